@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines) and [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct AccessInfo {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"DLCJDBC"`
+    /// `AccessType`; example: `"DLCJDBC"`
     pub access_type: Option<String>,
 
-    /// `AccessConnectionInfos`: a list of strings.
+    /// `AccessConnectionInfos`
     pub access_connection_infos: Option<Vec<String>>,
 }
 
@@ -22,95 +20,59 @@ pub struct AccessInfo {
 /// Returned in the output of [`DescribeTasksAnalysis`](super::DescribeTasksAnalysis).
 #[tc_model]
 pub struct AnalysisTaskResults {
-    /// `Id`: a string.
-    ///
-    /// Example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
+    /// `Id`; example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
     pub id: String,
 
-    /// `InstanceStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1715141119301`
+    /// `InstanceStartTime`; example: `1715141119301`
     pub instance_start_time: i64,
 
-    /// `InstanceCompleteTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1715141437247`
+    /// `InstanceCompleteTime`; example: `1715141437247`
     pub instance_complete_time: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: i64,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"INSERT INTO person_table values(100, 'John', 30, 1, 'Street 1')"`
+    /// `SQL`; example: `"INSERT INTO person_table values(100, 'John', 30, 1, 'Street 1')"`
     #[tc(rename = "SQL")]
     pub sql: String,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"标准SPARK"`
+    /// `DataEngineName`; example: `"标准SPARK"`
     pub data_engine_name: String,
 
-    /// `JobTimeSum`: a signed 64-bit integer.
-    ///
-    /// Example: `80852`
+    /// `JobTimeSum`; example: `80852`
     pub job_time_sum: Option<i64>,
 
-    /// `TaskTimeSum`: a signed 64-bit integer.
-    ///
-    /// Example: `4329`
+    /// `TaskTimeSum`; example: `4329`
     pub task_time_sum: Option<i64>,
 
-    /// `InputRecordsSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputRecordsSum`; example: `0`
     pub input_records_sum: Option<i64>,
 
-    /// `InputBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `99330`
+    /// `InputBytesSum`; example: `99330`
     pub input_bytes_sum: Option<i64>,
 
-    /// `OutputRecordsSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputRecordsSum`; example: `0`
     pub output_records_sum: Option<i64>,
 
-    /// `OutputBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputBytesSum`; example: `0`
     pub output_bytes_sum: Option<i64>,
 
-    /// `ShuffleReadBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `9807`
+    /// `ShuffleReadBytesSum`; example: `9807`
     pub shuffle_read_bytes_sum: Option<i64>,
 
-    /// `ShuffleReadRecordsSum`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `ShuffleReadRecordsSum`; example: `28`
     pub shuffle_read_records_sum: Option<i64>,
 
-    /// `AnalysisStatus`: a string.
-    ///
-    /// Example: `"[\\\"SPARK-StageScheduleDelay\\\"]"`
+    /// `AnalysisStatus`; example: `"[\\\"SPARK-StageScheduleDelay\\\"]"`
     pub analysis_status: Option<String>,
 
-    /// `OutputFilesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputFilesNum`; example: `0`
     pub output_files_num: Option<i64>,
 
-    /// `OutputSmallFilesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputSmallFilesNum`; example: `0`
     pub output_small_files_num: Option<i64>,
 
-    /// `ShuffleWriteBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `9807`
+    /// `ShuffleWriteBytesSum`; example: `9807`
     pub shuffle_write_bytes_sum: Option<i64>,
 }
 
@@ -119,59 +81,37 @@ pub struct AnalysisTaskResults {
 /// Returned in the output of [`ListApiKeys`](super::ListApiKeys), [`ListAvailableApiKeys`](super::ListAvailableApiKeys) and [`ListServiceApiKeys`](super::ListServiceApiKeys).
 #[tc_model]
 pub struct ApiKeyInfo {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"apikey-20260615150836-trum"`
+    /// `ApiKeyId`; example: `"apikey-20260615150836-trum"`
     pub api_key_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xgboost-self-scale-test-key-20260615150836-ocbz"`
+    /// `Name`; example: `"xgboost-self-scale-test-key-20260615150836-ocbz"`
     pub name: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-proj-Q4nRCLNS61ab3zoYyfVTX9bdotCV27SSdQMHe6dCz0yo5Zaf"`
+    /// `ApiKey`; example: `"sk-proj-Q4nRCLNS61ab3zoYyfVTX9bdotCV27SSdQMHe6dCz0yo5Zaf"`
     pub api_key: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260615150835-n7pq"`
+    /// `ServiceId`; example: `"svc-20260615150835-n7pq"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"xgboost-self-scale-test"`
+    /// `ServiceName`; example: `"xgboost-self-scale-test"`
     pub service_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200066`
+    /// `AppId`; example: `260200066`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `Uin`; example: `"700002655694"`
     pub uin: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1781507316105`
+    /// `CreateTime`; example: `1781507316105`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1781507316105`
+    /// `UpdateTime`; example: `1781507316105`
     pub update_time: Option<u64>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `SubAccountUin`; example: `"700002655694"`
     pub sub_account_uin: Option<String>,
 }
 
@@ -180,59 +120,37 @@ pub struct ApiKeyInfo {
 /// Returned in the output of [`BindApiKey`](super::BindApiKey).
 #[tc_model]
 pub struct ApiKeyResponseInfo {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"apikey-20260615204858-736d"`
+    /// `ApiKeyId`; example: `"apikey-20260615204858-736d"`
     pub api_key_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"chenfan_test"`
+    /// `Name`; example: `"chenfan_test"`
     pub name: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-proj-ZazLg0SL0ubeu3VJGtJkiYqI5jj6wMOHbbltNpIHUq0smw0s"`
+    /// `ApiKey`; example: `"sk-proj-ZazLg0SL0ubeu3VJGtJkiYqI5jj6wMOHbbltNpIHUq0smw0s"`
     pub api_key: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260610145259-6s6v"`
+    /// `ServiceId`; example: `"svc-20260610145259-6s6v"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"m-qwen3-5-4b-6a223aba-951c-svczwc"`
+    /// `ServiceName`; example: `"m-qwen3-5-4b-6a223aba-951c-svczwc"`
     pub service_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200066`
+    /// `AppId`; example: `260200066`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `Uin`; example: `"700002655694"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `SubAccountUin`; example: `"700002655694"`
     pub sub_account_uin: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781527738362`
+    /// `CreateTime`; example: `1781527738362`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781527776086`
+    /// `UpdateTime`; example: `1781527776086`
     pub update_time: Option<i64>,
 }
 
@@ -242,68 +160,46 @@ pub struct ApiKeyResponseInfo {
 /// Returned in the output of [`DescribeDMSDatabase`](super::DescribeDMSDatabase), [`DescribeDMSTable`](super::DescribeDMSTable) and [`DescribeDMSTables`](super::DescribeDMSTables).
 #[tc_model]
 pub struct Asset {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Guid`: a string.
-    ///
-    /// Example: `"xxxx-xxxx-xxx-xxx"`
+    /// `Guid`; example: `"xxxx-xxxx-xxx-xxx"`
     pub guid: Option<String>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `Catalog`; example: `"DataLakeCatalog"`
     pub catalog: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Owner`; example: `"root"`
     pub owner: Option<String>,
 
-    /// `OwnerAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `OwnerAccount`; example: `"root"`
     pub owner_account: Option<String>,
 
-    /// `PermValues`: a list of [`KvPair`] objects.
+    /// `PermValues`
     pub perm_values: Option<Vec<KvPair>>,
 
-    /// `Params`: a list of [`KvPair`] objects.
+    /// `Params`
     pub params: Option<Vec<KvPair>>,
 
-    /// `BizParams`: a list of [`KvPair`] objects.
+    /// `BizParams`
     pub biz_params: Option<Vec<KvPair>>,
 
-    /// `DataVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataVersion`; example: `1`
     pub data_version: Option<i64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01 12:12:12"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-01-01 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01 12:12:12"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2021-01-01 12:12:12"`
     pub modified_time: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceId`; example: `1`
     pub datasource_id: Option<i64>,
 }
 
@@ -312,34 +208,22 @@ pub struct Asset {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo) and [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct Audit {
-    /// `Creator`: a string.
-    ///
-    /// Example: `"DLC_QCSLinkedRoleInRayOnDLC"`
+    /// `Creator`; example: `"DLC_QCSLinkedRoleInRayOnDLC"`
     pub creator: Option<String>,
 
-    /// `LastModifier`: a string.
-    ///
-    /// Example: `"700002744585"`
+    /// `LastModifier`; example: `"700002744585"`
     pub last_modifier: Option<String>,
 
-    /// `CreatedAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1788268038116`
+    /// `CreatedAt`; example: `1788268038116`
     pub created_at: Option<u64>,
 
-    /// `LastModifiedAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1788548063490`
+    /// `LastModifiedAt`; example: `1788548063490`
     pub last_modified_at: Option<u64>,
 
-    /// `LastModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-05 02:54:23"`
+    /// `LastModifiedTime`; example: `"2026-09-05 02:54:23"`
     pub last_modified_time: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-01 21:07:18"`
+    /// `CreatedTime`; example: `"2026-09-01 21:07:18"`
     pub created_time: Option<String>,
 }
 
@@ -349,34 +233,22 @@ pub struct Audit {
 #[doc(alias = "BatchSQLCostInfo")]
 #[tc_model]
 pub struct BatchSqlCostInfo {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"8925a6ba-0b33-4499-8b41-1f5a213689f0"`
+    /// `BatchId`; example: `"8925a6ba-0b33-4499-8b41-1f5a213689f0"`
     pub batch_id: Option<String>,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"testengine"`
+    /// `DataEngineName`; example: `"testengine"`
     pub data_engine_name: Option<String>,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"DataEngine-xxx"`
+    /// `DataEngineId`; example: `"DataEngine-xxx"`
     pub data_engine_id: Option<String>,
 
-    /// `Cost`: a floating-point number.
-    ///
-    /// Example: `1.231412`
+    /// `Cost`; example: `1.231412`
     pub cost: Option<f64>,
 
-    /// `TimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TimeCost`; example: `12`
     pub time_cost: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"1238741213"`
+    /// `Operator`; example: `"1238741213"`
     pub operator: Option<String>,
 }
 
@@ -385,20 +257,14 @@ pub struct BatchSqlCostInfo {
 /// Returned in the output of [`DescribeSparkSessionBatchSQL`](super::DescribeSparkSessionBatchSQL).
 #[tc_model]
 pub struct BatchSqlTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3a0e3e8b-3cb0-46cd-b126-1ab9837acfc6"`
+    /// `TaskId`; example: `"3a0e3e8b-3cb0-46cd-b126-1ab9837acfc6"`
     pub task_id: Option<String>,
 
-    /// `ExecuteSQL`: a string.
-    ///
-    /// Example: `"select 1;"`
+    /// `ExecuteSQL`; example: `"select 1;"`
     #[tc(rename = "ExecuteSQL")]
     pub execute_sql: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Task Success!"`
+    /// `Message`; example: `"Task Success!"`
     pub message: Option<String>,
 }
 
@@ -407,24 +273,16 @@ pub struct BatchSqlTask {
 /// Returned in the output of [`CreateBenchmarkTask`](super::CreateBenchmarkTask), [`RerunBenchmarkTask`](super::RerunBenchmarkTask) and [`StopBenchmarkTask`](super::StopBenchmarkTask).
 #[tc_model]
 pub struct BenchmarkResourceInfo {
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-akgkmdml"`
+    /// `ResourcePartitionId`; example: `"dlc-p-akgkmdml"`
     pub resource_partition_id: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 
-    /// `Spec`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Spec`; example: `1`
     pub spec: Option<i64>,
 }
 
@@ -433,124 +291,76 @@ pub struct BenchmarkResourceInfo {
 /// Returned in the output of [`ListBenchmarkSummary`](super::ListBenchmarkSummary).
 #[tc_model]
 pub struct BenchmarkSummaryInfo {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"qwen2.5"`
+    /// `ModelName`; example: `"qwen2.5"`
     pub model_name: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `Provider`; example: `"personal"`
     pub provider: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"LLM"`
+    /// `ModelType`; example: `"LLM"`
     pub model_type: Option<String>,
 
-    /// `ParameterSize`: a string.
-    ///
-    /// Example: `"0.51B"`
+    /// `ParameterSize`; example: `"0.51B"`
     pub parameter_size: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"svc-cjl-3"`
+    /// `ServiceName`; example: `"svc-cjl-3"`
     pub service_name: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"benchmark-svc-cjl-3-1781247433435"`
+    /// `TaskName`; example: `"benchmark-svc-cjl-3-1781247433435"`
     pub task_name: Option<String>,
 
-    /// `BenchmarkCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `BenchmarkCount`; example: `4`
     pub benchmark_count: Option<u64>,
 
-    /// `InputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `InputTokens`; example: `256`
     pub input_tokens: Option<u64>,
 
-    /// `OutputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OutputTokens`; example: `1024`
     pub output_tokens: Option<u64>,
 
-    /// `RequestsPerSecond`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `RequestsPerSecond`; example: `5`
     pub requests_per_second: Option<f64>,
 
-    /// `MaxConcurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxConcurrency`; example: `16`
     pub max_concurrency: Option<u64>,
 
-    /// `TimeToFirstTokenAvg`: a floating-point number.
-    ///
-    /// Example: `224.15`
+    /// `TimeToFirstTokenAvg`; example: `224.15`
     pub time_to_first_token_avg: Option<f64>,
 
-    /// `TimeToFirstTokenMedian`: a floating-point number.
-    ///
-    /// Example: `213.43`
+    /// `TimeToFirstTokenMedian`; example: `213.43`
     pub time_to_first_token_median: Option<f64>,
 
-    /// `TimeToFirstTokenP99`: a floating-point number.
-    ///
-    /// Example: `265.76`
+    /// `TimeToFirstTokenP99`; example: `265.76`
     pub time_to_first_token_p99: Option<f64>,
 
-    /// `TimePerOutputTokenAvg`: a floating-point number.
-    ///
-    /// Example: `42.97`
+    /// `TimePerOutputTokenAvg`; example: `42.97`
     pub time_per_output_token_avg: Option<f64>,
 
-    /// `TimePerOutputTokenMedian`: a floating-point number.
-    ///
-    /// Example: `43.57`
+    /// `TimePerOutputTokenMedian`; example: `43.57`
     pub time_per_output_token_median: Option<f64>,
 
-    /// `TimePerOutputTokenP99`: a floating-point number.
-    ///
-    /// Example: `43.78`
+    /// `TimePerOutputTokenP99`; example: `43.78`
     pub time_per_output_token_p99: Option<f64>,
 
-    /// `InterTokenLatencyAvg`: a floating-point number.
-    ///
-    /// Example: `42.3`
+    /// `InterTokenLatencyAvg`; example: `42.3`
     pub inter_token_latency_avg: Option<f64>,
 
-    /// `InterTokenLatencyMedian`: a floating-point number.
-    ///
-    /// Example: `50.08`
+    /// `InterTokenLatencyMedian`; example: `50.08`
     pub inter_token_latency_median: Option<f64>,
 
-    /// `InterTokenLatencyP99`: a floating-point number.
-    ///
-    /// Example: `131.56`
+    /// `InterTokenLatencyP99`; example: `131.56`
     pub inter_token_latency_p99: Option<f64>,
 
-    /// `EndToEndAvg`: a floating-point number.
-    ///
-    /// Example: `2931.09`
+    /// `EndToEndAvg`; example: `2931.09`
     pub end_to_end_avg: Option<f64>,
 
-    /// `EndToEndMedian`: a floating-point number.
-    ///
-    /// Example: `2969.11`
+    /// `EndToEndMedian`; example: `2969.11`
     pub end_to_end_median: Option<f64>,
 
-    /// `EndToEndP99`: a floating-point number.
-    ///
-    /// Example: `3011.42`
+    /// `EndToEndP99`; example: `3011.42`
     pub end_to_end_p99: Option<f64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1781247433444`
+    /// `CreateTime`; example: `1781247433444`
     pub create_time: Option<u64>,
 }
 
@@ -559,174 +369,106 @@ pub struct BenchmarkSummaryInfo {
 /// Returned in the output of [`ListBenchmarkTasks`](super::ListBenchmarkTasks).
 #[tc_model]
 pub struct BenchmarkTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"bench-20260609151655-awqe"`
+    /// `TaskId`; example: `"bench-20260609151655-awqe"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"benchmark-svc-cjl-1-1780989415291"`
+    /// `TaskName`; example: `"benchmark-svc-cjl-1-1780989415291"`
     pub task_name: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260608113612-te93"`
+    /// `ServiceId`; example: `"svc-20260608113612-te93"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"svc-cjl-1"`
+    /// `ServiceName`; example: `"svc-cjl-1"`
     pub service_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Completed"`
+    /// `Status`; example: `"Completed"`
     pub status: Option<String>,
 
-    /// `InputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `InputTokens`; example: `128`
     pub input_tokens: Option<u64>,
 
-    /// `OutputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `OutputTokens`; example: `64`
     pub output_tokens: Option<u64>,
 
-    /// `RequestsPerSecond`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `RequestsPerSecond`; example: `2`
     pub requests_per_second: Option<f64>,
 
-    /// `MaxConcurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxConcurrency`; example: `2`
     pub max_concurrency: Option<u64>,
 
-    /// `TotalPrompts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalPrompts`; example: `5`
     pub total_prompts: Option<u64>,
 
-    /// `UseGateway`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseGateway`; example: `true`
     pub use_gateway: Option<bool>,
 
-    /// `DeploymentName`: a string.
-    ///
-    /// Example: `"svc-cjl-1-deploy-v2"`
+    /// `DeploymentName`; example: `"svc-cjl-1-deploy-v2"`
     pub deployment_name: Option<String>,
 
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"apikey-20260616110430-f7i1"`
+    /// `ApiKeyId`; example: `"apikey-20260616110430-f7i1"`
     pub api_key_id: Option<String>,
 
-    /// `ApiKeyName`: a string.
-    ///
-    /// Example: `"m-qwen2-tangbo-test-key-20260616110430-dznt"`
+    /// `ApiKeyName`; example: `"m-qwen2-tangbo-test-key-20260616110430-dznt"`
     pub api_key_name: Option<String>,
 
-    /// `TimeToFirstTokenAvg`: a floating-point number.
-    ///
-    /// Example: `224.15`
+    /// `TimeToFirstTokenAvg`; example: `224.15`
     pub time_to_first_token_avg: Option<f64>,
 
-    /// `TimeToFirstTokenMedian`: a floating-point number.
-    ///
-    /// Example: `213.43`
+    /// `TimeToFirstTokenMedian`; example: `213.43`
     pub time_to_first_token_median: Option<f64>,
 
-    /// `TimeToFirstTokenP99`: a floating-point number.
-    ///
-    /// Example: `265.76`
+    /// `TimeToFirstTokenP99`; example: `265.76`
     pub time_to_first_token_p99: Option<f64>,
 
-    /// `TimePerOutputTokenAvg`: a floating-point number.
-    ///
-    /// Example: `42.97`
+    /// `TimePerOutputTokenAvg`; example: `42.97`
     pub time_per_output_token_avg: Option<f64>,
 
-    /// `TimePerOutputTokenMedian`: a floating-point number.
-    ///
-    /// Example: `43.57`
+    /// `TimePerOutputTokenMedian`; example: `43.57`
     pub time_per_output_token_median: Option<f64>,
 
-    /// `TimePerOutputTokenP99`: a floating-point number.
-    ///
-    /// Example: `43.78`
+    /// `TimePerOutputTokenP99`; example: `43.78`
     pub time_per_output_token_p99: Option<f64>,
 
-    /// `InterTokenLatencyAvg`: a floating-point number.
-    ///
-    /// Example: `42.3`
+    /// `InterTokenLatencyAvg`; example: `42.3`
     pub inter_token_latency_avg: Option<f64>,
 
-    /// `InterTokenLatencyMedian`: a floating-point number.
-    ///
-    /// Example: `50.08`
+    /// `InterTokenLatencyMedian`; example: `50.08`
     pub inter_token_latency_median: Option<f64>,
 
-    /// `InterTokenLatencyP99`: a floating-point number.
-    ///
-    /// Example: `131.56`
+    /// `InterTokenLatencyP99`; example: `131.56`
     pub inter_token_latency_p99: Option<f64>,
 
-    /// `EndToEndAvg`: a floating-point number.
-    ///
-    /// Example: `2931.09`
+    /// `EndToEndAvg`; example: `2931.09`
     pub end_to_end_avg: Option<f64>,
 
-    /// `EndToEndMedian`: a floating-point number.
-    ///
-    /// Example: `2969.11`
+    /// `EndToEndMedian`; example: `2969.11`
     pub end_to_end_median: Option<f64>,
 
-    /// `EndToEndP99`: a floating-point number.
-    ///
-    /// Example: `3011.42`
+    /// `EndToEndP99`; example: `3011.42`
     pub end_to_end_p99: Option<f64>,
 
-    /// `TokenThroughput`: a floating-point number.
-    ///
-    /// Example: `34.79`
+    /// `TokenThroughput`; example: `34.79`
     pub token_throughput: Option<f64>,
 
-    /// `RequestThroughput`: a floating-point number.
-    ///
-    /// Example: `0.54`
+    /// `RequestThroughput`; example: `0.54`
     pub request_throughput: Option<f64>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Benchmark job failed. Check logs for details."`
+    /// `ErrorMessage`; example: `"Benchmark job failed. Check logs for details."`
     pub error_message: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200066`
+    /// `AppId`; example: `260200066`
     pub app_id: Option<i64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1780989415296`
+    /// `CreateTime`; example: `1780989415296`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1780989475107`
+    /// `UpdateTime`; example: `1780989475107`
     pub update_time: Option<u64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `Uin`; example: `"700002655694"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `SubAccountUin`; example: `"700002655694"`
     pub sub_account_uin: Option<String>,
 }
 
@@ -735,14 +477,10 @@ pub struct BenchmarkTaskInfo {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct BucketPartitioning {
-    /// `FieldNames`: a list of strings.
-    ///
-    /// Example: `["id_1"]`
+    /// `FieldNames`; example: `["id_1"]`
     pub field_names: Option<Vec<String>>,
 
-    /// `NumBuckets`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NumBuckets`; example: `2`
     pub num_buckets: Option<u64>,
 }
 
@@ -752,30 +490,19 @@ pub struct BucketPartitioning {
 #[doc(alias = "CHDFSProductVpcInfo")]
 #[tc_model]
 pub struct ChdfsProductVpcInfo {
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-6z****3s"`
+    /// `VpcId`, always sent in responses; example: `"vpc-6z****3s"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Name"`
+    /// `VpcName`, always sent in responses; example: `"Name"`
     pub vpc_name: Option<String>,
 
-    /// `VpcCidrBlock`: a list of [`VpcCidrBlock`] objects.
-    /// Always sent in responses.
+    /// `VpcCidrBlock`, always sent in responses
     pub vpc_cidr_block: Option<Vec<VpcCidrBlock>>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1560`
+    /// `RuleId`; example: `1560`
     pub rule_id: Option<i64>,
 
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-groupId"`
+    /// `AccessGroupId`; example: `"ag-groupId"`
     pub access_group_id: Option<String>,
 }
 
@@ -785,23 +512,17 @@ pub struct ChdfsProductVpcInfo {
 #[doc(alias = "CSV")]
 #[tc_model]
 pub struct Csv {
-    /// `CodeCompress`: a string.
-    ///
-    /// Example: `"Snappy"`
+    /// `CodeCompress`; example: `"Snappy"`
     pub code_compress: Option<String>,
 
-    /// `CSVSerde`: a [`CsvSerde`].
+    /// `CSVSerde`
     #[tc(rename = "CSVSerde")]
     pub csv_serde: Option<CsvSerde>,
 
-    /// `HeadLines`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HeadLines`; example: `1`
     pub head_lines: Option<i64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"CSV"`
+    /// `Format`; example: `"CSV"`
     pub format: Option<String>,
 }
 
@@ -811,19 +532,13 @@ pub struct Csv {
 #[doc(alias = "CSVSerde")]
 #[tc_model]
 pub struct CsvSerde {
-    /// `Escape`: a string.
-    ///
-    /// Example: `"\\\\"`
+    /// `Escape`; example: `"\\\\"`
     pub escape: Option<String>,
 
-    /// `Quote`: a string.
-    ///
-    /// Example: `"\""`
+    /// `Quote`; example: `"\""`
     pub quote: Option<String>,
 
-    /// `Separator`: a string.
-    ///
-    /// Example: `","`
+    /// `Separator`; example: `","`
     pub separator: Option<String>,
 }
 
@@ -832,58 +547,40 @@ pub struct CsvSerde {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct CatalogConfig {
-    /// `Id`: a string.
-    ///
-    /// Example: `"5bec9388-3a19-48e1-9775-2fff4e0e000b"`
+    /// `Id`; example: `"5bec9388-3a19-48e1-9775-2fff4e0e000b"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tet"`
+    /// `Name`; example: `"tet"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MODEL"`
+    /// `Type`; example: `"MODEL"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"是的发生的"`
+    /// `Comment`; example: `"是的发生的"`
     pub comment: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Connection`: a [`ConnectionConfig`].
+    /// `Connection`
     pub connection: Option<ConnectionConfig>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"700002744585"`
+    /// `Operator`; example: `"700002744585"`
     pub operator: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Create Catalog Connection Success"`
+    /// `Message`; example: `"Create Catalog Connection Success"`
     pub message: Option<String>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-01 15:20:26"`
+    /// `CreateTime`; example: `"2026-09-01 15:20:26"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-07 14:35:03"`
+    /// `UpdateTime`; example: `"2026-09-07 14:35:03"`
     pub update_time: Option<String>,
 }
 
@@ -892,59 +589,43 @@ pub struct CatalogConfig {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct CatalogTaleInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_iceberg"`
+    /// `Name`; example: `"test_iceberg"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"sdfsdf"`
+    /// `Comment`; example: `"sdfsdf"`
     pub comment: Option<String>,
 
-    /// `Columns`: a list of [`ColumnInfo`] objects.
+    /// `Columns`
     pub columns: Option<Vec<ColumnInfo>>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Partitioning`: a list of [`Partitioning`] objects.
+    /// `Partitioning`
     pub partitioning: Option<Vec<Partitioning>>,
 
-    /// `Indexes`: a list of [`IndexInfo`] objects.
+    /// `Indexes`
     pub indexes: Option<Vec<IndexInfo>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"test3"`
+    /// `CatalogName`; example: `"test3"`
     pub catalog_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test001"`
+    /// `SchemaName`; example: `"test001"`
     pub schema_name: Option<String>,
 
-    /// `TableFormat`: a string.
-    ///
-    /// Example: `"TCIceberg"`
+    /// `TableFormat`; example: `"TCIceberg"`
     pub table_format: Option<String>,
 
-    /// `FormatType`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `FormatType`; example: `"v2"`
     pub format_type: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"Managed"`
+    /// `TableType`; example: `"Managed"`
     pub table_type: Option<String>,
 
-    /// `TableMode`: a string.
-    ///
-    /// Example: `"REALTIME"`
+    /// `TableMode`; example: `"REALTIME"`
     pub table_mode: Option<String>,
 }
 
@@ -954,27 +635,19 @@ pub struct CatalogTaleInfo {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CreateTrainingJobInstance`](super::CreateTrainingJobInstance), [`DescribeTrainingJobInstance`](super::DescribeTrainingJobInstance), [`DescribeTrainingJobSpec`](super::DescribeTrainingJobSpec), [`ListMlflowServerTrainingInstances`](super::ListMlflowServerTrainingInstances), [`ListTrainingJobInstance`](super::ListTrainingJobInstance) and 4 more.
 #[tc_model]
 pub struct CheckpointConfig {
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `SaveStrategy`: a string.
-    ///
-    /// Example: `"epoch"`
+    /// `SaveStrategy`; example: `"epoch"`
     pub save_strategy: Option<String>,
 
-    /// `SaveFreq`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SaveFreq`; example: `1`
     pub save_freq: Option<i64>,
 
-    /// `MaxKeep`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxKeep`; example: `0`
     pub max_keep: Option<i64>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/abc"`
+    /// `OutputDir`; example: `"/abc"`
     pub output_dir: Option<String>,
 }
 
@@ -983,32 +656,22 @@ pub struct CheckpointConfig {
 /// Returned in the output of [`DescribeTrainingCheckpoints`](super::DescribeTrainingCheckpoints).
 #[tc_model]
 pub struct CheckpointMetrics {
-    /// `Epoch`: a floating-point number.
-    ///
-    /// Example: `3990`
+    /// `Epoch`; example: `3990`
     pub epoch: Option<f64>,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `19950`
+    /// `Step`; example: `19950`
     pub step: Option<i64>,
 
-    /// `Loss`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Loss`; example: `0.0`
     pub loss: Option<f64>,
 
-    /// `EvalLoss`: a floating-point number.
-    ///
-    /// Example: `12.55574911246028`
+    /// `EvalLoss`; example: `12.55574911246028`
     pub eval_loss: Option<f64>,
 
-    /// `LearningRate`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `LearningRate`; example: `0.0`
     pub learning_rate: Option<f64>,
 
-    /// `RawMetrics`: a list of [`MetricItem`] objects.
+    /// `RawMetrics`
     pub raw_metrics: Option<Vec<MetricItem>>,
 }
 
@@ -1017,39 +680,25 @@ pub struct CheckpointMetrics {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CreateTrainingJobInstance`](super::CreateTrainingJobInstance), [`DescribeTrainingJobInstance`](super::DescribeTrainingJobInstance), [`DescribeTrainingJobSpec`](super::DescribeTrainingJobSpec), [`ListMlflowServerTrainingInstances`](super::ListMlflowServerTrainingInstances), [`ListTrainingJobInstance`](super::ListTrainingJobInstance) and 4 more.
 #[tc_model]
 pub struct CheckpointMountInfo {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `StorageType`; example: `"COS"`
     pub storage_type: Option<String>,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `MountPath`; example: `"/"`
     pub mount_path: Option<String>,
 
-    /// `VolumeSubPath`: a string.
-    ///
-    /// Example: `"/checkpoints456"`
+    /// `VolumeSubPath`; example: `"/checkpoints456"`
     pub volume_sub_path: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"my-ckpt-1300000000"`
+    /// `Bucket`; example: `"my-ckpt-1300000000"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `Region`; example: `"ap-nanjing"`
     pub region: Option<String>,
 
-    /// `PlatformManaged`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PlatformManaged`; example: `true`
     pub platform_managed: Option<bool>,
 
-    /// `SnapshotKey`: a string.
-    ///
-    /// Example: `"shared-mount-snapshots/rayjob-20260721163534-l84h/shared/latest.json"`
+    /// `SnapshotKey`; example: `"shared-mount-snapshots/rayjob-20260721163534-l84h/shared/latest.json"`
     pub snapshot_key: Option<String>,
 }
 
@@ -1058,19 +707,13 @@ pub struct CheckpointMountInfo {
 /// Returned in the output of [`DescribePartitionDetail`](super::DescribePartitionDetail) and [`DescribePartitions`](super::DescribePartitions).
 #[tc_model]
 pub struct CloudTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `TagValue`; example: `"dev"`
     pub tag_value: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Category`; example: `"Custom"`
     pub category: Option<String>,
 }
 
@@ -1079,14 +722,10 @@ pub struct CloudTag {
 /// Returned in the output of [`DescribeJobLog`](super::DescribeJobLog).
 #[tc_model]
 pub struct ClsLogEntry {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `Time`; example: `1767256876123`
     pub time: Option<i64>,
 
-    /// `LogJson`: a string.
-    ///
-    /// Example: `"{\"level\":\"INFO\",\"message\":\"SparkContext: Running Spark version 3.5.5\"}"`
+    /// `LogJson`; example: `"{\"level\":\"INFO\",\"message\":\"SparkContext: Running Spark version 3.5.5\"}"`
     pub log_json: Option<String>,
 }
 
@@ -1095,14 +734,10 @@ pub struct ClsLogEntry {
 /// Returned in the output of [`DescribeClsTopics`](super::DescribeClsTopics).
 #[tc_model]
 pub struct ClsTopicItem {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `TopicId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"ray-nexus"`
+    /// `TopicName`; example: `"ray-nexus"`
     pub topic_name: Option<String>,
 }
 
@@ -1111,59 +746,37 @@ pub struct ClsTopicItem {
 /// Returned in the output of [`ListClusterGroups`](super::ListClusterGroups).
 #[tc_model]
 pub struct ClusterGroup {
-    /// `Id`: a string.
-    ///
-    /// Example: `"rayclustergroup-h5l7xk-cw8w"`
+    /// `Id`; example: `"rayclustergroup-h5l7xk-cw8w"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产环境集群组"`
+    /// `Name`; example: `"生产环境集群组"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于生产环境的集群组"`
+    /// `Description`; example: `"用于生产环境的集群组"`
     pub description: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"config-content"`
+    /// `Config`; example: `"config-content"`
     pub config: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260090589`
+    /// `AppId`; example: `260090589`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002467852"`
+    /// `Uin`; example: `"700002467852"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002467852"`
+    /// `SubAccountUin`; example: `"700002467852"`
     pub sub_account_uin: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774256065032`
+    /// `CreateTime`; example: `1774256065032`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774256065032`
+    /// `UpdateTime`; example: `1774256065032`
     pub update_time: Option<u64>,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Deleted`; example: `false`
     pub deleted: Option<bool>,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteTime`; example: `0`
     pub delete_time: Option<u64>,
 }
 
@@ -1172,84 +785,52 @@ pub struct ClusterGroup {
 /// Returned in the output of [`GetLabPods`](super::GetLabPods) and [`GetRayClusterPods`](super::GetRayClusterPods).
 #[tc_model]
 pub struct ClusterPod {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"raycluster-20260527110617-96zt-head-6xn6r"`
+    /// `PodName`; example: `"raycluster-20260527110617-96zt-head-6xn6r"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"30.0.1.153"`
+    /// `PodIp`; example: `"30.0.1.153"`
     pub pod_ip: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"Pending"`
+    /// `Phase`; example: `"Pending"`
     pub phase: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"30.0.0.31"`
+    /// `NodeName`; example: `"30.0.0.31"`
     pub node_name: Option<String>,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"30.0.0.31"`
+    /// `NodeIp`; example: `"30.0.0.31"`
     pub node_ip: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"dlc-p-bleurqnv"`
+    /// `Namespace`; example: `"dlc-p-bleurqnv"`
     pub namespace: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"800m"`
+    /// `CpuRequest`; example: `"800m"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CpuLimit`; example: `"2"`
     pub cpu_limit: Option<String>,
 
-    /// `MemoryRequest`: a string.
-    ///
-    /// Example: `"1.6Gi"`
+    /// `MemoryRequest`; example: `"1.6Gi"`
     pub memory_request: Option<String>,
 
-    /// `MemoryLimit`: a string.
-    ///
-    /// Example: `"4Gi"`
+    /// `MemoryLimit`; example: `"4Gi"`
     pub memory_limit: Option<String>,
 
-    /// `GpuCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `GpuCount`; example: `"0"`
     pub gpu_count: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu"`
     pub image: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"worker"`
+    /// `Role`; example: `"worker"`
     pub role: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1780112020000`
+    /// `CreateTime`; example: `1780112020000`
     pub create_time: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1780112020000`
+    /// `StartTime`; example: `1780112020000`
     pub start_time: Option<u64>,
 }
 
@@ -1259,69 +840,40 @@ pub struct ClusterPod {
 /// Returned in the output of [`DescribeMCPTaskResult`](super::DescribeMCPTaskResult), [`DescribeNotebookSessionStatementSqlResult`](super::DescribeNotebookSessionStatementSqlResult), [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables), [`DescribeTaskResult`](super::DescribeTaskResult), [`DescribeViews`](super::DescribeViews) and [`QueryResult`](super::QueryResult).
 #[tc_model]
 pub struct Column {
-    /// `Name`: a string.
-    ///
-    /// Example: `"col1"`
+    /// `Name`; example: `"col1"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `Comment`; example: `"create by zhangsan"`
     pub comment: Option<String>,
 
-    /// `Precision`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `Precision`, always sent in responses; example: `5`
     pub precision: Option<i64>,
 
-    /// `Scale`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Scale`, always sent in responses; example: `2`
     pub scale: Option<i64>,
 
-    /// `Nullable`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Nullable"`
+    /// `Nullable`, always sent in responses; example: `"Nullable"`
     pub nullable: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Position`, always sent in responses; example: `1`
     pub position: Option<i64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-07 06:19:23"`
+    /// `CreateTime`, always sent in responses; example: `"2021-09-07 06:19:23"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-07 06:19:23"`
+    /// `ModifiedTime`, always sent in responses; example: `"2021-09-07 06:19:23"`
     pub modified_time: Option<String>,
 
-    /// `IsPartition`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsPartition`, always sent in responses; example: `false`
     pub is_partition: Option<bool>,
 
-    /// `DataMaskStrategyInfo`: a [`DataMaskStrategyInfo`].
+    /// `DataMaskStrategyInfo`
     pub data_mask_strategy_info: Option<DataMaskStrategyInfo>,
 
-    /// `TypeText`: a string.
-    ///
-    /// Example: `"decimal"`
+    /// `TypeText`; example: `"decimal"`
     pub type_text: Option<String>,
 }
 
@@ -1330,34 +882,22 @@ pub struct Column {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct ColumnInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"id_8"`
+    /// `Name`; example: `"id_8"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"long"`
+    /// `Type`; example: `"long"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"xdv"`
+    /// `Comment`; example: `"xdv"`
     pub comment: Option<String>,
 
-    /// `FieldSetting`: a string.
-    ///
-    /// Example: `"{\"\":\"\"}"`
+    /// `FieldSetting`; example: `"{\"\":\"\"}"`
     pub field_setting: Option<String>,
 
-    /// `IsPrimaryKey`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPrimaryKey`; example: `true`
     pub is_primary_key: Option<bool>,
 
-    /// `TypeText`: a string.
-    ///
-    /// Example: `"decimal(10,2)"`
+    /// `TypeText`; example: `"decimal(10,2)"`
     pub type_text: Option<String>,
 }
 
@@ -1366,59 +906,39 @@ pub struct ColumnInfo {
 /// Returned in the output of [`DescribeSparkAppTasks`](super::DescribeSparkAppTasks), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTaskList`](super::DescribeTaskList) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct CommonMetrics {
-    /// `CreateTaskTime`: a floating-point number.
-    ///
-    /// Example: `96`
+    /// `CreateTaskTime`; example: `96`
     pub create_task_time: Option<f64>,
 
-    /// `ProcessTime`: a floating-point number.
-    ///
-    /// Example: `223`
+    /// `ProcessTime`; example: `223`
     pub process_time: Option<f64>,
 
-    /// `QueueTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `QueueTime`; example: `0`
     pub queue_time: Option<f64>,
 
-    /// `ExecutionTime`: a floating-point number.
-    ///
-    /// Example: `8981`
+    /// `ExecutionTime`; example: `8981`
     pub execution_time: Option<f64>,
 
-    /// `IsResultCacheHit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsResultCacheHit`; example: `false`
     pub is_result_cache_hit: Option<bool>,
 
-    /// `MatchedMVBytes`: a signed 64-bit integer.
+    /// `MatchedMVBytes`
     #[tc(rename = "MatchedMVBytes")]
     pub matched_mv_bytes: Option<i64>,
 
-    /// `MatchedMVs`: a string.
-    ///
-    /// Example: `"null"`
+    /// `MatchedMVs`; example: `"null"`
     #[tc(rename = "MatchedMVs")]
     pub matched_mvs: Option<String>,
 
-    /// `AffectedBytes`: a string.
-    ///
-    /// Example: `"7614"`
+    /// `AffectedBytes`; example: `"7614"`
     pub affected_bytes: Option<String>,
 
-    /// `AffectedRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectedRows`; example: `1`
     pub affected_rows: Option<i64>,
 
-    /// `ProcessedBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `17562718`
+    /// `ProcessedBytes`; example: `17562718`
     pub processed_bytes: Option<i64>,
 
-    /// `ProcessedRows`: a signed 64-bit integer.
-    ///
-    /// Example: `19327`
+    /// `ProcessedRows`; example: `19327`
     pub processed_rows: Option<i64>,
 }
 
@@ -1427,27 +947,27 @@ pub struct CommonMetrics {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct ConnectionConfig {
-    /// `MysqlConnection`: a [`MysqlConnection`].
+    /// `MysqlConnection`
     pub mysql_connection: Option<MysqlConnection>,
 
-    /// `EmrHiveConnection`: a [`HiveConnection`].
+    /// `EmrHiveConnection`
     pub emr_hive_connection: Option<HiveConnection>,
 
-    /// `TCHouseDConnection`: a [`DorisConnection`].
+    /// `TCHouseDConnection`
     #[tc(rename = "TCHouseDConnection")]
     pub tc_house_d_connection: Option<DorisConnection>,
 
-    /// `VolumeConnection`: a [`VolumeConnection`].
+    /// `VolumeConnection`
     pub volume_connection: Option<VolumeConnection>,
 
-    /// `LakeHouseConnection`: a [`LakeHouseConnection`].
+    /// `LakeHouseConnection`
     pub lake_house_connection: Option<LakeHouseConnection>,
 
-    /// `PostgreSQLConnection`: a [`PostgreSqlConnection`].
+    /// `PostgreSQLConnection`
     #[tc(rename = "PostgreSQLConnection")]
     pub postgre_sql_connection: Option<PostgreSqlConnection>,
 
-    /// `DlcConnection`: a [`DlcConnection`].
+    /// `DlcConnection`
     pub dlc_connection: Option<DlcConnection>,
 }
 
@@ -1456,14 +976,10 @@ pub struct ConnectionConfig {
 /// Returned in the output of [`DescribeTaskResourceUsage`](super::DescribeTaskResourceUsage).
 #[tc_model]
 pub struct CoreInfo {
-    /// `Timestamp`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1749193814000]`
+    /// `Timestamp`; example: `[1749193814000]`
     pub timestamp: Option<Vec<i64>>,
 
-    /// `CoreUsage`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,1]`
+    /// `CoreUsage`; example: `[1,1]`
     pub core_usage: Option<Vec<i64>>,
 }
 
@@ -1473,14 +989,10 @@ pub struct CoreInfo {
 /// Returned in the output of [`DescribeUserRoles`](super::DescribeUserRoles).
 #[tc_model]
 pub struct CosPermission {
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"cosn://***"`
+    /// `CosPath`; example: `"cosn://***"`
     pub cos_path: Option<String>,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["read","write"]`
+    /// `Permissions`; example: `["read","write"]`
     pub permissions: Option<Vec<String>>,
 }
 
@@ -1489,20 +1001,14 @@ pub struct CosPermission {
 /// Returned in the output of [`CreateInferenceService`](super::CreateInferenceService), [`GetInferenceService`](super::GetInferenceService), [`ListInferenceServices`](super::ListInferenceServices), [`RestartInferenceService`](super::RestartInferenceService), [`StopInferenceService`](super::StopInferenceService) and [`UpdateServiceAuthConfig`](super::UpdateServiceAuthConfig).
 #[tc_model]
 pub struct CpuSummaryItem {
-    /// `TotalCpuCores`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCpuCores`; example: `2`
     pub total_cpu_cores: Option<i64>,
 
-    /// `TotalMemoryGB`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `TotalMemoryGB`; example: `16`
     #[tc(rename = "TotalMemoryGB")]
     pub total_memory_gb: Option<i64>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Replicas`; example: `2`
     pub replicas: Option<i64>,
 }
 
@@ -1512,22 +1018,13 @@ pub struct CpuSummaryItem {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines) and [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct CrontabResumeSuspendStrategy {
-    /// `ResumeTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0000101-08:00:00"`
+    /// `ResumeTime`, always sent in responses; example: `"0000101-08:00:00"`
     pub resume_time: Option<String>,
 
-    /// `SuspendTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0000101-20:00:00"`
+    /// `SuspendTime`, always sent in responses; example: `"0000101-20:00:00"`
     pub suspend_time: Option<String>,
 
-    /// `SuspendStrategy`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `SuspendStrategy`, always sent in responses; example: `0`
     pub suspend_strategy: Option<i64>,
 }
 
@@ -1537,14 +1034,10 @@ pub struct CrontabResumeSuspendStrategy {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct CustomConfig {
-    /// `ConfigKey`: a string.
-    ///
-    /// Example: `"hive.iceberg-catalog-name"`
+    /// `ConfigKey`; example: `"hive.iceberg-catalog-name"`
     pub config_key: Option<String>,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"prod_iceberg"`
+    /// `ConfigValue`; example: `"prod_iceberg"`
     pub config_value: Option<String>,
 }
 
@@ -1554,24 +1047,16 @@ pub struct CustomConfig {
 #[doc(alias = "DLCCatalogAccess")]
 #[tc_model]
 pub struct DlcCatalogAccess {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1234567"`
+    /// `VpcId`; example: `"vpc-1234567"`
     pub vpc_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"EMR"`
+    /// `Product`; example: `"EMR"`
     pub product: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"生产环境"`
+    /// `Description`; example: `"生产环境"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 10:10:10"`
+    /// `CreateTime`; example: `"2024-01-01 10:10:10"`
     pub create_time: Option<String>,
 }
 
@@ -1582,35 +1067,25 @@ pub struct DlcCatalogAccess {
 #[doc(alias = "DMSColumn")]
 #[tc_model]
 pub struct DmsColumn {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `Name`; example: `"name1"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc1"`
+    /// `Description`; example: `"desc1"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXTERNAL"`
+    /// `Type`; example: `"EXTERNAL"`
     pub r#type: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Position`; example: `1`
     pub position: Option<i64>,
 
-    /// `Params`: a list of [`KvPair`] objects.
+    /// `Params`
     pub params: Option<Vec<KvPair>>,
 
-    /// `BizParams`: a list of [`KvPair`] objects.
+    /// `BizParams`
     pub biz_params: Option<Vec<KvPair>>,
 
-    /// `IsPartition`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPartition`; example: `false`
     pub is_partition: Option<bool>,
 }
 
@@ -1621,14 +1096,10 @@ pub struct DmsColumn {
 #[doc(alias = "DMSColumnOrder")]
 #[tc_model]
 pub struct DmsColumnOrder {
-    /// `Col`: a string.
-    ///
-    /// Example: `"col1"`
+    /// `Col`; example: `"col1"`
     pub col: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 }
 
@@ -1639,83 +1110,46 @@ pub struct DmsColumnOrder {
 #[doc(alias = "DMSPartition")]
 #[tc_model]
 pub struct DmsPartition {
-    /// `DatabaseName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"11"`
+    /// `DatabaseName`, always sent in responses; example: `"11"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`, always sent in responses; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`, always sent in responses; example: `"table1"`
     pub table_name: Option<String>,
 
-    /// `DataVersion`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DataVersion`, always sent in responses; example: `1`
     pub data_version: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"partition1"`
+    /// `Name`, always sent in responses; example: `"partition1"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["aa","bb"]`
+    /// `Values`, always sent in responses; example: `["aa","bb"]`
     pub values: Option<Vec<String>>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StorageSize`, always sent in responses; example: `1`
     pub storage_size: Option<i64>,
 
-    /// `RecordCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RecordCount`, always sent in responses; example: `1`
     pub record_count: Option<i64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-05-08 16:43:16"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2021-05-08 16:43:16"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-05-08 16:43:16"`
+    /// `ModifiedTime`, an ISO 8601 timestamp, always sent in responses; example: `"2021-05-08 16:43:16"`
     pub modified_time: Option<String>,
 
-    /// `LastAccessTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-05-08 16:43:16"`
+    /// `LastAccessTime`, an ISO 8601 timestamp, always sent in responses; example: `"2021-05-08 16:43:16"`
     pub last_access_time: Option<String>,
 
-    /// `Params`: a list of [`KvPair`] objects.
-    /// Always sent in responses.
+    /// `Params`, always sent in responses
     pub params: Option<Vec<KvPair>>,
 
-    /// `Sds`: a [`DmsSds`].
-    /// Always sent in responses.
+    /// `Sds`, always sent in responses
     pub sds: Option<DmsSds>,
 
-    /// `DatasourceConnectionName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `DatasourceConnectionName`; example: `"DataLakeCatalog"`
     pub datasource_connection_name: Option<String>,
 }
 
@@ -1726,64 +1160,46 @@ pub struct DmsPartition {
 #[doc(alias = "DMSSds")]
 #[tc_model]
 pub struct DmsSds {
-    /// `Location`: a string.
-    ///
-    /// Example: `"cosn://aaa"`
+    /// `Location`; example: `"cosn://aaa"`
     pub location: Option<String>,
 
-    /// `InputFormat`: a string.
-    ///
-    /// Example: `"InputFormat"`
+    /// `InputFormat`; example: `"InputFormat"`
     pub input_format: Option<String>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"OutputFormat"`
+    /// `OutputFormat`; example: `"OutputFormat"`
     pub output_format: Option<String>,
 
-    /// `NumBuckets`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumBuckets`; example: `1`
     pub num_buckets: Option<i64>,
 
-    /// `Compressed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Compressed`; example: `false`
     pub compressed: Option<bool>,
 
-    /// `StoredAsSubDirectories`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StoredAsSubDirectories`; example: `true`
     pub stored_as_sub_directories: Option<bool>,
 
-    /// `SerdeLib`: a string.
-    ///
-    /// Example: `"org.apache.hadoop.hive.serde2.OpenCSVSerde"`
+    /// `SerdeLib`; example: `"org.apache.hadoop.hive.serde2.OpenCSVSerde"`
     pub serde_lib: Option<String>,
 
-    /// `SerdeName`: a string.
-    ///
-    /// Example: `"serde1"`
+    /// `SerdeName`; example: `"serde1"`
     pub serde_name: Option<String>,
 
-    /// `BucketCols`: a list of strings.
-    ///
-    /// Example: `["aa","bb"]`
+    /// `BucketCols`; example: `["aa","bb"]`
     pub bucket_cols: Option<Vec<String>>,
 
-    /// `SerdeParams`: a list of [`KvPair`] objects.
+    /// `SerdeParams`
     pub serde_params: Option<Vec<KvPair>>,
 
-    /// `Params`: a list of [`KvPair`] objects.
+    /// `Params`
     pub params: Option<Vec<KvPair>>,
 
-    /// `SortCols`: a [`DmsColumnOrder`].
+    /// `SortCols`
     pub sort_cols: Option<DmsColumnOrder>,
 
-    /// `Cols`: a list of [`DmsColumn`] objects.
+    /// `Cols`
     pub cols: Option<Vec<DmsColumn>>,
 
-    /// `SortColumns`: a list of [`DmsColumnOrder`] objects.
+    /// `SortColumns`
     pub sort_columns: Option<Vec<DmsColumnOrder>>,
 }
 
@@ -1793,81 +1209,55 @@ pub struct DmsSds {
 #[doc(alias = "DMSTable")]
 #[tc_model]
 pub struct DmsTable {
-    /// `ViewOriginalText`: a string.
-    ///
-    /// Example: `"select 1"`
+    /// `ViewOriginalText`; example: `"select 1"`
     pub view_original_text: Option<String>,
 
-    /// `ViewExpandedText`: a string.
-    ///
-    /// Example: `"select 1"`
+    /// `ViewExpandedText`; example: `"select 1"`
     pub view_expanded_text: Option<String>,
 
-    /// `Retention`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retention`; example: `1`
     pub retention: Option<i64>,
 
-    /// `Sds`: a [`DmsSds`].
+    /// `Sds`
     pub sds: Option<DmsSds>,
 
-    /// `PartitionKeys`: a list of [`DmsColumn`] objects.
+    /// `PartitionKeys`
     pub partition_keys: Option<Vec<DmsColumn>>,
 
-    /// `Partitions`: a list of [`DmsPartition`] objects.
+    /// `Partitions`
     pub partitions: Option<Vec<DmsPartition>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXTERNAL"`
+    /// `Type`; example: `"EXTERNAL"`
     pub r#type: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageSize`; example: `1`
     pub storage_size: Option<i64>,
 
-    /// `RecordCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordCount`; example: `0`
     pub record_count: Option<i64>,
 
-    /// `LifeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeTime`; example: `1`
     pub life_time: Option<i64>,
 
-    /// `LastAccessTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01 11:11:11"`
+    /// `LastAccessTime`, an ISO 8601 timestamp; example: `"2020-01-01 11:11:11"`
     pub last_access_time: Option<String>,
 
-    /// `DataUpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01 11:11:11"`
+    /// `DataUpdateTime`, an ISO 8601 timestamp; example: `"2020-01-01 11:11:11"`
     pub data_update_time: Option<String>,
 
-    /// `StructUpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01 11:11:11"`
+    /// `StructUpdateTime`, an ISO 8601 timestamp; example: `"2020-01-01 11:11:11"`
     pub struct_update_time: Option<String>,
 
-    /// `Columns`: a list of [`DmsColumn`] objects.
+    /// `Columns`
     pub columns: Option<Vec<DmsColumn>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tb1"`
+    /// `Name`; example: `"tb1"`
     pub name: Option<String>,
 }
 
@@ -1877,10 +1267,10 @@ pub struct DmsTable {
 #[doc(alias = "DMSTableInfo")]
 #[tc_model]
 pub struct DmsTableInfo {
-    /// `Table`: a [`DmsTable`].
+    /// `Table`
     pub table: Option<DmsTable>,
 
-    /// `Asset`: an [`Asset`].
+    /// `Asset`
     pub asset: Option<Asset>,
 }
 
@@ -1889,47 +1279,31 @@ pub struct DmsTableInfo {
 /// Returned in the output of [`DescribeUpdatableDataEngines`](super::DescribeUpdatableDataEngines).
 #[tc_model]
 pub struct DataEngineBasicInfo {
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"dlc_presto"`
+    /// `DataEngineName`; example: `"dlc_presto"`
     pub data_engine_name: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1635320563`
+    /// `CreateTime`; example: `1635320563`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1635320563`
+    /// `UpdateTime`; example: `1635320563`
     pub update_time: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"测试资源"`
+    /// `Message`; example: `"测试资源"`
     pub message: String,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"DataEngine-houseid1"`
+    /// `DataEngineId`; example: `"DataEngine-houseid1"`
     pub data_engine_id: String,
 
-    /// `DataEngineType`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `DataEngineType`; example: `"SparkSQL"`
     pub data_engine_type: String,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"1000****6235"`
+    /// `UserUin`; example: `"1000****6235"`
     pub user_uin: String,
 }
 
@@ -1938,15 +1312,13 @@ pub struct DataEngineBasicInfo {
 /// Returned in the output of [`DescribeUserDataEngineConfig`](super::DescribeUserDataEngineConfig).
 #[tc_model]
 pub struct DataEngineConfigInstanceInfo {
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"Dataengine-xx"`
+    /// `DataEngineId`; example: `"Dataengine-xx"`
     pub data_engine_id: String,
 
-    /// `DataEngineConfigPairs`: a list of [`DataEngineConfigPair`] objects.
+    /// `DataEngineConfigPairs`
     pub data_engine_config_pairs: Vec<DataEngineConfigPair>,
 
-    /// `SessionResourceTemplate`: a [`SessionResourceTemplate`].
+    /// `SessionResourceTemplate`
     pub session_resource_template: SessionResourceTemplate,
 }
 
@@ -1956,14 +1328,10 @@ pub struct DataEngineConfigInstanceInfo {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines), [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection) and [`DescribeUserDataEngineConfig`](super::DescribeUserDataEngineConfig).
 #[tc_model]
 pub struct DataEngineConfigPair {
-    /// `ConfigItem`: a string.
-    ///
-    /// Example: `"dlc.query.execution.timeout"`
+    /// `ConfigItem`; example: `"dlc.query.execution.timeout"`
     pub config_item: String,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"360"`
+    /// `ConfigValue`; example: `"360"`
     pub config_value: String,
 }
 
@@ -1972,79 +1340,49 @@ pub struct DataEngineConfigPair {
 /// Returned in the output of [`DescribeDataEngineSessionParameters`](super::DescribeDataEngineSessionParameters).
 #[tc_model]
 pub struct DataEngineImageSessionParameter {
-    /// `ParameterId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `ParameterId`; example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
     pub parameter_id: String,
 
-    /// `ChildImageVersionId`: a string.
-    ///
-    /// Example: `"d30dfgsf4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `ChildImageVersionId`; example: `"d30dfgsf4-9a7e-4f64-a3f4-f38507c69742"`
     pub child_image_version_id: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineType`; example: `"SparkSQL"`
     pub engine_type: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"spark.sql.shuffle.partitions"`
+    /// `KeyName`; example: `"spark.sql.shuffle.partitions"`
     pub key_name: String,
 
-    /// `KeyDescription`: a string.
-    ///
-    /// Example: `"默认分区数。"`
+    /// `KeyDescription`; example: `"默认分区数。"`
     pub key_description: Option<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ValueType`; example: `"string"`
     pub value_type: String,
 
-    /// `ValueLengthLimit`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ValueLengthLimit`; example: `"100"`
     pub value_length_limit: Option<String>,
 
-    /// `ValueRegexpLimit`: a string.
-    ///
-    /// Example: `"[0-9]+$"`
+    /// `ValueRegexpLimit`; example: `"[0-9]+$"`
     pub value_regexp_limit: Option<String>,
 
-    /// `ValueDefault`: a string.
-    ///
-    /// Example: `"200"`
+    /// `ValueDefault`; example: `"200"`
     pub value_default: Option<String>,
 
-    /// `IsPublic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPublic`; example: `1`
     pub is_public: u64,
 
-    /// `ParameterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParameterType`; example: `1`
     pub parameter_type: u64,
 
-    /// `SubmitMethod`: a string.
-    ///
-    /// Example: `"User"`
+    /// `SubmitMethod`; example: `"User"`
     pub submit_method: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `InsertTime`; example: `"2020-01-01 01:01:01"`
     pub insert_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `UpdateTime`; example: `"2020-01-01 01:01:01"`
     pub update_time: String,
 }
 
@@ -2053,49 +1391,31 @@ pub struct DataEngineImageSessionParameter {
 /// Returned in the output of [`DescribeDataEngineImageVersions`](super::DescribeDataEngineImageVersions).
 #[tc_model]
 pub struct DataEngineImageVersion {
-    /// `ImageVersionId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `ImageVersionId`; example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
     pub image_version_id: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"SuperSQL"`
+    /// `ImageVersion`; example: `"SuperSQL"`
     pub image_version: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试版本"`
+    /// `Description`; example: `"测试版本"`
     pub description: String,
 
-    /// `IsPublic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPublic`; example: `1`
     pub is_public: u64,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineType`; example: `"SparkSQL"`
     pub engine_type: String,
 
-    /// `IsSharedEngine`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSharedEngine`; example: `1`
     pub is_shared_engine: u64,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: u64,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `InsertTime`; example: `"2020-01-01 01:01:01"`
     pub insert_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `UpdateTime`; example: `"2020-01-01 01:01:01"`
     pub update_time: String,
 }
 
@@ -2104,343 +1424,213 @@ pub struct DataEngineImageVersion {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines) and [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct DataEngineInfo {
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"shared_presto"`
+    /// `DataEngineName`; example: `"shared_presto"`
     pub data_engine_name: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"presto"`
+    /// `EngineType`; example: `"presto"`
     pub engine_type: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"presto_private"`
+    /// `ClusterType`; example: `"presto_private"`
     pub cluster_type: String,
 
-    /// `QuotaId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"****"`
+    /// `QuotaId`, always sent in responses; example: `"****"`
     pub quota_id: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `State`, always sent in responses; example: `1`
     pub state: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1635320563`
+    /// `CreateTime`, always sent in responses; example: `1635320563`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1635320563`
+    /// `UpdateTime`, always sent in responses; example: `1635320563`
     pub update_time: Option<i64>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Size`; example: `64`
     pub size: Option<i64>,
 
-    /// `Mode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Mode`, always sent in responses; example: `0`
     pub mode: Option<i64>,
 
-    /// `MinClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinClusters`; example: `0`
     pub min_clusters: Option<i64>,
 
-    /// `MaxClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxClusters`; example: `10`
     pub max_clusters: Option<i64>,
 
-    /// `AutoResume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoResume`; example: `true`
     pub auto_resume: Option<bool>,
 
-    /// `SpendAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SpendAfter`; example: `10`
     pub spend_after: Option<i64>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.255.252.0/22"`
+    /// `CidrBlock`; example: `"10.255.252.0/22"`
     pub cidr_block: Option<String>,
 
-    /// `DefaultDataEngine`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultDataEngine`; example: `true`
     pub default_data_engine: Option<bool>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"测试资源"`
+    /// `Message`; example: `"测试资源"`
     pub message: Option<String>,
 
-    /// `DataEngineId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"025495-cfe0-461c-8c3d-5715d03feda4"`
+    /// `DataEngineId`, always sent in responses; example: `"025495-cfe0-461c-8c3d-5715d03feda4"`
     pub data_engine_id: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"****"`
+    /// `SubAccountUin`, always sent in responses; example: `"****"`
     pub sub_account_uin: Option<String>,
 
-    /// `ExpireTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-03-16 10:41:03"`
+    /// `ExpireTime`, always sent in responses; example: `"2022-03-16 10:41:03"`
     pub expire_time: Option<String>,
 
-    /// `IsolatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-03-16 10:41:03"`
+    /// `IsolatedTime`, always sent in responses; example: `"2022-03-16 10:41:03"`
     pub isolated_time: Option<String>,
 
-    /// `ReversalTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-03-16 10:41:03"`
+    /// `ReversalTime`, always sent in responses; example: `"2022-03-16 10:41:03"`
     pub reversal_time: Option<String>,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `UserAlias`; example: `"testname"`
     pub user_alias: Option<String>,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagInfo>>,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["USE"]`
+    /// `Permissions`; example: `["USE"]`
     pub permissions: Option<Vec<String>>,
 
-    /// `AutoSuspend`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoSuspend`; example: `false`
     pub auto_suspend: Option<bool>,
 
-    /// `CrontabResumeSuspend`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrontabResumeSuspend`; example: `1`
     pub crontab_resume_suspend: Option<i64>,
 
-    /// `CrontabResumeSuspendStrategy`: a [`CrontabResumeSuspendStrategy`].
+    /// `CrontabResumeSuspendStrategy`
     pub crontab_resume_suspend_strategy: Option<CrontabResumeSuspendStrategy>,
 
-    /// `EngineExecType`: a string.
-    ///
-    /// Example: `"SQL"`
+    /// `EngineExecType`; example: `"SQL"`
     pub engine_exec_type: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `AutoSuspendTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AutoSuspendTime`; example: `10`
     pub auto_suspend_time: Option<i64>,
 
-    /// `NetworkConnectionSet`: a list of [`NetworkConnection`] objects.
+    /// `NetworkConnectionSet`
     pub network_connection_set: Option<Vec<NetworkConnection>>,
 
-    /// `UiURL`: a string.
-    ///
-    /// Example: `"dlc-xxx.com"`
+    /// `UiURL`; example: `"dlc-xxx.com"`
     #[tc(rename = "UiURL")]
     pub ui_url: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Standard_CU"`
+    /// `ResourceType`; example: `"Standard_CU"`
     pub resource_type: Option<String>,
 
-    /// `ImageVersionId`: a string.
-    ///
-    /// Example: `"7ac9cc78-bc95-440f-9768-4f4a79048755"`
+    /// `ImageVersionId`; example: `"7ac9cc78-bc95-440f-9768-4f4a79048755"`
     pub image_version_id: Option<String>,
 
-    /// `ChildImageVersionId`: a string.
-    ///
-    /// Example: `"772f03ca-92ed-4f02-aaa2-0c26b0818ec4"`
+    /// `ChildImageVersionId`; example: `"772f03ca-92ed-4f02-aaa2-0c26b0818ec4"`
     pub child_image_version_id: Option<String>,
 
-    /// `ImageVersionName`: a string.
-    ///
-    /// Example: `"SuperSQL-S 1.0"`
+    /// `ImageVersionName`; example: `"SuperSQL-S 1.0"`
     pub image_version_name: Option<String>,
 
-    /// `StartStandbyCluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StartStandbyCluster`; example: `false`
     pub start_standby_cluster: Option<bool>,
 
-    /// `ElasticSwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ElasticSwitch`; example: `false`
     pub elastic_switch: Option<bool>,
 
-    /// `ElasticLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticLimit`; example: `0`
     pub elastic_limit: Option<i64>,
 
-    /// `DefaultHouse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultHouse`; example: `true`
     pub default_house: Option<bool>,
 
-    /// `MaxConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxConcurrency`; example: `5`
     pub max_concurrency: Option<i64>,
 
-    /// `TolerableQueueTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TolerableQueueTime`; example: `1000`
     pub tolerable_queue_time: Option<i64>,
 
-    /// `UserAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `125111081`
+    /// `UserAppId`; example: `125111081`
     pub user_app_id: Option<i64>,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"1000****4787"`
+    /// `UserUin`; example: `"1000****4787"`
     pub user_uin: Option<String>,
 
-    /// `SessionResourceTemplate`: a [`SessionResourceTemplate`].
+    /// `SessionResourceTemplate`
     pub session_resource_template: Option<SessionResourceTemplate>,
 
-    /// `AutoAuthorization`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoAuthorization`; example: `true`
     pub auto_authorization: Option<bool>,
 
-    /// `EngineGeneration`: a string.
-    ///
-    /// Example: `"Native"`
+    /// `EngineGeneration`; example: `"Native"`
     pub engine_generation: Option<String>,
 
-    /// `EngineTypeDetail`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineTypeDetail`; example: `"SparkSQL"`
     pub engine_type_detail: Option<String>,
 
-    /// `EngineNetworkId`: a string.
-    ///
-    /// Example: `"Engine-Network-xxx"`
+    /// `EngineNetworkId`; example: `"Engine-Network-xxx"`
     pub engine_network_id: Option<String>,
 
-    /// `EngineResourceGroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EngineResourceGroupCount`; example: `1`
     pub engine_resource_group_count: Option<i64>,
 
-    /// `EngineResourceUsedCU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EngineResourceUsedCU`; example: `1`
     #[tc(rename = "EngineResourceUsedCU")]
     pub engine_resource_used_cu: Option<i64>,
 
-    /// `AccessInfos`: a list of [`AccessInfo`] objects.
+    /// `AccessInfos`
     pub access_infos: Option<Vec<AccessInfo>>,
 
-    /// `EngineNetworkName`: a string.
-    ///
-    /// Example: `"default-network"`
+    /// `EngineNetworkName`; example: `"default-network"`
     pub engine_network_name: Option<String>,
 
-    /// `IsPoolMode`: a string.
-    ///
-    /// Example: `"true"`
+    /// `IsPoolMode`; example: `"true"`
     pub is_pool_mode: Option<String>,
 
-    /// `IsSupportAI`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportAI`; example: `false`
     #[tc(rename = "IsSupportAI")]
     pub is_support_ai: Option<bool>,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"dataengine-xxx"`
+    /// `GatewayId`; example: `"dataengine-xxx"`
     pub gateway_id: Option<String>,
 
-    /// `GatewayState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GatewayState`; example: `2`
     pub gateway_state: Option<i64>,
 
-    /// `IsAIGateway`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAIGateway`; example: `true`
     #[tc(rename = "IsAIGateway")]
     pub is_ai_gateway: Option<bool>,
 
-    /// `IsAIEngine`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAIEngine`; example: `1`
     #[tc(rename = "IsAIEngine")]
     pub is_ai_engine: Option<i64>,
 
-    /// `ScheduleElasticityConf`: a [`ScheduleElasticityConf`].
+    /// `ScheduleElasticityConf`
     pub schedule_elasticity_conf: Option<ScheduleElasticityConf>,
 
-    /// `GPUInfo`: a [`GpuInfo`].
+    /// `GPUInfo`
     #[tc(rename = "GPUInfo")]
     pub gpu_info: Option<GpuInfo>,
 
-    /// `EngineResourceUsedGPU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EngineResourceUsedGPU`; example: `1`
     #[tc(rename = "EngineResourceUsedGPU")]
     pub engine_resource_used_gpu: Option<i64>,
 
-    /// `GPUTotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GPUTotalSize`; example: `1`
     #[tc(rename = "GPUTotalSize")]
     pub gpu_total_size: Option<i64>,
 
-    /// `InstanceModel`: a string.
-    ///
-    /// Example: `"sv"`
+    /// `InstanceModel`; example: `"sv"`
     pub instance_model: Option<String>,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeNum`; example: `1`
     pub node_num: Option<i64>,
 
-    /// `SizeWithElastic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `SizeWithElastic`; example: `16`
     pub size_with_elastic: Option<u64>,
 
-    /// `MaxElasticSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxElasticSize`; example: `16`
     pub max_elastic_size: Option<u64>,
 }
 
@@ -2449,19 +1639,13 @@ pub struct DataEngineInfo {
 /// Returned in the output of [`DescribeDataEnginesScaleDetail`](super::DescribeDataEnginesScaleDetail).
 #[tc_model]
 pub struct DataEngineScaleInfo {
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"dataengine-mock"`
+    /// `DataEngineId`; example: `"dataengine-mock"`
     pub data_engine_id: Option<String>,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"dlc_engine"`
+    /// `DataEngineName`; example: `"dlc_engine"`
     pub data_engine_name: Option<String>,
 
-    /// `ScaleDetail`: a list of [`DataEngineScaleInfoDetail`] objects.
-    ///
-    /// Example: `[{"CU":0,"EndTime":"2024-06-06 13:00:00","StartTime":"2024-06-06 12:00:00"}]`
+    /// `ScaleDetail`; example: `[{"CU":0,"EndTime":"2024-06-06 13:00:00","StartTime":"2024-06-06 12:00:00"}]`
     pub scale_detail: Option<Vec<DataEngineScaleInfoDetail>>,
 }
 
@@ -2470,19 +1654,13 @@ pub struct DataEngineScaleInfo {
 /// Returned in the output of [`DescribeDataEnginesScaleDetail`](super::DescribeDataEnginesScaleDetail).
 #[tc_model]
 pub struct DataEngineScaleInfoDetail {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-06-06 12:00:00"`
+    /// `StartTime`; example: `"2024-06-06 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-06-06 13:00:00"`
+    /// `EndTime`; example: `"2024-06-06 13:00:00"`
     pub end_time: Option<String>,
 
-    /// `CU`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `CU`; example: `16`
     #[tc(rename = "CU")]
     pub cu: Option<i64>,
 }
@@ -2492,24 +1670,24 @@ pub struct DataEngineScaleInfoDetail {
 /// Sent in the input of [`CreateTable`](super::CreateTable).
 #[tc_model]
 pub struct DataFormat {
-    /// `TextFile`: a [`TextFile`].
+    /// `TextFile`
     pub text_file: Option<TextFile>,
 
-    /// `CSV`: a [`Csv`].
+    /// `CSV`
     #[tc(rename = "CSV")]
     pub csv: Option<Csv>,
 
-    /// `Json`: an [`Other`].
+    /// `Json`
     pub json: Option<Other>,
 
-    /// `Parquet`: an [`Other`].
+    /// `Parquet`
     pub parquet: Option<Other>,
 
-    /// `ORC`: an [`Other`].
+    /// `ORC`
     #[tc(rename = "ORC")]
     pub orc: Option<Other>,
 
-    /// `AVRO`: an [`Other`].
+    /// `AVRO`
     #[tc(rename = "AVRO")]
     pub avro: Option<Other>,
 }
@@ -2520,15 +1698,10 @@ pub struct DataFormat {
 /// Returned in the output of [`DescribeDatabase`](super::DescribeDatabase), [`DescribeDatabases`](super::DescribeDatabases), [`DescribeTable`](super::DescribeTable) and [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct DataGovernPolicy {
-    /// `RuleType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Customize"`
+    /// `RuleType`, always sent in responses; example: `"Customize"`
     pub rule_type: Option<String>,
 
-    /// `GovernEngine`: a string.
-    ///
-    /// Example: `"DataEngine-"`
+    /// `GovernEngine`; example: `"DataEngine-"`
     pub govern_engine: Option<String>,
 }
 
@@ -2537,62 +1710,40 @@ pub struct DataGovernPolicy {
 /// Returned in the output of [`DescribeDataMaskStrategies`](super::DescribeDataMaskStrategies).
 #[tc_model]
 pub struct DataMaskStrategy {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StrategyId`; example: `"1"`
     pub strategy_id: Option<String>,
 
-    /// `UserAppId`: a string.
-    ///
-    /// Example: `"1232121211"`
+    /// `UserAppId`; example: `"1232121211"`
     pub user_app_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1212313121"`
+    /// `Uin`; example: `"1212313121"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"1213124121"`
+    /// `SubAccountUin`; example: `"1213124121"`
     pub sub_account_uin: Option<String>,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"策略1"`
+    /// `StrategyName`; example: `"策略1"`
     pub strategy_name: Option<String>,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"MASK_SHOW_FIRST_4"`
+    /// `StrategyType`; example: `"MASK_SHOW_FIRST_4"`
     pub strategy_type: Option<String>,
 
-    /// `StrategyDesc`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `StrategyDesc`; example: `"描述"`
     pub strategy_desc: Option<String>,
 
-    /// `Groups`: a list of [`GroupInfo`] objects.
+    /// `Groups`
     pub groups: Option<Vec<GroupInfo>>,
 
-    /// `Users`: a string.
-    ///
-    /// Example: `"12312314112;1231231231"`
+    /// `Users`; example: `"12312314112;1231231231"`
     pub users: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1723106621346`
+    /// `CreateTime`; example: `1723106621346`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1723106621346`
+    /// `UpdateTime`; example: `1723106621346`
     pub update_time: Option<i64>,
 }
 
@@ -2602,32 +1753,22 @@ pub struct DataMaskStrategy {
 /// Returned in the output of [`DescribeMCPTaskResult`](super::DescribeMCPTaskResult), [`DescribeNotebookSessionStatementSqlResult`](super::DescribeNotebookSessionStatementSqlResult), [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables), [`DescribeTaskResult`](super::DescribeTaskResult), [`DescribeViews`](super::DescribeViews) and [`QueryResult`](super::QueryResult).
 #[tc_model]
 pub struct DataMaskStrategyInfo {
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"策略1"`
+    /// `StrategyName`; example: `"策略1"`
     pub strategy_name: Option<String>,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"MASK_SHOW_FIRST_4"`
+    /// `StrategyType`; example: `"MASK_SHOW_FIRST_4"`
     pub strategy_type: Option<String>,
 
-    /// `StrategyDesc`: a string.
-    ///
-    /// Example: `"for testing purpose"`
+    /// `StrategyDesc`; example: `"for testing purpose"`
     pub strategy_desc: Option<String>,
 
-    /// `Groups`: a list of [`GroupInfo`] objects.
+    /// `Groups`
     pub groups: Option<Vec<GroupInfo>>,
 
-    /// `Users`: a string.
-    ///
-    /// Example: `"12312314112;1231231231"`
+    /// `Users`; example: `"12312314112;1231231231"`
     pub users: Option<String>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StrategyId`; example: `"1"`
     pub strategy_id: Option<String>,
 }
 
@@ -2636,17 +1777,13 @@ pub struct DataMaskStrategyInfo {
 /// Sent in the input of [`AttachDataMaskPolicy`](super::AttachDataMaskPolicy).
 #[tc_model]
 pub struct DataMaskStrategyPolicy {
-    /// `PolicyInfo`: a [`Policy`].
+    /// `PolicyInfo`
     pub policy_info: Option<Policy>,
 
-    /// `DataMaskStrategyId`: a string.
-    ///
-    /// Example: `"1123-12a-31231"`
+    /// `DataMaskStrategyId`; example: `"1123-12a-31231"`
     pub data_mask_strategy_id: Option<String>,
 
-    /// `ColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `ColumnType`; example: `"int"`
     pub column_type: Option<String>,
 }
 
@@ -2656,37 +1793,25 @@ pub struct DataMaskStrategyPolicy {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct DataSourceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"datasource-test"`
+    /// `InstanceId`; example: `"datasource-test"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_datasource"`
+    /// `InstanceName`; example: `"test_datasource"`
     pub instance_name: Option<String>,
 
-    /// `JdbcUrl`: a string.
-    ///
-    /// Example: `"jdbc:postgresql://ip:port/"`
+    /// `JdbcUrl`; example: `"jdbc:postgresql://ip:port/"`
     pub jdbc_url: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"xaskdowq+="`
+    /// `Password`; example: `"xaskdowq+="`
     pub password: Option<String>,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: Option<DatasourceConnectionLocation>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DbName`; example: `"default"`
     pub db_name: Option<String>,
 }
 
@@ -2695,23 +1820,16 @@ pub struct DataSourceInfo {
 /// Sent in the input of [`CreateDatabase`](super::CreateDatabase).
 #[tc_model]
 pub struct DatabaseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `Comment`; example: `"create by zhangsan"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `Location`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cosn://"`
+    /// `Location`, always sent in responses; example: `"cosn://"`
     pub location: Option<String>,
 }
 
@@ -2720,65 +1838,43 @@ pub struct DatabaseInfo {
 /// Returned in the output of [`DescribeDatabase`](super::DescribeDatabase) and [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct DatabaseResponseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `Comment`; example: `"create by zhangsan"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1611646963"`
+    /// `CreateTime`; example: `"1611646963"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"1611646963"`
+    /// `ModifiedTime`; example: `"1611646963"`
     pub modified_time: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"cosn://test"`
+    /// `Location`; example: `"cosn://test"`
     pub location: String,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"testUser"`
+    /// `UserAlias`; example: `"testUser"`
     pub user_alias: String,
 
-    /// `UserSubUin`: a string.
-    ///
-    /// Example: `"100019878767"`
+    /// `UserSubUin`; example: `"100019878767"`
     pub user_sub_uin: String,
 
-    /// `GovernPolicy`: a [`DataGovernPolicy`].
+    /// `GovernPolicy`
     pub govern_policy: Option<DataGovernPolicy>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"21903"`
+    /// `DatabaseId`; example: `"21903"`
     pub database_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `CatalogType`: a string.
-    ///
-    /// Example: `"LAKEHOUSE"`
+    /// `CatalogType`; example: `"LAKEHOUSE"`
     pub catalog_type: Option<String>,
 
-    /// `IsInformationSchema`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInformationSchema`; example: `true`
     pub is_information_schema: Option<bool>,
 }
 
@@ -2788,25 +1884,19 @@ pub struct DatabaseResponseInfo {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CreateTrainingJobInstance`](super::CreateTrainingJobInstance), [`DescribeTrainingJobInstance`](super::DescribeTrainingJobInstance), [`DescribeTrainingJobSpec`](super::DescribeTrainingJobSpec), [`ListMlflowServerTrainingInstances`](super::ListMlflowServerTrainingInstances), [`ListTrainingJobInstance`](super::ListTrainingJobInstance) and 4 more.
 #[tc_model]
 pub struct DatasetMount {
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `DatasetId`; example: `"5"`
     pub dataset_id: Option<String>,
 
-    /// `DatasetName`: a string.
-    ///
-    /// Example: `"Math-Step-DPO-10K"`
+    /// `DatasetName`; example: `"Math-Step-DPO-10K"`
     pub dataset_name: Option<String>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `Eval`: an [`EvalDatasetConfig`].
+    /// `Eval`
     pub eval: Option<EvalDatasetConfig>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file123.json"`
+    /// `FileName`; example: `"file123.json"`
     pub file_name: Option<String>,
 }
 
@@ -2816,47 +1906,46 @@ pub struct DatasetMount {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct DatasourceConnectionConfig {
-    /// `Mysql`: a [`MysqlInfo`].
+    /// `Mysql`
     pub mysql: Option<MysqlInfo>,
 
-    /// `Hive`: a [`HiveInfo`].
+    /// `Hive`
     pub hive: Option<HiveInfo>,
 
-    /// `Kafka`: a [`KafkaInfo`].
+    /// `Kafka`
     pub kafka: Option<KafkaInfo>,
 
-    /// `OtherDatasourceConnection`: an [`OtherDatasourceConnection`].
+    /// `OtherDatasourceConnection`
     pub other_datasource_connection: Option<OtherDatasourceConnection>,
 
-    /// `PostgreSql`: a [`DataSourceInfo`].
+    /// `PostgreSql`
     pub postgre_sql: Option<DataSourceInfo>,
 
-    /// `SqlServer`: a [`DataSourceInfo`].
+    /// `SqlServer`
     pub sql_server: Option<DataSourceInfo>,
 
-    /// `ClickHouse`: a [`DataSourceInfo`].
+    /// `ClickHouse`
     pub click_house: Option<DataSourceInfo>,
 
-    /// `Elasticsearch`: an [`ElasticsearchInfo`].
+    /// `Elasticsearch`
     pub elasticsearch: Option<ElasticsearchInfo>,
 
-    /// `TDSQLPostgreSql`: a [`DataSourceInfo`].
+    /// `TDSQLPostgreSql`
     #[tc(rename = "TDSQLPostgreSql")]
     pub tdsql_postgre_sql: Option<DataSourceInfo>,
 
-    /// `TCHouseD`: a [`TcHouseD`].
+    /// `TCHouseD`
     #[tc(rename = "TCHouseD")]
     pub tc_house_d: Option<TcHouseD>,
 
-    /// `TccHive`: a [`TccHive`].
+    /// `TccHive`
     pub tcc_hive: Option<TccHive>,
 
-    /// `MongoDB`: a [`DataSourceInfo`].
+    /// `MongoDB`
     #[tc(rename = "MongoDB")]
     pub mongo_db: Option<DataSourceInfo>,
 
-    /// `TCHouseP`: a [`TcHousePInfo`].
-    /// Always sent in responses.
+    /// `TCHouseP`, always sent in responses
     #[tc(rename = "TCHouseP")]
     pub tc_house_p: Option<TcHousePInfo>,
 }
@@ -2866,95 +1955,61 @@ pub struct DatasourceConnectionConfig {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct DatasourceConnectionInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `Id`; example: `42`
     pub id: i64,
 
-    /// `DatasourceConnectionId`: a string.
-    ///
-    /// Example: `"datasource-xxx"`
+    /// `DatasourceConnectionId`; example: `"datasource-xxx"`
     pub datasource_connection_id: String,
 
-    /// `DatasourceConnectionName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `DatasourceConnectionName`; example: `"DataLakeCatalog"`
     pub datasource_connection_name: String,
 
-    /// `DatasourceConnectionDesc`: a string.
-    ///
-    /// Example: `"测试数据源"`
+    /// `DatasourceConnectionDesc`; example: `"测试数据源"`
     pub datasource_connection_desc: String,
 
-    /// `DatasourceConnectionType`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `DatasourceConnectionType`; example: `"DataLakeCatalog"`
     pub datasource_connection_type: String,
 
-    /// `DatasourceConnectionConfig`: a [`DatasourceConnectionConfig`].
-    /// Required in requests.
+    /// `DatasourceConnectionConfig`, required in requests
     pub datasource_connection_config: Option<DatasourceConnectionConfig>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijjing"`
+    /// `Region`; example: `"ap-beijjing"`
     pub region: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"123xxx789"`
+    /// `AppId`; example: `"123xxx789"`
     pub app_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1734570843"`
+    /// `CreateTime`; example: `"1734570843"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1734570843"`
+    /// `UpdateTime`; example: `"1734570843"`
     pub update_time: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `DataEngines`: a list of [`DataEngineInfo`] objects.
+    /// `DataEngines`
     pub data_engines: Option<Vec<DataEngineInfo>>,
 
-    /// `UserAlias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user"`
+    /// `UserAlias`, always sent in responses; example: `"user"`
     pub user_alias: Option<String>,
 
-    /// `NetworkConnectionSet`: a list of [`NetworkConnection`] objects.
+    /// `NetworkConnectionSet`
     pub network_connection_set: Option<Vec<NetworkConnection>>,
 
-    /// `ConnectivityState`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ConnectivityState`, always sent in responses; example: `0`
     pub connectivity_state: Option<u64>,
 
-    /// `ConnectivityTips`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试成功"`
+    /// `ConnectivityTips`, always sent in responses; example: `"测试成功"`
     pub connectivity_tips: Option<String>,
 
-    /// `CustomConfig`: a list of [`CustomConfig`] objects.
+    /// `CustomConfig`
     pub custom_config: Option<Vec<CustomConfig>>,
 
-    /// `AllowRollback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowRollback`; example: `true`
     pub allow_rollback: Option<bool>,
 }
 
@@ -2964,24 +2019,16 @@ pub struct DatasourceConnectionInfo {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct DatasourceConnectionLocation {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"“vpc-azd4dt1c”"`
+    /// `VpcId`; example: `"“vpc-azd4dt1c”"`
     pub vpc_id: String,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"“10.0.0.0/24”"`
+    /// `VpcCidrBlock`; example: `"“10.0.0.0/24”"`
     pub vpc_cidr_block: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"“subnet-bthucmmy”"`
+    /// `SubnetId`; example: `"“subnet-bthucmmy”"`
     pub subnet_id: String,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"“10.0.0.0/24”"`
+    /// `SubnetCidrBlock`; example: `"“10.0.0.0/24”"`
     pub subnet_cidr_block: String,
 }
 
@@ -2991,44 +2038,28 @@ pub struct DatasourceConnectionLocation {
 /// Returned in the output of [`DescribeSparkAppJob`](super::DescribeSparkAppJob) and [`DescribeSparkAppJobs`](super::DescribeSparkAppJobs).
 #[tc_model]
 pub struct DependencyPackage {
-    /// `PackageSource`: a string.
-    ///
-    /// Example: `"Maven"`
+    /// `PackageSource`; example: `"Maven"`
     pub package_source: Option<String>,
 
-    /// `MavenPackage`: a string.
-    ///
-    /// Example: `"com.hedera.hashgraph:hapi:0.61.3"`
+    /// `MavenPackage`; example: `"com.hedera.hashgraph:hapi:0.61.3"`
     pub maven_package: Option<String>,
 
-    /// `MavenRepository`: a string.
-    ///
-    /// Example: `"https://mirrors.cloud.tencent.com/nexus/repository/maven-public"`
+    /// `MavenRepository`; example: `"https://mirrors.cloud.tencent.com/nexus/repository/maven-public"`
     pub maven_repository: Option<String>,
 
-    /// `MavenExclusion`: a string.
-    ///
-    /// Example: `"json:json"`
+    /// `MavenExclusion`; example: `"json:json"`
     pub maven_exclusion: Option<String>,
 
-    /// `PypiPackage`: a string.
-    ///
-    /// Example: `"requests"`
+    /// `PypiPackage`; example: `"requests"`
     pub pypi_package: Option<String>,
 
-    /// `PypiIndexUrl`: a string.
-    ///
-    /// Example: `"https://pypi.org/simple"`
+    /// `PypiIndexUrl`; example: `"https://pypi.org/simple"`
     pub pypi_index_url: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"jar"`
+    /// `PackageType`; example: `"jar"`
     pub package_type: Option<String>,
 
-    /// `PackagePath`: a string.
-    ///
-    /// Example: `"cosn://a/b/c.jar"`
+    /// `PackagePath`; example: `"cosn://a/b/c.jar"`
     pub package_path: Option<String>,
 }
 
@@ -3037,123 +2068,79 @@ pub struct DependencyPackage {
 /// Returned in the output of [`ListDeployments`](super::ListDeployments).
 #[tc_model]
 pub struct DeploymentInfo {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"deploy-20260606165607-xp4s"`
+    /// `DeploymentId`; example: `"deploy-20260606165607-xp4s"`
     pub deployment_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"m-qwen3-5-4b-6a223aba-951c-svc-deploy-1"`
+    /// `Name`; example: `"m-qwen3-5-4b-6a223aba-951c-svc-deploy-1"`
     pub name: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260606165607-zvrv"`
+    /// `ServiceId`; example: `"svc-20260606165607-zvrv"`
     pub service_id: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"2021-01-25"`
+    /// `ModelVersion`; example: `"2021-01-25"`
     pub model_version: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Deploying"`
+    /// `Status`; example: `"Deploying"`
     pub status: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"vllm"`
+    /// `Engine`; example: `"vllm"`
     pub engine: Option<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Replicas`; example: `2`
     pub replicas: Option<i64>,
 
-    /// `AvailableReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvailableReplicas`; example: `0`
     pub available_replicas: Option<i64>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 
-    /// `HeadHighAvailabilityEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HeadHighAvailabilityEnabled`; example: `false`
     pub head_high_availability_enabled: Option<bool>,
 
-    /// `AdvancedParams`: a string.
-    ///
-    /// Example: `"{\"EnableRemoteCode\":false}"`
+    /// `AdvancedParams`; example: `"{\"EnableRemoteCode\":false}"`
     pub advanced_params: Option<String>,
 
-    /// `AutoscalingEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoscalingEnabled`; example: `true`
     pub autoscaling_enabled: Option<bool>,
 
-    /// `ModelStorageConfig`: a string.
+    /// `ModelStorageConfig`
     pub model_storage_config: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780736167350`
+    /// `CreateTime`; example: `1780736167350`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780736167451`
+    /// `UpdateTime`; example: `1780736167451`
     pub update_time: Option<i64>,
 
-    /// `NeutrinoServeId`: a string.
-    ///
-    /// Example: `"rayserve-20260606165607-llfe"`
+    /// `NeutrinoServeId`; example: `"rayserve-20260606165607-llfe"`
     pub neutrino_serve_id: Option<String>,
 
-    /// `RayDashboardUrl`: a string.
+    /// `RayDashboardUrl`
     pub ray_dashboard_url: Option<String>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-zntmtydc"`
+    /// `ResourcePartitionId`; example: `"dlc-p-zntmtydc"`
     pub resource_partition_id: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200066`
+    /// `AppId`; example: `260200066`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `Uin`; example: `"700002655694"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `SubAccountUin`; example: `"700002655694"`
     pub sub_account_uin: Option<String>,
 
-    /// `AdvancedOptions`: a string.
-    ///
-    /// Example: `"{\"spec.excludeHeadPodFromServeSvc\":\"true\"}"`
+    /// `AdvancedOptions`; example: `"{\"spec.excludeHeadPodFromServeSvc\":\"true\"}"`
     pub advanced_options: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cu125-serve"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cu125-serve"`
     pub image: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"dlc-test-03-cpu-resource-new"`
+    /// `ResourcePartitionName`; example: `"dlc-test-03-cpu-resource-new"`
     pub resource_partition_name: Option<String>,
 }
 
@@ -3162,89 +2149,55 @@ pub struct DeploymentInfo {
 /// Returned in the output of [`ListDeploymentReplicas`](super::ListDeploymentReplicas).
 #[tc_model]
 pub struct DeploymentReplicaInfo {
-    /// `DeploymentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `77`
+    /// `DeploymentId`; example: `77`
     pub deployment_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rayserve-20260608120438-185z-mt9m9-default-worker-worker-rnb9v"`
+    /// `Name`; example: `"rayserve-20260608120438-185z-mt9m9-default-worker-worker-rnb9v"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Pending"`
+    /// `Status`; example: `"Pending"`
     pub status: Option<String>,
 
-    /// `RestartCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestartCount`; example: `0`
     pub restart_count: Option<i64>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"worker"`
+    /// `NodeType`; example: `"worker"`
     pub node_type: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780891485000`
+    /// `StartTime`; example: `1780891485000`
     pub start_time: Option<i64>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"30.0.0.132"`
+    /// `PodIp`; example: `"30.0.0.132"`
     pub pod_ip: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"30.0.0.113"`
+    /// `NodeName`; example: `"30.0.0.113"`
     pub node_name: Option<String>,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"30.0.0.113"`
+    /// `NodeIp`; example: `"30.0.0.113"`
     pub node_ip: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"dlc-p-zntmtydc"`
+    /// `Namespace`; example: `"dlc-p-zntmtydc"`
     pub namespace: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"400m"`
+    /// `CpuRequest`; example: `"400m"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"20"`
+    /// `CpuLimit`; example: `"20"`
     pub cpu_limit: Option<String>,
 
-    /// `MemoryRequest`: a string.
-    ///
-    /// Example: `"1.6Gi"`
+    /// `MemoryRequest`; example: `"1.6Gi"`
     pub memory_request: Option<String>,
 
-    /// `MemoryLimit`: a string.
-    ///
-    /// Example: `"80Gi"`
+    /// `MemoryLimit`; example: `"80Gi"`
     pub memory_limit: Option<String>,
 
-    /// `GpuCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuCount`; example: `1`
     pub gpu_count: Option<i64>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cu125-extra"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cu125-extra"`
     pub image: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780891479000`
+    /// `CreateTime`; example: `1780891479000`
     pub create_time: Option<i64>,
 }
 
@@ -3253,59 +2206,37 @@ pub struct DeploymentReplicaInfo {
 /// Returned in the output of [`CreateBenchmarkTask`](super::CreateBenchmarkTask), [`RerunBenchmarkTask`](super::RerunBenchmarkTask) and [`StopBenchmarkTask`](super::StopBenchmarkTask).
 #[tc_model]
 pub struct DeploymentResourceInfo {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"deploy-20260729171407-f02y"`
+    /// `DeploymentId`; example: `"deploy-20260729171407-f02y"`
     pub deployment_id: Option<String>,
 
-    /// `DeploymentName`: a string.
-    ///
-    /// Example: `"m-qwen2-5-personal-tes-11-123-svc-deploy-1"`
+    /// `DeploymentName`; example: `"m-qwen2-5-personal-tes-11-123-svc-deploy-1"`
     pub deployment_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `WorkerBillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_gn7_gn75xlarge80"`
+    /// `WorkerBillingItem`; example: `"sv_dlc_gn7_gn75xlarge80"`
     pub worker_billing_item: Option<String>,
 
-    /// `WorkerSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkerSpec`; example: `1`
     pub worker_spec: Option<i64>,
 
-    /// `WorkerResourceType`: a string.
-    ///
-    /// Example: `"GU"`
+    /// `WorkerResourceType`; example: `"GU"`
     pub worker_resource_type: Option<String>,
 
-    /// `HeadBillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `HeadBillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub head_billing_item: Option<String>,
 
-    /// `HeadSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HeadSpec`; example: `2`
     pub head_spec: Option<i64>,
 
-    /// `HeadResourceType`: a string.
-    ///
-    /// Example: `"CU"`
+    /// `HeadResourceType`; example: `"CU"`
     pub head_resource_type: Option<String>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"T4"`
+    /// `GpuType`; example: `"T4"`
     pub gpu_type: Option<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 }
 
@@ -3314,14 +2245,10 @@ pub struct DeploymentResourceInfo {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct DlcConnection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dsadhh-edsd-dsad-eew"`
+    /// `InstanceId`; example: `"dsadhh-edsd-dsad-eew"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `InstanceName`; example: `"name1"`
     pub instance_name: Option<String>,
 }
 
@@ -3330,33 +2257,23 @@ pub struct DlcConnection {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct DorisConnection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dsadhh-edsd-dsad-eew"`
+    /// `InstanceId`; example: `"dsadhh-edsd-dsad-eew"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"doris01"`
+    /// `InstanceName`; example: `"doris01"`
     pub instance_name: Option<String>,
 
-    /// `JDBCUrl`: a string.
-    ///
-    /// Example: `"jdbc:mysql://127.0.0.1:3306"`
+    /// `JDBCUrl`; example: `"jdbc:mysql://127.0.0.1:3306"`
     #[tc(rename = "JDBCUrl")]
     pub jdbc_url: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"User01"`
+    /// `User`; example: `"User01"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 
-    /// `NetWork`: a [`NetWork`].
+    /// `NetWork`
     pub net_work: Option<NetWork>,
 }
 
@@ -3365,24 +2282,16 @@ pub struct DorisConnection {
 /// Returned in the output of [`DescribeJobResult`](super::DescribeJobResult).
 #[tc_model]
 pub struct DownloadInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://demo-bucket.cos.ap-guangzhou.myqcloud.com/result/demo.csv"`
+    /// `Url`; example: `"https://demo-bucket.cos.ap-guangzhou.myqcloud.com/result/demo.csv"`
     pub url: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"CSV"`
+    /// `Format`; example: `"CSV"`
     pub format: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: Option<i64>,
 
-    /// `ExpireSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireSeconds`; example: `3600`
     pub expire_seconds: Option<i64>,
 }
 
@@ -3392,34 +2301,22 @@ pub struct DownloadInfo {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines) and [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct ElasticPlan {
-    /// `MinElasticClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinElasticClusters`; example: `1`
     pub min_elastic_clusters: Option<i64>,
 
-    /// `MaxElasticClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxElasticClusters`; example: `10`
     pub max_elastic_clusters: Option<i64>,
 
-    /// `TolerableQueueTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TolerableQueueTime`; example: `10`
     pub tolerable_queue_time: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"21:00:00"`
+    /// `StartTime`; example: `"21:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"22:00:00"`
+    /// `EndTime`; example: `"22:00:00"`
     pub end_time: Option<String>,
 
-    /// `ElasticLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `ElasticLimit`; example: `16`
     pub elastic_limit: Option<i64>,
 }
 
@@ -3429,35 +2326,25 @@ pub struct ElasticPlan {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct ElasticsearchInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"datasource-test"`
+    /// `InstanceId`; example: `"datasource-test"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_datasource"`
+    /// `InstanceName`; example: `"test_datasource"`
     pub instance_name: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"asdfcjaidf-="`
+    /// `Password`; example: `"asdfcjaidf-="`
     pub password: Option<String>,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: Option<DatasourceConnectionLocation>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DbName`; example: `"default"`
     pub db_name: Option<String>,
 
-    /// `ServiceInfo`: a list of [`IpPortPair`] objects.
+    /// `ServiceInfo`
     pub service_info: Option<Vec<IpPortPair>>,
 }
 
@@ -3466,14 +2353,10 @@ pub struct ElasticsearchInfo {
 /// Returned in the output of [`DescribeEmrClusterInfo`](super::DescribeEmrClusterInfo).
 #[tc_model]
 pub struct EmrResourceUsage {
-    /// `Cpu`: a string.
-    ///
-    /// Example: `"1core"`
+    /// `Cpu`; example: `"1core"`
     pub cpu: Option<String>,
 
-    /// `Mem`: a string.
-    ///
-    /// Example: `"2GB"`
+    /// `Mem`; example: `"2GB"`
     pub mem: Option<String>,
 }
 
@@ -3482,27 +2365,19 @@ pub struct EmrResourceUsage {
 /// Returned in the output of [`DescribeModelEngines`](super::DescribeModelEngines) and [`ListInferenceEngines`](super::ListInferenceEngines).
 #[tc_model]
 pub struct EngineCapabilities {
-    /// `GpuOptional`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GpuOptional`; example: `true`
     pub gpu_optional: Option<bool>,
 
-    /// `SupportsParallelConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportsParallelConfig`; example: `true`
     pub supports_parallel_config: Option<bool>,
 
-    /// `SupportsRemoteCode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportsRemoteCode`; example: `true`
     pub supports_remote_code: Option<bool>,
 
-    /// `GpuMemoryKey`: a string.
-    ///
-    /// Example: `"gpu-memory-utilization"`
+    /// `GpuMemoryKey`; example: `"gpu-memory-utilization"`
     pub gpu_memory_key: Option<String>,
 
-    /// `ParallelKeys`: a list of [`ParallelKeyMapping`] objects.
+    /// `ParallelKeys`
     pub parallel_keys: Option<Vec<ParallelKeyMapping>>,
 }
 
@@ -3511,24 +2386,16 @@ pub struct EngineCapabilities {
 /// Sent in the input of [`CreateJob`](super::CreateJob).
 #[tc_model]
 pub struct EngineConfigDependencies {
-    /// `Jars`: a list of strings.
-    ///
-    /// Example: `["cosn://demo-bucket/jars/demo.jar"]`
+    /// `Jars`; example: `["cosn://demo-bucket/jars/demo.jar"]`
     pub jars: Option<Vec<String>>,
 
-    /// `Files`: a list of strings.
-    ///
-    /// Example: `["cosn://demo-bucket/files/demo.conf"]`
+    /// `Files`; example: `["cosn://demo-bucket/files/demo.conf"]`
     pub files: Option<Vec<String>>,
 
-    /// `Archives`: a list of strings.
-    ///
-    /// Example: `["cosn://demo-bucket/archives/demo.tar.gz"]`
+    /// `Archives`; example: `["cosn://demo-bucket/archives/demo.tar.gz"]`
     pub archives: Option<Vec<String>>,
 
-    /// `PyFiles`: a list of strings.
-    ///
-    /// Example: `["cosn://demo-bucket/pyfiles/demo.zip"]`
+    /// `PyFiles`; example: `["cosn://demo-bucket/pyfiles/demo.zip"]`
     pub py_files: Option<Vec<String>>,
 }
 
@@ -3537,35 +2404,31 @@ pub struct EngineConfigDependencies {
 /// Returned in the output of [`DescribeEngineNetworks`](super::DescribeEngineNetworks).
 #[tc_model]
 pub struct EngineNetworkInfo {
-    /// `EngineNetworkName`: a string.
+    /// `EngineNetworkName`
     pub engine_network_name: Option<String>,
 
-    /// `EngineNetworkState`: a signed 64-bit integer.
+    /// `EngineNetworkState`
     pub engine_network_state: Option<i64>,
 
-    /// `EngineNetworkCidr`: a string.
+    /// `EngineNetworkCidr`
     pub engine_network_cidr: Option<String>,
 
-    /// `EngineNetworkId`: a string.
+    /// `EngineNetworkId`
     pub engine_network_id: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<i64>,
 
-    /// `PrivateLinkNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrivateLinkNumber`; example: `1`
     pub private_link_number: Option<i64>,
 
-    /// `EngineNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EngineNumber`; example: `2`
     pub engine_number: Option<i64>,
 
-    /// `GateWayInfo`: a list of [`GatewayInfo`] objects.
+    /// `GateWayInfo`
     pub gate_way_info: Option<Vec<GatewayInfo>>,
 }
 
@@ -3575,12 +2438,10 @@ pub struct EngineNetworkInfo {
 /// Returned in the output of [`DescribeStandardEngineResourceGroupConfigInfo`](super::DescribeStandardEngineResourceGroupConfigInfo).
 #[tc_model]
 pub struct EngineResourceGroupConfigPair {
-    /// `ConfigItem`: a string.
-    /// Required in requests.
+    /// `ConfigItem`, required in requests
     pub config_item: Option<String>,
 
-    /// `ConfigValue`: a string.
-    /// Required in requests.
+    /// `ConfigValue`, required in requests
     pub config_value: Option<String>,
 }
 
@@ -3589,18 +2450,16 @@ pub struct EngineResourceGroupConfigPair {
 /// Returned in the output of [`DescribeSessionImageVersion`](super::DescribeSessionImageVersion).
 #[tc_model]
 pub struct EngineSessionImage {
-    /// `SparkImageId`: a string.
+    /// `SparkImageId`
     pub spark_image_id: Option<String>,
 
-    /// `SparkImageVersion`: a string.
+    /// `SparkImageVersion`
     pub spark_image_version: Option<String>,
 
-    /// `SparkImageType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SparkImageType`; example: `1`
     pub spark_image_type: Option<i64>,
 
-    /// `SparkImageTag`: a string.
+    /// `SparkImageTag`
     pub spark_image_tag: Option<String>,
 }
 
@@ -3609,24 +2468,16 @@ pub struct EngineSessionImage {
 /// Sent in the input of [`CreateJob`](super::CreateJob).
 #[tc_model]
 pub struct EntrypointInfo {
-    /// `Statement`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBkZW1vX3RhYmxl"`
+    /// `Statement`; example: `"U0VMRUNUICogRlJPTSBkZW1vX3RhYmxl"`
     pub statement: Option<String>,
 
-    /// `EntryFile`: a string.
-    ///
-    /// Example: `"cosn://demo-bucket/jobs/demo_batch.py"`
+    /// `EntryFile`; example: `"cosn://demo-bucket/jobs/demo_batch.py"`
     pub entry_file: Option<String>,
 
-    /// `EntryPoint`: a string.
-    ///
-    /// Example: `"org.apache.spark.examples.SparkPi"`
+    /// `EntryPoint`; example: `"org.apache.spark.examples.SparkPi"`
     pub entry_point: Option<String>,
 
-    /// `MainArgs`: a string.
-    ///
-    /// Example: `"--input cosn://demo-bucket/input/data.csv"`
+    /// `MainArgs`; example: `"--input cosn://demo-bucket/input/data.csv"`
     pub main_args: Option<String>,
 }
 
@@ -3636,14 +2487,10 @@ pub struct EntrypointInfo {
 /// Returned in the output of [`CreateResourceConfig`](super::CreateResourceConfig), [`DescribePostTrainingPreset`](super::DescribePostTrainingPreset), [`GetResourceConfig`](super::GetResourceConfig), [`ListResourceConfigs`](super::ListResourceConfigs) and [`UpdateResourceConfig`](super::UpdateResourceConfig).
 #[tc_model]
 pub struct Env {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Value`; example: `"2"`
     pub value: Option<String>,
 }
 
@@ -3653,32 +2500,22 @@ pub struct Env {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CreateTrainingJobInstance`](super::CreateTrainingJobInstance), [`DescribeTrainingJobInstance`](super::DescribeTrainingJobInstance), [`DescribeTrainingJobSpec`](super::DescribeTrainingJobSpec), [`ListMlflowServerTrainingInstances`](super::ListMlflowServerTrainingInstances), [`ListTrainingJobInstance`](super::ListTrainingJobInstance) and 4 more.
 #[tc_model]
 pub struct EvalDatasetConfig {
-    /// `EvalMode`: a string.
-    ///
-    /// Example: `"split"`
+    /// `EvalMode`; example: `"split"`
     pub eval_mode: Option<String>,
 
-    /// `EvalSplitRatio`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EvalSplitRatio`; example: `10`
     pub eval_split_ratio: Option<f64>,
 
-    /// `EvalDatasetId`: a string.
-    ///
-    /// Example: `"13"`
+    /// `EvalDatasetId`; example: `"13"`
     pub eval_dataset_id: Option<String>,
 
-    /// `EvalDatasetName`: a string.
-    ///
-    /// Example: `"xdaa"`
+    /// `EvalDatasetName`; example: `"xdaa"`
     pub eval_dataset_name: Option<String>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file123.json"`
+    /// `FileName`; example: `"file123.json"`
     pub file_name: Option<String>,
 }
 
@@ -3687,37 +2524,25 @@ pub struct EvalDatasetConfig {
 /// Returned in the output of [`DescribeMlflowServerEvents`](super::DescribeMlflowServerEvents), [`GetLabEvent`](super::GetLabEvent) and [`GetRayClusterEvent`](super::GetRayClusterEvent).
 #[tc_model]
 pub struct EventItem {
-    /// `EventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780039441000`
+    /// `EventTime`; example: `1780039441000`
     pub event_time: Option<i64>,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Pod"`
+    /// `Component`; example: `"Pod"`
     pub component: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"Warning"`
+    /// `Level`; example: `"Warning"`
     pub level: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `InvolvedObjectName`: a string.
-    ///
-    /// Example: `"mlflow-fe2455ce-mlflow-server-79469f5756-vbcks"`
+    /// `InvolvedObjectName`; example: `"mlflow-fe2455ce-mlflow-server-79469f5756-vbcks"`
     pub involved_object_name: Option<String>,
 
-    /// `SourceComponent`: a string.
-    ///
-    /// Example: `"tke-eni-ipamd"`
+    /// `SourceComponent`; example: `"tke-eni-ipamd"`
     pub source_component: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"Pulled"`
+    /// `Reason`; example: `"Pulled"`
     pub reason: Option<String>,
 }
 
@@ -3726,9 +2551,7 @@ pub struct EventItem {
 /// Returned in the output of [`ListExampleCategories`](super::ListExampleCategories).
 #[tc_model]
 pub struct ExampleCategories {
-    /// `Categories`: a string.
-    ///
-    /// Example: `"generative-ai"`
+    /// `Categories`; example: `"generative-ai"`
     pub categories: Option<String>,
 }
 
@@ -3737,9 +2560,7 @@ pub struct ExampleCategories {
 /// Returned in the output of [`ListExampleDifficulties`](super::ListExampleDifficulties).
 #[tc_model]
 pub struct ExampleDifficulties {
-    /// `Difficulty`: a string.
-    ///
-    /// Example: `"advanced"`
+    /// `Difficulty`; example: `"advanced"`
     pub difficulty: Option<String>,
 }
 
@@ -3748,95 +2569,61 @@ pub struct ExampleDifficulties {
 /// Returned in the output of [`ListExamples`](super::ListExamples).
 #[tc_model]
 pub struct ExampleEntity {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: Option<u64>,
 
-    /// `ExampleId`: a string.
-    ///
-    /// Example: `"example-001-ray-core-basics"`
+    /// `ExampleId`; example: `"example-001-ray-core-basics"`
     pub example_id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"Ray入门，你的第一个分布式作业"`
+    /// `Title`; example: `"Ray入门，你的第一个分布式作业"`
     pub title: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"通过简单案例快速掌握Ray的三大核心概念：Task、Actor和Object"`
+    /// `Description`; example: `"通过简单案例快速掌握Ray的三大核心概念：Task、Actor和Object"`
     pub description: Option<String>,
 
-    /// `Readme`: a string.
-    ///
-    /// Example: `"# Ray Core 核心概念速览> 本案例是 Ray 案例广场的 **Hello World**。"`
+    /// `Readme`; example: `"# Ray Core 核心概念速览> 本案例是 Ray 案例广场的 **Hello World**。"`
     pub readme: Option<String>,
 
-    /// `CodeArchiveUrl`: a string.
+    /// `CodeArchiveUrl`
     pub code_archive_url: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cpu-extra"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cpu-extra"`
     pub image: Option<String>,
 
-    /// `LabImage`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-lab"`
+    /// `LabImage`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-lab"`
     pub lab_image: Option<String>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"generative-ai"`
+    /// `Category`; example: `"generative-ai"`
     pub category: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["Ray Data"]`
+    /// `Tags`; example: `["Ray Data"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Popularity`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Popularity`; example: `3`
     pub popularity: Option<i64>,
 
-    /// `Difficulty`: a string.
-    ///
-    /// Example: `"advanced"`
+    /// `Difficulty`; example: `"advanced"`
     pub difficulty: Option<String>,
 
-    /// `EstimatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `EstimatedTime`; example: `20`
     pub estimated_time: Option<i64>,
 
-    /// `SortOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SortOrder`; example: `5`
     pub sort_order: Option<i64>,
 
-    /// `IsEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnabled`; example: `true`
     pub is_enabled: Option<bool>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779799361632`
+    /// `CreateTime`; example: `1779799361632`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779799361632`
+    /// `UpdateTime`; example: `1779799361632`
     pub update_time: Option<u64>,
 
-    /// `Deleted`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Deleted`; example: `0`
     pub deleted: Option<i64>,
 }
 
@@ -3845,14 +2632,10 @@ pub struct ExampleEntity {
 /// Returned in the output of [`ListExampleTags`](super::ListExampleTags).
 #[tc_model]
 pub struct ExampleTag {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"Ray Data"`
+    /// `Tag`; example: `"Ray Data"`
     pub tag: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<i64>,
 }
 
@@ -3861,7 +2644,7 @@ pub struct ExampleTag {
 /// Returned in the output of [`CreateDatabase`](super::CreateDatabase), [`CreateTable`](super::CreateTable), [`GenerateCreateMangedTableSql`](super::GenerateCreateMangedTableSql) and [`GenerateInternalTable`](super::GenerateInternalTable).
 #[tc_model]
 pub struct Execution {
-    /// `SQL`: a string.
+    /// `SQL`
     #[tc(rename = "SQL")]
     pub sql: String,
 }
@@ -3871,14 +2654,10 @@ pub struct Execution {
 /// Returned in the output of [`BindApiKey`](super::BindApiKey).
 #[tc_model]
 pub struct FailedItem {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"apikey-migrated-00000005"`
+    /// `ApiKeyId`; example: `"apikey-migrated-00000005"`
     pub api_key_id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"推理服务不存在: svc-20260615142836-tixi"`
+    /// `Reason`; example: `"推理服务不存在: svc-20260615142836-tixi"`
     pub reason: Option<String>,
 }
 
@@ -3888,24 +2667,16 @@ pub struct FailedItem {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct FavorInfo {
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2147483647`
+    /// `Priority`; example: `2147483647`
     pub priority: Option<i64>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `Catalog`; example: `"DataLakeCatalog"`
     pub catalog: Option<String>,
 
-    /// `DataBase`: a string.
-    ///
-    /// Example: `"dlc-db"`
+    /// `DataBase`; example: `"dlc-db"`
     pub data_base: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"dlc-table"`
+    /// `Table`; example: `"dlc-table"`
     pub table: Option<String>,
 }
 
@@ -3914,27 +2685,19 @@ pub struct FavorInfo {
 /// Returned in the output of [`GetModelFiles`](super::GetModelFiles).
 #[tc_model]
 pub struct FileNode {
-    /// `Name`: a string.
-    ///
-    /// Example: `"README.md"`
+    /// `Name`; example: `"README.md"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"file"`
+    /// `Type`; example: `"file"`
     pub r#type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `6730`
+    /// `Size`; example: `6730`
     pub size: Option<i64>,
 
-    /// `Children`: a list of [`FileNode`] objects.
+    /// `Children`
     pub children: Option<Vec<FileNode>>,
 
-    /// `LastModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781008616000`
+    /// `LastModifyTime`; example: `1781008616000`
     pub last_modify_time: Option<i64>,
 }
 
@@ -3943,19 +2706,13 @@ pub struct FileNode {
 /// Sent in the input of [`DescribeDLCCatalogAccess`](super::DescribeDLCCatalogAccess), [`DescribeDataEngines`](super::DescribeDataEngines), [`DescribeDataMaskStrategies`](super::DescribeDataMaskStrategies), [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection), [`DescribeEngineNetworks`](super::DescribeEngineNetworks), [`DescribeJobDefinitions`](super::DescribeJobDefinitions) and 52 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"status"`
+    /// `Name`; example: `"status"`
     pub name: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"EQ"`
+    /// `Operator`; example: `"EQ"`
     pub operator: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["dlc-engine"]`
+    /// `Values`; example: `["dlc-engine"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -3964,24 +2721,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFlowDetailList`](super::DescribeFlowDetailList).
 #[tc_model]
 pub struct FlowActivityDetail {
-    /// `ActivityCode`: a string.
-    ///
-    /// Example: `"提交BCP订单"`
+    /// `ActivityCode`; example: `"提交BCP订单"`
     pub activity_code: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-01 10:00:00"`
+    /// `CreateTime`; example: `"2026-01-01 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Duration`; example: `300`
     pub duration: Option<i64>,
 }
 
@@ -3990,37 +2739,25 @@ pub struct FlowActivityDetail {
 /// Returned in the output of [`DescribeFlowDetailList`](super::DescribeFlowDetailList).
 #[tc_model]
 pub struct FlowDetail {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowId`; example: `1`
     pub flow_id: Option<i64>,
 
-    /// `WorkFlowId`: a string.
-    ///
-    /// Example: `"workflow-abc123"`
+    /// `WorkFlowId`; example: `"workflow-abc123"`
     pub work_flow_id: Option<String>,
 
-    /// `WorkFlowCode`: a string.
-    ///
-    /// Example: `"CREATE_PARTITION"`
+    /// `WorkFlowCode`; example: `"CREATE_PARTITION"`
     pub work_flow_code: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-15 10:30:00"`
+    /// `CreateTime`; example: `"2026-01-15 10:30:00"`
     pub create_time: Option<String>,
 
-    /// `Activities`: a list of [`FlowActivityDetail`] objects.
+    /// `Activities`
     pub activities: Option<Vec<FlowActivityDetail>>,
 }
 
@@ -4029,19 +2766,13 @@ pub struct FlowDetail {
 /// Returned in the output of [`DescribeFlowList`](super::DescribeFlowList).
 #[tc_model]
 pub struct FlowInfo {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: Option<i64>,
 
-    /// `WorkFlowCode`: a string.
-    ///
-    /// Example: `"CREATE_PARTITION"`
+    /// `WorkFlowCode`; example: `"CREATE_PARTITION"`
     pub work_flow_code: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -4051,44 +2782,30 @@ pub struct FlowInfo {
 #[doc(alias = "GPUInfo")]
 #[tc_model]
 pub struct GpuInfo {
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_gpu_gn10xp_10cu_1v100_32g"`
+    /// `BillingItem`; example: `"sv_dlc_gpu_gn10xp_10cu_1v100_32g"`
     pub billing_item: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"GN10P"`
+    /// `Model`; example: `"GN10P"`
     pub model: Option<String>,
 
-    /// `CU`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `CU`; example: `16`
     #[tc(rename = "CU")]
     pub cu: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"v100"`
+    /// `Type`; example: `"v100"`
     pub r#type: Option<String>,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: Option<i64>,
 
-    /// `GPUMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `GPUMemory`; example: `16`
     #[tc(rename = "GPUMemory")]
     pub gpu_memory: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"GN10Xp.2XLARGE40"`
+    /// `InstanceType`; example: `"GN10Xp.2XLARGE40"`
     pub instance_type: Option<String>,
 
-    /// `SaleStatus`: a signed 64-bit integer.
+    /// `SaleStatus`
     pub sale_status: Option<i64>,
 }
 
@@ -4097,32 +2814,22 @@ pub struct GpuInfo {
 /// Returned in the output of [`DescribeEngineNetworks`](super::DescribeEngineNetworks).
 #[tc_model]
 pub struct GatewayInfo {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"DataEngine-xxx"`
+    /// `GatewayId`; example: `"DataEngine-xxx"`
     pub gateway_id: Option<String>,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"default-gateway-1"`
+    /// `GatewayName`; example: `"default-gateway-1"`
     pub gateway_name: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Size`; example: `2`
     pub size: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
+    /// `State`
     pub state: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Mode`; example: `2`
     pub mode: Option<i64>,
 }
 
@@ -4132,23 +2839,14 @@ pub struct GatewayInfo {
 #[doc(alias = "GooseFSConfig")]
 #[tc_model]
 pub struct GooseFsConfig {
-    /// `ClusterId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"g_cvm_ufw40z53"`
+    /// `ClusterId`, required in requests; example: `"g_cvm_ufw40z53"`
     pub cluster_id: Option<String>,
 
-    /// `GooseFSPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dlc-andrew-260200066"`
+    /// `GooseFSPath`, required in requests; example: `"dlc-andrew-260200066"`
     #[tc(rename = "GooseFSPath")]
     pub goose_fs_path: Option<String>,
 
-    /// `MasterAddresses`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["[\"10.0.0.5:9200\", \"10.0.0.2:9200\", \"10.0.0.3:9200\"]"]`
+    /// `MasterAddresses`, required in requests; example: `["[\"10.0.0.5:9200\", \"10.0.0.2:9200\", \"10.0.0.3:9200\"]"]`
     pub master_addresses: Option<Vec<String>>,
 }
 
@@ -4157,19 +2855,13 @@ pub struct GooseFsConfig {
 /// Returned in the output of [`GetInferenceService`](super::GetInferenceService) and [`ListInferenceServices`](super::ListInferenceServices).
 #[tc_model]
 pub struct GpuSummaryItem {
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"T4"`
+    /// `GpuType`; example: `"T4"`
     pub gpu_type: Option<String>,
 
-    /// `GpuCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuCount`; example: `1`
     pub gpu_count: Option<i64>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 }
 
@@ -4179,14 +2871,10 @@ pub struct GpuSummaryItem {
 /// Returned in the output of [`DescribeDataMaskStrategies`](super::DescribeDataMaskStrategies), [`DescribeMCPTaskResult`](super::DescribeMCPTaskResult), [`DescribeNotebookSessionStatementSqlResult`](super::DescribeNotebookSessionStatementSqlResult), [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables), [`DescribeTaskResult`](super::DescribeTaskResult) and 2 more.
 #[tc_model]
 pub struct GroupInfo {
-    /// `WorkGroupId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `212123`
+    /// `WorkGroupId`, always sent in responses; example: `212123`
     pub work_group_id: Option<i64>,
 
-    /// `StrategyType`: a string.
-    /// Always sent in responses.
+    /// `StrategyType`, always sent in responses
     pub strategy_type: Option<String>,
 }
 
@@ -4197,68 +2885,46 @@ pub struct GroupInfo {
 #[doc(alias = "HeadSpecDTO")]
 #[tc_model]
 pub struct HeadSpecDto {
-    /// `Name`: a string.
-    ///
-    /// Example: `"default-head"`
+    /// `Name`; example: `"default-head"`
     pub name: Option<String>,
 
-    /// `PodCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodCpu`; example: `1`
     pub pod_cpu: Option<i64>,
 
-    /// `PodMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PodMem`; example: `2`
     pub pod_mem: Option<i64>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `GpuType`; example: `"GPU"`
     pub gpu_type: Option<String>,
 
-    /// `GpuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GpuNum`; example: `0`
     pub gpu_num: Option<i64>,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Option<Vec<Env>>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `ResourcesLabels`: a list of [`Label`] objects.
+    /// `ResourcesLabels`
     pub resources_labels: Option<Vec<Label>>,
 
-    /// `PodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodNum`; example: `1`
     pub pod_num: Option<i64>,
 
-    /// `HighAvailability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HighAvailability`; example: `true`
     pub high_availability: Option<bool>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `ResourceType`; example: `"GPU"`
     pub resource_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"GN10Xp"`
+    /// `InstanceType`; example: `"GN10Xp"`
     pub instance_type: Option<String>,
 
-    /// `Spec`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Spec`; example: `1`
     pub spec: Option<i64>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 }
 
@@ -4267,27 +2933,19 @@ pub struct HeadSpecDto {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct HiveConnection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dsadhh-edsd-dsad-eew"`
+    /// `InstanceId`; example: `"dsadhh-edsd-dsad-eew"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"hive01"`
+    /// `InstanceName`; example: `"hive01"`
     pub instance_name: Option<String>,
 
-    /// `MetaStoreUrl`: a string.
-    ///
-    /// Example: `"thrift://127.0.0.1:9083"`
+    /// `MetaStoreUrl`; example: `"thrift://127.0.0.1:9083"`
     pub meta_store_url: Option<String>,
 
-    /// `NetWork`: a [`NetWork`].
+    /// `NetWork`
     pub net_work: Option<NetWork>,
 
-    /// `HiveVersion`: a string.
-    ///
-    /// Example: `"3.1.3"`
+    /// `HiveVersion`; example: `"3.1.3"`
     pub hive_version: Option<String>,
 }
 
@@ -4297,68 +2955,43 @@ pub struct HiveConnection {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct HiveInfo {
-    /// `MetaStoreUrl`: a string.
-    ///
-    /// Example: `"thrift://127.0.0.1:9083"`
+    /// `MetaStoreUrl`; example: `"thrift://127.0.0.1:9083"`
     pub meta_store_url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `Type`; example: `"COS"`
     pub r#type: String,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: DatasourceConnectionLocation,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hadoop"`
+    /// `User`, always sent in responses; example: `"hadoop"`
     pub user: Option<String>,
 
-    /// `HighAvailability`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `HighAvailability`, always sent in responses; example: `false`
     pub high_availability: Option<bool>,
 
-    /// `BucketUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cosn://bucketname/path"`
+    /// `BucketUrl`, always sent in responses; example: `"cosn://bucketname/path"`
     pub bucket_url: Option<String>,
 
-    /// `HdfsProperties`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fs.defaultFS=hdfs://ip:port"`
+    /// `HdfsProperties`, always sent in responses; example: `"fs.defaultFS=hdfs://ip:port"`
     pub hdfs_properties: Option<String>,
 
-    /// `Mysql`: a [`MysqlInfo`].
+    /// `Mysql`
     pub mysql: Option<MysqlInfo>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-adp0c9v8"`
+    /// `InstanceId`; example: `"emr-adp0c9v8"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testEmr"`
+    /// `InstanceName`; example: `"testEmr"`
     pub instance_name: Option<String>,
 
-    /// `HiveVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2.3.7"`
+    /// `HiveVersion`, always sent in responses; example: `"2.3.7"`
     pub hive_version: Option<String>,
 
-    /// `KerberosInfo`: a [`KerberosInfo`].
+    /// `KerberosInfo`
     pub kerberos_info: Option<KerberosInfo>,
 
-    /// `KerberosEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KerberosEnable`; example: `false`
     pub kerberos_enable: Option<bool>,
 }
 
@@ -4367,34 +3000,22 @@ pub struct HiveInfo {
 /// Returned in the output of [`DescribeTablePartitions`](super::DescribeTablePartitions).
 #[tc_model]
 pub struct HiveTablePartition {
-    /// `Partition`: a string.
-    ///
-    /// Example: `"pt=20240520"`
+    /// `Partition`; example: `"pt=20240520"`
     pub partition: Option<String>,
 
-    /// `Records`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Records`; example: `1000`
     pub records: Option<i64>,
 
-    /// `DataFileStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataFileStorage`; example: `100`
     pub data_file_storage: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-03T22:07:11.733+08:00"`
+    /// `CreateTime`; example: `"2025-06-03T22:07:11.733+08:00"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2025-06-03T22:07:11.733+08:00"`
+    /// `ModifiedTime`; example: `"2025-06-03T22:07:11.733+08:00"`
     pub modified_time: Option<String>,
 
-    /// `LastAccessTime`: a string.
-    ///
-    /// Example: `"2025-06-03T22:07:11.733+08:00"`
+    /// `LastAccessTime`; example: `"2025-06-03T22:07:11.733+08:00"`
     pub last_access_time: Option<String>,
 }
 
@@ -4403,17 +3024,13 @@ pub struct HiveTablePartition {
 /// Returned in the output of [`DescribeDataEngineEvents`](super::DescribeDataEngineEvents).
 #[tc_model]
 pub struct HouseEventsInfo {
-    /// `Time`: a list of strings.
+    /// `Time`
     pub time: Option<Vec<String>>,
 
-    /// `EventsAction`: a list of strings.
-    ///
-    /// Example: `["集群开始扩容"]`
+    /// `EventsAction`; example: `["集群开始扩容"]`
     pub events_action: Option<Vec<String>>,
 
-    /// `ClusterInfo`: a list of strings.
-    ///
-    /// Example: `["缩容前：集群个数1个，集群规模256CU，缩容后:集群个数0个，集群规模256CU"]`
+    /// `ClusterInfo`; example: `["缩容前：集群个数1个，集群规模256CU，缩容后:集群个数0个，集群规模256CU"]`
     pub cluster_info: Option<Vec<String>>,
 }
 
@@ -4422,42 +3039,28 @@ pub struct HouseEventsInfo {
 /// Returned in the output of [`DescribeTablePartitions`](super::DescribeTablePartitions).
 #[tc_model]
 pub struct IcebergTablePartition {
-    /// `Partition`: a string.
-    ///
-    /// Example: `"pt=20240520"`
+    /// `Partition`; example: `"pt=20240520"`
     pub partition: Option<String>,
 
-    /// `Records`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Records`; example: `1000`
     pub records: Option<i64>,
 
-    /// `DataFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataFileSize`; example: `100`
     pub data_file_size: Option<i64>,
 
-    /// `DataFileStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataFileStorage`; example: `100`
     pub data_file_storage: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-03T22:07:11.733+08:00"`
+    /// `CreateTime`; example: `"2025-06-03T22:07:11.733+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-06-03T22:07:11.733+08:00"`
+    /// `UpdateTime`; example: `"2025-06-03T22:07:11.733+08:00"`
     pub update_time: Option<String>,
 
-    /// `LastUpdateSnapshotId`: a string.
-    ///
-    /// Example: `"2025-06-03T22:07:11.733+08:00"`
+    /// `LastUpdateSnapshotId`; example: `"2025-06-03T22:07:11.733+08:00"`
     pub last_update_snapshot_id: Option<String>,
 
-    /// `Location`: a [`LocationInfo`].
+    /// `Location`
     pub location: Option<LocationInfo>,
 }
 
@@ -4466,44 +3069,28 @@ pub struct IcebergTablePartition {
 /// Returned in the output of [`ListImages`](super::ListImages).
 #[tc_model]
 pub struct ImageDto {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Id`; example: `6`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcray-3.0.0.dev0-py311-cpu"`
+    /// `Name`; example: `"tcray-3.0.0.dev0-py311-cpu"`
     pub name: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cpu"`
+    /// `Url`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cpu"`
     pub url: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"podman 测试镜像"`
+    /// `Description`; example: `"podman 测试镜像"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Workspace"`
+    /// `Type`; example: `"Workspace"`
     pub r#type: Option<String>,
 
-    /// `RayVersion`: a string.
-    ///
-    /// Example: `"3.0.0"`
+    /// `RayVersion`; example: `"3.0.0"`
     pub ray_version: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1772610372061`
+    /// `CreateTime`; example: `1772610372061`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1773052310425`
+    /// `UpdateTime`; example: `1773052310425`
     pub update_time: Option<u64>,
 }
 
@@ -4512,19 +3099,13 @@ pub struct ImageDto {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct IndexInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"index_test"`
+    /// `Name`; example: `"index_test"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"primary_key"`
+    /// `Type`; example: `"primary_key"`
     pub r#type: Option<String>,
 
-    /// `FieldNames`: a list of strings.
-    ///
-    /// Example: `["id"]`
+    /// `FieldNames`; example: `["id"]`
     pub field_names: Option<Vec<String>>,
 }
 
@@ -4533,47 +3114,31 @@ pub struct IndexInfo {
 /// Returned in the output of [`DescribeModelEngines`](super::DescribeModelEngines) and [`ListInferenceEngines`](super::ListInferenceEngines).
 #[tc_model]
 pub struct InferenceEngineInfo {
-    /// `EngineId`: a string.
-    ///
-    /// Example: `"vllm"`
+    /// `EngineId`; example: `"vllm"`
     pub engine_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"WeProduct"`
+    /// `Name`; example: `"WeProduct"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `Version`; example: `"v1.0"`
     pub version: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"腾讯自研商品图像 Embedding 模型，仅支持图片输入，支持多维度输出（768/384/256/128/64），适用于商品图像检索场景"`
+    /// `Description`; example: `"腾讯自研商品图像 Embedding 模型，仅支持图片输入，支持多维度输出（768/384/256/128/64），适用于商品图像检索场景"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["图像检索"]`
+    /// `Tags`; example: `["图像检索"]`
     pub tags: Option<Vec<String>>,
 
-    /// `ModelTypes`: a list of strings.
-    ///
-    /// Example: `["Embedding"]`
+    /// `ModelTypes`; example: `["Embedding"]`
     pub model_types: Option<Vec<String>>,
 
-    /// `Exclusive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exclusive`; example: `true`
     pub exclusive: Option<bool>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Capabilities`: an [`EngineCapabilities`].
+    /// `Capabilities`
     pub capabilities: Option<EngineCapabilities>,
 }
 
@@ -4582,122 +3147,76 @@ pub struct InferenceEngineInfo {
 /// Returned in the output of [`ListInferenceModels`](super::ListInferenceModels).
 #[tc_model]
 pub struct InferenceModelInfo {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"48"`
+    /// `ModelId`; example: `"48"`
     pub model_id: Option<String>,
 
-    /// `ModelUid`: a string.
-    ///
-    /// Example: `"m-xgboost-aaa-6a301c6f-17e6"`
+    /// `ModelUid`; example: `"m-xgboost-aaa-6a301c6f-17e6"`
     pub model_uid: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xgboost_aaa"`
+    /// `Name`; example: `"xgboost_aaa"`
     pub name: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"个人"`
+    /// `Provider`; example: `"个人"`
     pub provider: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"0.3BN0.3BN0.3BN0.3BN"`
+    /// `Description`; example: `"0.3BN0.3BN0.3BN0.3BN"`
     pub description: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"Reranker"`
+    /// `ModelType`; example: `"Reranker"`
     pub model_type: Option<String>,
 
-    /// `SupportedEngines`: a list of strings.
-    ///
-    /// Example: `["vllm"]`
+    /// `SupportedEngines`; example: `["vllm"]`
     pub supported_engines: Option<Vec<String>>,
 
-    /// `ParameterSize`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ParameterSize`; example: `"1"`
     pub parameter_size: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["te=2"]`
+    /// `Tags`; example: `["te=2"]`
     pub tags: Option<Vec<String>>,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"3"`
+    /// `LatestVersion`; example: `"3"`
     pub latest_version: Option<String>,
 
-    /// `VersionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `VersionCount`; example: `7`
     pub version_count: Option<i64>,
 
-    /// `ServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ServiceCount`; example: `2`
     pub service_count: Option<i64>,
 
-    /// `HasStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasStorage`; example: `true`
     pub has_storage: Option<bool>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 
-    /// `HasCustomStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasCustomStorage`; example: `true`
     pub has_custom_storage: Option<bool>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `StorageType`; example: `"COS"`
     pub storage_type: Option<String>,
 
-    /// `BuiltIn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BuiltIn`; example: `true`
     pub built_in: Option<bool>,
 
-    /// `Tasks`: a list of strings.
-    ///
-    /// Example: `["Rerank"]`
+    /// `Tasks`; example: `["Rerank"]`
     pub tasks: Option<Vec<String>>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200066`
+    /// `AppId`; example: `260200066`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `Uin`; example: `"700002655694"`
     pub uin: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781537914533`
+    /// `CreateTime`; example: `1781537914533`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781537937432`
+    /// `UpdateTime`; example: `1781537937432`
     pub update_time: Option<i64>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `SubAccountUin`; example: `"700002655694"`
     pub sub_account_uin: Option<String>,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<Tag>>,
 }
 
@@ -4706,124 +3225,82 @@ pub struct InferenceModelInfo {
 /// Returned in the output of [`ListInferenceServices`](super::ListInferenceServices).
 #[tc_model]
 pub struct InferenceServiceInfo {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260610145259-6s6v"`
+    /// `ServiceId`; example: `"svc-20260610145259-6s6v"`
     pub service_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"m-qwen3-5-4b-6a223aba-951c-svczwc"`
+    /// `Name`; example: `"m-qwen3-5-4b-6a223aba-951c-svczwc"`
     pub name: Option<String>,
 
-    /// `ModelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ModelId`; example: `2`
     pub model_id: Option<u64>,
 
-    /// `ModelUid`: a string.
-    ///
-    /// Example: `"m-weclip-v2-base-6a223aba-d1fc"`
+    /// `ModelUid`; example: `"m-weclip-v2-base-6a223aba-d1fc"`
     pub model_uid: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"weclip-v2-base"`
+    /// `ModelName`; example: `"weclip-v2-base"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"2021-01-25"`
+    /// `ModelVersion`; example: `"2021-01-25"`
     pub model_version: Option<String>,
 
-    /// `ModelIdentifier`: a string.
-    ///
-    /// Example: `"m-qwen3-5-4b-6a223aba-951c-v12"`
+    /// `ModelIdentifier`; example: `"m-qwen3-5-4b-6a223aba-951c-v12"`
     pub model_identifier: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"TimeSeries"`
+    /// `ModelType`; example: `"TimeSeries"`
     pub model_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Deploying"`
+    /// `Status`; example: `"Deploying"`
     pub status: Option<String>,
 
-    /// `EndpointUrl`: a string.
+    /// `EndpointUrl`
     pub endpoint_url: Option<String>,
 
-    /// `UnifiedEndpointUrl`: a string.
-    ///
-    /// Example: `"https://tcray-gateway.ap-guangzhou.cloud.tencent.com:443/v1"`
+    /// `UnifiedEndpointUrl`; example: `"https://tcray-gateway.ap-guangzhou.cloud.tencent.com:443/v1"`
     pub unified_endpoint_url: Option<String>,
 
-    /// `UnifiedV2EndpointUrl`: a string.
-    ///
-    /// Example: `"https://tcray-gateway.ap-guangzhou.cloud.tencent.com:443"`
+    /// `UnifiedV2EndpointUrl`; example: `"https://tcray-gateway.ap-guangzhou.cloud.tencent.com:443"`
     pub unified_v2_endpoint_url: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200066`
+    /// `AppId`; example: `260200066`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `Uin`; example: `"700002655694"`
     pub uin: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781074272540`
+    /// `CreateTime`; example: `1781074272540`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781074380029`
+    /// `UpdateTime`; example: `1781074380029`
     pub update_time: Option<i64>,
 
-    /// `DeploymentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeploymentCount`; example: `2`
     pub deployment_count: Option<i64>,
 
-    /// `HasRunningDeployment`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasRunningDeployment`; example: `true`
     pub has_running_deployment: Option<bool>,
 
-    /// `RayDashboardUrl`: a string.
+    /// `RayDashboardUrl`
     pub ray_dashboard_url: Option<String>,
 
-    /// `ApiKeyAuthEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ApiKeyAuthEnabled`; example: `true`
     pub api_key_auth_enabled: Option<bool>,
 
-    /// `ApiKeyAuthForceEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ApiKeyAuthForceEnabled`; example: `true`
     pub api_key_auth_force_enabled: Option<bool>,
 
-    /// `SkipTlsVerify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipTlsVerify`; example: `true`
     pub skip_tls_verify: Option<bool>,
 
-    /// `GpuResourceSummary`: a list of [`GpuSummaryItem`] objects.
+    /// `GpuResourceSummary`
     pub gpu_resource_summary: Option<Vec<GpuSummaryItem>>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655694"`
+    /// `SubAccountUin`; example: `"700002655694"`
     pub sub_account_uin: Option<String>,
 
-    /// `CpuResourceSummary`: a [`CpuSummaryItem`].
+    /// `CpuResourceSummary`
     pub cpu_resource_summary: Option<CpuSummaryItem>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 }
 
@@ -4833,14 +3310,10 @@ pub struct InferenceServiceInfo {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct IpPortPair {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.*.*.*"`
+    /// `Ip`; example: `"192.*.*.*"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<i64>,
 }
 
@@ -4849,89 +3322,55 @@ pub struct IpPortPair {
 /// Returned in the output of [`DescribeJobList`](super::DescribeJobList).
 #[tc_model]
 pub struct JobBriefInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-9f3a2b1c"`
+    /// `JobId`; example: `"job-9f3a2b1c"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"spark-sql-demo"`
+    /// `JobName`; example: `"spark-sql-demo"`
     pub job_name: Option<String>,
 
-    /// `CreatorSubUin`: a string.
-    ///
-    /// Example: `"700281534962"`
+    /// `CreatorSubUin`; example: `"700281534962"`
     pub creator_sub_uin: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"SUCCEEDED"`
+    /// `State`; example: `"SUCCEEDED"`
     pub state: Option<String>,
 
-    /// `MajorType`: a string.
-    ///
-    /// Example: `"SPARK"`
+    /// `MajorType`; example: `"SPARK"`
     pub major_type: Option<String>,
 
-    /// `MinorType`: a string.
-    ///
-    /// Example: `"SPARK_SQL"`
+    /// `MinorType`; example: `"SPARK_SQL"`
     pub minor_type: Option<String>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"WAREHOUSE"`
+    /// `RunMode`; example: `"WAREHOUSE"`
     pub run_mode: Option<String>,
 
-    /// `WarehouseId`: a string.
-    ///
-    /// Example: `"wh-8f21c3"`
+    /// `WarehouseId`; example: `"wh-8f21c3"`
     pub warehouse_id: Option<String>,
 
-    /// `PartitionCode`: a string.
-    ///
-    /// Example: `"dlc-p-nwruuglc"`
+    /// `PartitionCode`; example: `"dlc-p-nwruuglc"`
     pub partition_code: Option<String>,
 
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"spark-demo-partition"`
+    /// `PartitionName`; example: `"spark-demo-partition"`
     pub partition_name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"root.default"`
+    /// `QueueName`; example: `"root.default"`
     pub queue_name: Option<String>,
 
-    /// `CheckpointLocation`: a string.
-    ///
-    /// Example: `"cosn://demo-bucket/checkpoints/demo_stream"`
+    /// `CheckpointLocation`; example: `"cosn://demo-bucket/checkpoints/demo_stream"`
     pub checkpoint_location: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `CreateTime`; example: `1767256876123`
     pub create_time: Option<i64>,
 
-    /// `SubmitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `SubmitTime`; example: `1767256876123`
     pub submit_time: Option<i64>,
 
-    /// `FinishTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `FinishTime`; example: `1767256876123`
     pub finish_time: Option<i64>,
 
-    /// `RunningTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `900000`
+    /// `RunningTimeMs`; example: `900000`
     pub running_time_ms: Option<i64>,
 
-    /// `WarehouseName`: a string.
-    ///
-    /// Example: `"spark-warehouse"`
+    /// `WarehouseName`; example: `"spark-warehouse"`
     pub warehouse_name: Option<String>,
 }
 
@@ -4940,94 +3379,58 @@ pub struct JobBriefInfo {
 /// Returned in the output of [`DescribeJobDefinitions`](super::DescribeJobDefinitions).
 #[tc_model]
 pub struct JobDefinitionItemInfo {
-    /// `JobDefinitionId`: a string.
-    ///
-    /// Example: `"jd-4b7e15"`
+    /// `JobDefinitionId`; example: `"jd-4b7e15"`
     pub job_definition_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"spark-demo"`
+    /// `Name`; example: `"spark-demo"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"演示用途的配置"`
+    /// `Description`; example: `"演示用途的配置"`
     pub description: Option<String>,
 
-    /// `MajorType`: a string.
-    ///
-    /// Example: `"SPARK"`
+    /// `MajorType`; example: `"SPARK"`
     pub major_type: Option<String>,
 
-    /// `MinorType`: a string.
-    ///
-    /// Example: `"SPARK_SQL"`
+    /// `MinorType`; example: `"SPARK_SQL"`
     pub minor_type: Option<String>,
 
-    /// `CheckpointLocation`: a string.
-    ///
-    /// Example: `"cosn://demo-bucket/checkpoints/demo_stream"`
+    /// `CheckpointLocation`; example: `"cosn://demo-bucket/checkpoints/demo_stream"`
     pub checkpoint_location: Option<String>,
 
-    /// `CreatorSubUin`: a string.
-    ///
-    /// Example: `"700281534962"`
+    /// `CreatorSubUin`; example: `"700281534962"`
     pub creator_sub_uin: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `CreateTime`; example: `1767256876123`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `UpdateTime`; example: `1767256876123`
     pub update_time: Option<i64>,
 
-    /// `PartitionCode`: a string.
-    ///
-    /// Example: `"dlc-p-nwruuglc"`
+    /// `PartitionCode`; example: `"dlc-p-nwruuglc"`
     pub partition_code: Option<String>,
 
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"spark-demo-partition"`
+    /// `PartitionName`; example: `"spark-demo-partition"`
     pub partition_name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"root.default"`
+    /// `QueueName`; example: `"root.default"`
     pub queue_name: Option<String>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"WAREHOUSE"`
+    /// `RunMode`; example: `"WAREHOUSE"`
     pub run_mode: Option<String>,
 
-    /// `WarehouseId`: a string.
-    ///
-    /// Example: `"wh-8f21c3"`
+    /// `WarehouseId`; example: `"wh-8f21c3"`
     pub warehouse_id: Option<String>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `RuntimeCode`: a string.
-    ///
-    /// Example: `"spark-3.5.5"`
+    /// `RuntimeCode`; example: `"spark-3.5.5"`
     pub runtime_code: Option<String>,
 
-    /// `RuntimeName`: a string.
-    ///
-    /// Example: `"Spark 3.5.5"`
+    /// `RuntimeName`; example: `"Spark 3.5.5"`
     pub runtime_name: Option<String>,
 
-    /// `WarehouseName`: a string.
-    ///
-    /// Example: `"spark-warehouse"`
+    /// `WarehouseName`; example: `"spark-warehouse"`
     pub warehouse_name: Option<String>,
 }
 
@@ -5036,142 +3439,88 @@ pub struct JobDefinitionItemInfo {
 /// Returned in the output of [`DescribeJobDetail`](super::DescribeJobDetail).
 #[tc_model]
 pub struct JobDetailInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-9f3a2b1c"`
+    /// `JobId`; example: `"job-9f3a2b1c"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"spark-sql-demo"`
+    /// `JobName`; example: `"spark-sql-demo"`
     pub job_name: Option<String>,
 
-    /// `CreatorSubUin`: a string.
-    ///
-    /// Example: `"700281534962"`
+    /// `CreatorSubUin`; example: `"700281534962"`
     pub creator_sub_uin: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"SUCCEEDED"`
+    /// `State`; example: `"SUCCEEDED"`
     pub state: Option<String>,
 
-    /// `MajorType`: a string.
-    ///
-    /// Example: `"SPARK"`
+    /// `MajorType`; example: `"SPARK"`
     pub major_type: Option<String>,
 
-    /// `MinorType`: a string.
-    ///
-    /// Example: `"SPARK_SQL"`
+    /// `MinorType`; example: `"SPARK_SQL"`
     pub minor_type: Option<String>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"WAREHOUSE"`
+    /// `RunMode`; example: `"WAREHOUSE"`
     pub run_mode: Option<String>,
 
-    /// `WarehouseId`: a string.
-    ///
-    /// Example: `"wh-8f21c3"`
+    /// `WarehouseId`; example: `"wh-8f21c3"`
     pub warehouse_id: Option<String>,
 
-    /// `PartitionCode`: a string.
-    ///
-    /// Example: `"dlc-p-nwruuglc"`
+    /// `PartitionCode`; example: `"dlc-p-nwruuglc"`
     pub partition_code: Option<String>,
 
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"spark-demo-partition"`
+    /// `PartitionName`; example: `"spark-demo-partition"`
     pub partition_name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"root.default"`
+    /// `QueueName`; example: `"root.default"`
     pub queue_name: Option<String>,
 
-    /// `CheckpointLocation`: a string.
-    ///
-    /// Example: `"cosn://demo-bucket/checkpoints/demo_stream"`
+    /// `CheckpointLocation`; example: `"cosn://demo-bucket/checkpoints/demo_stream"`
     pub checkpoint_location: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `CreateTime`; example: `1767256876123`
     pub create_time: Option<i64>,
 
-    /// `SubmitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `SubmitTime`; example: `1767256876123`
     pub submit_time: Option<i64>,
 
-    /// `FinishTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `FinishTime`; example: `1767256876123`
     pub finish_time: Option<i64>,
 
-    /// `RunningTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `900000`
+    /// `RunningTimeMs`; example: `900000`
     pub running_time_ms: Option<i64>,
 
-    /// `WarehouseName`: a string.
-    ///
-    /// Example: `"spark-warehouse"`
+    /// `WarehouseName`; example: `"spark-warehouse"`
     pub warehouse_name: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flow-2a9c4e"`
+    /// `FlowId`; example: `"flow-2a9c4e"`
     pub flow_id: Option<String>,
 
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"exec-6f1b83"`
+    /// `ExecutionId`; example: `"exec-6f1b83"`
     pub execution_id: Option<String>,
 
-    /// `JobSource`: a string.
-    ///
-    /// Example: `"手动触发"`
+    /// `JobSource`; example: `"手动触发"`
     pub job_source: Option<String>,
 
-    /// `WaitingTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `900000`
+    /// `WaitingTimeMs`; example: `900000`
     pub waiting_time_ms: Option<i64>,
 
-    /// `HistoryUrl`: a string.
-    ///
-    /// Example: `"https://spark-history.demo/job-9f3a2b1c"`
+    /// `HistoryUrl`; example: `"https://spark-history.demo/job-9f3a2b1c"`
     pub history_url: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"详见作业日志"`
+    /// `ErrorMessage`; example: `"详见作业日志"`
     pub error_message: Option<String>,
 
-    /// `CustomProperties`: a string.
-    ///
-    /// Example: `"{\"spark.executor.memory\":\"4g\"}"`
+    /// `CustomProperties`; example: `"{\"spark.executor.memory\":\"4g\"}"`
     pub custom_properties: Option<String>,
 
-    /// `EnvVars`: a list of [`KvPair`] objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<KvPair>>,
 
-    /// `RuntimeCode`: a string.
-    ///
-    /// Example: `"spark-3.5.5"`
+    /// `RuntimeCode`; example: `"spark-3.5.5"`
     pub runtime_code: Option<String>,
 
-    /// `RuntimeName`: a string.
-    ///
-    /// Example: `"Spark 3.5.5"`
+    /// `RuntimeName`; example: `"Spark 3.5.5"`
     pub runtime_name: Option<String>,
 
-    /// `SysCatalogVersion`: a string.
-    ///
-    /// Example: `"TCCATALOG"`
+    /// `SysCatalogVersion`; example: `"TCCATALOG"`
     pub sys_catalog_version: Option<String>,
 }
 
@@ -5180,29 +3529,19 @@ pub struct JobDetailInfo {
 /// Returned in the output of [`DescribeTaskLog`](super::DescribeTaskLog) and [`ListTaskJobLogDetail`](super::ListTaskJobLogDetail).
 #[tc_model]
 pub struct JobLogResult {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794854001`
+    /// `Time`; example: `1608794854001`
     pub time: Option<i64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-id-1"`
+    /// `TopicId`; example: `"topic-id-1"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-name-1"`
+    /// `TopicName`; example: `"topic-name-1"`
     pub topic_name: Option<String>,
 
-    /// `LogJson`: a string.
-    ///
-    /// Example: `"25/01/16 16:13:06 INFO CosFileSystem: begin to close cos file system"`
+    /// `LogJson`; example: `"25/01/16 16:13:06 INFO CosFileSystem: begin to close cos file system"`
     pub log_json: Option<String>,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"655368"`
+    /// `PkgLogId`; example: `"655368"`
     pub pkg_log_id: Option<String>,
 }
 
@@ -5211,84 +3550,52 @@ pub struct JobLogResult {
 /// Returned in the output of [`GetRayJobPods`](super::GetRayJobPods).
 #[tc_model]
 pub struct JobPodEntity {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"rayjob-20260323163852-huvy-8qd7h"`
+    /// `PodName`; example: `"rayjob-20260323163852-huvy-8qd7h"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"30.1.0.150"`
+    /// `PodIp`; example: `"30.1.0.150"`
     pub pod_ip: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Phase`; example: `"Running"`
     pub phase: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-l8wxf43i-bd9cv4ef"`
+    /// `NodeName`; example: `"eklet-subnet-l8wxf43i-bd9cv4ef"`
     pub node_name: Option<String>,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"169.254.128.2"`
+    /// `NodeIp`; example: `"169.254.128.2"`
     pub node_ip: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"dlc-p-ofvhyjzn"`
+    /// `Namespace`; example: `"dlc-p-ofvhyjzn"`
     pub namespace: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CpuRequest`; example: `"1"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CpuLimit`; example: `"1"`
     pub cpu_limit: Option<String>,
 
-    /// `MemoryRequest`: a string.
-    ///
-    /// Example: `"2Gi"`
+    /// `MemoryRequest`; example: `"2Gi"`
     pub memory_request: Option<String>,
 
-    /// `MemoryLimit`: a string.
-    ///
-    /// Example: `"2Gi"`
+    /// `MemoryLimit`; example: `"2Gi"`
     pub memory_limit: Option<String>,
 
-    /// `GpuCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `GpuCount`; example: `"0"`
     pub gpu_count: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cpu"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:3.0.0.dev0-py311-cpu"`
     pub image: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"worker"`
+    /// `Role`; example: `"worker"`
     pub role: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774255590000`
+    /// `CreateTime`; example: `1774255590000`
     pub create_time: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774255660000`
+    /// `StartTime`; example: `1774255660000`
     pub start_time: Option<u64>,
 }
 
@@ -5297,185 +3604,121 @@ pub struct JobPodEntity {
 /// Returned in the output of [`ListJobSpecs`](super::ListJobSpecs).
 #[tc_model]
 pub struct JobSpec {
-    /// `Id`: a string.
-    ///
-    /// Example: `"rayjobspec-tcfokp-9q08"`
+    /// `Id`; example: `"rayjobspec-tcfokp-9q08"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rayjob-spec-6"`
+    /// `Name`; example: `"rayjob-spec-6"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rayjob-spec desc"`
+    /// `Description`; example: `"rayjob-spec desc"`
     pub description: Option<String>,
 
-    /// `Entrypoint`: a string.
-    ///
-    /// Example: `"sleep 100"`
+    /// `Entrypoint`; example: `"sleep 100"`
     pub entrypoint: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tcray-xpark/xpark:0.0.0.dev0-ray2.54.0-py312-cpu"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/tcray-xpark/xpark:0.0.0.dev0-ray2.54.0-py312-cpu"`
     pub image: Option<String>,
 
-    /// `ImagePullType`: a string.
-    ///
-    /// Example: `"Builtin"`
+    /// `ImagePullType`; example: `"Builtin"`
     pub image_pull_type: Option<String>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `ImagePullPolicy`; example: `"Always"`
     pub image_pull_policy: Option<String>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 
-    /// `RuntimeEnv`: a string.
+    /// `RuntimeEnv`
     pub runtime_env: Option<String>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `AutoscalerOptions`: a string.
+    /// `AutoscalerOptions`
     pub autoscaler_options: Option<String>,
 
-    /// `ResourceConfigId`: a string.
-    ///
-    /// Example: `"578827c9-887f-4f2c-8b16-dd366a264ee5"`
+    /// `ResourceConfigId`; example: `"578827c9-887f-4f2c-8b16-dd366a264ee5"`
     pub resource_config_id: Option<String>,
 
-    /// `ResourceConfigChanged`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResourceConfigChanged`; example: `true`
     pub resource_config_changed: Option<bool>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"auto-mock-dlc-p-003"`
+    /// `ResourcePartitionId`; example: `"auto-mock-dlc-p-003"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"甘露-测试04"`
+    /// `ResourcePartitionName`; example: `"甘露-测试04"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `QueueAlias`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `QueueAlias`; example: `"test1"`
     pub queue_alias: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"rayclustergroup-tfbd8i-6mfm"`
+    /// `GroupId`; example: `"rayclustergroup-tfbd8i-6mfm"`
     pub group_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"raycluster-20260526114515-qm44"`
+    /// `ClusterId`; example: `"raycluster-20260526114515-qm44"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterGroup`: a string.
-    ///
-    /// Example: `"rayCluster"`
+    /// `ClusterGroup`; example: `"rayCluster"`
     pub cluster_group: Option<String>,
 
-    /// `JobPackage`: a string.
+    /// `JobPackage`
     pub job_package: Option<String>,
 
-    /// `JobPackageName`: a string.
-    ///
-    /// Example: `"282.zip"`
+    /// `JobPackageName`; example: `"282.zip"`
     pub job_package_name: Option<String>,
 
-    /// `JobPackageSource`: a string.
-    ///
-    /// Example: `"Cos"`
+    /// `JobPackageSource`; example: `"Cos"`
     pub job_package_source: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Priority`; example: `6`
     pub priority: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260090589`
+    /// `AppId`; example: `260090589`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002467852"`
+    /// `Uin`; example: `"700002467852"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"600000563453"`
+    /// `SubAccountUin`; example: `"600000563453"`
     pub sub_account_uin: Option<String>,
 
-    /// `SubAccountName`: a string.
-    ///
-    /// Example: `"700002744585"`
+    /// `SubAccountName`; example: `"700002744585"`
     pub sub_account_name: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774406185752`
+    /// `CreateTime`; example: `1774406185752`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774406396642`
+    /// `UpdateTime`; example: `1774406396642`
     pub update_time: Option<u64>,
 
-    /// `JobInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `JobInstanceCount`; example: `0`
     pub job_instance_count: Option<i64>,
 
-    /// `HasRunningJobs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasRunningJobs`; example: `true`
     pub has_running_jobs: Option<bool>,
 
-    /// `AdvancedOptions`: a string.
-    ///
-    /// Example: `"{\"spec.suspend\":\"false\"}"`
+    /// `AdvancedOptions`; example: `"{\"spec.suspend\":\"false\"}"`
     pub advanced_options: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DispatchStrategy`: a string.
-    ///
-    /// Example: `"RANDOM"`
+    /// `DispatchStrategy`; example: `"RANDOM"`
     pub dispatch_strategy: Option<String>,
 
-    /// `SubmissionTarget`: a string.
-    ///
-    /// Example: `"GROUP"`
+    /// `SubmissionTarget`; example: `"GROUP"`
     pub submission_target: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-mao"`
+    /// `GroupName`; example: `"group-mao"`
     pub group_name: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"qzzhu"`
+    /// `ClusterName`; example: `"qzzhu"`
     pub cluster_name: Option<String>,
 
-    /// `NetworkConfig`: a string.
+    /// `NetworkConfig`
     pub network_config: Option<String>,
 }
 
@@ -5484,42 +3727,28 @@ pub struct JobSpec {
 /// Returned in the output of [`GetRayJobHistory`](super::GetRayJobHistory).
 #[tc_model]
 pub struct JobStatusHistory {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `665`
+    /// `Id`; example: `665`
     pub id: Option<i64>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"2036666366345482240"`
+    /// `JobId`; example: `"2036666366345482240"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"rayjob-5k01-1772774904"`
+    /// `JobName`; example: `"rayjob-5k01-1772774904"`
     pub job_name: Option<String>,
 
-    /// `FromState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `FromState`; example: `"RUNNING"`
     pub from_state: Option<String>,
 
-    /// `ToState`: a string.
-    ///
-    /// Example: `"SUCCEEDED"`
+    /// `ToState`; example: `"SUCCEEDED"`
     pub to_state: Option<String>,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Event`; example: `"SUCCESS"`
     pub event: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `TransitionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774419332256`
+    /// `TransitionTime`; example: `1774419332256`
     pub transition_time: Option<u64>,
 }
 
@@ -5530,14 +3759,10 @@ pub struct JobStatusHistory {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"format-version"`
+    /// `Key`; example: `"format-version"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 }
 
@@ -5547,12 +3772,10 @@ pub struct KvPair {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct KafkaInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"***"`
+    /// `InstanceId`; example: `"***"`
     pub instance_id: String,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: DatasourceConnectionLocation,
 }
 
@@ -5562,22 +3785,13 @@ pub struct KafkaInfo {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct KerberosInfo {
-    /// `Krb5Conf`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"文件内容"`
+    /// `Krb5Conf`, always sent in responses; example: `"文件内容"`
     pub krb5_conf: Option<String>,
 
-    /// `KeyTab`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"文件内容"`
+    /// `KeyTab`, always sent in responses; example: `"文件内容"`
     pub key_tab: Option<String>,
 
-    /// `ServicePrincipal`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Kerberos principa"`
+    /// `ServicePrincipal`, always sent in responses; example: `"Kerberos principa"`
     pub service_principal: Option<String>,
 }
 
@@ -5586,195 +3800,127 @@ pub struct KerberosInfo {
 /// Returned in the output of [`ListLabs`](super::ListLabs).
 #[tc_model]
 pub struct LabResponse {
-    /// `ExampleId`: a string.
-    ///
-    /// Example: `"rayclustergroup-tfh4u6-bcqz"`
+    /// `ExampleId`; example: `"rayclustergroup-tfh4u6-bcqz"`
     pub example_id: Option<String>,
 
-    /// `CodeArchiveUrl`: a string.
-    ///
-    /// Example: `"https://common-job-packages.cos.ap-guangzhou.myqcloud.com/models/examples/"`
+    /// `CodeArchiveUrl`; example: `"https://common-job-packages.cos.ap-guangzhou.myqcloud.com/models/examples/"`
     pub code_archive_url: Option<String>,
 
-    /// `Services`: a list of [`TypeKvPair`] objects.
+    /// `Services`
     pub services: Option<Vec<TypeKvPair>>,
 
-    /// `LabImage`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-torch-lab"`
+    /// `LabImage`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-torch-lab"`
     pub lab_image: Option<String>,
 
-    /// `LabImagePullPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `LabImagePullPolicy`; example: `"Always"`
     pub lab_image_pull_policy: Option<String>,
 
-    /// `LabImagePullType`: a string.
-    ///
-    /// Example: `"BuiltIn"`
+    /// `LabImagePullType`; example: `"BuiltIn"`
     pub lab_image_pull_type: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"raylab-20260525224904-g6mm"`
+    /// `Id`; example: `"raylab-20260525224904-g6mm"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RAY_CLUSTER"`
+    /// `Type`; example: `"RAY_CLUSTER"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ray_core_basics_56tm"`
+    /// `Name`; example: `"ray_core_basics_56tm"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试测试测试"`
+    /// `Description`; example: `"测试测试测试"`
     pub description: Option<String>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-bleurqnv"`
+    /// `ResourcePartitionId`; example: `"dlc-p-bleurqnv"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"test_andrewmao"`
+    /// `ResourcePartitionName`; example: `"test_andrewmao"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `QueueAlias`: a string.
-    ///
-    /// Example: `"default"`
+    /// `QueueAlias`; example: `"default"`
     pub queue_alias: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200065`
+    /// `AppId`; example: `260200065`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `Uin`; example: `"700002655693"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002668129"`
+    /// `SubAccountUin`; example: `"700002668129"`
     pub sub_account_uin: Option<String>,
 
-    /// `SubAccountName`: a string.
-    ///
-    /// Example: `"700002744585"`
+    /// `SubAccountName`; example: `"700002744585"`
     pub sub_account_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELETED"`
+    /// `Status`; example: `"DELETED"`
     pub status: Option<String>,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"Cluster startup timed out af"`
+    /// `StatusMessage`; example: `"Cluster startup timed out af"`
     pub status_message: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779720544298`
+    /// `CreateTime`; example: `1779720544298`
     pub create_time: Option<u64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_test_sunny"`
+    /// `GroupName`; example: `"group_test_sunny"`
     pub group_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"rayclustergroup-tfh4u6-bcqz"`
+    /// `GroupId`; example: `"rayclustergroup-tfh4u6-bcqz"`
     pub group_id: Option<String>,
 
-    /// `ResourceConfig`: a string.
-    ///
-    /// Example: `"{\"Head\":{\"Name\":\"default-"`
+    /// `ResourceConfig`; example: `"{\"Head\":{\"Name\":\"default-"`
     pub resource_config: Option<String>,
 
-    /// `ResourceConfigId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ResourceConfigId`; example: `"11"`
     pub resource_config_id: Option<String>,
 
-    /// `RuntimeEnv`: a string.
+    /// `RuntimeEnv`
     pub runtime_env: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-torch-lab"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-torch-lab"`
     pub image: Option<String>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `HistoryUrl`: a string.
+    /// `HistoryUrl`
     pub history_url: Option<String>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `ImagePullPolicy`; example: `"Always"`
     pub image_pull_policy: Option<String>,
 
-    /// `ImagePullType`: a string.
-    ///
-    /// Example: `"BuiltIn"`
+    /// `ImagePullType`; example: `"BuiltIn"`
     pub image_pull_type: Option<String>,
 
-    /// `AdvancedOptions`: a string.
-    ///
-    /// Example: `"{\"spec.headGroupSpec.rayStartParams.dashboard-host\":\"0.0.0.0\"}"`
+    /// `AdvancedOptions`; example: `"{\"spec.headGroupSpec.rayStartParams.dashboard-host\":\"0.0.0.0\"}"`
     pub advanced_options: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: Option<i64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779720547646`
+    /// `StartTime`; example: `1779720547646`
     pub start_time: Option<u64>,
 
-    /// `StopTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779776943779`
+    /// `StopTime`; example: `1779776943779`
     pub stop_time: Option<u64>,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779967713705`
+    /// `DeleteTime`; example: `1779967713705`
     pub delete_time: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `PersistentWorkDir`: a [`PersistentWorkDir`].
+    /// `PersistentWorkDir`
     pub persistent_work_dir: Option<PersistentWorkDir>,
 
-    /// `EnableToken`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableToken`; example: `true`
     pub enable_token: Option<bool>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"4a8814e5ff70429e82ac5e2f7f3d0ec6"`
+    /// `Token`; example: `"4a8814e5ff70429e82ac5e2f7f3d0ec6"`
     pub token: Option<String>,
 
-    /// `NetworkConfig`: a string.
+    /// `NetworkConfig`
     pub network_config: Option<String>,
 }
 
@@ -5784,14 +3930,10 @@ pub struct LabResponse {
 /// Returned in the output of [`CreateResourceConfig`](super::CreateResourceConfig), [`DescribePostTrainingPreset`](super::DescribePostTrainingPreset), [`GetResourceConfig`](super::GetResourceConfig), [`ListResourceConfigs`](super::ListResourceConfigs) and [`UpdateResourceConfig`](super::UpdateResourceConfig).
 #[tc_model]
 pub struct Label {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Value`; example: `"2"`
     pub value: Option<String>,
 }
 
@@ -5800,29 +3942,19 @@ pub struct Label {
 /// Returned in the output of [`DescribeLakeFsTaskResult`](super::DescribeLakeFsTaskResult).
 #[tc_model]
 pub struct LakeFileSystemToken {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"test_id"`
+    /// `SecretId`; example: `"test_id"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `SecretKey`; example: `"test_key"`
     pub secret_key: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"test_token"`
+    /// `Token`; example: `"test_token"`
     pub token: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737016166`
+    /// `ExpiredTime`; example: `1737016166`
     pub expired_time: i64,
 
-    /// `IssueTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737014366`
+    /// `IssueTime`; example: `1737014366`
     pub issue_time: i64,
 }
 
@@ -5831,56 +3963,38 @@ pub struct LakeFileSystemToken {
 /// Returned in the output of [`DescribeLakeFsInfo`](super::DescribeLakeFsInfo).
 #[tc_model]
 pub struct LakeFsInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"dlc_bkt"`
+    /// `Name`; example: `"dlc_bkt"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"user_chdfs"`
+    /// `Type`; example: `"user_chdfs"`
     pub r#type: String,
 
-    /// `SpaceUsedSize`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `SpaceUsedSize`; example: `1.0`
     pub space_used_size: f64,
 
-    /// `CreateTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTimeStamp`; example: `1`
     pub create_time_stamp: i64,
 
-    /// `DefaultBucket`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultBucket`; example: `0`
     pub default_bucket: Option<i64>,
 
-    /// `ShortName`: a string.
-    ///
-    /// Example: `"DLC-Storage-123456"`
+    /// `ShortName`; example: `"DLC-Storage-123456"`
     pub short_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test bucket"`
+    /// `Description`; example: `"test bucket"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: Option<String>,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagInfo>>,
 
-    /// `MultiAZ`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiAZ`; example: `false`
     #[tc(rename = "MultiAZ")]
     pub multi_az: Option<bool>,
 
-    /// `Configuration`: a list of [`KvPair`] objects.
+    /// `Configuration`
     pub configuration: Option<Vec<KvPair>>,
 }
 
@@ -5889,33 +4003,25 @@ pub struct LakeFsInfo {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct LakeHouseConnection {
-    /// `MetastoreEndpointServiceId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `MetastoreEndpointServiceId`; example: `"11"`
     pub metastore_endpoint_service_id: Option<String>,
 
-    /// `EndpointServiceId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `EndpointServiceId`; example: `"11"`
     pub endpoint_service_id: Option<String>,
 
-    /// `MetaStoreUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `MetaStoreUrl`; example: `"http://xxx"`
     pub meta_store_url: Option<String>,
 
-    /// `RangerConnection`: a [`RangerConnection`].
+    /// `RangerConnection`
     pub ranger_connection: Option<RangerConnection>,
 
-    /// `HiveVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `HiveVersion`; example: `"1.0"`
     pub hive_version: Option<String>,
 
-    /// `Location`: a string.
+    /// `Location`
     pub location: Option<String>,
 
-    /// `NetWork`: a [`NetWork`].
+    /// `NetWork`
     pub net_work: Option<NetWork>,
 }
 
@@ -5924,19 +4030,13 @@ pub struct LakeHouseConnection {
 /// Returned in the output of [`ListRegionLbs`](super::ListRegionLbs).
 #[tc_model]
 pub struct LbItem {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxxxx"`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"my-lb"`
+    /// `LoadBalancerName`; example: `"my-lb"`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: Option<String>,
 }
 
@@ -5945,14 +4045,10 @@ pub struct LbItem {
 /// Returned in the output of [`CreateModelVersion`](super::CreateModelVersion) and [`ListModelVersions`](super::ListModelVersions).
 #[tc_model]
 pub struct LinkedServiceInfo {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260615233939-ayda"`
+    /// `ServiceId`; example: `"svc-20260615233939-ayda"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"m-xgboost-aaa-bbb"`
+    /// `ServiceName`; example: `"m-xgboost-aaa-bbb"`
     pub service_name: Option<String>,
 }
 
@@ -5961,15 +4057,13 @@ pub struct LinkedServiceInfo {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct ListPartition {
-    /// `Name`: a string.
-    ///
-    /// Example: `"p1"`
+    /// `Name`; example: `"p1"`
     pub name: Option<String>,
 
-    /// `Lists`: a list of [`Literal`] objects.
+    /// `Lists`
     pub lists: Option<Vec<Literal>>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 }
 
@@ -5978,12 +4072,10 @@ pub struct ListPartition {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct ListPartitioning {
-    /// `FieldNames`: a list of strings.
-    ///
-    /// Example: `["id_2"]`
+    /// `FieldNames`; example: `["id_2"]`
     pub field_names: Option<Vec<String>>,
 
-    /// `Assignments`: a list of [`ListPartition`] objects.
+    /// `Assignments`
     pub assignments: Option<Vec<ListPartition>>,
 }
 
@@ -5992,14 +4084,10 @@ pub struct ListPartitioning {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct Literal {
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: Option<String>,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `DataType`; example: `"integer"`
     pub data_type: Option<String>,
 }
 
@@ -6008,14 +4096,10 @@ pub struct Literal {
 /// Returned in the output of [`DescribeTablePartitions`](super::DescribeTablePartitions).
 #[tc_model]
 pub struct LocationInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"my_tb"`
+    /// `Bucket`; example: `"my_tb"`
     pub bucket: String,
 
-    /// `DataLocation`: a string.
-    ///
-    /// Example: `"my_tb/data"`
+    /// `DataLocation`; example: `"my_tb/data"`
     pub data_location: String,
 }
 
@@ -6024,44 +4108,28 @@ pub struct LocationInfo {
 /// Sent in the input of [`LockMetaData`](super::LockMetaData).
 #[tc_model]
 pub struct LockComponentInfo {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db"`
+    /// `DbName`; example: `"db"`
     pub db_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `TableName`; example: `"table"`
     pub table_name: Option<String>,
 
-    /// `Partition`: a string.
-    ///
-    /// Example: `"part"`
+    /// `Partition`; example: `"part"`
     pub partition: Option<String>,
 
-    /// `LockType`: a string.
-    ///
-    /// Example: `"SHARED_READ"`
+    /// `LockType`; example: `"SHARED_READ"`
     pub lock_type: Option<String>,
 
-    /// `LockLevel`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `LockLevel`; example: `"DB"`
     pub lock_level: Option<String>,
 
-    /// `DataOperationType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `DataOperationType`; example: `"SELECT"`
     pub data_operation_type: Option<String>,
 
-    /// `IsAcid`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAcid`; example: `false`
     pub is_acid: Option<bool>,
 
-    /// `IsDynamicPartitionWrite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDynamicPartitionWrite`; example: `false`
     pub is_dynamic_partition_write: Option<bool>,
 }
 
@@ -6071,127 +4139,79 @@ pub struct LockComponentInfo {
 #[doc(alias = "MCPTaskInfo")]
 #[tc_model]
 pub struct McpTaskInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Id`; example: `"11"`
     pub id: Option<String>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"batch-1234567890"`
+    /// `BatchId`; example: `"batch-1234567890"`
     pub batch_id: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: Option<i64>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SQLTask"`
+    /// `TaskType`; example: `"SQLTask"`
     pub task_type: Option<String>,
 
-    /// `TaskKind`: a string.
-    ///
-    /// Example: `"SQLTask"`
+    /// `TaskKind`; example: `"SQLTask"`
     pub task_kind: Option<String>,
 
-    /// `EngineTypeDetail`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineTypeDetail`; example: `"SparkSQL"`
     pub engine_type_detail: Option<String>,
 
-    /// `SQLType`: a string.
-    ///
-    /// Example: `"DQL"`
+    /// `SQLType`; example: `"DQL"`
     #[tc(rename = "SQLType")]
     pub sql_type: Option<String>,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"SELECT * FROM db.table LIMIT 10"`
+    /// `SQL`; example: `"SELECT * FROM db.table LIMIT 10"`
     #[tc(rename = "SQL")]
     pub sql: Option<String>,
 
-    /// `IsSQLCutOff`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSQLCutOff`; example: `true`
     #[tc(rename = "IsSQLCutOff")]
     pub is_sql_cut_off: Option<bool>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"mock_database"`
+    /// `DatabaseName`; example: `"mock_database"`
     pub database_name: Option<String>,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"DataEngine-mock-001"`
+    /// `DataEngineId`; example: `"DataEngine-mock-001"`
     pub data_engine_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"mock_resource_group"`
+    /// `ResourceGroupName`; example: `"mock_resource_group"`
     pub resource_group_name: Option<String>,
 
-    /// `SparkJobId`: a string.
-    ///
-    /// Example: `"spark-job-mock-001"`
+    /// `SparkJobId`; example: `"spark-job-mock-001"`
     pub spark_job_id: Option<String>,
 
-    /// `SparkJobName`: a string.
-    ///
-    /// Example: `"mock_spark_job"`
+    /// `SparkJobName`; example: `"mock_spark_job"`
     pub spark_job_name: Option<String>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `OperateUin`; example: `"100000000001"`
     pub operate_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-16 10:00:00"`
+    /// `CreateTime`; example: `"2026-07-16 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-16 10:00:01"`
+    /// `StartTime`; example: `"2026-07-16 10:00:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-16 10:00:10"`
+    /// `EndTime`; example: `"2026-07-16 10:00:10"`
     pub end_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-07-16 10:00:10"`
+    /// `UpdateTime`; example: `"2026-07-16 10:00:10"`
     pub update_time: Option<String>,
 
-    /// `UsedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `UsedTime`; example: `9000`
     pub used_time: Option<i64>,
 
-    /// `TotalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `9500`
+    /// `TotalTime`; example: `9500`
     pub total_time: Option<i64>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<i64>,
 
-    /// `OutputMessage`: a string.
-    ///
-    /// Example: `"Mock task completed successfully"`
+    /// `OutputMessage`; example: `"Mock task completed successfully"`
     pub output_message: Option<String>,
 
-    /// `DataSet`: a string.
-    ///
-    /// Example: `"[[\"col1\",\"col2\"],[\"value1\",\"value2\"]]"`
+    /// `DataSet`; example: `"[[\"col1\",\"col2\"],[\"value1\",\"value2\"]]"`
     pub data_set: Option<String>,
 }
 
@@ -6201,57 +4221,37 @@ pub struct McpTaskInfo {
 #[doc(alias = "MCPTaskResultInfo")]
 #[tc_model]
 pub struct McpTaskResultInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"dj210j1-1j2idj"`
+    /// `TaskId`; example: `"dj210j1-1j2idj"`
     pub task_id: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: Option<i64>,
 
-    /// `ResultSchema`: a list of [`Column`] objects.
+    /// `ResultSchema`
     pub result_schema: Option<Vec<Column>>,
 
-    /// `ResultSet`: a string.
-    ///
-    /// Example: `"[[\"value1\",\"value2\"],[\"value3\",\"value4\"]]"`
+    /// `ResultSet`; example: `"[[\"value1\",\"value2\"],[\"value3\",\"value4\"]]"`
     pub result_set: Option<String>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NextToken`; example: `"1"`
     pub next_token: Option<String>,
 
-    /// `RowAffectInfo`: a string.
-    ///
-    /// Example: `"2"`
+    /// `RowAffectInfo`; example: `"2"`
     pub row_affect_info: Option<String>,
 
-    /// `OutputMessage`: a string.
-    ///
-    /// Example: `"Mock result query completed"`
+    /// `OutputMessage`; example: `"Mock result query completed"`
     pub output_message: Option<String>,
 
-    /// `DisplayFormat`: a string.
-    ///
-    /// Example: `"table"`
+    /// `DisplayFormat`; example: `"table"`
     pub display_format: Option<String>,
 
-    /// `CanDownload`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDownload`; example: `true`
     pub can_download: Option<bool>,
 
-    /// `QueryResultTime`: a floating-point number.
-    ///
-    /// Example: `123.45`
+    /// `QueryResultTime`; example: `123.45`
     pub query_result_time: Option<f64>,
 
-    /// `IsResultOversize`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsResultOversize`; example: `true`
     pub is_result_oversize: Option<bool>,
 }
 
@@ -6260,14 +4260,10 @@ pub struct McpTaskResultInfo {
 /// Returned in the output of [`CheckModifyPartition`](super::CheckModifyPartition).
 #[tc_model]
 pub struct MessageItem {
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"[标准CU]缩容需要释放20，但default队列仅有min=10可释放，不足10"`
+    /// `Message`; example: `"[标准CU]缩容需要释放20，但default队列仅有min=10可释放，不足10"`
     pub message: Option<String>,
 }
 
@@ -6276,14 +4272,10 @@ pub struct MessageItem {
 /// Sent in the input of [`CreateMetaDatabase`](super::CreateMetaDatabase).
 #[tc_model]
 pub struct MetaDatabaseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `Comment`; example: `"create by zhangsan"`
     pub comment: Option<String>,
 }
 
@@ -6292,14 +4284,10 @@ pub struct MetaDatabaseInfo {
 /// Returned in the output of [`DescribeTrainingCheckpoints`](super::DescribeTrainingCheckpoints).
 #[tc_model]
 pub struct MetricItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"train_loss"`
+    /// `Key`; example: `"train_loss"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"4.4762928821879795E-6"`
+    /// `Value`; example: `"4.4762928821879795E-6"`
     pub value: Option<String>,
 }
 
@@ -6308,87 +4296,55 @@ pub struct MetricItem {
 /// Returned in the output of [`QueryDashboardServiceList`](super::QueryDashboardServiceList).
 #[tc_model]
 pub struct MetricsData {
-    /// `RequestsPerSecond`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RequestsPerSecond`; example: `0`
     pub requests_per_second: Option<f64>,
 
-    /// `ErrorRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ErrorRate`; example: `0`
     pub error_rate: Option<f64>,
 
-    /// `P95LatencyMs`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `P95LatencyMs`; example: `0`
     pub p95_latency_ms: Option<f64>,
 
-    /// `P99LatencyMs`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `P99LatencyMs`; example: `0`
     pub p99_latency_ms: Option<f64>,
 
-    /// `QueueDepth`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `QueueDepth`; example: `0`
     pub queue_depth: Option<f64>,
 
-    /// `TimeToFirstTokenP99Ms`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TimeToFirstTokenP99Ms`; example: `0`
     pub time_to_first_token_p99_ms: Option<f64>,
 
-    /// `TimePerOutputTokenP99Ms`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TimePerOutputTokenP99Ms`; example: `0`
     pub time_per_output_token_p99_ms: Option<f64>,
 
-    /// `TokenThroughput`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TokenThroughput`; example: `0`
     pub token_throughput: Option<f64>,
 
-    /// `GpuUtilization`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `GpuUtilization`; example: `0`
     pub gpu_utilization: Option<f64>,
 
-    /// `GpuMemoryUsedMB`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `GpuMemoryUsedMB`; example: `0`
     #[tc(rename = "GpuMemoryUsedMB")]
     pub gpu_memory_used_mb: Option<f64>,
 
-    /// `GpuMemoryTotalMB`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `GpuMemoryTotalMB`; example: `0`
     #[tc(rename = "GpuMemoryTotalMB")]
     pub gpu_memory_total_mb: Option<f64>,
 
-    /// `CpuUtilization`: a floating-point number.
-    ///
-    /// Example: `5.85`
+    /// `CpuUtilization`; example: `5.85`
     pub cpu_utilization: Option<f64>,
 
-    /// `MemoryUsedBytes`: a floating-point number.
-    ///
-    /// Example: `339243008`
+    /// `MemoryUsedBytes`; example: `339243008`
     pub memory_used_bytes: Option<f64>,
 
-    /// `MemoryTotalBytes`: a floating-point number.
-    ///
-    /// Example: `4294967296`
+    /// `MemoryTotalBytes`; example: `4294967296`
     pub memory_total_bytes: Option<f64>,
 
-    /// `NetworkReceiveMBPerSecond`: a floating-point number.
-    ///
-    /// Example: `0.000652536193076531`
+    /// `NetworkReceiveMBPerSecond`; example: `0.000652536193076531`
     #[tc(rename = "NetworkReceiveMBPerSecond")]
     pub network_receive_mb_per_second: Option<f64>,
 
-    /// `NetworkSendMBPerSecond`: a floating-point number.
-    ///
-    /// Example: `0.003378618301252618`
+    /// `NetworkSendMBPerSecond`; example: `0.003378618301252618`
     #[tc(rename = "NetworkSendMBPerSecond")]
     pub network_send_mb_per_second: Option<f64>,
 }
@@ -6398,25 +4354,19 @@ pub struct MetricsData {
 /// Returned in the output of [`DescribeTablePartitions`](super::DescribeTablePartitions).
 #[tc_model]
 pub struct MixedTablePartitions {
-    /// `TableFormat`: a string.
-    ///
-    /// Example: `"ICEBERG"`
+    /// `TableFormat`; example: `"ICEBERG"`
     pub table_format: Option<String>,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalSize`; example: `100`
     pub total_size: Option<i64>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"pt=name"`
+    /// `NextCursor`; example: `"pt=name"`
     pub next_cursor: Option<String>,
 
-    /// `IcebergPartitions`: a list of [`IcebergTablePartition`] objects.
+    /// `IcebergPartitions`
     pub iceberg_partitions: Option<Vec<IcebergTablePartition>>,
 
-    /// `HivePartitions`: a list of [`HiveTablePartition`] objects.
+    /// `HivePartitions`
     pub hive_partitions: Option<Vec<HiveTablePartition>>,
 }
 
@@ -6425,19 +4375,13 @@ pub struct MixedTablePartitions {
 /// Sent in the input of [`ModifyTrainingJobSpec`](super::ModifyTrainingJobSpec) and [`SubmitTrainingJob`](super::SubmitTrainingJob).
 #[tc_model]
 pub struct MlFlowConfig {
-    /// `MlFlowMode`: a string.
-    ///
-    /// Example: `"remote"`
+    /// `MlFlowMode`; example: `"remote"`
     pub ml_flow_mode: Option<String>,
 
-    /// `MlFlowServerId`: a string.
-    ///
-    /// Example: `"mlflow-4d55fe42"`
+    /// `MlFlowServerId`; example: `"mlflow-4d55fe42"`
     pub ml_flow_server_id: Option<String>,
 
-    /// `MlFlowCosPath`: a string.
-    ///
-    /// Example: `"/mlflow/experiments"`
+    /// `MlFlowCosPath`; example: `"/mlflow/experiments"`
     pub ml_flow_cos_path: Option<String>,
 }
 
@@ -6446,24 +4390,16 @@ pub struct MlFlowConfig {
 /// Sent in the input of [`CreateMlflowServer`](super::CreateMlflowServer).
 #[tc_model]
 pub struct MlFlowResourceConfig {
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 
-    /// `Spec`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Spec`; example: `2`
     pub spec: Option<i64>,
 
-    /// `PodCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PodCpu`; example: `2`
     pub pod_cpu: Option<i64>,
 
-    /// `PodMem`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `PodMem`; example: `8`
     pub pod_mem: Option<i64>,
 }
 
@@ -6472,90 +4408,58 @@ pub struct MlFlowResourceConfig {
 /// Returned in the output of [`CreateMlflowServer`](super::CreateMlflowServer), [`DescribeMlflowServer`](super::DescribeMlflowServer), [`ListMlflowServers`](super::ListMlflowServers) and [`StartMlflowServer`](super::StartMlflowServer).
 #[tc_model]
 pub struct MlFlowServerInfo {
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"mlflow-ce4b7f14"`
+    /// `ServerId`; example: `"mlflow-ce4b7f14"`
     pub server_id: Option<String>,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"test_mlflow_1"`
+    /// `ServerName`; example: `"test_mlflow_1"`
     pub server_name: Option<String>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-pcpjozsy"`
+    /// `ResourcePartitionId`; example: `"dlc-p-pcpjozsy"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"cpu-pool-test"`
+    /// `ResourcePartitionName`; example: `"cpu-pool-test"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `TrackingUri`: a string.
-    ///
-    /// Example: `"http://mlflow-ce4b7f14-mlflow-svc.dlc-p-pcpjozsy.svc.cluster.local:5000"`
+    /// `TrackingUri`; example: `"http://mlflow-ce4b7f14-mlflow-svc.dlc-p-pcpjozsy.svc.cluster.local:5000"`
     pub tracking_uri: Option<String>,
 
-    /// `UiUrl`: a string.
+    /// `UiUrl`
     pub ui_url: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CREATING"`
+    /// `Status`; example: `"CREATING"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"error msg test"`
+    /// `ErrorMessage`; example: `"error msg test"`
     pub error_message: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu"`
     pub image: Option<String>,
 
-    /// `StorageConfig`: a string.
-    ///
-    /// Example: `"{\"fileSystemId\":\"cfs-99dt0xbn\",\"path\":\"\"}"`
+    /// `StorageConfig`; example: `"{\"fileSystemId\":\"cfs-99dt0xbn\",\"path\":\"\"}"`
     pub storage_config: Option<String>,
 
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `StorageMode`; example: `"cos"`
     pub storage_mode: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200065`
+    /// `AppId`; example: `260200065`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `Uin`; example: `"700002655693"`
     pub uin: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1786446930117`
+    /// `CreateTime`; example: `1786446930117`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1786446930117`
+    /// `UpdateTime`; example: `1786446930117`
     pub update_time: Option<i64>,
 
-    /// `ResourceConfig`: a string.
-    ///
-    /// Example: `"{\"PodCpu\":2,\"PodMem\":4}"`
+    /// `ResourceConfig`; example: `"{\"PodCpu\":2,\"PodMem\":4}"`
     pub resource_config: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6564,45 +4468,31 @@ pub struct MlFlowServerInfo {
 /// Returned in the output of [`ListModelVersions`](super::ListModelVersions).
 #[tc_model]
 pub struct ModelVersionInfo {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"90"`
+    /// `VersionId`; example: `"90"`
     pub version_id: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"68"`
+    /// `ModelId`; example: `"68"`
     pub model_id: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v4"`
+    /// `Version`; example: `"v4"`
     pub version: Option<String>,
 
-    /// `StorageUri`: a string.
+    /// `StorageUri`
     pub storage_uri: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test model, 7B"`
+    /// `Description`; example: `"test model, 7B"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781598645959`
+    /// `CreateTime`; example: `1781598645959`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781598645959`
+    /// `UpdateTime`; example: `1781598645959`
     pub update_time: Option<i64>,
 
-    /// `LinkedServices`: a list of [`LinkedServiceInfo`] objects.
+    /// `LinkedServices`
     pub linked_services: Option<Vec<LinkedServiceInfo>>,
 
-    /// `UseCustomStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseCustomStorage`; example: `true`
     pub use_custom_storage: Option<bool>,
 }
 
@@ -6611,29 +4501,19 @@ pub struct ModelVersionInfo {
 /// Returned in the output of [`CreateCHDFSBindingProduct`](super::CreateCHDFSBindingProduct).
 #[tc_model]
 pub struct MountPointAssociates {
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"dlc-****"`
+    /// `BucketId`; example: `"dlc-****"`
     pub bucket_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hbaksjzx"`
+    /// `VpcId`; example: `"vpc-hbaksjzx"`
     pub vpc_id: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `VpcCidrBlock`; example: `"10.0.0.0/24"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-dlcagid"`
+    /// `AccessGroupId`; example: `"ag-dlcagid"`
     pub access_group_id: Option<String>,
 
-    /// `AccessRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1855`
+    /// `AccessRuleId`; example: `1855`
     pub access_rule_id: Option<i64>,
 }
 
@@ -6642,33 +4522,23 @@ pub struct MountPointAssociates {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct MysqlConnection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dsadhh-edsd-dsad-eew"`
+    /// `InstanceId`; example: `"dsadhh-edsd-dsad-eew"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"mysql01"`
+    /// `InstanceName`; example: `"mysql01"`
     pub instance_name: Option<String>,
 
-    /// `JDBCUrl`: a string.
-    ///
-    /// Example: `"jdbc:mysql://127.0.0.1:3306"`
+    /// `JDBCUrl`; example: `"jdbc:mysql://127.0.0.1:3306"`
     #[tc(rename = "JDBCUrl")]
     pub jdbc_url: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"User"`
+    /// `User`; example: `"User"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 
-    /// `NetWork`: a [`NetWork`].
+    /// `NetWork`
     pub net_work: Option<NetWork>,
 }
 
@@ -6678,37 +4548,25 @@ pub struct MysqlConnection {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct MysqlInfo {
-    /// `JdbcUrl`: a string.
-    ///
-    /// Example: `"jdbc:mysql://ip:port"`
+    /// `JdbcUrl`; example: `"jdbc:mysql://ip:port"`
     pub jdbc_url: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"******"`
+    /// `Password`; example: `"******"`
     pub password: String,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: DatasourceConnectionLocation,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"MetaDb"`
+    /// `DbName`; example: `"MetaDb"`
     pub db_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxxxx"`
+    /// `InstanceId`; example: `"cdb-xxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"mySql"`
+    /// `InstanceName`; example: `"mySql"`
     pub instance_name: Option<String>,
 }
 
@@ -6717,14 +4575,10 @@ pub struct MysqlInfo {
 /// Returned in the output of [`DescribeCatalogTableNames`](super::DescribeCatalogTableNames), [`DescribeCatalogTableNamesPage`](super::DescribeCatalogTableNamesPage) and [`DescribeSchemaNamesPage`](super::DescribeSchemaNamesPage).
 #[tc_model]
 pub struct NameIdentifier {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_data_2"`
+    /// `Name`; example: `"test_data_2"`
     pub name: Option<String>,
 
-    /// `Namespace`: a list of strings.
-    ///
-    /// Example: `["test001"]`
+    /// `Namespace`; example: `["test001"]`
     pub namespace: Option<Vec<String>>,
 }
 
@@ -6734,34 +4588,22 @@ pub struct NameIdentifier {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs) and [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct NetWork {
-    /// `ClbIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClbIp`; example: `"127.0.0.1"`
     pub clb_ip: Option<String>,
 
-    /// `ClbPort`: a string.
-    ///
-    /// Example: `"11808"`
+    /// `ClbPort`; example: `"11808"`
     pub clb_port: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.1/12"`
+    /// `VpcCidrBlock`; example: `"10.0.0.1/12"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.1/24"`
+    /// `SubnetCidrBlock`; example: `"10.0.0.1/24"`
     pub subnet_cidr_block: Option<String>,
 }
 
@@ -6770,103 +4612,61 @@ pub struct NetWork {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines), [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection) and [`DescribeNetworkConnections`](super::DescribeNetworkConnections).
 #[tc_model]
 pub struct NetworkConnection {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `89876`
+    /// `Id`, always sent in responses; example: `89876`
     pub id: Option<i64>,
 
-    /// `AssociateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"e7b3c1f2-*-*-*-*"`
+    /// `AssociateId`, always sent in responses; example: `"e7b3c1f2-*-*-*-*"`
     pub associate_id: Option<String>,
 
-    /// `HouseId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DataEngine-0dxxxxbk2"`
+    /// `HouseId`, always sent in responses; example: `"DataEngine-0dxxxxbk2"`
     pub house_id: Option<String>,
 
-    /// `DatasourceConnectionId`: a string.
-    /// Always sent in responses.
+    /// `DatasourceConnectionId`, always sent in responses
     pub datasource_connection_id: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1732278163`
+    /// `CreateTime`, always sent in responses; example: `1732278163`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732278165`
+    /// `UpdateTime`; example: `1732278165`
     pub update_time: Option<i64>,
 
-    /// `Appid`: a signed 64-bit integer.
+    /// `Appid`
     pub appid: Option<i64>,
 
-    /// `HouseName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dlc-saprk"`
+    /// `HouseName`, always sent in responses; example: `"dlc-saprk"`
     pub house_name: Option<String>,
 
-    /// `DatasourceConnectionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"net_dlc-saprk"`
+    /// `DatasourceConnectionName`, always sent in responses; example: `"net_dlc-saprk"`
     pub datasource_connection_name: Option<String>,
 
-    /// `NetworkConnectionType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NetworkConnectionType`; example: `4`
     pub network_connection_type: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000****1843"`
+    /// `Uin`; example: `"1000****1843"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"1000****2111"`
+    /// `SubAccountUin`; example: `"1000****2111"`
     pub sub_account_uin: Option<String>,
 
-    /// `NetworkConnectionDesc`: a string.
-    ///
-    /// Example: `"网络配置"`
+    /// `NetworkConnectionDesc`; example: `"网络配置"`
     pub network_connection_desc: Option<String>,
 
-    /// `DatasourceConnectionVpcId`: a string.
-    ///
-    /// Example: `"vpc-nmxxxx"`
+    /// `DatasourceConnectionVpcId`; example: `"vpc-nmxxxx"`
     pub datasource_connection_vpc_id: Option<String>,
 
-    /// `DatasourceConnectionSubnetId`: a string.
-    ///
-    /// Example: `"subnet-5roxxxxn"`
+    /// `DatasourceConnectionSubnetId`; example: `"subnet-5roxxxxn"`
     pub datasource_connection_subnet_id: Option<String>,
 
-    /// `DatasourceConnectionCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `DatasourceConnectionCidrBlock`; example: `"10.0.0.0/16"`
     pub datasource_connection_cidr_block: Option<String>,
 
-    /// `DatasourceConnectionSubnetCidrBlock`: a string.
-    ///
-    /// Example: `"10.*.*.*/*"`
+    /// `DatasourceConnectionSubnetCidrBlock`; example: `"10.*.*.*/*"`
     pub datasource_connection_subnet_cidr_block: Option<String>,
 
-    /// `EGSupport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EGSupport`, always sent in responses; example: `1`
     #[tc(rename = "EGSupport")]
     pub eg_support: Option<i64>,
 }
@@ -6876,135 +4676,85 @@ pub struct NetworkConnection {
 /// Returned in the output of [`DescribeNotebookSession`](super::DescribeNotebookSession).
 #[tc_model]
 pub struct NotebookSessionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"session1"`
+    /// `Name`; example: `"session1"`
     pub name: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `Kind`; example: `"spark"`
     pub kind: String,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"data_engine_1"`
+    /// `DataEngineName`; example: `"data_engine_1"`
     pub data_engine_name: String,
 
-    /// `Arguments`: a list of [`KvPair`] objects.
+    /// `Arguments`
     pub arguments: Option<Vec<KvPair>>,
 
-    /// `ProgramDependentFiles`: a list of strings.
-    ///
-    /// Example: `["cosn://xxx"]`
+    /// `ProgramDependentFiles`; example: `["cosn://xxx"]`
     pub program_dependent_files: Option<Vec<String>>,
 
-    /// `ProgramDependentJars`: a list of strings.
-    ///
-    /// Example: `["cosn://xxx"]`
+    /// `ProgramDependentJars`; example: `["cosn://xxx"]`
     pub program_dependent_jars: Option<Vec<String>>,
 
-    /// `ProgramDependentPython`: a list of strings.
-    ///
-    /// Example: `["cosn://xxx"]`
+    /// `ProgramDependentPython`; example: `["cosn://xxx"]`
     pub program_dependent_python: Option<Vec<String>>,
 
-    /// `ProgramArchives`: a list of strings.
-    ///
-    /// Example: `["cosn://xxx"]`
+    /// `ProgramArchives`; example: `["cosn://xxx"]`
     pub program_archives: Option<Vec<String>>,
 
-    /// `DriverSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `DriverSize`; example: `"small"`
     pub driver_size: Option<String>,
 
-    /// `ExecutorSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `ExecutorSize`; example: `"small"`
     pub executor_size: Option<String>,
 
-    /// `ExecutorNumbers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorNumbers`; example: `1`
     pub executor_numbers: Option<u64>,
 
-    /// `ProxyUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProxyUser`; example: `"root"`
     pub proxy_user: String,
 
-    /// `TimeoutInSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeoutInSecond`; example: `3600`
     pub timeout_in_second: i64,
 
-    /// `SparkAppId`: a string.
-    ///
-    /// Example: `"spark-123"`
+    /// `SparkAppId`; example: `"spark-123"`
     pub spark_app_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `SessionId`; example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
     pub session_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"not_started"`
+    /// `State`; example: `"not_started"`
     pub state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreateTime`; example: `"2006-01-02 15:04:05"`
     pub create_time: String,
 
-    /// `AppInfo`: a list of [`KvPair`] objects.
+    /// `AppInfo`
     pub app_info: Option<Vec<KvPair>>,
 
-    /// `SparkUiUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `SparkUiUrl`; example: `"http://xxx"`
     pub spark_ui_url: String,
 
-    /// `ExecutorMaxNumbers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorMaxNumbers`; example: `1`
     pub executor_max_numbers: Option<u64>,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"group"`
+    /// `SessionType`; example: `"group"`
     pub session_type: Option<String>,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"dataengine-xxx"`
+    /// `DataEngineId`; example: `"dataengine-xxx"`
     pub data_engine_id: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rg-xxx"`
+    /// `ResourceGroupId`; example: `"rg-xxx"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"rg-xxx"`
+    /// `ResourceGroupName`; example: `"rg-xxx"`
     pub resource_group_name: Option<String>,
 
-    /// `PodSize`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `PodSize`; example: `16`
     pub pod_size: Option<i64>,
 
-    /// `PodNumbers`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodNumbers`; example: `1`
     pub pod_numbers: Option<i64>,
 
-    /// `SparkAppName`: a string.
-    ///
-    /// Example: `"sparkapp_2026-03-13_12-01-21"`
+    /// `SparkAppName`; example: `"sparkapp_2026-03-13_12-01-21"`
     pub spark_app_name: String,
 }
 
@@ -7013,22 +4763,16 @@ pub struct NotebookSessionInfo {
 /// Returned in the output of [`CreateNotebookSessionStatementSupportBatchSQL`](super::CreateNotebookSessionStatementSupportBatchSQL) and [`DescribeNotebookSessionStatements`](super::DescribeNotebookSessionStatements).
 #[tc_model]
 pub struct NotebookSessionStatementBatchInformation {
-    /// `NotebookSessionStatementBatch`: a list of [`NotebookSessionStatementInfo`] objects.
+    /// `NotebookSessionStatementBatch`
     pub notebook_session_statement_batch: Option<Vec<NotebookSessionStatementInfo>>,
 
-    /// `IsAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAvailable`; example: `true`
     pub is_available: bool,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `SessionId`; example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
     pub session_id: String,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"skdelad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `BatchId`; example: `"skdelad4-9a7e-4f64-a3f4-f38507c69742"`
     pub batch_id: Option<String>,
 }
 
@@ -7037,47 +4781,31 @@ pub struct NotebookSessionStatementBatchInformation {
 /// Returned in the output of [`CreateNotebookSessionStatement`](super::CreateNotebookSessionStatement), [`CreateNotebookSessionStatementSupportBatchSQL`](super::CreateNotebookSessionStatementSupportBatchSQL), [`DescribeNotebookSessionStatement`](super::DescribeNotebookSessionStatement) and [`DescribeNotebookSessionStatements`](super::DescribeNotebookSessionStatements).
 #[tc_model]
 pub struct NotebookSessionStatementInfo {
-    /// `Completed`: a signed 64-bit integer.
-    ///
-    /// Example: `1662635695652`
+    /// `Completed`; example: `1662635695652`
     pub completed: i64,
 
-    /// `Started`: a signed 64-bit integer.
-    ///
-    /// Example: `1662635695652`
+    /// `Started`; example: `1662635695652`
     pub started: i64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: f64,
 
-    /// `StatementId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3dj-f38507c697dj"`
+    /// `StatementId`; example: `"d3018ad4-9a7e-4f64-a3dj-f38507c697dj"`
     pub statement_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"running"`
+    /// `State`; example: `"running"`
     pub state: String,
 
-    /// `OutPut`: a [`StatementOutput`].
+    /// `OutPut`
     pub out_put: Option<StatementOutput>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"dks18ad4-9a7e-4f64-a3dj-f38507c697dj"`
+    /// `BatchId`; example: `"dks18ad4-9a7e-4f64-a3dj-f38507c697dj"`
     pub batch_id: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"select 1;"`
+    /// `Code`; example: `"select 1;"`
     pub code: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"dks18ad4-9a7e-4f64-a3dj-f38507c697dj"`
+    /// `TaskId`; example: `"dks18ad4-9a7e-4f64-a3dj-f38507c697dj"`
     pub task_id: String,
 }
 
@@ -7086,89 +4814,55 @@ pub struct NotebookSessionStatementInfo {
 /// Returned in the output of [`DescribeNotebookSessions`](super::DescribeNotebookSessions).
 #[tc_model]
 pub struct NotebookSessions {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `Kind`; example: `"spark"`
     pub kind: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `SessionId`; example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
     pub session_id: String,
 
-    /// `ProxyUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProxyUser`; example: `"root"`
     pub proxy_user: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"not_started"`
+    /// `State`; example: `"not_started"`
     pub state: String,
 
-    /// `SparkAppId`: a string.
-    ///
-    /// Example: `"spark-123"`
+    /// `SparkAppId`; example: `"spark-123"`
     pub spark_app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"session1"`
+    /// `Name`; example: `"session1"`
     pub name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreateTime`; example: `"2006-01-02 15:04:05"`
     pub create_time: String,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"data_engine_1"`
+    /// `DataEngineName`; example: `"data_engine_1"`
     pub data_engine_name: String,
 
-    /// `LastRunningTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `LastRunningTime`; example: `"2006-01-02 15:04:05"`
     pub last_running_time: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"1000****040"`
+    /// `Creator`; example: `"1000****040"`
     pub creator: String,
 
-    /// `SparkUiUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `SparkUiUrl`; example: `"http://xxx"`
     pub spark_ui_url: String,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"group"`
+    /// `SessionType`; example: `"group"`
     pub session_type: Option<String>,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"dataengine-xxx"`
+    /// `DataEngineId`; example: `"dataengine-xxx"`
     pub data_engine_id: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rg-xxx"`
+    /// `ResourceGroupId`; example: `"rg-xxx"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"rg-xxx"`
+    /// `ResourceGroupName`; example: `"rg-xxx"`
     pub resource_group_name: Option<String>,
 
-    /// `KernelId`: a string.
-    ///
-    /// Example: `"d4bb0573-ccfa-4bc4-9a7e-67f989c5226b"`
+    /// `KernelId`; example: `"d4bb0573-ccfa-4bc4-9a7e-67f989c5226b"`
     pub kernel_id: String,
 
-    /// `SparkAppName`: a string.
-    ///
-    /// Example: `"sparkapp_2026-03-13_12-01-21"`
+    /// `SparkAppName`; example: `"sparkapp_2026-03-13_12-01-21"`
     pub spark_app_name: String,
 }
 
@@ -7177,24 +4871,16 @@ pub struct NotebookSessions {
 /// Returned in the output of [`DescribeThirdPartyAccessUser`](super::DescribeThirdPartyAccessUser).
 #[tc_model]
 pub struct OpendThirdAccessUserInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Id`; example: `5`
     pub id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"130****831"`
+    /// `Uin`; example: `"130****831"`
     pub uin: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1000****6626"`
+    /// `AppId`; example: `"1000****6626"`
     pub app_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-18T15:29:36+08:00"`
+    /// `CreateTime`; example: `"2024-10-18T15:29:36+08:00"`
     pub create_time: Option<String>,
 }
 
@@ -7203,10 +4889,10 @@ pub struct OpendThirdAccessUserInfo {
 /// Returned in the output of [`LaunchStandardEngineResourceGroups`](super::LaunchStandardEngineResourceGroups) and [`PauseStandardEngineResourceGroups`](super::PauseStandardEngineResourceGroups).
 #[tc_model]
 pub struct OperateEngineResourceGroupFailMessage {
-    /// `EngineResourceGroupName`: a string.
+    /// `EngineResourceGroupName`
     pub engine_resource_group_name: Option<String>,
 
-    /// `FailMessage`: a string.
+    /// `FailMessage`
     pub fail_message: Option<String>,
 }
 
@@ -7215,19 +4901,13 @@ pub struct OperateEngineResourceGroupFailMessage {
 /// Sent in the input of [`AddOptimizerEngines`](super::AddOptimizerEngines).
 #[tc_model]
 pub struct OptimizerEngineInfo {
-    /// `HouseName`: a string.
-    ///
-    /// Example: `"test_engine"`
+    /// `HouseName`; example: `"test_engine"`
     pub house_name: String,
 
-    /// `HouseId`: a string.
-    ///
-    /// Example: `"DataEngine-123456"`
+    /// `HouseId`; example: `"DataEngine-123456"`
     pub house_id: String,
 
-    /// `HouseSize`: a signed 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `HouseSize`; example: `36`
     pub house_size: Option<i64>,
 }
 
@@ -7236,10 +4916,7 @@ pub struct OptimizerEngineInfo {
 /// Sent in the input of [`CreateTable`](super::CreateTable).
 #[tc_model]
 pub struct Other {
-    /// `Format`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Json"`
+    /// `Format`, always sent in responses; example: `"Json"`
     pub format: Option<String>,
 }
 
@@ -7249,22 +4926,16 @@ pub struct Other {
 #[doc(alias = "OtherCHDFSBinding")]
 #[tc_model]
 pub struct OtherChdfsBinding {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dlc"`
+    /// `ProductName`; example: `"dlc"`
     pub product_name: String,
 
-    /// `SuperUser`: a list of strings.
+    /// `SuperUser`
     pub super_user: Vec<String>,
 
-    /// `VpcInfo`: a list of [`ChdfsProductVpcInfo`] objects.
-    ///
-    /// Example: `[{"VpcCidrBlock":{},"VpcId":"id","VpcName":"name"}]`
+    /// `VpcInfo`; example: `[{"VpcCidrBlock":{},"VpcId":"id","VpcName":"name"}]`
     pub vpc_info: Vec<ChdfsProductVpcInfo>,
 
-    /// `IsBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBind`; example: `false`
     pub is_bind: bool,
 }
 
@@ -7274,7 +4945,7 @@ pub struct OtherChdfsBinding {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct OtherDatasourceConnection {
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: DatasourceConnectionLocation,
 }
 
@@ -7283,14 +4954,10 @@ pub struct OtherDatasourceConnection {
 /// Returned in the output of [`QueryMonitorOverview`](super::QueryMonitorOverview).
 #[tc_model]
 pub struct OverviewItem {
-    /// `ChartType`: a string.
-    ///
-    /// Example: `"HTTP_QPS"`
+    /// `ChartType`; example: `"HTTP_QPS"`
     pub chart_type: Option<String>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Value`; example: `0`
     pub value: Option<f64>,
 }
 
@@ -7299,14 +4966,10 @@ pub struct OverviewItem {
 /// Returned in the output of [`DescribeModelEngines`](super::DescribeModelEngines) and [`ListInferenceEngines`](super::ListInferenceEngines).
 #[tc_model]
 pub struct ParallelKeyMapping {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TensorParallelSize"`
+    /// `Type`; example: `"TensorParallelSize"`
     pub r#type: Option<String>,
 
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["tensor-parallel-size"]`
+    /// `Keys`; example: `["tensor-parallel-size"]`
     pub keys: Option<Vec<String>>,
 }
 
@@ -7315,19 +4978,13 @@ pub struct ParallelKeyMapping {
 /// Sent in the input of [`UpdateStandardEngineResourceGroupConfigInfo`](super::UpdateStandardEngineResourceGroupConfigInfo).
 #[tc_model]
 pub struct Param {
-    /// `ConfigItem`: a string.
-    ///
-    /// Example: `"spark.sql.shuffle.partitions"`
+    /// `ConfigItem`; example: `"spark.sql.shuffle.partitions"`
     pub config_item: Option<String>,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"200"`
+    /// `ConfigValue`; example: `"200"`
     pub config_value: Option<String>,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Operate`; example: `"ADD"`
     pub operate: Option<String>,
 }
 
@@ -7337,39 +4994,22 @@ pub struct Param {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable) and [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct Partition {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"col1"`
+    /// `Name`, always sent in responses; example: `"col1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"string"`
+    /// `Type`, always sent in responses; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `Comment`, always sent in responses; example: `"create by zhangsan"`
     pub comment: Option<String>,
 
-    /// `Transform`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"truncate"`
+    /// `Transform`, always sent in responses; example: `"truncate"`
     pub transform: Option<String>,
 
-    /// `TransformArgs`: a list of strings.
-    ///
-    /// Example: `["3"]`
+    /// `TransformArgs`; example: `["3"]`
     pub transform_args: Option<Vec<String>>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100000`
+    /// `CreateTime`, always sent in responses; example: `100000`
     pub create_time: Option<i64>,
 }
 
@@ -7378,81 +5018,55 @@ pub struct Partition {
 /// Returned in the output of [`DescribePartitionDetail`](super::DescribePartitionDetail).
 #[tc_model]
 pub struct PartitionDetail {
-    /// `PartitionCode`: a string.
-    ///
-    /// Example: `"dlc-p-ofvhyjzn"`
+    /// `PartitionCode`; example: `"dlc-p-ofvhyjzn"`
     pub partition_code: Option<String>,
 
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"甘露-测试04"`
+    /// `PartitionName`; example: `"甘露-测试04"`
     pub partition_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试环境"`
+    /// `Description`; example: `"测试环境"`
     pub description: Option<String>,
 
-    /// `Region`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Region`; example: `1`
     pub region: Option<i64>,
 
-    /// `ProductInfo`: a string.
+    /// `ProductInfo`
     pub product_info: Option<String>,
 
-    /// `ResourcePoolCode`: a string.
-    ///
-    /// Example: `"dlc-a1fa1ed6"`
+    /// `ResourcePoolCode`; example: `"dlc-a1fa1ed6"`
     pub resource_pool_code: Option<String>,
 
-    /// `ResourceQuota`: a list of [`ResourceQuota`] objects.
+    /// `ResourceQuota`
     pub resource_quota: Option<Vec<ResourceQuota>>,
 
-    /// `SchedulableLimitList`: a list of [`SchedulableLimit`] objects.
+    /// `SchedulableLimitList`
     pub schedulable_limit_list: Option<Vec<SchedulableLimit>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PayMode`; example: `10`
     pub pay_mode: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"KUEUE"`
+    /// `Scheduler`; example: `"KUEUE"`
     pub scheduler: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-09-17 15:15:16"`
+    /// `ExpireTime`; example: `"2026-09-17 15:15:16"`
     pub expire_time: Option<String>,
 
-    /// `IsolatedTimestamp`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolatedTimestamp`; example: `"0000-00-00 00:00:00"`
     pub isolated_timestamp: Option<String>,
 
-    /// `Tags`: a list of [`CloudTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CloudTag>>,
 
-    /// `ResourcePoolKind`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `ResourcePoolKind`; example: `"USER"`
     pub resource_pool_kind: Option<String>,
 
-    /// `ExternalClusterId`: a string.
-    ///
-    /// Example: `"***"`
+    /// `ExternalClusterId`; example: `"***"`
     pub external_cluster_id: Option<String>,
 }
 
@@ -7461,73 +5075,49 @@ pub struct PartitionDetail {
 /// Returned in the output of [`DescribePartitions`](super::DescribePartitions).
 #[tc_model]
 pub struct PartitionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"jyunnkolitest"`
+    /// `Name`; example: `"jyunnkolitest"`
     pub name: Option<String>,
 
-    /// `PartitionCode`: a string.
-    ///
-    /// Example: `"dlc-p-pojjeefi"`
+    /// `PartitionCode`; example: `"dlc-p-pojjeefi"`
     pub partition_code: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试环境"`
+    /// `Description`; example: `"测试环境"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Status`; example: `11`
     pub status: Option<i64>,
 
-    /// `QueueCount`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `QueueCount`; example: `16`
     pub queue_count: Option<i64>,
 
-    /// `ResourceQuota`: a list of [`ResourceQuota`] objects.
+    /// `ResourceQuota`
     pub resource_quota: Option<Vec<ResourceQuota>>,
 
-    /// `SchedulableLimitList`: a list of [`SchedulableLimit`] objects.
+    /// `SchedulableLimitList`
     pub schedulable_limit_list: Option<Vec<SchedulableLimit>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PayMode`; example: `10`
     pub pay_mode: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-19 18:00:49"`
+    /// `CreateTime`; example: `"2026-03-19 18:00:49"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-27T12:58:28"`
+    /// `UpdateTime`; example: `"2026-03-27T12:58:28"`
     pub update_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-04-19 00:16:25"`
+    /// `ExpireTime`; example: `"2026-04-19 00:16:25"`
     pub expire_time: Option<String>,
 
-    /// `ResourcePoolKind`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `ResourcePoolKind`; example: `"USER"`
     pub resource_pool_kind: Option<String>,
 
-    /// `ExternalClusterId`: a string.
-    ///
-    /// Example: `"emr-*******x"`
+    /// `ExternalClusterId`; example: `"emr-*******x"`
     pub external_cluster_id: Option<String>,
 
-    /// `Tags`: a list of [`CloudTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CloudTag>>,
 }
 
@@ -7536,36 +5126,34 @@ pub struct PartitionInfo {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct Partitioning {
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"truncate"`
+    /// `Strategy`; example: `"truncate"`
     pub strategy: Option<String>,
 
-    /// `YearPartitioning`: a [`SingleFieldPartitioning`].
+    /// `YearPartitioning`
     pub year_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `MonthPartitioning`: a [`SingleFieldPartitioning`].
+    /// `MonthPartitioning`
     pub month_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `DayPartitioning`: a [`SingleFieldPartitioning`].
+    /// `DayPartitioning`
     pub day_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `HourPartitioning`: a [`SingleFieldPartitioning`].
+    /// `HourPartitioning`
     pub hour_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `IdentityPartitioning`: a [`SingleFieldPartitioning`].
+    /// `IdentityPartitioning`
     pub identity_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `ListPartitioning`: a [`ListPartitioning`].
+    /// `ListPartitioning`
     pub list_partitioning: Option<ListPartitioning>,
 
-    /// `RangePartitioning`: a [`RangePartitioning`].
+    /// `RangePartitioning`
     pub range_partitioning: Option<RangePartitioning>,
 
-    /// `BucketPartitioning`: a [`BucketPartitioning`].
+    /// `BucketPartitioning`
     pub bucket_partitioning: Option<BucketPartitioning>,
 
-    /// `TruncatePartitioning`: a [`TruncatePartitioning`].
+    /// `TruncatePartitioning`
     pub truncate_partitioning: Option<TruncatePartitioning>,
 }
 
@@ -7575,29 +5163,19 @@ pub struct Partitioning {
 /// Returned in the output of [`CreateLab`](super::CreateLab), [`GetLabDetail`](super::GetLabDetail), [`ListLabs`](super::ListLabs), [`ModifyLabPriority`](super::ModifyLabPriority), [`StartLab`](super::StartLab), [`StopLab`](super::StopLab) and [`UpdateLab`](super::UpdateLab).
 #[tc_model]
 pub struct PersistentWorkDir {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `Type`; example: `"COS"`
     pub r#type: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"qzzhu-260200065"`
+    /// `Bucket`; example: `"qzzhu-260200065"`
     pub bucket: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-eikhdf8b"`
+    /// `FileSystemId`; example: `"cfs-eikhdf8b"`
     pub file_system_id: Option<String>,
 
-    /// `VolumeSubPath`: a string.
-    ///
-    /// Example: `"/sdfds"`
+    /// `VolumeSubPath`; example: `"/sdfds"`
     pub volume_sub_path: Option<String>,
 }
 
@@ -7606,69 +5184,43 @@ pub struct PersistentWorkDir {
 /// Returned in the output of [`DescribeMlflowServerPods`](super::DescribeMlflowServerPods).
 #[tc_model]
 pub struct PodItem {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"mlflow-fe2455ce-mlflow-server-79469f5756-vbcks"`
+    /// `PodName`; example: `"mlflow-fe2455ce-mlflow-server-79469f5756-vbcks"`
     pub pod_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"dlc-p-ikzmoqyv"`
+    /// `Namespace`; example: `"dlc-p-ikzmoqyv"`
     pub namespace: Option<String>,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Phase`; example: `"Running"`
     pub phase: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"30.0.1.39"`
+    /// `PodIp`; example: `"30.0.1.39"`
     pub pod_ip: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"30.0.0.13"`
+    /// `NodeName`; example: `"30.0.0.13"`
     pub node_name: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/mlflow:v3.12.0"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/mlflow:v3.12.0"`
     pub image: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CpuRequest`; example: `"1"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"4"`
+    /// `CpuLimit`; example: `"4"`
     pub cpu_limit: Option<String>,
 
-    /// `MemoryRequest`: a string.
-    ///
-    /// Example: `"2Gi"`
+    /// `MemoryRequest`; example: `"2Gi"`
     pub memory_request: Option<String>,
 
-    /// `MemoryLimit`: a string.
-    ///
-    /// Example: `"8Gi"`
+    /// `MemoryLimit`; example: `"8Gi"`
     pub memory_limit: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1785244273000`
+    /// `CreateTime`; example: `1785244273000`
     pub create_time: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1785244344000`
+    /// `StartTime`; example: `1785244344000`
     pub start_time: Option<i64>,
 }
 
@@ -7678,110 +5230,67 @@ pub struct PodItem {
 /// Returned in the output of [`AttachUserPolicy`](super::AttachUserPolicy), [`AttachWorkGroupPolicy`](super::AttachWorkGroupPolicy), [`DescribeUserInfo`](super::DescribeUserInfo), [`DescribeUsers`](super::DescribeUsers), [`DescribeWorkGroupInfo`](super::DescribeWorkGroupInfo) and [`DescribeWorkGroups`](super::DescribeWorkGroups).
 #[tc_model]
 pub struct Policy {
-    /// `Database`: a string.
-    ///
-    /// Example: `"test_database"`
+    /// `Database`; example: `"test_database"`
     pub database: String,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `Catalog`; example: `"DataLakeCatalog"`
     pub catalog: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"test_table"`
+    /// `Table`; example: `"test_table"`
     pub table: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Operation`; example: `"ALL"`
     pub operation: String,
 
-    /// `PolicyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ADMIN"`
+    /// `PolicyType`, always sent in responses; example: `"ADMIN"`
     pub policy_type: Option<String>,
 
-    /// `Function`: a string.
-    ///
-    /// Example: `"fun1"`
+    /// `Function`; example: `"fun1"`
     pub function: Option<String>,
 
-    /// `View`: a string.
-    ///
-    /// Example: `"view1"`
+    /// `View`; example: `"view1"`
     pub view: Option<String>,
 
-    /// `Column`: a string.
-    ///
-    /// Example: `"column1"`
+    /// `Column`; example: `"column1"`
     pub column: Option<String>,
 
-    /// `DataEngine`: a string.
-    ///
-    /// Example: `"dataEngine1"`
+    /// `DataEngine`; example: `"dataEngine1"`
     pub data_engine: Option<String>,
 
-    /// `ReAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReAuth`; example: `false`
     pub re_auth: Option<bool>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `Source`; example: `"USER"`
     pub source: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"COMMON"`
+    /// `Mode`; example: `"COMMON"`
     pub mode: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"600000563084"`
+    /// `Operator`; example: `"600000563084"`
     pub operator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-28 16:19:32"`
+    /// `CreateTime`; example: `"2021-07-28 16:19:32"`
     pub create_time: Option<String>,
 
-    /// `SourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceId`; example: `1`
     pub source_id: Option<i64>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `SourceName`; example: `"test_group"`
     pub source_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `EngineGeneration`: a string.
-    ///
-    /// Example: `"SuperSQL/Native"`
+    /// `EngineGeneration`; example: `"SuperSQL/Native"`
     pub engine_generation: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"model1"`
+    /// `Model`; example: `"model1"`
     pub model: Option<String>,
 
-    /// `IsAdminPolicy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAdminPolicy`; example: `false`
     pub is_admin_policy: Option<bool>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"v1|USER|700******925|DATABASE|COMMON|DataLakeCatalog|t0_lotuss||||||ASSAYER"`
+    /// `PolicyId`; example: `"v1|USER|700******925|DATABASE|COMMON|DataLakeCatalog|t0_lotuss||||||ASSAYER"`
     pub policy_id: Option<String>,
 }
 
@@ -7790,12 +5299,10 @@ pub struct Policy {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo) and [`DescribeWorkGroupInfo`](super::DescribeWorkGroupInfo).
 #[tc_model]
 pub struct Policys {
-    /// `PolicySet`: a list of [`Policy`] objects.
+    /// `PolicySet`
     pub policy_set: Option<Vec<Policy>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 }
 
@@ -7804,10 +5311,10 @@ pub struct Policys {
 /// Returned in the output of [`DescribePostTrainingPreset`](super::DescribePostTrainingPreset).
 #[tc_model]
 pub struct PostTrainingResources {
-    /// `Head`: a [`HeadSpecDto`].
+    /// `Head`
     pub head: Option<HeadSpecDto>,
 
-    /// `Worker`: a list of [`WorkerSpecDto`] objects.
+    /// `Worker`
     pub worker: Option<Vec<WorkerSpecDto>>,
 }
 
@@ -7817,42 +5324,28 @@ pub struct PostTrainingResources {
 #[doc(alias = "PostgreSQLConnection")]
 #[tc_model]
 pub struct PostgreSqlConnection {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"8080"`
+    /// `Port`; example: `"8080"`
     pub port: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user01"`
+    /// `User`; example: `"user01"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"pos-xxx"`
+    /// `InstanceId`; example: `"pos-xxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"Postgre集群"`
+    /// `InstanceName`; example: `"Postgre集群"`
     pub instance_name: Option<String>,
 
-    /// `NetWork`: a [`NetWork`].
+    /// `NetWork`
     pub net_work: Option<NetWork>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"deatabase-01"`
+    /// `Database`; example: `"deatabase-01"`
     pub database: Option<String>,
 }
 
@@ -7861,12 +5354,10 @@ pub struct PostgreSqlConnection {
 /// Returned in the output of [`DescribeSparkAppTasks`](super::DescribeSparkAppTasks), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTaskList`](super::DescribeTaskList) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct PrestoMonitorMetrics {
-    /// `LocalCacheHitRate`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `LocalCacheHitRate`; example: `1`
     pub local_cache_hit_rate: Option<f64>,
 
-    /// `FragmentCacheHitRate`: a floating-point number.
+    /// `FragmentCacheHitRate`
     pub fragment_cache_hit_rate: Option<f64>,
 }
 
@@ -7875,34 +5366,22 @@ pub struct PrestoMonitorMetrics {
 /// Returned in the output of [`DescribeBindablePrometheus`](super::DescribeBindablePrometheus).
 #[tc_model]
 pub struct PrometheusInstanceItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-7edj1s60"`
+    /// `InstanceId`; example: `"prom-7edj1s60"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"irvintest"`
+    /// `InstanceName`; example: `"irvintest"`
     pub instance_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9duymxd7"`
+    /// `VpcId`; example: `"vpc-9duymxd7"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bdhdx9ks"`
+    /// `SubnetId`; example: `"subnet-bdhdx9ks"`
     pub subnet_id: Option<String>,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: Option<i64>,
 
-    /// `SameVpcWithTke`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameVpcWithTke`; example: `true`
     pub same_vpc_with_tke: Option<bool>,
 }
 
@@ -7912,14 +5391,10 @@ pub struct PrometheusInstanceItem {
 /// Returned in the output of [`AssignMangedTableProperties`](super::AssignMangedTableProperties), [`DescribeDatabase`](super::DescribeDatabase), [`DescribeDatabases`](super::DescribeDatabases), [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`DescribeViews`](super::DescribeViews).
 #[tc_model]
 pub struct Property {
-    /// `Key`: a string.
-    ///
-    /// Example: `"owner"`
+    /// `Key`; example: `"owner"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `Value`; example: `"create by zhangsan"`
     pub value: String,
 }
 
@@ -7928,34 +5403,22 @@ pub struct Property {
 /// Returned in the output of [`DescribeDataEnginePythonSparkImages`](super::DescribeDataEnginePythonSparkImages).
 #[tc_model]
 pub struct PythonSparkImage {
-    /// `SparkImageId`: a string.
-    ///
-    /// Example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `SparkImageId`; example: `"d3018ad4-9a7e-4f64-a3f4-f38507c69742"`
     pub spark_image_id: String,
 
-    /// `ChildImageVersionId`: a string.
-    ///
-    /// Example: `"d3dfgtr4-9a7e-4f64-a3f4-f38507c69742"`
+    /// `ChildImageVersionId`; example: `"d3dfgtr4-9a7e-4f64-a3f4-f38507c69742"`
     pub child_image_version_id: String,
 
-    /// `SparkImageVersion`: a string.
-    ///
-    /// Example: `"pysaprk-1.1"`
+    /// `SparkImageVersion`; example: `"pysaprk-1.1"`
     pub spark_image_version: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"pysaprk-1.1"`
+    /// `Description`; example: `"pysaprk-1.1"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `CreateTime`; example: `"2020-01-01 01:01:01"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `UpdateTime`; example: `"2020-01-01 01:01:01"`
     pub update_time: String,
 }
 
@@ -7964,40 +5427,28 @@ pub struct PythonSparkImage {
 /// Returned in the output of [`DescribePartitionQueues`](super::DescribePartitionQueues).
 #[tc_model]
 pub struct QueueInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: Option<i64>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `QueueName`; example: `"default"`
     pub queue_name: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Alias`; example: `"default"`
     pub alias: Option<String>,
 
-    /// `ResourceUsage`: a list of [`ResourceUsage`] objects.
+    /// `ResourceUsage`
     pub resource_usage: Option<Vec<ResourceUsage>>,
 
-    /// `ResourceQuotas`: a list of [`QueueResourceQuota`] objects.
+    /// `ResourceQuotas`
     pub resource_quotas: Option<Vec<QueueResourceQuota>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefault`; example: `0`
     pub is_default: Option<i64>,
 
-    /// `QueueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: Option<i64>,
 }
 
@@ -8006,29 +5457,19 @@ pub struct QueueInfo {
 /// Returned in the output of [`DescribePartitionQueues`](super::DescribePartitionQueues).
 #[tc_model]
 pub struct QueueResourceQuota {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CU"`
+    /// `ResourceType`; example: `"CU"`
     pub resource_type: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"core"`
+    /// `Unit`; example: `"core"`
     pub unit: Option<String>,
 
-    /// `Total`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<f64>,
 
-    /// `Used`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `Used`; example: `30`
     pub used: Option<f64>,
 
-    /// `Available`: a floating-point number.
-    ///
-    /// Example: `70`
+    /// `Available`; example: `70`
     pub available: Option<f64>,
 }
 
@@ -8037,18 +5478,16 @@ pub struct QueueResourceQuota {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct RangePartition {
-    /// `Name`: a string.
-    ///
-    /// Example: `"p1"`
+    /// `Name`; example: `"p1"`
     pub name: Option<String>,
 
-    /// `Lower`: a [`Literal`].
+    /// `Lower`
     pub lower: Option<Literal>,
 
-    /// `Upper`: a [`Literal`].
+    /// `Upper`
     pub upper: Option<Literal>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 }
 
@@ -8057,12 +5496,10 @@ pub struct RangePartition {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct RangePartitioning {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"column1"`
+    /// `FieldName`; example: `"column1"`
     pub field_name: Option<String>,
 
-    /// `Assignments`: a list of [`RangePartition`] objects.
+    /// `Assignments`
     pub assignments: Option<Vec<RangePartition>>,
 }
 
@@ -8071,24 +5508,16 @@ pub struct RangePartitioning {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct RangerConnection {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"qq"`
+    /// `ServiceName`; example: `"qq"`
     pub service_name: Option<String>,
 
-    /// `ServiceUrl`: a string.
-    ///
-    /// Example: `"http://xxxx"`
+    /// `ServiceUrl`; example: `"http://xxxx"`
     pub service_url: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"myq"`
+    /// `UserName`; example: `"myq"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 }
 
@@ -8097,137 +5526,91 @@ pub struct RangerConnection {
 /// Returned in the output of [`DescribeClusterGroupClusters`](super::DescribeClusterGroupClusters) and [`ListRayClusters`](super::ListRayClusters).
 #[tc_model]
 pub struct RayClusterEntity {
-    /// `Id`: a string.
-    ///
-    /// Example: `"raycluster-20260523125319-m9qh"`
+    /// `Id`; example: `"raycluster-20260523125319-m9qh"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RAY_CLUSTER"`
+    /// `Type`; example: `"RAY_CLUSTER"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"raycluster_callan_20"`
+    /// `Name`; example: `"raycluster_callan_20"`
     pub name: Option<String>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-nsnqhoqi"`
+    /// `ResourcePartitionId`; example: `"dlc-p-nsnqhoqi"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"test_qzzhu"`
+    /// `ResourcePartitionName`; example: `"test_qzzhu"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"mao-group"`
+    /// `Queue`; example: `"mao-group"`
     pub queue: Option<String>,
 
-    /// `QueueAlias`: a string.
-    ///
-    /// Example: `"default"`
+    /// `QueueAlias`; example: `"default"`
     pub queue_alias: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260200065`
+    /// `AppId`; example: `260200065`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `Uin`; example: `"700002655693"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `SubAccountUin`; example: `"700002655693"`
     pub sub_account_uin: Option<String>,
 
-    /// `SubAccountName`: a string.
-    ///
-    /// Example: `"700002744585"`
+    /// `SubAccountName`; example: `"700002744585"`
     pub sub_account_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `StatusMessage`: a string.
+    /// `StatusMessage`
     pub status_message: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779511955602`
+    /// `CreateTime`; example: `1779511955602`
     pub create_time: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"rayclustergroup-tfbd8i-6mfm"`
+    /// `GroupId`; example: `"rayclustergroup-tfbd8i-6mfm"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_aidanyxu"`
+    /// `GroupName`; example: `"group_aidanyxu"`
     pub group_name: Option<String>,
 
-    /// `ResourceConfig`: a string.
-    ///
-    /// Example: `"{\"Head\":{},\"Worker\":[{}]}"`
+    /// `ResourceConfig`; example: `"{\"Head\":{},\"Worker\":[{}]}"`
     pub resource_config: Option<String>,
 
-    /// `ResourceConfigId`: a string.
-    ///
-    /// Example: `"bd526bf9-8599-4d66-985d-d90b8ddbe7ff"`
+    /// `ResourceConfigId`; example: `"bd526bf9-8599-4d66-985d-d90b8ddbe7ff"`
     pub resource_config_id: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-extra"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-extra"`
     pub image: Option<String>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `HistoryUrl`: a string.
+    /// `HistoryUrl`
     pub history_url: Option<String>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `ImagePullPolicy`; example: `"Always"`
     pub image_pull_policy: Option<String>,
 
-    /// `ImagePullType`: a string.
-    ///
-    /// Example: `"BuiltIn"`
+    /// `ImagePullType`; example: `"BuiltIn"`
     pub image_pull_type: Option<String>,
 
-    /// `AdvancedOptions`: a string.
+    /// `AdvancedOptions`
     pub advanced_options: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Priority`; example: `7`
     pub priority: Option<i64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779510575211`
+    /// `StartTime`; example: `1779510575211`
     pub start_time: Option<u64>,
 
-    /// `StopTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1779700014752`
+    /// `StopTime`; example: `1779700014752`
     pub stop_time: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `NetworkConfig`: a string.
+    /// `NetworkConfig`
     pub network_config: Option<String>,
 }
 
@@ -8236,42 +5619,28 @@ pub struct RayClusterEntity {
 /// Returned in the output of [`GetLabHistory`](super::GetLabHistory) and [`GetRayClusterHistory`](super::GetRayClusterHistory).
 #[tc_model]
 pub struct RayClusterHistory {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `885`
+    /// `Id`; example: `885`
     pub id: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"171"`
+    /// `ClusterId`; example: `"171"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"aidanyxu-test"`
+    /// `ClusterName`; example: `"aidanyxu-test"`
     pub cluster_name: Option<String>,
 
-    /// `FromState`: a string.
-    ///
-    /// Example: `"STARTING"`
+    /// `FromState`; example: `"STARTING"`
     pub from_state: Option<String>,
 
-    /// `ToState`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `ToState`; example: `"FAILED"`
     pub to_state: Option<String>,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Event`; example: `"FAIL"`
     pub event: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `TransitionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780402599183`
+    /// `TransitionTime`; example: `1780402599183`
     pub transition_time: Option<i64>,
 }
 
@@ -8280,39 +5649,25 @@ pub struct RayClusterHistory {
 /// Returned in the output of [`GetRayJobEvent`](super::GetRayJobEvent).
 #[tc_model]
 pub struct RayJobEventItem {
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774256065032`
+    /// `EventTime`; example: `1774256065032`
     pub event_time: Option<u64>,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"RayJob"`
+    /// `Component`; example: `"RayJob"`
     pub component: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Level`; example: `"Normal"`
     pub level: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Created RayCluster rayjob-xxx"`
+    /// `Message`; example: `"Created RayCluster rayjob-xxx"`
     pub message: Option<String>,
 
-    /// `InvolvedObjectName`: a string.
-    ///
-    /// Example: `"rayjob-20260708160826-k1qp-4tcc5-head-ingress"`
+    /// `InvolvedObjectName`; example: `"rayjob-20260708160826-k1qp-4tcc5-head-ingress"`
     pub involved_object_name: Option<String>,
 
-    /// `SourceComponent`: a string.
-    ///
-    /// Example: `"kubelet"`
+    /// `SourceComponent`; example: `"kubelet"`
     pub source_component: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"SuccessfulOccupyENIIP"`
+    /// `Reason`; example: `"SuccessfulOccupyENIIP"`
     pub reason: Option<String>,
 }
 
@@ -8321,139 +5676,91 @@ pub struct RayJobEventItem {
 /// Returned in the output of [`ListJobsBySpec`](super::ListJobsBySpec), [`ListRayClusterJobs`](super::ListRayClusterJobs) and [`ListRayJobs`](super::ListRayJobs).
 #[tc_model]
 pub struct RayJobSubmitEntity {
-    /// `Id`: a string.
-    ///
-    /// Example: `"rayjob-20260325114517-sg2m"`
+    /// `Id`; example: `"rayjob-20260325114517-sg2m"`
     pub id: Option<String>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-ofvhyjzn"`
+    /// `ResourcePartitionId`; example: `"dlc-p-ofvhyjzn"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"甘露-测试04"`
+    /// `ResourcePartitionName`; example: `"甘露-测试04"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `QueueAlias`: a string.
-    ///
-    /// Example: `"default"`
+    /// `QueueAlias`; example: `"default"`
     pub queue_alias: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUBMITTED"`
+    /// `Status`; example: `"SUBMITTED"`
     pub status: Option<String>,
 
-    /// `Entrypoint`: a string.
-    ///
-    /// Example: `"echo 'turkey'"`
+    /// `Entrypoint`; example: `"echo 'turkey'"`
     pub entrypoint: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test1111-20260325114517-sg2m"`
+    /// `JobName`; example: `"test1111-20260325114517-sg2m"`
     pub job_name: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300057089`
+    /// `AppId`; example: `1300057089`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"600000563453"`
+    /// `Uin`; example: `"600000563453"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002467852"`
+    /// `SubAccountUin`; example: `"700002467852"`
     pub sub_account_uin: Option<String>,
 
-    /// `SubAccountName`: a string.
-    ///
-    /// Example: `"700002744585"`
+    /// `SubAccountName`; example: `"700002744585"`
     pub sub_account_name: Option<String>,
 
-    /// `HistoryUrl`: a string.
+    /// `HistoryUrl`
     pub history_url: Option<String>,
 
-    /// `RunningTime`: a signed 64-bit integer.
-    ///
-    /// Example: `304`
+    /// `RunningTime`; example: `304`
     pub running_time: Option<i64>,
 
-    /// `FinishTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774410319640`
+    /// `FinishTime`; example: `1774410319640`
     pub finish_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774410317712`
+    /// `CreateTime`; example: `1774410317712`
     pub create_time: Option<u64>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Cannot invoke \"String.startsWith(String)\" because \"masterUrl\" is null"`
+    /// `ErrorMessage`; example: `"Cannot invoke \"String.startsWith(String)\" because \"masterUrl\" is null"`
     pub error_message: Option<String>,
 
-    /// `RuntimeEnv`: a string.
+    /// `RuntimeEnv`
     pub runtime_env: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tcray-xpark/xpark:0.0.0.dev0-ray2.54.0-py312-cpu"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/tcray-xpark/xpark:0.0.0.dev0-ray2.54.0-py312-cpu"`
     pub image: Option<String>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"{\"CFSVolumes\":[],\"COSVolumes\":[]}"`
+    /// `Catalog`; example: `"{\"CFSVolumes\":[],\"COSVolumes\":[]}"`
     pub catalog: Option<String>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `ImagePullPolicy`; example: `"Always"`
     pub image_pull_policy: Option<String>,
 
-    /// `AutoscalerOptions`: a string.
+    /// `AutoscalerOptions`
     pub autoscaler_options: Option<String>,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"rayjobspec-tcfqaq-hez2"`
+    /// `SpecId`; example: `"rayjobspec-tcfqaq-hez2"`
     pub spec_id: Option<String>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"test1111"`
+    /// `SpecName`; example: `"test1111"`
     pub spec_name: Option<String>,
 
-    /// `AdvancedOptions`: a string.
-    ///
-    /// Example: `"{\"spec.submitterPodTemplate.metadata.labels.test\":\"test\"}"`
+    /// `AdvancedOptions`; example: `"{\"spec.submitterPodTemplate.metadata.labels.test\":\"test\"}"`
     pub advanced_options: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `JobSource`: a string.
-    ///
-    /// Example: `"ray-nexus"`
+    /// `JobSource`; example: `"ray-nexus"`
     pub job_source: Option<String>,
 }
 
@@ -8462,38 +5769,28 @@ pub struct RayJobSubmitEntity {
 /// Returned in the output of [`DescribeRecommendedParams`](super::DescribeRecommendedParams).
 #[tc_model]
 pub struct RecommendedAdvancedParams {
-    /// `EnableRemoteCode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRemoteCode`; example: `true`
     pub enable_remote_code: Option<bool>,
 
-    /// `GpuMemoryUtilization`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GpuMemoryUtilization`; example: `0`
     pub gpu_memory_utilization: Option<i64>,
 
-    /// `TensorParallelSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TensorParallelSize`; example: `1`
     pub tensor_parallel_size: Option<i64>,
 
-    /// `PipelineParallelSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PipelineParallelSize`; example: `1`
     pub pipeline_parallel_size: Option<i64>,
 
-    /// `DataParallelSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataParallelSize`; example: `1`
     pub data_parallel_size: Option<i64>,
 
-    /// `EngineArgs`: a list of [`RecommendedKeyValue`] objects.
+    /// `EngineArgs`
     pub engine_args: Option<Vec<RecommendedKeyValue>>,
 
-    /// `EnvVars`: a list of [`RecommendedKeyValue`] objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<RecommendedKeyValue>>,
 
-    /// `RayOptions`: a list of [`RecommendedKeyValue`] objects.
+    /// `RayOptions`
     pub ray_options: Option<Vec<RecommendedKeyValue>>,
 }
 
@@ -8502,14 +5799,10 @@ pub struct RecommendedAdvancedParams {
 /// Returned in the output of [`DescribeRecommendedParams`](super::DescribeRecommendedParams).
 #[tc_model]
 pub struct RecommendedKeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"booster"`
+    /// `Key`; example: `"booster"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"gbtree"`
+    /// `Value`; example: `"gbtree"`
     pub value: Option<String>,
 }
 
@@ -8518,19 +5811,13 @@ pub struct RecommendedKeyValue {
 /// Returned in the output of [`DescribeSaleRegions`](super::DescribeSaleRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `Status`; example: `"AVAILABLE"`
     pub status: Option<String>,
 }
 
@@ -8539,14 +5826,10 @@ pub struct RegionInfo {
 /// Returned in the output of [`QueryDashboardServiceList`](super::QueryDashboardServiceList).
 #[tc_model]
 pub struct ReplicaInfo {
-    /// `Desired`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Desired`; example: `4`
     pub desired: Option<u64>,
 
-    /// `Available`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Available`; example: `0`
     pub available: Option<u64>,
 }
 
@@ -8556,9 +5839,7 @@ pub struct ReplicaInfo {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct ResourceConf {
-    /// `Parallelism`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Parallelism`; example: `16`
     pub parallelism: Option<i64>,
 }
 
@@ -8567,55 +5848,37 @@ pub struct ResourceConf {
 /// Returned in the output of [`ListResourceConfigs`](super::ListResourceConfigs).
 #[tc_model]
 pub struct ResourceConfig {
-    /// `Id`: a string.
-    ///
-    /// Example: `"37e3efd5-db40-4e76-b280-76d49f7d9714"`
+    /// `Id`; example: `"37e3efd5-db40-4e76-b280-76d49f7d9714"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ce"`
+    /// `Name`; example: `"ce"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ce"`
+    /// `Description`; example: `"ce"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RAY"`
+    /// `Type`; example: `"RAY"`
     pub r#type: Option<String>,
 
-    /// `Head`: a [`HeadSpecDto`].
+    /// `Head`
     pub head: Option<HeadSpecDto>,
 
-    /// `Worker`: a list of [`WorkerSpecDto`] objects.
+    /// `Worker`
     pub worker: Option<Vec<WorkerSpecDto>>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300057089`
+    /// `AppId`; example: `1300057089`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"600000563453"`
+    /// `Uin`; example: `"600000563453"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"600000563453"`
+    /// `SubAccountUin`; example: `"600000563453"`
     pub sub_account_uin: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1773815368182`
+    /// `CreateTime`; example: `1773815368182`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1773815368185`
+    /// `UpdateTime`; example: `1773815368185`
     pub update_time: Option<u64>,
 }
 
@@ -8625,40 +5888,28 @@ pub struct ResourceConfig {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct ResourceInfo {
-    /// `AttributionType`: a string.
-    ///
-    /// Example: `"group"`
+    /// `AttributionType`; example: `"group"`
     pub attribution_type: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"spark-sql"`
+    /// `ResourceType`; example: `"spark-sql"`
     pub resource_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"引擎名称"`
+    /// `Name`; example: `"引擎名称"`
     pub name: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"spark-sql"`
+    /// `Instance`; example: `"spark-sql"`
     pub instance: Option<String>,
 
-    /// `Favor`: a list of [`FavorInfo`] objects.
+    /// `Favor`
     pub favor: Option<Vec<FavorInfo>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"rg-test"`
+    /// `ResourceGroupName`; example: `"rg-test"`
     pub resource_group_name: Option<String>,
 
-    /// `ResourceConf`: a [`ResourceConf`].
+    /// `ResourceConf`
     pub resource_conf: Option<ResourceConf>,
 }
 
@@ -8668,12 +5919,10 @@ pub struct ResourceInfo {
 /// Returned in the output of [`DescribePartitionDetail`](super::DescribePartitionDetail) and [`DescribePartitions`](super::DescribePartitions).
 #[tc_model]
 pub struct ResourceQuota {
-    /// `ResourceSpec`: a [`ResourceSpec`].
+    /// `ResourceSpec`
     pub resource_spec: Option<ResourceSpec>,
 
-    /// `Quota`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Quota`; example: `100`
     pub quota: Option<i64>,
 }
 
@@ -8682,22 +5931,16 @@ pub struct ResourceQuota {
 /// Returned in the output of [`DescribeSaleResourceInfo`](super::DescribeSaleResourceInfo).
 #[tc_model]
 pub struct ResourceSaleInfo {
-    /// `ResourceSpec`: a [`ResourceSpec`].
+    /// `ResourceSpec`
     pub resource_spec: Option<ResourceSpec>,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Step`; example: `32`
     pub step: Option<i64>,
 
-    /// `MaxSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `192`
+    /// `MaxSpec`; example: `192`
     pub max_spec: Option<i64>,
 
-    /// `StatusCategory`: a string.
-    ///
-    /// Example: `"EnoughStock"`
+    /// `StatusCategory`; example: `"EnoughStock"`
     pub status_category: Option<String>,
 }
 
@@ -8707,39 +5950,25 @@ pub struct ResourceSaleInfo {
 /// Returned in the output of [`DescribePartitionDetail`](super::DescribePartitionDetail), [`DescribePartitionQueues`](super::DescribePartitionQueues), [`DescribePartitions`](super::DescribePartitions) and [`DescribeSaleResourceInfo`](super::DescribeSaleResourceInfo).
 #[tc_model]
 pub struct ResourceSpec {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `ResourceType`; example: `"GPU"`
     pub resource_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"PNV6"`
+    /// `InstanceType`; example: `"PNV6"`
     pub instance_type: Option<String>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 
-    /// `SpecDesc`: a string.
-    ///
-    /// Example: `"1 GU = 1 × T4 · 16GB VRAM · 20vCPU · 80GB Memory"`
+    /// `SpecDesc`; example: `"1 GU = 1 × T4 · 16GB VRAM · 20vCPU · 80GB Memory"`
     pub spec_desc: Option<String>,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"1:16:160:96"`
+    /// `Spec`; example: `"1:16:160:96"`
     pub spec: Option<String>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"H20"`
+    /// `GpuType`; example: `"H20"`
     pub gpu_type: Option<String>,
 
-    /// `MaxCardPerNode`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MaxCardPerNode`; example: `8`
     pub max_card_per_node: Option<i64>,
 }
 
@@ -8749,17 +5978,13 @@ pub struct ResourceSpec {
 /// Returned in the output of [`DescribePartitionQueues`](super::DescribePartitionQueues).
 #[tc_model]
 pub struct ResourceUsage {
-    /// `ResourceSpec`: a [`ResourceSpec`].
+    /// `ResourceSpec`
     pub resource_spec: Option<ResourceSpec>,
 
-    /// `Min`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: Option<i64>,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Max`; example: `100`
     pub max: Option<i64>,
 }
 
@@ -8768,24 +5993,16 @@ pub struct ResourceUsage {
 /// Returned in the output of [`DescribeJobResult`](super::DescribeJobResult).
 #[tc_model]
 pub struct ResultColumn {
-    /// `Name`: a string.
-    ///
-    /// Example: `"spark-demo"`
+    /// `Name`; example: `"spark-demo"`
     pub name: Option<String>,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"BIGINT"`
+    /// `DataType`; example: `"BIGINT"`
     pub data_type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"结果集列"`
+    /// `Comment`; example: `"结果集列"`
     pub comment: Option<String>,
 
-    /// `Nullable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Nullable`; example: `true`
     pub nullable: Option<bool>,
 }
 
@@ -8794,9 +6011,7 @@ pub struct ResultColumn {
 /// Returned in the output of [`DescribeJobResult`](super::DescribeJobResult).
 #[tc_model]
 pub struct ResultRow {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Values`; example: `["1"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -8806,13 +6021,11 @@ pub struct ResultRow {
 #[doc(alias = "SQLTask")]
 #[tc_model]
 pub struct SqlTask {
-    /// `SQL`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
+    /// `SQL`; example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
     #[tc(rename = "SQL")]
     pub sql: String,
 
-    /// `Config`: a list of [`KvPair`] objects.
+    /// `Config`
     pub config: Option<Vec<KvPair>>,
 }
 
@@ -8821,14 +6034,10 @@ pub struct SqlTask {
 /// Returned in the output of [`DescribePartitionDetail`](super::DescribePartitionDetail) and [`DescribePartitions`](super::DescribePartitions).
 #[tc_model]
 pub struct SchedulableLimit {
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 
-    /// `MaxSchedulableUnits`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `MaxSchedulableUnits`; example: `32`
     pub max_schedulable_units: Option<i64>,
 }
 
@@ -8838,27 +6047,19 @@ pub struct SchedulableLimit {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines) and [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct ScheduleElasticityConf {
-    /// `ScheduledElasticityEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScheduledElasticityEnabled`; example: `true`
     pub scheduled_elasticity_enabled: Option<bool>,
 
-    /// `ScheduleType`: a string.
-    ///
-    /// Example: `"WEEKLY"`
+    /// `ScheduleType`; example: `"WEEKLY"`
     pub schedule_type: Option<String>,
 
-    /// `ScheduleDays`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ScheduleDays`; example: `[1]`
     pub schedule_days: Option<Vec<i64>>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00（北京）"`
+    /// `TimeZone`; example: `"UTC+08:00（北京）"`
     pub time_zone: Option<String>,
 
-    /// `ElasticPlans`: a list of [`ElasticPlan`] objects.
+    /// `ElasticPlans`
     pub elastic_plans: Option<Vec<ElasticPlan>>,
 }
 
@@ -8867,35 +6068,23 @@ pub struct ScheduleElasticityConf {
 /// Returned in the output of [`DescribeScripts`](super::DescribeScripts).
 #[tc_model]
 pub struct Script {
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
+    /// `ScriptId`; example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
     pub script_id: String,
 
-    /// `ScriptName`: a string.
-    ///
-    /// Example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
+    /// `ScriptName`; example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
     pub script_name: String,
 
-    /// `ScriptDesc`: a string.
-    ///
-    /// Example: `"create by zhangsan"`
+    /// `ScriptDesc`; example: `"create by zhangsan"`
     pub script_desc: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `SQLStatement`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
+    /// `SQLStatement`; example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
     #[tc(rename = "SQLStatement")]
     pub sql_statement: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611646962000`
+    /// `UpdateTime`; example: `1611646962000`
     pub update_time: i64,
 }
 
@@ -8904,40 +6093,28 @@ pub struct Script {
 /// Returned in the output of [`QueryDashboardServiceList`](super::QueryDashboardServiceList).
 #[tc_model]
 pub struct ServiceMetricsItem {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-20260606214706-paqu"`
+    /// `ServiceId`; example: `"svc-20260606214706-paqu"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"xgboost-xgbxgb"`
+    /// `ServiceName`; example: `"xgboost-xgbxgb"`
     pub service_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Failed"`
+    /// `Status`; example: `"Failed"`
     pub status: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"vllm"`
+    /// `Engine`; example: `"vllm"`
     pub engine: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"xgboost"`
+    /// `ModelName`; example: `"xgboost"`
     pub model_name: Option<String>,
 
-    /// `ModelIdentifier`: a string.
-    ///
-    /// Example: `"xgbxgb"`
+    /// `ModelIdentifier`; example: `"xgbxgb"`
     pub model_identifier: Option<String>,
 
-    /// `Replicas`: a [`ReplicaInfo`].
+    /// `Replicas`
     pub replicas: Option<ReplicaInfo>,
 
-    /// `Metrics`: a [`MetricsData`].
+    /// `Metrics`
     pub metrics: Option<MetricsData>,
 }
 
@@ -8947,31 +6124,19 @@ pub struct ServiceMetricsItem {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines), [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection) and [`DescribeUserDataEngineConfig`](super::DescribeUserDataEngineConfig).
 #[tc_model]
 pub struct SessionResourceTemplate {
-    /// `DriverSize`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"small"`
+    /// `DriverSize`, always sent in responses; example: `"small"`
     pub driver_size: Option<String>,
 
-    /// `ExecutorSize`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"small"`
+    /// `ExecutorSize`, always sent in responses; example: `"small"`
     pub executor_size: Option<String>,
 
-    /// `ExecutorNums`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ExecutorNums`, always sent in responses; example: `1`
     pub executor_nums: Option<u64>,
 
-    /// `ExecutorMaxNumbers`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ExecutorMaxNumbers`, always sent in responses; example: `1`
     pub executor_max_numbers: Option<u64>,
 
-    /// `RunningTimeParameters`: a list of [`DataEngineConfigPair`] objects.
+    /// `RunningTimeParameters`
     pub running_time_parameters: Option<Vec<DataEngineConfigPair>>,
 }
 
@@ -8980,32 +6145,22 @@ pub struct SessionResourceTemplate {
 /// Returned in the output of [`DescribeTrainingCheckpoints`](super::DescribeTrainingCheckpoints).
 #[tc_model]
 pub struct SharedMountFileItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `".validate_storage_marker"`
+    /// `Name`; example: `".validate_storage_marker"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"file"`
+    /// `Type`; example: `"file"`
     pub r#type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1127`
+    /// `Size`; example: `1127`
     pub size: Option<i64>,
 
-    /// `LastModified`: a signed 64-bit integer.
-    ///
-    /// Example: `1785495869000`
+    /// `LastModified`; example: `1785495869000`
     pub last_modified: Option<i64>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"sft_ray_training/.validate_storage_marker"`
+    /// `Path`; example: `"sft_ray_training/.validate_storage_marker"`
     pub path: Option<String>,
 
-    /// `Metrics`: a [`CheckpointMetrics`].
+    /// `Metrics`
     pub metrics: Option<CheckpointMetrics>,
 }
 
@@ -9014,9 +6169,7 @@ pub struct SharedMountFileItem {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct SingleFieldPartitioning {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"p1"`
+    /// `FieldName`; example: `"p1"`
     pub field_name: Option<String>,
 }
 
@@ -9026,9 +6179,7 @@ pub struct SingleFieldPartitioning {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct SmartOptimizerChangeTablePolicy {
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DataRetentionTime`; example: `8`
     pub data_retention_time: Option<i64>,
 }
 
@@ -9038,9 +6189,7 @@ pub struct SmartOptimizerChangeTablePolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct SmartOptimizerIndexPolicy {
-    /// `IndexEnable`: a string.
-    ///
-    /// Example: `"none/enable/disable/default"`
+    /// `IndexEnable`; example: `"none/enable/disable/default"`
     pub index_enable: Option<String>,
 }
 
@@ -9050,32 +6199,22 @@ pub struct SmartOptimizerIndexPolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct SmartOptimizerLifecyclePolicy {
-    /// `LifecycleEnable`: a string.
-    ///
-    /// Example: `"none/enable/disable/default"`
+    /// `LifecycleEnable`; example: `"none/enable/disable/default"`
     pub lifecycle_enable: Option<String>,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Expiration`; example: `100`
     pub expiration: Option<i64>,
 
-    /// `DropTable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DropTable`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub drop_table: Option<bool>,
 
-    /// `ExpiredField`: a string.
-    ///
-    /// Example: `"pt"`
+    /// `ExpiredField`; example: `"pt"`
     pub expired_field: Option<String>,
 
-    /// `ExpiredFieldFormat`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd"`
+    /// `ExpiredFieldFormat`; example: `"yyyy-MM-dd"`
     pub expired_field_format: Option<String>,
 }
 
@@ -9085,27 +6224,25 @@ pub struct SmartOptimizerLifecyclePolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct SmartOptimizerPolicy {
-    /// `Inherit`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Inherit`; example: `"true"`
     pub inherit: Option<String>,
 
-    /// `Resources`: a list of [`ResourceInfo`] objects.
+    /// `Resources`
     pub resources: Option<Vec<ResourceInfo>>,
 
-    /// `Written`: a [`SmartOptimizerWrittenPolicy`].
+    /// `Written`
     pub written: Option<SmartOptimizerWrittenPolicy>,
 
-    /// `Lifecycle`: a [`SmartOptimizerLifecyclePolicy`].
+    /// `Lifecycle`
     pub lifecycle: Option<SmartOptimizerLifecyclePolicy>,
 
-    /// `Index`: a [`SmartOptimizerIndexPolicy`].
+    /// `Index`
     pub index: Option<SmartOptimizerIndexPolicy>,
 
-    /// `ChangeTable`: a [`SmartOptimizerChangeTablePolicy`].
+    /// `ChangeTable`
     pub change_table: Option<SmartOptimizerChangeTablePolicy>,
 
-    /// `TableExpiration`: a [`TableExpirationPolicy`].
+    /// `TableExpiration`
     pub table_expiration: Option<TableExpirationPolicy>,
 }
 
@@ -9115,12 +6252,10 @@ pub struct SmartOptimizerPolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct SmartOptimizerWrittenPolicy {
-    /// `WrittenEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `WrittenEnable`; example: `"enable"`
     pub written_enable: Option<String>,
 
-    /// `AdvancePolicy`: a [`WrittenAdvancePolicy`].
+    /// `AdvancePolicy`
     pub advance_policy: Option<WrittenAdvancePolicy>,
 }
 
@@ -9130,10 +6265,10 @@ pub struct SmartOptimizerWrittenPolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable) and [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct SmartPolicy {
-    /// `BaseInfo`: a [`SmartPolicyBaseInfo`].
+    /// `BaseInfo`
     pub base_info: Option<SmartPolicyBaseInfo>,
 
-    /// `Policy`: a [`SmartOptimizerPolicy`].
+    /// `Policy`
     pub policy: Option<SmartOptimizerPolicy>,
 }
 
@@ -9143,34 +6278,22 @@ pub struct SmartPolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable) and [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct SmartPolicyBaseInfo {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100011282005"`
+    /// `Uin`; example: `"100011282005"`
     pub uin: String,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Table"`
+    /// `PolicyType`; example: `"Table"`
     pub policy_type: Option<String>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `Catalog`; example: `"DataLakeCatalog"`
     pub catalog: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"dbtest"`
+    /// `Database`; example: `"dbtest"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"tbtest"`
+    /// `Table`; example: `"tbtest"`
     pub table: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppId`; example: `"1"`
     pub app_id: Option<String>,
 }
 
@@ -9179,14 +6302,10 @@ pub struct SmartPolicyBaseInfo {
 /// Sent in the input of [`DescribeTablePartitions`](super::DescribeTablePartitions).
 #[tc_model]
 pub struct Sort {
-    /// `Field`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `Field`; example: `"create_time"`
     pub field: String,
 
-    /// `Asc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Asc`; example: `true`
     pub asc: bool,
 }
 
@@ -9195,14 +6314,10 @@ pub struct Sort {
 /// Sent in the input of [`DescribeJobDefinitions`](super::DescribeJobDefinitions), [`DescribeJobList`](super::DescribeJobList), [`DescribeMlflowServerEvents`](super::DescribeMlflowServerEvents), [`DescribePartitionQueues`](super::DescribePartitionQueues), [`DescribePartitions`](super::DescribePartitions), [`DescribeWarehouses`](super::DescribeWarehouses) and 29 more.
 #[tc_model]
 pub struct SortField {
-    /// `Field`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `Field`; example: `"createTime"`
     pub field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
@@ -9212,19 +6327,13 @@ pub struct SortField {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct SortOrder {
-    /// `Column`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Column`; example: `"id"`
     pub column: Option<String>,
 
-    /// `SortDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortDirection`; example: `"ASC"`
     pub sort_direction: Option<String>,
 
-    /// `NullOrder`: a string.
-    ///
-    /// Example: `"NULLS FIRST"`
+    /// `NullOrder`; example: `"NULLS FIRST"`
     pub null_order: Option<String>,
 }
 
@@ -9233,220 +6342,136 @@ pub struct SortOrder {
 /// Returned in the output of [`DescribeSparkAppJob`](super::DescribeSparkAppJob) and [`DescribeSparkAppJobs`](super::DescribeSparkAppJobs).
 #[tc_model]
 pub struct SparkJobInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"4a7cad6bb86211ec9c616e6f30623d72"`
+    /// `JobId`; example: `"4a7cad6bb86211ec9c616e6f30623d72"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test-app"`
+    /// `JobName`; example: `"test-app"`
     pub job_name: String,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobType`; example: `1`
     pub job_type: i64,
 
-    /// `DataEngine`: a string.
-    ///
-    /// Example: `"spark-engine"`
+    /// `DataEngine`; example: `"spark-engine"`
     pub data_engine: String,
 
-    /// `Eni`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `Eni`; example: `"kafka"`
     pub eni: String,
 
-    /// `IsLocal`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `IsLocal`; example: `"cos"`
     pub is_local: String,
 
-    /// `JobFile`: a string.
-    ///
-    /// Example: `"cosn://bucket/example.jar"`
+    /// `JobFile`; example: `"cosn://bucket/example.jar"`
     pub job_file: String,
 
-    /// `RoleArn`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleArn`; example: `1`
     pub role_arn: i64,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"org.tencent.Example"`
+    /// `MainClass`; example: `"org.tencent.Example"`
     pub main_class: String,
 
-    /// `CmdArgs`: a string.
-    ///
-    /// Example: `"1 2"`
+    /// `CmdArgs`; example: `"1 2"`
     pub cmd_args: String,
 
-    /// `JobConf`: a string.
-    ///
-    /// Example: `"spark.network.timeout=120s"`
+    /// `JobConf`; example: `"spark.network.timeout=120s"`
     pub job_conf: String,
 
-    /// `IsLocalJars`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `IsLocalJars`; example: `"cos"`
     pub is_local_jars: String,
 
-    /// `JobJars`: a string.
-    ///
-    /// Example: `"example.jar"`
+    /// `JobJars`; example: `"example.jar"`
     pub job_jars: String,
 
-    /// `IsLocalFiles`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `IsLocalFiles`; example: `"cos"`
     pub is_local_files: String,
 
-    /// `JobFiles`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `JobFiles`; example: `"cos"`
     pub job_files: String,
 
-    /// `JobDriverSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `JobDriverSize`; example: `"small"`
     pub job_driver_size: String,
 
-    /// `JobExecutorSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `JobExecutorSize`; example: `"small"`
     pub job_executor_size: String,
 
-    /// `JobExecutorNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobExecutorNums`; example: `1`
     pub job_executor_nums: i64,
 
-    /// `JobMaxAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `JobMaxAttempts`; example: `3`
     pub job_max_attempts: i64,
 
-    /// `JobCreator`: a string.
-    ///
-    /// Example: `"100******9064"`
+    /// `JobCreator`; example: `"100******9064"`
     pub job_creator: String,
 
-    /// `JobCreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobCreateTime`; example: `1`
     pub job_create_time: i64,
 
-    /// `JobUpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobUpdateTime`; example: `1`
     pub job_update_time: u64,
 
-    /// `CurrentTaskId`: a string.
-    ///
-    /// Example: `"4a7cad6bb86211ec9c616e6f30623d72"`
+    /// `CurrentTaskId`; example: `"4a7cad6bb86211ec9c616e6f30623d72"`
     pub current_task_id: String,
 
-    /// `JobStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `JobStatus`; example: `0`
     pub job_status: i64,
 
-    /// `StreamingStat`: a [`StreamingStatistics`].
+    /// `StreamingStat`
     pub streaming_stat: Option<StreamingStatistics>,
 
-    /// `DataSource`: a string.
-    ///
-    /// Example: `"kafka-datasource"`
+    /// `DataSource`; example: `"kafka-datasource"`
     pub data_source: Option<String>,
 
-    /// `IsLocalPythonFiles`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `IsLocalPythonFiles`; example: `"cos"`
     pub is_local_python_files: Option<String>,
 
-    /// `AppPythonFiles`: a string.
-    ///
-    /// Example: `"test.py"`
+    /// `AppPythonFiles`; example: `"test.py"`
     pub app_python_files: Option<String>,
 
-    /// `IsLocalArchives`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `IsLocalArchives`; example: `"cos"`
     pub is_local_archives: Option<String>,
 
-    /// `JobArchives`: a string.
-    ///
-    /// Example: `"file1.tar.gz#abc"`
+    /// `JobArchives`; example: `"file1.tar.gz#abc"`
     pub job_archives: Option<String>,
 
-    /// `SparkImage`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `SparkImage`; example: `"1.0"`
     pub spark_image: Option<String>,
 
-    /// `JobPythonFiles`: a string.
-    ///
-    /// Example: `"test.py"`
+    /// `JobPythonFiles`; example: `"test.py"`
     pub job_python_files: Option<String>,
 
-    /// `TaskNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TaskNum`; example: `5`
     pub task_num: Option<i64>,
 
-    /// `DataEngineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataEngineStatus`; example: `0`
     pub data_engine_status: Option<i64>,
 
-    /// `JobExecutorMaxNumbers`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobExecutorMaxNumbers`; example: `1`
     pub job_executor_max_numbers: Option<i64>,
 
-    /// `SparkImageVersion`: a string.
-    ///
-    /// Example: `"pyspark3.2"`
+    /// `SparkImageVersion`; example: `"pyspark3.2"`
     pub spark_image_version: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"931a72aa-4f83-4d6a-adf1-2sdda0234a655"`
+    /// `SessionId`; example: `"931a72aa-4f83-4d6a-adf1-2sdda0234a655"`
     pub session_id: Option<String>,
 
-    /// `DataEngineClusterType`: a string.
-    ///
-    /// Example: `"引擎类型"`
+    /// `DataEngineClusterType`; example: `"引擎类型"`
     pub data_engine_cluster_type: Option<String>,
 
-    /// `DataEngineImageVersion`: a string.
-    ///
-    /// Example: `"引擎镜像版本"`
+    /// `DataEngineImageVersion`; example: `"引擎镜像版本"`
     pub data_engine_image_version: Option<String>,
 
-    /// `IsInherit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsInherit`; example: `0`
     pub is_inherit: Option<u64>,
 
-    /// `IsSessionStarted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSessionStarted`; example: `false`
     pub is_session_started: Option<bool>,
 
-    /// `EngineTypeDetail`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineTypeDetail`; example: `"SparkSQL"`
     pub engine_type_detail: Option<String>,
 
-    /// `DependencyPackages`: a list of [`DependencyPackage`] objects.
+    /// `DependencyPackages`
     pub dependency_packages: Option<Vec<DependencyPackage>>,
 
-    /// `RunAsIdentity`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `RunAsIdentity`; example: `"10001"`
     pub run_as_identity: Option<String>,
 }
 
@@ -9455,36 +6480,24 @@ pub struct SparkJobInfo {
 /// Sent in the input of [`CreateJob`](super::CreateJob).
 #[tc_model]
 pub struct SparkJobSpec {
-    /// `DriverCU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DriverCU`; example: `1`
     #[tc(rename = "DriverCU")]
     pub driver_cu: Option<i64>,
 
-    /// `ExecutorCU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorCU`; example: `1`
     #[tc(rename = "ExecutorCU")]
     pub executor_cu: Option<i64>,
 
-    /// `ExecutorNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExecutorNum`; example: `2`
     pub executor_num: Option<i64>,
 
-    /// `DynamicAllocation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DynamicAllocation`; example: `true`
     pub dynamic_allocation: Option<bool>,
 
-    /// `MinExecutors`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinExecutors`; example: `1`
     pub min_executors: Option<i64>,
 
-    /// `MaxExecutors`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxExecutors`; example: `4`
     pub max_executors: Option<i64>,
 }
 
@@ -9493,14 +6506,10 @@ pub struct SparkJobSpec {
 /// Returned in the output of [`DescribeSparkAppTasks`](super::DescribeSparkAppTasks), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTaskList`](super::DescribeTaskList) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct SparkMonitorMetrics {
-    /// `ShuffleWriteBytesCos`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShuffleWriteBytesCos`; example: `0`
     pub shuffle_write_bytes_cos: Option<i64>,
 
-    /// `ShuffleWriteBytesTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `59174754650`
+    /// `ShuffleWriteBytesTotal`; example: `59174754650`
     pub shuffle_write_bytes_total: Option<i64>,
 }
 
@@ -9509,22 +6518,16 @@ pub struct SparkMonitorMetrics {
 /// Returned in the output of [`DescribeSparkSessionBatchSqlLog`](super::DescribeSparkSessionBatchSqlLog).
 #[tc_model]
 pub struct SparkSessionBatchLog {
-    /// `Step`: a string.
-    ///
-    /// Example: `"BEG"`
+    /// `Step`; example: `"BEG"`
     pub step: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-03-20 12:12:12"`
+    /// `Time`; example: `"2023-03-20 12:12:12"`
     pub time: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"开始"`
+    /// `Message`; example: `"开始"`
     pub message: String,
 
-    /// `Operate`: a list of [`SparkSessionBatchLogOperate`] objects.
+    /// `Operate`
     pub operate: Option<Vec<SparkSessionBatchLogOperate>>,
 }
 
@@ -9533,17 +6536,13 @@ pub struct SparkSessionBatchLog {
 /// Returned in the output of [`DescribeSparkSessionBatchSqlLog`](super::DescribeSparkSessionBatchSqlLog).
 #[tc_model]
 pub struct SparkSessionBatchLogOperate {
-    /// `Text`: a string.
-    ///
-    /// Example: `"4xlarge"`
+    /// `Text`; example: `"4xlarge"`
     pub text: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"COPY"`
+    /// `Operate`; example: `"COPY"`
     pub operate: String,
 
-    /// `Supplement`: a list of [`KvPair`] objects.
+    /// `Supplement`
     pub supplement: Option<Vec<KvPair>>,
 }
 
@@ -9552,79 +6551,49 @@ pub struct SparkSessionBatchLogOperate {
 /// Returned in the output of [`DescribeNativeSparkSessions`](super::DescribeNativeSparkSessions).
 #[tc_model]
 pub struct SparkSessionInfo {
-    /// `SparkSessionId`: a string.
-    ///
-    /// Example: `"session-xxx"`
+    /// `SparkSessionId`; example: `"session-xxx"`
     pub spark_session_id: Option<String>,
 
-    /// `SparkSessionName`: a string.
-    ///
-    /// Example: `"test_session"`
+    /// `SparkSessionName`; example: `"test_session"`
     pub spark_session_name: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rg-xxxx"`
+    /// `ResourceGroupId`; example: `"rg-xxxx"`
     pub resource_group_id: Option<String>,
 
-    /// `EngineSessionId`: a string.
-    ///
-    /// Example: `"session-id"`
+    /// `EngineSessionId`; example: `"session-id"`
     pub engine_session_id: Option<String>,
 
-    /// `EngineSessionName`: a string.
-    ///
-    /// Example: `"session-name"`
+    /// `EngineSessionName`; example: `"session-name"`
     pub engine_session_name: Option<String>,
 
-    /// `IdleTimeoutMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdleTimeoutMin`; example: `1`
     pub idle_timeout_min: Option<i64>,
 
-    /// `DriverSpec`: a string.
-    ///
-    /// Example: `"small(1CU)"`
+    /// `DriverSpec`; example: `"small(1CU)"`
     pub driver_spec: Option<String>,
 
-    /// `ExecutorSpec`: a string.
-    ///
-    /// Example: `"small(1CU)"`
+    /// `ExecutorSpec`; example: `"small(1CU)"`
     pub executor_spec: Option<String>,
 
-    /// `ExecutorNumMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorNumMin`; example: `1`
     pub executor_num_min: Option<i64>,
 
-    /// `ExecutorNumMax`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ExecutorNumMax`; example: `3`
     pub executor_num_max: Option<i64>,
 
-    /// `TotalSpecMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalSpecMin`; example: `1`
     pub total_spec_min: Option<i64>,
 
-    /// `TotalSpecMax`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalSpecMax`; example: `3`
     pub total_spec_max: Option<i64>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`; example: `"RUNNING"`
     pub state: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"1******01"`
+    /// `ApplicationId`; example: `"1******01"`
     pub application_id: Option<String>,
 
-    /// `ApplicationStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationStartTime`; example: `0`
     pub application_start_time: Option<i64>,
 }
 
@@ -9633,7 +6602,7 @@ pub struct SparkSessionInfo {
 /// Sent in the input of [`CreateJob`](super::CreateJob).
 #[tc_model]
 pub struct Spec {
-    /// `Spark`: a [`SparkJobSpec`].
+    /// `Spark`
     pub spark: Option<SparkJobSpec>,
 }
 
@@ -9642,24 +6611,16 @@ pub struct Spec {
 /// Returned in the output of [`DescribeEngineNodeSpec`](super::DescribeEngineNodeSpec).
 #[tc_model]
 pub struct SpecInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"small"`
+    /// `Name`; example: `"small"`
     pub name: Option<String>,
 
-    /// `Cu`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cu`; example: `8`
     pub cu: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Memory`; example: `32`
     pub memory: Option<i64>,
 }
 
@@ -9668,22 +6629,22 @@ pub struct SpecInfo {
 /// Returned in the output of [`DescribeStandardEngineResourceGroupConfigInfo`](super::DescribeStandardEngineResourceGroupConfigInfo).
 #[tc_model]
 pub struct StandardEngineResourceGroupConfigInfo {
-    /// `ResourceGroupId`: a string.
+    /// `ResourceGroupId`
     pub resource_group_id: Option<String>,
 
-    /// `DataEngineId`: a string.
+    /// `DataEngineId`
     pub data_engine_id: Option<String>,
 
-    /// `StaticConfigPairs`: a list of [`EngineResourceGroupConfigPair`] objects.
+    /// `StaticConfigPairs`
     pub static_config_pairs: Vec<EngineResourceGroupConfigPair>,
 
-    /// `DynamicConfigPairs`: a list of [`EngineResourceGroupConfigPair`] objects.
+    /// `DynamicConfigPairs`
     pub dynamic_config_pairs: Vec<EngineResourceGroupConfigPair>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<i64>,
 }
 
@@ -9692,153 +6653,121 @@ pub struct StandardEngineResourceGroupConfigInfo {
 /// Returned in the output of [`DescribeStandardEngineResourceGroups`](super::DescribeStandardEngineResourceGroups).
 #[tc_model]
 pub struct StandardEngineResourceGroupInfo {
-    /// `EngineResourceGroupId`: a string.
+    /// `EngineResourceGroupId`
     pub engine_resource_group_id: String,
 
-    /// `EngineResourceGroupName`: a string.
+    /// `EngineResourceGroupName`
     pub engine_resource_group_name: String,
 
-    /// `Creator`: a string.
+    /// `Creator`
     pub creator: String,
 
-    /// `ResourceGroupState`: a signed 64-bit integer.
+    /// `ResourceGroupState`
     pub resource_group_state: i64,
 
-    /// `AutoLaunch`: a signed 64-bit integer.
+    /// `AutoLaunch`
     pub auto_launch: i64,
 
-    /// `AutoPause`: a signed 64-bit integer.
+    /// `AutoPause`
     pub auto_pause: i64,
 
-    /// `AutoPauseTime`: a signed 64-bit integer.
+    /// `AutoPauseTime`
     pub auto_pause_time: i64,
 
-    /// `DriverCuSpec`: a string.
+    /// `DriverCuSpec`
     pub driver_cu_spec: String,
 
-    /// `ExecutorCuSpec`: a string.
+    /// `ExecutorCuSpec`
     pub executor_cu_spec: String,
 
-    /// `MaxConcurrency`: a signed 64-bit integer.
+    /// `MaxConcurrency`
     pub max_concurrency: i64,
 
-    /// `MinExecutorNums`: a signed 64-bit integer.
+    /// `MinExecutorNums`
     pub min_executor_nums: i64,
 
-    /// `MaxExecutorNums`: a signed 64-bit integer.
+    /// `MaxExecutorNums`
     pub max_executor_nums: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: i64,
 
-    /// `NeedRestart`: a signed 64-bit integer.
+    /// `NeedRestart`
     pub need_restart: i64,
 
-    /// `DataEngineName`: a string.
+    /// `DataEngineName`
     pub data_engine_name: String,
 
-    /// `DataEngineId`: a string.
+    /// `DataEngineId`
     pub data_engine_id: String,
 
-    /// `DataEngineState`: a signed 64-bit integer.
+    /// `DataEngineState`
     pub data_engine_state: Option<i64>,
 
-    /// `AccessPointId`: a string.
+    /// `AccessPointId`
     pub access_point_id: Option<String>,
 
-    /// `AccessPointName`: a string.
+    /// `AccessPointName`
     pub access_point_name: Option<String>,
 
-    /// `AccessPointState`: a signed 64-bit integer.
+    /// `AccessPointState`
     pub access_point_state: Option<i64>,
 
-    /// `ResourceGroupType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ResourceGroupType`; example: `"default"`
     pub resource_group_type: Option<String>,
 
-    /// `EngineNetworkId`: a string.
+    /// `EngineNetworkId`
     pub engine_network_id: Option<String>,
 
-    /// `NetworkConfigNames`: a list of strings.
+    /// `NetworkConfigNames`
     pub network_config_names: Option<Vec<String>>,
 
-    /// `FrameType`: a string.
-    ///
-    /// Example: `"python"`
+    /// `FrameType`; example: `"python"`
     pub frame_type: Option<String>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"bulit-in"`
+    /// `ImageType`; example: `"bulit-in"`
     pub image_type: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"image-xxx"`
+    /// `ImageName`; example: `"image-xxx"`
     pub image_name: Option<String>,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"imageid-xxx"`
+    /// `ImageVersion`; example: `"imageid-xxx"`
     pub image_version: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Size`; example: `64`
     pub size: Option<i64>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: Option<bool>,
 
-    /// `ResourceGroupScene`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `ResourceGroupScene`; example: `"SparkSQL"`
     pub resource_group_scene: Option<String>,
 
-    /// `PythonCuSpec`: a string.
-    ///
-    /// Example: `"small"`
+    /// `PythonCuSpec`; example: `"small"`
     pub python_cu_spec: Option<String>,
 
-    /// `SparkSpecMode`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `SparkSpecMode`; example: `"custom"`
     pub spark_spec_mode: Option<String>,
 
-    /// `SparkSize`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `SparkSize`; example: `64`
     pub spark_size: Option<i64>,
 
-    /// `SparkMinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `SparkMinSize`; example: `16`
     pub spark_min_size: Option<i64>,
 
-    /// `PublicDomain`: a string.
-    ///
-    /// Example: `"test.tencentcloudcr.com"`
+    /// `PublicDomain`; example: `"test.tencentcloudcr.com"`
     pub public_domain: Option<String>,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxxxx"`
+    /// `RegistryId`; example: `"tcr-xxxxx"`
     pub registry_id: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionName`; example: `"ap-beijing"`
     pub region_name: Option<String>,
 
-    /// `LaunchTime`: a string.
-    ///
-    /// Example: `"1min30s"`
+    /// `LaunchTime`; example: `"1min30s"`
     pub launch_time: Option<String>,
 }
 
@@ -9847,14 +6776,10 @@ pub struct StandardEngineResourceGroupInfo {
 /// Returned in the output of [`CreateSparkSessionBatchSQL`](super::CreateSparkSessionBatchSQL).
 #[tc_model]
 pub struct StatementInformation {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"09ei23ea-d6c0-4cd9-bbed-2e909jef04dc"`
+    /// `TaskId`; example: `"09ei23ea-d6c0-4cd9-bbed-2e909jef04dc"`
     pub task_id: Option<String>,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"select 1;"`
+    /// `SQL`; example: `"select 1;"`
     #[tc(rename = "SQL")]
     pub sql: Option<String>,
 }
@@ -9864,35 +6789,25 @@ pub struct StatementInformation {
 /// Returned in the output of [`CreateNotebookSessionStatement`](super::CreateNotebookSessionStatement), [`CreateNotebookSessionStatementSupportBatchSQL`](super::CreateNotebookSessionStatementSupportBatchSQL), [`DescribeNotebookSessionStatement`](super::DescribeNotebookSessionStatement) and [`DescribeNotebookSessionStatements`](super::DescribeNotebookSessionStatements).
 #[tc_model]
 pub struct StatementOutput {
-    /// `ExecutionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionCount`; example: `1`
     pub execution_count: i64,
 
-    /// `Data`: a list of [`KvPair`] objects.
+    /// `Data`
     pub data: Option<Vec<KvPair>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Status`; example: `"ok"`
     pub status: String,
 
-    /// `ErrorName`: a string.
-    ///
-    /// Example: `"compute fail"`
+    /// `ErrorName`; example: `"compute fail"`
     pub error_name: String,
 
-    /// `ErrorValue`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrorValue`; example: `"InternalError"`
     pub error_value: Option<String>,
 
-    /// `ErrorMessage`: a list of strings.
-    ///
-    /// Example: `["internal Error"]`
+    /// `ErrorMessage`; example: `["internal Error"]`
     pub error_message: Option<Vec<String>>,
 
-    /// `SQLResult`: a string.
+    /// `SQLResult`
     #[tc(rename = "SQLResult")]
     pub sql_result: String,
 }
@@ -9902,59 +6817,37 @@ pub struct StatementOutput {
 /// Returned in the output of [`DescribeSparkAppJob`](super::DescribeSparkAppJob) and [`DescribeSparkAppJobs`](super::DescribeSparkAppJobs).
 #[tc_model]
 pub struct StreamingStatistics {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-16 00:00:00"`
+    /// `StartTime`; example: `"2022-05-16 00:00:00"`
     pub start_time: String,
 
-    /// `Receivers`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Receivers`; example: `1`
     pub receivers: i64,
 
-    /// `NumActiveReceivers`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumActiveReceivers`; example: `1`
     pub num_active_receivers: i64,
 
-    /// `NumInactiveReceivers`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NumInactiveReceivers`; example: `0`
     pub num_inactive_receivers: i64,
 
-    /// `NumActiveBatches`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumActiveBatches`; example: `1`
     pub num_active_batches: i64,
 
-    /// `NumRetainedCompletedBatches`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumRetainedCompletedBatches`; example: `1`
     pub num_retained_completed_batches: i64,
 
-    /// `NumTotalCompletedBatches`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumTotalCompletedBatches`; example: `1`
     pub num_total_completed_batches: i64,
 
-    /// `AverageInputRate`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `AverageInputRate`; example: `0.2`
     pub average_input_rate: f64,
 
-    /// `AverageSchedulingDelay`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AverageSchedulingDelay`; example: `1.0`
     pub average_scheduling_delay: f64,
 
-    /// `AverageProcessingTime`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `AverageProcessingTime`; example: `2.0`
     pub average_processing_time: f64,
 
-    /// `AverageTotalDelay`: a floating-point number.
-    ///
-    /// Example: `3.0`
+    /// `AverageTotalDelay`; example: `3.0`
     pub average_total_delay: f64,
 }
 
@@ -9965,46 +6858,28 @@ pub struct StreamingStatistics {
 #[doc(alias = "TCHouseD")]
 #[tc_model]
 pub struct TcHouseD {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"datasource-test"`
+    /// `InstanceId`, always sent in responses; example: `"datasource-test"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test_datasource"`
+    /// `InstanceName`, always sent in responses; example: `"test_datasource"`
     pub instance_name: Option<String>,
 
-    /// `JdbcUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"jdbc:mysql//"`
+    /// `JdbcUrl`, always sent in responses; example: `"jdbc:mysql//"`
     pub jdbc_url: Option<String>,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"root"`
+    /// `User`, always sent in responses; example: `"root"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xaskdowq+="`
+    /// `Password`, always sent in responses; example: `"xaskdowq+="`
     pub password: Option<String>,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: Option<DatasourceConnectionLocation>,
 
-    /// `DbName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"default"`
+    /// `DbName`, always sent in responses; example: `"default"`
     pub db_name: Option<String>,
 
-    /// `AccessInfo`: a string.
+    /// `AccessInfo`
     pub access_info: Option<String>,
 }
 
@@ -10015,42 +6890,28 @@ pub struct TcHouseD {
 #[doc(alias = "TCHousePInfo")]
 #[tc_model]
 pub struct TcHousePInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-3xngvacw"`
+    /// `InstanceId`; example: `"cdwpg-3xngvacw"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"friend"`
+    /// `InstanceName`; example: `"friend"`
     pub instance_name: Option<String>,
 
-    /// `JdbcUrl`: a string.
-    ///
-    /// Example: `"jdbc:postgresql://10.0.0.4:9000"`
+    /// `JdbcUrl`; example: `"jdbc:postgresql://10.0.0.4:9000"`
     pub jdbc_url: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"dbadmin"`
+    /// `User`; example: `"dbadmin"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"123456myq!"`
+    /// `Password`; example: `"123456myq!"`
     pub password: Option<String>,
 
-    /// `Location`: a [`DatasourceConnectionLocation`].
+    /// `Location`
     pub location: Option<DatasourceConnectionLocation>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DbName`; example: `"postgres"`
     pub db_name: Option<String>,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"\"[{\\\"address\\\":\\\"10.0.0.4:9000\\\",\\\"protocol\\\":\\\"tcp\\\"}]\""`
+    /// `AccessInfo`; example: `"\"[{\\\"address\\\":\\\"10.0.0.4:9000\\\",\\\"protocol\\\":\\\"tcp\\\"}]\""`
     pub access_info: Option<String>,
 }
 
@@ -10059,51 +6920,31 @@ pub struct TcHousePInfo {
 /// Sent in the input of [`AssignMangedTableProperties`](super::AssignMangedTableProperties), [`CreateInternalTable`](super::CreateInternalTable), [`CreateTcIcebergTable`](super::CreateTcIcebergTable), [`GenerateCreateMangedTableSql`](super::GenerateCreateMangedTableSql) and [`GenerateInternalTable`](super::GenerateInternalTable).
 #[tc_model]
 pub struct TColumn {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"column1"`
+    /// `Name`, required in requests; example: `"column1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"string"`
+    /// `Type`, required in requests; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test comment"`
+    /// `Comment`; example: `"test comment"`
     pub comment: Option<String>,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"ddefault value"`
+    /// `Default`; example: `"ddefault value"`
     pub default: Option<String>,
 
-    /// `NotNull`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NotNull`; example: `true`
     pub not_null: Option<bool>,
 
-    /// `Precision`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Precision`; example: `10`
     pub precision: Option<i64>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: Option<i64>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Position`; example: `1`
     pub position: Option<i64>,
 
-    /// `IsPartition`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPartition`; example: `false`
     pub is_partition: Option<bool>,
 }
 
@@ -10112,43 +6953,28 @@ pub struct TColumn {
 /// Sent in the input of [`AssignMangedTableProperties`](super::AssignMangedTableProperties), [`CreateInternalTable`](super::CreateInternalTable), [`CreateTcIcebergTable`](super::CreateTcIcebergTable), [`GenerateCreateMangedTableSql`](super::GenerateCreateMangedTableSql) and [`GenerateInternalTable`](super::GenerateInternalTable).
 #[tc_model]
 pub struct TPartition {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"patition1"`
+    /// `Name`, required in requests; example: `"patition1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"default comment"`
+    /// `Comment`; example: `"default comment"`
     pub comment: Option<String>,
 
-    /// `PartitionType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `PartitionType`; example: `"string"`
     pub partition_type: Option<String>,
 
-    /// `PartitionFormat`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `PartitionFormat`; example: `"bucket"`
     pub partition_format: Option<String>,
 
-    /// `PartitionDot`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionDot`; example: `2`
     pub partition_dot: Option<i64>,
 
-    /// `Transform`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `Transform`; example: `"bucket"`
     pub transform: Option<String>,
 
-    /// `TransformArgs`: a list of strings.
+    /// `TransformArgs`
     pub transform_args: Option<Vec<String>>,
 }
 
@@ -10158,69 +6984,46 @@ pub struct TPartition {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable) and [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct TableBaseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `TableName`; example: `"table"`
     pub table_name: String,
 
-    /// `DatasourceConnectionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CosDataCatalog"`
+    /// `DatasourceConnectionName`, always sent in responses; example: `"CosDataCatalog"`
     pub datasource_connection_name: Option<String>,
 
-    /// `TableComment`: a string.
-    ///
-    /// Example: `"tb1501 描述aaa"`
+    /// `TableComment`; example: `"tb1501 描述aaa"`
     pub table_comment: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"table"`
+    /// `Type`, always sent in responses; example: `"table"`
     pub r#type: Option<String>,
 
-    /// `TableFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hive"`
+    /// `TableFormat`, always sent in responses; example: `"hive"`
     pub table_format: Option<String>,
 
-    /// `UserAlias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"aliaName"`
+    /// `UserAlias`, always sent in responses; example: `"aliaName"`
     pub user_alias: Option<String>,
 
-    /// `UserSubUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100019878767"`
+    /// `UserSubUin`, always sent in responses; example: `"100019878767"`
     pub user_sub_uin: Option<String>,
 
-    /// `GovernPolicy`: a [`DataGovernPolicy`].
+    /// `GovernPolicy`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub govern_policy: Option<DataGovernPolicy>,
 
-    /// `DbGovernPolicyIsDisable`: a string.
-    ///
-    /// Example: `"fasle"`
+    /// `DbGovernPolicyIsDisable`; example: `"fasle"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub db_govern_policy_is_disable: Option<String>,
 
-    /// `SmartPolicy`: a [`SmartPolicy`].
+    /// `SmartPolicy`
     pub smart_policy: Option<SmartPolicy>,
 
-    /// `PrimaryKeys`: a list of strings.
+    /// `PrimaryKeys`
     pub primary_keys: Option<Vec<String>>,
 }
 
@@ -10230,15 +7033,10 @@ pub struct TableBaseInfo {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct TableExpirationPolicy {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Expiration`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `Expiration`, required in requests; example: `30`
     pub expiration: Option<u64>,
 }
 
@@ -10247,21 +7045,19 @@ pub struct TableExpirationPolicy {
 /// Sent in the input of [`CreateTable`](super::CreateTable).
 #[tc_model]
 pub struct TableInfo {
-    /// `TableBaseInfo`: a [`TableBaseInfo`].
+    /// `TableBaseInfo`
     pub table_base_info: TableBaseInfo,
 
-    /// `DataFormat`: a [`DataFormat`].
+    /// `DataFormat`
     pub data_format: DataFormat,
 
-    /// `Columns`: a list of [`Column`] objects.
+    /// `Columns`
     pub columns: Vec<Column>,
 
-    /// `Partitions`: a list of [`Partition`] objects.
+    /// `Partitions`
     pub partitions: Vec<Partition>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"cosn://test-bucket-1123423/csvdata/"`
+    /// `Location`; example: `"cosn://test-bucket-1123423/csvdata/"`
     pub location: String,
 }
 
@@ -10270,69 +7066,43 @@ pub struct TableInfo {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable) and [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct TableResponseInfo {
-    /// `TableBaseInfo`: a [`TableBaseInfo`].
-    ///
-    /// Example: `{"name":"test"}`
+    /// `TableBaseInfo`; example: `{"name":"test"}`
     pub table_base_info: TableBaseInfo,
 
-    /// `Columns`: a list of [`Column`] objects.
-    ///
-    /// Example: `[{"name":"aa"}]`
+    /// `Columns`; example: `[{"name":"aa"}]`
     pub columns: Option<Vec<Column>>,
 
-    /// `Partitions`: a list of [`Partition`] objects.
-    ///
-    /// Example: `[{"day":"a"}]`
+    /// `Partitions`; example: `[{"day":"a"}]`
     pub partitions: Option<Vec<Partition>>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"cosn://test-bucket-123242/csvdata/"`
+    /// `Location`; example: `"cosn://test-bucket-123242/csvdata/"`
     pub location: String,
 
-    /// `Properties`: a list of [`Property`] objects.
-    ///
-    /// Example: `[{"day":"a"}]`
+    /// `Properties`; example: `[{"day":"a"}]`
     pub properties: Option<Vec<Property>>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"1611579344000"`
+    /// `ModifiedTime`; example: `"1611579344000"`
     pub modified_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1611579344000"`
+    /// `CreateTime`; example: `"1611579344000"`
     pub create_time: String,
 
-    /// `InputFormat`: a string.
-    ///
-    /// Example: `"org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"`
+    /// `InputFormat`; example: `"org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"`
     pub input_format: String,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `StorageSize`; example: `1024`
     pub storage_size: i64,
 
-    /// `RecordCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RecordCount`; example: `10`
     pub record_count: i64,
 
-    /// `MapMaterializedViewName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `MapMaterializedViewName`; example: `"DataLakeCatalog"`
     pub map_materialized_view_name: Option<String>,
 
-    /// `HeatValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HeatValue`; example: `1`
     pub heat_value: Option<i64>,
 
-    /// `InputFormatShort`: a string.
-    ///
-    /// Example: `"orc"`
+    /// `InputFormatShort`; example: `"orc"`
     pub input_format_short: Option<String>,
 }
 
@@ -10342,14 +7112,10 @@ pub struct TableResponseInfo {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CopyJobSpec`](super::CopyJobSpec), [`CreateInferenceModel`](super::CreateInferenceModel), [`CreateInferenceService`](super::CreateInferenceService), [`CreateJobSpec`](super::CreateJobSpec), [`CreateLab`](super::CreateLab) and 42 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `TagValue`; example: `"prod"`
     pub tag_value: Option<String>,
 }
 
@@ -10359,16 +7125,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeDataEngine`](super::DescribeDataEngine), [`DescribeDataEngines`](super::DescribeDataEngines), [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection) and [`DescribeLakeFsInfo`](super::DescribeLakeFsInfo).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tagKey1"`
+    /// `TagKey`, always sent in responses; example: `"tagKey1"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tagValue1"`
+    /// `TagValue`, always sent in responses; example: `"tagValue1"`
     pub tag_value: Option<String>,
 }
 
@@ -10377,11 +7137,11 @@ pub struct TagInfo {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct Task {
-    /// `SQLTask`: a [`SqlTask`].
+    /// `SQLTask`
     #[tc(rename = "SQLTask")]
     pub sql_task: Option<SqlTask>,
 
-    /// `SparkSQLTask`: a [`SqlTask`].
+    /// `SparkSQLTask`
     #[tc(rename = "SparkSQLTask")]
     pub spark_sql_task: Option<SqlTask>,
 }
@@ -10391,363 +7151,225 @@ pub struct Task {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTaskList`](super::DescribeTaskList).
 #[tc_model]
 pub struct TaskFullRespInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `DataAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `DataAmount`; example: `1024`
     pub data_amount: i64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
+    /// `Id`; example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
     pub id: String,
 
-    /// `UsedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `UsedTime`; example: `60000`
     pub used_time: i64,
 
-    /// `OutputPath`: a string.
-    ///
-    /// Example: `"cosn://test-bucket-123434324234/result/"`
+    /// `OutputPath`; example: `"cosn://test-bucket-123434324234/result/"`
     pub output_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1611646962000"`
+    /// `CreateTime`; example: `"1611646962000"`
     pub create_time: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: i64,
 
-    /// `SQLType`: a string.
-    ///
-    /// Example: `"DDL"`
+    /// `SQLType`; example: `"DDL"`
     #[tc(rename = "SQLType")]
     pub sql_type: String,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
+    /// `SQL`; example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
     #[tc(rename = "SQL")]
     pub sql: String,
 
-    /// `ResultExpired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ResultExpired`; example: `false`
     pub result_expired: bool,
 
-    /// `RowAffectInfo`: a string.
-    ///
-    /// Example: `"500 rows selected (0.077 seconds)"`
+    /// `RowAffectInfo`; example: `"500 rows selected (0.077 seconds)"`
     pub row_affect_info: String,
 
-    /// `DataSet`: a string.
+    /// `DataSet`
     pub data_set: Option<String>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"errorMessage"`
+    /// `Error`; example: `"errorMessage"`
     pub error: String,
 
-    /// `Percentage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percentage`; example: `100`
     pub percentage: i64,
 
-    /// `OutputMessage`: a string.
-    ///
-    /// Example: `"Invalid compression codec: ,Available codecs are none,bzip2,gzip,deflate."`
+    /// `OutputMessage`; example: `"Invalid compression codec: ,Available codecs are none,bzip2,gzip,deflate."`
     pub output_message: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SparkBatchSQL"`
+    /// `TaskType`; example: `"SparkBatchSQL"`
     pub task_type: String,
 
-    /// `ProgressDetail`: a string.
-    ///
-    /// Example: `"[{\"jobId\":1,\"stages\":[{\"stageId\":1,\"numTasks\":3,\"numActiveTasks\""`
+    /// `ProgressDetail`; example: `"[{\"jobId\":1,\"stages\":[{\"stageId\":1,\"numTasks\":3,\"numActiveTasks\""`
     pub progress_detail: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1611646962000"`
+    /// `UpdateTime`; example: `"1611646962000"`
     pub update_time: Option<String>,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"resource-1gghpd1t"`
+    /// `DataEngineId`; example: `"resource-1gghpd1t"`
     pub data_engine_id: Option<String>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"****"`
+    /// `OperateUin`; example: `"****"`
     pub operate_uin: Option<String>,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"shared_presto"`
+    /// `DataEngineName`; example: `"shared_presto"`
     pub data_engine_name: Option<String>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"local"`
+    /// `InputType`; example: `"local"`
     pub input_type: Option<String>,
 
-    /// `InputConf`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"paths\",\"Value\":\"lakefs://20000003366d155f79a522c8349496"`
+    /// `InputConf`; example: `"[{\"Key\":\"paths\",\"Value\":\"lakefs://20000003366d155f79a522c8349496"`
     pub input_conf: Option<String>,
 
-    /// `DataNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `925`
+    /// `DataNumber`; example: `925`
     pub data_number: Option<i64>,
 
-    /// `CanDownload`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanDownload`; example: `false`
     pub can_download: Option<bool>,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `UserAlias`; example: `"testname"`
     pub user_alias: Option<String>,
 
-    /// `SparkJobName`: a string.
-    ///
-    /// Example: `"spark_app"`
+    /// `SparkJobName`; example: `"spark_app"`
     pub spark_job_name: Option<String>,
 
-    /// `SparkJobId`: a string.
-    ///
-    /// Example: `"batch_sdafa"`
+    /// `SparkJobId`; example: `"batch_sdafa"`
     pub spark_job_id: Option<String>,
 
-    /// `SparkJobFile`: a string.
-    ///
-    /// Example: `"example.jar"`
+    /// `SparkJobFile`; example: `"example.jar"`
     pub spark_job_file: Option<String>,
 
-    /// `UiUrl`: a string.
-    ///
-    /// Example: `"https://dlc-spark-ui.cloud.tencent.com/history/spark-893c606226b"`
+    /// `UiUrl`; example: `"https://dlc-spark-ui.cloud.tencent.com/history/spark-893c606226b"`
     pub ui_url: Option<String>,
 
-    /// `TotalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `80000`
+    /// `TotalTime`; example: `80000`
     pub total_time: Option<i64>,
 
-    /// `CmdArgs`: a string.
-    ///
-    /// Example: `"spark.sql.shuffle.partitions"`
+    /// `CmdArgs`; example: `"spark.sql.shuffle.partitions"`
     pub cmd_args: Option<String>,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"SuperSQL P 1.0"`
+    /// `ImageVersion`; example: `"SuperSQL P 1.0"`
     pub image_version: Option<String>,
 
-    /// `DriverSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `DriverSize`; example: `"small"`
     pub driver_size: Option<String>,
 
-    /// `ExecutorSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `ExecutorSize`; example: `"small"`
     pub executor_size: Option<String>,
 
-    /// `ExecutorNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorNums`; example: `1`
     pub executor_nums: Option<u64>,
 
-    /// `ExecutorMaxNumbers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorMaxNumbers`; example: `1`
     pub executor_max_numbers: Option<u64>,
 
-    /// `CommonMetrics`: a [`CommonMetrics`].
+    /// `CommonMetrics`
     pub common_metrics: Option<CommonMetrics>,
 
-    /// `SparkMonitorMetrics`: a [`SparkMonitorMetrics`].
+    /// `SparkMonitorMetrics`
     pub spark_monitor_metrics: Option<SparkMonitorMetrics>,
 
-    /// `PrestoMonitorMetrics`: a [`PrestoMonitorMetrics`].
+    /// `PrestoMonitorMetrics`
     pub presto_monitor_metrics: Option<PrestoMonitorMetrics>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `ResultFormat`; example: `"csv"`
     pub result_format: Option<String>,
 
-    /// `EngineTypeDetail`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineTypeDetail`; example: `"SparkSQL"`
     pub engine_type_detail: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"ResourceGroupName1"`
+    /// `ResourceGroupName`; example: `"ResourceGroupName1"`
     pub resource_group_name: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"thirdPartyApi"`
+    /// `Source`; example: `"thirdPartyApi"`
     pub source: Option<String>,
 
-    /// `SourceExtra`: a string.
-    ///
-    /// Example: `"4c022a43-9ed6-46cc-836c-44994a0bf959"`
+    /// `SourceExtra`; example: `"4c022a43-9ed6-46cc-836c-44994a0bf959"`
     pub source_extra: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100039223798"`
+    /// `CreatorUin`; example: `"100039223798"`
     pub creator_uin: Option<String>,
 
-    /// `CreatorAlias`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `CreatorAlias`; example: `"小明"`
     pub creator_alias: Option<String>,
 
-    /// `CustomizedConf`: a string.
-    ///
-    /// Example: `"query_max_execution_time=6m"`
+    /// `CustomizedConf`; example: `"query_max_execution_time=6m"`
     pub customized_conf: Option<String>,
 
-    /// `TaskTimeSum`: a signed 64-bit integer.
-    ///
-    /// Example: `215`
+    /// `TaskTimeSum`; example: `215`
     pub task_time_sum: Option<i64>,
 
-    /// `StageStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736009241127`
+    /// `StageStartTime`; example: `1736009241127`
     pub stage_start_time: Option<i64>,
 
-    /// `InputRecordsSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1210`
+    /// `InputRecordsSum`; example: `1210`
     pub input_records_sum: Option<i64>,
 
-    /// `AnalysisStatusType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AnalysisStatusType`; example: `1`
     pub analysis_status_type: Option<i64>,
 
-    /// `OutputRecordsSum`: a signed 64-bit integer.
-    ///
-    /// Example: `2087`
+    /// `OutputRecordsSum`; example: `2087`
     pub output_records_sum: Option<i64>,
 
-    /// `OutputBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `OutputBytesSum`; example: `24`
     pub output_bytes_sum: Option<i64>,
 
-    /// `OutputFilesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `OutputFilesNum`; example: `7`
     pub output_files_num: Option<i64>,
 
-    /// `OutputSmallFilesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `OutputSmallFilesNum`; example: `5`
     pub output_small_files_num: Option<i64>,
 
-    /// `ShuffleReadRecordsSum`: a signed 64-bit integer.
-    ///
-    /// Example: `502`
+    /// `ShuffleReadRecordsSum`; example: `502`
     pub shuffle_read_records_sum: Option<i64>,
 
-    /// `ShuffleReadBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `67`
+    /// `ShuffleReadBytesSum`; example: `67`
     pub shuffle_read_bytes_sum: Option<i64>,
 
-    /// `SparkAppId`: a string.
-    ///
-    /// Example: `"batch_8d1fa0f3-4da7-4bd2-a3d0-72e83582e70b"`
+    /// `SparkAppId`; example: `"batch_8d1fa0f3-4da7-4bd2-a3d0-72e83582e70b"`
     pub spark_app_id: Option<String>,
 
-    /// `TaskCategory`: a string.
-    ///
-    /// Example: `"SQL"`
+    /// `TaskCategory`; example: `"SQL"`
     pub task_category: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"import_20241126212510_f2a65wk1"`
+    /// `TaskName`; example: `"import_20241126212510_f2a65wk1"`
     pub task_name: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `EngineType`; example: `"spark"`
     pub engine_type: Option<String>,
 
-    /// `EngineHasListenerConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EngineHasListenerConfig`; example: `true`
     pub engine_has_listener_config: Option<bool>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"default-rg-js8kdi6xzt"`
+    /// `ResourceGroupId`; example: `"default-rg-js8kdi6xzt"`
     pub resource_group_id: Option<String>,
 
-    /// `JobTimeSum`: a signed 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `JobTimeSum`; example: `6000`
     pub job_time_sum: Option<i64>,
 
-    /// `LaunchTime`: a string.
-    ///
-    /// Example: `"1min30s"`
+    /// `LaunchTime`; example: `"1min30s"`
     pub launch_time: Option<String>,
 
-    /// `GpuDriverSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuDriverSize`; example: `1`
     pub gpu_driver_size: Option<i64>,
 
-    /// `GpuExecutorSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuExecutorSize`; example: `1`
     pub gpu_executor_size: Option<i64>,
 
-    /// `ShuffleWriteBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ShuffleWriteBytesSum`; example: `1000`
     pub shuffle_write_bytes_sum: Option<i64>,
 
-    /// `ActiveCore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveCore`; example: `1`
     pub active_core: Option<i64>,
 
-    /// `QueueTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `QueueTime`; example: `1000`
     pub queue_time: Option<i64>,
 
-    /// `ResourceGroupType`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `ResourceGroupType`; example: `"SparkSQL"`
     pub resource_group_type: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"\"{\\\"tag\\\":\\\"query tag\\\"}\""`
+    /// `Tag`; example: `"\"{\\\"tag\\\":\\\"query tag\\\"}\""`
     pub tag: Option<String>,
 }
 
@@ -10756,38 +7378,26 @@ pub struct TaskFullRespInfo {
 /// Returned in the output of [`DescribeTaskMonitorInfos`](super::DescribeTaskMonitorInfos).
 #[tc_model]
 pub struct TaskMonitorInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3c2c581afe4d11efbde1525400b3a056"`
+    /// `TaskId`; example: `"3c2c581afe4d11efbde1525400b3a056"`
     pub task_id: Option<String>,
 
-    /// `HouseName`: a string.
-    ///
-    /// Example: `"engine1"`
+    /// `HouseName`; example: `"engine1"`
     pub house_name: Option<String>,
 
-    /// `QuerySQL`: a string.
-    ///
-    /// Example: `"select 1;"`
+    /// `QuerySQL`; example: `"select 1;"`
     #[tc(rename = "QuerySQL")]
     pub query_sql: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-08-10T12:35:02.123Z"`
+    /// `CreateTime`; example: `"2023-08-10T12:35:02.123Z"`
     pub create_time: Option<String>,
 
-    /// `UsedTime`: a string.
-    ///
-    /// Example: `"100"`
+    /// `UsedTime`; example: `"100"`
     pub used_time: Option<String>,
 
-    /// `DataAmount`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `DataAmount`; example: `"1024"`
     pub data_amount: Option<String>,
 
-    /// `QueryStats`: a string.
+    /// `QueryStats`
     pub query_stats: Option<String>,
 }
 
@@ -10796,14 +7406,10 @@ pub struct TaskMonitorInfo {
 /// Returned in the output of [`DescribeModelTaskOptions`](super::DescribeModelTaskOptions).
 #[tc_model]
 pub struct TaskOptions {
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"LLM"`
+    /// `ModelType`; example: `"LLM"`
     pub model_type: Option<String>,
 
-    /// `Tasks`: a list of strings.
-    ///
-    /// Example: `["Text Generation"]`
+    /// `Tasks`; example: `["Text Generation"]`
     pub tasks: Option<Vec<String>>,
 }
 
@@ -10812,218 +7418,138 @@ pub struct TaskOptions {
 /// Returned in the output of [`DescribeSparkAppTasks`](super::DescribeSparkAppTasks) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskResponseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `DataAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `DataAmount`; example: `1024`
     pub data_amount: i64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
+    /// `Id`; example: `"89570c65-49de-4bbd-ac0a-a67c724fc80f"`
     pub id: String,
 
-    /// `UsedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `UsedTime`; example: `60000`
     pub used_time: i64,
 
-    /// `OutputPath`: a string.
-    ///
-    /// Example: `"cosn://test-bucket-1/result/"`
+    /// `OutputPath`; example: `"cosn://test-bucket-1/result/"`
     pub output_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1611646962000"`
+    /// `CreateTime`; example: `"1611646962000"`
     pub create_time: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: i64,
 
-    /// `SQLType`: a string.
-    ///
-    /// Example: `"DDL"`
+    /// `SQLType`; example: `"DDL"`
     #[tc(rename = "SQLType")]
     pub sql_type: String,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
+    /// `SQL`; example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
     #[tc(rename = "SQL")]
     pub sql: String,
 
-    /// `ResultExpired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ResultExpired`; example: `false`
     pub result_expired: bool,
 
-    /// `RowAffectInfo`: a string.
-    ///
-    /// Example: `"500 rows selected (0.077 seconds)"`
+    /// `RowAffectInfo`; example: `"500 rows selected (0.077 seconds)"`
     pub row_affect_info: String,
 
-    /// `DataSet`: a string.
+    /// `DataSet`
     pub data_set: String,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"errorMessage"`
+    /// `Error`; example: `"errorMessage"`
     pub error: String,
 
-    /// `Percentage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percentage`; example: `100`
     pub percentage: i64,
 
-    /// `OutputMessage`: a string.
-    ///
-    /// Example: `"Invalid compression codec: ,Available codecs are none,bzip2"`
+    /// `OutputMessage`; example: `"Invalid compression codec: ,Available codecs are none,bzip2"`
     pub output_message: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SparkBatchSQL"`
+    /// `TaskType`; example: `"SparkBatchSQL"`
     pub task_type: String,
 
-    /// `ProgressDetail`: a string.
-    ///
-    /// Example: `"[{\"jobId\":1,\"stages\":[{\"stageId\":1,\"numTasks\":3,\"numActiveTasks\""`
+    /// `ProgressDetail`; example: `"[{\"jobId\":1,\"stages\":[{\"stageId\":1,\"numTasks\":3,\"numActiveTasks\""`
     pub progress_detail: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1611646962000"`
+    /// `UpdateTime`; example: `"1611646962000"`
     pub update_time: String,
 
-    /// `DataEngineId`: a string.
-    ///
-    /// Example: `"resource-1gghpd1t"`
+    /// `DataEngineId`; example: `"resource-1gghpd1t"`
     pub data_engine_id: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"****"`
+    /// `OperateUin`; example: `"****"`
     pub operate_uin: String,
 
-    /// `DataEngineName`: a string.
-    ///
-    /// Example: `"shared_presto"`
+    /// `DataEngineName`; example: `"shared_presto"`
     pub data_engine_name: String,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"local"`
+    /// `InputType`; example: `"local"`
     pub input_type: String,
 
-    /// `InputConf`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"paths\",\"Value\":\"lakefs://20000003366d155f79a522c8349496"`
+    /// `InputConf`; example: `"[{\"Key\":\"paths\",\"Value\":\"lakefs://20000003366d155f79a522c8349496"`
     pub input_conf: String,
 
-    /// `DataNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `925`
+    /// `DataNumber`; example: `925`
     pub data_number: i64,
 
-    /// `CanDownload`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanDownload`; example: `false`
     pub can_download: bool,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `UserAlias`; example: `"testname"`
     pub user_alias: String,
 
-    /// `SparkJobName`: a string.
-    ///
-    /// Example: `"spark_app"`
+    /// `SparkJobName`; example: `"spark_app"`
     pub spark_job_name: String,
 
-    /// `SparkJobId`: a string.
-    ///
-    /// Example: `"batch_sdafa"`
+    /// `SparkJobId`; example: `"batch_sdafa"`
     pub spark_job_id: String,
 
-    /// `SparkJobFile`: a string.
-    ///
-    /// Example: `"example.jar"`
+    /// `SparkJobFile`; example: `"example.jar"`
     pub spark_job_file: String,
 
-    /// `UiUrl`: a string.
-    ///
-    /// Example: `"https://dlc-spark-ui.cloud.tencent.com/history/spark-893c606226b"`
+    /// `UiUrl`; example: `"https://dlc-spark-ui.cloud.tencent.com/history/spark-893c606226b"`
     pub ui_url: String,
 
-    /// `TotalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `80000`
+    /// `TotalTime`; example: `80000`
     pub total_time: i64,
 
-    /// `CmdArgs`: a string.
-    ///
-    /// Example: `"spark.sql.shuffle.partitions"`
+    /// `CmdArgs`; example: `"spark.sql.shuffle.partitions"`
     pub cmd_args: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"SuperSQL P 1.0"`
+    /// `ImageVersion`; example: `"SuperSQL P 1.0"`
     pub image_version: String,
 
-    /// `DriverSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `DriverSize`; example: `"small"`
     pub driver_size: String,
 
-    /// `ExecutorSize`: a string.
-    ///
-    /// Example: `"small"`
+    /// `ExecutorSize`; example: `"small"`
     pub executor_size: String,
 
-    /// `ExecutorNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorNums`; example: `1`
     pub executor_nums: u64,
 
-    /// `ExecutorMaxNumbers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorMaxNumbers`; example: `1`
     pub executor_max_numbers: u64,
 
-    /// `CommonMetrics`: a [`CommonMetrics`].
+    /// `CommonMetrics`
     pub common_metrics: Option<CommonMetrics>,
 
-    /// `SparkMonitorMetrics`: a [`SparkMonitorMetrics`].
+    /// `SparkMonitorMetrics`
     pub spark_monitor_metrics: Option<SparkMonitorMetrics>,
 
-    /// `PrestoMonitorMetrics`: a [`PrestoMonitorMetrics`].
+    /// `PrestoMonitorMetrics`
     pub presto_monitor_metrics: Option<PrestoMonitorMetrics>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `ResultFormat`; example: `"csv"`
     pub result_format: Option<String>,
 
-    /// `EngineTypeDetail`: a string.
-    ///
-    /// Example: `"SparkSQL"`
+    /// `EngineTypeDetail`; example: `"SparkSQL"`
     pub engine_type_detail: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"ResourceGroupName1"`
+    /// `ResourceGroupName`; example: `"ResourceGroupName1"`
     pub resource_group_name: Option<String>,
 
-    /// `JobTimeSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1206`
+    /// `JobTimeSum`; example: `1206`
     pub job_time_sum: Option<i64>,
 }
 
@@ -11032,109 +7558,69 @@ pub struct TaskResponseInfo {
 /// Returned in the output of [`DescribeTaskResult`](super::DescribeTaskResult).
 #[tc_model]
 pub struct TaskResultInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fdd9c5fa21ca11eca6fb5254006c64af"`
+    /// `TaskId`; example: `"fdd9c5fa21ca11eca6fb5254006c64af"`
     pub task_id: String,
 
-    /// `DatasourceConnectionName`: a string.
-    ///
-    /// Example: `"COSDataCatalog"`
+    /// `DatasourceConnectionName`; example: `"COSDataCatalog"`
     pub datasource_connection_name: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"select * from test limit 10;"`
+    /// `SQL`; example: `"select * from test limit 10;"`
     #[tc(rename = "SQL")]
     pub sql: String,
 
-    /// `SQLType`: a string.
-    ///
-    /// Example: `"DQL"`
+    /// `SQLType`; example: `"DQL"`
     #[tc(rename = "SQLType")]
     pub sql_type: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: i64,
 
-    /// `DataAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `DataAmount`; example: `1024`
     pub data_amount: i64,
 
-    /// `UsedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `UsedTime`; example: `42`
     pub used_time: i64,
 
-    /// `OutputPath`: a string.
-    ///
-    /// Example: `"cosn://dlc-nj-125849872/test/DLCQueryResults/2021/09/"`
+    /// `OutputPath`; example: `"cosn://dlc-nj-125849872/test/DLCQueryResults/2021/09/"`
     pub output_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1632991895728"`
+    /// `CreateTime`; example: `"1632991895728"`
     pub create_time: String,
 
-    /// `OutputMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `OutputMessage`; example: `"success"`
     pub output_message: String,
 
-    /// `RowAffectInfo`: a string.
-    ///
-    /// Example: `"OK, No rows affected (0.000000 seconds)"`
+    /// `RowAffectInfo`; example: `"OK, No rows affected (0.000000 seconds)"`
     pub row_affect_info: String,
 
-    /// `ResultSchema`: a list of [`Column`] objects.
+    /// `ResultSchema`
     pub result_schema: Option<Vec<Column>>,
 
-    /// `ResultSet`: a string.
-    ///
-    /// Example: `"[[\\\"3\\\",\\\"kk\\\"],[\\\"3\\\",\\\"kk\\\"]]"`
+    /// `ResultSet`; example: `"[[\\\"3\\\",\\\"kk\\\"],[\\\"3\\\",\\\"kk\\\"]]"`
     pub result_set: String,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"nextMarker=\\u0026nextKey=test/DLCQueryResults/2021/10/15/*******"`
+    /// `NextToken`; example: `"nextMarker=\\u0026nextKey=test/DLCQueryResults/2021/10/15/*******"`
     pub next_token: String,
 
-    /// `Percentage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percentage`; example: `100`
     pub percentage: i64,
 
-    /// `ProgressDetail`: a string.
-    ///
-    /// Example: `"[{\"jobId\":1,\"stages\":[{\"stageId\":1,\"numTasks\":3,\"numActiveTasks\""`
+    /// `ProgressDetail`; example: `"[{\"jobId\":1,\"stages\":[{\"stageId\":1,\"numTasks\":3,\"numActiveTasks\""`
     pub progress_detail: String,
 
-    /// `DisplayFormat`: a string.
-    ///
-    /// Example: `"table"`
+    /// `DisplayFormat`; example: `"table"`
     pub display_format: String,
 
-    /// `TotalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalTime`; example: `1000`
     pub total_time: i64,
 
-    /// `QueryResultTime`: a floating-point number.
-    ///
-    /// Example: `150.1`
+    /// `QueryResultTime`; example: `150.1`
     pub query_result_time: Option<f64>,
 
-    /// `ResultSetEncode`: a string.
-    ///
-    /// Example: `"fd19j9u1jc1j"`
+    /// `ResultSetEncode`; example: `"fd19j9u1jc1j"`
     pub result_set_encode: Option<String>,
 }
 
@@ -11143,26 +7629,20 @@ pub struct TaskResultInfo {
 /// Sent in the input of [`CreateTasks`](super::CreateTasks) and [`CreateTasksInOrder`](super::CreateTasksInOrder).
 #[tc_model]
 pub struct TasksInfo {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SQLTask"`
+    /// `TaskType`; example: `"SQLTask"`
     pub task_type: String,
 
-    /// `FailureTolerance`: a string.
-    ///
-    /// Example: `"Proceed"`
+    /// `FailureTolerance`; example: `"Proceed"`
     pub failure_tolerance: String,
 
-    /// `SQL`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
+    /// `SQL`; example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
     #[tc(rename = "SQL")]
     pub sql: String,
 
-    /// `Config`: a list of [`KvPair`] objects.
+    /// `Config`
     pub config: Option<Vec<KvPair>>,
 
-    /// `Params`: a list of [`KvPair`] objects.
+    /// `Params`
     pub params: Option<Vec<KvPair>>,
 }
 
@@ -11171,24 +7651,16 @@ pub struct TasksInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks) and [`DescribeTasksOverview`](super::DescribeTasksOverview).
 #[tc_model]
 pub struct TasksOverview {
-    /// `TaskQueuedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskQueuedCount`; example: `1`
     pub task_queued_count: i64,
 
-    /// `TaskInitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskInitCount`; example: `1`
     pub task_init_count: i64,
 
-    /// `TaskRunningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskRunningCount`; example: `1`
     pub task_running_count: i64,
 
-    /// `TotalTaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalTaskCount`; example: `1`
     pub total_task_count: i64,
 }
 
@@ -11198,37 +7670,25 @@ pub struct TasksOverview {
 /// Returned in the output of [`DescribeDatasourceConnection`](super::DescribeDatasourceConnection).
 #[tc_model]
 pub struct TccHive {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tcc-wiot2q1i"`
+    /// `InstanceId`; example: `"tcc-wiot2q1i"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `InstanceName`; example: `"测试实例"`
     pub instance_name: Option<String>,
 
-    /// `EndpointServiceId`: a string.
-    ///
-    /// Example: `"vpcs-9shj2xs1"`
+    /// `EndpointServiceId`; example: `"vpcs-9shj2xs1"`
     pub endpoint_service_id: Option<String>,
 
-    /// `MetaStoreUrl`: a string.
-    ///
-    /// Example: `"thrift://127.0.0.1:7004"`
+    /// `MetaStoreUrl`; example: `"thrift://127.0.0.1:7004"`
     pub meta_store_url: Option<String>,
 
-    /// `HiveVersion`: a string.
-    ///
-    /// Example: `"3.1.3"`
+    /// `HiveVersion`; example: `"3.1.3"`
     pub hive_version: Option<String>,
 
-    /// `TccConnection`: a [`NetWork`].
+    /// `TccConnection`
     pub tcc_connection: Option<NetWork>,
 
-    /// `HmsEndpointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-6jsiek7s"`
+    /// `HmsEndpointServiceId`; example: `"vpcsvc-6jsiek7s"`
     pub hms_endpoint_service_id: Option<String>,
 }
 
@@ -11237,16 +7697,10 @@ pub struct TccHive {
 /// Sent in the input of [`CreateTable`](super::CreateTable).
 #[tc_model]
 pub struct TextFile {
-    /// `Format`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TextFile"`
+    /// `Format`, always sent in responses; example: `"TextFile"`
     pub format: Option<String>,
 
-    /// `Regex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"(\\\"[^\\]]*\\\") (\\\"[0-9]*\\\") (-|[^ ]*)\""`
+    /// `Regex`, always sent in responses; example: `"\"(\\\"[^\\]]*\\\") (\\\"[0-9]*\\\") (-|[^ ]*)\""`
     pub regex: Option<String>,
 }
 
@@ -11255,151 +7709,103 @@ pub struct TextFile {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CreateTrainingJobInstance`](super::CreateTrainingJobInstance), [`DescribeTrainingJobInstance`](super::DescribeTrainingJobInstance), [`ListMlflowServerTrainingInstances`](super::ListMlflowServerTrainingInstances), [`ListTrainingJobInstance`](super::ListTrainingJobInstance) and [`ResumeTrainingJobInstance`](super::ResumeTrainingJobInstance).
 #[tc_model]
 pub struct TrainingJobInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rayjob-20260804155605-tmr5"`
+    /// `InstanceId`; example: `"rayjob-20260804155605-tmr5"`
     pub instance_id: Option<String>,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"raytrain-spec-tj8i36-q65j"`
+    /// `SpecId`; example: `"raytrain-spec-tj8i36-q65j"`
     pub spec_id: Option<String>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"sft-train80-qzzhu_checkpoints_v2_Clone"`
+    /// `SpecName`; example: `"sft-train80-qzzhu_checkpoints_v2_Clone"`
     pub spec_name: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Priority`; example: `6`
     pub priority: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUBMITTING"`
+    /// `Status`; example: `"SUBMITTING"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Job rayjob-20260803211559-51zu failed on partition=dlc-p-axzbtgug: xxx"`
+    /// `ErrorMessage`; example: `"Job rayjob-20260803211559-51zu failed on partition=dlc-p-axzbtgug: xxx"`
     pub error_message: Option<String>,
 
-    /// `JobCreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1785830167864`
+    /// `JobCreateTime`; example: `1785830167864`
     pub job_create_time: Option<i64>,
 
-    /// `JobRunningTime`: a signed 64-bit integer.
-    ///
-    /// Example: `113136`
+    /// `JobRunningTime`; example: `113136`
     pub job_running_time: Option<i64>,
 
-    /// `HistoryUrl`: a string.
+    /// `HistoryUrl`
     pub history_url: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `Creator`; example: `"700002655693"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1785830165062`
+    /// `CreateTime`; example: `1785830165062`
     pub create_time: Option<i64>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-axzbtgug"`
+    /// `ResourcePartitionId`; example: `"dlc-p-axzbtgug"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"gpu-t4"`
+    /// `ResourcePartitionName`; example: `"gpu-t4"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `QueueAlias`: a string.
-    ///
-    /// Example: `"default"`
+    /// `QueueAlias`; example: `"default"`
     pub queue_alias: Option<String>,
 
-    /// `RuntimeEnv`: a string.
-    ///
-    /// Example: `"{\"env_vars\":{\"MLFLOW_TRACKING_URI\":\"xxx\"}"`
+    /// `RuntimeEnv`; example: `"{\"env_vars\":{\"MLFLOW_TRACKING_URI\":\"xxx\"}"`
     pub runtime_env: Option<String>,
 
-    /// `Entrypoint`: a string.
+    /// `Entrypoint`
     pub entrypoint: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cu125-torch2.10.0-tfm5.6"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cu125-torch2.10.0-tfm5.6"`
     pub image: Option<String>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `AdvancedOptions`: a string.
-    ///
-    /// Example: `"{\"spec.rayClusterSpec.headGroupSpec.template.spec.initContainers\":\"[]\"}"`
+    /// `AdvancedOptions`; example: `"{\"spec.rayClusterSpec.headGroupSpec.template.spec.initContainers\":\"[]\"}"`
     pub advanced_options: Option<String>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"POST_TRAINING"`
+    /// `Kind`; example: `"POST_TRAINING"`
     pub kind: Option<String>,
 
-    /// `CodePackageUrl`: a string.
-    ///
-    /// Example: `"job-packages/260200065/20260724134025/b5555d51-563c-4519-b5b5-c57c53e6b3eb.zip"`
+    /// `CodePackageUrl`; example: `"job-packages/260200065/20260724134025/b5555d51-563c-4519-b5b5-c57c53e6b3eb.zip"`
     pub code_package_url: Option<String>,
 
-    /// `MlFlowConfig`: a string.
-    ///
-    /// Example: `"{\"MlFlowMode\":\"local\"}"`
+    /// `MlFlowConfig`; example: `"{\"MlFlowMode\":\"local\"}"`
     pub ml_flow_config: Option<String>,
 
-    /// `CheckpointMountInfo`: a [`CheckpointMountInfo`].
+    /// `CheckpointMountInfo`
     pub checkpoint_mount_info: Option<CheckpointMountInfo>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"dpo"`
+    /// `Mode`; example: `"dpo"`
     pub mode: Option<String>,
 
-    /// `BaseModelUid`: a string.
-    ///
-    /// Example: `"m-qwen35-zerodot8b-6a705b58-dc17"`
+    /// `BaseModelUid`; example: `"m-qwen35-zerodot8b-6a705b58-dc17"`
     pub base_model_uid: Option<String>,
 
-    /// `BaseModelName`: a string.
-    ///
-    /// Example: `"Qwen3.5-4B"`
+    /// `BaseModelName`; example: `"Qwen3.5-4B"`
     pub base_model_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Datasets`: a list of [`DatasetMount`] objects.
+    /// `Datasets`
     pub datasets: Option<Vec<DatasetMount>>,
 
-    /// `Checkpoint`: a [`CheckpointConfig`].
+    /// `Checkpoint`
     pub checkpoint: Option<CheckpointConfig>,
 
-    /// `TuningParams`: a [`TrainingTuningParams`].
+    /// `TuningParams`
     pub tuning_params: Option<TrainingTuningParams>,
 
-    /// `ResumeTraining`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResumeTraining`; example: `true`
     pub resume_training: Option<bool>,
 }
 
@@ -11408,181 +7814,121 @@ pub struct TrainingJobInstance {
 /// Returned in the output of [`DescribeTrainingJobSpec`](super::DescribeTrainingJobSpec), [`ListTrainingJobSpec`](super::ListTrainingJobSpec), [`ModifyTrainingJobSpec`](super::ModifyTrainingJobSpec) and [`SubmitTrainingJob`](super::SubmitTrainingJob).
 #[tc_model]
 pub struct TrainingJobSpec {
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"raytrain-spec-tjdv45-r92q"`
+    /// `SpecId`; example: `"raytrain-spec-tjdv45-r92q"`
     pub spec_id: Option<String>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"sft_cfs01"`
+    /// `SpecName`; example: `"sft_cfs01"`
     pub spec_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"sft_cfs01"`
+    /// `Description`; example: `"sft_cfs01"`
     pub description: Option<String>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"LAB"`
+    /// `Kind`; example: `"LAB"`
     pub kind: Option<String>,
 
-    /// `Entrypoint`: a string.
-    ///
-    /// Example: `"bash -c 'cd sft_demo && python -m sft_demo.train_local --storage-path /shared'"`
+    /// `Entrypoint`; example: `"bash -c 'cd sft_demo && python -m sft_demo.train_local --storage-path /shared'"`
     pub entrypoint: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/ray-nexus/post-training:latest"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/ray-nexus/post-training:latest"`
     pub image: Option<String>,
 
-    /// `ImagePullType`: a string.
-    ///
-    /// Example: `"BuiltIn"`
+    /// `ImagePullType`; example: `"BuiltIn"`
     pub image_pull_type: Option<String>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"IfNotPresent"`
+    /// `ImagePullPolicy`; example: `"IfNotPresent"`
     pub image_pull_policy: Option<String>,
 
-    /// `CodePackageUrl`: a string.
+    /// `CodePackageUrl`
     pub code_package_url: Option<String>,
 
-    /// `RuntimeEnv`: a string.
-    ///
-    /// Example: `"{\"env_vars\":{},\"pip\":[]}"`
+    /// `RuntimeEnv`; example: `"{\"env_vars\":{},\"pip\":[]}"`
     pub runtime_env: Option<String>,
 
-    /// `ResourceConfigId`: a string.
-    ///
-    /// Example: `"0453d291-7b46-4b04-a989-f659d419b8a5"`
+    /// `ResourceConfigId`; example: `"0453d291-7b46-4b04-a989-f659d419b8a5"`
     pub resource_config_id: Option<String>,
 
-    /// `ResourceConfig`: a string.
+    /// `ResourceConfig`
     pub resource_config: Option<String>,
 
-    /// `ResourcePartitionId`: a string.
-    ///
-    /// Example: `"dlc-p-rxrumrvj"`
+    /// `ResourcePartitionId`; example: `"dlc-p-rxrumrvj"`
     pub resource_partition_id: Option<String>,
 
-    /// `ResourcePartitionName`: a string.
-    ///
-    /// Example: `"cpu-pool-test"`
+    /// `ResourcePartitionName`; example: `"cpu-pool-test"`
     pub resource_partition_name: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Queue`; example: `"default"`
     pub queue: Option<String>,
 
-    /// `QueueAlias`: a string.
-    ///
-    /// Example: `"default"`
+    /// `QueueAlias`; example: `"default"`
     pub queue_alias: Option<String>,
 
-    /// `CheckpointMountInfo`: a [`CheckpointMountInfo`].
+    /// `CheckpointMountInfo`
     pub checkpoint_mount_info: Option<CheckpointMountInfo>,
 
-    /// `Catalog`: a string.
+    /// `Catalog`
     pub catalog: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `Creator`; example: `"700002655693"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1786078661099`
+    /// `CreateTime`; example: `1786078661099`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1786675241119`
+    /// `UpdateTime`; example: `1786675241119`
     pub update_time: Option<i64>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `InstanceCount`; example: `15`
     pub instance_count: Option<i64>,
 
-    /// `HasRunningInstances`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasRunningInstances`; example: `true`
     pub has_running_instances: Option<bool>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Priority`; example: `6`
     pub priority: Option<i64>,
 
-    /// `MlFlowConfig`: a string.
-    ///
-    /// Example: `"{\"MlFlowMode\":\"remote\"}"`
+    /// `MlFlowConfig`; example: `"{\"MlFlowMode\":\"remote\"}"`
     pub ml_flow_config: Option<String>,
 
-    /// `OutputModelName`: a string.
-    ///
-    /// Example: `"model-test"`
+    /// `OutputModelName`; example: `"model-test"`
     pub output_model_name: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"dpo"`
+    /// `Mode`; example: `"dpo"`
     pub mode: Option<String>,
 
-    /// `BaseModelUid`: a string.
-    ///
-    /// Example: `"m-qwen35-dot8b-6a7058ca-5d77"`
+    /// `BaseModelUid`; example: `"m-qwen35-dot8b-6a7058ca-5d77"`
     pub base_model_uid: Option<String>,
 
-    /// `BaseModelName`: a string.
-    ///
-    /// Example: `"Qwen35_dot8B"`
+    /// `BaseModelName`; example: `"Qwen35_dot8B"`
     pub base_model_name: Option<String>,
 
-    /// `Datasets`: a list of [`DatasetMount`] objects.
+    /// `Datasets`
     pub datasets: Option<Vec<DatasetMount>>,
 
-    /// `LastInstanceStatus`: a string.
-    ///
-    /// Example: `"SUBMIT_FAILED"`
+    /// `LastInstanceStatus`; example: `"SUBMIT_FAILED"`
     pub last_instance_status: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Checkpoint`: a [`CheckpointConfig`].
+    /// `Checkpoint`
     pub checkpoint: Option<CheckpointConfig>,
 
-    /// `TuningParams`: a [`TrainingTuningParams`].
+    /// `TuningParams`
     pub tuning_params: Option<TrainingTuningParams>,
 
-    /// `ResumeTraining`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResumeTraining`; example: `true`
     pub resume_training: Option<bool>,
 
-    /// `AdvancedOptions`: a string.
-    ///
-    /// Example: `"{\"spec.rayClusterSpec.headGroupSpec.template.spec.initContainers\":\"[xxx]\"}"`
+    /// `AdvancedOptions`; example: `"{\"spec.rayClusterSpec.headGroupSpec.template.spec.initContainers\":\"[xxx]\"}"`
     pub advanced_options: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `SubAccountUin`; example: `"700002655693"`
     pub sub_account_uin: Option<String>,
 
-    /// `SubAccountName`: a string.
-    ///
-    /// Example: `"700002655693"`
+    /// `SubAccountName`; example: `"700002655693"`
     pub sub_account_name: Option<String>,
 
-    /// `NetworkConfig`: a string.
+    /// `NetworkConfig`
     pub network_config: Option<String>,
 }
 
@@ -11591,70 +7937,44 @@ pub struct TrainingJobSpec {
 /// Returned in the output of [`DescribePostTrainingPreset`](super::DescribePostTrainingPreset).
 #[tc_model]
 pub struct TrainingParams {
-    /// `PerDeviceBatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PerDeviceBatchSize`; example: `2`
     pub per_device_batch_size: Option<i64>,
 
-    /// `GradientAccumulationSteps`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `GradientAccumulationSteps`; example: `4`
     pub gradient_accumulation_steps: Option<i64>,
 
-    /// `GradientCheckpointing`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GradientCheckpointing`; example: `true`
     pub gradient_checkpointing: Option<bool>,
 
-    /// `CutoffLen`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `CutoffLen`; example: `4096`
     pub cutoff_len: Option<i64>,
 
-    /// `LearningRate`: a floating-point number.
-    ///
-    /// Example: `0.0001`
+    /// `LearningRate`; example: `0.0001`
     pub learning_rate: Option<f64>,
 
-    /// `Epochs`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Epochs`; example: `3`
     pub epochs: Option<i64>,
 
-    /// `LoraRank`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LoraRank`; example: `8`
     pub lora_rank: Option<i64>,
 
-    /// `WarmupRatio`: a floating-point number.
-    ///
-    /// Example: `0.03`
+    /// `WarmupRatio`; example: `0.03`
     pub warmup_ratio: Option<f64>,
 
-    /// `TrainBatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `TrainBatchSize`; example: `256`
     pub train_batch_size: Option<i64>,
 
-    /// `PPOMiniBatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `PPOMiniBatchSize`; example: `128`
     #[tc(rename = "PPOMiniBatchSize")]
     pub ppo_mini_batch_size: Option<i64>,
 
-    /// `GpuMemoryUtilization`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `GpuMemoryUtilization`; example: `0.6`
     pub gpu_memory_utilization: Option<f64>,
 
-    /// `MaxResponseLength`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `MaxResponseLength`; example: `2048`
     pub max_response_length: Option<i64>,
 
-    /// `NumSamplesPerPrompt`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `NumSamplesPerPrompt`; example: `16`
     pub num_samples_per_prompt: Option<i64>,
 }
 
@@ -11664,157 +7984,99 @@ pub struct TrainingParams {
 /// Returned in the output of [`CancelTrainingJobInstance`](super::CancelTrainingJobInstance), [`CreateTrainingJobInstance`](super::CreateTrainingJobInstance), [`DescribeTrainingJobInstance`](super::DescribeTrainingJobInstance), [`DescribeTrainingJobSpec`](super::DescribeTrainingJobSpec), [`ListMlflowServerTrainingInstances`](super::ListMlflowServerTrainingInstances), [`ListTrainingJobInstance`](super::ListTrainingJobInstance) and 4 more.
 #[tc_model]
 pub struct TrainingTuningParams {
-    /// `FineTuneType`: a string.
-    ///
-    /// Example: `"lora"`
+    /// `FineTuneType`; example: `"lora"`
     pub fine_tune_type: Option<String>,
 
-    /// `LoraRank`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LoraRank`; example: `8`
     pub lora_rank: Option<i64>,
 
-    /// `LoraAlpha`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `LoraAlpha`; example: `32`
     pub lora_alpha: Option<i64>,
 
-    /// `LoraDropout`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `LoraDropout`; example: `0.1`
     pub lora_dropout: Option<f64>,
 
-    /// `LoraTarget`: a string.
-    ///
-    /// Example: `"all"`
+    /// `LoraTarget`; example: `"all"`
     pub lora_target: Option<String>,
 
-    /// `TrainingMode`: a string.
-    ///
-    /// Example: `"balanced"`
+    /// `TrainingMode`; example: `"balanced"`
     pub training_mode: Option<String>,
 
-    /// `Epochs`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Epochs`; example: `3`
     pub epochs: Option<i64>,
 
-    /// `LearningRate`: a floating-point number.
-    ///
-    /// Example: `0.0001`
+    /// `LearningRate`; example: `0.0001`
     pub learning_rate: Option<f64>,
 
-    /// `PerDeviceBatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PerDeviceBatchSize`; example: `4`
     pub per_device_batch_size: Option<i64>,
 
-    /// `GradientAccumulationSteps`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `GradientAccumulationSteps`; example: `4`
     pub gradient_accumulation_steps: Option<i64>,
 
-    /// `CutoffLen`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `CutoffLen`; example: `4096`
     pub cutoff_len: Option<i64>,
 
-    /// `MaxSamples`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxSamples`; example: `10000`
     pub max_samples: Option<i64>,
 
-    /// `GradientCheckPointing`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GradientCheckPointing`; example: `true`
     pub gradient_check_pointing: Option<bool>,
 
-    /// `LrScheduler`: a string.
-    ///
-    /// Example: `"cosine"`
+    /// `LrScheduler`; example: `"cosine"`
     pub lr_scheduler: Option<String>,
 
-    /// `WarmupRatio`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `WarmupRatio`; example: `0.2`
     pub warmup_ratio: Option<f64>,
 
-    /// `DPOBeta`: a floating-point number.
-    ///
-    /// Example: `0.03`
+    /// `DPOBeta`; example: `0.03`
     #[tc(rename = "DPOBeta")]
     pub dpo_beta: Option<f64>,
 
-    /// `DPOLoss`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `DPOLoss`; example: `"0.1"`
     #[tc(rename = "DPOLoss")]
     pub dpo_loss: Option<String>,
 
-    /// `RewardFunctionCode`: a string.
+    /// `RewardFunctionCode`
     pub reward_function_code: Option<String>,
 
-    /// `RewardFunctionCosPath`: a string.
-    ///
-    /// Example: `"/grpo/reward/my_reward_v1.py"`
+    /// `RewardFunctionCosPath`; example: `"/grpo/reward/my_reward_v1.py"`
     pub reward_function_cos_path: Option<String>,
 
-    /// `KLCoefficient`: a floating-point number.
-    ///
-    /// Example: `0.001`
+    /// `KLCoefficient`; example: `0.001`
     #[tc(rename = "KLCoefficient")]
     pub kl_coefficient: Option<f64>,
 
-    /// `NumSamplesPerPrompt`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `NumSamplesPerPrompt`; example: `8`
     pub num_samples_per_prompt: Option<i64>,
 
-    /// `MaxResponseLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxResponseLength`; example: `1024`
     pub max_response_length: Option<i64>,
 
-    /// `RollOutTemperature`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `RollOutTemperature`; example: `1`
     pub roll_out_temperature: Option<f64>,
 
-    /// `RollOutBackend`: a string.
-    ///
-    /// Example: `"vllm"`
+    /// `RollOutBackend`; example: `"vllm"`
     pub roll_out_backend: Option<String>,
 
-    /// `ClipRatio`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `ClipRatio`; example: `0.2`
     pub clip_ratio: Option<f64>,
 
-    /// `PPOMiniBatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `126`
+    /// `PPOMiniBatchSize`; example: `126`
     #[tc(rename = "PPOMiniBatchSize")]
     pub ppo_mini_batch_size: Option<i64>,
 
-    /// `PPOEpochs`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PPOEpochs`; example: `1`
     #[tc(rename = "PPOEpochs")]
     pub ppo_epochs: Option<i64>,
 
-    /// `TrainBatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `TrainBatchSize`; example: `128`
     pub train_batch_size: Option<i64>,
 
-    /// `TensorModelParallelSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TensorModelParallelSize`; example: `1`
     pub tensor_model_parallel_size: Option<i64>,
 
-    /// `GpuMemoryUtilization`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `GpuMemoryUtilization`; example: `0.5`
     pub gpu_memory_utilization: Option<f64>,
 }
 
@@ -11823,14 +8085,10 @@ pub struct TrainingTuningParams {
 /// Returned in the output of [`DescribeCatalogTableInfo`](super::DescribeCatalogTableInfo).
 #[tc_model]
 pub struct TruncatePartitioning {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Width`; example: `1`
     pub width: Option<u64>,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `FieldName`; example: `"id"`
     pub field_name: Option<String>,
 }
 
@@ -11840,12 +8098,10 @@ pub struct TruncatePartitioning {
 #[doc(alias = "TypeKVPair")]
 #[tc_model]
 pub struct TypeKvPair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"JUPYTER"`
+    /// `Key`; example: `"JUPYTER"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -11856,13 +8112,13 @@ pub struct TypeKvPair {
 #[doc(alias = "UDFPolicyInfo")]
 #[tc_model]
 pub struct UdfPolicyInfo {
-    /// `Accesses`: a list of strings.
+    /// `Accesses`
     pub accesses: Option<Vec<String>>,
 
-    /// `Users`: a list of strings.
+    /// `Users`
     pub users: Option<Vec<String>>,
 
-    /// `Groups`: a list of strings.
+    /// `Groups`
     pub groups: Option<Vec<String>>,
 }
 
@@ -11871,12 +8127,10 @@ pub struct UdfPolicyInfo {
 /// Sent in the input of [`UpdateStandardEngineResourceGroupConfigInfo`](super::UpdateStandardEngineResourceGroupConfigInfo).
 #[tc_model]
 pub struct UpdateConfContext {
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"StaticConfigType"`
+    /// `ConfigType`; example: `"StaticConfigType"`
     pub config_type: String,
 
-    /// `Params`: a list of [`Param`] objects.
+    /// `Params`
     pub params: Vec<Param>,
 }
 
@@ -11885,52 +8139,40 @@ pub struct UpdateConfContext {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo).
 #[tc_model]
 pub struct UserDetailInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1208763821"`
+    /// `UserId`; example: `"1208763821"`
     pub user_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Group"`
+    /// `Type`; example: `"Group"`
     pub r#type: String,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"ADMIN"`
+    /// `UserType`; example: `"ADMIN"`
     pub user_type: String,
 
-    /// `UserDescription`: a string.
-    ///
-    /// Example: `"testUser"`
+    /// `UserDescription`; example: `"testUser"`
     pub user_description: String,
 
-    /// `DataPolicyInfo`: a [`Policys`].
+    /// `DataPolicyInfo`
     pub data_policy_info: Option<Policys>,
 
-    /// `EnginePolicyInfo`: a [`Policys`].
+    /// `EnginePolicyInfo`
     pub engine_policy_info: Option<Policys>,
 
-    /// `WorkGroupInfo`: a [`WorkGroups`].
+    /// `WorkGroupInfo`
     pub work_group_info: Option<WorkGroups>,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `UserAlias`; example: `"testname"`
     pub user_alias: String,
 
-    /// `RowFilterInfo`: a [`Policys`].
+    /// `RowFilterInfo`
     pub row_filter_info: Option<Policys>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"UserAccount"`
+    /// `AccountType`; example: `"UserAccount"`
     pub account_type: Option<String>,
 
-    /// `CatalogPolicyInfo`: a [`Policys`].
+    /// `CatalogPolicyInfo`
     pub catalog_policy_info: Option<Policys>,
 
-    /// `ModelPolicyInfo`: a [`Policys`].
+    /// `ModelPolicyInfo`
     pub model_policy_info: Option<Policys>,
 }
 
@@ -11939,14 +8181,10 @@ pub struct UserDetailInfo {
 /// Sent in the input of [`AddUsersToWorkGroup`](super::AddUsersToWorkGroup) and [`DeleteUsersFromWorkGroup`](super::DeleteUsersFromWorkGroup).
 #[tc_model]
 pub struct UserIdSetOfWorkGroupId {
-    /// `WorkGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkGroupId`; example: `1`
     pub work_group_id: i64,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["12345678"]`
+    /// `UserIds`; example: `["12345678"]`
     pub user_ids: Vec<String>,
 }
 
@@ -11955,50 +8193,34 @@ pub struct UserIdSetOfWorkGroupId {
 /// Returned in the output of [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12345678"`
+    /// `UserId`; example: `"12345678"`
     pub user_id: String,
 
-    /// `UserDescription`: a string.
-    ///
-    /// Example: `"测试用户"`
+    /// `UserDescription`; example: `"测试用户"`
     pub user_description: String,
 
-    /// `PolicySet`: a list of [`Policy`] objects.
+    /// `PolicySet`
     pub policy_set: Option<Vec<Policy>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"Administrator"`
+    /// `Creator`; example: `"Administrator"`
     pub creator: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-28 16:19:32"`
+    /// `CreateTime`; example: `"2021-07-28 16:19:32"`
     pub create_time: String,
 
-    /// `WorkGroupSet`: a list of [`WorkGroupMessage`] objects.
+    /// `WorkGroupSet`
     pub work_group_set: Option<Vec<WorkGroupMessage>>,
 
-    /// `IsOwner`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOwner`; example: `false`
     pub is_owner: bool,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"ADMIN"`
+    /// `UserType`; example: `"ADMIN"`
     pub user_type: String,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserAlias`; example: `"username"`
     pub user_alias: String,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"UserAccount"`
+    /// `AccountType`; example: `"UserAccount"`
     pub account_type: Option<String>,
 }
 
@@ -12007,34 +8229,22 @@ pub struct UserInfo {
 /// Returned in the output of [`DescribeWorkGroupInfo`](super::DescribeWorkGroupInfo) and [`DescribeWorkGroups`](super::DescribeWorkGroups).
 #[tc_model]
 pub struct UserMessage {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"7000****1851"`
+    /// `UserId`; example: `"7000****1851"`
     pub user_id: String,
 
-    /// `UserDescription`: a string.
-    ///
-    /// Example: `"test user"`
+    /// `UserDescription`; example: `"test user"`
     pub user_description: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"Administrator"`
+    /// `Creator`; example: `"Administrator"`
     pub creator: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-28 16:19:32"`
+    /// `CreateTime`; example: `"2021-07-28 16:19:32"`
     pub create_time: String,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `UserAlias`; example: `"testname"`
     pub user_alias: String,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"EntraAccount"`
+    /// `AccountType`; example: `"EntraAccount"`
     pub account_type: Option<String>,
 }
 
@@ -12043,57 +8253,37 @@ pub struct UserMessage {
 /// Returned in the output of [`DescribeUserRoles`](super::DescribeUserRoles).
 #[tc_model]
 pub struct UserRole {
-    /// `RoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `219124`
+    /// `RoleId`; example: `219124`
     pub role_id: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1*****9"`
+    /// `AppId`; example: `"1*****9"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1*****6"`
+    /// `Uin`; example: `"1*****6"`
     pub uin: String,
 
-    /// `Arn`: a string.
-    ///
-    /// Example: `"test_arn"`
+    /// `Arn`; example: `"test_arn"`
     pub arn: String,
 
-    /// `ModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736953682315`
+    /// `ModifyTime`; example: `1736953682315`
     pub modify_time: i64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"test arn"`
+    /// `Desc`; example: `"test arn"`
     pub desc: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"arn_name"`
+    /// `RoleName`; example: `"arn_name"`
     pub role_name: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `Creator`; example: `"test_user"`
     pub creator: Option<String>,
 
-    /// `CosPermissionList`: a list of [`CosPermission`] objects.
+    /// `CosPermissionList`
     pub cos_permission_list: Option<Vec<CosPermission>>,
 
-    /// `PermissionJson`: a string.
-    ///
-    /// Example: `"deny"`
+    /// `PermissionJson`; example: `"deny"`
     pub permission_json: Option<String>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsDefault`; example: `2`
     pub is_default: Option<i64>,
 }
 
@@ -12102,19 +8292,19 @@ pub struct UserRole {
 /// Returned in the output of [`DescribeUserVpcConnection`](super::DescribeUserVpcConnection).
 #[tc_model]
 pub struct UserVpcConnectionInfo {
-    /// `EngineNetworkId`: a string.
+    /// `EngineNetworkId`
     pub engine_network_id: Option<String>,
 
-    /// `UserVpcId`: a string.
+    /// `UserVpcId`
     pub user_vpc_id: Option<String>,
 
-    /// `UserVpcEndpointId`: a string.
+    /// `UserVpcEndpointId`
     pub user_vpc_endpoint_id: Option<String>,
 
-    /// `UserVpcEndpointName`: a string.
+    /// `UserVpcEndpointName`
     pub user_vpc_endpoint_name: Option<String>,
 
-    /// `AccessConnectionInfos`: a list of strings.
+    /// `AccessConnectionInfos`
     pub access_connection_infos: Option<Vec<String>>,
 }
 
@@ -12123,12 +8313,10 @@ pub struct UserVpcConnectionInfo {
 /// Returned in the output of [`DescribeWorkGroupInfo`](super::DescribeWorkGroupInfo).
 #[tc_model]
 pub struct Users {
-    /// `UserSet`: a list of [`UserMessage`] objects.
+    /// `UserSet`
     pub user_set: Option<Vec<UserMessage>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 }
 
@@ -12137,26 +8325,16 @@ pub struct Users {
 /// Returned in the output of [`DescribeViews`](super::DescribeViews).
 #[tc_model]
 pub struct ViewBaseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"view-test"`
+    /// `ViewName`; example: `"view-test"`
     pub view_name: String,
 
-    /// `UserAlias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testUser"`
+    /// `UserAlias`, always sent in responses; example: `"testUser"`
     pub user_alias: Option<String>,
 
-    /// `UserSubUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100019878767"`
+    /// `UserSubUin`, always sent in responses; example: `"100019878767"`
     pub user_sub_uin: Option<String>,
 }
 
@@ -12165,23 +8343,19 @@ pub struct ViewBaseInfo {
 /// Returned in the output of [`DescribeViews`](super::DescribeViews).
 #[tc_model]
 pub struct ViewResponseInfo {
-    /// `ViewBaseInfo`: a [`ViewBaseInfo`].
+    /// `ViewBaseInfo`
     pub view_base_info: ViewBaseInfo,
 
-    /// `Columns`: a list of [`Column`] objects.
+    /// `Columns`
     pub columns: Option<Vec<Column>>,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1611646962"`
+    /// `CreateTime`; example: `"1611646962"`
     pub create_time: String,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"1611646962"`
+    /// `ModifiedTime`; example: `"1611646962"`
     pub modified_time: String,
 }
 
@@ -12190,9 +8364,7 @@ pub struct ViewResponseInfo {
 /// Returned in the output of [`DescribeCatalogs`](super::DescribeCatalogs).
 #[tc_model]
 pub struct VolumeConnection {
-    /// `Location`: a string.
-    ///
-    /// Example: `"cosn://xxx"`
+    /// `Location`; example: `"cosn://xxx"`
     pub location: Option<String>,
 }
 
@@ -12201,16 +8373,10 @@ pub struct VolumeConnection {
 /// Returned in the output of [`DescribeOtherCHDFSBindingList`](super::DescribeOtherCHDFSBindingList).
 #[tc_model]
 pub struct VpcCidrBlock {
-    /// `CidrId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-e4****xj"`
+    /// `CidrId`, always sent in responses; example: `"subnet-e4****xj"`
     pub cidr_id: Option<String>,
 
-    /// `CidrAddr`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.*.*.*/16"`
+    /// `CidrAddr`, always sent in responses; example: `"10.*.*.*/16"`
     pub cidr_addr: Option<String>,
 }
 
@@ -12219,26 +8385,16 @@ pub struct VpcCidrBlock {
 /// Sent in the input of [`CreateCHDFSBindingProduct`](super::CreateCHDFSBindingProduct) and [`DeleteCHDFSBindingProduct`](super::DeleteCHDFSBindingProduct).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-f37xxxx"`
+    /// `VpcId`, always sent in responses; example: `"vpc-f37xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.*.*.*/*"`
+    /// `VpcCidrBlock`, always sent in responses; example: `"10.*.*.*/*"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `4549`
+    /// `RuleId`; example: `4549`
     pub rule_id: Option<i64>,
 
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-cj91234e"`
+    /// `AccessGroupId`; example: `"ag-cj91234e"`
     pub access_group_id: Option<String>,
 }
 
@@ -12247,100 +8403,64 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeWarehouses`](super::DescribeWarehouses).
 #[tc_model]
 pub struct WarehouseInfo {
-    /// `WarehouseId`: a string.
-    ///
-    /// Example: `"wh-8f21c3"`
+    /// `WarehouseId`; example: `"wh-8f21c3"`
     pub warehouse_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"spark-demo"`
+    /// `Name`; example: `"spark-demo"`
     pub name: Option<String>,
 
-    /// `CreatorSubUin`: a string.
-    ///
-    /// Example: `"700281534962"`
+    /// `CreatorSubUin`; example: `"700281534962"`
     pub creator_sub_uin: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"演示用途的配置"`
+    /// `Description`; example: `"演示用途的配置"`
     pub description: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`; example: `"RUNNING"`
     pub state: Option<String>,
 
-    /// `PartitionCode`: a string.
-    ///
-    /// Example: `"dlc-p-nwruuglc"`
+    /// `PartitionCode`; example: `"dlc-p-nwruuglc"`
     pub partition_code: Option<String>,
 
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"spark-demo-partition"`
+    /// `PartitionName`; example: `"spark-demo-partition"`
     pub partition_name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"root.default"`
+    /// `QueueName`; example: `"root.default"`
     pub queue_name: Option<String>,
 
-    /// `ProfileDetail`: a [`WarehouseProfileBriefInfo`].
+    /// `ProfileDetail`
     pub profile_detail: Option<WarehouseProfileBriefInfo>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `CreateTime`; example: `1767256876123`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767256876123`
+    /// `UpdateTime`; example: `1767256876123`
     pub update_time: Option<i64>,
 
-    /// `ActiveClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveClusters`; example: `1`
     pub active_clusters: Option<i64>,
 
-    /// `MinClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinClusters`; example: `1`
     pub min_clusters: Option<i64>,
 
-    /// `MaxClusters`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxClusters`; example: `4`
     pub max_clusters: Option<i64>,
 
-    /// `RuntimeCode`: a string.
-    ///
-    /// Example: `"spark-3.5.5"`
+    /// `RuntimeCode`; example: `"spark-3.5.5"`
     pub runtime_code: Option<String>,
 
-    /// `RuntimeName`: a string.
-    ///
-    /// Example: `"Spark 3.5.5"`
+    /// `RuntimeName`; example: `"Spark 3.5.5"`
     pub runtime_name: Option<String>,
 
-    /// `SysCatalogVersion`: a string.
-    ///
-    /// Example: `"TCCATALOG"`
+    /// `SysCatalogVersion`; example: `"TCCATALOG"`
     pub sys_catalog_version: Option<String>,
 
-    /// `EnvVars`: a list of [`KvPair`] objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<KvPair>>,
 
-    /// `RuntimeConf`: a string.
-    ///
-    /// Example: `"{\"spark.driver.cores\":\"1\"}"`
+    /// `RuntimeConf`; example: `"{\"spark.driver.cores\":\"1\"}"`
     pub runtime_conf: Option<String>,
 
-    /// `DynamicProperties`: a string.
-    ///
-    /// Example: `"{\"spark.executor.instances\":\"2\"}"`
+    /// `DynamicProperties`; example: `"{\"spark.executor.instances\":\"2\"}"`
     pub dynamic_properties: Option<String>,
 }
 
@@ -12349,29 +8469,19 @@ pub struct WarehouseInfo {
 /// Returned in the output of [`DescribeWarehouses`](super::DescribeWarehouses).
 #[tc_model]
 pub struct WarehouseProfileBriefInfo {
-    /// `ProfileCode`: a string.
-    ///
-    /// Example: `"M"`
+    /// `ProfileCode`; example: `"M"`
     pub profile_code: Option<String>,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"Medium"`
+    /// `ProfileName`; example: `"Medium"`
     pub profile_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"演示用途的配置"`
+    /// `Description`; example: `"演示用途的配置"`
     pub description: Option<String>,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"4CU"`
+    /// `Spec`; example: `"4CU"`
     pub spec: Option<String>,
 
-    /// `Scenario`: a string.
-    ///
-    /// Example: `"交互式分析与临时查询"`
+    /// `Scenario`; example: `"交互式分析与临时查询"`
     pub scenario: Option<String>,
 }
 
@@ -12380,45 +8490,37 @@ pub struct WarehouseProfileBriefInfo {
 /// Returned in the output of [`DescribeWorkGroupInfo`](super::DescribeWorkGroupInfo).
 #[tc_model]
 pub struct WorkGroupDetailInfo {
-    /// `WorkGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `WorkGroupId`; example: `12`
     pub work_group_id: i64,
 
-    /// `WorkGroupName`: a string.
-    ///
-    /// Example: `"testGroup"`
+    /// `WorkGroupName`; example: `"testGroup"`
     pub work_group_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"User"`
+    /// `Type`; example: `"User"`
     pub r#type: String,
 
-    /// `UserInfo`: a [`Users`].
+    /// `UserInfo`
     pub user_info: Users,
 
-    /// `DataPolicyInfo`: a [`Policys`].
+    /// `DataPolicyInfo`
     pub data_policy_info: Policys,
 
-    /// `EnginePolicyInfo`: a [`Policys`].
+    /// `EnginePolicyInfo`
     pub engine_policy_info: Policys,
 
-    /// `WorkGroupDescription`: a string.
-    ///
-    /// Example: `"group for admin"`
+    /// `WorkGroupDescription`; example: `"group for admin"`
     pub work_group_description: String,
 
-    /// `RowFilterInfo`: a [`Policys`].
+    /// `RowFilterInfo`
     pub row_filter_info: Policys,
 
-    /// `CatalogPolicyInfo`: a [`Policy`].
+    /// `CatalogPolicyInfo`
     pub catalog_policy_info: Option<Policy>,
 
-    /// `DataCatalogPolicyInfo`: a [`Policys`].
+    /// `DataCatalogPolicyInfo`
     pub data_catalog_policy_info: Option<Policys>,
 
-    /// `ModelPolicyInfo`: a [`Policys`].
+    /// `ModelPolicyInfo`
     pub model_policy_info: Option<Policys>,
 }
 
@@ -12427,14 +8529,10 @@ pub struct WorkGroupDetailInfo {
 /// Sent in the input of [`BindWorkGroupsToUser`](super::BindWorkGroupsToUser) and [`UnbindWorkGroupsFromUser`](super::UnbindWorkGroupsFromUser).
 #[tc_model]
 pub struct WorkGroupIdSetOfUserId {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"“12345678”"`
+    /// `UserId`; example: `"“12345678”"`
     pub user_id: String,
 
-    /// `WorkGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `WorkGroupIds`; example: `[1,2,3]`
     pub work_group_ids: Vec<i64>,
 }
 
@@ -12443,40 +8541,28 @@ pub struct WorkGroupIdSetOfUserId {
 /// Returned in the output of [`DescribeWorkGroups`](super::DescribeWorkGroups).
 #[tc_model]
 pub struct WorkGroupInfo {
-    /// `WorkGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkGroupId`; example: `1`
     pub work_group_id: i64,
 
-    /// `WorkGroupName`: a string.
-    ///
-    /// Example: `"testGroup"`
+    /// `WorkGroupName`; example: `"testGroup"`
     pub work_group_name: String,
 
-    /// `WorkGroupDescription`: a string.
-    ///
-    /// Example: `"default describe"`
+    /// `WorkGroupDescription`; example: `"default describe"`
     pub work_group_description: String,
 
-    /// `UserNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserNum`; example: `0`
     pub user_num: i64,
 
-    /// `UserSet`: a list of [`UserMessage`] objects.
+    /// `UserSet`
     pub user_set: Option<Vec<UserMessage>>,
 
-    /// `PolicySet`: a list of [`Policy`] objects.
+    /// `PolicySet`
     pub policy_set: Option<Vec<Policy>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"Administrator"`
+    /// `Creator`; example: `"Administrator"`
     pub creator: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-28 16:19:32"`
+    /// `CreateTime`; example: `"2021-07-28 16:19:32"`
     pub create_time: String,
 }
 
@@ -12485,29 +8571,19 @@ pub struct WorkGroupInfo {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo) and [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct WorkGroupMessage {
-    /// `WorkGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkGroupId`; example: `1`
     pub work_group_id: i64,
 
-    /// `WorkGroupName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `WorkGroupName`; example: `"group1"`
     pub work_group_name: String,
 
-    /// `WorkGroupDescription`: a string.
-    ///
-    /// Example: `"default describe"`
+    /// `WorkGroupDescription`; example: `"default describe"`
     pub work_group_description: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"Administrator"`
+    /// `Creator`; example: `"Administrator"`
     pub creator: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-28 16:19:32"`
+    /// `CreateTime`; example: `"2021-07-28 16:19:32"`
     pub create_time: String,
 }
 
@@ -12516,12 +8592,10 @@ pub struct WorkGroupMessage {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo).
 #[tc_model]
 pub struct WorkGroups {
-    /// `WorkGroupSet`: a list of [`WorkGroupMessage`] objects.
+    /// `WorkGroupSet`
     pub work_group_set: Option<Vec<WorkGroupMessage>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 }
 
@@ -12532,73 +8606,49 @@ pub struct WorkGroups {
 #[doc(alias = "WorkerSpecDTO")]
 #[tc_model]
 pub struct WorkerSpecDto {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Worker01"`
+    /// `Name`; example: `"Worker01"`
     pub name: Option<String>,
 
-    /// `PodCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodCpu`; example: `1`
     pub pod_cpu: Option<i64>,
 
-    /// `PodMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PodMem`; example: `2`
     pub pod_mem: Option<i64>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `GpuType`; example: `"GPU"`
     pub gpu_type: Option<String>,
 
-    /// `GpuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GpuNum`; example: `0`
     pub gpu_num: Option<i64>,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Option<Vec<Env>>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `ResourcesLabels`: a list of [`Label`] objects.
+    /// `ResourcesLabels`
     pub resources_labels: Option<Vec<Label>>,
 
-    /// `MinPodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinPodNum`; example: `2`
     pub min_pod_num: Option<i64>,
 
-    /// `MaxPodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxPodNum`; example: `3`
     pub max_pod_num: Option<i64>,
 
-    /// `EnableAutoScaling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAutoScaling`; example: `true`
     pub enable_auto_scaling: Option<bool>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `ResourceType`; example: `"CPU"`
     pub resource_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"sv_dlc_gn10xp_2XLARGE40"`
+    /// `InstanceType`; example: `"sv_dlc_gn10xp_2XLARGE40"`
     pub instance_type: Option<String>,
 
-    /// `Spec`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Spec`; example: `1`
     pub spec: Option<i64>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_dlc_standard_cu_standard_cu"`
+    /// `BillingItem`; example: `"sv_dlc_standard_cu_standard_cu"`
     pub billing_item: Option<String>,
 }
 
@@ -12608,56 +8658,36 @@ pub struct WorkerSpecDto {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables) and [`GetOptimizerPolicy`](super::GetOptimizerPolicy).
 #[tc_model]
 pub struct WrittenAdvancePolicy {
-    /// `CompactEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `CompactEnable`; example: `"enable"`
     pub compact_enable: Option<String>,
 
-    /// `DeleteEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `DeleteEnable`; example: `"enable"`
     pub delete_enable: Option<String>,
 
-    /// `MinInputFiles`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinInputFiles`; example: `2`
     pub min_input_files: Option<i64>,
 
-    /// `TargetFileSizeBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `TargetFileSizeBytes`; example: `128`
     pub target_file_size_bytes: Option<i64>,
 
-    /// `RetainLast`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetainLast`; example: `2`
     pub retain_last: Option<i64>,
 
-    /// `BeforeDays`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BeforeDays`; example: `2`
     pub before_days: Option<i64>,
 
-    /// `ExpiredSnapshotsIntervalMin`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `ExpiredSnapshotsIntervalMin`; example: `600`
     pub expired_snapshots_interval_min: Option<i64>,
 
-    /// `RemoveOrphanIntervalMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1400`
+    /// `RemoveOrphanIntervalMin`; example: `1400`
     pub remove_orphan_interval_min: Option<i64>,
 
-    /// `CowCompactEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `CowCompactEnable`; example: `"enable"`
     pub cow_compact_enable: Option<String>,
 
-    /// `CompactStrategy`: a string.
-    ///
-    /// Example: `"binpack"`
+    /// `CompactStrategy`; example: `"binpack"`
     pub compact_strategy: Option<String>,
 
-    /// `SortOrders`: a list of [`SortOrder`] objects.
+    /// `SortOrders`
     pub sort_orders: Option<Vec<SortOrder>>,
 }

@@ -7,42 +7,46 @@ use super::models;
 /// The `CheckRecordSnapshotRollback` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CheckRecordSnapshotRollbackResponse`].
-/// The codes it documents are in [`CheckRecordSnapshotRollbackError`](super::errors::CheckRecordSnapshotRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CheckRecordSnapshotRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CheckRecordSnapshotRollback",
     output = CheckRecordSnapshotRollbackResponse,
-    error = super::errors::CheckRecordSnapshotRollbackError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CheckRecordSnapshotRollback {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"BCED853D"`
+    /// `SnapshotId`; example: `"BCED853D"`
     pub snapshot_id: String,
 
-    /// `Record`: a [`SnapshotRecord`](super::models::SnapshotRecord).
+    /// `Record`
     pub record: models::SnapshotRecord,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`CheckRecordSnapshotRollback`] call returns.
 #[tc_model]
 pub struct CheckRecordSnapshotRollbackResponse {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"记录线路不正确"`
+    /// `Reason`; example: `"记录线路不正确"`
     pub reason: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -52,67 +56,60 @@ pub struct CheckRecordSnapshotRollbackResponse {
 /// The `CheckSnapshotRollback` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CheckSnapshotRollbackResponse`].
-/// The codes it documents are in [`CheckSnapshotRollbackError`](super::errors::CheckSnapshotRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CheckSnapshotRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CheckSnapshotRollback",
     output = CheckSnapshotRollbackResponse,
-    error = super::errors::CheckSnapshotRollbackError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CheckSnapshotRollback {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"EG34GE"`
+    /// `SnapshotId`; example: `"EG34GE"`
     pub snapshot_id: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`CheckSnapshotRollback`] call returns.
 #[tc_model]
 pub struct CheckSnapshotRollbackResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"EG34GE"`
+    /// `SnapshotId`; example: `"EG34GE"`
     pub snapshot_id: String,
 
-    /// `CostMinutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `321`
+    /// `CostMinutes`; example: `321`
     pub cost_minutes: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234`
+    /// `Total`; example: `234`
     pub total: u64,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Timeout`; example: `1`
     pub timeout: Option<u64>,
 
-    /// `Failed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `Failed`; example: `13`
     pub failed: u64,
 
-    /// `FailedRecordList`: a list of [`SnapshotRecord`](super::models::SnapshotRecord) objects.
+    /// `FailedRecordList`
     pub failed_record_list: Vec<models::SnapshotRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -122,72 +119,152 @@ pub struct CheckSnapshotRollbackResponse {
 /// The `CreateAndPayDeal` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateAndPayDealResponse`].
-/// The codes it documents are in [`CreateAndPayDealError`](super::errors::CreateAndPayDealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateAndPayDeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.ContainsPersonalVip`](super::errors::DnspodErrorCode::FailedOperationContainsPersonalVip)
+/// - [`FailedOperation.DomainIsPersonalType`](super::errors::DnspodErrorCode::FailedOperationDomainIsPersonalType)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.EipCheckFailed`](super::errors::DnspodErrorCode::FailedOperationEipCheckFailed)
+/// - [`FailedOperation.FunctionNotAllowedApply`](super::errors::DnspodErrorCode::FailedOperationFunctionNotAllowedApply)
+/// - [`FailedOperation.GetWhoisFailed`](super::errors::DnspodErrorCode::FailedOperationGetWhoisFailed)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.MobileNotVerified`](super::errors::DnspodErrorCode::FailedOperationMobileNotVerified)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.OrderCanNotPay`](super::errors::DnspodErrorCode::FailedOperationOrderCanNotPay)
+/// - [`FailedOperation.OrderHasPaid`](super::errors::DnspodErrorCode::FailedOperationOrderHasPaid)
+/// - [`FailedOperation.ResourceNotBind`](super::errors::DnspodErrorCode::FailedOperationResourceNotBind)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VerifyingBillExists`](super::errors::DnspodErrorCode::FailedOperationVerifyingBillExists)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.ActionSuccess`](super::errors::DnspodErrorCode::InvalidParameterActionSuccess)
+/// - [`InvalidParameter.Activity`](super::errors::DnspodErrorCode::InvalidParameterActivity)
+/// - [`InvalidParameter.BillNumberInvalid`](super::errors::DnspodErrorCode::InvalidParameterBillNumberInvalid)
+/// - [`InvalidParameter.ClientTokenTooLong`](super::errors::DnspodErrorCode::InvalidParameterClientTokenTooLong)
+/// - [`InvalidParameter.Common`](super::errors::DnspodErrorCode::InvalidParameterCommon)
+/// - [`InvalidParameter.DataExpired`](super::errors::DnspodErrorCode::InvalidParameterDataExpired)
+/// - [`InvalidParameter.DataInvalid`](super::errors::DnspodErrorCode::InvalidParameterDataInvalid)
+/// - [`InvalidParameter.DealTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDealTypeInvalid)
+/// - [`InvalidParameter.DnsDealDomainUpgraded`](super::errors::DnspodErrorCode::InvalidParameterDnsDealDomainUpgraded)
+/// - [`InvalidParameter.DnsDealLocked`](super::errors::DnspodErrorCode::InvalidParameterDnsDealLocked)
+/// - [`InvalidParameter.DnsInvalidDeal`](super::errors::DnspodErrorCode::InvalidParameterDnsInvalidDeal)
+/// - [`InvalidParameter.DomainAliasExists`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasExists)
+/// - [`InvalidParameter.DomainAliasIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasIdInvalid)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainIsModifyingDns`](super::errors::DnspodErrorCode::InvalidParameterDomainIsModifyingDns)
+/// - [`InvalidParameter.DomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterDomainNotReged)
+/// - [`InvalidParameter.DomainNotVip`](super::errors::DnspodErrorCode::InvalidParameterDomainNotVip)
+/// - [`InvalidParameter.DomainTooLong`](super::errors::DnspodErrorCode::InvalidParameterDomainTooLong)
+/// - [`InvalidParameter.DomainTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainTypeInvalid)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.GoodsChildTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsChildTypeInvalid)
+/// - [`InvalidParameter.GoodsNumInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsNumInvalid)
+/// - [`InvalidParameter.GoodsTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsTypeInvalid)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.IllegalNewDeal`](super::errors::DnspodErrorCode::InvalidParameterIllegalNewDeal)
+/// - [`InvalidParameter.InvalidDealName`](super::errors::DnspodErrorCode::InvalidParameterInvalidDealName)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SharedUsersUnrealName`](super::errors::DnspodErrorCode::InvalidParameterSharedUsersUnrealName)
+/// - [`InvalidParameter.TimeSpanInvalid`](super::errors::DnspodErrorCode::InvalidParameterTimeSpanInvalid)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.CancelBillNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedCancelBillNotAllowed)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.MonitorCallbackNotEnabled`](super::errors::DnspodErrorCode::OperationDeniedMonitorCallbackNotEnabled)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`OperationDenied.NotOrderOwner`](super::errors::DnspodErrorCode::OperationDeniedNotOrderOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`OperationDenied.VipDomainAllowed`](super::errors::DnspodErrorCode::OperationDeniedVipDomainAllowed)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DnspodErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DnspodErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
+/// - [`ResourceNotFound.NoDataOfDomainAlias`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomainAlias)
+/// - [`ResourceNotFound.NoDataOfGift`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfGift)
+/// - [`ResourceUnavailable`](super::errors::DnspodErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DnspodErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateAndPayDeal",
     output = CreateAndPayDealResponse,
-    error = super::errors::CreateAndPayDealError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateAndPayDeal {
-    /// `DealType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DealType`; example: `2`
     pub deal_type: u64,
 
-    /// `GoodsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsType`; example: `1`
     pub goods_type: u64,
 
-    /// `GoodsChildType`: a string.
-    ///
-    /// Example: `"DP_ULTRA"`
+    /// `GoodsChildType`; example: `"DP_ULTRA"`
     pub goods_child_type: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"*****.com"`
+    /// `Domain`; example: `"*****.com"`
     pub domain: Option<String>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TimeSpan`; example: `12`
     pub time_span: Option<u64>,
 
-    /// `NewPackageType`: a string.
-    ///
-    /// Example: `"DP_ULTRA"`
+    /// `NewPackageType`; example: `"DP_ULTRA"`
     pub new_package_type: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"4395743543re"`
+    /// `ClientToken`; example: `"4395743543re"`
     pub client_token: Option<String>,
 }
 
 /// What a successful [`CreateAndPayDeal`] call returns.
 #[tc_model]
 pub struct CreateAndPayDealResponse {
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20260112880021950185241"`
+    /// `BigDealId`; example: `"20260112880021950185241"`
     pub big_deal_id: String,
 
-    /// `DealList`: a list of [`Deals`](super::models::Deals) objects.
+    /// `DealList`
     pub deal_list: Vec<models::Deals>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -197,67 +274,148 @@ pub struct CreateAndPayDealResponse {
 /// The `CreateDeal` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDealResponse`].
-/// The codes it documents are in [`CreateDealError`](super::errors::CreateDealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.ContainsPersonalVip`](super::errors::DnspodErrorCode::FailedOperationContainsPersonalVip)
+/// - [`FailedOperation.DomainIsPersonalType`](super::errors::DnspodErrorCode::FailedOperationDomainIsPersonalType)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.EipCheckFailed`](super::errors::DnspodErrorCode::FailedOperationEipCheckFailed)
+/// - [`FailedOperation.FunctionNotAllowedApply`](super::errors::DnspodErrorCode::FailedOperationFunctionNotAllowedApply)
+/// - [`FailedOperation.GetWhoisFailed`](super::errors::DnspodErrorCode::FailedOperationGetWhoisFailed)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.MobileNotVerified`](super::errors::DnspodErrorCode::FailedOperationMobileNotVerified)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.OrderCanNotPay`](super::errors::DnspodErrorCode::FailedOperationOrderCanNotPay)
+/// - [`FailedOperation.OrderHasPaid`](super::errors::DnspodErrorCode::FailedOperationOrderHasPaid)
+/// - [`FailedOperation.ResourceNotBind`](super::errors::DnspodErrorCode::FailedOperationResourceNotBind)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VerifyingBillExists`](super::errors::DnspodErrorCode::FailedOperationVerifyingBillExists)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.ActionSuccess`](super::errors::DnspodErrorCode::InvalidParameterActionSuccess)
+/// - [`InvalidParameter.Activity`](super::errors::DnspodErrorCode::InvalidParameterActivity)
+/// - [`InvalidParameter.BillNumberInvalid`](super::errors::DnspodErrorCode::InvalidParameterBillNumberInvalid)
+/// - [`InvalidParameter.Common`](super::errors::DnspodErrorCode::InvalidParameterCommon)
+/// - [`InvalidParameter.DataExpired`](super::errors::DnspodErrorCode::InvalidParameterDataExpired)
+/// - [`InvalidParameter.DataInvalid`](super::errors::DnspodErrorCode::InvalidParameterDataInvalid)
+/// - [`InvalidParameter.DealTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDealTypeInvalid)
+/// - [`InvalidParameter.DnsDealDomainUpgraded`](super::errors::DnspodErrorCode::InvalidParameterDnsDealDomainUpgraded)
+/// - [`InvalidParameter.DnsDealLocked`](super::errors::DnspodErrorCode::InvalidParameterDnsDealLocked)
+/// - [`InvalidParameter.DnsInvalidDeal`](super::errors::DnspodErrorCode::InvalidParameterDnsInvalidDeal)
+/// - [`InvalidParameter.DomainAliasExists`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasExists)
+/// - [`InvalidParameter.DomainAliasIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasIdInvalid)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainIsModifyingDns`](super::errors::DnspodErrorCode::InvalidParameterDomainIsModifyingDns)
+/// - [`InvalidParameter.DomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterDomainNotReged)
+/// - [`InvalidParameter.DomainNotVip`](super::errors::DnspodErrorCode::InvalidParameterDomainNotVip)
+/// - [`InvalidParameter.DomainTooLong`](super::errors::DnspodErrorCode::InvalidParameterDomainTooLong)
+/// - [`InvalidParameter.DomainTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainTypeInvalid)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.GoodsChildTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsChildTypeInvalid)
+/// - [`InvalidParameter.GoodsNumInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsNumInvalid)
+/// - [`InvalidParameter.GoodsTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsTypeInvalid)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.IllegalNewDeal`](super::errors::DnspodErrorCode::InvalidParameterIllegalNewDeal)
+/// - [`InvalidParameter.InvalidDealName`](super::errors::DnspodErrorCode::InvalidParameterInvalidDealName)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SharedUsersUnrealName`](super::errors::DnspodErrorCode::InvalidParameterSharedUsersUnrealName)
+/// - [`InvalidParameter.TimeSpanInvalid`](super::errors::DnspodErrorCode::InvalidParameterTimeSpanInvalid)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.CancelBillNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedCancelBillNotAllowed)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.MonitorCallbackNotEnabled`](super::errors::DnspodErrorCode::OperationDeniedMonitorCallbackNotEnabled)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`OperationDenied.NotOrderOwner`](super::errors::DnspodErrorCode::OperationDeniedNotOrderOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`OperationDenied.VipDomainAllowed`](super::errors::DnspodErrorCode::OperationDeniedVipDomainAllowed)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DnspodErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DnspodErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
+/// - [`ResourceNotFound.NoDataOfDomainAlias`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomainAlias)
+/// - [`ResourceNotFound.NoDataOfGift`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfGift)
+/// - [`ResourceUnavailable`](super::errors::DnspodErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DnspodErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDeal",
     output = CreateDealResponse,
-    error = super::errors::CreateDealError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDeal {
-    /// `DealType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DealType`; example: `1`
     pub deal_type: u64,
 
-    /// `GoodsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsType`; example: `1`
     pub goods_type: u64,
 
-    /// `GoodsChildType`: a string.
-    ///
-    /// Example: `"DP_PLUS"`
+    /// `GoodsChildType`; example: `"DP_PLUS"`
     pub goods_child_type: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: Option<String>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TimeSpan`; example: `3`
     pub time_span: Option<u64>,
 
-    /// `NewPackageType`: a string.
-    ///
-    /// Example: `"DP_EXTRA"`
+    /// `NewPackageType`; example: `"DP_EXTRA"`
     pub new_package_type: Option<String>,
 }
 
 /// What a successful [`CreateDeal`] call returns.
 #[tc_model]
 pub struct CreateDealResponse {
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20170101122341"`
+    /// `BigDealId`; example: `"20170101122341"`
     pub big_deal_id: String,
 
-    /// `DealList`: a list of [`Deals`](super::models::Deals) objects.
+    /// `DealList`
     pub deal_list: Vec<models::Deals>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -267,45 +425,59 @@ pub struct CreateDealResponse {
 /// The `CreateDomain` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDomainResponse`].
-/// The codes it documents are in [`CreateDomainError`](super::errors::CreateDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainExists`](super::errors::DnspodErrorCode::FailedOperationDomainExists)
+/// - [`FailedOperation.DomainInEnterpriseMailAccount`](super::errors::DnspodErrorCode::FailedOperationDomainInEnterpriseMailAccount)
+/// - [`FailedOperation.DomainOwnedByOtherUser`](super::errors::DnspodErrorCode::FailedOperationDomainOwnedByOtherUser)
+/// - [`FailedOperation.TencentCloudForbid`](super::errors::DnspodErrorCode::FailedOperationTencentCloudForbid)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.DomainInBlackList`](super::errors::DnspodErrorCode::InvalidParameterDomainInBlackList)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainIsMyAlias`](super::errors::DnspodErrorCode::InvalidParameterDomainIsMyAlias)
+/// - [`InvalidParameter.DomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterDomainNotReged)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.QuhuiTxtNotMatch`](super::errors::DnspodErrorCode::InvalidParameterQuhuiTxtNotMatch)
+/// - [`InvalidParameter.QuhuiTxtRecordWait`](super::errors::DnspodErrorCode::InvalidParameterQuhuiTxtRecordWait)
+/// - [`InvalidParameter.ToolsDomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDomain",
     output = CreateDomainResponse,
-    error = super::errors::CreateDomainError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupId`; example: `2`
     pub group_id: Option<u64>,
 
-    /// `IsMark`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsMark`; example: `"no"`
     pub is_mark: Option<String>,
 
-    /// `TransferSubDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransferSubDomain`; example: `true`
     pub transfer_sub_domain: Option<bool>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 }
 
 /// What a successful [`CreateDomain`] call returns.
 #[tc_model]
 pub struct CreateDomainResponse {
-    /// `DomainInfo`: a [`DomainCreateInfo`](super::models::DomainCreateInfo).
+    /// `DomainInfo`
     pub domain_info: models::DomainCreateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -315,39 +487,58 @@ pub struct CreateDomainResponse {
 /// The `CreateDomainAlias` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDomainAliasResponse`].
-/// The codes it documents are in [`CreateDomainAliasError`](super::errors::CreateDomainAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDomainAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainExists`](super::errors::DnspodErrorCode::FailedOperationDomainExists)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainOwnedByOtherUser`](super::errors::DnspodErrorCode::FailedOperationDomainOwnedByOtherUser)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AliasIsMyDomain`](super::errors::DnspodErrorCode::InvalidParameterAliasIsMyDomain)
+/// - [`InvalidParameter.DomainAliasExists`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasExists)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`LimitExceeded.DomainAliasCountExceeded`](super::errors::DnspodErrorCode::LimitExceededDomainAliasCountExceeded)
+/// - [`LimitExceeded.DomainAliasNumberLimit`](super::errors::DnspodErrorCode::LimitExceededDomainAliasNumberLimit)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDomainAlias",
     output = CreateDomainAliasResponse,
-    error = super::errors::CreateDomainAliasError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDomainAlias {
-    /// `DomainAlias`: a string.
-    ///
-    /// Example: `"cc.cc"`
+    /// `DomainAlias`; example: `"cc.cc"`
     pub domain_alias: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myfm.cc"`
+    /// `Domain`; example: `"myfm.cc"`
     pub domain: String,
 
-    /// `DomainId`: a signed 64-bit integer.
-    ///
-    /// Example: `145521`
+    /// `DomainId`; example: `145521`
     pub domain_id: Option<i64>,
 }
 
 /// What a successful [`CreateDomainAlias`] call returns.
 #[tc_model]
 pub struct CreateDomainAliasResponse {
-    /// `DomainAliasId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `DomainAliasId`; example: `11`
     pub domain_alias_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -357,37 +548,53 @@ pub struct CreateDomainAliasResponse {
 /// The `CreateDomainBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDomainBatchResponse`].
-/// The codes it documents are in [`CreateDomainBatchError`](super::errors::CreateDomainBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDomainBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`InvalidParameter.BatchDomainCreateActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchDomainCreateActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.JobGreaterThanLimit`](super::errors::DnspodErrorCode::InvalidParameterJobGreaterThanLimit)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.TooManyInvalidDomains`](super::errors::DnspodErrorCode::InvalidParameterTooManyInvalidDomains)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDomainBatch",
     output = CreateDomainBatchResponse,
-    error = super::errors::CreateDomainBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDomainBatch {
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["dnspod1.cn","dnspod2.cn"]`
+    /// `DomainList`; example: `["dnspod1.cn","dnspod2.cn"]`
     pub domain_list: Vec<String>,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"11.22.33.44"`
+    /// `RecordValue`; example: `"11.22.33.44"`
     pub record_value: Option<String>,
 }
 
 /// What a successful [`CreateDomainBatch`] call returns.
 #[tc_model]
 pub struct CreateDomainBatchResponse {
-    /// `DetailList`: a list of [`CreateDomainBatchDetail`](super::models::CreateDomainBatchDetail) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::CreateDomainBatchDetail>,
 
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `JobId`; example: `10`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -397,35 +604,66 @@ pub struct CreateDomainBatchResponse {
 /// The `CreateDomainCustomLine` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDomainCustomLineResponse`].
-/// The codes it documents are in [`CreateDomainCustomLineError`](super::errors::CreateDomainCustomLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDomainCustomLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.InvalidIp`](super::errors::DnspodErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.IpAlreadyExist`](super::errors::DnspodErrorCode::InvalidParameterIpAlreadyExist)
+/// - [`InvalidParameter.LineInUse`](super::errors::DnspodErrorCode::InvalidParameterLineInUse)
+/// - [`InvalidParameter.LineNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterLineNameInvalid)
+/// - [`InvalidParameter.LineNameInvalidCharacter`](super::errors::DnspodErrorCode::InvalidParameterLineNameInvalidCharacter)
+/// - [`InvalidParameter.LineNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterLineNameOccupied)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.IpAreaEmptyIp`](super::errors::DnspodErrorCode::InvalidParameterValueIpAreaEmptyIp)
+/// - [`InvalidParameterValue.IpAreaEmptyLineName`](super::errors::DnspodErrorCode::InvalidParameterValueIpAreaEmptyLineName)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.CustomLineLimited`](super::errors::DnspodErrorCode::LimitExceededCustomLineLimited)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.EditUsingRecordLineNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedEditUsingRecordLineNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDomainCustomLine",
     output = CreateDomainCustomLineResponse,
-    error = super::errors::CreateDomainCustomLineError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDomainCustomLine {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testline8"`
+    /// `Name`; example: `"testline8"`
     pub name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"6.6.6.1-6.6.6.3"`
+    /// `Area`; example: `"6.6.6.1-6.6.6.3"`
     pub area: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
@@ -439,29 +677,39 @@ pub struct CreateDomainCustomLineResponse {
 /// The `CreateDomainGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDomainGroupResponse`].
-/// The codes it documents are in [`CreateDomainGroupError`](super::errors::CreateDomainGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDomainGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupNameExists`](super::errors::DnspodErrorCode::InvalidParameterGroupNameExists)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`LimitExceeded.GroupNumberLimit`](super::errors::DnspodErrorCode::LimitExceededGroupNumberLimit)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDomainGroup",
     output = CreateDomainGroupResponse,
-    error = super::errors::CreateDomainGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDomainGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"常用域名"`
+    /// `GroupName`; example: `"常用域名"`
     pub group_name: String,
 }
 
 /// What a successful [`CreateDomainGroup`] call returns.
 #[tc_model]
 pub struct CreateDomainGroupResponse {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `43957`
+    /// `GroupId`; example: `43957`
     pub group_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -471,45 +719,57 @@ pub struct CreateDomainGroupResponse {
 /// The `CreateDomainsAnalyticsFile` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateDomainsAnalyticsFileResponse`].
-/// The codes it documents are in [`CreateDomainsAnalyticsFileError`](super::errors::CreateDomainsAnalyticsFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateDomainsAnalyticsFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BatchLimitUndo`](super::errors::DnspodErrorCode::InvalidParameterBatchLimitUndo)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.JobGreaterThanLimit`](super::errors::DnspodErrorCode::InvalidParameterJobGreaterThanLimit)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.RecordsEmpty`](super::errors::DnspodErrorCode::InvalidParameterRecordsEmpty)
+/// - [`InvalidParameter.StarttimeGreaterThanEndtime`](super::errors::DnspodErrorCode::InvalidParameterStarttimeGreaterThanEndtime)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateDomainsAnalyticsFile",
     output = CreateDomainsAnalyticsFileResponse,
-    error = super::errors::CreateDomainsAnalyticsFileError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateDomainsAnalyticsFile {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["dnspod.cn","dnspod.com"]`
+    /// `Domains`; example: `["dnspod.cn","dnspod.com"]`
     pub domains: Vec<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-01-01"`
+    /// `StartDate`; example: `"2023-01-01"`
     pub start_date: String,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DNSFormat`; example: `"DATE"`
     #[tc(rename = "DNSFormat")]
     pub dns_format: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-01-02"`
+    /// `EndDate`; example: `"2023-01-02"`
     pub end_date: Option<String>,
 }
 
 /// What a successful [`CreateDomainsAnalyticsFile`] call returns.
 #[tc_model]
 pub struct CreateDomainsAnalyticsFileResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobId`; example: `1`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -519,42 +779,67 @@ pub struct CreateDomainsAnalyticsFileResponse {
 /// The `CreateLineGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateLineGroupResponse`].
-/// The codes it documents are in [`CreateLineGroupError`](super::errors::CreateLineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateLineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DefaultLineNotSelfdefined`](super::errors::DnspodErrorCode::InvalidParameterDefaultLineNotSelfdefined)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.GroupNameEmpty`](super::errors::DnspodErrorCode::InvalidParameterGroupNameEmpty)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.GroupNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterGroupNameOccupied)
+/// - [`InvalidParameter.LineGroupNotSupported`](super::errors::DnspodErrorCode::InvalidParameterLineGroupNotSupported)
+/// - [`InvalidParameter.LineGroupOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineGroupOverCounted)
+/// - [`InvalidParameter.LineInAnotherGroup`](super::errors::DnspodErrorCode::InvalidParameterLineInAnotherGroup)
+/// - [`InvalidParameter.LineOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineOverCounted)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateLineGroup",
     output = CreateLineGroupResponse,
-    error = super::errors::CreateLineGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateLineGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testgroup99"`
+    /// `Name`; example: `"testgroup99"`
     pub name: String,
 
-    /// `Lines`: a string.
-    ///
-    /// Example: `"电信,移动"`
+    /// `Lines`; example: `"电信,移动"`
     pub lines: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`CreateLineGroup`] call returns.
 #[tc_model]
 pub struct CreateLineGroupResponse {
-    /// `Data`: a [`LineGroupDetail`](super::models::LineGroupDetail).
+    /// `Data`
     pub data: models::LineGroupDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -564,30 +849,73 @@ pub struct CreateLineGroupResponse {
 /// The `CreateLineGroupCopy` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateLineGroupCopyResponse`].
-/// The codes it documents are in [`CreateLineGroupCopyError`](super::errors::CreateLineGroupCopyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateLineGroupCopy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.CopiedLineGroupDuplicated`](super::errors::DnspodErrorCode::InvalidParameterCopiedLineGroupDuplicated)
+/// - [`InvalidParameter.DefaultLineNotSelfdefined`](super::errors::DnspodErrorCode::InvalidParameterDefaultLineNotSelfdefined)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainSelfNoCopy`](super::errors::DnspodErrorCode::InvalidParameterDomainSelfNoCopy)
+/// - [`InvalidParameter.GradeNotCopy`](super::errors::DnspodErrorCode::InvalidParameterGradeNotCopy)
+/// - [`InvalidParameter.GroupNameEmpty`](super::errors::DnspodErrorCode::InvalidParameterGroupNameEmpty)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.GroupNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterGroupNameOccupied)
+/// - [`InvalidParameter.InvalidSrcDomainId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSrcDomainId)
+/// - [`InvalidParameter.LineFormatInvalid`](super::errors::DnspodErrorCode::InvalidParameterLineFormatInvalid)
+/// - [`InvalidParameter.LineGroupNotSupported`](super::errors::DnspodErrorCode::InvalidParameterLineGroupNotSupported)
+/// - [`InvalidParameter.LineGroupOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineGroupOverCounted)
+/// - [`InvalidParameter.LineGroupUpdateFailed`](super::errors::DnspodErrorCode::InvalidParameterLineGroupUpdateFailed)
+/// - [`InvalidParameter.LineInAnotherGroup`](super::errors::DnspodErrorCode::InvalidParameterLineInAnotherGroup)
+/// - [`InvalidParameter.LineInUse`](super::errors::DnspodErrorCode::InvalidParameterLineInUse)
+/// - [`InvalidParameter.LineNotExist`](super::errors::DnspodErrorCode::InvalidParameterLineNotExist)
+/// - [`InvalidParameter.LineNotSelected`](super::errors::DnspodErrorCode::InvalidParameterLineNotSelected)
+/// - [`InvalidParameter.LineOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineOverCounted)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.NoAuthorityToSrcDomain`](super::errors::DnspodErrorCode::InvalidParameterNoAuthorityToSrcDomain)
+/// - [`InvalidParameter.NoAuthorityToTheGroup`](super::errors::DnspodErrorCode::InvalidParameterNoAuthorityToTheGroup)
+/// - [`InvalidParameter.OptypeNotSupported`](super::errors::DnspodErrorCode::InvalidParameterOptypeNotSupported)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateLineGroupCopy",
     output = CreateLineGroupCopyResponse,
-    error = super::errors::CreateLineGroupCopyError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateLineGroupCopy {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainIds`: a string.
-    ///
-    /// Example: `"1002"`
+    /// `DomainIds`; example: `"1002"`
     pub domain_ids: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
@@ -601,96 +929,124 @@ pub struct CreateLineGroupCopyResponse {
 /// The `CreateRecord` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateRecordResponse`].
-/// The codes it documents are in [`CreateRecordError`](super::errors::CreateRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DNSSECIncompleteClosed`](super::errors::DnspodErrorCode::FailedOperationDnssecIncompleteClosed)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.MustAddDefaultLineFirst`](super::errors::DnspodErrorCode::FailedOperationMustAddDefaultLineFirst)
+/// - [`FailedOperation.TencentCloudForbid`](super::errors::DnspodErrorCode::FailedOperationTencentCloudForbid)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DnssecAddCnameError`](super::errors::DnspodErrorCode::InvalidParameterDnssecAddCnameError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.InvalidWeight`](super::errors::DnspodErrorCode::InvalidParameterInvalidWeight)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.MxInvalid`](super::errors::DnspodErrorCode::InvalidParameterMxInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.RecordTtlLimit`](super::errors::DnspodErrorCode::LimitExceededRecordTtlLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateRecord",
     output = CreateRecordResponse,
-    error = super::errors::CreateRecordError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"200.200.200.200"`
+    /// `Value`; example: `"200.200.200.200"`
     pub value: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"10=1"`
+    /// `RecordLineId`; example: `"10=1"`
     pub record_line_id: Option<String>,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MX`; example: `10`
     #[tc(rename = "MX")]
     pub mx: Option<u64>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"官网主页"`
+    /// `Remark`; example: `"官网主页"`
     pub remark: Option<String>,
 
-    /// `DnssecConflictMode`: a string.
-    ///
-    /// Example: `"force"`
+    /// `DnssecConflictMode`; example: `"force"`
     pub dnssec_conflict_mode: Option<String>,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54543`
+    /// `GroupId`; example: `54543`
     pub group_id: Option<u64>,
 }
 
 /// What a successful [`CreateRecord`] call returns.
 #[tc_model]
 pub struct CreateRecordResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -700,35 +1056,53 @@ pub struct CreateRecordResponse {
 /// The `CreateRecordBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateRecordBatchResponse`].
-/// The codes it documents are in [`CreateRecordBatchError`](super::errors::CreateRecordBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateRecordBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`InvalidParameter.BatchRecordCreateActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordCreateActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.JobGreaterThanLimit`](super::errors::DnspodErrorCode::InvalidParameterJobGreaterThanLimit)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RecordsEmpty`](super::errors::DnspodErrorCode::InvalidParameterRecordsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateRecordBatch",
     output = CreateRecordBatchResponse,
-    error = super::errors::CreateRecordBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateRecordBatch {
-    /// `DomainIdList`: a list of strings.
-    ///
-    /// Example: `["49","53"]`
+    /// `DomainIdList`; example: `["49","53"]`
     pub domain_id_list: Vec<String>,
 
-    /// `RecordList`: a list of [`AddRecordBatch`](super::models::AddRecordBatch) objects.
+    /// `RecordList`
     pub record_list: Vec<models::AddRecordBatch>,
 }
 
 /// What a successful [`CreateRecordBatch`] call returns.
 #[tc_model]
 pub struct CreateRecordBatchResponse {
-    /// `DetailList`: a list of [`CreateRecordBatchDetail`](super::models::CreateRecordBatchDetail) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::CreateRecordBatchDetail>,
 
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `JobId`; example: `101`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -738,39 +1112,44 @@ pub struct CreateRecordBatchResponse {
 /// The `CreateRecordGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateRecordGroupResponse`].
-/// The codes it documents are in [`CreateRecordGroupError`](super::errors::CreateRecordGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateRecordGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateRecordGroup",
     output = CreateRecordGroupResponse,
-    error = super::errors::CreateRecordGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateRecordGroup {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"分组2"`
+    /// `GroupName`; example: `"分组2"`
     pub group_name: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`CreateRecordGroup`] call returns.
 #[tc_model]
 pub struct CreateRecordGroupResponse {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1578`
+    /// `GroupId`; example: `1578`
     pub group_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -780,25 +1159,34 @@ pub struct CreateRecordGroupResponse {
 /// The `CreateSnapshot` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateSnapshotResponse`].
-/// The codes it documents are in [`CreateSnapshotError`](super::errors::CreateSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateSnapshot",
     output = CreateSnapshotResponse,
-    error = super::errors::CreateSnapshotError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateSnapshot {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
@@ -812,48 +1200,61 @@ pub struct CreateSnapshotResponse {
 /// The `CreateSubDomainsAnalyticsFile` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateSubDomainsAnalyticsFileResponse`].
-/// The codes it documents are in [`CreateSubDomainsAnalyticsFileError`](super::errors::CreateSubDomainsAnalyticsFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateSubDomainsAnalyticsFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BatchLimitUndo`](super::errors::DnspodErrorCode::InvalidParameterBatchLimitUndo)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.JobGreaterThanLimit`](super::errors::DnspodErrorCode::InvalidParameterJobGreaterThanLimit)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.RecordsEmpty`](super::errors::DnspodErrorCode::InvalidParameterRecordsEmpty)
+/// - [`InvalidParameter.StarttimeGreaterThanEndtime`](super::errors::DnspodErrorCode::InvalidParameterStarttimeGreaterThanEndtime)
+/// - [`InvalidParameterValue.DomainGradeInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueDomainGradeInvalid)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateSubDomainsAnalyticsFile",
     output = CreateSubDomainsAnalyticsFileResponse,
-    error = super::errors::CreateSubDomainsAnalyticsFileError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateSubDomainsAnalyticsFile {
-    /// `Domains`: a list of [`SubDomainsAnalyticsParamsItem`](super::models::SubDomainsAnalyticsParamsItem) objects.
+    /// `Domains`
     pub domains: Vec<models::SubDomainsAnalyticsParamsItem>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-01-01"`
+    /// `StartDate`; example: `"2023-01-01"`
     pub start_date: String,
 
-    /// `SubDomainType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubDomainType`; example: `1`
     pub sub_domain_type: u64,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DNSFormat`; example: `"DATE"`
     #[tc(rename = "DNSFormat")]
     pub dns_format: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-01-02"`
+    /// `EndDate`; example: `"2023-01-02"`
     pub end_date: Option<String>,
 }
 
 /// What a successful [`CreateSubDomainsAnalyticsFile`] call returns.
 #[tc_model]
 pub struct CreateSubDomainsAnalyticsFileResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobId`; example: `1`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -863,57 +1264,50 @@ pub struct CreateSubDomainsAnalyticsFileResponse {
 /// The `CreateSubdomainValidateTXTValue` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateSubdomainValidateTXTValueResponse`].
-/// The codes it documents are in [`CreateSubdomainValidateTXTValueError`](super::errors::CreateSubdomainValidateTXTValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateSubdomainValidateTXTValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainExists`](super::errors::DnspodErrorCode::FailedOperationDomainExists)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateSubdomainValidateTXTValue",
     output = CreateSubdomainValidateTXTValueResponse,
-    error = super::errors::CreateSubdomainValidateTXTValueError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateSubdomainValidateTXTValue {
-    /// `DomainZone`: a string.
-    ///
-    /// Example: `"sub.dnspod.cn"`
+    /// `DomainZone`; example: `"sub.dnspod.cn"`
     pub domain_zone: String,
 }
 
 /// What a successful [`CreateSubdomainValidateTXTValue`] call returns.
 #[tc_model]
 pub struct CreateSubdomainValidateTXTValueResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"_dnspodcheck"`
+    /// `Subdomain`; example: `"_dnspodcheck"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subdomain: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `RecordType`; example: `"TXT"`
     pub record_type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"3D015C717021A7A639D53673DB781317"`
+    /// `Value`; example: `"3D015C717021A7A639D53673DB781317"`
     pub value: String,
 
-    /// `ParentDomain`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `ParentDomain`; example: `"sub"`
     pub parent_domain: Option<String>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"_dnspodcheck"`
+    /// `SubDomain`; example: `"_dnspodcheck"`
     pub sub_domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -923,75 +1317,110 @@ pub struct CreateSubdomainValidateTXTValueResponse {
 /// The `CreateTXTRecord` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`CreateTXTRecordResponse`].
-/// The codes it documents are in [`CreateTXTRecordError`](super::errors::CreateTXTRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=CreateTXTRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DNSSECIncompleteClosed`](super::errors::DnspodErrorCode::FailedOperationDnssecIncompleteClosed)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.MustAddDefaultLineFirst`](super::errors::DnspodErrorCode::FailedOperationMustAddDefaultLineFirst)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DnssecAddCnameError`](super::errors::DnspodErrorCode::InvalidParameterDnssecAddCnameError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.InvalidWeight`](super::errors::DnspodErrorCode::InvalidParameterInvalidWeight)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.MxInvalid`](super::errors::DnspodErrorCode::InvalidParameterMxInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.RecordTtlLimit`](super::errors::DnspodErrorCode::LimitExceededRecordTtlLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "CreateTXTRecord",
     output = CreateTXTRecordResponse,
-    error = super::errors::CreateTXTRecordError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct CreateTXTRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"200.200.200.200"`
+    /// `Value`; example: `"200.200.200.200"`
     pub value: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"10=1"`
+    /// `RecordLineId`; example: `"10=1"`
     pub record_line_id: Option<String>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"官网主页"`
+    /// `Remark`; example: `"官网主页"`
     pub remark: Option<String>,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3430`
+    /// `GroupId`; example: `3430`
     pub group_id: Option<u64>,
 }
 
 /// What a successful [`CreateTXTRecord`] call returns.
 #[tc_model]
 pub struct CreateTXTRecordResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1001,25 +1430,37 @@ pub struct CreateTXTRecordResponse {
 /// The `DeleteDomain` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteDomainResponse`].
-/// The codes it documents are in [`DeleteDomainError`](super::errors::DeleteDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsKeyDomain`](super::errors::DnspodErrorCode::FailedOperationDomainIsKeyDomain)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteDomain",
     output = DeleteDomainResponse,
-    error = super::errors::DeleteDomainError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `254142`
+    /// `DomainId`; example: `254142`
     pub domain_id: Option<u64>,
 }
 
@@ -1033,30 +1474,45 @@ pub struct DeleteDomainResponse {
 /// The `DeleteDomainAlias` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteDomainAliasResponse`].
-/// The codes it documents are in [`DeleteDomainAliasError`](super::errors::DeleteDomainAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteDomainAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainAliasIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasIdInvalid)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteDomainAlias",
     output = DeleteDomainAliasResponse,
-    error = super::errors::DeleteDomainAliasError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteDomainAlias {
-    /// `DomainAliasId`: a signed 64-bit integer.
-    ///
-    /// Example: `14564`
+    /// `DomainAliasId`; example: `14564`
     pub domain_alias_id: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myfm.cc"`
+    /// `Domain`; example: `"myfm.cc"`
     pub domain: String,
 
-    /// `DomainId`: a signed 64-bit integer.
-    ///
-    /// Example: `4324242`
+    /// `DomainId`; example: `4324242`
     pub domain_id: Option<i64>,
 }
 
@@ -1070,32 +1526,43 @@ pub struct DeleteDomainAliasResponse {
 /// The `DeleteDomainBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteDomainBatchResponse`].
-/// The codes it documents are in [`DeleteDomainBatchError`](super::errors::DeleteDomainBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteDomainBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchRecordRemoveActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordRemoveActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteDomainBatch",
     output = DeleteDomainBatchResponse,
-    error = super::errors::DeleteDomainBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteDomainBatch {
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["domain.com"]`
+    /// `DomainList`; example: `["domain.com"]`
     pub domain_list: Vec<String>,
 }
 
 /// What a successful [`DeleteDomainBatch`] call returns.
 #[tc_model]
 pub struct DeleteDomainBatchResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `213`
+    /// `JobId`; example: `213`
     pub job_id: Option<u64>,
 
-    /// `DetailList`: a list of [`DeleteDomainBatchDetail`](super::models::DeleteDomainBatchDetail) objects.
+    /// `DetailList`
     pub detail_list: Option<Vec<models::DeleteDomainBatchDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1105,30 +1572,66 @@ pub struct DeleteDomainBatchResponse {
 /// The `DeleteDomainCustomLine` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteDomainCustomLineResponse`].
-/// The codes it documents are in [`DeleteDomainCustomLineError`](super::errors::DeleteDomainCustomLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteDomainCustomLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.InvalidIp`](super::errors::DnspodErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.IpAlreadyExist`](super::errors::DnspodErrorCode::InvalidParameterIpAlreadyExist)
+/// - [`InvalidParameter.IpArea`](super::errors::DnspodErrorCode::InvalidParameterIpArea)
+/// - [`InvalidParameter.LineInUse`](super::errors::DnspodErrorCode::InvalidParameterLineInUse)
+/// - [`InvalidParameter.LineNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterLineNameInvalid)
+/// - [`InvalidParameter.LineNameInvalidCharacter`](super::errors::DnspodErrorCode::InvalidParameterLineNameInvalidCharacter)
+/// - [`InvalidParameter.LineNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterLineNameOccupied)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.IpAreaEmptyIp`](super::errors::DnspodErrorCode::InvalidParameterValueIpAreaEmptyIp)
+/// - [`InvalidParameterValue.IpAreaEmptyLineName`](super::errors::DnspodErrorCode::InvalidParameterValueIpAreaEmptyLineName)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.CustomLineLimited`](super::errors::DnspodErrorCode::LimitExceededCustomLineLimited)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DeleteUsingRecordLineNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedDeleteUsingRecordLineNotAllowed)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.EditUsingRecordLineNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedEditUsingRecordLineNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteDomainCustomLine",
     output = DeleteDomainCustomLineResponse,
-    error = super::errors::DeleteDomainCustomLineError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteDomainCustomLine {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testline8"`
+    /// `Name`; example: `"testline8"`
     pub name: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
@@ -1142,30 +1645,68 @@ pub struct DeleteDomainCustomLineResponse {
 /// The `DeleteLineGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteLineGroupResponse`].
-/// The codes it documents are in [`DeleteLineGroupError`](super::errors::DeleteLineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteLineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DefaultLineNotSelfdefined`](super::errors::DnspodErrorCode::InvalidParameterDefaultLineNotSelfdefined)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.GroupNameEmpty`](super::errors::DnspodErrorCode::InvalidParameterGroupNameEmpty)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.GroupNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterGroupNameOccupied)
+/// - [`InvalidParameter.LineFormatInvalid`](super::errors::DnspodErrorCode::InvalidParameterLineFormatInvalid)
+/// - [`InvalidParameter.LineGroupNotSupported`](super::errors::DnspodErrorCode::InvalidParameterLineGroupNotSupported)
+/// - [`InvalidParameter.LineGroupOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineGroupOverCounted)
+/// - [`InvalidParameter.LineGroupUpdateFailed`](super::errors::DnspodErrorCode::InvalidParameterLineGroupUpdateFailed)
+/// - [`InvalidParameter.LineInAnotherGroup`](super::errors::DnspodErrorCode::InvalidParameterLineInAnotherGroup)
+/// - [`InvalidParameter.LineInUse`](super::errors::DnspodErrorCode::InvalidParameterLineInUse)
+/// - [`InvalidParameter.LineInUseNotDelete`](super::errors::DnspodErrorCode::InvalidParameterLineInUseNotDelete)
+/// - [`InvalidParameter.LineNotExist`](super::errors::DnspodErrorCode::InvalidParameterLineNotExist)
+/// - [`InvalidParameter.LineNotSelected`](super::errors::DnspodErrorCode::InvalidParameterLineNotSelected)
+/// - [`InvalidParameter.LineOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineOverCounted)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.NoAuthorityToTheGroup`](super::errors::DnspodErrorCode::InvalidParameterNoAuthorityToTheGroup)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteLineGroup",
     output = DeleteLineGroupResponse,
-    error = super::errors::DeleteLineGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteLineGroup {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `LineGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LineGroupId`; example: `10`
     pub line_group_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
@@ -1179,30 +1720,56 @@ pub struct DeleteLineGroupResponse {
 /// The `DeleteRecord` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteRecordResponse`].
-/// The codes it documents are in [`DeleteRecordError`](super::errors::DeleteRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::DnspodErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteRecord",
     output = DeleteRecordResponse,
-    error = super::errors::DeleteRecordError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
@@ -1216,32 +1783,44 @@ pub struct DeleteRecordResponse {
 /// The `DeleteRecordBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteRecordBatchResponse`].
-/// The codes it documents are in [`DeleteRecordBatchError`](super::errors::DeleteRecordBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteRecordBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchRecordRemoveActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordRemoveActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.RecordsEmpty`](super::errors::DnspodErrorCode::InvalidParameterRecordsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteRecordBatch",
     output = DeleteRecordBatchResponse,
-    error = super::errors::DeleteRecordBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteRecordBatch {
-    /// `RecordIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[111,101]`
+    /// `RecordIdList`; example: `[111,101]`
     pub record_id_list: Vec<u64>,
 }
 
 /// What a successful [`DeleteRecordBatch`] call returns.
 #[tc_model]
 pub struct DeleteRecordBatchResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1212`
+    /// `JobId`; example: `1212`
     pub job_id: u64,
 
-    /// `DetailList`: a list of [`DeleteRecordBatchDetail`](super::models::DeleteRecordBatchDetail) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::DeleteRecordBatchDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1251,30 +1830,36 @@ pub struct DeleteRecordBatchResponse {
 /// The `DeleteRecordGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteRecordGroupResponse`].
-/// The codes it documents are in [`DeleteRecordGroupError`](super::errors::DeleteRecordGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteRecordGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteRecordGroup",
     output = DeleteRecordGroupResponse,
-    error = super::errors::DeleteRecordGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteRecordGroup {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `145`
+    /// `GroupId`; example: `145`
     pub group_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
@@ -1288,30 +1873,38 @@ pub struct DeleteRecordGroupResponse {
 /// The `DeleteShareDomain` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteShareDomainResponse`].
-/// The codes it documents are in [`DeleteShareDomainError`](super::errors::DeleteShareDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteShareDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.EmailInvalid`](super::errors::DnspodErrorCode::InvalidParameterEmailInvalid)
+/// - [`InvalidParameter.EmailOrQqInvalid`](super::errors::DnspodErrorCode::InvalidParameterEmailOrQqInvalid)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteShareDomain",
     output = DeleteShareDomainResponse,
-    error = super::errors::DeleteShareDomainError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteShareDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"qcloud_uin_100000014227@qcloud.com"`
+    /// `Account`; example: `"qcloud_uin_100000014227@qcloud.com"`
     pub account: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
@@ -1325,30 +1918,37 @@ pub struct DeleteShareDomainResponse {
 /// The `DeleteSnapshot` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DeleteSnapshotResponse`].
-/// The codes it documents are in [`DeleteSnapshotError`](super::errors::DeleteSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DeleteSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DeleteSnapshot",
     output = DeleteSnapshotResponse,
-    error = super::errors::DeleteSnapshotError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DeleteSnapshot {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"EG34GE"`
+    /// `SnapshotId`; example: `"EG34GE"`
     pub snapshot_id: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
@@ -1362,52 +1962,49 @@ pub struct DeleteSnapshotResponse {
 /// The `DescribeBatchTask` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeBatchTaskResponse`].
-/// The codes it documents are in [`DescribeBatchTaskError`](super::errors::DescribeBatchTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeBatchTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotBatchTaskOwner`](super::errors::DnspodErrorCode::FailedOperationNotBatchTaskOwner)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchTaskNotExist`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskNotExist)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeBatchTask",
     output = DescribeBatchTaskResponse,
-    error = super::errors::DescribeBatchTaskError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeBatchTask {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `JobId`; example: `21`
     pub job_id: u64,
 }
 
 /// What a successful [`DescribeBatchTask`] call returns.
 #[tc_model]
 pub struct DescribeBatchTaskResponse {
-    /// `DetailList`: a list of [`DescribeBatchTaskDetail`](super::models::DescribeBatchTaskDetail) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::DescribeBatchTaskDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SuccessCount`; example: `2`
     pub success_count: u64,
 
-    /// `FailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailCount`; example: `0`
     pub fail_count: u64,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"record_modify"`
+    /// `JobType`; example: `"record_modify"`
     pub job_type: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-04-02 15:57:14"`
+    /// `CreatedAt`; example: `"2021-04-02 15:57:14"`
     pub created_at: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1417,32 +2014,40 @@ pub struct DescribeBatchTaskResponse {
 /// The `DescribeDomain` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainResponse`].
-/// The codes it documents are in [`DescribeDomainError`](super::errors::DescribeDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomain",
     output = DescribeDomainResponse,
-    error = super::errors::DescribeDomainError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDomain`] call returns.
 #[tc_model]
 pub struct DescribeDomainResponse {
-    /// `DomainInfo`: a [`DomainInfo`](super::models::DomainInfo).
+    /// `DomainInfo`
     pub domain_info: models::DomainInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1452,32 +2057,46 @@ pub struct DescribeDomainResponse {
 /// The `DescribeDomainAliasList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainAliasListResponse`].
-/// The codes it documents are in [`DescribeDomainAliasListError`](super::errors::DescribeDomainAliasListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainAliasList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoDataOfDomainAlias`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomainAlias)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainAliasList",
     output = DescribeDomainAliasListResponse,
-    error = super::errors::DescribeDomainAliasListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainAliasList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myfm.cc"`
+    /// `Domain`; example: `"myfm.cc"`
     pub domain: String,
 
-    /// `DomainId`: a signed 64-bit integer.
-    ///
-    /// Example: `134243`
+    /// `DomainId`; example: `134243`
     pub domain_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDomainAliasList`] call returns.
 #[tc_model]
 pub struct DescribeDomainAliasListResponse {
-    /// `DomainAliasList`: a list of [`DomainAliasInfo`](super::models::DomainAliasInfo) objects.
+    /// `DomainAliasList`
     pub domain_alias_list: Option<Vec<models::DomainAliasInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1487,48 +2106,49 @@ pub struct DescribeDomainAliasListResponse {
 /// The `DescribeDomainAnalytics` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainAnalyticsResponse`].
-/// The codes it documents are in [`DescribeDomainAnalyticsError`](super::errors::DescribeDomainAnalyticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainAnalytics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainNotInService`](super::errors::DnspodErrorCode::FailedOperationDomainNotInService)
+/// - [`FailedOperation.TemporaryError`](super::errors::DnspodErrorCode::FailedOperationTemporaryError)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainAnalytics",
     output = DescribeDomainAnalyticsResponse,
-    error = super::errors::DescribeDomainAnalyticsError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainAnalytics {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2022-06-08"`
+    /// `StartDate`; example: `"2022-06-08"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2022-06-14"`
+    /// `EndDate`; example: `"2022-06-14"`
     pub end_date: String,
 
-    /// `DnsFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DnsFormat`; example: `"DATE"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_format: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1143114`
+    /// `DomainId`; example: `1143114`
     pub domain_id: Option<u64>,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DNSFormat`; example: `"DATE"`
     #[tc(rename = "DNSFormat")]
     pub dns_format_2: Option<String>,
 }
@@ -1536,13 +2156,13 @@ pub struct DescribeDomainAnalytics {
 /// What a successful [`DescribeDomainAnalytics`] call returns.
 #[tc_model]
 pub struct DescribeDomainAnalyticsResponse {
-    /// `Data`: a list of [`DomainAnalyticsDetail`](super::models::DomainAnalyticsDetail) objects.
+    /// `Data`
     pub data: Vec<models::DomainAnalyticsDetail>,
 
-    /// `Info`: a [`DomainAnalyticsInfo`](super::models::DomainAnalyticsInfo).
+    /// `Info`
     pub info: models::DomainAnalyticsInfo,
 
-    /// `AliasData`: a list of [`DomainAliasAnalyticsItem`](super::models::DomainAliasAnalyticsItem) objects.
+    /// `AliasData`
     pub alias_data: Vec<models::DomainAliasAnalyticsItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1552,72 +2172,67 @@ pub struct DescribeDomainAnalyticsResponse {
 /// The `DescribeDomainAndRecordList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainAndRecordListResponse`].
-/// The codes it documents are in [`DescribeDomainAndRecordListError`](super::errors::DescribeDomainAndRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainAndRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchDomainNotAuth`](super::errors::DnspodErrorCode::InvalidParameterBatchDomainNotAuth)
+/// - [`InvalidParameter.BatchRecordRemoveActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordRemoveActionError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainAndRecordList",
     output = DescribeDomainAndRecordListResponse,
-    error = super::errors::DescribeDomainAndRecordListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainAndRecordList {
-    /// `AllDomain`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AllDomain`; example: `"yes"`
     pub all_domain: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["dnspod.cn","dnspod.com"]`
+    /// `DomainList`; example: `["dnspod.cn","dnspod.com"]`
     pub domain_list: Option<Vec<String>>,
 
-    /// `DomainIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[72203,72204]`
+    /// `DomainIdList`; example: `[72203,72204]`
     pub domain_id_list: Option<Vec<u64>>,
 
-    /// `GroupIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[9,10]`
+    /// `GroupIdList`; example: `[9,10]`
     pub group_id_list: Option<Vec<u64>>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: Option<String>,
 
-    /// `SubKeyword`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubKeyword`; example: `"www"`
     pub sub_keyword: Option<String>,
 
-    /// `ValueKeyword`: a string.
-    ///
-    /// Example: `"192"`
+    /// `ValueKeyword`; example: `"192"`
     pub value_keyword: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `Area`; example: `"默认"`
     pub area: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Enabled`; example: `"1"`
     pub enabled: Option<String>,
 }
 
 /// What a successful [`DescribeDomainAndRecordList`] call returns.
 #[tc_model]
 pub struct DescribeDomainAndRecordListResponse {
-    /// `DetailList`: a list of [`BatchSearchDomainInfo`](super::models::BatchSearchDomainInfo) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::BatchSearchDomainInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1627,37 +2242,59 @@ pub struct DescribeDomainAndRecordListResponse {
 /// The `DescribeDomainCustomLineList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainCustomLineListResponse`].
-/// The codes it documents are in [`DescribeDomainCustomLineListError`](super::errors::DescribeDomainCustomLineListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainCustomLineList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainCustomLineList",
     output = DescribeDomainCustomLineListResponse,
-    error = super::errors::DescribeDomainCustomLineListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainCustomLineList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainCustomLineList`] call returns.
 #[tc_model]
 pub struct DescribeDomainCustomLineListResponse {
-    /// `LineList`: a list of [`CustomLineInfo`](super::models::CustomLineInfo) objects.
+    /// `LineList`
     pub line_list: Vec<models::CustomLineInfo>,
 
-    /// `AvailableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4395`
+    /// `AvailableCount`; example: `4395`
     pub available_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1667,15 +2304,35 @@ pub struct DescribeDomainCustomLineListResponse {
 /// The `DescribeDomainFilterList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainFilterListResponse`].
-/// The codes it documents are in [`DescribeDomainFilterListError`](super::errors::DescribeDomainFilterListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainFilterList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupIdInvalid)
+/// - [`InvalidParameter.OffsetInvalid`](super::errors::DnspodErrorCode::InvalidParameterOffsetInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ResultMoreThan500`](super::errors::DnspodErrorCode::InvalidParameterResultMoreThan500)
+/// - [`InvalidParameter.UnsupportedFilterType`](super::errors::DnspodErrorCode::InvalidParameterUnsupportedFilterType)
+/// - [`InvalidParameterValue.LimitInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueLimitInvalid)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainFilterList",
     output = DescribeDomainFilterListResponse,
-    error = super::errors::DescribeDomainFilterListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1684,92 +2341,62 @@ pub struct DescribeDomainCustomLineListResponse {
     )
 )]
 pub struct DescribeDomainFilterList {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Type`; example: `"ALL"`
     pub r#type: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `GroupId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `GroupId`; example: `[1]`
     pub group_id: Option<Vec<i64>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"qq"`
+    /// `Keyword`; example: `"qq"`
     pub keyword: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"NAME"`
+    /// `SortField`; example: `"NAME"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["ENABLE"]`
+    /// `Status`; example: `["ENABLE"]`
     pub status: Option<Vec<String>>,
 
-    /// `Package`: a list of strings.
-    ///
-    /// Example: `["DP_FREE"]`
+    /// `Package`; example: `["DP_FREE"]`
     pub package: Option<Vec<String>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `UpdatedAtBegin`: a string.
-    ///
-    /// Example: `"2021-05-01 03:00:00"`
+    /// `UpdatedAtBegin`; example: `"2021-05-01 03:00:00"`
     pub updated_at_begin: Option<String>,
 
-    /// `UpdatedAtEnd`: a string.
-    ///
-    /// Example: `"2021-05-10 20:00:00"`
+    /// `UpdatedAtEnd`; example: `"2021-05-10 20:00:00"`
     pub updated_at_end: Option<String>,
 
-    /// `RecordCountBegin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RecordCountBegin`; example: `10`
     pub record_count_begin: Option<u64>,
 
-    /// `RecordCountEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RecordCountEnd`; example: `100`
     pub record_count_end: Option<u64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ProjectId`; example: `-1`
     pub project_id: Option<i64>,
 
-    /// `Tags`: a list of [`TagItemFilter`](super::models::TagItemFilter) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItemFilter>>,
 }
 
 /// What a successful [`DescribeDomainFilterList`] call returns.
 #[tc_model]
 pub struct DescribeDomainFilterListResponse {
-    /// `DomainCountInfo`: a [`DomainCountInfo`](super::models::DomainCountInfo).
+    /// `DomainCountInfo`
     pub domain_count_info: models::DomainCountInfo,
 
-    /// `DomainList`: a list of [`DomainListItem`](super::models::DomainListItem) objects.
+    /// `DomainList`
     pub domain_list: Vec<models::DomainListItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1779,22 +2406,33 @@ pub struct DescribeDomainFilterListResponse {
 /// The `DescribeDomainGroupList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainGroupListResponse`].
-/// The codes it documents are in [`DescribeDomainGroupListError`](super::errors::DescribeDomainGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainGroupList",
     output = DescribeDomainGroupListResponse,
-    error = super::errors::DescribeDomainGroupListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainGroupList {}
 
 /// What a successful [`DescribeDomainGroupList`] call returns.
 #[tc_model]
 pub struct DescribeDomainGroupListResponse {
-    /// `GroupList`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `GroupList`
     pub group_list: Option<Vec<models::GroupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1804,15 +2442,34 @@ pub struct DescribeDomainGroupListResponse {
 /// The `DescribeDomainList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainListResponse`].
-/// The codes it documents are in [`DescribeDomainListError`](super::errors::DescribeDomainListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupIdInvalid)
+/// - [`InvalidParameter.OffsetInvalid`](super::errors::DnspodErrorCode::InvalidParameterOffsetInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ResultMoreThan500`](super::errors::DnspodErrorCode::InvalidParameterResultMoreThan500)
+/// - [`InvalidParameterValue.LimitInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueLimitInvalid)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainList",
     output = DescribeDomainListResponse,
-    error = super::errors::DescribeDomainListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1821,42 +2478,32 @@ pub struct DescribeDomainGroupListResponse {
     )
 )]
 pub struct DescribeDomainList {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Type`; example: `"ALL"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"qq"`
+    /// `Keyword`; example: `"qq"`
     pub keyword: Option<String>,
 
-    /// `Tags`: a list of [`TagItemFilter`](super::models::TagItemFilter) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItemFilter>>,
 }
 
 /// What a successful [`DescribeDomainList`] call returns.
 #[tc_model]
 pub struct DescribeDomainListResponse {
-    /// `DomainCountInfo`: a [`DomainCountInfo`](super::models::DomainCountInfo).
+    /// `DomainCountInfo`
     pub domain_count_info: models::DomainCountInfo,
 
-    /// `DomainList`: a list of [`DomainListItem`](super::models::DomainListItem) objects.
+    /// `DomainList`
     pub domain_list: Vec<models::DomainListItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1866,63 +2513,59 @@ pub struct DescribeDomainListResponse {
 /// The `DescribeDomainLogFilterFile` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainLogFilterFileResponse`].
-/// The codes it documents are in [`DescribeDomainLogFilterFileError`](super::errors::DescribeDomainLogFilterFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainLogFilterFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainLogFilterFile",
     output = DescribeDomainLogFilterFileResponse,
-    error = super::errors::DescribeDomainLogFilterFileError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainLogFilterFile {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `81345824`
+    /// `DomainId`; example: `81345824`
     pub domain_id: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 
-    /// `OperateBegin`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `OperateBegin`; example: `"2023-01-01 00:00:00"`
     pub operate_begin: Option<String>,
 
-    /// `OperateEnd`: a string.
-    ///
-    /// Example: `"2023-02-01 00:00:00"`
+    /// `OperateEnd`; example: `"2023-02-01 00:00:00"`
     pub operate_end: Option<String>,
 
-    /// `OperateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123123123`
+    /// `OperateUin`; example: `123123123`
     pub operate_uin: Option<u64>,
 
-    /// `OperateClientIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `OperateClientIP`; example: `"127.0.0.1"`
     #[tc(rename = "OperateClientIP")]
     pub operate_client_ip: Option<String>,
 
-    /// `OperateContent`: a string.
-    ///
-    /// Example: `"操作内容"`
+    /// `OperateContent`; example: `"操作内容"`
     pub operate_content: Option<String>,
 }
 
 /// What a successful [`DescribeDomainLogFilterFile`] call returns.
 #[tc_model]
 pub struct DescribeDomainLogFilterFileResponse {
-    /// `DownloadURL`: a string.
+    /// `DownloadURL`
     #[tc(rename = "DownloadURL")]
     pub download_url: String,
 
@@ -1933,15 +2576,27 @@ pub struct DescribeDomainLogFilterFileResponse {
 /// The `DescribeDomainLogList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainLogListResponse`].
-/// The codes it documents are in [`DescribeDomainLogListError`](super::errors::DescribeDomainLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainLogList",
     output = DescribeDomainLogListResponse,
-    error = super::errors::DescribeDomainLogListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1951,41 +2606,29 @@ pub struct DescribeDomainLogFilterFileResponse {
     )
 )]
 pub struct DescribeDomainLogList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainLogList`] call returns.
 #[tc_model]
 pub struct DescribeDomainLogListResponse {
-    /// `LogList`: a list of strings.
+    /// `LogList`
     pub log_list: Vec<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1995,32 +2638,40 @@ pub struct DescribeDomainLogListResponse {
 /// The `DescribeDomainPreview` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainPreviewResponse`].
-/// The codes it documents are in [`DescribeDomainPreviewError`](super::errors::DescribeDomainPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainPreview",
     output = DescribeDomainPreviewResponse,
-    error = super::errors::DescribeDomainPreviewError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainPreview {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainPreview`] call returns.
 #[tc_model]
 pub struct DescribeDomainPreviewResponse {
-    /// `Domain`: a [`PreviewDetail`](super::models::PreviewDetail).
+    /// `Domain`
     pub domain: models::PreviewDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2030,32 +2681,52 @@ pub struct DescribeDomainPreviewResponse {
 /// The `DescribeDomainPurview` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainPurviewResponse`].
-/// The codes it documents are in [`DescribeDomainPurviewError`](super::errors::DescribeDomainPurviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainPurview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainPurview",
     output = DescribeDomainPurviewResponse,
-    error = super::errors::DescribeDomainPurviewError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainPurview {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainPurview`] call returns.
 #[tc_model]
 pub struct DescribeDomainPurviewResponse {
-    /// `PurviewList`: a list of [`PurviewInfo`](super::models::PurviewInfo) objects.
+    /// `PurviewList`
     pub purview_list: Option<Vec<models::PurviewInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2065,37 +2736,41 @@ pub struct DescribeDomainPurviewResponse {
 /// The `DescribeDomainShareInfo` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainShareInfoResponse`].
-/// The codes it documents are in [`DescribeDomainShareInfoError`](super::errors::DescribeDomainShareInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainShareInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainShareInfo",
     output = DescribeDomainShareInfoResponse,
-    error = super::errors::DescribeDomainShareInfoError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainShareInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainShareInfo`] call returns.
 #[tc_model]
 pub struct DescribeDomainShareInfoResponse {
-    /// `ShareList`: a list of [`DomainShareInfo`](super::models::DomainShareInfo) objects.
+    /// `ShareList`
     pub share_list: Option<Vec<models::DomainShareInfo>>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"qcloud_uin_100000014226@qcloud.com"`
+    /// `Owner`; example: `"qcloud_uin_100000014226@qcloud.com"`
     pub owner: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2105,32 +2780,40 @@ pub struct DescribeDomainShareInfoResponse {
 /// The `DescribeDomainShareUserList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainShareUserListResponse`].
-/// The codes it documents are in [`DescribeDomainShareUserListError`](super::errors::DescribeDomainShareUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainShareUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainShareUserList",
     output = DescribeDomainShareUserListResponse,
-    error = super::errors::DescribeDomainShareUserListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainShareUserList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainShareUserList`] call returns.
 #[tc_model]
 pub struct DescribeDomainShareUserListResponse {
-    /// `DomainShareList`: a list of [`DomainShareUserInfo`](super::models::DomainShareUserInfo) objects.
+    /// `DomainShareList`
     pub domain_share_list: Vec<models::DomainShareUserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2140,15 +2823,75 @@ pub struct DescribeDomainShareUserListResponse {
 /// The `DescribeDomainVipList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainVipListResponse`].
-/// The codes it documents are in [`DescribeDomainVipListError`](super::errors::DescribeDomainVipListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainVipList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.NotBatchTaskOwner`](super::errors::DnspodErrorCode::FailedOperationNotBatchTaskOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.AcquireHashExists`](super::errors::DnspodErrorCode::InvalidParameterAcquireHashExists)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.InvalidIp`](super::errors::DnspodErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidSrcDomainId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSrcDomainId)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.OperationIsTooFrequent`](super::errors::DnspodErrorCode::InvalidParameterOperationIsTooFrequent)
+/// - [`InvalidParameter.OptypeNotSupported`](super::errors::DnspodErrorCode::InvalidParameterOptypeNotSupported)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.PtrInvalidPublicIp`](super::errors::DnspodErrorCode::InvalidParameterPtrInvalidPublicIp)
+/// - [`InvalidParameter.PtrIpNotOwner`](super::errors::DnspodErrorCode::InvalidParameterPtrIpNotOwner)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.ShareUserExists`](super::errors::DnspodErrorCode::InvalidParameterShareUserExists)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameter.ToolsDomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainInvalid)
+/// - [`InvalidParameter.ToolsDomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainNotReged)
+/// - [`InvalidParameter.UserAlreadyLocked`](super::errors::DnspodErrorCode::InvalidParameterUserAlreadyLocked)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.AgentSubordinateDenied`](super::errors::DnspodErrorCode::OperationDeniedAgentSubordinateDenied)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainVipList",
     output = DescribeDomainVipListResponse,
-    error = super::errors::DescribeDomainVipListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2158,46 +2901,32 @@ pub struct DescribeDomainShareUserListResponse {
     )
 )]
 pub struct DescribeDomainVipList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Keyword`; example: `"dnspod.cn"`
     pub keyword: Option<String>,
 
-    /// `ResourceIdList`: a list of strings.
-    ///
-    /// Example: `["f815b34b","a4ba8c4f"]`
+    /// `ResourceIdList`; example: `["f815b34b","a4ba8c4f"]`
     pub resource_id_list: Option<Vec<String>>,
 
-    /// `GradeList`: a list of strings.
-    ///
-    /// Example: `["DP_Plus","DP_Ultra"]`
+    /// `GradeList`; example: `["DP_Plus","DP_Ultra"]`
     pub grade_list: Option<Vec<String>>,
 
-    /// `GetUnbindResource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GetUnbindResource`; example: `true`
     pub get_unbind_resource: Option<bool>,
 }
 
 /// What a successful [`DescribeDomainVipList`] call returns.
 #[tc_model]
 pub struct DescribeDomainVipListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PackageList`: a list of [`PackageListItem`](super::models::PackageListItem) objects.
+    /// `PackageList`
     pub package_list: Vec<models::PackageListItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2207,27 +2936,37 @@ pub struct DescribeDomainVipListResponse {
 /// The `DescribeDomainWhois` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeDomainWhoisResponse`].
-/// The codes it documents are in [`DescribeDomainWhoisError`](super::errors::DescribeDomainWhoisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeDomainWhois)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeDomainWhois",
     output = DescribeDomainWhoisResponse,
-    error = super::errors::DescribeDomainWhoisError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeDomainWhois {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 }
 
 /// What a successful [`DescribeDomainWhois`] call returns.
 #[tc_model]
 pub struct DescribeDomainWhoisResponse {
-    /// `Info`: a [`WhoisInfo`](super::models::WhoisInfo).
+    /// `Info`
     pub info: models::WhoisInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2237,27 +2976,32 @@ pub struct DescribeDomainWhoisResponse {
 /// The `DescribeFileInfoByJobId` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeFileInfoByJobIdResponse`].
-/// The codes it documents are in [`DescribeFileInfoByJobIdError`](super::errors::DescribeFileInfoByJobIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeFileInfoByJobId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FileNotExist`](super::errors::DnspodErrorCode::FailedOperationFileNotExist)
+/// - [`FailedOperation.NotBatchTaskOwner`](super::errors::DnspodErrorCode::FailedOperationNotBatchTaskOwner)
+/// - [`InvalidParameter.BatchTaskNotExist`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskNotExist)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeFileInfoByJobId",
     output = DescribeFileInfoByJobIdResponse,
-    error = super::errors::DescribeFileInfoByJobIdError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeFileInfoByJobId {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1808638`
+    /// `JobId`; example: `1808638`
     pub job_id: u64,
 }
 
 /// What a successful [`DescribeFileInfoByJobId`] call returns.
 #[tc_model]
 pub struct DescribeFileInfoByJobIdResponse {
-    /// `FileInfo`: a [`FileInfo`](super::models::FileInfo).
+    /// `FileInfo`
     pub file_info: models::FileInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2267,50 +3011,67 @@ pub struct DescribeFileInfoByJobIdResponse {
 /// The `DescribeLineGroupList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeLineGroupListResponse`].
-/// The codes it documents are in [`DescribeLineGroupListError`](super::errors::DescribeLineGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeLineGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeLineGroupList",
     output = DescribeLineGroupListResponse,
-    error = super::errors::DescribeLineGroupListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeLineGroupList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Length`; example: `20`
     pub length: Option<u64>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortType`; example: `"desc"`
     pub sort_type: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeLineGroupList`] call returns.
 #[tc_model]
 pub struct DescribeLineGroupListResponse {
-    /// `LineGroups`: a list of [`LineGroupItem`](super::models::LineGroupItem) objects.
+    /// `LineGroups`
     pub line_groups: Vec<models::LineGroupItem>,
 
-    /// `Info`: a [`LineGroupSum`](super::models::LineGroupSum).
+    /// `Info`
     pub info: models::LineGroupSum,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2320,25 +3081,54 @@ pub struct DescribeLineGroupListResponse {
 /// The `DescribePackageDetail` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribePackageDetailResponse`].
-/// The codes it documents are in [`DescribePackageDetailError`](super::errors::DescribePackageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribePackageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotDomainOwner`](super::errors::DnspodErrorCode::FailedOperationNotDomainOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.ToolsDomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotResourceOwner`](super::errors::DnspodErrorCode::OperationDeniedNotResourceOwner)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribePackageDetail",
     output = DescribePackageDetailResponse,
-    error = super::errors::DescribePackageDetailError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribePackageDetail {}
 
 /// What a successful [`DescribePackageDetail`] call returns.
 #[tc_model]
 pub struct DescribePackageDetailResponse {
-    /// `Info`: a list of [`PackageDetailItem`](super::models::PackageDetailItem) objects.
+    /// `Info`
     pub info: Vec<models::PackageDetailItem>,
 
-    /// `LevelMap`: a list of strings.
+    /// `LevelMap`
     pub level_map: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2348,37 +3138,58 @@ pub struct DescribePackageDetailResponse {
 /// The `DescribeRecord` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordResponse`].
-/// The codes it documents are in [`DescribeRecordError`](super::errors::DescribeRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecord",
     output = DescribeRecordResponse,
-    error = super::errors::DescribeRecordError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecord`] call returns.
 #[tc_model]
 pub struct DescribeRecordResponse {
-    /// `RecordInfo`: a [`RecordInfo`](super::models::RecordInfo).
+    /// `RecordInfo`
     pub record_info: models::RecordInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2388,34 +3199,58 @@ pub struct DescribeRecordResponse {
 /// The `DescribeRecordExistExceptDefaultNS` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordExistExceptDefaultNSResponse`].
-/// The codes it documents are in [`DescribeRecordExistExceptDefaultNSError`](super::errors::DescribeRecordExistExceptDefaultNSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordExistExceptDefaultNS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RemarkLengthExceeded`](super::errors::DnspodErrorCode::InvalidParameterRemarkLengthExceeded)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordExistExceptDefaultNS",
     output = DescribeRecordExistExceptDefaultNSResponse,
-    error = super::errors::DescribeRecordExistExceptDefaultNSError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeRecordExistExceptDefaultNS {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordExistExceptDefaultNS`] call returns.
 #[tc_model]
 pub struct DescribeRecordExistExceptDefaultNSResponse {
-    /// `Exist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exist`; example: `true`
     pub exist: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2425,15 +3260,43 @@ pub struct DescribeRecordExistExceptDefaultNSResponse {
 /// The `DescribeRecordFilterList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordFilterListResponse`].
-/// The codes it documents are in [`DescribeRecordFilterListError`](super::errors::DescribeRecordFilterListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordFilterList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotDomainOwner`](super::errors::DnspodErrorCode::FailedOperationNotDomainOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OffsetInvalid`](super::errors::DnspodErrorCode::InvalidParameterOffsetInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.ResultMoreThan500`](super::errors::DnspodErrorCode::InvalidParameterResultMoreThan500)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.LimitInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueLimitInvalid)
+/// - [`LimitExceeded.OffsetExceeded`](super::errors::DnspodErrorCode::LimitExceededOffsetExceeded)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.NoDataOfRecord`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfRecord)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordFilterList",
     output = DescribeRecordFilterListResponse,
-    error = super::errors::DescribeRecordFilterListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2442,138 +3305,90 @@ pub struct DescribeRecordExistExceptDefaultNSResponse {
     )
 )]
 pub struct DescribeRecordFilterList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"shenjianing.com"`
+    /// `Domain`; example: `"shenjianing.com"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `81345824`
+    /// `DomainId`; example: `81345824`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 
-    /// `RecordType`: a list of strings.
-    ///
-    /// Example: `["A"]`
+    /// `RecordType`; example: `["A"]`
     pub record_type: Option<Vec<String>>,
 
-    /// `RecordLine`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `RecordLine`; example: `["0"]`
     pub record_line: Option<Vec<String>>,
 
-    /// `GroupId`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[23]`
+    /// `GroupId`; example: `[23]`
     pub group_id: Option<Vec<u64>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"book"`
+    /// `Keyword`; example: `"book"`
     pub keyword: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"NAME"`
+    /// `SortField`; example: `"NAME"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `RecordValue`; example: `"1.1.1.1"`
     pub record_value: Option<String>,
 
-    /// `RecordStatus`: a list of strings.
-    ///
-    /// Example: `["ENABLE"]`
+    /// `RecordStatus`; example: `["ENABLE"]`
     pub record_status: Option<Vec<String>>,
 
-    /// `WeightBegin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WeightBegin`; example: `1`
     pub weight_begin: Option<u64>,
 
-    /// `WeightEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `WeightEnd`; example: `100`
     pub weight_end: Option<u64>,
 
-    /// `MXBegin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MXBegin`; example: `1`
     #[tc(rename = "MXBegin")]
     pub mx_begin: Option<u64>,
 
-    /// `MXEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MXEnd`; example: `10`
     #[tc(rename = "MXEnd")]
     pub mx_end: Option<u64>,
 
-    /// `TTLBegin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TTLBegin`; example: `60`
     #[tc(rename = "TTLBegin")]
     pub ttl_begin: Option<u64>,
 
-    /// `TTLEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTLEnd`; example: `600`
     #[tc(rename = "TTLEnd")]
     pub ttl_end: Option<u64>,
 
-    /// `UpdatedAtBegin`: a string.
-    ///
-    /// Example: `"2023-01-16 00:00:00"`
+    /// `UpdatedAtBegin`; example: `"2023-01-16 00:00:00"`
     pub updated_at_begin: Option<String>,
 
-    /// `UpdatedAtEnd`: a string.
-    ///
-    /// Example: `"2023-01-17 00:00:00"`
+    /// `UpdatedAtEnd`; example: `"2023-01-17 00:00:00"`
     pub updated_at_end: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"解析记录备注"`
+    /// `Remark`; example: `"解析记录备注"`
     pub remark: Option<String>,
 
-    /// `IsExactSubDomain`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExactSubDomain`; example: `false`
     pub is_exact_sub_domain: Option<bool>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ProjectId`; example: `-1`
     pub project_id: Option<i64>,
 }
 
 /// What a successful [`DescribeRecordFilterList`] call returns.
 #[tc_model]
 pub struct DescribeRecordFilterListResponse {
-    /// `RecordCountInfo`: a [`RecordCountInfo`](super::models::RecordCountInfo).
+    /// `RecordCountInfo`
     pub record_count_info: models::RecordCountInfo,
 
-    /// `RecordList`: a list of [`RecordListItem`](super::models::RecordListItem) objects.
+    /// `RecordList`
     pub record_list: Vec<models::RecordListItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2583,15 +3398,27 @@ pub struct DescribeRecordFilterListResponse {
 /// The `DescribeRecordGroupList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordGroupListResponse`].
-/// The codes it documents are in [`DescribeRecordGroupListError`](super::errors::DescribeRecordGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordGroupList",
     output = DescribeRecordGroupListResponse,
-    error = super::errors::DescribeRecordGroupListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2600,31 +3427,23 @@ pub struct DescribeRecordFilterListResponse {
     )
 )]
 pub struct DescribeRecordGroupList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordGroupList`] call returns.
 #[tc_model]
 pub struct DescribeRecordGroupListResponse {
-    /// `GroupList`: a list of [`RecordGroupInfo`](super::models::RecordGroupInfo) objects.
+    /// `GroupList`
     pub group_list: Vec<models::RecordGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2634,32 +3453,39 @@ pub struct DescribeRecordGroupListResponse {
 /// The `DescribeRecordLineCategoryList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordLineCategoryListResponse`].
-/// The codes it documents are in [`DescribeRecordLineCategoryListError`](super::errors::DescribeRecordLineCategoryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordLineCategoryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordLineCategoryList",
     output = DescribeRecordLineCategoryListResponse,
-    error = super::errors::DescribeRecordLineCategoryListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeRecordLineCategoryList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `97213027`
+    /// `DomainId`; example: `97213027`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordLineCategoryList`] call returns.
 #[tc_model]
 pub struct DescribeRecordLineCategoryListResponse {
-    /// `LineList`: a list of [`LineItem`](super::models::LineItem) objects.
+    /// `LineList`
     pub line_list: Vec<models::LineItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2669,40 +3495,59 @@ pub struct DescribeRecordLineCategoryListResponse {
 /// The `DescribeRecordLineList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordLineListResponse`].
-/// The codes it documents are in [`DescribeRecordLineListError`](super::errors::DescribeRecordLineListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordLineList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainGradeInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueDomainGradeInvalid)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordLineList",
     output = DescribeRecordLineListResponse,
-    error = super::errors::DescribeRecordLineListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeRecordLineList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_PLUS"`
+    /// `DomainGrade`; example: `"DP_PLUS"`
     pub domain_grade: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordLineList`] call returns.
 #[tc_model]
 pub struct DescribeRecordLineListResponse {
-    /// `LineList`: a list of [`LineInfo`](super::models::LineInfo) objects.
+    /// `LineList`
     pub line_list: Vec<models::LineInfo>,
 
-    /// `LineGroupList`: a list of [`LineGroupInfo`](super::models::LineGroupInfo) objects.
+    /// `LineGroupList`
     pub line_group_list: Vec<models::LineGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2712,15 +3557,41 @@ pub struct DescribeRecordLineListResponse {
 /// The `DescribeRecordList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordListResponse`].
-/// The codes it documents are in [`DescribeRecordListError`](super::errors::DescribeRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotDomainOwner`](super::errors::DnspodErrorCode::FailedOperationNotDomainOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.ResultMoreThan500`](super::errors::DnspodErrorCode::InvalidParameterResultMoreThan500)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.LimitInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueLimitInvalid)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.NoDataOfRecord`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfRecord)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordList",
     output = DescribeRecordListResponse,
-    error = super::errors::DescribeRecordListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2729,87 +3600,59 @@ pub struct DescribeRecordLineListResponse {
     )
 )]
 pub struct DescribeRecordList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `81345824`
+    /// `DomainId`; example: `81345824`
     pub domain_id: Option<u64>,
 
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Subdomain`; example: `"admin"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subdomain: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: Option<String>,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RecordLineId`; example: `"0"`
     pub record_line_id: Option<String>,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `GroupId`; example: `23`
     pub group_id: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"book"`
+    /// `Keyword`; example: `"book"`
     pub keyword: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"type"`
+    /// `SortField`; example: `"type"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `ErrorOnEmpty`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `ErrorOnEmpty`; example: `"yes"`
     pub error_on_empty: Option<String>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: Option<String>,
 }
 
 /// What a successful [`DescribeRecordList`] call returns.
 #[tc_model]
 pub struct DescribeRecordListResponse {
-    /// `RecordCountInfo`: a [`RecordCountInfo`](super::models::RecordCountInfo).
+    /// `RecordCountInfo`
     pub record_count_info: models::RecordCountInfo,
 
-    /// `RecordList`: a list of [`RecordListItem`](super::models::RecordListItem) objects.
+    /// `RecordList`
     pub record_list: Vec<models::RecordListItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2819,82 +3662,70 @@ pub struct DescribeRecordListResponse {
 /// The `DescribeRecordSnapshotRollbackResult` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordSnapshotRollbackResultResponse`].
-/// The codes it documents are in [`DescribeRecordSnapshotRollbackResultError`](super::errors::DescribeRecordSnapshotRollbackResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordSnapshotRollbackResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchTaskNotExist`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskNotExist)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordSnapshotRollbackResult",
     output = DescribeRecordSnapshotRollbackResultResponse,
-    error = super::errors::DescribeRecordSnapshotRollbackResultError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeRecordSnapshotRollbackResult {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234131`
+    /// `JobId`; example: `1234131`
     pub job_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordSnapshotRollbackResult`] call returns.
 #[tc_model]
 pub struct DescribeRecordSnapshotRollbackResultResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121212`
+    /// `JobId`; example: `121212`
     pub job_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Status`; example: `"ok"`
     pub status: String,
 
-    /// `FailedRecordList`: a list of [`SnapshotRecord`](super::models::SnapshotRecord) objects.
+    /// `FailedRecordList`
     pub failed_record_list: Vec<models::SnapshotRecord>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `Progress`; example: `95`
     pub progress: Option<u64>,
 
-    /// `LeftMinutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LeftMinutes`; example: `1`
     pub left_minutes: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<u64>,
 
-    /// `Failed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Failed`; example: `1`
     pub failed: Option<u64>,
 
-    /// `Success`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Success`; example: `1`
     pub success: Option<u64>,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"https://cos.xx.com/yyy.csv"`
+    /// `CosUrl`; example: `"https://cos.xx.com/yyy.csv"`
     pub cos_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2904,27 +3735,48 @@ pub struct DescribeRecordSnapshotRollbackResultResponse {
 /// The `DescribeRecordType` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeRecordTypeResponse`].
-/// The codes it documents are in [`DescribeRecordTypeError`](super::errors::DescribeRecordTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeRecordType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainGradeInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueDomainGradeInvalid)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeRecordType",
     output = DescribeRecordTypeResponse,
-    error = super::errors::DescribeRecordTypeError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeRecordType {
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_Plus"`
+    /// `DomainGrade`; example: `"DP_Plus"`
     pub domain_grade: String,
 }
 
 /// What a successful [`DescribeRecordType`] call returns.
 #[tc_model]
 pub struct DescribeRecordTypeResponse {
-    /// `TypeList`: a list of strings.
+    /// `TypeList`
     pub type_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2934,48 +3786,59 @@ pub struct DescribeRecordTypeResponse {
 /// The `DescribeResolveCount` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeResolveCountResponse`].
-/// The codes it documents are in [`DescribeResolveCountError`](super::errors::DescribeResolveCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeResolveCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthLogUnsupport`](super::errors::DnspodErrorCode::FailedOperationAuthLogUnsupport)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainNotInService`](super::errors::DnspodErrorCode::FailedOperationDomainNotInService)
+/// - [`FailedOperation.TemporaryError`](super::errors::DnspodErrorCode::FailedOperationTemporaryError)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AuthLogInvalidRetCode`](super::errors::DnspodErrorCode::InvalidParameterAuthLogInvalidRetCode)
+/// - [`InvalidParameter.AuthLogInvalidScope`](super::errors::DnspodErrorCode::InvalidParameterAuthLogInvalidScope)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.EndDateBeyondRange`](super::errors::DnspodErrorCode::InvalidParameterEndDateBeyondRange)
+/// - [`InvalidParameter.InvalidEndDate`](super::errors::DnspodErrorCode::InvalidParameterInvalidEndDate)
+/// - [`InvalidParameter.InvalidStartDate`](super::errors::DnspodErrorCode::InvalidParameterInvalidStartDate)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.StartDateBeyondRange`](super::errors::DnspodErrorCode::InvalidParameterStartDateBeyondRange)
+/// - [`InvalidParameter.SubsBeyondRange`](super::errors::DnspodErrorCode::InvalidParameterSubsBeyondRange)
+/// - [`InvalidParameterValue.DomainGradeInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueDomainGradeInvalid)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeResolveCount",
     output = DescribeResolveCountResponse,
-    error = super::errors::DescribeResolveCountError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeResolveCount {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2022-06-08"`
+    /// `StartDate`; example: `"2022-06-08"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2022-06-14"`
+    /// `EndDate`; example: `"2022-06-14"`
     pub end_date: String,
 
-    /// `DnsFormat`: a string.
-    ///
-    /// Example: `"minute"`
+    /// `DnsFormat`; example: `"minute"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_format: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `435436`
+    /// `DomainId`; example: `435436`
     pub domain_id: Option<u64>,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `DNSFormat`; example: `"hour"`
     #[tc(rename = "DNSFormat")]
     pub dns_format_2: Option<String>,
 }
@@ -2983,13 +3846,13 @@ pub struct DescribeResolveCount {
 /// What a successful [`DescribeResolveCount`] call returns.
 #[tc_model]
 pub struct DescribeResolveCountResponse {
-    /// `Data`: a list of [`ResolveCountDataItem`](super::models::ResolveCountDataItem) objects.
+    /// `Data`
     pub data: Vec<models::ResolveCountDataItem>,
 
-    /// `Info`: a [`ResolveCountInfo`](super::models::ResolveCountInfo).
+    /// `Info`
     pub info: models::ResolveCountInfo,
 
-    /// `AliasData`: a list of [`ResolveCountAliasItem`](super::models::ResolveCountAliasItem) objects.
+    /// `AliasData`
     pub alias_data: Vec<models::ResolveCountAliasItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2999,32 +3862,40 @@ pub struct DescribeResolveCountResponse {
 /// The `DescribeSnapshotConfig` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeSnapshotConfigResponse`].
-/// The codes it documents are in [`DescribeSnapshotConfigError`](super::errors::DescribeSnapshotConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeSnapshotConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeSnapshotConfig",
     output = DescribeSnapshotConfigResponse,
-    error = super::errors::DescribeSnapshotConfigError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeSnapshotConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121313`
+    /// `DomainId`; example: `121313`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeSnapshotConfig`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotConfigResponse {
-    /// `SnapshotConfig`: a [`SnapshotConfig`](super::models::SnapshotConfig).
+    /// `SnapshotConfig`
     pub snapshot_config: models::SnapshotConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3034,35 +3905,43 @@ pub struct DescribeSnapshotConfigResponse {
 /// The `DescribeSnapshotList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeSnapshotListResponse`].
-/// The codes it documents are in [`DescribeSnapshotListError`](super::errors::DescribeSnapshotListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeSnapshotList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeSnapshotList",
     output = DescribeSnapshotListResponse,
-    error = super::errors::DescribeSnapshotListError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeSnapshotList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeSnapshotList`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotListResponse {
-    /// `Info`: a [`SnapshotPageInfo`](super::models::SnapshotPageInfo).
+    /// `Info`
     pub info: models::SnapshotPageInfo,
 
-    /// `SnapshotList`: a list of [`SnapshotInfo`](super::models::SnapshotInfo) objects.
+    /// `SnapshotList`
     pub snapshot_list: Vec<models::SnapshotInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3072,87 +3951,72 @@ pub struct DescribeSnapshotListResponse {
 /// The `DescribeSnapshotRollbackResult` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeSnapshotRollbackResultResponse`].
-/// The codes it documents are in [`DescribeSnapshotRollbackResultError`](super::errors::DescribeSnapshotRollbackResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeSnapshotRollbackResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeSnapshotRollbackResult",
     output = DescribeSnapshotRollbackResultResponse,
-    error = super::errors::DescribeSnapshotRollbackResultError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeSnapshotRollbackResult {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `124`
+    /// `TaskId`; example: `124`
     pub task_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeSnapshotRollbackResult`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotRollbackResultResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `LeftMinutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `341`
+    /// `LeftMinutes`; example: `341`
     pub left_minutes: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Progress`; example: `11`
     pub progress: u64,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"DFG335E"`
+    /// `SnapshotId`; example: `"DFG335E"`
     pub snapshot_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `689167`
+    /// `TaskId`; example: `689167`
     pub task_id: u64,
 
-    /// `Success`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Success`; example: `2`
     pub success: Option<u64>,
 
-    /// `Failed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Failed`; example: `0`
     pub failed: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<u64>,
 
-    /// `FailedRecordList`: a list of [`SnapshotRecord`](super::models::SnapshotRecord) objects.
+    /// `FailedRecordList`
     pub failed_record_list: Option<Vec<models::SnapshotRecord>>,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"http://cos.xx.com/xxx.csv"`
+    /// `CosUrl`; example: `"http://cos.xx.com/xxx.csv"`
     pub cos_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3162,59 +4026,55 @@ pub struct DescribeSnapshotRollbackResultResponse {
 /// The `DescribeSnapshotRollbackTask` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeSnapshotRollbackTaskResponse`].
-/// The codes it documents are in [`DescribeSnapshotRollbackTaskError`](super::errors::DescribeSnapshotRollbackTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeSnapshotRollbackTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.InnerTaskNotExist`](super::errors::DnspodErrorCode::InvalidParameterInnerTaskNotExist)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeSnapshotRollbackTask",
     output = DescribeSnapshotRollbackTaskResponse,
-    error = super::errors::DescribeSnapshotRollbackTaskError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeSnapshotRollbackTask {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DescribeSnapshotRollbackTask`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotRollbackTaskResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"DFG335E"`
+    /// `SnapshotId`; example: `"DFG335E"`
     pub snapshot_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `689168`
+    /// `TaskId`; example: `689168`
     pub task_id: u64,
 
-    /// `RecordCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RecordCount`; example: `2`
     pub record_count: u64,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2022-09-21 14:37:32"`
+    /// `CreatedOn`; example: `"2022-09-21 14:37:32"`
     pub created_on: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3224,61 +4084,59 @@ pub struct DescribeSnapshotRollbackTaskResponse {
 /// The `DescribeSubdomainAnalytics` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeSubdomainAnalyticsResponse`].
-/// The codes it documents are in [`DescribeSubdomainAnalyticsError`](super::errors::DescribeSubdomainAnalyticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeSubdomainAnalytics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainNotInService`](super::errors::DnspodErrorCode::FailedOperationDomainNotInService)
+/// - [`FailedOperation.TemporaryError`](super::errors::DnspodErrorCode::FailedOperationTemporaryError)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainGradeInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueDomainGradeInvalid)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeSubdomainAnalytics",
     output = DescribeSubdomainAnalyticsResponse,
-    error = super::errors::DescribeSubdomainAnalyticsError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeSubdomainAnalytics {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2024-12-30"`
+    /// `StartDate`; example: `"2024-12-30"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2024-12-30"`
+    /// `EndDate`; example: `"2024-12-30"`
     pub end_date: String,
 
-    /// `DnsFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DnsFormat`; example: `"DATE"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_format: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12620688`
+    /// `DomainId`; example: `12620688`
     pub domain_id: Option<u64>,
 
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Subdomain`; example: `"admin"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subdomain: Option<String>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: Option<String>,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DNSFormat`; example: `"DATE"`
     #[tc(rename = "DNSFormat")]
     pub dns_format_2: Option<String>,
 }
@@ -3286,13 +4144,13 @@ pub struct DescribeSubdomainAnalytics {
 /// What a successful [`DescribeSubdomainAnalytics`] call returns.
 #[tc_model]
 pub struct DescribeSubdomainAnalyticsResponse {
-    /// `Data`: a list of [`DomainAnalyticsDetail`](super::models::DomainAnalyticsDetail) objects.
+    /// `Data`
     pub data: Vec<models::DomainAnalyticsDetail>,
 
-    /// `Info`: a [`SubdomainAnalyticsInfo`](super::models::SubdomainAnalyticsInfo).
+    /// `Info`
     pub info: models::SubdomainAnalyticsInfo,
 
-    /// `AliasData`: a list of [`SubdomainAliasAnalyticsItem`](super::models::SubdomainAliasAnalyticsItem) objects.
+    /// `AliasData`
     pub alias_data: Vec<models::SubdomainAliasAnalyticsItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3302,20 +4160,27 @@ pub struct DescribeSubdomainAnalyticsResponse {
 /// The `DescribeSubdomainValidateStatus` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeSubdomainValidateStatusResponse`].
-/// The codes it documents are in [`DescribeSubdomainValidateStatusError`](super::errors::DescribeSubdomainValidateStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeSubdomainValidateStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainExists`](super::errors::DnspodErrorCode::FailedOperationDomainExists)
+/// - [`InvalidParameter.QuhuiTxtNotMatch`](super::errors::DnspodErrorCode::InvalidParameterQuhuiTxtNotMatch)
+/// - [`InvalidParameter.QuhuiTxtRecordWait`](super::errors::DnspodErrorCode::InvalidParameterQuhuiTxtRecordWait)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeSubdomainValidateStatus",
     output = DescribeSubdomainValidateStatusResponse,
-    error = super::errors::DescribeSubdomainValidateStatusError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeSubdomainValidateStatus {
-    /// `DomainZone`: a string.
-    ///
-    /// Example: `"sub.dnspod.cn"`
+    /// `DomainZone`; example: `"sub.dnspod.cn"`
     pub domain_zone: String,
 }
 
@@ -3329,22 +4194,33 @@ pub struct DescribeSubdomainValidateStatusResponse {
 /// The `DescribeUserDetail` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeUserDetailResponse`].
-/// The codes it documents are in [`DescribeUserDetailError`](super::errors::DescribeUserDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeUserDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeUserDetail",
     output = DescribeUserDetailResponse,
-    error = super::errors::DescribeUserDetailError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeUserDetail {}
 
 /// What a successful [`DescribeUserDetail`] call returns.
 #[tc_model]
 pub struct DescribeUserDetailResponse {
-    /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
+    /// `UserInfo`
     pub user_info: models::UserInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3354,27 +4230,54 @@ pub struct DescribeUserDetailResponse {
 /// The `DescribeVASStatistic` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeVASStatisticResponse`].
-/// The codes it documents are in [`DescribeVASStatisticError`](super::errors::DescribeVASStatisticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeVASStatistic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotDomainOwner`](super::errors::DnspodErrorCode::FailedOperationNotDomainOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.ToolsDomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotResourceOwner`](super::errors::DnspodErrorCode::OperationDeniedNotResourceOwner)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeVASStatistic",
     output = DescribeVASStatisticResponse,
-    error = super::errors::DescribeVASStatisticError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DescribeVASStatistic {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54863243`
+    /// `DomainId`; example: `54863243`
     pub domain_id: u64,
 }
 
 /// What a successful [`DescribeVASStatistic`] call returns.
 #[tc_model]
 pub struct DescribeVASStatisticResponse {
-    /// `VASList`: a list of [`VasStatisticItem`](super::models::VasStatisticItem) objects.
+    /// `VASList`
     #[tc(rename = "VASList")]
     pub vas_list: Vec<models::VasStatisticItem>,
 
@@ -3385,15 +4288,75 @@ pub struct DescribeVASStatisticResponse {
 /// The `DescribeVasList` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DescribeVasListResponse`].
-/// The codes it documents are in [`DescribeVasListError`](super::errors::DescribeVasListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DescribeVasList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.NotBatchTaskOwner`](super::errors::DnspodErrorCode::FailedOperationNotBatchTaskOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.AcquireHashExists`](super::errors::DnspodErrorCode::InvalidParameterAcquireHashExists)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.InvalidIp`](super::errors::DnspodErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidSrcDomainId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSrcDomainId)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.OperationIsTooFrequent`](super::errors::DnspodErrorCode::InvalidParameterOperationIsTooFrequent)
+/// - [`InvalidParameter.OptypeNotSupported`](super::errors::DnspodErrorCode::InvalidParameterOptypeNotSupported)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.PtrInvalidPublicIp`](super::errors::DnspodErrorCode::InvalidParameterPtrInvalidPublicIp)
+/// - [`InvalidParameter.PtrIpNotOwner`](super::errors::DnspodErrorCode::InvalidParameterPtrIpNotOwner)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.ShareUserExists`](super::errors::DnspodErrorCode::InvalidParameterShareUserExists)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameter.ToolsDomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainInvalid)
+/// - [`InvalidParameter.ToolsDomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainNotReged)
+/// - [`InvalidParameter.UserAlreadyLocked`](super::errors::DnspodErrorCode::InvalidParameterUserAlreadyLocked)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.AgentSubordinateDenied`](super::errors::DnspodErrorCode::OperationDeniedAgentSubordinateDenied)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DescribeVasList",
     output = DescribeVasListResponse,
-    error = super::errors::DescribeVasListError,
+    error = super::errors::DnspodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3403,47 +4366,35 @@ pub struct DescribeVASStatisticResponse {
     )
 )]
 pub struct DescribeVasList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DomainId`; example: `12`
     pub domain_id: Option<u64>,
 
-    /// `ResourceIdList`: a list of strings.
-    ///
-    /// Example: `["f815b34b","a4ba8c4f"]`
+    /// `ResourceIdList`; example: `["f815b34b","a4ba8c4f"]`
     pub resource_id_list: Option<Vec<String>>,
 
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"D_URLCOUNT"`
+    /// `LimitType`; example: `"D_URLCOUNT"`
     pub limit_type: Option<String>,
 }
 
 /// What a successful [`DescribeVasList`] call returns.
 #[tc_model]
 pub struct DescribeVasListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `VasList`: a list of [`VasListItem`](super::models::VasListItem) objects.
+    /// `VasList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vas_list: Option<Vec<models::VasListItem>>,
 
-    /// `VASList`: a list of [`VasListItem`](super::models::VasListItem) objects.
+    /// `VASList`
     #[tc(rename = "VASList")]
     pub vas_list_2: Vec<models::VasListItem>,
 
@@ -3454,39 +4405,44 @@ pub struct DescribeVasListResponse {
 /// The `DownloadSnapshot` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`DownloadSnapshotResponse`].
-/// The codes it documents are in [`DownloadSnapshotError`](super::errors::DownloadSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=DownloadSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "DownloadSnapshot",
     output = DownloadSnapshotResponse,
-    error = super::errors::DownloadSnapshotError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct DownloadSnapshot {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"EG34GE"`
+    /// `SnapshotId`; example: `"EG34GE"`
     pub snapshot_id: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`DownloadSnapshot`] call returns.
 #[tc_model]
 pub struct DownloadSnapshotResponse {
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"https://xx.cos.yy.com/zzz.csv"`
+    /// `CosUrl`; example: `"https://xx.cos.yy.com/zzz.csv"`
     pub cos_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3496,34 +4452,43 @@ pub struct DownloadSnapshotResponse {
 /// The `ModifyDomainCNAMESpeedupStatusBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainCNAMESpeedupStatusBatchResponse`].
-/// The codes it documents are in [`ModifyDomainCNAMESpeedupStatusBatchError`](super::errors::ModifyDomainCNAMESpeedupStatusBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainCNAMESpeedupStatusBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchRecordRemoveActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordRemoveActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainCNAMESpeedupStatusBatch",
     output = ModifyDomainCNAMESpeedupStatusBatchResponse,
-    error = super::errors::ModifyDomainCNAMESpeedupStatusBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainCNAMESpeedupStatusBatch {
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["dnspod.com","dnspod.cn"]`
+    /// `DomainList`; example: `["dnspod.com","dnspod.cn"]`
     pub domain_list: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 }
 
 /// What a successful [`ModifyDomainCNAMESpeedupStatusBatch`] call returns.
 #[tc_model]
 pub struct ModifyDomainCNAMESpeedupStatusBatchResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1817413`
+    /// `JobId`; example: `1817413`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3533,40 +4498,70 @@ pub struct ModifyDomainCNAMESpeedupStatusBatchResponse {
 /// The `ModifyDomainCustomLine` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainCustomLineResponse`].
-/// The codes it documents are in [`ModifyDomainCustomLineError`](super::errors::ModifyDomainCustomLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainCustomLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.InvalidIp`](super::errors::DnspodErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.IpAlreadyExist`](super::errors::DnspodErrorCode::InvalidParameterIpAlreadyExist)
+/// - [`InvalidParameter.LineInUse`](super::errors::DnspodErrorCode::InvalidParameterLineInUse)
+/// - [`InvalidParameter.LineNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterLineNameInvalid)
+/// - [`InvalidParameter.LineNameInvalidCharacter`](super::errors::DnspodErrorCode::InvalidParameterLineNameInvalidCharacter)
+/// - [`InvalidParameter.LineNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterLineNameOccupied)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.IpAreaEmptyIp`](super::errors::DnspodErrorCode::InvalidParameterValueIpAreaEmptyIp)
+/// - [`InvalidParameterValue.IpAreaEmptyLineName`](super::errors::DnspodErrorCode::InvalidParameterValueIpAreaEmptyLineName)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.CustomLineLimited`](super::errors::DnspodErrorCode::LimitExceededCustomLineLimited)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.EditUsingRecordLineNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedEditUsingRecordLineNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainCustomLine",
     output = ModifyDomainCustomLineResponse,
-    error = super::errors::ModifyDomainCustomLineError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainCustomLine {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testline8"`
+    /// `Name`; example: `"testline8"`
     pub name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"6.6.6.1-6.6.6.3"`
+    /// `Area`; example: `"6.6.6.1-6.6.6.3"`
     pub area: String,
 
-    /// `PreName`: a string.
-    ///
-    /// Example: `"testline8"`
+    /// `PreName`; example: `"testline8"`
     pub pre_name: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
@@ -3580,37 +4575,60 @@ pub struct ModifyDomainCustomLineResponse {
 /// The `ModifyDomainLock` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainLockResponse`].
-/// The codes it documents are in [`ModifyDomainLockError`](super::errors::ModifyDomainLockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainLock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedLock`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedLock)
+/// - [`InvalidParameter.LockDaysInvalid`](super::errors::DnspodErrorCode::InvalidParameterLockDaysInvalid)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainLock",
     output = ModifyDomainLockResponse,
-    error = super::errors::ModifyDomainLockError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainLock {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `LockDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LockDays`; example: `30`
     pub lock_days: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`ModifyDomainLock`] call returns.
 #[tc_model]
 pub struct ModifyDomainLockResponse {
-    /// `LockInfo`: a [`LockInfo`](super::models::LockInfo).
+    /// `LockInfo`
     pub lock_info: models::LockInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3620,30 +4638,50 @@ pub struct ModifyDomainLockResponse {
 /// The `ModifyDomainOwner` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainOwnerResponse`].
-/// The codes it documents are in [`ModifyDomainOwnerError`](super::errors::ModifyDomainOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.TransferToEnterpriseDenied`](super::errors::DnspodErrorCode::FailedOperationTransferToEnterpriseDenied)
+/// - [`FailedOperation.TransferToPersonDenied`](super::errors::DnspodErrorCode::FailedOperationTransferToPersonDenied)
+/// - [`FailedOperation.UserNotAllowTransfer`](super::errors::DnspodErrorCode::FailedOperationUserNotAllowTransfer)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.EmailInvalid`](super::errors::DnspodErrorCode::InvalidParameterEmailInvalid)
+/// - [`InvalidParameter.EmailOrQqInvalid`](super::errors::DnspodErrorCode::InvalidParameterEmailOrQqInvalid)
+/// - [`InvalidParameter.EmailSame`](super::errors::DnspodErrorCode::InvalidParameterEmailSame)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.OtherAccountUnrealName`](super::errors::DnspodErrorCode::InvalidParameterOtherAccountUnrealName)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.TransferAccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterTransferAccountIsBanned)
+/// - [`InvalidParameter.UserAreaInvalid`](super::errors::DnspodErrorCode::InvalidParameterUserAreaInvalid)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainOwner",
     output = ModifyDomainOwnerResponse,
-    error = super::errors::ModifyDomainOwnerError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainOwner {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"100000000328"`
+    /// `Account`; example: `"100000000328"`
     pub account: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
@@ -3657,34 +4695,43 @@ pub struct ModifyDomainOwnerResponse {
 /// The `ModifyDomainRecursiveStatusBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainRecursiveStatusBatchResponse`].
-/// The codes it documents are in [`ModifyDomainRecursiveStatusBatchError`](super::errors::ModifyDomainRecursiveStatusBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainRecursiveStatusBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchRecordRemoveActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordRemoveActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainRecursiveStatusBatch",
     output = ModifyDomainRecursiveStatusBatchResponse,
-    error = super::errors::ModifyDomainRecursiveStatusBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainRecursiveStatusBatch {
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["dnspod.com","dnspod.cn"]`
+    /// `DomainList`; example: `["dnspod.com","dnspod.cn"]`
     pub domain_list: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 }
 
 /// What a successful [`ModifyDomainRecursiveStatusBatch`] call returns.
 #[tc_model]
 pub struct ModifyDomainRecursiveStatusBatchResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1817425`
+    /// `JobId`; example: `1817425`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3694,30 +4741,51 @@ pub struct ModifyDomainRecursiveStatusBatchResponse {
 /// The `ModifyDomainRemark` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainRemarkResponse`].
-/// The codes it documents are in [`ModifyDomainRemarkError`](super::errors::ModifyDomainRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RemarkTooLong`](super::errors::DnspodErrorCode::InvalidParameterRemarkTooLong)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainRemark",
     output = ModifyDomainRemarkResponse,
-    error = super::errors::ModifyDomainRemarkError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainRemark {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是XXX专用域名"`
+    /// `Remark`; example: `"这是XXX专用域名"`
     pub remark: Option<String>,
 }
 
@@ -3731,30 +4799,40 @@ pub struct ModifyDomainRemarkResponse {
 /// The `ModifyDomainStatus` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainStatusResponse`].
-/// The codes it documents are in [`ModifyDomainStatusError`](super::errors::ModifyDomainStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsKeyDomain`](super::errors::DnspodErrorCode::FailedOperationDomainIsKeyDomain)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ToolsDomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterToolsDomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainStatus",
     output = ModifyDomainStatusResponse,
-    error = super::errors::ModifyDomainStatusError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `DomainId`; example: `61`
     pub domain_id: Option<u64>,
 }
 
@@ -3768,30 +4846,41 @@ pub struct ModifyDomainStatusResponse {
 /// The `ModifyDomainToGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainToGroupResponse`].
-/// The codes it documents are in [`ModifyDomainToGroupError`](super::errors::ModifyDomainToGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainToGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.GroupIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupIdInvalid)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainToGroup",
     output = ModifyDomainToGroupResponse,
-    error = super::errors::ModifyDomainToGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainToGroup {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myfm.cc"`
+    /// `Domain`; example: `"myfm.cc"`
     pub domain: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `32424`
+    /// `GroupId`; example: `32424`
     pub group_id: i64,
 
-    /// `DomainId`: a signed 64-bit integer.
-    ///
-    /// Example: `14535`
+    /// `DomainId`; example: `14535`
     pub domain_id: Option<i64>,
 }
 
@@ -3805,30 +4894,52 @@ pub struct ModifyDomainToGroupResponse {
 /// The `ModifyDomainUnlock` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDomainUnlockResponse`].
-/// The codes it documents are in [`ModifyDomainUnlockError`](super::errors::ModifyDomainUnlockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDomainUnlock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainIsNotlocked`](super::errors::DnspodErrorCode::InvalidParameterDomainIsNotlocked)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnLockCodeExpired`](super::errors::DnspodErrorCode::InvalidParameterUnLockCodeExpired)
+/// - [`InvalidParameter.UnLockCodeInvalid`](super::errors::DnspodErrorCode::InvalidParameterUnLockCodeInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDomainUnlock",
     output = ModifyDomainUnlockResponse,
-    error = super::errors::ModifyDomainUnlockError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDomainUnlock {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `LockCode`: a string.
-    ///
-    /// Example: `"M3xkbnNwb2Quc2l0ZXwxNjE3MzMwNjQzfGZhYjA3YTI0ODcwNzIzMmNjNjI5YzZh"`
+    /// `LockCode`; example: `"M3xkbnNwb2Quc2l0ZXwxNjE3MzMwNjQzfGZhYjA3YTI0ODcwNzIzMmNjNjI5YzZh"`
     pub lock_code: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
@@ -3842,63 +4953,94 @@ pub struct ModifyDomainUnlockResponse {
 /// The `ModifyDynamicDNS` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyDynamicDNSResponse`].
-/// The codes it documents are in [`ModifyDynamicDNSError`](super::errors::ModifyDynamicDNSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyDynamicDNS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyDynamicDNS",
     output = ModifyDynamicDNSResponse,
-    error = super::errors::ModifyDynamicDNSError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyDynamicDNS {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16411867`
+    /// `RecordId`; example: `16411867`
     pub record_id: u64,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"联通"`
+    /// `RecordLine`; example: `"联通"`
     pub record_line: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12620688`
+    /// `DomainId`; example: `12620688`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"10=1"`
+    /// `RecordLineId`; example: `"10=1"`
     pub record_line_id: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"119.29.29.29"`
+    /// `Value`; example: `"119.29.29.29"`
     pub value: Option<String>,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Ttl`; example: `600`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ttl: Option<u64>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl_2: Option<u64>,
 }
@@ -3906,9 +5048,7 @@ pub struct ModifyDynamicDNS {
 /// What a successful [`ModifyDynamicDNS`] call returns.
 #[tc_model]
 pub struct ModifyDynamicDNSResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16411867`
+    /// `RecordId`; example: `16411867`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3918,40 +5058,75 @@ pub struct ModifyDynamicDNSResponse {
 /// The `ModifyLineGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyLineGroupResponse`].
-/// The codes it documents are in [`ModifyLineGroupError`](super::errors::ModifyLineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyLineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter.DefaultLineNotSelfdefined`](super::errors::DnspodErrorCode::InvalidParameterDefaultLineNotSelfdefined)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.GroupNameEmpty`](super::errors::DnspodErrorCode::InvalidParameterGroupNameEmpty)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.GroupNameOccupied`](super::errors::DnspodErrorCode::InvalidParameterGroupNameOccupied)
+/// - [`InvalidParameter.LineFormatInvalid`](super::errors::DnspodErrorCode::InvalidParameterLineFormatInvalid)
+/// - [`InvalidParameter.LineGroupNotSupported`](super::errors::DnspodErrorCode::InvalidParameterLineGroupNotSupported)
+/// - [`InvalidParameter.LineGroupOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineGroupOverCounted)
+/// - [`InvalidParameter.LineGroupUpdateFailed`](super::errors::DnspodErrorCode::InvalidParameterLineGroupUpdateFailed)
+/// - [`InvalidParameter.LineInAnotherGroup`](super::errors::DnspodErrorCode::InvalidParameterLineInAnotherGroup)
+/// - [`InvalidParameter.LineInUse`](super::errors::DnspodErrorCode::InvalidParameterLineInUse)
+/// - [`InvalidParameter.LineNotExist`](super::errors::DnspodErrorCode::InvalidParameterLineNotExist)
+/// - [`InvalidParameter.LineNotSelected`](super::errors::DnspodErrorCode::InvalidParameterLineNotSelected)
+/// - [`InvalidParameter.LineOverCounted`](super::errors::DnspodErrorCode::InvalidParameterLineOverCounted)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.NoAuthorityToTheGroup`](super::errors::DnspodErrorCode::InvalidParameterNoAuthorityToTheGroup)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyLineGroup",
     output = ModifyLineGroupResponse,
-    error = super::errors::ModifyLineGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyLineGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testgroup99"`
+    /// `Name`; example: `"testgroup99"`
     pub name: String,
 
-    /// `Lines`: a string.
-    ///
-    /// Example: `"电信,移动"`
+    /// `Lines`; example: `"电信,移动"`
     pub lines: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `LineGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LineGroupId`; example: `10`
     pub line_group_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: Option<u64>,
 }
 
@@ -3965,25 +5140,122 @@ pub struct ModifyLineGroupResponse {
 /// The `ModifyPackageAutoRenew` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyPackageAutoRenewResponse`].
-/// The codes it documents are in [`ModifyPackageAutoRenewError`](super::errors::ModifyPackageAutoRenewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyPackageAutoRenew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.ContainsPersonalVip`](super::errors::DnspodErrorCode::FailedOperationContainsPersonalVip)
+/// - [`FailedOperation.DomainIsPersonalType`](super::errors::DnspodErrorCode::FailedOperationDomainIsPersonalType)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.EipCheckFailed`](super::errors::DnspodErrorCode::FailedOperationEipCheckFailed)
+/// - [`FailedOperation.FunctionNotAllowedApply`](super::errors::DnspodErrorCode::FailedOperationFunctionNotAllowedApply)
+/// - [`FailedOperation.GetWhoisFailed`](super::errors::DnspodErrorCode::FailedOperationGetWhoisFailed)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.MobileNotVerified`](super::errors::DnspodErrorCode::FailedOperationMobileNotVerified)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.OrderCanNotPay`](super::errors::DnspodErrorCode::FailedOperationOrderCanNotPay)
+/// - [`FailedOperation.OrderHasPaid`](super::errors::DnspodErrorCode::FailedOperationOrderHasPaid)
+/// - [`FailedOperation.ResourceNotBind`](super::errors::DnspodErrorCode::FailedOperationResourceNotBind)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VerifyingBillExists`](super::errors::DnspodErrorCode::FailedOperationVerifyingBillExists)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.ActionSuccess`](super::errors::DnspodErrorCode::InvalidParameterActionSuccess)
+/// - [`InvalidParameter.Activity`](super::errors::DnspodErrorCode::InvalidParameterActivity)
+/// - [`InvalidParameter.BillNumberInvalid`](super::errors::DnspodErrorCode::InvalidParameterBillNumberInvalid)
+/// - [`InvalidParameter.Common`](super::errors::DnspodErrorCode::InvalidParameterCommon)
+/// - [`InvalidParameter.DataExpired`](super::errors::DnspodErrorCode::InvalidParameterDataExpired)
+/// - [`InvalidParameter.DataInvalid`](super::errors::DnspodErrorCode::InvalidParameterDataInvalid)
+/// - [`InvalidParameter.DealTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDealTypeInvalid)
+/// - [`InvalidParameter.DnsDealDomainUpgraded`](super::errors::DnspodErrorCode::InvalidParameterDnsDealDomainUpgraded)
+/// - [`InvalidParameter.DnsDealLocked`](super::errors::DnspodErrorCode::InvalidParameterDnsDealLocked)
+/// - [`InvalidParameter.DnsInvalidDeal`](super::errors::DnspodErrorCode::InvalidParameterDnsInvalidDeal)
+/// - [`InvalidParameter.DomainAliasExists`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasExists)
+/// - [`InvalidParameter.DomainAliasIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasIdInvalid)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainIsModifyingDns`](super::errors::DnspodErrorCode::InvalidParameterDomainIsModifyingDns)
+/// - [`InvalidParameter.DomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterDomainNotReged)
+/// - [`InvalidParameter.DomainNotVip`](super::errors::DnspodErrorCode::InvalidParameterDomainNotVip)
+/// - [`InvalidParameter.DomainTooLong`](super::errors::DnspodErrorCode::InvalidParameterDomainTooLong)
+/// - [`InvalidParameter.DomainTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainTypeInvalid)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.GoodsChildTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsChildTypeInvalid)
+/// - [`InvalidParameter.GoodsNumInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsNumInvalid)
+/// - [`InvalidParameter.GoodsTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsTypeInvalid)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.IllegalNewDeal`](super::errors::DnspodErrorCode::InvalidParameterIllegalNewDeal)
+/// - [`InvalidParameter.InvalidDealName`](super::errors::DnspodErrorCode::InvalidParameterInvalidDealName)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SharedUsersUnrealName`](super::errors::DnspodErrorCode::InvalidParameterSharedUsersUnrealName)
+/// - [`InvalidParameter.TimeSpanInvalid`](super::errors::DnspodErrorCode::InvalidParameterTimeSpanInvalid)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.CancelBillNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedCancelBillNotAllowed)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.MonitorCallbackNotEnabled`](super::errors::DnspodErrorCode::OperationDeniedMonitorCallbackNotEnabled)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`OperationDenied.NotOrderOwner`](super::errors::DnspodErrorCode::OperationDeniedNotOrderOwner)
+/// - [`OperationDenied.NotResourceOwner`](super::errors::DnspodErrorCode::OperationDeniedNotResourceOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`OperationDenied.VipDomainAllowed`](super::errors::DnspodErrorCode::OperationDeniedVipDomainAllowed)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DnspodErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DnspodErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
+/// - [`ResourceNotFound.NoDataOfDomainAlias`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomainAlias)
+/// - [`ResourceNotFound.NoDataOfGift`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfGift)
+/// - [`ResourceUnavailable`](super::errors::DnspodErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DnspodErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyPackageAutoRenew",
     output = ModifyPackageAutoRenewResponse,
-    error = super::errors::ModifyPackageAutoRenewError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyPackageAutoRenew {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"a0bed80e"`
+    /// `ResourceId`; example: `"a0bed80e"`
     pub resource_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 }
 
@@ -3997,35 +5269,131 @@ pub struct ModifyPackageAutoRenewResponse {
 /// The `ModifyPackageDomain` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyPackageDomainResponse`].
-/// The codes it documents are in [`ModifyPackageDomainError`](super::errors::ModifyPackageDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyPackageDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.DomainIsEnterpriseType`](super::errors::DnspodErrorCode::FailedOperationDomainIsEnterpriseType)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsPersonalType`](super::errors::DnspodErrorCode::FailedOperationDomainIsPersonalType)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.EipCheckFailed`](super::errors::DnspodErrorCode::FailedOperationEipCheckFailed)
+/// - [`FailedOperation.FreeForumUidNotAllowed`](super::errors::DnspodErrorCode::FailedOperationFreeForumUidNotAllowed)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.NotBatchTaskOwner`](super::errors::DnspodErrorCode::FailedOperationNotBatchTaskOwner)
+/// - [`FailedOperation.NotDomainOwner`](super::errors::DnspodErrorCode::FailedOperationNotDomainOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.OrderCanNotPay`](super::errors::DnspodErrorCode::FailedOperationOrderCanNotPay)
+/// - [`FailedOperation.OrderHasPaid`](super::errors::DnspodErrorCode::FailedOperationOrderHasPaid)
+/// - [`FailedOperation.ResourceNotBind`](super::errors::DnspodErrorCode::FailedOperationResourceNotBind)
+/// - [`FailedOperation.TransferToPersonDenied`](super::errors::DnspodErrorCode::FailedOperationTransferToPersonDenied)
+/// - [`FailedOperation.TwoStepNotOn`](super::errors::DnspodErrorCode::FailedOperationTwoStepNotOn)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VerifyingBillExists`](super::errors::DnspodErrorCode::FailedOperationVerifyingBillExists)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.BillNumberInvalid`](super::errors::DnspodErrorCode::InvalidParameterBillNumberInvalid)
+/// - [`InvalidParameter.Common`](super::errors::DnspodErrorCode::InvalidParameterCommon)
+/// - [`InvalidParameter.DTokenNotSupport`](super::errors::DnspodErrorCode::InvalidParameterDTokenNotSupport)
+/// - [`InvalidParameter.DataExpired`](super::errors::DnspodErrorCode::InvalidParameterDataExpired)
+/// - [`InvalidParameter.DataInvalid`](super::errors::DnspodErrorCode::InvalidParameterDataInvalid)
+/// - [`InvalidParameter.DealTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDealTypeInvalid)
+/// - [`InvalidParameter.DefaultLineNotSelfdefined`](super::errors::DnspodErrorCode::InvalidParameterDefaultLineNotSelfdefined)
+/// - [`InvalidParameter.DnsDealDomainUpgraded`](super::errors::DnspodErrorCode::InvalidParameterDnsDealDomainUpgraded)
+/// - [`InvalidParameter.DnsDealLocked`](super::errors::DnspodErrorCode::InvalidParameterDnsDealLocked)
+/// - [`InvalidParameter.DnsInvalidDeal`](super::errors::DnspodErrorCode::InvalidParameterDnsInvalidDeal)
+/// - [`InvalidParameter.DomainAliasExists`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasExists)
+/// - [`InvalidParameter.DomainAlreadyVip`](super::errors::DnspodErrorCode::InvalidParameterDomainAlreadyVip)
+/// - [`InvalidParameter.DomainDuplicated`](super::errors::DnspodErrorCode::InvalidParameterDomainDuplicated)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInEffectOrInvalidated`](super::errors::DnspodErrorCode::InvalidParameterDomainInEffectOrInvalidated)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotEffective`](super::errors::DnspodErrorCode::InvalidParameterDomainNotEffective)
+/// - [`InvalidParameter.DomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterDomainNotReged)
+/// - [`InvalidParameter.DomainNotVip`](super::errors::DnspodErrorCode::InvalidParameterDomainNotVip)
+/// - [`InvalidParameter.DomainTaskNotFinished`](super::errors::DnspodErrorCode::InvalidParameterDomainTaskNotFinished)
+/// - [`InvalidParameter.DomainTooLong`](super::errors::DnspodErrorCode::InvalidParameterDomainTooLong)
+/// - [`InvalidParameter.DomainTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainTypeInvalid)
+/// - [`InvalidParameter.EmailSame`](super::errors::DnspodErrorCode::InvalidParameterEmailSame)
+/// - [`InvalidParameter.GetNsFail`](super::errors::DnspodErrorCode::InvalidParameterGetNsFail)
+/// - [`InvalidParameter.GoodsChildTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsChildTypeInvalid)
+/// - [`InvalidParameter.IllegalNewDeal`](super::errors::DnspodErrorCode::InvalidParameterIllegalNewDeal)
+/// - [`InvalidParameter.InvalidDealName`](super::errors::DnspodErrorCode::InvalidParameterInvalidDealName)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OpenidInvalid`](super::errors::DnspodErrorCode::InvalidParameterOpenidInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.OperationIsTooFrequent`](super::errors::DnspodErrorCode::InvalidParameterOperationIsTooFrequent)
+/// - [`InvalidParameter.OptypeNotSupported`](super::errors::DnspodErrorCode::InvalidParameterOptypeNotSupported)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameter.UpdateNewGradeFailed`](super::errors::DnspodErrorCode::InvalidParameterUpdateNewGradeFailed)
+/// - [`InvalidParameter.UpdateOldGradeFailed`](super::errors::DnspodErrorCode::InvalidParameterUpdateOldGradeFailed)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.AgentDenied`](super::errors::DnspodErrorCode::OperationDeniedAgentDenied)
+/// - [`OperationDenied.AgentSubordinateDenied`](super::errors::DnspodErrorCode::OperationDeniedAgentSubordinateDenied)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`OperationDenied.NotOrderOwner`](super::errors::DnspodErrorCode::OperationDeniedNotOrderOwner)
+/// - [`OperationDenied.NotResourceOwner`](super::errors::DnspodErrorCode::OperationDeniedNotResourceOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`OperationDenied.ResourceAlreadyBind`](super::errors::DnspodErrorCode::OperationDeniedResourceAlreadyBind)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DnspodErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DnspodErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DnspodErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DnspodErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyPackageDomain",
     output = ModifyPackageDomainResponse,
-    error = super::errors::ModifyPackageDomainError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyPackageDomain {
-    /// `Operation`: a string.
-    ///
-    /// Example: `"change"`
+    /// `Operation`; example: `"change"`
     pub operation: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49372`
+    /// `DomainId`; example: `49372`
     pub domain_id: Option<u64>,
 
-    /// `NewDomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `548874`
+    /// `NewDomainId`; example: `548874`
     pub new_domain_id: Option<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"4f83dbe5"`
+    /// `ResourceId`; example: `"4f83dbe5"`
     pub resource_id: Option<String>,
 }
 
@@ -4039,96 +5407,127 @@ pub struct ModifyPackageDomainResponse {
 /// The `ModifyRecord` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordResponse`].
-/// The codes it documents are in [`ModifyRecordError`](super::errors::ModifyRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DNSSECIncompleteClosed`](super::errors::DnspodErrorCode::FailedOperationDnssecIncompleteClosed)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::DnspodErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.MustAddDefaultLineFirst`](super::errors::DnspodErrorCode::FailedOperationMustAddDefaultLineFirst)
+/// - [`FailedOperation.TencentCloudForbid`](super::errors::DnspodErrorCode::FailedOperationTencentCloudForbid)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DnssecAddCnameError`](super::errors::DnspodErrorCode::InvalidParameterDnssecAddCnameError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.InvalidWeight`](super::errors::DnspodErrorCode::InvalidParameterInvalidWeight)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.MxInvalid`](super::errors::DnspodErrorCode::InvalidParameterMxInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.RecordTtlLimit`](super::errors::DnspodErrorCode::LimitExceededRecordTtlLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecord",
     output = ModifyRecordResponse,
-    error = super::errors::ModifyRecordError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"200.200.200.200"`
+    /// `Value`; example: `"200.200.200.200"`
     pub value: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"10=1"`
+    /// `RecordLineId`; example: `"10=1"`
     pub record_line_id: Option<String>,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MX`; example: `10`
     #[tc(rename = "MX")]
     pub mx: Option<u64>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 
-    /// `DnssecConflictMode`: a string.
-    ///
-    /// Example: `"force"`
+    /// `DnssecConflictMode`; example: `"force"`
     pub dnssec_conflict_mode: Option<String>,
 }
 
 /// What a successful [`ModifyRecord`] call returns.
 #[tc_model]
 pub struct ModifyRecordResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4138,40 +5537,59 @@ pub struct ModifyRecordResponse {
 /// The `ModifyRecordBatch` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordBatchResponse`].
-/// The codes it documents are in [`ModifyRecordBatchError`](super::errors::ModifyRecordBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.BatchRecordModifyActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordModifyActionError)
+/// - [`InvalidParameter.BatchRecordModifyActionInvalidValue`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordModifyActionInvalidValue)
+/// - [`InvalidParameter.BatchRecordReplaceActionError`](super::errors::DnspodErrorCode::InvalidParameterBatchRecordReplaceActionError)
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.JobGreaterThanLimit`](super::errors::DnspodErrorCode::InvalidParameterJobGreaterThanLimit)
+/// - [`InvalidParameter.MxInvalid`](super::errors::DnspodErrorCode::InvalidParameterMxInvalid)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RecordsEmpty`](super::errors::DnspodErrorCode::InvalidParameterRecordsEmpty)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordBatch",
     output = ModifyRecordBatchResponse,
-    error = super::errors::ModifyRecordBatchError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordBatch {
-    /// `RecordIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[15736895]`
+    /// `RecordIdList`; example: `[15736895]`
     pub record_id_list: Vec<u64>,
 
-    /// `Change`: a string.
-    ///
-    /// Example: `"record_type"`
+    /// `Change`; example: `"record_type"`
     pub change: String,
 
-    /// `ChangeTo`: a string.
-    ///
-    /// Example: `"MX"`
+    /// `ChangeTo`; example: `"MX"`
     pub change_to: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"mail.dnspod.cn"`
+    /// `Value`; example: `"mail.dnspod.cn"`
     pub value: Option<String>,
 
-    /// `MX`: a string.
-    ///
-    /// Example: `"5"`
+    /// `MX`; example: `"5"`
     #[tc(rename = "MX")]
     pub mx: Option<String>,
 }
@@ -4179,12 +5597,10 @@ pub struct ModifyRecordBatch {
 /// What a successful [`ModifyRecordBatch`] call returns.
 #[tc_model]
 pub struct ModifyRecordBatchResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1808535`
+    /// `JobId`; example: `1808535`
     pub job_id: u64,
 
-    /// `DetailList`: a list of [`ModifyRecordBatchDetail`](super::models::ModifyRecordBatchDetail) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::ModifyRecordBatchDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4194,27 +5610,33 @@ pub struct ModifyRecordBatchResponse {
 /// The `ModifyRecordBatchV3` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordBatchV3Response`].
-/// The codes it documents are in [`ModifyRecordBatchV3Error`](super::errors::ModifyRecordBatchV3Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordBatchV3)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.BatchTaskCountLimit`](super::errors::DnspodErrorCode::InvalidParameterBatchTaskCountLimit)
+/// - [`InvalidParameter.JobGreaterThanLimit`](super::errors::DnspodErrorCode::InvalidParameterJobGreaterThanLimit)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordBatchV3",
     output = ModifyRecordBatchV3Response,
-    error = super::errors::ModifyRecordBatchV3Error
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordBatchV3 {
-    /// `ModifyRecordList`: a list of [`ModifyRecordItem`](super::models::ModifyRecordItem) objects.
+    /// `ModifyRecordList`
     pub modify_record_list: Vec<models::ModifyRecordItem>,
 }
 
 /// What a successful [`ModifyRecordBatchV3`] call returns.
 #[tc_model]
 pub struct ModifyRecordBatchV3Response {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `JobId`; example: `123`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4224,42 +5646,91 @@ pub struct ModifyRecordBatchV3Response {
 /// The `ModifyRecordFields` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordFieldsResponse`].
-/// The codes it documents are in [`ModifyRecordFieldsError`](super::errors::ModifyRecordFieldsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordFields)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::DnspodErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.InvalidWeight`](super::errors::DnspodErrorCode::InvalidParameterInvalidWeight)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.MxInvalid`](super::errors::DnspodErrorCode::InvalidParameterMxInvalid)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.RecordTtlLimit`](super::errors::DnspodErrorCode::LimitExceededRecordTtlLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordFields",
     output = ModifyRecordFieldsResponse,
-    error = super::errors::ModifyRecordFieldsError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordFields {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `FieldList`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `FieldList`
     pub field_list: Vec<models::KeyValue>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`ModifyRecordFields`] call returns.
 #[tc_model]
 pub struct ModifyRecordFieldsResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4269,44 +5740,47 @@ pub struct ModifyRecordFieldsResponse {
 /// The `ModifyRecordGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordGroupResponse`].
-/// The codes it documents are in [`ModifyRecordGroupError`](super::errors::ModifyRecordGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordGroup",
     output = ModifyRecordGroupResponse,
-    error = super::errors::ModifyRecordGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordGroup {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"分组2"`
+    /// `GroupName`; example: `"分组2"`
     pub group_name: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `146`
+    /// `GroupId`; example: `146`
     pub group_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`ModifyRecordGroup`] call returns.
 #[tc_model]
 pub struct ModifyRecordGroupResponse {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1578`
+    /// `GroupId`; example: `1578`
     pub group_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4316,35 +5790,57 @@ pub struct ModifyRecordGroupResponse {
 /// The `ModifyRecordRemark` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordRemarkResponse`].
-/// The codes it documents are in [`ModifyRecordRemarkError`](super::errors::ModifyRecordRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RemarkLengthExceeded`](super::errors::DnspodErrorCode::InvalidParameterRemarkLengthExceeded)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordRemark",
     output = ModifyRecordRemarkResponse,
-    error = super::errors::ModifyRecordRemarkError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordRemark {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是解析记录的备注"`
+    /// `Remark`; example: `"这是解析记录的备注"`
     pub remark: Option<String>,
 }
 
@@ -4358,44 +5854,85 @@ pub struct ModifyRecordRemarkResponse {
 /// The `ModifyRecordStatus` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordStatusResponse`].
-/// The codes it documents are in [`ModifyRecordStatusError`](super::errors::ModifyRecordStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::DnspodErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.MustAddDefaultLineFirst`](super::errors::DnspodErrorCode::FailedOperationMustAddDefaultLineFirst)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DnssecAddCnameError`](super::errors::DnspodErrorCode::InvalidParameterDnssecAddCnameError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordStatus",
     output = ModifyRecordStatusResponse,
-    error = super::errors::ModifyRecordStatusError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`ModifyRecordStatus`] call returns.
 #[tc_model]
 pub struct ModifyRecordStatusResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `161`
+    /// `RecordId`; example: `161`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4405,35 +5942,40 @@ pub struct ModifyRecordStatusResponse {
 /// The `ModifyRecordToGroup` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyRecordToGroupResponse`].
-/// The codes it documents are in [`ModifyRecordToGroupError`](super::errors::ModifyRecordToGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyRecordToGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyRecordToGroup",
     output = ModifyRecordToGroupResponse,
-    error = super::errors::ModifyRecordToGroupError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyRecordToGroup {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `145`
+    /// `GroupId`; example: `145`
     pub group_id: u64,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"123232|2343232"`
+    /// `RecordId`; example: `"123232|2343232"`
     pub record_id: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
@@ -4447,30 +5989,38 @@ pub struct ModifyRecordToGroupResponse {
 /// The `ModifySnapshotConfig` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifySnapshotConfigResponse`].
-/// The codes it documents are in [`ModifySnapshotConfigError`](super::errors::ModifySnapshotConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifySnapshotConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifySnapshotConfig",
     output = ModifySnapshotConfigResponse,
-    error = super::errors::ModifySnapshotConfigError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifySnapshotConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"daily"`
+    /// `Period`; example: `"daily"`
     pub period: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
@@ -4484,40 +6034,79 @@ pub struct ModifySnapshotConfigResponse {
 /// The `ModifySubdomainStatus` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifySubdomainStatusResponse`].
-/// The codes it documents are in [`ModifySubdomainStatusError`](super::errors::ModifySubdomainStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifySubdomainStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DnssecAddCnameError`](super::errors::DnspodErrorCode::InvalidParameterDnssecAddCnameError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainSelfNoCopy`](super::errors::DnspodErrorCode::InvalidParameterDomainSelfNoCopy)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.StatusCodeInvalid`](super::errors::DnspodErrorCode::InvalidParameterStatusCodeInvalid)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifySubdomainStatus",
     output = ModifySubdomainStatusResponse,
-    error = super::errors::ModifySubdomainStatusError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifySubdomainStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A,TXT,URL"`
+    /// `RecordType`; example: `"A,TXT,URL"`
     pub record_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Status`; example: `"disable"`
     pub status: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 }
 
@@ -4531,75 +6120,113 @@ pub struct ModifySubdomainStatusResponse {
 /// The `ModifyTXTRecord` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyTXTRecordResponse`].
-/// The codes it documents are in [`ModifyTXTRecordError`](super::errors::ModifyTXTRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyTXTRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.DNSSECIncompleteClosed`](super::errors::DnspodErrorCode::FailedOperationDnssecIncompleteClosed)
+/// - [`FailedOperation.DomainIsLocked`](super::errors::DnspodErrorCode::FailedOperationDomainIsLocked)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::DnspodErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.MustAddDefaultLineFirst`](super::errors::DnspodErrorCode::FailedOperationMustAddDefaultLineFirst)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DnssecAddCnameError`](super::errors::DnspodErrorCode::InvalidParameterDnssecAddCnameError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainNotAllowedModifyRecords`](super::errors::DnspodErrorCode::InvalidParameterDomainNotAllowedModifyRecords)
+/// - [`InvalidParameter.DomainNotBeian`](super::errors::DnspodErrorCode::InvalidParameterDomainNotBeian)
+/// - [`InvalidParameter.DomainRecordExist`](super::errors::DnspodErrorCode::InvalidParameterDomainRecordExist)
+/// - [`InvalidParameter.EmailNotVerified`](super::errors::DnspodErrorCode::InvalidParameterEmailNotVerified)
+/// - [`InvalidParameter.InvalidWeight`](super::errors::DnspodErrorCode::InvalidParameterInvalidWeight)
+/// - [`InvalidParameter.LoginTokenIdError`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenIdError)
+/// - [`InvalidParameter.LoginTokenNotExists`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenNotExists)
+/// - [`InvalidParameter.LoginTokenValidateFailed`](super::errors::DnspodErrorCode::InvalidParameterLoginTokenValidateFailed)
+/// - [`InvalidParameter.MobileNotVerified`](super::errors::DnspodErrorCode::InvalidParameterMobileNotVerified)
+/// - [`InvalidParameter.MxInvalid`](super::errors::DnspodErrorCode::InvalidParameterMxInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.RecordIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordIdInvalid)
+/// - [`InvalidParameter.RecordLineInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordLineInvalid)
+/// - [`InvalidParameter.RecordTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordTypeInvalid)
+/// - [`InvalidParameter.RecordValueInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueInvalid)
+/// - [`InvalidParameter.RecordValueLengthInvalid`](super::errors::DnspodErrorCode::InvalidParameterRecordValueLengthInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SubdomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterSubdomainInvalid)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UrlValueIllegal`](super::errors::DnspodErrorCode::InvalidParameterUrlValueIllegal)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UserIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.AAAACountLimit`](super::errors::DnspodErrorCode::LimitExceededAaaaCountLimit)
+/// - [`LimitExceeded.AtNsRecordLimit`](super::errors::DnspodErrorCode::LimitExceededAtNsRecordLimit)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`LimitExceeded.HiddenUrlExceeded`](super::errors::DnspodErrorCode::LimitExceededHiddenUrlExceeded)
+/// - [`LimitExceeded.NsCountLimit`](super::errors::DnspodErrorCode::LimitExceededNsCountLimit)
+/// - [`LimitExceeded.RecordTtlLimit`](super::errors::DnspodErrorCode::LimitExceededRecordTtlLimit)
+/// - [`LimitExceeded.SrvCountLimit`](super::errors::DnspodErrorCode::LimitExceededSrvCountLimit)
+/// - [`LimitExceeded.SubdomainLevelLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainLevelLimit)
+/// - [`LimitExceeded.SubdomainRollLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainRollLimit)
+/// - [`LimitExceeded.SubdomainWcardLimit`](super::errors::DnspodErrorCode::LimitExceededSubdomainWcardLimit)
+/// - [`LimitExceeded.UrlCountLimit`](super::errors::DnspodErrorCode::LimitExceededUrlCountLimit)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotAgent`](super::errors::DnspodErrorCode::OperationDeniedNotAgent)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyTXTRecord",
     output = ModifyTXTRecordResponse,
-    error = super::errors::ModifyTXTRecordError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyTXTRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"200.200.200.200"`
+    /// `Value`; example: `"200.200.200.200"`
     pub value: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `DomainId`; example: `1923`
     pub domain_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"m"`
+    /// `SubDomain`; example: `"m"`
     pub sub_domain: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"10=1"`
+    /// `RecordLineId`; example: `"10=1"`
     pub record_line_id: Option<String>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`ModifyTXTRecord`] call returns.
 #[tc_model]
 pub struct ModifyTXTRecordResponse {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `162`
+    /// `RecordId`; example: `162`
     pub record_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4609,25 +6236,123 @@ pub struct ModifyTXTRecordResponse {
 /// The `ModifyVasAutoRenewStatus` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`ModifyVasAutoRenewStatusResponse`].
-/// The codes it documents are in [`ModifyVasAutoRenewStatusError`](super::errors::ModifyVasAutoRenewStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=ModifyVasAutoRenewStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.ContainsPersonalVip`](super::errors::DnspodErrorCode::FailedOperationContainsPersonalVip)
+/// - [`FailedOperation.DomainIsPersonalType`](super::errors::DnspodErrorCode::FailedOperationDomainIsPersonalType)
+/// - [`FailedOperation.DomainIsSpam`](super::errors::DnspodErrorCode::FailedOperationDomainIsSpam)
+/// - [`FailedOperation.DomainIsVip`](super::errors::DnspodErrorCode::FailedOperationDomainIsVip)
+/// - [`FailedOperation.EipCheckFailed`](super::errors::DnspodErrorCode::FailedOperationEipCheckFailed)
+/// - [`FailedOperation.FunctionNotAllowedApply`](super::errors::DnspodErrorCode::FailedOperationFunctionNotAllowedApply)
+/// - [`FailedOperation.GetWhoisFailed`](super::errors::DnspodErrorCode::FailedOperationGetWhoisFailed)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.MobileNotVerified`](super::errors::DnspodErrorCode::FailedOperationMobileNotVerified)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.OrderCanNotPay`](super::errors::DnspodErrorCode::FailedOperationOrderCanNotPay)
+/// - [`FailedOperation.OrderHasPaid`](super::errors::DnspodErrorCode::FailedOperationOrderHasPaid)
+/// - [`FailedOperation.ResourceNotBind`](super::errors::DnspodErrorCode::FailedOperationResourceNotBind)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VerifyingBillExists`](super::errors::DnspodErrorCode::FailedOperationVerifyingBillExists)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.ActionSuccess`](super::errors::DnspodErrorCode::InvalidParameterActionSuccess)
+/// - [`InvalidParameter.Activity`](super::errors::DnspodErrorCode::InvalidParameterActivity)
+/// - [`InvalidParameter.BillNumberInvalid`](super::errors::DnspodErrorCode::InvalidParameterBillNumberInvalid)
+/// - [`InvalidParameter.Common`](super::errors::DnspodErrorCode::InvalidParameterCommon)
+/// - [`InvalidParameter.DataExpired`](super::errors::DnspodErrorCode::InvalidParameterDataExpired)
+/// - [`InvalidParameter.DataInvalid`](super::errors::DnspodErrorCode::InvalidParameterDataInvalid)
+/// - [`InvalidParameter.DealTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDealTypeInvalid)
+/// - [`InvalidParameter.DnsDealDomainUpgraded`](super::errors::DnspodErrorCode::InvalidParameterDnsDealDomainUpgraded)
+/// - [`InvalidParameter.DnsDealLocked`](super::errors::DnspodErrorCode::InvalidParameterDnsDealLocked)
+/// - [`InvalidParameter.DnsInvalidDeal`](super::errors::DnspodErrorCode::InvalidParameterDnsInvalidDeal)
+/// - [`InvalidParameter.DomainAliasExists`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasExists)
+/// - [`InvalidParameter.DomainAliasIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainAliasIdInvalid)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameter.DomainIsModifyingDns`](super::errors::DnspodErrorCode::InvalidParameterDomainIsModifyingDns)
+/// - [`InvalidParameter.DomainNotReged`](super::errors::DnspodErrorCode::InvalidParameterDomainNotReged)
+/// - [`InvalidParameter.DomainNotVip`](super::errors::DnspodErrorCode::InvalidParameterDomainNotVip)
+/// - [`InvalidParameter.DomainTooLong`](super::errors::DnspodErrorCode::InvalidParameterDomainTooLong)
+/// - [`InvalidParameter.DomainTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainTypeInvalid)
+/// - [`InvalidParameter.DomainsEmpty`](super::errors::DnspodErrorCode::InvalidParameterDomainsEmpty)
+/// - [`InvalidParameter.GoodsChildTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsChildTypeInvalid)
+/// - [`InvalidParameter.GoodsNumInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsNumInvalid)
+/// - [`InvalidParameter.GoodsTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsTypeInvalid)
+/// - [`InvalidParameter.GroupNameInvalid`](super::errors::DnspodErrorCode::InvalidParameterGroupNameInvalid)
+/// - [`InvalidParameter.IllegalNewDeal`](super::errors::DnspodErrorCode::InvalidParameterIllegalNewDeal)
+/// - [`InvalidParameter.InvalidDealName`](super::errors::DnspodErrorCode::InvalidParameterInvalidDealName)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.InvalidTime`](super::errors::DnspodErrorCode::InvalidParameterInvalidTime)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RequestIpLimited`](super::errors::DnspodErrorCode::InvalidParameterRequestIpLimited)
+/// - [`InvalidParameter.SharedUsersUnrealName`](super::errors::DnspodErrorCode::InvalidParameterSharedUsersUnrealName)
+/// - [`InvalidParameter.TimeSpanInvalid`](super::errors::DnspodErrorCode::InvalidParameterTimeSpanInvalid)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FailedLoginLimitExceeded`](super::errors::DnspodErrorCode::LimitExceededFailedLoginLimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.CancelBillNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedCancelBillNotAllowed)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.MonitorCallbackNotEnabled`](super::errors::DnspodErrorCode::OperationDeniedMonitorCallbackNotEnabled)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotAdmin`](super::errors::DnspodErrorCode::OperationDeniedNotAdmin)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`OperationDenied.NotOrderOwner`](super::errors::DnspodErrorCode::OperationDeniedNotOrderOwner)
+/// - [`OperationDenied.NotResourceOwner`](super::errors::DnspodErrorCode::OperationDeniedNotResourceOwner)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`OperationDenied.ResourceNotAllowRenew`](super::errors::DnspodErrorCode::OperationDeniedResourceNotAllowRenew)
+/// - [`OperationDenied.VipDomainAllowed`](super::errors::DnspodErrorCode::OperationDeniedVipDomainAllowed)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.BatchTaskLimit`](super::errors::DnspodErrorCode::RequestLimitExceededBatchTaskLimit)
+/// - [`RequestLimitExceeded.CreateDomainLimit`](super::errors::DnspodErrorCode::RequestLimitExceededCreateDomainLimit)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DnspodErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DnspodErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoDataOfDomain`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomain)
+/// - [`ResourceNotFound.NoDataOfDomainAlias`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfDomainAlias)
+/// - [`ResourceNotFound.NoDataOfGift`](super::errors::DnspodErrorCode::ResourceNotFoundNoDataOfGift)
+/// - [`ResourceUnavailable`](super::errors::DnspodErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DnspodErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "ModifyVasAutoRenewStatus",
     output = ModifyVasAutoRenewStatusResponse,
-    error = super::errors::ModifyVasAutoRenewStatusError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct ModifyVasAutoRenewStatus {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"a0bed80e"`
+    /// `ResourceId`; example: `"a0bed80e"`
     pub resource_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 }
 
@@ -4641,44 +6366,133 @@ pub struct ModifyVasAutoRenewStatusResponse {
 /// The `PayOrderWithBalance` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`PayOrderWithBalanceResponse`].
-/// The codes it documents are in [`PayOrderWithBalanceError`](super::errors::PayOrderWithBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=PayOrderWithBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DnspodErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DnspodErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountIsLocked`](super::errors::DnspodErrorCode::FailedOperationAccountIsLocked)
+/// - [`FailedOperation.CouponForFreeDomain`](super::errors::DnspodErrorCode::FailedOperationCouponForFreeDomain)
+/// - [`FailedOperation.CouponNotSupported`](super::errors::DnspodErrorCode::FailedOperationCouponNotSupported)
+/// - [`FailedOperation.CouponTypeAlreadyUsed`](super::errors::DnspodErrorCode::FailedOperationCouponTypeAlreadyUsed)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::DnspodErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.LoginAreaNotAllowed`](super::errors::DnspodErrorCode::FailedOperationLoginAreaNotAllowed)
+/// - [`FailedOperation.LoginFailed`](super::errors::DnspodErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.LoginTimeout`](super::errors::DnspodErrorCode::FailedOperationLoginTimeout)
+/// - [`FailedOperation.NotDomainOwner`](super::errors::DnspodErrorCode::FailedOperationNotDomainOwner)
+/// - [`FailedOperation.NotRealNamedUser`](super::errors::DnspodErrorCode::FailedOperationNotRealNamedUser)
+/// - [`FailedOperation.NotResourceOwner`](super::errors::DnspodErrorCode::FailedOperationNotResourceOwner)
+/// - [`FailedOperation.OrderCanNotPay`](super::errors::DnspodErrorCode::FailedOperationOrderCanNotPay)
+/// - [`FailedOperation.OrderHasPaid`](super::errors::DnspodErrorCode::FailedOperationOrderHasPaid)
+/// - [`FailedOperation.ResourceNotBind`](super::errors::DnspodErrorCode::FailedOperationResourceNotBind)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VerifyingBillExists`](super::errors::DnspodErrorCode::FailedOperationVerifyingBillExists)
+/// - [`InternalError`](super::errors::DnspodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DnspodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountIsBanned`](super::errors::DnspodErrorCode::InvalidParameterAccountIsBanned)
+/// - [`InvalidParameter.ActionInvalid`](super::errors::DnspodErrorCode::InvalidParameterActionInvalid)
+/// - [`InvalidParameter.ActionSuccess`](super::errors::DnspodErrorCode::InvalidParameterActionSuccess)
+/// - [`InvalidParameter.Activity`](super::errors::DnspodErrorCode::InvalidParameterActivity)
+/// - [`InvalidParameter.BillNumberInvalid`](super::errors::DnspodErrorCode::InvalidParameterBillNumberInvalid)
+/// - [`InvalidParameter.BrowserNull`](super::errors::DnspodErrorCode::InvalidParameterBrowserNull)
+/// - [`InvalidParameter.Common`](super::errors::DnspodErrorCode::InvalidParameterCommon)
+/// - [`InvalidParameter.CustomMessage`](super::errors::DnspodErrorCode::InvalidParameterCustomMessage)
+/// - [`InvalidParameter.DataExpired`](super::errors::DnspodErrorCode::InvalidParameterDataExpired)
+/// - [`InvalidParameter.DataInvalid`](super::errors::DnspodErrorCode::InvalidParameterDataInvalid)
+/// - [`InvalidParameter.DealTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterDealTypeInvalid)
+/// - [`InvalidParameter.DnsDealDomainUpgraded`](super::errors::DnspodErrorCode::InvalidParameterDnsDealDomainUpgraded)
+/// - [`InvalidParameter.DnsDealLocked`](super::errors::DnspodErrorCode::InvalidParameterDnsDealLocked)
+/// - [`InvalidParameter.DnsInvalidDeal`](super::errors::DnspodErrorCode::InvalidParameterDnsInvalidDeal)
+/// - [`InvalidParameter.GoodsChildTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsChildTypeInvalid)
+/// - [`InvalidParameter.GoodsNumInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsNumInvalid)
+/// - [`InvalidParameter.GoodsTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterGoodsTypeInvalid)
+/// - [`InvalidParameter.GradeNotCopy`](super::errors::DnspodErrorCode::InvalidParameterGradeNotCopy)
+/// - [`InvalidParameter.HasPendingApply`](super::errors::DnspodErrorCode::InvalidParameterHasPendingApply)
+/// - [`InvalidParameter.IllegalNewDeal`](super::errors::DnspodErrorCode::InvalidParameterIllegalNewDeal)
+/// - [`InvalidParameter.InvalidCoupon`](super::errors::DnspodErrorCode::InvalidParameterInvalidCoupon)
+/// - [`InvalidParameter.InvalidDealName`](super::errors::DnspodErrorCode::InvalidParameterInvalidDealName)
+/// - [`InvalidParameter.InvalidSecretId`](super::errors::DnspodErrorCode::InvalidParameterInvalidSecretId)
+/// - [`InvalidParameter.InvalidSignature`](super::errors::DnspodErrorCode::InvalidParameterInvalidSignature)
+/// - [`InvalidParameter.IpsExceedLimit`](super::errors::DnspodErrorCode::InvalidParameterIpsExceedLimit)
+/// - [`InvalidParameter.NewPackageTypeInvalid`](super::errors::DnspodErrorCode::InvalidParameterNewPackageTypeInvalid)
+/// - [`InvalidParameter.OpenidInvalid`](super::errors::DnspodErrorCode::InvalidParameterOpenidInvalid)
+/// - [`InvalidParameter.OperateFailed`](super::errors::DnspodErrorCode::InvalidParameterOperateFailed)
+/// - [`InvalidParameter.OperationIsTooFrequent`](super::errors::DnspodErrorCode::InvalidParameterOperationIsTooFrequent)
+/// - [`InvalidParameter.OptypeNotSupported`](super::errors::DnspodErrorCode::InvalidParameterOptypeNotSupported)
+/// - [`InvalidParameter.ParamInvalid`](super::errors::DnspodErrorCode::InvalidParameterParamInvalid)
+/// - [`InvalidParameter.ParamsIllegal`](super::errors::DnspodErrorCode::InvalidParameterParamsIllegal)
+/// - [`InvalidParameter.ParamsMissing`](super::errors::DnspodErrorCode::InvalidParameterParamsMissing)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DnspodErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.QcloudUinInvalid`](super::errors::DnspodErrorCode::InvalidParameterQcloudUinInvalid)
+/// - [`InvalidParameter.RealNameUser`](super::errors::DnspodErrorCode::InvalidParameterRealNameUser)
+/// - [`InvalidParameter.TaskNotCompleted`](super::errors::DnspodErrorCode::InvalidParameterTaskNotCompleted)
+/// - [`InvalidParameter.TimeSpanInvalid`](super::errors::DnspodErrorCode::InvalidParameterTimeSpanInvalid)
+/// - [`InvalidParameter.TimestampExpired`](super::errors::DnspodErrorCode::InvalidParameterTimestampExpired)
+/// - [`InvalidParameter.UnrealNameUser`](super::errors::DnspodErrorCode::InvalidParameterUnrealNameUser)
+/// - [`InvalidParameter.UserAlreadyLocked`](super::errors::DnspodErrorCode::InvalidParameterUserAlreadyLocked)
+/// - [`InvalidParameter.UserNotExists`](super::errors::DnspodErrorCode::InvalidParameterUserNotExists)
+/// - [`InvalidParameter.UuidInvalid`](super::errors::DnspodErrorCode::InvalidParameterUuidInvalid)
+/// - [`InvalidParameterValue`](super::errors::DnspodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DomainGradeInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueDomainGradeInvalid)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`InvalidParameterValue.UpgradeTermInvalid`](super::errors::DnspodErrorCode::InvalidParameterValueUpgradeTermInvalid)
+/// - [`LimitExceeded`](super::errors::DnspodErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DnspodErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DnspodErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessDenied`](super::errors::DnspodErrorCode::OperationDeniedAccessDenied)
+/// - [`OperationDenied.AgentDenied`](super::errors::DnspodErrorCode::OperationDeniedAgentDenied)
+/// - [`OperationDenied.AgentSubordinateDenied`](super::errors::DnspodErrorCode::OperationDeniedAgentSubordinateDenied)
+/// - [`OperationDenied.CancelBillNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedCancelBillNotAllowed)
+/// - [`OperationDenied.DeleteUsingRecordLineNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedDeleteUsingRecordLineNotAllowed)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.IPInBlacklistNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedIpInBlacklistNotAllowed)
+/// - [`OperationDenied.MonitorCallbackNotEnabled`](super::errors::DnspodErrorCode::OperationDeniedMonitorCallbackNotEnabled)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
+/// - [`OperationDenied.NotGrantedByOwner`](super::errors::DnspodErrorCode::OperationDeniedNotGrantedByOwner)
+/// - [`OperationDenied.NotManagedUser`](super::errors::DnspodErrorCode::OperationDeniedNotManagedUser)
+/// - [`OperationDenied.NotOrderOwner`](super::errors::DnspodErrorCode::OperationDeniedNotOrderOwner)
+/// - [`OperationDenied.PersonalCouponNotAllowed`](super::errors::DnspodErrorCode::OperationDeniedPersonalCouponNotAllowed)
+/// - [`OperationDenied.PostRequestAcceptOnly`](super::errors::DnspodErrorCode::OperationDeniedPostRequestAcceptOnly)
+/// - [`RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceeded`](super::errors::DnspodErrorCode::RequestLimitExceededRequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DnspodErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DnspodErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DnspodErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DnspodErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DnspodErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DnspodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DnspodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DnspodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "PayOrderWithBalance",
     output = PayOrderWithBalanceResponse,
-    error = super::errors::PayOrderWithBalanceError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct PayOrderWithBalance {
-    /// `BigDealIdList`: a list of strings.
-    ///
-    /// Example: `["20251105290113163237071"]`
+    /// `BigDealIdList`; example: `["20251105290113163237071"]`
     pub big_deal_id_list: Vec<String>,
 
-    /// `VoucherIdList`: a list of strings.
-    ///
-    /// Example: `["BBTXCCOBCBJFKBYNNPVY3E"]`
+    /// `VoucherIdList`; example: `["BBTXCCOBCBJFKBYNNPVY3E"]`
     pub voucher_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`PayOrderWithBalance`] call returns.
 #[tc_model]
 pub struct PayOrderWithBalanceResponse {
-    /// `DealIdList`: a list of strings.
-    ///
-    /// Example: `["236674026"]`
+    /// `DealIdList`; example: `["236674026"]`
     pub deal_id_list: Vec<String>,
 
-    /// `BigDealIdList`: a list of strings.
-    ///
-    /// Example: `["2020111161300016142108"]`
+    /// `BigDealIdList`; example: `["2020111161300016142108"]`
     pub big_deal_id_list: Vec<String>,
 
-    /// `DealNameList`: a list of strings.
-    ///
-    /// Example: `["2020111161300016142141"]`
+    /// `DealNameList`; example: `["2020111161300016142141"]`
     pub deal_name_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4688,47 +6502,48 @@ pub struct PayOrderWithBalanceResponse {
 /// The `RollbackRecordSnapshot` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`RollbackRecordSnapshotResponse`].
-/// The codes it documents are in [`RollbackRecordSnapshotError`](super::errors::RollbackRecordSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=RollbackRecordSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "RollbackRecordSnapshot",
     output = RollbackRecordSnapshotResponse,
-    error = super::errors::RollbackRecordSnapshotError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct RollbackRecordSnapshot {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"BCED853D"`
+    /// `SnapshotId`; example: `"BCED853D"`
     pub snapshot_id: String,
 
-    /// `RecordList`: a list of [`SnapshotRecord`](super::models::SnapshotRecord) objects.
+    /// `RecordList`
     pub record_list: Vec<models::SnapshotRecord>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `TaskId`; example: `45`
     pub task_id: u64,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 }
 
 /// What a successful [`RollbackRecordSnapshot`] call returns.
 #[tc_model]
 pub struct RollbackRecordSnapshotResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23113`
+    /// `JobId`; example: `23113`
     pub job_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4738,42 +6553,46 @@ pub struct RollbackRecordSnapshotResponse {
 /// The `RollbackSnapshot` action of DNSPOD API 2021-03-23.
 ///
 /// A successful call returns [`RollbackSnapshotResponse`].
-/// The codes it documents are in [`RollbackSnapshotError`](super::errors::RollbackSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dnspod&Version=2021-03-23&Action=RollbackSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DnspodErrorCode`](super::errors::DnspodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DnspodErrorCode::FailedOperation)
+/// - [`FailedOperation.UnknowError`](super::errors::DnspodErrorCode::FailedOperationUnknowError)
+/// - [`InvalidParameter.DomainIdInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainIdInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::DnspodErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.DomainIsAliaser`](super::errors::DnspodErrorCode::InvalidParameterDomainIsAliaser)
+/// - [`InvalidParameterValue.DomainNotExists`](super::errors::DnspodErrorCode::InvalidParameterValueDomainNotExists)
+/// - [`OperationDenied.DomainOwnerAllowedOnly`](super::errors::DnspodErrorCode::OperationDeniedDomainOwnerAllowedOnly)
+/// - [`OperationDenied.NoPermissionToOperateDomain`](super::errors::DnspodErrorCode::OperationDeniedNoPermissionToOperateDomain)
 #[tc_action(
     service = "dnspod",
     version = "2021-03-23",
     name = "RollbackSnapshot",
     output = RollbackSnapshotResponse,
-    error = super::errors::RollbackSnapshotError
+    error = super::errors::DnspodErrorCode
 )]
 pub struct RollbackSnapshot {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"EG34GE"`
+    /// `SnapshotId`; example: `"EG34GE"`
     pub snapshot_id: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123`
+    /// `DomainId`; example: `3123`
     pub domain_id: Option<u64>,
 
-    /// `RecordList`: a list of [`SnapshotRecord`](super::models::SnapshotRecord) objects.
+    /// `RecordList`
     pub record_list: Option<Vec<models::SnapshotRecord>>,
 }
 
 /// What a successful [`RollbackSnapshot`] call returns.
 #[tc_model]
 pub struct RollbackSnapshotResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `689169`
+    /// `TaskId`; example: `689169`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,40 +8,26 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateRecordBatch`](super::CreateRecordBatch).
 #[tc_model]
 pub struct AddRecordBatch {
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"129.23.32.32"`
+    /// `Value`; example: `"129.23.32.32"`
     pub value: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"百度"`
+    /// `RecordLine`; example: `"百度"`
     pub record_line: Option<String>,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"90=0"`
+    /// `RecordLineId`; example: `"90=0"`
     pub record_line_id: Option<String>,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MX`; example: `20`
     #[tc(rename = "MX")]
     pub mx: Option<u64>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 }
@@ -51,76 +37,48 @@ pub struct AddRecordBatch {
 /// Returned in the output of [`DescribeBatchTask`](super::DescribeBatchTask) and [`ModifyRecordBatch`](super::ModifyRecordBatch).
 #[tc_model]
 pub struct BatchRecordInfo {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `158`
+    /// `RecordId`; example: `158`
     pub record_id: Option<u64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: Option<String>,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"百度"`
+    /// `RecordLine`; example: `"百度"`
     pub record_line: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"129.23.32.32"`
+    /// `Value`; example: `"129.23.32.32"`
     pub value: Option<String>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: Option<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: Option<u64>,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `MX`; example: `12`
     #[tc(rename = "MX")]
     pub mx: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
@@ -129,22 +87,16 @@ pub struct BatchRecordInfo {
 /// Returned in the output of [`DescribeDomainAndRecordList`](super::DescribeDomainAndRecordList).
 #[tc_model]
 pub struct BatchSearchDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12620698`
+    /// `DomainId`; example: `12620698`
     pub domain_id: Option<u64>,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_Free"`
+    /// `DomainGrade`; example: `"DP_Free"`
     pub domain_grade: Option<String>,
 
-    /// `RecordList`: a list of [`BatchSearchRecordInfo`] objects.
+    /// `RecordList`
     pub record_list: Option<Vec<BatchSearchRecordInfo>>,
 }
 
@@ -153,60 +105,38 @@ pub struct BatchSearchDomainInfo {
 /// Returned in the output of [`DescribeDomainAndRecordList`](super::DescribeDomainAndRecordList).
 #[tc_model]
 pub struct BatchSearchRecordInfo {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15689601`
+    /// `RecordId`; example: `15689601`
     pub record_id: u64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `Area`; example: `"默认"`
     pub area: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"首页"`
+    /// `Remark`; example: `"首页"`
     pub remark: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<u64>,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupId`; example: `0`
     pub group_id: u64,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Value`; example: `"0.0.0.0"`
     pub value: String,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MX`; example: `0`
     #[tc(rename = "MX")]
     pub mx: Option<u64>,
 }
@@ -216,37 +146,25 @@ pub struct BatchSearchRecordInfo {
 /// Returned in the output of [`CreateDomainBatch`](super::CreateDomainBatch).
 #[tc_model]
 pub struct CreateDomainBatchDetail {
-    /// `RecordList`: a list of [`CreateDomainBatchRecord`] objects.
+    /// `RecordList`
     pub record_list: Vec<CreateDomainBatchRecord>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_FREE"`
+    /// `DomainGrade`; example: `"DP_FREE"`
     pub domain_grade: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: String,
 }
 
@@ -255,50 +173,32 @@ pub struct CreateDomainBatchDetail {
 /// Returned in the output of [`CreateDomainBatch`](super::CreateDomainBatch).
 #[tc_model]
 pub struct CreateDomainBatchRecord {
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"百度"`
+    /// `RecordLine`; example: `"百度"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"129.23.32.32"`
+    /// `Value`; example: `"129.23.32.32"`
     pub value: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 }
 
@@ -307,42 +207,28 @@ pub struct CreateDomainBatchRecord {
 /// Returned in the output of [`CreateRecordBatch`](super::CreateRecordBatch).
 #[tc_model]
 pub struct CreateRecordBatchDetail {
-    /// `RecordList`: a list of [`CreateRecordBatchRecord`] objects.
+    /// `RecordList`
     pub record_list: Vec<CreateRecordBatchRecord>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_FREE"`
+    /// `DomainGrade`; example: `"DP_FREE"`
     pub domain_grade: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `142123`
+    /// `DomainId`; example: `142123`
     pub domain_id: u64,
 }
 
@@ -351,61 +237,39 @@ pub struct CreateRecordBatchDetail {
 /// Returned in the output of [`CreateRecordBatch`](super::CreateRecordBatch).
 #[tc_model]
 pub struct CreateRecordBatchRecord {
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"百度"`
+    /// `RecordLine`; example: `"百度"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"129.23.32.32"`
+    /// `Value`; example: `"129.23.32.32"`
     pub value: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `MX`; example: `12`
     #[tc(rename = "MX")]
     pub mx: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: u64,
 }
 
@@ -414,29 +278,19 @@ pub struct CreateRecordBatchRecord {
 /// Returned in the output of [`DescribeDomainCustomLineList`](super::DescribeDomainCustomLineList).
 #[tc_model]
 pub struct CustomLineInfo {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009`
+    /// `DomainId`; example: `1009`
     pub domain_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testline1"`
+    /// `Name`; example: `"testline1"`
     pub name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"1.1.1.4-1.1.1.6"`
+    /// `Area`; example: `"1.1.1.4-1.1.1.6"`
     pub area: String,
 
-    /// `UseCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UseCount`; example: `10`
     pub use_count: u64,
 
-    /// `MaxCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `MaxCount`; example: `5000`
     pub max_count: u64,
 }
 
@@ -445,19 +299,13 @@ pub struct CustomLineInfo {
 /// Returned in the output of [`CreateAndPayDeal`](super::CreateAndPayDeal) and [`CreateDeal`](super::CreateDeal).
 #[tc_model]
 pub struct Deals {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"238112403"`
+    /// `DealId`; example: `"238112403"`
     pub deal_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2021042313242309098981923090934"`
+    /// `DealName`; example: `"2021042313242309098981923090934"`
     pub deal_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"d89780cd"`
+    /// `ResourceId`; example: `"d89780cd"`
     pub resource_id: Option<String>,
 }
 
@@ -466,29 +314,19 @@ pub struct Deals {
 /// Returned in the output of [`DeleteDomainBatch`](super::DeleteDomainBatch).
 #[tc_model]
 pub struct DeleteDomainBatchDetail {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12124`
+    /// `DomainId`; example: `12124`
     pub domain_id: Option<u64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `Domain`; example: `"domain.com"`
     pub domain: Option<String>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Error`; example: `"error"`
     pub error: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: Option<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"remove"`
+    /// `Operation`; example: `"remove"`
     pub operation: Option<String>,
 }
 
@@ -497,32 +335,22 @@ pub struct DeleteDomainBatchDetail {
 /// Returned in the output of [`DeleteRecordBatch`](super::DeleteRecordBatch).
 #[tc_model]
 pub struct DeleteRecordBatchDetail {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12124`
+    /// `DomainId`; example: `12124`
     pub domain_id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `Domain`; example: `"domain.com"`
     pub domain: String,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Error`; example: `"error"`
     pub error: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"remove"`
+    /// `Operation`; example: `"remove"`
     pub operation: String,
 
-    /// `RecordList`: a string.
+    /// `RecordList`
     pub record_list: String,
 }
 
@@ -531,42 +359,28 @@ pub struct DeleteRecordBatchDetail {
 /// Returned in the output of [`DescribeBatchTask`](super::DescribeBatchTask).
 #[tc_model]
 pub struct DescribeBatchTaskDetail {
-    /// `RecordList`: a list of [`BatchRecordInfo`] objects.
+    /// `RecordList`
     pub record_list: Vec<BatchRecordInfo>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: Option<String>,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_FREE"`
+    /// `DomainGrade`; example: `"DP_FREE"`
     pub domain_grade: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `142123`
+    /// `DomainId`; example: `142123`
     pub domain_id: Option<u64>,
 }
 
@@ -575,10 +389,10 @@ pub struct DescribeBatchTaskDetail {
 /// Returned in the output of [`DescribeDomainAnalytics`](super::DescribeDomainAnalytics).
 #[tc_model]
 pub struct DomainAliasAnalyticsItem {
-    /// `Info`: a [`DomainAnalyticsInfo`].
+    /// `Info`
     pub info: DomainAnalyticsInfo,
 
-    /// `Data`: a list of [`DomainAnalyticsDetail`] objects.
+    /// `Data`
     pub data: Vec<DomainAnalyticsDetail>,
 }
 
@@ -587,19 +401,13 @@ pub struct DomainAliasAnalyticsItem {
 /// Returned in the output of [`DescribeDomainAliasList`](super::DescribeDomainAliasList).
 #[tc_model]
 pub struct DomainAliasInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `DomainAlias`: a string.
-    ///
-    /// Example: `"mm.com"`
+    /// `DomainAlias`; example: `"mm.com"`
     pub domain_alias: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -608,19 +416,13 @@ pub struct DomainAliasInfo {
 /// Returned in the output of [`DescribeDomainAnalytics`](super::DescribeDomainAnalytics) and [`DescribeSubdomainAnalytics`](super::DescribeSubdomainAnalytics).
 #[tc_model]
 pub struct DomainAnalyticsDetail {
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Num`; example: `1000`
     pub num: u64,
 
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"2022-05-16"`
+    /// `DateKey`; example: `"2022-05-16"`
     pub date_key: String,
 
-    /// `HourKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HourKey`; example: `0`
     pub hour_key: Option<u64>,
 }
 
@@ -629,46 +431,32 @@ pub struct DomainAnalyticsDetail {
 /// Returned in the output of [`DescribeDomainAnalytics`](super::DescribeDomainAnalytics).
 #[tc_model]
 pub struct DomainAnalyticsInfo {
-    /// `DnsFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DnsFormat`; example: `"DATE"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_format: Option<String>,
 
-    /// `DnsTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DnsTotal`; example: `10000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_total: Option<u64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2022-06-08"`
+    /// `StartDate`; example: `"2022-06-08"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2022-06-14"`
+    /// `EndDate`; example: `"2022-06-14"`
     pub end_date: String,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DNSFormat`; example: `"DATE"`
     #[tc(rename = "DNSFormat")]
     pub dns_format_2: String,
 
-    /// `DNSTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DNSTotal`; example: `10000`
     #[tc(rename = "DNSTotal")]
     pub dns_total_2: u64,
 }
@@ -678,64 +466,40 @@ pub struct DomainAnalyticsInfo {
 /// Returned in the output of [`DescribeDomainFilterList`](super::DescribeDomainFilterList) and [`DescribeDomainList`](super::DescribeDomainList).
 #[tc_model]
 pub struct DomainCountInfo {
-    /// `DomainTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainTotal`; example: `1`
     pub domain_total: u64,
 
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllTotal`; example: `1`
     pub all_total: u64,
 
-    /// `MineTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MineTotal`; example: `1`
     pub mine_total: u64,
 
-    /// `ShareTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareTotal`; example: `1`
     pub share_total: u64,
 
-    /// `VipTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipTotal`; example: `1`
     pub vip_total: u64,
 
-    /// `PauseTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PauseTotal`; example: `1`
     pub pause_total: u64,
 
-    /// `ErrorTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorTotal`; example: `1`
     pub error_total: u64,
 
-    /// `LockTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LockTotal`; example: `1`
     pub lock_total: u64,
 
-    /// `SpamTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpamTotal`; example: `1`
     pub spam_total: u64,
 
-    /// `VipExpire`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipExpire`; example: `1`
     pub vip_expire: u64,
 
-    /// `ShareOutTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareOutTotal`; example: `1`
     pub share_out_total: u64,
 
-    /// `GroupTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupTotal`; example: `1`
     pub group_total: u64,
 }
 
@@ -744,24 +508,16 @@ pub struct DomainCountInfo {
 /// Returned in the output of [`CreateDomain`](super::CreateDomain).
 #[tc_model]
 pub struct DomainCreateInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `Id`; example: `61`
     pub id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `Punycode`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Punycode`; example: `"dnspod.cn"`
     pub punycode: String,
 
-    /// `GradeNsList`: a list of strings.
-    ///
-    /// Example: `["source.dnspod.net","low.dnspod.net"]`
+    /// `GradeNsList`; example: `["source.dnspod.net","low.dnspod.net"]`
     pub grade_ns_list: Vec<String>,
 }
 
@@ -770,186 +526,118 @@ pub struct DomainCreateInfo {
 /// Returned in the output of [`DescribeDomain`](super::DescribeDomain).
 #[tc_model]
 pub struct DomainInfo {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65456`
+    /// `DomainId`; example: `65456`
     pub domain_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"DP_EXTRA"`
+    /// `Grade`; example: `"DP_EXTRA"`
     pub grade: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: u64,
 
-    /// `IsMark`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsMark`; example: `"no"`
     pub is_mark: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `CnameSpeedup`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `CnameSpeedup`; example: `"disable"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cname_speedup: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"firstdomain"`
+    /// `Remark`; example: `"firstdomain"`
     pub remark: String,
 
-    /// `Punycode`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Punycode`; example: `"dnspod.cn"`
     pub punycode: String,
 
-    /// `DnsStatus`: a string.
-    ///
-    /// Example: `"dnserror"`
+    /// `DnsStatus`; example: `"dnserror"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_status: Option<String>,
 
-    /// `DnspodNsList`: a list of strings.
-    ///
-    /// Example: `["ns3.dnsv3.com"]`
+    /// `DnspodNsList`; example: `["ns3.dnsv3.com"]`
     pub dnspod_ns_list: Vec<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `GradeLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GradeLevel`; example: `2`
     pub grade_level: u64,
 
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12342`
+    /// `UserId`; example: `12342`
     pub user_id: u64,
 
-    /// `IsVip`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsVip`; example: `"yes"`
     pub is_vip: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"dnspod@dnspod.cn"`
+    /// `Owner`; example: `"dnspod@dnspod.cn"`
     pub owner: String,
 
-    /// `GradeTitle`: a string.
-    ///
-    /// Example: `"免费版"`
+    /// `GradeTitle`; example: `"免费版"`
     pub grade_title: String,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-03-24 15:43:35"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2020-03-24 15:43:35"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-03-24 15:43:35"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2020-03-24 15:43:35"`
     pub updated_on: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000014226"`
+    /// `Uin`; example: `"100000014226"`
     pub uin: String,
 
-    /// `ActualNsList`: a list of strings.
-    ///
-    /// Example: `["ns3.dnsv3.com"]`
+    /// `ActualNsList`; example: `["ns3.dnsv3.com"]`
     pub actual_ns_list: Vec<String>,
 
-    /// `RecordCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordCount`; example: `1`
     pub record_count: u64,
 
-    /// `OwnerNick`: a string.
-    ///
-    /// Example: `"lili"`
+    /// `OwnerNick`; example: `"lili"`
     pub owner_nick: String,
 
-    /// `IsGracePeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsGracePeriod`; example: `"yes"`
     pub is_grace_period: String,
 
-    /// `VipBuffered`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `VipBuffered`; example: `"yes"`
     pub vip_buffered: String,
 
-    /// `VipStartAt`: a string.
-    ///
-    /// Example: `"2022-11-28 11:54:57"`
+    /// `VipStartAt`; example: `"2022-11-28 11:54:57"`
     pub vip_start_at: Option<String>,
 
-    /// `VipEndAt`: a string.
-    ///
-    /// Example: `"2023-11-28 11:54:57"`
+    /// `VipEndAt`; example: `"2023-11-28 11:54:57"`
     pub vip_end_at: Option<String>,
 
-    /// `VipAutoRenew`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `VipAutoRenew`; example: `"Default"`
     pub vip_auto_renew: Option<String>,
 
-    /// `VipResourceId`: a string.
-    ///
-    /// Example: `"43111772"`
+    /// `VipResourceId`; example: `"43111772"`
     pub vip_resource_id: Option<String>,
 
-    /// `IsSubDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSubDomain`; example: `true`
     pub is_sub_domain: bool,
 
-    /// `TagList`: a list of [`TagItem`] objects.
+    /// `TagList`
     pub tag_list: Vec<TagItem>,
 
-    /// `SearchEnginePush`: a string.
-    ///
-    /// Example: `"no"`
+    /// `SearchEnginePush`; example: `"no"`
     pub search_engine_push: String,
 
-    /// `SlaveDNS`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `SlaveDNS`; example: `"yes"`
     #[tc(rename = "SlaveDNS")]
     pub slave_dns: String,
 
-    /// `DNSStatus`: a string.
-    ///
-    /// Example: `"dnserror"`
+    /// `DNSStatus`; example: `"dnserror"`
     #[tc(rename = "DNSStatus")]
     pub dns_status_2: String,
 
-    /// `CNAMESpeedup`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `CNAMESpeedup`; example: `"disable"`
     #[tc(rename = "CNAMESpeedup")]
     pub cname_speedup_2: String,
 }
@@ -959,121 +647,77 @@ pub struct DomainInfo {
 /// Returned in the output of [`DescribeDomainFilterList`](super::DescribeDomainFilterList) and [`DescribeDomainList`](super::DescribeDomainList).
 #[tc_model]
 pub struct DomainListItem {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DomainId`; example: `12`
     pub domain_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Name`; example: `"qq.com"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `CNAMESpeedup`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `CNAMESpeedup`; example: `"DISABLE"`
     #[tc(rename = "CNAMESpeedup")]
     pub cname_speedup: String,
 
-    /// `DNSStatus`: a string.
-    ///
-    /// Example: `"DNSERROR"`
+    /// `DNSStatus`; example: `"DNSERROR"`
     #[tc(rename = "DNSStatus")]
     pub dns_status: String,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"DP_FREE"`
+    /// `Grade`; example: `"DP_FREE"`
     pub grade: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: u64,
 
-    /// `SearchEnginePush`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `SearchEnginePush`; example: `"NO"`
     pub search_engine_push: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"重要域名"`
+    /// `Remark`; example: `"重要域名"`
     pub remark: String,
 
-    /// `Punycode`: a string.
-    ///
-    /// Example: `"xn--a9.com"`
+    /// `Punycode`; example: `"xn--a9.com"`
     pub punycode: String,
 
-    /// `EffectiveDNS`: a list of strings.
-    ///
-    /// Example: `["f1g1ns1.dnspod.net","f1g1ns2.dnspod.net"]`
+    /// `EffectiveDNS`; example: `["f1g1ns1.dnspod.net","f1g1ns2.dnspod.net"]`
     #[tc(rename = "EffectiveDNS")]
     pub effective_dns: Vec<String>,
 
-    /// `GradeLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `GradeLevel`; example: `5`
     pub grade_level: u64,
 
-    /// `GradeTitle`: a string.
-    ///
-    /// Example: `"免费版"`
+    /// `GradeTitle`; example: `"免费版"`
     pub grade_title: String,
 
-    /// `IsVip`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `IsVip`; example: `"YES"`
     pub is_vip: String,
 
-    /// `VipStartAt`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 13:34:20"`
+    /// `VipStartAt`, a date and time as the service writes it; example: `"2021-04-07 13:34:20"`
     pub vip_start_at: String,
 
-    /// `VipEndAt`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-04-07 13:34:20"`
+    /// `VipEndAt`, a date and time as the service writes it; example: `"2022-04-07 13:34:20"`
     pub vip_end_at: String,
 
-    /// `VipAutoRenew`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `VipAutoRenew`; example: `"YES"`
     pub vip_auto_renew: String,
 
-    /// `RecordCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `RecordCount`; example: `20`
     pub record_count: u64,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-21 16:08:29"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2020-05-21 16:08:29"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-01 18:09:58"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2021-04-01 18:09:58"`
     pub updated_on: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"abc@tencent.com"`
+    /// `Owner`; example: `"abc@tencent.com"`
     pub owner: String,
 
-    /// `TagList`: a list of [`TagItem`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagItem>>,
 }
 
@@ -1082,19 +726,13 @@ pub struct DomainListItem {
 /// Returned in the output of [`DescribeDomainShareInfo`](super::DescribeDomainShareInfo).
 #[tc_model]
 pub struct DomainShareInfo {
-    /// `ShareTo`: a string.
-    ///
-    /// Example: `"qcloud_uin_100000014227@qcloud.com"`
+    /// `ShareTo`; example: `"qcloud_uin_100000014227@qcloud.com"`
     pub share_to: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"r"`
+    /// `Mode`; example: `"r"`
     pub mode: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 }
 
@@ -1103,35 +741,23 @@ pub struct DomainShareInfo {
 /// Returned in the output of [`DescribeDomainShareUserList`](super::DescribeDomainShareUserList).
 #[tc_model]
 pub struct DomainShareUserInfo {
-    /// `DomainShareId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21253`
+    /// `DomainShareId`; example: `21253`
     pub domain_share_id: u64,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `Mode`; example: `"rw"`
     pub mode: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Nickname`; example: `"张三"`
     pub nickname: String,
 
-    /// `QCloudUIN`: a string.
-    ///
-    /// Example: `"700000283316"`
+    /// `QCloudUIN`; example: `"700000283316"`
     #[tc(rename = "QCloudUIN")]
     pub q_cloud_uin: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"api"`
+    /// `SubDomain`; example: `"api"`
     pub sub_domain: String,
 }
 
@@ -1140,57 +766,37 @@ pub struct DomainShareUserInfo {
 /// Returned in the output of [`DescribeFileInfoByJobId`](super::DescribeFileInfoByJobId).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileId`; example: `10`
     pub file_id: u64,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2023-01-17 14:54:06"`
+    /// `CreatedOn`; example: `"2023-01-17 14:54:06"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a string.
-    ///
-    /// Example: `"2023-01-17 14:54:07"`
+    /// `UpdatedOn`; example: `"2023-01-17 14:54:07"`
     pub updated_on: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["dnspod.cn"]`
+    /// `Domains`; example: `["dnspod.cn"]`
     pub domains: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxxx.xlsx"`
+    /// `Name`; example: `"xxxx.xlsx"`
     pub name: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.xxx.xx"`
+    /// `FileUrl`; example: `"https://xxxx.xxx.xx"`
     pub file_url: Option<String>,
 
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `JobId`; example: `11`
     pub job_id: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RECORD_LOG"`
+    /// `Type`; example: `"RECORD_LOG"`
     pub r#type: String,
 
-    /// `LeftTime`: a [`LeftTime`].
+    /// `LeftTime`
     pub left_time: LeftTime,
 }
 
@@ -1199,24 +805,16 @@ pub struct FileInfo {
 /// Returned in the output of [`DescribeDomainGroupList`](super::DescribeDomainGroupList).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"很少修改"`
+    /// `GroupName`; example: `"很少修改"`
     pub group_name: String,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"system"`
+    /// `GroupType`; example: `"system"`
     pub group_type: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 }
 
@@ -1225,15 +823,10 @@ pub struct GroupInfo {
 /// Sent in the input of [`ModifyRecordFields`](super::ModifyRecordFields).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"ttl"`
+    /// `Key`; example: `"ttl"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"600"`
+    /// `Value`, always sent in responses; example: `"600"`
     pub value: Option<String>,
 }
 
@@ -1242,19 +835,13 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeFileInfoByJobId`](super::DescribeFileInfoByJobId).
 #[tc_model]
 pub struct LeftTime {
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Days`; example: `2`
     pub days: u64,
 
-    /// `Hours`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Hours`; example: `4`
     pub hours: u64,
 
-    /// `Mins`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49`
+    /// `Mins`; example: `49`
     pub mins: u64,
 }
 
@@ -1263,19 +850,13 @@ pub struct LeftTime {
 /// Returned in the output of [`CreateLineGroup`](super::CreateLineGroup).
 #[tc_model]
 pub struct LineGroupDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Id`; example: `10`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testgroup99"`
+    /// `Name`; example: `"testgroup99"`
     pub name: String,
 
-    /// `Lines`: a list of strings.
-    ///
-    /// Example: `["铁通","奇虎"]`
+    /// `Lines`; example: `["铁通","奇虎"]`
     pub lines: Vec<String>,
 }
 
@@ -1284,24 +865,16 @@ pub struct LineGroupDetail {
 /// Returned in the output of [`DescribeRecordLineList`](super::DescribeRecordLineList).
 #[tc_model]
 pub struct LineGroupInfo {
-    /// `LineId`: a string.
-    ///
-    /// Example: `"15=0"`
+    /// `LineId`; example: `"15=0"`
     pub line_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"华北"`
+    /// `Name`; example: `"华北"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"system"`
+    /// `Type`; example: `"system"`
     pub r#type: String,
 
-    /// `LineList`: a list of strings.
-    ///
-    /// Example: `["电信","安徽电信","北京电信"]`
+    /// `LineList`; example: `["电信","安徽电信","北京电信"]`
     pub line_list: Vec<String>,
 }
 
@@ -1310,34 +883,22 @@ pub struct LineGroupInfo {
 /// Returned in the output of [`DescribeLineGroupList`](super::DescribeLineGroupList).
 #[tc_model]
 pub struct LineGroupItem {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1254`
+    /// `DomainId`; example: `1254`
     pub domain_id: u64,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `213`
+    /// `Id`; example: `213`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testgroup4"`
+    /// `Name`; example: `"testgroup4"`
     pub name: String,
 
-    /// `Lines`: a list of strings.
-    ///
-    /// Example: `["百度","必应","谷歌"]`
+    /// `Lines`; example: `["百度","必应","谷歌"]`
     pub lines: Vec<String>,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 13:34:20"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2021-04-07 13:34:20"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-04-07 13:34:20"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2022-04-07 13:34:20"`
     pub updated_on: String,
 }
 
@@ -1346,19 +907,13 @@ pub struct LineGroupItem {
 /// Returned in the output of [`DescribeLineGroupList`](super::DescribeLineGroupList).
 #[tc_model]
 pub struct LineGroupSum {
-    /// `NowTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NowTotal`; example: `3`
     pub now_total: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Total`; example: `5`
     pub total: u64,
 
-    /// `AvailableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AvailableCount`; example: `1`
     pub available_count: u64,
 }
 
@@ -1367,14 +922,10 @@ pub struct LineGroupSum {
 /// Returned in the output of [`DescribeRecordLineList`](super::DescribeRecordLineList).
 #[tc_model]
 pub struct LineInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Name`; example: `"电信"`
     pub name: String,
 
-    /// `LineId`: a string.
-    ///
-    /// Example: `"10=0"`
+    /// `LineId`; example: `"10=0"`
     pub line_id: String,
 }
 
@@ -1383,32 +934,22 @@ pub struct LineInfo {
 /// Returned in the output of [`DescribeRecordLineCategoryList`](super::DescribeRecordLineCategoryList).
 #[tc_model]
 pub struct LineItem {
-    /// `LineName`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `LineName`; example: `"电信"`
     pub line_name: String,
 
-    /// `LineId`: a string.
-    ///
-    /// Example: `"10=0"`
+    /// `LineId`; example: `"10=0"`
     pub line_id: Option<String>,
 
-    /// `Useful`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Useful`; example: `true`
     pub useful: bool,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"DP_Free"`
+    /// `Grade`; example: `"DP_Free"`
     pub grade: Option<String>,
 
-    /// `SubGroup`: a list of [`LineItem`] objects.
+    /// `SubGroup`
     pub sub_group: Option<Vec<LineItem>>,
 
-    /// `Lines`: a list of strings.
-    ///
-    /// Example: `["电信","安徽电信","北京电信"]`
+    /// `Lines`; example: `["电信","安徽电信","北京电信"]`
     pub lines: Option<Vec<String>>,
 }
 
@@ -1417,19 +958,13 @@ pub struct LineItem {
 /// Returned in the output of [`ModifyDomainLock`](super::ModifyDomainLock).
 #[tc_model]
 pub struct LockInfo {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `62`
+    /// `DomainId`; example: `62`
     pub domain_id: u64,
 
-    /// `LockCode`: a string.
-    ///
-    /// Example: `"M3xkbnNwb2Quc2l0ZXwxNjE3MzMwODMwfDhlMTkyODZlOGJjMjU4MDBlNjVlZDA1"`
+    /// `LockCode`; example: `"M3xkbnNwb2Quc2l0ZXwxNjE3MzMwODMwfDhlMTkyODZlOGJjMjU4MDBlNjVlZDA1"`
     pub lock_code: String,
 
-    /// `LockEnd`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-05-02"`
+    /// `LockEnd`, a date (`YYYY-MM-DD`); example: `"2021-05-02"`
     pub lock_end: String,
 }
 
@@ -1438,42 +973,28 @@ pub struct LockInfo {
 /// Returned in the output of [`ModifyRecordBatch`](super::ModifyRecordBatch).
 #[tc_model]
 pub struct ModifyRecordBatchDetail {
-    /// `RecordList`: a list of [`BatchRecordInfo`] objects.
+    /// `RecordList`
     pub record_list: Vec<BatchRecordInfo>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_FREE"`
+    /// `DomainGrade`; example: `"DP_FREE"`
     pub domain_grade: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrMsg`; example: `"null"`
     pub err_msg: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"plus"`
+    /// `Operation`; example: `"plus"`
     pub operation: Option<String>,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `142123`
+    /// `DomainId`; example: `142123`
     pub domain_id: u64,
 }
 
@@ -1482,55 +1003,35 @@ pub struct ModifyRecordBatchDetail {
 /// Sent in the input of [`ModifyRecordBatchV3`](super::ModifyRecordBatchV3).
 #[tc_model]
 pub struct ModifyRecordItem {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `RecordId`; example: `123`
     pub record_id: u64,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: Option<String>,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"119.29.29.29"`
+    /// `Value`; example: `"119.29.29.29"`
     pub value: Option<String>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Enabled`; example: `"1"`
     pub enabled: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<u64>,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MX`; example: `5`
     #[tc(rename = "MX")]
     pub mx: Option<u64>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 }
@@ -1540,57 +1041,37 @@ pub struct ModifyRecordItem {
 /// Returned in the output of [`DescribePackageDetail`](super::DescribePackageDetail).
 #[tc_model]
 pub struct PackageDetailItem {
-    /// `RealPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `188`
+    /// `RealPrice`; example: `188`
     pub real_price: u64,
 
-    /// `ChangedTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChangedTimes`; example: `10`
     pub changed_times: u64,
 
-    /// `MinTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `MinTtl`; example: `120`
     pub min_ttl: u64,
 
-    /// `RecordRoll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RecordRoll`; example: `4`
     pub record_roll: u64,
 
-    /// `SubDomainLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SubDomainLevel`; example: `3`
     pub sub_domain_level: u64,
 
-    /// `MaxWildcard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxWildcard`; example: `5`
     pub max_wildcard: u64,
 
-    /// `DnsServerRegion`: a string.
-    ///
-    /// Example: `"8 个"`
+    /// `DnsServerRegion`; example: `"8 个"`
     pub dns_server_region: String,
 
-    /// `DomainGradeCn`: a string.
-    ///
-    /// Example: `"免费版"`
+    /// `DomainGradeCn`; example: `"免费版"`
     pub domain_grade_cn: String,
 
-    /// `GradeLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GradeLevel`; example: `1`
     pub grade_level: u64,
 
-    /// `Ns`: a list of strings.
+    /// `Ns`
     pub ns: Vec<String>,
 
-    /// `DomainGrade`: a string.
-    ///
-    /// Example: `"DP_Free"`
+    /// `DomainGrade`; example: `"DP_Free"`
     pub domain_grade: String,
 }
 
@@ -1599,77 +1080,49 @@ pub struct PackageDetailItem {
 /// Returned in the output of [`DescribeDomainVipList`](super::DescribeDomainVipList).
 #[tc_model]
 pub struct PackageListItem {
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DomainId`; example: `12`
     pub domain_id: Option<u64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"zhaodapian.com"`
+    /// `Domain`; example: `"zhaodapian.com"`
     pub domain: Option<String>,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"DP_FREE"`
+    /// `Grade`; example: `"DP_FREE"`
     pub grade: String,
 
-    /// `GradeTitle`: a string.
-    ///
-    /// Example: `"免费版"`
+    /// `GradeTitle`; example: `"免费版"`
     pub grade_title: String,
 
-    /// `VipStartAt`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 13:34:20"`
+    /// `VipStartAt`, a date and time as the service writes it; example: `"2021-04-07 13:34:20"`
     pub vip_start_at: String,
 
-    /// `VipEndAt`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-04-07 13:34:20"`
+    /// `VipEndAt`, a date and time as the service writes it; example: `"2022-04-07 13:34:20"`
     pub vip_end_at: String,
 
-    /// `VipAutoRenew`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `VipAutoRenew`; example: `"YES"`
     pub vip_auto_renew: String,
 
-    /// `RemainTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RemainTimes`; example: `2`
     pub remain_times: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bb355194"`
+    /// `ResourceId`; example: `"bb355194"`
     pub resource_id: String,
 
-    /// `GradeLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `GradeLevel`; example: `9`
     pub grade_level: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `IsGracePeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsGracePeriod`; example: `"yes"`
     pub is_grace_period: String,
 
-    /// `Downgrade`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Downgrade`; example: `true`
     pub downgrade: bool,
 
-    /// `SecurityInfo`: a [`SecurityInfo`].
+    /// `SecurityInfo`
     pub security_info: Option<SecurityInfo>,
 
-    /// `IsSubDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSubDomain`; example: `true`
     pub is_sub_domain: Option<bool>,
 }
 
@@ -1678,59 +1131,37 @@ pub struct PackageListItem {
 /// Returned in the output of [`DescribeDomainPreview`](super::DescribeDomainPreview).
 #[tc_model]
 pub struct PreviewDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhaodapian.com"`
+    /// `Name`; example: `"zhaodapian.com"`
     pub name: String,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"DP_Expert"`
+    /// `Grade`; example: `"DP_Expert"`
     pub grade: String,
 
-    /// `GradeTitle`: a string.
-    ///
-    /// Example: `"企业版"`
+    /// `GradeTitle`; example: `"企业版"`
     pub grade_title: String,
 
-    /// `Records`: an unsigned 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `Records`; example: `108`
     pub records: u64,
 
-    /// `DomainParkingStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainParkingStatus`; example: `0`
     pub domain_parking_status: u64,
 
-    /// `LineCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `LineCount`; example: `12`
     pub line_count: u64,
 
-    /// `LineGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `LineGroupCount`; example: `20`
     pub line_group_count: u64,
 
-    /// `AliasCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AliasCount`; example: `5`
     pub alias_count: u64,
 
-    /// `MaxAliasCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxAliasCount`; example: `20`
     pub max_alias_count: u64,
 
-    /// `ResolveCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5439`
+    /// `ResolveCount`; example: `5439`
     pub resolve_count: u64,
 
-    /// `VASCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `VASCount`; example: `15`
     #[tc(rename = "VASCount")]
     pub vas_count: u64,
 }
@@ -1740,14 +1171,10 @@ pub struct PreviewDetail {
 /// Returned in the output of [`DescribeDomainPurview`](super::DescribeDomainPurview).
 #[tc_model]
 pub struct PurviewInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"分省线路类型"`
+    /// `Name`; example: `"分省线路类型"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `Value`; example: `"yes"`
     pub value: String,
 }
 
@@ -1756,19 +1183,13 @@ pub struct PurviewInfo {
 /// Returned in the output of [`DescribeRecordFilterList`](super::DescribeRecordFilterList) and [`DescribeRecordList`](super::DescribeRecordList).
 #[tc_model]
 pub struct RecordCountInfo {
-    /// `SubdomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SubdomainCount`; example: `2`
     pub subdomain_count: u64,
 
-    /// `ListCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ListCount`; example: `2`
     pub list_count: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 }
 
@@ -1777,19 +1198,13 @@ pub struct RecordCountInfo {
 /// Returned in the output of [`DescribeRecordGroupList`](super::DescribeRecordGroupList).
 #[tc_model]
 pub struct RecordGroupInfo {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1344`
+    /// `GroupId`; example: `1344`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"分组1"`
+    /// `GroupName`; example: `"分组1"`
     pub group_name: String,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `GroupType`; example: `"user"`
     pub group_type: String,
 }
 
@@ -1798,76 +1213,48 @@ pub struct RecordGroupInfo {
 /// Returned in the output of [`DescribeRecord`](super::DescribeRecord).
 #[tc_model]
 pub struct RecordInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `158`
+    /// `Id`; example: `158`
     pub id: u64,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"百度"`
+    /// `RecordLine`; example: `"百度"`
     pub record_line: String,
 
-    /// `RecordLineId`: a string.
-    ///
-    /// Example: `"90=0"`
+    /// `RecordLineId`; example: `"90=0"`
     pub record_line_id: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"129.23.32.32"`
+    /// `Value`; example: `"129.23.32.32"`
     pub value: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<u64>,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MX`; example: `20`
     #[tc(rename = "MX")]
     pub mx: u64,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: u64,
 
-    /// `MonitorStatus`: a string.
-    ///
-    /// Example: `"Ok"`
+    /// `MonitorStatus`; example: `"Ok"`
     pub monitor_status: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是解析记录的备注"`
+    /// `Remark`; example: `"这是解析记录的备注"`
     pub remark: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-31 11:38:02"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2021-03-31 11:38:02"`
     pub updated_on: String,
 
-    /// `DomainId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `62`
+    /// `DomainId`; example: `62`
     pub domain_id: u64,
 }
 
@@ -1876,76 +1263,48 @@ pub struct RecordInfo {
 /// Returned in the output of [`DescribeRecordFilterList`](super::DescribeRecordFilterList) and [`DescribeRecordList`](super::DescribeRecordList).
 #[tc_model]
 pub struct RecordListItem {
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordId`; example: `1`
     pub record_id: u64,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Value`; example: `"1.1.1.1"`
     pub value: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-28 11:27:09"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2021-03-28 11:27:09"`
     pub updated_on: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"m"`
+    /// `Name`; example: `"m"`
     pub name: String,
 
-    /// `Line`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `Line`; example: `"默认"`
     pub line: String,
 
-    /// `LineId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `LineId`; example: `"0"`
     pub line_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"A"`
+    /// `Type`; example: `"A"`
     pub r#type: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<u64>,
 
-    /// `MonitorStatus`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `MonitorStatus`; example: `"OK"`
     pub monitor_status: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"用于api"`
+    /// `Remark`; example: `"用于api"`
     pub remark: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `MX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MX`; example: `10`
     #[tc(rename = "MX")]
     pub mx: u64,
 
-    /// `DefaultNS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultNS`; example: `true`
     #[tc(rename = "DefaultNS")]
     pub default_ns: bool,
 }
@@ -1955,10 +1314,10 @@ pub struct RecordListItem {
 /// Returned in the output of [`DescribeResolveCount`](super::DescribeResolveCount).
 #[tc_model]
 pub struct ResolveCountAliasItem {
-    /// `Info`: a [`ResolveCountInfo`].
+    /// `Info`
     pub info: ResolveCountInfo,
 
-    /// `Data`: a list of [`ResolveCountDataItem`] objects.
+    /// `Data`
     pub data: Vec<ResolveCountDataItem>,
 }
 
@@ -1967,14 +1326,10 @@ pub struct ResolveCountAliasItem {
 /// Returned in the output of [`DescribeResolveCount`](super::DescribeResolveCount).
 #[tc_model]
 pub struct ResolveCountDataItem {
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Num`; example: `1000`
     pub num: u64,
 
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"2024-11-11 02:00:00"`
+    /// `DateKey`; example: `"2024-11-11 02:00:00"`
     pub date_key: String,
 }
 
@@ -1983,51 +1338,35 @@ pub struct ResolveCountDataItem {
 /// Returned in the output of [`DescribeResolveCount`](super::DescribeResolveCount).
 #[tc_model]
 pub struct ResolveCountInfo {
-    /// `DnsTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DnsTotal`; example: `10000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_total: Option<u64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2022-06-08"`
+    /// `StartDate`; example: `"2022-06-08"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2022-06-14"`
+    /// `EndDate`; example: `"2022-06-14"`
     pub end_date: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: String,
 
-    /// `DnsFormat`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `DnsFormat`; example: `"hour"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_format: Option<String>,
 
-    /// `DNSTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DNSTotal`; example: `10000`
     #[tc(rename = "DNSTotal")]
     pub dns_total_2: u64,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `DNSFormat`; example: `"hour"`
     #[tc(rename = "DNSFormat")]
     pub dns_format_2: String,
 }
@@ -2037,19 +1376,13 @@ pub struct ResolveCountInfo {
 /// Returned in the output of [`DescribeDomainVipList`](super::DescribeDomainVipList).
 #[tc_model]
 pub struct SecurityInfo {
-    /// `IsDefendFree`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsDefendFree`; example: `"yes"`
     pub is_defend_free: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"security_almighty"`
+    /// `Key`; example: `"security_almighty"`
     pub key: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"sd12fgs12"`
+    /// `ResourceId`; example: `"sd12fgs12"`
     pub resource_id: String,
 }
 
@@ -2058,39 +1391,25 @@ pub struct SecurityInfo {
 /// Returned in the output of [`DescribeSnapshotConfig`](super::DescribeSnapshotConfig).
 #[tc_model]
 pub struct SnapshotConfig {
-    /// `Config`: a string.
-    ///
-    /// Example: `"half_hour"`
+    /// `Config`; example: `"half_hour"`
     pub config: String,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2022-09-19 15:01:35"`
+    /// `CreatedOn`; example: `"2022-09-19 15:01:35"`
     pub created_on: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"13452"`
+    /// `DomainId`; example: `"13452"`
     pub domain_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"21"`
+    /// `Id`; example: `"21"`
     pub id: String,
 
-    /// `SnapshotCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SnapshotCount`; example: `2`
     pub snapshot_count: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `UpdatedOn`: a string.
-    ///
-    /// Example: `"2022-09-19 15:01:35"`
+    /// `UpdatedOn`; example: `"2022-09-19 15:01:35"`
     pub updated_on: String,
 }
 
@@ -2099,34 +1418,22 @@ pub struct SnapshotConfig {
 /// Returned in the output of [`DescribeSnapshotList`](super::DescribeSnapshotList).
 #[tc_model]
 pub struct SnapshotInfo {
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"https://xx.cos.xx.com/xx.csv"`
+    /// `CosUrl`; example: `"https://xx.cos.xx.com/xx.csv"`
     pub cos_url: String,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2022-09-20 14:03:13"`
+    /// `CreatedOn`; example: `"2022-09-20 14:03:13"`
     pub created_on: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxyy.com"`
+    /// `Domain`; example: `"xxyy.com"`
     pub domain: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"957A1A5B"`
+    /// `Id`; example: `"957A1A5B"`
     pub id: String,
 
-    /// `RecordCount`: a string.
-    ///
-    /// Example: `"2"`
+    /// `RecordCount`; example: `"2"`
     pub record_count: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 }
 
@@ -2135,9 +1442,7 @@ pub struct SnapshotInfo {
 /// Returned in the output of [`DescribeSnapshotList`](super::DescribeSnapshotList).
 #[tc_model]
 pub struct SnapshotPageInfo {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 }
 
@@ -2147,52 +1452,33 @@ pub struct SnapshotPageInfo {
 /// Returned in the output of [`CheckSnapshotRollback`](super::CheckSnapshotRollback), [`DescribeRecordSnapshotRollbackResult`](super::DescribeRecordSnapshotRollbackResult) and [`DescribeSnapshotRollbackResult`](super::DescribeSnapshotRollbackResult).
 #[tc_model]
 pub struct SnapshotRecord {
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordLine`: a string.
-    ///
-    /// Example: `"默认"`
+    /// `RecordLine`; example: `"默认"`
     pub record_line: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Value`; example: `"0.0.0.0"`
     pub value: String,
 
-    /// `TTL`: a string.
-    ///
-    /// Example: `"600"`
+    /// `TTL`; example: `"600"`
     #[tc(rename = "TTL")]
     pub ttl: String,
 
-    /// `RecordId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"15689601"`
+    /// `RecordId`, always sent in responses; example: `"15689601"`
     pub record_id: Option<String>,
 
-    /// `MX`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MX`; example: `"0"`
     #[tc(rename = "MX")]
     pub mx: Option<String>,
 
-    /// `Weight`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Weight`; example: `"20"`
     pub weight: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"线路不存在"`
+    /// `Reason`; example: `"线路不存在"`
     pub reason: Option<String>,
 }
 
@@ -2201,24 +1487,16 @@ pub struct SnapshotRecord {
 /// Sent in the input of [`CreateSubDomainsAnalyticsFile`](super::CreateSubDomainsAnalyticsFile).
 #[tc_model]
 pub struct SubDomainsAnalyticsParamsItem {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"dnspod.cn"`
+    /// `Domain`; example: `"dnspod.cn"`
     pub domain: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
@@ -2227,10 +1505,10 @@ pub struct SubDomainsAnalyticsParamsItem {
 /// Returned in the output of [`DescribeSubdomainAnalytics`](super::DescribeSubdomainAnalytics).
 #[tc_model]
 pub struct SubdomainAliasAnalyticsItem {
-    /// `Info`: a [`SubdomainAnalyticsInfo`].
+    /// `Info`
     pub info: SubdomainAnalyticsInfo,
 
-    /// `Data`: a list of [`DomainAnalyticsDetail`] objects.
+    /// `Data`
     pub data: Vec<DomainAnalyticsDetail>,
 }
 
@@ -2239,60 +1517,42 @@ pub struct SubdomainAliasAnalyticsItem {
 /// Returned in the output of [`DescribeSubdomainAnalytics`](super::DescribeSubdomainAnalytics).
 #[tc_model]
 pub struct SubdomainAnalyticsInfo {
-    /// `DnsFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DnsFormat`; example: `"DATE"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_format: Option<String>,
 
-    /// `DnsTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DnsTotal`; example: `10000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dns_total: Option<u64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2022-06-08"`
+    /// `StartDate`; example: `"2022-06-08"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2022-06-14"`
+    /// `EndDate`; example: `"2022-06-14"`
     pub end_date: String,
 
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Subdomain`; example: `"admin"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subdomain: Option<String>,
 
-    /// `DNSFormat`: a string.
-    ///
-    /// Example: `"DATE"`
+    /// `DNSFormat`; example: `"DATE"`
     #[tc(rename = "DNSFormat")]
     pub dns_format_2: String,
 
-    /// `DNSTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DNSTotal`; example: `10000`
     #[tc(rename = "DNSTotal")]
     pub dns_total_2: u64,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `SubDomain`; example: `"admin"`
     pub sub_domain: String,
 }
 
@@ -2302,15 +1562,10 @@ pub struct SubdomainAnalyticsInfo {
 /// Returned in the output of [`DescribeDomain`](super::DescribeDomain), [`DescribeDomainFilterList`](super::DescribeDomainFilterList) and [`DescribeDomainList`](super::DescribeDomainList).
 #[tc_model]
 pub struct TagItem {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`, always sent in responses; example: `"value1"`
     pub tag_value: Option<String>,
 }
 
@@ -2319,12 +1574,10 @@ pub struct TagItem {
 /// Sent in the input of [`DescribeDomainFilterList`](super::DescribeDomainFilterList) and [`DescribeDomainList`](super::DescribeDomainList).
 #[tc_model]
 pub struct TagItemFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `TagKey`; example: `"test1"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -2333,69 +1586,43 @@ pub struct TagItemFilter {
 /// Returned in the output of [`DescribeUserDetail`](super::DescribeUserDetail).
 #[tc_model]
 pub struct UserInfo {
-    /// `Nick`: a string.
-    ///
-    /// Example: `"myfm"`
+    /// `Nick`; example: `"myfm"`
     pub nick: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Id`; example: `1000`
     pub id: i64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"qcloud_uin_1000@qcloud.com"`
+    /// `Email`; example: `"qcloud_uin_1000@qcloud.com"`
     pub email: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"188****8888"`
+    /// `Telephone`; example: `"188****8888"`
     pub telephone: String,
 
-    /// `EmailVerified`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `EmailVerified`; example: `"yes"`
     pub email_verified: String,
 
-    /// `TelephoneVerified`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `TelephoneVerified`; example: `"yes"`
     pub telephone_verified: String,
 
-    /// `UserGrade`: a string.
-    ///
-    /// Example: `"DP_Free"`
+    /// `UserGrade`; example: `"DP_Free"`
     pub user_grade: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"王小云"`
+    /// `RealName`; example: `"王小云"`
     pub real_name: String,
 
-    /// `WechatBinded`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `WechatBinded`; example: `"yes"`
     pub wechat_binded: String,
 
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Uin`; example: `1000`
     pub uin: i64,
 
-    /// `FreeNs`: a list of strings.
-    ///
-    /// Example: `["r6i9m.dnspod.net","a6i6c.dnspod.net"]`
+    /// `FreeNs`; example: `["r6i9m.dnspod.net","a6i6c.dnspod.net"]`
     pub free_ns: Vec<String>,
 
-    /// `AllowTransferIn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowTransferIn`; example: `true`
     pub allow_transfer_in: bool,
 }
 
@@ -2405,24 +1632,16 @@ pub struct UserInfo {
 #[doc(alias = "VASStatisticItem")]
 #[tc_model]
 pub struct VasStatisticItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"域名别名"`
+    /// `Name`; example: `"域名别名"`
     pub name: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Key`; example: `"Name"`
     pub key: Option<String>,
 
-    /// `LimitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `999`
+    /// `LimitCount`; example: `999`
     pub limit_count: Option<u64>,
 
-    /// `UseCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UseCount`; example: `2`
     pub use_count: Option<u64>,
 }
 
@@ -2431,59 +1650,37 @@ pub struct VasStatisticItem {
 /// Returned in the output of [`DescribeVasList`](super::DescribeVasList).
 #[tc_model]
 pub struct VasListItem {
-    /// `LimitNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LimitNumber`; example: `5`
     pub limit_number: u64,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2022-08-22"`
+    /// `StartedAt`; example: `"2022-08-22"`
     pub started_at: String,
 
-    /// `EndedAt`: a string.
-    ///
-    /// Example: `"2023-08-22"`
+    /// `EndedAt`; example: `"2023-08-22"`
     pub ended_at: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"33d4e22f"`
+    /// `ResourceId`; example: `"33d4e22f"`
     pub resource_id: String,
 
-    /// `AutoRenew`: a string.
-    ///
-    /// Example: `"default"`
+    /// `AutoRenew`; example: `"default"`
     pub auto_renew: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `Domain`; example: `"xxx.com"`
     pub domain: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `BindType`; example: `"user"`
     pub bind_type: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"ptr"`
+    /// `Key`; example: `"ptr"`
     pub key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"PTR 反解析记录"`
+    /// `Name`; example: `"PTR 反解析记录"`
     pub name: String,
 
-    /// `CanRenew`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRenew`; example: `true`
     pub can_renew: bool,
 
-    /// `VipDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VipDomain`; example: `true`
     pub vip_domain: bool,
 }
 
@@ -2492,16 +1689,16 @@ pub struct VasListItem {
 /// Returned in the output of [`DescribeDomainWhois`](super::DescribeDomainWhois).
 #[tc_model]
 pub struct WhoisContact {
-    /// `Admin`: a [`WhoisContactAddress`].
+    /// `Admin`
     pub admin: Option<WhoisContactAddress>,
 
-    /// `Billing`: a [`WhoisContactAddress`].
+    /// `Billing`
     pub billing: Option<WhoisContactAddress>,
 
-    /// `Registrant`: a [`WhoisContactAddress`].
+    /// `Registrant`
     pub registrant: Option<WhoisContactAddress>,
 
-    /// `Tech`: a [`WhoisContactAddress`].
+    /// `Tech`
     pub tech: Option<WhoisContactAddress>,
 }
 
@@ -2510,64 +1707,40 @@ pub struct WhoisContact {
 /// Returned in the output of [`DescribeDomainWhois`](super::DescribeDomainWhois).
 #[tc_model]
 pub struct WhoisContactAddress {
-    /// `City`: a string.
-    ///
-    /// Example: `"Changsha"`
+    /// `City`; example: `"Changsha"`
     pub city: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"testuser@dnspod.cn"`
+    /// `Email`; example: `"testuser@dnspod.cn"`
     pub email: Option<String>,
 
-    /// `Fax`: a string.
-    ///
-    /// Example: `"0434-439752"`
+    /// `Fax`; example: `"0434-439752"`
     pub fax: Option<String>,
 
-    /// `FaxExt`: a string.
-    ///
-    /// Example: `"324"`
+    /// `FaxExt`; example: `"324"`
     pub fax_ext: Option<String>,
 
-    /// `Handle`: a string.
-    ///
-    /// Example: `"REDACTED FOR PRIVACY"`
+    /// `Handle`; example: `"REDACTED FOR PRIVACY"`
     pub handle: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jerry"`
+    /// `Name`; example: `"Jerry"`
     pub name: Option<String>,
 
-    /// `Organization`: a string.
-    ///
-    /// Example: `"测试的组织"`
+    /// `Organization`; example: `"测试的组织"`
     pub organization: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"189XXXX435"`
+    /// `Phone`; example: `"189XXXX435"`
     pub phone: Option<String>,
 
-    /// `PostalCode`: a string.
-    ///
-    /// Example: `"4253006"`
+    /// `PostalCode`; example: `"4253006"`
     pub postal_code: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Hu Nan"`
+    /// `State`; example: `"Hu Nan"`
     pub state: Option<String>,
 
-    /// `Street`: a string.
-    ///
-    /// Example: `"Zhong Jian Zhi Hui Gu"`
+    /// `Street`; example: `"Zhong Jian Zhi Hui Gu"`
     pub street: Option<String>,
 }
 
@@ -2576,59 +1749,39 @@ pub struct WhoisContactAddress {
 /// Returned in the output of [`DescribeDomainWhois`](super::DescribeDomainWhois).
 #[tc_model]
 pub struct WhoisInfo {
-    /// `Contacts`: a [`WhoisContact`].
+    /// `Contacts`
     pub contacts: Option<WhoisContact>,
 
-    /// `CreationDate`: a string.
-    ///
-    /// Example: `"2021-11-07 14:42:55"`
+    /// `CreationDate`; example: `"2021-11-07 14:42:55"`
     pub creation_date: Option<String>,
 
-    /// `ExpirationDate`: a string.
-    ///
-    /// Example: `"2023-11-07 14:42:55"`
+    /// `ExpirationDate`; example: `"2023-11-07 14:42:55"`
     pub expiration_date: Option<String>,
 
-    /// `IsQcloud`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsQcloud`; example: `true`
     pub is_qcloud: Option<bool>,
 
-    /// `IsQcloudOwner`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsQcloudOwner`; example: `true`
     pub is_qcloud_owner: Option<bool>,
 
-    /// `NameServers`: a list of strings.
-    ///
-    /// Example: `["ns3.dnsv5.com","ns4.dnsv5.com"]`
+    /// `NameServers`; example: `["ns3.dnsv5.com","ns4.dnsv5.com"]`
     pub name_servers: Option<Vec<String>>,
 
-    /// `Raw`: a list of strings.
+    /// `Raw`
     pub raw: Option<Vec<String>>,
 
-    /// `Registrar`: a list of strings.
-    ///
-    /// Example: `["DNSPod, Inc."]`
+    /// `Registrar`; example: `["DNSPod, Inc."]`
     pub registrar: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["ok https://icann.org/epp#ok"]`
+    /// `Status`; example: `["ok https://icann.org/epp#ok"]`
     pub status: Option<Vec<String>>,
 
-    /// `UpdatedDate`: a string.
-    ///
-    /// Example: `"2022-11-17 14:42:55"`
+    /// `UpdatedDate`; example: `"2022-11-17 14:42:55"`
     pub updated_date: Option<String>,
 
-    /// `Dnssec`: a string.
-    ///
-    /// Example: `"unsigned"`
+    /// `Dnssec`; example: `"unsigned"`
     pub dnssec: Option<String>,
 
-    /// `RegistrarType`: a string.
-    ///
-    /// Example: `"epp"`
+    /// `RegistrarType`; example: `"epp"`
     pub registrar_type: Option<String>,
 }

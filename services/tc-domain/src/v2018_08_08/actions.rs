@@ -7,39 +7,47 @@ use super::models;
 /// The `BatchModifyDomainInfo` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`BatchModifyDomainInfoResponse`].
-/// The codes it documents are in [`BatchModifyDomainInfoError`](super::errors::BatchModifyDomainInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=BatchModifyDomainInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UpTo4000`](super::errors::DomainErrorCode::InvalidParameterUpTo4000)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceInsufficient.Overwork`](super::errors::DomainErrorCode::ResourceInsufficientOverwork)
+/// - [`ResourceNotFound.ApprovedTemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundApprovedTemplateNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "BatchModifyDomainInfo",
     output = BatchModifyDomainInfoResponse,
-    error = super::errors::BatchModifyDomainInfoError
+    error = super::errors::DomainErrorCode
 )]
 pub struct BatchModifyDomainInfo {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.tencent.com"]`
+    /// `Domains`; example: `["h101.tencent.com"]`
     pub domains: Vec<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-xxxxxxxx"`
+    /// `TemplateId`; example: `"tmpl-xxxxxxxx"`
     pub template_id: String,
 
-    /// `LockTransfer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LockTransfer`; example: `true`
     pub lock_transfer: Option<bool>,
 }
 
 /// What a successful [`BatchModifyDomainInfo`] call returns.
 #[tc_model]
 pub struct BatchModifyDomainInfoResponse {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `318`
+    /// `LogId`; example: `318`
     pub log_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,52 +57,56 @@ pub struct BatchModifyDomainInfoResponse {
 /// The `BidDetailPage` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`BidDetailPageResponse`].
-/// The codes it documents are in [`BidDetailPageError`](super::errors::BidDetailPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=BidDetailPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UpTo4000`](super::errors::DomainErrorCode::InvalidParameterUpTo4000)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceInsufficient.Overwork`](super::errors::DomainErrorCode::ResourceInsufficientOverwork)
+/// - [`ResourceNotFound.ApprovedTemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundApprovedTemplateNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "BidDetailPage",
     output = BidDetailPageResponse,
-    error = super::errors::BidDetailPageError
+    error = super::errors::DomainErrorCode
 )]
 pub struct BidDetailPage {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: String,
 }
 
 /// What a successful [`BidDetailPage`] call returns.
 #[tc_model]
 pub struct BidDetailPageResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `CurrentPrice`: a floating-point number.
-    ///
-    /// Example: `120.0`
+    /// `CurrentPrice`; example: `120.0`
     pub current_price: Option<f64>,
 
-    /// `BidPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `BidPrice`; example: `100.0`
     pub bid_price: Option<f64>,
 
-    /// `CurrentPriceScope`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `CurrentPriceScope`; example: `50.0`
     pub current_price_scope: Option<f64>,
 
-    /// `PriceScope`: a list of [`PriceScopeConf`](super::models::PriceScopeConf) objects.
+    /// `PriceScope`
     pub price_scope: Option<Vec<models::PriceScopeConf>>,
 
-    /// `DepositPrice`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `DepositPrice`; example: `50.0`
     pub deposit_price: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -104,23 +116,30 @@ pub struct BidDetailPageResponse {
 /// The `BidPreDomains` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`BidPreDomainsResponse`].
-/// The codes it documents are in [`BidPreDomainsError`](super::errors::BidPreDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=BidPreDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BidPreDomainsPriceDownErr`](super::errors::DomainErrorCode::FailedOperationBidPreDomainsPriceDownErr)
+/// - [`FailedOperation.BidPreDomainsTimeOutErr`](super::errors::DomainErrorCode::FailedOperationBidPreDomainsTimeOutErr)
+/// - [`FailedOperation.UinNotWhiteListErr`](super::errors::DomainErrorCode::FailedOperationUinNotWhiteListErr)
+/// - [`InternalError.DbError`](super::errors::DomainErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "BidPreDomains",
     output = BidPreDomainsResponse,
-    error = super::errors::BidPreDomainsError
+    error = super::errors::DomainErrorCode
 )]
 pub struct BidPreDomains {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: Option<String>,
 
-    /// `Price`: a signed 64-bit integer.
+    /// `Price`
     pub price: Option<i64>,
 }
 
@@ -134,37 +153,41 @@ pub struct BidPreDomainsResponse {
 /// The `BiddingPreRelease` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`BiddingPreReleaseResponse`].
-/// The codes it documents are in [`BiddingPreReleaseError`](super::errors::BiddingPreReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=BiddingPreRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BidCurrentPrice`](super::errors::DomainErrorCode::FailedOperationBidCurrentPrice)
+/// - [`FailedOperation.BidPriceIllegal`](super::errors::DomainErrorCode::FailedOperationBidPriceIllegal)
+/// - [`FailedOperation.BiddingGetPriceDoing`](super::errors::DomainErrorCode::FailedOperationBiddingGetPriceDoing)
+/// - [`FailedOperation.BiddingPreReleaseAutoPayErr`](super::errors::DomainErrorCode::FailedOperationBiddingPreReleaseAutoPayErr)
+/// - [`FailedOperation.BiddingPreReleaseAutoPricePayErr`](super::errors::DomainErrorCode::FailedOperationBiddingPreReleaseAutoPricePayErr)
+/// - [`ResourceNotFound.BidPriceConfig`](super::errors::DomainErrorCode::ResourceNotFoundBidPriceConfig)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "BiddingPreRelease",
     output = BiddingPreReleaseResponse,
-    error = super::errors::BiddingPreReleaseError
+    error = super::errors::DomainErrorCode
 )]
 pub struct BiddingPreRelease {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: String,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Price`; example: `100.0`
     pub price: f64,
 }
 
 /// What a successful [`BiddingPreRelease`] call returns.
 #[tc_model]
 pub struct BiddingPreReleaseResponse {
-    /// `IsNeedPay`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedPay`; example: `false`
     pub is_need_pay: bool,
 
-    /// `BillingParam`: a string.
+    /// `BillingParam`
     pub billing_param: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -174,27 +197,31 @@ pub struct BiddingPreReleaseResponse {
 /// The `CheckBatchStatus` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CheckBatchStatusResponse`].
-/// The codes it documents are in [`CheckBatchStatusError`](super::errors::CheckBatchStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CheckBatchStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CheckBatchStatus",
     output = CheckBatchStatusResponse,
-    error = super::errors::CheckBatchStatusError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CheckBatchStatus {
-    /// `LogIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `LogIds`; example: `[1]`
     pub log_ids: Vec<u64>,
 }
 
 /// What a successful [`CheckBatchStatus`] call returns.
 #[tc_model]
 pub struct CheckBatchStatusResponse {
-    /// `StatusSet`: a list of [`BatchStatus`](super::models::BatchStatus) objects.
+    /// `StatusSet`
     pub status_set: Vec<models::BatchStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -204,92 +231,74 @@ pub struct CheckBatchStatusResponse {
 /// The `CheckDomain` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CheckDomainResponse`].
-/// The codes it documents are in [`CheckDomainError`](super::errors::CheckDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CheckDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckDomainFailed`](super::errors::DomainErrorCode::FailedOperationCheckDomainFailed)
+/// - [`FailedOperation.GetDomainPriceFailed`](super::errors::DomainErrorCode::FailedOperationGetDomainPriceFailed)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainNameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainNameIsInvalid)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CheckDomain",
     output = CheckDomainResponse,
-    error = super::errors::CheckDomainError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CheckDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `DomainName`; example: `"domain.com"`
     pub domain_name: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Period`; example: `"1"`
     pub period: Option<String>,
 }
 
 /// What a successful [`CheckDomain`] call returns.
 #[tc_model]
 pub struct CheckDomainResponse {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `DomainName`; example: `"domain.com"`
     pub domain_name: Option<String>,
 
-    /// `Available`: a boolean.
+    /// `Available`
     pub available: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Reason`; example: `"\"\""`
     pub reason: Option<String>,
 
-    /// `Premium`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Premium`; example: `false`
     pub premium: Option<bool>,
 
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `Price`; example: `35`
     pub price: Option<u64>,
 
-    /// `BlackWord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BlackWord`; example: `false`
     pub black_word: Option<bool>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Describe`; example: `"\"\""`
     pub describe: Option<String>,
 
-    /// `FeeRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FeeRenew`; example: `1`
     pub fee_renew: Option<u64>,
 
-    /// `RealPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RealPrice`; example: `10`
     pub real_price: Option<u64>,
 
-    /// `FeeTransfer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeTransfer`; example: `0`
     pub fee_transfer: Option<u64>,
 
-    /// `FeeRestore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeRestore`; example: `0`
     pub fee_restore: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `RecordSupport`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RecordSupport`; example: `true`
     pub record_support: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -299,37 +308,50 @@ pub struct CheckDomainResponse {
 /// The `CreateCustomDnsHost` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CreateCustomDnsHostResponse`].
-/// The codes it documents are in [`CreateCustomDnsHostError`](super::errors::CreateCustomDnsHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CreateCustomDnsHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CustomDnsNameNotFound`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNameNotFound)
+/// - [`InvalidParameter.CustomDnsNotAllowed`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNotAllowed)
+/// - [`InvalidParameter.DomainNameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainNameIsInvalid)
+/// - [`InvalidParameter.DuplicateCustomDnsName`](super::errors::DomainErrorCode::InvalidParameterDuplicateCustomDnsName)
+/// - [`LimitExceeded`](super::errors::DomainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DomainErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`UnsupportedOperation.CustomHostOverLimit`](super::errors::DomainErrorCode::UnsupportedOperationCustomHostOverLimit)
+/// - [`UnsupportedOperation.DomainNotVerified`](super::errors::DomainErrorCode::UnsupportedOperationDomainNotVerified)
+/// - [`UnsupportedOperation.DomainUpdateSecurityLockProhibit`](super::errors::DomainErrorCode::UnsupportedOperationDomainUpdateSecurityLockProhibit)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CreateCustomDnsHost",
     output = CreateCustomDnsHostResponse,
-    error = super::errors::CreateCustomDnsHostError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CreateCustomDnsHost {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-dwwwwwwq"`
+    /// `DomainId`; example: `"domain-dwwwwwwq"`
     pub domain_id: String,
 
-    /// `DnsName`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `DnsName`; example: `"ns1"`
     pub dns_name: String,
 
-    /// `IpSet`: a list of strings.
+    /// `IpSet`
     pub ip_set: Vec<String>,
 }
 
 /// What a successful [`CreateCustomDnsHost`] call returns.
 #[tc_model]
 pub struct CreateCustomDnsHostResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6543`
+    /// `LogId`; example: `6543`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -339,79 +361,78 @@ pub struct CreateCustomDnsHostResponse {
 /// The `CreateDomainBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CreateDomainBatchResponse`].
-/// The codes it documents are in [`CreateDomainBatchError`](super::errors::CreateDomainBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CreateDomainBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.RegisterDomain`](super::errors::DomainErrorCode::FailedOperationRegisterDomain)
+/// - [`FailedOperation.RegisterDomainFailed`](super::errors::DomainErrorCode::FailedOperationRegisterDomainFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CustomDnsNotAllowed`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNotAllowed)
+/// - [`InvalidParameter.PackageResourceIdInvalid`](super::errors::DomainErrorCode::InvalidParameterPackageResourceIdInvalid)
+/// - [`InvalidParameter.UpTo4000`](super::errors::DomainErrorCode::InvalidParameterUpTo4000)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceInsufficient.InsufficientQuota`](super::errors::DomainErrorCode::ResourceInsufficientInsufficientQuota)
+/// - [`ResourceInsufficient.Overwork`](super::errors::DomainErrorCode::ResourceInsufficientOverwork)
+/// - [`ResourceNotFound.ApprovedTemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundApprovedTemplateNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`ResourceNotFound.TemplateToBeSupplemented`](super::errors::DomainErrorCode::ResourceNotFoundTemplateToBeSupplemented)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CreateDomainBatch",
     output = CreateDomainBatchResponse,
-    error = super::errors::CreateDomainBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CreateDomainBatch {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-xxxxxx"`
+    /// `TemplateId`; example: `"tmpl-xxxxxx"`
     pub template_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["qq.com"]`
+    /// `Domains`; example: `["qq.com"]`
     pub domains: Vec<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `PackageResourceId`: a string.
-    ///
-    /// Example: `"LSWXOQ20210419"`
+    /// `PackageResourceId`; example: `"LSWXOQ20210419"`
     pub package_resource_id: Option<String>,
 
-    /// `UpdateProhibition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateProhibition`; example: `1`
     pub update_prohibition: Option<i64>,
 
-    /// `TransferProhibition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferProhibition`; example: `1`
     pub transfer_prohibition: Option<i64>,
 
-    /// `ChannelFrom`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `ChannelFrom`; example: `"pc"`
     pub channel_from: Option<String>,
 
-    /// `OrderFrom`: a string.
-    ///
-    /// Example: `"common"`
+    /// `OrderFrom`; example: `"common"`
     pub order_from: Option<String>,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"11059"`
+    /// `ActivityId`; example: `"11059"`
     pub activity_id: Option<String>,
 }
 
 /// What a successful [`CreateDomainBatch`] call returns.
 #[tc_model]
 pub struct CreateDomainBatchResponse {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `318`
+    /// `LogId`; example: `318`
     pub log_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -421,20 +442,23 @@ pub struct CreateDomainBatchResponse {
 /// The `CreateDomainRedemption` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CreateDomainRedemptionResponse`].
-/// The codes it documents are in [`CreateDomainRedemptionError`](super::errors::CreateDomainRedemptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CreateDomainRedemption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::DomainErrorCode::FailedOperationPermissionDenied)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CreateDomainRedemption",
     output = CreateDomainRedemptionResponse,
-    error = super::errors::CreateDomainRedemptionError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CreateDomainRedemption {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-ewqdskla"`
+    /// `DomainId`; example: `"domain-ewqdskla"`
     pub domain_id: String,
 }
 
@@ -448,30 +472,34 @@ pub struct CreateDomainRedemptionResponse {
 /// The `CreatePhoneEmail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CreatePhoneEmailResponse`].
-/// The codes it documents are in [`CreatePhoneEmailError`](super::errors::CreatePhoneEmailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CreatePhoneEmail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicatePhoneEmail`](super::errors::DomainErrorCode::FailedOperationDuplicatePhoneEmail)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter.CodeTypeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterCodeTypeIsInvalid)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`InvalidParameter.TelephoneIsInvalid`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsInvalid)
+/// - [`InvalidParameter.VerifyCodeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterVerifyCodeIsInvalid)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CreatePhoneEmail",
     output = CreatePhoneEmailResponse,
-    error = super::errors::CreatePhoneEmailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CreatePhoneEmail {
-    /// `Code`: a string.
-    ///
-    /// Example: `"12365432367"`
+    /// `Code`; example: `"12365432367"`
     pub code: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `VerifyCode`: a string.
-    ///
-    /// Example: `"234567"`
+    /// `VerifyCode`; example: `"234567"`
     pub verify_code: String,
 }
 
@@ -485,28 +513,79 @@ pub struct CreatePhoneEmailResponse {
 /// The `CreateTemplate` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`CreateTemplateResponse`].
-/// The codes it documents are in [`CreateTemplateError`](super::errors::CreateTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=CreateTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTemplateFailed`](super::errors::DomainErrorCode::FailedOperationCreateTemplateFailed)
+/// - [`FailedOperation.DescribeDomainListFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainListFailed)
+/// - [`FailedOperation.DescribeTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDescribeTemplateFailed)
+/// - [`FailedOperation.ProhibitPhoneEmail`](super::errors::DomainErrorCode::FailedOperationProhibitPhoneEmail)
+/// - [`FailedOperation.TemplateMaxNumFailed`](super::errors::DomainErrorCode::FailedOperationTemplateMaxNumFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CertificateCodeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterCertificateCodeIsInvalid)
+/// - [`InvalidParameter.CertificateImageIsInvalid`](super::errors::DomainErrorCode::InvalidParameterCertificateImageIsInvalid)
+/// - [`InvalidParameter.CityCnInvalid`](super::errors::DomainErrorCode::InvalidParameterCityCnInvalid)
+/// - [`InvalidParameter.CountryCnInvalid`](super::errors::DomainErrorCode::InvalidParameterCountryCnInvalid)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`InvalidParameter.EmailIsUnverified`](super::errors::DomainErrorCode::InvalidParameterEmailIsUnverified)
+/// - [`InvalidParameter.NameCnIsInvalid`](super::errors::DomainErrorCode::InvalidParameterNameCnIsInvalid)
+/// - [`InvalidParameter.NameCnXmlInvalid`](super::errors::DomainErrorCode::InvalidParameterNameCnXmlInvalid)
+/// - [`InvalidParameter.NameEnASCIIInvalid`](super::errors::DomainErrorCode::InvalidParameterNameEnAsciiInvalid)
+/// - [`InvalidParameter.NameEnCnIsInvalid`](super::errors::DomainErrorCode::InvalidParameterNameEnCnIsInvalid)
+/// - [`InvalidParameter.NameEnIsInvalid`](super::errors::DomainErrorCode::InvalidParameterNameEnIsInvalid)
+/// - [`InvalidParameter.NameEnIsKeyword`](super::errors::DomainErrorCode::InvalidParameterNameEnIsKeyword)
+/// - [`InvalidParameter.NameEnXmlInvalid`](super::errors::DomainErrorCode::InvalidParameterNameEnXmlInvalid)
+/// - [`InvalidParameter.NameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterNameIsInvalid)
+/// - [`InvalidParameter.NameIsKeyword`](super::errors::DomainErrorCode::InvalidParameterNameIsKeyword)
+/// - [`InvalidParameter.OrgASCIIInvalid`](super::errors::DomainErrorCode::InvalidParameterOrgAsciiInvalid)
+/// - [`InvalidParameter.OrgCnNotSpaceCN`](super::errors::DomainErrorCode::InvalidParameterOrgCnNotSpaceCn)
+/// - [`InvalidParameter.OrgCnXmlInvalid`](super::errors::DomainErrorCode::InvalidParameterOrgCnXmlInvalid)
+/// - [`InvalidParameter.OrgInCNInvalid`](super::errors::DomainErrorCode::InvalidParameterOrgInCnInvalid)
+/// - [`InvalidParameter.OrgIsInvalid`](super::errors::DomainErrorCode::InvalidParameterOrgIsInvalid)
+/// - [`InvalidParameter.OrgIsKeyword`](super::errors::DomainErrorCode::InvalidParameterOrgIsKeyword)
+/// - [`InvalidParameter.OrgXMLInvalid`](super::errors::DomainErrorCode::InvalidParameterOrgXmlInvalid)
+/// - [`InvalidParameter.ProvinceCnInvalid`](super::errors::DomainErrorCode::InvalidParameterProvinceCnInvalid)
+/// - [`InvalidParameter.RepTypeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterRepTypeIsInvalid)
+/// - [`InvalidParameter.StreetIsInvalid`](super::errors::DomainErrorCode::InvalidParameterStreetIsInvalid)
+/// - [`InvalidParameter.TelephoneIsInvalid`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsInvalid)
+/// - [`InvalidParameter.TelephoneIsUnverified`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsUnverified)
+/// - [`InvalidParameter.TemplateAddressInvalid`](super::errors::DomainErrorCode::InvalidParameterTemplateAddressInvalid)
+/// - [`InvalidParameter.UserTypeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterUserTypeIsInvalid)
+/// - [`InvalidParameter.ZipCodeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterZipCodeIsInvalid)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`MissingParameter.TemplateIdIsExist`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsExist)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "CreateTemplate",
     output = CreateTemplateResponse,
-    error = super::errors::CreateTemplateError
+    error = super::errors::DomainErrorCode
 )]
 pub struct CreateTemplate {
-    /// `ContactInfo`: a [`ContactInfo`](super::models::ContactInfo).
+    /// `ContactInfo`
     pub contact_info: models::ContactInfo,
 
-    /// `CertificateInfo`: a [`CertificateInfo`](super::models::CertificateInfo).
+    /// `CertificateInfo`
     pub certificate_info: Option<models::CertificateInfo>,
 }
 
 /// What a successful [`CreateTemplate`] call returns.
 #[tc_model]
 pub struct CreateTemplateResponse {
-    /// `Template`: a [`TemplateInfo`](super::models::TemplateInfo).
+    /// `Template`
     pub template: models::TemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -516,20 +595,27 @@ pub struct CreateTemplateResponse {
 /// The `DeleteBidding` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DeleteBiddingResponse`].
-/// The codes it documents are in [`DeleteBiddingError`](super::errors::DeleteBiddingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DeleteBidding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DeleteBidding",
     output = DeleteBiddingResponse,
-    error = super::errors::DeleteBiddingError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DeleteBidding {
-    /// `BusinessID`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessID`; example: `"P0011702977661022561"`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<String>,
 }
@@ -544,34 +630,44 @@ pub struct DeleteBiddingResponse {
 /// The `DeleteCustomDnsHost` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DeleteCustomDnsHostResponse`].
-/// The codes it documents are in [`DeleteCustomDnsHostError`](super::errors::DeleteCustomDnsHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DeleteCustomDnsHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CustomDnsNameNotFound`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNameNotFound)
+/// - [`InvalidParameter.CustomDnsNotAllowed`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNotAllowed)
+/// - [`InvalidParameter.DomainIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainIsInvalid)
+/// - [`InvalidParameter.DomainNameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainNameIsInvalid)
+/// - [`LimitExceeded`](super::errors::DomainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DomainErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`UnsupportedOperation.DomainNotVerified`](super::errors::DomainErrorCode::UnsupportedOperationDomainNotVerified)
+/// - [`UnsupportedOperation.DomainUpdateSecurityLockProhibit`](super::errors::DomainErrorCode::UnsupportedOperationDomainUpdateSecurityLockProhibit)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DeleteCustomDnsHost",
     output = DeleteCustomDnsHostResponse,
-    error = super::errors::DeleteCustomDnsHostError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DeleteCustomDnsHost {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-esydsfsdq"`
+    /// `DomainId`; example: `"domain-esydsfsdq"`
     pub domain_id: String,
 
-    /// `DnsName`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `DnsName`; example: `"ns1"`
     pub dns_name: String,
 }
 
 /// What a successful [`DeleteCustomDnsHost`] call returns.
 #[tc_model]
 pub struct DeleteCustomDnsHostResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6543`
+    /// `LogId`; example: `6543`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -581,25 +677,30 @@ pub struct DeleteCustomDnsHostResponse {
 /// The `DeletePhoneEmail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DeletePhoneEmailResponse`].
-/// The codes it documents are in [`DeletePhoneEmailError`](super::errors::DeletePhoneEmailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DeletePhoneEmail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`InvalidParameter.TelephoneIsInvalid`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsInvalid)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DeletePhoneEmail",
     output = DeletePhoneEmailResponse,
-    error = super::errors::DeletePhoneEmailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DeletePhoneEmail {
-    /// `Code`: a string.
-    ///
-    /// Example: `"12365432345"`
+    /// `Code`; example: `"12365432345"`
     pub code: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 }
 
@@ -613,20 +714,27 @@ pub struct DeletePhoneEmailResponse {
 /// The `DeleteReservedPreDomainInfo` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DeleteReservedPreDomainInfoResponse`].
-/// The codes it documents are in [`DeleteReservedPreDomainInfoError`](super::errors::DeleteReservedPreDomainInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DeleteReservedPreDomainInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`InvalidParameter.TelephoneIsInvalid`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsInvalid)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DeleteReservedPreDomainInfo",
     output = DeleteReservedPreDomainInfoResponse,
-    error = super::errors::DeleteReservedPreDomainInfoError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DeleteReservedPreDomainInfo {
-    /// `ResourceIdList`: a list of strings.
-    ///
-    /// Example: `["R0011706772888979211"]`
+    /// `ResourceIdList`; example: `["R0011706772888979211"]`
     pub resource_id_list: Vec<String>,
 }
 
@@ -640,20 +748,29 @@ pub struct DeleteReservedPreDomainInfoResponse {
 /// The `DeleteTemplate` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DeleteTemplateResponse`].
-/// The codes it documents are in [`DeleteTemplateError`](super::errors::DeleteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DeleteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDeleteTemplateFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DeleteTemplate",
     output = DeleteTemplateResponse,
-    error = super::errors::DeleteTemplateError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DeleteTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-itxxxxxx"`
+    /// `TemplateId`; example: `"tmpl-itxxxxxx"`
     pub template_id: String,
 }
 
@@ -667,42 +784,45 @@ pub struct DeleteTemplateResponse {
 /// The `DescribeAuctionList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeAuctionListResponse`].
-/// The codes it documents are in [`DescribeAuctionListError`](super::errors::DescribeAuctionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeAuctionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDeleteTemplateFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeAuctionList",
     output = DescribeAuctionListResponse,
-    error = super::errors::DescribeAuctionListError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeAuctionList {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OffSet`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OffSet`; example: `0`
     pub off_set: Option<i64>,
 }
 
 /// What a successful [`DescribeAuctionList`] call returns.
 #[tc_model]
 pub struct DescribeAuctionListResponse {
-    /// `AuctionList`: a list of [`AuctionInfo`](super::models::AuctionInfo) objects.
+    /// `AuctionList`
     pub auction_list: Option<Vec<models::AuctionInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -712,15 +832,22 @@ pub struct DescribeAuctionListResponse {
 /// The `DescribeBatchOperationLogDetails` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBatchOperationLogDetailsResponse`].
-/// The codes it documents are in [`DescribeBatchOperationLogDetailsError`](super::errors::DescribeBatchOperationLogDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBatchOperationLogDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBatchOperationLogDetails",
     output = DescribeBatchOperationLogDetailsResponse,
-    error = super::errors::DescribeBatchOperationLogDetailsError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -730,31 +857,23 @@ pub struct DescribeAuctionListResponse {
     )
 )]
 pub struct DescribeBatchOperationLogDetails {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogId`; example: `1`
     pub log_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeBatchOperationLogDetails`] call returns.
 #[tc_model]
 pub struct DescribeBatchOperationLogDetailsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `DomainBatchDetailSet`: a list of [`DomainBatchDetailSet`](super::models::DomainBatchDetailSet) objects.
+    /// `DomainBatchDetailSet`
     pub domain_batch_detail_set: Vec<models::DomainBatchDetailSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -764,15 +883,22 @@ pub struct DescribeBatchOperationLogDetailsResponse {
 /// The `DescribeBatchOperationLogs` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBatchOperationLogsResponse`].
-/// The codes it documents are in [`DescribeBatchOperationLogsError`](super::errors::DescribeBatchOperationLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBatchOperationLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBatchOperationLogs",
     output = DescribeBatchOperationLogsResponse,
-    error = super::errors::DescribeBatchOperationLogsError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -782,26 +908,20 @@ pub struct DescribeBatchOperationLogDetailsResponse {
     )
 )]
 pub struct DescribeBatchOperationLogs {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeBatchOperationLogs`] call returns.
 #[tc_model]
 pub struct DescribeBatchOperationLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `204`
+    /// `TotalCount`; example: `204`
     pub total_count: i64,
 
-    /// `DomainBatchLogSet`: a list of [`DomainBatchLogSet`](super::models::DomainBatchLogSet) objects.
+    /// `DomainBatchLogSet`
     pub domain_batch_log_set: Vec<models::DomainBatchLogSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -811,20 +931,27 @@ pub struct DescribeBatchOperationLogsResponse {
 /// The `DescribeBiddingAppointDetail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBiddingAppointDetailResponse`].
-/// The codes it documents are in [`DescribeBiddingAppointDetailError`](super::errors::DescribeBiddingAppointDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBiddingAppointDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBiddingAppointDetail",
     output = DescribeBiddingAppointDetailResponse,
-    error = super::errors::DescribeBiddingAppointDetailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeBiddingAppointDetail {
-    /// `BusinessID`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessID`; example: `"P0011702977661022561"`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<String>,
 }
@@ -832,59 +959,37 @@ pub struct DescribeBiddingAppointDetail {
 /// What a successful [`DescribeBiddingAppointDetail`] call returns.
 #[tc_model]
 pub struct DescribeBiddingAppointDetailResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `Domain`; example: `"abc.com"`
     pub domain: Option<String>,
 
-    /// `AppointNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppointNum`; example: `1`
     pub appoint_num: Option<u64>,
 
-    /// `AppointStartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `AppointStartTime`; example: `"2025-01-02 15:04:05"`
     pub appoint_start_time: Option<String>,
 
-    /// `AppointEndTime`: a string.
-    ///
-    /// Example: `"2025-01-10 12:34:25"`
+    /// `AppointEndTime`; example: `"2025-01-10 12:34:25"`
     pub appoint_end_time: Option<String>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2016-01-02 13:23:35"`
+    /// `RegTime`; example: `"2016-01-02 13:23:35"`
     pub reg_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-01-02 13:23:35"`
+    /// `ExpireTime`; example: `"2025-01-02 13:23:35"`
     pub expire_time: Option<String>,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"2025-03-02 13:23:35"`
+    /// `DeleteTime`; example: `"2025-03-02 13:23:35"`
     pub delete_time: Option<String>,
 
-    /// `AppointPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `AppointPrice`; example: `85`
     pub appoint_price: Option<u64>,
 
-    /// `AppointBondPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `127`
+    /// `AppointBondPrice`; example: `127`
     pub appoint_bond_price: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `BiddingBondRefund`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `BiddingBondRefund`; example: `"yes"`
     pub bidding_bond_refund: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -894,15 +999,24 @@ pub struct DescribeBiddingAppointDetailResponse {
 /// The `DescribeBiddingAppointList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBiddingAppointListResponse`].
-/// The codes it documents are in [`DescribeBiddingAppointListError`](super::errors::DescribeBiddingAppointListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBiddingAppointList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBiddingAppointList",
     output = DescribeBiddingAppointListResponse,
-    error = super::errors::DescribeBiddingAppointListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -912,44 +1026,32 @@ pub struct DescribeBiddingAppointDetailResponse {
     )
 )]
 pub struct DescribeBiddingAppointList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<u64>>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"AppointEndTime"`
+    /// `SortField`; example: `"AppointEndTime"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeBiddingAppointList`] call returns.
 #[tc_model]
 pub struct DescribeBiddingAppointListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `AppointList`: a list of [`BiddingAppointResult`](super::models::BiddingAppointResult) objects.
+    /// `AppointList`
     pub appoint_list: Vec<models::BiddingAppointResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -959,20 +1061,27 @@ pub struct DescribeBiddingAppointListResponse {
 /// The `DescribeBiddingDetail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBiddingDetailResponse`].
-/// The codes it documents are in [`DescribeBiddingDetailError`](super::errors::DescribeBiddingDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBiddingDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBiddingDetail",
     output = DescribeBiddingDetailResponse,
-    error = super::errors::DescribeBiddingDetailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeBiddingDetail {
-    /// `BusinessID`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessID`; example: `"P0011702977661022561"`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<String>,
 }
@@ -980,74 +1089,46 @@ pub struct DescribeBiddingDetail {
 /// What a successful [`DescribeBiddingDetail`] call returns.
 #[tc_model]
 pub struct DescribeBiddingDetailResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: Option<String>,
 
-    /// `BiddingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BiddingNum`; example: `1`
     pub bidding_num: Option<u64>,
 
-    /// `BiddingStartTime`: a string.
-    ///
-    /// Example: `"2025-02-02 15:04:05"`
+    /// `BiddingStartTime`; example: `"2025-02-02 15:04:05"`
     pub bidding_start_time: Option<String>,
 
-    /// `BiddingEndTime`: a string.
-    ///
-    /// Example: `"2025-02-12 13:24:05"`
+    /// `BiddingEndTime`; example: `"2025-02-12 13:24:05"`
     pub bidding_end_time: Option<String>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2016-01-02 15:04:05"`
+    /// `RegTime`; example: `"2016-01-02 15:04:05"`
     pub reg_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `ExpireTime`; example: `"2025-01-02 15:04:05"`
     pub expire_time: Option<String>,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"2025-03-02 15:04:05"`
+    /// `DeleteTime`; example: `"2025-03-02 15:04:05"`
     pub delete_time: Option<String>,
 
-    /// `CurrentPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CurrentPrice`; example: `100`
     pub current_price: Option<u64>,
 
-    /// `CurrentNickname`: a string.
-    ///
-    /// Example: `"ten**nt"`
+    /// `CurrentNickname`; example: `"ten**nt"`
     pub current_nickname: Option<String>,
 
-    /// `BiddingBondPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `BiddingBondPrice`; example: `50`
     pub bidding_bond_price: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `BiddingFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BiddingFlag`; example: `1`
     pub bidding_flag: Option<u64>,
 
-    /// `BiddingBondRefund`: a string.
-    ///
-    /// Example: `"no"`
+    /// `BiddingBondRefund`; example: `"no"`
     pub bidding_bond_refund: Option<String>,
 
-    /// `BiddingPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BiddingPrice`; example: `100`
     pub bidding_price: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1057,15 +1138,24 @@ pub struct DescribeBiddingDetailResponse {
 /// The `DescribeBiddingList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBiddingListResponse`].
-/// The codes it documents are in [`DescribeBiddingListError`](super::errors::DescribeBiddingListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBiddingList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBiddingList",
     output = DescribeBiddingListResponse,
-    error = super::errors::DescribeBiddingListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1075,44 +1165,32 @@ pub struct DescribeBiddingDetailResponse {
     )
 )]
 pub struct DescribeBiddingList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<u64>>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"BiddingEndTime"`
+    /// `SortField`; example: `"BiddingEndTime"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeBiddingList`] call returns.
 #[tc_model]
 pub struct DescribeBiddingListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `BiddingList`: a list of [`BiddingResult`](super::models::BiddingResult) objects.
+    /// `BiddingList`
     pub bidding_list: Vec<models::BiddingResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1122,20 +1200,27 @@ pub struct DescribeBiddingListResponse {
 /// The `DescribeBiddingSuccessfulDetail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBiddingSuccessfulDetailResponse`].
-/// The codes it documents are in [`DescribeBiddingSuccessfulDetailError`](super::errors::DescribeBiddingSuccessfulDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBiddingSuccessfulDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBiddingSuccessfulDetail",
     output = DescribeBiddingSuccessfulDetailResponse,
-    error = super::errors::DescribeBiddingSuccessfulDetailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeBiddingSuccessfulDetail {
-    /// `BusinessID`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessID`; example: `"P0011702977661022561"`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<String>,
 }
@@ -1143,59 +1228,37 @@ pub struct DescribeBiddingSuccessfulDetail {
 /// What a successful [`DescribeBiddingSuccessfulDetail`] call returns.
 #[tc_model]
 pub struct DescribeBiddingSuccessfulDetailResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `SuccessfulTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `SuccessfulTime`; example: `"2006-01-02 15:04:05"`
     pub successful_time: Option<String>,
 
-    /// `SuccessfulPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `SuccessfulPrice`; example: `100.0`
     pub successful_price: Option<f64>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2016-01-02 15:04:05"`
+    /// `RegTime`; example: `"2016-01-02 15:04:05"`
     pub reg_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-01-02 15:04:05"`
+    /// `ExpireTime`; example: `"2026-01-02 15:04:05"`
     pub expire_time: Option<String>,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"2026-03-02 15:04:05"`
+    /// `DeleteTime`; example: `"2026-03-02 15:04:05"`
     pub delete_time: Option<String>,
 
-    /// `PayEndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `PayEndTime`; example: `"2025-01-02 15:04:05"`
     pub pay_end_time: Option<String>,
 
-    /// `BiddingBondRefund`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `BiddingBondRefund`; example: `"yes"`
     pub bidding_bond_refund: Option<String>,
 
-    /// `BiddingBondPrice`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `BiddingBondPrice`; example: `50.0`
     pub bidding_bond_price: Option<f64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Status`; example: `5`
     pub status: Option<u64>,
 
-    /// `ModifyOwnerEndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `ModifyOwnerEndTime`; example: `"2025-01-02 15:04:05"`
     pub modify_owner_end_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1205,15 +1268,24 @@ pub struct DescribeBiddingSuccessfulDetailResponse {
 /// The `DescribeBiddingSuccessfulList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeBiddingSuccessfulListResponse`].
-/// The codes it documents are in [`DescribeBiddingSuccessfulListError`](super::errors::DescribeBiddingSuccessfulListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeBiddingSuccessfulList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeShopCollectListErr`](super::errors::DomainErrorCode::InternalErrorDescribeShopCollectListErr)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeBiddingSuccessfulList",
     output = DescribeBiddingSuccessfulListResponse,
-    error = super::errors::DescribeBiddingSuccessfulListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1223,44 +1295,32 @@ pub struct DescribeBiddingSuccessfulDetailResponse {
     )
 )]
 pub struct DescribeBiddingSuccessfulList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<u64>>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"SuccessfulTime"`
+    /// `SortField`; example: `"SuccessfulTime"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeBiddingSuccessfulList`] call returns.
 #[tc_model]
 pub struct DescribeBiddingSuccessfulListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `SuccessfulList`: a list of [`BiddingSuccessfulResult`](super::models::BiddingSuccessfulResult) objects.
+    /// `SuccessfulList`
     pub successful_list: Vec<models::BiddingSuccessfulResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1270,15 +1330,24 @@ pub struct DescribeBiddingSuccessfulListResponse {
 /// The `DescribeCustomDnsHostSet` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeCustomDnsHostSetResponse`].
-/// The codes it documents are in [`DescribeCustomDnsHostSetError`](super::errors::DescribeCustomDnsHostSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeCustomDnsHostSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CustomDnsNotAllowed`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNotAllowed)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeCustomDnsHostSet",
     output = DescribeCustomDnsHostSetResponse,
-    error = super::errors::DescribeCustomDnsHostSetError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1288,33 +1357,23 @@ pub struct DescribeBiddingSuccessfulListResponse {
     )
 )]
 pub struct DescribeCustomDnsHostSet {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-esysdasdgq"`
+    /// `DomainId`; example: `"domain-esysdasdgq"`
     pub domain_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeCustomDnsHostSet`] call returns.
 #[tc_model]
 pub struct DescribeCustomDnsHostSetResponse {
-    /// `DnsHostSet`: a list of [`CustomDnsHost`](super::models::CustomDnsHost) objects.
-    ///
-    /// Example: `[{"DnsName":"a1.dns.dns","IpSet":["2.2.2.2"]}]`
+    /// `DnsHostSet`; example: `[{"DnsName":"a1.dns.dns","IpSet":["2.2.2.2"]}]`
     pub dns_host_set: Vec<models::CustomDnsHost>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1324,32 +1383,38 @@ pub struct DescribeCustomDnsHostSetResponse {
 /// The `DescribeDomainBaseInfo` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeDomainBaseInfoResponse`].
-/// The codes it documents are in [`DescribeDomainBaseInfoError`](super::errors::DescribeDomainBaseInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeDomainBaseInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckDomainFailed`](super::errors::DomainErrorCode::FailedOperationCheckDomainFailed)
+/// - [`FailedOperation.DescribeDomainFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeDomainBaseInfo",
     output = DescribeDomainBaseInfoResponse,
-    error = super::errors::DescribeDomainBaseInfoError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeDomainBaseInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 }
 
 /// What a successful [`DescribeDomainBaseInfo`] call returns.
 #[tc_model]
 pub struct DescribeDomainBaseInfoResponse {
-    /// `DomainInfo`: a [`DomainBaseInfo`](super::models::DomainBaseInfo).
+    /// `DomainInfo`
     pub domain_info: models::DomainBaseInfo,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100**328"`
+    /// `Uin`; example: `"100**328"`
     pub uin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1359,15 +1424,22 @@ pub struct DescribeDomainBaseInfoResponse {
 /// The `DescribeDomainNameList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeDomainNameListResponse`].
-/// The codes it documents are in [`DescribeDomainNameListError`](super::errors::DescribeDomainNameListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeDomainNameList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DomainErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DescribeDomainListFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainListFailed)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeDomainNameList",
     output = DescribeDomainNameListResponse,
-    error = super::errors::DescribeDomainNameListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1377,26 +1449,20 @@ pub struct DescribeDomainBaseInfoResponse {
     )
 )]
 pub struct DescribeDomainNameList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainNameList`] call returns.
 #[tc_model]
 pub struct DescribeDomainNameListResponse {
-    /// `DomainSet`: a list of [`DomainList`](super::models::DomainList) objects.
+    /// `DomainSet`
     pub domain_set: Vec<models::DomainList>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1406,35 +1472,39 @@ pub struct DescribeDomainNameListResponse {
 /// The `DescribeDomainPriceList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeDomainPriceListResponse`].
-/// The codes it documents are in [`DescribeDomainPriceListError`](super::errors::DescribeDomainPriceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeDomainPriceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainPriceListFailed`](super::errors::DomainErrorCode::FailedOperationDomainPriceListFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeDomainPriceList",
     output = DescribeDomainPriceListResponse,
-    error = super::errors::DescribeDomainPriceListError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeDomainPriceList {
-    /// `TldList`: a list of strings.
-    ///
-    /// Example: `[".com"]`
+    /// `TldList`; example: `[".com"]`
     pub tld_list: Option<Vec<String>>,
 
-    /// `Year`: a list of signed 64-bit integers.
+    /// `Year`
     pub year: Option<Vec<i64>>,
 
-    /// `Operation`: a list of strings.
+    /// `Operation`
     pub operation: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDomainPriceList`] call returns.
 #[tc_model]
 pub struct DescribeDomainPriceListResponse {
-    /// `PriceList`: a list of [`PriceInfo`](super::models::PriceInfo) objects.
-    ///
-    /// Example: `[{"Operation":"renew","Price":266,"RealPrice":266,"Tld":".pw","Year":7}]`
+    /// `PriceList`; example: `[{"Operation":"renew","Price":266,"RealPrice":266,"Tld":".pw","Year":7}]`
     pub price_list: Vec<models::PriceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1444,32 +1514,37 @@ pub struct DescribeDomainPriceListResponse {
 /// The `DescribeDomainSimpleInfo` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeDomainSimpleInfoResponse`].
-/// The codes it documents are in [`DescribeDomainSimpleInfoError`](super::errors::DescribeDomainSimpleInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeDomainSimpleInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeDomainFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeDomainSimpleInfo",
     output = DescribeDomainSimpleInfoResponse,
-    error = super::errors::DescribeDomainSimpleInfoError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeDomainSimpleInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeDomainSimpleInfo`] call returns.
 #[tc_model]
 pub struct DescribeDomainSimpleInfoResponse {
-    /// `DomainInfo`: a [`DomainSimpleInfo`](super::models::DomainSimpleInfo).
+    /// `DomainInfo`
     pub domain_info: models::DomainSimpleInfo,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100**328"`
+    /// `Uin`; example: `"100**328"`
     pub uin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,54 +1554,49 @@ pub struct DescribeDomainSimpleInfoResponse {
 /// The `DescribePayWaitDetail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribePayWaitDetailResponse`].
-/// The codes it documents are in [`DescribePayWaitDetailError`](super::errors::DescribePayWaitDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribePayWaitDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeDomainFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribePayWaitDetail",
     output = DescribePayWaitDetailResponse,
-    error = super::errors::DescribePayWaitDetailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribePayWaitDetail {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: String,
 }
 
 /// What a successful [`DescribePayWaitDetail`] call returns.
 #[tc_model]
 pub struct DescribePayWaitDetailResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pay"`
+    /// `Status`; example: `"pay"`
     pub status: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `EndTime`; example: `"2006-01-02 15:04:05"`
     pub end_time: Option<String>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RegTime`; example: `"2006-01-02 15:04:05"`
     pub reg_time: Option<String>,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `200.0`
+    /// `Price`; example: `200.0`
     pub price: Option<f64>,
 
-    /// `RetDeposit`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `RetDeposit`; example: `50.0`
     pub ret_deposit: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1536,15 +1606,21 @@ pub struct DescribePayWaitDetailResponse {
 /// The `DescribePhoneEmailList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribePhoneEmailListResponse`].
-/// The codes it documents are in [`DescribePhoneEmailListError`](super::errors::DescribePhoneEmailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribePhoneEmailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribePhoneEmailList",
     output = DescribePhoneEmailListResponse,
-    error = super::errors::DescribePhoneEmailListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1554,36 +1630,26 @@ pub struct DescribePayWaitDetailResponse {
     )
 )]
 pub struct DescribePhoneEmailList {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"12345678977"`
+    /// `Code`; example: `"12345678977"`
     pub code: Option<String>,
 }
 
 /// What a successful [`DescribePhoneEmailList`] call returns.
 #[tc_model]
 pub struct DescribePhoneEmailListResponse {
-    /// `PhoneEmailList`: a list of [`PhoneEmailData`](super::models::PhoneEmailData) objects.
+    /// `PhoneEmailList`
     pub phone_email_list: Vec<models::PhoneEmailData>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1593,15 +1659,21 @@ pub struct DescribePhoneEmailListResponse {
 /// The `DescribePreAuctionList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribePreAuctionListResponse`].
-/// The codes it documents are in [`DescribePreAuctionListError`](super::errors::DescribePreAuctionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribePreAuctionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribePreAuctionList",
     output = DescribePreAuctionListResponse,
-    error = super::errors::DescribePreAuctionListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1611,26 +1683,20 @@ pub struct DescribePhoneEmailListResponse {
     )
 )]
 pub struct DescribePreAuctionList {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribePreAuctionList`] call returns.
 #[tc_model]
 pub struct DescribePreAuctionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: Option<i64>,
 
-    /// `PreAuctionList`: a list of [`PreAuctionInfo`](super::models::PreAuctionInfo) objects.
+    /// `PreAuctionList`
     pub pre_auction_list: Option<Vec<models::PreAuctionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1640,47 +1706,44 @@ pub struct DescribePreAuctionListResponse {
 /// The `DescribePreDomainList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribePreDomainListResponse`].
-/// The codes it documents are in [`DescribePreDomainListError`](super::errors::DescribePreDomainListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribePreDomainList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UinNotWhiteListErr`](super::errors::DomainErrorCode::FailedOperationUinNotWhiteListErr)
+/// - [`InternalError.DescribePreDomainListNotBegin`](super::errors::DomainErrorCode::InternalErrorDescribePreDomainListNotBegin)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribePreDomainList",
     output = DescribePreDomainListResponse,
-    error = super::errors::DescribePreDomainListError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribePreDomainList {
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Size`; example: `20`
     pub size: Option<i64>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-01"`
+    /// `EndTime`; example: `"2023-01-01"`
     pub end_time: Option<String>,
 
-    /// `UpTime`: a string.
-    ///
-    /// Example: `"2023-01-01"`
+    /// `UpTime`; example: `"2023-01-01"`
     pub up_time: Option<String>,
 }
 
 /// What a successful [`DescribePreDomainList`] call returns.
 #[tc_model]
 pub struct DescribePreDomainListResponse {
-    /// `ReservedDomainList`: a list of [`ReservedDomainInfo`](super::models::ReservedDomainInfo) objects.
+    /// `ReservedDomainList`
     pub reserved_domain_list: Option<Vec<models::ReservedDomainInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1690,15 +1753,20 @@ pub struct DescribePreDomainListResponse {
 /// The `DescribePreReleaseList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribePreReleaseListResponse`].
-/// The codes it documents are in [`DescribePreReleaseListError`](super::errors::DescribePreReleaseListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribePreReleaseList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribePreReleaseList`](super::errors::DomainErrorCode::FailedOperationDescribePreReleaseList)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribePreReleaseList",
     output = DescribePreReleaseListResponse,
-    error = super::errors::DescribePreReleaseListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1708,114 +1776,80 @@ pub struct DescribePreDomainListResponse {
     )
 )]
 pub struct DescribePreReleaseList {
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Keywords`; example: `"tencent.com"`
     pub keywords: Option<String>,
 
-    /// `DomainStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DomainStart`; example: `true`
     pub domain_start: Option<bool>,
 
-    /// `DomainEnd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DomainEnd`; example: `true`
     pub domain_end: Option<bool>,
 
-    /// `Sort`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sort`; example: `1`
     pub sort: Option<i64>,
 
-    /// `PriceStart`: a floating-point number.
+    /// `PriceStart`
     pub price_start: Option<f64>,
 
-    /// `PriceEnd`: a floating-point number.
+    /// `PriceEnd`
     pub price_end: Option<f64>,
 
-    /// `LengthStart`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LengthStart`; example: `3`
     pub length_start: Option<i64>,
 
-    /// `LengthEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `LengthEnd`; example: `4`
     pub length_end: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `Suffix`: a list of signed 64-bit integers.
+    /// `Suffix`
     pub suffix: Option<Vec<i64>>,
 
-    /// `ClassOne`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClassOne`; example: `2`
     pub class_one: Option<i64>,
 
-    /// `ClassTwo`: a list of signed 64-bit integers.
+    /// `ClassTwo`
     pub class_two: Option<Vec<i64>>,
 
-    /// `ClassThree`: a list of signed 64-bit integers.
+    /// `ClassThree`
     pub class_three: Option<Vec<i64>>,
 
-    /// `ClassFour`: a list of signed 64-bit integers.
+    /// `ClassFour`
     pub class_four: Option<Vec<i64>>,
 
-    /// `FilterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FilterStart`; example: `true`
     pub filter_start: Option<bool>,
 
-    /// `FilterEnd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FilterEnd`; example: `true`
     pub filter_end: Option<bool>,
 
-    /// `FilterWords`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `FilterWords`; example: `"tencent"`
     pub filter_words: Option<String>,
 
-    /// `TransType`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TransType`; example: `10`
     pub trans_type: Option<i64>,
 
-    /// `IsTop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTop`; example: `false`
     pub is_top: Option<bool>,
 
-    /// `EndTimeSort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `EndTimeSort`; example: `"desc"`
     pub end_time_sort: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02"`
+    /// `EndTime`; example: `"2006-01-02"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribePreReleaseList`] call returns.
 #[tc_model]
 pub struct DescribePreReleaseListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `PreReleaseList`: a list of [`PreReleaseInfo`](super::models::PreReleaseInfo) objects.
+    /// `PreReleaseList`
     pub pre_release_list: Option<Vec<models::PreReleaseInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1825,62 +1859,53 @@ pub struct DescribePreReleaseListResponse {
 /// The `DescribeReservedBidInfo` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeReservedBidInfoResponse`].
-/// The codes it documents are in [`DescribeReservedBidInfoError`](super::errors::DescribeReservedBidInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeReservedBidInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UinNotWhiteListErr`](super::errors::DomainErrorCode::FailedOperationUinNotWhiteListErr)
+/// - [`InternalError.DbError`](super::errors::DomainErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeReservedBidInfo",
     output = DescribeReservedBidInfoResponse,
-    error = super::errors::DescribeReservedBidInfoError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeReservedBidInfo {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011708628496386771"`
+    /// `BusinessId`; example: `"P0011708628496386771"`
     pub business_id: String,
 }
 
 /// What a successful [`DescribeReservedBidInfo`] call returns.
 #[tc_model]
 pub struct DescribeReservedBidInfoResponse {
-    /// `UpPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `UpPrice`; example: `500`
     pub up_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Price`; example: `100`
     pub price: i64,
 
-    /// `UpUser`: a string.
-    ///
-    /// Example: `"r***cent@.com"`
+    /// `UpUser`; example: `"r***cent@.com"`
     pub up_user: String,
 
-    /// `BidList`: a list of [`ReserveBidInfo`](super::models::ReserveBidInfo) objects.
+    /// `BidList`
     pub bid_list: Option<Vec<models::ReserveBidInfo>>,
 
-    /// `BidEndTime`: a string.
-    ///
-    /// Example: `"“2024-04-17 00:00:00”"`
+    /// `BidEndTime`; example: `"“2024-04-17 00:00:00”"`
     pub bid_end_time: Option<String>,
 
-    /// `IsUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUp`; example: `true`
     pub is_up: Option<bool>,
 
-    /// `NextPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `NextPrice`; example: `200`
     pub next_price: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1890,15 +1915,22 @@ pub struct DescribeReservedBidInfoResponse {
 /// The `DescribeReservedPreDomainInfo` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeReservedPreDomainInfoResponse`].
-/// The codes it documents are in [`DescribeReservedPreDomainInfoError`](super::errors::DescribeReservedPreDomainInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeReservedPreDomainInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UinNotWhiteListErr`](super::errors::DomainErrorCode::FailedOperationUinNotWhiteListErr)
+/// - [`InternalError.DbError`](super::errors::DomainErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeReservedPreDomainInfo",
     output = DescribeReservedPreDomainInfoResponse,
-    error = super::errors::DescribeReservedPreDomainInfoError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1908,41 +1940,29 @@ pub struct DescribeReservedBidInfoResponse {
     )
 )]
 pub struct DescribeReservedPreDomainInfo {
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["tencent.com","tencent.com01"]`
+    /// `DomainList`; example: `["tencent.com","tencent.com01"]`
     pub domain_list: Option<Vec<String>>,
 
-    /// `ReservedStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedStatus`; example: `1`
     pub reserved_status: Option<i64>,
 
-    /// `ReservedTimeSort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ReservedTimeSort`; example: `"desc"`
     pub reserved_time_sort: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeReservedPreDomainInfo`] call returns.
 #[tc_model]
 pub struct DescribeReservedPreDomainInfoResponse {
-    /// `ReservedPreDomainInfoList`: a list of [`ReservedPreDomainInfo`](super::models::ReservedPreDomainInfo) objects.
+    /// `ReservedPreDomainInfoList`
     pub reserved_pre_domain_info_list: Vec<models::ReservedPreDomainInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Total`; example: `300`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1952,27 +1972,38 @@ pub struct DescribeReservedPreDomainInfoResponse {
 /// The `DescribeTemplate` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeTemplateResponse`].
-/// The codes it documents are in [`DescribeTemplateError`](super::errors::DescribeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDescribeTemplateFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeTemplate",
     output = DescribeTemplateResponse,
-    error = super::errors::DescribeTemplateError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-dgmgwpe2"`
+    /// `TemplateId`; example: `"tmpl-dgmgwpe2"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeTemplate`] call returns.
 #[tc_model]
 pub struct DescribeTemplateResponse {
-    /// `Template`: a [`TemplateInfo`](super::models::TemplateInfo).
+    /// `Template`
     pub template: models::TemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1982,15 +2013,26 @@ pub struct DescribeTemplateResponse {
 /// The `DescribeTemplateList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeTemplateListResponse`].
-/// The codes it documents are in [`DescribeTemplateListError`](super::errors::DescribeTemplateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeTemplateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDescribeTemplateFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeTemplateList",
     output = DescribeTemplateListResponse,
-    error = super::errors::DescribeTemplateListError,
+    error = super::errors::DomainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2000,41 +2042,29 @@ pub struct DescribeTemplateResponse {
     )
 )]
 pub struct DescribeTemplateList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"E"`
+    /// `Type`; example: `"E"`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"InAudit"`
+    /// `Status`; example: `"InAudit"`
     pub status: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"域名所有者"`
+    /// `Keyword`; example: `"域名所有者"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeTemplateList`] call returns.
 #[tc_model]
 pub struct DescribeTemplateListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TemplateSet`: a list of [`TemplateInfo`](super::models::TemplateInfo) objects.
+    /// `TemplateSet`
     pub template_set: Vec<models::TemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2044,24 +2074,33 @@ pub struct DescribeTemplateListResponse {
 /// The `DescribeTldList` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeTldListResponse`].
-/// The codes it documents are in [`DescribeTldListError`](super::errors::DescribeTldListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeTldList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDescribeTemplateFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeTldList",
     output = DescribeTldListResponse,
-    error = super::errors::DescribeTldListError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeTldList {}
 
 /// What a successful [`DescribeTldList`] call returns.
 #[tc_model]
 pub struct DescribeTldListResponse {
-    /// `List`: a list of strings.
-    ///
-    /// Example: `[".cn"]`
+    /// `List`; example: `[".cn"]`
     pub list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2071,79 +2110,61 @@ pub struct DescribeTldListResponse {
 /// The `DescribeUnPreDomainDetail` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUnPreDomainDetailResponse`].
-/// The codes it documents are in [`DescribeUnPreDomainDetailError`](super::errors::DescribeUnPreDomainDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=DescribeUnPreDomainDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeUnPreDomainDetailErr`](super::errors::DomainErrorCode::FailedOperationDescribeUnPreDomainDetailErr)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::DomainErrorCode::ResourceNotFoundSearchInfo)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "DescribeUnPreDomainDetail",
     output = DescribeUnPreDomainDetailResponse,
-    error = super::errors::DescribeUnPreDomainDetailError
+    error = super::errors::DomainErrorCode
 )]
 pub struct DescribeUnPreDomainDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: String,
 }
 
 /// What a successful [`DescribeUnPreDomainDetail`] call returns.
 #[tc_model]
 pub struct DescribeUnPreDomainDetailResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `PreCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreCount`; example: `1`
     pub pre_count: Option<i64>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RegTime`; example: `"2006-01-02 15:04:05"`
     pub reg_time: Option<String>,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `DeleteTime`; example: `"2006-01-02 15:04:05"`
     pub delete_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ExpireTime`; example: `"2006-01-02 15:04:05"`
     pub expire_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"bid"`
+    /// `Status`; example: `"bid"`
     pub status: Option<String>,
 
-    /// `CurrentPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `CurrentPrice`; example: `100.0`
     pub current_price: Option<f64>,
 
-    /// `AppointBondPrice`: a floating-point number.
-    ///
-    /// Example: `85.0`
+    /// `AppointBondPrice`; example: `85.0`
     pub appoint_bond_price: Option<f64>,
 
-    /// `IsAppoint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAppoint`; example: `true`
     pub is_appoint: Option<bool>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: Option<String>,
 
-    /// `IsDomainUser`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDomainUser`; example: `true`
     pub is_domain_user: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2153,37 +2174,49 @@ pub struct DescribeUnPreDomainDetailResponse {
 /// The `ModifyCustomDnsHost` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ModifyCustomDnsHostResponse`].
-/// The codes it documents are in [`ModifyCustomDnsHostError`](super::errors::ModifyCustomDnsHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ModifyCustomDnsHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::DomainErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CustomDnsNameNotFound`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNameNotFound)
+/// - [`InvalidParameter.DomainIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainIsInvalid)
+/// - [`InvalidParameter.DomainNameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainNameIsInvalid)
+/// - [`LimitExceeded`](super::errors::DomainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DomainErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`UnsupportedOperation.DomainNotVerified`](super::errors::DomainErrorCode::UnsupportedOperationDomainNotVerified)
+/// - [`UnsupportedOperation.DomainUpdateSecurityLockProhibit`](super::errors::DomainErrorCode::UnsupportedOperationDomainUpdateSecurityLockProhibit)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ModifyCustomDnsHost",
     output = ModifyCustomDnsHostResponse,
-    error = super::errors::ModifyCustomDnsHostError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ModifyCustomDnsHost {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-esyfsdfgq"`
+    /// `DomainId`; example: `"domain-esyfsdfgq"`
     pub domain_id: String,
 
-    /// `DnsName`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `DnsName`; example: `"ns1"`
     pub dns_name: String,
 
-    /// `IpSet`: a list of strings.
+    /// `IpSet`
     pub ip_set: Vec<String>,
 }
 
 /// What a successful [`ModifyCustomDnsHost`] call returns.
 #[tc_model]
 pub struct ModifyCustomDnsHostResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6543`
+    /// `LogId`; example: `6543`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2193,34 +2226,47 @@ pub struct ModifyCustomDnsHostResponse {
 /// The `ModifyDomainDNSBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ModifyDomainDNSBatchResponse`].
-/// The codes it documents are in [`ModifyDomainDNSBatchError`](super::errors::ModifyDomainDNSBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ModifyDomainDNSBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainExpiredUnsupported`](super::errors::DomainErrorCode::FailedOperationDomainExpiredUnsupported)
+/// - [`FailedOperation.SetDomainDnsFailed`](super::errors::DomainErrorCode::FailedOperationSetDomainDnsFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainNameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainNameIsInvalid)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`ResourceUnavailable.DomainIsModifyingDNS`](super::errors::DomainErrorCode::ResourceUnavailableDomainIsModifyingDns)
+/// - [`UnsupportedOperation.ModifyDomainInfoOperateUnsupported`](super::errors::DomainErrorCode::UnsupportedOperationModifyDomainInfoOperateUnsupported)
+/// - [`UnsupportedOperation.ModifyDomainInfoUnsupported`](super::errors::DomainErrorCode::UnsupportedOperationModifyDomainInfoUnsupported)
+/// - [`UnsupportedOperation.ModifyDomainUnsupported`](super::errors::DomainErrorCode::UnsupportedOperationModifyDomainUnsupported)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ModifyDomainDNSBatch",
     output = ModifyDomainDNSBatchResponse,
-    error = super::errors::ModifyDomainDNSBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ModifyDomainDNSBatch {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.tencent.com"]`
+    /// `Domains`; example: `["h101.tencent.com"]`
     pub domains: Vec<String>,
 
-    /// `Dns`: a list of strings.
-    ///
-    /// Example: `["f1g1ns2.dnspod.net","f1g1ns2.dnspod.net"]`
+    /// `Dns`; example: `["f1g1ns2.dnspod.net","f1g1ns2.dnspod.net"]`
     pub dns: Vec<String>,
 }
 
 /// What a successful [`ModifyDomainDNSBatch`] call returns.
 #[tc_model]
 pub struct ModifyDomainDNSBatchResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `LogId`; example: `54`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2230,44 +2276,57 @@ pub struct ModifyDomainDNSBatchResponse {
 /// The `ModifyDomainOwner` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ModifyDomainOwnerResponse`].
-/// The codes it documents are in [`ModifyDomainOwnerError`](super::errors::ModifyDomainOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ModifyDomainOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeDomainFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainFailed)
+/// - [`FailedOperation.ModifyDomainOwnerFailed`](super::errors::DomainErrorCode::FailedOperationModifyDomainOwnerFailed)
+/// - [`FailedOperation.ModifyDomainOwnerRegisterDoing`](super::errors::DomainErrorCode::FailedOperationModifyDomainOwnerRegisterDoing)
+/// - [`FailedOperation.ModifyOwnerDomainHasBeenPushed`](super::errors::DomainErrorCode::FailedOperationModifyOwnerDomainHasBeenPushed)
+/// - [`FailedOperation.ModifyOwnerDomainWithLock`](super::errors::DomainErrorCode::FailedOperationModifyOwnerDomainWithLock)
+/// - [`FailedOperation.UploadVerificationFailed`](super::errors::DomainErrorCode::FailedOperationUploadVerificationFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`ResourceInUse.ModifyDomainInfoOwnerFailed`](super::errors::DomainErrorCode::ResourceInUseModifyDomainInfoOwnerFailed)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
+/// - [`UnsupportedOperation.DomainNotVerified`](super::errors::DomainErrorCode::UnsupportedOperationDomainNotVerified)
+/// - [`UnsupportedOperation.DomainUpdateProhibitionLockStartOn`](super::errors::DomainErrorCode::UnsupportedOperationDomainUpdateProhibitionLockStartOn)
+/// - [`UnsupportedOperation.DomainUpdateSecurityLockProhibit`](super::errors::DomainErrorCode::UnsupportedOperationDomainUpdateSecurityLockProhibit)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ModifyDomainOwner",
     output = ModifyDomainOwnerResponse,
-    error = super::errors::ModifyDomainOwnerError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ModifyDomainOwner {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"域名ID"`
+    /// `DomainId`; example: `"域名ID"`
     pub domain_id: String,
 
-    /// `NewOwnerUin`: a string.
-    ///
-    /// Example: `"新用户UIN"`
+    /// `NewOwnerUin`; example: `"新用户UIN"`
     pub new_owner_uin: String,
 
-    /// `NewOwnerAppId`: a string.
-    ///
-    /// Example: `"新用户APPID"`
+    /// `NewOwnerAppId`; example: `"新用户APPID"`
     pub new_owner_app_id: Option<String>,
 
-    /// `TransferDns`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TransferDns`; example: `false`
     pub transfer_dns: Option<bool>,
 }
 
 /// What a successful [`ModifyDomainOwner`] call returns.
 #[tc_model]
 pub struct ModifyDomainOwnerResponse {
-    /// `TransferDnsResult`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TransferDnsResult`; example: `false`
     pub transfer_dns_result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2277,44 +2336,46 @@ pub struct ModifyDomainOwnerResponse {
 /// The `ModifyDomainOwnerBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ModifyDomainOwnerBatchResponse`].
-/// The codes it documents are in [`ModifyDomainOwnerBatchError`](super::errors::ModifyDomainOwnerBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ModifyDomainOwnerBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyDomainOwnerFailed`](super::errors::DomainErrorCode::FailedOperationModifyDomainOwnerFailed)
+/// - [`FailedOperation.ModifyDomainOwnerRegisterDoing`](super::errors::DomainErrorCode::FailedOperationModifyDomainOwnerRegisterDoing)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UpTo4000`](super::errors::DomainErrorCode::InvalidParameterUpTo4000)
+/// - [`ResourceInsufficient.Overwork`](super::errors::DomainErrorCode::ResourceInsufficientOverwork)
+/// - [`ResourceUnavailable.DomainIsModifyingDNS`](super::errors::DomainErrorCode::ResourceUnavailableDomainIsModifyingDns)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ModifyDomainOwnerBatch",
     output = ModifyDomainOwnerBatchResponse,
-    error = super::errors::ModifyDomainOwnerBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ModifyDomainOwnerBatch {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.tencent.com"]`
+    /// `Domains`; example: `["h101.tencent.com"]`
     pub domains: Vec<String>,
 
-    /// `NewOwnerUin`: a string.
-    ///
-    /// Example: `"1000**238"`
+    /// `NewOwnerUin`; example: `"1000**238"`
     pub new_owner_uin: String,
 
-    /// `TransferDns`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TransferDns`; example: `false`
     pub transfer_dns: Option<bool>,
 
-    /// `NewOwnerAppId`: a string.
-    ///
-    /// Example: `"10023322"`
+    /// `NewOwnerAppId`; example: `"10023322"`
     pub new_owner_app_id: Option<String>,
 }
 
 /// What a successful [`ModifyDomainOwnerBatch`] call returns.
 #[tc_model]
 pub struct ModifyDomainOwnerBatchResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `425`
+    /// `LogId`; example: `425`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2324,39 +2385,46 @@ pub struct ModifyDomainOwnerBatchResponse {
 /// The `ModifyIntlCustomDnsHost` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ModifyIntlCustomDnsHostResponse`].
-/// The codes it documents are in [`ModifyIntlCustomDnsHostError`](super::errors::ModifyIntlCustomDnsHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ModifyIntlCustomDnsHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ForbiddenRequest`](super::errors::DomainErrorCode::FailedOperationForbiddenRequest)
+/// - [`InternalError.DNSHostIPCheckErr`](super::errors::DomainErrorCode::InternalErrorDnsHostIpCheckErr)
+/// - [`InternalError.DescribeDomainInfoErr`](super::errors::DomainErrorCode::InternalErrorDescribeDomainInfoErr)
+/// - [`InternalError.ForbiddenRequest`](super::errors::DomainErrorCode::InternalErrorForbiddenRequest)
+/// - [`InternalError.JsonMarshal`](super::errors::DomainErrorCode::InternalErrorJsonMarshal)
+/// - [`InternalError.MethodNotMatch`](super::errors::DomainErrorCode::InternalErrorMethodNotMatch)
+/// - [`InternalError.ModifyDNSHostErr`](super::errors::DomainErrorCode::InternalErrorModifyDnsHostErr)
+/// - [`InternalError.NeedLogin`](super::errors::DomainErrorCode::InternalErrorNeedLogin)
+/// - [`InternalError.ReadBodyError`](super::errors::DomainErrorCode::InternalErrorReadBodyError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
+/// - [`MissingParameter.ActionNotFound`](super::errors::DomainErrorCode::MissingParameterActionNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ModifyIntlCustomDnsHost",
     output = ModifyIntlCustomDnsHostResponse,
-    error = super::errors::ModifyIntlCustomDnsHostError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ModifyIntlCustomDnsHost {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-222222q"`
+    /// `DomainId`; example: `"domain-222222q"`
     pub domain_id: String,
 
-    /// `DnsName`: a string.
-    ///
-    /// Example: `"ns1.dns.net"`
+    /// `DnsName`; example: `"ns1.dns.net"`
     pub dns_name: String,
 
-    /// `IpSet`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpSet`; example: `["1.1.1.1"]`
     pub ip_set: Vec<String>,
 }
 
 /// What a successful [`ModifyIntlCustomDnsHost`] call returns.
 #[tc_model]
 pub struct ModifyIntlCustomDnsHostResponse {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogId`; example: `1`
     pub log_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2366,33 +2434,65 @@ pub struct ModifyIntlCustomDnsHostResponse {
 /// The `ModifyTemplate` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ModifyTemplateResponse`].
-/// The codes it documents are in [`ModifyTemplateError`](super::errors::ModifyTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ModifyTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTemplateFailed`](super::errors::DomainErrorCode::FailedOperationCreateTemplateFailed)
+/// - [`FailedOperation.DescribeTemplateFailed`](super::errors::DomainErrorCode::FailedOperationDescribeTemplateFailed)
+/// - [`FailedOperation.ProhibitPhoneEmail`](super::errors::DomainErrorCode::FailedOperationProhibitPhoneEmail)
+/// - [`FailedOperation.TemplateCanNotModify`](super::errors::DomainErrorCode::FailedOperationTemplateCanNotModify)
+/// - [`FailedOperation.TemplateMaxNumFailed`](super::errors::DomainErrorCode::FailedOperationTemplateMaxNumFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CertificateCodeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterCertificateCodeIsInvalid)
+/// - [`InvalidParameter.CertificateImageIsInvalid`](super::errors::DomainErrorCode::InvalidParameterCertificateImageIsInvalid)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`InvalidParameter.EmailIsUnverified`](super::errors::DomainErrorCode::InvalidParameterEmailIsUnverified)
+/// - [`InvalidParameter.NameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterNameIsInvalid)
+/// - [`InvalidParameter.NameIsKeyword`](super::errors::DomainErrorCode::InvalidParameterNameIsKeyword)
+/// - [`InvalidParameter.OrgIsInvalid`](super::errors::DomainErrorCode::InvalidParameterOrgIsInvalid)
+/// - [`InvalidParameter.OrgIsKeyword`](super::errors::DomainErrorCode::InvalidParameterOrgIsKeyword)
+/// - [`InvalidParameter.RepTypeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterRepTypeIsInvalid)
+/// - [`InvalidParameter.StreetIsInvalid`](super::errors::DomainErrorCode::InvalidParameterStreetIsInvalid)
+/// - [`InvalidParameter.TelephoneIsInvalid`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsInvalid)
+/// - [`InvalidParameter.TelephoneIsUnverified`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsUnverified)
+/// - [`InvalidParameter.UserTypeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterUserTypeIsInvalid)
+/// - [`InvalidParameter.ZipCodeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterZipCodeIsInvalid)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ModifyTemplate",
     output = ModifyTemplateResponse,
-    error = super::errors::ModifyTemplateError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ModifyTemplate {
-    /// `CertificateInfo`: a [`CertificateInfo`](super::models::CertificateInfo).
+    /// `CertificateInfo`
     pub certificate_info: models::CertificateInfo,
 
-    /// `ContactInfo`: a [`ContactInfo`](super::models::ContactInfo).
+    /// `ContactInfo`
     pub contact_info: models::ContactInfo,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-3mm9fxug"`
+    /// `TemplateId`; example: `"tmpl-3mm9fxug"`
     pub template_id: String,
 }
 
 /// What a successful [`ModifyTemplate`] call returns.
 #[tc_model]
 pub struct ModifyTemplateResponse {
-    /// `Template`: a [`TemplateInfo`](super::models::TemplateInfo).
+    /// `Template`
     pub template: models::TemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2402,64 +2502,61 @@ pub struct ModifyTemplateResponse {
 /// The `RenewDomainBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`RenewDomainBatchResponse`].
-/// The codes it documents are in [`RenewDomainBatchError`](super::errors::RenewDomainBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=RenewDomainBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UpTo4000`](super::errors::DomainErrorCode::InvalidParameterUpTo4000)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`ResourceInsufficient.Overwork`](super::errors::DomainErrorCode::ResourceInsufficientOverwork)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "RenewDomainBatch",
     output = RenewDomainBatchResponse,
-    error = super::errors::RenewDomainBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct RenewDomainBatch {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.dlgslb.cn","h103.dlgslb.cn"]`
+    /// `Domains`; example: `["h101.dlgslb.cn","h103.dlgslb.cn"]`
     pub domains: Vec<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AutoRenewFlag`; example: `2`
     pub auto_renew_flag: Option<i64>,
 
-    /// `PackageResourceId`: a string.
-    ///
-    /// Example: `"E065785299"`
+    /// `PackageResourceId`; example: `"E065785299"`
     pub package_resource_id: Option<String>,
 
-    /// `ChannelFrom`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `ChannelFrom`; example: `"pc"`
     pub channel_from: Option<String>,
 
-    /// `OrderFrom`: a string.
-    ///
-    /// Example: `"common"`
+    /// `OrderFrom`; example: `"common"`
     pub order_from: Option<String>,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"11059"`
+    /// `ActivityId`; example: `"11059"`
     pub activity_id: Option<String>,
 }
 
 /// What a successful [`RenewDomainBatch`] call returns.
 #[tc_model]
 pub struct RenewDomainBatchResponse {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `318`
+    /// `LogId`; example: `318`
     pub log_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2469,50 +2566,47 @@ pub struct RenewDomainBatchResponse {
 /// The `ReservedPreDomains` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`ReservedPreDomainsResponse`].
-/// The codes it documents are in [`ReservedPreDomainsError`](super::errors::ReservedPreDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=ReservedPreDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UinNotWhiteListErr`](super::errors::DomainErrorCode::FailedOperationUinNotWhiteListErr)
+/// - [`InternalError.DbError`](super::errors::DomainErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InvalidParameterFormat`](super::errors::DomainErrorCode::InvalidParameterValueInvalidParameterFormat)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "ReservedPreDomains",
     output = ReservedPreDomainsResponse,
-    error = super::errors::ReservedPreDomainsError
+    error = super::errors::DomainErrorCode
 )]
 pub struct ReservedPreDomains {
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["aksdwe1.cn","aksdwe2.cn"]`
+    /// `DomainList`; example: `["aksdwe1.cn","aksdwe2.cn"]`
     pub domain_list: Vec<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-qdpjnfe8"`
+    /// `TemplateId`; example: `"tmpl-qdpjnfe8"`
     pub template_id: String,
 
-    /// `IsAutoPay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAutoPay`; example: `0`
     pub is_auto_pay: Option<i64>,
 
-    /// `IsBidAutoPay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsBidAutoPay`; example: `0`
     pub is_bid_auto_pay: Option<i64>,
 }
 
 /// What a successful [`ReservedPreDomains`] call returns.
 #[tc_model]
 pub struct ReservedPreDomainsResponse {
-    /// `SucDomainList`: a list of strings.
-    ///
-    /// Example: `["tencent01.com","tencent02.com"]`
+    /// `SucDomainList`; example: `["tencent01.com","tencent02.com"]`
     pub suc_domain_list: Option<Vec<String>>,
 
-    /// `FailDomainList`: a list of [`FailReservedDomainInfo`](super::models::FailReservedDomainInfo) objects.
+    /// `FailDomainList`
     pub fail_domain_list: Option<Vec<models::FailReservedDomainInfo>>,
 
-    /// `SucDomains`: a list of [`SucDomainInfo`](super::models::SucDomainInfo) objects.
+    /// `SucDomains`
     pub suc_domains: Option<Vec<models::SucDomainInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2522,25 +2616,36 @@ pub struct ReservedPreDomainsResponse {
 /// The `SendPhoneEmailCode` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`SendPhoneEmailCodeResponse`].
-/// The codes it documents are in [`SendPhoneEmailCodeError`](super::errors::SendPhoneEmailCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=SendPhoneEmailCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.ProhibitPhoneEmail`](super::errors::DomainErrorCode::FailedOperationProhibitPhoneEmail)
+/// - [`FailedOperation.SendTcbPhoneEmailCodeFailed`](super::errors::DomainErrorCode::FailedOperationSendTcbPhoneEmailCodeFailed)
+/// - [`FailedOperation.SendVerifyCodeIsLimited`](super::errors::DomainErrorCode::FailedOperationSendVerifyCodeIsLimited)
+/// - [`FailedOperation.VerifyUinIsRealname`](super::errors::DomainErrorCode::FailedOperationVerifyUinIsRealname)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter.CodeTypeIsInvalid`](super::errors::DomainErrorCode::InvalidParameterCodeTypeIsInvalid)
+/// - [`InvalidParameter.EmailIsInvalid`](super::errors::DomainErrorCode::InvalidParameterEmailIsInvalid)
+/// - [`InvalidParameter.TelephoneIsInvalid`](super::errors::DomainErrorCode::InvalidParameterTelephoneIsInvalid)
+/// - [`LimitExceeded.RequestLimit`](super::errors::DomainErrorCode::LimitExceededRequestLimit)
+/// - [`RequestLimitExceeded`](super::errors::DomainErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "SendPhoneEmailCode",
     output = SendPhoneEmailCodeResponse,
-    error = super::errors::SendPhoneEmailCodeError
+    error = super::errors::DomainErrorCode
 )]
 pub struct SendPhoneEmailCode {
-    /// `Code`: a string.
-    ///
-    /// Example: `"12365432345"`
+    /// `Code`; example: `"12365432345"`
     pub code: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 }
 
@@ -2554,25 +2659,36 @@ pub struct SendPhoneEmailCodeResponse {
 /// The `SetDomainAutoRenew` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`SetDomainAutoRenewResponse`].
-/// The codes it documents are in [`SetDomainAutoRenewError`](super::errors::SetDomainAutoRenewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=SetDomainAutoRenew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckDomainFailed`](super::errors::DomainErrorCode::FailedOperationCheckDomainFailed)
+/// - [`FailedOperation.DescribeDomainFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
+/// - [`UnsupportedOperation.DomainNotVerified`](super::errors::DomainErrorCode::UnsupportedOperationDomainNotVerified)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "SetDomainAutoRenew",
     output = SetDomainAutoRenewResponse,
-    error = super::errors::SetDomainAutoRenewError
+    error = super::errors::DomainErrorCode
 )]
 pub struct SetDomainAutoRenew {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-dwerewwq"`
+    /// `DomainId`; example: `"domain-dwerewwq"`
     pub domain_id: String,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 }
 
@@ -2586,29 +2702,41 @@ pub struct SetDomainAutoRenewResponse {
 /// The `SyncCustomDnsHost` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`SyncCustomDnsHostResponse`].
-/// The codes it documents are in [`SyncCustomDnsHostError`](super::errors::SyncCustomDnsHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=SyncCustomDnsHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CustomDnsNameNotFound`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNameNotFound)
+/// - [`InvalidParameter.CustomDnsNotAllowed`](super::errors::DomainErrorCode::InvalidParameterCustomDnsNotAllowed)
+/// - [`LimitExceeded`](super::errors::DomainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DomainErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNotFound`](super::errors::DomainErrorCode::ResourceNotFoundDomainNotFound)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
+/// - [`UnsupportedOperation.DomainNotVerified`](super::errors::DomainErrorCode::UnsupportedOperationDomainNotVerified)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "SyncCustomDnsHost",
     output = SyncCustomDnsHostResponse,
-    error = super::errors::SyncCustomDnsHostError
+    error = super::errors::DomainErrorCode
 )]
 pub struct SyncCustomDnsHost {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-eszczxcigq"`
+    /// `DomainId`; example: `"domain-eszczxcigq"`
     pub domain_id: String,
 }
 
 /// What a successful [`SyncCustomDnsHost`] call returns.
 #[tc_model]
 pub struct SyncCustomDnsHostResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6543`
+    /// `LogId`; example: `6543`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2618,79 +2746,74 @@ pub struct SyncCustomDnsHostResponse {
 /// The `TransferInDomainBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`TransferInDomainBatchResponse`].
-/// The codes it documents are in [`TransferInDomainBatchError`](super::errors::TransferInDomainBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=TransferInDomainBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.TransferInDomainFailed`](super::errors::DomainErrorCode::FailedOperationTransferInDomainFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainNameIsInvalid`](super::errors::DomainErrorCode::InvalidParameterDomainNameIsInvalid)
+/// - [`InvalidParameter.DuplicateDomainExists`](super::errors::DomainErrorCode::InvalidParameterDuplicateDomainExists)
+/// - [`InvalidParameter.UpTo4000`](super::errors::DomainErrorCode::InvalidParameterUpTo4000)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.TemplateIdIsEmpty`](super::errors::DomainErrorCode::MissingParameterTemplateIdIsEmpty)
+/// - [`ResourceInsufficient.Overwork`](super::errors::DomainErrorCode::ResourceInsufficientOverwork)
+/// - [`ResourceNotFound.ApprovedTemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundApprovedTemplateNotFound)
+/// - [`ResourceNotFound.TemplateNotFound`](super::errors::DomainErrorCode::ResourceNotFoundTemplateNotFound)
+/// - [`ResourceUnavailable.DomainIsModifyingDNS`](super::errors::DomainErrorCode::ResourceUnavailableDomainIsModifyingDns)
+/// - [`UnsupportedOperation.AccountRealName`](super::errors::DomainErrorCode::UnsupportedOperationAccountRealName)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "TransferInDomainBatch",
     output = TransferInDomainBatchResponse,
-    error = super::errors::TransferInDomainBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct TransferInDomainBatch {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.tencent.com"]`
+    /// `Domains`; example: `["h101.tencent.com"]`
     pub domains: Vec<String>,
 
-    /// `PassWords`: a list of strings.
-    ///
-    /// Example: `["123456"]`
+    /// `PassWords`; example: `["123456"]`
     pub pass_words: Vec<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tmpl-xxxxx"`
+    /// `TemplateId`; example: `"tmpl-xxxxx"`
     pub template_id: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `LockTransfer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LockTransfer`; example: `true`
     pub lock_transfer: Option<bool>,
 
-    /// `UpdateProhibition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateProhibition`; example: `1`
     pub update_prohibition: Option<i64>,
 
-    /// `TransferProhibition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferProhibition`; example: `1`
     pub transfer_prohibition: Option<i64>,
 
-    /// `ChannelFrom`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `ChannelFrom`; example: `"pc"`
     pub channel_from: Option<String>,
 
-    /// `OrderFrom`: a string.
-    ///
-    /// Example: `"common"`
+    /// `OrderFrom`; example: `"common"`
     pub order_from: Option<String>,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"11059"`
+    /// `ActivityId`; example: `"11059"`
     pub activity_id: Option<String>,
 }
 
 /// What a successful [`TransferInDomainBatch`] call returns.
 #[tc_model]
 pub struct TransferInDomainBatchResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `LogId`; example: `54`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2700,34 +2823,40 @@ pub struct TransferInDomainBatchResponse {
 /// The `TransferProhibitionBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`TransferProhibitionBatchResponse`].
-/// The codes it documents are in [`TransferProhibitionBatchError`](super::errors::TransferProhibitionBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=TransferProhibitionBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`UnsupportedOperation.ModifyDomainInfoOperateUnsupported`](super::errors::DomainErrorCode::UnsupportedOperationModifyDomainInfoOperateUnsupported)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "TransferProhibitionBatch",
     output = TransferProhibitionBatchResponse,
-    error = super::errors::TransferProhibitionBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct TransferProhibitionBatch {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.tencent.com"]`
+    /// `Domains`; example: `["h101.tencent.com"]`
     pub domains: Vec<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
 /// What a successful [`TransferProhibitionBatch`] call returns.
 #[tc_model]
 pub struct TransferProhibitionBatchResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `LogId`; example: `54`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2737,34 +2866,40 @@ pub struct TransferProhibitionBatchResponse {
 /// The `UpdateProhibitionBatch` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`UpdateProhibitionBatchResponse`].
-/// The codes it documents are in [`UpdateProhibitionBatchError`](super::errors::UpdateProhibitionBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=UpdateProhibitionBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::DomainErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`MissingParameter.DomainIsEmpty`](super::errors::DomainErrorCode::MissingParameterDomainIsEmpty)
+/// - [`MissingParameter.RepDataIsNone`](super::errors::DomainErrorCode::MissingParameterRepDataIsNone)
+/// - [`UnsupportedOperation.ModifyDomainInfoOperateUnsupported`](super::errors::DomainErrorCode::UnsupportedOperationModifyDomainInfoOperateUnsupported)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "UpdateProhibitionBatch",
     output = UpdateProhibitionBatchResponse,
-    error = super::errors::UpdateProhibitionBatchError
+    error = super::errors::DomainErrorCode
 )]
 pub struct UpdateProhibitionBatch {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["h101.tencent.com"]`
+    /// `Domains`; example: `["h101.tencent.com"]`
     pub domains: Vec<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
 /// What a successful [`UpdateProhibitionBatch`] call returns.
 #[tc_model]
 pub struct UpdateProhibitionBatchResponse {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `LogId`; example: `54`
     pub log_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2774,29 +2909,42 @@ pub struct UpdateProhibitionBatchResponse {
 /// The `UploadImage` action of DOMAIN API 2018-08-08.
 ///
 /// A successful call returns [`UploadImageResponse`].
-/// The codes it documents are in [`UploadImageError`](super::errors::UploadImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=domain&Version=2018-08-08&Action=UploadImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DomainErrorCode`](super::errors::DomainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DomainErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeDomainFailed`](super::errors::DomainErrorCode::FailedOperationDescribeDomainFailed)
+/// - [`FailedOperation.UploadImageFailed`](super::errors::DomainErrorCode::FailedOperationUploadImageFailed)
+/// - [`InternalError`](super::errors::DomainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DomainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ImageExtInvalid`](super::errors::DomainErrorCode::InvalidParameterImageExtInvalid)
+/// - [`InvalidParameter.ImageFileIsInvalid`](super::errors::DomainErrorCode::InvalidParameterImageFileIsInvalid)
+/// - [`InvalidParameter.ImageFormatIsInvalid`](super::errors::DomainErrorCode::InvalidParameterImageFormatIsInvalid)
+/// - [`InvalidParameter.ImageSizeBelow`](super::errors::DomainErrorCode::InvalidParameterImageSizeBelow)
+/// - [`InvalidParameter.ImageSizeExceed`](super::errors::DomainErrorCode::InvalidParameterImageSizeExceed)
+/// - [`InvalidParameter.ImageSizeLimit`](super::errors::DomainErrorCode::InvalidParameterImageSizeLimit)
+/// - [`MissingParameter`](super::errors::DomainErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DomainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "domain",
     version = "2018-08-08",
     name = "UploadImage",
     output = UploadImageResponse,
-    error = super::errors::UploadImageError
+    error = super::errors::DomainErrorCode
 )]
 pub struct UploadImage {
-    /// `ImageFile`: a string.
-    ///
-    /// Example: `"54Wn54mH55qEYmFzZTY057yW56CB"`
+    /// `ImageFile`; example: `"54Wn54mH55qEYmFzZTY057yW56CB"`
     pub image_file: String,
 }
 
 /// What a successful [`UploadImage`] call returns.
 #[tc_model]
 pub struct UploadImageResponse {
-    /// `AccessUrl`: a string.
-    ///
-    /// Example: `"http://cos.url/image.jpg"`
+    /// `AccessUrl`; example: `"http://cos.url/image.jpg"`
     pub access_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

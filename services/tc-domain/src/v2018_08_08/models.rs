@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAuctionList`](super::DescribeAuctionList).
 #[tc_model]
 pub struct AuctionInfo {
-    /// `Bidder`: a string.
-    ///
-    /// Example: `"ten***t.com"`
+    /// `Bidder`; example: `"ten***t.com"`
     pub bidder: Option<String>,
 
-    /// `AuctionTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `AuctionTime`; example: `"2006-01-02 15:04:05"`
     pub auction_time: Option<String>,
 
-    /// `AuctionPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `AuctionPrice`; example: `100.0`
     pub auction_price: Option<f64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"up"`
+    /// `Status`; example: `"up"`
     pub status: Option<String>,
 }
 
@@ -34,19 +26,13 @@ pub struct AuctionInfo {
 /// Returned in the output of [`CheckBatchStatus`](super::CheckBatchStatus).
 #[tc_model]
 pub struct BatchStatus {
-    /// `LogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100102`
+    /// `LogId`; example: `100102`
     pub log_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `BatchAction`: a string.
-    ///
-    /// Example: `"batch_modify_owner"`
+    /// `BatchAction`; example: `"batch_modify_owner"`
     pub batch_action: String,
 }
 
@@ -55,40 +41,26 @@ pub struct BatchStatus {
 /// Returned in the output of [`DescribeBiddingAppointList`](super::DescribeBiddingAppointList).
 #[tc_model]
 pub struct BiddingAppointResult {
-    /// `BusinessID`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessID`; example: `"P0011702977661022561"`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `AppointPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `127`
+    /// `AppointPrice`; example: `127`
     pub appoint_price: Option<u64>,
 
-    /// `AppointBondPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `AppointBondPrice`; example: `85`
     pub appoint_bond_price: Option<u64>,
 
-    /// `AppointEndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `AppointEndTime`; example: `"2006-01-02 15:04:05"`
     pub appoint_end_time: Option<String>,
 
-    /// `AppointNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppointNum`; example: `1`
     pub appoint_num: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -97,55 +69,35 @@ pub struct BiddingAppointResult {
 /// Returned in the output of [`DescribeBiddingList`](super::DescribeBiddingList).
 #[tc_model]
 pub struct BiddingResult {
-    /// `BusinessID`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessID`; example: `"P0011702977661022561"`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `CurrentPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CurrentPrice`; example: `100`
     pub current_price: Option<u64>,
 
-    /// `CurrentNickname`: a string.
-    ///
-    /// Example: `"ten**nt"`
+    /// `CurrentNickname`; example: `"ten**nt"`
     pub current_nickname: Option<String>,
 
-    /// `BiddingPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `BiddingPrice`; example: `50`
     pub bidding_price: Option<u64>,
 
-    /// `BiddingBondPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `BiddingBondPrice`; example: `50`
     pub bidding_bond_price: Option<u64>,
 
-    /// `BiddingEndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `BiddingEndTime`; example: `"2006-01-02 15:04:05"`
     pub bidding_end_time: Option<String>,
 
-    /// `BiddingFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BiddingFlag`; example: `1`
     pub bidding_flag: Option<u64>,
 
-    /// `BiddingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BiddingNum`; example: `2`
     pub bidding_num: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 }
 
@@ -154,12 +106,10 @@ pub struct BiddingResult {
 /// Returned in the output of [`DescribeBiddingSuccessfulList`](super::DescribeBiddingSuccessfulList).
 #[tc_model]
 pub struct BiddingSuccessfulResult {
-    /// `PayEndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `PayEndTime`; example: `"2006-01-02 15:04:05"`
     pub pay_end_time: Option<String>,
 
-    /// `ModifyOwnerEndTime`: a string.
+    /// `ModifyOwnerEndTime`
     pub modify_owner_end_time: Option<String>,
 }
 
@@ -169,43 +119,25 @@ pub struct BiddingSuccessfulResult {
 /// Returned in the output of [`CreateTemplate`](super::CreateTemplate), [`DescribeTemplate`](super::DescribeTemplate), [`DescribeTemplateList`](super::DescribeTemplateList) and [`ModifyTemplate`](super::ModifyTemplate).
 #[tc_model]
 pub struct CertificateInfo {
-    /// `CertificateCode`: a string.
-    ///
-    /// Example: `"430****1111"`
+    /// `CertificateCode`; example: `"430****1111"`
     pub certificate_code: String,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"SFZ"`
+    /// `CertificateType`; example: `"SFZ"`
     pub certificate_type: String,
 
-    /// `ImgUrl`: a string.
-    ///
-    /// Example: `"http://img.ds.com/dsa.jpg"`
+    /// `ImgUrl`; example: `"http://img.ds.com/dsa.jpg"`
     pub img_url: String,
 
-    /// `OriginImgUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://img.ds.com/dsa.jpg"`
+    /// `OriginImgUrl`, always sent in responses; example: `"http://img.ds.com/dsa.jpg"`
     pub origin_img_url: Option<String>,
 
-    /// `RegistrantCertificateCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"430****1111"`
+    /// `RegistrantCertificateCode`, always sent in responses; example: `"430****1111"`
     pub registrant_certificate_code: Option<String>,
 
-    /// `RegistrantCertificateType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SFZ"`
+    /// `RegistrantCertificateType`, always sent in responses; example: `"SFZ"`
     pub registrant_certificate_type: Option<String>,
 
-    /// `RegistrantImgUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://img.ds.com/dsa.jpg"`
+    /// `RegistrantImgUrl`, always sent in responses; example: `"http://img.ds.com/dsa.jpg"`
     pub registrant_img_url: Option<String>,
 }
 
@@ -215,93 +147,58 @@ pub struct CertificateInfo {
 /// Returned in the output of [`CreateTemplate`](super::CreateTemplate), [`DescribeTemplate`](super::DescribeTemplate), [`DescribeTemplateList`](super::DescribeTemplateList) and [`ModifyTemplate`](super::ModifyTemplate).
 #[tc_model]
 pub struct ContactInfo {
-    /// `OrganizationNameCN`: a string.
-    ///
-    /// Example: `"张某某"`
+    /// `OrganizationNameCN`; example: `"张某某"`
     #[tc(rename = "OrganizationNameCN")]
     pub organization_name_cn: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"zhangmoumou"`
+    /// `OrganizationName`; example: `"zhangmoumou"`
     pub organization_name: String,
 
-    /// `RegistrantNameCN`: a string.
-    ///
-    /// Example: `"张某某"`
+    /// `RegistrantNameCN`; example: `"张某某"`
     #[tc(rename = "RegistrantNameCN")]
     pub registrant_name_cn: String,
 
-    /// `RegistrantName`: a string.
-    ///
-    /// Example: `"zhangmoumou"`
+    /// `RegistrantName`; example: `"zhangmoumou"`
     pub registrant_name: String,
 
-    /// `ProvinceCN`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `ProvinceCN`; example: `"广东省"`
     #[tc(rename = "ProvinceCN")]
     pub province_cn: String,
 
-    /// `CityCN`: a string.
-    ///
-    /// Example: `"深圳市"`
+    /// `CityCN`; example: `"深圳市"`
     #[tc(rename = "CityCN")]
     pub city_cn: String,
 
-    /// `StreetCN`: a string.
-    ///
-    /// Example: `"南山一号"`
+    /// `StreetCN`; example: `"南山一号"`
     #[tc(rename = "StreetCN")]
     pub street_cn: String,
 
-    /// `Street`: a string.
-    ///
-    /// Example: `"nanshanyihao"`
+    /// `Street`; example: `"nanshanyihao"`
     pub street: String,
 
-    /// `CountryCN`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryCN`; example: `"中国"`
     #[tc(rename = "CountryCN")]
     pub country_cn: String,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"138****8888"`
+    /// `Telephone`; example: `"138****8888"`
     pub telephone: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123***@qq.com"`
+    /// `Email`; example: `"123***@qq.com"`
     pub email: String,
 
-    /// `ZipCode`: a string.
-    ///
-    /// Example: `"400000"`
+    /// `ZipCode`; example: `"400000"`
     pub zip_code: String,
 
-    /// `RegistrantType`: a string.
-    ///
-    /// Example: `"I"`
+    /// `RegistrantType`; example: `"I"`
     pub registrant_type: String,
 
-    /// `Province`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"guangdongsheng"`
+    /// `Province`, always sent in responses; example: `"guangdongsheng"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"shenzhenshi"`
+    /// `City`, always sent in responses; example: `"shenzhenshi"`
     pub city: Option<String>,
 
-    /// `Country`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zhongguo"`
+    /// `Country`, always sent in responses; example: `"zhongguo"`
     pub country: Option<String>,
 }
 
@@ -310,12 +207,10 @@ pub struct ContactInfo {
 /// Returned in the output of [`DescribeCustomDnsHostSet`](super::DescribeCustomDnsHostSet).
 #[tc_model]
 pub struct CustomDnsHost {
-    /// `DnsName`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `DnsName`; example: `"ns1"`
     pub dns_name: String,
 
-    /// `IpSet`: a list of strings.
+    /// `IpSet`
     pub ip_set: Vec<String>,
 }
 
@@ -324,72 +219,46 @@ pub struct CustomDnsHost {
 /// Returned in the output of [`DescribeDomainBaseInfo`](super::DescribeDomainBaseInfo).
 #[tc_model]
 pub struct DomainBaseInfo {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-12345"`
+    /// `DomainId`; example: `"domain-12345"`
     pub domain_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `RealNameAuditStatus`: a string.
-    ///
-    /// Example: `"InAudit"`
+    /// `RealNameAuditStatus`; example: `"InAudit"`
     pub real_name_audit_status: String,
 
-    /// `RealNameAuditUnpassReason`: a string.
-    ///
-    /// Example: `"证件照片不清晰"`
+    /// `RealNameAuditUnpassReason`; example: `"证件照片不清晰"`
     pub real_name_audit_unpass_reason: String,
 
-    /// `DomainNameAuditStatus`: a string.
-    ///
-    /// Example: `"Pending"`
+    /// `DomainNameAuditStatus`; example: `"Pending"`
     pub domain_name_audit_status: String,
 
-    /// `DomainNameAuditUnpassReason`: a string.
-    ///
-    /// Example: `"域名包含非法字符"`
+    /// `DomainNameAuditUnpassReason`; example: `"域名包含非法字符"`
     pub domain_name_audit_unpass_reason: Option<String>,
 
-    /// `CreationDate`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `CreationDate`; example: `"2020-01-01"`
     pub creation_date: String,
 
-    /// `ExpirationDate`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `ExpirationDate`; example: `"2020-01-01"`
     pub expiration_date: String,
 
-    /// `DomainStatus`: a list of strings.
+    /// `DomainStatus`
     pub domain_status: Vec<String>,
 
-    /// `BuyStatus`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `BuyStatus`; example: `"ok"`
     pub buy_status: String,
 
-    /// `RegistrarType`: a string.
-    ///
-    /// Example: `"epp"`
+    /// `RegistrarType`; example: `"epp"`
     pub registrar_type: String,
 
-    /// `NameServer`: a list of strings.
-    ///
-    /// Example: `["new.dnspod.net","oat.dnspod.net"]`
+    /// `NameServer`; example: `["new.dnspod.net","oat.dnspod.net"]`
     pub name_server: Vec<String>,
 
-    /// `LockTransfer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LockTransfer`; example: `false`
     pub lock_transfer: bool,
 
-    /// `LockEndTime`: a string.
-    ///
-    /// Example: `"2021-08-31 18:17:32"`
+    /// `LockEndTime`; example: `"2021-08-31 18:17:32"`
     pub lock_end_time: String,
 }
 
@@ -398,44 +267,28 @@ pub struct DomainBaseInfo {
 /// Returned in the output of [`DescribeBatchOperationLogDetails`](super::DescribeBatchOperationLogDetails).
 #[tc_model]
 pub struct DomainBatchDetailSet {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"batch_modify_domain_info"`
+    /// `Action`; example: `"batch_modify_domain_info"`
     pub action: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"域名正在转出中，不可编辑"`
+    /// `Reason`; example: `"域名正在转出中，不可编辑"`
     pub reason: String,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreatedOn`; example: `"2006-01-02 15:04:05"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `UpdatedOn`; example: `"2006-01-02 15:04:05"`
     pub updated_on: String,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BigDealId`; example: `"1"`
     pub big_deal_id: String,
 }
 
@@ -444,49 +297,31 @@ pub struct DomainBatchDetailSet {
 /// Returned in the output of [`DescribeBatchOperationLogs`](super::DescribeBatchOperationLogs).
 #[tc_model]
 pub struct DomainBatchLogSet {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogId`; example: `1`
     pub log_id: i64,
 
-    /// `Number`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Number`; example: `1`
     pub number: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: String,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreatedOn`; example: `"2006-01-02 15:04:05"`
     pub created_on: String,
 
-    /// `Success`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Success`; example: `1`
     pub success: i64,
 
-    /// `Doing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Doing`; example: `0`
     pub doing: i64,
 
-    /// `Failed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Failed`; example: `0`
     pub failed: i64,
 
-    /// `PayStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PayStatus`; example: `false`
     pub pay_status: Option<bool>,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"2025***"`
+    /// `BigDealId`; example: `"2025***"`
     pub big_deal_id: Option<String>,
 }
 
@@ -495,49 +330,31 @@ pub struct DomainBatchLogSet {
 /// Returned in the output of [`DescribeDomainNameList`](super::DescribeDomainNameList).
 #[tc_model]
 pub struct DomainList {
-    /// `IsPremium`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPremium`; example: `false`
     pub is_premium: bool,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-acnsd121q"`
+    /// `DomainId`; example: `"domain-acnsd121q"`
     pub domain_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 
-    /// `CreationDate`: a string.
-    ///
-    /// Example: `"2022-10-01 12:00:00"`
+    /// `CreationDate`; example: `"2022-10-01 12:00:00"`
     pub creation_date: String,
 
-    /// `ExpirationDate`: a string.
-    ///
-    /// Example: `"2025-10-01 12:00:00"`
+    /// `ExpirationDate`; example: `"2025-10-01 12:00:00"`
     pub expiration_date: String,
 
-    /// `Tld`: a string.
-    ///
-    /// Example: `".com"`
+    /// `Tld`; example: `".com"`
     pub tld: String,
 
-    /// `CodeTld`: a string.
-    ///
-    /// Example: `".com"`
+    /// `CodeTld`; example: `".com"`
     pub code_tld: String,
 
-    /// `BuyStatus`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `BuyStatus`; example: `"ok"`
     pub buy_status: String,
 }
 
@@ -546,99 +363,63 @@ pub struct DomainList {
 /// Returned in the output of [`DescribeDomainSimpleInfo`](super::DescribeDomainSimpleInfo).
 #[tc_model]
 pub struct DomainSimpleInfo {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"domain-12345"`
+    /// `DomainId`; example: `"domain-12345"`
     pub domain_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `RealNameAuditStatus`: a string.
-    ///
-    /// Example: `"InAudit"`
+    /// `RealNameAuditStatus`; example: `"InAudit"`
     pub real_name_audit_status: String,
 
-    /// `RealNameAuditUnpassReason`: a string.
-    ///
-    /// Example: `"证件照片不清晰"`
+    /// `RealNameAuditUnpassReason`; example: `"证件照片不清晰"`
     pub real_name_audit_unpass_reason: String,
 
-    /// `DomainNameAuditStatus`: a string.
-    ///
-    /// Example: `"Pending"`
+    /// `DomainNameAuditStatus`; example: `"Pending"`
     pub domain_name_audit_status: String,
 
-    /// `DomainNameAuditUnpassReason`: a string.
-    ///
-    /// Example: `"域名包含非法字符"`
+    /// `DomainNameAuditUnpassReason`; example: `"域名包含非法字符"`
     pub domain_name_audit_unpass_reason: String,
 
-    /// `CreationDate`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `CreationDate`; example: `"2020-01-01"`
     pub creation_date: String,
 
-    /// `ExpirationDate`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `ExpirationDate`; example: `"2020-01-01"`
     pub expiration_date: String,
 
-    /// `DomainStatus`: a list of strings.
+    /// `DomainStatus`
     pub domain_status: Vec<String>,
 
-    /// `BuyStatus`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `BuyStatus`; example: `"ok"`
     pub buy_status: String,
 
-    /// `RegistrarType`: a string.
-    ///
-    /// Example: `"epp"`
+    /// `RegistrarType`; example: `"epp"`
     pub registrar_type: String,
 
-    /// `NameServer`: a list of strings.
-    ///
-    /// Example: `["new.dnspod.net","oat.dnspod.net"]`
+    /// `NameServer`; example: `["new.dnspod.net","oat.dnspod.net"]`
     pub name_server: Vec<String>,
 
-    /// `LockTransfer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LockTransfer`; example: `false`
     pub lock_transfer: bool,
 
-    /// `LockEndTime`: a string.
-    ///
-    /// Example: `"2021-08-31 18:17:32"`
+    /// `LockEndTime`; example: `"2021-08-31 18:17:32"`
     pub lock_end_time: String,
 
-    /// `RegistrantType`: a string.
-    ///
-    /// Example: `"I"`
+    /// `RegistrantType`; example: `"I"`
     pub registrant_type: String,
 
-    /// `OrganizationNameCN`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `OrganizationNameCN`; example: `"张三"`
     #[tc(rename = "OrganizationNameCN")]
     pub organization_name_cn: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `OrganizationName`; example: `"zhangsan"`
     pub organization_name: String,
 
-    /// `RegistrantNameCN`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RegistrantNameCN`; example: `"张三"`
     #[tc(rename = "RegistrantNameCN")]
     pub registrant_name_cn: String,
 
-    /// `RegistrantName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `RegistrantName`; example: `"zhangsan"`
     pub registrant_name: String,
 }
 
@@ -647,16 +428,10 @@ pub struct DomainSimpleInfo {
 /// Returned in the output of [`ReservedPreDomains`](super::ReservedPreDomains).
 #[tc_model]
 pub struct FailReservedDomainInfo {
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`, always sent in responses; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `FailReason`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"当前已经提交预约信息,请勿重复提交"`
+    /// `FailReason`, always sent in responses; example: `"当前已经提交预约信息,请勿重复提交"`
     pub fail_reason: Option<String>,
 }
 
@@ -665,24 +440,16 @@ pub struct FailReservedDomainInfo {
 /// Returned in the output of [`DescribePhoneEmailList`](super::DescribePhoneEmailList).
 #[tc_model]
 pub struct PhoneEmailData {
-    /// `Code`: a string.
-    ///
-    /// Example: `"12356742345"`
+    /// `Code`; example: `"12356742345"`
     pub code: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2021-09-28 12:10:10"`
+    /// `CreatedOn`; example: `"2021-09-28 12:10:10"`
     pub created_on: String,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckStatus`; example: `1`
     pub check_status: i64,
 }
 
@@ -691,34 +458,22 @@ pub struct PhoneEmailData {
 /// Returned in the output of [`DescribePreAuctionList`](super::DescribePreAuctionList).
 #[tc_model]
 pub struct PreAuctionInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `BiddingTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `BiddingTime`; example: `"2006-01-02 15:04:05"`
     pub bidding_time: Option<String>,
 
-    /// `BidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `BidCount`; example: `20`
     pub bid_count: Option<i64>,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `1200.0`
+    /// `Price`; example: `1200.0`
     pub price: Option<f64>,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"bid"`
+    /// `Op`; example: `"bid"`
     pub op: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: Option<String>,
 }
 
@@ -727,52 +482,34 @@ pub struct PreAuctionInfo {
 /// Returned in the output of [`DescribePreReleaseList`](super::DescribePreReleaseList).
 #[tc_model]
 pub struct PreReleaseInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `ReservationTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ReservationTime`; example: `"2006-01-02 15:04:05"`
     pub reservation_time: Option<String>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RegTime`; example: `"2006-01-02 15:04:05"`
     pub reg_time: Option<String>,
 
-    /// `DelTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `DelTime`; example: `"2006-01-02 15:04:05"`
     pub del_time: Option<String>,
 
-    /// `CurrentPeople`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CurrentPeople`; example: `20`
     pub current_people: Option<i64>,
 
-    /// `Price`: a floating-point number.
+    /// `Price`
     pub price: Option<f64>,
 
-    /// `IsFollow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFollow`; example: `true`
     pub is_follow: Option<bool>,
 
-    /// `IsAppoint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAppoint`; example: `true`
     pub is_appoint: Option<bool>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: Option<String>,
 
-    /// `IsDomainUser`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDomainUser`; example: `false`
     pub is_domain_user: Option<bool>,
 }
 
@@ -781,29 +518,19 @@ pub struct PreReleaseInfo {
 /// Returned in the output of [`DescribeDomainPriceList`](super::DescribeDomainPriceList).
 #[tc_model]
 pub struct PriceInfo {
-    /// `Tld`: a string.
-    ///
-    /// Example: `".com"`
+    /// `Tld`; example: `".com"`
     pub tld: String,
 
-    /// `Year`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Year`; example: `1`
     pub year: u64,
 
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Price`; example: `1000`
     pub price: u64,
 
-    /// `RealPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RealPrice`; example: `1000`
     pub real_price: u64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"new"`
+    /// `Operation`; example: `"new"`
     pub operation: String,
 }
 
@@ -812,24 +539,16 @@ pub struct PriceInfo {
 /// Returned in the output of [`BidDetailPage`](super::BidDetailPage).
 #[tc_model]
 pub struct PriceScopeConf {
-    /// `MaxPrice`: a floating-point number.
-    ///
-    /// Example: `1000.0`
+    /// `MaxPrice`; example: `1000.0`
     pub max_price: f64,
 
-    /// `MinPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `MinPrice`; example: `100.0`
     pub min_price: f64,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `Price`; example: `10.0`
     pub price: f64,
 
-    /// `DepositPrice`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `DepositPrice`; example: `50.0`
     pub deposit_price: f64,
 }
 
@@ -838,22 +557,16 @@ pub struct PriceScopeConf {
 /// Returned in the output of [`DescribeReservedBidInfo`](super::DescribeReservedBidInfo).
 #[tc_model]
 pub struct ReserveBidInfo {
-    /// `User`: a string.
-    ///
-    /// Example: `"r***cent@.com"`
+    /// `User`; example: `"r***cent@.com"`
     pub user: Option<String>,
 
-    /// `Price`: a signed 64-bit integer.
+    /// `Price`
     pub price: Option<i64>,
 
-    /// `BidTime`: a string.
-    ///
-    /// Example: `"15:04:05"`
+    /// `BidTime`; example: `"15:04:05"`
     pub bid_time: Option<String>,
 
-    /// `BidStatus`: a string.
-    ///
-    /// Example: `"down"`
+    /// `BidStatus`; example: `"down"`
     pub bid_status: Option<String>,
 }
 
@@ -862,34 +575,22 @@ pub struct ReserveBidInfo {
 /// Returned in the output of [`DescribePreDomainList`](super::DescribePreDomainList).
 #[tc_model]
 pub struct ReservedDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: String,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RegTime`; example: `"2006-01-02 15:04:05"`
     pub reg_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ExpireTime`; example: `"2006-01-02 15:04:05"`
     pub expire_time: String,
 
-    /// `RenewEndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RenewEndTime`; example: `"2006-01-02 15:04:05"`
     pub renew_end_time: String,
 
-    /// `RestoreEndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RestoreEndTime`; example: `"2006-01-02 15:04:05"`
     pub restore_end_time: String,
 
-    /// `ReservedEndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ReservedEndTime`; example: `"2006-01-02 15:04:05"`
     pub reserved_end_time: String,
 }
 
@@ -898,44 +599,28 @@ pub struct ReservedDomainInfo {
 /// Returned in the output of [`DescribeReservedPreDomainInfo`](super::DescribeReservedPreDomainInfo).
 #[tc_model]
 pub struct ReservedPreDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"域名"`
+    /// `Domain`; example: `"域名"`
     pub domain: String,
 
-    /// `ReservedStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedStatus`; example: `1`
     pub reserved_status: i64,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"当前已经提交预约信息,请勿重复提交"`
+    /// `FailReason`; example: `"当前已经提交预约信息,请勿重复提交"`
     pub fail_reason: Option<String>,
 
-    /// `ChangeOwnerTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ChangeOwnerTime`; example: `"2006-01-02 15:04:05"`
     pub change_owner_time: Option<String>,
 
-    /// `RegTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RegTime`; example: `"2006-01-02 15:04:05"`
     pub reg_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ExpireTime`; example: `"2006-01-02 15:04:05"`
     pub expire_time: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"R0011706772888979211"`
+    /// `ResourceId`; example: `"R0011706772888979211"`
     pub resource_id: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"R0011708628496445392"`
+    /// `BusinessId`; example: `"R0011708628496445392"`
     pub business_id: Option<String>,
 }
 
@@ -944,14 +629,10 @@ pub struct ReservedPreDomainInfo {
 /// Returned in the output of [`ReservedPreDomains`](super::ReservedPreDomains).
 #[tc_model]
 pub struct SucDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"P0011702977661022561"`
+    /// `BusinessId`; example: `"P0011702977661022561"`
     pub business_id: Option<String>,
 }
 
@@ -960,59 +641,39 @@ pub struct SucDomainInfo {
 /// Returned in the output of [`CreateTemplate`](super::CreateTemplate), [`DescribeTemplate`](super::DescribeTemplate), [`DescribeTemplateList`](super::DescribeTemplateList) and [`ModifyTemplate`](super::ModifyTemplate).
 #[tc_model]
 pub struct TemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-dworifuw"`
+    /// `TemplateId`; example: `"temp-dworifuw"`
     pub template_id: String,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"InAudit"`
+    /// `AuditStatus`; example: `"InAudit"`
     pub audit_status: String,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2020-10-01 00:00:00"`
+    /// `CreatedOn`; example: `"2020-10-01 00:00:00"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a string.
-    ///
-    /// Example: `"2020-10-01 00:00:00"`
+    /// `UpdatedOn`; example: `"2020-10-01 00:00:00"`
     pub updated_on: String,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"1000329324"`
+    /// `UserUin`; example: `"1000329324"`
     pub user_uin: String,
 
-    /// `IsDefault`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsDefault`; example: `"no"`
     pub is_default: String,
 
-    /// `AuditReason`: a string.
-    ///
-    /// Example: `"审核失败"`
+    /// `AuditReason`; example: `"审核失败"`
     pub audit_reason: String,
 
-    /// `CertificateInfo`: a [`CertificateInfo`].
+    /// `CertificateInfo`
     pub certificate_info: CertificateInfo,
 
-    /// `ContactInfo`: a [`ContactInfo`].
+    /// `ContactInfo`
     pub contact_info: ContactInfo,
 
-    /// `IsValidTemplate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsValidTemplate`; example: `1`
     pub is_valid_template: i64,
 
-    /// `InvalidReason`: a string.
-    ///
-    /// Example: `"该信息模板部分信息不规范，请重新填写"`
+    /// `InvalidReason`; example: `"该信息模板部分信息不规范，请重新填写"`
     pub invalid_reason: String,
 
-    /// `IsBlack`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBlack`; example: `true`
     pub is_black: bool,
 }

@@ -7,40 +7,50 @@ use super::models;
 /// The `AddFairPlayPem` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`AddFairPlayPemResponse`].
-/// The codes it documents are in [`AddFairPlayPemError`](super::errors::AddFairPlayPemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=AddFairPlayPem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PemIdNotExist`](super::errors::DrmErrorCode::FailedOperationPemIdNotExist)
+/// - [`FailedOperation.PemNumTooMuch`](super::errors::DrmErrorCode::FailedOperationPemNumTooMuch)
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "AddFairPlayPem",
     output = AddFairPlayPemResponse,
-    error = super::errors::AddFairPlayPemError
+    error = super::errors::DrmErrorCode
 )]
 pub struct AddFairPlayPem {
-    /// `Pem`: a string.
+    /// `Pem`
     pub pem: String,
 
-    /// `Ask`: a string.
+    /// `Ask`
     pub ask: String,
 
-    /// `PemDecryptKey`: a string.
+    /// `PemDecryptKey`
     pub pem_decrypt_key: Option<String>,
 
-    /// `BailorId`: an unsigned 64-bit integer.
+    /// `BailorId`
     pub bailor_id: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
+    /// `Priority`
     pub priority: Option<u64>,
 }
 
 /// What a successful [`AddFairPlayPem`] call returns.
 #[tc_model]
 pub struct AddFairPlayPemResponse {
-    /// `FairPlayPemId`: an unsigned 64-bit integer.
+    /// `FairPlayPemId`
     pub fair_play_pem_id: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
+    /// `Priority`
     pub priority: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -50,27 +60,35 @@ pub struct AddFairPlayPemResponse {
 /// The `CreateEncryptKeys` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`CreateEncryptKeysResponse`].
-/// The codes it documents are in [`CreateEncryptKeysError`](super::errors::CreateEncryptKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=CreateEncryptKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "CreateEncryptKeys",
     output = CreateEncryptKeysResponse,
-    error = super::errors::CreateEncryptKeysError
+    error = super::errors::DrmErrorCode
 )]
 pub struct CreateEncryptKeys {
-    /// `DrmType`: a string.
+    /// `DrmType`
     pub drm_type: String,
 
-    /// `Keys`: a list of [`KeyParam`](super::models::KeyParam) objects.
+    /// `Keys`
     pub keys: Vec<models::KeyParam>,
 
-    /// `ContentId`: a string.
+    /// `ContentId`
     pub content_id: Option<String>,
 
-    /// `ContentType`: a string.
+    /// `ContentType`
     pub content_type: Option<String>,
 }
 
@@ -84,55 +102,51 @@ pub struct CreateEncryptKeysResponse {
 /// The `CreateLicense` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`CreateLicenseResponse`].
-/// The codes it documents are in [`CreateLicenseError`](super::errors::CreateLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=CreateLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "CreateLicense",
     output = CreateLicenseResponse,
-    error = super::errors::CreateLicenseError
+    error = super::errors::DrmErrorCode
 )]
 pub struct CreateLicense {
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"WIDEVINE"`
+    /// `DrmType`; example: `"WIDEVINE"`
     pub drm_type: String,
 
-    /// `LicenseRequest`: a string.
-    ///
-    /// Example: `"CAQ="`
+    /// `LicenseRequest`; example: `"CAQ="`
     pub license_request: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"VodVideo"`
+    /// `ContentType`; example: `"VodVideo"`
     pub content_type: String,
 
-    /// `Tracks`: a list of strings.
+    /// `Tracks`
     pub tracks: Option<Vec<String>>,
 
-    /// `PlaybackPolicy`: a [`PlaybackPolicy`](super::models::PlaybackPolicy).
+    /// `PlaybackPolicy`
     pub playback_policy: Option<models::PlaybackPolicy>,
 
-    /// `WidevineSecurityLevel`: a string.
-    ///
-    /// Example: `"L3"`
+    /// `WidevineSecurityLevel`; example: `"L3"`
     pub widevine_security_level: Option<String>,
 }
 
 /// What a successful [`CreateLicense`] call returns.
 #[tc_model]
 pub struct CreateLicenseResponse {
-    /// `License`: a string.
-    ///
-    /// Example: `"encrypt_license"`
+    /// `License`; example: `"encrypt_license"`
     pub license: String,
 
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"example"`
+    /// `ContentId`; example: `"example"`
     pub content_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,21 +156,29 @@ pub struct CreateLicenseResponse {
 /// The `DeleteFairPlayPem` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`DeleteFairPlayPemResponse`].
-/// The codes it documents are in [`DeleteFairPlayPemError`](super::errors::DeleteFairPlayPemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=DeleteFairPlayPem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "DeleteFairPlayPem",
     output = DeleteFairPlayPemResponse,
-    error = super::errors::DeleteFairPlayPemError
+    error = super::errors::DrmErrorCode
 )]
 pub struct DeleteFairPlayPem {
-    /// `BailorId`: an unsigned 64-bit integer.
+    /// `BailorId`
     pub bailor_id: Option<u64>,
 
-    /// `FairPlayPemId`: an unsigned 64-bit integer.
+    /// `FairPlayPemId`
     pub fair_play_pem_id: Option<u64>,
 }
 
@@ -170,40 +192,48 @@ pub struct DeleteFairPlayPemResponse {
 /// The `DescribeAllKeys` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`DescribeAllKeysResponse`].
-/// The codes it documents are in [`DescribeAllKeysError`](super::errors::DescribeAllKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=DescribeAllKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "DescribeAllKeys",
     output = DescribeAllKeysResponse,
-    error = super::errors::DescribeAllKeysError
+    error = super::errors::DrmErrorCode
 )]
 pub struct DescribeAllKeys {
-    /// `DrmType`: a string.
+    /// `DrmType`
     pub drm_type: String,
 
-    /// `RsaPublicKey`: a string.
+    /// `RsaPublicKey`
     pub rsa_public_key: Option<String>,
 
-    /// `ContentId`: a string.
+    /// `ContentId`
     pub content_id: Option<String>,
 
-    /// `ContentType`: a string.
+    /// `ContentType`
     pub content_type: Option<String>,
 }
 
 /// What a successful [`DescribeAllKeys`] call returns.
 #[tc_model]
 pub struct DescribeAllKeysResponse {
-    /// `Keys`: a list of [`Key`](super::models::Key) objects.
+    /// `Keys`
     pub keys: Option<Vec<models::Key>>,
 
-    /// `SessionKey`: a string.
+    /// `SessionKey`
     pub session_key: Option<String>,
 
-    /// `ContentId`: a string.
+    /// `ContentId`
     pub content_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -213,49 +243,45 @@ pub struct DescribeAllKeysResponse {
 /// The `DescribeDRMLicense` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`DescribeDRMLicenseResponse`].
-/// The codes it documents are in [`DescribeDRMLicenseError`](super::errors::DescribeDRMLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=DescribeDRMLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "DescribeDRMLicense",
     output = DescribeDRMLicenseResponse,
-    error = super::errors::DescribeDRMLicenseError
+    error = super::errors::DrmErrorCode
 )]
 pub struct DescribeDRMLicense {
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"NORMALAES"`
+    /// `DrmType`; example: `"NORMALAES"`
     pub drm_type: String,
 
-    /// `Tracks`: a list of strings.
-    ///
-    /// Example: `["SD"]`
+    /// `Tracks`; example: `["SD"]`
     pub tracks: Vec<String>,
 
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"AesContent"`
+    /// `ContentId`; example: `"AesContent"`
     pub content_id: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"LiveVideo"`
+    /// `ContentType`; example: `"LiveVideo"`
     pub content_type: String,
 }
 
 /// What a successful [`DescribeDRMLicense`] call returns.
 #[tc_model]
 pub struct DescribeDRMLicenseResponse {
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"AesContent"`
+    /// `ContentId`; example: `"AesContent"`
     pub content_id: String,
 
-    /// `TXEncryptionToken`: a string.
-    ///
-    /// Example: `"eyJjb250ZW50X2lkIjoiYW1GamEyVm9ZVzUwWlhOME1EQXoiLCJwb2"`
+    /// `TXEncryptionToken`; example: `"eyJjb250ZW50X2lkIjoiYW1GamEyVm9ZVzUwWlhOME1EQXoiLCJwb2"`
     #[tc(rename = "TXEncryptionToken")]
     pub tx_encryption_token: String,
 
@@ -266,28 +292,36 @@ pub struct DescribeDRMLicenseResponse {
 /// The `DescribeFairPlayPem` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`DescribeFairPlayPemResponse`].
-/// The codes it documents are in [`DescribeFairPlayPemError`](super::errors::DescribeFairPlayPemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=DescribeFairPlayPem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "DescribeFairPlayPem",
     output = DescribeFairPlayPemResponse,
-    error = super::errors::DescribeFairPlayPemError
+    error = super::errors::DrmErrorCode
 )]
 pub struct DescribeFairPlayPem {
-    /// `BailorId`: an unsigned 64-bit integer.
+    /// `BailorId`
     pub bailor_id: Option<u64>,
 
-    /// `FairPlayPemId`: an unsigned 64-bit integer.
+    /// `FairPlayPemId`
     pub fair_play_pem_id: Option<u64>,
 }
 
 /// What a successful [`DescribeFairPlayPem`] call returns.
 #[tc_model]
 pub struct DescribeFairPlayPemResponse {
-    /// `FairPlayPems`: a list of [`FairPlayPemDigestInfo`](super::models::FairPlayPemDigestInfo) objects.
+    /// `FairPlayPems`
     pub fair_play_pems: Option<Vec<models::FairPlayPemDigestInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -297,46 +331,54 @@ pub struct DescribeFairPlayPemResponse {
 /// The `DescribeKeys` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`DescribeKeysResponse`].
-/// The codes it documents are in [`DescribeKeysError`](super::errors::DescribeKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=DescribeKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "DescribeKeys",
     output = DescribeKeysResponse,
-    error = super::errors::DescribeKeysError
+    error = super::errors::DrmErrorCode
 )]
 pub struct DescribeKeys {
-    /// `DrmType`: a string.
+    /// `DrmType`
     pub drm_type: String,
 
-    /// `Tracks`: a list of strings.
+    /// `Tracks`
     pub tracks: Vec<String>,
 
-    /// `ContentType`: a string.
+    /// `ContentType`
     pub content_type: String,
 
-    /// `RsaPublicKey`: a string.
+    /// `RsaPublicKey`
     pub rsa_public_key: Option<String>,
 
-    /// `ContentId`: a string.
+    /// `ContentId`
     pub content_id: Option<String>,
 }
 
 /// What a successful [`DescribeKeys`] call returns.
 #[tc_model]
 pub struct DescribeKeysResponse {
-    /// `Keys`: a list of [`Key`](super::models::Key) objects.
+    /// `Keys`
     pub keys: Option<Vec<models::Key>>,
 
-    /// `SessionKey`: a string.
+    /// `SessionKey`
     pub session_key: Option<String>,
 
-    /// `ContentId`: a string.
+    /// `ContentId`
     pub content_id: Option<String>,
 
-    /// `Pssh`: a string.
+    /// `Pssh`
     pub pssh: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -346,47 +388,45 @@ pub struct DescribeKeysResponse {
 /// The `GenerateTDRMKey` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`GenerateTDRMKeyResponse`].
-/// The codes it documents are in [`GenerateTDRMKeyError`](super::errors::GenerateTDRMKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=GenerateTDRMKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "GenerateTDRMKey",
     output = GenerateTDRMKeyResponse,
-    error = super::errors::GenerateTDRMKeyError
+    error = super::errors::DrmErrorCode
 )]
 pub struct GenerateTDRMKey {
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"NORMALAES"`
+    /// `DrmType`; example: `"NORMALAES"`
     pub drm_type: String,
 
-    /// `Tracks`: a list of strings.
-    ///
-    /// Example: `["SD"]`
+    /// `Tracks`; example: `["SD"]`
     pub tracks: Vec<String>,
 
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ContentId`; example: `"test"`
     pub content_id: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"LiveVideo"`
+    /// `ContentType`; example: `"LiveVideo"`
     pub content_type: String,
 }
 
 /// What a successful [`GenerateTDRMKey`] call returns.
 #[tc_model]
 pub struct GenerateTDRMKeyResponse {
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ContentId`; example: `"test"`
     pub content_id: String,
 
-    /// `TXEncryptionToken`: a string.
+    /// `TXEncryptionToken`
     #[tc(rename = "TXEncryptionToken")]
     pub tx_encryption_token: String,
 
@@ -397,43 +437,53 @@ pub struct GenerateTDRMKeyResponse {
 /// The `ModifyFairPlayPem` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`ModifyFairPlayPemResponse`].
-/// The codes it documents are in [`ModifyFairPlayPemError`](super::errors::ModifyFairPlayPemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=ModifyFairPlayPem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PemIdNotExist`](super::errors::DrmErrorCode::FailedOperationPemIdNotExist)
+/// - [`FailedOperation.PemNumTooMuch`](super::errors::DrmErrorCode::FailedOperationPemNumTooMuch)
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "ModifyFairPlayPem",
     output = ModifyFairPlayPemResponse,
-    error = super::errors::ModifyFairPlayPemError
+    error = super::errors::DrmErrorCode
 )]
 pub struct ModifyFairPlayPem {
-    /// `Pem`: a string.
+    /// `Pem`
     pub pem: String,
 
-    /// `Ask`: a string.
+    /// `Ask`
     pub ask: String,
 
-    /// `FairPlayPemId`: an unsigned 64-bit integer.
+    /// `FairPlayPemId`
     pub fair_play_pem_id: u64,
 
-    /// `PemDecryptKey`: a string.
+    /// `PemDecryptKey`
     pub pem_decrypt_key: Option<String>,
 
-    /// `BailorId`: an unsigned 64-bit integer.
+    /// `BailorId`
     pub bailor_id: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
+    /// `Priority`
     pub priority: Option<u64>,
 }
 
 /// What a successful [`ModifyFairPlayPem`] call returns.
 #[tc_model]
 pub struct ModifyFairPlayPemResponse {
-    /// `FairPlayPemId`: an unsigned 64-bit integer.
+    /// `FairPlayPemId`
     pub fair_play_pem_id: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
+    /// `Priority`
     pub priority: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -443,33 +493,41 @@ pub struct ModifyFairPlayPemResponse {
 /// The `StartEncryption` action of DRM API 2018-11-15.
 ///
 /// A successful call returns [`StartEncryptionResponse`].
-/// The codes it documents are in [`StartEncryptionError`](super::errors::StartEncryptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=drm&Version=2018-11-15&Action=StartEncryption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DrmErrorCode`](super::errors::DrmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DrmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DrmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DrmErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::DrmErrorCode::UnknownParameter)
 #[tc_action(
     service = "drm",
     version = "2018-11-15",
     name = "StartEncryption",
     output = StartEncryptionResponse,
-    error = super::errors::StartEncryptionError
+    error = super::errors::DrmErrorCode
 )]
 pub struct StartEncryption {
-    /// `CosEndPoint`: a string.
+    /// `CosEndPoint`
     pub cos_end_point: String,
 
-    /// `CosSecretId`: a string.
+    /// `CosSecretId`
     pub cos_secret_id: String,
 
-    /// `CosSecretKey`: a string.
+    /// `CosSecretKey`
     pub cos_secret_key: String,
 
-    /// `DrmType`: a string.
+    /// `DrmType`
     pub drm_type: String,
 
-    /// `SourceObject`: a [`DrmSourceObject`](super::models::DrmSourceObject).
+    /// `SourceObject`
     pub source_object: models::DrmSourceObject,
 
-    /// `OutputObjects`: a list of [`DrmOutputObject`](super::models::DrmOutputObject) objects.
+    /// `OutputObjects`
     pub output_objects: Vec<models::DrmOutputObject>,
 }
 

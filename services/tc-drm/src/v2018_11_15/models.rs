@@ -8,17 +8,13 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`StartEncryption`](super::StartEncryption).
 #[tc_model]
 pub struct DrmOutputObject {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `BucketName`; example: `"bucket"`
     pub bucket_name: Option<String>,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"object"`
+    /// `ObjectName`; example: `"object"`
     pub object_name: Option<String>,
 
-    /// `Para`: a [`DrmOutputPara`].
+    /// `Para`
     pub para: Option<DrmOutputPara>,
 }
 
@@ -27,14 +23,10 @@ pub struct DrmOutputObject {
 /// Sent in the input of [`StartEncryption`](super::StartEncryption).
 #[tc_model]
 pub struct DrmOutputPara {
-    /// `Type`: a string.
-    ///
-    /// Example: `"video"`
+    /// `Type`; example: `"video"`
     pub r#type: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Language`; example: `"en"`
     pub language: Option<String>,
 }
 
@@ -43,14 +35,10 @@ pub struct DrmOutputPara {
 /// Sent in the input of [`StartEncryption`](super::StartEncryption).
 #[tc_model]
 pub struct DrmSourceObject {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `BucketName`; example: `"bucket"`
     pub bucket_name: Option<String>,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"object"`
+    /// `ObjectName`; example: `"object"`
     pub object_name: Option<String>,
 }
 
@@ -59,29 +47,19 @@ pub struct DrmSourceObject {
 /// Returned in the output of [`DescribeFairPlayPem`](super::DescribeFairPlayPem).
 #[tc_model]
 pub struct FairPlayPemDigestInfo {
-    /// `FairPlayPemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `FairPlayPemId`; example: `12`
     pub fair_play_pem_id: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<u64>,
 
-    /// `Md5Pem`: a string.
-    ///
-    /// Example: `"pem"`
+    /// `Md5Pem`; example: `"pem"`
     pub md5_pem: Option<String>,
 
-    /// `Md5Ask`: a string.
-    ///
-    /// Example: `"ask"`
+    /// `Md5Ask`; example: `"ask"`
     pub md5_ask: Option<String>,
 
-    /// `Md5PemDecryptKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Md5PemDecryptKey`; example: `"key"`
     pub md5_pem_decrypt_key: Option<String>,
 }
 
@@ -90,29 +68,19 @@ pub struct FairPlayPemDigestInfo {
 /// Returned in the output of [`DescribeAllKeys`](super::DescribeAllKeys) and [`DescribeKeys`](super::DescribeKeys).
 #[tc_model]
 pub struct Key {
-    /// `Track`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `Track`; example: `"SD"`
     pub track: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"648550ec2269489ab"`
+    /// `KeyId`; example: `"648550ec2269489ab"`
     pub key_id: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"0RgXm96gXD5CS9hs4Fp5RW7o0c9RtkCxCs"`
+    /// `Key`; example: `"0RgXm96gXD5CS9hs4Fp5RW7o0c9RtkCxCs"`
     pub key: String,
 
-    /// `Iv`: a string.
-    ///
-    /// Example: `"ZjIhNEJ5pAk4Fp5RW7o0c9RtkC"`
+    /// `Iv`; example: `"ZjIhNEJ5pAk4Fp5RW7o0c9RtkC"`
     pub iv: String,
 
-    /// `InsertTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4564112`
+    /// `InsertTimestamp`; example: `4564112`
     pub insert_timestamp: Option<u64>,
 }
 
@@ -121,24 +89,16 @@ pub struct Key {
 /// Sent in the input of [`CreateEncryptKeys`](super::CreateEncryptKeys).
 #[tc_model]
 pub struct KeyParam {
-    /// `Track`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `Track`; example: `"SD"`
     pub track: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"p6nKS76Cw7DjeSjNg0nT5Dhuigw0RgXm96gXD5CS9hs4Fp5RW7o0"`
+    /// `Key`; example: `"p6nKS76Cw7DjeSjNg0nT5Dhuigw0RgXm96gXD5CS9hs4Fp5RW7o0"`
     pub key: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"1170ed7adf7c4c648550ec2269"`
+    /// `KeyId`; example: `"1170ed7adf7c4c648550ec2269"`
     pub key_id: Option<String>,
 
-    /// `Iv`: a string.
-    ///
-    /// Example: `"TM663CRcZhCZzzMI10Cz5"`
+    /// `Iv`; example: `"TM663CRcZhCZzzMI10Cz5"`
     pub iv: Option<String>,
 }
 
@@ -147,18 +107,12 @@ pub struct KeyParam {
 /// Sent in the input of [`CreateLicense`](super::CreateLicense).
 #[tc_model]
 pub struct PlaybackPolicy {
-    /// `LicenseDurationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4561412421`
+    /// `LicenseDurationSeconds`; example: `4561412421`
     pub license_duration_seconds: Option<u64>,
 
-    /// `PlaybackDurationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8411412421`
+    /// `PlaybackDurationSeconds`; example: `8411412421`
     pub playback_duration_seconds: Option<u64>,
 
-    /// `CanPersistent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanPersistent`; example: `false`
     pub can_persistent: Option<bool>,
 }

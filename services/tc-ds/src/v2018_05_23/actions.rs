@@ -7,30 +7,48 @@ use super::models;
 /// The `CheckVcode` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`CheckVcodeResponse`].
-/// The codes it documents are in [`CheckVcodeError`](super::errors::CheckVcodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=CheckVcode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotOwnContractError`](super::errors::DsErrorCode::FailedOperationAccountNotOwnContractError)
+/// - [`FailedOperation.BackendInterfaceResponseHeaderError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseHeaderError)
+/// - [`FailedOperation.CheckVcodeError`](super::errors::DsErrorCode::FailedOperationCheckVcodeError)
+/// - [`FailedOperation.ContractSignedError`](super::errors::DsErrorCode::FailedOperationContractSignedError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`FailedOperation.SMSCodeExpired`](super::errors::DsErrorCode::FailedOperationSmsCodeExpired)
+/// - [`FailedOperation.SMSCodeLengthWrong`](super::errors::DsErrorCode::FailedOperationSmsCodeLengthWrong)
+/// - [`FailedOperation.WrongSMSCode`](super::errors::DsErrorCode::FailedOperationWrongSmsCode)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.AccountNotFound`](super::errors::DsErrorCode::ResourceNotFoundAccountNotFound)
+/// - [`ResourceNotFound.ContractProjectCodeNotFound`](super::errors::DsErrorCode::ResourceNotFoundContractProjectCodeNotFound)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "CheckVcode",
     output = CheckVcodeResponse,
-    error = super::errors::CheckVcodeError
+    error = super::errors::DsErrorCode
 )]
 pub struct CheckVcode {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 
-    /// `ContractResId`: a string.
+    /// `ContractResId`
     pub contract_res_id: String,
 
-    /// `VerifyCode`: a string.
+    /// `VerifyCode`
     pub verify_code: String,
 }
 
@@ -44,46 +62,65 @@ pub struct CheckVcodeResponse {
 /// The `CreateContractByUpload` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`CreateContractByUploadResponse`].
-/// The codes it documents are in [`CreateContractByUploadError`](super::errors::CreateContractByUploadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=CreateContractByUpload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthorizationTimeError`](super::errors::DsErrorCode::FailedOperationAuthorizationTimeError)
+/// - [`FailedOperation.CreateContractError`](super::errors::DsErrorCode::FailedOperationCreateContractError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.IPFormatError`](super::errors::DsErrorCode::FailedOperationIpFormatError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.ContractFileNameError`](super::errors::DsErrorCode::MissingParameterContractFileNameError)
+/// - [`MissingParameter.ContractFilePathError`](super::errors::DsErrorCode::MissingParameterContractFilePathError)
+/// - [`MissingParameter.LocationNullError`](super::errors::DsErrorCode::MissingParameterLocationNullError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`MissingParameter.SignerNullError`](super::errors::DsErrorCode::MissingParameterSignerNullError)
+/// - [`ResourceNotFound.AccountNotFound`](super::errors::DsErrorCode::ResourceNotFoundAccountNotFound)
+/// - [`ResourceNotFound.InitiatorNotFoundError`](super::errors::DsErrorCode::ResourceNotFoundInitiatorNotFoundError)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
+/// - [`ResourceUnavailable.ContractSignerUnavailable`](super::errors::DsErrorCode::ResourceUnavailableContractSignerUnavailable)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "CreateContractByUpload",
     output = CreateContractByUploadResponse,
-    error = super::errors::CreateContractByUploadError
+    error = super::errors::DsErrorCode
 )]
 pub struct CreateContractByUpload {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `SignInfos`: a list of [`SignInfo`](super::models::SignInfo) objects.
+    /// `SignInfos`
     pub sign_infos: Vec<models::SignInfo>,
 
-    /// `ContractFile`: a string.
+    /// `ContractFile`
     pub contract_file: String,
 
-    /// `ContractName`: a string.
+    /// `ContractName`
     pub contract_name: String,
 
-    /// `Remarks`: a string.
+    /// `Remarks`
     pub remarks: Option<String>,
 
-    /// `Initiator`: a string.
+    /// `Initiator`
     pub initiator: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 }
 
 /// What a successful [`CreateContractByUpload`] call returns.
 #[tc_model]
 pub struct CreateContractByUploadResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -93,55 +130,78 @@ pub struct CreateContractByUploadResponse {
 /// The `CreateEnterpriseAccount` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`CreateEnterpriseAccountResponse`].
-/// The codes it documents are in [`CreateEnterpriseAccountError`](super::errors::CreateEnterpriseAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=CreateEnterpriseAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendInterfaceError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceError)
+/// - [`FailedOperation.BackendInterfaceResponseContentError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseContentError)
+/// - [`FailedOperation.BackendInterfaceResponseHeaderError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseHeaderError)
+/// - [`FailedOperation.CreateEnterpriseAccountError`](super::errors::DsErrorCode::FailedOperationCreateEnterpriseAccountError)
+/// - [`FailedOperation.EnterpriseNameFormatError`](super::errors::DsErrorCode::FailedOperationEnterpriseNameFormatError)
+/// - [`FailedOperation.IdentNoFormatError`](super::errors::DsErrorCode::FailedOperationIdentNoFormatError)
+/// - [`FailedOperation.IdentTypeError`](super::errors::DsErrorCode::FailedOperationIdentTypeError)
+/// - [`FailedOperation.MessageDataIllegal`](super::errors::DsErrorCode::FailedOperationMessageDataIllegal)
+/// - [`FailedOperation.NameIsPureNumber`](super::errors::DsErrorCode::FailedOperationNameIsPureNumber)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`FailedOperation.TransactorNameFormatError`](super::errors::DsErrorCode::FailedOperationTransactorNameFormatError)
+/// - [`FailedOperation.TransactorPhoneFormatError`](super::errors::DsErrorCode::FailedOperationTransactorPhoneFormatError)
+/// - [`FailedOperation.WrongIdentNoFormat`](super::errors::DsErrorCode::FailedOperationWrongIdentNoFormat)
+/// - [`FailedOperation.WrongIdentNoSize`](super::errors::DsErrorCode::FailedOperationWrongIdentNoSize)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceInUse.AccountExist`](super::errors::DsErrorCode::ResourceInUseAccountExist)
+/// - [`ResourceInUse.EnterpriseAccountAlreadyExist`](super::errors::DsErrorCode::ResourceInUseEnterpriseAccountAlreadyExist)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "CreateEnterpriseAccount",
     output = CreateEnterpriseAccountResponse,
-    error = super::errors::CreateEnterpriseAccountError
+    error = super::errors::DsErrorCode
 )]
 pub struct CreateEnterpriseAccount {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdentType`: a signed 64-bit integer.
+    /// `IdentType`
     pub ident_type: i64,
 
-    /// `IdentNo`: a string.
+    /// `IdentNo`
     pub ident_no: String,
 
-    /// `MobilePhone`: a string.
+    /// `MobilePhone`
     pub mobile_phone: String,
 
-    /// `TransactorName`: a string.
+    /// `TransactorName`
     pub transactor_name: String,
 
-    /// `TransactorIdentType`: a signed 64-bit integer.
+    /// `TransactorIdentType`
     pub transactor_ident_type: i64,
 
-    /// `TransactorIdentNo`: a string.
+    /// `TransactorIdentNo`
     pub transactor_ident_no: String,
 
-    /// `TransactorPhone`: a string.
+    /// `TransactorPhone`
     pub transactor_phone: String,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 }
 
 /// What a successful [`CreateEnterpriseAccount`] call returns.
 #[tc_model]
 pub struct CreateEnterpriseAccountResponse {
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -151,40 +211,58 @@ pub struct CreateEnterpriseAccountResponse {
 /// The `CreatePersonalAccount` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`CreatePersonalAccountResponse`].
-/// The codes it documents are in [`CreatePersonalAccountError`](super::errors::CreatePersonalAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=CreatePersonalAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendInterfaceError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceError)
+/// - [`FailedOperation.BackendInterfaceResponseContentError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseContentError)
+/// - [`FailedOperation.BackendInterfaceResponseHeaderError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseHeaderError)
+/// - [`FailedOperation.CreatePersonalAccountError`](super::errors::DsErrorCode::FailedOperationCreatePersonalAccountError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.IdentNoFormatError`](super::errors::DsErrorCode::FailedOperationIdentNoFormatError)
+/// - [`FailedOperation.IdentTypeError`](super::errors::DsErrorCode::FailedOperationIdentTypeError)
+/// - [`FailedOperation.NameContainsNumber`](super::errors::DsErrorCode::FailedOperationNameContainsNumber)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceInUse.AccountExist`](super::errors::DsErrorCode::ResourceInUseAccountExist)
+/// - [`ResourceInUse.PersonAccountAlreadyExist`](super::errors::DsErrorCode::ResourceInUsePersonAccountAlreadyExist)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "CreatePersonalAccount",
     output = CreatePersonalAccountResponse,
-    error = super::errors::CreatePersonalAccountError
+    error = super::errors::DsErrorCode
 )]
 pub struct CreatePersonalAccount {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdentType`: a signed 64-bit integer.
+    /// `IdentType`
     pub ident_type: i64,
 
-    /// `IdentNo`: a string.
+    /// `IdentNo`
     pub ident_no: String,
 
-    /// `MobilePhone`: a string.
+    /// `MobilePhone`
     pub mobile_phone: String,
 }
 
 /// What a successful [`CreatePersonalAccount`] call returns.
 #[tc_model]
 pub struct CreatePersonalAccountResponse {
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -194,37 +272,58 @@ pub struct CreatePersonalAccountResponse {
 /// The `CreateSeal` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`CreateSealResponse`].
-/// The codes it documents are in [`CreateSealError`](super::errors::CreateSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=CreateSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendInterfaceError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceError)
+/// - [`FailedOperation.BackendInterfaceResponseContentError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseContentError)
+/// - [`FailedOperation.BackendInterfaceResponseHeaderError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseHeaderError)
+/// - [`FailedOperation.CreateSealError`](super::errors::DsErrorCode::FailedOperationCreateSealError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.DownloadSealError`](super::errors::DsErrorCode::FailedOperationDownloadSealError)
+/// - [`FailedOperation.ImageNotPNG`](super::errors::DsErrorCode::FailedOperationImageNotPng)
+/// - [`FailedOperation.MessageDataOverSize`](super::errors::DsErrorCode::FailedOperationMessageDataOverSize)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`FailedOperation.SealNumOverLimit`](super::errors::DsErrorCode::FailedOperationSealNumOverLimit)
+/// - [`FailedOperation.SealsExceed`](super::errors::DsErrorCode::FailedOperationSealsExceed)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.AccountNotFound`](super::errors::DsErrorCode::ResourceNotFoundAccountNotFound)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
+/// - [`ResourceUnavailable.AccountUnavailable`](super::errors::DsErrorCode::ResourceUnavailableAccountUnavailable)
+/// - [`ResourceUnavailable.DownloadSealError`](super::errors::DsErrorCode::ResourceUnavailableDownloadSealError)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "CreateSeal",
     output = CreateSealResponse,
-    error = super::errors::CreateSealError
+    error = super::errors::DsErrorCode
 )]
 pub struct CreateSeal {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 
-    /// `ImgUrl`: a string.
+    /// `ImgUrl`
     pub img_url: String,
 
-    /// `ImgData`: a string.
+    /// `ImgData`
     pub img_data: Option<String>,
 }
 
 /// What a successful [`CreateSeal`] call returns.
 #[tc_model]
 pub struct CreateSealResponse {
-    /// `SealResId`: a string.
+    /// `SealResId`
     pub seal_res_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,34 +333,45 @@ pub struct CreateSealResponse {
 /// The `DeleteAccount` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteAccountError`](super::errors::DsErrorCode::FailedOperationDeleteAccountError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.FirstEnterpriseAccountDeleteError`](super::errors::DsErrorCode::FailedOperationFirstEnterpriseAccountDeleteError)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.AccountNotFound`](super::errors::DsErrorCode::ResourceNotFoundAccountNotFound)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::DsErrorCode
 )]
 pub struct DeleteAccount {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `AccountList`: a list of strings.
+    /// `AccountList`
     pub account_list: Vec<String>,
 }
 
 /// What a successful [`DeleteAccount`] call returns.
 #[tc_model]
 pub struct DeleteAccountResponse {
-    /// `DelSuccessList`: a list of strings.
+    /// `DelSuccessList`
     pub del_success_list: Option<Vec<String>>,
 
-    /// `DelFailedList`: a list of strings.
+    /// `DelFailedList`
     pub del_failed_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -271,34 +381,49 @@ pub struct DeleteAccountResponse {
 /// The `DeleteSeal` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`DeleteSealResponse`].
-/// The codes it documents are in [`DeleteSealError`](super::errors::DeleteSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=DeleteSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendInterfaceError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceError)
+/// - [`FailedOperation.BackendInterfaceResponseHeaderError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseHeaderError)
+/// - [`FailedOperation.DeleteSealError`](super::errors::DsErrorCode::FailedOperationDeleteSealError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.AccountNotFound`](super::errors::DsErrorCode::ResourceNotFoundAccountNotFound)
+/// - [`ResourceNotFound.SealNotFound`](super::errors::DsErrorCode::ResourceNotFoundSealNotFound)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
+/// - [`ResourceUnavailable.AccountUnavailable`](super::errors::DsErrorCode::ResourceUnavailableAccountUnavailable)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "DeleteSeal",
     output = DeleteSealResponse,
-    error = super::errors::DeleteSealError
+    error = super::errors::DsErrorCode
 )]
 pub struct DeleteSeal {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 
-    /// `SealResId`: a string.
+    /// `SealResId`
     pub seal_res_id: String,
 }
 
 /// What a successful [`DeleteSeal`] call returns.
 #[tc_model]
 pub struct DeleteSealResponse {
-    /// `SealResId`: a string.
+    /// `SealResId`
     pub seal_res_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -308,34 +433,44 @@ pub struct DeleteSealResponse {
 /// The `DescribeTaskStatus` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.DescribeTaskStatusError`](super::errors::DsErrorCode::FailedOperationDescribeTaskStatusError)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::DsErrorCode::ResourceNotFoundTaskNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::DsErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `TaskResult`: a string.
+    /// `TaskResult`
     pub task_result: Option<String>,
 
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -345,31 +480,42 @@ pub struct DescribeTaskStatusResponse {
 /// The `DownloadContract` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`DownloadContractResponse`].
-/// The codes it documents are in [`DownloadContractError`](super::errors::DownloadContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=DownloadContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendInterfaceError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.ContractNotFound`](super::errors::DsErrorCode::ResourceNotFoundContractNotFound)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "DownloadContract",
     output = DownloadContractResponse,
-    error = super::errors::DownloadContractError
+    error = super::errors::DsErrorCode
 )]
 pub struct DownloadContract {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `ContractResId`: a string.
+    /// `ContractResId`
     pub contract_res_id: String,
 }
 
 /// What a successful [`DownloadContract`] call returns.
 #[tc_model]
 pub struct DownloadContractResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -379,27 +525,45 @@ pub struct DownloadContractResponse {
 /// The `SendVcode` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`SendVcodeResponse`].
-/// The codes it documents are in [`SendVcodeError`](super::errors::SendVcodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=SendVcode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotOwnContractError`](super::errors::DsErrorCode::FailedOperationAccountNotOwnContractError)
+/// - [`FailedOperation.BackendInterfaceResponseHeaderError`](super::errors::DsErrorCode::FailedOperationBackendInterfaceResponseHeaderError)
+/// - [`FailedOperation.ContractSignedError`](super::errors::DsErrorCode::FailedOperationContractSignedError)
+/// - [`FailedOperation.CostAccountError`](super::errors::DsErrorCode::FailedOperationCostAccountError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`FailedOperation.SendVcodeError`](super::errors::DsErrorCode::FailedOperationSendVcodeError)
+/// - [`FailedOperation.SignPermissionExisted`](super::errors::DsErrorCode::FailedOperationSignPermissionExisted)
+/// - [`FailedOperation.VcodeChecked`](super::errors::DsErrorCode::FailedOperationVcodeChecked)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.AccountNotFound`](super::errors::DsErrorCode::ResourceNotFoundAccountNotFound)
+/// - [`ResourceNotFound.ContractProjectCodeNotFound`](super::errors::DsErrorCode::ResourceNotFoundContractProjectCodeNotFound)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "SendVcode",
     output = SendVcodeResponse,
-    error = super::errors::SendVcodeError
+    error = super::errors::DsErrorCode
 )]
 pub struct SendVcode {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `ContractResId`: a string.
+    /// `ContractResId`
     pub contract_res_id: String,
 
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 }
 
@@ -413,45 +577,75 @@ pub struct SendVcodeResponse {
 /// The `SignContractByCoordinate` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`SignContractByCoordinateResponse`].
-/// The codes it documents are in [`SignContractByCoordinateError`](super::errors::SignContractByCoordinateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=SignContractByCoordinate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotOwnContractError`](super::errors::DsErrorCode::FailedOperationAccountNotOwnContractError)
+/// - [`FailedOperation.AuthorizationTimeError`](super::errors::DsErrorCode::FailedOperationAuthorizationTimeError)
+/// - [`FailedOperation.CertTypeError`](super::errors::DsErrorCode::FailedOperationCertTypeError)
+/// - [`FailedOperation.ContractExpired`](super::errors::DsErrorCode::FailedOperationContractExpired)
+/// - [`FailedOperation.ContractSignedError`](super::errors::DsErrorCode::FailedOperationContractSignedError)
+/// - [`FailedOperation.CoordinateError`](super::errors::DsErrorCode::FailedOperationCoordinateError)
+/// - [`FailedOperation.CoordinateOutsidePDF`](super::errors::DsErrorCode::FailedOperationCoordinateOutsidePdf)
+/// - [`FailedOperation.CostAccountError`](super::errors::DsErrorCode::FailedOperationCostAccountError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.GetPDFSizeFailed`](super::errors::DsErrorCode::FailedOperationGetPdfSizeFailed)
+/// - [`FailedOperation.IPFormatError`](super::errors::DsErrorCode::FailedOperationIpFormatError)
+/// - [`FailedOperation.ImageNotBase`](super::errors::DsErrorCode::FailedOperationImageNotBase)
+/// - [`FailedOperation.MessageDataOverSize`](super::errors::DsErrorCode::FailedOperationMessageDataOverSize)
+/// - [`FailedOperation.NoPermissionToSign`](super::errors::DsErrorCode::FailedOperationNoPermissionToSign)
+/// - [`FailedOperation.NoVerifyError`](super::errors::DsErrorCode::FailedOperationNoVerifyError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`FailedOperation.RepeatedCoordinate`](super::errors::DsErrorCode::FailedOperationRepeatedCoordinate)
+/// - [`FailedOperation.SealMismatched`](super::errors::DsErrorCode::FailedOperationSealMismatched)
+/// - [`FailedOperation.SignContractByCoordinateError`](super::errors::DsErrorCode::FailedOperationSignContractByCoordinateError)
+/// - [`FailedOperation.SignPageError`](super::errors::DsErrorCode::FailedOperationSignPageError)
+/// - [`FailedOperation.UpdateFeeStatusError`](super::errors::DsErrorCode::FailedOperationUpdateFeeStatusError)
+/// - [`FailedOperation.WrongCertType`](super::errors::DsErrorCode::FailedOperationWrongCertType)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
+/// - [`ResourceUnavailable.SubplatUnavailable`](super::errors::DsErrorCode::ResourceUnavailableSubplatUnavailable)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "SignContractByCoordinate",
     output = SignContractByCoordinateResponse,
-    error = super::errors::SignContractByCoordinateError
+    error = super::errors::DsErrorCode
 )]
 pub struct SignContractByCoordinate {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `ContractResId`: a string.
+    /// `ContractResId`
     pub contract_res_id: String,
 
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 
-    /// `SignLocations`: a list of [`SignLocation`](super::models::SignLocation) objects.
+    /// `SignLocations`
     pub sign_locations: Vec<models::SignLocation>,
 
-    /// `AuthorizationTime`: a string.
+    /// `AuthorizationTime`
     pub authorization_time: Option<String>,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: Option<String>,
 
-    /// `SealResId`: a string.
+    /// `SealResId`
     pub seal_res_id: Option<String>,
 
-    /// `CertType`: a signed 64-bit integer.
+    /// `CertType`
     pub cert_type: Option<i64>,
 
-    /// `ImageData`: a string.
+    /// `ImageData`
     pub image_data: Option<String>,
 }
 
@@ -465,45 +659,75 @@ pub struct SignContractByCoordinateResponse {
 /// The `SignContractByKeyword` action of DS API 2018-05-23.
 ///
 /// A successful call returns [`SignContractByKeywordResponse`].
-/// The codes it documents are in [`SignContractByKeywordError`](super::errors::SignContractByKeywordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ds&Version=2018-05-23&Action=SignContractByKeyword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsErrorCode`](super::errors::DsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotOwnContractError`](super::errors::DsErrorCode::FailedOperationAccountNotOwnContractError)
+/// - [`FailedOperation.AuthorizationTimeError`](super::errors::DsErrorCode::FailedOperationAuthorizationTimeError)
+/// - [`FailedOperation.CertTypeError`](super::errors::DsErrorCode::FailedOperationCertTypeError)
+/// - [`FailedOperation.ContractExpired`](super::errors::DsErrorCode::FailedOperationContractExpired)
+/// - [`FailedOperation.ContractSignedError`](super::errors::DsErrorCode::FailedOperationContractSignedError)
+/// - [`FailedOperation.CostAccountError`](super::errors::DsErrorCode::FailedOperationCostAccountError)
+/// - [`FailedOperation.DescribeSubplatError`](super::errors::DsErrorCode::FailedOperationDescribeSubplatError)
+/// - [`FailedOperation.FormatError`](super::errors::DsErrorCode::FailedOperationFormatError)
+/// - [`FailedOperation.IPFormatError`](super::errors::DsErrorCode::FailedOperationIpFormatError)
+/// - [`FailedOperation.ImageMeasurementOverLimitError`](super::errors::DsErrorCode::FailedOperationImageMeasurementOverLimitError)
+/// - [`FailedOperation.NoPermissionToSign`](super::errors::DsErrorCode::FailedOperationNoPermissionToSign)
+/// - [`FailedOperation.NoVerifyError`](super::errors::DsErrorCode::FailedOperationNoVerifyError)
+/// - [`FailedOperation.OffsetCoordOverLimitError`](super::errors::DsErrorCode::FailedOperationOffsetCoordOverLimitError)
+/// - [`FailedOperation.Other`](super::errors::DsErrorCode::FailedOperationOther)
+/// - [`FailedOperation.SealMismatched`](super::errors::DsErrorCode::FailedOperationSealMismatched)
+/// - [`FailedOperation.SignContractByKeywordError`](super::errors::DsErrorCode::FailedOperationSignContractByKeywordError)
+/// - [`FailedOperation.SignFieldNotFound`](super::errors::DsErrorCode::FailedOperationSignFieldNotFound)
+/// - [`FailedOperation.UpdateFeeStatusError`](super::errors::DsErrorCode::FailedOperationUpdateFeeStatusError)
+/// - [`FailedOperation.WrongCertType`](super::errors::DsErrorCode::FailedOperationWrongCertType)
+/// - [`InternalError.UnknownError`](super::errors::DsErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.ImageMeasurementNullError`](super::errors::DsErrorCode::MissingParameterImageMeasurementNullError)
+/// - [`MissingParameter.KeywordNullError`](super::errors::DsErrorCode::MissingParameterKeywordNullError)
+/// - [`MissingParameter.MOError`](super::errors::DsErrorCode::MissingParameterMoError)
+/// - [`MissingParameter.OffsetCoordNullError`](super::errors::DsErrorCode::MissingParameterOffsetCoordNullError)
+/// - [`ResourceNotFound.SubplatIdNotFound`](super::errors::DsErrorCode::ResourceNotFoundSubplatIdNotFound)
+/// - [`ResourceUnavailable.SubplatUnavailable`](super::errors::DsErrorCode::ResourceUnavailableSubplatUnavailable)
 #[tc_action(
     service = "ds",
     version = "2018-05-23",
     name = "SignContractByKeyword",
     output = SignContractByKeywordResponse,
-    error = super::errors::SignContractByKeywordError
+    error = super::errors::DsErrorCode
 )]
 pub struct SignContractByKeyword {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `ContractResId`: a string.
+    /// `ContractResId`
     pub contract_res_id: String,
 
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 
-    /// `SignKeyword`: a [`SignKeyword`](super::models::SignKeyword).
+    /// `SignKeyword`
     pub sign_keyword: models::SignKeyword,
 
-    /// `AuthorizationTime`: a string.
+    /// `AuthorizationTime`
     pub authorization_time: Option<String>,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: Option<String>,
 
-    /// `SealResId`: a string.
+    /// `SealResId`
     pub seal_res_id: Option<String>,
 
-    /// `CertType`: a signed 64-bit integer.
+    /// `CertType`
     pub cert_type: Option<i64>,
 
-    /// `ImageData`: a string.
+    /// `ImageData`
     pub image_data: Option<String>,
 }
 

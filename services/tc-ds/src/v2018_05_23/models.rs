@@ -8,25 +8,25 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateContractByUpload`](super::CreateContractByUpload).
 #[tc_model]
 pub struct SignInfo {
-    /// `AccountResId`: a string.
+    /// `AccountResId`
     pub account_res_id: String,
 
-    /// `AuthorizationTime`: a string.
+    /// `AuthorizationTime`
     pub authorization_time: Option<String>,
 
-    /// `Location`: a string.
+    /// `Location`
     pub location: Option<String>,
 
-    /// `SealId`: a string.
+    /// `SealId`
     pub seal_id: Option<String>,
 
-    /// `ImageData`: a string.
+    /// `ImageData`
     pub image_data: Option<String>,
 
-    /// `CertType`: a signed 64-bit integer.
+    /// `CertType`
     pub cert_type: Option<i64>,
 
-    /// `SignLocation`: a string.
+    /// `SignLocation`
     pub sign_location: Option<String>,
 }
 
@@ -35,19 +35,19 @@ pub struct SignInfo {
 /// Sent in the input of [`SignContractByKeyword`](super::SignContractByKeyword).
 #[tc_model]
 pub struct SignKeyword {
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: String,
 
-    /// `OffsetCoordX`: a string.
+    /// `OffsetCoordX`
     pub offset_coord_x: String,
 
-    /// `OffsetCoordY`: a string.
+    /// `OffsetCoordY`
     pub offset_coord_y: String,
 
-    /// `ImageWidth`: a string.
+    /// `ImageWidth`
     pub image_width: String,
 
-    /// `ImageHeight`: a string.
+    /// `ImageHeight`
     pub image_height: String,
 }
 
@@ -56,22 +56,22 @@ pub struct SignKeyword {
 /// Sent in the input of [`SignContractByCoordinate`](super::SignContractByCoordinate).
 #[tc_model]
 pub struct SignLocation {
-    /// `SignOnPage`: a string.
+    /// `SignOnPage`
     pub sign_on_page: String,
 
-    /// `SignLocationLBX`: a string.
+    /// `SignLocationLBX`
     #[tc(rename = "SignLocationLBX")]
     pub sign_location_lbx: String,
 
-    /// `SignLocationLBY`: a string.
+    /// `SignLocationLBY`
     #[tc(rename = "SignLocationLBY")]
     pub sign_location_lby: String,
 
-    /// `SignLocationRUX`: a string.
+    /// `SignLocationRUX`
     #[tc(rename = "SignLocationRUX")]
     pub sign_location_rux: String,
 
-    /// `SignLocationRUY`: a string.
+    /// `SignLocationRUY`
     #[tc(rename = "SignLocationRUY")]
     pub sign_location_ruy: String,
 }

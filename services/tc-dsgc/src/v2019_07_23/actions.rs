@@ -7,60 +7,56 @@ use super::models;
 /// The `AuthorizeDSPAMetaResources` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`AuthorizeDSPAMetaResourcesResponse`].
-/// The codes it documents are in [`AuthorizeDSPAMetaResourcesError`](super::errors::AuthorizeDSPAMetaResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=AuthorizeDSPAMetaResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "AuthorizeDSPAMetaResources",
     output = AuthorizeDSPAMetaResourcesResponse,
-    error = super::errors::AuthorizeDSPAMetaResourcesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct AuthorizeDSPAMetaResources {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"automatic"`
+    /// `AuthType`; example: `"automatic"`
     pub auth_type: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourcesAccount`: a list of [`DspaResourceAccount`](super::models::DspaResourceAccount) objects.
+    /// `ResourcesAccount`
     pub resources_account: Vec<models::DspaResourceAccount>,
 
-    /// `CreateDefaultTask`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CreateDefaultTask`; example: `false`
     pub create_default_task: Option<bool>,
 
-    /// `AuthRange`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AuthRange`; example: `"all"`
     pub auth_range: Option<String>,
 }
 
 /// What a successful [`AuthorizeDSPAMetaResources`] call returns.
 #[tc_model]
 pub struct AuthorizeDSPAMetaResourcesResponse {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `Results`: a list of [`DspaTaskResult`](super::models::DspaTaskResult) objects.
+    /// `Results`
     pub results: Vec<models::DspaTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -70,33 +66,40 @@ pub struct AuthorizeDSPAMetaResourcesResponse {
 /// The `BindDSPAResourceCosBuckets` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`BindDSPAResourceCosBucketsResponse`].
-/// The codes it documents are in [`BindDSPAResourceCosBucketsError`](super::errors::BindDSPAResourceCosBucketsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=BindDSPAResourceCosBuckets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "BindDSPAResourceCosBuckets",
     output = BindDSPAResourceCosBucketsResponse,
-    error = super::errors::BindDSPAResourceCosBucketsError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct BindDSPAResourceCosBuckets {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `BindCosResourceItems`: a list of [`CosResourceItem`](super::models::CosResourceItem) objects.
+    /// `BindCosResourceItems`
     pub bind_cos_resource_items: Option<Vec<models::CosResourceItem>>,
 
-    /// `UnbindCosResourceItems`: a list of [`CosResourceItem`](super::models::CosResourceItem) objects.
+    /// `UnbindCosResourceItems`
     pub unbind_cos_resource_items: Option<Vec<models::CosResourceItem>>,
 }
 
 /// What a successful [`BindDSPAResourceCosBuckets`] call returns.
 #[tc_model]
 pub struct BindDSPAResourceCosBucketsResponse {
-    /// `CosTaskResults`: a list of [`CosTaskResult`](super::models::CosTaskResult) objects.
+    /// `CosTaskResults`
     pub cos_task_results: Vec<models::CosTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -106,47 +109,47 @@ pub struct BindDSPAResourceCosBucketsResponse {
 /// The `BindDSPAResourceDatabases` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`BindDSPAResourceDatabasesResponse`].
-/// The codes it documents are in [`BindDSPAResourceDatabasesError`](super::errors::BindDSPAResourceDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=BindDSPAResourceDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "BindDSPAResourceDatabases",
     output = BindDSPAResourceDatabasesResponse,
-    error = super::errors::BindDSPAResourceDatabasesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct BindDSPAResourceDatabases {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-6cmpe42v"`
+    /// `ResourceId`; example: `"cdb-6cmpe42v"`
     pub resource_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `BindDbItems`: a list of [`DbResourceItem`](super::models::DbResourceItem) objects.
-    ///
-    /// Example: `[{"DbName":"asset"}]`
+    /// `BindDbItems`; example: `[{"DbName":"asset"}]`
     pub bind_db_items: Option<Vec<models::DbResourceItem>>,
 
-    /// `UnbindDbItems`: a list of [`DbResourceItem`](super::models::DbResourceItem) objects.
-    ///
-    /// Example: `[{"DbName":"asset_info"}]`
+    /// `UnbindDbItems`; example: `[{"DbName":"asset_info"}]`
     pub unbind_db_items: Option<Vec<models::DbResourceItem>>,
 }
 
 /// What a successful [`BindDSPAResourceDatabases`] call returns.
 #[tc_model]
 pub struct BindDSPAResourceDatabasesResponse {
-    /// `DbTaskResults`: a list of [`DbTaskResult`](super::models::DbTaskResult) objects.
+    /// `DbTaskResults`
     pub db_task_results: Vec<models::DbTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -156,34 +159,39 @@ pub struct BindDSPAResourceDatabasesResponse {
 /// The `CopyDSPATemplate` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CopyDSPATemplateResponse`].
-/// The codes it documents are in [`CopyDSPATemplateError`](super::errors::CopyDSPATemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CopyDSPATemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CopyDSPATemplate",
     output = CopyDSPATemplateResponse,
-    error = super::errors::CopyDSPATemplateError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CopyDSPATemplate {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 }
 
 /// What a successful [`CopyDSPATemplate`] call returns.
 #[tc_model]
 pub struct CopyDSPATemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -193,39 +201,42 @@ pub struct CopyDSPATemplateResponse {
 /// The `CreateAssetSortingReportRetryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateAssetSortingReportRetryTaskResponse`].
-/// The codes it documents are in [`CreateAssetSortingReportRetryTaskError`](super::errors::CreateAssetSortingReportRetryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateAssetSortingReportRetryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateAssetSortingReportRetryTask",
     output = CreateAssetSortingReportRetryTaskResponse,
-    error = super::errors::CreateAssetSortingReportRetryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateAssetSortingReportRetryTask {
-    /// `ReportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12987`
+    /// `ReportTaskId`; example: `12987`
     pub report_task_id: u64,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 }
 
 /// What a successful [`CreateAssetSortingReportRetryTask`] call returns.
 #[tc_model]
 pub struct CreateAssetSortingReportRetryTaskResponse {
-    /// `ReportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12987`
+    /// `ReportTaskId`; example: `12987`
     pub report_task_id: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -235,42 +246,45 @@ pub struct CreateAssetSortingReportRetryTaskResponse {
 /// The `CreateAssetSortingReportTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateAssetSortingReportTaskResponse`].
-/// The codes it documents are in [`CreateAssetSortingReportTaskError`](super::errors::CreateAssetSortingReportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateAssetSortingReportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateAssetSortingReportTask",
     output = CreateAssetSortingReportTaskResponse,
-    error = super::errors::CreateAssetSortingReportTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateAssetSortingReportTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`CreateAssetSortingReportTask`] call returns.
 #[tc_model]
 pub struct CreateAssetSortingReportTaskResponse {
-    /// `ReportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportTaskId`; example: `1`
     pub report_task_id: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Remark`; example: `"success"`
     pub remark: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -280,38 +294,41 @@ pub struct CreateAssetSortingReportTaskResponse {
 /// The `CreateDSPAAssessmentRiskLevel` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPAAssessmentRiskLevelResponse`].
-/// The codes it documents are in [`CreateDSPAAssessmentRiskLevelError`](super::errors::CreateDSPAAssessmentRiskLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPAAssessmentRiskLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPAAssessmentRiskLevel",
     output = CreateDSPAAssessmentRiskLevelResponse,
-    error = super::errors::CreateDSPAAssessmentRiskLevelError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPAAssessmentRiskLevel {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"默认评估分级模板"`
+    /// `RiskLevelName`; example: `"默认评估分级模板"`
     pub risk_level_name: String,
 
-    /// `IdentifyComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyComplianceId`; example: `1`
     pub identify_compliance_id: i64,
 
-    /// `RiskLevelRule`: a list of [`RiskLevelMatrix`](super::models::RiskLevelMatrix) objects.
+    /// `RiskLevelRule`
     pub risk_level_rule: Vec<models::RiskLevelMatrix>,
 
-    /// `RiskLevelDescription`: a string.
-    ///
-    /// Example: `"默认风险评估分级模板"`
+    /// `RiskLevelDescription`; example: `"默认风险评估分级模板"`
     pub risk_level_description: Option<String>,
 }
 
@@ -325,40 +342,41 @@ pub struct CreateDSPAAssessmentRiskLevelResponse {
 /// The `CreateDSPAAssessmentRiskTemplate` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPAAssessmentRiskTemplateResponse`].
-/// The codes it documents are in [`CreateDSPAAssessmentRiskTemplateError`](super::errors::CreateDSPAAssessmentRiskTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPAAssessmentRiskTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPAAssessmentRiskTemplate",
     output = CreateDSPAAssessmentRiskTemplateResponse,
-    error = super::errors::CreateDSPAAssessmentRiskTemplateError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPAAssessmentRiskTemplate {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"风险评估模板"`
+    /// `TemplateName`; example: `"风险评估模板"`
     pub template_name: String,
 
-    /// `RiskLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevelId`; example: `1`
     pub risk_level_id: i64,
 
-    /// `RiskIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RiskIdList`; example: `[1]`
     pub risk_id_list: Vec<i64>,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"默认风险评估模板"`
+    /// `TemplateDescription`; example: `"默认风险评估模板"`
     pub template_description: Option<String>,
 }
 
@@ -372,76 +390,70 @@ pub struct CreateDSPAAssessmentRiskTemplateResponse {
 /// The `CreateDSPAAssessmentTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPAAssessmentTaskResponse`].
-/// The codes it documents are in [`CreateDSPAAssessmentTaskError`](super::errors::CreateDSPAAssessmentTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPAAssessmentTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPAAssessmentTask",
     output = CreateDSPAAssessmentTaskResponse,
-    error = super::errors::CreateDSPAAssessmentTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPAAssessmentTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"KMS评估任务"`
+    /// `Name`; example: `"KMS评估任务"`
     pub name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-00000001"`
+    /// `TemplateId`; example: `"template-00000001"`
     pub template_id: String,
 
-    /// `BusinessName`: a string.
-    ///
-    /// Example: `"KMS"`
+    /// `BusinessName`; example: `"KMS"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub business_name: Option<String>,
 
-    /// `BusinessDept`: a string.
-    ///
-    /// Example: `"云鼎"`
+    /// `BusinessDept`; example: `"云鼎"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub business_dept: Option<String>,
 
-    /// `BusinessOwner`: a string.
-    ///
-    /// Example: `"Terry"`
+    /// `BusinessOwner`; example: `"Terry"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub business_owner: Option<String>,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: Option<i64>,
 
-    /// `DiscoveryCondition`: a [`DiscoveryCondition`](super::models::DiscoveryCondition).
+    /// `DiscoveryCondition`
     pub discovery_condition: Option<models::DiscoveryCondition>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateDSPAAssessmentTask`] call returns.
 #[tc_model]
 pub struct CreateDSPAAssessmentTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-123"`
+    /// `TaskId`; example: `"task-123"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -451,97 +463,81 @@ pub struct CreateDSPAAssessmentTaskResponse {
 /// The `CreateDSPACOSDiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPACOSDiscoveryTaskResponse`].
-/// The codes it documents are in [`CreateDSPACOSDiscoveryTaskError`](super::errors::CreateDSPACOSDiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPACOSDiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DsgcErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPACOSDiscoveryTask",
     output = CreateDSPACOSDiscoveryTaskResponse,
-    error = super::errors::CreateDSPACOSDiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPACOSDiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-98ad3j9a"`
+    /// `DspaId`; example: `"dspa-98ad3j9a"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"分类分级任务"`
+    /// `Name`; example: `"分类分级任务"`
     pub name: String,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-23ics9a308usadi23e2ed"`
+    /// `DataSourceId`; example: `"cos-23ics9a308usadi23e2ed"`
     pub data_source_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket_1"`
+    /// `Bucket`; example: `"bucket_1"`
     pub bucket: String,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Plan`; example: `0`
     pub plan: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: i64,
 
-    /// `FileTypes`: a list of strings.
+    /// `FileTypes`
     pub file_types: Vec<String>,
 
-    /// `FileSizeLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FileSizeLimit`; example: `1000`
     pub file_size_limit: i64,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `Description`; example: `"扫描任务"`
     pub description: Option<String>,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeneralRuleSetEnable`; example: `1`
     pub general_rule_set_enable: Option<i64>,
 
-    /// `ComplianceGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ComplianceGroupIds`; example: `[1,2]`
     pub compliance_group_ids: Option<Vec<i64>>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2022-01-02 15:04:05"`
+    /// `TimingStartTime`; example: `"2022-01-02 15:04:05"`
     pub timing_start_time: Option<String>,
 }
 
 /// What a successful [`CreateDSPACOSDiscoveryTask`] call returns.
 #[tc_model]
 pub struct CreateDSPACOSDiscoveryTaskResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -551,34 +547,40 @@ pub struct CreateDSPACOSDiscoveryTaskResponse {
 /// The `CreateDSPACategory` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPACategoryResponse`].
-/// The codes it documents are in [`CreateDSPACategoryError`](super::errors::CreateDSPACategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPACategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPACategory",
     output = CreateDSPACategoryResponse,
-    error = super::errors::CreateDSPACategoryError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPACategory {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `Name`; example: `"财务信息"`
     pub name: String,
 }
 
 /// What a successful [`CreateDSPACategory`] call returns.
 #[tc_model]
 pub struct CreateDSPACategoryResponse {
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -588,35 +590,34 @@ pub struct CreateDSPACategoryResponse {
 /// The `CreateDSPACategoryRelation` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPACategoryRelationResponse`].
-/// The codes it documents are in [`CreateDSPACategoryRelationError`](super::errors::CreateDSPACategoryRelationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPACategoryRelation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPACategoryRelation",
     output = CreateDSPACategoryRelationResponse,
-    error = super::errors::CreateDSPACategoryRelationError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPACategoryRelation {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `ParentCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentCategoryId`; example: `1`
     pub parent_category_id: i64,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
@@ -630,59 +631,56 @@ pub struct CreateDSPACategoryRelationResponse {
 /// The `CreateDSPAComplianceGroup` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPAComplianceGroupResponse`].
-/// The codes it documents are in [`CreateDSPAComplianceGroupError`](super::errors::CreateDSPAComplianceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPAComplianceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPAComplianceGroup",
     output = CreateDSPAComplianceGroupResponse,
-    error = super::errors::CreateDSPAComplianceGroupError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPAComplianceGroup {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试合规组"`
+    /// `Name`; example: `"测试合规组"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义测试合规组"`
+    /// `Description`; example: `"自定义测试合规组"`
     pub description: Option<String>,
 
-    /// `ComplianceGroupRules`: a list of [`ComplianceGroupRuleIdInfo`](super::models::ComplianceGroupRuleIdInfo) objects.
-    ///
-    /// Example: `[{"CategoryId":3,"LevelId":2,"RuleId":2}]`
+    /// `ComplianceGroupRules`; example: `[{"CategoryId":3,"LevelId":2,"RuleId":2}]`
     pub compliance_group_rules: Option<Vec<models::ComplianceGroupRuleIdInfo>>,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CloseComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloseComplianceId`; example: `1`
     pub close_compliance_id: Option<i64>,
 }
 
 /// What a successful [`CreateDSPAComplianceGroup`] call returns.
 #[tc_model]
 pub struct CreateDSPAComplianceGroupResponse {
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupId`; example: `1`
     pub compliance_group_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -692,35 +690,34 @@ pub struct CreateDSPAComplianceGroupResponse {
 /// The `CreateDSPAComplianceRules` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPAComplianceRulesResponse`].
-/// The codes it documents are in [`CreateDSPAComplianceRulesError`](super::errors::CreateDSPAComplianceRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPAComplianceRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPAComplianceRules",
     output = CreateDSPAComplianceRulesResponse,
-    error = super::errors::CreateDSPAComplianceRulesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPAComplianceRules {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 
-    /// `Rules`: a list of [`CreateComplianceRules`](super::models::CreateComplianceRules) objects.
-    ///
-    /// Example: `[{"LevelId":5,"RuleId":1}]`
+    /// `Rules`; example: `[{"LevelId":5,"RuleId":1}]`
     pub rules: Vec<models::CreateComplianceRules>,
 }
 
@@ -734,36 +731,36 @@ pub struct CreateDSPAComplianceRulesResponse {
 /// The `CreateDSPACosMetaResources` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPACosMetaResourcesResponse`].
-/// The codes it documents are in [`CreateDSPACosMetaResourcesError`](super::errors::CreateDSPACosMetaResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPACosMetaResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPACosMetaResources",
     output = CreateDSPACosMetaResourcesResponse,
-    error = super::errors::CreateDSPACosMetaResourcesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPACosMetaResources {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a2cf12de"`
+    /// `DspaId`; example: `"dspa-a2cf12de"`
     pub dspa_id: String,
 
-    /// `CosBucketItems`: a list of [`CosBucketItem`](super::models::CosBucketItem) objects.
+    /// `CosBucketItems`
     pub cos_bucket_items: Vec<models::CosBucketItem>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_region: Option<String>,
 
-    /// `Buckets`: a list of strings.
-    ///
-    /// Example: `["cos-123","cos-456"]`
+    /// `Buckets`; example: `["cos-123","cos-456"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -780,55 +777,54 @@ pub struct CreateDSPACosMetaResourcesResponse {
 /// The `CreateDSPADbMetaResources` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPADbMetaResourcesResponse`].
-/// The codes it documents are in [`CreateDSPADbMetaResourcesError`](super::errors::CreateDSPADbMetaResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPADbMetaResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPADbMetaResources",
     output = CreateDSPADbMetaResourcesResponse,
-    error = super::errors::CreateDSPADbMetaResourcesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPADbMetaResources {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12345678"`
+    /// `DspaId`; example: `"dspa-12345678"`
     pub dspa_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `CloudResourceItems`: a list of [`CloudResourceItem`](super::models::CloudResourceItem) objects.
+    /// `CloudResourceItems`
     pub cloud_resource_items: Vec<models::CloudResourceItem>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_region: Option<String>,
 
-    /// `UpdateStatus`: a string.
-    ///
-    /// Example: `"continue"`
+    /// `UpdateStatus`; example: `"continue"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub update_status: Option<String>,
 
-    /// `UpdateId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `UpdateId`; example: `"10"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub update_id: Option<String>,
 
-    /// `Items`: a list of [`DspaCloudResourceMeta`](super::models::DspaCloudResourceMeta) objects.
+    /// `Items`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -838,27 +834,19 @@ pub struct CreateDSPADbMetaResources {
 /// What a successful [`CreateDSPADbMetaResources`] call returns.
 #[tc_model]
 pub struct CreateDSPADbMetaResourcesResponse {
-    /// `UpdateId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `UpdateId`; example: `"10"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub update_id: Option<String>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -871,52 +859,55 @@ pub struct CreateDSPADbMetaResourcesResponse {
 /// The `CreateDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPADiscoveryRuleResponse`].
-/// The codes it documents are in [`CreateDSPADiscoveryRuleError`](super::errors::CreateDSPADiscoveryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPADiscoveryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPADiscoveryRule",
     output = CreateDSPADiscoveryRuleResponse,
-    error = super::errors::CreateDSPADiscoveryRuleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPADiscoveryRule {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"该规则用于匹配姓名"`
+    /// `Description`; example: `"该规则用于匹配姓名"`
     pub description: Option<String>,
 
-    /// `RDBRules`: a [`DspaDiscoveryRdbRules`](super::models::DspaDiscoveryRdbRules).
+    /// `RDBRules`
     #[tc(rename = "RDBRules")]
     pub rdb_rules: Option<models::DspaDiscoveryRdbRules>,
 
-    /// `COSRules`: a [`DspaDiscoveryCosRules`](super::models::DspaDiscoveryCosRules).
+    /// `COSRules`
     #[tc(rename = "COSRules")]
     pub cos_rules: Option<models::DspaDiscoveryCosRules>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
 /// What a successful [`CreateDSPADiscoveryRule`] call returns.
 #[tc_model]
 pub struct CreateDSPADiscoveryRuleResponse {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -926,117 +917,92 @@ pub struct CreateDSPADiscoveryRuleResponse {
 /// The `CreateDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPADiscoveryTaskResponse`].
-/// The codes it documents are in [`CreateDSPADiscoveryTaskError`](super::errors::CreateDSPADiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPADiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPADiscoveryTask",
     output = CreateDSPADiscoveryTaskResponse,
-    error = super::errors::CreateDSPADiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPADiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-89asd23"`
+    /// `DspaId`; example: `"dspa-89asd23"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"分类分级任务"`
+    /// `Name`; example: `"分类分级任务"`
     pub name: String,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-as9dh932"`
+    /// `DataSourceId`; example: `"cdb-as9dh932"`
     pub data_source_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Plan`; example: `0`
     pub plan: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: i64,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     pub data_source_type: String,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeneralRuleSetEnable`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub general_rule_set_enable: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `Description`; example: `"扫描任务"`
     pub description: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"db_1,db_2"`
+    /// `Condition`; example: `"db_1,db_2"`
     pub condition: Option<String>,
 
-    /// `ComplianceGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ComplianceGroupIds`; example: `[1,2]`
     pub compliance_group_ids: Option<Vec<i64>>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2022-01-02 15:04:05"`
+    /// `TimingStartTime`; example: `"2022-01-02 15:04:05"`
     pub timing_start_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"抽样方式"`
+    /// `Order`; example: `"抽样方式"`
     pub order: Option<String>,
 
-    /// `Rows`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Rows`; example: `20`
     pub rows: Option<i64>,
 
-    /// `GlobalOrderField`: a string.
-    ///
-    /// Example: `"id"`
+    /// `GlobalOrderField`; example: `"id"`
     pub global_order_field: Option<String>,
 
-    /// `ScanRange`: a string.
-    ///
-    /// Example: `"full"`
+    /// `ScanRange`; example: `"full"`
     pub scan_range: Option<String>,
 }
 
 /// What a successful [`CreateDSPADiscoveryTask`] call returns.
 #[tc_model]
 pub struct CreateDSPADiscoveryTaskResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1046,42 +1012,46 @@ pub struct CreateDSPADiscoveryTaskResponse {
 /// The `CreateDSPALevelGroup` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPALevelGroupResponse`].
-/// The codes it documents are in [`CreateDSPALevelGroupError`](super::errors::CreateDSPALevelGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPALevelGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DsgcErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPALevelGroup",
     output = CreateDSPALevelGroupResponse,
-    error = super::errors::CreateDSPALevelGroupError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPALevelGroup {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"系统-高中低"`
+    /// `Name`; example: `"系统-高中低"`
     pub name: String,
 
-    /// `ItemLevels`: a list of [`ItemLevel`](super::models::ItemLevel) objects.
+    /// `ItemLevels`
     pub item_levels: Vec<models::ItemLevel>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"系统默认分级组"`
+    /// `Description`; example: `"系统默认分级组"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateDSPALevelGroup`] call returns.
 #[tc_model]
 pub struct CreateDSPALevelGroupResponse {
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1091,67 +1061,56 @@ pub struct CreateDSPALevelGroupResponse {
 /// The `CreateDSPAMetaResources` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPAMetaResourcesResponse`].
-/// The codes it documents are in [`CreateDSPAMetaResourcesError`](super::errors::CreateDSPAMetaResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPAMetaResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPAMetaResources",
     output = CreateDSPAMetaResourcesResponse,
-    error = super::errors::CreateDSPAMetaResourcesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPAMetaResources {
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `UpdateStatus`: a string.
-    ///
-    /// Example: `"continue"`
+    /// `UpdateStatus`; example: `"continue"`
     pub update_status: String,
 
-    /// `UpdateId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdateId`; example: `"1"`
     pub update_id: String,
 
-    /// `Items`: a list of [`DspaUserResourceMeta`](super::models::DspaUserResourceMeta) objects.
+    /// `Items`
     pub items: Vec<models::DspaUserResourceMeta>,
 }
 
 /// What a successful [`CreateDSPAMetaResources`] call returns.
 #[tc_model]
 pub struct CreateDSPAMetaResourcesResponse {
-    /// `UpdateId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdateId`; example: `"1"`
     pub update_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cbd"`
+    /// `MetaType`; example: `"cbd"`
     pub meta_type: String,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,104 +1120,77 @@ pub struct CreateDSPAMetaResourcesResponse {
 /// The `CreateDSPASelfBuildMetaResource` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateDSPASelfBuildMetaResourceResponse`].
-/// The codes it documents are in [`CreateDSPASelfBuildMetaResourceError`](super::errors::CreateDSPASelfBuildMetaResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateDSPASelfBuildMetaResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateDSPASelfBuildMetaResource",
     output = CreateDSPASelfBuildMetaResourceResponse,
-    error = super::errors::CreateDSPASelfBuildMetaResourceError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateDSPASelfBuildMetaResource {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `ResourceId`; example: `"cdb-a1b2"`
     pub resource_id: String,
 
-    /// `ResourceUniqueVpcId`: a string.
-    ///
-    /// Example: `"127.31.41.43"`
+    /// `ResourceUniqueVpcId`; example: `"127.31.41.43"`
     pub resource_unique_vpc_id: String,
 
-    /// `ResourceUniqueSubnetId`: a string.
-    ///
-    /// Example: `"4214"`
+    /// `ResourceUniqueSubnetId`; example: `"4214"`
     pub resource_unique_subnet_id: String,
 
-    /// `ResourceAccessType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceAccessType`; example: `"cvm"`
     pub resource_access_type: String,
 
-    /// `ResourceVip`: a string.
-    ///
-    /// Example: `"127.31.41.42"`
+    /// `ResourceVip`; example: `"127.31.41.42"`
     pub resource_vip: String,
 
-    /// `ResourceVPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2203`
+    /// `ResourceVPort`; example: `2203`
     pub resource_v_port: u64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `UserName`; example: `"admin"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"cdb-11am"`
+    /// `ResourceName`; example: `"cdb-11am"`
     pub resource_name: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"database"`
+    /// `InstanceType`; example: `"database"`
     pub instance_type: Option<String>,
 
-    /// `InstanceValue`: a string.
-    ///
-    /// Example: `"database"`
+    /// `InstanceValue`; example: `"database"`
     pub instance_value: Option<String>,
 
-    /// `AuthRange`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AuthRange`; example: `"all"`
     pub auth_range: Option<String>,
 }
 
 /// What a successful [`CreateDSPASelfBuildMetaResource`] call returns.
 #[tc_model]
 pub struct CreateDSPASelfBuildMetaResourceResponse {
-    /// `ConnectivityStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ConnectivityStatus`; example: `"success"`
     pub connectivity_status: String,
 
-    /// `ConnectivityDescription`: a string.
-    ///
-    /// Example: `"success-desc"`
+    /// `ConnectivityDescription`; example: `"success-desc"`
     pub connectivity_description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1268,69 +1200,60 @@ pub struct CreateDSPASelfBuildMetaResourceResponse {
 /// The `CreateIdentifyRuleAnotherName` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`CreateIdentifyRuleAnotherNameResponse`].
-/// The codes it documents are in [`CreateIdentifyRuleAnotherNameError`](super::errors::CreateIdentifyRuleAnotherNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=CreateIdentifyRuleAnotherName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "CreateIdentifyRuleAnotherName",
     output = CreateIdentifyRuleAnotherNameResponse,
-    error = super::errors::CreateIdentifyRuleAnotherNameError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct CreateIdentifyRuleAnotherName {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-abcd1234"`
+    /// `DspaId`; example: `"dspa-abcd1234"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"手机号"`
+    /// `RuleName`; example: `"手机号"`
     pub rule_name: String,
 
-    /// `AnotherName`: a string.
-    ///
-    /// Example: `"电话号码"`
+    /// `AnotherName`; example: `"电话号码"`
     pub another_name: String,
 
-    /// `AliasRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AliasRuleId`; example: `1`
     pub alias_rule_id: Option<i64>,
 
-    /// `AliasRuleName`: a string.
-    ///
-    /// Example: `"rulename"`
+    /// `AliasRuleName`; example: `"rulename"`
     pub alias_rule_name: Option<String>,
 }
 
 /// What a successful [`CreateIdentifyRuleAnotherName`] call returns.
 #[tc_model]
 pub struct CreateIdentifyRuleAnotherNameResponse {
-    /// `AliasRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AliasRuleId`; example: `1`
     pub alias_rule_id: Option<i64>,
 
-    /// `AliasRuleName`: a string.
-    ///
-    /// Example: `"rulename"`
+    /// `AliasRuleName`; example: `"rulename"`
     pub alias_rule_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1340,33 +1263,42 @@ pub struct CreateIdentifyRuleAnotherNameResponse {
 /// The `DecribeSuggestRiskLevelMatrix` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DecribeSuggestRiskLevelMatrixResponse`].
-/// The codes it documents are in [`DecribeSuggestRiskLevelMatrixError`](super::errors::DecribeSuggestRiskLevelMatrixError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DecribeSuggestRiskLevelMatrix)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DecribeSuggestRiskLevelMatrix",
     output = DecribeSuggestRiskLevelMatrixResponse,
-    error = super::errors::DecribeSuggestRiskLevelMatrixError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DecribeSuggestRiskLevelMatrix {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-fx2dcs3v"`
+    /// `DspaId`; example: `"dspa-fx2dcs3v"`
     pub dspa_id: String,
 
-    /// `SensitiveLevelList`: a list of [`RiskMatrixLevel`](super::models::RiskMatrixLevel) objects.
+    /// `SensitiveLevelList`
     pub sensitive_level_list: Vec<models::RiskMatrixLevel>,
 
-    /// `VulnerabilityLevelList`: a list of [`RiskMatrixLevel`](super::models::RiskMatrixLevel) objects.
+    /// `VulnerabilityLevelList`
     pub vulnerability_level_list: Vec<models::RiskMatrixLevel>,
 }
 
 /// What a successful [`DecribeSuggestRiskLevelMatrix`] call returns.
 #[tc_model]
 pub struct DecribeSuggestRiskLevelMatrixResponse {
-    /// `SuggestRiskLevelMatrix`: a list of [`SuggestRiskLevelMatrix`](super::models::SuggestRiskLevelMatrix) objects.
+    /// `SuggestRiskLevelMatrix`
     pub suggest_risk_level_matrix: Vec<models::SuggestRiskLevelMatrix>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1376,42 +1308,47 @@ pub struct DecribeSuggestRiskLevelMatrixResponse {
 /// The `DeleteCosMetaResource` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteCosMetaResourceResponse`].
-/// The codes it documents are in [`DeleteCosMetaResourceError`](super::errors::DeleteCosMetaResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteCosMetaResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::DsgcErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DsgcErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteCosMetaResource",
     output = DeleteCosMetaResourceResponse,
-    error = super::errors::DeleteCosMetaResourceError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteCosMetaResource {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-0000000"`
+    /// `DspaId`; example: `"dspa-0000000"`
     pub dspa_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-78acde","mariadb-123faed1"]`
+    /// `ResourceIds`; example: `["cdb-78acde","mariadb-123faed1"]`
     pub resource_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteCosMetaResource`] call returns.
 #[tc_model]
 pub struct DeleteCosMetaResourceResponse {
-    /// `Results`: a list of [`DspaTaskResult`](super::models::DspaTaskResult) objects.
+    /// `Results`
     pub results: Vec<models::DspaTaskResult>,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-dabad"`
+    /// `DspaId`; example: `"dspa-dabad"`
     pub dspa_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1421,25 +1358,33 @@ pub struct DeleteCosMetaResourceResponse {
 /// The `DeleteDSPAAssessmentTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteDSPAAssessmentTaskResponse`].
-/// The codes it documents are in [`DeleteDSPAAssessmentTaskError`](super::errors::DeleteDSPAAssessmentTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteDSPAAssessmentTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteDSPAAssessmentTask",
     output = DeleteDSPAAssessmentTaskResponse,
-    error = super::errors::DeleteDSPAAssessmentTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteDSPAAssessmentTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxxxxxxx"`
+    /// `TaskId`; example: `"task-xxxxxxxx"`
     pub task_id: String,
 }
 
@@ -1453,25 +1398,33 @@ pub struct DeleteDSPAAssessmentTaskResponse {
 /// The `DeleteDSPACOSDiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteDSPACOSDiscoveryTaskResponse`].
-/// The codes it documents are in [`DeleteDSPACOSDiscoveryTaskError`](super::errors::DeleteDSPACOSDiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteDSPACOSDiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteDSPACOSDiscoveryTask",
     output = DeleteDSPACOSDiscoveryTaskResponse,
-    error = super::errors::DeleteDSPACOSDiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteDSPACOSDiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
@@ -1485,25 +1438,32 @@ pub struct DeleteDSPACOSDiscoveryTaskResponse {
 /// The `DeleteDSPACOSDiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteDSPACOSDiscoveryTaskResultResponse`].
-/// The codes it documents are in [`DeleteDSPACOSDiscoveryTaskResultError`](super::errors::DeleteDSPACOSDiscoveryTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteDSPACOSDiscoveryTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteDSPACOSDiscoveryTaskResult",
     output = DeleteDSPACOSDiscoveryTaskResultResponse,
-    error = super::errors::DeleteDSPACOSDiscoveryTaskResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteDSPACOSDiscoveryTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `BucketResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketResultId`; example: `1`
     pub bucket_result_id: i64,
 }
 
@@ -1517,30 +1477,36 @@ pub struct DeleteDSPACOSDiscoveryTaskResultResponse {
 /// The `DeleteDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteDSPADiscoveryTaskResponse`].
-/// The codes it documents are in [`DeleteDSPADiscoveryTaskError`](super::errors::DeleteDSPADiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteDSPADiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteDSPADiscoveryTask",
     output = DeleteDSPADiscoveryTaskResponse,
-    error = super::errors::DeleteDSPADiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteDSPADiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"es"`
+    /// `DataSourceType`; example: `"es"`
     pub data_source_type: Option<String>,
 }
 
@@ -1554,25 +1520,32 @@ pub struct DeleteDSPADiscoveryTaskResponse {
 /// The `DeleteDSPADiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteDSPADiscoveryTaskResultResponse`].
-/// The codes it documents are in [`DeleteDSPADiscoveryTaskResultError`](super::errors::DeleteDSPADiscoveryTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteDSPADiscoveryTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteDSPADiscoveryTaskResult",
     output = DeleteDSPADiscoveryTaskResultResponse,
-    error = super::errors::DeleteDSPADiscoveryTaskResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteDSPADiscoveryTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `DbResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbResultId`; example: `1`
     pub db_result_id: i64,
 }
 
@@ -1586,23 +1559,27 @@ pub struct DeleteDSPADiscoveryTaskResultResponse {
 /// The `DeleteDSPAMetaResource` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DeleteDSPAMetaResourceResponse`].
-/// The codes it documents are in [`DeleteDSPAMetaResourceError`](super::errors::DeleteDSPAMetaResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DeleteDSPAMetaResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DeleteDSPAMetaResource",
     output = DeleteDSPAMetaResourceResponse,
-    error = super::errors::DeleteDSPAMetaResourceError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DeleteDSPAMetaResource {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `ResourceIDs`: a list of strings.
+    /// `ResourceIDs`
     #[tc(rename = "ResourceIDs")]
     pub resource_ids: Vec<String>,
 }
@@ -1610,12 +1587,10 @@ pub struct DeleteDSPAMetaResource {
 /// What a successful [`DeleteDSPAMetaResource`] call returns.
 #[tc_model]
 pub struct DeleteDSPAMetaResourceResponse {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `Results`: a list of [`DspaTaskResult`](super::models::DspaTaskResult) objects.
+    /// `Results`
     pub results: Vec<models::DspaTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1625,39 +1600,36 @@ pub struct DeleteDSPAMetaResourceResponse {
 /// The `DescribeAssetDetailDataExportResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeAssetDetailDataExportResultResponse`].
-/// The codes it documents are in [`DescribeAssetDetailDataExportResultError`](super::errors::DescribeAssetDetailDataExportResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeAssetDetailDataExportResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeAssetDetailDataExportResult",
     output = DescribeAssetDetailDataExportResultResponse,
-    error = super::errors::DescribeAssetDetailDataExportResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeAssetDetailDataExportResult {
-    /// `ExportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExportTaskId`; example: `1`
     pub export_task_id: u64,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DspaId`; example: `"1"`
     pub dspa_id: String,
 }
 
 /// What a successful [`DescribeAssetDetailDataExportResult`] call returns.
 #[tc_model]
 pub struct DescribeAssetDetailDataExportResultResponse {
-    /// `ExportResult`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `ExportResult`; example: `"Success"`
     pub export_result: String,
 
-    /// `ExportFileUrl`: a string.
-    ///
-    /// Example: `"http://www.xx.com/exportUrl"`
+    /// `ExportFileUrl`; example: `"http://www.xx.com/exportUrl"`
     pub export_file_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1667,112 +1639,85 @@ pub struct DescribeAssetDetailDataExportResultResponse {
 /// The `DescribeAssetOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeAssetOverviewResponse`].
-/// The codes it documents are in [`DescribeAssetOverviewError`](super::errors::DescribeAssetOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeAssetOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeAssetOverview",
     output = DescribeAssetOverviewResponse,
-    error = super::errors::DescribeAssetOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeAssetOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-44b7bd87"`
+    /// `DspaId`; example: `"dspa-44b7bd87"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ComplianceId`; example: `12`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeAssetOverview`] call returns.
 #[tc_model]
 pub struct DescribeAssetOverviewResponse {
-    /// `DBInstanceNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DBInstanceNums`; example: `1`
     #[tc(rename = "DBInstanceNums")]
     pub db_instance_nums: i64,
 
-    /// `DBNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DBNums`; example: `1`
     #[tc(rename = "DBNums")]
     pub db_nums: i64,
 
-    /// `TableNums`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TableNums`; example: `2`
     pub table_nums: i64,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FieldNums`; example: `2`
     pub field_nums: i64,
 
-    /// `DBInstanceDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `DBInstanceDistribution`
     #[tc(rename = "DBInstanceDistribution")]
     pub db_instance_distribution: Option<Vec<models::Note>>,
 
-    /// `DBDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `DBDistribution`
     #[tc(rename = "DBDistribution")]
     pub db_distribution: Option<Vec<models::Note>>,
 
-    /// `BucketNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketNums`; example: `1`
     pub bucket_nums: i64,
 
-    /// `FileNums`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FileNums`; example: `2`
     pub file_nums: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"提示"`
+    /// `Remark`; example: `"提示"`
     pub remark: String,
 
-    /// `EsInstanceNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EsInstanceNums`; example: `1`
     pub es_instance_nums: u64,
 
-    /// `EsIndexNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EsIndexNums`; example: `1`
     pub es_index_nums: u64,
 
-    /// `EsFieldNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EsFieldNums`; example: `1`
     pub es_field_nums: u64,
 
-    /// `MongoInstanceNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongoInstanceNums`; example: `1`
     pub mongo_instance_nums: u64,
 
-    /// `MongoDbNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongoDbNums`; example: `1`
     pub mongo_db_nums: u64,
 
-    /// `MongoColNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongoColNums`; example: `1`
     pub mongo_col_nums: u64,
 
-    /// `MongoFieldNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongoFieldNums`; example: `1`
     pub mongo_field_nums: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1782,33 +1727,32 @@ pub struct DescribeAssetOverviewResponse {
 /// The `DescribeBindDBList` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeBindDBListResponse`].
-/// The codes it documents are in [`DescribeBindDBListError`](super::errors::DescribeBindDBListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeBindDBList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeBindDBList",
     output = DescribeBindDBListResponse,
-    error = super::errors::DescribeBindDBListError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeBindDBList {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub data_source_type: Option<String>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-xxx"`
+    /// `DataSourceId`; example: `"cos-xxx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1818,13 +1762,11 @@ pub struct DescribeBindDBList {
 /// What a successful [`DescribeBindDBList`] call returns.
 #[tc_model]
 pub struct DescribeBindDBListResponse {
-    /// `BindDBList`: a list of strings.
-    ///
-    /// Example: `["db1","db2"]`
+    /// `BindDBList`; example: `["db1","db2"]`
     #[tc(rename = "BindDBList")]
     pub bind_db_list: Option<Vec<String>>,
 
-    /// `BindList`: a list of [`DbInstanceInfo`](super::models::DbInstanceInfo) objects.
+    /// `BindList`
     pub bind_list: Option<Vec<models::DbInstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1834,43 +1776,42 @@ pub struct DescribeBindDBListResponse {
 /// The `DescribeCOSAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeCOSAssetSensitiveDistributionResponse`].
-/// The codes it documents are in [`DescribeCOSAssetSensitiveDistributionError`](super::errors::DescribeCOSAssetSensitiveDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeCOSAssetSensitiveDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeCOSAssetSensitiveDistribution",
     output = DescribeCOSAssetSensitiveDistributionResponse,
-    error = super::errors::DescribeCOSAssetSensitiveDistributionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeCOSAssetSensitiveDistribution {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeCOSAssetSensitiveDistribution`] call returns.
 #[tc_model]
 pub struct DescribeCOSAssetSensitiveDistributionResponse {
-    /// `CosAsset`: a [`CosAsset`](super::models::CosAsset).
-    ///
-    /// Example: `{"BucketNums":1,"FileNums":1,"SensitiveBucketNums":1,"SensitiveFileNums":1}`
+    /// `CosAsset`; example: `{"BucketNums":1,"FileNums":1,"SensitiveBucketNums":1,"SensitiveFileNums":1}`
     pub cos_asset: models::CosAsset,
 
-    /// `TopAsset`: a list of [`TopAsset`](super::models::TopAsset) objects.
+    /// `TopAsset`
     pub top_asset: Vec<models::TopAsset>,
 
-    /// `CosDetail`: a list of [`AssetCosDetail`](super::models::AssetCosDetail) objects.
+    /// `CosDetail`
     pub cos_detail: Vec<models::AssetCosDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1880,37 +1821,36 @@ pub struct DescribeCOSAssetSensitiveDistributionResponse {
 /// The `DescribeDSPAAssessmentHighRiskTop10Overview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentHighRiskTop10OverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentHighRiskTop10OverviewError`](super::errors::DescribeDSPAAssessmentHighRiskTop10OverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentHighRiskTop10Overview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentHighRiskTop10Overview",
     output = DescribeDSPAAssessmentHighRiskTop10OverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentHighRiskTop10OverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentHighRiskTop10Overview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"rdb，cos"`
+    /// `Filter`; example: `"rdb，cos"`
     pub filter: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentHighRiskTop10Overview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentHighRiskTop10OverviewResponse {
-    /// `AssetsList`: a list of [`HighRiskAssetsDetail`](super::models::HighRiskAssetsDetail) objects.
+    /// `AssetsList`
     pub assets_list: Option<Vec<models::HighRiskAssetsDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1920,117 +1860,90 @@ pub struct DescribeDSPAAssessmentHighRiskTop10OverviewResponse {
 /// The `DescribeDSPAAssessmentLatestRiskDetailInfo` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentLatestRiskDetailInfoResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentLatestRiskDetailInfoError`](super::errors::DescribeDSPAAssessmentLatestRiskDetailInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentLatestRiskDetailInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentLatestRiskDetailInfo",
     output = DescribeDSPAAssessmentLatestRiskDetailInfoResponse,
-    error = super::errors::DescribeDSPAAssessmentLatestRiskDetailInfoError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentLatestRiskDetailInfo {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `RiskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskId`; example: `1`
     pub risk_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentLatestRiskDetailInfo`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentLatestRiskDetailInfoResponse {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-xxx"`
+    /// `DataSourceId`; example: `"cos-xxx"`
     pub data_source_id: String,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DataSourceName`; example: `"default"`
     pub data_source_name: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"bucket-xxx"`
+    /// `AssetName`; example: `"bucket-xxx"`
     pub asset_name: Option<String>,
 
-    /// `AssessmentTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `AssessmentTemplateId`; example: `101`
     pub assessment_template_id: i64,
 
-    /// `IdentifyTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IdentifyTemplateId`; example: `10`
     pub identify_template_id: i64,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"策略风险"`
+    /// `RiskType`; example: `"策略风险"`
     pub risk_type: Option<String>,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"aksk泄漏"`
+    /// `RiskName`; example: `"aksk泄漏"`
     pub risk_name: Option<String>,
 
-    /// `RiskDescription`: a string.
-    ///
-    /// Example: `"这是一个什么xxx风险"`
+    /// `RiskDescription`; example: `"这是一个什么xxx风险"`
     pub risk_description: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevel`; example: `"高"`
     pub risk_level: Option<String>,
 
-    /// `SuggestAction`: a string.
-    ///
-    /// Example: `"建议处理"`
+    /// `SuggestAction`; example: `"建议处理"`
     pub suggest_action: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `SecurityProduct`: a list of [`SecurityProduct`](super::models::SecurityProduct) objects.
+    /// `SecurityProduct`
     pub security_product: Option<Vec<models::SecurityProduct>>,
 
-    /// `RiskDimension`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `RiskDimension`; example: `"instance"`
     pub risk_dimension: String,
 
-    /// `RelationAsset`: a list of strings.
+    /// `RelationAsset`
     pub relation_asset: Option<Vec<String>>,
 
-    /// `AccountRiskDetail`: a list of [`AccountRisk`](super::models::AccountRisk) objects.
+    /// `AccountRiskDetail`
     pub account_risk_detail: Option<Vec<models::AccountRisk>>,
 
-    /// `PrivilegeRiskDetail`: a list of [`PrivilegeRisk`](super::models::PrivilegeRisk) objects.
+    /// `PrivilegeRiskDetail`
     pub privilege_risk_detail: Option<Vec<models::PrivilegeRisk>>,
 
-    /// `PolicyRiskCosFileList`: a list of strings.
+    /// `PolicyRiskCosFileList`
     pub policy_risk_cos_file_list: Option<Vec<String>>,
 
-    /// `AKSKLeak`: a list of [`AkskLeak`](super::models::AkskLeak) objects.
+    /// `AKSKLeak`
     #[tc(rename = "AKSKLeak")]
     pub aksk_leak: Option<Vec<models::AkskLeak>>,
 
@@ -2041,15 +1954,20 @@ pub struct DescribeDSPAAssessmentLatestRiskDetailInfoResponse {
 /// The `DescribeDSPAAssessmentLatestRiskList` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentLatestRiskListResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentLatestRiskListError`](super::errors::DescribeDSPAAssessmentLatestRiskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentLatestRiskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentLatestRiskList",
     output = DescribeDSPAAssessmentLatestRiskListResponse,
-    error = super::errors::DescribeDSPAAssessmentLatestRiskListError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2059,77 +1977,53 @@ pub struct DescribeDSPAAssessmentLatestRiskDetailInfoResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentLatestRiskList {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-abc213"`
+    /// `DspaId`; example: `"dspa-abc213"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Offset`; example: `"10"`
     pub offset: Option<String>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-adav1"`
+    /// `DataSourceId`; example: `"cos-adav1"`
     pub data_source_id: Option<String>,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"config-risk"`
+    /// `RiskType`; example: `"config-risk"`
     pub risk_type: Option<String>,
 
-    /// `ControlItemId`: a string.
-    ///
-    /// Example: `"AKSK泄漏"`
+    /// `ControlItemId`; example: `"AKSK泄漏"`
     pub control_item_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2020/01/05"`
+    /// `BeginTime`; example: `"2020/01/05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020/01/05"`
+    /// `EndTime`; example: `"2020/01/05"`
     pub end_time: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevel`; example: `"高"`
     pub risk_level: Option<String>,
 
-    /// `RiskSide`: a list of strings.
+    /// `RiskSide`
     pub risk_side: Option<Vec<String>>,
 
-    /// `TimeSort`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `TimeSort`; example: `"ASC"`
     pub time_sort: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentLatestRiskList`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentLatestRiskListResponse {
-    /// `LatestRiskList`: a list of [`RiskItemInfo`](super::models::RiskItemInfo) objects.
+    /// `LatestRiskList`
     pub latest_risk_list: Option<Vec<models::RiskItemInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2139,42 +2033,39 @@ pub struct DescribeDSPAAssessmentLatestRiskListResponse {
 /// The `DescribeDSPAAssessmentNewDiscoveredRiskOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentNewDiscoveredRiskOverviewError`](super::errors::DescribeDSPAAssessmentNewDiscoveredRiskOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentNewDiscoveredRiskOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentNewDiscoveredRiskOverview",
     output = DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentNewDiscoveredRiskOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a2b3ed12"`
+    /// `DspaId`; example: `"dspa-a2b3ed12"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TemplateId`; example: `12`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentNewDiscoveredRiskOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse {
-    /// `NewDiscoveredRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NewDiscoveredRiskCount`; example: `2`
     pub new_discovered_risk_count: i64,
 
-    /// `AffectedAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectedAssetCount`; example: `1`
     pub affected_asset_count: i64,
 
-    /// `WeekRatio`: a floating-point number.
+    /// `WeekRatio`
     pub week_ratio: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2184,42 +2075,39 @@ pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse {
 /// The `DescribeDSPAAssessmentPendingRiskOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentPendingRiskOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentPendingRiskOverviewError`](super::errors::DescribeDSPAAssessmentPendingRiskOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentPendingRiskOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentPendingRiskOverview",
     output = DescribeDSPAAssessmentPendingRiskOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentPendingRiskOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentPendingRiskOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TemplateId`; example: `12`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentPendingRiskOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentPendingRiskOverviewResponse {
-    /// `PendingRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PendingRiskCount`; example: `2`
     pub pending_risk_count: i64,
 
-    /// `AffectedAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectedAssetCount`; example: `1`
     pub affected_asset_count: i64,
 
-    /// `WeekRatio`: a floating-point number.
+    /// `WeekRatio`
     pub week_ratio: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2229,42 +2117,39 @@ pub struct DescribeDSPAAssessmentPendingRiskOverviewResponse {
 /// The `DescribeDSPAAssessmentProcessingRiskOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentProcessingRiskOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentProcessingRiskOverviewError`](super::errors::DescribeDSPAAssessmentProcessingRiskOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentProcessingRiskOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentProcessingRiskOverview",
     output = DescribeDSPAAssessmentProcessingRiskOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentProcessingRiskOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentProcessingRiskOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TemplateId`; example: `12`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentProcessingRiskOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentProcessingRiskOverviewResponse {
-    /// `ProcessingRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProcessingRiskCount`; example: `2`
     pub processing_risk_count: i64,
 
-    /// `AffectedAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectedAssetCount`; example: `1`
     pub affected_asset_count: i64,
 
-    /// `WeekRatio`: a floating-point number.
+    /// `WeekRatio`
     pub week_ratio: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2274,39 +2159,36 @@ pub struct DescribeDSPAAssessmentProcessingRiskOverviewResponse {
 /// The `DescribeDSPAAssessmentRiskAmountOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskAmountOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskAmountOverviewError`](super::errors::DescribeDSPAAssessmentRiskAmountOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskAmountOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskAmountOverview",
     output = DescribeDSPAAssessmentRiskAmountOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskAmountOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskAmountOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TemplateId`; example: `12`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskAmountOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskAmountOverviewResponse {
-    /// `TotalRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalRiskCount`; example: `11`
     pub total_risk_count: i64,
 
-    /// `TotalAffectedAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalAffectedAssetCount`; example: `11`
     pub total_affected_asset_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2316,27 +2198,30 @@ pub struct DescribeDSPAAssessmentRiskAmountOverviewResponse {
 /// The `DescribeDSPAAssessmentRiskDatasourceTop5` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskDatasourceTop5Response`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskDatasourceTop5Error`](super::errors::DescribeDSPAAssessmentRiskDatasourceTop5Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskDatasourceTop5)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskDatasourceTop5",
     output = DescribeDSPAAssessmentRiskDatasourceTop5Response,
-    error = super::errors::DescribeDSPAAssessmentRiskDatasourceTop5Error
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskDatasourceTop5 {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskDatasourceTop5`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskDatasourceTop5Response {
-    /// `Items`: a list of [`RiskItem`](super::models::RiskItem) objects.
+    /// `Items`
     pub items: Vec<models::RiskItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2346,44 +2231,39 @@ pub struct DescribeDSPAAssessmentRiskDatasourceTop5Response {
 /// The `DescribeDSPAAssessmentRiskDealedOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskDealedOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskDealedOverviewError`](super::errors::DescribeDSPAAssessmentRiskDealedOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskDealedOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskDealedOverview",
     output = DescribeDSPAAssessmentRiskDealedOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskDealedOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskDealedOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskDealedOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskDealedOverviewResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `YesterdayDealedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `YesterdayDealedCount`; example: `1`
     pub yesterday_dealed_count: u64,
 
-    /// `UnDealedRiskWeekRatio`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `UnDealedRiskWeekRatio`; example: `10`
     pub un_dealed_risk_week_ratio: f64,
 
-    /// `UnDealedRiskDayRatio`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `UnDealedRiskDayRatio`; example: `10`
     pub un_dealed_risk_day_ratio: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2393,44 +2273,39 @@ pub struct DescribeDSPAAssessmentRiskDealedOverviewResponse {
 /// The `DescribeDSPAAssessmentRiskDealedTrend` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskDealedTrendResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskDealedTrendError`](super::errors::DescribeDSPAAssessmentRiskDealedTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskDealedTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskDealedTrend",
     output = DescribeDSPAAssessmentRiskDealedTrendResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskDealedTrendError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskDealedTrend {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-09-10"`
+    /// `StartTime`; example: `"2022-09-10"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-09-10"`
+    /// `EndTime`; example: `"2022-09-10"`
     pub end_time: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TemplateId`; example: `"2"`
     pub template_id: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskDealedTrend`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskDealedTrendResponse {
-    /// `Items`: a list of [`RiskDealedTrendItem`](super::models::RiskDealedTrendItem) objects.
-    ///
-    /// Example: `[{"Date":"20220910","Handled":1,"NewDiscoveryHandled":2,"Unhandled":1}]`
+    /// `Items`; example: `[{"Date":"20220910","Handled":1,"NewDiscoveryHandled":2,"Unhandled":1}]`
     pub items: Vec<models::RiskDealedTrendItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2440,43 +2315,42 @@ pub struct DescribeDSPAAssessmentRiskDealedTrendResponse {
 /// The `DescribeDSPAAssessmentRiskDistributionOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskDistributionOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskDistributionOverviewError`](super::errors::DescribeDSPAAssessmentRiskDistributionOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskDistributionOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskDistributionOverview",
     output = DescribeDSPAAssessmentRiskDistributionOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskDistributionOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskDistributionOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"rdb，cos"`
+    /// `Filter`; example: `"rdb，cos"`
     pub filter: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskDistributionOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskDistributionOverviewResponse {
-    /// `RiskTypeDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `RiskTypeDistribution`
     pub risk_type_distribution: Vec<models::Note>,
 
-    /// `RiskDetailDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `RiskDetailDistribution`
     pub risk_detail_distribution: Vec<models::Note>,
 
-    /// `RiskAssetsDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `RiskAssetsDistribution`
     pub risk_assets_distribution: Vec<models::Note>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2486,29 +2360,30 @@ pub struct DescribeDSPAAssessmentRiskDistributionOverviewResponse {
 /// The `DescribeDSPAAssessmentRiskItemTop5` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskItemTop5Response`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskItemTop5Error`](super::errors::DescribeDSPAAssessmentRiskItemTop5Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskItemTop5)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskItemTop5",
     output = DescribeDSPAAssessmentRiskItemTop5Response,
-    error = super::errors::DescribeDSPAAssessmentRiskItemTop5Error
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskItemTop5 {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskItemTop5`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskItemTop5Response {
-    /// `Items`: a list of [`RiskItem`](super::models::RiskItem) objects.
-    ///
-    /// Example: `[{"ItemName":"ins-a1b2c3","RiskNum":2}]`
+    /// `Items`; example: `[{"ItemName":"ins-a1b2c3","RiskNum":2}]`
     pub items: Vec<models::RiskItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2518,52 +2393,45 @@ pub struct DescribeDSPAAssessmentRiskItemTop5Response {
 /// The `DescribeDSPAAssessmentRiskLevelDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskLevelDetailResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskLevelDetailError`](super::errors::DescribeDSPAAssessmentRiskLevelDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskLevelDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskLevelDetail",
     output = DescribeDSPAAssessmentRiskLevelDetailResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskLevelDetailError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskLevelDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `RiskLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevelId`; example: `1`
     pub risk_level_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskLevelDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskLevelDetailResponse {
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"risk-name"`
+    /// `RiskLevelName`; example: `"risk-name"`
     pub risk_level_name: String,
 
-    /// `RiskLevelDescription`: a string.
-    ///
-    /// Example: `"risk-desc"`
+    /// `RiskLevelDescription`; example: `"risk-desc"`
     pub risk_level_description: Option<String>,
 
-    /// `IdentifyComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyComplianceId`; example: `1`
     pub identify_compliance_id: Option<i64>,
 
-    /// `IdentifyComplianceName`: a string.
-    ///
-    /// Example: `"通用合规组"`
+    /// `IdentifyComplianceName`; example: `"通用合规组"`
     pub identify_compliance_name: String,
 
-    /// `RiskLevelMatrix`: a list of [`RiskLevelMatrix`](super::models::RiskLevelMatrix) objects.
+    /// `RiskLevelMatrix`
     pub risk_level_matrix: Option<Vec<models::RiskLevelMatrix>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2573,15 +2441,20 @@ pub struct DescribeDSPAAssessmentRiskLevelDetailResponse {
 /// The `DescribeDSPAAssessmentRiskLevelList` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskLevelListResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskLevelListError`](super::errors::DescribeDSPAAssessmentRiskLevelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskLevelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskLevelList",
     output = DescribeDSPAAssessmentRiskLevelListResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskLevelListError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2591,31 +2464,23 @@ pub struct DescribeDSPAAssessmentRiskLevelDetailResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentRiskLevelList {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskLevelList`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskLevelListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `RiskLevelList`: a list of [`RiskLevelRisk`](super::models::RiskLevelRisk) objects.
+    /// `RiskLevelList`
     pub risk_level_list: Vec<models::RiskLevelRisk>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2625,44 +2490,39 @@ pub struct DescribeDSPAAssessmentRiskLevelListResponse {
 /// The `DescribeDSPAAssessmentRiskLevelTrend` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskLevelTrendResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskLevelTrendError`](super::errors::DescribeDSPAAssessmentRiskLevelTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskLevelTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskLevelTrend",
     output = DescribeDSPAAssessmentRiskLevelTrendResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskLevelTrendError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskLevelTrend {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-09-10"`
+    /// `StartTime`; example: `"2022-09-10"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-09-10"`
+    /// `EndTime`; example: `"2022-09-10"`
     pub end_time: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TemplateId`; example: `"2"`
     pub template_id: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskLevelTrend`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskLevelTrendResponse {
-    /// `Items`: a list of [`RiskLevelTrendItem`](super::models::RiskLevelTrendItem) objects.
-    ///
-    /// Example: `[{"Date":"20220910","High":10,"Low":2,"Medium":5,"Total":17}]`
+    /// `Items`; example: `[{"Date":"20220910","High":10,"Low":2,"Medium":5,"Total":17}]`
     pub items: Option<Vec<models::RiskLevelTrendItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2672,44 +2532,39 @@ pub struct DescribeDSPAAssessmentRiskLevelTrendResponse {
 /// The `DescribeDSPAAssessmentRiskOverview` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskOverviewResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskOverviewError`](super::errors::DescribeDSPAAssessmentRiskOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskOverview",
     output = DescribeDSPAAssessmentRiskOverviewResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskOverviewError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskOverview {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskOverview`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskOverviewResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `HighRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighRiskCount`; example: `1`
     pub high_risk_count: u64,
 
-    /// `HighRiskWeekRatio`: a floating-point number.
-    ///
-    /// Example: `10.12`
+    /// `HighRiskWeekRatio`; example: `10.12`
     pub high_risk_week_ratio: f64,
 
-    /// `HighRiskDayRatio`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `HighRiskDayRatio`; example: `10`
     pub high_risk_day_ratio: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2719,34 +2574,33 @@ pub struct DescribeDSPAAssessmentRiskOverviewResponse {
 /// The `DescribeDSPAAssessmentRiskProcessHistory` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskProcessHistoryResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskProcessHistoryError`](super::errors::DescribeDSPAAssessmentRiskProcessHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskProcessHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskProcessHistory",
     output = DescribeDSPAAssessmentRiskProcessHistoryResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskProcessHistoryError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskProcessHistory {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 
-    /// `RiskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskId`; example: `1`
     pub risk_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskProcessHistory`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskProcessHistoryResponse {
-    /// `ProcessHistory`: a list of [`ProcessHistory`](super::models::ProcessHistory) objects.
-    ///
-    /// Example: `[{"Handler":"will","Note":"key","Status":2,"Time":"2020/02/02"}]`
+    /// `ProcessHistory`; example: `[{"Handler":"will","Note":"key","Status":2,"Time":"2020/02/02"}]`
     pub process_history: Vec<models::ProcessHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2756,32 +2610,40 @@ pub struct DescribeDSPAAssessmentRiskProcessHistoryResponse {
 /// The `DescribeDSPAAssessmentRiskSideDistributed` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskSideDistributedResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskSideDistributedError`](super::errors::DescribeDSPAAssessmentRiskSideDistributedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskSideDistributed)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskSideDistributed",
     output = DescribeDSPAAssessmentRiskSideDistributedResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskSideDistributedError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskSideDistributed {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskSideDistributed`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskSideDistributedResponse {
-    /// `RiskSideDistributed`: a list of [`RiskSideDistributed`](super::models::RiskSideDistributed) objects.
+    /// `RiskSideDistributed`
     pub risk_side_distributed: Vec<models::RiskSideDistributed>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2791,38 +2653,46 @@ pub struct DescribeDSPAAssessmentRiskSideDistributedResponse {
 /// The `DescribeDSPAAssessmentRiskSideList` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskSideListResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskSideListError`](super::errors::DescribeDSPAAssessmentRiskSideListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskSideList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskSideList",
     output = DescribeDSPAAssessmentRiskSideListResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskSideListError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAAssessmentRiskSideList {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskSideList`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskSideListResponse {
-    /// `RiskSideItmeList`: a list of [`Note`](super::models::Note) objects.
+    /// `RiskSideItmeList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_side_itme_list: Option<Vec<models::Note>>,
 
-    /// `RiskSideItemList`: a list of [`Note`](super::models::Note) objects.
+    /// `RiskSideItemList`
     pub risk_side_item_list: Option<Vec<models::Note>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2832,15 +2702,27 @@ pub struct DescribeDSPAAssessmentRiskSideListResponse {
 /// The `DescribeDSPAAssessmentRiskTemplateDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskTemplateDetailResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskTemplateDetailError`](super::errors::DescribeDSPAAssessmentRiskTemplateDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskTemplateDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskTemplateDetail",
     output = DescribeDSPAAssessmentRiskTemplateDetailResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskTemplateDetailError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2850,66 +2732,44 @@ pub struct DescribeDSPAAssessmentRiskSideListResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentRiskTemplateDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskTemplateDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskTemplateDetailResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"template-name"`
+    /// `TemplateName`; example: `"template-name"`
     pub template_name: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"template-desc"`
+    /// `TemplateDescription`; example: `"template-desc"`
     pub template_description: String,
 
-    /// `RiskLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevelId`; example: `1`
     pub risk_level_id: i64,
 
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevelName`; example: `"高"`
     pub risk_level_name: String,
 
-    /// `RiskItemList`: a list of [`AssessmentRiskItem`](super::models::AssessmentRiskItem) objects.
+    /// `RiskItemList`
     pub risk_item_list: Vec<models::AssessmentRiskItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `TaskCitations`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskCitations`; example: `2`
     pub task_citations: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2919,15 +2779,27 @@ pub struct DescribeDSPAAssessmentRiskTemplateDetailResponse {
 /// The `DescribeDSPAAssessmentRiskTemplateVulnerableList` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRiskTemplateVulnerableListResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRiskTemplateVulnerableListError`](super::errors::DescribeDSPAAssessmentRiskTemplateVulnerableListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRiskTemplateVulnerableList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRiskTemplateVulnerableList",
     output = DescribeDSPAAssessmentRiskTemplateVulnerableListResponse,
-    error = super::errors::DescribeDSPAAssessmentRiskTemplateVulnerableListError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2937,46 +2809,32 @@ pub struct DescribeDSPAAssessmentRiskTemplateDetailResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentRiskTemplateVulnerableList {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"account_type"`
+    /// `RiskType`; example: `"account_type"`
     pub risk_type: Option<String>,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"数据库未审计"`
+    /// `RiskName`; example: `"数据库未审计"`
     pub risk_name: Option<String>,
 
-    /// `RiskSide`: a string.
-    ///
-    /// Example: `"riskSide"`
+    /// `RiskSide`; example: `"riskSide"`
     pub risk_side: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRiskTemplateVulnerableList`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRiskTemplateVulnerableListResponse {
-    /// `RiskItemList`: a list of [`AssessmentRiskItem`](super::models::AssessmentRiskItem) objects.
+    /// `RiskItemList`
     pub risk_item_list: Vec<models::AssessmentRiskItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2986,15 +2844,27 @@ pub struct DescribeDSPAAssessmentRiskTemplateVulnerableListResponse {
 /// The `DescribeDSPAAssessmentRisks` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentRisksResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentRisksError`](super::errors::DescribeDSPAAssessmentRisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentRisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentRisks",
     output = DescribeDSPAAssessmentRisksResponse,
-    error = super::errors::DescribeDSPAAssessmentRisksError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3004,39 +2874,29 @@ pub struct DescribeDSPAAssessmentRiskTemplateVulnerableListResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentRisks {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-13ce2"`
+    /// `TaskId`; example: `"task-13ce2"`
     pub task_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DspaAssessmentFilter`](super::models::DspaAssessmentFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DspaAssessmentFilter>>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentRisks`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentRisksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AssessmentRisk`](super::models::AssessmentRisk) objects.
+    /// `Items`
     pub items: Vec<models::AssessmentRisk>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3046,15 +2906,27 @@ pub struct DescribeDSPAAssessmentRisksResponse {
 /// The `DescribeDSPAAssessmentTasks` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentTasksResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentTasksError`](super::errors::DescribeDSPAAssessmentTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentTasks",
     output = DescribeDSPAAssessmentTasksResponse,
-    error = super::errors::DescribeDSPAAssessmentTasksError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3064,36 +2936,26 @@ pub struct DescribeDSPAAssessmentRisksResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentTasks {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DspaAssessmentFilter`](super::models::DspaAssessmentFilter) objects.
-    ///
-    /// Example: `[{"Name":"AssessmentId","Values":["1","2"]}]`
+    /// `Filters`; example: `[{"Name":"AssessmentId","Values":["1","2"]}]`
     pub filters: Option<Vec<models::DspaAssessmentFilter>>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentTasks`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AssessmentTask`](super::models::AssessmentTask) objects.
+    /// `Items`
     pub items: Vec<models::AssessmentTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3103,15 +2965,27 @@ pub struct DescribeDSPAAssessmentTasksResponse {
 /// The `DescribeDSPAAssessmentTemplateControlItems` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentTemplateControlItemsResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentTemplateControlItemsError`](super::errors::DescribeDSPAAssessmentTemplateControlItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentTemplateControlItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentTemplateControlItems",
     output = DescribeDSPAAssessmentTemplateControlItemsResponse,
-    error = super::errors::DescribeDSPAAssessmentTemplateControlItemsError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3121,41 +2995,29 @@ pub struct DescribeDSPAAssessmentTasksResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentTemplateControlItems {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-asset_info"`
+    /// `TemplateId`; example: `"template-asset_info"`
     pub template_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DspaAssessmentFilter`](super::models::DspaAssessmentFilter) objects.
-    ///
-    /// Example: `[{"Name":"AssessmentId","Values":["1"]}]`
+    /// `Filters`; example: `[{"Name":"AssessmentId","Values":["1"]}]`
     pub filters: Option<Vec<models::DspaAssessmentFilter>>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentTemplateControlItems`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentTemplateControlItemsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AssessmentControlItem`](super::models::AssessmentControlItem) objects.
+    /// `Items`
     pub items: Vec<models::AssessmentControlItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3165,15 +3027,27 @@ pub struct DescribeDSPAAssessmentTemplateControlItemsResponse {
 /// The `DescribeDSPAAssessmentTemplates` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAAssessmentTemplatesResponse`].
-/// The codes it documents are in [`DescribeDSPAAssessmentTemplatesError`](super::errors::DescribeDSPAAssessmentTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAAssessmentTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAAssessmentTemplates",
     output = DescribeDSPAAssessmentTemplatesResponse,
-    error = super::errors::DescribeDSPAAssessmentTemplatesError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3183,36 +3057,26 @@ pub struct DescribeDSPAAssessmentTemplateControlItemsResponse {
     )
 )]
 pub struct DescribeDSPAAssessmentTemplates {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DspaAssessmentFilter`](super::models::DspaAssessmentFilter) objects.
-    ///
-    /// Example: `[{"Name":"cdb","Values":["cdb-a1b2"]}]`
+    /// `Filters`; example: `[{"Name":"cdb","Values":["cdb-a1b2"]}]`
     pub filters: Option<Vec<models::DspaAssessmentFilter>>,
 }
 
 /// What a successful [`DescribeDSPAAssessmentTemplates`] call returns.
 #[tc_model]
 pub struct DescribeDSPAAssessmentTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AssessmentTemplate`](super::models::AssessmentTemplate) objects.
+    /// `Items`
     pub items: Vec<models::AssessmentTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3222,32 +3086,38 @@ pub struct DescribeDSPAAssessmentTemplatesResponse {
 /// The `DescribeDSPACOSDataAssetBuckets` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDataAssetBucketsResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDataAssetBucketsError`](super::errors::DescribeDSPACOSDataAssetBucketsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDataAssetBuckets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::DsgcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDataAssetBuckets",
     output = DescribeDSPACOSDataAssetBucketsResponse,
-    error = super::errors::DescribeDSPACOSDataAssetBucketsError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACOSDataAssetBuckets {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 }
 
 /// What a successful [`DescribeDSPACOSDataAssetBuckets`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDataAssetBucketsResponse {
-    /// `Buckets`: a list of strings.
+    /// `Buckets`
     pub buckets: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3257,32 +3127,38 @@ pub struct DescribeDSPACOSDataAssetBucketsResponse {
 /// The `DescribeDSPACOSDataAssetByComplianceId` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDataAssetByComplianceIdResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDataAssetByComplianceIdError`](super::errors::DescribeDSPACOSDataAssetByComplianceIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDataAssetByComplianceId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DsgcErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDataAssetByComplianceId",
     output = DescribeDSPACOSDataAssetByComplianceIdResponse,
-    error = super::errors::DescribeDSPACOSDataAssetByComplianceIdError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACOSDataAssetByComplianceId {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 }
 
 /// What a successful [`DescribeDSPACOSDataAssetByComplianceId`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDataAssetByComplianceIdResponse {
-    /// `Stats`: a [`DspaCosDataAssetCount`](super::models::DspaCosDataAssetCount).
+    /// `Stats`
     pub stats: models::DspaCosDataAssetCount,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3292,37 +3168,41 @@ pub struct DescribeDSPACOSDataAssetByComplianceIdResponse {
 /// The `DescribeDSPACOSDataAssetDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDataAssetDetailResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDataAssetDetailError`](super::errors::DescribeDSPACOSDataAssetDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDataAssetDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::DsgcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDataAssetDetail",
     output = DescribeDSPACOSDataAssetDetailResponse,
-    error = super::errors::DescribeDSPACOSDataAssetDetailError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACOSDataAssetDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 }
 
 /// What a successful [`DescribeDSPACOSDataAssetDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDataAssetDetailResponse {
-    /// `Details`: a list of [`DspaCosDataAssetDetail`](super::models::DspaCosDataAssetDetail) objects.
+    /// `Details`
     pub details: Vec<models::DspaCosDataAssetDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3332,32 +3212,39 @@ pub struct DescribeDSPACOSDataAssetDetailResponse {
 /// The `DescribeDSPACOSDiscoveryTaskDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDiscoveryTaskDetailResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDiscoveryTaskDetailError`](super::errors::DescribeDSPACOSDiscoveryTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDiscoveryTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDiscoveryTaskDetail",
     output = DescribeDSPACOSDiscoveryTaskDetailResponse,
-    error = super::errors::DescribeDSPACOSDiscoveryTaskDetailError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACOSDiscoveryTaskDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
 /// What a successful [`DescribeDSPACOSDiscoveryTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDiscoveryTaskDetailResponse {
-    /// `Task`: a [`DspaCosDiscoveryTaskDetail`](super::models::DspaCosDiscoveryTaskDetail).
+    /// `Task`
     pub task: models::DspaCosDiscoveryTaskDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3367,47 +3254,47 @@ pub struct DescribeDSPACOSDiscoveryTaskDetailResponse {
 /// The `DescribeDSPACOSDiscoveryTaskFiles` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDiscoveryTaskFilesResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDiscoveryTaskFilesError`](super::errors::DescribeDSPACOSDiscoveryTaskFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDiscoveryTaskFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::DsgcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDiscoveryTaskFiles",
     output = DescribeDSPACOSDiscoveryTaskFilesResponse,
-    error = super::errors::DescribeDSPACOSDiscoveryTaskFilesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACOSDiscoveryTaskFiles {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `BucketResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketResultId`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bucket_result_id: Option<i64>,
 
-    /// `ScanResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanResultId`; example: `1`
     pub scan_result_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPACOSDiscoveryTaskFiles`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDiscoveryTaskFilesResponse {
-    /// `Files`: a list of strings.
-    ///
-    /// Example: `["1.txt"]`
+    /// `Files`; example: `["1.txt"]`
     pub files: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3417,15 +3304,27 @@ pub struct DescribeDSPACOSDiscoveryTaskFilesResponse {
 /// The `DescribeDSPACOSDiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDiscoveryTaskResultResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDiscoveryTaskResultError`](super::errors::DescribeDSPACOSDiscoveryTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDiscoveryTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDiscoveryTaskResult",
     output = DescribeDSPACOSDiscoveryTaskResultResponse,
-    error = super::errors::DescribeDSPACOSDiscoveryTaskResultError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3435,56 +3334,38 @@ pub struct DescribeDSPACOSDiscoveryTaskFilesResponse {
     )
 )]
 pub struct DescribeDSPACOSDiscoveryTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"DataSourceId","Values":["cos-1bhjsad71h2eb21j2134b1jh"]}]`
+    /// `Filters`; example: `[{"Name":"DataSourceId","Values":["cos-1bhjsad71h2eb21j2134b1jh"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-05-01 12:00:00"`
+    /// `StartTime`; example: `"2025-05-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-05-01 13:00:00"`
+    /// `EndTime`; example: `"2025-05-01 13:00:00"`
     pub end_time: Option<String>,
 
-    /// `FetchHistory`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchHistory`; example: `true`
     pub fetch_history: Option<bool>,
 }
 
 /// What a successful [`DescribeDSPACOSDiscoveryTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDiscoveryTaskResultResponse {
-    /// `Items`: a list of [`DspaCosDiscoveryTaskResult`](super::models::DspaCosDiscoveryTaskResult) objects.
+    /// `Items`
     pub items: Vec<models::DspaCosDiscoveryTaskResult>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `MaxCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxCount`; example: `10`
     pub max_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3494,15 +3375,26 @@ pub struct DescribeDSPACOSDiscoveryTaskResultResponse {
 /// The `DescribeDSPACOSDiscoveryTasks` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSDiscoveryTasksResponse`].
-/// The codes it documents are in [`DescribeDSPACOSDiscoveryTasksError`](super::errors::DescribeDSPACOSDiscoveryTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSDiscoveryTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSDiscoveryTasks",
     output = DescribeDSPACOSDiscoveryTasksResponse,
-    error = super::errors::DescribeDSPACOSDiscoveryTasksError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3512,46 +3404,32 @@ pub struct DescribeDSPACOSDiscoveryTaskResultResponse {
     )
 )]
 pub struct DescribeDSPACOSDiscoveryTasks {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-1f96daa1"`
+    /// `DspaId`; example: `"dspa-1f96daa1"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"扫描敏感数据任务"`
+    /// `Name`; example: `"扫描敏感数据任务"`
     pub name: Option<String>,
 
-    /// `StatusList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StatusList`; example: `[1,2]`
     pub status_list: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPACOSDiscoveryTasks`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSDiscoveryTasksResponse {
-    /// `Items`: a list of [`DspaCosDiscoveryTask`](super::models::DspaCosDiscoveryTask) objects.
+    /// `Items`
     pub items: Vec<models::DspaCosDiscoveryTask>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3561,15 +3439,27 @@ pub struct DescribeDSPACOSDiscoveryTasksResponse {
 /// The `DescribeDSPACOSTaskResultDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACOSTaskResultDetailResponse`].
-/// The codes it documents are in [`DescribeDSPACOSTaskResultDetailError`](super::errors::DescribeDSPACOSTaskResultDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACOSTaskResultDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACOSTaskResultDetail",
     output = DescribeDSPACOSTaskResultDetailResponse,
-    error = super::errors::DescribeDSPACOSTaskResultDetailError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3579,79 +3469,53 @@ pub struct DescribeDSPACOSDiscoveryTasksResponse {
     )
 )]
 pub struct DescribeDSPACOSTaskResultDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-78289ad1"`
+    /// `DspaId`; example: `"dspa-78289ad1"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `BucketResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketResultId`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bucket_result_id: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file_1.txt"`
+    /// `FileName`; example: `"file_1.txt"`
     pub file_name: Option<String>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: Option<i64>,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket_1"`
+    /// `BucketName`; example: `"bucket_1"`
     pub bucket_name: Option<String>,
 
-    /// `CategoryIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CategoryIdList`; example: `[1]`
     pub category_id_list: Option<Vec<i64>>,
 
-    /// `ScanResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanResultId`; example: `1`
     pub scan_result_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPACOSTaskResultDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPACOSTaskResultDetailResponse {
-    /// `Items`: a list of [`DspaDiscoveryCosTaskResultDetail`](super::models::DspaDiscoveryCosTaskResultDetail) objects.
+    /// `Items`
     pub items: Vec<models::DspaDiscoveryCosTaskResultDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3661,15 +3525,26 @@ pub struct DescribeDSPACOSTaskResultDetailResponse {
 /// The `DescribeDSPACategories` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACategoriesResponse`].
-/// The codes it documents are in [`DescribeDSPACategoriesError`](super::errors::DescribeDSPACategoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACategories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACategories",
     output = DescribeDSPACategoriesResponse,
-    error = super::errors::DescribeDSPACategoriesError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3679,43 +3554,29 @@ pub struct DescribeDSPACOSTaskResultDetailResponse {
     )
 )]
 pub struct DescribeDSPACategories {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CategoryId`; example: `10000`
     pub category_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `Name`; example: `"财务信息"`
     pub name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPACategories`] call returns.
 #[tc_model]
 pub struct DescribeDSPACategoriesResponse {
-    /// `Items`: a list of [`DataCategory`](super::models::DataCategory) objects.
-    ///
-    /// Example: `[{"CategoryId":1,"Name":"个人鉴别辅助信息","RelateComplianceCount":3,"Source":0}]`
+    /// `Items`; example: `[{"CategoryId":1,"Name":"个人鉴别辅助信息","RelateComplianceCount":3,"Source":0}]`
     pub items: Vec<models::DataCategory>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3725,34 +3586,33 @@ pub struct DescribeDSPACategoriesResponse {
 /// The `DescribeDSPACategoryRuleStatistic` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACategoryRuleStatisticResponse`].
-/// The codes it documents are in [`DescribeDSPACategoryRuleStatisticError`](super::errors::DescribeDSPACategoryRuleStatisticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACategoryRuleStatistic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACategoryRuleStatistic",
     output = DescribeDSPACategoryRuleStatisticResponse,
-    error = super::errors::DescribeDSPACategoryRuleStatisticError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACategoryRuleStatistic {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
 /// What a successful [`DescribeDSPACategoryRuleStatistic`] call returns.
 #[tc_model]
 pub struct DescribeDSPACategoryRuleStatisticResponse {
-    /// `StatisticSet`: a list of [`CategoryRuleStatistic`](super::models::CategoryRuleStatistic) objects.
-    ///
-    /// Example: `[{"CategoryId":10912,"CategoryName":"example","RuleCount":0}]`
+    /// `StatisticSet`; example: `[{"CategoryId":10912,"CategoryName":"example","RuleCount":0}]`
     pub statistic_set: Vec<models::CategoryRuleStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3762,37 +3622,36 @@ pub struct DescribeDSPACategoryRuleStatisticResponse {
 /// The `DescribeDSPACategoryRules` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACategoryRulesResponse`].
-/// The codes it documents are in [`DescribeDSPACategoryRulesError`](super::errors::DescribeDSPACategoryRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACategoryRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACategoryRules",
     output = DescribeDSPACategoryRulesResponse,
-    error = super::errors::DescribeDSPACategoryRulesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACategoryRules {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
 /// What a successful [`DescribeDSPACategoryRules`] call returns.
 #[tc_model]
 pub struct DescribeDSPACategoryRulesResponse {
-    /// `CategoryRules`: a list of [`CategoryRule`](super::models::CategoryRule) objects.
+    /// `CategoryRules`
     pub category_rules: Vec<models::CategoryRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3802,34 +3661,33 @@ pub struct DescribeDSPACategoryRulesResponse {
 /// The `DescribeDSPACategoryTree` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACategoryTreeResponse`].
-/// The codes it documents are in [`DescribeDSPACategoryTreeError`](super::errors::DescribeDSPACategoryTreeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACategoryTree)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACategoryTree",
     output = DescribeDSPACategoryTreeResponse,
-    error = super::errors::DescribeDSPACategoryTreeError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACategoryTree {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
 /// What a successful [`DescribeDSPACategoryTree`] call returns.
 #[tc_model]
 pub struct DescribeDSPACategoryTreeResponse {
-    /// `ResultJson`: a string.
-    ///
-    /// Example: `"result"`
+    /// `ResultJson`; example: `"result"`
     pub result_json: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3839,39 +3697,36 @@ pub struct DescribeDSPACategoryTreeResponse {
 /// The `DescribeDSPACategoryTreeWithRules` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPACategoryTreeWithRulesResponse`].
-/// The codes it documents are in [`DescribeDSPACategoryTreeWithRulesError`](super::errors::DescribeDSPACategoryTreeWithRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPACategoryTreeWithRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPACategoryTreeWithRules",
     output = DescribeDSPACategoryTreeWithRulesResponse,
-    error = super::errors::DescribeDSPACategoryTreeWithRulesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPACategoryTreeWithRules {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPACategoryTreeWithRules`] call returns.
 #[tc_model]
 pub struct DescribeDSPACategoryTreeWithRulesResponse {
-    /// `ResultJson`: a string.
-    ///
-    /// Example: `"[{\"result\": 1}]"`
+    /// `ResultJson`; example: `"[{\"result\": 1}]"`
     pub result_json: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3881,32 +3736,33 @@ pub struct DescribeDSPACategoryTreeWithRulesResponse {
 /// The `DescribeDSPAComplianceGroupDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAComplianceGroupDetailResponse`].
-/// The codes it documents are in [`DescribeDSPAComplianceGroupDetailError`](super::errors::DescribeDSPAComplianceGroupDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAComplianceGroupDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAComplianceGroupDetail",
     output = DescribeDSPAComplianceGroupDetailResponse,
-    error = super::errors::DescribeDSPAComplianceGroupDetailError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAComplianceGroupDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
 /// What a successful [`DescribeDSPAComplianceGroupDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPAComplianceGroupDetailResponse {
-    /// `Detail`: a [`ComplianceGroupDetail`](super::models::ComplianceGroupDetail).
+    /// `Detail`
     pub detail: models::ComplianceGroupDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3916,15 +3772,26 @@ pub struct DescribeDSPAComplianceGroupDetailResponse {
 /// The `DescribeDSPAComplianceGroups` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAComplianceGroupsResponse`].
-/// The codes it documents are in [`DescribeDSPAComplianceGroupsError`](super::errors::DescribeDSPAComplianceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAComplianceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAComplianceGroups",
     output = DescribeDSPAComplianceGroupsResponse,
-    error = super::errors::DescribeDSPAComplianceGroupsError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3934,51 +3801,35 @@ pub struct DescribeDSPAComplianceGroupDetailResponse {
     )
 )]
 pub struct DescribeDSPAComplianceGroups {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-89asd34a"`
+    /// `DspaId`; example: `"dspa-89asd34a"`
     pub dspa_id: String,
 
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupId`; example: `1`
     pub compliance_group_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"电商分类分级模板"`
+    /// `Name`; example: `"电商分类分级模板"`
     pub name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `ComplianceGroupTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `ComplianceGroupTypeList`; example: `[0,1]`
     pub compliance_group_type_list: Option<Vec<i64>>,
 
-    /// `IsFilterCloseComplianceGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilterCloseComplianceGroup`; example: `false`
     pub is_filter_close_compliance_group: Option<bool>,
 }
 
 /// What a successful [`DescribeDSPAComplianceGroups`] call returns.
 #[tc_model]
 pub struct DescribeDSPAComplianceGroupsResponse {
-    /// `Items`: a list of [`DspaDiscoveryComplianceGroupInfo`](super::models::DspaDiscoveryComplianceGroupInfo) objects.
+    /// `Items`
     pub items: Vec<models::DspaDiscoveryComplianceGroupInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3988,39 +3839,36 @@ pub struct DescribeDSPAComplianceGroupsResponse {
 /// The `DescribeDSPAComplianceUpdateNotification` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAComplianceUpdateNotificationResponse`].
-/// The codes it documents are in [`DescribeDSPAComplianceUpdateNotificationError`](super::errors::DescribeDSPAComplianceUpdateNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAComplianceUpdateNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAComplianceUpdateNotification",
     output = DescribeDSPAComplianceUpdateNotificationResponse,
-    error = super::errors::DescribeDSPAComplianceUpdateNotificationError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAComplianceUpdateNotification {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
 /// What a successful [`DescribeDSPAComplianceUpdateNotification`] call returns.
 #[tc_model]
 pub struct DescribeDSPAComplianceUpdateNotificationResponse {
-    /// `IsUpdated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdated`; example: `true`
     pub is_updated: bool,
 
-    /// `TaskNameSet`: a list of strings.
-    ///
-    /// Example: `["asset","asset_info"]`
+    /// `TaskNameSet`; example: `["asset","asset_info"]`
     pub task_name_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4030,44 +3878,45 @@ pub struct DescribeDSPAComplianceUpdateNotificationResponse {
 /// The `DescribeDSPADataSourceDbInfo` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADataSourceDbInfoResponse`].
-/// The codes it documents are in [`DescribeDSPADataSourceDbInfoError`](super::errors::DescribeDSPADataSourceDbInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADataSourceDbInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADataSourceDbInfo",
     output = DescribeDSPADataSourceDbInfoResponse,
-    error = super::errors::DescribeDSPADataSourceDbInfoError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPADataSourceDbInfo {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-6cmpe42v"`
+    /// `DataSourceId`; example: `"cdb-6cmpe42v"`
     pub data_source_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DataSourceType`; example: `"mysql"`
     pub data_source_type: Option<String>,
 }
 
 /// What a successful [`DescribeDSPADataSourceDbInfo`] call returns.
 #[tc_model]
 pub struct DescribeDSPADataSourceDbInfoResponse {
-    /// `Items`: a list of [`DspaDataSourceDbInfo`](super::models::DspaDataSourceDbInfo) objects.
-    ///
-    /// Example: `[{"DbName":"csb"},{"DbName":"report"},{"DbName":"dsgctest001"}]`
+    /// `Items`; example: `[{"DbName":"csb"},{"DbName":"report"},{"DbName":"dsgctest001"}]`
     pub items: Vec<models::DspaDataSourceDbInfo>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2c3"`
+    /// `DataSourceId`; example: `"cdb-a1b2c3"`
     pub data_source_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4077,15 +3926,28 @@ pub struct DescribeDSPADataSourceDbInfoResponse {
 /// The `DescribeDSPADiscoveryRules` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryRulesResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryRulesError`](super::errors::DescribeDSPADiscoveryRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryRules",
     output = DescribeDSPADiscoveryRulesResponse,
-    error = super::errors::DescribeDSPADiscoveryRulesError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4095,46 +3957,32 @@ pub struct DescribeDSPADataSourceDbInfoResponse {
     )
 )]
 pub struct DescribeDSPADiscoveryRules {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试规则"`
+    /// `Name`; example: `"测试规则"`
     pub name: Option<String>,
 
-    /// `FilterRuleSource`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterRuleSource`; example: `false`
     pub filter_rule_source: Option<bool>,
 }
 
 /// What a successful [`DescribeDSPADiscoveryRules`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`DspaDiscoveryRuleDetail`](super::models::DspaDiscoveryRuleDetail) objects.
+    /// `Items`
     pub items: Vec<models::DspaDiscoveryRuleDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4144,29 +3992,34 @@ pub struct DescribeDSPADiscoveryRulesResponse {
 /// The `DescribeDSPADiscoveryServiceStatus` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryServiceStatusResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryServiceStatusError`](super::errors::DescribeDSPADiscoveryServiceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryServiceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryServiceStatus",
     output = DescribeDSPADiscoveryServiceStatusResponse,
-    error = super::errors::DescribeDSPADiscoveryServiceStatusError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPADiscoveryServiceStatus {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-test"`
+    /// `DspaId`; example: `"dspa-test"`
     pub dspa_id: String,
 }
 
 /// What a successful [`DescribeDSPADiscoveryServiceStatus`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryServiceStatusResponse {
-    /// `ServiceEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceEnabled`; example: `true`
     pub service_enabled: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4176,32 +4029,39 @@ pub struct DescribeDSPADiscoveryServiceStatusResponse {
 /// The `DescribeDSPADiscoveryTaskDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryTaskDetailResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryTaskDetailError`](super::errors::DescribeDSPADiscoveryTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTaskDetail",
     output = DescribeDSPADiscoveryTaskDetailResponse,
-    error = super::errors::DescribeDSPADiscoveryTaskDetailError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPADiscoveryTaskDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
 /// What a successful [`DescribeDSPADiscoveryTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryTaskDetailResponse {
-    /// `Task`: a [`DspaDiscoveryTaskDetail`](super::models::DspaDiscoveryTaskDetail).
+    /// `Task`
     pub task: models::DspaDiscoveryTaskDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4211,15 +4071,27 @@ pub struct DescribeDSPADiscoveryTaskDetailResponse {
 /// The `DescribeDSPADiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryTaskResultResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryTaskResultError`](super::errors::DescribeDSPADiscoveryTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTaskResult",
     output = DescribeDSPADiscoveryTaskResultResponse,
-    error = super::errors::DescribeDSPADiscoveryTaskResultError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4229,81 +4101,53 @@ pub struct DescribeDSPADiscoveryTaskDetailResponse {
     )
 )]
 pub struct DescribeDSPADiscoveryTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-89asd23f"`
+    /// `DspaId`; example: `"dspa-89asd23f"`
     pub dspa_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     pub data_source_type: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<i64>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `TaskName`; example: `"扫描任务"`
     pub task_name: Option<String>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-a80sd23a"`
+    /// `DataSourceId`; example: `"cdb-a80sd23a"`
     pub data_source_id: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-05-01 12:00:00"`
+    /// `StartTime`; example: `"2025-05-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-05-01 13:00:00"`
+    /// `EndTime`; example: `"2025-05-01 13:00:00"`
     pub end_time: Option<String>,
 
-    /// `FetchHistory`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchHistory`; example: `true`
     pub fetch_history: Option<bool>,
 }
 
 /// What a successful [`DescribeDSPADiscoveryTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryTaskResultResponse {
-    /// `Items`: a list of [`DspaDiscoveryTaskDbResult`](super::models::DspaDiscoveryTaskDbResult) objects.
+    /// `Items`
     pub items: Vec<models::DspaDiscoveryTaskDbResult>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `MaxCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxCount`; example: `10`
     pub max_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4313,15 +4157,27 @@ pub struct DescribeDSPADiscoveryTaskResultResponse {
 /// The `DescribeDSPADiscoveryTaskResultDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryTaskResultDetailResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryTaskResultDetailError`](super::errors::DescribeDSPADiscoveryTaskResultDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryTaskResultDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTaskResultDetail",
     output = DescribeDSPADiscoveryTaskResultDetailResponse,
-    error = super::errors::DescribeDSPADiscoveryTaskResultDetailError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4331,76 +4187,50 @@ pub struct DescribeDSPADiscoveryTaskResultResponse {
     )
 )]
 pub struct DescribeDSPADiscoveryTaskResultDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-98ahs23n"`
+    /// `DspaId`; example: `"dspa-98ahs23n"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `DbResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbResultId`; example: `1`
     pub db_result_id: i64,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: Option<String>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: Option<i64>,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `CategoryIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CategoryIdList`; example: `[1]`
     pub category_id_list: Option<Vec<i64>>,
 
-    /// `ScanResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanResultId`; example: `1`
     pub scan_result_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPADiscoveryTaskResultDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryTaskResultDetailResponse {
-    /// `Items`: a list of [`DspaDiscoveryTaskResultDetail`](super::models::DspaDiscoveryTaskResultDetail) objects.
+    /// `Items`
     pub items: Vec<models::DspaDiscoveryTaskResultDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4410,50 +4240,51 @@ pub struct DescribeDSPADiscoveryTaskResultDetailResponse {
 /// The `DescribeDSPADiscoveryTaskTables` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryTaskTablesResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryTaskTablesError`](super::errors::DescribeDSPADiscoveryTaskTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryTaskTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTaskTables",
     output = DescribeDSPADiscoveryTaskTablesResponse,
-    error = super::errors::DescribeDSPADiscoveryTaskTablesError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPADiscoveryTaskTables {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-98ad232v"`
+    /// `DspaId`; example: `"dspa-98ad232v"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TaskId`; example: `10`
     pub task_id: i64,
 
-    /// `DbResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbResultId`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub db_result_id: Option<i64>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"dbname1"`
+    /// `DbName`; example: `"dbname1"`
     pub db_name: Option<String>,
 
-    /// `ScanResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanResultId`; example: `1`
     pub scan_result_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPADiscoveryTaskTables`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryTaskTablesResponse {
-    /// `Items`: a list of [`DspaTableInfo`](super::models::DspaTableInfo) objects.
+    /// `Items`
     pub items: Vec<models::DspaTableInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4463,15 +4294,26 @@ pub struct DescribeDSPADiscoveryTaskTablesResponse {
 /// The `DescribeDSPADiscoveryTasks` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPADiscoveryTasksResponse`].
-/// The codes it documents are in [`DescribeDSPADiscoveryTasksError`](super::errors::DescribeDSPADiscoveryTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPADiscoveryTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPADiscoveryTasks",
     output = DescribeDSPADiscoveryTasksResponse,
-    error = super::errors::DescribeDSPADiscoveryTasksError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4481,51 +4323,35 @@ pub struct DescribeDSPADiscoveryTaskTablesResponse {
     )
 )]
 pub struct DescribeDSPADiscoveryTasks {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     pub data_source_type: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"扫描敏感数据任务"`
+    /// `Name`; example: `"扫描敏感数据任务"`
     pub name: Option<String>,
 
-    /// `StatusList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StatusList`; example: `[1,2]`
     pub status_list: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPADiscoveryTasks`] call returns.
 #[tc_model]
 pub struct DescribeDSPADiscoveryTasksResponse {
-    /// `Items`: a list of [`DspaDiscoveryTask`](super::models::DspaDiscoveryTask) objects.
+    /// `Items`
     pub items: Vec<models::DspaDiscoveryTask>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4535,42 +4361,45 @@ pub struct DescribeDSPADiscoveryTasksResponse {
 /// The `DescribeDSPAESDataAssetByComplianceId` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAESDataAssetByComplianceIdResponse`].
-/// The codes it documents are in [`DescribeDSPAESDataAssetByComplianceIdError`](super::errors::DescribeDSPAESDataAssetByComplianceIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAESDataAssetByComplianceId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAESDataAssetByComplianceId",
     output = DescribeDSPAESDataAssetByComplianceIdResponse,
-    error = super::errors::DescribeDSPAESDataAssetByComplianceIdError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAESDataAssetByComplianceId {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `BuildType`; example: `"cloud"`
     pub build_type: Option<String>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"es"`
+    /// `DataSourceType`; example: `"es"`
     pub data_source_type: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAESDataAssetByComplianceId`] call returns.
 #[tc_model]
 pub struct DescribeDSPAESDataAssetByComplianceIdResponse {
-    /// `Stats`: an [`EsDataAssetCountDto`](super::models::EsDataAssetCountDto).
+    /// `Stats`
     pub stats: Option<models::EsDataAssetCountDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4580,15 +4409,26 @@ pub struct DescribeDSPAESDataAssetByComplianceIdResponse {
 /// The `DescribeDSPAESDataAssetDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAESDataAssetDetailResponse`].
-/// The codes it documents are in [`DescribeDSPAESDataAssetDetailError`](super::errors::DescribeDSPAESDataAssetDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAESDataAssetDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAESDataAssetDetail",
     output = DescribeDSPAESDataAssetDetailResponse,
-    error = super::errors::DescribeDSPAESDataAssetDetailError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4598,44 +4438,32 @@ pub struct DescribeDSPAESDataAssetByComplianceIdResponse {
     )
 )]
 pub struct DescribeDSPAESDataAssetDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `CreditScore`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `CreditScore`; example: `"ASC"`
     pub credit_score: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAESDataAssetDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPAESDataAssetDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Details`: a list of [`EsDataAssetDetail`](super::models::EsDataAssetDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::EsDataAssetDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4645,42 +4473,45 @@ pub struct DescribeDSPAESDataAssetDetailResponse {
 /// The `DescribeDSPAESDataSample` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAESDataSampleResponse`].
-/// The codes it documents are in [`DescribeDSPAESDataSampleError`](super::errors::DescribeDSPAESDataSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAESDataSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAESDataSample",
     output = DescribeDSPAESDataSampleResponse,
-    error = super::errors::DescribeDSPAESDataSampleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPAESDataSample {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `FieldResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FieldResultId`; example: `10000`
     pub field_result_id: i64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"random"`
+    /// `Order`; example: `"random"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrderField`; example: `"id"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAESDataSample`] call returns.
 #[tc_model]
 pub struct DescribeDSPAESDataSampleResponse {
-    /// `Items`: a list of strings.
+    /// `Items`
     pub items: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4690,15 +4521,27 @@ pub struct DescribeDSPAESDataSampleResponse {
 /// The `DescribeDSPAESDiscoveryTaskResultDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPAESDiscoveryTaskResultDetailResponse`].
-/// The codes it documents are in [`DescribeDSPAESDiscoveryTaskResultDetailError`](super::errors::DescribeDSPAESDiscoveryTaskResultDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPAESDiscoveryTaskResultDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPAESDiscoveryTaskResultDetail",
     output = DescribeDSPAESDiscoveryTaskResultDetailResponse,
-    error = super::errors::DescribeDSPAESDiscoveryTaskResultDetailError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4708,56 +4551,38 @@ pub struct DescribeDSPAESDataSampleResponse {
     )
 )]
 pub struct DescribeDSPAESDiscoveryTaskResultDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-9as8cz2s"`
+    /// `DspaId`; example: `"dspa-9as8cz2s"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: i64,
 
-    /// `CategoryIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CategoryIdList`; example: `[1]`
     pub category_id_list: Option<Vec<i64>>,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: Option<i64>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"t_order"`
+    /// `DbName`; example: `"t_order"`
     pub db_name: Option<String>,
 }
 
 /// What a successful [`DescribeDSPAESDiscoveryTaskResultDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPAESDiscoveryTaskResultDetailResponse {
-    /// `Items`: a list of [`EsTaskResultDetail`](super::models::EsTaskResultDetail) objects.
+    /// `Items`
     pub items: Vec<models::EsTaskResultDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4767,37 +4592,41 @@ pub struct DescribeDSPAESDiscoveryTaskResultDetailResponse {
 /// The `DescribeDSPALevelDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPALevelDetailResponse`].
-/// The codes it documents are in [`DescribeDSPALevelDetailError`](super::errors::DescribeDSPALevelDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPALevelDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DsgcErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPALevelDetail",
     output = DescribeDSPALevelDetailResponse,
-    error = super::errors::DescribeDSPALevelDetailError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPALevelDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"LevelGroupId","Values":["1"]}]`
+    /// `Filters`; example: `[{"Name":"LevelGroupId","Values":["1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDSPALevelDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPALevelDetailResponse {
-    /// `Items`: a list of [`LevelItem`](super::models::LevelItem) objects.
+    /// `Items`
     pub items: Vec<models::LevelItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4807,15 +4636,25 @@ pub struct DescribeDSPALevelDetailResponse {
 /// The `DescribeDSPALevelGroups` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPALevelGroupsResponse`].
-/// The codes it documents are in [`DescribeDSPALevelGroupsError`](super::errors::DescribeDSPALevelGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPALevelGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DsgcErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPALevelGroups",
     output = DescribeDSPALevelGroupsResponse,
-    error = super::errors::DescribeDSPALevelGroupsError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4825,38 +4664,26 @@ pub struct DescribeDSPALevelDetailResponse {
     )
 )]
 pub struct DescribeDSPALevelGroups {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-980ad23a"`
+    /// `DspaId`; example: `"dspa-980ad23a"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认分级组"`
+    /// `Name`; example: `"默认分级组"`
     pub name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDSPALevelGroups`] call returns.
 #[tc_model]
 pub struct DescribeDSPALevelGroupsResponse {
-    /// `Items`: a list of [`DspaDiscoveryLevelDetail`](super::models::DspaDiscoveryLevelDetail) objects.
-    ///
-    /// Example: `[{"Source":0},{"Source":1}]`
+    /// `Items`; example: `[{"Source":0},{"Source":1}]`
     pub items: Vec<models::DspaDiscoveryLevelDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4866,42 +4693,44 @@ pub struct DescribeDSPALevelGroupsResponse {
 /// The `DescribeDSPARDBDataAssetByComplianceId` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPARDBDataAssetByComplianceIdResponse`].
-/// The codes it documents are in [`DescribeDSPARDBDataAssetByComplianceIdError`](super::errors::DescribeDSPARDBDataAssetByComplianceIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPARDBDataAssetByComplianceId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DsgcErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPARDBDataAssetByComplianceId",
     output = DescribeDSPARDBDataAssetByComplianceIdResponse,
-    error = super::errors::DescribeDSPARDBDataAssetByComplianceIdError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPARDBDataAssetByComplianceId {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-89asd23n"`
+    /// `DspaId`; example: `"dspa-89asd23n"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"selfbuilt-db"`
+    /// `DataSourceType`; example: `"selfbuilt-db"`
     pub data_source_type: Option<String>,
 
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `BuildType`; example: `"cloud"`
     pub build_type: Option<String>,
 }
 
 /// What a successful [`DescribeDSPARDBDataAssetByComplianceId`] call returns.
 #[tc_model]
 pub struct DescribeDSPARDBDataAssetByComplianceIdResponse {
-    /// `Stats`: a [`DspaRdbDataAssetCount`](super::models::DspaRdbDataAssetCount).
+    /// `Stats`
     pub stats: models::DspaRdbDataAssetCount,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4911,15 +4740,25 @@ pub struct DescribeDSPARDBDataAssetByComplianceIdResponse {
 /// The `DescribeDSPARDBDataAssetDetail` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPARDBDataAssetDetailResponse`].
-/// The codes it documents are in [`DescribeDSPARDBDataAssetDetailError`](super::errors::DescribeDSPARDBDataAssetDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPARDBDataAssetDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::DsgcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPARDBDataAssetDetail",
     output = DescribeDSPARDBDataAssetDetailResponse,
-    error = super::errors::DescribeDSPARDBDataAssetDetailError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4929,44 +4768,32 @@ pub struct DescribeDSPARDBDataAssetByComplianceIdResponse {
     )
 )]
 pub struct DescribeDSPARDBDataAssetDetail {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `CreditScore`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `CreditScore`; example: `"ASC"`
     pub credit_score: Option<String>,
 }
 
 /// What a successful [`DescribeDSPARDBDataAssetDetail`] call returns.
 #[tc_model]
 pub struct DescribeDSPARDBDataAssetDetailResponse {
-    /// `Details`: a list of [`DspaRdbDataAssetDetail`](super::models::DspaRdbDataAssetDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::DspaRdbDataAssetDetail>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4976,30 +4803,35 @@ pub struct DescribeDSPARDBDataAssetDetailResponse {
 /// The `DescribeDSPASupportedMetas` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPASupportedMetasResponse`].
-/// The codes it documents are in [`DescribeDSPASupportedMetasError`](super::errors::DescribeDSPASupportedMetasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPASupportedMetas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPASupportedMetas",
     output = DescribeDSPASupportedMetasResponse,
-    error = super::errors::DescribeDSPASupportedMetasError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPASupportedMetas {
-    /// `MetaTypes`: a list of strings.
+    /// `MetaTypes`
     pub meta_types: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDSPASupportedMetas`] call returns.
 #[tc_model]
 pub struct DescribeDSPASupportedMetasResponse {
-    /// `Metas`: a list of [`DspaMetaType`](super::models::DspaMetaType) objects.
+    /// `Metas`
     pub metas: Vec<models::DspaMetaType>,
 
-    /// `MaxDBInstanceLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxDBInstanceLimit`; example: `10`
     #[tc(rename = "MaxDBInstanceLimit")]
     pub max_db_instance_limit: Option<i64>,
 
@@ -5010,42 +4842,45 @@ pub struct DescribeDSPASupportedMetasResponse {
 /// The `DescribeDSPATaskResultDataSample` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeDSPATaskResultDataSampleResponse`].
-/// The codes it documents are in [`DescribeDSPATaskResultDataSampleError`](super::errors::DescribeDSPATaskResultDataSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeDSPATaskResultDataSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeDSPATaskResultDataSample",
     output = DescribeDSPATaskResultDataSampleResponse,
-    error = super::errors::DescribeDSPATaskResultDataSampleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeDSPATaskResultDataSample {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `FieldResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FieldResultId`; example: `10000`
     pub field_result_id: i64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"random"`
+    /// `Order`; example: `"random"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrderField`; example: `"id"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDSPATaskResultDataSample`] call returns.
 #[tc_model]
 pub struct DescribeDSPATaskResultDataSampleResponse {
-    /// `Items`: a list of [`DspaFieldResultDataSample`](super::models::DspaFieldResultDataSample) objects.
+    /// `Items`
     pub items: Vec<models::DspaFieldResultDataSample>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5055,48 +4890,49 @@ pub struct DescribeDSPATaskResultDataSampleResponse {
 /// The `DescribeESAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeESAssetSensitiveDistributionResponse`].
-/// The codes it documents are in [`DescribeESAssetSensitiveDistributionError`](super::errors::DescribeESAssetSensitiveDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeESAssetSensitiveDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeESAssetSensitiveDistribution",
     output = DescribeESAssetSensitiveDistributionResponse,
-    error = super::errors::DescribeESAssetSensitiveDistributionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeESAssetSensitiveDistribution {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeESAssetSensitiveDistribution`] call returns.
 #[tc_model]
 pub struct DescribeESAssetSensitiveDistributionResponse {
-    /// `ESAsset`: an [`EsAsset`](super::models::EsAsset).
-    ///
-    /// Example: `{"IndexNums":"0"}`
+    /// `ESAsset`; example: `{"IndexNums":"0"}`
     #[tc(rename = "ESAsset")]
     pub es_asset: models::EsAsset,
 
-    /// `TopAsset`: a list of [`TopAsset`](super::models::TopAsset) objects.
-    ///
-    /// Example: `[{"LevelName":"高风险"}]`
+    /// `TopAsset`; example: `[{"LevelName":"高风险"}]`
     pub top_asset: Vec<models::TopAsset>,
 
-    /// `ESDetail`: a list of [`EsAssetDbDetail`](super::models::EsAssetDbDetail) objects.
-    ///
-    /// Example: `[{"DataSourceId":"cos","DataType":"mysql","IndexName":"index-logstash-2024"}]`
+    /// `ESDetail`; example: `[{"DataSourceId":"cos","DataType":"mysql","IndexName":"index-logstash-2024"}]`
     #[tc(rename = "ESDetail")]
     pub es_detail: Vec<models::EsAssetDbDetail>,
 
@@ -5107,39 +4943,42 @@ pub struct DescribeESAssetSensitiveDistributionResponse {
 /// The `DescribeExportTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeExportTaskResultResponse`].
-/// The codes it documents are in [`DescribeExportTaskResultError`](super::errors::DescribeExportTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeExportTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeExportTaskResult",
     output = DescribeExportTaskResultResponse,
-    error = super::errors::DescribeExportTaskResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeExportTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xx"`
+    /// `DspaId`; example: `"dspa-xx"`
     pub dspa_id: String,
 
-    /// `ExportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExportTaskId`; example: `1`
     pub export_task_id: u64,
 }
 
 /// What a successful [`DescribeExportTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeExportTaskResultResponse {
-    /// `ExportResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ExportResult`; example: `"success"`
     pub export_result: String,
 
-    /// `ExportFileUrl`: a string.
-    ///
-    /// Example: `"http://www.xxxxx.com/exportUrl"`
+    /// `ExportFileUrl`; example: `"http://www.xxxxx.com/exportUrl"`
     pub export_file_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5149,47 +4988,48 @@ pub struct DescribeExportTaskResultResponse {
 /// The `DescribeMongoAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeMongoAssetSensitiveDistributionResponse`].
-/// The codes it documents are in [`DescribeMongoAssetSensitiveDistributionError`](super::errors::DescribeMongoAssetSensitiveDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeMongoAssetSensitiveDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeMongoAssetSensitiveDistribution",
     output = DescribeMongoAssetSensitiveDistributionResponse,
-    error = super::errors::DescribeMongoAssetSensitiveDistributionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeMongoAssetSensitiveDistribution {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12cd45g7"`
+    /// `DspaId`; example: `"dspa-12cd45g7"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
-    ///
-    /// Example: `[{"BindList":["Testcasb"],"DataSourceId":"cdb-5vskqwec"}]`
+    /// `AssetList`; example: `[{"BindList":["Testcasb"],"DataSourceId":"cdb-5vskqwec"}]`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeMongoAssetSensitiveDistribution`] call returns.
 #[tc_model]
 pub struct DescribeMongoAssetSensitiveDistributionResponse {
-    /// `MongoAsset`: a [`MongoAsset`](super::models::MongoAsset).
+    /// `MongoAsset`
     pub mongo_asset: models::MongoAsset,
 
-    /// `TopAsset`: a list of [`TopAsset`](super::models::TopAsset) objects.
-    ///
-    /// Example: `[{"LevelName":"高风险","TopStat":[{"DataSourceId":"cdb-b1c2","SensitiveCnt":4}]}]`
+    /// `TopAsset`; example: `[{"LevelName":"高风险","TopStat":[{"DataSourceId":"cdb-b1c2","SensitiveCnt":4}]}]`
     pub top_asset: Vec<models::TopAsset>,
 
-    /// `MongoDetail`: a list of [`MongoAssetDbDetail`](super::models::MongoAssetDbDetail) objects.
-    ///
-    /// Example: `[{"ColNums":2,"DataSourceId":"mongo-c1b3","DdName":"isb"}]`
+    /// `MongoDetail`; example: `[{"ColNums":2,"DataSourceId":"mongo-c1b3","DdName":"isb"}]`
     pub mongo_detail: Vec<models::MongoAssetDbDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5199,42 +5039,49 @@ pub struct DescribeMongoAssetSensitiveDistributionResponse {
 /// The `DescribeRDBAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeRDBAssetSensitiveDistributionResponse`].
-/// The codes it documents are in [`DescribeRDBAssetSensitiveDistributionError`](super::errors::DescribeRDBAssetSensitiveDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeRDBAssetSensitiveDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeRDBAssetSensitiveDistribution",
     output = DescribeRDBAssetSensitiveDistributionResponse,
-    error = super::errors::DescribeRDBAssetSensitiveDistributionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeRDBAssetSensitiveDistribution {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-b1c289ad"`
+    /// `DspaId`; example: `"dspa-b1c289ad"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeRDBAssetSensitiveDistribution`] call returns.
 #[tc_model]
 pub struct DescribeRDBAssetSensitiveDistributionResponse {
-    /// `RDBAsset`: a [`RdbAsset`](super::models::RdbAsset).
+    /// `RDBAsset`
     #[tc(rename = "RDBAsset")]
     pub rdb_asset: models::RdbAsset,
 
-    /// `TopAsset`: a list of [`TopAsset`](super::models::TopAsset) objects.
+    /// `TopAsset`
     pub top_asset: Vec<models::TopAsset>,
 
-    /// `RDBDetail`: a list of [`AssetDbDetail`](super::models::AssetDbDetail) objects.
+    /// `RDBDetail`
     #[tc(rename = "RDBDetail")]
     pub rdb_detail: Vec<models::AssetDbDetail>,
 
@@ -5245,37 +5092,42 @@ pub struct DescribeRDBAssetSensitiveDistributionResponse {
 /// The `DescribeReportTaskDownloadUrl` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeReportTaskDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeReportTaskDownloadUrlError`](super::errors::DescribeReportTaskDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeReportTaskDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeReportTaskDownloadUrl",
     output = DescribeReportTaskDownloadUrlResponse,
-    error = super::errors::DescribeReportTaskDownloadUrlError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeReportTaskDownloadUrl {
-    /// `ReportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportTaskId`; example: `1`
     pub report_task_id: u64,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dsap-asada"`
+    /// `DspaId`; example: `"dsap-asada"`
     pub dspa_id: String,
 
-    /// `IsWithSensitiveDetailReport`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWithSensitiveDetailReport`; example: `true`
     pub is_with_sensitive_detail_report: Option<bool>,
 }
 
 /// What a successful [`DescribeReportTaskDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeReportTaskDownloadUrlResponse {
-    /// `DownloadUrlSet`: a list of strings.
+    /// `DownloadUrlSet`
     pub download_url_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5285,15 +5137,26 @@ pub struct DescribeReportTaskDownloadUrlResponse {
 /// The `DescribeReportTasks` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeReportTasksResponse`].
-/// The codes it documents are in [`DescribeReportTasksError`](super::errors::DescribeReportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeReportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeReportTasks",
     output = DescribeReportTasksResponse,
-    error = super::errors::DescribeReportTasksError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5303,36 +5166,26 @@ pub struct DescribeReportTaskDownloadUrlResponse {
     )
 )]
 pub struct DescribeReportTasks {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `ReportName`: a string.
-    ///
-    /// Example: `"资产报告"`
+    /// `ReportName`; example: `"资产报告"`
     pub report_name: Option<String>,
 }
 
 /// What a successful [`DescribeReportTasks`] call returns.
 #[tc_model]
 pub struct DescribeReportTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `ItemSet`: a list of [`ReportInfo`](super::models::ReportInfo) objects.
+    /// `ItemSet`
     pub item_set: Option<Vec<models::ReportInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5342,46 +5195,51 @@ pub struct DescribeReportTasksResponse {
 /// The `DescribeSensitiveCOSDataDistribution` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeSensitiveCOSDataDistributionResponse`].
-/// The codes it documents are in [`DescribeSensitiveCOSDataDistributionError`](super::errors::DescribeSensitiveCOSDataDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeSensitiveCOSDataDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeSensitiveCOSDataDistribution",
     output = DescribeSensitiveCOSDataDistributionResponse,
-    error = super::errors::DescribeSensitiveCOSDataDistributionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeSensitiveCOSDataDistribution {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeSensitiveCOSDataDistribution`] call returns.
 #[tc_model]
 pub struct DescribeSensitiveCOSDataDistributionResponse {
-    /// `LevelDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `LevelDistribution`
     pub level_distribution: Vec<models::Note>,
 
-    /// `CategoryDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `CategoryDistribution`
     pub category_distribution: Vec<models::Note>,
 
-    /// `RuleDistribution`: a list of [`RuleDistribution`](super::models::RuleDistribution) objects.
+    /// `RuleDistribution`
     pub rule_distribution: Vec<models::RuleDistribution>,
 
-    /// `SensitiveDataNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SensitiveDataNum`; example: `10`
     pub sensitive_data_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5391,46 +5249,51 @@ pub struct DescribeSensitiveCOSDataDistributionResponse {
 /// The `DescribeSensitiveRDBDataDistribution` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DescribeSensitiveRDBDataDistributionResponse`].
-/// The codes it documents are in [`DescribeSensitiveRDBDataDistributionError`](super::errors::DescribeSensitiveRDBDataDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DescribeSensitiveRDBDataDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DescribeSensitiveRDBDataDistribution",
     output = DescribeSensitiveRDBDataDistributionResponse,
-    error = super::errors::DescribeSensitiveRDBDataDistributionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DescribeSensitiveRDBDataDistribution {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ComplianceId`; example: `2`
     pub compliance_id: i64,
 
-    /// `AssetList`: a list of [`AssetList`](super::models::AssetList) objects.
+    /// `AssetList`
     pub asset_list: Vec<models::AssetList>,
 }
 
 /// What a successful [`DescribeSensitiveRDBDataDistribution`] call returns.
 #[tc_model]
 pub struct DescribeSensitiveRDBDataDistributionResponse {
-    /// `LevelDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `LevelDistribution`
     pub level_distribution: Vec<models::Note>,
 
-    /// `CategoryDistribution`: a list of [`Note`](super::models::Note) objects.
+    /// `CategoryDistribution`
     pub category_distribution: Vec<models::Note>,
 
-    /// `RuleDistribution`: a list of [`RuleDistribution`](super::models::RuleDistribution) objects.
+    /// `RuleDistribution`
     pub rule_distribution: Vec<models::RuleDistribution>,
 
-    /// `SensitiveDataNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SensitiveDataNum`; example: `10`
     pub sensitive_data_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5440,33 +5303,34 @@ pub struct DescribeSensitiveRDBDataDistributionResponse {
 /// The `DisableDSPAMetaResourceAuth` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`DisableDSPAMetaResourceAuthResponse`].
-/// The codes it documents are in [`DisableDSPAMetaResourceAuthError`](super::errors::DisableDSPAMetaResourceAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=DisableDSPAMetaResourceAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "DisableDSPAMetaResourceAuth",
     output = DisableDSPAMetaResourceAuthResponse,
-    error = super::errors::DisableDSPAMetaResourceAuthError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct DisableDSPAMetaResourceAuth {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab21"`
+    /// `DspaId`; example: `"dspa-ab21"`
     pub dspa_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceIDs`: a list of strings.
+    /// `ResourceIDs`
     #[tc(rename = "ResourceIDs")]
     pub resource_ids: Vec<String>,
 }
@@ -5474,12 +5338,10 @@ pub struct DisableDSPAMetaResourceAuth {
 /// What a successful [`DisableDSPAMetaResourceAuth`] call returns.
 #[tc_model]
 pub struct DisableDSPAMetaResourceAuthResponse {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `Results`: a list of [`DspaTaskResult`](super::models::DspaTaskResult) objects.
+    /// `Results`
     pub results: Vec<models::DspaTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5489,30 +5351,37 @@ pub struct DisableDSPAMetaResourceAuthResponse {
 /// The `EnableDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`EnableDSPADiscoveryRuleResponse`].
-/// The codes it documents are in [`EnableDSPADiscoveryRuleError`](super::errors::EnableDSPADiscoveryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=EnableDSPADiscoveryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "EnableDSPADiscoveryRule",
     output = EnableDSPADiscoveryRuleResponse,
-    error = super::errors::EnableDSPADiscoveryRuleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct EnableDSPADiscoveryRule {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 }
 
@@ -5526,25 +5395,29 @@ pub struct EnableDSPADiscoveryRuleResponse {
 /// The `EnableTrialVersion` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`EnableTrialVersionResponse`].
-/// The codes it documents are in [`EnableTrialVersionError`](super::errors::EnableTrialVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=EnableTrialVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "EnableTrialVersion",
     output = EnableTrialVersionResponse,
-    error = super::errors::EnableTrialVersionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct EnableTrialVersion {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `TrialVersion`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `TrialVersion`; example: `"standard"`
     pub trial_version: String,
 }
 
@@ -5558,47 +5431,42 @@ pub struct EnableTrialVersionResponse {
 /// The `ExportAssetDetailData` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ExportAssetDetailDataResponse`].
-/// The codes it documents are in [`ExportAssetDetailDataError`](super::errors::ExportAssetDetailDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ExportAssetDetailData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ExportAssetDetailData",
     output = ExportAssetDetailDataResponse,
-    error = super::errors::ExportAssetDetailDataError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ExportAssetDetailData {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 
-    /// `MetaDataType`: a string.
-    ///
-    /// Example: `"rdb"`
+    /// `MetaDataType`; example: `"rdb"`
     pub meta_data_type: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `CasbId`: a string.
-    ///
-    /// Example: `"casb-tlqkc3r0"`
+    /// `CasbId`; example: `"casb-tlqkc3r0"`
     pub casb_id: Option<String>,
 }
 
 /// What a successful [`ExportAssetDetailData`] call returns.
 #[tc_model]
 pub struct ExportAssetDetailDataResponse {
-    /// `ExportTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExportTaskId`; example: `1`
     pub export_task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5608,49 +5476,43 @@ pub struct ExportAssetDetailDataResponse {
 /// The `GetResourceConnectionStatus` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`GetResourceConnectionStatusResponse`].
-/// The codes it documents are in [`GetResourceConnectionStatusError`](super::errors::GetResourceConnectionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=GetResourceConnectionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "GetResourceConnectionStatus",
     output = GetResourceConnectionStatusResponse,
-    error = super::errors::GetResourceConnectionStatusError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct GetResourceConnectionStatus {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab32dca1"`
+    /// `DspaId`; example: `"dspa-ab32dca1"`
     pub dspa_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `ResourceId`; example: `"cdb-a1b2"`
     pub resource_id: String,
 }
 
 /// What a successful [`GetResourceConnectionStatus`] call returns.
 #[tc_model]
 pub struct GetResourceConnectionStatusResponse {
-    /// `ConnectionStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ConnectionStatus`; example: `"success"`
     pub connection_status: String,
 
-    /// `ConnectionDesc`: a string.
-    ///
-    /// Example: `"connection-success"`
+    /// `ConnectionDesc`; example: `"connection-success"`
     pub connection_desc: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5660,34 +5522,36 @@ pub struct GetResourceConnectionStatusResponse {
 /// The `GetTrialVersion` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`GetTrialVersionResponse`].
-/// The codes it documents are in [`GetTrialVersionError`](super::errors::GetTrialVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=GetTrialVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "GetTrialVersion",
     output = GetTrialVersionResponse,
-    error = super::errors::GetTrialVersionError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct GetTrialVersion {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 }
 
 /// What a successful [`GetTrialVersion`] call returns.
 #[tc_model]
 pub struct GetTrialVersionResponse {
-    /// `TrialVersion`: a string.
-    ///
-    /// Example: `"version"`
+    /// `TrialVersion`; example: `"version"`
     pub trial_version: String,
 
-    /// `TrialEndAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123042123`
+    /// `TrialEndAt`; example: `123042123`
     pub trial_end_at: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5697,81 +5561,66 @@ pub struct GetTrialVersionResponse {
 /// The `GetUserQuotaInfo` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`GetUserQuotaInfoResponse`].
-/// The codes it documents are in [`GetUserQuotaInfoError`](super::errors::GetUserQuotaInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=GetUserQuotaInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "GetUserQuotaInfo",
     output = GetUserQuotaInfoResponse,
-    error = super::errors::GetUserQuotaInfoError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct GetUserQuotaInfo {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 }
 
 /// What a successful [`GetUserQuotaInfo`] call returns.
 #[tc_model]
 pub struct GetUserQuotaInfoResponse {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `DbTotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DbTotalQuota`; example: `10`
     pub db_total_quota: i64,
 
-    /// `CosTotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CosTotalQuota`; example: `20`
     pub cos_total_quota: i64,
 
-    /// `DbRemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DbRemainQuota`; example: `20`
     pub db_remain_quota: i64,
 
-    /// `CosRemainQuota`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `CosRemainQuota`; example: `10`
     pub cos_remain_quota: f64,
 
-    /// `CosQuotaUnit`: a string.
-    ///
-    /// Example: `"5TB"`
+    /// `CosQuotaUnit`; example: `"5TB"`
     pub cos_quota_unit: String,
 
-    /// `DBUnbindNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DBUnbindNum`; example: `3`
     #[tc(rename = "DBUnbindNum")]
     pub db_unbind_num: Option<i64>,
 
-    /// `COSUnbindNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `COSUnbindNum`; example: `2`
     #[tc(rename = "COSUnbindNum")]
     pub cos_unbind_num: Option<i64>,
 
-    /// `InsTotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InsTotalQuota`; example: `1`
     pub ins_total_quota: Option<i64>,
 
-    /// `InsRemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InsRemainQuota`; example: `1`
     pub ins_remain_quota: Option<i64>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `Version`; example: `"basic"`
     pub version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5781,15 +5630,24 @@ pub struct GetUserQuotaInfoResponse {
 /// The `ListDSPAClusters` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ListDSPAClustersResponse`].
-/// The codes it documents are in [`ListDSPAClustersError`](super::errors::ListDSPAClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ListDSPAClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ListDSPAClusters",
     output = ListDSPAClustersResponse,
-    error = super::errors::ListDSPAClustersError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5799,42 +5657,32 @@ pub struct GetUserQuotaInfoResponse {
     )
 )]
 pub struct ListDSPAClusters {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`DspaDataSourceMngFilter`](super::models::DspaDataSourceMngFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DspaDataSourceMngFilter>>,
 
-    /// `TagFilter`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagFilter`
     pub tag_filter: Option<Vec<models::Tag>>,
 
-    /// `ListMode`: a string.
-    ///
-    /// Example: `"simple"`
+    /// `ListMode`; example: `"simple"`
     pub list_mode: Option<String>,
 }
 
 /// What a successful [`ListDSPAClusters`] call returns.
 #[tc_model]
 pub struct ListDSPAClustersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`DspaInstance`](super::models::DspaInstance) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::DspaInstance>,
 
-    /// `DenyAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DenyAll`; example: `false`
     pub deny_all: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5844,15 +5692,27 @@ pub struct ListDSPAClustersResponse {
 /// The `ListDSPACosMetaResources` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ListDSPACosMetaResourcesResponse`].
-/// The codes it documents are in [`ListDSPACosMetaResourcesError`](super::errors::ListDSPACosMetaResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ListDSPACosMetaResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ListDSPACosMetaResources",
     output = ListDSPACosMetaResourcesResponse,
-    error = super::errors::ListDSPACosMetaResourcesError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5862,44 +5722,32 @@ pub struct ListDSPAClustersResponse {
     )
 )]
 pub struct ListDSPACosMetaResources {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-12311"`
+    /// `DspaId`; example: `"dspa-12311"`
     pub dspa_id: String,
 
-    /// `Filters`: a list of [`DspaDataSourceMngFilter`](super::models::DspaDataSourceMngFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DspaDataSourceMngFilter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"binded"`
+    /// `BindType`; example: `"binded"`
     pub bind_type: Option<String>,
 }
 
 /// What a successful [`ListDSPACosMetaResources`] call returns.
 #[tc_model]
 pub struct ListDSPACosMetaResourcesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`DspaCosMetaDataInfo`](super::models::DspaCosMetaDataInfo) objects.
+    /// `Items`
     pub items: Vec<models::DspaCosMetaDataInfo>,
 
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5909,15 +5757,27 @@ pub struct ListDSPACosMetaResourcesResponse {
 /// The `ListDSPAMetaResources` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ListDSPAMetaResourcesResponse`].
-/// The codes it documents are in [`ListDSPAMetaResourcesError`](super::errors::ListDSPAMetaResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ListDSPAMetaResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DsgcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DsgcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ListDSPAMetaResources",
     output = ListDSPAMetaResourcesResponse,
-    error = super::errors::ListDSPAMetaResourcesError,
+    error = super::errors::DsgcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5927,46 +5787,32 @@ pub struct ListDSPACosMetaResourcesResponse {
     )
 )]
 pub struct ListDSPAMetaResources {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `Filters`: a list of [`DspaDataSourceMngFilter`](super::models::DspaDataSourceMngFilter) objects.
-    ///
-    /// Example: `[{"Name":"ResourceId","Values":["mariadb-9loqa8ed"]}]`
+    /// `Filters`; example: `[{"Name":"ResourceId","Values":["mariadb-9loqa8ed"]}]`
     pub filters: Option<Vec<models::DspaDataSourceMngFilter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"binded"`
+    /// `BindType`; example: `"binded"`
     pub bind_type: Option<String>,
 }
 
 /// What a successful [`ListDSPAMetaResources`] call returns.
 #[tc_model]
 pub struct ListDSPAMetaResourcesResponse {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3"`
+    /// `DspaId`; example: `"dspa-a1b2c3"`
     pub dspa_id: String,
 
-    /// `Resources`: a list of [`DspaUserResourceMeta`](super::models::DspaUserResourceMeta) objects.
+    /// `Resources`
     pub resources: Vec<models::DspaUserResourceMeta>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5976,35 +5822,39 @@ pub struct ListDSPAMetaResourcesResponse {
 /// The `ModifyDSPAAssessmentRisk` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAAssessmentRiskResponse`].
-/// The codes it documents are in [`ModifyDSPAAssessmentRiskError`](super::errors::ModifyDSPAAssessmentRiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAAssessmentRisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAAssessmentRisk",
     output = ModifyDSPAAssessmentRiskResponse,
-    error = super::errors::ModifyDSPAAssessmentRiskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAAssessmentRisk {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxxxxxx"`
+    /// `TaskId`; example: `"task-xxxxxxx"`
     pub task_id: String,
 
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"risk-xxxxxxxx"`
+    /// `RiskId`; example: `"risk-xxxxxxxx"`
     pub risk_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `Status`; example: `"processing"`
     pub status: String,
 }
 
@@ -6018,48 +5868,41 @@ pub struct ModifyDSPAAssessmentRiskResponse {
 /// The `ModifyDSPAAssessmentRiskLatest` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAAssessmentRiskLatestResponse`].
-/// The codes it documents are in [`ModifyDSPAAssessmentRiskLatestError`](super::errors::ModifyDSPAAssessmentRiskLatestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAAssessmentRiskLatest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAAssessmentRiskLatest",
     output = ModifyDSPAAssessmentRiskLatestResponse,
-    error = super::errors::ModifyDSPAAssessmentRiskLatestError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAAssessmentRiskLatest {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-97538993"`
+    /// `DspaId`; example: `"dspa-97538993"`
     pub dspa_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: String,
 
-    /// `RiskLatestTableId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLatestTableId`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_latest_table_id: Option<u64>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Note`; example: `"remark"`
     pub note: Option<String>,
 
-    /// `ProcessPeople`: a string.
-    ///
-    /// Example: `"willalm"`
+    /// `ProcessPeople`; example: `"willalm"`
     pub process_people: Option<String>,
 
-    /// `BathRiskIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4]`
+    /// `BathRiskIdList`; example: `[1,2,3,4]`
     pub bath_risk_id_list: Option<Vec<i64>>,
 }
 
@@ -6073,38 +5916,35 @@ pub struct ModifyDSPAAssessmentRiskLatestResponse {
 /// The `ModifyDSPAAssessmentRiskLevel` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAAssessmentRiskLevelResponse`].
-/// The codes it documents are in [`ModifyDSPAAssessmentRiskLevelError`](super::errors::ModifyDSPAAssessmentRiskLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAAssessmentRiskLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAAssessmentRiskLevel",
     output = ModifyDSPAAssessmentRiskLevelResponse,
-    error = super::errors::ModifyDSPAAssessmentRiskLevelError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAAssessmentRiskLevel {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"高风险"`
+    /// `RiskLevelName`; example: `"高风险"`
     pub risk_level_name: String,
 
-    /// `RiskLevelDescription`: a string.
-    ///
-    /// Example: `"高风险"`
+    /// `RiskLevelDescription`; example: `"高风险"`
     pub risk_level_description: String,
 
-    /// `RiskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskId`; example: `1`
     pub risk_id: i64,
 
-    /// `ModifyRiskItem`: a list of [`RiskLevelMatrix`](super::models::RiskLevelMatrix) objects.
+    /// `ModifyRiskItem`
     pub modify_risk_item: Option<Vec<models::RiskLevelMatrix>>,
 }
 
@@ -6118,45 +5958,38 @@ pub struct ModifyDSPAAssessmentRiskLevelResponse {
 /// The `ModifyDSPAAssessmentRiskTemplate` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAAssessmentRiskTemplateResponse`].
-/// The codes it documents are in [`ModifyDSPAAssessmentRiskTemplateError`](super::errors::ModifyDSPAAssessmentRiskTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAAssessmentRiskTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAAssessmentRiskTemplate",
     output = ModifyDSPAAssessmentRiskTemplateResponse,
-    error = super::errors::ModifyDSPAAssessmentRiskTemplateError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAAssessmentRiskTemplate {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2c3d4"`
+    /// `DspaId`; example: `"dspa-a1b2c3d4"`
     pub dspa_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `TemplateName`; example: `"template-1"`
     pub template_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `RiskLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevelId`; example: `1`
     pub risk_level_id: i64,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"template-desc"`
+    /// `TemplateDescription`; example: `"template-desc"`
     pub template_description: Option<String>,
 
-    /// `RiskIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `RiskIdList`; example: `[1,2,3]`
     pub risk_id_list: Option<Vec<i64>>,
 }
 
@@ -6170,78 +6003,68 @@ pub struct ModifyDSPAAssessmentRiskTemplateResponse {
 /// The `ModifyDSPACOSDiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPACOSDiscoveryTaskResponse`].
-/// The codes it documents are in [`ModifyDSPACOSDiscoveryTaskError`](super::errors::ModifyDSPACOSDiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPACOSDiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPACOSDiscoveryTask",
     output = ModifyDSPACOSDiscoveryTaskResponse,
-    error = super::errors::ModifyDSPACOSDiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPACOSDiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task"`
+    /// `Name`; example: `"task"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `Description`; example: `"扫描任务"`
     pub description: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeneralRuleSetEnable`; example: `1`
     pub general_rule_set_enable: Option<i64>,
 
-    /// `ComplianceGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ComplianceGroupIds`; example: `[1,2]`
     pub compliance_group_ids: Option<Vec<i64>>,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Plan`; example: `1`
     pub plan: Option<i64>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `TimingStartTime`; example: `"2006-01-02 15:04:05"`
     pub timing_start_time: Option<String>,
 
-    /// `FileTypes`: a list of strings.
+    /// `FileTypes`
     pub file_types: Option<Vec<String>>,
 
-    /// `FileSizeLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FileSizeLimit`; example: `1000`
     pub file_size_limit: Option<i64>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 }
 
@@ -6255,50 +6078,47 @@ pub struct ModifyDSPACOSDiscoveryTaskResponse {
 /// The `ModifyDSPACOSTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPACOSTaskResultResponse`].
-/// The codes it documents are in [`ModifyDSPACOSTaskResultError`](super::errors::ModifyDSPACOSTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPACOSTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPACOSTaskResult",
     output = ModifyDSPACOSTaskResultResponse,
-    error = super::errors::ModifyDSPACOSTaskResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPACOSTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `FileResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileResultId`; example: `1`
     pub file_result_id: i64,
 
-    /// `IsSetNonSensitiveFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSetNonSensitiveFile`; example: `true`
     pub is_set_non_sensitive_file: Option<bool>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file1"`
+    /// `FileName`; example: `"file1"`
     pub file_name: Option<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket-xx"`
+    /// `BucketName`; example: `"bucket-xx"`
     pub bucket_name: Option<String>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-xxx"`
+    /// `DataSourceId`; example: `"cos-xxx"`
     pub data_source_id: Option<String>,
 }
 
@@ -6312,30 +6132,37 @@ pub struct ModifyDSPACOSTaskResultResponse {
 /// The `ModifyDSPACategory` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPACategoryResponse`].
-/// The codes it documents are in [`ModifyDSPACategoryError`](super::errors::ModifyDSPACategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPACategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPACategory",
     output = ModifyDSPACategoryResponse,
-    error = super::errors::ModifyDSPACategoryError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPACategory {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `Name`; example: `"财务信息"`
     pub name: String,
 }
 
@@ -6349,35 +6176,35 @@ pub struct ModifyDSPACategoryResponse {
 /// The `ModifyDSPACategoryRelation` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPACategoryRelationResponse`].
-/// The codes it documents are in [`ModifyDSPACategoryRelationError`](super::errors::ModifyDSPACategoryRelationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPACategoryRelation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPACategoryRelation",
     output = ModifyDSPACategoryRelationResponse,
-    error = super::errors::ModifyDSPACategoryRelationError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPACategoryRelation {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `MergedCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MergedCategoryId`; example: `1`
     pub merged_category_id: i64,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: u64,
 }
 
@@ -6391,30 +6218,30 @@ pub struct ModifyDSPACategoryRelationResponse {
 /// The `ModifyDSPAClusterInfo` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAClusterInfoResponse`].
-/// The codes it documents are in [`ModifyDSPAClusterInfoError`](super::errors::ModifyDSPAClusterInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAClusterInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAClusterInfo",
     output = ModifyDSPAClusterInfoResponse,
-    error = super::errors::ModifyDSPAClusterInfoError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAClusterInfo {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `DspaName`: a string.
-    ///
-    /// Example: `"default name"`
+    /// `DspaName`; example: `"default name"`
     pub dspa_name: Option<String>,
 
-    /// `DspaDescription`: a string.
-    ///
-    /// Example: `"default description"`
+    /// `DspaDescription`; example: `"default description"`
     pub dspa_description: Option<String>,
 }
 
@@ -6428,50 +6255,49 @@ pub struct ModifyDSPAClusterInfoResponse {
 /// The `ModifyDSPAComplianceGroup` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAComplianceGroupResponse`].
-/// The codes it documents are in [`ModifyDSPAComplianceGroupError`](super::errors::ModifyDSPAComplianceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAComplianceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAComplianceGroup",
     output = ModifyDSPAComplianceGroupResponse,
-    error = super::errors::ModifyDSPAComplianceGroupError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAComplianceGroup {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ComplianceGroupId`; example: `1000`
     pub compliance_group_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试合规组"`
+    /// `Name`; example: `"测试合规组"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试合规组"`
+    /// `Description`; example: `"用于测试合规组"`
     pub description: Option<String>,
 
-    /// `ComplianceGroupRules`: a list of [`ComplianceGroupRuleIdInfo`](super::models::ComplianceGroupRuleIdInfo) objects.
-    ///
-    /// Example: `[{"CategoryId":3,"LevelId":2,"RuleId":2}]`
+    /// `ComplianceGroupRules`; example: `[{"CategoryId":3,"LevelId":2,"RuleId":2}]`
     pub compliance_group_rules: Option<Vec<models::ComplianceGroupRuleIdInfo>>,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: Option<u64>,
 
-    /// `RuleAlias`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleAlias`; example: `false`
     pub rule_alias: Option<bool>,
 }
 
@@ -6485,48 +6311,51 @@ pub struct ModifyDSPAComplianceGroupResponse {
 /// The `ModifyDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPADiscoveryRuleResponse`].
-/// The codes it documents are in [`ModifyDSPADiscoveryRuleError`](super::errors::ModifyDSPADiscoveryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPADiscoveryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPADiscoveryRule",
     output = ModifyDSPADiscoveryRuleResponse,
-    error = super::errors::ModifyDSPADiscoveryRuleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPADiscoveryRule {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"该规则用于匹配姓名"`
+    /// `Description`; example: `"该规则用于匹配姓名"`
     pub description: Option<String>,
 
-    /// `RDBRules`: a [`ScanTaskRdbRules`](super::models::ScanTaskRdbRules).
+    /// `RDBRules`
     #[tc(rename = "RDBRules")]
     pub rdb_rules: Option<models::ScanTaskRdbRules>,
 
-    /// `COSRules`: a [`ScanTaskCosRules`](super::models::ScanTaskCosRules).
+    /// `COSRules`
     #[tc(rename = "COSRules")]
     pub cos_rules: Option<models::ScanTaskCosRules>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -6540,90 +6369,74 @@ pub struct ModifyDSPADiscoveryRuleResponse {
 /// The `ModifyDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPADiscoveryTaskResponse`].
-/// The codes it documents are in [`ModifyDSPADiscoveryTaskError`](super::errors::ModifyDSPADiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPADiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DsgcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPADiscoveryTask",
     output = ModifyDSPADiscoveryTaskResponse,
-    error = super::errors::ModifyDSPADiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPADiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task"`
+    /// `Name`; example: `"task"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `Description`; example: `"扫描任务"`
     pub description: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"datasource-00000000"`
+    /// `DataSourceId`; example: `"datasource-00000000"`
     pub data_source_id: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"db_1,db_2"`
+    /// `Condition`; example: `"db_1,db_2"`
     pub condition: Option<String>,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeneralRuleSetEnable`; example: `1`
     pub general_rule_set_enable: Option<i64>,
 
-    /// `ComplianceGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ComplianceGroupIds`; example: `[1,2]`
     pub compliance_group_ids: Option<Vec<i64>>,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Plan`; example: `1`
     pub plan: Option<i64>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `TimingStartTime`; example: `"2006-01-02 15:04:05"`
     pub timing_start_time: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     pub data_source_type: Option<String>,
 
-    /// `ScanRange`: a string.
-    ///
-    /// Example: `"full"`
+    /// `ScanRange`; example: `"full"`
     pub scan_range: Option<String>,
 }
 
@@ -6637,68 +6450,59 @@ pub struct ModifyDSPADiscoveryTaskResponse {
 /// The `ModifyDSPAESTaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPAESTaskResultResponse`].
-/// The codes it documents are in [`ModifyDSPAESTaskResultError`](super::errors::ModifyDSPAESTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPAESTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPAESTaskResult",
     output = ModifyDSPAESTaskResultResponse,
-    error = super::errors::ModifyDSPAESTaskResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPAESTaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `FieldResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldResultId`; example: `1`
     pub field_result_id: i64,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `IsSetNonSensitiveField`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSetNonSensitiveField`; example: `true`
     pub is_set_non_sensitive_field: Option<bool>,
 
-    /// `DestRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DestRuleId`; example: `1`
     pub dest_rule_id: Option<i64>,
 
-    /// `DestCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DestCategoryId`; example: `1`
     pub dest_category_id: Option<i64>,
 
-    /// `DestLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DestLevelId`; example: `1`
     pub dest_level_id: Option<i64>,
 
-    /// `SrcRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SrcRuleId`; example: `1`
     pub src_rule_id: Option<i64>,
 
-    /// `SrcCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SrcCategoryId`; example: `1`
     pub src_category_id: Option<i64>,
 
-    /// `SrcLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SrcLevelId`; example: `1`
     pub src_level_id: Option<i64>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
+    /// `IdentifyType`
     pub identify_type: Option<i64>,
 }
 
@@ -6712,70 +6516,60 @@ pub struct ModifyDSPAESTaskResultResponse {
 /// The `ModifyDSPATaskResult` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`ModifyDSPATaskResultResponse`].
-/// The codes it documents are in [`ModifyDSPATaskResultError`](super::errors::ModifyDSPATaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=ModifyDSPATaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.MultipleMarkingNotAllowed`](super::errors::DsgcErrorCode::UnsupportedOperationMultipleMarkingNotAllowed)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "ModifyDSPATaskResult",
     output = ModifyDSPATaskResultResponse,
-    error = super::errors::ModifyDSPATaskResultError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct ModifyDSPATaskResult {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-xxx"`
+    /// `DspaId`; example: `"dspa-xxx"`
     pub dspa_id: String,
 
-    /// `FieldResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldResultId`; example: `1`
     pub field_result_id: i64,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `IsSetNonSensitiveField`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSetNonSensitiveField`; example: `true`
     pub is_set_non_sensitive_field: Option<bool>,
 
-    /// `DestRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DestRuleId`; example: `1`
     pub dest_rule_id: Option<i64>,
 
-    /// `DestCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DestCategoryId`; example: `1`
     pub dest_category_id: Option<i64>,
 
-    /// `DestLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DestLevelId`; example: `1`
     pub dest_level_id: Option<i64>,
 
-    /// `SrcRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SrcRuleId`; example: `1`
     pub src_rule_id: Option<i64>,
 
-    /// `SrcCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SrcCategoryId`; example: `1`
     pub src_category_id: Option<i64>,
 
-    /// `SrcLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SrcLevelId`; example: `1`
     pub src_level_id: Option<i64>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IdentifyType`; example: `0`
     pub identify_type: Option<i64>,
 }
 
@@ -6789,42 +6583,43 @@ pub struct ModifyDSPATaskResultResponse {
 /// The `QueryDSPAMetaResourceDbList` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`QueryDSPAMetaResourceDbListResponse`].
-/// The codes it documents are in [`QueryDSPAMetaResourceDbListError`](super::errors::QueryDSPAMetaResourceDbListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=QueryDSPAMetaResourceDbList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "QueryDSPAMetaResourceDbList",
     output = QueryDSPAMetaResourceDbListResponse,
-    error = super::errors::QueryDSPAMetaResourceDbListError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct QueryDSPAMetaResourceDbList {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-6cmpe42v"`
+    /// `ResourceId`; example: `"cdb-6cmpe42v"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 }
 
 /// What a successful [`QueryDSPAMetaResourceDbList`] call returns.
 #[tc_model]
 pub struct QueryDSPAMetaResourceDbListResponse {
-    /// `DbRelationStatusItems`: a list of [`DbRelationStatusItem`](super::models::DbRelationStatusItem) objects.
+    /// `DbRelationStatusItems`
     pub db_relation_status_items: Vec<models::DbRelationStatusItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6834,49 +6629,46 @@ pub struct QueryDSPAMetaResourceDbListResponse {
 /// The `QueryResourceDbBindStatus` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`QueryResourceDbBindStatusResponse`].
-/// The codes it documents are in [`QueryResourceDbBindStatusError`](super::errors::QueryResourceDbBindStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=QueryResourceDbBindStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DsgcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "QueryResourceDbBindStatus",
     output = QueryResourceDbBindStatusResponse,
-    error = super::errors::QueryResourceDbBindStatusError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct QueryResourceDbBindStatus {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-aaa"`
+    /// `DspaId`; example: `"dspa-aaa"`
     pub dspa_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ResourceId`; example: `"10"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 }
 
 /// What a successful [`QueryResourceDbBindStatus`] call returns.
 #[tc_model]
 pub struct QueryResourceDbBindStatusResponse {
-    /// `BindDbNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindDbNums`; example: `1`
     pub bind_db_nums: u64,
 
-    /// `UnbindDbNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnbindDbNums`; example: `1`
     pub unbind_db_nums: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6886,25 +6678,33 @@ pub struct QueryResourceDbBindStatusResponse {
 /// The `RestartDSPAAssessmentTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`RestartDSPAAssessmentTaskResponse`].
-/// The codes it documents are in [`RestartDSPAAssessmentTaskError`](super::errors::RestartDSPAAssessmentTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=RestartDSPAAssessmentTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "RestartDSPAAssessmentTask",
     output = RestartDSPAAssessmentTaskResponse,
-    error = super::errors::RestartDSPAAssessmentTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct RestartDSPAAssessmentTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ad0gf4ks"`
+    /// `DspaId`; example: `"dspa-ad0gf4ks"`
     pub dspa_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxxxxxxx"`
+    /// `TaskId`; example: `"task-xxxxxxxx"`
     pub task_id: String,
 }
 
@@ -6918,34 +6718,41 @@ pub struct RestartDSPAAssessmentTaskResponse {
 /// The `StartDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`StartDSPADiscoveryTaskResponse`].
-/// The codes it documents are in [`StartDSPADiscoveryTaskError`](super::errors::StartDSPADiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=StartDSPADiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TaskDisabled`](super::errors::DsgcErrorCode::ResourceUnavailableTaskDisabled)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "StartDSPADiscoveryTask",
     output = StartDSPADiscoveryTaskResponse,
-    error = super::errors::StartDSPADiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct StartDSPADiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
 /// What a successful [`StartDSPADiscoveryTask`] call returns.
 #[tc_model]
 pub struct StartDSPADiscoveryTaskResponse {
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6955,34 +6762,40 @@ pub struct StartDSPADiscoveryTaskResponse {
 /// The `StopDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`StopDSPADiscoveryTaskResponse`].
-/// The codes it documents are in [`StopDSPADiscoveryTaskError`](super::errors::StopDSPADiscoveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=StopDSPADiscoveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DsgcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "StopDSPADiscoveryTask",
     output = StopDSPADiscoveryTaskResponse,
-    error = super::errors::StopDSPADiscoveryTaskError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct StopDSPADiscoveryTask {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-001"`
+    /// `DspaId`; example: `"dspa-001"`
     pub dspa_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
 /// What a successful [`StopDSPADiscoveryTask`] call returns.
 #[tc_model]
 pub struct StopDSPADiscoveryTaskResponse {
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6992,50 +6805,42 @@ pub struct StopDSPADiscoveryTaskResponse {
 /// The `UpdateDSPASelfBuildResource` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`UpdateDSPASelfBuildResourceResponse`].
-/// The codes it documents are in [`UpdateDSPASelfBuildResourceError`](super::errors::UpdateDSPASelfBuildResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=UpdateDSPASelfBuildResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DsgcErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "UpdateDSPASelfBuildResource",
     output = UpdateDSPASelfBuildResourceResponse,
-    error = super::errors::UpdateDSPASelfBuildResourceError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct UpdateDSPASelfBuildResource {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b2"`
+    /// `DspaId`; example: `"dspa-a1b2"`
     pub dspa_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"c231"`
+    /// `ResourceId`; example: `"c231"`
     pub resource_id: String,
 
-    /// `ResourceVPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2204`
+    /// `ResourceVPort`; example: `2204`
     pub resource_v_port: Option<u64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `UserName`; example: `"admin"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Password`; example: `"pass"`
     pub password: Option<String>,
 
-    /// `AuthRange`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AuthRange`; example: `"all"`
     pub auth_range: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"我的自建资产"`
+    /// `ResourceName`; example: `"我的自建资产"`
     pub resource_name: Option<String>,
 }
 
@@ -7049,43 +6854,46 @@ pub struct UpdateDSPASelfBuildResourceResponse {
 /// The `VerifyDSPACOSRule` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`VerifyDSPACOSRuleResponse`].
-/// The codes it documents are in [`VerifyDSPACOSRuleError`](super::errors::VerifyDSPACOSRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=VerifyDSPACOSRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "VerifyDSPACOSRule",
     output = VerifyDSPACOSRuleResponse,
-    error = super::errors::VerifyDSPACOSRuleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct VerifyDSPACOSRule {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `COSRules`: a [`ScanTaskCosRules`](super::models::ScanTaskCosRules).
+    /// `COSRules`
     #[tc(rename = "COSRules")]
     pub cos_rules: models::ScanTaskCosRules,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"data_to_verify"`
+    /// `Data`; example: `"data_to_verify"`
     pub data: String,
 }
 
 /// What a successful [`VerifyDSPACOSRule`] call returns.
 #[tc_model]
 pub struct VerifyDSPACOSRuleResponse {
-    /// `VerifyResult`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `VerifyResult`; example: `"Success"`
     pub verify_result: String,
 
-    /// `DetailInfo`: a string.
-    ///
-    /// Example: `"字段名验证失败"`
+    /// `DetailInfo`; example: `"字段名验证失败"`
     pub detail_info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7095,59 +6903,54 @@ pub struct VerifyDSPACOSRuleResponse {
 /// The `VerifyDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
 /// A successful call returns [`VerifyDSPADiscoveryRuleResponse`].
-/// The codes it documents are in [`VerifyDSPADiscoveryRuleError`](super::errors::VerifyDSPADiscoveryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dsgc&Version=2019-07-23&Action=VerifyDSPADiscoveryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DsgcErrorCode`](super::errors::DsgcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DsgcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DsgcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DsgcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DsgcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DsgcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DsgcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DsgcErrorCode::UnknownParameter)
 #[tc_action(
     service = "dsgc",
     version = "2019-07-23",
     name = "VerifyDSPADiscoveryRule",
     output = VerifyDSPADiscoveryRuleResponse,
-    error = super::errors::VerifyDSPADiscoveryRuleError
+    error = super::errors::DsgcErrorCode
 )]
 pub struct VerifyDSPADiscoveryRule {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-ab50f3b1"`
+    /// `DspaId`; example: `"dspa-ab50f3b1"`
     pub dspa_id: String,
 
-    /// `MatchOperator`: a string.
-    ///
-    /// Example: `"and"`
+    /// `MatchOperator`; example: `"and"`
     pub match_operator: String,
 
-    /// `MetaRule`: a [`DataRules`](super::models::DataRules).
-    ///
-    /// Example: `{"Contents":[{"RuleContent":"test","RuleType":"keyword"}],"Operator":"and"}`
+    /// `MetaRule`; example: `{"Contents":[{"RuleContent":"test","RuleType":"keyword"}],"Operator":"and"}`
     pub meta_rule: Option<models::DataRules>,
 
-    /// `ContentRule`: a [`DataRules`](super::models::DataRules).
-    ///
-    /// Example: `{"Contents":[{"RuleContent":"test","RuleType":"keyword"}],"Operator":"and"}`
+    /// `ContentRule`; example: `{"Contents":[{"RuleContent":"test","RuleType":"keyword"}],"Operator":"and"}`
     pub content_rule: Option<models::DataRules>,
 
-    /// `VerifyMeta`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `VerifyMeta`; example: `"姓名"`
     pub verify_meta: Option<String>,
 
-    /// `VerifyContent`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `VerifyContent`; example: `"TEST"`
     pub verify_content: Option<String>,
 }
 
 /// What a successful [`VerifyDSPADiscoveryRule`] call returns.
 #[tc_model]
 pub struct VerifyDSPADiscoveryRuleResponse {
-    /// `VerifyResult`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `VerifyResult`; example: `"Success"`
     pub verify_result: String,
 
-    /// `DetailInfo`: a string.
-    ///
-    /// Example: `"字段名验证失败"`
+    /// `DetailInfo`; example: `"字段名验证失败"`
     pub detail_info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

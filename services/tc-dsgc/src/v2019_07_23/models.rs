@@ -9,21 +9,15 @@ use ::tc_core::tc_model;
 #[doc(alias = "AKSKLeak")]
 #[tc_model]
 pub struct AkskLeak {
-    /// `AK`: a string.
-    ///
-    /// Example: `"ak"`
+    /// `AK`; example: `"ak"`
     #[tc(rename = "AK")]
     pub ak: String,
 
-    /// `SK`: a string.
-    ///
-    /// Example: `"sk"`
+    /// `SK`; example: `"sk"`
     #[tc(rename = "SK")]
     pub sk: String,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"url"`
+    /// `URL`; example: `"url"`
     #[tc(rename = "URL")]
     pub url: String,
 }
@@ -33,14 +27,10 @@ pub struct AkskLeak {
 /// Returned in the output of [`DescribeDSPAAssessmentLatestRiskDetailInfo`](super::DescribeDSPAAssessmentLatestRiskDetailInfo).
 #[tc_model]
 pub struct AccountRisk {
-    /// `Id`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Id`; example: `"10"`
     pub id: String,
 
-    /// `RiskAccount`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `RiskAccount`; example: `"admin"`
     pub risk_account: String,
 }
 
@@ -49,49 +39,31 @@ pub struct AccountRisk {
 /// Returned in the output of [`DescribeDSPAAssessmentTemplateControlItems`](super::DescribeDSPAAssessmentTemplateControlItems).
 #[tc_model]
 pub struct AssessmentControlItem {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"control-9dk3w8jrv"`
+    /// `ItemId`; example: `"control-9dk3w8jrv"`
     pub item_id: String,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"个人信息"`
+    /// `ItemName`; example: `"个人信息"`
     pub item_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"个人信息需要加密存储"`
+    /// `Description`; example: `"个人信息需要加密存储"`
     pub description: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"system"`
+    /// `Source`; example: `"system"`
     pub source: String,
 
-    /// `ItemType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ItemType`; example: `"auto"`
     pub item_type: String,
 
-    /// `ItemSubType`: a string.
-    ///
-    /// Example: `"AKSK"`
+    /// `ItemSubType`; example: `"AKSK"`
     pub item_sub_type: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-04-14 18:54:57"`
+    /// `CreatedTime`; example: `"2022-04-14 18:54:57"`
     pub created_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `TemplateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TemplateCount`; example: `2`
     pub template_count: i64,
 }
 
@@ -100,102 +72,64 @@ pub struct AssessmentControlItem {
 /// Returned in the output of [`DescribeDSPAAssessmentRisks`](super::DescribeDSPAAssessmentRisks).
 #[tc_model]
 pub struct AssessmentRisk {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"risk-3mr0ndot"`
+    /// `RiskId`; example: `"risk-3mr0ndot"`
     pub risk_id: String,
 
-    /// `RiskDescription`: a string.
-    ///
-    /// Example: `"敏感个人信息InstanceA.dbA.tableA.Name未加密"`
+    /// `RiskDescription`; example: `"敏感个人信息InstanceA.dbA.tableA.Name未加密"`
     pub risk_description: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-9gkskr3g"`
+    /// `TemplateId`; example: `"template-9gkskr3g"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"个人信息保护法"`
+    /// `TemplateName`; example: `"个人信息保护法"`
     pub template_name: String,
 
-    /// `ControlItemId`: a string.
-    ///
-    /// Example: `"control-8an32mgd"`
+    /// `ControlItemId`; example: `"control-8an32mgd"`
     pub control_item_id: String,
 
-    /// `ControlItemName`: a string.
-    ///
-    /// Example: `"敏感信息加密"`
+    /// `ControlItemName`; example: `"敏感信息加密"`
     pub control_item_name: String,
 
-    /// `ControlItemDesc`: a string.
-    ///
-    /// Example: `"针对敏感信息需要采用加密技术进行加密"`
+    /// `ControlItemDesc`; example: `"针对敏感信息需要采用加密技术进行加密"`
     pub control_item_desc: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"low"`
+    /// `RiskLevel`; example: `"low"`
     pub risk_level: String,
 
-    /// `RiskMitigation`: a string.
-    ///
-    /// Example: `"对敏感个人字段进行加密存储；使用CASB进行加密"`
+    /// `RiskMitigation`; example: `"对敏感个人字段进行加密存储；使用CASB进行加密"`
     pub risk_mitigation: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `Status`; example: `"waiting"`
     pub status: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-04-20 15:59:42"`
+    /// `CreatedTime`; example: `"2022-04-20 15:59:42"`
     pub created_time: String,
 
-    /// `RiskOwner`: a string.
-    ///
-    /// Example: `"Bob"`
+    /// `RiskOwner`; example: `"Bob"`
     pub risk_owner: String,
 
-    /// `RelatedAsset`: a string.
-    ///
-    /// Example: `"Instance1.Db1"`
+    /// `RelatedAsset`; example: `"Instance1.Db1"`
     pub related_asset: String,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"Instance1.Db1"`
+    /// `DataSourceId`; example: `"Instance1.Db1"`
     pub data_source_id: String,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"dbName"`
+    /// `DataSourceName`; example: `"dbName"`
     pub data_source_name: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `AssetName`; example: `"default"`
     pub asset_name: String,
 
-    /// `SecurityProduct`: a list of [`SecurityProduct`] objects.
+    /// `SecurityProduct`
     pub security_product: Vec<SecurityProduct>,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"api"`
+    /// `RiskType`; example: `"api"`
     pub risk_type: String,
 
-    /// `RiskSide`: a string.
-    ///
-    /// Example: `"riskSide"`
+    /// `RiskSide`; example: `"riskSide"`
     pub risk_side: Option<String>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     pub data_source_type: Option<String>,
 }
 
@@ -204,56 +138,31 @@ pub struct AssessmentRisk {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskTemplateDetail`](super::DescribeDSPAAssessmentRiskTemplateDetail) and [`DescribeDSPAAssessmentRiskTemplateVulnerableList`](super::DescribeDSPAAssessmentRiskTemplateVulnerableList).
 #[tc_model]
 pub struct AssessmentRiskItem {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `RiskName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"数据库未开启审计"`
+    /// `RiskName`, always sent in responses; example: `"数据库未开启审计"`
     pub risk_name: Option<String>,
 
-    /// `Level`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高"`
+    /// `Level`, always sent in responses; example: `"高"`
     pub level: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高风险-说明"`
+    /// `Description`, always sent in responses; example: `"高风险-说明"`
     pub description: Option<String>,
 
-    /// `RiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"config-risk"`
+    /// `RiskType`, always sent in responses; example: `"config-risk"`
     pub risk_type: Option<String>,
 
-    /// `ReferTemplateCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `ReferTemplateCount`, always sent in responses; example: `2`
     pub refer_template_count: Option<i64>,
 
-    /// `SupportDataSource`: a list of strings.
-    /// Always sent in responses.
+    /// `SupportDataSource`, always sent in responses
     pub support_data_source: Option<Vec<String>>,
 
-    /// `RiskSide`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"网络安全"`
+    /// `RiskSide`, always sent in responses; example: `"网络安全"`
     pub risk_side: Option<String>,
 
-    /// `ReferTemplateList`: a list of [`TemplateInfo`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"TemplateId":10,"TemplateName":"风险模板"}]`
+    /// `ReferTemplateList`, always sent in responses; example: `[{"TemplateId":10,"TemplateName":"风险模板"}]`
     pub refer_template_list: Option<Vec<TemplateInfo>>,
 }
 
@@ -262,102 +171,64 @@ pub struct AssessmentRiskItem {
 /// Returned in the output of [`DescribeDSPAAssessmentTasks`](super::DescribeDSPAAssessmentTasks).
 #[tc_model]
 pub struct AssessmentTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-d8ja93kr"`
+    /// `TaskId`; example: `"task-d8ja93kr"`
     pub task_id: String,
 
-    /// `TaskUid`: a signed 64-bit integer.
-    ///
-    /// Example: `100024`
+    /// `TaskUid`; example: `100024`
     pub task_uid: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"SSM自动化评估"`
+    /// `TaskName`; example: `"SSM自动化评估"`
     pub task_name: String,
 
-    /// `BusinessName`: a string.
-    ///
-    /// Example: `"SSM"`
+    /// `BusinessName`; example: `"SSM"`
     pub business_name: String,
 
-    /// `BusinessDept`: a string.
-    ///
-    /// Example: `"云鼎"`
+    /// `BusinessDept`; example: `"云鼎"`
     pub business_dept: String,
 
-    /// `BusinessOwner`: a string.
-    ///
-    /// Example: `"Bob"`
+    /// `BusinessOwner`; example: `"Bob"`
     pub business_owner: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-9rm28d4"`
+    /// `TemplateId`; example: `"template-9rm28d4"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"个人信息保护法"`
+    /// `TemplateName`; example: `"个人信息保护法"`
     pub template_name: String,
 
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupId`; example: `1`
     pub compliance_group_id: i64,
 
-    /// `ComplianceGroupName`: a string.
-    ///
-    /// Example: `"个人信息保护法"`
+    /// `ComplianceGroupName`; example: `"个人信息保护法"`
     pub compliance_group_name: String,
 
-    /// `ControlItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ControlItemCount`; example: `2`
     pub control_item_count: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCount`; example: `1`
     pub risk_count: i64,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2022-04-22 18:57:02"`
+    /// `FinishedTime`; example: `"2022-04-22 18:57:02"`
     pub finished_time: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-04-20 15:59:42"`
+    /// `CreatedTime`; example: `"2022-04-20 15:59:42"`
     pub created_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: String,
 
-    /// `RiskCountInfoList`: a list of [`RiskCountInfo`] objects.
+    /// `RiskCountInfoList`
     pub risk_count_info_list: Vec<RiskCountInfo>,
 
-    /// `DiscoveryCondition`: a [`DiscoveryCondition`].
+    /// `DiscoveryCondition`
     pub discovery_condition: DiscoveryCondition,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"errorInfo"`
+    /// `ErrorInfo`; example: `"errorInfo"`
     pub error_info: String,
 
-    /// `TemplateUid`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TemplateUid`, required in requests; example: `1`
     pub template_uid: Option<i64>,
 
-    /// `ProgressPercent`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `50`
+    /// `ProgressPercent`, required in requests; example: `50`
     pub progress_percent: Option<i64>,
 }
 
@@ -366,68 +237,44 @@ pub struct AssessmentTask {
 /// Returned in the output of [`DescribeDSPAAssessmentTemplates`](super::DescribeDSPAAssessmentTemplates).
 #[tc_model]
 pub struct AssessmentTemplate {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-f04ng1ds"`
+    /// `TemplateId`; example: `"template-f04ng1ds"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"数据安全自动化评估"`
+    /// `TemplateName`; example: `"数据安全自动化评估"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于自动化地评估系统存在的数据安全风险"`
+    /// `Description`; example: `"用于自动化地评估系统存在的数据安全风险"`
     pub description: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"system"`
+    /// `Source`; example: `"system"`
     pub source: String,
 
-    /// `UseType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `UseType`; example: `"auto"`
     pub use_type: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-04-20 15:59:42"`
+    /// `CreatedTime`; example: `"2022-04-20 15:59:42"`
     pub created_time: String,
 
-    /// `ControlItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ControlItemCount`; example: `2`
     pub control_item_count: i64,
 
-    /// `AppliedItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppliedItemCount`; example: `1`
     pub applied_item_count: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"draft"`
+    /// `Status`; example: `"draft"`
     pub status: String,
 
-    /// `SupportDataSource`: a list of strings.
+    /// `SupportDataSource`
     pub support_data_source: Vec<String>,
 
-    /// `IsASMTemplate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsASMTemplate`; example: `true`
     #[tc(rename = "IsASMTemplate")]
     pub is_asm_template: Option<bool>,
 
-    /// `IdentifyComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyComplianceId`; example: `1`
     pub identify_compliance_id: i64,
 }
 
@@ -436,32 +283,22 @@ pub struct AssessmentTemplate {
 /// Returned in the output of [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution).
 #[tc_model]
 pub struct AssetCosDetail {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket_xxx"`
+    /// `Bucket`; example: `"bucket_xxx"`
     pub bucket: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `DataType`; example: `"cos"`
     pub data_type: String,
 
-    /// `FileNums`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FileNums`; example: `2`
     pub file_nums: i64,
 
-    /// `SensitiveFileNums`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SensitiveFileNums`; example: `2`
     pub sensitive_file_nums: i64,
 
-    /// `DistributionData`: a list of [`Note`] objects.
+    /// `DistributionData`
     pub distribution_data: Vec<Note>,
 
-    /// `MatchedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MatchedNum`; example: `10`
     pub matched_num: i64,
 }
 
@@ -471,42 +308,28 @@ pub struct AssetCosDetail {
 #[doc(alias = "AssetDBDetail")]
 #[tc_model]
 pub struct AssetDbDetail {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-a1b2c3"`
+    /// `DataSourceId`; example: `"cos-a1b2c3"`
     pub data_source_id: String,
 
-    /// `DdName`: a string.
-    ///
-    /// Example: `"db_name"`
+    /// `DdName`; example: `"db_name"`
     pub dd_name: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DataType`; example: `"mysql"`
     pub data_type: String,
 
-    /// `TableNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableNums`; example: `1`
     pub table_nums: i64,
 
-    /// `SensitiveTableNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveTableNums`; example: `1`
     pub sensitive_table_nums: i64,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldNums`; example: `1`
     pub field_nums: i64,
 
-    /// `SensitiveFieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldNums`; example: `1`
     pub sensitive_field_nums: i64,
 
-    /// `DistributionData`: a list of [`Note`] objects.
+    /// `DistributionData`
     pub distribution_data: Vec<Note>,
 }
 
@@ -515,12 +338,10 @@ pub struct AssetDbDetail {
 /// Sent in the input of [`CreateAssetSortingReportTask`](super::CreateAssetSortingReportTask), [`DescribeAssetOverview`](super::DescribeAssetOverview), [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution), [`DescribeESAssetSensitiveDistribution`](super::DescribeESAssetSensitiveDistribution), [`DescribeMongoAssetSensitiveDistribution`](super::DescribeMongoAssetSensitiveDistribution), [`DescribeRDBAssetSensitiveDistribution`](super::DescribeRDBAssetSensitiveDistribution) and 2 more.
 #[tc_model]
 pub struct AssetList {
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `DataSourceType`; example: `"cos"`
     pub data_source_type: String,
 
-    /// `DataSourceInfo`: a list of [`DataSourceInfo`] objects.
+    /// `DataSourceInfo`
     pub data_source_info: Vec<DataSourceInfo>,
 }
 
@@ -530,14 +351,10 @@ pub struct AssetList {
 #[doc(alias = "COSDataRule")]
 #[tc_model]
 pub struct CosDataRule {
-    /// `Operator`: a string.
-    ///
-    /// Example: `"and"`
+    /// `Operator`; example: `"and"`
     pub operator: Option<String>,
 
-    /// `Contents`: a list of [`DataContent`] objects.
-    ///
-    /// Example: `[{"RuleContent":"(?<=\\W)[\\w-]+(\\.[\\w-]+)*@([\\w-]+\\.)"}]`
+    /// `Contents`; example: `[{"RuleContent":"(?<=\\W)[\\w-]+(\\.[\\w-]+)*@([\\w-]+\\.)"}]`
     pub contents: Option<Vec<DataContent>>,
 }
 
@@ -548,19 +365,13 @@ pub struct CosDataRule {
 #[doc(alias = "COSInstance")]
 #[tc_model]
 pub struct CosInstance {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-cd514cb2baa46034bedae480c871f5b6a367e123"`
+    /// `DataSourceId`; example: `"cos-cd514cb2baa46034bedae480c871f5b6a367e123"`
     pub data_source_id: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `BucketName`; example: `"bucket"`
     pub bucket_name: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 }
 
@@ -569,54 +380,34 @@ pub struct CosInstance {
 /// Returned in the output of [`DescribeDSPACategoryRules`](super::DescribeDSPACategoryRules).
 #[tc_model]
 pub struct CategoryRule {
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename"`
+    /// `RuleName`; example: `"rulename"`
     pub rule_name: String,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: u64,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AliasRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AliasRuleId`; example: `1`
     pub alias_rule_id: Option<i64>,
 
-    /// `AliasRuleName`: a string.
-    ///
-    /// Example: `"rulename"`
+    /// `AliasRuleName`; example: `"rulename"`
     pub alias_rule_name: Option<String>,
 
-    /// `RuleEffectItems`: a list of [`RuleEffectItem`] objects.
-    ///
-    /// Example: `[{"Name":"物流信息","Value":3698}]`
+    /// `RuleEffectItems`; example: `[{"Name":"物流信息","Value":3698}]`
     pub rule_effect_items: Option<Vec<RuleEffectItem>>,
 
-    /// `RuleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleStatus`; example: `1`
     pub rule_status: Option<i64>,
 }
 
@@ -625,19 +416,13 @@ pub struct CategoryRule {
 /// Returned in the output of [`DescribeDSPACategoryRuleStatistic`](super::DescribeDSPACategoryRuleStatistic).
 #[tc_model]
 pub struct CategoryRuleStatistic {
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleCount`; example: `1`
     pub rule_count: u64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人位置信息"`
+    /// `CategoryName`; example: `"个人位置信息"`
     pub category_name: String,
 }
 
@@ -646,12 +431,10 @@ pub struct CategoryRuleStatistic {
 /// Sent in the input of [`CreateDSPADbMetaResources`](super::CreateDSPADbMetaResources).
 #[tc_model]
 pub struct CloudResourceItem {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Items`: a list of [`DspaCloudResourceMeta`] objects.
+    /// `Items`
     pub items: Vec<DspaCloudResourceMeta>,
 }
 
@@ -660,49 +443,31 @@ pub struct CloudResourceItem {
 /// Returned in the output of [`DescribeDSPAComplianceGroupDetail`](super::DescribeDSPAComplianceGroupDetail).
 #[tc_model]
 pub struct ComplianceGroupDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Description`; example: `"模板描述"`
     pub description: String,
 
-    /// `ComplianceGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupType`; example: `1`
     pub compliance_group_type: i64,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: u64,
 
-    /// `LevelGroupName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LevelGroupName`; example: `"1"`
     pub level_group_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-10-16 16:42:16"`
+    /// `CreateTime`; example: `"2022-10-16 16:42:16"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-10-16 16:42:16"`
+    /// `ModifyTime`; example: `"2022-10-16 16:42:16"`
     pub modify_time: String,
 
-    /// `IsAlias`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAlias`; example: `false`
     pub is_alias: Option<bool>,
 }
 
@@ -711,19 +476,13 @@ pub struct ComplianceGroupDetail {
 /// Sent in the input of [`CreateDSPAComplianceGroup`](super::CreateDSPAComplianceGroup) and [`ModifyDSPAComplianceGroup`](super::ModifyDSPAComplianceGroup).
 #[tc_model]
 pub struct ComplianceGroupRuleIdInfo {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 }
 
@@ -732,24 +491,16 @@ pub struct ComplianceGroupRuleIdInfo {
 /// Returned in the output of [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution).
 #[tc_model]
 pub struct CosAsset {
-    /// `BucketNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketNums`; example: `1`
     pub bucket_nums: i64,
 
-    /// `SensitiveBucketNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveBucketNums`; example: `1`
     pub sensitive_bucket_nums: i64,
 
-    /// `FileNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileNums`; example: `1`
     pub file_nums: i64,
 
-    /// `SensitiveFileNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFileNums`; example: `1`
     pub sensitive_file_nums: i64,
 }
 
@@ -758,12 +509,10 @@ pub struct CosAsset {
 /// Sent in the input of [`CreateDSPACosMetaResources`](super::CreateDSPACosMetaResources).
 #[tc_model]
 pub struct CosBucketItem {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Buckets`: a list of strings.
+    /// `Buckets`
     pub buckets: Vec<String>,
 }
 
@@ -772,19 +521,13 @@ pub struct CosBucketItem {
 /// Sent in the input of [`BindDSPAResourceCosBuckets`](super::BindDSPAResourceCosBuckets).
 #[tc_model]
 pub struct CosResourceItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cos-xxxxxx"`
+    /// `ResourceId`; example: `"cos-xxxxxx"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"bucket-name1"`
+    /// `ResourceName`; example: `"bucket-name1"`
     pub resource_name: String,
 }
 
@@ -793,22 +536,16 @@ pub struct CosResourceItem {
 /// Returned in the output of [`BindDSPAResourceCosBuckets`](super::BindDSPAResourceCosBuckets).
 #[tc_model]
 pub struct CosTaskResult {
-    /// `Result`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `Result`; example: `"cos"`
     pub result: String,
 
-    /// `ResultDescription`: a string.
-    ///
-    /// Example: `"婚姻状况: 未婚"`
+    /// `ResultDescription`; example: `"婚姻状况: 未婚"`
     pub result_description: String,
 
-    /// `ErrDescription`: an [`ErrDescription`].
+    /// `ErrDescription`
     pub err_description: ErrDescription,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cos-abcd1234"`
+    /// `ResourceId`; example: `"cos-abcd1234"`
     pub resource_id: String,
 }
 
@@ -817,14 +554,10 @@ pub struct CosTaskResult {
 /// Sent in the input of [`CreateDSPAComplianceRules`](super::CreateDSPAComplianceRules).
 #[tc_model]
 pub struct CreateComplianceRules {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: u64,
 }
 
@@ -834,12 +567,10 @@ pub struct CreateComplianceRules {
 #[doc(alias = "DBInstanceInfo")]
 #[tc_model]
 pub struct DbInstanceInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2c3"`
+    /// `ResourceId`; example: `"cdb-a1b2c3"`
     pub resource_id: String,
 
-    /// `DbInfos`: a list of [`DbInfo`] objects.
+    /// `DbInfos`
     pub db_infos: Vec<DbInfo>,
 }
 
@@ -850,15 +581,11 @@ pub struct DbInstanceInfo {
 #[doc(alias = "DBStatements")]
 #[tc_model]
 pub struct DbStatements {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DBName`; example: `"default"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `DBSchema`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `DBSchema`; example: `"schema"`
     #[tc(rename = "DBSchema")]
     pub db_schema: String,
 }
@@ -869,44 +596,28 @@ pub struct DbStatements {
 #[doc(alias = "DSPACosMetaDataInfo")]
 #[tc_model]
 pub struct DspaCosMetaDataInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket-daba"`
+    /// `Bucket`; example: `"bucket-daba"`
     pub bucket: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-03"`
+    /// `CreateTime`; example: `"2020-01-03"`
     pub create_time: String,
 
-    /// `Valid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Valid`; example: `1`
     pub valid: i64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cos-abc123"`
+    /// `ResourceId`; example: `"cos-abc123"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `BindStatus`: a string.
-    ///
-    /// Example: `"binded"`
+    /// `BindStatus`; example: `"binded"`
     pub bind_status: String,
 
-    /// `Storage`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Storage`; example: `20`
     pub storage: f64,
 
-    /// `GovernAuthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GovernAuthStatus`; example: `0`
     pub govern_auth_status: Option<i64>,
 }
 
@@ -916,9 +627,7 @@ pub struct DspaCosMetaDataInfo {
 #[doc(alias = "DSPADataSourceDbInfo")]
 #[tc_model]
 pub struct DspaDataSourceDbInfo {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"asset_info"`
+    /// `DbName`; example: `"asset_info"`
     pub db_name: String,
 }
 
@@ -928,15 +637,13 @@ pub struct DspaDataSourceDbInfo {
 #[doc(alias = "DSPAMetaType")]
 #[tc_model]
 pub struct DspaMetaType {
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 
-    /// `Regions`: a list of strings.
+    /// `Regions`
     pub regions: Vec<String>,
 
-    /// `SupportedAuthTypes`: a list of strings.
+    /// `SupportedAuthTypes`
     pub supported_auth_types: Vec<String>,
 }
 
@@ -946,9 +653,7 @@ pub struct DspaMetaType {
 #[doc(alias = "DSPATableInfo")]
 #[tc_model]
 pub struct DspaTableInfo {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"asset_info"`
+    /// `TableName`; example: `"asset_info"`
     pub table_name: String,
 }
 
@@ -957,22 +662,16 @@ pub struct DspaTableInfo {
 /// Returned in the output of [`DescribeDSPACategories`](super::DescribeDSPACategories).
 #[tc_model]
 pub struct DataCategory {
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `Name`; example: `"财务信息"`
     pub name: String,
 
-    /// `Source`: a signed 64-bit integer.
+    /// `Source`
     pub source: i64,
 
-    /// `RelateComplianceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelateComplianceCount`; example: `1`
     pub relate_compliance_count: u64,
 }
 
@@ -981,15 +680,10 @@ pub struct DataCategory {
 /// Sent in the input of [`ModifyDSPADiscoveryRule`](super::ModifyDSPADiscoveryRule) and [`VerifyDSPACOSRule`](super::VerifyDSPACOSRule).
 #[tc_model]
 pub struct DataContent {
-    /// `RuleContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"word"`
+    /// `RuleContent`, required in requests; example: `"word"`
     pub rule_content: Option<String>,
 
-    /// `IsIgnoreCase`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIgnoreCase`; example: `true`
     pub is_ignore_case: Option<bool>,
 }
 
@@ -998,21 +692,13 @@ pub struct DataContent {
 /// Sent in the input of [`ModifyDSPADiscoveryRule`](super::ModifyDSPADiscoveryRule) and [`VerifyDSPADiscoveryRule`](super::VerifyDSPADiscoveryRule).
 #[tc_model]
 pub struct DataRule {
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"keyword"`
+    /// `RuleType`, required in requests; example: `"keyword"`
     pub rule_type: Option<String>,
 
-    /// `RuleContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"phone"`
+    /// `RuleContent`, required in requests; example: `"phone"`
     pub rule_content: Option<String>,
 
-    /// `ExtendParameters`: a list of [`DatagovRuleExtendParameter`] objects.
-    ///
-    /// Example: `[{"Name":"IsFullWordMatch","Value":"true"}]`
+    /// `ExtendParameters`; example: `[{"Name":"IsFullWordMatch","Value":"true"}]`
     pub extend_parameters: Option<Vec<DatagovRuleExtendParameter>>,
 }
 
@@ -1021,12 +707,10 @@ pub struct DataRule {
 /// Sent in the input of [`ModifyDSPADiscoveryRule`](super::ModifyDSPADiscoveryRule) and [`VerifyDSPADiscoveryRule`](super::VerifyDSPADiscoveryRule).
 #[tc_model]
 pub struct DataRules {
-    /// `Operator`: a string.
-    ///
-    /// Example: `"and"`
+    /// `Operator`; example: `"and"`
     pub operator: String,
 
-    /// `Contents`: a list of [`DataRule`] objects.
+    /// `Contents`
     pub contents: Vec<DataRule>,
 }
 
@@ -1035,14 +719,10 @@ pub struct DataRules {
 /// Sent in the input of [`CreateAssetSortingReportTask`](super::CreateAssetSortingReportTask), [`DescribeAssetOverview`](super::DescribeAssetOverview), [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution), [`DescribeESAssetSensitiveDistribution`](super::DescribeESAssetSensitiveDistribution), [`DescribeMongoAssetSensitiveDistribution`](super::DescribeMongoAssetSensitiveDistribution), [`DescribeRDBAssetSensitiveDistribution`](super::DescribeRDBAssetSensitiveDistribution) and 2 more.
 #[tc_model]
 pub struct DataSourceInfo {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-b1c2d3"`
+    /// `DataSourceId`; example: `"cdb-b1c2d3"`
     pub data_source_id: String,
 
-    /// `BindList`: a list of strings.
-    ///
-    /// Example: `["db_name","security_asset"]`
+    /// `BindList`; example: `["db_name","security_asset"]`
     pub bind_list: Option<Vec<String>>,
 }
 
@@ -1052,14 +732,10 @@ pub struct DataSourceInfo {
 /// Returned in the output of [`DescribeDSPADiscoveryRules`](super::DescribeDSPADiscoveryRules).
 #[tc_model]
 pub struct DatagovRuleExtendParameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"IsFullWordMatch"`
+    /// `Name`; example: `"IsFullWordMatch"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `Value`; example: `"\"true\""`
     pub value: Option<String>,
 }
 
@@ -1068,19 +744,13 @@ pub struct DatagovRuleExtendParameter {
 /// Returned in the output of [`DescribeBindDBList`](super::DescribeBindDBList).
 #[tc_model]
 pub struct DbInfo {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"asset"`
+    /// `DbName`; example: `"asset"`
     pub db_name: String,
 
-    /// `ValidStatus`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `ValidStatus`; example: `"bind"`
     pub valid_status: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"binded"`
+    /// `BindType`; example: `"binded"`
     pub bind_type: Option<String>,
 }
 
@@ -1089,19 +759,13 @@ pub struct DbInfo {
 /// Returned in the output of [`QueryDSPAMetaResourceDbList`](super::QueryDSPAMetaResourceDbList).
 #[tc_model]
 pub struct DbRelationStatusItem {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DbName`; example: `"default"`
     pub db_name: String,
 
-    /// `BindStatus`: a string.
-    ///
-    /// Example: `"binded"`
+    /// `BindStatus`; example: `"binded"`
     pub bind_status: String,
 
-    /// `ValidStatus`: a string.
-    ///
-    /// Example: `"valid"`
+    /// `ValidStatus`; example: `"valid"`
     pub valid_status: String,
 }
 
@@ -1110,9 +774,7 @@ pub struct DbRelationStatusItem {
 /// Sent in the input of [`BindDSPAResourceDatabases`](super::BindDSPAResourceDatabases).
 #[tc_model]
 pub struct DbResourceItem {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DbName`; example: `"default"`
     pub db_name: String,
 }
 
@@ -1121,27 +783,19 @@ pub struct DbResourceItem {
 /// Returned in the output of [`BindDSPAResourceDatabases`](super::BindDSPAResourceDatabases).
 #[tc_model]
 pub struct DbTaskResult {
-    /// `Result`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Result`; example: `"success"`
     pub result: String,
 
-    /// `ResultDescription`: a string.
-    ///
-    /// Example: `"task-desc"`
+    /// `ResultDescription`; example: `"task-desc"`
     pub result_description: String,
 
-    /// `ErrDescription`: an [`ErrDescription`].
+    /// `ErrDescription`
     pub err_description: ErrDescription,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cbd-daba"`
+    /// `ResourceId`; example: `"cbd-daba"`
     pub resource_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DbName`; example: `"default"`
     pub db_name: String,
 }
 
@@ -1151,22 +805,19 @@ pub struct DbTaskResult {
 /// Returned in the output of [`DescribeDSPAAssessmentTasks`](super::DescribeDSPAAssessmentTasks).
 #[tc_model]
 pub struct DiscoveryCondition {
-    /// `RDBInstances`: a list of [`RdbInstance`] objects.
-    /// Always sent in responses.
+    /// `RDBInstances`, always sent in responses
     #[tc(rename = "RDBInstances")]
     pub rdb_instances: Option<Vec<RdbInstance>>,
 
-    /// `COSInstances`: a list of [`CosInstance`] objects.
-    /// Always sent in responses.
+    /// `COSInstances`, always sent in responses
     #[tc(rename = "COSInstances")]
     pub cos_instances: Option<Vec<CosInstance>>,
 
-    /// `NOSQLInstances`: a list of [`NosqlInstance`] objects.
-    /// Always sent in responses.
+    /// `NOSQLInstances`, always sent in responses
     #[tc(rename = "NOSQLInstances")]
     pub nosql_instances: Option<Vec<NosqlInstance>>,
 
-    /// `ESInstances`: a list of [`EsInstance`] objects.
+    /// `ESInstances`
     #[tc(rename = "ESInstances")]
     pub es_instances: Option<Vec<EsInstance>>,
 }
@@ -1176,12 +827,10 @@ pub struct DiscoveryCondition {
 /// Sent in the input of [`DescribeDSPAAssessmentRisks`](super::DescribeDSPAAssessmentRisks), [`DescribeDSPAAssessmentTasks`](super::DescribeDSPAAssessmentTasks), [`DescribeDSPAAssessmentTemplateControlItems`](super::DescribeDSPAAssessmentTemplateControlItems) and [`DescribeDSPAAssessmentTemplates`](super::DescribeDSPAAssessmentTemplates).
 #[tc_model]
 pub struct DspaAssessmentFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -1191,47 +840,31 @@ pub struct DspaAssessmentFilter {
 #[doc(alias = "DspaCOSDataAssetCount")]
 #[tc_model]
 pub struct DspaCosDataAssetCount {
-    /// `DataAssetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataAssetType`; example: `0`
     pub data_asset_type: i64,
 
-    /// `TotalBucketCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalBucketCnt`; example: `5`
     pub total_bucket_cnt: i64,
 
-    /// `TotalObjectCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalObjectCnt`; example: `20`
     pub total_object_cnt: i64,
 
-    /// `SensitiveCategoryCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `SensitiveCategoryCnt`; example: `6`
     pub sensitive_category_cnt: i64,
 
-    /// `SensitiveDataCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SensitiveDataCnt`; example: `100`
     pub sensitive_data_cnt: i64,
 
-    /// `SensitiveLevel`: a list of [`SensitiveLevel`] objects.
-    ///
-    /// Example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
+    /// `SensitiveLevel`; example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
     pub sensitive_level: Vec<SensitiveLevel>,
 
-    /// `SensitiveBucketCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SensitiveBucketCnt`; example: `3`
     pub sensitive_bucket_cnt: i64,
 
-    /// `SensitiveObjectCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SensitiveObjectCnt`; example: `10`
     pub sensitive_object_cnt: i64,
 
-    /// `CategoryDistributed`: a list of [`DspaDataCategoryDistributed`] objects.
+    /// `CategoryDistributed`
     pub category_distributed: Vec<DspaDataCategoryDistributed>,
 }
 
@@ -1241,103 +874,65 @@ pub struct DspaCosDataAssetCount {
 #[doc(alias = "DspaCOSDataAssetDetail")]
 #[tc_model]
 pub struct DspaCosDataAssetDetail {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket-1"`
+    /// `BucketName`; example: `"bucket-1"`
     pub bucket_name: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"asset_info.txt"`
+    /// `FileName`; example: `"asset_info.txt"`
     pub file_name: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"身份证"`
+    /// `RuleName`; example: `"身份证"`
     pub rule_name: String,
 
-    /// `SensitiveDataCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SensitiveDataCount`; example: `2`
     pub sensitive_data_count: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人基本信息"`
+    /// `CategoryName`; example: `"个人基本信息"`
     pub category_name: String,
 
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRiskName`; example: `"高"`
     pub level_risk_name: String,
 
-    /// `KMSEncrypted`: a boolean.
+    /// `KMSEncrypted`
     #[tc(rename = "KMSEncrypted")]
     pub kms_encrypted: bool,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"text"`
+    /// `FileType`; example: `"text"`
     pub file_type: String,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"32B"`
+    /// `FileSize`; example: `"32B"`
     pub file_size: String,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelRiskScore`; example: `1`
     pub level_risk_score: i64,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceId`; example: `"cdb-a1b2"`
     pub data_source_id: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 
-    /// `FileResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileResultId`; example: `1`
     pub file_result_id: i64,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceName`; example: `"cdb-a1b2"`
     pub data_source_name: String,
 
-    /// `CategoryFullPath`: a string.
-    ///
-    /// Example: `"个人基础信息/个人身份信息"`
+    /// `CategoryFullPath`; example: `"个人基础信息/个人身份信息"`
     pub category_full_path: String,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyType`; example: `1`
     pub identify_type: Option<i64>,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckStatus`; example: `1`
     pub check_status: Option<i64>,
 }
 
@@ -1347,50 +942,34 @@ pub struct DspaCosDataAssetDetail {
 #[doc(alias = "DspaCOSDiscoveryTask")]
 #[tc_model]
 pub struct DspaCosDiscoveryTask {
-    /// `Name`: a string.
-    ///
-    /// Example: `"task-name"`
+    /// `Name`; example: `"task-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"task-desc"`
+    /// `Description`; example: `"task-desc"`
     pub description: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: i64,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Plan`; example: `0`
     pub plan: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `DataSourceInfo`: a [`DspaCosDiscoveryTaskDataSourceInfo`].
+    /// `DataSourceInfo`
     pub data_source_info: DspaCosDiscoveryTaskDataSourceInfo,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GeneralRuleSetEnable`; example: `0`
     pub general_rule_set_enable: i64,
 
-    /// `Result`: a [`ScanTaskResult`].
+    /// `Result`
     pub result: ScanTaskResult,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2021-12-1212:12:12"`
+    /// `TimingStartTime`; example: `"2021-12-1212:12:12"`
     pub timing_start_time: String,
 
-    /// `ComplianceUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ComplianceUpdate`; example: `true`
     pub compliance_update: bool,
 }
 
@@ -1400,27 +979,19 @@ pub struct DspaCosDiscoveryTask {
 #[doc(alias = "DspaCOSDiscoveryTaskDataSourceInfo")]
 #[tc_model]
 pub struct DspaCosDiscoveryTaskDataSourceInfo {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceId`; example: `"cdb-a1b2"`
     pub data_source_id: String,
 
-    /// `ProxyAddress`: a list of strings.
+    /// `ProxyAddress`
     pub proxy_address: Vec<String>,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceName`; example: `"cdb-a1b2"`
     pub data_source_name: String,
 
-    /// `Condition`: a [`DspaDiscoveryTaskCosCondition`].
-    ///
-    /// Example: `{"Bucket":"bucket_name","FileSizeLimit":1000,"FileTypes":[".csv",".txt"]}`
+    /// `Condition`; example: `{"Bucket":"bucket_name","FileSizeLimit":1000,"FileTypes":[".csv",".txt"]}`
     pub condition: DspaDiscoveryTaskCosCondition,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 }
 
@@ -1430,48 +1001,34 @@ pub struct DspaCosDiscoveryTaskDataSourceInfo {
 #[doc(alias = "DspaCOSDiscoveryTaskDetail")]
 #[tc_model]
 pub struct DspaCosDiscoveryTaskDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"task-name"`
+    /// `Name`; example: `"task-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"task-desc"`
+    /// `Description`; example: `"task-desc"`
     pub description: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: i64,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Plan`; example: `0`
     pub plan: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `DataSourceInfo`: a [`DspaCosDiscoveryTaskDataSourceInfo`].
+    /// `DataSourceInfo`
     pub data_source_info: DspaCosDiscoveryTaskDataSourceInfo,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeneralRuleSetEnable`; example: `1`
     pub general_rule_set_enable: i64,
 
-    /// `DefaultComplianceInfo`: a list of [`ScanTaskComplianceInfo`] objects.
+    /// `DefaultComplianceInfo`
     pub default_compliance_info: Vec<ScanTaskComplianceInfo>,
 
-    /// `CustomComplianceInfo`: a list of [`ScanTaskComplianceInfo`] objects.
+    /// `CustomComplianceInfo`
     pub custom_compliance_info: Vec<ScanTaskComplianceInfo>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2021-12-1212:12:12"`
+    /// `TimingStartTime`; example: `"2021-12-1212:12:12"`
     pub timing_start_time: String,
 }
 
@@ -1481,84 +1038,52 @@ pub struct DspaCosDiscoveryTaskDetail {
 #[doc(alias = "DspaCOSDiscoveryTaskResult")]
 #[tc_model]
 pub struct DspaCosDiscoveryTaskResult {
-    /// `BucketResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketResultId`; example: `1`
     pub bucket_result_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `TaskName`; example: `"扫描任务"`
     pub task_name: String,
 
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceId`; example: `"cdb-a1b2"`
     pub data_source_id: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `BucketName`; example: `"db1"`
     pub bucket_name: String,
 
-    /// `TotalFiles`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalFiles`; example: `6`
     pub total_files: i64,
 
-    /// `SensitiveDataNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveDataNums`; example: `1`
     pub sensitive_data_nums: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `EndTime`; example: `"2025-01-02 15:04:05"`
     pub end_time: String,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceName`; example: `"cdb-a1b2"`
     pub data_source_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"连接数据源错误"`
+    /// `ErrorInfo`; example: `"连接数据源错误"`
     pub error_info: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `OverSize`: a string.
-    ///
-    /// Example: `"OverQuotaSuccess"`
+    /// `OverSize`; example: `"OverQuotaSuccess"`
     pub over_size: String,
 
-    /// `TaskInstanceId`: a string.
-    ///
-    /// Example: `"3_1"`
+    /// `TaskInstanceId`; example: `"3_1"`
     pub task_instance_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `StartTime`; example: `"2025-01-02 15:04:05"`
     pub start_time: Option<String>,
 }
 
@@ -1567,39 +1092,25 @@ pub struct DspaCosDiscoveryTaskResult {
 /// Sent in the input of [`CreateDSPADbMetaResources`](super::CreateDSPADbMetaResources).
 #[tc_model]
 pub struct DspaCloudResourceMeta {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-c1b2"`
+    /// `ResourceId`; example: `"cdb-c1b2"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"cdb-name"`
+    /// `ResourceName`; example: `"cdb-name"`
     pub resource_name: String,
 
-    /// `ResourceVip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ResourceVip`; example: `"127.0.0.1"`
     pub resource_vip: String,
 
-    /// `ResourceVPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `ResourceVPort`; example: `3306`
     pub resource_v_port: u64,
 
-    /// `ResourceCreateTime`: a string.
-    ///
-    /// Example: `"2024-09-13"`
+    /// `ResourceCreateTime`; example: `"2024-09-13"`
     pub resource_create_time: String,
 
-    /// `ResourceUniqueVpcId`: a string.
-    ///
-    /// Example: `"vpc-c3b4"`
+    /// `ResourceUniqueVpcId`; example: `"vpc-c3b4"`
     pub resource_unique_vpc_id: String,
 
-    /// `ResourceUniqueSubnetId`: a string.
-    ///
-    /// Example: `"subnet-a6f8"`
+    /// `ResourceUniqueSubnetId`; example: `"subnet-a6f8"`
     pub resource_unique_subnet_id: String,
 }
 
@@ -1608,24 +1119,16 @@ pub struct DspaCloudResourceMeta {
 /// Returned in the output of [`DescribeDSPACOSDataAssetByComplianceId`](super::DescribeDSPACOSDataAssetByComplianceId), [`DescribeDSPAESDataAssetByComplianceId`](super::DescribeDSPAESDataAssetByComplianceId) and [`DescribeDSPARDBDataAssetByComplianceId`](super::DescribeDSPARDBDataAssetByComplianceId).
 #[tc_model]
 pub struct DspaDataCategoryDistributed {
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人信息分类"`
+    /// `CategoryName`; example: `"个人信息分类"`
     pub category_name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `CategoryFullPath`: a string.
-    ///
-    /// Example: `"个人信息/个人资产信息"`
+    /// `CategoryFullPath`; example: `"个人信息/个人资产信息"`
     pub category_full_path: String,
 }
 
@@ -1634,12 +1137,10 @@ pub struct DspaDataCategoryDistributed {
 /// Sent in the input of [`ListDSPAClusters`](super::ListDSPAClusters), [`ListDSPACosMetaResources`](super::ListDSPACosMetaResources) and [`ListDSPAMetaResources`](super::ListDSPAMetaResources).
 #[tc_model]
 pub struct DspaDataSourceMngFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -1650,16 +1151,10 @@ pub struct DspaDataSourceMngFilter {
 #[doc(alias = "DspaDiscoveryCOSDataRule")]
 #[tc_model]
 pub struct DspaDiscoveryCosDataRule {
-    /// `Operator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"and"`
+    /// `Operator`, always sent in responses; example: `"and"`
     pub operator: Option<String>,
 
-    /// `Contents`: a list of [`DspaDiscoveryDataContent`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"IsIgnoreCase":true,"RuleContent":"keyword"}]`
+    /// `Contents`, always sent in responses; example: `[{"IsIgnoreCase":true,"RuleContent":"keyword"}]`
     pub contents: Option<Vec<DspaDiscoveryDataContent>>,
 }
 
@@ -1670,25 +1165,19 @@ pub struct DspaDiscoveryCosDataRule {
 #[doc(alias = "DspaDiscoveryCOSRules")]
 #[tc_model]
 pub struct DspaDiscoveryCosRules {
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `RegexRule`: a [`DspaDiscoveryCosDataRule`].
+    /// `RegexRule`
     pub regex_rule: Option<DspaDiscoveryCosDataRule>,
 
-    /// `KeywordRule`: a [`DspaDiscoveryCosDataRule`].
+    /// `KeywordRule`
     pub keyword_rule: Option<DspaDiscoveryCosDataRule>,
 
-    /// `IgnoreStringRule`: a [`DspaDiscoveryCosDataRule`].
+    /// `IgnoreStringRule`
     pub ignore_string_rule: Option<DspaDiscoveryCosDataRule>,
 
-    /// `MaxMatch`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `MaxMatch`, always sent in responses; example: `100`
     pub max_match: Option<i64>,
 }
 
@@ -1698,100 +1187,62 @@ pub struct DspaDiscoveryCosRules {
 #[doc(alias = "DspaDiscoveryCOSTaskResultDetail")]
 #[tc_model]
 pub struct DspaDiscoveryCosTaskResultDetail {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `FileResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileResultId`; example: `1`
     pub file_result_id: i64,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bucket_1"`
+    /// `BucketName`; example: `"bucket_1"`
     pub bucket_name: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file_1"`
+    /// `FileName`; example: `"file_1"`
     pub file_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人基本信息"`
+    /// `CategoryName`; example: `"个人基本信息"`
     pub category_name: String,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `LevelId`; example: `10000`
     pub level_id: i64,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `KMSEncrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KMSEncrypted`; example: `true`
     #[tc(rename = "KMSEncrypted")]
     pub kms_encrypted: bool,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `RuleName`; example: `"姓名"`
     pub rule_name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelRiskScore`; example: `1`
     pub level_risk_score: i64,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: i64,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `FileType`; example: `"txt"`
     pub file_type: String,
 
-    /// `SensitiveDataCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveDataCount`; example: `1`
     pub sensitive_data_count: i64,
 
-    /// `CategoryFullPath`: a list of strings.
-    ///
-    /// Example: `["category"]`
+    /// `CategoryFullPath`; example: `["category"]`
     pub category_full_path: Vec<String>,
 
-    /// `CategoryArr`: a list of strings.
-    ///
-    /// Example: `["category"]`
+    /// `CategoryArr`; example: `["category"]`
     pub category_arr: Option<Vec<String>>,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceId`; example: `1`
     pub compliance_id: i64,
 
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 }
 
@@ -1800,32 +1251,22 @@ pub struct DspaDiscoveryCosTaskResultDetail {
 /// Returned in the output of [`DescribeDSPALevelGroups`](super::DescribeDSPALevelGroups).
 #[tc_model]
 pub struct DspaDiscoveryComplianceGroup {
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupId`; example: `1`
     pub compliance_group_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试合规组"`
+    /// `Name`; example: `"测试合规组"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试合规组"`
+    /// `Description`; example: `"用于测试合规组"`
     pub description: String,
 
-    /// `ComplianceGroupType`: a signed 64-bit integer.
+    /// `ComplianceGroupType`
     pub compliance_group_type: i64,
 
-    /// `ComplianceGroupRules`: a list of [`DspaDiscoveryComplianceGroupRuleInfo`] objects.
-    ///
-    /// Example: `[{"CategoryId":1,"LevelId":1,"RuleId":1,"RuleName":"财务信息"}]`
+    /// `ComplianceGroupRules`; example: `[{"CategoryId":1,"LevelId":1,"RuleId":1,"RuleName":"财务信息"}]`
     pub compliance_group_rules: Vec<DspaDiscoveryComplianceGroupRuleInfo>,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: u64,
 }
 
@@ -1834,52 +1275,34 @@ pub struct DspaDiscoveryComplianceGroup {
 /// Returned in the output of [`DescribeDSPAComplianceGroups`](super::DescribeDSPAComplianceGroups).
 #[tc_model]
 pub struct DspaDiscoveryComplianceGroupInfo {
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupId`; example: `1`
     pub compliance_group_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试合规组"`
+    /// `Name`; example: `"测试合规组"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试合规组"`
+    /// `Description`; example: `"用于测试合规组"`
     pub description: String,
 
-    /// `ComplianceGroupType`: a signed 64-bit integer.
+    /// `ComplianceGroupType`
     pub compliance_group_type: i64,
 
-    /// `ComplianceGroupRules`: a list of [`DspaDiscoveryComplianceGroupRule`] objects.
-    ///
-    /// Example: `[{"CategoryId":1,"LevelId":1,"RuleId":1,"RuleName":"财务信息"}]`
+    /// `ComplianceGroupRules`; example: `[{"CategoryId":1,"LevelId":1,"RuleId":1,"RuleName":"财务信息"}]`
     pub compliance_group_rules: Vec<DspaDiscoveryComplianceGroupRule>,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: u64,
 
-    /// `Disabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Disabled`; example: `true`
     pub disabled: bool,
 
-    /// `IsAlias`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAlias`; example: `false`
     pub is_alias: Option<bool>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-08 16:11:44"`
+    /// `ModifyTime`; example: `"2024-10-08 16:11:44"`
     pub modify_time: Option<String>,
 }
 
@@ -1888,34 +1311,22 @@ pub struct DspaDiscoveryComplianceGroupInfo {
 /// Returned in the output of [`DescribeDSPAComplianceGroups`](super::DescribeDSPAComplianceGroups).
 #[tc_model]
 pub struct DspaDiscoveryComplianceGroupRule {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `RuleName`; example: `"财务信息"`
     pub rule_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人基本信息"`
+    /// `CategoryName`; example: `"个人基本信息"`
     pub category_name: String,
 
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRiskName`; example: `"高"`
     pub level_risk_name: String,
 }
 
@@ -1924,24 +1335,16 @@ pub struct DspaDiscoveryComplianceGroupRule {
 /// Returned in the output of [`DescribeDSPALevelGroups`](super::DescribeDSPALevelGroups).
 #[tc_model]
 pub struct DspaDiscoveryComplianceGroupRuleInfo {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `RuleName`; example: `"财务信息"`
     pub rule_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 }
 
@@ -1951,14 +1354,10 @@ pub struct DspaDiscoveryComplianceGroupRuleInfo {
 /// Returned in the output of [`DescribeDSPADiscoveryRules`](super::DescribeDSPADiscoveryRules).
 #[tc_model]
 pub struct DspaDiscoveryDataContent {
-    /// `RuleContent`: a string.
-    ///
-    /// Example: `"word"`
+    /// `RuleContent`; example: `"word"`
     pub rule_content: Option<String>,
 
-    /// `IsIgnoreCase`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIgnoreCase`; example: `true`
     pub is_ignore_case: Option<bool>,
 }
 
@@ -1968,20 +1367,13 @@ pub struct DspaDiscoveryDataContent {
 /// Returned in the output of [`DescribeDSPADiscoveryRules`](super::DescribeDSPADiscoveryRules).
 #[tc_model]
 pub struct DspaDiscoveryDataRule {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `RuleType`; example: `"keyword"`
     pub rule_type: String,
 
-    /// `RuleContent`: a string.
-    ///
-    /// Example: `"phone"`
+    /// `RuleContent`; example: `"phone"`
     pub rule_content: String,
 
-    /// `ExtendParameters`: a list of [`DatagovRuleExtendParameter`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Name":"IsFullWordMatch","Value":"false"}]`
+    /// `ExtendParameters`, always sent in responses; example: `[{"Name":"IsFullWordMatch","Value":"false"}]`
     pub extend_parameters: Option<Vec<DatagovRuleExtendParameter>>,
 }
 
@@ -1991,12 +1383,10 @@ pub struct DspaDiscoveryDataRule {
 /// Returned in the output of [`DescribeDSPADiscoveryRules`](super::DescribeDSPADiscoveryRules).
 #[tc_model]
 pub struct DspaDiscoveryDataRules {
-    /// `Operator`: a string.
-    ///
-    /// Example: `"and"`
+    /// `Operator`; example: `"and"`
     pub operator: String,
 
-    /// `Contents`: a list of [`DspaDiscoveryDataRule`] objects.
+    /// `Contents`
     pub contents: Vec<DspaDiscoveryDataRule>,
 }
 
@@ -2005,37 +1395,25 @@ pub struct DspaDiscoveryDataRules {
 /// Returned in the output of [`DescribeDSPALevelGroups`](super::DescribeDSPALevelGroups).
 #[tc_model]
 pub struct DspaDiscoveryLevelDetail {
-    /// `LevelGroupName`: a string.
-    ///
-    /// Example: `"系统-高中低"`
+    /// `LevelGroupName`; example: `"系统-高中低"`
     pub level_group_name: String,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `LevelGroupDesc`: a string.
-    ///
-    /// Example: `"分级的描述"`
+    /// `LevelGroupDesc`; example: `"分级的描述"`
     pub level_group_desc: String,
 
-    /// `LevelDetail`: a list of [`LevelItem`] objects.
-    ///
-    /// Example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
+    /// `LevelDetail`; example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
     pub level_detail: Vec<LevelItem>,
 
-    /// `RefComplianceCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RefComplianceCnt`; example: `10`
     pub ref_compliance_cnt: u64,
 
-    /// `RefCompliance`: a list of [`DspaDiscoveryComplianceGroup`] objects.
+    /// `RefCompliance`
     pub ref_compliance: Vec<DspaDiscoveryComplianceGroup>,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelGroupId`; example: `1`
     pub level_group_id: u64,
 }
 
@@ -2046,22 +1424,16 @@ pub struct DspaDiscoveryLevelDetail {
 #[doc(alias = "DspaDiscoveryRDBRules")]
 #[tc_model]
 pub struct DspaDiscoveryRdbRules {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MatchOperator`: a string.
-    ///
-    /// Example: `"and"`
+    /// `MatchOperator`; example: `"and"`
     pub match_operator: String,
 
-    /// `MetaRule`: a [`DspaDiscoveryDataRules`].
-    /// Required in requests.
+    /// `MetaRule`, required in requests
     pub meta_rule: Option<DspaDiscoveryDataRules>,
 
-    /// `ContentRule`: a [`DspaDiscoveryDataRules`].
-    /// Required in requests.
+    /// `ContentRule`, required in requests
     pub content_rule: Option<DspaDiscoveryDataRules>,
 }
 
@@ -2070,37 +1442,27 @@ pub struct DspaDiscoveryRdbRules {
 /// Returned in the output of [`DescribeDSPADiscoveryRules`](super::DescribeDSPADiscoveryRules).
 #[tc_model]
 pub struct DspaDiscoveryRuleDetail {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule_001"`
+    /// `Name`; example: `"rule_001"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rule_description"`
+    /// `Description`; example: `"rule_description"`
     pub description: String,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `RDBRules`: a [`DspaDiscoveryRdbRules`].
+    /// `RDBRules`
     #[tc(rename = "RDBRules")]
     pub rdb_rules: DspaDiscoveryRdbRules,
 
-    /// `COSRules`: a [`DspaDiscoveryCosRules`].
+    /// `COSRules`
     #[tc(rename = "COSRules")]
     pub cos_rules: DspaDiscoveryCosRules,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -2109,60 +1471,40 @@ pub struct DspaDiscoveryRuleDetail {
 /// Returned in the output of [`DescribeDSPADiscoveryTasks`](super::DescribeDSPADiscoveryTasks).
 #[tc_model]
 pub struct DspaDiscoveryTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"分类分级任务"`
+    /// `Name`; example: `"分类分级任务"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"分类分级任务描述"`
+    /// `Description`; example: `"分类分级任务描述"`
     pub description: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: i64,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Plan`; example: `0`
     pub plan: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `DataSourceInfo`: a [`DspaDiscoveryTaskDataSource`].
+    /// `DataSourceInfo`
     pub data_source_info: DspaDiscoveryTaskDataSource,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeneralRuleSetEnable`; example: `1`
     pub general_rule_set_enable: i64,
 
-    /// `Result`: a [`ScanTaskResult`].
+    /// `Result`
     pub result: ScanTaskResult,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2025-05-1212:12:12"`
+    /// `TimingStartTime`; example: `"2025-05-1212:12:12"`
     pub timing_start_time: Option<String>,
 
-    /// `ComplianceUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ComplianceUpdate`; example: `true`
     pub compliance_update: bool,
 
-    /// `ScanRange`: a string.
-    ///
-    /// Example: `"full"`
+    /// `ScanRange`; example: `"full"`
     pub scan_range: Option<String>,
 }
 
@@ -2172,17 +1514,13 @@ pub struct DspaDiscoveryTask {
 #[doc(alias = "DspaDiscoveryTaskCOSCondition")]
 #[tc_model]
 pub struct DspaDiscoveryTaskCosCondition {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket_name"`
+    /// `Bucket`; example: `"bucket_name"`
     pub bucket: String,
 
-    /// `FileTypes`: a list of strings.
+    /// `FileTypes`
     pub file_types: Vec<String>,
 
-    /// `FileSizeLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FileSizeLimit`; example: `1000`
     pub file_size_limit: i64,
 }
 
@@ -2191,32 +1529,22 @@ pub struct DspaDiscoveryTaskCosCondition {
 /// Returned in the output of [`DescribeDSPADiscoveryTaskDetail`](super::DescribeDSPADiscoveryTaskDetail) and [`DescribeDSPADiscoveryTasks`](super::DescribeDSPADiscoveryTasks).
 #[tc_model]
 pub struct DspaDiscoveryTaskDataSource {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataSourceId`; example: `"1"`
     pub data_source_id: String,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"db1,db2"`
+    /// `Condition`; example: `"db1,db2"`
     pub condition: String,
 
-    /// `ProxyAddress`: a list of strings.
+    /// `ProxyAddress`
     pub proxy_address: Vec<String>,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cdb-b1c2"`
+    /// `DataSourceName`; example: `"cdb-b1c2"`
     pub data_source_name: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cbd"`
+    /// `DataSourceType`; example: `"cbd"`
     pub data_source_type: Option<String>,
 }
 
@@ -2225,94 +1553,58 @@ pub struct DspaDiscoveryTaskDataSource {
 /// Returned in the output of [`DescribeDSPADiscoveryTaskResult`](super::DescribeDSPADiscoveryTaskResult).
 #[tc_model]
 pub struct DspaDiscoveryTaskDbResult {
-    /// `DbResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbResultId`; example: `1`
     pub db_result_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `TaskName`; example: `"扫描任务"`
     pub task_name: String,
 
-    /// `ResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultId`; example: `1`
     pub result_id: i64,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cdb-b1c2"`
+    /// `DataSourceId`; example: `"cdb-b1c2"`
     pub data_source_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: String,
 
-    /// `TotalTables`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalTables`; example: `6`
     pub total_tables: i64,
 
-    /// `SensitiveTables`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveTables`; example: `1`
     pub sensitive_tables: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:04:05"`
+    /// `EndTime`; example: `"2025-01-02 15:04:05"`
     pub end_time: String,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cdb-b1c2"`
+    /// `DataSourceName`; example: `"cdb-b1c2"`
     pub data_source_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"连接数据源错误"`
+    /// `ErrorInfo`; example: `"连接数据源错误"`
     pub error_info: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `SensitiveField`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveField`; example: `1`
     pub sensitive_field: Option<i64>,
 
-    /// `TotalField`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalField`; example: `1`
     pub total_field: Option<i64>,
 
-    /// `TaskInstanceId`: a string.
-    ///
-    /// Example: `"3_1"`
+    /// `TaskInstanceId`; example: `"3_1"`
     pub task_instance_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:00:05"`
+    /// `StartTime`; example: `"2025-01-02 15:00:05"`
     pub start_time: Option<String>,
 
-    /// `ScanRange`: a string.
-    ///
-    /// Example: `"full"`
+    /// `ScanRange`; example: `"full"`
     pub scan_range: Option<String>,
 }
 
@@ -2321,53 +1613,37 @@ pub struct DspaDiscoveryTaskDbResult {
 /// Returned in the output of [`DescribeDSPADiscoveryTaskDetail`](super::DescribeDSPADiscoveryTaskDetail).
 #[tc_model]
 pub struct DspaDiscoveryTaskDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"task-name"`
+    /// `Name`; example: `"task-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"task-desc"`
+    /// `Description`; example: `"task-desc"`
     pub description: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: i64,
 
-    /// `Plan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Plan`; example: `0`
     pub plan: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `DataSourceInfo`: a [`DspaDiscoveryTaskDataSource`].
+    /// `DataSourceInfo`
     pub data_source_info: DspaDiscoveryTaskDataSource,
 
-    /// `GeneralRuleSetEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GeneralRuleSetEnable`; example: `0`
     pub general_rule_set_enable: i64,
 
-    /// `DefaultComplianceInfo`: a list of [`ScanTaskComplianceInfo`] objects.
+    /// `DefaultComplianceInfo`
     pub default_compliance_info: Vec<ScanTaskComplianceInfo>,
 
-    /// `CustomComplianceInfo`: a list of [`ScanTaskComplianceInfo`] objects.
+    /// `CustomComplianceInfo`
     pub custom_compliance_info: Vec<ScanTaskComplianceInfo>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2021-12-1212:12:12"`
+    /// `TimingStartTime`; example: `"2021-12-1212:12:12"`
     pub timing_start_time: String,
 
-    /// `ScanRange`: a string.
-    ///
-    /// Example: `"full"`
+    /// `ScanRange`; example: `"full"`
     pub scan_range: Option<String>,
 }
 
@@ -2376,72 +1652,46 @@ pub struct DspaDiscoveryTaskDetail {
 /// Returned in the output of [`DescribeDSPADiscoveryTaskResultDetail`](super::DescribeDSPADiscoveryTaskResultDetail).
 #[tc_model]
 pub struct DspaDiscoveryTaskResultDetail {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `FieldResultId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldResultId`; example: `1`
     pub field_result_id: i64,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FieldName`; example: `"name"`
     pub field_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人基本信息"`
+    /// `CategoryName`; example: `"个人基本信息"`
     pub category_name: String,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `LevelId`; example: `10000`
     pub level_id: i64,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `RuleName`; example: `"姓名"`
     pub rule_name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelRiskScore`; example: `1`
     pub level_risk_score: i64,
 
-    /// `SafeGuard`: a [`DspaSafeGuard`].
+    /// `SafeGuard`
     pub safe_guard: DspaSafeGuard,
 
-    /// `CategoryFullPath`: a string.
-    ///
-    /// Example: `"个人身份信息/个人基础身份信息"`
+    /// `CategoryFullPath`; example: `"个人身份信息/个人基础身份信息"`
     pub category_full_path: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `SchemaName`; example: `"schema"`
     pub schema_name: Option<String>,
 }
 
@@ -2450,9 +1700,7 @@ pub struct DspaDiscoveryTaskResultDetail {
 /// Returned in the output of [`DescribeDSPATaskResultDataSample`](super::DescribeDSPATaskResultDataSample).
 #[tc_model]
 pub struct DspaFieldResultDataSample {
-    /// `DataSample`: a string.
-    ///
-    /// Example: `"asset_info"`
+    /// `DataSample`; example: `"asset_info"`
     pub data_sample: String,
 }
 
@@ -2461,98 +1709,62 @@ pub struct DspaFieldResultDataSample {
 /// Returned in the output of [`ListDSPAClusters`](super::ListDSPAClusters).
 #[tc_model]
 pub struct DspaInstance {
-    /// `DspaId`: a string.
-    ///
-    /// Example: `"dspa-a1b1"`
+    /// `DspaId`; example: `"dspa-a1b1"`
     pub dspa_id: String,
 
-    /// `DspaName`: a string.
-    ///
-    /// Example: `"dspa-name"`
+    /// `DspaName`; example: `"dspa-name"`
     pub dspa_name: String,
 
-    /// `DspaDescription`: a string.
-    ///
-    /// Example: `"dspa-desc"`
+    /// `DspaDescription`; example: `"dspa-desc"`
     pub dspa_description: String,
 
-    /// `DBAuthCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DBAuthCount`; example: `0`
     #[tc(rename = "DBAuthCount")]
     pub db_auth_count: u64,
 
-    /// `CosBindCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CosBindCount`; example: `10`
     pub cos_bind_count: u64,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceVersion`; example: `"1"`
     pub instance_version: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `ExpiredAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12312341`
+    /// `ExpiredAt`; example: `12312341`
     pub expired_at: u64,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `314151324`
+    /// `AppId`; example: `314151324`
     pub app_id: u64,
 
-    /// `TrialVersion`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TrialVersion`; example: `"2"`
     pub trial_version: String,
 
-    /// `TrialEndAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12312341`
+    /// `TrialEndAt`; example: `12312341`
     pub trial_end_at: u64,
 
-    /// `DbTotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DbTotalQuota`; example: `10`
     pub db_total_quota: i64,
 
-    /// `CosTotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CosTotalQuota`; example: `5`
     pub cos_total_quota: i64,
 
-    /// `CosQuotaUnit`: a string.
-    ///
-    /// Example: `"4"`
+    /// `CosQuotaUnit`; example: `"4"`
     pub cos_quota_unit: String,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: u64,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `Channel`; example: `"wedata"`
     pub channel: Option<String>,
 
-    /// `InsAuthCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InsAuthCount`; example: `3`
     pub ins_auth_count: Option<i64>,
 
-    /// `InsTotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InsTotalQuota`; example: `2`
     pub ins_total_quota: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -2562,52 +1774,34 @@ pub struct DspaInstance {
 #[doc(alias = "DspaRDBDataAssetCount")]
 #[tc_model]
 pub struct DspaRdbDataAssetCount {
-    /// `DataAssetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataAssetType`; example: `0`
     pub data_asset_type: i64,
 
-    /// `TotalDbCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalDbCnt`; example: `5`
     pub total_db_cnt: i64,
 
-    /// `TotalTableCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalTableCnt`; example: `20`
     pub total_table_cnt: i64,
 
-    /// `SensitiveCategoryCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `SensitiveCategoryCnt`; example: `6`
     pub sensitive_category_cnt: i64,
 
-    /// `SensitiveFieldCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SensitiveFieldCnt`; example: `100`
     pub sensitive_field_cnt: i64,
 
-    /// `SensitiveLevel`: a list of [`SensitiveLevel`] objects.
-    ///
-    /// Example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
+    /// `SensitiveLevel`; example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
     pub sensitive_level: Vec<SensitiveLevel>,
 
-    /// `SensitiveDbCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SensitiveDbCnt`; example: `3`
     pub sensitive_db_cnt: i64,
 
-    /// `SensitiveTableCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SensitiveTableCnt`; example: `10`
     pub sensitive_table_cnt: i64,
 
-    /// `TotalFieldCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalFieldCnt`; example: `50`
     pub total_field_cnt: i64,
 
-    /// `CategoryDistributed`: a list of [`DspaDataCategoryDistributed`] objects.
+    /// `CategoryDistributed`
     pub category_distributed: Vec<DspaDataCategoryDistributed>,
 }
 
@@ -2617,112 +1811,70 @@ pub struct DspaRdbDataAssetCount {
 #[doc(alias = "DspaRDBDataAssetDetail")]
 #[tc_model]
 pub struct DspaRdbDataAssetDetail {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"datasource-001"`
+    /// `DataSourceId`; example: `"datasource-001"`
     pub data_source_id: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DbType`; example: `"mysql"`
     pub db_type: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db-1"`
+    /// `DbName`; example: `"db-1"`
     pub db_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"beijing_01"`
+    /// `TableName`; example: `"beijing_01"`
     pub table_name: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"address"`
+    /// `FieldName`; example: `"address"`
     pub field_name: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"住址"`
+    /// `RuleName`; example: `"住址"`
     pub rule_name: String,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人基本信息"`
+    /// `CategoryName`; example: `"个人基本信息"`
     pub category_name: String,
 
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"中"`
+    /// `LevelRiskName`; example: `"中"`
     pub level_risk_name: String,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LevelRiskScore`; example: `2`
     pub level_risk_score: i64,
 
-    /// `TrustedScore`: a string.
-    ///
-    /// Example: `"100%"`
+    /// `TrustedScore`; example: `"100%"`
     pub trusted_score: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `FieldResultId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FieldResultId`; example: `"1"`
     pub field_result_id: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cdb-a1b2"`
+    /// `DataSourceName`; example: `"cdb-a1b2"`
     pub data_source_name: String,
 
-    /// `SafeGuard`: a [`DspaSafeGuard`].
+    /// `SafeGuard`
     pub safe_guard: DspaSafeGuard,
 
-    /// `CategoryFullPath`: a string.
-    ///
-    /// Example: `"个人信息/个人身份信息"`
+    /// `CategoryFullPath`; example: `"个人信息/个人身份信息"`
     pub category_full_path: String,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyType`; example: `1`
     pub identify_type: Option<i64>,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckStatus`; example: `1`
     pub check_status: Option<i64>,
 
-    /// `IsSensitiveData`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSensitiveData`; example: `1`
     pub is_sensitive_data: Option<i64>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `SchemaName`; example: `"schema"`
     pub schema_name: Option<String>,
 }
 
@@ -2731,19 +1883,13 @@ pub struct DspaRdbDataAssetDetail {
 /// Sent in the input of [`AuthorizeDSPAMetaResources`](super::AuthorizeDSPAMetaResources).
 #[tc_model]
 pub struct DspaResourceAccount {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-a1cb2"`
+    /// `ResourceId`; example: `"cdb-a1cb2"`
     pub resource_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `UserName`; example: `"admin"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Password`; example: `"pass"`
     pub password: String,
 }
 
@@ -2752,14 +1898,10 @@ pub struct DspaResourceAccount {
 /// Returned in the output of [`DescribeDSPADiscoveryTaskResultDetail`](super::DescribeDSPADiscoveryTaskResultDetail) and [`DescribeDSPARDBDataAssetDetail`](super::DescribeDSPARDBDataAssetDetail).
 #[tc_model]
 pub struct DspaSafeGuard {
-    /// `Encrypt`: a string.
-    ///
-    /// Example: `"UNSET"`
+    /// `Encrypt`; example: `"UNSET"`
     pub encrypt: String,
 
-    /// `Desensitization`: a string.
-    ///
-    /// Example: `"UNSET"`
+    /// `Desensitization`; example: `"UNSET"`
     pub desensitization: String,
 }
 
@@ -2768,24 +1910,16 @@ pub struct DspaSafeGuard {
 /// Returned in the output of [`AuthorizeDSPAMetaResources`](super::AuthorizeDSPAMetaResources), [`DeleteCosMetaResource`](super::DeleteCosMetaResource), [`DeleteDSPAMetaResource`](super::DeleteDSPAMetaResource) and [`DisableDSPAMetaResourceAuth`](super::DisableDSPAMetaResourceAuth).
 #[tc_model]
 pub struct DspaTaskResult {
-    /// `Result`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Result`; example: `"success"`
     pub result: String,
 
-    /// `ResultDescription`: a string.
-    ///
-    /// Example: `"resultDesc"`
+    /// `ResultDescription`; example: `"resultDesc"`
     pub result_description: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ResourceId`; example: `"10"`
     pub resource_id: String,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `MetaType`; example: `"cdb"`
     pub meta_type: String,
 }
 
@@ -2795,131 +1929,73 @@ pub struct DspaTaskResult {
 /// Returned in the output of [`ListDSPAMetaResources`](super::ListDSPAMetaResources).
 #[tc_model]
 pub struct DspaUserResourceMeta {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1321"`
+    /// `ResourceId`; example: `"1321"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"cos-absf2"`
+    /// `ResourceName`; example: `"cos-absf2"`
     pub resource_name: String,
 
-    /// `ResourceVip`: a string.
-    ///
-    /// Example: `"127.0.0.2"`
+    /// `ResourceVip`; example: `"127.0.0.2"`
     pub resource_vip: String,
 
-    /// `ResourceVPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7890`
+    /// `ResourceVPort`; example: `7890`
     pub resource_v_port: u64,
 
-    /// `ResourceCreateTime`: a string.
-    ///
-    /// Example: `"2024-01-02"`
+    /// `ResourceCreateTime`; example: `"2024-01-02"`
     pub resource_create_time: String,
 
-    /// `ResourceUniqueVpcId`: a string.
-    ///
-    /// Example: `"3131"`
+    /// `ResourceUniqueVpcId`; example: `"3131"`
     pub resource_unique_vpc_id: String,
 
-    /// `ResourceUniqueSubnetId`: a string.
-    ///
-    /// Example: `"32141"`
+    /// `ResourceUniqueSubnetId`; example: `"32141"`
     pub resource_unique_subnet_id: String,
 
-    /// `MetaType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mysql"`
+    /// `MetaType`, always sent in responses; example: `"mysql"`
     pub meta_type: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 
-    /// `ResourceSyncTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-02-04"`
+    /// `ResourceSyncTime`, always sent in responses; example: `"2024-02-04"`
     pub resource_sync_time: Option<String>,
 
-    /// `AuthStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"success"`
+    /// `AuthStatus`, always sent in responses; example: `"success"`
     pub auth_status: Option<String>,
 
-    /// `BuildType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cloud"`
+    /// `BuildType`, always sent in responses; example: `"cloud"`
     pub build_type: Option<String>,
 
-    /// `MasterInsId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"12321"`
+    /// `MasterInsId`, always sent in responses; example: `"12321"`
     pub master_ins_id: Option<String>,
 
-    /// `ResourceVpcId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3213`
+    /// `ResourceVpcId`, always sent in responses; example: `3213`
     pub resource_vpc_id: Option<u64>,
 
-    /// `ResourceSubnetId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2313`
+    /// `ResourceSubnetId`, always sent in responses; example: `2313`
     pub resource_subnet_id: Option<u64>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mysql"`
+    /// `Protocol`, always sent in responses; example: `"mysql"`
     pub protocol: Option<String>,
 
-    /// `ResourceVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ResourceVersion`, always sent in responses; example: `"1"`
     pub resource_version: Option<String>,
 
-    /// `ResourceAuthType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"automatic"`
+    /// `ResourceAuthType`, always sent in responses; example: `"automatic"`
     pub resource_auth_type: Option<String>,
 
-    /// `ResourceAuthAccount`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"admin"`
+    /// `ResourceAuthAccount`, always sent in responses; example: `"admin"`
     pub resource_auth_account: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"type"`
+    /// `InstanceType`; example: `"type"`
     pub instance_type: Option<String>,
 
-    /// `InstanceValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `InstanceValue`; example: `"value"`
     pub instance_value: Option<String>,
 
-    /// `GovernAuthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GovernAuthStatus`; example: `0`
     pub govern_auth_status: Option<i64>,
 
-    /// `AuthRange`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AuthRange`; example: `"all"`
     pub auth_range: Option<String>,
 }
 
@@ -2929,24 +2005,16 @@ pub struct DspaUserResourceMeta {
 #[doc(alias = "ESAsset")]
 #[tc_model]
 pub struct EsAsset {
-    /// `IndexNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexNums`; example: `1`
     pub index_nums: i64,
 
-    /// `SensitiveIndexNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveIndexNums`; example: `1`
     pub sensitive_index_nums: i64,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldNums`; example: `1`
     pub field_nums: i64,
 
-    /// `SensitiveFieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldNums`; example: `1`
     pub sensitive_field_nums: i64,
 }
 
@@ -2956,32 +2024,22 @@ pub struct EsAsset {
 #[doc(alias = "ESAssetDBDetail")]
 #[tc_model]
 pub struct EsAssetDbDetail {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-a1b2"`
+    /// `DataSourceId`; example: `"cos-a1b2"`
     pub data_source_id: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"logstash-201903"`
+    /// `IndexName`; example: `"logstash-201903"`
     pub index_name: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DataType`; example: `"mysql"`
     pub data_type: String,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldNums`; example: `1`
     pub field_nums: i64,
 
-    /// `SensitiveFieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldNums`; example: `1`
     pub sensitive_field_nums: i64,
 
-    /// `DistributionData`: a list of [`Note`] objects.
+    /// `DistributionData`
     pub distribution_data: Vec<Note>,
 }
 
@@ -2991,42 +2049,28 @@ pub struct EsAssetDbDetail {
 #[doc(alias = "ESDataAssetCountDto")]
 #[tc_model]
 pub struct EsDataAssetCountDto {
-    /// `DataAssetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataAssetType`; example: `1`
     pub data_asset_type: Option<i64>,
 
-    /// `SensitiveIndexCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveIndexCnt`; example: `1`
     pub sensitive_index_cnt: Option<i64>,
 
-    /// `TotalIndexCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalIndexCnt`; example: `2`
     pub total_index_cnt: Option<i64>,
 
-    /// `SensitiveFieldCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldCnt`; example: `1`
     pub sensitive_field_cnt: Option<i64>,
 
-    /// `TotalFieldCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalFieldCnt`; example: `1`
     pub total_field_cnt: Option<i64>,
 
-    /// `SensitiveCategoryCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveCategoryCnt`; example: `1`
     pub sensitive_category_cnt: Option<i64>,
 
-    /// `SensitiveLevel`: a list of [`SensitiveLevel`] objects.
-    ///
-    /// Example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
+    /// `SensitiveLevel`; example: `[{"LevelCnt":2,"LevelId":1,"LevelRiskName":"高","LevelRiskScore":10}]`
     pub sensitive_level: Option<Vec<SensitiveLevel>>,
 
-    /// `CategoryDistributed`: a list of [`DspaDataCategoryDistributed`] objects.
+    /// `CategoryDistributed`
     pub category_distributed: Option<Vec<DspaDataCategoryDistributed>>,
 }
 
@@ -3036,88 +2080,58 @@ pub struct EsDataAssetCountDto {
 #[doc(alias = "ESDataAssetDetail")]
 #[tc_model]
 pub struct EsDataAssetDetail {
-    /// `FieldResultId`: a signed 64-bit integer.
+    /// `FieldResultId`
     pub field_result_id: Option<i64>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-xxx"`
+    /// `DataSourceId`; example: `"cos-xxx"`
     pub data_source_id: String,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cos-xx"`
+    /// `DataSourceName`; example: `"cos-xx"`
     pub data_source_name: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"es"`
+    /// `DataSourceType`; example: `"es"`
     pub data_source_type: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ResourceRegion`; example: `"ap-shanghai"`
     pub resource_region: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"es-a"`
+    /// `IndexName`; example: `"es-a"`
     pub index_name: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"result"`
+    /// `FieldName`; example: `"result"`
     pub field_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `CategoryName`; example: `"名称"`
     pub category_name: Option<String>,
 
-    /// `CategoryArr`: a list of strings.
+    /// `CategoryArr`
     pub category_arr: Option<Vec<String>>,
 
-    /// `LevelId`: a signed 64-bit integer.
+    /// `LevelId`
     pub level_id: Option<i64>,
 
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRiskName`; example: `"高"`
     pub level_risk_name: Option<String>,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelRiskScore`; example: `10`
     pub level_risk_score: Option<i64>,
 
-    /// `TrustedScore`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TrustedScore`; example: `1`
     pub trusted_score: Option<f64>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<i64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"省"`
+    /// `RuleName`; example: `"省"`
     pub rule_name: Option<String>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IdentifyType`; example: `0`
     pub identify_type: Option<i64>,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckStatus`; example: `0`
     pub check_status: Option<i64>,
 }
 
@@ -3128,32 +2142,19 @@ pub struct EsDataAssetDetail {
 #[doc(alias = "ESInstance")]
 #[tc_model]
 pub struct EsInstance {
-    /// `DataSourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"es-a1b2"`
+    /// `DataSourceId`, required in requests; example: `"es-a1b2"`
     pub data_source_id: Option<String>,
 
-    /// `DataSourceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"es"`
+    /// `DataSourceType`, required in requests; example: `"es"`
     pub data_source_type: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ResourceRegion`, required in requests; example: `"ap-shanghai"`
     pub resource_region: Option<String>,
 
-    /// `DiscoveryTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiscoveryTaskId`; example: `1`
     pub discovery_task_id: Option<i64>,
 
-    /// `DiscoveryTaskInstanceID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiscoveryTaskInstanceID`; example: `1`
     #[tc(rename = "DiscoveryTaskInstanceID")]
     pub discovery_task_instance_id: Option<i64>,
 }
@@ -3164,57 +2165,37 @@ pub struct EsInstance {
 #[doc(alias = "ESTaskResultDetail")]
 #[tc_model]
 pub struct EsTaskResultDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"field-1"`
+    /// `FieldName`; example: `"field-1"`
     pub field_name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"身份证"`
+    /// `RuleName`; example: `"身份证"`
     pub rule_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CategoryId`; example: `10`
     pub category_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人信息"`
+    /// `CategoryName`; example: `"个人信息"`
     pub category_name: String,
 
-    /// `CategoryArr`: a list of strings.
+    /// `CategoryArr`
     pub category_arr: Vec<String>,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelRiskScore`; example: `10`
     pub level_risk_score: i64,
 }
 
@@ -3223,14 +2204,10 @@ pub struct EsTaskResultDetail {
 /// Returned in the output of [`BindDSPAResourceCosBuckets`](super::BindDSPAResourceCosBuckets) and [`BindDSPAResourceDatabases`](super::BindDSPAResourceDatabases).
 #[tc_model]
 pub struct ErrDescription {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"2131"`
+    /// `ErrCode`; example: `"2131"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `ErrMessage`; example: `"参数错误"`
     pub err_message: String,
 }
 
@@ -3239,14 +2216,10 @@ pub struct ErrDescription {
 /// Sent in the input of [`DescribeDSPACOSDiscoveryTaskResult`](super::DescribeDSPACOSDiscoveryTaskResult), [`DescribeDSPAESDataAssetDetail`](super::DescribeDSPAESDataAssetDetail), [`DescribeDSPALevelDetail`](super::DescribeDSPALevelDetail), [`DescribeDSPARDBDataAssetDetail`](super::DescribeDSPARDBDataAssetDetail) and [`ExportAssetDetailData`](super::ExportAssetDetailData).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["cdb","mariadb"]`
+    /// `Values`; example: `["cdb","mariadb"]`
     pub values: Vec<String>,
 }
 
@@ -3255,49 +2228,31 @@ pub struct Filter {
 /// Returned in the output of [`DescribeDSPAAssessmentHighRiskTop10Overview`](super::DescribeDSPAAssessmentHighRiskTop10Overview).
 #[tc_model]
 pub struct HighRiskAssetsDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceId`; example: `"1"`
     pub instance_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `DataSourceType`; example: `"cos"`
     pub data_source_type: String,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"cos-123hedyqw8hdxiquwe"`
+    /// `DataSourceName`; example: `"cos-123hedyqw8hdxiquwe"`
     pub data_source_name: String,
 
-    /// `AssetsName`: a string.
-    ///
-    /// Example: `"cos桶"`
+    /// `AssetsName`; example: `"cos桶"`
     pub assets_name: String,
 
-    /// `HighRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HighRiskCount`; example: `10`
     pub high_risk_count: i64,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"policy_risk"`
+    /// `RiskType`; example: `"policy_risk"`
     pub risk_type: String,
 
-    /// `TotalRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalRiskCount`; example: `100`
     pub total_risk_count: i64,
 
-    /// `RiskSide`: a string.
-    ///
-    /// Example: `"database_security"`
+    /// `RiskSide`; example: `"database_security"`
     pub risk_side: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ResourceRegion`; example: `"ap-shanghai"`
     pub resource_region: String,
 }
 
@@ -3306,14 +2261,10 @@ pub struct HighRiskAssetsDetail {
 /// Sent in the input of [`CreateDSPALevelGroup`](super::CreateDSPALevelGroup).
 #[tc_model]
 pub struct ItemLevel {
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRiskName`; example: `"高"`
     pub level_risk_name: String,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelRiskScore`; example: `10`
     pub level_risk_score: i64,
 }
 
@@ -3322,24 +2273,16 @@ pub struct ItemLevel {
 /// Returned in the output of [`DescribeDSPALevelDetail`](super::DescribeDSPALevelDetail) and [`DescribeDSPALevelGroups`](super::DescribeDSPALevelGroups).
 #[tc_model]
 pub struct LevelItem {
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: u64,
 
-    /// `LevelGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LevelGroupId`; example: `0`
     pub level_group_id: u64,
 
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRiskName`; example: `"高"`
     pub level_risk_name: String,
 
-    /// `LevelRiskScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelRiskScore`; example: `10`
     pub level_risk_score: u64,
 }
 
@@ -3348,34 +2291,22 @@ pub struct LevelItem {
 /// Returned in the output of [`DescribeMongoAssetSensitiveDistribution`](super::DescribeMongoAssetSensitiveDistribution).
 #[tc_model]
 pub struct MongoAsset {
-    /// `DbNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbNums`; example: `1`
     pub db_nums: i64,
 
-    /// `SensitiveDbNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveDbNums`; example: `1`
     pub sensitive_db_nums: i64,
 
-    /// `ColNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColNums`; example: `1`
     pub col_nums: i64,
 
-    /// `SensitiveColNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveColNums`; example: `1`
     pub sensitive_col_nums: i64,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldNums`; example: `1`
     pub field_nums: i64,
 
-    /// `SensitiveFieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldNums`; example: `1`
     pub sensitive_field_nums: i64,
 }
 
@@ -3385,44 +2316,28 @@ pub struct MongoAsset {
 #[doc(alias = "MongoAssetDBDetail")]
 #[tc_model]
 pub struct MongoAssetDbDetail {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cmongo-342kne1a5"`
+    /// `DataSourceId`; example: `"cmongo-342kne1a5"`
     pub data_source_id: String,
 
-    /// `DdName`: a string.
-    ///
-    /// Example: `"db_name"`
+    /// `DdName`; example: `"db_name"`
     pub dd_name: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DataType`; example: `"mysql"`
     pub data_type: String,
 
-    /// `ColNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColNums`; example: `1`
     pub col_nums: i64,
 
-    /// `SensitiveColNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveColNums`; example: `1`
     pub sensitive_col_nums: i64,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldNums`; example: `1`
     pub field_nums: i64,
 
-    /// `SensitiveFieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldNums`; example: `1`
     pub sensitive_field_nums: i64,
 
-    /// `DistributionData`: a list of [`Note`] objects.
-    ///
-    /// Example: `[{"Key":"Category","Value":1}]`
+    /// `DistributionData`; example: `[{"Key":"Category","Value":1}]`
     pub distribution_data: Vec<Note>,
 }
 
@@ -3433,32 +2348,19 @@ pub struct MongoAssetDbDetail {
 #[doc(alias = "NOSQLInstance")]
 #[tc_model]
 pub struct NosqlInstance {
-    /// `DataSourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mongodb-a1b2"`
+    /// `DataSourceId`, required in requests; example: `"mongodb-a1b2"`
     pub data_source_id: Option<String>,
 
-    /// `DataSourceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mongodb"`
+    /// `DataSourceType`, required in requests; example: `"mongodb"`
     pub data_source_type: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ResourceRegion`, required in requests; example: `"ap-shanghai"`
     pub resource_region: Option<String>,
 
-    /// `DiscoveryTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiscoveryTaskId`; example: `1`
     pub discovery_task_id: Option<i64>,
 
-    /// `DiscoveryTaskInstanceID`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DiscoveryTaskInstanceID`; example: `2`
     #[tc(rename = "DiscoveryTaskInstanceID")]
     pub discovery_task_instance_id: Option<i64>,
 }
@@ -3468,16 +2370,10 @@ pub struct NosqlInstance {
 /// Returned in the output of [`DescribeAssetOverview`](super::DescribeAssetOverview), [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution), [`DescribeDSPAAssessmentRiskDistributionOverview`](super::DescribeDSPAAssessmentRiskDistributionOverview), [`DescribeDSPAAssessmentRiskSideDistributed`](super::DescribeDSPAAssessmentRiskSideDistributed), [`DescribeDSPAAssessmentRiskSideList`](super::DescribeDSPAAssessmentRiskSideList), [`DescribeESAssetSensitiveDistribution`](super::DescribeESAssetSensitiveDistribution) and 4 more.
 #[tc_model]
 pub struct Note {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Value`, always sent in responses; example: `1`
     pub value: Option<i64>,
 }
 
@@ -3486,19 +2382,13 @@ pub struct Note {
 /// Returned in the output of [`DescribeDSPAAssessmentLatestRiskDetailInfo`](super::DescribeDSPAAssessmentLatestRiskDetailInfo).
 #[tc_model]
 pub struct PrivilegeRisk {
-    /// `AccountName`: a list of strings.
-    ///
-    /// Example: `["root"]`
+    /// `AccountName`; example: `["root"]`
     pub account_name: Vec<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `TableName`; example: `"table"`
     pub table_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"table-desc"`
+    /// `Description`; example: `"table-desc"`
     pub description: String,
 }
 
@@ -3507,24 +2397,16 @@ pub struct PrivilegeRisk {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskProcessHistory`](super::DescribeDSPAAssessmentRiskProcessHistory).
 #[tc_model]
 pub struct ProcessHistory {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2020/02/02"`
+    /// `Time`; example: `"2020/02/02"`
     pub time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"will"`
+    /// `Handler`; example: `"will"`
     pub handler: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Note`; example: `"key"`
     pub note: String,
 }
 
@@ -3534,34 +2416,22 @@ pub struct ProcessHistory {
 #[doc(alias = "RDBAsset")]
 #[tc_model]
 pub struct RdbAsset {
-    /// `DbNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbNums`; example: `1`
     pub db_nums: i64,
 
-    /// `SensitiveDbNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveDbNums`; example: `1`
     pub sensitive_db_nums: i64,
 
-    /// `TableNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableNums`; example: `1`
     pub table_nums: i64,
 
-    /// `SensitiveTableNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveTableNums`; example: `1`
     pub sensitive_table_nums: i64,
 
-    /// `FieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldNums`; example: `1`
     pub field_nums: i64,
 
-    /// `SensitiveFieldNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFieldNums`; example: `1`
     pub sensitive_field_nums: i64,
 }
 
@@ -3572,23 +2442,16 @@ pub struct RdbAsset {
 #[doc(alias = "RDBInstance")]
 #[tc_model]
 pub struct RdbInstance {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cbd-a1b2"`
+    /// `DataSourceId`; example: `"cbd-a1b2"`
     pub data_source_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DataSourceType`; example: `"cdb"`
     pub data_source_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `DBs`: a list of [`DbStatements`] objects.
-    /// Always sent in responses.
+    /// `DBs`, always sent in responses
     #[tc(rename = "DBs")]
     pub dbs: Option<Vec<DbStatements>>,
 }
@@ -3598,79 +2461,49 @@ pub struct RdbInstance {
 /// Returned in the output of [`DescribeReportTasks`](super::DescribeReportTasks).
 #[tc_model]
 pub struct ReportInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `ReportName`: a string.
-    ///
-    /// Example: `"report-name"`
+    /// `ReportName`; example: `"report-name"`
     pub report_name: Option<String>,
 
-    /// `ReportType`: a string.
-    ///
-    /// Example: `"AssetSorting"`
+    /// `ReportType`; example: `"AssetSorting"`
     pub report_type: Option<String>,
 
-    /// `ReportPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportPeriod`; example: `0`
     pub report_period: Option<u64>,
 
-    /// `ReportPlan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportPlan`; example: `0`
     pub report_plan: Option<u64>,
 
-    /// `ReportStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReportStatus`; example: `"success"`
     pub report_status: Option<String>,
 
-    /// `TimingStartTime`: a string.
-    ///
-    /// Example: `"2024-02-02"`
+    /// `TimingStartTime`; example: `"2024-02-02"`
     pub timing_start_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-02-02"`
+    /// `CreateTime`; example: `"2024-02-02"`
     pub create_time: Option<String>,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2024-02-02"`
+    /// `FinishedTime`; example: `"2024-02-02"`
     pub finished_time: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"3121231412"`
+    /// `SubUin`; example: `"3121231412"`
     pub sub_uin: Option<String>,
 
-    /// `FailedMessage`: a string.
-    ///
-    /// Example: `"fail-message"`
+    /// `FailedMessage`; example: `"fail-message"`
     pub failed_message: Option<String>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<u64>,
 
-    /// `ComplianceName`: a string.
-    ///
-    /// Example: `"个人身份信息模板"`
+    /// `ComplianceName`; example: `"个人身份信息模板"`
     pub compliance_name: Option<String>,
 
-    /// `ProgressPercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ProgressPercent`; example: `20`
     pub progress_percent: Option<u64>,
 
-    /// `ReportTemplateName`: a string.
-    ///
-    /// Example: `"数据资产报告"`
+    /// `ReportTemplateName`; example: `"数据资产报告"`
     pub report_template_name: Option<String>,
 }
 
@@ -3679,20 +2512,13 @@ pub struct ReportInfo {
 /// Returned in the output of [`DescribeDSPAAssessmentTasks`](super::DescribeDSPAAssessmentTasks).
 #[tc_model]
 pub struct RiskCountInfo {
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevel`; example: `"高"`
     pub risk_level: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `RiskLevelName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevelName`, required in requests; example: `"高"`
     pub risk_level_name: Option<String>,
 }
 
@@ -3701,24 +2527,16 @@ pub struct RiskCountInfo {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskDealedTrend`](super::DescribeDSPAAssessmentRiskDealedTrend).
 #[tc_model]
 pub struct RiskDealedTrendItem {
-    /// `Date`: a string.
-    ///
-    /// Example: `"20220910"`
+    /// `Date`; example: `"20220910"`
     pub date: String,
 
-    /// `Unhandled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Unhandled`; example: `1`
     pub unhandled: u64,
 
-    /// `Handled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Handled`; example: `1`
     pub handled: u64,
 
-    /// `NewDiscoveryHandled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NewDiscoveryHandled`; example: `1`
     pub new_discovery_handled: u64,
 }
 
@@ -3727,14 +2545,10 @@ pub struct RiskDealedTrendItem {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskDatasourceTop5`](super::DescribeDSPAAssessmentRiskDatasourceTop5) and [`DescribeDSPAAssessmentRiskItemTop5`](super::DescribeDSPAAssessmentRiskItemTop5).
 #[tc_model]
 pub struct RiskItem {
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"ins-xezz0kz5-aae7c346"`
+    /// `ItemName`; example: `"ins-xezz0kz5-aae7c346"`
     pub item_name: String,
 
-    /// `RiskNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskNum`; example: `1`
     pub risk_num: u64,
 }
 
@@ -3743,119 +2557,65 @@ pub struct RiskItem {
 /// Returned in the output of [`DescribeDSPAAssessmentLatestRiskList`](super::DescribeDSPAAssessmentLatestRiskList).
 #[tc_model]
 pub struct RiskItemInfo {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `DataSourceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cynosdbmysql-9lo12zih\""`
+    /// `DataSourceId`, always sent in responses; example: `"cynosdbmysql-9lo12zih\""`
     pub data_source_id: Option<String>,
 
-    /// `DataSourceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-789wd231"`
+    /// `DataSourceName`, always sent in responses; example: `"cdb-789wd231"`
     pub data_source_name: Option<String>,
 
-    /// `DataSourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mysql"`
+    /// `DataSourceType`, always sent in responses; example: `"mysql"`
     pub data_source_type: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ResourceRegion`; example: `"ap-shanghai"`
     pub resource_region: Option<String>,
 
-    /// `AssetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试数据源"`
+    /// `AssetName`, always sent in responses; example: `"测试数据源"`
     pub asset_name: Option<String>,
 
-    /// `RiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"账号风险"`
+    /// `RiskType`, always sent in responses; example: `"账号风险"`
     pub risk_type: Option<String>,
 
-    /// `RiskName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"数据库账号和权限评估"`
+    /// `RiskName`, always sent in responses; example: `"数据库账号和权限评估"`
     pub risk_name: Option<String>,
 
-    /// `RiskLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"high"`
+    /// `RiskLevel`, always sent in responses; example: `"high"`
     pub risk_level: Option<String>,
 
-    /// `RiskDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"未加密的敏感数据在被窃取或泄露时可能会导致严重的后果"`
+    /// `RiskDescription`, always sent in responses; example: `"未加密的敏感数据在被窃取或泄露时可能会导致严重的后果"`
     pub risk_description: Option<String>,
 
-    /// `SuggestAction`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"请注意用户访问敏感表的权限"`
+    /// `SuggestAction`, always sent in responses; example: `"请注意用户访问敏感表的权限"`
     pub suggest_action: Option<String>,
 
-    /// `SecurityProduct`: a list of [`SecurityProduct`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"ProductName":"casb","ReferUrl":"http://www.casb.com/"}]`
+    /// `SecurityProduct`, always sent in responses; example: `[{"ProductName":"casb","ReferUrl":"http://www.casb.com/"}]`
     pub security_product: Option<Vec<SecurityProduct>>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `Status`, always sent in responses
     pub status: Option<i64>,
 
-    /// `ScanTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-09-01 10:00:00"`
+    /// `ScanTime`, always sent in responses; example: `"2022-09-01 10:00:00"`
     pub scan_time: Option<String>,
 
-    /// `LastProcessTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-09-01 10:00:00"`
+    /// `LastProcessTime`, always sent in responses; example: `"2022-09-01 10:00:00"`
     pub last_process_time: Option<String>,
 
-    /// `IdentifyComplianceId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IdentifyComplianceId`, always sent in responses; example: `1`
     pub identify_compliance_id: Option<i64>,
 
-    /// `ItemSubType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db_sensitive_data"`
+    /// `ItemSubType`, always sent in responses; example: `"db_sensitive_data"`
     pub item_sub_type: Option<String>,
 
-    /// `RiskSide`: a string.
-    ///
-    /// Example: `"database_security"`
+    /// `RiskSide`; example: `"database_security"`
     pub risk_side: Option<String>,
 
-    /// `APIRiskLinkURL`: a string.
-    ///
-    /// Example: `"http://"`
+    /// `APIRiskLinkURL`; example: `"http://"`
     #[tc(rename = "APIRiskLinkURL")]
     pub api_risk_link_url: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"处理备注"`
+    /// `Remark`; example: `"处理备注"`
     pub remark: Option<String>,
 }
 
@@ -3865,34 +2625,19 @@ pub struct RiskItemInfo {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskLevelDetail`](super::DescribeDSPAAssessmentRiskLevelDetail).
 #[tc_model]
 pub struct RiskLevelMatrix {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `SensitiveLevelId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `SensitiveLevelId`, always sent in responses; example: `1`
     pub sensitive_level_id: Option<i64>,
 
-    /// `SensitiveLevelName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高"`
+    /// `SensitiveLevelName`, always sent in responses; example: `"高"`
     pub sensitive_level_name: Option<String>,
 
-    /// `VulnerabilityLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高"`
+    /// `VulnerabilityLevel`, always sent in responses; example: `"高"`
     pub vulnerability_level: Option<String>,
 
-    /// `RiskLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevel`, always sent in responses; example: `"高"`
     pub risk_level: Option<String>,
 }
 
@@ -3901,29 +2646,19 @@ pub struct RiskLevelMatrix {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskLevelList`](super::DescribeDSPAAssessmentRiskLevelList).
 #[tc_model]
 pub struct RiskLevelRisk {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"内置分级"`
+    /// `RiskLevelName`; example: `"内置分级"`
     pub risk_level_name: String,
 
-    /// `RiskLevelDescription`: a string.
-    ///
-    /// Example: `"高风险等级"`
+    /// `RiskLevelDescription`; example: `"高风险等级"`
     pub risk_level_description: String,
 
-    /// `IdentifyComplianceName`: a string.
-    ///
-    /// Example: `"分类分级模板"`
+    /// `IdentifyComplianceName`; example: `"分类分级模板"`
     pub identify_compliance_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"system"`
+    /// `Type`; example: `"system"`
     pub r#type: String,
 }
 
@@ -3932,29 +2667,19 @@ pub struct RiskLevelRisk {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskLevelTrend`](super::DescribeDSPAAssessmentRiskLevelTrend).
 #[tc_model]
 pub struct RiskLevelTrendItem {
-    /// `Date`: a string.
-    ///
-    /// Example: `"20220910"`
+    /// `Date`; example: `"20220910"`
     pub date: String,
 
-    /// `High`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `High`; example: `1`
     pub high: u64,
 
-    /// `Medium`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Medium`; example: `0`
     pub medium: u64,
 
-    /// `Low`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Low`; example: `1`
     pub low: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: u64,
 }
 
@@ -3964,22 +2689,13 @@ pub struct RiskLevelTrendItem {
 /// Returned in the output of [`DecribeSuggestRiskLevelMatrix`](super::DecribeSuggestRiskLevelMatrix).
 #[tc_model]
 pub struct RiskMatrixLevel {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"risk-name"`
+    /// `Name`, always sent in responses; example: `"risk-name"`
     pub name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Score`, always sent in responses; example: `10`
     pub score: Option<f64>,
 }
 
@@ -3988,14 +2704,10 @@ pub struct RiskMatrixLevel {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskSideDistributed`](super::DescribeDSPAAssessmentRiskSideDistributed).
 #[tc_model]
 pub struct RiskSideDistributed {
-    /// `AssessmentRiskSide`: a [`Note`].
-    ///
-    /// Example: `{"Key":"database_security","Value":0}`
+    /// `AssessmentRiskSide`; example: `{"Key":"database_security","Value":0}`
     pub assessment_risk_side: Option<Note>,
 
-    /// `AssessmentRisk`: a list of [`Note`] objects.
-    ///
-    /// Example: `[{"Key":"policy_risk","Value":1}]`
+    /// `AssessmentRisk`; example: `[{"Key":"policy_risk","Value":1}]`
     pub assessment_risk: Option<Vec<Note>>,
 }
 
@@ -4004,29 +2716,19 @@ pub struct RiskSideDistributed {
 /// Returned in the output of [`DescribeSensitiveCOSDataDistribution`](super::DescribeSensitiveCOSDataDistribution) and [`DescribeSensitiveRDBDataDistribution`](super::DescribeSensitiveRDBDataDistribution).
 #[tc_model]
 pub struct RuleDistribution {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `7698`
+    /// `RuleId`; example: `7698`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"身份证"`
+    /// `RuleName`; example: `"身份证"`
     pub rule_name: String,
 
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LevelId`; example: `2`
     pub level_id: i64,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `RuleCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RuleCnt`; example: `10`
     pub rule_cnt: i64,
 }
 
@@ -4035,14 +2737,10 @@ pub struct RuleDistribution {
 /// Returned in the output of [`DescribeDSPACategoryRules`](super::DescribeDSPACategoryRules).
 #[tc_model]
 pub struct RuleEffectItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"物流信息"`
+    /// `Name`; example: `"物流信息"`
     pub name: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `3567`
+    /// `Value`; example: `3567`
     pub value: Option<i64>,
 }
 
@@ -4052,26 +2750,19 @@ pub struct RuleEffectItem {
 #[doc(alias = "ScanTaskCOSRules")]
 #[tc_model]
 pub struct ScanTaskCosRules {
-    /// `RegexRule`: a [`CosDataRule`].
-    /// Required in requests.
+    /// `RegexRule`, required in requests
     pub regex_rule: Option<CosDataRule>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `KeywordRule`: a [`CosDataRule`].
+    /// `KeywordRule`
     pub keyword_rule: Option<CosDataRule>,
 
-    /// `IgnoreStringRule`: a [`CosDataRule`].
+    /// `IgnoreStringRule`
     pub ignore_string_rule: Option<CosDataRule>,
 
-    /// `MaxMatch`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `MaxMatch`, always sent in responses; example: `100`
     pub max_match: Option<i64>,
 }
 
@@ -4080,14 +2771,10 @@ pub struct ScanTaskCosRules {
 /// Returned in the output of [`DescribeDSPACOSDiscoveryTaskDetail`](super::DescribeDSPACOSDiscoveryTaskDetail) and [`DescribeDSPADiscoveryTaskDetail`](super::DescribeDSPADiscoveryTaskDetail).
 #[tc_model]
 pub struct ScanTaskComplianceInfo {
-    /// `ComplianceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComplianceGroupId`; example: `1`
     pub compliance_group_id: i64,
 
-    /// `ComplianceGroupName`: a string.
-    ///
-    /// Example: `"财务信息"`
+    /// `ComplianceGroupName`; example: `"财务信息"`
     pub compliance_group_name: String,
 }
 
@@ -4097,20 +2784,16 @@ pub struct ScanTaskComplianceInfo {
 #[doc(alias = "ScanTaskRDBRules")]
 #[tc_model]
 pub struct ScanTaskRdbRules {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MatchOperator`: a string.
-    ///
-    /// Example: `"and"`
+    /// `MatchOperator`; example: `"and"`
     pub match_operator: String,
 
-    /// `MetaRule`: a [`DataRules`].
+    /// `MetaRule`
     pub meta_rule: DataRules,
 
-    /// `ContentRule`: a [`DataRules`].
+    /// `ContentRule`
     pub content_rule: DataRules,
 }
 
@@ -4119,39 +2802,25 @@ pub struct ScanTaskRdbRules {
 /// Returned in the output of [`DescribeDSPACOSDiscoveryTasks`](super::DescribeDSPACOSDiscoveryTasks) and [`DescribeDSPADiscoveryTasks`](super::DescribeDSPADiscoveryTasks).
 #[tc_model]
 pub struct ScanTaskResult {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-04-14 12:12:12"`
+    /// `EndTime`; example: `"2021-04-14 12:12:12"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"扫描失败"`
+    /// `Result`; example: `"扫描失败"`
     pub result: String,
 
-    /// `ResultDescription`: a string.
-    ///
-    /// Example: `"任务配置错误"`
+    /// `ResultDescription`; example: `"任务配置错误"`
     pub result_description: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"请检查数据源是否存在或数据源账号密码配置是否正确。"`
+    /// `Suggestion`; example: `"请检查数据源是否存在或数据源账号密码配置是否正确。"`
     pub suggestion: Option<String>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `99.98`
+    /// `Progress`; example: `99.98`
     pub progress: Option<f64>,
 }
 
@@ -4160,14 +2829,10 @@ pub struct ScanTaskResult {
 /// Returned in the output of [`DescribeDSPAAssessmentLatestRiskDetailInfo`](super::DescribeDSPAAssessmentLatestRiskDetailInfo), [`DescribeDSPAAssessmentLatestRiskList`](super::DescribeDSPAAssessmentLatestRiskList) and [`DescribeDSPAAssessmentRisks`](super::DescribeDSPAAssessmentRisks).
 #[tc_model]
 pub struct SecurityProduct {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"T-ce"`
+    /// `ProductName`; example: `"T-ce"`
     pub product_name: Option<String>,
 
-    /// `ReferUrl`: a string.
-    ///
-    /// Example: `"http://xxxx"`
+    /// `ReferUrl`; example: `"http://xxxx"`
     pub refer_url: Option<String>,
 }
 
@@ -4176,24 +2841,16 @@ pub struct SecurityProduct {
 /// Returned in the output of [`DescribeDSPACOSDataAssetByComplianceId`](super::DescribeDSPACOSDataAssetByComplianceId), [`DescribeDSPAESDataAssetByComplianceId`](super::DescribeDSPAESDataAssetByComplianceId) and [`DescribeDSPARDBDataAssetByComplianceId`](super::DescribeDSPARDBDataAssetByComplianceId).
 #[tc_model]
 pub struct SensitiveLevel {
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: i64,
 
-    /// `LevelCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LevelCnt`; example: `2`
     pub level_cnt: i64,
 
-    /// `LevelRiskName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRiskName`; example: `"高"`
     pub level_risk_name: String,
 
-    /// `LevelRiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelRiskScore`; example: `10`
     pub level_risk_score: i64,
 }
 
@@ -4202,7 +2859,7 @@ pub struct SensitiveLevel {
 /// Returned in the output of [`DecribeSuggestRiskLevelMatrix`](super::DecribeSuggestRiskLevelMatrix).
 #[tc_model]
 pub struct SuggestRiskLevelMatrix {
-    /// `RiskLevelMatrix`: a list of [`SuggestRiskLevelMatrixItem`] objects.
+    /// `RiskLevelMatrix`
     pub risk_level_matrix: Vec<SuggestRiskLevelMatrixItem>,
 }
 
@@ -4211,20 +2868,16 @@ pub struct SuggestRiskLevelMatrix {
 /// Returned in the output of [`DecribeSuggestRiskLevelMatrix`](super::DecribeSuggestRiskLevelMatrix).
 #[tc_model]
 pub struct SuggestRiskLevelMatrixItem {
-    /// `SensitiveLevel`: a [`RiskMatrixLevel`].
+    /// `SensitiveLevel`
     pub sensitive_level: RiskMatrixLevel,
 
-    /// `VulnerabilityLevel`: a [`RiskMatrixLevel`].
+    /// `VulnerabilityLevel`
     pub vulnerability_level: RiskMatrixLevel,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"riskname"`
+    /// `RiskName`; example: `"riskname"`
     pub risk_name: String,
 
-    /// `RiskScore`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `RiskScore`; example: `10`
     pub risk_score: f64,
 }
 
@@ -4234,19 +2887,13 @@ pub struct SuggestRiskLevelMatrixItem {
 /// Returned in the output of [`ListDSPAClusters`](super::ListDSPAClusters).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"category1"`
+    /// `Category`; example: `"category1"`
     pub category: Option<String>,
 }
 
@@ -4255,16 +2902,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeDSPAAssessmentRiskTemplateDetail`](super::DescribeDSPAAssessmentRiskTemplateDetail) and [`DescribeDSPAAssessmentRiskTemplateVulnerableList`](super::DescribeDSPAAssessmentRiskTemplateVulnerableList).
 #[tc_model]
 pub struct TemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `TemplateId`, required in requests; example: `10`
     pub template_id: Option<i64>,
 
-    /// `TemplateName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"风险模板"`
+    /// `TemplateName`, required in requests; example: `"风险模板"`
     pub template_name: Option<String>,
 }
 
@@ -4273,14 +2914,10 @@ pub struct TemplateInfo {
 /// Returned in the output of [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution), [`DescribeESAssetSensitiveDistribution`](super::DescribeESAssetSensitiveDistribution), [`DescribeMongoAssetSensitiveDistribution`](super::DescribeMongoAssetSensitiveDistribution) and [`DescribeRDBAssetSensitiveDistribution`](super::DescribeRDBAssetSensitiveDistribution).
 #[tc_model]
 pub struct TopAsset {
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `TopStat`: a list of [`TopAssetStat`] objects.
-    ///
-    /// Example: `[{"DataSourceId":"cdb-b1c2","SensitiveCnt":2,"SubData":"高价值"}]`
+    /// `TopStat`; example: `[{"DataSourceId":"cdb-b1c2","SensitiveCnt":2,"SubData":"高价值"}]`
     pub top_stat: Vec<TopAssetStat>,
 }
 
@@ -4289,18 +2926,12 @@ pub struct TopAsset {
 /// Returned in the output of [`DescribeCOSAssetSensitiveDistribution`](super::DescribeCOSAssetSensitiveDistribution), [`DescribeESAssetSensitiveDistribution`](super::DescribeESAssetSensitiveDistribution), [`DescribeMongoAssetSensitiveDistribution`](super::DescribeMongoAssetSensitiveDistribution) and [`DescribeRDBAssetSensitiveDistribution`](super::DescribeRDBAssetSensitiveDistribution).
 #[tc_model]
 pub struct TopAssetStat {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"cos-xxx"`
+    /// `DataSourceId`; example: `"cos-xxx"`
     pub data_source_id: String,
 
-    /// `SubData`: a string.
-    ///
-    /// Example: `"db_name"`
+    /// `SubData`; example: `"db_name"`
     pub sub_data: String,
 
-    /// `SensitiveCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SensitiveCnt`; example: `2`
     pub sensitive_cnt: i64,
 }

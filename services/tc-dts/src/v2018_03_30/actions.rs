@@ -7,52 +7,55 @@ use super::models;
 /// The `ActivateSubscribe` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ActivateSubscribeResponse`].
-/// The codes it documents are in [`ActivateSubscribeError`](super::errors::ActivateSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ActivateSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DtsErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::DtsErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.OperationDenied`](super::errors::DtsErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ActivateSubscribe",
     output = ActivateSubscribeResponse,
-    error = super::errors::ActivateSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ActivateSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-9dijwkkw2"`
+    /// `InstanceId`; example: `"cdb-9dijwkkw2"`
     pub instance_id: String,
 
-    /// `SubscribeObjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubscribeObjectType`; example: `0`
     pub subscribe_object_type: i64,
 
-    /// `Objects`: a [`SubscribeObject`](super::models::SubscribeObject).
+    /// `Objects`
     pub objects: Option<models::SubscribeObject>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `UniqSubnetId`; example: `"Default-VPC"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `7507`
+    /// `Vport`; example: `7507`
     pub vport: Option<i64>,
 }
 
 /// What a successful [`ActivateSubscribe`] call returns.
 #[tc_model]
 pub struct ActivateSubscribeResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"cafebabe-254f-11ea-8995-e92c139e6978"`
+    /// `AsyncRequestId`; example: `"cafebabe-254f-11ea-8995-e92c139e6978"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -62,25 +65,38 @@ pub struct ActivateSubscribeResponse {
 /// The `CompleteMigrateJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`CompleteMigrateJobResponse`].
-/// The codes it documents are in [`CompleteMigrateJobError`](super::errors::CompleteMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=CompleteMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError.CeleryError`](super::errors::DtsErrorCode::InternalErrorCeleryError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "CompleteMigrateJob",
     output = CompleteMigrateJobResponse,
-    error = super::errors::CompleteMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CompleteMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 
-    /// `CompleteMode`: a string.
-    ///
-    /// Example: `"waitForSync"`
+    /// `CompleteMode`; example: `"waitForSync"`
     pub complete_mode: Option<String>,
 }
 
@@ -94,20 +110,43 @@ pub struct CompleteMigrateJobResponse {
 /// The `CreateMigrateCheckJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`CreateMigrateCheckJobResponse`].
-/// The codes it documents are in [`CreateMigrateCheckJobError`](super::errors::CreateMigrateCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=CreateMigrateCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.ProxyError`](super::errors::DtsErrorCode::FailedOperationProxyError)
+/// - [`InternalError.AddTaskError`](super::errors::DtsErrorCode::InternalErrorAddTaskError)
+/// - [`InternalError.CeleryError`](super::errors::DtsErrorCode::InternalErrorCeleryError)
+/// - [`InternalError.CgwSystemError`](super::errors::DtsErrorCode::InternalErrorCgwSystemError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.LockError`](super::errors::DtsErrorCode::InternalErrorLockError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UndefinedError`](super::errors::DtsErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DtsErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.InvalidIpAddress`](super::errors::DtsErrorCode::InvalidParameterInvalidIpAddress)
+/// - [`LimitExceeded.MaxUnusedJobs`](super::errors::DtsErrorCode::LimitExceededMaxUnusedJobs)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnsupportedOperation.IntraNetUserNotTaggedError`](super::errors::DtsErrorCode::UnsupportedOperationIntraNetUserNotTaggedError)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "CreateMigrateCheckJob",
     output = CreateMigrateCheckJobResponse,
-    error = super::errors::CreateMigrateCheckJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateMigrateCheckJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
@@ -121,72 +160,82 @@ pub struct CreateMigrateCheckJobResponse {
 /// The `CreateMigrateJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`CreateMigrateJobResponse`].
-/// The codes it documents are in [`CreateMigrateJobError`](super::errors::CreateMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=CreateMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalInnerCommonError`](super::errors::DtsErrorCode::InternalErrorInternalInnerCommonError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BizInvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterBizInvalidParameterValueError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::DtsErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.MaxUnusedJobs`](super::errors::DtsErrorCode::LimitExceededMaxUnusedJobs)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.NotEnoughMoneyError`](super::errors::DtsErrorCode::OperationDeniedNotEnoughMoneyError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "CreateMigrateJob",
     output = CreateMigrateJobResponse,
-    error = super::errors::CreateMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateMigrateJob {
-    /// `JobName`: a string.
-    ///
-    /// Example: `"usertest                               // DTS任务名称"`
+    /// `JobName`; example: `"usertest                               // DTS任务名称"`
     pub job_name: String,
 
-    /// `MigrateOption`: a [`MigrateOption`](super::models::MigrateOption).
+    /// `MigrateOption`
     pub migrate_option: models::MigrateOption,
 
-    /// `SrcDatabaseType`: a string.
-    ///
-    /// Example: `"mysql                          // 源实例是mysql"`
+    /// `SrcDatabaseType`; example: `"mysql                          // 源实例是mysql"`
     pub src_database_type: String,
 
-    /// `SrcAccessType`: a string.
-    ///
-    /// Example: `"extranet                         // 公网迁移"`
+    /// `SrcAccessType`; example: `"extranet                         // 公网迁移"`
     pub src_access_type: String,
 
-    /// `SrcInfo`: a [`SrcInfo`](super::models::SrcInfo).
+    /// `SrcInfo`
     pub src_info: models::SrcInfo,
 
-    /// `DstDatabaseType`: a string.
-    ///
-    /// Example: `"mysql                          // 目标实例mysql"`
+    /// `DstDatabaseType`; example: `"mysql                          // 目标实例mysql"`
     pub dst_database_type: String,
 
-    /// `DstAccessType`: a string.
-    ///
-    /// Example: `"cdb                              // 目标实例是腾讯云mysql"`
+    /// `DstAccessType`; example: `"cdb                              // 目标实例是腾讯云mysql"`
     pub dst_access_type: String,
 
-    /// `DstInfo`: a [`DstInfo`](super::models::DstInfo).
+    /// `DstInfo`
     pub dst_info: models::DstInfo,
 
-    /// `DatabaseInfo`: a string.
+    /// `DatabaseInfo`
     pub database_info: Option<String>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `SrcNodeType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `SrcNodeType`; example: `"cluster"`
     pub src_node_type: Option<String>,
 
-    /// `SrcInfoMulti`: a list of [`SrcInfo`](super::models::SrcInfo) objects.
+    /// `SrcInfoMulti`
     pub src_info_multi: Option<Vec<models::SrcInfo>>,
 }
 
 /// What a successful [`CreateMigrateJob`] call returns.
 #[tc_model]
 pub struct CreateMigrateJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -196,57 +245,53 @@ pub struct CreateMigrateJobResponse {
 /// The `CreateSubscribe` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`CreateSubscribeResponse`].
-/// The codes it documents are in [`CreateSubscribeError`](super::errors::CreateSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=CreateSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalTradeError`](super::errors::DtsErrorCode::InternalErrorInternalTradeError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDenied`](super::errors::DtsErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "CreateSubscribe",
     output = CreateSubscribeResponse,
-    error = super::errors::CreateSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateSubscribe {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: i64,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Duration`; example: `120`
     pub duration: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"user-defined-name"`
+    /// `Name`; example: `"user-defined-name"`
     pub name: Option<String>,
 }
 
 /// What a successful [`CreateSubscribe`] call returns.
 #[tc_model]
 pub struct CreateSubscribeResponse {
-    /// `SubscribeIds`: a list of strings.
-    ///
-    /// Example: `["subs-ieuwi83j2e"]`
+    /// `SubscribeIds`; example: `["subs-ieuwi83j2e"]`
     pub subscribe_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -256,20 +301,40 @@ pub struct CreateSubscribeResponse {
 /// The `DeleteMigrateJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`DeleteMigrateJobResponse`].
-/// The codes it documents are in [`DeleteMigrateJobError`](super::errors::DeleteMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=DeleteMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.CeleryError`](super::errors::DtsErrorCode::InternalErrorCeleryError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UndefinedError`](super::errors::DtsErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.MigrateServiceSupportError`](super::errors::DtsErrorCode::OperationDeniedMigrateServiceSupportError)
+/// - [`OperationDenied.OperationDenied`](super::errors::DtsErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "DeleteMigrateJob",
     output = DeleteMigrateJobResponse,
-    error = super::errors::DeleteMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DeleteMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
@@ -283,34 +348,39 @@ pub struct DeleteMigrateJobResponse {
 /// The `DescribeAsyncRequestInfo` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`DescribeAsyncRequestInfoResponse`].
-/// The codes it documents are in [`DescribeAsyncRequestInfoError`](super::errors::DescribeAsyncRequestInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=DescribeAsyncRequestInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.OperationDenied`](super::errors::DtsErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "DescribeAsyncRequestInfo",
     output = DescribeAsyncRequestInfoResponse,
-    error = super::errors::DescribeAsyncRequestInfoError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeAsyncRequestInfo {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"cafebabe-254f-11ea-8995-e92c139e6918"`
+    /// `AsyncRequestId`; example: `"cafebabe-254f-11ea-8995-e92c139e6918"`
     pub async_request_id: String,
 }
 
 /// What a successful [`DescribeAsyncRequestInfo`] call returns.
 #[tc_model]
 pub struct DescribeAsyncRequestInfoResponse {
-    /// `Info`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Info`; example: `"success"`
     pub info: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Status`; example: `"ok"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -320,49 +390,47 @@ pub struct DescribeAsyncRequestInfoResponse {
 /// The `DescribeMigrateCheckJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`DescribeMigrateCheckJobResponse`].
-/// The codes it documents are in [`DescribeMigrateCheckJobError`](super::errors::DescribeMigrateCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=DescribeMigrateCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "DescribeMigrateCheckJob",
     output = DescribeMigrateCheckJobResponse,
-    error = super::errors::DescribeMigrateCheckJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeMigrateCheckJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeMigrateCheckJob`] call returns.
 #[tc_model]
 pub struct DescribeMigrateCheckJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: String,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ErrorCode`; example: `-1`
     pub error_code: i64,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"选择的库表不存在，请重新选择[存在输入参数table在源实例没有找到]"`
+    /// `ErrorMessage`; example: `"选择的库表不存在，请重新选择[存在输入参数table在源实例没有找到]"`
     pub error_message: String,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Progress`; example: `"100"`
     pub progress: String,
 
-    /// `CheckFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckFlag`; example: `0`
     pub check_flag: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -372,15 +440,34 @@ pub struct DescribeMigrateCheckJobResponse {
 /// The `DescribeMigrateJobs` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`DescribeMigrateJobsResponse`].
-/// The codes it documents are in [`DescribeMigrateJobsError`](super::errors::DescribeMigrateJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=DescribeMigrateJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UndefinedError`](super::errors::DtsErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::DtsErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "DescribeMigrateJobs",
     output = DescribeMigrateJobsResponse,
-    error = super::errors::DescribeMigrateJobsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -390,49 +477,35 @@ pub struct DescribeMigrateCheckJobResponse {
     )
 )]
 pub struct DescribeMigrateJobs {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-83i2usk2"`
+    /// `JobId`; example: `"dts-83i2usk2"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"dts-job1"`
+    /// `JobName`; example: `"dts-job1"`
     pub job_name: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `Order`; example: `"CreateTime"`
     pub order: Option<String>,
 
-    /// `OrderSeq`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderSeq`; example: `"DESC"`
     pub order_seq: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeMigrateJobs`] call returns.
 #[tc_model]
 pub struct DescribeMigrateJobsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `JobList`: a list of [`MigrateJobInfo`](super::models::MigrateJobInfo) objects.
+    /// `JobList`
     pub job_list: Vec<models::MigrateJobInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -442,158 +515,118 @@ pub struct DescribeMigrateJobsResponse {
 /// The `DescribeSubscribeConf` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`DescribeSubscribeConfResponse`].
-/// The codes it documents are in [`DescribeSubscribeConfError`](super::errors::DescribeSubscribeConfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=DescribeSubscribeConf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "DescribeSubscribeConf",
     output = DescribeSubscribeConfResponse,
-    error = super::errors::DescribeSubscribeConfError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeSubscribeConf {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 }
 
 /// What a successful [`DescribeSubscribeConf`] call returns.
 #[tc_model]
 pub struct DescribeSubscribeConfResponse {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-58zcu8bax0"`
+    /// `SubscribeId`; example: `"subs-58zcu8bax0"`
     pub subscribe_id: String,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `SubscribeName`; example: `"测试实例"`
     pub subscribe_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"dts-channel-C9rS58f2rFx11ZEZ"`
+    /// `ChannelId`; example: `"dts-channel-C9rS58f2rFx11ZEZ"`
     pub channel_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-forsubsc"`
+    /// `InstanceId`; example: `"cdb-forsubsc"`
     pub instance_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: String,
 
-    /// `SubsStatus`: a string.
-    ///
-    /// Example: `"configured"`
+    /// `SubsStatus`; example: `"configured"`
     pub subs_status: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-12-20 14:59:07"`
+    /// `CreateTime`; example: `"2019-12-20 14:59:07"`
     pub create_time: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolateTime`; example: `"0000-00-00 00:00:00"`
     pub isolate_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ExpireTime`; example: `"0000-00-00 00:00:00"`
     pub expire_time: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `OfflineTime`; example: `"0000-00-00 00:00:00"`
     pub offline_time: String,
 
-    /// `ConsumeStartTime`: a string.
-    ///
-    /// Example: `"2019-12-19 16:23:45"`
+    /// `ConsumeStartTime`; example: `"2019-12-19 16:23:45"`
     pub consume_start_time: String,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.1.143"`
+    /// `Vip`; example: `"192.168.1.143"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `7507`
+    /// `Vport`; example: `7507`
     pub vport: i64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-fbg8gh1j"`
+    /// `UniqVpcId`; example: `"vpc-fbg8gh1j"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-4p1hpsj8"`
+    /// `UniqSubnetId`; example: `"subnet-4p1hpsj8"`
     pub uniq_subnet_id: String,
 
-    /// `SdkConsumedTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `SdkConsumedTime`; example: `"0000-00-00 00:00:00"`
     pub sdk_consumed_time: String,
 
-    /// `SdkHost`: a string.
-    ///
-    /// Example: `"192.168.1.143"`
+    /// `SdkHost`; example: `"192.168.1.143"`
     pub sdk_host: String,
 
-    /// `SubscribeObjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SubscribeObjectType`; example: `3`
     pub subscribe_object_type: i64,
 
-    /// `SubscribeObjects`: a list of [`SubscribeObject`](super::models::SubscribeObject) objects.
+    /// `SubscribeObjects`
     pub subscribe_objects: Vec<models::SubscribeObject>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2019-12-20 18:06:26"`
+    /// `ModifyTime`; example: `"2019-12-20 18:06:26"`
     pub modify_time: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Vec<models::TagItem>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `SubscribeVersion`: a string.
-    ///
-    /// Example: `"txdts"`
+    /// `SubscribeVersion`; example: `"txdts"`
     pub subscribe_version: String,
 
-    /// `Errors`: a list of [`SubsErr`](super::models::SubsErr) objects.
+    /// `Errors`
     pub errors: Option<Vec<models::SubsErr>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -603,15 +636,25 @@ pub struct DescribeSubscribeConfResponse {
 /// The `DescribeSubscribes` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`DescribeSubscribesResponse`].
-/// The codes it documents are in [`DescribeSubscribesError`](super::errors::DescribeSubscribesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=DescribeSubscribes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "DescribeSubscribes",
     output = DescribeSubscribesResponse,
-    error = super::errors::DescribeSubscribesError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -621,79 +664,53 @@ pub struct DescribeSubscribeConfResponse {
     )
 )]
 pub struct DescribeSubscribes {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-fr19dk5e2y"`
+    /// `SubscribeId`; example: `"subs-fr19dk5e2y"`
     pub subscribe_id: Option<String>,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"name-fr19dk5e2y"`
+    /// `SubscribeName`; example: `"name-fr19dk5e2y"`
     pub subscribe_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-5gsip99h"`
+    /// `InstanceId`; example: `"cdb-5gsip99h"`
     pub instance_id: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"topic-subs-fr19dk5e2y-cdb-5gsip99h"`
+    /// `ChannelId`; example: `"topic-subs-fr19dk5e2y-cdb-5gsip99h"`
     pub channel_id: Option<String>,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PayType`; example: `"1"`
     pub pay_type: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["isolated"]`
+    /// `Status`; example: `["isolated"]`
     pub status: Option<Vec<String>>,
 
-    /// `SubsStatus`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `SubsStatus`; example: `["running"]`
     pub subs_status: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `SubscribeVersion`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `SubscribeVersion`; example: `"kafka"`
     pub subscribe_version: Option<String>,
 }
 
 /// What a successful [`DescribeSubscribes`] call returns.
 #[tc_model]
 pub struct DescribeSubscribesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SubscribeInfo`](super::models::SubscribeInfo) objects.
+    /// `Items`
     pub items: Vec<models::SubscribeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -703,20 +720,30 @@ pub struct DescribeSubscribesResponse {
 /// The `IsolateSubscribe` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`IsolateSubscribeResponse`].
-/// The codes it documents are in [`IsolateSubscribeError`](super::errors::IsolateSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=IsolateSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BizInvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "IsolateSubscribe",
     output = IsolateSubscribeResponse,
-    error = super::errors::IsolateSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct IsolateSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 }
 
@@ -730,55 +757,59 @@ pub struct IsolateSubscribeResponse {
 /// The `ModifyMigrateJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ModifyMigrateJobResponse`].
-/// The codes it documents are in [`ModifyMigrateJobError`](super::errors::ModifyMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ModifyMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::DtsErrorCode::InvalidParameterValueDataConvertError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ModifyMigrateJob",
     output = ModifyMigrateJobResponse,
-    error = super::errors::ModifyMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-75sekyal"`
+    /// `JobId`; example: `"dts-75sekyal"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"dts-75sekyal"`
+    /// `JobName`; example: `"dts-75sekyal"`
     pub job_name: Option<String>,
 
-    /// `MigrateOption`: a [`MigrateOption`](super::models::MigrateOption).
+    /// `MigrateOption`
     pub migrate_option: Option<models::MigrateOption>,
 
-    /// `SrcAccessType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `SrcAccessType`; example: `"cvm"`
     pub src_access_type: Option<String>,
 
-    /// `SrcInfo`: a [`SrcInfo`](super::models::SrcInfo).
+    /// `SrcInfo`
     pub src_info: Option<models::SrcInfo>,
 
-    /// `DstAccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DstAccessType`; example: `"cdb"`
     pub dst_access_type: Option<String>,
 
-    /// `DstInfo`: a [`DstInfo`](super::models::DstInfo).
+    /// `DstInfo`
     pub dst_info: Option<models::DstInfo>,
 
-    /// `DatabaseInfo`: a string.
+    /// `DatabaseInfo`
     pub database_info: Option<String>,
 
-    /// `SrcNodeType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `SrcNodeType`; example: `"cluster"`
     pub src_node_type: Option<String>,
 
-    /// `SrcInfoMulti`: a list of [`SrcInfo`](super::models::SrcInfo) objects.
+    /// `SrcInfoMulti`
     pub src_info_multi: Option<Vec<models::SrcInfo>>,
 }
 
@@ -792,25 +823,28 @@ pub struct ModifyMigrateJobResponse {
 /// The `ModifySubscribeAutoRenewFlag` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ModifySubscribeAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifySubscribeAutoRenewFlagError`](super::errors::ModifySubscribeAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ModifySubscribeAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DtsErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ModifySubscribeAutoRenewFlag",
     output = ModifySubscribeAutoRenewFlagResponse,
-    error = super::errors::ModifySubscribeAutoRenewFlagError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeAutoRenewFlag {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-8uey736k"`
+    /// `SubscribeId`; example: `"subs-8uey736k"`
     pub subscribe_id: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 }
 
@@ -824,25 +858,31 @@ pub struct ModifySubscribeAutoRenewFlagResponse {
 /// The `ModifySubscribeConsumeTime` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ModifySubscribeConsumeTimeResponse`].
-/// The codes it documents are in [`ModifySubscribeConsumeTimeError`](super::errors::ModifySubscribeConsumeTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ModifySubscribeConsumeTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`FailedOperation.StatusInConflictError`](super::errors::DtsErrorCode::FailedOperationStatusInConflictError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ModifySubscribeConsumeTime",
     output = ModifySubscribeConsumeTimeResponse,
-    error = super::errors::ModifySubscribeConsumeTimeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeConsumeTime {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-jvxbbos7c0"`
+    /// `SubscribeId`; example: `"subs-jvxbbos7c0"`
     pub subscribe_id: String,
 
-    /// `ConsumeStartTime`: a string.
-    ///
-    /// Example: `"2024-01-02 15:04:05"`
+    /// `ConsumeStartTime`; example: `"2024-01-02 15:04:05"`
     pub consume_start_time: String,
 }
 
@@ -856,25 +896,29 @@ pub struct ModifySubscribeConsumeTimeResponse {
 /// The `ModifySubscribeName` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ModifySubscribeNameResponse`].
-/// The codes it documents are in [`ModifySubscribeNameError`](super::errors::ModifySubscribeNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ModifySubscribeName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ModifySubscribeName",
     output = ModifySubscribeNameResponse,
-    error = super::errors::ModifySubscribeNameError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeName {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `SubscribeName`; example: `"binlog订阅"`
     pub subscribe_name: String,
 }
 
@@ -888,37 +932,43 @@ pub struct ModifySubscribeNameResponse {
 /// The `ModifySubscribeObjects` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ModifySubscribeObjectsResponse`].
-/// The codes it documents are in [`ModifySubscribeObjectsError`](super::errors::ModifySubscribeObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ModifySubscribeObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ModifySubscribeObjects",
     output = ModifySubscribeObjectsResponse,
-    error = super::errors::ModifySubscribeObjectsError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeObjects {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 
-    /// `SubscribeObjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubscribeObjectType`; example: `0`
     pub subscribe_object_type: i64,
 
-    /// `Objects`: a list of [`SubscribeObject`](super::models::SubscribeObject) objects.
+    /// `Objects`
     pub objects: Option<Vec<models::SubscribeObject>>,
 }
 
 /// What a successful [`ModifySubscribeObjects`] call returns.
 #[tc_model]
 pub struct ModifySubscribeObjectsResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"19b514a7-816c43c1-ffb34ab6-8c6a23eb"`
+    /// `AsyncRequestId`; example: `"19b514a7-816c43c1-ffb34ab6-8c6a23eb"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -928,35 +978,35 @@ pub struct ModifySubscribeObjectsResponse {
 /// The `ModifySubscribeVipVport` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ModifySubscribeVipVportResponse`].
-/// The codes it documents are in [`ModifySubscribeVipVportError`](super::errors::ModifySubscribeVipVportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ModifySubscribeVipVport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ModifySubscribeVipVport",
     output = ModifySubscribeVipVportResponse,
-    error = super::errors::ModifySubscribeVipVportError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeVipVport {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-jvxbbos7c0"`
+    /// `SubscribeId`; example: `"subs-jvxbbos7c0"`
     pub subscribe_id: String,
 
-    /// `DstUniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-njj6i45t"`
+    /// `DstUniqSubnetId`; example: `"subnet-njj6i45t"`
     pub dst_uniq_subnet_id: Option<String>,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"10.0.0.37"`
+    /// `DstIp`; example: `"10.0.0.37"`
     pub dst_ip: Option<String>,
 
-    /// `DstPort`: a signed 64-bit integer.
-    ///
-    /// Example: `10086`
+    /// `DstPort`; example: `10086`
     pub dst_port: Option<i64>,
 }
 
@@ -970,20 +1020,28 @@ pub struct ModifySubscribeVipVportResponse {
 /// The `OfflineIsolatedSubscribe` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`OfflineIsolatedSubscribeResponse`].
-/// The codes it documents are in [`OfflineIsolatedSubscribeError`](super::errors::OfflineIsolatedSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=OfflineIsolatedSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`FailedOperation.StatusInConflictError`](super::errors::DtsErrorCode::FailedOperationStatusInConflictError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "OfflineIsolatedSubscribe",
     output = OfflineIsolatedSubscribeResponse,
-    error = super::errors::OfflineIsolatedSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct OfflineIsolatedSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 }
 
@@ -997,20 +1055,27 @@ pub struct OfflineIsolatedSubscribeResponse {
 /// The `ResetSubscribe` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`ResetSubscribeResponse`].
-/// The codes it documents are in [`ResetSubscribeError`](super::errors::ResetSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=ResetSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "ResetSubscribe",
     output = ResetSubscribeResponse,
-    error = super::errors::ResetSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResetSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-ieuwi83j2e"`
+    /// `SubscribeId`; example: `"subs-ieuwi83j2e"`
     pub subscribe_id: String,
 }
 
@@ -1024,20 +1089,40 @@ pub struct ResetSubscribeResponse {
 /// The `StartMigrateJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`StartMigrateJobResponse`].
-/// The codes it documents are in [`StartMigrateJobError`](super::errors::StartMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=StartMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StartJobFailed`](super::errors::DtsErrorCode::FailedOperationStartJobFailed)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError.AddTaskError`](super::errors::DtsErrorCode::InternalErrorAddTaskError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalInnerCommonError`](super::errors::DtsErrorCode::InternalErrorInternalInnerCommonError)
+/// - [`InternalError.LockError`](super::errors::DtsErrorCode::InternalErrorLockError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.MaxUnusedJobs`](super::errors::DtsErrorCode::LimitExceededMaxUnusedJobs)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "StartMigrateJob",
     output = StartMigrateJobResponse,
-    error = super::errors::StartMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
@@ -1051,20 +1136,32 @@ pub struct StartMigrateJobResponse {
 /// The `StopMigrateJob` action of DTS API 2018-03-30.
 ///
 /// A successful call returns [`StopMigrateJobResponse`].
-/// The codes it documents are in [`StopMigrateJobError`](super::errors::StopMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2018-03-30&Action=StopMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "dts",
     version = "2018-03-30",
     name = "StopMigrateJob",
     output = StopMigrateJobResponse,
-    error = super::errors::StopMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StopMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 

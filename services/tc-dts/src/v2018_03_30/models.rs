@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct ConsistencyParams {
-    /// `SelectRowsPerTable`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SelectRowsPerTable`; example: `10`
     pub select_rows_per_table: i64,
 
-    /// `TablesSelectAll`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TablesSelectAll`; example: `10`
     pub tables_select_all: i64,
 
-    /// `TablesSelectCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TablesSelectCount`; example: `10`
     pub tables_select_count: i64,
 }
 
@@ -31,49 +25,31 @@ pub struct ConsistencyParams {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct DstInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-rx7stlmc"`
+    /// `InstanceId`, always sent in responses; example: `"cdb-rx7stlmc"`
     pub instance_id: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.0.12"`
+    /// `Ip`; example: `"192.168.0.12"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub port: Option<i64>,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ReadOnly`, always sent in responses; example: `1`
     pub read_only: Option<i64>,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dts"`
+    /// `User`, always sent in responses; example: `"dts"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dts123456789"`
+    /// `Password`, always sent in responses; example: `"dts123456789"`
     pub password: Option<String>,
 }
 
@@ -82,14 +58,10 @@ pub struct DstInfo {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct ErrorInfo {
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"invalid connection"`
+    /// `ErrorLog`; example: `"invalid connection"`
     pub error_log: String,
 
-    /// `HelpDoc`: a string.
-    ///
-    /// Example: `"http://api.qcloud.com"`
+    /// `HelpDoc`; example: `"http://api.qcloud.com"`
     pub help_doc: String,
 }
 
@@ -98,37 +70,25 @@ pub struct ErrorInfo {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct MigrateDetailInfo {
-    /// `StepAll`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StepAll`; example: `3`
     pub step_all: i64,
 
-    /// `StepNow`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StepNow`; example: `3`
     pub step_now: i64,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"30"`
+    /// `Progress`; example: `"30"`
     pub progress: String,
 
-    /// `CurrentStepProgress`: a string.
-    ///
-    /// Example: `"10"`
+    /// `CurrentStepProgress`; example: `"10"`
     pub current_step_progress: String,
 
-    /// `MasterSlaveDistance`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MasterSlaveDistance`; example: `10`
     pub master_slave_distance: i64,
 
-    /// `SecondsBehindMaster`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SecondsBehindMaster`; example: `100`
     pub seconds_behind_master: i64,
 
-    /// `StepInfo`: a list of [`MigrateStepDetailInfo`] objects.
+    /// `StepInfo`
     pub step_info: Vec<MigrateStepDetailInfo>,
 }
 
@@ -137,78 +97,58 @@ pub struct MigrateDetailInfo {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct MigrateJobInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-75sekyal"`
+    /// `JobId`; example: `"dts-75sekyal"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"dts-75sekyal"`
+    /// `JobName`; example: `"dts-75sekyal"`
     pub job_name: String,
 
-    /// `MigrateOption`: a [`MigrateOption`].
+    /// `MigrateOption`
     pub migrate_option: MigrateOption,
 
-    /// `SrcDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `SrcDatabaseType`; example: `"mysql"`
     pub src_database_type: String,
 
-    /// `SrcAccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `SrcAccessType`; example: `"cdb"`
     pub src_access_type: String,
 
-    /// `SrcInfo`: a [`SrcInfo`].
+    /// `SrcInfo`
     pub src_info: SrcInfo,
 
-    /// `DstDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DstDatabaseType`; example: `"mysql"`
     pub dst_database_type: String,
 
-    /// `DstAccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DstAccessType`; example: `"cdb"`
     pub dst_access_type: String,
 
-    /// `DstInfo`: a [`DstInfo`].
+    /// `DstInfo`
     pub dst_info: DstInfo,
 
-    /// `DatabaseInfo`: a string.
+    /// `DatabaseInfo`
     pub database_info: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-04-14 16:35:23"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2022-04-14 16:35:23"`
     pub create_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-04-14 16:48:33"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2022-04-14 16:48:33"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-04-14 16:48:33"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2022-04-14 16:48:33"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: i64,
 
-    /// `Detail`: a [`MigrateDetailInfo`].
+    /// `Detail`
     pub detail: MigrateDetailInfo,
 
-    /// `ErrorInfo`: a list of [`ErrorInfo`] objects.
+    /// `ErrorInfo`
     pub error_info: Vec<ErrorInfo>,
 
-    /// `Tags`: a list of [`TagItem`] objects.
+    /// `Tags`
     pub tags: Vec<TagItem>,
 
-    /// `SrcInfoMulti`: a list of [`SrcInfo`] objects.
+    /// `SrcInfoMulti`
     pub src_info_multi: Option<Vec<SrcInfo>>,
 }
 
@@ -218,49 +158,28 @@ pub struct MigrateJobInfo {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct MigrateOption {
-    /// `RunMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunMode`; example: `1`
     pub run_mode: i64,
 
-    /// `ExpectTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-20 19:02:01"`
+    /// `ExpectTime`, a date and time as the service writes it, always sent in responses; example: `"2024-12-20 19:02:01"`
     pub expect_time: Option<String>,
 
-    /// `MigrateType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `MigrateType`, always sent in responses; example: `3`
     pub migrate_type: Option<i64>,
 
-    /// `MigrateObject`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MigrateObject`, always sent in responses; example: `1`
     pub migrate_object: Option<i64>,
 
-    /// `ConsistencyType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `ConsistencyType`, always sent in responses; example: `2`
     pub consistency_type: Option<i64>,
 
-    /// `IsOverrideRoot`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsOverrideRoot`, always sent in responses; example: `0`
     pub is_override_root: Option<i64>,
 
-    /// `ExternParams`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"ClientOutputBufferHardLimit\":512}"`
+    /// `ExternParams`, always sent in responses; example: `"{\"ClientOutputBufferHardLimit\":512}"`
     pub extern_params: Option<String>,
 
-    /// `ConsistencyParams`: a [`ConsistencyParams`].
-    /// Always sent in responses.
+    /// `ConsistencyParams`, always sent in responses
     pub consistency_params: Option<ConsistencyParams>,
 }
 
@@ -269,29 +188,19 @@ pub struct MigrateOption {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct MigrateStepDetailInfo {
-    /// `StepNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNo`; example: `1`
     pub step_no: i64,
 
-    /// `StepName`: a string.
-    ///
-    /// Example: `"全量导出"`
+    /// `StepName`; example: `"全量导出"`
     pub step_name: String,
 
-    /// `StepId`: a string.
-    ///
-    /// Example: `"dumper"`
+    /// `StepId`; example: `"dumper"`
     pub step_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-12-20 19:02:01"`
+    /// `StartTime`; example: `"2024-12-20 19:02:01"`
     pub start_time: String,
 }
 
@@ -301,100 +210,52 @@ pub struct MigrateStepDetailInfo {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs).
 #[tc_model]
 pub struct SrcInfo {
-    /// `AccessKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"aBcD******Z012345"`
+    /// `AccessKey`, always sent in responses; example: `"aBcD******Z012345"`
     pub access_key: Option<String>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.12"`
+    /// `Ip`, always sent in responses; example: `"192.168.0.12"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `Port`, always sent in responses; example: `3306`
     pub port: Option<i64>,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dts"`
+    /// `User`, always sent in responses; example: `"dts"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password123"`
+    /// `Password`, always sent in responses; example: `"password123"`
     pub password: Option<String>,
 
-    /// `RdsInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rds-dgyfhvf"`
+    /// `RdsInstanceId`, always sent in responses; example: `"rds-dgyfhvf"`
     pub rds_instance_id: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-olgl39y8"`
+    /// `CvmInstanceId`, always sent in responses; example: `"ins-olgl39y8"`
     pub cvm_instance_id: Option<String>,
 
-    /// `UniqDcgId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dcg-0rxtqqxb"`
+    /// `UniqDcgId`, always sent in responses; example: `"dcg-0rxtqqxb"`
     pub uniq_dcg_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-92jblxto"`
+    /// `VpcId`, always sent in responses; example: `"vpc-92jblxto"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-3paxmkdz"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-3paxmkdz"`
     pub subnet_id: Option<String>,
 
-    /// `UniqVpnGwId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpngw-9ghexg7q"`
+    /// `UniqVpnGwId`, always sent in responses; example: `"vpngw-9ghexg7q"`
     pub uniq_vpn_gw_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-powiqx8q"`
+    /// `InstanceId`, always sent in responses; example: `"cdb-powiqx8q"`
     pub instance_id: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Supplier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"others"`
+    /// `Supplier`, always sent in responses; example: `"others"`
     pub supplier: Option<String>,
 
-    /// `CcnId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccn-afp6kltc"`
+    /// `CcnId`, always sent in responses; example: `"ccn-afp6kltc"`
     pub ccn_id: Option<String>,
 
-    /// `EngineVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`, always sent in responses; example: `"5.7"`
     pub engine_version: Option<String>,
 }
 
@@ -403,9 +264,7 @@ pub struct SrcInfo {
 /// Returned in the output of [`DescribeSubscribeConf`](super::DescribeSubscribeConf).
 #[tc_model]
 pub struct SubsErr {
-    /// `Message`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Message`; example: `"error"`
     pub message: Option<String>,
 }
 
@@ -414,145 +273,76 @@ pub struct SubsErr {
 /// Returned in the output of [`DescribeSubscribes`](super::DescribeSubscribes).
 #[tc_model]
 pub struct SubscribeInfo {
-    /// `SubscribeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`, always sent in responses; example: `"subs-9jyki7hniw"`
     pub subscribe_id: Option<String>,
 
-    /// `SubscribeName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `SubscribeName`, always sent in responses; example: `"binlog订阅"`
     pub subscribe_name: Option<String>,
 
-    /// `ChannelId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-subs-l4d3a7izai-cdb-24ifcx43"`
+    /// `ChannelId`, always sent in responses; example: `"topic-subs-l4d3a7izai-cdb-24ifcx43"`
     pub channel_id: Option<String>,
 
-    /// `Product`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`, always sent in responses; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-24ifcx43"`
+    /// `InstanceId`, always sent in responses; example: `"cdb-24ifcx43"`
     pub instance_id: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`, always sent in responses; example: `"running"`
     pub instance_status: Option<String>,
 
-    /// `SubsStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"running"`
+    /// `SubsStatus`, always sent in responses; example: `"running"`
     pub subs_status: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `ModifyTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `CreateTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub create_time: Option<String>,
 
-    /// `IsolateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `IsolateTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub isolate_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `ExpireTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub expire_time: Option<String>,
 
-    /// `OfflineTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `OfflineTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub offline_time: Option<String>,
 
-    /// `ConsumeStartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `ConsumeStartTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub consume_start_time: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`, always sent in responses; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `PayType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `PayType`, always sent in responses; example: `0`
     pub pay_type: Option<i64>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.37"`
+    /// `Vip`, always sent in responses; example: `"10.0.0.37"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10086`
+    /// `Vport`, always sent in responses; example: `10086`
     pub vport: Option<i64>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-3l4t891i"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-3l4t891i"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-njj6i45t"`
+    /// `UniqSubnetId`, always sent in responses; example: `"subnet-njj6i45t"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"normal"`
+    /// `Status`, always sent in responses; example: `"normal"`
     pub status: Option<String>,
 
-    /// `SdkConsumedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `SdkConsumedTime`, always sent in responses; example: `"2023-05-15 21:29:05"`
     pub sdk_consumed_time: Option<String>,
 
-    /// `Tags`: a list of [`TagItem`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagItem>>,
 
-    /// `SubscribeVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kafka"`
+    /// `SubscribeVersion`, always sent in responses; example: `"kafka"`
     pub subscribe_version: Option<String>,
 }
 
@@ -562,20 +352,13 @@ pub struct SubscribeInfo {
 /// Returned in the output of [`DescribeSubscribeConf`](super::DescribeSubscribeConf).
 #[tc_model]
 pub struct SubscribeObject {
-    /// `ObjectsType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectsType`; example: `1`
     pub objects_type: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db_1"`
+    /// `DatabaseName`; example: `"db_1"`
     pub database_name: String,
 
-    /// `TableNames`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["tab_1"]`
+    /// `TableNames`, always sent in responses; example: `["tab_1"]`
     pub table_names: Option<Vec<String>>,
 }
 
@@ -584,12 +367,10 @@ pub struct SubscribeObject {
 /// Sent in the input of [`DescribeMigrateJobs`](super::DescribeMigrateJobs) and [`DescribeSubscribes`](super::DescribeSubscribes).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -599,14 +380,9 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeMigrateJobs`](super::DescribeMigrateJobs), [`DescribeSubscribeConf`](super::DescribeSubscribeConf) and [`DescribeSubscribes`](super::DescribeSubscribes).
 #[tc_model]
 pub struct TagItem {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`, always sent in responses; example: `"value"`
     pub tag_value: Option<String>,
 }

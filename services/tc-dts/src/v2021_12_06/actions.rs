@@ -7,25 +7,55 @@ use super::models;
 /// The `CompleteMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CompleteMigrateJobResponse`].
-/// The codes it documents are in [`CompleteMigrateJobError`](super::errors::CompleteMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CompleteMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError.CeleryError`](super::errors::DtsErrorCode::InternalErrorCeleryError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CompleteMigrateJob",
     output = CompleteMigrateJobResponse,
-    error = super::errors::CompleteMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CompleteMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 
-    /// `CompleteMode`: a string.
-    ///
-    /// Example: `"waitForSync"`
+    /// `CompleteMode`; example: `"waitForSync"`
     pub complete_mode: Option<String>,
 }
 
@@ -39,60 +69,72 @@ pub struct CompleteMigrateJobResponse {
 /// The `ConfigureSubscribeJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ConfigureSubscribeJobResponse`].
-/// The codes it documents are in [`ConfigureSubscribeJobError`](super::errors::ConfigureSubscribeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ConfigureSubscribeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::DtsErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ConfigureSubscribeJob",
     output = ConfigureSubscribeJobResponse,
-    error = super::errors::ConfigureSubscribeJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ConfigureSubscribeJob {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-xxxxxx"`
+    /// `SubscribeId`; example: `"subs-xxxxxx"`
     pub subscribe_id: String,
 
-    /// `SubscribeMode`: a string.
-    ///
-    /// Example: `"dmlAndDdl"`
+    /// `SubscribeMode`; example: `"dmlAndDdl"`
     pub subscribe_mode: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AccessType`; example: `"cdb"`
     pub access_type: String,
 
-    /// `Endpoints`: a list of [`EndpointItem`](super::models::EndpointItem) objects.
+    /// `Endpoints`
     pub endpoints: Vec<models::EndpointItem>,
 
-    /// `KafkaConfig`: a [`SubscribeKafkaConfig`](super::models::SubscribeKafkaConfig).
+    /// `KafkaConfig`
     pub kafka_config: models::SubscribeKafkaConfig,
 
-    /// `SubscribeObjects`: a list of [`SubscribeObject`](super::models::SubscribeObject) objects.
+    /// `SubscribeObjects`
     pub subscribe_objects: Option<Vec<models::SubscribeObject>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"protobuf"`
+    /// `Protocol`; example: `"protobuf"`
     pub protocol: Option<String>,
 
-    /// `PipelineInfo`: a list of [`PipelineInfo`](super::models::PipelineInfo) objects.
+    /// `PipelineInfo`
     pub pipeline_info: Option<Vec<models::PipelineInfo>>,
 
-    /// `ExtraAttr`: a list of [`KeyValuePairOption`](super::models::KeyValuePairOption) objects.
+    /// `ExtraAttr`
     pub extra_attr: Option<Vec<models::KeyValuePairOption>>,
 
-    /// `ConsumerVpcId`: a string.
-    ///
-    /// Example: `"vpc-2hfu26a7"`
+    /// `ConsumerVpcId`; example: `"vpc-2hfu26a7"`
     pub consumer_vpc_id: Option<String>,
 
-    /// `ConsumerSubnetId`: a string.
-    ///
-    /// Example: `"subnet-3gnpluam"`
+    /// `ConsumerSubnetId`; example: `"subnet-3gnpluam"`
     pub consumer_subnet_id: Option<String>,
 }
 
@@ -106,88 +148,75 @@ pub struct ConfigureSubscribeJobResponse {
 /// The `ConfigureSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ConfigureSyncJobResponse`].
-/// The codes it documents are in [`ConfigureSyncJobError`](super::errors::ConfigureSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ConfigureSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ConfigureSyncJob",
     output = ConfigureSyncJobResponse,
-    error = super::errors::ConfigureSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ConfigureSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: String,
 
-    /// `SrcAccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `SrcAccessType`; example: `"cdb"`
     pub src_access_type: String,
 
-    /// `DstAccessType`: a string.
-    ///
-    /// Example: `"extranet"`
+    /// `DstAccessType`; example: `"extranet"`
     pub dst_access_type: String,
 
-    /// `Objects`: an [`Objects`](super::models::Objects).
+    /// `Objects`
     pub objects: models::Objects,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobName`; example: `"sync-werwfs23"`
     pub job_name: Option<String>,
 
-    /// `JobMode`: a string.
-    ///
-    /// Example: `"fullMode"`
+    /// `JobMode`; example: `"fullMode"`
     pub job_mode: Option<String>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"Immediate"`
+    /// `RunMode`; example: `"Immediate"`
     pub run_mode: Option<String>,
 
-    /// `ExpectRunTime`: a string.
-    ///
-    /// Example: `"2022-12-06 00:00:00"`
+    /// `ExpectRunTime`; example: `"2022-12-06 00:00:00"`
     pub expect_run_time: Option<String>,
 
-    /// `SrcConnectType`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `SrcConnectType`; example: `"proxy"`
     pub src_connect_type: Option<String>,
 
-    /// `SrcInfo`: an [`Endpoint`](super::models::Endpoint).
+    /// `SrcInfo`
     pub src_info: Option<models::Endpoint>,
 
-    /// `SrcInfos`: a [`SyncDbEndpointInfos`](super::models::SyncDbEndpointInfos).
+    /// `SrcInfos`
     pub src_infos: Option<models::SyncDbEndpointInfos>,
 
-    /// `SrcNodeType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `SrcNodeType`; example: `"cluster"`
     pub src_node_type: Option<String>,
 
-    /// `DstInfo`: an [`Endpoint`](super::models::Endpoint).
+    /// `DstInfo`
     pub dst_info: Option<models::Endpoint>,
 
-    /// `DstInfos`: a [`SyncDbEndpointInfos`](super::models::SyncDbEndpointInfos).
+    /// `DstInfos`
     pub dst_infos: Option<models::SyncDbEndpointInfos>,
 
-    /// `DstNodeType`: a string.
-    ///
-    /// Example: `"single"`
+    /// `DstNodeType`; example: `"single"`
     pub dst_node_type: Option<String>,
 
-    /// `Options`: an [`Options`](super::models::Options).
+    /// `Options`
     pub options: Option<models::Options>,
 
-    /// `AutoRetryTimeRangeMinutes`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AutoRetryTimeRangeMinutes`; example: `5`
     pub auto_retry_time_range_minutes: Option<i64>,
 }
 
@@ -201,20 +230,27 @@ pub struct ConfigureSyncJobResponse {
 /// The `ContinueMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ContinueMigrateJobResponse`].
-/// The codes it documents are in [`ContinueMigrateJobError`](super::errors::ContinueMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ContinueMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ContinueMigrateJob",
     output = ContinueMigrateJobResponse,
-    error = super::errors::ContinueMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ContinueMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-xxxxxxxx"`
+    /// `JobId`; example: `"dts-xxxxxxxx"`
     pub job_id: String,
 }
 
@@ -228,20 +264,30 @@ pub struct ContinueMigrateJobResponse {
 /// The `ContinueSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ContinueSyncJobResponse`].
-/// The codes it documents are in [`ContinueSyncJobError`](super::errors::ContinueSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ContinueSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ContinueSyncJob",
     output = ContinueSyncJobResponse,
-    error = super::errors::ContinueSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ContinueSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-xxxxxx"`
+    /// `JobId`; example: `"sync-xxxxxx"`
     pub job_id: String,
 }
 
@@ -255,20 +301,28 @@ pub struct ContinueSyncJobResponse {
 /// The `CreateCheckSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateCheckSyncJobResponse`].
-/// The codes it documents are in [`CreateCheckSyncJobError`](super::errors::CreateCheckSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateCheckSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.IntraNetUserNotTaggedError`](super::errors::DtsErrorCode::UnsupportedOperationIntraNetUserNotTaggedError)
+/// - [`UnsupportedOperation.IntraNetUserNotTaggedForSyncJobError`](super::errors::DtsErrorCode::UnsupportedOperationIntraNetUserNotTaggedForSyncJobError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateCheckSyncJob",
     output = CreateCheckSyncJobResponse,
-    error = super::errors::CreateCheckSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateCheckSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-n8deuq7e"`
+    /// `JobId`; example: `"sync-n8deuq7e"`
     pub job_id: String,
 }
 
@@ -282,45 +336,60 @@ pub struct CreateCheckSyncJobResponse {
 /// The `CreateCompareTask` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateCompareTaskResponse`].
-/// The codes it documents are in [`CreateCompareTaskError`](super::errors::CreateCompareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateCompareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateCompareTask",
     output = CreateCompareTaskResponse,
-    error = super::errors::CreateCompareTaskError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateCompareTask {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-p1sposne"`
+    /// `JobId`; example: `"dts-p1sposne"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"compare_test"`
+    /// `TaskName`; example: `"compare_test"`
     pub task_name: Option<String>,
 
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"sameAsMigrate"`
+    /// `ObjectMode`; example: `"sameAsMigrate"`
     pub object_mode: Option<String>,
 
-    /// `Objects`: a [`CompareObject`](super::models::CompareObject).
+    /// `Objects`
     pub objects: Option<models::CompareObject>,
 
-    /// `Options`: a [`CompareOptions`](super::models::CompareOptions).
+    /// `Options`
     pub options: Option<models::CompareOptions>,
 }
 
 /// What a successful [`CreateCompareTask`] call returns.
 #[tc_model]
 pub struct CreateCompareTaskResponse {
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"dts-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -330,40 +399,52 @@ pub struct CreateCompareTaskResponse {
 /// The `CreateConsumerGroup` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateConsumerGroupResponse`].
-/// The codes it documents are in [`CreateConsumerGroupError`](super::errors::CreateConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateConsumerGroup",
     output = CreateConsumerGroupResponse,
-    error = super::errors::CreateConsumerGroupError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateConsumerGroup {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-jvxbbos7c0"`
+    /// `SubscribeId`; example: `"subs-jvxbbos7c0"`
     pub subscribe_id: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"group-1"`
+    /// `ConsumerGroupName`; example: `"group-1"`
     pub consumer_group_name: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"jason"`
+    /// `AccountName`; example: `"jason"`
     pub account_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"qJ3e1Wd~"`
+    /// `Password`; example: `"qJ3e1Wd~"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `Description`; example: `"binlog订阅"`
     pub description: Option<String>,
 }
 
@@ -377,20 +458,58 @@ pub struct CreateConsumerGroupResponse {
 /// The `CreateMigrateCheckJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateMigrateCheckJobResponse`].
-/// The codes it documents are in [`CreateMigrateCheckJobError`](super::errors::CreateMigrateCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateMigrateCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.AddTaskError`](super::errors::DtsErrorCode::InternalErrorAddTaskError)
+/// - [`InternalError.CeleryError`](super::errors::DtsErrorCode::InternalErrorCeleryError)
+/// - [`InternalError.CgwSystemError`](super::errors::DtsErrorCode::InternalErrorCgwSystemError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.LockError`](super::errors::DtsErrorCode::InternalErrorLockError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UndefinedError`](super::errors::DtsErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DtsErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`LimitExceeded.MaxUnusedJobs`](super::errors::DtsErrorCode::LimitExceededMaxUnusedJobs)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.IntraNetUserNotTaggedError`](super::errors::DtsErrorCode::UnsupportedOperationIntraNetUserNotTaggedError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateMigrateCheckJob",
     output = CreateMigrateCheckJobResponse,
-    error = super::errors::CreateMigrateCheckJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateMigrateCheckJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
@@ -404,62 +523,70 @@ pub struct CreateMigrateCheckJobResponse {
 /// The `CreateMigrationService` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateMigrationServiceResponse`].
-/// The codes it documents are in [`CreateMigrationServiceError`](super::errors::CreateMigrationServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateMigrationService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateMigrationService",
     output = CreateMigrationServiceResponse,
-    error = super::errors::CreateMigrationServiceError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateMigrationService {
-    /// `SrcDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `SrcDatabaseType`; example: `"mysql"`
     pub src_database_type: String,
 
-    /// `DstDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DstDatabaseType`; example: `"mysql"`
     pub dst_database_type: String,
 
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcRegion`; example: `"ap-guangzhou"`
     pub src_region: String,
 
-    /// `DstRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DstRegion`; example: `"ap-guangzhou"`
     pub dst_region: String,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"large"`
+    /// `InstanceClass`; example: `"large"`
     pub instance_class: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"migrate_test"`
+    /// `JobName`; example: `"migrate_test"`
     pub job_name: Option<String>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 }
 
 /// What a successful [`CreateMigrationService`] call returns.
 #[tc_model]
 pub struct CreateMigrationServiceResponse {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["dts-amm1jw5q"]`
+    /// `JobIds`; example: `["dts-amm1jw5q"]`
     pub job_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -469,20 +596,42 @@ pub struct CreateMigrationServiceResponse {
 /// The `CreateModifyCheckSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateModifyCheckSyncJobResponse`].
-/// The codes it documents are in [`CreateModifyCheckSyncJobError`](super::errors::CreateModifyCheckSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateModifyCheckSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateModifyCheckSyncJob",
     output = CreateModifyCheckSyncJobResponse,
-    error = super::errors::CreateModifyCheckSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateModifyCheckSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-cxsasdaq"`
+    /// `JobId`; example: `"sync-cxsasdaq"`
     pub job_id: String,
 }
 
@@ -496,67 +645,72 @@ pub struct CreateModifyCheckSyncJobResponse {
 /// The `CreateSubscribe` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateSubscribeResponse`].
-/// The codes it documents are in [`CreateSubscribeError`](super::errors::CreateSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.UserNotAuthed`](super::errors::DtsErrorCode::FailedOperationUserNotAuthed)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.NotEnoughMoneyError`](super::errors::DtsErrorCode::OperationDeniedNotEnoughMoneyError)
+/// - [`OperationDenied.OperationDenied`](super::errors::DtsErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateSubscribe",
     output = CreateSubscribeResponse,
-    error = super::errors::CreateSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateSubscribe {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayType`; example: `0`
     pub pay_type: i64,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `Name`; example: `"binlog订阅"`
     pub name: Option<String>,
 
-    /// `SubscribeVersion`: a string.
-    ///
-    /// Example: `"kafkaPro"`
+    /// `SubscribeVersion`; example: `"kafkaPro"`
     pub subscribe_version: Option<String>,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"small"`
+    /// `InstanceClass`; example: `"small"`
     pub instance_class: Option<String>,
 }
 
 /// What a successful [`CreateSubscribe`] call returns.
 #[tc_model]
 pub struct CreateSubscribeResponse {
-    /// `SubscribeIds`: a list of strings.
-    ///
-    /// Example: `["subs-b6x64o31tm"]`
+    /// `SubscribeIds`; example: `["subs-b6x64o31tm"]`
     pub subscribe_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -566,20 +720,40 @@ pub struct CreateSubscribeResponse {
 /// The `CreateSubscribeCheckJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateSubscribeCheckJobResponse`].
-/// The codes it documents are in [`CreateSubscribeCheckJobError`](super::errors::CreateSubscribeCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateSubscribeCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateSubscribeCheckJob",
     output = CreateSubscribeCheckJobResponse,
-    error = super::errors::CreateSubscribeCheckJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateSubscribeCheckJob {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-xxxxxx"`
+    /// `SubscribeId`; example: `"subs-xxxxxx"`
     pub subscribe_id: String,
 }
 
@@ -593,43 +767,60 @@ pub struct CreateSubscribeCheckJobResponse {
 /// The `CreateSyncCompareTask` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateSyncCompareTaskResponse`].
-/// The codes it documents are in [`CreateSyncCompareTaskError`](super::errors::CreateSyncCompareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateSyncCompareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateSyncCompareTask",
     output = CreateSyncCompareTaskResponse,
-    error = super::errors::CreateSyncCompareTaskError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateSyncCompareTask {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-p1sposne"`
+    /// `JobId`; example: `"sync-p1sposne"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"compare_test"`
+    /// `TaskName`; example: `"compare_test"`
     pub task_name: Option<String>,
 
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"sameAsMigrate"`
+    /// `ObjectMode`; example: `"sameAsMigrate"`
     pub object_mode: Option<String>,
 
-    /// `Objects`: a [`CompareObject`](super::models::CompareObject).
+    /// `Objects`
     pub objects: Option<models::CompareObject>,
 
-    /// `Options`: a [`CompareOptions`](super::models::CompareOptions).
+    /// `Options`
     pub options: Option<models::CompareOptions>,
 }
 
 /// What a successful [`CreateSyncCompareTask`] call returns.
 #[tc_model]
 pub struct CreateSyncCompareTaskResponse {
-    /// `CompareTaskId`: a string.
+    /// `CompareTaskId`
     pub compare_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -639,87 +830,77 @@ pub struct CreateSyncCompareTaskResponse {
 /// The `CreateSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`CreateSyncJobResponse`].
-/// The codes it documents are in [`CreateSyncJobError`](super::errors::CreateSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=CreateSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalInnerCommonError`](super::errors::DtsErrorCode::InternalErrorInternalInnerCommonError)
+/// - [`InternalError.InternalTradeError`](super::errors::DtsErrorCode::InternalErrorInternalTradeError)
+/// - [`InternalError.NotEnoughMoneyError`](super::errors::DtsErrorCode::InternalErrorNotEnoughMoneyError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.NotEnoughMoneyError`](super::errors::DtsErrorCode::OperationDeniedNotEnoughMoneyError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "CreateSyncJob",
     output = CreateSyncJobResponse,
-    error = super::errors::CreateSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct CreateSyncJob {
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PrePay"`
+    /// `PayMode`; example: `"PrePay"`
     pub pay_mode: String,
 
-    /// `SrcDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `SrcDatabaseType`; example: `"mysql"`
     pub src_database_type: String,
 
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcRegion`; example: `"ap-guangzhou"`
     pub src_region: String,
 
-    /// `DstDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DstDatabaseType`; example: `"mysql"`
     pub dst_database_type: String,
 
-    /// `DstRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DstRegion`; example: `"ap-guangzhou"`
     pub dst_region: String,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `Specification`; example: `"Standard"`
     pub specification: Option<String>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<u64>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<u64>,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"large"`
+    /// `InstanceClass`; example: `"large"`
     pub instance_class: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test_job"`
+    /// `JobName`; example: `"test_job"`
     pub job_name: Option<String>,
 
-    /// `ExistedJobId`: a string.
-    ///
-    /// Example: `"sync-1dd3rjvt"`
+    /// `ExistedJobId`; example: `"sync-1dd3rjvt"`
     pub existed_job_id: Option<String>,
 }
 
 /// What a successful [`CreateSyncJob`] call returns.
 #[tc_model]
 pub struct CreateSyncJobResponse {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["sync-btso140"]`
+    /// `JobIds`; example: `["sync-btso140"]`
     pub job_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -729,25 +910,44 @@ pub struct CreateSyncJobResponse {
 /// The `DeleteCompareTask` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DeleteCompareTaskResponse`].
-/// The codes it documents are in [`DeleteCompareTaskError`](super::errors::DeleteCompareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DeleteCompareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DeleteCompareTask",
     output = DeleteCompareTaskResponse,
-    error = super::errors::DeleteCompareTaskError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DeleteCompareTask {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1"`
+    /// `JobId`; example: `"dts-8yv4w2i1"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"dts-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 }
 
@@ -761,33 +961,49 @@ pub struct DeleteCompareTaskResponse {
 /// The `DeleteConsumerGroup` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DeleteConsumerGroupResponse`].
-/// The codes it documents are in [`DeleteConsumerGroupError`](super::errors::DeleteConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DeleteConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DeleteConsumerGroup",
     output = DeleteConsumerGroupResponse,
-    error = super::errors::DeleteConsumerGroupError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DeleteConsumerGroup {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-grp-subs-9jyki7hniw-test"`
+    /// `ConsumerGroupName`; example: `"consumer-grp-subs-9jyki7hniw-test"`
     pub consumer_group_name: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"account-subs-9jyki7hniw-test"`
+    /// `AccountName`; example: `"account-subs-9jyki7hniw-test"`
     pub account_name: String,
 
-    /// `BackendJobId`: a string.
+    /// `BackendJobId`
     pub backend_job_id: Option<String>,
 }
 
@@ -801,21 +1017,44 @@ pub struct DeleteConsumerGroupResponse {
 /// The `DeleteSyncCompareTask` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DeleteSyncCompareTaskResponse`].
-/// The codes it documents are in [`DeleteSyncCompareTaskError`](super::errors::DeleteSyncCompareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DeleteSyncCompareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DeleteSyncCompareTask",
     output = DeleteSyncCompareTaskResponse,
-    error = super::errors::DeleteSyncCompareTaskError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DeleteSyncCompareTask {
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
+    /// `CompareTaskId`
     pub compare_task_id: String,
 }
 
@@ -829,47 +1068,44 @@ pub struct DeleteSyncCompareTaskResponse {
 /// The `DescribeCheckSyncJobResult` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeCheckSyncJobResultResponse`].
-/// The codes it documents are in [`DescribeCheckSyncJobResultError`](super::errors::DescribeCheckSyncJobResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeCheckSyncJobResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeCheckSyncJobResult",
     output = DescribeCheckSyncJobResultResponse,
-    error = super::errors::DescribeCheckSyncJobResultError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeCheckSyncJobResult {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeCheckSyncJobResult`] call returns.
 #[tc_model]
 pub struct DescribeCheckSyncJobResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StepCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `StepCount`; example: `14`
     pub step_count: u64,
 
-    /// `StepCur`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `StepCur`; example: `14`
     pub step_cur: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `StepInfos`: a list of [`StepInfo`](super::models::StepInfo) objects.
+    /// `StepInfos`
     pub step_infos: Option<Vec<models::StepInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -879,15 +1115,22 @@ pub struct DescribeCheckSyncJobResultResponse {
 /// The `DescribeCompareDiffItems` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeCompareDiffItemsResponse`].
-/// The codes it documents are in [`DescribeCompareDiffItemsError`](super::errors::DescribeCompareDiffItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeCompareDiffItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeCompareDiffItems",
     output = DescribeCompareDiffItemsResponse,
-    error = super::errors::DescribeCompareDiffItemsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -897,57 +1140,39 @@ pub struct DescribeCheckSyncJobResultResponse {
     )
 )]
 pub struct DescribeCompareDiffItems {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-test1234"`
+    /// `JobId`; example: `"dts-test1234"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-test1234-cmp-test1234"`
+    /// `CompareTaskId`; example: `"dts-test1234-cmp-test1234"`
     pub compare_task_id: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DBName`; example: `"db1"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tbl1"`
+    /// `TableName`; example: `"tbl1"`
     pub table_name: Option<String>,
 
-    /// `ChunkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChunkId`; example: `1`
     pub chunk_id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeCompareDiffItems`] call returns.
 #[tc_model]
 pub struct DescribeCompareDiffItemsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`DiffChunkItem`](super::models::DiffChunkItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DiffChunkItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -957,77 +1182,79 @@ pub struct DescribeCompareDiffItemsResponse {
 /// The `DescribeCompareReport` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeCompareReportResponse`].
-/// The codes it documents are in [`DescribeCompareReportError`](super::errors::DescribeCompareReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeCompareReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeCompareReport",
     output = DescribeCompareReportResponse,
-    error = super::errors::DescribeCompareReportError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeCompareReport {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q-cmp-bmuum7jk"`
+    /// `CompareTaskId`; example: `"dts-amm1jw5q-cmp-bmuum7jk"`
     pub compare_task_id: String,
 
-    /// `DifferenceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DifferenceLimit`; example: `10`
     pub difference_limit: Option<u64>,
 
-    /// `DifferenceOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DifferenceOffset`; example: `0`
     pub difference_offset: Option<u64>,
 
-    /// `DifferenceDB`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DifferenceDB`; example: `"db1"`
     #[tc(rename = "DifferenceDB")]
     pub difference_db: Option<String>,
 
-    /// `DifferenceTable`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `DifferenceTable`; example: `"t1"`
     pub difference_table: Option<String>,
 
-    /// `SkippedLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SkippedLimit`; example: `10`
     pub skipped_limit: Option<u64>,
 
-    /// `SkippedOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkippedOffset`; example: `0`
     pub skipped_offset: Option<u64>,
 
-    /// `SkippedDB`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `SkippedDB`; example: `"db1"`
     #[tc(rename = "SkippedDB")]
     pub skipped_db: Option<String>,
 
-    /// `SkippedTable`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `SkippedTable`; example: `"t1"`
     pub skipped_table: Option<String>,
 }
 
 /// What a successful [`DescribeCompareReport`] call returns.
 #[tc_model]
 pub struct DescribeCompareReportResponse {
-    /// `Abstract`: a [`CompareAbstractInfo`](super::models::CompareAbstractInfo).
+    /// `Abstract`
     pub r#abstract: models::CompareAbstractInfo,
 
-    /// `Detail`: a [`CompareDetailInfo`](super::models::CompareDetailInfo).
+    /// `Detail`
     pub detail: models::CompareDetailInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1037,15 +1264,38 @@ pub struct DescribeCompareReportResponse {
 /// The `DescribeCompareTasks` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeCompareTasksResponse`].
-/// The codes it documents are in [`DescribeCompareTasksError`](super::errors::DescribeCompareTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeCompareTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeCompareTasks",
     output = DescribeCompareTasksResponse,
-    error = super::errors::DescribeCompareTasksError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1055,41 +1305,29 @@ pub struct DescribeCompareReportResponse {
     )
 )]
 pub struct DescribeCompareTasks {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-e7ukka6g"`
+    /// `JobId`; example: `"dts-e7ukka6g"`
     pub job_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-5ftw8366-compare-n0pee6pc"`
+    /// `CompareTaskId`; example: `"dts-5ftw8366-compare-n0pee6pc"`
     pub compare_task_id: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `Status`; example: `["running"]`
     pub status: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCompareTasks`] call returns.
 #[tc_model]
 pub struct DescribeCompareTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Items`: a list of [`CompareTaskItem`](super::models::CompareTaskItem) objects.
+    /// `Items`
     pub items: Vec<models::CompareTaskItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1099,15 +1337,37 @@ pub struct DescribeCompareTasksResponse {
 /// The `DescribeConsumerGroups` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeConsumerGroupsResponse`].
-/// The codes it documents are in [`DescribeConsumerGroupsError`](super::errors::DescribeConsumerGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeConsumerGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeConsumerGroups",
     output = DescribeConsumerGroupsResponse,
-    error = super::errors::DescribeConsumerGroupsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1117,31 +1377,23 @@ pub struct DescribeCompareTasksResponse {
     )
 )]
 pub struct DescribeConsumerGroups {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-47damshnra"`
+    /// `SubscribeId`; example: `"subs-47damshnra"`
     pub subscribe_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeConsumerGroups`] call returns.
 #[tc_model]
 pub struct DescribeConsumerGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `Items`
     pub items: Vec<models::GroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1151,15 +1403,49 @@ pub struct DescribeConsumerGroupsResponse {
 /// The `DescribeMigrateDBInstances` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeMigrateDBInstancesResponse`].
-/// The codes it documents are in [`DescribeMigrateDBInstancesError`](super::errors::DescribeMigrateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeMigrateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter`](super::errors::DtsErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DtsErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter`](super::errors::DtsErrorCode::UnknownParameter)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeMigrateDBInstances",
     output = DescribeMigrateDBInstancesResponse,
-    error = super::errors::DescribeMigrateDBInstancesError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1169,66 +1455,44 @@ pub struct DescribeConsumerGroupsResponse {
     )
 )]
 pub struct DescribeMigrateDBInstances {
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DatabaseType`; example: `"mysql"`
     pub database_type: String,
 
-    /// `MigrateRole`: a string.
-    ///
-    /// Example: `"dst"`
+    /// `MigrateRole`; example: `"dst"`
     pub migrate_role: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ktexpqjo"`
+    /// `InstanceId`; example: `"cdb-ktexpqjo"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb-name1"`
+    /// `InstanceName`; example: `"cdb-name1"`
     pub instance_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `AccountMode`: a string.
-    ///
-    /// Example: `"self"`
+    /// `AccountMode`; example: `"self"`
     pub account_mode: Option<String>,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"AKIDXXXXXX"`
+    /// `TmpSecretId`; example: `"AKIDXXXXXX"`
     pub tmp_secret_id: Option<String>,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"vobJXXXXXX"`
+    /// `TmpSecretKey`; example: `"vobJXXXXXX"`
     pub tmp_secret_key: Option<String>,
 
-    /// `TmpToken`: a string.
-    ///
-    /// Example: `"MvIVXXXXXX"`
+    /// `TmpToken`; example: `"MvIVXXXXXX"`
     pub tmp_token: Option<String>,
 }
 
 /// What a successful [`DescribeMigrateDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeMigrateDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Instances`: a list of [`MigrateDbItem`](super::models::MigrateDbItem) objects.
+    /// `Instances`
     pub instances: Vec<models::MigrateDbItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1238,52 +1502,48 @@ pub struct DescribeMigrateDBInstancesResponse {
 /// The `DescribeMigrateGtidCompareReport` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeMigrateGtidCompareReportResponse`].
-/// The codes it documents are in [`DescribeMigrateGtidCompareReportError`](super::errors::DescribeMigrateGtidCompareReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeMigrateGtidCompareReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ParseBinlogError`](super::errors::DtsErrorCode::InternalErrorParseBinlogError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeMigrateGtidCompareReport",
     output = DescribeMigrateGtidCompareReportResponse,
-    error = super::errors::DescribeMigrateGtidCompareReportError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeMigrateGtidCompareReport {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-49pe4shn"`
+    /// `JobId`; example: `"dts-49pe4shn"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-fmvhilus-cmp-2nq0i0my"`
+    /// `CompareTaskId`; example: `"dts-fmvhilus-cmp-2nq0i0my"`
     pub compare_task_id: Option<String>,
 
-    /// `NeedDiffDetail`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedDiffDetail`; example: `true`
     pub need_diff_detail: Option<bool>,
 }
 
 /// What a successful [`DescribeMigrateGtidCompareReport`] call returns.
 #[tc_model]
 pub struct DescribeMigrateGtidCompareReportResponse {
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"same"`
+    /// `Conclusion`; example: `"same"`
     pub conclusion: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"gtid"`
+    /// `Type`; example: `"gtid"`
     pub r#type: String,
 
-    /// `Detail`: a list of [`DifferenceDetails`](super::models::DifferenceDetails) objects.
+    /// `Detail`
     pub detail: Vec<models::DifferenceDetails>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1293,42 +1553,56 @@ pub struct DescribeMigrateGtidCompareReportResponse {
 /// The `DescribeMigrationCheckJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeMigrationCheckJobResponse`].
-/// The codes it documents are in [`DescribeMigrationCheckJobError`](super::errors::DescribeMigrationCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeMigrationCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeMigrationCheckJob",
     output = DescribeMigrationCheckJobResponse,
-    error = super::errors::DescribeMigrationCheckJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeMigrationCheckJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1ewjspuw"`
+    /// `JobId`; example: `"dts-1ewjspuw"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeMigrationCheckJob`] call returns.
 #[tc_model]
 pub struct DescribeMigrationCheckJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `BriefMsg`: a string.
-    ///
-    /// Example: `"选择的库表不存在，请重新选择[存在输入参数table在源实例没有找到]"`
+    /// `BriefMsg`; example: `"选择的库表不存在，请重新选择[存在输入参数table在源实例没有找到]"`
     pub brief_msg: String,
 
-    /// `StepInfo`: a list of [`CheckStep`](super::models::CheckStep) objects.
+    /// `StepInfo`
     pub step_info: Vec<models::CheckStep>,
 
-    /// `CheckFlag`: a string.
-    ///
-    /// Example: `"checkPass"`
+    /// `CheckFlag`; example: `"checkPass"`
     pub check_flag: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1338,112 +1612,111 @@ pub struct DescribeMigrationCheckJobResponse {
 /// The `DescribeMigrationDetail` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeMigrationDetailResponse`].
-/// The codes it documents are in [`DescribeMigrationDetailError`](super::errors::DescribeMigrationDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeMigrationDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::DtsErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeMigrationDetail",
     output = DescribeMigrationDetailResponse,
-    error = super::errors::DescribeMigrationDetailError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeMigrationDetail {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeMigrationDetail`] call returns.
 #[tc_model]
 pub struct DescribeMigrationDetailResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobName`; example: `"dts-amm1jw5q"`
     pub job_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `CreateTime`; example: `"2022-07-11 16:20:49"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `UpdateTime`; example: `"2022-07-11 16:20:49"`
     pub update_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `StartTime`; example: `"2022-07-11 16:20:49"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `EndTime`; example: `"2022-07-11 16:20:49"`
     pub end_time: String,
 
-    /// `BriefMsg`: a string.
-    ///
-    /// Example: `"dial tcp : i/o timeout"`
+    /// `BriefMsg`; example: `"dial tcp : i/o timeout"`
     pub brief_msg: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Action`: a [`MigrateAction`](super::models::MigrateAction).
+    /// `Action`
     pub action: models::MigrateAction,
 
-    /// `StepInfo`: a [`MigrateDetailInfo`](super::models::MigrateDetailInfo).
+    /// `StepInfo`
     pub step_info: models::MigrateDetailInfo,
 
-    /// `SrcInfo`: a [`DbEndpointInfo`](super::models::DbEndpointInfo).
+    /// `SrcInfo`
     pub src_info: models::DbEndpointInfo,
 
-    /// `DstInfo`: a [`DbEndpointInfo`](super::models::DbEndpointInfo).
+    /// `DstInfo`
     pub dst_info: models::DbEndpointInfo,
 
-    /// `CompareTask`: a [`CompareTaskInfo`](super::models::CompareTaskInfo).
+    /// `CompareTask`
     pub compare_task: models::CompareTaskInfo,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Vec<models::TagItem>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"immediate"`
+    /// `RunMode`; example: `"immediate"`
     pub run_mode: String,
 
-    /// `ExpectRunTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `ExpectRunTime`; example: `"2022-07-11 16:20:49"`
     pub expect_run_time: String,
 
-    /// `MigrateOption`: a [`MigrateOption`](super::models::MigrateOption).
+    /// `MigrateOption`
     pub migrate_option: models::MigrateOption,
 
-    /// `CheckStepInfo`: a [`CheckStepInfo`](super::models::CheckStepInfo).
+    /// `CheckStepInfo`
     pub check_step_info: models::CheckStepInfo,
 
-    /// `TradeInfo`: a [`TradeInfo`](super::models::TradeInfo).
+    /// `TradeInfo`
     pub trade_info: models::TradeInfo,
 
-    /// `ErrorInfo`: a list of [`ErrorInfoItem`](super::models::ErrorInfoItem) objects.
+    /// `ErrorInfo`
     pub error_info: Vec<models::ErrorInfoItem>,
 
-    /// `DumperResumeCtrl`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `DumperResumeCtrl`; example: `"yes"`
     pub dumper_resume_ctrl: String,
 
-    /// `RateLimitOption`: a [`RateLimitOption`](super::models::RateLimitOption).
+    /// `RateLimitOption`
     pub rate_limit_option: Option<models::RateLimitOption>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1453,15 +1726,39 @@ pub struct DescribeMigrationDetailResponse {
 /// The `DescribeMigrationJobs` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeMigrationJobsResponse`].
-/// The codes it documents are in [`DescribeMigrationJobsError`](super::errors::DescribeMigrationJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeMigrationJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::DtsErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeMigrationJobs",
     output = DescribeMigrationJobsResponse,
-    error = super::errors::DescribeMigrationJobsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1471,94 +1768,62 @@ pub struct DescribeMigrationDetailResponse {
     )
 )]
 pub struct DescribeMigrationJobs {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobName`; example: `"dts-amm1jw5q"`
     pub job_name: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `Status`; example: `["running"]`
     pub status: Option<Vec<String>>,
 
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `SrcInstanceId`; example: `"cdb-c1nl9rpv"`
     pub src_instance_id: Option<String>,
 
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcRegion`; example: `"ap-guangzhou"`
     pub src_region: Option<String>,
 
-    /// `SrcDatabaseType`: a list of strings.
-    ///
-    /// Example: `["mysql"]`
+    /// `SrcDatabaseType`; example: `["mysql"]`
     pub src_database_type: Option<Vec<String>>,
 
-    /// `SrcAccessType`: a list of strings.
-    ///
-    /// Example: `["cdb"]`
+    /// `SrcAccessType`; example: `["cdb"]`
     pub src_access_type: Option<Vec<String>>,
 
-    /// `DstInstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `DstInstanceId`; example: `"cdb-c1nl9rpv"`
     pub dst_instance_id: Option<String>,
 
-    /// `DstRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DstRegion`; example: `"ap-guangzhou"`
     pub dst_region: Option<String>,
 
-    /// `DstDatabaseType`: a list of strings.
-    ///
-    /// Example: `["mysql"]`
+    /// `DstDatabaseType`; example: `["mysql"]`
     pub dst_database_type: Option<Vec<String>>,
 
-    /// `DstAccessType`: a list of strings.
-    ///
-    /// Example: `["cdb"]`
+    /// `DstAccessType`; example: `["cdb"]`
     pub dst_access_type: Option<Vec<String>>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"immediate"`
+    /// `RunMode`; example: `"immediate"`
     pub run_mode: Option<String>,
 
-    /// `OrderSeq`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderSeq`; example: `"desc"`
     pub order_seq: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeMigrationJobs`] call returns.
 #[tc_model]
 pub struct DescribeMigrationJobsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `JobList`: a list of [`JobItem`](super::models::JobItem) objects.
+    /// `JobList`
     pub job_list: Vec<models::JobItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1568,47 +1833,42 @@ pub struct DescribeMigrationJobsResponse {
 /// The `DescribeModifyCheckSyncJobResult` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeModifyCheckSyncJobResultResponse`].
-/// The codes it documents are in [`DescribeModifyCheckSyncJobResultError`](super::errors::DescribeModifyCheckSyncJobResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeModifyCheckSyncJobResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeModifyCheckSyncJobResult",
     output = DescribeModifyCheckSyncJobResultResponse,
-    error = super::errors::DescribeModifyCheckSyncJobResultError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeModifyCheckSyncJobResult {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-csasweee"`
+    /// `JobId`; example: `"sync-csasweee"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeModifyCheckSyncJobResult`] call returns.
 #[tc_model]
 pub struct DescribeModifyCheckSyncJobResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `StepCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StepCount`; example: `4`
     pub step_count: u64,
 
-    /// `StepCur`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StepCur`; example: `2`
     pub step_cur: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Progress`; example: `10`
     pub progress: u64,
 
-    /// `StepInfos`: a list of [`StepInfo`](super::models::StepInfo) objects.
+    /// `StepInfos`
     pub step_infos: Option<Vec<models::StepInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1618,32 +1878,50 @@ pub struct DescribeModifyCheckSyncJobResultResponse {
 /// The `DescribeOffsetByTime` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeOffsetByTimeResponse`].
-/// The codes it documents are in [`DescribeOffsetByTimeError`](super::errors::DescribeOffsetByTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeOffsetByTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeOffsetByTime",
     output = DescribeOffsetByTimeResponse,
-    error = super::errors::DescribeOffsetByTimeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeOffsetByTime {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-05-15 16:31:33"`
+    /// `Time`; example: `"2023-05-15 16:31:33"`
     pub time: String,
 }
 
 /// What a successful [`DescribeOffsetByTime`] call returns.
 #[tc_model]
 pub struct DescribeOffsetByTimeResponse {
-    /// `Items`: a list of [`OffsetTimeMap`](super::models::OffsetTimeMap) objects.
+    /// `Items`
     pub items: Vec<models::OffsetTimeMap>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1653,57 +1931,65 @@ pub struct DescribeOffsetByTimeResponse {
 /// The `DescribeSubscribeCheckJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSubscribeCheckJobResponse`].
-/// The codes it documents are in [`DescribeSubscribeCheckJobError`](super::errors::DescribeSubscribeCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSubscribeCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSubscribeCheckJob",
     output = DescribeSubscribeCheckJobResponse,
-    error = super::errors::DescribeSubscribeCheckJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeSubscribeCheckJob {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-l4d3a7izai"`
+    /// `SubscribeId`; example: `"subs-l4d3a7izai"`
     pub subscribe_id: String,
 }
 
 /// What a successful [`DescribeSubscribeCheckJob`] call returns.
 #[tc_model]
 pub struct DescribeSubscribeCheckJobResponse {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-xxxxxx"`
+    /// `SubscribeId`; example: `"subs-xxxxxx"`
     pub subscribe_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `StepAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `StepAll`; example: `5`
     pub step_all: u64,
 
-    /// `StepNow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `StepNow`; example: `5`
     pub step_now: u64,
 
-    /// `Steps`: a list of [`SubscribeCheckStepInfo`](super::models::SubscribeCheckStepInfo) objects.
+    /// `Steps`
     pub steps: Vec<models::SubscribeCheckStepInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1713,170 +1999,140 @@ pub struct DescribeSubscribeCheckJobResponse {
 /// The `DescribeSubscribeDetail` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSubscribeDetailResponse`].
-/// The codes it documents are in [`DescribeSubscribeDetailError`](super::errors::DescribeSubscribeDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSubscribeDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSubscribeDetail",
     output = DescribeSubscribeDetailResponse,
-    error = super::errors::DescribeSubscribeDetailError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeSubscribeDetail {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-xxxxxx"`
+    /// `SubscribeId`; example: `"subs-xxxxxx"`
     pub subscribe_id: String,
 }
 
 /// What a successful [`DescribeSubscribeDetail`] call returns.
 #[tc_model]
 pub struct DescribeSubscribeDetailResponse {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-xxxxxx"`
+    /// `SubscribeId`; example: `"subs-xxxxxx"`
     pub subscribe_id: String,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `SubscribeName`; example: `"binlog订阅"`
     pub subscribe_name: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxxxxx"`
+    /// `InstanceId`; example: `"cdb-xxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `SubsStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `SubsStatus`; example: `"running"`
     pub subs_status: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-06-30 12:00:00"`
+    /// `ModifyTime`; example: `"2023-06-30 12:00:00"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-06-30 12:00:00"`
+    /// `CreateTime`; example: `"2023-06-30 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolateTime`; example: `"0000-00-00 00:00:00"`
     pub isolate_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-07-30 12:00:00"`
+    /// `ExpireTime`; example: `"2023-07-30 12:00:00"`
     pub expire_time: Option<String>,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `OfflineTime`; example: `"0000-00-00 00:00:00"`
     pub offline_time: Option<String>,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayType`; example: `0`
     pub pay_type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-subs-9n0q6o7tok-cdb-ixunfa27"`
+    /// `Topic`; example: `"topic-subs-9n0q6o7tok-cdb-ixunfa27"`
     pub topic: Option<String>,
 
-    /// `Broker`: a string.
-    ///
-    /// Example: `"guangzhoutest-kafka-5.cdb-dts.tencentcs.com.cn:32339"`
+    /// `Broker`; example: `"guangzhoutest-kafka-5.cdb-dts.tencentcs.com.cn:32339"`
     pub broker: Option<String>,
 
-    /// `SubscribeMode`: a string.
-    ///
-    /// Example: `"dmlAndDdl"`
+    /// `SubscribeMode`; example: `"dmlAndDdl"`
     pub subscribe_mode: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"protobuf"`
+    /// `Protocol`; example: `"protobuf"`
     pub protocol: Option<String>,
 
-    /// `SubscribeObjects`: a list of [`SubscribeObject`](super::models::SubscribeObject) objects.
+    /// `SubscribeObjects`
     pub subscribe_objects: Option<Vec<models::SubscribeObject>>,
 
-    /// `KafkaConfig`: a [`SubscribeKafkaConfig`](super::models::SubscribeKafkaConfig).
+    /// `KafkaConfig`
     pub kafka_config: Option<models::SubscribeKafkaConfig>,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"2.6.0"`
+    /// `KafkaVersion`; example: `"2.6.0"`
     pub kafka_version: Option<String>,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AccessType`; example: `"cdb"`
     pub access_type: Option<String>,
 
-    /// `Endpoints`: a list of [`EndpointItem`](super::models::EndpointItem) objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<models::EndpointItem>>,
 
-    /// `PipelineInfo`: a list of [`PipelineInfo`](super::models::PipelineInfo) objects.
+    /// `PipelineInfo`
     pub pipeline_info: Option<Vec<models::PipelineInfo>>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `Errors`: a list of [`SubsErr`](super::models::SubsErr) objects.
+    /// `Errors`
     pub errors: Option<Vec<models::SubsErr>>,
 
-    /// `ExtraAttr`: a list of [`KeyValuePairOption`](super::models::KeyValuePairOption) objects.
+    /// `ExtraAttr`
     pub extra_attr: Option<Vec<models::KeyValuePairOption>>,
 
-    /// `SubscribeVersion`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `SubscribeVersion`; example: `"kafka"`
     pub subscribe_version: Option<String>,
 
-    /// `ConsumerVpcId`: a string.
-    ///
-    /// Example: `"vpc-r9rir3i9"`
+    /// `ConsumerVpcId`; example: `"vpc-r9rir3i9"`
     pub consumer_vpc_id: Option<String>,
 
-    /// `ConsumerSubnetId`: a string.
-    ///
-    /// Example: `"subnet-jgyd4txs"`
+    /// `ConsumerSubnetId`; example: `"subnet-jgyd4txs"`
     pub consumer_subnet_id: Option<String>,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"small"`
+    /// `InstanceClass`; example: `"small"`
     pub instance_class: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1886,15 +2142,35 @@ pub struct DescribeSubscribeDetailResponse {
 /// The `DescribeSubscribeJobs` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSubscribeJobsResponse`].
-/// The codes it documents are in [`DescribeSubscribeJobsError`](super::errors::DescribeSubscribeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSubscribeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSubscribeJobs",
     output = DescribeSubscribeJobsResponse,
-    error = super::errors::DescribeSubscribeJobsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1904,79 +2180,53 @@ pub struct DescribeSubscribeDetailResponse {
     )
 )]
 pub struct DescribeSubscribeJobs {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: Option<String>,
 
-    /// `SubscribeIds`: a list of strings.
-    ///
-    /// Example: `["subs-9jyki7hniw","subs-31adyjj41f"]`
+    /// `SubscribeIds`; example: `["subs-9jyki7hniw","subs-31adyjj41f"]`
     pub subscribe_ids: Option<Vec<String>>,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `SubscribeName`; example: `"binlog订阅"`
     pub subscribe_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-kdxona7h"`
+    /// `InstanceId`; example: `"cdb-kdxona7h"`
     pub instance_id: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-subs-g9k9ct7gmc--6itdltb8"`
+    /// `Topic`; example: `"topic-subs-g9k9ct7gmc--6itdltb8"`
     pub topic: Option<String>,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `Status`; example: `["normal"]`
     pub status: Option<Vec<String>>,
 
-    /// `SubsStatus`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `SubsStatus`; example: `["running"]`
     pub subs_status: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderDirection`; example: `"ASC"`
     pub order_direction: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeSubscribeJobs`] call returns.
 #[tc_model]
 pub struct DescribeSubscribeJobsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SubscribeInfo`](super::models::SubscribeInfo) objects.
+    /// `Items`
     pub items: Vec<models::SubscribeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1986,34 +2236,50 @@ pub struct DescribeSubscribeJobsResponse {
 /// The `DescribeSubscribeReturnable` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSubscribeReturnableResponse`].
-/// The codes it documents are in [`DescribeSubscribeReturnableError`](super::errors::DescribeSubscribeReturnableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSubscribeReturnable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSubscribeReturnable",
     output = DescribeSubscribeReturnableResponse,
-    error = super::errors::DescribeSubscribeReturnableError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeSubscribeReturnable {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 }
 
 /// What a successful [`DescribeSubscribeReturnable`] call returns.
 #[tc_model]
 pub struct DescribeSubscribeReturnableResponse {
-    /// `IsReturnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReturnable`; example: `false`
     pub is_returnable: bool,
 
-    /// `ReturnFailMessage`: a string.
-    ///
-    /// Example: `"实例已经隔离或者下线，不能退还"`
+    /// `ReturnFailMessage`; example: `"实例已经隔离或者下线，不能退还"`
     pub return_fail_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2023,15 +2289,22 @@ pub struct DescribeSubscribeReturnableResponse {
 /// The `DescribeSyncCompareDiffItems` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSyncCompareDiffItemsResponse`].
-/// The codes it documents are in [`DescribeSyncCompareDiffItemsError`](super::errors::DescribeSyncCompareDiffItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSyncCompareDiffItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSyncCompareDiffItems",
     output = DescribeSyncCompareDiffItemsResponse,
-    error = super::errors::DescribeSyncCompareDiffItemsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2041,57 +2314,39 @@ pub struct DescribeSubscribeReturnableResponse {
     )
 )]
 pub struct DescribeSyncCompareDiffItems {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-test1234"`
+    /// `JobId`; example: `"dts-test1234"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-test1234-cmp-test1234"`
+    /// `CompareTaskId`; example: `"dts-test1234-cmp-test1234"`
     pub compare_task_id: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DBName`; example: `"db1"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tbl1"`
+    /// `TableName`; example: `"tbl1"`
     pub table_name: Option<String>,
 
-    /// `ChunkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChunkId`; example: `1`
     pub chunk_id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSyncCompareDiffItems`] call returns.
 #[tc_model]
 pub struct DescribeSyncCompareDiffItemsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`DiffChunkItem`](super::models::DiffChunkItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DiffChunkItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2101,80 +2356,82 @@ pub struct DescribeSyncCompareDiffItemsResponse {
 /// The `DescribeSyncCompareReport` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSyncCompareReportResponse`].
-/// The codes it documents are in [`DescribeSyncCompareReportError`](super::errors::DescribeSyncCompareReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSyncCompareReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSyncCompareReport",
     output = DescribeSyncCompareReportResponse,
-    error = super::errors::DescribeSyncCompareReportError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeSyncCompareReport {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-amm1jw5q"`
+    /// `JobId`; example: `"sync-amm1jw5q"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"sync-amm1jw5q-cmp-bmuum7jk"`
+    /// `CompareTaskId`; example: `"sync-amm1jw5q-cmp-bmuum7jk"`
     pub compare_task_id: String,
 
-    /// `DifferenceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DifferenceLimit`; example: `10`
     pub difference_limit: Option<u64>,
 
-    /// `DifferenceOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DifferenceOffset`; example: `0`
     pub difference_offset: Option<u64>,
 
-    /// `DifferenceDB`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DifferenceDB`; example: `"db1"`
     #[tc(rename = "DifferenceDB")]
     pub difference_db: Option<String>,
 
-    /// `DifferenceTable`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `DifferenceTable`; example: `"t1"`
     pub difference_table: Option<String>,
 
-    /// `SkippedLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SkippedLimit`; example: `10`
     pub skipped_limit: Option<u64>,
 
-    /// `SkippedOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkippedOffset`; example: `0`
     pub skipped_offset: Option<u64>,
 
-    /// `SkippedDB`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `SkippedDB`; example: `"db1"`
     #[tc(rename = "SkippedDB")]
     pub skipped_db: Option<String>,
 
-    /// `SkippedTable`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `SkippedTable`; example: `"t1"`
     pub skipped_table: Option<String>,
 }
 
 /// What a successful [`DescribeSyncCompareReport`] call returns.
 #[tc_model]
 pub struct DescribeSyncCompareReportResponse {
-    /// `Abstract`: a [`CompareAbstractInfo`](super::models::CompareAbstractInfo).
+    /// `Abstract`
     pub r#abstract: Option<models::CompareAbstractInfo>,
 
-    /// `Detail`: a [`CompareDetailInfo`](super::models::CompareDetailInfo).
+    /// `Detail`
     pub detail: Option<models::CompareDetailInfo>,
 
-    /// `IncAbstract`: an [`IncCompareAbstractInfo`](super::models::IncCompareAbstractInfo).
+    /// `IncAbstract`
     pub inc_abstract: Option<models::IncCompareAbstractInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2184,15 +2441,38 @@ pub struct DescribeSyncCompareReportResponse {
 /// The `DescribeSyncCompareTasks` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSyncCompareTasksResponse`].
-/// The codes it documents are in [`DescribeSyncCompareTasksError`](super::errors::DescribeSyncCompareTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSyncCompareTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSyncCompareTasks",
     output = DescribeSyncCompareTasksResponse,
-    error = super::errors::DescribeSyncCompareTasksError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2202,41 +2482,29 @@ pub struct DescribeSyncCompareReportResponse {
     )
 )]
 pub struct DescribeSyncCompareTasks {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-e7ukka6g"`
+    /// `JobId`; example: `"sync-e7ukka6g"`
     pub job_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"sync-5ftw8366-compare-n0pee6pc"`
+    /// `CompareTaskId`; example: `"sync-5ftw8366-compare-n0pee6pc"`
     pub compare_task_id: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `Status`; example: `["running"]`
     pub status: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSyncCompareTasks`] call returns.
 #[tc_model]
 pub struct DescribeSyncCompareTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`CompareTaskItem`](super::models::CompareTaskItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::CompareTaskItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2246,52 +2514,48 @@ pub struct DescribeSyncCompareTasksResponse {
 /// The `DescribeSyncGtidCompareReport` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSyncGtidCompareReportResponse`].
-/// The codes it documents are in [`DescribeSyncGtidCompareReportError`](super::errors::DescribeSyncGtidCompareReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSyncGtidCompareReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ParseBinlogError`](super::errors::DtsErrorCode::InternalErrorParseBinlogError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSyncGtidCompareReport",
     output = DescribeSyncGtidCompareReportResponse,
-    error = super::errors::DescribeSyncGtidCompareReportError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DescribeSyncGtidCompareReport {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-hxjkg3nm"`
+    /// `JobId`; example: `"sync-hxjkg3nm"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"sync-gurx65fs-cmp-as2v0bi6"`
+    /// `CompareTaskId`; example: `"sync-gurx65fs-cmp-as2v0bi6"`
     pub compare_task_id: Option<String>,
 
-    /// `NeedDiffDetail`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedDiffDetail`; example: `true`
     pub need_diff_detail: Option<bool>,
 }
 
 /// What a successful [`DescribeSyncGtidCompareReport`] call returns.
 #[tc_model]
 pub struct DescribeSyncGtidCompareReportResponse {
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"different"`
+    /// `Conclusion`; example: `"different"`
     pub conclusion: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"gtid"`
+    /// `Type`; example: `"gtid"`
     pub r#type: String,
 
-    /// `Detail`: a list of [`DifferenceDetails`](super::models::DifferenceDetails) objects.
+    /// `Detail`
     pub detail: Vec<models::DifferenceDetails>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2301,15 +2565,27 @@ pub struct DescribeSyncGtidCompareReportResponse {
 /// The `DescribeSyncJobs` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DescribeSyncJobsResponse`].
-/// The codes it documents are in [`DescribeSyncJobsError`](super::errors::DescribeSyncJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DescribeSyncJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DescribeSyncJobs",
     output = DescribeSyncJobsResponse,
-    error = super::errors::DescribeSyncJobsError,
+    error = super::errors::DtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2319,84 +2595,56 @@ pub struct DescribeSyncGtidCompareReportResponse {
     )
 )]
 pub struct DescribeSyncJobs {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-n3gh7md9"`
+    /// `JobId`; example: `"sync-n3gh7md9"`
     pub job_id: Option<String>,
 
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["sync-n3gh7md9"]`
+    /// `JobIds`; example: `["sync-n3gh7md9"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"sync-n3gh7md9"`
+    /// `JobName`; example: `"sync-n3gh7md9"`
     pub job_name: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `Order`; example: `"CreateTime"`
     pub order: Option<String>,
 
-    /// `OrderSeq`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderSeq`; example: `"DESC"`
     pub order_seq: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["Running"]`
+    /// `Status`; example: `["Running"]`
     pub status: Option<Vec<String>>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"Immediate"`
+    /// `RunMode`; example: `"Immediate"`
     pub run_mode: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"mysql2mysql"`
+    /// `JobType`; example: `"mysql2mysql"`
     pub job_type: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PostPay"`
+    /// `PayMode`; example: `"PostPay"`
     pub pay_mode: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `SrcInfoPattern`: a string.
-    ///
-    /// Example: `"cdb-jk09iy6a"`
+    /// `SrcInfoPattern`; example: `"cdb-jk09iy6a"`
     pub src_info_pattern: Option<String>,
 
-    /// `DstInfoPattern`: a string.
-    ///
-    /// Example: `"cdb-jk09iy6a"`
+    /// `DstInfoPattern`; example: `"cdb-jk09iy6a"`
     pub dst_info_pattern: Option<String>,
 }
 
 /// What a successful [`DescribeSyncJobs`] call returns.
 #[tc_model]
 pub struct DescribeSyncJobsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `JobList`: a list of [`SyncJobInfo`](super::models::SyncJobInfo) objects.
+    /// `JobList`
     pub job_list: Vec<models::SyncJobInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2406,20 +2654,40 @@ pub struct DescribeSyncJobsResponse {
 /// The `DestroyIsolatedSubscribe` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DestroyIsolatedSubscribeResponse`].
-/// The codes it documents are in [`DestroyIsolatedSubscribeError`](super::errors::DestroyIsolatedSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DestroyIsolatedSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DestroyIsolatedSubscribe",
     output = DestroyIsolatedSubscribeResponse,
-    error = super::errors::DestroyIsolatedSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DestroyIsolatedSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 }
 
@@ -2433,20 +2701,40 @@ pub struct DestroyIsolatedSubscribeResponse {
 /// The `DestroyMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DestroyMigrateJobResponse`].
-/// The codes it documents are in [`DestroyMigrateJobError`](super::errors::DestroyMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DestroyMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DestroyMigrateJob",
     output = DestroyMigrateJobResponse,
-    error = super::errors::DestroyMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DestroyMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-j7bt5sid"`
+    /// `JobId`; example: `"dts-j7bt5sid"`
     pub job_id: Option<String>,
 }
 
@@ -2460,20 +2748,24 @@ pub struct DestroyMigrateJobResponse {
 /// The `DestroySyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`DestroySyncJobResponse`].
-/// The codes it documents are in [`DestroySyncJobError`](super::errors::DestroySyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=DestroySyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalTradeError`](super::errors::DtsErrorCode::InternalErrorInternalTradeError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "DestroySyncJob",
     output = DestroySyncJobResponse,
-    error = super::errors::DestroySyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct DestroySyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: String,
 }
 
@@ -2487,20 +2779,41 @@ pub struct DestroySyncJobResponse {
 /// The `IsolateMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`IsolateMigrateJobResponse`].
-/// The codes it documents are in [`IsolateMigrateJobError`](super::errors::IsolateMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=IsolateMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "IsolateMigrateJob",
     output = IsolateMigrateJobResponse,
-    error = super::errors::IsolateMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct IsolateMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: String,
 }
 
@@ -2514,20 +2827,40 @@ pub struct IsolateMigrateJobResponse {
 /// The `IsolateSubscribe` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`IsolateSubscribeResponse`].
-/// The codes it documents are in [`IsolateSubscribeError`](super::errors::IsolateSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=IsolateSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "IsolateSubscribe",
     output = IsolateSubscribeResponse,
-    error = super::errors::IsolateSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct IsolateSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 }
 
@@ -2541,20 +2874,27 @@ pub struct IsolateSubscribeResponse {
 /// The `IsolateSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`IsolateSyncJobResponse`].
-/// The codes it documents are in [`IsolateSyncJobError`](super::errors::IsolateSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=IsolateSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalTradeError`](super::errors::DtsErrorCode::InternalErrorInternalTradeError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "IsolateSyncJob",
     output = IsolateSyncJobResponse,
-    error = super::errors::IsolateSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct IsolateSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: String,
 }
 
@@ -2568,41 +2908,56 @@ pub struct IsolateSyncJobResponse {
 /// The `ModifyCompareTask` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyCompareTaskResponse`].
-/// The codes it documents are in [`ModifyCompareTaskError`](super::errors::ModifyCompareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyCompareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyCompareTask",
     output = ModifyCompareTaskResponse,
-    error = super::errors::ModifyCompareTaskError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyCompareTask {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-45jhpmjh"`
+    /// `JobId`; example: `"dts-45jhpmjh"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-45jhpmjh-cmp-k7uhq1v3"`
+    /// `CompareTaskId`; example: `"dts-45jhpmjh-cmp-k7uhq1v3"`
     pub compare_task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"初始校验任务"`
+    /// `TaskName`; example: `"初始校验任务"`
     pub task_name: Option<String>,
 
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"sameAsMigrate"`
+    /// `ObjectMode`; example: `"sameAsMigrate"`
     pub object_mode: Option<String>,
 
-    /// `Objects`: a [`CompareObject`](super::models::CompareObject).
+    /// `Objects`
     pub objects: Option<models::CompareObject>,
 
-    /// `Options`: a [`CompareOptions`](super::models::CompareOptions).
+    /// `Options`
     pub options: Option<models::CompareOptions>,
 }
 
@@ -2616,30 +2971,46 @@ pub struct ModifyCompareTaskResponse {
 /// The `ModifyCompareTaskName` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyCompareTaskNameResponse`].
-/// The codes it documents are in [`ModifyCompareTaskNameError`](super::errors::ModifyCompareTaskNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyCompareTaskName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyCompareTaskName",
     output = ModifyCompareTaskNameResponse,
-    error = super::errors::ModifyCompareTaskNameError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyCompareTaskName {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1"`
+    /// `JobId`; example: `"dts-8yv4w2i1"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"dts-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"cmp_test"`
+    /// `TaskName`; example: `"cmp_test"`
     pub task_name: String,
 }
 
@@ -2653,35 +3024,49 @@ pub struct ModifyCompareTaskNameResponse {
 /// The `ModifyConsumerGroupDescription` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyConsumerGroupDescriptionResponse`].
-/// The codes it documents are in [`ModifyConsumerGroupDescriptionError`](super::errors::ModifyConsumerGroupDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyConsumerGroupDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyConsumerGroupDescription",
     output = ModifyConsumerGroupDescriptionResponse,
-    error = super::errors::ModifyConsumerGroupDescriptionError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyConsumerGroupDescription {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-grp-subs-9jyki7hniw-group-1"`
+    /// `ConsumerGroupName`; example: `"consumer-grp-subs-9jyki7hniw-group-1"`
     pub consumer_group_name: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"account-subs-9jyki7hniw-jason"`
+    /// `AccountName`; example: `"account-subs-9jyki7hniw-jason"`
     pub account_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `Description`; example: `"binlog订阅"`
     pub description: String,
 }
 
@@ -2695,35 +3080,49 @@ pub struct ModifyConsumerGroupDescriptionResponse {
 /// The `ModifyConsumerGroupPassword` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyConsumerGroupPasswordResponse`].
-/// The codes it documents are in [`ModifyConsumerGroupPasswordError`](super::errors::ModifyConsumerGroupPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyConsumerGroupPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyConsumerGroupPassword",
     output = ModifyConsumerGroupPasswordResponse,
-    error = super::errors::ModifyConsumerGroupPasswordError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyConsumerGroupPassword {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"account-subs-9jyki7hniw-jason"`
+    /// `AccountName`; example: `"account-subs-9jyki7hniw-jason"`
     pub account_name: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-grp-subs-9jyki7hniw-group-1"`
+    /// `ConsumerGroupName`; example: `"consumer-grp-subs-9jyki7hniw-group-1"`
     pub consumer_group_name: String,
 
-    /// `NewPassword`: a string.
-    ///
-    /// Example: `"dliasyud"`
+    /// `NewPassword`; example: `"dliasyud"`
     pub new_password: String,
 }
 
@@ -2737,25 +3136,42 @@ pub struct ModifyConsumerGroupPasswordResponse {
 /// The `ModifyMigrateJobSpec` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyMigrateJobSpecResponse`].
-/// The codes it documents are in [`ModifyMigrateJobSpecError`](super::errors::ModifyMigrateJobSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyMigrateJobSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyMigrateJobSpec",
     output = ModifyMigrateJobSpecResponse,
-    error = super::errors::ModifyMigrateJobSpecError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyMigrateJobSpec {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-j7bt5sid"`
+    /// `JobId`; example: `"dts-j7bt5sid"`
     pub job_id: String,
 
-    /// `NewInstanceClass`: a string.
-    ///
-    /// Example: `"xlarge"`
+    /// `NewInstanceClass`; example: `"xlarge"`
     pub new_instance_class: String,
 }
 
@@ -2769,25 +3185,44 @@ pub struct ModifyMigrateJobSpecResponse {
 /// The `ModifyMigrateName` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyMigrateNameResponse`].
-/// The codes it documents are in [`ModifyMigrateNameError`](super::errors::ModifyMigrateNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyMigrateName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyMigrateName",
     output = ModifyMigrateNameResponse,
-    error = super::errors::ModifyMigrateNameError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyMigrateName {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-7itt1j4w"`
+    /// `JobId`; example: `"dts-7itt1j4w"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"userDefine"`
+    /// `JobName`; example: `"userDefine"`
     pub job_name: String,
 }
 
@@ -2801,45 +3236,63 @@ pub struct ModifyMigrateNameResponse {
 /// The `ModifyMigrateRateLimit` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyMigrateRateLimitResponse`].
-/// The codes it documents are in [`ModifyMigrateRateLimitError`](super::errors::ModifyMigrateRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyMigrateRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthorizedOperationDenyError`](super::errors::DtsErrorCode::AuthFailureAuthorizedOperationDenyError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`FailedOperation.StatusInConflictError`](super::errors::DtsErrorCode::FailedOperationStatusInConflictError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::DtsErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalInnerCommonError`](super::errors::DtsErrorCode::InternalErrorInternalInnerCommonError)
+/// - [`InternalError.NotEnoughMoneyError`](super::errors::DtsErrorCode::InternalErrorNotEnoughMoneyError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::DtsErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDenied`](super::errors::DtsErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded`](super::errors::DtsErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyMigrateRateLimit",
     output = ModifyMigrateRateLimitResponse,
-    error = super::errors::ModifyMigrateRateLimitError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyMigrateRateLimit {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-saasxa"`
+    /// `JobId`; example: `"dts-saasxa"`
     pub job_id: String,
 
-    /// `DumpThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DumpThread`; example: `8`
     pub dump_thread: Option<i64>,
 
-    /// `DumpRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `DumpRps`; example: `400000`
     pub dump_rps: Option<i64>,
 
-    /// `LoadThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LoadThread`; example: `8`
     pub load_thread: Option<i64>,
 
-    /// `SinkerThread`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `SinkerThread`; example: `32`
     pub sinker_thread: Option<i64>,
 
-    /// `LoadRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `LoadRps`; example: `400000`
     pub load_rps: Option<i64>,
 }
 
@@ -2853,23 +3306,34 @@ pub struct ModifyMigrateRateLimitResponse {
 /// The `ModifyMigrateRuntimeAttribute` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyMigrateRuntimeAttributeResponse`].
-/// The codes it documents are in [`ModifyMigrateRuntimeAttributeError`](super::errors::ModifyMigrateRuntimeAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyMigrateRuntimeAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::DtsErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyMigrateRuntimeAttribute",
     output = ModifyMigrateRuntimeAttributeResponse,
-    error = super::errors::ModifyMigrateRuntimeAttributeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyMigrateRuntimeAttribute {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-7itt1j4w"`
+    /// `JobId`; example: `"dts-7itt1j4w"`
     pub job_id: String,
 
-    /// `OtherOptions`: a list of [`KeyValuePairOption`](super::models::KeyValuePairOption) objects.
+    /// `OtherOptions`
     pub other_options: Vec<models::KeyValuePairOption>,
 }
 
@@ -2883,52 +3347,70 @@ pub struct ModifyMigrateRuntimeAttributeResponse {
 /// The `ModifyMigrationJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifyMigrationJobResponse`].
-/// The codes it documents are in [`ModifyMigrationJobError`](super::errors::ModifyMigrationJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifyMigrationJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`AuthFailure.AuthorizedOperationDenyError`](super::errors::DtsErrorCode::AuthFailureAuthorizedOperationDenyError)
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DtsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::DtsErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifyMigrationJob",
     output = ModifyMigrationJobResponse,
-    error = super::errors::ModifyMigrationJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifyMigrationJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1ewjspuw"`
+    /// `JobId`; example: `"dts-1ewjspuw"`
     pub job_id: String,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"immediate"`
+    /// `RunMode`; example: `"immediate"`
     pub run_mode: String,
 
-    /// `MigrateOption`: a [`MigrateOption`](super::models::MigrateOption).
+    /// `MigrateOption`
     pub migrate_option: models::MigrateOption,
 
-    /// `SrcInfo`: a [`DbEndpointInfo`](super::models::DbEndpointInfo).
+    /// `SrcInfo`
     pub src_info: models::DbEndpointInfo,
 
-    /// `DstInfo`: a [`DbEndpointInfo`](super::models::DbEndpointInfo).
+    /// `DstInfo`
     pub dst_info: models::DbEndpointInfo,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"migrate_test"`
+    /// `JobName`; example: `"migrate_test"`
     pub job_name: Option<String>,
 
-    /// `ExpectRunTime`: a string.
-    ///
-    /// Example: `"2022-07-11 17:20:56"`
+    /// `ExpectRunTime`; example: `"2022-07-11 17:20:56"`
     pub expect_run_time: Option<String>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `AutoRetryTimeRangeMinutes`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AutoRetryTimeRangeMinutes`; example: `5`
     pub auto_retry_time_range_minutes: Option<i64>,
 }
 
@@ -2942,25 +3424,43 @@ pub struct ModifyMigrationJobResponse {
 /// The `ModifySubscribeAutoRenewFlag` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySubscribeAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifySubscribeAutoRenewFlagError`](super::errors::ModifySubscribeAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySubscribeAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySubscribeAutoRenewFlag",
     output = ModifySubscribeAutoRenewFlagResponse,
-    error = super::errors::ModifySubscribeAutoRenewFlagError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeAutoRenewFlag {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 }
 
@@ -2974,25 +3474,43 @@ pub struct ModifySubscribeAutoRenewFlagResponse {
 /// The `ModifySubscribeName` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySubscribeNameResponse`].
-/// The codes it documents are in [`ModifySubscribeNameError`](super::errors::ModifySubscribeNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySubscribeName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySubscribeName",
     output = ModifySubscribeNameResponse,
-    error = super::errors::ModifySubscribeNameError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeName {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `SubscribeName`; example: `"binlog订阅"`
     pub subscribe_name: String,
 }
 
@@ -3006,39 +3524,55 @@ pub struct ModifySubscribeNameResponse {
 /// The `ModifySubscribeObjects` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySubscribeObjectsResponse`].
-/// The codes it documents are in [`ModifySubscribeObjectsError`](super::errors::ModifySubscribeObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySubscribeObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySubscribeObjects",
     output = ModifySubscribeObjectsResponse,
-    error = super::errors::ModifySubscribeObjectsError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySubscribeObjects {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `SubscribeObjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubscribeObjectType`; example: `0`
     pub subscribe_object_type: i64,
 
-    /// `Objects`: a list of [`ModifiedSubscribeObject`](super::models::ModifiedSubscribeObject) objects.
+    /// `Objects`
     pub objects: Option<Vec<models::ModifiedSubscribeObject>>,
 
-    /// `DistributeRules`: a list of [`DistributeRule`](super::models::DistributeRule) objects.
+    /// `DistributeRules`
     pub distribute_rules: Option<Vec<models::DistributeRule>>,
 
-    /// `DefaultRuleType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `DefaultRuleType`; example: `"table"`
     pub default_rule_type: Option<String>,
 
-    /// `PipelineInfo`: a list of [`PipelineInfo`](super::models::PipelineInfo) objects.
+    /// `PipelineInfo`
     pub pipeline_info: Option<Vec<models::PipelineInfo>>,
 }
 
@@ -3052,33 +3586,56 @@ pub struct ModifySubscribeObjectsResponse {
 /// The `ModifySyncCompareTask` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySyncCompareTaskResponse`].
-/// The codes it documents are in [`ModifySyncCompareTaskError`](super::errors::ModifySyncCompareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySyncCompareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySyncCompareTask",
     output = ModifySyncCompareTaskResponse,
-    error = super::errors::ModifySyncCompareTaskError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySyncCompareTask {
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
+    /// `CompareTaskId`
     pub compare_task_id: String,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `ObjectMode`: a string.
+    /// `ObjectMode`
     pub object_mode: Option<String>,
 
-    /// `Objects`: a [`CompareObject`](super::models::CompareObject).
+    /// `Objects`
     pub objects: Option<models::CompareObject>,
 
-    /// `Options`: a [`CompareOptions`](super::models::CompareOptions).
+    /// `Options`
     pub options: Option<models::CompareOptions>,
 }
 
@@ -3092,30 +3649,46 @@ pub struct ModifySyncCompareTaskResponse {
 /// The `ModifySyncCompareTaskName` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySyncCompareTaskNameResponse`].
-/// The codes it documents are in [`ModifySyncCompareTaskNameError`](super::errors::ModifySyncCompareTaskNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySyncCompareTaskName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySyncCompareTaskName",
     output = ModifySyncCompareTaskNameResponse,
-    error = super::errors::ModifySyncCompareTaskNameError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySyncCompareTaskName {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-8yv4w2i1"`
+    /// `JobId`; example: `"sync-8yv4w2i1"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"sync-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"sync-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"cmp_test"`
+    /// `TaskName`; example: `"cmp_test"`
     pub task_name: String,
 }
 
@@ -3129,26 +3702,30 @@ pub struct ModifySyncCompareTaskNameResponse {
 /// The `ModifySyncJobConfig` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySyncJobConfigResponse`].
-/// The codes it documents are in [`ModifySyncJobConfigError`](super::errors::ModifySyncJobConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySyncJobConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySyncJobConfig",
     output = ModifySyncJobConfigResponse,
-    error = super::errors::ModifySyncJobConfigError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySyncJobConfig {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-adasasww"`
+    /// `JobId`; example: `"sync-adasasww"`
     pub job_id: String,
 
-    /// `DynamicObjects`: an [`Objects`](super::models::Objects).
+    /// `DynamicObjects`
     pub dynamic_objects: Option<models::Objects>,
 
-    /// `DynamicOptions`: a [`DynamicOptions`](super::models::DynamicOptions).
+    /// `DynamicOptions`
     pub dynamic_options: Option<models::DynamicOptions>,
 }
 
@@ -3162,45 +3739,38 @@ pub struct ModifySyncJobConfigResponse {
 /// The `ModifySyncRateLimit` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ModifySyncRateLimitResponse`].
-/// The codes it documents are in [`ModifySyncRateLimitError`](super::errors::ModifySyncRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ModifySyncRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ModifySyncRateLimit",
     output = ModifySyncRateLimitResponse,
-    error = super::errors::ModifySyncRateLimitError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ModifySyncRateLimit {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-saasxa"`
+    /// `JobId`; example: `"sync-saasxa"`
     pub job_id: String,
 
-    /// `DumpThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DumpThread`; example: `8`
     pub dump_thread: Option<i64>,
 
-    /// `DumpRps`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `DumpRps`; example: `20000`
     pub dump_rps: Option<i64>,
 
-    /// `LoadThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LoadThread`; example: `8`
     pub load_thread: Option<i64>,
 
-    /// `SinkerThread`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `SinkerThread`; example: `32`
     pub sinker_thread: Option<i64>,
 
-    /// `LoadRps`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LoadRps`; example: `8`
     pub load_rps: Option<i64>,
 }
 
@@ -3214,20 +3784,27 @@ pub struct ModifySyncRateLimitResponse {
 /// The `PauseMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`PauseMigrateJobResponse`].
-/// The codes it documents are in [`PauseMigrateJobError`](super::errors::PauseMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=PauseMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "PauseMigrateJob",
     output = PauseMigrateJobResponse,
-    error = super::errors::PauseMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct PauseMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-xxxxxxxx"`
+    /// `JobId`; example: `"dts-xxxxxxxx"`
     pub job_id: String,
 }
 
@@ -3241,20 +3818,30 @@ pub struct PauseMigrateJobResponse {
 /// The `PauseSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`PauseSyncJobResponse`].
-/// The codes it documents are in [`PauseSyncJobError`](super::errors::PauseSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=PauseSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "PauseSyncJob",
     output = PauseSyncJobResponse,
-    error = super::errors::PauseSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct PauseSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-xxxxxx"`
+    /// `JobId`; example: `"sync-xxxxxx"`
     pub job_id: String,
 }
 
@@ -3268,20 +3855,24 @@ pub struct PauseSyncJobResponse {
 /// The `RecoverMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`RecoverMigrateJobResponse`].
-/// The codes it documents are in [`RecoverMigrateJobError`](super::errors::RecoverMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=RecoverMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalHttpServerError`](super::errors::DtsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "RecoverMigrateJob",
     output = RecoverMigrateJobResponse,
-    error = super::errors::RecoverMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct RecoverMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-7o16y2qy"`
+    /// `JobId`; example: `"dts-7o16y2qy"`
     pub job_id: String,
 }
 
@@ -3295,20 +3886,41 @@ pub struct RecoverMigrateJobResponse {
 /// The `RecoverSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`RecoverSyncJobResponse`].
-/// The codes it documents are in [`RecoverSyncJobError`](super::errors::RecoverSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=RecoverSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "RecoverSyncJob",
     output = RecoverSyncJobResponse,
-    error = super::errors::RecoverSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct RecoverSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: String,
 }
 
@@ -3322,45 +3934,55 @@ pub struct RecoverSyncJobResponse {
 /// The `ResetConsumerGroupOffset` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResetConsumerGroupOffsetResponse`].
-/// The codes it documents are in [`ResetConsumerGroupOffsetError`](super::errors::ResetConsumerGroupOffsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResetConsumerGroupOffset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResetConsumerGroupOffset",
     output = ResetConsumerGroupOffsetResponse,
-    error = super::errors::ResetConsumerGroupOffsetError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResetConsumerGroupOffset {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-7l2ly86kao"`
+    /// `SubscribeId`; example: `"subs-7l2ly86kao"`
     pub subscribe_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-subs-7l2ly86kao-cdb-5jr9ms95"`
+    /// `TopicName`; example: `"topic-subs-7l2ly86kao-cdb-5jr9ms95"`
     pub topic_name: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-grp-subs-7l2ly86kao-group-1"`
+    /// `ConsumerGroupName`; example: `"consumer-grp-subs-7l2ly86kao-group-1"`
     pub consumer_group_name: String,
 
-    /// `PartitionNos`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3]`
+    /// `PartitionNos`; example: `[0,1,2,3]`
     pub partition_nos: Vec<i64>,
 
-    /// `ResetMode`: a string.
-    ///
-    /// Example: `"earliest"`
+    /// `ResetMode`; example: `"earliest"`
     pub reset_mode: String,
 
-    /// `ResetDatetime`: a string.
-    ///
-    /// Example: `"2022-04-01 11:00:00"`
+    /// `ResetDatetime`; example: `"2022-04-01 11:00:00"`
     pub reset_datetime: Option<String>,
 }
 
@@ -3374,20 +3996,40 @@ pub struct ResetConsumerGroupOffsetResponse {
 /// The `ResetSubscribe` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResetSubscribeResponse`].
-/// The codes it documents are in [`ResetSubscribeError`](super::errors::ResetSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResetSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResetSubscribe",
     output = ResetSubscribeResponse,
-    error = super::errors::ResetSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResetSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 }
 
@@ -3401,20 +4043,27 @@ pub struct ResetSubscribeResponse {
 /// The `ResetSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResetSyncJobResponse`].
-/// The codes it documents are in [`ResetSyncJobError`](super::errors::ResetSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResetSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResetSyncJob",
     output = ResetSyncJobResponse,
-    error = super::errors::ResetSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResetSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-4ftuz3d2"`
+    /// `JobId`; example: `"sync-4ftuz3d2"`
     pub job_id: String,
 }
 
@@ -3428,25 +4077,29 @@ pub struct ResetSyncJobResponse {
 /// The `ResizeSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResizeSyncJobResponse`].
-/// The codes it documents are in [`ResizeSyncJobError`](super::errors::ResizeSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResizeSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalTradeError`](super::errors::DtsErrorCode::InternalErrorInternalTradeError)
+/// - [`InternalError.NotEnoughMoneyError`](super::errors::DtsErrorCode::InternalErrorNotEnoughMoneyError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResizeSyncJob",
     output = ResizeSyncJobResponse,
-    error = super::errors::ResizeSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResizeSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: String,
 
-    /// `NewInstanceClass`: a string.
-    ///
-    /// Example: `"small"`
+    /// `NewInstanceClass`; example: `"small"`
     pub new_instance_class: String,
 }
 
@@ -3460,25 +4113,48 @@ pub struct ResizeSyncJobResponse {
 /// The `ResumeMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResumeMigrateJobResponse`].
-/// The codes it documents are in [`ResumeMigrateJobError`](super::errors::ResumeMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResumeMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResumeMigrateJob",
     output = ResumeMigrateJobResponse,
-    error = super::errors::ResumeMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResumeMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 
-    /// `ResumeOption`: a string.
-    ///
-    /// Example: `"overwrite"`
+    /// `ResumeOption`; example: `"overwrite"`
     pub resume_option: Option<String>,
 }
 
@@ -3492,20 +4168,40 @@ pub struct ResumeMigrateJobResponse {
 /// The `ResumeSubscribe` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResumeSubscribeResponse`].
-/// The codes it documents are in [`ResumeSubscribeError`](super::errors::ResumeSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResumeSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResumeSubscribe",
     output = ResumeSubscribeResponse,
-    error = super::errors::ResumeSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResumeSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 }
 
@@ -3519,20 +4215,23 @@ pub struct ResumeSubscribeResponse {
 /// The `ResumeSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`ResumeSyncJobResponse`].
-/// The codes it documents are in [`ResumeSyncJobError`](super::errors::ResumeSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=ResumeSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "ResumeSyncJob",
     output = ResumeSyncJobResponse,
-    error = super::errors::ResumeSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct ResumeSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-09vy1os1"`
+    /// `JobId`; example: `"sync-09vy1os1"`
     pub job_id: String,
 }
 
@@ -3546,39 +4245,38 @@ pub struct ResumeSyncJobResponse {
 /// The `SkipCheckItem` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`SkipCheckItemResponse`].
-/// The codes it documents are in [`SkipCheckItemError`](super::errors::SkipCheckItemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=SkipCheckItem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "SkipCheckItem",
     output = SkipCheckItemResponse,
-    error = super::errors::SkipCheckItemError
+    error = super::errors::DtsErrorCode
 )]
 pub struct SkipCheckItem {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 
-    /// `StepIds`: a list of strings.
-    ///
-    /// Example: `["OptimizeCheck"]`
+    /// `StepIds`; example: `["OptimizeCheck"]`
     pub step_ids: Vec<String>,
 
-    /// `ForeignKeyFlag`: a string.
-    ///
-    /// Example: `"shield"`
+    /// `ForeignKeyFlag`; example: `"shield"`
     pub foreign_key_flag: Option<String>,
 }
 
 /// What a successful [`SkipCheckItem`] call returns.
 #[tc_model]
 pub struct SkipCheckItemResponse {
-    /// `Message`: a string.
-    ///
-    /// Example: `"skip item successfully"`
+    /// `Message`; example: `"skip item successfully"`
     pub message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3588,25 +4286,37 @@ pub struct SkipCheckItemResponse {
 /// The `SkipSyncCheckItem` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`SkipSyncCheckItemResponse`].
-/// The codes it documents are in [`SkipSyncCheckItemError`](super::errors::SkipSyncCheckItemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=SkipSyncCheckItem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "SkipSyncCheckItem",
     output = SkipSyncCheckItemResponse,
-    error = super::errors::SkipSyncCheckItemError
+    error = super::errors::DtsErrorCode
 )]
 pub struct SkipSyncCheckItem {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-4ddgid2"`
+    /// `JobId`; example: `"sync-4ddgid2"`
     pub job_id: String,
 
-    /// `StepIds`: a list of strings.
-    ///
-    /// Example: `["OptimizeCheck"]`
+    /// `StepIds`; example: `["OptimizeCheck"]`
     pub step_ids: Vec<String>,
 }
 
@@ -3620,25 +4330,43 @@ pub struct SkipSyncCheckItemResponse {
 /// The `StartCompare` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StartCompareResponse`].
-/// The codes it documents are in [`StartCompareError`](super::errors::StartCompareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StartCompare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StartCompare",
     output = StartCompareResponse,
-    error = super::errors::StartCompareError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartCompare {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1"`
+    /// `JobId`; example: `"dts-8yv4w2i1"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"dts-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 }
 
@@ -3652,20 +4380,55 @@ pub struct StartCompareResponse {
 /// The `StartMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StartMigrateJobResponse`].
-/// The codes it documents are in [`StartMigrateJobError`](super::errors::StartMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StartMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StartJobFailed`](super::errors::DtsErrorCode::FailedOperationStartJobFailed)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError.AddTaskError`](super::errors::DtsErrorCode::InternalErrorAddTaskError)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.InternalInnerCommonError`](super::errors::DtsErrorCode::InternalErrorInternalInnerCommonError)
+/// - [`InternalError.LockError`](super::errors::DtsErrorCode::InternalErrorLockError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`LimitExceeded.MaxUnusedJobs`](super::errors::DtsErrorCode::LimitExceededMaxUnusedJobs)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StartMigrateJob",
     output = StartMigrateJobResponse,
-    error = super::errors::StartMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
@@ -3679,20 +4442,24 @@ pub struct StartMigrateJobResponse {
 /// The `StartModifySyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StartModifySyncJobResponse`].
-/// The codes it documents are in [`StartModifySyncJobError`](super::errors::StartModifySyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StartModifySyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StartModifySyncJob",
     output = StartModifySyncJobResponse,
-    error = super::errors::StartModifySyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartModifySyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-csasssww"`
+    /// `JobId`; example: `"sync-csasssww"`
     pub job_id: String,
 }
 
@@ -3706,20 +4473,40 @@ pub struct StartModifySyncJobResponse {
 /// The `StartSubscribe` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StartSubscribeResponse`].
-/// The codes it documents are in [`StartSubscribeError`](super::errors::StartSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StartSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DtsErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`FailedOperation`](super::errors::DtsErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError`](super::errors::DtsErrorCode::InternalError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::DtsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::DtsErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DtsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`UnauthorizedOperation`](super::errors::DtsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnsupportedOperation`](super::errors::DtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StartSubscribe",
     output = StartSubscribeResponse,
-    error = super::errors::StartSubscribeError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartSubscribe {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-xxxxxx"`
+    /// `SubscribeId`; example: `"subs-xxxxxx"`
     pub subscribe_id: String,
 }
 
@@ -3733,25 +4520,43 @@ pub struct StartSubscribeResponse {
 /// The `StartSyncCompare` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StartSyncCompareResponse`].
-/// The codes it documents are in [`StartSyncCompareError`](super::errors::StartSyncCompareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StartSyncCompare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StartSyncCompare",
     output = StartSyncCompareResponse,
-    error = super::errors::StartSyncCompareError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartSyncCompare {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-8yv4w2i1"`
+    /// `JobId`; example: `"sync-8yv4w2i1"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"sync-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"sync-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 }
 
@@ -3765,20 +4570,26 @@ pub struct StartSyncCompareResponse {
 /// The `StartSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StartSyncJobResponse`].
-/// The codes it documents are in [`StartSyncJobError`](super::errors::StartSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StartSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StartSyncJob",
     output = StartSyncJobResponse,
-    error = super::errors::StartSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StartSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-werwfs23"`
+    /// `JobId`; example: `"sync-werwfs23"`
     pub job_id: Option<String>,
 }
 
@@ -3792,30 +4603,46 @@ pub struct StartSyncJobResponse {
 /// The `StopCompare` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StopCompareResponse`].
-/// The codes it documents are in [`StopCompareError`](super::errors::StopCompareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StopCompare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StopCompare",
     output = StopCompareResponse,
-    error = super::errors::StopCompareError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StopCompare {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"dts-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceStop`; example: `true`
     pub force_stop: Option<bool>,
 }
 
@@ -3829,20 +4656,49 @@ pub struct StopCompareResponse {
 /// The `StopMigrateJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StopMigrateJobResponse`].
-/// The codes it documents are in [`StopMigrateJobError`](super::errors::StopMigrateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StopMigrateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.NotAllowOperation`](super::errors::DtsErrorCode::FailedOperationNotAllowOperation)
+/// - [`FailedOperation.StatusInConflict`](super::errors::DtsErrorCode::FailedOperationStatusInConflict)
+/// - [`InternalError.DatabaseError`](super::errors::DtsErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.DuplicateJob`](super::errors::DtsErrorCode::InternalErrorDuplicateJob)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InternalError.ProtocolError`](super::errors::DtsErrorCode::InternalErrorProtocolError)
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::DtsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`OperationDenied.JobOperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedJobOperationDeniedError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.JobNotExist`](super::errors::DtsErrorCode::ResourceNotFoundJobNotExist)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::DtsErrorCode::UnauthorizedOperationNotEnoughPrivileges)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StopMigrateJob",
     output = StopMigrateJobResponse,
-    error = super::errors::StopMigrateJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StopMigrateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-1kl0iy0v"`
+    /// `JobId`; example: `"dts-1kl0iy0v"`
     pub job_id: String,
 }
 
@@ -3856,30 +4712,46 @@ pub struct StopMigrateJobResponse {
 /// The `StopSyncCompare` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StopSyncCompareResponse`].
-/// The codes it documents are in [`StopSyncCompareError`](super::errors::StopSyncCompareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StopSyncCompare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthFailureError`](super::errors::DtsErrorCode::AuthFailureAuthFailureError)
+/// - [`DryRunOperation.DryRunOperationError`](super::errors::DtsErrorCode::DryRunOperationDryRunOperationError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::DtsErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalErrorError`](super::errors::DtsErrorCode::InternalErrorInternalErrorError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::DtsErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DtsErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded.LimitExceededError`](super::errors::DtsErrorCode::LimitExceededLimitExceededError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::DtsErrorCode::MissingParameterMissingParameterError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::DtsErrorCode::OperationDeniedOperationDeniedError)
+/// - [`RequestLimitExceeded.RequestLimitExceededError`](super::errors::DtsErrorCode::RequestLimitExceededRequestLimitExceededError)
+/// - [`ResourceInUse.ResourceInUseError`](super::errors::DtsErrorCode::ResourceInUseResourceInUseError)
+/// - [`ResourceInsufficient.ResourceInsufficientError`](super::errors::DtsErrorCode::ResourceInsufficientResourceInsufficientError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
+/// - [`ResourceUnavailable.ResourceUnavailableError`](super::errors::DtsErrorCode::ResourceUnavailableResourceUnavailableError)
+/// - [`ResourcesSoldOut.ResourcesSoldOutError`](super::errors::DtsErrorCode::ResourcesSoldOutResourcesSoldOutError)
+/// - [`UnauthorizedOperation.UnauthorizedOperationError`](super::errors::DtsErrorCode::UnauthorizedOperationUnauthorizedOperationError)
+/// - [`UnknownParameter.UnknownParameterError`](super::errors::DtsErrorCode::UnknownParameterUnknownParameterError)
+/// - [`UnsupportedOperation.UnsupportedOperationError`](super::errors::DtsErrorCode::UnsupportedOperationUnsupportedOperationError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StopSyncCompare",
     output = StopSyncCompareResponse,
-    error = super::errors::StopSyncCompareError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StopSyncCompare {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-amm1jw5q"`
+    /// `JobId`; example: `"sync-amm1jw5q"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"sync-8yv4w2i1-cmp-37skmii9"`
+    /// `CompareTaskId`; example: `"sync-8yv4w2i1-cmp-37skmii9"`
     pub compare_task_id: String,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceStop`; example: `true`
     pub force_stop: Option<bool>,
 }
 
@@ -3893,20 +4765,24 @@ pub struct StopSyncCompareResponse {
 /// The `StopSyncJob` action of DTS API 2021-12-06.
 ///
 /// A successful call returns [`StopSyncJobResponse`].
-/// The codes it documents are in [`StopSyncJobError`](super::errors::StopSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dts&Version=2021-12-06&Action=StopSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DtsErrorCode`](super::errors::DtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::DtsErrorCode::InternalErrorUnknownError)
+/// - [`ResourceNotFound.ResourceNotFoundError`](super::errors::DtsErrorCode::ResourceNotFoundResourceNotFoundError)
 #[tc_action(
     service = "dts",
     version = "2021-12-06",
     name = "StopSyncJob",
     output = StopSyncJobResponse,
-    error = super::errors::StopSyncJobError
+    error = super::errors::DtsErrorCode
 )]
 pub struct StopSyncJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-n8deuq7e"`
+    /// `JobId`; example: `"sync-n8deuq7e"`
     pub job_id: String,
 }
 

@@ -8,25 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct AdvancedObjectsItem {
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"account"`
+    /// `ObjectType`; example: `"account"`
     pub object_type: Option<String>,
 
-    /// `SrcChunk`: a string.
-    ///
-    /// Example: `"other.test"`
+    /// `SrcChunk`; example: `"other.test"`
     pub src_chunk: Option<String>,
 
-    /// `DstChunk`: a string.
-    ///
-    /// Example: `"other.test"`
+    /// `DstChunk`; example: `"other.test"`
     pub dst_chunk: Option<String>,
 
-    /// `SrcItem`: a string.
+    /// `SrcItem`
     pub src_item: Option<String>,
 
-    /// `DstItem`: a string.
+    /// `DstItem`
     pub dst_item: Option<String>,
 }
 
@@ -35,35 +29,25 @@ pub struct AdvancedObjectsItem {
 /// Returned in the output of [`DescribeMigrationCheckJob`](super::DescribeMigrationCheckJob).
 #[tc_model]
 pub struct CheckStep {
-    /// `StepNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNo`; example: `1`
     pub step_no: u64,
 
-    /// `StepId`: a string.
-    ///
-    /// Example: `"SrcPrivilegeCheck"`
+    /// `StepId`; example: `"SrcPrivilegeCheck"`
     pub step_id: String,
 
-    /// `StepName`: a string.
-    ///
-    /// Example: `"源实例权限检查"`
+    /// `StepName`; example: `"源实例权限检查"`
     pub step_name: String,
 
-    /// `StepStatus`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `StepStatus`; example: `"pass"`
     pub step_status: String,
 
-    /// `StepMessage`: a string.
+    /// `StepMessage`
     pub step_message: String,
 
-    /// `DetailCheckItems`: a list of [`DetailCheckItem`] objects.
+    /// `DetailCheckItems`
     pub detail_check_items: Vec<DetailCheckItem>,
 
-    /// `HasSkipped`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasSkipped`; example: `false`
     pub has_skipped: bool,
 }
 
@@ -72,17 +56,13 @@ pub struct CheckStep {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct CheckStepInfo {
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2022-07-11 17:16:50"`
+    /// `StartAt`; example: `"2022-07-11 17:16:50"`
     pub start_at: String,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2022-07-11 17:16:50"`
+    /// `EndAt`; example: `"2022-07-11 17:16:50"`
     pub end_at: String,
 
-    /// `Progress`: a [`ProcessProgress`].
+    /// `Progress`
     pub progress: ProcessProgress,
 }
 
@@ -92,16 +72,10 @@ pub struct CheckStepInfo {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct Column {
-    /// `ColumnName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c1"`
+    /// `ColumnName`, always sent in responses; example: `"c1"`
     pub column_name: Option<String>,
 
-    /// `NewColumnName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c1_new"`
+    /// `NewColumnName`, always sent in responses; example: `"c1_new"`
     pub new_column_name: Option<String>,
 }
 
@@ -110,70 +84,46 @@ pub struct Column {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct CompareAbstractInfo {
-    /// `Options`: a [`CompareOptions`].
+    /// `Options`
     pub options: CompareOptions,
 
-    /// `Objects`: a [`CompareObject`].
+    /// `Objects`
     pub objects: CompareObject,
 
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"same"`
+    /// `Conclusion`; example: `"same"`
     pub conclusion: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `TotalTables`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalTables`; example: `100`
     pub total_tables: u64,
 
-    /// `CheckedTables`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CheckedTables`; example: `100`
     pub checked_tables: u64,
 
-    /// `DifferentTables`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DifferentTables`; example: `1`
     pub different_tables: u64,
 
-    /// `SkippedTables`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SkippedTables`; example: `1`
     pub skipped_tables: u64,
 
-    /// `NearlyTableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `NearlyTableCount`; example: `100`
     pub nearly_table_count: u64,
 
-    /// `DifferentRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DifferentRows`; example: `1`
     pub different_rows: u64,
 
-    /// `SrcSampleRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `SrcSampleRows`; example: `100000`
     pub src_sample_rows: u64,
 
-    /// `DstSampleRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `DstSampleRows`; example: `100000`
     pub dst_sample_rows: u64,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2023-12-19 15:54:18"`
+    /// `StartedAt`; example: `"2023-12-19 15:54:18"`
     pub started_at: String,
 
-    /// `FinishedAt`: a string.
-    ///
-    /// Example: `"2023-12-19 15:58:18"`
+    /// `FinishedAt`; example: `"2023-12-19 15:58:18"`
     pub finished_at: String,
 }
 
@@ -183,10 +133,7 @@ pub struct CompareAbstractInfo {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport), [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareColumnItem {
-    /// `ColumnName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c1"`
+    /// `ColumnName`, always sent in responses; example: `"c1"`
     pub column_name: Option<String>,
 }
 
@@ -195,31 +142,31 @@ pub struct CompareColumnItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct CompareDetailInfo {
-    /// `Difference`: a [`DifferenceDetail`].
+    /// `Difference`
     pub difference: DifferenceDetail,
 
-    /// `Skipped`: a [`SkippedDetail`].
+    /// `Skipped`
     pub skipped: SkippedDetail,
 
-    /// `DifferenceAdvancedObjects`: a [`DifferenceAdvancedObjectsDetail`].
+    /// `DifferenceAdvancedObjects`
     pub difference_advanced_objects: Option<DifferenceAdvancedObjectsDetail>,
 
-    /// `DifferenceData`: a [`DifferenceDataDetail`].
+    /// `DifferenceData`
     pub difference_data: Option<DifferenceDataDetail>,
 
-    /// `DifferenceRow`: a [`DifferenceRowDetail`].
+    /// `DifferenceRow`
     pub difference_row: Option<DifferenceRowDetail>,
 
-    /// `DifferenceSchema`: a [`DifferenceSchemaDetail`].
+    /// `DifferenceSchema`
     pub difference_schema: Option<DifferenceSchemaDetail>,
 
-    /// `DifferenceOwner`: a [`DifferenceOwnerDetail`].
+    /// `DifferenceOwner`
     pub difference_owner: Option<DifferenceOwnerDetail>,
 
-    /// `FullProgress`: a [`CompareTableInfo`].
+    /// `FullProgress`
     pub full_progress: Option<CompareTableInfo>,
 
-    /// `IncDifference`: a [`CompareTableInfo`].
+    /// `IncDifference`
     pub inc_difference: Option<CompareTableInfo>,
 }
 
@@ -229,16 +176,13 @@ pub struct CompareDetailInfo {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport), [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareObject {
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `ObjectMode`; example: `"all"`
     pub object_mode: String,
 
-    /// `ObjectItems`: a list of [`CompareObjectItem`] objects.
-    /// Always sent in responses.
+    /// `ObjectItems`, always sent in responses
     pub object_items: Option<Vec<CompareObjectItem>>,
 
-    /// `AdvancedObjects`: a list of strings.
+    /// `AdvancedObjects`
     pub advanced_objects: Option<Vec<String>>,
 }
 
@@ -248,39 +192,25 @@ pub struct CompareObject {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport), [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareObjectItem {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: String,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `DbMode`; example: `"all"`
     pub db_mode: String,
 
-    /// `SchemaName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`, always sent in responses; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `TableMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"all"`
+    /// `TableMode`, always sent in responses; example: `"all"`
     pub table_mode: Option<String>,
 
-    /// `Tables`: a list of [`CompareTableItem`] objects.
-    /// Always sent in responses.
+    /// `Tables`, always sent in responses
     pub tables: Option<Vec<CompareTableItem>>,
 
-    /// `ViewMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"all"`
+    /// `ViewMode`, always sent in responses; example: `"all"`
     pub view_mode: Option<String>,
 
-    /// `Views`: a list of [`CompareViewItem`] objects.
+    /// `Views`
     pub views: Option<Vec<CompareViewItem>>,
 }
 
@@ -290,42 +220,25 @@ pub struct CompareObjectItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport), [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeMigrationDetail`](super::DescribeMigrationDetail), [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareOptions {
-    /// `Method`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dataCheck"`
+    /// `Method`, always sent in responses; example: `"dataCheck"`
     pub method: Option<String>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `SampleRate`, always sent in responses; example: `100`
     pub sample_rate: Option<i64>,
 
-    /// `ThreadCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ThreadCount`, always sent in responses; example: `1`
     pub thread_count: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"builtin"`
+    /// `Type`; example: `"builtin"`
     pub r#type: Option<String>,
 
-    /// `CompareMode`: a list of strings.
-    ///
-    /// Example: `["full","increment"]`
+    /// `CompareMode`; example: `["full","increment"]`
     pub compare_mode: Option<Vec<String>>,
 
-    /// `ReCheckTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReCheckTime`; example: `3`
     pub re_check_time: Option<i64>,
 
-    /// `ReCheckInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReCheckInterval`; example: `5`
     pub re_check_interval: Option<i64>,
 }
 
@@ -334,12 +247,10 @@ pub struct CompareOptions {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct CompareTableInfo {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`CompareTableResult`] objects.
+    /// `Items`
     pub items: Option<Vec<CompareTableResult>>,
 }
 
@@ -349,28 +260,19 @@ pub struct CompareTableInfo {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport), [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareTableItem {
-    /// `TableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1"`
+    /// `TableName`, always sent in responses; example: `"t1"`
     pub table_name: Option<String>,
 
-    /// `ColumnMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `ColumnMode`; example: `"all"`
     pub column_mode: Option<String>,
 
-    /// `Columns`: a list of [`CompareColumnItem`] objects.
+    /// `Columns`
     pub columns: Option<Vec<CompareColumnItem>>,
 
-    /// `FilterCondition`: a string.
-    ///
-    /// Example: `"id>10"`
+    /// `FilterCondition`; example: `"id>10"`
     pub filter_condition: Option<String>,
 
-    /// `FilterTimeZone`: a string.
-    ///
-    /// Example: `"+08:00"`
+    /// `FilterTimeZone`; example: `"+08:00"`
     pub filter_time_zone: Option<String>,
 }
 
@@ -379,64 +281,40 @@ pub struct CompareTableItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct CompareTableResult {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `Schema`; example: `"schema1"`
     pub schema: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"tab1"`
+    /// `Table`; example: `"tab1"`
     pub table: Option<String>,
 
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"different"`
+    /// `Conclusion`; example: `"different"`
     pub conclusion: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Completed"`
+    /// `Status`; example: `"Completed"`
     pub status: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<i64>,
 
-    /// `RowCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RowCount`; example: `50`
     pub row_count: Option<i64>,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2025-06-03 12:00:00"`
+    /// `StartedAt`; example: `"2025-06-03 12:00:00"`
     pub started_at: Option<String>,
 
-    /// `FinishedAt`: a string.
-    ///
-    /// Example: `"2025-06-03 14:00:00"`
+    /// `FinishedAt`; example: `"2025-06-03 14:00:00"`
     pub finished_at: Option<String>,
 
-    /// `ExpectedAt`: a string.
-    ///
-    /// Example: `"2025-06-03 14:00:00"`
+    /// `ExpectedAt`; example: `"2025-06-03 14:00:00"`
     pub expected_at: Option<String>,
 
-    /// `SrcItem`: a string.
-    ///
-    /// Example: `"100"`
+    /// `SrcItem`; example: `"100"`
     pub src_item: Option<String>,
 
-    /// `DstItem`: a string.
-    ///
-    /// Example: `"100"`
+    /// `DstItem`; example: `"100"`
     pub dst_item: Option<String>,
 }
 
@@ -445,14 +323,10 @@ pub struct CompareTableResult {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeMigrationJobs`](super::DescribeMigrationJobs).
 #[tc_model]
 pub struct CompareTaskInfo {
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q-cmp-bmuum7jk"`
+    /// `CompareTaskId`; example: `"dts-amm1jw5q-cmp-bmuum7jk"`
     pub compare_task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"consistent"`
+    /// `Status`; example: `"consistent"`
     pub status: String,
 }
 
@@ -461,66 +335,46 @@ pub struct CompareTaskInfo {
 /// Returned in the output of [`DescribeCompareTasks`](super::DescribeCompareTasks) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareTaskItem {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-e7ukka6g"`
+    /// `JobId`; example: `"dts-e7ukka6g"`
     pub job_id: String,
 
-    /// `CompareTaskId`: a string.
-    ///
-    /// Example: `"dts-e7ukka6g-cmp-c7tnusmo"`
+    /// `CompareTaskId`; example: `"dts-e7ukka6g-cmp-c7tnusmo"`
     pub compare_task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"compare"`
+    /// `TaskName`; example: `"compare"`
     pub task_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Config`: a [`CompareObject`].
+    /// `Config`
     pub config: CompareObject,
 
-    /// `CheckProcess`: a [`ProcessProgress`].
+    /// `CheckProcess`
     pub check_process: ProcessProgress,
 
-    /// `CompareProcess`: a [`ProcessProgress`].
+    /// `CompareProcess`
     pub compare_process: ProcessProgress,
 
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"same"`
+    /// `Conclusion`; example: `"same"`
     pub conclusion: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-07-11 17:26:40"`
+    /// `CreatedAt`; example: `"2022-07-11 17:26:40"`
     pub created_at: String,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2022-07-11 17:26:40"`
+    /// `StartedAt`; example: `"2022-07-11 17:26:40"`
     pub started_at: String,
 
-    /// `FinishedAt`: a string.
-    ///
-    /// Example: `"2022-07-11 17:26:40"`
+    /// `FinishedAt`; example: `"2022-07-11 17:26:40"`
     pub finished_at: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"dataCheck"`
+    /// `Method`; example: `"dataCheck"`
     pub method: String,
 
-    /// `Options`: a [`CompareOptions`].
+    /// `Options`
     pub options: CompareOptions,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 }
 
@@ -530,10 +384,7 @@ pub struct CompareTaskItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport), [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct CompareViewItem {
-    /// `ViewName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"view1"`
+    /// `ViewName`, always sent in responses; example: `"view1"`
     pub view_name: Option<String>,
 }
 
@@ -543,22 +394,13 @@ pub struct CompareViewItem {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct ConflictHandleOption {
-    /// `ConditionColumn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c1"`
+    /// `ConditionColumn`, always sent in responses; example: `"c1"`
     pub condition_column: Option<String>,
 
-    /// `ConditionOperator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `">"`
+    /// `ConditionOperator`, always sent in responses; example: `">"`
     pub condition_operator: Option<String>,
 
-    /// `ConditionOrderInSrcAndDst`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `">"`
+    /// `ConditionOrderInSrcAndDst`, always sent in responses; example: `">"`
     pub condition_order_in_src_and_dst: Option<String>,
 }
 
@@ -568,21 +410,16 @@ pub struct ConflictHandleOption {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct ConsistencyOption {
-    /// `Mode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"noCheck"`
+    /// `Mode`, always sent in responses; example: `"noCheck"`
     pub mode: Option<String>,
 
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `ObjectMode`; example: `"custom"`
     pub object_mode: Option<String>,
 
-    /// `Objects`: a [`DatabaseTableObject`].
+    /// `Objects`
     pub objects: Option<DatabaseTableObject>,
 
-    /// `Options`: a [`CompareOptions`].
+    /// `Options`
     pub options: Option<CompareOptions>,
 }
 
@@ -593,52 +430,34 @@ pub struct ConsistencyOption {
 #[doc(alias = "DBEndpointInfo")]
 #[tc_model]
 pub struct DbEndpointInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AccessType`; example: `"cdb"`
     pub access_type: String,
 
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DatabaseType`; example: `"mysql"`
     pub database_type: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"simple"`
+    /// `NodeType`; example: `"simple"`
     pub node_type: String,
 
-    /// `Info`: a list of [`DbInfo`] objects.
+    /// `Info`
     pub info: Vec<DbInfo>,
 
-    /// `Supplier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"others"`
+    /// `Supplier`, always sent in responses; example: `"others"`
     pub supplier: Option<String>,
 
-    /// `ExtraAttr`: a list of [`KeyValuePairOption`] objects.
-    /// Always sent in responses.
+    /// `ExtraAttr`, always sent in responses
     pub extra_attr: Option<Vec<KeyValuePairOption>>,
 
-    /// `DatabaseNetEnv`: a string.
-    ///
-    /// Example: `"TencentVPC"`
+    /// `DatabaseNetEnv`; example: `"TencentVPC"`
     pub database_net_env: Option<String>,
 
-    /// `ConnectType`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `ConnectType`; example: `"proxy"`
     pub connect_type: Option<String>,
 
-    /// `CcnOwnerUin`: a string.
-    ///
-    /// Example: `"212221111"`
+    /// `CcnOwnerUin`; example: `"212221111"`
     pub ccn_owner_uin: Option<String>,
 }
 
@@ -649,135 +468,70 @@ pub struct DbEndpointInfo {
 #[doc(alias = "DBInfo")]
 #[tc_model]
 pub struct DbInfo {
-    /// `Role`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mongos"`
+    /// `Role`, always sent in responses; example: `"mongos"`
     pub role: Option<String>,
 
-    /// `DbKernel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mysql"`
+    /// `DbKernel`, always sent in responses; example: `"mysql"`
     pub db_kernel: Option<String>,
 
-    /// `Host`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.2.3.4"`
+    /// `Host`, always sent in responses; example: `"192.2.3.4"`
     pub host: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `Port`, always sent in responses; example: `3306`
     pub port: Option<u64>,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"root"`
+    /// `User`, always sent in responses; example: `"root"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password"`
+    /// `Password`, always sent in responses; example: `"password"`
     pub password: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-olgl39y8"`
+    /// `CvmInstanceId`, always sent in responses; example: `"ins-olgl39y8"`
     pub cvm_instance_id: Option<String>,
 
-    /// `UniqVpnGwId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpngw-9ghexg7q"`
+    /// `UniqVpnGwId`, always sent in responses; example: `"vpngw-9ghexg7q"`
     pub uniq_vpn_gw_id: Option<String>,
 
-    /// `UniqDcgId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dcg-0rxtqqxb"`
+    /// `UniqDcgId`, always sent in responses; example: `"dcg-0rxtqqxb"`
     pub uniq_dcg_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-powiqx8q"`
+    /// `InstanceId`, always sent in responses; example: `"cdb-powiqx8q"`
     pub instance_id: Option<String>,
 
-    /// `CcnGwId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccn-afp6kltc"`
+    /// `CcnGwId`, always sent in responses; example: `"ccn-afp6kltc"`
     pub ccn_gw_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-92jblxto"`
+    /// `VpcId`, always sent in responses; example: `"vpc-92jblxto"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-3paxmkdz"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-3paxmkdz"`
     pub subnet_id: Option<String>,
 
-    /// `EngineVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`, always sent in responses; example: `"5.6"`
     pub engine_version: Option<String>,
 
-    /// `Account`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000123456"`
+    /// `Account`, always sent in responses; example: `"700000123456"`
     pub account: Option<String>,
 
-    /// `AccountRole`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"role"`
+    /// `AccountRole`, always sent in responses; example: `"role"`
     pub account_role: Option<String>,
 
-    /// `AccountMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"self"`
+    /// `AccountMode`, always sent in responses; example: `"self"`
     pub account_mode: Option<String>,
 
-    /// `TmpSecretId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AKIDXXXXXX"`
+    /// `TmpSecretId`, always sent in responses; example: `"AKIDXXXXXX"`
     pub tmp_secret_id: Option<String>,
 
-    /// `TmpSecretKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2qZDsXXXXX"`
+    /// `TmpSecretKey`, always sent in responses; example: `"2qZDsXXXXX"`
     pub tmp_secret_key: Option<String>,
 
-    /// `TmpToken`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NRUkuXXXXX"`
+    /// `TmpToken`, always sent in responses; example: `"NRUkuXXXXX"`
     pub tmp_token: Option<String>,
 
-    /// `EncryptConn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UnEncrypted"`
+    /// `EncryptConn`, always sent in responses; example: `"UnEncrypted"`
     pub encrypt_conn: Option<String>,
 
-    /// `SetId`: a string.
-    ///
-    /// Example: `"set_1693279393_1"`
+    /// `SetId`; example: `"set_1693279393_1"`
     pub set_id: Option<String>,
 }
 
@@ -788,99 +542,65 @@ pub struct DbInfo {
 #[doc(alias = "DBItem")]
 #[tc_model]
 pub struct DbItem {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `NewDbName`: a string.
-    ///
-    /// Example: `"db1_new"`
+    /// `NewDbName`; example: `"db1_new"`
     pub new_db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `NewSchemaName`: a string.
-    ///
-    /// Example: `"schema1_new"`
+    /// `NewSchemaName`; example: `"schema1_new"`
     pub new_schema_name: Option<String>,
 
-    /// `DBMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `DBMode`; example: `"all"`
     #[tc(rename = "DBMode")]
     pub db_mode: Option<String>,
 
-    /// `SchemaMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `SchemaMode`; example: `"all"`
     pub schema_mode: Option<String>,
 
-    /// `TableMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `TableMode`; example: `"all"`
     pub table_mode: Option<String>,
 
-    /// `Tables`: a list of [`TableItem`] objects.
+    /// `Tables`
     pub tables: Option<Vec<TableItem>>,
 
-    /// `ViewMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `ViewMode`; example: `"all"`
     pub view_mode: Option<String>,
 
-    /// `Views`: a list of [`ViewItem`] objects.
+    /// `Views`
     pub views: Option<Vec<ViewItem>>,
 
-    /// `RoleMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `RoleMode`; example: `"all"`
     pub role_mode: Option<String>,
 
-    /// `Roles`: a list of [`RoleItem`] objects.
+    /// `Roles`
     pub roles: Option<Vec<RoleItem>>,
 
-    /// `FunctionMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `FunctionMode`; example: `"all"`
     pub function_mode: Option<String>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `TriggerMode`; example: `"all"`
     pub trigger_mode: Option<String>,
 
-    /// `EventMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `EventMode`; example: `"all"`
     pub event_mode: Option<String>,
 
-    /// `ProcedureMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `ProcedureMode`; example: `"all"`
     pub procedure_mode: Option<String>,
 
-    /// `Functions`: a list of strings.
-    ///
-    /// Example: `["function_name"]`
+    /// `Functions`; example: `["function_name"]`
     pub functions: Option<Vec<String>>,
 
-    /// `Procedures`: a list of strings.
-    ///
-    /// Example: `["procedure_name"]`
+    /// `Procedures`; example: `["procedure_name"]`
     pub procedures: Option<Vec<String>>,
 
-    /// `Events`: a list of strings.
-    ///
-    /// Example: `["event_name"]`
+    /// `Events`; example: `["event_name"]`
     pub events: Option<Vec<String>>,
 
-    /// `Triggers`: a list of strings.
-    ///
-    /// Example: `["trigger_name"]`
+    /// `Triggers`; example: `["trigger_name"]`
     pub triggers: Option<Vec<String>>,
 }
 
@@ -891,18 +611,16 @@ pub struct DbItem {
 #[doc(alias = "DBOpFilter")]
 #[tc_model]
 pub struct DbOpFilter {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"je***"`
+    /// `DbName`; example: `"je***"`
     pub db_name: String,
 
-    /// `OpFilter`: an [`OpFilter`].
+    /// `OpFilter`
     pub op_filter: Option<OpFilter>,
 
-    /// `Tables`: a list of [`TableFilter`] objects.
+    /// `Tables`
     pub tables: Option<Vec<TableFilter>>,
 
-    /// `Views`: a list of [`ViewFilter`] objects.
+    /// `Views`
     pub views: Option<Vec<ViewFilter>>,
 }
 
@@ -912,95 +630,58 @@ pub struct DbOpFilter {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct Database {
-    /// `DbName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`, always sent in responses; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `NewDbName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db1_new"`
+    /// `NewDbName`, always sent in responses; example: `"db1_new"`
     pub new_db_name: Option<String>,
 
-    /// `DbMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"All"`
+    /// `DbMode`, always sent in responses; example: `"All"`
     pub db_mode: Option<String>,
 
-    /// `SchemaName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sch1"`
+    /// `SchemaName`, always sent in responses; example: `"sch1"`
     pub schema_name: Option<String>,
 
-    /// `NewSchemaName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sch1_new"`
+    /// `NewSchemaName`, always sent in responses; example: `"sch1_new"`
     pub new_schema_name: Option<String>,
 
-    /// `SchemaMode`: a string.
-    ///
-    /// Example: `"Partial"`
+    /// `SchemaMode`; example: `"Partial"`
     pub schema_mode: Option<String>,
 
-    /// `TableMode`: a string.
-    ///
-    /// Example: `"All"`
+    /// `TableMode`; example: `"All"`
     pub table_mode: Option<String>,
 
-    /// `Tables`: a list of [`Table`] objects.
+    /// `Tables`
     pub tables: Option<Vec<Table>>,
 
-    /// `ViewMode`: a string.
-    ///
-    /// Example: `"All"`
+    /// `ViewMode`; example: `"All"`
     pub view_mode: Option<String>,
 
-    /// `Views`: a list of [`View`] objects.
+    /// `Views`
     pub views: Option<Vec<View>>,
 
-    /// `FunctionMode`: a string.
-    ///
-    /// Example: `"All"`
+    /// `FunctionMode`; example: `"All"`
     pub function_mode: Option<String>,
 
-    /// `Functions`: a list of strings.
-    ///
-    /// Example: `["func_1"]`
+    /// `Functions`; example: `["func_1"]`
     pub functions: Option<Vec<String>>,
 
-    /// `ProcedureMode`: a string.
-    ///
-    /// Example: `"All"`
+    /// `ProcedureMode`; example: `"All"`
     pub procedure_mode: Option<String>,
 
-    /// `Procedures`: a list of strings.
-    ///
-    /// Example: `["proc_1"]`
+    /// `Procedures`; example: `["proc_1"]`
     pub procedures: Option<Vec<String>>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"Partial"`
+    /// `TriggerMode`; example: `"Partial"`
     pub trigger_mode: Option<String>,
 
-    /// `Triggers`: a list of strings.
-    ///
-    /// Example: `["trigger_1"]`
+    /// `Triggers`; example: `["trigger_1"]`
     pub triggers: Option<Vec<String>>,
 
-    /// `EventMode`: a string.
-    ///
-    /// Example: `"Partial"`
+    /// `EventMode`; example: `"Partial"`
     pub event_mode: Option<String>,
 
-    /// `Events`: a list of strings.
-    ///
-    /// Example: `["event_1"]`
+    /// `Events`; example: `["event_1"]`
     pub events: Option<Vec<String>>,
 }
 
@@ -1010,18 +691,13 @@ pub struct Database {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct DatabaseTableObject {
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"partial"`
+    /// `ObjectMode`; example: `"partial"`
     pub object_mode: String,
 
-    /// `Databases`: a list of [`DbItem`] objects.
-    /// Always sent in responses.
+    /// `Databases`, always sent in responses
     pub databases: Option<Vec<DbItem>>,
 
-    /// `AdvancedObjects`: a list of strings.
-    ///
-    /// Example: `["trigger"]`
+    /// `AdvancedObjects`; example: `["trigger"]`
     pub advanced_objects: Option<Vec<String>>,
 }
 
@@ -1031,13 +707,10 @@ pub struct DatabaseTableObject {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct DdlOption {
-    /// `DdlObject`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Database"`
+    /// `DdlObject`, always sent in responses; example: `"Database"`
     pub ddl_object: Option<String>,
 
-    /// `DdlValue`: a list of strings.
+    /// `DdlValue`
     pub ddl_value: Option<Vec<String>>,
 }
 
@@ -1046,36 +719,28 @@ pub struct DdlOption {
 /// Returned in the output of [`DescribeMigrationCheckJob`](super::DescribeMigrationCheckJob).
 #[tc_model]
 pub struct DetailCheckItem {
-    /// `CheckItemName`: a string.
-    ///
-    /// Example: `"周边检查"`
+    /// `CheckItemName`; example: `"周边检查"`
     pub check_item_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"周边检查"`
+    /// `Description`; example: `"周边检查"`
     pub description: String,
 
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `CheckResult`; example: `"failed"`
     pub check_result: String,
 
-    /// `FailureReason`: a string.
+    /// `FailureReason`
     pub failure_reason: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"尝试以下两种方式任意一种即可：1.xxx,2xxx"`
+    /// `Solution`; example: `"尝试以下两种方式任意一种即可：1.xxx,2xxx"`
     pub solution: String,
 
-    /// `ErrorLog`: a list of strings.
+    /// `ErrorLog`
     pub error_log: Vec<String>,
 
-    /// `HelpDoc`: a list of strings.
+    /// `HelpDoc`
     pub help_doc: Vec<String>,
 
-    /// `SkipInfo`: a string.
+    /// `SkipInfo`
     pub skip_info: String,
 }
 
@@ -1084,55 +749,35 @@ pub struct DetailCheckItem {
 /// Returned in the output of [`DescribeCompareDiffItems`](super::DescribeCompareDiffItems) and [`DescribeSyncCompareDiffItems`](super::DescribeSyncCompareDiffItems).
 #[tc_model]
 pub struct DiffChunkItem {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DBName`; example: `"db1"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tbl1"`
+    /// `TableName`; example: `"tbl1"`
     pub table_name: Option<String>,
 
-    /// `ChunkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChunkId`; example: `1`
     pub chunk_id: Option<i64>,
 
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Identifier`; example: `"id"`
     pub identifier: Option<String>,
 
-    /// `DiffType`: a string.
-    ///
-    /// Example: `"srcLack"`
+    /// `DiffType`; example: `"srcLack"`
     pub diff_type: Option<String>,
 
-    /// `SchemaInfo`: a list of strings.
-    ///
-    /// Example: `["id","name"]`
+    /// `SchemaInfo`; example: `["id","name"]`
     pub schema_info: Option<Vec<String>>,
 
-    /// `SrcItem`: a list of strings.
-    ///
-    /// Example: `["1","dts"]`
+    /// `SrcItem`; example: `["1","dts"]`
     pub src_item: Option<Vec<String>>,
 
-    /// `DstItem`: a list of strings.
-    ///
-    /// Example: `["2","sync"]`
+    /// `DstItem`; example: `["2","sync"]`
     pub dst_item: Option<Vec<String>>,
 
-    /// `FinishedAt`: a string.
-    ///
-    /// Example: `"2024-01-31 10:00:00"`
+    /// `FinishedAt`; example: `"2024-01-31 10:00:00"`
     pub finished_at: Option<String>,
 }
 
@@ -1141,12 +786,10 @@ pub struct DiffChunkItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceAdvancedObjectsDetail {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`AdvancedObjectsItem`] objects.
+    /// `Items`
     pub items: Option<Vec<AdvancedObjectsItem>>,
 }
 
@@ -1155,44 +798,28 @@ pub struct DifferenceAdvancedObjectsDetail {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceData {
-    /// `Db`: a string.
-    ///
-    /// Example: `"user_c"`
+    /// `Db`; example: `"user_c"`
     pub db: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"user_s"`
+    /// `Table`; example: `"user_s"`
     pub table: Option<String>,
 
-    /// `SrcChunk`: a string.
-    ///
-    /// Example: `"ObjectID(\"626cb354184dd55f78b95f7f\")"`
+    /// `SrcChunk`; example: `"ObjectID(\"626cb354184dd55f78b95f7f\")"`
     pub src_chunk: Option<String>,
 
-    /// `DstChunk`: a string.
-    ///
-    /// Example: `"ObjectID(\"626cb354184dd55f78b95f7f\")"`
+    /// `DstChunk`; example: `"ObjectID(\"626cb354184dd55f78b95f7f\")"`
     pub dst_chunk: Option<String>,
 
-    /// `SrcItem`: a string.
-    ///
-    /// Example: `"{\"$numberInt\":\"17\"}"`
+    /// `SrcItem`; example: `"{\"$numberInt\":\"17\"}"`
     pub src_item: Option<String>,
 
-    /// `DstItem`: a string.
-    ///
-    /// Example: `"{\"$numberInt\":\"18\"}"`
+    /// `DstItem`; example: `"{\"$numberInt\":\"18\"}"`
     pub dst_item: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2023-10-26 18:49:00"`
+    /// `CreatedAt`; example: `"2023-10-26 18:49:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2023-10-26 18:54:40"`
+    /// `UpdatedAt`; example: `"2023-10-26 18:54:40"`
     pub updated_at: Option<String>,
 }
 
@@ -1201,12 +828,10 @@ pub struct DifferenceData {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceDataDetail {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`DifferenceData`] objects.
+    /// `Items`
     pub items: Option<Vec<DifferenceData>>,
 }
 
@@ -1215,12 +840,10 @@ pub struct DifferenceDataDetail {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceDetail {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Items`: a list of [`DifferenceItem`] objects.
+    /// `Items`
     pub items: Option<Vec<DifferenceItem>>,
 }
 
@@ -1229,49 +852,31 @@ pub struct DifferenceDetail {
 /// Returned in the output of [`DescribeMigrateGtidCompareReport`](super::DescribeMigrateGtidCompareReport) and [`DescribeSyncGtidCompareReport`](super::DescribeSyncGtidCompareReport).
 #[tc_model]
 pub struct DifferenceDetails {
-    /// `Result`: a string.
-    ///
-    /// Example: `"inconsistent"`
+    /// `Result`; example: `"inconsistent"`
     pub result: Option<String>,
 
-    /// `SrcGtidSets`: a string.
-    ///
-    /// Example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:1-208534"`
+    /// `SrcGtidSets`; example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:1-208534"`
     pub src_gtid_sets: Option<String>,
 
-    /// `DstGtidSets`: a string.
-    ///
-    /// Example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:1-208533"`
+    /// `DstGtidSets`; example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:1-208533"`
     pub dst_gtid_sets: Option<String>,
 
-    /// `DiffSrc`: a string.
-    ///
-    /// Example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:208534"`
+    /// `DiffSrc`; example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:208534"`
     pub diff_src: Option<String>,
 
-    /// `DiffSrcTables`: a list of strings.
-    ///
-    /// Example: `["sbtest.loop2x_t"]`
+    /// `DiffSrcTables`; example: `["sbtest.loop2x_t"]`
     pub diff_src_tables: Option<Vec<String>>,
 
-    /// `DiffDst`: a string.
-    ///
-    /// Example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:83180"`
+    /// `DiffDst`; example: `"2e8fd913-0284-11f1-886a-6c0b84d603f8:83180"`
     pub diff_dst: Option<String>,
 
-    /// `CompareTimestamp`: a string.
-    ///
-    /// Example: `"2026-02-06T16:41:44+08:00"`
+    /// `CompareTimestamp`; example: `"2026-02-06T16:41:44+08:00"`
     pub compare_timestamp: Option<String>,
 
-    /// `DiffSrcTablesNeedSync`: a list of strings.
-    ///
-    /// Example: `["sbtest.loop2x_t"]`
+    /// `DiffSrcTablesNeedSync`; example: `["sbtest.loop2x_t"]`
     pub diff_src_tables_need_sync: Option<Vec<String>>,
 
-    /// `DiffSrcIsNeedSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DiffSrcIsNeedSync`; example: `true`
     pub diff_src_is_need_sync: Option<bool>,
 }
 
@@ -1280,59 +885,37 @@ pub struct DifferenceDetails {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceItem {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `Schema`; example: `"schema1"`
     pub schema: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `Table`; example: `"t1"`
     pub table: String,
 
-    /// `Chunk`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Chunk`; example: `10`
     pub chunk: i64,
 
-    /// `SrcItem`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SrcItem`; example: `"1"`
     pub src_item: String,
 
-    /// `DstItem`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DstItem`; example: `"0"`
     pub dst_item: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"PRIMARY"`
+    /// `IndexName`; example: `"PRIMARY"`
     pub index_name: String,
 
-    /// `LowerBoundary`: a string.
-    ///
-    /// Example: `"[\"1\",\"1\",\"2023-12-26\"]"`
+    /// `LowerBoundary`; example: `"[\"1\",\"1\",\"2023-12-26\"]"`
     pub lower_boundary: String,
 
-    /// `UpperBoundary`: a string.
-    ///
-    /// Example: `"[\"+inf\"]"`
+    /// `UpperBoundary`; example: `"[\"+inf\"]"`
     pub upper_boundary: String,
 
-    /// `CostTime`: a floating-point number.
-    ///
-    /// Example: `0.48`
+    /// `CostTime`; example: `0.48`
     pub cost_time: f64,
 
-    /// `FinishedAt`: a string.
-    ///
-    /// Example: `"2023-12-26 05:14:24"`
+    /// `FinishedAt`; example: `"2023-12-26 05:14:24"`
     pub finished_at: String,
 }
 
@@ -1341,12 +924,10 @@ pub struct DifferenceItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceOwnerDetail {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`OwnerDifference`] objects.
+    /// `Items`
     pub items: Option<Vec<OwnerDifference>>,
 }
 
@@ -1355,12 +936,10 @@ pub struct DifferenceOwnerDetail {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceRowDetail {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`RowsCountDifference`] objects.
+    /// `Items`
     pub items: Option<Vec<RowsCountDifference>>,
 }
 
@@ -1369,12 +948,10 @@ pub struct DifferenceRowDetail {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct DifferenceSchemaDetail {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`SchemaDifference`] objects.
+    /// `Items`
     pub items: Option<Vec<SchemaDifference>>,
 }
 
@@ -1384,25 +961,16 @@ pub struct DifferenceSchemaDetail {
 /// Returned in the output of [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail).
 #[tc_model]
 pub struct DistributeRule {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `RuleType`; example: `"table"`
     pub rule_type: String,
 
-    /// `DbPattern`: a string.
-    ///
-    /// Example: `"db_*"`
+    /// `DbPattern`; example: `"db_*"`
     pub db_pattern: String,
 
-    /// `TablePattern`: a string.
-    ///
-    /// Example: `"tabl_*"`
+    /// `TablePattern`; example: `"tabl_*"`
     pub table_pattern: String,
 
-    /// `Columns`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["id"]`
+    /// `Columns`, always sent in responses; example: `["id"]`
     pub columns: Option<Vec<String>>,
 }
 
@@ -1411,45 +979,31 @@ pub struct DistributeRule {
 /// Sent in the input of [`ModifySyncJobConfig`](super::ModifySyncJobConfig).
 #[tc_model]
 pub struct DynamicOptions {
-    /// `OpTypes`: a list of strings.
-    ///
-    /// Example: `["Insert"]`
+    /// `OpTypes`; example: `["Insert"]`
     pub op_types: Vec<String>,
 
-    /// `DdlOptions`: a list of [`DdlOption`] objects.
+    /// `DdlOptions`
     pub ddl_options: Vec<DdlOption>,
 
-    /// `ConflictHandleType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ReportError"`
+    /// `ConflictHandleType`, always sent in responses; example: `"ReportError"`
     pub conflict_handle_type: Option<String>,
 
-    /// `ConflictHandleOption`: a [`ConflictHandleOption`].
-    /// Always sent in responses.
+    /// `ConflictHandleOption`, always sent in responses
     pub conflict_handle_option: Option<ConflictHandleOption>,
 
-    /// `KafkaOption`: a [`KafkaOption`].
+    /// `KafkaOption`
     pub kafka_option: Option<KafkaOption>,
 
-    /// `FilterBeginCommit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterBeginCommit`; example: `false`
     pub filter_begin_commit: Option<bool>,
 
-    /// `FilterCheckpoint`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterCheckpoint`; example: `false`
     pub filter_checkpoint: Option<bool>,
 
-    /// `DealOfExistSameTable`: a string.
-    ///
-    /// Example: `"ReportErrorAfterCheck"`
+    /// `DealOfExistSameTable`; example: `"ReportErrorAfterCheck"`
     pub deal_of_exist_same_table: Option<String>,
 
-    /// `StartPosition`: a string.
-    ///
-    /// Example: `"2025-03-10 11:11:11"`
+    /// `StartPosition`; example: `"2025-03-10 11:11:11"`
     pub start_position: Option<String>,
 }
 
@@ -1459,181 +1013,94 @@ pub struct DynamicOptions {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct Endpoint {
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Role`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"proxy"`
+    /// `Role`, always sent in responses; example: `"proxy"`
     pub role: Option<String>,
 
-    /// `DbKernel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mariadb"`
+    /// `DbKernel`, always sent in responses; example: `"mariadb"`
     pub db_kernel: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-wew23ed"`
+    /// `InstanceId`, always sent in responses; example: `"cdb-wew23ed"`
     pub instance_id: Option<String>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.1.12"`
+    /// `Ip`, always sent in responses; example: `"192.168.1.12"`
     pub ip: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `Port`, always sent in responses; example: `3306`
     pub port: Option<u64>,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user"`
+    /// `User`, always sent in responses; example: `"user"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password_123"`
+    /// `Password`, always sent in responses; example: `"password_123"`
     pub password: Option<String>,
 
-    /// `DbName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"postgress"`
+    /// `DbName`, always sent in responses; example: `"postgress"`
     pub db_name: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-23rwfdg"`
+    /// `VpcId`, always sent in responses; example: `"vpc-23rwfdg"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-tke9sfg"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-tke9sfg"`
     pub subnet_id: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-9emwf2d"`
+    /// `CvmInstanceId`, always sent in responses; example: `"ins-9emwf2d"`
     pub cvm_instance_id: Option<String>,
 
-    /// `UniqDcgId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dcg-9sdfksk"`
+    /// `UniqDcgId`, always sent in responses; example: `"dcg-9sdfksk"`
     pub uniq_dcg_id: Option<String>,
 
-    /// `UniqVpnGwId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpngw-3dsfwf2"`
+    /// `UniqVpnGwId`, always sent in responses; example: `"vpngw-3dsfwf2"`
     pub uniq_vpn_gw_id: Option<String>,
 
-    /// `CcnId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccn-afp6kltc"`
+    /// `CcnId`, always sent in responses; example: `"ccn-afp6kltc"`
     pub ccn_id: Option<String>,
 
-    /// `Supplier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"aliyun"`
+    /// `Supplier`, always sent in responses; example: `"aliyun"`
     pub supplier: Option<String>,
 
-    /// `EngineVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`, always sent in responses; example: `"5.6"`
     pub engine_version: Option<String>,
 
-    /// `Account`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000123456"`
+    /// `Account`, always sent in responses; example: `"700000123456"`
     pub account: Option<String>,
 
-    /// `AccountMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"other"`
+    /// `AccountMode`, always sent in responses; example: `"other"`
     pub account_mode: Option<String>,
 
-    /// `AccountRole`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dts test_role"`
+    /// `AccountRole`, always sent in responses; example: `"dts test_role"`
     pub account_role: Option<String>,
 
-    /// `RoleExternalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"roleId"`
+    /// `RoleExternalId`, always sent in responses; example: `"roleId"`
     pub role_external_id: Option<String>,
 
-    /// `TmpSecretId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AKID5XXXXX"`
+    /// `TmpSecretId`, always sent in responses; example: `"AKID5XXXXX"`
     pub tmp_secret_id: Option<String>,
 
-    /// `TmpSecretKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2qZDXXXXX"`
+    /// `TmpSecretKey`, always sent in responses; example: `"2qZDXXXXX"`
     pub tmp_secret_key: Option<String>,
 
-    /// `TmpToken`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"JOqqCXXXXX"`
+    /// `TmpToken`, always sent in responses; example: `"JOqqCXXXXX"`
     pub tmp_token: Option<String>,
 
-    /// `EncryptConn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UnEncrypted"`
+    /// `EncryptConn`, always sent in responses; example: `"UnEncrypted"`
     pub encrypt_conn: Option<String>,
 
-    /// `DatabaseNetEnv`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TencentVPC"`
+    /// `DatabaseNetEnv`, always sent in responses; example: `"TencentVPC"`
     pub database_net_env: Option<String>,
 
-    /// `CcnOwnerUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000123456"`
+    /// `CcnOwnerUin`, always sent in responses; example: `"700000123456"`
     pub ccn_owner_uin: Option<String>,
 
-    /// `ChildInstanceId`: a string.
-    ///
-    /// Example: `"cynos-ins-xxxx"`
+    /// `ChildInstanceId`; example: `"cynos-ins-xxxx"`
     pub child_instance_id: Option<String>,
 
-    /// `ChildInstanceType`: a string.
-    ///
-    /// Example: `"ro"`
+    /// `ChildInstanceType`; example: `"ro"`
     pub child_instance_type: Option<String>,
 
-    /// `SetId`: a string.
-    ///
-    /// Example: `"set_1693279393_1(s1)"`
+    /// `SetId`; example: `"set_1693279393_1(s1)"`
     pub set_id: Option<String>,
 }
 
@@ -1643,93 +1110,58 @@ pub struct Endpoint {
 /// Returned in the output of [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail) and [`DescribeSubscribeJobs`](super::DescribeSubscribeJobs).
 #[tc_model]
 pub struct EndpointItem {
-    /// `DatabaseRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DatabaseRegion`; example: `"ap-guangzhou"`
     pub database_region: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"dts_user"`
+    /// `User`; example: `"dts_user"`
     pub user: String,
 
-    /// `Password`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"qJ3e1Wd~"`
+    /// `Password`, required in requests; example: `"qJ3e1Wd~"`
     pub password: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxxxxx"`
+    /// `InstanceId`; example: `"cdb-xxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxx"`
+    /// `CvmInstanceId`; example: `"ins-xxxxxx"`
     pub cvm_instance_id: Option<String>,
 
-    /// `UniqDcgId`: a string.
-    ///
-    /// Example: `"dcg-xxxxxx"`
+    /// `UniqDcgId`; example: `"dcg-xxxxxx"`
     pub uniq_dcg_id: Option<String>,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-xxxxxx"`
+    /// `CcnId`; example: `"ccn-xxxxxx"`
     pub ccn_id: Option<String>,
 
-    /// `UniqVpnGwId`: a string.
-    ///
-    /// Example: `"vpngw-xxxxxx"`
+    /// `UniqVpnGwId`; example: `"vpngw-xxxxxx"`
     pub uniq_vpn_gw_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"9.223.70.88"`
+    /// `HostName`; example: `"9.223.70.88"`
     pub host_name: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<u64>,
 
-    /// `EncryptConn`: a string.
-    ///
-    /// Example: `"Encrypted"`
+    /// `EncryptConn`; example: `"Encrypted"`
     pub encrypt_conn: Option<String>,
 
-    /// `DatabaseNetEnv`: a string.
-    ///
-    /// Example: `"TencentVPC"`
+    /// `DatabaseNetEnv`; example: `"TencentVPC"`
     pub database_net_env: Option<String>,
 
-    /// `CcnOwnerUin`: a string.
-    ///
-    /// Example: `"700000294281"`
+    /// `CcnOwnerUin`; example: `"700000294281"`
     pub ccn_owner_uin: Option<String>,
 
-    /// `ExtraAttr`: a list of [`KeyValuePairOption`] objects.
+    /// `ExtraAttr`
     pub extra_attr: Option<Vec<KeyValuePairOption>>,
 
-    /// `ChildInstanceId`: a string.
-    ///
-    /// Example: `"cynos-ins-xxxx"`
+    /// `ChildInstanceId`; example: `"cynos-ins-xxxx"`
     pub child_instance_id: Option<String>,
 
-    /// `ChildInstanceType`: a string.
-    ///
-    /// Example: `"ro"`
+    /// `ChildInstanceType`; example: `"ro"`
     pub child_instance_type: Option<String>,
 }
 
@@ -1738,19 +1170,13 @@ pub struct EndpointItem {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct ErrInfo {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"连接源或者目标实例出现网络错误。"`
+    /// `Reason`; example: `"连接源或者目标实例出现网络错误。"`
     pub reason: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"dial tcp : i/o timeout"`
+    /// `Message`; example: `"dial tcp : i/o timeout"`
     pub message: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"请检查是否存在以上情况并解决。"`
+    /// `Solution`; example: `"请检查是否存在以上情况并解决。"`
     pub solution: String,
 }
 
@@ -1759,24 +1185,16 @@ pub struct ErrInfo {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct ErrorInfoItem {
-    /// `Code`: a string.
-    ///
-    /// Example: `"ResourceNotFound"`
+    /// `Code`; example: `"ResourceNotFound"`
     pub code: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"请确认库表存在后重试"`
+    /// `Solution`; example: `"请确认库表存在后重试"`
     pub solution: String,
 
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"execute fail: Error 1146: Table '__tencentdb__.eg_dts-4lcse9uh' doesn't exist"`
+    /// `ErrorLog`; example: `"execute fail: Error 1146: Table '__tencentdb__.eg_dts-4lcse9uh' doesn't exist"`
     pub error_log: String,
 
-    /// `HelpDoc`: a string.
-    ///
-    /// Example: `"请确认库表存在后重试"`
+    /// `HelpDoc`; example: `"请确认库表存在后重试"`
     pub help_doc: String,
 }
 
@@ -1785,55 +1203,37 @@ pub struct ErrorInfoItem {
 /// Returned in the output of [`DescribeConsumerGroups`](super::DescribeConsumerGroups).
 #[tc_model]
 pub struct GroupInfo {
-    /// `Account`: a string.
-    ///
-    /// Example: `"account-subs-47damshnra-group-1"`
+    /// `Account`; example: `"account-subs-47damshnra-group-1"`
     pub account: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-grp-subs-47damshnra-jason"`
+    /// `ConsumerGroupName`; example: `"consumer-grp-subs-47damshnra-jason"`
     pub consumer_group_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `Description`; example: `"binlog订阅"`
     pub description: String,
 
-    /// `ConsumerGroupOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ConsumerGroupOffset`; example: `-1`
     pub consumer_group_offset: i64,
 
-    /// `ConsumerGroupLag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConsumerGroupLag`; example: `0`
     pub consumer_group_lag: i64,
 
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Latency`; example: `9`
     pub latency: i64,
 
-    /// `StateOfPartition`: a list of [`MonitorInfo`] objects.
+    /// `StateOfPartition`
     pub state_of_partition: Vec<MonitorInfo>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-03-25 17:31:31"`
+    /// `CreatedAt`; example: `"2022-03-25 17:31:31"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2022-03-25 17:31:31"`
+    /// `UpdatedAt`; example: `"2022-03-25 17:31:31"`
     pub updated_at: String,
 
-    /// `ConsumerGroupState`: a string.
-    ///
-    /// Example: `"Stable"`
+    /// `ConsumerGroupState`; example: `"Stable"`
     pub consumer_group_state: String,
 
-    /// `PartitionAssignment`: a list of [`PartitionAssignment`] objects.
+    /// `PartitionAssignment`
     pub partition_assignment: Vec<PartitionAssignment>,
 }
 
@@ -1842,29 +1242,19 @@ pub struct GroupInfo {
 /// Returned in the output of [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct IncCompareAbstractInfo {
-    /// `StartPosition`: a string.
-    ///
-    /// Example: `"2025-06-03 12:00:00"`
+    /// `StartPosition`; example: `"2025-06-03 12:00:00"`
     pub start_position: Option<String>,
 
-    /// `CurrentPosition`: a string.
-    ///
-    /// Example: `"2025-06-03 12:00:00"`
+    /// `CurrentPosition`; example: `"2025-06-03 12:00:00"`
     pub current_position: Option<String>,
 
-    /// `CheckedRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CheckedRecord`; example: `100`
     pub checked_record: Option<u64>,
 
-    /// `DiffRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiffRecord`; example: `10`
     pub diff_record: Option<u64>,
 
-    /// `DiffTable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiffTable`; example: `1`
     pub diff_table: Option<u64>,
 }
 
@@ -1873,85 +1263,61 @@ pub struct IncCompareAbstractInfo {
 /// Returned in the output of [`DescribeMigrationJobs`](super::DescribeMigrationJobs).
 #[tc_model]
 pub struct JobItem {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobId`; example: `"dts-amm1jw5q"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"dts-amm1jw5q"`
+    /// `JobName`; example: `"dts-amm1jw5q"`
     pub job_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `CreateTime`; example: `"2022-07-11 16:20:49"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `UpdateTime`; example: `"2022-07-11 16:20:49"`
     pub update_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `StartTime`; example: `"2022-07-11 16:20:49"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `EndTime`; example: `"2022-07-11 16:20:49"`
     pub end_time: String,
 
-    /// `BriefMsg`: a string.
-    ///
-    /// Example: `"execute fail: Error 1146: Table '__tencentdb__.eg_dts-4lcse9uh' doesn't exist"`
+    /// `BriefMsg`; example: `"execute fail: Error 1146: Table '__tencentdb__.eg_dts-4lcse9uh' doesn't exist"`
     pub brief_msg: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"created"`
+    /// `Status`; example: `"created"`
     pub status: String,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"immediate"`
+    /// `RunMode`; example: `"immediate"`
     pub run_mode: String,
 
-    /// `ExpectRunTime`: a string.
-    ///
-    /// Example: `"2022-07-11 16:20:49"`
+    /// `ExpectRunTime`; example: `"2022-07-11 16:20:49"`
     pub expect_run_time: String,
 
-    /// `Action`: a [`MigrateAction`].
+    /// `Action`
     pub action: MigrateAction,
 
-    /// `StepInfo`: a [`MigrateDetailInfo`].
+    /// `StepInfo`
     pub step_info: MigrateDetailInfo,
 
-    /// `SrcInfo`: a [`DbEndpointInfo`].
+    /// `SrcInfo`
     pub src_info: DbEndpointInfo,
 
-    /// `DstInfo`: a [`DbEndpointInfo`].
+    /// `DstInfo`
     pub dst_info: DbEndpointInfo,
 
-    /// `CompareTask`: a [`CompareTaskInfo`].
+    /// `CompareTask`
     pub compare_task: CompareTaskInfo,
 
-    /// `TradeInfo`: a [`TradeInfo`].
+    /// `TradeInfo`
     pub trade_info: TradeInfo,
 
-    /// `Tags`: a list of [`TagItem`] objects.
+    /// `Tags`
     pub tags: Vec<TagItem>,
 
-    /// `AutoRetryTimeRangeMinutes`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AutoRetryTimeRangeMinutes`; example: `5`
     pub auto_retry_time_range_minutes: i64,
 
-    /// `DumperResumeCtrl`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `DumperResumeCtrl`; example: `"yes"`
     pub dumper_resume_ctrl: String,
 }
 
@@ -1961,30 +1327,20 @@ pub struct JobItem {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct KafkaOption {
-    /// `DataType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Avro,Json"`
+    /// `DataType`, always sent in responses; example: `"Avro,Json"`
     pub data_type: Option<String>,
 
-    /// `TopicType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Single（集中投递到单topic）,Multi (自定义topic名称)"`
+    /// `TopicType`, always sent in responses; example: `"Single（集中投递到单topic）,Multi (自定义topic名称)"`
     pub topic_type: Option<String>,
 
-    /// `DDLTopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-ddl"`
+    /// `DDLTopicName`, always sent in responses; example: `"topic-ddl"`
     #[tc(rename = "DDLTopicName")]
     pub ddl_topic_name: Option<String>,
 
-    /// `TopicRules`: a list of [`TopicRule`] objects.
-    /// Always sent in responses.
+    /// `TopicRules`, always sent in responses
     pub topic_rules: Option<Vec<TopicRule>>,
 
-    /// `DataOption`: a list of [`KeyValuePairOption`] objects.
+    /// `DataOption`
     pub data_option: Option<Vec<KeyValuePairOption>>,
 }
 
@@ -1994,16 +1350,10 @@ pub struct KafkaOption {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail), [`DescribeMigrationJobs`](super::DescribeMigrationJobs), [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail), [`DescribeSubscribeJobs`](super::DescribeSubscribeJobs) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct KeyValuePairOption {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AuthMechanism"`
+    /// `Key`, always sent in responses; example: `"AuthMechanism"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SCRAM-SHA-1"`
+    /// `Value`, always sent in responses; example: `"SCRAM-SHA-1"`
     pub value: Option<String>,
 }
 
@@ -2012,14 +1362,10 @@ pub struct KeyValuePairOption {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeMigrationJobs`](super::DescribeMigrationJobs).
 #[tc_model]
 pub struct MigrateAction {
-    /// `AllAction`: a list of strings.
-    ///
-    /// Example: `["view","modify","check","start","configure","stop","complete","modifyPosition"]`
+    /// `AllAction`; example: `["view","modify","check","start","configure","stop","complete","modifyPosition"]`
     pub all_action: Vec<String>,
 
-    /// `AllowedAction`: a list of strings.
-    ///
-    /// Example: `["view","modify","configure","view","isolate","resize"]`
+    /// `AllowedAction`; example: `["view","modify","configure","view","isolate","resize"]`
     pub allowed_action: Vec<String>,
 }
 
@@ -2029,34 +1375,22 @@ pub struct MigrateAction {
 #[doc(alias = "MigrateDBItem")]
 #[tc_model]
 pub struct MigrateDbItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-9djwowo2"`
+    /// `InstanceId`; example: `"cdb-9djwowo2"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Vip`; example: `"192.168.1.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Usable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Usable`; example: `1`
     pub usable: i64,
 
-    /// `Hint`: a string.
-    ///
-    /// Example: `"当前实例不可以作为迁移源"`
+    /// `Hint`; example: `"当前实例不可以作为迁移源"`
     pub hint: String,
 }
 
@@ -2065,27 +1399,19 @@ pub struct MigrateDbItem {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeMigrationJobs`](super::DescribeMigrationJobs).
 #[tc_model]
 pub struct MigrateDetailInfo {
-    /// `StepAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StepAll`; example: `3`
     pub step_all: u64,
 
-    /// `StepNow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StepNow`; example: `3`
     pub step_now: u64,
 
-    /// `MasterSlaveDistance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MasterSlaveDistance`; example: `0`
     pub master_slave_distance: i64,
 
-    /// `SecondsBehindMaster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecondsBehindMaster`; example: `0`
     pub seconds_behind_master: i64,
 
-    /// `StepInfo`: a list of [`StepDetailInfo`] objects.
+    /// `StepInfo`
     pub step_info: Vec<StepDetailInfo>,
 }
 
@@ -2095,49 +1421,34 @@ pub struct MigrateDetailInfo {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct MigrateOption {
-    /// `DatabaseTable`: a [`DatabaseTableObject`].
+    /// `DatabaseTable`
     pub database_table: DatabaseTableObject,
 
-    /// `MigrateType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fullAndIncrement"`
+    /// `MigrateType`, always sent in responses; example: `"fullAndIncrement"`
     pub migrate_type: Option<String>,
 
-    /// `Consistency`: a [`ConsistencyOption`].
+    /// `Consistency`
     pub consistency: Option<ConsistencyOption>,
 
-    /// `IsMigrateAccount`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsMigrateAccount`, always sent in responses; example: `false`
     pub is_migrate_account: Option<bool>,
 
-    /// `IsOverrideRoot`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsOverrideRoot`, always sent in responses; example: `false`
     pub is_override_root: Option<bool>,
 
-    /// `IsDstReadOnly`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDstReadOnly`, always sent in responses; example: `false`
     pub is_dst_read_only: Option<bool>,
 
-    /// `ExtraAttr`: a list of [`KeyValuePairOption`] objects.
-    /// Always sent in responses.
+    /// `ExtraAttr`, always sent in responses
     pub extra_attr: Option<Vec<KeyValuePairOption>>,
 
-    /// `MigrateWay`: a string.
-    ///
-    /// Example: `"logical"`
+    /// `MigrateWay`; example: `"logical"`
     pub migrate_way: Option<String>,
 
-    /// `RateLimit`: a [`RateLimit`].
+    /// `RateLimit`
     pub rate_limit: Option<RateLimit>,
 
-    /// `SkipDdlOnError`: a [`SkipDdlOnError`].
+    /// `SkipDdlOnError`
     pub skip_ddl_on_error: Option<SkipDdlOnError>,
 }
 
@@ -2146,20 +1457,13 @@ pub struct MigrateOption {
 /// Sent in the input of [`ModifySubscribeObjects`](super::ModifySubscribeObjects).
 #[tc_model]
 pub struct ModifiedSubscribeObject {
-    /// `ObjectsType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectsType`; example: `1`
     pub objects_type: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db_1"`
+    /// `DatabaseName`; example: `"db_1"`
     pub database_name: String,
 
-    /// `TableNames`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["tabl_1"]`
+    /// `TableNames`, always sent in responses; example: `["tabl_1"]`
     pub table_names: Option<Vec<String>>,
 }
 
@@ -2168,24 +1472,16 @@ pub struct ModifiedSubscribeObject {
 /// Returned in the output of [`DescribeConsumerGroups`](super::DescribeConsumerGroups).
 #[tc_model]
 pub struct MonitorInfo {
-    /// `PartitionNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNo`; example: `1`
     pub partition_no: i64,
 
-    /// `ConsumerGroupOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `23859978`
+    /// `ConsumerGroupOffset`; example: `23859978`
     pub consumer_group_offset: i64,
 
-    /// `ConsumerGroupLag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConsumerGroupLag`; example: `0`
     pub consumer_group_lag: i64,
 
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Latency`; example: `1`
     pub latency: i64,
 }
 
@@ -2195,24 +1491,20 @@ pub struct MonitorInfo {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct Objects {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Partial"`
+    /// `Mode`; example: `"Partial"`
     pub mode: Option<String>,
 
-    /// `Databases`: a list of [`Database`] objects.
+    /// `Databases`
     pub databases: Option<Vec<Database>>,
 
-    /// `AdvancedObjects`: a list of strings.
-    ///
-    /// Example: `["function"]`
+    /// `AdvancedObjects`; example: `["function"]`
     pub advanced_objects: Option<Vec<String>>,
 
-    /// `OnlineDDL`: an [`OnlineDdl`].
+    /// `OnlineDDL`
     #[tc(rename = "OnlineDDL")]
     pub online_ddl: Option<OnlineDdl>,
 
-    /// `DatabasesOpFilter`: a list of [`DbOpFilter`] objects.
+    /// `DatabasesOpFilter`
     pub databases_op_filter: Option<Vec<DbOpFilter>>,
 }
 
@@ -2221,14 +1513,10 @@ pub struct Objects {
 /// Returned in the output of [`DescribeOffsetByTime`](super::DescribeOffsetByTime).
 #[tc_model]
 pub struct OffsetTimeMap {
-    /// `PartitionNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PartitionNo`; example: `0`
     pub partition_no: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234565`
+    /// `Offset`; example: `1234565`
     pub offset: u64,
 }
 
@@ -2239,9 +1527,7 @@ pub struct OffsetTimeMap {
 #[doc(alias = "OnlineDDL")]
 #[tc_model]
 pub struct OnlineDdl {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 }
 
@@ -2251,12 +1537,10 @@ pub struct OnlineDdl {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct OpFilter {
-    /// `OpTypes`: a list of strings.
-    ///
-    /// Example: `["Insert"]`
+    /// `OpTypes`; example: `["Insert"]`
     pub op_types: Option<Vec<String>>,
 
-    /// `DdlOptions`: a list of [`DdlOption`] objects.
+    /// `DdlOptions`
     pub ddl_options: Option<Vec<DdlOption>>,
 }
 
@@ -2266,72 +1550,46 @@ pub struct OpFilter {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct Options {
-    /// `InitType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Full"`
+    /// `InitType`, always sent in responses; example: `"Full"`
     pub init_type: Option<String>,
 
-    /// `DealOfExistSameTable`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ReportErrorAfterCheck"`
+    /// `DealOfExistSameTable`, always sent in responses; example: `"ReportErrorAfterCheck"`
     pub deal_of_exist_same_table: Option<String>,
 
-    /// `ConflictHandleType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ReportError"`
+    /// `ConflictHandleType`, always sent in responses; example: `"ReportError"`
     pub conflict_handle_type: Option<String>,
 
-    /// `AddAdditionalColumn`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AddAdditionalColumn`, always sent in responses; example: `false`
     pub add_additional_column: Option<bool>,
 
-    /// `OpTypes`: a list of strings.
-    ///
-    /// Example: `["Insert","Update","Delete","DDL"]`
+    /// `OpTypes`; example: `["Insert","Update","Delete","DDL"]`
     pub op_types: Option<Vec<String>>,
 
-    /// `ConflictHandleOption`: a [`ConflictHandleOption`].
-    /// Always sent in responses.
+    /// `ConflictHandleOption`, always sent in responses
     pub conflict_handle_option: Option<ConflictHandleOption>,
 
-    /// `DdlOptions`: a list of [`DdlOption`] objects.
+    /// `DdlOptions`
     pub ddl_options: Option<Vec<DdlOption>>,
 
-    /// `KafkaOption`: a [`KafkaOption`].
-    /// Always sent in responses.
+    /// `KafkaOption`, always sent in responses
     pub kafka_option: Option<KafkaOption>,
 
-    /// `RateLimitOption`: a [`RateLimitOption`].
-    /// Always sent in responses.
+    /// `RateLimitOption`, always sent in responses
     pub rate_limit_option: Option<RateLimitOption>,
 
-    /// `AutoRetryTimeRangeMinutes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `20`
+    /// `AutoRetryTimeRangeMinutes`, always sent in responses; example: `20`
     pub auto_retry_time_range_minutes: Option<i64>,
 
-    /// `StartPosition`: a string.
-    ///
-    /// Example: `"2023-12-20T19:24:23+08:00"`
+    /// `StartPosition`; example: `"2023-12-20T19:24:23+08:00"`
     pub start_position: Option<String>,
 
-    /// `FilterBeginCommit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterBeginCommit`; example: `false`
     pub filter_begin_commit: Option<bool>,
 
-    /// `FilterCheckpoint`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterCheckpoint`; example: `false`
     pub filter_checkpoint: Option<bool>,
 
-    /// `SkipDdlOnError`: a [`SkipDdlOnError`].
+    /// `SkipDdlOnError`
     pub skip_ddl_on_error: Option<SkipDdlOnError>,
 }
 
@@ -2340,34 +1598,22 @@ pub struct Options {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct OwnerDifference {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `Schema`; example: `"schema1"`
     pub schema: Option<String>,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"tab1"`
+    /// `ObjectName`; example: `"tab1"`
     pub object_name: Option<String>,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"tableSchema"`
+    /// `ObjectType`; example: `"tableSchema"`
     pub object_type: Option<String>,
 
-    /// `SrcOwner`: a string.
-    ///
-    /// Example: `"root"`
+    /// `SrcOwner`; example: `"root"`
     pub src_owner: Option<String>,
 
-    /// `DstOwner`: a string.
-    ///
-    /// Example: `"user_123"`
+    /// `DstOwner`; example: `"user_123"`
     pub dst_owner: Option<String>,
 }
 
@@ -2376,14 +1622,10 @@ pub struct OwnerDifference {
 /// Returned in the output of [`DescribeConsumerGroups`](super::DescribeConsumerGroups).
 #[tc_model]
 pub struct PartitionAssignment {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"ding"`
+    /// `ClientId`; example: `"ding"`
     pub client_id: String,
 
-    /// `PartitionNo`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `PartitionNo`; example: `[0,1]`
     pub partition_no: Option<Vec<u64>>,
 }
 
@@ -2393,16 +1635,10 @@ pub struct PartitionAssignment {
 /// Returned in the output of [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail).
 #[tc_model]
 pub struct PipelineInfo {
-    /// `AggOp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"$addFields"`
+    /// `AggOp`, always sent in responses; example: `"$addFields"`
     pub agg_op: Option<String>,
 
-    /// `AggCmd`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"a\":\"\"}"`
+    /// `AggCmd`, always sent in responses; example: `"{\"a\":\"\"}"`
     pub agg_cmd: Option<String>,
 }
 
@@ -2411,32 +1647,22 @@ pub struct PipelineInfo {
 /// Returned in the output of [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct ProcessProgress {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Percent`; example: `0`
     pub percent: u64,
 
-    /// `StepAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StepAll`; example: `10`
     pub step_all: u64,
 
-    /// `StepNow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StepNow`; example: `3`
     pub step_now: u64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Message`; example: `"ok"`
     pub message: String,
 
-    /// `Steps`: a list of [`StepDetailInfo`] objects.
+    /// `Steps`
     pub steps: Vec<StepDetailInfo>,
 }
 
@@ -2445,19 +1671,13 @@ pub struct ProcessProgress {
 /// Returned in the output of [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeMigrationDetail`](super::DescribeMigrationDetail), [`DescribeMigrationJobs`](super::DescribeMigrationJobs) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct ProcessStepTip {
-    /// `Message`: a string.
-    ///
-    /// Example: `"execute fail: Error 1146: Table '__tencentdb__.eg_dts-4lcse9uh' doesn't exist"`
+    /// `Message`; example: `"execute fail: Error 1146: Table '__tencentdb__.eg_dts-4lcse9uh' doesn't exist"`
     pub message: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"1. 请到目标库执行'show create table xxx'，确认该表是否存在；如果不存在，请在目标库中手动建表，然后重试任务。"`
+    /// `Solution`; example: `"1. 请到目标库执行'show create table xxx'，确认该表是否存在；如果不存在，请在目标库中手动建表，然后重试任务。"`
     pub solution: String,
 
-    /// `HelpDoc`: a string.
-    ///
-    /// Example: `"库表不存在"`
+    /// `HelpDoc`; example: `"库表不存在"`
     pub help_doc: String,
 }
 
@@ -2467,29 +1687,19 @@ pub struct ProcessStepTip {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct RateLimit {
-    /// `DumpThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DumpThread`; example: `8`
     pub dump_thread: Option<i64>,
 
-    /// `DumpRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `DumpRps`; example: `400000`
     pub dump_rps: Option<i64>,
 
-    /// `LoadThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LoadThread`; example: `8`
     pub load_thread: Option<i64>,
 
-    /// `LoadRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `LoadRps`; example: `400000`
     pub load_rps: Option<i64>,
 
-    /// `SinkerThread`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `SinkerThread`; example: `16`
     pub sinker_thread: Option<i64>,
 }
 
@@ -2499,59 +1709,37 @@ pub struct RateLimit {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct RateLimitOption {
-    /// `CurrentDumpThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CurrentDumpThread`; example: `8`
     pub current_dump_thread: i64,
 
-    /// `DefaultDumpThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DefaultDumpThread`; example: `8`
     pub default_dump_thread: i64,
 
-    /// `CurrentDumpRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `CurrentDumpRps`; example: `400000`
     pub current_dump_rps: i64,
 
-    /// `DefaultDumpRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `DefaultDumpRps`; example: `400000`
     pub default_dump_rps: i64,
 
-    /// `CurrentLoadThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CurrentLoadThread`; example: `8`
     pub current_load_thread: i64,
 
-    /// `DefaultLoadThread`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DefaultLoadThread`; example: `8`
     pub default_load_thread: i64,
 
-    /// `CurrentLoadRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `CurrentLoadRps`; example: `400000`
     pub current_load_rps: i64,
 
-    /// `DefaultLoadRps`: a signed 64-bit integer.
-    ///
-    /// Example: `400000`
+    /// `DefaultLoadRps`; example: `400000`
     pub default_load_rps: i64,
 
-    /// `CurrentSinkerThread`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `CurrentSinkerThread`; example: `32`
     pub current_sinker_thread: i64,
 
-    /// `DefaultSinkerThread`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `DefaultSinkerThread`; example: `32`
     pub default_sinker_thread: i64,
 
-    /// `HasUserSetRateLimit`: a string.
-    ///
-    /// Example: `"no"`
+    /// `HasUserSetRateLimit`; example: `"no"`
     pub has_user_set_rate_limit: String,
 }
 
@@ -2561,16 +1749,10 @@ pub struct RateLimitOption {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct RoleItem {
-    /// `RoleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"r1"`
+    /// `RoleName`, always sent in responses; example: `"r1"`
     pub role_name: Option<String>,
 
-    /// `NewRoleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"r1_new"`
+    /// `NewRoleName`, always sent in responses; example: `"r1_new"`
     pub new_role_name: Option<String>,
 }
 
@@ -2579,24 +1761,16 @@ pub struct RoleItem {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct RowsCountDifference {
-    /// `Db`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Db`; example: `"user"`
     pub db: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"user_core"`
+    /// `Table`; example: `"user_core"`
     pub table: Option<String>,
 
-    /// `SrcCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SrcCount`; example: `100`
     pub src_count: Option<i64>,
 
-    /// `DstCount`: a signed 64-bit integer.
-    ///
-    /// Example: `105`
+    /// `DstCount`; example: `105`
     pub dst_count: Option<i64>,
 }
 
@@ -2605,29 +1779,19 @@ pub struct RowsCountDifference {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct SchemaDifference {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `Schema`; example: `"schema1"`
     pub schema: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"tab1"`
+    /// `Table`; example: `"tab1"`
     pub table: Option<String>,
 
-    /// `SrcSchema`: a string.
-    ///
-    /// Example: `"create table tab1..."`
+    /// `SrcSchema`; example: `"create table tab1..."`
     pub src_schema: Option<String>,
 
-    /// `DstSchema`: a string.
-    ///
-    /// Example: `"create table tab1..."`
+    /// `DstSchema`; example: `"create table tab1..."`
     pub dst_schema: Option<String>,
 }
 
@@ -2637,14 +1801,10 @@ pub struct SchemaDifference {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct SkipDdlOnError {
-    /// `Tables`: a list of strings.
-    ///
-    /// Example: `["osc_db._orders_new"]`
+    /// `Tables`; example: `["osc_db._orders_new"]`
     pub tables: Option<Vec<String>>,
 
-    /// `ErrorCodes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1050]`
+    /// `ErrorCodes`; example: `[1050]`
     pub error_codes: Option<Vec<i64>>,
 }
 
@@ -2653,12 +1813,10 @@ pub struct SkipDdlOnError {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct SkippedDetail {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Items`: a list of [`SkippedItem`] objects.
+    /// `Items`
     pub items: Vec<SkippedItem>,
 }
 
@@ -2667,24 +1825,16 @@ pub struct SkippedDetail {
 /// Returned in the output of [`DescribeCompareReport`](super::DescribeCompareReport) and [`DescribeSyncCompareReport`](super::DescribeSyncCompareReport).
 #[tc_model]
 pub struct SkippedItem {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `Schema`; example: `"schema1"`
     pub schema: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `Table`; example: `"t1"`
     pub table: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"engine not support, only support MyISAM or InnoDB"`
+    /// `Reason`; example: `"engine not support, only support MyISAM or InnoDB"`
     pub reason: String,
 }
 
@@ -2693,50 +1843,34 @@ pub struct SkippedItem {
 /// Returned in the output of [`DescribeCompareTasks`](super::DescribeCompareTasks), [`DescribeMigrationDetail`](super::DescribeMigrationDetail), [`DescribeMigrationJobs`](super::DescribeMigrationJobs) and [`DescribeSyncCompareTasks`](super::DescribeSyncCompareTasks).
 #[tc_model]
 pub struct StepDetailInfo {
-    /// `StepNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNo`; example: `1`
     pub step_no: u64,
 
-    /// `StepName`: a string.
-    ///
-    /// Example: `"源库导出"`
+    /// `StepName`; example: `"源库导出"`
     pub step_name: String,
 
-    /// `StepId`: a string.
-    ///
-    /// Example: `"dumper"`
+    /// `StepId`; example: `"dumper"`
     pub step_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-11 17:22:43"`
+    /// `StartTime`; example: `"2022-07-11 17:22:43"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2026-06-10 17:22:43"`
+    /// `FinishTime`; example: `"2026-06-10 17:22:43"`
     pub finish_time: Option<String>,
 
-    /// `StepMessage`: a string.
-    ///
-    /// Example: `"i/o timeout"`
+    /// `StepMessage`; example: `"i/o timeout"`
     pub step_message: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Percent`; example: `0`
     pub percent: u64,
 
-    /// `Errors`: a list of [`ProcessStepTip`] objects.
+    /// `Errors`
     pub errors: Vec<ProcessStepTip>,
 
-    /// `Warnings`: a list of [`ProcessStepTip`] objects.
+    /// `Warnings`
     pub warnings: Vec<ProcessStepTip>,
 }
 
@@ -2745,51 +1879,31 @@ pub struct StepDetailInfo {
 /// Returned in the output of [`DescribeCheckSyncJobResult`](super::DescribeCheckSyncJobResult), [`DescribeModifyCheckSyncJobResult`](super::DescribeModifyCheckSyncJobResult) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct StepInfo {
-    /// `StepNo`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StepNo`, always sent in responses; example: `1`
     pub step_no: Option<u64>,
 
-    /// `StepName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"连接DB检查"`
+    /// `StepName`, always sent in responses; example: `"连接DB检查"`
     pub step_name: Option<String>,
 
-    /// `StepId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ConnectDBCheck"`
+    /// `StepId`, always sent in responses; example: `"ConnectDBCheck"`
     pub step_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"finished"`
+    /// `Status`, always sent in responses; example: `"finished"`
     pub status: Option<String>,
 
-    /// `StartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-12-19 15:54:18"`
+    /// `StartTime`, always sent in responses; example: `"2023-12-19 15:54:18"`
     pub start_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2026-06-11 15:54:18"`
+    /// `FinishTime`; example: `"2026-06-11 15:54:18"`
     pub finish_time: Option<String>,
 
-    /// `Errors`: a list of [`StepTip`] objects.
+    /// `Errors`
     pub errors: Option<Vec<StepTip>>,
 
-    /// `Warnings`: a list of [`StepTip`] objects.
+    /// `Warnings`
     pub warnings: Option<Vec<StepTip>>,
 
-    /// `Progress`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Progress`, always sent in responses; example: `100`
     pub progress: Option<i64>,
 }
 
@@ -2798,30 +1912,19 @@ pub struct StepInfo {
 /// Returned in the output of [`DescribeCheckSyncJobResult`](super::DescribeCheckSyncJobResult), [`DescribeModifyCheckSyncJobResult`](super::DescribeModifyCheckSyncJobResult) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct StepTip {
-    /// `Code`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Error: OptimizeCheck"`
+    /// `Code`, always sent in responses; example: `"Error: OptimizeCheck"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    /// Always sent in responses.
+    /// `Message`, always sent in responses
     pub message: Option<String>,
 
-    /// `Solution`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"尝试以下解决方案：1.xxx，2.xxx"`
+    /// `Solution`, always sent in responses; example: `"尝试以下解决方案：1.xxx，2.xxx"`
     pub solution: Option<String>,
 
-    /// `HelpDoc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"周边检查: cloud.tencent.com/document/product/571/58690"`
+    /// `HelpDoc`, always sent in responses; example: `"周边检查: cloud.tencent.com/document/product/571/58690"`
     pub help_doc: Option<String>,
 
-    /// `SkipInfo`: a string.
-    /// Always sent in responses.
+    /// `SkipInfo`, always sent in responses
     pub skip_info: Option<String>,
 }
 
@@ -2830,15 +1933,13 @@ pub struct StepTip {
 /// Returned in the output of [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail) and [`DescribeSubscribeJobs`](super::DescribeSubscribeJobs).
 #[tc_model]
 pub struct SubsErr {
-    /// `Message`: a string.
-    ///
-    /// Example: `"kafka: Failed to produce message to topic"`
+    /// `Message`; example: `"kafka: Failed to produce message to topic"`
     pub message: String,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 
-    /// `Solution`: a string.
+    /// `Solution`
     pub solution: Option<String>,
 }
 
@@ -2847,35 +1948,25 @@ pub struct SubsErr {
 /// Returned in the output of [`DescribeSubscribeCheckJob`](super::DescribeSubscribeCheckJob).
 #[tc_model]
 pub struct SubscribeCheckStepInfo {
-    /// `StepName`: a string.
-    ///
-    /// Example: `"连接DB检查"`
+    /// `StepName`; example: `"连接DB检查"`
     pub step_name: String,
 
-    /// `StepId`: a string.
-    ///
-    /// Example: `"ConnectDBCheck"`
+    /// `StepId`; example: `"ConnectDBCheck"`
     pub step_id: String,
 
-    /// `StepNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNo`; example: `1`
     pub step_no: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: Option<u64>,
 
-    /// `Errors`: a list of [`SubscribeCheckStepTip`] objects.
+    /// `Errors`
     pub errors: Option<Vec<SubscribeCheckStepTip>>,
 
-    /// `Warnings`: a list of [`SubscribeCheckStepTip`] objects.
+    /// `Warnings`
     pub warnings: Option<Vec<SubscribeCheckStepTip>>,
 }
 
@@ -2884,14 +1975,10 @@ pub struct SubscribeCheckStepInfo {
 /// Returned in the output of [`DescribeSubscribeCheckJob`](super::DescribeSubscribeCheckJob).
 #[tc_model]
 pub struct SubscribeCheckStepTip {
-    /// `Message`: a string.
-    ///
-    /// Example: `"kafka: Failed to produce message to topic"`
+    /// `Message`; example: `"kafka: Failed to produce message to topic"`
     pub message: String,
 
-    /// `HelpDoc`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product/571/92710"`
+    /// `HelpDoc`; example: `"https://cloud.tencent.com/document/product/571/92710"`
     pub help_doc: String,
 }
 
@@ -2900,113 +1987,73 @@ pub struct SubscribeCheckStepTip {
 /// Returned in the output of [`DescribeSubscribeJobs`](super::DescribeSubscribeJobs).
 #[tc_model]
 pub struct SubscribeInfo {
-    /// `SubscribeId`: a string.
-    ///
-    /// Example: `"subs-9jyki7hniw"`
+    /// `SubscribeId`; example: `"subs-9jyki7hniw"`
     pub subscribe_id: String,
 
-    /// `SubscribeName`: a string.
-    ///
-    /// Example: `"binlog订阅"`
+    /// `SubscribeName`; example: `"binlog订阅"`
     pub subscribe_name: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-subs-l4d3a7izai-cdb-24ifcx43"`
+    /// `Topic`; example: `"topic-subs-l4d3a7izai-cdb-24ifcx43"`
     pub topic: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-kdxona7h"`
+    /// `InstanceId`; example: `"cdb-kdxona7h"`
     pub instance_id: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `SubsStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `SubsStatus`; example: `"running"`
     pub subs_status: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `ModifyTime`; example: `"2023-05-15 21:29:05"`
     pub modify_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `CreateTime`; example: `"2023-05-15 21:29:05"`
     pub create_time: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `IsolateTime`; example: `"2023-05-15 21:29:05"`
     pub isolate_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `ExpireTime`; example: `"2023-05-15 21:29:05"`
     pub expire_time: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2023-05-15 21:29:05"`
+    /// `OfflineTime`; example: `"2023-05-15 21:29:05"`
     pub offline_time: String,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayType`; example: `0`
     pub pay_type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AccessType`; example: `"cdb"`
     pub access_type: Option<String>,
 
-    /// `Endpoints`: a list of [`EndpointItem`] objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<EndpointItem>>,
 
-    /// `SubscribeVersion`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `SubscribeVersion`; example: `"kafka"`
     pub subscribe_version: Option<String>,
 
-    /// `Tags`: a list of [`TagItem`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagItem>>,
 
-    /// `Errors`: a list of [`SubsErr`] objects.
+    /// `Errors`
     pub errors: Option<Vec<SubsErr>>,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"small"`
+    /// `InstanceClass`; example: `"small"`
     pub instance_class: Option<String>,
 
-    /// `ConsumerRoutePhase`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ConsumerRoutePhase`; example: `"running"`
     pub consumer_route_phase: Option<String>,
 }
 
@@ -3016,18 +2063,13 @@ pub struct SubscribeInfo {
 /// Returned in the output of [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail).
 #[tc_model]
 pub struct SubscribeKafkaConfig {
-    /// `NumberOfPartitions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `NumberOfPartitions`; example: `8`
     pub number_of_partitions: u64,
 
-    /// `DistributeRules`: a list of [`DistributeRule`] objects.
-    /// Always sent in responses.
+    /// `DistributeRules`, always sent in responses
     pub distribute_rules: Option<Vec<DistributeRule>>,
 
-    /// `DefaultRuleType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `DefaultRuleType`; example: `"table"`
     pub default_rule_type: Option<String>,
 }
 
@@ -3037,19 +2079,13 @@ pub struct SubscribeKafkaConfig {
 /// Returned in the output of [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail).
 #[tc_model]
 pub struct SubscribeObject {
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `ObjectType`; example: `"table"`
     pub object_type: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db_1"`
+    /// `Database`; example: `"db_1"`
     pub database: String,
 
-    /// `Tables`: a list of strings.
-    ///
-    /// Example: `["tabl_1"]`
+    /// `Tables`; example: `["tabl_1"]`
     pub tables: Option<Vec<String>>,
 }
 
@@ -3060,23 +2096,16 @@ pub struct SubscribeObject {
 #[doc(alias = "SyncDBEndpointInfos")]
 #[tc_model]
 pub struct SyncDbEndpointInfos {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AccessType`; example: `"cdb"`
     pub access_type: String,
 
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"tdsqlmysql"`
+    /// `DatabaseType`; example: `"tdsqlmysql"`
     pub database_type: String,
 
-    /// `Info`: a list of [`Endpoint`] objects.
-    /// Required in requests.
+    /// `Info`, required in requests
     pub info: Option<Vec<Endpoint>>,
 }
 
@@ -3085,50 +2114,34 @@ pub struct SyncDbEndpointInfos {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct SyncDetailInfo {
-    /// `StepAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StepAll`; example: `4`
     pub step_all: u64,
 
-    /// `StepNow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StepNow`; example: `4`
     pub step_now: u64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `CurrentStepProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CurrentStepProgress`; example: `50`
     pub current_step_progress: i64,
 
-    /// `MasterSlaveDistance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MasterSlaveDistance`; example: `0`
     pub master_slave_distance: i64,
 
-    /// `SecondsBehindMaster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecondsBehindMaster`; example: `0`
     pub seconds_behind_master: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"总体描述信息"`
+    /// `Message`; example: `"总体描述信息"`
     pub message: String,
 
-    /// `StepInfos`: a list of [`StepInfo`] objects.
+    /// `StepInfos`
     pub step_infos: Option<Vec<StepInfo>>,
 
-    /// `CauseOfCompareDisable`: a string.
-    ///
-    /// Example: `"当前任务开启了DML过滤"`
+    /// `CauseOfCompareDisable`; example: `"当前任务开启了DML过滤"`
     pub cause_of_compare_disable: String,
 
-    /// `ErrInfo`: an [`ErrInfo`].
+    /// `ErrInfo`
     pub err_info: Option<ErrInfo>,
 }
 
@@ -3137,164 +2150,112 @@ pub struct SyncDetailInfo {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct SyncJobInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"sync-btso140"`
+    /// `JobId`; example: `"sync-btso140"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"sync-btso140"`
+    /// `JobName`; example: `"sync-btso140"`
     pub job_name: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PostPay"`
+    /// `PayMode`; example: `"PostPay"`
     pub pay_mode: String,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"Immediate"`
+    /// `RunMode`; example: `"Immediate"`
     pub run_mode: String,
 
-    /// `ExpectRunTime`: a string.
-    ///
-    /// Example: `"2023-12-08 16:24:32"`
+    /// `ExpectRunTime`; example: `"2023-12-08 16:24:32"`
     pub expect_run_time: String,
 
-    /// `AllActions`: a list of strings.
+    /// `AllActions`
     pub all_actions: Vec<String>,
 
-    /// `Actions`: a list of strings.
+    /// `Actions`
     pub actions: Option<Vec<String>>,
 
-    /// `Options`: an [`Options`].
+    /// `Options`
     pub options: Options,
 
-    /// `Objects`: an [`Objects`].
+    /// `Objects`
     pub objects: Objects,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"large"`
+    /// `Specification`; example: `"large"`
     pub specification: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-12-08 16:24:32"`
+    /// `ExpireTime`; example: `"2023-12-08 16:24:32"`
     pub expire_time: String,
 
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcRegion`; example: `"ap-guangzhou"`
     pub src_region: String,
 
-    /// `SrcDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `SrcDatabaseType`; example: `"mysql"`
     pub src_database_type: String,
 
-    /// `SrcAccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `SrcAccessType`; example: `"cdb"`
     pub src_access_type: String,
 
-    /// `SrcInfo`: an [`Endpoint`].
+    /// `SrcInfo`
     pub src_info: Endpoint,
 
-    /// `SrcNodeType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `SrcNodeType`; example: `"cluster"`
     pub src_node_type: String,
 
-    /// `SrcInfos`: a [`SyncDbEndpointInfos`].
+    /// `SrcInfos`
     pub src_infos: SyncDbEndpointInfos,
 
-    /// `DstRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DstRegion`; example: `"ap-guangzhou"`
     pub dst_region: String,
 
-    /// `DstDatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DstDatabaseType`; example: `"mysql"`
     pub dst_database_type: String,
 
-    /// `DstAccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `DstAccessType`; example: `"cdb"`
     pub dst_access_type: String,
 
-    /// `DstInfo`: an [`Endpoint`].
+    /// `DstInfo`
     pub dst_info: Endpoint,
 
-    /// `DstNodeType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `DstNodeType`; example: `"cluster"`
     pub dst_node_type: String,
 
-    /// `DstInfos`: a [`SyncDbEndpointInfos`].
+    /// `DstInfos`
     pub dst_infos: SyncDbEndpointInfos,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-08 16:24:32"`
+    /// `CreateTime`; example: `"2023-12-08 16:24:32"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-12-08 16:24:32"`
+    /// `StartTime`; example: `"2023-12-08 16:24:32"`
     pub start_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CheckPass"`
+    /// `Status`; example: `"CheckPass"`
     pub status: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-12-08 16:24:32"`
+    /// `EndTime`; example: `"2023-12-08 16:24:32"`
     pub end_time: String,
 
-    /// `Tags`: a list of [`TagItem`] objects.
+    /// `Tags`
     pub tags: Vec<TagItem>,
 
-    /// `Detail`: a [`SyncDetailInfo`].
+    /// `Detail`
     pub detail: SyncDetailInfo,
 
-    /// `TradeStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TradeStatus`; example: `"Normal"`
     pub trade_status: String,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"medium"`
+    /// `InstanceClass`; example: `"medium"`
     pub instance_class: String,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: u64,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2023-12-08 16:24:32"`
+    /// `OfflineTime`; example: `"2023-12-08 16:24:32"`
     pub offline_time: String,
 
-    /// `OptObjStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `OptObjStatus`; example: `"Normal"`
     pub opt_obj_status: String,
 
-    /// `AutoRetryTimeRangeMinutes`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AutoRetryTimeRangeMinutes`; example: `5`
     pub auto_retry_time_range_minutes: i64,
 
-    /// `DumperResumeCtrl`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `DumperResumeCtrl`; example: `"yes"`
     pub dumper_resume_ctrl: String,
 }
 
@@ -3304,39 +2265,25 @@ pub struct SyncJobInfo {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct Table {
-    /// `TableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1"`
+    /// `TableName`, always sent in responses; example: `"t1"`
     pub table_name: Option<String>,
 
-    /// `NewTableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1_new"`
+    /// `NewTableName`, always sent in responses; example: `"t1_new"`
     pub new_table_name: Option<String>,
 
-    /// `FilterCondition`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"where id > 100"`
+    /// `FilterCondition`, always sent in responses; example: `"where id > 100"`
     pub filter_condition: Option<String>,
 
-    /// `ColumnMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"All"`
+    /// `ColumnMode`, always sent in responses; example: `"All"`
     pub column_mode: Option<String>,
 
-    /// `Columns`: a list of [`Column`] objects.
+    /// `Columns`
     pub columns: Option<Vec<Column>>,
 
-    /// `TmpTables`: a list of strings.
+    /// `TmpTables`
     pub tmp_tables: Option<Vec<String>>,
 
-    /// `TableEditMode`: a string.
-    ///
-    /// Example: `"pt"`
+    /// `TableEditMode`; example: `"pt"`
     pub table_edit_mode: Option<String>,
 }
 
@@ -3346,12 +2293,10 @@ pub struct Table {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct TableFilter {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"order_details"`
+    /// `TableName`; example: `"order_details"`
     pub table_name: String,
 
-    /// `OpFilter`: an [`OpFilter`].
+    /// `OpFilter`
     pub op_filter: Option<OpFilter>,
 }
 
@@ -3361,26 +2306,16 @@ pub struct TableFilter {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct TableItem {
-    /// `TableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1"`
+    /// `TableName`, always sent in responses; example: `"t1"`
     pub table_name: Option<String>,
 
-    /// `NewTableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1_new"`
+    /// `NewTableName`, always sent in responses; example: `"t1_new"`
     pub new_table_name: Option<String>,
 
-    /// `TmpTables`: a list of strings.
-    /// Always sent in responses.
+    /// `TmpTables`, always sent in responses
     pub tmp_tables: Option<Vec<String>>,
 
-    /// `TableEditMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rename"`
+    /// `TableEditMode`, always sent in responses; example: `"rename"`
     pub table_edit_mode: Option<String>,
 }
 
@@ -3389,12 +2324,10 @@ pub struct TableItem {
 /// Sent in the input of [`DescribeMigrationJobs`](super::DescribeMigrationJobs), [`DescribeSubscribeJobs`](super::DescribeSubscribeJobs) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -3404,16 +2337,10 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail), [`DescribeMigrationJobs`](super::DescribeMigrationJobs), [`DescribeSubscribeDetail`](super::DescribeSubscribeDetail), [`DescribeSubscribeJobs`](super::DescribeSubscribeJobs) and [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct TagItem {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`, always sent in responses; example: `"key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`, always sent in responses; example: `"value"`
     pub tag_value: Option<String>,
 }
 
@@ -3423,41 +2350,25 @@ pub struct TagItem {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct TopicRule {
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topicName"`
+    /// `TopicName`, always sent in responses; example: `"topicName"`
     pub topic_name: Option<String>,
 
-    /// `PartitionType`: a string.
-    /// Always sent in responses.
+    /// `PartitionType`, always sent in responses
     pub partition_type: Option<String>,
 
-    /// `DbMatchMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Regular（正则匹配）, Default(不符合匹配规则的剩余库)"`
+    /// `DbMatchMode`, always sent in responses; example: `"Regular（正则匹配）, Default(不符合匹配规则的剩余库)"`
     pub db_match_mode: Option<String>,
 
-    /// `DbName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`, always sent in responses; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `TableMatchMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Regular（正则匹配）, Default(不符合匹配规则的剩余表)"`
+    /// `TableMatchMode`, always sent in responses; example: `"Regular（正则匹配）, Default(不符合匹配规则的剩余表)"`
     pub table_match_mode: Option<String>,
 
-    /// `TableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tb1"`
+    /// `TableName`, always sent in responses; example: `"tb1"`
     pub table_name: Option<String>,
 
-    /// `Columns`: a list of strings.
+    /// `Columns`
     pub columns: Option<Vec<String>>,
 }
 
@@ -3466,59 +2377,37 @@ pub struct TopicRule {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail) and [`DescribeMigrationJobs`](super::DescribeMigrationJobs).
 #[tc_model]
 pub struct TradeInfo {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20220711715001047929481"`
+    /// `DealName`; example: `"20220711715001047929481"`
     pub deal_name: String,
 
-    /// `LastDealName`: a string.
-    ///
-    /// Example: `"20220711715001047929340"`
+    /// `LastDealName`; example: `"20220711715001047929340"`
     pub last_deal_name: String,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"xlarge"`
+    /// `InstanceClass`; example: `"xlarge"`
     pub instance_class: String,
 
-    /// `TradeStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `TradeStatus`; example: `"normal"`
     pub trade_status: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-12-12 15:54:18"`
+    /// `ExpireTime`; example: `"2023-12-12 15:54:18"`
     pub expire_time: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2023-12-19 15:54:18"`
+    /// `OfflineTime`; example: `"2023-12-19 15:54:18"`
     pub offline_time: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"2023-12-11 15:54:18"`
+    /// `IsolateTime`; example: `"2023-12-11 15:54:18"`
     pub isolate_time: String,
 
-    /// `OfflineReason`: a string.
-    ///
-    /// Example: `"user_offline"`
+    /// `OfflineReason`; example: `"user_offline"`
     pub offline_reason: String,
 
-    /// `IsolateReason`: a string.
-    ///
-    /// Example: `"user_isolate"`
+    /// `IsolateReason`; example: `"user_isolate"`
     pub isolate_reason: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"postpay"`
+    /// `PayType`; example: `"postpay"`
     pub pay_type: String,
 
-    /// `BillingType`: a string.
-    ///
-    /// Example: `"billing"`
+    /// `BillingType`; example: `"billing"`
     pub billing_type: String,
 }
 
@@ -3528,16 +2417,10 @@ pub struct TradeInfo {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct View {
-    /// `ViewName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"v1"`
+    /// `ViewName`, always sent in responses; example: `"v1"`
     pub view_name: Option<String>,
 
-    /// `NewViewName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"v1_new"`
+    /// `NewViewName`, always sent in responses; example: `"v1_new"`
     pub new_view_name: Option<String>,
 }
 
@@ -3547,12 +2430,10 @@ pub struct View {
 /// Returned in the output of [`DescribeSyncJobs`](super::DescribeSyncJobs).
 #[tc_model]
 pub struct ViewFilter {
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"order_full_details"`
+    /// `ViewName`; example: `"order_full_details"`
     pub view_name: String,
 
-    /// `OpFilter`: an [`OpFilter`].
+    /// `OpFilter`
     pub op_filter: Option<OpFilter>,
 }
 
@@ -3562,15 +2443,9 @@ pub struct ViewFilter {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct ViewItem {
-    /// `ViewName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1_view"`
+    /// `ViewName`, always sent in responses; example: `"t1_view"`
     pub view_name: Option<String>,
 
-    /// `NewViewName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t1_view_new"`
+    /// `NewViewName`, always sent in responses; example: `"t1_view_new"`
     pub new_view_name: Option<String>,
 }

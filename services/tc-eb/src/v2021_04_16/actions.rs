@@ -7,25 +7,32 @@ use super::models;
 /// The `CheckRule` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CheckRuleResponse`].
-/// The codes it documents are in [`CheckRuleError`](super::errors::CheckRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CheckRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorFilter`](super::errors::EbErrorCode::FailedOperationErrorFilter)
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EbErrorCode::InternalErrorSystem)
+/// - [`InternalError.UnknownInternalError`](super::errors::EbErrorCode::InternalErrorUnknownInternalError)
+/// - [`InvalidParameter`](super::errors::EbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFilterRule`](super::errors::EbErrorCode::InvalidParameterValueInvalidFilterRule)
+/// - [`InvalidParameterValue.InvalidPattern`](super::errors::EbErrorCode::InvalidParameterValueInvalidPattern)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CheckRule",
     output = CheckRuleResponse,
-    error = super::errors::CheckRuleError
+    error = super::errors::EbErrorCode
 )]
 pub struct CheckRule {
-    /// `Event`: a string.
-    ///
-    /// Example: `"event消息json字符串"`
+    /// `Event`; example: `"event消息json字符串"`
     pub event: String,
 
-    /// `EventPattern`: a string.
-    ///
-    /// Example: `"EventPattern json字符串"`
+    /// `EventPattern`; example: `"EventPattern json字符串"`
     pub event_pattern: String,
 }
 
@@ -39,32 +46,39 @@ pub struct CheckRuleResponse {
 /// The `CheckTransformation` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CheckTransformationResponse`].
-/// The codes it documents are in [`CheckTransformationError`](super::errors::CheckTransformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CheckTransformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorFilter`](super::errors::EbErrorCode::FailedOperationErrorFilter)
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EbErrorCode::InternalErrorSystem)
+/// - [`InternalError.UnknownInternalError`](super::errors::EbErrorCode::InternalErrorUnknownInternalError)
+/// - [`InvalidParameter`](super::errors::EbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFilterRule`](super::errors::EbErrorCode::InvalidParameterValueInvalidFilterRule)
+/// - [`InvalidParameterValue.InvalidPattern`](super::errors::EbErrorCode::InvalidParameterValueInvalidPattern)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CheckTransformation",
     output = CheckTransformationResponse,
-    error = super::errors::CheckTransformationError
+    error = super::errors::EbErrorCode
 )]
 pub struct CheckTransformation {
-    /// `Input`: a string.
-    ///
-    /// Example: `"{\"key\": \"value\"}"`
+    /// `Input`; example: `"{\"key\": \"value\"}"`
     pub input: String,
 
-    /// `Transformations`: a list of [`Transformation`](super::models::Transformation) objects.
+    /// `Transformations`
     pub transformations: Vec<models::Transformation>,
 }
 
 /// What a successful [`CheckTransformation`] call returns.
 #[tc_model]
 pub struct CheckTransformationResponse {
-    /// `Output`: a string.
-    ///
-    /// Example: `"{\"key2\": \"value2\"}"`
+    /// `Output`; example: `"{\"key2\": \"value2\"}"`
     pub output: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -74,52 +88,68 @@ pub struct CheckTransformationResponse {
 /// The `CreateConnection` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CreateConnectionResponse`].
-/// The codes it documents are in [`CreateConnectionError`](super::errors::CreateConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CreateConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EbErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceError`](super::errors::EbErrorCode::FailedOperationServiceError)
+/// - [`InternalError.OssException`](super::errors::EbErrorCode::InternalErrorOssException)
+/// - [`InvalidParameterValue.ConnectionDescription`](super::errors::EbErrorCode::InvalidParameterValueConnectionDescription)
+/// - [`InvalidParameterValue.ConnectionName`](super::errors::EbErrorCode::InvalidParameterValueConnectionName)
+/// - [`InvalidParameterValue.DTSParams`](super::errors::EbErrorCode::InvalidParameterValueDtsParams)
+/// - [`InvalidParameterValue.Description`](super::errors::EbErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.EventBusName`](super::errors::EbErrorCode::InvalidParameterValueEventBusName)
+/// - [`InvalidParameterValue.InvalidApiRequestConfig`](super::errors::EbErrorCode::InvalidParameterValueInvalidApiRequestConfig)
+/// - [`InvalidParameterValue.Type`](super::errors::EbErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.Connection`](super::errors::EbErrorCode::LimitExceededConnection)
+/// - [`LimitExceeded.RouteOverLimit`](super::errors::EbErrorCode::LimitExceededRouteOverLimit)
+/// - [`OperationDenied.EventBusResourceIsLocked`](super::errors::EbErrorCode::OperationDeniedEventBusResourceIsLocked)
+/// - [`OperationDenied.ResourceImmutable`](super::errors::EbErrorCode::OperationDeniedResourceImmutable)
+/// - [`OperationDenied.UnsupportedOperation`](super::errors::EbErrorCode::OperationDeniedUnsupportedOperation)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.InvalidService`](super::errors::EbErrorCode::ResourceNotFoundInvalidService)
+/// - [`ResourceNotFound.Role`](super::errors::EbErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Target`](super::errors::EbErrorCode::ResourceNotFoundTarget)
+/// - [`ResourceUnavailable.Connection`](super::errors::EbErrorCode::ResourceUnavailableConnection)
+/// - [`UnsupportedOperation`](super::errors::EbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::EbErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.InvalidEndpointType`](super::errors::EbErrorCode::UnsupportedOperationInvalidEndpointType)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CreateConnection",
     output = CreateConnectionResponse,
-    error = super::errors::CreateConnectionError
+    error = super::errors::EbErrorCode
 )]
 pub struct CreateConnection {
-    /// `ConnectionDescription`: a [`ConnectionDescription`](super::models::ConnectionDescription).
+    /// `ConnectionDescription`
     pub connection_description: models::ConnectionDescription,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `ConnectionName`: a string.
-    ///
-    /// Example: `"connection"`
+    /// `ConnectionName`; example: `"connection"`
     pub connection_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"apigw"`
+    /// `Type`; example: `"apigw"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateConnection`] call returns.
 #[tc_model]
 pub struct CreateConnectionResponse {
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"connection-xxxxxxxx"`
+    /// `ConnectionId`; example: `"connection-xxxxxxxx"`
     pub connection_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,44 +159,58 @@ pub struct CreateConnectionResponse {
 /// The `CreateEventBus` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CreateEventBusResponse`].
-/// The codes it documents are in [`CreateEventBusError`](super::errors::CreateEventBusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CreateEventBus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RegisterCLSService`](super::errors::EbErrorCode::FailedOperationRegisterClsService)
+/// - [`FailedOperation.TagResource`](super::errors::EbErrorCode::FailedOperationTagResource)
+/// - [`FailedOperation.TagResourceAllocateQuotas`](super::errors::EbErrorCode::FailedOperationTagResourceAllocateQuotas)
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Description`](super::errors::EbErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.EventBusName`](super::errors::EbErrorCode::InvalidParameterValueEventBusName)
+/// - [`InvalidParameterValue.EventTraceConfig`](super::errors::EbErrorCode::InvalidParameterValueEventTraceConfig)
+/// - [`InvalidParameterValue.LinkMode`](super::errors::EbErrorCode::InvalidParameterValueLinkMode)
+/// - [`InvalidParameterValue.Tags`](super::errors::EbErrorCode::InvalidParameterValueTags)
+/// - [`InvalidParameterValue.Type`](super::errors::EbErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.EventBus`](super::errors::EbErrorCode::LimitExceededEventBus)
+/// - [`LimitExceeded.InsufficientBalance`](super::errors::EbErrorCode::LimitExceededInsufficientBalance)
+/// - [`OperationDenied.DefaultCLSResourceUnsupported`](super::errors::EbErrorCode::OperationDeniedDefaultClsResourceUnsupported)
+/// - [`OperationDenied.EventBusResourceIsLocked`](super::errors::EbErrorCode::OperationDeniedEventBusResourceIsLocked)
+/// - [`ResourceInUse.DefaultEventBus`](super::errors::EbErrorCode::ResourceInUseDefaultEventBus)
+/// - [`ResourceInUse.EventBus`](super::errors::EbErrorCode::ResourceInUseEventBus)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Role`](super::errors::EbErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Tag`](super::errors::EbErrorCode::ResourceNotFoundTag)
+/// - [`ResourceUnavailable.Target`](super::errors::EbErrorCode::ResourceUnavailableTarget)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CreateEventBus",
     output = CreateEventBusResponse,
-    error = super::errors::CreateEventBusError
+    error = super::errors::EbErrorCode
 )]
 pub struct CreateEventBus {
-    /// `EventBusName`: a string.
-    ///
-    /// Example: `"EventBusName"`
+    /// `EventBusName`; example: `"EventBusName"`
     pub event_bus_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `SaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SaveDays`; example: `1`
     pub save_days: Option<i64>,
 
-    /// `EnableStore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableStore`; example: `false`
     pub enable_store: Option<bool>,
 }
 
 /// What a successful [`CreateEventBus`] call returns.
 #[tc_model]
 pub struct CreateEventBusResponse {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -176,49 +220,53 @@ pub struct CreateEventBusResponse {
 /// The `CreateRule` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CreateRuleResponse`].
-/// The codes it documents are in [`CreateRuleError`](super::errors::CreateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CreateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagResource`](super::errors::EbErrorCode::FailedOperationTagResource)
+/// - [`FailedOperation.TagResourceAllocateQuotas`](super::errors::EbErrorCode::FailedOperationTagResourceAllocateQuotas)
+/// - [`InvalidParameterValue.DeadLetterConfig`](super::errors::EbErrorCode::InvalidParameterValueDeadLetterConfig)
+/// - [`InvalidParameterValue.Description`](super::errors::EbErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.EventPattern`](super::errors::EbErrorCode::InvalidParameterValueEventPattern)
+/// - [`InvalidParameterValue.RuleName`](super::errors::EbErrorCode::InvalidParameterValueRuleName)
+/// - [`InvalidParameterValue.Tags`](super::errors::EbErrorCode::InvalidParameterValueTags)
+/// - [`InvalidParameterValue.Type`](super::errors::EbErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.Rule`](super::errors::EbErrorCode::LimitExceededRule)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Tag`](super::errors::EbErrorCode::ResourceNotFoundTag)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CreateRule",
     output = CreateRuleResponse,
-    error = super::errors::CreateRuleError
+    error = super::errors::EbErrorCode
 )]
 pub struct CreateRule {
-    /// `EventPattern`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EventPattern`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub event_pattern: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule"`
+    /// `RuleName`; example: `"rule"`
     pub rule_name: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateRule`] call returns.
 #[tc_model]
 pub struct CreateRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -228,57 +276,91 @@ pub struct CreateRuleResponse {
 /// The `CreateTarget` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CreateTargetResponse`].
-/// The codes it documents are in [`CreateTargetError`](super::errors::CreateTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CreateTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EbErrorCode::FailedOperation)
+/// - [`FailedOperation.AddPrivateLink`](super::errors::EbErrorCode::FailedOperationAddPrivateLink)
+/// - [`FailedOperation.AuthenticateUserFailed`](super::errors::EbErrorCode::FailedOperationAuthenticateUserFailed)
+/// - [`FailedOperation.CreateTrigger`](super::errors::EbErrorCode::FailedOperationCreateTrigger)
+/// - [`FailedOperation.ESInternalError`](super::errors::EbErrorCode::FailedOperationEsInternalError)
+/// - [`FailedOperation.ESRequestFailed`](super::errors::EbErrorCode::FailedOperationEsRequestFailed)
+/// - [`FailedOperation.ESTemplateConflict`](super::errors::EbErrorCode::FailedOperationEsTemplateConflict)
+/// - [`InvalidParameter.Payload`](super::errors::EbErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue.AMPParams`](super::errors::EbErrorCode::InvalidParameterValueAmpParams)
+/// - [`InvalidParameterValue.BatchEventCount`](super::errors::EbErrorCode::InvalidParameterValueBatchEventCount)
+/// - [`InvalidParameterValue.BatchTimeout`](super::errors::EbErrorCode::InvalidParameterValueBatchTimeout)
+/// - [`InvalidParameterValue.CKafkaTargetParams`](super::errors::EbErrorCode::InvalidParameterValueCKafkaTargetParams)
+/// - [`InvalidParameterValue.CallbackType`](super::errors::EbErrorCode::InvalidParameterValueCallbackType)
+/// - [`InvalidParameterValue.CallbackWeComURL`](super::errors::EbErrorCode::InvalidParameterValueCallbackWeComUrl)
+/// - [`InvalidParameterValue.ElasticSearchTargetParams`](super::errors::EbErrorCode::InvalidParameterValueElasticSearchTargetParams)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.NoticeReceiverChannel`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverChannel)
+/// - [`InvalidParameterValue.NoticeReceiverTimeWindow`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverTimeWindow)
+/// - [`InvalidParameterValue.NoticeReceiverUserIds`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverUserIds)
+/// - [`InvalidParameterValue.NoticeReceiverUserType`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverUserType)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::EbErrorCode::InvalidParameterValueQualifier)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`InvalidParameterValue.TargetDescription`](super::errors::EbErrorCode::InvalidParameterValueTargetDescription)
+/// - [`InvalidParameterValue.Type`](super::errors::EbErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.ClusterPrivateLinkExceeded`](super::errors::EbErrorCode::LimitExceededClusterPrivateLinkExceeded)
+/// - [`LimitExceeded.Logset`](super::errors::EbErrorCode::LimitExceededLogset)
+/// - [`LimitExceeded.Target`](super::errors::EbErrorCode::LimitExceededTarget)
+/// - [`LimitExceeded.Trigger`](super::errors::EbErrorCode::LimitExceededTrigger)
+/// - [`LimitExceeded.UserPrivateLinkExceeded`](super::errors::EbErrorCode::LimitExceededUserPrivateLinkExceeded)
+/// - [`OperationDenied.AccountNotExists`](super::errors::EbErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.DefaultCLSResourceUnsupported`](super::errors::EbErrorCode::OperationDeniedDefaultClsResourceUnsupported)
+/// - [`OperationDenied.ESVersionUnsupported`](super::errors::EbErrorCode::OperationDeniedEsVersionUnsupported)
+/// - [`OperationDenied.EventBusResourceIsLocked`](super::errors::EbErrorCode::OperationDeniedEventBusResourceIsLocked)
+/// - [`OperationDenied.UnsupportedOperation`](super::errors::EbErrorCode::OperationDeniedUnsupportedOperation)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Function`](super::errors::EbErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::EbErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.PrivateLinkResource`](super::errors::EbErrorCode::ResourceNotFoundPrivateLinkResource)
+/// - [`ResourceNotFound.Role`](super::errors::EbErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
+/// - [`ResourceNotFound.Target`](super::errors::EbErrorCode::ResourceNotFoundTarget)
+/// - [`ResourceNotFound.Version`](super::errors::EbErrorCode::ResourceNotFoundVersion)
+/// - [`ResourceUnavailable.ESUnhealth`](super::errors::EbErrorCode::ResourceUnavailableEsUnhealth)
+/// - [`ResourceUnavailable.Target`](super::errors::EbErrorCode::ResourceUnavailableTarget)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CreateTarget",
     output = CreateTargetResponse,
-    error = super::errors::CreateTargetError
+    error = super::errors::EbErrorCode
 )]
 pub struct CreateTarget {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"scf"`
+    /// `Type`; example: `"scf"`
     pub r#type: String,
 
-    /// `TargetDescription`: a [`TargetDescription`](super::models::TargetDescription).
+    /// `TargetDescription`
     pub target_description: models::TargetDescription,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 
-    /// `BatchTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchTimeout`; example: `1`
     pub batch_timeout: Option<i64>,
 
-    /// `BatchEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchEventCount`; example: `1`
     pub batch_event_count: Option<i64>,
 
-    /// `EnableBatchDelivery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBatchDelivery`; example: `false`
     pub enable_batch_delivery: Option<bool>,
 }
 
 /// What a successful [`CreateTarget`] call returns.
 #[tc_model]
 pub struct CreateTargetResponse {
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"target-e9r3a1l0"`
+    /// `TargetId`; example: `"target-e9r3a1l0"`
     pub target_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -288,37 +370,38 @@ pub struct CreateTargetResponse {
 /// The `CreateTransformation` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`CreateTransformationResponse`].
-/// The codes it documents are in [`CreateTransformationError`](super::errors::CreateTransformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=CreateTransformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Transformations`](super::errors::EbErrorCode::InvalidParameterValueTransformations)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "CreateTransformation",
     output = CreateTransformationResponse,
-    error = super::errors::CreateTransformationError
+    error = super::errors::EbErrorCode
 )]
 pub struct CreateTransformation {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxx"`
     pub rule_id: String,
 
-    /// `Transformations`: a list of [`Transformation`](super::models::Transformation) objects.
+    /// `Transformations`
     pub transformations: Vec<models::Transformation>,
 }
 
 /// What a successful [`CreateTransformation`] call returns.
 #[tc_model]
 pub struct CreateTransformationResponse {
-    /// `TransformationId`: a string.
-    ///
-    /// Example: `"tsfm-xxxxxxxxxxx"`
+    /// `TransformationId`; example: `"tsfm-xxxxxxxxxxx"`
     pub transformation_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -328,25 +411,37 @@ pub struct CreateTransformationResponse {
 /// The `DeleteConnection` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`DeleteConnectionResponse`].
-/// The codes it documents are in [`DeleteConnectionError`](super::errors::DeleteConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=DeleteConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteConnection`](super::errors::EbErrorCode::FailedOperationDeleteConnection)
+/// - [`FailedOperation.ServiceError`](super::errors::EbErrorCode::FailedOperationServiceError)
+/// - [`InternalError.OssException`](super::errors::EbErrorCode::InternalErrorOssException)
+/// - [`InvalidParameterValue.ConnectionDescription`](super::errors::EbErrorCode::InvalidParameterValueConnectionDescription)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`OperationDenied.EventBusResourceIsLocked`](super::errors::EbErrorCode::OperationDeniedEventBusResourceIsLocked)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Connection`](super::errors::EbErrorCode::ResourceNotFoundConnection)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::EbErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::EbErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::EbErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "DeleteConnection",
     output = DeleteConnectionResponse,
-    error = super::errors::DeleteConnectionError
+    error = super::errors::EbErrorCode
 )]
 pub struct DeleteConnection {
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"connection-xxxxxxxx"`
+    /// `ConnectionId`; example: `"connection-xxxxxxxx"`
     pub connection_id: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 }
 
@@ -360,20 +455,30 @@ pub struct DeleteConnectionResponse {
 /// The `DeleteEventBus` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`DeleteEventBusResponse`].
-/// The codes it documents are in [`DeleteEventBusError`](super::errors::DeleteEventBusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=DeleteEventBus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnTagResource`](super::errors::EbErrorCode::FailedOperationUnTagResource)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`OperationDenied.EventBusResourceIsLocked`](super::errors::EbErrorCode::OperationDeniedEventBusResourceIsLocked)
+/// - [`OperationDenied.ResourceImmutable`](super::errors::EbErrorCode::OperationDeniedResourceImmutable)
+/// - [`ResourceInUse.EventBus`](super::errors::EbErrorCode::ResourceInUseEventBus)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Tag`](super::errors::EbErrorCode::ResourceNotFoundTag)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "DeleteEventBus",
     output = DeleteEventBusResponse,
-    error = super::errors::DeleteEventBusError
+    error = super::errors::EbErrorCode
 )]
 pub struct DeleteEventBus {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 }
 
@@ -387,25 +492,34 @@ pub struct DeleteEventBusResponse {
 /// The `DeleteRule` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`DeleteRuleResponse`].
-/// The codes it documents are in [`DeleteRuleError`](super::errors::DeleteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=DeleteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteRule`](super::errors::EbErrorCode::FailedOperationDeleteRule)
+/// - [`FailedOperation.UnTagResource`](super::errors::EbErrorCode::FailedOperationUnTagResource)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`ResourceInUse.Rule`](super::errors::EbErrorCode::ResourceInUseRule)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
+/// - [`ResourceNotFound.Tag`](super::errors::EbErrorCode::ResourceNotFoundTag)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "DeleteRule",
     output = DeleteRuleResponse,
-    error = super::errors::DeleteRuleError
+    error = super::errors::EbErrorCode
 )]
 pub struct DeleteRule {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 }
 
@@ -419,30 +533,45 @@ pub struct DeleteRuleResponse {
 /// The `DeleteTarget` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`DeleteTargetResponse`].
-/// The codes it documents are in [`DeleteTargetError`](super::errors::DeleteTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=DeleteTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthenticateUserFailed`](super::errors::EbErrorCode::FailedOperationAuthenticateUserFailed)
+/// - [`FailedOperation.DeletePrivateLink`](super::errors::EbErrorCode::FailedOperationDeletePrivateLink)
+/// - [`FailedOperation.ESInternalError`](super::errors::EbErrorCode::FailedOperationEsInternalError)
+/// - [`FailedOperation.ESRequestFailed`](super::errors::EbErrorCode::FailedOperationEsRequestFailed)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`InvalidParameterValue.TargetId`](super::errors::EbErrorCode::InvalidParameterValueTargetId)
+/// - [`InvalidParameterValue.Type`](super::errors::EbErrorCode::InvalidParameterValueType)
+/// - [`OperationDenied.ESVersionUnsupported`](super::errors::EbErrorCode::OperationDeniedEsVersionUnsupported)
+/// - [`OperationDenied.EventBusResourceIsLocked`](super::errors::EbErrorCode::OperationDeniedEventBusResourceIsLocked)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.NetAssociation`](super::errors::EbErrorCode::ResourceNotFoundNetAssociation)
+/// - [`ResourceNotFound.PrivateLinkResource`](super::errors::EbErrorCode::ResourceNotFoundPrivateLinkResource)
+/// - [`ResourceNotFound.Role`](super::errors::EbErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
+/// - [`ResourceNotFound.Target`](super::errors::EbErrorCode::ResourceNotFoundTarget)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "DeleteTarget",
     output = DeleteTargetResponse,
-    error = super::errors::DeleteTargetError
+    error = super::errors::EbErrorCode
 )]
 pub struct DeleteTarget {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"target-xxxxxxxx"`
+    /// `TargetId`; example: `"target-xxxxxxxx"`
     pub target_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 }
 
@@ -456,30 +585,31 @@ pub struct DeleteTargetResponse {
 /// The `DeleteTransformation` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`DeleteTransformationResponse`].
-/// The codes it documents are in [`DeleteTransformationError`](super::errors::DeleteTransformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=DeleteTransformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.TransformationID`](super::errors::EbErrorCode::InvalidParameterValueTransformationId)
+/// - [`ResourceNotFound.Transformation`](super::errors::EbErrorCode::ResourceNotFoundTransformation)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "DeleteTransformation",
     output = DeleteTransformationResponse,
-    error = super::errors::DeleteTransformationError
+    error = super::errors::EbErrorCode
 )]
 pub struct DeleteTransformation {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxx"`
     pub rule_id: String,
 
-    /// `TransformationId`: a string.
-    ///
-    /// Example: `"tsfm-xxxxxx"`
+    /// `TransformationId`; example: `"tsfm-xxxxxx"`
     pub transformation_id: String,
 }
 
@@ -493,58 +623,51 @@ pub struct DeleteTransformationResponse {
 /// The `DescribeLogTagValue` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`DescribeLogTagValueResponse`].
-/// The codes it documents are in [`DescribeLogTagValueError`](super::errors::DescribeLogTagValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=DescribeLogTagValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Action`](super::errors::EbErrorCode::InvalidParameterValueAction)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "DescribeLogTagValue",
     output = DescribeLogTagValueResponse,
-    error = super::errors::DescribeLogTagValueError,
+    error = super::errors::EbErrorCode,
     paginate(page = page, limit = limit, items = results, item = String)
 )]
 pub struct DescribeLogTagValue {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1725961968000`
+    /// `StartTime`; example: `1725961968000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1725965568000`
+    /// `EndTime`; example: `1725965568000`
     pub end_time: i64,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxx"`
     pub event_bus_id: String,
 
-    /// `GroupField`: a string.
-    ///
-    /// Example: `"RuleIds"`
+    /// `GroupField`; example: `"RuleIds"`
     pub group_field: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Filter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::LogFilter>>,
 }
 
 /// What a successful [`DescribeLogTagValue`] call returns.
 #[tc_model]
 pub struct DescribeLogTagValueResponse {
-    /// `Results`: a list of strings.
-    ///
-    /// Example: `["ckafka.cloud.tencent"]`
+    /// `Results`; example: `["ckafka.cloud.tencent"]`
     pub results: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -554,89 +677,68 @@ pub struct DescribeLogTagValueResponse {
 /// The `GetEventBus` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`GetEventBusResponse`].
-/// The codes it documents are in [`GetEventBusError`](super::errors::GetEventBusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=GetEventBus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "GetEventBus",
     output = GetEventBusResponse,
-    error = super::errors::GetEventBusError
+    error = super::errors::EbErrorCode
 )]
 pub struct GetEventBus {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 }
 
 /// What a successful [`GetEventBus`] call returns.
 #[tc_model]
 pub struct GetEventBusResponse {
-    /// `ModTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `ModTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub mod_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"78a5887e-357d-4bac-baca-1de008fa6ff0"`
+    /// `ClsTopicId`; example: `"78a5887e-357d-4bac-baca-1de008fa6ff0"`
     pub cls_topic_id: Option<String>,
 
-    /// `AddTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `AddTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub add_time: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"78a5887e-357d-4bac-baca-1de008fa6ff0"`
+    /// `ClsLogsetId`; example: `"78a5887e-357d-4bac-baca-1de008fa6ff0"`
     pub cls_logset_id: Option<String>,
 
-    /// `EventBusName`: a string.
-    ///
-    /// Example: `"eb"`
+    /// `EventBusName`; example: `"eb"`
     pub event_bus_name: Option<String>,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cloud"`
+    /// `Type`; example: `"Cloud"`
     pub r#type: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"Postpaid"`
+    /// `PayMode`; example: `"Postpaid"`
     pub pay_mode: Option<String>,
 
-    /// `SaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SaveDays`; example: `1`
     pub save_days: Option<i64>,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"sdk-eda*ac8"`
+    /// `LogTopicId`; example: `"sdk-eda*ac8"`
     pub log_topic_id: Option<String>,
 
-    /// `EnableStore`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableStore`; example: `true`
     pub enable_store: Option<bool>,
 
-    /// `LinkMode`: a string.
-    ///
-    /// Example: `"Disorder"`
+    /// `LinkMode`; example: `"Disorder"`
     pub link_mode: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -646,27 +748,31 @@ pub struct GetEventBusResponse {
 /// The `GetPlatformEventTemplate` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`GetPlatformEventTemplateResponse`].
-/// The codes it documents are in [`GetPlatformEventTemplateError`](super::errors::GetPlatformEventTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=GetPlatformEventTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Action`](super::errors::EbErrorCode::InvalidParameterValueAction)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "GetPlatformEventTemplate",
     output = GetPlatformEventTemplateResponse,
-    error = super::errors::GetPlatformEventTemplateError
+    error = super::errors::EbErrorCode
 )]
 pub struct GetPlatformEventTemplate {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"network:ErrorEvent:PublicNetworkAlarm"`
+    /// `EventType`; example: `"network:ErrorEvent:PublicNetworkAlarm"`
     pub event_type: String,
 }
 
 /// What a successful [`GetPlatformEventTemplate`] call returns.
 #[tc_model]
 pub struct GetPlatformEventTemplateResponse {
-    /// `EventTemplate`: a string.
+    /// `EventTemplate`
     pub event_template: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -676,74 +782,62 @@ pub struct GetPlatformEventTemplateResponse {
 /// The `GetRule` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`GetRuleResponse`].
-/// The codes it documents are in [`GetRuleError`](super::errors::GetRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=GetRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "GetRule",
     output = GetRuleResponse,
-    error = super::errors::GetRuleError
+    error = super::errors::EbErrorCode
 )]
 pub struct GetRule {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-rjn6exxw"`
+    /// `EventBusId`; example: `"eb-rjn6exxw"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-rjn6essz"`
+    /// `RuleId`; example: `"rule-rjn6essz"`
     pub rule_id: String,
 }
 
 /// What a successful [`GetRule`] call returns.
 #[tc_model]
 pub struct GetRuleResponse {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-rjn*xw"`
+    /// `EventBusId`; example: `"eb-rjn*xw"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-rjd*sz"`
+    /// `RuleId`; example: `"rule-rjd*sz"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"my-rule"`
+    /// `RuleName`; example: `"my-rule"`
     pub rule_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `EventPattern`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EventPattern`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub event_pattern: String,
 
-    /// `AddTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `AddTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub add_time: String,
 
-    /// `ModTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `ModTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub mod_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -753,37 +847,40 @@ pub struct GetRuleResponse {
 /// The `GetTransformation` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`GetTransformationResponse`].
-/// The codes it documents are in [`GetTransformationError`](super::errors::GetTransformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=GetTransformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`InvalidParameterValue.TransformationID`](super::errors::EbErrorCode::InvalidParameterValueTransformationId)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Transformation`](super::errors::EbErrorCode::ResourceNotFoundTransformation)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "GetTransformation",
     output = GetTransformationResponse,
-    error = super::errors::GetTransformationError
+    error = super::errors::EbErrorCode
 )]
 pub struct GetTransformation {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxx"`
     pub rule_id: String,
 
-    /// `TransformationId`: a string.
-    ///
-    /// Example: `"tsfm-xxxxxxx"`
+    /// `TransformationId`; example: `"tsfm-xxxxxxx"`
     pub transformation_id: String,
 }
 
 /// What a successful [`GetTransformation`] call returns.
 #[tc_model]
 pub struct GetTransformationResponse {
-    /// `Transformations`: a list of [`Transformation`](super::models::Transformation) objects.
+    /// `Transformations`
     pub transformations: Vec<models::Transformation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -793,15 +890,26 @@ pub struct GetTransformationResponse {
 /// The `ListConnections` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListConnectionsResponse`].
-/// The codes it documents are in [`ListConnectionsError`](super::errors::ListConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.Limit`](super::errors::EbErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Offset`](super::errors::EbErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Order`](super::errors::EbErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.OrderBy`](super::errors::EbErrorCode::InvalidParameterValueOrderBy)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListConnections",
     output = ListConnectionsResponse,
-    error = super::errors::ListConnectionsError,
+    error = super::errors::EbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -811,41 +919,29 @@ pub struct GetTransformationResponse {
     )
 )]
 pub struct ListConnections {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"updated_at"`
+    /// `OrderBy`; example: `"updated_at"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`ListConnections`] call returns.
 #[tc_model]
 pub struct ListConnectionsResponse {
-    /// `Connections`: a list of [`Connection`](super::models::Connection) objects.
+    /// `Connections`
     pub connections: Vec<models::Connection>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -855,15 +951,26 @@ pub struct ListConnectionsResponse {
 /// The `ListEventBuses` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListEventBusesResponse`].
-/// The codes it documents are in [`ListEventBusesError`](super::errors::ListEventBusesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListEventBuses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Filters`](super::errors::EbErrorCode::InvalidParameterValueFilters)
+/// - [`InvalidParameterValue.Limit`](super::errors::EbErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Offset`](super::errors::EbErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Order`](super::errors::EbErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.OrderBy`](super::errors::EbErrorCode::InvalidParameterValueOrderBy)
+/// - [`UnauthorizedOperation.CAM`](super::errors::EbErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListEventBuses",
     output = ListEventBusesResponse,
-    error = super::errors::ListEventBusesError,
+    error = super::errors::EbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -873,39 +980,29 @@ pub struct ListConnectionsResponse {
     )
 )]
 pub struct ListEventBuses {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"created_at"`
+    /// `OrderBy`; example: `"created_at"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`ListEventBuses`] call returns.
 #[tc_model]
 pub struct ListEventBusesResponse {
-    /// `EventBuses`: a list of [`EventBus`](super::models::EventBus) objects.
+    /// `EventBuses`
     pub event_buses: Vec<models::EventBus>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -915,27 +1012,30 @@ pub struct ListEventBusesResponse {
 /// The `ListPlatformEventNames` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListPlatformEventNamesResponse`].
-/// The codes it documents are in [`ListPlatformEventNamesError`](super::errors::ListPlatformEventNamesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListPlatformEventNames)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListPlatformEventNames",
     output = ListPlatformEventNamesResponse,
-    error = super::errors::ListPlatformEventNamesError
+    error = super::errors::EbErrorCode
 )]
 pub struct ListPlatformEventNames {
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"eb_platform_test"`
+    /// `ProductType`; example: `"eb_platform_test"`
     pub product_type: String,
 }
 
 /// What a successful [`ListPlatformEventNames`] call returns.
 #[tc_model]
 pub struct ListPlatformEventNamesResponse {
-    /// `EventNames`: a list of [`PlatformEventDetail`](super::models::PlatformEventDetail) objects.
+    /// `EventNames`
     pub event_names: Vec<models::PlatformEventDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -945,27 +1045,31 @@ pub struct ListPlatformEventNamesResponse {
 /// The `ListPlatformEventPatterns` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListPlatformEventPatternsResponse`].
-/// The codes it documents are in [`ListPlatformEventPatternsError`](super::errors::ListPlatformEventPatternsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListPlatformEventPatterns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Action`](super::errors::EbErrorCode::InvalidParameterValueAction)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListPlatformEventPatterns",
     output = ListPlatformEventPatternsResponse,
-    error = super::errors::ListPlatformEventPatternsError
+    error = super::errors::EbErrorCode
 )]
 pub struct ListPlatformEventPatterns {
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"eb_platform_test,该值根据ListPlatformProducts接口获取"`
+    /// `ProductType`; example: `"eb_platform_test,该值根据ListPlatformProducts接口获取"`
     pub product_type: String,
 }
 
 /// What a successful [`ListPlatformEventPatterns`] call returns.
 #[tc_model]
 pub struct ListPlatformEventPatternsResponse {
-    /// `EventPatterns`: a list of [`PlatformEventSummary`](super::models::PlatformEventSummary) objects.
+    /// `EventPatterns`
     pub event_patterns: Vec<models::PlatformEventSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -975,22 +1079,28 @@ pub struct ListPlatformEventPatternsResponse {
 /// The `ListPlatformProducts` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListPlatformProductsResponse`].
-/// The codes it documents are in [`ListPlatformProductsError`](super::errors::ListPlatformProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListPlatformProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Action`](super::errors::EbErrorCode::InvalidParameterValueAction)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListPlatformProducts",
     output = ListPlatformProductsResponse,
-    error = super::errors::ListPlatformProductsError
+    error = super::errors::EbErrorCode
 )]
 pub struct ListPlatformProducts {}
 
 /// What a successful [`ListPlatformProducts`] call returns.
 #[tc_model]
 pub struct ListPlatformProductsResponse {
-    /// `PlatformProducts`: a list of [`PlatformProduct`](super::models::PlatformProduct) objects.
+    /// `PlatformProducts`
     pub platform_products: Vec<models::PlatformProduct>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1000,15 +1110,26 @@ pub struct ListPlatformProductsResponse {
 /// The `ListRules` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListRulesResponse`].
-/// The codes it documents are in [`ListRulesError`](super::errors::ListRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.Filters`](super::errors::EbErrorCode::InvalidParameterValueFilters)
+/// - [`InvalidParameterValue.Limit`](super::errors::EbErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Order`](super::errors::EbErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.OrderBy`](super::errors::EbErrorCode::InvalidParameterValueOrderBy)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListRules",
     output = ListRulesResponse,
-    error = super::errors::ListRulesError,
+    error = super::errors::EbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1018,41 +1139,29 @@ pub struct ListPlatformProductsResponse {
     )
 )]
 pub struct ListRules {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"updated_at"`
+    /// `OrderBy`; example: `"updated_at"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`ListRules`] call returns.
 #[tc_model]
 pub struct ListRulesResponse {
-    /// `Rules`: a list of [`Rule`](super::models::Rule) objects.
+    /// `Rules`
     pub rules: Vec<models::Rule>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1062,15 +1171,29 @@ pub struct ListRulesResponse {
 /// The `ListTargets` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`ListTargetsResponse`].
-/// The codes it documents are in [`ListTargetsError`](super::errors::ListTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=ListTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.Limit`](super::errors::EbErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Offset`](super::errors::EbErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Order`](super::errors::EbErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.OrderBy`](super::errors::EbErrorCode::InvalidParameterValueOrderBy)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`InvalidParameterValue.TargetId`](super::errors::EbErrorCode::InvalidParameterValueTargetId)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "ListTargets",
     output = ListTargetsResponse,
-    error = super::errors::ListTargetsError,
+    error = super::errors::EbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1080,46 +1203,32 @@ pub struct ListRulesResponse {
     )
 )]
 pub struct ListTargets {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"updated_at"`
+    /// `OrderBy`; example: `"updated_at"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`ListTargets`] call returns.
 #[tc_model]
 pub struct ListTargetsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1129,23 +1238,34 @@ pub struct ListTargetsResponse {
 /// The `PublishEvent` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`PublishEventResponse`].
-/// The codes it documents are in [`PublishEventError`](super::errors::PublishEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=PublishEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EbErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.InvalidEvent`](super::errors::EbErrorCode::InvalidParameterValueInvalidEvent)
+/// - [`InvalidParameterValue.InvalidEventBus`](super::errors::EbErrorCode::InvalidParameterValueInvalidEventBus)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EbErrorCode::LimitExceededResourceLimit)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.EventBusNotFound`](super::errors::EbErrorCode::ResourceNotFoundEventBusNotFound)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "PublishEvent",
     output = PublishEventResponse,
-    error = super::errors::PublishEventError
+    error = super::errors::EbErrorCode
 )]
 pub struct PublishEvent {
-    /// `EventList`: a list of [`Event`](super::models::Event) objects.
+    /// `EventList`
     pub event_list: Vec<models::Event>,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"EventBusId"`
+    /// `EventBusId`; example: `"EventBusId"`
     pub event_bus_id: String,
 }
 
@@ -1159,23 +1279,36 @@ pub struct PublishEventResponse {
 /// The `PutEvents` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`PutEventsResponse`].
-/// The codes it documents are in [`PutEventsError`](super::errors::PutEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=PutEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EbErrorCode::InternalErrorSystem)
+/// - [`InternalError.UnknownInternalError`](super::errors::EbErrorCode::InternalErrorUnknownInternalError)
+/// - [`InvalidParameter`](super::errors::EbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.InvalidEvent`](super::errors::EbErrorCode::InvalidParameterValueInvalidEvent)
+/// - [`InvalidParameterValue.InvalidEventBus`](super::errors::EbErrorCode::InvalidParameterValueInvalidEventBus)
+/// - [`LimitExceeded.BannedAccount`](super::errors::EbErrorCode::LimitExceededBannedAccount)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EbErrorCode::LimitExceededResourceLimit)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.EventBusNotFound`](super::errors::EbErrorCode::ResourceNotFoundEventBusNotFound)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "PutEvents",
     output = PutEventsResponse,
-    error = super::errors::PutEventsError
+    error = super::errors::EbErrorCode
 )]
 pub struct PutEvents {
-    /// `EventList`: a list of [`Event`](super::models::Event) objects.
+    /// `EventList`
     pub event_list: Vec<models::Event>,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"EventBusId"`
+    /// `EventBusId`; example: `"EventBusId"`
     pub event_bus_id: String,
 }
 
@@ -1189,15 +1322,22 @@ pub struct PutEventsResponse {
 /// The `SearchLog` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`SearchLogResponse`].
-/// The codes it documents are in [`SearchLogError`](super::errors::SearchLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=SearchLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.Action`](super::errors::EbErrorCode::InvalidParameterValueAction)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "SearchLog",
     output = SearchLogResponse,
-    error = super::errors::SearchLogError,
+    error = super::errors::EbErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1207,64 +1347,44 @@ pub struct PutEventsResponse {
     )
 )]
 pub struct SearchLog {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1702538123708`
+    /// `StartTime`; example: `1702538123708`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1702539023708`
+    /// `EndTime`; example: `1702539023708`
     pub end_time: i64,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxx"`
     pub event_bus_id: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Filter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::LogFilter>>,
 
-    /// `OrderFields`: a list of strings.
-    ///
-    /// Example: `["timestamp","subject"]`
+    /// `OrderFields`; example: `["timestamp","subject"]`
     pub order_fields: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderBy`; example: `"desc"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`SearchLog`] call returns.
 #[tc_model]
 pub struct SearchLogResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Results`: a list of [`SearchLogResult`](super::models::SearchLogResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::SearchLogResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1274,40 +1394,40 @@ pub struct SearchLogResponse {
 /// The `UpdateConnection` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`UpdateConnectionResponse`].
-/// The codes it documents are in [`UpdateConnectionError`](super::errors::UpdateConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=UpdateConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UpdateConnection`](super::errors::EbErrorCode::FailedOperationUpdateConnection)
+/// - [`InvalidParameter.EnableAPIGateway`](super::errors::EbErrorCode::InvalidParameterEnableApiGateway)
+/// - [`InvalidParameterValue.ConnectionId`](super::errors::EbErrorCode::InvalidParameterValueConnectionId)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`OperationDenied.ResourceImmutable`](super::errors::EbErrorCode::OperationDeniedResourceImmutable)
+/// - [`ResourceNotFound.Connection`](super::errors::EbErrorCode::ResourceNotFoundConnection)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "UpdateConnection",
     output = UpdateConnectionResponse,
-    error = super::errors::UpdateConnectionError
+    error = super::errors::EbErrorCode
 )]
 pub struct UpdateConnection {
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"connection-xxxxxxxx"`
+    /// `ConnectionId`; example: `"connection-xxxxxxxx"`
     pub connection_id: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `ConnectionName`: a string.
-    ///
-    /// Example: `"connection"`
+    /// `ConnectionName`; example: `"connection"`
     pub connection_name: Option<String>,
 }
 
@@ -1321,45 +1441,46 @@ pub struct UpdateConnectionResponse {
 /// The `UpdateEventBus` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`UpdateEventBusResponse`].
-/// The codes it documents are in [`UpdateEventBusError`](super::errors::UpdateEventBusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=UpdateEventBus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RegisterCLSService`](super::errors::EbErrorCode::FailedOperationRegisterClsService)
+/// - [`InvalidParameter.Payload`](super::errors::EbErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue.Description`](super::errors::EbErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.EventBusName`](super::errors::EbErrorCode::InvalidParameterValueEventBusName)
+/// - [`InvalidParameterValue.EventTraceConfig`](super::errors::EbErrorCode::InvalidParameterValueEventTraceConfig)
+/// - [`OperationDenied.DefaultCLSResourceUnsupported`](super::errors::EbErrorCode::OperationDeniedDefaultClsResourceUnsupported)
+/// - [`OperationDenied.ResourceImmutable`](super::errors::EbErrorCode::OperationDeniedResourceImmutable)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "UpdateEventBus",
     output = UpdateEventBusResponse,
-    error = super::errors::UpdateEventBusError
+    error = super::errors::EbErrorCode
 )]
 pub struct UpdateEventBus {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `EventBusName`: a string.
-    ///
-    /// Example: `"EventBusName"`
+    /// `EventBusName`; example: `"EventBusName"`
     pub event_bus_name: Option<String>,
 
-    /// `SaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SaveDays`; example: `1`
     pub save_days: Option<i64>,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"sdk-edfb****4ac8"`
+    /// `LogTopicId`; example: `"sdk-edfb****4ac8"`
     pub log_topic_id: Option<String>,
 
-    /// `EnableStore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableStore`; example: `false`
     pub enable_store: Option<bool>,
 }
 
@@ -1373,45 +1494,49 @@ pub struct UpdateEventBusResponse {
 /// The `UpdateRule` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`UpdateRuleResponse`].
-/// The codes it documents are in [`UpdateRuleError`](super::errors::UpdateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=UpdateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UpdateRule`](super::errors::EbErrorCode::FailedOperationUpdateRule)
+/// - [`InvalidParameter.Payload`](super::errors::EbErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue.Description`](super::errors::EbErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.EventPattern`](super::errors::EbErrorCode::InvalidParameterValueEventPattern)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`InvalidParameterValue.RuleName`](super::errors::EbErrorCode::InvalidParameterValueRuleName)
+/// - [`InvalidParameterValue.Type`](super::errors::EbErrorCode::InvalidParameterValueType)
+/// - [`OperationDenied.ResourceImmutable`](super::errors::EbErrorCode::OperationDeniedResourceImmutable)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "UpdateRule",
     output = UpdateRuleResponse,
-    error = super::errors::UpdateRuleError
+    error = super::errors::EbErrorCode
 )]
 pub struct UpdateRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `EventPattern`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EventPattern`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub event_pattern: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule"`
+    /// `RuleName`; example: `"rule"`
     pub rule_name: Option<String>,
 }
 
@@ -1425,45 +1550,54 @@ pub struct UpdateRuleResponse {
 /// The `UpdateTarget` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`UpdateTargetResponse`].
-/// The codes it documents are in [`UpdateTargetError`](super::errors::UpdateTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=UpdateTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::EbErrorCode::InternalError)
+/// - [`InvalidParameterValue.BatchTimeout`](super::errors::EbErrorCode::InvalidParameterValueBatchTimeout)
+/// - [`InvalidParameterValue.CallbackType`](super::errors::EbErrorCode::InvalidParameterValueCallbackType)
+/// - [`InvalidParameterValue.CallbackWeComURL`](super::errors::EbErrorCode::InvalidParameterValueCallbackWeComUrl)
+/// - [`InvalidParameterValue.EventBusId`](super::errors::EbErrorCode::InvalidParameterValueEventBusId)
+/// - [`InvalidParameterValue.NoticeReceiverChannel`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverChannel)
+/// - [`InvalidParameterValue.NoticeReceiverTimeWindow`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverTimeWindow)
+/// - [`InvalidParameterValue.NoticeReceiverUserIds`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverUserIds)
+/// - [`InvalidParameterValue.NoticeReceiverUserType`](super::errors::EbErrorCode::InvalidParameterValueNoticeReceiverUserType)
+/// - [`InvalidParameterValue.RuleId`](super::errors::EbErrorCode::InvalidParameterValueRuleId)
+/// - [`InvalidParameterValue.TargetId`](super::errors::EbErrorCode::InvalidParameterValueTargetId)
+/// - [`OperationDenied.ResourceImmutable`](super::errors::EbErrorCode::OperationDeniedResourceImmutable)
+/// - [`ResourceNotFound`](super::errors::EbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
+/// - [`ResourceNotFound.Rule`](super::errors::EbErrorCode::ResourceNotFoundRule)
+/// - [`ResourceNotFound.Target`](super::errors::EbErrorCode::ResourceNotFoundTarget)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "UpdateTarget",
     output = UpdateTargetResponse,
-    error = super::errors::UpdateTargetError
+    error = super::errors::EbErrorCode
 )]
 pub struct UpdateTarget {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"target-xxxxxxxx"`
+    /// `TargetId`; example: `"target-xxxxxxxx"`
     pub target_id: String,
 
-    /// `EnableBatchDelivery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBatchDelivery`; example: `false`
     pub enable_batch_delivery: Option<bool>,
 
-    /// `BatchTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchTimeout`; example: `1`
     pub batch_timeout: Option<i64>,
 
-    /// `BatchEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchEventCount`; example: `1`
     pub batch_event_count: Option<i64>,
 }
 
@@ -1477,33 +1611,33 @@ pub struct UpdateTargetResponse {
 /// The `UpdateTransformation` action of EB API 2021-04-16.
 ///
 /// A successful call returns [`UpdateTransformationResponse`].
-/// The codes it documents are in [`UpdateTransformationError`](super::errors::UpdateTransformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eb&Version=2021-04-16&Action=UpdateTransformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EbErrorCode`](super::errors::EbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TransformationID`](super::errors::EbErrorCode::InvalidParameterValueTransformationId)
+/// - [`ResourceNotFound.EventBus`](super::errors::EbErrorCode::ResourceNotFoundEventBus)
 #[tc_action(
     service = "eb",
     version = "2021-04-16",
     name = "UpdateTransformation",
     output = UpdateTransformationResponse,
-    error = super::errors::UpdateTransformationError
+    error = super::errors::EbErrorCode
 )]
 pub struct UpdateTransformation {
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxx"`
     pub event_bus_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxxx"`
     pub rule_id: String,
 
-    /// `TransformationId`: a string.
-    ///
-    /// Example: `"tsfm-xxxxxxxxx"`
+    /// `TransformationId`; example: `"tsfm-xxxxxxxxx"`
     pub transformation_id: String,
 
-    /// `Transformations`: a list of [`Transformation`](super::models::Transformation) objects.
+    /// `Transformations`
     pub transformations: Vec<models::Transformation>,
 }
 

@@ -10,14 +10,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "APIGWParams")]
 #[tc_model]
 pub struct ApigwParams {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Protocol`; example: `"HTTPS"`
     pub protocol: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: String,
 }
 
@@ -26,14 +22,10 @@ pub struct ApigwParams {
 /// Returned in the output of [`ListRules`](super::ListRules).
 #[tc_model]
 pub struct CkafkaDeliveryParams {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-xxxxxx"`
+    /// `TopicName`; example: `"topic-xxxxxx"`
     pub topic_name: String,
 
-    /// `ResourceDescription`: a string.
-    ///
-    /// Example: `"qcs::ckafka:ap-chongqing:uin/123456:ckafkaId/uin/456789/ckafka-x"`
+    /// `ResourceDescription`; example: `"qcs::ckafka:ap-chongqing:uin/123456:ckafkaId/uin/456789/ckafka-x"`
     pub resource_description: String,
 }
 
@@ -43,14 +35,10 @@ pub struct CkafkaDeliveryParams {
 /// Returned in the output of [`ListConnections`](super::ListConnections).
 #[tc_model]
 pub struct CkafkaParams {
-    /// `Offset`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `Offset`; example: `"latest"`
     pub offset: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `TopicName`; example: `"topic"`
     pub topic_name: String,
 }
 
@@ -60,22 +48,16 @@ pub struct CkafkaParams {
 /// Returned in the output of [`ListTargets`](super::ListTargets).
 #[tc_model]
 pub struct CkafkaTargetParams {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-xxxx"`
+    /// `TopicName`; example: `"topic-xxxx"`
     pub topic_name: String,
 
-    /// `RetryPolicy`: a [`RetryPolicy`].
+    /// `RetryPolicy`
     pub retry_policy: RetryPolicy,
 
-    /// `EventDeliveryFormat`: a string.
-    ///
-    /// Example: `"CloudEvent"`
+    /// `EventDeliveryFormat`; example: `"CloudEvent"`
     pub event_delivery_format: Option<String>,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"RFC3339"`
+    /// `TimeFormat`; example: `"RFC3339"`
     pub time_format: Option<String>,
 }
 
@@ -84,52 +66,34 @@ pub struct CkafkaTargetParams {
 /// Returned in the output of [`ListConnections`](super::ListConnections).
 #[tc_model]
 pub struct Connection {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `ModTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `ModTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub mod_time: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `AddTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `AddTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub add_time: String,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"connection-xxxxxxxx"`
+    /// `ConnectionId`; example: `"connection-xxxxxxxx"`
     pub connection_id: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `ConnectionDescription`: a [`ConnectionDescription`].
+    /// `ConnectionDescription`
     pub connection_description: ConnectionDescription,
 
-    /// `ConnectionName`: a string.
-    ///
-    /// Example: `"connection"`
+    /// `ConnectionName`; example: `"connection"`
     pub connection_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"apigw"`
+    /// `Type`; example: `"apigw"`
     pub r#type: String,
 }
 
@@ -138,14 +102,10 @@ pub struct Connection {
 /// Returned in the output of [`ListEventBuses`](super::ListEventBuses).
 #[tc_model]
 pub struct ConnectionBrief {
-    /// `Type`: a string.
-    ///
-    /// Example: `"tdmq"`
+    /// `Type`; example: `"tdmq"`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: Option<String>,
 }
 
@@ -155,23 +115,21 @@ pub struct ConnectionBrief {
 /// Returned in the output of [`ListConnections`](super::ListConnections).
 #[tc_model]
 pub struct ConnectionDescription {
-    /// `ResourceDescription`: a string.
-    ///
-    /// Example: `"qcs::apigw:ap-guangzhou:uin/0000000:serviceid/service-id"`
+    /// `ResourceDescription`; example: `"qcs::apigw:ap-guangzhou:uin/0000000:serviceid/service-id"`
     pub resource_description: String,
 
-    /// `APIGWParams`: an [`ApigwParams`].
+    /// `APIGWParams`
     #[tc(rename = "APIGWParams")]
     pub apigw_params: Option<ApigwParams>,
 
-    /// `CkafkaParams`: a [`CkafkaParams`].
+    /// `CkafkaParams`
     pub ckafka_params: Option<CkafkaParams>,
 
-    /// `DTSParams`: a [`DtsParams`].
+    /// `DTSParams`
     #[tc(rename = "DTSParams")]
     pub dts_params: Option<DtsParams>,
 
-    /// `TDMQParams`: a [`TdmqParams`].
+    /// `TDMQParams`
     #[tc(rename = "TDMQParams")]
     pub tdmq_params: Option<TdmqParams>,
 }
@@ -183,20 +141,13 @@ pub struct ConnectionDescription {
 #[doc(alias = "DTSParams")]
 #[tc_model]
 pub struct DtsParams {
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-grp-subs-abcde12345-consumer-group-name"`
+    /// `ConsumerGroupName`; example: `"consumer-grp-subs-abcde12345-consumer-group-name"`
     pub consumer_group_name: String,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"user-account"`
+    /// `Account`; example: `"user-account"`
     pub account: String,
 
-    /// `Password`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user-pwd"`
+    /// `Password`, required in requests; example: `"user-pwd"`
     pub password: Option<String>,
 }
 
@@ -205,12 +156,10 @@ pub struct DtsParams {
 /// Returned in the output of [`ListRules`](super::ListRules).
 #[tc_model]
 pub struct DeadLetterConfig {
-    /// `DisposeMethod`: a string.
-    ///
-    /// Example: `"DLQ"`
+    /// `DisposeMethod`; example: `"DLQ"`
     pub dispose_method: String,
 
-    /// `CkafkaDeliveryParams`: a [`CkafkaDeliveryParams`].
+    /// `CkafkaDeliveryParams`
     pub ckafka_delivery_params: Option<CkafkaDeliveryParams>,
 }
 
@@ -221,39 +170,22 @@ pub struct DeadLetterConfig {
 #[doc(alias = "ESTargetParams")]
 #[tc_model]
 pub struct EsTargetParams {
-    /// `NetMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"privatelink"`
+    /// `NetMode`, required in requests; example: `"privatelink"`
     pub net_mode: Option<String>,
 
-    /// `IndexPrefix`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"esindex"`
+    /// `IndexPrefix`, required in requests; example: `"esindex"`
     pub index_prefix: Option<String>,
 
-    /// `RotationInterval`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"none"`
+    /// `RotationInterval`, required in requests; example: `"none"`
     pub rotation_interval: Option<String>,
 
-    /// `OutputMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `OutputMode`, required in requests; example: `"default"`
     pub output_mode: Option<String>,
 
-    /// `IndexSuffixMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `IndexSuffixMode`, required in requests; example: `"default"`
     pub index_suffix_mode: Option<String>,
 
-    /// `IndexTemplateType`: a string.
-    ///
-    /// Example: `"_type"`
+    /// `IndexTemplateType`; example: `"_type"`
     pub index_template_type: Option<String>,
 }
 
@@ -263,9 +195,7 @@ pub struct EsTargetParams {
 /// Returned in the output of [`GetTransformation`](super::GetTransformation).
 #[tc_model]
 pub struct EtlFilter {
-    /// `Filter`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":\\\"ckafka.cloud.tencent\\\"}\""`
+    /// `Filter`; example: `"\"{\\\"source\\\":\\\"ckafka.cloud.tencent\\\"}\""`
     pub filter: String,
 }
 
@@ -274,49 +204,31 @@ pub struct EtlFilter {
 /// Sent in the input of [`PublishEvent`](super::PublishEvent) and [`PutEvents`](super::PutEvents).
 #[tc_model]
 pub struct Event {
-    /// `Source`: a string.
-    ///
-    /// Example: `"cvm.cloud.tencent"`
+    /// `Source`; example: `"cvm.cloud.tencent"`
     pub source: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"{\\\"a\\\":\\\"b\\\",\\\"c\\\":\\\"d\\\",\\\"e\\\":1}\""`
+    /// `Data`; example: `"\"{\\\"a\\\":\\\"b\\\",\\\"c\\\":\\\"d\\\",\\\"e\\\":1}\""`
     pub data: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cvm:ErrorEvent:PingUnreachable"`
+    /// `Type`; example: `"cvm:ErrorEvent:PingUnreachable"`
     pub r#type: String,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"qcs::dts:ap-guangzhou:appid/uin:xxx"`
+    /// `Subject`; example: `"qcs::dts:ap-guangzhou:appid/uin:xxx"`
     pub subject: String,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1631186355147`
+    /// `Time`; example: `1631186355147`
     pub time: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"-\""`
+    /// `Status`; example: `"\"-\""`
     pub status: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"13a3f42d-7258-4ada-da6d-023a333b4662"`
+    /// `Id`; example: `"13a3f42d-7258-4ada-da6d-023a333b4662"`
     pub id: Option<String>,
 
-    /// `TagList`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"k1","Value":"v1"}]`
+    /// `TagList`; example: `[{"Key":"k1","Value":"v1"}]`
     pub tag_list: Option<Vec<Tag>>,
 }
 
@@ -325,45 +237,31 @@ pub struct Event {
 /// Returned in the output of [`ListEventBuses`](super::ListEventBuses).
 #[tc_model]
 pub struct EventBus {
-    /// `ModTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `ModTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub mod_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `AddTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `AddTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub add_time: String,
 
-    /// `EventBusName`: a string.
-    ///
-    /// Example: `"EventBus"`
+    /// `EventBusName`; example: `"EventBus"`
     pub event_bus_name: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cloud"`
+    /// `Type`; example: `"Cloud"`
     pub r#type: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"Postpaid(后付费)"`
+    /// `PayMode`; example: `"Postpaid(后付费)"`
     pub pay_mode: Option<String>,
 
-    /// `ConnectionBriefs`: a list of [`ConnectionBrief`] objects.
+    /// `ConnectionBriefs`
     pub connection_briefs: Option<Vec<ConnectionBrief>>,
 
-    /// `TargetBriefs`: a list of [`TargetBrief`] objects.
+    /// `TargetBriefs`
     pub target_briefs: Option<Vec<TargetBrief>>,
 }
 
@@ -373,17 +271,13 @@ pub struct EventBus {
 /// Returned in the output of [`GetTransformation`](super::GetTransformation).
 #[tc_model]
 pub struct Extraction {
-    /// `ExtractionInputPath`: a string.
-    ///
-    /// Example: `"$"`
+    /// `ExtractionInputPath`; example: `"$"`
     pub extraction_input_path: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `Format`; example: `"TEXT"`
     pub format: String,
 
-    /// `TextParams`: a [`TextParams`].
+    /// `TextParams`
     pub text_params: Option<TextParams>,
 }
 
@@ -392,12 +286,10 @@ pub struct Extraction {
 /// Sent in the input of [`ListEventBuses`](super::ListEventBuses).
 #[tc_model]
 pub struct Filter {
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Type"`
+    /// `Name`; example: `"Type"`
     pub name: String,
 }
 
@@ -406,27 +298,19 @@ pub struct Filter {
 /// Sent in the input of [`DescribeLogTagValue`](super::DescribeLogTagValue) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"status"`
+    /// `Key`; example: `"status"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Operator`; example: `"eq"`
     pub operator: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Value`; example: `"\"0\""`
     pub value: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AND"`
+    /// `Type`; example: `"AND"`
     pub r#type: Option<String>,
 
-    /// `Filters`: a list of [`LogFilters`] objects.
+    /// `Filters`
     pub filters: Option<Vec<LogFilters>>,
 }
 
@@ -435,19 +319,13 @@ pub struct LogFilter {
 /// Sent in the input of [`DescribeLogTagValue`](super::DescribeLogTagValue) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogFilters {
-    /// `Key`: a string.
-    ///
-    /// Example: `"status"`
+    /// `Key`; example: `"status"`
     pub key: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Operator`; example: `"eq"`
     pub operator: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Value`; example: `"\"0\""`
     pub value: String,
 }
 
@@ -457,19 +335,13 @@ pub struct LogFilters {
 /// Returned in the output of [`GetTransformation`](super::GetTransformation).
 #[tc_model]
 pub struct OutputStructParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"$.name"`
+    /// `Value`; example: `"$.name"`
     pub value: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"JSONPATH"`
+    /// `ValueType`; example: `"JSONPATH"`
     pub value_type: String,
 }
 
@@ -478,14 +350,10 @@ pub struct OutputStructParam {
 /// Returned in the output of [`ListPlatformEventNames`](super::ListPlatformEventNames).
 #[tc_model]
 pub struct PlatformEventDetail {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"外网异常告警"`
+    /// `EventName`; example: `"外网异常告警"`
     pub event_name: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"network:ErrorEvent:PublicNetworkAlarm"`
+    /// `EventType`; example: `"network:ErrorEvent:PublicNetworkAlarm"`
     pub event_type: Option<String>,
 }
 
@@ -494,12 +362,10 @@ pub struct PlatformEventDetail {
 /// Returned in the output of [`ListPlatformEventPatterns`](super::ListPlatformEventPatterns).
 #[tc_model]
 pub struct PlatformEventSummary {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"外网异常告警"`
+    /// `EventName`; example: `"外网异常告警"`
     pub event_name: Option<String>,
 
-    /// `EventPattern`: a string.
+    /// `EventPattern`
     pub event_pattern: Option<String>,
 }
 
@@ -508,14 +374,10 @@ pub struct PlatformEventSummary {
 /// Returned in the output of [`ListPlatformProducts`](super::ListPlatformProducts).
 #[tc_model]
 pub struct PlatformProduct {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"基础网络"`
+    /// `ProductName`; example: `"基础网络"`
     pub product_name: String,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"network"`
+    /// `ProductType`; example: `"network"`
     pub product_type: String,
 }
 
@@ -525,14 +387,10 @@ pub struct PlatformProduct {
 /// Returned in the output of [`ListTargets`](super::ListTargets).
 #[tc_model]
 pub struct RetryPolicy {
-    /// `RetryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RetryInterval`; example: `30`
     pub retry_interval: u64,
 
-    /// `MaxRetryAttempts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxRetryAttempts`; example: `3`
     pub max_retry_attempts: u64,
 }
 
@@ -541,50 +399,34 @@ pub struct RetryPolicy {
 /// Returned in the output of [`ListRules`](super::ListRules).
 #[tc_model]
 pub struct Rule {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `ModTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `ModTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub mod_time: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-rjn6exxw"`
+    /// `RuleId`; example: `"rule-rjn6exxw"`
     pub rule_id: String,
 
-    /// `AddTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T14:34:19+08:00"`
+    /// `AddTime`, an ISO 8601 timestamp; example: `"2021-04-27T14:34:19+08:00"`
     pub add_time: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-rjn6exxw"`
+    /// `EventBusId`; example: `"eb-rjn6exxw"`
     pub event_bus_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule"`
+    /// `RuleName`; example: `"rule"`
     pub rule_name: String,
 
-    /// `Targets`: a list of [`TargetBrief`] objects.
+    /// `Targets`
     pub targets: Option<Vec<TargetBrief>>,
 
-    /// `DeadLetterConfig`: a [`DeadLetterConfig`].
+    /// `DeadLetterConfig`
     pub dead_letter_config: Option<DeadLetterConfig>,
 }
 
@@ -595,19 +437,13 @@ pub struct Rule {
 #[doc(alias = "SCFParams")]
 #[tc_model]
 pub struct ScfParams {
-    /// `BatchTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchTimeout`; example: `1`
     pub batch_timeout: Option<i64>,
 
-    /// `BatchEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchEventCount`; example: `1`
     pub batch_event_count: Option<i64>,
 
-    /// `EnableBatchDelivery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBatchDelivery`; example: `false`
     pub enable_batch_delivery: Option<bool>,
 }
 
@@ -616,42 +452,28 @@ pub struct ScfParams {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogResult {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-06-24 12:00:07"`
+    /// `Timestamp`; example: `"2026-06-24 12:00:07"`
     pub timestamp: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"network.cloud.tencent"`
+    /// `Source`; example: `"network.cloud.tencent"`
     pub source: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"network:ErrorEvent:PublicNetworkAlarm"`
+    /// `Type`; example: `"network:ErrorEvent:PublicNetworkAlarm"`
     pub r#type: Option<String>,
 
-    /// `RuleIds`: a string.
-    ///
-    /// Example: `"rule-xxxx"`
+    /// `RuleIds`; example: `"rule-xxxx"`
     pub rule_ids: Option<String>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"ins-xxxx"`
+    /// `Subject`; example: `"ins-xxxx"`
     pub subject: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 }
 
@@ -662,14 +484,10 @@ pub struct SearchLogResult {
 #[doc(alias = "TDMQParams")]
 #[tc_model]
 pub struct TdmqParams {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"default:虚拟集群; exclusive:专业集群"`
+    /// `ClusterType`; example: `"default:虚拟集群; exclusive:专业集群"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterEndPoint`: a string.
-    ///
-    /// Example: `"默认为空"`
+    /// `ClusterEndPoint`; example: `"默认为空"`
     pub cluster_end_point: Option<String>,
 }
 
@@ -678,14 +496,10 @@ pub struct TdmqParams {
 /// Sent in the input of [`PublishEvent`](super::PublishEvent) and [`PutEvents`](super::PutEvents).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `Key`; example: `"Key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Value"`
+    /// `Value`; example: `"Value"`
     pub value: String,
 }
 
@@ -694,42 +508,28 @@ pub struct Tag {
 /// Returned in the output of [`ListTargets`](super::ListTargets).
 #[tc_model]
 pub struct Target {
-    /// `Type`: a string.
-    ///
-    /// Example: `"scf"`
+    /// `Type`; example: `"scf"`
     pub r#type: String,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xxxxxxxx"`
+    /// `EventBusId`; example: `"eb-xxxxxxxx"`
     pub event_bus_id: String,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"target-xxxxxxxx"`
+    /// `TargetId`; example: `"target-xxxxxxxx"`
     pub target_id: String,
 
-    /// `TargetDescription`: a [`TargetDescription`].
+    /// `TargetDescription`
     pub target_description: TargetDescription,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxxxxx"`
+    /// `RuleId`; example: `"rule-xxxxxxxx"`
     pub rule_id: String,
 
-    /// `EnableBatchDelivery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBatchDelivery`; example: `false`
     pub enable_batch_delivery: Option<bool>,
 
-    /// `BatchTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchTimeout`; example: `1`
     pub batch_timeout: Option<i64>,
 
-    /// `BatchEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchEventCount`; example: `1`
     pub batch_event_count: Option<i64>,
 }
 
@@ -738,14 +538,10 @@ pub struct Target {
 /// Returned in the output of [`ListEventBuses`](super::ListEventBuses) and [`ListRules`](super::ListRules).
 #[tc_model]
 pub struct TargetBrief {
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"target-xxxxxxxx"`
+    /// `TargetId`; example: `"target-xxxxxxxx"`
     pub target_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"scf"`
+    /// `Type`; example: `"scf"`
     pub r#type: String,
 }
 
@@ -755,22 +551,17 @@ pub struct TargetBrief {
 /// Returned in the output of [`ListTargets`](super::ListTargets).
 #[tc_model]
 pub struct TargetDescription {
-    /// `ResourceDescription`: a string.
-    ///
-    /// Example: `"qcs::es:ap-guangzhou:uin/1500000688:instance/es-7cplmhsd"`
+    /// `ResourceDescription`; example: `"qcs::es:ap-guangzhou:uin/1500000688:instance/es-7cplmhsd"`
     pub resource_description: String,
 
-    /// `SCFParams`: a [`ScfParams`].
-    /// Always sent in responses.
+    /// `SCFParams`, always sent in responses
     #[tc(rename = "SCFParams")]
     pub scf_params: Option<ScfParams>,
 
-    /// `CkafkaTargetParams`: a [`CkafkaTargetParams`].
-    /// Always sent in responses.
+    /// `CkafkaTargetParams`, always sent in responses
     pub ckafka_target_params: Option<CkafkaTargetParams>,
 
-    /// `ESTargetParams`: an [`EsTargetParams`].
-    /// Always sent in responses.
+    /// `ESTargetParams`, always sent in responses
     #[tc(rename = "ESTargetParams")]
     pub es_target_params: Option<EsTargetParams>,
 }
@@ -781,14 +572,10 @@ pub struct TargetDescription {
 /// Returned in the output of [`GetTransformation`](super::GetTransformation).
 #[tc_model]
 pub struct TextParams {
-    /// `Separator`: a string.
-    ///
-    /// Example: `","`
+    /// `Separator`; example: `","`
     pub separator: Option<String>,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"a(.*)bc"`
+    /// `Regex`; example: `"a(.*)bc"`
     pub regex: Option<String>,
 }
 
@@ -798,7 +585,7 @@ pub struct TextParams {
 /// Returned in the output of [`GetTransformation`](super::GetTransformation).
 #[tc_model]
 pub struct Transform {
-    /// `OutputStructs`: a list of [`OutputStructParam`] objects.
+    /// `OutputStructs`
     pub output_structs: Vec<OutputStructParam>,
 }
 
@@ -808,16 +595,12 @@ pub struct Transform {
 /// Returned in the output of [`GetTransformation`](super::GetTransformation).
 #[tc_model]
 pub struct Transformation {
-    /// `Extraction`: an [`Extraction`].
-    ///
-    /// Example: `{"ExtractionInputPath":"$.data.payload","Format":"JSON"}`
+    /// `Extraction`; example: `{"ExtractionInputPath":"$.data.payload","Format":"JSON"}`
     pub extraction: Option<Extraction>,
 
-    /// `EtlFilter`: an [`EtlFilter`].
-    ///
-    /// Example: `{"Filter":"{\"source\":\"ckafka.cloud.tencent\"}"}`
+    /// `EtlFilter`; example: `{"Filter":"{\"source\":\"ckafka.cloud.tencent\"}"}`
     pub etl_filter: Option<EtlFilter>,
 
-    /// `Transform`: a [`Transform`].
+    /// `Transform`
     pub transform: Option<Transform>,
 }

@@ -7,71 +7,93 @@ use super::models;
 /// The `CorrectMultiImage` action of ECC API 2018-12-13.
 ///
 /// A successful call returns [`CorrectMultiImageResponse`].
-/// The codes it documents are in [`CorrectMultiImageError`](super::errors::CorrectMultiImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecc&Version=2018-12-13&Action=CorrectMultiImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EccErrorCode`](super::errors::EccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EccErrorCode::InternalError)
+/// - [`InternalError.CorrectError`](super::errors::EccErrorCode::InternalErrorCorrectError)
+/// - [`InternalError.DatabaseServerInternalError`](super::errors::EccErrorCode::InternalErrorDatabaseServerInternalError)
+/// - [`InternalError.OcrError`](super::errors::EccErrorCode::InternalErrorOcrError)
+/// - [`InternalError.OcrServerInternError`](super::errors::EccErrorCode::InternalErrorOcrServerInternError)
+/// - [`InternalError.OtherError`](super::errors::EccErrorCode::InternalErrorOtherError)
+/// - [`InternalError.OverLoadError`](super::errors::EccErrorCode::InternalErrorOverLoadError)
+/// - [`InternalError.RecognizeError`](super::errors::EccErrorCode::InternalErrorRecognizeError)
+/// - [`InternalError.ServerConnectDownloadError`](super::errors::EccErrorCode::InternalErrorServerConnectDownloadError)
+/// - [`InternalError.SplitError`](super::errors::EccErrorCode::InternalErrorSplitError)
+/// - [`InvalidParameter.EmptyParameterError`](super::errors::EccErrorCode::InvalidParameterEmptyParameterError)
+/// - [`InvalidParameter.InputError`](super::errors::EccErrorCode::InvalidParameterInputError)
+/// - [`InvalidParameterValue.AppidInvalidError`](super::errors::EccErrorCode::InvalidParameterValueAppidInvalidError)
+/// - [`InvalidParameterValue.DecodeImageError`](super::errors::EccErrorCode::InvalidParameterValueDecodeImageError)
+/// - [`InvalidParameterValue.DownloadImageFailError`](super::errors::EccErrorCode::InvalidParameterValueDownloadImageFailError)
+/// - [`InvalidParameterValue.EmptyImageError`](super::errors::EccErrorCode::InvalidParameterValueEmptyImageError)
+/// - [`InvalidParameterValue.ImageDownloadFailError`](super::errors::EccErrorCode::InvalidParameterValueImageDownloadFailError)
+/// - [`InvalidParameterValue.ImageSizeExceedError`](super::errors::EccErrorCode::InvalidParameterValueImageSizeExceedError)
+/// - [`InvalidParameterValue.ImageTooBigError`](super::errors::EccErrorCode::InvalidParameterValueImageTooBigError)
+/// - [`InvalidParameterValue.InputTypeValueError`](super::errors::EccErrorCode::InvalidParameterValueInputTypeValueError)
+/// - [`InvalidParameterValue.SessionError`](super::errors::EccErrorCode::InvalidParameterValueSessionError)
+/// - [`InvalidParameterValue.UrlFromatIvadlidError`](super::errors::EccErrorCode::InvalidParameterValueUrlFromatIvadlidError)
+/// - [`LimitExceeded.FreqLimitForbiddenAccessError`](super::errors::EccErrorCode::LimitExceededFreqLimitForbiddenAccessError)
+/// - [`ResourceNotFound.CannotFindUser`](super::errors::EccErrorCode::ResourceNotFoundCannotFindUser)
+/// - [`ResourceNotFound.ServerNameNotExistInLicenseError`](super::errors::EccErrorCode::ResourceNotFoundServerNameNotExistInLicenseError)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::EccErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`UnauthorizedOperation.LicenseInvalidForbiddenAccessError`](super::errors::EccErrorCode::UnauthorizedOperationLicenseInvalidForbiddenAccessError)
+/// - [`UnauthorizedOperation.ServerNameUnauthorizedInError`](super::errors::EccErrorCode::UnauthorizedOperationServerNameUnauthorizedInError)
 #[tc_action(
     service = "ecc",
     version = "2018-12-13",
     name = "CorrectMultiImage",
     output = CorrectMultiImageResponse,
-    error = super::errors::CorrectMultiImageError
+    error = super::errors::EccErrorCode
 )]
 pub struct CorrectMultiImage {
-    /// `Image`: a list of strings.
+    /// `Image`
     pub image: Vec<String>,
 
-    /// `InputType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputType`; example: `0`
     pub input_type: i64,
 
-    /// `EccAppid`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EccAppid`; example: `"default"`
     pub ecc_appid: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 
-    /// `ServerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServerType`; example: `1`
     pub server_type: Option<i64>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"elementary"`
+    /// `Grade`; example: `"elementary"`
     pub grade: Option<String>,
 
-    /// `Requirement`: a string.
+    /// `Requirement`
     pub requirement: Option<String>,
 
-    /// `ModelTitle`: a string.
+    /// `ModelTitle`
     pub model_title: Option<String>,
 
-    /// `ModelContent`: a string.
+    /// `ModelContent`
     pub model_content: Option<String>,
 
-    /// `IsAsync`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAsync`; example: `0`
     pub is_async: Option<i64>,
 }
 
 /// What a successful [`CorrectMultiImage`] call returns.
 #[tc_model]
 pub struct CorrectMultiImageResponse {
-    /// `Data`: a [`CompostionContext`](super::models::CompostionContext).
+    /// `Data`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub data: Option<models::CompostionContext>,
 
-    /// `ResultData`: a [`CompositionContext`](super::models::CompositionContext).
+    /// `ResultData`
     pub result_data: Option<models::CompositionContext>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -81,34 +103,64 @@ pub struct CorrectMultiImageResponse {
 /// The `DescribeTask` action of ECC API 2018-12-13.
 ///
 /// A successful call returns [`DescribeTaskResponse`].
-/// The codes it documents are in [`DescribeTaskError`](super::errors::DescribeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecc&Version=2018-12-13&Action=DescribeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EccErrorCode`](super::errors::EccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EccErrorCode::InternalError)
+/// - [`InternalError.CorrectError`](super::errors::EccErrorCode::InternalErrorCorrectError)
+/// - [`InternalError.DataFormatAbnormalError`](super::errors::EccErrorCode::InternalErrorDataFormatAbnormalError)
+/// - [`InternalError.DatabaseServerInternalError`](super::errors::EccErrorCode::InternalErrorDatabaseServerInternalError)
+/// - [`InternalError.OcrError`](super::errors::EccErrorCode::InternalErrorOcrError)
+/// - [`InternalError.OcrServerInternError`](super::errors::EccErrorCode::InternalErrorOcrServerInternError)
+/// - [`InternalError.OtherError`](super::errors::EccErrorCode::InternalErrorOtherError)
+/// - [`InternalError.OverLoadError`](super::errors::EccErrorCode::InternalErrorOverLoadError)
+/// - [`InternalError.RecognizeError`](super::errors::EccErrorCode::InternalErrorRecognizeError)
+/// - [`InternalError.ServerConnectDownloadError`](super::errors::EccErrorCode::InternalErrorServerConnectDownloadError)
+/// - [`InternalError.SplitError`](super::errors::EccErrorCode::InternalErrorSplitError)
+/// - [`InvalidParameter.EmptyParameterError`](super::errors::EccErrorCode::InvalidParameterEmptyParameterError)
+/// - [`InvalidParameter.InputError`](super::errors::EccErrorCode::InvalidParameterInputError)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::EccErrorCode::InvalidParameterTaskNotFound)
+/// - [`InvalidParameterValue.AppidInvalidError`](super::errors::EccErrorCode::InvalidParameterValueAppidInvalidError)
+/// - [`InvalidParameterValue.DecodeImageError`](super::errors::EccErrorCode::InvalidParameterValueDecodeImageError)
+/// - [`InvalidParameterValue.DownloadImageFailError`](super::errors::EccErrorCode::InvalidParameterValueDownloadImageFailError)
+/// - [`InvalidParameterValue.ImageDownloadFailError`](super::errors::EccErrorCode::InvalidParameterValueImageDownloadFailError)
+/// - [`InvalidParameterValue.ImageSizeExceedError`](super::errors::EccErrorCode::InvalidParameterValueImageSizeExceedError)
+/// - [`InvalidParameterValue.UrlFromatIvadlidError`](super::errors::EccErrorCode::InvalidParameterValueUrlFromatIvadlidError)
+/// - [`LimitExceeded.FreqLimitForbiddenAccessError`](super::errors::EccErrorCode::LimitExceededFreqLimitForbiddenAccessError)
+/// - [`ResourceNotFound.CannotFindUser`](super::errors::EccErrorCode::ResourceNotFoundCannotFindUser)
+/// - [`ResourceNotFound.ServerNameNotExistInLicenseError`](super::errors::EccErrorCode::ResourceNotFoundServerNameNotExistInLicenseError)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::EccErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`UnauthorizedOperation.LicenseInvalidForbiddenAccessError`](super::errors::EccErrorCode::UnauthorizedOperationLicenseInvalidForbiddenAccessError)
+/// - [`UnauthorizedOperation.ServerNameUnauthorizedInError`](super::errors::EccErrorCode::UnauthorizedOperationServerNameUnauthorizedInError)
 #[tc_action(
     service = "ecc",
     version = "2018-12-13",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError
+    error = super::errors::EccErrorCode
 )]
 pub struct DescribeTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `EccAppid`: a string.
+    /// `EccAppid`
     pub ecc_appid: Option<String>,
 }
 
 /// What a successful [`DescribeTask`] call returns.
 #[tc_model]
 pub struct DescribeTaskResponse {
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `CorrectData`: a [`CorrectData`](super::models::CorrectData).
+    /// `CorrectData`
     pub correct_data: Option<models::CorrectData>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -118,70 +170,61 @@ pub struct DescribeTaskResponse {
 /// The `ECC` action of ECC API 2018-12-13.
 ///
 /// A successful call returns [`ECCResponse`].
-/// The codes it documents are in [`ECCError`](super::errors::ECCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecc&Version=2018-12-13&Action=ECC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EccErrorCode`](super::errors::EccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CorrectError`](super::errors::EccErrorCode::InternalErrorCorrectError)
+/// - [`InternalError.DatabaseServerInternalError`](super::errors::EccErrorCode::InternalErrorDatabaseServerInternalError)
+/// - [`InvalidParameter.InputError`](super::errors::EccErrorCode::InvalidParameterInputError)
+/// - [`InvalidParameterValue.SessionError`](super::errors::EccErrorCode::InvalidParameterValueSessionError)
+/// - [`ResourceNotFound.CannotFindUser`](super::errors::EccErrorCode::ResourceNotFoundCannotFindUser)
 #[tc_action(
     service = "ecc",
     version = "2018-12-13",
     name = "ECC",
     output = ECCResponse,
-    error = super::errors::ECCError
+    error = super::errors::EccErrorCode
 )]
 pub struct ECC {
-    /// `Content`: a string.
-    ///
-    /// Example: `"空"`
+    /// `Content`; example: `"空"`
     pub content: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"空"`
+    /// `Title`; example: `"空"`
     pub title: Option<String>,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"空"`
+    /// `Grade`; example: `"空"`
     pub grade: Option<String>,
 
-    /// `Requirement`: a string.
-    ///
-    /// Example: `"空"`
+    /// `Requirement`; example: `"空"`
     pub requirement: Option<String>,
 
-    /// `ModelTitle`: a string.
-    ///
-    /// Example: `"空"`
+    /// `ModelTitle`; example: `"空"`
     pub model_title: Option<String>,
 
-    /// `ModelContent`: a string.
-    ///
-    /// Example: `"空"`
+    /// `ModelContent`; example: `"空"`
     pub model_content: Option<String>,
 
-    /// `EccAppid`: a string.
-    ///
-    /// Example: `"空"`
+    /// `EccAppid`; example: `"空"`
     pub ecc_appid: Option<String>,
 
-    /// `IsAsync`: a signed 64-bit integer.
+    /// `IsAsync`
     pub is_async: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"空"`
+    /// `SessionId`; example: `"空"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`ECC`] call returns.
 #[tc_model]
 pub struct ECCResponse {
-    /// `Data`: a [`CorrectData`](super::models::CorrectData).
+    /// `Data`
     pub data: Option<models::CorrectData>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"空"`
+    /// `TaskId`; example: `"空"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -191,71 +234,93 @@ pub struct ECCResponse {
 /// The `EHOCR` action of ECC API 2018-12-13.
 ///
 /// A successful call returns [`EHOCRResponse`].
-/// The codes it documents are in [`EHOCRError`](super::errors::EHOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecc&Version=2018-12-13&Action=EHOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EccErrorCode`](super::errors::EccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EccErrorCode::InternalError)
+/// - [`InternalError.CorrectError`](super::errors::EccErrorCode::InternalErrorCorrectError)
+/// - [`InternalError.DatabaseServerInternalError`](super::errors::EccErrorCode::InternalErrorDatabaseServerInternalError)
+/// - [`InternalError.OcrError`](super::errors::EccErrorCode::InternalErrorOcrError)
+/// - [`InternalError.OcrServerInternError`](super::errors::EccErrorCode::InternalErrorOcrServerInternError)
+/// - [`InternalError.OtherError`](super::errors::EccErrorCode::InternalErrorOtherError)
+/// - [`InternalError.OverLoadError`](super::errors::EccErrorCode::InternalErrorOverLoadError)
+/// - [`InternalError.RecognizeError`](super::errors::EccErrorCode::InternalErrorRecognizeError)
+/// - [`InternalError.ServerConnectDownloadError`](super::errors::EccErrorCode::InternalErrorServerConnectDownloadError)
+/// - [`InternalError.SplitError`](super::errors::EccErrorCode::InternalErrorSplitError)
+/// - [`InvalidParameter.EmptyParameterError`](super::errors::EccErrorCode::InvalidParameterEmptyParameterError)
+/// - [`InvalidParameter.InputError`](super::errors::EccErrorCode::InvalidParameterInputError)
+/// - [`InvalidParameterValue.AppidInvalidError`](super::errors::EccErrorCode::InvalidParameterValueAppidInvalidError)
+/// - [`InvalidParameterValue.DecodeImageError`](super::errors::EccErrorCode::InvalidParameterValueDecodeImageError)
+/// - [`InvalidParameterValue.DownloadImageFailError`](super::errors::EccErrorCode::InvalidParameterValueDownloadImageFailError)
+/// - [`InvalidParameterValue.EmptyImageError`](super::errors::EccErrorCode::InvalidParameterValueEmptyImageError)
+/// - [`InvalidParameterValue.ImageDownloadFailError`](super::errors::EccErrorCode::InvalidParameterValueImageDownloadFailError)
+/// - [`InvalidParameterValue.ImageSizeExceedError`](super::errors::EccErrorCode::InvalidParameterValueImageSizeExceedError)
+/// - [`InvalidParameterValue.ImageTooBigError`](super::errors::EccErrorCode::InvalidParameterValueImageTooBigError)
+/// - [`InvalidParameterValue.InputTypeValueError`](super::errors::EccErrorCode::InvalidParameterValueInputTypeValueError)
+/// - [`InvalidParameterValue.SessionError`](super::errors::EccErrorCode::InvalidParameterValueSessionError)
+/// - [`InvalidParameterValue.UrlFromatIvadlidError`](super::errors::EccErrorCode::InvalidParameterValueUrlFromatIvadlidError)
+/// - [`LimitExceeded.FreqLimitForbiddenAccessError`](super::errors::EccErrorCode::LimitExceededFreqLimitForbiddenAccessError)
+/// - [`ResourceNotFound.CannotFindUser`](super::errors::EccErrorCode::ResourceNotFoundCannotFindUser)
+/// - [`ResourceNotFound.ServerNameNotExistInLicenseError`](super::errors::EccErrorCode::ResourceNotFoundServerNameNotExistInLicenseError)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::EccErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`UnauthorizedOperation.LicenseInvalidForbiddenAccessError`](super::errors::EccErrorCode::UnauthorizedOperationLicenseInvalidForbiddenAccessError)
+/// - [`UnauthorizedOperation.ServerNameUnauthorizedInError`](super::errors::EccErrorCode::UnauthorizedOperationServerNameUnauthorizedInError)
 #[tc_action(
     service = "ecc",
     version = "2018-12-13",
     name = "EHOCR",
     output = EHOCRResponse,
-    error = super::errors::EHOCRError
+    error = super::errors::EccErrorCode
 )]
 pub struct EHOCR {
-    /// `Image`: a string.
+    /// `Image`
     pub image: String,
 
-    /// `InputType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputType`; example: `0`
     pub input_type: i64,
 
-    /// `EccAppid`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EccAppid`; example: `"default"`
     pub ecc_appid: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 
-    /// `ServerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServerType`; example: `1`
     pub server_type: Option<i64>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"elementary"`
+    /// `Grade`; example: `"elementary"`
     pub grade: Option<String>,
 
-    /// `Requirement`: a string.
+    /// `Requirement`
     pub requirement: Option<String>,
 
-    /// `ModelTitle`: a string.
+    /// `ModelTitle`
     pub model_title: Option<String>,
 
-    /// `ModelContent`: a string.
+    /// `ModelContent`
     pub model_content: Option<String>,
 
-    /// `IsAsync`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAsync`; example: `0`
     pub is_async: Option<i64>,
 }
 
 /// What a successful [`EHOCR`] call returns.
 #[tc_model]
 pub struct EHOCRResponse {
-    /// `Data`: a [`CompostionContext`](super::models::CompostionContext).
+    /// `Data`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub data: Option<models::CompostionContext>,
 
-    /// `ResultData`: a [`CompositionContext`](super::models::CompositionContext).
+    /// `ResultData`
     pub result_data: Option<models::CompositionContext>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,13 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct Aspect {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Score`: a floating-point number.
+    /// `Score`
     pub score: f64,
 
-    /// `Percentage`: a floating-point number.
+    /// `Percentage`
     pub percentage: f64,
 }
 
@@ -23,16 +23,16 @@ pub struct Aspect {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct CompositionContext {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `CorrectData`: a [`CorrectData`].
+    /// `CorrectData`
     pub correct_data: Option<CorrectData>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 }
 
@@ -41,16 +41,16 @@ pub struct CompositionContext {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct CompostionContext {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `CorrectData`: a [`CorrectData`].
+    /// `CorrectData`
     pub correct_data: Option<CorrectData>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 }
 
@@ -59,16 +59,16 @@ pub struct CompostionContext {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct CorrectData {
-    /// `Score`: a floating-point number.
+    /// `Score`
     pub score: f64,
 
-    /// `ScoreCat`: a [`ScoreCategory`].
+    /// `ScoreCat`
     pub score_cat: ScoreCategory,
 
-    /// `Comment`: a string.
+    /// `Comment`
     pub comment: String,
 
-    /// `SentenceComments`: a list of [`SentenceCom`] objects.
+    /// `SentenceComments`
     pub sentence_comments: Vec<SentenceCom>,
 }
 
@@ -77,7 +77,7 @@ pub struct CorrectData {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct ErrorCoordinate {
-    /// `Coordinate`: a list of signed 64-bit integers.
+    /// `Coordinate`
     pub coordinate: Vec<i64>,
 }
 
@@ -86,22 +86,22 @@ pub struct ErrorCoordinate {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct ScoreCategory {
-    /// `Words`: an [`Aspect`].
+    /// `Words`
     pub words: Aspect,
 
-    /// `Sentences`: an [`Aspect`].
+    /// `Sentences`
     pub sentences: Aspect,
 
-    /// `Structure`: an [`Aspect`].
+    /// `Structure`
     pub structure: Aspect,
 
-    /// `Content`: an [`Aspect`].
+    /// `Content`
     pub content: Aspect,
 
-    /// `Score`: a floating-point number.
+    /// `Score`
     pub score: f64,
 
-    /// `Percentage`: a floating-point number.
+    /// `Percentage`
     pub percentage: f64,
 }
 
@@ -110,10 +110,10 @@ pub struct ScoreCategory {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct SentenceCom {
-    /// `Suggestions`: a list of [`SentenceSuggest`] objects.
+    /// `Suggestions`
     pub suggestions: Vec<SentenceSuggest>,
 
-    /// `Sentence`: a [`SentenceItem`].
+    /// `Sentence`
     pub sentence: SentenceItem,
 }
 
@@ -122,14 +122,14 @@ pub struct SentenceCom {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct SentenceItem {
-    /// `Sentence`: a string.
+    /// `Sentence`
     pub sentence: String,
 
-    /// `ParaID`: a signed 64-bit integer.
+    /// `ParaID`
     #[tc(rename = "ParaID")]
     pub para_id: i64,
 
-    /// `SentenceID`: a signed 64-bit integer.
+    /// `SentenceID`
     #[tc(rename = "SentenceID")]
     pub sentence_id: i64,
 }
@@ -139,24 +139,24 @@ pub struct SentenceItem {
 /// Returned in the output of [`CorrectMultiImage`](super::CorrectMultiImage), [`DescribeTask`](super::DescribeTask), [`ECC`](super::ECC) and [`EHOCR`](super::EHOCR).
 #[tc_model]
 pub struct SentenceSuggest {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `ErrorType`: a string.
+    /// `ErrorType`
     pub error_type: String,
 
-    /// `Origin`: a string.
+    /// `Origin`
     pub origin: String,
 
-    /// `Replace`: a string.
+    /// `Replace`
     pub replace: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `ErrorPosition`: a list of signed 64-bit integers.
+    /// `ErrorPosition`
     pub error_position: Vec<i64>,
 
-    /// `ErrorCoordinates`: a list of [`ErrorCoordinate`] objects.
+    /// `ErrorCoordinates`
     pub error_coordinates: Vec<ErrorCoordinate>,
 }

@@ -10,15 +10,33 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeDomainsResponse`].
-/// The codes it documents are in [`DescribeDomainsError`](super::errors::DescribeDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecdn&Version=2019-10-12&Action=DescribeDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcdnErrorCode`](super::errors::EcdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::EcdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.EcdnConfigError`](super::errors::EcdnErrorCode::InternalErrorEcdnConfigError)
+/// - [`InternalError.EcdnDbError`](super::errors::EcdnErrorCode::InternalErrorEcdnDbError)
+/// - [`InternalError.EcdnQuerySystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnQuerySystemError)
+/// - [`InternalError.EcdnSystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnSystemError)
+/// - [`InternalError.Error`](super::errors::EcdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::EcdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.EcdnInterfaceError`](super::errors::EcdnErrorCode::InvalidParameterEcdnInterfaceError)
+/// - [`InvalidParameter.EcdnParamError`](super::errors::EcdnErrorCode::InvalidParameterEcdnParamError)
+/// - [`LimitExceeded.EcdnDomainOpTooOften`](super::errors::EcdnErrorCode::LimitExceededEcdnDomainOpTooOften)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceNotFound.EcdnUserNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnUserNotExists)
+/// - [`UnauthorizedOperation.EcdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnCamUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::EcdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "ecdn",
     version = "2019-10-12",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError,
+    error = super::errors::EcdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -28,29 +46,23 @@ use super::models;
     )
 )]
 pub struct DescribeDomains {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DomainFilter`](super::models::DomainFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DomainFilter>>,
 }
 
 /// What a successful [`DescribeDomains`] call returns.
 #[tc_model]
 pub struct DescribeDomainsResponse {
-    /// `Domains`: a list of [`DomainBriefInfo`](super::models::DomainBriefInfo) objects.
+    /// `Domains`
     pub domains: Vec<models::DomainBriefInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -62,15 +74,34 @@ pub struct DescribeDomainsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeDomainsConfigResponse`].
-/// The codes it documents are in [`DescribeDomainsConfigError`](super::errors::DescribeDomainsConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecdn&Version=2019-10-12&Action=DescribeDomainsConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcdnErrorCode`](super::errors::EcdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EcdnConfigError`](super::errors::EcdnErrorCode::FailedOperationEcdnConfigError)
+/// - [`InternalError.CamSystemError`](super::errors::EcdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.EcdnConfigError`](super::errors::EcdnErrorCode::InternalErrorEcdnConfigError)
+/// - [`InternalError.EcdnDbError`](super::errors::EcdnErrorCode::InternalErrorEcdnDbError)
+/// - [`InternalError.EcdnQuerySystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnQuerySystemError)
+/// - [`InternalError.EcdnSystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnSystemError)
+/// - [`InternalError.Error`](super::errors::EcdnErrorCode::InternalErrorError)
+/// - [`InvalidParameter.EcdnCertNoCertInfo`](super::errors::EcdnErrorCode::InvalidParameterEcdnCertNoCertInfo)
+/// - [`InvalidParameter.EcdnConfigInvalidCache`](super::errors::EcdnErrorCode::InvalidParameterEcdnConfigInvalidCache)
+/// - [`InvalidParameter.EcdnInterfaceError`](super::errors::EcdnErrorCode::InvalidParameterEcdnInterfaceError)
+/// - [`InvalidParameter.EcdnParamError`](super::errors::EcdnErrorCode::InvalidParameterEcdnParamError)
+/// - [`LimitExceeded.EcdnDomainOpTooOften`](super::errors::EcdnErrorCode::LimitExceededEcdnDomainOpTooOften)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceNotFound.EcdnUserNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnUserNotExists)
+/// - [`UnauthorizedOperation.EcdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnCamUnauthorized)
 #[tc_action(
     service = "ecdn",
     version = "2019-10-12",
     name = "DescribeDomainsConfig",
     output = DescribeDomainsConfigResponse,
-    error = super::errors::DescribeDomainsConfigError,
+    error = super::errors::EcdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -80,32 +111,26 @@ pub struct DescribeDomainsResponse {
     )
 )]
 pub struct DescribeDomainsConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DomainFilter`](super::models::DomainFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DomainFilter>>,
 
-    /// `Sort`: a [`Sort`](super::models::Sort).
+    /// `Sort`
     pub sort: Option<models::Sort>,
 }
 
 /// What a successful [`DescribeDomainsConfig`] call returns.
 #[tc_model]
 pub struct DescribeDomainsConfigResponse {
-    /// `Domains`: a list of [`DomainDetailInfo`](super::models::DomainDetailInfo) objects.
+    /// `Domains`
     pub domains: Vec<models::DomainDetailInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -117,15 +142,32 @@ pub struct DescribeDomainsConfigResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeEcdnDomainLogsResponse`].
-/// The codes it documents are in [`DescribeEcdnDomainLogsError`](super::errors::DescribeEcdnDomainLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecdn&Version=2019-10-12&Action=DescribeEcdnDomainLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcdnErrorCode`](super::errors::EcdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.EcdnConfigError`](super::errors::EcdnErrorCode::InternalErrorEcdnConfigError)
+/// - [`InternalError.EcdnDbError`](super::errors::EcdnErrorCode::InternalErrorEcdnDbError)
+/// - [`InvalidParameter.EcdnParamError`](super::errors::EcdnErrorCode::InvalidParameterEcdnParamError)
+/// - [`InvalidParameter.EcdnStatInvalidDate`](super::errors::EcdnErrorCode::InvalidParameterEcdnStatInvalidDate)
+/// - [`LimitExceeded.EcdnDomainOpTooOften`](super::errors::EcdnErrorCode::LimitExceededEcdnDomainOpTooOften)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceNotFound.EcdnHostNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnHostNotExists)
+/// - [`ResourceNotFound.EcdnUserNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnUserNotExists)
+/// - [`UnauthorizedOperation.EcdnAccountUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.EcdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnCamUnauthorized)
+/// - [`UnauthorizedOperation.EcdnDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnDomainUnauthorized)
+/// - [`UnauthorizedOperation.EcdnHostUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnHostUnauthorized)
+/// - [`UnauthorizedOperation.EcdnNoDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnNoDomainUnauthorized)
 #[tc_action(
     service = "ecdn",
     version = "2019-10-12",
     name = "DescribeEcdnDomainLogs",
     output = DescribeEcdnDomainLogsResponse,
-    error = super::errors::DescribeEcdnDomainLogsError,
+    error = super::errors::EcdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -135,41 +177,29 @@ pub struct DescribeDomainsConfigResponse {
     )
 )]
 pub struct DescribeEcdnDomainLogs {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-04 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-09-04 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-04 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-09-04 12:00:00"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeEcdnDomainLogs`] call returns.
 #[tc_model]
 pub struct DescribeEcdnDomainLogsResponse {
-    /// `DomainLogs`: a list of [`DomainLogs`](super::models::DomainLogs) objects.
+    /// `DomainLogs`
     pub domain_logs: Option<Vec<models::DomainLogs>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `TotalCount`; example: `300`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -181,15 +211,46 @@ pub struct DescribeEcdnDomainLogsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeEcdnDomainStatisticsResponse`].
-/// The codes it documents are in [`DescribeEcdnDomainStatisticsError`](super::errors::DescribeEcdnDomainStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecdn&Version=2019-10-12&Action=DescribeEcdnDomainStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcdnErrorCode`](super::errors::EcdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.EcdnDbError`](super::errors::EcdnErrorCode::InternalErrorEcdnDbError)
+/// - [`InternalError.EcdnSystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnSystemError)
+/// - [`InvalidParameter.EcdnParamError`](super::errors::EcdnErrorCode::InvalidParameterEcdnParamError)
+/// - [`InvalidParameter.EcdnStatInvalidDate`](super::errors::EcdnErrorCode::InvalidParameterEcdnStatInvalidDate)
+/// - [`InvalidParameter.EcdnStatInvalidMetric`](super::errors::EcdnErrorCode::InvalidParameterEcdnStatInvalidMetric)
+/// - [`InvalidParameter.ParamError`](super::errors::EcdnErrorCode::InvalidParameterParamError)
+/// - [`LimitExceeded.EcdnDomainOpTooOften`](super::errors::EcdnErrorCode::LimitExceededEcdnDomainOpTooOften)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceNotFound.EcdnProjectNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnProjectNotExists)
+/// - [`ResourceNotFound.EcdnUserNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnDomainUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnNoDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnNoDomainUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.DomainNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationDomainNoPermission)
+/// - [`UnauthorizedOperation.DomainsNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationDomainsNoPermission)
+/// - [`UnauthorizedOperation.EcdnAccountUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.EcdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnCamUnauthorized)
+/// - [`UnauthorizedOperation.EcdnDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnDomainUnauthorized)
+/// - [`UnauthorizedOperation.EcdnHostUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnHostUnauthorized)
+/// - [`UnauthorizedOperation.EcdnNoDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnNoDomainUnauthorized)
+/// - [`UnauthorizedOperation.EcdnProjectUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.ProjectNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationProjectNoPermission)
+/// - [`UnauthorizedOperation.ProjectsNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationProjectsNoPermission)
 #[tc_action(
     service = "ecdn",
     version = "2019-10-12",
     name = "DescribeEcdnDomainStatistics",
     output = DescribeEcdnDomainStatisticsResponse,
-    error = super::errors::DescribeEcdnDomainStatisticsError,
+    error = super::errors::EcdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -199,54 +260,38 @@ pub struct DescribeEcdnDomainLogsResponse {
     )
 )]
 pub struct DescribeEcdnDomainStatistics {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-09-04 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-09-04 12:00:00"`
     pub end_time: String,
 
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["flux\n","delay\n","request\n","bandwidth\n"]`
+    /// `Metrics`; example: `["flux\n","delay\n","request\n","bandwidth\n"]`
     pub metrics: Vec<String>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.test.com\n"]`
+    /// `Domains`; example: `["www.test.com\n"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Projects`: a list of signed 64-bit integers.
+    /// `Projects`
     pub projects: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Area`; example: `"global"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeEcdnDomainStatistics`] call returns.
 #[tc_model]
 pub struct DescribeEcdnDomainStatisticsResponse {
-    /// `Data`: a list of [`DomainData`](super::models::DomainData) objects.
+    /// `Data`
     pub data: Vec<models::DomainData>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -258,55 +303,79 @@ pub struct DescribeEcdnDomainStatisticsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeEcdnStatisticsResponse`].
-/// The codes it documents are in [`DescribeEcdnStatisticsError`](super::errors::DescribeEcdnStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecdn&Version=2019-10-12&Action=DescribeEcdnStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcdnErrorCode`](super::errors::EcdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.EcdnConfigError`](super::errors::EcdnErrorCode::InternalErrorEcdnConfigError)
+/// - [`InternalError.EcdnDbError`](super::errors::EcdnErrorCode::InternalErrorEcdnDbError)
+/// - [`InternalError.EcdnSystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::EcdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.EcdnInvalidParamInterval`](super::errors::EcdnErrorCode::InvalidParameterEcdnInvalidParamInterval)
+/// - [`InvalidParameter.EcdnParamError`](super::errors::EcdnErrorCode::InvalidParameterEcdnParamError)
+/// - [`InvalidParameter.EcdnStatInvalidDate`](super::errors::EcdnErrorCode::InvalidParameterEcdnStatInvalidDate)
+/// - [`InvalidParameter.EcdnStatInvalidMetric`](super::errors::EcdnErrorCode::InvalidParameterEcdnStatInvalidMetric)
+/// - [`InvalidParameter.ParamError`](super::errors::EcdnErrorCode::InvalidParameterParamError)
+/// - [`LimitExceeded.EcdnDomainOpTooOften`](super::errors::EcdnErrorCode::LimitExceededEcdnDomainOpTooOften)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceNotFound.EcdnHostNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnHostNotExists)
+/// - [`ResourceNotFound.EcdnProjectNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnProjectNotExists)
+/// - [`ResourceNotFound.EcdnUserNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnDomainUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnNoDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnNoDomainUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.DomainNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationDomainNoPermission)
+/// - [`UnauthorizedOperation.DomainsNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationDomainsNoPermission)
+/// - [`UnauthorizedOperation.EcdnAccountUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.EcdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnCamUnauthorized)
+/// - [`UnauthorizedOperation.EcdnDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnDomainUnauthorized)
+/// - [`UnauthorizedOperation.EcdnHostUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnHostUnauthorized)
+/// - [`UnauthorizedOperation.EcdnNoDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnNoDomainUnauthorized)
+/// - [`UnauthorizedOperation.EcdnProjectUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.ProjectNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationProjectNoPermission)
+/// - [`UnauthorizedOperation.ProjectsNoPermission`](super::errors::EcdnErrorCode::UnauthorizedOperationProjectsNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::EcdnErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "ecdn",
     version = "2019-10-12",
     name = "DescribeEcdnStatistics",
     output = DescribeEcdnStatisticsResponse,
-    error = super::errors::DescribeEcdnStatisticsError
+    error = super::errors::EcdnErrorCode
 )]
 pub struct DescribeEcdnStatistics {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-09-04 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-09-04 12:00:00"`
     pub end_time: String,
 
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["flux\n"]`
+    /// `Metrics`; example: `["flux\n"]`
     pub metrics: Vec<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Interval`; example: `60`
     pub interval: i64,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.test.com\n"]`
+    /// `Domains`; example: `["www.test.com\n"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Projects`: a list of signed 64-bit integers.
+    /// `Projects`
     pub projects: Option<Vec<i64>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Area`; example: `"global"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeEcdnStatistics`] call returns.
 #[tc_model]
 pub struct DescribeEcdnStatisticsResponse {
-    /// `Data`: a list of [`ResourceData`](super::models::ResourceData) objects.
+    /// `Data`
     pub data: Vec<models::ResourceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -318,37 +387,47 @@ pub struct DescribeEcdnStatisticsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeIpStatusResponse`].
-/// The codes it documents are in [`DescribeIpStatusError`](super::errors::DescribeIpStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecdn&Version=2019-10-12&Action=DescribeIpStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcdnErrorCode`](super::errors::EcdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.EcdnConfigError`](super::errors::EcdnErrorCode::InternalErrorEcdnConfigError)
+/// - [`InternalError.EcdnDbError`](super::errors::EcdnErrorCode::InternalErrorEcdnDbError)
+/// - [`InternalError.EcdnSystemError`](super::errors::EcdnErrorCode::InternalErrorEcdnSystemError)
+/// - [`InvalidParameter.EcdnParamError`](super::errors::EcdnErrorCode::InvalidParameterEcdnParamError)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceNotFound.EcdnHostNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnHostNotExists)
+/// - [`ResourceNotFound.EcdnUserNotExists`](super::errors::EcdnErrorCode::ResourceNotFoundEcdnUserNotExists)
+/// - [`UnauthorizedOperation.EcdnCamUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnCamUnauthorized)
+/// - [`UnauthorizedOperation.EcdnDomainUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnDomainUnauthorized)
+/// - [`UnauthorizedOperation.EcdnHostUnauthorized`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnHostUnauthorized)
+/// - [`UnauthorizedOperation.EcdnUserNoWhitelist`](super::errors::EcdnErrorCode::UnauthorizedOperationEcdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::EcdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "ecdn",
     version = "2019-10-12",
     name = "DescribeIpStatus",
     output = DescribeIpStatusResponse,
-    error = super::errors::DescribeIpStatusError
+    error = super::errors::EcdnErrorCode
 )]
 pub struct DescribeIpStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Area`; example: `"global"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeIpStatus`] call returns.
 #[tc_model]
 pub struct DescribeIpStatusResponse {
-    /// `Ips`: a list of [`IpStatus`](super::models::IpStatus) objects.
+    /// `Ips`
     pub ips: Vec<models::IpStatus>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

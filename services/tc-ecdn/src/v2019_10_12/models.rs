@@ -8,30 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvanceHttps {
-    /// `CustomTlsStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `CustomTlsStatus`; example: `"on"`
     pub custom_tls_status: Option<String>,
 
-    /// `TlsVersion`: a list of strings.
-    ///
-    /// Example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
+    /// `TlsVersion`; example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
     pub tls_version: Option<Vec<String>>,
 
-    /// `Cipher`: a string.
-    ///
-    /// Example: `"\"EECDH+AES128\""`
+    /// `Cipher`; example: `"\"EECDH+AES128\""`
     pub cipher: Option<String>,
 
-    /// `VerifyOriginType`: a string.
-    ///
-    /// Example: `"off"`
+    /// `VerifyOriginType`; example: `"off"`
     pub verify_origin_type: Option<String>,
 
-    /// `CertInfo`: a [`ServerCert`].
+    /// `CertInfo`
     pub cert_info: Option<ServerCert>,
 
-    /// `OriginCertInfo`: a [`ClientCert`].
+    /// `OriginCertInfo`
     pub origin_cert_info: Option<ClientCert>,
 }
 
@@ -40,10 +32,10 @@ pub struct AdvanceHttps {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Cache {
-    /// `CacheRules`: a list of [`CacheRule`] objects.
+    /// `CacheRules`
     pub cache_rules: Vec<CacheRule>,
 
-    /// `FollowOrigin`: a string.
+    /// `FollowOrigin`
     pub follow_origin: Option<String>,
 }
 
@@ -52,7 +44,7 @@ pub struct Cache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheKey {
-    /// `FullUrlCache`: a string.
+    /// `FullUrlCache`
     pub full_url_cache: Option<String>,
 }
 
@@ -61,13 +53,13 @@ pub struct CacheKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheRule {
-    /// `CacheType`: a string.
+    /// `CacheType`
     pub cache_type: String,
 
-    /// `CacheContents`: a list of strings.
+    /// `CacheContents`
     pub cache_contents: Vec<String>,
 
-    /// `CacheTime`: a signed 64-bit integer.
+    /// `CacheTime`
     pub cache_time: i64,
 }
 
@@ -76,17 +68,16 @@ pub struct CacheRule {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ClientCert {
-    /// `Certificate`: a string.
-    /// Required in requests.
+    /// `Certificate`, required in requests
     pub certificate: Option<String>,
 
-    /// `CertName`: a string.
+    /// `CertName`
     pub cert_name: Option<String>,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
+    /// `ExpireTime`, a date and time as the service writes it
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: a date and time, as the service writes it.
+    /// `DeployTime`, a date and time as the service writes it
     pub deploy_time: Option<String>,
 }
 
@@ -95,10 +86,10 @@ pub struct ClientCert {
 /// Returned in the output of [`DescribeEcdnDomainStatistics`](super::DescribeEcdnDomainStatistics).
 #[tc_model]
 pub struct DetailData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a floating-point number.
+    /// `Value`
     pub value: f64,
 }
 
@@ -107,67 +98,43 @@ pub struct DetailData {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct DomainBriefInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ecdn-xxxx"`
+    /// `ResourceId`; example: `"ecdn-xxxx"`
     pub resource_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1251000000`
+    /// `AppId`; example: `1251000000`
     pub app_id: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"test.com.dsa.dnsv1.com"`
+    /// `Cname`; example: `"test.com.dsa.dnsv1.com"`
     pub cname: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `Status`; example: `"processing"`
     pub status: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-03 15:23:50"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-12-03 15:23:50"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-03 15:23:50"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2019-12-03 15:23:50"`
     pub update_time: String,
 
-    /// `Origin`: an [`Origin`].
-    ///
-    /// Example: `{"Origins":["1.1.1.1"]}`
+    /// `Origin`; example: `{"Origins":["1.1.1.1"]}`
     pub origin: Origin,
 
-    /// `Disable`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Disable`; example: `"normal"`
     pub disable: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `Readonly`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Readonly`; example: `"normal"`
     pub readonly: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Option<Vec<Tag>>,
 }
 
@@ -176,10 +143,10 @@ pub struct DomainBriefInfo {
 /// Returned in the output of [`DescribeEcdnDomainStatistics`](super::DescribeEcdnDomainStatistics).
 #[tc_model]
 pub struct DomainData {
-    /// `Resource`: a string.
+    /// `Resource`
     pub resource: String,
 
-    /// `DetailData`: a list of [`DetailData`] objects.
+    /// `DetailData`
     pub detail_data: Vec<DetailData>,
 }
 
@@ -188,67 +155,67 @@ pub struct DomainData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct DomainDetailInfo {
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `Cname`: a string.
+    /// `Cname`
     pub cname: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Origin,
 
-    /// `IpFilter`: an [`IpFilter`].
+    /// `IpFilter`
     pub ip_filter: Option<IpFilter>,
 
-    /// `IpFreqLimit`: an [`IpFreqLimit`].
+    /// `IpFreqLimit`
     pub ip_freq_limit: Option<IpFreqLimit>,
 
-    /// `ResponseHeader`: a [`ResponseHeader`].
+    /// `ResponseHeader`
     pub response_header: Option<ResponseHeader>,
 
-    /// `CacheKey`: a [`CacheKey`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKey>,
 
-    /// `Cache`: a [`Cache`].
+    /// `Cache`
     pub cache: Option<Cache>,
 
-    /// `Https`: a [`Https`].
+    /// `Https`
     pub https: Option<Https>,
 
-    /// `Disable`: a string.
+    /// `Disable`
     pub disable: Option<String>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`].
+    /// `ForceRedirect`
     pub force_redirect: Option<ForceRedirect>,
 
-    /// `Area`: a string.
+    /// `Area`
     pub area: Option<String>,
 
-    /// `Readonly`: a string.
+    /// `Readonly`
     pub readonly: Option<String>,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Option<Vec<Tag>>,
 
-    /// `WebSocket`: a [`WebSocket`].
+    /// `WebSocket`
     pub web_socket: Option<WebSocket>,
 }
 
@@ -257,17 +224,13 @@ pub struct DomainDetailInfo {
 /// Sent in the input of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct DomainFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"origin"`
+    /// `Name`; example: `"origin"`
     pub name: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Fuzzy`; example: `false`
     pub fuzzy: Option<bool>,
 }
 
@@ -276,13 +239,13 @@ pub struct DomainFilter {
 /// Returned in the output of [`DescribeEcdnDomainLogs`](super::DescribeEcdnDomainLogs).
 #[tc_model]
 pub struct DomainLogs {
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `LogPath`: a string.
+    /// `LogPath`
     pub log_path: String,
 }
 
@@ -291,10 +254,10 @@ pub struct DomainLogs {
 /// Returned in the output of [`DescribeEcdnStatistics`](super::DescribeEcdnStatistics).
 #[tc_model]
 pub struct EcdnData {
-    /// `Metrics`: a list of strings.
+    /// `Metrics`
     pub metrics: Vec<String>,
 
-    /// `DetailData`: a list of [`TimestampData`] objects.
+    /// `DetailData`
     pub detail_data: Vec<TimestampData>,
 }
 
@@ -303,14 +266,13 @@ pub struct EcdnData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ForceRedirect {
-    /// `Switch`: a string.
-    /// Required in requests.
+    /// `Switch`, required in requests
     pub switch: Option<String>,
 
-    /// `RedirectType`: a string.
+    /// `RedirectType`
     pub redirect_type: Option<String>,
 
-    /// `RedirectStatusCode`: a signed 64-bit integer.
+    /// `RedirectStatusCode`
     pub redirect_status_code: Option<i64>,
 }
 
@@ -319,13 +281,13 @@ pub struct ForceRedirect {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Hsts {
-    /// `Switch`: a string.
+    /// `Switch`
     pub switch: String,
 
-    /// `MaxAge`: a signed 64-bit integer.
+    /// `MaxAge`
     pub max_age: Option<i64>,
 
-    /// `IncludeSubDomains`: a string.
+    /// `IncludeSubDomains`
     pub include_sub_domains: Option<String>,
 }
 
@@ -334,24 +296,19 @@ pub struct Hsts {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HttpHeaderPathRule {
-    /// `HeaderMode`: a string.
-    /// Required in requests.
+    /// `HeaderMode`, required in requests
     pub header_mode: Option<String>,
 
-    /// `HeaderName`: a string.
-    /// Required in requests.
+    /// `HeaderName`, required in requests
     pub header_name: Option<String>,
 
-    /// `HeaderValue`: a string.
-    /// Required in requests.
+    /// `HeaderValue`, required in requests
     pub header_value: Option<String>,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
+    /// `RuleType`, required in requests
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
+    /// `RulePaths`, required in requests
     pub rule_paths: Option<Vec<String>>,
 }
 
@@ -360,32 +317,31 @@ pub struct HttpHeaderPathRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Https {
-    /// `Switch`: a string.
-    /// Required in requests.
+    /// `Switch`, required in requests
     pub switch: Option<String>,
 
-    /// `Http2`: a string.
+    /// `Http2`
     pub http2: Option<String>,
 
-    /// `OcspStapling`: a string.
+    /// `OcspStapling`
     pub ocsp_stapling: Option<String>,
 
-    /// `VerifyClient`: a string.
+    /// `VerifyClient`
     pub verify_client: Option<String>,
 
-    /// `CertInfo`: a [`ServerCert`].
+    /// `CertInfo`
     pub cert_info: Option<ServerCert>,
 
-    /// `ClientCertInfo`: a [`ClientCert`].
+    /// `ClientCertInfo`
     pub client_cert_info: Option<ClientCert>,
 
-    /// `Spdy`: a string.
+    /// `Spdy`
     pub spdy: Option<String>,
 
-    /// `SslStatus`: a string.
+    /// `SslStatus`
     pub ssl_status: Option<String>,
 
-    /// `Hsts`: a [`Hsts`].
+    /// `Hsts`
     pub hsts: Option<Hsts>,
 }
 
@@ -394,13 +350,13 @@ pub struct Https {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct IpFilter {
-    /// `Switch`: a string.
+    /// `Switch`
     pub switch: String,
 
-    /// `FilterType`: a string.
+    /// `FilterType`
     pub filter_type: Option<String>,
 
-    /// `Filters`: a list of strings.
+    /// `Filters`
     pub filters: Option<Vec<String>>,
 }
 
@@ -409,10 +365,10 @@ pub struct IpFilter {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct IpFreqLimit {
-    /// `Switch`: a string.
+    /// `Switch`
     pub switch: String,
 
-    /// `Qps`: a signed 64-bit integer.
+    /// `Qps`
     pub qps: Option<i64>,
 }
 
@@ -421,22 +377,22 @@ pub struct IpFreqLimit {
 /// Returned in the output of [`DescribeIpStatus`](super::DescribeIpStatus).
 #[tc_model]
 pub struct IpStatus {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `District`: a string.
+    /// `District`
     pub district: String,
 
-    /// `Isp`: a string.
+    /// `Isp`
     pub isp: String,
 
-    /// `City`: a string.
+    /// `City`
     pub city: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 }
 
@@ -445,37 +401,25 @@ pub struct IpStatus {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Origin {
-    /// `Origins`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1:80","2.2.2.2:80"]`
+    /// `Origins`; example: `["1.1.1.1:80","2.2.2.2:80"]`
     pub origins: Option<Vec<String>>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `OriginType`; example: `"ip"`
     pub origin_type: Option<String>,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"ecdn.test.com"`
+    /// `ServerName`; example: `"ecdn.test.com"`
     pub server_name: Option<String>,
 
-    /// `OriginPullProtocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `OriginPullProtocol`; example: `"http"`
     pub origin_pull_protocol: Option<String>,
 
-    /// `BackupOrigins`: a list of strings.
-    ///
-    /// Example: `["3.3.3.3:80","4.4.4.4:80"]`
+    /// `BackupOrigins`; example: `["3.3.3.3:80","4.4.4.4:80"]`
     pub backup_origins: Option<Vec<String>>,
 
-    /// `BackupOriginType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `BackupOriginType`; example: `"ip"`
     pub backup_origin_type: Option<String>,
 
-    /// `AdvanceHttps`: an [`AdvanceHttps`].
+    /// `AdvanceHttps`
     pub advance_https: Option<AdvanceHttps>,
 }
 
@@ -484,10 +428,10 @@ pub struct Origin {
 /// Returned in the output of [`DescribeEcdnStatistics`](super::DescribeEcdnStatistics).
 #[tc_model]
 pub struct ResourceData {
-    /// `Resource`: a string.
+    /// `Resource`
     pub resource: String,
 
-    /// `EcdnData`: an [`EcdnData`].
+    /// `EcdnData`
     pub ecdn_data: EcdnData,
 }
 
@@ -496,10 +440,10 @@ pub struct ResourceData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ResponseHeader {
-    /// `Switch`: a string.
+    /// `Switch`
     pub switch: String,
 
-    /// `HeaderRules`: a list of [`HttpHeaderPathRule`] objects.
+    /// `HeaderRules`
     pub header_rules: Option<Vec<HttpHeaderPathRule>>,
 }
 
@@ -508,25 +452,25 @@ pub struct ResponseHeader {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ServerCert {
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
-    /// `CertName`: a string.
+    /// `CertName`
     pub cert_name: Option<String>,
 
-    /// `Certificate`: a string.
+    /// `Certificate`
     pub certificate: Option<String>,
 
-    /// `PrivateKey`: a string.
+    /// `PrivateKey`
     pub private_key: Option<String>,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
+    /// `ExpireTime`, a date and time as the service writes it
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: a date and time, as the service writes it.
+    /// `DeployTime`, a date and time as the service writes it
     pub deploy_time: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -535,10 +479,10 @@ pub struct ServerCert {
 /// Sent in the input of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Sort {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Sequence`: a string.
+    /// `Sequence`
     pub sequence: Option<String>,
 }
 
@@ -547,12 +491,10 @@ pub struct Sort {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
+    /// `TagKey`, required in requests
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
+    /// `TagValue`, required in requests
     pub tag_value: Option<String>,
 }
 
@@ -561,10 +503,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeEcdnStatistics`](super::DescribeEcdnStatistics).
 #[tc_model]
 pub struct TimestampData {
-    /// `Time`: a date and time, as the service writes it.
+    /// `Time`, a date and time as the service writes it
     pub time: String,
 
-    /// `Value`: a list of floating-point numbers.
+    /// `Value`
     pub value: Vec<f64>,
 }
 
@@ -573,13 +515,9 @@ pub struct TimestampData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct WebSocket {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Timeout`; example: `30`
     pub timeout: Option<i64>,
 }

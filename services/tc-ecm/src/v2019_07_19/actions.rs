@@ -7,67 +7,78 @@ use super::models;
 /// The `AllocateAddresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AllocateAddressesResponse`].
-/// The codes it documents are in [`AllocateAddressesError`](super::errors::AllocateAddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AllocateAddresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.InvalidStatus`](super::errors::EcmErrorCode::FailedOperationInvalidStatus)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`FailedOperation.PrivateIpAddressBinded`](super::errors::EcmErrorCode::FailedOperationPrivateIpAddressBinded)
+/// - [`FailedOperation.PrivateIpAddressUnavailable`](super::errors::EcmErrorCode::FailedOperationPrivateIpAddressUnavailable)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.InvalidParameterConflict`](super::errors::EcmErrorCode::InvalidParameterInvalidParameterConflict)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueAddressQuotaLimitExceeded)
+/// - [`InvalidParameterValue.InvalidAddressCount`](super::errors::EcmErrorCode::InvalidParameterValueInvalidAddressCount)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`LimitExceeded.AddressQuotaLimitExceededDailyAllocate`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceededDailyAllocate)
+/// - [`MissingParameter.MissingPrivateIpAddress`](super::errors::EcmErrorCode::MissingParameterMissingPrivateIpAddress)
+/// - [`ResourceInsufficient.IPQuotaNotEnough`](super::errors::EcmErrorCode::ResourceInsufficientIpQuotaNotEnough)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::EcmErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InvalidPrivateIpAddressAlreadyBindEip`](super::errors::EcmErrorCode::UnsupportedOperationInvalidPrivateIpAddressAlreadyBindEip)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AllocateAddresses",
     output = AllocateAddressesResponse,
-    error = super::errors::AllocateAddressesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AllocateAddresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-xian-ecm"`
+    /// `EcmRegion`; example: `"ap-xian-ecm"`
     pub ecm_region: String,
 
-    /// `AddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddressCount`; example: `1`
     pub address_count: Option<u64>,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `InternetServiceProvider`; example: `"CTCC"`
     pub internet_service_provider: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InternetMaxBandwidthOut`; example: `1`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-11112222"`
+    /// `InstanceId`; example: `"ins-11112222"`
     pub instance_id: Option<String>,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-11112222"`
+    /// `NetworkInterfaceId`; example: `"eni-11112222"`
     pub network_interface_id: Option<String>,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"10.0.0.13"`
+    /// `PrivateIpAddress`; example: `"10.0.0.13"`
     pub private_ip_address: Option<String>,
 }
 
 /// What a successful [`AllocateAddresses`] call returns.
 #[tc_model]
 pub struct AllocateAddressesResponse {
-    /// `AddressSet`: a list of strings.
-    ///
-    /// Example: `["eip-11112222"]`
+    /// `AddressSet`; example: `["eip-11112222"]`
     pub address_set: Option<Vec<String>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `TaskId`; example: `"1234567"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -77,49 +88,54 @@ pub struct AllocateAddressesResponse {
 /// The `AllocateIpv6AddressesBandwidth` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AllocateIpv6AddressesBandwidthResponse`].
-/// The codes it documents are in [`AllocateIpv6AddressesBandwidthError`](super::errors::AllocateIpv6AddressesBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AllocateIpv6AddressesBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidEcmRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEcmRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.SubnetConflict`](super::errors::EcmErrorCode::InvalidParameterValueSubnetConflict)
+/// - [`InvalidParameterValue.UnsupportedRegion`](super::errors::EcmErrorCode::InvalidParameterValueUnsupportedRegion)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AllocateIpv6AddressesBandwidth",
     output = AllocateIpv6AddressesBandwidthResponse,
-    error = super::errors::AllocateIpv6AddressesBandwidthError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AllocateIpv6AddressesBandwidth {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-xian-ecm"`
+    /// `EcmRegion`; example: `"ap-xian-ecm"`
     pub ecm_region: String,
 
-    /// `Ipv6Addresses`: a list of strings.
-    ///
-    /// Example: `["2402:4e00:1200:1809:0:8ef6:b82b:513b"]`
+    /// `Ipv6Addresses`; example: `["2402:4e00:1200:1809:0:8ef6:b82b:513b"]`
     pub ipv6_addresses: Vec<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InternetMaxBandwidthOut`; example: `1`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"BANDWIDTH_PACKAGE"`
+    /// `InternetChargeType`; example: `"BANDWIDTH_PACKAGE"`
     pub internet_charge_type: Option<String>,
 }
 
 /// What a successful [`AllocateIpv6AddressesBandwidth`] call returns.
 #[tc_model]
 pub struct AllocateIpv6AddressesBandwidthResponse {
-    /// `AddressSet`: a list of strings.
-    ///
-    /// Example: `["eip-3l4nwzvo"]`
+    /// `AddressSet`; example: `["eip-3l4nwzvo"]`
     pub address_set: Option<Vec<String>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202869021"`
+    /// `TaskId`; example: `"202869021"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,53 +145,61 @@ pub struct AllocateIpv6AddressesBandwidthResponse {
 /// The `AssignIpv6Addresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssignIpv6AddressesResponse`].
-/// The codes it documents are in [`AssignIpv6AddressesError`](super::errors::AssignIpv6AddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssignIpv6Addresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidEcmRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEcmRegion)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.NodeNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueNodeNotSupportIpv6)
+/// - [`InvalidParameterValue.SubnetConflict`](super::errors::EcmErrorCode::InvalidParameterValueSubnetConflict)
+/// - [`InvalidParameterValue.UnsupportedRegion`](super::errors::EcmErrorCode::InvalidParameterValueUnsupportedRegion)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`LimitExceeded.CidrBlock`](super::errors::EcmErrorCode::LimitExceededCidrBlock)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InvalidState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidState)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssignIpv6Addresses",
     output = AssignIpv6AddressesResponse,
-    error = super::errors::AssignIpv6AddressesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssignIpv6Addresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-xian-ecm"`
+    /// `EcmRegion`; example: `"ap-xian-ecm"`
     pub ecm_region: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-1snva0vd"`
+    /// `NetworkInterfaceId`; example: `"eni-1snva0vd"`
     pub network_interface_id: String,
 
-    /// `Ipv6Addresses`: a list of [`Ipv6Address`](super::models::Ipv6Address) objects.
+    /// `Ipv6Addresses`
     pub ipv6_addresses: Option<Vec<models::Ipv6Address>>,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<i64>,
 
-    /// `ISPType`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `ISPType`; example: `"CTCC"`
     #[tc(rename = "ISPType")]
     pub isp_type: Option<String>,
 
-    /// `SkipCheckIPv6Address`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipCheckIPv6Address`; example: `true`
     #[tc(rename = "SkipCheckIPv6Address")]
     pub skip_check_ipv6_address: Option<bool>,
 
-    /// `SkipAllocateBandwidth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipAllocateBandwidth`; example: `true`
     pub skip_allocate_bandwidth: Option<bool>,
 
-    /// `Ipv6ISP`: a string.
+    /// `Ipv6ISP`
     #[tc(rename = "Ipv6ISP")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
@@ -186,7 +210,7 @@ pub struct AssignIpv6Addresses {
 /// What a successful [`AssignIpv6Addresses`] call returns.
 #[tc_model]
 pub struct AssignIpv6AddressesResponse {
-    /// `Ipv6AddressSet`: a list of [`Ipv6Address`](super::models::Ipv6Address) objects.
+    /// `Ipv6AddressSet`
     pub ipv6_address_set: Vec<models::Ipv6Address>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -196,38 +220,42 @@ pub struct AssignIpv6AddressesResponse {
 /// The `AssignIpv6CidrBlock` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssignIpv6CidrBlockResponse`].
-/// The codes it documents are in [`AssignIpv6CidrBlockError`](super::errors::AssignIpv6CidrBlockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssignIpv6CidrBlock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`LimitExceeded.CidrBlock`](super::errors::EcmErrorCode::LimitExceededCidrBlock)
+/// - [`ResourceInsufficient.CidrBlock`](super::errors::EcmErrorCode::ResourceInsufficientCidrBlock)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssignIpv6CidrBlock",
     output = AssignIpv6CidrBlockResponse,
-    error = super::errors::AssignIpv6CidrBlockError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssignIpv6CidrBlock {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `ISPType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `ISPType`; example: `"CMCC"`
     #[tc(rename = "ISPType")]
     pub isp_type: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 }
 
 /// What a successful [`AssignIpv6CidrBlock`] call returns.
 #[tc_model]
 pub struct AssignIpv6CidrBlockResponse {
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1000::/56"`
+    /// `Ipv6CidrBlock`; example: `"3402:4e00:20:1000::/56"`
     pub ipv6_cidr_block: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -237,38 +265,43 @@ pub struct AssignIpv6CidrBlockResponse {
 /// The `AssignIpv6CidrBlocks` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssignIpv6CidrBlocksResponse`].
-/// The codes it documents are in [`AssignIpv6CidrBlocksError`](super::errors::AssignIpv6CidrBlocksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssignIpv6CidrBlocks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`LimitExceeded.CidrBlock`](super::errors::EcmErrorCode::LimitExceededCidrBlock)
+/// - [`ResourceInsufficient.CidrBlock`](super::errors::EcmErrorCode::ResourceInsufficientCidrBlock)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssignIpv6CidrBlocks",
     output = AssignIpv6CidrBlocksResponse,
-    error = super::errors::AssignIpv6CidrBlocksError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssignIpv6CidrBlocks {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-rkxd3pgh"`
+    /// `VpcId`; example: `"vpc-rkxd3pgh"`
     pub vpc_id: String,
 
-    /// `ISPTypes`: a list of [`IspTypeItem`](super::models::IspTypeItem) objects.
-    ///
-    /// Example: `[{"Count":1,"ISPType":"BGP"}]`
+    /// `ISPTypes`; example: `[{"Count":1,"ISPType":"BGP"}]`
     #[tc(rename = "ISPTypes")]
     pub isp_types: Vec<models::IspTypeItem>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 }
 
 /// What a successful [`AssignIpv6CidrBlocks`] call returns.
 #[tc_model]
 pub struct AssignIpv6CidrBlocksResponse {
-    /// `IPv6CidrBlockSet`: a list of [`IspiPv6CidrBlock`](super::models::IspiPv6CidrBlock) objects.
+    /// `IPv6CidrBlockSet`
     #[tc(rename = "IPv6CidrBlockSet")]
     pub ipv6_cidr_block_set: Vec<models::IspiPv6CidrBlock>,
 
@@ -279,35 +312,41 @@ pub struct AssignIpv6CidrBlocksResponse {
 /// The `AssignIpv6SubnetCidrBlock` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssignIpv6SubnetCidrBlockResponse`].
-/// The codes it documents are in [`AssignIpv6SubnetCidrBlockError`](super::errors::AssignIpv6SubnetCidrBlockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssignIpv6SubnetCidrBlock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.SubnetConflict`](super::errors::EcmErrorCode::InvalidParameterValueSubnetConflict)
+/// - [`InvalidParameterValue.SubnetRange`](super::errors::EcmErrorCode::InvalidParameterValueSubnetRange)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssignIpv6SubnetCidrBlock",
     output = AssignIpv6SubnetCidrBlockResponse,
-    error = super::errors::AssignIpv6SubnetCidrBlockError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssignIpv6SubnetCidrBlock {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-f49l6u0z"`
+    /// `VpcId`; example: `"vpc-f49l6u0z"`
     pub vpc_id: String,
 
-    /// `Ipv6SubnetCidrBlocks`: a list of [`Ipv6SubnetCidrBlock`](super::models::Ipv6SubnetCidrBlock) objects.
+    /// `Ipv6SubnetCidrBlocks`
     pub ipv6_subnet_cidr_blocks: Vec<models::Ipv6SubnetCidrBlock>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 }
 
 /// What a successful [`AssignIpv6SubnetCidrBlock`] call returns.
 #[tc_model]
 pub struct AssignIpv6SubnetCidrBlockResponse {
-    /// `Ipv6SubnetCidrBlockSet`: a list of [`Ipv6SubnetCidrBlock`](super::models::Ipv6SubnetCidrBlock) objects.
+    /// `Ipv6SubnetCidrBlockSet`
     pub ipv6_subnet_cidr_block_set: Vec<models::Ipv6SubnetCidrBlock>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -317,44 +356,51 @@ pub struct AssignIpv6SubnetCidrBlockResponse {
 /// The `AssignPrivateIpAddresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssignPrivateIpAddressesResponse`].
-/// The codes it documents are in [`AssignPrivateIpAddressesError`](super::errors::AssignPrivateIpAddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssignPrivateIpAddresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.Range`](super::errors::EcmErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded.PrivateIPQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededPrivateIpQuotaLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InvalidState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidState)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssignPrivateIpAddresses",
     output = AssignPrivateIpAddressesResponse,
-    error = super::errors::AssignPrivateIpAddressesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssignPrivateIpAddresses {
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-ms7c7gcr"`
+    /// `NetworkInterfaceId`; example: `"eni-ms7c7gcr"`
     pub network_interface_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `PrivateIpAddresses`: a list of [`PrivateIpAddressSpecification`](super::models::PrivateIpAddressSpecification) objects.
-    ///
-    /// Example: `[{"PrivateIpAddress":"10.0.0.11"}]`
+    /// `PrivateIpAddresses`; example: `[{"PrivateIpAddress":"10.0.0.11"}]`
     pub private_ip_addresses: Option<Vec<models::PrivateIpAddressSpecification>>,
 
-    /// `SecondaryPrivateIpAddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecondaryPrivateIpAddressCount`; example: `1`
     pub secondary_private_ip_address_count: Option<u64>,
 }
 
 /// What a successful [`AssignPrivateIpAddresses`] call returns.
 #[tc_model]
 pub struct AssignPrivateIpAddressesResponse {
-    /// `PrivateIpAddressSet`: a list of [`PrivateIpAddressSpecification`](super::models::PrivateIpAddressSpecification) objects.
-    ///
-    /// Example: `[{"PrivateIpAddress":"172.16.32.237"}]`
+    /// `PrivateIpAddressSet`; example: `[{"PrivateIpAddress":"172.16.32.237"}]`
     pub private_ip_address_set: Vec<models::PrivateIpAddressSpecification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -364,49 +410,69 @@ pub struct AssignPrivateIpAddressesResponse {
 /// The `AssociateAddress` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssociateAddressResponse`].
-/// The codes it documents are in [`AssociateAddressError`](super::errors::AssociateAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssociateAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.InvalidStatus`](super::errors::EcmErrorCode::FailedOperationInvalidStatus)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`FailedOperation.PrivateIpAddressUnavailable`](super::errors::EcmErrorCode::FailedOperationPrivateIpAddressUnavailable)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.InvalidParameterConflict`](super::errors::EcmErrorCode::InvalidParameterInvalidParameterConflict)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvaildEniID`](super::errors::EcmErrorCode::InvalidParameterValueInvaildEniId)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingAssociateEntity`](super::errors::EcmErrorCode::MissingParameterMissingAssociateEntity)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AddressIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAddressIdNotFound)
+/// - [`UnsupportedOperation.AlreadyBindEip`](super::errors::EcmErrorCode::UnsupportedOperationAlreadyBindEip)
+/// - [`UnsupportedOperation.InstanceIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationInstanceIdNotFound)
+/// - [`UnsupportedOperation.InstanceIdNotSupported`](super::errors::EcmErrorCode::UnsupportedOperationInstanceIdNotSupported)
+/// - [`UnsupportedOperation.InvalidNetworkInterfaceIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationInvalidNetworkInterfaceIdNotFound)
+/// - [`UnsupportedOperation.InvalidPrivateIpAddressAlreadyBindEip`](super::errors::EcmErrorCode::UnsupportedOperationInvalidPrivateIpAddressAlreadyBindEip)
+/// - [`UnsupportedOperation.Malformed`](super::errors::EcmErrorCode::UnsupportedOperationMalformed)
+/// - [`UnsupportedOperation.StatusNotPermit`](super::errors::EcmErrorCode::UnsupportedOperationStatusNotPermit)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssociateAddress",
     output = AssociateAddressResponse,
-    error = super::errors::AssociateAddressError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssociateAddress {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing-ecm2"`
+    /// `EcmRegion`; example: `"ap-chongqing-ecm2"`
     pub ecm_region: String,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-aihfuscm"`
+    /// `AddressId`; example: `"eip-aihfuscm"`
     pub address_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-jfaukmsn"`
+    /// `InstanceId`; example: `"ins-jfaukmsn"`
     pub instance_id: Option<String>,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-ea173k1x"`
+    /// `NetworkInterfaceId`; example: `"eni-ea173k1x"`
     pub network_interface_id: Option<String>,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"10.0.2.27"`
+    /// `PrivateIpAddress`; example: `"10.0.2.27"`
     pub private_ip_address: Option<String>,
 }
 
 /// What a successful [`AssociateAddress`] call returns.
 #[tc_model]
 pub struct AssociateAddressResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202869021"`
+    /// `TaskId`; example: `"202869021"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -416,21 +482,33 @@ pub struct AssociateAddressResponse {
 /// The `AssociateSecurityGroups` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.SecurityGroupInstanceLimitExceeded`](super::errors::EcmErrorCode::LimitExceededSecurityGroupInstanceLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
@@ -444,30 +522,48 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `AttachNetworkInterface` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`AttachNetworkInterfaceResponse`].
-/// The codes it documents are in [`AttachNetworkInterfaceError`](super::errors::AttachNetworkInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=AttachNetworkInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvaildEniID`](super::errors::EcmErrorCode::InvalidParameterValueInvaildEniId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`LimitExceeded.AddressQuotaLimitExceededDailyAllocate`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceededDailyAllocate)
+/// - [`LimitExceeded.EniQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededEniQuotaLimitExceeded)
+/// - [`LimitExceeded.PrivateIPQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededPrivateIpQuotaLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AttachmentAlreadyExists`](super::errors::EcmErrorCode::UnsupportedOperationAttachmentAlreadyExists)
+/// - [`UnsupportedOperation.InvalidState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidState)
+/// - [`UnsupportedOperation.VpcMismatch`](super::errors::EcmErrorCode::UnsupportedOperationVpcMismatch)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "AttachNetworkInterface",
     output = AttachNetworkInterfaceResponse,
-    error = super::errors::AttachNetworkInterfaceError
+    error = super::errors::EcmErrorCode
 )]
 pub struct AttachNetworkInterface {
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-m6dyj72l"`
+    /// `NetworkInterfaceId`; example: `"eni-m6dyj72l"`
     pub network_interface_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ein-r8hr2upy"`
+    /// `InstanceId`; example: `"ein-r8hr2upy"`
     pub instance_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
@@ -481,28 +577,46 @@ pub struct AttachNetworkInterfaceResponse {
 /// The `BatchDeregisterTargets` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`BatchDeregisterTargetsResponse`].
-/// The codes it documents are in [`BatchDeregisterTargetsError`](super::errors::BatchDeregisterTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=BatchDeregisterTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::EcmErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::EcmErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::EcmErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::EcmErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::EcmErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::EcmErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "BatchDeregisterTargets",
     output = BatchDeregisterTargetsResponse,
-    error = super::errors::BatchDeregisterTargetsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct BatchDeregisterTargets {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `Targets`: a list of [`BatchTarget`](super::models::BatchTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::BatchTarget>,
 }
 
 /// What a successful [`BatchDeregisterTargets`] call returns.
 #[tc_model]
 pub struct BatchDeregisterTargetsResponse {
-    /// `FailListenerIdSet`: a list of strings.
+    /// `FailListenerIdSet`
     pub fail_listener_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -512,21 +626,32 @@ pub struct BatchDeregisterTargetsResponse {
 /// The `BatchModifyTargetWeight` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`BatchModifyTargetWeightResponse`].
-/// The codes it documents are in [`BatchModifyTargetWeightError`](super::errors::BatchModifyTargetWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=BatchModifyTargetWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "BatchModifyTargetWeight",
     output = BatchModifyTargetWeightResponse,
-    error = super::errors::BatchModifyTargetWeightError
+    error = super::errors::EcmErrorCode
 )]
 pub struct BatchModifyTargetWeight {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ModifyList`: a list of [`TargetsWeightRule`](super::models::TargetsWeightRule) objects.
+    /// `ModifyList`
     pub modify_list: Vec<models::TargetsWeightRule>,
 }
 
@@ -540,28 +665,45 @@ pub struct BatchModifyTargetWeightResponse {
 /// The `BatchRegisterTargets` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`BatchRegisterTargetsResponse`].
-/// The codes it documents are in [`BatchRegisterTargetsError`](super::errors::BatchRegisterTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=BatchRegisterTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::EcmErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::EcmErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::EcmErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::EcmErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::EcmErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "BatchRegisterTargets",
     output = BatchRegisterTargetsResponse,
-    error = super::errors::BatchRegisterTargetsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct BatchRegisterTargets {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `Targets`: a list of [`BatchTarget`](super::models::BatchTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::BatchTarget>,
 }
 
 /// What a successful [`BatchRegisterTargets`] call returns.
 #[tc_model]
 pub struct BatchRegisterTargetsResponse {
-    /// `FailListenerIdSet`: a list of strings.
+    /// `FailListenerIdSet`
     pub fail_listener_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -571,42 +713,48 @@ pub struct BatchRegisterTargetsResponse {
 /// The `CreateHaVip` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateHaVipResponse`].
-/// The codes it documents are in [`CreateHaVipError`](super::errors::CreateHaVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateHaVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.ObjectNotCurrentSubnet`](super::errors::EcmErrorCode::InvalidParameterValueObjectNotCurrentSubnet)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateHaVip",
     output = CreateHaVipResponse,
-    error = super::errors::CreateHaVipError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateHaVip {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `VpcId`; example: `"vpc-m0c2kcun"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-rtmfkg4w"`
+    /// `SubnetId`; example: `"subnet-rtmfkg4w"`
     pub subnet_id: String,
 
-    /// `HaVipName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `HaVipName`; example: `"demo"`
     pub ha_vip_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `Vip`; example: `"10.0.0.2"`
     pub vip: Option<String>,
 }
 
 /// What a successful [`CreateHaVip`] call returns.
 #[tc_model]
 pub struct CreateHaVipResponse {
-    /// `HaVip`: a [`HaVip`](super::models::HaVip).
+    /// `HaVip`
     pub ha_vip: models::HaVip,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -616,34 +764,52 @@ pub struct CreateHaVipResponse {
 /// The `CreateImage` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateImageResponse`].
-/// The codes it documents are in [`CreateImageError`](super::errors::CreateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotAllStopped`](super::errors::EcmErrorCode::FailedOperationInstanceNotAllStopped)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.ImageNameDuplicate`](super::errors::EcmErrorCode::InvalidParameterValueImageNameDuplicate)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingImageParameter`](super::errors::EcmErrorCode::MissingParameterMissingImageParameter)
+/// - [`ResourceInsufficient.InvaildPrivateImageNum`](super::errors::EcmErrorCode::ResourceInsufficientInvaildPrivateImageNum)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationInstanceIdNotFound)
+/// - [`UnsupportedOperation.InstanceIdNotSupported`](super::errors::EcmErrorCode::UnsupportedOperationInstanceIdNotSupported)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateImage",
     output = CreateImageResponse,
-    error = super::errors::CreateImageError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateImage {
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: Option<String>,
 
-    /// `ForcePoweroff`: a string.
+    /// `ForcePoweroff`
     pub force_poweroff: Option<String>,
 }
 
 /// What a successful [`CreateImage`] call returns.
 #[tc_model]
 pub struct CreateImageResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -653,27 +819,33 @@ pub struct CreateImageResponse {
 /// The `CreateKeyPair` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateKeyPairResponse`].
-/// The codes it documents are in [`CreateKeyPairError`](super::errors::CreateKeyPairError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateKeyPair)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyPairName`](super::errors::EcmErrorCode::InvalidParameterValueInvalidKeyPairName)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateKeyPair",
     output = CreateKeyPairResponse,
-    error = super::errors::CreateKeyPairError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateKeyPair {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `KeyName`; example: `"xxx"`
     pub key_name: String,
 }
 
 /// What a successful [`CreateKeyPair`] call returns.
 #[tc_model]
 pub struct CreateKeyPairResponse {
-    /// `KeyPair`: a [`KeyPair`](super::models::KeyPair).
+    /// `KeyPair`
     pub key_pair: Option<models::KeyPair>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -683,65 +855,61 @@ pub struct CreateKeyPairResponse {
 /// The `CreateListener` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateListenerResponse`].
-/// The codes it documents are in [`CreateListenerError`](super::errors::CreateListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateListener",
     output = CreateListenerResponse,
-    error = super::errors::CreateListenerError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateListener {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-f9zyj3kb"`
+    /// `LoadBalancerId`; example: `"lb-f9zyj3kb"`
     pub load_balancer_id: String,
 
-    /// `Ports`: a list of signed 64-bit integers.
+    /// `Ports`
     pub ports: Vec<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `ListenerNames`: a list of strings.
-    ///
-    /// Example: `["lis0\n","lis1\n"]`
+    /// `ListenerNames`; example: `["lis0\n","lis1\n"]`
     pub listener_names: Option<Vec<String>>,
 
-    /// `HealthCheck`: a [`HealthCheck`](super::models::HealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::HealthCheck>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SessionExpireTime`; example: `60`
     pub session_expire_time: Option<i64>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `Scheduler`; example: `"WRR"`
     pub scheduler: Option<String>,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SessionType`; example: `"NORMAL"`
     pub session_type: Option<String>,
 
-    /// `EndPorts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[80,81]`
+    /// `EndPorts`; example: `[80,81]`
     pub end_ports: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateListener`] call returns.
 #[tc_model]
 pub struct CreateListenerResponse {
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-knd4jr8m","lbl-2fcyclbg","lbl-m5f7z60y"]`
+    /// `ListenerIds`; example: `["lbl-knd4jr8m","lbl-2fcyclbg","lbl-m5f7z60y"]`
     pub listener_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,72 +919,82 @@ pub struct CreateListenerResponse {
 /// The `CreateLoadBalancer` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateLoadBalancerResponse`].
-/// The codes it documents are in [`CreateLoadBalancerError`](super::errors::CreateLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidEcmRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEcmRegion)
+/// - [`InvalidParameterValue.InvalidISPInNode`](super::errors::EcmErrorCode::InvalidParameterValueInvalidIspInNode)
+/// - [`InvalidParameterValue.InvalidLoadBalancerNum`](super::errors::EcmErrorCode::InvalidParameterValueInvalidLoadBalancerNum)
+/// - [`InvalidParameterValue.InvalidLoadBalancerType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidLoadBalancerType)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidSubnetInZone`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSubnetInZone)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::EcmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.TagNumOutOfRange`](super::errors::EcmErrorCode::InvalidParameterValueTagNumOutOfRange)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBLimitExceeded`](super::errors::EcmErrorCode::LimitExceededLbLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourcesSoldOut.LoadBalancerSoldOut`](super::errors::EcmErrorCode::ResourcesSoldOutLoadBalancerSoldOut)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateLoadBalancer",
     output = CreateLoadBalancerResponse,
-    error = super::errors::CreateLoadBalancerError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateLoadBalancer {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: String,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"CUCC"`
+    /// `VipIsp`; example: `"CUCC"`
     pub vip_isp: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `LoadBalancerName`; example: `"testname"`
     pub load_balancer_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-12345678"`
+    /// `VpcId`; example: `"vpc-12345678"`
     pub vpc_id: Option<String>,
 
-    /// `Number`: a signed 64-bit integer.
+    /// `Number`
     pub number: Option<i64>,
 
-    /// `InternetAccessible`: a [`LoadBalancerInternetAccessible`](super::models::LoadBalancerInternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::LoadBalancerInternetAccessible>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `SecurityGroups`: a list of strings.
+    /// `SecurityGroups`
     pub security_groups: Option<Vec<String>>,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddressIPVersion`; example: `"IPV4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-dva8****"`
+    /// `SubnetId`; example: `"subnet-dva8****"`
     pub subnet_id: Option<String>,
 }
 
 /// What a successful [`CreateLoadBalancer`] call returns.
 #[tc_model]
 pub struct CreateLoadBalancerResponse {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-mov2697v"]`
+    /// `LoadBalancerIds`; example: `["lb-mov2697v"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -826,83 +1004,87 @@ pub struct CreateLoadBalancerResponse {
 /// The `CreateModule` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateModuleResponse`].
-/// The codes it documents are in [`CreateModuleError`](super::errors::CreateModuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateModule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildModuleNum`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModuleNum)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidBandwidthIn`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthIn)
+/// - [`InvalidParameterValue.InvalidBandwidthInAndOut`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthInAndOut)
+/// - [`InvalidParameterValue.InvalidDataDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueInvalidDataDiskSize)
+/// - [`InvalidParameterValue.InvalidEIPDirectService`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEipDirectService)
+/// - [`InvalidParameterValue.InvalidImageArchitecture`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageArchitecture)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidInstanceTypeConfigID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceTypeConfigId)
+/// - [`InvalidParameterValue.InvalidModuleName`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleName)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidSystemDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSystemDiskSize)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`LimitExceeded.ModuleSecurityGroupLimitExceeded`](super::errors::EcmErrorCode::LimitExceededModuleSecurityGroupLimitExceeded)
+/// - [`LimitExceeded.SecurityGroupModuleLimitExceeded`](super::errors::EcmErrorCode::LimitExceededSecurityGroupModuleLimitExceeded)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportImage`](super::errors::EcmErrorCode::UnsupportedOperationInstanceTypeNotSupportImage)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateModule",
     output = CreateModuleResponse,
-    error = super::errors::CreateModuleError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateModule {
-    /// `ModuleName`: a string.
-    ///
-    /// Example: `"智能语音模块"`
+    /// `ModuleName`; example: `"智能语音模块"`
     pub module_name: String,
 
-    /// `DefaultBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DefaultBandWidth`; example: `50`
     pub default_band_width: i64,
 
-    /// `DefaultImageId`: a string.
-    ///
-    /// Example: `"img-1tyt4apn"`
+    /// `DefaultImageId`; example: `"img-1tyt4apn"`
     pub default_image_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SN3ne.2XLARGE16"`
+    /// `InstanceType`; example: `"SN3ne.2XLARGE16"`
     pub instance_type: String,
 
-    /// `DefaultSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DefaultSystemDiskSize`; example: `50`
     pub default_system_disk_size: i64,
 
-    /// `DefaultDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DefaultDataDiskSize`; example: `100`
     pub default_data_disk_size: i64,
 
-    /// `CloseIpDirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CloseIpDirect`; example: `true`
     pub close_ip_direct: Option<bool>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["esg-ggdr123","esg-15fd123","esg-mt9b9123"]`
+    /// `SecurityGroups`; example: `["esg-ggdr123","esg-15fd123","esg-mt9b9123"]`
     pub security_groups: Option<Vec<String>>,
 
-    /// `DefaultBandWidthIn`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `DefaultBandWidthIn`; example: `25`
     pub default_band_width_in: Option<i64>,
 
-    /// `DisableWanIp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableWanIp`; example: `true`
     pub disable_wan_ip: Option<bool>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 }
 
 /// What a successful [`CreateModule`] call returns.
 #[tc_model]
 pub struct CreateModuleResponse {
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"em-r8nkc81r"`
+    /// `ModuleId`; example: `"em-r8nkc81r"`
     pub module_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -912,67 +1094,69 @@ pub struct CreateModuleResponse {
 /// The `CreateNetworkInterface` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateNetworkInterfaceResponse`].
-/// The codes it documents are in [`CreateNetworkInterfaceError`](super::errors::CreateNetworkInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateNetworkInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.Range`](super::errors::EcmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.Reserved`](super::errors::EcmErrorCode::InvalidParameterValueReserved)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`LimitExceeded.EniQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededEniQuotaLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingNetworkInterfaceParameter`](super::errors::EcmErrorCode::MissingParameterMissingNetworkInterfaceParameter)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateNetworkInterface",
     output = CreateNetworkInterfaceResponse,
-    error = super::errors::CreateNetworkInterfaceError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateNetworkInterface {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4tw1bxlq"`
+    /// `VpcId`; example: `"vpc-4tw1bxlq"`
     pub vpc_id: String,
 
-    /// `NetworkInterfaceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkInterfaceName`; example: `"demo"`
     pub network_interface_name: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6zwa44xm"`
+    /// `SubnetId`; example: `"subnet-6zwa44xm"`
     pub subnet_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `NetworkInterfaceDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkInterfaceDescription`; example: `"demo"`
     pub network_interface_description: Option<String>,
 
-    /// `SecondaryPrivateIpAddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecondaryPrivateIpAddressCount`; example: `1`
     pub secondary_private_ip_address_count: Option<u64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["esg-d5fk1x7n"]`
+    /// `SecurityGroupIds`; example: `["esg-d5fk1x7n"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `PrivateIpAddresses`: a list of [`PrivateIpAddressSpecification`](super::models::PrivateIpAddressSpecification) objects.
-    ///
-    /// Example: `[{"PrivateIpAddress":"10.0.0.11"}]`
+    /// `PrivateIpAddresses`; example: `[{"PrivateIpAddress":"10.0.0.11"}]`
     pub private_ip_addresses: Option<Vec<models::PrivateIpAddressSpecification>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `Tags`; example: `[{"Key":"env","Value":"prod"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateNetworkInterface`] call returns.
 #[tc_model]
 pub struct CreateNetworkInterfaceResponse {
-    /// `NetworkInterface`: a [`NetworkInterface`](super::models::NetworkInterface).
+    /// `NetworkInterface`
     pub network_interface: models::NetworkInterface,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -982,37 +1166,46 @@ pub struct CreateNetworkInterfaceResponse {
 /// The `CreateRouteTable` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateRouteTableResponse`].
-/// The codes it documents are in [`CreateRouteTableError`](super::errors::CreateRouteTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateRouteTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateRouteTable",
     output = CreateRouteTableResponse,
-    error = super::errors::CreateRouteTableError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateRouteTable {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-loibq08z"`
+    /// `VpcId`; example: `"vpc-loibq08z"`
     pub vpc_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"测试路由表"`
+    /// `RouteTableName`; example: `"测试路由表"`
     pub route_table_name: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
 /// What a successful [`CreateRouteTable`] call returns.
 #[tc_model]
 pub struct CreateRouteTableResponse {
-    /// `RouteTable`: a [`RouteTable`](super::models::RouteTable).
+    /// `RouteTable`
     pub route_table: models::RouteTable,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1022,35 +1215,49 @@ pub struct CreateRouteTableResponse {
 /// The `CreateRoutes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateRoutesResponse`].
-/// The codes it documents are in [`CreateRoutesError`](super::errors::CreateRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CidrNotInPeerVpc`](super::errors::EcmErrorCode::InvalidParameterValueCidrNotInPeerVpc)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.VpcCidrConflict`](super::errors::EcmErrorCode::InvalidParameterValueVpcCidrConflict)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Ecmp`](super::errors::EcmErrorCode::UnsupportedOperationEcmp)
+/// - [`UnsupportedOperation.EcmpWithCcnRoute`](super::errors::EcmErrorCode::UnsupportedOperationEcmpWithCcnRoute)
+/// - [`UnsupportedOperation.EcmpWithUserRoute`](super::errors::EcmErrorCode::UnsupportedOperationEcmpWithUserRoute)
+/// - [`UnsupportedOperation.SystemRoute`](super::errors::EcmErrorCode::UnsupportedOperationSystemRoute)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateRoutes",
     output = CreateRoutesResponse,
-    error = super::errors::CreateRoutesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateRoutes {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-n0yejvje"`
+    /// `RouteTableId`; example: `"rtb-n0yejvje"`
     pub route_table_id: String,
 
-    /// `Routes`: a list of [`Route`](super::models::Route) objects.
+    /// `Routes`
     pub routes: Vec<models::Route>,
 }
 
 /// What a successful [`CreateRoutes`] call returns.
 #[tc_model]
 pub struct CreateRoutesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RouteTableSet`: a list of [`RouteTable`](super::models::RouteTable) objects.
+    /// `RouteTableSet`
     pub route_table_set: Vec<models::RouteTable>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1060,39 +1267,43 @@ pub struct CreateRoutesResponse {
 /// The `CreateSecurityGroup` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateSecurityGroupResponse`].
-/// The codes it documents are in [`CreateSecurityGroupError`](super::errors::CreateSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateSecurityGroup",
     output = CreateSecurityGroupResponse,
-    error = super::errors::CreateSecurityGroupError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateSecurityGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `GroupName`; example: `"demo"`
     pub group_name: String,
 
-    /// `GroupDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `GroupDescription`; example: `"demo"`
     pub group_description: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `Tags`; example: `[{"Key":"env","Value":"prod"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateSecurityGroup`] call returns.
 #[tc_model]
 pub struct CreateSecurityGroupResponse {
-    /// `SecurityGroup`: a [`SecurityGroup`](super::models::SecurityGroup).
-    ///
-    /// Example: `{"SecurityGroupId":"esg-3g7ftkp3"}`
+    /// `SecurityGroup`; example: `{"SecurityGroupId":"esg-3g7ftkp3"}`
     pub security_group: models::SecurityGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1102,23 +1313,39 @@ pub struct CreateSecurityGroupResponse {
 /// The `CreateSecurityGroupPolicies` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateSecurityGroupPoliciesResponse`].
-/// The codes it documents are in [`CreateSecurityGroupPoliciesError`](super::errors::CreateSecurityGroupPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateSecurityGroupPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`LimitExceeded.SecurityGroupPolicySet`](super::errors::EcmErrorCode::LimitExceededSecurityGroupPolicySet)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.DuplicatePolicy`](super::errors::EcmErrorCode::UnsupportedOperationDuplicatePolicy)
+/// - [`UnsupportedOperation.VersionMismatch`](super::errors::EcmErrorCode::UnsupportedOperationVersionMismatch)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateSecurityGroupPolicies",
     output = CreateSecurityGroupPoliciesResponse,
-    error = super::errors::CreateSecurityGroupPoliciesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateSecurityGroupPolicies {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"esg-ohuuioma"`
     pub security_group_id: String,
 
-    /// `SecurityGroupPolicySet`: a [`SecurityGroupPolicySet`](super::models::SecurityGroupPolicySet).
+    /// `SecurityGroupPolicySet`
     pub security_group_policy_set: models::SecurityGroupPolicySet,
 }
 
@@ -1132,50 +1359,53 @@ pub struct CreateSecurityGroupPoliciesResponse {
 /// The `CreateSubnet` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateSubnetResponse`].
-/// The codes it documents are in [`CreateSubnetError`](super::errors::CreateSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::EcmErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.SubnetConflict`](super::errors::EcmErrorCode::InvalidParameterValueSubnetConflict)
+/// - [`InvalidParameterValue.SubnetRange`](super::errors::EcmErrorCode::InvalidParameterValueSubnetRange)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.VpcMismatch`](super::errors::EcmErrorCode::UnsupportedOperationVpcMismatch)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateSubnet",
     output = CreateSubnetResponse,
-    error = super::errors::CreateSubnetError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateSubnet {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-gunajtt9"`
+    /// `VpcId`; example: `"vpc-gunajtt9"`
     pub vpc_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SubnetName`; example: `"demo"`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.122.1.0/24"`
+    /// `CidrBlock`; example: `"10.122.1.0/24"`
     pub cidr_block: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm-1"`
+    /// `Zone`; example: `"ap-hefei-ecm-1"`
     pub zone: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `Tags`; example: `[{"Key":"env","Value":"prod"}]`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `IPv6CidrBlock`: a string.
-    ///
-    /// Example: `"2409:8c30:141:12::/64"`
+    /// `IPv6CidrBlock`; example: `"2409:8c30:141:12::/64"`
     #[tc(rename = "IPv6CidrBlock")]
     pub ipv6_cidr_block: Option<String>,
 }
@@ -1183,7 +1413,7 @@ pub struct CreateSubnet {
 /// What a successful [`CreateSubnet`] call returns.
 #[tc_model]
 pub struct CreateSubnetResponse {
-    /// `Subnet`: a [`Subnet`](super::models::Subnet).
+    /// `Subnet`
     pub subnet: models::Subnet,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1193,60 +1423,56 @@ pub struct CreateSubnetResponse {
 /// The `CreateVpc` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`CreateVpcResponse`].
-/// The codes it documents are in [`CreateVpcError`](super::errors::CreateVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=CreateVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "CreateVpc",
     output = CreateVpcResponse,
-    error = super::errors::CreateVpcError
+    error = super::errors::EcmErrorCode
 )]
 pub struct CreateVpc {
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `VpcName`; example: `"demo"`
     pub vpc_name: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.122.0.0/16"`
+    /// `CidrBlock`; example: `"10.122.0.0/16"`
     pub cidr_block: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: String,
 
-    /// `EnableMulticast`: a string.
-    ///
-    /// Example: `"true"`
+    /// `EnableMulticast`; example: `"true"`
     pub enable_multicast: Option<String>,
 
-    /// `DnsServers`: a list of strings.
-    ///
-    /// Example: `["8.8.8.8"]`
+    /// `DnsServers`; example: `["8.8.8.8"]`
     pub dns_servers: Option<Vec<String>>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `DomainName`; example: `"demo"`
     pub domain_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `Tags`; example: `[{"Key":"env","Value":"prod"}]`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 
-    /// `ISPTypes`: a list of [`IspTypeItem`](super::models::IspTypeItem) objects.
-    ///
-    /// Example: `[{"Count":1,"ISPType":"BGP"}]`
+    /// `ISPTypes`; example: `[{"Count":1,"ISPType":"BGP"}]`
     #[tc(rename = "ISPTypes")]
     pub isp_types: Option<Vec<models::IspTypeItem>>,
 }
@@ -1254,7 +1480,7 @@ pub struct CreateVpc {
 /// What a successful [`CreateVpc`] call returns.
 #[tc_model]
 pub struct CreateVpcResponse {
-    /// `Vpc`: a [`VpcInfo`](super::models::VpcInfo).
+    /// `Vpc`
     pub vpc: models::VpcInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1264,20 +1490,29 @@ pub struct CreateVpcResponse {
 /// The `DeleteHaVip` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteHaVipResponse`].
-/// The codes it documents are in [`DeleteHaVipError`](super::errors::DeleteHaVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteHaVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteHaVip",
     output = DeleteHaVipResponse,
-    error = super::errors::DeleteHaVipError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteHaVip {
-    /// `HaVipId`: a string.
-    ///
-    /// Example: `"havip-kekyk044"`
+    /// `HaVipId`; example: `"havip-kekyk044"`
     pub ha_vip_id: String,
 }
 
@@ -1291,18 +1526,29 @@ pub struct DeleteHaVipResponse {
 /// The `DeleteImage` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteImageResponse`].
-/// The codes it documents are in [`DeleteImageError`](super::errors::DeleteImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageInUse`](super::errors::EcmErrorCode::FailedOperationImageInUse)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteImage",
     output = DeleteImageResponse,
-    error = super::errors::DeleteImageError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteImage {
-    /// `ImageIDSet`: a list of strings.
+    /// `ImageIDSet`
     #[tc(rename = "ImageIDSet")]
     pub image_id_set: Vec<String>,
 }
@@ -1317,21 +1563,32 @@ pub struct DeleteImageResponse {
 /// The `DeleteListener` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteListenerResponse`].
-/// The codes it documents are in [`DeleteListenerError`](super::errors::DeleteListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteListener",
     output = DeleteListenerResponse,
-    error = super::errors::DeleteListenerError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteListener {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 }
 
@@ -1345,18 +1602,35 @@ pub struct DeleteListenerResponse {
 /// The `DeleteLoadBalancer` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteLoadBalancerResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerError`](super::errors::DeleteLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteLoadBalancer",
     output = DeleteLoadBalancerResponse,
-    error = super::errors::DeleteLoadBalancerError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteLoadBalancer {
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Option<Vec<String>>,
 }
 
@@ -1370,21 +1644,30 @@ pub struct DeleteLoadBalancerResponse {
 /// The `DeleteLoadBalancerListeners` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteLoadBalancerListenersResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerListenersError`](super::errors::DeleteLoadBalancerListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteLoadBalancerListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteLoadBalancerListeners",
     output = DeleteLoadBalancerListenersResponse,
-    error = super::errors::DeleteLoadBalancerListenersError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteLoadBalancerListeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Option<Vec<String>>,
 }
 
@@ -1398,18 +1681,29 @@ pub struct DeleteLoadBalancerListenersResponse {
 /// The `DeleteModule` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteModuleResponse`].
-/// The codes it documents are in [`DeleteModuleError`](super::errors::DeleteModuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteModule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceInModule`](super::errors::EcmErrorCode::FailedOperationInstanceInModule)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationConflict`](super::errors::EcmErrorCode::FailedOperationOperationConflict)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteModule",
     output = DeleteModuleResponse,
-    error = super::errors::DeleteModuleError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteModule {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 }
 
@@ -1423,25 +1717,36 @@ pub struct DeleteModuleResponse {
 /// The `DeleteNetworkInterface` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteNetworkInterfaceResponse`].
-/// The codes it documents are in [`DeleteNetworkInterfaceError`](super::errors::DeleteNetworkInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteNetworkInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter.MissingNetworkInterfaceParameter`](super::errors::EcmErrorCode::MissingParameterMissingNetworkInterfaceParameter)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteNetworkInterface",
     output = DeleteNetworkInterfaceResponse,
-    error = super::errors::DeleteNetworkInterfaceError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteNetworkInterface {
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-m6dyj72l"`
+    /// `NetworkInterfaceId`; example: `"eni-m6dyj72l"`
     pub network_interface_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-xian-ecm"`
+    /// `EcmRegion`; example: `"ap-xian-ecm"`
     pub ecm_region: String,
 }
 
@@ -1455,20 +1760,28 @@ pub struct DeleteNetworkInterfaceResponse {
 /// The `DeleteRouteTable` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteRouteTableResponse`].
-/// The codes it documents are in [`DeleteRouteTableError`](super::errors::DeleteRouteTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteRouteTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.DelDefaultRoute`](super::errors::EcmErrorCode::UnsupportedOperationDelDefaultRoute)
+/// - [`UnsupportedOperation.DelRouteWithSubnet`](super::errors::EcmErrorCode::UnsupportedOperationDelRouteWithSubnet)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteRouteTable",
     output = DeleteRouteTableResponse,
-    error = super::errors::DeleteRouteTableError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteRouteTable {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-azd4dt1c"`
+    /// `RouteTableId`; example: `"rtb-azd4dt1c"`
     pub route_table_id: String,
 }
 
@@ -1482,23 +1795,28 @@ pub struct DeleteRouteTableResponse {
 /// The `DeleteRoutes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteRoutesResponse`].
-/// The codes it documents are in [`DeleteRoutesError`](super::errors::DeleteRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.SystemRoute`](super::errors::EcmErrorCode::UnsupportedOperationSystemRoute)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteRoutes",
     output = DeleteRoutesResponse,
-    error = super::errors::DeleteRoutesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteRoutes {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-12345678"`
+    /// `RouteTableId`; example: `"rtb-12345678"`
     pub route_table_id: String,
 
-    /// `Routes`: a list of [`Route`](super::models::Route) objects.
+    /// `Routes`
     pub routes: Vec<models::Route>,
 }
 
@@ -1512,20 +1830,28 @@ pub struct DeleteRoutesResponse {
 /// The `DeleteSecurityGroup` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteSecurityGroupResponse`].
-/// The codes it documents are in [`DeleteSecurityGroupError`](super::errors::DeleteSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteSecurityGroup",
     output = DeleteSecurityGroupResponse,
-    error = super::errors::DeleteSecurityGroupError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteSecurityGroup {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-33ocnj9n"`
+    /// `SecurityGroupId`; example: `"esg-33ocnj9n"`
     pub security_group_id: String,
 }
 
@@ -1539,23 +1865,31 @@ pub struct DeleteSecurityGroupResponse {
 /// The `DeleteSecurityGroupPolicies` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteSecurityGroupPoliciesResponse`].
-/// The codes it documents are in [`DeleteSecurityGroupPoliciesError`](super::errors::DeleteSecurityGroupPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteSecurityGroupPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.VersionMismatch`](super::errors::EcmErrorCode::UnsupportedOperationVersionMismatch)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteSecurityGroupPolicies",
     output = DeleteSecurityGroupPoliciesResponse,
-    error = super::errors::DeleteSecurityGroupPoliciesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteSecurityGroupPolicies {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-33ocnj9n"`
+    /// `SecurityGroupId`; example: `"esg-33ocnj9n"`
     pub security_group_id: String,
 
-    /// `SecurityGroupPolicySet`: a [`SecurityGroupPolicySet`](super::models::SecurityGroupPolicySet).
+    /// `SecurityGroupPolicySet`
     pub security_group_policy_set: models::SecurityGroupPolicySet,
 }
 
@@ -1569,25 +1903,36 @@ pub struct DeleteSecurityGroupPoliciesResponse {
 /// The `DeleteSubnet` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteSubnetResponse`].
-/// The codes it documents are in [`DeleteSubnetError`](super::errors::DeleteSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataOperationFailed`](super::errors::EcmErrorCode::FailedOperationDataOperationFailed)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteSubnet",
     output = DeleteSubnetResponse,
-    error = super::errors::DeleteSubnetError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteSubnet {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jxa0xg1o"`
+    /// `SubnetId`; example: `"subnet-jxa0xg1o"`
     pub subnet_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
@@ -1601,25 +1946,33 @@ pub struct DeleteSubnetResponse {
 /// The `DeleteVpc` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DeleteVpcResponse`].
-/// The codes it documents are in [`DeleteVpcError`](super::errors::DeleteVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DeleteVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DeleteVpc",
     output = DeleteVpcResponse,
-    error = super::errors::DeleteVpcError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DeleteVpc {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ila64qtl"`
+    /// `VpcId`; example: `"vpc-ila64qtl"`
     pub vpc_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
@@ -1633,27 +1986,35 @@ pub struct DeleteVpcResponse {
 /// The `DescribeAddressQuota` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeAddressQuotaResponse`].
-/// The codes it documents are in [`DescribeAddressQuotaError`](super::errors::DescribeAddressQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeAddressQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeAddressQuota",
     output = DescribeAddressQuotaResponse,
-    error = super::errors::DescribeAddressQuotaError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeAddressQuota {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
 /// What a successful [`DescribeAddressQuota`] call returns.
 #[tc_model]
 pub struct DescribeAddressQuotaResponse {
-    /// `QuotaSet`: a list of [`EipQuota`](super::models::EipQuota) objects.
+    /// `QuotaSet`
     pub quota_set: Vec<models::EipQuota>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1663,15 +2024,28 @@ pub struct DescribeAddressQuotaResponse {
 /// The `DescribeAddresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeAddressesResponse`].
-/// The codes it documents are in [`DescribeAddressesError`](super::errors::DescribeAddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeAddresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.Malformed`](super::errors::EcmErrorCode::UnsupportedOperationMalformed)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeAddresses",
     output = DescribeAddressesResponse,
-    error = super::errors::DescribeAddressesError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1681,39 +2055,29 @@ pub struct DescribeAddressQuotaResponse {
     )
 )]
 pub struct DescribeAddresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing-ecm2"`
+    /// `EcmRegion`; example: `"ap-chongqing-ecm2"`
     pub ecm_region: String,
 
-    /// `AddressIds`: a list of strings.
-    ///
-    /// Example: `["eip-aihfuscm"]`
+    /// `AddressIds`; example: `["eip-aihfuscm"]`
     pub address_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAddresses`] call returns.
 #[tc_model]
 pub struct DescribeAddressesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AddressSet`: a list of [`Address`](super::models::Address) objects.
+    /// `AddressSet`
     pub address_set: Vec<models::Address>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1723,52 +2087,60 @@ pub struct DescribeAddressesResponse {
 /// The `DescribeBaseOverview` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeBaseOverviewResponse`].
-/// The codes it documents are in [`DescribeBaseOverviewError`](super::errors::DescribeBaseOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeBaseOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`MissingParameter.MissingOverViewParameter`](super::errors::EcmErrorCode::MissingParameterMissingOverViewParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeBaseOverview",
     output = DescribeBaseOverviewResponse,
-    error = super::errors::DescribeBaseOverviewError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeBaseOverview {}
 
 /// What a successful [`DescribeBaseOverview`] call returns.
 #[tc_model]
 pub struct DescribeBaseOverviewResponse {
-    /// `ModuleNum`: a signed 64-bit integer.
+    /// `ModuleNum`
     pub module_num: Option<i64>,
 
-    /// `NodeNum`: a signed 64-bit integer.
+    /// `NodeNum`
     pub node_num: Option<i64>,
 
-    /// `VcpuNum`: a signed 64-bit integer.
+    /// `VcpuNum`
     pub vcpu_num: Option<i64>,
 
-    /// `MemoryNum`: a signed 64-bit integer.
+    /// `MemoryNum`
     pub memory_num: Option<i64>,
 
-    /// `StorageNum`: a signed 64-bit integer.
+    /// `StorageNum`
     pub storage_num: Option<i64>,
 
-    /// `NetworkNum`: a signed 64-bit integer.
+    /// `NetworkNum`
     pub network_num: Option<i64>,
 
-    /// `InstanceNum`: a signed 64-bit integer.
+    /// `InstanceNum`
     pub instance_num: Option<i64>,
 
-    /// `RunningNum`: a signed 64-bit integer.
+    /// `RunningNum`
     pub running_num: Option<i64>,
 
-    /// `IsolationNum`: a signed 64-bit integer.
+    /// `IsolationNum`
     pub isolation_num: Option<i64>,
 
-    /// `ExpiredNum`: a signed 64-bit integer.
+    /// `ExpiredNum`
     pub expired_num: Option<i64>,
 
-    /// `WillExpireNum`: a signed 64-bit integer.
+    /// `WillExpireNum`
     pub will_expire_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1778,36 +2150,43 @@ pub struct DescribeBaseOverviewResponse {
 /// The `DescribeConfig` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeConfigResponse`].
-/// The codes it documents are in [`DescribeConfigError`](super::errors::DescribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`MissingParameter.MissingBaseConfigParameter`](super::errors::EcmErrorCode::MissingParameterMissingBaseConfigParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeConfig",
     output = DescribeConfigResponse,
-    error = super::errors::DescribeConfigError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeConfig {}
 
 /// What a successful [`DescribeConfig`] call returns.
 #[tc_model]
 pub struct DescribeConfigResponse {
-    /// `NetworkStorageRange`: a [`NetworkStorageRange`](super::models::NetworkStorageRange).
+    /// `NetworkStorageRange`
     pub network_storage_range: models::NetworkStorageRange,
 
-    /// `ImageWhiteSet`: a list of strings.
+    /// `ImageWhiteSet`
     pub image_white_set: Option<Vec<String>>,
 
-    /// `InstanceNetworkLimitConfigs`: a list of [`InstanceNetworkLimitConfig`](super::models::InstanceNetworkLimitConfig) objects.
+    /// `InstanceNetworkLimitConfigs`
     pub instance_network_limit_configs: Option<Vec<models::InstanceNetworkLimitConfig>>,
 
-    /// `ImageLimits`: an [`ImageLimitConfig`](super::models::ImageLimitConfig).
+    /// `ImageLimits`
     pub image_limits: Option<models::ImageLimitConfig>,
 
-    /// `DefaultIPDirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultIPDirect`; example: `true`
     #[tc(rename = "DefaultIPDirect")]
     pub default_ip_direct: bool,
 
@@ -1818,28 +2197,37 @@ pub struct DescribeConfigResponse {
 /// The `DescribeCustomImageTask` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCustomImageTaskResponse`].
-/// The codes it documents are in [`DescribeCustomImageTaskError`](super::errors::DescribeCustomImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeCustomImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeCustomImageTask",
     output = DescribeCustomImageTaskResponse,
-    error = super::errors::DescribeCustomImageTaskError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeCustomImageTask {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 }
 
 /// What a successful [`DescribeCustomImageTask`] call returns.
 #[tc_model]
 pub struct DescribeCustomImageTaskResponse {
-    /// `ImageTaskSet`: a list of [`ImageTask`](super::models::ImageTask) objects.
+    /// `ImageTaskSet`
     pub image_task_set: Option<Vec<models::ImageTask>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1849,32 +2237,37 @@ pub struct DescribeCustomImageTaskResponse {
 /// The `DescribeDefaultSubnet` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeDefaultSubnetResponse`].
-/// The codes it documents are in [`DescribeDefaultSubnetError`](super::errors::DescribeDefaultSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeDefaultSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::EcmErrorCode::InvalidParameterValueInvalidZone)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeDefaultSubnet",
     output = DescribeDefaultSubnetResponse,
-    error = super::errors::DescribeDefaultSubnetError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeDefaultSubnet {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm-1"`
+    /// `Zone`; example: `"ap-hangzhou-ecm-1"`
     pub zone: String,
 }
 
 /// What a successful [`DescribeDefaultSubnet`] call returns.
 #[tc_model]
 pub struct DescribeDefaultSubnetResponse {
-    /// `Subnet`: a [`Subnet`](super::models::Subnet).
+    /// `Subnet`
     pub subnet: models::Subnet,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1884,15 +2277,27 @@ pub struct DescribeDefaultSubnetResponse {
 /// The `DescribeHaVips` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeHaVipsResponse`].
-/// The codes it documents are in [`DescribeHaVipsError`](super::errors::DescribeHaVipsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeHaVips)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameterValue.InvaildPageParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPageParam)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeHaVips",
     output = DescribeHaVipsResponse,
-    error = super::errors::DescribeHaVipsError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1902,41 +2307,29 @@ pub struct DescribeDefaultSubnetResponse {
     )
 )]
 pub struct DescribeHaVips {
-    /// `HaVipIds`: a list of strings.
-    ///
-    /// Example: `["havip-bk4275i0","havip-2kce8v4q"]`
+    /// `HaVipIds`; example: `["havip-bk4275i0","havip-2kce8v4q"]`
     pub ha_vip_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"vpc-id","Values":["vpc-ms7c7gcr"]}]`
+    /// `Filters`; example: `[{"Name":"vpc-id","Values":["vpc-ms7c7gcr"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EcmRegion`; example: `"1"`
     pub ecm_region: Option<String>,
 }
 
 /// What a successful [`DescribeHaVips`] call returns.
 #[tc_model]
 pub struct DescribeHaVipsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `HaVipSet`: a list of [`HaVip`](super::models::HaVip) objects.
+    /// `HaVipSet`
     pub ha_vip_set: Vec<models::HaVip>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1946,15 +2339,28 @@ pub struct DescribeHaVipsResponse {
 /// The `DescribeImage` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeImageResponse`].
-/// The codes it documents are in [`DescribeImageError`](super::errors::DescribeImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageInUse`](super::errors::EcmErrorCode::FailedOperationImageInUse)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildPageParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPageParam)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`MissingParameter.MissingImageParameter`](super::errors::EcmErrorCode::MissingParameterMissingImageParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeImage",
     output = DescribeImageResponse,
-    error = super::errors::DescribeImageError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1964,29 +2370,23 @@ pub struct DescribeHaVipsResponse {
     )
 )]
 pub struct DescribeImage {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeImage`] call returns.
 #[tc_model]
 pub struct DescribeImageResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `ImageSet`: a list of [`Image`](super::models::Image) objects.
+    /// `ImageSet`
     pub image_set: Option<Vec<models::Image>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1996,25 +2396,30 @@ pub struct DescribeImageResponse {
 /// The `DescribeImportImageOs` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeImportImageOsResponse`].
-/// The codes it documents are in [`DescribeImportImageOsError`](super::errors::DescribeImportImageOsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeImportImageOs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeImportImageOs",
     output = DescribeImportImageOsResponse,
-    error = super::errors::DescribeImportImageOsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeImportImageOs {}
 
 /// What a successful [`DescribeImportImageOs`] call returns.
 #[tc_model]
 pub struct DescribeImportImageOsResponse {
-    /// `ImportImageOsListSupported`: an [`ImageOsList`](super::models::ImageOsList).
+    /// `ImportImageOsListSupported`
     pub import_image_os_list_supported: models::ImageOsList,
 
-    /// `ImportImageOsVersionSet`: a list of [`OsVersion`](super::models::OsVersion) objects.
+    /// `ImportImageOsVersionSet`
     pub import_image_os_version_set: Vec<models::OsVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2024,25 +2429,33 @@ pub struct DescribeImportImageOsResponse {
 /// The `DescribeInstanceTypeConfig` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeInstanceTypeConfigResponse`].
-/// The codes it documents are in [`DescribeInstanceTypeConfigError`](super::errors::DescribeInstanceTypeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeInstanceTypeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`MissingParameter.MissingInstanceTypeConfigParameter`](super::errors::EcmErrorCode::MissingParameterMissingInstanceTypeConfigParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeInstanceTypeConfig",
     output = DescribeInstanceTypeConfigResponse,
-    error = super::errors::DescribeInstanceTypeConfigError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeInstanceTypeConfig {}
 
 /// What a successful [`DescribeInstanceTypeConfig`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTypeConfigResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `InstanceTypeConfigSet`: a list of [`InstanceTypeConfig`](super::models::InstanceTypeConfig) objects.
+    /// `InstanceTypeConfigSet`
     pub instance_type_config_set: Option<Vec<models::InstanceTypeConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2052,25 +2465,36 @@ pub struct DescribeInstanceTypeConfigResponse {
 /// The `DescribeInstanceVncUrl` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeInstanceVncUrlResponse`].
-/// The codes it documents are in [`DescribeInstanceVncUrlError`](super::errors::DescribeInstanceVncUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeInstanceVncUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`MissingParameter.MissingInstancesParameter`](super::errors::EcmErrorCode::MissingParameterMissingInstancesParameter)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::EcmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeInstanceVncUrl",
     output = DescribeInstanceVncUrlResponse,
-    error = super::errors::DescribeInstanceVncUrlError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeInstanceVncUrl {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceVncUrl`] call returns.
 #[tc_model]
 pub struct DescribeInstanceVncUrlResponse {
-    /// `InstanceVncUrl`: a string.
+    /// `InstanceVncUrl`
     pub instance_vnc_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2080,15 +2504,30 @@ pub struct DescribeInstanceVncUrlResponse {
 /// The `DescribeInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::EcmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildDescribeInstance`](super::errors::EcmErrorCode::InvalidParameterValueInvaildDescribeInstance)
+/// - [`InvalidParameterValue.InvaildPageParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPageParam)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidOrderByField`](super::errors::EcmErrorCode::InvalidParameterValueInvalidOrderByField)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::EcmErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2098,39 +2537,29 @@ pub struct DescribeInstanceVncUrlResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderByField`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OrderByField`; example: `"timestamp"`
     pub order_by_field: Option<String>,
 
-    /// `OrderDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderDirection`; example: `0`
     pub order_direction: Option<i64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<models::Instance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2140,25 +2569,34 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesDeniedActions` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeInstancesDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeInstancesDeniedActionsError`](super::errors::DescribeInstancesDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeInstancesDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`MissingParameter.MissingInstancesParameter`](super::errors::EcmErrorCode::MissingParameterMissingInstancesParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeInstancesDeniedActions",
     output = DescribeInstancesDeniedActionsResponse,
-    error = super::errors::DescribeInstancesDeniedActionsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeInstancesDeniedActions {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }
 
 /// What a successful [`DescribeInstancesDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeInstancesDeniedActionsResponse {
-    /// `InstanceOperatorSet`: a list of [`InstanceOperator`](super::models::InstanceOperator) objects.
+    /// `InstanceOperatorSet`
     pub instance_operator_set: Option<Vec<models::InstanceOperator>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2168,37 +2606,48 @@ pub struct DescribeInstancesDeniedActionsResponse {
 /// The `DescribeListeners` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeListenersResponse`].
-/// The codes it documents are in [`DescribeListenersError`](super::errors::DescribeListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeListeners",
     output = DescribeListenersResponse,
-    error = super::errors::DescribeListenersError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeListeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 }
 
 /// What a successful [`DescribeListeners`] call returns.
 #[tc_model]
 pub struct DescribeListenersResponse {
-    /// `Listeners`: a list of [`Listener`](super::models::Listener) objects.
+    /// `Listeners`
     pub listeners: Option<Vec<models::Listener>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2208,25 +2657,33 @@ pub struct DescribeListenersResponse {
 /// The `DescribeLoadBalanceTaskStatus` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeLoadBalanceTaskStatusResponse`].
-/// The codes it documents are in [`DescribeLoadBalanceTaskStatusError`](super::errors::DescribeLoadBalanceTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeLoadBalanceTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeLoadBalanceTaskStatus",
     output = DescribeLoadBalanceTaskStatusResponse,
-    error = super::errors::DescribeLoadBalanceTaskStatusError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeLoadBalanceTaskStatus {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeLoadBalanceTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalanceTaskStatusResponse {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2236,15 +2693,29 @@ pub struct DescribeLoadBalanceTaskStatusResponse {
 /// The `DescribeLoadBalancers` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeLoadBalancersResponse`].
-/// The codes it documents are in [`DescribeLoadBalancersError`](super::errors::DescribeLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::EcmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::EcmErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::EcmErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2254,47 +2725,47 @@ pub struct DescribeLoadBalanceTaskStatusResponse {
     )
 )]
 pub struct DescribeLoadBalancers {
-    /// `EcmRegion`: a string.
+    /// `EcmRegion`
     pub ecm_region: Option<String>,
 
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `BackendPrivateIps`: a list of strings.
+    /// `BackendPrivateIps`
     pub backend_private_ips: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `WithBackend`: a signed 64-bit integer.
+    /// `WithBackend`
     pub with_backend: Option<i64>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SecurityGroup`: a string.
+    /// `SecurityGroup`
     pub security_group: Option<String>,
 }
 
 /// What a successful [`DescribeLoadBalancers`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `LoadBalancerSet`: a list of [`LoadBalancer`](super::models::LoadBalancer) objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Option<Vec<models::LoadBalancer>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2304,15 +2775,27 @@ pub struct DescribeLoadBalancersResponse {
 /// The `DescribeModule` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeModuleResponse`].
-/// The codes it documents are in [`DescribeModuleError`](super::errors::DescribeModuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeModule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::EcmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildPageParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPageParam)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeModule",
     output = DescribeModuleResponse,
-    error = super::errors::DescribeModuleError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2322,39 +2805,29 @@ pub struct DescribeLoadBalancersResponse {
     )
 )]
 pub struct DescribeModule {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderByField`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OrderByField`; example: `"timestamp"`
     pub order_by_field: Option<String>,
 
-    /// `OrderDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderDirection`; example: `0`
     pub order_direction: Option<i64>,
 }
 
 /// What a successful [`DescribeModule`] call returns.
 #[tc_model]
 pub struct DescribeModuleResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `TotalCount`; example: `17`
     pub total_count: Option<i64>,
 
-    /// `ModuleItemSet`: a list of [`ModuleItem`](super::models::ModuleItem) objects.
+    /// `ModuleItemSet`
     pub module_item_set: Option<Vec<models::ModuleItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2364,28 +2837,38 @@ pub struct DescribeModuleResponse {
 /// The `DescribeModuleDetail` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeModuleDetailResponse`].
-/// The codes it documents are in [`DescribeModuleDetailError`](super::errors::DescribeModuleDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeModuleDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeModuleDetail",
     output = DescribeModuleDetailResponse,
-    error = super::errors::DescribeModuleDetailError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeModuleDetail {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 }
 
 /// What a successful [`DescribeModuleDetail`] call returns.
 #[tc_model]
 pub struct DescribeModuleDetailResponse {
-    /// `Module`: a [`Module`](super::models::Module).
+    /// `Module`
     pub module: Option<models::Module>,
 
-    /// `ModuleCounter`: a [`ModuleCounter`](super::models::ModuleCounter).
+    /// `ModuleCounter`
     pub module_counter: Option<models::ModuleCounter>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2395,30 +2878,42 @@ pub struct DescribeModuleDetailResponse {
 /// The `DescribeMonthPeakNetwork` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeMonthPeakNetworkResponse`].
-/// The codes it documents are in [`DescribeMonthPeakNetworkError`](super::errors::DescribeMonthPeakNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeMonthPeakNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidISPInNode`](super::errors::EcmErrorCode::InvalidParameterValueInvalidIspInNode)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeMonthPeakNetwork",
     output = DescribeMonthPeakNetworkResponse,
-    error = super::errors::DescribeMonthPeakNetworkError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeMonthPeakNetwork {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2021-03"`
+    /// `Month`; example: `"2021-03"`
     pub month: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMonthPeakNetwork`] call returns.
 #[tc_model]
 pub struct DescribeMonthPeakNetworkResponse {
-    /// `MonthNetWorkData`: a list of [`MonthNetwork`](super::models::MonthNetwork) objects.
+    /// `MonthNetWorkData`
     pub month_net_work_data: Option<Vec<models::MonthNetwork>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2428,15 +2923,31 @@ pub struct DescribeMonthPeakNetworkResponse {
 /// The `DescribeNetworkInterfaces` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeNetworkInterfacesResponse`].
-/// The codes it documents are in [`DescribeNetworkInterfacesError`](super::errors::DescribeNetworkInterfacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeNetworkInterfaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::EcmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeNetworkInterfaces",
     output = DescribeNetworkInterfacesResponse,
-    error = super::errors::DescribeNetworkInterfacesError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2446,41 +2957,29 @@ pub struct DescribeMonthPeakNetworkResponse {
     )
 )]
 pub struct DescribeNetworkInterfaces {
-    /// `NetworkInterfaceIds`: a list of strings.
-    ///
-    /// Example: `["eni-4tw1bxlq"]`
+    /// `NetworkInterfaceIds`; example: `["eni-4tw1bxlq"]`
     pub network_interface_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"vpc-id","Values":["vpc-ms7c7gcr"]}]`
+    /// `Filters`; example: `[{"Name":"vpc-id","Values":["vpc-ms7c7gcr"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 }
 
 /// What a successful [`DescribeNetworkInterfaces`] call returns.
 #[tc_model]
 pub struct DescribeNetworkInterfacesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `NetworkInterfaceSet`: a list of [`NetworkInterface`](super::models::NetworkInterface) objects.
+    /// `NetworkInterfaceSet`
     pub network_interface_set: Vec<models::NetworkInterface>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2490,30 +2989,36 @@ pub struct DescribeNetworkInterfacesResponse {
 /// The `DescribeNode` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeNodeResponse`].
-/// The codes it documents are in [`DescribeNodeError`](super::errors::DescribeNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`MissingParameter.MissingNodeParameter`](super::errors::EcmErrorCode::MissingParameterMissingNodeParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeNode",
     output = DescribeNodeResponse,
-    error = super::errors::DescribeNodeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeNode {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeNode`] call returns.
 #[tc_model]
 pub struct DescribeNodeResponse {
-    /// `NodeSet`: a list of [`Node`](super::models::Node) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::Node>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2523,25 +3028,39 @@ pub struct DescribeNodeResponse {
 /// The `DescribePackingQuotaGroup` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribePackingQuotaGroupResponse`].
-/// The codes it documents are in [`DescribePackingQuotaGroupError`](super::errors::DescribePackingQuotaGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribePackingQuotaGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataOperationFailed`](super::errors::EcmErrorCode::FailedOperationDataOperationFailed)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribePackingQuotaGroup",
     output = DescribePackingQuotaGroupResponse,
-    error = super::errors::DescribePackingQuotaGroupError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribePackingQuotaGroup {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePackingQuotaGroup`] call returns.
 #[tc_model]
 pub struct DescribePackingQuotaGroupResponse {
-    /// `PackingQuotaSet`: a list of [`PackingQuotaGroup`](super::models::PackingQuotaGroup) objects.
+    /// `PackingQuotaSet`
     pub packing_quota_set: Option<Vec<models::PackingQuotaGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2551,28 +3070,37 @@ pub struct DescribePackingQuotaGroupResponse {
 /// The `DescribePeakBaseOverview` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribePeakBaseOverviewResponse`].
-/// The codes it documents are in [`DescribePeakBaseOverviewError`](super::errors::DescribePeakBaseOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribePeakBaseOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EcmErrorCode::InvalidParameterValueInvalidTime)
+/// - [`MissingParameter.MissingOverViewParameter`](super::errors::EcmErrorCode::MissingParameterMissingOverViewParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribePeakBaseOverview",
     output = DescribePeakBaseOverviewResponse,
-    error = super::errors::DescribePeakBaseOverviewError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribePeakBaseOverview {
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribePeakBaseOverview`] call returns.
 #[tc_model]
 pub struct DescribePeakBaseOverviewResponse {
-    /// `PeakFamilyInfoSet`: a list of [`PeakFamilyInfo`](super::models::PeakFamilyInfo) objects.
+    /// `PeakFamilyInfoSet`
     pub peak_family_info_set: Option<Vec<models::PeakFamilyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2582,40 +3110,45 @@ pub struct DescribePeakBaseOverviewResponse {
 /// The `DescribePeakNetworkOverview` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribePeakNetworkOverviewResponse`].
-/// The codes it documents are in [`DescribePeakNetworkOverviewError`](super::errors::DescribePeakNetworkOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribePeakNetworkOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.FilterLimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueFilterLimitExceeded)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EcmErrorCode::InvalidParameterValueInvalidTime)
+/// - [`MissingParameter.MissingOverViewParameter`](super::errors::EcmErrorCode::MissingParameterMissingOverViewParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribePeakNetworkOverview",
     output = DescribePeakNetworkOverviewResponse,
-    error = super::errors::DescribePeakNetworkOverviewError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribePeakNetworkOverview {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-08-14"`
+    /// `StartTime`; example: `"2019-08-14"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-08-14"`
+    /// `EndTime`; example: `"2019-08-14"`
     pub end_time: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 }
 
 /// What a successful [`DescribePeakNetworkOverview`] call returns.
 #[tc_model]
 pub struct DescribePeakNetworkOverviewResponse {
-    /// `PeakNetworkRegionSet`: a list of [`PeakNetworkRegionInfo`](super::models::PeakNetworkRegionInfo) objects.
+    /// `PeakNetworkRegionSet`
     pub peak_network_region_set: Option<Vec<models::PeakNetworkRegionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2625,43 +3158,49 @@ pub struct DescribePeakNetworkOverviewResponse {
 /// The `DescribePriceRunInstance` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribePriceRunInstanceResponse`].
-/// The codes it documents are in [`DescribePriceRunInstanceError`](super::errors::DescribePriceRunInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribePriceRunInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidInstanceTypeConfigID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceTypeConfigId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidSystemDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSystemDiskSize)
+/// - [`InvalidParameterValue.InvalidSystemDiskType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSystemDiskType)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribePriceRunInstance",
     output = DescribePriceRunInstanceResponse,
-    error = super::errors::DescribePriceRunInstanceError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribePriceRunInstance {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SN3ne.LARGE8"`
+    /// `InstanceType`; example: `"SN3ne.LARGE8"`
     pub instance_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: models::SystemDisk,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `DataDisk`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisk`
     pub data_disk: Option<Vec<models::DataDisk>>,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceChargeType`; example: `0`
     pub instance_charge_type: Option<i64>,
 }
 
 /// What a successful [`DescribePriceRunInstance`] call returns.
 #[tc_model]
 pub struct DescribePriceRunInstanceResponse {
-    /// `InstancePrice`: an [`InstancesPrice`](super::models::InstancesPrice).
+    /// `InstancePrice`
     pub instance_price: models::InstancesPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2671,15 +3210,30 @@ pub struct DescribePriceRunInstanceResponse {
 /// The `DescribeRegionIpv6Addresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeRegionIpv6AddressesResponse`].
-/// The codes it documents are in [`DescribeRegionIpv6AddressesError`](super::errors::DescribeRegionIpv6AddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeRegionIpv6Addresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidEcmRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEcmRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.UnsupportedRegion`](super::errors::EcmErrorCode::InvalidParameterValueUnsupportedRegion)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeRegionIpv6Addresses",
     output = DescribeRegionIpv6AddressesResponse,
-    error = super::errors::DescribeRegionIpv6AddressesError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2689,34 +3243,26 @@ pub struct DescribePriceRunInstanceResponse {
     )
 )]
 pub struct DescribeRegionIpv6Addresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-qingdao-ecm"`
+    /// `EcmRegion`; example: `"ap-qingdao-ecm"`
     pub ecm_region: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRegionIpv6Addresses`] call returns.
 #[tc_model]
 pub struct DescribeRegionIpv6AddressesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AddressSet`: a list of [`Address`](super::models::Address) objects.
+    /// `AddressSet`
     pub address_set: Vec<models::Address>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2726,32 +3272,37 @@ pub struct DescribeRegionIpv6AddressesResponse {
 /// The `DescribeRouteConflicts` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeRouteConflictsResponse`].
-/// The codes it documents are in [`DescribeRouteConflictsError`](super::errors::DescribeRouteConflictsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeRouteConflicts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeRouteConflicts",
     output = DescribeRouteConflictsResponse,
-    error = super::errors::DescribeRouteConflictsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeRouteConflicts {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-q8o2z892"`
+    /// `RouteTableId`; example: `"rtb-q8o2z892"`
     pub route_table_id: String,
 
-    /// `DestinationCidrBlocks`: a list of strings.
-    ///
-    /// Example: `["10.11.0.0/24"]`
+    /// `DestinationCidrBlocks`; example: `["10.11.0.0/24"]`
     pub destination_cidr_blocks: Vec<String>,
 }
 
 /// What a successful [`DescribeRouteConflicts`] call returns.
 #[tc_model]
 pub struct DescribeRouteConflictsResponse {
-    /// `RouteConflictSet`: a list of [`RouteConflict`](super::models::RouteConflict) objects.
+    /// `RouteConflictSet`
     pub route_conflict_set: Vec<models::RouteConflict>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2761,15 +3312,29 @@ pub struct DescribeRouteConflictsResponse {
 /// The `DescribeRouteTables` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeRouteTablesResponse`].
-/// The codes it documents are in [`DescribeRouteTablesError`](super::errors::DescribeRouteTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeRouteTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeRouteTables",
     output = DescribeRouteTablesResponse,
-    error = super::errors::DescribeRouteTablesError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2779,41 +3344,29 @@ pub struct DescribeRouteConflictsResponse {
     )
 )]
 pub struct DescribeRouteTables {
-    /// `RouteTableIds`: a list of strings.
-    ///
-    /// Example: `["rtb-azd4dt1c"]`
+    /// `RouteTableIds`; example: `["rtb-azd4dt1c"]`
     pub route_table_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"route-table-id","Values":["rtb-ms7c7gcr"]}]`
+    /// `Filters`; example: `[{"Name":"route-table-id","Values":["rtb-ms7c7gcr"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: Option<String>,
 }
 
 /// What a successful [`DescribeRouteTables`] call returns.
 #[tc_model]
 pub struct DescribeRouteTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `RouteTableSet`: a list of [`RouteTable`](super::models::RouteTable) objects.
+    /// `RouteTableSet`
     pub route_table_set: Vec<models::RouteTable>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2823,27 +3376,35 @@ pub struct DescribeRouteTablesResponse {
 /// The `DescribeSecurityGroupAssociationStatistics` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeSecurityGroupAssociationStatisticsResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupAssociationStatisticsError`](super::errors::DescribeSecurityGroupAssociationStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeSecurityGroupAssociationStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeSecurityGroupAssociationStatistics",
     output = DescribeSecurityGroupAssociationStatisticsResponse,
-    error = super::errors::DescribeSecurityGroupAssociationStatisticsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeSecurityGroupAssociationStatistics {
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["esg-ohuuioma"]`
+    /// `SecurityGroupIds`; example: `["esg-ohuuioma"]`
     pub security_group_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeSecurityGroupAssociationStatistics`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupAssociationStatisticsResponse {
-    /// `SecurityGroupAssociationStatisticsSet`: a list of [`SecurityGroupAssociationStatistics`](super::models::SecurityGroupAssociationStatistics) objects.
+    /// `SecurityGroupAssociationStatisticsSet`
     pub security_group_association_statistics_set: Vec<
         models::SecurityGroupAssociationStatistics,
     >,
@@ -2855,22 +3416,30 @@ pub struct DescribeSecurityGroupAssociationStatisticsResponse {
 /// The `DescribeSecurityGroupLimits` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeSecurityGroupLimitsResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupLimitsError`](super::errors::DescribeSecurityGroupLimitsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeSecurityGroupLimits)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeSecurityGroupLimits",
     output = DescribeSecurityGroupLimitsResponse,
-    error = super::errors::DescribeSecurityGroupLimitsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeSecurityGroupLimits {}
 
 /// What a successful [`DescribeSecurityGroupLimits`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupLimitsResponse {
-    /// `SecurityGroupLimitSet`: a [`SecurityGroupLimitSet`](super::models::SecurityGroupLimitSet).
+    /// `SecurityGroupLimitSet`
     pub security_group_limit_set: Option<models::SecurityGroupLimitSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2880,27 +3449,35 @@ pub struct DescribeSecurityGroupLimitsResponse {
 /// The `DescribeSecurityGroupPolicies` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeSecurityGroupPoliciesResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupPoliciesError`](super::errors::DescribeSecurityGroupPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeSecurityGroupPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeSecurityGroupPolicies",
     output = DescribeSecurityGroupPoliciesResponse,
-    error = super::errors::DescribeSecurityGroupPoliciesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeSecurityGroupPolicies {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-4tw1bxlq"`
+    /// `SecurityGroupId`; example: `"esg-4tw1bxlq"`
     pub security_group_id: String,
 }
 
 /// What a successful [`DescribeSecurityGroupPolicies`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupPoliciesResponse {
-    /// `SecurityGroupPolicySet`: a [`SecurityGroupPolicySet`](super::models::SecurityGroupPolicySet).
+    /// `SecurityGroupPolicySet`
     pub security_group_policy_set: models::SecurityGroupPolicySet,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2910,15 +3487,27 @@ pub struct DescribeSecurityGroupPoliciesResponse {
 /// The `DescribeSecurityGroups` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupsError`](super::errors::DescribeSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::EcmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeSecurityGroups",
     output = DescribeSecurityGroupsResponse,
-    error = super::errors::DescribeSecurityGroupsError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2928,36 +3517,26 @@ pub struct DescribeSecurityGroupPoliciesResponse {
     )
 )]
 pub struct DescribeSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["esg-fcx8o80o"]`
+    /// `SecurityGroupIds`; example: `["esg-fcx8o80o"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"tag-key","Values":["env"]}]`
+    /// `Filters`; example: `[{"Name":"tag-key","Values":["env"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `SecurityGroupSet`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `SecurityGroupSet`
     pub security_group_set: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2967,15 +3546,31 @@ pub struct DescribeSecurityGroupsResponse {
 /// The `DescribeSubnets` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeSubnetsResponse`].
-/// The codes it documents are in [`DescribeSubnetsError`](super::errors::DescribeSubnetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeSubnets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FilterLimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueFilterLimitExceeded)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.Range`](super::errors::EcmErrorCode::InvalidParameterValueRange)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeSubnets",
     output = DescribeSubnetsResponse,
-    error = super::errors::DescribeSubnetsError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2985,46 +3580,32 @@ pub struct DescribeSecurityGroupsResponse {
     )
 )]
 pub struct DescribeSubnets {
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-4tw1bxlq"]`
+    /// `SubnetIds`; example: `["subnet-4tw1bxlq"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"tag-key","Values":["env"]}]`
+    /// `Filters`; example: `[{"Name":"tag-key","Values":["env"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: Option<String>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Sort`; example: `"default"`
     pub sort: Option<String>,
 }
 
 /// What a successful [`DescribeSubnets`] call returns.
 #[tc_model]
 pub struct DescribeSubnetsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `SubnetSet`: a list of [`Subnet`](super::models::Subnet) objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<models::Subnet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3034,25 +3615,37 @@ pub struct DescribeSubnetsResponse {
 /// The `DescribeTargetHealth` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeTargetHealthResponse`].
-/// The codes it documents are in [`DescribeTargetHealthError`](super::errors::DescribeTargetHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeTargetHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeTargetHealth",
     output = DescribeTargetHealthResponse,
-    error = super::errors::DescribeTargetHealthError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeTargetHealth {
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeTargetHealth`] call returns.
 #[tc_model]
 pub struct DescribeTargetHealthResponse {
-    /// `LoadBalancers`: a list of [`LoadBalancerHealth`](super::models::LoadBalancerHealth) objects.
+    /// `LoadBalancers`
     pub load_balancers: Option<Vec<models::LoadBalancerHealth>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3062,34 +3655,44 @@ pub struct DescribeTargetHealthResponse {
 /// The `DescribeTargets` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeTargetsResponse`].
-/// The codes it documents are in [`DescribeTargetsError`](super::errors::DescribeTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeTargets",
     output = DescribeTargetsResponse,
-    error = super::errors::DescribeTargetsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeTargets {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `Protocol`: a signed 64-bit integer.
+    /// `Protocol`
     pub protocol: Option<i64>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 }
 
 /// What a successful [`DescribeTargets`] call returns.
 #[tc_model]
 pub struct DescribeTargetsResponse {
-    /// `Listeners`: a list of [`ListenerBackend`](super::models::ListenerBackend) objects.
+    /// `Listeners`
     pub listeners: Option<Vec<models::ListenerBackend>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3099,39 +3702,43 @@ pub struct DescribeTargetsResponse {
 /// The `DescribeTaskResult` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeTaskResultResponse`].
-/// The codes it documents are in [`DescribeTaskResultError`](super::errors::DescribeTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeTaskResult",
     output = DescribeTaskResultResponse,
-    error = super::errors::DescribeTaskResultError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeTaskResult {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1528600"`
+    /// `TaskId`; example: `"1528600"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeTaskResultResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1528600"`
+    /// `TaskId`; example: `"1528600"`
     pub task_id: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Result`; example: `"SUCCESS"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3141,25 +3748,32 @@ pub struct DescribeTaskResultResponse {
 /// The `DescribeTaskStatus` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.TaskNotFound`](super::errors::EcmErrorCode::InvalidParameterValueTaskNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `TaskSet`: a list of [`TaskInput`](super::models::TaskInput) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::TaskInput>,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `TaskSet`: a list of [`TaskOutput`](super::models::TaskOutput) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::TaskOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3169,15 +3783,30 @@ pub struct DescribeTaskStatusResponse {
 /// The `DescribeVpcs` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DescribeVpcsResponse`].
-/// The codes it documents are in [`DescribeVpcsError`](super::errors::DescribeVpcsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DescribeVpcs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FilterLimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueFilterLimitExceeded)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::EcmErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidZoneInstanceCount`](super::errors::EcmErrorCode::InvalidParameterValueInvalidZoneInstanceCount)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DescribeVpcs",
     output = DescribeVpcsResponse,
-    error = super::errors::DescribeVpcsError,
+    error = super::errors::EcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3187,46 +3816,32 @@ pub struct DescribeTaskStatusResponse {
     )
 )]
 pub struct DescribeVpcs {
-    /// `VpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-4tw1bxlq"]`
+    /// `VpcIds`; example: `["vpc-4tw1bxlq"]`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"tag-key","Values":["env"]}]`
+    /// `Filters`; example: `[{"Name":"tag-key","Values":["env"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Sort`; example: `"default"`
     pub sort: Option<String>,
 }
 
 /// What a successful [`DescribeVpcs`] call returns.
 #[tc_model]
 pub struct DescribeVpcsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Vec<models::VpcInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3236,30 +3851,38 @@ pub struct DescribeVpcsResponse {
 /// The `DetachNetworkInterface` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DetachNetworkInterfaceResponse`].
-/// The codes it documents are in [`DetachNetworkInterfaceError`](super::errors::DetachNetworkInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DetachNetworkInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidState)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DetachNetworkInterface",
     output = DetachNetworkInterfaceResponse,
-    error = super::errors::DetachNetworkInterfaceError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DetachNetworkInterface {
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-ms7c7gcr"`
+    /// `NetworkInterfaceId`; example: `"eni-ms7c7gcr"`
     pub network_interface_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6zwa44xm"`
+    /// `InstanceId`; example: `"ins-6zwa44xm"`
     pub instance_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
@@ -3273,23 +3896,33 @@ pub struct DetachNetworkInterfaceResponse {
 /// The `DisableRoutes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DisableRoutesResponse`].
-/// The codes it documents are in [`DisableRoutesError`](super::errors::DisableRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DisableRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.SystemRoute`](super::errors::EcmErrorCode::UnsupportedOperationSystemRoute)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DisableRoutes",
     output = DisableRoutesResponse,
-    error = super::errors::DisableRoutesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DisableRoutes {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-12345678"`
+    /// `RouteTableId`; example: `"rtb-12345678"`
     pub route_table_id: String,
 
-    /// `RouteIds`: a list of unsigned 64-bit integers.
+    /// `RouteIds`
     pub route_ids: Vec<u64>,
 }
 
@@ -3303,39 +3936,52 @@ pub struct DisableRoutesResponse {
 /// The `DisassociateAddress` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DisassociateAddressResponse`].
-/// The codes it documents are in [`DisassociateAddressError`](super::errors::DisassociateAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DisassociateAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvaildAddressId`](super::errors::EcmErrorCode::InvalidParameterValueInvaildAddressId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.AddressIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAddressIdNotFound)
+/// - [`UnsupportedOperation.InstanceIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationInstanceIdNotFound)
+/// - [`UnsupportedOperation.InstanceIdNotSupported`](super::errors::EcmErrorCode::UnsupportedOperationInstanceIdNotSupported)
+/// - [`UnsupportedOperation.QuotaLimitExceeded`](super::errors::EcmErrorCode::UnsupportedOperationQuotaLimitExceeded)
+/// - [`UnsupportedOperation.StatusNotPermit`](super::errors::EcmErrorCode::UnsupportedOperationStatusNotPermit)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DisassociateAddress",
     output = DisassociateAddressResponse,
-    error = super::errors::DisassociateAddressError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DisassociateAddress {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-aihfuscm"`
+    /// `AddressId`; example: `"eip-aihfuscm"`
     pub address_id: String,
 
-    /// `ReallocateNormalPublicIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReallocateNormalPublicIp`; example: `false`
     pub reallocate_normal_public_ip: Option<bool>,
 }
 
 /// What a successful [`DisassociateAddress`] call returns.
 #[tc_model]
 pub struct DisassociateAddressResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"954361"`
+    /// `TaskId`; example: `"954361"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3345,30 +3991,33 @@ pub struct DisassociateAddressResponse {
 /// The `DisassociateInstancesKeyPairs` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DisassociateInstancesKeyPairsResponse`].
-/// The codes it documents are in [`DisassociateInstancesKeyPairsError`](super::errors::DisassociateInstancesKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DisassociateInstancesKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdNotSupported`](super::errors::EcmErrorCode::InvalidParameterValueInstanceIdNotSupported)
+/// - [`InvalidParameterValue.InvalidKeyPairId`](super::errors::EcmErrorCode::InvalidParameterValueInvalidKeyPairId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DisassociateInstancesKeyPairs",
     output = DisassociateInstancesKeyPairsResponse,
-    error = super::errors::DisassociateInstancesKeyPairsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DisassociateInstancesKeyPairs {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ein-8cnm1234"]`
+    /// `InstanceIds`; example: `["ein-8cnm1234"]`
     pub instance_ids: Vec<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-dklg1234"]`
+    /// `KeyIds`; example: `["skey-dklg1234"]`
     pub key_ids: Vec<String>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     pub force_stop: Option<bool>,
 }
 
@@ -3382,21 +4031,29 @@ pub struct DisassociateInstancesKeyPairsResponse {
 /// The `DisassociateSecurityGroups` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
@@ -3410,23 +4067,37 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `EnableRoutes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`EnableRoutesResponse`].
-/// The codes it documents are in [`EnableRoutesError`](super::errors::EnableRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=EnableRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Ecmp`](super::errors::EcmErrorCode::UnsupportedOperationEcmp)
+/// - [`UnsupportedOperation.EcmpWithCcnRoute`](super::errors::EcmErrorCode::UnsupportedOperationEcmpWithCcnRoute)
+/// - [`UnsupportedOperation.EcmpWithUserRoute`](super::errors::EcmErrorCode::UnsupportedOperationEcmpWithUserRoute)
+/// - [`UnsupportedOperation.SystemRoute`](super::errors::EcmErrorCode::UnsupportedOperationSystemRoute)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "EnableRoutes",
     output = EnableRoutesResponse,
-    error = super::errors::EnableRoutesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct EnableRoutes {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-12345678"`
+    /// `RouteTableId`; example: `"rtb-12345678"`
     pub route_table_id: String,
 
-    /// `RouteIds`: a list of unsigned 64-bit integers.
+    /// `RouteIds`
     pub route_ids: Vec<u64>,
 }
 
@@ -3440,46 +4111,60 @@ pub struct EnableRoutesResponse {
 /// The `ImportCustomImage` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ImportCustomImageResponse`].
-/// The codes it documents are in [`ImportCustomImageError`](super::errors::ImportCustomImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ImportCustomImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.ImageNameDuplicate`](super::errors::EcmErrorCode::InvalidParameterValueImageNameDuplicate)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient.InvaildPrivateImageNum`](super::errors::EcmErrorCode::ResourceInsufficientInvaildPrivateImageNum)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnauthorizedOperation.WindowsImage`](super::errors::EcmErrorCode::UnauthorizedOperationWindowsImage)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ImportCustomImage",
     output = ImportCustomImageResponse,
-    error = super::errors::ImportCustomImageError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ImportCustomImage {
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: String,
 
-    /// `Architecture`: a string.
+    /// `Architecture`
     pub architecture: String,
 
-    /// `OsType`: a string.
+    /// `OsType`
     pub os_type: String,
 
-    /// `OsVersion`: a string.
+    /// `OsVersion`
     pub os_version: String,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: Option<String>,
 
-    /// `InitFlag`: a string.
+    /// `InitFlag`
     pub init_flag: Option<String>,
 
-    /// `ImageUrls`: a list of [`ImageUrl`](super::models::ImageUrl) objects.
+    /// `ImageUrls`
     pub image_urls: Option<Vec<models::ImageUrl>>,
 }
 
 /// What a successful [`ImportCustomImage`] call returns.
 #[tc_model]
 pub struct ImportCustomImageResponse {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: Option<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3489,24 +4174,38 @@ pub struct ImportCustomImageResponse {
 /// The `ImportImage` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ImportImageResponse`].
-/// The codes it documents are in [`ImportImageError`](super::errors::ImportImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ImportImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.ImageDuplicate`](super::errors::EcmErrorCode::InvalidParameterValueImageDuplicate)
+/// - [`InvalidParameterValue.ImageNameDuplicate`](super::errors::EcmErrorCode::InvalidParameterValueImageNameDuplicate)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`InvalidParameterValue.UnsupportedRegion`](super::errors::EcmErrorCode::InvalidParameterValueUnsupportedRegion)
+/// - [`MissingParameter.MissingImageParameter`](super::errors::EcmErrorCode::MissingParameterMissingImageParameter)
+/// - [`ResourceInsufficient.InvaildPrivateImageNum`](super::errors::EcmErrorCode::ResourceInsufficientInvaildPrivateImageNum)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ImportImage",
     output = ImportImageResponse,
-    error = super::errors::ImportImageError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ImportImage {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: String,
 
-    /// `SourceRegion`: a string.
+    /// `SourceRegion`
     pub source_region: String,
 }
 
@@ -3520,35 +4219,39 @@ pub struct ImportImageResponse {
 /// The `MigrateNetworkInterface` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`MigrateNetworkInterfaceResponse`].
-/// The codes it documents are in [`MigrateNetworkInterfaceError`](super::errors::MigrateNetworkInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=MigrateNetworkInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.AttachmentNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAttachmentNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "MigrateNetworkInterface",
     output = MigrateNetworkInterfaceResponse,
-    error = super::errors::MigrateNetworkInterfaceError
+    error = super::errors::EcmErrorCode
 )]
 pub struct MigrateNetworkInterface {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-4tw1bxlq"`
+    /// `NetworkInterfaceId`; example: `"eni-4tw1bxlq"`
     pub network_interface_id: String,
 
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"ins-ms7c7gcr"`
+    /// `SourceInstanceId`; example: `"ins-ms7c7gcr"`
     pub source_instance_id: String,
 
-    /// `DestinationInstanceId`: a string.
-    ///
-    /// Example: `"ins-6zwa44xm"`
+    /// `DestinationInstanceId`; example: `"ins-6zwa44xm"`
     pub destination_instance_id: String,
 }
 
@@ -3562,35 +4265,39 @@ pub struct MigrateNetworkInterfaceResponse {
 /// The `MigratePrivateIpAddress` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`MigratePrivateIpAddressResponse`].
-/// The codes it documents are in [`MigratePrivateIpAddressError`](super::errors::MigratePrivateIpAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=MigratePrivateIpAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "MigratePrivateIpAddress",
     output = MigratePrivateIpAddressResponse,
-    error = super::errors::MigratePrivateIpAddressError
+    error = super::errors::EcmErrorCode
 )]
 pub struct MigratePrivateIpAddress {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `SourceNetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-12121212"`
+    /// `SourceNetworkInterfaceId`; example: `"eni-12121212"`
     pub source_network_interface_id: String,
 
-    /// `DestinationNetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-13131313"`
+    /// `DestinationNetworkInterfaceId`; example: `"eni-13131313"`
     pub destination_network_interface_id: String,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"172.16.33.109"`
+    /// `PrivateIpAddress`; example: `"172.16.33.109"`
     pub private_ip_address: String,
 }
 
@@ -3604,35 +4311,44 @@ pub struct MigratePrivateIpAddressResponse {
 /// The `ModifyAddressAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyAddressAttributeResponse`].
-/// The codes it documents are in [`ModifyAddressAttributeError`](super::errors::ModifyAddressAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyAddressAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.AddressIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAddressIdNotFound)
+/// - [`UnsupportedOperation.Malformed`](super::errors::EcmErrorCode::UnsupportedOperationMalformed)
+/// - [`UnsupportedOperation.StatusNotPermit`](super::errors::EcmErrorCode::UnsupportedOperationStatusNotPermit)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyAddressAttribute",
     output = ModifyAddressAttributeResponse,
-    error = super::errors::ModifyAddressAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyAddressAttribute {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing-ecm2"`
+    /// `EcmRegion`; example: `"ap-chongqing-ecm2"`
     pub ecm_region: String,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-48d9e6ff"`
+    /// `AddressId`; example: `"eip-48d9e6ff"`
     pub address_id: String,
 
-    /// `AddressName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `AddressName`; example: `"demo"`
     pub address_name: Option<String>,
 
-    /// `EipDirectConnection`: a string.
-    ///
-    /// Example: `"false"`
+    /// `EipDirectConnection`; example: `"false"`
     pub eip_direct_connection: Option<String>,
 }
 
@@ -3646,39 +4362,46 @@ pub struct ModifyAddressAttributeResponse {
 /// The `ModifyAddressesBandwidth` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyAddressesBandwidthResponse`].
-/// The codes it documents are in [`ModifyAddressesBandwidthError`](super::errors::ModifyAddressesBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyAddressesBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BandwidthOutOfRange`](super::errors::EcmErrorCode::InvalidParameterValueBandwidthOutOfRange)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.AddressIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAddressIdNotFound)
+/// - [`UnsupportedOperation.StatusNotPermit`](super::errors::EcmErrorCode::UnsupportedOperationStatusNotPermit)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyAddressesBandwidth",
     output = ModifyAddressesBandwidthResponse,
-    error = super::errors::ModifyAddressesBandwidthError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyAddressesBandwidth {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing-ecm2"`
+    /// `EcmRegion`; example: `"ap-chongqing-ecm2"`
     pub ecm_region: String,
 
-    /// `AddressIds`: a list of strings.
-    ///
-    /// Example: `["eip-85de31gh"]`
+    /// `AddressIds`; example: `["eip-85de31gh"]`
     pub address_ids: Vec<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: u64,
 }
 
 /// What a successful [`ModifyAddressesBandwidth`] call returns.
 #[tc_model]
 pub struct ModifyAddressesBandwidthResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1268459"`
+    /// `TaskId`; example: `"1268459"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3688,35 +4411,37 @@ pub struct ModifyAddressesBandwidthResponse {
 /// The `ModifyDefaultSubnet` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyDefaultSubnetResponse`].
-/// The codes it documents are in [`ModifyDefaultSubnetError`](super::errors::ModifyDefaultSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyDefaultSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyDefaultSubnet",
     output = ModifyDefaultSubnetResponse,
-    error = super::errors::ModifyDefaultSubnetError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyDefaultSubnet {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm-1"`
+    /// `Zone`; example: `"ap-hangzhou-ecm-1"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-cp6wknwh"`
+    /// `VpcId`; example: `"vpc-cp6wknwh"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jxa0xg1o"`
+    /// `SubnetId`; example: `"subnet-jxa0xg1o"`
     pub subnet_id: String,
 }
 
@@ -3730,25 +4455,30 @@ pub struct ModifyDefaultSubnetResponse {
 /// The `ModifyHaVipAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyHaVipAttributeResponse`].
-/// The codes it documents are in [`ModifyHaVipAttributeError`](super::errors::ModifyHaVipAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyHaVipAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyHaVipAttribute",
     output = ModifyHaVipAttributeResponse,
-    error = super::errors::ModifyHaVipAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyHaVipAttribute {
-    /// `HaVipId`: a string.
-    ///
-    /// Example: `"havip-9o233uri"`
+    /// `HaVipId`; example: `"havip-9o233uri"`
     pub ha_vip_id: String,
 
-    /// `HaVipName`: a string.
-    ///
-    /// Example: `"new+name"`
+    /// `HaVipName`; example: `"new+name"`
     pub ha_vip_name: String,
 }
 
@@ -3762,24 +4492,36 @@ pub struct ModifyHaVipAttributeResponse {
 /// The `ModifyImageAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyImageAttributeResponse`].
-/// The codes it documents are in [`ModifyImageAttributeError`](super::errors::ModifyImageAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyImageAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ImageNameDuplicate`](super::errors::EcmErrorCode::InvalidParameterValueImageNameDuplicate)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingImageParameter`](super::errors::EcmErrorCode::MissingParameterMissingImageParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyImageAttribute",
     output = ModifyImageAttributeResponse,
-    error = super::errors::ModifyImageAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyImageAttribute {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: Option<String>,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: Option<String>,
 }
 
@@ -3793,24 +4535,37 @@ pub struct ModifyImageAttributeResponse {
 /// The `ModifyInstancesAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyInstancesAttributeResponse`].
-/// The codes it documents are in [`ModifyInstancesAttributeError`](super::errors::ModifyInstancesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyInstancesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceOwnerCheckFailed`](super::errors::EcmErrorCode::FailedOperationInstanceOwnerCheckFailed)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`LimitExceeded.SecurityGroupInstanceLimitExceeded`](super::errors::EcmErrorCode::LimitExceededSecurityGroupInstanceLimitExceeded)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyInstancesAttribute",
     output = ModifyInstancesAttributeResponse,
-    error = super::errors::ModifyInstancesAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyInstancesAttribute {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `InstanceName`: a string.
+    /// `InstanceName`
     pub instance_name: Option<String>,
 
-    /// `SecurityGroups`: a list of strings.
+    /// `SecurityGroups`
     pub security_groups: Option<Vec<String>>,
 }
 
@@ -3824,30 +4579,35 @@ pub struct ModifyInstancesAttributeResponse {
 /// The `ModifyIpv6AddressesAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyIpv6AddressesAttributeResponse`].
-/// The codes it documents are in [`ModifyIpv6AddressesAttributeError`](super::errors::ModifyIpv6AddressesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyIpv6AddressesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.AttachmentNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAttachmentNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyIpv6AddressesAttribute",
     output = ModifyIpv6AddressesAttributeResponse,
-    error = super::errors::ModifyIpv6AddressesAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyIpv6AddressesAttribute {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou-ecm-cu2"`
+    /// `EcmRegion`; example: `"ap-guangzhou-ecm-cu2"`
     pub ecm_region: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-9c8zkfev"`
+    /// `NetworkInterfaceId`; example: `"eni-9c8zkfev"`
     pub network_interface_id: String,
 
-    /// `Ipv6Addresses`: a list of [`Ipv6Address`](super::models::Ipv6Address) objects.
-    ///
-    /// Example: `[{"Address":"3402:4e00:20:1202::7","Description":"demo"}]`
+    /// `Ipv6Addresses`; example: `[{"Address":"3402:4e00:20:1202::7","Description":"demo"}]`
     pub ipv6_addresses: Vec<models::Ipv6Address>,
 }
 
@@ -3861,33 +4621,41 @@ pub struct ModifyIpv6AddressesAttributeResponse {
 /// The `ModifyIpv6AddressesBandwidth` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyIpv6AddressesBandwidthResponse`].
-/// The codes it documents are in [`ModifyIpv6AddressesBandwidthError`](super::errors::ModifyIpv6AddressesBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyIpv6AddressesBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidEcmRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEcmRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.UnsupportedRegion`](super::errors::EcmErrorCode::InvalidParameterValueUnsupportedRegion)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyIpv6AddressesBandwidth",
     output = ModifyIpv6AddressesBandwidthResponse,
-    error = super::errors::ModifyIpv6AddressesBandwidthError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyIpv6AddressesBandwidth {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou-ecm-cu2"`
+    /// `EcmRegion`; example: `"ap-guangzhou-ecm-cu2"`
     pub ecm_region: String,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `InternetMaxBandwidthOut`; example: `50`
     pub internet_max_bandwidth_out: i64,
 
-    /// `Ipv6Addresses`: a list of [`Ipv6Address`](super::models::Ipv6Address) objects.
+    /// `Ipv6Addresses`
     pub ipv6_addresses: Option<Vec<models::Ipv6Address>>,
 
-    /// `Ipv6AddressIds`: a list of strings.
-    ///
-    /// Example: `["eip-265fg963"]`
+    /// `Ipv6AddressIds`; example: `["eip-265fg963"]`
     pub ipv6_address_ids: Option<Vec<String>>,
 }
 
@@ -3901,33 +4669,44 @@ pub struct ModifyIpv6AddressesBandwidthResponse {
 /// The `ModifyListener` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyListenerResponse`].
-/// The codes it documents are in [`ModifyListenerError`](super::errors::ModifyListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyListener",
     output = ModifyListenerResponse,
-    error = super::errors::ModifyListenerError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyListener {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
+    /// `SessionExpireTime`
     pub session_expire_time: Option<i64>,
 
-    /// `HealthCheck`: a [`HealthCheck`](super::models::HealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::HealthCheck>,
 
-    /// `Scheduler`: a string.
+    /// `Scheduler`
     pub scheduler: Option<String>,
 }
 
@@ -3941,27 +4720,41 @@ pub struct ModifyListenerResponse {
 /// The `ModifyLoadBalancerAttributes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyLoadBalancerAttributesResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerAttributesError`](super::errors::ModifyLoadBalancerAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyLoadBalancerAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::EcmErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyLoadBalancerAttributes",
     output = ModifyLoadBalancerAttributesResponse,
-    error = super::errors::ModifyLoadBalancerAttributesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyLoadBalancerAttributes {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `InternetChargeInfo`: a [`LoadBalancerInternetAccessible`](super::models::LoadBalancerInternetAccessible).
+    /// `InternetChargeInfo`
     pub internet_charge_info: Option<models::LoadBalancerInternetAccessible>,
 
-    /// `LoadBalancerPassToTarget`: a boolean.
+    /// `LoadBalancerPassToTarget`
     pub load_balancer_pass_to_target: Option<bool>,
 }
 
@@ -3975,41 +4768,49 @@ pub struct ModifyLoadBalancerAttributesResponse {
 /// The `ModifyModuleConfig` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleConfigResponse`].
-/// The codes it documents are in [`ModifyModuleConfigError`](super::errors::ModifyModuleConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildModifyParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModifyParam)
+/// - [`InvalidParameterValue.InvalidDataDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueInvalidDataDiskSize)
+/// - [`InvalidParameterValue.InvalidImageArchitecture`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageArchitecture)
+/// - [`InvalidParameterValue.InvalidInstanceType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceType)
+/// - [`InvalidParameterValue.InvalidInstanceTypeConfigID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceTypeConfigId)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.ModuleNotAllowChange`](super::errors::EcmErrorCode::InvalidParameterValueModuleNotAllowChange)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleConfig",
     output = ModifyModuleConfigResponse,
-    error = super::errors::ModifyModuleConfigError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleConfig {
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"em-0vag13d1"`
+    /// `ModuleId`; example: `"em-0vag13d1"`
     pub module_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SN3ne.2XLARGE16"`
+    /// `InstanceType`; example: `"SN3ne.2XLARGE16"`
     pub instance_type: String,
 
-    /// `DefaultDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DefaultDataDiskSize`; example: `100`
     pub default_data_disk_size: i64,
 
-    /// `DefaultSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DefaultSystemDiskSize`; example: `20`
     pub default_system_disk_size: Option<i64>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 }
 
@@ -4023,21 +4824,29 @@ pub struct ModifyModuleConfigResponse {
 /// The `ModifyModuleDisableWanIp` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleDisableWanIpResponse`].
-/// The codes it documents are in [`ModifyModuleDisableWanIpError`](super::errors::ModifyModuleDisableWanIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleDisableWanIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleDisableWanIp",
     output = ModifyModuleDisableWanIpResponse,
-    error = super::errors::ModifyModuleDisableWanIpError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleDisableWanIp {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 
-    /// `DisableWanIp`: a boolean.
+    /// `DisableWanIp`
     pub disable_wan_ip: bool,
 }
 
@@ -4051,25 +4860,34 @@ pub struct ModifyModuleDisableWanIpResponse {
 /// The `ModifyModuleImage` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleImageResponse`].
-/// The codes it documents are in [`ModifyModuleImageError`](super::errors::ModifyModuleImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildModifyParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModifyParam)
+/// - [`InvalidParameterValue.InvalidImageArchitecture`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageArchitecture)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportImage`](super::errors::EcmErrorCode::UnsupportedOperationInstanceTypeNotSupportImage)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleImage",
     output = ModifyModuleImageResponse,
-    error = super::errors::ModifyModuleImageError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleImage {
-    /// `DefaultImageId`: a string.
-    ///
-    /// Example: `"img-oy9q2bql"`
+    /// `DefaultImageId`; example: `"img-oy9q2bql"`
     pub default_image_id: String,
 
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"em-bvr8f24q"`
+    /// `ModuleId`; example: `"em-bvr8f24q"`
     pub module_id: String,
 }
 
@@ -4083,21 +4901,30 @@ pub struct ModifyModuleImageResponse {
 /// The `ModifyModuleIpDirect` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleIpDirectResponse`].
-/// The codes it documents are in [`ModifyModuleIpDirectError`](super::errors::ModifyModuleIpDirectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleIpDirect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidEIPDirectService`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEipDirectService)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleIpDirect",
     output = ModifyModuleIpDirectResponse,
-    error = super::errors::ModifyModuleIpDirectError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleIpDirect {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 
-    /// `CloseIpDirect`: a boolean.
+    /// `CloseIpDirect`
     pub close_ip_direct: bool,
 }
 
@@ -4111,21 +4938,31 @@ pub struct ModifyModuleIpDirectResponse {
 /// The `ModifyModuleName` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleNameResponse`].
-/// The codes it documents are in [`ModifyModuleNameError`](super::errors::ModifyModuleNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`InvalidParameterValue.InvalidModuleName`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleName)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleName",
     output = ModifyModuleNameResponse,
-    error = super::errors::ModifyModuleNameError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleName {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 
-    /// `ModuleName`: a string.
+    /// `ModuleName`
     pub module_name: String,
 }
 
@@ -4139,24 +4976,38 @@ pub struct ModifyModuleNameResponse {
 /// The `ModifyModuleNetwork` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleNetworkResponse`].
-/// The codes it documents are in [`ModifyModuleNetworkError`](super::errors::ModifyModuleNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildModifyParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModifyParam)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidBandwidthIn`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthIn)
+/// - [`InvalidParameterValue.InvalidBandwidthInAndOut`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthInAndOut)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleNetwork",
     output = ModifyModuleNetworkResponse,
-    error = super::errors::ModifyModuleNetworkError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleNetwork {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 
-    /// `DefaultBandwidth`: a signed 64-bit integer.
+    /// `DefaultBandwidth`
     pub default_bandwidth: i64,
 
-    /// `DefaultBandwidthIn`: a signed 64-bit integer.
+    /// `DefaultBandwidthIn`
     pub default_bandwidth_in: Option<i64>,
 }
 
@@ -4170,21 +5021,33 @@ pub struct ModifyModuleNetworkResponse {
 /// The `ModifyModuleSecurityGroups` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyModuleSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyModuleSecurityGroupsError`](super::errors::ModifyModuleSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyModuleSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`LimitExceeded.ModuleSecurityGroupLimitExceeded`](super::errors::EcmErrorCode::LimitExceededModuleSecurityGroupLimitExceeded)
+/// - [`LimitExceeded.SecurityGroupModuleLimitExceeded`](super::errors::EcmErrorCode::LimitExceededSecurityGroupModuleLimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyModuleSecurityGroups",
     output = ModifyModuleSecurityGroupsResponse,
-    error = super::errors::ModifyModuleSecurityGroupsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyModuleSecurityGroups {
-    /// `SecurityGroupIdSet`: a list of strings.
+    /// `SecurityGroupIdSet`
     pub security_group_id_set: Vec<String>,
 
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 }
 
@@ -4198,30 +5061,33 @@ pub struct ModifyModuleSecurityGroupsResponse {
 /// The `ModifyPrivateIpAddressesAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyPrivateIpAddressesAttributeResponse`].
-/// The codes it documents are in [`ModifyPrivateIpAddressesAttributeError`](super::errors::ModifyPrivateIpAddressesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyPrivateIpAddressesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InvalidState`](super::errors::EcmErrorCode::UnsupportedOperationInvalidState)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyPrivateIpAddressesAttribute",
     output = ModifyPrivateIpAddressesAttributeResponse,
-    error = super::errors::ModifyPrivateIpAddressesAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyPrivateIpAddressesAttribute {
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-afo43z61"`
+    /// `NetworkInterfaceId`; example: `"eni-afo43z61"`
     pub network_interface_id: String,
 
-    /// `PrivateIpAddresses`: a list of [`PrivateIpAddressSpecification`](super::models::PrivateIpAddressSpecification) objects.
-    ///
-    /// Example: `[{"Description":"TEST","PrivateIpAddress":"172.16.32.11"}]`
+    /// `PrivateIpAddresses`; example: `[{"Description":"TEST","PrivateIpAddress":"172.16.32.11"}]`
     pub private_ip_addresses: Vec<models::PrivateIpAddressSpecification>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-qingdao-ecm"`
+    /// `EcmRegion`; example: `"ap-qingdao-ecm"`
     pub ecm_region: String,
 }
 
@@ -4235,25 +5101,29 @@ pub struct ModifyPrivateIpAddressesAttributeResponse {
 /// The `ModifyRouteTableAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyRouteTableAttributeResponse`].
-/// The codes it documents are in [`ModifyRouteTableAttributeError`](super::errors::ModifyRouteTableAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyRouteTableAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyRouteTableAttribute",
     output = ModifyRouteTableAttributeResponse,
-    error = super::errors::ModifyRouteTableAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyRouteTableAttribute {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-n0yejvje"`
+    /// `RouteTableId`; example: `"rtb-n0yejvje"`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"NewRouteTableName"`
+    /// `RouteTableName`; example: `"NewRouteTableName"`
     pub route_table_name: String,
 }
 
@@ -4267,30 +5137,35 @@ pub struct ModifyRouteTableAttributeResponse {
 /// The `ModifySecurityGroupAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifySecurityGroupAttributeResponse`].
-/// The codes it documents are in [`ModifySecurityGroupAttributeError`](super::errors::ModifySecurityGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifySecurityGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifySecurityGroupAttribute",
     output = ModifySecurityGroupAttributeResponse,
-    error = super::errors::ModifySecurityGroupAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifySecurityGroupAttribute {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-33ocnj9n"`
+    /// `SecurityGroupId`; example: `"esg-33ocnj9n"`
     pub security_group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `GroupName`; example: `"demo"`
     pub group_name: Option<String>,
 
-    /// `GroupDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `GroupDescription`; example: `"demo"`
     pub group_description: Option<String>,
 }
 
@@ -4304,28 +5179,34 @@ pub struct ModifySecurityGroupAttributeResponse {
 /// The `ModifySecurityGroupPolicies` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifySecurityGroupPoliciesResponse`].
-/// The codes it documents are in [`ModifySecurityGroupPoliciesError`](super::errors::ModifySecurityGroupPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifySecurityGroupPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifySecurityGroupPolicies",
     output = ModifySecurityGroupPoliciesResponse,
-    error = super::errors::ModifySecurityGroupPoliciesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifySecurityGroupPolicies {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"esg-ohuuioma"`
     pub security_group_id: String,
 
-    /// `SecurityGroupPolicySet`: a [`SecurityGroupPolicySet`](super::models::SecurityGroupPolicySet).
+    /// `SecurityGroupPolicySet`
     pub security_group_policy_set: models::SecurityGroupPolicySet,
 
-    /// `SortPolicys`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SortPolicys`; example: `false`
     pub sort_policys: Option<bool>,
 }
 
@@ -4339,40 +5220,45 @@ pub struct ModifySecurityGroupPoliciesResponse {
 /// The `ModifySubnetAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifySubnetAttributeResponse`].
-/// The codes it documents are in [`ModifySubnetAttributeError`](super::errors::ModifySubnetAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifySubnetAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataOperationFailed`](super::errors::EcmErrorCode::FailedOperationDataOperationFailed)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifySubnetAttribute",
     output = ModifySubnetAttributeResponse,
-    error = super::errors::ModifySubnetAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifySubnetAttribute {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-ae71tjp6"`
+    /// `SubnetId`; example: `"subnet-ae71tjp6"`
     pub subnet_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SubnetName`; example: `"demo"`
     pub subnet_name: Option<String>,
 
-    /// `EnableBroadcast`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `EnableBroadcast`; example: `"TRUE"`
     pub enable_broadcast: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `Tags`; example: `[{"Key":"env","Value":"prod"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -4386,27 +5272,37 @@ pub struct ModifySubnetAttributeResponse {
 /// The `ModifyTargetPort` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyTargetPortResponse`].
-/// The codes it documents are in [`ModifyTargetPortError`](super::errors::ModifyTargetPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyTargetPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyTargetPort",
     output = ModifyTargetPortResponse,
-    error = super::errors::ModifyTargetPortError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyTargetPort {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
-    /// `NewPort`: a signed 64-bit integer.
+    /// `NewPort`
     pub new_port: i64,
 }
 
@@ -4420,27 +5316,39 @@ pub struct ModifyTargetPortResponse {
 /// The `ModifyTargetWeight` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyTargetWeightResponse`].
-/// The codes it documents are in [`ModifyTargetWeightError`](super::errors::ModifyTargetWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyTargetWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyTargetWeight",
     output = ModifyTargetWeightResponse,
-    error = super::errors::ModifyTargetWeightError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyTargetWeight {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 }
 
@@ -4454,46 +5362,49 @@ pub struct ModifyTargetWeightResponse {
 /// The `ModifyVpcAttribute` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ModifyVpcAttributeResponse`].
-/// The codes it documents are in [`ModifyVpcAttributeError`](super::errors::ModifyVpcAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ModifyVpcAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ModifyVpcAttribute",
     output = ModifyVpcAttributeResponse,
-    error = super::errors::ModifyVpcAttributeError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ModifyVpcAttribute {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-m7sr81gh"`
+    /// `VpcId`; example: `"vpc-m7sr81gh"`
     pub vpc_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-shenyang-ecm-cu"`
+    /// `EcmRegion`; example: `"ap-shenyang-ecm-cu"`
     pub ecm_region: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `VpcName`; example: `"TEST"`
     pub vpc_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `Description`; example: `"TEST"`
     pub description: Option<String>,
 
-    /// `DnsServers`: a list of strings.
+    /// `DnsServers`
     pub dns_servers: Option<Vec<String>>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `DomainName`; example: `"TEST"`
     pub domain_name: Option<String>,
 }
 
@@ -4507,34 +5418,34 @@ pub struct ModifyVpcAttributeResponse {
 /// The `QueryVpcTaskResult` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`QueryVpcTaskResultResponse`].
-/// The codes it documents are in [`QueryVpcTaskResultError`](super::errors::QueryVpcTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=QueryVpcTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "QueryVpcTaskResult",
     output = QueryVpcTaskResultResponse,
-    error = super::errors::QueryVpcTaskResultError
+    error = super::errors::EcmErrorCode
 )]
 pub struct QueryVpcTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"92126c28-17f4-4c93-b295-fed5d759f2f9"`
+    /// `TaskId`; example: `"92126c28-17f4-4c93-b295-fed5d759f2f9"`
     pub task_id: String,
 }
 
 /// What a successful [`QueryVpcTaskResult`] call returns.
 #[tc_model]
 pub struct QueryVpcTaskResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Output`; example: `"SUCCESS"`
     pub output: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4544,24 +5455,39 @@ pub struct QueryVpcTaskResultResponse {
 /// The `RebootInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`RebootInstancesResponse`].
-/// The codes it documents are in [`RebootInstancesError`](super::errors::RebootInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=RebootInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidDataDiskType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidDataDiskType)
+/// - [`InvalidParameterValue.InvalidISPInNode`](super::errors::EcmErrorCode::InvalidParameterValueInvalidIspInNode)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::EcmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::EcmErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceUnavailable.InstanceNotRunning`](super::errors::EcmErrorCode::ResourceUnavailableInstanceNotRunning)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "RebootInstances",
     output = RebootInstancesResponse,
-    error = super::errors::RebootInstancesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct RebootInstances {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `ForceReboot`: a boolean.
+    /// `ForceReboot`
     pub force_reboot: Option<bool>,
 
-    /// `StopType`: a string.
+    /// `StopType`
     pub stop_type: Option<String>,
 }
 
@@ -4575,34 +5501,43 @@ pub struct RebootInstancesResponse {
 /// The `ReleaseAddresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ReleaseAddressesResponse`].
-/// The codes it documents are in [`ReleaseAddressesError`](super::errors::ReleaseAddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ReleaseAddresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.AddressIdNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAddressIdNotFound)
+/// - [`UnsupportedOperation.Malformed`](super::errors::EcmErrorCode::UnsupportedOperationMalformed)
+/// - [`UnsupportedOperation.StatusNotPermit`](super::errors::EcmErrorCode::UnsupportedOperationStatusNotPermit)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ReleaseAddresses",
     output = ReleaseAddressesResponse,
-    error = super::errors::ReleaseAddressesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ReleaseAddresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing-ecm2"`
+    /// `EcmRegion`; example: `"ap-chongqing-ecm2"`
     pub ecm_region: String,
 
-    /// `AddressIds`: a list of strings.
-    ///
-    /// Example: `["eip-fg5896sc"]`
+    /// `AddressIds`; example: `["eip-fg5896sc"]`
     pub address_ids: Vec<String>,
 }
 
 /// What a successful [`ReleaseAddresses`] call returns.
 #[tc_model]
 pub struct ReleaseAddressesResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7456321"`
+    /// `TaskId`; example: `"7456321"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4612,37 +5547,42 @@ pub struct ReleaseAddressesResponse {
 /// The `ReleaseIpv6Addresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ReleaseIpv6AddressesResponse`].
-/// The codes it documents are in [`ReleaseIpv6AddressesError`](super::errors::ReleaseIpv6AddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ReleaseIpv6Addresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter.MissingModuleParameter`](super::errors::EcmErrorCode::MissingParameterMissingModuleParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.AttachmentNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAttachmentNotFound)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ReleaseIpv6Addresses",
     output = ReleaseIpv6AddressesResponse,
-    error = super::errors::ReleaseIpv6AddressesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ReleaseIpv6Addresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-xian-ecm"`
+    /// `EcmRegion`; example: `"ap-xian-ecm"`
     pub ecm_region: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-9c8zkfev"`
+    /// `NetworkInterfaceId`; example: `"eni-9c8zkfev"`
     pub network_interface_id: String,
 
-    /// `Ipv6Addresses`: a list of [`Ipv6Address`](super::models::Ipv6Address) objects.
+    /// `Ipv6Addresses`
     pub ipv6_addresses: Vec<models::Ipv6Address>,
 }
 
 /// What a successful [`ReleaseIpv6Addresses`] call returns.
 #[tc_model]
 pub struct ReleaseIpv6AddressesResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `3082`
+    /// `TaskId`; example: `3082`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4652,39 +5592,47 @@ pub struct ReleaseIpv6AddressesResponse {
 /// The `ReleaseIpv6AddressesBandwidth` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ReleaseIpv6AddressesBandwidthResponse`].
-/// The codes it documents are in [`ReleaseIpv6AddressesBandwidthError`](super::errors::ReleaseIpv6AddressesBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ReleaseIpv6AddressesBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidEcmRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEcmRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.SubnetConflict`](super::errors::EcmErrorCode::InvalidParameterValueSubnetConflict)
+/// - [`InvalidParameterValue.UnsupportedRegion`](super::errors::EcmErrorCode::InvalidParameterValueUnsupportedRegion)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::EcmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ReleaseIpv6AddressesBandwidth",
     output = ReleaseIpv6AddressesBandwidthResponse,
-    error = super::errors::ReleaseIpv6AddressesBandwidthError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ReleaseIpv6AddressesBandwidth {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-xian-ecm"`
+    /// `EcmRegion`; example: `"ap-xian-ecm"`
     pub ecm_region: String,
 
-    /// `Ipv6Addresses`: a list of strings.
-    ///
-    /// Example: `["2402:4e00:1000:200:0:8d8a:60b7:87f8"]`
+    /// `Ipv6Addresses`; example: `["2402:4e00:1000:200:0:8d8a:60b7:87f8"]`
     pub ipv6_addresses: Option<Vec<String>>,
 
-    /// `Ipv6AddressIds`: a list of strings.
-    ///
-    /// Example: `["eip-1534fc12"]`
+    /// `Ipv6AddressIds`; example: `["eip-1534fc12"]`
     pub ipv6_address_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ReleaseIpv6AddressesBandwidth`] call returns.
 #[tc_model]
 pub struct ReleaseIpv6AddressesBandwidthResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3568421"`
+    /// `TaskId`; example: `"3568421"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4694,30 +5642,38 @@ pub struct ReleaseIpv6AddressesBandwidthResponse {
 /// The `RemovePrivateIpAddresses` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`RemovePrivateIpAddressesResponse`].
-/// The codes it documents are in [`RemovePrivateIpAddressesError`](super::errors::RemovePrivateIpAddressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=RemovePrivateIpAddresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AttachmentNotFound`](super::errors::EcmErrorCode::UnsupportedOperationAttachmentNotFound)
+/// - [`UnsupportedOperation.MutexOperationTaskRunning`](super::errors::EcmErrorCode::UnsupportedOperationMutexOperationTaskRunning)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "RemovePrivateIpAddresses",
     output = RemovePrivateIpAddressesResponse,
-    error = super::errors::RemovePrivateIpAddressesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct RemovePrivateIpAddresses {
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-ms7c7gcr"`
+    /// `NetworkInterfaceId`; example: `"eni-ms7c7gcr"`
     pub network_interface_id: String,
 
-    /// `PrivateIpAddresses`: a list of [`PrivateIpAddressSpecification`](super::models::PrivateIpAddressSpecification) objects.
-    ///
-    /// Example: `[{"PrivateIpAddress":"172.16.32.111"}]`
+    /// `PrivateIpAddresses`; example: `[{"PrivateIpAddress":"172.16.32.111"}]`
     pub private_ip_addresses: Vec<models::PrivateIpAddressSpecification>,
 }
 
@@ -4731,30 +5687,36 @@ pub struct RemovePrivateIpAddressesResponse {
 /// The `ReplaceRouteTableAssociation` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ReplaceRouteTableAssociationResponse`].
-/// The codes it documents are in [`ReplaceRouteTableAssociationError`](super::errors::ReplaceRouteTableAssociationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ReplaceRouteTableAssociation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.ObjectVpcNotCurrentVpc`](super::errors::EcmErrorCode::InvalidParameterValueObjectVpcNotCurrentVpc)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.VpcMismatch`](super::errors::EcmErrorCode::UnsupportedOperationVpcMismatch)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ReplaceRouteTableAssociation",
     output = ReplaceRouteTableAssociationResponse,
-    error = super::errors::ReplaceRouteTableAssociationError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ReplaceRouteTableAssociation {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-q2079ils"`
+    /// `SubnetId`; example: `"subnet-q2079ils"`
     pub subnet_id: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-n0yejvje"`
+    /// `RouteTableId`; example: `"rtb-n0yejvje"`
     pub route_table_id: String,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `EcmRegion`; example: `"ap-hangzhou-ecm"`
     pub ecm_region: String,
 }
 
@@ -4768,23 +5730,36 @@ pub struct ReplaceRouteTableAssociationResponse {
 /// The `ReplaceRoutes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ReplaceRoutesResponse`].
-/// The codes it documents are in [`ReplaceRoutesError`](super::errors::ReplaceRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ReplaceRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CidrNotInPeerVpc`](super::errors::EcmErrorCode::InvalidParameterValueCidrNotInPeerVpc)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::EcmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.VpcCidrConflict`](super::errors::EcmErrorCode::InvalidParameterValueVpcCidrConflict)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Ecmp`](super::errors::EcmErrorCode::UnsupportedOperationEcmp)
+/// - [`UnsupportedOperation.SystemRoute`](super::errors::EcmErrorCode::UnsupportedOperationSystemRoute)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ReplaceRoutes",
     output = ReplaceRoutesResponse,
-    error = super::errors::ReplaceRoutesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ReplaceRoutes {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-n0yejvje"`
+    /// `RouteTableId`; example: `"rtb-n0yejvje"`
     pub route_table_id: String,
 
-    /// `Routes`: a list of [`Route`](super::models::Route) objects.
+    /// `Routes`
     pub routes: Vec<models::Route>,
 }
 
@@ -4798,23 +5773,32 @@ pub struct ReplaceRoutesResponse {
 /// The `ReplaceSecurityGroupPolicy` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ReplaceSecurityGroupPolicyResponse`].
-/// The codes it documents are in [`ReplaceSecurityGroupPolicyError`](super::errors::ReplaceSecurityGroupPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ReplaceSecurityGroupPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InvalidParameter.Coexist`](super::errors::EcmErrorCode::InvalidParameterCoexist)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.VersionMismatch`](super::errors::EcmErrorCode::UnsupportedOperationVersionMismatch)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ReplaceSecurityGroupPolicy",
     output = ReplaceSecurityGroupPolicyResponse,
-    error = super::errors::ReplaceSecurityGroupPolicyError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ReplaceSecurityGroupPolicy {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"esg-ohuuioma"`
     pub security_group_id: String,
 
-    /// `SecurityGroupPolicySet`: a [`SecurityGroupPolicySet`](super::models::SecurityGroupPolicySet).
+    /// `SecurityGroupPolicySet`
     pub security_group_policy_set: models::SecurityGroupPolicySet,
 }
 
@@ -4828,43 +5812,49 @@ pub struct ReplaceSecurityGroupPolicyResponse {
 /// The `ResetInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ResetInstancesResponse`].
-/// The codes it documents are in [`ResetInstancesError`](super::errors::ResetInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ResetInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::EcmErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.InvaildPassword`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPassword)
+/// - [`InvalidParameterValue.InvalidImageArchitecture`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageArchitecture)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::EcmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::EcmErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ResetInstances",
     output = ResetInstancesResponse,
-    error = super::errors::ResetInstancesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ResetInstances {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ein-492054ga\r\n","ein-482972ao\r\n"]`
+    /// `InstanceIdSet`; example: `["ein-492054ga\r\n","ein-482972ao\r\n"]`
     pub instance_id_set: Vec<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-q9fy0if9"`
+    /// `ImageId`; example: `"img-q9fy0if9"`
     pub image_id: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"hpjtfgnb3nwa"`
+    /// `Password`; example: `"hpjtfgnb3nwa"`
     pub password: Option<String>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `KeepData`: a string.
-    ///
-    /// Example: `"true"`
+    /// `KeepData`; example: `"true"`
     pub keep_data: Option<String>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"true"`
+    /// `KeepImageLogin`; example: `"true"`
     pub keep_image_login: Option<String>,
 }
 
@@ -4878,24 +5868,38 @@ pub struct ResetInstancesResponse {
 /// The `ResetInstancesMaxBandwidth` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ResetInstancesMaxBandwidthResponse`].
-/// The codes it documents are in [`ResetInstancesMaxBandwidthError`](super::errors::ResetInstancesMaxBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ResetInstancesMaxBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidBandwidthIn`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthIn)
+/// - [`InvalidParameterValue.InvalidBandwidthInAndOut`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthInAndOut)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::EcmErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ResetInstancesMaxBandwidth",
     output = ResetInstancesMaxBandwidthResponse,
-    error = super::errors::ResetInstancesMaxBandwidthError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ResetInstancesMaxBandwidth {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `MaxBandwidthOut`: a signed 64-bit integer.
+    /// `MaxBandwidthOut`
     pub max_bandwidth_out: i64,
 
-    /// `MaxBandwidthIn`: a signed 64-bit integer.
+    /// `MaxBandwidthIn`
     pub max_bandwidth_in: Option<i64>,
 }
 
@@ -4909,27 +5913,41 @@ pub struct ResetInstancesMaxBandwidthResponse {
 /// The `ResetInstancesPassword` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ResetInstancesPasswordResponse`].
-/// The codes it documents are in [`ResetInstancesPasswordError`](super::errors::ResetInstancesPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ResetInstancesPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotAllStopped`](super::errors::EcmErrorCode::FailedOperationInstanceNotAllStopped)
+/// - [`FailedOperation.InstanceOwnerCheckFailed`](super::errors::EcmErrorCode::FailedOperationInstanceOwnerCheckFailed)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildModifyParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModifyParam)
+/// - [`InvalidParameterValue.InvaildPassword`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPassword)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ResetInstancesPassword",
     output = ResetInstancesPasswordResponse,
-    error = super::errors::ResetInstancesPasswordError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ResetInstancesPassword {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `ForceStop`: a boolean.
+    /// `ForceStop`
     pub force_stop: Option<bool>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 }
 
@@ -4943,28 +5961,35 @@ pub struct ResetInstancesPasswordResponse {
 /// The `ResetRoutes` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`ResetRoutesResponse`].
-/// The codes it documents are in [`ResetRoutesError`](super::errors::ResetRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=ResetRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CidrNotInPeerVpc`](super::errors::EcmErrorCode::InvalidParameterValueCidrNotInPeerVpc)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.VpcCidrConflict`](super::errors::EcmErrorCode::InvalidParameterValueVpcCidrConflict)
+/// - [`LimitExceeded`](super::errors::EcmErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::EcmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.SystemRoute`](super::errors::EcmErrorCode::UnsupportedOperationSystemRoute)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "ResetRoutes",
     output = ResetRoutesResponse,
-    error = super::errors::ResetRoutesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct ResetRoutes {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-n0yejvje"`
+    /// `RouteTableId`; example: `"rtb-n0yejvje"`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"ResetRouteTableName"`
+    /// `RouteTableName`; example: `"ResetRouteTableName"`
     pub route_table_name: String,
 
-    /// `Routes`: a list of [`Route`](super::models::Route) objects.
+    /// `Routes`
     pub routes: Vec<models::Route>,
 }
 
@@ -4978,120 +6003,150 @@ pub struct ResetRoutesResponse {
 /// The `RunInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`RunInstancesResponse`].
-/// The codes it documents are in [`RunInstancesError`](super::errors::RunInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=RunInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BlockBalance`](super::errors::EcmErrorCode::FailedOperationBlockBalance)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationConflict`](super::errors::EcmErrorCode::FailedOperationOperationConflict)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::EcmErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueAddressQuotaLimitExceeded)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.FilterLimitExceeded`](super::errors::EcmErrorCode::InvalidParameterValueFilterLimitExceeded)
+/// - [`InvalidParameterValue.ImageSizeLargeThanSysDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueImageSizeLargeThanSysDiskSize)
+/// - [`InvalidParameterValue.InstanceConfigNotMatch`](super::errors::EcmErrorCode::InvalidParameterValueInstanceConfigNotMatch)
+/// - [`InvalidParameterValue.InstanceNameTooLong`](super::errors::EcmErrorCode::InvalidParameterValueInstanceNameTooLong)
+/// - [`InvalidParameterValue.InstanceTypeNotMatchPid`](super::errors::EcmErrorCode::InvalidParameterValueInstanceTypeNotMatchPid)
+/// - [`InvalidParameterValue.InvaildHostName`](super::errors::EcmErrorCode::InvalidParameterValueInvaildHostName)
+/// - [`InvalidParameterValue.InvaildModifyParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModifyParam)
+/// - [`InvalidParameterValue.InvaildPassword`](super::errors::EcmErrorCode::InvalidParameterValueInvaildPassword)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidBandwidthIn`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthIn)
+/// - [`InvalidParameterValue.InvalidBandwidthInAndOut`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBandwidthInAndOut)
+/// - [`InvalidParameterValue.InvalidBillingType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidBillingType)
+/// - [`InvalidParameterValue.InvalidDataDiskNum`](super::errors::EcmErrorCode::InvalidParameterValueInvalidDataDiskNum)
+/// - [`InvalidParameterValue.InvalidDataDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueInvalidDataDiskSize)
+/// - [`InvalidParameterValue.InvalidDataDiskType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidDataDiskType)
+/// - [`InvalidParameterValue.InvalidEIPDirectService`](super::errors::EcmErrorCode::InvalidParameterValueInvalidEipDirectService)
+/// - [`InvalidParameterValue.InvalidISPInNode`](super::errors::EcmErrorCode::InvalidParameterValueInvalidIspInNode)
+/// - [`InvalidParameterValue.InvalidImageArchitecture`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageArchitecture)
+/// - [`InvalidParameterValue.InvalidImageID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidInstanceChargeType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceChargeType)
+/// - [`InvalidParameterValue.InvalidInstanceTypeConfigID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceTypeConfigId)
+/// - [`InvalidParameterValue.InvalidInternetChargeType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInternetChargeType)
+/// - [`InvalidParameterValue.InvalidModuleID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleId)
+/// - [`InvalidParameterValue.InvalidModuleIDAndInstanceTypeConfigID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleIdAndInstanceTypeConfigId)
+/// - [`InvalidParameterValue.InvalidModuleIDAndInstanceTypeID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidModuleIdAndInstanceTypeId)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.InvalidSecurityGroupID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSecurityGroupId)
+/// - [`InvalidParameterValue.InvalidSystemDiskSize`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSystemDiskSize)
+/// - [`InvalidParameterValue.InvalidSystemDiskType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidSystemDiskType)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::EcmErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.InvalidZoneInstanceCount`](super::errors::EcmErrorCode::InvalidParameterValueInvalidZoneInstanceCount)
+/// - [`InvalidParameterValue.InvalidZoneInstanceType`](super::errors::EcmErrorCode::InvalidParameterValueInvalidZoneInstanceType)
+/// - [`InvalidParameterValue.NodeNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueNodeNotSupportIpv6)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`InvalidParameterValue.SubnetNotExist`](super::errors::EcmErrorCode::InvalidParameterValueSubnetNotExist)
+/// - [`InvalidParameterValue.TooLong`](super::errors::EcmErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.UnmatchedBillingType`](super::errors::EcmErrorCode::InvalidParameterValueUnmatchedBillingType)
+/// - [`InvalidParameterValue.UserNotSupportIPv6`](super::errors::EcmErrorCode::InvalidParameterValueUserNotSupportIpv6)
+/// - [`LimitExceeded.AddressQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededAddressQuotaLimitExceeded)
+/// - [`LimitExceeded.EniQuotaLimitExceeded`](super::errors::EcmErrorCode::LimitExceededEniQuotaLimitExceeded)
+/// - [`LimitExceeded.InstanceSecurityGroupLimitExceeded`](super::errors::EcmErrorCode::LimitExceededInstanceSecurityGroupLimitExceeded)
+/// - [`LimitExceeded.NicOrIPLimitExceeded`](super::errors::EcmErrorCode::LimitExceededNicOrIpLimitExceeded)
+/// - [`LimitExceeded.SecurityGroupInstanceLimitExceeded`](super::errors::EcmErrorCode::LimitExceededSecurityGroupInstanceLimitExceeded)
+/// - [`LimitExceeded.VcpuLimitExceeded`](super::errors::EcmErrorCode::LimitExceededVcpuLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient.IPQuotaNotEnough`](super::errors::EcmErrorCode::ResourceInsufficientIpQuotaNotEnough)
+/// - [`ResourceInsufficient.InstanceQuotaNotEnough`](super::errors::EcmErrorCode::ResourceInsufficientInstanceQuotaNotEnough)
+/// - [`ResourceInsufficient.PrivateIPQuotaNotEnough`](super::errors::EcmErrorCode::ResourceInsufficientPrivateIpQuotaNotEnough)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::EcmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportImage`](super::errors::EcmErrorCode::UnsupportedOperationInstanceTypeNotSupportImage)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "RunInstances",
     output = RunInstancesResponse,
-    error = super::errors::RunInstancesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct RunInstances {
-    /// `ZoneInstanceCountISPSet`: a list of [`ZoneInstanceCountIsp`](super::models::ZoneInstanceCountIsp) objects.
+    /// `ZoneInstanceCountISPSet`
     #[tc(rename = "ZoneInstanceCountISPSet")]
     pub zone_instance_count_isp_set: Vec<models::ZoneInstanceCountIsp>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd123"`
+    /// `Password`; example: `"pwd123"`
     pub password: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InternetMaxBandwidthOut`; example: `100`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"em-12345"`
+    /// `ModuleId`; example: `"em-12345"`
     pub module_id: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-12345"`
+    /// `ImageId`; example: `"img-12345"`
     pub image_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tsIns"`
+    /// `InstanceName`; example: `"tsIns"`
     pub instance_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `HostName`; example: `"test"`
     pub host_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"qwerty**sfd"`
+    /// `ClientToken`; example: `"qwerty**sfd"`
     pub client_token: Option<String>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"AA1234***==SG"`
+    /// `UserData`; example: `"AA1234***==SG"`
     pub user_data: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S4.2XLARGE16"`
+    /// `InstanceType`; example: `"S4.2XLARGE16"`
     pub instance_type: Option<String>,
 
-    /// `DataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DataDiskSize`; example: `50`
     pub data_disk_size: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["esg-g4k23455"]`
+    /// `SecurityGroupIds`; example: `["esg-g4k23455"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `SystemDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SystemDiskSize`; example: `50`
     pub system_disk_size: Option<u64>,
 
-    /// `InternetMaxBandwidthIn`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InternetMaxBandwidthIn`; example: `100`
     pub internet_max_bandwidth_in: Option<i64>,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceChargeType`; example: `0`
     pub instance_charge_type: Option<i64>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-dk12345"]`
+    /// `KeyIds`; example: `["skey-dk12345"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `KeepImageLogin`; example: `"TRUE"`
     pub keep_image_login: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 }
 
 /// What a successful [`RunInstances`] call returns.
 #[tc_model]
 pub struct RunInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ein-8cnmds12"]`
+    /// `InstanceIdSet`; example: `["ein-8cnmds12"]`
     pub instance_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5101,23 +6156,36 @@ pub struct RunInstancesResponse {
 /// The `SetLoadBalancerSecurityGroups` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`SetLoadBalancerSecurityGroupsResponse`].
-/// The codes it documents are in [`SetLoadBalancerSecurityGroupsError`](super::errors::SetLoadBalancerSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=SetLoadBalancerSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "SetLoadBalancerSecurityGroups",
     output = SetLoadBalancerSecurityGroupsResponse,
-    error = super::errors::SetLoadBalancerSecurityGroupsError
+    error = super::errors::EcmErrorCode
 )]
 pub struct SetLoadBalancerSecurityGroups {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw2rxx"`
+    /// `LoadBalancerId`; example: `"lb-cuxw2rxx"`
     pub load_balancer_id: String,
 
-    /// `SecurityGroups`: a list of strings.
+    /// `SecurityGroups`
     pub security_groups: Option<Vec<String>>,
 }
 
@@ -5131,28 +6199,40 @@ pub struct SetLoadBalancerSecurityGroupsResponse {
 /// The `SetSecurityGroupForLoadbalancers` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`SetSecurityGroupForLoadbalancersResponse`].
-/// The codes it documents are in [`SetSecurityGroupForLoadbalancersError`](super::errors::SetSecurityGroupForLoadbalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=SetSecurityGroupForLoadbalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EcmErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EcmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::EcmErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::EcmErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::EcmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidPublicParam`](super::errors::EcmErrorCode::InvalidParameterValueInvalidPublicParam)
+/// - [`InvalidParameterValue.Length`](super::errors::EcmErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::EcmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "SetSecurityGroupForLoadbalancers",
     output = SetSecurityGroupForLoadbalancersResponse,
-    error = super::errors::SetSecurityGroupForLoadbalancersError
+    error = super::errors::EcmErrorCode
 )]
 pub struct SetSecurityGroupForLoadbalancers {
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Vec<String>,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-12345678"`
+    /// `SecurityGroup`; example: `"sg-12345678"`
     pub security_group: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `OperationType`; example: `"ADD"`
     pub operation_type: String,
 }
 
@@ -5166,18 +6246,31 @@ pub struct SetSecurityGroupForLoadbalancersResponse {
 /// The `StartInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`StartInstancesResponse`].
-/// The codes it documents are in [`StartInstancesError`](super::errors::StartInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=StartInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotAllStopped`](super::errors::EcmErrorCode::FailedOperationInstanceNotAllStopped)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InternalError`](super::errors::EcmErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::EcmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "StartInstances",
     output = StartInstancesResponse,
-    error = super::errors::StartInstancesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct StartInstances {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }
 
@@ -5191,24 +6284,37 @@ pub struct StartInstancesResponse {
 /// The `StopInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`StopInstancesResponse`].
-/// The codes it documents are in [`StopInstancesError`](super::errors::StopInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=StopInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceOwnerCheckFailed`](super::errors::EcmErrorCode::FailedOperationInstanceOwnerCheckFailed)
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvaildModifyParam`](super::errors::EcmErrorCode::InvalidParameterValueInvaildModifyParam)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`ResourceUnavailable.InstanceNotRunning`](super::errors::EcmErrorCode::ResourceUnavailableInstanceNotRunning)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "StopInstances",
     output = StopInstancesResponse,
-    error = super::errors::StopInstancesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct StopInstances {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `ForceStop`: a boolean.
+    /// `ForceStop`
     pub force_stop: Option<bool>,
 
-    /// `StopType`: a string.
+    /// `StopType`
     pub stop_type: Option<String>,
 }
 
@@ -5222,35 +6328,40 @@ pub struct StopInstancesResponse {
 /// The `TerminateInstances` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`TerminateInstancesResponse`].
-/// The codes it documents are in [`TerminateInstancesError`](super::errors::TerminateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=TerminateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalOperationFailure`](super::errors::EcmErrorCode::FailedOperationInternalOperationFailure)
+/// - [`FailedOperation.OperationNotAllow`](super::errors::EcmErrorCode::FailedOperationOperationNotAllow)
+/// - [`InvalidParameter.InvalidDataFormat`](super::errors::EcmErrorCode::InvalidParameterInvalidDataFormat)
+/// - [`InvalidParameterValue.InvalidInstanceID`](super::errors::EcmErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EcmErrorCode::InvalidParameterValueInvalidTime)
+/// - [`InvalidParameterValue.ParameterValueTooLarge`](super::errors::EcmErrorCode::InvalidParameterValueParameterValueTooLarge)
+/// - [`InvalidParameterValue.TerminateTimeSmaller`](super::errors::EcmErrorCode::InvalidParameterValueTerminateTimeSmaller)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::EcmErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "TerminateInstances",
     output = TerminateInstancesResponse,
-    error = super::errors::TerminateInstancesError
+    error = super::errors::EcmErrorCode
 )]
 pub struct TerminateInstances {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ein-ce71234"]`
+    /// `InstanceIdSet`; example: `["ein-ce71234"]`
     pub instance_id_set: Vec<String>,
 
-    /// `TerminateDelay`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TerminateDelay`; example: `false`
     pub terminate_delay: Option<bool>,
 
-    /// `TerminateTime`: a string.
-    ///
-    /// Example: `"2020-06-01 16:04:48"`
+    /// `TerminateTime`; example: `"2020-06-01 16:04:48"`
     pub terminate_time: Option<String>,
 
-    /// `AssociatedResourceDestroy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AssociatedResourceDestroy`; example: `false`
     pub associated_resource_destroy: Option<bool>,
 }
 
@@ -5264,28 +6375,33 @@ pub struct TerminateInstancesResponse {
 /// The `UnassignIpv6SubnetCidrBlock` action of ECM API 2019-07-19.
 ///
 /// A successful call returns [`UnassignIpv6SubnetCidrBlockResponse`].
-/// The codes it documents are in [`UnassignIpv6SubnetCidrBlockError`](super::errors::UnassignIpv6SubnetCidrBlockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ecm&Version=2019-07-19&Action=UnassignIpv6SubnetCidrBlock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EcmErrorCode`](super::errors::EcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Duplicate`](super::errors::EcmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Malformed`](super::errors::EcmErrorCode::InvalidParameterValueMalformed)
+/// - [`ResourceInUse`](super::errors::EcmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EcmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.ForbiddenOperation`](super::errors::EcmErrorCode::UnauthorizedOperationForbiddenOperation)
 #[tc_action(
     service = "ecm",
     version = "2019-07-19",
     name = "UnassignIpv6SubnetCidrBlock",
     output = UnassignIpv6SubnetCidrBlockResponse,
-    error = super::errors::UnassignIpv6SubnetCidrBlockError
+    error = super::errors::EcmErrorCode
 )]
 pub struct UnassignIpv6SubnetCidrBlock {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-q26u781x"`
+    /// `VpcId`; example: `"vpc-q26u781x"`
     pub vpc_id: String,
 
-    /// `Ipv6SubnetCidrBlocks`: a list of [`Ipv6SubnetCidrBlock`](super::models::Ipv6SubnetCidrBlock) objects.
+    /// `Ipv6SubnetCidrBlocks`
     pub ipv6_subnet_cidr_blocks: Vec<models::Ipv6SubnetCidrBlock>,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm"`
+    /// `EcmRegion`; example: `"ap-hefei-ecm"`
     pub ecm_region: Option<String>,
 }
 

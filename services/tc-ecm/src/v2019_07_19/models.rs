@@ -8,84 +8,52 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAddresses`](super::DescribeAddresses) and [`DescribeRegionIpv6Addresses`](super::DescribeRegionIpv6Addresses).
 #[tc_model]
 pub struct Address {
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-3i05gfm7"`
+    /// `AddressId`; example: `"eip-3i05gfm7"`
     pub address_id: String,
 
-    /// `AddressName`: a string.
-    ///
-    /// Example: `"EipName"`
+    /// `AddressName`; example: `"EipName"`
     pub address_name: String,
 
-    /// `AddressStatus`: a string.
-    ///
-    /// Example: `"BIND"`
+    /// `AddressStatus`; example: `"BIND"`
     pub address_status: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"2402:4e00:1700:b500:0:9395:3e54:51e3"`
+    /// `AddressIp`; example: `"2402:4e00:1700:b500:0:9395:3e54:51e3"`
     pub address_ip: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ein-37rhe9le"`
+    /// `InstanceId`; example: `"ein-37rhe9le"`
     pub instance_id: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-06-03T03:48:23Z"`
+    /// `CreatedTime`; example: `"2021-06-03T03:48:23Z"`
     pub created_time: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-37rhy9le"`
+    /// `NetworkInterfaceId`; example: `"eni-37rhy9le"`
     pub network_interface_id: Option<String>,
 
-    /// `PrivateAddressIp`: a string.
-    ///
-    /// Example: `"null"`
+    /// `PrivateAddressIp`; example: `"null"`
     pub private_address_ip: Option<String>,
 
-    /// `IsArrears`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsArrears`; example: `false`
     pub is_arrears: bool,
 
-    /// `IsBlocked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBlocked`; example: `false`
     pub is_blocked: bool,
 
-    /// `IsEipDirectConnection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEipDirectConnection`; example: `false`
     pub is_eip_direct_connection: bool,
 
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"EIP"`
+    /// `AddressType`; example: `"EIP"`
     pub address_type: String,
 
-    /// `CascadeRelease`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CascadeRelease`; example: `false`
     pub cascade_release: bool,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `InternetServiceProvider`; example: `"CTCC"`
     pub internet_service_provider: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bandwidth`; example: `1000`
     pub bandwidth: Option<u64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"BANDWIDTH_PACKAGE"`
+    /// `PayMode`; example: `"BANDWIDTH_PACKAGE"`
     pub pay_mode: Option<String>,
 }
 
@@ -94,15 +62,15 @@ pub struct Address {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct AddressInfo {
-    /// `PublicIPAddressInfo`: a [`PublicIpAddressInfo`].
+    /// `PublicIPAddressInfo`
     #[tc(rename = "PublicIPAddressInfo")]
     pub public_ip_address_info: Option<PublicIpAddressInfo>,
 
-    /// `PrivateIPAddressInfo`: a [`PrivateIpAddressInfo`].
+    /// `PrivateIPAddressInfo`
     #[tc(rename = "PrivateIPAddressInfo")]
     pub private_ip_address_info: Option<PrivateIpAddressInfo>,
 
-    /// `PublicIPv6AddressInfo`: a [`PublicIpAddressInfo`].
+    /// `PublicIPv6AddressInfo`
     #[tc(rename = "PublicIPv6AddressInfo")]
     pub public_ipv6_address_info: Option<PublicIpAddressInfo>,
 }
@@ -113,14 +81,10 @@ pub struct AddressInfo {
 /// Returned in the output of [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies).
 #[tc_model]
 pub struct AddressTemplateSpecification {
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eipm-2uw6ujo6"`
+    /// `AddressId`; example: `"eipm-2uw6ujo6"`
     pub address_id: String,
 
-    /// `AddressGroupId`: a string.
-    ///
-    /// Example: `"eipmg-2uw6ujo6"`
+    /// `AddressGroupId`; example: `"eipmg-2uw6ujo6"`
     pub address_group_id: String,
 }
 
@@ -129,10 +93,10 @@ pub struct AddressTemplateSpecification {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct Area {
-    /// `AreaId`: a string.
+    /// `AreaId`
     pub area_id: String,
 
-    /// `AreaName`: a string.
+    /// `AreaName`
     pub area_name: String,
 }
 
@@ -141,24 +105,16 @@ pub struct Area {
 /// Returned in the output of [`CreateVpc`](super::CreateVpc) and [`DescribeVpcs`](super::DescribeVpcs).
 #[tc_model]
 pub struct AssistantCidr {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6v2ht8q5"`
+    /// `VpcId`; example: `"vpc-6v2ht8q5"`
     pub vpc_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `CidrBlock`; example: `"172.16.0.0/16"`
     pub cidr_block: String,
 
-    /// `AssistantType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssistantType`; example: `0`
     pub assistant_type: u64,
 
-    /// `SubnetSet`: a list of [`Subnet`] objects.
-    ///
-    /// Example: `[{"SubnetId":"subnet-6zwa44xm"}]`
+    /// `SubnetSet`; example: `[{"SubnetId":"subnet-6zwa44xm"}]`
     pub subnet_set: Option<Vec<Subnet>>,
 }
 
@@ -167,28 +123,28 @@ pub struct AssistantCidr {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct Backend {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `RegisteredTime`: a date and time, as the service writes it.
+    /// `RegisteredTime`, a date and time as the service writes it
     pub registered_time: Option<String>,
 
-    /// `EniId`: a string.
+    /// `EniId`
     pub eni_id: Option<String>,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `InstanceName`: a string.
+    /// `InstanceName`
     pub instance_name: Option<String>,
 }
 
@@ -197,19 +153,19 @@ pub struct Backend {
 /// Sent in the input of [`BatchDeregisterTargets`](super::BatchDeregisterTargets) and [`BatchRegisterTargets`](super::BatchRegisterTargets).
 #[tc_model]
 pub struct BatchTarget {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `EniIp`: a string.
+    /// `EniIp`
     pub eni_ip: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 }
 
@@ -218,10 +174,10 @@ pub struct BatchTarget {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct City {
-    /// `CityId`: a string.
+    /// `CityId`
     pub city_id: String,
 
-    /// `CityName`: a string.
+    /// `CityName`
     pub city_name: String,
 }
 
@@ -230,10 +186,10 @@ pub struct City {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct Country {
-    /// `CountryId`: a string.
+    /// `CountryId`
     pub country_id: String,
 
-    /// `CountryName`: a string.
+    /// `CountryName`
     pub country_name: String,
 }
 
@@ -243,14 +199,10 @@ pub struct Country {
 /// Returned in the output of [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 }
 
@@ -259,19 +211,19 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct DiskInfo {
-    /// `DiskType`: a string.
+    /// `DiskType`
     pub disk_type: String,
 
-    /// `DiskId`: a string.
+    /// `DiskId`
     pub disk_id: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
+    /// `DiskSize`
     pub disk_size: i64,
 
-    /// `DeleteWithInstance`: a boolean.
+    /// `DeleteWithInstance`
     pub delete_with_instance: bool,
 
-    /// `SnapshotId`: a string.
+    /// `SnapshotId`
     pub snapshot_id: Option<String>,
 }
 
@@ -280,19 +232,13 @@ pub struct DiskInfo {
 /// Returned in the output of [`DescribeAddressQuota`](super::DescribeAddressQuota).
 #[tc_model]
 pub struct EipQuota {
-    /// `QuotaId`: a string.
-    ///
-    /// Example: `"TOTAL_EIP_QUOTA"`
+    /// `QuotaId`; example: `"TOTAL_EIP_QUOTA"`
     pub quota_id: String,
 
-    /// `QuotaCurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuotaCurrent`; example: `1`
     pub quota_current: u64,
 
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaLimit`; example: `10`
     pub quota_limit: u64,
 }
 
@@ -301,13 +247,13 @@ pub struct EipQuota {
 /// Sent in the input of [`ResetInstances`](super::ResetInstances) and [`RunInstances`](super::RunInstances).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
+    /// `SecurityService`
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
+    /// `MonitorService`
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `EIPDirectService`: a [`RunEipDirectServiceEnabled`].
+    /// `EIPDirectService`
     #[tc(rename = "EIPDirectService")]
     pub eip_direct_service: Option<RunEipDirectServiceEnabled>,
 }
@@ -317,14 +263,10 @@ pub struct EnhancedService {
 /// Sent in the input of [`DescribeAddresses`](super::DescribeAddresses), [`DescribeCustomImageTask`](super::DescribeCustomImageTask), [`DescribeHaVips`](super::DescribeHaVips), [`DescribeImage`](super::DescribeImage), [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and 11 more.
 #[tc_model]
 pub struct Filter {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["V0","V1"]`
+    /// `Values`; example: `["V0","V1"]`
     pub values: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"FilterName\""`
+    /// `Name`; example: `"\"FilterName\""`
     pub name: String,
 }
 
@@ -333,59 +275,37 @@ pub struct Filter {
 /// Returned in the output of [`CreateHaVip`](super::CreateHaVip) and [`DescribeHaVips`](super::DescribeHaVips).
 #[tc_model]
 pub struct HaVip {
-    /// `HaVipId`: a string.
-    ///
-    /// Example: `"havip-4tw1bxlq"`
+    /// `HaVipId`; example: `"havip-4tw1bxlq"`
     pub ha_vip_id: String,
 
-    /// `HaVipName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `HaVipName`; example: `"demo"`
     pub ha_vip_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `Vip`; example: `"10.0.0.2"`
     pub vip: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ms7c7gcr"`
+    /// `VpcId`; example: `"vpc-ms7c7gcr"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6zwa44xm"`
+    /// `SubnetId`; example: `"subnet-6zwa44xm"`
     pub subnet_id: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-ms7c7gcr"`
+    /// `NetworkInterfaceId`; example: `"eni-ms7c7gcr"`
     pub network_interface_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-kngiybxl"`
+    /// `InstanceId`; example: `"ins-kngiybxl"`
     pub instance_id: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"123.100.80.185"`
+    /// `AddressIp`; example: `"123.100.80.185"`
     pub address_ip: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2017-03-24 11:54:32"`
+    /// `CreatedTime`; example: `"2017-03-24 11:54:32"`
     pub created_time: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"SCF"`
+    /// `Business`; example: `"SCF"`
     pub business: String,
 }
 
@@ -395,34 +315,34 @@ pub struct HaVip {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct HealthCheck {
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `TimeOut`: a signed 64-bit integer.
+    /// `TimeOut`
     pub time_out: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnHealthyNum`: a signed 64-bit integer.
+    /// `UnHealthyNum`
     pub un_healthy_num: Option<i64>,
 
-    /// `CheckPort`: a signed 64-bit integer.
+    /// `CheckPort`
     pub check_port: Option<i64>,
 
-    /// `ContextType`: a string.
+    /// `ContextType`
     pub context_type: Option<String>,
 
-    /// `SendContext`: a string.
+    /// `SendContext`
     pub send_context: Option<String>,
 
-    /// `RecvContext`: a string.
+    /// `RecvContext`
     pub recv_context: Option<String>,
 
-    /// `CheckType`: a string.
+    /// `CheckType`
     pub check_type: Option<String>,
 }
 
@@ -432,11 +352,11 @@ pub struct HealthCheck {
 #[doc(alias = "ISP")]
 #[tc_model]
 pub struct Isp {
-    /// `ISPId`: a string.
+    /// `ISPId`
     #[tc(rename = "ISPId")]
     pub isp_id: String,
 
-    /// `ISPName`: a string.
+    /// `ISPName`
     #[tc(rename = "ISPName")]
     pub isp_name: String,
 }
@@ -447,30 +367,22 @@ pub struct Isp {
 #[doc(alias = "ISPCounter")]
 #[tc_model]
 pub struct IspCounter {
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `ProviderName`; example: `"CTCC"`
     pub provider_name: String,
 
-    /// `ProviderNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProviderNodeNum`; example: `1`
     pub provider_node_num: i64,
 
-    /// `ProvederInstanceNum`: a signed 64-bit integer.
+    /// `ProvederInstanceNum`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub proveder_instance_num: Option<i64>,
 
-    /// `ZoneInstanceInfoSet`: a list of [`ZoneInstanceInfo`] objects.
-    ///
-    /// Example: `[{"InstanceNum":1,"ZoneName":"北京三区（电信）"}]`
+    /// `ZoneInstanceInfoSet`; example: `[{"InstanceNum":1,"ZoneName":"北京三区（电信）"}]`
     pub zone_instance_info_set: Vec<ZoneInstanceInfo>,
 
-    /// `ProviderInstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProviderInstanceNum`; example: `1`
     pub provider_instance_num: Option<i64>,
 }
 
@@ -480,15 +392,11 @@ pub struct IspCounter {
 #[doc(alias = "ISPIPv6CidrBlock")]
 #[tc_model]
 pub struct IspiPv6CidrBlock {
-    /// `IPv6CidrBlock`: a string.
-    ///
-    /// Example: `"\"2402:4e00:1717:8200::/56\","`
+    /// `IPv6CidrBlock`; example: `"\"2402:4e00:1717:8200::/56\","`
     #[tc(rename = "IPv6CidrBlock")]
     pub ipv6_cidr_block: Option<String>,
 
-    /// `ISPType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `ISPType`; example: `"CMCC"`
     #[tc(rename = "ISPType")]
     pub isp_type: Option<String>,
 }
@@ -499,15 +407,11 @@ pub struct IspiPv6CidrBlock {
 #[doc(alias = "ISPTypeItem")]
 #[tc_model]
 pub struct IspTypeItem {
-    /// `ISPType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `ISPType`; example: `"CMCC"`
     #[tc(rename = "ISPType")]
     pub isp_type: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 }
 
@@ -516,87 +420,55 @@ pub struct IspTypeItem {
 /// Returned in the output of [`DescribeImage`](super::DescribeImage), [`DescribeInstances`](super::DescribeInstances), [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct Image {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-gfoqboh1"`
+    /// `ImageId`; example: `"img-gfoqboh1"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"测试镜像"`
+    /// `ImageName`; example: `"测试镜像"`
     pub image_name: String,
 
-    /// `ImageState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ImageState`; example: `"NORMAL"`
     pub image_state: String,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"PRIVATE_IMAGE"`
+    /// `ImageType`; example: `"PRIVATE_IMAGE"`
     pub image_type: String,
 
-    /// `ImageOsName`: a string.
-    ///
-    /// Example: `"CentOS 7.6.0 64位"`
+    /// `ImageOsName`; example: `"CentOS 7.6.0 64位"`
     pub image_os_name: String,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"测试用"`
+    /// `ImageDescription`; example: `"测试用"`
     pub image_description: String,
 
-    /// `ImageCreateTime`: a string.
-    ///
-    /// Example: `"2024-02-06 12:32:47"`
+    /// `ImageCreateTime`; example: `"2024-02-06 12:32:47"`
     pub image_create_time: String,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"x86_64"`
+    /// `Architecture`; example: `"x86_64"`
     pub architecture: String,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `OsType`; example: `"linux"`
     pub os_type: String,
 
-    /// `OsVersion`: a string.
-    ///
-    /// Example: `"16.0"`
+    /// `OsVersion`; example: `"16.0"`
     pub os_version: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Ubuntu"`
+    /// `Platform`; example: `"Ubuntu"`
     pub platform: String,
 
-    /// `ImageOwner`: a signed 64-bit integer.
-    ///
-    /// Example: `12345678`
+    /// `ImageOwner`; example: `12345678`
     pub image_owner: i64,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ImageSize`; example: `50`
     pub image_size: i64,
 
-    /// `SrcImage`: a [`SrcImage`].
+    /// `SrcImage`
     pub src_image: SrcImage,
 
-    /// `ImageSource`: a string.
-    ///
-    /// Example: `"EXTERNAL_IMPORT"`
+    /// `ImageSource`; example: `"EXTERNAL_IMPORT"`
     pub image_source: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1234"`
+    /// `TaskId`; example: `"1234"`
     pub task_id: String,
 
-    /// `IsSupportCloudInit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportCloudInit`; example: `true`
     pub is_support_cloud_init: bool,
 }
 
@@ -605,9 +477,7 @@ pub struct Image {
 /// Returned in the output of [`DescribeConfig`](super::DescribeConfig).
 #[tc_model]
 pub struct ImageLimitConfig {
-    /// `MaxImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxImageSize`; example: `50`
     pub max_image_size: i64,
 }
 
@@ -616,10 +486,10 @@ pub struct ImageLimitConfig {
 /// Returned in the output of [`DescribeImportImageOs`](super::DescribeImportImageOs).
 #[tc_model]
 pub struct ImageOsList {
-    /// `Windows`: a list of strings.
+    /// `Windows`
     pub windows: Option<Vec<String>>,
 
-    /// `Linux`: a list of strings.
+    /// `Linux`
     pub linux: Option<Vec<String>>,
 }
 
@@ -628,16 +498,16 @@ pub struct ImageOsList {
 /// Returned in the output of [`DescribeCustomImageTask`](super::DescribeCustomImageTask).
 #[tc_model]
 pub struct ImageTask {
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 }
 
@@ -646,7 +516,7 @@ pub struct ImageTask {
 /// Sent in the input of [`ImportCustomImage`](super::ImportCustomImage).
 #[tc_model]
 pub struct ImageUrl {
-    /// `ImageFile`: a string.
+    /// `ImageFile`
     pub image_file: String,
 }
 
@@ -655,124 +525,90 @@ pub struct ImageUrl {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ein-5afzpqpk"`
+    /// `InstanceId`; example: `"ein-5afzpqpk"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"proxyIns0410009"`
+    /// `InstanceName`; example: `"proxyIns0410009"`
     pub instance_name: Option<String>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"TERMINATED"`
+    /// `InstanceState`; example: `"TERMINATED"`
     pub instance_state: String,
 
-    /// `Image`: an [`Image`].
+    /// `Image`
     pub image: Option<Image>,
 
-    /// `SimpleModule`: a [`SimpleModule`].
+    /// `SimpleModule`
     pub simple_module: Option<SimpleModule>,
 
-    /// `Position`: a [`Position`].
+    /// `Position`
     pub position: Option<Position>,
 
-    /// `Internet`: an [`Internet`].
+    /// `Internet`
     pub internet: Option<Internet>,
 
-    /// `InstanceTypeConfig`: an [`InstanceTypeConfig`].
+    /// `InstanceTypeConfig`
     pub instance_type_config: Option<InstanceTypeConfig>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-02-18 16:59:51"`
+    /// `CreateTime`; example: `"2024-02-18 16:59:51"`
     pub create_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"TerminateInstances"`
+    /// `LatestOperation`; example: `"TerminateInstances"`
     pub latest_operation: Option<String>,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"OPERATING"`
+    /// `LatestOperationState`; example: `"OPERATING"`
     pub latest_operation_state: Option<String>,
 
-    /// `RestrictState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `RestrictState`; example: `"NORMAL"`
     pub restrict_state: Option<String>,
 
-    /// `SystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SystemDiskSize`; example: `50`
     pub system_disk_size: Option<i64>,
 
-    /// `DataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `DataDiskSize`; example: `500`
     pub data_disk_size: Option<i64>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"3d4b86db-6380-4fe4-8f0b-c9e78fa92ba0"`
+    /// `UUID`; example: `"3d4b86db-6380-4fe4-8f0b-c9e78fa92ba0"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2024-02-18 16:59:51"`
+    /// `ExpireTime`; example: `"2024-02-18 16:59:51"`
     pub expire_time: Option<String>,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2024-02-18 16:59:51"`
+    /// `IsolatedTime`; example: `"2024-02-18 16:59:51"`
     pub isolated_time: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `ExpireState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ExpireState`; example: `"NORMAL"`
     pub expire_state: Option<String>,
 
-    /// `SystemDisk`: a [`DiskInfo`].
+    /// `SystemDisk`
     pub system_disk: Option<DiskInfo>,
 
-    /// `DataDisks`: a list of [`DiskInfo`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DiskInfo>>,
 
-    /// `NewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NewFlag`; example: `0`
     pub new_flag: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `ISP`; example: `"CTCC"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `PhysicalPosition`: a [`PhysicalPosition`].
+    /// `PhysicalPosition`
     pub physical_position: Option<PhysicalPosition>,
 }
 
@@ -781,10 +617,10 @@ pub struct Instance {
 /// Returned in the output of [`DescribeInstanceTypeConfig`](super::DescribeInstanceTypeConfig), [`DescribeInstances`](super::DescribeInstances), [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct InstanceFamilyConfig {
-    /// `InstanceFamilyName`: a string.
+    /// `InstanceFamilyName`
     pub instance_family_name: String,
 
-    /// `InstanceFamily`: a string.
+    /// `InstanceFamily`
     pub instance_family: String,
 }
 
@@ -793,10 +629,10 @@ pub struct InstanceFamilyConfig {
 /// Returned in the output of [`DescribeInstanceTypeConfig`](super::DescribeInstanceTypeConfig), [`DescribeInstances`](super::DescribeInstances), [`DescribeModule`](super::DescribeModule), [`DescribeModuleDetail`](super::DescribeModuleDetail) and [`DescribePeakBaseOverview`](super::DescribePeakBaseOverview).
 #[tc_model]
 pub struct InstanceFamilyTypeConfig {
-    /// `InstanceFamilyType`: a string.
+    /// `InstanceFamilyType`
     pub instance_family_type: String,
 
-    /// `InstanceFamilyTypeName`: a string.
+    /// `InstanceFamilyTypeName`
     pub instance_family_type_name: String,
 }
 
@@ -805,16 +641,16 @@ pub struct InstanceFamilyTypeConfig {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceNetworkInfo {
-    /// `AddressInfoSet`: a list of [`AddressInfo`] objects.
+    /// `AddressInfoSet`
     pub address_info_set: Option<Vec<AddressInfo>>,
 
-    /// `NetworkInterfaceId`: a string.
+    /// `NetworkInterfaceId`
     pub network_interface_id: String,
 
-    /// `NetworkInterfaceName`: a string.
+    /// `NetworkInterfaceName`
     pub network_interface_name: Option<String>,
 
-    /// `Primary`: a boolean.
+    /// `Primary`
     pub primary: bool,
 }
 
@@ -823,16 +659,16 @@ pub struct InstanceNetworkInfo {
 /// Returned in the output of [`DescribeConfig`](super::DescribeConfig).
 #[tc_model]
 pub struct InstanceNetworkLimitConfig {
-    /// `CpuNum`: a signed 64-bit integer.
+    /// `CpuNum`
     pub cpu_num: i64,
 
-    /// `NetworkInterfaceLimit`: a signed 64-bit integer.
+    /// `NetworkInterfaceLimit`
     pub network_interface_limit: i64,
 
-    /// `InnerIpPerNetworkInterface`: a signed 64-bit integer.
+    /// `InnerIpPerNetworkInterface`
     pub inner_ip_per_network_interface: i64,
 
-    /// `PublicIpPerInstance`: a signed 64-bit integer.
+    /// `PublicIpPerInstance`
     pub public_ip_per_instance: i64,
 }
 
@@ -841,10 +677,10 @@ pub struct InstanceNetworkLimitConfig {
 /// Returned in the output of [`DescribeInstancesDeniedActions`](super::DescribeInstancesDeniedActions).
 #[tc_model]
 pub struct InstanceOperator {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `DeniedActions`: a list of [`OperatorAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<OperatorAction>>,
 }
 
@@ -853,13 +689,13 @@ pub struct InstanceOperator {
 /// Returned in the output of [`DescribePriceRunInstance`](super::DescribePriceRunInstance).
 #[tc_model]
 pub struct InstancePricesPartDetail {
-    /// `CpuPrice`: a [`PriceDetail`].
+    /// `CpuPrice`
     pub cpu_price: PriceDetail,
 
-    /// `MemPrice`: a [`PriceDetail`].
+    /// `MemPrice`
     pub mem_price: PriceDetail,
 
-    /// `DisksPrice`: a [`PriceDetail`].
+    /// `DisksPrice`
     pub disks_price: PriceDetail,
 }
 
@@ -868,14 +704,10 @@ pub struct InstancePricesPartDetail {
 /// Returned in the output of [`DescribeSecurityGroupAssociationStatistics`](super::DescribeSecurityGroupAssociationStatistics).
 #[tc_model]
 pub struct InstanceStatistic {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: i64,
 }
 
@@ -884,48 +716,34 @@ pub struct InstanceStatistic {
 /// Returned in the output of [`DescribeInstanceTypeConfig`](super::DescribeInstanceTypeConfig), [`DescribeInstances`](super::DescribeInstances), [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct InstanceTypeConfig {
-    /// `InstanceFamilyConfig`: an [`InstanceFamilyConfig`].
+    /// `InstanceFamilyConfig`
     pub instance_family_config: InstanceFamilyConfig,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VIS.16XLARGE128"`
+    /// `InstanceType`; example: `"VIS.16XLARGE128"`
     pub instance_type: String,
 
-    /// `Vcpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Vcpu`; example: `2`
     pub vcpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"2.5 GHz"`
+    /// `Frequency`; example: `"2.5 GHz"`
     pub frequency: String,
 
-    /// `CpuModelName`: a string.
-    ///
-    /// Example: `"Intel Xeon Skylake 6133"`
+    /// `CpuModelName`; example: `"Intel Xeon Skylake 6133"`
     pub cpu_model_name: String,
 
-    /// `InstanceFamilyTypeConfig`: an [`InstanceFamilyTypeConfig`].
+    /// `InstanceFamilyTypeConfig`
     pub instance_family_type_config: InstanceFamilyTypeConfig,
 
-    /// `ExtInfo`: a string.
+    /// `ExtInfo`
     pub ext_info: Option<String>,
 
-    /// `Vgpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Vgpu`; example: `1`
     pub vgpu: Option<f64>,
 
-    /// `GpuModelName`: a string.
-    ///
-    /// Example: `"NVDIA Tesla T4"`
+    /// `GpuModelName`; example: `"NVDIA Tesla T4"`
     pub gpu_model_name: Option<String>,
 }
 
@@ -934,22 +752,16 @@ pub struct InstanceTypeConfig {
 /// Returned in the output of [`DescribePriceRunInstance`](super::DescribePriceRunInstance).
 #[tc_model]
 pub struct InstancesPrice {
-    /// `InstancePricesPartDetail`: an [`InstancePricesPartDetail`].
+    /// `InstancePricesPartDetail`
     pub instance_prices_part_detail: InstancePricesPartDetail,
 
-    /// `Discount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Discount`; example: `20`
     pub discount: u64,
 
-    /// `DiscountPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiscountPrice`; example: `200`
     pub discount_price: u64,
 
-    /// `OriginalPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `OriginalPrice`; example: `1000`
     pub original_price: u64,
 }
 
@@ -958,15 +770,15 @@ pub struct InstancesPrice {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Internet {
-    /// `PrivateIPAddressSet`: a list of [`PrivateIpAddressInfo`] objects.
+    /// `PrivateIPAddressSet`
     #[tc(rename = "PrivateIPAddressSet")]
     pub private_ip_address_set: Option<Vec<PrivateIpAddressInfo>>,
 
-    /// `PublicIPAddressSet`: a list of [`PublicIpAddressInfo`] objects.
+    /// `PublicIPAddressSet`
     #[tc(rename = "PublicIPAddressSet")]
     pub public_ip_address_set: Option<Vec<PublicIpAddressInfo>>,
 
-    /// `InstanceNetworkInfoSet`: a list of [`InstanceNetworkInfo`] objects.
+    /// `InstanceNetworkInfoSet`
     pub instance_network_info_set: Option<Vec<InstanceNetworkInfo>>,
 }
 
@@ -976,39 +788,22 @@ pub struct Internet {
 /// Returned in the output of [`AssignIpv6Addresses`](super::AssignIpv6Addresses), [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct Ipv6Address {
-    /// `Address`: a string.
-    ///
-    /// Example: `"3402:4e00:20:100:0:8cd9:2a67:71f3"`
+    /// `Address`; example: `"3402:4e00:20:100:0:8cd9:2a67:71f3"`
     pub address: String,
 
-    /// `Primary`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Primary`, always sent in responses; example: `true`
     pub primary: Option<bool>,
 
-    /// `AddressId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eip-hxlqja90"`
+    /// `AddressId`, always sent in responses; example: `"eip-hxlqja90"`
     pub address_id: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `Description`, always sent in responses; example: `"demo"`
     pub description: Option<String>,
 
-    /// `IsWanIpBlocked`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsWanIpBlocked`, always sent in responses; example: `true`
     pub is_wan_ip_blocked: Option<bool>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`, always sent in responses; example: `"AVAILABLE"`
     pub state: Option<String>,
 }
 
@@ -1018,14 +813,10 @@ pub struct Ipv6Address {
 /// Returned in the output of [`AssignIpv6SubnetCidrBlock`](super::AssignIpv6SubnetCidrBlock).
 #[tc_model]
 pub struct Ipv6SubnetCidrBlock {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-pxir56ns"`
+    /// `SubnetId`; example: `"subnet-pxir56ns"`
     pub subnet_id: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1001::/64"`
+    /// `Ipv6CidrBlock`; example: `"3402:4e00:20:1001::/64"`
     pub ipv6_cidr_block: Option<String>,
 }
 
@@ -1034,40 +825,28 @@ pub struct Ipv6SubnetCidrBlock {
 /// Returned in the output of [`CreateKeyPair`](super::CreateKeyPair).
 #[tc_model]
 pub struct KeyPair {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"skey-mv9yzyjj"`
+    /// `KeyId`; example: `"skey-mv9yzyjj"`
     pub key_id: Option<String>,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"TencentKeyp"`
+    /// `KeyName`; example: `"TencentKeyp"`
     pub key_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Description`; example: `"test"`
     pub description: Option<String>,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"ssh-rsa AAAA**123== skey_437619"`
+    /// `PublicKey`; example: `"ssh-rsa AAAA**123== skey_437619"`
     pub public_key: Option<String>,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"null"`
+    /// `PrivateKey`; example: `"null"`
     pub private_key: Option<String>,
 
-    /// `AssociatedInstanceIds`: a list of strings.
+    /// `AssociatedInstanceIds`
     pub associated_instance_ids: Option<Vec<String>>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-08-12T02:53:39Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2019-08-12T02:53:39Z"`
     pub created_time: Option<String>,
 }
 
@@ -1076,52 +855,34 @@ pub struct KeyPair {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct Listener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-odt45qxx"`
+    /// `ListenerId`; example: `"lbl-odt45qxx"`
     pub listener_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `HealthCheck`: a [`HealthCheck`].
+    /// `HealthCheck`
     pub health_check: Option<HealthCheck>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `Scheduler`; example: `"WRR"`
     pub scheduler: Option<String>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionExpireTime`; example: `0`
     pub session_expire_time: Option<i64>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ListenerName`; example: `"name"`
     pub listener_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 15:27:04"`
+    /// `CreateTime`; example: `"2021-03-01 15:27:04"`
     pub create_time: Option<String>,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SessionType`; example: `"NORMAL"`
     pub session_type: Option<String>,
 
-    /// `EndPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPort`; example: `0`
     pub end_port: Option<i64>,
 }
 
@@ -1130,16 +891,16 @@ pub struct Listener {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct ListenerBackend {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Targets`: a list of [`Backend`] objects.
+    /// `Targets`
     pub targets: Option<Vec<Backend>>,
 }
 
@@ -1148,19 +909,19 @@ pub struct ListenerBackend {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct ListenerHealth {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Rules`: a list of [`RuleHealth`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RuleHealth>>,
 }
 
@@ -1169,74 +930,52 @@ pub struct ListenerHealth {
 /// Returned in the output of [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-hangzhou"`
+    /// `Region`; example: `"ap-hangzhou"`
     pub region: Option<String>,
 
-    /// `Position`: a [`Position`].
+    /// `Position`
     pub position: Option<Position>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-1gmnrlgj"`
+    /// `LoadBalancerId`; example: `"lb-1gmnrlgj"`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"lb-xxxxx"`
+    /// `LoadBalancerName`; example: `"lb-xxxxx"`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-12-08 08:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-12-08 08:00:00"`
     pub create_time: Option<String>,
 
-    /// `StatusTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-12-08 08:00:00"`
+    /// `StatusTime`, a date and time as the service writes it; example: `"2020-12-08 08:00:00"`
     pub status_time: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mj65xxxx"`
+    /// `VpcId`; example: `"vpc-mj65xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `VipIsp`; example: `"CTCC"`
     pub vip_isp: Option<String>,
 
-    /// `NetworkAttributes`: a [`LoadBalancerInternetAccessible`].
+    /// `NetworkAttributes`
     pub network_attributes: Option<LoadBalancerInternetAccessible>,
 
-    /// `SecureGroups`: a list of strings.
+    /// `SecureGroups`
     pub secure_groups: Option<Vec<String>>,
 
-    /// `LoadBalancerPassToTarget`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LoadBalancerPassToTarget`; example: `false`
     pub load_balancer_pass_to_target: Option<bool>,
 
-    /// `AddressIPv6`: a string.
-    ///
-    /// Example: `"2402:4e00:1000:4e00:0:920b:5519:d96d"`
+    /// `AddressIPv6`; example: `"2402:4e00:1000:4e00:0:920b:5519:d96d"`
     #[tc(rename = "AddressIPv6")]
     pub address_ipv6: Option<String>,
 }
@@ -1246,13 +985,13 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct LoadBalancerHealth {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `Listeners`: a list of [`ListenerHealth`] objects.
+    /// `Listeners`
     pub listeners: Option<Vec<ListenerHealth>>,
 }
 
@@ -1262,9 +1001,7 @@ pub struct LoadBalancerHealth {
 /// Returned in the output of [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancerInternetAccessible {
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 }
 
@@ -1273,79 +1010,55 @@ pub struct LoadBalancerInternetAccessible {
 /// Returned in the output of [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct Module {
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"em-n212345"`
+    /// `ModuleId`; example: `"em-n212345"`
     pub module_id: String,
 
-    /// `ModuleName`: a string.
-    ///
-    /// Example: `"t1_u2"`
+    /// `ModuleName`; example: `"t1_u2"`
     pub module_name: String,
 
-    /// `ModuleState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ModuleState`; example: `"NORMAL"`
     pub module_state: String,
 
-    /// `DefaultSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DefaultSystemDiskSize`; example: `50`
     pub default_system_disk_size: i64,
 
-    /// `DefaultDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultDataDiskSize`; example: `0`
     pub default_data_disk_size: i64,
 
-    /// `InstanceTypeConfig`: an [`InstanceTypeConfig`].
+    /// `InstanceTypeConfig`
     pub instance_type_config: InstanceTypeConfig,
 
-    /// `DefaultImage`: an [`Image`].
+    /// `DefaultImage`
     pub default_image: Image,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-02-18 16:59:51"`
+    /// `CreateTime`; example: `"2020-02-18 16:59:51"`
     pub create_time: String,
 
-    /// `DefaultBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DefaultBandwidth`; example: `100`
     pub default_bandwidth: i64,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `CloseIpDirect`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloseIpDirect`; example: `0`
     pub close_ip_direct: i64,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["esg-ggdr1234","esg-15fd1234","esg-mt9b1234"]`
+    /// `SecurityGroupIds`; example: `["esg-ggdr1234","esg-15fd1234","esg-mt9b1234"]`
     pub security_group_ids: Vec<String>,
 
-    /// `DefaultBandwidthIn`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DefaultBandwidthIn`; example: `100`
     pub default_bandwidth_in: i64,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"AAA123***===SG"`
+    /// `UserData`; example: `"AAA123***===SG"`
     pub user_data: String,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: SystemDisk,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Vec<DataDisk>,
 
-    /// `DisableWanIp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableWanIp`; example: `1`
     pub disable_wan_ip: i64,
 }
 
@@ -1354,20 +1067,20 @@ pub struct Module {
 /// Returned in the output of [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct ModuleCounter {
-    /// `ISPCounterSet`: a list of [`IspCounter`] objects.
+    /// `ISPCounterSet`
     #[tc(rename = "ISPCounterSet")]
     pub isp_counter_set: Vec<IspCounter>,
 
-    /// `ProvinceNum`: a signed 64-bit integer.
+    /// `ProvinceNum`
     pub province_num: i64,
 
-    /// `CityNum`: a signed 64-bit integer.
+    /// `CityNum`
     pub city_num: i64,
 
-    /// `NodeNum`: a signed 64-bit integer.
+    /// `NodeNum`
     pub node_num: i64,
 
-    /// `InstanceNum`: a signed 64-bit integer.
+    /// `InstanceNum`
     pub instance_num: i64,
 }
 
@@ -1376,10 +1089,10 @@ pub struct ModuleCounter {
 /// Returned in the output of [`DescribeModule`](super::DescribeModule).
 #[tc_model]
 pub struct ModuleItem {
-    /// `NodeInstanceNum`: a [`NodeInstanceNum`].
+    /// `NodeInstanceNum`
     pub node_instance_num: NodeInstanceNum,
 
-    /// `Module`: a [`Module`].
+    /// `Module`
     pub module: Module,
 }
 
@@ -1388,67 +1101,43 @@ pub struct ModuleItem {
 /// Returned in the output of [`DescribeMonthPeakNetwork`](super::DescribeMonthPeakNetwork).
 #[tc_model]
 pub struct MonthNetwork {
-    /// `ZoneInfo`: a [`ZoneInfo`].
+    /// `ZoneInfo`
     pub zone_info: ZoneInfo,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"202103"`
+    /// `Month`; example: `"202103"`
     pub month: String,
 
-    /// `BandwidthPkgId`: a string.
-    ///
-    /// Example: `"bwp-mm9aw7jq"`
+    /// `BandwidthPkgId`; example: `"bwp-mm9aw7jq"`
     pub bandwidth_pkg_id: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"CMCC;CTCC;CUCC"`
+    /// `Isp`; example: `"CMCC;CTCC;CUCC"`
     pub isp: String,
 
-    /// `TrafficMaxIn`: a floating-point number.
-    ///
-    /// Example: `521.34`
+    /// `TrafficMaxIn`; example: `521.34`
     pub traffic_max_in: f64,
 
-    /// `TrafficMaxOut`: a floating-point number.
-    ///
-    /// Example: `521.34`
+    /// `TrafficMaxOut`; example: `521.34`
     pub traffic_max_out: f64,
 
-    /// `FeeTraffic`: a floating-point number.
-    ///
-    /// Example: `521.34`
+    /// `FeeTraffic`; example: `521.34`
     pub fee_traffic: f64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-02-28 00:00:00"`
+    /// `StartTime`; example: `"2021-02-28 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-02-28 23:59:59"`
+    /// `EndTime`; example: `"2021-02-28 23:59:59"`
     pub end_time: String,
 
-    /// `EffectiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EffectiveDays`; example: `1`
     pub effective_days: i64,
 
-    /// `MonthDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MonthDays`; example: `30`
     pub month_days: i64,
 
-    /// `EffectiveDaysRate`: a floating-point number.
-    ///
-    /// Example: `0.2134`
+    /// `EffectiveDaysRate`; example: `0.2134`
     pub effective_days_rate: f64,
 
-    /// `BandwidthPkgType`: a string.
-    ///
-    /// Example: `"Address"`
+    /// `BandwidthPkgType`; example: `"Address"`
     pub bandwidth_pkg_type: String,
 }
 
@@ -1457,86 +1146,58 @@ pub struct MonthNetwork {
 /// Returned in the output of [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct NetworkInterface {
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-f1xjkw1b"`
+    /// `NetworkInterfaceId`; example: `"eni-f1xjkw1b"`
     pub network_interface_id: String,
 
-    /// `NetworkInterfaceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkInterfaceName`; example: `"demo"`
     pub network_interface_name: String,
 
-    /// `NetworkInterfaceDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkInterfaceDescription`; example: `"demo"`
     pub network_interface_description: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-nao8lfro"`
+    /// `SubnetId`; example: `"subnet-nao8lfro"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2kx9z6h3"`
+    /// `VpcId`; example: `"vpc-2kx9z6h3"`
     pub vpc_id: String,
 
-    /// `GroupSet`: a list of strings.
-    ///
-    /// Example: `["esg-c2r7lnxh","esg-f9ekbxeq"]`
+    /// `GroupSet`; example: `["esg-c2r7lnxh","esg-f9ekbxeq"]`
     pub group_set: Option<Vec<String>>,
 
-    /// `Primary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Primary`; example: `true`
     pub primary: bool,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"20:90:6F:F5:34:C7"`
+    /// `MacAddress`; example: `"20:90:6F:F5:34:C7"`
     pub mac_address: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `PrivateIpAddressSet`: a list of [`PrivateIpAddressSpecification`] objects.
+    /// `PrivateIpAddressSet`
     pub private_ip_address_set: Option<Vec<PrivateIpAddressSpecification>>,
 
-    /// `Attachment`: a [`NetworkInterfaceAttachment`].
+    /// `Attachment`
     pub attachment: Option<NetworkInterfaceAttachment>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"\"2021-01-07 16:32:55"`
+    /// `CreatedTime`; example: `"\"2021-01-07 16:32:55"`
     pub created_time: String,
 
-    /// `Ipv6AddressSet`: a list of [`Ipv6Address`] objects.
+    /// `Ipv6AddressSet`
     pub ipv6_address_set: Option<Vec<Ipv6Address>>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `EniType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EniType`; example: `1`
     pub eni_type: u64,
 
-    /// `EcmRegion`: a string.
-    ///
-    /// Example: `"ap-changchun-ecm-ct2"`
+    /// `EcmRegion`; example: `"ap-changchun-ecm-ct2"`
     pub ecm_region: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `Business`; example: `"eks"`
     pub business: Option<String>,
 }
 
@@ -1545,24 +1206,16 @@ pub struct NetworkInterface {
 /// Returned in the output of [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct NetworkInterfaceAttachment {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ein-r8hr2upy"`
+    /// `InstanceId`; example: `"ein-r8hr2upy"`
     pub instance_id: String,
 
-    /// `DeviceIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceIndex`; example: `1`
     pub device_index: u64,
 
-    /// `InstanceAccountId`: a string.
-    ///
-    /// Example: `"2407912486"`
+    /// `InstanceAccountId`; example: `"2407912486"`
     pub instance_account_id: String,
 
-    /// `AttachTime`: a string.
-    ///
-    /// Example: `"2021-01-26 17:52:36"`
+    /// `AttachTime`; example: `"2021-01-26 17:52:36"`
     pub attach_time: String,
 }
 
@@ -1571,90 +1224,56 @@ pub struct NetworkInterfaceAttachment {
 /// Returned in the output of [`DescribeConfig`](super::DescribeConfig).
 #[tc_model]
 pub struct NetworkStorageRange {
-    /// `MaxBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxBandwidth`; example: `100`
     pub max_bandwidth: i64,
 
-    /// `MaxSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxSystemDiskSize`; example: `100`
     pub max_system_disk_size: i64,
 
-    /// `MinBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinBandwidth`; example: `10`
     pub min_bandwidth: i64,
 
-    /// `MinSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MinSystemDiskSize`; example: `50`
     pub min_system_disk_size: i64,
 
-    /// `MaxDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxDataDiskSize`; example: `500`
     pub max_data_disk_size: i64,
 
-    /// `MinDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MinDataDiskSize`; example: `50`
     pub min_data_disk_size: i64,
 
-    /// `SuggestBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SuggestBandwidth`; example: `1000`
     pub suggest_bandwidth: i64,
 
-    /// `SuggestDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SuggestDataDiskSize`; example: `100`
     pub suggest_data_disk_size: i64,
 
-    /// `SuggestSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SuggestSystemDiskSize`; example: `100`
     pub suggest_system_disk_size: i64,
 
-    /// `MaxVcpu`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxVcpu`; example: `100`
     pub max_vcpu: i64,
 
-    /// `MinVcpu`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinVcpu`; example: `10`
     pub min_vcpu: i64,
 
-    /// `MaxVcpuPerReq`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxVcpuPerReq`; example: `10`
     pub max_vcpu_per_req: i64,
 
-    /// `PerBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PerBandwidth`; example: `100`
     pub per_bandwidth: i64,
 
-    /// `PerDataDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PerDataDisk`; example: `100`
     pub per_data_disk: i64,
 
-    /// `MaxModuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxModuleNum`; example: `100`
     pub max_module_num: i64,
 
-    /// `CBSSupported`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CBSSupported`; example: `false`
     #[tc(rename = "CBSSupported")]
     pub cbs_supported: bool,
 
-    /// `DiskNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskNumLimit`; example: `50`
     pub disk_num_limit: i64,
 }
 
@@ -1663,37 +1282,33 @@ pub struct NetworkStorageRange {
 /// Returned in the output of [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct Node {
-    /// `ZoneInfo`: a [`ZoneInfo`].
+    /// `ZoneInfo`
     pub zone_info: ZoneInfo,
 
-    /// `Country`: a [`Country`].
+    /// `Country`
     pub country: Country,
 
-    /// `Area`: an [`Area`].
+    /// `Area`
     pub area: Area,
 
-    /// `Province`: a [`Province`].
+    /// `Province`
     pub province: Province,
 
-    /// `City`: a [`City`].
+    /// `City`
     pub city: City,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `ISPSet`: a list of [`Isp`] objects.
+    /// `ISPSet`
     #[tc(rename = "ISPSet")]
     pub isp_set: Vec<Isp>,
 
-    /// `ISPNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ISPNum`; example: `1`
     #[tc(rename = "ISPNum")]
     pub isp_num: i64,
 
-    /// `LBSupported`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LBSupported`; example: `false`
     #[tc(rename = "LBSupported")]
     pub lb_supported: bool,
 }
@@ -1703,10 +1318,10 @@ pub struct Node {
 /// Returned in the output of [`DescribeModule`](super::DescribeModule).
 #[tc_model]
 pub struct NodeInstanceNum {
-    /// `NodeNum`: a signed 64-bit integer.
+    /// `NodeNum`
     pub node_num: i64,
 
-    /// `InstanceNum`: a signed 64-bit integer.
+    /// `InstanceNum`
     pub instance_num: i64,
 }
 
@@ -1715,13 +1330,13 @@ pub struct NodeInstanceNum {
 /// Returned in the output of [`DescribeInstancesDeniedActions`](super::DescribeInstancesDeniedActions).
 #[tc_model]
 pub struct OperatorAction {
-    /// `Action`: a string.
+    /// `Action`
     pub action: String,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -1730,13 +1345,13 @@ pub struct OperatorAction {
 /// Returned in the output of [`DescribeImportImageOs`](super::DescribeImportImageOs).
 #[tc_model]
 pub struct OsVersion {
-    /// `OsName`: a string.
+    /// `OsName`
     pub os_name: String,
 
-    /// `OsVersions`: a list of strings.
+    /// `OsVersions`
     pub os_versions: Option<Vec<String>>,
 
-    /// `Architecture`: a list of strings.
+    /// `Architecture`
     pub architecture: Option<Vec<String>>,
 }
 
@@ -1745,17 +1360,17 @@ pub struct OsVersion {
 /// Returned in the output of [`DescribePackingQuotaGroup`](super::DescribePackingQuotaGroup).
 #[tc_model]
 pub struct PackingQuotaGroup {
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
+    /// `ZoneId`
     pub zone_id: i64,
 
-    /// `ISPId`: a string.
+    /// `ISPId`
     #[tc(rename = "ISPId")]
     pub isp_id: String,
 
-    /// `PackingQuotaInfos`: a list of [`PackingQuotaInfo`] objects.
+    /// `PackingQuotaInfos`
     pub packing_quota_infos: Vec<PackingQuotaInfo>,
 }
 
@@ -1764,10 +1379,10 @@ pub struct PackingQuotaGroup {
 /// Returned in the output of [`DescribePackingQuotaGroup`](super::DescribePackingQuotaGroup).
 #[tc_model]
 pub struct PackingQuotaInfo {
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: String,
 
-    /// `PackingQuota`: a signed 64-bit integer.
+    /// `PackingQuota`
     pub packing_quota: i64,
 }
 
@@ -1776,16 +1391,16 @@ pub struct PackingQuotaInfo {
 /// Returned in the output of [`DescribePeakBaseOverview`](super::DescribePeakBaseOverview).
 #[tc_model]
 pub struct PeakBase {
-    /// `PeakCpuNum`: a signed 64-bit integer.
+    /// `PeakCpuNum`
     pub peak_cpu_num: i64,
 
-    /// `PeakMemoryNum`: a signed 64-bit integer.
+    /// `PeakMemoryNum`
     pub peak_memory_num: i64,
 
-    /// `PeakStorageNum`: a signed 64-bit integer.
+    /// `PeakStorageNum`
     pub peak_storage_num: i64,
 
-    /// `RecordTime`: a string.
+    /// `RecordTime`
     pub record_time: String,
 }
 
@@ -1794,10 +1409,10 @@ pub struct PeakBase {
 /// Returned in the output of [`DescribePeakBaseOverview`](super::DescribePeakBaseOverview).
 #[tc_model]
 pub struct PeakFamilyInfo {
-    /// `InstanceFamily`: an [`InstanceFamilyTypeConfig`].
+    /// `InstanceFamily`
     pub instance_family: InstanceFamilyTypeConfig,
 
-    /// `PeakBaseSet`: a list of [`PeakBase`] objects.
+    /// `PeakBaseSet`
     pub peak_base_set: Vec<PeakBase>,
 }
 
@@ -1806,24 +1421,16 @@ pub struct PeakFamilyInfo {
 /// Returned in the output of [`DescribePeakNetworkOverview`](super::DescribePeakNetworkOverview).
 #[tc_model]
 pub struct PeakNetwork {
-    /// `RecordTime`: a string.
-    ///
-    /// Example: `"2020-02-01 00:02:00"`
+    /// `RecordTime`; example: `"2020-02-01 00:02:00"`
     pub record_time: String,
 
-    /// `PeakInNetwork`: a string.
-    ///
-    /// Example: `"100.0"`
+    /// `PeakInNetwork`; example: `"100.0"`
     pub peak_in_network: String,
 
-    /// `PeakOutNetwork`: a string.
-    ///
-    /// Example: `"100.0"`
+    /// `PeakOutNetwork`; example: `"100.0"`
     pub peak_out_network: String,
 
-    /// `ChargeNetwork`: a string.
-    ///
-    /// Example: `"100.0"`
+    /// `ChargeNetwork`; example: `"100.0"`
     pub charge_network: String,
 }
 
@@ -1832,10 +1439,10 @@ pub struct PeakNetwork {
 /// Returned in the output of [`DescribePeakNetworkOverview`](super::DescribePeakNetworkOverview).
 #[tc_model]
 pub struct PeakNetworkRegionInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `PeakNetworkSet`: a list of [`PeakNetwork`] objects.
+    /// `PeakNetworkSet`
     pub peak_network_set: Option<Vec<PeakNetwork>>,
 }
 
@@ -1844,19 +1451,13 @@ pub struct PeakNetworkRegionInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct PhysicalPosition {
-    /// `PosId`: a string.
-    ///
-    /// Example: `"B90CEE7*******2455CA9F1A"`
+    /// `PosId`; example: `"B90CEE7*******2455CA9F1A"`
     pub pos_id: Option<String>,
 
-    /// `RackId`: a string.
-    ///
-    /// Example: `"18C8C045F6AFD0965*******20127A9"`
+    /// `RackId`; example: `"18C8C045F6AFD0965*******20127A9"`
     pub rack_id: Option<String>,
 
-    /// `SwitchId`: a string.
-    ///
-    /// Example: `"99563FCAD565AC179*******4EA92123"`
+    /// `SwitchId`; example: `"99563FCAD565AC179*******4EA92123"`
     pub switch_id: Option<String>,
 }
 
@@ -1865,27 +1466,25 @@ pub struct PhysicalPosition {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct Position {
-    /// `ZoneInfo`: a [`ZoneInfo`].
+    /// `ZoneInfo`
     pub zone_info: ZoneInfo,
 
-    /// `Country`: a [`Country`].
+    /// `Country`
     pub country: Country,
 
-    /// `Area`: an [`Area`].
+    /// `Area`
     pub area: Area,
 
-    /// `Province`: a [`Province`].
+    /// `Province`
     pub province: Province,
 
-    /// `City`: a [`City`].
+    /// `City`
     pub city: City,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `Ipv6Supported`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Ipv6Supported`; example: `false`
     pub ipv6_supported: Option<bool>,
 }
 
@@ -1894,19 +1493,13 @@ pub struct Position {
 /// Returned in the output of [`DescribePriceRunInstance`](super::DescribePriceRunInstance).
 #[tc_model]
 pub struct PriceDetail {
-    /// `Discount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Discount`; example: `20`
     pub discount: u64,
 
-    /// `DiscountPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiscountPrice`; example: `20`
     pub discount_price: u64,
 
-    /// `OriginalPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OriginalPrice`; example: `100`
     pub original_price: u64,
 }
 
@@ -1916,7 +1509,7 @@ pub struct PriceDetail {
 #[doc(alias = "PrivateIPAddressInfo")]
 #[tc_model]
 pub struct PrivateIpAddressInfo {
-    /// `PrivateIPAddress`: a string.
+    /// `PrivateIPAddress`
     #[tc(rename = "PrivateIPAddress")]
     pub private_ip_address: Option<String>,
 }
@@ -1927,45 +1520,25 @@ pub struct PrivateIpAddressInfo {
 /// Returned in the output of [`AssignPrivateIpAddresses`](super::AssignPrivateIpAddresses), [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct PrivateIpAddressSpecification {
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `PrivateIpAddress`; example: `"10.0.0.11"`
     pub private_ip_address: String,
 
-    /// `Primary`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Primary`, always sent in responses; example: `false`
     pub primary: Option<bool>,
 
-    /// `PublicIpAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"123.11.100.87"`
+    /// `PublicIpAddress`, always sent in responses; example: `"123.11.100.87"`
     pub public_ip_address: Option<String>,
 
-    /// `AddressId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eip-ms7c7gcr"`
+    /// `AddressId`, always sent in responses; example: `"eip-ms7c7gcr"`
     pub address_id: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `Description`, always sent in responses; example: `"demo"`
     pub description: Option<String>,
 
-    /// `IsWanIpBlocked`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsWanIpBlocked`, always sent in responses; example: `false`
     pub is_wan_ip_blocked: Option<bool>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`, always sent in responses; example: `"AVAILABLE"`
     pub state: Option<String>,
 }
 
@@ -1974,10 +1547,10 @@ pub struct PrivateIpAddressSpecification {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct Province {
-    /// `ProvinceId`: a string.
+    /// `ProvinceId`
     pub province_id: String,
 
-    /// `ProvinceName`: a string.
+    /// `ProvinceName`
     pub province_name: String,
 }
 
@@ -1987,21 +1560,21 @@ pub struct Province {
 #[doc(alias = "PublicIPAddressInfo")]
 #[tc_model]
 pub struct PublicIpAddressInfo {
-    /// `ChargeMode`: a string.
+    /// `ChargeMode`
     pub charge_mode: String,
 
-    /// `PublicIPAddress`: a string.
+    /// `PublicIPAddress`
     #[tc(rename = "PublicIPAddress")]
     pub public_ip_address: String,
 
-    /// `ISP`: an [`Isp`].
+    /// `ISP`
     #[tc(rename = "ISP")]
     pub isp: Isp,
 
-    /// `MaxBandwidthOut`: a signed 64-bit integer.
+    /// `MaxBandwidthOut`
     pub max_bandwidth_out: i64,
 
-    /// `MaxBandwidthIn`: a signed 64-bit integer.
+    /// `MaxBandwidthIn`
     pub max_bandwidth_in: i64,
 }
 
@@ -2010,13 +1583,13 @@ pub struct PublicIpAddressInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `RegionName`: a string.
+    /// `RegionName`
     pub region_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
+    /// `RegionId`
     pub region_id: i64,
 }
 
@@ -2026,47 +1599,31 @@ pub struct RegionInfo {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes), [`DescribeRouteConflicts`](super::DescribeRouteConflicts) and [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct Route {
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.2.2.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.2.2.0/24"`
     pub destination_cidr_block: Option<String>,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"NAT"`
+    /// `GatewayType`; example: `"NAT"`
     pub gateway_type: Option<String>,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"nat-irmuq4z4"`
+    /// `GatewayId`; example: `"nat-irmuq4z4"`
     pub gateway_id: Option<String>,
 
-    /// `RouteItemId`: a string.
-    ///
-    /// Example: `"rti-mpgivlqt"`
+    /// `RouteItemId`; example: `"rti-mpgivlqt"`
     pub route_item_id: Option<String>,
 
-    /// `RouteDescription`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `RouteDescription`; example: `"TEST"`
     pub route_description: Option<String>,
 
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"CCN"`
+    /// `RouteType`; example: `"CCN"`
     pub route_type: Option<String>,
 
-    /// `RouteId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RouteId`; example: `1`
     pub route_id: Option<u64>,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-azd4dt1c"`
+    /// `RouteTableId`; example: `"rtb-azd4dt1c"`
     pub route_table_id: Option<String>,
 }
 
@@ -2075,17 +1632,13 @@ pub struct Route {
 /// Returned in the output of [`DescribeRouteConflicts`](super::DescribeRouteConflicts).
 #[tc_model]
 pub struct RouteConflict {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-ms7c7gcr"`
+    /// `RouteTableId`; example: `"rtb-ms7c7gcr"`
     pub route_table_id: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.2.2.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.2.2.0/24"`
     pub destination_cidr_block: String,
 
-    /// `ConflictSet`: a list of [`Route`] objects.
+    /// `ConflictSet`
     pub conflict_set: Option<Vec<Route>>,
 }
 
@@ -2094,42 +1647,25 @@ pub struct RouteConflict {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes) and [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct RouteTable {
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-4tw1bxlq"`
+    /// `VpcId`, always sent in responses; example: `"vpc-4tw1bxlq"`
     pub vpc_id: Option<String>,
 
-    /// `RouteTableId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtb-ms7c7gcr"`
+    /// `RouteTableId`, always sent in responses; example: `"rtb-ms7c7gcr"`
     pub route_table_id: Option<String>,
 
-    /// `RouteTableName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `RouteTableName`, always sent in responses; example: `"demo"`
     pub route_table_name: Option<String>,
 
-    /// `AssociationSet`: a list of [`RouteTableAssociation`] objects.
-    ///
-    /// Example: `[{"RouteTableId":"rtb-ms7c7gcr","SubnetId":"subnet-6zwa44xm"}]`
+    /// `AssociationSet`; example: `[{"RouteTableId":"rtb-ms7c7gcr","SubnetId":"subnet-6zwa44xm"}]`
     pub association_set: Option<Vec<RouteTableAssociation>>,
 
-    /// `RouteSet`: a list of [`Route`] objects.
+    /// `RouteSet`
     pub route_set: Option<Vec<Route>>,
 
-    /// `Main`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Main`, always sent in responses; example: `true`
     pub main: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-10-29 16:54:45"`
+    /// `CreatedTime`, always sent in responses; example: `"2020-10-29 16:54:45"`
     pub created_time: Option<String>,
 }
 
@@ -2138,16 +1674,10 @@ pub struct RouteTable {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes) and [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct RouteTableAssociation {
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-6zwa44xm"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-6zwa44xm"`
     pub subnet_id: Option<String>,
 
-    /// `RouteTableId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtb-ms7c7gcr"`
+    /// `RouteTableId`, always sent in responses; example: `"rtb-ms7c7gcr"`
     pub route_table_id: Option<String>,
 }
 
@@ -2156,7 +1686,7 @@ pub struct RouteTableAssociation {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct RuleHealth {
-    /// `Targets`: a list of [`TargetHealth`] objects.
+    /// `Targets`
     pub targets: Option<Vec<TargetHealth>>,
 }
 
@@ -2166,7 +1696,7 @@ pub struct RuleHealth {
 #[doc(alias = "RunEIPDirectServiceEnabled")]
 #[tc_model]
 pub struct RunEipDirectServiceEnabled {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 }
 
@@ -2175,7 +1705,7 @@ pub struct RunEipDirectServiceEnabled {
 /// Sent in the input of [`ResetInstances`](super::ResetInstances) and [`RunInstances`](super::RunInstances).
 #[tc_model]
 pub struct RunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 }
 
@@ -2184,10 +1714,10 @@ pub struct RunMonitorServiceEnabled {
 /// Sent in the input of [`ResetInstances`](super::ResetInstances) and [`RunInstances`](super::RunInstances).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 
-    /// `Version`: a signed 64-bit integer.
+    /// `Version`
     pub version: Option<i64>,
 }
 
@@ -2196,37 +1726,22 @@ pub struct RunSecurityServiceEnabled {
 /// Returned in the output of [`CreateSecurityGroup`](super::CreateSecurityGroup) and [`DescribeSecurityGroups`](super::DescribeSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"esg-ohuuioma"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SecurityGroupName`; example: `"demo"`
     pub security_group_name: String,
 
-    /// `SecurityGroupDesc`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SecurityGroupDesc`; example: `"demo"`
     pub security_group_desc: String,
 
-    /// `IsDefault`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDefault`, always sent in responses; example: `false`
     pub is_default: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-10-29 16:54:45"`
+    /// `CreatedTime`, always sent in responses; example: `"2020-10-29 16:54:45"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`, always sent in responses; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2235,48 +1750,32 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeSecurityGroupAssociationStatistics`](super::DescribeSecurityGroupAssociationStatistics).
 #[tc_model]
 pub struct SecurityGroupAssociationStatistics {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"esg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"esg-ohuuioma"`
     pub security_group_id: String,
 
-    /// `ECM`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ECM`; example: `1`
     #[tc(rename = "ECM")]
     pub ecm: i64,
 
-    /// `Module`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Module`; example: `1`
     pub module: i64,
 
-    /// `ENI`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ENI`; example: `2`
     #[tc(rename = "ENI")]
     pub eni: i64,
 
-    /// `SG`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SG`; example: `0`
     #[tc(rename = "SG")]
     pub sg: i64,
 
-    /// `CLB`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CLB`; example: `0`
     #[tc(rename = "CLB")]
     pub clb: i64,
 
-    /// `InstanceStatistics`: a list of [`InstanceStatistic`] objects.
-    ///
-    /// Example: `[{"InstanceCount":1,"InstanceType":"CVM"}]`
+    /// `InstanceStatistics`; example: `[{"InstanceCount":1,"InstanceType":"CVM"}]`
     pub instance_statistics: Vec<InstanceStatistic>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 }
 
@@ -2285,39 +1784,25 @@ pub struct SecurityGroupAssociationStatistics {
 /// Returned in the output of [`DescribeSecurityGroupLimits`](super::DescribeSecurityGroupLimits).
 #[tc_model]
 pub struct SecurityGroupLimitSet {
-    /// `SecurityGroupLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SecurityGroupLimit`; example: `10`
     pub security_group_limit: i64,
 
-    /// `SecurityGroupPolicyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SecurityGroupPolicyLimit`; example: `100`
     pub security_group_policy_limit: i64,
 
-    /// `ReferedSecurityGroupLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReferedSecurityGroupLimit`; example: `5`
     pub refered_security_group_limit: i64,
 
-    /// `SecurityGroupInstanceLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SecurityGroupInstanceLimit`; example: `5`
     pub security_group_instance_limit: i64,
 
-    /// `InstanceSecurityGroupLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InstanceSecurityGroupLimit`; example: `5`
     pub instance_security_group_limit: i64,
 
-    /// `SecurityGroupModuleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SecurityGroupModuleLimit`; example: `10`
     pub security_group_module_limit: i64,
 
-    /// `ModuleSecurityGroupLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ModuleSecurityGroupLimit`; example: `5`
     pub module_security_group_limit: i64,
 }
 
@@ -2327,69 +1812,37 @@ pub struct SecurityGroupLimitSet {
 /// Returned in the output of [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies).
 #[tc_model]
 pub struct SecurityGroupPolicy {
-    /// `PolicyIndex`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PolicyIndex`, always sent in responses; example: `1`
     pub policy_index: Option<i64>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, always sent in responses; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80"`
+    /// `Port`, always sent in responses; example: `"80"`
     pub port: Option<String>,
 
-    /// `ServiceTemplate`: a [`ServiceTemplateSpecification`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"ServiceGroupId":"","ServiceId":"eppm-f5n1f8da"}`
+    /// `ServiceTemplate`, always sent in responses; example: `{"ServiceGroupId":"","ServiceId":"eppm-f5n1f8da"}`
     pub service_template: Option<ServiceTemplateSpecification>,
 
-    /// `CidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrBlock`, always sent in responses; example: `"0.0.0.0/0"`
     pub cidr_block: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"esg-ohuuioma"`
+    /// `SecurityGroupId`, always sent in responses; example: `"esg-ohuuioma"`
     pub security_group_id: Option<String>,
 
-    /// `AddressTemplate`: an [`AddressTemplateSpecification`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"AddressGroupId":"","AddressId":"eipm-2uw6ujo6"}`
+    /// `AddressTemplate`, always sent in responses; example: `{"AddressGroupId":"","AddressId":"eipm-2uw6ujo6"}`
     pub address_template: Option<AddressTemplateSpecification>,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`, always sent in responses; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `PolicyDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"放通90端口"`
+    /// `PolicyDescription`, always sent in responses; example: `"放通90端口"`
     pub policy_description: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-05-11 16:46:38"`
+    /// `ModifyTime`, always sent in responses; example: `"2021-05-11 16:46:38"`
     pub modify_time: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"::/0"`
+    /// `Ipv6CidrBlock`; example: `"::/0"`
     pub ipv6_cidr_block: Option<String>,
 }
 
@@ -2399,18 +1852,13 @@ pub struct SecurityGroupPolicy {
 /// Returned in the output of [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies).
 #[tc_model]
 pub struct SecurityGroupPolicySet {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `Version`, always sent in responses; example: `"2"`
     pub version: Option<String>,
 
-    /// `Egress`: a list of [`SecurityGroupPolicy`] objects.
-    /// Always sent in responses.
+    /// `Egress`, always sent in responses
     pub egress: Option<Vec<SecurityGroupPolicy>>,
 
-    /// `Ingress`: a list of [`SecurityGroupPolicy`] objects.
-    /// Always sent in responses.
+    /// `Ingress`, always sent in responses
     pub ingress: Option<Vec<SecurityGroupPolicy>>,
 }
 
@@ -2420,14 +1868,10 @@ pub struct SecurityGroupPolicySet {
 /// Returned in the output of [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies).
 #[tc_model]
 pub struct ServiceTemplateSpecification {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"eppm-f5n1f8da"`
+    /// `ServiceId`; example: `"eppm-f5n1f8da"`
     pub service_id: String,
 
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"eppmg-f5n1f8da"`
+    /// `ServiceGroupId`; example: `"eppmg-f5n1f8da"`
     pub service_group_id: String,
 }
 
@@ -2436,10 +1880,10 @@ pub struct ServiceTemplateSpecification {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SimpleModule {
-    /// `ModuleId`: a string.
+    /// `ModuleId`
     pub module_id: String,
 
-    /// `ModuleName`: a string.
+    /// `ModuleName`
     pub module_name: String,
 }
 
@@ -2448,35 +1892,35 @@ pub struct SimpleModule {
 /// Returned in the output of [`DescribeImage`](super::DescribeImage), [`DescribeInstances`](super::DescribeInstances), [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct SrcImage {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: String,
 
-    /// `ImageOsName`: a string.
+    /// `ImageOsName`
     pub image_os_name: String,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `RegionID`: a signed 64-bit integer.
+    /// `RegionID`
     #[tc(rename = "RegionID")]
     pub region_id: i64,
 
-    /// `RegionName`: a string.
+    /// `RegionName`
     pub region_name: String,
 
-    /// `InstanceName`: a string.
+    /// `InstanceName`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `ImageType`: a string.
+    /// `ImageType`
     pub image_type: String,
 }
 
@@ -2485,104 +1929,64 @@ pub struct SrcImage {
 /// Returned in the output of [`CreateSubnet`](super::CreateSubnet), [`CreateVpc`](super::CreateVpc), [`DescribeDefaultSubnet`](super::DescribeDefaultSubnet), [`DescribeSubnets`](super::DescribeSubnets) and [`DescribeVpcs`](super::DescribeVpcs).
 #[tc_model]
 pub struct Subnet {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4tw1bxlq"`
+    /// `VpcId`; example: `"vpc-4tw1bxlq"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bthucmmy"`
+    /// `SubnetId`; example: `"subnet-bthucmmy"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SubnetName`; example: `"demo"`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `CidrBlock`; example: `"10.0.0.0/24"`
     pub cidr_block: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 
-    /// `EnableBroadcast`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBroadcast`; example: `true`
     pub enable_broadcast: bool,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-l2h8d7c2"`
+    /// `RouteTableId`; example: `"rtb-l2h8d7c2"`
     pub route_table_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2020-10-29 16:54:45"`
+    /// `CreatedTime`; example: `"2020-10-29 16:54:45"`
     pub created_time: String,
 
-    /// `AvailableIpAddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `253`
+    /// `AvailableIpAddressCount`; example: `253`
     pub available_ip_address_count: u64,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"fd76:3600:1:c601::/64"`
+    /// `Ipv6CidrBlock`; example: `"fd76:3600:1:c601::/64"`
     pub ipv6_cidr_block: String,
 
-    /// `NetworkAclId`: a string.
-    ///
-    /// Example: `"acl-6zwa44xm"`
+    /// `NetworkAclId`; example: `"acl-6zwa44xm"`
     pub network_acl_id: String,
 
-    /// `IsRemoteVpcSnat`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRemoteVpcSnat`; example: `false`
     pub is_remote_vpc_snat: bool,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-hefei-ecm-1"`
+    /// `Zone`; example: `"ap-hefei-ecm-1"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"杭州一区"`
+    /// `ZoneName`; example: `"杭州一区"`
     pub zone_name: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceCount`; example: `0`
     pub instance_count: Option<u64>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `VpcCidrBlock`; example: `"10.0.0.0/16"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `VpcIpv6CidrBlock`: a string.
-    ///
-    /// Example: `"fd76:3600:1:c601::/54"`
+    /// `VpcIpv6CidrBlock`; example: `"fd76:3600:1:c601::/54"`
     pub vpc_ipv6_cidr_block: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-hangzhou-ecm"`
+    /// `Region`; example: `"ap-hangzhou-ecm"`
     pub region: Option<String>,
 
-    /// `ISPType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `ISPType`; example: `"CMCC"`
     #[tc(rename = "ISPType")]
     pub isp_type: Option<String>,
 }
@@ -2593,22 +1997,13 @@ pub struct Subnet {
 /// Returned in the output of [`DescribeModule`](super::DescribeModule) and [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `DiskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ldisk-1ly4f53h"`
+    /// `DiskId`, always sent in responses; example: `"ldisk-1ly4f53h"`
     pub disk_id: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `DiskSize`, always sent in responses; example: `100`
     pub disk_size: Option<i64>,
 }
 
@@ -2618,14 +2013,10 @@ pub struct SystemDisk {
 /// Returned in the output of [`CreateNetworkInterface`](super::CreateNetworkInterface), [`CreateSecurityGroup`](super::CreateSecurityGroup), [`CreateSubnet`](super::CreateSubnet), [`CreateVpc`](super::CreateVpc), [`DescribeDefaultSubnet`](super::DescribeDefaultSubnet), [`DescribeInstances`](super::DescribeInstances) and 6 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`; example: `"tag-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tag-val"`
+    /// `Value`; example: `"tag-val"`
     pub value: String,
 }
 
@@ -2635,14 +2026,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key-xxxx"`
+    /// `TagKey`; example: `"key-xxxx"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value-xxxx"`
+    /// `TagValue`; example: `"value-xxxx"`
     pub tag_value: Option<String>,
 }
 
@@ -2651,10 +2038,10 @@ pub struct TagInfo {
 /// Sent in the input of [`CreateModule`](super::CreateModule) and [`RunInstances`](super::RunInstances).
 #[tc_model]
 pub struct TagSpecification {
-    /// `ResourceType`: a string.
+    /// `ResourceType`
     pub resource_type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -2663,16 +2050,16 @@ pub struct TagSpecification {
 /// Sent in the input of [`BatchModifyTargetWeight`](super::BatchModifyTargetWeight), [`ModifyTargetPort`](super::ModifyTargetPort) and [`ModifyTargetWeight`](super::ModifyTargetWeight).
 #[tc_model]
 pub struct Target {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `EniIp`: a string.
+    /// `EniIp`
     pub eni_ip: Option<String>,
 }
 
@@ -2681,20 +2068,20 @@ pub struct Target {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct TargetHealth {
-    /// `IP`: a string.
+    /// `IP`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `HealthStatus`: a boolean.
+    /// `HealthStatus`
     pub health_status: Option<bool>,
 
-    /// `TargetId`: a string.
+    /// `TargetId`
     pub target_id: Option<String>,
 
-    /// `HealthStatusDetail`: a string.
+    /// `HealthStatusDetail`
     pub health_status_detail: Option<String>,
 }
 
@@ -2703,13 +2090,13 @@ pub struct TargetHealth {
 /// Sent in the input of [`BatchModifyTargetWeight`](super::BatchModifyTargetWeight).
 #[tc_model]
 pub struct TargetsWeightRule {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `Targets`: a list of [`Target`] objects.
+    /// `Targets`
     pub targets: Option<Vec<Target>>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 }
 
@@ -2718,10 +2105,10 @@ pub struct TargetsWeightRule {
 /// Sent in the input of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct TaskInput {
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -2730,22 +2117,22 @@ pub struct TaskInput {
 /// Returned in the output of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct TaskOutput {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `AddTime`: a string.
+    /// `AddTime`
     pub add_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: String,
 }
 
@@ -2754,37 +2141,22 @@ pub struct TaskOutput {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4tw1bxlq"`
+    /// `VpcId`; example: `"vpc-4tw1bxlq"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6zwa44xm"`
+    /// `SubnetId`; example: `"subnet-6zwa44xm"`
     pub subnet_id: String,
 
-    /// `AsVpcGateway`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AsVpcGateway`, always sent in responses; example: `false`
     pub as_vpc_gateway: Option<bool>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["10.0.0.0/16"]`
+    /// `PrivateIpAddresses`, always sent in responses; example: `["10.0.0.0/16"]`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Ipv6AddressCount`, always sent in responses; example: `0`
     pub ipv6_address_count: Option<i64>,
 
-    /// `Ipv6SubnetIds`: a list of strings.
-    ///
-    /// Example: `["fd76:3600:1:c601::/54"]`
+    /// `Ipv6SubnetIds`; example: `["fd76:3600:1:c601::/54"]`
     pub ipv6_subnet_ids: Option<Vec<String>>,
 }
 
@@ -2793,97 +2165,65 @@ pub struct VirtualPrivateCloud {
 /// Returned in the output of [`CreateVpc`](super::CreateVpc) and [`DescribeVpcs`](super::DescribeVpcs).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcName`; example: `"1"`
     pub vpc_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-azd4dt1c"`
+    /// `VpcId`; example: `"vpc-azd4dt1c"`
     pub vpc_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `CidrBlock`; example: `"10.0.0.0/16"`
     pub cidr_block: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 
-    /// `EnableMulticast`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMulticast`; example: `false`
     pub enable_multicast: bool,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-01-20 15:25:11"`
+    /// `CreatedTime`; example: `"2021-01-20 15:25:11"`
     pub created_time: String,
 
-    /// `DnsServerSet`: a list of strings.
+    /// `DnsServerSet`
     pub dns_server_set: Option<Vec<String>>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainName`; example: `"1"`
     pub domain_name: String,
 
-    /// `DhcpOptionsId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DhcpOptionsId`; example: `"1"`
     pub dhcp_options_id: String,
 
-    /// `EnableDhcp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDhcp`; example: `true`
     pub enable_dhcp: bool,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"1030:0:0:0:C9B4:FF12:48AA:1A2B/60"`
+    /// `Ipv6CidrBlock`; example: `"1030:0:0:0:C9B4:FF12:48AA:1A2B/60"`
     pub ipv6_cidr_block: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `AssistantCidrSet`: a list of [`AssistantCidr`] objects.
+    /// `AssistantCidrSet`
     pub assistant_cidr_set: Option<Vec<AssistantCidr>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-zhengzhou-ecm"`
+    /// `Region`; example: `"ap-zhengzhou-ecm"`
     pub region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"郑州一区"`
+    /// `RegionName`; example: `"郑州一区"`
     pub region_name: String,
 
-    /// `SubnetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubnetCount`; example: `1`
     pub subnet_count: u64,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceCount`; example: `0`
     pub instance_count: u64,
 
-    /// `Ipv6ISP`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `Ipv6ISP`; example: `"CTCC"`
     #[tc(rename = "Ipv6ISP")]
     pub ipv6_isp: Option<String>,
 
-    /// `Ipv6CidrBlockSet`: a list of [`IspiPv6CidrBlock`] objects.
+    /// `Ipv6CidrBlockSet`
     pub ipv6_cidr_block_set: Option<Vec<IspiPv6CidrBlock>>,
 }
 
@@ -2892,13 +2232,13 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLoadBalancers`](super::DescribeLoadBalancers), [`DescribeMonthPeakNetwork`](super::DescribeMonthPeakNetwork) and [`DescribeNode`](super::DescribeNode).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneId`: a signed 64-bit integer.
+    /// `ZoneId`
     pub zone_id: i64,
 
-    /// `ZoneName`: a string.
+    /// `ZoneName`
     pub zone_name: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 }
 
@@ -2908,41 +2248,29 @@ pub struct ZoneInfo {
 #[doc(alias = "ZoneInstanceCountISP")]
 #[tc_model]
 pub struct ZoneInstanceCountIsp {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-dongguan-ecm-1"`
+    /// `Zone`; example: `"ap-dongguan-ecm-1"`
     pub zone: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: i64,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `ISP`; example: `"CMCC"`
     #[tc(rename = "ISP")]
     pub isp: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-kcejgmxt"`
+    /// `VpcId`; example: `"vpc-kcejgmxt"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-5r8jj7kg"`
+    /// `SubnetId`; example: `"subnet-5r8jj7kg"`
     pub subnet_id: Option<String>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<i64>,
 
-    /// `Ipv6SubnetIds`: a list of strings.
+    /// `Ipv6SubnetIds`
     pub ipv6_subnet_ids: Option<Vec<String>>,
 }
 
@@ -2951,9 +2279,9 @@ pub struct ZoneInstanceCountIsp {
 /// Returned in the output of [`DescribeModuleDetail`](super::DescribeModuleDetail).
 #[tc_model]
 pub struct ZoneInstanceInfo {
-    /// `ZoneName`: a string.
+    /// `ZoneName`
     pub zone_name: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
+    /// `InstanceNum`
     pub instance_num: i64,
 }

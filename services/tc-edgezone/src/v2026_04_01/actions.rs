@@ -7,9 +7,12 @@ use super::models;
 /// The `ApplyPublicIps` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`ApplyPublicIpsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=ApplyPublicIps)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -18,28 +21,20 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ApplyPublicIps {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjkl"`
     pub network_instance_id: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `Type`; example: `"ipv4"`
     pub r#type: String,
 }
 
 /// What a successful [`ApplyPublicIps`] call returns.
 #[tc_model]
 pub struct ApplyPublicIpsResponse {
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["224.12.10.25"]`
+    /// `IpList`; example: `["224.12.10.25"]`
     pub ip_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,9 +44,12 @@ pub struct ApplyPublicIpsResponse {
 /// The `CreateEdgeNodeService` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`CreateEdgeNodeServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=CreateEdgeNodeService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -60,9 +58,7 @@ pub struct ApplyPublicIpsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateEdgeNodeService {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 }
 
@@ -76,9 +72,12 @@ pub struct CreateEdgeNodeServiceResponse {
 /// The `CreateInstances` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`CreateInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=CreateInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -87,61 +86,41 @@ pub struct CreateEdgeNodeServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BMS5.MEDIUM8"`
+    /// `InstanceType`; example: `"BMS5.MEDIUM8"`
     pub instance_type: String,
 
-    /// `PrivateNetworkId`: a string.
-    ///
-    /// Example: `"net-private-001"`
+    /// `PrivateNetworkId`; example: `"net-private-001"`
     pub private_network_id: String,
 
-    /// `PublicNetworkId`: a string.
-    ///
-    /// Example: `"net-public-001"`
+    /// `PublicNetworkId`; example: `"net-public-001"`
     pub public_network_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-epm-instance"`
+    /// `InstanceName`; example: `"my-epm-instance"`
     pub instance_name: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-centos-7.9"`
+    /// `ImageId`; example: `"img-centos-7.9"`
     pub image_id: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Tencent@epm1"`
+    /// `Password`; example: `"Tencent@epm1"`
     pub password: Option<String>,
 
-    /// `SSHKey`: a string.
+    /// `SSHKey`
     #[tc(rename = "SSHKey")]
     pub ssh_key: Option<String>,
 
-    /// `VersionNumber`: a string.
-    ///
-    /// Example: `"7.9.2009"`
+    /// `VersionNumber`; example: `"7.9.2009"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub version_number: Option<String>,
 
-    /// `EnableIpv6`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableIpv6`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -151,14 +130,10 @@ pub struct CreateInstances {
 /// What a successful [`CreateInstances`] call returns.
 #[tc_model]
 pub struct CreateInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-abcd1234"]`
+    /// `InstanceIdSet`; example: `["ins-abcd1234"]`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `FailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -168,9 +143,12 @@ pub struct CreateInstancesResponse {
 /// The `CreatePrivateNetworkInstance` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`CreatePrivateNetworkInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=CreatePrivateNetworkInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -179,33 +157,23 @@ pub struct CreateInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePrivateNetworkInstance {
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"test-pri-instance"`
+    /// `NetworkInstanceName`; example: `"test-pri-instance"`
     pub network_instance_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ZoneId`; example: `"ap-beijing"`
     pub zone_id: String,
 
-    /// `Network`: a string.
-    ///
-    /// Example: `"10.0.0.0"`
+    /// `Network`; example: `"10.0.0.0"`
     pub network: String,
 
-    /// `Mask`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Mask`; example: `24`
     pub mask: i64,
 }
 
 /// What a successful [`CreatePrivateNetworkInstance`] call returns.
 #[tc_model]
 pub struct CreatePrivateNetworkInstanceResponse {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ein-a1b2c3d4"`
+    /// `NetworkInstanceId`; example: `"ein-a1b2c3d4"`
     pub network_instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -215,9 +183,12 @@ pub struct CreatePrivateNetworkInstanceResponse {
 /// The `CreatePublicNetworkInstance` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`CreatePublicNetworkInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=CreatePublicNetworkInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -226,53 +197,35 @@ pub struct CreatePrivateNetworkInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePublicNetworkInstance {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `ZoneId`; example: `"ap-guangzhou-7"`
     pub zone_id: String,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"新加坡EPM公网实例"`
+    /// `NetworkInstanceName`; example: `"新加坡EPM公网实例"`
     pub network_instance_name: String,
 
-    /// `Line`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `Line`; example: `"BGP"`
     pub line: String,
 
-    /// `RouteMode`: a string.
-    ///
-    /// Example: `"static"`
+    /// `RouteMode`; example: `"static"`
     pub route_mode: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: Option<i64>,
 
-    /// `BgpAsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `65100`
+    /// `BgpAsNumber`; example: `65100`
     pub bgp_as_number: Option<i64>,
 
-    /// `BgpPassword`: a string.
-    ///
-    /// Example: `"ByoipTest@123"`
+    /// `BgpPassword`; example: `"ByoipTest@123"`
     pub bgp_password: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `InstanceType`; example: `"standard"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`CreatePublicNetworkInstance`] call returns.
 #[tc_model]
 pub struct CreatePublicNetworkInstanceResponse {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjk"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjk"`
     pub network_instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -282,9 +235,12 @@ pub struct CreatePublicNetworkInstanceResponse {
 /// The `DeletePrivateNetworkInstance` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DeletePrivateNetworkInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DeletePrivateNetworkInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -293,9 +249,7 @@ pub struct CreatePublicNetworkInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeletePrivateNetworkInstance {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ein-a1b2c3d4"`
+    /// `NetworkInstanceId`; example: `"ein-a1b2c3d4"`
     pub network_instance_id: String,
 }
 
@@ -309,9 +263,12 @@ pub struct DeletePrivateNetworkInstanceResponse {
 /// The `DeletePublicNetworkInstance` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DeletePublicNetworkInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DeletePublicNetworkInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -320,9 +277,7 @@ pub struct DeletePrivateNetworkInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeletePublicNetworkInstance {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjkl"`
     pub network_instance_id: String,
 }
 
@@ -336,9 +291,12 @@ pub struct DeletePublicNetworkInstanceResponse {
 /// The `DescribeInstanceTypes` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribeInstanceTypesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribeInstanceTypes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -354,31 +312,23 @@ pub struct DeletePublicNetworkInstanceResponse {
     )
 )]
 pub struct DescribeInstanceTypes {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceTypes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTypesResponse {
-    /// `InstanceTypeQuotaSet`: a list of [`InstanceTypeQuota`](super::models::InstanceTypeQuota) objects.
+    /// `InstanceTypeQuotaSet`
     pub instance_type_quota_set: Option<Vec<models::InstanceTypeQuota>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -388,9 +338,12 @@ pub struct DescribeInstanceTypesResponse {
 /// The `DescribeInstances` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -406,61 +359,41 @@ pub struct DescribeInstanceTypesResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["epm-abcd1234"]`
+    /// `InstanceIds`; example: `["epm-abcd1234"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceName`; example: `"my-instance"`
     pub instance_name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `InstanceStatus`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `InstanceStatus`; example: `["running"]`
     pub instance_status: Option<Vec<String>>,
 
-    /// `PublicNetworkId`: a string.
-    ///
-    /// Example: `"epn-223dedd6"`
+    /// `PublicNetworkId`; example: `"epn-223dedd6"`
     pub public_network_id: Option<String>,
 
-    /// `PrivateNetworkId`: a string.
-    ///
-    /// Example: `"ein-5df44fef"`
+    /// `PrivateNetworkId`; example: `"ein-5df44fef"`
     pub private_network_id: Option<String>,
 
-    /// `PublicIps`: a list of strings.
-    ///
-    /// Example: `["203.0.113.10"]`
+    /// `PublicIps`; example: `["203.0.113.10"]`
     pub public_ips: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<models::Instance>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -470,9 +403,12 @@ pub struct DescribeInstancesResponse {
 /// The `DescribePrivateNetworkInstances` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribePrivateNetworkInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribePrivateNetworkInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -488,41 +424,29 @@ pub struct DescribeInstancesResponse {
     )
 )]
 pub struct DescribePrivateNetworkInstances {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ein-a1b2c3d4"`
+    /// `NetworkInstanceId`; example: `"ein-a1b2c3d4"`
     pub network_instance_id: Option<String>,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"测试私网实例"`
+    /// `NetworkInstanceName`; example: `"测试私网实例"`
     pub network_instance_name: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ZoneId`; example: `"ap-beijing"`
     pub zone_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePrivateNetworkInstances`] call returns.
 #[tc_model]
 pub struct DescribePrivateNetworkInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `PrivateNetworkInstanceSet`: a list of [`PrivateNetworkInstanceInfo`](super::models::PrivateNetworkInstanceInfo) objects.
+    /// `PrivateNetworkInstanceSet`
     pub private_network_instance_set: Option<Vec<models::PrivateNetworkInstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -532,9 +456,12 @@ pub struct DescribePrivateNetworkInstancesResponse {
 /// The `DescribePublicIps` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribePublicIpsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribePublicIps)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -550,61 +477,41 @@ pub struct DescribePrivateNetworkInstancesResponse {
     )
 )]
 pub struct DescribePublicIps {
-    /// `NetworkInstanceId`: a list of strings.
-    ///
-    /// Example: `["epn-dfghjkl","epn-a1b2c3d4"]`
+    /// `NetworkInstanceId`; example: `["epn-dfghjkl","epn-a1b2c3d4"]`
     pub network_instance_id: Option<Vec<String>>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ZoneId`; example: `"ap-beijing"`
     pub zone_id: Option<String>,
 
-    /// `Ip`: a list of strings.
-    ///
-    /// Example: `["10.100.12.1","10.100.13.2"]`
+    /// `Ip`; example: `["10.100.12.1","10.100.13.2"]`
     pub ip: Option<Vec<String>>,
 
-    /// `State`: a list of strings.
-    ///
-    /// Example: `["Unbound","InUse"]`
+    /// `State`; example: `["Unbound","InUse"]`
     pub state: Option<Vec<String>>,
 
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["ipv4","ipv6"]`
+    /// `Type`; example: `["ipv4","ipv6"]`
     pub r#type: Option<Vec<String>>,
 
-    /// `OrderByCreateTime`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByCreateTime`; example: `"asc"`
     pub order_by_create_time: Option<String>,
 
-    /// `OrderByUpdateTime`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByUpdateTime`; example: `"desc"`
     pub order_by_update_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePublicIps`] call returns.
 #[tc_model]
 pub struct DescribePublicIpsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `IpInfoSet`: a list of [`IpInfo`](super::models::IpInfo) objects.
+    /// `IpInfoSet`
     pub ip_info_set: Option<Vec<models::IpInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -614,9 +521,12 @@ pub struct DescribePublicIpsResponse {
 /// The `DescribePublicNetworkInstances` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribePublicNetworkInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribePublicNetworkInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -632,41 +542,29 @@ pub struct DescribePublicIpsResponse {
     )
 )]
 pub struct DescribePublicNetworkInstances {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjkl"`
     pub network_instance_id: Option<String>,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"北京测试公网实例"`
+    /// `NetworkInstanceName`; example: `"北京测试公网实例"`
     pub network_instance_name: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ZoneId`; example: `"ap-beijing"`
     pub zone_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePublicNetworkInstances`] call returns.
 #[tc_model]
 pub struct DescribePublicNetworkInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `PublicNetworkInstanceSet`: a list of [`PublicNetworkInstanceInfo`](super::models::PublicNetworkInstanceInfo) objects.
+    /// `PublicNetworkInstanceSet`
     pub public_network_instance_set: Option<Vec<models::PublicNetworkInstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -676,9 +574,12 @@ pub struct DescribePublicNetworkInstancesResponse {
 /// The `DescribeZoneData` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribeZoneDataResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribeZoneData)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -687,31 +588,23 @@ pub struct DescribePublicNetworkInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeZoneData {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-singapore-tez-shouer-1"`
+    /// `Zone`; example: `"ap-singapore-tez-shouer-1"`
     pub zone: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"inbw"`
+    /// `MetricName`; example: `"inbw"`
     pub metric_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-04-13T00:00:00Z"`
+    /// `StartTime`; example: `"2026-04-13T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-13T00:00:00Z"`
+    /// `EndTime`; example: `"2026-04-13T00:00:00Z"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeZoneData`] call returns.
 #[tc_model]
 pub struct DescribeZoneDataResponse {
-    /// `Data`: a list of [`SwitchData`](super::models::SwitchData) objects.
+    /// `Data`
     pub data: Option<Vec<models::SwitchData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -721,9 +614,12 @@ pub struct DescribeZoneDataResponse {
 /// The `DescribeZones` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=DescribeZones)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -736,12 +632,10 @@ pub struct DescribeZones {}
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `ZoneSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Option<Vec<models::ZoneInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,9 +645,12 @@ pub struct DescribeZonesResponse {
 /// The `ModifyInstanceAttribute` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`ModifyInstanceAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=ModifyInstanceAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -762,27 +659,19 @@ pub struct DescribeZonesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyInstanceAttribute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bms-abcd1234"`
+    /// `InstanceId`; example: `"bms-abcd1234"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"new-instance-name"`
+    /// `InstanceName`; example: `"new-instance-name"`
     pub instance_name: Option<String>,
 
-    /// `NewPublicIp`: a string.
-    ///
-    /// Example: `"203.0.113.20"`
+    /// `NewPublicIp`; example: `"203.0.113.20"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub new_public_ip: Option<String>,
 
-    /// `IpType`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpType`; example: `"ipv4"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -799,9 +688,12 @@ pub struct ModifyInstanceAttributeResponse {
 /// The `ModifyPrivateNetworkInstance` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`ModifyPrivateNetworkInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=ModifyPrivateNetworkInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -810,14 +702,10 @@ pub struct ModifyInstanceAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyPrivateNetworkInstance {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ein-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"ein-dfghjkl"`
     pub network_instance_id: String,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"测试私网实例"`
+    /// `NetworkInstanceName`; example: `"测试私网实例"`
     pub network_instance_name: String,
 }
 
@@ -831,9 +719,12 @@ pub struct ModifyPrivateNetworkInstanceResponse {
 /// The `ModifyPublicNetworkInstance` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`ModifyPublicNetworkInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=ModifyPublicNetworkInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -842,14 +733,10 @@ pub struct ModifyPrivateNetworkInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyPublicNetworkInstance {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjkl"`
     pub network_instance_id: String,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `NetworkInstanceName`; example: `"测试实例"`
     pub network_instance_name: String,
 }
 
@@ -863,9 +750,12 @@ pub struct ModifyPublicNetworkInstanceResponse {
 /// The `ReleasePublicIp` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`ReleasePublicIpResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=ReleasePublicIp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -874,19 +764,13 @@ pub struct ModifyPublicNetworkInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ReleasePublicIp {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjkl"`
     pub network_instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `Type`; example: `"ipv4"`
     pub r#type: String,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["226.10.12.3","226.10.12.4"]`
+    /// `IpList`; example: `["226.10.12.3","226.10.12.4"]`
     pub ip_list: Vec<String>,
 }
 
@@ -900,9 +784,12 @@ pub struct ReleasePublicIpResponse {
 /// The `TerminateInstances` action of EDGEZONE API 2026-04-01.
 ///
 /// A successful call returns [`TerminateInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=edgezone&Version=2026-04-01&Action=TerminateInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "edgezone",
     version = "2026-04-01",
@@ -911,21 +798,17 @@ pub struct ReleasePublicIpResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct TerminateInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["epm-mnop3456"]`
+    /// `InstanceIds`; example: `["epm-mnop3456"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`TerminateInstances`] call returns.
 #[tc_model]
 pub struct TerminateInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["epm-mnop3456"]`
+    /// `InstanceIdSet`; example: `["epm-mnop3456"]`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `FailedInstanceSet`: a list of [`FailedInstance`](super::models::FailedInstance) objects.
+    /// `FailedInstanceSet`
     pub failed_instance_set: Option<Vec<models::FailedInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

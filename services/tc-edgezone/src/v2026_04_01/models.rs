@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`TerminateInstances`](super::TerminateInstances).
 #[tc_model]
 pub struct FailedInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bms-abcd1234"`
+    /// `InstanceId`; example: `"bms-abcd1234"`
     pub instance_id: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"UnsupportedOperation.InvalidInstanceState"`
+    /// `ErrorCode`; example: `"UnsupportedOperation.InvalidInstanceState"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Instance bms-abcd1234 operate status is normal, cannot start"`
+    /// `ErrorMessage`; example: `"Instance bms-abcd1234 operate status is normal, cannot start"`
     pub error_message: Option<String>,
 }
 
@@ -29,117 +23,73 @@ pub struct FailedInstance {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bms-abcd1234"`
+    /// `InstanceId`; example: `"bms-abcd1234"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-epm-instance"`
+    /// `InstanceName`; example: `"my-epm-instance"`
     pub instance_name: Option<String>,
 
-    /// `MachineId`: a string.
-    ///
-    /// Example: `"srv-abcd1234"`
+    /// `MachineId`; example: `"srv-abcd1234"`
     pub machine_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BM.S5.LARGE8"`
+    /// `InstanceType`; example: `"BM.S5.LARGE8"`
     pub instance_type: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-centos-7.9"`
+    /// `ImageId`; example: `"img-centos-7.9"`
     pub image_id: Option<String>,
 
-    /// `VersionNumber`: a string.
-    ///
-    /// Example: `"7.9.2009"`
+    /// `VersionNumber`; example: `"7.9.2009"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub version_number: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: Option<String>,
 
-    /// `OperateStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `OperateStatus`; example: `"normal"`
     pub operate_status: Option<String>,
 
-    /// `PrivateNetworkId`: a string.
-    ///
-    /// Example: `"net-private-001"`
+    /// `PrivateNetworkId`; example: `"net-private-001"`
     pub private_network_id: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `PrivateIpV6`: a string.
-    ///
-    /// Example: `"fd00::1"`
+    /// `PrivateIpV6`; example: `"fd00::1"`
     pub private_ip_v6: Option<String>,
 
-    /// `PublicNetworkId`: a string.
-    ///
-    /// Example: `"net-public-001"`
+    /// `PublicNetworkId`; example: `"net-public-001"`
     pub public_network_id: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"203.0.113.10"`
+    /// `PublicIp`; example: `"203.0.113.10"`
     pub public_ip: Option<String>,
 
-    /// `PublicIpV6`: a string.
-    ///
-    /// Example: `"2001:db8::1"`
+    /// `PublicIpV6`; example: `"2001:db8::1"`
     pub public_ip_v6: Option<String>,
 
-    /// `FileSystemType`: a string.
-    ///
-    /// Example: `"ext3"`
+    /// `FileSystemType`; example: `"ext3"`
     pub file_system_type: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-13T10:00:00Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-01-13T10:00:00Z"`
     pub created_time: Option<String>,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S"`
+    /// `InstanceFamily`; example: `"S"`
     pub instance_family: Option<String>,
 
-    /// `InstanceFamilyName`: a string.
-    ///
-    /// Example: `"标准型S5"`
+    /// `InstanceFamilyName`; example: `"标准型S5"`
     pub instance_family_name: Option<String>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel Xeon Platinum 8255C"`
+    /// `CpuType`; example: `"Intel Xeon Platinum 8255C"`
     pub cpu_type: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Memory`; example: `32`
     pub memory: Option<i64>,
 }
 
@@ -148,104 +98,64 @@ pub struct Instance {
 /// Returned in the output of [`DescribeInstanceTypes`](super::DescribeInstanceTypes).
 #[tc_model]
 pub struct InstanceTypeQuota {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BMS5.MEDIUM8"`
+    /// `InstanceType`; example: `"BMS5.MEDIUM8"`
     pub instance_type: Option<String>,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"BM.S5"`
+    /// `InstanceFamily`; example: `"BM.S5"`
     pub instance_family: Option<String>,
 
-    /// `InstanceFamilyName`: a string.
-    ///
-    /// Example: `"标准型"`
+    /// `InstanceFamilyName`; example: `"标准型"`
     pub instance_family_name: Option<String>,
 
-    /// `CpuCores`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CpuCores`; example: `8`
     pub cpu_cores: Option<i64>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"6231C*2"`
+    /// `CpuType`; example: `"6231C*2"`
     pub cpu_type: Option<String>,
 
-    /// `MemoryGb`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `MemoryGb`; example: `32`
     pub memory_gb: Option<i64>,
 
-    /// `SystemDiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `SystemDiskType`; example: `"SSD"`
     pub system_disk_type: Option<String>,
 
-    /// `SystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `SystemDiskSize`; example: `480`
     pub system_disk_size: Option<i64>,
 
-    /// `SystemDiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SystemDiskCount`; example: `2`
     pub system_disk_count: Option<u64>,
 
-    /// `DataDiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `DataDiskType`; example: `"SSD"`
     pub data_disk_type: Option<String>,
 
-    /// `DataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `DataDiskSize`; example: `960`
     pub data_disk_size: Option<i64>,
 
-    /// `DataDiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `DataDiskCount`; example: `4`
     pub data_disk_count: Option<u64>,
 
-    /// `SecondaryDataDiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `SecondaryDataDiskType`; example: `"SSD"`
     pub secondary_data_disk_type: Option<String>,
 
-    /// `SecondaryDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SecondaryDataDiskSize`; example: `10`
     pub secondary_data_disk_size: Option<i64>,
 
-    /// `SecondaryDataDiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SecondaryDataDiskCount`; example: `2`
     pub secondary_data_disk_count: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"SSD-480G*2, SSD-960G*4"`
+    /// `DiskType`; example: `"SSD-480G*2, SSD-960G*4"`
     pub disk_type: Option<String>,
 
-    /// `NetworkInterfaceType`: a string.
-    ///
-    /// Example: `"25G*2"`
+    /// `NetworkInterfaceType`; example: `"25G*2"`
     pub network_interface_type: Option<String>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"NVIDIA H20*8"`
+    /// `GpuType`; example: `"NVIDIA H20*8"`
     pub gpu_type: Option<String>,
 
-    /// `Quota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Quota`; example: `10`
     pub quota: Option<u64>,
 }
 
@@ -254,39 +164,25 @@ pub struct InstanceTypeQuota {
 /// Returned in the output of [`DescribePublicIps`](super::DescribePublicIps).
 #[tc_model]
 pub struct IpInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"公网IP"`
+    /// `Ip`; example: `"公网IP"`
     pub ip: Option<String>,
 
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"公网实例ID"`
+    /// `NetworkInstanceId`; example: `"公网实例ID"`
     pub network_instance_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"物理服务器实例ID"`
+    /// `InstanceId`; example: `"物理服务器实例ID"`
     pub instance_id: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"IP使用状态状态，Unbound或InUse"`
+    /// `State`; example: `"IP使用状态状态，Unbound或InUse"`
     pub state: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IP类型，Ipv4或Ipv6"`
+    /// `Type`; example: `"IP类型，Ipv4或Ipv6"`
     pub r#type: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"申请时间"`
+    /// `CreatedAt`; example: `"申请时间"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"更新时间"`
+    /// `UpdatedAt`; example: `"更新时间"`
     pub updated_at: Option<String>,
 }
 
@@ -295,49 +191,31 @@ pub struct IpInfo {
 /// Returned in the output of [`DescribePrivateNetworkInstances`](super::DescribePrivateNetworkInstances).
 #[tc_model]
 pub struct PrivateNetworkInstanceInfo {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ein-a1b2c3d4"`
+    /// `NetworkInstanceId`; example: `"ein-a1b2c3d4"`
     pub network_instance_id: Option<String>,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"test-pri-instance"`
+    /// `NetworkInstanceName`; example: `"test-pri-instance"`
     pub network_instance_name: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ZoneId`; example: `"ap-beijing"`
     pub zone_id: Option<String>,
 
-    /// `Network`: a string.
-    ///
-    /// Example: `"10.0.0.0"`
+    /// `Network`; example: `"10.0.0.0"`
     pub network: Option<String>,
 
-    /// `Mask`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Mask`; example: `8`
     pub mask: Option<i64>,
 
-    /// `ServerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ServerCount`; example: `10`
     pub server_count: Option<i64>,
 
-    /// `AvailableIpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `255`
+    /// `AvailableIpCount`; example: `255`
     pub available_ip_count: Option<i64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-04-07T00:00:00"`
+    /// `CreatedAt`; example: `"2026-04-07T00:00:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-04-07T00:00:00"`
+    /// `UpdatedAt`; example: `"2026-04-07T00:00:00"`
     pub updated_at: Option<String>,
 }
 
@@ -346,65 +224,43 @@ pub struct PrivateNetworkInstanceInfo {
 /// Returned in the output of [`DescribePublicNetworkInstances`](super::DescribePublicNetworkInstances).
 #[tc_model]
 pub struct PublicNetworkInstanceInfo {
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"epn-dfghjkl"`
+    /// `NetworkInstanceId`; example: `"epn-dfghjkl"`
     pub network_instance_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ZoneId`; example: `"ap-beijing"`
     pub zone_id: Option<String>,
 
-    /// `NetworkInstanceName`: a string.
-    ///
-    /// Example: `"北京测试公网实例"`
+    /// `NetworkInstanceName`; example: `"北京测试公网实例"`
     pub network_instance_name: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: Option<i64>,
 
-    /// `Line`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `Line`; example: `"BGP"`
     pub line: Option<String>,
 
-    /// `RouteMode`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `RouteMode`; example: `"BGP"`
     pub route_mode: Option<String>,
 
-    /// `ServerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ServerCount`; example: `10`
     pub server_count: Option<i64>,
 
-    /// `Ipv4Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Ipv4Count`; example: `10`
     pub ipv4_count: Option<i64>,
 
-    /// `Ipv6Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Ipv6Count`; example: `100`
     pub ipv6_count: Option<i64>,
 
-    /// `Ipv4CidrSet`: a list of [`PublicNetworkSegment`] objects.
+    /// `Ipv4CidrSet`
     pub ipv4_cidr_set: Option<Vec<PublicNetworkSegment>>,
 
-    /// `Ipv6CidrSet`: a list of [`PublicNetworkSegment`] objects.
+    /// `Ipv6CidrSet`
     pub ipv6_cidr_set: Option<Vec<PublicNetworkSegment>>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-04-07T00:00:00"`
+    /// `CreatedAt`; example: `"2026-04-07T00:00:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-04-07T00:00:00"`
+    /// `UpdatedAt`; example: `"2026-04-07T00:00:00"`
     pub updated_at: Option<String>,
 }
 
@@ -413,14 +269,10 @@ pub struct PublicNetworkInstanceInfo {
 /// Returned in the output of [`DescribePublicNetworkInstances`](super::DescribePublicNetworkInstances).
 #[tc_model]
 pub struct PublicNetworkSegment {
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"224.16.14.0/24"`
+    /// `Cidr`; example: `"224.16.14.0/24"`
     pub cidr: Option<String>,
 
-    /// `Gateway`: a string.
-    ///
-    /// Example: `"224.16.14.1"`
+    /// `Gateway`; example: `"224.16.14.1"`
     pub gateway: Option<String>,
 }
 
@@ -429,14 +281,10 @@ pub struct PublicNetworkSegment {
 /// Returned in the output of [`DescribeZoneData`](super::DescribeZoneData).
 #[tc_model]
 pub struct SwitchData {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-04-13T00:00:00Z"`
+    /// `Time`; example: `"2026-04-13T00:00:00Z"`
     pub time: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `1.11`
+    /// `Value`; example: `1.11`
     pub value: Option<f64>,
 }
 
@@ -445,38 +293,24 @@ pub struct SwitchData {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: Option<String>,
 
-    /// `ZoneNameEn`: a string.
-    ///
-    /// Example: `"Guangzhou Zone 1"`
+    /// `ZoneNameEn`; example: `"Guangzhou Zone 1"`
     pub zone_name_en: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"asia_pacific_1"`
+    /// `Location`; example: `"asia_pacific_1"`
     pub location: Option<String>,
 
-    /// `LocationName`: a string.
-    ///
-    /// Example: `"亚太1"`
+    /// `LocationName`; example: `"亚太1"`
     pub location_name: Option<String>,
 }

@@ -7,21 +7,34 @@ use super::models;
 /// The `AddAccountToAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`AddAccountToAccountGroupResponse`].
-/// The codes it documents are in [`AddAccountToAccountGroupError`](super::errors::AddAccountToAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=AddAccountToAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountAlreadyExistedInAccountGroup`](super::errors::EiamErrorCode::FailedOperationAccountAlreadyExistedInAccountGroup)
+/// - [`FailedOperation.AccountGroupNotExist`](super::errors::EiamErrorCode::FailedOperationAccountGroupNotExist)
+/// - [`FailedOperation.AccountNotExist`](super::errors::EiamErrorCode::FailedOperationAccountNotExist)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue.AccountIdsCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAccountIdsCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.ItemsNumberLimitExceeded`](super::errors::EiamErrorCode::LimitExceededItemsNumberLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "AddAccountToAccountGroup",
     output = AddAccountToAccountGroupResponse,
-    error = super::errors::AddAccountToAccountGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct AddAccountToAccountGroup {
-    /// `AccountGroupId`: a string.
+    /// `AccountGroupId`
     pub account_group_id: String,
 
-    /// `AccountIds`: a list of strings.
+    /// `AccountIds`
     pub account_ids: Option<Vec<String>>,
 }
 
@@ -35,30 +48,35 @@ pub struct AddAccountToAccountGroupResponse {
 /// The `AddUserToUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`AddUserToUserGroupResponse`].
-/// The codes it documents are in [`AddUserToUserGroupError`](super::errors::AddUserToUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=AddUserToUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "AddUserToUserGroup",
     output = AddUserToUserGroupResponse,
-    error = super::errors::AddUserToUserGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct AddUserToUserGroup {
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: String,
 }
 
 /// What a successful [`AddUserToUserGroup`] call returns.
 #[tc_model]
 pub struct AddUserToUserGroupResponse {
-    /// `FailedItems`: a list of strings.
+    /// `FailedItems`
     pub failed_items: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -68,33 +86,39 @@ pub struct AddUserToUserGroupResponse {
 /// The `CreateAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`CreateAccountGroupResponse`].
-/// The codes it documents are in [`CreateAccountGroupError`](super::errors::CreateAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=CreateAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountGroupNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationAccountGroupNameAlreadyExists)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "CreateAccountGroup",
     output = CreateAccountGroupResponse,
-    error = super::errors::CreateAccountGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct CreateAccountGroup {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `GroupName`: a string.
+    /// `GroupName`
     pub group_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateAccountGroup`] call returns.
 #[tc_model]
 pub struct CreateAccountGroupResponse {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `AccountGroupId`; example: `"id"`
     pub account_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -104,36 +128,43 @@ pub struct CreateAccountGroupResponse {
 /// The `CreateAppAccount` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`CreateAppAccountResponse`].
-/// The codes it documents are in [`CreateAppAccountError`](super::errors::CreateAppAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=CreateAppAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountGroupNotExist`](super::errors::EiamErrorCode::FailedOperationAccountGroupNotExist)
+/// - [`FailedOperation.AccountNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationAccountNameAlreadyExists)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "CreateAppAccount",
     output = CreateAppAccountResponse,
-    error = super::errors::CreateAppAccountError
+    error = super::errors::EiamErrorCode
 )]
 pub struct CreateAppAccount {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateAppAccount`] call returns.
 #[tc_model]
 pub struct CreateAppAccountResponse {
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `AccountId`; example: `"id"`
     pub account_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -143,36 +174,47 @@ pub struct CreateAppAccountResponse {
 /// The `CreateOrgNode` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`CreateOrgNodeResponse`].
-/// The codes it documents are in [`CreateOrgNodeError`](super::errors::CreateOrgNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=CreateOrgNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ChildOrgNodeNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationChildOrgNodeNameAlreadyExists)
+/// - [`FailedOperation.CreateOrgNodeError`](super::errors::EiamErrorCode::FailedOperationCreateOrgNodeError)
+/// - [`FailedOperation.CustomizeParentOrgNodeIdAlreadyExists`](super::errors::EiamErrorCode::FailedOperationCustomizeParentOrgNodeIdAlreadyExists)
+/// - [`FailedOperation.CustomizedOrgNodeIdCanNotBeEmpty`](super::errors::EiamErrorCode::FailedOperationCustomizedOrgNodeIdCanNotBeEmpty)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.ParentOrgNodeIdNotFound`](super::errors::EiamErrorCode::FailedOperationParentOrgNodeIdNotFound)
+/// - [`InvalidParameter.OrgCodeIllegal`](super::errors::EiamErrorCode::InvalidParameterOrgCodeIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.ParameterLengthLimitExceeded`](super::errors::EiamErrorCode::LimitExceededParameterLengthLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "CreateOrgNode",
     output = CreateOrgNodeResponse,
-    error = super::errors::CreateOrgNodeError
+    error = super::errors::EiamErrorCode
 )]
 pub struct CreateOrgNode {
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: String,
 
-    /// `ParentOrgNodeId`: a string.
+    /// `ParentOrgNodeId`
     pub parent_org_node_id: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `CustomizedOrgNodeId`: a string.
+    /// `CustomizedOrgNodeId`
     pub customized_org_node_id: Option<String>,
 }
 
 /// What a successful [`CreateOrgNode`] call returns.
 #[tc_model]
 pub struct CreateOrgNodeResponse {
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -182,57 +224,73 @@ pub struct CreateOrgNodeResponse {
 /// The `CreateUser` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateUserFailure`](super::errors::EiamErrorCode::FailedOperationCreateUserFailure)
+/// - [`FailedOperation.DescribeOrgNodeRootError`](super::errors::EiamErrorCode::FailedOperationDescribeOrgNodeRootError)
+/// - [`FailedOperation.LimitQuotaNotEnough`](super::errors::EiamErrorCode::FailedOperationLimitQuotaNotEnough)
+/// - [`FailedOperation.MainOrgNodeNotExist`](super::errors::EiamErrorCode::FailedOperationMainOrgNodeNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeSettingError`](super::errors::EiamErrorCode::FailedOperationOrgNodeSettingError)
+/// - [`FailedOperation.SecondaryOrgNodeDuplicates`](super::errors::EiamErrorCode::FailedOperationSecondaryOrgNodeDuplicates)
+/// - [`FailedOperation.UserEmailAlreadyExists`](super::errors::EiamErrorCode::FailedOperationUserEmailAlreadyExists)
+/// - [`FailedOperation.UserNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationUserNameAlreadyExists)
+/// - [`FailedOperation.UserPhoneAlreadyExists`](super::errors::EiamErrorCode::FailedOperationUserPhoneAlreadyExists)
+/// - [`InvalidParameter.AttributeValueValidError`](super::errors::EiamErrorCode::InvalidParameterAttributeValueValidError)
+/// - [`InvalidParameter.UserExpirationTimeIllegal`](super::errors::EiamErrorCode::InvalidParameterUserExpirationTimeIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.SecondaryNodeCountLimitExceeded`](super::errors::EiamErrorCode::LimitExceededSecondaryNodeCountLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::EiamErrorCode
 )]
 pub struct CreateUser {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Option<Vec<String>>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: Option<String>,
 
-    /// `ExpirationTime`: a string.
+    /// `ExpirationTime`
     pub expiration_time: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `PwdNeedReset`: a boolean.
+    /// `PwdNeedReset`
     pub pwd_need_reset: Option<bool>,
 
-    /// `SecondaryOrgNodeIdList`: a list of strings.
+    /// `SecondaryOrgNodeIdList`
     pub secondary_org_node_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -242,30 +300,35 @@ pub struct CreateUserResponse {
 /// The `CreateUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`CreateUserGroupResponse`].
-/// The codes it documents are in [`CreateUserGroupError`](super::errors::CreateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=CreateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateUserGroupError`](super::errors::EiamErrorCode::FailedOperationCreateUserGroupError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "CreateUserGroup",
     output = CreateUserGroupResponse,
-    error = super::errors::CreateUserGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct CreateUserGroup {
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateUserGroup`] call returns.
 #[tc_model]
 pub struct CreateUserGroupResponse {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -275,18 +338,28 @@ pub struct CreateUserGroupResponse {
 /// The `DeleteAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DeleteAccountGroupResponse`].
-/// The codes it documents are in [`DeleteAccountGroupError`](super::errors::DeleteAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DeleteAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountGroupNotExist`](super::errors::EiamErrorCode::FailedOperationAccountGroupNotExist)
+/// - [`FailedOperation.AccountNotExist`](super::errors::EiamErrorCode::FailedOperationAccountNotExist)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.ItemsNumberLimitExceeded`](super::errors::EiamErrorCode::LimitExceededItemsNumberLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DeleteAccountGroup",
     output = DeleteAccountGroupResponse,
-    error = super::errors::DeleteAccountGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DeleteAccountGroup {
-    /// `AccountGroupIdList`: a list of strings.
+    /// `AccountGroupIdList`
     pub account_group_id_list: Vec<String>,
 }
 
@@ -300,18 +373,28 @@ pub struct DeleteAccountGroupResponse {
 /// The `DeleteAppAccount` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DeleteAppAccountResponse`].
-/// The codes it documents are in [`DeleteAppAccountError`](super::errors::DeleteAppAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DeleteAppAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotExist`](super::errors::EiamErrorCode::FailedOperationAccountNotExist)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.AccountIdsCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAccountIdsCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.ItemsNumberLimitExceeded`](super::errors::EiamErrorCode::LimitExceededItemsNumberLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DeleteAppAccount",
     output = DeleteAppAccountResponse,
-    error = super::errors::DeleteAppAccountError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DeleteAppAccount {
-    /// `AccountIdList`: a list of strings.
+    /// `AccountIdList`
     pub account_id_list: Vec<String>,
 }
 
@@ -325,18 +408,31 @@ pub struct DeleteAppAccountResponse {
 /// The `DeleteOrgNode` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DeleteOrgNodeResponse`].
-/// The codes it documents are in [`DeleteOrgNodeError`](super::errors::DeleteOrgNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DeleteOrgNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ChildOrgNodeWithUsersCanNotBeDeleted`](super::errors::EiamErrorCode::FailedOperationChildOrgNodeWithUsersCanNotBeDeleted)
+/// - [`FailedOperation.DefaultOrgNodeCanNotBeDeleted`](super::errors::EiamErrorCode::FailedOperationDefaultOrgNodeCanNotBeDeleted)
+/// - [`FailedOperation.DeleteOrgNodeError`](super::errors::EiamErrorCode::FailedOperationDeleteOrgNodeError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeNotExist)
+/// - [`FailedOperation.OrgNodeRootCanNotBeDeleted`](super::errors::EiamErrorCode::FailedOperationOrgNodeRootCanNotBeDeleted)
+/// - [`FailedOperation.OrgNodeWithUsersCanNotBeDeleted`](super::errors::EiamErrorCode::FailedOperationOrgNodeWithUsersCanNotBeDeleted)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DeleteOrgNode",
     output = DeleteOrgNodeResponse,
-    error = super::errors::DeleteOrgNodeError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DeleteOrgNode {
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: String,
 }
 
@@ -350,23 +446,30 @@ pub struct DeleteOrgNodeResponse {
 /// The `DeleteUser` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DeleteUserResponse`].
-/// The codes it documents are in [`DeleteUserError`](super::errors::DeleteUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DeleteUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteUserError`](super::errors::EiamErrorCode::FailedOperationDeleteUserError)
+/// - [`FailedOperation.DeleteUserExistsAdministrator`](super::errors::EiamErrorCode::FailedOperationDeleteUserExistsAdministrator)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.PersonNotFound`](super::errors::EiamErrorCode::FailedOperationPersonNotFound)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DeleteUser",
     output = DeleteUserResponse,
-    error = super::errors::DeleteUserError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DeleteUser {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 }
 
@@ -380,20 +483,27 @@ pub struct DeleteUserResponse {
 /// The `DeleteUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DeleteUserGroupResponse`].
-/// The codes it documents are in [`DeleteUserGroupError`](super::errors::DeleteUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DeleteUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteUserGroupError`](super::errors::EiamErrorCode::FailedOperationDeleteUserGroupError)
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DeleteUserGroup",
     output = DeleteUserGroupResponse,
-    error = super::errors::DeleteUserGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DeleteUserGroup {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: String,
 }
 
@@ -407,28 +517,36 @@ pub struct DeleteUserGroupResponse {
 /// The `DeleteUsers` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DeleteUsersResponse`].
-/// The codes it documents are in [`DeleteUsersError`](super::errors::DeleteUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DeleteUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteUserError`](super::errors::EiamErrorCode::FailedOperationDeleteUserError)
+/// - [`FailedOperation.DeleteUserExistsAdministrator`](super::errors::EiamErrorCode::FailedOperationDeleteUserExistsAdministrator)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DeleteUsers",
     output = DeleteUsersResponse,
-    error = super::errors::DeleteUsersError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DeleteUsers {
-    /// `DeleteIdList`: a list of strings.
+    /// `DeleteIdList`
     pub delete_id_list: Option<Vec<String>>,
 
-    /// `DeleteNameList`: a list of strings.
+    /// `DeleteNameList`
     pub delete_name_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteUsers`] call returns.
 #[tc_model]
 pub struct DeleteUsersResponse {
-    /// `FailedItems`: a list of strings.
+    /// `FailedItems`
     pub failed_items: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -438,15 +556,22 @@ pub struct DeleteUsersResponse {
 /// The `DescribeAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeAccountGroupResponse`].
-/// The codes it documents are in [`DescribeAccountGroupError`](super::errors::DescribeAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeAccountGroup",
     output = DescribeAccountGroupResponse,
-    error = super::errors::DescribeAccountGroupError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -456,29 +581,29 @@ pub struct DeleteUsersResponse {
     )
 )]
 pub struct DescribeAccountGroup {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `SearchCondition`: an [`AccountGroupSearchCriteria`](super::models::AccountGroupSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::AccountGroupSearchCriteria>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAccountGroup`] call returns.
 #[tc_model]
 pub struct DescribeAccountGroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: Option<String>,
 
-    /// `AccountGroupList`: a list of [`AccountGroupInfo`](super::models::AccountGroupInfo) objects.
+    /// `AccountGroupList`
     pub account_group_list: Option<Vec<models::AccountGroupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -488,15 +613,24 @@ pub struct DescribeAccountGroupResponse {
 /// The `DescribeAppAccount` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeAppAccountResponse`].
-/// The codes it documents are in [`DescribeAppAccountError`](super::errors::DescribeAppAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeAppAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.UserNotFound`](super::errors::EiamErrorCode::FailedOperationUserNotFound)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeAppAccount",
     output = DescribeAppAccountResponse,
-    error = super::errors::DescribeAppAccountError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -506,29 +640,29 @@ pub struct DescribeAccountGroupResponse {
     )
 )]
 pub struct DescribeAppAccount {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `SearchCondition`: an [`AppAccountSearchCriteria`](super::models::AppAccountSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::AppAccountSearchCriteria>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAppAccount`] call returns.
 #[tc_model]
 pub struct DescribeAppAccountResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: Option<String>,
 
-    /// `AppAccountList`: a list of [`AppAccountInfo`](super::models::AppAccountInfo) objects.
+    /// `AppAccountList`
     pub app_account_list: Option<Vec<models::AppAccountInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -538,76 +672,77 @@ pub struct DescribeAppAccountResponse {
 /// The `DescribeApplication` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeApplicationResponse`].
-/// The codes it documents are in [`DescribeApplicationError`](super::errors::DescribeApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeApplication",
     output = DescribeApplicationResponse,
-    error = super::errors::DescribeApplicationError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeApplication {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: Option<String>,
 
-    /// `ClientId`: a string.
+    /// `ClientId`
     pub client_id: Option<String>,
 }
 
 /// What a successful [`DescribeApplication`] call returns.
 #[tc_model]
 pub struct DescribeApplicationResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `KeyId`; example: `"id"`
     pub key_id: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `LastModifiedDate`: a string.
+    /// `LastModifiedDate`
     pub last_modified_date: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ClientId`; example: `"id"`
     pub client_id: Option<String>,
 
-    /// `ApplicationType`: a string.
+    /// `ApplicationType`
     pub application_type: Option<String>,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ApplicationId`; example: `"id"`
     pub application_id: Option<String>,
 
-    /// `TokenExpired`: a signed 64-bit integer.
+    /// `TokenExpired`
     pub token_expired: Option<i64>,
 
-    /// `ClientSecret`: a string.
+    /// `ClientSecret`
     pub client_secret: Option<String>,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: Option<String>,
 
-    /// `AuthorizeUrl`: a string.
+    /// `AuthorizeUrl`
     pub authorize_url: Option<String>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `SecureLevel`: a string.
+    /// `SecureLevel`
     pub secure_level: Option<String>,
 
-    /// `AppStatus`: a boolean.
+    /// `AppStatus`
     pub app_status: Option<bool>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -617,58 +752,61 @@ pub struct DescribeApplicationResponse {
 /// The `DescribeOrgNode` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeOrgNodeResponse`].
-/// The codes it documents are in [`DescribeOrgNodeError`](super::errors::DescribeOrgNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeOrgNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeOrgNodeError`](super::errors::EiamErrorCode::FailedOperationDescribeOrgNodeError)
+/// - [`FailedOperation.DescribeOrgNodeRootError`](super::errors::EiamErrorCode::FailedOperationDescribeOrgNodeRootError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeIdNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeIdNotExist)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeOrgNode",
     output = DescribeOrgNodeResponse,
-    error = super::errors::DescribeOrgNodeError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeOrgNode {
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: Option<String>,
 
-    /// `IncludeOrgNodeChildInfo`: a boolean.
+    /// `IncludeOrgNodeChildInfo`
     pub include_org_node_child_info: Option<bool>,
 }
 
 /// What a successful [`DescribeOrgNode`] call returns.
 #[tc_model]
 pub struct DescribeOrgNodeResponse {
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `LastModifiedDate`: a string.
+    /// `LastModifiedDate`
     pub last_modified_date: Option<String>,
 
-    /// `CustomizedOrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `CustomizedOrgNodeId`; example: `"id"`
     pub customized_org_node_id: Option<String>,
 
-    /// `ParentOrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ParentOrgNodeId`; example: `"id"`
     pub parent_org_node_id: Option<String>,
 
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: Option<String>,
 
-    /// `DataSource`: a string.
+    /// `DataSource`
     pub data_source: Option<String>,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: Option<String>,
 
-    /// `OrgNodeChildInfo`: a list of [`OrgNodeChildInfo`](super::models::OrgNodeChildInfo) objects.
+    /// `OrgNodeChildInfo`
     pub org_node_child_info: Option<Vec<models::OrgNodeChildInfo>>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -678,45 +816,54 @@ pub struct DescribeOrgNodeResponse {
 /// The `DescribeOrgResourcesAuthorization` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeOrgResourcesAuthorizationResponse`].
-/// The codes it documents are in [`DescribeOrgResourcesAuthorizationError`](super::errors::DescribeOrgResourcesAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeOrgResourcesAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeNotExist)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeOrgResourcesAuthorization",
     output = DescribeOrgResourcesAuthorizationResponse,
-    error = super::errors::DescribeOrgResourcesAuthorizationError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeOrgResourcesAuthorization {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: String,
 }
 
 /// What a successful [`DescribeOrgResourcesAuthorization`] call returns.
 #[tc_model]
 pub struct DescribeOrgResourcesAuthorizationResponse {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: Option<String>,
 
-    /// `OrgNodeName`: a string.
+    /// `OrgNodeName`
     pub org_node_name: Option<String>,
 
-    /// `OrgNodePath`: a string.
+    /// `OrgNodePath`
     pub org_node_path: Option<String>,
 
-    /// `AuthorizationOrgResourceList`: a list of [`AuthorizationResourceEntityInfo`](super::models::AuthorizationResourceEntityInfo) objects.
+    /// `AuthorizationOrgResourceList`
     pub authorization_org_resource_list: Option<
         Vec<models::AuthorizationResourceEntityInfo>,
     >,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -726,33 +873,38 @@ pub struct DescribeOrgResourcesAuthorizationResponse {
 /// The `DescribePublicKey` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribePublicKeyResponse`].
-/// The codes it documents are in [`DescribePublicKeyError`](super::errors::DescribePublicKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribePublicKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribePublicKey",
     output = DescribePublicKeyResponse,
-    error = super::errors::DescribePublicKeyError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribePublicKey {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ApplicationId`; example: `"id"`
     pub application_id: String,
 }
 
 /// What a successful [`DescribePublicKey`] call returns.
 #[tc_model]
 pub struct DescribePublicKeyResponse {
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: Option<String>,
 
-    /// `KeyId`: a string.
+    /// `KeyId`
     pub key_id: Option<String>,
 
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -762,35 +914,39 @@ pub struct DescribePublicKeyResponse {
 /// The `DescribeUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeUserGroupResponse`].
-/// The codes it documents are in [`DescribeUserGroupError`](super::errors::DescribeUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.LengthExceeded`](super::errors::EiamErrorCode::InvalidParameterValueLengthExceeded)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeUserGroup",
     output = DescribeUserGroupResponse,
-    error = super::errors::DescribeUserGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeUserGroup {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: String,
 }
 
 /// What a successful [`DescribeUserGroup`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupResponse {
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -800,37 +956,46 @@ pub struct DescribeUserGroupResponse {
 /// The `DescribeUserGroupResourcesAuthorization` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeUserGroupResourcesAuthorizationResponse`].
-/// The codes it documents are in [`DescribeUserGroupResourcesAuthorizationError`](super::errors::DescribeUserGroupResourcesAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeUserGroupResourcesAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeUserGroupResourcesAuthorization",
     output = DescribeUserGroupResourcesAuthorizationResponse,
-    error = super::errors::DescribeUserGroupResourcesAuthorizationError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeUserGroupResourcesAuthorization {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `UserGroupId`: a string.
+    /// `UserGroupId`
     pub user_group_id: String,
 }
 
 /// What a successful [`DescribeUserGroupResourcesAuthorization`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupResourcesAuthorizationResponse {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: Option<String>,
 
-    /// `UserGroupId`: a string.
+    /// `UserGroupId`
     pub user_group_id: Option<String>,
 
-    /// `UserGroupName`: a string.
+    /// `UserGroupName`
     pub user_group_name: Option<String>,
 
-    /// `AuthorizationUserGroupResourceList`: a list of [`AuthorizationResourceEntityInfo`](super::models::AuthorizationResourceEntityInfo) objects.
+    /// `AuthorizationUserGroupResourceList`
     pub authorization_user_group_resource_list: Option<
         Vec<models::AuthorizationResourceEntityInfo>,
     >,
@@ -842,74 +1007,80 @@ pub struct DescribeUserGroupResourcesAuthorizationResponse {
 /// The `DescribeUserInfo` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeUserInfoResponse`].
-/// The codes it documents are in [`DescribeUserInfoError`](super::errors::DescribeUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.PersonNotFound`](super::errors::EiamErrorCode::FailedOperationPersonNotFound)
+/// - [`InvalidParameter.UserNameIsNull`](super::errors::EiamErrorCode::InvalidParameterUserNameIsNull)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`InvalidParameterValue.UserIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueUserIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.UserNameCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueUserNameCanNotBeEmpty)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeUserInfo",
     output = DescribeUserInfoResponse,
-    error = super::errors::DescribeUserInfoError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeUserInfo {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserInfo`] call returns.
 #[tc_model]
 pub struct DescribeUserInfoResponse {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Option<Vec<String>>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: Option<String>,
 
-    /// `DataSource`: a string.
+    /// `DataSource`
     pub data_source: Option<String>,
 
-    /// `ExpirationTime`: a string.
+    /// `ExpirationTime`
     pub expiration_time: Option<String>,
 
-    /// `ActivationTime`: a string.
+    /// `ActivationTime`
     pub activation_time: Option<String>,
 
-    /// `PwdNeedReset`: a boolean.
+    /// `PwdNeedReset`
     pub pwd_need_reset: Option<bool>,
 
-    /// `SecondaryOrgNodeIdList`: a list of strings.
+    /// `SecondaryOrgNodeIdList`
     pub secondary_org_node_id_list: Option<Vec<String>>,
 
-    /// `AdminFlag`: a signed 64-bit integer.
+    /// `AdminFlag`
     pub admin_flag: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -919,50 +1090,55 @@ pub struct DescribeUserInfoResponse {
 /// The `DescribeUserResourcesAuthorization` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeUserResourcesAuthorizationResponse`].
-/// The codes it documents are in [`DescribeUserResourcesAuthorizationError`](super::errors::DescribeUserResourcesAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeUserResourcesAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.PersonNotFound`](super::errors::EiamErrorCode::FailedOperationPersonNotFound)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeUserResourcesAuthorization",
     output = DescribeUserResourcesAuthorizationResponse,
-    error = super::errors::DescribeUserResourcesAuthorizationError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeUserResourcesAuthorization {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `IncludeInheritedAuthorizations`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeInheritedAuthorizations`; example: `true`
     pub include_inherited_authorizations: Option<bool>,
 }
 
 /// What a successful [`DescribeUserResourcesAuthorization`] call returns.
 #[tc_model]
 pub struct DescribeUserResourcesAuthorizationResponse {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `ApplicationAccounts`: a list of strings.
+    /// `ApplicationAccounts`
     pub application_accounts: Option<Vec<String>>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `AuthorizationUserResourceList`: a list of [`AuthorizationUserResouceInfo`](super::models::AuthorizationUserResouceInfo) objects.
+    /// `AuthorizationUserResourceList`
     pub authorization_user_resource_list: Option<
         Vec<models::AuthorizationUserResouceInfo>,
     >,
@@ -974,34 +1150,43 @@ pub struct DescribeUserResourcesAuthorizationResponse {
 /// The `DescribeUserThirdPartyAccountInfo` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`DescribeUserThirdPartyAccountInfoResponse`].
-/// The codes it documents are in [`DescribeUserThirdPartyAccountInfoError`](super::errors::DescribeUserThirdPartyAccountInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=DescribeUserThirdPartyAccountInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.UserNotFound`](super::errors::EiamErrorCode::FailedOperationUserNotFound)
+/// - [`InvalidParameter.UserIDIsNull`](super::errors::EiamErrorCode::InvalidParameterUserIdisNull)
+/// - [`InvalidParameter.UserNameIsNull`](super::errors::EiamErrorCode::InvalidParameterUserNameIsNull)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "DescribeUserThirdPartyAccountInfo",
     output = DescribeUserThirdPartyAccountInfoResponse,
-    error = super::errors::DescribeUserThirdPartyAccountInfoError
+    error = super::errors::EiamErrorCode
 )]
 pub struct DescribeUserThirdPartyAccountInfo {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserThirdPartyAccountInfo`] call returns.
 #[tc_model]
 pub struct DescribeUserThirdPartyAccountInfoResponse {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `ThirdPartyAccounts`: a list of [`ThirdPartyAccountInfo`](super::models::ThirdPartyAccountInfo) objects.
+    /// `ThirdPartyAccounts`
     pub third_party_accounts: Option<Vec<models::ThirdPartyAccountInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1011,15 +1196,23 @@ pub struct DescribeUserThirdPartyAccountInfoResponse {
 /// The `ListAccountInAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListAccountInAccountGroupResponse`].
-/// The codes it documents are in [`ListAccountInAccountGroupError`](super::errors::ListAccountInAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListAccountInAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountGroupNotExist`](super::errors::EiamErrorCode::FailedOperationAccountGroupNotExist)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListAccountInAccountGroup",
     output = ListAccountInAccountGroupResponse,
-    error = super::errors::ListAccountInAccountGroupError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1029,29 +1222,29 @@ pub struct DescribeUserThirdPartyAccountInfoResponse {
     )
 )]
 pub struct ListAccountInAccountGroup {
-    /// `AccountGroupId`: a string.
+    /// `AccountGroupId`
     pub account_group_id: String,
 
-    /// `SearchCondition`: an [`AccountGroupSearchCriteria`](super::models::AccountGroupSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::AccountGroupSearchCriteria>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListAccountInAccountGroup`] call returns.
 #[tc_model]
 pub struct ListAccountInAccountGroupResponse {
-    /// `AccountList`: a list of [`AppAccountInfo`](super::models::AppAccountInfo) objects.
+    /// `AccountList`
     pub account_list: Option<Vec<models::AppAccountInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `AccountGroupId`: a string.
+    /// `AccountGroupId`
     pub account_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1061,15 +1254,26 @@ pub struct ListAccountInAccountGroupResponse {
 /// The `ListApplicationAuthorizations` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListApplicationAuthorizationsResponse`].
-/// The codes it documents are in [`ListApplicationAuthorizationsError`](super::errors::ListApplicationAuthorizationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListApplicationAuthorizations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OperationFailure`](super::errors::EiamErrorCode::FailedOperationOperationFailure)
+/// - [`InvalidParameter.SearchCriteriaIllegal`](super::errors::EiamErrorCode::InvalidParameterSearchCriteriaIllegal)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.EntityTypeNotMatch`](super::errors::EiamErrorCode::InvalidParameterValueEntityTypeNotMatch)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`OperationDenied.ActionPermissionDeny`](super::errors::EiamErrorCode::OperationDeniedActionPermissionDeny)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListApplicationAuthorizations",
     output = ListApplicationAuthorizationsResponse,
-    error = super::errors::ListApplicationAuthorizationsError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1079,29 +1283,29 @@ pub struct ListAccountInAccountGroupResponse {
     )
 )]
 pub struct ListApplicationAuthorizations {
-    /// `EntityType`: a string.
+    /// `EntityType`
     pub entity_type: String,
 
-    /// `SearchCondition`: an [`AuthorizationInfoSearchCriteria`](super::models::AuthorizationInfoSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::AuthorizationInfoSearchCriteria>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListApplicationAuthorizations`] call returns.
 #[tc_model]
 pub struct ListApplicationAuthorizationsResponse {
-    /// `AuthorizationInfoList`: a list of [`AuthorizationInfo`](super::models::AuthorizationInfo) objects.
+    /// `AuthorizationInfoList`
     pub authorization_info_list: Option<Vec<models::AuthorizationInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1111,15 +1315,25 @@ pub struct ListApplicationAuthorizationsResponse {
 /// The `ListApplications` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListApplicationsResponse`].
-/// The codes it documents are in [`ListApplicationsError`](super::errors::ListApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OperationFailure`](super::errors::EiamErrorCode::FailedOperationOperationFailure)
+/// - [`InvalidParameter.SearchCriteriaIllegal`](super::errors::EiamErrorCode::InvalidParameterSearchCriteriaIllegal)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.ApplicationInfoSortKeyIllegal`](super::errors::EiamErrorCode::InvalidParameterValueApplicationInfoSortKeyIllegal)
+/// - [`OperationDenied.ActionPermissionDeny`](super::errors::EiamErrorCode::OperationDeniedActionPermissionDeny)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListApplications",
     output = ListApplicationsResponse,
-    error = super::errors::ListApplicationsError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1129,29 +1343,29 @@ pub struct ListApplicationAuthorizationsResponse {
     )
 )]
 pub struct ListApplications {
-    /// `SearchCondition`: an [`ApplicationInfoSearchCriteria`](super::models::ApplicationInfoSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::ApplicationInfoSearchCriteria>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `ApplicationIdList`: a list of strings.
+    /// `ApplicationIdList`
     pub application_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`ListApplications`] call returns.
 #[tc_model]
 pub struct ListApplicationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `ApplicationInfoList`: a list of [`ApplicationInformation`](super::models::ApplicationInformation) objects.
+    /// `ApplicationInfoList`
     pub application_info_list: Option<Vec<models::ApplicationInformation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,27 +1375,33 @@ pub struct ListApplicationsResponse {
 /// The `ListAuthorizedApplicationsToOrgNode` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListAuthorizedApplicationsToOrgNodeResponse`].
-/// The codes it documents are in [`ListAuthorizedApplicationsToOrgNodeError`](super::errors::ListAuthorizedApplicationsToOrgNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListAuthorizedApplicationsToOrgNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeNotExist)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListAuthorizedApplicationsToOrgNode",
     output = ListAuthorizedApplicationsToOrgNodeResponse,
-    error = super::errors::ListAuthorizedApplicationsToOrgNodeError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ListAuthorizedApplicationsToOrgNode {
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: String,
 }
 
 /// What a successful [`ListAuthorizedApplicationsToOrgNode`] call returns.
 #[tc_model]
 pub struct ListAuthorizedApplicationsToOrgNodeResponse {
-    /// `ApplicationIds`: a list of strings.
+    /// `ApplicationIds`
     pub application_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1191,30 +1411,39 @@ pub struct ListAuthorizedApplicationsToOrgNodeResponse {
 /// The `ListAuthorizedApplicationsToUser` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListAuthorizedApplicationsToUserResponse`].
-/// The codes it documents are in [`ListAuthorizedApplicationsToUserError`](super::errors::ListAuthorizedApplicationsToUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListAuthorizedApplicationsToUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdToCodeError`](super::errors::EiamErrorCode::FailedOperationIdToCodeError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.PersonNotFound`](super::errors::EiamErrorCode::FailedOperationPersonNotFound)
+/// - [`FailedOperation.UserAuthListError`](super::errors::EiamErrorCode::FailedOperationUserAuthListError)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListAuthorizedApplicationsToUser",
     output = ListAuthorizedApplicationsToUserResponse,
-    error = super::errors::ListAuthorizedApplicationsToUserError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ListAuthorizedApplicationsToUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: String,
 
-    /// `IncludeInheritedAuthorizations`: a boolean.
+    /// `IncludeInheritedAuthorizations`
     pub include_inherited_authorizations: Option<bool>,
 }
 
 /// What a successful [`ListAuthorizedApplicationsToUser`] call returns.
 #[tc_model]
 pub struct ListAuthorizedApplicationsToUserResponse {
-    /// `ApplicationAuthorizationInfo`: a list of [`ApplicationAuthorizationInfo`](super::models::ApplicationAuthorizationInfo) objects.
+    /// `ApplicationAuthorizationInfo`
     pub application_authorization_info: Option<
         Vec<models::ApplicationAuthorizationInfo>,
     >,
@@ -1226,27 +1455,34 @@ pub struct ListAuthorizedApplicationsToUserResponse {
 /// The `ListAuthorizedApplicationsToUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListAuthorizedApplicationsToUserGroupResponse`].
-/// The codes it documents are in [`ListAuthorizedApplicationsToUserGroupError`](super::errors::ListAuthorizedApplicationsToUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListAuthorizedApplicationsToUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.UserGroupNotExist`](super::errors::EiamErrorCode::FailedOperationUserGroupNotExist)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListAuthorizedApplicationsToUserGroup",
     output = ListAuthorizedApplicationsToUserGroupResponse,
-    error = super::errors::ListAuthorizedApplicationsToUserGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ListAuthorizedApplicationsToUserGroup {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: String,
 }
 
 /// What a successful [`ListAuthorizedApplicationsToUserGroup`] call returns.
 #[tc_model]
 pub struct ListAuthorizedApplicationsToUserGroupResponse {
-    /// `ApplicationIds`: a list of strings.
+    /// `ApplicationIds`
     pub application_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1256,15 +1492,22 @@ pub struct ListAuthorizedApplicationsToUserGroupResponse {
 /// The `ListUserGroups` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListUserGroupsResponse`].
-/// The codes it documents are in [`ListUserGroupsError`](super::errors::ListUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameter.SearchCriteriaIllegal`](super::errors::EiamErrorCode::InvalidParameterSearchCriteriaIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListUserGroups",
     output = ListUserGroupsResponse,
-    error = super::errors::ListUserGroupsError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1274,26 +1517,26 @@ pub struct ListAuthorizedApplicationsToUserGroupResponse {
     )
 )]
 pub struct ListUserGroups {
-    /// `SearchCondition`: a [`UserGroupInfoSearchCriteria`](super::models::UserGroupInfoSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::UserGroupInfoSearchCriteria>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListUserGroups`] call returns.
 #[tc_model]
 pub struct ListUserGroupsResponse {
-    /// `UserGroupList`: a list of [`UserGroupInformation`](super::models::UserGroupInformation) objects.
+    /// `UserGroupList`
     pub user_group_list: Option<Vec<models::UserGroupInformation>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1303,50 +1546,55 @@ pub struct ListUserGroupsResponse {
 /// The `ListUserGroupsOfUser` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListUserGroupsOfUserResponse`].
-/// The codes it documents are in [`ListUserGroupsOfUserError`](super::errors::ListUserGroupsOfUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListUserGroupsOfUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ListUserGroupsOfUserError`](super::errors::EiamErrorCode::FailedOperationListUserGroupsOfUserError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.UserNotFound`](super::errors::EiamErrorCode::FailedOperationUserNotFound)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`InvalidParameterValue.SortKeyIllegal`](super::errors::EiamErrorCode::InvalidParameterValueSortKeyIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListUserGroupsOfUser",
     output = ListUserGroupsOfUserResponse,
-    error = super::errors::ListUserGroupsOfUserError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ListUserGroupsOfUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: String,
 
-    /// `SearchCondition`: a [`UserGroupInformationSearchCriteria`](super::models::UserGroupInformationSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::UserGroupInformationSearchCriteria>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListUserGroupsOfUser`] call returns.
 #[tc_model]
 pub struct ListUserGroupsOfUserResponse {
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Option<Vec<String>>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 
-    /// `UserGroupInfoList`: a list of [`UserGroupInfo`](super::models::UserGroupInfo) objects.
+    /// `UserGroupInfoList`
     pub user_group_info_list: Option<Vec<models::UserGroupInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1356,15 +1604,25 @@ pub struct ListUserGroupsOfUserResponse {
 /// The `ListUsers` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListUsersResponse`].
-/// The codes it documents are in [`ListUsersError`](super::errors::ListUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ExpectFieldsNotFound`](super::errors::EiamErrorCode::FailedOperationExpectFieldsNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameter.SearchCriteriaIllegal`](super::errors::EiamErrorCode::InvalidParameterSearchCriteriaIllegal)
+/// - [`InvalidParameter.TimeFormatIllegal`](super::errors::EiamErrorCode::InvalidParameterTimeFormatIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`InvalidParameterValue.SortKeyIllegal`](super::errors::EiamErrorCode::InvalidParameterValueSortKeyIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListUsers",
     output = ListUsersResponse,
-    error = super::errors::ListUsersError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1374,32 +1632,32 @@ pub struct ListUserGroupsOfUserResponse {
     )
 )]
 pub struct ListUsers {
-    /// `SearchCondition`: a [`UserSearchCriteria`](super::models::UserSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::UserSearchCriteria>,
 
-    /// `ExpectedFields`: a list of strings.
+    /// `ExpectedFields`
     pub expected_fields: Option<Vec<String>>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `IncludeTotal`: a boolean.
+    /// `IncludeTotal`
     pub include_total: Option<bool>,
 }
 
 /// What a successful [`ListUsers`] call returns.
 #[tc_model]
 pub struct ListUsersResponse {
-    /// `UserList`: a list of [`UserInformation`](super::models::UserInformation) objects.
+    /// `UserList`
     pub user_list: Option<Vec<models::UserInformation>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1409,59 +1667,65 @@ pub struct ListUsersResponse {
 /// The `ListUsersInOrgNode` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListUsersInOrgNodeResponse`].
-/// The codes it documents are in [`ListUsersInOrgNodeError`](super::errors::ListUsersInOrgNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListUsersInOrgNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeOrgNodeRootError`](super::errors::EiamErrorCode::FailedOperationDescribeOrgNodeRootError)
+/// - [`FailedOperation.ListUsersInOrgNodeError`](super::errors::EiamErrorCode::FailedOperationListUsersInOrgNodeError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeIdNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeIdNotExist)
+/// - [`InvalidParameter.SearchCriteriaIllegal`](super::errors::EiamErrorCode::InvalidParameterSearchCriteriaIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListUsersInOrgNode",
     output = ListUsersInOrgNodeResponse,
-    error = super::errors::ListUsersInOrgNodeError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ListUsersInOrgNode {
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: Option<String>,
 
-    /// `IncludeOrgNodeChildInfo`: a boolean.
+    /// `IncludeOrgNodeChildInfo`
     pub include_org_node_child_info: Option<bool>,
 
-    /// `SearchCondition`: a [`ListUsersInOrgNodeSearchCriteria`](super::models::ListUsersInOrgNodeSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::ListUsersInOrgNodeSearchCriteria>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListUsersInOrgNode`] call returns.
 #[tc_model]
 pub struct ListUsersInOrgNodeResponse {
-    /// `OrgNodeChildUserInfo`: a list of [`OrgNodeChildUserInfo`](super::models::OrgNodeChildUserInfo) objects.
+    /// `OrgNodeChildUserInfo`
     pub org_node_child_user_info: Option<Vec<models::OrgNodeChildUserInfo>>,
 
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: Option<String>,
 
-    /// `UserInfo`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `UserInfo`
     pub user_info: Option<Vec<models::UserInfo>>,
 
-    /// `TotalUserNum`: a signed 64-bit integer.
+    /// `TotalUserNum`
     pub total_user_num: Option<i64>,
 
-    /// `OrgNodeIdPath`: a string.
+    /// `OrgNodeIdPath`
     pub org_node_id_path: Option<String>,
 
-    /// `OrgNodeNamePath`: a string.
+    /// `OrgNodeNamePath`
     pub org_node_name_path: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1471,15 +1735,25 @@ pub struct ListUsersInOrgNodeResponse {
 /// The `ListUsersInUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ListUsersInUserGroupResponse`].
-/// The codes it documents are in [`ListUsersInUserGroupError`](super::errors::ListUsersInUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ListUsersInUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.ListUsersInUserGroupError`](super::errors::EiamErrorCode::FailedOperationListUsersInUserGroupError)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameter.SearchCriteriaIllegal`](super::errors::EiamErrorCode::InvalidParameterSearchCriteriaIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ListUsersInUserGroup",
     output = ListUsersInUserGroupResponse,
-    error = super::errors::ListUsersInUserGroupError,
+    error = super::errors::EiamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1489,36 +1763,32 @@ pub struct ListUsersInOrgNodeResponse {
     )
 )]
 pub struct ListUsersInUserGroup {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: String,
 
-    /// `SearchCondition`: a [`UserSearchCriteria`](super::models::UserSearchCriteria).
+    /// `SearchCondition`
     pub search_condition: Option<models::UserSearchCriteria>,
 
-    /// `Sort`: a [`SortCondition`](super::models::SortCondition).
+    /// `Sort`
     pub sort: Option<models::SortCondition>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListUsersInUserGroup`] call returns.
 #[tc_model]
 pub struct ListUsersInUserGroupResponse {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: Option<String>,
 
-    /// `UserInfo`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `UserInfo`
     pub user_info: Option<Vec<models::UserInfo>>,
 
-    /// `TotalNum`: a signed 64-bit integer.
+    /// `TotalNum`
     pub total_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1528,24 +1798,34 @@ pub struct ListUsersInUserGroupResponse {
 /// The `ModifyAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ModifyAccountGroupResponse`].
-/// The codes it documents are in [`ModifyAccountGroupError`](super::errors::ModifyAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ModifyAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountGroupNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationAccountGroupNameAlreadyExists)
+/// - [`FailedOperation.AccountGroupNotExist`](super::errors::EiamErrorCode::FailedOperationAccountGroupNotExist)
+/// - [`FailedOperation.AccountNotExisted`](super::errors::EiamErrorCode::FailedOperationAccountNotExisted)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ModifyAccountGroup",
     output = ModifyAccountGroupResponse,
-    error = super::errors::ModifyAccountGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ModifyAccountGroup {
-    /// `AccountGroupId`: a string.
+    /// `AccountGroupId`
     pub account_group_id: String,
 
-    /// `GroupName`: a string.
+    /// `GroupName`
     pub group_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1559,27 +1839,36 @@ pub struct ModifyAccountGroupResponse {
 /// The `ModifyAppAccount` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ModifyAppAccountResponse`].
-/// The codes it documents are in [`ModifyAppAccountError`](super::errors::ModifyAppAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ModifyAppAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationAccountNameAlreadyExists)
+/// - [`FailedOperation.AccountNotExist`](super::errors::EiamErrorCode::FailedOperationAccountNotExist)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ModifyAppAccount",
     output = ModifyAppAccountResponse,
-    error = super::errors::ModifyAppAccountError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ModifyAppAccount {
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: String,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: Option<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1593,35 +1882,42 @@ pub struct ModifyAppAccountResponse {
 /// The `ModifyApplication` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ModifyApplicationResponse`].
-/// The codes it documents are in [`ModifyApplicationError`](super::errors::ModifyApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ModifyApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppDisplayNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationAppDisplayNameAlreadyExists)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.AppIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAppIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ModifyApplication",
     output = ModifyApplicationResponse,
-    error = super::errors::ModifyApplicationError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ModifyApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ApplicationId`; example: `"id"`
     pub application_id: String,
 
-    /// `SecureLevel`: a string.
+    /// `SecureLevel`
     pub secure_level: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `AppStatus`: a boolean.
+    /// `AppStatus`
     pub app_status: Option<bool>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1635,53 +1931,80 @@ pub struct ModifyApplicationResponse {
 /// The `ModifyUserInfo` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`ModifyUserInfoResponse`].
-/// The codes it documents are in [`ModifyUserInfoError`](super::errors::ModifyUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=ModifyUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeOrgNodeError`](super::errors::EiamErrorCode::FailedOperationDescribeOrgNodeError)
+/// - [`FailedOperation.DescribeOrgNodeRootError`](super::errors::EiamErrorCode::FailedOperationDescribeOrgNodeRootError)
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.MainOrgNodeNotExist`](super::errors::EiamErrorCode::FailedOperationMainOrgNodeNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeNotExist)
+/// - [`FailedOperation.OrgNodeSettingError`](super::errors::EiamErrorCode::FailedOperationOrgNodeSettingError)
+/// - [`FailedOperation.PersonNotFound`](super::errors::EiamErrorCode::FailedOperationPersonNotFound)
+/// - [`FailedOperation.SecondaryOrgNodeDuplicates`](super::errors::EiamErrorCode::FailedOperationSecondaryOrgNodeDuplicates)
+/// - [`FailedOperation.UpdateLDAPUserOrgExceedsRange`](super::errors::EiamErrorCode::FailedOperationUpdateLdapUserOrgExceedsRange)
+/// - [`FailedOperation.UpdateLDAPUserOrgNotInSameCrop`](super::errors::EiamErrorCode::FailedOperationUpdateLdapUserOrgNotInSameCrop)
+/// - [`FailedOperation.UpdateUserExceedsRange`](super::errors::EiamErrorCode::FailedOperationUpdateUserExceedsRange)
+/// - [`FailedOperation.UpdateWeComUserOrgExceedsRange`](super::errors::EiamErrorCode::FailedOperationUpdateWeComUserOrgExceedsRange)
+/// - [`FailedOperation.UpdateWeComUserOrgNotInSameCrop`](super::errors::EiamErrorCode::FailedOperationUpdateWeComUserOrgNotInSameCrop)
+/// - [`FailedOperation.UserEmailAlreadyExists`](super::errors::EiamErrorCode::FailedOperationUserEmailAlreadyExists)
+/// - [`FailedOperation.UserPhoneAlreadyExists`](super::errors::EiamErrorCode::FailedOperationUserPhoneAlreadyExists)
+/// - [`InvalidParameter.AttributeValueValidError`](super::errors::EiamErrorCode::InvalidParameterAttributeValueValidError)
+/// - [`InvalidParameter.UserExpirationTimeIllegal`](super::errors::EiamErrorCode::InvalidParameterUserExpirationTimeIllegal)
+/// - [`InvalidParameterValue.NewPasswordCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueNewPasswordCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`InvalidParameterValue.UserIdCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueUserIdCanNotBeEmpty)
+/// - [`InvalidParameterValue.UserNameCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueUserNameCanNotBeEmpty)
+/// - [`InvalidParameterValue.UserPhoneCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueUserPhoneCanNotBeEmpty)
+/// - [`LimitExceeded.ParameterLengthLimitExceeded`](super::errors::EiamErrorCode::LimitExceededParameterLengthLimitExceeded)
+/// - [`LimitExceeded.SecondaryNodeCountLimitExceeded`](super::errors::EiamErrorCode::LimitExceededSecondaryNodeCountLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "ModifyUserInfo",
     output = ModifyUserInfoResponse,
-    error = super::errors::ModifyUserInfoError
+    error = super::errors::EiamErrorCode
 )]
 pub struct ModifyUserInfo {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Option<Vec<String>>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `ExpirationTime`: a string.
+    /// `ExpirationTime`
     pub expiration_time: Option<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `PwdNeedReset`: a boolean.
+    /// `PwdNeedReset`
     pub pwd_need_reset: Option<bool>,
 
-    /// `OrgNodeId`: a string.
+    /// `OrgNodeId`
     pub org_node_id: Option<String>,
 
-    /// `SecondaryOrgNodeIdList`: a list of strings.
+    /// `SecondaryOrgNodeIdList`
     pub secondary_org_node_id_list: Option<Vec<String>>,
 }
 
@@ -1695,21 +2018,32 @@ pub struct ModifyUserInfoResponse {
 /// The `RemoveAccountFromAccountGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`RemoveAccountFromAccountGroupResponse`].
-/// The codes it documents are in [`RemoveAccountFromAccountGroupError`](super::errors::RemoveAccountFromAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=RemoveAccountFromAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountGroupNotExist`](super::errors::EiamErrorCode::FailedOperationAccountGroupNotExist)
+/// - [`FailedOperation.AccountNotExist`](super::errors::EiamErrorCode::FailedOperationAccountNotExist)
+/// - [`FailedOperation.AppNotExist`](super::errors::EiamErrorCode::FailedOperationAppNotExist)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`InvalidParameterValue.AccountIdsCanNotBeEmpty`](super::errors::EiamErrorCode::InvalidParameterValueAccountIdsCanNotBeEmpty)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.ItemsNumberLimitExceeded`](super::errors::EiamErrorCode::LimitExceededItemsNumberLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "RemoveAccountFromAccountGroup",
     output = RemoveAccountFromAccountGroupResponse,
-    error = super::errors::RemoveAccountFromAccountGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct RemoveAccountFromAccountGroup {
-    /// `AccountGroupId`: a string.
+    /// `AccountGroupId`
     pub account_group_id: String,
 
-    /// `AccountIds`: a list of strings.
+    /// `AccountIds`
     pub account_ids: Option<Vec<String>>,
 }
 
@@ -1723,23 +2057,32 @@ pub struct RemoveAccountFromAccountGroupResponse {
 /// The `RemoveUserFromUserGroup` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`RemoveUserFromUserGroupResponse`].
-/// The codes it documents are in [`RemoveUserFromUserGroupError`](super::errors::RemoveUserFromUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=RemoveUserFromUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupIdNotFound`](super::errors::EiamErrorCode::FailedOperationGroupIdNotFound)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.PersonNotFound`](super::errors::EiamErrorCode::FailedOperationPersonNotFound)
+/// - [`FailedOperation.RemoveUsersFromUserGroupError`](super::errors::EiamErrorCode::FailedOperationRemoveUsersFromUserGroupError)
+/// - [`FailedOperation.UserNotExistInUserGroup`](super::errors::EiamErrorCode::FailedOperationUserNotExistInUserGroup)
+/// - [`InvalidParameter.Parameterlllegal`](super::errors::EiamErrorCode::InvalidParameterParameterlllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "RemoveUserFromUserGroup",
     output = RemoveUserFromUserGroupResponse,
-    error = super::errors::RemoveUserFromUserGroupError
+    error = super::errors::EiamErrorCode
 )]
 pub struct RemoveUserFromUserGroup {
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: String,
 }
 
@@ -1753,31 +2096,39 @@ pub struct RemoveUserFromUserGroupResponse {
 /// The `UpdateOrgNode` action of EIAM API 2021-04-20.
 ///
 /// A successful call returns [`UpdateOrgNodeResponse`].
-/// The codes it documents are in [`UpdateOrgNodeError`](super::errors::UpdateOrgNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eiam&Version=2021-04-20&Action=UpdateOrgNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EiamErrorCode`](super::errors::EiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ChildOrgNodeNameAlreadyExists`](super::errors::EiamErrorCode::FailedOperationChildOrgNodeNameAlreadyExists)
+/// - [`FailedOperation.CustomizeParentOrgNodeIdAlreadyExists`](super::errors::EiamErrorCode::FailedOperationCustomizeParentOrgNodeIdAlreadyExists)
+/// - [`FailedOperation.CustomizedOrgNodeIdCanNotBeEmpty`](super::errors::EiamErrorCode::FailedOperationCustomizedOrgNodeIdCanNotBeEmpty)
+/// - [`FailedOperation.OperationError`](super::errors::EiamErrorCode::FailedOperationOperationError)
+/// - [`FailedOperation.OrgNodeIdNotExist`](super::errors::EiamErrorCode::FailedOperationOrgNodeIdNotExist)
+/// - [`InvalidParameter.OrgCodeIllegal`](super::errors::EiamErrorCode::InvalidParameterOrgCodeIllegal)
+/// - [`InvalidParameterValue.ParameterIllegal`](super::errors::EiamErrorCode::InvalidParameterValueParameterIllegal)
+/// - [`LimitExceeded.ParameterLengthLimitExceeded`](super::errors::EiamErrorCode::LimitExceededParameterLengthLimitExceeded)
 #[tc_action(
     service = "eiam",
     version = "2021-04-20",
     name = "UpdateOrgNode",
     output = UpdateOrgNodeResponse,
-    error = super::errors::UpdateOrgNodeError
+    error = super::errors::EiamErrorCode
 )]
 pub struct UpdateOrgNode {
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: String,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `CustomizedOrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `CustomizedOrgNodeId`; example: `"id"`
     pub customized_org_node_id: Option<String>,
 }
 

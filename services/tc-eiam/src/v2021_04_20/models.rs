@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccountGroup`](super::DescribeAccountGroup).
 #[tc_model]
 pub struct AccountGroupInfo {
-    /// `AccountGroupId`: a string.
+    /// `AccountGroupId`
     pub account_group_id: Option<String>,
 
-    /// `GroupName`: a string.
+    /// `GroupName`
     pub group_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: String,
 }
 
@@ -26,9 +26,7 @@ pub struct AccountGroupInfo {
 /// Sent in the input of [`DescribeAccountGroup`](super::DescribeAccountGroup) and [`ListAccountInAccountGroup`](super::ListAccountInAccountGroup).
 #[tc_model]
 pub struct AccountGroupSearchCriteria {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"比赛一组"`
+    /// `Keyword`; example: `"比赛一组"`
     pub keyword: Option<String>,
 }
 
@@ -37,19 +35,19 @@ pub struct AccountGroupSearchCriteria {
 /// Returned in the output of [`DescribeAppAccount`](super::DescribeAppAccount) and [`ListAccountInAccountGroup`](super::ListAccountInAccountGroup).
 #[tc_model]
 pub struct AppAccountInfo {
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: String,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: Option<String>,
 
-    /// `UserList`: a list of [`LinkUserInfo`] objects.
+    /// `UserList`
     pub user_list: Option<Vec<LinkUserInfo>>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: Option<String>,
 }
 
@@ -58,9 +56,7 @@ pub struct AppAccountInfo {
 /// Sent in the input of [`DescribeAppAccount`](super::DescribeAppAccount).
 #[tc_model]
 pub struct AppAccountSearchCriteria {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Keyword`; example: `"张三"`
     pub keyword: Option<String>,
 }
 
@@ -69,21 +65,19 @@ pub struct AppAccountSearchCriteria {
 /// Returned in the output of [`ListAuthorizedApplicationsToUser`](super::ListAuthorizedApplicationsToUser).
 #[tc_model]
 pub struct ApplicationAuthorizationInfo {
-    /// `ApplicationAccounts`: a list of strings.
+    /// `ApplicationAccounts`
     pub application_accounts: Option<Vec<String>>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ApplicationId`; example: `"id"`
     pub application_id: Option<String>,
 
-    /// `InheritedForm`: an [`InheritedForm`].
+    /// `InheritedForm`
     pub inherited_form: Option<InheritedForm>,
 
-    /// `ApplicationName`: a string.
+    /// `ApplicationName`
     pub application_name: Option<String>,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: Option<String>,
 }
 
@@ -92,10 +86,10 @@ pub struct ApplicationAuthorizationInfo {
 /// Sent in the input of [`ListApplications`](super::ListApplications).
 #[tc_model]
 pub struct ApplicationInfoSearchCriteria {
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 
-    /// `ApplicationType`: a string.
+    /// `ApplicationType`
     pub application_type: Option<String>,
 }
 
@@ -104,28 +98,28 @@ pub struct ApplicationInfoSearchCriteria {
 /// Returned in the output of [`ListApplications`](super::ListApplications).
 #[tc_model]
 pub struct ApplicationInformation {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: Option<String>,
 
-    /// `LastModifiedDate`: a string.
+    /// `LastModifiedDate`
     pub last_modified_date: Option<String>,
 
-    /// `AppStatus`: a boolean.
+    /// `AppStatus`
     pub app_status: Option<bool>,
 
-    /// `Icon`: a string.
+    /// `Icon`
     pub icon: Option<String>,
 
-    /// `ApplicationType`: a string.
+    /// `ApplicationType`
     pub application_type: Option<String>,
 
-    /// `ClientId`: a string.
+    /// `ClientId`
     pub client_id: Option<String>,
 }
 
@@ -134,22 +128,22 @@ pub struct ApplicationInformation {
 /// Returned in the output of [`ListApplicationAuthorizations`](super::ListApplicationAuthorizations).
 #[tc_model]
 pub struct AuthorizationInfo {
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: String,
 
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: String,
 
-    /// `EntityName`: a string.
+    /// `EntityName`
     pub entity_name: String,
 
-    /// `EntityId`: a string.
+    /// `EntityId`
     pub entity_id: String,
 
-    /// `LastModifiedDate`: a string.
+    /// `LastModifiedDate`
     pub last_modified_date: String,
 
-    /// `AuthorizationId`: a string.
+    /// `AuthorizationId`
     pub authorization_id: String,
 }
 
@@ -158,7 +152,7 @@ pub struct AuthorizationInfo {
 /// Sent in the input of [`ListApplicationAuthorizations`](super::ListApplicationAuthorizations).
 #[tc_model]
 pub struct AuthorizationInfoSearchCriteria {
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 }
 
@@ -167,24 +161,16 @@ pub struct AuthorizationInfoSearchCriteria {
 /// Returned in the output of [`DescribeOrgResourcesAuthorization`](super::DescribeOrgResourcesAuthorization) and [`DescribeUserGroupResourcesAuthorization`](super::DescribeUserGroupResourcesAuthorization).
 #[tc_model]
 pub struct AuthorizationResourceEntityInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"6747d37a-616b-4b2f-9b7e-f4c922eb2932"`
+    /// `ResourceId`; example: `"6747d37a-616b-4b2f-9b7e-f4c922eb2932"`
     pub resource_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"API"`
+    /// `ResourceType`; example: `"API"`
     pub resource_type: Option<String>,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"api1"`
+    /// `Resource`; example: `"api1"`
     pub resource: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"用户API"`
+    /// `ResourceName`; example: `"用户API"`
     pub resource_name: Option<String>,
 }
 
@@ -193,30 +179,22 @@ pub struct AuthorizationResourceEntityInfo {
 /// Returned in the output of [`DescribeUserResourcesAuthorization`](super::DescribeUserResourcesAuthorization).
 #[tc_model]
 pub struct AuthorizationUserResouceInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"8580d166-2a25-45eb-beff-3085f5464deb"`
+    /// `ResourceId`; example: `"8580d166-2a25-45eb-beff-3085f5464deb"`
     pub resource_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"resourceGroup"`
+    /// `ResourceType`; example: `"resourceGroup"`
     pub resource_type: Option<String>,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"service-888:*"`
+    /// `Resource`; example: `"service-888:*"`
     pub resource: Option<String>,
 
-    /// `InheritedForm`: an [`InheritedForm`].
+    /// `InheritedForm`
     pub inherited_form: Option<InheritedForm>,
 
-    /// `ApplicationAccounts`: a list of strings.
+    /// `ApplicationAccounts`
     pub application_accounts: Option<Vec<String>>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"用户菜单"`
+    /// `ResourceName`; example: `"用户菜单"`
     pub resource_name: Option<String>,
 }
 
@@ -225,10 +203,10 @@ pub struct AuthorizationUserResouceInfo {
 /// Returned in the output of [`DescribeUserResourcesAuthorization`](super::DescribeUserResourcesAuthorization) and [`ListAuthorizedApplicationsToUser`](super::ListAuthorizedApplicationsToUser).
 #[tc_model]
 pub struct InheritedForm {
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Option<Vec<String>>,
 
-    /// `OrgNodeIds`: a list of strings.
+    /// `OrgNodeIds`
     pub org_node_ids: Option<Vec<String>>,
 }
 
@@ -237,10 +215,10 @@ pub struct InheritedForm {
 /// Returned in the output of [`DescribeAppAccount`](super::DescribeAppAccount) and [`ListAccountInAccountGroup`](super::ListAccountInAccountGroup).
 #[tc_model]
 pub struct LinkUserInfo {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 }
 
@@ -249,25 +227,25 @@ pub struct LinkUserInfo {
 /// Sent in the input of [`ListUsersInOrgNode`](super::ListUsersInOrgNode).
 #[tc_model]
 pub struct ListUsersInOrgNodeSearchCriteria {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `CreationTime`: a string.
+    /// `CreationTime`
     pub creation_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
+    /// `LastUpdateTime`
     pub last_update_time: Option<String>,
 
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 }
 
@@ -276,42 +254,28 @@ pub struct ListUsersInOrgNodeSearchCriteria {
 /// Returned in the output of [`DescribeOrgNode`](super::DescribeOrgNode).
 #[tc_model]
 pub struct OrgNodeChildInfo {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DisplayName`; example: `"id"`
     pub display_name: Option<String>,
 
-    /// `LastModifiedDate`: a string.
-    ///
-    /// Example: `"id"`
+    /// `LastModifiedDate`; example: `"id"`
     pub last_modified_date: Option<String>,
 
-    /// `CustomizedOrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `CustomizedOrgNodeId`; example: `"id"`
     pub customized_org_node_id: Option<String>,
 
-    /// `ParentOrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ParentOrgNodeId`; example: `"id"`
     pub parent_org_node_id: Option<String>,
 
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: Option<String>,
 
-    /// `DataSource`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DataSource`; example: `"id"`
     pub data_source: Option<String>,
 
-    /// `CreatedDate`: a string.
-    ///
-    /// Example: `"id"`
+    /// `CreatedDate`; example: `"id"`
     pub created_date: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -320,21 +284,19 @@ pub struct OrgNodeChildInfo {
 /// Returned in the output of [`ListUsersInOrgNode`](super::ListUsersInOrgNode).
 #[tc_model]
 pub struct OrgNodeChildUserInfo {
-    /// `OrgNodeId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrgNodeId`; example: `"id"`
     pub org_node_id: Option<String>,
 
-    /// `UserInfo`: a list of [`UserInfo`] objects.
+    /// `UserInfo`
     pub user_info: Option<Vec<UserInfo>>,
 
-    /// `TotalUserNum`: a signed 64-bit integer.
+    /// `TotalUserNum`
     pub total_user_num: Option<i64>,
 
-    /// `OrgNodeIdPath`: a string.
+    /// `OrgNodeIdPath`
     pub org_node_id_path: Option<String>,
 
-    /// `OrgNodeNamePath`: a string.
+    /// `OrgNodeNamePath`
     pub org_node_name_path: Option<String>,
 }
 
@@ -343,10 +305,10 @@ pub struct OrgNodeChildUserInfo {
 /// Sent in the input of [`ListApplicationAuthorizations`](super::ListApplicationAuthorizations), [`ListApplications`](super::ListApplications), [`ListUserGroups`](super::ListUserGroups), [`ListUserGroupsOfUser`](super::ListUserGroupsOfUser), [`ListUsers`](super::ListUsers), [`ListUsersInOrgNode`](super::ListUsersInOrgNode) and [`ListUsersInUserGroup`](super::ListUsersInUserGroup).
 #[tc_model]
 pub struct SortCondition {
-    /// `SortKey`: a string.
+    /// `SortKey`
     pub sort_key: String,
 
-    /// `SortOrder`: a string.
+    /// `SortOrder`
     pub sort_order: String,
 }
 
@@ -355,10 +317,10 @@ pub struct SortCondition {
 /// Returned in the output of [`DescribeUserThirdPartyAccountInfo`](super::DescribeUserThirdPartyAccountInfo).
 #[tc_model]
 pub struct ThirdPartyAccountInfo {
-    /// `AccountCode`: a string.
+    /// `AccountCode`
     pub account_code: Option<String>,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: Option<String>,
 }
 
@@ -367,18 +329,16 @@ pub struct ThirdPartyAccountInfo {
 /// Returned in the output of [`ListUserGroupsOfUser`](super::ListUserGroupsOfUser).
 #[tc_model]
 pub struct UserGroupInfo {
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserGroupId`; example: `"id"`
     pub user_group_id: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `CreatedDate`: a string.
+    /// `CreatedDate`
     pub created_date: Option<String>,
 }
 
@@ -387,7 +347,7 @@ pub struct UserGroupInfo {
 /// Sent in the input of [`ListUserGroups`](super::ListUserGroups).
 #[tc_model]
 pub struct UserGroupInfoSearchCriteria {
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 }
 
@@ -396,13 +356,13 @@ pub struct UserGroupInfoSearchCriteria {
 /// Returned in the output of [`ListUserGroups`](super::ListUserGroups).
 #[tc_model]
 pub struct UserGroupInformation {
-    /// `UserGroupId`: a string.
+    /// `UserGroupId`
     pub user_group_id: String,
 
-    /// `UserGroupName`: a string.
+    /// `UserGroupName`
     pub user_group_name: String,
 
-    /// `LastModifiedDate`: a string.
+    /// `LastModifiedDate`
     pub last_modified_date: Option<String>,
 }
 
@@ -411,7 +371,7 @@ pub struct UserGroupInformation {
 /// Sent in the input of [`ListUserGroupsOfUser`](super::ListUserGroupsOfUser).
 #[tc_model]
 pub struct UserGroupInformationSearchCriteria {
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 }
 
@@ -420,27 +380,25 @@ pub struct UserGroupInformationSearchCriteria {
 /// Returned in the output of [`ListUsersInOrgNode`](super::ListUsersInOrgNode) and [`ListUsersInUserGroup`](super::ListUsersInUserGroup).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `UserId`; example: `"id"`
     pub user_id: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `DataSource`: a string.
+    /// `DataSource`
     pub data_source: Option<String>,
 }
 
@@ -449,40 +407,40 @@ pub struct UserInfo {
 /// Returned in the output of [`ListUsers`](super::ListUsers).
 #[tc_model]
 pub struct UserInformation {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `LastUpdateTime`: a string.
+    /// `LastUpdateTime`
     pub last_update_time: Option<String>,
 
-    /// `CreationTime`: a string.
+    /// `CreationTime`
     pub creation_time: Option<String>,
 
-    /// `OrgPath`: a string.
+    /// `OrgPath`
     pub org_path: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `SubjectGroups`: a list of strings.
+    /// `SubjectGroups`
     pub subject_groups: Option<Vec<String>>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `LastLoginTime`: a string.
+    /// `LastLoginTime`
     pub last_login_time: Option<String>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 }
 
@@ -491,24 +449,24 @@ pub struct UserInformation {
 /// Sent in the input of [`ListUsers`](super::ListUsers) and [`ListUsersInUserGroup`](super::ListUsersInUserGroup).
 #[tc_model]
 pub struct UserSearchCriteria {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `CreationTime`: a string.
+    /// `CreationTime`
     pub creation_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
+    /// `LastUpdateTime`
     pub last_update_time: Option<String>,
 
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 }

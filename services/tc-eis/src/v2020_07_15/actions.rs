@@ -7,28 +7,37 @@ use super::models;
 /// The `DescribeEisConnectorConfig` action of EIS API 2020-07-15.
 ///
 /// A successful call returns [`DescribeEisConnectorConfigResponse`].
-/// The codes it documents are in [`DescribeEisConnectorConfigError`](super::errors::DescribeEisConnectorConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2020-07-15&Action=DescribeEisConnectorConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthenticationFailed`](super::errors::EisErrorCode::FailedOperationAuthenticationFailed)
+/// - [`FailedOperation.MetaCompilerError`](super::errors::EisErrorCode::FailedOperationMetaCompilerError)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.RpcPilotServerError`](super::errors::EisErrorCode::InternalErrorRpcPilotServerError)
+/// - [`InvalidParameterValue.ConnectorNotExist`](super::errors::EisErrorCode::InvalidParameterValueConnectorNotExist)
 #[tc_action(
     service = "eis",
     version = "2020-07-15",
     name = "DescribeEisConnectorConfig",
     output = DescribeEisConnectorConfigResponse,
-    error = super::errors::DescribeEisConnectorConfigError
+    error = super::errors::EisErrorCode
 )]
 pub struct DescribeEisConnectorConfig {
-    /// `ConnectorName`: a string.
+    /// `ConnectorName`
     pub connector_name: String,
 
-    /// `ConnectorVersion`: a string.
+    /// `ConnectorVersion`
     pub connector_version: String,
 }
 
 /// What a successful [`DescribeEisConnectorConfig`] call returns.
 #[tc_model]
 pub struct DescribeEisConnectorConfigResponse {
-    /// `ConnectorParameter`: a string.
+    /// `ConnectorParameter`
     pub connector_parameter: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -38,28 +47,37 @@ pub struct DescribeEisConnectorConfigResponse {
 /// The `ListEisConnectorOperations` action of EIS API 2020-07-15.
 ///
 /// A successful call returns [`ListEisConnectorOperationsResponse`].
-/// The codes it documents are in [`ListEisConnectorOperationsError`](super::errors::ListEisConnectorOperationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2020-07-15&Action=ListEisConnectorOperations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthenticationFailed`](super::errors::EisErrorCode::FailedOperationAuthenticationFailed)
+/// - [`FailedOperation.MetaCompilerError`](super::errors::EisErrorCode::FailedOperationMetaCompilerError)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.RpcPilotServerError`](super::errors::EisErrorCode::InternalErrorRpcPilotServerError)
+/// - [`InvalidParameterValue.ConnectorNotExist`](super::errors::EisErrorCode::InvalidParameterValueConnectorNotExist)
 #[tc_action(
     service = "eis",
     version = "2020-07-15",
     name = "ListEisConnectorOperations",
     output = ListEisConnectorOperationsResponse,
-    error = super::errors::ListEisConnectorOperationsError
+    error = super::errors::EisErrorCode
 )]
 pub struct ListEisConnectorOperations {
-    /// `ConnectorName`: a string.
+    /// `ConnectorName`
     pub connector_name: String,
 
-    /// `ConnectorVersion`: a string.
+    /// `ConnectorVersion`
     pub connector_version: String,
 }
 
 /// What a successful [`ListEisConnectorOperations`] call returns.
 #[tc_model]
 pub struct ListEisConnectorOperationsResponse {
-    /// `Operations`: a list of [`EisConnectionOperation`](super::models::EisConnectionOperation) objects.
+    /// `Operations`
     pub operations: Vec<models::EisConnectionOperation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -69,15 +87,22 @@ pub struct ListEisConnectorOperationsResponse {
 /// The `ListEisConnectors` action of EIS API 2020-07-15.
 ///
 /// A successful call returns [`ListEisConnectorsResponse`].
-/// The codes it documents are in [`ListEisConnectorsError`](super::errors::ListEisConnectorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2020-07-15&Action=ListEisConnectors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthenticationFailed`](super::errors::EisErrorCode::FailedOperationAuthenticationFailed)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`ResourceNotFound`](super::errors::EisErrorCode::ResourceNotFound)
 #[tc_action(
     service = "eis",
     version = "2020-07-15",
     name = "ListEisConnectors",
     output = ListEisConnectorsResponse,
-    error = super::errors::ListEisConnectorsError,
+    error = super::errors::EisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -87,25 +112,23 @@ pub struct ListEisConnectorOperationsResponse {
     )
 )]
 pub struct ListEisConnectors {
-    /// `ConnectorName`: a string.
+    /// `ConnectorName`
     pub connector_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListEisConnectors`] call returns.
 #[tc_model]
 pub struct ListEisConnectorsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Connectors`: a list of [`EisConnectorSummary`](super::models::EisConnectorSummary) objects.
+    /// `Connectors`
     pub connectors: Vec<models::EisConnectorSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

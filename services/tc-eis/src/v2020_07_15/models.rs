@@ -8,13 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListEisConnectorOperations`](super::ListEisConnectorOperations).
 #[tc_model]
 pub struct EisConnectionOperation {
-    /// `OperationName`: a string.
+    /// `OperationName`
     pub operation_name: String,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: String,
 
-    /// `IsTrigger`: a boolean.
+    /// `IsTrigger`
     pub is_trigger: bool,
 }
 
@@ -23,21 +23,21 @@ pub struct EisConnectionOperation {
 /// Returned in the output of [`ListEisConnectors`](super::ListEisConnectors).
 #[tc_model]
 pub struct EisConnectorSummary {
-    /// `ConnectorName`: a string.
+    /// `ConnectorName`
     pub connector_name: String,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: String,
 
-    /// `Company`: a string.
+    /// `Company`
     pub company: String,
 
-    /// `Product`: a string.
+    /// `Product`
     pub product: String,
 
-    /// `ConnectorVersion`: a string.
+    /// `ConnectorVersion`
     pub connector_version: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: i64,
 }

@@ -7,37 +7,47 @@ use super::models;
 /// The `GetRuntimeMC` action of EIS API 2021-06-01.
 ///
 /// A successful call returns [`GetRuntimeMCResponse`].
-/// The codes it documents are in [`GetRuntimeMCError`](super::errors::GetRuntimeMCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2021-06-01&Action=GetRuntimeMC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EisErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthenticationFailed`](super::errors::EisErrorCode::FailedOperationAuthenticationFailed)
+/// - [`InternalError.CheckRuntimeFailed`](super::errors::EisErrorCode::InternalErrorCheckRuntimeFailed)
+/// - [`InternalError.CountRuntimeInstancesFailed`](super::errors::EisErrorCode::InternalErrorCountRuntimeInstancesFailed)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.MetaCompilerError`](super::errors::EisErrorCode::InternalErrorMetaCompilerError)
+/// - [`InternalError.RpcPilotServerError`](super::errors::EisErrorCode::InternalErrorRpcPilotServerError)
+/// - [`InvalidParameterValue.PilotZoneNotSupported`](super::errors::EisErrorCode::InvalidParameterValuePilotZoneNotSupported)
+/// - [`InvalidParameterValue.RuntimeAlreadyDeleted`](super::errors::EisErrorCode::InvalidParameterValueRuntimeAlreadyDeleted)
+/// - [`InvalidParameterValue.RuntimeIdNotExist`](super::errors::EisErrorCode::InvalidParameterValueRuntimeIdNotExist)
+/// - [`InvalidParameterValue.RuntimeNamespaceInvalid`](super::errors::EisErrorCode::InvalidParameterValueRuntimeNamespaceInvalid)
+/// - [`InvalidParameterValue.RuntimeZoneNotExisted`](super::errors::EisErrorCode::InvalidParameterValueRuntimeZoneNotExisted)
 #[tc_action(
     service = "eis",
     version = "2021-06-01",
     name = "GetRuntimeMC",
     output = GetRuntimeMCResponse,
-    error = super::errors::GetRuntimeMCError
+    error = super::errors::EisErrorCode
 )]
 pub struct GetRuntimeMC {
-    /// `RuntimeId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuntimeId`; example: `12`
     pub runtime_id: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"tinajin"`
+    /// `Zone`; example: `"tinajin"`
     pub zone: String,
 
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuntimeClass`; example: `1`
     pub runtime_class: Option<i64>,
 }
 
 /// What a successful [`GetRuntimeMC`] call returns.
 #[tc_model]
 pub struct GetRuntimeMCResponse {
-    /// `Runtime`: a [`RuntimeMc`](super::models::RuntimeMc).
+    /// `Runtime`
     pub runtime: models::RuntimeMc,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -47,65 +57,65 @@ pub struct GetRuntimeMCResponse {
 /// The `GetRuntimeResourceMonitorMetricMC` action of EIS API 2021-06-01.
 ///
 /// A successful call returns [`GetRuntimeResourceMonitorMetricMCResponse`].
-/// The codes it documents are in [`GetRuntimeResourceMonitorMetricMCError`](super::errors::GetRuntimeResourceMonitorMetricMCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2021-06-01&Action=GetRuntimeResourceMonitorMetricMC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EisErrorCode::FailedOperation)
+/// - [`FailedOperation.InnerLogicTimeOut`](super::errors::EisErrorCode::FailedOperationInnerLogicTimeOut)
+/// - [`FailedOperation.UnSupportedOperationType`](super::errors::EisErrorCode::FailedOperationUnSupportedOperationType)
+/// - [`InternalError.CheckRuntimeFailed`](super::errors::EisErrorCode::InternalErrorCheckRuntimeFailed)
+/// - [`InvalidParameterValue.InvalidRuntimeMetricSearchCondition`](super::errors::EisErrorCode::InvalidParameterValueInvalidRuntimeMetricSearchCondition)
+/// - [`InvalidParameterValue.NotSupportedActionForPublicRuntime`](super::errors::EisErrorCode::InvalidParameterValueNotSupportedActionForPublicRuntime)
+/// - [`InvalidParameterValue.PilotZoneNotSupported`](super::errors::EisErrorCode::InvalidParameterValuePilotZoneNotSupported)
+/// - [`InvalidParameterValue.RuntimeAlreadyDeleted`](super::errors::EisErrorCode::InvalidParameterValueRuntimeAlreadyDeleted)
+/// - [`InvalidParameterValue.RuntimeIdNotExist`](super::errors::EisErrorCode::InvalidParameterValueRuntimeIdNotExist)
+/// - [`InvalidParameterValue.RuntimeMetricRateNotSupport`](super::errors::EisErrorCode::InvalidParameterValueRuntimeMetricRateNotSupport)
+/// - [`InvalidParameterValue.RuntimeNamespaceInvalid`](super::errors::EisErrorCode::InvalidParameterValueRuntimeNamespaceInvalid)
+/// - [`InvalidParameterValue.RuntimeZoneNotExisted`](super::errors::EisErrorCode::InvalidParameterValueRuntimeZoneNotExisted)
 #[tc_action(
     service = "eis",
     version = "2021-06-01",
     name = "GetRuntimeResourceMonitorMetricMC",
     output = GetRuntimeResourceMonitorMetricMCResponse,
-    error = super::errors::GetRuntimeResourceMonitorMetricMCError
+    error = super::errors::EisErrorCode
 )]
 pub struct GetRuntimeResourceMonitorMetricMC {
-    /// `RuntimeId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuntimeId`; example: `12`
     pub runtime_id: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1622615532`
+    /// `StartTime`; example: `1622615532`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1622615532`
+    /// `EndTime`; example: `1622615532`
     pub end_time: i64,
 
-    /// `MetricType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MetricType`; example: `2`
     pub metric_type: i64,
 
-    /// `RateType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RateType`; example: `true`
     pub rate_type: bool,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: Option<i64>,
 
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuntimeClass`; example: `1`
     pub runtime_class: Option<i64>,
 
-    /// `AggregationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationType`; example: `1`
     pub aggregation_type: Option<i64>,
 }
 
 /// What a successful [`GetRuntimeResourceMonitorMetricMC`] call returns.
 #[tc_model]
 pub struct GetRuntimeResourceMonitorMetricMCResponse {
-    /// `MetricType`: a string.
+    /// `MetricType`
     pub metric_type: Option<String>,
 
-    /// `Values`: a list of [`MetricValueMc`](super::models::MetricValueMc) objects.
+    /// `Values`
     pub values: Option<Vec<models::MetricValueMc>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -115,42 +125,46 @@ pub struct GetRuntimeResourceMonitorMetricMCResponse {
 /// The `ListDeployableRuntimesMC` action of EIS API 2021-06-01.
 ///
 /// A successful call returns [`ListDeployableRuntimesMCResponse`].
-/// The codes it documents are in [`ListDeployableRuntimesMCError`](super::errors::ListDeployableRuntimesMCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2021-06-01&Action=ListDeployableRuntimesMC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthenticationFailed`](super::errors::EisErrorCode::FailedOperationAuthenticationFailed)
+/// - [`FailedOperation.UnSupportedOperationType`](super::errors::EisErrorCode::FailedOperationUnSupportedOperationType)
+/// - [`InternalError.ConnectorNotExist`](super::errors::EisErrorCode::InternalErrorConnectorNotExist)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.RpcPilotServerError`](super::errors::EisErrorCode::InternalErrorRpcPilotServerError)
+/// - [`InvalidParameterValue.PilotZoneNotSupported`](super::errors::EisErrorCode::InvalidParameterValuePilotZoneNotSupported)
+/// - [`InvalidParameterValue.ProjectAndInstanceNotMatch`](super::errors::EisErrorCode::InvalidParameterValueProjectAndInstanceNotMatch)
+/// - [`InvalidParameterValue.ProjectInstanceNotFound`](super::errors::EisErrorCode::InvalidParameterValueProjectInstanceNotFound)
 #[tc_action(
     service = "eis",
     version = "2021-06-01",
     name = "ListDeployableRuntimesMC",
     output = ListDeployableRuntimesMCResponse,
-    error = super::errors::ListDeployableRuntimesMCError
+    error = super::errors::EisErrorCode
 )]
 pub struct ListDeployableRuntimesMC {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceId`; example: `1`
     pub instance_id: Option<i64>,
 
-    /// `PlanType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PlanType`; example: `0`
     pub plan_type: Option<i64>,
 
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuntimeClass`; example: `2`
     pub runtime_class: Option<i64>,
 }
 
 /// What a successful [`ListDeployableRuntimesMC`] call returns.
 #[tc_model]
 pub struct ListDeployableRuntimesMCResponse {
-    /// `Runtimes`: a list of [`AbstractRuntimeMc`](super::models::AbstractRuntimeMc) objects.
+    /// `Runtimes`
     pub runtimes: Option<Vec<models::AbstractRuntimeMc>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -160,15 +174,28 @@ pub struct ListDeployableRuntimesMCResponse {
 /// The `ListRuntimeDeployedInstancesMC` action of EIS API 2021-06-01.
 ///
 /// A successful call returns [`ListRuntimeDeployedInstancesMCResponse`].
-/// The codes it documents are in [`ListRuntimeDeployedInstancesMCError`](super::errors::ListRuntimeDeployedInstancesMCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2021-06-01&Action=ListRuntimeDeployedInstancesMC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CheckRuntimeFailed`](super::errors::EisErrorCode::InternalErrorCheckRuntimeFailed)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.ListRuntimeInstancesFailed`](super::errors::EisErrorCode::InternalErrorListRuntimeInstancesFailed)
+/// - [`InternalError.MetaCompilerError`](super::errors::EisErrorCode::InternalErrorMetaCompilerError)
+/// - [`InternalError.RpcPilotServerError`](super::errors::EisErrorCode::InternalErrorRpcPilotServerError)
+/// - [`InvalidParameterValue.PilotZoneNotSupported`](super::errors::EisErrorCode::InvalidParameterValuePilotZoneNotSupported)
+/// - [`InvalidParameterValue.RuntimeAlreadyDeleted`](super::errors::EisErrorCode::InvalidParameterValueRuntimeAlreadyDeleted)
+/// - [`InvalidParameterValue.RuntimeIdNotExist`](super::errors::EisErrorCode::InvalidParameterValueRuntimeIdNotExist)
+/// - [`InvalidParameterValue.RuntimeZoneNotExisted`](super::errors::EisErrorCode::InvalidParameterValueRuntimeZoneNotExisted)
 #[tc_action(
     service = "eis",
     version = "2021-06-01",
     name = "ListRuntimeDeployedInstancesMC",
     output = ListRuntimeDeployedInstancesMCResponse,
-    error = super::errors::ListRuntimeDeployedInstancesMCError,
+    error = super::errors::EisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -178,66 +205,44 @@ pub struct ListDeployableRuntimesMCResponse {
     )
 )]
 pub struct ListRuntimeDeployedInstancesMC {
-    /// `RuntimeId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuntimeId`; example: `12`
     pub runtime_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `Offset`; example: `21`
     pub offset: i64,
 
-    /// `SortType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortType`; example: `1`
     pub sort_type: i64,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"tianjin"`
+    /// `Zone`; example: `"tianjin"`
     pub zone: String,
 
-    /// `ApiVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiVersion`; example: `1`
     pub api_version: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuntimeClass`; example: `2`
     pub runtime_class: Option<i64>,
 }
 
 /// What a successful [`ListRuntimeDeployedInstancesMC`] call returns.
 #[tc_model]
 pub struct ListRuntimeDeployedInstancesMCResponse {
-    /// `Instances`: a list of [`RuntimeDeployedInstanceMc`](super::models::RuntimeDeployedInstanceMc) objects.
+    /// `Instances`
     pub instances: Vec<models::RuntimeDeployedInstanceMc>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `102`
+    /// `TotalCount`; example: `102`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -247,32 +252,42 @@ pub struct ListRuntimeDeployedInstancesMCResponse {
 /// The `ListRuntimesMC` action of EIS API 2021-06-01.
 ///
 /// A successful call returns [`ListRuntimesMCResponse`].
-/// The codes it documents are in [`ListRuntimesMCError`](super::errors::ListRuntimesMCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=eis&Version=2021-06-01&Action=ListRuntimesMC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EisErrorCode`](super::errors::EisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EisErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthenticationFailed`](super::errors::EisErrorCode::FailedOperationAuthenticationFailed)
+/// - [`FailedOperation.MetaCompilerError`](super::errors::EisErrorCode::FailedOperationMetaCompilerError)
+/// - [`FailedOperation.UnSupportedOperationType`](super::errors::EisErrorCode::FailedOperationUnSupportedOperationType)
+/// - [`InternalError.DatabaseError`](super::errors::EisErrorCode::InternalErrorDatabaseError)
+/// - [`InternalError.ListRuntimesFailed`](super::errors::EisErrorCode::InternalErrorListRuntimesFailed)
+/// - [`InternalError.MetaCompilerError`](super::errors::EisErrorCode::InternalErrorMetaCompilerError)
+/// - [`InternalError.RpcPilotServerError`](super::errors::EisErrorCode::InternalErrorRpcPilotServerError)
+/// - [`InvalidParameterValue.PilotZoneNotSupported`](super::errors::EisErrorCode::InvalidParameterValuePilotZoneNotSupported)
+/// - [`ResourceUnavailable`](super::errors::EisErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "eis",
     version = "2021-06-01",
     name = "ListRuntimesMC",
     output = ListRuntimesMCResponse,
-    error = super::errors::ListRuntimesMCError
+    error = super::errors::EisErrorCode
 )]
 pub struct ListRuntimesMC {
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuntimeClass`; example: `1`
     pub runtime_class: Option<i64>,
 
-    /// `PlanType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PlanType`; example: `0`
     pub plan_type: Option<i64>,
 }
 
 /// What a successful [`ListRuntimesMC`] call returns.
 #[tc_model]
 pub struct ListRuntimesMCResponse {
-    /// `Runtimes`: a list of [`RuntimeMc`](super::models::RuntimeMc) objects.
+    /// `Runtimes`
     pub runtimes: Option<Vec<models::RuntimeMc>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

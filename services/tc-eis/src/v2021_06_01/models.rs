@@ -9,59 +9,37 @@ use ::tc_core::tc_model;
 #[doc(alias = "AbstractRuntimeMC")]
 #[tc_model]
 pub struct AbstractRuntimeMc {
-    /// `RuntimeId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuntimeId`; example: `12`
     pub runtime_id: i64,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"天津-2"`
+    /// `DisplayName`; example: `"天津-2"`
     pub display_name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"tianjin"`
+    /// `Zone`; example: `"tianjin"`
     pub zone: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"tianjin"`
+    /// `Area`; example: `"tianjin"`
     pub area: String,
 
-    /// `Addr`: a string.
-    ///
-    /// Example: `"ipaas.tianjin.com"`
+    /// `Addr`; example: `"ipaas.tianjin.com"`
     pub addr: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ExpiredAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `ExpiredAt`; example: `1624354153`
     pub expired_at: i64,
 
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuntimeClass`; example: `1`
     pub runtime_class: i64,
 
-    /// `Deployed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deployed`; example: `true`
     pub deployed: Option<bool>,
 
-    /// `MatchExtensions`: a string.
-    ///
-    /// Example: `"{}"`
+    /// `MatchExtensions`; example: `"{}"`
     pub match_extensions: Option<String>,
 }
 
@@ -71,14 +49,10 @@ pub struct AbstractRuntimeMc {
 #[doc(alias = "MetricValueMC")]
 #[tc_model]
 pub struct MetricValueMc {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `11111`
+    /// `Time`; example: `11111`
     pub time: Option<i64>,
 
-    /// `Val`: a string.
-    ///
-    /// Example: `"\"123\""`
+    /// `Val`; example: `"\"123\""`
     pub val: Option<String>,
 }
 
@@ -88,64 +62,40 @@ pub struct MetricValueMc {
 #[doc(alias = "RuntimeDeployedInstanceMC")]
 #[tc_model]
 pub struct RuntimeDeployedInstanceMc {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"我的项目"`
+    /// `GroupName`; example: `"我的项目"`
     pub group_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProjectId`; example: `2`
     pub project_id: i64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"邮件系统"`
+    /// `ProjectName`; example: `"邮件系统"`
     pub project_name: String,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceId`; example: `3`
     pub instance_id: i64,
 
-    /// `InstanceVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceVersion`; example: `1`
     pub instance_version: i64,
 
-    /// `InstanceCreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1619656971`
+    /// `InstanceCreatedAt`; example: `1619656971`
     pub instance_created_at: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `CreatedAt`; example: `1624354153`
     pub created_at: i64,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `UpdatedAt`; example: `1624354153`
     pub updated_at: i64,
 
-    /// `ProjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectType`; example: `1`
     pub project_type: i64,
 
-    /// `ProjectVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectVersion`; example: `1`
     pub project_version: i64,
 }
 
@@ -155,39 +105,25 @@ pub struct RuntimeDeployedInstanceMc {
 #[doc(alias = "RuntimeExtensionMC")]
 #[tc_model]
 pub struct RuntimeExtensionMc {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `Size`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: Option<f64>,
 
-    /// `Replica`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Replica`; example: `2`
     pub replica: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cdc"`
+    /// `Name`; example: `"cdc"`
     pub name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `CreatedAt`; example: `1624354153`
     pub created_at: Option<i64>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `UpdatedAt`; example: `1624354153`
     pub updated_at: Option<i64>,
 }
 
@@ -197,121 +133,75 @@ pub struct RuntimeExtensionMc {
 #[doc(alias = "RuntimeMC")]
 #[tc_model]
 pub struct RuntimeMc {
-    /// `RuntimeId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `RuntimeId`; example: `123`
     pub runtime_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `Uin`; example: `"12345"`
     pub uin: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"天津-测试1"`
+    /// `DisplayName`; example: `"天津-测试1"`
     pub display_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"tianjin"`
+    /// `Zone`; example: `"tianjin"`
     pub zone: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `CreatedAt`; example: `1624354153`
     pub created_at: i64,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `UpdatedAt`; example: `1624354153`
     pub updated_at: i64,
 
-    /// `WorkerSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WorkerSize`; example: `2`
     pub worker_size: i64,
 
-    /// `WorkerReplica`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `WorkerReplica`; example: `3`
     pub worker_replica: i64,
 
-    /// `RunningInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RunningInstanceCount`; example: `2`
     pub running_instance_count: i64,
 
-    /// `CpuUsed`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `CpuUsed`; example: `0.2`
     pub cpu_used: f64,
 
-    /// `CpuLimit`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CpuLimit`; example: `1`
     pub cpu_limit: f64,
 
-    /// `MemoryUsed`: a floating-point number.
-    ///
-    /// Example: `2055`
+    /// `MemoryUsed`; example: `2055`
     pub memory_used: f64,
 
-    /// `MemoryLimit`: a floating-point number.
-    ///
-    /// Example: `4096`
+    /// `MemoryLimit`; example: `4096`
     pub memory_limit: f64,
 
-    /// `ExpiredAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1624354153`
+    /// `ExpiredAt`; example: `1624354153`
     pub expired_at: Option<i64>,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeType`; example: `1`
     pub charge_type: Option<i64>,
 
-    /// `ResourceLimitType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceLimitType`; example: `1`
     pub resource_limit_type: Option<i64>,
 
-    /// `AutoRenewal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRenewal`; example: `true`
     pub auto_renewal: Option<bool>,
 
-    /// `WorkerExtensions`: a list of [`RuntimeExtensionMc`] objects.
+    /// `WorkerExtensions`
     pub worker_extensions: Option<Vec<RuntimeExtensionMc>>,
 
-    /// `RuntimeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuntimeType`; example: `2`
     pub runtime_type: Option<i64>,
 
-    /// `RuntimeClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuntimeClass`; example: `1`
     pub runtime_class: Option<i64>,
 
-    /// `BandwidthOutUsed`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `BandwidthOutUsed`; example: `1`
     pub bandwidth_out_used: Option<f64>,
 
-    /// `BandwidthOutLimit`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `BandwidthOutLimit`; example: `1`
     pub bandwidth_out_limit: Option<f64>,
 }

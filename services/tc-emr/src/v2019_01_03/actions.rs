@@ -8,31 +8,46 @@ use super::models;
 /// The `AddMetricScaleStrategy` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`AddMetricScaleStrategyResponse`].
-/// The codes it documents are in [`AddMetricScaleStrategyError`](super::errors::AddMetricScaleStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=AddMetricScaleStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MoreStrategyNotAllowed`](super::errors::EmrErrorCode::FailedOperationMoreStrategyNotAllowed)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidCompareMethod`](super::errors::EmrErrorCode::InvalidParameterInvalidCompareMethod)
+/// - [`InvalidParameter.InvalidConditionNum`](super::errors::EmrErrorCode::InvalidParameterInvalidConditionNum)
+/// - [`InvalidParameter.InvalidParamterInvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidParamterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidProcessMethod`](super::errors::EmrErrorCode::InvalidParameterInvalidProcessMethod)
+/// - [`InvalidParameter.InvalidScaleAction`](super::errors::EmrErrorCode::InvalidParameterInvalidScaleAction)
+/// - [`InvalidParameter.InvalidSoftWare`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWare)
+/// - [`InvalidParameter.InvalidStrategy`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategy)
+/// - [`InvalidParameter.InvalidStrategySpec`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategySpec)
+/// - [`InvalidParameter.InvalidStrategyType`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategyType)
+/// - [`InvalidParameter.InvalidTimeLayout`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeLayout)
+/// - [`InvalidParameter.RepeatedExecutionTime`](super::errors::EmrErrorCode::InvalidParameterRepeatedExecutionTime)
+/// - [`InvalidParameter.RepeatedStrategyName`](super::errors::EmrErrorCode::InvalidParameterRepeatedStrategyName)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "AddMetricScaleStrategy",
     output = AddMetricScaleStrategyResponse,
-    error = super::errors::AddMetricScaleStrategyError
+    error = super::errors::EmrErrorCode
 )]
 pub struct AddMetricScaleStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-dttol202"`
+    /// `InstanceId`; example: `"emr-dttol202"`
     pub instance_id: String,
 
-    /// `StrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: i64,
 
-    /// `LoadAutoScaleStrategy`: a [`LoadAutoScaleStrategy`](super::models::LoadAutoScaleStrategy).
+    /// `LoadAutoScaleStrategy`
     pub load_auto_scale_strategy: Option<models::LoadAutoScaleStrategy>,
 
-    /// `TimeAutoScaleStrategy`: a [`TimeAutoScaleStrategy`](super::models::TimeAutoScaleStrategy).
+    /// `TimeAutoScaleStrategy`
     pub time_auto_scale_strategy: Option<models::TimeAutoScaleStrategy>,
 }
 
@@ -46,61 +61,72 @@ pub struct AddMetricScaleStrategyResponse {
 /// The `AddNodeResourceConfig` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`AddNodeResourceConfigResponse`].
-/// The codes it documents are in [`AddNodeResourceConfigError`](super::errors::AddNodeResourceConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=AddNodeResourceConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`ResourceUnavailable.RepeatSpec`](super::errors::EmrErrorCode::ResourceUnavailableRepeatSpec)
+/// - [`ResourceUnavailable.ResourceSpecNotDefaultSpec`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotDefaultSpec)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "AddNodeResourceConfig",
     output = AddNodeResourceConfigResponse,
-    error = super::errors::AddNodeResourceConfigError
+    error = super::errors::EmrErrorCode
 )]
 pub struct AddNodeResourceConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-examples"`
+    /// `InstanceId`; example: `"emr-examples"`
     pub instance_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CORE"`
+    /// `ResourceType`; example: `"CORE"`
     pub resource_type: String,
 
-    /// `ResourceConfig`: a [`Resource`](super::models::Resource).
+    /// `ResourceConfig`
     pub resource_config: models::Resource,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `IsDefault`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `IsDefault`; example: `"DEFAULT"`
     pub is_default: Option<String>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<i64>,
 
-    /// `MultipleResourceConfig`: a list of [`Resource`](super::models::Resource) objects.
+    /// `MultipleResourceConfig`
     pub multiple_resource_config: Option<Vec<models::Resource>>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxx"`
     pub compute_resource_id: Option<String>,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareResourceType`; example: `"HOST"`
     pub hardware_resource_type: Option<String>,
 }
 
@@ -114,42 +140,46 @@ pub struct AddNodeResourceConfigResponse {
 /// The `AddUsersForUserManager` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`AddUsersForUserManagerResponse`].
-/// The codes it documents are in [`AddUsersForUserManagerError`](super::errors::AddUsersForUserManagerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=AddUsersForUserManager)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DBException`](super::errors::EmrErrorCode::FailedOperationDbException)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`LimitExceeded.RequestBacklogExceedsLimit`](super::errors::EmrErrorCode::LimitExceededRequestBacklogExceedsLimit)
+/// - [`LimitExceeded.UserCountExceedsLimit`](super::errors::EmrErrorCode::LimitExceededUserCountExceedsLimit)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "AddUsersForUserManager",
     output = AddUsersForUserManagerResponse,
-    error = super::errors::AddUsersForUserManagerError
+    error = super::errors::EmrErrorCode
 )]
 pub struct AddUsersForUserManager {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-o88f3whr"`
+    /// `InstanceId`; example: `"emr-o88f3whr"`
     pub instance_id: String,
 
-    /// `UserManagerUserList`: a list of [`UserInfoForUserManager`](super::models::UserInfoForUserManager) objects.
+    /// `UserManagerUserList`
     pub user_manager_user_list: Vec<models::UserInfoForUserManager>,
 }
 
 /// What a successful [`AddUsersForUserManager`] call returns.
 #[tc_model]
 pub struct AddUsersForUserManagerResponse {
-    /// `SuccessUserList`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `SuccessUserList`; example: `["user1"]`
     pub success_user_list: Option<Vec<String>>,
 
-    /// `FailedUserList`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `FailedUserList`; example: `["user1"]`
     pub failed_user_list: Option<Vec<String>>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4133444`
+    /// `FlowId`; example: `4133444`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -159,68 +189,58 @@ pub struct AddUsersForUserManagerResponse {
 /// The `AttachDisks` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`AttachDisksResponse`].
-/// The codes it documents are in [`AttachDisksError`](super::errors::AttachDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=AttachDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "AttachDisks",
     output = AttachDisksResponse,
-    error = super::errors::AttachDisksError
+    error = super::errors::EmrErrorCode
 )]
 pub struct AttachDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxx"`
     pub instance_id: String,
 
-    /// `DiskIds`: a list of strings.
+    /// `DiskIds`
     pub disk_ids: Option<Vec<String>>,
 
-    /// `AlignType`: a string.
-    ///
-    /// Example: `"AUTO_RENEW"`
+    /// `AlignType`; example: `"AUTO_RENEW"`
     pub align_type: Option<String>,
 
-    /// `CvmInstanceIds`: a list of strings.
+    /// `CvmInstanceIds`
     pub cvm_instance_ids: Option<Vec<String>>,
 
-    /// `CreateDisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateDisk`; example: `true`
     pub create_disk: Option<bool>,
 
-    /// `DiskSpec`: a [`NodeSpecDiskV2`](super::models::NodeSpecDiskV2).
+    /// `DiskSpec`
     pub disk_spec: Option<models::NodeSpecDiskV2>,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteWithInstance`; example: `true`
     pub delete_with_instance: Option<bool>,
 
-    /// `SelectiveConfServices`: a list of strings.
-    ///
-    /// Example: `["HDFS","YARN"]`
+    /// `SelectiveConfServices`; example: `["HDFS","YARN"]`
     pub selective_conf_services: Option<Vec<String>>,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeType`; example: `1`
     pub charge_type: Option<i64>,
 
-    /// `UnderWriteDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `UnderWriteDuration`; example: `12`
     pub under_write_duration: Option<i64>,
 }
 
 /// What a successful [`AttachDisks`] call returns.
 #[tc_model]
 pub struct AttachDisksResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowId`; example: `1`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -230,25 +250,28 @@ pub struct AttachDisksResponse {
 /// The `ConvertPreToPostCluster` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ConvertPreToPostClusterResponse`].
-/// The codes it documents are in [`ConvertPreToPostClusterError`](super::errors::ConvertPreToPostClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ConvertPreToPostCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ConvertPreToPostCluster",
     output = ConvertPreToPostClusterResponse,
-    error = super::errors::ConvertPreToPostClusterError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ConvertPreToPostCluster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"emr-ge0vrqkl\""`
+    /// `InstanceId`; example: `"\"emr-ge0vrqkl\""`
     pub instance_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"86f16cf2f5ceb39b1ff5ac3d56e869a8"`
+    /// `ClientToken`; example: `"86f16cf2f5ceb39b1ff5ac3d56e869a8"`
     pub client_token: Option<String>,
 }
 
@@ -262,146 +285,192 @@ pub struct ConvertPreToPostClusterResponse {
 /// The `CreateCloudInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`CreateCloudInstanceResponse`].
-/// The codes it documents are in [`CreateCloudInstanceError`](super::errors::CreateCloudInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=CreateCloudInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TKEError`](super::errors::EmrErrorCode::InternalErrorTkeError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IncorrectCommonCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectCommonCount)
+/// - [`InvalidParameter.IncorrectMasterCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectMasterCount)
+/// - [`InvalidParameter.InvalidAutoRenew`](super::errors::EmrErrorCode::InvalidParameterInvalidAutoRenew)
+/// - [`InvalidParameter.InvalidCLBServerVpcSetting`](super::errors::EmrErrorCode::InvalidParameterInvalidClbServerVpcSetting)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::EmrErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidComponent`](super::errors::EmrErrorCode::InvalidParameterInvalidComponent)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidExtendField`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendField)
+/// - [`InvalidParameter.InvalidExternalServiceVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidExternalServiceVpcId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidMetaInstanceId`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaInstanceId)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidPreExecutedFile`](super::errors::EmrErrorCode::InvalidParameterInvalidPreExecutedFile)
+/// - [`InvalidParameter.InvalidProductId`](super::errors::EmrErrorCode::InvalidParameterInvalidProductId)
+/// - [`InvalidParameter.InvalidProjectId`](super::errors::EmrErrorCode::InvalidParameterInvalidProjectId)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSercurityGrpupId`](super::errors::EmrErrorCode::InvalidParameterInvalidSercurityGrpupId)
+/// - [`InvalidParameter.InvalidServiceName`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceName)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWare`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWare)
+/// - [`InvalidParameter.InvalidSoftWareName`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareName)
+/// - [`InvalidParameter.InvalidSoftWareVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareVersion)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EmrErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidSupportHA`](super::errors::EmrErrorCode::InvalidParameterInvalidSupportHa)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidVolumeType`](super::errors::EmrErrorCode::InvalidParameterInvalidVolumeType)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`InvalidParameter.UngrantedPolicy`](super::errors::EmrErrorCode::InvalidParameterUngrantedPolicy)
+/// - [`InvalidParameter.UngrantedRole`](super::errors::EmrErrorCode::InvalidParameterUngrantedRole)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.PodCpuLimitExceededAvailableCpu`](super::errors::EmrErrorCode::LimitExceededPodCpuLimitExceededAvailableCpu)
+/// - [`LimitExceeded.PodCpuLimitExceededNodeAvailableCpu`](super::errors::EmrErrorCode::LimitExceededPodCpuLimitExceededNodeAvailableCpu)
+/// - [`LimitExceeded.PodMemoryLimitExceededAvailableMemory`](super::errors::EmrErrorCode::LimitExceededPodMemoryLimitExceededAvailableMemory)
+/// - [`LimitExceeded.SecurityGroupNumLimitExceeded`](super::errors::EmrErrorCode::LimitExceededSecurityGroupNumLimitExceeded)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.SubnetNotFound`](super::errors::EmrErrorCode::ResourceNotFoundSubnetNotFound)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EmrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedDiskType`](super::errors::EmrErrorCode::UnsupportedOperationUnsupportedDiskType)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "CreateCloudInstance",
     output = CreateCloudInstanceResponse,
-    error = super::errors::CreateCloudInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct CreateCloudInstance {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"emrtest"`
+    /// `InstanceName`; example: `"emrtest"`
     pub instance_name: String,
 
-    /// `ClusterClass`: a string.
-    ///
-    /// Example: `"EMR-TKE"`
+    /// `ClusterClass`; example: `"EMR-TKE"`
     pub cluster_class: String,
 
-    /// `Software`: a list of strings.
+    /// `Software`
     pub software: Vec<String>,
 
-    /// `PlatFormType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `PlatFormType`; example: `"tke"`
     pub plat_form_type: String,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"sparkhistorytest-1258469122"`
+    /// `CosBucket`; example: `"sparkhistorytest-1258469122"`
     pub cos_bucket: String,
 
-    /// `EksClusterId`: a string.
-    ///
-    /// Example: `"cls-k4bsjrtr"`
+    /// `EksClusterId`; example: `"cls-k4bsjrtr"`
     pub eks_cluster_id: Option<String>,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ProductId`; example: `60`
     pub product_id: Option<i64>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a9a90aa6----fae36063280"`
+    /// `ClientToken`; example: `"a9a90aa6----fae36063280"`
     pub client_token: Option<String>,
 
-    /// `VPCSettings`: a [`VpcSettings`](super::models::VpcSettings).
+    /// `VPCSettings`
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: Option<models::VpcSettings>,
 
-    /// `CloudResources`: a list of [`CloudResource`](super::models::CloudResource) objects.
+    /// `CloudResources`
     pub cloud_resources: Option<Vec<models::CloudResource>>,
 
-    /// `SgId`: a string.
-    ///
-    /// Example: `"sg-jfluxxxx"`
+    /// `SgId`; example: `"sg-jfluxxxx"`
     pub sg_id: Option<String>,
 
-    /// `MetaDBInfo`: a [`CustomMetaDbInfo`](super::models::CustomMetaDbInfo).
+    /// `MetaDBInfo`
     #[tc(rename = "MetaDBInfo")]
     pub meta_db_info: Option<models::CustomMetaDbInfo>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `ExternalService`: a list of [`ExternalService`](super::models::ExternalService) objects.
+    /// `ExternalService`
     pub external_service: Option<Vec<models::ExternalService>>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<i64>,
 
-    /// `DefaultMetaVersion`: a string.
-    ///
-    /// Example: `"mysql8"`
+    /// `DefaultMetaVersion`; example: `"mysql8"`
     pub default_meta_version: Option<String>,
 
-    /// `NeedCdbAudit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedCdbAudit`; example: `0`
     pub need_cdb_audit: Option<i64>,
 
-    /// `SgIP`: a string.
-    ///
-    /// Example: `"10.0.0.0/0"`
+    /// `SgIP`; example: `"10.0.0.0/0"`
     #[tc(rename = "SgIP")]
     pub sg_ip: Option<String>,
 
-    /// `ContainerExtraConf`: a [`ContainerExtraConf`](super::models::ContainerExtraConf).
+    /// `ContainerExtraConf`
     pub container_extra_conf: Option<models::ContainerExtraConf>,
 
-    /// `EnableSparkAppMonitorInfo`: an [`EnableSparkAppMonitorInfo`](super::models::EnableSparkAppMonitorInfo).
+    /// `EnableSparkAppMonitorInfo`
     pub enable_spark_app_monitor_info: Option<models::EnableSparkAppMonitorInfo>,
 
-    /// `ComputeResourceGroupIds`: a list of strings.
-    ///
-    /// Example: `["ng-asic12da"]`
+    /// `ComputeResourceGroupIds`; example: `["ng-asic12da"]`
     pub compute_resource_group_ids: Option<Vec<String>>,
 
-    /// `TerminateProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TerminateProtection`; example: `true`
     pub terminate_protection: Option<bool>,
 
-    /// `EnableEmrProxy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableEmrProxy`; example: `true`
     pub enable_emr_proxy: Option<bool>,
 
-    /// `LogStoreID`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `LogStoreID`; example: `"es-xxxxxxxx"`
     #[tc(rename = "LogStoreID")]
     pub log_store_id: Option<String>,
 
-    /// `AirflowDagSource`: an [`AirflowDagSourceInput`](super::models::AirflowDagSourceInput).
+    /// `AirflowDagSource`
     pub airflow_dag_source: Option<models::AirflowDagSourceInput>,
 
-    /// `AirflowGitCredential`: an [`AirflowGitCredentialInput`](super::models::AirflowGitCredentialInput).
+    /// `AirflowGitCredential`
     pub airflow_git_credential: Option<models::AirflowGitCredentialInput>,
 
-    /// `SgIds`: a list of strings.
-    ///
-    /// Example: `["sg-xxx"]`
+    /// `SgIds`; example: `["sg-xxx"]`
     pub sg_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCloudInstance`] call returns.
 #[tc_model]
 pub struct CreateCloudInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-jkbz9e9q"`
+    /// `InstanceId`; example: `"emr-jkbz9e9q"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -411,146 +480,142 @@ pub struct CreateCloudInstanceResponse {
 /// The `CreateCluster` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.GetCvmServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmServerFailed)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InvalidParameter.HALessMasterCount`](super::errors::EmrErrorCode::InvalidParameterHaLessMasterCount)
+/// - [`InvalidParameter.IncorrectMasterCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectMasterCount)
+/// - [`InvalidParameter.InvalidAllNodeResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidAllNodeResourceSpec)
+/// - [`InvalidParameter.InvalidComponent`](super::errors::EmrErrorCode::InvalidParameterInvalidComponent)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidCoreDiskType`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreDiskType)
+/// - [`InvalidParameter.InvalidCosBucket`](super::errors::EmrErrorCode::InvalidParameterInvalidCosBucket)
+/// - [`InvalidParameter.InvalidDependServiceAndEnableKerberosConflict`](super::errors::EmrErrorCode::InvalidParameterInvalidDependServiceAndEnableKerberosConflict)
+/// - [`InvalidParameter.InvalidDiskNum`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskNum)
+/// - [`InvalidParameter.InvalidInstanceChargeType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceChargeType)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidLoadBalancer`](super::errors::EmrErrorCode::InvalidParameterInvalidLoadBalancer)
+/// - [`InvalidParameter.InvalidMasterDiskType`](super::errors::EmrErrorCode::InvalidParameterInvalidMasterDiskType)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidProductVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidProductVersion)
+/// - [`InvalidParameter.InvalidRenewFlag`](super::errors::EmrErrorCode::InvalidParameterInvalidRenewFlag)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidScriptBootstrapActionConfig`](super::errors::EmrErrorCode::InvalidParameterInvalidScriptBootstrapActionConfig)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.KerberosSupport`](super::errors::EmrErrorCode::InvalidParameterKerberosSupport)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.SubnetNotFound`](super::errors::EmrErrorCode::ResourceNotFoundSubnetNotFound)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::EmrErrorCode
 )]
 pub struct CreateCluster {
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"EMR-V1.3.1"`
+    /// `ProductVersion`; example: `"EMR-V1.3.1"`
     pub product_version: String,
 
-    /// `EnableSupportHAFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSupportHAFlag`; example: `true`
     #[tc(rename = "EnableSupportHAFlag")]
     pub enable_support_ha_flag: bool,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"emr测试"`
+    /// `InstanceName`; example: `"emr测试"`
     pub instance_name: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: models::LoginSettings,
 
-    /// `SceneSoftwareConfig`: a [`SceneSoftwareConfig`](super::models::SceneSoftwareConfig).
+    /// `SceneSoftwareConfig`
     pub scene_software_config: models::SceneSoftwareConfig,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-test"]`
+    /// `SecurityGroupIds`; example: `["sg-test"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ScriptBootstrapActionConfig`: a list of [`ScriptBootstrapActionConfig`](super::models::ScriptBootstrapActionConfig) objects.
+    /// `ScriptBootstrapActionConfig`
     pub script_bootstrap_action_config: Option<Vec<models::ScriptBootstrapActionConfig>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"sdcdwxxxws"`
+    /// `ClientToken`; example: `"sdcdwxxxws"`
     pub client_token: Option<String>,
 
-    /// `NeedMasterWan`: a string.
-    ///
-    /// Example: `"NEED_MASTER_WAN"`
+    /// `NeedMasterWan`; example: `"NEED_MASTER_WAN"`
     pub need_master_wan: Option<String>,
 
-    /// `EnableRemoteLoginFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRemoteLoginFlag`; example: `true`
     pub enable_remote_login_flag: Option<bool>,
 
-    /// `EnableKerberosFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableKerberosFlag`; example: `true`
     pub enable_kerberos_flag: Option<bool>,
 
-    /// `CustomConf`: a string.
+    /// `CustomConf`
     pub custom_conf: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["disa-xxxxx"]`
+    /// `DisasterRecoverGroupIds`; example: `["disa-xxxxx"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `EnableCbsEncryptFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCbsEncryptFlag`; example: `true`
     pub enable_cbs_encrypt_flag: Option<bool>,
 
-    /// `MetaDBInfo`: a [`CustomMetaDbInfo`](super::models::CustomMetaDbInfo).
+    /// `MetaDBInfo`
     #[tc(rename = "MetaDBInfo")]
     pub meta_db_info: Option<models::CustomMetaDbInfo>,
 
-    /// `DependService`: a list of [`DependService`](super::models::DependService) objects.
+    /// `DependService`
     pub depend_service: Option<Vec<models::DependService>>,
 
-    /// `ZoneResourceConfiguration`: a list of [`ZoneResourceConfiguration`](super::models::ZoneResourceConfiguration) objects.
+    /// `ZoneResourceConfiguration`
     pub zone_resource_configuration: Option<Vec<models::ZoneResourceConfiguration>>,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"test-cos-1258469122"`
+    /// `CosBucket`; example: `"test-cos-1258469122"`
     pub cos_bucket: Option<String>,
 
-    /// `NodeMarks`: a list of [`NodeMark`](super::models::NodeMark) objects.
+    /// `NodeMarks`
     pub node_marks: Option<Vec<models::NodeMark>>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxxxx"`
     pub load_balancer_id: Option<String>,
 
-    /// `DefaultMetaVersion`: a string.
-    ///
-    /// Example: `"mysql8"`
+    /// `DefaultMetaVersion`; example: `"mysql8"`
     pub default_meta_version: Option<String>,
 
-    /// `NeedCdbAudit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedCdbAudit`; example: `0`
     pub need_cdb_audit: Option<i64>,
 
-    /// `SgIP`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `SgIP`; example: `"10.0.0.0/8"`
     #[tc(rename = "SgIP")]
     pub sg_ip: Option<String>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNumber`; example: `1`
     pub partition_number: Option<i64>,
 
-    /// `WebUiVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebUiVersion`; example: `1`
     pub web_ui_version: Option<i64>,
 
-    /// `EnableCbsSysEncryptFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCbsSysEncryptFlag`; example: `true`
     pub enable_cbs_sys_encrypt_flag: Option<bool>,
 
-    /// `MetaDBGroupInfo`: a list of [`CustomMetaDbInfo`](super::models::CustomMetaDbInfo) objects.
+    /// `MetaDBGroupInfo`
     #[tc(rename = "MetaDBGroupInfo")]
     pub meta_db_group_info: Option<Vec<models::CustomMetaDbInfo>>,
 }
@@ -558,9 +623,7 @@ pub struct CreateCluster {
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-f2da1cd"`
+    /// `InstanceId`; example: `"emr-f2da1cd"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -570,45 +633,44 @@ pub struct CreateClusterResponse {
 /// The `CreateDynamicInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`CreateDynamicInstanceResponse`].
-/// The codes it documents are in [`CreateDynamicInstanceError`](super::errors::CreateDynamicInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=CreateDynamicInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidDynamicInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidDynamicInstanceType)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "CreateDynamicInstance",
     output = CreateDynamicInstanceResponse,
-    error = super::errors::CreateDynamicInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct CreateDynamicInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-7t9r3i0m"`
+    /// `InstanceId`; example: `"emr-7t9r3i0m"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"TCRAY"`
+    /// `ServiceName`; example: `"TCRAY"`
     pub service_name: String,
 
-    /// `DynamicInstanceType`: a string.
-    ///
-    /// Example: `"RayCluster"`
+    /// `DynamicInstanceType`; example: `"RayCluster"`
     pub dynamic_instance_type: String,
 
-    /// `DynamicInstanceForm`: a [`DynamicInstanceForm`](super::models::DynamicInstanceForm).
+    /// `DynamicInstanceForm`
     pub dynamic_instance_form: Option<models::DynamicInstanceForm>,
 
-    /// `DynamicInstanceYaml`: a string.
+    /// `DynamicInstanceYaml`
     pub dynamic_instance_yaml: Option<String>,
 }
 
 /// What a successful [`CreateDynamicInstance`] call returns.
 #[tc_model]
 pub struct CreateDynamicInstanceResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12234`
+    /// `FlowId`; example: `12234`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -618,30 +680,35 @@ pub struct CreateDynamicInstanceResponse {
 /// The `CreateGroupsSTD` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`CreateGroupsSTDResponse`].
-/// The codes it documents are in [`CreateGroupsSTDError`](super::errors::CreateGroupsSTDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=CreateGroupsSTD)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidDynamicInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidDynamicInstanceType)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "CreateGroupsSTD",
     output = CreateGroupsSTDResponse,
-    error = super::errors::CreateGroupsSTDError
+    error = super::errors::EmrErrorCode
 )]
 pub struct CreateGroupsSTD {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-o88f3whr"`
+    /// `InstanceId`; example: `"emr-o88f3whr"`
     pub instance_id: String,
 
-    /// `Groups`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `Groups`
     pub groups: Vec<models::GroupInfo>,
 }
 
 /// What a successful [`CreateGroupsSTD`] call returns.
 #[tc_model]
 pub struct CreateGroupsSTDResponse {
-    /// `Data`: a list of [`ResultItem`](super::models::ResultItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::ResultItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -651,213 +718,234 @@ pub struct CreateGroupsSTDResponse {
 /// The `CreateInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`FailedOperation.GetCvmServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.HALessMasterCount`](super::errors::EmrErrorCode::InvalidParameterHaLessMasterCount)
+/// - [`InvalidParameter.IncorrectCommonCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectCommonCount)
+/// - [`InvalidParameter.IncorrectMasterCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectMasterCount)
+/// - [`InvalidParameter.InvalidAutoRenew`](super::errors::EmrErrorCode::InvalidParameterInvalidAutoRenew)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::EmrErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidComponent`](super::errors::EmrErrorCode::InvalidParameterInvalidComponent)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidCosBucket`](super::errors::EmrErrorCode::InvalidParameterInvalidCosBucket)
+/// - [`InvalidParameter.InvalidCosFileURI`](super::errors::EmrErrorCode::InvalidParameterInvalidCosFileUri)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidExtendField`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendField)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidLoadBalancer`](super::errors::EmrErrorCode::InvalidParameterInvalidLoadBalancer)
+/// - [`InvalidParameter.InvalidLoginSetting`](super::errors::EmrErrorCode::InvalidParameterInvalidLoginSetting)
+/// - [`InvalidParameter.InvalidMetaDataJdbcUrl`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaDataJdbcUrl)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidPreExecutedFile`](super::errors::EmrErrorCode::InvalidParameterInvalidPreExecutedFile)
+/// - [`InvalidParameter.InvalidProductId`](super::errors::EmrErrorCode::InvalidParameterInvalidProductId)
+/// - [`InvalidParameter.InvalidProjectId`](super::errors::EmrErrorCode::InvalidParameterInvalidProjectId)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSecuritySupport`](super::errors::EmrErrorCode::InvalidParameterInvalidSecuritySupport)
+/// - [`InvalidParameter.InvalidSercurityGrpupId`](super::errors::EmrErrorCode::InvalidParameterInvalidSercurityGrpupId)
+/// - [`InvalidParameter.InvalidServiceName`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceName)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWare`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWare)
+/// - [`InvalidParameter.InvalidSoftWareName`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareName)
+/// - [`InvalidParameter.InvalidSoftWareVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareVersion)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EmrErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidSupportHA`](super::errors::EmrErrorCode::InvalidParameterInvalidSupportHa)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidUnifyMeta`](super::errors::EmrErrorCode::InvalidParameterInvalidUnifyMeta)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`InvalidParameter.UngrantedPolicy`](super::errors::EmrErrorCode::InvalidParameterUngrantedPolicy)
+/// - [`InvalidParameter.UngrantedRole`](super::errors::EmrErrorCode::InvalidParameterUngrantedRole)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.SecurityGroupNumLimitExceeded`](super::errors::EmrErrorCode::LimitExceededSecurityGroupNumLimitExceeded)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.SubnetNotFound`](super::errors::EmrErrorCode::ResourceNotFoundSubnetNotFound)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct CreateInstance {
-    /// `ProductId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ProductId`; example: `4`
     pub product_id: u64,
 
-    /// `Software`: a list of strings.
-    ///
-    /// Example: `["hadoop-2.8.4\n","zookeeper-3.4.9\n","knox-1.2.0\n"]`
+    /// `Software`; example: `["hadoop-2.8.4\n","zookeeper-3.4.9\n","knox-1.2.0\n"]`
     pub software: Vec<String>,
 
-    /// `SupportHA`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SupportHA`; example: `0`
     #[tc(rename = "SupportHA")]
     pub support_ha: u64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"emr测试"`
+    /// `InstanceName`; example: `"emr测试"`
     pub instance_name: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: u64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: models::LoginSettings,
 
-    /// `VPCSettings`: a [`VpcSettings`](super::models::VpcSettings).
+    /// `VPCSettings`
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: Option<models::VpcSettings>,
 
-    /// `ResourceSpec`: a [`NewResourceSpec`](super::models::NewResourceSpec).
+    /// `ResourceSpec`
     pub resource_spec: Option<models::NewResourceSpec>,
 
-    /// `COSSettings`: a [`CosSettings`](super::models::CosSettings).
+    /// `COSSettings`
     #[tc(rename = "COSSettings")]
     pub cos_settings: Option<models::CosSettings>,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: Option<models::Placement>,
 
-    /// `SgId`: a string.
-    ///
-    /// Example: `"sg-xxxxxxxxxx"`
+    /// `SgId`; example: `"sg-xxxxxxxxxx"`
     pub sg_id: Option<String>,
 
-    /// `PreExecutedFileSettings`: a list of [`PreExecuteFileSettings`](super::models::PreExecuteFileSettings) objects.
+    /// `PreExecutedFileSettings`
     pub pre_executed_file_settings: Option<Vec<models::PreExecuteFileSettings>>,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<u64>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a9a90aa6-****-****-****-fae36063280"`
+    /// `ClientToken`; example: `"a9a90aa6-****-****-****-fae36063280"`
     pub client_token: Option<String>,
 
-    /// `NeedMasterWan`: a string.
-    ///
-    /// Example: `"NEED_MASTER_WAN"`
+    /// `NeedMasterWan`; example: `"NEED_MASTER_WAN"`
     pub need_master_wan: Option<String>,
 
-    /// `RemoteLoginAtCreate`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `RemoteLoginAtCreate`; example: `22`
     pub remote_login_at_create: Option<i64>,
 
-    /// `CheckSecurity`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckSecurity`; example: `0`
     pub check_security: Option<i64>,
 
-    /// `ExtendFsField`: a string.
-    ///
-    /// Example: `"fs"`
+    /// `ExtendFsField`; example: `"fs"`
     pub extend_fs_field: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["disa-xxxxx"]`
+    /// `DisasterRecoverGroupIds`; example: `["disa-xxxxx"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `CbsEncrypt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CbsEncrypt`; example: `0`
     pub cbs_encrypt: Option<u64>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"EMR_EXIT_META"`
+    /// `MetaType`; example: `"EMR_EXIT_META"`
     pub meta_type: Option<String>,
 
-    /// `UnifyMetaInstanceId`: a string.
-    ///
-    /// Example: `"instdxxxxx"`
+    /// `UnifyMetaInstanceId`; example: `"instdxxxxx"`
     pub unify_meta_instance_id: Option<String>,
 
-    /// `MetaDBInfo`: a [`CustomMetaInfo`](super::models::CustomMetaInfo).
+    /// `MetaDBInfo`
     #[tc(rename = "MetaDBInfo")]
     pub meta_db_info: Option<models::CustomMetaInfo>,
 
-    /// `ApplicationRole`: a string.
-    ///
-    /// Example: `"roleName"`
+    /// `ApplicationRole`; example: `"roleName"`
     pub application_role: Option<String>,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"Hadoop-Kudu"`
+    /// `SceneName`; example: `"Hadoop-Kudu"`
     pub scene_name: Option<String>,
 
-    /// `ExternalService`: a list of [`ExternalService`](super::models::ExternalService) objects.
+    /// `ExternalService`
     pub external_service: Option<Vec<models::ExternalService>>,
 
-    /// `VersionID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionID`; example: `1`
     #[tc(rename = "VersionID")]
     pub version_id: Option<i64>,
 
-    /// `MultiZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiZone`; example: `false`
     pub multi_zone: Option<bool>,
 
-    /// `MultiZoneSettings`: a list of [`MultiZoneSetting`](super::models::MultiZoneSetting) objects.
+    /// `MultiZoneSettings`
     pub multi_zone_settings: Option<Vec<models::MultiZoneSetting>>,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"aicv-prod-1306440315"`
+    /// `CosBucket`; example: `"aicv-prod-1306440315"`
     pub cos_bucket: Option<String>,
 
-    /// `NodeMarks`: a list of [`NodeMark`](super::models::NodeMark) objects.
+    /// `NodeMarks`
     pub node_marks: Option<Vec<models::NodeMark>>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxx"`
     pub load_balancer_id: Option<String>,
 
-    /// `DefaultMetaVersion`: a string.
-    ///
-    /// Example: `"mysql8"`
+    /// `DefaultMetaVersion`; example: `"mysql8"`
     pub default_meta_version: Option<String>,
 
-    /// `NeedCdbAudit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedCdbAudit`; example: `0`
     pub need_cdb_audit: Option<i64>,
 
-    /// `SgIP`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `SgIP`; example: `"10.0.0.0/8"`
     #[tc(rename = "SgIP")]
     pub sg_ip: Option<String>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNumber`; example: `1`
     pub partition_number: Option<i64>,
 
-    /// `WebUiVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebUiVersion`; example: `1`
     pub web_ui_version: Option<i64>,
 
-    /// `CbsSysEncrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CbsSysEncrypt`; example: `1`
     pub cbs_sys_encrypt: Option<i64>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -867,73 +955,78 @@ pub struct CreateInstanceResponse {
 /// The `CreateSLInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`CreateSLInstanceResponse`].
-/// The codes it documents are in [`CreateSLInstanceError`](super::errors::CreateSLInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=CreateSLInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.RefundCvmFailed`](super::errors::EmrErrorCode::FailedOperationRefundCvmFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidNodeCount`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeCount)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidUinNum`](super::errors::EmrErrorCode::InvalidParameterInvalidUinNum)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "CreateSLInstance",
     output = CreateSLInstanceResponse,
-    error = super::errors::CreateSLInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct CreateSLInstance {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"emr-test"`
+    /// `InstanceName`; example: `"emr-test"`
     pub instance_name: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: i64,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"4C16G"`
+    /// `NodeType`; example: `"4C16G"`
     pub node_type: String,
 
-    /// `ZoneSettings`: a list of [`ZoneSetting`](super::models::ZoneSetting) objects.
+    /// `ZoneSettings`
     pub zone_settings: Vec<models::ZoneSetting>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `PrePaySetting`: a [`PrePaySetting`](super::models::PrePaySetting).
+    /// `PrePaySetting`
     pub pre_pay_setting: Option<models::PrePaySetting>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"sdcdwxxxws"`
+    /// `ClientToken`; example: `"sdcdwxxxws"`
     pub client_token: Option<String>,
 
-    /// `DeploymentMode`: a string.
-    ///
-    /// Example: `"Active-Standby"`
+    /// `DeploymentMode`; example: `"Active-Standby"`
     pub deployment_mode: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `UserName`; example: `"admin"`
     pub user_name: Option<String>,
 }
 
 /// What a successful [`CreateSLInstance`] call returns.
 #[tc_model]
 pub struct CreateSLInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxxx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -943,35 +1036,35 @@ pub struct CreateSLInstanceResponse {
 /// The `DeleteAutoScaleStrategy` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DeleteAutoScaleStrategyResponse`].
-/// The codes it documents are in [`DeleteAutoScaleStrategyError`](super::errors::DeleteAutoScaleStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DeleteAutoScaleStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidStrategyType`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategyType)
+/// - [`ResourceNotFound.StrategyNotFound`](super::errors::EmrErrorCode::ResourceNotFoundStrategyNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DeleteAutoScaleStrategy",
     output = DeleteAutoScaleStrategyResponse,
-    error = super::errors::DeleteAutoScaleStrategyError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DeleteAutoScaleStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3ap64zl6"`
+    /// `InstanceId`; example: `"emr-3ap64zl6"`
     pub instance_id: String,
 
-    /// `StrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: i64,
 
-    /// `StrategyId`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `StrategyId`; example: `42`
     pub strategy_id: i64,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupId`; example: `2`
     pub group_id: Option<i64>,
 }
 
@@ -985,37 +1078,39 @@ pub struct DeleteAutoScaleStrategyResponse {
 /// The `DeleteGroupsSTD` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DeleteGroupsSTDResponse`].
-/// The codes it documents are in [`DeleteGroupsSTDError`](super::errors::DeleteGroupsSTDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DeleteGroupsSTD)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidStrategyType`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategyType)
+/// - [`ResourceNotFound.StrategyNotFound`](super::errors::EmrErrorCode::ResourceNotFoundStrategyNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DeleteGroupsSTD",
     output = DeleteGroupsSTDResponse,
-    error = super::errors::DeleteGroupsSTDError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DeleteGroupsSTD {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-o88f3whr"`
+    /// `InstanceId`; example: `"emr-o88f3whr"`
     pub instance_id: String,
 
-    /// `GroupNames`: a list of strings.
-    ///
-    /// Example: `["group1","group2"]`
+    /// `GroupNames`; example: `["group1","group2"]`
     pub group_names: Vec<String>,
 }
 
 /// What a successful [`DeleteGroupsSTD`] call returns.
 #[tc_model]
 pub struct DeleteGroupsSTDResponse {
-    /// `Data`: a list of [`ResultItem`](super::models::ResultItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::ResultItem>>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `737`
+    /// `FlowId`; example: `737`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1025,40 +1120,37 @@ pub struct DeleteGroupsSTDResponse {
 /// The `DeleteNodeResourceConfig` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DeleteNodeResourceConfigResponse`].
-/// The codes it documents are in [`DeleteNodeResourceConfigError`](super::errors::DeleteNodeResourceConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DeleteNodeResourceConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DeleteNodeResourceConfig",
     output = DeleteNodeResourceConfigResponse,
-    error = super::errors::DeleteNodeResourceConfigError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DeleteNodeResourceConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-dadsca"`
+    /// `InstanceId`; example: `"emr-dadsca"`
     pub instance_id: String,
 
-    /// `ResourceConfigId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ResourceConfigId`; example: `12`
     pub resource_config_id: u64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CORE"`
+    /// `ResourceType`; example: `"CORE"`
     pub resource_type: Option<String>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxx"`
     pub compute_resource_id: Option<String>,
 }
 
@@ -1072,52 +1164,48 @@ pub struct DeleteNodeResourceConfigResponse {
 /// The `DeleteUserManagerUserList` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DeleteUserManagerUserListResponse`].
-/// The codes it documents are in [`DeleteUserManagerUserListError`](super::errors::DeleteUserManagerUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DeleteUserManagerUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DeleteUserManagerUserList",
     output = DeleteUserManagerUserListResponse,
-    error = super::errors::DeleteUserManagerUserListError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DeleteUserManagerUserList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-o88f3whr"`
+    /// `InstanceId`; example: `"emr-o88f3whr"`
     pub instance_id: String,
 
-    /// `UserNameList`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `UserNameList`; example: `["user1"]`
     pub user_name_list: Option<Vec<String>>,
 
-    /// `TkeClusterId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `TkeClusterId`; example: `"emr-xxx"`
     pub tke_cluster_id: Option<String>,
 
-    /// `DisplayStrategy`: a string.
-    ///
-    /// Example: `"native"`
+    /// `DisplayStrategy`; example: `"native"`
     pub display_strategy: Option<String>,
 
-    /// `UserGroupList`: a list of [`UserAndGroup`](super::models::UserAndGroup) objects.
+    /// `UserGroupList`
     pub user_group_list: Option<Vec<models::UserAndGroup>>,
 
-    /// `DeleteHomeDir`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteHomeDir`; example: `true`
     pub delete_home_dir: Option<bool>,
 }
 
 /// What a successful [`DeleteUserManagerUserList`] call returns.
 #[tc_model]
 pub struct DeleteUserManagerUserListResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `738`
+    /// `FlowId`; example: `738`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1127,29 +1215,36 @@ pub struct DeleteUserManagerUserListResponse {
 /// The `DeployYarnConf` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DeployYarnConfResponse`].
-/// The codes it documents are in [`DeployYarnConfError`](super::errors::DeployYarnConfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DeployYarnConf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DeployYarnConf",
     output = DeployYarnConfResponse,
-    error = super::errors::DeployYarnConfError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DeployYarnConf {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 }
 
 /// What a successful [`DeployYarnConf`] call returns.
 #[tc_model]
 pub struct DeployYarnConfResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38071`
+    /// `FlowId`; example: `38071`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1159,32 +1254,36 @@ pub struct DeployYarnConfResponse {
 /// The `DescribeAutoScaleGroupGlobalConf` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeAutoScaleGroupGlobalConfResponse`].
-/// The codes it documents are in [`DescribeAutoScaleGroupGlobalConfError`](super::errors::DescribeAutoScaleGroupGlobalConfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeAutoScaleGroupGlobalConf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeAutoScaleGroupGlobalConf",
     output = DescribeAutoScaleGroupGlobalConfResponse,
-    error = super::errors::DescribeAutoScaleGroupGlobalConfError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeAutoScaleGroupGlobalConf {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAutoScaleGroupGlobalConf`] call returns.
 #[tc_model]
 pub struct DescribeAutoScaleGroupGlobalConfResponse {
-    /// `GroupGlobalConfs`: a list of [`GroupGlobalConfs`](super::models::GroupGlobalConfs) objects.
+    /// `GroupGlobalConfs`
     pub group_global_confs: Option<Vec<models::GroupGlobalConfs>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1194,15 +1293,22 @@ pub struct DescribeAutoScaleGroupGlobalConfResponse {
 /// The `DescribeAutoScaleRecords` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeAutoScaleRecordsResponse`].
-/// The codes it documents are in [`DescribeAutoScaleRecordsError`](super::errors::DescribeAutoScaleRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeAutoScaleRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidFilterKey`](super::errors::EmrErrorCode::InvalidParameterInvalidFilterKey)
+/// - [`InvalidParameter.InvalidStartTimeOrEndTime`](super::errors::EmrErrorCode::InvalidParameterInvalidStartTimeOrEndTime)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeAutoScaleRecords",
     output = DescribeAutoScaleRecordsResponse,
-    error = super::errors::DescribeAutoScaleRecordsError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1212,44 +1318,32 @@ pub struct DescribeAutoScaleGroupGlobalConfResponse {
     )
 )]
 pub struct DescribeAutoScaleRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3ap64zl6"`
+    /// `InstanceId`; example: `"emr-3ap64zl6"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::KeyValue>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RecordSource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordSource`; example: `0`
     pub record_source: Option<i64>,
 
-    /// `Asc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Asc`; example: `0`
     pub asc: Option<i64>,
 }
 
 /// What a successful [`DescribeAutoScaleRecords`] call returns.
 #[tc_model]
 pub struct DescribeAutoScaleRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: i64,
 
-    /// `RecordList`: a list of [`AutoScaleRecord`](super::models::AutoScaleRecord) objects.
+    /// `RecordList`
     pub record_list: Vec<models::AutoScaleRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1259,35 +1353,40 @@ pub struct DescribeAutoScaleRecordsResponse {
 /// The `DescribeAutoScaleStrategies` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeAutoScaleStrategiesResponse`].
-/// The codes it documents are in [`DescribeAutoScaleStrategiesError`](super::errors::DescribeAutoScaleStrategiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeAutoScaleStrategies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter.InvalidStrategyType`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategyType)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeAutoScaleStrategies",
     output = DescribeAutoScaleStrategiesResponse,
-    error = super::errors::DescribeAutoScaleStrategiesError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeAutoScaleStrategies {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-dttol202"`
+    /// `InstanceId`; example: `"emr-dttol202"`
     pub instance_id: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupId`; example: `2`
     pub group_id: Option<i64>,
 }
 
 /// What a successful [`DescribeAutoScaleStrategies`] call returns.
 #[tc_model]
 pub struct DescribeAutoScaleStrategiesResponse {
-    /// `LoadAutoScaleStrategies`: a list of [`LoadAutoScaleStrategy`](super::models::LoadAutoScaleStrategy) objects.
+    /// `LoadAutoScaleStrategies`
     pub load_auto_scale_strategies: Option<Vec<models::LoadAutoScaleStrategy>>,
 
-    /// `TimeBasedAutoScaleStrategies`: a list of [`TimeAutoScaleStrategy`](super::models::TimeAutoScaleStrategy) objects.
+    /// `TimeBasedAutoScaleStrategies`
     pub time_based_auto_scale_strategies: Option<Vec<models::TimeAutoScaleStrategy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1297,32 +1396,38 @@ pub struct DescribeAutoScaleStrategiesResponse {
 /// The `DescribeBootScript` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeBootScriptResponse`].
-/// The codes it documents are in [`DescribeBootScriptError`](super::errors::DescribeBootScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeBootScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidCosFileURI`](super::errors::EmrErrorCode::InvalidParameterInvalidCosFileUri)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeBootScript",
     output = DescribeBootScriptResponse,
-    error = super::errors::DescribeBootScriptError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeBootScript {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-examples"`
+    /// `InstanceId`; example: `"emr-examples"`
     pub instance_id: String,
 
-    /// `BootType`: a string.
-    ///
-    /// Example: `"clusterBefore"`
+    /// `BootType`; example: `"clusterBefore"`
     pub boot_type: Option<String>,
 }
 
 /// What a successful [`DescribeBootScript`] call returns.
 #[tc_model]
 pub struct DescribeBootScriptResponse {
-    /// `Detail`: a [`DescribeBootScriptRsp`](super::models::DescribeBootScriptRsp).
+    /// `Detail`
     pub detail: Option<models::DescribeBootScriptRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1332,61 +1437,61 @@ pub struct DescribeBootScriptResponse {
 /// The `DescribeClusterFlowStatusDetail` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeClusterFlowStatusDetailResponse`].
-/// The codes it documents are in [`DescribeClusterFlowStatusDetailError`](super::errors::DescribeClusterFlowStatusDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeClusterFlowStatusDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeClusterFlowStatusDetail",
     output = DescribeClusterFlowStatusDetailResponse,
-    error = super::errors::DescribeClusterFlowStatusDetailError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeClusterFlowStatusDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-examples"`
+    /// `InstanceId`; example: `"emr-examples"`
     pub instance_id: String,
 
-    /// `FlowParam`: a [`FlowParam`](super::models::FlowParam).
+    /// `FlowParam`
     pub flow_param: models::FlowParam,
 
-    /// `NeedExtraDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedExtraDetail`; example: `false`
     pub need_extra_detail: Option<bool>,
 }
 
 /// What a successful [`DescribeClusterFlowStatusDetail`] call returns.
 #[tc_model]
 pub struct DescribeClusterFlowStatusDetailResponse {
-    /// `StageDetails`: a list of [`StageInfoDetail`](super::models::StageInfoDetail) objects.
+    /// `StageDetails`
     pub stage_details: Option<Vec<models::StageInfoDetail>>,
 
-    /// `FlowDesc`: a list of [`FlowParamsDesc`](super::models::FlowParamsDesc) objects.
+    /// `FlowDesc`
     pub flow_desc: Option<Vec<models::FlowParamsDesc>>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"资源调度-部署生效"`
+    /// `FlowName`; example: `"资源调度-部署生效"`
     pub flow_name: String,
 
-    /// `FlowTotalProgress`: a floating-point number.
-    ///
-    /// Example: `0.36`
+    /// `FlowTotalProgress`; example: `0.36`
     pub flow_total_progress: f64,
 
-    /// `FlowTotalStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FlowTotalStatus`; example: `2`
     pub flow_total_status: Option<i64>,
 
-    /// `FlowExtraDetail`: a list of [`FlowExtraDetail`](super::models::FlowExtraDetail) objects.
+    /// `FlowExtraDetail`
     pub flow_extra_detail: Option<Vec<models::FlowExtraDetail>>,
 
-    /// `FlowInfo`: a string.
-    ///
-    /// Example: `"等待计费处理资源申请中"`
+    /// `FlowInfo`; example: `"等待计费处理资源申请中"`
     pub flow_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1396,80 +1501,90 @@ pub struct DescribeClusterFlowStatusDetailResponse {
 /// The `DescribeClusterNodes` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeClusterNodesResponse`].
-/// The codes it documents are in [`DescribeClusterNodesError`](super::errors::DescribeClusterNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeClusterNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.GetCamRoleFailed`](super::errors::EmrErrorCode::FailedOperationGetCamRoleFailed)
+/// - [`FailedOperation.GetCamServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCamServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeType)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeClusterNodes",
     output = DescribeClusterNodesResponse,
-    error = super::errors::DescribeClusterNodesError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeClusterNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-6deluvd4"`
+    /// `InstanceId`; example: `"emr-6deluvd4"`
     pub instance_id: String,
 
-    /// `NodeFlag`: a string.
-    ///
-    /// Example: `"all"`
+    /// `NodeFlag`; example: `"all"`
     pub node_flag: String,
 
-    /// `ExportDb`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExportDb`; example: `true`
     pub export_db: Option<bool>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `HardwareResourceType`; example: `"all"`
     pub hardware_resource_type: Option<String>,
 
-    /// `SearchFields`: a list of [`SearchItem`](super::models::SearchItem) objects.
+    /// `SearchFields`
     pub search_fields: Option<Vec<models::SearchItem>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"ApplyTime"`
+    /// `OrderField`; example: `"ApplyTime"`
     pub order_field: Option<String>,
 
-    /// `Asc`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Asc`; example: `1`
     pub asc: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterNodes`] call returns.
 #[tc_model]
 pub struct DescribeClusterNodesResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCnt`; example: `3`
     pub total_cnt: i64,
 
-    /// `NodeList`: a list of [`NodeHardwareInfo`](super::models::NodeHardwareInfo) objects.
+    /// `NodeList`
     pub node_list: Option<Vec<models::NodeHardwareInfo>>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["alex_test","beckwuxingjia"]`
+    /// `TagKeys`; example: `["alex_test","beckwuxingjia"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `HardwareResourceTypeList`: a list of strings.
-    ///
-    /// Example: `["HOST","MNode"]`
+    /// `HardwareResourceTypeList`; example: `["HOST","MNode"]`
     pub hardware_resource_type_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,38 +1594,41 @@ pub struct DescribeClusterNodesResponse {
 /// The `DescribeCvmQuota` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeCvmQuotaResponse`].
-/// The codes it documents are in [`DescribeCvmQuotaError`](super::errors::DescribeCvmQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeCvmQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.EKSError`](super::errors::EmrErrorCode::InternalErrorEksError)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeCvmQuota",
     output = DescribeCvmQuotaResponse,
-    error = super::errors::DescribeCvmQuotaError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeCvmQuota {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxx"`
+    /// `ClusterId`; example: `"emr-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<i64>,
 }
 
 /// What a successful [`DescribeCvmQuota`] call returns.
 #[tc_model]
 pub struct DescribeCvmQuotaResponse {
-    /// `PostPaidQuotaSet`: a list of [`QuotaEntity`](super::models::QuotaEntity) objects.
+    /// `PostPaidQuotaSet`
     pub post_paid_quota_set: Option<Vec<models::QuotaEntity>>,
 
-    /// `SpotPaidQuotaSet`: a list of [`QuotaEntity`](super::models::QuotaEntity) objects.
+    /// `SpotPaidQuotaSet`
     pub spot_paid_quota_set: Option<Vec<models::QuotaEntity>>,
 
-    /// `EksQuotaSet`: a list of [`PodSaleSpec`](super::models::PodSaleSpec) objects.
+    /// `EksQuotaSet`
     pub eks_quota_set: Option<Vec<models::PodSaleSpec>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1520,29 +1638,31 @@ pub struct DescribeCvmQuotaResponse {
 /// The `DescribeDAGInfo` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeDAGInfoResponse`].
-/// The codes it documents are in [`DescribeDAGInfoError`](super::errors::DescribeDAGInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeDAGInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeDAGInfo",
     output = DescribeDAGInfoResponse,
-    error = super::errors::DescribeDAGInfoError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeDAGInfo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceID`; example: `"emr-xfaf11ab"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"STARROCKS"`
+    /// `Type`; example: `"STARROCKS"`
     pub r#type: String,
 
-    /// `IDList`: a list of strings.
+    /// `IDList`
     #[tc(rename = "IDList")]
     pub id_list: Vec<String>,
 }
@@ -1550,12 +1670,10 @@ pub struct DescribeDAGInfo {
 /// What a successful [`DescribeDAGInfo`] call returns.
 #[tc_model]
 pub struct DescribeDAGInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `DAGInfoList`: a list of [`DagInfo`](super::models::DagInfo) objects.
+    /// `DAGInfoList`
     #[tc(rename = "DAGInfoList")]
     pub dag_info_list: Option<Vec<models::DagInfo>>,
 
@@ -1566,136 +1684,106 @@ pub struct DescribeDAGInfoResponse {
 /// The `DescribeDynamicInstanceDetail` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeDynamicInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeDynamicInstanceDetailError`](super::errors::DescribeDynamicInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeDynamicInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeDynamicInstanceDetail",
     output = DescribeDynamicInstanceDetailResponse,
-    error = super::errors::DescribeDynamicInstanceDetailError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeDynamicInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-23fj93hg"`
+    /// `InstanceId`; example: `"emr-23fj93hg"`
     pub instance_id: String,
 
-    /// `RayClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `937975`
+    /// `RayClusterId`; example: `937975`
     pub ray_cluster_id: i64,
 }
 
 /// What a successful [`DescribeDynamicInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeDynamicInstanceDetailResponse {
-    /// `RayClusterName`: a string.
-    ///
-    /// Example: `"ray-f320gjo"`
+    /// `RayClusterName`; example: `"ray-f320gjo"`
     pub ray_cluster_name: String,
 
-    /// `RayClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `9397946`
+    /// `RayClusterId`; example: `9397946`
     pub ray_cluster_id: i64,
 
-    /// `SubmitType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubmitType`; example: `1`
     pub submit_type: Option<i64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-10-23 12:00:00"`
+    /// `CreateTime`; example: `"2025-10-23 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-10-23 12:00:00"`
+    /// `UpdateTime`; example: `"2025-10-23 12:00:00"`
     pub update_time: Option<String>,
 
-    /// `Labels`: a list of [`NameValue`](super::models::NameValue) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::NameValue>>,
 
-    /// `Tolerations`: a list of [`Toleration`](super::models::Toleration) objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<models::Toleration>>,
 
-    /// `Env`: a list of [`NameValue`](super::models::NameValue) objects.
+    /// `Env`
     pub env: Option<Vec<models::NameValue>>,
 
-    /// `SupportExternalKerberosService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportExternalKerberosService`; example: `true`
     pub support_external_kerberos_service: Option<bool>,
 
-    /// `KerberosCluster`: a string.
-    ///
-    /// Example: `"emr-w23jgj"`
+    /// `KerberosCluster`; example: `"emr-w23jgj"`
     pub kerberos_cluster: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"hfiewhgie921789"`
+    /// `Token`; example: `"hfiewhgie921789"`
     pub token: Option<String>,
 
-    /// `HeadGroupSpec`: a [`DynamicInstanceGroupSpec`](super::models::DynamicInstanceGroupSpec).
+    /// `HeadGroupSpec`
     pub head_group_spec: Option<models::DynamicInstanceGroupSpec>,
 
-    /// `WorkerGroupSpecs`: a list of [`DynamicInstanceGroupSpec`](super::models::DynamicInstanceGroupSpec) objects.
+    /// `WorkerGroupSpecs`
     pub worker_group_specs: Option<Vec<models::DynamicInstanceGroupSpec>>,
 
-    /// `StorageConfigEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StorageConfigEnabled`; example: `true`
     pub storage_config_enabled: Option<bool>,
 
-    /// `RedisInstance`: a [`RedisInstance`](super::models::RedisInstance).
+    /// `RedisInstance`
     pub redis_instance: Option<models::RedisInstance>,
 
-    /// `CustomImage`: a [`CustomImage`](super::models::CustomImage).
+    /// `CustomImage`
     pub custom_image: Option<models::CustomImage>,
 
-    /// `DashboardUrl`: a string.
-    ///
-    /// Example: `"http://10.0.0.1:8080/raycluster"`
+    /// `DashboardUrl`; example: `"http://10.0.0.1:8080/raycluster"`
     pub dashboard_url: Option<String>,
 
-    /// `TotalPodCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalPodCount`; example: `20`
     pub total_pod_count: Option<i64>,
 
-    /// `HighAvailability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HighAvailability`; example: `true`
     pub high_availability: Option<bool>,
 
-    /// `PersistentVolume`: a [`PersistentVolume`](super::models::PersistentVolume).
+    /// `PersistentVolume`
     pub persistent_volume: Option<models::PersistentVolume>,
 
-    /// `RayClusterYaml`: a string.
-    ///
-    /// Example: `"(rayClusterYamlJson)"`
+    /// `RayClusterYaml`; example: `"(rayClusterYamlJson)"`
     pub ray_cluster_yaml: Option<String>,
 
-    /// `ImageInfoV2`: an [`ImageInfoV2`](super::models::ImageInfoV2).
+    /// `ImageInfoV2`
     pub image_info_v2: Option<models::ImageInfoV2>,
 
-    /// `EnableHistoryServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHistoryServer`; example: `true`
     pub enable_history_server: Option<bool>,
 
-    /// `TensorBoardUrl`: a string.
-    ///
-    /// Example: `"http://10.0.0.1:8080/tensorboard"`
+    /// `TensorBoardUrl`; example: `"http://10.0.0.1:8080/tensorboard"`
     pub tensor_board_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1705,30 +1793,34 @@ pub struct DescribeDynamicInstanceDetailResponse {
 /// The `DescribeDynamicInstanceList` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeDynamicInstanceListResponse`].
-/// The codes it documents are in [`DescribeDynamicInstanceListError`](super::errors::DescribeDynamicInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeDynamicInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeDynamicInstanceList",
     output = DescribeDynamicInstanceListResponse,
-    error = super::errors::DescribeDynamicInstanceListError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeDynamicInstanceList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3jojf892"`
+    /// `InstanceId`; example: `"emr-3jojf892"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDynamicInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeDynamicInstanceListResponse {
-    /// `DynamicInstanceList`: a list of [`RayCluster`](super::models::RayCluster) objects.
+    /// `DynamicInstanceList`
     pub dynamic_instance_list: Option<Vec<models::RayCluster>>,
 
-    /// `WebUIInfos`: a list of [`WebUiInfo`](super::models::WebUiInfo) objects.
+    /// `WebUIInfos`
     #[tc(rename = "WebUIInfos")]
     pub web_ui_infos: Option<Vec<models::WebUiInfo>>,
 
@@ -1739,15 +1831,21 @@ pub struct DescribeDynamicInstanceListResponse {
 /// The `DescribeEMREventList` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeEMREventListResponse`].
-/// The codes it documents are in [`DescribeEMREventListError`](super::errors::DescribeEMREventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeEMREventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeEMREventList",
     output = DescribeEMREventListResponse,
-    error = super::errors::DescribeEMREventListError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1757,56 +1855,38 @@ pub struct DescribeDynamicInstanceListResponse {
     )
 )]
 pub struct DescribeEMREventList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-32xv111"`
+    /// `InstanceId`; example: `"emr-32xv111"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767671005`
+    /// `StartTime`; example: `1767671005`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1767671005`
+    /// `EndTime`; example: `1767671005`
     pub end_time: i64,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `Role`; example: `"CPU"`
     pub role: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CPU利用率连续高于阈值"`
+    /// `Name`; example: `"CPU利用率连续高于阈值"`
     pub name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeEMREventList`] call returns.
 #[tc_model]
 pub struct DescribeEMREventListResponse {
-    /// `EventList`: a list of [`EmrEventListItem`](super::models::EmrEventListItem) objects.
+    /// `EventList`
     pub event_list: Option<Vec<models::EmrEventListItem>>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalNum`; example: `200`
     pub total_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1816,97 +1896,74 @@ pub struct DescribeEMREventListResponse {
 /// The `DescribeEmrApplicationStatics` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeEmrApplicationStaticsResponse`].
-/// The codes it documents are in [`DescribeEmrApplicationStaticsError`](super::errors::DescribeEmrApplicationStaticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeEmrApplicationStatics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeEmrApplicationStatics",
     output = DescribeEmrApplicationStaticsResponse,
-    error = super::errors::DescribeEmrApplicationStaticsError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeEmrApplicationStatics {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-9kd5tnmq"`
+    /// `InstanceId`; example: `"emr-9kd5tnmq"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1621570097`
+    /// `StartTime`; example: `1621570097`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1621590097`
+    /// `EndTime`; example: `1621590097`
     pub end_time: Option<i64>,
 
-    /// `Queues`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `Queues`; example: `["normal"]`
     pub queues: Option<Vec<String>>,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["testuser"]`
+    /// `Users`; example: `["testuser"]`
     pub users: Option<Vec<String>>,
 
-    /// `ApplicationTypes`: a list of strings.
-    ///
-    /// Example: `["MAPREDUCE","SPARK"]`
+    /// `ApplicationTypes`; example: `["MAPREDUCE","SPARK"]`
     pub application_types: Option<Vec<String>>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["user"]`
+    /// `GroupBy`; example: `["user"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"sumMemorySeconds"`
+    /// `OrderBy`; example: `"sumMemorySeconds"`
     pub order_by: Option<String>,
 
-    /// `IsAsc`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAsc`; example: `1`
     pub is_asc: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeEmrApplicationStatics`] call returns.
 #[tc_model]
 pub struct DescribeEmrApplicationStaticsResponse {
-    /// `Statics`: a list of [`ApplicationStatics`](super::models::ApplicationStatics) objects.
+    /// `Statics`
     pub statics: Vec<models::ApplicationStatics>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `Queues`: a list of strings.
-    ///
-    /// Example: `["root.default"]`
+    /// `Queues`; example: `["root.default"]`
     pub queues: Vec<String>,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["hadoop"]`
+    /// `Users`; example: `["hadoop"]`
     pub users: Vec<String>,
 
-    /// `ApplicationTypes`: a list of strings.
-    ///
-    /// Example: `["MAPREDUCE"]`
+    /// `ApplicationTypes`; example: `["MAPREDUCE"]`
     pub application_types: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1916,57 +1973,50 @@ pub struct DescribeEmrApplicationStaticsResponse {
 /// The `DescribeEmrOverviewMetrics` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeEmrOverviewMetricsResponse`].
-/// The codes it documents are in [`DescribeEmrOverviewMetricsError`](super::errors::DescribeEmrOverviewMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeEmrOverviewMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeEmrOverviewMetrics",
     output = DescribeEmrOverviewMetricsResponse,
-    error = super::errors::DescribeEmrOverviewMetricsError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeEmrOverviewMetrics {
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1111122`
+    /// `End`; example: `1111122`
     pub end: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"NODE.CPU"`
+    /// `Metric`; example: `"NODE.CPU"`
     pub metric: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-byecdx96"`
+    /// `InstanceId`; example: `"emr-byecdx96"`
     pub instance_id: String,
 
-    /// `Downsample`: a string.
-    ///
-    /// Example: `"30s-min"`
+    /// `Downsample`; example: `"30s-min"`
     pub downsample: String,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `111111`
+    /// `Start`; example: `111111`
     pub start: Option<i64>,
 
-    /// `Aggregator`: a string.
-    ///
-    /// Example: `"30s"`
+    /// `Aggregator`; example: `"30s"`
     pub aggregator: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `Tags`; example: `"queue"`
     pub tags: Option<String>,
 }
 
 /// What a successful [`DescribeEmrOverviewMetrics`] call returns.
 #[tc_model]
 pub struct DescribeEmrOverviewMetricsResponse {
-    /// `Result`: a list of [`OverviewMetricData`](super::models::OverviewMetricData) objects.
+    /// `Result`
     pub result: Option<Vec<models::OverviewMetricData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1976,9 +2026,12 @@ pub struct DescribeEmrOverviewMetricsResponse {
 /// The `DescribeExportConfs` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeExportConfsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeExportConfs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
@@ -1987,34 +2040,26 @@ pub struct DescribeEmrOverviewMetricsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeExportConfs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-cf5zdrxk"`
+    /// `InstanceId`; example: `"emr-cf5zdrxk"`
     pub instance_id: String,
 
-    /// `ExportConfContexts`: a list of [`ExportConfContext`](super::models::ExportConfContext) objects.
+    /// `ExportConfContexts`
     pub export_conf_contexts: Vec<models::ExportConfContext>,
 
-    /// `ExportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExportType`; example: `0`
     pub export_type: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.10.210"`
+    /// `Ip`; example: `"10.0.10.210"`
     pub ip: Option<String>,
 
-    /// `ConfGroupName`: a string.
-    ///
-    /// Example: `"yarn-core-defaultGroup"`
+    /// `ConfGroupName`; example: `"yarn-core-defaultGroup"`
     pub conf_group_name: Option<String>,
 }
 
 /// What a successful [`DescribeExportConfs`] call returns.
 #[tc_model]
 pub struct DescribeExportConfsResponse {
-    /// `ExportConfParamList`: a list of [`ExportConfMeta`](super::models::ExportConfMeta) objects.
+    /// `ExportConfParamList`
     pub export_conf_param_list: Option<Vec<models::ExportConfMeta>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2024,45 +2069,47 @@ pub struct DescribeExportConfsResponse {
 /// The `DescribeGlobalConfig` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeGlobalConfigResponse`].
-/// The codes it documents are in [`DescribeGlobalConfigError`](super::errors::DescribeGlobalConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeGlobalConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeGlobalConfig",
     output = DescribeGlobalConfigResponse,
-    error = super::errors::DescribeGlobalConfigError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeGlobalConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeGlobalConfig`] call returns.
 #[tc_model]
 pub struct DescribeGlobalConfigResponse {
-    /// `EnableResourceSchedule`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableResourceSchedule`; example: `true`
     pub enable_resource_schedule: bool,
 
-    /// `ActiveScheduler`: a string.
-    ///
-    /// Example: `"\"fair\""`
+    /// `ActiveScheduler`; example: `"\"fair\""`
     pub active_scheduler: Option<String>,
 
-    /// `CapacityGlobalConfig`: a [`CapacityGlobalConfig`](super::models::CapacityGlobalConfig).
+    /// `CapacityGlobalConfig`
     pub capacity_global_config: Option<models::CapacityGlobalConfig>,
 
-    /// `FairGlobalConfig`: a [`FairGlobalConfig`](super::models::FairGlobalConfig).
+    /// `FairGlobalConfig`
     pub fair_global_config: Option<models::FairGlobalConfig>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"\"fair\""`
+    /// `Scheduler`; example: `"\"fair\""`
     pub scheduler: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,15 +2119,25 @@ pub struct DescribeGlobalConfigResponse {
 /// The `DescribeGroupsSTD` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeGroupsSTDResponse`].
-/// The codes it documents are in [`DescribeGroupsSTDError`](super::errors::DescribeGroupsSTDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeGroupsSTD)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeGroupsSTD",
     output = DescribeGroupsSTDResponse,
-    error = super::errors::DescribeGroupsSTDError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2090,37 +2147,29 @@ pub struct DescribeGlobalConfigResponse {
     )
 )]
 pub struct DescribeGroupsSTD {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-mzkssfla"`
+    /// `InstanceId`; example: `"emr-mzkssfla"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: an [`Order`](super::models::Order).
+    /// `OrderFields`
     pub order_fields: Option<models::Order>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Offset`; example: `100`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeGroupsSTD`] call returns.
 #[tc_model]
 pub struct DescribeGroupsSTDResponse {
-    /// `Data`: a list of [`GroupInfos`](super::models::GroupInfos) objects.
+    /// `Data`
     pub data: Option<Vec<models::GroupInfos>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2130,60 +2179,54 @@ pub struct DescribeGroupsSTDResponse {
 /// The `DescribeHBaseTableOverview` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeHBaseTableOverviewResponse`].
-/// The codes it documents are in [`DescribeHBaseTableOverviewError`](super::errors::DescribeHBaseTableOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeHBaseTableOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DoOpenTSDBRequestException`](super::errors::EmrErrorCode::InternalErrorDoOpenTsdbRequestException)
+/// - [`InternalError.OpenTSDBHttpReturnCodeNotOK`](super::errors::EmrErrorCode::InternalErrorOpenTsdbHttpReturnCodeNotOk)
+/// - [`ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeHBaseTableOverview",
     output = DescribeHBaseTableOverviewResponse,
-    error = super::errors::DescribeHBaseTableOverviewError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeHBaseTableOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceId`; example: `"emr-xfaf11ab"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"hbase-meta"`
+    /// `Table`; example: `"hbase-meta"`
     pub table: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"ReadRequestCount"`
+    /// `OrderField`; example: `"ReadRequestCount"`
     pub order_field: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeHBaseTableOverview`] call returns.
 #[tc_model]
 pub struct DescribeHBaseTableOverviewResponse {
-    /// `TableMonitorList`: a list of [`OverviewRow`](super::models::OverviewRow) objects.
+    /// `TableMonitorList`
     pub table_monitor_list: Vec<models::OverviewRow>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `SchemaList`: a list of [`TableSchemaItem`](super::models::TableSchemaItem) objects.
+    /// `SchemaList`
     pub schema_list: Vec<models::TableSchemaItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2193,52 +2236,48 @@ pub struct DescribeHBaseTableOverviewResponse {
 /// The `DescribeHBaseTableRequestMetric` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeHBaseTableRequestMetricResponse`].
-/// The codes it documents are in [`DescribeHBaseTableRequestMetricError`](super::errors::DescribeHBaseTableRequestMetricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeHBaseTableRequestMetric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DoOpenTSDBRequestException`](super::errors::EmrErrorCode::InternalErrorDoOpenTsdbRequestException)
+/// - [`InternalError.OpenTSDBHttpReturnCodeNotOK`](super::errors::EmrErrorCode::InternalErrorOpenTsdbHttpReturnCodeNotOk)
+/// - [`ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeHBaseTableRequestMetric",
     output = DescribeHBaseTableRequestMetricResponse,
-    error = super::errors::DescribeHBaseTableRequestMetricError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeHBaseTableRequestMetric {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-lvr4kbpk"`
+    /// `InstanceId`; example: `"emr-lvr4kbpk"`
     pub instance_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"hbase_meta"`
+    /// `TableName`; example: `"hbase_meta"`
     pub table_name: String,
 
-    /// `RegionServer`: a string.
-    ///
-    /// Example: `"127.0.0.1:6003"`
+    /// `RegionServer`; example: `"127.0.0.1:6003"`
     pub region_server: Option<String>,
 
-    /// `Downsample`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `Downsample`; example: `"5m"`
     pub downsample: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764826199`
+    /// `StartTime`; example: `1764826199`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764828199`
+    /// `EndTime`; example: `1764828199`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeHBaseTableRequestMetric`] call returns.
 #[tc_model]
 pub struct DescribeHBaseTableRequestMetricResponse {
-    /// `MetricDataList`: a list of [`HBaseMetricData`](super::models::HBaseMetricData) objects.
+    /// `MetricDataList`
     pub metric_data_list: Option<Vec<models::HBaseMetricData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2248,52 +2287,48 @@ pub struct DescribeHBaseTableRequestMetricResponse {
 /// The `DescribeHBaseTableStoreSizeMetric` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeHBaseTableStoreSizeMetricResponse`].
-/// The codes it documents are in [`DescribeHBaseTableStoreSizeMetricError`](super::errors::DescribeHBaseTableStoreSizeMetricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeHBaseTableStoreSizeMetric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DoOpenTSDBRequestException`](super::errors::EmrErrorCode::InternalErrorDoOpenTsdbRequestException)
+/// - [`InternalError.OpenTSDBHttpReturnCodeNotOK`](super::errors::EmrErrorCode::InternalErrorOpenTsdbHttpReturnCodeNotOk)
+/// - [`ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeHBaseTableStoreSizeMetric",
     output = DescribeHBaseTableStoreSizeMetricResponse,
-    error = super::errors::DescribeHBaseTableStoreSizeMetricError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeHBaseTableStoreSizeMetric {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-lvr4kbpk"`
+    /// `InstanceId`; example: `"emr-lvr4kbpk"`
     pub instance_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"hbase_meta"`
+    /// `TableName`; example: `"hbase_meta"`
     pub table_name: String,
 
-    /// `RegionServer`: a string.
-    ///
-    /// Example: `"127.0.0.1:6003"`
+    /// `RegionServer`; example: `"127.0.0.1:6003"`
     pub region_server: Option<String>,
 
-    /// `Downsample`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `Downsample`; example: `"5m"`
     pub downsample: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764826199`
+    /// `StartTime`; example: `1764826199`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764828199`
+    /// `EndTime`; example: `1764828199`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeHBaseTableStoreSizeMetric`] call returns.
 #[tc_model]
 pub struct DescribeHBaseTableStoreSizeMetricResponse {
-    /// `MetricDataList`: a list of [`HBaseMetricData`](super::models::HBaseMetricData) objects.
+    /// `MetricDataList`
     pub metric_data_list: Option<Vec<models::HBaseMetricData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2303,42 +2338,42 @@ pub struct DescribeHBaseTableStoreSizeMetricResponse {
 /// The `DescribeHDFSStorageInfo` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeHDFSStorageInfoResponse`].
-/// The codes it documents are in [`DescribeHDFSStorageInfoError`](super::errors::DescribeHDFSStorageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeHDFSStorageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DoOpenTSDBRequestException`](super::errors::EmrErrorCode::InternalErrorDoOpenTsdbRequestException)
+/// - [`InternalError.OpenTSDBHttpReturnCodeNotOK`](super::errors::EmrErrorCode::InternalErrorOpenTsdbHttpReturnCodeNotOk)
+/// - [`ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeHDFSStorageInfo",
     output = DescribeHDFSStorageInfoResponse,
-    error = super::errors::DescribeHDFSStorageInfoError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeHDFSStorageInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceId`; example: `"emr-xfaf11ab"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `161222341`
+    /// `StartTime`; example: `161222341`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `161222341`
+    /// `EndTime`; example: `161222341`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeHDFSStorageInfo`] call returns.
 #[tc_model]
 pub struct DescribeHDFSStorageInfoResponse {
-    /// `SampleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1721122480`
+    /// `SampleTime`; example: `1721122480`
     pub sample_time: i64,
 
-    /// `StorageSummaryDistribution`: a list of [`StorageSummaryDistribution`](super::models::StorageSummaryDistribution) objects.
+    /// `StorageSummaryDistribution`
     pub storage_summary_distribution: Option<Vec<models::StorageSummaryDistribution>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2348,15 +2383,23 @@ pub struct DescribeHDFSStorageInfoResponse {
 /// The `DescribeHiveQueries` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeHiveQueriesResponse`].
-/// The codes it documents are in [`DescribeHiveQueriesError`](super::errors::DescribeHiveQueriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeHiveQueries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBQueryException`](super::errors::EmrErrorCode::InternalErrorDbQueryException)
+/// - [`InvalidParameter.ImpalaQueryException`](super::errors::EmrErrorCode::InvalidParameterImpalaQueryException)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeHiveQueries",
     output = DescribeHiveQueriesResponse,
-    error = super::errors::DescribeHiveQueriesError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2366,56 +2409,38 @@ pub struct DescribeHDFSStorageInfoResponse {
     )
 )]
 pub struct DescribeHiveQueries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-9kd5tnmq"`
+    /// `InstanceId`; example: `"emr-9kd5tnmq"`
     pub instance_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621570097`
+    /// `StartTime`; example: `1621570097`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621590097`
+    /// `EndTime`; example: `1621590097`
     pub end_time: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `State`: a list of strings.
-    ///
-    /// Example: `["FINISHED","ERROR"]`
+    /// `State`; example: `["FINISHED","ERROR"]`
     pub state: Option<Vec<String>>,
 
-    /// `EndTimeGte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621570097`
+    /// `EndTimeGte`; example: `1621570097`
     pub end_time_gte: Option<u64>,
 
-    /// `EndTimeLte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621570097`
+    /// `EndTimeLte`; example: `1621570097`
     pub end_time_lte: Option<u64>,
 }
 
 /// What a successful [`DescribeHiveQueries`] call returns.
 #[tc_model]
 pub struct DescribeHiveQueriesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
-    /// `Results`: a list of [`HiveQuery`](super::models::HiveQuery) objects.
+    /// `Results`
     pub results: Vec<models::HiveQuery>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2425,15 +2450,20 @@ pub struct DescribeHiveQueriesResponse {
 /// The `DescribeImpalaQueries` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeImpalaQueriesResponse`].
-/// The codes it documents are in [`DescribeImpalaQueriesError`](super::errors::DescribeImpalaQueriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeImpalaQueries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeImpalaQueries",
     output = DescribeImpalaQueriesResponse,
-    error = super::errors::DescribeImpalaQueriesError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2443,56 +2473,38 @@ pub struct DescribeHiveQueriesResponse {
     )
 )]
 pub struct DescribeImpalaQueries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-a9871cxr"`
+    /// `InstanceId`; example: `"emr-a9871cxr"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465`
+    /// `StartTime`; example: `1686101465`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686201465`
+    /// `EndTime`; example: `1686201465`
     pub end_time: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `State`: a list of strings.
-    ///
-    /// Example: `["RUNNING","COMPILED"]`
+    /// `State`; example: `["RUNNING","COMPILED"]`
     pub state: Option<Vec<String>>,
 
-    /// `EndTimeGte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1686101465`
+    /// `EndTimeGte`; example: `1686101465`
     pub end_time_gte: Option<u64>,
 
-    /// `EndTimeLte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1686101465`
+    /// `EndTimeLte`; example: `1686101465`
     pub end_time_lte: Option<u64>,
 }
 
 /// What a successful [`DescribeImpalaQueries`] call returns.
 #[tc_model]
 pub struct DescribeImpalaQueriesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Total`; example: `11`
     pub total: i64,
 
-    /// `Results`: a list of [`ImpalaQuery`](super::models::ImpalaQuery) objects.
+    /// `Results`
     pub results: Vec<models::ImpalaQuery>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2502,15 +2514,21 @@ pub struct DescribeImpalaQueriesResponse {
 /// The `DescribeInsightList` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeInsightListResponse`].
-/// The codes it documents are in [`DescribeInsightListError`](super::errors::DescribeInsightListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeInsightList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeInsightList",
     output = DescribeInsightListResponse,
-    error = super::errors::DescribeInsightListError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -2520,51 +2538,35 @@ pub struct DescribeImpalaQueriesResponse {
     )
 )]
 pub struct DescribeInsightList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceId`; example: `"emr-xfaf11ab"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `161222341`
+    /// `StartTime`; example: `161222341`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `171213123`
+    /// `EndTime`; example: `171213123`
     pub end_time: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `Type`; example: `"HIVE"`
     pub r#type: Option<String>,
 
-    /// `MustHasContext`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MustHasContext`; example: `false`
     pub must_has_context: Option<bool>,
 }
 
 /// What a successful [`DescribeInsightList`] call returns.
 #[tc_model]
 pub struct DescribeInsightListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `TotalCount`; example: `1231`
     pub total_count: i64,
 
-    /// `ResultList`: a list of [`InsightResult`](super::models::InsightResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::InsightResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2574,64 +2576,52 @@ pub struct DescribeInsightListResponse {
 /// The `DescribeInspectionTaskResult` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeInspectionTaskResultResponse`].
-/// The codes it documents are in [`DescribeInspectionTaskResultError`](super::errors::DescribeInspectionTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeInspectionTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeInspectionTaskResult",
     output = DescribeInspectionTaskResultResponse,
-    error = super::errors::DescribeInspectionTaskResultError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeInspectionTaskResult {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-mwyixwxp"`
+    /// `InstanceId`; example: `"emr-mwyixwxp"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RealTime"`
+    /// `Type`; example: `"RealTime"`
     pub r#type: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742110677`
+    /// `StartTime`; example: `1742110677`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1744702682`
+    /// `EndTime`; example: `1744702682`
     pub end_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeInspectionTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeInspectionTaskResultResponse {
-    /// `InspectionResultInfo`: a string.
-    ///
-    /// Example: `"W3siSWQiOiI5MDciLCJUaW1lIjoiMjAyNS0wNC0xNSAx"`
+    /// `InspectionResultInfo`; example: `"W3siSWQiOiI5MDciLCJUaW1lIjoiMjAyNS0wNC0xNSAx"`
     pub inspection_result_info: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `TypeInfo`: a string.
-    ///
-    /// Example: `"eyJGaXhlZFRpbWUiOiLlrprml7YiLCJSZWFsVGltZSI6IuWNs+aXtiJ9"`
+    /// `TypeInfo`; example: `"eyJGaXhlZFRpbWUiOiLlrprml7YiLCJSZWFsVGltZSI6IuWNs+aXtiJ9"`
     pub type_info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2641,75 +2631,64 @@ pub struct DescribeInspectionTaskResultResponse {
 /// The `DescribeInstanceOplog` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeInstanceOplogResponse`].
-/// The codes it documents are in [`DescribeInstanceOplogError`](super::errors::DescribeInstanceOplogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeInstanceOplog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidResourceId`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceId)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeInstanceOplog",
     output = DescribeInstanceOplogResponse,
-    error = super::errors::DescribeInstanceOplogError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeInstanceOplog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-0sfuq468"`
+    /// `InstanceId`; example: `"emr-0sfuq468"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: i64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708505169`
+    /// `StartTime`; example: `1708505169`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708505169`
+    /// `EndTime`; example: `1708505169`
     pub end_time: Option<u64>,
 
-    /// `SearchFields`: a list of [`SearchItem`](super::models::SearchItem) objects.
+    /// `SearchFields`
     pub search_fields: Option<Vec<models::SearchItem>>,
 
-    /// `Operand`: a string.
-    ///
-    /// Example: `"集群"`
+    /// `Operand`; example: `"集群"`
     pub operand: Option<String>,
 
-    /// `SecurityLevel`: a string.
-    ///
-    /// Example: `"一般"`
+    /// `SecurityLevel`; example: `"一般"`
     pub security_level: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceOplog`] call returns.
 #[tc_model]
 pub struct DescribeInstanceOplogResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
-    /// `LogList`: a list of [`OperationLog`](super::models::OperationLog) objects.
+    /// `LogList`
     pub log_list: Vec<models::OperationLog>,
 
-    /// `OperandList`: a list of strings.
-    ///
-    /// Example: `["集群","节点","组件"]`
+    /// `OperandList`; example: `["集群","节点","组件"]`
     pub operand_list: Vec<String>,
 
-    /// `SecurityLevelList`: a list of strings.
-    ///
-    /// Example: `["一般","危险","高危"]`
+    /// `SecurityLevelList`; example: `["一般","危险","高危"]`
     pub security_level_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2719,40 +2698,63 @@ pub struct DescribeInstanceOplogResponse {
 /// The `DescribeInstanceRenewNodes` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeInstanceRenewNodesResponse`].
-/// The codes it documents are in [`DescribeInstanceRenewNodesError`](super::errors::DescribeInstanceRenewNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeInstanceRenewNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetCamServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCamServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeType)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeInstanceRenewNodes",
     output = DescribeInstanceRenewNodesResponse,
-    error = super::errors::DescribeInstanceRenewNodesError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeInstanceRenewNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-6deluvd4"`
+    /// `InstanceId`; example: `"emr-6deluvd4"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceRenewNodes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceRenewNodesResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCnt`; example: `3`
     pub total_cnt: i64,
 
-    /// `NodeList`: a list of [`RenewInstancesInfo`](super::models::RenewInstancesInfo) objects.
+    /// `NodeList`
     pub node_list: Option<Vec<models::RenewInstancesInfo>>,
 
-    /// `MetaInfo`: a list of strings.
+    /// `MetaInfo`
     pub meta_info: Option<Vec<String>>,
 
-    /// `RedisInfo`: a list of strings.
-    ///
-    /// Example: `["crs-disx2492"]`
+    /// `RedisInfo`; example: `["crs-disx2492"]`
     pub redis_info: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2762,67 +2764,84 @@ pub struct DescribeInstanceRenewNodesResponse {
 /// The `DescribeInstances` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeResourceTagsFailed`](super::errors::EmrErrorCode::FailedOperationDescribeResourceTagsFailed)
+/// - [`FailedOperation.GetCamRoleFailed`](super::errors::EmrErrorCode::FailedOperationGetCamRoleFailed)
+/// - [`FailedOperation.GetCamServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCamServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DisplayStrategyNotMatch`](super::errors::EmrErrorCode::InvalidParameterDisplayStrategyNotMatch)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.OrderFieldNotMatch`](super::errors::EmrErrorCode::InvalidParameterOrderFieldNotMatch)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.HardwareInfoNotFound`](super::errors::EmrErrorCode::ResourceNotFoundHardwareInfoNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeInstances {
-    /// `DisplayStrategy`: a string.
-    ///
-    /// Example: `"clusterList"`
+    /// `DisplayStrategy`; example: `"clusterList"`
     pub display_strategy: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["emr-p9f700x8\r\n"]`
+    /// `InstanceIds`; example: `["emr-p9f700x8\r\n"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"clusterid"`
+    /// `OrderField`; example: `"clusterid"`
     pub order_field: Option<String>,
 
-    /// `Asc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Asc`; example: `0`
     pub asc: Option<i64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
-    /// `ClusterList`: a list of [`ClusterInstancesInfo`](super::models::ClusterInstancesInfo) objects.
+    /// `ClusterList`
     pub cluster_list: Option<Vec<models::ClusterInstancesInfo>>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["test-tag"]`
+    /// `TagKeys`; example: `["test-tag"]`
     pub tag_keys: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2832,15 +2851,48 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesList` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeInstancesListResponse`].
-/// The codes it documents are in [`DescribeInstancesListError`](super::errors::DescribeInstancesListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeInstancesList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeResourceTagsFailed`](super::errors::EmrErrorCode::FailedOperationDescribeResourceTagsFailed)
+/// - [`FailedOperation.GetCamRoleFailed`](super::errors::EmrErrorCode::FailedOperationGetCamRoleFailed)
+/// - [`FailedOperation.GetCamServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCamServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DisplayStrategyNotMatch`](super::errors::EmrErrorCode::InvalidParameterDisplayStrategyNotMatch)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.OrderFieldNotMatch`](super::errors::EmrErrorCode::InvalidParameterOrderFieldNotMatch)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.NotInWhiteList`](super::errors::EmrErrorCode::UnsupportedOperationNotInWhiteList)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeInstancesList",
     output = DescribeInstancesListResponse,
-    error = super::errors::DescribeInstancesListError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2850,49 +2902,35 @@ pub struct DescribeInstancesResponse {
     )
 )]
 pub struct DescribeInstancesList {
-    /// `DisplayStrategy`: a string.
-    ///
-    /// Example: `"clusterList"`
+    /// `DisplayStrategy`; example: `"clusterList"`
     pub display_strategy: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"clusterid"`
+    /// `OrderField`; example: `"clusterid"`
     pub order_field: Option<String>,
 
-    /// `Asc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Asc`; example: `0`
     pub asc: Option<i64>,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filters>>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 }
 
 /// What a successful [`DescribeInstancesList`] call returns.
 #[tc_model]
 pub struct DescribeInstancesListResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
-    /// `InstancesList`: a list of [`EmrListInstance`](super::models::EmrListInstance) objects.
+    /// `InstancesList`
     pub instances_list: Vec<models::EmrListInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2902,32 +2940,35 @@ pub struct DescribeInstancesListResponse {
 /// The `DescribeJobFlow` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeJobFlowResponse`].
-/// The codes it documents are in [`DescribeJobFlowError`](super::errors::DescribeJobFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeJobFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter.InvalidJobFlow`](super::errors::EmrErrorCode::InvalidParameterInvalidJobFlow)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeJobFlow",
     output = DescribeJobFlowResponse,
-    error = super::errors::DescribeJobFlowError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeJobFlow {
-    /// `JobFlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobFlowId`; example: `1`
     pub job_flow_id: i64,
 }
 
 /// What a successful [`DescribeJobFlow`] call returns.
 #[tc_model]
 pub struct DescribeJobFlowResponse {
-    /// `State`: a string.
-    ///
-    /// Example: `"JobFlowFinish"`
+    /// `State`; example: `"JobFlowFinish"`
     pub state: String,
 
-    /// `Details`: a list of [`JobResult`](super::models::JobResult) objects.
+    /// `Details`
     pub details: Vec<models::JobResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2937,15 +2978,21 @@ pub struct DescribeJobFlowResponse {
 /// The `DescribeKyuubiQueryInfo` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeKyuubiQueryInfoResponse`].
-/// The codes it documents are in [`DescribeKyuubiQueryInfoError`](super::errors::DescribeKyuubiQueryInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeKyuubiQueryInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeKyuubiQueryInfo",
     output = DescribeKyuubiQueryInfoResponse,
-    error = super::errors::DescribeKyuubiQueryInfoError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -2955,41 +3002,29 @@ pub struct DescribeJobFlowResponse {
     )
 )]
 pub struct DescribeKyuubiQueryInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceId`; example: `"emr-xfaf11ab"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `161222341`
+    /// `StartTime`; example: `161222341`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `171213123`
+    /// `EndTime`; example: `171213123`
     pub end_time: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 }
 
 /// What a successful [`DescribeKyuubiQueryInfo`] call returns.
 #[tc_model]
 pub struct DescribeKyuubiQueryInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `KyuubiQueryInfoList`: a list of [`KyuubiQueryInfo`](super::models::KyuubiQueryInfo) objects.
+    /// `KyuubiQueryInfoList`
     pub kyuubi_query_info_list: Option<Vec<models::KyuubiQueryInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2999,9 +3034,12 @@ pub struct DescribeKyuubiQueryInfoResponse {
 /// The `DescribeMetaDBInfo` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeMetaDBInfoResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeMetaDBInfo)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
@@ -3010,16 +3048,14 @@ pub struct DescribeKyuubiQueryInfoResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMetaDBInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-pxsbezre"`
+    /// `InstanceId`; example: `"emr-pxsbezre"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMetaDBInfo`] call returns.
 #[tc_model]
 pub struct DescribeMetaDBInfoResponse {
-    /// `MetaDBGroupInfo`: a list of [`CustomMetaDbInfo`](super::models::CustomMetaDbInfo) objects.
+    /// `MetaDBGroupInfo`
     #[tc(rename = "MetaDBGroupInfo")]
     pub meta_db_group_info: Option<Vec<models::CustomMetaDbInfo>>,
 
@@ -3030,15 +3066,21 @@ pub struct DescribeMetaDBInfoResponse {
 /// The `DescribeNodeDataDisks` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeNodeDataDisksResponse`].
-/// The codes it documents are in [`DescribeNodeDataDisksError`](super::errors::DescribeNodeDataDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeNodeDataDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeNodeDataDisks",
     output = DescribeNodeDataDisksResponse,
-    error = super::errors::DescribeNodeDataDisksError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3048,60 +3090,42 @@ pub struct DescribeMetaDBInfoResponse {
     )
 )]
 pub struct DescribeNodeDataDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `CvmInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxx","inx-xxx"]`
+    /// `CvmInstanceIds`; example: `["ins-xxx","inx-xxx"]`
     pub cvm_instance_ids: Vec<String>,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filters>>,
 
-    /// `InnerSearch`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `InnerSearch`; example: `"test1"`
     pub inner_search: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"ModifyDiskExtraPerformance"`
+    /// `Scene`; example: `"ModifyDiskExtraPerformance"`
     pub scene: Option<String>,
 }
 
 /// What a successful [`DescribeNodeDataDisks`] call returns.
 #[tc_model]
 pub struct DescribeNodeDataDisksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `CBSList`: a list of [`CbsInstance`](super::models::CbsInstance) objects.
+    /// `CBSList`
     #[tc(rename = "CBSList")]
     pub cbs_list: Option<Vec<models::CbsInstance>>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `MaxSize`; example: `200`
     pub max_size: Option<u64>,
 
-    /// `MaxThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxThroughputPerformance`; example: `300`
     pub max_throughput_performance: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3111,57 +3135,59 @@ pub struct DescribeNodeDataDisksResponse {
 /// The `DescribeNodeResourceConfigFast` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeNodeResourceConfigFastResponse`].
-/// The codes it documents are in [`DescribeNodeResourceConfigFastError`](super::errors::DescribeNodeResourceConfigFastError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeNodeResourceConfigFast)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDiskType`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskType)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.NotSupportResourceType`](super::errors::EmrErrorCode::ResourceUnavailableNotSupportResourceType)
+/// - [`ResourceUnavailable.ResourceSpecNotDefaultSpec`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotDefaultSpec)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeNodeResourceConfigFast",
     output = DescribeNodeResourceConfigFastResponse,
-    error = super::errors::DescribeNodeResourceConfigFastError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeNodeResourceConfigFast {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-sdaf1a"`
+    /// `InstanceId`; example: `"emr-sdaf1a"`
     pub instance_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CORE"`
+    /// `ResourceType`; example: `"CORE"`
     pub resource_type: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<i64>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxx"`
     pub compute_resource_id: Option<String>,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareResourceType`; example: `"HOST"`
     pub hardware_resource_type: Option<String>,
 }
 
 /// What a successful [`DescribeNodeResourceConfigFast`] call returns.
 #[tc_model]
 pub struct DescribeNodeResourceConfigFastResponse {
-    /// `Data`: a list of [`DescribeResourceConfig`](super::models::DescribeResourceConfig) objects.
+    /// `Data`
     pub data: Vec<models::DescribeResourceConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3171,65 +3197,104 @@ pub struct DescribeNodeResourceConfigFastResponse {
 /// The `DescribeNodeSpec` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeNodeSpecResponse`].
-/// The codes it documents are in [`DescribeNodeSpecError`](super::errors::DescribeNodeSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeNodeSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EmrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.GetCvmConfigQuotaFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmConfigQuotaFailed)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EmrErrorCode::FailedOperationNotAuthenticated)
+/// - [`FailedOperation.SpecDeleteDenyForAutoScaleStrategies`](super::errors::EmrErrorCode::FailedOperationSpecDeleteDenyForAutoScaleStrategies)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.TKEError`](super::errors::EmrErrorCode::InternalErrorTkeError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AppIdResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterAppIdResourceNotMatch)
+/// - [`InvalidParameter.CpuType`](super::errors::EmrErrorCode::InvalidParameterCpuType)
+/// - [`InvalidParameter.DisplayStrategyNotMatch`](super::errors::EmrErrorCode::InvalidParameterDisplayStrategyNotMatch)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidVendorType`](super::errors::EmrErrorCode::InvalidParameterInvalidVendorType)
+/// - [`InvalidParameter.InvalidVolumeType`](super::errors::EmrErrorCode::InvalidParameterInvalidVolumeType)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.LessCommonCount`](super::errors::EmrErrorCode::InvalidParameterLessCommonCount)
+/// - [`InvalidParameter.LessTaskCount`](super::errors::EmrErrorCode::InvalidParameterLessTaskCount)
+/// - [`InvalidParameter.MoreMaxlimitNum`](super::errors::EmrErrorCode::InvalidParameterMoreMaxlimitNum)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.ProjectResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterProjectResourceNotMatch)
+/// - [`InvalidParameter.RepeatedStrategyName`](super::errors::EmrErrorCode::InvalidParameterRepeatedStrategyName)
+/// - [`InvalidParameter.ResourceProviderType`](super::errors::EmrErrorCode::InvalidParameterResourceProviderType)
+/// - [`InvalidParameter.RestartServiceUnsupported`](super::errors::EmrErrorCode::InvalidParameterRestartServiceUnsupported)
+/// - [`InvalidParameter.SoftwareNotInProducr`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProducr)
+/// - [`InvalidParameter.UngrantedPolicy`](super::errors::EmrErrorCode::InvalidParameterUngrantedPolicy)
+/// - [`InvalidParameter.UnsatisfiedSoftDependecy`](super::errors::EmrErrorCode::InvalidParameterUnsatisfiedSoftDependecy)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidTkeInstance`](super::errors::EmrErrorCode::InvalidParameterValueInvalidTkeInstance)
+/// - [`LimitExceeded`](super::errors::EmrErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingCoreResource`](super::errors::EmrErrorCode::MissingParameterMissingCoreResource)
+/// - [`OperationDenied`](super::errors::EmrErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::EmrErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.SpecNotFound`](super::errors::EmrErrorCode::ResourceNotFoundSpecNotFound)
+/// - [`ResourceUnavailable.NotSupportNodeType`](super::errors::EmrErrorCode::ResourceUnavailableNotSupportNodeType)
+/// - [`UnauthorizedOperation`](super::errors::EmrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NotInWhiteList`](super::errors::EmrErrorCode::UnsupportedOperationNotInWhiteList)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeNodeSpec",
     output = DescribeNodeSpecResponse,
-    error = super::errors::DescribeNodeSpecError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeNodeSpec {
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `CvmPayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CvmPayMode`; example: `1`
     pub cvm_pay_mode: u64,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"All"`
+    /// `NodeType`; example: `"All"`
     pub node_type: String,
 
-    /// `TradeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TradeType`; example: `1`
     pub trade_type: u64,
 
-    /// `ProductId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ProductId`; example: `20`
     pub product_id: u64,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"HADOOP-Hbase"`
+    /// `SceneName`; example: `"HADOOP-Hbase"`
     pub scene_name: String,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxx"`
     pub compute_resource_id: Option<String>,
 }
 
 /// What a successful [`DescribeNodeSpec`] call returns.
 #[tc_model]
 pub struct DescribeNodeSpecResponse {
-    /// `NodeSpecs`: a list of [`DescribeNodeSpec`](super::models::DescribeNodeSpec) objects.
+    /// `NodeSpecs`
     pub node_specs: Vec<models::DescribeNodeSpec>,
 
-    /// `Architectures`: a list of [`ArchitectureInfo`](super::models::ArchitectureInfo) objects.
+    /// `Architectures`
     pub architectures: Option<Vec<models::ArchitectureInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3239,45 +3304,45 @@ pub struct DescribeNodeSpecResponse {
 /// The `DescribeResourceSchedule` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeResourceScheduleResponse`].
-/// The codes it documents are in [`DescribeResourceScheduleError`](super::errors::DescribeResourceScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeResourceSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeResourceSchedule",
     output = DescribeResourceScheduleResponse,
-    error = super::errors::DescribeResourceScheduleError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeResourceSchedule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeResourceSchedule`] call returns.
 #[tc_model]
 pub struct DescribeResourceScheduleResponse {
-    /// `OpenSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenSwitch`; example: `true`
     pub open_switch: bool,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"\"fair\""`
+    /// `Scheduler`; example: `"\"fair\""`
     pub scheduler: String,
 
-    /// `FSInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `FSInfo`; example: `"null"`
     #[tc(rename = "FSInfo")]
     pub fs_info: String,
 
-    /// `CSInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `CSInfo`; example: `"null"`
     #[tc(rename = "CSInfo")]
     pub cs_info: String,
 
@@ -3288,32 +3353,38 @@ pub struct DescribeResourceScheduleResponse {
 /// The `DescribeResourceScheduleDiffDetail` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeResourceScheduleDiffDetailResponse`].
-/// The codes it documents are in [`DescribeResourceScheduleDiffDetailError`](super::errors::DescribeResourceScheduleDiffDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeResourceScheduleDiffDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeResourceScheduleDiffDetail",
     output = DescribeResourceScheduleDiffDetailResponse,
-    error = super::errors::DescribeResourceScheduleDiffDetailError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeResourceScheduleDiffDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"fair"`
+    /// `Scheduler`; example: `"fair"`
     pub scheduler: Option<String>,
 }
 
 /// What a successful [`DescribeResourceScheduleDiffDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourceScheduleDiffDetailResponse {
-    /// `Details`: a list of [`DiffDetail`](super::models::DiffDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::DiffDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3323,108 +3394,94 @@ pub struct DescribeResourceScheduleDiffDetailResponse {
 /// The `DescribeSLInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeSLInstanceResponse`].
-/// The codes it documents are in [`DescribeSLInstanceError`](super::errors::DescribeSLInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeSLInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.RefundCvmFailed`](super::errors::EmrErrorCode::FailedOperationRefundCvmFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeSLInstance",
     output = DescribeSLInstanceResponse,
-    error = super::errors::DescribeSLInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeSLInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSLInstance`] call returns.
 #[tc_model]
 pub struct DescribeSLInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"emr-test"`
+    /// `InstanceName`; example: `"emr-test"`
     pub instance_name: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"4核16G"`
+    /// `NodeType`; example: `"4核16G"`
     pub node_type: Option<String>,
 
-    /// `ZoneSettings`: a list of [`ZoneSetting`](super::models::ZoneSetting) objects.
+    /// `ZoneSettings`
     pub zone_settings: Option<Vec<models::ZoneSetting>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `11111111`
+    /// `ClusterId`; example: `11111111`
     pub cluster_id: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ExpireTime`; example: `"0000-00-00 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolateTime`; example: `"0000-00-00 00:00:00"`
     pub isolate_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `CreateTime`; example: `"0000-00-00 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<i64>,
 
-    /// `SLInstance`: a list of [`SlInstance`](super::models::SlInstance) objects.
+    /// `SLInstance`
     #[tc(rename = "SLInstance")]
     pub sl_instance: Option<Vec<models::SlInstance>>,
 
@@ -3435,15 +3492,88 @@ pub struct DescribeSLInstanceResponse {
 /// The `DescribeSLInstanceList` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeSLInstanceListResponse`].
-/// The codes it documents are in [`DescribeSLInstanceListError`](super::errors::DescribeSLInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeSLInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DisplayStrategyNotMatch`](super::errors::EmrErrorCode::InvalidParameterDisplayStrategyNotMatch)
+/// - [`InvalidParameter.InvalidAutoRenew`](super::errors::EmrErrorCode::InvalidParameterInvalidAutoRenew)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::EmrErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidComponent`](super::errors::EmrErrorCode::InvalidParameterInvalidComponent)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidExtendField`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendField)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidLoginSetting`](super::errors::EmrErrorCode::InvalidParameterInvalidLoginSetting)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidPreExecutedFile`](super::errors::EmrErrorCode::InvalidParameterInvalidPreExecutedFile)
+/// - [`InvalidParameter.InvalidProductId`](super::errors::EmrErrorCode::InvalidParameterInvalidProductId)
+/// - [`InvalidParameter.InvalidProjectId`](super::errors::EmrErrorCode::InvalidParameterInvalidProjectId)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSercurityGrpupId`](super::errors::EmrErrorCode::InvalidParameterInvalidSercurityGrpupId)
+/// - [`InvalidParameter.InvalidServiceName`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceName)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWare`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWare)
+/// - [`InvalidParameter.InvalidSoftWareName`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareName)
+/// - [`InvalidParameter.InvalidSoftWareVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareVersion)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EmrErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidSupportHA`](super::errors::EmrErrorCode::InvalidParameterInvalidSupportHa)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.OrderFieldNotMatch`](super::errors::EmrErrorCode::InvalidParameterOrderFieldNotMatch)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`InvalidParameter.UngrantedPolicy`](super::errors::EmrErrorCode::InvalidParameterUngrantedPolicy)
+/// - [`InvalidParameter.UngrantedRole`](super::errors::EmrErrorCode::InvalidParameterUngrantedRole)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeSLInstanceList",
     output = DescribeSLInstanceListResponse,
-    error = super::errors::DescribeSLInstanceListError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3453,44 +3583,32 @@ pub struct DescribeSLInstanceResponse {
     )
 )]
 pub struct DescribeSLInstanceList {
-    /// `DisplayStrategy`: a string.
-    ///
-    /// Example: `"clusterList"`
+    /// `DisplayStrategy`; example: `"clusterList"`
     pub display_strategy: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"clusterid"`
+    /// `OrderField`; example: `"clusterid"`
     pub order_field: Option<String>,
 
-    /// `Asc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Asc`; example: `0`
     pub asc: Option<i64>,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filters>>,
 }
 
 /// What a successful [`DescribeSLInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeSLInstanceListResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
-    /// `InstancesList`: a list of [`SlInstanceInfo`](super::models::SlInstanceInfo) objects.
+    /// `InstancesList`
     pub instances_list: Vec<models::SlInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3500,15 +3618,88 @@ pub struct DescribeSLInstanceListResponse {
 /// The `DescribeServiceConfGroupInfos` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeServiceConfGroupInfosResponse`].
-/// The codes it documents are in [`DescribeServiceConfGroupInfosError`](super::errors::DescribeServiceConfGroupInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeServiceConfGroupInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DisplayStrategyNotMatch`](super::errors::EmrErrorCode::InvalidParameterDisplayStrategyNotMatch)
+/// - [`InvalidParameter.InvalidAutoRenew`](super::errors::EmrErrorCode::InvalidParameterInvalidAutoRenew)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::EmrErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidComponent`](super::errors::EmrErrorCode::InvalidParameterInvalidComponent)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidExtendField`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendField)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidLoginSetting`](super::errors::EmrErrorCode::InvalidParameterInvalidLoginSetting)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidPreExecutedFile`](super::errors::EmrErrorCode::InvalidParameterInvalidPreExecutedFile)
+/// - [`InvalidParameter.InvalidProductId`](super::errors::EmrErrorCode::InvalidParameterInvalidProductId)
+/// - [`InvalidParameter.InvalidProjectId`](super::errors::EmrErrorCode::InvalidParameterInvalidProjectId)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSercurityGrpupId`](super::errors::EmrErrorCode::InvalidParameterInvalidSercurityGrpupId)
+/// - [`InvalidParameter.InvalidServiceName`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceName)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWare`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWare)
+/// - [`InvalidParameter.InvalidSoftWareName`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareName)
+/// - [`InvalidParameter.InvalidSoftWareVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareVersion)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EmrErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidSupportHA`](super::errors::EmrErrorCode::InvalidParameterInvalidSupportHa)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.OrderFieldNotMatch`](super::errors::EmrErrorCode::InvalidParameterOrderFieldNotMatch)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`InvalidParameter.UngrantedPolicy`](super::errors::EmrErrorCode::InvalidParameterUngrantedPolicy)
+/// - [`InvalidParameter.UngrantedRole`](super::errors::EmrErrorCode::InvalidParameterUngrantedRole)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeServiceConfGroupInfos",
     output = DescribeServiceConfGroupInfosResponse,
-    error = super::errors::DescribeServiceConfGroupInfosError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -3518,41 +3709,29 @@ pub struct DescribeSLInstanceListResponse {
     )
 )]
 pub struct DescribeServiceConfGroupInfos {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-cp4f67tz"`
+    /// `InstanceId`; example: `"emr-cp4f67tz"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"HDFS"`
+    /// `ServiceName`; example: `"HDFS"`
     pub service_name: String,
 
-    /// `ConfGroupName`: a string.
-    ///
-    /// Example: `"hdfs-core-defaultGroup"`
+    /// `ConfGroupName`; example: `"hdfs-core-defaultGroup"`
     pub conf_group_name: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 }
 
 /// What a successful [`DescribeServiceConfGroupInfos`] call returns.
 #[tc_model]
 pub struct DescribeServiceConfGroupInfosResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `146`
+    /// `TotalCount`; example: `146`
     pub total_count: Option<i64>,
 
-    /// `ConfItemKVList`: a list of [`ConfigurationItem`](super::models::ConfigurationItem) objects.
+    /// `ConfItemKVList`
     #[tc(rename = "ConfItemKVList")]
     pub conf_item_kv_list: Option<Vec<models::ConfigurationItem>>,
 
@@ -3563,91 +3742,96 @@ pub struct DescribeServiceConfGroupInfosResponse {
 /// The `DescribeServiceNodeInfos` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeServiceNodeInfosResponse`].
-/// The codes it documents are in [`DescribeServiceNodeInfosError`](super::errors::DescribeServiceNodeInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeServiceNodeInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeServiceNodeInfos",
     output = DescribeServiceNodeInfosResponse,
-    error = super::errors::DescribeServiceNodeInfosError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeServiceNodeInfos {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3qg9lptu"`
+    /// `InstanceId`; example: `"emr-3qg9lptu"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SearchText`: a string.
-    ///
-    /// Example: `"null"`
+    /// `SearchText`; example: `"null"`
     pub search_text: Option<String>,
 
-    /// `ConfStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `-99`
+    /// `ConfStatus`; example: `-99`
     pub conf_status: Option<i64>,
 
-    /// `MaintainStateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaintainStateId`; example: `0`
     pub maintain_state_id: Option<i64>,
 
-    /// `OperatorStateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperatorStateId`; example: `0`
     pub operator_state_id: Option<i64>,
 
-    /// `HealthStateId`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `HealthStateId`; example: `"\"0\""`
     pub health_state_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"\"YARN\""`
+    /// `ServiceName`; example: `"\"YARN\""`
     pub service_name: Option<String>,
 
-    /// `NodeTypeName`: a string.
-    ///
-    /// Example: `"\"master\""`
+    /// `NodeTypeName`; example: `"\"master\""`
     pub node_type_name: Option<String>,
 
-    /// `DataNodeMaintenanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataNodeMaintenanceId`; example: `1`
     pub data_node_maintenance_id: Option<i64>,
 
-    /// `SearchFields`: a list of [`SearchItem`](super::models::SearchItem) objects.
+    /// `SearchFields`
     pub search_fields: Option<Vec<models::SearchItem>>,
 }
 
 /// What a successful [`DescribeServiceNodeInfos`] call returns.
 #[tc_model]
 pub struct DescribeServiceNodeInfosResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCnt`; example: `2`
     pub total_cnt: i64,
 
-    /// `ServiceNodeList`: a list of [`ServiceNodeDetailInfo`](super::models::ServiceNodeDetailInfo) objects.
+    /// `ServiceNodeList`
     pub service_node_list: Option<Vec<models::ServiceNodeDetailInfo>>,
 
-    /// `AliasInfo`: a string.
+    /// `AliasInfo`
     pub alias_info: String,
 
-    /// `SupportNodeFlagFilterList`: a list of strings.
+    /// `SupportNodeFlagFilterList`
     pub support_node_flag_filter_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3657,15 +3841,21 @@ pub struct DescribeServiceNodeInfosResponse {
 /// The `DescribeSparkApplications` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeSparkApplicationsResponse`].
-/// The codes it documents are in [`DescribeSparkApplicationsError`](super::errors::DescribeSparkApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeSparkApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeSparkApplications",
     output = DescribeSparkApplicationsResponse,
-    error = super::errors::DescribeSparkApplicationsError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -3675,41 +3865,29 @@ pub struct DescribeServiceNodeInfosResponse {
     )
 )]
 pub struct DescribeSparkApplications {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxx"`
+    /// `InstanceId`; example: `"emr-xxxx"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1746498971`
+    /// `StartTime`; example: `1746498971`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1746498972`
+    /// `EndTime`; example: `1746498972`
     pub end_time: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 }
 
 /// What a successful [`DescribeSparkApplications`] call returns.
 #[tc_model]
 pub struct DescribeSparkApplicationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `ResultList`: a list of [`SparkApplicationsList`](super::models::SparkApplicationsList) objects.
+    /// `ResultList`
     pub result_list: Vec<models::SparkApplicationsList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3719,15 +3897,21 @@ pub struct DescribeSparkApplicationsResponse {
 /// The `DescribeSparkQueries` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeSparkQueriesResponse`].
-/// The codes it documents are in [`DescribeSparkQueriesError`](super::errors::DescribeSparkQueriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeSparkQueries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeSparkQueries",
     output = DescribeSparkQueriesResponse,
-    error = super::errors::DescribeSparkQueriesError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3737,46 +3921,32 @@ pub struct DescribeSparkApplicationsResponse {
     )
 )]
 pub struct DescribeSparkQueries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-a9871cxr"`
+    /// `InstanceId`; example: `"emr-a9871cxr"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712505600`
+    /// `StartTime`; example: `1712505600`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712591999`
+    /// `EndTime`; example: `1712591999`
     pub end_time: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["RUNNING","COMPLETED"]`
+    /// `Status`; example: `["RUNNING","COMPLETED"]`
     pub status: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSparkQueries`] call returns.
 #[tc_model]
 pub struct DescribeSparkQueriesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Results`: a list of [`SparkQuery`](super::models::SparkQuery) objects.
+    /// `Results`
     pub results: Option<Vec<models::SparkQuery>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3786,15 +3956,21 @@ pub struct DescribeSparkQueriesResponse {
 /// The `DescribeStarRocksQueryInfo` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeStarRocksQueryInfoResponse`].
-/// The codes it documents are in [`DescribeStarRocksQueryInfoError`](super::errors::DescribeStarRocksQueryInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeStarRocksQueryInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeStarRocksQueryInfo",
     output = DescribeStarRocksQueryInfoResponse,
-    error = super::errors::DescribeStarRocksQueryInfoError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -3804,41 +3980,29 @@ pub struct DescribeSparkQueriesResponse {
     )
 )]
 pub struct DescribeStarRocksQueryInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceId`; example: `"emr-xfaf11ab"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `161222341`
+    /// `StartTime`; example: `161222341`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `171213123`
+    /// `EndTime`; example: `171213123`
     pub end_time: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 }
 
 /// What a successful [`DescribeStarRocksQueryInfo`] call returns.
 #[tc_model]
 pub struct DescribeStarRocksQueryInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `StarRocksQueryInfoList`: a list of [`StarRocksQueryInfo`](super::models::StarRocksQueryInfo) objects.
+    /// `StarRocksQueryInfoList`
     pub star_rocks_query_info_list: Option<Vec<models::StarRocksQueryInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3848,15 +4012,21 @@ pub struct DescribeStarRocksQueryInfoResponse {
 /// The `DescribeTrinoQueryInfo` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeTrinoQueryInfoResponse`].
-/// The codes it documents are in [`DescribeTrinoQueryInfoError`](super::errors::DescribeTrinoQueryInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeTrinoQueryInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeTrinoQueryInfo",
     output = DescribeTrinoQueryInfoResponse,
-    error = super::errors::DescribeTrinoQueryInfoError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -3866,41 +4036,29 @@ pub struct DescribeStarRocksQueryInfoResponse {
     )
 )]
 pub struct DescribeTrinoQueryInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfaf11ab"`
+    /// `InstanceId`; example: `"emr-xfaf11ab"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `161222341`
+    /// `StartTime`; example: `161222341`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `171213123`
+    /// `EndTime`; example: `171213123`
     pub end_time: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 }
 
 /// What a successful [`DescribeTrinoQueryInfo`] call returns.
 #[tc_model]
 pub struct DescribeTrinoQueryInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `TotalCount`; example: `1231`
     pub total_count: i64,
 
-    /// `QueryInfoList`: a list of [`TrinoQueryInfo`](super::models::TrinoQueryInfo) objects.
+    /// `QueryInfoList`
     pub query_info_list: Option<Vec<models::TrinoQueryInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3910,15 +4068,24 @@ pub struct DescribeTrinoQueryInfoResponse {
 /// The `DescribeUsersForUserManager` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeUsersForUserManagerResponse`].
-/// The codes it documents are in [`DescribeUsersForUserManagerError`](super::errors::DescribeUsersForUserManagerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeUsersForUserManager)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeUsersForUserManager",
     output = DescribeUsersForUserManagerResponse,
-    error = super::errors::DescribeUsersForUserManagerError,
+    error = super::errors::EmrErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -3928,39 +4095,29 @@ pub struct DescribeTrinoQueryInfoResponse {
     )
 )]
 pub struct DescribeUsersForUserManager {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `UserManagerFilter`: a [`UserManagerFilter`](super::models::UserManagerFilter).
+    /// `UserManagerFilter`
     pub user_manager_filter: Option<models::UserManagerFilter>,
 
-    /// `NeedKeytabInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedKeytabInfo`; example: `true`
     pub need_keytab_info: Option<bool>,
 }
 
 /// What a successful [`DescribeUsersForUserManager`] call returns.
 #[tc_model]
 pub struct DescribeUsersForUserManagerResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCnt`; example: `100`
     pub total_cnt: i64,
 
-    /// `UserManagerUserList`: a list of [`UserManagerUserBriefInfo`](super::models::UserManagerUserBriefInfo) objects.
+    /// `UserManagerUserList`
     pub user_manager_user_list: Option<Vec<models::UserManagerUserBriefInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3970,15 +4127,22 @@ pub struct DescribeUsersForUserManagerResponse {
 /// The `DescribeYarnApplications` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeYarnApplicationsResponse`].
-/// The codes it documents are in [`DescribeYarnApplicationsError`](super::errors::DescribeYarnApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeYarnApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ImpalaQueryException`](super::errors::EmrErrorCode::InvalidParameterImpalaQueryException)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.AppIdMismatched`](super::errors::EmrErrorCode::UnauthorizedOperationAppIdMismatched)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeYarnApplications",
     output = DescribeYarnApplicationsResponse,
-    error = super::errors::DescribeYarnApplicationsError,
+    error = super::errors::EmrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3988,41 +4152,29 @@ pub struct DescribeUsersForUserManagerResponse {
     )
 )]
 pub struct DescribeYarnApplications {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xfyags1d"`
+    /// `InstanceId`; example: `"emr-xfyags1d"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686029737`
+    /// `StartTime`; example: `1686029737`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686129737`
+    /// `EndTime`; example: `1686129737`
     pub end_time: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 }
 
 /// What a successful [`DescribeYarnApplications`] call returns.
 #[tc_model]
 pub struct DescribeYarnApplicationsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Results`: a list of [`YarnApplication`](super::models::YarnApplication) objects.
+    /// `Results`
     pub results: Vec<models::YarnApplication>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4032,37 +4184,39 @@ pub struct DescribeYarnApplicationsResponse {
 /// The `DescribeYarnQueue` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeYarnQueueResponse`].
-/// The codes it documents are in [`DescribeYarnQueueError`](super::errors::DescribeYarnQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeYarnQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeYarnQueue",
     output = DescribeYarnQueueResponse,
-    error = super::errors::DescribeYarnQueueError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeYarnQueue {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"capacity"`
+    /// `Scheduler`; example: `"capacity"`
     pub scheduler: String,
 }
 
 /// What a successful [`DescribeYarnQueue`] call returns.
 #[tc_model]
 pub struct DescribeYarnQueueResponse {
-    /// `Queue`: a string.
+    /// `Queue`
     pub queue: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `Version`; example: `"v2"`
     pub version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4072,72 +4226,57 @@ pub struct DescribeYarnQueueResponse {
 /// The `DescribeYarnScheduleHistory` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`DescribeYarnScheduleHistoryResponse`].
-/// The codes it documents are in [`DescribeYarnScheduleHistoryError`](super::errors::DescribeYarnScheduleHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=DescribeYarnScheduleHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "DescribeYarnScheduleHistory",
     output = DescribeYarnScheduleHistoryResponse,
-    error = super::errors::DescribeYarnScheduleHistoryError
+    error = super::errors::EmrErrorCode
 )]
 pub struct DescribeYarnScheduleHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1722873600`
+    /// `StartTime`; example: `1722873600`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1722873600`
+    /// `EndTime`; example: `1722873600`
     pub end_time: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"Capacity Scheduler"`
+    /// `SchedulerType`; example: `"Capacity Scheduler"`
     pub scheduler_type: Option<String>,
 
-    /// `TaskState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskState`; example: `2`
     pub task_state: Option<i64>,
 }
 
 /// What a successful [`DescribeYarnScheduleHistory`] call returns.
 #[tc_model]
 pub struct DescribeYarnScheduleHistoryResponse {
-    /// `Tasks`: a list of [`SchedulerTaskInfo`](super::models::SchedulerTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::SchedulerTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `SchedulerNameList`: a list of strings.
-    ///
-    /// Example: `["Capacity Scheduler","Fair Scheduler"]`
+    /// `SchedulerNameList`; example: `["Capacity Scheduler","Fair Scheduler"]`
     pub scheduler_name_list: Option<Vec<String>>,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,-1]`
+    /// `StateList`; example: `[0,1,2,-1]`
     pub state_list: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4147,70 +4286,84 @@ pub struct DescribeYarnScheduleHistoryResponse {
 /// The `InquirePriceRenewEmr` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`InquirePriceRenewEmrResponse`].
-/// The codes it documents are in [`InquirePriceRenewEmrError`](super::errors::InquirePriceRenewEmrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=InquirePriceRenewEmr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidResourceIds`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceIds)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.ProjectResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterProjectResourceNotMatch)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "InquirePriceRenewEmr",
     output = InquirePriceRenewEmrResponse,
-    error = super::errors::InquirePriceRenewEmrError
+    error = super::errors::EmrErrorCode
 )]
 pub struct InquirePriceRenewEmr {
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-vm-jv1s4"`
+    /// `InstanceId`; example: `"emr-vm-jv1s4"`
     pub instance_id: String,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 }
 
 /// What a successful [`InquirePriceRenewEmr`] call returns.
 #[tc_model]
 pub struct InquirePriceRenewEmrResponse {
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `898.9`
+    /// `OriginalCost`; example: `898.9`
     pub original_cost: f64,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `596.54`
+    /// `DiscountCost`; example: `596.54`
     pub discount_cost: f64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `NodeRenewPriceDetails`: a list of [`NodeRenewPriceDetail`](super::models::NodeRenewPriceDetail) objects.
+    /// `NodeRenewPriceDetails`
     pub node_renew_price_details: Option<Vec<models::NodeRenewPriceDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4220,105 +4373,127 @@ pub struct InquirePriceRenewEmrResponse {
 /// The `InquiryPriceCreateInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`InquiryPriceCreateInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceCreateInstanceError`](super::errors::InquiryPriceCreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=InquiryPriceCreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.GetCamServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCamServerFailed)
+/// - [`FailedOperation.GetTradeServerFailed`](super::errors::EmrErrorCode::FailedOperationGetTradeServerFailed)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.HALessMasterCount`](super::errors::EmrErrorCode::InvalidParameterHaLessMasterCount)
+/// - [`InvalidParameter.IncorrectCommonCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectCommonCount)
+/// - [`InvalidParameter.IncorrectMasterCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectMasterCount)
+/// - [`InvalidParameter.InvalidCommonDiskType`](super::errors::EmrErrorCode::InvalidParameterInvalidCommonDiskType)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidMasterDiskType`](super::errors::EmrErrorCode::InvalidParameterInvalidMasterDiskType)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSoftWareName`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareName)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidUnifyMeta`](super::errors::EmrErrorCode::InvalidParameterInvalidUnifyMeta)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.SubnetNotFound`](super::errors::EmrErrorCode::ResourceNotFoundSubnetNotFound)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "InquiryPriceCreateInstance",
     output = InquiryPriceCreateInstanceResponse,
-    error = super::errors::InquiryPriceCreateInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct InquiryPriceCreateInstance {
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: u64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `SupportHA`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SupportHA`; example: `0`
     #[tc(rename = "SupportHA")]
     pub support_ha: u64,
 
-    /// `Software`: a list of strings.
-    ///
-    /// Example: `["hdfs-2.7.3"]`
+    /// `Software`; example: `["hdfs-2.7.3"]`
     pub software: Vec<String>,
 
-    /// `ResourceSpec`: a [`NewResourceSpec`](super::models::NewResourceSpec).
+    /// `ResourceSpec`
     pub resource_spec: Option<models::NewResourceSpec>,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: Option<models::Placement>,
 
-    /// `VPCSettings`: a [`VpcSettings`](super::models::VpcSettings).
+    /// `VPCSettings`
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: Option<models::VpcSettings>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"EMR_NEW_META"`
+    /// `MetaType`; example: `"EMR_NEW_META"`
     pub meta_type: Option<String>,
 
-    /// `UnifyMetaInstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxx"`
+    /// `UnifyMetaInstanceId`; example: `"cdb-xxx"`
     pub unify_meta_instance_id: Option<String>,
 
-    /// `MetaDBInfo`: a [`CustomMetaInfo`](super::models::CustomMetaInfo).
+    /// `MetaDBInfo`
     #[tc(rename = "MetaDBInfo")]
     pub meta_db_info: Option<models::CustomMetaInfo>,
 
-    /// `ProductId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `47`
+    /// `ProductId`; example: `47`
     pub product_id: Option<u64>,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"Hadoop-Hbase"`
+    /// `SceneName`; example: `"Hadoop-Hbase"`
     pub scene_name: Option<String>,
 
-    /// `ExternalService`: a list of [`ExternalService`](super::models::ExternalService) objects.
+    /// `ExternalService`
     pub external_service: Option<Vec<models::ExternalService>>,
 
-    /// `VersionID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VersionID`; example: `0`
     #[tc(rename = "VersionID")]
     pub version_id: Option<u64>,
 
-    /// `MultiZoneSettings`: a list of [`MultiZoneSetting`](super::models::MultiZoneSetting) objects.
+    /// `MultiZoneSettings`
     pub multi_zone_settings: Option<Vec<models::MultiZoneSetting>>,
 
-    /// `DefaultMetaVersion`: a string.
-    ///
-    /// Example: `"mysql8"`
+    /// `DefaultMetaVersion`; example: `"mysql8"`
     pub default_meta_version: Option<String>,
 
-    /// `NeedCdbAudit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedCdbAudit`; example: `0`
     pub need_cdb_audit: Option<i64>,
 
-    /// `MetaDBGroupInfo`: a list of [`CustomMetaDbInfo`](super::models::CustomMetaDbInfo) objects.
+    /// `MetaDBGroupInfo`
     #[tc(rename = "MetaDBGroupInfo")]
     pub meta_db_group_info: Option<Vec<models::CustomMetaDbInfo>>,
 }
@@ -4326,27 +4501,19 @@ pub struct InquiryPriceCreateInstance {
 /// What a successful [`InquiryPriceCreateInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateInstanceResponse {
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `2.54`
+    /// `OriginalCost`; example: `2.54`
     pub original_cost: f64,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `1.52`
+    /// `DiscountCost`; example: `1.52`
     pub discount_cost: f64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: i64,
 
-    /// `PriceList`: a list of [`ZoneDetailPriceResult`](super::models::ZoneDetailPriceResult) objects.
+    /// `PriceList`
     pub price_list: Option<Vec<models::ZoneDetailPriceResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4356,88 +4523,97 @@ pub struct InquiryPriceCreateInstanceResponse {
 /// The `InquiryPriceRenewInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`InquiryPriceRenewInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceRenewInstanceError`](super::errors::InquiryPriceRenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=InquiryPriceRenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetCvmServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InvalidResourceIds`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceIds)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.ProjectResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterProjectResourceNotMatch)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "InquiryPriceRenewInstance",
     output = InquiryPriceRenewInstanceResponse,
-    error = super::errors::InquiryPriceRenewInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct InquiryPriceRenewInstance {
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["emr-vm-jv1s4zas\r\n"]`
+    /// `ResourceIds`; example: `["emr-vm-jv1s4zas\r\n"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: Option<models::Placement>,
 
-    /// `ModifyPayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyPayMode`; example: `1`
     pub modify_pay_mode: Option<i64>,
 
-    /// `NeedDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDetail`; example: `false`
     pub need_detail: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-21adfa"`
+    /// `InstanceId`; example: `"emr-21adfa"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`InquiryPriceRenewInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewInstanceResponse {
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `898.9`
+    /// `OriginalCost`; example: `898.9`
     pub original_cost: f64,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `596.54`
+    /// `DiscountCost`; example: `596.54`
     pub discount_cost: f64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `PriceDetail`: a list of [`PriceDetail`](super::models::PriceDetail) objects.
+    /// `PriceDetail`
     pub price_detail: Option<Vec<models::PriceDetail>>,
 
-    /// `NodeRenewPriceDetails`: a list of [`NodeRenewPriceDetail`](super::models::NodeRenewPriceDetail) objects.
+    /// `NodeRenewPriceDetails`
     pub node_renew_price_details: Option<Vec<models::NodeRenewPriceDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4447,110 +4623,113 @@ pub struct InquiryPriceRenewInstanceResponse {
 /// The `InquiryPriceScaleOutInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`InquiryPriceScaleOutInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceScaleOutInstanceError`](super::errors::InquiryPriceScaleOutInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=InquiryPriceScaleOutInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidCountNum`](super::errors::EmrErrorCode::InvalidParameterInvalidCountNum)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidModifySpec`](super::errors::EmrErrorCode::InvalidParameterInvalidModifySpec)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.ResourceSpecNotDefaultSpec`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotDefaultSpec)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "InquiryPriceScaleOutInstance",
     output = InquiryPriceScaleOutInstanceResponse,
-    error = super::errors::InquiryPriceScaleOutInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct InquiryPriceScaleOutInstance {
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: u64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3ida6zmi"`
+    /// `InstanceId`; example: `"emr-3ida6zmi"`
     pub instance_id: String,
 
-    /// `CoreCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CoreCount`; example: `1`
     pub core_count: u64,
 
-    /// `TaskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskCount`; example: `0`
     pub task_count: u64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `RouterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RouterCount`; example: `0`
     pub router_count: Option<u64>,
 
-    /// `MasterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MasterCount`; example: `0`
     pub master_count: Option<u64>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxx"`
     pub compute_resource_id: Option<String>,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareResourceType`; example: `"HOST"`
     pub hardware_resource_type: Option<String>,
 
-    /// `NodeGroupId`: a string.
-    ///
-    /// Example: `"ng-53x6vsfp"`
+    /// `NodeGroupId`; example: `"ng-53x6vsfp"`
     pub node_group_id: Option<String>,
 }
 
 /// What a successful [`InquiryPriceScaleOutInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceScaleOutInstanceResponse {
-    /// `OriginalCost`: a string.
-    ///
-    /// Example: `"2.54"`
+    /// `OriginalCost`; example: `"2.54"`
     pub original_cost: String,
 
-    /// `DiscountCost`: a string.
-    ///
-    /// Example: `"1.52"`
+    /// `DiscountCost`; example: `"1.52"`
     pub discount_cost: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `Unit`; example: `"s"`
     pub unit: String,
 
-    /// `PriceSpec`: a [`PriceResource`](super::models::PriceResource).
+    /// `PriceSpec`
     pub price_spec: Option<models::PriceResource>,
 
-    /// `MultipleEmrPrice`: a list of [`EmrPrice`](super::models::EmrPrice) objects.
+    /// `MultipleEmrPrice`
     pub multiple_emr_price: Option<Vec<models::EmrPrice>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4560,76 +4739,91 @@ pub struct InquiryPriceScaleOutInstanceResponse {
 /// The `InquiryPriceUpdateInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`InquiryPriceUpdateInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceUpdateInstanceError`](super::errors::InquiryPriceUpdateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=InquiryPriceUpdateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetTradeServerFailed`](super::errors::EmrErrorCode::FailedOperationGetTradeServerFailed)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidModifySpec`](super::errors::EmrErrorCode::InvalidParameterInvalidModifySpec)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "InquiryPriceUpdateInstance",
     output = InquiryPriceUpdateInstanceResponse,
-    error = super::errors::InquiryPriceUpdateInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct InquiryPriceUpdateInstance {
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `UpdateSpec`: an [`UpdateInstanceSettings`](super::models::UpdateInstanceSettings).
+    /// `UpdateSpec`
     pub update_spec: Option<models::UpdateInstanceSettings>,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: Option<models::Placement>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `ResourceIdList`: a list of strings.
-    ///
-    /// Example: `["emr-vm-xxx"]`
+    /// `ResourceIdList`; example: `["emr-vm-xxx"]`
     pub resource_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`InquiryPriceUpdateInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceUpdateInstanceResponse {
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `3.04`
+    /// `OriginalCost`; example: `3.04`
     pub original_cost: f64,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `2.01`
+    /// `DiscountCost`; example: `2.01`
     pub discount_cost: f64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: i64,
 
-    /// `PriceDetail`: a list of [`PriceDetail`](super::models::PriceDetail) objects.
+    /// `PriceDetail`
     pub price_detail: Option<Vec<models::PriceDetail>>,
 
-    /// `NewConfigPrice`: a [`PriceResult`](super::models::PriceResult).
+    /// `NewConfigPrice`
     pub new_config_price: Option<models::PriceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4639,77 +4833,139 @@ pub struct InquiryPriceUpdateInstanceResponse {
 /// The `InstallSoftware` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`InstallSoftwareResponse`].
-/// The codes it documents are in [`InstallSoftwareError`](super::errors::InstallSoftwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=InstallSoftware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.InsufficientAccountBalance`](super::errors::EmrErrorCode::FailedOperationInsufficientAccountBalance)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClassification`](super::errors::EmrErrorCode::InvalidParameterInvalidClassification)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidConfigType`](super::errors::EmrErrorCode::InvalidParameterInvalidConfigType)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidCosFileURI`](super::errors::EmrErrorCode::InvalidParameterInvalidCosFileUri)
+/// - [`InvalidParameter.InvalidCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCount)
+/// - [`InvalidParameter.InvalidCountNum`](super::errors::EmrErrorCode::InvalidParameterInvalidCountNum)
+/// - [`InvalidParameter.InvalidDownloadObj`](super::errors::EmrErrorCode::InvalidParameterInvalidDownloadObj)
+/// - [`InvalidParameter.InvalidExportConfContexts`](super::errors::EmrErrorCode::InvalidParameterInvalidExportConfContexts)
+/// - [`InvalidParameter.InvalidExtendField`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendField)
+/// - [`InvalidParameter.InvalidExtendNameService`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendNameService)
+/// - [`InvalidParameter.InvalidFilePath`](super::errors::EmrErrorCode::InvalidParameterInvalidFilePath)
+/// - [`InvalidParameter.InvalidIpList`](super::errors::EmrErrorCode::InvalidParameterInvalidIpList)
+/// - [`InvalidParameter.InvalidJobFlow`](super::errors::EmrErrorCode::InvalidParameterInvalidJobFlow)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidModifySpec`](super::errors::EmrErrorCode::InvalidParameterInvalidModifySpec)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidParamterInvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidParamterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidPodNum`](super::errors::EmrErrorCode::InvalidParameterInvalidPodNum)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EmrErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidResType`](super::errors::EmrErrorCode::InvalidParameterInvalidResType)
+/// - [`InvalidParameter.InvalidResourceId`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceId)
+/// - [`InvalidParameter.InvalidRouterCount`](super::errors::EmrErrorCode::InvalidParameterInvalidRouterCount)
+/// - [`InvalidParameter.InvalidServiceName`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceName)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWareName`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareName)
+/// - [`InvalidParameter.InvalidSoftWareVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareVersion)
+/// - [`InvalidParameter.InvalidTaskCount`](super::errors::EmrErrorCode::InvalidParameterInvalidTaskCount)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidUnifyMeta`](super::errors::EmrErrorCode::InvalidParameterInvalidUnifyMeta)
+/// - [`InvalidParameter.InvalidWriteFile`](super::errors::EmrErrorCode::InvalidParameterInvalidWriteFile)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.PodCpuLimitExceededAvailableCpu`](super::errors::EmrErrorCode::LimitExceededPodCpuLimitExceededAvailableCpu)
+/// - [`LimitExceeded.PodCpuLimitExceededNodeAvailableCpu`](super::errors::EmrErrorCode::LimitExceededPodCpuLimitExceededNodeAvailableCpu)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.MetricsMetaNotFound`](super::errors::EmrErrorCode::ResourceNotFoundMetricsMetaNotFound)
+/// - [`ResourceNotFound.OptionalSpecFound`](super::errors::EmrErrorCode::ResourceNotFoundOptionalSpecFound)
+/// - [`ResourceNotFound.ServiceConfNotFound`](super::errors::EmrErrorCode::ResourceNotFoundServiceConfNotFound)
+/// - [`ResourceNotFound.ServiceGroupNotFound`](super::errors::EmrErrorCode::ResourceNotFoundServiceGroupNotFound)
+/// - [`ResourceNotFound.ServiceNodeNotFound`](super::errors::EmrErrorCode::ResourceNotFoundServiceNodeNotFound)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "InstallSoftware",
     output = InstallSoftwareResponse,
-    error = super::errors::InstallSoftwareError
+    error = super::errors::EmrErrorCode
 )]
 pub struct InstallSoftware {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-331dcki"`
+    /// `InstanceId`; example: `"emr-331dcki"`
     pub instance_id: String,
 
-    /// `SoftInfo`: a list of strings.
-    ///
-    /// Example: `["sqoop-1.4.6\r\n"]`
+    /// `SoftInfo`; example: `["sqoop-1.4.6\r\n"]`
     pub soft_info: Vec<String>,
 
-    /// `CdbAutoRenew`: a string.
-    ///
-    /// Example: `"AUTO_RENEW"`
+    /// `CdbAutoRenew`; example: `"AUTO_RENEW"`
     pub cdb_auto_renew: Option<String>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"EMR_DEFAULT_META"`
+    /// `MetaType`; example: `"EMR_DEFAULT_META"`
     pub meta_type: Option<String>,
 
-    /// `UnifyMetaInstanceId`: a string.
-    ///
-    /// Example: `"cab-fasdf232"`
+    /// `UnifyMetaInstanceId`; example: `"cab-fasdf232"`
     pub unify_meta_instance_id: Option<String>,
 
-    /// `MetaDBInfo`: a [`CustomMetaInfo`](super::models::CustomMetaInfo).
+    /// `MetaDBInfo`
     #[tc(rename = "MetaDBInfo")]
     pub meta_db_info: Option<models::CustomMetaInfo>,
 
-    /// `ExternalService`: a list of [`ExternalService`](super::models::ExternalService) objects.
+    /// `ExternalService`
     pub external_service: Option<Vec<models::ExternalService>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `CloudResources`: a list of [`CloudResource`](super::models::CloudResource) objects.
+    /// `CloudResources`
     pub cloud_resources: Option<Vec<models::CloudResource>>,
 
-    /// `ServiceDeployInfoList`: a list of [`ServiceDeployInfo`](super::models::ServiceDeployInfo) objects.
+    /// `ServiceDeployInfoList`
     pub service_deploy_info_list: Option<Vec<models::ServiceDeployInfo>>,
 
-    /// `DefaultMetaVersion`: a string.
-    ///
-    /// Example: `"mysql8"`
+    /// `DefaultMetaVersion`; example: `"mysql8"`
     pub default_meta_version: Option<String>,
 
-    /// `NeedCdbAudit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedCdbAudit`; example: `0`
     pub need_cdb_audit: Option<i64>,
 
-    /// `ContainerExtraConf`: a [`ContainerExtraConf`](super::models::ContainerExtraConf).
+    /// `ContainerExtraConf`
     pub container_extra_conf: Option<models::ContainerExtraConf>,
 
-    /// `CheckServiceDeployInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckServiceDeployInfo`; example: `true`
     pub check_service_deploy_info: Option<bool>,
 
-    /// `MetaDBGroupInfo`: a list of [`CustomMetaDbInfo`](super::models::CustomMetaDbInfo) objects.
+    /// `MetaDBGroupInfo`
     #[tc(rename = "MetaDBGroupInfo")]
     pub meta_db_group_info: Option<Vec<models::CustomMetaDbInfo>>,
 }
@@ -4717,14 +4973,10 @@ pub struct InstallSoftware {
 /// What a successful [`InstallSoftware`] call returns.
 #[tc_model]
 pub struct InstallSoftwareResponse {
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["missing key"]`
+    /// `ErrorMessages`; example: `["missing key"]`
     pub error_messages: Option<Vec<String>>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `FlowId`; example: `21`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4734,33 +4986,34 @@ pub struct InstallSoftwareResponse {
 /// The `ModifyAutoRenewFlag` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifyAutoRenewFlagError`](super::errors::ModifyAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyAutoRenewFlag",
     output = ModifyAutoRenewFlagResponse,
-    error = super::errors::ModifyAutoRenewFlagError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyAutoRenewFlag {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-djj13azf"`
+    /// `InstanceId`; example: `"emr-djj13azf"`
     pub instance_id: String,
 
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Vec<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxxxxx"`
     pub compute_resource_id: Option<String>,
 }
 
@@ -4774,36 +5027,46 @@ pub struct ModifyAutoRenewFlagResponse {
 /// The `ModifyAutoScaleStrategy` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyAutoScaleStrategyResponse`].
-/// The codes it documents are in [`ModifyAutoScaleStrategyError`](super::errors::ModifyAutoScaleStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyAutoScaleStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidStatisticPeriodOrTriggerThreshold`](super::errors::EmrErrorCode::InvalidParameterInvalidStatisticPeriodOrTriggerThreshold)
+/// - [`InvalidParameter.InvalidStrategy`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategy)
+/// - [`InvalidParameter.InvalidStrategyPriority`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategyPriority)
+/// - [`InvalidParameter.InvalidStrategySpec`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategySpec)
+/// - [`InvalidParameter.InvalidStrategyType`](super::errors::EmrErrorCode::InvalidParameterInvalidStrategyType)
+/// - [`InvalidParameter.InvalidTimeLayout`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeLayout)
+/// - [`InvalidParameter.RepeatedExecutionTime`](super::errors::EmrErrorCode::InvalidParameterRepeatedExecutionTime)
+/// - [`InvalidParameter.RepeatedStrategyName`](super::errors::EmrErrorCode::InvalidParameterRepeatedStrategyName)
+/// - [`ResourceNotFound.StrategyNotFound`](super::errors::EmrErrorCode::ResourceNotFoundStrategyNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyAutoScaleStrategy",
     output = ModifyAutoScaleStrategyResponse,
-    error = super::errors::ModifyAutoScaleStrategyError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyAutoScaleStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3ap64zl6"`
+    /// `InstanceId`; example: `"emr-3ap64zl6"`
     pub instance_id: String,
 
-    /// `StrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: i64,
 
-    /// `LoadAutoScaleStrategies`: a list of [`LoadAutoScaleStrategy`](super::models::LoadAutoScaleStrategy) objects.
+    /// `LoadAutoScaleStrategies`
     pub load_auto_scale_strategies: Option<Vec<models::LoadAutoScaleStrategy>>,
 
-    /// `TimeAutoScaleStrategies`: a list of [`TimeAutoScaleStrategy`](super::models::TimeAutoScaleStrategy) objects.
+    /// `TimeAutoScaleStrategies`
     pub time_auto_scale_strategies: Option<Vec<models::TimeAutoScaleStrategy>>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupId`; example: `2`
     pub group_id: Option<i64>,
 }
 
@@ -4817,28 +5080,36 @@ pub struct ModifyAutoScaleStrategyResponse {
 /// The `ModifyBootScript` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyBootScriptResponse`].
-/// The codes it documents are in [`ModifyBootScriptError`](super::errors::ModifyBootScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyBootScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyBootScript",
     output = ModifyBootScriptResponse,
-    error = super::errors::ModifyBootScriptError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyBootScript {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-examples"`
+    /// `InstanceId`; example: `"emr-examples"`
     pub instance_id: String,
 
-    /// `BootType`: a string.
-    ///
-    /// Example: `"clusterBefore"`
+    /// `BootType`; example: `"clusterBefore"`
     pub boot_type: String,
 
-    /// `PreExecutedFileSettings`: a list of [`PreExecuteFileSetting`](super::models::PreExecuteFileSetting) objects.
+    /// `PreExecutedFileSettings`
     pub pre_executed_file_settings: Option<Vec<models::PreExecuteFileSetting>>,
 }
 
@@ -4852,50 +5123,47 @@ pub struct ModifyBootScriptResponse {
 /// The `ModifyDynamicInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyDynamicInstanceResponse`].
-/// The codes it documents are in [`ModifyDynamicInstanceError`](super::errors::ModifyDynamicInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyDynamicInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidDynamicInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidDynamicInstanceType)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyDynamicInstance",
     output = ModifyDynamicInstanceResponse,
-    error = super::errors::ModifyDynamicInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyDynamicInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-7t9f0e2c"`
+    /// `InstanceId`; example: `"emr-7t9f0e2c"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"TCRAY"`
+    /// `ServiceName`; example: `"TCRAY"`
     pub service_name: String,
 
-    /// `DynamicInstanceType`: a string.
-    ///
-    /// Example: `"RayCluster"`
+    /// `DynamicInstanceType`; example: `"RayCluster"`
     pub dynamic_instance_type: String,
 
-    /// `DynamicInstanceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13420`
+    /// `DynamicInstanceId`; example: `13420`
     pub dynamic_instance_id: u64,
 
-    /// `DynamicInstanceForm`: a [`ModifyDynamicInstanceForm`](super::models::ModifyDynamicInstanceForm).
+    /// `DynamicInstanceForm`
     pub dynamic_instance_form: Option<models::ModifyDynamicInstanceForm>,
 
-    /// `DynamicInstanceYaml`: a string.
+    /// `DynamicInstanceYaml`
     pub dynamic_instance_yaml: Option<String>,
 }
 
 /// What a successful [`ModifyDynamicInstance`] call returns.
 #[tc_model]
 pub struct ModifyDynamicInstanceResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12234`
+    /// `FlowId`; example: `12234`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4905,23 +5173,31 @@ pub struct ModifyDynamicInstanceResponse {
 /// The `ModifyGlobalConfig` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyGlobalConfigResponse`].
-/// The codes it documents are in [`ModifyGlobalConfigError`](super::errors::ModifyGlobalConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyGlobalConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyGlobalConfig",
     output = ModifyGlobalConfigResponse,
-    error = super::errors::ModifyGlobalConfigError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyGlobalConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `Items`: a list of [`Item`](super::models::Item) objects.
+    /// `Items`
     pub items: Vec<models::Item>,
 }
 
@@ -4935,75 +5211,60 @@ pub struct ModifyGlobalConfigResponse {
 /// The `ModifyInspectionSettings` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyInspectionSettingsResponse`].
-/// The codes it documents are in [`ModifyInspectionSettingsError`](super::errors::ModifyInspectionSettingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyInspectionSettings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyInspectionSettings",
     output = ModifyInspectionSettingsResponse,
-    error = super::errors::ModifyInspectionSettingsError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyInspectionSettings {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-mwyixwxp"`
+    /// `InstanceId`; example: `"emr-mwyixwxp"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RealTime"`
+    /// `Type`; example: `"RealTime"`
     pub r#type: String,
 
-    /// `Settings`: a list of [`InspectionTaskSettings`](super::models::InspectionTaskSettings) objects.
+    /// `Settings`
     pub settings: Vec<models::InspectionTaskSettings>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741795200`
+    /// `StartTime`; example: `1741795200`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741837980`
+    /// `EndTime`; example: `1741837980`
     pub end_time: Option<i64>,
 
-    /// `Strategy`: a string.
+    /// `Strategy`
     pub strategy: Option<String>,
 
-    /// `Clock`: a string.
-    ///
-    /// Example: `"15:04:05"`
+    /// `Clock`; example: `"15:04:05"`
     pub clock: Option<String>,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DayOfWeek`; example: `"1"`
     pub day_of_week: Option<String>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DayOfMonth`; example: `"2"`
     pub day_of_month: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"500"`
+    /// `JobId`; example: `"500"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`ModifyInspectionSettings`] call returns.
 #[tc_model]
 pub struct ModifyInspectionSettingsResponse {
-    /// `Info`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Info`; example: `"OK"`
     pub info: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"110187"`
+    /// `JobId`; example: `"110187"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5013,35 +5274,37 @@ pub struct ModifyInspectionSettingsResponse {
 /// The `ModifyInstanceBasic` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyInstanceBasicResponse`].
-/// The codes it documents are in [`ModifyInstanceBasicError`](super::errors::ModifyInstanceBasicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyInstanceBasic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyInstanceBasic",
     output = ModifyInstanceBasicResponse,
-    error = super::errors::ModifyInstanceBasicError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyInstanceBasic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-sfaddfda"`
+    /// `InstanceId`; example: `"emr-sfaddfda"`
     pub instance_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"emr-test"`
+    /// `ClusterName`; example: `"emr-test"`
     pub cluster_name: String,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxxx"`
     pub compute_resource_id: Option<String>,
 }
 
@@ -5055,49 +5318,49 @@ pub struct ModifyInstanceBasicResponse {
 /// The `ModifyPodNum` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyPodNumResponse`].
-/// The codes it documents are in [`ModifyPodNumError`](super::errors::ModifyPodNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyPodNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetCamServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCamServerFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidProductVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidProductVersion)
+/// - [`InvalidParameter.InvalidServiceType`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceType)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.ServiceGroupNotFound`](super::errors::EmrErrorCode::ResourceNotFoundServiceGroupNotFound)
+/// - [`ResourceUnavailable.NotSupportClusterType`](super::errors::EmrErrorCode::ResourceUnavailableNotSupportClusterType)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyPodNum",
     output = ModifyPodNumResponse,
-    error = super::errors::ModifyPodNumError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyPodNum {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ServiceGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `44`
+    /// `ServiceGroup`; example: `44`
     pub service_group: i64,
 
-    /// `ServiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `93`
+    /// `ServiceType`; example: `93`
     pub service_type: Option<i64>,
 
-    /// `PodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PodNum`; example: `3`
     pub pod_num: Option<i64>,
 }
 
 /// What a successful [`ModifyPodNum`] call returns.
 #[tc_model]
 pub struct ModifyPodNumResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-sfada"`
+    /// `InstanceId`; example: `"emr-sfada"`
     pub instance_id: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `FlowId`; example: `13`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5107,59 +5370,74 @@ pub struct ModifyPodNumResponse {
 /// The `ModifyResource` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyResourceResponse`].
-/// The codes it documents are in [`ModifyResourceError`](super::errors::ModifyResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidClassification`](super::errors::EmrErrorCode::InvalidParameterInvalidClassification)
+/// - [`InvalidParameter.InvalidModifySpec`](super::errors::EmrErrorCode::InvalidParameterInvalidModifySpec)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidResourceId`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceId)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyResource",
     output = ModifyResourceResponse,
-    error = super::errors::ModifyResourceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyResource {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-3ap64zl6"`
+    /// `InstanceId`; example: `"emr-3ap64zl6"`
     pub instance_id: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `NewCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NewCpu`; example: `4`
     pub new_cpu: i64,
 
-    /// `NewMem`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `NewMem`; example: `32`
     pub new_mem: i64,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"adsfadfdsddad"`
+    /// `ClientToken`; example: `"adsfadfdsddad"`
     pub client_token: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA2.8XLARGE128"`
+    /// `InstanceType`; example: `"SA2.8XLARGE128"`
     pub instance_type: Option<String>,
 
-    /// `ResourceIdList`: a list of strings.
-    ///
-    /// Example: `["emr-vm-xxx","emr-vm-xxx"]`
+    /// `ResourceIdList`; example: `["emr-vm-xxx","emr-vm-xxx"]`
     pub resource_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyResource`] call returns.
 #[tc_model]
 pub struct ModifyResourceResponse {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"afddlfjaldf"`
+    /// `TraceId`; example: `"afddlfjaldf"`
     pub trace_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5171,39 +5449,42 @@ pub struct ModifyResourceResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyResourcePoolsResponse`].
-/// The codes it documents are in [`ModifyResourcePoolsError`](super::errors::ModifyResourcePoolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyResourcePools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyResourcePools",
     output = ModifyResourcePoolsResponse,
-    error = super::errors::ModifyResourcePoolsError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyResourcePools {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"fair"`
+    /// `Key`; example: `"fair"`
     pub key: String,
 }
 
 /// What a successful [`ModifyResourcePools`] call returns.
 #[tc_model]
 pub struct ModifyResourcePoolsResponse {
-    /// `IsDraft`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDraft`; example: `true`
     pub is_draft: bool,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"errormsg_test"`
+    /// `ErrorMsg`; example: `"errormsg_test"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5215,49 +5496,48 @@ pub struct ModifyResourcePoolsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyResourceScheduleConfigResponse`].
-/// The codes it documents are in [`ModifyResourceScheduleConfigError`](super::errors::ModifyResourceScheduleConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyResourceScheduleConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyResourceScheduleConfig",
     output = ModifyResourceScheduleConfigResponse,
-    error = super::errors::ModifyResourceScheduleConfigError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyResourceScheduleConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"fair"`
+    /// `Key`; example: `"fair"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Value`; example: `"null"`
     pub value: String,
 }
 
 /// What a successful [`ModifyResourceScheduleConfig`] call returns.
 #[tc_model]
 pub struct ModifyResourceScheduleConfigResponse {
-    /// `IsDraft`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDraft`; example: `true`
     pub is_draft: bool,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"ErrorMsg_test"`
+    /// `ErrorMsg`; example: `"ErrorMsg_test"`
     pub error_msg: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"json串"`
+    /// `Data`; example: `"json串"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5267,30 +5547,32 @@ pub struct ModifyResourceScheduleConfigResponse {
 /// The `ModifyResourceScheduler` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyResourceSchedulerResponse`].
-/// The codes it documents are in [`ModifyResourceSchedulerError`](super::errors::ModifyResourceSchedulerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyResourceScheduler)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyResourceScheduler",
     output = ModifyResourceSchedulerResponse,
-    error = super::errors::ModifyResourceSchedulerError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyResourceScheduler {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"fair"`
+    /// `OldValue`; example: `"fair"`
     pub old_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"capacity"`
+    /// `NewValue`; example: `"capacity"`
     pub new_value: String,
 }
 
@@ -5304,47 +5586,45 @@ pub struct ModifyResourceSchedulerResponse {
 /// The `ModifyResourcesTags` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyResourcesTagsResponse`].
-/// The codes it documents are in [`ModifyResourcesTagsError`](super::errors::ModifyResourcesTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyResourcesTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyResourcesTags",
     output = ModifyResourcesTagsResponse,
-    error = super::errors::ModifyResourcesTagsError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyResourcesTags {
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `ModifyType`; example: `"cluster"`
     pub modify_type: String,
 
-    /// `ModifyResourceTagsInfoList`: a list of [`ModifyResourceTags`](super::models::ModifyResourceTags) objects.
+    /// `ModifyResourceTagsInfoList`
     pub modify_resource_tags_info_list: Vec<models::ModifyResourceTags>,
 }
 
 /// What a successful [`ModifyResourcesTags`] call returns.
 #[tc_model]
 pub struct ModifyResourcesTagsResponse {
-    /// `SuccessList`: a list of strings.
-    ///
-    /// Example: `["emr-xxx"]`
+    /// `SuccessList`; example: `["emr-xxx"]`
     pub success_list: Option<Vec<String>>,
 
-    /// `FailList`: a list of strings.
-    ///
-    /// Example: `["emr-xxx"]`
+    /// `FailList`; example: `["emr-xxx"]`
     pub fail_list: Option<Vec<String>>,
 
-    /// `PartSuccessList`: a list of strings.
-    ///
-    /// Example: `["emr-xxx"]`
+    /// `PartSuccessList`; example: `["emr-xxx"]`
     pub part_success_list: Option<Vec<String>>,
 
-    /// `ClusterToFlowIdList`: a list of [`ClusterIdToFlowId`](super::models::ClusterIdToFlowId) objects.
-    ///
-    /// Example: `[{"ClusterId":"emr-2qhwmqln","FlowId":79}]`
+    /// `ClusterToFlowIdList`; example: `[{"ClusterId":"emr-2qhwmqln","FlowId":79}]`
     pub cluster_to_flow_id_list: Option<Vec<models::ClusterIdToFlowId>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5354,40 +5634,50 @@ pub struct ModifyResourcesTagsResponse {
 /// The `ModifySLInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifySLInstanceResponse`].
-/// The codes it documents are in [`ModifySLInstanceError`](super::errors::ModifySLInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifySLInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.RefundCvmFailed`](super::errors::EmrErrorCode::FailedOperationRefundCvmFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidNodeCount`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeCount)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifySLInstance",
     output = ModifySLInstanceResponse,
-    error = super::errors::ModifySLInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifySLInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NodeNum`; example: `4`
     pub node_num: Option<i64>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"sdcdwxxxws"`
+    /// `ClientToken`; example: `"sdcdwxxxws"`
     pub client_token: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DiskSize`; example: `300`
     pub disk_size: Option<i64>,
 }
 
@@ -5401,25 +5691,31 @@ pub struct ModifySLInstanceResponse {
 /// The `ModifySLInstanceBasic` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifySLInstanceBasicResponse`].
-/// The codes it documents are in [`ModifySLInstanceBasicError`](super::errors::ModifySLInstanceBasicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifySLInstanceBasic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifySLInstanceBasic",
     output = ModifySLInstanceBasicResponse,
-    error = super::errors::ModifySLInstanceBasicError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifySLInstanceBasic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-ke6f8bc5"`
+    /// `InstanceId`; example: `"emr-ke6f8bc5"`
     pub instance_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"EMR-audi_CDP"`
+    /// `ClusterName`; example: `"EMR-audi_CDP"`
     pub cluster_name: String,
 }
 
@@ -5433,9 +5729,12 @@ pub struct ModifySLInstanceBasicResponse {
 /// The `ModifyServiceParamsByExportConfs` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyServiceParamsByExportConfsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyServiceParamsByExportConfs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
@@ -5444,34 +5743,26 @@ pub struct ModifySLInstanceBasicResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyServiceParamsByExportConfs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-rhmc70zt"`
+    /// `InstanceId`; example: `"emr-rhmc70zt"`
     pub instance_id: String,
 
-    /// `ExportConfParamList`: a list of [`ExportConfMeta`](super::models::ExportConfMeta) objects.
+    /// `ExportConfParamList`
     pub export_conf_param_list: Vec<models::ExportConfMeta>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["10.0.129.116"]`
+    /// `IpList`; example: `["10.0.129.116"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `ConfGroupName`: a string.
-    ///
-    /// Example: `"yarn-core-defaultGroup"`
+    /// `ConfGroupName`; example: `"yarn-core-defaultGroup"`
     pub conf_group_name: Option<String>,
 }
 
 /// What a successful [`ModifyServiceParamsByExportConfs`] call returns.
 #[tc_model]
 pub struct ModifyServiceParamsByExportConfsResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `546`
+    /// `FlowId`; example: `546`
     pub flow_id: Option<i64>,
 
-    /// `WaitModifyConfList`: a list of [`ConfSubContext`](super::models::ConfSubContext) objects.
+    /// `WaitModifyConfList`
     pub wait_modify_conf_list: Option<Vec<models::ConfSubContext>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5481,49 +5772,47 @@ pub struct ModifyServiceParamsByExportConfsResponse {
 /// The `ModifyUserGroup` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyUserGroupResponse`].
-/// The codes it documents are in [`ModifyUserGroupError`](super::errors::ModifyUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter.InvalidJobFlow`](super::errors::EmrErrorCode::InvalidParameterInvalidJobFlow)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyUserGroup",
     output = ModifyUserGroupResponse,
-    error = super::errors::ModifyUserGroupError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyUserGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-o88f3whr"`
+    /// `InstanceId`; example: `"emr-o88f3whr"`
     pub instance_id: String,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `Users`; example: `["user1"]`
     pub users: Vec<String>,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"group4"`
+    /// `UserGroup`; example: `"group4"`
     pub user_group: Option<String>,
 
-    /// `Groups`: a list of strings.
-    ///
-    /// Example: `["group4"]`
+    /// `Groups`; example: `["group4"]`
     pub groups: Option<Vec<String>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"modify"`
+    /// `Remark`; example: `"modify"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`ModifyUserGroup`] call returns.
 #[tc_model]
 pub struct ModifyUserGroupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `287`
+    /// `FlowId`; example: `287`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5533,44 +5822,43 @@ pub struct ModifyUserGroupResponse {
 /// The `ModifyUserManagerPwd` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyUserManagerPwdResponse`].
-/// The codes it documents are in [`ModifyUserManagerPwdError`](super::errors::ModifyUserManagerPwdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyUserManagerPwd)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyUserManagerPwd",
     output = ModifyUserManagerPwdResponse,
-    error = super::errors::ModifyUserManagerPwdError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyUserManagerPwd {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"emr"`
+    /// `UserName`; example: `"emr"`
     pub user_name: String,
 
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"pwd-test-123"`
+    /// `PassWord`; example: `"pwd-test-123"`
     pub pass_word: String,
 
-    /// `SyncPwd`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncPwd`; example: `false`
     pub sync_pwd: Option<bool>,
 }
 
 /// What a successful [`ModifyUserManagerPwd`] call returns.
 #[tc_model]
 pub struct ModifyUserManagerPwdResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `732`
+    /// `FlowId`; example: `732`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5580,54 +5868,49 @@ pub struct ModifyUserManagerPwdResponse {
 /// The `ModifyUsersOfGroupSTD` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyUsersOfGroupSTDResponse`].
-/// The codes it documents are in [`ModifyUsersOfGroupSTDError`](super::errors::ModifyUsersOfGroupSTDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyUsersOfGroupSTD)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyUsersOfGroupSTD",
     output = ModifyUsersOfGroupSTDResponse,
-    error = super::errors::ModifyUsersOfGroupSTDError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyUsersOfGroupSTD {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-o88f3whr"`
+    /// `InstanceId`; example: `"emr-o88f3whr"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group3"`
+    /// `Group`; example: `"group3"`
     pub group: String,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `Users`; example: `["user1"]`
     pub users: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"modify"`
+    /// `Description`; example: `"modify"`
     pub description: Option<String>,
 
-    /// `OperateAction`: a string.
-    ///
-    /// Example: `"SYNC"`
+    /// `OperateAction`; example: `"SYNC"`
     pub operate_action: Option<String>,
 }
 
 /// What a successful [`ModifyUsersOfGroupSTD`] call returns.
 #[tc_model]
 pub struct ModifyUsersOfGroupSTDResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `288`
+    /// `FlowId`; example: `288`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5639,44 +5922,42 @@ pub struct ModifyUsersOfGroupSTDResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyYarnDeployResponse`].
-/// The codes it documents are in [`ModifyYarnDeployError`](super::errors::ModifyYarnDeployError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyYarnDeploy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyYarnDeploy",
     output = ModifyYarnDeployResponse,
-    error = super::errors::ModifyYarnDeployError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyYarnDeploy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xx"`
+    /// `InstanceId`; example: `"emr-xx"`
     pub instance_id: String,
 
-    /// `NewScheduler`: a string.
-    ///
-    /// Example: `"fair"`
+    /// `NewScheduler`; example: `"fair"`
     pub new_scheduler: String,
 
-    /// `OldScheduler`: a string.
-    ///
-    /// Example: `"capacity"`
+    /// `OldScheduler`; example: `"capacity"`
     pub old_scheduler: Option<String>,
 }
 
 /// What a successful [`ModifyYarnDeploy`] call returns.
 #[tc_model]
 pub struct ModifyYarnDeployResponse {
-    /// `IsDraft`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDraft`; example: `false`
     pub is_draft: bool,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"ErrorMsg"`
+    /// `ErrorMsg`; example: `"ErrorMsg"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5686,28 +5967,32 @@ pub struct ModifyYarnDeployResponse {
 /// The `ModifyYarnQueueV2` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ModifyYarnQueueV2Response`].
-/// The codes it documents are in [`ModifyYarnQueueV2Error`](super::errors::ModifyYarnQueueV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ModifyYarnQueueV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ModifyYarnQueueV2",
     output = ModifyYarnQueueV2Response,
-    error = super::errors::ModifyYarnQueueV2Error
+    error = super::errors::EmrErrorCode
 )]
 pub struct ModifyYarnQueueV2 {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"capacity"`
+    /// `Scheduler`; example: `"capacity"`
     pub scheduler: String,
 
-    /// `ConfigModifyInfoList`: a list of [`ConfigModifyInfoV2`](super::models::ConfigModifyInfoV2) objects.
+    /// `ConfigModifyInfoList`
     pub config_modify_info_list: Vec<models::ConfigModifyInfoV2>,
 }
 
@@ -5721,25 +6006,32 @@ pub struct ModifyYarnQueueV2Response {
 /// The `ResetYarnConfig` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ResetYarnConfigResponse`].
-/// The codes it documents are in [`ResetYarnConfigError`](super::errors::ResetYarnConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ResetYarnConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ResetYarnConfig",
     output = ResetYarnConfigResponse,
-    error = super::errors::ResetYarnConfigError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ResetYarnConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-2xef56"`
+    /// `InstanceId`; example: `"emr-2xef56"`
     pub instance_id: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"capacityLabel"`
+    /// `Key`; example: `"capacityLabel"`
     pub key: Option<String>,
 }
 
@@ -5753,45 +6045,44 @@ pub struct ResetYarnConfigResponse {
 /// The `ResizeDataDisks` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ResizeDataDisksResponse`].
-/// The codes it documents are in [`ResizeDataDisksError`](super::errors::ResizeDataDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ResizeDataDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ResizeDataDisks",
     output = ResizeDataDisksResponse,
-    error = super::errors::ResizeDataDisksError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ResizeDataDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxx"`
     pub instance_id: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DiskSize`; example: `300`
     pub disk_size: i64,
 
-    /// `CvmInstanceIds`: a list of strings.
+    /// `CvmInstanceIds`
     pub cvm_instance_ids: Vec<String>,
 
-    /// `DiskIds`: a list of strings.
+    /// `DiskIds`
     pub disk_ids: Option<Vec<String>>,
 
-    /// `ResizeAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResizeAll`; example: `true`
     pub resize_all: Option<bool>,
 }
 
 /// What a successful [`ResizeDataDisks`] call returns.
 #[tc_model]
 pub struct ResizeDataDisksResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FlowId`; example: `10`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5801,86 +6092,110 @@ pub struct ResizeDataDisksResponse {
 /// The `RunJobFlow` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`RunJobFlowResponse`].
-/// The codes it documents are in [`RunJobFlowError`](super::errors::RunJobFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=RunJobFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`FailedOperation.GetCvmServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmServerFailed)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InvalidParameter.IncorrectCommonCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectCommonCount)
+/// - [`InvalidParameter.IncorrectMasterCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectMasterCount)
+/// - [`InvalidParameter.InvalidBootstrapAction`](super::errors::EmrErrorCode::InvalidParameterInvalidBootstrapAction)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidCosFileURI`](super::errors::EmrErrorCode::InvalidParameterInvalidCosFileUri)
+/// - [`InvalidParameter.InvalidDiskNum`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskNum)
+/// - [`InvalidParameter.InvalidFailurePolicy`](super::errors::EmrErrorCode::InvalidParameterInvalidFailurePolicy)
+/// - [`InvalidParameter.InvalidInstance`](super::errors::EmrErrorCode::InvalidParameterInvalidInstance)
+/// - [`InvalidParameter.InvalidInstancePolicy`](super::errors::EmrErrorCode::InvalidParameterInvalidInstancePolicy)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidJobType`](super::errors::EmrErrorCode::InvalidParameterInvalidJobType)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidProduct`](super::errors::EmrErrorCode::InvalidParameterInvalidProduct)
+/// - [`InvalidParameter.InvalidProductId`](super::errors::EmrErrorCode::InvalidParameterInvalidProductId)
+/// - [`InvalidParameter.InvalidProductVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidProductVersion)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWare`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWare)
+/// - [`InvalidParameter.InvalidTagsGroup`](super::errors::EmrErrorCode::InvalidParameterInvalidTagsGroup)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`LimitExceeded.BootstrapActionsNumLimitExceeded`](super::errors::EmrErrorCode::LimitExceededBootstrapActionsNumLimitExceeded)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.CDBInfoNotFound`](super::errors::EmrErrorCode::ResourceNotFoundCdbInfoNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.SubnetNotFound`](super::errors::EmrErrorCode::ResourceNotFoundSubnetNotFound)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "RunJobFlow",
     output = RunJobFlowResponse,
-    error = super::errors::RunJobFlowError
+    error = super::errors::EmrErrorCode
 )]
 pub struct RunJobFlow {
-    /// `Name`: a string.
-    ///
-    /// Example: `"job-name"`
+    /// `Name`; example: `"job-name"`
     pub name: String,
 
-    /// `CreateCluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CreateCluster`; example: `false`
     pub create_cluster: bool,
 
-    /// `Steps`: a list of [`Step`](super::models::Step) objects.
+    /// `Steps`
     pub steps: Vec<models::Step>,
 
-    /// `InstancePolicy`: a string.
-    ///
-    /// Example: `"Terminate"`
+    /// `InstancePolicy`; example: `"Terminate"`
     pub instance_policy: String,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"EMR-3.6.0"`
+    /// `ProductVersion`; example: `"EMR-3.6.0"`
     pub product_version: Option<String>,
 
-    /// `SecurityClusterFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SecurityClusterFlag`; example: `true`
     pub security_cluster_flag: Option<bool>,
 
-    /// `Software`: a list of strings.
-    ///
-    /// Example: `["hadoop-2.8.4\n","zookeeper-3.4.9\n","knox-1.2.0\n"]`
+    /// `Software`; example: `["hadoop-2.8.4\n","zookeeper-3.4.9\n","knox-1.2.0\n"]`
     pub software: Option<Vec<String>>,
 
-    /// `BootstrapActions`: a list of [`BootstrapAction`](super::models::BootstrapAction) objects.
+    /// `BootstrapActions`
     pub bootstrap_actions: Option<Vec<models::BootstrapAction>>,
 
-    /// `Configurations`: a list of [`Configuration`](super::models::Configuration) objects.
+    /// `Configurations`
     pub configurations: Option<Vec<models::Configuration>>,
 
-    /// `LogUri`: a string.
-    ///
-    /// Example: `"uri/test"`
+    /// `LogUri`; example: `"uri/test"`
     pub log_uri: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-on1234"`
+    /// `InstanceId`; example: `"emr-on1234"`
     pub instance_id: Option<String>,
 
-    /// `ApplicationRole`: a string.
-    ///
-    /// Example: `"EME_QCSRole"`
+    /// `ApplicationRole`; example: `"EME_QCSRole"`
     pub application_role: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"\"test-test\""`
+    /// `ClientToken`; example: `"\"test-test\""`
     pub client_token: Option<String>,
 
-    /// `Instance`: a [`ClusterSetting`](super::models::ClusterSetting).
+    /// `Instance`
     pub instance: Option<models::ClusterSetting>,
 }
 
 /// What a successful [`RunJobFlow`] call returns.
 #[tc_model]
 pub struct RunJobFlowResponse {
-    /// `JobFlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `JobFlowId`; example: `42`
     pub job_flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5890,150 +6205,123 @@ pub struct RunJobFlowResponse {
 /// The `ScaleOutCluster` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ScaleOutClusterResponse`].
-/// The codes it documents are in [`ScaleOutClusterError`](super::errors::ScaleOutClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ScaleOutCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.GetCvmConfigQuotaFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmConfigQuotaFailed)
+/// - [`InvalidParameter.InvalidInstanceChargeType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceChargeType)
+/// - [`InvalidParameter.InvalidInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceType)
+/// - [`InvalidParameter.InvalidNodeFlag`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeFlag)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.ResourceSpecNotDefaultSpec`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotDefaultSpec)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ScaleOutCluster",
     output = ScaleOutClusterResponse,
-    error = super::errors::ScaleOutClusterError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ScaleOutCluster {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"\"SPOTPAID\""`
+    /// `InstanceChargeType`; example: `"\"SPOTPAID\""`
     pub instance_charge_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"emr-ge0vrqkl\""`
+    /// `InstanceId`; example: `"\"emr-ge0vrqkl\""`
     pub instance_id: String,
 
-    /// `ScaleOutNodeConfig`: a [`ScaleOutNodeConfig`](super::models::ScaleOutNodeConfig).
+    /// `ScaleOutNodeConfig`
     pub scale_out_node_config: models::ScaleOutNodeConfig,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a9a90aa6-****-****-****-fae36063280"`
+    /// `ClientToken`; example: `"a9a90aa6-****-****-****-fae36063280"`
     pub client_token: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `ScriptBootstrapActionConfig`: a list of [`ScriptBootstrapActionConfig`](super::models::ScriptBootstrapActionConfig) objects.
+    /// `ScriptBootstrapActionConfig`
     pub script_bootstrap_action_config: Option<Vec<models::ScriptBootstrapActionConfig>>,
 
-    /// `SoftDeployInfo`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `SoftDeployInfo`; example: `[1,2]`
     pub soft_deploy_info: Option<Vec<i64>>,
 
-    /// `ServiceNodeInfo`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[7]`
+    /// `ServiceNodeInfo`; example: `[7]`
     pub service_node_info: Option<Vec<i64>>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-ery9dr5n"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-ery9dr5n"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HardwareSourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareSourceType`; example: `"HOST"`
     pub hardware_source_type: Option<String>,
 
-    /// `PodSpecInfo`: a [`PodSpecInfo`](super::models::PodSpecInfo).
+    /// `PodSpecInfo`
     pub pod_spec_info: Option<models::PodSpecInfo>,
 
-    /// `ClickHouseClusterName`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `ClickHouseClusterName`; example: `"name-test"`
     pub click_house_cluster_name: Option<String>,
 
-    /// `ClickHouseClusterType`: a string.
-    ///
-    /// Example: `"new"`
+    /// `ClickHouseClusterType`; example: `"new"`
     pub click_house_cluster_type: Option<String>,
 
-    /// `YarnNodeLabel`: a string.
-    ///
-    /// Example: `"CLOUD"`
+    /// `YarnNodeLabel`; example: `"CLOUD"`
     pub yarn_node_label: Option<String>,
 
-    /// `EnableStartServiceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableStartServiceFlag`; example: `true`
     pub enable_start_service_flag: Option<bool>,
 
-    /// `ResourceSpec`: a [`NodeResourceSpec`](super::models::NodeResourceSpec).
+    /// `ResourceSpec`
     pub resource_spec: Option<models::NodeResourceSpec>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-xxx"`
+    /// `SubnetId`; example: `"sub-xxx"`
     pub subnet_id: Option<String>,
 
-    /// `ScaleOutServiceConfGroupsInfo`: a list of [`ScaleOutServiceConfGroupsInfo`](super::models::ScaleOutServiceConfGroupsInfo) objects.
+    /// `ScaleOutServiceConfGroupsInfo`
     pub scale_out_service_conf_groups_info: Option<
         Vec<models::ScaleOutServiceConfGroupsInfo>,
     >,
 
-    /// `NodeMarks`: a [`NodeMark`](super::models::NodeMark).
+    /// `NodeMarks`
     pub node_marks: Option<models::NodeMark>,
 
-    /// `WarehouseName`: a string.
-    ///
-    /// Example: `"default_warehouse"`
+    /// `WarehouseName`; example: `"default_warehouse"`
     pub warehouse_name: Option<String>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNumber`; example: `1`
     pub partition_number: Option<i64>,
 }
 
 /// What a successful [`ScaleOutCluster`] call returns.
 #[tc_model]
 pub struct ScaleOutClusterResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-5n3l5c83"`
+    /// `InstanceId`; example: `"emr-5n3l5c83"`
     pub instance_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"testtesttest"`
+    /// `ClientToken`; example: `"testtesttest"`
     pub client_token: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1928287`
+    /// `FlowId`; example: `1928287`
     pub flow_id: i64,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"1731833622-448635-8003549"`
+    /// `TraceId`; example: `"1731833622-448635-8003549"`
     pub trace_id: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["1731867961-23673-5000362"]`
+    /// `DealNames`; example: `["1731867961-23673-5000362"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20241118053073481639521"`
+    /// `BillId`; example: `"20241118053073481639521"`
     pub bill_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6043,197 +6331,197 @@ pub struct ScaleOutClusterResponse {
 /// The `ScaleOutInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`ScaleOutInstanceResponse`].
-/// The codes it documents are in [`ScaleOutInstanceError`](super::errors::ScaleOutInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=ScaleOutInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckIfSupportPodStretch`](super::errors::EmrErrorCode::FailedOperationCheckIfSupportPodStretch)
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`FailedOperation.GetCvmConfigQuotaFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmConfigQuotaFailed)
+/// - [`FailedOperation.GetCvmServerFailed`](super::errors::EmrErrorCode::FailedOperationGetCvmServerFailed)
+/// - [`FailedOperation.NotSupportPod`](super::errors::EmrErrorCode::FailedOperationNotSupportPod)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.EKSError`](super::errors::EmrErrorCode::InternalErrorEksError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TKEError`](super::errors::EmrErrorCode::InternalErrorTkeError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AppIdResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterAppIdResourceNotMatch)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClickHouseCluster`](super::errors::EmrErrorCode::InvalidParameterInvalidClickHouseCluster)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::EmrErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCount)
+/// - [`InvalidParameter.InvalidCountNum`](super::errors::EmrErrorCode::InvalidParameterInvalidCountNum)
+/// - [`InvalidParameter.InvalidCustomizedPodParam`](super::errors::EmrErrorCode::InvalidParameterInvalidCustomizedPodParam)
+/// - [`InvalidParameter.InvalidEksInstance`](super::errors::EmrErrorCode::InvalidParameterInvalidEksInstance)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidJobFlow`](super::errors::EmrErrorCode::InvalidParameterInvalidJobFlow)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSercurityGrpupId`](super::errors::EmrErrorCode::InvalidParameterInvalidSercurityGrpupId)
+/// - [`InvalidParameter.InvalidServiceNodeInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceNodeInfo)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidTaskCount`](super::errors::EmrErrorCode::InvalidParameterInvalidTaskCount)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidTkeInstance`](super::errors::EmrErrorCode::InvalidParameterInvalidTkeInstance)
+/// - [`InvalidParameterValue.InvalidTkeInstance`](super::errors::EmrErrorCode::InvalidParameterValueInvalidTkeInstance)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.TKEPreconditionNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTkePreconditionNotFound)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourceUnavailable.ResourceSpecNotDefaultSpec`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotDefaultSpec)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "ScaleOutInstance",
     output = ScaleOutInstanceResponse,
-    error = super::errors::ScaleOutInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct ScaleOutInstance {
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TimeSpan`; example: `3600`
     pub time_span: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-5n3l5c83"`
+    /// `InstanceId`; example: `"emr-5n3l5c83"`
     pub instance_id: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a9a90aa6-****-****-****-fae36063280"`
+    /// `ClientToken`; example: `"a9a90aa6-****-****-****-fae36063280"`
     pub client_token: Option<String>,
 
-    /// `PreExecutedFileSettings`: a list of [`PreExecuteFileSettings`](super::models::PreExecuteFileSettings) objects.
+    /// `PreExecutedFileSettings`
     pub pre_executed_file_settings: Option<Vec<models::PreExecuteFileSettings>>,
 
-    /// `TaskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskCount`; example: `0`
     pub task_count: Option<u64>,
 
-    /// `CoreCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CoreCount`; example: `1`
     pub core_count: Option<u64>,
 
-    /// `UnNecessaryNodeList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[53]`
+    /// `UnNecessaryNodeList`; example: `[53]`
     pub un_necessary_node_list: Option<Vec<u64>>,
 
-    /// `RouterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RouterCount`; example: `0`
     pub router_count: Option<u64>,
 
-    /// `SoftDeployInfo`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,25]`
+    /// `SoftDeployInfo`; example: `[1,2,25]`
     pub soft_deploy_info: Option<Vec<u64>>,
 
-    /// `ServiceNodeInfo`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[7]`
+    /// `ServiceNodeInfo`; example: `[7]`
     pub service_node_info: Option<Vec<u64>>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-ery9dr5n"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-ery9dr5n"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareResourceType`; example: `"HOST"`
     pub hardware_resource_type: Option<String>,
 
-    /// `PodSpec`: a [`PodSpec`](super::models::PodSpec).
+    /// `PodSpec`
     pub pod_spec: Option<models::PodSpec>,
 
-    /// `ClickHouseClusterName`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `ClickHouseClusterName`; example: `"name-test"`
     pub click_house_cluster_name: Option<String>,
 
-    /// `ClickHouseClusterType`: a string.
-    ///
-    /// Example: `"new"`
+    /// `ClickHouseClusterType`; example: `"new"`
     pub click_house_cluster_type: Option<String>,
 
-    /// `YarnNodeLabel`: a string.
-    ///
-    /// Example: `"CLOUD"`
+    /// `YarnNodeLabel`; example: `"CLOUD"`
     pub yarn_node_label: Option<String>,
 
-    /// `PodParameter`: a [`PodParameter`](super::models::PodParameter).
+    /// `PodParameter`
     pub pod_parameter: Option<models::PodParameter>,
 
-    /// `MasterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MasterCount`; example: `1`
     pub master_count: Option<u64>,
 
-    /// `StartServiceAfterScaleOut`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `StartServiceAfterScaleOut`; example: `"\"true\""`
     pub start_service_after_scale_out: Option<String>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-xxx"`
+    /// `SubnetId`; example: `"sub-xxx"`
     pub subnet_id: Option<String>,
 
-    /// `ScaleOutServiceConfAssign`: a string.
-    ///
-    /// Example: `"{\\\"HDFS-3.2.2\\\":-1,\\\"YARN-3.2.2\\\":-1}"`
+    /// `ScaleOutServiceConfAssign`; example: `"{\\\"HDFS-3.2.2\\\":-1,\\\"YARN-3.2.2\\\":-1}"`
     pub scale_out_service_conf_assign: Option<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxxx"`
     pub compute_resource_id: Option<String>,
 
-    /// `ComputeResourceAdvanceParams`: a [`ComputeResourceAdvanceParams`](super::models::ComputeResourceAdvanceParams).
+    /// `ComputeResourceAdvanceParams`
     pub compute_resource_advance_params: Option<models::ComputeResourceAdvanceParams>,
 
-    /// `NodeMarks`: a [`NodeMark`](super::models::NodeMark).
+    /// `NodeMarks`
     pub node_marks: Option<models::NodeMark>,
 
-    /// `WarehouseName`: a string.
-    ///
-    /// Example: `"default_warehouse"`
+    /// `WarehouseName`; example: `"default_warehouse"`
     pub warehouse_name: Option<String>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionNumber`; example: `2`
     pub partition_number: Option<i64>,
 }
 
 /// What a successful [`ScaleOutInstance`] call returns.
 #[tc_model]
 pub struct ScaleOutInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-5n3l5c83"`
+    /// `InstanceId`; example: `"emr-5n3l5c83"`
     pub instance_id: String,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20200309357833","20200309357834","20200309357835","20200309357836"]`
+    /// `DealNames`; example: `["20200309357833","20200309357834","20200309357835","20200309357836"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"testtesttest"`
+    /// `ClientToken`; example: `"testtesttest"`
     pub client_token: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: i64,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20241118053073481639521"`
+    /// `BillId`; example: `"20241118053073481639521"`
     pub bill_id: String,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"1731867961-23673-5000362"`
+    /// `TraceId`; example: `"1731867961-23673-5000362"`
     pub trace_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6243,45 +6531,42 @@ pub struct ScaleOutInstanceResponse {
 /// The `SetNodeResourceConfigDefault` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`SetNodeResourceConfigDefaultResponse`].
-/// The codes it documents are in [`SetNodeResourceConfigDefaultError`](super::errors::SetNodeResourceConfigDefaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=SetNodeResourceConfigDefault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable.ResourceSpecNotExist`](super::errors::EmrErrorCode::ResourceUnavailableResourceSpecNotExist)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "SetNodeResourceConfigDefault",
     output = SetNodeResourceConfigDefaultResponse,
-    error = super::errors::SetNodeResourceConfigDefaultError
+    error = super::errors::EmrErrorCode
 )]
 pub struct SetNodeResourceConfigDefault {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-fadfdas"`
+    /// `InstanceId`; example: `"emr-fadfdas"`
     pub instance_id: String,
 
-    /// `ResourceConfigId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ResourceConfigId`; example: `12`
     pub resource_config_id: u64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CORE"`
+    /// `ResourceType`; example: `"CORE"`
     pub resource_type: Option<String>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-xxx"`
+    /// `ComputeResourceId`; example: `"emr-cr-xxx"`
     pub compute_resource_id: Option<String>,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareResourceType`; example: `"HOST"`
     pub hardware_resource_type: Option<String>,
 }
 
@@ -6295,39 +6580,46 @@ pub struct SetNodeResourceConfigDefaultResponse {
 /// The `StartStopServiceOrMonitor` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`StartStopServiceOrMonitorResponse`].
-/// The codes it documents are in [`StartStopServiceOrMonitorError`](super::errors::StartStopServiceOrMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=StartStopServiceOrMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidJobFlow`](super::errors::EmrErrorCode::InvalidParameterInvalidJobFlow)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "StartStopServiceOrMonitor",
     output = StartStopServiceOrMonitorResponse,
-    error = super::errors::StartStopServiceOrMonitorError
+    error = super::errors::EmrErrorCode
 )]
 pub struct StartStopServiceOrMonitor {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `OpType`: a string.
-    ///
-    /// Example: `"StartService"`
+    /// `OpType`; example: `"StartService"`
     pub op_type: String,
 
-    /// `OpScope`: an [`OpScope`](super::models::OpScope).
+    /// `OpScope`
     pub op_scope: models::OpScope,
 
-    /// `StrategyConfig`: a [`StrategyConfig`](super::models::StrategyConfig).
+    /// `StrategyConfig`
     pub strategy_config: Option<models::StrategyConfig>,
 
-    /// `StopParams`: a [`StopParams`](super::models::StopParams).
+    /// `StopParams`
     pub stop_params: Option<models::StopParams>,
 
-    /// `KeepMonitorButNotRecoverProcess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepMonitorButNotRecoverProcess`; example: `true`
     pub keep_monitor_but_not_recover_process: Option<bool>,
 }
 
@@ -6341,18 +6633,87 @@ pub struct StartStopServiceOrMonitorResponse {
 /// The `SyncPodState` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`SyncPodStateResponse`].
-/// The codes it documents are in [`SyncPodStateError`](super::errors::SyncPodStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=SyncPodState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateOrderNotAllowed`](super::errors::EmrErrorCode::FailedOperationDuplicateOrderNotAllowed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CheckQuotaErr`](super::errors::EmrErrorCode::InternalErrorCheckQuotaErr)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IncorrectCommonCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectCommonCount)
+/// - [`InvalidParameter.IncorrectMasterCount`](super::errors::EmrErrorCode::InvalidParameterIncorrectMasterCount)
+/// - [`InvalidParameter.InvalidAutoRenew`](super::errors::EmrErrorCode::InvalidParameterInvalidAutoRenew)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::EmrErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidComponent`](super::errors::EmrErrorCode::InvalidParameterInvalidComponent)
+/// - [`InvalidParameter.InvalidCoreCount`](super::errors::EmrErrorCode::InvalidParameterInvalidCoreCount)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EmrErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidExtendField`](super::errors::EmrErrorCode::InvalidParameterInvalidExtendField)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidLoginSetting`](super::errors::EmrErrorCode::InvalidParameterInvalidLoginSetting)
+/// - [`InvalidParameter.InvalidMetaType`](super::errors::EmrErrorCode::InvalidParameterInvalidMetaType)
+/// - [`InvalidParameter.InvalidPassword`](super::errors::EmrErrorCode::InvalidParameterInvalidPassword)
+/// - [`InvalidParameter.InvalidPaymode`](super::errors::EmrErrorCode::InvalidParameterInvalidPaymode)
+/// - [`InvalidParameter.InvalidPreExecutedFile`](super::errors::EmrErrorCode::InvalidParameterInvalidPreExecutedFile)
+/// - [`InvalidParameter.InvalidProductId`](super::errors::EmrErrorCode::InvalidParameterInvalidProductId)
+/// - [`InvalidParameter.InvalidProjectId`](super::errors::EmrErrorCode::InvalidParameterInvalidProjectId)
+/// - [`InvalidParameter.InvalidResourceSpec`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceSpec)
+/// - [`InvalidParameter.InvalidSercurityGrpupId`](super::errors::EmrErrorCode::InvalidParameterInvalidSercurityGrpupId)
+/// - [`InvalidParameter.InvalidServiceName`](super::errors::EmrErrorCode::InvalidParameterInvalidServiceName)
+/// - [`InvalidParameter.InvalidSoftDeployInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftDeployInfo)
+/// - [`InvalidParameter.InvalidSoftInfo`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftInfo)
+/// - [`InvalidParameter.InvalidSoftWareVersion`](super::errors::EmrErrorCode::InvalidParameterInvalidSoftWareVersion)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EmrErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidSupportHA`](super::errors::EmrErrorCode::InvalidParameterInvalidSupportHa)
+/// - [`InvalidParameter.InvalidTimeSpan`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeSpan)
+/// - [`InvalidParameter.InvalidTimeUnit`](super::errors::EmrErrorCode::InvalidParameterInvalidTimeUnit)
+/// - [`InvalidParameter.InvalidVpcId`](super::errors::EmrErrorCode::InvalidParameterInvalidVpcId)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameter.NotContainMustSelectSoftware`](super::errors::EmrErrorCode::InvalidParameterNotContainMustSelectSoftware)
+/// - [`InvalidParameter.PayModeResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterPayModeResourceNotMatch)
+/// - [`InvalidParameter.SoftwareNotInProduct`](super::errors::EmrErrorCode::InvalidParameterSoftwareNotInProduct)
+/// - [`InvalidParameter.UngrantedPolicy`](super::errors::EmrErrorCode::InvalidParameterUngrantedPolicy)
+/// - [`InvalidParameter.UngrantedRole`](super::errors::EmrErrorCode::InvalidParameterUngrantedRole)
+/// - [`InvalidParameter.ZoneResourceNotMatch`](super::errors::EmrErrorCode::InvalidParameterZoneResourceNotMatch)
+/// - [`InvalidParameterValue`](super::errors::EmrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EmrErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.DiskInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientDiskInsufficient)
+/// - [`ResourceInsufficient.InstanceInsufficient`](super::errors::EmrErrorCode::ResourceInsufficientInstanceInsufficient)
+/// - [`ResourceNotFound.TagsNotFound`](super::errors::EmrErrorCode::ResourceNotFoundTagsNotFound)
+/// - [`ResourcesSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOut)
+/// - [`ResourcesSoldOut.CbsSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCbsSoldOut)
+/// - [`ResourcesSoldOut.CvmSoldOut`](super::errors::EmrErrorCode::ResourcesSoldOutCvmSoldOut)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "SyncPodState",
     output = SyncPodStateResponse,
-    error = super::errors::SyncPodStateError
+    error = super::errors::EmrErrorCode
 )]
 pub struct SyncPodState {
-    /// `Message`: a [`PodState`](super::models::PodState).
+    /// `Message`
     pub message: models::PodState,
 }
 
@@ -6366,49 +6727,46 @@ pub struct SyncPodStateResponse {
 /// The `TerminateClusterNodes` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`TerminateClusterNodesResponse`].
-/// The codes it documents are in [`TerminateClusterNodesError`](super::errors::TerminateClusterNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=TerminateClusterNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidNodeFlag`](super::errors::EmrErrorCode::InvalidParameterInvalidNodeFlag)
+/// - [`InvalidParameter.InvalidResourceIds`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceIds)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.CvmInstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundCvmInstanceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "TerminateClusterNodes",
     output = TerminateClusterNodesResponse,
-    error = super::errors::TerminateClusterNodesError
+    error = super::errors::EmrErrorCode
 )]
 pub struct TerminateClusterNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-4slr7ad7"`
+    /// `InstanceId`; example: `"emr-4slr7ad7"`
     pub instance_id: String,
 
-    /// `CvmInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-42u6moui\r\n"]`
+    /// `CvmInstanceIds`; example: `["ins-42u6moui\r\n"]`
     pub cvm_instance_ids: Vec<String>,
 
-    /// `NodeFlag`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `NodeFlag`; example: `"MASTER"`
     pub node_flag: String,
 
-    /// `GraceDownFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GraceDownFlag`; example: `true`
     pub grace_down_flag: Option<bool>,
 
-    /// `GraceDownTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `GraceDownTime`; example: `60`
     pub grace_down_time: Option<i64>,
 }
 
 /// What a successful [`TerminateClusterNodes`] call returns.
 #[tc_model]
 pub struct TerminateClusterNodesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FlowId`; example: `1000`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6418,39 +6776,38 @@ pub struct TerminateClusterNodesResponse {
 /// The `TerminateDynamicInstances` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`TerminateDynamicInstancesResponse`].
-/// The codes it documents are in [`TerminateDynamicInstancesError`](super::errors::TerminateDynamicInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=TerminateDynamicInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidDynamicInstanceType`](super::errors::EmrErrorCode::InvalidParameterInvalidDynamicInstanceType)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "TerminateDynamicInstances",
     output = TerminateDynamicInstancesResponse,
-    error = super::errors::TerminateDynamicInstancesError
+    error = super::errors::EmrErrorCode
 )]
 pub struct TerminateDynamicInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-7t9f0e2c"`
+    /// `InstanceId`; example: `"emr-7t9f0e2c"`
     pub instance_id: String,
 
-    /// `DynamicInstanceType`: a string.
-    ///
-    /// Example: `"RayCluster"`
+    /// `DynamicInstanceType`; example: `"RayCluster"`
     pub dynamic_instance_type: String,
 
-    /// `DynamicInstanceIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[13420]`
+    /// `DynamicInstanceIds`; example: `[13420]`
     pub dynamic_instance_ids: Vec<u64>,
 }
 
 /// What a successful [`TerminateDynamicInstances`] call returns.
 #[tc_model]
 pub struct TerminateDynamicInstancesResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12234`
+    /// `FlowId`; example: `12234`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6460,40 +6817,49 @@ pub struct TerminateDynamicInstancesResponse {
 /// The `TerminateInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`TerminateInstanceResponse`].
-/// The codes it documents are in [`TerminateInstanceError`](super::errors::TerminateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=TerminateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.NamespaceHasUserCustomPods`](super::errors::EmrErrorCode::FailedOperationNamespaceHasUserCustomPods)
+/// - [`FailedOperation.RefundCvmFailed`](super::errors::EmrErrorCode::FailedOperationRefundCvmFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "TerminateInstance",
     output = TerminateInstanceResponse,
-    error = super::errors::TerminateInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct TerminateInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-4slr7ad7"`
+    /// `InstanceId`; example: `"emr-4slr7ad7"`
     pub instance_id: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["id-test"]`
+    /// `ResourceIds`; example: `["id-test"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `ResourceBaseType`: a string.
-    ///
-    /// Example: `"ComputeResource"`
+    /// `ResourceBaseType`; example: `"ComputeResource"`
     pub resource_base_type: Option<String>,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"emr-cr-0xrwm3bb"`
+    /// `ComputeResourceId`; example: `"emr-cr-0xrwm3bb"`
     pub compute_resource_id: Option<String>,
 
-    /// `RetainTkeCluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RetainTkeCluster`; example: `true`
     pub retain_tke_cluster: Option<bool>,
 }
 
@@ -6507,20 +6873,37 @@ pub struct TerminateInstanceResponse {
 /// The `TerminateSLInstance` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`TerminateSLInstanceResponse`].
-/// The codes it documents are in [`TerminateSLInstanceError`](super::errors::TerminateSLInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=TerminateSLInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EmrErrorCode::FailedOperation)
+/// - [`FailedOperation.RefundCvmFailed`](super::errors::EmrErrorCode::FailedOperationRefundCvmFailed)
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::EmrErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EmrErrorCode::InvalidParameterInvalidZone)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.CheckCamAuth`](super::errors::EmrErrorCode::UnauthorizedOperationCheckCamAuth)
+/// - [`UnsupportedOperation.ServiceNotSupport`](super::errors::EmrErrorCode::UnsupportedOperationServiceNotSupport)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "TerminateSLInstance",
     output = TerminateSLInstanceResponse,
-    error = super::errors::TerminateSLInstanceError
+    error = super::errors::EmrErrorCode
 )]
 pub struct TerminateSLInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `InstanceId`; example: `"emr-xxxxxxxx"`
     pub instance_id: String,
 }
 
@@ -6534,25 +6917,54 @@ pub struct TerminateSLInstanceResponse {
 /// The `TerminateTasks` action of EMR API 2019-01-03.
 ///
 /// A successful call returns [`TerminateTasksResponse`].
-/// The codes it documents are in [`TerminateTasksError`](super::errors::TerminateTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=emr&Version=2019-01-03&Action=TerminateTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EmrErrorCode`](super::errors::EmrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EmrErrorCode::InternalError)
+/// - [`InternalError.AccountCgwError`](super::errors::EmrErrorCode::InternalErrorAccountCgwError)
+/// - [`InternalError.CamCgwError`](super::errors::EmrErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.CamError`](super::errors::EmrErrorCode::InternalErrorCamError)
+/// - [`InternalError.CbsCgwError`](super::errors::EmrErrorCode::InternalErrorCbsCgwError)
+/// - [`InternalError.CbsError`](super::errors::EmrErrorCode::InternalErrorCbsError)
+/// - [`InternalError.CdbCgwError`](super::errors::EmrErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::EmrErrorCode::InternalErrorCdbError)
+/// - [`InternalError.ConfigCgwError`](super::errors::EmrErrorCode::InternalErrorConfigCgwError)
+/// - [`InternalError.CvmError`](super::errors::EmrErrorCode::InternalErrorCvmError)
+/// - [`InternalError.KmsError`](super::errors::EmrErrorCode::InternalErrorKmsError)
+/// - [`InternalError.ProjectCgwError`](super::errors::EmrErrorCode::InternalErrorProjectCgwError)
+/// - [`InternalError.SgError`](super::errors::EmrErrorCode::InternalErrorSgError)
+/// - [`InternalError.TagError`](super::errors::EmrErrorCode::InternalErrorTagError)
+/// - [`InternalError.TradeCgwError`](super::errors::EmrErrorCode::InternalErrorTradeCgwError)
+/// - [`InternalError.VpcCgwError`](super::errors::EmrErrorCode::InternalErrorVpcCgwError)
+/// - [`InternalError.VpcError`](super::errors::EmrErrorCode::InternalErrorVpcError)
+/// - [`InternalError.WoodServerError`](super::errors::EmrErrorCode::InternalErrorWoodServerError)
+/// - [`InvalidParameter`](super::errors::EmrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EmrErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::EmrErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameter.InvalidJobFlow`](super::errors::EmrErrorCode::InvalidParameterInvalidJobFlow)
+/// - [`InvalidParameter.InvalidResourceIds`](super::errors::EmrErrorCode::InvalidParameterInvalidResourceIds)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::EmrErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::EmrErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::EmrErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnknownParameter`](super::errors::EmrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EmrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "emr",
     version = "2019-01-03",
     name = "TerminateTasks",
     output = TerminateTasksResponse,
-    error = super::errors::TerminateTasksError
+    error = super::errors::EmrErrorCode
 )]
 pub struct TerminateTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-4slr7ad7"`
+    /// `InstanceId`; example: `"emr-4slr7ad7"`
     pub instance_id: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["emr-vm-xxx33tg\r\n"]`
+    /// `ResourceIds`; example: `["emr-vm-xxx33tg\r\n"]`
     pub resource_ids: Vec<String>,
 }
 

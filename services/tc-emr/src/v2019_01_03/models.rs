@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance).
 #[tc_model]
 pub struct AirflowCfsSource {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-0ko20vir"`
+    /// `FileSystemId`; example: `"cfs-0ko20vir"`
     pub file_system_id: Option<String>,
 
-    /// `Directory`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Directory`; example: `"/"`
     pub directory: Option<String>,
 }
 
@@ -24,21 +20,16 @@ pub struct AirflowCfsSource {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance).
 #[tc_model]
 pub struct AirflowDagSourceInput {
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Enabled`, required in requests; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"GIT"`
+    /// `Type`; example: `"GIT"`
     pub r#type: Option<String>,
 
-    /// `Cfs`: an [`AirflowCfsSource`].
+    /// `Cfs`
     pub cfs: Option<AirflowCfsSource>,
 
-    /// `Git`: an [`AirflowGitSource`].
+    /// `Git`
     pub git: Option<AirflowGitSource>,
 }
 
@@ -47,14 +38,10 @@ pub struct AirflowDagSourceInput {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance).
 #[tc_model]
 pub struct AirflowGitCredentialInput {
-    /// `Username`: a string.
-    ///
-    /// Example: `"cayo"`
+    /// `Username`; example: `"cayo"`
     pub username: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Token`; example: `"password"`
     pub token: Option<String>,
 }
 
@@ -63,19 +50,13 @@ pub struct AirflowGitCredentialInput {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance).
 #[tc_model]
 pub struct AirflowGitSource {
-    /// `RepositoryUrl`: a string.
-    ///
-    /// Example: `"https://github.com/a.git"`
+    /// `RepositoryUrl`; example: `"https://github.com/a.git"`
     pub repository_url: Option<String>,
 
-    /// `Ref`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Ref`; example: `"master"`
     pub r#ref: Option<String>,
 
-    /// `Directory`: a string.
-    ///
-    /// Example: `"dags"`
+    /// `Directory`; example: `"dags"`
     pub directory: Option<String>,
 }
 
@@ -84,40 +65,28 @@ pub struct AirflowGitSource {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct AllNodeResourceSpec {
-    /// `MasterResourceSpec`: a [`NodeResourceSpec`].
+    /// `MasterResourceSpec`
     pub master_resource_spec: Option<NodeResourceSpec>,
 
-    /// `CoreResourceSpec`: a [`NodeResourceSpec`].
+    /// `CoreResourceSpec`
     pub core_resource_spec: Option<NodeResourceSpec>,
 
-    /// `TaskResourceSpec`: a [`NodeResourceSpec`].
+    /// `TaskResourceSpec`
     pub task_resource_spec: Option<NodeResourceSpec>,
 
-    /// `CommonResourceSpec`: a [`NodeResourceSpec`].
+    /// `CommonResourceSpec`
     pub common_resource_spec: Option<NodeResourceSpec>,
 
-    /// `MasterCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MasterCount`, always sent in responses; example: `1`
     pub master_count: Option<i64>,
 
-    /// `CoreCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CoreCount`, always sent in responses; example: `1`
     pub core_count: Option<i64>,
 
-    /// `TaskCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TaskCount`, always sent in responses; example: `1`
     pub task_count: Option<i64>,
 
-    /// `CommonCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CommonCount`, always sent in responses; example: `1`
     pub common_count: Option<i64>,
 }
 
@@ -126,46 +95,30 @@ pub struct AllNodeResourceSpec {
 /// Returned in the output of [`DescribeEmrApplicationStatics`](super::DescribeEmrApplicationStatics).
 #[tc_model]
 pub struct ApplicationStatics {
-    /// `Queue`: a string.
-    ///
-    /// Example: `"root.default"`
+    /// `Queue`; example: `"root.default"`
     pub queue: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `User`; example: `"hadoop"`
     pub user: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"MAPREDUCE"`
+    /// `ApplicationType`; example: `"MAPREDUCE"`
     pub application_type: String,
 
-    /// `SumMemorySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `58250`
+    /// `SumMemorySeconds`; example: `58250`
     pub sum_memory_seconds: i64,
 
-    /// `SumVCoreSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `SumVCoreSeconds`; example: `33`
     pub sum_v_core_seconds: i64,
 
-    /// `SumHDFSBytesWritten`: a string.
-    ///
-    /// Example: `"48 bytes"`
+    /// `SumHDFSBytesWritten`; example: `"48 bytes"`
     #[tc(rename = "SumHDFSBytesWritten")]
     pub sum_hdfs_bytes_written: String,
 
-    /// `SumHDFSBytesRead`: a string.
-    ///
-    /// Example: `"269.1 MB"`
+    /// `SumHDFSBytesRead`; example: `"269.1 MB"`
     #[tc(rename = "SumHDFSBytesRead")]
     pub sum_hdfs_bytes_read: String,
 
-    /// `CountApps`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CountApps`; example: `3`
     pub count_apps: i64,
 }
 
@@ -174,24 +127,16 @@ pub struct ApplicationStatics {
 /// Returned in the output of [`DescribeNodeSpec`](super::DescribeNodeSpec).
 #[tc_model]
 pub struct ArchitectureInfo {
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"X86 Computing"`
+    /// `Architecture`; example: `"X86 Computing"`
     pub architecture: Option<String>,
 
-    /// `ArchitectureName`: a string.
-    ///
-    /// Example: `"X86计算"`
+    /// `ArchitectureName`; example: `"X86计算"`
     pub architecture_name: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 
-    /// `InstanceFamilies`: a list of strings.
-    ///
-    /// Example: `["S2"]`
+    /// `InstanceFamilies`; example: `["S2"]`
     pub instance_families: Option<Vec<String>>,
 }
 
@@ -200,14 +145,10 @@ pub struct ArchitectureInfo {
 /// Sent in the input of [`StartStopServiceOrMonitor`](super::StartStopServiceOrMonitor).
 #[tc_model]
 pub struct Arg {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Threads"`
+    /// `Key`; example: `"Threads"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `Values`; example: `["0"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -216,7 +157,7 @@ pub struct Arg {
 /// Returned in the output of [`DescribeAutoScaleGroupGlobalConf`](super::DescribeAutoScaleGroupGlobalConf).
 #[tc_model]
 pub struct AutoScaleGroupAdvanceAttrs {
-    /// `ComputeResourceAdvanceParams`: a [`ComputeResourceAdvanceParams`].
+    /// `ComputeResourceAdvanceParams`
     pub compute_resource_advance_params: Option<ComputeResourceAdvanceParams>,
 }
 
@@ -225,82 +166,52 @@ pub struct AutoScaleGroupAdvanceAttrs {
 /// Returned in the output of [`DescribeAutoScaleRecords`](super::DescribeAutoScaleRecords).
 #[tc_model]
 pub struct AutoScaleRecord {
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"测试策略"`
+    /// `StrategyName`; example: `"测试策略"`
     pub strategy_name: String,
 
-    /// `ScaleAction`: a string.
-    ///
-    /// Example: `"SCALE_OUT"`
+    /// `ScaleAction`; example: `"SCALE_OUT"`
     pub scale_action: String,
 
-    /// `ActionStatus`: a string.
-    ///
-    /// Example: `"IN_PROCESS"`
+    /// `ActionStatus`; example: `"IN_PROCESS"`
     pub action_status: String,
 
-    /// `ActionTime`: a string.
-    ///
-    /// Example: `"2021-07-21 00:00:00"`
+    /// `ActionTime`; example: `"2021-07-21 00:00:00"`
     pub action_time: String,
 
-    /// `ScaleInfo`: a string.
-    ///
-    /// Example: `"扩容成功5个"`
+    /// `ScaleInfo`; example: `"扩容成功5个"`
     pub scale_info: String,
 
-    /// `ExpectScaleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpectScaleNum`; example: `1`
     pub expect_scale_num: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-07-21 00:01:00"`
+    /// `EndTime`; example: `"2021-07-21 00:01:00"`
     pub end_time: String,
 
-    /// `StrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: i64,
 
-    /// `SpecInfo`: a string.
-    ///
-    /// Example: `"四核八G。"`
+    /// `SpecInfo`; example: `"四核八G。"`
     pub spec_info: String,
 
-    /// `CompensateFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CompensateFlag`; example: `0`
     pub compensate_flag: i64,
 
-    /// `CompensateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CompensateCount`; example: `0`
     pub compensate_count: i64,
 
-    /// `RetryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryCount`; example: `0`
     pub retry_count: Option<u64>,
 
-    /// `RetryInfo`: a string.
-    ///
-    /// Example: `"重试次数: 1, 重试结束时间: 2023-12-08 12:00:00, 重试原因: 资源不足"`
+    /// `RetryInfo`; example: `"重试次数: 1, 重试结束时间: 2023-12-08 12:00:00, 重试原因: 资源不足"`
     pub retry_info: Option<String>,
 
-    /// `RetryEnReason`: a string.
+    /// `RetryEnReason`
     pub retry_en_reason: Option<String>,
 
-    /// `RetryReason`: a string.
-    ///
-    /// Example: `"失败原因:  弹性资源已达到最大节点数限制，无法触发扩容，建议尝试调整最大节点数"`
+    /// `RetryReason`; example: `"失败原因:  弹性资源已达到最大节点数限制，无法触发扩容，建议尝试调整最大节点数"`
     pub retry_reason: Option<String>,
 
-    /// `ShortageClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShortageClass`; example: `0`
     pub shortage_class: Option<i64>,
 }
 
@@ -309,108 +220,61 @@ pub struct AutoScaleRecord {
 /// Returned in the output of [`DescribeAutoScaleGroupGlobalConf`](super::DescribeAutoScaleGroupGlobalConf).
 #[tc_model]
 pub struct AutoScaleResourceConf {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `240143022`
+    /// `ClusterId`, always sent in responses; example: `240143022`
     pub cluster_id: Option<i64>,
 
-    /// `ScaleLowerBound`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ScaleLowerBound`, always sent in responses; example: `0`
     pub scale_lower_bound: Option<i64>,
 
-    /// `ScaleUpperBound`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `29`
+    /// `ScaleUpperBound`, always sent in responses; example: `29`
     pub scale_upper_bound: Option<i64>,
 
-    /// `StrategyType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StrategyType`, always sent in responses; example: `1`
     pub strategy_type: Option<i64>,
 
-    /// `NextTimeCanScale`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1726015182`
+    /// `NextTimeCanScale`, always sent in responses; example: `1726015182`
     pub next_time_can_scale: Option<u64>,
 
-    /// `GraceDownFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `GraceDownFlag`, always sent in responses; example: `true`
     pub grace_down_flag: Option<bool>,
 
-    /// `HardwareType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareType`, always sent in responses; example: `"HOST"`
     pub hardware_type: Option<String>,
 
-    /// `PayMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"POSTPAY"`
+    /// `PayMode`, always sent in responses; example: `"POSTPAY"`
     pub pay_mode: Option<String>,
 
-    /// `PostPayPercentMin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `PostPayPercentMin`, always sent in responses; example: `50`
     pub post_pay_percent_min: Option<i64>,
 
-    /// `ChangeToPod`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ChangeToPod`, always sent in responses; example: `0`
     pub change_to_pod: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"GroupName-test"`
+    /// `GroupName`; example: `"GroupName-test"`
     pub group_name: Option<String>,
 
-    /// `YarnNodeLabel`: a string.
-    ///
-    /// Example: `"node1"`
+    /// `YarnNodeLabel`; example: `"node1"`
     pub yarn_node_label: Option<String>,
 
-    /// `WarehouseName`: a string.
-    ///
-    /// Example: `"test11"`
+    /// `WarehouseName`; example: `"test11"`
     pub warehouse_name: Option<String>,
 
-    /// `GroupStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupStatus`; example: `1`
     pub group_status: Option<i64>,
 
-    /// `Parallel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Parallel`; example: `0`
     pub parallel: Option<i64>,
 
-    /// `EnableMNode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableMNode`; example: `0`
     pub enable_m_node: Option<i64>,
 
-    /// `ExtraAdvanceAttrs`: an [`AutoScaleGroupAdvanceAttrs`].
+    /// `ExtraAdvanceAttrs`
     pub extra_advance_attrs: Option<AutoScaleGroupAdvanceAttrs>,
 
-    /// `CustomNodeName`: a string.
-    ///
-    /// Example: `"test3"`
+    /// `CustomNodeName`; example: `"test3"`
     pub custom_node_name: Option<String>,
 }
 
@@ -419,18 +283,13 @@ pub struct AutoScaleResourceConf {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct BootstrapAction {
-    /// `Path`: a string.
-    ///
-    /// Example: `"https://beijing-111111.cos.ap-beijing.myqcloud.com/data/test.sh"`
+    /// `Path`; example: `"https://beijing-111111.cos.ap-beijing.myqcloud.com/data/test.sh"`
     pub path: String,
 
-    /// `WhenRun`: a string.
-    ///
-    /// Example: `"resourceAfter"`
+    /// `WhenRun`; example: `"resourceAfter"`
     pub when_run: String,
 
-    /// `Args`: a list of strings.
-    /// Always sent in responses.
+    /// `Args`, always sent in responses
     pub args: Option<Vec<String>>,
 }
 
@@ -440,97 +299,61 @@ pub struct BootstrapAction {
 #[doc(alias = "CBSInstance")]
 #[tc_model]
 pub struct CbsInstance {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-jcih4wxx"`
+    /// `DiskId`; example: `"disk-jcih4wxx"`
     pub disk_id: String,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"SYSTEM_DISK"`
+    /// `DiskUsage`; example: `"SYSTEM_DISK"`
     pub disk_usage: String,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"emr-core1_系统盘"`
+    /// `DiskName`; example: `"emr-core1_系统盘"`
     pub disk_name: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteWithInstance`; example: `true`
     pub delete_with_instance: bool,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `DiskState`: a string.
-    ///
-    /// Example: `"ATTACHED"`
+    /// `DiskState`; example: `"ATTACHED"`
     pub disk_state: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"DISABLE_NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"DISABLE_NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `DeadlineTime`: a string.
-    ///
-    /// Example: `"2021-07-24 11:37:30"`
+    /// `DeadlineTime`; example: `"2021-07-24 11:37:30"`
     pub deadline_time: String,
 
-    /// `Attached`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Attached`; example: `true`
     pub attached: bool,
 
-    /// `DifferDaysOfDeadline`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DifferDaysOfDeadline`; example: `10`
     pub differ_days_of_deadline: i64,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-1111111","ins-2222222"]`
+    /// `InstanceIdList`; example: `["ins-1111111","ins-2222222"]`
     pub instance_id_list: Option<Vec<String>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cbs-xxxxxxxx"`
+    /// `InstanceId`; example: `"cbs-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Shareable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Shareable`; example: `true`
     pub shareable: bool,
 
-    /// `EmrResourceId`: a string.
-    ///
-    /// Example: `"emr-vm-rwxi34si"`
+    /// `EmrResourceId`; example: `"emr-vm-rwxi34si"`
     pub emr_resource_id: Option<String>,
 
-    /// `UnderwriteExpiredTime`: a string.
-    ///
-    /// Example: `"2026-03-27 17:38:41"`
+    /// `UnderwriteExpiredTime`; example: `"2026-03-27 17:38:41"`
     pub underwrite_expired_time: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `ThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ThroughputPerformance`; example: `10`
     pub throughput_performance: Option<i64>,
 }
 
@@ -541,24 +364,16 @@ pub struct CbsInstance {
 #[doc(alias = "CBSVolume")]
 #[tc_model]
 pub struct CbsVolume {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"cbs-volume-1"`
+    /// `VolumeName`; example: `"cbs-volume-1"`
     pub volume_name: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"高效云盘"`
+    /// `DiskType`; example: `"高效云盘"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DiskSize`; example: `2`
     pub disk_size: Option<i64>,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DiskCount`; example: `3`
     pub disk_count: Option<i64>,
 }
 
@@ -569,35 +384,23 @@ pub struct CbsVolume {
 #[doc(alias = "CFSTurboVolume")]
 #[tc_model]
 pub struct CfsTurboVolume {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"mock-cfs-turbo-volume"`
+    /// `VolumeName`; example: `"mock-cfs-turbo-volume"`
     pub volume_name: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-turbo-mock-123"`
+    /// `FileSystemId`; example: `"cfs-turbo-mock-123"`
     pub file_system_id: Option<String>,
 
-    /// `FSId`: a string.
-    ///
-    /// Example: `"mock-fsid"`
+    /// `FSId`; example: `"mock-fsid"`
     #[tc(rename = "FSId")]
     pub fs_id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Host`; example: `"10.0.0.1"`
     pub host: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `SubPath`; example: `"/"`
     pub sub_path: Option<String>,
 
-    /// `RootDir`: a string.
-    ///
-    /// Example: `"/cfs"`
+    /// `RootDir`; example: `"/cfs"`
     pub root_dir: Option<String>,
 }
 
@@ -608,30 +411,20 @@ pub struct CfsTurboVolume {
 #[doc(alias = "CFSVolume")]
 #[tc_model]
 pub struct CfsVolume {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"cfs-volume-1"`
+    /// `VolumeName`; example: `"cfs-volume-1"`
     pub volume_name: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"2feon2"`
+    /// `FileSystemId`; example: `"2feon2"`
     pub file_system_id: Option<String>,
 
-    /// `FSId`: a string.
-    ///
-    /// Example: `"39h2lfi"`
+    /// `FSId`; example: `"39h2lfi"`
     #[tc(rename = "FSId")]
     pub fs_id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"129.0.1.2"`
+    /// `Host`; example: `"129.0.1.2"`
     pub host: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/dev"`
+    /// `SubPath`; example: `"/dev"`
     pub sub_path: Option<String>,
 }
 
@@ -641,13 +434,11 @@ pub struct CfsVolume {
 #[doc(alias = "CLBSetting")]
 #[tc_model]
 pub struct ClbSetting {
-    /// `CLBType`: a string.
-    ///
-    /// Example: `"PUBLIC_IP"`
+    /// `CLBType`; example: `"PUBLIC_IP"`
     #[tc(rename = "CLBType")]
     pub clb_type: Option<String>,
 
-    /// `VPCSettings`: a [`VpcSettings`].
+    /// `VPCSettings`
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: Option<VpcSettings>,
 }
@@ -658,19 +449,13 @@ pub struct ClbSetting {
 #[doc(alias = "COSSettings")]
 #[tc_model]
 pub struct CosSettings {
-    /// `CosSecretId`: a string.
-    ///
-    /// Example: `"SecretId"`
+    /// `CosSecretId`; example: `"SecretId"`
     pub cos_secret_id: String,
 
-    /// `CosSecretKey`: a string.
-    ///
-    /// Example: `"SecrectKey"`
+    /// `CosSecretKey`; example: `"SecrectKey"`
     pub cos_secret_key: String,
 
-    /// `LogOnCosPath`: a string.
-    ///
-    /// Example: `"cosn://ad-data-xxxxxx/data/logs/xxxxxxx"`
+    /// `LogOnCosPath`; example: `"cosn://ad-data-xxxxxx/data/logs/xxxxxxx"`
     pub log_on_cos_path: Option<String>,
 }
 
@@ -681,29 +466,19 @@ pub struct CosSettings {
 #[doc(alias = "COSVolume")]
 #[tc_model]
 pub struct CosVolume {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"cosVolume-1"`
+    /// `VolumeName`; example: `"cosVolume-1"`
     pub volume_name: Option<String>,
 
-    /// `Secret`: a string.
-    ///
-    /// Example: `"7324y98yf89hdifh"`
+    /// `Secret`; example: `"7324y98yf89hdifh"`
     pub secret: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"gzbucket-1"`
+    /// `Bucket`; example: `"gzbucket-1"`
     pub bucket: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/dev"`
+    /// `SubPath`; example: `"/dev"`
     pub sub_path: Option<String>,
 }
 
@@ -712,22 +487,16 @@ pub struct CosVolume {
 /// Returned in the output of [`DescribeGlobalConfig`](super::DescribeGlobalConfig).
 #[tc_model]
 pub struct CapacityGlobalConfig {
-    /// `EnableLabel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableLabel`; example: `true`
     pub enable_label: bool,
 
-    /// `LabelDir`: a string.
-    ///
-    /// Example: `"hdfs:///yarn/node-labels/"`
+    /// `LabelDir`; example: `"hdfs:///yarn/node-labels/"`
     pub label_dir: Option<String>,
 
-    /// `QueueMappingOverride`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueueMappingOverride`; example: `false`
     pub queue_mapping_override: Option<bool>,
 
-    /// `DefaultSettings`: a list of [`DefaultSetting`] objects.
+    /// `DefaultSettings`
     pub default_settings: Option<Vec<DefaultSetting>>,
 }
 
@@ -736,79 +505,49 @@ pub struct CapacityGlobalConfig {
 /// Returned in the output of [`DescribeClusterNodes`](super::DescribeClusterNodes).
 #[tc_model]
 pub struct CdbInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb277780"`
+    /// `InstanceName`; example: `"cdb277780"`
     pub instance_name: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.11"`
+    /// `Ip`; example: `"127.0.0.11"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: i64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `MemSize`; example: `4000`
     pub mem_size: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Volume`; example: `100`
     pub volume: i64,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Service`; example: `"mysql"`
     pub service: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-01-26 16:57:40"`
+    /// `ExpireTime`; example: `"2025-01-26 16:57:40"`
     pub expire_time: String,
 
-    /// `ApplyTime`: a string.
-    ///
-    /// Example: `"2024-12-26 16:59:31"`
+    /// `ApplyTime`; example: `"2024-12-26 16:59:31"`
     pub apply_time: String,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: i64,
 
-    /// `ExpireFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExpireFlag`; example: `false`
     pub expire_flag: bool,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `IsAutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAutoRenew`; example: `0`
     pub is_auto_renew: i64,
 
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"cdb-2h9w4413"`
+    /// `SerialNo`; example: `"cdb-2h9w4413"`
     pub serial_no: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `800006`
+    /// `ZoneId`; example: `800006`
     pub zone_id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RegionId`; example: `8`
     pub region_id: i64,
 }
 
@@ -817,68 +556,55 @@ pub struct CdbInfo {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct CloudResource {
-    /// `ComponentName`: a string.
-    ///
-    /// Example: `"Coordinator"`
+    /// `ComponentName`; example: `"Coordinator"`
     pub component_name: String,
 
-    /// `PodNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PodNumber`; example: `2`
     pub pod_number: i64,
 
-    /// `LimitCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `LimitCpu`; example: `4`
     pub limit_cpu: i64,
 
-    /// `LimitMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `LimitMemory`; example: `2048`
     pub limit_memory: i64,
 
-    /// `Service`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RSS"`
+    /// `Service`, always sent in responses; example: `"RSS"`
     pub service: Option<String>,
 
-    /// `VolumeDir`: a [`VolumeSetting`].
+    /// `VolumeDir`
     pub volume_dir: Option<VolumeSetting>,
 
-    /// `ExternalAccess`: an [`ExternalAccess`].
+    /// `ExternalAccess`
     pub external_access: Option<ExternalAccess>,
 
-    /// `Affinity`: a [`NodeAffinity`].
+    /// `Affinity`
     pub affinity: Option<NodeAffinity>,
 
-    /// `Disks`: a list of [`Disk`] objects.
+    /// `Disks`
     pub disks: Option<Vec<Disk>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 
-    /// `PodAffinity`: a [`PodAffinitySpec`].
+    /// `PodAffinity`
     pub pod_affinity: Option<PodAffinitySpec>,
 
-    /// `PodAntiAffinity`: a [`PodAffinitySpec`].
+    /// `PodAntiAffinity`
     pub pod_anti_affinity: Option<PodAffinitySpec>,
 
-    /// `TopologySpreadConstraints`: a list of [`TopologySpreadConstraint`] objects.
+    /// `TopologySpreadConstraints`
     pub topology_spread_constraints: Option<Vec<TopologySpreadConstraint>>,
 
-    /// `PodLabels`: a list of [`StringMap`] objects.
+    /// `PodLabels`
     pub pod_labels: Option<Vec<StringMap>>,
 
-    /// `EnableDefaultRayCluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDefaultRayCluster`; example: `true`
     pub enable_default_ray_cluster: Option<bool>,
 
-    /// `ImageInfoV2`: an [`ImageInfoV2`].
+    /// `ImageInfoV2`
     pub image_info_v2: Option<ImageInfoV2>,
 
-    /// `DynamicInstanceForm`: a [`DynamicInstanceForm`].
+    /// `DynamicInstanceForm`
     pub dynamic_instance_form: Option<DynamicInstanceForm>,
 }
 
@@ -887,24 +613,16 @@ pub struct CloudResource {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct ClusterExternalServiceInfo {
-    /// `DependType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DependType`; example: `1`
     pub depend_type: i64,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"zookeeper"`
+    /// `Service`; example: `"zookeeper"`
     pub service: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-123"`
+    /// `ClusterId`; example: `"emr-123"`
     pub cluster_id: String,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClusterStatus`; example: `2`
     pub cluster_status: i64,
 }
 
@@ -914,14 +632,10 @@ pub struct ClusterExternalServiceInfo {
 #[doc(alias = "ClusterIDToFlowID")]
 #[tc_model]
 pub struct ClusterIdToFlowId {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-2qhwmqln"`
+    /// `ClusterId`; example: `"emr-2qhwmqln"`
     pub cluster_id: Option<String>,
 
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `79`
+    /// `FlowId`; example: `79`
     pub flow_id: Option<u64>,
 }
 
@@ -930,242 +644,158 @@ pub struct ClusterIdToFlowId {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct ClusterInstancesInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `13284`
+    /// `Id`; example: `13284`
     pub id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-38om728d"`
+    /// `ClusterId`; example: `"emr-38om728d"`
     pub cluster_id: String,
 
-    /// `Ftitle`: a string.
-    ///
-    /// Example: `"集群运行中"`
+    /// `Ftitle`; example: `"集群运行中"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ftitle: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tencent_emr"`
+    /// `ClusterName`; example: `"tencent_emr"`
     pub cluster_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `10002`
+    /// `ZoneId`; example: `10002`
     pub zone_id: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251112431`
+    /// `AppId`; example: `251112431`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000122121"`
+    /// `Uin`; example: `"100000122121"`
     pub uin: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `87821`
+    /// `VpcId`; example: `87821`
     pub vpc_id: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `2021891`
+    /// `SubnetId`; example: `2021891`
     pub subnet_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2021-10-18 19:46:32"`
+    /// `AddTime`; example: `"2021-10-18 19:46:32"`
     pub add_time: String,
 
-    /// `RunTime`: a string.
-    ///
-    /// Example: `"0天18小时32分钟28秒"`
+    /// `RunTime`; example: `"0天18小时32分钟28秒"`
     pub run_time: String,
 
-    /// `Config`: an [`EmrProductConfigOutter`].
+    /// `Config`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub config: Option<EmrProductConfigOutter>,
 
-    /// `MasterIp`: a string.
-    ///
-    /// Example: `"--"`
+    /// `MasterIp`; example: `"--"`
     pub master_ip: String,
 
-    /// `EmrVersion`: a string.
-    ///
-    /// Example: `"EMR-V2.5.0"`
+    /// `EmrVersion`; example: `"EMR-V2.5.0"`
     pub emr_version: String,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChargeType`; example: `0`
     pub charge_type: i64,
 
-    /// `TradeVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TradeVersion`; example: `1`
     pub trade_version: i64,
 
-    /// `ResourceOrderId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceOrderId`; example: `0`
     pub resource_order_id: i64,
 
-    /// `IsTradeCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTradeCluster`; example: `0`
     pub is_trade_cluster: i64,
 
-    /// `AlarmInfo`: a string.
-    ///
-    /// Example: `"--"`
+    /// `AlarmInfo`; example: `"--"`
     pub alarm_info: String,
 
-    /// `IsWoodpeckerCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWoodpeckerCluster`; example: `1`
     pub is_woodpecker_cluster: i64,
 
-    /// `MetaDb`: a string.
-    ///
-    /// Example: `"cdb-lvz9h3us"`
+    /// `MetaDb`; example: `"cdb-lvz9h3us"`
     pub meta_db: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `HiveMetaDb`: a string.
-    ///
-    /// Example: `"cdb-8mq5jdt1"`
+    /// `HiveMetaDb`; example: `"cdb-8mq5jdt1"`
     pub hive_meta_db: String,
 
-    /// `ServiceClass`: a string.
-    ///
-    /// Example: `"HADOOP"`
+    /// `ServiceClass`; example: `"HADOOP"`
     pub service_class: String,
 
-    /// `AliasInfo`: a string.
-    ///
-    /// Example: `"\"eyJjNrIn0=\""`
+    /// `AliasInfo`; example: `"\"eyJjNrIn0=\""`
     pub alias_info: String,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ProductId`; example: `20`
     pub product_id: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"Hadoop-Default"`
+    /// `SceneName`; example: `"Hadoop-Default"`
     pub scene_name: String,
 
-    /// `SceneServiceClass`: a string.
-    ///
-    /// Example: `"Hadoop"`
+    /// `SceneServiceClass`; example: `"Hadoop"`
     pub scene_service_class: String,
 
-    /// `SceneEmrVersion`: a string.
-    ///
-    /// Example: `"ClickHouse-V1.0.0"`
+    /// `SceneEmrVersion`; example: `"ClickHouse-V1.0.0"`
     pub scene_emr_version: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"Hadoop"`
+    /// `DisplayName`; example: `"Hadoop"`
     pub display_name: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"emr"`
+    /// `VpcName`; example: `"emr"`
     pub vpc_name: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"emr-name"`
+    /// `SubnetName`; example: `"emr-name"`
     pub subnet_name: String,
 
-    /// `ClusterExternalServiceInfo`: a list of [`ClusterExternalServiceInfo`] objects.
+    /// `ClusterExternalServiceInfo`
     pub cluster_external_service_info: Option<Vec<ClusterExternalServiceInfo>>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-34o0gwhj"`
+    /// `UniqVpcId`; example: `"vpc-34o0gwhj"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1laxlsao"`
+    /// `UniqSubnetId`; example: `"subnet-1laxlsao"`
     pub uniq_subnet_id: String,
 
-    /// `TopologyInfoList`: a list of [`TopologyInfo`] objects.
+    /// `TopologyInfoList`
     pub topology_info_list: Option<Vec<TopologyInfo>>,
 
-    /// `IsMultiZoneCluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMultiZoneCluster`; example: `false`
     pub is_multi_zone_cluster: bool,
 
-    /// `IsCvmReplace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCvmReplace`; example: `false`
     pub is_cvm_replace: bool,
 
-    /// `ClusterTitle`: a string.
-    ///
-    /// Example: `"集群运行中"`
+    /// `ClusterTitle`; example: `"集群运行中"`
     pub cluster_title: Option<String>,
 
-    /// `ConfigDetail`: an [`EmrProductConfigDetail`].
+    /// `ConfigDetail`
     pub config_detail: Option<EmrProductConfigDetail>,
 
-    /// `BindFileSystemNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindFileSystemNum`; example: `1`
     pub bind_file_system_num: Option<i64>,
 
-    /// `ClusterRelationInfoList`: a list of [`ClusterRelationMeta`] objects.
+    /// `ClusterRelationInfoList`
     pub cluster_relation_info_list: Option<Vec<ClusterRelationMeta>>,
 
-    /// `RedisId`: a string.
-    ///
-    /// Example: `"crs-0kfb1a25"`
+    /// `RedisId`; example: `"crs-0kfb1a25"`
     pub redis_id: Option<String>,
 
-    /// `IsIOHungSelfRecovery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIOHungSelfRecovery`; example: `false`
     #[tc(rename = "IsIOHungSelfRecovery")]
     pub is_io_hung_self_recovery: Option<bool>,
 
-    /// `MetaDBGroupInfo`: a list of [`CustomMetaDbInfo`] objects.
+    /// `MetaDBGroupInfo`
     #[tc(rename = "MetaDBGroupInfo")]
     pub meta_db_group_info: Option<Vec<CustomMetaDbInfo>>,
 }
@@ -1175,14 +805,10 @@ pub struct ClusterInstancesInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct ClusterRelationMeta {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"EMR on CVM"`
+    /// `ClusterType`; example: `"EMR on CVM"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterIdList`: a list of strings.
-    ///
-    /// Example: `["emr-riuzv9pw"]`
+    /// `ClusterIdList`; example: `["emr-riuzv9pw"]`
     pub cluster_id_list: Option<Vec<String>>,
 }
 
@@ -1191,66 +817,49 @@ pub struct ClusterRelationMeta {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct ClusterSetting {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SupportHA`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportHA`; example: `true`
     #[tc(rename = "SupportHA")]
     pub support_ha: bool,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Vec<String>,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `VPCSettings`: a [`VpcSettings`].
+    /// `VPCSettings`
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: VpcSettings,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: LoginSettings,
 
-    /// `TagSpecification`: a list of strings.
+    /// `TagSpecification`
     pub tag_specification: Vec<String>,
 
-    /// `MetaDB`: a [`MetaDbInfo`].
+    /// `MetaDB`
     #[tc(rename = "MetaDB")]
     pub meta_db: MetaDbInfo,
 
-    /// `ResourceSpec`: a [`JobFlowResourceSpec`].
+    /// `ResourceSpec`
     pub resource_spec: JobFlowResourceSpec,
 
-    /// `PublicIpAssigned`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `PublicIpAssigned`, always sent in responses; example: `false`
     pub public_ip_assigned: Option<bool>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    /// Always sent in responses.
+    /// `InstanceChargePrepaid`, always sent in responses
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `DisasterRecoverGroupIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ps-iy2i7msf"`
+    /// `DisasterRecoverGroupIds`, always sent in responses; example: `"ps-iy2i7msf"`
     pub disaster_recover_group_ids: Option<String>,
 
-    /// `CbsEncryptFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `CbsEncryptFlag`, always sent in responses; example: `false`
     pub cbs_encrypt_flag: Option<bool>,
 
-    /// `RemoteTcpDefaultPort`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `RemoteTcpDefaultPort`, always sent in responses; example: `false`
     pub remote_tcp_default_port: Option<bool>,
 }
 
@@ -1259,15 +868,10 @@ pub struct ClusterSetting {
 /// Sent in the input of [`StartStopServiceOrMonitor`](super::StartStopServiceOrMonitor).
 #[tc_model]
 pub struct ComponentBasicRestartInfo {
-    /// `ComponentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"“NameNode”"`
+    /// `ComponentName`, always sent in responses; example: `"“NameNode”"`
     pub component_name: Option<String>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["ip1","ip2"]`
+    /// `IpList`; example: `["ip1","ip2"]`
     pub ip_list: Option<Vec<String>>,
 }
 
@@ -1276,14 +880,10 @@ pub struct ComponentBasicRestartInfo {
 /// Sent in the input of [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct ComponentDeployInfo {
-    /// `ComponentName`: a string.
-    ///
-    /// Example: `"HiveServer2"`
+    /// `ComponentName`; example: `"HiveServer2"`
     pub component_name: Option<String>,
 
-    /// `DeployHostUuidList`: a list of strings.
-    ///
-    /// Example: `["0c88dde9-beb3-43ba-b83b-38a84afe193b"]`
+    /// `DeployHostUuidList`; example: `["0c88dde9-beb3-43ba-b83b-38a84afe193b"]`
     pub deploy_host_uuid_list: Option<Vec<String>>,
 }
 
@@ -1293,30 +893,22 @@ pub struct ComponentDeployInfo {
 /// Returned in the output of [`DescribeAutoScaleGroupGlobalConf`](super::DescribeAutoScaleGroupGlobalConf).
 #[tc_model]
 pub struct ComputeResourceAdvanceParams {
-    /// `Labels`: a list of [`TkeLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<TkeLabel>>,
 
-    /// `Taints`: a list of [`Taint`] objects.
+    /// `Taints`
     pub taints: Option<Vec<Taint>>,
 
-    /// `PreStartUserScript`: a string.
-    ///
-    /// Example: `"#!/bin/sh echo \"hello world\""`
+    /// `PreStartUserScript`; example: `"#!/bin/sh echo \"hello world\""`
     pub pre_start_user_script: Option<String>,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"#!/bin/sh echo \"hello world\""`
+    /// `UserScript`; example: `"#!/bin/sh echo \"hello world\""`
     pub user_script: Option<String>,
 
-    /// `TkeClusterNodePool`: a string.
-    ///
-    /// Example: `"np-ex9388xs"`
+    /// `TkeClusterNodePool`; example: `"np-ex9388xs"`
     pub tke_cluster_node_pool: Option<String>,
 
-    /// `NodePoolJoinMode`: a string.
-    ///
-    /// Example: `"Inherit"`
+    /// `NodePoolJoinMode`; example: `"Inherit"`
     pub node_pool_join_mode: Option<String>,
 }
 
@@ -1325,12 +917,10 @@ pub struct ComputeResourceAdvanceParams {
 /// Returned in the output of [`ModifyServiceParamsByExportConfs`](super::ModifyServiceParamsByExportConfs).
 #[tc_model]
 pub struct ConfSubContext {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.properties"`
+    /// `FileName`; example: `"test.properties"`
     pub file_name: String,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: String,
 }
 
@@ -1339,36 +929,25 @@ pub struct ConfSubContext {
 /// Sent in the input of [`ModifyYarnQueueV2`](super::ModifyYarnQueueV2).
 #[tc_model]
 pub struct ConfigModifyInfoV2 {
-    /// `OpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpType`; example: `0`
     pub op_type: u64,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"b"`
+    /// `Name`, always sent in responses; example: `"b"`
     pub name: Option<String>,
 
-    /// `ParentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"root.a"`
+    /// `ParentId`, always sent in responses; example: `"root.a"`
     pub parent_id: Option<String>,
 
-    /// `MyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"root.a.b"`
+    /// `MyId`, always sent in responses; example: `"root.a.b"`
     pub my_id: Option<String>,
 
-    /// `BasicParams`: an [`ItemSeq`].
+    /// `BasicParams`
     pub basic_params: Option<ItemSeq>,
 
-    /// `ConfigSetParams`: a list of [`ConfigSetInfo`] objects.
+    /// `ConfigSetParams`
     pub config_set_params: Option<Vec<ConfigSetInfo>>,
 
-    /// `DeleteLables`: a list of strings.
+    /// `DeleteLables`
     pub delete_lables: Option<Vec<String>>,
 }
 
@@ -1377,16 +956,13 @@ pub struct ConfigModifyInfoV2 {
 /// Sent in the input of [`ModifyYarnQueueV2`](super::ModifyYarnQueueV2).
 #[tc_model]
 pub struct ConfigSetInfo {
-    /// `ConfigSet`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `ConfigSet`, required in requests; example: `"default"`
     pub config_set: Option<String>,
 
-    /// `LabelParams`: a list of [`ItemSeq`] objects.
+    /// `LabelParams`
     pub label_params: Option<Vec<ItemSeq>>,
 
-    /// `BasicParams`: a list of [`Item`] objects.
+    /// `BasicParams`
     pub basic_params: Option<Vec<Item>>,
 }
 
@@ -1395,14 +971,10 @@ pub struct ConfigSetInfo {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct Configuration {
-    /// `Classification`: a string.
-    ///
-    /// Example: `"cluster.properties"`
+    /// `Classification`; example: `"cluster.properties"`
     pub classification: String,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"{ \\\"spark.hadoop.fs.cosn.bucket.region\\\":\\\"ap-beijing-fsi\\\"}"`
+    /// `Properties`; example: `"{ \\\"spark.hadoop.fs.cosn.bucket.region\\\":\\\"ap-beijing-fsi\\\"}"`
     pub properties: String,
 }
 
@@ -1411,20 +983,13 @@ pub struct Configuration {
 /// Returned in the output of [`DescribeServiceConfGroupInfos`](super::DescribeServiceConfGroupInfos).
 #[tc_model]
 pub struct ConfigurationItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"item1"`
+    /// `Name`; example: `"item1"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"val1"`
+    /// `Value`; example: `"val1"`
     pub value: String,
 
-    /// `InFile`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"core-site.xml"`
+    /// `InFile`, always sent in responses; example: `"core-site.xml"`
     pub in_file: Option<String>,
 }
 
@@ -1433,9 +998,7 @@ pub struct ConfigurationItem {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct ContainerExtraConf {
-    /// `JobAccessProxyType`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `JobAccessProxyType`; example: `"Public"`
     pub job_access_proxy_type: Option<String>,
 }
 
@@ -1445,15 +1008,13 @@ pub struct ContainerExtraConf {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct CustomImage {
-    /// `ImageSourceType`: a string.
-    ///
-    /// Example: `"tcr"`
+    /// `ImageSourceType`; example: `"tcr"`
     pub image_source_type: Option<String>,
 
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: Option<ImageInfo>,
 
-    /// `ImagePullSecret`: an [`ImagePullSecret`].
+    /// `ImagePullSecret`
     pub image_pull_secret: Option<ImagePullSecret>,
 }
 
@@ -1464,44 +1025,28 @@ pub struct CustomImage {
 #[doc(alias = "CustomMetaDBInfo")]
 #[tc_model]
 pub struct CustomMetaDbInfo {
-    /// `MetaDataJdbcUrl`: a string.
-    ///
-    /// Example: `"jdbc:mysql://ip:port/hive"`
+    /// `MetaDataJdbcUrl`; example: `"jdbc:mysql://ip:port/hive"`
     pub meta_data_jdbc_url: Option<String>,
 
-    /// `MetaDataUser`: a string.
-    ///
-    /// Example: `"userName"`
+    /// `MetaDataUser`; example: `"userName"`
     pub meta_data_user: Option<String>,
 
-    /// `MetaDataPass`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `MetaDataPass`; example: `"pwd"`
     pub meta_data_pass: Option<String>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"EMR_DEFAULT_META"`
+    /// `MetaType`; example: `"EMR_DEFAULT_META"`
     pub meta_type: Option<String>,
 
-    /// `UnifyMetaInstanceId`: a string.
-    ///
-    /// Example: `"MetaDB-example"`
+    /// `UnifyMetaInstanceId`; example: `"MetaDB-example"`
     pub unify_meta_instance_id: Option<String>,
 
-    /// `Components`: a list of strings.
-    ///
-    /// Example: `["ranger"]`
+    /// `Components`; example: `["ranger"]`
     pub components: Option<Vec<String>>,
 
-    /// `DefaultMetaVersion`: a string.
-    ///
-    /// Example: `"mysql8"`
+    /// `DefaultMetaVersion`; example: `"mysql8"`
     pub default_meta_version: Option<String>,
 
-    /// `LinkInstanceId`: a string.
-    ///
-    /// Example: `"emr-onniypag"`
+    /// `LinkInstanceId`; example: `"emr-onniypag"`
     pub link_instance_id: Option<String>,
 }
 
@@ -1510,19 +1055,13 @@ pub struct CustomMetaDbInfo {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance), [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance), [`InstallSoftware`](super::InstallSoftware) and [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct CustomMetaInfo {
-    /// `MetaDataJdbcUrl`: a string.
-    ///
-    /// Example: `"jdbc:mysql://ip:port/hive"`
+    /// `MetaDataJdbcUrl`; example: `"jdbc:mysql://ip:port/hive"`
     pub meta_data_jdbc_url: Option<String>,
 
-    /// `MetaDataUser`: a string.
-    ///
-    /// Example: `"userName"`
+    /// `MetaDataUser`; example: `"userName"`
     pub meta_data_user: Option<String>,
 
-    /// `MetaDataPass`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `MetaDataPass`; example: `"pwd"`
     pub meta_data_pass: Option<String>,
 }
 
@@ -1531,14 +1070,10 @@ pub struct CustomMetaInfo {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance), [`CreateInstance`](super::CreateInstance), [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct CustomServiceDefine {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zookeeper.quorum"`
+    /// `Name`; example: `"zookeeper.quorum"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Value`; example: `"1.1.1.1"`
     pub value: Option<String>,
 }
 
@@ -1548,20 +1083,14 @@ pub struct CustomServiceDefine {
 #[doc(alias = "DAGInfo")]
 #[tc_model]
 pub struct DagInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"queryid_123"`
+    /// `ID`; example: `"queryid_123"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"starrocks"`
+    /// `Type`; example: `"starrocks"`
     pub r#type: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"json\":123}"`
+    /// `Content`; example: `"{\"json\":123}"`
     pub content: Option<String>,
 }
 
@@ -1571,14 +1100,10 @@ pub struct DagInfo {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct DayRepeatStrategy {
-    /// `ExecuteAtTimeOfDay`: a string.
-    ///
-    /// Example: `"10:01:00"`
+    /// `ExecuteAtTimeOfDay`; example: `"10:01:00"`
     pub execute_at_time_of_day: String,
 
-    /// `Step`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Step`; example: `1`
     pub step: u64,
 }
 
@@ -1587,29 +1112,19 @@ pub struct DayRepeatStrategy {
 /// Returned in the output of [`DescribeGlobalConfig`](super::DescribeGlobalConfig).
 #[tc_model]
 pub struct DefaultSetting {
-    /// `Name`: a string.
-    ///
-    /// Example: `"node-locality-delay"`
+    /// `Name`; example: `"node-locality-delay"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"保证任务本地化执行，可以延迟调度的次数，如果值为 -1，将禁用延迟调度。"`
+    /// `Desc`; example: `"保证任务本地化执行，可以延迟调度的次数，如果值为 -1，将禁用延迟调度。"`
     pub desc: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"请输入-1和0、正整数"`
+    /// `Prompt`; example: `"请输入-1和0、正整数"`
     pub prompt: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"yarn.scheduler.capacity.node-locality-delay"`
+    /// `Key`; example: `"yarn.scheduler.capacity.node-locality-delay"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value_test"`
+    /// `Value`; example: `"value_test"`
     pub value: Option<String>,
 }
 
@@ -1618,16 +1133,10 @@ pub struct DefaultSetting {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance), [`CreateCluster`](super::CreateCluster), [`CreateDynamicInstance`](super::CreateDynamicInstance), [`InstallSoftware`](super::InstallSoftware) and [`ModifyDynamicInstance`](super::ModifyDynamicInstance).
 #[tc_model]
 pub struct DependService {
-    /// `ServiceName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"zookeeper"`
+    /// `ServiceName`, required in requests; example: `"zookeeper"`
     pub service_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"emr-123"`
+    /// `InstanceId`, required in requests; example: `"emr-123"`
     pub instance_id: Option<String>,
 }
 
@@ -1636,16 +1145,16 @@ pub struct DependService {
 /// Returned in the output of [`DescribeBootScript`](super::DescribeBootScript).
 #[tc_model]
 pub struct DescribeBootScriptRsp {
-    /// `ResourceAfter`: a list of [`PreExecuteFileSetting`] objects.
+    /// `ResourceAfter`
     pub resource_after: Option<Vec<PreExecuteFileSetting>>,
 
-    /// `ClusterBefore`: a list of [`PreExecuteFileSetting`] objects.
+    /// `ClusterBefore`
     pub cluster_before: Option<Vec<PreExecuteFileSetting>>,
 
-    /// `ClusterAfter`: a list of [`PreExecuteFileSetting`] objects.
+    /// `ClusterAfter`
     pub cluster_after: Option<Vec<PreExecuteFileSetting>>,
 
-    /// `ServiceBefore`: a list of [`PreExecuteFileSetting`] objects.
+    /// `ServiceBefore`
     pub service_before: Option<Vec<PreExecuteFileSetting>>,
 }
 
@@ -1654,20 +1163,16 @@ pub struct DescribeBootScriptRsp {
 /// Returned in the output of [`DescribeNodeSpec`](super::DescribeNodeSpec).
 #[tc_model]
 pub struct DescribeNodeSpec {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"Master"`
+    /// `NodeType`; example: `"Master"`
     pub node_type: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"Master节点"`
+    /// `NodeName`; example: `"Master节点"`
     pub node_name: String,
 
-    /// `Types`: a list of [`NodeSpecType`] objects.
+    /// `Types`
     pub types: Option<Vec<NodeSpecType>>,
 
-    /// `CmnTypes`: a list of [`NodeSpecType`] objects.
+    /// `CmnTypes`
     pub cmn_types: Option<Vec<NodeSpecType>>,
 }
 
@@ -1676,12 +1181,10 @@ pub struct DescribeNodeSpec {
 /// Returned in the output of [`DescribeNodeResourceConfigFast`](super::DescribeNodeResourceConfigFast).
 #[tc_model]
 pub struct DescribeResourceConfig {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `ResourceType`; example: `"TASK"`
     pub resource_type: String,
 
-    /// `ResourceData`: a list of [`NodeResource`] objects.
+    /// `ResourceData`
     pub resource_data: Vec<NodeResource>,
 }
 
@@ -1690,20 +1193,16 @@ pub struct DescribeResourceConfig {
 /// Returned in the output of [`DescribeResourceScheduleDiffDetail`](super::DescribeResourceScheduleDiffDetail).
 #[tc_model]
 pub struct DiffDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"全局设置"`
+    /// `Name`; example: `"全局设置"`
     pub name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `Rows`: a list of [`DiffDetailItem`] objects.
+    /// `Rows`
     pub rows: Option<Vec<DiffDetailItem>>,
 
-    /// `Header`: a list of [`DiffHeader`] objects.
+    /// `Header`
     pub header: Option<Vec<DiffHeader>>,
 }
 
@@ -1712,69 +1211,43 @@ pub struct DiffDetail {
 /// Returned in the output of [`DescribeResourceScheduleDiffDetail`](super::DescribeResourceScheduleDiffDetail).
 #[tc_model]
 pub struct DiffDetailItem {
-    /// `Attribute`: a string.
-    ///
-    /// Example: `"属性"`
+    /// `Attribute`; example: `"属性"`
     pub attribute: Option<String>,
 
-    /// `InEffect`: a string.
-    ///
-    /// Example: `"当前生效"`
+    /// `InEffect`; example: `"当前生效"`
     pub in_effect: Option<String>,
 
-    /// `PendingEffectiveness`: a string.
-    ///
-    /// Example: `"待生效"`
+    /// `PendingEffectiveness`; example: `"待生效"`
     pub pending_effectiveness: Option<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"操作"`
+    /// `Operation`; example: `"操作"`
     pub operation: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"队列"`
+    /// `Queue`; example: `"队列"`
     pub queue: Option<String>,
 
-    /// `ConfigSet`: a string.
-    ///
-    /// Example: `"配置集"`
+    /// `ConfigSet`; example: `"配置集"`
     pub config_set: Option<String>,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"标签"`
+    /// `LabelName`; example: `"标签"`
     pub label_name: Option<String>,
 
-    /// `InEffectIndex`: a string.
-    ///
-    /// Example: `"当前所在位置"`
+    /// `InEffectIndex`; example: `"当前所在位置"`
     pub in_effect_index: Option<String>,
 
-    /// `PendingEffectIndex`: a string.
-    ///
-    /// Example: `"待生效的位置"`
+    /// `PendingEffectIndex`; example: `"待生效的位置"`
     pub pending_effect_index: Option<String>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"计划模式名称"`
+    /// `PlanName`; example: `"计划模式名称"`
     pub plan_name: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"标签"`
+    /// `Label`; example: `"标签"`
     pub label: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则"`
+    /// `RuleName`; example: `"规则"`
     pub rule_name: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `UserName`; example: `"hadoop"`
     pub user_name: Option<String>,
 }
 
@@ -1783,14 +1256,10 @@ pub struct DiffDetailItem {
 /// Returned in the output of [`DescribeResourceScheduleDiffDetail`](super::DescribeResourceScheduleDiffDetail).
 #[tc_model]
 pub struct DiffHeader {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Attribute"`
+    /// `Name`; example: `"Attribute"`
     pub name: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"Attribute"`
+    /// `Id`; example: `"Attribute"`
     pub id: String,
 }
 
@@ -1799,19 +1268,13 @@ pub struct DiffHeader {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct Disk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `DiskCapacity`; example: `70`
     pub disk_capacity: Option<i64>,
 
-    /// `DiskNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskNumber`; example: `1`
     pub disk_number: Option<i64>,
 }
 
@@ -1820,12 +1283,10 @@ pub struct Disk {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct DiskGroup {
-    /// `Spec`: a [`DiskSpec`].
+    /// `Spec`
     pub spec: DiskSpec,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -1834,54 +1295,34 @@ pub struct DiskGroup {
 /// Returned in the output of [`DescribeClusterNodes`](super::DescribeClusterNodes).
 #[tc_model]
 pub struct DiskHealthIssue {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-aab8vffs"`
+    /// `DiskId`; example: `"disk-aab8vffs"`
     pub disk_id: Option<String>,
 
-    /// `MountDir`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `MountDir`; example: `"/data"`
     pub mount_dir: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"/dev/vdb"`
+    /// `DeviceName`; example: `"/dev/vdb"`
     pub device_name: Option<String>,
 
-    /// `CheckType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckType`; example: `1`
     pub check_type: Option<i64>,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Severity`; example: `3`
     pub severity: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: Option<i64>,
 
-    /// `DetectSource`: a string.
-    ///
-    /// Example: `"agent_io_probe"`
+    /// `DetectSource`; example: `"agent_io_probe"`
     pub detect_source: Option<String>,
 
-    /// `FirstDetectTime`: a string.
-    ///
-    /// Example: `"2026-07-06T21:01:49+08:00"`
+    /// `FirstDetectTime`; example: `"2026-07-06T21:01:49+08:00"`
     pub first_detect_time: Option<String>,
 
-    /// `LastDetectTime`: a string.
-    ///
-    /// Example: `"2026-07-06T21:05:53+08:00"`
+    /// `LastDetectTime`; example: `"2026-07-06T21:05:53+08:00"`
     pub last_detect_time: Option<String>,
 
-    /// `DetectDetail`: a string.
-    ///
-    /// Example: `"io_probe_timeout_after_10s"`
+    /// `DetectDetail`; example: `"io_probe_timeout_after_10s"`
     pub detect_detail: Option<String>,
 }
 
@@ -1890,14 +1331,10 @@ pub struct DiskHealthIssue {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct DiskSpec {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: i64,
 }
 
@@ -1906,24 +1343,16 @@ pub struct DiskSpec {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct DiskSpecInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `DiskSize`; example: `70`
     pub disk_size: i64,
 
-    /// `ExtraPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExtraPerformance`; example: `100`
     pub extra_performance: Option<i64>,
 }
 
@@ -1932,14 +1361,10 @@ pub struct DiskSpecInfo {
 /// Returned in the output of [`DescribeHDFSStorageInfo`](super::DescribeHDFSStorageInfo).
 #[tc_model]
 pub struct Dps {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"1733799099153"`
+    /// `Timestamp`; example: `"1733799099153"`
     pub timestamp: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Value`; example: `"2"`
     pub value: Option<String>,
 }
 
@@ -1948,80 +1373,68 @@ pub struct Dps {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance), [`CreateDynamicInstance`](super::CreateDynamicInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct DynamicInstanceForm {
-    /// `DynamicInstanceName`: a string.
-    ///
-    /// Example: `"rayClusterBigdata"`
+    /// `DynamicInstanceName`; example: `"rayClusterBigdata"`
     pub dynamic_instance_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"251233709-emr-p2ww5xsr"`
+    /// `Namespace`; example: `"251233709-emr-p2ww5xsr"`
     pub namespace: Option<String>,
 
-    /// `SupportHA`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportHA`; example: `true`
     #[tc(rename = "SupportHA")]
     pub support_ha: Option<bool>,
 
-    /// `CustomImage`: a [`CustomImage`].
+    /// `CustomImage`
     pub custom_image: Option<CustomImage>,
 
-    /// `DynamicInstanceGroups`: a list of [`DynamicInstanceGroup`] objects.
+    /// `DynamicInstanceGroups`
     pub dynamic_instance_groups: Option<Vec<DynamicInstanceGroup>>,
 
-    /// `SupportPV`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportPV`; example: `true`
     #[tc(rename = "SupportPV")]
     pub support_pv: Option<bool>,
 
-    /// `CBSVolumes`: a list of [`CbsVolume`] objects.
+    /// `CBSVolumes`
     #[tc(rename = "CBSVolumes")]
     pub cbs_volumes: Option<Vec<CbsVolume>>,
 
-    /// `CFSVolumes`: a list of [`CfsVolume`] objects.
+    /// `CFSVolumes`
     #[tc(rename = "CFSVolumes")]
     pub cfs_volumes: Option<Vec<CfsVolume>>,
 
-    /// `COSVolumes`: a list of [`CosVolume`] objects.
+    /// `COSVolumes`
     #[tc(rename = "COSVolumes")]
     pub cos_volumes: Option<Vec<CosVolume>>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`] objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<VolumeMount>>,
 
-    /// `Labels`: a list of [`TkeLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<TkeLabel>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 
-    /// `Envs`: a list of [`NameValue`] objects.
+    /// `Envs`
     pub envs: Option<Vec<NameValue>>,
 
-    /// `DependServices`: a list of [`DependService`] objects.
+    /// `DependServices`
     pub depend_services: Option<Vec<DependService>>,
 
-    /// `SupportToken`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportToken`; example: `true`
     pub support_token: Option<bool>,
 
-    /// `CFSTurboVolumes`: a list of [`CfsTurboVolume`] objects.
+    /// `CFSTurboVolumes`
     #[tc(rename = "CFSTurboVolumes")]
     pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
 
-    /// `ImageInfoV2`: an [`ImageInfoV2`].
+    /// `ImageInfoV2`
     pub image_info_v2: Option<ImageInfoV2>,
 
-    /// `GooseFSVolumes`: a list of [`GooseFsVolume`] objects.
+    /// `GooseFSVolumes`
     #[tc(rename = "GooseFSVolumes")]
     pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
 
-    /// `EnableHistoryServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHistoryServer`; example: `true`
     pub enable_history_server: Option<bool>,
 }
 
@@ -2030,112 +1443,82 @@ pub struct DynamicInstanceForm {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance), [`CreateDynamicInstance`](super::CreateDynamicInstance), [`InstallSoftware`](super::InstallSoftware) and [`ModifyDynamicInstance`](super::ModifyDynamicInstance).
 #[tc_model]
 pub struct DynamicInstanceGroup {
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"headGroup"`
+    /// `GroupType`; example: `"headGroup"`
     pub group_type: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"headGroup1"`
+    /// `GroupName`; example: `"headGroup1"`
     pub group_name: Option<String>,
 
-    /// `PodCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodCpu`; example: `1`
     pub pod_cpu: Option<u64>,
 
-    /// `PodMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PodMem`; example: `2`
     pub pod_mem: Option<u64>,
 
-    /// `PodGpuType`: a string.
-    ///
-    /// Example: `"T4"`
+    /// `PodGpuType`; example: `"T4"`
     pub pod_gpu_type: Option<String>,
 
-    /// `PodGpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodGpu`; example: `1`
     pub pod_gpu: Option<u64>,
 
-    /// `PodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodNum`; example: `1`
     pub pod_num: Option<u64>,
 
-    /// `MinPodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinPodNum`; example: `1`
     pub min_pod_num: Option<u64>,
 
-    /// `MaxPodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxPodNum`; example: `10`
     pub max_pod_num: Option<u64>,
 
-    /// `SupportPV`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportPV`; example: `true`
     #[tc(rename = "SupportPV")]
     pub support_pv: Option<bool>,
 
-    /// `CBSVolumes`: a list of [`CbsVolume`] objects.
+    /// `CBSVolumes`
     #[tc(rename = "CBSVolumes")]
     pub cbs_volumes: Option<Vec<CbsVolume>>,
 
-    /// `CFSVolumes`: a list of [`CfsVolume`] objects.
+    /// `CFSVolumes`
     #[tc(rename = "CFSVolumes")]
     pub cfs_volumes: Option<Vec<CfsVolume>>,
 
-    /// `COSVolumes`: a list of [`CosVolume`] objects.
+    /// `COSVolumes`
     #[tc(rename = "COSVolumes")]
     pub cos_volumes: Option<Vec<CosVolume>>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`] objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<VolumeMount>>,
 
-    /// `Labels`: a list of [`TkeLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<TkeLabel>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 
-    /// `Envs`: a list of [`NameValue`] objects.
+    /// `Envs`
     pub envs: Option<Vec<NameValue>>,
 
-    /// `SchedulingPolicy`: a string.
-    ///
-    /// Example: `"{\"nodeSelector\":\"1\"}"`
+    /// `SchedulingPolicy`; example: `"{\"nodeSelector\":\"1\"}"`
     pub scheduling_policy: Option<String>,
 
-    /// `ResourceLabel`: a string.
-    ///
-    /// Example: `"{\"custom1\": 1}"`
+    /// `ResourceLabel`; example: `"{\"custom1\": 1}"`
     pub resource_label: Option<String>,
 
-    /// `PodGpuResourceKey`: a string.
-    ///
-    /// Example: `"nvidia.com/gpu"`
+    /// `PodGpuResourceKey`; example: `"nvidia.com/gpu"`
     pub pod_gpu_resource_key: Option<String>,
 
-    /// `CFSTurboVolumes`: a list of [`CfsTurboVolume`] objects.
+    /// `CFSTurboVolumes`
     #[tc(rename = "CFSTurboVolumes")]
     pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
 
-    /// `GooseFSVolumes`: a list of [`GooseFsVolume`] objects.
+    /// `GooseFSVolumes`
     #[tc(rename = "GooseFSVolumes")]
     pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
 
-    /// `PreStartCommand`: a string.
-    ///
-    /// Example: `"*****"`
+    /// `PreStartCommand`; example: `"*****"`
     pub pre_start_command: Option<String>,
 
-    /// `RayStartParams`: a string.
-    ///
-    /// Example: `"*****"`
+    /// `RayStartParams`; example: `"*****"`
     pub ray_start_params: Option<String>,
 }
 
@@ -2144,91 +1527,58 @@ pub struct DynamicInstanceGroup {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct DynamicInstanceGroupSpec {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rayClusterHeader"`
+    /// `Name`, required in requests; example: `"rayClusterHeader"`
     pub name: Option<String>,
 
-    /// `PodCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `5`
+    /// `PodCount`, required in requests; example: `5`
     pub pod_count: Option<i64>,
 
-    /// `MinNodes`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `MinNodes`, required in requests; example: `2`
     pub min_nodes: Option<i64>,
 
-    /// `MaxNodes`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `MaxNodes`, required in requests; example: `7`
     pub max_nodes: Option<i64>,
 
-    /// `StorageConfigEnabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `StorageConfigEnabled`, required in requests; example: `true`
     pub storage_config_enabled: Option<bool>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"headGroup"`
+    /// `GroupType`; example: `"headGroup"`
     pub group_type: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MemSize`; example: `2`
     pub mem_size: Option<i64>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"T4"`
+    /// `GpuType`; example: `"T4"`
     pub gpu_type: Option<String>,
 
-    /// `Gpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gpu`; example: `2`
     pub gpu: Option<i64>,
 
-    /// `ResourceLabels`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `ResourceLabels`; example: `"{\"key\":\"value\"}"`
     pub resource_labels: Option<String>,
 
-    /// `Env`: a list of [`NameValue`] objects.
+    /// `Env`
     pub env: Option<Vec<NameValue>>,
 
-    /// `Labels`: a list of [`NameValue`] objects.
+    /// `Labels`
     pub labels: Option<Vec<NameValue>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `Scheduler`; example: `"{\"key\":\"value\"}"`
     pub scheduler: Option<String>,
 
-    /// `PersistentVolume`: a [`PersistentVolume`].
+    /// `PersistentVolume`
     pub persistent_volume: Option<PersistentVolume>,
 
-    /// `PreStartCommand`: a string.
-    ///
-    /// Example: `"fafdkyUIAHJH=="`
+    /// `PreStartCommand`; example: `"fafdkyUIAHJH=="`
     pub pre_start_command: Option<String>,
 
-    /// `RayStartParams`: a string.
-    ///
-    /// Example: `"fafdkyUIAHJH=="`
+    /// `RayStartParams`; example: `"fafdkyUIAHJH=="`
     pub ray_start_params: Option<String>,
 }
 
@@ -2237,24 +1587,16 @@ pub struct DynamicInstanceGroupSpec {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster) and [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct DynamicPodSpec {
-    /// `RequestCpu`: a floating-point number.
-    ///
-    /// Example: `0.1234`
+    /// `RequestCpu`; example: `0.1234`
     pub request_cpu: Option<f64>,
 
-    /// `LimitCpu`: a floating-point number.
-    ///
-    /// Example: `1.2345`
+    /// `LimitCpu`; example: `1.2345`
     pub limit_cpu: Option<f64>,
 
-    /// `RequestMemory`: a floating-point number.
-    ///
-    /// Example: `1234.5678`
+    /// `RequestMemory`; example: `1234.5678`
     pub request_memory: Option<f64>,
 
-    /// `LimitMemory`: a floating-point number.
-    ///
-    /// Example: `8765.4321`
+    /// `LimitMemory`; example: `8765.4321`
     pub limit_memory: Option<f64>,
 }
 
@@ -2264,29 +1606,19 @@ pub struct DynamicPodSpec {
 #[doc(alias = "EMREventListItem")]
 #[tc_model]
 pub struct EmrEventListItem {
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `Role`; example: `"CPU"`
     pub role: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CPU利用率连续高于阈值"`
+    /// `Name`; example: `"CPU利用率连续高于阈值"`
     pub name: Option<String>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"[NODE - CPU : 10.0.17.3] CPU utilization >= 0 % in 300 seconds"`
+    /// `Detail`; example: `"[NODE - CPU : 10.0.17.3] CPU utilization >= 0 % in 300 seconds"`
     pub detail: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-03 00:33:43"`
+    /// `CreateTime`; example: `"2026-01-03 00:33:43"`
     pub create_time: Option<String>,
 }
 
@@ -2295,160 +1627,100 @@ pub struct EmrEventListItem {
 /// Returned in the output of [`DescribeInstancesList`](super::DescribeInstancesList).
 #[tc_model]
 pub struct EmrListInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-xxxx"`
+    /// `ClusterId`; example: `"emr-xxxx"`
     pub cluster_id: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"集群运行中"`
+    /// `StatusDesc`; example: `"集群运行中"`
     pub status_desc: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"集群名字"`
+    /// `ClusterName`; example: `"集群名字"`
     pub cluster_name: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneId`; example: `1`
     pub zone_id: u64,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `663622`
+    /// `AppId`; example: `663622`
     pub app_id: u64,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"创建时间"`
+    /// `AddTime`; example: `"创建时间"`
     pub add_time: String,
 
-    /// `RunTime`: a string.
-    ///
-    /// Example: `"运行时间"`
+    /// `RunTime`; example: `"运行时间"`
     pub run_time: String,
 
-    /// `MasterIp`: a string.
-    ///
-    /// Example: `"集群ID"`
+    /// `MasterIp`; example: `"集群ID"`
     pub master_ip: String,
 
-    /// `EmrVersion`: a string.
-    ///
-    /// Example: `"集群版本"`
+    /// `EmrVersion`; example: `"集群版本"`
     pub emr_version: String,
 
-    /// `ChargeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChargeType`; example: `0`
     pub charge_type: u64,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23321`
+    /// `Id`; example: `23321`
     pub id: u64,
 
-    /// `ProductId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `44333`
+    /// `ProductId`; example: `44333`
     pub product_id: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4555`
+    /// `ProjectId`; example: `4555`
     pub project_id: u64,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4552`
+    /// `RegionId`; example: `4552`
     pub region_id: u64,
 
-    /// `SubnetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3422`
+    /// `SubnetId`; example: `3422`
     pub subnet_id: u64,
 
-    /// `VpcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45666`
+    /// `VpcId`; example: `45666`
     pub vpc_id: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Zone`; example: `"zone"`
     pub zone: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AlarmInfo`: a string.
-    ///
-    /// Example: `"告警信息"`
+    /// `AlarmInfo`; example: `"告警信息"`
     pub alarm_info: String,
 
-    /// `IsWoodpeckerCluster`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWoodpeckerCluster`; example: `1`
     pub is_woodpecker_cluster: u64,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"emr"`
+    /// `VpcName`; example: `"emr"`
     pub vpc_name: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"emr"`
+    /// `SubnetName`; example: `"emr"`
     pub subnet_name: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-lzd3w8jz"`
+    /// `UniqVpcId`; example: `"vpc-lzd3w8jz"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-3d73yezg"`
+    /// `UniqSubnetId`; example: `"subnet-3d73yezg"`
     pub uniq_subnet_id: String,
 
-    /// `ClusterClass`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `ClusterClass`; example: `"spark"`
     pub cluster_class: String,
 
-    /// `IsMultiZoneCluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMultiZoneCluster`; example: `true`
     pub is_multi_zone_cluster: bool,
 
-    /// `IsHandsCluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsHandsCluster`; example: `false`
     pub is_hands_cluster: bool,
 
-    /// `OutSideSoftInfo`: a list of [`SoftDependInfo`] objects.
+    /// `OutSideSoftInfo`
     pub out_side_soft_info: Option<Vec<SoftDependInfo>>,
 
-    /// `IsSupportOutsideCluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportOutsideCluster`; example: `true`
     pub is_support_outside_cluster: Option<bool>,
 
-    /// `IsDedicatedCluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDedicatedCluster`; example: `false`
     pub is_dedicated_cluster: Option<bool>,
 
-    /// `IsSupportClone`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportClone`; example: `true`
     pub is_support_clone: Option<bool>,
 }
 
@@ -2457,27 +1729,19 @@ pub struct EmrListInstance {
 /// Returned in the output of [`InquiryPriceScaleOutInstance`](super::InquiryPriceScaleOutInstance).
 #[tc_model]
 pub struct EmrPrice {
-    /// `OriginalCost`: a string.
-    ///
-    /// Example: `"8.30"`
+    /// `OriginalCost`; example: `"8.30"`
     pub original_cost: String,
 
-    /// `DiscountCost`: a string.
-    ///
-    /// Example: `"8.01"`
+    /// `DiscountCost`; example: `"8.01"`
     pub discount_cost: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `Unit`; example: `"s"`
     pub unit: String,
 
-    /// `PriceSpec`: a [`PriceResource`].
+    /// `PriceSpec`
     pub price_spec: Option<PriceResource>,
 
-    /// `SupportSpotPaid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportSpotPaid`; example: `true`
     pub support_spot_paid: bool,
 }
 
@@ -2486,92 +1750,62 @@ pub struct EmrPrice {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct EmrProductConfigDetail {
-    /// `SoftInfo`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `SoftInfo`; example: `[""]`
     pub soft_info: Option<Vec<String>>,
 
-    /// `MasterNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MasterNodeSize`; example: `2`
     pub master_node_size: i64,
 
-    /// `CoreNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CoreNodeSize`; example: `3`
     pub core_node_size: i64,
 
-    /// `TaskNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TaskNodeSize`; example: `4`
     pub task_node_size: i64,
 
-    /// `ComNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ComNodeSize`; example: `5`
     pub com_node_size: i64,
 
-    /// `MasterResource`: a [`ResourceDetail`].
+    /// `MasterResource`
     pub master_resource: Option<ResourceDetail>,
 
-    /// `CoreResource`: a [`ResourceDetail`].
+    /// `CoreResource`
     pub core_resource: Option<ResourceDetail>,
 
-    /// `TaskResource`: a [`ResourceDetail`].
+    /// `TaskResource`
     pub task_resource: Option<ResourceDetail>,
 
-    /// `ComResource`: a [`ResourceDetail`].
+    /// `ComResource`
     pub com_resource: Option<ResourceDetail>,
 
-    /// `OnCos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnCos`; example: `true`
     pub on_cos: bool,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChargeType`; example: `2`
     pub charge_type: i64,
 
-    /// `RouterNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RouterNodeSize`; example: `3`
     pub router_node_size: i64,
 
-    /// `SupportHA`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportHA`; example: `true`
     #[tc(rename = "SupportHA")]
     pub support_ha: bool,
 
-    /// `SecurityOn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SecurityOn`; example: `true`
     pub security_on: bool,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"\"111\""`
+    /// `SecurityGroup`; example: `"\"111\""`
     pub security_group: String,
 
-    /// `CbsEncrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CbsEncrypt`; example: `2`
     pub cbs_encrypt: i64,
 
-    /// `ApplicationRole`: a string.
-    ///
-    /// Example: `"\"Role_test\""`
+    /// `ApplicationRole`; example: `"\"Role_test\""`
     pub application_role: String,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-3xxx"]`
+    /// `SecurityGroups`; example: `["sg-3xxx"]`
     pub security_groups: Option<Vec<String>>,
 
-    /// `PublicKeyId`: a string.
-    ///
-    /// Example: `"skey-xxxxxxxx"`
+    /// `PublicKeyId`; example: `"skey-xxxxxxxx"`
     pub public_key_id: String,
 }
 
@@ -2580,92 +1814,62 @@ pub struct EmrProductConfigDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct EmrProductConfigOutter {
-    /// `SoftInfo`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `SoftInfo`; example: `[""]`
     pub soft_info: Option<Vec<String>>,
 
-    /// `MasterNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MasterNodeSize`; example: `2`
     pub master_node_size: Option<i64>,
 
-    /// `CoreNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CoreNodeSize`; example: `3`
     pub core_node_size: Option<i64>,
 
-    /// `TaskNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TaskNodeSize`; example: `4`
     pub task_node_size: Option<i64>,
 
-    /// `ComNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ComNodeSize`; example: `5`
     pub com_node_size: Option<i64>,
 
-    /// `MasterResource`: an [`OutterResource`].
+    /// `MasterResource`
     pub master_resource: Option<OutterResource>,
 
-    /// `CoreResource`: an [`OutterResource`].
+    /// `CoreResource`
     pub core_resource: Option<OutterResource>,
 
-    /// `TaskResource`: an [`OutterResource`].
+    /// `TaskResource`
     pub task_resource: Option<OutterResource>,
 
-    /// `ComResource`: an [`OutterResource`].
+    /// `ComResource`
     pub com_resource: Option<OutterResource>,
 
-    /// `OnCos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnCos`; example: `true`
     pub on_cos: Option<bool>,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChargeType`; example: `2`
     pub charge_type: Option<i64>,
 
-    /// `RouterNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RouterNodeSize`; example: `3`
     pub router_node_size: Option<i64>,
 
-    /// `SupportHA`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportHA`; example: `true`
     #[tc(rename = "SupportHA")]
     pub support_ha: Option<bool>,
 
-    /// `SecurityOn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SecurityOn`; example: `true`
     pub security_on: Option<bool>,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"\"sg-3xxx\""`
+    /// `SecurityGroup`; example: `"\"sg-3xxx\""`
     pub security_group: Option<String>,
 
-    /// `CbsEncrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CbsEncrypt`; example: `2`
     pub cbs_encrypt: Option<i64>,
 
-    /// `ApplicationRole`: a string.
-    ///
-    /// Example: `"\"role_test\""`
+    /// `ApplicationRole`; example: `"\"role_test\""`
     pub application_role: Option<String>,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-3xxx"]`
+    /// `SecurityGroups`; example: `["sg-3xxx"]`
     pub security_groups: Option<Vec<String>>,
 
-    /// `PublicKeyId`: a string.
-    ///
-    /// Example: `"skey-xxxxxxxx"`
+    /// `PublicKeyId`; example: `"skey-xxxxxxxx"`
     pub public_key_id: Option<String>,
 }
 
@@ -2674,24 +1878,16 @@ pub struct EmrProductConfigOutter {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance).
 #[tc_model]
 pub struct EnableSparkAppMonitorInfo {
-    /// `PrometheusInstanceId`: a string.
-    ///
-    /// Example: `"prom-2cx3078a"`
+    /// `PrometheusInstanceId`; example: `"prom-2cx3078a"`
     pub prometheus_instance_id: Option<String>,
 
-    /// `GrafanaInstanceId`: a string.
-    ///
-    /// Example: `"grafana-oucb89ne"`
+    /// `GrafanaInstanceId`; example: `"grafana-oucb89ne"`
     pub grafana_instance_id: Option<String>,
 
-    /// `EnableMonitor`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMonitor`; example: `true`
     pub enable_monitor: Option<bool>,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"https://cloud-grafana.woa.com/grafana-oucb89ne/"`
+    /// `GrafanaURL`; example: `"https://cloud-grafana.woa.com/grafana-oucb89ne/"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 }
@@ -2701,12 +1897,10 @@ pub struct EnableSparkAppMonitorInfo {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct Execution {
-    /// `JobType`: a string.
-    ///
-    /// Example: `"MR"`
+    /// `JobType`; example: `"MR"`
     pub job_type: String,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Vec<String>,
 }
 
@@ -2715,19 +1909,13 @@ pub struct Execution {
 /// Sent in the input of [`DescribeExportConfs`](super::DescribeExportConfs).
 #[tc_model]
 pub struct ExportConfContext {
-    /// `ServiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceType`; example: `1`
     pub service_type: i64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.xml"`
+    /// `FileName`; example: `"test.xml"`
     pub file_name: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"yarn"`
+    /// `ServiceName`; example: `"yarn"`
     pub service_name: Option<String>,
 }
 
@@ -2737,24 +1925,16 @@ pub struct ExportConfContext {
 /// Returned in the output of [`DescribeExportConfs`](super::DescribeExportConfs).
 #[tc_model]
 pub struct ExportConfMeta {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"YARN"`
+    /// `ServiceName`; example: `"YARN"`
     pub service_name: Option<String>,
 
-    /// `Classification`: a string.
-    ///
-    /// Example: `"yarn-env.sh"`
+    /// `Classification`; example: `"yarn-env.sh"`
     pub classification: Option<String>,
 
-    /// `ServiceVersion`: a string.
-    ///
-    /// Example: `"3.3.5"`
+    /// `ServiceVersion`; example: `"3.3.5"`
     pub service_version: Option<String>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"fhjkajd"`
+    /// `Properties`; example: `"fhjkajd"`
     pub properties: Option<String>,
 }
 
@@ -2763,12 +1943,10 @@ pub struct ExportConfMeta {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct ExternalAccess {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `Type`; example: `"CLB"`
     pub r#type: Option<String>,
 
-    /// `CLBServer`: a [`ClbSetting`].
+    /// `CLBServer`
     #[tc(rename = "CLBServer")]
     pub clb_server: Option<ClbSetting>,
 }
@@ -2778,22 +1956,16 @@ pub struct ExternalAccess {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance), [`CreateInstance`](super::CreateInstance), [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct ExternalService {
-    /// `ShareType`: a string.
-    ///
-    /// Example: `"EMR"`
+    /// `ShareType`; example: `"EMR"`
     pub share_type: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"zookeeper"`
+    /// `Service`; example: `"zookeeper"`
     pub service: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-123"`
+    /// `InstanceId`; example: `"emr-123"`
     pub instance_id: String,
 
-    /// `CustomServiceDefineList`: a list of [`CustomServiceDefine`] objects.
+    /// `CustomServiceDefineList`
     pub custom_service_define_list: Vec<CustomServiceDefine>,
 }
 
@@ -2802,9 +1974,7 @@ pub struct ExternalService {
 /// Returned in the output of [`DescribeGlobalConfig`](super::DescribeGlobalConfig).
 #[tc_model]
 pub struct FairGlobalConfig {
-    /// `UserMaxAppsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UserMaxAppsDefault`; example: `1000`
     pub user_max_apps_default: Option<i64>,
 }
 
@@ -2813,12 +1983,10 @@ pub struct FairGlobalConfig {
 /// Sent in the input of [`DescribeGroupsSTD`](super::DescribeGroupsSTD).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `Name`; example: `"groupName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -2827,12 +1995,10 @@ pub struct Filter {
 /// Sent in the input of [`DescribeInstancesList`](super::DescribeInstancesList), [`DescribeNodeDataDisks`](super::DescribeNodeDataDisks) and [`DescribeSLInstanceList`](super::DescribeSLInstanceList).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ComponentNames"`
+    /// `Name`; example: `"ComponentNames"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -2841,12 +2007,10 @@ pub struct Filters {
 /// Returned in the output of [`DescribeClusterFlowStatusDetail`](super::DescribeClusterFlowStatusDetail).
 #[tc_model]
 pub struct FlowExtraDetail {
-    /// `Title`: a string.
-    ///
-    /// Example: `"Title_test"`
+    /// `Title`; example: `"Title_test"`
     pub title: Option<String>,
 
-    /// `Detail`: a list of [`FlowParamsDesc`] objects.
+    /// `Detail`
     pub detail: Option<Vec<FlowParamsDesc>>,
 }
 
@@ -2855,14 +2019,10 @@ pub struct FlowExtraDetail {
 /// Sent in the input of [`DescribeClusterFlowStatusDetail`](super::DescribeClusterFlowStatusDetail).
 #[tc_model]
 pub struct FlowParam {
-    /// `FKey`: a string.
-    ///
-    /// Example: `"FlowId"`
+    /// `FKey`; example: `"FlowId"`
     pub f_key: String,
 
-    /// `FValue`: a string.
-    ///
-    /// Example: `"11"`
+    /// `FValue`; example: `"11"`
     pub f_value: String,
 }
 
@@ -2871,14 +2031,10 @@ pub struct FlowParam {
 /// Returned in the output of [`DescribeClusterFlowStatusDetail`](super::DescribeClusterFlowStatusDetail).
 #[tc_model]
 pub struct FlowParamsDesc {
-    /// `PKey`: a string.
-    ///
-    /// Example: `"服务信息"`
+    /// `PKey`; example: `"服务信息"`
     pub p_key: String,
 
-    /// `PValue`: a string.
-    ///
-    /// Example: `"ranger-2.3.0"`
+    /// `PValue`; example: `"ranger-2.3.0"`
     pub p_value: String,
 }
 
@@ -2889,44 +2045,28 @@ pub struct FlowParamsDesc {
 #[doc(alias = "GooseFSVolume")]
 #[tc_model]
 pub struct GooseFsVolume {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"fuckest"`
+    /// `VolumeName`; example: `"fuckest"`
     pub volume_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_5uek3d41"`
+    /// `ClusterId`; example: `"g_cvm_5uek3d41"`
     pub cluster_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"572-251233705"`
+    /// `Namespace`; example: `"572-251233705"`
     pub namespace: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `SubPath`; example: `"/"`
     pub sub_path: Option<String>,
 
-    /// `FuseVersion`: a string.
-    ///
-    /// Example: `"v1.5.2"`
+    /// `FuseVersion`; example: `"v1.5.2"`
     pub fuse_version: Option<String>,
 
-    /// `ClientVersion`: a string.
-    ///
-    /// Example: `"v1.5.2"`
+    /// `ClientVersion`; example: `"v1.5.2"`
     pub client_version: Option<String>,
 
-    /// `MountOptions`: a string.
-    ///
-    /// Example: `"allow_other,direct_io"`
+    /// `MountOptions`; example: `"allow_other,direct_io"`
     pub mount_options: Option<String>,
 
-    /// `JvmOptions`: a string.
-    ///
-    /// Example: `"-Xms4g -Xmx8g -XX:MaxDirectMemorySize=8g -XX:+UseG1GC"`
+    /// `JvmOptions`; example: `"-Xms4g -Xmx8g -XX:MaxDirectMemorySize=8g -XX:+UseG1GC"`
     pub jvm_options: Option<String>,
 }
 
@@ -2936,42 +2076,28 @@ pub struct GooseFsVolume {
 /// Returned in the output of [`DescribeNodeResourceConfigFast`](super::DescribeNodeResourceConfigFast).
 #[tc_model]
 pub struct GpuImageDriverSpec {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-eb30mz89"`
+    /// `ImageId`; example: `"img-eb30mz89"`
     pub image_id: Option<String>,
 
-    /// `DriverName`: a string.
-    ///
-    /// Example: `"NVIDIA-Linux-x86_64-580.126.20.run"`
+    /// `DriverName`; example: `"NVIDIA-Linux-x86_64-580.126.20.run"`
     pub driver_name: Option<String>,
 
-    /// `DriverVersion`: a string.
-    ///
-    /// Example: `"580.126.20"`
+    /// `DriverVersion`; example: `"580.126.20"`
     pub driver_version: Option<String>,
 
-    /// `CUDAName`: a string.
-    ///
-    /// Example: `"cuda_12.8.1_570.124.06_linux.run"`
+    /// `CUDAName`; example: `"cuda_12.8.1_570.124.06_linux.run"`
     #[tc(rename = "CUDAName")]
     pub cuda_name: Option<String>,
 
-    /// `CUDAVersion`: a string.
-    ///
-    /// Example: `"12.8.1"`
+    /// `CUDAVersion`; example: `"12.8.1"`
     #[tc(rename = "CUDAVersion")]
     pub cuda_version: Option<String>,
 
-    /// `CUDNNName`: a string.
-    ///
-    /// Example: `"cudnn-linux-x86_64-9.10.2.21_cuda12-archive.tar.xz"`
+    /// `CUDNNName`; example: `"cudnn-linux-x86_64-9.10.2.21_cuda12-archive.tar.xz"`
     #[tc(rename = "CUDNNName")]
     pub cudnn_name: Option<String>,
 
-    /// `CUDNNVersion`: a string.
-    ///
-    /// Example: `"9.10.2"`
+    /// `CUDNNVersion`; example: `"9.10.2"`
     #[tc(rename = "CUDNNVersion")]
     pub cudnn_version: Option<String>,
 }
@@ -2981,22 +2107,16 @@ pub struct GpuImageDriverSpec {
 /// Returned in the output of [`DescribeAutoScaleGroupGlobalConf`](super::DescribeAutoScaleGroupGlobalConf).
 #[tc_model]
 pub struct GroupGlobalConfs {
-    /// `GroupGlobalConf`: an [`AutoScaleResourceConf`].
+    /// `GroupGlobalConf`
     pub group_global_conf: Option<AutoScaleResourceConf>,
 
-    /// `CurrentNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentNodes`; example: `0`
     pub current_nodes: Option<i64>,
 
-    /// `CurrentPostPaidNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentPostPaidNodes`; example: `0`
     pub current_post_paid_nodes: Option<i64>,
 
-    /// `CurrentSpotPaidNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentSpotPaidNodes`; example: `0`
     pub current_spot_paid_nodes: Option<i64>,
 }
 
@@ -3005,19 +2125,13 @@ pub struct GroupGlobalConfs {
 /// Sent in the input of [`CreateGroupsSTD`](super::CreateGroupsSTD).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"groupTest"`
+    /// `GroupName`; example: `"groupTest"`
     pub group_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"userGroup"`
+    /// `Description`; example: `"userGroup"`
     pub description: Option<String>,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["user"]`
+    /// `Users`; example: `["user"]`
     pub users: Option<Vec<String>>,
 }
 
@@ -3026,34 +2140,22 @@ pub struct GroupInfo {
 /// Returned in the output of [`DescribeGroupsSTD`](super::DescribeGroupsSTD).
 #[tc_model]
 pub struct GroupInfos {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"nameTest"`
+    /// `GroupName`; example: `"nameTest"`
     pub group_name: Option<String>,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["user"]`
+    /// `Users`; example: `["user"]`
     pub users: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"系统组"`
+    /// `Description`; example: `"系统组"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-7-13"`
+    /// `CreateTime`; example: `"2024-7-13"`
     pub create_time: Option<String>,
 
-    /// `GroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupType`; example: `1`
     pub group_type: Option<i64>,
 
-    /// `GroupTypeDesc`: a string.
-    ///
-    /// Example: `"系统用户组"`
+    /// `GroupTypeDesc`; example: `"系统用户组"`
     pub group_type_desc: Option<String>,
 }
 
@@ -3062,16 +2164,16 @@ pub struct GroupInfos {
 /// Returned in the output of [`DescribeHBaseTableRequestMetric`](super::DescribeHBaseTableRequestMetric) and [`DescribeHBaseTableStoreSizeMetric`](super::DescribeHBaseTableStoreSizeMetric).
 #[tc_model]
 pub struct HBaseMetricData {
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `MetricDesc`: a string.
+    /// `MetricDesc`
     pub metric_desc: Option<String>,
 
-    /// `Timestamps`: a list of signed 64-bit integers.
+    /// `Timestamps`
     pub timestamps: Option<Vec<i64>>,
 
-    /// `Values`: a list of floating-point numbers.
+    /// `Values`
     pub values: Option<Vec<f64>>,
 }
 
@@ -3080,19 +2182,13 @@ pub struct HBaseMetricData {
 /// Returned in the output of [`DescribeServiceNodeInfos`](super::DescribeServiceNodeInfos).
 #[tc_model]
 pub struct HealthStatus {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Code`; example: `1`
     pub code: i64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"良好"`
+    /// `Text`; example: `"良好"`
     pub text: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"端口探测在5s内响应"`
+    /// `Desc`; example: `"端口探测在5s内响应"`
     pub desc: String,
 }
 
@@ -3101,47 +2197,31 @@ pub struct HealthStatus {
 /// Returned in the output of [`DescribeHiveQueries`](super::DescribeHiveQueries).
 #[tc_model]
 pub struct HiveQuery {
-    /// `Statement`: a string.
-    ///
-    /// Example: `"show databases;"`
+    /// `Statement`; example: `"show databases;"`
     pub statement: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"0ms"`
+    /// `Duration`; example: `"0ms"`
     pub duration: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465000`
+    /// `StartTime`; example: `1686101465000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465000`
+    /// `EndTime`; example: `1686101465000`
     pub end_time: i64,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `State`; example: `"FINISHED"`
     pub state: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `User`; example: `"hadoop"`
     pub user: String,
 
-    /// `JobIds`: a list of strings.
+    /// `JobIds`
     pub job_ids: Option<Vec<String>>,
 
-    /// `ExecutionEngine`: a string.
-    ///
-    /// Example: `"tez"`
+    /// `ExecutionEngine`; example: `"tez"`
     pub execution_engine: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"hadoop_20230606172943_a31edbc7"`
+    /// `Id`; example: `"hadoop_20230606172943_a31edbc7"`
     pub id: String,
 }
 
@@ -3150,14 +2230,10 @@ pub struct HiveQuery {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct HostPathVolumeSource {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data/test"`
+    /// `Path`; example: `"/data/test"`
     pub path: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"DirectoryOrCreate"`
+    /// `Type`; example: `"DirectoryOrCreate"`
     pub r#type: Option<String>,
 }
 
@@ -3166,9 +2242,7 @@ pub struct HostPathVolumeSource {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster) and [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct HostVolumeContext {
-    /// `VolumePath`: a string.
-    ///
-    /// Example: `"data/emr"`
+    /// `VolumePath`; example: `"data/emr"`
     pub volume_path: String,
 }
 
@@ -3178,44 +2252,28 @@ pub struct HostVolumeContext {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct ImageInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxxxxxxx"`
+    /// `RegistryId`; example: `"tcr-xxxxxxxx"`
     pub registry_id: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"tcr-test.tencentcloudcr.com"`
+    /// `DomainName`; example: `"tcr-test.tencentcloudcr.com"`
     pub domain_name: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"Namespacetest"`
+    /// `NamespaceName`; example: `"Namespacetest"`
     pub namespace_name: Option<String>,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `RepositoryName`; example: `"spark"`
     pub repository_name: Option<String>,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"v3.3.2"`
+    /// `ImageVersion`; example: `"v3.3.2"`
     pub image_version: Option<String>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `ImagePullPolicy`; example: `"Always"`
     pub image_pull_policy: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"tcr-test.tencentcloudcr.com/test/spark:v3.3.2"`
+    /// `Image`; example: `"tcr-test.tencentcloudcr.com/test/spark:v3.3.2"`
     pub image: Option<String>,
 }
 
@@ -3225,68 +2283,44 @@ pub struct ImageInfo {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct ImageInfoV2 {
-    /// `ImageMode`: a string.
-    ///
-    /// Example: `"official"`
+    /// `ImageMode`; example: `"official"`
     pub image_mode: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Region`; example: `"1"`
     pub region: Option<String>,
 
-    /// `LegacyCCR`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LegacyCCR`; example: `true`
     #[tc(rename = "LegacyCCR")]
     pub legacy_ccr: Option<bool>,
 
-    /// `FullImageUrl`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/emr-image/spark:v3.3.2-60-618-release"`
+    /// `FullImageUrl`; example: `"ccr.ccs.tencentyun.com/emr-image/spark:v3.3.2-60-618-release"`
     pub full_image_url: Option<String>,
 
-    /// `MainVersion`: a string.
-    ///
-    /// Example: `"3.3.2"`
+    /// `MainVersion`; example: `"3.3.2"`
     pub main_version: Option<String>,
 
-    /// `RegistryUrl`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `RegistryUrl`; example: `"ccr.ccs.tencentyun.com"`
     pub registry_url: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"emr-image"`
+    /// `NamespaceName`; example: `"emr-image"`
     pub namespace_name: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `RepoName`; example: `"spark"`
     pub repo_name: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"v3.3.2-60-618-release.alias.2"`
+    /// `Tag`; example: `"v3.3.2-60-618-release.alias.2"`
     pub tag: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"username"`
+    /// `Username`; example: `"username"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"*********"`
+    /// `Password`; example: `"*********"`
     pub password: Option<String>,
 
-    /// `ImagePullSecret`: an [`ImagePullSecret`].
+    /// `ImagePullSecret`
     pub image_pull_secret: Option<ImagePullSecret>,
 
-    /// `ImagePullPolicy`: a string.
-    ///
-    /// Example: `"IfNotPresent"`
+    /// `ImagePullPolicy`; example: `"IfNotPresent"`
     pub image_pull_policy: Option<String>,
 }
 
@@ -3296,12 +2330,10 @@ pub struct ImageInfoV2 {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct ImagePullSecret {
-    /// `SourceNamespace`: a string.
-    ///
-    /// Example: `"SourceNamespace_test"`
+    /// `SourceNamespace`; example: `"SourceNamespace_test"`
     pub source_namespace: Option<String>,
 
-    /// `SecretNames`: a list of strings.
+    /// `SecretNames`
     pub secret_names: Option<Vec<String>>,
 }
 
@@ -3310,142 +2342,88 @@ pub struct ImagePullSecret {
 /// Returned in the output of [`DescribeImpalaQueries`](super::DescribeImpalaQueries).
 #[tc_model]
 pub struct ImpalaQuery {
-    /// `Statement`: a string.
-    ///
-    /// Example: `"show databases;"`
+    /// `Statement`; example: `"show databases;"`
     pub statement: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"884c8989d757036f:ed89c04200000000"`
+    /// `Id`; example: `"884c8989d757036f:ed89c04200000000"`
     pub id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465000`
+    /// `StartTime`; example: `1686101465000`
     pub start_time: i64,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"3s104.599ms"`
+    /// `Duration`; example: `"3s104.599ms"`
     pub duration: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465000`
+    /// `EndTime`; example: `1686101465000`
     pub end_time: i64,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `State`; example: `"FINISHED"`
     pub state: String,
 
-    /// `RowsFetched`: a signed 64-bit integer.
-    ///
-    /// Example: `592`
+    /// `RowsFetched`; example: `592`
     pub rows_fetched: i64,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user_test"`
+    /// `User`; example: `"user_test"`
     pub user: String,
 
-    /// `DefaultDB`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `DefaultDB`; example: `"Default"`
     #[tc(rename = "DefaultDB")]
     pub default_db: String,
 
-    /// `Coordinator`: a string.
-    ///
-    /// Example: `"12.13.14.11:27002"`
+    /// `Coordinator`; example: `"12.13.14.11:27002"`
     pub coordinator: String,
 
-    /// `MaxNodePeakMemoryUsage`: a string.
-    ///
-    /// Example: `"12.15 MB"`
+    /// `MaxNodePeakMemoryUsage`; example: `"12.15 MB"`
     pub max_node_peak_memory_usage: String,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"QUERY"`
+    /// `QueryType`; example: `"QUERY"`
     pub query_type: String,
 
-    /// `ScanHDFSRows`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanHDFSRows`; example: `0`
     #[tc(rename = "ScanHDFSRows")]
     pub scan_hdfs_rows: i64,
 
-    /// `ScanKUDURows`: a signed 64-bit integer.
-    ///
-    /// Example: `599`
+    /// `ScanKUDURows`; example: `599`
     #[tc(rename = "ScanKUDURows")]
     pub scan_kudu_rows: i64,
 
-    /// `ScanRowsTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `599`
+    /// `ScanRowsTotal`; example: `599`
     pub scan_rows_total: i64,
 
-    /// `TotalBytesRead`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalBytesRead`; example: `0`
     pub total_bytes_read: i64,
 
-    /// `TotalBytesSent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalBytesSent`; example: `0`
     pub total_bytes_sent: i64,
 
-    /// `TotalCpuTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCpuTime`; example: `0`
     pub total_cpu_time: i64,
 
-    /// `TotalInnerBytesSent`: a signed 64-bit integer.
-    ///
-    /// Example: `664`
+    /// `TotalInnerBytesSent`; example: `664`
     pub total_inner_bytes_sent: i64,
 
-    /// `TotalScanBytesSent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalScanBytesSent`; example: `0`
     pub total_scan_bytes_sent: i64,
 
-    /// `EstimatedPerHostMemBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `834183168`
+    /// `EstimatedPerHostMemBytes`; example: `834183168`
     pub estimated_per_host_mem_bytes: i64,
 
-    /// `NumRowsFetchedFromCache`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NumRowsFetchedFromCache`; example: `0`
     pub num_rows_fetched_from_cache: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"f44f47eda7f8a920:a555717b00000000"`
+    /// `SessionId`; example: `"f44f47eda7f8a920:a555717b00000000"`
     pub session_id: Option<String>,
 
-    /// `PerNodePeakMemoryBytesSum`: a signed 64-bit integer.
-    ///
-    /// Example: `4324`
+    /// `PerNodePeakMemoryBytesSum`; example: `4324`
     pub per_node_peak_memory_bytes_sum: Option<i64>,
 
-    /// `BackendsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackendsCount`; example: `1`
     pub backends_count: Option<i64>,
 
-    /// `FragmentInstancesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FragmentInstancesCount`; example: `2`
     pub fragment_instances_count: Option<i64>,
 
-    /// `RemainingFragmentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemainingFragmentCount`; example: `1`
     pub remaining_fragment_count: Option<i64>,
 }
 
@@ -3454,70 +2432,46 @@ pub struct ImpalaQuery {
 /// Returned in the output of [`DescribeInsightList`](super::DescribeInsightList).
 #[tc_model]
 pub struct InsightResult {
-    /// `ID`: a string.
-    ///
-    /// Example: `"application_162444222_00001"`
+    /// `ID`; example: `"application_162444222_00001"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HIVE,SPARK,MAPREDUCE,TEZ"`
+    /// `Type`; example: `"HIVE,SPARK,MAPREDUCE,TEZ"`
     pub r#type: Option<String>,
 
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"MAPREDUCE-MemExceeded"`
+    /// `RuleID`; example: `"MAPREDUCE-MemExceeded"`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"峰值内存超限"`
+    /// `RuleName`; example: `"峰值内存超限"`
     pub rule_name: Option<String>,
 
-    /// `RuleExplain`: a string.
-    ///
-    /// Example: `"Map/Reduce实际峰值内存超过了申请的内存"`
+    /// `RuleExplain`; example: `"Map/Reduce实际峰值内存超过了申请的内存"`
     pub rule_explain: Option<String>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"MAP task_1701325375205_0001_m_000000 峰值内存 724.69MB"`
+    /// `Detail`; example: `"MAP task_1701325375205_0001_m_000000 峰值内存 724.69MB"`
     pub detail: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"调大申请的内存或者排查是否有数据倾斜"`
+    /// `Suggestion`; example: `"调大申请的内存或者排查是否有数据倾斜"`
     pub suggestion: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `1231241`
+    /// `Value`; example: `1231241`
     pub value: Option<i64>,
 
-    /// `ScheduleTaskExecID`: a string.
-    ///
-    /// Example: `"flow1_task1_exec_123"`
+    /// `ScheduleTaskExecID`; example: `"flow1_task1_exec_123"`
     #[tc(rename = "ScheduleTaskExecID")]
     pub schedule_task_exec_id: Option<String>,
 
-    /// `ScheduleFlowName`: a string.
-    ///
-    /// Example: `"flow1"`
+    /// `ScheduleFlowName`; example: `"flow1"`
     pub schedule_flow_name: Option<String>,
 
-    /// `ScheduleTaskName`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `ScheduleTaskName`; example: `"task1"`
     pub schedule_task_name: Option<String>,
 
-    /// `JobConf`: a string.
-    ///
-    /// Example: `"{   \"mapreduce.job.queuename\":, \"default\" }"`
+    /// `JobConf`; example: `"{   \"mapreduce.job.queuename\":, \"default\" }"`
     pub job_conf: Option<String>,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 }
 
@@ -3526,35 +2480,25 @@ pub struct InsightResult {
 /// Sent in the input of [`ModifyInspectionSettings`](super::ModifyInspectionSettings).
 #[tc_model]
 pub struct InspectionTaskSettings {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"CpuIOWaitAvgMoreThanThreshold"`
+    /// `TaskType`; example: `"CpuIOWaitAvgMoreThanThreshold"`
     pub task_type: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"节点"`
+    /// `Group`; example: `"节点"`
     pub group: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CPU利用率连续高于阈值"`
+    /// `Name`; example: `"CPU利用率连续高于阈值"`
     pub name: Option<String>,
 
-    /// `TaskSettings`: a list of [`TaskSettings`] objects.
+    /// `TaskSettings`
     pub task_settings: Option<Vec<TaskSettings>>,
 
-    /// `Selected`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Selected`; example: `"true"`
     pub selected: Option<String>,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Enable`; example: `"true"`
     pub enable: Option<String>,
 
-    /// `SettingsJson`: a string.
+    /// `SettingsJson`
     pub settings_json: Option<String>,
 }
 
@@ -3563,14 +2507,10 @@ pub struct InspectionTaskSettings {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`RunJobFlow`](super::RunJobFlow) and [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RenewFlag`; example: `false`
     pub renew_flag: bool,
 }
 
@@ -3579,16 +2519,10 @@ pub struct InstanceChargePrepaid {
 /// Sent in the input of [`ModifyGlobalConfig`](super::ModifyGlobalConfig) and [`ModifyYarnQueueV2`](super::ModifyYarnQueueV2).
 #[tc_model]
 pub struct Item {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"k"`
+    /// `Key`, required in requests; example: `"k"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v"`
+    /// `Value`, required in requests; example: `"v"`
     pub value: Option<String>,
 }
 
@@ -3597,8 +2531,7 @@ pub struct Item {
 /// Sent in the input of [`ModifyYarnQueueV2`](super::ModifyYarnQueueV2).
 #[tc_model]
 pub struct ItemSeq {
-    /// `Items`: a list of [`Item`] objects.
-    /// Required in requests.
+    /// `Items`, required in requests
     pub items: Option<Vec<Item>>,
 }
 
@@ -3607,20 +2540,16 @@ pub struct ItemSeq {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct JobFlowResource {
-    /// `Spec`: a string.
-    ///
-    /// Example: `"CVM.SA5"`
+    /// `Spec`; example: `"CVM.SA5"`
     pub spec: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA5.8XLARGE128"`
+    /// `InstanceType`; example: `"SA5.8XLARGE128"`
     pub instance_type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `DiskGroups`: a list of [`DiskGroup`] objects.
+    /// `DiskGroups`
     pub disk_groups: Vec<DiskGroup>,
 }
 
@@ -3629,40 +2558,28 @@ pub struct JobFlowResource {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct JobFlowResourceSpec {
-    /// `MasterCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MasterCount`; example: `1`
     pub master_count: i64,
 
-    /// `MasterResourceSpec`: a [`JobFlowResource`].
+    /// `MasterResourceSpec`
     pub master_resource_spec: JobFlowResource,
 
-    /// `CoreCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CoreCount`; example: `2`
     pub core_count: i64,
 
-    /// `CoreResourceSpec`: a [`JobFlowResource`].
+    /// `CoreResourceSpec`
     pub core_resource_spec: JobFlowResource,
 
-    /// `TaskCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `TaskCount`, always sent in responses; example: `0`
     pub task_count: Option<i64>,
 
-    /// `CommonCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CommonCount`, always sent in responses; example: `0`
     pub common_count: Option<i64>,
 
-    /// `TaskResourceSpec`: a [`JobFlowResource`].
-    /// Always sent in responses.
+    /// `TaskResourceSpec`, always sent in responses
     pub task_resource_spec: Option<JobFlowResource>,
 
-    /// `CommonResourceSpec`: a [`JobFlowResource`].
-    /// Always sent in responses.
+    /// `CommonResourceSpec`, always sent in responses
     pub common_resource_spec: Option<JobFlowResource>,
 }
 
@@ -3671,25 +2588,16 @@ pub struct JobFlowResourceSpec {
 /// Returned in the output of [`DescribeJobFlow`](super::DescribeJobFlow).
 #[tc_model]
 pub struct JobResult {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-job"`
+    /// `Name`; example: `"test-job"`
     pub name: String,
 
-    /// `ActionOnFailure`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `ActionOnFailure`; example: `"CONTINUE"`
     pub action_on_failure: String,
 
-    /// `JobState`: a string.
-    ///
-    /// Example: `"JobFlowStepStatusRunning"`
+    /// `JobState`; example: `"JobFlowStepStatusRunning"`
     pub job_state: String,
 
-    /// `ApplicationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"application_1658300000000_0001"`
+    /// `ApplicationId`, always sent in responses; example: `"application_1658300000000_0001"`
     pub application_id: Option<String>,
 }
 
@@ -3698,14 +2606,10 @@ pub struct JobResult {
 /// Sent in the input of [`DescribeAutoScaleRecords`](super::DescribeAutoScaleRecords).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key_test"`
+    /// `Key`; example: `"key_test"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value_test"`
+    /// `Value`; example: `"value_test"`
     pub value: String,
 }
 
@@ -3714,68 +2618,44 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeKyuubiQueryInfo`](super::DescribeKyuubiQueryInfo).
 #[tc_model]
 pub struct KyuubiQueryInfo {
-    /// `ClientIP`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `ClientIP`; example: `"192.168.1.1"`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Duration`; example: `1000`
     pub duration: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1633024800`
+    /// `EndTime`; example: `1633024800`
     pub end_time: Option<i64>,
 
-    /// `EngineID`: a string.
-    ///
-    /// Example: `"engine-12345"`
+    /// `EngineID`; example: `"engine-12345"`
     #[tc(rename = "EngineID")]
     pub engine_id: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"SPARK_SQL"`
+    /// `EngineType`; example: `"SPARK_SQL"`
     pub engine_type: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"d4cfc064-b7d9-43ec-a766-60013c592dd4"`
+    /// `Id`; example: `"d4cfc064-b7d9-43ec-a766-60013c592dd4"`
     pub id: Option<String>,
 
-    /// `SessionID`: a string.
-    ///
-    /// Example: `"1c3cdb57-e0b3-489a-804e-662600a24f1d"`
+    /// `SessionID`; example: `"1c3cdb57-e0b3-489a-804e-662600a24f1d"`
     #[tc(rename = "SessionID")]
     pub session_id: Option<String>,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1633024800`
+    /// `BeginTime`; example: `1633024800`
     pub begin_time: Option<i64>,
 
-    /// `ExecutionState`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `ExecutionState`; example: `"FINISHED"`
     pub execution_state: Option<String>,
 
-    /// `ExecutionStatement`: a string.
-    ///
-    /// Example: `"select * from kyuubi_test.kyuubi_new_user_tb order by id ASC"`
+    /// `ExecutionStatement`; example: `"select * from kyuubi_test.kyuubi_new_user_tb order by id ASC"`
     pub execution_statement: Option<String>,
 
-    /// `StatementID`: a string.
-    ///
-    /// Example: `"d4cfc064-b7d9-43ec-a766-60013c592dd4"`
+    /// `StatementID`; example: `"d4cfc064-b7d9-43ec-a766-60013c592dd4"`
     #[tc(rename = "StatementID")]
     pub statement_id: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"new_kyuubi_user"`
+    /// `User`; example: `"new_kyuubi_user"`
     pub user: Option<String>,
 }
 
@@ -3784,10 +2664,10 @@ pub struct KyuubiQueryInfo {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct LabelSelector {
-    /// `MatchLabels`: a list of [`StringMap`] objects.
+    /// `MatchLabels`
     pub match_labels: Option<Vec<StringMap>>,
 
-    /// `MatchExpressions`: a list of [`LabelSelectorRequirement`] objects.
+    /// `MatchExpressions`
     pub match_expressions: Option<Vec<LabelSelectorRequirement>>,
 }
 
@@ -3796,19 +2676,13 @@ pub struct LabelSelector {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct LabelSelectorRequirement {
-    /// `Key`: a string.
-    ///
-    /// Example: `"app"`
+    /// `Key`; example: `"app"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"NotIn"`
+    /// `Operator`; example: `"NotIn"`
     pub operator: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["hbase"]`
+    /// `Values`; example: `["hbase"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -3818,132 +2692,76 @@ pub struct LabelSelectorRequirement {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct LoadAutoScaleStrategy {
-    /// `StrategyId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StrategyId`, always sent in responses; example: `1`
     pub strategy_id: Option<i64>,
 
-    /// `StrategyName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name_test"`
+    /// `StrategyName`, always sent in responses; example: `"name_test"`
     pub strategy_name: Option<String>,
 
-    /// `CalmDownTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `300`
+    /// `CalmDownTime`, always sent in responses; example: `300`
     pub calm_down_time: Option<i64>,
 
-    /// `ScaleAction`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ScaleAction`, always sent in responses; example: `1`
     pub scale_action: Option<i64>,
 
-    /// `ScaleNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `ScaleNum`, always sent in responses; example: `2`
     pub scale_num: Option<i64>,
 
-    /// `ProcessMethod`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ProcessMethod`, always sent in responses; example: `1`
     pub process_method: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Priority`, always sent in responses; example: `1`
     pub priority: Option<i64>,
 
-    /// `StrategyStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StrategyStatus`, always sent in responses; example: `1`
     pub strategy_status: Option<i64>,
 
-    /// `YarnNodeLabel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"label_test"`
+    /// `YarnNodeLabel`, always sent in responses; example: `"label_test"`
     pub yarn_node_label: Option<String>,
 
-    /// `PeriodValid`: a string.
-    /// Always sent in responses.
+    /// `PeriodValid`, always sent in responses
     pub period_valid: Option<String>,
 
-    /// `GraceDownFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `GraceDownFlag`, always sent in responses; example: `false`
     pub grace_down_flag: Option<bool>,
 
-    /// `GraceDownTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1800`
+    /// `GraceDownTime`, always sent in responses; example: `1800`
     pub grace_down_time: Option<i64>,
 
-    /// `GraceDownProtectFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GraceDownProtectFlag`; example: `true`
     pub grace_down_protect_flag: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `ConfigGroupAssigned`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"{\\\"HDFS-3.2.2\\\":-1,\\\"YARN-3.2.2\\\":-1}"`
+    /// `ConfigGroupAssigned`, always sent in responses; example: `"\"{\\\"HDFS-3.2.2\\\":-1,\\\"YARN-3.2.2\\\":-1}"`
     pub config_group_assigned: Option<String>,
 
-    /// `MeasureMethod`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `MeasureMethod`, always sent in responses; example: `"DEFAULT"`
     pub measure_method: Option<String>,
 
-    /// `SoftDeployDesc`: a list of strings.
-    ///
-    /// Example: `["HDFS-3.1.2","YARN-3.1.2"]`
+    /// `SoftDeployDesc`; example: `["HDFS-3.1.2","YARN-3.1.2"]`
     pub soft_deploy_desc: Option<Vec<String>>,
 
-    /// `ServiceNodeDesc`: a string.
-    ///
-    /// Example: `"[\"NodeManager\"]"`
+    /// `ServiceNodeDesc`; example: `"[\"NodeManager\"]"`
     pub service_node_desc: Option<String>,
 
-    /// `ServiceNodeInfo`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[98]`
+    /// `ServiceNodeInfo`; example: `[98]`
     pub service_node_info: Option<Vec<i64>>,
 
-    /// `SoftDeployInfo`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[98]`
+    /// `SoftDeployInfo`; example: `[98]`
     pub soft_deploy_info: Option<Vec<i64>>,
 
-    /// `LoadMetricsConditions`: a [`LoadMetricsConditions`].
+    /// `LoadMetricsConditions`
     pub load_metrics_conditions: Option<LoadMetricsConditions>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupId`; example: `2`
     pub group_id: Option<i64>,
 
-    /// `Soft`: a string.
-    ///
-    /// Example: `"yarn"`
+    /// `Soft`; example: `"yarn"`
     pub soft: Option<String>,
 
-    /// `GraceDownProtectTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `GraceDownProtectTime`; example: `60`
     pub grace_down_protect_time: Option<i64>,
 }
 
@@ -3953,27 +2771,19 @@ pub struct LoadAutoScaleStrategy {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct LoadMetricsCondition {
-    /// `StatisticPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `StatisticPeriod`; example: `300`
     pub statistic_period: Option<i64>,
 
-    /// `TriggerThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerThreshold`; example: `1`
     pub trigger_threshold: Option<i64>,
 
-    /// `LoadMetrics`: a string.
-    ///
-    /// Example: `"AvailableVCores#root"`
+    /// `LoadMetrics`; example: `"AvailableVCores#root"`
     pub load_metrics: Option<String>,
 
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetricId`; example: `1`
     pub metric_id: Option<i64>,
 
-    /// `Conditions`: a list of [`TriggerCondition`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<TriggerCondition>>,
 }
 
@@ -3983,12 +2793,10 @@ pub struct LoadMetricsCondition {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct LoadMetricsConditions {
-    /// `LoadMetrics`: a list of [`LoadMetricsCondition`] objects.
+    /// `LoadMetrics`
     pub load_metrics: Option<Vec<LoadMetricsCondition>>,
 
-    /// `Match`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Match`; example: `0`
     pub r#match: Option<i64>,
 }
 
@@ -3997,14 +2805,10 @@ pub struct LoadMetricsConditions {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance), [`CreateCluster`](super::CreateCluster), [`CreateInstance`](super::CreateInstance) and [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"Password_test"`
+    /// `Password`; example: `"Password_test"`
     pub password: Option<String>,
 
-    /// `PublicKeyId`: a string.
-    ///
-    /// Example: `"PublicKeyId_test"`
+    /// `PublicKeyId`; example: `"PublicKeyId_test"`
     pub public_key_id: Option<String>,
 }
 
@@ -4013,17 +2817,13 @@ pub struct LoginSettings {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct MetaDbInfo {
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"EMR_DEFAULT_META"`
+    /// `MetaType`; example: `"EMR_DEFAULT_META"`
     pub meta_type: String,
 
-    /// `UnifyMetaInstanceId`: a string.
-    ///
-    /// Example: `"cdb-26u8vvwr"`
+    /// `UnifyMetaInstanceId`; example: `"cdb-26u8vvwr"`
     pub unify_meta_instance_id: String,
 
-    /// `MetaDBInfo`: a [`CustomMetaInfo`].
+    /// `MetaDBInfo`
     #[tc(rename = "MetaDBInfo")]
     pub meta_db_info: CustomMetaInfo,
 }
@@ -4033,14 +2833,10 @@ pub struct MetaDbInfo {
 /// Returned in the output of [`DescribeEmrOverviewMetrics`](super::DescribeEmrOverviewMetrics).
 #[tc_model]
 pub struct MetricTags {
-    /// `Unit`: a string.
-    ///
-    /// Example: `"个"`
+    /// `Unit`; example: `"个"`
     pub unit: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Amount"`
+    /// `Type`; example: `"Amount"`
     pub r#type: Option<String>,
 }
 
@@ -4049,72 +2845,64 @@ pub struct MetricTags {
 /// Sent in the input of [`ModifyDynamicInstance`](super::ModifyDynamicInstance).
 #[tc_model]
 pub struct ModifyDynamicInstanceForm {
-    /// `ModifyScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyScope`; example: `1`
     pub modify_scope: i64,
 
-    /// `AddDynamicInstanceGroup`: a [`DynamicInstanceGroup`].
+    /// `AddDynamicInstanceGroup`
     pub add_dynamic_instance_group: Option<DynamicInstanceGroup>,
 
-    /// `SupportPV`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportPV`; example: `true`
     #[tc(rename = "SupportPV")]
     pub support_pv: Option<bool>,
 
-    /// `CBSVolumes`: a list of [`CbsVolume`] objects.
+    /// `CBSVolumes`
     #[tc(rename = "CBSVolumes")]
     pub cbs_volumes: Option<Vec<CbsVolume>>,
 
-    /// `CFSVolumes`: a list of [`CfsVolume`] objects.
+    /// `CFSVolumes`
     #[tc(rename = "CFSVolumes")]
     pub cfs_volumes: Option<Vec<CfsVolume>>,
 
-    /// `COSVolumes`: a list of [`CosVolume`] objects.
+    /// `COSVolumes`
     #[tc(rename = "COSVolumes")]
     pub cos_volumes: Option<Vec<CosVolume>>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`] objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<VolumeMount>>,
 
-    /// `Labels`: a list of [`TkeLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<TkeLabel>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 
-    /// `Envs`: a list of [`NameValue`] objects.
+    /// `Envs`
     pub envs: Option<Vec<NameValue>>,
 
-    /// `DependServices`: a list of [`DependService`] objects.
+    /// `DependServices`
     pub depend_services: Option<Vec<DependService>>,
 
-    /// `SupportNewToken`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportNewToken`; example: `true`
     pub support_new_token: Option<bool>,
 
-    /// `ModifyDynamicInstanceGroup`: a [`DynamicInstanceGroup`].
+    /// `ModifyDynamicInstanceGroup`
     pub modify_dynamic_instance_group: Option<DynamicInstanceGroup>,
 
-    /// `CFSTurboVolumes`: a list of [`CfsTurboVolume`] objects.
+    /// `CFSTurboVolumes`
     #[tc(rename = "CFSTurboVolumes")]
     pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
 
-    /// `CustomImage`: a [`CustomImage`].
+    /// `CustomImage`
     pub custom_image: Option<CustomImage>,
 
-    /// `ImageInfoV2`: an [`ImageInfoV2`].
+    /// `ImageInfoV2`
     pub image_info_v2: Option<ImageInfoV2>,
 
-    /// `GooseFSVolumes`: a list of [`GooseFsVolume`] objects.
+    /// `GooseFSVolumes`
     #[tc(rename = "GooseFSVolumes")]
     pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
 
-    /// `EnableHistoryServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHistoryServer`; example: `true`
     pub enable_history_server: Option<bool>,
 }
 
@@ -4123,38 +2911,28 @@ pub struct ModifyDynamicInstanceForm {
 /// Sent in the input of [`ModifyResourcesTags`](super::ModifyResourcesTags).
 #[tc_model]
 pub struct ModifyResourceTags {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"emr-xxxx"`
+    /// `ResourceId`; example: `"emr-xxxx"`
     pub resource_id: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::emr:ap-guangzhou:..."`
+    /// `Resource`; example: `"qcs::emr:ap-guangzhou:..."`
     pub resource: String,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"emr-instance"`
+    /// `ResourcePrefix`; example: `"emr-instance"`
     pub resource_prefix: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"地域"`
+    /// `ResourceRegion`; example: `"地域"`
     pub resource_region: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"服务类型"`
+    /// `ServiceType`; example: `"服务类型"`
     pub service_type: String,
 
-    /// `DeleteTags`: a list of [`Tag`] objects.
+    /// `DeleteTags`
     pub delete_tags: Option<Vec<Tag>>,
 
-    /// `AddTags`: a list of [`Tag`] objects.
+    /// `AddTags`
     pub add_tags: Option<Vec<Tag>>,
 
-    /// `ModifyTags`: a list of [`Tag`] objects.
+    /// `ModifyTags`
     pub modify_tags: Option<Vec<Tag>>,
 }
 
@@ -4164,15 +2942,10 @@ pub struct ModifyResourceTags {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct MonthRepeatStrategy {
-    /// `ExecuteAtTimeOfDay`: a string.
-    ///
-    /// Example: `"15:04:05"`
+    /// `ExecuteAtTimeOfDay`; example: `"15:04:05"`
     pub execute_at_time_of_day: String,
 
-    /// `DaysOfMonthRange`: a list of unsigned 64-bit integers.
-    /// Required in requests.
-    ///
-    /// Example: `[1,2]`
+    /// `DaysOfMonthRange`, required in requests; example: `[1,2]`
     pub days_of_month_range: Option<Vec<u64>>,
 }
 
@@ -4182,19 +2955,13 @@ pub struct MonthRepeatStrategy {
 /// Returned in the output of [`DescribeNodeResourceConfigFast`](super::DescribeNodeResourceConfigFast) and [`InquiryPriceScaleOutInstance`](super::InquiryPriceScaleOutInstance).
 #[tc_model]
 pub struct MultiDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Volume`; example: `20000`
     pub volume: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 }
 
@@ -4204,26 +2971,16 @@ pub struct MultiDisk {
 #[doc(alias = "MultiDiskMC")]
 #[tc_model]
 pub struct MultiDiskMc {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Type`, always sent in responses; example: `4`
     pub r#type: Option<i64>,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"200 GB"`
+    /// `Size`; example: `"200 GB"`
     pub size: Option<String>,
 
-    /// `Volume`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `214748364800`
+    /// `Volume`, always sent in responses; example: `214748364800`
     pub volume: Option<i64>,
 }
 
@@ -4232,23 +2989,17 @@ pub struct MultiDiskMc {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance) and [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance).
 #[tc_model]
 pub struct MultiZoneSetting {
-    /// `ZoneTag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"master\""`
+    /// `ZoneTag`, always sent in responses; example: `"\"master\""`
     pub zone_tag: Option<String>,
 
-    /// `VPCSettings`: a [`VpcSettings`].
-    /// Always sent in responses.
+    /// `VPCSettings`, always sent in responses
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: Option<VpcSettings>,
 
-    /// `Placement`: a [`Placement`].
-    /// Always sent in responses.
+    /// `Placement`, always sent in responses
     pub placement: Option<Placement>,
 
-    /// `ResourceSpec`: a [`NewResourceSpec`].
-    /// Always sent in responses.
+    /// `ResourceSpec`, always sent in responses
     pub resource_spec: Option<NewResourceSpec>,
 }
 
@@ -4258,14 +3009,10 @@ pub struct MultiZoneSetting {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct NameValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"label"`
+    /// `Name`; example: `"label"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -4274,44 +3021,28 @@ pub struct NameValue {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance) and [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance).
 #[tc_model]
 pub struct NewResourceSpec {
-    /// `MasterResourceSpec`: a [`Resource`].
-    /// Always sent in responses.
+    /// `MasterResourceSpec`, always sent in responses
     pub master_resource_spec: Option<Resource>,
 
-    /// `CoreResourceSpec`: a [`Resource`].
-    /// Always sent in responses.
+    /// `CoreResourceSpec`, always sent in responses
     pub core_resource_spec: Option<Resource>,
 
-    /// `TaskResourceSpec`: a [`Resource`].
-    /// Always sent in responses.
+    /// `TaskResourceSpec`, always sent in responses
     pub task_resource_spec: Option<Resource>,
 
-    /// `MasterCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `MasterCount`, always sent in responses; example: `2`
     pub master_count: Option<i64>,
 
-    /// `CoreCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `CoreCount`, always sent in responses; example: `3`
     pub core_count: Option<i64>,
 
-    /// `TaskCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `TaskCount`, always sent in responses; example: `0`
     pub task_count: Option<i64>,
 
-    /// `CommonResourceSpec`: a [`Resource`].
-    /// Always sent in responses.
+    /// `CommonResourceSpec`, always sent in responses
     pub common_resource_spec: Option<Resource>,
 
-    /// `CommonCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `CommonCount`, always sent in responses; example: `3`
     pub common_count: Option<i64>,
 }
 
@@ -4320,10 +3051,10 @@ pub struct NewResourceSpec {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct NodeAffinity {
-    /// `RequiredDuringSchedulingIgnoredDuringExecution`: a [`NodeSelector`].
+    /// `RequiredDuringSchedulingIgnoredDuringExecution`
     pub required_during_scheduling_ignored_during_execution: Option<NodeSelector>,
 
-    /// `PreferredDuringSchedulingIgnoredDuringExecution`: a list of [`PreferredSchedulingTerm`] objects.
+    /// `PreferredDuringSchedulingIgnoredDuringExecution`
     pub preferred_during_scheduling_ignored_during_execution: Option<
         Vec<PreferredSchedulingTerm>,
     >,
@@ -4334,12 +3065,10 @@ pub struct NodeAffinity {
 /// Returned in the output of [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance).
 #[tc_model]
 pub struct NodeDetailPriceResult {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"master"`
+    /// `NodeType`; example: `"master"`
     pub node_type: String,
 
-    /// `PartDetailPrice`: a list of [`PartDetailPriceItem`] objects.
+    /// `PartDetailPrice`
     pub part_detail_price: Vec<PartDetailPriceItem>,
 }
 
@@ -4348,306 +3077,194 @@ pub struct NodeDetailPriceResult {
 /// Returned in the output of [`DescribeClusterNodes`](super::DescribeClusterNodes).
 #[tc_model]
 pub struct NodeHardwareInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1211111111`
+    /// `AppId`; example: `1211111111`
     pub app_id: i64,
 
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"e25cf56b-37f7-45b5-b8f2-c3e355052065"`
+    /// `SerialNo`; example: `"e25cf56b-37f7-45b5-b8f2-c3e355052065"`
     pub serial_no: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"ins-bg605040"`
+    /// `OrderNo`; example: `"ins-bg605040"`
     pub order_no: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"\"--\""`
+    /// `WanIp`; example: `"\"--\""`
     pub wan_ip: String,
 
-    /// `Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Flag`; example: `1`
     pub flag: i64,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"CVM.S5"`
+    /// `Spec`; example: `"CVM.S5"`
     pub spec: String,
 
-    /// `CpuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CpuNum`; example: `8`
     pub cpu_num: i64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `34359738368`
+    /// `MemSize`; example: `34359738368`
     pub mem_size: i64,
 
-    /// `MemDesc`: a string.
-    ///
-    /// Example: `"32GB"`
+    /// `MemDesc`; example: `"32GB"`
     pub mem_desc: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegionId`; example: `0`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `ZoneId`; example: `19`
     pub zone_id: i64,
 
-    /// `ApplyTime`: a string.
-    ///
-    /// Example: `"2024-12-24 11:05:09"`
+    /// `ApplyTime`; example: `"2024-12-24 11:05:09"`
     pub apply_time: String,
 
-    /// `FreeTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `FreeTime`; example: `"0000-00-00 00:00:00"`
     pub free_time: String,
 
-    /// `DiskSize`: a string.
-    ///
-    /// Example: `"200.00 GB"`
+    /// `DiskSize`; example: `"200.00 GB"`
     pub disk_size: String,
 
-    /// `NameTag`: a string.
-    ///
-    /// Example: `"master.0"`
+    /// `NameTag`; example: `"master.0"`
     pub name_tag: String,
 
-    /// `Services`: a string.
+    /// `Services`
     pub services: String,
 
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StorageType`; example: `4`
     pub storage_type: i64,
 
-    /// `RootSize`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `RootSize`; example: `70`
     pub root_size: i64,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChargeType`; example: `0`
     pub charge_type: i64,
 
-    /// `CdbIp`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `CdbIp`; example: `"\"127.0.0.1\""`
     pub cdb_ip: String,
 
-    /// `CdbPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CdbPort`; example: `0`
     pub cdb_port: i64,
 
-    /// `HwDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `214748364800`
+    /// `HwDiskSize`; example: `214748364800`
     pub hw_disk_size: i64,
 
-    /// `HwDiskSizeDesc`: a string.
-    ///
-    /// Example: `"200.00 GB"`
+    /// `HwDiskSizeDesc`; example: `"200.00 GB"`
     pub hw_disk_size_desc: String,
 
-    /// `HwMemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `34359738368`
+    /// `HwMemSize`; example: `34359738368`
     pub hw_mem_size: i64,
 
-    /// `HwMemSizeDesc`: a string.
-    ///
-    /// Example: `"32GB"`
+    /// `HwMemSizeDesc`; example: `"32GB"`
     pub hw_mem_size_desc: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ExpireTime`; example: `"0000-00-00 00:00:00"`
     pub expire_time: String,
 
-    /// `EmrResourceId`: a string.
-    ///
-    /// Example: `"emr-vm-og6cdzw3"`
+    /// `EmrResourceId`; example: `"emr-vm-og6cdzw3"`
     pub emr_resource_id: String,
 
-    /// `IsAutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAutoRenew`; example: `0`
     pub is_auto_renew: i64,
 
-    /// `DeviceClass`: a string.
-    ///
-    /// Example: `"VSELF_5"`
+    /// `DeviceClass`; example: `"VSELF_5"`
     pub device_class: String,
 
-    /// `Mutable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mutable`; example: `0`
     pub mutable: i64,
 
-    /// `MCMultiDisk`: a list of [`MultiDiskMc`] objects.
+    /// `MCMultiDisk`
     #[tc(rename = "MCMultiDisk")]
     pub mc_multi_disk: Option<Vec<MultiDiskMc>>,
 
-    /// `CdbNodeInfo`: a [`CdbInfo`].
+    /// `CdbNodeInfo`
     pub cdb_node_info: Option<CdbInfo>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: String,
 
-    /// `Destroyable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Destroyable`; example: `0`
     pub destroyable: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoFlag`; example: `0`
     pub auto_flag: i64,
 
-    /// `HardwareResourceType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `HardwareResourceType`; example: `"HOST"`
     pub hardware_resource_type: String,
 
-    /// `IsDynamicSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDynamicSpec`; example: `0`
     pub is_dynamic_spec: i64,
 
-    /// `DynamicPodSpec`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `DynamicPodSpec`; example: `"\"无\""`
     pub dynamic_pod_spec: String,
 
-    /// `SupportModifyPayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SupportModifyPayMode`; example: `0`
     pub support_modify_pay_mode: i64,
 
-    /// `RootStorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RootStorageType`; example: `4`
     pub root_storage_type: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: String,
 
-    /// `SubnetInfo`: a [`SubnetInfo`].
+    /// `SubnetInfo`
     pub subnet_info: Option<SubnetInfo>,
 
-    /// `Clients`: a string.
-    ///
-    /// Example: `"HDFS,YARN,ZOOKEEPER,OPENLDAP,KNOX,FILEBEAT,RUNTIME"`
+    /// `Clients`; example: `"HDFS,YARN,ZOOKEEPER,OPENLDAP,KNOX,FILEBEAT,RUNTIME"`
     pub clients: String,
 
-    /// `CurrentTime`: a string.
-    ///
-    /// Example: `"2024-12-24 12:06:33"`
+    /// `CurrentTime`; example: `"2024-12-24 12:06:33"`
     pub current_time: String,
 
-    /// `IsFederation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsFederation`; example: `0`
     pub is_federation: i64,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"EMR标准型S5"`
+    /// `DeviceName`; example: `"EMR标准型S5"`
     pub device_name: String,
 
-    /// `ServiceClient`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `ServiceClient`; example: `"\"无\""`
     pub service_client: String,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableApiTermination`; example: `true`
     pub disable_api_termination: bool,
 
-    /// `TradeVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TradeVersion`; example: `1`
     pub trade_version: i64,
 
-    /// `ServicesStatus`: a string.
+    /// `ServicesStatus`
     pub services_status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `Remark`; example: `"\"无\""`
     pub remark: Option<String>,
 
-    /// `SharedClusterId`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `SharedClusterId`; example: `"\"无\""`
     pub shared_cluster_id: Option<String>,
 
-    /// `SharedClusterIdDesc`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `SharedClusterIdDesc`; example: `"\"无\""`
     pub shared_cluster_id_desc: Option<String>,
 
-    /// `TimingResource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TimingResource`; example: `true`
     pub timing_resource: Option<bool>,
 
-    /// `TkeClusterId`: a string.
-    ///
-    /// Example: `"cls-mlxxxxxx"`
+    /// `TkeClusterId`; example: `"cls-mlxxxxxx"`
     pub tke_cluster_id: Option<String>,
 
-    /// `ConfigurableServices`: a list of strings.
-    ///
-    /// Example: `["HDFS","YARN"]`
+    /// `ConfigurableServices`; example: `["HDFS","YARN"]`
     pub configurable_services: Option<Vec<String>>,
 
-    /// `NodeMark`: a string.
-    ///
-    /// Example: `"\"core1\""`
+    /// `NodeMark`; example: `"\"core1\""`
     pub node_mark: Option<String>,
 
-    /// `UnderwriteSetAutoRenew`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnderwriteSetAutoRenew`; example: `true`
     pub underwrite_set_auto_renew: Option<bool>,
 
-    /// `GpuDesc`: a string.
-    ///
-    /// Example: `"1 * NVIDIA A10 1 * 24GB"`
+    /// `GpuDesc`; example: `"1 * NVIDIA A10 1 * 24GB"`
     pub gpu_desc: Option<String>,
 
-    /// `DiskHealthIssues`: a list of [`DiskHealthIssue`] objects.
+    /// `DiskHealthIssues`
     pub disk_health_issues: Option<Vec<DiskHealthIssue>>,
 
-    /// `NodeGroupId`: a string.
-    ///
-    /// Example: `"ng-hf6bg82l"`
+    /// `NodeGroupId`; example: `"ng-hf6bg82l"`
     pub node_group_id: Option<String>,
 
-    /// `NodeGroupName`: a string.
-    ///
-    /// Example: `"emr-nodegroup-aln0fzgk"`
+    /// `NodeGroupName`; example: `"emr-nodegroup-aln0fzgk"`
     pub node_group_name: Option<String>,
 }
 
@@ -4656,17 +3273,13 @@ pub struct NodeHardwareInfo {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`CreateInstance`](super::CreateInstance), [`ScaleOutCluster`](super::ScaleOutCluster) and [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct NodeMark {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"master"`
+    /// `NodeType`; example: `"master"`
     pub node_type: Option<String>,
 
-    /// `NodeNames`: a list of strings.
+    /// `NodeNames`
     pub node_names: Option<Vec<String>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -4675,42 +3288,28 @@ pub struct NodeMark {
 /// Returned in the output of [`InquirePriceRenewEmr`](super::InquirePriceRenewEmr) and [`InquiryPriceRenewInstance`](super::InquiryPriceRenewInstance).
 #[tc_model]
 pub struct NodeRenewPriceDetail {
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeType`; example: `1`
     pub charge_type: Option<i64>,
 
-    /// `EmrResourceId`: a string.
-    ///
-    /// Example: `"erm-vm-6jdsa17c"`
+    /// `EmrResourceId`; example: `"erm-vm-6jdsa17c"`
     pub emr_resource_id: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"Master"`
+    /// `NodeType`; example: `"Master"`
     pub node_type: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.12"`
+    /// `Ip`; example: `"10.0.0.12"`
     pub ip: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-02-24 20:45:00"`
+    /// `ExpireTime`; example: `"2025-02-24 20:45:00"`
     pub expire_time: Option<String>,
 
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `OriginalCost`; example: `50`
     pub original_cost: Option<f64>,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `25`
+    /// `DiscountCost`; example: `25`
     pub discount_cost: Option<f64>,
 
-    /// `RenewPriceDetails`: a list of [`RenewPriceDetail`] objects.
+    /// `RenewPriceDetails`
     pub renew_price_details: Option<Vec<RenewPriceDetail>>,
 }
 
@@ -4719,47 +3318,31 @@ pub struct NodeRenewPriceDetail {
 /// Returned in the output of [`DescribeNodeResourceConfigFast`](super::DescribeNodeResourceConfigFast).
 #[tc_model]
 pub struct NodeResource {
-    /// `ResourceConfigId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `75714`
+    /// `ResourceConfigId`; example: `75714`
     pub resource_config_id: u64,
 
-    /// `Resource`: a [`Resource`].
+    /// `Resource`
     pub resource: Option<Resource>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-09 20:32:39"`
+    /// `CreateTime`; example: `"2024-12-09 20:32:39"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-09 20:32:39"`
+    /// `UpdateTime`; example: `"2024-12-09 20:32:39"`
     pub update_time: String,
 
-    /// `IsDefault`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `IsDefault`; example: `"DEFAULT"`
     pub is_default: String,
 
-    /// `MaxResourceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxResourceNum`; example: `0`
     pub max_resource_num: u64,
 
-    /// `PrepaidUnderwritePeriods`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `PrepaidUnderwritePeriods`; example: `[100]`
     pub prepaid_underwrite_periods: Option<Vec<i64>>,
 
-    /// `QuotaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaNum`; example: `10`
     pub quota_num: Option<i64>,
 
-    /// `QuotaUnit`: a string.
-    ///
-    /// Example: `"VCPU"`
+    /// `QuotaUnit`; example: `"VCPU"`
     pub quota_unit: Option<String>,
 }
 
@@ -4768,30 +3351,25 @@ pub struct NodeResource {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct NodeResourceSpec {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.MEDIUM8"`
+    /// `InstanceType`; example: `"S2.MEDIUM8"`
     pub instance_type: String,
 
-    /// `SystemDisk`: a list of [`DiskSpecInfo`] objects.
-    /// Required in requests.
+    /// `SystemDisk`, required in requests
     pub system_disk: Option<Vec<DiskSpecInfo>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DataDisk`: a list of [`DiskSpecInfo`] objects.
+    /// `DataDisk`
     pub data_disk: Option<Vec<DiskSpecInfo>>,
 
-    /// `LocalDataDisk`: a list of [`DiskSpecInfo`] objects.
+    /// `LocalDataDisk`
     pub local_data_disk: Option<Vec<DiskSpecInfo>>,
 
-    /// `SoftwareConfig`: a list of [`ServiceDeploy`] objects.
+    /// `SoftwareConfig`
     pub software_config: Option<Vec<ServiceDeploy>>,
 
-    /// `CustomNodeName`: a string.
-    ///
-    /// Example: `"test001"`
+    /// `CustomNodeName`; example: `"test001"`
     pub custom_node_name: Option<String>,
 }
 
@@ -4800,7 +3378,7 @@ pub struct NodeResourceSpec {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct NodeSelector {
-    /// `NodeSelectorTerms`: a list of [`NodeSelectorTerm`] objects.
+    /// `NodeSelectorTerms`
     pub node_selector_terms: Option<Vec<NodeSelectorTerm>>,
 }
 
@@ -4809,17 +3387,13 @@ pub struct NodeSelector {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct NodeSelectorRequirement {
-    /// `Key`: a string.
-    ///
-    /// Example: `"node.kubernetes.io/instance-type"`
+    /// `Key`; example: `"node.kubernetes.io/instance-type"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"In"`
+    /// `Operator`; example: `"In"`
     pub operator: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -4828,7 +3402,7 @@ pub struct NodeSelectorRequirement {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct NodeSelectorTerm {
-    /// `MatchExpressions`: a list of [`NodeSelectorRequirement`] objects.
+    /// `MatchExpressions`
     pub match_expressions: Option<Vec<NodeSelectorRequirement>>,
 }
 
@@ -4837,33 +3411,19 @@ pub struct NodeSelectorTerm {
 /// Returned in the output of [`DescribeNodeSpec`](super::DescribeNodeSpec).
 #[tc_model]
 pub struct NodeSpecDisk {
-    /// `Count`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Count`, always sent in responses; example: `1`
     pub count: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高效云盘"`
+    /// `Name`, always sent in responses; example: `"高效云盘"`
     pub name: Option<String>,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DefaultDiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `DefaultDiskSize`, always sent in responses; example: `1000`
     pub default_disk_size: Option<i64>,
 
-    /// `IsSpecialDisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSpecialDisk`; example: `false`
     pub is_special_disk: Option<bool>,
 }
 
@@ -4872,28 +3432,16 @@ pub struct NodeSpecDisk {
 /// Sent in the input of [`AttachDisks`](super::AttachDisks).
 #[tc_model]
 pub struct NodeSpecDiskV2 {
-    /// `Count`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Count`, always sent in responses; example: `1`
     pub count: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高效云盘"`
+    /// `Name`, always sent in responses; example: `"高效云盘"`
     pub name: Option<String>,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DefaultDiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `DefaultDiskSize`, always sent in responses; example: `1000`
     pub default_disk_size: Option<i64>,
 }
 
@@ -4902,23 +3450,16 @@ pub struct NodeSpecDiskV2 {
 /// Returned in the output of [`DescribeNodeSpec`](super::DescribeNodeSpec).
 #[tc_model]
 pub struct NodeSpecFamily {
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S5"`
+    /// `InstanceFamily`; example: `"S5"`
     pub instance_family: String,
 
-    /// `FamilyName`: a string.
-    ///
-    /// Example: `"标准型S5"`
+    /// `FamilyName`; example: `"标准型S5"`
     pub family_name: String,
 
-    /// `Order`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Order`, always sent in responses; example: `1`
     pub order: Option<i64>,
 
-    /// `InstanceTypes`: a list of [`NodeSpecInstanceType`] objects.
+    /// `InstanceTypes`
     pub instance_types: Option<Vec<NodeSpecInstanceType>>,
 }
 
@@ -4927,146 +3468,85 @@ pub struct NodeSpecFamily {
 /// Returned in the output of [`DescribeNodeSpec`](super::DescribeNodeSpec).
 #[tc_model]
 pub struct NodeSpecInstanceType {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA2.4XALARGE"`
+    /// `InstanceType`; example: `"SA2.4XALARGE"`
     pub instance_type: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Cpu`; example: `10`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `Memory`; example: `4096`
     pub memory: i64,
 
-    /// `Order`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Order`, always sent in responses; example: `1`
     pub order: Option<i64>,
 
-    /// `Num`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Num`, always sent in responses; example: `1`
     pub num: Option<i64>,
 
-    /// `SellOutReason`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Fileterd"`
+    /// `SellOutReason`, always sent in responses; example: `"Fileterd"`
     pub sell_out_reason: Option<String>,
 
-    /// `SystemDisk`: a list of [`NodeSpecDisk`] objects.
+    /// `SystemDisk`
     pub system_disk: Option<Vec<NodeSpecDisk>>,
 
-    /// `DataDisk`: a list of [`NodeSpecDisk`] objects.
+    /// `DataDisk`
     pub data_disk: Option<Vec<NodeSpecDisk>>,
 
-    /// `LocalDataDisk`: a list of [`NodeSpecDisk`] objects.
+    /// `LocalDataDisk`
     pub local_data_disk: Option<Vec<NodeSpecDisk>>,
 
-    /// `SoldOutReason`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Fileterd"`
+    /// `SoldOutReason`, always sent in responses; example: `"Fileterd"`
     pub sold_out_reason: Option<String>,
 
-    /// `InstanceFamily`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"S6"`
+    /// `InstanceFamily`, always sent in responses; example: `"S6"`
     pub instance_family: Option<String>,
 
-    /// `NodeName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Master 节点"`
+    /// `NodeName`, always sent in responses; example: `"Master 节点"`
     pub node_name: Option<String>,
 
-    /// `NodeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Master"`
+    /// `NodeType`, always sent in responses; example: `"Master"`
     pub node_type: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"typeTest"`
+    /// `Type`, always sent in responses; example: `"typeTest"`
     pub r#type: Option<String>,
 
-    /// `TypeName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"typeTest"`
+    /// `TypeName`, always sent in responses; example: `"typeTest"`
     pub type_name: Option<String>,
 
-    /// `FamilyName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"s6"`
+    /// `FamilyName`, always sent in responses; example: `"s6"`
     pub family_name: Option<String>,
 
-    /// `CpuType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AMD EPYC™ Rome"`
+    /// `CpuType`, always sent in responses; example: `"AMD EPYC™ Rome"`
     pub cpu_type: Option<String>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RunOut"`
+    /// `Remark`, always sent in responses; example: `"RunOut"`
     pub remark: Option<String>,
 
-    /// `OriginPrice`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.31`
+    /// `OriginPrice`, always sent in responses; example: `10.31`
     pub origin_price: Option<f64>,
 
-    /// `PrepaidUnderwritePeriods`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `PrepaidUnderwritePeriods`; example: `[1]`
     pub prepaid_underwrite_periods: Option<Vec<i64>>,
 
-    /// `GpuDesc`: a string.
-    ///
-    /// Example: `"4 * NVIDIA T4 4 * 16GB"`
+    /// `GpuDesc`; example: `"4 * NVIDIA T4 4 * 16GB"`
     pub gpu_desc: Option<String>,
 
-    /// `QuotaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaNum`; example: `10`
     pub quota_num: Option<i64>,
 
-    /// `QuotaUnit`: a string.
-    ///
-    /// Example: `"VCPU"`
+    /// `QuotaUnit`; example: `"VCPU"`
     pub quota_unit: Option<String>,
 
-    /// `NeedHpcClusterId`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedHpcClusterId`; example: `false`
     pub need_hpc_cluster_id: Option<bool>,
 
-    /// `IsGpuInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsGpuInstance`; example: `true`
     pub is_gpu_instance: Option<bool>,
 
-    /// `GpuResourceKey`: a string.
-    ///
-    /// Example: `"nvidia.com/gpu"`
+    /// `GpuResourceKey`; example: `"nvidia.com/gpu"`
     pub gpu_resource_key: Option<String>,
 
-    /// `GpuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GpuNum`; example: `0`
     pub gpu_num: Option<i64>,
 }
 
@@ -5075,23 +3555,16 @@ pub struct NodeSpecInstanceType {
 /// Returned in the output of [`DescribeNodeSpec`](super::DescribeNodeSpec).
 #[tc_model]
 pub struct NodeSpecType {
-    /// `Type`: a string.
-    ///
-    /// Example: `"S"`
+    /// `Type`; example: `"S"`
     pub r#type: String,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"标准型"`
+    /// `TypeName`; example: `"标准型"`
     pub type_name: String,
 
-    /// `Order`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Order`, always sent in responses; example: `1`
     pub order: Option<i64>,
 
-    /// `InstanceFamilies`: a list of [`NodeSpecFamily`] objects.
+    /// `InstanceFamilies`
     pub instance_families: Option<Vec<NodeSpecFamily>>,
 }
 
@@ -5101,9 +3574,7 @@ pub struct NodeSpecType {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct NotRepeatStrategy {
-    /// `ExecuteAt`: a string.
-    ///
-    /// Example: `"2024-12-05 08:38:00"`
+    /// `ExecuteAt`; example: `"2024-12-05 08:38:00"`
     pub execute_at: String,
 }
 
@@ -5112,7 +3583,7 @@ pub struct NotRepeatStrategy {
 /// Sent in the input of [`StartStopServiceOrMonitor`](super::StartStopServiceOrMonitor).
 #[tc_model]
 pub struct OpScope {
-    /// `ServiceInfoList`: a list of [`ServiceBasicRestartInfo`] objects.
+    /// `ServiceInfoList`
     pub service_info_list: Option<Vec<ServiceBasicRestartInfo>>,
 }
 
@@ -5121,54 +3592,34 @@ pub struct OpScope {
 /// Returned in the output of [`DescribeInstanceOplog`](super::DescribeInstanceOplog).
 #[tc_model]
 pub struct OperationLog {
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `269553004`
+    /// `InstanceId`; example: `269553004`
     pub instance_id: i64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"扩容"`
+    /// `Operation`; example: `"扩容"`
     pub operation: String,
 
-    /// `OperationType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OperationType`; example: `3`
     pub operation_type: i64,
 
-    /// `UserType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserType`; example: `1`
     pub user_type: i64,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"700000446528"`
+    /// `Operator`; example: `"700000446528"`
     pub operator: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-11-05 15:02:27"`
+    /// `CreateTime`; example: `"2025-11-05 15:02:27"`
     pub create_time: String,
 
-    /// `Operand`: a string.
-    ///
-    /// Example: `"集群"`
+    /// `Operand`; example: `"集群"`
     pub operand: String,
 
-    /// `OperationDesc`: a string.
-    ///
-    /// Example: `"节点信息: S2.2XLARGE16*1(master), SA2.LARGE16*2(core)"`
+    /// `OperationDesc`; example: `"节点信息: S2.2XLARGE16*1(master), SA2.LARGE16*2(core)"`
     pub operation_desc: String,
 
-    /// `SecurityLevel`: a string.
-    ///
-    /// Example: `"一般"`
+    /// `SecurityLevel`; example: `"一般"`
     pub security_level: String,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"SslxSxcms@rsl.com"`
+    /// `OperatorName`; example: `"SslxSxcms@rsl.com"`
     pub operator_name: Option<String>,
 }
 
@@ -5177,14 +3628,10 @@ pub struct OperationLog {
 /// Sent in the input of [`DescribeGroupsSTD`](super::DescribeGroupsSTD).
 #[tc_model]
 pub struct Order {
-    /// `Name`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `Name`; example: `"create_time"`
     pub name: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Direction`; example: `"asc"`
     pub direction: Option<String>,
 }
 
@@ -5193,14 +3640,10 @@ pub struct Order {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct OtherAccountInfo {
-    /// `OtherUin`: a string.
-    ///
-    /// Example: `"700000446533"`
+    /// `OtherUin`; example: `"700000446533"`
     pub other_uin: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"EMR-CROSS-ACCOUNT-ROLE"`
+    /// `RoleName`; example: `"EMR-CROSS-ACCOUNT-ROLE"`
     pub role_name: Option<String>,
 }
 
@@ -5209,31 +3652,31 @@ pub struct OtherAccountInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct OutterResource {
-    /// `Spec`: a string.
+    /// `Spec`
     pub spec: Option<String>,
 
-    /// `SpecName`: a string.
+    /// `SpecName`
     pub spec_name: Option<String>,
 
-    /// `StorageType`: a signed 64-bit integer.
+    /// `StorageType`
     pub storage_type: Option<i64>,
 
-    /// `DiskType`: a string.
+    /// `DiskType`
     pub disk_type: Option<String>,
 
-    /// `RootSize`: a signed 64-bit integer.
+    /// `RootSize`
     pub root_size: Option<i64>,
 
-    /// `MemSize`: a signed 64-bit integer.
+    /// `MemSize`
     pub mem_size: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
+    /// `Cpu`
     pub cpu: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
+    /// `DiskSize`
     pub disk_size: Option<i64>,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: Option<String>,
 }
 
@@ -5242,34 +3685,22 @@ pub struct OutterResource {
 /// Returned in the output of [`DescribeEmrOverviewMetrics`](super::DescribeEmrOverviewMetrics).
 #[tc_model]
 pub struct OverviewMetricData {
-    /// `Metric`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"EMR.111.NODE.CPU"`
+    /// `Metric`, always sent in responses; example: `"EMR.111.NODE.CPU"`
     pub metric: Option<String>,
 
-    /// `First`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1708496100`
+    /// `First`, always sent in responses; example: `1708496100`
     pub first: Option<i64>,
 
-    /// `Last`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1708499400`
+    /// `Last`, always sent in responses; example: `1708499400`
     pub last: Option<i64>,
 
-    /// `Interval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `300`
+    /// `Interval`, always sent in responses; example: `300`
     pub interval: Option<i64>,
 
-    /// `DataPoints`: a list of strings.
+    /// `DataPoints`
     pub data_points: Option<Vec<String>>,
 
-    /// `Tags`: a [`MetricTags`].
+    /// `Tags`
     pub tags: Option<MetricTags>,
 }
 
@@ -5278,39 +3709,25 @@ pub struct OverviewMetricData {
 /// Returned in the output of [`DescribeHBaseTableOverview`](super::DescribeHBaseTableOverview).
 #[tc_model]
 pub struct OverviewRow {
-    /// `Table`: a string.
-    ///
-    /// Example: `"SYSTEM_STATS"`
+    /// `Table`; example: `"SYSTEM_STATS"`
     pub table: String,
 
-    /// `ReadRequestCount`: a floating-point number.
-    ///
-    /// Example: `117.45`
+    /// `ReadRequestCount`; example: `117.45`
     pub read_request_count: f64,
 
-    /// `WriteRequestCount`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `WriteRequestCount`; example: `0`
     pub write_request_count: f64,
 
-    /// `MemstoreSize`: a floating-point number.
-    ///
-    /// Example: `7982`
+    /// `MemstoreSize`; example: `7982`
     pub memstore_size: f64,
 
-    /// `StoreFileSize`: a floating-point number.
-    ///
-    /// Example: `2930043`
+    /// `StoreFileSize`; example: `2930043`
     pub store_file_size: f64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Regions,RegionServers"`
+    /// `Operation`; example: `"Regions,RegionServers"`
     pub operation: String,
 
-    /// `StoreFileNum`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `StoreFileNum`; example: `10`
     pub store_file_num: Option<f64>,
 }
 
@@ -5319,34 +3736,22 @@ pub struct OverviewRow {
 /// Returned in the output of [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance).
 #[tc_model]
 pub struct PartDetailPriceItem {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"node"`
+    /// `InstanceType`; example: `"node"`
     pub instance_type: String,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `0.52`
+    /// `Price`; example: `0.52`
     pub price: f64,
 
-    /// `RealCost`: a floating-point number.
-    ///
-    /// Example: `0.34`
+    /// `RealCost`; example: `0.34`
     pub real_cost: f64,
 
-    /// `RealTotalCost`: a floating-point number.
-    ///
-    /// Example: `0.34`
+    /// `RealTotalCost`; example: `0.34`
     pub real_total_cost: f64,
 
-    /// `Policy`: a floating-point number.
-    ///
-    /// Example: `6.6`
+    /// `Policy`; example: `6.6`
     pub policy: f64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 }
 
@@ -5355,15 +3760,10 @@ pub struct PartDetailPriceItem {
 /// Sent in the input of [`CreateSLInstance`](super::CreateSLInstance).
 #[tc_model]
 pub struct Period {
-    /// `TimeSpan`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`, required in requests; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 }
 
@@ -5372,34 +3772,32 @@ pub struct Period {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct PersistentVolume {
-    /// `CBSVolumes`: a list of [`CbsVolume`] objects.
+    /// `CBSVolumes`
     #[tc(rename = "CBSVolumes")]
     pub cbs_volumes: Option<Vec<CbsVolume>>,
 
-    /// `CFSVolumes`: a list of [`CfsVolume`] objects.
+    /// `CFSVolumes`
     #[tc(rename = "CFSVolumes")]
     pub cfs_volumes: Option<Vec<CfsVolume>>,
 
-    /// `COSVolumes`: a list of [`CosVolume`] objects.
+    /// `COSVolumes`
     #[tc(rename = "COSVolumes")]
     pub cos_volumes: Option<Vec<CosVolume>>,
 
-    /// `StorageVolumeName`: a list of strings.
-    ///
-    /// Example: `["dev1","dev2"]`
+    /// `StorageVolumeName`; example: `["dev1","dev2"]`
     pub storage_volume_name: Option<Vec<String>>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`] objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<VolumeMount>>,
 
-    /// `StorageVolumeDetail`: a list of [`StorageVolumeDetail`] objects.
+    /// `StorageVolumeDetail`
     pub storage_volume_detail: Option<Vec<StorageVolumeDetail>>,
 
-    /// `CFSTurboVolumes`: a list of [`CfsTurboVolume`] objects.
+    /// `CFSTurboVolumes`
     #[tc(rename = "CFSTurboVolumes")]
     pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
 
-    /// `GooseFSVolumes`: a list of [`GooseFsVolume`] objects.
+    /// `GooseFSVolumes`
     #[tc(rename = "GooseFSVolumes")]
     pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
 }
@@ -5409,27 +3807,16 @@ pub struct PersistentVolume {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster) and [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct PersistentVolumeContext {
-    /// `DiskSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1024`
+    /// `DiskSize`, always sent in responses; example: `1024`
     pub disk_size: Option<u64>,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_BSSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_BSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DiskNum`, always sent in responses; example: `1`
     pub disk_num: Option<i64>,
 
-    /// `ExtraPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExtraPerformance`; example: `100`
     pub extra_performance: Option<i64>,
 }
 
@@ -5438,15 +3825,10 @@ pub struct PersistentVolumeContext {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`CreateInstance`](super::CreateInstance), [`InquirePriceRenewEmr`](super::InquirePriceRenewEmr), [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance), [`InquiryPriceRenewInstance`](super::InquiryPriceRenewInstance), [`InquiryPriceUpdateInstance`](super::InquiryPriceUpdateInstance) and [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, required in requests; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 }
 
@@ -5455,12 +3837,12 @@ pub struct Placement {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct PodAffinitySpec {
-    /// `RequiredDuringSchedulingIgnoredDuringExecution`: a list of [`PodAffinityTerm`] objects.
+    /// `RequiredDuringSchedulingIgnoredDuringExecution`
     pub required_during_scheduling_ignored_during_execution: Option<
         Vec<PodAffinityTerm>,
     >,
 
-    /// `PreferredDuringSchedulingIgnoredDuringExecution`: a list of [`WeightedPodAffinityTerm`] objects.
+    /// `PreferredDuringSchedulingIgnoredDuringExecution`
     pub preferred_during_scheduling_ignored_during_execution: Option<
         Vec<WeightedPodAffinityTerm>,
     >,
@@ -5471,20 +3853,16 @@ pub struct PodAffinitySpec {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct PodAffinityTerm {
-    /// `LabelSelector`: a [`LabelSelector`].
+    /// `LabelSelector`
     pub label_selector: Option<LabelSelector>,
 
-    /// `Namespaces`: a list of strings.
-    ///
-    /// Example: `["251233706-emr-3lq4rr8w"]`
+    /// `Namespaces`; example: `["251233706-emr-3lq4rr8w"]`
     pub namespaces: Option<Vec<String>>,
 
-    /// `TopologyKey`: a string.
-    ///
-    /// Example: `"topology.kubernetes.io/zone"`
+    /// `TopologyKey`; example: `"topology.kubernetes.io/zone"`
     pub topology_key: Option<String>,
 
-    /// `NamespaceSelector`: a [`LabelSelector`].
+    /// `NamespaceSelector`
     pub namespace_selector: Option<LabelSelector>,
 }
 
@@ -5493,15 +3871,13 @@ pub struct PodAffinityTerm {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct PodNewParameter {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-test"`
+    /// `InstanceId`; example: `"emr-test"`
     pub instance_id: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 
-    /// `Parameter`: a string.
+    /// `Parameter`
     pub parameter: String,
 }
 
@@ -5510,69 +3886,43 @@ pub struct PodNewParameter {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct PodNewSpec {
-    /// `ResourceProviderIdentifier`: a string.
-    ///
-    /// Example: `"cls-a1cd2dsx"`
+    /// `ResourceProviderIdentifier`; example: `"cls-a1cd2dsx"`
     pub resource_provider_identifier: String,
 
-    /// `ResourceProviderType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ResourceProviderType`; example: `"tke"`
     pub resource_provider_type: String,
 
-    /// `NodeFlag`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `NodeFlag`; example: `"TASK"`
     pub node_flag: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: u64,
 
-    /// `CpuType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"intel"`
+    /// `CpuType`, always sent in responses; example: `"intel"`
     pub cpu_type: Option<String>,
 
-    /// `PodVolumes`: a list of [`PodVolume`] objects.
-    /// Always sent in responses.
+    /// `PodVolumes`, always sent in responses
     pub pod_volumes: Option<Vec<PodVolume>>,
 
-    /// `EnableDynamicSpecFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableDynamicSpecFlag`, always sent in responses; example: `true`
     pub enable_dynamic_spec_flag: Option<bool>,
 
-    /// `DynamicPodSpec`: a [`DynamicPodSpec`].
+    /// `DynamicPodSpec`
     pub dynamic_pod_spec: Option<DynamicPodSpec>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-se938xw9"`
+    /// `VpcId`, always sent in responses; example: `"vpc-se938xw9"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sub-ei39s9xx"`
+    /// `SubnetId`, always sent in responses; example: `"sub-ei39s9xx"`
     pub subnet_id: Option<String>,
 
-    /// `PodName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"podname_test"`
+    /// `PodName`, always sent in responses; example: `"podname_test"`
     pub pod_name: Option<String>,
 
-    /// `OtherAccountInfo`: an [`OtherAccountInfo`].
+    /// `OtherAccountInfo`
     pub other_account_info: Option<OtherAccountInfo>,
 }
 
@@ -5581,19 +3931,13 @@ pub struct PodNewSpec {
 /// Sent in the input of [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct PodParameter {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-1234abcd"`
+    /// `ClusterId`; example: `"cls-1234abcd"`
     pub cluster_id: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{   \"apiVersion\": \"v1\",   \"clusters\": [     {       \"cluster\": {"`
+    /// `Config`; example: `"{   \"apiVersion\": \"v1\",   \"clusters\": [     {       \"cluster\": {"`
     pub config: String,
 
-    /// `Parameter`: a string.
-    ///
-    /// Example: `"{   \"apiVersion\": \"apps/v1\",   \"kind\": \"Deployment\",   \"metadata"`
+    /// `Parameter`; example: `"{   \"apiVersion\": \"apps/v1\",   \"kind\": \"Deployment\",   \"metadata"`
     pub parameter: String,
 }
 
@@ -5602,24 +3946,16 @@ pub struct PodParameter {
 /// Returned in the output of [`DescribeCvmQuota`](super::DescribeCvmQuota).
 #[tc_model]
 pub struct PodSaleSpec {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `NodeType`; example: `"TASK"`
     pub node_type: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: u64,
 
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `496`
+    /// `Number`; example: `496`
     pub number: u64,
 }
 
@@ -5628,72 +3964,43 @@ pub struct PodSaleSpec {
 /// Sent in the input of [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct PodSpec {
-    /// `ResourceProviderIdentifier`: a string.
-    ///
-    /// Example: `"cls-a1cd23fa"`
+    /// `ResourceProviderIdentifier`; example: `"cls-a1cd23fa"`
     pub resource_provider_identifier: String,
 
-    /// `ResourceProviderType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ResourceProviderType`; example: `"tke"`
     pub resource_provider_type: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"Task"`
+    /// `NodeType`; example: `"Task"`
     pub node_type: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cpu`; example: `0`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Memory`; example: `0`
     pub memory: u64,
 
-    /// `DataVolumes`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["/data"]`
+    /// `DataVolumes`, always sent in responses; example: `["/data"]`
     pub data_volumes: Option<Vec<String>>,
 
-    /// `CpuType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"intel"`
+    /// `CpuType`, always sent in responses; example: `"intel"`
     pub cpu_type: Option<String>,
 
-    /// `PodVolumes`: a list of [`PodVolume`] objects.
-    /// Always sent in responses.
+    /// `PodVolumes`, always sent in responses
     pub pod_volumes: Option<Vec<PodVolume>>,
 
-    /// `IsDynamicSpec`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsDynamicSpec`, always sent in responses; example: `0`
     pub is_dynamic_spec: Option<u64>,
 
-    /// `DynamicPodSpec`: a [`DynamicPodSpec`].
+    /// `DynamicPodSpec`
     pub dynamic_pod_spec: Option<DynamicPodSpec>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-xxtt67hg"`
+    /// `VpcId`, always sent in responses; example: `"vpc-xxtt67hg"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sub-yiu78vg7"`
+    /// `SubnetId`, always sent in responses; example: `"sub-yiu78vg7"`
     pub subnet_id: Option<String>,
 
-    /// `PodName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"emr-p9biv55e-kyuubi-kyuubiserver-0"`
+    /// `PodName`, always sent in responses; example: `"emr-p9biv55e-kyuubi-kyuubiserver-0"`
     pub pod_name: Option<String>,
 }
 
@@ -5702,10 +4009,10 @@ pub struct PodSpec {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct PodSpecInfo {
-    /// `PodSpec`: a [`PodNewSpec`].
+    /// `PodSpec`
     pub pod_spec: Option<PodNewSpec>,
 
-    /// `PodParameter`: a [`PodNewParameter`].
+    /// `PodParameter`
     pub pod_parameter: Option<PodNewParameter>,
 }
 
@@ -5714,34 +4021,22 @@ pub struct PodSpecInfo {
 /// Sent in the input of [`SyncPodState`](super::SyncPodState).
 #[tc_model]
 pub struct PodState {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1234-5677-3352-2"`
+    /// `Name`; example: `"1234-5677-3352-2"`
     pub name: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1234-5677-3352-2"`
+    /// `Uuid`; example: `"1234-5677-3352-2"`
     pub uuid: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"POD_STATE_DELETED"`
+    /// `State`; example: `"POD_STATE_DELETED"`
     pub state: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"pod is deleted"`
+    /// `Reason`; example: `"pod is deleted"`
     pub reason: String,
 
-    /// `OwnerCluster`: a string.
-    ///
-    /// Example: `"emr-cluster"`
+    /// `OwnerCluster`; example: `"emr-cluster"`
     pub owner_cluster: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 }
 
@@ -5750,20 +4045,14 @@ pub struct PodState {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster) and [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct PodVolume {
-    /// `VolumeType`: a string.
-    ///
-    /// Example: `"pvc"`
+    /// `VolumeType`; example: `"pvc"`
     pub volume_type: String,
 
-    /// `PVCVolume`: a [`PersistentVolumeContext`].
-    ///
-    /// Example: `{"DiskNum":1,"DiskSize":1000,"DiskType":"CLOUD_PREMIUM"}`
+    /// `PVCVolume`; example: `{"DiskNum":1,"DiskSize":1000,"DiskType":"CLOUD_PREMIUM"}`
     #[tc(rename = "PVCVolume")]
     pub pvc_volume: Option<PersistentVolumeContext>,
 
-    /// `HostVolume`: a [`HostVolumeContext`].
-    ///
-    /// Example: `{"VolumePath":"/data/emr"}`
+    /// `HostVolume`; example: `{"VolumePath":"/data/emr"}`
     pub host_volume: Option<HostVolumeContext>,
 }
 
@@ -5773,56 +4062,44 @@ pub struct PodVolume {
 /// Returned in the output of [`DescribeBootScript`](super::DescribeBootScript).
 #[tc_model]
 pub struct PreExecuteFileSetting {
-    /// `Path`: a string.
-    /// Always sent in responses.
+    /// `Path`, always sent in responses
     pub path: Option<String>,
 
-    /// `Args`: a string.
-    /// Always sent in responses.
+    /// `Args`, always sent in responses
     pub args: Option<String>,
 
-    /// `Bucket`: a string.
-    /// Always sent in responses.
+    /// `Bucket`, always sent in responses
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
+    /// `Region`, always sent in responses
     pub region: Option<String>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
+    /// `Domain`, always sent in responses
     pub domain: Option<String>,
 
-    /// `RunOrder`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `RunOrder`, always sent in responses
     pub run_order: Option<i64>,
 
-    /// `WhenRun`: a string.
-    /// Always sent in responses.
+    /// `WhenRun`, always sent in responses
     pub when_run: Option<String>,
 
-    /// `CosFileName`: a string.
-    /// Always sent in responses.
+    /// `CosFileName`, always sent in responses
     pub cos_file_name: Option<String>,
 
-    /// `CosFileURI`: a string.
-    /// Always sent in responses.
+    /// `CosFileURI`, always sent in responses
     #[tc(rename = "CosFileURI")]
     pub cos_file_uri: Option<String>,
 
-    /// `CosSecretId`: a string.
-    /// Always sent in responses.
+    /// `CosSecretId`, always sent in responses
     pub cos_secret_id: Option<String>,
 
-    /// `CosSecretKey`: a string.
-    /// Always sent in responses.
+    /// `CosSecretKey`, always sent in responses
     pub cos_secret_key: Option<String>,
 
-    /// `AppId`: a string.
-    /// Always sent in responses.
+    /// `AppId`, always sent in responses
     pub app_id: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -5831,68 +4108,44 @@ pub struct PreExecuteFileSetting {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance) and [`ScaleOutInstance`](super::ScaleOutInstance).
 #[tc_model]
 pub struct PreExecuteFileSettings {
-    /// `Path`: a string.
-    ///
-    /// Example: `"emr/emr_init.sh"`
+    /// `Path`; example: `"emr/emr_init.sh"`
     pub path: Option<String>,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Option<Vec<String>>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"starmaker-research-xxxx"`
+    /// `Bucket`; example: `"starmaker-research-xxxx"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-mumbai"`
+    /// `Region`; example: `"ap-mumbai"`
     pub region: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"Domain_test"`
+    /// `Domain`; example: `"Domain_test"`
     pub domain: Option<String>,
 
-    /// `RunOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunOrder`; example: `0`
     pub run_order: Option<i64>,
 
-    /// `WhenRun`: a string.
-    ///
-    /// Example: `"resourceAfter"`
+    /// `WhenRun`; example: `"resourceAfter"`
     pub when_run: Option<String>,
 
-    /// `CosFileName`: a string.
-    ///
-    /// Example: `"test_file"`
+    /// `CosFileName`; example: `"test_file"`
     pub cos_file_name: Option<String>,
 
-    /// `CosFileURI`: a string.
-    ///
-    /// Example: `"cos://xxxxx"`
+    /// `CosFileURI`; example: `"cos://xxxxx"`
     #[tc(rename = "CosFileURI")]
     pub cos_file_uri: Option<String>,
 
-    /// `CosSecretId`: a string.
-    ///
-    /// Example: `"CosSecretId_test"`
+    /// `CosSecretId`; example: `"CosSecretId_test"`
     pub cos_secret_id: Option<String>,
 
-    /// `CosSecretKey`: a string.
-    ///
-    /// Example: `"CosSecretKey_test"`
+    /// `CosSecretKey`; example: `"CosSecretKey_test"`
     pub cos_secret_key: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"41345531"`
+    /// `AppId`; example: `"41345531"`
     pub app_id: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark_test"`
+    /// `Remark`; example: `"remark_test"`
     pub remark: Option<String>,
 }
 
@@ -5901,14 +4154,10 @@ pub struct PreExecuteFileSettings {
 /// Sent in the input of [`CreateSLInstance`](super::CreateSLInstance).
 #[tc_model]
 pub struct PrePaySetting {
-    /// `Period`: a [`Period`].
-    /// Required in requests.
+    /// `Period`, required in requests
     pub period: Option<Period>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`, required in requests; example: `0`
     pub auto_renew_flag: Option<i64>,
 }
 
@@ -5917,12 +4166,10 @@ pub struct PrePaySetting {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct PreferredSchedulingTerm {
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: Option<i64>,
 
-    /// `Preference`: a [`NodeSelectorTerm`].
+    /// `Preference`
     pub preference: Option<NodeSelectorTerm>,
 }
 
@@ -5931,24 +4178,16 @@ pub struct PreferredSchedulingTerm {
 /// Returned in the output of [`InquiryPriceRenewInstance`](super::InquiryPriceRenewInstance) and [`InquiryPriceUpdateInstance`](super::InquiryPriceUpdateInstance).
 #[tc_model]
 pub struct PriceDetail {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"emr-vm-xxxxxxxx"`
+    /// `ResourceId`; example: `"emr-vm-xxxxxxxx"`
     pub resource_id: String,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"(1).变配订单金额：X 元[ 新配置单价X*时长Y*折扣Z% - 旧配置单价M*时长N*折扣O%]<br/>(2).时长:S月"`
+    /// `Formula`; example: `"(1).变配订单金额：X 元[ 新配置单价X*时长Y*折扣Z% - 旧配置单价M*时长N*折扣O%]<br/>(2).时长:S月"`
     pub formula: String,
 
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `4.3`
+    /// `OriginalCost`; example: `4.3`
     pub original_cost: f64,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `3.2`
+    /// `DiscountCost`; example: `3.2`
     pub discount_cost: f64,
 }
 
@@ -5957,70 +4196,46 @@ pub struct PriceDetail {
 /// Returned in the output of [`InquiryPriceScaleOutInstance`](super::InquiryPriceScaleOutInstance).
 #[tc_model]
 pub struct PriceResource {
-    /// `Spec`: a string.
-    ///
-    /// Example: `"CVM.SA5"`
+    /// `Spec`; example: `"CVM.SA5"`
     pub spec: String,
 
-    /// `StorageType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `StorageType`; example: `6`
     pub storage_type: u64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: String,
 
-    /// `RootSize`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `RootSize`; example: `70`
     pub root_size: i64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `8193`
+    /// `MemSize`; example: `8193`
     pub mem_size: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: i64,
 
-    /// `MultiDisks`: a list of [`MultiDisk`] objects.
+    /// `MultiDisks`
     pub multi_disks: Option<Vec<MultiDisk>>,
 
-    /// `DiskCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskCnt`; example: `0`
     pub disk_cnt: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA5.LARGE8"`
+    /// `InstanceType`; example: `"SA5.LARGE8"`
     pub instance_type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DiskNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskNum`; example: `0`
     pub disk_num: i64,
 
-    /// `LocalDiskNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocalDiskNum`; example: `0`
     pub local_disk_num: i64,
 
-    /// `GpuDesc`: a string.
-    ///
-    /// Example: `"1 * NVIDIA T4"`
+    /// `GpuDesc`; example: `"1 * NVIDIA T4"`
     pub gpu_desc: Option<String>,
 }
 
@@ -6029,14 +4244,10 @@ pub struct PriceResource {
 /// Returned in the output of [`InquiryPriceUpdateInstance`](super::InquiryPriceUpdateInstance).
 #[tc_model]
 pub struct PriceResult {
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `4240`
+    /// `OriginalCost`; example: `4240`
     pub original_cost: Option<f64>,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `4240`
+    /// `DiscountCost`; example: `4240`
     pub discount_cost: Option<f64>,
 }
 
@@ -6045,24 +4256,16 @@ pub struct PriceResult {
 /// Returned in the output of [`DescribeCvmQuota`](super::DescribeCvmQuota).
 #[tc_model]
 pub struct QuotaEntity {
-    /// `UsedQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedQuota`; example: `0`
     pub used_quota: i64,
 
-    /// `RemainingQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemainingQuota`; example: `0`
     pub remaining_quota: i64,
 
-    /// `TotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalQuota`; example: `0`
     pub total_quota: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"100002"`
+    /// `Zone`; example: `"100002"`
     pub zone: String,
 }
 
@@ -6071,49 +4274,31 @@ pub struct QuotaEntity {
 /// Returned in the output of [`DescribeDynamicInstanceList`](super::DescribeDynamicInstanceList).
 #[tc_model]
 pub struct RayCluster {
-    /// `RayClusterName`: a string.
-    ///
-    /// Example: `"ClusterA"`
+    /// `RayClusterName`; example: `"ClusterA"`
     pub ray_cluster_name: Option<String>,
 
-    /// `RayClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `13997`
+    /// `RayClusterId`; example: `13997`
     pub ray_cluster_id: Option<i64>,
 
-    /// `PodCount`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `PodCount`; example: `31`
     pub pod_count: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-11-11 12:23:11"`
+    /// `CreateTime`; example: `"2025-11-11 12:23:11"`
     pub create_time: Option<String>,
 
-    /// `RedisCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisCount`; example: `1`
     pub redis_count: Option<i64>,
 
-    /// `SubmitType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubmitType`; example: `1`
     pub submit_type: Option<i64>,
 
-    /// `DashboardUrl`: a string.
-    ///
-    /// Example: `"http://xxxx/raycluster"`
+    /// `DashboardUrl`; example: `"http://xxxx/raycluster"`
     pub dashboard_url: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"251233702-emr-gq14f5p8"`
+    /// `Namespace`; example: `"251233702-emr-gq14f5p8"`
     pub namespace: Option<String>,
 
-    /// `StorageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageCount`; example: `1`
     pub storage_count: Option<i64>,
 }
 
@@ -6122,19 +4307,13 @@ pub struct RayCluster {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct RedisInstance {
-    /// `Id`: a string.
-    ///
-    /// Example: `"redis-f92an"`
+    /// `Id`; example: `"redis-f92an"`
     pub id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"129.12.134.2"`
+    /// `Host`; example: `"129.12.134.2"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 }
 
@@ -6143,60 +4322,40 @@ pub struct RedisInstance {
 /// Returned in the output of [`DescribeInstanceRenewNodes`](super::DescribeInstanceRenewNodes).
 #[tc_model]
 pub struct RenewInstancesInfo {
-    /// `EmrResourceId`: a string.
-    ///
-    /// Example: `"emr-vm-wwwe2"`
+    /// `EmrResourceId`; example: `"emr-vm-wwwe2"`
     pub emr_resource_id: String,
 
-    /// `Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Flag`; example: `1`
     pub flag: i64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.182.1.1"`
+    /// `Ip`; example: `"192.182.1.1"`
     pub ip: String,
 
-    /// `MemDesc`: a string.
-    ///
-    /// Example: `"8G"`
+    /// `MemDesc`; example: `"8G"`
     pub mem_desc: String,
 
-    /// `CpuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CpuNum`; example: `4`
     pub cpu_num: i64,
 
-    /// `DiskSize`: a string.
-    ///
-    /// Example: `"100G"`
+    /// `DiskSize`; example: `"100G"`
     pub disk_size: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-02-01"`
+    /// `ExpireTime`; example: `"2021-02-01"`
     pub expire_time: String,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"CVM.S2"`
+    /// `Spec`; example: `"CVM.S2"`
     pub spec: String,
 
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageType`; example: `1`
     pub storage_type: i64,
 
-    /// `RootSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RootSize`; example: `50`
     pub root_size: Option<i64>,
 
-    /// `RootStorageType`: a signed 64-bit integer.
+    /// `RootStorageType`
     pub root_storage_type: Option<i64>,
 
-    /// `MCMultiDisk`: a list of [`MultiDiskMc`] objects.
+    /// `MCMultiDisk`
     #[tc(rename = "MCMultiDisk")]
     pub mc_multi_disk: Option<Vec<MultiDiskMc>>,
 }
@@ -6206,29 +4365,19 @@ pub struct RenewInstancesInfo {
 /// Returned in the output of [`InquirePriceRenewEmr`](super::InquirePriceRenewEmr) and [`InquiryPriceRenewInstance`](super::InquiryPriceRenewInstance).
 #[tc_model]
 pub struct RenewPriceDetail {
-    /// `BillingName`: a string.
-    ///
-    /// Example: `"云SSD 70G"`
+    /// `BillingName`; example: `"云SSD 70G"`
     pub billing_name: Option<String>,
 
-    /// `Policy`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Policy`; example: `0.5`
     pub policy: Option<f64>,
 
-    /// `Quantity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quantity`; example: `1`
     pub quantity: Option<i64>,
 
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `OriginalCost`; example: `50`
     pub original_cost: Option<f64>,
 
-    /// `DiscountCost`: a floating-point number.
-    ///
-    /// Example: `25`
+    /// `DiscountCost`; example: `25`
     pub discount_cost: Option<f64>,
 }
 
@@ -6238,32 +4387,25 @@ pub struct RenewPriceDetail {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct RepeatStrategy {
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `RepeatType`; example: `"NONE"`
     pub repeat_type: String,
 
-    /// `DayRepeat`: a [`DayRepeatStrategy`].
+    /// `DayRepeat`
     pub day_repeat: Option<DayRepeatStrategy>,
 
-    /// `WeekRepeat`: a [`WeekRepeatStrategy`].
+    /// `WeekRepeat`
     pub week_repeat: Option<WeekRepeatStrategy>,
 
-    /// `MonthRepeat`: a [`MonthRepeatStrategy`].
+    /// `MonthRepeat`
     pub month_repeat: Option<MonthRepeatStrategy>,
 
-    /// `NotRepeat`: a [`NotRepeatStrategy`].
+    /// `NotRepeat`
     pub not_repeat: Option<NotRepeatStrategy>,
 
-    /// `Expire`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-09 23:59:59"`
+    /// `Expire`, always sent in responses; example: `"2026-01-09 23:59:59"`
     pub expire: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-01-09 23:59:59"`
+    /// `StartTime`; example: `"2024-01-09 23:59:59"`
     pub start_time: Option<String>,
 }
 
@@ -6273,88 +4415,56 @@ pub struct RepeatStrategy {
 /// Returned in the output of [`DescribeNodeResourceConfigFast`](super::DescribeNodeResourceConfigFast).
 #[tc_model]
 pub struct Resource {
-    /// `Spec`: a string.
-    ///
-    /// Example: `"CVM.SA2"`
+    /// `Spec`; example: `"CVM.SA2"`
     pub spec: String,
 
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `StorageType`; example: `5`
     pub storage_type: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"LOUD_PREMIUM"`
+    /// `DiskType`; example: `"LOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `131072`
+    /// `MemSize`; example: `131072`
     pub mem_size: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DiskSize`; example: `300`
     pub disk_size: i64,
 
-    /// `RootSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RootSize`, always sent in responses; example: `0`
     pub root_size: Option<i64>,
 
-    /// `MultiDisks`: a list of [`MultiDisk`] objects.
+    /// `MultiDisks`
     pub multi_disks: Option<Vec<MultiDisk>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `InstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"S2.MEDIUM8"`
+    /// `InstanceType`, always sent in responses; example: `"S2.MEDIUM8"`
     pub instance_type: Option<String>,
 
-    /// `LocalDiskNum`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `LocalDiskNum`, always sent in responses; example: `1`
     pub local_disk_num: Option<u64>,
 
-    /// `DiskNum`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `DiskNum`, always sent in responses; example: `2`
     pub disk_num: Option<u64>,
 
-    /// `GpuDesc`: a string.
-    ///
-    /// Example: `"1 * NVIDIA T4"`
+    /// `GpuDesc`; example: `"1 * NVIDIA T4"`
     pub gpu_desc: Option<String>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNumber`; example: `1`
     pub partition_number: Option<i64>,
 
-    /// `HCCHpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-7yrjz5vr"`
+    /// `HCCHpcClusterId`; example: `"hpc-7yrjz5vr"`
     #[tc(rename = "HCCHpcClusterId")]
     pub hcc_hpc_cluster_id: Option<String>,
 
-    /// `CustomNodeName`: a string.
-    ///
-    /// Example: `"tasktest测试"`
+    /// `CustomNodeName`; example: `"tasktest测试"`
     pub custom_node_name: Option<String>,
 
-    /// `GpuImageDriver`: a [`GpuImageDriverSpec`].
+    /// `GpuImageDriver`
     pub gpu_image_driver: Option<GpuImageDriverSpec>,
 }
 
@@ -6363,49 +4473,31 @@ pub struct Resource {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct ResourceDetail {
-    /// `Spec`: a string.
-    ///
-    /// Example: `"CVM.SA5"`
+    /// `Spec`; example: `"CVM.SA5"`
     pub spec: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"EMR内存型M6"`
+    /// `SpecName`; example: `"EMR内存型M6"`
     pub spec_name: String,
 
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `StorageType`; example: `6`
     pub storage_type: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `RootSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `RootSize`; example: `1024`
     pub root_size: i64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MemSize`; example: `1024`
     pub mem_size: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `DiskSize`; example: `1024`
     pub disk_size: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA5.2XLARGE16"`
+    /// `InstanceType`; example: `"SA5.2XLARGE16"`
     pub instance_type: String,
 }
 
@@ -6414,29 +4506,19 @@ pub struct ResourceDetail {
 /// Returned in the output of [`DescribeServiceNodeInfos`](super::DescribeServiceNodeInfos).
 #[tc_model]
 pub struct RestartPolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"fast"`
+    /// `Name`; example: `"fast"`
     pub name: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"快速暂停"`
+    /// `DisplayName`; example: `"快速暂停"`
     pub display_name: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"服务停止前不迁移Region"`
+    /// `Describe`; example: `"服务停止前不迁移Region"`
     pub describe: String,
 
-    /// `BatchSizeRange`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,9999]`
+    /// `BatchSizeRange`; example: `[1,9999]`
     pub batch_size_range: Vec<i64>,
 
-    /// `IsDefault`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsDefault`; example: `"false"`
     pub is_default: String,
 }
 
@@ -6445,19 +4527,13 @@ pub struct RestartPolicy {
 /// Returned in the output of [`CreateGroupsSTD`](super::CreateGroupsSTD) and [`DeleteGroupsSTD`](super::DeleteGroupsSTD).
 #[tc_model]
 pub struct ResultItem {
-    /// `Item`: a string.
-    ///
-    /// Example: `"groupTest"`
+    /// `Item`; example: `"groupTest"`
     pub item: Option<String>,
 
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"用户组已存在"`
+    /// `Reason`; example: `"用户组已存在"`
     pub reason: Option<String>,
 }
 
@@ -6467,90 +4543,58 @@ pub struct ResultItem {
 #[doc(alias = "SLInstance")]
 #[tc_model]
 pub struct SlInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"emr-xxx"`
+    /// `InstanceId`; example: `"emr-xxx"`
     pub instance_id: String,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `ClusterId`; example: `1234567`
     pub cluster_id: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance-1"`
+    /// `InstanceName`; example: `"instance-1"`
     pub instance_name: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: Option<i64>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"4C16G"`
+    /// `NodeType`; example: `"4C16G"`
     pub node_type: Option<String>,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ExpireTime`; example: `"0000-00-00 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolateTime`; example: `"0000-00-00 00:00:00"`
     pub isolate_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-20 10:33:30"`
+    /// `CreateTime`; example: `"2025-06-20 10:33:30"`
     pub create_time: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `ZoneSettings`: a list of [`ZoneSetting`] objects.
+    /// `ZoneSettings`
     pub zone_settings: Option<Vec<ZoneSetting>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DeployRole`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `DeployRole`; example: `"Active"`
     pub deploy_role: Option<String>,
 }
 
@@ -6560,115 +4604,73 @@ pub struct SlInstance {
 #[doc(alias = "SLInstanceInfo")]
 #[tc_model]
 pub struct SlInstanceInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-xxxxxxx"`
+    /// `ClusterId`; example: `"emr-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `126358002`
+    /// `Id`; example: `126358002`
     pub id: u64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"状态描述"`
+    /// `StatusDesc`; example: `"状态描述"`
     pub status_desc: String,
 
-    /// `HealthStatus`: a string.
-    ///
-    /// Example: `"Green"`
+    /// `HealthStatus`; example: `"Green"`
     pub health_status: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"sl-hbase-f3bak7nv"`
+    /// `ClusterName`; example: `"sl-hbase-f3bak7nv"`
     pub cluster_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `663622`
+    /// `AppId`; example: `663622`
     pub app_id: u64,
 
-    /// `VpcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45666`
+    /// `VpcId`; example: `45666`
     pub vpc_id: u64,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc-ts4xd"`
+    /// `VpcName`; example: `"vpc-ts4xd"`
     pub vpc_name: Option<String>,
 
-    /// `SubnetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3422`
+    /// `SubnetId`; example: `3422`
     pub subnet_id: u64,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"subnet-d44sdf"`
+    /// `SubnetName`; example: `"subnet-d44sdf"`
     pub subnet_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"创建时间"`
+    /// `AddTime`; example: `"创建时间"`
     pub add_time: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `ZoneSettings`: a list of [`ZoneSetting`] objects.
+    /// `ZoneSettings`
     pub zone_settings: Option<Vec<ZoneSetting>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<u64>,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolateTime`; example: `"0000-00-00 00:00:00"`
     pub isolate_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ExpireTime`; example: `"0000-00-00 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `DeployRole`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `DeployRole`; example: `"Active"`
     pub deploy_role: Option<String>,
 
-    /// `WebUIUrl`: a string.
-    ///
-    /// Example: `"http://tcbase.com"`
+    /// `WebUIUrl`; example: `"http://tcbase.com"`
     #[tc(rename = "WebUIUrl")]
     pub web_ui_url: Option<String>,
 }
@@ -6678,14 +4680,10 @@ pub struct SlInstanceInfo {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct ScaleOutNodeConfig {
-    /// `NodeFlag`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `NodeFlag`; example: `"MASTER"`
     pub node_flag: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NodeCount`; example: `5`
     pub node_count: u64,
 }
 
@@ -6694,14 +4692,10 @@ pub struct ScaleOutNodeConfig {
 /// Sent in the input of [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct ScaleOutServiceConfGroupsInfo {
-    /// `ServiceComponentName`: a string.
-    ///
-    /// Example: `"HDFS-2.8.5"`
+    /// `ServiceComponentName`; example: `"HDFS-2.8.5"`
     pub service_component_name: Option<String>,
 
-    /// `ConfGroupName`: a string.
-    ///
-    /// Example: `"hdfs-core-defaultGroup"`
+    /// `ConfGroupName`; example: `"hdfs-core-defaultGroup"`
     pub conf_group_name: Option<String>,
 }
 
@@ -6710,14 +4704,10 @@ pub struct ScaleOutServiceConfGroupsInfo {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct SceneSoftwareConfig {
-    /// `Software`: a list of strings.
-    ///
-    /// Example: `["hadoop-2.8.4\n","zookeeper-3.4.9\n","knox-1.2.0\n"]`
+    /// `Software`; example: `["hadoop-2.8.4\n","zookeeper-3.4.9\n","knox-1.2.0\n"]`
     pub software: Vec<String>,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"Hadoop-Kudu"`
+    /// `SceneName`; example: `"Hadoop-Kudu"`
     pub scene_name: Option<String>,
 }
 
@@ -6726,24 +4716,16 @@ pub struct SceneSoftwareConfig {
 /// Returned in the output of [`DescribeYarnScheduleHistory`](super::DescribeYarnScheduleHistory).
 #[tc_model]
 pub struct SchedulerTaskDetail {
-    /// `Step`: a string.
-    ///
-    /// Example: `"重启"`
+    /// `Step`; example: `"重启"`
     pub step: String,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Progress`; example: `"10%"`
     pub progress: String,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"进程正在扩容中"`
+    /// `FailReason`; example: `"进程正在扩容中"`
     pub fail_reason: String,
 
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `39986`
+    /// `JobId`; example: `39986`
     pub job_id: u64,
 }
 
@@ -6752,32 +4734,22 @@ pub struct SchedulerTaskDetail {
 /// Returned in the output of [`DescribeYarnScheduleHistory`](super::DescribeYarnScheduleHistory).
 #[tc_model]
 pub struct SchedulerTaskInfo {
-    /// `SchedulerName`: a string.
-    ///
-    /// Example: `"capacity"`
+    /// `SchedulerName`; example: `"capacity"`
     pub scheduler_name: String,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"OperatorName_test"`
+    /// `OperatorName`; example: `"OperatorName_test"`
     pub operator_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"CreateTime_test"`
+    /// `CreateTime`; example: `"CreateTime_test"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"EndTime_test"`
+    /// `EndTime`; example: `"EndTime_test"`
     pub end_time: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: i64,
 
-    /// `Details`: a list of [`SchedulerTaskDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<SchedulerTaskDetail>>,
 }
 
@@ -6786,28 +4758,20 @@ pub struct SchedulerTaskInfo {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct ScriptBootstrapActionConfig {
-    /// `CosFileURI`: a string.
-    ///
-    /// Example: `"https://becklong-cos-1258469122.cos.ap-guangzhou.myqcloud.com/te"`
+    /// `CosFileURI`; example: `"https://becklong-cos-1258469122.cos.ap-guangzhou.myqcloud.com/te"`
     #[tc(rename = "CosFileURI")]
     pub cos_file_uri: String,
 
-    /// `ExecutionMoment`: a string.
-    ///
-    /// Example: `"resourceAfter"`
+    /// `ExecutionMoment`; example: `"resourceAfter"`
     pub execution_moment: String,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Option<Vec<String>>,
 
-    /// `CosFileName`: a string.
-    ///
-    /// Example: `"name_test"`
+    /// `CosFileName`; example: `"name_test"`
     pub cos_file_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark_test"`
+    /// `Remark`; example: `"remark_test"`
     pub remark: Option<String>,
 }
 
@@ -6816,16 +4780,10 @@ pub struct ScriptBootstrapActionConfig {
 /// Sent in the input of [`DescribeClusterNodes`](super::DescribeClusterNodes), [`DescribeInstanceOplog`](super::DescribeInstanceOplog) and [`DescribeServiceNodeInfos`](super::DescribeServiceNodeInfos).
 #[tc_model]
 pub struct SearchItem {
-    /// `SearchType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ipv4"`
+    /// `SearchType`, required in requests; example: `"ipv4"`
     pub search_type: Option<String>,
 
-    /// `SearchValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `SearchValue`, required in requests; example: `"127.0.0.1"`
     pub search_value: Option<String>,
 }
 
@@ -6834,12 +4792,10 @@ pub struct SearchItem {
 /// Sent in the input of [`StartStopServiceOrMonitor`](super::StartStopServiceOrMonitor).
 #[tc_model]
 pub struct ServiceBasicRestartInfo {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"“HDFS”"`
+    /// `ServiceName`; example: `"“HDFS”"`
     pub service_name: Option<String>,
 
-    /// `ComponentInfoList`: a list of [`ComponentBasicRestartInfo`] objects.
+    /// `ComponentInfoList`
     pub component_info_list: Option<Vec<ComponentBasicRestartInfo>>,
 }
 
@@ -6848,14 +4804,10 @@ pub struct ServiceBasicRestartInfo {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutCluster`](super::ScaleOutCluster).
 #[tc_model]
 pub struct ServiceDeploy {
-    /// `SoftwareName`: a string.
-    ///
-    /// Example: `"knox-1.2.0"`
+    /// `SoftwareName`; example: `"knox-1.2.0"`
     pub software_name: Option<String>,
 
-    /// `Roles`: a list of strings.
-    ///
-    /// Example: `["Ldap"]`
+    /// `Roles`; example: `["Ldap"]`
     pub roles: Option<Vec<String>>,
 }
 
@@ -6864,12 +4816,10 @@ pub struct ServiceDeploy {
 /// Sent in the input of [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct ServiceDeployInfo {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"YARN"`
+    /// `ServiceName`; example: `"YARN"`
     pub service_name: Option<String>,
 
-    /// `ComponentDeployInfoList`: a list of [`ComponentDeployInfo`] objects.
+    /// `ComponentDeployInfoList`
     pub component_deploy_info_list: Option<Vec<ComponentDeployInfo>>,
 }
 
@@ -6878,102 +4828,68 @@ pub struct ServiceDeployInfo {
 /// Returned in the output of [`DescribeServiceNodeInfos`](super::DescribeServiceNodeInfos).
 #[tc_model]
 pub struct ServiceNodeDetailInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `Ip`; example: `"10.10.10.10"`
     pub ip: String,
 
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `66`
+    /// `NodeType`; example: `66`
     pub node_type: i64,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"PrestoSql-Worker"`
+    /// `NodeName`; example: `"PrestoSql-Worker"`
     pub node_name: String,
 
-    /// `ServiceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceStatus`; example: `1`
     pub service_status: i64,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `PortsInfo`: a string.
-    ///
-    /// Example: `"port_test"`
+    /// `PortsInfo`; example: `"port_test"`
     pub ports_info: String,
 
-    /// `LastRestartTime`: a string.
-    ///
-    /// Example: `"2021-09-01 11:31:55"`
+    /// `LastRestartTime`; example: `"2021-09-01 11:31:55"`
     pub last_restart_time: String,
 
-    /// `Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Flag`; example: `2`
     pub flag: i64,
 
-    /// `ConfGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfGroupId`; example: `1`
     pub conf_group_id: i64,
 
-    /// `ConfGroupName`: a string.
-    ///
-    /// Example: `"prestosql-defaultGroup"`
+    /// `ConfGroupName`; example: `"prestosql-defaultGroup"`
     pub conf_group_name: String,
 
-    /// `ConfStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfStatus`; example: `1`
     pub conf_status: i64,
 
-    /// `ServiceDetectionInfo`: a list of [`ServiceProcessFunctionInfo`] objects.
+    /// `ServiceDetectionInfo`
     pub service_detection_info: Option<Vec<ServiceProcessFunctionInfo>>,
 
-    /// `NodeFlagFilter`: a string.
-    ///
-    /// Example: `"core"`
+    /// `NodeFlagFilter`; example: `"core"`
     pub node_flag_filter: String,
 
-    /// `HealthStatus`: a [`HealthStatus`].
+    /// `HealthStatus`
     pub health_status: Option<HealthStatus>,
 
-    /// `IsSupportRoleMonitor`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportRoleMonitor`; example: `true`
     pub is_support_role_monitor: bool,
 
-    /// `StopPolicies`: a list of [`RestartPolicy`] objects.
+    /// `StopPolicies`
     pub stop_policies: Option<Vec<RestartPolicy>>,
 
-    /// `HAState`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `HAState`; example: `"127.0.0.1"`
     #[tc(rename = "HAState")]
     pub ha_state: String,
 
-    /// `NameService`: a string.
-    ///
-    /// Example: `"name_test"`
+    /// `NameService`; example: `"name_test"`
     pub name_service: String,
 
-    /// `IsFederation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFederation`; example: `false`
     pub is_federation: bool,
 
-    /// `DataNodeMaintenanceState`: a signed 64-bit integer.
+    /// `DataNodeMaintenanceState`
     pub data_node_maintenance_state: Option<i64>,
 }
 
@@ -6982,42 +4898,34 @@ pub struct ServiceNodeDetailInfo {
 /// Returned in the output of [`DescribeServiceNodeInfos`](super::DescribeServiceNodeInfos).
 #[tc_model]
 pub struct ServiceProcessFunctionInfo {
-    /// `DetectAlert`: a string.
-    ///
-    /// Example: `"DetectAlert"`
+    /// `DetectAlert`; example: `"DetectAlert"`
     pub detect_alert: String,
 
-    /// `DetetcFunctionKey`: a string.
+    /// `DetetcFunctionKey`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub detetc_function_key: Option<String>,
 
-    /// `DetetcFunctionValue`: a string.
+    /// `DetetcFunctionValue`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub detetc_function_value: Option<String>,
 
-    /// `DetetcTime`: a string.
+    /// `DetetcTime`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub detetc_time: Option<String>,
 
-    /// `DetectFunctionKey`: a string.
-    ///
-    /// Example: `"DetectFunctionKey"`
+    /// `DetectFunctionKey`; example: `"DetectFunctionKey"`
     pub detect_function_key: String,
 
-    /// `DetectFunctionValue`: a string.
-    ///
-    /// Example: `"DetectFunctionValue"`
+    /// `DetectFunctionValue`; example: `"DetectFunctionValue"`
     pub detect_function_value: String,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"DetectTime"`
+    /// `DetectTime`; example: `"DetectTime"`
     pub detect_time: String,
 }
 
@@ -7026,16 +4934,10 @@ pub struct ServiceProcessFunctionInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct ShortNodeInfo {
-    /// `NodeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Master"`
+    /// `NodeType`, always sent in responses; example: `"Master"`
     pub node_type: Option<String>,
 
-    /// `NodeSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `NodeSize`, always sent in responses; example: `1`
     pub node_size: Option<u64>,
 }
 
@@ -7044,14 +4946,10 @@ pub struct ShortNodeInfo {
 /// Returned in the output of [`DescribeInstancesList`](super::DescribeInstancesList).
 #[tc_model]
 pub struct SoftDependInfo {
-    /// `SoftName`: a string.
-    ///
-    /// Example: `"hdfs-2.8.5"`
+    /// `SoftName`; example: `"hdfs-2.8.5"`
     pub soft_name: String,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: bool,
 }
 
@@ -7060,60 +4958,38 @@ pub struct SoftDependInfo {
 /// Returned in the output of [`DescribeSparkApplications`](super::DescribeSparkApplications).
 #[tc_model]
 pub struct SparkApplicationsList {
-    /// `ID`: a string.
-    ///
-    /// Example: `"spark-49cdc7a5b06a46fca99c497a5b47e7f1"`
+    /// `ID`; example: `"spark-49cdc7a5b06a46fca99c497a5b47e7f1"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"kyuubi_CONNECTION_SPARK_SQL_hadoop_7043f4f2-c8b6-4681-8e7a-873e477c6db7"`
+    /// `Name`; example: `"kyuubi_CONNECTION_SPARK_SQL_hadoop_7043f4f2-c8b6-4681-8e7a-873e477c6db7"`
     pub name: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `User`; example: `"hadoop"`
     pub user: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1746003194374`
+    /// `StartTime`; example: `1746003194374`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1746003394835`
+    /// `EndTime`; example: `1746003394835`
     pub end_time: i64,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `200461`
+    /// `Duration`; example: `200461`
     pub duration: i64,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `State`; example: `"completed"`
     pub state: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"SPARK"`
+    /// `ApplicationType`; example: `"SPARK"`
     pub application_type: String,
 
-    /// `CoreSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `478`
+    /// `CoreSeconds`; example: `478`
     pub core_seconds: i64,
 
-    /// `MemorySeconds`: a string.
-    ///
-    /// Example: `"489472 MB Seconds"`
+    /// `MemorySeconds`; example: `"489472 MB Seconds"`
     pub memory_seconds: String,
 
-    /// `Insight`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `Insight`; example: `"UNKNOWN"`
     pub insight: String,
 }
 
@@ -7122,79 +4998,49 @@ pub struct SparkApplicationsList {
 /// Returned in the output of [`DescribeSparkQueries`](super::DescribeSparkQueries).
 #[tc_model]
 pub struct SparkQuery {
-    /// `Statement`: a string.
-    ///
-    /// Example: `"SELECT * FROM tb"`
+    /// `Statement`; example: `"SELECT * FROM tb"`
     pub statement: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `163`
+    /// `Duration`; example: `163`
     pub duration: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 
-    /// `ScanPartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ScanPartitionNum`; example: `5`
     pub scan_partition_num: Option<i64>,
 
-    /// `ScanRowNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ScanRowNum`; example: `10`
     pub scan_row_num: Option<i64>,
 
-    /// `ScanFileNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ScanFileNum`; example: `12`
     pub scan_file_num: Option<i64>,
 
-    /// `ScanTotalData`: a signed 64-bit integer.
-    ///
-    /// Example: `65535`
+    /// `ScanTotalData`; example: `65535`
     pub scan_total_data: Option<i64>,
 
-    /// `ApplicationId`: a list of strings.
-    ///
-    /// Example: `["application_1711099949065_0343"]`
+    /// `ApplicationId`; example: `["application_1711099949065_0343"]`
     pub application_id: Option<Vec<String>>,
 
-    /// `OutputRowNum`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `OutputRowNum`; example: `16`
     pub output_row_num: Option<i64>,
 
-    /// `OutputFileNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `OutputFileNum`; example: `12`
     pub output_file_num: Option<i64>,
 
-    /// `OutputPartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `OutputPartitionNum`; example: `13`
     pub output_partition_num: Option<i64>,
 
-    /// `OutputTotalData`: a signed 64-bit integer.
-    ///
-    /// Example: `65532`
+    /// `OutputTotalData`; example: `65532`
     pub output_total_data: Option<i64>,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712124411`
+    /// `BeginTime`; example: `1712124411`
     pub begin_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712124416`
+    /// `EndTime`; example: `1712124416`
     pub end_time: Option<i64>,
 }
 
@@ -7203,84 +5049,52 @@ pub struct SparkQuery {
 /// Returned in the output of [`DescribeClusterFlowStatusDetail`](super::DescribeClusterFlowStatusDetail).
 #[tc_model]
 pub struct StageInfoDetail {
-    /// `Stage`: a string.
-    ///
-    /// Example: `"resizeDisk"`
+    /// `Stage`; example: `"resizeDisk"`
     pub stage: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"扩容云盘"`
+    /// `Name`; example: `"扩容云盘"`
     pub name: String,
 
-    /// `IsShow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsShow`; example: `true`
     pub is_show: bool,
 
-    /// `IsSubFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSubFlow`; example: `false`
     pub is_sub_flow: bool,
 
-    /// `SubFlowFlag`: a string.
-    ///
-    /// Example: `"tag_test"`
+    /// `SubFlowFlag`; example: `"tag_test"`
     pub sub_flow_flag: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"已完成"`
+    /// `Desc`; example: `"已完成"`
     pub desc: String,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: f64,
 
-    /// `Starttime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-26 14:49:20"`
+    /// `Starttime`, a date and time as the service writes it; example: `"2024-12-26 14:49:20"`
     pub starttime: Option<String>,
 
-    /// `Endtime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-26 14:49:24"`
+    /// `Endtime`, a date and time as the service writes it; example: `"2024-12-26 14:49:24"`
     pub endtime: Option<String>,
 
-    /// `HadWoodDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HadWoodDetail`; example: `false`
     pub had_wood_detail: bool,
 
-    /// `WoodJobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WoodJobId`; example: `0`
     pub wood_job_id: u64,
 
-    /// `LanguageKey`: a string.
-    ///
-    /// Example: `"resizeDisk"`
+    /// `LanguageKey`; example: `"resizeDisk"`
     pub language_key: String,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"\"FailedReason\""`
+    /// `FailedReason`; example: `"\"FailedReason\""`
     pub failed_reason: String,
 
-    /// `TimeConsuming`: a string.
-    ///
-    /// Example: `"耗时4秒"`
+    /// `TimeConsuming`; example: `"耗时4秒"`
     pub time_consuming: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 }
 
@@ -7289,109 +5103,69 @@ pub struct StageInfoDetail {
 /// Returned in the output of [`DescribeStarRocksQueryInfo`](super::DescribeStarRocksQueryInfo).
 #[tc_model]
 pub struct StarRocksQueryInfo {
-    /// `ClientIP`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `ClientIP`; example: `"192.168.1.1"`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `CPUCost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `CPUCost`; example: `1000000000`
     #[tc(rename = "CPUCost")]
     pub cpu_cost: Option<i64>,
 
-    /// `DefaultDB`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DefaultDB`; example: `"test_db"`
     #[tc(rename = "DefaultDB")]
     pub default_db: Option<String>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1634352000`
+    /// `EndTime`; example: `1634352000`
     pub end_time: Option<i64>,
 
-    /// `ExecutionIP`: a string.
-    ///
-    /// Example: `"172.0.0.1"`
+    /// `ExecutionIP`; example: `"172.0.0.1"`
     #[tc(rename = "ExecutionIP")]
     pub execution_ip: Option<String>,
 
-    /// `QueryID`: a string.
-    ///
-    /// Example: `"query_12345"`
+    /// `QueryID`; example: `"query_12345"`
     #[tc(rename = "QueryID")]
     pub query_id: Option<String>,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `QueryType`; example: `"SELECT"`
     pub query_type: Option<String>,
 
-    /// `MemCost`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `MemCost`; example: `1073741824`
     pub mem_cost: Option<i64>,
 
-    /// `PlanCpuCosts`: a signed 64-bit integer.
-    ///
-    /// Example: `500000000`
+    /// `PlanCpuCosts`; example: `500000000`
     pub plan_cpu_costs: Option<i64>,
 
-    /// `PlanMemCosts`: a signed 64-bit integer.
-    ///
-    /// Example: `536870912`
+    /// `PlanMemCosts`; example: `536870912`
     pub plan_mem_costs: Option<i64>,
 
-    /// `QueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2000000`
+    /// `QueryTime`; example: `2000000`
     pub query_time: Option<i64>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"group_1"`
+    /// `ResourceGroup`; example: `"group_1"`
     pub resource_group: Option<String>,
 
-    /// `ReturnRows`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ReturnRows`; example: `100`
     pub return_rows: Option<i64>,
 
-    /// `ScanBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `2147483648`
+    /// `ScanBytes`; example: `2147483648`
     pub scan_bytes: Option<i64>,
 
-    /// `ScanRows`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ScanRows`; example: `500`
     pub scan_rows: Option<i64>,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1634351000`
+    /// `BeginTime`; example: `1634351000`
     pub begin_time: Option<i64>,
 
-    /// `ExecutionState`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `ExecutionState`; example: `"FINISHED"`
     pub execution_state: Option<String>,
 
-    /// `ExecutionStatement`: a string.
-    ///
-    /// Example: `"SELECT * FROM test_table"`
+    /// `ExecutionStatement`; example: `"SELECT * FROM test_table"`
     pub execution_statement: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user_1"`
+    /// `User`; example: `"user_1"`
     pub user: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"ANALYSIS_ERR"`
+    /// `ErrorCode`; example: `"ANALYSIS_ERR"`
     pub error_code: Option<String>,
 }
 
@@ -7400,22 +5174,16 @@ pub struct StarRocksQueryInfo {
 /// Sent in the input of [`RunJobFlow`](super::RunJobFlow).
 #[tc_model]
 pub struct Step {
-    /// `Name`: a string.
-    ///
-    /// Example: `"step1"`
+    /// `Name`; example: `"step1"`
     pub name: String,
 
-    /// `ExecutionStep`: an [`Execution`].
+    /// `ExecutionStep`
     pub execution_step: Execution,
 
-    /// `ActionOnFailure`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `ActionOnFailure`; example: `"CONTINUE"`
     pub action_on_failure: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `User`; example: `"hadoop"`
     pub user: Option<String>,
 }
 
@@ -7424,19 +5192,13 @@ pub struct Step {
 /// Sent in the input of [`StartStopServiceOrMonitor`](super::StartStopServiceOrMonitor).
 #[tc_model]
 pub struct StopParams {
-    /// `StopPolicy`: a string.
-    ///
-    /// Example: `"default"`
+    /// `StopPolicy`; example: `"default"`
     pub stop_policy: Option<String>,
 
-    /// `ThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ThreadCount`; example: `12`
     pub thread_count: Option<i64>,
 
-    /// `GraceDownTime`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `GraceDownTime`; example: `80`
     pub grace_down_time: Option<i64>,
 }
 
@@ -7445,17 +5207,13 @@ pub struct StopParams {
 /// Returned in the output of [`DescribeHDFSStorageInfo`](super::DescribeHDFSStorageInfo).
 #[tc_model]
 pub struct StorageSummaryDistribution {
-    /// `MetricItem`: a string.
-    ///
-    /// Example: `"big_file"`
+    /// `MetricItem`; example: `"big_file"`
     pub metric_item: Option<String>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"大文件"`
+    /// `MetricName`; example: `"大文件"`
     pub metric_name: Option<String>,
 
-    /// `Dps`: a list of [`Dps`] objects.
+    /// `Dps`
     pub dps: Option<Vec<Dps>>,
 }
 
@@ -7464,19 +5222,13 @@ pub struct StorageSummaryDistribution {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct StorageVolumeDetail {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"cos-1"`
+    /// `VolumeName`; example: `"cos-1"`
     pub volume_name: Option<String>,
 
-    /// `VolumeType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `VolumeType`; example: `"COS"`
     pub volume_type: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"size:5GB"`
+    /// `Desc`; example: `"size:5GB"`
     pub desc: Option<String>,
 }
 
@@ -7485,31 +5237,19 @@ pub struct StorageVolumeDetail {
 /// Sent in the input of [`StartStopServiceOrMonitor`](super::StartStopServiceOrMonitor).
 #[tc_model]
 pub struct StrategyConfig {
-    /// `RollingRestartSwitch`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RollingRestartSwitch`, always sent in responses; example: `0`
     pub rolling_restart_switch: Option<i64>,
 
-    /// `BatchSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `BatchSize`, always sent in responses; example: `1`
     pub batch_size: Option<i64>,
 
-    /// `TimeWait`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `TimeWait`, always sent in responses; example: `5`
     pub time_wait: Option<i64>,
 
-    /// `DealOnFail`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `DealOnFail`, always sent in responses; example: `0`
     pub deal_on_fail: Option<i64>,
 
-    /// `Args`: a list of [`Arg`] objects.
+    /// `Args`
     pub args: Option<Vec<Arg>>,
 }
 
@@ -7518,14 +5258,10 @@ pub struct StrategyConfig {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct StringMap {
-    /// `Key`: a string.
-    ///
-    /// Example: `"testkey"`
+    /// `Key`; example: `"testkey"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"testval"`
+    /// `Value`; example: `"testval"`
     pub value: Option<String>,
 }
 
@@ -7534,16 +5270,10 @@ pub struct StringMap {
 /// Returned in the output of [`DescribeClusterNodes`](super::DescribeClusterNodes) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SubnetInfo {
-    /// `SubnetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"名字"`
+    /// `SubnetName`, always sent in responses; example: `"名字"`
     pub subnet_name: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-xxx"`
     pub subnet_id: Option<String>,
 }
 
@@ -7552,32 +5282,22 @@ pub struct SubnetInfo {
 /// Returned in the output of [`DescribeHBaseTableOverview`](super::DescribeHBaseTableOverview).
 #[tc_model]
 pub struct TableSchemaItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"GetTimeTp99"`
+    /// `Name`; example: `"GetTimeTp99"`
     pub name: String,
 
-    /// `Sortable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Sortable`; example: `true`
     pub sortable: bool,
 
-    /// `WithFilter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithFilter`; example: `false`
     pub with_filter: bool,
 
-    /// `Candidates`: a list of strings.
+    /// `Candidates`
     pub candidates: Option<Vec<String>>,
 
-    /// `Clickable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Clickable`; example: `false`
     pub clickable: bool,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"GetTimeTp99"`
+    /// `Title`; example: `"GetTimeTp99"`
     pub title: String,
 }
 
@@ -7587,14 +5307,10 @@ pub struct TableSchemaItem {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies), [`DescribeClusterNodes`](super::DescribeClusterNodes), [`DescribeInstances`](super::DescribeInstances), [`DescribeInstancesList`](super::DescribeInstancesList), [`DescribeNodeResourceConfigFast`](super::DescribeNodeResourceConfigFast), [`DescribeSLInstance`](super::DescribeSLInstance) and 2 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"depart-xxx"`
+    /// `TagKey`; example: `"depart-xxx"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"Intelligent-xxx"`
+    /// `TagValue`; example: `"Intelligent-xxx"`
     pub tag_value: Option<String>,
 }
 
@@ -7603,14 +5319,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeNodeDataDisks`](super::DescribeNodeDataDisks).
 #[tc_model]
 pub struct TagInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`; example: `"tag-key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`; example: `"tag-value"`
     pub value: Option<String>,
 }
 
@@ -7620,19 +5332,13 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeAutoScaleGroupGlobalConf`](super::DescribeAutoScaleGroupGlobalConf).
 #[tc_model]
 pub struct Taint {
-    /// `Key`: a string.
-    ///
-    /// Example: `"node.kubernetes.io/unschedulable"`
+    /// `Key`; example: `"node.kubernetes.io/unschedulable"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Value`; example: `"true"`
     pub value: Option<String>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `Effect`; example: `"NoSchedule"`
     pub effect: Option<String>,
 }
 
@@ -7641,24 +5347,16 @@ pub struct Taint {
 /// Sent in the input of [`ModifyInspectionSettings`](super::ModifyInspectionSettings).
 #[tc_model]
 pub struct TaskSettings {
-    /// `Name`: a string.
-    ///
-    /// Example: `"阈值"`
+    /// `Name`; example: `"阈值"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"85"`
+    /// `Value`; example: `"85"`
     pub value: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"Threshold"`
+    /// `Key`; example: `"Threshold"`
     pub key: Option<String>,
 
-    /// `Editable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Editable`; example: `"true"`
     pub editable: Option<String>,
 }
 
@@ -7668,122 +5366,73 @@ pub struct TaskSettings {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct TimeAutoScaleStrategy {
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"dafsd"`
+    /// `StrategyName`; example: `"dafsd"`
     pub strategy_name: String,
 
-    /// `IntervalTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `IntervalTime`; example: `300`
     pub interval_time: u64,
 
-    /// `ScaleAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScaleAction`; example: `1`
     pub scale_action: u64,
 
-    /// `ScaleNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ScaleNum`; example: `20`
     pub scale_num: u64,
 
-    /// `StrategyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyStatus`; example: `1`
     pub strategy_status: u64,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: u64,
 
-    /// `RetryValidTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `RetryValidTime`; example: `600`
     pub retry_valid_time: u64,
 
-    /// `RepeatStrategy`: a [`RepeatStrategy`].
-    /// Required in requests.
+    /// `RepeatStrategy`, required in requests
     pub repeat_strategy: Option<RepeatStrategy>,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StrategyId`, always sent in responses; example: `1`
     pub strategy_id: Option<u64>,
 
-    /// `GraceDownFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `GraceDownFlag`, always sent in responses; example: `false`
     pub grace_down_flag: Option<bool>,
 
-    /// `GraceDownTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `600`
+    /// `GraceDownTime`, always sent in responses; example: `600`
     pub grace_down_time: Option<i64>,
 
-    /// `GraceDownProtectFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GraceDownProtectFlag`; example: `true`
     pub grace_down_protect_flag: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `ConfigGroupAssigned`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\\\"HDFS-3.2.2\\\":-1,\\\"TRINO-389\\\":-1,\\\"YARN-3.2.2\\\":-1}"`
+    /// `ConfigGroupAssigned`, always sent in responses; example: `"{\\\"HDFS-3.2.2\\\":-1,\\\"TRINO-389\\\":-1,\\\"YARN-3.2.2\\\":-1}"`
     pub config_group_assigned: Option<String>,
 
-    /// `MeasureMethod`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `MeasureMethod`, always sent in responses; example: `"DEFAULT"`
     pub measure_method: Option<String>,
 
-    /// `TerminatePolicy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `TerminatePolicy`, always sent in responses; example: `"DEFAULT"`
     pub terminate_policy: Option<String>,
 
-    /// `MaxUse`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3600`
+    /// `MaxUse`, always sent in responses; example: `3600`
     pub max_use: Option<i64>,
 
-    /// `SoftDeployInfo`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,42]`
+    /// `SoftDeployInfo`; example: `[1,2,42]`
     pub soft_deploy_info: Option<Vec<i64>>,
 
-    /// `ServiceNodeInfo`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[7,89]`
+    /// `ServiceNodeInfo`; example: `[7,89]`
     pub service_node_info: Option<Vec<i64>>,
 
-    /// `CompensateFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CompensateFlag`, always sent in responses; example: `0`
     pub compensate_flag: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupId`; example: `0`
     pub group_id: Option<i64>,
 
-    /// `GraceDownLabel`: a list of [`TkeLabel`] objects.
+    /// `GraceDownLabel`
     pub grace_down_label: Option<Vec<TkeLabel>>,
 
-    /// `GraceDownProtectTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `GraceDownProtectTime`; example: `60`
     pub grace_down_protect_time: Option<i64>,
 }
 
@@ -7793,14 +5442,10 @@ pub struct TimeAutoScaleStrategy {
 /// Returned in the output of [`DescribeAutoScaleGroupGlobalConf`](super::DescribeAutoScaleGroupGlobalConf) and [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct TkeLabel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cloud.tencent.com/node-instance-id"`
+    /// `Name`; example: `"cloud.tencent.com/node-instance-id"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ins-0dcxficf"`
+    /// `Value`; example: `"ins-0dcxficf"`
     pub value: Option<String>,
 }
 
@@ -7810,29 +5455,19 @@ pub struct TkeLabel {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct Toleration {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"Equal"`
+    /// `Operator`; example: `"Equal"`
     pub operator: Option<String>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `Effect`; example: `"NoSchedule"`
     pub effect: Option<String>,
 
-    /// `TolerationSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `TolerationSeconds`; example: `300`
     pub toleration_seconds: Option<i64>,
 }
 
@@ -7841,22 +5476,16 @@ pub struct Toleration {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct TopologyInfo {
-    /// `ZoneId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`, always sent in responses; example: `100002`
     pub zone_id: Option<i64>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"ap-guangzhou-2\""`
+    /// `Zone`, always sent in responses; example: `"\"ap-guangzhou-2\""`
     pub zone: Option<String>,
 
-    /// `SubnetInfoList`: a list of [`SubnetInfo`] objects.
+    /// `SubnetInfoList`
     pub subnet_info_list: Option<Vec<SubnetInfo>>,
 
-    /// `NodeInfoList`: a list of [`ShortNodeInfo`] objects.
+    /// `NodeInfoList`
     pub node_info_list: Option<Vec<ShortNodeInfo>>,
 }
 
@@ -7865,42 +5494,28 @@ pub struct TopologyInfo {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct TopologySpreadConstraint {
-    /// `MaxSkew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxSkew`; example: `1`
     pub max_skew: Option<i64>,
 
-    /// `TopologyKey`: a string.
-    ///
-    /// Example: `"topology.kubernetes.io/zone"`
+    /// `TopologyKey`; example: `"topology.kubernetes.io/zone"`
     pub topology_key: Option<String>,
 
-    /// `WhenUnsatisfiable`: a string.
-    ///
-    /// Example: `"DoNotSchedule"`
+    /// `WhenUnsatisfiable`; example: `"DoNotSchedule"`
     pub when_unsatisfiable: Option<String>,
 
-    /// `LabelSelector`: a [`LabelSelector`].
+    /// `LabelSelector`
     pub label_selector: Option<LabelSelector>,
 
-    /// `MinDomains`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinDomains`; example: `1`
     pub min_domains: Option<i64>,
 
-    /// `NodeAffinityPolicy`: a string.
-    ///
-    /// Example: `"Honor"`
+    /// `NodeAffinityPolicy`; example: `"Honor"`
     pub node_affinity_policy: Option<String>,
 
-    /// `NodeTaintsPolicy`: a string.
-    ///
-    /// Example: `"Honor"`
+    /// `NodeTaintsPolicy`; example: `"Honor"`
     pub node_taints_policy: Option<String>,
 
-    /// `MatchLabelKeys`: a list of strings.
-    ///
-    /// Example: `["pod-template-hash"]`
+    /// `MatchLabelKeys`; example: `["pod-template-hash"]`
     pub match_label_keys: Option<Vec<String>>,
 }
 
@@ -7910,15 +5525,10 @@ pub struct TopologySpreadConstraint {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct TriggerCondition {
-    /// `CompareMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompareMethod`; example: `1`
     pub compare_method: i64,
 
-    /// `Threshold`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Threshold`, always sent in responses; example: `1`
     pub threshold: Option<f64>,
 }
 
@@ -7927,102 +5537,64 @@ pub struct TriggerCondition {
 /// Returned in the output of [`DescribeTrinoQueryInfo`](super::DescribeTrinoQueryInfo).
 #[tc_model]
 pub struct TrinoQueryInfo {
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"trino"`
+    /// `Catalog`; example: `"trino"`
     pub catalog: Option<String>,
 
-    /// `ClientIpAddr`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `ClientIpAddr`; example: `"192.168.1.1"`
     pub client_ip_addr: Option<String>,
 
-    /// `CompletedSplits`: a string.
-    ///
-    /// Example: `"10"`
+    /// `CompletedSplits`; example: `"10"`
     pub completed_splits: Option<String>,
 
-    /// `CpuTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuTime`; example: `100`
     pub cpu_time: Option<i64>,
 
-    /// `CumulativeMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `CumulativeMemory`; example: `2048`
     pub cumulative_memory: Option<i64>,
 
-    /// `DurationMillis`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DurationMillis`; example: `1000`
     pub duration_millis: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1629379200`
+    /// `EndTime`; example: `1629379200`
     pub end_time: Option<i64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"query-12345"`
+    /// `Id`; example: `"query-12345"`
     pub id: Option<String>,
 
-    /// `InternalNetworkBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `InternalNetworkBytes`; example: `1024`
     pub internal_network_bytes: Option<i64>,
 
-    /// `OutputBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OutputBytes`; example: `1024`
     pub output_bytes: Option<i64>,
 
-    /// `PeakUserMemoryBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `PeakUserMemoryBytes`; example: `4096`
     pub peak_user_memory_bytes: Option<i64>,
 
-    /// `PhysicalInputBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `PhysicalInputBytes`; example: `1024`
     pub physical_input_bytes: Option<i64>,
 
-    /// `ProcessedInputBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ProcessedInputBytes`; example: `1024`
     pub processed_input_bytes: Option<i64>,
 
-    /// `SqlCompileTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SqlCompileTime`; example: `10`
     pub sql_compile_time: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1629379200`
+    /// `StartTime`; example: `1629379200`
     pub start_time: Option<i64>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `State`; example: `"FINISHED"`
     pub state: Option<String>,
 
-    /// `Statement`: a string.
-    ///
-    /// Example: `"SELECT * FROM my_table"`
+    /// `Statement`; example: `"SELECT * FROM my_table"`
     pub statement: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `User`; example: `"user1"`
     pub user: Option<String>,
 
-    /// `WrittenBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `WrittenBytes`; example: `1024`
     pub written_bytes: Option<i64>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 }
 
@@ -8031,26 +5603,17 @@ pub struct TrinoQueryInfo {
 /// Sent in the input of [`InquiryPriceUpdateInstance`](super::InquiryPriceUpdateInstance).
 #[tc_model]
 pub struct UpdateInstanceSettings {
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: u64,
 
-    /// `CPUCores`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CPUCores`; example: `8`
     #[tc(rename = "CPUCores")]
     pub cpu_cores: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"emr-vm-eqeq131"`
+    /// `ResourceId`; example: `"emr-vm-eqeq131"`
     pub resource_id: String,
 
-    /// `InstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"S5.2XLARGE16"`
+    /// `InstanceType`, always sent in responses; example: `"S5.2XLARGE16"`
     pub instance_type: Option<String>,
 }
 
@@ -8059,14 +5622,10 @@ pub struct UpdateInstanceSettings {
 /// Sent in the input of [`DeleteUserManagerUserList`](super::DeleteUserManagerUserList).
 #[tc_model]
 pub struct UserAndGroup {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: String,
 }
 
@@ -8075,27 +5634,19 @@ pub struct UserAndGroup {
 /// Sent in the input of [`AddUsersForUserManager`](super::AddUsersForUserManager).
 #[tc_model]
 pub struct UserInfoForUserManager {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `UserGroup`; example: `"group1"`
     pub user_group: String,
 
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"PassWord_123"`
+    /// `PassWord`; example: `"PassWord_123"`
     pub pass_word: String,
 
-    /// `ReMark`: a string.
-    ///
-    /// Example: `"提交mr任务"`
+    /// `ReMark`; example: `"提交mr任务"`
     pub re_mark: Option<String>,
 
-    /// `Groups`: a list of strings.
+    /// `Groups`
     pub groups: Option<Vec<String>>,
 }
 
@@ -8104,20 +5655,13 @@ pub struct UserInfoForUserManager {
 /// Sent in the input of [`DescribeUsersForUserManager`](super::DescribeUsersForUserManager).
 #[tc_model]
 pub struct UserManagerFilter {
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"emr"`
+    /// `UserName`, always sent in responses; example: `"emr"`
     pub user_name: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `UserType`; example: `"自定义"`
     pub user_type: Option<String>,
 
-    /// `Groups`: a string.
-    ///
-    /// Example: `"组名"`
+    /// `Groups`; example: `"组名"`
     pub groups: Option<String>,
 }
 
@@ -8126,69 +5670,43 @@ pub struct UserManagerFilter {
 /// Returned in the output of [`DescribeUsersForUserManager`](super::DescribeUsersForUserManager).
 #[tc_model]
 pub struct UserManagerUserBriefInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `UserName`; example: `"hadoop"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `UserGroup`; example: `"hadoop"`
     pub user_group: String,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"NormalUser"`
+    /// `UserType`; example: `"NormalUser"`
     pub user_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-04-28 18:08:28"`
+    /// `CreateTime`; example: `"2022-04-28 18:08:28"`
     pub create_time: String,
 
-    /// `SupportDownLoadKeyTab`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportDownLoadKeyTab`; example: `true`
     pub support_down_load_key_tab: bool,
 
-    /// `DownLoadKeyTabUrl`: a string.
-    ///
-    /// Example: `"https://image-xxx.cos.region.xx.com/12323/someone.keytab"`
+    /// `DownLoadKeyTabUrl`; example: `"https://image-xxx.cos.region.xx.com/12323/someone.keytab"`
     pub down_load_key_tab_url: String,
 
-    /// `Groups`: a list of strings.
-    ///
-    /// Example: `["group1"]`
+    /// `Groups`; example: `["group1"]`
     pub groups: Option<Vec<String>>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1283471221"`
+    /// `Uin`; example: `"1283471221"`
     pub uin: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: Option<i64>,
 
-    /// `DisplayPasswdUpdateTime`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplayPasswdUpdateTime`; example: `true`
     pub display_passwd_update_time: Option<bool>,
 
-    /// `PasswdUpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-21 16:07:54"`
+    /// `PasswdUpdateTime`; example: `"2026-08-21 16:07:54"`
     pub passwd_update_time: Option<String>,
 
-    /// `PasswdUsedDay`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PasswdUsedDay`; example: `2`
     pub passwd_used_day: Option<i64>,
 
-    /// `PasswdUsedHour`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PasswdUsedHour`; example: `15`
     pub passwd_used_hour: Option<i64>,
 }
 
@@ -8199,14 +5717,10 @@ pub struct UserManagerUserBriefInfo {
 #[doc(alias = "VPCSettings")]
 #[tc_model]
 pub struct VpcSettings {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 }
 
@@ -8215,14 +5729,10 @@ pub struct VpcSettings {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 }
 
@@ -8232,29 +5742,19 @@ pub struct VirtualPrivateCloud {
 /// Returned in the output of [`DescribeDynamicInstanceDetail`](super::DescribeDynamicInstanceDetail).
 #[tc_model]
 pub struct VolumeMount {
-    /// `MountName`: a string.
-    ///
-    /// Example: `"Cfs-1"`
+    /// `MountName`; example: `"Cfs-1"`
     pub mount_name: Option<String>,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"/data1"`
+    /// `MountPath`; example: `"/data1"`
     pub mount_path: Option<String>,
 
-    /// `SubPathMode`: a string.
-    ///
-    /// Example: `"subpath"`
+    /// `SubPathMode`; example: `"subpath"`
     pub sub_path_mode: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/var/dev"`
+    /// `SubPath`; example: `"/var/dev"`
     pub sub_path: Option<String>,
 
-    /// `MountMode`: a string.
-    ///
-    /// Example: `"ReadWrite"`
+    /// `MountMode`; example: `"ReadWrite"`
     pub mount_mode: Option<String>,
 }
 
@@ -8263,12 +5763,10 @@ pub struct VolumeMount {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct VolumeSetting {
-    /// `VolumeType`: a string.
-    ///
-    /// Example: `"NEW_PVC"`
+    /// `VolumeType`; example: `"NEW_PVC"`
     pub volume_type: Option<String>,
 
-    /// `HostPath`: a [`HostPathVolumeSource`].
+    /// `HostPath`
     pub host_path: Option<HostPathVolumeSource>,
 }
 
@@ -8278,20 +5776,14 @@ pub struct VolumeSetting {
 #[doc(alias = "WebUIInfo")]
 #[tc_model]
 pub struct WebUiInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxxx/"`
+    /// `Url`; example: `"http://xxxx/"`
     pub url: Option<String>,
 
-    /// `WebUIStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `WebUIStatus`; example: `-1`
     #[tc(rename = "WebUIStatus")]
     pub web_ui_status: Option<i64>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"MLFLOW"`
+    /// `ServiceName`; example: `"MLFLOW"`
     pub service_name: Option<String>,
 }
 
@@ -8301,13 +5793,10 @@ pub struct WebUiInfo {
 /// Returned in the output of [`DescribeAutoScaleStrategies`](super::DescribeAutoScaleStrategies).
 #[tc_model]
 pub struct WeekRepeatStrategy {
-    /// `ExecuteAtTimeOfDay`: a string.
-    ///
-    /// Example: `"11:05:00"`
+    /// `ExecuteAtTimeOfDay`; example: `"11:05:00"`
     pub execute_at_time_of_day: String,
 
-    /// `DaysOfWeek`: a list of unsigned 64-bit integers.
-    /// Required in requests.
+    /// `DaysOfWeek`, required in requests
     pub days_of_week: Option<Vec<u64>>,
 }
 
@@ -8316,12 +5805,10 @@ pub struct WeekRepeatStrategy {
 /// Sent in the input of [`CreateCloudInstance`](super::CreateCloudInstance) and [`InstallSoftware`](super::InstallSoftware).
 #[tc_model]
 pub struct WeightedPodAffinityTerm {
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Weight`; example: `50`
     pub weight: Option<i64>,
 
-    /// `PodAffinityTerm`: a [`PodAffinityTerm`].
+    /// `PodAffinityTerm`
     pub pod_affinity_term: Option<PodAffinityTerm>,
 }
 
@@ -8330,254 +5817,156 @@ pub struct WeightedPodAffinityTerm {
 /// Returned in the output of [`DescribeYarnApplications`](super::DescribeYarnApplications).
 #[tc_model]
 pub struct YarnApplication {
-    /// `Id`: a string.
-    ///
-    /// Example: `"application_1686032366242_0014"`
+    /// `Id`; example: `"application_1686032366242_0014"`
     pub id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `User`; example: `"hadoop"`
     pub user: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"HIVE-b67d086c-462b-492e-a5d1-8ecb81cea369"`
+    /// `Name`; example: `"HIVE-b67d086c-462b-492e-a5d1-8ecb81cea369"`
     pub name: String,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"root.default"`
+    /// `Queue`; example: `"root.default"`
     pub queue: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"TEZ"`
+    /// `ApplicationType`; example: `"TEZ"`
     pub application_type: String,
 
-    /// `ElapsedTime`: a string.
-    ///
-    /// Example: `"6h12min"`
+    /// `ElapsedTime`; example: `"6h12min"`
     pub elapsed_time: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `State`; example: `"FINISHED"`
     pub state: String,
 
-    /// `FinalStatus`: a string.
-    ///
-    /// Example: `"SUCCEEDED"`
+    /// `FinalStatus`; example: `"SUCCEEDED"`
     pub final_status: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `StartedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465000`
+    /// `StartedTime`; example: `1686101465000`
     pub started_time: i64,
 
-    /// `FinishedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686101465000`
+    /// `FinishedTime`; example: `1686101465000`
     pub finished_time: i64,
 
-    /// `AllocatedMB`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `AllocatedMB`; example: `-1`
     #[tc(rename = "AllocatedMB")]
     pub allocated_mb: i64,
 
-    /// `AllocatedVCores`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `AllocatedVCores`; example: `-1`
     pub allocated_v_cores: i64,
 
-    /// `RunningContainers`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `RunningContainers`; example: `-1`
     pub running_containers: i64,
 
-    /// `MemorySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `692611`
+    /// `MemorySeconds`; example: `692611`
     pub memory_seconds: i64,
 
-    /// `VCoreSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `338`
+    /// `VCoreSeconds`; example: `338`
     pub v_core_seconds: i64,
 
-    /// `QueueUsagePercentage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `QueueUsagePercentage`; example: `0`
     pub queue_usage_percentage: f64,
 
-    /// `ClusterUsagePercentage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ClusterUsagePercentage`; example: `0`
     pub cluster_usage_percentage: f64,
 
-    /// `PreemptedResourceMB`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreemptedResourceMB`; example: `0`
     #[tc(rename = "PreemptedResourceMB")]
     pub preempted_resource_mb: i64,
 
-    /// `PreemptedResourceVCores`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreemptedResourceVCores`; example: `0`
     pub preempted_resource_v_cores: i64,
 
-    /// `NumNonAMContainerPreempted`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NumNonAMContainerPreempted`; example: `0`
     #[tc(rename = "NumNonAMContainerPreempted")]
     pub num_non_am_container_preempted: i64,
 
-    /// `NumAMContainerPreempted`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NumAMContainerPreempted`; example: `0`
     #[tc(rename = "NumAMContainerPreempted")]
     pub num_am_container_preempted: i64,
 
-    /// `MapsTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MapsTotal`; example: `1`
     pub maps_total: i64,
 
-    /// `MapsCompleted`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MapsCompleted`; example: `1`
     pub maps_completed: i64,
 
-    /// `ReducesTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReducesTotal`; example: `0`
     pub reduces_total: i64,
 
-    /// `ReducesCompleted`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReducesCompleted`; example: `0`
     pub reduces_completed: i64,
 
-    /// `AvgMapTime`: a signed 64-bit integer.
-    ///
-    /// Example: `4437`
+    /// `AvgMapTime`; example: `4437`
     pub avg_map_time: i64,
 
-    /// `AvgReduceTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvgReduceTime`; example: `0`
     pub avg_reduce_time: i64,
 
-    /// `AvgShuffleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvgShuffleTime`; example: `0`
     pub avg_shuffle_time: i64,
 
-    /// `AvgMergeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvgMergeTime`; example: `0`
     pub avg_merge_time: i64,
 
-    /// `FailedReduceAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedReduceAttempts`; example: `0`
     pub failed_reduce_attempts: i64,
 
-    /// `KilledReduceAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KilledReduceAttempts`; example: `0`
     pub killed_reduce_attempts: i64,
 
-    /// `SuccessfulReduceAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessfulReduceAttempts`; example: `0`
     pub successful_reduce_attempts: i64,
 
-    /// `FailedMapAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedMapAttempts`; example: `0`
     pub failed_map_attempts: i64,
 
-    /// `KilledMapAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KilledMapAttempts`; example: `0`
     pub killed_map_attempts: i64,
 
-    /// `SuccessfulMapAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessfulMapAttempts`; example: `1`
     pub successful_map_attempts: i64,
 
-    /// `GcTimeMillis`: a signed 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `GcTimeMillis`; example: `96`
     pub gc_time_millis: i64,
 
-    /// `VCoreMillisMaps`: a signed 64-bit integer.
-    ///
-    /// Example: `4168`
+    /// `VCoreMillisMaps`; example: `4168`
     pub v_core_millis_maps: i64,
 
-    /// `MbMillisMaps`: a signed 64-bit integer.
-    ///
-    /// Example: `4268032`
+    /// `MbMillisMaps`; example: `4268032`
     pub mb_millis_maps: i64,
 
-    /// `VCoreMillisReduces`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VCoreMillisReduces`; example: `0`
     pub v_core_millis_reduces: i64,
 
-    /// `MbMillisReduces`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MbMillisReduces`; example: `0`
     pub mb_millis_reduces: i64,
 
-    /// `TotalLaunchedMaps`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalLaunchedMaps`; example: `1`
     pub total_launched_maps: i64,
 
-    /// `TotalLaunchedReduces`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalLaunchedReduces`; example: `0`
     pub total_launched_reduces: i64,
 
-    /// `MapInputRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MapInputRecords`; example: `1`
     pub map_input_records: i64,
 
-    /// `MapOutputRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MapOutputRecords`; example: `0`
     pub map_output_records: i64,
 
-    /// `ReduceInputRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReduceInputRecords`; example: `0`
     pub reduce_input_records: i64,
 
-    /// `ReduceOutputRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReduceOutputRecords`; example: `0`
     pub reduce_output_records: i64,
 
-    /// `HDFSBytesWritten`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HDFSBytesWritten`; example: `0`
     #[tc(rename = "HDFSBytesWritten")]
     pub hdfs_bytes_written: i64,
 
-    /// `HDFSBytesRead`: a signed 64-bit integer.
-    ///
-    /// Example: `13986`
+    /// `HDFSBytesRead`; example: `13986`
     #[tc(rename = "HDFSBytesRead")]
     pub hdfs_bytes_read: i64,
 }
@@ -8587,12 +5976,10 @@ pub struct YarnApplication {
 /// Returned in the output of [`InquiryPriceCreateInstance`](super::InquiryPriceCreateInstance).
 #[tc_model]
 pub struct ZoneDetailPriceResult {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"100002"`
+    /// `ZoneId`; example: `"100002"`
     pub zone_id: String,
 
-    /// `NodeDetailPrice`: a list of [`NodeDetailPriceResult`] objects.
+    /// `NodeDetailPrice`
     pub node_detail_price: Vec<NodeDetailPriceResult>,
 }
 
@@ -8601,19 +5988,16 @@ pub struct ZoneDetailPriceResult {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ZoneResourceConfiguration {
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Option<Placement>,
 
-    /// `AllNodeResourceSpec`: an [`AllNodeResourceSpec`].
+    /// `AllNodeResourceSpec`
     pub all_node_resource_spec: Option<AllNodeResourceSpec>,
 
-    /// `ZoneTag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"master"`
+    /// `ZoneTag`, always sent in responses; example: `"master"`
     pub zone_tag: Option<String>,
 }
 
@@ -8623,17 +6007,13 @@ pub struct ZoneResourceConfiguration {
 /// Returned in the output of [`DescribeSLInstance`](super::DescribeSLInstance) and [`DescribeSLInstanceList`](super::DescribeSLInstanceList).
 #[tc_model]
 pub struct ZoneSetting {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `VPCSettings`: a [`VpcSettings`].
+    /// `VPCSettings`
     #[tc(rename = "VPCSettings")]
     pub vpc_settings: VpcSettings,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: i64,
 }

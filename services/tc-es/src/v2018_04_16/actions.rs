@@ -7,9 +7,12 @@ use super::models;
 /// The `CheckMigrateIndexMetaData` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CheckMigrateIndexMetaDataResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CheckMigrateIndexMetaData)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "es",
     version = "2018-04-16",
@@ -18,58 +21,38 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CheckMigrateIndexMetaData {
-    /// `ServerlessId`: a string.
-    ///
-    /// Example: `"index-faefaefg"`
+    /// `ServerlessId`; example: `"index-faefaefg"`
     pub serverless_id: String,
 
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"snapshot"`
+    /// `Snapshot`; example: `"snapshot"`
     pub snapshot: String,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"user-cos-name"`
+    /// `CosBucket`; example: `"user-cos-name"`
     pub cos_bucket: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"dir/"`
+    /// `BasePath`; example: `"dir/"`
     pub base_path: Option<String>,
 
-    /// `ClusterInstanceId`: a string.
-    ///
-    /// Example: `"es-fwajfwii"`
+    /// `ClusterInstanceId`; example: `"es-fwajfwii"`
     pub cluster_instance_id: Option<String>,
 
-    /// `CommonIndexArr`: a list of strings.
-    ///
-    /// Example: `["index1","index2"]`
+    /// `CommonIndexArr`; example: `["index1","index2"]`
     pub common_index_arr: Option<Vec<String>>,
 
-    /// `DataStreamArr`: a list of strings.
-    ///
-    /// Example: `["index1","index2"]`
+    /// `DataStreamArr`; example: `["index1","index2"]`
     pub data_stream_arr: Option<Vec<String>>,
 }
 
 /// What a successful [`CheckMigrateIndexMetaData`] call returns.
 #[tc_model]
 pub struct CheckMigrateIndexMetaDataResponse {
-    /// `MappingTimeFieldCheckFailedIndexArr`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `MappingTimeFieldCheckFailedIndexArr`; example: `[""]`
     pub mapping_time_field_check_failed_index_arr: Option<Vec<String>>,
 
-    /// `MappingTimeTypeCheckFailedIndexArr`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `MappingTimeTypeCheckFailedIndexArr`; example: `[""]`
     pub mapping_time_type_check_failed_index_arr: Option<Vec<String>>,
 
-    /// `SettingCheckFailedIndexArr`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `SettingCheckFailedIndexArr`; example: `[""]`
     pub setting_check_failed_index_arr: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -79,96 +62,157 @@ pub struct CheckMigrateIndexMetaDataResponse {
 /// The `CheckUpdateInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CheckUpdateInstanceResponse`].
-/// The codes it documents are in [`CheckUpdateInstanceError`](super::errors::CheckUpdateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CheckUpdateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.ErrorClusterStateNoReplication`](super::errors::EsErrorCode::FailedOperationErrorClusterStateNoReplication)
+/// - [`FailedOperation.ErrorClusterStateUnhealth`](super::errors::EsErrorCode::FailedOperationErrorClusterStateUnhealth)
+/// - [`FailedOperation.UnsupportedLocalDiskRollUpScaleUpOrDown`](super::errors::EsErrorCode::FailedOperationUnsupportedLocalDiskRollUpScaleUpOrDown)
+/// - [`FailedOperation.UnsupportedResetNodeTypeAndScaleOutDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedResetNodeTypeAndScaleOutDisk)
+/// - [`FailedOperation.UnsupportedRestScaleDownAndModifyDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedRestScaleDownAndModifyDisk)
+/// - [`FailedOperation.UnsupportedReverseRegulationNodeTypeAndDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedReverseRegulationNodeTypeAndDisk)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidCosBackupInfo`](super::errors::EsErrorCode::InvalidParameterInvalidCosBackupInfo)
+/// - [`InvalidParameter.InvalidDiskCount`](super::errors::EsErrorCode::InvalidParameterInvalidDiskCount)
+/// - [`InvalidParameter.InvalidDiskEncrypt`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEncrypt)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EsErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidDiskType`](super::errors::EsErrorCode::InvalidParameterInvalidDiskType)
+/// - [`InvalidParameter.InvalidEsACL`](super::errors::EsErrorCode::InvalidParameterInvalidEsAcl)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidKibanaPrivatePort`](super::errors::EsErrorCode::InvalidParameterInvalidKibanaPrivatePort)
+/// - [`InvalidParameter.InvalidMultiZoneInfo`](super::errors::EsErrorCode::InvalidParameterInvalidMultiZoneInfo)
+/// - [`InvalidParameter.InvalidNodeNum`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNum)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidPrivateAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPrivateAccess)
+/// - [`InvalidParameter.InvalidPublicAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPublicAccess)
+/// - [`InvalidParameter.InvalidScaleDiskSafeFactor`](super::errors::EsErrorCode::InvalidParameterInvalidScaleDiskSafeFactor)
+/// - [`InvalidParameter.InvalidSceneType`](super::errors::EsErrorCode::InvalidParameterInvalidSceneType)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EsErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`InvalidParameter.InvalidUpdateType`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateType)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EsErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`InvalidParameterValue.EsConfigType`](super::errors::EsErrorCode::InvalidParameterValueEsConfigType)
+/// - [`InvalidParameterValue.InstanceName`](super::errors::EsErrorCode::InvalidParameterValueInstanceName)
+/// - [`InvalidParameterValue.InvalidDeadline`](super::errors::EsErrorCode::InvalidParameterValueInvalidDeadline)
+/// - [`InvalidParameterValue.Password`](super::errors::EsErrorCode::InvalidParameterValuePassword)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EsErrorCode::LimitExceededResourceLimit)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Disk`](super::errors::EsErrorCode::ResourceInsufficientDisk)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`ResourceInsufficient.SubnetIp`](super::errors::EsErrorCode::ResourceInsufficientSubnetIp)
+/// - [`ResourceInsufficient.Zone`](super::errors::EsErrorCode::ResourceInsufficientZone)
+/// - [`ResourceNotFound.CVMInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCvmInfoNotFound)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.DataNodeNotFound`](super::errors::EsErrorCode::ResourceNotFoundDataNodeNotFound)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.NetWorkInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundNetWorkInfoNotFound)
+/// - [`ResourceNotFound.OssInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundOssInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BasicSecurityType`](super::errors::EsErrorCode::UnsupportedOperationBasicSecurityType)
+/// - [`UnsupportedOperation.ChangeNodeType`](super::errors::EsErrorCode::UnsupportedOperationChangeNodeType)
+/// - [`UnsupportedOperation.ClusterShardNum`](super::errors::EsErrorCode::UnsupportedOperationClusterShardNum)
+/// - [`UnsupportedOperation.ClusterStateClose`](super::errors::EsErrorCode::UnsupportedOperationClusterStateClose)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.CvmStateNotSupported`](super::errors::EsErrorCode::UnsupportedOperationCvmStateNotSupported)
+/// - [`UnsupportedOperation.DataNodeJvmHeapTooSmall`](super::errors::EsErrorCode::UnsupportedOperationDataNodeJvmHeapTooSmall)
+/// - [`UnsupportedOperation.DiskNotPortable`](super::errors::EsErrorCode::UnsupportedOperationDiskNotPortable)
+/// - [`UnsupportedOperation.DiskStateNotSupported`](super::errors::EsErrorCode::UnsupportedOperationDiskStateNotSupported)
+/// - [`UnsupportedOperation.DiskTypeChangePathNotSupported`](super::errors::EsErrorCode::UnsupportedOperationDiskTypeChangePathNotSupported)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.IndexSettingsRequireSet`](super::errors::EsErrorCode::UnsupportedOperationIndexSettingsRequireSet)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.LocalDisk`](super::errors::EsErrorCode::UnsupportedOperationLocalDisk)
+/// - [`UnsupportedOperation.MultiZonesUpgrade`](super::errors::EsErrorCode::UnsupportedOperationMultiZonesUpgrade)
+/// - [`UnsupportedOperation.NotDataDisk`](super::errors::EsErrorCode::UnsupportedOperationNotDataDisk)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.ScaleDownTooMuch`](super::errors::EsErrorCode::UnsupportedOperationScaleDownTooMuch)
+/// - [`UnsupportedOperation.ScaleInTooMuch`](super::errors::EsErrorCode::UnsupportedOperationScaleInTooMuch)
+/// - [`UnsupportedOperation.SingleNodeClusterNotSupport`](super::errors::EsErrorCode::UnsupportedOperationSingleNodeClusterNotSupport)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
+/// - [`UnsupportedOperation.SwitchPrivateLink`](super::errors::EsErrorCode::UnsupportedOperationSwitchPrivateLink)
+/// - [`UnsupportedOperation.TotalStorage`](super::errors::EsErrorCode::UnsupportedOperationTotalStorage)
+/// - [`UnsupportedOperation.VPCInfoNotFound`](super::errors::EsErrorCode::UnsupportedOperationVpcInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CheckUpdateInstance",
     output = CheckUpdateInstanceResponse,
-    error = super::errors::CheckUpdateInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct CheckUpdateInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeNum`; example: `1`
     pub node_num: Option<u64>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"ES.S1.MEDIUM4"`
+    /// `NodeType`; example: `"ES.S1.MEDIUM4"`
     pub node_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `DiskSize`; example: `150`
     pub disk_size: Option<u64>,
 
-    /// `MasterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MasterNodeNum`; example: `1`
     pub master_node_num: Option<u64>,
 
-    /// `MasterNodeType`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `MasterNodeType`; example: `"\"test\""`
     pub master_node_type: Option<String>,
 
-    /// `NodeInfoList`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodeInfoList`
     pub node_info_list: Option<Vec<models::NodeInfo>>,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceRestart`; example: `true`
     pub force_restart: Option<bool>,
 
-    /// `ScaleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleType`; example: `0`
     pub scale_type: Option<i64>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`](super::models::ZoneDetail) objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<models::ZoneDetail>>,
 
-    /// `WebNodeTypeInfo`: a [`WebNodeTypeInfo`](super::models::WebNodeTypeInfo).
+    /// `WebNodeTypeInfo`
     pub web_node_type_info: Option<models::WebNodeTypeInfo>,
 
-    /// `CosBackup`: a [`CosBackup`](super::models::CosBackup).
+    /// `CosBackup`
     pub cos_backup: Option<models::CosBackup>,
 
-    /// `ReadWriteMode`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ReadWriteMode`; example: `-1`
     pub read_write_mode: Option<i64>,
 }
 
 /// What a successful [`CheckUpdateInstance`] call returns.
 #[tc_model]
 pub struct CheckUpdateInstanceResponse {
-    /// `AllowUpdate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowUpdate`; example: `false`
     pub allow_update: bool,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"err"`
+    /// `ErrMsg`; example: `"err"`
     pub err_msg: Option<String>,
 
-    /// `NeedSetShards`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedSetShards`; example: `false`
     pub need_set_shards: Option<bool>,
 
-    /// `EnableScheduleRecoverGroupTask`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScheduleRecoverGroupTask`; example: `false`
     pub enable_schedule_recover_group_task: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -178,32 +222,40 @@ pub struct CheckUpdateInstanceResponse {
 /// The `CreateAutoBackUpStrategy` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateAutoBackUpStrategyResponse`].
-/// The codes it documents are in [`CreateAutoBackUpStrategyError`](super::errors::CreateAutoBackUpStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateAutoBackUpStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateAutoBackUpStrategy",
     output = CreateAutoBackUpStrategyResponse,
-    error = super::errors::CreateAutoBackUpStrategyError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateAutoBackUpStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-m6d4maox"`
+    /// `InstanceId`; example: `"es-m6d4maox"`
     pub instance_id: String,
 
-    /// `CosBackup`: a [`CosBackup`](super::models::CosBackup).
+    /// `CosBackup`
     pub cos_backup: models::CosBackup,
 }
 
 /// What a successful [`CreateAutoBackUpStrategy`] call returns.
 #[tc_model]
 pub struct CreateAutoBackUpStrategyResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -213,89 +265,72 @@ pub struct CreateAutoBackUpStrategyResponse {
 /// The `CreateClusterSnapshot` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateClusterSnapshotResponse`].
-/// The codes it documents are in [`CreateClusterSnapshotError`](super::errors::CreateClusterSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateClusterSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateClusterSnapshot",
     output = CreateClusterSnapshotResponse,
-    error = super::errors::CreateClusterSnapshotError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateClusterSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"test-snapshot_20220202"`
+    /// `SnapshotName`; example: `"test-snapshot_20220202"`
     pub snapshot_name: String,
 
-    /// `Indices`: a string.
-    ///
-    /// Example: `"index1,index2"`
+    /// `Indices`; example: `"index1,index2"`
     pub indices: Option<String>,
 
-    /// `EsRepositoryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EsRepositoryType`; example: `0`
     pub es_repository_type: Option<u64>,
 
-    /// `UserEsRepository`: a string.
-    ///
-    /// Example: `"UserEsRepository"`
+    /// `UserEsRepository`; example: `"UserEsRepository"`
     pub user_es_repository: Option<String>,
 
-    /// `StorageDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageDuration`; example: `3`
     pub storage_duration: Option<u64>,
 
-    /// `CosRetention`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosRetention`; example: `0`
     pub cos_retention: Option<u64>,
 
-    /// `RetainUntilDate`: a string.
-    ///
-    /// Example: `"2022-12-10T08:34:48.000Z"`
+    /// `RetainUntilDate`; example: `"2022-12-10T08:34:48.000Z"`
     pub retain_until_date: Option<String>,
 
-    /// `RetentionGraceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetentionGraceTime`; example: `7`
     pub retention_grace_time: Option<u64>,
 
-    /// `RemoteCos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoteCos`; example: `0`
     pub remote_cos: Option<u64>,
 
-    /// `RemoteCosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RemoteCosRegion`; example: `"ap-guangzhou"`
     pub remote_cos_region: Option<String>,
 
-    /// `MultiAz`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiAz`; example: `0`
     pub multi_az: Option<u64>,
 
-    /// `MaxSnapshotPerSec`: a string.
-    ///
-    /// Example: `"50mb"`
+    /// `MaxSnapshotPerSec`; example: `"50mb"`
     pub max_snapshot_per_sec: Option<String>,
 }
 
 /// What a successful [`CreateClusterSnapshot`] call returns.
 #[tc_model]
 pub struct CreateClusterSnapshotResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxx"`
+    /// `InstanceId`; example: `"es-xxxx"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,67 +340,65 @@ pub struct CreateClusterSnapshotResponse {
 /// The `CreateCollector` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateCollectorResponse`].
-/// The codes it documents are in [`CreateCollectorError`](super::errors::CreateCollectorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateCollector)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::EsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateCollector",
     output = CreateCollectorResponse,
-    error = super::errors::CreateCollectorError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateCollector {
-    /// `CollectorName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `CollectorName`; example: `"test"`
     pub collector_name: String,
 
-    /// `CollectorVersion`: a string.
-    ///
-    /// Example: `"7.10.2"`
+    /// `CollectorVersion`; example: `"7.10.2"`
     pub collector_version: String,
 
-    /// `CollectorType`: a string.
-    ///
-    /// Example: `"filebeat"`
+    /// `CollectorType`; example: `"filebeat"`
     pub collector_type: String,
 
-    /// `OutputInstance`: a [`CollectorOutputInstance`](super::models::CollectorOutputInstance).
+    /// `OutputInstance`
     pub output_instance: models::CollectorOutputInstance,
 
-    /// `CollectorConfigs`: a list of [`CollectorConfigInfo`](super::models::CollectorConfigInfo) objects.
+    /// `CollectorConfigs`
     pub collector_configs: Option<Vec<models::CollectorConfigInfo>>,
 
-    /// `CVMInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxxxxx"]`
+    /// `CVMInstanceIds`; example: `["ins-xxxxxxxx"]`
     #[tc(rename = "CVMInstanceIds")]
     pub cvm_instance_ids: Option<Vec<String>>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `TargetType`; example: `"TKE"`
     pub target_type: Option<String>,
 
-    /// `ContainerClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxx"`
+    /// `ContainerClusterId`; example: `"cls-xxxxxxx"`
     pub container_cluster_id: Option<String>,
 
-    /// `CollectorTargets`: a list of [`CollectorTarget`](super::models::CollectorTarget) objects.
+    /// `CollectorTargets`
     pub collector_targets: Option<Vec<models::CollectorTarget>>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateCollector`] call returns.
 #[tc_model]
 pub struct CreateCollectorResponse {
-    /// `CollectorId`: a string.
-    ///
-    /// Example: `"coll-xxxxxx"`
+    /// `CollectorId`; example: `"coll-xxxxxx"`
     pub collector_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -375,59 +408,52 @@ pub struct CreateCollectorResponse {
 /// The `CreateCosMigrateToServerlessInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateCosMigrateToServerlessInstanceResponse`].
-/// The codes it documents are in [`CreateCosMigrateToServerlessInstanceError`](super::errors::CreateCosMigrateToServerlessInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateCosMigrateToServerlessInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.CosMigrate`](super::errors::EsErrorCode::FailedOperationCosMigrate)
+/// - [`InvalidParameter.InvalidServerlessId`](super::errors::EsErrorCode::InvalidParameterInvalidServerlessId)
+/// - [`ResourceNotFound.EsInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundEsInfoNotFound)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateCosMigrateToServerlessInstance",
     output = CreateCosMigrateToServerlessInstanceResponse,
-    error = super::errors::CreateCosMigrateToServerlessInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateCosMigrateToServerlessInstance {
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"test_snapshot"`
+    /// `Snapshot`; example: `"test_snapshot"`
     pub snapshot: String,
 
-    /// `ServerlessId`: a string.
-    ///
-    /// Example: `"index-fwafafaf"`
+    /// `ServerlessId`; example: `"index-fwafafaf"`
     pub serverless_id: String,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"user-cos"`
+    /// `CosBucket`; example: `"user-cos"`
     pub cos_bucket: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"dir/"`
+    /// `BasePath`; example: `"dir/"`
     pub base_path: Option<String>,
 
-    /// `ClusterInstanceId`: a string.
-    ///
-    /// Example: `"es-feafaefef"`
+    /// `ClusterInstanceId`; example: `"es-feafaefef"`
     pub cluster_instance_id: Option<String>,
 
-    /// `CommonIndexArr`: a list of strings.
-    ///
-    /// Example: `["test1"]`
+    /// `CommonIndexArr`; example: `["test1"]`
     pub common_index_arr: Option<Vec<String>>,
 
-    /// `DataStreamArr`: a list of strings.
-    ///
-    /// Example: `["test1"]`
+    /// `DataStreamArr`; example: `["test1"]`
     pub data_stream_arr: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCosMigrateToServerlessInstance`] call returns.
 #[tc_model]
 pub struct CreateCosMigrateToServerlessInstanceResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -437,43 +463,46 @@ pub struct CreateCosMigrateToServerlessInstanceResponse {
 /// The `CreateIndex` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateIndexResponse`].
-/// The codes it documents are in [`CreateIndexError`](super::errors::CreateIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidIndexMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidIndexMetaJson)
+/// - [`InvalidParameter.InvalidIndexName`](super::errors::EsErrorCode::InvalidParameterInvalidIndexName)
+/// - [`InvalidParameter.InvalidIndexType`](super::errors::EsErrorCode::InvalidParameterInvalidIndexType)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateIndex",
     output = CreateIndexResponse,
-    error = super::errors::CreateIndexError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateIndex {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `IndexType`; example: `"auto"`
     pub index_type: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"index_name"`
+    /// `IndexName`; example: `"index_name"`
     pub index_name: String,
 
-    /// `IndexMetaJson`: a string.
+    /// `IndexMetaJson`
     pub index_meta_json: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `Username`; example: `"elastic"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"G7j#kL9p***"`
+    /// `Password`; example: `"G7j#kL9p***"`
     pub password: Option<String>,
 }
 
@@ -487,237 +516,210 @@ pub struct CreateIndexResponse {
 /// The `CreateInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthCreateInstance`](super::errors::EsErrorCode::AuthFailureUnAuthCreateInstance)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.CdcQuotaInsufficient`](super::errors::EsErrorCode::FailedOperationCdcQuotaInsufficient)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NodeNumAndZoneError`](super::errors::EsErrorCode::FailedOperationNodeNumAndZoneError)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAutoVoucher`](super::errors::EsErrorCode::InvalidParameterInvalidAutoVoucher)
+/// - [`InvalidParameter.InvalidDeployMode`](super::errors::EsErrorCode::InvalidParameterInvalidDeployMode)
+/// - [`InvalidParameter.InvalidDiskCount`](super::errors::EsErrorCode::InvalidParameterInvalidDiskCount)
+/// - [`InvalidParameter.InvalidDiskEncrypt`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEncrypt)
+/// - [`InvalidParameter.InvalidDiskEnhance`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEnhance)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidMultiZoneInfo`](super::errors::EsErrorCode::InvalidParameterInvalidMultiZoneInfo)
+/// - [`InvalidParameter.InvalidNodeNum`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNum)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.InvalidOperationDuration`](super::errors::EsErrorCode::InvalidParameterInvalidOperationDuration)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidTagList`](super::errors::EsErrorCode::InvalidParameterInvalidTagList)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidVoucherIds`](super::errors::EsErrorCode::InvalidParameterInvalidVoucherIds)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EsErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`InvalidParameterValue.RenewFlag`](super::errors::EsErrorCode::InvalidParameterValueRenewFlag)
+/// - [`LimitExceeded.ClusterNum`](super::errors::EsErrorCode::LimitExceededClusterNum)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EsErrorCode::LimitExceededResourceLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Order`](super::errors::EsErrorCode::ResourceInUseOrder)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`ResourceInsufficient.Zone`](super::errors::EsErrorCode::ResourceInsufficientZone)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
+/// - [`ResourceNotFound.VPCInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundVpcInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation.BasicSecurityType`](super::errors::EsErrorCode::UnsupportedOperationBasicSecurityType)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.NotAgreement`](super::errors::EsErrorCode::UnsupportedOperationNotAgreement)
+/// - [`UnsupportedOperation.SingleNodeClusterNotSupport`](super::errors::EsErrorCode::UnsupportedOperationSingleNodeClusterNotSupport)
+/// - [`UnsupportedOperation.VPCInfoNotFound`](super::errors::EsErrorCode::UnsupportedOperationVpcInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateInstance {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `EsVersion`: a string.
-    ///
-    /// Example: `"6.4.3"`
+    /// `EsVersion`; example: `"6.4.3"`
     pub es_version: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"ascq23***********cjaw"`
+    /// `Password`; example: `"ascq23***********cjaw"`
     pub password: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"es_test"`
+    /// `InstanceName`; example: `"es_test"`
     pub instance_name: Option<String>,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<u64>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `ChargePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ChargePeriod`; example: `12`
     pub charge_period: Option<u64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"RENEW_FLAG_AUTO"`
+    /// `RenewFlag`; example: `"RENEW_FLAG_AUTO"`
     pub renew_flag: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"ES.S1.4XLARGE64"`
+    /// `NodeType`; example: `"ES.S1.4XLARGE64"`
     pub node_type: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `DiskSize`; example: `500`
     pub disk_size: Option<u64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["1asdfa"]`
+    /// `VoucherIds`; example: `["1asdfa"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `EnableDedicatedMaster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDedicatedMaster`; example: `false`
     pub enable_dedicated_master: Option<bool>,
 
-    /// `MasterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MasterNodeNum`; example: `3`
     pub master_node_num: Option<u64>,
 
-    /// `MasterNodeType`: a string.
-    ///
-    /// Example: `"ES.S1.4XLARGE64"`
+    /// `MasterNodeType`; example: `"ES.S1.4XLARGE64"`
     pub master_node_type: Option<String>,
 
-    /// `MasterNodeDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MasterNodeDiskSize`; example: `100`
     pub master_node_disk_size: Option<u64>,
 
-    /// `ClusterNameInConf`: a string.
-    ///
-    /// Example: `"testnew"`
+    /// `ClusterNameInConf`; example: `"testnew"`
     pub cluster_name_in_conf: Option<String>,
 
-    /// `DeployMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<u64>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`](super::models::ZoneDetail) objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<models::ZoneDetail>>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"platinum"`
+    /// `LicenseType`; example: `"platinum"`
     pub license_type: Option<String>,
 
-    /// `NodeInfoList`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodeInfoList`
     pub node_info_list: Option<Vec<models::NodeInfo>>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 
-    /// `BasicSecurityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BasicSecurityType`; example: `2`
     pub basic_security_type: Option<u64>,
 
-    /// `SceneType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SceneType`; example: `0`
     pub scene_type: Option<i64>,
 
-    /// `WebNodeTypeInfo`: a [`WebNodeTypeInfo`](super::models::WebNodeTypeInfo).
+    /// `WebNodeTypeInfo`
     pub web_node_type_info: Option<models::WebNodeTypeInfo>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `OperationDuration`: an [`OperationDuration`](super::models::OperationDuration).
+    /// `OperationDuration`
     pub operation_duration: Option<models::OperationDuration>,
 
-    /// `EnableHybridStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHybridStorage`; example: `true`
     pub enable_hybrid_storage: Option<bool>,
 
-    /// `DiskEnhance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskEnhance`; example: `0`
     pub disk_enhance: Option<u64>,
 
-    /// `EnableDiagnose`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDiagnose`; example: `false`
     pub enable_diagnose: Option<bool>,
 
-    /// `EnableCosBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCosBackup`; example: `false`
     pub enable_cos_backup: Option<bool>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-xxxxxx"`
+    /// `CdcId`; example: `"cluster-xxxxxx"`
     pub cdc_id: Option<String>,
 
-    /// `DisasterRecoverGroupAffinity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisasterRecoverGroupAffinity`; example: `1`
     pub disaster_recover_group_affinity: Option<u64>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_es_platinum"`
+    /// `SubProductCode`; example: `"sp_es_platinum"`
     pub sub_product_code: Option<String>,
 
-    /// `ReadWriteMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadWriteMode`; example: `0`
     pub read_write_mode: Option<i64>,
 
-    /// `EnableScheduleRecoverGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScheduleRecoverGroup`; example: `false`
     pub enable_schedule_recover_group: Option<bool>,
 
-    /// `EnableScheduleOperationDuration`: an [`EnableScheduleOperationDuration`](super::models::EnableScheduleOperationDuration).
+    /// `EnableScheduleOperationDuration`
     pub enable_schedule_operation_duration: Option<
         models::EnableScheduleOperationDuration,
     >,
 
-    /// `AutoScaleDiskInfoList`: a list of [`AutoScaleDiskInfo`](super::models::AutoScaleDiskInfo) objects.
+    /// `AutoScaleDiskInfoList`
     pub auto_scale_disk_info_list: Option<Vec<models::AutoScaleDiskInfo>>,
 
-    /// `EnableKibanaPublicAccess`: a string.
-    ///
-    /// Example: `"false"`
+    /// `EnableKibanaPublicAccess`; example: `"false"`
     pub enable_kibana_public_access: Option<String>,
 
-    /// `AlarmPolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-abcd1234"]`
+    /// `AlarmPolicyIds`; example: `["policy-abcd1234"]`
     pub alarm_policy_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxx"`
     pub instance_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"737749"`
+    /// `DealName`; example: `"737749"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -727,118 +729,196 @@ pub struct CreateInstanceResponse {
 /// The `CreateLogstashInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateLogstashInstanceResponse`].
-/// The codes it documents are in [`CreateLogstashInstanceError`](super::errors::CreateLogstashInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateLogstashInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthCreateInstance`](super::errors::EsErrorCode::AuthFailureUnAuthCreateInstance)
+/// - [`AuthFailure.UnAuthDescribeInstances`](super::errors::EsErrorCode::AuthFailureUnAuthDescribeInstances)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.CloseDataTier`](super::errors::EsErrorCode::FailedOperationCloseDataTier)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.EsDictionaryInfoError`](super::errors::EsErrorCode::FailedOperationEsDictionaryInfoError)
+/// - [`FailedOperation.FileNameError`](super::errors::EsErrorCode::FailedOperationFileNameError)
+/// - [`FailedOperation.FileSizeError`](super::errors::EsErrorCode::FailedOperationFileSizeError)
+/// - [`FailedOperation.GetTagInfoError`](super::errors::EsErrorCode::FailedOperationGetTagInfoError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NodeNumAndZoneError`](super::errors::EsErrorCode::FailedOperationNodeNumAndZoneError)
+/// - [`FailedOperation.Password`](super::errors::EsErrorCode::FailedOperationPassword)
+/// - [`FailedOperation.RefundError`](super::errors::EsErrorCode::FailedOperationRefundError)
+/// - [`FailedOperation.RequestTimeOut`](super::errors::EsErrorCode::FailedOperationRequestTimeOut)
+/// - [`FailedOperation.TradeSignError`](super::errors::EsErrorCode::FailedOperationTradeSignError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GC`](super::errors::EsErrorCode::InvalidParameterGc)
+/// - [`InvalidParameter.InvalidAutoVoucher`](super::errors::EsErrorCode::InvalidParameterInvalidAutoVoucher)
+/// - [`InvalidParameter.InvalidBackends`](super::errors::EsErrorCode::InvalidParameterInvalidBackends)
+/// - [`InvalidParameter.InvalidDeployMode`](super::errors::EsErrorCode::InvalidParameterInvalidDeployMode)
+/// - [`InvalidParameter.InvalidDiskEnhance`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEnhance)
+/// - [`InvalidParameter.InvalidDns`](super::errors::EsErrorCode::InvalidParameterInvalidDns)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidIndexMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidIndexMetaJson)
+/// - [`InvalidParameter.InvalidIndexName`](super::errors::EsErrorCode::InvalidParameterInvalidIndexName)
+/// - [`InvalidParameter.InvalidIndexOptionsField`](super::errors::EsErrorCode::InvalidParameterInvalidIndexOptionsField)
+/// - [`InvalidParameter.InvalidIndexPolicyField`](super::errors::EsErrorCode::InvalidParameterInvalidIndexPolicyField)
+/// - [`InvalidParameter.InvalidIndexSettingsField`](super::errors::EsErrorCode::InvalidParameterInvalidIndexSettingsField)
+/// - [`InvalidParameter.InvalidIndexType`](super::errors::EsErrorCode::InvalidParameterInvalidIndexType)
+/// - [`InvalidParameter.InvalidInstanceOperationDurations`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceOperationDurations)
+/// - [`InvalidParameter.InvalidLogType`](super::errors::EsErrorCode::InvalidParameterInvalidLogType)
+/// - [`InvalidParameter.InvalidLogstashVersion`](super::errors::EsErrorCode::InvalidParameterInvalidLogstashVersion)
+/// - [`InvalidParameter.InvalidNodeNames`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNames)
+/// - [`InvalidParameter.InvalidNodeTypeStorageInfo`](super::errors::EsErrorCode::InvalidParameterInvalidNodeTypeStorageInfo)
+/// - [`InvalidParameter.InvalidOperationDuration`](super::errors::EsErrorCode::InvalidParameterInvalidOperationDuration)
+/// - [`InvalidParameter.InvalidPara`](super::errors::EsErrorCode::InvalidParameterInvalidPara)
+/// - [`InvalidParameter.InvalidRestartMode`](super::errors::EsErrorCode::InvalidParameterInvalidRestartMode)
+/// - [`InvalidParameter.InvalidRestartType`](super::errors::EsErrorCode::InvalidParameterInvalidRestartType)
+/// - [`InvalidParameter.InvalidSampleJson`](super::errors::EsErrorCode::InvalidParameterInvalidSampleJson)
+/// - [`InvalidParameter.InvalidSecurityGroupIds`](super::errors::EsErrorCode::InvalidParameterInvalidSecurityGroupIds)
+/// - [`InvalidParameter.InvalidSubnetUidList`](super::errors::EsErrorCode::InvalidParameterInvalidSubnetUidList)
+/// - [`InvalidParameter.InvalidTargetIndexName`](super::errors::EsErrorCode::InvalidParameterInvalidTargetIndexName)
+/// - [`InvalidParameter.InvalidTargetNodeTypes`](super::errors::EsErrorCode::InvalidParameterInvalidTargetNodeTypes)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`InvalidParameter.InvalidTraceUuid`](super::errors::EsErrorCode::InvalidParameterInvalidTraceUuid)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidUpdateMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateMetaJson)
+/// - [`InvalidParameter.InvalidVoucherIds`](super::errors::EsErrorCode::InvalidParameterInvalidVoucherIds)
+/// - [`InvalidParameterValue.ChargePeriod`](super::errors::EsErrorCode::InvalidParameterValueChargePeriod)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`InvalidParameterValue.CheckOnly`](super::errors::EsErrorCode::InvalidParameterValueCheckOnly)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`InvalidParameterValue.EnableDoubleEni`](super::errors::EsErrorCode::InvalidParameterValueEnableDoubleEni)
+/// - [`InvalidParameterValue.EsPort`](super::errors::EsErrorCode::InvalidParameterValueEsPort)
+/// - [`InvalidParameterValue.EsVip`](super::errors::EsErrorCode::InvalidParameterValueEsVip)
+/// - [`InvalidParameterValue.InstallBundleList`](super::errors::EsErrorCode::InvalidParameterValueInstallBundleList)
+/// - [`InvalidParameterValue.InstallPluginList`](super::errors::EsErrorCode::InvalidParameterValueInstallPluginList)
+/// - [`InvalidParameterValue.InvalidJDK`](super::errors::EsErrorCode::InvalidParameterValueInvalidJdk)
+/// - [`InvalidParameterValue.PluginType`](super::errors::EsErrorCode::InvalidParameterValuePluginType)
+/// - [`InvalidParameterValue.RemoveBundleList`](super::errors::EsErrorCode::InvalidParameterValueRemoveBundleList)
+/// - [`InvalidParameterValue.RemovePluginList`](super::errors::EsErrorCode::InvalidParameterValueRemovePluginList)
+/// - [`InvalidParameterValue.RenewFlag`](super::errors::EsErrorCode::InvalidParameterValueRenewFlag)
+/// - [`InvalidParameterValue.TargetPath`](super::errors::EsErrorCode::InvalidParameterValueTargetPath)
+/// - [`InvalidParameterValue.TimeUnit`](super::errors::EsErrorCode::InvalidParameterValueTimeUnit)
+/// - [`InvalidParameterValue.UpgradeMode`](super::errors::EsErrorCode::InvalidParameterValueUpgradeMode)
+/// - [`LimitExceeded.ClusterNum`](super::errors::EsErrorCode::LimitExceededClusterNum)
+/// - [`LimitExceeded.DiagnoseCount`](super::errors::EsErrorCode::LimitExceededDiagnoseCount)
+/// - [`LimitExceeded.DiskCount`](super::errors::EsErrorCode::LimitExceededDiskCount)
+/// - [`LimitExceeded.NodeNumOrIndices`](super::errors::EsErrorCode::LimitExceededNodeNumOrIndices)
+/// - [`LimitExceeded.PluginInstall`](super::errors::EsErrorCode::LimitExceededPluginInstall)
+/// - [`RegionError`](super::errors::EsErrorCode::RegionError)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Diagnose`](super::errors::EsErrorCode::ResourceInUseDiagnose)
+/// - [`ResourceInUse.Order`](super::errors::EsErrorCode::ResourceInUseOrder)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.CVM`](super::errors::EsErrorCode::ResourceInsufficientCvm)
+/// - [`ResourceInsufficient.CVMQuota`](super::errors::EsErrorCode::ResourceInsufficientCvmQuota)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`ResourceNotFound.AccountInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundAccountInfoNotFound)
+/// - [`ResourceNotFound.BaradMetricNotFound`](super::errors::EsErrorCode::ResourceNotFoundBaradMetricNotFound)
+/// - [`ResourceNotFound.CAMInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCamInfoNotFound)
+/// - [`ResourceNotFound.CLBNotFound`](super::errors::EsErrorCode::ResourceNotFoundClbNotFound)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
+/// - [`ResourceNotFound.DiagnoseNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiagnoseNotFound)
+/// - [`ResourceNotFound.KMSNotFound`](super::errors::EsErrorCode::ResourceNotFoundKmsNotFound)
+/// - [`ResourceNotFound.STSNotFound`](super::errors::EsErrorCode::ResourceNotFoundStsNotFound)
+/// - [`ResourceNotFound.SecurityGroupNotFound`](super::errors::EsErrorCode::ResourceNotFoundSecurityGroupNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
+/// - [`ResourceNotFound.VPCInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundVpcInfoNotFound)
+/// - [`UnsupportedOperation.AuditStatusConflict`](super::errors::EsErrorCode::UnsupportedOperationAuditStatusConflict)
+/// - [`UnsupportedOperation.CosBackUp`](super::errors::EsErrorCode::UnsupportedOperationCosBackUp)
+/// - [`UnsupportedOperation.DiagnoseJob`](super::errors::EsErrorCode::UnsupportedOperationDiagnoseJob)
+/// - [`UnsupportedOperation.DiagnoseNotOpen`](super::errors::EsErrorCode::UnsupportedOperationDiagnoseNotOpen)
+/// - [`UnsupportedOperation.DiskUse`](super::errors::EsErrorCode::UnsupportedOperationDiskUse)
+/// - [`UnsupportedOperation.EditListLength`](super::errors::EsErrorCode::UnsupportedOperationEditListLength)
+/// - [`UnsupportedOperation.Migrate`](super::errors::EsErrorCode::UnsupportedOperationMigrate)
+/// - [`UnsupportedOperation.NotAgreement`](super::errors::EsErrorCode::UnsupportedOperationNotAgreement)
+/// - [`UnsupportedOperation.PassLogstashId`](super::errors::EsErrorCode::UnsupportedOperationPassLogstashId)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.Protocol`](super::errors::EsErrorCode::UnsupportedOperationProtocol)
+/// - [`UnsupportedOperation.ReadRate`](super::errors::EsErrorCode::UnsupportedOperationReadRate)
+/// - [`UnsupportedOperation.RestartMode`](super::errors::EsErrorCode::UnsupportedOperationRestartMode)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.UpdateDiskEncrypt`](super::errors::EsErrorCode::UnsupportedOperationUpdateDiskEncrypt)
+/// - [`UnsupportedOperation.UpdateDiskType`](super::errors::EsErrorCode::UnsupportedOperationUpdateDiskType)
+/// - [`UnsupportedOperation.UpdateNodeNumAndNodeType`](super::errors::EsErrorCode::UnsupportedOperationUpdateNodeNumAndNodeType)
+/// - [`UnsupportedOperation.WebServiceType`](super::errors::EsErrorCode::UnsupportedOperationWebServiceType)
+/// - [`UnsupportedOperation.WriteRate`](super::errors::EsErrorCode::UnsupportedOperationWriteRate)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateLogstashInstance",
     output = CreateLogstashInstanceResponse,
-    error = super::errors::CreateLogstashInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateLogstashInstance {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"logstash_test"`
+    /// `InstanceName`; example: `"logstash_test"`
     pub instance_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `LogstashVersion`: a string.
-    ///
-    /// Example: `"6.8.13"`
+    /// `LogstashVersion`; example: `"6.8.13"`
     pub logstash_version: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: String,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<u64>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `ChargePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargePeriod`; example: `1`
     pub charge_period: Option<u64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["sdffsd"]`
+    /// `VoucherIds`; example: `["sdffsd"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"BIZ_RENEW_FLAG_AUTO"`
+    /// `RenewFlag`; example: `"BIZ_RENEW_FLAG_AUTO"`
     pub renew_flag: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"LOGSTASH.S1.SMALL2"`
+    /// `NodeType`; example: `"LOGSTASH.S1.SMALL2"`
     pub node_type: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: Option<u64>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"xpack"`
+    /// `LicenseType`; example: `"xpack"`
     pub license_type: Option<String>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 
-    /// `OperationDuration`: an [`OperationDuration`](super::models::OperationDuration).
+    /// `OperationDuration`
     pub operation_duration: Option<models::OperationDuration>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`](super::models::ZoneDetail) objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<models::ZoneDetail>>,
 
-    /// `DeployMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<u64>,
 }
 
 /// What a successful [`CreateLogstashInstance`] call returns.
 #[tc_model]
 pub struct CreateLogstashInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -848,83 +928,87 @@ pub struct CreateLogstashInstanceResponse {
 /// The `CreateServerlessInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateServerlessInstanceResponse`].
-/// The codes it documents are in [`CreateServerlessInstanceError`](super::errors::CreateServerlessInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateServerlessInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IndexNameExist`](super::errors::EsErrorCode::InvalidParameterIndexNameExist)
+/// - [`InvalidParameter.IndexNameInvalid`](super::errors::EsErrorCode::InvalidParameterIndexNameInvalid)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.UsernameExist`](super::errors::EsErrorCode::InvalidParameterUsernameExist)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IndexCount`](super::errors::EsErrorCode::LimitExceededIndexCount)
+/// - [`LimitExceeded.IndexCreate`](super::errors::EsErrorCode::LimitExceededIndexCreate)
+/// - [`LimitExceeded.SpaceCount`](super::errors::EsErrorCode::LimitExceededSpaceCount)
+/// - [`LimitExceeded.SpaceCreate`](super::errors::EsErrorCode::LimitExceededSpaceCreate)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateServerlessInstance",
     output = CreateServerlessInstanceResponse,
-    error = super::errors::CreateServerlessInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateServerlessInstance {
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"test-12345678"`
+    /// `IndexName`; example: `"test-12345678"`
     pub index_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `IndexMetaJson`: a string.
+    /// `IndexMetaJson`
     pub index_meta_json: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxxxxxxx"`
+    /// `SpaceId`; example: `"space-xxxxxxxx"`
     pub space_id: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"sam"`
+    /// `Username`; example: `"sam"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"fhauefFJNB"`
+    /// `Password`; example: `"fhauefFJNB"`
     pub password: Option<String>,
 
-    /// `ServerlessDi`: a [`ServerlessDi`](super::models::ServerlessDi).
+    /// `ServerlessDi`
     pub serverless_di: Option<models::ServerlessDi>,
 
-    /// `AutoGetIp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoGetIp`; example: `0`
     pub auto_get_ip: Option<u64>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 
-    /// `KibanaWhiteIpList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `KibanaWhiteIpList`; example: `["127.0.0.1"]`
     pub kibana_white_ip_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateServerlessInstance`] call returns.
 #[tc_model]
 pub struct CreateServerlessInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"index-xxxxxxxx"`
+    /// `InstanceId`; example: `"index-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250320235004448150491"`
+    /// `DealName`; example: `"20250320235004448150491"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -934,50 +1018,67 @@ pub struct CreateServerlessInstanceResponse {
 /// The `CreateServerlessSpaceV2` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`CreateServerlessSpaceV2Response`].
-/// The codes it documents are in [`CreateServerlessSpaceV2Error`](super::errors::CreateServerlessSpaceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=CreateServerlessSpaceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.SpaceNameExist`](super::errors::EsErrorCode::InvalidParameterSpaceNameExist)
+/// - [`InvalidParameter.SpaceNameInvalid`](super::errors::EsErrorCode::InvalidParameterSpaceNameInvalid)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IndexCount`](super::errors::EsErrorCode::LimitExceededIndexCount)
+/// - [`LimitExceeded.IndexCreate`](super::errors::EsErrorCode::LimitExceededIndexCreate)
+/// - [`LimitExceeded.SpaceCount`](super::errors::EsErrorCode::LimitExceededSpaceCount)
+/// - [`LimitExceeded.SpaceCreate`](super::errors::EsErrorCode::LimitExceededSpaceCreate)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.Clb`](super::errors::EsErrorCode::ResourceInsufficientClb)
+/// - [`ResourceInsufficient.Es`](super::errors::EsErrorCode::ResourceInsufficientEs)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "CreateServerlessSpaceV2",
     output = CreateServerlessSpaceV2Response,
-    error = super::errors::CreateServerlessSpaceV2Error
+    error = super::errors::EsErrorCode
 )]
 pub struct CreateServerlessSpaceV2 {
-    /// `VpcInfo`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcInfo`
     pub vpc_info: Vec<models::VpcInfo>,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"space-feafnij"`
+    /// `SpaceName`; example: `"space-feafnij"`
     pub space_name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `KibanaWhiteIpList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `KibanaWhiteIpList`; example: `["127.0.0.1"]`
     pub kibana_white_ip_list: Option<Vec<String>>,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: Option<u64>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateServerlessSpaceV2`] call returns.
 #[tc_model]
 pub struct CreateServerlessSpaceV2Response {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxxxxxxx"`
+    /// `SpaceId`; example: `"space-xxxxxxxx"`
     pub space_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -987,34 +1088,37 @@ pub struct CreateServerlessSpaceV2Response {
 /// The `DeleteAutoBackUpStrategy` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteAutoBackUpStrategyResponse`].
-/// The codes it documents are in [`DeleteAutoBackUpStrategyError`](super::errors::DeleteAutoBackUpStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteAutoBackUpStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteAutoBackUpStrategy",
     output = DeleteAutoBackUpStrategyResponse,
-    error = super::errors::DeleteAutoBackUpStrategyError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteAutoBackUpStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-m6d4maox"`
+    /// `InstanceId`; example: `"es-m6d4maox"`
     pub instance_id: String,
 
-    /// `StrategyName`: a list of strings.
-    ///
-    /// Example: `["mypolicy2"]`
+    /// `StrategyName`; example: `["mypolicy2"]`
     pub strategy_name: Vec<String>,
 }
 
 /// What a successful [`DeleteAutoBackUpStrategy`] call returns.
 #[tc_model]
 pub struct DeleteAutoBackUpStrategyResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1024,39 +1128,40 @@ pub struct DeleteAutoBackUpStrategyResponse {
 /// The `DeleteClusterSnapshot` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteClusterSnapshotResponse`].
-/// The codes it documents are in [`DeleteClusterSnapshotError`](super::errors::DeleteClusterSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteClusterSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteClusterSnapshot",
     output = DeleteClusterSnapshotResponse,
-    error = super::errors::DeleteClusterSnapshotError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteClusterSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxx"`
+    /// `InstanceId`; example: `"es-xxxx"`
     pub instance_id: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"BACKUP"`
+    /// `RepositoryName`; example: `"BACKUP"`
     pub repository_name: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"test_snapshot"`
+    /// `SnapshotName`; example: `"test_snapshot"`
     pub snapshot_name: String,
 }
 
 /// What a successful [`DeleteClusterSnapshot`] call returns.
 #[tc_model]
 pub struct DeleteClusterSnapshotResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxx"`
+    /// `InstanceId`; example: `"es-xxxx"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1066,50 +1171,47 @@ pub struct DeleteClusterSnapshotResponse {
 /// The `DeleteIndex` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteIndexResponse`].
-/// The codes it documents are in [`DeleteIndexError`](super::errors::DeleteIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidIndexType`](super::errors::EsErrorCode::InvalidParameterInvalidIndexType)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteIndex",
     output = DeleteIndexResponse,
-    error = super::errors::DeleteIndexError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteIndex {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `IndexType`; example: `"auto"`
     pub index_type: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"log_xxx"`
+    /// `IndexName`; example: `"log_xxx"`
     pub index_name: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `Username`; example: `"elastic"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"G7j#kL9****"`
+    /// `Password`; example: `"G7j#kL9****"`
     pub password: Option<String>,
 
-    /// `BackingIndexName`: a string.
-    ///
-    /// Example: `".ds-log_xxx-2024.12.16-000001"`
+    /// `BackingIndexName`; example: `".ds-log_xxx-2024.12.16-000001"`
     pub backing_index_name: Option<String>,
 
-    /// `IndexPhrase`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `IndexPhrase`; example: `"hot"`
     pub index_phrase: Option<String>,
 }
 
@@ -1123,30 +1225,40 @@ pub struct DeleteIndexResponse {
 /// The `DeleteInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteInstanceResponse`].
-/// The codes it documents are in [`DeleteInstanceError`](super::errors::DeleteInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.OpenDestroyProtection`](super::errors::EsErrorCode::FailedOperationOpenDestroyProtection)
+/// - [`FailedOperation.RefundError`](super::errors::EsErrorCode::FailedOperationRefundError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteInstance",
     output = DeleteInstanceResponse,
-    error = super::errors::DeleteInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `LockEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LockEnabled`; example: `false`
     pub lock_enabled: Option<bool>,
 
-    /// `LockDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LockDuration`; example: `1`
     pub lock_duration: Option<i64>,
 }
 
@@ -1160,20 +1272,26 @@ pub struct DeleteInstanceResponse {
 /// The `DeleteLogstashInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteLogstashInstanceResponse`].
-/// The codes it documents are in [`DeleteLogstashInstanceError`](super::errors::DeleteLogstashInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteLogstashInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteLogstashInstance",
     output = DeleteLogstashInstanceResponse,
-    error = super::errors::DeleteLogstashInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteLogstashInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 }
 
@@ -1187,25 +1305,28 @@ pub struct DeleteLogstashInstanceResponse {
 /// The `DeleteLogstashPipelines` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteLogstashPipelinesResponse`].
-/// The codes it documents are in [`DeleteLogstashPipelinesError`](super::errors::DeleteLogstashPipelinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteLogstashPipelines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteLogstashPipelines",
     output = DeleteLogstashPipelinesResponse,
-    error = super::errors::DeleteLogstashPipelinesError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteLogstashPipelines {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `PipelineIds`: a list of strings.
-    ///
-    /// Example: `["pip_xxx"]`
+    /// `PipelineIds`; example: `["pip_xxx"]`
     pub pipeline_ids: Option<Vec<String>>,
 }
 
@@ -1219,20 +1340,37 @@ pub struct DeleteLogstashPipelinesResponse {
 /// The `DeleteServerlessInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteServerlessInstanceResponse`].
-/// The codes it documents are in [`DeleteServerlessInstanceError`](super::errors::DeleteServerlessInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteServerlessInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidServerlessId`](super::errors::EsErrorCode::InvalidParameterInvalidServerlessId)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteServerlessInstance",
     output = DeleteServerlessInstanceResponse,
-    error = super::errors::DeleteServerlessInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteServerlessInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"index-xxxxxxxx"`
+    /// `InstanceId`; example: `"index-xxxxxxxx"`
     pub instance_id: String,
 }
 
@@ -1246,25 +1384,43 @@ pub struct DeleteServerlessInstanceResponse {
 /// The `DeleteServerlessSpaceUser` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DeleteServerlessSpaceUserResponse`].
-/// The codes it documents are in [`DeleteServerlessSpaceUserError`](super::errors::DeleteServerlessSpaceUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DeleteServerlessSpaceUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UsernameExist`](super::errors::EsErrorCode::InvalidParameterUsernameExist)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IndexCount`](super::errors::EsErrorCode::LimitExceededIndexCount)
+/// - [`LimitExceeded.IndexCreate`](super::errors::EsErrorCode::LimitExceededIndexCreate)
+/// - [`LimitExceeded.SpaceCount`](super::errors::EsErrorCode::LimitExceededSpaceCount)
+/// - [`LimitExceeded.SpaceCreate`](super::errors::EsErrorCode::LimitExceededSpaceCreate)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DeleteServerlessSpaceUser",
     output = DeleteServerlessSpaceUserResponse,
-    error = super::errors::DeleteServerlessSpaceUserError
+    error = super::errors::EsErrorCode
 )]
 pub struct DeleteServerlessSpaceUser {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxxxxxxx"`
+    /// `SpaceId`; example: `"space-xxxxxxxx"`
     pub space_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: String,
 }
 
@@ -1278,27 +1434,33 @@ pub struct DeleteServerlessSpaceUserResponse {
 /// The `DescribeAutoBackUpStrategy` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeAutoBackUpStrategyResponse`].
-/// The codes it documents are in [`DescribeAutoBackUpStrategyError`](super::errors::DescribeAutoBackUpStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeAutoBackUpStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeAutoBackUpStrategy",
     output = DescribeAutoBackUpStrategyResponse,
-    error = super::errors::DescribeAutoBackUpStrategyError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeAutoBackUpStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-m6d4maox"`
+    /// `InstanceId`; example: `"es-m6d4maox"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAutoBackUpStrategy`] call returns.
 #[tc_model]
 pub struct DescribeAutoBackUpStrategyResponse {
-    /// `CosBackupList`: a list of [`CosBackup`](super::models::CosBackup) objects.
+    /// `CosBackupList`
     pub cos_backup_list: Option<Vec<models::CosBackup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1308,32 +1470,36 @@ pub struct DescribeAutoBackUpStrategyResponse {
 /// The `DescribeAutoScaleDiskInfo` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeAutoScaleDiskInfoResponse`].
-/// The codes it documents are in [`DescribeAutoScaleDiskInfoError`](super::errors::DescribeAutoScaleDiskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeAutoScaleDiskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeAutoScaleDiskInfo",
     output = DescribeAutoScaleDiskInfoResponse,
-    error = super::errors::DescribeAutoScaleDiskInfoError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeAutoScaleDiskInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAutoScaleDiskInfo`] call returns.
 #[tc_model]
 pub struct DescribeAutoScaleDiskInfoResponse {
-    /// `AutoScaleDiskInfoList`: a list of [`AutoScaleDiskInfo`](super::models::AutoScaleDiskInfo) objects.
+    /// `AutoScaleDiskInfoList`
     pub auto_scale_disk_info_list: Option<Vec<models::AutoScaleDiskInfo>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1343,27 +1509,33 @@ pub struct DescribeAutoScaleDiskInfoResponse {
 /// The `DescribeClusterDiskRange` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeClusterDiskRangeResponse`].
-/// The codes it documents are in [`DescribeClusterDiskRangeError`](super::errors::DescribeClusterDiskRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeClusterDiskRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeClusterDiskRange",
     output = DescribeClusterDiskRangeResponse,
-    error = super::errors::DescribeClusterDiskRangeError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeClusterDiskRange {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeClusterDiskRange`] call returns.
 #[tc_model]
 pub struct DescribeClusterDiskRangeResponse {
-    /// `NodeTypeDiskSizeRangeList`: a list of [`NodeTypeDiskSizeRange`](super::models::NodeTypeDiskSizeRange) objects.
+    /// `NodeTypeDiskSizeRangeList`
     pub node_type_disk_size_range_list: Option<Vec<models::NodeTypeDiskSizeRange>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1373,47 +1545,44 @@ pub struct DescribeClusterDiskRangeResponse {
 /// The `DescribeClusterSnapshot` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeClusterSnapshotResponse`].
-/// The codes it documents are in [`DescribeClusterSnapshotError`](super::errors::DescribeClusterSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeClusterSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded.ResponsePackageOversize`](super::errors::EsErrorCode::LimitExceededResponsePackageOversize)
+/// - [`LimitExceeded.ResponseTimeout`](super::errors::EsErrorCode::LimitExceededResponseTimeout)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeClusterSnapshot",
     output = DescribeClusterSnapshotResponse,
-    error = super::errors::DescribeClusterSnapshotError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeClusterSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"BACKUP"`
+    /// `RepositoryName`; example: `"BACKUP"`
     pub repository_name: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"test_snapshot"`
+    /// `SnapshotName`; example: `"test_snapshot"`
     pub snapshot_name: Option<String>,
 }
 
 /// What a successful [`DescribeClusterSnapshot`] call returns.
 #[tc_model]
 pub struct DescribeClusterSnapshotResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Snapshots`: a list of [`Snapshots`](super::models::Snapshots) objects.
+    /// `Snapshots`
     pub snapshots: Option<Vec<models::Snapshots>>,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"BACKUP"`
+    /// `RepositoryName`; example: `"BACKUP"`
     pub repository_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1423,27 +1592,33 @@ pub struct DescribeClusterSnapshotResponse {
 /// The `DescribeCosBackupStrategyViews` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeCosBackupStrategyViewsResponse`].
-/// The codes it documents are in [`DescribeCosBackupStrategyViewsError`](super::errors::DescribeCosBackupStrategyViewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeCosBackupStrategyViews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeCosBackupStrategyViews",
     output = DescribeCosBackupStrategyViewsResponse,
-    error = super::errors::DescribeCosBackupStrategyViewsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeCosBackupStrategyViews {
-    /// `InstanceId`: a list of strings.
-    ///
-    /// Example: `["es-ldmd4rpp"]`
+    /// `InstanceId`; example: `["es-ldmd4rpp"]`
     pub instance_id: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCosBackupStrategyViews`] call returns.
 #[tc_model]
 pub struct DescribeCosBackupStrategyViewsResponse {
-    /// `CosBackupList`: a list of [`CosBackup`](super::models::CosBackup) objects.
+    /// `CosBackupList`
     pub cos_backup_list: Option<Vec<models::CosBackup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1453,42 +1628,46 @@ pub struct DescribeCosBackupStrategyViewsResponse {
 /// The `DescribeDiagnose` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeDiagnoseResponse`].
-/// The codes it documents are in [`DescribeDiagnoseError`](super::errors::DescribeDiagnoseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeDiagnose)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.DiagnoseNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiagnoseNotFound)
+/// - [`UnsupportedOperation.DiagnoseNotOpen`](super::errors::EsErrorCode::UnsupportedOperationDiagnoseNotOpen)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeDiagnose",
     output = DescribeDiagnoseResponse,
-    error = super::errors::DescribeDiagnoseError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeDiagnose {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"20210301"`
+    /// `Date`; example: `"20210301"`
     pub date: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDiagnose`] call returns.
 #[tc_model]
 pub struct DescribeDiagnoseResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `DiagnoseResults`: a list of [`DiagnoseResult`](super::models::DiagnoseResult) objects.
+    /// `DiagnoseResults`
     pub diagnose_results: Vec<models::DiagnoseResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1498,15 +1677,23 @@ pub struct DescribeDiagnoseResponse {
 /// The `DescribeEsInstanceEventLists` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeEsInstanceEventListsResponse`].
-/// The codes it documents are in [`DescribeEsInstanceEventListsError`](super::errors::DescribeEsInstanceEventListsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeEsInstanceEventLists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeEsInstanceEventLists",
     output = DescribeEsInstanceEventListsResponse,
-    error = super::errors::DescribeEsInstanceEventListsError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1516,51 +1703,35 @@ pub struct DescribeDiagnoseResponse {
     )
 )]
 pub struct DescribeEsInstanceEventLists {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-01-01 00:00:00"`
+    /// `StartTime`; example: `"2018-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 23:59:59"`
+    /// `EndTime`; example: `"2025-03-20 23:59:59"`
     pub end_time: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["es-*****"]`
+    /// `InstanceIds`; example: `["es-*****"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `EventTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `EventTypes`; example: `[1,2,3]`
     pub event_types: Option<Vec<i64>>,
 
-    /// `EventStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `EventStatus`; example: `[0,1,2]`
     pub event_status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeEsInstanceEventLists`] call returns.
 #[tc_model]
 pub struct DescribeEsInstanceEventListsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
-    /// `EventDataInfoList`: a list of [`EventDataInfoOverview`](super::models::EventDataInfoOverview) objects.
+    /// `EventDataInfoList`
     pub event_data_info_list: Option<Vec<models::EventDataInfoOverview>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1570,37 +1741,39 @@ pub struct DescribeEsInstanceEventListsResponse {
 /// The `DescribeEventDataDetail` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeEventDataDetailResponse`].
-/// The codes it documents are in [`DescribeEventDataDetailError`](super::errors::DescribeEventDataDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeEventDataDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeEventDataDetail",
     output = DescribeEventDataDetailResponse,
-    error = super::errors::DescribeEventDataDetailError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeEventDataDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-*******"`
+    /// `InstanceId`; example: `"es-*******"`
     pub instance_id: String,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `EventTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10923898`
+    /// `EventTaskId`; example: `10923898`
     pub event_task_id: i64,
 }
 
 /// What a successful [`DescribeEventDataDetail`] call returns.
 #[tc_model]
 pub struct DescribeEventDataDetailResponse {
-    /// `EventDataDetail`: an [`EventDataDetail`](super::models::EventDataDetail).
+    /// `EventDataDetail`
     pub event_data_detail: Option<models::EventDataDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1610,22 +1783,27 @@ pub struct DescribeEventDataDetailResponse {
 /// The `DescribeEventInfoList` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeEventInfoListResponse`].
-/// The codes it documents are in [`DescribeEventInfoListError`](super::errors::DescribeEventInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeEventInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeEventInfoList",
     output = DescribeEventInfoListResponse,
-    error = super::errors::DescribeEventInfoListError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeEventInfoList {}
 
 /// What a successful [`DescribeEventInfoList`] call returns.
 #[tc_model]
 pub struct DescribeEventInfoListResponse {
-    /// `EventTypeInfoList`: a list of [`EventTypeInfo`](super::models::EventTypeInfo) objects.
+    /// `EventTypeInfoList`
     pub event_type_info_list: Option<Vec<models::EventTypeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1635,15 +1813,20 @@ pub struct DescribeEventInfoListResponse {
 /// The `DescribeForceMergeTask` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeForceMergeTaskResponse`].
-/// The codes it documents are in [`DescribeForceMergeTaskError`](super::errors::DescribeForceMergeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeForceMergeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeForceMergeTask",
     output = DescribeForceMergeTaskResponse,
-    error = super::errors::DescribeForceMergeTaskError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1653,29 +1836,23 @@ pub struct DescribeEventInfoListResponse {
     )
 )]
 pub struct DescribeForceMergeTask {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeForceMergeTask`] call returns.
 #[tc_model]
 pub struct DescribeForceMergeTaskResponse {
-    /// `CrontabTaskInfo`: a list of [`CrontabTaskInfo`](super::models::CrontabTaskInfo) objects.
+    /// `CrontabTaskInfo`
     pub crontab_task_info: Option<Vec<models::CrontabTaskInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1685,15 +1862,27 @@ pub struct DescribeForceMergeTaskResponse {
 /// The `DescribeIndexList` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeIndexListResponse`].
-/// The codes it documents are in [`DescribeIndexListError`](super::errors::DescribeIndexListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeIndexList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeOut`](super::errors::EsErrorCode::FailedOperationRequestTimeOut)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidIndexType`](super::errors::EsErrorCode::InvalidParameterInvalidIndexType)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeIndexList",
     output = DescribeIndexListResponse,
-    error = super::errors::DescribeIndexListError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1703,66 +1892,44 @@ pub struct DescribeForceMergeTaskResponse {
     )
 )]
 pub struct DescribeIndexList {
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `IndexType`; example: `"auto"`
     pub index_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: Option<String>,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"log_xxx"`
+    /// `IndexName`; example: `"log_xxx"`
     pub index_name: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `Username`; example: `"elastic"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"ascq23***********cjaw"`
+    /// `Password`; example: `"ascq23***********cjaw"`
     pub password: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"storage"`
+    /// `OrderBy`; example: `"storage"`
     pub order_by: Option<String>,
 
-    /// `IndexStatusList`: a list of strings.
-    ///
-    /// Example: `["GREEN"]`
+    /// `IndexStatusList`; example: `["GREEN"]`
     pub index_status_list: Option<Vec<String>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeIndexList`] call returns.
 #[tc_model]
 pub struct DescribeIndexListResponse {
-    /// `IndexMetaFields`: a list of [`IndexMetaField`](super::models::IndexMetaField) objects.
+    /// `IndexMetaFields`
     pub index_meta_fields: Option<Vec<models::IndexMetaField>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1772,47 +1939,49 @@ pub struct DescribeIndexListResponse {
 /// The `DescribeIndexMeta` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeIndexMetaResponse`].
-/// The codes it documents are in [`DescribeIndexMetaError`](super::errors::DescribeIndexMetaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeIndexMeta)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidIndexName`](super::errors::EsErrorCode::InvalidParameterInvalidIndexName)
+/// - [`InvalidParameter.InvalidIndexType`](super::errors::EsErrorCode::InvalidParameterInvalidIndexType)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeIndexMeta",
     output = DescribeIndexMetaResponse,
-    error = super::errors::DescribeIndexMetaError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeIndexMeta {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `IndexType`; example: `"auto"`
     pub index_type: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"log_xxx"`
+    /// `IndexName`; example: `"log_xxx"`
     pub index_name: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `Username`; example: `"elastic"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"G7j#kL9p$2w"`
+    /// `Password`; example: `"G7j#kL9p$2w"`
     pub password: Option<String>,
 }
 
 /// What a successful [`DescribeIndexMeta`] call returns.
 #[tc_model]
 pub struct DescribeIndexMetaResponse {
-    /// `IndexMetaField`: an [`IndexMetaField`](super::models::IndexMetaField).
+    /// `IndexMetaField`
     pub index_meta_field: Option<models::IndexMetaField>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1822,15 +1991,34 @@ pub struct DescribeIndexMetaResponse {
 /// The `DescribeInstanceLogs` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeInstanceLogsResponse`].
-/// The codes it documents are in [`DescribeInstanceLogsError`](super::errors::DescribeInstanceLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeInstanceLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeOut`](super::errors::EsErrorCode::FailedOperationRequestTimeOut)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidLimit`](super::errors::EsErrorCode::InvalidParameterInvalidLimit)
+/// - [`InvalidParameter.InvalidLogType`](super::errors::EsErrorCode::InvalidParameterInvalidLogType)
+/// - [`InvalidParameter.InvalidOffset`](super::errors::EsErrorCode::InvalidParameterInvalidOffset)
+/// - [`InvalidParameter.InvalidOrderByKey`](super::errors::EsErrorCode::InvalidParameterInvalidOrderByKey)
+/// - [`InvalidParameter.InvalidQueryString`](super::errors::EsErrorCode::InvalidParameterInvalidQueryString)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`LimitExceeded.ResponsePackageOversize`](super::errors::EsErrorCode::LimitExceededResponsePackageOversize)
+/// - [`LimitExceeded.ResponseTimeout`](super::errors::EsErrorCode::LimitExceededResponseTimeout)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeInstanceLogs",
     output = DescribeInstanceLogsResponse,
-    error = super::errors::DescribeInstanceLogsError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1840,81 +2028,53 @@ pub struct DescribeIndexMetaResponse {
     )
 )]
 pub struct DescribeInstanceLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `LogType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: Option<u64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"level:INFO OR level:WARN"`
+    /// `SearchKey`; example: `"level:INFO OR level:WARN"`
     pub search_key: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 16:05:01"`
+    /// `StartTime`; example: `"2025-03-20 16:05:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 16:06:01"`
+    /// `EndTime`; example: `"2025-03-20 16:06:01"`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `OrderByType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderByType`; example: `1`
     pub order_by_type: Option<u64>,
 
-    /// `LogLevels`: a list of strings.
-    ///
-    /// Example: `["INFO"]`
+    /// `LogLevels`; example: `["INFO"]`
     pub log_levels: Option<Vec<String>>,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["167890354315"]`
+    /// `NodeIds`; example: `["167890354315"]`
     pub node_ids: Option<Vec<String>>,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"index"`
+    /// `IndexName`; example: `"index"`
     pub index_name: Option<String>,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"[index][0]"`
+    /// `ShardId`; example: `"[index][0]"`
     pub shard_id: Option<String>,
 
-    /// `QueryCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `QueryCost`; example: `100`
     pub query_cost: Option<u64>,
 }
 
 /// What a successful [`DescribeInstanceLogs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `InstanceLogList`: a list of [`InstanceLog`](super::models::InstanceLog) objects.
+    /// `InstanceLogList`
     pub instance_log_list: Vec<models::InstanceLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1924,15 +2084,25 @@ pub struct DescribeInstanceLogsResponse {
 /// The `DescribeInstanceOperations` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeInstanceOperationsResponse`].
-/// The codes it documents are in [`DescribeInstanceOperationsError`](super::errors::DescribeInstanceOperationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeInstanceOperations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidLimit`](super::errors::EsErrorCode::InvalidParameterInvalidLimit)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeInstanceOperations",
     output = DescribeInstanceOperationsResponse,
-    error = super::errors::DescribeInstanceOperationsError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1942,43 +2112,29 @@ pub struct DescribeInstanceLogsResponse {
     )
 )]
 pub struct DescribeInstanceOperations {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-01-01 00:00:00"`
+    /// `StartTime`; example: `"2018-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 23:59:59"`
+    /// `EndTime`; example: `"2025-03-20 23:59:59"`
     pub end_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeInstanceOperations`] call returns.
 #[tc_model]
 pub struct DescribeInstanceOperationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `TotalCount`; example: `24`
     pub total_count: u64,
 
-    /// `Operations`: a list of [`Operation`](super::models::Operation) objects.
-    ///
-    /// Example: `[{}]`
+    /// `Operations`; example: `[{}]`
     pub operations: Vec<models::Operation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1988,15 +2144,24 @@ pub struct DescribeInstanceOperationsResponse {
 /// The `DescribeInstancePluginList` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeInstancePluginListResponse`].
-/// The codes it documents are in [`DescribeInstancePluginListError`](super::errors::DescribeInstancePluginListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeInstancePluginList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeInstancePluginList",
     output = DescribeInstancePluginListResponse,
-    error = super::errors::DescribeInstancePluginListError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2006,46 +2171,32 @@ pub struct DescribeInstanceOperationsResponse {
     )
 )]
 pub struct DescribeInstancePluginList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"pluginName"`
+    /// `OrderBy`; example: `"pluginName"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 
-    /// `PluginType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginType`; example: `0`
     pub plugin_type: Option<i64>,
 }
 
 /// What a successful [`DescribeInstancePluginList`] call returns.
 #[tc_model]
 pub struct DescribeInstancePluginListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PluginList`: a list of [`DescribeInstancePluginInfo`](super::models::DescribeInstancePluginInfo) objects.
+    /// `PluginList`
     pub plugin_list: Vec<models::DescribeInstancePluginInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2055,15 +2206,37 @@ pub struct DescribeInstancePluginListResponse {
 /// The `DescribeInstances` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthDescribeInstances`](super::errors::EsErrorCode::AuthFailureUnAuthDescribeInstances)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.GetTagInfoError`](super::errors::EsErrorCode::FailedOperationGetTagInfoError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidIp`](super::errors::EsErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.InvalidIpList`](super::errors::EsErrorCode::InvalidParameterInvalidIpList)
+/// - [`InvalidParameter.InvalidLimit`](super::errors::EsErrorCode::InvalidParameterInvalidLimit)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidOffset`](super::errors::EsErrorCode::InvalidParameterInvalidOffset)
+/// - [`InvalidParameter.InvalidOrderByKey`](super::errors::EsErrorCode::InvalidParameterInvalidOrderByKey)
+/// - [`InvalidParameter.InvalidOrderByType`](super::errors::EsErrorCode::InvalidParameterInvalidOrderByType)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidTagInfo`](super::errors::EsErrorCode::InvalidParameterInvalidTagInfo)
+/// - [`InvalidParameter.InvalidTagList`](super::errors::EsErrorCode::InvalidParameterInvalidTagList)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EsErrorCode::InvalidParameterInvalidZone)
+/// - [`ResourceNotFound.CAMInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCamInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2073,84 +2246,56 @@ pub struct DescribeInstancePluginListResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["es-rpqno2ch"]`
+    /// `InstanceIds`; example: `["es-rpqno2ch"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["testnew"]`
+    /// `InstanceNames`; example: `["testnew"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderByKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderByKey`; example: `1`
     pub order_by_key: Option<u64>,
 
-    /// `OrderByType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderByType`; example: `0`
     pub order_by_type: Option<u64>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["10.2.3.4"]`
+    /// `IpList`; example: `["10.2.3.4"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `NodeIps`: a list of strings.
-    ///
-    /// Example: `["10.0.255.248"]`
+    /// `NodeIps`; example: `["10.0.255.248"]`
     pub node_ips: Option<Vec<String>>,
 
-    /// `ZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `ZoneList`; example: `["ap-guangzhou-3"]`
     pub zone_list: Option<Vec<String>>,
 
-    /// `HealthStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `HealthStatus`; example: `[0]`
     pub health_status: Option<Vec<i64>>,
 
-    /// `VpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-gz5fa86l"]`
+    /// `VpcIds`; example: `["vpc-gz5fa86l"]`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-262n63e8"`
+    /// `CdcId`; example: `"cluster-262n63e8"`
     pub cdc_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::InstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2160,15 +2305,25 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeLogstashInstanceLogs` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeLogstashInstanceLogsResponse`].
-/// The codes it documents are in [`DescribeLogstashInstanceLogsError`](super::errors::DescribeLogstashInstanceLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeLogstashInstanceLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeOut`](super::errors::EsErrorCode::FailedOperationRequestTimeOut)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidQueryString`](super::errors::EsErrorCode::InvalidParameterInvalidQueryString)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeLogstashInstanceLogs",
     output = DescribeLogstashInstanceLogsResponse,
-    error = super::errors::DescribeLogstashInstanceLogsError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2178,58 +2333,38 @@ pub struct DescribeInstancesResponse {
     )
 )]
 pub struct DescribeLogstashInstanceLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `LogType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: Option<u64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"level:INFO OR level:WARN"`
+    /// `SearchKey`; example: `"level:INFO OR level:WARN"`
     pub search_key: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-01-22 20:15:53"`
+    /// `StartTime`; example: `"2019-01-22 20:15:53"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-01-22 21:15:53"`
+    /// `EndTime`; example: `"2019-01-22 21:15:53"`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderByType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderByType`; example: `1`
     pub order_by_type: Option<u64>,
 }
 
 /// What a successful [`DescribeLogstashInstanceLogs`] call returns.
 #[tc_model]
 pub struct DescribeLogstashInstanceLogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceLogList`: a list of [`InstanceLog`](super::models::InstanceLog) objects.
-    ///
-    /// Example: `[{}]`
+    /// `InstanceLogList`; example: `[{}]`
     pub instance_log_list: Vec<models::InstanceLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2239,15 +2374,22 @@ pub struct DescribeLogstashInstanceLogsResponse {
 /// The `DescribeLogstashInstanceOperations` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeLogstashInstanceOperationsResponse`].
-/// The codes it documents are in [`DescribeLogstashInstanceOperationsError`](super::errors::DescribeLogstashInstanceOperationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeLogstashInstanceOperations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeLogstashInstanceOperations",
     output = DescribeLogstashInstanceOperationsResponse,
-    error = super::errors::DescribeLogstashInstanceOperationsError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2257,41 +2399,29 @@ pub struct DescribeLogstashInstanceLogsResponse {
     )
 )]
 pub struct DescribeLogstashInstanceOperations {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-f5mwm28u"`
+    /// `InstanceId`; example: `"ls-f5mwm28u"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-01-05 20:18:03"`
+    /// `StartTime`; example: `"2021-01-05 20:18:03"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-01-05 20:28:03"`
+    /// `EndTime`; example: `"2021-01-05 20:28:03"`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Limit`; example: `30`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeLogstashInstanceOperations`] call returns.
 #[tc_model]
 pub struct DescribeLogstashInstanceOperationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Operations`: a list of [`Operation`](super::models::Operation) objects.
+    /// `Operations`
     pub operations: Vec<models::Operation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2301,15 +2431,24 @@ pub struct DescribeLogstashInstanceOperationsResponse {
 /// The `DescribeLogstashInstances` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeLogstashInstancesResponse`].
-/// The codes it documents are in [`DescribeLogstashInstancesError`](super::errors::DescribeLogstashInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeLogstashInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ResponsePackageOversize`](super::errors::EsErrorCode::LimitExceededResponsePackageOversize)
+/// - [`LimitExceeded.ResponseTimeout`](super::errors::EsErrorCode::LimitExceededResponseTimeout)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeLogstashInstances",
     output = DescribeLogstashInstancesResponse,
-    error = super::errors::DescribeLogstashInstancesError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2319,59 +2458,41 @@ pub struct DescribeLogstashInstanceOperationsResponse {
     )
 )]
 pub struct DescribeLogstashInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Zone`; example: `"ap-guangzhou"`
     pub zone: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ls-xxxxxxx"]`
+    /// `InstanceIds`; example: `["ls-xxxxxxx"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["my-logstash-1"]`
+    /// `InstanceNames`; example: `["my-logstash-1"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `OrderByKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderByKey`; example: `1`
     pub order_by_key: Option<u64>,
 
-    /// `OrderByType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderByType`; example: `1`
     pub order_by_type: Option<u64>,
 
-    /// `VpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-imhajivf"]`
+    /// `VpcIds`; example: `["vpc-imhajivf"]`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`DescribeLogstashInstances`] call returns.
 #[tc_model]
 pub struct DescribeLogstashInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`LogstashInstanceInfo`](super::models::LogstashInstanceInfo) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::LogstashInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2381,34 +2502,34 @@ pub struct DescribeLogstashInstancesResponse {
 /// The `DescribeLogstashPipelines` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeLogstashPipelinesResponse`].
-/// The codes it documents are in [`DescribeLogstashPipelinesError`](super::errors::DescribeLogstashPipelinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeLogstashPipelines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeLogstashPipelines",
     output = DescribeLogstashPipelinesResponse,
-    error = super::errors::DescribeLogstashPipelinesError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeLogstashPipelines {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLogstashPipelines`] call returns.
 #[tc_model]
 pub struct DescribeLogstashPipelinesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `LogstashPipelineList`: a list of [`LogstashPipelineInfo`](super::models::LogstashPipelineInfo) objects.
-    ///
-    /// Example: `[{}]`
+    /// `LogstashPipelineList`; example: `[{}]`
     pub logstash_pipeline_list: Vec<models::LogstashPipelineInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2418,27 +2539,32 @@ pub struct DescribeLogstashPipelinesResponse {
 /// The `DescribeLogstashViews` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeLogstashViewsResponse`].
-/// The codes it documents are in [`DescribeLogstashViewsError`](super::errors::DescribeLogstashViewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeLogstashViews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeLogstashViews",
     output = DescribeLogstashViewsResponse,
-    error = super::errors::DescribeLogstashViewsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeLogstashViews {
-    /// `LogstashInstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `LogstashInstanceId`; example: `"ls-xxxxxxxx"`
     pub logstash_instance_id: String,
 }
 
 /// What a successful [`DescribeLogstashViews`] call returns.
 #[tc_model]
 pub struct DescribeLogstashViewsResponse {
-    /// `NodesView`: a list of [`LogstashNodeView`](super::models::LogstashNodeView) objects.
+    /// `NodesView`
     pub nodes_view: Option<Vec<models::LogstashNodeView>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2448,27 +2574,33 @@ pub struct DescribeLogstashViewsResponse {
 /// The `DescribeRegions` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`ResourceNotFound.AccountInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundAccountInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `RegionSet`: a list of [`RegionsData`](super::models::RegionsData) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionsData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2478,54 +2610,85 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeRequestInstancePolicy` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeRequestInstancePolicyResponse`].
-/// The codes it documents are in [`DescribeRequestInstancePolicyError`](super::errors::DescribeRequestInstancePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeRequestInstancePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthCreateInstance`](super::errors::EsErrorCode::AuthFailureUnAuthCreateInstance)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NodeNumAndZoneError`](super::errors::EsErrorCode::FailedOperationNodeNumAndZoneError)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAutoVoucher`](super::errors::EsErrorCode::InvalidParameterInvalidAutoVoucher)
+/// - [`InvalidParameter.InvalidDeployMode`](super::errors::EsErrorCode::InvalidParameterInvalidDeployMode)
+/// - [`InvalidParameter.InvalidDiskCount`](super::errors::EsErrorCode::InvalidParameterInvalidDiskCount)
+/// - [`InvalidParameter.InvalidDiskEncrypt`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEncrypt)
+/// - [`InvalidParameter.InvalidDiskEnhance`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEnhance)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidNodeNum`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNum)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.InvalidOperationDuration`](super::errors::EsErrorCode::InvalidParameterInvalidOperationDuration)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidTagList`](super::errors::EsErrorCode::InvalidParameterInvalidTagList)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidVoucherIds`](super::errors::EsErrorCode::InvalidParameterInvalidVoucherIds)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`InvalidParameterValue.RenewFlag`](super::errors::EsErrorCode::InvalidParameterValueRenewFlag)
+/// - [`LimitExceeded.ClusterNum`](super::errors::EsErrorCode::LimitExceededClusterNum)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EsErrorCode::LimitExceededResourceLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Order`](super::errors::EsErrorCode::ResourceInUseOrder)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`ResourceInsufficient.Zone`](super::errors::EsErrorCode::ResourceInsufficientZone)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
+/// - [`ResourceNotFound.VPCInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundVpcInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation.BasicSecurityType`](super::errors::EsErrorCode::UnsupportedOperationBasicSecurityType)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.SingleNodeClusterNotSupport`](super::errors::EsErrorCode::UnsupportedOperationSingleNodeClusterNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeRequestInstancePolicy",
     output = DescribeRequestInstancePolicyResponse,
-    error = super::errors::DescribeRequestInstancePolicyError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeRequestInstancePolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ts-57zavbdv"`
+    /// `InstanceId`; example: `"ts-57zavbdv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeRequestInstancePolicy`] call returns.
 #[tc_model]
 pub struct DescribeRequestInstancePolicyResponse {
-    /// `GetPaths`: a list of strings.
-    ///
-    /// Example: `["_cat/.*"]`
+    /// `GetPaths`; example: `["_cat/.*"]`
     pub get_paths: Option<Vec<String>>,
 
-    /// `PostPaths`: a list of strings.
-    ///
-    /// Example: `["/.*/_open"]`
+    /// `PostPaths`; example: `["/.*/_open"]`
     pub post_paths: Option<Vec<String>>,
 
-    /// `PutPaths`: a list of strings.
-    ///
-    /// Example: `["/.*/_settings"]`
+    /// `PutPaths`; example: `["/.*/_settings"]`
     pub put_paths: Option<Vec<String>>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-04 15:37:49"`
+    /// `UpdateTime`; example: `"2026-06-04 15:37:49"`
     pub update_time: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"************"`
+    /// `Operator`; example: `"************"`
     pub operator: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2535,15 +2698,40 @@ pub struct DescribeRequestInstancePolicyResponse {
 /// The `DescribeServerlessInstances` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeServerlessInstancesResponse`].
-/// The codes it documents are in [`DescribeServerlessInstancesError`](super::errors::DescribeServerlessInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeServerlessInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.ErrorClusterStateUnhealth`](super::errors::EsErrorCode::FailedOperationErrorClusterStateUnhealth)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidServerlessId`](super::errors::EsErrorCode::InvalidParameterInvalidServerlessId)
+/// - [`InvalidParameter.InvalidSpaceId`](super::errors::EsErrorCode::InvalidParameterInvalidSpaceId)
+/// - [`InvalidParameter.InvalidTagInfo`](super::errors::EsErrorCode::InvalidParameterInvalidTagInfo)
+/// - [`InvalidParameter.InvalidTagList`](super::errors::EsErrorCode::InvalidParameterInvalidTagList)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CAMInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCamInfoNotFound)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeServerlessInstances",
     output = DescribeServerlessInstancesResponse,
-    error = super::errors::DescribeServerlessInstancesError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2553,64 +2741,44 @@ pub struct DescribeRequestInstancePolicyResponse {
     )
 )]
 pub struct DescribeServerlessInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["index-abcdefgh"]`
+    /// `InstanceIds`; example: `["index-abcdefgh"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `IndexNames`: a list of strings.
-    ///
-    /// Example: `["abc-abcdefgh"]`
+    /// `IndexNames`; example: `["abc-abcdefgh"]`
     pub index_names: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"storage"`
+    /// `OrderBy`; example: `"storage"`
     pub order_by: Option<String>,
 
-    /// `IndexStatusList`: a list of strings.
-    ///
-    /// Example: `["GREEN"]`
+    /// `IndexStatusList`; example: `["GREEN"]`
     pub index_status_list: Option<Vec<String>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["space-13489"]`
+    /// `SpaceIds`; example: `["space-13489"]`
     pub space_ids: Option<Vec<String>>,
 
-    /// `DiSourceTypes`: a list of strings.
-    ///
-    /// Example: `["cvm_collector","tke_collector"]`
+    /// `DiSourceTypes`; example: `["cvm_collector","tke_collector"]`
     pub di_source_types: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`DescribeServerlessInstances`] call returns.
 #[tc_model]
 pub struct DescribeServerlessInstancesResponse {
-    /// `IndexMetaFields`: a list of [`ServerlessIndexMetaField`](super::models::ServerlessIndexMetaField) objects.
+    /// `IndexMetaFields`
     pub index_meta_fields: Option<Vec<models::ServerlessIndexMetaField>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2620,72 +2788,58 @@ pub struct DescribeServerlessInstancesResponse {
 /// The `DescribeServerlessMetrics` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeServerlessMetricsResponse`].
-/// The codes it documents are in [`DescribeServerlessMetricsError`](super::errors::DescribeServerlessMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeServerlessMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeServerlessMetrics",
     output = DescribeServerlessMetricsResponse,
-    error = super::errors::DescribeServerlessMetricsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeServerlessMetrics {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxxxxx"`
+    /// `SpaceId`; example: `"space-xxxxxx"`
     pub space_id: Option<String>,
 
-    /// `IndexId`: a string.
-    ///
-    /// Example: `"index-ex2ap8v0"`
+    /// `IndexId`; example: `"index-ex2ap8v0"`
     pub index_id: Option<String>,
 
-    /// `MetricType`: a list of strings.
-    ///
-    /// Example: `["Storage"]`
+    /// `MetricType`; example: `["Storage"]`
     pub metric_type: Option<Vec<String>>,
 
-    /// `DurationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DurationType`; example: `1`
     pub duration_type: Option<i64>,
 
-    /// `BatchIndexList`: a list of strings.
-    ///
-    /// Example: `["index-4y85drgw"]`
+    /// `BatchIndexList`; example: `["index-4y85drgw"]`
     pub batch_index_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeServerlessMetrics`] call returns.
 #[tc_model]
 pub struct DescribeServerlessMetricsResponse {
-    /// `Storage`: a floating-point number.
-    ///
-    /// Example: `2262158.88`
+    /// `Storage`; example: `2262158.88`
     pub storage: Option<f64>,
 
-    /// `IndexTraffic`: a floating-point number.
-    ///
-    /// Example: `2262158.88`
+    /// `IndexTraffic`; example: `2262158.88`
     pub index_traffic: Option<f64>,
 
-    /// `ReadReqTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ReadReqTimes`; example: `100`
     pub read_req_times: Option<i64>,
 
-    /// `WriteReqTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `WriteReqTimes`; example: `100`
     pub write_req_times: Option<i64>,
 
-    /// `DocCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DocCount`; example: `100`
     pub doc_count: Option<i64>,
 
-    /// `MetricMapList`: a list of [`MetricMapByIndexId`](super::models::MetricMapByIndexId) objects.
+    /// `MetricMapList`
     pub metric_map_list: Option<Vec<models::MetricMapByIndexId>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2695,15 +2849,39 @@ pub struct DescribeServerlessMetricsResponse {
 /// The `DescribeServerlessSpaceUser` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeServerlessSpaceUserResponse`].
-/// The codes it documents are in [`DescribeServerlessSpaceUserError`](super::errors::DescribeServerlessSpaceUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeServerlessSpaceUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.DiskCountParamError`](super::errors::EsErrorCode::FailedOperationDiskCountParamError)
+/// - [`FailedOperation.GetUser`](super::errors::EsErrorCode::FailedOperationGetUser)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidSpaceId`](super::errors::EsErrorCode::InvalidParameterInvalidSpaceId)
+/// - [`InvalidParameter.UsernameExist`](super::errors::EsErrorCode::InvalidParameterUsernameExist)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IndexCount`](super::errors::EsErrorCode::LimitExceededIndexCount)
+/// - [`LimitExceeded.IndexCreate`](super::errors::EsErrorCode::LimitExceededIndexCreate)
+/// - [`LimitExceeded.SpaceCount`](super::errors::EsErrorCode::LimitExceededSpaceCount)
+/// - [`LimitExceeded.SpaceCreate`](super::errors::EsErrorCode::LimitExceededSpaceCreate)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeServerlessSpaceUser",
     output = DescribeServerlessSpaceUserResponse,
-    error = super::errors::DescribeServerlessSpaceUserError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2713,40 +2891,32 @@ pub struct DescribeServerlessMetricsResponse {
     )
 )]
 pub struct DescribeServerlessSpaceUser {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxxxxxxx"`
+    /// `SpaceId`; example: `"space-xxxxxxxx"`
     pub space_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `UserNames`: a list of strings.
+    /// `UserNames`
     pub user_names: Option<Vec<String>>,
 
-    /// `UserTypes`: a list of signed 64-bit integers.
+    /// `UserTypes`
     pub user_types: Option<Vec<i64>>,
 
-    /// `PrivilegeTypes`: a list of signed 64-bit integers.
+    /// `PrivilegeTypes`
     pub privilege_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeServerlessSpaceUser`] call returns.
 #[tc_model]
 pub struct DescribeServerlessSpaceUserResponse {
-    /// `ServerlessSpaceUsers`: a list of [`ServerlessSpaceUser`](super::models::ServerlessSpaceUser) objects.
+    /// `ServerlessSpaceUsers`
     pub serverless_space_users: Option<Vec<models::ServerlessSpaceUser>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2756,15 +2926,36 @@ pub struct DescribeServerlessSpaceUserResponse {
 /// The `DescribeServerlessSpaces` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeServerlessSpacesResponse`].
-/// The codes it documents are in [`DescribeServerlessSpacesError`](super::errors::DescribeServerlessSpacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeServerlessSpaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.ErrorClusterStateUnhealth`](super::errors::EsErrorCode::FailedOperationErrorClusterStateUnhealth)
+/// - [`FailedOperation.GetTagInfoError`](super::errors::EsErrorCode::FailedOperationGetTagInfoError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.CAMInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCamInfoNotFound)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeServerlessSpaces",
     output = DescribeServerlessSpacesResponse,
-    error = super::errors::DescribeServerlessSpacesError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2774,50 +2965,38 @@ pub struct DescribeServerlessSpaceUserResponse {
     )
 )]
 pub struct DescribeServerlessSpaces {
-    /// `SpaceIds`: a list of strings.
+    /// `SpaceIds`
     pub space_ids: Option<Vec<String>>,
 
-    /// `SpaceNames`: a list of strings.
+    /// `SpaceNames`
     pub space_names: Option<Vec<String>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"SpaceCreateTime"`
+    /// `OrderBy`; example: `"SpaceCreateTime"`
     pub order_by: Option<String>,
 
-    /// `VpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-abfeaefm"]`
+    /// `VpcIds`; example: `["vpc-abfeaefm"]`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TagList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`DescribeServerlessSpaces`] call returns.
 #[tc_model]
 pub struct DescribeServerlessSpacesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `ServerlessSpaces`: a list of [`ServerlessSpace`](super::models::ServerlessSpace) objects.
+    /// `ServerlessSpaces`
     pub serverless_spaces: Option<Vec<models::ServerlessSpace>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2827,45 +3006,46 @@ pub struct DescribeServerlessSpacesResponse {
 /// The `DescribeSnapshotViews` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeSnapshotViewsResponse`].
-/// The codes it documents are in [`DescribeSnapshotViewsError`](super::errors::DescribeSnapshotViewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeSnapshotViews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`LimitExceeded.ResponseTimeout`](super::errors::EsErrorCode::LimitExceededResponseTimeout)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeSnapshotViews",
     output = DescribeSnapshotViewsResponse,
-    error = super::errors::DescribeSnapshotViewsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeSnapshotViews {
-    /// `InstanceId`: a list of strings.
-    ///
-    /// Example: `["es-ldmd4rpp"]`
+    /// `InstanceId`; example: `["es-ldmd4rpp"]`
     pub instance_id: Option<Vec<String>>,
 
-    /// `State`: a list of strings.
-    ///
-    /// Example: `["SUCCESS"]`
+    /// `State`; example: `["SUCCESS"]`
     pub state: Option<Vec<String>>,
 
-    /// `UserBackUp`: a string.
-    ///
-    /// Example: `"false"`
+    /// `UserBackUp`; example: `"false"`
     pub user_back_up: Option<String>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Duration`; example: `0`
     pub duration: Option<u64>,
 }
 
 /// What a successful [`DescribeSnapshotViews`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotViewsResponse {
-    /// `Snapshots`: a list of [`Snapshots`](super::models::Snapshots) objects.
+    /// `Snapshots`
     pub snapshots: Option<Vec<models::Snapshots>>,
 
-    /// `FailedMsgs`: a list of strings.
+    /// `FailedMsgs`
     pub failed_msgs: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2875,34 +3055,33 @@ pub struct DescribeSnapshotViewsResponse {
 /// The `DescribeSpaceKibanaTools` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeSpaceKibanaToolsResponse`].
-/// The codes it documents are in [`DescribeSpaceKibanaToolsError`](super::errors::DescribeSpaceKibanaToolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeSpaceKibanaTools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeSpaceKibanaTools",
     output = DescribeSpaceKibanaToolsResponse,
-    error = super::errors::DescribeSpaceKibanaToolsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeSpaceKibanaTools {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `SpaceId`; example: `"space-xxx"`
     pub space_id: String,
 }
 
 /// What a successful [`DescribeSpaceKibanaTools`] call returns.
 #[tc_model]
 pub struct DescribeSpaceKibanaToolsResponse {
-    /// `KibanaToken`: a string.
-    ///
-    /// Example: `"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9."`
+    /// `KibanaToken`; example: `"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9."`
     pub kibana_token: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742806292`
+    /// `ExpireTime`; example: `1742806292`
     pub expire_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2912,44 +3091,45 @@ pub struct DescribeSpaceKibanaToolsResponse {
 /// The `DescribeUpgrade` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeUpgradeResponse`].
-/// The codes it documents are in [`DescribeUpgradeError`](super::errors::DescribeUpgradeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeUpgrade)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeUpgrade",
     output = DescribeUpgradeResponse,
-    error = super::errors::DescribeUpgradeError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeUpgrade {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeUpgrade`] call returns.
 #[tc_model]
 pub struct DescribeUpgradeResponse {
-    /// `EsVersions`: a list of strings.
-    ///
-    /// Example: `["1.0.0"]`
+    /// `EsVersions`; example: `["1.0.0"]`
     pub es_versions: Vec<String>,
 
-    /// `EsLicenses`: a list of strings.
-    ///
-    /// Example: `["basic"]`
+    /// `EsLicenses`; example: `["basic"]`
     pub es_licenses: Vec<String>,
 
-    /// `EsSubProducts`: a list of strings.
-    ///
-    /// Example: `["sp_es_enlogging","sp_es_aisearch"]`
+    /// `EsSubProducts`; example: `["sp_es_enlogging","sp_es_aisearch"]`
     pub es_sub_products: Option<Vec<String>>,
 
-    /// `EsRealLicenses`: a list of strings.
-    ///
-    /// Example: `["basic"]`
+    /// `EsRealLicenses`; example: `["basic"]`
     pub es_real_licenses: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2959,47 +3139,43 @@ pub struct DescribeUpgradeResponse {
 /// The `DescribeUserCosSnapshotList` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeUserCosSnapshotListResponse`].
-/// The codes it documents are in [`DescribeUserCosSnapshotListError`](super::errors::DescribeUserCosSnapshotListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeUserCosSnapshotList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetUserCosSnapshotList`](super::errors::EsErrorCode::FailedOperationGetUserCosSnapshotList)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeUserCosSnapshotList",
     output = DescribeUserCosSnapshotListResponse,
-    error = super::errors::DescribeUserCosSnapshotListError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeUserCosSnapshotList {
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"user-cos"`
+    /// `CosBucket`; example: `"user-cos"`
     pub cos_bucket: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"dir/"`
+    /// `BasePath`; example: `"dir/"`
     pub base_path: Option<String>,
 
-    /// `ClusterInstanceId`: a string.
-    ///
-    /// Example: `"es-feaifhie"`
+    /// `ClusterInstanceId`; example: `"es-feaifhie"`
     pub cluster_instance_id: Option<String>,
 
-    /// `PaasEsRepository`: a string.
-    ///
-    /// Example: `"ES_AUTO_BACKUP"`
+    /// `PaasEsRepository`; example: `"ES_AUTO_BACKUP"`
     pub paas_es_repository: Option<String>,
 }
 
 /// What a successful [`DescribeUserCosSnapshotList`] call returns.
 #[tc_model]
 pub struct DescribeUserCosSnapshotListResponse {
-    /// `CosSnapshotInfoList`: a list of [`CosSnapShotInfo`](super::models::CosSnapShotInfo) objects.
+    /// `CosSnapshotInfoList`
     pub cos_snapshot_info_list: Option<Vec<models::CosSnapShotInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3009,33 +3185,44 @@ pub struct DescribeUserCosSnapshotListResponse {
 /// The `DescribeViews` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DescribeViewsResponse`].
-/// The codes it documents are in [`DescribeViewsError`](super::errors::DescribeViewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DescribeViews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnAuthCreateInstance`](super::errors::EsErrorCode::AuthFailureUnAuthCreateInstance)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.CAMInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCamInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DescribeViews",
     output = DescribeViewsResponse,
-    error = super::errors::DescribeViewsError
+    error = super::errors::EsErrorCode
 )]
 pub struct DescribeViews {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeViews`] call returns.
 #[tc_model]
 pub struct DescribeViewsResponse {
-    /// `ClusterView`: a [`ClusterView`](super::models::ClusterView).
+    /// `ClusterView`
     pub cluster_view: Option<models::ClusterView>,
 
-    /// `NodesView`: a list of [`NodeView`](super::models::NodeView) objects.
+    /// `NodesView`
     pub nodes_view: Option<Vec<models::NodeView>>,
 
-    /// `KibanasView`: a list of [`KibanaView`](super::models::KibanaView) objects.
+    /// `KibanasView`
     pub kibanas_view: Option<Vec<models::KibanaView>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3045,30 +3232,39 @@ pub struct DescribeViewsResponse {
 /// The `DiagnoseInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`DiagnoseInstanceResponse`].
-/// The codes it documents are in [`DiagnoseInstanceError`](super::errors::DiagnoseInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=DiagnoseInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`LimitExceeded.DiagnoseCount`](super::errors::EsErrorCode::LimitExceededDiagnoseCount)
+/// - [`ResourceInUse.Diagnose`](super::errors::EsErrorCode::ResourceInUseDiagnose)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.DiagnoseNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiagnoseNotFound)
+/// - [`UnsupportedOperation.DiagnoseJob`](super::errors::EsErrorCode::UnsupportedOperationDiagnoseJob)
+/// - [`UnsupportedOperation.DiagnoseNotOpen`](super::errors::EsErrorCode::UnsupportedOperationDiagnoseNotOpen)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "DiagnoseInstance",
     output = DiagnoseInstanceResponse,
-    error = super::errors::DiagnoseInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct DiagnoseInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `DiagnoseJobs`: a list of strings.
-    ///
-    /// Example: `["cluster_health"]`
+    /// `DiagnoseJobs`; example: `["cluster_health"]`
     pub diagnose_jobs: Option<Vec<String>>,
 
-    /// `DiagnoseIndices`: a string.
-    ///
-    /// Example: `"\"*\""`
+    /// `DiagnoseIndices`; example: `"\"*\""`
     pub diagnose_indices: Option<String>,
 }
 
@@ -3082,15 +3278,29 @@ pub struct DiagnoseInstanceResponse {
 /// The `ExportIpTraceLog` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`ExportIpTraceLogResponse`].
-/// The codes it documents are in [`ExportIpTraceLogError`](super::errors::ExportIpTraceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=ExportIpTraceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.AbnormalDataFormat`](super::errors::EsErrorCode::FailedOperationAbnormalDataFormat)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidLogType`](super::errors::EsErrorCode::InvalidParameterInvalidLogType)
+/// - [`InvalidParameter.InvalidQueryString`](super::errors::EsErrorCode::InvalidParameterInvalidQueryString)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.IndexInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundIndexInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "ExportIpTraceLog",
     output = ExportIpTraceLogResponse,
-    error = super::errors::ExportIpTraceLogError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3099,71 +3309,47 @@ pub struct DiagnoseInstanceResponse {
     )
 )]
 pub struct ExportIpTraceLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xasdsfsa"`
+    /// `InstanceId`; example: `"es-xasdsfsa"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-28 14:37:36"`
+    /// `StartTime`; example: `"2020-12-28 14:37:36"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-12-28 14:37:36"`
+    /// `EndTime`; example: `"2020-12-28 14:37:36"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RemoteIp`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `RemoteIp`; example: `["127.0.0.1"]`
     pub remote_ip: Option<Vec<String>>,
 
-    /// `TraceType`: a list of strings.
-    ///
-    /// Example: `["Request"]`
+    /// `TraceType`; example: `["Request"]`
     pub trace_type: Option<Vec<String>>,
 
-    /// `NetType`: a list of strings.
-    ///
-    /// Example: `["Public"]`
+    /// `NetType`; example: `["Public"]`
     pub net_type: Option<Vec<String>>,
 
-    /// `ReqTypeOrRspStatus`: a list of strings.
-    ///
-    /// Example: `["OK","GET"]`
+    /// `ReqTypeOrRspStatus`; example: `["OK","GET"]`
     pub req_type_or_rsp_status: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"message:abc"`
+    /// `SearchKey`; example: `"message:abc"`
     pub search_key: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"/index/_search"`
+    /// `Uri`; example: `"/index/_search"`
     pub uri: Option<String>,
 
-    /// `NodeIp`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `NodeIp`; example: `["127.0.0.1"]`
     pub node_ip: Option<Vec<String>>,
 }
 
 /// What a successful [`ExportIpTraceLog`] call returns.
 #[tc_model]
 pub struct ExportIpTraceLogResponse {
-    /// `IpTraceList`: a list of [`IpTimePair`](super::models::IpTimePair) objects.
+    /// `IpTraceList`
     pub ip_trace_list: Option<Vec<models::IpTimePair>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3173,47 +3359,47 @@ pub struct ExportIpTraceLogResponse {
 /// The `GetDiagnoseSettings` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`GetDiagnoseSettingsResponse`].
-/// The codes it documents are in [`GetDiagnoseSettingsError`](super::errors::GetDiagnoseSettingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=GetDiagnoseSettings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "GetDiagnoseSettings",
     output = GetDiagnoseSettingsResponse,
-    error = super::errors::GetDiagnoseSettingsError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetDiagnoseSettings {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 }
 
 /// What a successful [`GetDiagnoseSettings`] call returns.
 #[tc_model]
 pub struct GetDiagnoseSettingsResponse {
-    /// `DiagnoseJobMetas`: a list of [`DiagnoseJobMeta`](super::models::DiagnoseJobMeta) objects.
+    /// `DiagnoseJobMetas`
     pub diagnose_job_metas: Vec<models::DiagnoseJobMeta>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CronTime`: a string.
-    ///
-    /// Example: `"10:00:00"`
+    /// `CronTime`; example: `"10:00:00"`
     pub cron_time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `MaxCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxCount`; example: `5`
     pub max_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3223,52 +3409,50 @@ pub struct GetDiagnoseSettingsResponse {
 /// The `GetIpTraceStatus` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`GetIpTraceStatusResponse`].
-/// The codes it documents are in [`GetIpTraceStatusError`](super::errors::GetIpTraceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=GetIpTraceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.AbnormalDataFormat`](super::errors::EsErrorCode::FailedOperationAbnormalDataFormat)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "GetIpTraceStatus",
     output = GetIpTraceStatusResponse,
-    error = super::errors::GetIpTraceStatusError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetIpTraceStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xassddsa"`
+    /// `InstanceId`; example: `"es-xassddsa"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`GetIpTraceStatus`] call returns.
 #[tc_model]
 pub struct GetIpTraceStatusResponse {
-    /// `OpenIpTrace`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenIpTrace`; example: `true`
     pub open_ip_trace: Option<bool>,
 
-    /// `DurationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DurationTime`; example: `300`
     pub duration_time: Option<i64>,
 
-    /// `IpTraceConfig`: an [`IpTraceConfig`](super::models::IpTraceConfig).
+    /// `IpTraceConfig`
     pub ip_trace_config: Option<models::IpTraceConfig>,
 
-    /// `LastStartTime`: a string.
-    ///
-    /// Example: `"2024-12-28 14:35:31"`
+    /// `LastStartTime`; example: `"2024-12-28 14:35:31"`
     pub last_start_time: Option<String>,
 
-    /// `LastEndTime`: a string.
-    ///
-    /// Example: `"2024-12-29 14:35:31"`
+    /// `LastEndTime`; example: `"2024-12-29 14:35:31"`
     pub last_end_time: Option<String>,
 
-    /// `FilterKibanaIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterKibanaIp`; example: `false`
     pub filter_kibana_ip: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3278,29 +3462,35 @@ pub struct GetIpTraceStatusResponse {
 /// The `GetRequestTargetNodeTypes` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`GetRequestTargetNodeTypesResponse`].
-/// The codes it documents are in [`GetRequestTargetNodeTypesError`](super::errors::GetRequestTargetNodeTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=GetRequestTargetNodeTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "GetRequestTargetNodeTypes",
     output = GetRequestTargetNodeTypesResponse,
-    error = super::errors::GetRequestTargetNodeTypesError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetRequestTargetNodeTypes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`GetRequestTargetNodeTypes`] call returns.
 #[tc_model]
 pub struct GetRequestTargetNodeTypesResponse {
-    /// `TargetNodeTypes`: a list of strings.
-    ///
-    /// Example: `["hot","warm"]`
+    /// `TargetNodeTypes`; example: `["hot","warm"]`
     pub target_node_types: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3310,44 +3500,43 @@ pub struct GetRequestTargetNodeTypesResponse {
 /// The `InquirePriceRenewInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`InquirePriceRenewInstanceResponse`].
-/// The codes it documents are in [`InquirePriceRenewInstanceError`](super::errors::InquirePriceRenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=InquirePriceRenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "InquirePriceRenewInstance",
     output = InquirePriceRenewInstanceResponse,
-    error = super::errors::InquirePriceRenewInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct InquirePriceRenewInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxsxx"`
+    /// `InstanceId`; example: `"es-xxxsxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`InquirePriceRenewInstance`] call returns.
 #[tc_model]
 pub struct InquirePriceRenewInstanceResponse {
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `OriginalPrice`; example: `100`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `DiscountPrice`; example: `100`
     pub discount_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `65`
+    /// `Discount`; example: `65`
     pub discount: f64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3357,69 +3546,58 @@ pub struct InquirePriceRenewInstanceResponse {
 /// The `InstallInstanceModel` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`InstallInstanceModelResponse`].
-/// The codes it documents are in [`InstallInstanceModelError`](super::errors::InstallInstanceModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=InstallInstanceModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "InstallInstanceModel",
     output = InstallInstanceModelResponse,
-    error = super::errors::InstallInstanceModelError
+    error = super::errors::EsErrorCode
 )]
 pub struct InstallInstanceModel {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `UsrCosModelUrlList`: a list of strings.
-    ///
-    /// Example: `["https://*******.myqcloud.com/******.zip"]`
+    /// `UsrCosModelUrlList`; example: `["https://*******.myqcloud.com/******.zip"]`
     pub usr_cos_model_url_list: Option<Vec<String>>,
 
-    /// `ModelNames`: a list of strings.
-    ///
-    /// Example: `["test1"]`
+    /// `ModelNames`; example: `["test1"]`
     pub model_names: Option<Vec<String>>,
 
-    /// `TaskTypes`: a list of strings.
-    ///
-    /// Example: `["text_embedding"]`
+    /// `TaskTypes`; example: `["text_embedding"]`
     pub task_types: Option<Vec<String>>,
 
-    /// `HuggingFaceModelNames`: a list of strings.
-    ///
-    /// Example: `["BAAI/bge-base-zh-v1.5"]`
+    /// `HuggingFaceModelNames`; example: `["BAAI/bge-base-zh-v1.5"]`
     pub hugging_face_model_names: Option<Vec<String>>,
 
-    /// `ModelDescription`: a string.
-    ///
-    /// Example: `"bge-v2-m3"`
+    /// `ModelDescription`; example: `"bge-v2-m3"`
     pub model_description: Option<String>,
 
-    /// `ModelSourceType`: a string.
-    ///
-    /// Example: `"PlatformModel"`
+    /// `ModelSourceType`; example: `"PlatformModel"`
     pub model_source_type: Option<String>,
 
-    /// `UploadedCosPaths`: a list of strings.
-    ///
-    /// Example: `["/UserModels/common/bge-reranker-v2-m3.tar.gz"]`
+    /// `UploadedCosPaths`; example: `["/UserModels/common/bge-reranker-v2-m3.tar.gz"]`
     pub uploaded_cos_paths: Option<Vec<String>>,
 }
 
 /// What a successful [`InstallInstanceModel`] call returns.
 #[tc_model]
 pub struct InstallInstanceModelResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"1725"`
+    /// `FlowId`; example: `"1725"`
     pub flow_id: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"The license of basic is basic. Don't supported to install model."`
+    /// `ErrMsg`; example: `"The license of basic is basic. Don't supported to install model."`
     pub err_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3429,15 +3607,27 @@ pub struct InstallInstanceModelResponse {
 /// The `ModifyAutoBackUpCommonInfo` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`ModifyAutoBackUpCommonInfoResponse`].
-/// The codes it documents are in [`ModifyAutoBackUpCommonInfoError`](super::errors::ModifyAutoBackUpCommonInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=ModifyAutoBackUpCommonInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "ModifyAutoBackUpCommonInfo",
     output = ModifyAutoBackUpCommonInfoResponse,
-    error = super::errors::ModifyAutoBackUpCommonInfoError
+    error = super::errors::EsErrorCode
 )]
 pub struct ModifyAutoBackUpCommonInfo {}
 
@@ -3451,37 +3641,43 @@ pub struct ModifyAutoBackUpCommonInfoResponse {
 /// The `ModifyAutoBackUpStrategy` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`ModifyAutoBackUpStrategyResponse`].
-/// The codes it documents are in [`ModifyAutoBackUpStrategyError`](super::errors::ModifyAutoBackUpStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=ModifyAutoBackUpStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "ModifyAutoBackUpStrategy",
     output = ModifyAutoBackUpStrategyResponse,
-    error = super::errors::ModifyAutoBackUpStrategyError
+    error = super::errors::EsErrorCode
 )]
 pub struct ModifyAutoBackUpStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-m6d4maox"`
+    /// `InstanceId`; example: `"es-m6d4maox"`
     pub instance_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"mypolicy2"`
+    /// `StrategyName`; example: `"mypolicy2"`
     pub strategy_name: String,
 
-    /// `CosBackup`: a [`CosBackup`](super::models::CosBackup).
+    /// `CosBackup`
     pub cos_backup: models::CosBackup,
 }
 
 /// What a successful [`ModifyAutoBackUpStrategy`] call returns.
 #[tc_model]
 pub struct ModifyAutoBackUpStrategyResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3491,37 +3687,42 @@ pub struct ModifyAutoBackUpStrategyResponse {
 /// The `ModifyAutoScaleDiskInfo` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`ModifyAutoScaleDiskInfoResponse`].
-/// The codes it documents are in [`ModifyAutoScaleDiskInfoError`](super::errors::ModifyAutoScaleDiskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=ModifyAutoScaleDiskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.LocalDisk`](super::errors::EsErrorCode::UnsupportedOperationLocalDisk)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "ModifyAutoScaleDiskInfo",
     output = ModifyAutoScaleDiskInfoResponse,
-    error = super::errors::ModifyAutoScaleDiskInfoError
+    error = super::errors::EsErrorCode
 )]
 pub struct ModifyAutoScaleDiskInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: String,
 
-    /// `AutoScaleDiskInfoList`: a list of [`AutoScaleDiskInfo`](super::models::AutoScaleDiskInfo) objects.
+    /// `AutoScaleDiskInfoList`
     pub auto_scale_disk_info_list: Option<Vec<models::AutoScaleDiskInfo>>,
 
-    /// `DeleteNodeTypeList`: a list of strings.
-    ///
-    /// Example: `["hotData"]`
+    /// `DeleteNodeTypeList`; example: `["hotData"]`
     pub delete_node_type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyAutoScaleDiskInfo`] call returns.
 #[tc_model]
 pub struct ModifyAutoScaleDiskInfoResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3531,25 +3732,31 @@ pub struct ModifyAutoScaleDiskInfoResponse {
 /// The `ModifyEsVipSecurityGroup` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`ModifyEsVipSecurityGroupResponse`].
-/// The codes it documents are in [`ModifyEsVipSecurityGroupError`](super::errors::ModifyEsVipSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=ModifyEsVipSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidSecurityGroupIds`](super::errors::EsErrorCode::InvalidParameterInvalidSecurityGroupIds)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.SecurityGroupNotFound`](super::errors::EsErrorCode::ResourceNotFoundSecurityGroupNotFound)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "ModifyEsVipSecurityGroup",
     output = ModifyEsVipSecurityGroupResponse,
-    error = super::errors::ModifyEsVipSecurityGroupError
+    error = super::errors::EsErrorCode
 )]
 pub struct ModifyEsVipSecurityGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-3p7lkxxx"`
+    /// `InstanceId`; example: `"es-3p7lkxxx"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-cyc7u0pp","sg-k3jsu0jf"]`
+    /// `SecurityGroupIds`; example: `["sg-cyc7u0pp","sg-k3jsu0jf"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
@@ -3563,15 +3770,29 @@ pub struct ModifyEsVipSecurityGroupResponse {
 /// The `QueryIpTraceLog` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`QueryIpTraceLogResponse`].
-/// The codes it documents are in [`QueryIpTraceLogError`](super::errors::QueryIpTraceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=QueryIpTraceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestTimeOut`](super::errors::EsErrorCode::FailedOperationRequestTimeOut)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidLogType`](super::errors::EsErrorCode::InvalidParameterInvalidLogType)
+/// - [`InvalidParameter.InvalidQueryString`](super::errors::EsErrorCode::InvalidParameterInvalidQueryString)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "QueryIpTraceLog",
     output = QueryIpTraceLogResponse,
-    error = super::errors::QueryIpTraceLogError,
+    error = super::errors::EsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3581,76 +3802,50 @@ pub struct ModifyEsVipSecurityGroupResponse {
     )
 )]
 pub struct QueryIpTraceLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xasdsfsa"`
+    /// `InstanceId`; example: `"es-xasdsfsa"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-28 14:37:36"`
+    /// `StartTime`; example: `"2020-12-28 14:37:36"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-12-28 14:37:36"`
+    /// `EndTime`; example: `"2020-12-28 14:37:36"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RemoteIp`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `RemoteIp`; example: `["127.0.0.1"]`
     pub remote_ip: Option<Vec<String>>,
 
-    /// `TraceType`: a list of strings.
-    ///
-    /// Example: `["Request"]`
+    /// `TraceType`; example: `["Request"]`
     pub trace_type: Option<Vec<String>>,
 
-    /// `NetType`: a list of strings.
-    ///
-    /// Example: `["Public"]`
+    /// `NetType`; example: `["Public"]`
     pub net_type: Option<Vec<String>>,
 
-    /// `ReqTypeOrRspStatus`: a list of strings.
-    ///
-    /// Example: `["OK","GET"]`
+    /// `ReqTypeOrRspStatus`; example: `["OK","GET"]`
     pub req_type_or_rsp_status: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"message:abc"`
+    /// `SearchKey`; example: `"message:abc"`
     pub search_key: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"/index/_search"`
+    /// `Uri`; example: `"/index/_search"`
     pub uri: Option<String>,
 
-    /// `NodeIp`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `NodeIp`; example: `["127.0.0.1"]`
     pub node_ip: Option<Vec<String>>,
 }
 
 /// What a successful [`QueryIpTraceLog`] call returns.
 #[tc_model]
 pub struct QueryIpTraceLogResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `Total`; example: `123`
     pub total: Option<i64>,
 
-    /// `IpTraceLogList`: a list of [`IpTraceLogEntry`](super::models::IpTraceLogEntry) objects.
+    /// `IpTraceLogList`
     pub ip_trace_log_list: Option<Vec<models::IpTraceLogEntry>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3660,45 +3855,60 @@ pub struct QueryIpTraceLogResponse {
 /// The `QueryZoneResource` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`QueryZoneResourceResponse`].
-/// The codes it documents are in [`QueryZoneResourceError`](super::errors::QueryZoneResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=QueryZoneResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EsErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`ResourceInsufficient.HiddenZone`](super::errors::EsErrorCode::ResourceInsufficientHiddenZone)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.OssInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundOssInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "QueryZoneResource",
     output = QueryZoneResourceResponse,
-    error = super::errors::QueryZoneResourceError
+    error = super::errors::EsErrorCode
 )]
 pub struct QueryZoneResource {
-    /// `Zones`: a list of strings.
+    /// `Zones`
     pub zones: Vec<String>,
 
-    /// `OptType`: a string.
+    /// `OptType`
     pub opt_type: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `DeployMode`: an unsigned 64-bit integer.
+    /// `DeployMode`
     pub deploy_mode: Option<u64>,
 
-    /// `ChargeType`: a string.
+    /// `ChargeType`
     pub charge_type: Option<String>,
 
-    /// `EsVersion`: a string.
+    /// `EsVersion`
     pub es_version: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-xxxxxx"`
+    /// `CdcId`; example: `"cluster-xxxxxx"`
     pub cdc_id: Option<String>,
 }
 
 /// What a successful [`QueryZoneResource`] call returns.
 #[tc_model]
 pub struct QueryZoneResourceResponse {
-    /// `ZoneResources`: a list of [`ZoneResource`](super::models::ZoneResource) objects.
+    /// `ZoneResources`
     pub zone_resources: Vec<models::ZoneResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3708,32 +3918,34 @@ pub struct QueryZoneResourceResponse {
 /// The `QueryZoneResourceForLogstash` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`QueryZoneResourceForLogstashResponse`].
-/// The codes it documents are in [`QueryZoneResourceForLogstashError`](super::errors::QueryZoneResourceForLogstashError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=QueryZoneResourceForLogstash)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "QueryZoneResourceForLogstash",
     output = QueryZoneResourceForLogstashResponse,
-    error = super::errors::QueryZoneResourceForLogstashError
+    error = super::errors::EsErrorCode
 )]
 pub struct QueryZoneResourceForLogstash {
-    /// `Zones`: a list of strings.
+    /// `Zones`
     pub zones: Vec<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 }
 
 /// What a successful [`QueryZoneResourceForLogstash`] call returns.
 #[tc_model]
 pub struct QueryZoneResourceForLogstashResponse {
-    /// `ZoneResources`: a list of [`LogstashZoneResource`](super::models::LogstashZoneResource) objects.
-    ///
-    /// Example: `[{}]`
+    /// `ZoneResources`; example: `[{}]`
     pub zone_resources: Vec<models::LogstashZoneResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3743,15 +3955,20 @@ pub struct QueryZoneResourceForLogstashResponse {
 /// The `RequestInstances` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RequestInstancesResponse`].
-/// The codes it documents are in [`RequestInstancesError`](super::errors::RequestInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RequestInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RequestInstances",
     output = RequestInstancesResponse,
-    error = super::errors::RequestInstancesError
+    error = super::errors::EsErrorCode
 )]
 pub struct RequestInstances {}
 
@@ -3765,39 +3982,36 @@ pub struct RequestInstancesResponse {
 /// The `RequestInstancesByGet` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RequestInstancesByGetResponse`].
-/// The codes it documents are in [`RequestInstancesByGetError`](super::errors::RequestInstancesByGetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RequestInstancesByGet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RequestInstancesByGet",
     output = RequestInstancesByGetResponse,
-    error = super::errors::RequestInstancesByGetError
+    error = super::errors::EsErrorCode
 )]
 pub struct RequestInstancesByGet {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-2eosq4ee"`
+    /// `InstanceId`; example: `"es-2eosq4ee"`
     pub instance_id: String,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"_cluster/health"`
+    /// `Uri`; example: `"_cluster/health"`
     pub uri: Option<String>,
 
-    /// `Caller`: a string.
-    ///
-    /// Example: `"workbuddy"`
+    /// `Caller`; example: `"workbuddy"`
     pub caller: Option<String>,
 }
 
 /// What a successful [`RequestInstancesByGet`] call returns.
 #[tc_model]
 pub struct RequestInstancesByGetResponse {
-    /// `Detail`: a string.
-    ///
-    /// Example: `"{\"cluster_name\":\"es-2eosq4ee\",\"status\":\"green\",}"`
+    /// `Detail`; example: `"{\"cluster_name\":\"es-2eosq4ee\",\"status\":\"green\",}"`
     pub detail: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3807,35 +4021,47 @@ pub struct RequestInstancesByGetResponse {
 /// The `RestartInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RestartInstanceResponse`].
-/// The codes it documents are in [`RestartInstanceError`](super::errors::RestartInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RestartInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.CvmStatusStopped`](super::errors::EsErrorCode::UnsupportedOperationCvmStatusStopped)
+/// - [`UnsupportedOperation.DiskFreeSpaceInsufficient`](super::errors::EsErrorCode::UnsupportedOperationDiskFreeSpaceInsufficient)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RestartInstance",
     output = RestartInstanceResponse,
-    error = super::errors::RestartInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct RestartInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceRestart`; example: `false`
     pub force_restart: Option<bool>,
 
-    /// `RestartMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestartMode`; example: `0`
     pub restart_mode: Option<i64>,
 
-    /// `UpgradeKernel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UpgradeKernel`; example: `false`
     pub upgrade_kernel: Option<bool>,
 }
 
@@ -3849,20 +4075,29 @@ pub struct RestartInstanceResponse {
 /// The `RestartKibana` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RestartKibanaResponse`].
-/// The codes it documents are in [`RestartKibanaError`](super::errors::RestartKibanaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RestartKibana)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RestartKibana",
     output = RestartKibanaResponse,
-    error = super::errors::RestartKibanaError
+    error = super::errors::EsErrorCode
 )]
 pub struct RestartKibana {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 }
 
@@ -3876,25 +4111,30 @@ pub struct RestartKibanaResponse {
 /// The `RestartLogstashInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RestartLogstashInstanceResponse`].
-/// The codes it documents are in [`RestartLogstashInstanceError`](super::errors::RestartLogstashInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RestartLogstashInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::EsErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RestartLogstashInstance",
     output = RestartLogstashInstanceResponse,
-    error = super::errors::RestartLogstashInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct RestartLogstashInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -3908,70 +4148,75 @@ pub struct RestartLogstashInstanceResponse {
 /// The `RestartNodes` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RestartNodesResponse`].
-/// The codes it documents are in [`RestartNodesError`](super::errors::RestartNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RestartNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidIpList`](super::errors::EsErrorCode::InvalidParameterInvalidIpList)
+/// - [`InvalidParameter.InvalidNodeNames`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNames)
+/// - [`InvalidParameter.InvalidRestartMode`](super::errors::EsErrorCode::InvalidParameterInvalidRestartMode)
+/// - [`InvalidParameter.InvalidSubnetUidList`](super::errors::EsErrorCode::InvalidParameterInvalidSubnetUidList)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient.CVM`](super::errors::EsErrorCode::ResourceInsufficientCvm)
+/// - [`ResourceInsufficient.SubnetIp`](super::errors::EsErrorCode::ResourceInsufficientSubnetIp)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.DiskFreeSpaceInsufficient`](super::errors::EsErrorCode::UnsupportedOperationDiskFreeSpaceInsufficient)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.RestartMode`](super::errors::EsErrorCode::UnsupportedOperationRestartMode)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RestartNodes",
     output = RestartNodesResponse,
-    error = super::errors::RestartNodesError
+    error = super::errors::EsErrorCode
 )]
 pub struct RestartNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `NodeNames`: a list of strings.
-    ///
-    /// Example: `["15922989770074xxxx\r\n"]`
+    /// `NodeNames`; example: `["15922989770074xxxx\r\n"]`
     pub node_names: Vec<String>,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceRestart`; example: `true`
     pub force_restart: Option<bool>,
 
-    /// `RestartMode`: a string.
-    ///
-    /// Example: `"\"in-place\""`
+    /// `RestartMode`; example: `"\"in-place\""`
     pub restart_mode: Option<String>,
 
-    /// `IsOffline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOffline`; example: `true`
     pub is_offline: Option<bool>,
 
-    /// `CvmDelayOnlineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CvmDelayOnlineTime`; example: `1`
     pub cvm_delay_online_time: Option<u64>,
 
-    /// `ShardAllocationConcurrents`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardAllocationConcurrents`; example: `2`
     pub shard_allocation_concurrents: Option<u64>,
 
-    /// `ShardAllocationBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `ShardAllocationBytes`; example: `40`
     pub shard_allocation_bytes: Option<u64>,
 
-    /// `EnableScheduleRecoverGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScheduleRecoverGroup`; example: `false`
     pub enable_schedule_recover_group: Option<bool>,
 
-    /// `EnableScheduleOperationDuration`: an [`EnableScheduleOperationDuration`](super::models::EnableScheduleOperationDuration).
+    /// `EnableScheduleOperationDuration`
     pub enable_schedule_operation_duration: Option<
         models::EnableScheduleOperationDuration,
     >,
 
-    /// `EventTypeIds`: a list of strings.
-    ///
-    /// Example: `["1_89248734"]`
+    /// `EventTypeIds`; example: `["1_89248734"]`
     pub event_type_ids: Option<Vec<String>>,
 }
 
@@ -3985,74 +4230,59 @@ pub struct RestartNodesResponse {
 /// The `RestoreClusterSnapshot` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`RestoreClusterSnapshotResponse`].
-/// The codes it documents are in [`RestoreClusterSnapshotError`](super::errors::RestoreClusterSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=RestoreClusterSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameterValue.Password`](super::errors::EsErrorCode::InvalidParameterValuePassword)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "RestoreClusterSnapshot",
     output = RestoreClusterSnapshotResponse,
-    error = super::errors::RestoreClusterSnapshotError
+    error = super::errors::EsErrorCode
 )]
 pub struct RestoreClusterSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"ES_AUTO_BACKUP"`
+    /// `RepositoryName`; example: `"ES_AUTO_BACKUP"`
     pub repository_name: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"test_snapshot"`
+    /// `SnapshotName`; example: `"test_snapshot"`
     pub snapshot_name: String,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `TargetInstanceId`; example: `"es-xxxxxxxx"`
     pub target_instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"G7j#kL9p$2w"`
+    /// `Password`; example: `"G7j#kL9p$2w"`
     pub password: String,
 
-    /// `IndexSettings`: a string.
-    ///
-    /// Example: `"{\"index.number_of_replicas\": 1}"`
+    /// `IndexSettings`; example: `"{\"index.number_of_replicas\": 1}"`
     pub index_settings: Option<String>,
 
-    /// `IncludeGlobalState`: a list of strings.
-    ///
-    /// Example: `["false"]`
+    /// `IncludeGlobalState`; example: `["false"]`
     pub include_global_state: Option<Vec<String>>,
 
-    /// `Indices`: a string.
-    ///
-    /// Example: `"*,-.*"`
+    /// `Indices`; example: `"*,-.*"`
     pub indices: Option<String>,
 
-    /// `Partial`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Partial`; example: `"true"`
     pub partial: Option<String>,
 
-    /// `MaxRestorePerSec`: a string.
-    ///
-    /// Example: `"50mb"`
+    /// `MaxRestorePerSec`; example: `"50mb"`
     pub max_restore_per_sec: Option<String>,
 }
 
 /// What a successful [`RestoreClusterSnapshot`] call returns.
 #[tc_model]
 pub struct RestoreClusterSnapshotResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4062,30 +4292,29 @@ pub struct RestoreClusterSnapshotResponse {
 /// The `SaveAndDeployLogstashPipeline` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`SaveAndDeployLogstashPipelineResponse`].
-/// The codes it documents are in [`SaveAndDeployLogstashPipelineError`](super::errors::SaveAndDeployLogstashPipelineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=SaveAndDeployLogstashPipeline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "SaveAndDeployLogstashPipeline",
     output = SaveAndDeployLogstashPipelineResponse,
-    error = super::errors::SaveAndDeployLogstashPipelineError
+    error = super::errors::EsErrorCode
 )]
 pub struct SaveAndDeployLogstashPipeline {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Pipeline`: a [`LogstashPipeline`](super::models::LogstashPipeline).
-    ///
-    /// Example: `{"BatchDelay":1000,"BatchSize":10000}`
+    /// `Pipeline`; example: `{"BatchDelay":1000,"BatchSize":10000}`
     pub pipeline: models::LogstashPipeline,
 
-    /// `OpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpType`; example: `1`
     pub op_type: Option<u64>,
 }
 
@@ -4099,25 +4328,28 @@ pub struct SaveAndDeployLogstashPipelineResponse {
 /// The `StartLogstashPipelines` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`StartLogstashPipelinesResponse`].
-/// The codes it documents are in [`StartLogstashPipelinesError`](super::errors::StartLogstashPipelinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=StartLogstashPipelines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "StartLogstashPipelines",
     output = StartLogstashPipelinesResponse,
-    error = super::errors::StartLogstashPipelinesError
+    error = super::errors::EsErrorCode
 )]
 pub struct StartLogstashPipelines {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `PipelineIds`: a list of strings.
-    ///
-    /// Example: `["test"]`
+    /// `PipelineIds`; example: `["test"]`
     pub pipeline_ids: Vec<String>,
 }
 
@@ -4131,25 +4363,28 @@ pub struct StartLogstashPipelinesResponse {
 /// The `StopLogstashPipelines` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`StopLogstashPipelinesResponse`].
-/// The codes it documents are in [`StopLogstashPipelinesError`](super::errors::StopLogstashPipelinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=StopLogstashPipelines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "StopLogstashPipelines",
     output = StopLogstashPipelinesResponse,
-    error = super::errors::StopLogstashPipelinesError
+    error = super::errors::EsErrorCode
 )]
 pub struct StopLogstashPipelines {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `PipelineIds`: a list of strings.
-    ///
-    /// Example: `["test"]`
+    /// `PipelineIds`; example: `["test"]`
     pub pipeline_ids: Vec<String>,
 }
 
@@ -4163,30 +4398,35 @@ pub struct StopLogstashPipelinesResponse {
 /// The `UpdateDiagnoseSettings` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateDiagnoseSettingsResponse`].
-/// The codes it documents are in [`UpdateDiagnoseSettingsError`](super::errors::UpdateDiagnoseSettingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateDiagnoseSettings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateDiagnoseSettings",
     output = UpdateDiagnoseSettingsResponse,
-    error = super::errors::UpdateDiagnoseSettingsError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateDiagnoseSettings {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `CronTime`: a string.
-    ///
-    /// Example: `"10:00:00"`
+    /// `CronTime`; example: `"10:00:00"`
     pub cron_time: Option<String>,
 }
 
@@ -4200,43 +4440,58 @@ pub struct UpdateDiagnoseSettingsResponse {
 /// The `UpdateDictionaries` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateDictionariesResponse`].
-/// The codes it documents are in [`UpdateDictionariesError`](super::errors::UpdateDictionariesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateDictionaries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EsDictionaryInfoError`](super::errors::EsErrorCode::FailedOperationEsDictionaryInfoError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidUpdateType`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateType)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateDictionaries",
     output = UpdateDictionariesResponse,
-    error = super::errors::UpdateDictionariesError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateDictionaries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `IkMainDicts`: a list of strings.
+    /// `IkMainDicts`
     pub ik_main_dicts: Option<Vec<String>>,
 
-    /// `IkStopwords`: a list of strings.
+    /// `IkStopwords`
     pub ik_stopwords: Option<Vec<String>>,
 
-    /// `Synonym`: a list of strings.
+    /// `Synonym`
     pub synonym: Option<Vec<String>>,
 
-    /// `QQDict`: a list of strings.
+    /// `QQDict`
     #[tc(rename = "QQDict")]
     pub qq_dict: Option<Vec<String>>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateType`; example: `0`
     pub update_type: Option<i64>,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceRestart`; example: `false`
     pub force_restart: Option<bool>,
 }
 
@@ -4250,65 +4505,59 @@ pub struct UpdateDictionariesResponse {
 /// The `UpdateIndex` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateIndexResponse`].
-/// The codes it documents are in [`UpdateIndexError`](super::errors::UpdateIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidIndexMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidIndexMetaJson)
+/// - [`InvalidParameter.InvalidIndexType`](super::errors::EsErrorCode::InvalidParameterInvalidIndexType)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidUpdateMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateMetaJson)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateIndex",
     output = UpdateIndexResponse,
-    error = super::errors::UpdateIndexError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateIndex {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `IndexType`; example: `"auto"`
     pub index_type: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"index_name"`
+    /// `IndexName`; example: `"index_name"`
     pub index_name: String,
 
-    /// `UpdateMetaJson`: a string.
-    ///
-    /// Example: `"{\"index.number_of_replicas\": 1}"`
+    /// `UpdateMetaJson`; example: `"{\"index.number_of_replicas\": 1}"`
     pub update_meta_json: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `Username`; example: `"elastic"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"G7j#kL9p$2w"`
+    /// `Password`; example: `"G7j#kL9p$2w"`
     pub password: Option<String>,
 
-    /// `RolloverBackingIndex`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RolloverBackingIndex`; example: `false`
     pub rollover_backing_index: Option<bool>,
 
-    /// `MountIndex`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MountIndex`; example: `false`
     pub mount_index: Option<bool>,
 
-    /// `IndexUuid`: a string.
-    ///
-    /// Example: `"Axs1xa13"`
+    /// `IndexUuid`; example: `"Axs1xa13"`
     pub index_uuid: Option<String>,
 
-    /// `BackingIndexName`: a string.
-    ///
-    /// Example: `".ds-test1-000001"`
+    /// `BackingIndexName`; example: `".ds-test1-000001"`
     pub backing_index_name: Option<String>,
 }
 
@@ -4322,237 +4571,250 @@ pub struct UpdateIndexResponse {
 /// The `UpdateInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateInstanceResponse`].
-/// The codes it documents are in [`UpdateInstanceError`](super::errors::UpdateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.CdcQuotaInsufficient`](super::errors::EsErrorCode::FailedOperationCdcQuotaInsufficient)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.EsDictionaryInfoError`](super::errors::EsErrorCode::FailedOperationEsDictionaryInfoError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`FailedOperation.UnsupportedLocalDiskRollUpScaleUpOrDown`](super::errors::EsErrorCode::FailedOperationUnsupportedLocalDiskRollUpScaleUpOrDown)
+/// - [`FailedOperation.UnsupportedResetNodeTypeAndScaleOutDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedResetNodeTypeAndScaleOutDisk)
+/// - [`FailedOperation.UnsupportedRestScaleDownAndModifyDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedRestScaleDownAndModifyDisk)
+/// - [`FailedOperation.UnsupportedReverseRegulationNodeTypeAndDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedReverseRegulationNodeTypeAndDisk)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidAutoVoucher`](super::errors::EsErrorCode::InvalidParameterInvalidAutoVoucher)
+/// - [`InvalidParameter.InvalidClusterName`](super::errors::EsErrorCode::InvalidParameterInvalidClusterName)
+/// - [`InvalidParameter.InvalidCosBackupInfo`](super::errors::EsErrorCode::InvalidParameterInvalidCosBackupInfo)
+/// - [`InvalidParameter.InvalidDiskCount`](super::errors::EsErrorCode::InvalidParameterInvalidDiskCount)
+/// - [`InvalidParameter.InvalidDiskEncrypt`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEncrypt)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EsErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidDiskType`](super::errors::EsErrorCode::InvalidParameterInvalidDiskType)
+/// - [`InvalidParameter.InvalidEsACL`](super::errors::EsErrorCode::InvalidParameterInvalidEsAcl)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidKibanaPrivatePort`](super::errors::EsErrorCode::InvalidParameterInvalidKibanaPrivatePort)
+/// - [`InvalidParameter.InvalidMultiZoneInfo`](super::errors::EsErrorCode::InvalidParameterInvalidMultiZoneInfo)
+/// - [`InvalidParameter.InvalidNodeNum`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNum)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidOperationDuration`](super::errors::EsErrorCode::InvalidParameterInvalidOperationDuration)
+/// - [`InvalidParameter.InvalidPrivateAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPrivateAccess)
+/// - [`InvalidParameter.InvalidPublicAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPublicAccess)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidRestartType`](super::errors::EsErrorCode::InvalidParameterInvalidRestartType)
+/// - [`InvalidParameter.InvalidSubnetId`](super::errors::EsErrorCode::InvalidParameterInvalidSubnetId)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidUpdateType`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateType)
+/// - [`InvalidParameter.InvalidVoucherIds`](super::errors::EsErrorCode::InvalidParameterInvalidVoucherIds)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EsErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`InvalidParameterValue.EsConfigType`](super::errors::EsErrorCode::InvalidParameterValueEsConfigType)
+/// - [`InvalidParameterValue.InstanceName`](super::errors::EsErrorCode::InvalidParameterValueInstanceName)
+/// - [`InvalidParameterValue.InvalidDeadline`](super::errors::EsErrorCode::InvalidParameterValueInvalidDeadline)
+/// - [`InvalidParameterValue.Password`](super::errors::EsErrorCode::InvalidParameterValuePassword)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Order`](super::errors::EsErrorCode::ResourceInUseOrder)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.CVM`](super::errors::EsErrorCode::ResourceInsufficientCvm)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`ResourceInsufficient.SubnetIp`](super::errors::EsErrorCode::ResourceInsufficientSubnetIp)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
+/// - [`ResourceNotFound.VPCInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundVpcInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BasicSecurityType`](super::errors::EsErrorCode::UnsupportedOperationBasicSecurityType)
+/// - [`UnsupportedOperation.ChangeNodeType`](super::errors::EsErrorCode::UnsupportedOperationChangeNodeType)
+/// - [`UnsupportedOperation.CloseHttpsWithSaml`](super::errors::EsErrorCode::UnsupportedOperationCloseHttpsWithSaml)
+/// - [`UnsupportedOperation.ClusterShardNum`](super::errors::EsErrorCode::UnsupportedOperationClusterShardNum)
+/// - [`UnsupportedOperation.ClusterStateClose`](super::errors::EsErrorCode::UnsupportedOperationClusterStateClose)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.CvmStateNotSupported`](super::errors::EsErrorCode::UnsupportedOperationCvmStateNotSupported)
+/// - [`UnsupportedOperation.CvmStatusStopped`](super::errors::EsErrorCode::UnsupportedOperationCvmStatusStopped)
+/// - [`UnsupportedOperation.DiskNotPortable`](super::errors::EsErrorCode::UnsupportedOperationDiskNotPortable)
+/// - [`UnsupportedOperation.DiskStateNotSupported`](super::errors::EsErrorCode::UnsupportedOperationDiskStateNotSupported)
+/// - [`UnsupportedOperation.DiskTypeChangePathNotSupported`](super::errors::EsErrorCode::UnsupportedOperationDiskTypeChangePathNotSupported)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.IndexSettingsRequireSet`](super::errors::EsErrorCode::UnsupportedOperationIndexSettingsRequireSet)
+/// - [`UnsupportedOperation.KernelNotSupportGpu`](super::errors::EsErrorCode::UnsupportedOperationKernelNotSupportGpu)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.MultiZonesUpgrade`](super::errors::EsErrorCode::UnsupportedOperationMultiZonesUpgrade)
+/// - [`UnsupportedOperation.NotDataDisk`](super::errors::EsErrorCode::UnsupportedOperationNotDataDisk)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.ScaleDownTooMuch`](super::errors::EsErrorCode::UnsupportedOperationScaleDownTooMuch)
+/// - [`UnsupportedOperation.SingleNodeClusterNotSupport`](super::errors::EsErrorCode::UnsupportedOperationSingleNodeClusterNotSupport)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
+/// - [`UnsupportedOperation.UpdateDiskType`](super::errors::EsErrorCode::UnsupportedOperationUpdateDiskType)
+/// - [`UnsupportedOperation.WebServiceType`](super::errors::EsErrorCode::UnsupportedOperationWebServiceType)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateInstance",
     output = UpdateInstanceResponse,
-    error = super::errors::UpdateInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"newName"`
+    /// `InstanceName`; example: `"newName"`
     pub instance_name: Option<String>,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<u64>,
 
-    /// `EsConfig`: a string.
-    ///
-    /// Example: `"{\"thread_pool.search.queue_size\": \"53400\"}"`
+    /// `EsConfig`; example: `"{\"thread_pool.search.queue_size\": \"53400\"}"`
     pub es_config: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"G7j#kL9p$2w"`
+    /// `Password`; example: `"G7j#kL9p$2w"`
     pub password: Option<String>,
 
-    /// `EsAcl`: an [`EsAcl`](super::models::EsAcl).
+    /// `EsAcl`
     pub es_acl: Option<models::EsAcl>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiskSize`; example: `10`
     pub disk_size: Option<u64>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"已废弃请使用NodeInfoList"`
+    /// `NodeType`; example: `"已废弃请使用NodeInfoList"`
     pub node_type: Option<String>,
 
-    /// `MasterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MasterNodeNum`; example: `3`
     pub master_node_num: Option<u64>,
 
-    /// `MasterNodeType`: a string.
-    ///
-    /// Example: `"已废弃请使用NodeInfoList"`
+    /// `MasterNodeType`; example: `"已废弃请使用NodeInfoList"`
     pub master_node_type: Option<String>,
 
-    /// `MasterNodeDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MasterNodeDiskSize`; example: `3`
     pub master_node_disk_size: Option<u64>,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceRestart`; example: `false`
     pub force_restart: Option<bool>,
 
-    /// `CosBackup`: a [`CosBackup`](super::models::CosBackup).
+    /// `CosBackup`
     pub cos_backup: Option<models::CosBackup>,
 
-    /// `NodeInfoList`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodeInfoList`
     pub node_info_list: Option<Vec<models::NodeInfo>>,
 
-    /// `PublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `PublicAccess`; example: `"OPEN"`
     pub public_access: Option<String>,
 
-    /// `EsPublicAcl`: an [`EsPublicAcl`](super::models::EsPublicAcl).
+    /// `EsPublicAcl`
     pub es_public_acl: Option<models::EsPublicAcl>,
 
-    /// `KibanaPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPublicAccess`; example: `"OPEN"`
     pub kibana_public_access: Option<String>,
 
-    /// `KibanaPrivateAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPrivateAccess`; example: `"OPEN"`
     pub kibana_private_access: Option<String>,
 
-    /// `BasicSecurityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasicSecurityType`; example: `1`
     pub basic_security_type: Option<i64>,
 
-    /// `KibanaPrivatePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5601`
+    /// `KibanaPrivatePort`; example: `5601`
     pub kibana_private_port: Option<u64>,
 
-    /// `ScaleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleType`; example: `0`
     pub scale_type: Option<i64>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`](super::models::ZoneDetail) objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<models::ZoneDetail>>,
 
-    /// `SceneType`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `SceneType`; example: `-1`
     pub scene_type: Option<i64>,
 
-    /// `KibanaConfig`: a string.
-    ///
-    /// Example: `"{\"i18n.locale\":\"zh-CN\"}"`
+    /// `KibanaConfig`; example: `"{\"i18n.locale\":\"zh-CN\"}"`
     pub kibana_config: Option<String>,
 
-    /// `WebNodeTypeInfo`: a [`WebNodeTypeInfo`](super::models::WebNodeTypeInfo).
+    /// `WebNodeTypeInfo`
     pub web_node_type_info: Option<models::WebNodeTypeInfo>,
 
-    /// `SwitchPrivateLink`: a string.
-    ///
-    /// Example: `"switch_to_new_privatelink"`
+    /// `SwitchPrivateLink`; example: `"switch_to_new_privatelink"`
     pub switch_private_link: Option<String>,
 
-    /// `EnableCerebro`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCerebro`; example: `true`
     pub enable_cerebro: Option<bool>,
 
-    /// `CerebroPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `CerebroPublicAccess`; example: `"OPEN"`
     pub cerebro_public_access: Option<String>,
 
-    /// `CerebroPrivateAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `CerebroPrivateAccess`; example: `"OPEN"`
     pub cerebro_private_access: Option<String>,
 
-    /// `EsConfigSet`: an [`EsConfigSetInfo`](super::models::EsConfigSetInfo).
+    /// `EsConfigSet`
     pub es_config_set: Option<models::EsConfigSetInfo>,
 
-    /// `OperationDuration`: an [`OperationDurationUpdated`](super::models::OperationDurationUpdated).
+    /// `OperationDuration`
     pub operation_duration: Option<models::OperationDurationUpdated>,
 
-    /// `KibanaAlteringPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaAlteringPublicAccess`; example: `"OPEN"`
     pub kibana_altering_public_access: Option<String>,
 
-    /// `KibanaPrivateDomain`: a string.
-    ///
-    /// Example: `"es-xxx.internal.kibana.example.com"`
+    /// `KibanaPrivateDomain`; example: `"es-xxx.internal.kibana.example.com"`
     pub kibana_private_domain: Option<String>,
 
-    /// `CerebroPrivateDomain`: a string.
-    ///
-    /// Example: `"es-xxx.internal.cerebro.example.com"`
+    /// `CerebroPrivateDomain`; example: `"es-xxx.internal.cerebro.example.com"`
     pub cerebro_private_domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `OutboundPublicAcls`: a list of [`OutboundPublicAcl`](super::models::OutboundPublicAcl) objects.
+    /// `OutboundPublicAcls`
     pub outbound_public_acls: Option<Vec<models::OutboundPublicAcl>>,
 
-    /// `OutboundPublicAccess`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `OutboundPublicAccess`; example: `"CLOSE"`
     pub outbound_public_access: Option<String>,
 
-    /// `CvmDelayOnlineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CvmDelayOnlineTime`; example: `1`
     pub cvm_delay_online_time: Option<u64>,
 
-    /// `ShardAllocationConcurrents`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardAllocationConcurrents`; example: `2`
     pub shard_allocation_concurrents: Option<u64>,
 
-    /// `ShardAllocationBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `ShardAllocationBytes`; example: `40`
     pub shard_allocation_bytes: Option<u64>,
 
-    /// `ReadWriteMode`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ReadWriteMode`; example: `-1`
     pub read_write_mode: Option<i64>,
 
-    /// `EnableScheduleRecoverGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScheduleRecoverGroup`; example: `false`
     pub enable_schedule_recover_group: Option<bool>,
 
-    /// `EnableScheduleOperationDuration`: an [`EnableScheduleOperationDuration`](super::models::EnableScheduleOperationDuration).
+    /// `EnableScheduleOperationDuration`
     pub enable_schedule_operation_duration: Option<
         models::EnableScheduleOperationDuration,
     >,
 
-    /// `EnableDestroyProtection`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `EnableDestroyProtection`; example: `"CLOSE"`
     pub enable_destroy_protection: Option<String>,
 
-    /// `AutoScaleDiskInfoList`: a list of [`AutoScaleDiskInfo`](super::models::AutoScaleDiskInfo) objects.
+    /// `AutoScaleDiskInfoList`
     pub auto_scale_disk_info_list: Option<Vec<models::AutoScaleDiskInfo>>,
 
-    /// `AutoScaleDiskDeleteNodeTypeList`: a list of strings.
-    ///
-    /// Example: `["hotData","warmData"]`
+    /// `AutoScaleDiskDeleteNodeTypeList`; example: `["hotData","warmData"]`
     pub auto_scale_disk_delete_node_type_list: Option<Vec<String>>,
 
-    /// `OtherConfig`: an [`OtherConfig`](super::models::OtherConfig).
+    /// `OtherConfig`
     pub other_config: Option<models::OtherConfig>,
 }
 
 /// What a successful [`UpdateInstance`] call returns.
 #[tc_model]
 pub struct UpdateInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"202503246310864968469xx"`
+    /// `DealName`; example: `"202503246310864968469xx"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4562,144 +4824,170 @@ pub struct UpdateInstanceResponse {
 /// The `UpdateInstancePublicAccess` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateInstancePublicAccessResponse`].
-/// The codes it documents are in [`UpdateInstancePublicAccessError`](super::errors::UpdateInstancePublicAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateInstancePublicAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EsDictionaryInfoError`](super::errors::EsErrorCode::FailedOperationEsDictionaryInfoError)
+/// - [`FailedOperation.UnsupportedLocalDiskRollUpScaleUpOrDown`](super::errors::EsErrorCode::FailedOperationUnsupportedLocalDiskRollUpScaleUpOrDown)
+/// - [`FailedOperation.UnsupportedResetNodeTypeAndScaleOutDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedResetNodeTypeAndScaleOutDisk)
+/// - [`FailedOperation.UnsupportedRestScaleDownAndModifyDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedRestScaleDownAndModifyDisk)
+/// - [`FailedOperation.UnsupportedReverseRegulationNodeTypeAndDisk`](super::errors::EsErrorCode::FailedOperationUnsupportedReverseRegulationNodeTypeAndDisk)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidCosBackupInfo`](super::errors::EsErrorCode::InvalidParameterInvalidCosBackupInfo)
+/// - [`InvalidParameter.InvalidDiskCount`](super::errors::EsErrorCode::InvalidParameterInvalidDiskCount)
+/// - [`InvalidParameter.InvalidDiskEncrypt`](super::errors::EsErrorCode::InvalidParameterInvalidDiskEncrypt)
+/// - [`InvalidParameter.InvalidDiskType`](super::errors::EsErrorCode::InvalidParameterInvalidDiskType)
+/// - [`InvalidParameter.InvalidEsACL`](super::errors::EsErrorCode::InvalidParameterInvalidEsAcl)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidKibanaPrivatePort`](super::errors::EsErrorCode::InvalidParameterInvalidKibanaPrivatePort)
+/// - [`InvalidParameter.InvalidMultiZoneInfo`](super::errors::EsErrorCode::InvalidParameterInvalidMultiZoneInfo)
+/// - [`InvalidParameter.InvalidNodeNum`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNum)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidPrivateAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPrivateAccess)
+/// - [`InvalidParameter.InvalidPublicAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPublicAccess)
+/// - [`InvalidParameter.InvalidSceneType`](super::errors::EsErrorCode::InvalidParameterInvalidSceneType)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidUpdateType`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateType)
+/// - [`InvalidParameter.InvalidZone`](super::errors::EsErrorCode::InvalidParameterInvalidZone)
+/// - [`InvalidParameterValue.EsConfigType`](super::errors::EsErrorCode::InvalidParameterValueEsConfigType)
+/// - [`InvalidParameterValue.InstanceName`](super::errors::EsErrorCode::InvalidParameterValueInstanceName)
+/// - [`InvalidParameterValue.InvalidDeadline`](super::errors::EsErrorCode::InvalidParameterValueInvalidDeadline)
+/// - [`InvalidParameterValue.Password`](super::errors::EsErrorCode::InvalidParameterValuePassword)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EsErrorCode::LimitExceededResourceLimit)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.NetWorkInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundNetWorkInfoNotFound)
+/// - [`ResourceNotFound.VPCInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundVpcInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BasicSecurityType`](super::errors::EsErrorCode::UnsupportedOperationBasicSecurityType)
+/// - [`UnsupportedOperation.ChangeNodeType`](super::errors::EsErrorCode::UnsupportedOperationChangeNodeType)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.MultiZonesUpgrade`](super::errors::EsErrorCode::UnsupportedOperationMultiZonesUpgrade)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
+/// - [`UnsupportedOperation.SwitchPrivateLink`](super::errors::EsErrorCode::UnsupportedOperationSwitchPrivateLink)
+/// - [`UnsupportedOperation.WebServiceType`](super::errors::EsErrorCode::UnsupportedOperationWebServiceType)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateInstancePublicAccess",
     output = UpdateInstancePublicAccessResponse,
-    error = super::errors::UpdateInstancePublicAccessError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateInstancePublicAccess {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"newName"`
+    /// `InstanceName`; example: `"newName"`
     pub instance_name: Option<String>,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<u64>,
 
-    /// `EsConfig`: a string.
+    /// `EsConfig`
     pub es_config: Option<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 
-    /// `EsAcl`: an [`EsAcl`](super::models::EsAcl).
+    /// `EsAcl`
     pub es_acl: Option<models::EsAcl>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
+    /// `DiskSize`
     pub disk_size: Option<u64>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"已废弃请使用NodeInfoList"`
+    /// `NodeType`; example: `"已废弃请使用NodeInfoList"`
     pub node_type: Option<String>,
 
-    /// `MasterNodeNum`: an unsigned 64-bit integer.
+    /// `MasterNodeNum`
     pub master_node_num: Option<u64>,
 
-    /// `MasterNodeType`: a string.
-    ///
-    /// Example: `"已废弃请使用NodeInfoList"`
+    /// `MasterNodeType`; example: `"已废弃请使用NodeInfoList"`
     pub master_node_type: Option<String>,
 
-    /// `MasterNodeDiskSize`: an unsigned 64-bit integer.
+    /// `MasterNodeDiskSize`
     pub master_node_disk_size: Option<u64>,
 
-    /// `ForceRestart`: a boolean.
+    /// `ForceRestart`
     pub force_restart: Option<bool>,
 
-    /// `CosBackup`: a [`CosBackup`](super::models::CosBackup).
+    /// `CosBackup`
     pub cos_backup: Option<models::CosBackup>,
 
-    /// `NodeInfoList`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodeInfoList`
     pub node_info_list: Option<Vec<models::NodeInfo>>,
 
-    /// `PublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `PublicAccess`; example: `"OPEN"`
     pub public_access: Option<String>,
 
-    /// `EsPublicAcl`: an [`EsPublicAcl`](super::models::EsPublicAcl).
+    /// `EsPublicAcl`
     pub es_public_acl: Option<models::EsPublicAcl>,
 
-    /// `KibanaPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPublicAccess`; example: `"OPEN"`
     pub kibana_public_access: Option<String>,
 
-    /// `KibanaPrivateAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPrivateAccess`; example: `"OPEN"`
     pub kibana_private_access: Option<String>,
 
-    /// `BasicSecurityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasicSecurityType`; example: `1`
     pub basic_security_type: Option<i64>,
 
-    /// `KibanaPrivatePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5601`
+    /// `KibanaPrivatePort`; example: `5601`
     pub kibana_private_port: Option<u64>,
 
-    /// `ScaleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleType`; example: `0`
     pub scale_type: Option<i64>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`](super::models::ZoneDetail) objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<models::ZoneDetail>>,
 
-    /// `SceneType`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `SceneType`; example: `-1`
     pub scene_type: Option<i64>,
 
-    /// `KibanaConfig`: a string.
+    /// `KibanaConfig`
     pub kibana_config: Option<String>,
 
-    /// `WebNodeTypeInfo`: a [`WebNodeTypeInfo`](super::models::WebNodeTypeInfo).
+    /// `WebNodeTypeInfo`
     pub web_node_type_info: Option<models::WebNodeTypeInfo>,
 
-    /// `SwitchPrivateLink`: a string.
+    /// `SwitchPrivateLink`
     pub switch_private_link: Option<String>,
 
-    /// `EnableCerebro`: a boolean.
+    /// `EnableCerebro`
     pub enable_cerebro: Option<bool>,
 
-    /// `CerebroPublicAccess`: a string.
+    /// `CerebroPublicAccess`
     pub cerebro_public_access: Option<String>,
 
-    /// `CerebroPrivateAccess`: a string.
+    /// `CerebroPrivateAccess`
     pub cerebro_private_access: Option<String>,
 
-    /// `EsConfigSet`: an [`EsConfigSetInfo`](super::models::EsConfigSetInfo).
+    /// `EsConfigSet`
     pub es_config_set: Option<models::EsConfigSetInfo>,
 
-    /// `OperationDuration`: an [`OperationDurationUpdated`](super::models::OperationDurationUpdated).
+    /// `OperationDuration`
     pub operation_duration: Option<models::OperationDurationUpdated>,
 
-    /// `KibanaAlteringPublicAccess`: a list of strings.
+    /// `KibanaAlteringPublicAccess`
     pub kibana_altering_public_access: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateInstancePublicAccess`] call returns.
 #[tc_model]
 pub struct UpdateInstancePublicAccessResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"123"`
+    /// `DealName`; example: `"123"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4709,38 +4997,46 @@ pub struct UpdateInstancePublicAccessResponse {
 /// The `UpdateIpTraceStatus` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateIpTraceStatusResponse`].
-/// The codes it documents are in [`UpdateIpTraceStatusError`](super::errors::UpdateIpTraceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateIpTraceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SettingIpTraceError`](super::errors::EsErrorCode::FailedOperationSettingIpTraceError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidIp`](super::errors::EsErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.InvalidTimeParam`](super::errors::EsErrorCode::InvalidParameterInvalidTimeParam)
+/// - [`InvalidParameter.InvalidUin`](super::errors::EsErrorCode::InvalidParameterInvalidUin)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation.KernelNotSupport`](super::errors::EsErrorCode::UnsupportedOperationKernelNotSupport)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateIpTraceStatus",
     output = UpdateIpTraceStatusResponse,
-    error = super::errors::UpdateIpTraceStatusError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateIpTraceStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xasdasd"`
+    /// `InstanceId`; example: `"es-xasdasd"`
     pub instance_id: Option<String>,
 
-    /// `OpenIpTrace`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenIpTrace`; example: `true`
     pub open_ip_trace: Option<bool>,
 
-    /// `DurationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DurationTime`; example: `300`
     pub duration_time: Option<i64>,
 
-    /// `IpTraceConfig`: an [`IpTraceConfig`](super::models::IpTraceConfig).
+    /// `IpTraceConfig`
     pub ip_trace_config: Option<models::IpTraceConfig>,
 
-    /// `FilterKibanaIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterKibanaIp`; example: `false`
     pub filter_kibana_ip: Option<bool>,
 }
 
@@ -4754,35 +5050,42 @@ pub struct UpdateIpTraceStatusResponse {
 /// The `UpdateJdk` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateJdkResponse`].
-/// The codes it documents are in [`UpdateJdkError`](super::errors::UpdateJdkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateJdk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.GC`](super::errors::EsErrorCode::InvalidParameterGc)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidJDK`](super::errors::EsErrorCode::InvalidParameterValueInvalidJdk)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.OssInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundOssInfoNotFound)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateJdk",
     output = UpdateJdkResponse,
-    error = super::errors::UpdateJdkError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateJdk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `Jdk`: a string.
-    ///
-    /// Example: `"oracle"`
+    /// `Jdk`; example: `"oracle"`
     pub jdk: Option<String>,
 
-    /// `Gc`: a string.
-    ///
-    /// Example: `"g1"`
+    /// `Gc`; example: `"g1"`
     pub gc: Option<String>,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceRestart`; example: `true`
     pub force_restart: Option<bool>,
 }
 
@@ -4796,62 +5099,66 @@ pub struct UpdateJdkResponse {
 /// The `UpdateLogstashInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateLogstashInstanceResponse`].
-/// The codes it documents are in [`UpdateLogstashInstanceError`](super::errors::UpdateLogstashInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateLogstashInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterResourceLimitError`](super::errors::EsErrorCode::FailedOperationClusterResourceLimitError)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Order`](super::errors::EsErrorCode::ResourceInUseOrder)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.Subnet`](super::errors::EsErrorCode::ResourceInsufficientSubnet)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateLogstashInstance",
     output = UpdateLogstashInstanceResponse,
-    error = super::errors::UpdateLogstashInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateLogstashInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeNum`; example: `2`
     pub node_num: Option<u64>,
 
-    /// `YMLConfig`: a string.
+    /// `YMLConfig`
     #[tc(rename = "YMLConfig")]
     pub yml_config: Option<String>,
 
-    /// `UserDnsIp`: a string.
-    ///
-    /// Example: `"10.70.0.10"`
+    /// `UserDnsIp`; example: `"10.70.0.10"`
     pub user_dns_ip: Option<String>,
 
-    /// `BindedES`: a [`LogstashBindedEs`](super::models::LogstashBindedEs).
+    /// `BindedES`
     #[tc(rename = "BindedES")]
     pub binded_es: Option<models::LogstashBindedEs>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testnew"`
+    /// `InstanceName`; example: `"testnew"`
     pub instance_name: Option<String>,
 
-    /// `ExtendedFiles`: a list of [`LogstashExtendedFile`](super::models::LogstashExtendedFile) objects.
+    /// `ExtendedFiles`
     pub extended_files: Option<Vec<models::LogstashExtendedFile>>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"LOGSTASH.S1.LARGE16"`
+    /// `NodeType`; example: `"LOGSTASH.S1.LARGE16"`
     pub node_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: Option<u64>,
 
-    /// `OperationDuration`: an [`OperationDurationUpdated`](super::models::OperationDurationUpdated).
+    /// `OperationDuration`
     pub operation_duration: Option<models::OperationDurationUpdated>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`](super::models::ZoneDetail) objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<models::ZoneDetail>>,
 }
 
@@ -4865,30 +5172,31 @@ pub struct UpdateLogstashInstanceResponse {
 /// The `UpdateLogstashPipelineDesc` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateLogstashPipelineDescResponse`].
-/// The codes it documents are in [`UpdateLogstashPipelineDescError`](super::errors::UpdateLogstashPipelineDescError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateLogstashPipelineDesc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateLogstashPipelineDesc",
     output = UpdateLogstashPipelineDescResponse,
-    error = super::errors::UpdateLogstashPipelineDescError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateLogstashPipelineDesc {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ls-xxxxxxxx"`
+    /// `InstanceId`; example: `"ls-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `PipelineId`: a string.
-    ///
-    /// Example: `"pipe1"`
+    /// `PipelineId`; example: `"pipe1"`
     pub pipeline_id: String,
 
-    /// `PipelineDesc`: a string.
-    ///
-    /// Example: `"test pipe"`
+    /// `PipelineDesc`; example: `"test pipe"`
     pub pipeline_desc: String,
 }
 
@@ -4902,45 +5210,56 @@ pub struct UpdateLogstashPipelineDescResponse {
 /// The `UpdatePlugins` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdatePluginsResponse`].
-/// The codes it documents are in [`UpdatePluginsError`](super::errors::UpdatePluginsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdatePlugins)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FileNameError`](super::errors::EsErrorCode::FailedOperationFileNameError)
+/// - [`FailedOperation.FileSizeError`](super::errors::EsErrorCode::FailedOperationFileSizeError)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`InvalidParameterValue.InstallPluginList`](super::errors::EsErrorCode::InvalidParameterValueInstallPluginList)
+/// - [`InvalidParameterValue.PluginType`](super::errors::EsErrorCode::InvalidParameterValuePluginType)
+/// - [`LimitExceeded.PluginInstall`](super::errors::EsErrorCode::LimitExceededPluginInstall)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.CosInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundCosInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdatePlugins",
     output = UpdatePluginsResponse,
-    error = super::errors::UpdatePluginsError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdatePlugins {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `InstallPluginList`: a list of strings.
-    ///
-    /// Example: `["analysis-qq\n","sql\n"]`
+    /// `InstallPluginList`; example: `["analysis-qq\n","sql\n"]`
     pub install_plugin_list: Option<Vec<String>>,
 
-    /// `RemovePluginList`: a list of strings.
-    ///
-    /// Example: `["analysis-qq\n","sql\n"]`
+    /// `RemovePluginList`; example: `["analysis-qq\n","sql\n"]`
     pub remove_plugin_list: Option<Vec<String>>,
 
-    /// `ForceRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceRestart`; example: `true`
     pub force_restart: Option<bool>,
 
-    /// `ForceUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceUpdate`; example: `true`
     pub force_update: Option<bool>,
 
-    /// `PluginType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginType`; example: `0`
     pub plugin_type: Option<u64>,
 }
 
@@ -4954,25 +5273,33 @@ pub struct UpdatePluginsResponse {
 /// The `UpdateRequestTargetNodeTypes` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateRequestTargetNodeTypesResponse`].
-/// The codes it documents are in [`UpdateRequestTargetNodeTypesError`](super::errors::UpdateRequestTargetNodeTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateRequestTargetNodeTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateRequestTargetNodeTypes",
     output = UpdateRequestTargetNodeTypesResponse,
-    error = super::errors::UpdateRequestTargetNodeTypesError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateRequestTargetNodeTypes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"es-xxxxxxxx\""`
+    /// `InstanceId`; example: `"\"es-xxxxxxxx\""`
     pub instance_id: String,
 
-    /// `TargetNodeTypes`: a list of strings.
-    ///
-    /// Example: `["hot"]`
+    /// `TargetNodeTypes`; example: `["hot"]`
     pub target_node_types: Vec<String>,
 }
 
@@ -4986,41 +5313,64 @@ pub struct UpdateRequestTargetNodeTypesResponse {
 /// The `UpdateServerlessInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateServerlessInstanceResponse`].
-/// The codes it documents are in [`UpdateServerlessInstanceError`](super::errors::UpdateServerlessInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateServerlessInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessControlList`](super::errors::EsErrorCode::FailedOperationAccessControlList)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.ErrorClusterStateUnhealth`](super::errors::EsErrorCode::FailedOperationErrorClusterStateUnhealth)
+/// - [`FailedOperation.SpaceLanguage`](super::errors::EsErrorCode::FailedOperationSpaceLanguage)
+/// - [`FailedOperation.UnsupportedOpenLowFrequency`](super::errors::EsErrorCode::FailedOperationUnsupportedOpenLowFrequency)
+/// - [`FailedOperation.UpdateVpc`](super::errors::EsErrorCode::FailedOperationUpdateVpc)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidEsACL`](super::errors::EsErrorCode::InvalidParameterInvalidEsAcl)
+/// - [`InvalidParameter.InvalidIndexMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidIndexMetaJson)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.InvalidPrivateAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPrivateAccess)
+/// - [`InvalidParameter.InvalidPublicAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPublicAccess)
+/// - [`InvalidParameter.InvalidServerlessId`](super::errors::EsErrorCode::InvalidParameterInvalidServerlessId)
+/// - [`InvalidParameter.InvalidUpdateMetaJson`](super::errors::EsErrorCode::InvalidParameterInvalidUpdateMetaJson)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.IsolatedStatus`](super::errors::EsErrorCode::ResourceInUseIsolatedStatus)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateServerlessInstance",
     output = UpdateServerlessInstanceResponse,
-    error = super::errors::UpdateServerlessInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateServerlessInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"index-abcdefgh"`
+    /// `InstanceId`; example: `"index-abcdefgh"`
     pub instance_id: String,
 
-    /// `UpdateMetaJson`: a string.
+    /// `UpdateMetaJson`
     pub update_meta_json: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"fwjaifAFJEIfj"`
+    /// `Password`; example: `"fwjaifAFJEIfj"`
     pub password: Option<String>,
 
-    /// `KibanaPrivateAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPrivateAccess`; example: `"OPEN"`
     pub kibana_private_access: Option<String>,
 
-    /// `KibanaPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPublicAccess`; example: `"OPEN"`
     pub kibana_public_access: Option<String>,
 
-    /// `KibanaPublicAcl`: a [`KibanaPublicAcl`](super::models::KibanaPublicAcl).
+    /// `KibanaPublicAcl`
     pub kibana_public_acl: Option<models::KibanaPublicAcl>,
 }
 
@@ -5034,38 +5384,57 @@ pub struct UpdateServerlessInstanceResponse {
 /// The `UpdateServerlessSpace` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpdateServerlessSpaceResponse`].
-/// The codes it documents are in [`UpdateServerlessSpaceError`](super::errors::UpdateServerlessSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpdateServerlessSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnAuthorizedOperation`](super::errors::EsErrorCode::AuthFailureUnAuthorizedOperation)
+/// - [`FailedOperation`](super::errors::EsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessControlList`](super::errors::EsErrorCode::FailedOperationAccessControlList)
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.ErrorClusterStateUnhealth`](super::errors::EsErrorCode::FailedOperationErrorClusterStateUnhealth)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidNodeNames`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNames)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.InvalidPublicAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPublicAccess)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::EsErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.InvalidSpaceId`](super::errors::EsErrorCode::InvalidParameterInvalidSpaceId)
+/// - [`InvalidParameter.InvalidSpaceNames`](super::errors::EsErrorCode::InvalidParameterInvalidSpaceNames)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient.SubnetIp`](super::errors::EsErrorCode::ResourceInsufficientSubnetIp)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.StatusNotNormal`](super::errors::EsErrorCode::UnsupportedOperationStatusNotNormal)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpdateServerlessSpace",
     output = UpdateServerlessSpaceResponse,
-    error = super::errors::UpdateServerlessSpaceError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpdateServerlessSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-abcdefgh"`
+    /// `SpaceId`; example: `"space-abcdefgh"`
     pub space_id: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"spaceName"`
+    /// `SpaceName`; example: `"spaceName"`
     pub space_name: Option<String>,
 
-    /// `KibanaPrivateAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPrivateAccess`; example: `"OPEN"`
     pub kibana_private_access: Option<String>,
 
-    /// `KibanaPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPublicAccess`; example: `"OPEN"`
     pub kibana_public_access: Option<String>,
 
-    /// `KibanaPublicAcl`: an [`EsAcl`](super::models::EsAcl).
+    /// `KibanaPublicAcl`
     pub kibana_public_acl: Option<models::EsAcl>,
 }
 
@@ -5079,76 +5448,84 @@ pub struct UpdateServerlessSpaceResponse {
 /// The `UpgradeInstance` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpgradeInstanceResponse`].
-/// The codes it documents are in [`UpgradeInstanceError`](super::errors::UpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorClusterState`](super::errors::EsErrorCode::FailedOperationErrorClusterState)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`InvalidParameterValue.UpgradeMode`](super::errors::EsErrorCode::InvalidParameterValueUpgradeMode)
+/// - [`LimitExceeded.NodeNumOrIndices`](super::errors::EsErrorCode::LimitExceededNodeNumOrIndices)
+/// - [`LimitExceeded.ResourceLimit`](super::errors::EsErrorCode::LimitExceededResourceLimit)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceInsufficient.SubnetIp`](super::errors::EsErrorCode::ResourceInsufficientSubnetIp)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DBInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDbInfoNotFound)
+/// - [`ResourceNotFound.WhiteListNotFound`](super::errors::EsErrorCode::ResourceNotFoundWhiteListNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterStateClose`](super::errors::EsErrorCode::UnsupportedOperationClusterStateClose)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.CosBackUp`](super::errors::EsErrorCode::UnsupportedOperationCosBackUp)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.IndexSettingsRequireSet`](super::errors::EsErrorCode::UnsupportedOperationIndexSettingsRequireSet)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
+/// - [`UnsupportedOperation.StatusNotSupport`](super::errors::EsErrorCode::UnsupportedOperationStatusNotSupport)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpgradeInstance",
     output = UpgradeInstanceResponse,
-    error = super::errors::UpgradeInstanceError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `EsVersion`: a string.
-    ///
-    /// Example: `"6.4.3"`
+    /// `EsVersion`; example: `"6.4.3"`
     pub es_version: String,
 
-    /// `CheckOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckOnly`; example: `false`
     pub check_only: Option<bool>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `LicenseType`; example: `"basic"`
     pub license_type: Option<String>,
 
-    /// `BasicSecurityType`: an unsigned 64-bit integer.
+    /// `BasicSecurityType`
     pub basic_security_type: Option<u64>,
 
-    /// `UpgradeMode`: a string.
-    ///
-    /// Example: `"scale"`
+    /// `UpgradeMode`; example: `"scale"`
     pub upgrade_mode: Option<String>,
 
-    /// `CosBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CosBackup`; example: `false`
     pub cos_backup: Option<bool>,
 
-    /// `SkipCheckForceRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipCheckForceRestart`; example: `false`
     pub skip_check_force_restart: Option<bool>,
 
-    /// `CvmDelayOnlineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CvmDelayOnlineTime`; example: `1`
     pub cvm_delay_online_time: Option<u64>,
 
-    /// `ShardAllocationConcurrents`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardAllocationConcurrents`; example: `2`
     pub shard_allocation_concurrents: Option<u64>,
 
-    /// `ShardAllocationBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `ShardAllocationBytes`; example: `40`
     pub shard_allocation_bytes: Option<u64>,
 
-    /// `EnableScheduleRecoverGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScheduleRecoverGroup`; example: `false`
     pub enable_schedule_recover_group: Option<bool>,
 
-    /// `EnableScheduleOperationDuration`: an [`EnableScheduleOperationDuration`](super::models::EnableScheduleOperationDuration).
+    /// `EnableScheduleOperationDuration`
     pub enable_schedule_operation_duration: Option<
         models::EnableScheduleOperationDuration,
     >,
@@ -5164,50 +5541,90 @@ pub struct UpgradeInstanceResponse {
 /// The `UpgradeLicense` action of ES API 2018-04-16.
 ///
 /// A successful call returns [`UpgradeLicenseResponse`].
-/// The codes it documents are in [`UpgradeLicenseError`](super::errors::UpgradeLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2018-04-16&Action=UpgradeLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EsDictionaryInfoError`](super::errors::EsErrorCode::FailedOperationEsDictionaryInfoError)
+/// - [`FailedOperation.NoPayment`](super::errors::EsErrorCode::FailedOperationNoPayment)
+/// - [`FailedOperation.NotAuthenticated`](super::errors::EsErrorCode::FailedOperationNotAuthenticated)
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::EsErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidAutoVoucher`](super::errors::EsErrorCode::InvalidParameterInvalidAutoVoucher)
+/// - [`InvalidParameter.InvalidCosBackupInfo`](super::errors::EsErrorCode::InvalidParameterInvalidCosBackupInfo)
+/// - [`InvalidParameter.InvalidDiskCount`](super::errors::EsErrorCode::InvalidParameterInvalidDiskCount)
+/// - [`InvalidParameter.InvalidDiskSize`](super::errors::EsErrorCode::InvalidParameterInvalidDiskSize)
+/// - [`InvalidParameter.InvalidDiskType`](super::errors::EsErrorCode::InvalidParameterInvalidDiskType)
+/// - [`InvalidParameter.InvalidEsVersion`](super::errors::EsErrorCode::InvalidParameterInvalidEsVersion)
+/// - [`InvalidParameter.InvalidInstanceId`](super::errors::EsErrorCode::InvalidParameterInvalidInstanceId)
+/// - [`InvalidParameter.InvalidKibanaPrivatePort`](super::errors::EsErrorCode::InvalidParameterInvalidKibanaPrivatePort)
+/// - [`InvalidParameter.InvalidNodeNum`](super::errors::EsErrorCode::InvalidParameterInvalidNodeNum)
+/// - [`InvalidParameter.InvalidNodeType`](super::errors::EsErrorCode::InvalidParameterInvalidNodeType)
+/// - [`InvalidParameter.InvalidOpType`](super::errors::EsErrorCode::InvalidParameterInvalidOpType)
+/// - [`InvalidParameter.InvalidPrivateAccess`](super::errors::EsErrorCode::InvalidParameterInvalidPrivateAccess)
+/// - [`InvalidParameter.InvalidRestartType`](super::errors::EsErrorCode::InvalidParameterInvalidRestartType)
+/// - [`InvalidParameter.InvalidType`](super::errors::EsErrorCode::InvalidParameterInvalidType)
+/// - [`InvalidParameter.InvalidVoucherIds`](super::errors::EsErrorCode::InvalidParameterInvalidVoucherIds)
+/// - [`InvalidParameterValue.ChargeType`](super::errors::EsErrorCode::InvalidParameterValueChargeType)
+/// - [`InvalidParameterValue.ConfigInfo`](super::errors::EsErrorCode::InvalidParameterValueConfigInfo)
+/// - [`InvalidParameterValue.EsConfigType`](super::errors::EsErrorCode::InvalidParameterValueEsConfigType)
+/// - [`InvalidParameterValue.InstanceName`](super::errors::EsErrorCode::InvalidParameterValueInstanceName)
+/// - [`InvalidParameterValue.InvalidDeadline`](super::errors::EsErrorCode::InvalidParameterValueInvalidDeadline)
+/// - [`LimitExceeded.UpdateItemLimit`](super::errors::EsErrorCode::LimitExceededUpdateItemLimit)
+/// - [`ResourceInUse`](super::errors::EsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Order`](super::errors::EsErrorCode::ResourceInUseOrder)
+/// - [`ResourceInsufficient`](super::errors::EsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::EsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceNotFound.ClusterInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundClusterInfoNotFound)
+/// - [`ResourceNotFound.DataNodeNotFound`](super::errors::EsErrorCode::ResourceNotFoundDataNodeNotFound)
+/// - [`ResourceNotFound.DiskInfoNotFound`](super::errors::EsErrorCode::ResourceNotFoundDiskInfoNotFound)
+/// - [`ResourceNotFound.TradeCgwNotFound`](super::errors::EsErrorCode::ResourceNotFoundTradeCgwNotFound)
+/// - [`UnauthorizedOperation.UinNotInWhiteList`](super::errors::EsErrorCode::UnauthorizedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BasicSecurityType`](super::errors::EsErrorCode::UnsupportedOperationBasicSecurityType)
+/// - [`UnsupportedOperation.ClusterStateNoReplication`](super::errors::EsErrorCode::UnsupportedOperationClusterStateNoReplication)
+/// - [`UnsupportedOperation.ClusterStateUnHealth`](super::errors::EsErrorCode::UnsupportedOperationClusterStateUnHealth)
+/// - [`UnsupportedOperation.HeteroScalingExecuting`](super::errors::EsErrorCode::UnsupportedOperationHeteroScalingExecuting)
+/// - [`UnsupportedOperation.InstanceTypeError`](super::errors::EsErrorCode::UnsupportedOperationInstanceTypeError)
+/// - [`UnsupportedOperation.LicenseError`](super::errors::EsErrorCode::UnsupportedOperationLicenseError)
+/// - [`UnsupportedOperation.LocalDisk`](super::errors::EsErrorCode::UnsupportedOperationLocalDisk)
+/// - [`UnsupportedOperation.MultiZonesUpgrade`](super::errors::EsErrorCode::UnsupportedOperationMultiZonesUpgrade)
+/// - [`UnsupportedOperation.Plugin`](super::errors::EsErrorCode::UnsupportedOperationPlugin)
 #[tc_action(
     service = "es",
     version = "2018-04-16",
     name = "UpgradeLicense",
     output = UpgradeLicenseResponse,
-    error = super::errors::UpgradeLicenseError
+    error = super::errors::EsErrorCode
 )]
 pub struct UpgradeLicense {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"platinum"`
+    /// `LicenseType`; example: `"platinum"`
     pub license_type: String,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
+    /// `VoucherIds`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `BasicSecurityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BasicSecurityType`; example: `0`
     pub basic_security_type: Option<u64>,
 
-    /// `ForceRestart`: a boolean.
+    /// `ForceRestart`
     pub force_restart: Option<bool>,
 }
 
 /// What a successful [`UpgradeLicense`] call returns.
 #[tc_model]
 pub struct UpgradeLicenseResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2023123321"`
+    /// `DealName`; example: `"2023123321"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

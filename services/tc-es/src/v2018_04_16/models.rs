@@ -9,39 +9,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAutoScaleDiskInfo`](super::DescribeAutoScaleDiskInfo).
 #[tc_model]
 pub struct AutoScaleDiskInfo {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"hotData"`
+    /// `NodeType`; example: `"hotData"`
     pub node_type: Option<String>,
 
-    /// `ScaleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleType`; example: `0`
     pub scale_type: Option<u64>,
 
-    /// `Threshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Threshold`; example: `80`
     pub threshold: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Duration`; example: `60`
     pub duration: Option<u64>,
 
-    /// `PercentSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PercentSize`; example: `20`
     pub percent_size: Option<u64>,
 
-    /// `FixSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FixSize`; example: `100`
     pub fix_size: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxSize`; example: `500`
     pub max_size: Option<u64>,
 }
 
@@ -50,34 +36,22 @@ pub struct AutoScaleDiskInfo {
 /// Returned in the output of [`DescribeIndexList`](super::DescribeIndexList) and [`DescribeIndexMeta`](super::DescribeIndexMeta).
 #[tc_model]
 pub struct BackingIndexMetaField {
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"testnew"`
+    /// `IndexName`; example: `"testnew"`
     pub index_name: Option<String>,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"GREEN"`
+    /// `IndexStatus`; example: `"GREEN"`
     pub index_status: Option<String>,
 
-    /// `IndexStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `IndexStorage`; example: `30`
     pub index_storage: Option<i64>,
 
-    /// `IndexPhrase`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `IndexPhrase`; example: `"hot"`
     pub index_phrase: Option<String>,
 
-    /// `IndexCreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `IndexCreateTime`; example: `"2021-03-01 10:00:00"`
     pub index_create_time: Option<String>,
 
-    /// `IndexUuid`: a string.
-    ///
-    /// Example: `"xaQ113"`
+    /// `IndexUuid`; example: `"xaQ113"`
     pub index_uuid: Option<String>,
 }
 
@@ -86,112 +60,70 @@ pub struct BackingIndexMetaField {
 /// Returned in the output of [`DescribeViews`](super::DescribeViews).
 #[tc_model]
 pub struct ClusterView {
-    /// `Health`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Health`; example: `1`
     pub health: Option<f64>,
 
-    /// `Visible`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Visible`; example: `1`
     pub visible: f64,
 
-    /// `Break`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Break`; example: `1`
     pub r#break: f64,
 
-    /// `AvgDiskUsage`: a floating-point number.
-    ///
-    /// Example: `0.7`
+    /// `AvgDiskUsage`; example: `0.7`
     pub avg_disk_usage: f64,
 
-    /// `AvgMemUsage`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `AvgMemUsage`; example: `0.1`
     pub avg_mem_usage: f64,
 
-    /// `AvgCpuUsage`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `AvgCpuUsage`; example: `0.1`
     pub avg_cpu_usage: f64,
 
-    /// `TotalDiskSize`: an unsigned 64-bit integer.
+    /// `TotalDiskSize`
     pub total_disk_size: u64,
 
-    /// `TargetNodeTypes`: a list of strings.
-    ///
-    /// Example: `["hot"]`
+    /// `TargetNodeTypes`; example: `["hot"]`
     pub target_node_types: Vec<String>,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NodeNum`; example: `10`
     pub node_num: i64,
 
-    /// `TotalNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalNodeNum`; example: `10`
     pub total_node_num: i64,
 
-    /// `DataNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `DataNodeNum`; example: `7`
     pub data_node_num: i64,
 
-    /// `IndexNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `IndexNum`; example: `100`
     pub index_num: i64,
 
-    /// `DocNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `DocNum`; example: `100000`
     pub doc_num: i64,
 
-    /// `DiskUsedInBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DiskUsedInBytes`; example: `10000`
     pub disk_used_in_bytes: i64,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ShardNum`; example: `10000`
     pub shard_num: i64,
 
-    /// `PrimaryShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PrimaryShardNum`; example: `1000`
     pub primary_shard_num: i64,
 
-    /// `RelocatingShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelocatingShardNum`; example: `1`
     pub relocating_shard_num: i64,
 
-    /// `InitializingShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitializingShardNum`; example: `1`
     pub initializing_shard_num: i64,
 
-    /// `UnassignedShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnassignedShardNum`; example: `0`
     pub unassigned_shard_num: i64,
 
-    /// `TotalCosStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCosStorage`; example: `1`
     pub total_cos_storage: i64,
 
-    /// `SearchableSnapshotCosBucket`: a string.
-    ///
-    /// Example: `"es-3p7lkxxx-1021"`
+    /// `SearchableSnapshotCosBucket`; example: `"es-3p7lkxxx-1021"`
     pub searchable_snapshot_cos_bucket: Option<String>,
 
-    /// `SearchableSnapshotCosAppId`: a string.
-    ///
-    /// Example: `"1221"`
+    /// `SearchableSnapshotCosAppId`; example: `"1221"`
     pub searchable_snapshot_cos_app_id: Option<String>,
 }
 
@@ -200,14 +132,10 @@ pub struct ClusterView {
 /// Sent in the input of [`CreateCollector`](super::CreateCollector).
 #[tc_model]
 pub struct CollectorConfigInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filebeat.yml"`
+    /// `FileName`; example: `"filebeat.yml"`
     pub file_name: String,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"input"`
+    /// `FileContent`; example: `"input"`
     pub file_content: String,
 }
 
@@ -216,86 +144,54 @@ pub struct CollectorConfigInfo {
 /// Sent in the input of [`CreateCollector`](super::CreateCollector).
 #[tc_model]
 pub struct CollectorOutputInstance {
-    /// `Type`: a string.
-    ///
-    /// Example: `"elasticsearch"`
+    /// `Type`; example: `"elasticsearch"`
     pub r#type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ESUserName`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `ESUserName`; example: `"elastic"`
     #[tc(rename = "ESUserName")]
     pub es_user_name: Option<String>,
 
-    /// `ESUserPasswd`: a string.
-    ///
-    /// Example: `"hiQ7*******hjko"`
+    /// `ESUserPasswd`; example: `"hiQ7*******hjko"`
     #[tc(rename = "ESUserPasswd")]
     pub es_user_passwd: Option<String>,
 
-    /// `EnableMonitoring`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableMonitoring`; example: `1`
     pub enable_monitoring: Option<i64>,
 
-    /// `EnableDashboard`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableDashboard`; example: `1`
     pub enable_dashboard: Option<i64>,
 
-    /// `KafkaEndpoint`: a string.
-    ///
-    /// Example: `"1.1.1.1:9092"`
+    /// `KafkaEndpoint`; example: `"1.1.1.1:9092"`
     pub kafka_endpoint: Option<String>,
 
-    /// `KafkaTopic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `KafkaTopic`; example: `"test_topic"`
     pub kafka_topic: Option<String>,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `KafkaVersion`; example: `"1.1.1"`
     pub kafka_version: Option<String>,
 
-    /// `SesTopicId`: a string.
-    ///
-    /// Example: `"topic-xxxx"`
+    /// `SesTopicId`; example: `"topic-xxxx"`
     pub ses_topic_id: Option<String>,
 
-    /// `SesTopicName`: a string.
-    ///
-    /// Example: `"123232-xxxxx"`
+    /// `SesTopicName`; example: `"123232-xxxxx"`
     pub ses_topic_name: Option<String>,
 
-    /// `SesTopicAddress`: a string.
-    ///
-    /// Example: `"dip.tencentcloudmq.com:6000"`
+    /// `SesTopicAddress`; example: `"dip.tencentcloudmq.com:6000"`
     pub ses_topic_address: Option<String>,
 
-    /// `SesTopicUserName`: a string.
-    ///
-    /// Example: `"iu8n1yd44zln"`
+    /// `SesTopicUserName`; example: `"iu8n1yd44zln"`
     pub ses_topic_user_name: Option<String>,
 
-    /// `SesTopicPasswd`: a string.
-    ///
-    /// Example: `"hiQ7*******hjko"`
+    /// `SesTopicPasswd`; example: `"hiQ7*******hjko"`
     pub ses_topic_passwd: Option<String>,
 
-    /// `LogstashListenPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5044`
+    /// `LogstashListenPort`; example: `5044`
     pub logstash_listen_port: Option<u64>,
 
-    /// `SesSpaceId`: a string.
-    ///
-    /// Example: `"space-66e77nxu"`
+    /// `SesSpaceId`; example: `"space-66e77nxu"`
     pub ses_space_id: Option<String>,
 }
 
@@ -304,90 +200,58 @@ pub struct CollectorOutputInstance {
 /// Sent in the input of [`CreateCollector`](super::CreateCollector).
 #[tc_model]
 pub struct CollectorTarget {
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"testnew"`
+    /// `TargetName`; example: `"testnew"`
     pub target_name: String,
 
-    /// `Namespaces`: a [`Namespaces`].
+    /// `Namespaces`
     pub namespaces: Option<Namespaces>,
 
-    /// `PodLabels`: a list of [`PodLabel`] objects.
+    /// `PodLabels`
     pub pod_labels: Option<Vec<PodLabel>>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ContainerName`; example: `"nginx"`
     pub container_name: Option<String>,
 
-    /// `IndexPrefix`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `IndexPrefix`; example: `"nginx"`
     pub index_prefix: Option<String>,
 
-    /// `LogFilters`: a string.
-    ///
-    /// Example: `"a,b"`
+    /// `LogFilters`; example: `"a,b"`
     pub log_filters: Option<String>,
 
-    /// `ConfigContent`: a string.
-    ///
-    /// Example: `"\"xx12se\"\""`
+    /// `ConfigContent`; example: `"\"xx12se\"\""`
     pub config_content: Option<String>,
 
-    /// `KafkaTopic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `KafkaTopic`; example: `"test_topic"`
     pub kafka_topic: Option<String>,
 
-    /// `IndexAlias`: a string.
-    ///
-    /// Example: `"niginx"`
+    /// `IndexAlias`; example: `"niginx"`
     pub index_alias: Option<String>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"container"`
+    /// `InputType`; example: `"container"`
     pub input_type: Option<String>,
 
-    /// `InputPath`: a string.
-    ///
-    /// Example: `"/var/log"`
+    /// `InputPath`; example: `"/var/log"`
     pub input_path: Option<String>,
 
-    /// `InputsTailFiles`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InputsTailFiles`; example: `false`
     pub inputs_tail_files: Option<bool>,
 
-    /// `InputsMultiLineEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InputsMultiLineEnabled`; example: `true`
     pub inputs_multi_line_enabled: Option<bool>,
 
-    /// `InputsMultiLineType`: a string.
-    ///
-    /// Example: `"pattern"`
+    /// `InputsMultiLineType`; example: `"pattern"`
     pub inputs_multi_line_type: Option<String>,
 
-    /// `InputsMultiLinePattern`: a string.
-    ///
-    /// Example: `"^\\\\d{4}-\\\\d{2}-\\\\d{2}"`
+    /// `InputsMultiLinePattern`; example: `"^\\\\d{4}-\\\\d{2}-\\\\d{2}"`
     pub inputs_multi_line_pattern: Option<String>,
 
-    /// `InputsMultiLineNegate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InputsMultiLineNegate`; example: `true`
     pub inputs_multi_line_negate: Option<bool>,
 
-    /// `InputsMultiLineMatch`: a string.
-    ///
-    /// Example: `"after"`
+    /// `InputsMultiLineMatch`; example: `"after"`
     pub inputs_multi_line_match: Option<String>,
 
-    /// `TkeCollectType`: a string.
-    ///
-    /// Example: `"container"`
+    /// `TkeCollectType`; example: `"container"`
     pub tke_collect_type: Option<String>,
 }
 
@@ -396,14 +260,10 @@ pub struct CollectorTarget {
 /// Returned in the output of [`DescribeUserCosSnapshotList`](super::DescribeUserCosSnapshotList).
 #[tc_model]
 pub struct CommonIndexInfo {
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `IndexName`; example: `"test1"`
     pub index_name: Option<String>,
 
-    /// `IsShardComplete`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsShardComplete`; example: `1`
     pub is_shard_complete: Option<i64>,
 }
 
@@ -413,109 +273,67 @@ pub struct CommonIndexInfo {
 /// Returned in the output of [`DescribeAutoBackUpStrategy`](super::DescribeAutoBackUpStrategy), [`DescribeCosBackupStrategyViews`](super::DescribeCosBackupStrategyViews) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct CosBackup {
-    /// `IsAutoBackup`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAutoBackup`; example: `true`
     pub is_auto_backup: bool,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `BackupTime`; example: `"00:00"`
     pub backup_time: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"es-xxxx"`
+    /// `SnapshotName`; example: `"es-xxxx"`
     pub snapshot_name: Option<String>,
 
-    /// `EsRepositoryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EsRepositoryType`; example: `0`
     pub es_repository_type: Option<u64>,
 
-    /// `PaasEsRepository`: a string.
-    ///
-    /// Example: `"ES_AUTO_BACKUP"`
+    /// `PaasEsRepository`; example: `"ES_AUTO_BACKUP"`
     pub paas_es_repository: Option<String>,
 
-    /// `UserEsRepository`: a string.
-    ///
-    /// Example: `"testRepository"`
+    /// `UserEsRepository`; example: `"testRepository"`
     pub user_es_repository: Option<String>,
 
-    /// `CosBasePath`: a string.
-    ///
-    /// Example: `"/es_backup/es-xxxx"`
+    /// `CosBasePath`; example: `"/es_backup/es-xxxx"`
     pub cos_base_path: Option<String>,
 
-    /// `StorageDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `StorageDuration`; example: `15`
     pub storage_duration: Option<u64>,
 
-    /// `AutoBackupInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AutoBackupInterval`; example: `4`
     pub auto_backup_interval: Option<u64>,
 
-    /// `CosRetention`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosRetention`; example: `0`
     pub cos_retention: Option<u64>,
 
-    /// `RetainUntilDate`: a string.
-    ///
-    /// Example: `"2022-12-10T08:34:48.000Z"`
+    /// `RetainUntilDate`; example: `"2022-12-10T08:34:48.000Z"`
     pub retain_until_date: Option<String>,
 
-    /// `RetentionGraceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetentionGraceTime`; example: `2`
     pub retention_grace_time: Option<u64>,
 
-    /// `RemoteCos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoteCos`; example: `0`
     pub remote_cos: Option<u64>,
 
-    /// `RemoteCosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RemoteCosRegion`; example: `"ap-guangzhou"`
     pub remote_cos_region: Option<String>,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"mypolicy"`
+    /// `StrategyName`; example: `"mypolicy"`
     pub strategy_name: Option<String>,
 
-    /// `Indices`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Indices`; example: `"*"`
     pub indices: Option<String>,
 
-    /// `MultiAz`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiAz`; example: `0`
     pub multi_az: Option<u64>,
 
-    /// `MaxSnapshotPerSec`: a string.
-    ///
-    /// Example: `"50mb"`
+    /// `MaxSnapshotPerSec`; example: `"50mb"`
     pub max_snapshot_per_sec: Option<String>,
 
-    /// `MaxRestorePerSec`: a string.
-    ///
-    /// Example: `"50mb"`
+    /// `MaxRestorePerSec`; example: `"50mb"`
     pub max_restore_per_sec: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-10 08:34:48"`
+    /// `CreateTime`; example: `"2022-12-10 08:34:48"`
     pub create_time: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: Option<String>,
 }
 
@@ -524,37 +342,25 @@ pub struct CosBackup {
 /// Returned in the output of [`DescribeUserCosSnapshotList`](super::DescribeUserCosSnapshotList).
 #[tc_model]
 pub struct CosSnapShotInfo {
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"es-ap-shanghai"`
+    /// `CosBucket`; example: `"es-ap-shanghai"`
     pub cos_bucket: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"es_backup/es-xxxx/"`
+    /// `BasePath`; example: `"es_backup/es-xxxx/"`
     pub base_path: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"test_snapshot"`
+    /// `SnapshotName`; example: `"test_snapshot"`
     pub snapshot_name: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `State`; example: `"SUCCESS"`
     pub state: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"7.14.2"`
+    /// `Version`; example: `"7.14.2"`
     pub version: Option<String>,
 
-    /// `CommonIndexArr`: a list of [`CommonIndexInfo`] objects.
-    ///
-    /// Example: `[{"IndexName":"test1","IsShardComplete":1}]`
+    /// `CommonIndexArr`; example: `[{"IndexName":"test1","IsShardComplete":1}]`
     pub common_index_arr: Option<Vec<CommonIndexInfo>>,
 
-    /// `DataStreamArr`: a list of [`DataStreamInfo`] objects.
+    /// `DataStreamArr`
     pub data_stream_arr: Option<Vec<DataStreamInfo>>,
 }
 
@@ -563,55 +369,49 @@ pub struct CosSnapShotInfo {
 /// Returned in the output of [`DescribeForceMergeTask`](super::DescribeForceMergeTask).
 #[tc_model]
 pub struct CrontabTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `TaskId`; example: `2000`
     pub task_id: Option<u64>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<u64>,
 
-    /// `InstanceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14268`
+    /// `InstanceId`; example: `14268`
     pub instance_id: Option<u64>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: Option<String>,
 
-    /// `TaskTime`: a string.
+    /// `TaskTime`
     pub task_time: Option<String>,
 
-    /// `Target`: a string.
+    /// `Target`
     pub target: Option<String>,
 
-    /// `LastExecTime`: a string.
+    /// `LastExecTime`
     pub last_exec_time: Option<String>,
 
-    /// `State`: a string.
+    /// `State`
     pub state: Option<String>,
 
-    /// `TaskStatus`: a signed 64-bit integer.
+    /// `TaskStatus`
     pub task_status: Option<i64>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `TaskDetail`: a string.
+    /// `TaskDetail`
     pub task_detail: Option<String>,
 
-    /// `OnlyExpungeDeletes`: a boolean.
+    /// `OnlyExpungeDeletes`
     pub only_expunge_deletes: Option<bool>,
 
-    /// `MaxMumSegments`: an unsigned 64-bit integer.
+    /// `MaxMumSegments`
     pub max_mum_segments: Option<u64>,
 }
 
@@ -620,14 +420,10 @@ pub struct CrontabTaskInfo {
 /// Returned in the output of [`DescribeUserCosSnapshotList`](super::DescribeUserCosSnapshotList).
 #[tc_model]
 pub struct DataStreamInfo {
-    /// `DataStreamName`: a string.
-    ///
-    /// Example: `"index1"`
+    /// `DataStreamName`; example: `"index1"`
     pub data_stream_name: Option<String>,
 
-    /// `IsShardComplete`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsShardComplete`; example: `1`
     pub is_shard_complete: Option<i64>,
 }
 
@@ -636,39 +432,25 @@ pub struct DataStreamInfo {
 /// Returned in the output of [`DescribeInstancePluginList`](super::DescribeInstancePluginList).
 #[tc_model]
 pub struct DescribeInstancePluginInfo {
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"analysis-qq"`
+    /// `PluginName`; example: `"analysis-qq"`
     pub plugin_name: String,
 
-    /// `PluginVersion`: a string.
-    ///
-    /// Example: `"6.4.3"`
+    /// `PluginVersion`; example: `"6.4.3"`
     pub plugin_version: String,
 
-    /// `PluginDesc`: a string.
-    ///
-    /// Example: `"插件描述"`
+    /// `PluginDesc`; example: `"插件描述"`
     pub plugin_desc: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Removable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Removable`; example: `false`
     pub removable: bool,
 
-    /// `PluginType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginType`; example: `0`
     pub plugin_type: i64,
 
-    /// `PluginUpdateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `PluginUpdateTime`; example: `"2021-03-01 10:00:00"`
     pub plugin_update_time: String,
 }
 
@@ -677,35 +459,25 @@ pub struct DescribeInstancePluginInfo {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct DiData {
-    /// `DiId`: a string.
-    ///
-    /// Example: `"sdi-xxxx"`
+    /// `DiId`; example: `"sdi-xxxx"`
     pub di_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-08 11:48:18"`
+    /// `CreateTime`; example: `"2024-01-08 11:48:18"`
     pub create_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `DiDataSourceCvm`: a [`DiDataSourceCvm`].
+    /// `DiDataSourceCvm`
     pub di_data_source_cvm: Option<DiDataSourceCvm>,
 
-    /// `DiDataSourceTke`: a [`DiDataSourceTke`].
+    /// `DiDataSourceTke`
     pub di_data_source_tke: Option<DiDataSourceTke>,
 
-    /// `DiDataSinkServerless`: a [`DiDataSinkServerless`].
-    ///
-    /// Example: `{"ServerlessId":"index-xxxxx"}`
+    /// `DiDataSinkServerless`; example: `{"ServerlessId":"index-xxxxx"}`
     pub di_data_sink_serverless: Option<DiDataSinkServerless>,
 
-    /// `DiDataSourceType`: a string.
-    ///
-    /// Example: `"cvm_collector"`
+    /// `DiDataSourceType`; example: `"cvm_collector"`
     pub di_data_source_type: Option<String>,
 }
 
@@ -714,9 +486,7 @@ pub struct DiData {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct DiDataSinkServerless {
-    /// `ServerlessId`: a string.
-    ///
-    /// Example: `"index-xxxx"`
+    /// `ServerlessId`; example: `"index-xxxx"`
     pub serverless_id: Option<String>,
 }
 
@@ -725,20 +495,16 @@ pub struct DiDataSinkServerless {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct DiDataSourceCvm {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `LogPaths`: a list of strings.
+    /// `LogPaths`
     pub log_paths: Option<Vec<String>>,
 
-    /// `CvmInstances`: a list of [`DiDataSourceCvmInstance`] objects.
+    /// `CvmInstances`
     pub cvm_instances: Option<Vec<DiDataSourceCvmInstance>>,
 
-    /// `CollectorId`: a string.
-    ///
-    /// Example: `"coll-xxxxxxxx"`
+    /// `CollectorId`; example: `"coll-xxxxxxxx"`
     pub collector_id: Option<String>,
 }
 
@@ -747,24 +513,16 @@ pub struct DiDataSourceCvm {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct DiDataSourceCvmInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxx"`
+    /// `InstanceId`; example: `"ins-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxx"`
+    /// `SubnetId`; example: `"subnet-xxxx"`
     pub subnet_id: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: Option<String>,
 }
 
@@ -773,70 +531,46 @@ pub struct DiDataSourceCvmInstance {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct DiDataSourceTke {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `TkeId`: a string.
-    ///
-    /// Example: `"cls-xxxx"`
+    /// `TkeId`; example: `"cls-xxxx"`
     pub tke_id: Option<String>,
 
-    /// `CollectorId`: a string.
-    ///
-    /// Example: `"coll-xxxxxxxx"`
+    /// `CollectorId`; example: `"coll-xxxxxxxx"`
     pub collector_id: Option<String>,
 
-    /// `CollectorName`: a string.
-    ///
-    /// Example: `"sdi-xxxx_index-xxxx"`
+    /// `CollectorName`; example: `"sdi-xxxx_index-xxxx"`
     pub collector_name: Option<String>,
 
-    /// `CollectorType`: a string.
-    ///
-    /// Example: `"filebeat"`
+    /// `CollectorType`; example: `"filebeat"`
     pub collector_type: Option<String>,
 
-    /// `CollectorVersion`: a string.
-    ///
-    /// Example: `"7.14.0"`
+    /// `CollectorVersion`; example: `"7.14.0"`
     pub collector_version: Option<String>,
 
-    /// `IncludeNamespaces`: a list of strings.
+    /// `IncludeNamespaces`
     pub include_namespaces: Option<Vec<String>>,
 
-    /// `ExcludeNamespaces`: a list of strings.
+    /// `ExcludeNamespaces`
     pub exclude_namespaces: Option<Vec<String>>,
 
-    /// `PodLabelKeys`: a list of strings.
-    ///
-    /// Example: `["es_test"]`
+    /// `PodLabelKeys`; example: `["es_test"]`
     pub pod_label_keys: Option<Vec<String>>,
 
-    /// `PodLabelValues`: a list of strings.
-    ///
-    /// Example: `["es_test"]`
+    /// `PodLabelValues`; example: `["es_test"]`
     pub pod_label_values: Option<Vec<String>>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"container"`
+    /// `ContainerName`; example: `"container"`
     pub container_name: Option<String>,
 
-    /// `ConfigContent`: a string.
-    ///
-    /// Example: `"{\"input\": test}"`
+    /// `ConfigContent`; example: `"{\"input\": test}"`
     pub config_content: Option<String>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"container"`
+    /// `InputType`; example: `"container"`
     pub input_type: Option<String>,
 
-    /// `InputPath`: a string.
-    ///
-    /// Example: `"var/log/*"`
+    /// `InputPath`; example: `"var/log/*"`
     pub input_path: Option<String>,
 }
 
@@ -845,15 +579,13 @@ pub struct DiDataSourceTke {
 /// Sent in the input of [`CreateServerlessInstance`](super::CreateServerlessInstance).
 #[tc_model]
 pub struct DiSourceCvm {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `CvmIds`: a list of strings.
+    /// `CvmIds`
     pub cvm_ids: Option<Vec<String>>,
 
-    /// `LogPaths`: a list of strings.
+    /// `LogPaths`
     pub log_paths: Option<Vec<String>>,
 }
 
@@ -862,52 +594,34 @@ pub struct DiSourceCvm {
 /// Sent in the input of [`CreateServerlessInstance`](super::CreateServerlessInstance).
 #[tc_model]
 pub struct DiSourceTke {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `TkeId`: a string.
-    ///
-    /// Example: `"cls-xxxx"`
+    /// `TkeId`; example: `"cls-xxxx"`
     pub tke_id: Option<String>,
 
-    /// `IncludeNamespaces`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `IncludeNamespaces`; example: `["default"]`
     pub include_namespaces: Option<Vec<String>>,
 
-    /// `ExcludeNamespaces`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `ExcludeNamespaces`; example: `["default"]`
     pub exclude_namespaces: Option<Vec<String>>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ContainerName`; example: `"tke"`
     pub container_name: Option<String>,
 
-    /// `LogFilters`: a string.
-    ///
-    /// Example: `"无使用"`
+    /// `LogFilters`; example: `"无使用"`
     pub log_filters: Option<String>,
 
-    /// `ConfigContent`: a string.
+    /// `ConfigContent`
     pub config_content: Option<String>,
 
-    /// `PodLabel`: a list of [`DiSourceTkePodLabel`] objects.
-    ///
-    /// Example: `[{"Key":"logCollect","Value":"index-fafafaff"}]`
+    /// `PodLabel`; example: `[{"Key":"logCollect","Value":"index-fafafaff"}]`
     pub pod_label: Option<Vec<DiSourceTkePodLabel>>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"log"`
+    /// `InputType`; example: `"log"`
     pub input_type: Option<String>,
 
-    /// `InputPath`: a string.
-    ///
-    /// Example: `"/var/log/*.log"`
+    /// `InputPath`; example: `"/var/log/*.log"`
     pub input_path: Option<String>,
 }
 
@@ -916,14 +630,10 @@ pub struct DiSourceTke {
 /// Sent in the input of [`CreateServerlessInstance`](super::CreateServerlessInstance).
 #[tc_model]
 pub struct DiSourceTkePodLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"logCollect"`
+    /// `Key`; example: `"logCollect"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"index-xxxx"`
+    /// `Value`; example: `"index-xxxx"`
     pub value: Option<String>,
 }
 
@@ -932,19 +642,13 @@ pub struct DiSourceTkePodLabel {
 /// Returned in the output of [`GetDiagnoseSettings`](super::GetDiagnoseSettings).
 #[tc_model]
 pub struct DiagnoseJobMeta {
-    /// `JobName`: a string.
-    ///
-    /// Example: `"cluster_health"`
+    /// `JobName`; example: `"cluster_health"`
     pub job_name: String,
 
-    /// `JobZhName`: a string.
-    ///
-    /// Example: `"集群健康状态诊断"`
+    /// `JobZhName`; example: `"集群健康状态诊断"`
     pub job_zh_name: String,
 
-    /// `JobDescription`: a string.
-    ///
-    /// Example: `"诊断集群健康状态"`
+    /// `JobDescription`; example: `"诊断集群健康状态"`
     pub job_description: String,
 }
 
@@ -953,43 +657,31 @@ pub struct DiagnoseJobMeta {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct DiagnoseJobResult {
-    /// `JobName`: a string.
-    ///
-    /// Example: `"cluster_health"`
+    /// `JobName`; example: `"cluster_health"`
     pub job_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"配置合理"`
+    /// `Summary`; example: `"配置合理"`
     pub summary: String,
 
-    /// `Advise`: a string.
-    ///
-    /// Example: `"保持住"`
+    /// `Advise`; example: `"保持住"`
     pub advise: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"配置合理"`
+    /// `Detail`; example: `"配置合理"`
     pub detail: String,
 
-    /// `MetricDetails`: a list of [`MetricDetail`] objects.
+    /// `MetricDetails`
     pub metric_details: Option<Vec<MetricDetail>>,
 
-    /// `LogDetails`: a list of [`LogDetail`] objects.
+    /// `LogDetails`
     pub log_details: Option<Vec<LogDetail>>,
 
-    /// `SettingDetails`: a list of [`SettingDetail`] objects.
+    /// `SettingDetails`
     pub setting_details: Option<Vec<SettingDetail>>,
 }
 
@@ -998,40 +690,28 @@ pub struct DiagnoseJobResult {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct DiagnoseResult {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `InstanceId`; example: `"es-abcdefgh"`
     pub instance_id: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"ewtd-xcafdg-dsaq"`
+    /// `RequestId`; example: `"ewtd-xcafdg-dsaq"`
     pub request_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `CreateTime`; example: `"2021-03-01 10:00:00"`
     pub create_time: String,
 
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: bool,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `JobType`; example: `3`
     pub job_type: i64,
 
-    /// `JobParam`: a [`JobParam`].
+    /// `JobParam`
     pub job_param: JobParam,
 
-    /// `JobResults`: a list of [`DiagnoseJobResult`] objects.
+    /// `JobResults`
     pub job_results: Vec<DiagnoseJobResult>,
 }
 
@@ -1040,19 +720,13 @@ pub struct DiagnoseResult {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct DictInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"test.dic"`
+    /// `Key`; example: `"test.dic"`
     pub key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test.dic"`
+    /// `Name`; example: `"test.dic"`
     pub name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Size`; example: `128`
     pub size: u64,
 }
 
@@ -1061,14 +735,10 @@ pub struct DictInfo {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct Dimension {
-    /// `Key`: a string.
-    ///
-    /// Example: `"节点ID"`
+    /// `Key`; example: `"节点ID"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1232334652"`
+    /// `Value`; example: `"1232334652"`
     pub value: String,
 }
 
@@ -1077,10 +747,10 @@ pub struct Dimension {
 /// Returned in the output of [`QueryZoneResource`](super::QueryZoneResource) and [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct DiskCountRange {
-    /// `Min`: an unsigned 64-bit integer.
+    /// `Min`
     pub min: u64,
 
-    /// `Max`: an unsigned 64-bit integer.
+    /// `Max`
     pub max: u64,
 }
 
@@ -1089,34 +759,22 @@ pub struct DiskCountRange {
 /// Returned in the output of [`QueryZoneResource`](super::QueryZoneResource) and [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct DiskSizeRange {
-    /// `Min`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: u64,
 
-    /// `Sml`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sml`; example: `0`
     pub sml: u64,
 
-    /// `Med`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Med`; example: `0`
     pub med: u64,
 
-    /// `Max`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Max`; example: `0`
     pub max: u64,
 
-    /// `DiskCountMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskCountMin`; example: `0`
     pub disk_count_min: Option<u64>,
 
-    /// `DiskCountMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskCountMax`; example: `0`
     pub disk_count_max: Option<u64>,
 }
 
@@ -1126,22 +784,16 @@ pub struct DiskSizeRange {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct EnableScheduleOperationDuration {
-    /// `Periods`: a list of strings.
+    /// `Periods`
     pub periods: Option<Vec<String>>,
 
-    /// `TimeStart`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `TimeStart`; example: `"06:00"`
     pub time_start: Option<String>,
 
-    /// `TimeEnd`: a string.
-    ///
-    /// Example: `"08:00"`
+    /// `TimeEnd`; example: `"08:00"`
     pub time_end: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 }
 
@@ -1151,16 +803,10 @@ pub struct EnableScheduleOperationDuration {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct EsAcl {
-    /// `BlackIpList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["10.*.*.*"]`
+    /// `BlackIpList`, always sent in responses; example: `["10.*.*.*"]`
     pub black_ip_list: Option<Vec<String>>,
 
-    /// `WhiteIpList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["127.*.*.*"]`
+    /// `WhiteIpList`, always sent in responses; example: `["127.*.*.*"]`
     pub white_ip_list: Option<Vec<String>>,
 }
 
@@ -1170,14 +816,10 @@ pub struct EsAcl {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct EsConfigSetInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ldap"`
+    /// `Type`; example: `"ldap"`
     pub r#type: String,
 
-    /// `EsConfig`: a string.
-    ///
-    /// Example: `"参考描述"`
+    /// `EsConfig`; example: `"参考描述"`
     pub es_config: String,
 }
 
@@ -1186,44 +828,32 @@ pub struct EsConfigSetInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct EsDictionaryInfo {
-    /// `MainDict`: a list of [`DictInfo`] objects.
+    /// `MainDict`
     pub main_dict: Vec<DictInfo>,
 
-    /// `Stopwords`: a list of [`DictInfo`] objects.
+    /// `Stopwords`
     pub stopwords: Vec<DictInfo>,
 
-    /// `QQDict`: a list of [`DictInfo`] objects.
+    /// `QQDict`
     #[tc(rename = "QQDict")]
     pub qq_dict: Vec<DictInfo>,
 
-    /// `Synonym`: a list of [`DictInfo`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `Synonym`; example: `[{}]`
     pub synonym: Vec<DictInfo>,
 
-    /// `UpdateType`: a string.
-    ///
-    /// Example: `"UpdateIkConfig"`
+    /// `UpdateType`; example: `"UpdateIkConfig"`
     pub update_type: String,
 
-    /// `AnsjMain`: a list of [`DictInfo`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `AnsjMain`; example: `[{}]`
     pub ansj_main: Option<Vec<DictInfo>>,
 
-    /// `AnsjStop`: a list of [`DictInfo`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `AnsjStop`; example: `[{}]`
     pub ansj_stop: Option<Vec<DictInfo>>,
 
-    /// `AnsjAmbiguity`: a list of [`DictInfo`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `AnsjAmbiguity`; example: `[{}]`
     pub ansj_ambiguity: Option<Vec<DictInfo>>,
 
-    /// `AnsjSynonyms`: a list of [`DictInfo`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `AnsjSynonyms`; example: `[{}]`
     pub ansj_synonyms: Option<Vec<DictInfo>>,
 }
 
@@ -1232,14 +862,10 @@ pub struct EsDictionaryInfo {
 /// Sent in the input of [`UpdateInstance`](super::UpdateInstance) and [`UpdateInstancePublicAccess`](super::UpdateInstancePublicAccess).
 #[tc_model]
 pub struct EsPublicAcl {
-    /// `BlackIpList`: a list of strings.
-    ///
-    /// Example: `["123.207.123.xxx"]`
+    /// `BlackIpList`; example: `["123.207.123.xxx"]`
     pub black_ip_list: Option<Vec<String>>,
 
-    /// `WhiteIpList`: a list of strings.
-    ///
-    /// Example: `["123.207.123.253"]`
+    /// `WhiteIpList`; example: `["123.207.123.253"]`
     pub white_ip_list: Option<Vec<String>>,
 }
 
@@ -1248,89 +874,55 @@ pub struct EsPublicAcl {
 /// Returned in the output of [`DescribeEventDataDetail`](super::DescribeEventDataDetail).
 #[tc_model]
 pub struct EventDataDetail {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"集群节点异常"`
+    /// `EventName`; example: `"集群节点异常"`
     pub event_name: Option<String>,
 
-    /// `EventImportance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventImportance`; example: `0`
     pub event_importance: Option<i64>,
 
-    /// `EventContent`: a string.
-    ///
-    /// Example: `"集群节点异常"`
+    /// `EventContent`; example: `"集群节点异常"`
     pub event_content: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-******"`
+    /// `InstanceId`; example: `"es-******"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"InstanceName"`
+    /// `InstanceName`; example: `"InstanceName"`
     pub instance_name: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"1753273167060******"`
+    /// `NodeId`; example: `"1753273167060******"`
     pub node_id: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `NodeRole`; example: `"hot"`
     pub node_role: Option<String>,
 
-    /// `EventStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventStatus`; example: `1`
     pub event_status: Option<i64>,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: Option<i64>,
 
-    /// `EventTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11111`
+    /// `EventTaskId`; example: `11111`
     pub event_task_id: Option<i64>,
 
-    /// `EventIsolationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventIsolationStatus`; example: `0`
     pub event_isolation_status: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 23:59:59"`
+    /// `StartTime`; example: `"2025-03-20 23:59:59"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-23 23:59:59"`
+    /// `EndTime`; example: `"2025-03-23 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `SubEventType`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `SubEventType`; example: `101`
     pub sub_event_type: Option<i64>,
 
-    /// `CvmRepairId`: a string.
-    ///
-    /// Example: `"rep-****"`
+    /// `CvmRepairId`; example: `"rep-****"`
     pub cvm_repair_id: Option<String>,
 
-    /// `ProcessType`: a string.
-    ///
-    /// Example: `"repair"`
+    /// `ProcessType`; example: `"repair"`
     pub process_type: Option<String>,
 
-    /// `SubEventName`: a string.
-    ///
-    /// Example: `"集群节点底层机器存在隐患"`
+    /// `SubEventName`; example: `"集群节点底层机器存在隐患"`
     pub sub_event_name: Option<String>,
 }
 
@@ -1339,79 +931,49 @@ pub struct EventDataDetail {
 /// Returned in the output of [`DescribeEsInstanceEventLists`](super::DescribeEsInstanceEventLists).
 #[tc_model]
 pub struct EventDataInfoOverview {
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: Option<i64>,
 
-    /// `EventTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11024`
+    /// `EventTaskId`; example: `11024`
     pub event_task_id: Option<i64>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"集群节点运行异常"`
+    /// `EventName`; example: `"集群节点运行异常"`
     pub event_name: Option<String>,
 
-    /// `EventImportance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventImportance`; example: `0`
     pub event_importance: Option<i64>,
 
-    /// `EventContent`: a string.
-    ///
-    /// Example: `"集群节点运行异常"`
+    /// `EventContent`; example: `"集群节点运行异常"`
     pub event_content: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-*******"`
+    /// `InstanceId`; example: `"es-*******"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"InstanceName"`
+    /// `InstanceName`; example: `"InstanceName"`
     pub instance_name: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"1753273167060******"`
+    /// `NodeId`; example: `"1753273167060******"`
     pub node_id: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `NodeRole`; example: `"hot"`
     pub node_role: Option<String>,
 
-    /// `EventStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventStatus`; example: `0`
     pub event_status: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `StartTime`; example: `"2025-01-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-02-01 00:00:00"`
+    /// `EndTime`; example: `"2025-02-01 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `SubEventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubEventType`; example: `1`
     pub sub_event_type: Option<i64>,
 
-    /// `SubEventName`: a string.
-    ///
-    /// Example: `"集群节点底层机器存在隐患"`
+    /// `SubEventName`; example: `"集群节点底层机器存在隐患"`
     pub sub_event_name: Option<String>,
 
-    /// `EventScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventScope`; example: `0`
     pub event_scope: Option<u64>,
 }
 
@@ -1420,14 +982,10 @@ pub struct EventDataInfoOverview {
 /// Returned in the output of [`DescribeEventInfoList`](super::DescribeEventInfoList).
 #[tc_model]
 pub struct EventTypeInfo {
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `EventType`; example: `8`
     pub event_type: Option<i64>,
 
-    /// `EventTypeName`: a string.
-    ///
-    /// Example: `"智能运维"`
+    /// `EventTypeName`; example: `"智能运维"`
     pub event_type_name: Option<String>,
 }
 
@@ -1436,24 +994,16 @@ pub struct EventTypeInfo {
 /// Returned in the output of [`DescribeClusterSnapshot`](super::DescribeClusterSnapshot) and [`DescribeSnapshotViews`](super::DescribeSnapshotViews).
 #[tc_model]
 pub struct Failures {
-    /// `Index`: a string.
-    ///
-    /// Example: `"index_name"`
+    /// `Index`; example: `"index_name"`
     pub index: Option<String>,
 
-    /// `ShardId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShardId`; example: `1`
     pub shard_id: Option<i64>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"no such index [gz_test.index_monitor@2025-03-24]"`
+    /// `Reason`; example: `"no such index [gz_test.index_monitor@2025-03-24]"`
     pub reason: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"401"`
+    /// `Status`; example: `"401"`
     pub status: Option<String>,
 }
 
@@ -1462,34 +1012,22 @@ pub struct Failures {
 /// Returned in the output of [`QueryZoneResource`](super::QueryZoneResource) and [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct FamilyResourceStat {
-    /// `InsFamily`: a string.
-    ///
-    /// Example: `"MA2"`
+    /// `InsFamily`; example: `"MA2"`
     pub ins_family: Option<String>,
 
-    /// `CvmAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CvmAvailable`; example: `true`
     pub cvm_available: Option<bool>,
 
-    /// `SysDiskAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SysDiskAvailable`; example: `true`
     pub sys_disk_available: Option<bool>,
 
-    /// `DiskAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DiskAvailable`; example: `true`
     pub disk_available: Option<bool>,
 
-    /// `Purchasable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Purchasable`; example: `true`
     pub purchasable: Option<bool>,
 
-    /// `MissingResources`: a list of strings.
-    ///
-    /// Example: `["CVM"]`
+    /// `MissingResources`; example: `["CVM"]`
     pub missing_resources: Option<Vec<String>>,
 }
 
@@ -1499,14 +1037,10 @@ pub struct FamilyResourceStat {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`QueryZoneResource`](super::QueryZoneResource) and [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct GpuInfo {
-    /// `GpuCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuCount`; example: `1`
     pub gpu_count: Option<i64>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"Nvidia T4"`
+    /// `GpuType`; example: `"Nvidia T4"`
     pub gpu_type: Option<String>,
 }
 
@@ -1515,72 +1049,52 @@ pub struct GpuInfo {
 /// Returned in the output of [`DescribeIndexList`](super::DescribeIndexList) and [`DescribeIndexMeta`](super::DescribeIndexMeta).
 #[tc_model]
 pub struct IndexMetaField {
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `IndexType`; example: `"auto"`
     pub index_type: Option<String>,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"testnew"`
+    /// `IndexName`; example: `"testnew"`
     pub index_name: Option<String>,
 
-    /// `IndexMetaJson`: a string.
+    /// `IndexMetaJson`
     pub index_meta_json: Option<String>,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"GREEN"`
+    /// `IndexStatus`; example: `"GREEN"`
     pub index_status: Option<String>,
 
-    /// `IndexStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `IndexStorage`; example: `30`
     pub index_storage: Option<i64>,
 
-    /// `IndexCreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `IndexCreateTime`; example: `"2021-03-01 10:00:00"`
     pub index_create_time: Option<String>,
 
-    /// `BackingIndices`: a list of [`BackingIndexMetaField`] objects.
+    /// `BackingIndices`
     pub backing_indices: Option<Vec<BackingIndexMetaField>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"es-abcdefgh"`
+    /// `ClusterId`; example: `"es-abcdefgh"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"testnew"`
+    /// `ClusterName`; example: `"testnew"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"7.14.2"`
+    /// `ClusterVersion`; example: `"7.14.2"`
     pub cluster_version: Option<String>,
 
-    /// `IndexPolicyField`: an [`IndexPolicyField`].
+    /// `IndexPolicyField`
     pub index_policy_field: Option<IndexPolicyField>,
 
-    /// `IndexOptionsField`: an [`IndexOptionsField`].
+    /// `IndexOptionsField`
     pub index_options_field: Option<IndexOptionsField>,
 
-    /// `IndexSettingsField`: an [`IndexSettingsField`].
+    /// `IndexSettingsField`
     pub index_settings_field: Option<IndexSettingsField>,
 
-    /// `IndexAliasesField`: a list of strings.
+    /// `IndexAliasesField`
     pub index_aliases_field: Option<Vec<String>>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10004222`
+    /// `AppId`; example: `10004222`
     pub app_id: Option<u64>,
 
-    /// `IndexDocs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IndexDocs`; example: `0`
     pub index_docs: Option<u64>,
 }
 
@@ -1589,54 +1103,34 @@ pub struct IndexMetaField {
 /// Returned in the output of [`DescribeIndexList`](super::DescribeIndexList) and [`DescribeIndexMeta`](super::DescribeIndexMeta).
 #[tc_model]
 pub struct IndexOptionsField {
-    /// `ExpireMaxAge`: a string.
-    ///
-    /// Example: `"3d"`
+    /// `ExpireMaxAge`; example: `"3d"`
     pub expire_max_age: Option<String>,
 
-    /// `ExpireMaxSize`: a string.
-    ///
-    /// Example: `"2GB"`
+    /// `ExpireMaxSize`; example: `"2GB"`
     pub expire_max_size: Option<String>,
 
-    /// `RolloverMaxAge`: a string.
-    ///
-    /// Example: `"1d"`
+    /// `RolloverMaxAge`; example: `"1d"`
     pub rollover_max_age: Option<String>,
 
-    /// `RolloverDynamic`: a string.
-    ///
-    /// Example: `"true"`
+    /// `RolloverDynamic`; example: `"true"`
     pub rollover_dynamic: Option<String>,
 
-    /// `ShardNumDynamic`: a string.
-    ///
-    /// Example: `"true"`
+    /// `ShardNumDynamic`; example: `"true"`
     pub shard_num_dynamic: Option<String>,
 
-    /// `TimestampField`: a string.
-    ///
-    /// Example: `"@timestamp"`
+    /// `TimestampField`; example: `"@timestamp"`
     pub timestamp_field: Option<String>,
 
-    /// `WriteMode`: a string.
-    ///
-    /// Example: `"append_only"`
+    /// `WriteMode`; example: `"append_only"`
     pub write_mode: Option<String>,
 
-    /// `FullOffloadedEnable`: a string.
-    ///
-    /// Example: `"fasle"`
+    /// `FullOffloadedEnable`; example: `"fasle"`
     pub full_offloaded_enable: Option<String>,
 
-    /// `FullOffloadedMaxAge`: a string.
-    ///
-    /// Example: `"1d"`
+    /// `FullOffloadedMaxAge`; example: `"1d"`
     pub full_offloaded_max_age: Option<String>,
 
-    /// `FullOffloadedRetrieveMaxAge`: a string.
-    ///
-    /// Example: `"2d"`
+    /// `FullOffloadedRetrieveMaxAge`; example: `"2d"`
     pub full_offloaded_retrieve_max_age: Option<String>,
 }
 
@@ -1645,39 +1139,25 @@ pub struct IndexOptionsField {
 /// Returned in the output of [`DescribeIndexList`](super::DescribeIndexList) and [`DescribeIndexMeta`](super::DescribeIndexMeta).
 #[tc_model]
 pub struct IndexPolicyField {
-    /// `WarmEnable`: a string.
-    ///
-    /// Example: `"false"`
+    /// `WarmEnable`; example: `"false"`
     pub warm_enable: Option<String>,
 
-    /// `WarmMinAge`: a string.
-    ///
-    /// Example: `"3d"`
+    /// `WarmMinAge`; example: `"3d"`
     pub warm_min_age: Option<String>,
 
-    /// `ColdEnable`: a string.
-    ///
-    /// Example: `"false"`
+    /// `ColdEnable`; example: `"false"`
     pub cold_enable: Option<String>,
 
-    /// `ColdMinAge`: a string.
-    ///
-    /// Example: `"3d"`
+    /// `ColdMinAge`; example: `"3d"`
     pub cold_min_age: Option<String>,
 
-    /// `FrozenEnable`: a string.
-    ///
-    /// Example: `"false"`
+    /// `FrozenEnable`; example: `"false"`
     pub frozen_enable: Option<String>,
 
-    /// `FrozenMinAge`: a string.
-    ///
-    /// Example: `"3d"`
+    /// `FrozenMinAge`; example: `"3d"`
     pub frozen_min_age: Option<String>,
 
-    /// `ColdAction`: a string.
-    ///
-    /// Example: `"searchable_snapshot"`
+    /// `ColdAction`; example: `"searchable_snapshot"`
     pub cold_action: Option<String>,
 }
 
@@ -1686,19 +1166,13 @@ pub struct IndexPolicyField {
 /// Returned in the output of [`DescribeIndexList`](super::DescribeIndexList) and [`DescribeIndexMeta`](super::DescribeIndexMeta).
 #[tc_model]
 pub struct IndexSettingsField {
-    /// `NumberOfShards`: a string.
-    ///
-    /// Example: `"5"`
+    /// `NumberOfShards`; example: `"5"`
     pub number_of_shards: Option<String>,
 
-    /// `NumberOfReplicas`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NumberOfReplicas`; example: `"1"`
     pub number_of_replicas: Option<String>,
 
-    /// `RefreshInterval`: a string.
-    ///
-    /// Example: `"20s"`
+    /// `RefreshInterval`; example: `"20s"`
     pub refresh_interval: Option<String>,
 }
 
@@ -1707,515 +1181,329 @@ pub struct IndexSettingsField {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `InstanceId`; example: `"es-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12341312`
+    /// `AppId`; example: `12341312`
     pub app_id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100xxxxxxxx"`
+    /// `Uin`; example: `"100xxxxxxxx"`
     pub uin: String,
 
-    /// `VpcUid`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxx"`
+    /// `VpcUid`; example: `"vpc-xxxxxxx"`
     pub vpc_uid: String,
 
-    /// `SubnetUid`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxx"`
+    /// `SubnetUid`; example: `"subnet-xxxxxxx"`
     pub subnet_uid: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `ChargePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ChargePeriod`; example: `6`
     pub charge_period: u64,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `NodeType`; example: `"ES.S1.SMALL2"`
     pub node_type: String,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: u64,
 
-    /// `CpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CpuNum`; example: `4`
     pub cpu_num: u64,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MemSize`; example: `8`
     pub mem_size: u64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: u64,
 
-    /// `EsDomain`: a string.
-    ///
-    /// Example: `"http://es-xxxxxxxx"`
+    /// `EsDomain`; example: `"http://es-xxxxxxxx"`
     pub es_domain: String,
 
-    /// `EsVip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `EsVip`; example: `"1.1.1.1"`
     pub es_vip: String,
 
-    /// `EsPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9200`
+    /// `EsPort`; example: `9200`
     pub es_port: u64,
 
-    /// `KibanaUrl`: a string.
-    ///
-    /// Example: `"http://es-xxxxxxxx"`
+    /// `KibanaUrl`; example: `"http://es-xxxxxxxx"`
     pub kibana_url: String,
 
-    /// `EsVersion`: a string.
-    ///
-    /// Example: `"5.6.4"`
+    /// `EsVersion`; example: `"5.6.4"`
     pub es_version: String,
 
-    /// `EsConfig`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `EsConfig`; example: `"\"{}\""`
     pub es_config: String,
 
-    /// `EsAcl`: an [`EsAcl`].
+    /// `EsAcl`
     pub es_acl: EsAcl,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `CreateTime`; example: `"2021-03-01 10:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `UpdateTime`; example: `"2021-03-01 10:00:00"`
     pub update_time: String,
 
-    /// `Deadline`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `Deadline`; example: `"2021-03-01 10:00:00"`
     pub deadline: String,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: u64,
 
-    /// `IkConfig`: an [`EsDictionaryInfo`].
+    /// `IkConfig`
     pub ik_config: EsDictionaryInfo,
 
-    /// `MasterNodeInfo`: a [`MasterNodeInfo`].
+    /// `MasterNodeInfo`
     pub master_node_info: MasterNodeInfo,
 
-    /// `CosBackup`: a [`CosBackup`].
+    /// `CosBackup`
     pub cos_backup: CosBackup,
 
-    /// `AllowCosBackup`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowCosBackup`; example: `true`
     pub allow_cos_backup: bool,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Vec<TagInfo>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"platinum"`
+    /// `LicenseType`; example: `"platinum"`
     pub license_type: String,
 
-    /// `RealLicenseType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `RealLicenseType`; example: `"enterprise"`
     pub real_license_type: Option<String>,
 
-    /// `EnableHotWarmMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHotWarmMode`; example: `true`
     pub enable_hot_warm_mode: Option<bool>,
 
-    /// `WarmNodeType`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `WarmNodeType`; example: `"ES.S1.SMALL2"`
     pub warm_node_type: Option<String>,
 
-    /// `WarmNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `WarmNodeNum`; example: `3`
     pub warm_node_num: Option<u64>,
 
-    /// `WarmCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WarmCpuNum`; example: `2`
     pub warm_cpu_num: Option<u64>,
 
-    /// `WarmMemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `WarmMemSize`; example: `4`
     pub warm_mem_size: Option<u64>,
 
-    /// `WarmDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `WarmDiskType`; example: `"CLOUD_PREMIUM"`
     pub warm_disk_type: Option<String>,
 
-    /// `WarmDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `WarmDiskSize`; example: `100`
     pub warm_disk_size: Option<u64>,
 
-    /// `NodeInfoList`: a list of [`NodeInfo`] objects.
+    /// `NodeInfoList`
     pub node_info_list: Option<Vec<NodeInfo>>,
 
-    /// `EsPublicUrl`: a string.
-    ///
-    /// Example: `"http://es-xxxxxxxx"`
+    /// `EsPublicUrl`; example: `"http://es-xxxxxxxx"`
     pub es_public_url: Option<String>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`] objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<ZoneDetail>>,
 
-    /// `DeployMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<u64>,
 
-    /// `PublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `PublicAccess`; example: `"OPEN"`
     pub public_access: Option<String>,
 
-    /// `EsPublicAcl`: an [`EsAcl`].
+    /// `EsPublicAcl`
     pub es_public_acl: EsAcl,
 
-    /// `KibanaPrivateUrl`: a string.
-    ///
-    /// Example: `"http://es-xxxxxxxx"`
+    /// `KibanaPrivateUrl`; example: `"http://es-xxxxxxxx"`
     pub kibana_private_url: Option<String>,
 
-    /// `KibanaPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPublicAccess`; example: `"OPEN"`
     pub kibana_public_access: Option<String>,
 
-    /// `KibanaPrivateAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaPrivateAccess`; example: `"OPEN"`
     pub kibana_private_access: Option<String>,
 
-    /// `SecurityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecurityType`; example: `1`
     pub security_type: Option<u64>,
 
-    /// `SceneType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SceneType`; example: `0`
     pub scene_type: Option<i64>,
 
-    /// `KibanaConfig`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `KibanaConfig`; example: `"\"{}\""`
     pub kibana_config: Option<String>,
 
-    /// `KibanaNodeInfo`: a [`KibanaNodeInfo`].
+    /// `KibanaNodeInfo`
     pub kibana_node_info: Option<KibanaNodeInfo>,
 
-    /// `WebNodeTypeInfo`: a [`WebNodeTypeInfo`].
+    /// `WebNodeTypeInfo`
     pub web_node_type_info: Option<WebNodeTypeInfo>,
 
-    /// `Jdk`: a string.
-    ///
-    /// Example: `"oracle"`
+    /// `Jdk`; example: `"oracle"`
     pub jdk: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["str"]`
+    /// `SecurityGroups`; example: `["str"]`
     pub security_groups: Option<Vec<String>>,
 
-    /// `ColdNodeType`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `ColdNodeType`; example: `"ES.S1.SMALL2"`
     pub cold_node_type: Option<String>,
 
-    /// `ColdNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ColdNodeNum`; example: `3`
     pub cold_node_num: Option<u64>,
 
-    /// `ColdCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ColdCpuNum`; example: `2`
     pub cold_cpu_num: Option<u64>,
 
-    /// `ColdMemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ColdMemSize`; example: `20`
     pub cold_mem_size: Option<u64>,
 
-    /// `ColdDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `ColdDiskType`; example: `"CLOUD_PREMIUM"`
     pub cold_disk_type: Option<String>,
 
-    /// `ColdDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ColdDiskSize`; example: `100`
     pub cold_disk_size: Option<u64>,
 
-    /// `FrozenNodeType`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `FrozenNodeType`; example: `"ES.S1.SMALL2"`
     pub frozen_node_type: Option<String>,
 
-    /// `FrozenNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FrozenNodeNum`; example: `3`
     pub frozen_node_num: Option<u64>,
 
-    /// `FrozenCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FrozenCpuNum`; example: `2`
     pub frozen_cpu_num: Option<u64>,
 
-    /// `FrozenMemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FrozenMemSize`; example: `20`
     pub frozen_mem_size: Option<u64>,
 
-    /// `FrozenDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `FrozenDiskType`; example: `"CLOUD_SSD"`
     pub frozen_disk_type: Option<String>,
 
-    /// `FrozenDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FrozenDiskSize`; example: `100`
     pub frozen_disk_size: Option<u64>,
 
-    /// `HealthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthStatus`; example: `1`
     pub health_status: Option<i64>,
 
-    /// `EsPrivateUrl`: a string.
-    ///
-    /// Example: `"https://xxx.com"`
+    /// `EsPrivateUrl`; example: `"https://xxx.com"`
     pub es_private_url: Option<String>,
 
-    /// `EsPrivateDomain`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `EsPrivateDomain`; example: `"xxx.com"`
     pub es_private_domain: Option<String>,
 
-    /// `EsConfigSets`: a list of [`EsConfigSetInfo`] objects.
+    /// `EsConfigSets`
     pub es_config_sets: Option<Vec<EsConfigSetInfo>>,
 
-    /// `OperationDuration`: an [`OperationDuration`].
+    /// `OperationDuration`
     pub operation_duration: Option<OperationDuration>,
 
-    /// `OptionalWebServiceInfos`: a list of [`OptionalWebServiceInfo`] objects.
+    /// `OptionalWebServiceInfos`
     pub optional_web_service_infos: Option<Vec<OptionalWebServiceInfo>>,
 
-    /// `AutoIndexEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoIndexEnabled`; example: `true`
     pub auto_index_enabled: Option<bool>,
 
-    /// `EnableHybridStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHybridStorage`; example: `true`
     pub enable_hybrid_storage: Option<bool>,
 
-    /// `ProcessPercent`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `ProcessPercent`; example: `1.0`
     pub process_percent: Option<f64>,
 
-    /// `KibanaAlteringPublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `KibanaAlteringPublicAccess`; example: `"OPEN"`
     pub kibana_altering_public_access: Option<String>,
 
-    /// `HasKernelUpgrade`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasKernelUpgrade`; example: `false`
     pub has_kernel_upgrade: Option<bool>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-xxxxxx"`
+    /// `CdcId`; example: `"cluster-xxxxxx"`
     pub cdc_id: Option<String>,
 
-    /// `KibanaPrivateVip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `KibanaPrivateVip`; example: `"10.0.0.1"`
     pub kibana_private_vip: Option<String>,
 
-    /// `CustomKibanaPrivateUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com"`
+    /// `CustomKibanaPrivateUrl`; example: `"http://xxx.com"`
     pub custom_kibana_private_url: Option<String>,
 
-    /// `OutboundPublicAcls`: a list of [`OutboundPublicAcl`] objects.
+    /// `OutboundPublicAcls`
     pub outbound_public_acls: Option<Vec<OutboundPublicAcl>>,
 
-    /// `NetConnectScheme`: a string.
-    ///
-    /// Example: `"PrivateLink"`
+    /// `NetConnectScheme`; example: `"PrivateLink"`
     pub net_connect_scheme: Option<String>,
 
-    /// `DisasterRecoverGroupAffinity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisasterRecoverGroupAffinity`; example: `0`
     pub disaster_recover_group_affinity: Option<u64>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_es_platinum"`
+    /// `SubProductCode`; example: `"sp_es_platinum"`
     pub sub_product_code: Option<String>,
 
-    /// `CosBucketStorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosBucketStorageSize`; example: `0`
     pub cos_bucket_storage_size: Option<u64>,
 
-    /// `ReadWriteMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadWriteMode`; example: `0`
     pub read_write_mode: Option<i64>,
 
-    /// `EnableScheduleRecoverGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScheduleRecoverGroup`; example: `false`
     pub enable_schedule_recover_group: Option<bool>,
 
-    /// `EnableScheduleOperationDuration`: an [`EnableScheduleOperationDuration`].
+    /// `EnableScheduleOperationDuration`
     pub enable_schedule_operation_duration: Option<EnableScheduleOperationDuration>,
 
-    /// `EnableDestroyProtection`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `EnableDestroyProtection`; example: `"CLOSE"`
     pub enable_destroy_protection: Option<String>,
 
-    /// `ShowKibanaIpPort`: a string.
-    ///
-    /// Example: `"http://10.0.0.1:5601"`
+    /// `ShowKibanaIpPort`; example: `"http://10.0.0.1:5601"`
     pub show_kibana_ip_port: Option<String>,
 
-    /// `IsCdzLite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCdzLite`; example: `false`
     pub is_cdz_lite: Option<bool>,
 
-    /// `EsPrivateTcpUrl`: a string.
-    ///
-    /// Example: `"10.1.2.3:9300"`
+    /// `EsPrivateTcpUrl`; example: `"10.1.2.3:9300"`
     pub es_private_tcp_url: Option<String>,
 
-    /// `IsInRecycleBin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInRecycleBin`; example: `true`
     pub is_in_recycle_bin: Option<bool>,
 
-    /// `RecycleLockEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecycleLockEnabled`; example: `false`
     pub recycle_lock_enabled: Option<bool>,
 
-    /// `MayDestroyPoint`: a string.
-    ///
-    /// Example: `"2026-05-10 10:00:00"`
+    /// `MayDestroyPoint`; example: `"2026-05-10 10:00:00"`
     pub may_destroy_point: Option<String>,
 
-    /// `DelayDestroyInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DelayDestroyInterval`; example: `1`
     pub delay_destroy_interval: Option<i64>,
 
-    /// `EnableAutoReplace`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAutoReplace`; example: `0`
     pub enable_auto_replace: Option<i64>,
 
-    /// `OpenMTLS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpenMTLS`; example: `0`
     #[tc(rename = "OpenMTLS")]
     pub open_mtls: Option<u64>,
 
-    /// `ServerCertSource`: a string.
-    ///
-    /// Example: `"ca"`
+    /// `ServerCertSource`; example: `"ca"`
     pub server_cert_source: Option<String>,
 
-    /// `OldEsVip`: a string.
-    ///
-    /// Example: `"1**.16.0.6"`
+    /// `OldEsVip`; example: `"1**.16.0.6"`
     pub old_es_vip: Option<String>,
 
-    /// `OldEsPrivateTcpUrl`: a string.
-    ///
-    /// Example: `"1**.16.0.12:9300"`
+    /// `OldEsPrivateTcpUrl`; example: `"1**.16.0.12:9300"`
     pub old_es_private_tcp_url: Option<String>,
 
-    /// `NeedOfflineOldNodesNotify`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedOfflineOldNodesNotify`; example: `false`
     pub need_offline_old_nodes_notify: Option<bool>,
 }
 
@@ -2224,45 +1512,29 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstanceLogs`](super::DescribeInstanceLogs) and [`DescribeLogstashInstanceLogs`](super::DescribeLogstashInstanceLogs).
 #[tc_model]
 pub struct InstanceLog {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2025-03-24T19:36:32.240+08:00"`
+    /// `Time`; example: `"2025-03-24T19:36:32.240+08:00"`
     pub time: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"ERROR"`
+    /// `Level`; example: `"ERROR"`
     pub level: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"9.20.85.138"`
+    /// `Ip`; example: `"9.20.85.138"`
     pub ip: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"[o.e.x.w.i.s.ExecutableSearchInput] [167075xxx"`
+    /// `Message`; example: `"[o.e.x.w.i.s.ExecutableSearchInput] [167075xxx"`
     pub message: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"1670750203001429xxx"`
+    /// `NodeID`; example: `"1670750203001429xxx"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"index"`
+    /// `IndexName`; example: `"index"`
     pub index_name: Option<String>,
 
-    /// `Shard`: a string.
-    ///
-    /// Example: `"[index][0]"`
+    /// `Shard`; example: `"[index][0]"`
     pub shard: Option<String>,
 
-    /// `QueryCost`: a string.
-    ///
-    /// Example: `"100"`
+    /// `QueryCost`; example: `"100"`
     pub query_cost: Option<String>,
 }
 
@@ -2271,19 +1543,13 @@ pub struct InstanceLog {
 /// Returned in the output of [`ExportIpTraceLog`](super::ExportIpTraceLog).
 #[tc_model]
 pub struct IpTimePair {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `173122344`
+    /// `Timestamp`; example: `173122344`
     pub timestamp: Option<i64>,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `NodeIp`; example: `"127.0.0.1"`
     pub node_ip: Option<String>,
 }
 
@@ -2293,44 +1559,28 @@ pub struct IpTimePair {
 /// Returned in the output of [`GetIpTraceStatus`](super::GetIpTraceStatus).
 #[tc_model]
 pub struct IpTraceConfig {
-    /// `EnableRequest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRequest`; example: `true`
     pub enable_request: Option<bool>,
 
-    /// `EnableResponse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableResponse`; example: `true`
     pub enable_response: Option<bool>,
 
-    /// `EnableRequestBody`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRequestBody`; example: `true`
     pub enable_request_body: Option<bool>,
 
-    /// `EnableResponseBody`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableResponseBody`; example: `true`
     pub enable_response_body: Option<bool>,
 
-    /// `RemoteIpInclude`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `RemoteIpInclude`; example: `["127.0.0.1"]`
     pub remote_ip_include: Option<Vec<String>>,
 
-    /// `RemoteIpExclude`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `RemoteIpExclude`; example: `["127.0.0.1"]`
     pub remote_ip_exclude: Option<Vec<String>>,
 
-    /// `UriInclude`: a list of strings.
-    ///
-    /// Example: `["/idx/_search*"]`
+    /// `UriInclude`; example: `["/idx/_search*"]`
     pub uri_include: Option<Vec<String>>,
 
-    /// `UriExclude`: a list of strings.
-    ///
-    /// Example: `["/abc/_search*"]`
+    /// `UriExclude`; example: `["/abc/_search*"]`
     pub uri_exclude: Option<Vec<String>>,
 }
 
@@ -2339,47 +1589,31 @@ pub struct IpTraceConfig {
 /// Returned in the output of [`QueryIpTraceLog`](super::QueryIpTraceLog).
 #[tc_model]
 pub struct IpTraceLogEntry {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2020-12-28 14:37:36"`
+    /// `Timestamp`; example: `"2020-12-28 14:37:36"`
     pub timestamp: Option<String>,
 
-    /// `RemoteIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `RemoteIp`; example: `"127.0.0.1"`
     pub remote_ip: Option<String>,
 
-    /// `TraceType`: a string.
-    ///
-    /// Example: `"rsp"`
+    /// `TraceType`; example: `"rsp"`
     pub trace_type: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `NetType`; example: `"Public"`
     pub net_type: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"/idx/_search"`
+    /// `Uri`; example: `"/idx/_search"`
     pub uri: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"null"`
+    /// `PublicIp`; example: `"null"`
     pub public_ip: Option<String>,
 
-    /// `ReqTypeOrRspStatus`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `ReqTypeOrRspStatus`; example: `"OK"`
     pub req_type_or_rsp_status: Option<String>,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `NodeIp`; example: `"127.0.0.1"`
     pub node_ip: Option<String>,
 }
 
@@ -2388,17 +1622,13 @@ pub struct IpTraceLogEntry {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct JobParam {
-    /// `Jobs`: a list of strings.
+    /// `Jobs`
     pub jobs: Option<Vec<String>>,
 
-    /// `Indices`: a string.
-    ///
-    /// Example: `"\"*\""`
+    /// `Indices`; example: `"\"*\""`
     pub indices: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Interval`; example: `60`
     pub interval: u64,
 }
 
@@ -2407,14 +1637,10 @@ pub struct JobParam {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations) and [`DescribeLogstashInstanceOperations`](super::DescribeLogstashInstanceOperations).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"WarmDataNodeDiskCount"`
+    /// `Key`; example: `"WarmDataNodeDiskCount"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Value`; example: `"2"`
     pub value: String,
 }
 
@@ -2423,34 +1649,22 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct KibanaNodeInfo {
-    /// `KibanaNodeType`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `KibanaNodeType`; example: `"ES.S1.SMALL2"`
     pub kibana_node_type: String,
 
-    /// `KibanaNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KibanaNodeNum`; example: `1`
     pub kibana_node_num: u64,
 
-    /// `KibanaNodeCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KibanaNodeCpuNum`; example: `2`
     pub kibana_node_cpu_num: u64,
 
-    /// `KibanaNodeMemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `KibanaNodeMemSize`; example: `4`
     pub kibana_node_mem_size: u64,
 
-    /// `KibanaNodeDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `KibanaNodeDiskType`; example: `"CLOUD_PREMIUM"`
     pub kibana_node_disk_type: String,
 
-    /// `KibanaNodeDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `KibanaNodeDiskSize`; example: `50`
     pub kibana_node_disk_size: u64,
 }
 
@@ -2459,9 +1673,7 @@ pub struct KibanaNodeInfo {
 /// Sent in the input of [`UpdateServerlessInstance`](super::UpdateServerlessInstance).
 #[tc_model]
 pub struct KibanaPublicAcl {
-    /// `WhiteIpList`: a list of strings.
-    ///
-    /// Example: `["123.1.2.4"]`
+    /// `WhiteIpList`; example: `["123.1.2.4"]`
     pub white_ip_list: Option<Vec<String>>,
 }
 
@@ -2470,54 +1682,34 @@ pub struct KibanaPublicAcl {
 /// Returned in the output of [`DescribeViews`](super::DescribeViews).
 #[tc_model]
 pub struct KibanaView {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"9.15.123.xxx"`
+    /// `Ip`; example: `"9.15.123.xxx"`
     pub ip: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `DiskUsage`: a floating-point number.
-    ///
-    /// Example: `0.1967`
+    /// `DiskUsage`; example: `0.1967`
     pub disk_usage: f64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MemSize`; example: `2`
     pub mem_size: i64,
 
-    /// `MemUsage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MemUsage`; example: `0`
     pub mem_usage: f64,
 
-    /// `CpuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CpuNum`; example: `1`
     pub cpu_num: i64,
 
-    /// `CpuUsage`: a floating-point number.
-    ///
-    /// Example: `0.029166666666667`
+    /// `CpuUsage`; example: `0.029166666666667`
     pub cpu_usage: f64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-7"`
+    /// `Zone`; example: `"ap-beijing-7"`
     pub zone: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"1658386193000764xxx"`
+    /// `NodeId`; example: `"1658386193000764xxx"`
     pub node_id: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"10.*.*.**"`
+    /// `UserIp`; example: `"10.*.*.**"`
     pub user_ip: Option<String>,
 }
 
@@ -2527,19 +1719,13 @@ pub struct KibanaView {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`QueryZoneResource`](super::QueryZoneResource) and [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct LocalDiskInfo {
-    /// `LocalDiskType`: a string.
-    ///
-    /// Example: `"NVME_SSD"`
+    /// `LocalDiskType`; example: `"NVME_SSD"`
     pub local_disk_type: String,
 
-    /// `LocalDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7311360`
+    /// `LocalDiskSize`; example: `7311360`
     pub local_disk_size: u64,
 
-    /// `LocalDiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalDiskCount`; example: `1`
     pub local_disk_count: u64,
 }
 
@@ -2548,19 +1734,13 @@ pub struct LocalDiskInfo {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct LogDetail {
-    /// `Key`: a string.
-    ///
-    /// Example: `"BreakException"`
+    /// `Key`; example: `"BreakException"`
     pub key: String,
 
-    /// `Advise`: a string.
-    ///
-    /// Example: `"建议处理熔断"`
+    /// `Advise`; example: `"建议处理熔断"`
     pub advise: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Count`; example: `5`
     pub count: i64,
 }
 
@@ -2570,21 +1750,15 @@ pub struct LogDetail {
 #[doc(alias = "LogstashBindedES")]
 #[tc_model]
 pub struct LogstashBindedEs {
-    /// `ESInstanceId`: a string.
-    ///
-    /// Example: `"es-xxxxxxxx"`
+    /// `ESInstanceId`; example: `"es-xxxxxxxx"`
     #[tc(rename = "ESInstanceId")]
     pub es_instance_id: String,
 
-    /// `ESUserName`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `ESUserName`; example: `"elastic"`
     #[tc(rename = "ESUserName")]
     pub es_user_name: String,
 
-    /// `ESPassword`: a string.
-    ///
-    /// Example: `"G7j#kL9****"`
+    /// `ESPassword`; example: `"G7j#kL9****"`
     #[tc(rename = "ESPassword")]
     pub es_password: String,
 }
@@ -2595,14 +1769,10 @@ pub struct LogstashBindedEs {
 /// Returned in the output of [`DescribeLogstashInstances`](super::DescribeLogstashInstances).
 #[tc_model]
 pub struct LogstashExtendedFile {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test.conf"`
+    /// `Name`; example: `"test.conf"`
     pub name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Size`; example: `1000`
     pub size: u64,
 }
 
@@ -2611,156 +1781,102 @@ pub struct LogstashExtendedFile {
 /// Returned in the output of [`DescribeLogstashInstances`](super::DescribeLogstashInstances).
 #[tc_model]
 pub struct LogstashInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxxx"`
+    /// `InstanceId`; example: `"es-xxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `InstanceName`; example: `"测试集群"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12488`
+    /// `AppId`; example: `12488`
     pub app_id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100******638"`
+    /// `Uin`; example: `"100******638"`
     pub uin: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xx"`
+    /// `VpcId`; example: `"vpc-xx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xx"`
+    /// `SubnetId`; example: `"subnet-xx"`
     pub subnet_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `ChargePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargePeriod`; example: `1`
     pub charge_period: u64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"LOGSTASH.S1.SMALL2"`
+    /// `NodeType`; example: `"LOGSTASH.S1.SMALL2"`
     pub node_type: String,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeNum`; example: `1`
     pub node_num: u64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `DiskType`; example: `"SSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: u64,
 
-    /// `LogstashVersion`: a string.
-    ///
-    /// Example: `"6.8.13"`
+    /// `LogstashVersion`; example: `"6.8.13"`
     pub logstash_version: String,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"oss"`
+    /// `LicenseType`; example: `"oss"`
     pub license_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-10-12 11:25:37"`
+    /// `CreateTime`; example: `"2022-10-12 11:25:37"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-10-12 11:25:37"`
+    /// `UpdateTime`; example: `"2022-10-12 11:25:37"`
     pub update_time: String,
 
-    /// `Deadline`: a string.
-    ///
-    /// Example: `"2017-12-04 00:00:00"`
+    /// `Deadline`; example: `"2017-12-04 00:00:00"`
     pub deadline: String,
 
-    /// `Nodes`: a list of [`LogstashNodeInfo`] objects.
+    /// `Nodes`
     pub nodes: Vec<LogstashNodeInfo>,
 
-    /// `BindedESInstanceId`: a string.
-    ///
-    /// Example: `"es-hi*****8k"`
+    /// `BindedESInstanceId`; example: `"es-hi*****8k"`
     #[tc(rename = "BindedESInstanceId")]
     pub binded_es_instance_id: String,
 
-    /// `YMLConfig`: a string.
-    ///
-    /// Example: `"{\"slowlog.threshold.warn\":\"3s\"}"`
+    /// `YMLConfig`; example: `"{\"slowlog.threshold.warn\":\"3s\"}"`
     #[tc(rename = "YMLConfig")]
     pub yml_config: Option<String>,
 
-    /// `ExtendedFiles`: a list of [`LogstashExtendedFile`] objects.
+    /// `ExtendedFiles`
     pub extended_files: Option<Vec<LogstashExtendedFile>>,
 
-    /// `OperationDuration`: an [`OperationDuration`].
+    /// `OperationDuration`
     pub operation_duration: Option<OperationDuration>,
 
-    /// `CpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CpuNum`; example: `0`
     pub cpu_num: Option<u64>,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagInfo>>,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemSize`; example: `0`
     pub mem_size: Option<u64>,
 
-    /// `DeployMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<u64>,
 
-    /// `MultiZoneInfo`: a list of [`ZoneDetail`] objects.
+    /// `MultiZoneInfo`
     pub multi_zone_info: Option<Vec<ZoneDetail>>,
 
-    /// `UserDnsIp`: a string.
-    ///
-    /// Example: `"10.70.0.10"`
+    /// `UserDnsIp`; example: `"10.70.0.10"`
     pub user_dns_ip: Option<String>,
 }
 
@@ -2769,24 +1885,16 @@ pub struct LogstashInstanceInfo {
 /// Returned in the output of [`DescribeLogstashInstances`](super::DescribeLogstashInstances).
 #[tc_model]
 pub struct LogstashNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"10616***********7299"`
+    /// `NodeId`; example: `"10616***********7299"`
     pub node_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.*.*.*"`
+    /// `Ip`; example: `"127.*.*.*"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `Zone`; example: `"ap-beijing-1"`
     pub zone: Option<String>,
 }
 
@@ -2795,142 +1903,110 @@ pub struct LogstashNodeInfo {
 /// Returned in the output of [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct LogstashNodeTypeResource {
-    /// `NodeTypeName`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `NodeTypeName`; example: `"ES.S1.SMALL2"`
     pub node_type_name: String,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `NodeTypeInfo`: a [`NodeTypeInfo`].
+    /// `NodeTypeInfo`
     pub node_type_info: NodeTypeInfo,
 
-    /// `SsdAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SsdAvailable`; example: `true`
     pub ssd_available: bool,
 
-    /// `SsdDiskSizeRange`: a [`DiskSizeRange`].
+    /// `SsdDiskSizeRange`
     pub ssd_disk_size_range: DiskSizeRange,
 
-    /// `SsdSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `SsdSoldOutDetail`
     pub ssd_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `SataAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SataAvailable`; example: `true`
     pub sata_available: bool,
 
-    /// `SataDiskSizeRange`: a [`DiskSizeRange`].
+    /// `SataDiskSizeRange`
     pub sata_disk_size_range: DiskSizeRange,
 
-    /// `SsdSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `SsdSoldOutReason`; example: `"缺货"`
     pub ssd_sold_out_reason: String,
 
-    /// `SataSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `SataSoldOutReason`; example: `"缺货"`
     pub sata_sold_out_reason: String,
 
-    /// `SataSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `SataSoldOutDetail`
     pub sata_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `LocalDiskInfo`: a [`LocalDiskInfo`].
+    /// `LocalDiskInfo`
     pub local_disk_info: Option<LocalDiskInfo>,
 
-    /// `DiskCountRange`: a [`DiskCountRange`].
+    /// `DiskCountRange`
     pub disk_count_range: Option<DiskCountRange>,
 
-    /// `HSsdAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HSsdAvailable`; example: `false`
     pub h_ssd_available: Option<bool>,
 
-    /// `HSsdSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `HSsdSoldOutReason`; example: `"缺货"`
     pub h_ssd_sold_out_reason: Option<String>,
 
-    /// `HSsdSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `HSsdSoldOutDetail`
     pub h_ssd_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `HSsdDiskSizeRange`: a [`DiskSizeRange`].
+    /// `HSsdDiskSizeRange`
     pub h_ssd_disk_size_range: Option<DiskSizeRange>,
 
-    /// `ThroughputAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ThroughputAvailable`; example: `false`
     pub throughput_available: Option<bool>,
 
-    /// `ThroughputSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `ThroughputSoldOutReason`; example: `"缺货"`
     pub throughput_sold_out_reason: Option<String>,
 
-    /// `ThroughputSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `ThroughputSoldOutDetail`
     pub throughput_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `ThroughputDiskSizeRange`: a [`DiskSizeRange`].
+    /// `ThroughputDiskSizeRange`
     pub throughput_disk_size_range: Option<DiskSizeRange>,
 
-    /// `BigDataAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BigDataAvailable`; example: `false`
     pub big_data_available: Option<bool>,
 
-    /// `BigDataSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `BigDataSoldOutReason`; example: `"缺货"`
     pub big_data_sold_out_reason: Option<String>,
 
-    /// `BigDataSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `BigDataSoldOutDetail`
     pub big_data_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `BigDataDiskSizeRange`: a [`DiskSizeRange`].
+    /// `BigDataDiskSizeRange`
     pub big_data_disk_size_range: Option<DiskSizeRange>,
 
-    /// `HighIOAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HighIOAvailable`; example: `false`
     #[tc(rename = "HighIOAvailable")]
     pub high_io_available: Option<bool>,
 
-    /// `HighIOSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `HighIOSoldOutReason`; example: `"缺货"`
     #[tc(rename = "HighIOSoldOutReason")]
     pub high_io_sold_out_reason: Option<String>,
 
-    /// `HighIOSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `HighIOSoldOutDetail`
     #[tc(rename = "HighIOSoldOutDetail")]
     pub high_io_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `HighIODiskSizeRange`: a [`DiskSizeRange`].
+    /// `HighIODiskSizeRange`
     #[tc(rename = "HighIODiskSizeRange")]
     pub high_io_disk_size_range: Option<DiskSizeRange>,
 
-    /// `BssdAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BssdAvailable`; example: `false`
     pub bssd_available: Option<bool>,
 
-    /// `BssdSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `BssdSoldOutReason`; example: `"缺货"`
     pub bssd_sold_out_reason: Option<String>,
 
-    /// `BssdDiskSizeRange`: a [`DiskSizeRange`].
+    /// `BssdDiskSizeRange`
     pub bssd_disk_size_range: Option<DiskSizeRange>,
 
-    /// `BssdSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `BssdSoldOutDetail`
     pub bssd_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `GpuInfo`: a [`GpuInfo`].
+    /// `GpuInfo`
     pub gpu_info: Option<GpuInfo>,
 }
 
@@ -2939,45 +2015,37 @@ pub struct LogstashNodeTypeResource {
 /// Returned in the output of [`DescribeLogstashViews`](super::DescribeLogstashViews).
 #[tc_model]
 pub struct LogstashNodeView {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"NodeId"`
+    /// `NodeId`; example: `"NodeId"`
     pub node_id: Option<String>,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"NodeIp"`
+    /// `NodeIp`; example: `"NodeIp"`
     pub node_ip: Option<String>,
 
-    /// `NodeHttpIp`: a string.
-    ///
-    /// Example: `"NodeHttpIp"`
+    /// `NodeHttpIp`; example: `"NodeHttpIp"`
     pub node_http_ip: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"Zone"`
+    /// `Zone`; example: `"Zone"`
     pub zone: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
+    /// `DiskSize`
     pub disk_size: Option<i64>,
 
-    /// `DiskUsage`: a floating-point number.
+    /// `DiskUsage`
     pub disk_usage: Option<f64>,
 
-    /// `MemSize`: a signed 64-bit integer.
+    /// `MemSize`
     pub mem_size: Option<i64>,
 
-    /// `MemUsage`: a floating-point number.
+    /// `MemUsage`
     pub mem_usage: Option<f64>,
 
-    /// `JvmMemUsage`: a floating-point number.
+    /// `JvmMemUsage`
     pub jvm_mem_usage: Option<f64>,
 
-    /// `CpuNum`: a signed 64-bit integer.
+    /// `CpuNum`
     pub cpu_num: Option<i64>,
 
-    /// `CpuUsage`: a floating-point number.
+    /// `CpuUsage`
     pub cpu_usage: Option<f64>,
 }
 
@@ -2986,49 +2054,31 @@ pub struct LogstashNodeView {
 /// Sent in the input of [`SaveAndDeployLogstashPipeline`](super::SaveAndDeployLogstashPipeline).
 #[tc_model]
 pub struct LogstashPipeline {
-    /// `PipelineId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pipe_test"`
+    /// `PipelineId`, always sent in responses; example: `"pipe_test"`
     pub pipeline_id: Option<String>,
 
-    /// `PipelineDesc`: a string.
-    ///
-    /// Example: `"test_pipe"`
+    /// `PipelineDesc`; example: `"test_pipe"`
     pub pipeline_desc: Option<String>,
 
-    /// `Config`: a string.
-    /// Always sent in responses.
+    /// `Config`, always sent in responses
     pub config: Option<String>,
 
-    /// `Workers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Workers`; example: `1`
     pub workers: Option<u64>,
 
-    /// `BatchSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BatchSize`; example: `1000`
     pub batch_size: Option<u64>,
 
-    /// `BatchDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `BatchDelay`; example: `50`
     pub batch_delay: Option<u64>,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"memory"`
+    /// `QueueType`; example: `"memory"`
     pub queue_type: Option<String>,
 
-    /// `QueueMaxBytes`: a string.
-    ///
-    /// Example: `"1GB"`
+    /// `QueueMaxBytes`; example: `"1GB"`
     pub queue_max_bytes: Option<String>,
 
-    /// `QueueCheckPointWrites`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `QueueCheckPointWrites`; example: `1000`
     pub queue_check_point_writes: Option<u64>,
 }
 
@@ -3037,64 +2087,40 @@ pub struct LogstashPipeline {
 /// Returned in the output of [`DescribeLogstashPipelines`](super::DescribeLogstashPipelines).
 #[tc_model]
 pub struct LogstashPipelineInfo {
-    /// `PipelineId`: a string.
-    ///
-    /// Example: `"6823pipeline"`
+    /// `PipelineId`; example: `"6823pipeline"`
     pub pipeline_id: String,
 
-    /// `PipelineDesc`: a string.
-    ///
-    /// Example: `"日志中有warn"`
+    /// `PipelineDesc`; example: `"日志中有warn"`
     pub pipeline_desc: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"input { beats { port => \"8080\" } } output { stdout { codec => debug } }"`
+    /// `Config`; example: `"input { beats { port => \"8080\" } } output { stdout { codec => debug } }"`
     pub config: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Workers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Workers`; example: `4`
     pub workers: Option<u64>,
 
-    /// `BatchSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `BatchSize`; example: `125`
     pub batch_size: Option<u64>,
 
-    /// `BatchDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `BatchDelay`; example: `50`
     pub batch_delay: Option<u64>,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"memory"`
+    /// `QueueType`; example: `"memory"`
     pub queue_type: Option<String>,
 
-    /// `QueueMaxBytes`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `QueueMaxBytes`; example: `"2048"`
     pub queue_max_bytes: Option<String>,
 
-    /// `QueueCheckPointWrites`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueueCheckPointWrites`; example: `0`
     pub queue_check_point_writes: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-09 14:53:41"`
+    /// `CreateTime`; example: `"2024-04-09 14:53:41"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-04-09 14:54:05"`
+    /// `UpdateTime`; example: `"2024-04-09 14:54:05"`
     pub update_time: Option<String>,
 }
 
@@ -3103,20 +2129,16 @@ pub struct LogstashPipelineInfo {
 /// Returned in the output of [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct LogstashZoneResource {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `ZoneName`; example: `"\"\""`
     pub zone_name: String,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `NodeTypeList`: a list of [`LogstashNodeTypeResource`] objects.
+    /// `NodeTypeList`
     pub node_type_list: Vec<LogstashNodeTypeResource>,
 
-    /// `AvailNodeFamilies`: a list of strings.
+    /// `AvailNodeFamilies`
     pub avail_node_families: Vec<String>,
 }
 
@@ -3125,39 +2147,25 @@ pub struct LogstashZoneResource {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct MasterNodeInfo {
-    /// `EnableDedicatedMaster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDedicatedMaster`; example: `true`
     pub enable_dedicated_master: bool,
 
-    /// `MasterNodeType`: a string.
-    ///
-    /// Example: `"dedicatedMaster"`
+    /// `MasterNodeType`; example: `"dedicatedMaster"`
     pub master_node_type: String,
 
-    /// `MasterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MasterNodeNum`; example: `1`
     pub master_node_num: u64,
 
-    /// `MasterNodeCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MasterNodeCpuNum`; example: `8`
     pub master_node_cpu_num: u64,
 
-    /// `MasterNodeMemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16384`
+    /// `MasterNodeMemSize`; example: `16384`
     pub master_node_mem_size: u64,
 
-    /// `MasterNodeDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `51200`
+    /// `MasterNodeDiskSize`; example: `51200`
     pub master_node_disk_size: u64,
 
-    /// `MasterNodeDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `MasterNodeDiskType`; example: `"CLOUD_SSD"`
     pub master_node_disk_type: String,
 }
 
@@ -3166,12 +2174,10 @@ pub struct MasterNodeInfo {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct Metric {
-    /// `Dimensions`: a list of [`Dimension`] objects.
+    /// `Dimensions`
     pub dimensions: Vec<Dimension>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Value`; example: `0.1`
     pub value: f64,
 }
 
@@ -3180,29 +2186,19 @@ pub struct Metric {
 /// Returned in the output of [`DescribeServerlessMetrics`](super::DescribeServerlessMetrics).
 #[tc_model]
 pub struct MetricAllData {
-    /// `IndexTraffic`: a floating-point number.
-    ///
-    /// Example: `12.34454`
+    /// `IndexTraffic`; example: `12.34454`
     pub index_traffic: f64,
 
-    /// `Storage`: a floating-point number.
-    ///
-    /// Example: `12.3432`
+    /// `Storage`; example: `12.3432`
     pub storage: f64,
 
-    /// `ReadReqTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `ReadReqTimes`; example: `21`
     pub read_req_times: i64,
 
-    /// `WriteReqTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `WriteReqTimes`; example: `32`
     pub write_req_times: i64,
 
-    /// `DocCount`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `DocCount`; example: `32`
     pub doc_count: i64,
 }
 
@@ -3211,12 +2207,10 @@ pub struct MetricAllData {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct MetricDetail {
-    /// `Key`: a string.
-    ///
-    /// Example: `"当前熔断节点"`
+    /// `Key`; example: `"当前熔断节点"`
     pub key: String,
 
-    /// `Metrics`: a list of [`Metric`] objects.
+    /// `Metrics`
     pub metrics: Vec<Metric>,
 }
 
@@ -3225,12 +2219,10 @@ pub struct MetricDetail {
 /// Returned in the output of [`DescribeServerlessMetrics`](super::DescribeServerlessMetrics).
 #[tc_model]
 pub struct MetricMapByIndexId {
-    /// `IndexId`: a string.
-    ///
-    /// Example: `"index-xxxxxxxx"`
+    /// `IndexId`; example: `"index-xxxxxxxx"`
     pub index_id: String,
 
-    /// `MetricAllData`: a [`MetricAllData`].
+    /// `MetricAllData`
     pub metric_all_data: MetricAllData,
 }
 
@@ -3239,14 +2231,10 @@ pub struct MetricMapByIndexId {
 /// Sent in the input of [`CreateCollector`](super::CreateCollector).
 #[tc_model]
 pub struct Namespaces {
-    /// `Include`: a list of strings.
-    ///
-    /// Example: `["default","kube-node-lease","kube-public","kube-system"]`
+    /// `Include`; example: `["default","kube-node-lease","kube-public","kube-system"]`
     pub include: Vec<String>,
 
-    /// `Exclude`: a list of strings.
-    ///
-    /// Example: `["ac"]`
+    /// `Exclude`; example: `["ac"]`
     pub exclude: Vec<String>,
 }
 
@@ -3256,75 +2244,46 @@ pub struct Namespaces {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct NodeInfo {
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: u64,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"ES.S1.4XLARGE64"`
+    /// `NodeType`; example: `"ES.S1.4XLARGE64"`
     pub node_type: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dedicatedMaster"`
+    /// `Type`, always sent in responses; example: `"dedicatedMaster"`
     pub r#type: Option<String>,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `DiskSize`, always sent in responses; example: `50`
     pub disk_size: Option<u64>,
 
-    /// `LocalDiskInfo`: a [`LocalDiskInfo`].
+    /// `LocalDiskInfo`
     pub local_disk_info: Option<LocalDiskInfo>,
 
-    /// `DiskCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DiskCount`, always sent in responses; example: `1`
     pub disk_count: Option<u64>,
 
-    /// `DiskEncrypt`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `DiskEncrypt`, always sent in responses; example: `0`
     pub disk_encrypt: Option<u64>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"831****9-53**-11**-b8**-52******64f7"`
+    /// `KmsKeyId`; example: `"831****9-53**-11**-b8**-52******64f7"`
     pub kms_key_id: Option<String>,
 
-    /// `KmsKeyName`: a string.
-    ///
-    /// Example: `"Weijiali_test_000000005"`
+    /// `KmsKeyName`; example: `"Weijiali_test_000000005"`
     pub kms_key_name: Option<String>,
 
-    /// `CpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CpuNum`; example: `0`
     pub cpu_num: Option<u64>,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemSize`; example: `0`
     pub mem_size: Option<i64>,
 
-    /// `DiskEnhance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskEnhance`; example: `0`
     pub disk_enhance: Option<i64>,
 
-    /// `GpuInfo`: a [`GpuInfo`].
+    /// `GpuInfo`
     pub gpu_info: Option<GpuInfo>,
 }
 
@@ -3333,64 +2292,40 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeClusterDiskRange`](super::DescribeClusterDiskRange).
 #[tc_model]
 pub struct NodeTypeDiskSizeRange {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"ES.SA2.MEDIUM4"`
+    /// `NodeType`; example: `"ES.SA2.MEDIUM4"`
     pub node_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"hotData"`
+    /// `Type`; example: `"hotData"`
     pub r#type: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `Min`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Min`; example: `1`
     pub min: Option<u64>,
 
-    /// `Med`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Med`; example: `2`
     pub med: Option<u64>,
 
-    /// `Max`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Max`; example: `3`
     pub max: Option<u64>,
 
-    /// `DiskCountMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCountMin`; example: `1`
     pub disk_count_min: Option<u64>,
 
-    /// `DiskCountMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DiskCountMax`; example: `2`
     pub disk_count_max: Option<u64>,
 
-    /// `DiskEncrypt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskEncrypt`; example: `1`
     pub disk_encrypt: Option<u64>,
 
-    /// `DiskEnhance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskEnhance`; example: `1`
     pub disk_enhance: Option<u64>,
 
-    /// `IsLvm`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLvm`; example: `1`
     pub is_lvm: Option<u64>,
 
-    /// `IsLocalDiskType`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLocalDiskType`; example: `false`
     pub is_local_disk_type: Option<bool>,
 }
 
@@ -3399,13 +2334,13 @@ pub struct NodeTypeDiskSizeRange {
 /// Returned in the output of [`QueryZoneResource`](super::QueryZoneResource) and [`QueryZoneResourceForLogstash`](super::QueryZoneResourceForLogstash).
 #[tc_model]
 pub struct NodeTypeInfo {
-    /// `Cpu`: an unsigned 64-bit integer.
+    /// `Cpu`
     pub cpu: u64,
 
-    /// `Mem`: an unsigned 64-bit integer.
+    /// `Mem`
     pub mem: u64,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 }
 
@@ -3414,142 +2349,110 @@ pub struct NodeTypeInfo {
 /// Returned in the output of [`QueryZoneResource`](super::QueryZoneResource).
 #[tc_model]
 pub struct NodeTypeResource {
-    /// `NodeTypeName`: a string.
-    ///
-    /// Example: `"node-xxx"`
+    /// `NodeTypeName`; example: `"node-xxx"`
     pub node_type_name: String,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `NodeTypeInfo`: a [`NodeTypeInfo`].
+    /// `NodeTypeInfo`
     pub node_type_info: NodeTypeInfo,
 
-    /// `SsdAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SsdAvailable`; example: `true`
     pub ssd_available: bool,
 
-    /// `SsdDiskSizeRange`: a [`DiskSizeRange`].
+    /// `SsdDiskSizeRange`
     pub ssd_disk_size_range: DiskSizeRange,
 
-    /// `SsdSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `SsdSoldOutReason`; example: `"缺货"`
     pub ssd_sold_out_reason: String,
 
-    /// `SsdSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `SsdSoldOutDetail`
     pub ssd_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `SataAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SataAvailable`; example: `true`
     pub sata_available: bool,
 
-    /// `SataDiskSizeRange`: a [`DiskSizeRange`].
+    /// `SataDiskSizeRange`
     pub sata_disk_size_range: DiskSizeRange,
 
-    /// `SataSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `SataSoldOutReason`; example: `"缺货"`
     pub sata_sold_out_reason: String,
 
-    /// `SataSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `SataSoldOutDetail`
     pub sata_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `LocalDiskInfo`: a [`LocalDiskInfo`].
+    /// `LocalDiskInfo`
     pub local_disk_info: Option<LocalDiskInfo>,
 
-    /// `DiskCountRange`: a [`DiskCountRange`].
+    /// `DiskCountRange`
     pub disk_count_range: DiskCountRange,
 
-    /// `HSsdAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HSsdAvailable`; example: `true`
     pub h_ssd_available: bool,
 
-    /// `HSsdDiskSizeRange`: a [`DiskSizeRange`].
+    /// `HSsdDiskSizeRange`
     pub h_ssd_disk_size_range: DiskSizeRange,
 
-    /// `HSsdSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `HSsdSoldOutReason`; example: `"缺货"`
     pub h_ssd_sold_out_reason: String,
 
-    /// `HSsdSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `HSsdSoldOutDetail`
     pub h_ssd_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `ThroughputAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ThroughputAvailable`; example: `true`
     pub throughput_available: bool,
 
-    /// `ThroughputDiskSizeRange`: a [`DiskSizeRange`].
+    /// `ThroughputDiskSizeRange`
     pub throughput_disk_size_range: DiskSizeRange,
 
-    /// `ThroughputSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `ThroughputSoldOutReason`; example: `"缺货"`
     pub throughput_sold_out_reason: String,
 
-    /// `ThroughputSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `ThroughputSoldOutDetail`
     pub throughput_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `BigDataAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BigDataAvailable`; example: `true`
     pub big_data_available: bool,
 
-    /// `BigDataDiskSizeRange`: a [`DiskSizeRange`].
+    /// `BigDataDiskSizeRange`
     pub big_data_disk_size_range: DiskSizeRange,
 
-    /// `BigDataSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `BigDataSoldOutReason`; example: `"缺货"`
     pub big_data_sold_out_reason: String,
 
-    /// `BigDataSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `BigDataSoldOutDetail`
     pub big_data_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `HighIOAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HighIOAvailable`; example: `true`
     #[tc(rename = "HighIOAvailable")]
     pub high_io_available: bool,
 
-    /// `HighIOSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `HighIOSoldOutReason`; example: `"缺货"`
     #[tc(rename = "HighIOSoldOutReason")]
     pub high_io_sold_out_reason: String,
 
-    /// `HighIODiskSizeRange`: a [`DiskSizeRange`].
+    /// `HighIODiskSizeRange`
     #[tc(rename = "HighIODiskSizeRange")]
     pub high_io_disk_size_range: DiskSizeRange,
 
-    /// `HighIOSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `HighIOSoldOutDetail`
     #[tc(rename = "HighIOSoldOutDetail")]
     pub high_io_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `BssdAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BssdAvailable`; example: `true`
     pub bssd_available: Option<bool>,
 
-    /// `BssdDiskSizeRange`: a [`DiskSizeRange`].
+    /// `BssdDiskSizeRange`
     pub bssd_disk_size_range: Option<DiskSizeRange>,
 
-    /// `BssdSoldOutReason`: a string.
-    ///
-    /// Example: `"缺货"`
+    /// `BssdSoldOutReason`; example: `"缺货"`
     pub bssd_sold_out_reason: Option<String>,
 
-    /// `BssdSoldOutDetail`: a list of [`FamilyResourceStat`] objects.
+    /// `BssdSoldOutDetail`
     pub bssd_sold_out_detail: Option<Vec<FamilyResourceStat>>,
 
-    /// `GpuInfo`: a [`GpuInfo`].
+    /// `GpuInfo`
     pub gpu_info: Option<GpuInfo>,
 }
 
@@ -3558,87 +2461,69 @@ pub struct NodeTypeResource {
 /// Returned in the output of [`DescribeViews`](super::DescribeViews).
 #[tc_model]
 pub struct NodeView {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"NodeId"`
+    /// `NodeId`; example: `"NodeId"`
     pub node_id: String,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"NodeIp"`
+    /// `NodeIp`; example: `"NodeIp"`
     pub node_ip: String,
 
-    /// `Visible`: a floating-point number.
+    /// `Visible`
     pub visible: f64,
 
-    /// `Break`: a floating-point number.
+    /// `Break`
     pub r#break: f64,
 
-    /// `DiskSize`: a signed 64-bit integer.
+    /// `DiskSize`
     pub disk_size: i64,
 
-    /// `DiskUsage`: a floating-point number.
+    /// `DiskUsage`
     pub disk_usage: f64,
 
-    /// `MemSize`: a signed 64-bit integer.
+    /// `MemSize`
     pub mem_size: i64,
 
-    /// `MemUsage`: a floating-point number.
+    /// `MemUsage`
     pub mem_usage: f64,
 
-    /// `CpuNum`: a signed 64-bit integer.
+    /// `CpuNum`
     pub cpu_num: i64,
 
-    /// `CpuUsage`: a floating-point number.
+    /// `CpuUsage`
     pub cpu_usage: f64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"Zone"`
+    /// `Zone`; example: `"Zone"`
     pub zone: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"NodeRole"`
+    /// `NodeRole`; example: `"NodeRole"`
     pub node_role: String,
 
-    /// `NodeHttpIp`: a string.
-    ///
-    /// Example: `"NodeHttpIp"`
+    /// `NodeHttpIp`; example: `"NodeHttpIp"`
     pub node_http_ip: String,
 
-    /// `JvmMemUsage`: a floating-point number.
+    /// `JvmMemUsage`
     pub jvm_mem_usage: f64,
 
-    /// `ShardNum`: a signed 64-bit integer.
+    /// `ShardNum`
     pub shard_num: i64,
 
-    /// `DiskIds`: a list of strings.
+    /// `DiskIds`
     pub disk_ids: Vec<String>,
 
-    /// `Hidden`: a boolean.
+    /// `Hidden`
     pub hidden: bool,
 
-    /// `IsCoordinationNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCoordinationNode`; example: `false`
     pub is_coordination_node: bool,
 
-    /// `CVMStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `CVMStatus`; example: `"RUNNING"`
     #[tc(rename = "CVMStatus")]
     pub cvm_status: String,
 
-    /// `CVMDisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"xxxabd"`
+    /// `CVMDisasterRecoverGroupId`; example: `"xxxabd"`
     #[tc(rename = "CVMDisasterRecoverGroupId")]
     pub cvm_disaster_recover_group_id: Option<String>,
 
-    /// `CVMDisasterRecoverGroupStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CVMDisasterRecoverGroupStatus`; example: `0`
     #[tc(rename = "CVMDisasterRecoverGroupStatus")]
     pub cvm_disaster_recover_group_status: Option<i64>,
 }
@@ -3648,55 +2533,37 @@ pub struct NodeView {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations) and [`DescribeLogstashInstanceOperations`](super::DescribeLogstashInstanceOperations).
 #[tc_model]
 pub struct Operation {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `190587`
+    /// `Id`; example: `190587`
     pub id: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-03-06 16:24:44"`
+    /// `StartTime`; example: `"2023-03-06 16:24:44"`
     pub start_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"UpdateKibanaConfig"`
+    /// `Type`; example: `"UpdateKibanaConfig"`
     pub r#type: String,
 
-    /// `Detail`: an [`OperationDetail`].
+    /// `Detail`
     pub detail: OperationDetail,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Result`; example: `"completed"`
     pub result: String,
 
-    /// `Tasks`: a list of [`TaskDetail`] objects.
+    /// `Tasks`
     pub tasks: Vec<TaskDetail>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: f64,
 
-    /// `RollbackTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RollbackTag`; example: `0`
     pub rollback_tag: Option<i64>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"1000xxxx"`
+    /// `SubAccountUin`; example: `"1000xxxx"`
     pub sub_account_uin: Option<String>,
 
-    /// `AutoScaleTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoScaleTag`; example: `0`
     pub auto_scale_tag: Option<u64>,
 
-    /// `SuspendedReason`: a string.
-    ///
-    /// Example: `"集群访问超时"`
+    /// `SuspendedReason`; example: `"集群访问超时"`
     pub suspended_reason: Option<String>,
 }
 
@@ -3705,10 +2572,10 @@ pub struct Operation {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations) and [`DescribeLogstashInstanceOperations`](super::DescribeLogstashInstanceOperations).
 #[tc_model]
 pub struct OperationDetail {
-    /// `OldInfo`: a list of [`KeyValue`] objects.
+    /// `OldInfo`
     pub old_info: Vec<KeyValue>,
 
-    /// `NewInfo`: a list of [`KeyValue`] objects.
+    /// `NewInfo`
     pub new_info: Vec<KeyValue>,
 }
 
@@ -3718,25 +2585,16 @@ pub struct OperationDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLogstashInstances`](super::DescribeLogstashInstances).
 #[tc_model]
 pub struct OperationDuration {
-    /// `Periods`: a list of unsigned 64-bit integers.
-    /// Required in requests.
-    ///
-    /// Example: `[0,1,2]`
+    /// `Periods`, required in requests; example: `[0,1,2]`
     pub periods: Option<Vec<u64>>,
 
-    /// `TimeStart`: a string.
-    ///
-    /// Example: `"02:00"`
+    /// `TimeStart`; example: `"02:00"`
     pub time_start: String,
 
-    /// `TimeEnd`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `TimeEnd`; example: `"06:00"`
     pub time_end: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: String,
 }
 
@@ -3745,27 +2603,19 @@ pub struct OperationDuration {
 /// Sent in the input of [`UpdateInstance`](super::UpdateInstance), [`UpdateInstancePublicAccess`](super::UpdateInstancePublicAccess) and [`UpdateLogstashInstance`](super::UpdateLogstashInstance).
 #[tc_model]
 pub struct OperationDurationUpdated {
-    /// `Periods`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `Periods`; example: `[0,1,2]`
     pub periods: Vec<u64>,
 
-    /// `TimeStart`: a string.
-    ///
-    /// Example: `"02:00"`
+    /// `TimeStart`; example: `"02:00"`
     pub time_start: String,
 
-    /// `TimeEnd`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `TimeEnd`; example: `"06:00"`
     pub time_end: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: String,
 
-    /// `MoreInstances`: a list of strings.
+    /// `MoreInstances`
     pub more_instances: Option<Vec<String>>,
 }
 
@@ -3774,49 +2624,31 @@ pub struct OperationDurationUpdated {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct OptionalWebServiceInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"cerebro"`
+    /// `Type`; example: `"cerebro"`
     pub r#type: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `PublicUrl`: a string.
-    ///
-    /// Example: `"https://es-xxxxxxxx.cerebro.tencentelasticsearch.com:9000"`
+    /// `PublicUrl`; example: `"https://es-xxxxxxxx.cerebro.tencentelasticsearch.com:9000"`
     pub public_url: Option<String>,
 
-    /// `PrivateUrl`: a string.
-    ///
-    /// Example: `"http://es-xxxxxxxx.interna.cerebro.tencentelasticsearch.com:9000"`
+    /// `PrivateUrl`; example: `"http://es-xxxxxxxx.interna.cerebro.tencentelasticsearch.com:9000"`
     pub private_url: Option<String>,
 
-    /// `PublicAccess`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `PublicAccess`; example: `"OPEN"`
     pub public_access: Option<String>,
 
-    /// `PrivateAccess`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `PrivateAccess`; example: `"CLOSE"`
     pub private_access: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"0.9.4"`
+    /// `Version`; example: `"0.9.4"`
     pub version: Option<String>,
 
-    /// `PrivateVip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateVip`; example: `"10.0.0.1"`
     pub private_vip: Option<String>,
 
-    /// `CustomPrivateUrl`: a string.
-    ///
-    /// Example: `"http://xxxxx.com:9000"`
+    /// `CustomPrivateUrl`; example: `"http://xxxxx.com:9000"`
     pub custom_private_url: Option<String>,
 }
 
@@ -3825,14 +2657,10 @@ pub struct OptionalWebServiceInfo {
 /// Sent in the input of [`UpdateInstance`](super::UpdateInstance).
 #[tc_model]
 pub struct OtherConfig {
-    /// `EsConfig`: a string.
-    ///
-    /// Example: `"{\"indices.fielddata.cache.size\":\"16%\"}"`
+    /// `EsConfig`; example: `"{\"indices.fielddata.cache.size\":\"16%\"}"`
     pub es_config: Option<String>,
 
-    /// `JvmHeapConfig`: a string.
-    ///
-    /// Example: `"{\"NodeGroupType\":\"hotData\",\"NewJvmHeap\":4099}"`
+    /// `JvmHeapConfig`; example: `"{\"NodeGroupType\":\"hotData\",\"NewJvmHeap\":4099}"`
     pub jvm_heap_config: Option<String>,
 }
 
@@ -3842,15 +2670,10 @@ pub struct OtherConfig {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct OutboundPublicAcl {
-    /// `NodeType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ES.S1.8XLARGE128"`
+    /// `NodeType`, required in requests; example: `"ES.S1.8XLARGE128"`
     pub node_type: Option<String>,
 
-    /// `WhiteHostList`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `WhiteHostList`; example: `[""]`
     pub white_host_list: Option<Vec<String>>,
 }
 
@@ -3859,14 +2682,10 @@ pub struct OutboundPublicAcl {
 /// Sent in the input of [`CreateCollector`](super::CreateCollector).
 #[tc_model]
 pub struct PodLabel {
-    /// `LabelKey`: a string.
-    ///
-    /// Example: `"k8s-app"`
+    /// `LabelKey`; example: `"k8s-app"`
     pub label_key: String,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `LabelValue`; example: `"nginx"`
     pub label_value: String,
 }
 
@@ -3875,29 +2694,19 @@ pub struct PodLabel {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations) and [`DescribeLogstashInstanceOperations`](super::DescribeLogstashInstanceOperations).
 #[tc_model]
 pub struct ProcessDetail {
-    /// `Completed`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Completed`; example: `2`
     pub completed: Option<i64>,
 
-    /// `Remain`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Remain`; example: `2`
     pub remain: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TaskType`; example: `60`
     pub task_type: Option<i64>,
 
-    /// `EstimatedTimeRemaining`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `EstimatedTimeRemaining`; example: `120`
     pub estimated_time_remaining: Option<i64>,
 }
 
@@ -3906,14 +2715,10 @@ pub struct ProcessDetail {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionsData {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 }
 
@@ -3922,15 +2727,13 @@ pub struct RegionsData {
 /// Sent in the input of [`CreateServerlessInstance`](super::CreateServerlessInstance).
 #[tc_model]
 pub struct ServerlessDi {
-    /// `DiSourceType`: a string.
-    ///
-    /// Example: `"cvm_collector"`
+    /// `DiSourceType`; example: `"cvm_collector"`
     pub di_source_type: Option<String>,
 
-    /// `DiSourceCvm`: a [`DiSourceCvm`].
+    /// `DiSourceCvm`
     pub di_source_cvm: Option<DiSourceCvm>,
 
-    /// `DiSourceTke`: a [`DiSourceTke`].
+    /// `DiSourceTke`
     pub di_source_tke: Option<DiSourceTke>,
 }
 
@@ -3939,89 +2742,61 @@ pub struct ServerlessDi {
 /// Returned in the output of [`DescribeServerlessInstances`](super::DescribeServerlessInstances).
 #[tc_model]
 pub struct ServerlessIndexMetaField {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10004222`
+    /// `AppId`; example: `10004222`
     pub app_id: Option<u64>,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"log-test"`
+    /// `IndexName`; example: `"log-test"`
     pub index_name: Option<String>,
 
-    /// `IndexMetaJson`: a string.
+    /// `IndexMetaJson`
     pub index_meta_json: Option<String>,
 
-    /// `IndexDocs`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexDocs`; example: `1`
     pub index_docs: Option<i64>,
 
-    /// `IndexStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `IndexStorage`; example: `30`
     pub index_storage: Option<i64>,
 
-    /// `IndexCreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 10:00:00"`
+    /// `IndexCreateTime`; example: `"2021-03-01 10:00:00"`
     pub index_create_time: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"index-abcdefgh"`
+    /// `InstanceId`; example: `"index-abcdefgh"`
     pub instance_id: Option<String>,
 
-    /// `IndexOptionsField`: a [`ServerlessIndexOptionsField`].
+    /// `IndexOptionsField`
     pub index_options_field: Option<ServerlessIndexOptionsField>,
 
-    /// `IndexSettingsField`: a [`ServerlessIndexSettingsField`].
+    /// `IndexSettingsField`
     pub index_settings_field: Option<ServerlessIndexSettingsField>,
 
-    /// `IndexNetworkField`: a [`ServerlessIndexNetworkField`].
+    /// `IndexNetworkField`
     pub index_network_field: Option<ServerlessIndexNetworkField>,
 
-    /// `KibanaUrl`: a string.
-    ///
-    /// Example: `"https://space-xxxxxx.ap-nanjing.kibana.qcloudes.com:5601"`
+    /// `KibanaUrl`; example: `"https://space-xxxxxx.ap-nanjing.kibana.qcloudes.com:5601"`
     pub kibana_url: Option<String>,
 
-    /// `KibanaPrivateUrl`: a string.
-    ///
-    /// Example: `"https://space-xxxxxx-internal.ap-nanjing.kibana.qcloudes.com:5601"`
+    /// `KibanaPrivateUrl`; example: `"https://space-xxxxxx-internal.ap-nanjing.kibana.qcloudes.com:5601"`
     pub kibana_private_url: Option<String>,
 
-    /// `IndexAccessUrl`: a string.
-    ///
-    /// Example: `"space-xxxxxx.ap-nanjing.qcloudes.com"`
+    /// `IndexAccessUrl`; example: `"space-xxxxxx.ap-nanjing.qcloudes.com"`
     pub index_access_url: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `SpaceId`; example: `"space-xxx"`
     pub space_id: Option<String>,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `SpaceName`; example: `"test1"`
     pub space_name: Option<String>,
 
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageType`; example: `0`
     pub storage_type: Option<i64>,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Vec<TagInfo>,
 
-    /// `IndexTraffic`: a floating-point number.
-    ///
-    /// Example: `3782478.47`
+    /// `IndexTraffic`; example: `3782478.47`
     pub index_traffic: Option<f64>,
 }
 
@@ -4030,34 +2805,22 @@ pub struct ServerlessIndexMetaField {
 /// Returned in the output of [`DescribeServerlessInstances`](super::DescribeServerlessInstances).
 #[tc_model]
 pub struct ServerlessIndexNetworkField {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `VpcUid`: a string.
-    ///
-    /// Example: `"vpc-abcdef"`
+    /// `VpcUid`; example: `"vpc-abcdef"`
     pub vpc_uid: Option<String>,
 
-    /// `SubnetUid`: a string.
-    ///
-    /// Example: `"sub-abcdef"`
+    /// `SubnetUid`; example: `"sub-abcdef"`
     pub subnet_uid: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `Username`; example: `"tom"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abcd1234"`
+    /// `Password`; example: `"abcd1234"`
     pub password: Option<String>,
 }
 
@@ -4066,24 +2829,16 @@ pub struct ServerlessIndexNetworkField {
 /// Returned in the output of [`DescribeServerlessInstances`](super::DescribeServerlessInstances).
 #[tc_model]
 pub struct ServerlessIndexOptionsField {
-    /// `ExpireMaxAge`: a string.
-    ///
-    /// Example: `"3d"`
+    /// `ExpireMaxAge`; example: `"3d"`
     pub expire_max_age: Option<String>,
 
-    /// `TimestampField`: a string.
-    ///
-    /// Example: `"@timestamp"`
+    /// `TimestampField`; example: `"@timestamp"`
     pub timestamp_field: Option<String>,
 
-    /// `SinkCycleAge`: a string.
-    ///
-    /// Example: `"7d"`
+    /// `SinkCycleAge`; example: `"7d"`
     pub sink_cycle_age: Option<String>,
 
-    /// `StandardStorageAge`: a string.
-    ///
-    /// Example: `"3d"`
+    /// `StandardStorageAge`; example: `"3d"`
     pub standard_storage_age: Option<String>,
 }
 
@@ -4092,19 +2847,13 @@ pub struct ServerlessIndexOptionsField {
 /// Returned in the output of [`DescribeServerlessInstances`](super::DescribeServerlessInstances).
 #[tc_model]
 pub struct ServerlessIndexSettingsField {
-    /// `NumberOfShards`: a string.
-    ///
-    /// Example: `"5"`
+    /// `NumberOfShards`; example: `"5"`
     pub number_of_shards: Option<String>,
 
-    /// `RefreshInterval`: a string.
-    ///
-    /// Example: `"20s"`
+    /// `RefreshInterval`; example: `"20s"`
     pub refresh_interval: Option<String>,
 
-    /// `CustomSetting`: a string.
-    ///
-    /// Example: `"5"`
+    /// `CustomSetting`; example: `"5"`
     pub custom_setting: Option<String>,
 }
 
@@ -4113,106 +2862,70 @@ pub struct ServerlessIndexSettingsField {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct ServerlessSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-xxxx"`
+    /// `SpaceId`; example: `"space-xxxx"`
     pub space_id: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"spaceName"`
+    /// `SpaceName`; example: `"spaceName"`
     pub space_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-01-01 11:00:00"`
+    /// `CreateTime`; example: `"2022-01-01 11:00:00"`
     pub create_time: String,
 
-    /// `IndexCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexCount`; example: `1`
     pub index_count: i64,
 
-    /// `KibanaUrl`: a string.
-    ///
-    /// Example: `"https://space-xxxxxx.ap-nanjing.kibana.qcloudes.com:5601"`
+    /// `KibanaUrl`; example: `"https://space-xxxxxx.ap-nanjing.kibana.qcloudes.com:5601"`
     pub kibana_url: Option<String>,
 
-    /// `KibanaPrivateUrl`: a string.
-    ///
-    /// Example: `"https://space-xxxxxx-internal.ap-nanjing.kibana.qcloudes.com:5601"`
+    /// `KibanaPrivateUrl`; example: `"https://space-xxxxxx-internal.ap-nanjing.kibana.qcloudes.com:5601"`
     pub kibana_private_url: Option<String>,
 
-    /// `IndexAccessUrl`: a string.
-    ///
-    /// Example: `"space-xxxxxx.ap-nanjing.qcloudes.com"`
+    /// `IndexAccessUrl`; example: `"space-xxxxxx.ap-nanjing.qcloudes.com"`
     pub index_access_url: Option<String>,
 
-    /// `KibanaPublicAcl`: an [`EsAcl`].
+    /// `KibanaPublicAcl`
     pub kibana_public_acl: Option<EsAcl>,
 
-    /// `KibanaEmbedUrl`: a string.
-    ///
-    /// Example: `"https://space-xxxxxx.kibana-embed.qcloudes.com:5601"`
+    /// `KibanaEmbedUrl`; example: `"https://space-xxxxxx.kibana-embed.qcloudes.com:5601"`
     pub kibana_embed_url: Option<String>,
 
-    /// `DiDataList`: a [`DiData`].
+    /// `DiDataList`
     pub di_data_list: Option<DiData>,
 
-    /// `VpcInfo`: a list of [`VpcInfo`] objects.
+    /// `VpcInfo`
     pub vpc_info: Option<Vec<VpcInfo>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-3"`
+    /// `Zone`; example: `"ap-shanghai-3"`
     pub zone: Option<String>,
 
-    /// `EnableKibanaPublicAccess`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableKibanaPublicAccess`; example: `1`
     pub enable_kibana_public_access: Option<i64>,
 
-    /// `EnableKibanaPrivateAccess`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableKibanaPrivateAccess`; example: `1`
     pub enable_kibana_private_access: Option<i64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10004222`
+    /// `AppId`; example: `10004222`
     pub app_id: Option<u64>,
 
-    /// `KibanaLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `KibanaLanguage`; example: `"en"`
     pub kibana_language: Option<String>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagInfo>>,
 
-    /// `EnableMcpAccess`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableMcpAccess`; example: `0`
     pub enable_mcp_access: Option<i64>,
 
-    /// `McpAccess`: a string.
-    ///
-    /// Example: `"http://ip:port/sse"`
+    /// `McpAccess`; example: `"http://ip:port/sse"`
     pub mcp_access: Option<String>,
 }
 
@@ -4221,34 +2934,22 @@ pub struct ServerlessSpace {
 /// Returned in the output of [`DescribeServerlessSpaceUser`](super::DescribeServerlessSpaceUser).
 #[tc_model]
 pub struct ServerlessSpaceUser {
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"aefafaefax"`
+    /// `Password`; example: `"aefafaefax"`
     pub password: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-04-25 15:55:31"`
+    /// `CreateTime`; example: `"2023-04-25 15:55:31"`
     pub create_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `IndicesScope`: a list of strings.
-    ///
-    /// Example: `["index1"]`
+    /// `IndicesScope`; example: `["index1"]`
     pub indices_scope: Option<Vec<String>>,
 
-    /// `PrivilegeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PrivilegeType`; example: `0`
     pub privilege_type: Option<i64>,
 }
 
@@ -4257,19 +2958,13 @@ pub struct ServerlessSpaceUser {
 /// Returned in the output of [`DescribeDiagnose`](super::DescribeDiagnose).
 #[tc_model]
 pub struct SettingDetail {
-    /// `Key`: a string.
-    ///
-    /// Example: `"settings.a"`
+    /// `Key`; example: `"settings.a"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value.s"`
+    /// `Value`; example: `"value.s"`
     pub value: String,
 
-    /// `Advise`: a string.
-    ///
-    /// Example: `"建议修改配置"`
+    /// `Advise`; example: `"建议修改配置"`
     pub advise: String,
 }
 
@@ -4278,162 +2973,100 @@ pub struct SettingDetail {
 /// Returned in the output of [`DescribeClusterSnapshot`](super::DescribeClusterSnapshot) and [`DescribeSnapshotViews`](super::DescribeSnapshotViews).
 #[tc_model]
 pub struct Snapshots {
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snapshot-abc12"`
+    /// `SnapshotName`; example: `"snapshot-abc12"`
     pub snapshot_name: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"4pf6R*************a6DA"`
+    /// `Uuid`; example: `"4pf6R*************a6DA"`
     pub uuid: Option<String>,
 
-    /// `Repository`: a string.
-    ///
-    /// Example: `"testRepository"`
+    /// `Repository`; example: `"testRepository"`
     pub repository: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"7.14.2"`
+    /// `Version`; example: `"7.14.2"`
     pub version: Option<String>,
 
-    /// `Indices`: a list of strings.
-    ///
-    /// Example: `["jmeter_index"]`
+    /// `Indices`; example: `["jmeter_index"]`
     pub indices: Option<Vec<String>>,
 
-    /// `DataStreams`: a list of strings.
-    ///
-    /// Example: `["ilm-history-10"]`
+    /// `DataStreams`; example: `["ilm-history-10"]`
     pub data_streams: Option<Vec<String>>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `State`; example: `"SUCCESS"`
     pub state: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-19T18:02:27.977Z"`
+    /// `StartTime`; example: `"2025-03-19T18:02:27.977Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-19T18:02:32.378Z"`
+    /// `EndTime`; example: `"2025-03-19T18:02:32.378Z"`
     pub end_time: Option<String>,
 
-    /// `DurationInMillis`: a signed 64-bit integer.
-    ///
-    /// Example: `4401`
+    /// `DurationInMillis`; example: `4401`
     pub duration_in_millis: Option<i64>,
 
-    /// `TotalShards`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalShards`; example: `10`
     pub total_shards: Option<i64>,
 
-    /// `FailedShards`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedShards`; example: `0`
     pub failed_shards: Option<i64>,
 
-    /// `SuccessfulShards`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessfulShards`; example: `10`
     pub successful_shards: Option<i64>,
 
-    /// `Failures`: a list of [`Failures`] objects.
+    /// `Failures`
     pub failures: Option<Vec<Failures>>,
 
-    /// `UserBackUp`: a string.
-    ///
-    /// Example: `"true"`
+    /// `UserBackUp`; example: `"true"`
     pub user_back_up: Option<String>,
 
-    /// `EsRepositoryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EsRepositoryType`; example: `0`
     pub es_repository_type: Option<u64>,
 
-    /// `PaasEsRepository`: a string.
-    ///
-    /// Example: `"PaasEsRepository"`
+    /// `PaasEsRepository`; example: `"PaasEsRepository"`
     pub paas_es_repository: Option<String>,
 
-    /// `UserEsRepository`: a string.
-    ///
-    /// Example: `"UserEsRepository"`
+    /// `UserEsRepository`; example: `"UserEsRepository"`
     pub user_es_repository: Option<String>,
 
-    /// `StorageDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `StorageDuration`; example: `7`
     pub storage_duration: Option<u64>,
 
-    /// `AutoBackupInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `AutoBackupInterval`; example: `7`
     pub auto_backup_interval: Option<u64>,
 
-    /// `CosRetention`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosRetention`; example: `0`
     pub cos_retention: Option<u64>,
 
-    /// `RetainUntilDate`: a string.
-    ///
-    /// Example: `"2022-12-10T08:34:48.000Z"`
+    /// `RetainUntilDate`; example: `"2022-12-10T08:34:48.000Z"`
     pub retain_until_date: Option<String>,
 
-    /// `RetentionGraceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetentionGraceTime`; example: `2`
     pub retention_grace_time: Option<u64>,
 
-    /// `IsLocked`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsLocked`; example: `0`
     pub is_locked: Option<u64>,
 
-    /// `RemoteCos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoteCos`; example: `0`
     pub remote_cos: Option<u64>,
 
-    /// `RemoteCosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RemoteCosRegion`; example: `"ap-guangzhou"`
     pub remote_cos_region: Option<String>,
 
-    /// `CosEncryption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosEncryption`; example: `0`
     pub cos_encryption: Option<u64>,
 
-    /// `KmsKey`: a string.
-    ///
-    /// Example: `"das-asdasd-asda"`
+    /// `KmsKey`; example: `"das-asdasd-asda"`
     pub kms_key: Option<String>,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"mypolicy"`
+    /// `StrategyName`; example: `"mypolicy"`
     pub strategy_name: Option<String>,
 
-    /// `MultiAz`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiAz`; example: `0`
     pub multi_az: Option<u64>,
 
-    /// `MaxSnapshotPerSec`: a string.
-    ///
-    /// Example: `"40mb"`
+    /// `MaxSnapshotPerSec`; example: `"40mb"`
     pub max_snapshot_per_sec: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-xxx"`
+    /// `InstanceId`; example: `"es-xxx"`
     pub instance_id: Option<String>,
 }
 
@@ -4442,42 +3075,28 @@ pub struct Snapshots {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations) and [`DescribeLogstashInstanceOperations`](super::DescribeLogstashInstanceOperations).
 #[tc_model]
 pub struct SubTaskDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"shardLimitCheck"`
+    /// `Name`; example: `"shardLimitCheck"`
     pub name: String,
 
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"shards exceeded limit"`
+    /// `ErrMsg`; example: `"shards exceeded limit"`
     pub err_msg: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `Type`; example: `"cluster"`
     pub r#type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Status`; example: `10`
     pub status: i64,
 
-    /// `FailedIndices`: a list of strings.
+    /// `FailedIndices`
     pub failed_indices: Vec<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-20T07:57:37.798Z"`
+    /// `FinishTime`; example: `"2025-03-20T07:57:37.798Z"`
     pub finish_time: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Level`; example: `10`
     pub level: i64,
 }
 
@@ -4487,14 +3106,10 @@ pub struct SubTaskDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances), [`DescribeLogstashInstances`](super::DescribeLogstashInstances), [`DescribeServerlessInstances`](super::DescribeServerlessInstances) and [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"负责人"`
+    /// `TagKey`; example: `"负责人"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `TagValue`; example: `"jack"`
     pub tag_value: String,
 }
 
@@ -4503,30 +3118,22 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations) and [`DescribeLogstashInstanceOperations`](super::DescribeLogstashInstanceOperations).
 #[tc_model]
 pub struct TaskDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"prepareResource"`
+    /// `Name`; example: `"prepareResource"`
     pub name: String,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `1.2`
+    /// `Progress`; example: `1.2`
     pub progress: f64,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-02-01 12:49:37"`
+    /// `FinishTime`; example: `"2023-02-01 12:49:37"`
     pub finish_time: String,
 
-    /// `SubTasks`: a list of [`SubTaskDetail`] objects.
+    /// `SubTasks`
     pub sub_tasks: Vec<SubTaskDetail>,
 
-    /// `ElapsedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElapsedTime`; example: `1`
     pub elapsed_time: Option<i64>,
 
-    /// `ProcessInfo`: a [`ProcessDetail`].
+    /// `ProcessInfo`
     pub process_info: Option<ProcessDetail>,
 }
 
@@ -4536,29 +3143,19 @@ pub struct TaskDetail {
 /// Returned in the output of [`DescribeServerlessSpaces`](super::DescribeServerlessSpaces).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-fafafag"`
+    /// `SubnetId`; example: `"subnet-fafafag"`
     pub subnet_id: Option<String>,
 
-    /// `VpcUid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8808090`
+    /// `VpcUid`; example: `8808090`
     pub vpc_uid: Option<u64>,
 
-    /// `SubnetUid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8808090`
+    /// `SubnetUid`; example: `8808090`
     pub subnet_uid: Option<u64>,
 
-    /// `AvailableIpAddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AvailableIpAddressCount`; example: `1`
     pub available_ip_address_count: Option<i64>,
 }
 
@@ -4568,14 +3165,10 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct WebNodeTypeInfo {
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeNum`; example: `1`
     pub node_num: u64,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"ES.S1.SMALL2"`
+    /// `NodeType`; example: `"ES.S1.SMALL2"`
     pub node_type: String,
 }
 
@@ -4585,19 +3178,13 @@ pub struct WebNodeTypeInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLogstashInstances`](super::DescribeLogstashInstances).
 #[tc_model]
 pub struct ZoneDetail {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `Zone`; example: `"ap-beijing-1"`
     pub zone: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-123abc"`
+    /// `SubnetId`; example: `"subnet-123abc"`
     pub subnet_id: String,
 
-    /// `Hidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Hidden`; example: `false`
     pub hidden: Option<bool>,
 }
 
@@ -4606,15 +3193,15 @@ pub struct ZoneDetail {
 /// Returned in the output of [`QueryZoneResource`](super::QueryZoneResource).
 #[tc_model]
 pub struct ZoneResource {
-    /// `ZoneName`: a string.
+    /// `ZoneName`
     pub zone_name: String,
 
-    /// `Available`: a boolean.
+    /// `Available`
     pub available: bool,
 
-    /// `NodeTypeList`: a list of [`NodeTypeResource`] objects.
+    /// `NodeTypeList`
     pub node_type_list: Vec<NodeTypeResource>,
 
-    /// `AvailNodeFamilies`: a list of strings.
+    /// `AvailNodeFamilies`
     pub avail_node_families: Vec<String>,
 }

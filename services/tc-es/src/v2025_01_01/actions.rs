@@ -7,75 +7,70 @@ use super::models;
 /// The `ChatCompletions` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`ChatCompletionsResponse`].
-/// The codes it documents are in [`ChatCompletionsError`](super::errors::ChatCompletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=ChatCompletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "ChatCompletions",
     output = ChatCompletionsResponse,
-    error = super::errors::ChatCompletionsError
+    error = super::errors::EsErrorCode
 )]
 pub struct ChatCompletions {
-    /// `Messages`: a list of [`Message`](super::models::Message) objects.
+    /// `Messages`
     pub messages: Vec<models::Message>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"hunyuan-turbo"`
+    /// `ModelName`; example: `"hunyuan-turbo"`
     pub model_name: String,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Stream`; example: `true`
     pub stream: Option<bool>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `TopP`; example: `0.1`
     pub top_p: Option<f64>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `Temperature`; example: `1.1`
     pub temperature: Option<f64>,
 
-    /// `OnlineSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlineSearch`; example: `false`
     pub online_search: Option<bool>,
 
-    /// `OnlineSearchOptions`: an [`OnlineSearchOptions`](super::models::OnlineSearchOptions).
+    /// `OnlineSearchOptions`
     pub online_search_options: Option<models::OnlineSearchOptions>,
 
-    /// `Tools`: a list of [`Tool`](super::models::Tool) objects.
+    /// `Tools`
     pub tools: Option<Vec<models::Tool>>,
 
-    /// `ToolChoice`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ToolChoice`; example: `"auto"`
     pub tool_choice: Option<String>,
 
-    /// `CustomTool`: a [`Tool`](super::models::Tool).
+    /// `CustomTool`
     pub custom_tool: Option<models::Tool>,
 }
 
 /// What a successful [`ChatCompletions`] call returns.
 #[tc_model]
 pub struct ChatCompletionsResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"8f71dbaf64194da7ac3b61b145aa3534"`
+    /// `Id`; example: `"8f71dbaf64194da7ac3b61b145aa3534"`
     pub id: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `Usage`: a [`TokenUsage`](super::models::TokenUsage).
+    /// `Usage`
     pub usage: Option<models::TokenUsage>,
 
-    /// `OnlineSearchContent`: a list of [`WebContent`](super::models::WebContent) objects.
+    /// `OnlineSearchContent`
     pub online_search_content: Option<Vec<models::WebContent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -85,36 +80,43 @@ pub struct ChatCompletionsResponse {
 /// The `ChunkDocument` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`ChunkDocumentResponse`].
-/// The codes it documents are in [`ChunkDocumentError`](super::errors::ChunkDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=ChunkDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "ChunkDocument",
     output = ChunkDocumentResponse,
-    error = super::errors::ChunkDocumentError
+    error = super::errors::EsErrorCode
 )]
 pub struct ChunkDocument {
-    /// `Document`: a [`ChunkDocument`](super::models::ChunkDocument).
+    /// `Document`
     pub document: models::ChunkDocument,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"doc-chunk"`
+    /// `ModelName`; example: `"doc-chunk"`
     pub model_name: String,
 
-    /// `Config`: a [`ChunkConfig`](super::models::ChunkConfig).
+    /// `Config`
     pub config: Option<models::ChunkConfig>,
 }
 
 /// What a successful [`ChunkDocument`] call returns.
 #[tc_model]
 pub struct ChunkDocumentResponse {
-    /// `Chunks`: a list of [`Chunk`](super::models::Chunk) objects.
+    /// `Chunks`
     pub chunks: Option<Vec<models::Chunk>>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -124,35 +126,38 @@ pub struct ChunkDocumentResponse {
 /// The `ChunkDocumentAsync` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`ChunkDocumentAsyncResponse`].
-/// The codes it documents are in [`ChunkDocumentAsyncError`](super::errors::ChunkDocumentAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=ChunkDocumentAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "ChunkDocumentAsync",
     output = ChunkDocumentAsyncResponse,
-    error = super::errors::ChunkDocumentAsyncError
+    error = super::errors::EsErrorCode
 )]
 pub struct ChunkDocumentAsync {
-    /// `Document`: a [`Document`](super::models::Document).
+    /// `Document`
     pub document: models::Document,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"doc-tree-chunk"`
+    /// `ModelName`; example: `"doc-tree-chunk"`
     pub model_name: String,
 
-    /// `Config`: a [`ChunkConfigAsync`](super::models::ChunkConfigAsync).
+    /// `Config`
     pub config: Option<models::ChunkConfigAsync>,
 }
 
 /// What a successful [`ChunkDocumentAsync`] call returns.
 #[tc_model]
 pub struct ChunkDocumentAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"acf20b7e-47b2-4cfd-8aba-d170dee34cfc"`
+    /// `TaskId`; example: `"acf20b7e-47b2-4cfd-8aba-d170dee34cfc"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -162,37 +167,37 @@ pub struct ChunkDocumentAsyncResponse {
 /// The `GetDocumentChunkResult` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`GetDocumentChunkResultResponse`].
-/// The codes it documents are in [`GetDocumentChunkResultError`](super::errors::GetDocumentChunkResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=GetDocumentChunkResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "GetDocumentChunkResult",
     output = GetDocumentChunkResultResponse,
-    error = super::errors::GetDocumentChunkResultError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetDocumentChunkResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3041d1dc-1072-4025-a3c2-f8baea25801b"`
+    /// `TaskId`; example: `"3041d1dc-1072-4025-a3c2-f8baea25801b"`
     pub task_id: String,
 }
 
 /// What a successful [`GetDocumentChunkResult`] call returns.
 #[tc_model]
 pub struct GetDocumentChunkResultResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `DocumentChunkResultUrl`: a string.
+    /// `DocumentChunkResultUrl`
     pub document_chunk_result_url: Option<String>,
 
-    /// `Usage`: a [`DocumentChunkUsage`](super::models::DocumentChunkUsage).
-    ///
-    /// Example: `{"TotalTokens":12}`
+    /// `Usage`; example: `{"TotalTokens":12}`
     pub usage: Option<models::DocumentChunkUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -202,40 +207,41 @@ pub struct GetDocumentChunkResultResponse {
 /// The `GetDocumentParseResult` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`GetDocumentParseResultResponse`].
-/// The codes it documents are in [`GetDocumentParseResultError`](super::errors::GetDocumentParseResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=GetDocumentParseResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "GetDocumentParseResult",
     output = GetDocumentParseResultResponse,
-    error = super::errors::GetDocumentParseResultError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetDocumentParseResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"10343124"`
+    /// `TaskId`; example: `"10343124"`
     pub task_id: String,
 }
 
 /// What a successful [`GetDocumentParseResult`] call returns.
 #[tc_model]
 pub struct GetDocumentParseResultResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `DocumentParseResultUrl`: a string.
+    /// `DocumentParseResultUrl`
     pub document_parse_result_url: Option<String>,
 
-    /// `FailedPages`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `FailedPages`; example: `[1,2]`
     pub failed_pages: Option<Vec<i64>>,
 
-    /// `Usage`: a [`PageUsage`](super::models::PageUsage).
+    /// `Usage`
     pub usage: Option<models::PageUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -245,45 +251,50 @@ pub struct GetDocumentParseResultResponse {
 /// The `GetMultiModalEmbedding` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`GetMultiModalEmbeddingResponse`].
-/// The codes it documents are in [`GetMultiModalEmbeddingError`](super::errors::GetMultiModalEmbeddingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=GetMultiModalEmbedding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "GetMultiModalEmbedding",
     output = GetMultiModalEmbeddingResponse,
-    error = super::errors::GetMultiModalEmbeddingError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetMultiModalEmbedding {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"WeCLIPv2-Base"`
+    /// `ModelName`; example: `"WeCLIPv2-Base"`
     pub model_name: Option<String>,
 
-    /// `Texts`: a list of strings.
-    ///
-    /// Example: `["红色帽子","白色围巾"]`
+    /// `Texts`; example: `["红色帽子","白色围巾"]`
     pub texts: Option<Vec<String>>,
 
-    /// `ImageData`: a list of strings.
-    ///
-    /// Example: `["data:image/jpeg;base64,/AAA/BBB/CCC"]`
+    /// `ImageData`; example: `["data:image/jpeg;base64,/AAA/BBB/CCC"]`
     pub image_data: Option<Vec<String>>,
 
-    /// `ImageUrl`: a list of strings.
-    ///
-    /// Example: `["http://aaa.bb.com/cc"]`
+    /// `ImageUrl`; example: `["http://aaa.bb.com/cc"]`
     pub image_url: Option<Vec<String>>,
 }
 
 /// What a successful [`GetMultiModalEmbedding`] call returns.
 #[tc_model]
 pub struct GetMultiModalEmbeddingResponse {
-    /// `Data`: a [`MultiModalEmbeddingData`](super::models::MultiModalEmbeddingData).
+    /// `Data`
     pub data: Option<models::MultiModalEmbeddingData>,
 
-    /// `Usage`: a [`MultiModalUsage`](super::models::MultiModalUsage).
+    /// `Usage`
     pub usage: Option<models::MultiModalUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,35 +304,44 @@ pub struct GetMultiModalEmbeddingResponse {
 /// The `GetTextEmbedding` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`GetTextEmbeddingResponse`].
-/// The codes it documents are in [`GetTextEmbeddingError`](super::errors::GetTextEmbeddingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=GetTextEmbedding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "GetTextEmbedding",
     output = GetTextEmbeddingResponse,
-    error = super::errors::GetTextEmbeddingError
+    error = super::errors::EsErrorCode
 )]
 pub struct GetTextEmbedding {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"bge-base-zh-v1.5"`
+    /// `ModelName`; example: `"bge-base-zh-v1.5"`
     pub model_name: String,
 
-    /// `Texts`: a list of strings.
-    ///
-    /// Example: `["今天天气怎样"]`
+    /// `Texts`; example: `["今天天气怎样"]`
     pub texts: Vec<String>,
 }
 
 /// What a successful [`GetTextEmbedding`] call returns.
 #[tc_model]
 pub struct GetTextEmbeddingResponse {
-    /// `Data`: a list of [`EmbeddingData`](super::models::EmbeddingData) objects.
+    /// `Data`
     pub data: Option<Vec<models::EmbeddingData>>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -331,43 +351,46 @@ pub struct GetTextEmbeddingResponse {
 /// The `ParseDocument` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`ParseDocumentResponse`].
-/// The codes it documents are in [`ParseDocumentError`](super::errors::ParseDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=ParseDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "ParseDocument",
     output = ParseDocumentResponse,
-    error = super::errors::ParseDocumentError
+    error = super::errors::EsErrorCode
 )]
 pub struct ParseDocument {
-    /// `Document`: a [`ParseDocument`](super::models::ParseDocument).
+    /// `Document`
     pub document: models::ParseDocument,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"doc-llm"`
+    /// `ModelName`; example: `"doc-llm"`
     pub model_name: String,
 }
 
 /// What a successful [`ParseDocument`] call returns.
 #[tc_model]
 pub struct ParseDocumentResponse {
-    /// `Progress`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Progress`; example: `"100"`
     pub progress: Option<String>,
 
-    /// `DocumentParseResultUrl`: a string.
+    /// `DocumentParseResultUrl`
     pub document_parse_result_url: Option<String>,
 
-    /// `FailedPages`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `FailedPages`; example: `[1]`
     pub failed_pages: Option<Vec<i64>>,
 
-    /// `Usage`: a [`PageUsage`](super::models::PageUsage).
+    /// `Usage`
     pub usage: Option<models::PageUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -377,32 +400,35 @@ pub struct ParseDocumentResponse {
 /// The `ParseDocumentAsync` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`ParseDocumentAsyncResponse`].
-/// The codes it documents are in [`ParseDocumentAsyncError`](super::errors::ParseDocumentAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=ParseDocumentAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "ParseDocumentAsync",
     output = ParseDocumentAsyncResponse,
-    error = super::errors::ParseDocumentAsyncError
+    error = super::errors::EsErrorCode
 )]
 pub struct ParseDocumentAsync {
-    /// `Document`: a [`Document`](super::models::Document).
+    /// `Document`
     pub document: models::Document,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"doc-llm"`
+    /// `ModelName`; example: `"doc-llm"`
     pub model_name: String,
 }
 
 /// What a successful [`ParseDocumentAsync`] call returns.
 #[tc_model]
 pub struct ParseDocumentAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6538a10a-18c5-4cba-a870-b02e78b46f71"`
+    /// `TaskId`; example: `"6538a10a-18c5-4cba-a870-b02e78b46f71"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -412,50 +438,52 @@ pub struct ParseDocumentAsyncResponse {
 /// The `RunRerank` action of ES API 2025-01-01.
 ///
 /// A successful call returns [`RunRerankResponse`].
-/// The codes it documents are in [`RunRerankError`](super::errors::RunRerankError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=es&Version=2025-01-01&Action=RunRerank)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EsErrorCode`](super::errors::EsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::EsErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::EsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EsErrorCode::UnknownParameter)
 #[tc_action(
     service = "es",
     version = "2025-01-01",
     name = "RunRerank",
     output = RunRerankResponse,
-    error = super::errors::RunRerankError
+    error = super::errors::EsErrorCode
 )]
 pub struct RunRerank {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"bge-reranker-large"`
+    /// `ModelName`; example: `"bge-reranker-large"`
     pub model_name: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"今天天气怎样"`
+    /// `Query`; example: `"今天天气怎样"`
     pub query: String,
 
-    /// `Documents`: a list of strings.
-    ///
-    /// Example: `["今天是晴天"]`
+    /// `Documents`; example: `["今天是晴天"]`
     pub documents: Vec<String>,
 
-    /// `TopN`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TopN`; example: `5`
     pub top_n: Option<i64>,
 
-    /// `ReturnDocuments`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReturnDocuments`; example: `true`
     pub return_documents: Option<bool>,
 }
 
 /// What a successful [`RunRerank`] call returns.
 #[tc_model]
 pub struct RunRerankResponse {
-    /// `Data`: a list of [`RerankResult`](super::models::RerankResult) objects.
+    /// `Data`
     pub data: Option<Vec<models::RerankResult>>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,7 +8,7 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Choice {
-    /// `Message`: an [`OutputMessage`].
+    /// `Message`
     pub message: Option<OutputMessage>,
 }
 
@@ -17,14 +17,10 @@ pub struct Choice {
 /// Returned in the output of [`ChunkDocument`](super::ChunkDocument).
 #[tc_model]
 pub struct Chunk {
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<u64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"今天天气很好"`
+    /// `Content`; example: `"今天天气很好"`
     pub content: Option<String>,
 }
 
@@ -33,19 +29,13 @@ pub struct Chunk {
 /// Sent in the input of [`ChunkDocument`](super::ChunkDocument).
 #[tc_model]
 pub struct ChunkConfig {
-    /// `MaxChunkSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4800`
+    /// `MaxChunkSize`; example: `4800`
     pub max_chunk_size: Option<u64>,
 
-    /// `Delimiters`: a list of strings.
-    ///
-    /// Example: `["\n\n","\n","。","！","？","，"," "]`
+    /// `Delimiters`; example: `["\n\n","\n","。","！","？","，"," "]`
     pub delimiters: Option<Vec<String>>,
 
-    /// `ChunkOverlap`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ChunkOverlap`; example: `1000`
     pub chunk_overlap: Option<u64>,
 }
 
@@ -54,9 +44,7 @@ pub struct ChunkConfig {
 /// Sent in the input of [`ChunkDocumentAsync`](super::ChunkDocumentAsync).
 #[tc_model]
 pub struct ChunkConfigAsync {
-    /// `MaxChunkSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4800`
+    /// `MaxChunkSize`; example: `4800`
     pub max_chunk_size: Option<i64>,
 }
 
@@ -65,14 +53,10 @@ pub struct ChunkConfigAsync {
 /// Sent in the input of [`ChunkDocument`](super::ChunkDocument).
 #[tc_model]
 pub struct ChunkDocument {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `FileType`; example: `"TXT"`
     pub file_type: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"hello,world"`
+    /// `FileContent`; example: `"hello,world"`
     pub file_content: Option<String>,
 }
 
@@ -81,35 +65,22 @@ pub struct ChunkDocument {
 /// Sent in the input of [`ChunkDocumentAsync`](super::ChunkDocumentAsync) and [`ParseDocumentAsync`](super::ParseDocumentAsync).
 #[tc_model]
 pub struct Document {
-    /// `FileType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DOC"`
+    /// `FileType`, required in requests; example: `"DOC"`
     pub file_type: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://example.com/example.pdf"`
+    /// `FileUrl`; example: `"https://example.com/example.pdf"`
     pub file_url: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"data:text/plain;base64,SGVsbG8sIFdvcmxkIQ=="`
+    /// `FileContent`; example: `"data:text/plain;base64,SGVsbG8sIFdvcmxkIQ=="`
     pub file_content: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example.txt"`
+    /// `FileName`; example: `"example.txt"`
     pub file_name: Option<String>,
 
-    /// `FileStartPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<i64>,
 
-    /// `FileEndPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileEndPageNumber`; example: `1`
     pub file_end_page_number: Option<i64>,
 }
 
@@ -118,14 +89,10 @@ pub struct Document {
 /// Returned in the output of [`GetDocumentChunkResult`](super::GetDocumentChunkResult).
 #[tc_model]
 pub struct DocumentChunkUsage {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalTokens`; example: `1`
     pub total_tokens: Option<i64>,
 }
 
@@ -134,9 +101,7 @@ pub struct DocumentChunkUsage {
 /// Sent in the input of [`ParseDocument`](super::ParseDocument).
 #[tc_model]
 pub struct DocumentParseConfig {
-    /// `ImageResponseType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageResponseType`; example: `1`
     pub image_response_type: Option<u64>,
 }
 
@@ -145,14 +110,10 @@ pub struct DocumentParseConfig {
 /// Returned in the output of [`GetMultiModalEmbedding`](super::GetMultiModalEmbedding) and [`GetTextEmbedding`](super::GetTextEmbedding).
 #[tc_model]
 pub struct EmbeddingData {
-    /// `Embedding`: a list of floating-point numbers.
-    ///
-    /// Example: `[3.234,13.4556]`
+    /// `Embedding`; example: `[3.234,13.4556]`
     pub embedding: Option<Vec<f64>>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Index`; example: `3`
     pub index: Option<i64>,
 }
 
@@ -161,22 +122,16 @@ pub struct EmbeddingData {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Message {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"请问如何访问腾讯云官网？"`
+    /// `Content`; example: `"请问如何访问腾讯云官网？"`
     pub content: Option<String>,
 
-    /// `ToolCallId`: a string.
-    ///
-    /// Example: `"call_cq16e7k2c3m1v"`
+    /// `ToolCallId`; example: `"call_cq16e7k2c3m1v"`
     pub tool_call_id: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`] objects.
+    /// `ToolCalls`
     pub tool_calls: Option<Vec<ToolCall>>,
 }
 
@@ -185,10 +140,10 @@ pub struct Message {
 /// Returned in the output of [`GetMultiModalEmbedding`](super::GetMultiModalEmbedding).
 #[tc_model]
 pub struct MultiModalEmbeddingData {
-    /// `TextEmbeddings`: a list of [`EmbeddingData`] objects.
+    /// `TextEmbeddings`
     pub text_embeddings: Option<Vec<EmbeddingData>>,
 
-    /// `ImageEmbeddings`: a list of [`EmbeddingData`] objects.
+    /// `ImageEmbeddings`
     pub image_embeddings: Option<Vec<EmbeddingData>>,
 }
 
@@ -197,14 +152,10 @@ pub struct MultiModalEmbeddingData {
 /// Returned in the output of [`GetMultiModalEmbedding`](super::GetMultiModalEmbedding).
 #[tc_model]
 pub struct MultiModalUsage {
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalTokens`; example: `100`
     pub total_tokens: Option<u64>,
 
-    /// `TotalImages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalImages`; example: `2`
     pub total_images: Option<u64>,
 }
 
@@ -213,9 +164,7 @@ pub struct MultiModalUsage {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct OnlineSearchOptions {
-    /// `Engine`: a string.
-    ///
-    /// Example: `"bing"`
+    /// `Engine`; example: `"bing"`
     pub engine: Option<String>,
 }
 
@@ -224,22 +173,16 @@ pub struct OnlineSearchOptions {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct OutputMessage {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"深圳今天的天气是晴转多云。"`
+    /// `Content`; example: `"深圳今天的天气是晴转多云。"`
     pub content: Option<String>,
 
-    /// `ReasoningContent`: a string.
-    ///
-    /// Example: `"用户询问天气，需要联网搜索结果。"`
+    /// `ReasoningContent`; example: `"用户询问天气，需要联网搜索结果。"`
     pub reasoning_content: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`] objects.
+    /// `ToolCalls`
     pub tool_calls: Option<Vec<ToolCall>>,
 }
 
@@ -248,9 +191,7 @@ pub struct OutputMessage {
 /// Returned in the output of [`GetDocumentParseResult`](super::GetDocumentParseResult) and [`ParseDocument`](super::ParseDocument).
 #[tc_model]
 pub struct PageUsage {
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<i64>,
 }
 
@@ -259,33 +200,22 @@ pub struct PageUsage {
 /// Sent in the input of [`ParseDocument`](super::ParseDocument).
 #[tc_model]
 pub struct ParseDocument {
-    /// `FileType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`, required in requests; example: `"PDF"`
     pub file_type: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://example.com/example.pdf"`
+    /// `FileUrl`; example: `"https://example.com/example.pdf"`
     pub file_url: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"data:text/plain;base64,SGVsbG8sIFdvcmxkIQ=="`
+    /// `FileContent`; example: `"data:text/plain;base64,SGVsbG8sIFdvcmxkIQ=="`
     pub file_content: Option<String>,
 
-    /// `DocumentParseConfig`: a [`DocumentParseConfig`].
+    /// `DocumentParseConfig`
     pub document_parse_config: Option<DocumentParseConfig>,
 
-    /// `FileStartPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<i64>,
 
-    /// `FileEndPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileEndPageNumber`; example: `1`
     pub file_end_page_number: Option<i64>,
 }
 
@@ -294,19 +224,13 @@ pub struct ParseDocument {
 /// Returned in the output of [`RunRerank`](super::RunRerank).
 #[tc_model]
 pub struct RerankResult {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Index`; example: `4`
     pub index: Option<i64>,
 
-    /// `RelevanceScore`: a floating-point number.
-    ///
-    /// Example: `43.2`
+    /// `RelevanceScore`; example: `43.2`
     pub relevance_score: Option<f64>,
 
-    /// `Document`: a string.
-    ///
-    /// Example: `"今天天气怎样"`
+    /// `Document`; example: `"今天天气怎样"`
     pub document: Option<String>,
 }
 
@@ -315,19 +239,13 @@ pub struct RerankResult {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct TokenUsage {
-    /// `PromptTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `324`
+    /// `PromptTokens`; example: `324`
     pub prompt_tokens: Option<u64>,
 
-    /// `CompletionTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `309`
+    /// `CompletionTokens`; example: `309`
     pub completion_tokens: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `633`
+    /// `TotalTokens`; example: `633`
     pub total_tokens: Option<u64>,
 }
 
@@ -336,14 +254,10 @@ pub struct TokenUsage {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Tool {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"function"`
+    /// `Type`, required in requests; example: `"function"`
     pub r#type: Option<String>,
 
-    /// `Function`: a [`ToolFunction`].
-    /// Required in requests.
+    /// `Function`, required in requests
     pub function: Option<ToolFunction>,
 }
 
@@ -353,25 +267,16 @@ pub struct Tool {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ToolCall {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"call_cpv320k2c3m8fgcs8ja0"`
+    /// `Id`, always sent in responses; example: `"call_cpv320k2c3m8fgcs8ja0"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"function"`
+    /// `Type`, always sent in responses; example: `"function"`
     pub r#type: Option<String>,
 
-    /// `Function`: a [`ToolCallFunction`].
-    /// Always sent in responses.
+    /// `Function`, always sent in responses
     pub function: Option<ToolCallFunction>,
 
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<u64>,
 }
 
@@ -381,16 +286,10 @@ pub struct ToolCall {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ToolCallFunction {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"get_current_weather"`
+    /// `Name`, always sent in responses; example: `"get_current_weather"`
     pub name: Option<String>,
 
-    /// `Arguments`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"location\":[\"北京\",\"深圳\"],\"unit\":\"celsius\"}"`
+    /// `Arguments`, always sent in responses; example: `"{\"location\":[\"北京\",\"深圳\"],\"unit\":\"celsius\"}"`
     pub arguments: Option<String>,
 }
 
@@ -399,19 +298,13 @@ pub struct ToolCallFunction {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ToolFunction {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"get_current_weather"`
+    /// `Name`, required in requests; example: `"get_current_weather"`
     pub name: Option<String>,
 
-    /// `Parameters`: a string.
-    /// Required in requests.
+    /// `Parameters`, required in requests
     pub parameters: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"获取当前地点的天气"`
+    /// `Description`; example: `"获取当前地点的天气"`
     pub description: Option<String>,
 }
 
@@ -420,9 +313,7 @@ pub struct ToolFunction {
 /// Returned in the output of [`ChunkDocument`](super::ChunkDocument), [`GetTextEmbedding`](super::GetTextEmbedding) and [`RunRerank`](super::RunRerank).
 #[tc_model]
 pub struct Usage {
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `TotalTokens`; example: `32`
     pub total_tokens: Option<i64>,
 }
 
@@ -431,38 +322,24 @@ pub struct Usage {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct WebContent {
-    /// `Query`: a string.
-    ///
-    /// Example: `"今天 深圳 天气 2025"`
+    /// `Query`; example: `"今天 深圳 天气 2025"`
     pub query: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `Title`; example: `"标题"`
     pub title: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com"`
+    /// `Url`; example: `"https://example.com"`
     pub url: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"16小时前"`
+    /// `Time`; example: `"16小时前"`
     pub time: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"深圳龙岗，今日小雨。"`
+    /// `Content`; example: `"深圳龙岗，今日小雨。"`
     pub content: Option<String>,
 
-    /// `ChunkIndex`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ChunkIndex`; example: `"0"`
     pub chunk_index: Option<String>,
 
-    /// `Score`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Score`; example: `"0"`
     pub score: Option<String>,
 }

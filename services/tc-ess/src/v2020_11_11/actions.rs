@@ -8,38 +8,54 @@ use super::models;
 /// The `ArchiveDynamicFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ArchiveDynamicFlowResponse`].
-/// The codes it documents are in [`ArchiveDynamicFlowError`](super::errors::ArchiveDynamicFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ArchiveDynamicFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.CancelReason`](super::errors::EssErrorCode::InvalidParameterCancelReason)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter.CancelReason`](super::errors::EssErrorCode::MissingParameterCancelReason)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowHasTerminated`](super::errors::EssErrorCode::OperationDeniedFlowHasTerminated)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ArchiveDynamicFlow",
     output = ArchiveDynamicFlowResponse,
-    error = super::errors::ArchiveDynamicFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct ArchiveDynamicFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`ArchiveDynamicFlow`] call returns.
 #[tc_model]
 pub struct ArchiveDynamicFlowResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `Approvers`: a list of [`ArchiveDynamicApproverData`](super::models::ArchiveDynamicApproverData) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::ArchiveDynamicApproverData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,40 +65,43 @@ pub struct ArchiveDynamicFlowResponse {
 /// The `BindEmployeeUserIdWithClientOpenId` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`BindEmployeeUserIdWithClientOpenIdResponse`].
-/// The codes it documents are in [`BindEmployeeUserIdWithClientOpenIdError`](super::errors::BindEmployeeUserIdWithClientOpenIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=BindEmployeeUserIdWithClientOpenId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "BindEmployeeUserIdWithClientOpenId",
     output = BindEmployeeUserIdWithClientOpenIdResponse,
-    error = super::errors::BindEmployeeUserIdWithClientOpenIdError
+    error = super::errors::EssErrorCode
 )]
 pub struct BindEmployeeUserIdWithClientOpenId {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `UserId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub user_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`BindEmployeeUserIdWithClientOpenId`] call returns.
 #[tc_model]
 pub struct BindEmployeeUserIdWithClientOpenIdResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,31 +111,48 @@ pub struct BindEmployeeUserIdWithClientOpenIdResponse {
 /// The `CancelFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CancelFlowResponse`].
-/// The codes it documents are in [`CancelFlowError`](super::errors::CancelFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CancelFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.CancelReason`](super::errors::EssErrorCode::InvalidParameterCancelReason)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter.CancelReason`](super::errors::EssErrorCode::MissingParameterCancelReason)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowHasTerminated`](super::errors::EssErrorCode::OperationDeniedFlowHasTerminated)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.LicenseHasExpired`](super::errors::EssErrorCode::OperationDeniedLicenseHasExpired)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CancelFlow",
     output = CancelFlowResponse,
-    error = super::errors::CancelFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct CancelFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `CancelMessage`: a string.
-    ///
-    /// Example: `"这个合同里边的付款金额写错"`
+    /// `CancelMessage`; example: `"这个合同里边的付款金额写错"`
     pub cancel_message: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -130,26 +166,39 @@ pub struct CancelFlowResponse {
 /// The `CancelMultiFlowSignQRCode` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CancelMultiFlowSignQRCodeResponse`].
-/// The codes it documents are in [`CancelMultiFlowSignQRCodeError`](super::errors::CancelMultiFlowSignQRCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CancelMultiFlowSignQRCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.QrCodeId`](super::errors::EssErrorCode::MissingParameterQrCodeId)
+/// - [`MissingParameter.UserId`](super::errors::EssErrorCode::MissingParameterUserId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.QrHasExpire`](super::errors::EssErrorCode::OperationDeniedQrHasExpire)
+/// - [`OperationDenied.QrInvalid`](super::errors::EssErrorCode::OperationDeniedQrInvalid)
+/// - [`ResourceNotFound.QrInfo`](super::errors::EssErrorCode::ResourceNotFoundQrInfo)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CancelMultiFlowSignQRCode",
     output = CancelMultiFlowSignQRCodeResponse,
-    error = super::errors::CancelMultiFlowSignQRCodeError
+    error = super::errors::EssErrorCode
 )]
 pub struct CancelMultiFlowSignQRCode {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `QrCodeId`: a string.
-    ///
-    /// Example: `"yDR***********Apl"`
+    /// `QrCodeId`; example: `"yDR***********Apl"`
     pub qr_code_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -163,40 +212,44 @@ pub struct CancelMultiFlowSignQRCodeResponse {
 /// The `CancelOrganizationFlows` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CancelOrganizationFlowsResponse`].
-/// The codes it documents are in [`CancelOrganizationFlowsError`](super::errors::CancelOrganizationFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CancelOrganizationFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CancelOrganizationFlows",
     output = CancelOrganizationFlowsResponse,
-    error = super::errors::CancelOrganizationFlowsError
+    error = super::errors::EssErrorCode
 )]
 pub struct CancelOrganizationFlows {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `CancelMessage`: a string.
-    ///
-    /// Example: `"接口自动撤销"`
+    /// `CancelMessage`; example: `"接口自动撤销"`
     pub cancel_message: Option<String>,
 
-    /// `CancelMessageFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CancelMessageFormat`; example: `1`
     pub cancel_message_format: Option<i64>,
 }
 
 /// What a successful [`CancelOrganizationFlows`] call returns.
 #[tc_model]
 pub struct CancelOrganizationFlowsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3PzUUckpz9xtr0UEXbI1FB1dWeEKrH"`
+    /// `TaskId`; example: `"yD3PzUUckpz9xtr0UEXbI1FB1dWeEKrH"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -206,29 +259,35 @@ pub struct CancelOrganizationFlowsResponse {
 /// The `CancelUserAutoSignEnableUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CancelUserAutoSignEnableUrlResponse`].
-/// The codes it documents are in [`CancelUserAutoSignEnableUrlError`](super::errors::CancelUserAutoSignEnableUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CancelUserAutoSignEnableUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UserAutoSignEnableAlready`](super::errors::EssErrorCode::FailedOperationUserAutoSignEnableAlready)
+/// - [`FailedOperation.UserAutoSignEnableUrlNotExist`](super::errors::EssErrorCode::FailedOperationUserAutoSignEnableUrlNotExist)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CancelUserAutoSignEnableUrl",
     output = CancelUserAutoSignEnableUrlResponse,
-    error = super::errors::CancelUserAutoSignEnableUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CancelUserAutoSignEnableUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -242,30 +301,40 @@ pub struct CancelUserAutoSignEnableUrlResponse {
 /// The `CreateArchiveFlowTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateArchiveFlowTaskResponse`].
-/// The codes it documents are in [`CreateArchiveFlowTaskError`](super::errors::CreateArchiveFlowTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateArchiveFlowTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.Mq`](super::errors::EssErrorCode::InternalErrorMq)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Sensitive`](super::errors::EssErrorCode::InvalidParameterSensitive)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateArchiveFlowTask",
     output = CreateArchiveFlowTaskResponse,
-    error = super::errors::CreateArchiveFlowTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateArchiveFlowTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ArchiveFlows`: a list of [`CreateArchiveFlow`](super::models::CreateArchiveFlow) objects.
+    /// `ArchiveFlows`
     pub archive_flows: Vec<models::CreateArchiveFlow>,
 }
 
 /// What a successful [`CreateArchiveFlowTask`] call returns.
 #[tc_model]
 pub struct CreateArchiveFlowTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3h6UUckpzjnz27UkwEdGoGm3LFAtgX"`
+    /// `TaskId`; example: `"yD3h6UUckpzjnz27UkwEdGoGm3LFAtgX"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -275,33 +344,47 @@ pub struct CreateArchiveFlowTaskResponse {
 /// The `CreateBatchAdminChangeInvitations` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchAdminChangeInvitationsResponse`].
-/// The codes it documents are in [`CreateBatchAdminChangeInvitationsError`](super::errors::CreateBatchAdminChangeInvitationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchAdminChangeInvitations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchAdminChangeInvitations",
     output = CreateBatchAdminChangeInvitationsResponse,
-    error = super::errors::CreateBatchAdminChangeInvitationsError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchAdminChangeInvitations {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `AdminChangeInvitationInfos`: a list of [`AdminChangeInvitationInfo`](super::models::AdminChangeInvitationInfo) objects.
+    /// `AdminChangeInvitationInfos`
     pub admin_change_invitation_infos: Vec<models::AdminChangeInvitationInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateBatchAdminChangeInvitations`] call returns.
 #[tc_model]
 pub struct CreateBatchAdminChangeInvitationsResponse {
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["第【1】条超管变更信息参数错误，当前企业的超管与指定的超管一致，不需要进行变更"]`
+    /// `ErrorMessages`; example: `["第【1】条超管变更信息参数错误，当前企业的超管与指定的超管一致，不需要进行变更"]`
     pub error_messages: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -311,62 +394,55 @@ pub struct CreateBatchAdminChangeInvitationsResponse {
 /// The `CreateBatchAdminChangeInvitationsUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchAdminChangeInvitationsUrlResponse`].
-/// The codes it documents are in [`CreateBatchAdminChangeInvitationsUrlError`](super::errors::CreateBatchAdminChangeInvitationsUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchAdminChangeInvitationsUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchAdminChangeInvitationsUrl",
     output = CreateBatchAdminChangeInvitationsUrlResponse,
-    error = super::errors::CreateBatchAdminChangeInvitationsUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchAdminChangeInvitationsUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `NewAdminName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `NewAdminName`; example: `"典子谦"`
     pub new_admin_name: String,
 
-    /// `NewAdminMobile`: a string.
-    ///
-    /// Example: `"1320***007"`
+    /// `NewAdminMobile`; example: `"1320***007"`
     pub new_admin_mobile: Option<String>,
 
-    /// `NewAdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `NewAdminIdCardType`; example: `"ID_CARD"`
     pub new_admin_id_card_type: Option<String>,
 
-    /// `NewAdminIdCardNumber`: a string.
-    ///
-    /// Example: `"640521***113278"`
+    /// `NewAdminIdCardNumber`; example: `"640521***113278"`
     pub new_admin_id_card_number: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `NotifyType`; example: `"NONE"`
     pub notify_type: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateBatchAdminChangeInvitationsUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchAdminChangeInvitationsUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"pages/guide/index?to=BATCH_CHANGE_SUPER_ADMIN&shortKey=yDtzZUX5uY7W5lPn8P47"`
+    /// `Url`; example: `"pages/guide/index?to=BATCH_CHANGE_SUPER_ADMIN&shortKey=yDtzZUX5uY7W5lPn8P47"`
     pub url: Option<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1763963107`
+    /// `ExpireTime`; example: `1763963107`
     pub expire_time: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -376,50 +452,52 @@ pub struct CreateBatchAdminChangeInvitationsUrlResponse {
 /// The `CreateBatchCancelFlowUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchCancelFlowUrlResponse`].
-/// The codes it documents are in [`CreateBatchCancelFlowUrlError`](super::errors::CreateBatchCancelFlowUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchCancelFlowUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.BatchCancelForbid`](super::errors::EssErrorCode::OperationDeniedBatchCancelForbid)
+/// - [`ResourceNotFound.ErrNotExistRole`](super::errors::EssErrorCode::ResourceNotFoundErrNotExistRole)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchCancelFlowUrl",
     output = CreateBatchCancelFlowUrlResponse,
-    error = super::errors::CreateBatchCancelFlowUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchCancelFlowUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDt1JUUckp77a2omUyEmko88eg49PTsN"]`
+    /// `FlowIds`; example: `["yDt1JUUckp77a2omUyEmko88eg49PTsN"]`
     pub flow_ids: Vec<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateBatchCancelFlowUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchCancelFlowUrlResponse {
-    /// `BatchCancelFlowUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
+    /// `BatchCancelFlowUrl`; example: `"https://qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
     pub batch_cancel_flow_url: String,
 
-    /// `FailMessages`: a list of strings.
-    ///
-    /// Example: `["合同已经过期"]`
+    /// `FailMessages`; example: `["合同已经过期"]`
     pub fail_messages: Vec<String>,
 
-    /// `UrlExpireOn`: a string.
-    ///
-    /// Example: `"2023-07-28 17:25:59"`
+    /// `UrlExpireOn`; example: `"2023-07-28 17:25:59"`
     pub url_expire_on: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `TaskId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -429,71 +507,69 @@ pub struct CreateBatchCancelFlowUrlResponse {
 /// The `CreateBatchContractReviewTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchContractReviewTaskResponse`].
-/// The codes it documents are in [`CreateBatchContractReviewTaskError`](super::errors::CreateBatchContractReviewTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchContractReviewTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SensitiveFileContent`](super::errors::EssErrorCode::InvalidParameterSensitiveFileContent)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchContractReviewTask",
     output = CreateBatchContractReviewTaskResponse,
-    error = super::errors::CreateBatchContractReviewTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchContractReviewTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
+    /// `ResourceIds`; example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
     pub resource_ids: Vec<String>,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyType`; example: `0`
     pub policy_type: Option<i64>,
 
-    /// `Role`: a [`RiskIdentificationRoleInfo`](super::models::RiskIdentificationRoleInfo).
+    /// `Role`
     pub role: Option<models::RiskIdentificationRoleInfo>,
 
-    /// `Roles`: a list of [`RiskIdentificationRoleInfo`](super::models::RiskIdentificationRoleInfo) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::RiskIdentificationRoleInfo>>,
 
-    /// `ChecklistId`: a string.
-    ///
-    /// Example: `"yDtCMUUckpx3boo7UysNTh4vx0j0a6Ii"`
+    /// `ChecklistId`; example: `"yDtCMUUckpx3boo7UysNTh4vx0j0a6Ii"`
     pub checklist_id: Option<String>,
 
-    /// `ChecklistIds`: a list of strings.
-    ///
-    /// Example: `["yDtzjUUckpf1vx4lUEOePlmEcuD9Xcd2"]`
+    /// `ChecklistIds`; example: `["yDtzjUUckpf1vx4lUEOePlmEcuD9Xcd2"]`
     pub checklist_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Comment`; example: `"备注信息"`
     pub comment: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA"`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA"`
     pub user_data: Option<String>,
 
-    /// `EnableGeneralChecklist`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableGeneralChecklist`; example: `0`
     pub enable_general_checklist: Option<i64>,
 }
 
 /// What a successful [`CreateBatchContractReviewTask`] call returns.
 #[tc_model]
 pub struct CreateBatchContractReviewTaskResponse {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["yDtG8UUckp9law7sUrCBqByFZLtkJ7cz"]`
+    /// `TaskIds`; example: `["yDtG8UUckp9law7sUrCBqByFZLtkJ7cz"]`
     pub task_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -503,43 +579,51 @@ pub struct CreateBatchContractReviewTaskResponse {
 /// The `CreateBatchInformationExtractionTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchInformationExtractionTaskResponse`].
-/// The codes it documents are in [`CreateBatchInformationExtractionTaskError`](super::errors::CreateBatchInformationExtractionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchInformationExtractionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SensitiveFileContent`](super::errors::EssErrorCode::InvalidParameterSensitiveFileContent)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchInformationExtractionTask",
     output = CreateBatchInformationExtractionTaskResponse,
-    error = super::errors::CreateBatchInformationExtractionTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchInformationExtractionTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
+    /// `ResourceIds`; example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
     pub resource_ids: Vec<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FieldTemplateId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
+    /// `FieldTemplateId`; example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
     pub field_template_id: Option<String>,
 
-    /// `Fields`: a list of [`ExtractionField`](super::models::ExtractionField) objects.
+    /// `Fields`
     pub fields: Option<Vec<models::ExtractionField>>,
 }
 
 /// What a successful [`CreateBatchInformationExtractionTask`] call returns.
 #[tc_model]
 pub struct CreateBatchInformationExtractionTaskResponse {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"]`
+    /// `TaskIds`; example: `["yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"]`
     pub task_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -549,65 +633,74 @@ pub struct CreateBatchInformationExtractionTaskResponse {
 /// The `CreateBatchInitOrganizationUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchInitOrganizationUrlResponse`].
-/// The codes it documents are in [`CreateBatchInitOrganizationUrlError`](super::errors::CreateBatchInitOrganizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchInitOrganizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchInitOrganizationUrl",
     output = CreateBatchInitOrganizationUrlResponse,
-    error = super::errors::CreateBatchInitOrganizationUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchInitOrganizationUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `OperateTypes`: a list of strings.
-    ///
-    /// Example: `["CREATE_SEAL "]`
+    /// `OperateTypes`; example: `["CREATE_SEAL "]`
     pub operate_types: Vec<String>,
 
-    /// `OrganizationIds`: a list of strings.
-    ///
-    /// Example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
+    /// `OrganizationIds`; example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
     pub organization_ids: Vec<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `AuthorizedOrganizationId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
+    /// `AuthorizedOrganizationId`; example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
     pub authorized_organization_id: Option<String>,
 
-    /// `ChangeAdminAuthAutoSign`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ChangeAdminAuthAutoSign`; example: `true`
     pub change_admin_auth_auto_sign: Option<bool>,
 }
 
 /// What a successful [`CreateBatchInitOrganizationUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchInitOrganizationUrlResponse {
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/home/index?code=001XzUF"`
+    /// `MiniAppPath`; example: `"pages/home/index?code=001XzUF"`
     pub mini_app_path: String,
 
-    /// `OperateLongUrl`: a string.
-    ///
-    /// Example: `"https://embed.beta.qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
+    /// `OperateLongUrl`; example: `"https://embed.beta.qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
     pub operate_long_url: String,
 
-    /// `OperateShortUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/001XzUF"`
+    /// `OperateShortUrl`; example: `"https://essurl.cn/001XzUF"`
     pub operate_short_url: String,
 
-    /// `QRCodeUrl`: a string.
-    ///
-    /// Example: `"https://file.cn/qrcode.jpg"`
+    /// `QRCodeUrl`; example: `"https://file.cn/qrcode.jpg"`
     #[tc(rename = "QRCodeUrl")]
     pub qr_code_url: String,
 
@@ -618,68 +711,61 @@ pub struct CreateBatchInitOrganizationUrlResponse {
 /// The `CreateBatchOrganizationAuthorizationUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchOrganizationAuthorizationUrlResponse`].
-/// The codes it documents are in [`CreateBatchOrganizationAuthorizationUrlError`](super::errors::CreateBatchOrganizationAuthorizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchOrganizationAuthorizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchOrganizationAuthorizationUrl",
     output = CreateBatchOrganizationAuthorizationUrlResponse,
-    error = super::errors::CreateBatchOrganizationAuthorizationUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchOrganizationAuthorizationUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `AdminName`; example: `"典子谦"`
     pub admin_name: String,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"1320****000"`
+    /// `AdminMobile`; example: `"1320****000"`
     pub admin_mobile: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `SubTaskIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
+    /// `SubTaskIds`; example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
     pub sub_task_ids: Option<Vec<String>>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `AdminIdCardType`; example: `"ID_CARD"`
     pub admin_id_card_type: Option<String>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `AdminIdCardNumber`; example: `"620000198802020000"`
     pub admin_id_card_number: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Endpoint`; example: `"HTTP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateBatchOrganizationAuthorizationUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchOrganizationAuthorizationUrlResponse {
-    /// `AuthUrl`: a string.
+    /// `AuthUrl`
     pub auth_url: Option<String>,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["企业三要素校验失败"]`
+    /// `ErrorMessages`; example: `["企业三要素校验失败"]`
     pub error_messages: Option<Vec<String>>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `ExpireTime`; example: `1736751627`
     pub expire_time: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -689,48 +775,56 @@ pub struct CreateBatchOrganizationAuthorizationUrlResponse {
 /// The `CreateBatchOrganizationRegistrationTasks` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchOrganizationRegistrationTasksResponse`].
-/// The codes it documents are in [`CreateBatchOrganizationRegistrationTasksError`](super::errors::CreateBatchOrganizationRegistrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchOrganizationRegistrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchOrganizationRegistrationTasks",
     output = CreateBatchOrganizationRegistrationTasksResponse,
-    error = super::errors::CreateBatchOrganizationRegistrationTasksError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchOrganizationRegistrationTasks {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `RegistrationOrganizations`: a list of [`RegistrationOrganizationInfo`](super::models::RegistrationOrganizationInfo) objects.
+    /// `RegistrationOrganizations`
     pub registration_organizations: Vec<models::RegistrationOrganizationInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"PC"`
+    /// `Endpoint`; example: `"PC"`
     pub endpoint: Option<String>,
 
-    /// `BatchAuthMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BatchAuthMethod`; example: `0`
     pub batch_auth_method: Option<u64>,
 }
 
 /// What a successful [`CreateBatchOrganizationRegistrationTasks`] call returns.
 #[tc_model]
 pub struct CreateBatchOrganizationRegistrationTasksResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `TaskId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub task_id: Option<String>,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["企业三要素校验失败"]`
+    /// `ErrorMessages`; example: `["企业三要素校验失败"]`
     pub error_messages: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -740,95 +834,82 @@ pub struct CreateBatchOrganizationRegistrationTasksResponse {
 /// The `CreateBatchQuickSignUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchQuickSignUrlResponse`].
-/// The codes it documents are in [`CreateBatchQuickSignUrlError`](super::errors::CreateBatchQuickSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchQuickSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchQuickSignUrl",
     output = CreateBatchQuickSignUrlResponse,
-    error = super::errors::CreateBatchQuickSignUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchQuickSignUrl {
-    /// `FlowApproverInfo`: a [`FlowCreateApprover`](super::models::FlowCreateApprover).
+    /// `FlowApproverInfo`
     pub flow_approver_info: models::FlowCreateApprover,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
+    /// `FlowIds`; example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwFdUUckpsveo27UEQPEVo14KnASuGI"`
+    /// `FlowGroupId`; example: `"yDwFdUUckpsveo27UEQPEVo14KnASuGI"`
     pub flow_group_id: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://jump.cn/jump"`
+    /// `JumpUrl`; example: `"https://jump.cn/jump"`
     pub jump_url: Option<String>,
 
-    /// `SignatureTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4,5]`
+    /// `SignatureTypes`; example: `[0,1,2,3,4,5]`
     pub signature_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ApproverSignTypes`; example: `[1,2,3]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `SignTypeSelector`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignTypeSelector`; example: `0`
     pub sign_type_selector: Option<u64>,
 
-    /// `FlowBatchUrlInfo`: a [`FlowBatchUrlInfo`](super::models::FlowBatchUrlInfo).
+    /// `FlowBatchUrlInfo`
     pub flow_batch_url_info: Option<models::FlowBatchUrlInfo>,
 
-    /// `Intention`: an [`Intention`](super::models::Intention).
+    /// `Intention`
     pub intention: Option<models::Intention>,
 
-    /// `VideoVerifyTimesLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `VideoVerifyTimesLimit`; example: `5`
     pub video_verify_times_limit: Option<i64>,
 
-    /// `CacheApproverInfo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CacheApproverInfo`; example: `false`
     pub cache_approver_info: Option<bool>,
 
-    /// `CanBatchReject`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanBatchReject`; example: `false`
     pub can_batch_reject: Option<bool>,
 
-    /// `PresetApproverInfo`: a [`PresetApproverInfo`](super::models::PresetApproverInfo).
+    /// `PresetApproverInfo`
     pub preset_approver_info: Option<models::PresetApproverInfo>,
 
-    /// `CanSkipReadFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipReadFlow`; example: `false`
     pub can_skip_read_flow: Option<bool>,
 
-    /// `ExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `ExpiredOn`; example: `1800`
     pub expired_on: Option<i64>,
 }
 
 /// What a successful [`CreateBatchQuickSignUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchQuickSignUrlResponse {
-    /// `FlowApproverUrlInfo`: a [`FlowApproverUrlInfo`](super::models::FlowApproverUrlInfo).
+    /// `FlowApproverUrlInfo`
     pub flow_approver_url_info: Option<models::FlowApproverUrlInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -838,108 +919,88 @@ pub struct CreateBatchQuickSignUrlResponse {
 /// The `CreateBatchSignUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateBatchSignUrlResponse`].
-/// The codes it documents are in [`CreateBatchSignUrlError`](super::errors::CreateBatchSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateBatchSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateBatchSignUrl",
     output = CreateBatchSignUrlResponse,
-    error = super::errors::CreateBatchSignUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateBatchSignUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `SignatureTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4,5]`
+    /// `SignatureTypes`; example: `[0,1,2,3,4,5]`
     pub signature_types: Option<Vec<i64>>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `IdCardNumber`; example: `"37000019890303000X"`
     pub id_card_number: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `NotifyType`; example: `"SMS"`
     pub notify_type: Option<String>,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
+    /// `FlowIds`; example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `JumpToDetail`: a boolean.
-    ///
-    /// Example: `true`
+    /// `JumpToDetail`; example: `true`
     pub jump_to_detail: Option<bool>,
 
-    /// `FlowBatchUrlInfo`: a [`FlowBatchUrlInfo`](super::models::FlowBatchUrlInfo).
+    /// `FlowBatchUrlInfo`
     pub flow_batch_url_info: Option<models::FlowBatchUrlInfo>,
 
-    /// `AutoJumpBack`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoJumpBack`; example: `true`
     pub auto_jump_back: Option<bool>,
 
-    /// `UrlUseEnv`: a string.
-    ///
-    /// Example: `"WeChatOfficialAccounts"`
+    /// `UrlUseEnv`; example: `"WeChatOfficialAccounts"`
     pub url_use_env: Option<String>,
 
-    /// `CanBatchReject`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanBatchReject`; example: `false`
     pub can_batch_reject: Option<bool>,
 
-    /// `CanSkipReadFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipReadFlow`; example: `false`
     pub can_skip_read_flow: Option<bool>,
 }
 
 /// What a successful [`CreateBatchSignUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchSignUrlResponse {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/zUFEye"`
+    /// `SignUrl`; example: `"https://essurl.cn/zUFEye"`
     pub sign_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `ExpiredTime`; example: `1736751627`
     pub expired_time: i64,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/home/index?resourceId=xxx"`
+    /// `MiniAppPath`; example: `"pages/home/index?resourceId=xxx"`
     pub mini_app_path: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -949,60 +1010,55 @@ pub struct CreateBatchSignUrlResponse {
 /// The `CreateContractComparisonTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateContractComparisonTaskResponse`].
-/// The codes it documents are in [`CreateContractComparisonTaskError`](super::errors::CreateContractComparisonTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateContractComparisonTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.Mq`](super::errors::EssErrorCode::InternalErrorMq)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateContractComparisonTask",
     output = CreateContractComparisonTaskResponse,
-    error = super::errors::CreateContractComparisonTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateContractComparisonTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `OriginFileResourceId`: a string.
-    ///
-    /// Example: `"yD*******************Cj"`
+    /// `OriginFileResourceId`; example: `"yD*******************Cj"`
     pub origin_file_resource_id: String,
 
-    /// `DiffFileResourceId`: a string.
-    ///
-    /// Example: `"yD*******************Ed"`
+    /// `DiffFileResourceId`; example: `"yD*******************Ed"`
     pub diff_file_resource_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"这是一项对比任务"`
+    /// `Comment`; example: `"这是一项对比任务"`
     pub comment: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA"`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA"`
     pub user_data: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `RevisionOperation`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RevisionOperation`; example: `1`
     pub revision_operation: Option<i64>,
 }
 
 /// What a successful [`CreateContractComparisonTask`] call returns.
 #[tc_model]
 pub struct CreateContractComparisonTaskResponse {
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA"`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA"`
     pub user_data: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD*******************Qi"`
+    /// `TaskId`; example: `"yD*******************Qi"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1012,58 +1068,53 @@ pub struct CreateContractComparisonTaskResponse {
 /// The `CreateContractDiffTaskWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateContractDiffTaskWebUrlResponse`].
-/// The codes it documents are in [`CreateContractDiffTaskWebUrlError`](super::errors::CreateContractDiffTaskWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateContractDiffTaskWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateContractDiffTaskWebUrl",
     output = CreateContractDiffTaskWebUrlResponse,
-    error = super::errors::CreateContractDiffTaskWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateContractDiffTaskWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SkipFileUpload`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipFileUpload`; example: `false`
     pub skip_file_upload: bool,
 
-    /// `OriginalFileResourceId`: a string.
-    ///
-    /// Example: `"yDttXUUckpx90i17UxPpcHHE1VDpNJPW"`
+    /// `OriginalFileResourceId`; example: `"yDttXUUckpx90i17UxPpcHHE1VDpNJPW"`
     pub original_file_resource_id: Option<String>,
 
-    /// `DiffFileResourceId`: a string.
-    ///
-    /// Example: `"yDttXUUckpx90i1xUxPpcHHyPdyqVErm"`
+    /// `DiffFileResourceId`; example: `"yDttXUUckpx90i1xUxPpcHHyPdyqVErm"`
     pub diff_file_resource_id: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA"`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA"`
     pub user_data: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateContractDiffTaskWebUrl`] call returns.
 #[tc_model]
 pub struct CreateContractDiffTaskWebUrlResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDt31UUckpx91cypUyoAic6wP2oyarMN"`
+    /// `TaskId`; example: `"yDt31UUckpx91cypUyoAic6wP2oyarMN"`
     pub task_id: Option<String>,
 
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA"`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA"`
     pub user_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1073,25 +1124,36 @@ pub struct CreateContractDiffTaskWebUrlResponse {
 /// The `CreateContractReviewChecklistWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateContractReviewChecklistWebUrlResponse`].
-/// The codes it documents are in [`CreateContractReviewChecklistWebUrlError`](super::errors::CreateContractReviewChecklistWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateContractReviewChecklistWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateContractReviewChecklistWebUrl",
     output = CreateContractReviewChecklistWebUrlResponse,
-    error = super::errors::CreateContractReviewChecklistWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateContractReviewChecklistWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 }
 
 /// What a successful [`CreateContractReviewChecklistWebUrl`] call returns.
 #[tc_model]
 pub struct CreateContractReviewChecklistWebUrlResponse {
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1101,43 +1163,48 @@ pub struct CreateContractReviewChecklistWebUrlResponse {
 /// The `CreateContractReviewWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateContractReviewWebUrlResponse`].
-/// The codes it documents are in [`CreateContractReviewWebUrlError`](super::errors::CreateContractReviewWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateContractReviewWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateContractReviewWebUrl",
     output = CreateContractReviewWebUrlResponse,
-    error = super::errors::CreateContractReviewWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateContractReviewWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDttXUUckpx90i1xUxPpcHHyPdyqVErm"`
+    /// `ResourceId`; example: `"yDttXUUckpx90i1xUxPpcHHyPdyqVErm"`
     pub resource_id: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA="`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA="`
     pub user_data: Option<String>,
 
-    /// `Option`: a [`ContractReviewWebUrlOption`](super::models::ContractReviewWebUrlOption).
+    /// `Option`
     pub option: Option<models::ContractReviewWebUrlOption>,
 }
 
 /// What a successful [`CreateContractReviewWebUrl`] call returns.
 #[tc_model]
 pub struct CreateContractReviewWebUrlResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDt4mUUckp9snk1mUugsjbKuk19M9oKP"`
+    /// `TaskId`; example: `"yDt4mUUckp9snk1mUugsjbKuk19M9oKP"`
     pub task_id: Option<String>,
 
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1147,39 +1214,45 @@ pub struct CreateContractReviewWebUrlResponse {
 /// The `CreateConvertTaskApi` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateConvertTaskApiResponse`].
-/// The codes it documents are in [`CreateConvertTaskApiError`](super::errors::CreateConvertTaskApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateConvertTaskApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ResourceType`](super::errors::EssErrorCode::InvalidParameterResourceType)
+/// - [`MissingParameter.ResourceName`](super::errors::EssErrorCode::MissingParameterResourceName)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateConvertTaskApi",
     output = CreateConvertTaskApiResponse,
-    error = super::errors::CreateConvertTaskApiError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateConvertTaskApi {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"docx"`
+    /// `ResourceType`; example: `"docx"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"员工劳动合同.docx"`
+    /// `ResourceName`; example: `"员工劳动合同.docx"`
     pub resource_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDRSRUUgygj6qnyvUuO4zjE1vLuGdWjL"`
+    /// `ResourceId`; example: `"yDRSRUUgygj6qnyvUuO4zjE1vLuGdWjL"`
     pub resource_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1189,9 +1262,7 @@ pub struct CreateConvertTaskApi {
 /// What a successful [`CreateConvertTaskApi`] call returns.
 #[tc_model]
 pub struct CreateConvertTaskApiResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250113111955261408"`
+    /// `TaskId`; example: `"20250113111955261408"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1201,48 +1272,46 @@ pub struct CreateConvertTaskApiResponse {
 /// The `CreateDigitalDataSign` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateDigitalDataSignResponse`].
-/// The codes it documents are in [`CreateDigitalDataSignError`](super::errors::CreateDigitalDataSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateDigitalDataSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateDigitalDataSign",
     output = CreateDigitalDataSignResponse,
-    error = super::errors::CreateDigitalDataSignError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateDigitalDataSign {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `PlainText`: a string.
-    ///
-    /// Example: `"测试abc"`
+    /// `PlainText`; example: `"测试abc"`
     pub plain_text: Option<String>,
 }
 
 /// What a successful [`CreateDigitalDataSign`] call returns.
 #[tc_model]
 pub struct CreateDigitalDataSignResponse {
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"MIAGCSqGSIb3DQEHAqCAMIACAQGSIb3DQEHATAcBgkqhkiG9w0B"`
+    /// `SignValue`; example: `"MIAGCSqGSIb3DQEHAqCAMIACAQGSIb3DQEHATAcBgkqhkiG9w0B"`
     pub sign_value: Option<String>,
 
-    /// `SignTimestamp`: a string.
-    ///
-    /// Example: `"MIIQHgYJKoZIhvNdoQ7niijSz8RtbRgul09Kcac9xiHwaU0SxCmU4pzu8IY0zL3Sk3qULParIU="`
+    /// `SignTimestamp`; example: `"MIIQHgYJKoZIhvNdoQ7niijSz8RtbRgul09Kcac9xiHwaU0SxCmU4pzu8IY0zL3Sk3qULParIU="`
     pub sign_timestamp: Option<String>,
 
-    /// `Certificate`: a [`SignCertificate`](super::models::SignCertificate).
+    /// `Certificate`
     pub certificate: Option<models::SignCertificate>,
 
-    /// `SignAlgorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `SignAlgorithm`; example: `"RSA"`
     pub sign_algorithm: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1252,71 +1321,108 @@ pub struct CreateDigitalDataSignResponse {
 /// The `CreateDocument` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateDocumentResponse`].
-/// The codes it documents are in [`CreateDocumentError`](super::errors::CreateDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`FailedOperation.PreViewUrlFail`](super::errors::EssErrorCode::FailedOperationPreViewUrlFail)
+/// - [`FailedOperation.TemplateHasNoResource`](super::errors::EssErrorCode::FailedOperationTemplateHasNoResource)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Cos`](super::errors::EssErrorCode::InternalErrorCos)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbDataDeleted`](super::errors::EssErrorCode::InternalErrorDbDataDeleted)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DbNoRowFound`](super::errors::EssErrorCode::InternalErrorDbNoRowFound)
+/// - [`InternalError.JsonMarshal`](super::errors::EssErrorCode::InternalErrorJsonMarshal)
+/// - [`InternalError.JsonUnmarshal`](super::errors::EssErrorCode::InternalErrorJsonUnmarshal)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.ComponentPage`](super::errors::EssErrorCode::InvalidParameterComponentPage)
+/// - [`InvalidParameter.ComponentTypeNoMatchValue`](super::errors::EssErrorCode::InvalidParameterComponentTypeNoMatchValue)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SealId`](super::errors::EssErrorCode::InvalidParameterSealId)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`MissingParameter.ApproverSignComponent`](super::errors::EssErrorCode::MissingParameterApproverSignComponent)
+/// - [`MissingParameter.FileNames`](super::errors::EssErrorCode::MissingParameterFileNames)
+/// - [`MissingParameter.Recipient`](super::errors::EssErrorCode::MissingParameterRecipient)
+/// - [`MissingParameter.ServerSignSealId`](super::errors::EssErrorCode::MissingParameterServerSignSealId)
+/// - [`MissingParameter.SignComponents`](super::errors::EssErrorCode::MissingParameterSignComponents)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverNoMatchTemplate`](super::errors::EssErrorCode::OperationDeniedApproverNoMatchTemplate)
+/// - [`OperationDenied.FileNoMatchResource`](super::errors::EssErrorCode::OperationDeniedFileNoMatchResource)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.ServerSignNoAllowComponent`](super::errors::EssErrorCode::OperationDeniedServerSignNoAllowComponent)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::EssErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateDocument",
     output = CreateDocumentResponse,
-    error = super::errors::CreateDocumentError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateDocument {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDCj7UUckp4b4ga6UCJQtCwIZllHtJ6B"`
+    /// `TemplateId`; example: `"yDCj7UUckp4b4ga6UCJQtCwIZllHtJ6B"`
     pub template_id: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCVNUUckpw3nnnyUVScgTvSA1IaZgM7"`
+    /// `FlowId`; example: `"yDCVNUUckpw3nnnyUVScgTvSA1IaZgM7"`
     pub flow_id: Option<String>,
 
-    /// `FileNames`: a list of strings.
-    ///
-    /// Example: `["入职合同"]`
+    /// `FileNames`; example: `["入职合同"]`
     pub file_names: Option<Vec<String>>,
 
-    /// `FormFields`: a list of [`FormField`](super::models::FormField) objects.
+    /// `FormFields`
     pub form_fields: Option<Vec<models::FormField>>,
 
-    /// `NeedPreview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedPreview`; example: `false`
     pub need_preview: Option<bool>,
 
-    /// `PreviewType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreviewType`; example: `0`
     pub preview_type: Option<i64>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"该字段已不再使用"`
+    /// `ClientToken`; example: `"该字段已不再使用"`
     pub client_token: Option<String>,
 }
 
 /// What a successful [`CreateDocument`] call returns.
 #[tc_model]
 pub struct CreateDocumentResponse {
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `DocumentId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub document_id: String,
 
-    /// `PreviewFileUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.cn/4d0d6929-0b40"`
+    /// `PreviewFileUrl`; example: `"https://qian.tencent.cn/4d0d6929-0b40"`
     pub preview_file_url: String,
 
-    /// `Approvers`: a list of [`ApproverItem`](super::models::ApproverItem) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::ApproverItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1326,52 +1432,47 @@ pub struct CreateDocumentResponse {
 /// The `CreateDraftContractByPromptsTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateDraftContractByPromptsTaskResponse`].
-/// The codes it documents are in [`CreateDraftContractByPromptsTaskError`](super::errors::CreateDraftContractByPromptsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateDraftContractByPromptsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateDraftContractByPromptsTask",
     output = CreateDraftContractByPromptsTaskResponse,
-    error = super::errors::CreateDraftContractByPromptsTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateDraftContractByPromptsTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Requirement`: a string.
-    ///
-    /// Example: `"我公司（深圳市星辰科技有限公司）需要与北京云端数据服务有限公司签订一份软件开发服务合同。"`
+    /// `Requirement`; example: `"我公司（深圳市星辰科技有限公司）需要与北京云端数据服务有限公司签订一份软件开发服务合同。"`
     pub requirement: String,
 
-    /// `ReferenceTemplateId`: a string.
-    ///
-    /// Example: `"yD3azUUck****n**UEFfm*Wv6Fm7tFzY"`
+    /// `ReferenceTemplateId`; example: `"yD3azUUck****n**UEFfm*Wv6Fm7tFzY"`
     pub reference_template_id: Option<String>,
 
-    /// `RequirementFileIds`: a list of strings.
-    ///
-    /// Example: `["yD3aWUUc*********u5ahO3EgYkkoe1E"]`
+    /// `RequirementFileIds`; example: `["yD3aWUUc*********u5ahO3EgYkkoe1E"]`
     pub requirement_file_ids: Option<Vec<String>>,
 
-    /// `ContractLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `ContractLanguage`; example: `"zh"`
     pub contract_language: Option<String>,
 
-    /// `ReviewTaskId`: a string.
-    ///
-    /// Example: `"yDt*lUUc***qqbuz***RX5**R*QbvrcD"`
+    /// `ReviewTaskId`; example: `"yDt*lUUc***qqbuz***RX5**R*QbvrcD"`
     pub review_task_id: Option<String>,
 }
 
 /// What a successful [`CreateDraftContractByPromptsTask`] call returns.
 #[tc_model]
 pub struct CreateDraftContractByPromptsTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3a5UUc*********E3o0MpRNHSEruSi"`
+    /// `TaskId`; example: `"yD3a5UUc*********E3o0MpRNHSEruSi"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1381,46 +1482,57 @@ pub struct CreateDraftContractByPromptsTaskResponse {
 /// The `CreateDynamicFlowApprover` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateDynamicFlowApproverResponse`].
-/// The codes it documents are in [`CreateDynamicFlowApproverError`](super::errors::CreateDynamicFlowApproverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateDynamicFlowApprover)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.FlowApproverDeadline`](super::errors::EssErrorCode::InvalidParameterFlowApproverDeadline)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameter.VerifyChannel`](super::errors::EssErrorCode::InvalidParameterVerifyChannel)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssErrorCode::OperationDeniedNoFlowPermission)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateDynamicFlowApprover",
     output = CreateDynamicFlowApproverResponse,
-    error = super::errors::CreateDynamicFlowApproverError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateDynamicFlowApprover {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `FlowId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub flow_id: String,
 
-    /// `Approvers`: a list of [`ApproverInfo`](super::models::ApproverInfo) objects.
+    /// `Approvers`
     pub approvers: Vec<models::ApproverInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 }
 
 /// What a successful [`CreateDynamicFlowApprover`] call returns.
 #[tc_model]
 pub struct CreateDynamicFlowApproverResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `FlowId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub flow_id: Option<String>,
 
-    /// `DynamicFlowApproverList`: a list of [`DynamicFlowApproverResult`](super::models::DynamicFlowApproverResult) objects.
+    /// `DynamicFlowApproverList`
     pub dynamic_flow_approver_list: Option<Vec<models::DynamicFlowApproverResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1430,56 +1542,63 @@ pub struct CreateDynamicFlowApproverResponse {
 /// The `CreateEmbedWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateEmbedWebUrlResponse`].
-/// The codes it documents are in [`CreateEmbedWebUrlError`](super::errors::CreateEmbedWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateEmbedWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.LicenseHasExpired`](super::errors::EssErrorCode::OperationDeniedLicenseHasExpired)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateEmbedWebUrl",
     output = CreateEmbedWebUrlResponse,
-    error = super::errors::CreateEmbedWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateEmbedWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `EmbedType`: a string.
-    ///
-    /// Example: `"PREVIEW_FLOW"`
+    /// `EmbedType`; example: `"PREVIEW_FLOW"`
     pub embed_type: String,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"yDt1JUUc**77**o*U*****88eg49PTsN"`
+    /// `BusinessId`; example: `"yDt1JUUc**77**o*U*****88eg49PTsN"`
     pub business_id: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Reviewer`: a [`ReviewerInfo`](super::models::ReviewerInfo).
+    /// `Reviewer`
     pub reviewer: Option<models::ReviewerInfo>,
 
-    /// `Option`: an [`EmbedUrlOption`](super::models::EmbedUrlOption).
+    /// `Option`
     pub option: Option<models::EmbedUrlOption>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"eyJDb21lR*************iHqnh4eOWFrOWPuOeahOaooeeJiCJ9"`
+    /// `UserData`; example: `"eyJDb21lR*************iHqnh4eOWFrOWPuOeahOaooeeJiCJ9"`
     pub user_data: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"yDt1JU*c*p*7***********8eg49PTsN"`
+    /// `ApplicationId`; example: `"yDt1JU*c*p*7***********8eg49PTsN"`
     pub application_id: Option<String>,
 }
 
 /// What a successful [`CreateEmbedWebUrl`] call returns.
 #[tc_model]
 pub struct CreateEmbedWebUrlResponse {
-    /// `WebUrl`: a string.
-    ///
-    /// Example: `"https://embed.beta.qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
+    /// `WebUrl`; example: `"https://embed.beta.qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1489,45 +1608,45 @@ pub struct CreateEmbedWebUrlResponse {
 /// The `CreateEmployeeChangeUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateEmployeeChangeUrlResponse`].
-/// The codes it documents are in [`CreateEmployeeChangeUrlError`](super::errors::CreateEmployeeChangeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateEmployeeChangeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateEmployeeChangeUrl",
     output = CreateEmployeeChangeUrlResponse,
-    error = super::errors::CreateEmployeeChangeUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateEmployeeChangeUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDwFoUUckpsomwx1UyhWGhIR2RkhOjw2"`
+    /// `UserId`; example: `"yDwFoUUckpsomwx1UyhWGhIR2RkhOjw2"`
     pub user_id: Option<String>,
 
-    /// `NewMobile`: a string.
-    ///
-    /// Example: `"13100001111"`
+    /// `NewMobile`; example: `"13100001111"`
     pub new_mobile: Option<String>,
 }
 
 /// What a successful [`CreateEmployeeChangeUrl`] call returns.
 #[tc_model]
 pub struct CreateEmployeeChangeUrlResponse {
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"/pages/guide/index?shortKey=yDtSqUdeX03V7Rza3e37"`
+    /// `MiniAppPath`; example: `"/pages/guide/index?shortKey=yDtSqUdeX03V7Rza3e37"`
     pub mini_app_path: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1683545268`
+    /// `ExpireTime`; example: `1683545268`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1537,40 +1656,41 @@ pub struct CreateEmployeeChangeUrlResponse {
 /// The `CreateEmployeeQualificationSealQrCode` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateEmployeeQualificationSealQrCodeResponse`].
-/// The codes it documents are in [`CreateEmployeeQualificationSealQrCodeError`](super::errors::CreateEmployeeQualificationSealQrCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateEmployeeQualificationSealQrCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied.OperatorHasNoPermission`](super::errors::EssErrorCode::OperationDeniedOperatorHasNoPermission)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateEmployeeQualificationSealQrCode",
     output = CreateEmployeeQualificationSealQrCodeResponse,
-    error = super::errors::CreateEmployeeQualificationSealQrCodeError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateEmployeeQualificationSealQrCode {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `HintText`: a string.
-    ///
-    /// Example: `"请授权注册消防工程师执业印章"`
+    /// `HintText`; example: `"请授权注册消防工程师执业印章"`
     pub hint_text: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTYOIEJhc2U2NCA="`
+    /// `UserData`; example: `"QmFzZTYOIEJhc2U2NCA="`
     pub user_data: Option<String>,
 }
 
 /// What a successful [`CreateEmployeeQualificationSealQrCode`] call returns.
 #[tc_model]
 pub struct CreateEmployeeQualificationSealQrCodeResponse {
-    /// `QrcodeBase64`: a string.
-    ///
-    /// Example: `"5LqM57u056CB5Zu+54mH55qEQmFzZTY0"`
+    /// `QrcodeBase64`; example: `"5LqM57u056CB5Zu+54mH55qEQmFzZTY0"`
     pub qrcode_base64: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1580,31 +1700,34 @@ pub struct CreateEmployeeQualificationSealQrCodeResponse {
 /// The `CreateExtendedServiceAuthInfos` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateExtendedServiceAuthInfosResponse`].
-/// The codes it documents are in [`CreateExtendedServiceAuthInfosError`](super::errors::CreateExtendedServiceAuthInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateExtendedServiceAuthInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateExtendedServiceAuthInfos",
     output = CreateExtendedServiceAuthInfosResponse,
-    error = super::errors::CreateExtendedServiceAuthInfosError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateExtendedServiceAuthInfos {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
+    /// `UserIds`; example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
     pub user_ids: Vec<String>,
 
-    /// `ExtendServiceType`: a string.
-    ///
-    /// Example: `"OPEN_SERVER_SIGN"`
+    /// `ExtendServiceType`; example: `"OPEN_SERVER_SIGN"`
     pub extend_service_type: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -1618,45 +1741,49 @@ pub struct CreateExtendedServiceAuthInfosResponse {
 /// The `CreateFileConvertTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFileConvertTaskResponse`].
-/// The codes it documents are in [`CreateFileConvertTaskError`](super::errors::CreateFileConvertTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFileConvertTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ResourceType`](super::errors::EssErrorCode::InvalidParameterResourceType)
+/// - [`MissingParameter.ResourceName`](super::errors::EssErrorCode::MissingParameterResourceName)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFileConvertTask",
     output = CreateFileConvertTaskResponse,
-    error = super::errors::CreateFileConvertTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFileConvertTask {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"docx"`
+    /// `ResourceType`; example: `"docx"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"转换文件名称"`
+    /// `ResourceName`; example: `"转换文件名称"`
     pub resource_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yD3JmUUckpe***********OREzv3aWCT"`
+    /// `ResourceId`; example: `"yD3JmUUckpe***********OREzv3aWCT"`
     pub resource_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateFileConvertTask`] call returns.
 #[tc_model]
 pub struct CreateFileConvertTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2026070*******936482"`
+    /// `TaskId`; example: `"2026070*******936482"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1666,50 +1793,53 @@ pub struct CreateFileConvertTaskResponse {
 /// The `CreateFileCounterSign` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFileCounterSignResponse`].
-/// The codes it documents are in [`CreateFileCounterSignError`](super::errors::CreateFileCounterSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFileCounterSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFileCounterSign",
     output = CreateFileCounterSignResponse,
-    error = super::errors::CreateFileCounterSignError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFileCounterSign {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"yDtwRUUckp7f7e************qq28pI"`
+    /// `FileId`; example: `"yDtwRUUckp7f7e************qq28pI"`
     pub file_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `SyncMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncMode`; example: `false`
     pub sync_mode: Option<bool>,
 }
 
 /// What a successful [`CreateFileCounterSign`] call returns.
 #[tc_model]
 pub struct CreateFileCounterSignResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `ResultFileId`: a string.
-    ///
-    /// Example: `"yDtwRUUckp7f7e************qq28pI"`
+    /// `ResultFileId`; example: `"yDtwRUUckp7f7e************qq28pI"`
     pub result_file_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDCmrUUc************6"`
+    /// `TaskId`; example: `"yDCmrUUc************6"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1719,120 +1849,166 @@ pub struct CreateFileCounterSignResponse {
 /// The `CreateFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowResponse`].
-/// The codes it documents are in [`CreateFlowError`](super::errors::CreateFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.NotFoundShadowUser`](super::errors::EssErrorCode::FailedOperationNotFoundShadowUser)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlow",
     output = CreateFlowResponse,
-    error = super::errors::CreateFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"张三的入职合同"`
+    /// `FlowName`; example: `"张三的入职合同"`
     pub flow_name: String,
 
-    /// `Approvers`: a list of [`FlowCreateApprover`](super::models::FlowCreateApprover) objects.
+    /// `Approvers`
     pub approvers: Vec<models::FlowCreateApprover>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"2025年张三劳务合同"`
+    /// `FlowDescription`; example: `"2025年张三劳务合同"`
     pub flow_description: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"劳务合同"`
+    /// `FlowType`; example: `"劳务合同"`
     pub flow_type: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"该字段已不再使用"`
+    /// `ClientToken`; example: `"该字段已不再使用"`
     pub client_token: Option<String>,
 
-    /// `DeadLine`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `DeadLine`; example: `1604912664`
     pub dead_line: Option<i64>,
 
-    /// `RemindedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `RemindedOn`; example: `1604912664`
     pub reminded_on: Option<i64>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"55So5oi355qE5pWw5o2u"`
+    /// `UserData`; example: `"55So5oi355qE5pWw5o2u"`
     pub user_data: Option<String>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unordered`; example: `true`
     pub unordered: Option<bool>,
 
-    /// `CustomShowMap`: a string.
-    ///
-    /// Example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
+    /// `CustomShowMap`; example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
     pub custom_show_map: Option<String>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSignReview`; example: `true`
     pub need_sign_review: Option<bool>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `CcInfos`: a list of [`CcInfo`](super::models::CcInfo) objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<models::CcInfo>>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 
-    /// `RelatedFlowId`: a string.
-    ///
-    /// Example: `"yDCjqUUckp4ts9piUrpXRFRicu5rxxHl"`
+    /// `RelatedFlowId`; example: `"yDCjqUUckp4ts9piUrpXRFRicu5rxxHl"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub related_flow_id: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.qq.com/calback.php"`
+    /// `CallbackUrl`; example: `"https://callback.qq.com/calback.php"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `Workflow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Workflow`; example: `true`
     pub workflow: Option<bool>,
 
-    /// `FlowOperateLimit`: a [`FlowOperateLimit`](super::models::FlowOperateLimit).
+    /// `FlowOperateLimit`
     pub flow_operate_limit: Option<models::FlowOperateLimit>,
 }
 
 /// What a successful [`CreateFlow`] call returns.
 #[tc_model]
 pub struct CreateFlowResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDSLHUUckpoy5mxuUxI88twxivJGeqf5"`
+    /// `FlowId`; example: `"yDSLHUUckpoy5mxuUxI88twxivJGeqf5"`
     pub flow_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1842,51 +2018,114 @@ pub struct CreateFlowResponse {
 /// The `CreateFlowApprovers` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowApproversResponse`].
-/// The codes it documents are in [`CreateFlowApproversError`](super::errors::CreateFlowApproversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowApprovers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameter.Sensitive`](super::errors::EssErrorCode::InvalidParameterSensitive)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowApprovers",
     output = CreateFlowApproversResponse,
-    error = super::errors::CreateFlowApproversError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowApprovers {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Approvers`: a list of [`FillApproverInfo`](super::models::FillApproverInfo) objects.
+    /// `Approvers`
     pub approvers: Vec<models::FillApproverInfo>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDtwLUUckp79ltk3UETpdnTykAcZdrFZ"`
+    /// `FlowId`; example: `"yDtwLUUckp79ltk3UETpdnTykAcZdrFZ"`
     pub flow_id: Option<String>,
 
-    /// `FillApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FillApproverType`; example: `0`
     pub fill_approver_type: Option<i64>,
 
-    /// `Initiator`: a string.
-    ///
-    /// Example: `"总部集团"`
+    /// `Initiator`; example: `"总部集团"`
     pub initiator: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDR1AUUgygjazuesUuO4zjESPW4PkfNi"`
+    /// `FlowGroupId`; example: `"yDR1AUUgygjazuesUuO4zjESPW4PkfNi"`
     pub flow_group_id: Option<String>,
 }
 
 /// What a successful [`CreateFlowApprovers`] call returns.
 #[tc_model]
 pub struct CreateFlowApproversResponse {
-    /// `FillError`: a list of [`FillError`](super::models::FillError) objects.
+    /// `FillError`
     pub fill_error: Option<Vec<models::FillError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1896,48 +2135,53 @@ pub struct CreateFlowApproversResponse {
 /// The `CreateFlowBlockchainEvidenceUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowBlockchainEvidenceUrlResponse`].
-/// The codes it documents are in [`CreateFlowBlockchainEvidenceUrlError`](super::errors::CreateFlowBlockchainEvidenceUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowBlockchainEvidenceUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowBlockchainEvidenceUrl",
     output = CreateFlowBlockchainEvidenceUrlResponse,
-    error = super::errors::CreateFlowBlockchainEvidenceUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowBlockchainEvidenceUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
+    /// `FlowId`; example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
     pub flow_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ExpiredOn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `ExpiredOn`; example: `1736751627`
     pub expired_on: Option<u64>,
 }
 
 /// What a successful [`CreateFlowBlockchainEvidenceUrl`] call returns.
 #[tc_model]
 pub struct CreateFlowBlockchainEvidenceUrlResponse {
-    /// `QrCode`: a string.
+    /// `QrCode`
     pub qr_code: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.essurl.cn/SR04UBxxxx"`
+    /// `Url`; example: `"https://test.essurl.cn/SR04UBxxxx"`
     pub url: Option<String>,
 
-    /// `ExpiredOn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `ExpiredOn`; example: `1736751627`
     pub expired_on: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1947,150 +2191,254 @@ pub struct CreateFlowBlockchainEvidenceUrlResponse {
 /// The `CreateFlowByFiles` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowByFilesResponse`].
-/// The codes it documents are in [`CreateFlowByFilesError`](super::errors::CreateFlowByFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowByFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`FailedOperation.NoSignReviewPass`](super::errors::EssErrorCode::FailedOperationNoSignReviewPass)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.PreViewUrlFail`](super::errors::EssErrorCode::FailedOperationPreViewUrlFail)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.JsonMarshal`](super::errors::EssErrorCode::InternalErrorJsonMarshal)
+/// - [`InternalError.Mq`](super::errors::EssErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.ComponentFileIndex`](super::errors::EssErrorCode::InvalidParameterComponentFileIndex)
+/// - [`InvalidParameter.ComponentInvalid`](super::errors::EssErrorCode::InvalidParameterComponentInvalid)
+/// - [`InvalidParameter.ComponentPage`](super::errors::EssErrorCode::InvalidParameterComponentPage)
+/// - [`InvalidParameter.ComponentPosition`](super::errors::EssErrorCode::InvalidParameterComponentPosition)
+/// - [`InvalidParameter.ComponentType`](super::errors::EssErrorCode::InvalidParameterComponentType)
+/// - [`InvalidParameter.ComponentTypeNoMatchValue`](super::errors::EssErrorCode::InvalidParameterComponentTypeNoMatchValue)
+/// - [`InvalidParameter.ComponentValue`](super::errors::EssErrorCode::InvalidParameterComponentValue)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowApprovers`](super::errors::EssErrorCode::InvalidParameterFlowApprovers)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidOrganizationName`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationName)
+/// - [`InvalidParameter.InvalidVerifyChannel`](super::errors::EssErrorCode::InvalidParameterInvalidVerifyChannel)
+/// - [`InvalidParameter.Keyword`](super::errors::EssErrorCode::InvalidParameterKeyword)
+/// - [`InvalidParameter.MissingRequiredComponentValue`](super::errors::EssErrorCode::InvalidParameterMissingRequiredComponentValue)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameter.SealId`](super::errors::EssErrorCode::InvalidParameterSealId)
+/// - [`InvalidParameter.SignComponentType`](super::errors::EssErrorCode::InvalidParameterSignComponentType)
+/// - [`InvalidParameter.SignComponents`](super::errors::EssErrorCode::InvalidParameterSignComponents)
+/// - [`InvalidParameter.VerifyChannel`](super::errors::EssErrorCode::InvalidParameterVerifyChannel)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`MissingParameter.ApproverRole`](super::errors::EssErrorCode::MissingParameterApproverRole)
+/// - [`MissingParameter.ApproverSignComponent`](super::errors::EssErrorCode::MissingParameterApproverSignComponent)
+/// - [`MissingParameter.Field`](super::errors::EssErrorCode::MissingParameterField)
+/// - [`MissingParameter.FileNames`](super::errors::EssErrorCode::MissingParameterFileNames)
+/// - [`MissingParameter.FlowApprover`](super::errors::EssErrorCode::MissingParameterFlowApprover)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`MissingParameter.KeyWord`](super::errors::EssErrorCode::MissingParameterKeyWord)
+/// - [`MissingParameter.Recipient`](super::errors::EssErrorCode::MissingParameterRecipient)
+/// - [`MissingParameter.ResourceId`](super::errors::EssErrorCode::MissingParameterResourceId)
+/// - [`MissingParameter.ServerSignSealId`](super::errors::EssErrorCode::MissingParameterServerSignSealId)
+/// - [`MissingParameter.SignComponents`](super::errors::EssErrorCode::MissingParameterSignComponents)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverNoMatchTemplate`](super::errors::EssErrorCode::OperationDeniedApproverNoMatchTemplate)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.ErrNoSupportIndividualHasOrganizationName`](super::errors::EssErrorCode::OperationDeniedErrNoSupportIndividualHasOrganizationName)
+/// - [`OperationDenied.FileDeleted`](super::errors::EssErrorCode::OperationDeniedFileDeleted)
+/// - [`OperationDenied.FileNoMatchResource`](super::errors::EssErrorCode::OperationDeniedFileNoMatchResource)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.ManyResourceId`](super::errors::EssErrorCode::OperationDeniedManyResourceId)
+/// - [`OperationDenied.NoApproverMobileCheckPermission`](super::errors::EssErrorCode::OperationDeniedNoApproverMobileCheckPermission)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoPermissionUseResource`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseResource)
+/// - [`OperationDenied.NoPermissionUseServerSignSeal`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseServerSignSeal)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.NoSupportComponentType`](super::errors::EssErrorCode::OperationDeniedNoSupportComponentType)
+/// - [`OperationDenied.NoSupportJumpPage`](super::errors::EssErrorCode::OperationDeniedNoSupportJumpPage)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.PersonServerSignForbid`](super::errors::EssErrorCode::OperationDeniedPersonServerSignForbid)
+/// - [`OperationDenied.RequiredComponentNotFill`](super::errors::EssErrorCode::OperationDeniedRequiredComponentNotFill)
+/// - [`OperationDenied.ServerSignNoAllowComponent`](super::errors::EssErrorCode::OperationDeniedServerSignNoAllowComponent)
+/// - [`OperationDenied.ServerSignNoSupportSignature`](super::errors::EssErrorCode::OperationDeniedServerSignNoSupportSignature)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`OperationDenied.UserNoAudit`](super::errors::EssErrorCode::OperationDeniedUserNoAudit)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.Document`](super::errors::EssErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.ErrNotExistRole`](super::errors::EssErrorCode::ResourceNotFoundErrNotExistRole)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.NotExistDocument`](super::errors::EssErrorCode::ResourceNotFoundNotExistDocument)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceNotFound.NotExistResource`](super::errors::EssErrorCode::ResourceNotFoundNotExistResource)
+/// - [`ResourceNotFound.NotExistTemplate`](super::errors::EssErrorCode::ResourceNotFoundNotExistTemplate)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowByFiles",
     output = CreateFlowByFilesResponse,
-    error = super::errors::CreateFlowByFilesError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowByFiles {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"2013年采购西红柿合同"`
+    /// `FlowName`; example: `"2013年采购西红柿合同"`
     pub flow_name: String,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"]`
+    /// `FileIds`; example: `["yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"]`
     pub file_ids: Vec<String>,
 
-    /// `Approvers`: a list of [`ApproverInfo`](super::models::ApproverInfo) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::ApproverInfo>>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"2013年采购西红柿合同10吨"`
+    /// `FlowDescription`; example: `"2013年采购西红柿合同10吨"`
     pub flow_description: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"销售合同"`
+    /// `FlowType`; example: `"销售合同"`
     pub flow_type: Option<String>,
 
-    /// `Components`: a list of [`Component`](super::models::Component) objects.
+    /// `Components`
     pub components: Option<Vec<models::Component>>,
 
-    /// `CcInfos`: a list of [`CcInfo`](super::models::CcInfo) objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<models::CcInfo>>,
 
-    /// `CcNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CcNotifyType`; example: `1`
     pub cc_notify_type: Option<i64>,
 
-    /// `NeedPreview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedPreview`; example: `false`
     pub need_preview: Option<bool>,
 
-    /// `PreviewType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreviewType`; example: `0`
     pub preview_type: Option<i64>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1703061565`
+    /// `Deadline`; example: `1703061565`
     pub deadline: Option<i64>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unordered`; example: `true`
     pub unordered: Option<bool>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA="`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA="`
     pub user_data: Option<String>,
 
-    /// `RemindedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1703061565`
+    /// `RemindedOn`; example: `1703061565`
     pub reminded_on: Option<i64>,
 
-    /// `ApproverVerifyType`: a string.
-    ///
-    /// Example: `"MobileCheck"`
+    /// `ApproverVerifyType`; example: `"MobileCheck"`
     pub approver_verify_type: Option<String>,
 
-    /// `SignBeanTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignBeanTag`; example: `0`
     pub sign_bean_tag: Option<i64>,
 
-    /// `CustomShowMap`: a string.
-    ///
-    /// Example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
+    /// `CustomShowMap`; example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
     pub custom_show_map: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSignReview`; example: `true`
     pub need_sign_review: Option<bool>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `OpenDynamicSignFlow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenDynamicSignFlow`; example: `true`
     pub open_dynamic_sign_flow: Option<bool>,
 
-    /// `Workflow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Workflow`; example: `true`
     pub workflow: Option<bool>,
 
-    /// `FlowOperateLimit`: a [`FlowOperateLimit`](super::models::FlowOperateLimit).
+    /// `FlowOperateLimit`
     pub flow_operate_limit: Option<models::FlowOperateLimit>,
 }
 
 /// What a successful [`CreateFlowByFiles`] call returns.
 #[tc_model]
 pub struct CreateFlowByFilesResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDtwLUUckp79lzviUuBHsZJEXIiDDqEV"`
+    /// `FlowId`; example: `"yDtwLUUckp79lzviUuBHsZJEXIiDDqEV"`
     pub flow_id: String,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.com/1234.jpg"`
+    /// `PreviewUrl`; example: `"https://qian.tencent.com/1234.jpg"`
     pub preview_url: String,
 
-    /// `Approvers`: a list of [`ApproverItem`](super::models::ApproverItem) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::ApproverItem>>,
 
-    /// `WorkflowInstanceId`: a string.
-    ///
-    /// Example: `"2028742319208935424"`
+    /// `WorkflowInstanceId`; example: `"2028742319208935424"`
     pub workflow_instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2100,55 +2448,57 @@ pub struct CreateFlowByFilesResponse {
 /// The `CreateFlowEvidenceReport` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowEvidenceReportResponse`].
-/// The codes it documents are in [`CreateFlowEvidenceReportError`](super::errors::CreateFlowEvidenceReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowEvidenceReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NotBelongSuperAdminOrLegalPerson`](super::errors::EssErrorCode::OperationDeniedNotBelongSuperAdminOrLegalPerson)
+/// - [`OperationDenied.ProveNoQuota`](super::errors::EssErrorCode::OperationDeniedProveNoQuota)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowEvidenceReport",
     output = CreateFlowEvidenceReportResponse,
-    error = super::errors::CreateFlowEvidenceReportError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowEvidenceReport {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `FlowId`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub flow_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 
-    /// `HybridEvidenceFlowFile`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HybridEvidenceFlowFile`; example: `false`
     pub hybrid_evidence_flow_file: Option<bool>,
 }
 
 /// What a successful [`CreateFlowEvidenceReport`] call returns.
 #[tc_model]
 pub struct CreateFlowEvidenceReportResponse {
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"yDx************************AyF"`
+    /// `ReportId`; example: `"yDx************************AyF"`
     pub report_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EvidenceStatusExecuting"`
+    /// `Status`; example: `"EvidenceStatusExecuting"`
     pub status: String,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"https://file.cn/1.pdf"`
+    /// `ReportUrl`; example: `"https://file.cn/1.pdf"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2161,41 +2511,47 @@ pub struct CreateFlowEvidenceReportResponse {
 /// The `CreateFlowForwards` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowForwardsResponse`].
-/// The codes it documents are in [`CreateFlowForwardsError`](super::errors::CreateFlowForwardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowForwards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowForwards",
     output = CreateFlowForwardsResponse,
-    error = super::errors::CreateFlowForwardsError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowForwards {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TargetUserId`: a string.
-    ///
-    /// Example: `"yDwfGUieurag8Uy0AthwPa6bOntYp6x0"`
+    /// `TargetUserId`; example: `"yDwfGUieurag8Uy0AthwPa6bOntYp6x0"`
     pub target_user_id: String,
 
-    /// `FlowForwardInfos`: a list of [`FlowForwardInfo`](super::models::FlowForwardInfo) objects.
+    /// `FlowForwardInfos`
     pub flow_forward_infos: Vec<models::FlowForwardInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateFlowForwards`] call returns.
 #[tc_model]
 pub struct CreateFlowForwardsResponse {
-    /// `FailedFlows`: a list of [`FlowForwardResult`](super::models::FlowForwardResult) objects.
+    /// `FailedFlows`
     pub failed_flows: Option<Vec<models::FlowForwardResult>>,
 
-    /// `SuccessFlows`: a list of strings.
-    ///
-    /// Example: `["yDtCvUUlal1z9fUEyCjfI8TAPPwBtFzu"]`
+    /// `SuccessFlows`; example: `["yDtCvUUlal1z9fUEyCjfI8TAPPwBtFzu"]`
     pub success_flows: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2205,57 +2561,187 @@ pub struct CreateFlowForwardsResponse {
 /// The `CreateFlowGroupByFiles` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowGroupByFilesResponse`].
-/// The codes it documents are in [`CreateFlowGroupByFilesError`](super::errors::CreateFlowGroupByFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowGroupByFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`FailedOperation.NoSignReviewPass`](super::errors::EssErrorCode::FailedOperationNoSignReviewPass)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.PreViewUrlFail`](super::errors::EssErrorCode::FailedOperationPreViewUrlFail)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.JsonMarshal`](super::errors::EssErrorCode::InternalErrorJsonMarshal)
+/// - [`InternalError.Pdf`](super::errors::EssErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.ComponentFileIndex`](super::errors::EssErrorCode::InvalidParameterComponentFileIndex)
+/// - [`InvalidParameter.ComponentPage`](super::errors::EssErrorCode::InvalidParameterComponentPage)
+/// - [`InvalidParameter.ComponentPosition`](super::errors::EssErrorCode::InvalidParameterComponentPosition)
+/// - [`InvalidParameter.ComponentTypeNoMatchValue`](super::errors::EssErrorCode::InvalidParameterComponentTypeNoMatchValue)
+/// - [`InvalidParameter.ComponentValue`](super::errors::EssErrorCode::InvalidParameterComponentValue)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowFileIds`](super::errors::EssErrorCode::InvalidParameterFlowFileIds)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidOrganizationName`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationName)
+/// - [`InvalidParameter.InvalidVerifyChannel`](super::errors::EssErrorCode::InvalidParameterInvalidVerifyChannel)
+/// - [`InvalidParameter.MissingRequiredComponentValue`](super::errors::EssErrorCode::InvalidParameterMissingRequiredComponentValue)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameter.SealId`](super::errors::EssErrorCode::InvalidParameterSealId)
+/// - [`InvalidParameter.SignComponents`](super::errors::EssErrorCode::InvalidParameterSignComponents)
+/// - [`InvalidParameter.VerifyChannel`](super::errors::EssErrorCode::InvalidParameterVerifyChannel)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`MissingParameter.ApproverRole`](super::errors::EssErrorCode::MissingParameterApproverRole)
+/// - [`MissingParameter.ApproverSignComponent`](super::errors::EssErrorCode::MissingParameterApproverSignComponent)
+/// - [`MissingParameter.Field`](super::errors::EssErrorCode::MissingParameterField)
+/// - [`MissingParameter.FileNames`](super::errors::EssErrorCode::MissingParameterFileNames)
+/// - [`MissingParameter.FlowApprover`](super::errors::EssErrorCode::MissingParameterFlowApprover)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`MissingParameter.KeyWord`](super::errors::EssErrorCode::MissingParameterKeyWord)
+/// - [`MissingParameter.Recipient`](super::errors::EssErrorCode::MissingParameterRecipient)
+/// - [`MissingParameter.ResourceId`](super::errors::EssErrorCode::MissingParameterResourceId)
+/// - [`MissingParameter.ServerSignSealId`](super::errors::EssErrorCode::MissingParameterServerSignSealId)
+/// - [`MissingParameter.SignComponents`](super::errors::EssErrorCode::MissingParameterSignComponents)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverNoMatchTemplate`](super::errors::EssErrorCode::OperationDeniedApproverNoMatchTemplate)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.ErrNoSupportIndividualHasOrganizationName`](super::errors::EssErrorCode::OperationDeniedErrNoSupportIndividualHasOrganizationName)
+/// - [`OperationDenied.FileDeleted`](super::errors::EssErrorCode::OperationDeniedFileDeleted)
+/// - [`OperationDenied.FileNoMatchResource`](super::errors::EssErrorCode::OperationDeniedFileNoMatchResource)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.ManyResourceId`](super::errors::EssErrorCode::OperationDeniedManyResourceId)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoPermissionUseResource`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseResource)
+/// - [`OperationDenied.NoPermissionUseServerSignSeal`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseServerSignSeal)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.NoSupportComponentType`](super::errors::EssErrorCode::OperationDeniedNoSupportComponentType)
+/// - [`OperationDenied.NoSupportJumpPage`](super::errors::EssErrorCode::OperationDeniedNoSupportJumpPage)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.PersonServerSignForbid`](super::errors::EssErrorCode::OperationDeniedPersonServerSignForbid)
+/// - [`OperationDenied.RequiredComponentNotFill`](super::errors::EssErrorCode::OperationDeniedRequiredComponentNotFill)
+/// - [`OperationDenied.ServerSignNoAllowComponent`](super::errors::EssErrorCode::OperationDeniedServerSignNoAllowComponent)
+/// - [`OperationDenied.ServerSignNoSupportSignature`](super::errors::EssErrorCode::OperationDeniedServerSignNoSupportSignature)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.Document`](super::errors::EssErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.ErrNotExistRole`](super::errors::EssErrorCode::ResourceNotFoundErrNotExistRole)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.NotExistDocument`](super::errors::EssErrorCode::ResourceNotFoundNotExistDocument)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceNotFound.NotExistResource`](super::errors::EssErrorCode::ResourceNotFoundNotExistResource)
+/// - [`ResourceNotFound.NotExistTemplate`](super::errors::EssErrorCode::ResourceNotFoundNotExistTemplate)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowGroupByFiles",
     output = CreateFlowGroupByFilesResponse,
-    error = super::errors::CreateFlowGroupByFilesError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowGroupByFiles {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"入职合同集"`
+    /// `FlowGroupName`; example: `"入职合同集"`
     pub flow_group_name: String,
 
-    /// `FlowGroupInfos`: a list of [`FlowGroupInfo`](super::models::FlowGroupInfo) objects.
+    /// `FlowGroupInfos`
     pub flow_group_infos: Vec<models::FlowGroupInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupOptions`: a [`FlowGroupOptions`](super::models::FlowGroupOptions).
+    /// `FlowGroupOptions`
     pub flow_group_options: Option<models::FlowGroupOptions>,
 
-    /// `UserFlowType`: a [`UserFlowType`](super::models::UserFlowType).
+    /// `UserFlowType`
     pub user_flow_type: Option<models::UserFlowType>,
 }
 
 /// What a successful [`CreateFlowGroupByFiles`] call returns.
 #[tc_model]
 pub struct CreateFlowGroupByFilesResponse {
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `FlowGroupId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub flow_group_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
+    /// `FlowIds`; example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
     pub flow_ids: Vec<String>,
 
-    /// `Approvers`: a list of [`FlowGroupApprovers`](super::models::FlowGroupApprovers) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::FlowGroupApprovers>>,
 
-    /// `WorkflowInstanceId`: a string.
-    ///
-    /// Example: `"2028742319208935424"`
+    /// `WorkflowInstanceId`; example: `"2028742319208935424"`
     pub workflow_instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2265,57 +2751,186 @@ pub struct CreateFlowGroupByFilesResponse {
 /// The `CreateFlowGroupByTemplates` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowGroupByTemplatesResponse`].
-/// The codes it documents are in [`CreateFlowGroupByTemplatesError`](super::errors::CreateFlowGroupByTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowGroupByTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`FailedOperation.NoSignReviewPass`](super::errors::EssErrorCode::FailedOperationNoSignReviewPass)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.PreViewUrlFail`](super::errors::EssErrorCode::FailedOperationPreViewUrlFail)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.JsonMarshal`](super::errors::EssErrorCode::InternalErrorJsonMarshal)
+/// - [`InternalError.Pdf`](super::errors::EssErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.ComponentFileIndex`](super::errors::EssErrorCode::InvalidParameterComponentFileIndex)
+/// - [`InvalidParameter.ComponentPage`](super::errors::EssErrorCode::InvalidParameterComponentPage)
+/// - [`InvalidParameter.ComponentPosition`](super::errors::EssErrorCode::InvalidParameterComponentPosition)
+/// - [`InvalidParameter.ComponentTypeNoMatchValue`](super::errors::EssErrorCode::InvalidParameterComponentTypeNoMatchValue)
+/// - [`InvalidParameter.ComponentValue`](super::errors::EssErrorCode::InvalidParameterComponentValue)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidOrganizationName`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationName)
+/// - [`InvalidParameter.InvalidVerifyChannel`](super::errors::EssErrorCode::InvalidParameterInvalidVerifyChannel)
+/// - [`InvalidParameter.MissingRequiredComponentValue`](super::errors::EssErrorCode::InvalidParameterMissingRequiredComponentValue)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameter.SealId`](super::errors::EssErrorCode::InvalidParameterSealId)
+/// - [`InvalidParameter.SignComponents`](super::errors::EssErrorCode::InvalidParameterSignComponents)
+/// - [`InvalidParameter.VerifyChannel`](super::errors::EssErrorCode::InvalidParameterVerifyChannel)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`MissingParameter.ApproverRole`](super::errors::EssErrorCode::MissingParameterApproverRole)
+/// - [`MissingParameter.ApproverSignComponent`](super::errors::EssErrorCode::MissingParameterApproverSignComponent)
+/// - [`MissingParameter.Field`](super::errors::EssErrorCode::MissingParameterField)
+/// - [`MissingParameter.FileNames`](super::errors::EssErrorCode::MissingParameterFileNames)
+/// - [`MissingParameter.FlowApprover`](super::errors::EssErrorCode::MissingParameterFlowApprover)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`MissingParameter.KeyWord`](super::errors::EssErrorCode::MissingParameterKeyWord)
+/// - [`MissingParameter.Recipient`](super::errors::EssErrorCode::MissingParameterRecipient)
+/// - [`MissingParameter.ResourceId`](super::errors::EssErrorCode::MissingParameterResourceId)
+/// - [`MissingParameter.ServerSignSealId`](super::errors::EssErrorCode::MissingParameterServerSignSealId)
+/// - [`MissingParameter.SignComponents`](super::errors::EssErrorCode::MissingParameterSignComponents)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverNoMatchTemplate`](super::errors::EssErrorCode::OperationDeniedApproverNoMatchTemplate)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.ErrNoSupportIndividualHasOrganizationName`](super::errors::EssErrorCode::OperationDeniedErrNoSupportIndividualHasOrganizationName)
+/// - [`OperationDenied.FileDeleted`](super::errors::EssErrorCode::OperationDeniedFileDeleted)
+/// - [`OperationDenied.FileNoMatchResource`](super::errors::EssErrorCode::OperationDeniedFileNoMatchResource)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.ManyResourceId`](super::errors::EssErrorCode::OperationDeniedManyResourceId)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoPermissionUseResource`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseResource)
+/// - [`OperationDenied.NoPermissionUseServerSignSeal`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseServerSignSeal)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.NoSupportComponentType`](super::errors::EssErrorCode::OperationDeniedNoSupportComponentType)
+/// - [`OperationDenied.NoSupportJumpPage`](super::errors::EssErrorCode::OperationDeniedNoSupportJumpPage)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.PersonServerSignForbid`](super::errors::EssErrorCode::OperationDeniedPersonServerSignForbid)
+/// - [`OperationDenied.RequiredComponentNotFill`](super::errors::EssErrorCode::OperationDeniedRequiredComponentNotFill)
+/// - [`OperationDenied.ServerSignNoAllowComponent`](super::errors::EssErrorCode::OperationDeniedServerSignNoAllowComponent)
+/// - [`OperationDenied.ServerSignNoSupportSignature`](super::errors::EssErrorCode::OperationDeniedServerSignNoSupportSignature)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.Document`](super::errors::EssErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.ErrNotExistRole`](super::errors::EssErrorCode::ResourceNotFoundErrNotExistRole)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.NotExistDocument`](super::errors::EssErrorCode::ResourceNotFoundNotExistDocument)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceNotFound.NotExistResource`](super::errors::EssErrorCode::ResourceNotFoundNotExistResource)
+/// - [`ResourceNotFound.NotExistTemplate`](super::errors::EssErrorCode::ResourceNotFoundNotExistTemplate)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowGroupByTemplates",
     output = CreateFlowGroupByTemplatesResponse,
-    error = super::errors::CreateFlowGroupByTemplatesError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowGroupByTemplates {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"蔬菜采购"`
+    /// `FlowGroupName`; example: `"蔬菜采购"`
     pub flow_group_name: String,
 
-    /// `FlowGroupInfos`: a list of [`FlowGroupInfo`](super::models::FlowGroupInfo) objects.
+    /// `FlowGroupInfos`
     pub flow_group_infos: Vec<models::FlowGroupInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupOptions`: a [`FlowGroupOptions`](super::models::FlowGroupOptions).
+    /// `FlowGroupOptions`
     pub flow_group_options: Option<models::FlowGroupOptions>,
 
-    /// `UserFlowType`: a [`UserFlowType`](super::models::UserFlowType).
+    /// `UserFlowType`
     pub user_flow_type: Option<models::UserFlowType>,
 }
 
 /// What a successful [`CreateFlowGroupByTemplates`] call returns.
 #[tc_model]
 pub struct CreateFlowGroupByTemplatesResponse {
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDRSRUUgygj6qnyvUuO4zjE1vLuGdWjL"`
+    /// `FlowGroupId`; example: `"yDRSRUUgygj6qnyvUuO4zjE1vLuGdWjL"`
     pub flow_group_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"]`
+    /// `FlowIds`; example: `["yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"]`
     pub flow_ids: Vec<String>,
 
-    /// `Approvers`: a list of [`FlowGroupApprovers`](super::models::FlowGroupApprovers) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::FlowGroupApprovers>>,
 
-    /// `WorkflowInstanceId`: a string.
-    ///
-    /// Example: `"2028742319208935424"`
+    /// `WorkflowInstanceId`; example: `"2028742319208935424"`
     pub workflow_instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2325,33 +2940,43 @@ pub struct CreateFlowGroupByTemplatesResponse {
 /// The `CreateFlowGroupReminds` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowGroupRemindsResponse`].
-/// The codes it documents are in [`CreateFlowGroupRemindsError`](super::errors::CreateFlowGroupRemindsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowGroupReminds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowGroupReminds",
     output = CreateFlowGroupRemindsResponse,
-    error = super::errors::CreateFlowGroupRemindsError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowGroupReminds {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yD3**************************jJK"`
+    /// `FlowGroupId`; example: `"yD3**************************jJK"`
     pub flow_group_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateFlowGroupReminds`] call returns.
 #[tc_model]
 pub struct CreateFlowGroupRemindsResponse {
-    /// `RemindFlowGroupRecords`: a list of [`RemindFlowGroupRecord`](super::models::RemindFlowGroupRecord) objects.
+    /// `RemindFlowGroupRecords`
     pub remind_flow_group_records: Vec<models::RemindFlowGroupRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2361,39 +2986,58 @@ pub struct CreateFlowGroupRemindsResponse {
 /// The `CreateFlowGroupSignReview` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowGroupSignReviewResponse`].
-/// The codes it documents are in [`CreateFlowGroupSignReviewError`](super::errors::CreateFlowGroupSignReviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowGroupSignReview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowGroupSignReview",
     output = CreateFlowGroupSignReviewResponse,
-    error = super::errors::CreateFlowGroupSignReviewError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowGroupSignReview {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDSxIUUckpt1ea9hUx5oXYkSgVNJaxOE"`
+    /// `FlowGroupId`; example: `"yDSxIUUckpt1ea9hUx5oXYkSgVNJaxOE"`
     pub flow_group_id: String,
 
-    /// `ReviewType`: a string.
-    ///
-    /// Example: `"PASS"`
+    /// `ReviewType`; example: `"PASS"`
     pub review_type: String,
 
-    /// `ApproverInfo`: a [`NeedReviewApproverInfo`](super::models::NeedReviewApproverInfo).
+    /// `ApproverInfo`
     pub approver_info: models::NeedReviewApproverInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ReviewMessage`: a string.
-    ///
-    /// Example: `"价格写错了"`
+    /// `ReviewMessage`; example: `"价格写错了"`
     pub review_message: Option<String>,
 }
 
@@ -2407,41 +3051,49 @@ pub struct CreateFlowGroupSignReviewResponse {
 /// The `CreateFlowReminds` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowRemindsResponse`].
-/// The codes it documents are in [`CreateFlowRemindsError`](super::errors::CreateFlowRemindsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowReminds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowReminds",
     output = CreateFlowRemindsResponse,
-    error = super::errors::CreateFlowRemindsError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowReminds {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3XxUUckpmidr7zU1UuLaEdRx29FHpT"]`
+    /// `FlowIds`; example: `["yD3XxUUckpmidr7zU1UuLaEdRx29FHpT"]`
     pub flow_ids: Vec<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `RemindTypes`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `RemindTypes`; example: `["SMS"]`
     pub remind_types: Option<Vec<String>>,
 
-    /// `RemindEmailInfos`: a list of [`RemindEmailInfo`](super::models::RemindEmailInfo) objects.
+    /// `RemindEmailInfos`
     pub remind_email_infos: Option<Vec<models::RemindEmailInfo>>,
 }
 
 /// What a successful [`CreateFlowReminds`] call returns.
 #[tc_model]
 pub struct CreateFlowRemindsResponse {
-    /// `RemindFlowRecords`: a list of [`RemindFlowRecords`](super::models::RemindFlowRecords) objects.
+    /// `RemindFlowRecords`
     pub remind_flow_records: Vec<models::RemindFlowRecords>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2451,46 +3103,61 @@ pub struct CreateFlowRemindsResponse {
 /// The `CreateFlowSignReview` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowSignReviewResponse`].
-/// The codes it documents are in [`CreateFlowSignReviewError`](super::errors::CreateFlowSignReviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowSignReview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowSignReview",
     output = CreateFlowSignReviewResponse,
-    error = super::errors::CreateFlowSignReviewError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowSignReview {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `FlowId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub flow_id: String,
 
-    /// `ReviewType`: a string.
-    ///
-    /// Example: `"PASS"`
+    /// `ReviewType`; example: `"PASS"`
     pub review_type: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RecipientId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub recipient_id: Option<String>,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"SignReview"`
+    /// `OperateType`; example: `"SignReview"`
     pub operate_type: Option<String>,
 
-    /// `ReviewMessage`: a string.
-    ///
-    /// Example: `"合同内容错误"`
+    /// `ReviewMessage`; example: `"合同内容错误"`
     pub review_message: Option<String>,
 }
 
@@ -2504,62 +3171,68 @@ pub struct CreateFlowSignReviewResponse {
 /// The `CreateFlowSignUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateFlowSignUrlResponse`].
-/// The codes it documents are in [`CreateFlowSignUrlError`](super::errors::CreateFlowSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateFlowSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateFlowSignUrl",
     output = CreateFlowSignUrlResponse,
-    error = super::errors::CreateFlowSignUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateFlowSignUrl {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowApproverInfos`: a list of [`FlowCreateApprover`](super::models::FlowCreateApprover) objects.
+    /// `FlowApproverInfos`
     pub flow_approver_infos: Option<Vec<models::FlowCreateApprover>>,
 
-    /// `VideoVerifyTimesLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `VideoVerifyTimesLimit`; example: `5`
     pub video_verify_times_limit: Option<i64>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://jump.cn/jump"`
+    /// `JumpUrl`; example: `"https://jump.cn/jump"`
     pub jump_url: Option<String>,
 
-    /// `UrlType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UrlType`; example: `0`
     pub url_type: Option<i64>,
 
-    /// `ExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `ExpiredOn`; example: `1800`
     pub expired_on: Option<i64>,
 }
 
 /// What a successful [`CreateFlowSignUrl`] call returns.
 #[tc_model]
 pub struct CreateFlowSignUrlResponse {
-    /// `FlowApproverUrlInfos`: a list of [`FlowApproverUrlInfo`](super::models::FlowApproverUrlInfo) objects.
+    /// `FlowApproverUrlInfos`
     pub flow_approver_url_infos: Vec<models::FlowApproverUrlInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2569,38 +3242,44 @@ pub struct CreateFlowSignUrlResponse {
 /// The `CreateInformationExtractionWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateInformationExtractionWebUrlResponse`].
-/// The codes it documents are in [`CreateInformationExtractionWebUrlError`](super::errors::CreateInformationExtractionWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateInformationExtractionWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateInformationExtractionWebUrl",
     output = CreateInformationExtractionWebUrlResponse,
-    error = super::errors::CreateInformationExtractionWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateInformationExtractionWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["yDtGEUUgydz"]`
+    /// `ResourceIds`; example: `["yDtGEUUgydz"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"5rWL6K+V5pWw5o2u"`
+    /// `UserData`; example: `"5rWL6K+V5pWw5o2u"`
     pub user_data: Option<String>,
 
-    /// `Option`: a [`WebUrlOption`](super::models::WebUrlOption).
+    /// `Option`
     pub option: Option<models::WebUrlOption>,
 }
 
 /// What a successful [`CreateInformationExtractionWebUrl`] call returns.
 #[tc_model]
 pub struct CreateInformationExtractionWebUrlResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2610,55 +3289,56 @@ pub struct CreateInformationExtractionWebUrlResponse {
 /// The `CreateIntegrationDepartment` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateIntegrationDepartmentResponse`].
-/// The codes it documents are in [`CreateIntegrationDepartmentError`](super::errors::CreateIntegrationDepartmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateIntegrationDepartment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.DataExists`](super::errors::EssErrorCode::InvalidParameterDataExists)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.UserId`](super::errors::EssErrorCode::MissingParameterUserId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateIntegrationDepartment",
     output = CreateIntegrationDepartmentResponse,
-    error = super::errors::CreateIntegrationDepartmentError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateIntegrationDepartment {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `DeptName`: a string.
-    ///
-    /// Example: `"销售部门"`
+    /// `DeptName`; example: `"销售部门"`
     pub dept_name: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ParentDeptId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `ParentDeptId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub parent_dept_id: Option<String>,
 
-    /// `ParentDeptOpenId`: a string.
-    ///
-    /// Example: `"456"`
+    /// `ParentDeptOpenId`; example: `"456"`
     pub parent_dept_open_id: Option<String>,
 
-    /// `DeptOpenId`: a string.
-    ///
-    /// Example: `"789"`
+    /// `DeptOpenId`; example: `"789"`
     pub dept_open_id: Option<String>,
 
-    /// `OrderNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderNo`; example: `1`
     pub order_no: Option<u64>,
 }
 
 /// What a successful [`CreateIntegrationDepartment`] call returns.
 #[tc_model]
 pub struct CreateIntegrationDepartmentResponse {
-    /// `DeptId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `DeptId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub dept_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2668,46 +3348,55 @@ pub struct CreateIntegrationDepartmentResponse {
 /// The `CreateIntegrationEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateIntegrationEmployeesResponse`].
-/// The codes it documents are in [`CreateIntegrationEmployeesError`](super::errors::CreateIntegrationEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateIntegrationEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateIntegrationEmployees",
     output = CreateIntegrationEmployeesResponse,
-    error = super::errors::CreateIntegrationEmployeesError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateIntegrationEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Employees`: a list of [`Staff`](super::models::Staff) objects.
+    /// `Employees`
     pub employees: Vec<models::Staff>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `InvitationNotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `InvitationNotifyType`; example: `"SMS"`
     pub invitation_notify_type: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com/action-next"`
+    /// `JumpUrl`; example: `"https://www.qq.com/action-next"`
     pub jump_url: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateIntegrationEmployees`] call returns.
 #[tc_model]
 pub struct CreateIntegrationEmployeesResponse {
-    /// `CreateEmployeeResult`: a [`CreateStaffResult`](super::models::CreateStaffResult).
+    /// `CreateEmployeeResult`
     pub create_employee_result: models::CreateStaffResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2717,53 +3406,55 @@ pub struct CreateIntegrationEmployeesResponse {
 /// The `CreateIntegrationRole` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateIntegrationRoleResponse`].
-/// The codes it documents are in [`CreateIntegrationRoleError`](super::errors::CreateIntegrationRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateIntegrationRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateIntegrationRole",
     output = CreateIntegrationRoleResponse,
-    error = super::errors::CreateIntegrationRoleError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateIntegrationRole {
-    /// `Name`: a string.
-    ///
-    /// Example: `"销售分部角色"`
+    /// `Name`; example: `"销售分部角色"`
     pub name: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"销售分部角色"`
+    /// `Description`; example: `"销售分部角色"`
     pub description: Option<String>,
 
-    /// `IsGroupRole`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGroupRole`; example: `0`
     pub is_group_role: Option<i64>,
 
-    /// `PermissionGroups`: a list of [`PermissionGroup`](super::models::PermissionGroup) objects.
+    /// `PermissionGroups`
     pub permission_groups: Option<Vec<models::PermissionGroup>>,
 
-    /// `SubOrganizationIds`: a list of strings.
-    ///
-    /// Example: `["135","853"]`
+    /// `SubOrganizationIds`; example: `["135","853"]`
     pub sub_organization_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateIntegrationRole`] call returns.
 #[tc_model]
 pub struct CreateIntegrationRoleResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RoleId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub role_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2773,32 +3464,38 @@ pub struct CreateIntegrationRoleResponse {
 /// The `CreateIntegrationSubOrganizationActiveRecord` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateIntegrationSubOrganizationActiveRecordResponse`].
-/// The codes it documents are in [`CreateIntegrationSubOrganizationActiveRecordError`](super::errors::CreateIntegrationSubOrganizationActiveRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateIntegrationSubOrganizationActiveRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateIntegrationSubOrganizationActiveRecord",
     output = CreateIntegrationSubOrganizationActiveRecordResponse,
-    error = super::errors::CreateIntegrationSubOrganizationActiveRecordError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateIntegrationSubOrganizationActiveRecord {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SubOrganizationIds`: a list of strings.
-    ///
-    /// Example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
+    /// `SubOrganizationIds`; example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
     pub sub_organization_ids: Vec<String>,
 }
 
 /// What a successful [`CreateIntegrationSubOrganizationActiveRecord`] call returns.
 #[tc_model]
 pub struct CreateIntegrationSubOrganizationActiveRecordResponse {
-    /// `FailedSubOrganizationIds`: a list of strings.
-    ///
-    /// Example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
+    /// `FailedSubOrganizationIds`; example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
     pub failed_sub_organization_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2808,38 +3505,47 @@ pub struct CreateIntegrationSubOrganizationActiveRecordResponse {
 /// The `CreateIntegrationUserRoles` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateIntegrationUserRolesResponse`].
-/// The codes it documents are in [`CreateIntegrationUserRolesError`](super::errors::CreateIntegrationUserRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateIntegrationUserRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoPermissionUseResource`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseResource)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateIntegrationUserRoles",
     output = CreateIntegrationUserRolesResponse,
-    error = super::errors::CreateIntegrationUserRolesError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateIntegrationUserRoles {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
+    /// `UserIds`; example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
     pub user_ids: Vec<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
+    /// `RoleIds`; example: `["yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"]`
     pub role_ids: Vec<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateIntegrationUserRoles`] call returns.
 #[tc_model]
 pub struct CreateIntegrationUserRolesResponse {
-    /// `FailedCreateRoleData`: a list of [`FailedCreateRoleData`](super::models::FailedCreateRoleData) objects.
+    /// `FailedCreateRoleData`
     pub failed_create_role_data: Vec<models::FailedCreateRoleData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2849,26 +3555,31 @@ pub struct CreateIntegrationUserRolesResponse {
 /// The `CreateLMInformationExtractionTaskFieldFeedback` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateLMInformationExtractionTaskFieldFeedbackResponse`].
-/// The codes it documents are in [`CreateLMInformationExtractionTaskFieldFeedbackError`](super::errors::CreateLMInformationExtractionTaskFieldFeedbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateLMInformationExtractionTaskFieldFeedback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateLMInformationExtractionTaskFieldFeedback",
     output = CreateLMInformationExtractionTaskFieldFeedbackResponse,
-    error = super::errors::CreateLMInformationExtractionTaskFieldFeedbackError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateLMInformationExtractionTaskFieldFeedback {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
+    /// `Id`; example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
     pub id: Option<String>,
 
-    /// `Feedback`: a [`FeedbackInfo`](super::models::FeedbackInfo).
+    /// `Feedback`
     pub feedback: Option<models::FeedbackInfo>,
 }
 
@@ -2882,24 +3593,40 @@ pub struct CreateLMInformationExtractionTaskFieldFeedbackResponse {
 /// The `CreateLegalSealQrCode` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateLegalSealQrCodeResponse`].
-/// The codes it documents are in [`CreateLegalSealQrCodeError`](super::errors::CreateLegalSealQrCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateLegalSealQrCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateLegalSealQrCode",
     output = CreateLegalSealQrCodeResponse,
-    error = super::errors::CreateLegalSealQrCodeError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateLegalSealQrCode {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2909,9 +3636,7 @@ pub struct CreateLegalSealQrCode {
 /// What a successful [`CreateLegalSealQrCode`] call returns.
 #[tc_model]
 pub struct CreateLegalSealQrCodeResponse {
-    /// `QrcodeBase64`: a string.
-    ///
-    /// Example: `"C61r2kWfiCz0jXdD1S60a4vI9Rt9O1nSr6a2S21Gzlm/V/8A4MY/+........（图片base64编码）"`
+    /// `QrcodeBase64`; example: `"C61r2kWfiCz0jXdD1S60a4vI9Rt9O1nSr6a2S21Gzlm/V/8A4MY/+........（图片base64编码）"`
     pub qrcode_base64: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2921,106 +3646,158 @@ pub struct CreateLegalSealQrCodeResponse {
 /// The `CreateMiniAppPrepareFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateMiniAppPrepareFlowResponse`].
-/// The codes it documents are in [`CreateMiniAppPrepareFlowError`](super::errors::CreateMiniAppPrepareFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateMiniAppPrepareFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateMiniAppPrepareFlow",
     output = CreateMiniAppPrepareFlowResponse,
-    error = super::errors::CreateMiniAppPrepareFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateMiniAppPrepareFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `ResourceId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub resource_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"合同名称"`
+    /// `FlowName`; example: `"合同名称"`
     pub flow_name: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Approvers`: a list of [`MiniAppCreateApproverInfo`](super::models::MiniAppCreateApproverInfo) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::MiniAppCreateApproverInfo>>,
 
-    /// `CcInfos`: a list of [`CcInfo`](super::models::CcInfo) objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<models::CcInfo>>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unordered`; example: `true`
     pub unordered: Option<bool>,
 
-    /// `DeadlineAfterStartDays`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DeadlineAfterStartDays`; example: `3`
     pub deadline_after_start_days: Option<i64>,
 
-    /// `UserFlowTypeId`: a string.
-    ///
-    /// Example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
+    /// `UserFlowTypeId`; example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
     pub user_flow_type_id: Option<String>,
 
-    /// `FlowOption`: a [`MiniAppCreateFlowOption`](super::models::MiniAppCreateFlowOption).
+    /// `FlowOption`
     pub flow_option: Option<models::MiniAppCreateFlowOption>,
 
-    /// `PageOption`: a [`MiniAppCreateFlowPageOption`](super::models::MiniAppCreateFlowPageOption).
+    /// `PageOption`
     pub page_option: Option<models::MiniAppCreateFlowPageOption>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"自定义数据"`
+    /// `UserData`; example: `"自定义数据"`
     pub user_data: Option<String>,
 
-    /// `Hides`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `Hides`; example: `[0,1,2]`
     pub hides: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateMiniAppPrepareFlow`] call returns.
 #[tc_model]
 pub struct CreateMiniAppPrepareFlowResponse {
-    /// `LongUrl`: a string.
+    /// `LongUrl`
     pub long_url: String,
 
-    /// `ShortUrl`: a string.
-    ///
-    /// Example: `"https://test.essurl.cn/t8c0UBN2722"`
+    /// `ShortUrl`; example: `"https://test.essurl.cn/t8c0UBN2722"`
     pub short_url: String,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/guide/index?to=CREATE_CONTRACT&shortKey=yDtGEUqBRu0a9TF5sO51"`
+    /// `MiniAppPath`; example: `"pages/guide/index?to=CREATE_CONTRACT&shortKey=yDtGEUqBRu0a9TF5sO51"`
     pub mini_app_path: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
+    /// `FlowId`; example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
     pub flow_id: String,
 
-    /// `QrcodeUrl`: a string.
+    /// `QrcodeUrl`
     pub qrcode_url: String,
 
-    /// `WeixinQrcodeUrl`: a string.
+    /// `WeixinQrcodeUrl`
     pub weixin_qrcode_url: Option<String>,
 
-    /// `ExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1761031031`
+    /// `ExpiredOn`; example: `1761031031`
     pub expired_on: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3030,38 +3807,51 @@ pub struct CreateMiniAppPrepareFlowResponse {
 /// The `CreateModifyAdminAuthorizationUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateModifyAdminAuthorizationUrlResponse`].
-/// The codes it documents are in [`CreateModifyAdminAuthorizationUrlError`](super::errors::CreateModifyAdminAuthorizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateModifyAdminAuthorizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthorizationInfoHasBeenDeleted`](super::errors::EssErrorCode::FailedOperationAuthorizationInfoHasBeenDeleted)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateModifyAdminAuthorizationUrl",
     output = CreateModifyAdminAuthorizationUrlResponse,
-    error = super::errors::CreateModifyAdminAuthorizationUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateModifyAdminAuthorizationUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `AuthorizationId`: a string.
-    ///
-    /// Example: `"\"yDRS4UUgygqdcj5pUuO4zjEu602GFIe6\""`
+    /// `AuthorizationId`; example: `"\"yDRS4UUgygqdcj5pUuO4zjEu602GFIe6\""`
     pub authorization_id: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Endpoint`; example: `"HTTP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateModifyAdminAuthorizationUrl`] call returns.
 #[tc_model]
 pub struct CreateModifyAdminAuthorizationUrlResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3071,109 +3861,117 @@ pub struct CreateModifyAdminAuthorizationUrlResponse {
 /// The `CreateMultiFlowSignQRCode` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateMultiFlowSignQRCodeResponse`].
-/// The codes it documents are in [`CreateMultiFlowSignQRCodeError`](super::errors::CreateMultiFlowSignQRCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateMultiFlowSignQRCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.QrCodeCreatorSignComponents`](super::errors::EssErrorCode::FailedOperationQrCodeCreatorSignComponents)
+/// - [`FailedOperation.QrCodeSignUsers`](super::errors::EssErrorCode::FailedOperationQrCodeSignUsers)
+/// - [`FailedOperation.QrCodeTemplateId`](super::errors::EssErrorCode::FailedOperationQrCodeTemplateId)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.QrEffectDay`](super::errors::EssErrorCode::InvalidParameterQrEffectDay)
+/// - [`InvalidParameter.QrFlowEffectDay`](super::errors::EssErrorCode::InvalidParameterQrFlowEffectDay)
+/// - [`InvalidParameter.TemplateId`](super::errors::EssErrorCode::InvalidParameterTemplateId)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.NoVerify`](super::errors::EssErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateMultiFlowSignQRCode",
     output = CreateMultiFlowSignQRCodeResponse,
-    error = super::errors::CreateMultiFlowSignQRCodeError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateMultiFlowSignQRCode {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDRS*******P35Swc"`
+    /// `TemplateId`; example: `"yDRS*******P35Swc"`
     pub template_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"签到合同"`
+    /// `FlowName`; example: `"签到合同"`
     pub flow_name: String,
 
-    /// `MaxFlowNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxFlowNum`; example: `5`
     pub max_flow_num: Option<i64>,
 
-    /// `QrEffectiveDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `QrEffectiveDay`; example: `7`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub qr_effective_day: Option<i64>,
 
-    /// `FlowEffectiveDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FlowEffectiveDay`; example: `7`
     pub flow_effective_day: Option<i64>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `Restrictions`: a list of [`ApproverRestriction`](super::models::ApproverRestriction) objects.
+    /// `Restrictions`
     pub restrictions: Option<Vec<models::ApproverRestriction>>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"VXNlckRhdGE="`
+    /// `UserData`; example: `"VXNlckRhdGE="`
     pub user_data: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.cn/callback"`
+    /// `CallbackUrl`; example: `"https://callback.cn/callback"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ApproverRestrictions`: an [`ApproverRestriction`](super::models::ApproverRestriction).
+    /// `ApproverRestrictions`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub approver_restrictions: Option<models::ApproverRestriction>,
 
-    /// `ApproverComponentLimitTypes`: a list of [`ApproverComponentLimitType`](super::models::ApproverComponentLimitType) objects.
+    /// `ApproverComponentLimitTypes`
     pub approver_component_limit_types: Option<Vec<models::ApproverComponentLimitType>>,
 
-    /// `ForbidPersonalMultipleSign`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidPersonalMultipleSign`; example: `true`
     pub forbid_personal_multiple_sign: Option<bool>,
 
-    /// `FlowNameAppendScannerInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FlowNameAppendScannerInfo`; example: `true`
     pub flow_name_append_scanner_info: Option<bool>,
 
-    /// `QrCodeName`: a string.
-    ///
-    /// Example: `"测试签署码"`
+    /// `QrCodeName`; example: `"测试签署码"`
     pub qr_code_name: Option<String>,
 
-    /// `QrCodeExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1757416261`
+    /// `QrCodeExpiredOn`; example: `1757416261`
     pub qr_code_expired_on: Option<i64>,
 }
 
 /// What a successful [`CreateMultiFlowSignQRCode`] call returns.
 #[tc_model]
 pub struct CreateMultiFlowSignQRCodeResponse {
-    /// `QrCode`: a [`SignQrCode`](super::models::SignQrCode).
+    /// `QrCode`
     pub qr_code: models::SignQrCode,
 
-    /// `SignUrls`: a [`SignUrl`](super::models::SignUrl).
+    /// `SignUrls`
     pub sign_urls: models::SignUrl,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3183,38 +3981,42 @@ pub struct CreateMultiFlowSignQRCodeResponse {
 /// The `CreateOrganizationAuthFile` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateOrganizationAuthFileResponse`].
-/// The codes it documents are in [`CreateOrganizationAuthFileError`](super::errors::CreateOrganizationAuthFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateOrganizationAuthFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateOrganizationAuthFile",
     output = CreateOrganizationAuthFileResponse,
-    error = super::errors::CreateOrganizationAuthFileError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateOrganizationAuthFile {
-    /// `OrganizationCommonInfo`: an [`OrganizationCommonInfo`](super::models::OrganizationCommonInfo).
+    /// `OrganizationCommonInfo`
     pub organization_common_info: models::OrganizationCommonInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`CreateOrganizationAuthFile`] call returns.
 #[tc_model]
 pub struct CreateOrganizationAuthFileResponse {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
+    /// `FileUrl`; example: `"https://qian.tencent.cn/code=yDtwRUUckp7fyqz6UuQZAp18BNrB74xu"`
     pub file_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3224,180 +4026,129 @@ pub struct CreateOrganizationAuthFileResponse {
 /// The `CreateOrganizationAuthUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateOrganizationAuthUrlResponse`].
-/// The codes it documents are in [`CreateOrganizationAuthUrlError`](super::errors::CreateOrganizationAuthUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateOrganizationAuthUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.AuthorizationType`](super::errors::EssErrorCode::InvalidParameterAuthorizationType)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FileType`](super::errors::EssErrorCode::InvalidParameterFileType)
+/// - [`InvalidParameter.JumpUrl`](super::errors::EssErrorCode::InvalidParameterJumpUrl)
+/// - [`MissingParameter.OrganizationId`](super::errors::EssErrorCode::MissingParameterOrganizationId)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateOrganizationAuthUrl",
     output = CreateOrganizationAuthUrlResponse,
-    error = super::errors::CreateOrganizationAuthUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateOrganizationAuthUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `AuthorizationTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,5]`
+    /// `AuthorizationTypes`; example: `[2,5]`
     pub authorization_types: Option<Vec<u64>>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"腾讯科技（深圳）有限公司"`
+    /// `OrganizationName`; example: `"腾讯科技（深圳）有限公司"`
     pub organization_name: Option<String>,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"9144030071526726XG"`
+    /// `UniformSocialCreditCode`; example: `"9144030071526726XG"`
     pub uniform_social_credit_code: Option<String>,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`; example: `"张三"`
     pub legal_name: Option<String>,
 
-    /// `AutoJumpUrl`: a string.
-    ///
-    /// Example: `"https://auth.qq.com/action-next?uid=12345"`
+    /// `AutoJumpUrl`; example: `"https://auth.qq.com/action-next?uid=12345"`
     pub auto_jump_url: Option<String>,
 
-    /// `OrganizationAddress`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦"`
+    /// `OrganizationAddress`; example: `"深圳市南山区高新区科技中一路腾讯大厦"`
     pub organization_address: Option<String>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `AdminName`; example: `"李四"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `AdminMobile`; example: `"13200000000"`
     pub admin_mobile: Option<String>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `AdminIdCardNumber`; example: `"620000198802020000"`
     pub admin_id_card_number: Option<String>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `AdminIdCardType`; example: `"ID_CARD"`
     pub admin_id_card_type: Option<String>,
 
-    /// `UniformSocialCreditCodeSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UniformSocialCreditCodeSame`; example: `false`
     pub uniform_social_credit_code_same: Option<bool>,
 
-    /// `LegalNameSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LegalNameSame`; example: `false`
     pub legal_name_same: Option<bool>,
 
-    /// `AdminNameSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AdminNameSame`; example: `false`
     pub admin_name_same: Option<bool>,
 
-    /// `AdminIdCardNumberSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AdminIdCardNumberSame`; example: `false`
     pub admin_id_card_number_same: Option<bool>,
 
-    /// `AdminMobileSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AdminMobileSame`; example: `false`
     pub admin_mobile_same: Option<bool>,
 
-    /// `OrganizationNameSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OrganizationNameSame`; example: `false`
     pub organization_name_same: Option<bool>,
 
-    /// `BusinessLicense`: a string.
-    ///
-    /// Example: `"UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW=="`
+    /// `BusinessLicense`; example: `"UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW=="`
     pub business_license: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"PC"`
+    /// `Endpoint`; example: `"PC"`
     pub endpoint: Option<String>,
 
-    /// `Initialization`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Initialization`; example: `[1,2]`
     pub initialization: Option<Vec<u64>>,
 
-    /// `PowerOfAttorneys`: a list of strings.
-    ///
-    /// Example: `["UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW"]`
+    /// `PowerOfAttorneys`; example: `["UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW"]`
     pub power_of_attorneys: Option<Vec<String>>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"55So5oi355qE5pWw5o2u"`
+    /// `UserData`; example: `"55So5oi355qE5pWw5o2u"`
     pub user_data: Option<String>,
 
-    /// `BankAccountNumber`: a string.
-    ///
-    /// Example: `"6222024060740816912"`
+    /// `BankAccountNumber`; example: `"6222024060740816912"`
     pub bank_account_number: Option<String>,
 
-    /// `BankAccountNumberSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BankAccountNumberSame`; example: `false`
     pub bank_account_number_same: Option<bool>,
 
-    /// `JumpEvents`: a list of [`JumpEvent`](super::models::JumpEvent) objects.
+    /// `JumpEvents`
     pub jump_events: Option<Vec<models::JumpEvent>>,
 
-    /// `OrganizationIdCardType`: a string.
-    ///
-    /// Example: `"USCC"`
+    /// `OrganizationIdCardType`; example: `"USCC"`
     pub organization_id_card_type: Option<String>,
 
-    /// `OrganizationIdCardTypeSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OrganizationIdCardTypeSame`; example: `true`
     pub organization_id_card_type_same: Option<bool>,
 
-    /// `AuthorizationMethod`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizationMethod`; example: `[1,2]`
     pub authorization_method: Option<Vec<u64>>,
 
-    /// `HideBizLicense`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HideBizLicense`; example: `false`
     pub hide_biz_license: Option<bool>,
 
-    /// `AddressSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddressSame`; example: `true`
     pub address_same: Option<bool>,
 
-    /// `BizLicenseSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BizLicenseSame`; example: `true`
     pub biz_license_same: Option<bool>,
 }
 
 /// What a successful [`CreateOrganizationAuthUrl`] call returns.
 #[tc_model]
 pub struct CreateOrganizationAuthUrlResponse {
-    /// `AuthUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/24VopUGBZyF"`
+    /// `AuthUrl`; example: `"https://essurl.cn/24VopUGBZyF"`
     pub auth_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1733388643`
+    /// `ExpiredTime`; example: `1733388643`
     pub expired_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3407,73 +4158,66 @@ pub struct CreateOrganizationAuthUrlResponse {
 /// The `CreateOrganizationBatchSignUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateOrganizationBatchSignUrlResponse`].
-/// The codes it documents are in [`CreateOrganizationBatchSignUrlError`](super::errors::CreateOrganizationBatchSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateOrganizationBatchSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateOrganizationBatchSignUrl",
     output = CreateOrganizationBatchSignUrlResponse,
-    error = super::errors::CreateOrganizationBatchSignUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateOrganizationBatchSignUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"]`
+    /// `FlowIds`; example: `["yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
+    /// `UserId`; example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
     pub user_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"187****7192"`
+    /// `Mobile`; example: `"187****7192"`
     pub mobile: Option<String>,
 
-    /// `RecipientIds`: a list of strings.
-    ///
-    /// Example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
+    /// `RecipientIds`; example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
     pub recipient_ids: Option<Vec<String>>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
+    /// `FlowGroupId`; example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
     pub flow_group_id: Option<String>,
 
-    /// `CanBatchReject`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanBatchReject`; example: `false`
     pub can_batch_reject: Option<bool>,
 
-    /// `DynamicSignOption`: a [`DynamicSignOption`](super::models::DynamicSignOption).
+    /// `DynamicSignOption`
     pub dynamic_sign_option: Option<models::DynamicSignOption>,
 }
 
 /// What a successful [`CreateOrganizationBatchSignUrl`] call returns.
 #[tc_model]
 pub struct CreateOrganizationBatchSignUrlResponse {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/bR8**HA"`
+    /// `SignUrl`; example: `"https://essurl.cn/bR8**HA"`
     pub sign_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736478119`
+    /// `ExpiredTime`; example: `1736478119`
     pub expired_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3483,47 +4227,43 @@ pub struct CreateOrganizationBatchSignUrlResponse {
 /// The `CreateOrganizationGroupInvitationLink` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateOrganizationGroupInvitationLinkResponse`].
-/// The codes it documents are in [`CreateOrganizationGroupInvitationLinkError`](super::errors::CreateOrganizationGroupInvitationLinkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateOrganizationGroupInvitationLink)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateOrganizationGroupInvitationLink",
     output = CreateOrganizationGroupInvitationLinkResponse,
-    error = super::errors::CreateOrganizationGroupInvitationLinkError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateOrganizationGroupInvitationLink {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736494983`
+    /// `ExpireTime`; example: `1736494983`
     pub expire_time: i64,
 }
 
 /// What a successful [`CreateOrganizationGroupInvitationLink`] call returns.
 #[tc_model]
 pub struct CreateOrganizationGroupInvitationLinkResponse {
-    /// `Link`: a string.
-    ///
-    /// Example: `"https://essurl.cn/Y9b**O"`
+    /// `Link`; example: `"https://essurl.cn/Y9b**O"`
     pub link: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736495023`
+    /// `ExpireTime`; example: `1736495023`
     pub expire_time: i64,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/Rg0**Q"`
+    /// `JumpUrl`; example: `"https://essurl.cn/Rg0**Q"`
     pub jump_url: String,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"gh_da88f6188665"`
+    /// `MiniAppPath`; example: `"gh_da88f6188665"`
     pub mini_app_path: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3533,45 +4273,44 @@ pub struct CreateOrganizationGroupInvitationLinkResponse {
 /// The `CreateOrganizationInfoChangeUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateOrganizationInfoChangeUrlResponse`].
-/// The codes it documents are in [`CreateOrganizationInfoChangeUrlError`](super::errors::CreateOrganizationInfoChangeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateOrganizationInfoChangeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateOrganizationInfoChangeUrl",
     output = CreateOrganizationInfoChangeUrlResponse,
-    error = super::errors::CreateOrganizationInfoChangeUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateOrganizationInfoChangeUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ChangeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeType`; example: `1`
     pub change_type: u64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `UnifiedSocialCreditCode`: a string.
-    ///
-    /// Example: `"91xxxxxxxxx"`
+    /// `UnifiedSocialCreditCode`; example: `"91xxxxxxxxx"`
     pub unified_social_credit_code: Option<String>,
 }
 
 /// What a successful [`CreateOrganizationInfoChangeUrl`] call returns.
 #[tc_model]
 pub struct CreateOrganizationInfoChangeUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/000S6UE3mJ"`
+    /// `Url`; example: `"https://essurl.cn/000S6UE3mJ"`
     pub url: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1695713654`
+    /// `ExpiredTime`; example: `1695713654`
     pub expired_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3581,51 +4320,51 @@ pub struct CreateOrganizationInfoChangeUrlResponse {
 /// The `CreatePartnerAuthorizationLink` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreatePartnerAuthorizationLinkResponse`].
-/// The codes it documents are in [`CreatePartnerAuthorizationLinkError`](super::errors::CreatePartnerAuthorizationLinkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreatePartnerAuthorizationLink)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreatePartnerAuthorizationLink",
     output = CreatePartnerAuthorizationLinkResponse,
-    error = super::errors::CreatePartnerAuthorizationLinkError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreatePartnerAuthorizationLink {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"jdyxk"`
+    /// `BusinessId`; example: `"jdyxk"`
     pub business_id: String,
 
-    /// `PartnerOrganizationId`: a string.
-    ///
-    /// Example: `"yDxjsUUg*dj*335****4zjEvfko0F1BB"`
+    /// `PartnerOrganizationId`; example: `"yDxjsUUg*dj*335****4zjEvfko0F1BB"`
     pub partner_organization_id: String,
 
-    /// `ApplicationInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `ApplicationInfo`
     pub application_info: models::CallbackInfo,
 
-    /// `ProxyOrganizationInfo`: a [`ProxyOrganizationInfo`](super::models::ProxyOrganizationInfo).
+    /// `ProxyOrganizationInfo`
     pub proxy_organization_info: models::ProxyOrganizationInfo,
 
-    /// `PartnerApplicationId`: a string.
-    ///
-    /// Example: `"yD3nhUUck***up**U***IGBN50TJsNwY"`
+    /// `PartnerApplicationId`; example: `"yD3nhUUck***up**U***IGBN50TJsNwY"`
     pub partner_application_id: Option<String>,
 }
 
 /// What a successful [`CreatePartnerAuthorizationLink`] call returns.
 #[tc_model]
 pub struct CreatePartnerAuthorizationLinkResponse {
-    /// `Link`: a string.
+    /// `Link`
     pub link: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1773400421`
+    /// `ExpireTime`; example: `1773400421`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3635,65 +4374,57 @@ pub struct CreatePartnerAuthorizationLinkResponse {
 /// The `CreatePartnerAutoSignAuthUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreatePartnerAutoSignAuthUrlResponse`].
-/// The codes it documents are in [`CreatePartnerAutoSignAuthUrlError`](super::errors::CreatePartnerAutoSignAuthUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreatePartnerAutoSignAuthUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreatePartnerAutoSignAuthUrl",
     output = CreatePartnerAutoSignAuthUrlResponse,
-    error = super::errors::CreatePartnerAutoSignAuthUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreatePartnerAutoSignAuthUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `AuthorizedOrganizationId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `AuthorizedOrganizationId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub authorized_organization_id: Option<String>,
 
-    /// `AuthorizedOrganizationName`: a string.
-    ///
-    /// Example: `"企业名称"`
+    /// `AuthorizedOrganizationName`; example: `"企业名称"`
     pub authorized_organization_name: Option<String>,
 
-    /// `SealTypes`: a list of strings.
-    ///
-    /// Example: `["OFFICIAL"]`
+    /// `SealTypes`; example: `["OFFICIAL"]`
     pub seal_types: Option<Vec<String>>,
 
-    /// `AuthToMe`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthToMe`; example: `false`
     pub auth_to_me: Option<bool>,
 
-    /// `LimitAuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LimitAuthType`; example: `0`
     pub limit_auth_type: Option<u64>,
 }
 
 /// What a successful [`CreatePartnerAutoSignAuthUrl`] call returns.
 #[tc_model]
 pub struct CreatePartnerAutoSignAuthUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/x9nvWU8fTg"`
+    /// `Url`; example: `"https://essurl.cn/x9nvWU8fTg"`
     pub url: Option<String>,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/guide?where=mini&shortKey=yDwivUAW1"`
+    /// `MiniAppPath`; example: `"pages/guide?where=mini&shortKey=yDwivUAW1"`
     pub mini_app_path: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736477236`
+    /// `ExpireTime`; example: `1736477236`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3703,68 +4434,59 @@ pub struct CreatePartnerAutoSignAuthUrlResponse {
 /// The `CreatePersonAuthCertificateImage` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreatePersonAuthCertificateImageResponse`].
-/// The codes it documents are in [`CreatePersonAuthCertificateImageError`](super::errors::CreatePersonAuthCertificateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreatePersonAuthCertificateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreatePersonAuthCertificateImage",
     output = CreatePersonAuthCertificateImageResponse,
-    error = super::errors::CreatePersonAuthCertificateImageError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreatePersonAuthCertificateImage {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: Option<String>,
 }
 
 /// What a successful [`CreatePersonAuthCertificateImage`] call returns.
 #[tc_model]
 pub struct CreatePersonAuthCertificateImageResponse {
-    /// `AuthCertUrl`: a string.
+    /// `AuthCertUrl`
     pub auth_cert_url: String,
 
-    /// `ImageCertId`: a string.
-    ///
-    /// Example: `"23090411***877319694"`
+    /// `ImageCertId`; example: `"23090411***877319694"`
     pub image_cert_id: Option<String>,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"2206EB**4597742"`
+    /// `SerialNumber`; example: `"2206EB**4597742"`
     pub serial_number: Option<String>,
 
-    /// `ValidFrom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736409770`
+    /// `ValidFrom`; example: `1736409770`
     pub valid_from: Option<u64>,
 
-    /// `ValidTo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736410075`
+    /// `ValidTo`; example: `1736410075`
     pub valid_to: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3774,129 +4496,173 @@ pub struct CreatePersonAuthCertificateImageResponse {
 /// The `CreatePrepareFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreatePrepareFlowResponse`].
-/// The codes it documents are in [`CreatePrepareFlowError`](super::errors::CreatePrepareFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreatePrepareFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreatePrepareFlow",
     output = CreatePrepareFlowResponse,
-    error = super::errors::CreatePrepareFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreatePrepareFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"合同名称"`
+    /// `FlowName`; example: `"合同名称"`
     pub flow_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `ResourceId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub resource_id: Option<String>,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: Option<i64>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unordered`; example: `true`
     pub unordered: Option<bool>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1736477282`
+    /// `Deadline`; example: `1736477282`
     pub deadline: Option<i64>,
 
-    /// `UserFlowTypeId`: a string.
-    ///
-    /// Example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
+    /// `UserFlowTypeId`; example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
     pub user_flow_type_id: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"\"劳动合同\""`
+    /// `FlowType`; example: `"\"劳动合同\""`
     pub flow_type: Option<String>,
 
-    /// `Approvers`: a list of [`FlowCreateApprover`](super::models::FlowCreateApprover) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::FlowCreateApprover>>,
 
-    /// `IntelligentStatus`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `IntelligentStatus`; example: `"OPEN"`
     pub intelligent_status: Option<String>,
 
-    /// `Components`: a [`Component`](super::models::Component).
+    /// `Components`
     pub components: Option<models::Component>,
 
-    /// `FlowOption`: a [`CreateFlowOption`](super::models::CreateFlowOption).
+    /// `FlowOption`
     pub flow_option: Option<models::CreateFlowOption>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedSignReview`; example: `false`
     pub need_sign_review: Option<bool>,
 
-    /// `NeedCreateReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedCreateReview`; example: `false`
     pub need_create_review: Option<bool>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"自定义数据"`
+    /// `UserData`; example: `"自定义数据"`
     pub user_data: Option<String>,
 
-    /// `CcInfos`: a list of [`CcInfo`](super::models::CcInfo) objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<models::CcInfo>>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
+    /// `FlowId`; example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
     pub flow_id: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `InitiatorComponents`: a list of [`Component`](super::models::Component) objects.
+    /// `InitiatorComponents`
     pub initiator_components: Option<Vec<models::Component>>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `SignComponentConfig`: a [`SignComponentConfig`](super::models::SignComponentConfig).
+    /// `SignComponentConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sign_component_config: Option<models::SignComponentConfig>,
 
-    /// `Workflow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Workflow`; example: `false`
     pub workflow: Option<bool>,
 }
 
 /// What a successful [`CreatePrepareFlow`] call returns.
 #[tc_model]
 pub struct CreatePrepareFlowResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
+    /// `FlowId`; example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
     pub flow_id: Option<String>,
 
-    /// `DraftId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
+    /// `DraftId`; example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
     pub draft_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3906,59 +4672,186 @@ pub struct CreatePrepareFlowResponse {
 /// The `CreatePrepareFlowGroup` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreatePrepareFlowGroupResponse`].
-/// The codes it documents are in [`CreatePrepareFlowGroupError`](super::errors::CreatePrepareFlowGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreatePrepareFlowGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`FailedOperation.NoSignReviewPass`](super::errors::EssErrorCode::FailedOperationNoSignReviewPass)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.PreViewUrlFail`](super::errors::EssErrorCode::FailedOperationPreViewUrlFail)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.JsonMarshal`](super::errors::EssErrorCode::InternalErrorJsonMarshal)
+/// - [`InternalError.Pdf`](super::errors::EssErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.ComponentFileIndex`](super::errors::EssErrorCode::InvalidParameterComponentFileIndex)
+/// - [`InvalidParameter.ComponentPage`](super::errors::EssErrorCode::InvalidParameterComponentPage)
+/// - [`InvalidParameter.ComponentPosition`](super::errors::EssErrorCode::InvalidParameterComponentPosition)
+/// - [`InvalidParameter.ComponentTypeNoMatchValue`](super::errors::EssErrorCode::InvalidParameterComponentTypeNoMatchValue)
+/// - [`InvalidParameter.ComponentValue`](super::errors::EssErrorCode::InvalidParameterComponentValue)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidOrganizationName`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationName)
+/// - [`InvalidParameter.InvalidVerifyChannel`](super::errors::EssErrorCode::InvalidParameterInvalidVerifyChannel)
+/// - [`InvalidParameter.MissingRequiredComponentValue`](super::errors::EssErrorCode::InvalidParameterMissingRequiredComponentValue)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameter.SealId`](super::errors::EssErrorCode::InvalidParameterSealId)
+/// - [`InvalidParameter.SignComponents`](super::errors::EssErrorCode::InvalidParameterSignComponents)
+/// - [`InvalidParameter.VerifyChannel`](super::errors::EssErrorCode::InvalidParameterVerifyChannel)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`MissingParameter.ApproverRole`](super::errors::EssErrorCode::MissingParameterApproverRole)
+/// - [`MissingParameter.ApproverSignComponent`](super::errors::EssErrorCode::MissingParameterApproverSignComponent)
+/// - [`MissingParameter.Field`](super::errors::EssErrorCode::MissingParameterField)
+/// - [`MissingParameter.FileNames`](super::errors::EssErrorCode::MissingParameterFileNames)
+/// - [`MissingParameter.FlowApprover`](super::errors::EssErrorCode::MissingParameterFlowApprover)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`MissingParameter.KeyWord`](super::errors::EssErrorCode::MissingParameterKeyWord)
+/// - [`MissingParameter.Recipient`](super::errors::EssErrorCode::MissingParameterRecipient)
+/// - [`MissingParameter.ResourceId`](super::errors::EssErrorCode::MissingParameterResourceId)
+/// - [`MissingParameter.ServerSignSealId`](super::errors::EssErrorCode::MissingParameterServerSignSealId)
+/// - [`MissingParameter.SignComponents`](super::errors::EssErrorCode::MissingParameterSignComponents)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverNoMatchTemplate`](super::errors::EssErrorCode::OperationDeniedApproverNoMatchTemplate)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.ErrNoSupportIndividualHasOrganizationName`](super::errors::EssErrorCode::OperationDeniedErrNoSupportIndividualHasOrganizationName)
+/// - [`OperationDenied.FileDeleted`](super::errors::EssErrorCode::OperationDeniedFileDeleted)
+/// - [`OperationDenied.FileNoMatchResource`](super::errors::EssErrorCode::OperationDeniedFileNoMatchResource)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.ManyResourceId`](super::errors::EssErrorCode::OperationDeniedManyResourceId)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoPermissionUseResource`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseResource)
+/// - [`OperationDenied.NoPermissionUseServerSignSeal`](super::errors::EssErrorCode::OperationDeniedNoPermissionUseServerSignSeal)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.NoSupportComponentType`](super::errors::EssErrorCode::OperationDeniedNoSupportComponentType)
+/// - [`OperationDenied.NoSupportJumpPage`](super::errors::EssErrorCode::OperationDeniedNoSupportJumpPage)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.PersonServerSignForbid`](super::errors::EssErrorCode::OperationDeniedPersonServerSignForbid)
+/// - [`OperationDenied.RequiredComponentNotFill`](super::errors::EssErrorCode::OperationDeniedRequiredComponentNotFill)
+/// - [`OperationDenied.ServerSignNoAllowComponent`](super::errors::EssErrorCode::OperationDeniedServerSignNoAllowComponent)
+/// - [`OperationDenied.ServerSignNoSupportSignature`](super::errors::EssErrorCode::OperationDeniedServerSignNoSupportSignature)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.Document`](super::errors::EssErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.ErrNotExistRole`](super::errors::EssErrorCode::ResourceNotFoundErrNotExistRole)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.NotExistDocument`](super::errors::EssErrorCode::ResourceNotFoundNotExistDocument)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceNotFound.NotExistResource`](super::errors::EssErrorCode::ResourceNotFoundNotExistResource)
+/// - [`ResourceNotFound.NotExistTemplate`](super::errors::EssErrorCode::ResourceNotFoundNotExistTemplate)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreatePrepareFlowGroup",
     output = CreatePrepareFlowGroupResponse,
-    error = super::errors::CreatePrepareFlowGroupError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreatePrepareFlowGroup {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"入职合同集"`
+    /// `FlowGroupName`; example: `"入职合同集"`
     pub flow_group_name: String,
 
-    /// `FlowGroupInfos`: a list of [`FlowGroupInfo`](super::models::FlowGroupInfo) objects.
+    /// `FlowGroupInfos`
     pub flow_group_infos: Vec<models::FlowGroupInfo>,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupOptions`: a [`FlowGroupOptions`](super::models::FlowGroupOptions).
+    /// `FlowGroupOptions`
     pub flow_group_options: Option<models::FlowGroupOptions>,
 
-    /// `FlowGroupType`: a string.
-    ///
-    /// Example: `"合同组类型"`
+    /// `FlowGroupType`; example: `"合同组类型"`
     pub flow_group_type: Option<String>,
 
-    /// `FlowGroupDeadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1787803572`
+    /// `FlowGroupDeadline`; example: `1787803572`
     pub flow_group_deadline: Option<i64>,
 }
 
 /// What a successful [`CreatePrepareFlowGroup`] call returns.
 #[tc_model]
 pub struct CreatePrepareFlowGroupResponse {
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `FlowGroupId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub flow_group_id: String,
 
-    /// `PrepareUrl`: a string.
+    /// `PrepareUrl`
     pub prepare_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3968,95 +4861,81 @@ pub struct CreatePrepareFlowGroupResponse {
 /// The `CreatePreparedPersonalEsign` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreatePreparedPersonalEsignResponse`].
-/// The codes it documents are in [`CreatePreparedPersonalEsignError`](super::errors::CreatePreparedPersonalEsignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreatePreparedPersonalEsign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.IdCardNumberCheckFailed`](super::errors::EssErrorCode::FailedOperationIdCardNumberCheckFailed)
+/// - [`FailedOperation.LicenseNoQuota`](super::errors::EssErrorCode::FailedOperationLicenseNoQuota)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterValueInvalidMobile)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreatePreparedPersonalEsign",
     output = CreatePreparedPersonalEsignResponse,
-    error = super::errors::CreatePreparedPersonalEsignError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreatePreparedPersonalEsign {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"420528****1929"`
+    /// `IdCardNumber`; example: `"420528****1929"`
     pub id_card_number: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"财务章"`
+    /// `SealName`; example: `"财务章"`
     pub seal_name: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"187****7831"`
+    /// `Mobile`; example: `"187****7831"`
     pub mobile: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"false"`
+    /// `FileId`; example: `"false"`
     pub file_id: Option<String>,
 
-    /// `SealColor`: a string.
-    ///
-    /// Example: `"BLACK"`
+    /// `SealColor`; example: `"BLACK"`
     pub seal_color: Option<String>,
 
-    /// `ProcessSeal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProcessSeal`; example: `false`
     pub process_seal: Option<bool>,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: Option<String>,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicenseType`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub license_type: Option<i64>,
 
-    /// `SealImage`: a string.
-    ///
-    /// Example: `"该字段已不再使用"`
+    /// `SealImage`; example: `"该字段已不再使用"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub seal_image: Option<String>,
 
-    /// `EnableAutoSign`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoSign`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_auto_sign: Option<bool>,
 
-    /// `SealImageCompress`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SealImageCompress`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4066,9 +4945,7 @@ pub struct CreatePreparedPersonalEsign {
 /// What a successful [`CreatePreparedPersonalEsign`] call returns.
 #[tc_model]
 pub struct CreatePreparedPersonalEsignResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `SealId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4078,56 +4955,118 @@ pub struct CreatePreparedPersonalEsignResponse {
 /// The `CreateReleaseFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateReleaseFlowResponse`].
-/// The codes it documents are in [`CreateReleaseFlowError`](super::errors::CreateReleaseFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateReleaseFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.FlowHasDocument`](super::errors::EssErrorCode::FailedOperationFlowHasDocument)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.UserInfoNoMatch`](super::errors::EssErrorCode::FailedOperationUserInfoNoMatch)
+/// - [`InternalError.DbInsert`](super::errors::EssErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CcNum`](super::errors::EssErrorCode::InvalidParameterCcNum)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowName`](super::errors::EssErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.FlowUserData`](super::errors::EssErrorCode::InvalidParameterFlowUserData)
+/// - [`InvalidParameter.FromSource`](super::errors::EssErrorCode::InvalidParameterFromSource)
+/// - [`InvalidParameter.IdCardValidityOverLimit`](super::errors::EssErrorCode::InvalidParameterIdCardValidityOverLimit)
+/// - [`InvalidParameter.InvalidMobile`](super::errors::EssErrorCode::InvalidParameterInvalidMobile)
+/// - [`InvalidParameter.InvalidName`](super::errors::EssErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NonsupportMobile`](super::errors::EssErrorCode::InvalidParameterNonsupportMobile)
+/// - [`InvalidParameter.NotifyType`](super::errors::EssErrorCode::InvalidParameterNotifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PersonAutoSignTag`](super::errors::EssErrorCode::InvalidParameterPersonAutoSignTag)
+/// - [`InvalidParameter.PreReadTime`](super::errors::EssErrorCode::InvalidParameterPreReadTime)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter.ApproverMobile`](super::errors::EssErrorCode::MissingParameterApproverMobile)
+/// - [`MissingParameter.ApproverName`](super::errors::EssErrorCode::MissingParameterApproverName)
+/// - [`MissingParameter.ApproverOrganizationInfo`](super::errors::EssErrorCode::MissingParameterApproverOrganizationInfo)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.BranchSendFlowToParentNotAllow`](super::errors::EssErrorCode::OperationDeniedBranchSendFlowToParentNotAllow)
+/// - [`OperationDenied.CcForbid`](super::errors::EssErrorCode::OperationDeniedCcForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OrgUniformSocialCreditCodeErr`](super::errors::EssErrorCode::OperationDeniedOrgUniformSocialCreditCodeErr)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.OverSeaForbid`](super::errors::EssErrorCode::OperationDeniedOverSeaForbid)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.AuthActiveOrganization`](super::errors::EssErrorCode::ResourceNotFoundAuthActiveOrganization)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.SuperAdmin`](super::errors::EssErrorCode::ResourceNotFoundSuperAdmin)
+/// - [`ResourceNotFound.User`](super::errors::EssErrorCode::ResourceNotFoundUser)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssErrorCode::ResourceNotFoundVerifyUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateReleaseFlow",
     output = CreateReleaseFlowResponse,
-    error = super::errors::CreateReleaseFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateReleaseFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `NeedRelievedFlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpst10i3UubBSat8PWOt2iQF"`
+    /// `NeedRelievedFlowId`; example: `"yDwFmUUckpst10i3UubBSat8PWOt2iQF"`
     pub need_relieved_flow_id: String,
 
-    /// `ReliveInfo`: a [`RelieveInfo`](super::models::RelieveInfo).
+    /// `ReliveInfo`
     pub relive_info: models::RelieveInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ReleasedApprovers`: a list of [`ReleasedApprover`](super::models::ReleasedApprover) objects.
+    /// `ReleasedApprovers`
     pub released_approvers: Option<Vec<models::ReleasedApprover>>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `Deadline`; example: `1604912664`
     pub deadline: Option<i64>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"VXNlckRhdGE="`
+    /// `UserData`; example: `"VXNlckRhdGE="`
     pub user_data: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"解除入职合同"`
+    /// `FlowName`; example: `"解除入职合同"`
     pub flow_name: Option<String>,
 }
 
 /// What a successful [`CreateReleaseFlow`] call returns.
 #[tc_model]
 pub struct CreateReleaseFlowResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
+    /// `FlowId`; example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
     pub flow_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4137,9 +5076,12 @@ pub struct CreateReleaseFlowResponse {
 /// The `CreateRequestWithEncryption` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateRequestWithEncryptionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateRequestWithEncryption)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
@@ -4148,41 +5090,31 @@ pub struct CreateReleaseFlowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRequestWithEncryption {
-    /// `RequestAction`: a string.
-    ///
-    /// Example: `"DescribeFlowComponents"`
+    /// `RequestAction`; example: `"DescribeFlowComponents"`
     pub request_action: String,
 
-    /// `IV`: a string.
-    ///
-    /// Example: `"ZeuAMEj5nEGZUtekyKqxKw=="`
+    /// `IV`; example: `"ZeuAMEj5nEGZUtekyKqxKw=="`
     #[tc(rename = "IV")]
     pub iv: String,
 
-    /// `EncryptedData`: a string.
+    /// `EncryptedData`
     pub encrypted_data: String,
 
-    /// `EncryptionSignature`: a string.
-    ///
-    /// Example: `"uSnCx/PE/CTlckq5tZ+xqJMC2dd5Bg8Zg/ATSK0apkI="`
+    /// `EncryptionSignature`; example: `"uSnCx/PE/CTlckq5tZ+xqJMC2dd5Bg8Zg/ATSK0apkI="`
     pub encryption_signature: Option<String>,
 }
 
 /// What a successful [`CreateRequestWithEncryption`] call returns.
 #[tc_model]
 pub struct CreateRequestWithEncryptionResponse {
-    /// `IV`: a string.
-    ///
-    /// Example: `"z/p4htlS/UwLpHwxHbyrFw=="`
+    /// `IV`; example: `"z/p4htlS/UwLpHwxHbyrFw=="`
     #[tc(rename = "IV")]
     pub iv: String,
 
-    /// `EncryptedData`: a string.
+    /// `EncryptedData`
     pub encrypted_data: String,
 
-    /// `EncryptionSignature`: a string.
-    ///
-    /// Example: `"z2aKvBr/WkSXWKwpu0LX2V1S2ZGP9K3LLP1hEfhJOWM="`
+    /// `EncryptionSignature`; example: `"z2aKvBr/WkSXWKwpu0LX2V1S2ZGP9K3LLP1hEfhJOWM="`
     pub encryption_signature: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4192,33 +5124,34 @@ pub struct CreateRequestWithEncryptionResponse {
 /// The `CreateRiskIdentificationTaskFeedback` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateRiskIdentificationTaskFeedbackResponse`].
-/// The codes it documents are in [`CreateRiskIdentificationTaskFeedbackError`](super::errors::CreateRiskIdentificationTaskFeedbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateRiskIdentificationTaskFeedback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateRiskIdentificationTaskFeedback",
     output = CreateRiskIdentificationTaskFeedbackResponse,
-    error = super::errors::CreateRiskIdentificationTaskFeedbackError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateRiskIdentificationTaskFeedback {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"yDtzNUUckpf2nfh6UEcTcQVvNxxx"`
+    /// `RiskId`; example: `"yDtzNUUckpf2nfh6UEcTcQVvNxxx"`
     pub risk_id: Option<String>,
 
-    /// `FeedbackResult`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FeedbackResult`; example: `2`
     pub feedback_result: Option<i64>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"审查不准确"`
+    /// `Reason`; example: `"审查不准确"`
     pub reason: Option<String>,
 }
 
@@ -4232,113 +5165,108 @@ pub struct CreateRiskIdentificationTaskFeedbackResponse {
 /// The `CreateSchemeUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateSchemeUrlResponse`].
-/// The codes it documents are in [`CreateSchemeUrlError`](super::errors::CreateSchemeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateSchemeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.PathTypeError`](super::errors::EssErrorCode::FailedOperationPathTypeError)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.LicenseHasExpired`](super::errors::EssErrorCode::OperationDeniedLicenseHasExpired)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssErrorCode::OperationDeniedNoFlowPermission)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoSupportJumpPage`](super::errors::EssErrorCode::OperationDeniedNoSupportJumpPage)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateSchemeUrl",
     output = CreateSchemeUrlResponse,
-    error = super::errors::CreateSchemeUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateSchemeUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `Mobile`; example: `"13200000000"`
     pub mobile: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: Option<String>,
 
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `EndPoint`; example: `"HTTP"`
     pub end_point: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDR1AUUgygjazuesUuO4zjESPW4PkfNi"`
+    /// `FlowGroupId`; example: `"yDR1AUUgygjazuesUuO4zjESPW4PkfNi"`
     pub flow_group_id: Option<String>,
 
-    /// `PathType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathType`; example: `1`
     pub path_type: Option<u64>,
 
-    /// `AutoJumpBack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoJumpBack`; example: `false`
     pub auto_jump_back: Option<bool>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Hides`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Hides`; example: `[1,2]`
     pub hides: Option<Vec<i64>>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `RecipientId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub recipient_id: Option<String>,
 
-    /// `FlowGroupUrlInfo`: a [`FlowGroupUrlInfo`](super::models::FlowGroupUrlInfo).
+    /// `FlowGroupUrlInfo`
     pub flow_group_url_info: Option<models::FlowGroupUrlInfo>,
 
-    /// `UrlUseEnv`: a string.
-    ///
-    /// Example: `"WeChatOfficialAccounts"`
+    /// `UrlUseEnv`; example: `"WeChatOfficialAccounts"`
     pub url_use_env: Option<String>,
 
-    /// `PickUpAfterJoined`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PickUpAfterJoined`; example: `false`
     pub pick_up_after_joined: Option<bool>,
 
-    /// `CanSkipReadFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipReadFlow`; example: `false`
     pub can_skip_read_flow: Option<bool>,
 }
 
 /// What a successful [`CreateSchemeUrl`] call returns.
 #[tc_model]
 pub struct CreateSchemeUrlResponse {
-    /// `SchemeUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/2n**42Nd"`
+    /// `SchemeUrl`; example: `"https://essurl.cn/2n**42Nd"`
     pub scheme_url: String,
 
-    /// `SchemeQrcodeUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/wq**81uj"`
+    /// `SchemeQrcodeUrl`; example: `"https://essurl.cn/wq**81uj"`
     pub scheme_qrcode_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4348,133 +5276,119 @@ pub struct CreateSchemeUrlResponse {
 /// The `CreateSeal` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateSealResponse`].
-/// The codes it documents are in [`CreateSealError`](super::errors::CreateSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedConverToQiWeiUserId`](super::errors::EssErrorCode::FailedOperationFailedConverToQiWeiUserId)
+/// - [`FailedOperation.FailedOpenWkAppReview`](super::errors::EssErrorCode::FailedOperationFailedOpenWkAppReview)
+/// - [`FailedOperation.FailedUpdateTemplateOperation`](super::errors::EssErrorCode::FailedOperationFailedUpdateTemplateOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.AlreadyHas`](super::errors::EssErrorCode::OperationDeniedAlreadyHas)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`ResourceNotFound.WeWorkUser`](super::errors::EssErrorCode::ResourceNotFoundWeWorkUser)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateSeal",
     output = CreateSealResponse,
-    error = super::errors::CreateSealError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateSeal {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"公司印章"`
+    /// `SealName`; example: `"公司印章"`
     pub seal_name: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `GenerateSource`: a string.
-    ///
-    /// Example: `"SealGenerateSourceSystem"`
+    /// `GenerateSource`; example: `"SealGenerateSourceSystem"`
     pub generate_source: Option<String>,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: Option<String>,
 
-    /// `SubSealType`: a string.
-    ///
-    /// Example: `"OTHER_34"`
+    /// `SubSealType`; example: `"OTHER_34"`
     pub sub_seal_type: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"印章图片.png"`
+    /// `FileName`; example: `"印章图片.png"`
     pub file_name: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"imagecontentbase64"`
+    /// `Image`; example: `"imagecontentbase64"`
     pub image: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Width`; example: `10`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Height`; example: `20`
     pub height: Option<i64>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"Red"`
+    /// `Color`; example: `"Red"`
     pub color: Option<String>,
 
-    /// `SealHorizontalText`: a string.
-    ///
-    /// Example: `"横向文字"`
+    /// `SealHorizontalText`; example: `"横向文字"`
     pub seal_horizontal_text: Option<String>,
 
-    /// `SealChordText`: a string.
-    ///
-    /// Example: `"下弦文字"`
+    /// `SealChordText`; example: `"下弦文字"`
     pub seal_chord_text: Option<String>,
 
-    /// `SealCentralType`: a string.
-    ///
-    /// Example: `"Star"`
+    /// `SealCentralType`; example: `"Star"`
     pub seal_central_type: Option<String>,
 
-    /// `FileToken`: a string.
-    ///
-    /// Example: `"4GQptRKfMnJqX8"`
+    /// `FileToken`; example: `"4GQptRKfMnJqX8"`
     pub file_token: Option<String>,
 
-    /// `SealStyle`: a string.
-    ///
-    /// Example: `"circle"`
+    /// `SealStyle`; example: `"circle"`
     pub seal_style: Option<String>,
 
-    /// `SealSize`: a string.
-    ///
-    /// Example: `"42_42"`
+    /// `SealSize`; example: `"42_42"`
     pub seal_size: Option<String>,
 
-    /// `TaxIdentifyCode`: a string.
-    ///
-    /// Example: `"lvCCkIZsXxFY"`
+    /// `TaxIdentifyCode`; example: `"lvCCkIZsXxFY"`
     pub tax_identify_code: Option<String>,
 
-    /// `SealDescription`: a string.
-    ///
-    /// Example: `"印章描述说明"`
+    /// `SealDescription`; example: `"印章描述说明"`
     pub seal_description: Option<String>,
 
-    /// `Options`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `Options`
     pub options: Option<Vec<models::OptionModel>>,
 }
 
 /// What a successful [`CreateSeal`] call returns.
 #[tc_model]
 pub struct CreateSealResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"429b82b40900a9f870a90d45c715bad7"`
+    /// `SealId`; example: `"429b82b40900a9f870a90d45c715bad7"`
     pub seal_id: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `SealOperatorVerifyPath`: a string.
+    /// `SealOperatorVerifyPath`
     pub seal_operator_verify_path: Option<String>,
 
-    /// `SealOperatorVerifyQrcodeUrl`: a string.
+    /// `SealOperatorVerifyQrcodeUrl`
     pub seal_operator_verify_qrcode_url: Option<String>,
 
-    /// `PreviewFileUrl`: a string.
+    /// `PreviewFileUrl`
     pub preview_file_url: Option<String>,
 
-    /// `PreviewPdfUrl`: a string.
+    /// `PreviewPdfUrl`
     pub preview_pdf_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4484,65 +5398,69 @@ pub struct CreateSealResponse {
 /// The `CreateSealPolicy` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateSealPolicyResponse`].
-/// The codes it documents are in [`CreateSealPolicyError`](super::errors::CreateSealPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateSealPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`ResourceInsufficient`](super::errors::EssErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateSealPolicy",
     output = CreateSealPolicyResponse,
-    error = super::errors::CreateSealPolicyError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateSealPolicy {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Vec<models::UserInfo>,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `SealId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub seal_id: String,
 
-    /// `Expired`: a signed 64-bit integer.
-    ///
-    /// Example: `1736478409`
+    /// `Expired`; example: `1736478409`
     pub expired: i64,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"]`
+    /// `UserIds`; example: `["yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"印章授权内容"`
+    /// `Policy`; example: `"印章授权内容"`
     pub policy: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Options`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `Options`
     pub options: Option<Vec<models::OptionModel>>,
 
-    /// `AuthorizationFlows`: a [`SealPolicyAuthorizationFlows`](super::models::SealPolicyAuthorizationFlows).
+    /// `AuthorizationFlows`
     pub authorization_flows: Option<models::SealPolicyAuthorizationFlows>,
 }
 
 /// What a successful [`CreateSealPolicy`] call returns.
 #[tc_model]
 pub struct CreateSealPolicyResponse {
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"]`
+    /// `UserIds`; example: `["yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"]`
     pub user_ids: Vec<String>,
 
-    /// `SealOperatorVerifyPath`: a string.
+    /// `SealOperatorVerifyPath`
     pub seal_operator_verify_path: Option<String>,
 
-    /// `SealOperatorVerifyQrcodeUrl`: a string.
+    /// `SealOperatorVerifyQrcodeUrl`
     pub seal_operator_verify_qrcode_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4552,41 +5470,58 @@ pub struct CreateSealPolicyResponse {
 /// The `CreateSingleSignOnEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateSingleSignOnEmployeesResponse`].
-/// The codes it documents are in [`CreateSingleSignOnEmployeesError`](super::errors::CreateSingleSignOnEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateSingleSignOnEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Email`](super::errors::EssErrorCode::InvalidParameterEmail)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidOpenId`](super::errors::EssErrorCode::InvalidParameterInvalidOpenId)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.RoleId`](super::errors::EssErrorCode::InvalidParameterRoleId)
+/// - [`LimitExceeded.ProxyOrganizationOperator`](super::errors::EssErrorCode::LimitExceededProxyOrganizationOperator)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateSingleSignOnEmployees",
     output = CreateSingleSignOnEmployeesResponse,
-    error = super::errors::CreateSingleSignOnEmployeesError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateSingleSignOnEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Employees`: a list of [`SingleSignOnEmployees`](super::models::SingleSignOnEmployees) objects.
+    /// `Employees`
     pub employees: Vec<models::SingleSignOnEmployees>,
 
-    /// `SsoApplicationId`: a string.
-    ///
-    /// Example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
+    /// `SsoApplicationId`; example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
     pub sso_application_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`CreateSingleSignOnEmployees`] call returns.
 #[tc_model]
 pub struct CreateSingleSignOnEmployeesResponse {
-    /// `ErrorMessages`: a list of strings.
+    /// `ErrorMessages`
     pub error_messages: Option<Vec<String>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4596,93 +5531,86 @@ pub struct CreateSingleSignOnEmployeesResponse {
 /// The `CreateUserAutoSignEnableUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateUserAutoSignEnableUrlResponse`].
-/// The codes it documents are in [`CreateUserAutoSignEnableUrlError`](super::errors::CreateUserAutoSignEnableUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateUserAutoSignEnableUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.CallOpenCloudApiError`](super::errors::EssErrorCode::InternalErrorCallOpenCloudApiError)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssErrorCode::OperationDeniedInvalidApproverAge)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateUserAutoSignEnableUrl",
     output = CreateUserAutoSignEnableUrlResponse,
-    error = super::errors::CreateUserAutoSignEnableUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateUserAutoSignEnableUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `AutoSignConfig`: an [`AutoSignConfig`](super::models::AutoSignConfig).
+    /// `AutoSignConfig`
     pub auto_sign_config: models::AutoSignConfig,
 
-    /// `UrlType`: a string.
-    ///
-    /// Example: `"H5SIGN"`
+    /// `UrlType`; example: `"H5SIGN"`
     pub url_type: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `NotifyType`; example: `"SMS"`
     pub notify_type: Option<String>,
 
-    /// `NotifyAddress`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `NotifyAddress`; example: `"13200000000"`
     pub notify_address: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693290580`
+    /// `ExpiredTime`; example: `1693290580`
     pub expired_time: Option<i64>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"自定义数据"`
+    /// `UserData`; example: `"自定义数据"`
     pub user_data: Option<String>,
 
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `EndPoint`; example: `"HTTP"`
     pub end_point: Option<String>,
 }
 
 /// What a successful [`CreateUserAutoSignEnableUrl`] call returns.
 #[tc_model]
 pub struct CreateUserAutoSignEnableUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/002E4UGi8H"`
+    /// `Url`; example: `"https://essurl.cn/002E4UGi8H"`
     pub url: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `AppId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub app_id: String,
 
-    /// `AppOriginalId`: a string.
-    ///
-    /// Example: `"gh_39a5d3de69fa"`
+    /// `AppOriginalId`; example: `"gh_39a5d3de69fa"`
     pub app_original_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"https://essurl.cn/x9nvWU8fTg"`
+    /// `Path`; example: `"https://essurl.cn/x9nvWU8fTg"`
     pub path: String,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW=="`
+    /// `QrCode`; example: `"UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW=="`
     pub qr_code: String,
 
-    /// `UrlType`: a string.
-    ///
-    /// Example: `"H5SIGN"`
+    /// `UrlType`; example: `"H5SIGN"`
     pub url_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4692,68 +5620,64 @@ pub struct CreateUserAutoSignEnableUrlResponse {
 /// The `CreateUserAutoSignSealUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateUserAutoSignSealUrlResponse`].
-/// The codes it documents are in [`CreateUserAutoSignSealUrlError`](super::errors::CreateUserAutoSignSealUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateUserAutoSignSealUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateUserAutoSignSealUrl",
     output = CreateUserAutoSignSealUrlResponse,
-    error = super::errors::CreateUserAutoSignSealUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateUserAutoSignSealUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693290580`
+    /// `ExpiredTime`; example: `1693290580`
     pub expired_time: Option<i64>,
 
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `EndPoint`; example: `"HTTP"`
     pub end_point: Option<String>,
 }
 
 /// What a successful [`CreateUserAutoSignSealUrl`] call returns.
 #[tc_model]
 pub struct CreateUserAutoSignSealUrlResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `AppId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub app_id: Option<String>,
 
-    /// `AppOriginalId`: a string.
-    ///
-    /// Example: `"gh_da88f6188665"`
+    /// `AppOriginalId`; example: `"gh_da88f6188665"`
     pub app_original_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/001uSHUNDy"`
+    /// `Url`; example: `"https://essurl.cn/001uSHUNDy"`
     pub url: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"pages/home/index"`
+    /// `Path`; example: `"pages/home/index"`
     pub path: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW=="`
+    /// `QrCode`; example: `"UEsDBBQACAAIAAAAAAAAAAAAAAAAAAAAAAANAAAAeGwvc3R5bGVzLnhtbKyYXW=="`
     pub qr_code: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4763,70 +5687,61 @@ pub struct CreateUserAutoSignSealUrlResponse {
 /// The `CreateUserMobileChangeUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateUserMobileChangeUrlResponse`].
-/// The codes it documents are in [`CreateUserMobileChangeUrlError`](super::errors::CreateUserMobileChangeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateUserMobileChangeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateUserMobileChangeUrl",
     output = CreateUserMobileChangeUrlResponse,
-    error = super::errors::CreateUserMobileChangeUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateUserMobileChangeUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
+    /// `UserId`; example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
     pub user_id: Option<String>,
 
-    /// `UserAccountType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserAccountType`; example: `1`
     pub user_account_type: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5"`
+    /// `UserData`; example: `"MTIzNDU2Nzg5"`
     pub user_data: Option<String>,
 }
 
 /// What a successful [`CreateUserMobileChangeUrl`] call returns.
 #[tc_model]
 pub struct CreateUserMobileChangeUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/2n**42Nd"`
+    /// `Url`; example: `"https://essurl.cn/2n**42Nd"`
     pub url: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736416473`
+    /// `ExpireTime`; example: `1736416473`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4836,47 +5751,46 @@ pub struct CreateUserMobileChangeUrlResponse {
 /// The `CreateUserNameChangeUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateUserNameChangeUrlResponse`].
-/// The codes it documents are in [`CreateUserNameChangeUrlError`](super::errors::CreateUserNameChangeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateUserNameChangeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateUserNameChangeUrl",
     output = CreateUserNameChangeUrlResponse,
-    error = super::errors::CreateUserNameChangeUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateUserNameChangeUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5"`
+    /// `UserData`; example: `"MTIzNDU2Nzg5"`
     pub user_data: Option<String>,
 }
 
 /// What a successful [`CreateUserNameChangeUrl`] call returns.
 #[tc_model]
 pub struct CreateUserNameChangeUrlResponse {
-    /// `UserVerifyUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/2n**42Nd"`
+    /// `UserVerifyUrl`; example: `"https://essurl.cn/2n**42Nd"`
     pub user_verify_url: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736416390`
+    /// `ExpireTime`; example: `1736416390`
     pub expire_time: i64,
 
-    /// `MiniAppId`: a string.
-    ///
-    /// Example: `"gh_da88f6188665"`
+    /// `MiniAppId`; example: `"gh_da88f6188665"`
     pub mini_app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4886,77 +5800,64 @@ pub struct CreateUserNameChangeUrlResponse {
 /// The `CreateUserVerifyUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateUserVerifyUrlResponse`].
-/// The codes it documents are in [`CreateUserVerifyUrlError`](super::errors::CreateUserVerifyUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateUserVerifyUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateUserVerifyUrl",
     output = CreateUserVerifyUrlResponse,
-    error = super::errors::CreateUserVerifyUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateUserVerifyUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"真实姓名"`
+    /// `Name`; example: `"真实姓名"`
     pub name: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"420520****8738"`
+    /// `IdCardNumber`; example: `"420520****8738"`
     pub id_card_number: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"187****9032"`
+    /// `Mobile`; example: `"187****9032"`
     pub mobile: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/x9nvWU8fTg"`
+    /// `JumpUrl`; example: `"https://essurl.cn/x9nvWU8fTg"`
     pub jump_url: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 
-    /// `AutoJumpBack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoJumpBack`; example: `false`
     pub auto_jump_back: Option<bool>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5"`
+    /// `UserData`; example: `"MTIzNDU2Nzg5"`
     pub user_data: Option<String>,
 }
 
 /// What a successful [`CreateUserVerifyUrl`] call returns.
 #[tc_model]
 pub struct CreateUserVerifyUrlResponse {
-    /// `UserVerifyUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/2n**42Nd"`
+    /// `UserVerifyUrl`; example: `"https://essurl.cn/2n**42Nd"`
     pub user_verify_url: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736416390`
+    /// `ExpireTime`; example: `1736416390`
     pub expire_time: i64,
 
-    /// `MiniAppId`: a string.
-    ///
-    /// Example: `"gh_da88f6188665"`
+    /// `MiniAppId`; example: `"gh_da88f6188665"`
     pub mini_app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4966,29 +5867,33 @@ pub struct CreateUserVerifyUrlResponse {
 /// The `CreateWebThemeConfig` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`CreateWebThemeConfigResponse`].
-/// The codes it documents are in [`CreateWebThemeConfigError`](super::errors::CreateWebThemeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=CreateWebThemeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "CreateWebThemeConfig",
     output = CreateWebThemeConfigResponse,
-    error = super::errors::CreateWebThemeConfigError
+    error = super::errors::EssErrorCode
 )]
 pub struct CreateWebThemeConfig {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ThemeType`: a string.
-    ///
-    /// Example: `"EMBED_WEB_THEME"`
+    /// `ThemeType`; example: `"EMBED_WEB_THEME"`
     pub theme_type: String,
 
-    /// `WebThemeConfig`: a [`WebThemeConfig`](super::models::WebThemeConfig).
+    /// `WebThemeConfig`
     pub web_theme_config: models::WebThemeConfig,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -5002,31 +5907,34 @@ pub struct CreateWebThemeConfigResponse {
 /// The `DeleteExtendedServiceAuthInfos` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteExtendedServiceAuthInfosResponse`].
-/// The codes it documents are in [`DeleteExtendedServiceAuthInfosError`](super::errors::DeleteExtendedServiceAuthInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteExtendedServiceAuthInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteExtendedServiceAuthInfos",
     output = DeleteExtendedServiceAuthInfosResponse,
-    error = super::errors::DeleteExtendedServiceAuthInfosError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteExtendedServiceAuthInfos {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
+    /// `UserIds`; example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
     pub user_ids: Vec<String>,
 
-    /// `ExtendServiceType`: a string.
-    ///
-    /// Example: `"OPEN_SERVER_SIGN"`
+    /// `ExtendServiceType`; example: `"OPEN_SERVER_SIGN"`
     pub extend_service_type: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -5040,31 +5948,37 @@ pub struct DeleteExtendedServiceAuthInfosResponse {
 /// The `DeleteIntegrationDepartment` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteIntegrationDepartmentResponse`].
-/// The codes it documents are in [`DeleteIntegrationDepartmentError`](super::errors::DeleteIntegrationDepartmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteIntegrationDepartment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteIntegrationDepartment",
     output = DeleteIntegrationDepartmentResponse,
-    error = super::errors::DeleteIntegrationDepartmentError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteIntegrationDepartment {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `DeptId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `DeptId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub dept_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ReceiveDeptId`: a string.
-    ///
-    /// Example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
+    /// `ReceiveDeptId`; example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
     pub receive_dept_id: Option<String>,
 }
 
@@ -5078,31 +5992,43 @@ pub struct DeleteIntegrationDepartmentResponse {
 /// The `DeleteIntegrationEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteIntegrationEmployeesResponse`].
-/// The codes it documents are in [`DeleteIntegrationEmployeesError`](super::errors::DeleteIntegrationEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteIntegrationEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteIntegrationEmployees",
     output = DeleteIntegrationEmployeesResponse,
-    error = super::errors::DeleteIntegrationEmployeesError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteIntegrationEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Employees`: a list of [`Staff`](super::models::Staff) objects.
+    /// `Employees`
     pub employees: Vec<models::Staff>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DeleteIntegrationEmployees`] call returns.
 #[tc_model]
 pub struct DeleteIntegrationEmployeesResponse {
-    /// `DeleteEmployeeResult`: a [`DeleteStaffsResult`](super::models::DeleteStaffsResult).
+    /// `DeleteEmployeeResult`
     pub delete_employee_result: models::DeleteStaffsResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5112,38 +6038,47 @@ pub struct DeleteIntegrationEmployeesResponse {
 /// The `DeleteIntegrationRoleUsers` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteIntegrationRoleUsersResponse`].
-/// The codes it documents are in [`DeleteIntegrationRoleUsersError`](super::errors::DeleteIntegrationRoleUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteIntegrationRoleUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter.DepartUserId`](super::errors::EssErrorCode::InvalidParameterDepartUserId)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleId`](super::errors::EssErrorCode::InvalidParameterRoleId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteIntegrationRoleUsers",
     output = DeleteIntegrationRoleUsersResponse,
-    error = super::errors::DeleteIntegrationRoleUsersError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteIntegrationRoleUsers {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
+    /// `RoleId`; example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
     pub role_id: String,
 
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Vec<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DeleteIntegrationRoleUsers`] call returns.
 #[tc_model]
 pub struct DeleteIntegrationRoleUsersResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
+    /// `RoleId`; example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
     pub role_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5153,48 +6088,58 @@ pub struct DeleteIntegrationRoleUsersResponse {
 /// The `DeleteOrganizationAuthorizations` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteOrganizationAuthorizationsResponse`].
-/// The codes it documents are in [`DeleteOrganizationAuthorizationsError`](super::errors::DeleteOrganizationAuthorizationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteOrganizationAuthorizations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteOrganizationAuthorizations",
     output = DeleteOrganizationAuthorizationsResponse,
-    error = super::errors::DeleteOrganizationAuthorizationsError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteOrganizationAuthorizations {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `AuthorizationIds`: a list of strings.
+    /// `AuthorizationIds`
     pub authorization_ids: Option<Vec<String>>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AdminName`; example: `"张三"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `AdminMobile`; example: `"18888888888"`
     pub admin_mobile: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DeleteOrganizationAuthorizations`] call returns.
 #[tc_model]
 pub struct DeleteOrganizationAuthorizationsResponse {
-    /// `DeleteOrganizationAuthorizationInfos`: a list of [`DeleteOrganizationAuthorizationInfo`](super::models::DeleteOrganizationAuthorizationInfo) objects.
+    /// `DeleteOrganizationAuthorizationInfos`
     pub delete_organization_authorization_infos: Option<
         Vec<models::DeleteOrganizationAuthorizationInfo>,
     >,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5204,32 +6149,41 @@ pub struct DeleteOrganizationAuthorizationsResponse {
 /// The `DeleteSealPolicies` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteSealPoliciesResponse`].
-/// The codes it documents are in [`DeleteSealPoliciesError`](super::errors::DeleteSealPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteSealPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteSealPolicies",
     output = DeleteSealPoliciesResponse,
-    error = super::errors::DeleteSealPoliciesError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteSealPolicies {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `PolicyIds`: a list of strings.
+    /// `PolicyIds`
     pub policy_ids: Option<Vec<String>>,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `SealId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub seal_id: Option<String>,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -5243,31 +6197,42 @@ pub struct DeleteSealPoliciesResponse {
 /// The `DeleteSingleSignOnEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DeleteSingleSignOnEmployeesResponse`].
-/// The codes it documents are in [`DeleteSingleSignOnEmployeesError`](super::errors::DeleteSingleSignOnEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DeleteSingleSignOnEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DeleteSingleSignOnEmployees",
     output = DeleteSingleSignOnEmployeesResponse,
-    error = super::errors::DeleteSingleSignOnEmployeesError
+    error = super::errors::EssErrorCode
 )]
 pub struct DeleteSingleSignOnEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SsoApplicationId`: a string.
-    ///
-    /// Example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
+    /// `SsoApplicationId`; example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
     pub sso_application_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"rUHYMgaz8aNm2IP3Pn8m5q6I3yJDojClFl555uLyeM0"`
+    /// `OpenId`; example: `"rUHYMgaz8aNm2IP3Pn8m5q6I3yJDojClFl555uLyeM0"`
     pub open_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -5281,35 +6246,40 @@ pub struct DeleteSingleSignOnEmployeesResponse {
 /// The `DescribeArchiveFlowTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeArchiveFlowTaskResponse`].
-/// The codes it documents are in [`DescribeArchiveFlowTaskError`](super::errors::DescribeArchiveFlowTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeArchiveFlowTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.Serialize`](super::errors::EssErrorCode::InternalErrorSerialize)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeArchiveFlowTask",
     output = DescribeArchiveFlowTaskResponse,
-    error = super::errors::DescribeArchiveFlowTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeArchiveFlowTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3h6UUck*****************bBSBfp"`
+    /// `TaskId`; example: `"yD3h6UUck*****************bBSBfp"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeArchiveFlowTask`] call returns.
 #[tc_model]
 pub struct DescribeArchiveFlowTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `ArchiveFlowResults`: a list of [`ArchiveFlowResult`](super::models::ArchiveFlowResult) objects.
+    /// `ArchiveFlowResults`
     pub archive_flow_results: Option<Vec<models::ArchiveFlowResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5319,33 +6289,47 @@ pub struct DescribeArchiveFlowTaskResponse {
 /// The `DescribeBatchOrganizationRegistrationTasks` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeBatchOrganizationRegistrationTasksResponse`].
-/// The codes it documents are in [`DescribeBatchOrganizationRegistrationTasksError`](super::errors::DescribeBatchOrganizationRegistrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeBatchOrganizationRegistrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeBatchOrganizationRegistrationTasks",
     output = DescribeBatchOrganizationRegistrationTasksResponse,
-    error = super::errors::DescribeBatchOrganizationRegistrationTasksError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeBatchOrganizationRegistrationTasks {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
+    /// `TaskIds`; example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
     pub task_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBatchOrganizationRegistrationTasks`] call returns.
 #[tc_model]
 pub struct DescribeBatchOrganizationRegistrationTasksResponse {
-    /// `Details`: a list of [`BatchOrganizationRegistrationTasksDetails`](super::models::BatchOrganizationRegistrationTasksDetails) objects.
+    /// `Details`
     pub details: Option<Vec<models::BatchOrganizationRegistrationTasksDetails>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5355,33 +6339,47 @@ pub struct DescribeBatchOrganizationRegistrationTasksResponse {
 /// The `DescribeBatchOrganizationRegistrationUrls` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeBatchOrganizationRegistrationUrlsResponse`].
-/// The codes it documents are in [`DescribeBatchOrganizationRegistrationUrlsError`](super::errors::DescribeBatchOrganizationRegistrationUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeBatchOrganizationRegistrationUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeBatchOrganizationRegistrationUrls",
     output = DescribeBatchOrganizationRegistrationUrlsResponse,
-    error = super::errors::DescribeBatchOrganizationRegistrationUrlsError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeBatchOrganizationRegistrationUrls {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
+    /// `TaskId`; example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
     pub task_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeBatchOrganizationRegistrationUrls`] call returns.
 #[tc_model]
 pub struct DescribeBatchOrganizationRegistrationUrlsResponse {
-    /// `OrganizationAuthUrls`: a list of [`OrganizationAuthUrl`](super::models::OrganizationAuthUrl) objects.
+    /// `OrganizationAuthUrls`
     pub organization_auth_urls: Option<Vec<models::OrganizationAuthUrl>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5391,48 +6389,47 @@ pub struct DescribeBatchOrganizationRegistrationUrlsResponse {
 /// The `DescribeBillUsage` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeBillUsageResponse`].
-/// The codes it documents are in [`DescribeBillUsageError`](super::errors::DescribeBillUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeBillUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidQuotaType`](super::errors::EssErrorCode::InvalidParameterValueInvalidQuotaType)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EssErrorCode::InvalidParameterValueInvalidTime)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeBillUsage",
     output = DescribeBillUsageResponse,
-    error = super::errors::DescribeBillUsageError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeBillUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"20230101"`
+    /// `StartTime`; example: `"20230101"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20230105"`
+    /// `EndTime`; example: `"20230105"`
     pub end_time: String,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: Option<String>,
 
-    /// `DisplaySubEnterprise`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplaySubEnterprise`; example: `true`
     pub display_sub_enterprise: Option<bool>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 }
 
 /// What a successful [`DescribeBillUsage`] call returns.
 #[tc_model]
 pub struct DescribeBillUsageResponse {
-    /// `Summary`: a list of [`OrgBillSummary`](super::models::OrgBillSummary) objects.
+    /// `Summary`
     pub summary: Vec<models::OrgBillSummary>,
 
-    /// `SubOrgSummary`: a list of [`SubOrgBillSummary`](super::models::SubOrgBillSummary) objects.
+    /// `SubOrgSummary`
     pub sub_org_summary: Vec<models::SubOrgBillSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5442,15 +6439,24 @@ pub struct DescribeBillUsageResponse {
 /// The `DescribeBillUsageDetail` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeBillUsageDetailResponse`].
-/// The codes it documents are in [`DescribeBillUsageDetailError`](super::errors::DescribeBillUsageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeBillUsageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter.Limit`](super::errors::EssErrorCode::InvalidParameterLimit)
+/// - [`InvalidParameterValue.InvalidQuotaType`](super::errors::EssErrorCode::InvalidParameterValueInvalidQuotaType)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EssErrorCode::InvalidParameterValueInvalidTime)
+/// - [`ResourceNotFound.NotExistApplication`](super::errors::EssErrorCode::ResourceNotFoundNotExistApplication)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeBillUsageDetail",
     output = DescribeBillUsageDetailResponse,
-    error = super::errors::DescribeBillUsageDetailError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5460,44 +6466,32 @@ pub struct DescribeBillUsageResponse {
     )
 )]
 pub struct DescribeBillUsageDetail {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"20230101"`
+    /// `StartTime`; example: `"20230101"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20230105"`
+    /// `EndTime`; example: `"20230105"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeBillUsageDetail`] call returns.
 #[tc_model]
 pub struct DescribeBillUsageDetailResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `Total`; example: `125`
     pub total: Option<i64>,
 
-    /// `Details`: a list of [`BillUsageDetail`](super::models::BillUsageDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::BillUsageDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5507,53 +6501,55 @@ pub struct DescribeBillUsageDetailResponse {
 /// The `DescribeCancelFlowsTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeCancelFlowsTaskResponse`].
-/// The codes it documents are in [`DescribeCancelFlowsTaskError`](super::errors::DescribeCancelFlowsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeCancelFlowsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.BatchCancelForbid`](super::errors::EssErrorCode::OperationDeniedBatchCancelForbid)
+/// - [`ResourceNotFound.ErrNotExistRole`](super::errors::EssErrorCode::ResourceNotFoundErrNotExistRole)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeCancelFlowsTask",
     output = DescribeCancelFlowsTaskResponse,
-    error = super::errors::DescribeCancelFlowsTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeCancelFlowsTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"无yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
+    /// `TaskId`; example: `"无yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
     pub task_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `CancelType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CancelType`; example: `1`
     pub cancel_type: Option<u64>,
 }
 
 /// What a successful [`DescribeCancelFlowsTask`] call returns.
 #[tc_model]
 pub struct DescribeCancelFlowsTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
+    /// `TaskId`; example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
     pub task_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `TaskStatus`; example: `"PROCESSING"`
     pub task_status: String,
 
-    /// `SuccessFlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3PCUUckpzv5at9U1UxZEpOywg0E9oG"]`
+    /// `SuccessFlowIds`; example: `["yD3PCUUckpzv5at9U1UxZEpOywg0E9oG"]`
     pub success_flow_ids: Vec<String>,
 
-    /// `FailureFlows`: a list of [`CancelFailureFlow`](super::models::CancelFailureFlow) objects.
+    /// `FailureFlows`
     pub failure_flows: Vec<models::CancelFailureFlow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5563,98 +6559,79 @@ pub struct DescribeCancelFlowsTaskResponse {
 /// The `DescribeContractComparisonTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractComparisonTaskResponse`].
-/// The codes it documents are in [`DescribeContractComparisonTaskError`](super::errors::DescribeContractComparisonTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractComparisonTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractComparisonTask",
     output = DescribeContractComparisonTaskResponse,
-    error = super::errors::DescribeContractComparisonTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractComparisonTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD*******************ob"`
+    /// `TaskId`; example: `"yD*******************ob"`
     pub task_id: String,
 
-    /// `ShowDetail`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowDetail`; example: `true`
     pub show_detail: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeContractComparisonTask`] call returns.
 #[tc_model]
 pub struct DescribeContractComparisonTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD*******************ob"`
+    /// `TaskId`; example: `"yD*******************ob"`
     pub task_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"对比失败"`
+    /// `Message`; example: `"对比失败"`
     pub message: Option<String>,
 
-    /// `OriginalFileResourceId`: a string.
-    ///
-    /// Example: `"yD*******************Cj"`
+    /// `OriginalFileResourceId`; example: `"yD*******************Cj"`
     pub original_file_resource_id: Option<String>,
 
-    /// `DiffFileResourceId`: a string.
-    ///
-    /// Example: `"yD*******************Ed"`
+    /// `DiffFileResourceId`; example: `"yD*******************Ed"`
     pub diff_file_resource_id: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"这是一项对比任务"`
+    /// `Comment`; example: `"这是一项对比任务"`
     pub comment: Option<String>,
 
-    /// `TotalDiffCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalDiffCount`; example: `10`
     pub total_diff_count: Option<i64>,
 
-    /// `AddDiffCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AddDiffCount`; example: `4`
     pub add_diff_count: Option<i64>,
 
-    /// `ChangeDiffCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ChangeDiffCount`; example: `4`
     pub change_diff_count: Option<i64>,
 
-    /// `DeleteDiffCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeleteDiffCount`; example: `2`
     pub delete_diff_count: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"yD*******************dc"`
+    /// `Operator`; example: `"yD*******************dc"`
     pub operator: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1758526698`
+    /// `CreateTime`; example: `1758526698`
     pub create_time: Option<i64>,
 
-    /// `ComparisonDetail`: a list of [`ComparisonDetail`](super::models::ComparisonDetail) objects.
+    /// `ComparisonDetail`
     pub comparison_detail: Option<Vec<models::ComparisonDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5664,30 +6641,36 @@ pub struct DescribeContractComparisonTaskResponse {
 /// The `DescribeContractDiffTaskWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractDiffTaskWebUrlResponse`].
-/// The codes it documents are in [`DescribeContractDiffTaskWebUrlError`](super::errors::DescribeContractDiffTaskWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractDiffTaskWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractDiffTaskWebUrl",
     output = DescribeContractDiffTaskWebUrlResponse,
-    error = super::errors::DescribeContractDiffTaskWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractDiffTaskWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDt3wUUckpx9w197UyoAic68BmF35hFu"`
+    /// `TaskId`; example: `"yDt3wUUckpx9w197UyoAic68BmF35hFu"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeContractDiffTaskWebUrl`] call returns.
 #[tc_model]
 pub struct DescribeContractDiffTaskWebUrlResponse {
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5697,48 +6680,57 @@ pub struct DescribeContractDiffTaskWebUrlResponse {
 /// The `DescribeContractReviewChecklist` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewChecklistResponse`].
-/// The codes it documents are in [`DescribeContractReviewChecklistError`](super::errors::DescribeContractReviewChecklistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewChecklist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewChecklist",
     output = DescribeContractReviewChecklistResponse,
-    error = super::errors::DescribeContractReviewChecklistError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewChecklist {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ChecklistId`: a string.
-    ///
-    /// Example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
+    /// `ChecklistId`; example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
     pub checklist_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeContractReviewChecklist`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewChecklistResponse {
-    /// `ChecklistId`: a string.
-    ///
-    /// Example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
+    /// `ChecklistId`; example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
     pub checklist_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试API创建审查清单"`
+    /// `Name`; example: `"测试API创建审查清单"`
     pub name: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Categories`: a list of [`ChecklistCategory`](super::models::ChecklistCategory) objects.
+    /// `Categories`
     pub categories: Option<Vec<models::ChecklistCategory>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5748,35 +6740,42 @@ pub struct DescribeContractReviewChecklistResponse {
 /// The `DescribeContractReviewChecklistWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewChecklistWebUrlResponse`].
-/// The codes it documents are in [`DescribeContractReviewChecklistWebUrlError`](super::errors::DescribeContractReviewChecklistWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewChecklistWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewChecklistWebUrl",
     output = DescribeContractReviewChecklistWebUrlResponse,
-    error = super::errors::DescribeContractReviewChecklistWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewChecklistWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bxxdfgsdfsdfsdfsd"`
+    /// `Id`; example: `"bxxdfgsdfsdfsdfsd"`
     pub id: String,
 }
 
 /// What a successful [`DescribeContractReviewChecklistWebUrl`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewChecklistWebUrlResponse {
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bxxdfgsdfsdfsdfsd"`
+    /// `Id`; example: `"bxxdfgsdfsdfsdfsd"`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5786,28 +6785,39 @@ pub struct DescribeContractReviewChecklistWebUrlResponse {
 /// The `DescribeContractReviewChecklistsWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewChecklistsWebUrlResponse`].
-/// The codes it documents are in [`DescribeContractReviewChecklistsWebUrlError`](super::errors::DescribeContractReviewChecklistsWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewChecklistsWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewChecklistsWebUrl",
     output = DescribeContractReviewChecklistsWebUrlResponse,
-    error = super::errors::DescribeContractReviewChecklistsWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewChecklistsWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Option`: a [`ContractReviewChecklistWebUrlOption`](super::models::ContractReviewChecklistWebUrlOption).
+    /// `Option`
     pub option: Option<models::ContractReviewChecklistWebUrlOption>,
 }
 
 /// What a successful [`DescribeContractReviewChecklistsWebUrl`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewChecklistsWebUrlResponse {
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5817,38 +6827,46 @@ pub struct DescribeContractReviewChecklistsWebUrlResponse {
 /// The `DescribeContractReviewMarkedRiskExportTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewMarkedRiskExportTaskResponse`].
-/// The codes it documents are in [`DescribeContractReviewMarkedRiskExportTaskError`](super::errors::DescribeContractReviewMarkedRiskExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewMarkedRiskExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewMarkedRiskExportTask",
     output = DescribeContractReviewMarkedRiskExportTaskResponse,
-    error = super::errors::DescribeContractReviewMarkedRiskExportTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewMarkedRiskExportTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3aDUU*k**au*n*UusRvfaSfh2BjyG9"`
+    /// `TaskId`; example: `"yD3aDUU*k**au*n*UusRvfaSfh2BjyG9"`
     pub task_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeContractReviewMarkedRiskExportTask`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewMarkedRiskExportTaskResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5858,105 +6876,91 @@ pub struct DescribeContractReviewMarkedRiskExportTaskResponse {
 /// The `DescribeContractReviewTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewTaskResponse`].
-/// The codes it documents are in [`DescribeContractReviewTaskError`](super::errors::DescribeContractReviewTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewTask",
     output = DescribeContractReviewTaskResponse,
-    error = super::errors::DescribeContractReviewTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDtIFUU2tnsxz7UulGxxx4WkTq"`
+    /// `TaskId`; example: `"yDtIFUU2tnsxz7UulGxxx4WkTq"`
     pub task_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeContractReviewTask`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewTaskResponse {
-    /// `ChecklistId`: a string.
-    ///
-    /// Example: `"yDtCMUUckpx3boo7Uyxx4vx0j0a6Ii"`
+    /// `ChecklistId`; example: `"yDtCMUUckpx3boo7Uyxx4vx0j0a6Ii"`
     pub checklist_id: Option<String>,
 
-    /// `ChecklistIds`: a list of strings.
-    ///
-    /// Example: `["yDtCMUUckpx3boo7Uyxx4vx0j0a6Ii"]`
+    /// `ChecklistIds`; example: `["yDtCMUUckpx3boo7Uyxx4vx0j0a6Ii"]`
     pub checklist_ids: Option<Vec<String>>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1753417470`
+    /// `CreatedOn`; example: `1753417470`
     pub created_on: Option<i64>,
 
-    /// `FinishedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1753417470`
+    /// `FinishedOn`; example: `1753417470`
     pub finished_on: Option<i64>,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyType`; example: `0`
     pub policy_type: Option<i64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDtCMUUckpx3boo7Uyxx4vx0j0a6Ii"`
+    /// `ResourceId`; example: `"yDtCMUUckpx3boo7Uyxx4vx0j0a6Ii"`
     pub resource_id: Option<String>,
 
-    /// `Risks`: a list of [`OutputRisk`](super::models::OutputRisk) objects.
+    /// `Risks`
     pub risks: Option<Vec<models::OutputRisk>>,
 
-    /// `Role`: a [`RiskIdentificationRoleInfo`](super::models::RiskIdentificationRoleInfo).
+    /// `Role`
     pub role: Option<models::RiskIdentificationRoleInfo>,
 
-    /// `Roles`: a list of [`RiskIdentificationRoleInfo`](super::models::RiskIdentificationRoleInfo) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::RiskIdentificationRoleInfo>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDtIFUU2tnsxz7UulGxxx4WkTq"`
+    /// `TaskId`; example: `"yDtIFUU2tnsxz7UulGxxx4WkTq"`
     pub task_id: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"wu"`
+    /// `Comment`; example: `"wu"`
     pub comment: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY0IEJhc2U2NCA"`
+    /// `UserData`; example: `"QmFzZTY0IEJhc2U2NCA"`
     pub user_data: Option<String>,
 
-    /// `HighRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HighRiskCount`; example: `5`
     pub high_risk_count: Option<i64>,
 
-    /// `TotalRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalRiskCount`; example: `10`
     pub total_risk_count: Option<i64>,
 
-    /// `ApprovedLists`: a list of [`OutputReference`](super::models::OutputReference) objects.
+    /// `ApprovedLists`
     pub approved_lists: Option<Vec<models::OutputReference>>,
 
-    /// `Summaries`: a list of [`ContractSummary`](super::models::ContractSummary) objects.
+    /// `Summaries`
     pub summaries: Option<Vec<models::ContractSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5966,25 +6970,36 @@ pub struct DescribeContractReviewTaskResponse {
 /// The `DescribeContractReviewTaskListWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewTaskListWebUrlResponse`].
-/// The codes it documents are in [`DescribeContractReviewTaskListWebUrlError`](super::errors::DescribeContractReviewTaskListWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewTaskListWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewTaskListWebUrl",
     output = DescribeContractReviewTaskListWebUrlResponse,
-    error = super::errors::DescribeContractReviewTaskListWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewTaskListWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 }
 
 /// What a successful [`DescribeContractReviewTaskListWebUrl`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewTaskListWebUrlResponse {
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5994,35 +7009,42 @@ pub struct DescribeContractReviewTaskListWebUrlResponse {
 /// The `DescribeContractReviewWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeContractReviewWebUrlResponse`].
-/// The codes it documents are in [`DescribeContractReviewWebUrlError`](super::errors::DescribeContractReviewWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeContractReviewWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeContractReviewWebUrl",
     output = DescribeContractReviewWebUrlResponse,
-    error = super::errors::DescribeContractReviewWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeContractReviewWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDt4MUUckp9j4zj5UugsjbKvB0vibmas"`
+    /// `TaskId`; example: `"yDt4MUUckp9j4zj5UugsjbKvB0vibmas"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeContractReviewWebUrl`] call returns.
 #[tc_model]
 pub struct DescribeContractReviewWebUrlResponse {
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6032,52 +7054,46 @@ pub struct DescribeContractReviewWebUrlResponse {
 /// The `DescribeDraftContractByPromptsTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeDraftContractByPromptsTaskResponse`].
-/// The codes it documents are in [`DescribeDraftContractByPromptsTaskError`](super::errors::DescribeDraftContractByPromptsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeDraftContractByPromptsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`ResourceNotFound.NotExistResource`](super::errors::EssErrorCode::ResourceNotFoundNotExistResource)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeDraftContractByPromptsTask",
     output = DescribeDraftContractByPromptsTaskResponse,
-    error = super::errors::DescribeDraftContractByPromptsTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeDraftContractByPromptsTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3a5UUs1b********Hu4sn4VpzPXtIy"`
+    /// `TaskId`; example: `"yD3a5UUs1b********Hu4sn4VpzPXtIy"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeDraftContractByPromptsTask`] call returns.
 #[tc_model]
 pub struct DescribeDraftContractByPromptsTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"需求校验未通过: 该需求意图为“**买卖合同”*******，属于严重违法犯罪行为，内容违法违规，无法用于生成任何合同。"`
+    /// `Message`; example: `"需求校验未通过: 该需求意图为“**买卖合同”*******，属于严重违法犯罪行为，内容违法违规，无法用于生成任何合同。"`
     pub message: Option<String>,
 
-    /// `ContractName`: a string.
-    ///
-    /// Example: `"软件开发服务合同"`
+    /// `ContractName`; example: `"软件开发服务合同"`
     pub contract_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yD3a5UUs1i****UEMs3KDC7ewKOitKTm"`
+    /// `ResourceId`; example: `"yD3a5UUs1i****UEMs3KDC7ewKOitKTm"`
     pub resource_id: Option<String>,
 
-    /// `ContractUrl`: a string.
-    ///
-    /// Example: `"https://file.test.ess.tencent.cn/"`
+    /// `ContractUrl`; example: `"https://file.test.ess.tencent.cn/"`
     pub contract_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6087,15 +7103,27 @@ pub struct DescribeDraftContractByPromptsTaskResponse {
 /// The `DescribeEnterpriseContractReviewChecklists` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeEnterpriseContractReviewChecklistsResponse`].
-/// The codes it documents are in [`DescribeEnterpriseContractReviewChecklistsError`](super::errors::DescribeEnterpriseContractReviewChecklistsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeEnterpriseContractReviewChecklists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeEnterpriseContractReviewChecklists",
     output = DescribeEnterpriseContractReviewChecklistsResponse,
-    error = super::errors::DescribeEnterpriseContractReviewChecklistsError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6105,35 +7133,29 @@ pub struct DescribeDraftContractByPromptsTaskResponse {
     )
 )]
 pub struct DescribeEnterpriseContractReviewChecklists {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeEnterpriseContractReviewChecklists`] call returns.
 #[tc_model]
 pub struct DescribeEnterpriseContractReviewChecklistsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `Checklists`: a list of [`Checklist`](super::models::Checklist) objects.
+    /// `Checklists`
     pub checklists: Option<Vec<models::Checklist>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6143,48 +7165,47 @@ pub struct DescribeEnterpriseContractReviewChecklistsResponse {
 /// The `DescribeExtendedServiceAuthDetail` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeExtendedServiceAuthDetailResponse`].
-/// The codes it documents are in [`DescribeExtendedServiceAuthDetailError`](super::errors::DescribeExtendedServiceAuthDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeExtendedServiceAuthDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeExtendedServiceAuthDetail",
     output = DescribeExtendedServiceAuthDetailResponse,
-    error = super::errors::DescribeExtendedServiceAuthDetailError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeExtendedServiceAuthDetail {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ExtendServiceType`: a string.
-    ///
-    /// Example: `"OPEN_SERVER_SIGN"`
+    /// `ExtendServiceType`; example: `"OPEN_SERVER_SIGN"`
     pub extend_service_type: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `PartnerOrganizationName`: a string.
-    ///
-    /// Example: `"典子签企业"`
+    /// `PartnerOrganizationName`; example: `"典子签企业"`
     pub partner_organization_name: Option<String>,
 }
 
 /// What a successful [`DescribeExtendedServiceAuthDetail`] call returns.
 #[tc_model]
 pub struct DescribeExtendedServiceAuthDetailResponse {
-    /// `AuthInfoDetail`: an [`AuthInfoDetail`](super::models::AuthInfoDetail).
+    /// `AuthInfoDetail`
     pub auth_info_detail: models::AuthInfoDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6194,33 +7215,40 @@ pub struct DescribeExtendedServiceAuthDetailResponse {
 /// The `DescribeExtendedServiceAuthInfos` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeExtendedServiceAuthInfosResponse`].
-/// The codes it documents are in [`DescribeExtendedServiceAuthInfosError`](super::errors::DescribeExtendedServiceAuthInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeExtendedServiceAuthInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeExtendedServiceAuthInfos",
     output = DescribeExtendedServiceAuthInfosResponse,
-    error = super::errors::DescribeExtendedServiceAuthInfosError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeExtendedServiceAuthInfos {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ExtendServiceType`: a string.
-    ///
-    /// Example: `"OPEN_SERVER_SIGN"`
+    /// `ExtendServiceType`; example: `"OPEN_SERVER_SIGN"`
     pub extend_service_type: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeExtendedServiceAuthInfos`] call returns.
 #[tc_model]
 pub struct DescribeExtendedServiceAuthInfosResponse {
-    /// `AuthInfoList`: a list of [`ExtendAuthInfo`](super::models::ExtendAuthInfo) objects.
+    /// `AuthInfoList`
     pub auth_info_list: Vec<models::ExtendAuthInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6230,50 +7258,50 @@ pub struct DescribeExtendedServiceAuthInfosResponse {
 /// The `DescribeFileConvertTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFileConvertTaskResponse`].
-/// The codes it documents are in [`DescribeFileConvertTaskError`](super::errors::DescribeFileConvertTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFileConvertTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ResourceType`](super::errors::EssErrorCode::InvalidParameterResourceType)
+/// - [`MissingParameter.ResourceName`](super::errors::EssErrorCode::MissingParameterResourceName)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFileConvertTask",
     output = DescribeFileConvertTaskResponse,
-    error = super::errors::DescribeFileConvertTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeFileConvertTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2026070*******692601"`
+    /// `TaskId`; example: `"2026070*******692601"`
     pub task_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeFileConvertTask`] call returns.
 #[tc_model]
 pub struct DescribeFileConvertTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2026070*******692601"`
+    /// `TaskId`; example: `"2026070*******692601"`
     pub task_id: String,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TaskStatus`; example: `8`
     pub task_status: i64,
 
-    /// `TaskMessage`: a string.
-    ///
-    /// Example: `"任务处理完成"`
+    /// `TaskMessage`; example: `"任务处理完成"`
     pub task_message: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yD3JmUUckpe***********MEcwFQDTq0"`
+    /// `ResourceId`; example: `"yD3JmUUckpe***********MEcwFQDTq0"`
     pub resource_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6283,45 +7311,50 @@ pub struct DescribeFileConvertTaskResponse {
 /// The `DescribeFileCounterSignResult` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFileCounterSignResultResponse`].
-/// The codes it documents are in [`DescribeFileCounterSignResultError`](super::errors::DescribeFileCounterSignResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFileCounterSignResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.BalanceNotEnough`](super::errors::EssErrorCode::FailedOperationBalanceNotEnough)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFileCounterSignResult",
     output = DescribeFileCounterSignResultResponse,
-    error = super::errors::DescribeFileCounterSignResultError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeFileCounterSignResult {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDtwwU****************pfyw8AO"`
+    /// `TaskId`; example: `"yDtwwU****************pfyw8AO"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeFileCounterSignResult`] call returns.
 #[tc_model]
 pub struct DescribeFileCounterSignResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `ResultFileId`: a string.
-    ///
-    /// Example: `"yDtwRUUckp7f7e************qq28pI"`
+    /// `ResultFileId`; example: `"yDtwRUUckp7f7e************qq28pI"`
     pub result_file_id: Option<String>,
 
-    /// `ErrorDetail`: a string.
-    ///
-    /// Example: `"任务执行失败"`
+    /// `ErrorDetail`; example: `"任务执行失败"`
     pub error_detail: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6331,15 +7364,45 @@ pub struct DescribeFileCounterSignResultResponse {
 /// The `DescribeFileUrls` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFileUrlsResponse`].
-/// The codes it documents are in [`DescribeFileUrlsError`](super::errors::DescribeFileUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFileUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BusinessId`](super::errors::EssErrorCode::InvalidParameterBusinessId)
+/// - [`InvalidParameter.BusinessType`](super::errors::EssErrorCode::InvalidParameterBusinessType)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.FileDeleted`](super::errors::EssErrorCode::OperationDeniedFileDeleted)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.NotExistDocument`](super::errors::EssErrorCode::ResourceNotFoundNotExistDocument)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFileUrls",
     output = DescribeFileUrlsResponse,
-    error = super::errors::DescribeFileUrlsError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6349,73 +7412,53 @@ pub struct DescribeFileCounterSignResultResponse {
     )
 )]
 pub struct DescribeFileUrls {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"DOCUMENT"`
+    /// `BusinessType`; example: `"DOCUMENT"`
     pub business_type: String,
 
-    /// `BusinessIds`: a list of strings.
-    ///
-    /// Example: `["yDRSRUUgygj6rq7wUuO4zjECxndqQApl","yDwFkUUckpstzjhfUugNAWf1KibXqS26"]`
+    /// `BusinessIds`; example: `["yDRSRUUgygj6rq7wUuO4zjECxndqQApl","yDwFkUUckpstzjhfUugNAWf1KibXqS26"]`
     pub business_ids: Vec<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"张三的入职合同"`
+    /// `FileName`; example: `"张三的入职合同"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`; example: `"PDF"`
     pub file_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `UrlTtl`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UrlTtl`; example: `0`
     pub url_ttl: Option<i64>,
 
-    /// `CcToken`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CcToken`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cc_token: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Scene`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub scene: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeFileUrls`] call returns.
 #[tc_model]
 pub struct DescribeFileUrlsResponse {
-    /// `FileUrls`: a list of [`FileUrl`](super::models::FileUrl) objects.
+    /// `FileUrls`
     pub file_urls: Vec<models::FileUrl>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6425,31 +7468,70 @@ pub struct DescribeFileUrlsResponse {
 /// The `DescribeFlowBriefs` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFlowBriefsResponse`].
-/// The codes it documents are in [`DescribeFlowBriefsError`](super::errors::DescribeFlowBriefsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFlowBriefs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Cache`](super::errors::EssErrorCode::InternalErrorCache)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`InvalidParameter.InvalidRoleId`](super::errors::EssErrorCode::InvalidParameterInvalidRoleId)
+/// - [`InvalidParameter.InvalidRoleName`](super::errors::EssErrorCode::InvalidParameterInvalidRoleName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssErrorCode::OperationDeniedOutQueryLimit)
+/// - [`RequestLimitExceeded`](super::errors::EssErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFlowBriefs",
     output = DescribeFlowBriefsResponse,
-    error = super::errors::DescribeFlowBriefsError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeFlowBriefs {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowIds`: a list of strings.
+    /// `FlowIds`
     pub flow_ids: Vec<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeFlowBriefs`] call returns.
 #[tc_model]
 pub struct DescribeFlowBriefsResponse {
-    /// `FlowBriefs`: a list of [`FlowBrief`](super::models::FlowBrief) objects.
+    /// `FlowBriefs`
     pub flow_briefs: Vec<models::FlowBrief>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6459,33 +7541,40 @@ pub struct DescribeFlowBriefsResponse {
 /// The `DescribeFlowComponents` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFlowComponentsResponse`].
-/// The codes it documents are in [`DescribeFlowComponentsError`](super::errors::DescribeFlowComponentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFlowComponents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssErrorCode::OperationDeniedNoFlowPermission)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFlowComponents",
     output = DescribeFlowComponentsResponse,
-    error = super::errors::DescribeFlowComponentsError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeFlowComponents {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `FlowId`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub flow_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeFlowComponents`] call returns.
 #[tc_model]
 pub struct DescribeFlowComponentsResponse {
-    /// `RecipientComponentInfos`: a list of [`RecipientComponentInfo`](super::models::RecipientComponentInfo) objects.
+    /// `RecipientComponentInfos`
     pub recipient_component_infos: Vec<models::RecipientComponentInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6495,43 +7584,54 @@ pub struct DescribeFlowComponentsResponse {
 /// The `DescribeFlowEvidenceReport` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFlowEvidenceReportResponse`].
-/// The codes it documents are in [`DescribeFlowEvidenceReportError`](super::errors::DescribeFlowEvidenceReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFlowEvidenceReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`MissingParameter.FlowId`](super::errors::EssErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.NotBelongSuperAdminOrLegalPerson`](super::errors::EssErrorCode::OperationDeniedNotBelongSuperAdminOrLegalPerson)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.Url`](super::errors::EssErrorCode::ResourceNotFoundUrl)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFlowEvidenceReport",
     output = DescribeFlowEvidenceReportResponse,
-    error = super::errors::DescribeFlowEvidenceReportError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeFlowEvidenceReport {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `ReportId`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub report_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 }
 
 /// What a successful [`DescribeFlowEvidenceReport`] call returns.
 #[tc_model]
 pub struct DescribeFlowEvidenceReportResponse {
-    /// `ReportUrl`: a string.
+    /// `ReportUrl`
     pub report_url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EvidenceStatusExecuting"`
+    /// `Status`; example: `"EvidenceStatusExecuting"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6541,53 +7641,57 @@ pub struct DescribeFlowEvidenceReportResponse {
 /// The `DescribeFlowInfo` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFlowInfoResponse`].
-/// The codes it documents are in [`DescribeFlowInfoError`](super::errors::DescribeFlowInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFlowInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.OrganizationNotActivated`](super::errors::EssErrorCode::OperationDeniedOrganizationNotActivated)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFlowInfo",
     output = DescribeFlowInfoResponse,
-    error = super::errors::DescribeFlowInfoError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeFlowInfo {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"]`
+    /// `FlowIds`; example: `["yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwJKUUckpk3cp9kUybilmdvXgzy4Gv4"`
+    /// `FlowGroupId`; example: `"yDwJKUUckpk3cp9kUybilmdvXgzy4Gv4"`
     pub flow_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeFlowInfo`] call returns.
 #[tc_model]
 pub struct DescribeFlowInfoResponse {
-    /// `FlowDetailInfos`: a list of [`FlowDetailInfo`](super::models::FlowDetailInfo) objects.
+    /// `FlowDetailInfos`
     pub flow_detail_infos: Vec<models::FlowDetailInfo>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
+    /// `FlowGroupId`; example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
     pub flow_group_id: Option<String>,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"张三入职合同集"`
+    /// `FlowGroupName`; example: `"张三入职合同集"`
     pub flow_group_name: Option<String>,
 
-    /// `FlowGroupRemarks`: a list of strings.
-    ///
-    /// Example: `["合同组标签1"]`
+    /// `FlowGroupRemarks`; example: `["合同组标签1"]`
     pub flow_group_remarks: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6597,15 +7701,43 @@ pub struct DescribeFlowInfoResponse {
 /// The `DescribeFlowTemplates` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeFlowTemplatesResponse`].
-/// The codes it documents are in [`DescribeFlowTemplatesError`](super::errors::DescribeFlowTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeFlowTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.NotFoundShadowUser`](super::errors::EssErrorCode::FailedOperationNotFoundShadowUser)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ContentType`](super::errors::EssErrorCode::InvalidParameterContentType)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.UserId`](super::errors::EssErrorCode::MissingParameterUserId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`ResourceNotFound.Application`](super::errors::EssErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeFlowTemplates",
     output = DescribeFlowTemplatesResponse,
-    error = super::errors::DescribeFlowTemplatesError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6615,77 +7747,59 @@ pub struct DescribeFlowInfoResponse {
     )
 )]
 pub struct DescribeFlowTemplates {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ContentType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContentType`; example: `1`
     pub content_type: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `ApplicationId`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub application_id: Option<String>,
 
-    /// `IsChannel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsChannel`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_channel: Option<bool>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `GenerateSource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GenerateSource`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub generate_source: Option<u64>,
 
-    /// `WithPreviewUrl`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithPreviewUrl`; example: `false`
     pub with_preview_url: Option<bool>,
 
-    /// `ShowPreviewComponents`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowPreviewComponents`; example: `true`
     pub show_preview_components: Option<bool>,
 }
 
 /// What a successful [`DescribeFlowTemplates`] call returns.
 #[tc_model]
 pub struct DescribeFlowTemplatesResponse {
-    /// `Templates`: a list of [`TemplateInfo`](super::models::TemplateInfo) objects.
+    /// `Templates`
     pub templates: Vec<models::TemplateInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6695,46 +7809,52 @@ pub struct DescribeFlowTemplatesResponse {
 /// The `DescribeInformationExtractionTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeInformationExtractionTaskResponse`].
-/// The codes it documents are in [`DescribeInformationExtractionTaskError`](super::errors::DescribeInformationExtractionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeInformationExtractionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeInformationExtractionTask",
     output = DescribeInformationExtractionTaskResponse,
-    error = super::errors::DescribeInformationExtractionTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeInformationExtractionTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
+    /// `TaskId`; example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeInformationExtractionTask`] call returns.
 #[tc_model]
 pub struct DescribeInformationExtractionTaskResponse {
-    /// `Fields`: a list of [`ExtractionField`](super::models::ExtractionField) objects.
+    /// `Fields`
     pub fields: Option<Vec<models::ExtractionField>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://file.ess.tencent.cn/bresource/resource/resource/0/0.XLSX?hkey=cxx"`
+    /// `Url`; example: `"https://file.ess.tencent.cn/bresource/resource/resource/0/0.XLSX?hkey=cxx"`
     pub url: Option<String>,
 
-    /// `Results`: a list of [`ExtractionTaskResult`](super::models::ExtractionTaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::ExtractionTaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6744,32 +7864,39 @@ pub struct DescribeInformationExtractionTaskResponse {
 /// The `DescribeInformationExtractionWebUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeInformationExtractionWebUrlResponse`].
-/// The codes it documents are in [`DescribeInformationExtractionWebUrlError`](super::errors::DescribeInformationExtractionWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeInformationExtractionWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeInformationExtractionWebUrl",
     output = DescribeInformationExtractionWebUrlResponse,
-    error = super::errors::DescribeInformationExtractionWebUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeInformationExtractionWebUrl {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDtGEUUgydjcwqRz"`
+    /// `TaskId`; example: `"yDtGEUUgydjcwqRz"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeInformationExtractionWebUrl`] call returns.
 #[tc_model]
 pub struct DescribeInformationExtractionWebUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://embed.test.qian.tencent.cn/ai-contract-info-extract-e"`
+    /// `Url`; example: `"https://embed.test.qian.tencent.cn/ai-contract-info-extract-e"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6779,43 +7906,45 @@ pub struct DescribeInformationExtractionWebUrlResponse {
 /// The `DescribeIntegrationDepartments` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeIntegrationDepartmentsResponse`].
-/// The codes it documents are in [`DescribeIntegrationDepartmentsError`](super::errors::DescribeIntegrationDepartmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeIntegrationDepartments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeIntegrationDepartments",
     output = DescribeIntegrationDepartmentsResponse,
-    error = super::errors::DescribeIntegrationDepartmentsError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeIntegrationDepartments {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `QueryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryType`; example: `1`
     pub query_type: u64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `DeptId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `DeptId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub dept_id: Option<String>,
 
-    /// `DeptOpenId`: a string.
-    ///
-    /// Example: `"dept_open_id_test"`
+    /// `DeptOpenId`; example: `"dept_open_id_test"`
     pub dept_open_id: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationDepartments`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationDepartmentsResponse {
-    /// `Departments`: a list of [`IntegrationDepartment`](super::models::IntegrationDepartment) objects.
+    /// `Departments`
     pub departments: Vec<models::IntegrationDepartment>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6825,15 +7954,39 @@ pub struct DescribeIntegrationDepartmentsResponse {
 /// The `DescribeIntegrationEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeIntegrationEmployeesResponse`].
-/// The codes it documents are in [`DescribeIntegrationEmployeesError`](super::errors::DescribeIntegrationEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeIntegrationEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidLimit`](super::errors::EssErrorCode::InvalidParameterInvalidLimit)
+/// - [`InvalidParameter.InvalidOffset`](super::errors::EssErrorCode::InvalidParameterInvalidOffset)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.LicenseHasExpired`](super::errors::EssErrorCode::OperationDeniedLicenseHasExpired)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NotFoundLicense`](super::errors::EssErrorCode::OperationDeniedNotFoundLicense)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeIntegrationEmployees",
     output = DescribeIntegrationEmployeesResponse,
-    error = super::errors::DescribeIntegrationEmployeesError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6843,45 +7996,35 @@ pub struct DescribeIntegrationDepartmentsResponse {
     )
 )]
 pub struct DescribeIntegrationEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeIntegrationEmployees`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationEmployeesResponse {
-    /// `Employees`: a list of [`Staff`](super::models::Staff) objects.
+    /// `Employees`
     pub employees: Vec<models::Staff>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6891,15 +8034,32 @@ pub struct DescribeIntegrationEmployeesResponse {
 /// The `DescribeIntegrationRoles` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeIntegrationRolesResponse`].
-/// The codes it documents are in [`DescribeIntegrationRolesError`](super::errors::DescribeIntegrationRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeIntegrationRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Limit`](super::errors::EssErrorCode::InvalidParameterLimit)
+/// - [`InvalidParameter.Offset`](super::errors::EssErrorCode::InvalidParameterOffset)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeIntegrationRoles",
     output = DescribeIntegrationRolesResponse,
-    error = super::errors::DescribeIntegrationRolesError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6909,45 +8069,35 @@ pub struct DescribeIntegrationEmployeesResponse {
     )
 )]
 pub struct DescribeIntegrationRoles {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeIntegrationRoles`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationRolesResponse {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `IntegrateRoles`: a list of [`IntegrateRole`](super::models::IntegrateRole) objects.
+    /// `IntegrateRoles`
     pub integrate_roles: Vec<models::IntegrateRole>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6957,35 +8107,38 @@ pub struct DescribeIntegrationRolesResponse {
 /// The `DescribeLMInformationExtractionTaskFieldFeedback` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeLMInformationExtractionTaskFieldFeedbackResponse`].
-/// The codes it documents are in [`DescribeLMInformationExtractionTaskFieldFeedbackError`](super::errors::DescribeLMInformationExtractionTaskFieldFeedbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeLMInformationExtractionTaskFieldFeedback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeLMInformationExtractionTaskFieldFeedback",
     output = DescribeLMInformationExtractionTaskFieldFeedbackResponse,
-    error = super::errors::DescribeLMInformationExtractionTaskFieldFeedbackError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeLMInformationExtractionTaskFieldFeedback {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56Uuxxxx"`
+    /// `TaskId`; example: `"yDRS4UUgygqdcj56Uuxxxx"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeLMInformationExtractionTaskFieldFeedback`] call returns.
 #[tc_model]
 pub struct DescribeLMInformationExtractionTaskFieldFeedbackResponse {
-    /// `SubTaskFeedbackList`: a list of [`SubTaskFeedback`](super::models::SubTaskFeedback) objects.
+    /// `SubTaskFeedbackList`
     pub sub_task_feedback_list: Option<Vec<models::SubTaskFeedback>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56Uuxxxx"`
+    /// `TaskId`; example: `"yDRS4UUgygqdcj56Uuxxxx"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6995,60 +8148,54 @@ pub struct DescribeLMInformationExtractionTaskFieldFeedbackResponse {
 /// The `DescribeOrganizationAuthStatus` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeOrganizationAuthStatusResponse`].
-/// The codes it documents are in [`DescribeOrganizationAuthStatusError`](super::errors::DescribeOrganizationAuthStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeOrganizationAuthStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`MissingParameter.OrgNameOrUniformSocialCreditCode`](super::errors::EssErrorCode::MissingParameterOrgNameOrUniformSocialCreditCode)
+/// - [`MissingParameter.OrganizationId`](super::errors::EssErrorCode::MissingParameterOrganizationId)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeOrganizationAuthStatus",
     output = DescribeOrganizationAuthStatusResponse,
-    error = super::errors::DescribeOrganizationAuthStatusError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeOrganizationAuthStatus {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"测试企业"`
+    /// `OrganizationName`; example: `"测试企业"`
     pub organization_name: Option<String>,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"JHVSH21******"`
+    /// `UniformSocialCreditCode`; example: `"JHVSH21******"`
     pub uniform_social_credit_code: Option<String>,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`; example: `"张三"`
     pub legal_name: Option<String>,
 
-    /// `AuthorizationInfoId`: a string.
-    ///
-    /// Example: `"yD3a0UUckpmkiihyUNCHklBa6PG9DuFp"`
+    /// `AuthorizationInfoId`; example: `"yD3a0UUckpmkiihyUNCHklBa6PG9DuFp"`
     pub authorization_info_id: Option<String>,
 }
 
 /// What a successful [`DescribeOrganizationAuthStatus`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationAuthStatusResponse {
-    /// `IsVerified`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVerified`; example: `true`
     pub is_verified: bool,
 
-    /// `AuthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthStatus`; example: `1`
     pub auth_status: i64,
 
-    /// `AuthRecords`: a list of [`AuthRecord`](super::models::AuthRecord) objects.
+    /// `AuthRecords`
     pub auth_records: Option<Vec<models::AuthRecord>>,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
+    /// `OrganizationId`; example: `"yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"`
     pub organization_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7058,15 +8205,25 @@ pub struct DescribeOrganizationAuthStatusResponse {
 /// The `DescribeOrganizationGroupOrganizations` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeOrganizationGroupOrganizationsResponse`].
-/// The codes it documents are in [`DescribeOrganizationGroupOrganizationsError`](super::errors::DescribeOrganizationGroupOrganizationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeOrganizationGroupOrganizations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeOrganizationGroupOrganizations",
     output = DescribeOrganizationGroupOrganizationsResponse,
-    error = super::errors::DescribeOrganizationGroupOrganizationsError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7076,75 +8233,53 @@ pub struct DescribeOrganizationAuthStatusResponse {
     )
 )]
 pub struct DescribeOrganizationGroupOrganizations {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `Name`; example: `"典子谦示例企业"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Status`; example: `5`
     pub status: Option<u64>,
 
-    /// `Export`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Export`; example: `false`
     pub export: Option<bool>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `Id`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeOrganizationGroupOrganizations`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationGroupOrganizationsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `JoinedTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `JoinedTotal`; example: `10`
     pub joined_total: u64,
 
-    /// `ActivedTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ActivedTotal`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub actived_total: Option<u64>,
 
-    /// `ExportUrl`: a string.
-    ///
-    /// Example: `"http://file.com/exports"`
+    /// `ExportUrl`; example: `"http://file.com/exports"`
     pub export_url: String,
 
-    /// `List`: a list of [`GroupOrganization`](super::models::GroupOrganization) objects.
+    /// `List`
     pub list: Vec<models::GroupOrganization>,
 
-    /// `ActivatedTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ActivatedTotal`; example: `50`
     pub activated_total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7154,15 +8289,34 @@ pub struct DescribeOrganizationGroupOrganizationsResponse {
 /// The `DescribeOrganizationSeals` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeOrganizationSealsResponse`].
-/// The codes it documents are in [`DescribeOrganizationSealsError`](super::errors::DescribeOrganizationSealsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeOrganizationSeals)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.UserId`](super::errors::EssErrorCode::MissingParameterUserId)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NotFoundLicense`](super::errors::EssErrorCode::OperationDeniedNotFoundLicense)
+/// - [`OperationDenied.OperatorHasNoPermission`](super::errors::EssErrorCode::OperationDeniedOperatorHasNoPermission)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.SubOrgNotJoin`](super::errors::EssErrorCode::OperationDeniedSubOrgNotJoin)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeOrganizationSeals",
     output = DescribeOrganizationSealsResponse,
-    error = super::errors::DescribeOrganizationSealsError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7172,52 +8326,38 @@ pub struct DescribeOrganizationGroupOrganizationsResponse {
     )
 )]
 pub struct DescribeOrganizationSeals {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InfoType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InfoType`; example: `1`
     pub info_type: Option<i64>,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
+    /// `SealId`; example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
     pub seal_id: Option<String>,
 
-    /// `SealTypes`: a list of strings.
-    ///
-    /// Example: `["OFFICIAL"]`
+    /// `SealTypes`; example: `["OFFICIAL"]`
     pub seal_types: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `SealStatuses`: a list of strings.
-    ///
-    /// Example: `["ALL"]`
+    /// `SealStatuses`; example: `["ALL"]`
     pub seal_statuses: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeOrganizationSeals`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationSealsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Seals`: a list of [`OccupiedSeal`](super::models::OccupiedSeal) objects.
+    /// `Seals`
     pub seals: Vec<models::OccupiedSeal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7227,30 +8367,33 @@ pub struct DescribeOrganizationSealsResponse {
 /// The `DescribeOrganizationVerifyStatus` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeOrganizationVerifyStatusResponse`].
-/// The codes it documents are in [`DescribeOrganizationVerifyStatusError`](super::errors::DescribeOrganizationVerifyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeOrganizationVerifyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeOrganizationVerifyStatus",
     output = DescribeOrganizationVerifyStatusResponse,
-    error = super::errors::DescribeOrganizationVerifyStatusError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeOrganizationVerifyStatus {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeOrganizationVerifyStatus`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationVerifyStatusResponse {
-    /// `VerifyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyStatus`; example: `0`
     pub verify_status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7260,36 +8403,41 @@ pub struct DescribeOrganizationVerifyStatusResponse {
 /// The `DescribePersonCertificate` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribePersonCertificateResponse`].
-/// The codes it documents are in [`DescribePersonCertificateError`](super::errors::DescribePersonCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribePersonCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribePersonCertificate",
     output = DescribePersonCertificateResponse,
-    error = super::errors::DescribePersonCertificateError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribePersonCertificate {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: Option<String>,
 }
 
 /// What a successful [`DescribePersonCertificate`] call returns.
 #[tc_model]
 pub struct DescribePersonCertificateResponse {
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7299,30 +8447,35 @@ pub struct DescribePersonCertificateResponse {
 /// The `DescribeRiskIdentificationTaskFeedback` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeRiskIdentificationTaskFeedbackResponse`].
-/// The codes it documents are in [`DescribeRiskIdentificationTaskFeedbackError`](super::errors::DescribeRiskIdentificationTaskFeedbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeRiskIdentificationTaskFeedback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeRiskIdentificationTaskFeedback",
     output = DescribeRiskIdentificationTaskFeedbackResponse,
-    error = super::errors::DescribeRiskIdentificationTaskFeedbackError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeRiskIdentificationTaskFeedback {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDtzlUUckpfqqvp9Uxx"`
+    /// `TaskId`; example: `"yDtzlUUckpfqqvp9Uxx"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeRiskIdentificationTaskFeedback`] call returns.
 #[tc_model]
 pub struct DescribeRiskIdentificationTaskFeedbackResponse {
-    /// `FeedbackList`: a list of [`RiskIdentificationFeedbackInfo`](super::models::RiskIdentificationFeedbackInfo) objects.
+    /// `FeedbackList`
     pub feedback_list: Option<Vec<models::RiskIdentificationFeedbackInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7332,44 +8485,49 @@ pub struct DescribeRiskIdentificationTaskFeedbackResponse {
 /// The `DescribeSignFaceVideo` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeSignFaceVideoResponse`].
-/// The codes it documents are in [`DescribeSignFaceVideoError`](super::errors::DescribeSignFaceVideoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeSignFaceVideo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeSignFaceVideo",
     output = DescribeSignFaceVideoResponse,
-    error = super::errors::DescribeSignFaceVideoError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeSignFaceVideo {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCNsUUckpvqwg3kUyIemOrwQm9ltij5"`
+    /// `FlowId`; example: `"yDCNsUUckpvqwg3kUyIemOrwQm9ltij5"`
     pub flow_id: String,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDxjNUUgydjfeklxUuO4zjEBgCqAHMKu"`
+    /// `SignId`; example: `"yDxjNUUgydjfeklxUuO4zjEBgCqAHMKu"`
     pub sign_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeSignFaceVideo`] call returns.
 #[tc_model]
 pub struct DescribeSignFaceVideoResponse {
-    /// `VideoData`: a [`DetectInfoVideoData`](super::models::DetectInfoVideoData).
+    /// `VideoData`
     pub video_data: Option<models::DetectInfoVideoData>,
 
-    /// `IntentionQuestionResult`: an [`IntentionQuestionResult`](super::models::IntentionQuestionResult).
+    /// `IntentionQuestionResult`
     pub intention_question_result: Option<models::IntentionQuestionResult>,
 
-    /// `IntentionActionResult`: an [`IntentionActionResult`](super::models::IntentionActionResult).
+    /// `IntentionActionResult`
     pub intention_action_result: Option<models::IntentionActionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7379,15 +8537,30 @@ pub struct DescribeSignFaceVideoResponse {
 /// The `DescribeSingleSignOnEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeSingleSignOnEmployeesResponse`].
-/// The codes it documents are in [`DescribeSingleSignOnEmployeesError`](super::errors::DescribeSingleSignOnEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeSingleSignOnEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeSingleSignOnEmployees",
     output = DescribeSingleSignOnEmployeesResponse,
-    error = super::errors::DescribeSingleSignOnEmployeesError,
+    error = super::errors::EssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7396,37 +8569,29 @@ pub struct DescribeSignFaceVideoResponse {
     )
 )]
 pub struct DescribeSingleSignOnEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SsoApplicationId`: a string.
-    ///
-    /// Example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
+    /// `SsoApplicationId`; example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
     pub sso_application_id: String,
 
-    /// `OpenIds`: a list of strings.
-    ///
-    /// Example: `["rUHYMgaz8aNm2IP3Pn8m5q6I3yJDojClFl555uLyeM0"]`
+    /// `OpenIds`; example: `["rUHYMgaz8aNm2IP3Pn8m5q6I3yJDojClFl555uLyeM0"]`
     pub open_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSingleSignOnEmployees`] call returns.
 #[tc_model]
 pub struct DescribeSingleSignOnEmployeesResponse {
-    /// `Employees`: a list of [`SingleSignOnEmployees`](super::models::SingleSignOnEmployees) objects.
+    /// `Employees`
     pub employees: Vec<models::SingleSignOnEmployees>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7436,35 +8601,44 @@ pub struct DescribeSingleSignOnEmployeesResponse {
 /// The `DescribeThirdPartyAuthCode` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeThirdPartyAuthCodeResponse`].
-/// The codes it documents are in [`DescribeThirdPartyAuthCodeError`](super::errors::DescribeThirdPartyAuthCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeThirdPartyAuthCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.AuthCode`](super::errors::EssErrorCode::MissingParameterAuthCode)
+/// - [`OperationDenied.AuthCodeInvalid`](super::errors::EssErrorCode::OperationDeniedAuthCodeInvalid)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeThirdPartyAuthCode",
     output = DescribeThirdPartyAuthCodeResponse,
-    error = super::errors::DescribeThirdPartyAuthCodeError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeThirdPartyAuthCode {
-    /// `AuthCode`: a string.
-    ///
-    /// Example: `"yDxMhUyKQDMFdnUyxgEv8yhSdo0ZFs8I"`
+    /// `AuthCode`; example: `"yDxMhUyKQDMFdnUyxgEv8yhSdo0ZFs8I"`
     pub auth_code: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeThirdPartyAuthCode`] call returns.
 #[tc_model]
 pub struct DescribeThirdPartyAuthCodeResponse {
-    /// `VerifyStatus`: a string.
-    ///
-    /// Example: `"VERIFIED"`
+    /// `VerifyStatus`; example: `"VERIFIED"`
     pub verify_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7474,58 +8648,66 @@ pub struct DescribeThirdPartyAuthCodeResponse {
 /// The `DescribeUserAutoSignStatus` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeUserAutoSignStatusResponse`].
-/// The codes it documents are in [`DescribeUserAutoSignStatusError`](super::errors::DescribeUserAutoSignStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeUserAutoSignStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.CallOpenCloudApiError`](super::errors::EssErrorCode::InternalErrorCallOpenCloudApiError)
+/// - [`InternalError.Callback`](super::errors::EssErrorCode::InternalErrorCallback)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeUserAutoSignStatus",
     output = DescribeUserAutoSignStatusResponse,
-    error = super::errors::DescribeUserAutoSignStatusError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeUserAutoSignStatus {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`DescribeUserAutoSignStatus`] call returns.
 #[tc_model]
 pub struct DescribeUserAutoSignStatusResponse {
-    /// `IsOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpen`; example: `true`
     pub is_open: bool,
 
-    /// `LicenseFrom`: a signed 64-bit integer.
-    ///
-    /// Example: `1684412179`
+    /// `LicenseFrom`; example: `1684412179`
     pub license_from: i64,
 
-    /// `LicenseTo`: a signed 64-bit integer.
-    ///
-    /// Example: `1715948179`
+    /// `LicenseTo`; example: `1715948179`
     pub license_to: i64,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: Option<i64>,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `SealId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub seal_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7535,36 +8717,47 @@ pub struct DescribeUserAutoSignStatusResponse {
 /// The `DescribeUserFlowType` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeUserFlowTypeResponse`].
-/// The codes it documents are in [`DescribeUserFlowTypeError`](super::errors::DescribeUserFlowTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeUserFlowType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`MissingParameter.UserId`](super::errors::EssErrorCode::MissingParameterUserId)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeUserFlowType",
     output = DescribeUserFlowTypeResponse,
-    error = super::errors::DescribeUserFlowTypeError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeUserFlowType {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `QueryBindTemplate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryBindTemplate`; example: `false`
     pub query_bind_template: Option<bool>,
 }
 
 /// What a successful [`DescribeUserFlowType`] call returns.
 #[tc_model]
 pub struct DescribeUserFlowTypeResponse {
-    /// `AllUserFlowTypes`: a list of [`TemplateUserFlowType`](super::models::TemplateUserFlowType) objects.
+    /// `AllUserFlowTypes`
     pub all_user_flow_types: Option<Vec<models::TemplateUserFlowType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7574,42 +8767,47 @@ pub struct DescribeUserFlowTypeResponse {
 /// The `DescribeUserVerifyStatus` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DescribeUserVerifyStatusResponse`].
-/// The codes it documents are in [`DescribeUserVerifyStatusError`](super::errors::DescribeUserVerifyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DescribeUserVerifyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`MissingParameter.UserId`](super::errors::EssErrorCode::MissingParameterUserId)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DescribeUserVerifyStatus",
     output = DescribeUserVerifyStatusResponse,
-    error = super::errors::DescribeUserVerifyStatusError
+    error = super::errors::EssErrorCode
 )]
 pub struct DescribeUserVerifyStatus {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"10101******"`
+    /// `IdCardNumber`; example: `"10101******"`
     pub id_card_number: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: String,
 }
 
 /// What a successful [`DescribeUserVerifyStatus`] call returns.
 #[tc_model]
 pub struct DescribeUserVerifyStatusResponse {
-    /// `VerifyStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VerifyStatus`; example: `false`
     pub verify_status: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7619,29 +8817,44 @@ pub struct DescribeUserVerifyStatusResponse {
 /// The `DisableUserAutoSign` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`DisableUserAutoSignResponse`].
-/// The codes it documents are in [`DisableUserAutoSignError`](super::errors::DisableUserAutoSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=DisableUserAutoSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.CallOpenCloudApiError`](super::errors::EssErrorCode::InternalErrorCallOpenCloudApiError)
+/// - [`InternalError.Callback`](super::errors::EssErrorCode::InternalErrorCallback)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NotInAutoSignWhiteList`](super::errors::EssErrorCode::OperationDeniedNotInAutoSignWhiteList)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "DisableUserAutoSign",
     output = DisableUserAutoSignResponse,
-    error = super::errors::DisableUserAutoSignError
+    error = super::errors::EssErrorCode
 )]
 pub struct DisableUserAutoSign {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -7655,47 +8868,45 @@ pub struct DisableUserAutoSignResponse {
 /// The `ExportContractComparisonTask` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ExportContractComparisonTaskResponse`].
-/// The codes it documents are in [`ExportContractComparisonTaskError`](super::errors::ExportContractComparisonTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ExportContractComparisonTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ExportContractComparisonTask",
     output = ExportContractComparisonTaskResponse,
-    error = super::errors::ExportContractComparisonTaskError
+    error = super::errors::EssErrorCode
 )]
 pub struct ExportContractComparisonTask {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD*******************ob"`
+    /// `TaskId`; example: `"yD*******************ob"`
     pub task_id: String,
 
-    /// `ExportType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExportType`; example: `1`
     pub export_type: Option<i64>,
 
-    /// `Ignore`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignore`; example: `true`
     pub ignore: Option<bool>,
 }
 
 /// What a successful [`ExportContractComparisonTask`] call returns.
 #[tc_model]
 pub struct ExportContractComparisonTaskResponse {
-    /// `ResourceUrl`: a string.
-    ///
-    /// Example: `"https://file.test.ess.tencent.cn/bresource/resource/resource/0/0.PDF"`
+    /// `ResourceUrl`; example: `"https://file.test.ess.tencent.cn/bresource/resource/resource/0/0.PDF"`
     pub resource_url: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1760009219`
+    /// `ExpireTime`; example: `1760009219`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7705,40 +8916,46 @@ pub struct ExportContractComparisonTaskResponse {
 /// The `ExportContractReviewMarkedRisk` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ExportContractReviewMarkedRiskResponse`].
-/// The codes it documents are in [`ExportContractReviewMarkedRiskError`](super::errors::ExportContractReviewMarkedRiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ExportContractReviewMarkedRisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ExportContractReviewMarkedRisk",
     output = ExportContractReviewMarkedRiskResponse,
-    error = super::errors::ExportContractReviewMarkedRiskError
+    error = super::errors::EssErrorCode
 )]
 pub struct ExportContractReviewMarkedRisk {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FromDate`: a string.
-    ///
-    /// Example: `"2025-12-01"`
+    /// `FromDate`; example: `"2025-12-01"`
     pub from_date: String,
 
-    /// `ToDate`: a string.
-    ///
-    /// Example: `"2025-12-28"`
+    /// `ToDate`; example: `"2025-12-28"`
     pub to_date: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`ExportContractReviewMarkedRisk`] call returns.
 #[tc_model]
 pub struct ExportContractReviewMarkedRiskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3aDUUc*pm*u*nvUu*R*faSfh2BjyG9"`
+    /// `TaskId`; example: `"yD3aDUUc*pm*u*nvUu*R*faSfh2BjyG9"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7748,38 +8965,46 @@ pub struct ExportContractReviewMarkedRiskResponse {
 /// The `ExportContractReviewResult` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ExportContractReviewResultResponse`].
-/// The codes it documents are in [`ExportContractReviewResultError`](super::errors::ExportContractReviewResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ExportContractReviewResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ExportContractReviewResult",
     output = ExportContractReviewResultResponse,
-    error = super::errors::ExportContractReviewResultError
+    error = super::errors::EssErrorCode
 )]
 pub struct ExportContractReviewResult {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDtzKUUckffzxURVliRllhLFtn"`
+    /// `TaskId`; example: `"yDtzKUUckffzxURVliRllhLFtn"`
     pub task_id: String,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileType`; example: `1`
     pub file_type: i64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`ExportContractReviewResult`] call returns.
 #[tc_model]
 pub struct ExportContractReviewResultResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7789,29 +9014,37 @@ pub struct ExportContractReviewResultResponse {
 /// The `GetTaskResultApi` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`GetTaskResultApiResponse`].
-/// The codes it documents are in [`GetTaskResultApiError`](super::errors::GetTaskResultApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=GetTaskResultApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ResourceType`](super::errors::EssErrorCode::InvalidParameterResourceType)
+/// - [`MissingParameter.ResourceName`](super::errors::EssErrorCode::MissingParameterResourceName)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "GetTaskResultApi",
     output = GetTaskResultApiResponse,
-    error = super::errors::GetTaskResultApiError
+    error = super::errors::EssErrorCode
 )]
 pub struct GetTaskResultApi {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `TaskId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub task_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -7821,24 +9054,16 @@ pub struct GetTaskResultApi {
 /// What a successful [`GetTaskResultApi`] call returns.
 #[tc_model]
 pub struct GetTaskResultApiResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `TaskId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub task_id: String,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: i64,
 
-    /// `TaskMessage`: a string.
-    ///
-    /// Example: `"任务处理完成"`
+    /// `TaskMessage`; example: `"任务处理完成"`
     pub task_message: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDCYyUU5v4h32uUEp5vIWRaloaz5mYuu"`
+    /// `ResourceId`; example: `"yDCYyUU5v4h32uUEp5vIWRaloaz5mYuu"`
     pub resource_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7848,49 +9073,58 @@ pub struct GetTaskResultApiResponse {
 /// The `ImportContractReviewChecklist` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ImportContractReviewChecklistResponse`].
-/// The codes it documents are in [`ImportContractReviewChecklistError`](super::errors::ImportContractReviewChecklistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ImportContractReviewChecklist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ImportContractReviewChecklist",
     output = ImportContractReviewChecklistResponse,
-    error = super::errors::ImportContractReviewChecklistError
+    error = super::errors::EssErrorCode
 )]
 pub struct ImportContractReviewChecklist {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试API创建审查清单"`
+    /// `Name`; example: `"测试API创建审查清单"`
     pub name: String,
 
-    /// `Categories`: a list of [`ChecklistCategory`](super::models::ChecklistCategory) objects.
+    /// `Categories`
     pub categories: Vec<models::ChecklistCategory>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ChecklistID`: a string.
-    ///
-    /// Example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
+    /// `ChecklistID`; example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
     #[tc(rename = "ChecklistID")]
     pub checklist_id: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`ImportContractReviewChecklist`] call returns.
 #[tc_model]
 pub struct ImportContractReviewChecklistResponse {
-    /// `ChecklistId`: a string.
-    ///
-    /// Example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
+    /// `ChecklistId`; example: `"yD3XCUUckpzdumlzUyb9Q4tyW8MppCjy"`
     pub checklist_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7900,29 +9134,36 @@ pub struct ImportContractReviewChecklistResponse {
 /// The `ModifyApplicationCallbackInfo` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyApplicationCallbackInfoResponse`].
-/// The codes it documents are in [`ModifyApplicationCallbackInfoError`](super::errors::ModifyApplicationCallbackInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyApplicationCallbackInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyApplicationCallbackInfo",
     output = ModifyApplicationCallbackInfoResponse,
-    error = super::errors::ModifyApplicationCallbackInfoError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyApplicationCallbackInfo {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `OperateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperateType`; example: `1`
     pub operate_type: i64,
 
-    /// `CallbackInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: models::CallbackInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -7936,43 +9177,45 @@ pub struct ModifyApplicationCallbackInfoResponse {
 /// The `ModifyExtendedService` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyExtendedServiceResponse`].
-/// The codes it documents are in [`ModifyExtendedServiceError`](super::errors::ModifyExtendedServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyExtendedService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyExtendedService",
     output = ModifyExtendedServiceResponse,
-    error = super::errors::ModifyExtendedServiceError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyExtendedService {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"MOBILE_CHECK_APPROVER"`
+    /// `ServiceType`; example: `"MOBILE_CHECK_APPROVER"`
     pub service_type: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `Operate`; example: `"OPEN"`
     pub operate: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`ModifyExtendedService`] call returns.
 #[tc_model]
 pub struct ModifyExtendedServiceResponse {
-    /// `OperateUrl`: a string.
+    /// `OperateUrl`
     pub operate_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7982,36 +9225,55 @@ pub struct ModifyExtendedServiceResponse {
 /// The `ModifyFlowDeadline` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyFlowDeadlineResponse`].
-/// The codes it documents are in [`ModifyFlowDeadlineError`](super::errors::ModifyFlowDeadlineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyFlowDeadline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.Decryption`](super::errors::EssErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyFlowDeadline",
     output = ModifyFlowDeadlineResponse,
-    error = super::errors::ModifyFlowDeadlineError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyFlowDeadline {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDw7hUUckpkmkwraUunP4DbSHZaRRhKP"`
+    /// `FlowId`; example: `"yDw7hUUckpkmkwraUunP4DbSHZaRRhKP"`
     pub flow_id: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1705976978`
+    /// `Deadline`; example: `1705976978`
     pub deadline: i64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRvoUUgygqoh324UuO4zjE8OBoGfRNr"`
+    /// `RecipientId`; example: `"yDRvoUUgygqoh324UuO4zjE8OBoGfRNr"`
     pub recipient_id: Option<String>,
 }
 
@@ -8025,46 +9287,46 @@ pub struct ModifyFlowDeadlineResponse {
 /// The `ModifyIntegrationDepartment` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyIntegrationDepartmentResponse`].
-/// The codes it documents are in [`ModifyIntegrationDepartmentError`](super::errors::ModifyIntegrationDepartmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyIntegrationDepartment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter.DataExists`](super::errors::EssErrorCode::InvalidParameterDataExists)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyIntegrationDepartment",
     output = ModifyIntegrationDepartmentResponse,
-    error = super::errors::ModifyIntegrationDepartmentError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyIntegrationDepartment {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `DeptId`: a string.
-    ///
-    /// Example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
+    /// `DeptId`; example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
     pub dept_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ParentDeptId`: a string.
-    ///
-    /// Example: `"732aaefa78c439d726f541b89c49e022"`
+    /// `ParentDeptId`; example: `"732aaefa78c439d726f541b89c49e022"`
     pub parent_dept_id: Option<String>,
 
-    /// `DeptName`: a string.
-    ///
-    /// Example: `"人力资源"`
+    /// `DeptName`; example: `"人力资源"`
     pub dept_name: Option<String>,
 
-    /// `DeptOpenId`: a string.
-    ///
-    /// Example: `"department_hr"`
+    /// `DeptOpenId`; example: `"department_hr"`
     pub dept_open_id: Option<String>,
 
-    /// `OrderNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OrderNo`; example: `100`
     pub order_no: Option<u64>,
 }
 
@@ -8078,53 +9340,55 @@ pub struct ModifyIntegrationDepartmentResponse {
 /// The `ModifyIntegrationRole` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyIntegrationRoleResponse`].
-/// The codes it documents are in [`ModifyIntegrationRoleError`](super::errors::ModifyIntegrationRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyIntegrationRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyIntegrationRole",
     output = ModifyIntegrationRoleResponse,
-    error = super::errors::ModifyIntegrationRoleError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyIntegrationRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDxD6UxwxNjUy0fKyKBk09rtshL0DBuA"`
+    /// `RoleId`; example: `"yDxD6UxwxNjUy0fKyKBk09rtshL0DBuA"`
     pub role_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"角色_1"`
+    /// `Name`; example: `"角色_1"`
     pub name: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个角色描述"`
+    /// `Description`; example: `"这是一个角色描述"`
     pub description: Option<String>,
 
-    /// `PermissionGroups`: a list of [`PermissionGroup`](super::models::PermissionGroup) objects.
+    /// `PermissionGroups`
     pub permission_groups: Option<Vec<models::PermissionGroup>>,
 
-    /// `SubOrganizationIds`: a list of strings.
-    ///
-    /// Example: `["732aaefa78c439d726f541b89c49e022"]`
+    /// `SubOrganizationIds`; example: `["732aaefa78c439d726f541b89c49e022"]`
     pub sub_organization_ids: Option<Vec<String>>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`ModifyIntegrationRole`] call returns.
 #[tc_model]
 pub struct ModifyIntegrationRoleResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDxD6UxwxNjUy0fKyKBk09rtshL0DBuA"`
+    /// `RoleId`; example: `"yDxD6UxwxNjUy0fKyKBk09rtshL0DBuA"`
     pub role_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8134,31 +9398,35 @@ pub struct ModifyIntegrationRoleResponse {
 /// The `ModifyPartnerAuthorization` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyPartnerAuthorizationResponse`].
-/// The codes it documents are in [`ModifyPartnerAuthorizationError`](super::errors::ModifyPartnerAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyPartnerAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyPartnerAuthorization",
     output = ModifyPartnerAuthorizationResponse,
-    error = super::errors::ModifyPartnerAuthorizationError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyPartnerAuthorization {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"jdyxk"`
+    /// `BusinessId`; example: `"jdyxk"`
     pub business_id: String,
 
-    /// `PartnerApplicationId`: a string.
-    ///
-    /// Example: `"yD3nh****pf*u*k*******BN50TJsNwY"`
+    /// `PartnerApplicationId`; example: `"yD3nh****pf*u*k*******BN50TJsNwY"`
     pub partner_application_id: String,
 
-    /// `ApplicationInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `ApplicationInfo`
     pub application_info: models::CallbackInfo,
 }
 
@@ -8172,63 +9440,57 @@ pub struct ModifyPartnerAuthorizationResponse {
 /// The `ModifyPartnerAutoSignAuthUrl` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifyPartnerAutoSignAuthUrlResponse`].
-/// The codes it documents are in [`ModifyPartnerAutoSignAuthUrlError`](super::errors::ModifyPartnerAutoSignAuthUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifyPartnerAutoSignAuthUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifyPartnerAutoSignAuthUrl",
     output = ModifyPartnerAutoSignAuthUrlResponse,
-    error = super::errors::ModifyPartnerAutoSignAuthUrlError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifyPartnerAutoSignAuthUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `AuthorizedOrganizationId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `AuthorizedOrganizationId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub authorized_organization_id: Option<String>,
 
-    /// `AuthorizedOrganizationName`: a string.
-    ///
-    /// Example: `"企业名称"`
+    /// `AuthorizedOrganizationName`; example: `"企业名称"`
     pub authorized_organization_name: Option<String>,
 
-    /// `AuthToMe`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthToMe`; example: `false`
     pub auth_to_me: Option<bool>,
 
-    /// `SealTypes`: a list of strings.
-    ///
-    /// Example: `["OFFICIAL"]`
+    /// `SealTypes`; example: `["OFFICIAL"]`
     pub seal_types: Option<Vec<String>>,
 
-    /// `LimitAuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LimitAuthType`; example: `0`
     pub limit_auth_type: Option<u64>,
 }
 
 /// What a successful [`ModifyPartnerAutoSignAuthUrl`] call returns.
 #[tc_model]
 pub struct ModifyPartnerAutoSignAuthUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/x9nvWU8fTg"`
+    /// `Url`; example: `"https://essurl.cn/x9nvWU8fTg"`
     pub url: Option<String>,
 
-    /// `MiniAppPath`: a string.
+    /// `MiniAppPath`
     pub mini_app_path: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736477236`
+    /// `ExpireTime`; example: `1736477236`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8238,29 +9500,52 @@ pub struct ModifyPartnerAutoSignAuthUrlResponse {
 /// The `ModifySingleSignOnEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`ModifySingleSignOnEmployeesResponse`].
-/// The codes it documents are in [`ModifySingleSignOnEmployeesError`](super::errors::ModifySingleSignOnEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=ModifySingleSignOnEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Email`](super::errors::EssErrorCode::InvalidParameterEmail)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.InvalidChannel`](super::errors::EssErrorCode::InvalidParameterInvalidChannel)
+/// - [`InvalidParameter.InvalidOpenId`](super::errors::EssErrorCode::InvalidParameterInvalidOpenId)
+/// - [`InvalidParameter.InvalidOperatorId`](super::errors::EssErrorCode::InvalidParameterInvalidOperatorId)
+/// - [`InvalidParameter.InvalidOrganizationId`](super::errors::EssErrorCode::InvalidParameterInvalidOrganizationId)
+/// - [`InvalidParameter.Mobile`](super::errors::EssErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.OpenId`](super::errors::EssErrorCode::InvalidParameterOpenId)
+/// - [`InvalidParameter.RoleId`](super::errors::EssErrorCode::InvalidParameterRoleId)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`UnauthorizedOperation`](super::errors::EssErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "ModifySingleSignOnEmployees",
     output = ModifySingleSignOnEmployeesResponse,
-    error = super::errors::ModifySingleSignOnEmployeesError
+    error = super::errors::EssErrorCode
 )]
 pub struct ModifySingleSignOnEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SsoApplicationId`: a string.
-    ///
-    /// Example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
+    /// `SsoApplicationId`; example: `"yDtrTUUckp94bix0UEbASLp1TuHxTYTS"`
     pub sso_application_id: String,
 
-    /// `Employee`: a [`SingleSignOnEmployees`](super::models::SingleSignOnEmployees).
+    /// `Employee`
     pub employee: models::SingleSignOnEmployees,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
@@ -8274,44 +9559,53 @@ pub struct ModifySingleSignOnEmployeesResponse {
 /// The `OperateFlowRemarks` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`OperateFlowRemarksResponse`].
-/// The codes it documents are in [`OperateFlowRemarksError`](super::errors::OperateFlowRemarksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=OperateFlowRemarks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "OperateFlowRemarks",
     output = OperateFlowRemarksResponse,
-    error = super::errors::OperateFlowRemarksError
+    error = super::errors::EssErrorCode
 )]
 pub struct OperateFlowRemarks {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"UPDATE"`
+    /// `OperateType`; example: `"UPDATE"`
     pub operate_type: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt**************************wzZ"`
+    /// `FlowId`; example: `"yDt**************************wzZ"`
     pub flow_id: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yD3**************************CkC"`
+    /// `FlowGroupId`; example: `"yD3**************************CkC"`
     pub flow_group_id: Option<String>,
 
-    /// `FlowItem`: a [`FlowRemarkItem`](super::models::FlowRemarkItem).
+    /// `FlowItem`
     pub flow_item: Option<models::FlowRemarkItem>,
 
-    /// `FlowItems`: a list of strings.
-    ///
-    /// Example: `["合同组标签1"]`
+    /// `FlowItems`; example: `["合同组标签1"]`
     pub flow_items: Option<Vec<String>>,
 }
 
@@ -8325,44 +9619,57 @@ pub struct OperateFlowRemarksResponse {
 /// The `OperateSeals` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`OperateSealsResponse`].
-/// The codes it documents are in [`OperateSealsError`](super::errors::OperateSealsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=OperateSeals)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "OperateSeals",
     output = OperateSealsResponse,
-    error = super::errors::OperateSealsError
+    error = super::errors::EssErrorCode
 )]
 pub struct OperateSeals {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Act`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Act`; example: `1`
     pub act: Option<i64>,
 
-    /// `SealIds`: a list of strings.
-    ///
-    /// Example: `["yDRTZxxxxxJNR"]`
+    /// `SealIds`; example: `["yDRTZxxxxxJNR"]`
     pub seal_ids: Option<Vec<String>>,
 
-    /// `Options`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `Options`
     pub options: Option<Vec<models::OptionModel>>,
 }
 
 /// What a successful [`OperateSeals`] call returns.
 #[tc_model]
 pub struct OperateSealsResponse {
-    /// `SealOperatorVerifyPath`: a string.
+    /// `SealOperatorVerifyPath`
     pub seal_operator_verify_path: Option<String>,
 
-    /// `SealOperatorVerifyQrcodeUrl`: a string.
+    /// `SealOperatorVerifyQrcodeUrl`
     pub seal_operator_verify_qrcode_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8372,50 +9679,57 @@ pub struct OperateSealsResponse {
 /// The `OperateTemplate` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`OperateTemplateResponse`].
-/// The codes it documents are in [`OperateTemplateError`](super::errors::OperateTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=OperateTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`ResourceNotFound.Template`](super::errors::EssErrorCode::ResourceNotFoundTemplate)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "OperateTemplate",
     output = OperateTemplateResponse,
-    error = super::errors::OperateTemplateError
+    error = super::errors::EssErrorCode
 )]
 pub struct OperateTemplate {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDSLZUUckpot5i01UydF1AEvOMQiKaBG"`
+    /// `TemplateId`; example: `"yDSLZUUckpot5i01UydF1AEvOMQiKaBG"`
     pub template_id: String,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"DELETE"`
+    /// `OperateType`; example: `"DELETE"`
     pub operate_type: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"入职协议"`
+    /// `TemplateName`; example: `"入职协议"`
     pub template_name: Option<String>,
 }
 
 /// What a successful [`OperateTemplate`] call returns.
 #[tc_model]
 pub struct OperateTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDt3sUUckpxzhjc9UxGKGtnEys9Scr8j"`
+    /// `TemplateId`; example: `"yDt3sUUckpxzhjc9UxGKGtnEys9Scr8j"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"入职协议"`
+    /// `TemplateName`; example: `"入职协议"`
     pub template_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8427,38 +9741,52 @@ pub struct OperateTemplateResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`RenewAutoSignLicenseResponse`].
-/// The codes it documents are in [`RenewAutoSignLicenseError`](super::errors::RenewAutoSignLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=RenewAutoSignLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.LicenseNoQuota`](super::errors::EssErrorCode::FailedOperationLicenseNoQuota)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::EssErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssErrorCode::InvalidParameterName)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "RenewAutoSignLicense",
     output = RenewAutoSignLicenseResponse,
-    error = super::errors::RenewAutoSignLicenseError
+    error = super::errors::EssErrorCode
 )]
 pub struct RenewAutoSignLicense {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`RenewAutoSignLicense`] call returns.
 #[tc_model]
 pub struct RenewAutoSignLicenseResponse {
-    /// `LicenseTo`: a signed 64-bit integer.
-    ///
-    /// Example: `1715948179`
+    /// `LicenseTo`; example: `1715948179`
     pub license_to: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8468,53 +9796,90 @@ pub struct RenewAutoSignLicenseResponse {
 /// The `StartFlow` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`StartFlowResponse`].
-/// The codes it documents are in [`StartFlowError`](super::errors::StartFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=StartFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`FailedOperation.FlowHasNoDocument`](super::errors::EssErrorCode::FailedOperationFlowHasNoDocument)
+/// - [`FailedOperation.NoSignReviewPass`](super::errors::EssErrorCode::FailedOperationNoSignReviewPass)
+/// - [`FailedOperation.NotFoundShadowUser`](super::errors::EssErrorCode::FailedOperationNotFoundShadowUser)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbRead`](super::errors::EssErrorCode::InternalErrorDbRead)
+/// - [`InternalError.System`](super::errors::EssErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientToken`](super::errors::EssErrorCode::InvalidParameterClientToken)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.Mask`](super::errors::EssErrorCode::InvalidParameterValueMask)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`MissingParameter.ApproverSignComponent`](super::errors::EssErrorCode::MissingParameterApproverSignComponent)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.DocumentNoAvailable`](super::errors::EssErrorCode::OperationDeniedDocumentNoAvailable)
+/// - [`OperationDenied.FlowCancelForbid`](super::errors::EssErrorCode::OperationDeniedFlowCancelForbid)
+/// - [`OperationDenied.FlowHasStarted`](super::errors::EssErrorCode::OperationDeniedFlowHasStarted)
+/// - [`OperationDenied.FlowHasTerminated`](super::errors::EssErrorCode::OperationDeniedFlowHasTerminated)
+/// - [`OperationDenied.FlowNoNeedReview`](super::errors::EssErrorCode::OperationDeniedFlowNoNeedReview)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssErrorCode::OperationDeniedNoFlowPermission)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoLogin`](super::errors::EssErrorCode::OperationDeniedNoLogin)
+/// - [`OperationDenied.NoOpenServerSign`](super::errors::EssErrorCode::OperationDeniedNoOpenServerSign)
+/// - [`OperationDenied.NoQuota`](super::errors::EssErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.PayDeadline`](super::errors::EssErrorCode::OperationDeniedPayDeadline)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceInUse`](super::errors::EssErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.NotExistDocument`](super::errors::EssErrorCode::ResourceNotFoundNotExistDocument)
+/// - [`ResourceNotFound.NotExistFlow`](super::errors::EssErrorCode::ResourceNotFoundNotExistFlow)
+/// - [`ResourceNotFound.Organization`](super::errors::EssErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Resource`](super::errors::EssErrorCode::ResourceNotFoundResource)
+/// - [`ResourceUnavailable`](super::errors::EssErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "StartFlow",
     output = StartFlowResponse,
-    error = super::errors::StartFlowError
+    error = super::errors::EssErrorCode
 )]
 pub struct StartFlow {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFk************qS26"`
+    /// `FlowId`; example: `"yDwFk************qS26"`
     pub flow_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"yDwJ0UUckpk2071xUxgm9jJEvuhEhqD7"`
+    /// `ClientToken`; example: `"yDwJ0UUckpk2071xUxgm9jJEvuhEhqD7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub client_token: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `CcNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CcNotifyType`; example: `0`
     pub cc_notify_type: Option<i64>,
 }
 
 /// What a successful [`StartFlow`] call returns.
 #[tc_model]
 pub struct StartFlowResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"START"`
+    /// `Status`; example: `"START"`
     pub status: String,
 
-    /// `WorkflowInstanceId`: a string.
-    ///
-    /// Example: `"2028742319208935424"`
+    /// `WorkflowInstanceId`; example: `"2028742319208935424"`
     pub workflow_instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8524,40 +9889,44 @@ pub struct StartFlowResponse {
 /// The `UnbindEmployeeUserIdWithClientOpenId` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`UnbindEmployeeUserIdWithClientOpenIdResponse`].
-/// The codes it documents are in [`UnbindEmployeeUserIdWithClientOpenIdError`](super::errors::UnbindEmployeeUserIdWithClientOpenIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=UnbindEmployeeUserIdWithClientOpenId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "UnbindEmployeeUserIdWithClientOpenId",
     output = UnbindEmployeeUserIdWithClientOpenIdResponse,
-    error = super::errors::UnbindEmployeeUserIdWithClientOpenIdError
+    error = super::errors::EssErrorCode
 )]
 pub struct UnbindEmployeeUserIdWithClientOpenId {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `UserId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub user_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"obLsS5TwNBM482wtEE7bQDSVoDdk"`
+    /// `OpenId`; example: `"obLsS5TwNBM482wtEE7bQDSVoDdk"`
     pub open_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`UnbindEmployeeUserIdWithClientOpenId`] call returns.
 #[tc_model]
 pub struct UnbindEmployeeUserIdWithClientOpenIdResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8567,49 +9936,53 @@ pub struct UnbindEmployeeUserIdWithClientOpenIdResponse {
 /// The `UpdateIntegrationEmployees` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`UpdateIntegrationEmployeesResponse`].
-/// The codes it documents are in [`UpdateIntegrationEmployeesError`](super::errors::UpdateIntegrationEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=UpdateIntegrationEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssErrorCode::OperationDeniedNoApiAuth)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "UpdateIntegrationEmployees",
     output = UpdateIntegrationEmployeesResponse,
-    error = super::errors::UpdateIntegrationEmployeesError
+    error = super::errors::EssErrorCode
 )]
 pub struct UpdateIntegrationEmployees {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `Employees`: a list of [`Staff`](super::models::Staff) objects.
+    /// `Employees`
     pub employees: Vec<models::Staff>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `InvitationNotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `InvitationNotifyType`; example: `"SMS"`
     pub invitation_notify_type: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com/action-next"`
+    /// `JumpUrl`; example: `"https://www.qq.com/action-next"`
     pub jump_url: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`UpdateIntegrationEmployees`] call returns.
 #[tc_model]
 pub struct UpdateIntegrationEmployeesResponse {
-    /// `SuccessEmployeeData`: a list of [`SuccessUpdateStaffData`](super::models::SuccessUpdateStaffData) objects.
+    /// `SuccessEmployeeData`
     pub success_employee_data: Vec<models::SuccessUpdateStaffData>,
 
-    /// `FailedEmployeeData`: a list of [`FailedUpdateStaffData`](super::models::FailedUpdateStaffData) objects.
+    /// `FailedEmployeeData`
     pub failed_employee_data: Vec<models::FailedUpdateStaffData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8619,76 +9992,71 @@ pub struct UpdateIntegrationEmployeesResponse {
 /// The `UploadFiles` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`UploadFilesResponse`].
-/// The codes it documents are in [`UploadFilesError`](super::errors::UploadFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=UploadFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`InternalError.Encryption`](super::errors::EssErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter.SensitiveFileContent`](super::errors::EssErrorCode::InvalidParameterSensitiveFileContent)
+/// - [`InvalidParameterValue`](super::errors::EssErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::EssErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "UploadFiles",
     output = UploadFilesResponse,
-    error = super::errors::UploadFilesError
+    error = super::errors::EssErrorCode
 )]
 pub struct UploadFiles {
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"DOCUMENT"`
+    /// `BusinessType`; example: `"DOCUMENT"`
     pub business_type: String,
 
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: Option<models::Caller>,
 
-    /// `FileInfos`: a list of [`UploadFile`](super::models::UploadFile) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::UploadFile>>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`; example: `"PDF"`
     pub file_type: Option<String>,
 
-    /// `CoverRect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CoverRect`; example: `true`
     pub cover_rect: Option<bool>,
 
-    /// `CustomIds`: a list of strings.
-    ///
-    /// Example: `["customId1"]`
+    /// `CustomIds`; example: `["customId1"]`
     pub custom_ids: Option<Vec<String>>,
 
-    /// `FileUrls`: a string.
-    ///
-    /// Example: `"FileUrls"`
+    /// `FileUrls`; example: `"FileUrls"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub file_urls: Option<String>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1782835200`
+    /// `Deadline`; example: `1782835200`
     pub deadline: Option<i64>,
 }
 
 /// What a successful [`UploadFiles`] call returns.
 #[tc_model]
 pub struct UploadFilesResponse {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDRSRUUgygj6rq2wUuO4zjEyBZ2NHiyT"]`
+    /// `FileIds`; example: `["yDRSRUUgygj6rq2wUuO4zjEyBZ2NHiyT"]`
     pub file_ids: Vec<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1782835200`
+    /// `Deadline`; example: `1782835200`
     pub deadline: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8698,48 +10066,45 @@ pub struct UploadFilesResponse {
 /// The `VerifyDigitFile` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`VerifyDigitFileResponse`].
-/// The codes it documents are in [`VerifyDigitFileError`](super::errors::VerifyDigitFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=VerifyDigitFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "VerifyDigitFile",
     output = VerifyDigitFileResponse,
-    error = super::errors::VerifyDigitFileError
+    error = super::errors::EssErrorCode
 )]
 pub struct VerifyDigitFile {
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
+    /// `FileId`; example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
     pub file_id: Option<String>,
 }
 
 /// What a successful [`VerifyDigitFile`] call returns.
 #[tc_model]
 pub struct VerifyDigitFileResponse {
-    /// `PdfResourceMd5`: a string.
-    ///
-    /// Example: `"C39BBA405153FB9A0705BEF095351CBD"`
+    /// `PdfResourceMd5`; example: `"C39BBA405153FB9A0705BEF095351CBD"`
     pub pdf_resource_md5: Option<String>,
 
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyResult`; example: `1`
     pub verify_result: Option<i64>,
 
-    /// `VerifySerialNo`: a string.
-    ///
-    /// Example: `"17364056473214"`
+    /// `VerifySerialNo`; example: `"17364056473214"`
     pub verify_serial_no: Option<String>,
 
-    /// `VerifyDigitFileResults`: a list of [`VerifyDigitFileResult`](super::models::VerifyDigitFileResult) objects.
+    /// `VerifyDigitFileResults`
     pub verify_digit_file_results: Option<Vec<models::VerifyDigitFileResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8749,41 +10114,43 @@ pub struct VerifyDigitFileResponse {
 /// The `VerifyDigitalDataSign` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`VerifyDigitalDataSignResponse`].
-/// The codes it documents are in [`VerifyDigitalDataSignError`](super::errors::VerifyDigitalDataSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=VerifyDigitalDataSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::EssErrorCode::MissingParameter)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "VerifyDigitalDataSign",
     output = VerifyDigitalDataSignResponse,
-    error = super::errors::VerifyDigitalDataSignError
+    error = super::errors::EssErrorCode
 )]
 pub struct VerifyDigitalDataSign {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `PlainText`: a string.
-    ///
-    /// Example: `"测试******23"`
+    /// `PlainText`; example: `"测试******23"`
     pub plain_text: Option<String>,
 
-    /// `SignValue`: a string.
+    /// `SignValue`
     pub sign_value: Option<String>,
 }
 
 /// What a successful [`VerifyDigitalDataSign`] call returns.
 #[tc_model]
 pub struct VerifyDigitalDataSignResponse {
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyResult`; example: `1`
     pub verify_result: Option<i64>,
 
-    /// `Certificate`: a [`SignCertificate`](super::models::SignCertificate).
+    /// `Certificate`
     pub certificate: Option<models::SignCertificate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8793,48 +10160,50 @@ pub struct VerifyDigitalDataSignResponse {
 /// The `VerifyPdf` action of ESS API 2020-11-11.
 ///
 /// A successful call returns [`VerifyPdfResponse`].
-/// The codes it documents are in [`VerifyPdfError`](super::errors::VerifyPdfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ess&Version=2020-11-11&Action=VerifyPdf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssErrorCode`](super::errors::EssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssErrorCode::InternalError)
+/// - [`InvalidParameter.ParamError`](super::errors::EssErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.Forbid`](super::errors::EssErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssErrorCode::OperationDeniedNoFlowPermission)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "ess",
     version = "2020-11-11",
     name = "VerifyPdf",
     output = VerifyPdfResponse,
-    error = super::errors::VerifyPdfError
+    error = super::errors::EssErrorCode
 )]
 pub struct VerifyPdf {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
+    /// `FlowId`; example: `"yDwcCUUgyg3tgmvhUEVzyNa15Zayy6Sf"`
     pub flow_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`VerifyPdf`] call returns.
 #[tc_model]
 pub struct VerifyPdfResponse {
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `VerifyResult`; example: `4`
     pub verify_result: i64,
 
-    /// `PdfVerifyResults`: a list of [`PdfVerifyResult`](super::models::PdfVerifyResult) objects.
+    /// `PdfVerifyResults`
     pub pdf_verify_results: Vec<models::PdfVerifyResult>,
 
-    /// `VerifySerialNo`: a string.
-    ///
-    /// Example: `"17364056473214"`
+    /// `VerifySerialNo`; example: `"17364056473214"`
     pub verify_serial_no: String,
 
-    /// `PdfResourceMd5`: a string.
-    ///
-    /// Example: `"C39BBA405153FB9A0705BEF095351CBD"`
+    /// `PdfResourceMd5`; example: `"C39BBA405153FB9A0705BEF095351CBD"`
     pub pdf_resource_md5: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeOrganizationGroupOrganizations`](super::DescribeOrganizationGroupOrganizations).
 #[tc_model]
 pub struct Admin {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1888****888"`
+    /// `Mobile`; example: `"1888****888"`
     pub mobile: String,
 }
 
@@ -24,22 +20,22 @@ pub struct Admin {
 /// Sent in the input of [`CreateBatchAdminChangeInvitations`](super::CreateBatchAdminChangeInvitations).
 #[tc_model]
 pub struct AdminChangeInvitationInfo {
-    /// `ChangeAdminOrganizationId`: a string.
+    /// `ChangeAdminOrganizationId`
     pub change_admin_organization_id: String,
 
-    /// `NewAdminName`: a string.
+    /// `NewAdminName`
     pub new_admin_name: String,
 
-    /// `AuthFiles`: a list of strings.
+    /// `AuthFiles`
     pub auth_files: Vec<String>,
 
-    /// `NewAdminMobile`: a string.
+    /// `NewAdminMobile`
     pub new_admin_mobile: Option<String>,
 
-    /// `NewAdminIdCardType`: a string.
+    /// `NewAdminIdCardType`
     pub new_admin_id_card_type: Option<String>,
 
-    /// `NewAdminIdCardNumber`: a string.
+    /// `NewAdminIdCardNumber`
     pub new_admin_id_card_number: Option<String>,
 }
 
@@ -48,27 +44,19 @@ pub struct AdminChangeInvitationInfo {
 /// Sent in the input of [`ArchiveDynamicFlow`](super::ArchiveDynamicFlow), [`BindEmployeeUserIdWithClientOpenId`](super::BindEmployeeUserIdWithClientOpenId), [`CancelFlow`](super::CancelFlow), [`CancelMultiFlowSignQRCode`](super::CancelMultiFlowSignQRCode), [`CancelOrganizationFlows`](super::CancelOrganizationFlows), [`CancelUserAutoSignEnableUrl`](super::CancelUserAutoSignEnableUrl) and 117 more.
 #[tc_model]
 pub struct Agent {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"yDtwEU87yrUygaLZxYk2SEaLZxYkodS7"`
+    /// `AppId`; example: `"yDtwEU87yrUygaLZxYk2SEaLZxYkodS7"`
     pub app_id: Option<String>,
 
-    /// `ProxyAppId`: a string.
-    ///
-    /// Example: `"yDtwEU87yrUygaLZxYk2SEaLZxYkodS7"`
+    /// `ProxyAppId`; example: `"yDtwEU87yrUygaLZxYk2SEaLZxYkodS7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub proxy_app_id: Option<String>,
 
-    /// `ProxyOrganizationId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
+    /// `ProxyOrganizationId`; example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
     pub proxy_organization_id: Option<String>,
 
-    /// `ProxyOperator`: a string.
-    ///
-    /// Example: `"yDtwEU87yrUygaLZxYk2SEaLZxYkodS7"`
+    /// `ProxyOperator`; example: `"yDtwEU87yrUygaLZxYk2SEaLZxYkodS7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -80,14 +68,10 @@ pub struct Agent {
 /// Sent in the input of [`CreateMultiFlowSignQRCode`](super::CreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct ApproverComponentLimitType {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RecipientId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub recipient_id: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["HANDWRITE"]`
+    /// `Values`; example: `["HANDWRITE"]`
     pub values: Vec<String>,
 }
 
@@ -96,134 +80,88 @@ pub struct ApproverComponentLimitType {
 /// Sent in the input of [`CreateDynamicFlowApprover`](super::CreateDynamicFlowApprover), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and [`CreatePrepareFlowGroup`](super::CreatePrepareFlowGroup).
 #[tc_model]
 pub struct ApproverInfo {
-    /// `ApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApproverType`; example: `0`
     pub approver_type: i64,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ApproverMobile`; example: `"18888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `SignComponents`: a list of [`Component`] objects.
+    /// `SignComponents`
     pub sign_components: Option<Vec<Component>>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"350203180010069855"`
+    /// `ApproverIdCardNumber`; example: `"350203180010069855"`
     pub approver_id_card_number: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"sms"`
+    /// `NotifyType`; example: `"sms"`
     pub notify_type: Option<String>,
 
-    /// `ApproverRole`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproverRole`; example: `1`
     pub approver_role: Option<i64>,
 
-    /// `ApproverRoleName`: a string.
-    ///
-    /// Example: `"收款人"`
+    /// `ApproverRoleName`; example: `"收款人"`
     pub approver_role_name: Option<String>,
 
-    /// `VerifyChannel`: a list of strings.
-    ///
-    /// Example: `["WEIXINAPP"]`
+    /// `VerifyChannel`; example: `["WEIXINAPP"]`
     pub verify_channel: Option<Vec<String>>,
 
-    /// `PreReadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PreReadTime`; example: `3`
     pub pre_read_time: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: Option<String>,
 
-    /// `ApproverSource`: a string.
-    ///
-    /// Example: `"WEWORKAPP"`
+    /// `ApproverSource`; example: `"WEWORKAPP"`
     pub approver_source: Option<String>,
 
-    /// `CustomApproverTag`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `CustomApproverTag`; example: `"n9527"`
     pub custom_approver_tag: Option<String>,
 
-    /// `ApproverOption`: an [`ApproverOption`].
+    /// `ApproverOption`
     pub approver_option: Option<ApproverOption>,
 
-    /// `ApproverVerifyTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ApproverVerifyTypes`; example: `[1,2]`
     pub approver_verify_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ApproverSignTypes`; example: `[1,2,3]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `ApproverNeedSignReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApproverNeedSignReview`; example: `false`
     pub approver_need_sign_review: Option<bool>,
 
-    /// `AddSignComponentsLimits`: a list of [`ComponentLimit`] objects.
+    /// `AddSignComponentsLimits`
     pub add_sign_components_limits: Option<Vec<ComponentLimit>>,
 
-    /// `SignInstructionContent`: a string.
-    ///
-    /// Example: `"这个合同不能截图转发"`
+    /// `SignInstructionContent`; example: `"这个合同不能截图转发"`
     pub sign_instruction_content: Option<String>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1705977064`
+    /// `Deadline`; example: `1705977064`
     pub deadline: Option<i64>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `SignEndpoints`: a list of strings.
-    ///
-    /// Example: `["link"]`
+    /// `SignEndpoints`; example: `["link"]`
     pub sign_endpoints: Option<Vec<String>>,
 
-    /// `RegisterInfo`: a [`RegisterInfo`].
+    /// `RegisterInfo`
     pub register_info: Option<RegisterInfo>,
 
-    /// `NotSaveContact`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotSaveContact`; example: `false`
     pub not_save_contact: Option<bool>,
 
-    /// `ApproverEmail`: a string.
-    ///
-    /// Example: `"aaaa@qq.com"`
+    /// `ApproverEmail`; example: `"aaaa@qq.com"`
     pub approver_email: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -232,19 +170,13 @@ pub struct ApproverInfo {
 /// Returned in the output of [`CreateDocument`](super::CreateDocument), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles) and [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates).
 #[tc_model]
 pub struct ApproverItem {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `SignId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub sign_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `RecipientId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub recipient_id: Option<String>,
 
-    /// `ApproverRoleName`: a string.
-    ///
-    /// Example: `"甲方"`
+    /// `ApproverRoleName`; example: `"甲方"`
     pub approver_role_name: Option<String>,
 }
 
@@ -253,49 +185,31 @@ pub struct ApproverItem {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateDynamicFlowApprover`](super::CreateDynamicFlowApprover), [`CreateFlow`](super::CreateFlow), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and 3 more.
 #[tc_model]
 pub struct ApproverOption {
-    /// `NoRefuse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoRefuse`; example: `true`
     pub no_refuse: Option<bool>,
 
-    /// `NoTransfer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoTransfer`; example: `true`
     pub no_transfer: Option<bool>,
 
-    /// `CanEditApprover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEditApprover`; example: `true`
     pub can_edit_approver: Option<bool>,
 
-    /// `FillType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FillType`; example: `1`
     pub fill_type: Option<i64>,
 
-    /// `FlowReadLimit`: a string.
-    ///
-    /// Example: `"LimitReadTimeAndBottom"`
+    /// `FlowReadLimit`; example: `"LimitReadTimeAndBottom"`
     pub flow_read_limit: Option<String>,
 
-    /// `ForbidAddSignDate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidAddSignDate`; example: `false`
     pub forbid_add_sign_date: Option<bool>,
 
-    /// `ApproverMobileMode`: a string.
-    ///
-    /// Example: `"REPLACE"`
+    /// `ApproverMobileMode`; example: `"REPLACE"`
     pub approver_mobile_mode: Option<String>,
 
-    /// `ForbidModifySealInfos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidModifySealInfos`; example: `true`
     pub forbid_modify_seal_infos: Option<bool>,
 
-    /// `AddSignComponentUseSealSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddSignComponentUseSealSize`; example: `0`
     pub add_sign_component_use_seal_size: Option<u64>,
 }
 
@@ -304,24 +218,16 @@ pub struct ApproverOption {
 /// Sent in the input of [`CreateMultiFlowSignQRCode`](super::CreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct ApproverRestriction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `Mobile`; example: `"13000000000"`
     pub mobile: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"4500000000000000000"`
+    /// `IdCardNumber`; example: `"4500000000000000000"`
     pub id_card_number: Option<String>,
 }
 
@@ -330,14 +236,10 @@ pub struct ApproverRestriction {
 /// Returned in the output of [`ArchiveDynamicFlow`](super::ArchiveDynamicFlow).
 #[tc_model]
 pub struct ArchiveDynamicApproverData {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"06f2bc0f1772d8deac2f92b5df61a5ac"`
+    /// `SignId`; example: `"06f2bc0f1772d8deac2f92b5df61a5ac"`
     pub sign_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDwhSUUckp3lqxlpUu6Ni3SvjJPoxxxx"`
+    /// `RecipientId`; example: `"yDwhSUUckp3lqxlpUu6Ni3SvjJPoxxxx"`
     pub recipient_id: Option<String>,
 }
 
@@ -346,44 +248,28 @@ pub struct ArchiveDynamicApproverData {
 /// Sent in the input of [`CreateArchiveFlowTask`](super::CreateArchiveFlowTask).
 #[tc_model]
 pub struct ArchiveFlowApproverInfo {
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"李白"`
+    /// `ApproverName`; example: `"李白"`
     pub approver_name: Option<String>,
 
-    /// `ApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproverType`; example: `1`
     pub approver_type: Option<i64>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"***有限公司"`
+    /// `OrganizationName`; example: `"***有限公司"`
     pub organization_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"1763****261"`
+    /// `ApproverMobile`; example: `"1763****261"`
     pub approver_mobile: Option<String>,
 
-    /// `ApproverEmail`: a string.
-    ///
-    /// Example: `"1752*****1@qq.com"`
+    /// `ApproverEmail`; example: `"1752*****1@qq.com"`
     pub approver_email: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"411*************12"`
+    /// `ApproverIdCardNumber`; example: `"411*************12"`
     pub approver_id_card_number: Option<String>,
 
-    /// `ApproveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779157787`
+    /// `ApproveTime`; example: `1779157787`
     pub approve_time: Option<i64>,
 }
 
@@ -392,29 +278,19 @@ pub struct ArchiveFlowApproverInfo {
 /// Returned in the output of [`DescribeArchiveFlowTask`](super::DescribeArchiveFlowTask).
 #[tc_model]
 pub struct ArchiveFlowResult {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yD3h6UUc**************ev42sDw4ME"`
+    /// `FlowId`; example: `"yD3h6UUc**************ev42sDw4ME"`
     pub flow_id: Option<String>,
 
-    /// `ArchiveFlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ArchiveFlowStatus`; example: `0`
     pub archive_flow_status: Option<i64>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"****business_id"`
+    /// `BusinessId`; example: `"****business_id"`
     pub business_id: Option<String>,
 
-    /// `ResourceIdList`: a list of strings.
-    ///
-    /// Example: `["yD3hnUUck**********Tv60CvmOnrcHE"]`
+    /// `ResourceIdList`; example: `["yD3hnUUck**********Tv60CvmOnrcHE"]`
     pub resource_id_list: Option<Vec<String>>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"PDF验签**"`
+    /// `ErrorMessage`; example: `"PDF验签**"`
     pub error_message: Option<String>,
 }
 
@@ -423,30 +299,22 @@ pub struct ArchiveFlowResult {
 /// Returned in the output of [`DescribeExtendedServiceAuthDetail`](super::DescribeExtendedServiceAuthDetail).
 #[tc_model]
 pub struct AuthInfoDetail {
-    /// `Type`: a string.
-    ///
-    /// Example: `"OPEN_SERVER_SIGN"`
+    /// `Type`; example: `"OPEN_SERVER_SIGN"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"企业**签（**签署）"`
+    /// `Name`; example: `"企业**签（**签署）"`
     pub name: Option<String>,
 
-    /// `HasAuthUserList`: a list of [`HasAuthUser`] objects.
+    /// `HasAuthUserList`
     pub has_auth_user_list: Option<Vec<HasAuthUser>>,
 
-    /// `HasAuthOrganizationList`: a list of [`HasAuthOrganization`] objects.
+    /// `HasAuthOrganizationList`
     pub has_auth_organization_list: Option<Vec<HasAuthOrganization>>,
 
-    /// `AuthUserTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthUserTotal`; example: `0`
     pub auth_user_total: Option<i64>,
 
-    /// `AuthOrganizationTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthOrganizationTotal`; example: `1`
     pub auth_organization_total: Option<i64>,
 }
 
@@ -455,29 +323,19 @@ pub struct AuthInfoDetail {
 /// Returned in the output of [`DescribeOrganizationAuthStatus`](super::DescribeOrganizationAuthStatus).
 #[tc_model]
 pub struct AuthRecord {
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"典*谦"`
+    /// `OperatorName`; example: `"典*谦"`
     pub operator_name: Option<String>,
 
-    /// `OperatorMobile`: a string.
-    ///
-    /// Example: `"132****0000"`
+    /// `OperatorMobile`; example: `"132****0000"`
     pub operator_mobile: Option<String>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<i64>,
 
-    /// `AuditStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditStatus`; example: `1`
     pub audit_status: Option<i64>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"请加盖与企业名称一致的企业公章"`
+    /// `Reason`; example: `"请加盖与企业名称一致的企业公章"`
     pub reason: Option<String>,
 }
 
@@ -486,9 +344,7 @@ pub struct AuthRecord {
 /// Returned in the output of [`DescribeOrganizationSeals`](super::DescribeOrganizationSeals).
 #[tc_model]
 pub struct AuthorizedUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `UserId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub user_id: String,
 }
 
@@ -497,45 +353,31 @@ pub struct AuthorizedUser {
 /// Sent in the input of [`CreateUserAutoSignEnableUrl`](super::CreateUserAutoSignEnableUrl).
 #[tc_model]
 pub struct AutoSignConfig {
-    /// `UserInfo`: a [`UserThreeFactor`].
+    /// `UserInfo`
     pub user_info: UserThreeFactor,
 
-    /// `CertInfoCallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CertInfoCallback`; example: `false`
     pub cert_info_callback: Option<bool>,
 
-    /// `UserDefineSeal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UserDefineSeal`; example: `false`
     pub user_define_seal: Option<bool>,
 
-    /// `SealImgCallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SealImgCallback`; example: `false`
     pub seal_img_callback: Option<bool>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://abc.com"`
+    /// `CallbackUrl`; example: `"https://abc.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `VerifyChannels`: a list of strings.
-    ///
-    /// Example: `["WEIXINAPP"]`
+    /// `VerifyChannels`; example: `["WEIXINAPP"]`
     pub verify_channels: Option<Vec<String>>,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: Option<i64>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://jump.cn/jump"`
+    /// `JumpUrl`; example: `"https://jump.cn/jump"`
     pub jump_url: Option<String>,
 }
 
@@ -544,24 +386,16 @@ pub struct AutoSignConfig {
 /// Returned in the output of [`DescribeBatchOrganizationRegistrationTasks`](super::DescribeBatchOrganizationRegistrationTasks).
 #[tc_model]
 pub struct BatchOrganizationRegistrationTasksDetails {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `TaskId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Submit"`
+    /// `Status`; example: `"Submit"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"三要素校验失败: 工商库未能查询到企业信息，请核实信息或切换为上传营业执照认证。"`
+    /// `ErrorMessage`; example: `"三要素校验失败: 工商库未能查询到企业信息，请核实信息或切换为上传营业执照认证。"`
     pub error_message: Option<String>,
 
-    /// `AuthorizationInfoId`: a string.
-    ///
-    /// Example: `"yD3a0UUckpmkiihyUNCHklBa6PG9DuFp"`
+    /// `AuthorizationInfoId`; example: `"yD3a0UUckpmkiihyUNCHklBa6PG9DuFp"`
     pub authorization_info_id: Option<String>,
 }
 
@@ -570,59 +404,37 @@ pub struct BatchOrganizationRegistrationTasksDetails {
 /// Returned in the output of [`DescribeBillUsageDetail`](super::DescribeBillUsageDetail).
 #[tc_model]
 pub struct BillUsageDetail {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFdUUckps******uzcbXwoXbRF6ja3"`
+    /// `FlowId`; example: `"yDwFdUUckps******uzcbXwoXbRF6ja3"`
     pub flow_id: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `OperatorName`; example: `"典子谦"`
     pub operator_name: Option<String>,
 
-    /// `CreateOrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `CreateOrganizationName`; example: `"典子谦示例企业"`
     pub create_organization_name: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"典子谦示例合同"`
+    /// `FlowName`; example: `"典子谦示例合同"`
     pub flow_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: Option<String>,
 
-    /// `UseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseCount`; example: `1`
     pub use_count: Option<i64>,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1680162193`
+    /// `CostTime`; example: `1680162193`
     pub cost_time: Option<i64>,
 
-    /// `QuotaName`: a string.
-    ///
-    /// Example: `"企业版运营礼包"`
+    /// `QuotaName`; example: `"企业版运营礼包"`
     pub quota_name: Option<String>,
 
-    /// `CostType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostType`; example: `1`
     pub cost_type: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
@@ -631,27 +443,19 @@ pub struct BillUsageDetail {
 /// Sent in the input of [`CreatePartnerAuthorizationLink`](super::CreatePartnerAuthorizationLink), [`ModifyApplicationCallbackInfo`](super::ModifyApplicationCallbackInfo) and [`ModifyPartnerAuthorization`](super::ModifyPartnerAuthorization).
 #[tc_model]
 pub struct CallbackInfo {
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://tsign.tencent.com/callback"`
+    /// `CallbackUrl`; example: `"https://tsign.tencent.com/callback"`
     pub callback_url: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Token`; example: `"xxxx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"8DD3B29CE10D469D8978393074A767FD"`
+    /// `CallbackKey`; example: `"8DD3B29CE10D469D8978393074A767FD"`
     pub callback_key: Option<String>,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"5AF866900CA34D1A95382C48C678A085"`
+    /// `CallbackToken`; example: `"5AF866900CA34D1A95382C48C678A085"`
     pub callback_token: Option<String>,
 }
 
@@ -660,30 +464,22 @@ pub struct CallbackInfo {
 /// Sent in the input of [`UploadFiles`](super::UploadFiles).
 #[tc_model]
 pub struct Caller {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"c17bdf9c2a7bdcb88811f4d0200fee3d"`
+    /// `ApplicationId`; example: `"c17bdf9c2a7bdcb88811f4d0200fee3d"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub application_id: Option<String>,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"732aaefa78c439d726f999b89c49e022"`
+    /// `OrganizationId`; example: `"732aaefa78c439d726f999b89c49e022"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization_id: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"88fb0c591044be771f60aa382cc5ed0e"`
+    /// `OperatorId`; example: `"88fb0c591044be771f60aa382cc5ed0e"`
     pub operator_id: Option<String>,
 
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"dasdasdhjksdjk2938hein"`
+    /// `SubOrganizationId`; example: `"dasdasdhjksdjk2938hein"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -695,20 +491,13 @@ pub struct Caller {
 /// Returned in the output of [`DescribeCancelFlowsTask`](super::DescribeCancelFlowsTask).
 #[tc_model]
 pub struct CancelFailureFlow {
-    /// `FlowId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `FlowId`, always sent in responses; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub flow_id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"合同已经过期"`
+    /// `Reason`; example: `"合同已经过期"`
     pub reason: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"劳动合同"`
+    /// `FlowName`; example: `"劳动合同"`
     pub flow_name: Option<String>,
 }
 
@@ -717,34 +506,22 @@ pub struct CancelFailureFlow {
 /// Sent in the input of [`CreateFlow`](super::CreateFlow), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates), [`CreateMiniAppPrepareFlow`](super::CreateMiniAppPrepareFlow), [`CreatePrepareFlow`](super::CreatePrepareFlow) and [`CreatePrepareFlowGroup`](super::CreatePrepareFlowGroup).
 #[tc_model]
 pub struct CcInfo {
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1320****000"`
+    /// `Mobile`; example: `"1320****000"`
     pub mobile: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `CcType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CcType`; example: `1`
     pub cc_type: Option<i64>,
 
-    /// `CcPermission`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CcPermission`; example: `1`
     pub cc_permission: Option<i64>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"sms"`
+    /// `NotifyType`; example: `"sms"`
     pub notify_type: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 }
 
@@ -753,44 +530,28 @@ pub struct CcInfo {
 /// Returned in the output of [`DescribeEnterpriseContractReviewChecklists`](super::DescribeEnterpriseContractReviewChecklists).
 #[tc_model]
 pub struct Checklist {
-    /// `Id`: a string.
-    ///
-    /// Example: `"abxxdxdsdsl"`
+    /// `Id`; example: `"abxxdxdsdsl"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"租赁合同审查清单"`
+    /// `Name`; example: `"租赁合同审查清单"`
     pub name: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Updater`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Updater`; example: `"张三"`
     pub updater: Option<String>,
 
-    /// `ModifiedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModifiedOn`; example: `0`
     pub modified_on: Option<i64>,
 
-    /// `Official`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Official`; example: `false`
     pub official: Option<bool>,
 
-    /// `ConfigStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigStatus`; example: `1`
     pub config_status: Option<i64>,
 }
 
@@ -800,12 +561,10 @@ pub struct Checklist {
 /// Returned in the output of [`DescribeContractReviewChecklist`](super::DescribeContractReviewChecklist).
 #[tc_model]
 pub struct ChecklistCategory {
-    /// `Name`: a string.
-    ///
-    /// Example: `"主体信息审查"`
+    /// `Name`; example: `"主体信息审查"`
     pub name: String,
 
-    /// `Points`: a list of [`ChecklistPoint`] objects.
+    /// `Points`
     pub points: Option<Vec<ChecklistPoint>>,
 }
 
@@ -815,53 +574,34 @@ pub struct ChecklistCategory {
 /// Returned in the output of [`DescribeContractReviewChecklist`](super::DescribeContractReviewChecklist).
 #[tc_model]
 pub struct ChecklistPoint {
-    /// `Summary`: a string.
-    ///
-    /// Example: `"签约方主体信息完整明确"`
+    /// `Summary`; example: `"签约方主体信息完整明确"`
     pub summary: String,
 
-    /// `Explanation`: a string.
+    /// `Explanation`
     pub explanation: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"中风险"`
+    /// `RiskLevel`; example: `"中风险"`
     pub risk_level: String,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yD3XCUUckpzdumleUyb9Q4tvHLnQFX0c"`
+    /// `Id`, always sent in responses; example: `"yD3XCUUckpzdumleUyb9Q4tvHLnQFX0c"`
     pub id: Option<String>,
 
-    /// `IsIndispensable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIndispensable`; example: `true`
     pub is_indispensable: Option<bool>,
 
-    /// `IsConsistentWithReferenceItem`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsConsistentWithReferenceItem`; example: `true`
     pub is_consistent_with_reference_item: Option<bool>,
 
-    /// `ReferenceItem`: a string.
-    ///
-    /// Example: `"可以参考的条款"`
+    /// `ReferenceItem`; example: `"可以参考的条款"`
     pub reference_item: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"固定建议"`
+    /// `Suggestion`; example: `"固定建议"`
     pub suggestion: Option<String>,
 
-    /// `AiSuggestion`: a string.
-    ///
-    /// Example: `"AI生成建议"`
+    /// `AiSuggestion`; example: `"AI生成建议"`
     pub ai_suggestion: Option<String>,
 
-    /// `RiskPresentation`: a list of strings.
-    ///
-    /// Example: `["身份"]`
+    /// `RiskPresentation`; example: `["身份"]`
     pub risk_presentation: Option<Vec<String>>,
 }
 
@@ -870,39 +610,25 @@ pub struct ChecklistPoint {
 /// Returned in the output of [`DescribeContractComparisonTask`](super::DescribeContractComparisonTask).
 #[tc_model]
 pub struct ComparisonDetail {
-    /// `ComparisonPointId`: a string.
-    ///
-    /// Example: `"fc*****f0"`
+    /// `ComparisonPointId`; example: `"fc*****f0"`
     pub comparison_point_id: Option<String>,
 
-    /// `ComparisonType`: a string.
-    ///
-    /// Example: `"add"`
+    /// `ComparisonType`; example: `"add"`
     pub comparison_type: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"text"`
+    /// `ContentType`; example: `"text"`
     pub content_type: Option<String>,
 
-    /// `OriginText`: a string.
-    ///
-    /// Example: `"******"`
+    /// `OriginText`; example: `"******"`
     pub origin_text: Option<String>,
 
-    /// `DiffText`: a string.
-    ///
-    /// Example: `"-----"`
+    /// `DiffText`; example: `"-----"`
     pub diff_text: Option<String>,
 
-    /// `FormatType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FormatType`; example: `0`
     pub format_type: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 }
 
@@ -912,151 +638,82 @@ pub struct ComparisonDetail {
 /// Returned in the output of [`DescribeFlowTemplates`](super::DescribeFlowTemplates).
 #[tc_model]
 pub struct Component {
-    /// `ComponentType`: a string.
-    ///
-    /// Example: `"SIGN_SEAL"`
+    /// `ComponentType`; example: `"SIGN_SEAL"`
     pub component_type: String,
 
-    /// `ComponentHeight`: a floating-point number.
-    ///
-    /// Example: `43.1`
+    /// `ComponentHeight`; example: `43.1`
     pub component_height: f64,
 
-    /// `ComponentWidth`: a floating-point number.
-    ///
-    /// Example: `119.1`
+    /// `ComponentWidth`; example: `119.1`
     pub component_width: f64,
 
-    /// `ComponentPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComponentPage`; example: `1`
     pub component_page: i64,
 
-    /// `ComponentPosX`: a floating-point number.
-    ///
-    /// Example: `100.1`
+    /// `ComponentPosX`; example: `100.1`
     pub component_pos_x: f64,
 
-    /// `ComponentPosY`: a floating-point number.
-    ///
-    /// Example: `100.1`
+    /// `ComponentPosY`; example: `100.1`
     pub component_pos_y: f64,
 
-    /// `FileIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileIndex`; example: `0`
     pub file_index: i64,
 
-    /// `GenerateMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NORMAL"`
+    /// `GenerateMode`, always sent in responses; example: `"NORMAL"`
     pub generate_mode: Option<String>,
 
-    /// `ComponentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentId_01"`
+    /// `ComponentId`, always sent in responses; example: `"ComponentId_01"`
     pub component_id: Option<String>,
 
-    /// `ComponentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"price"`
+    /// `ComponentName`, always sent in responses; example: `"price"`
     pub component_name: Option<String>,
 
-    /// `ComponentRequired`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `ComponentRequired`, always sent in responses; example: `true`
     pub component_required: Option<bool>,
 
-    /// `ComponentRecipientId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `ComponentRecipientId`, always sent in responses; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub component_recipient_id: Option<String>,
 
-    /// `ComponentExtra`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"FontColor\":\"255,0,0\",\"FontSize\":12}"`
+    /// `ComponentExtra`, always sent in responses; example: `"{\"FontColor\":\"255,0,0\",\"FontSize\":12}"`
     pub component_extra: Option<String>,
 
-    /// `IsFormType`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsFormType`, always sent in responses; example: `false`
     pub is_form_type: Option<bool>,
 
-    /// `ComponentValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100元"`
+    /// `ComponentValue`, always sent in responses; example: `"100元"`
     pub component_value: Option<String>,
 
-    /// `OffsetX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.1`
+    /// `OffsetX`, always sent in responses; example: `10.1`
     pub offset_x: Option<f64>,
 
-    /// `OffsetY`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.1`
+    /// `OffsetY`, always sent in responses; example: `10.1`
     pub offset_y: Option<f64>,
 
-    /// `KeywordOrder`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Positive\\Reverse"`
+    /// `KeywordOrder`, always sent in responses; example: `"Positive\\Reverse"`
     pub keyword_order: Option<String>,
 
-    /// `KeywordPage`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `KeywordPage`, always sent in responses; example: `1`
     pub keyword_page: Option<i64>,
 
-    /// `RelativeLocation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LowerRight"`
+    /// `RelativeLocation`, always sent in responses; example: `"LowerRight"`
     pub relative_location: Option<String>,
 
-    /// `KeywordIndexes`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `KeywordIndexes`, always sent in responses; example: `[1,2]`
     pub keyword_indexes: Option<Vec<i64>>,
 
-    /// `LockComponentValue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LockComponentValue`; example: `false`
     pub lock_component_value: Option<bool>,
 
-    /// `ForbidMoveAndDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidMoveAndDelete`; example: `false`
     pub forbid_move_and_delete: Option<bool>,
 
-    /// `ComponentDateFontSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `ComponentDateFontSize`, always sent in responses; example: `12`
     pub component_date_font_size: Option<i64>,
 
-    /// `ChannelComponentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `ChannelComponentId`, always sent in responses; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub channel_component_id: Option<String>,
 
-    /// `ChannelComponentSource`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ChannelComponentSource`, always sent in responses; example: `0`
     pub channel_component_source: Option<u64>,
 }
 
@@ -1065,14 +722,10 @@ pub struct Component {
 /// Sent in the input of [`CreateDynamicFlowApprover`](super::CreateDynamicFlowApprover), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and [`CreatePrepareFlowGroup`](super::CreatePrepareFlowGroup).
 #[tc_model]
 pub struct ComponentLimit {
-    /// `ComponentType`: a string.
-    ///
-    /// Example: `"SIGN_PAGING_SEAL"`
+    /// `ComponentType`; example: `"SIGN_PAGING_SEAL"`
     pub component_type: String,
 
-    /// `ComponentValue`: a list of strings.
-    ///
-    /// Example: `["PERSONNEL"]`
+    /// `ComponentValue`; example: `["PERSONNEL"]`
     pub component_value: Option<Vec<String>>,
 }
 
@@ -1081,9 +734,7 @@ pub struct ComponentLimit {
 /// Sent in the input of [`DescribeContractReviewChecklistsWebUrl`](super::DescribeContractReviewChecklistsWebUrl).
 #[tc_model]
 pub struct ContractReviewChecklistWebUrlOption {
-    /// `DisableCreateChecklist`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableCreateChecklist`; example: `false`
     pub disable_create_checklist: Option<bool>,
 }
 
@@ -1092,24 +743,16 @@ pub struct ContractReviewChecklistWebUrlOption {
 /// Sent in the input of [`CreateContractReviewWebUrl`](super::CreateContractReviewWebUrl).
 #[tc_model]
 pub struct ContractReviewWebUrlOption {
-    /// `DisableTemporaryStore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableTemporaryStore`; example: `false`
     pub disable_temporary_store: Option<bool>,
 
-    /// `DisableExport`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableExport`; example: `false`
     pub disable_export: Option<bool>,
 
-    /// `DisableReviewAgain`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableReviewAgain`; example: `false`
     pub disable_review_again: Option<bool>,
 
-    /// `DisableWxQrcode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableWxQrcode`; example: `false`
     pub disable_wx_qrcode: Option<bool>,
 }
 
@@ -1118,12 +761,10 @@ pub struct ContractReviewWebUrlOption {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct ContractSummary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Identity"`
+    /// `Name`; example: `"Identity"`
     pub name: Option<String>,
 
-    /// `Infos`: a list of [`ContractSummaryInfo`] objects.
+    /// `Infos`
     pub infos: Option<Vec<ContractSummaryInfo>>,
 }
 
@@ -1132,17 +773,13 @@ pub struct ContractSummary {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct ContractSummaryInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"甲方（出租方）"`
+    /// `Key`; example: `"甲方（出租方）"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"xx技术有限公司"`
+    /// `Value`; example: `"xx技术有限公司"`
     pub value: Option<String>,
 
-    /// `Identity`: an [`Identity`].
+    /// `Identity`
     pub identity: Option<Identity>,
 }
 
@@ -1151,55 +788,37 @@ pub struct ContractSummaryInfo {
 /// Sent in the input of [`CreateArchiveFlowTask`](super::CreateArchiveFlowTask).
 #[tc_model]
 pub struct CreateArchiveFlow {
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["yD3hnUUckpzj3147Ux9Tv60CvmOnrcHE"]`
+    /// `ResourceIds`; example: `["yD3hnUUckpzj3147Ux9Tv60CvmOnrcHE"]`
     pub resource_ids: Vec<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"测试3-flow_name"`
+    /// `FlowName`; example: `"测试3-flow_name"`
     pub flow_name: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"租房合同"`
+    /// `FlowType`; example: `"租房合同"`
     pub flow_type: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"**3*business_id"`
+    /// `BusinessId`; example: `"**3*business_id"`
     pub business_id: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"发起方"`
+    /// `CreatorName`; example: `"发起方"`
     pub creator_name: Option<String>,
 
-    /// `ApproverInfo`: a list of [`ArchiveFlowApproverInfo`] objects.
+    /// `ApproverInfo`
     pub approver_info: Option<Vec<ArchiveFlowApproverInfo>>,
 
-    /// `CcInfo`: a list of [`ArchiveFlowApproverInfo`] objects.
+    /// `CcInfo`
     pub cc_info: Option<Vec<ArchiveFlowApproverInfo>>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"用户的自定义数据"`
+    /// `UserData`; example: `"用户的自定义数据"`
     pub user_data: Option<String>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"这是合同描述"`
+    /// `FlowDescription`; example: `"这是合同描述"`
     pub flow_description: Option<String>,
 
-    /// `ApproveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779157787`
+    /// `ApproveTime`; example: `1779157787`
     pub approve_time: Option<i64>,
 
-    /// `CustomCreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1779147787`
+    /// `CustomCreatedOn`; example: `1779147787`
     pub custom_created_on: Option<i64>,
 }
 
@@ -1208,128 +827,82 @@ pub struct CreateArchiveFlow {
 /// Sent in the input of [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct CreateFlowOption {
-    /// `CanEditFlow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEditFlow`; example: `true`
     pub can_edit_flow: Option<bool>,
 
-    /// `CanEditFormField`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEditFormField`; example: `true`
     pub can_edit_form_field: Option<bool>,
 
-    /// `HideShowFlowName`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideShowFlowName`; example: `true`
     pub hide_show_flow_name: Option<bool>,
 
-    /// `HideShowFlowType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideShowFlowType`; example: `true`
     pub hide_show_flow_type: Option<bool>,
 
-    /// `HideShowDeadline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideShowDeadline`; example: `true`
     pub hide_show_deadline: Option<bool>,
 
-    /// `CanSkipAddApprover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanSkipAddApprover`; example: `true`
     pub can_skip_add_approver: Option<bool>,
 
-    /// `SkipUploadFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipUploadFile`; example: `true`
     pub skip_upload_file: Option<bool>,
 
-    /// `ForbidEditFillComponent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditFillComponent`; example: `true`
     pub forbid_edit_fill_component: Option<bool>,
 
-    /// `CustomCreateFlowDescription`: a string.
-    ///
-    /// Example: `"\"合同不能转发和截图\""`
+    /// `CustomCreateFlowDescription`; example: `"\"合同不能转发和截图\""`
     pub custom_create_flow_description: Option<String>,
 
-    /// `ForbidAddApprover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidAddApprover`; example: `true`
     pub forbid_add_approver: Option<bool>,
 
-    /// `ForbidEditApprover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidEditApprover`; example: `false`
     pub forbid_edit_approver: Option<bool>,
 
-    /// `ForbidEditFlowProperties`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditFlowProperties`; example: `true`
     pub forbid_edit_flow_properties: Option<bool>,
 
-    /// `HideComponentTypes`: a list of strings.
-    ///
-    /// Example: `["MULTI_LINE_TEXT"]`
+    /// `HideComponentTypes`; example: `["MULTI_LINE_TEXT"]`
     pub hide_component_types: Option<Vec<String>>,
 
-    /// `ShowComponentTypes`: a list of strings.
-    ///
-    /// Example: `["MULTI_LINE_TEXT"]`
+    /// `ShowComponentTypes`; example: `["MULTI_LINE_TEXT"]`
     pub show_component_types: Option<Vec<String>>,
 
-    /// `ResultPageConfig`: a list of [`CreateResultPageConfig`] objects.
+    /// `ResultPageConfig`
     pub result_page_config: Option<Vec<CreateResultPageConfig>>,
 
-    /// `SignComponentConfig`: a [`SignComponentConfig`].
+    /// `SignComponentConfig`
     pub sign_component_config: Option<SignComponentConfig>,
 
-    /// `ForbidEditWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditWatermark`; example: `true`
     pub forbid_edit_watermark: Option<bool>,
 
-    /// `HideOperationInstructions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `HideOperationInstructions`; example: `[1,2,3]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub hide_operation_instructions: Option<Vec<u64>>,
 
-    /// `HideOperationSteps`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,4]`
+    /// `HideOperationSteps`; example: `[1,2,4]`
     pub hide_operation_steps: Option<Vec<u64>>,
 
-    /// `SelfName`: a string.
-    ///
-    /// Example: `"本企业"`
+    /// `SelfName`; example: `"本企业"`
     pub self_name: Option<String>,
 
-    /// `HideSignCodeAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideSignCodeAfterStart`; example: `true`
     pub hide_sign_code_after_start: Option<bool>,
 
-    /// `PreviewAfterStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PreviewAfterStart`; example: `false`
     pub preview_after_start: Option<bool>,
 
-    /// `SignAfterStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SignAfterStart`; example: `false`
     pub sign_after_start: Option<bool>,
 
-    /// `NeedFlowDraft`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedFlowDraft`; example: `false`
     pub need_flow_draft: Option<bool>,
 
-    /// `CcInfoVisibility`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CcInfoVisibility`; example: `0`
     pub cc_info_visibility: Option<i64>,
 }
 
@@ -1338,19 +911,13 @@ pub struct CreateFlowOption {
 /// Sent in the input of [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct CreateResultPageConfig {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"发起成功"`
+    /// `Title`; example: `"发起成功"`
     pub title: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"发起成功"`
+    /// `Description`; example: `"发起成功"`
     pub description: Option<String>,
 }
 
@@ -1359,10 +926,10 @@ pub struct CreateResultPageConfig {
 /// Returned in the output of [`CreateIntegrationEmployees`](super::CreateIntegrationEmployees).
 #[tc_model]
 pub struct CreateStaffResult {
-    /// `SuccessEmployeeData`: a list of [`SuccessCreateStaffData`] objects.
+    /// `SuccessEmployeeData`
     pub success_employee_data: Vec<SuccessCreateStaffData>,
 
-    /// `FailedEmployeeData`: a list of [`FailedCreateStaffData`] objects.
+    /// `FailedEmployeeData`
     pub failed_employee_data: Vec<FailedCreateStaffData>,
 }
 
@@ -1371,19 +938,13 @@ pub struct CreateStaffResult {
 /// Returned in the output of [`DeleteOrganizationAuthorizations`](super::DeleteOrganizationAuthorizations).
 #[tc_model]
 pub struct DeleteOrganizationAuthorizationInfo {
-    /// `AuthorizationId`: a string.
-    ///
-    /// Example: `"yDCHHUUckpbdaiqbUxJVsHWy99WG6kTY"`
+    /// `AuthorizationId`; example: `"yDCHHUUckpbdaiqbUxJVsHWy99WG6kTY"`
     pub authorization_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `Errormessage`: a string.
-    ///
-    /// Example: `"企业认证不存在"`
+    /// `Errormessage`; example: `"企业认证不存在"`
     pub errormessage: Option<String>,
 }
 
@@ -1392,10 +953,10 @@ pub struct DeleteOrganizationAuthorizationInfo {
 /// Returned in the output of [`DeleteIntegrationEmployees`](super::DeleteIntegrationEmployees).
 #[tc_model]
 pub struct DeleteStaffsResult {
-    /// `SuccessEmployeeData`: a list of [`SuccessDeleteStaffData`] objects.
+    /// `SuccessEmployeeData`
     pub success_employee_data: Vec<SuccessDeleteStaffData>,
 
-    /// `FailedEmployeeData`: a list of [`FailedDeleteStaffData`] objects.
+    /// `FailedEmployeeData`
     pub failed_employee_data: Vec<FailedDeleteStaffData>,
 }
 
@@ -1405,16 +966,10 @@ pub struct DeleteStaffsResult {
 /// Returned in the output of [`DescribeIntegrationEmployees`](super::DescribeIntegrationEmployees).
 #[tc_model]
 pub struct Department {
-    /// `DepartmentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dp**********************155f2"`
+    /// `DepartmentId`, always sent in responses; example: `"dp**********************155f2"`
     pub department_id: Option<String>,
 
-    /// `DepartmentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试部门"`
+    /// `DepartmentName`, always sent in responses; example: `"测试部门"`
     pub department_name: Option<String>,
 }
 
@@ -1423,9 +978,7 @@ pub struct Department {
 /// Returned in the output of [`DescribeSignFaceVideo`](super::DescribeSignFaceVideo).
 #[tc_model]
 pub struct DetectInfoVideoData {
-    /// `LiveNessVideo`: a string.
-    ///
-    /// Example: `"5rS75L2T6KeG6aKR55qEYmFzZTY057yW56CB77yMbXA05qC85byP"`
+    /// `LiveNessVideo`; example: `"5rS75L2T6KeG6aKR55qEYmFzZTY057yW56CB77yMbXA05qC85byP"`
     pub live_ness_video: Option<String>,
 }
 
@@ -1434,19 +987,13 @@ pub struct DetectInfoVideoData {
 /// Returned in the output of [`CreateDynamicFlowApprover`](super::CreateDynamicFlowApprover).
 #[tc_model]
 pub struct DynamicFlowApproverResult {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `RecipientId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub recipient_id: Option<String>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
+    /// `SignId`; example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
     pub sign_id: Option<String>,
 
-    /// `ApproverStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ApproverStatus`; example: `2`
     pub approver_status: Option<i64>,
 }
 
@@ -1455,14 +1002,10 @@ pub struct DynamicFlowApproverResult {
 /// Sent in the input of [`CreateOrganizationBatchSignUrl`](super::CreateOrganizationBatchSignUrl).
 #[tc_model]
 pub struct DynamicSignOption {
-    /// `DynamicReceiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DynamicReceiveType`; example: `0`
     pub dynamic_receive_type: Option<u64>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦有限公司"`
+    /// `OrganizationName`; example: `"典子谦有限公司"`
     pub organization_name: Option<String>,
 }
 
@@ -1471,39 +1014,25 @@ pub struct DynamicSignOption {
 /// Sent in the input of [`CreateEmbedWebUrl`](super::CreateEmbedWebUrl).
 #[tc_model]
 pub struct EmbedUrlOption {
-    /// `ShowFlowDetailComponent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowFlowDetailComponent`; example: `true`
     pub show_flow_detail_component: Option<bool>,
 
-    /// `ShowTemplateComponent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowTemplateComponent`; example: `true`
     pub show_template_component: Option<bool>,
 
-    /// `SkipUploadFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipUploadFile`; example: `true`
     pub skip_upload_file: Option<bool>,
 
-    /// `SkipDownloadFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipDownloadFile`; example: `true`
     pub skip_download_file: Option<bool>,
 
-    /// `ForbidEditWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditWatermark`; example: `true`
     pub forbid_edit_watermark: Option<bool>,
 
-    /// `SealDescription`: a string.
-    ///
-    /// Example: `"合同章"`
+    /// `SealDescription`; example: `"合同章"`
     pub seal_description: Option<String>,
 
-    /// `ForbidEditSealDescription`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditSealDescription`; example: `true`
     pub forbid_edit_seal_description: Option<bool>,
 }
 
@@ -1512,38 +1041,22 @@ pub struct EmbedUrlOption {
 /// Returned in the output of [`DescribeExtendedServiceAuthInfos`](super::DescribeExtendedServiceAuthInfos).
 #[tc_model]
 pub struct ExtendAuthInfo {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BATCH_SIGN"`
+    /// `Type`, always sent in responses; example: `"BATCH_SIGN"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"批量签署"`
+    /// `Name`, always sent in responses; example: `"批量签署"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`, always sent in responses; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `OperatorUserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDR********CLU"`
+    /// `OperatorUserId`, always sent in responses; example: `"yDR********CLU"`
     pub operator_user_id: Option<String>,
 
-    /// `OperateOn`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1693557098`
+    /// `OperateOn`, always sent in responses; example: `1693557098`
     pub operate_on: Option<i64>,
 
-    /// `HasAuthUserList`: a list of [`HasAuthUser`] objects.
-    /// Always sent in responses.
+    /// `HasAuthUserList`, always sent in responses
     pub has_auth_user_list: Option<Vec<HasAuthUser>>,
 }
 
@@ -1552,19 +1065,13 @@ pub struct ExtendAuthInfo {
 /// Returned in the output of [`DescribeOrganizationSeals`](super::DescribeOrganizationSeals).
 #[tc_model]
 pub struct ExtendScene {
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"GENERATE"`
+    /// `GenerateType`; example: `"GENERATE"`
     pub generate_type: Option<String>,
 
-    /// `GenerateTypeDesc`: a string.
-    ///
-    /// Example: `"深圳电子印章"`
+    /// `GenerateTypeDesc`; example: `"深圳电子印章"`
     pub generate_type_desc: Option<String>,
 
-    /// `GenerateTypeLogo`: a string.
-    ///
-    /// Example: `"https://file.cn/sist-seal-logo-alpha.png"`
+    /// `GenerateTypeLogo`; example: `"https://file.cn/sist-seal-logo-alpha.png"`
     pub generate_type_logo: Option<String>,
 }
 
@@ -1574,31 +1081,19 @@ pub struct ExtendScene {
 /// Returned in the output of [`DescribeInformationExtractionTask`](super::DescribeInformationExtractionTask).
 #[tc_model]
 pub struct ExtractionField {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"甲方"`
+    /// `Name`, required in requests; example: `"甲方"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TEXT"`
+    /// `Type`, required in requests; example: `"TEXT"`
     pub r#type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"字段描述"`
+    /// `Description`; example: `"字段描述"`
     pub description: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `Values`; example: `["张三"]`
     pub values: Option<Vec<String>>,
 
-    /// `ChoiceList`: a list of strings.
-    ///
-    /// Example: `["选项值1"]`
+    /// `ChoiceList`; example: `["选项值1"]`
     pub choice_list: Option<Vec<String>>,
 }
 
@@ -1607,32 +1102,22 @@ pub struct ExtractionField {
 /// Returned in the output of [`DescribeInformationExtractionTask`](super::DescribeInformationExtractionTask).
 #[tc_model]
 pub struct ExtractionFieldResult {
-    /// `Id`: a string.
-    ///
-    /// Example: `"yDxxxxx"`
+    /// `Id`; example: `"yDxxxxx"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"甲方"`
+    /// `Name`; example: `"甲方"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `Type`; example: `"TEXT"`
     pub r#type: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `Values`; example: `["张三"]`
     pub values: Option<Vec<String>>,
 
-    /// `RequiresSemanticExtraction`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RequiresSemanticExtraction`; example: `false`
     pub requires_semantic_extraction: Option<bool>,
 
-    /// `Positions`: a list of [`PositionInfo`] objects.
+    /// `Positions`
     pub positions: Option<Vec<PositionInfo>>,
 }
 
@@ -1641,17 +1126,13 @@ pub struct ExtractionFieldResult {
 /// Returned in the output of [`DescribeInformationExtractionTask`](super::DescribeInformationExtractionTask).
 #[tc_model]
 pub struct ExtractionTaskResult {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDtIgUU2vxu"`
+    /// `ResourceId`; example: `"yDtIgUU2vxu"`
     pub resource_id: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"示例文件.pdf"`
+    /// `ResourceName`; example: `"示例文件.pdf"`
     pub resource_name: Option<String>,
 
-    /// `ExtractionFieldResults`: a list of [`ExtractionFieldResult`] objects.
+    /// `ExtractionFieldResults`
     pub extraction_field_results: Option<Vec<ExtractionFieldResult>>,
 }
 
@@ -1660,14 +1141,10 @@ pub struct ExtractionTaskResult {
 /// Returned in the output of [`CreateIntegrationUserRoles`](super::CreateIntegrationUserRoles).
 #[tc_model]
 pub struct FailedCreateRoleData {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
+    /// `RoleIds`; example: `["yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"]`
     pub role_ids: Vec<String>,
 }
 
@@ -1676,24 +1153,16 @@ pub struct FailedCreateRoleData {
 /// Returned in the output of [`CreateIntegrationEmployees`](super::CreateIntegrationEmployees).
 #[tc_model]
 pub struct FailedCreateStaffData {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`; example: `"张三"`
     pub display_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: String,
 
-    /// `WeworkOpenId`: a string.
-    ///
-    /// Example: `"oDjGHs-1yCnGrRovBj2yHij5JAAA"`
+    /// `WeworkOpenId`; example: `"oDjGHs-1yCnGrRovBj2yHij5JAAA"`
     pub wework_open_id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"手机号已经被占用"`
+    /// `Reason`; example: `"手机号已经被占用"`
     pub reason: String,
 }
 
@@ -1702,19 +1171,13 @@ pub struct FailedCreateStaffData {
 /// Returned in the output of [`DeleteIntegrationEmployees`](super::DeleteIntegrationEmployees).
 #[tc_model]
 pub struct FailedDeleteStaffData {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"员工是公司的超级管理员"`
+    /// `Reason`; example: `"员工是公司的超级管理员"`
     pub reason: String,
 }
 
@@ -1723,29 +1186,19 @@ pub struct FailedDeleteStaffData {
 /// Returned in the output of [`UpdateIntegrationEmployees`](super::UpdateIntegrationEmployees).
 #[tc_model]
 pub struct FailedUpdateStaffData {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`; example: `"张三"`
     pub display_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"手机号已经被占用"`
+    /// `Reason`; example: `"手机号已经被占用"`
     pub reason: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: String,
 }
 
@@ -1755,12 +1208,10 @@ pub struct FailedUpdateStaffData {
 /// Returned in the output of [`DescribeLMInformationExtractionTaskFieldFeedback`](super::DescribeLMInformationExtractionTaskFieldFeedback).
 #[tc_model]
 pub struct FeedbackInfo {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: Option<i64>,
 
-    /// `Reason`: a [`FeedbackInfoReason`].
+    /// `Reason`
     pub reason: Option<FeedbackInfoReason>,
 }
 
@@ -1770,14 +1221,10 @@ pub struct FeedbackInfo {
 /// Returned in the output of [`DescribeLMInformationExtractionTaskFieldFeedback`](super::DescribeLMInformationExtractionTaskFieldFeedback).
 #[tc_model]
 pub struct FeedbackInfoReason {
-    /// `ReasonType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReasonType`; example: `1`
     pub reason_type: Option<i64>,
 
-    /// `ReasonContent`: a string.
-    ///
-    /// Example: `"提取信息不准确"`
+    /// `ReasonContent`; example: `"提取信息不准确"`
     pub reason_content: Option<String>,
 }
 
@@ -1786,10 +1233,10 @@ pub struct FeedbackInfoReason {
 /// Returned in the output of [`DescribeLMInformationExtractionTaskFieldFeedback`](super::DescribeLMInformationExtractionTaskFieldFeedback).
 #[tc_model]
 pub struct FeedbackList {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Info`: a [`FeedbackInfo`].
+    /// `Info`
     pub info: Option<FeedbackInfo>,
 }
 
@@ -1798,28 +1245,16 @@ pub struct FeedbackList {
 /// Returned in the output of [`DescribeFlowTemplates`](super::DescribeFlowTemplates).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `FileId`, always sent in responses; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub file_id: Option<String>,
 
-    /// `FileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"入职合同.PDF"`
+    /// `FileName`, always sent in responses; example: `"入职合同.PDF"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `534543`
+    /// `FileSize`, always sent in responses; example: `534543`
     pub file_size: Option<i64>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1736751627`
+    /// `CreatedOn`, always sent in responses; example: `1736751627`
     pub created_on: Option<i64>,
 }
 
@@ -1828,14 +1263,10 @@ pub struct FileInfo {
 /// Returned in the output of [`DescribeFileUrls`](super::DescribeFileUrls).
 #[tc_model]
 pub struct FileUrl {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://file.cn/resourceId.pdf"`
+    /// `Url`; example: `"https://file.cn/resourceId.pdf"`
     pub url: String,
 
-    /// `Option`: a string.
-    ///
-    /// Example: `"{\"width\":595.3,\"height\":841.9}"`
+    /// `Option`; example: `"{\"width\":595.3,\"height\":841.9}"`
     pub option: String,
 }
 
@@ -1844,59 +1275,37 @@ pub struct FileUrl {
 /// Sent in the input of [`CreateFlowApprovers`](super::CreateFlowApprovers).
 #[tc_model]
 pub struct FillApproverInfo {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDwhSUUckp3lqxlpUu6Ni3SvjJPoxxxx"`
+    /// `RecipientId`; example: `"yDwhSUUckp3lqxlpUu6Ni3SvjJPoxxxx"`
     pub recipient_id: String,
 
-    /// `ApproverSource`: a string.
-    ///
-    /// Example: `"WEWORKAPP"`
+    /// `ApproverSource`; example: `"WEWORKAPP"`
     pub approver_source: Option<String>,
 
-    /// `CustomUserId`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `CustomUserId`; example: `"zhangsan"`
     pub custom_user_id: Option<String>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18800000000"`
+    /// `ApproverMobile`; example: `"18800000000"`
     pub approver_mobile: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `ApproverIdCardNumber`; example: `"37000019890303000X"`
     pub approver_id_card_number: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `NotifyType`; example: `"SMS"`
     pub notify_type: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -1905,19 +1314,13 @@ pub struct FillApproverInfo {
 /// Returned in the output of [`CreateFlowApprovers`](super::CreateFlowApprovers).
 #[tc_model]
 pub struct FillError {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `RecipientId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub recipient_id: Option<String>,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"已经是合同的参与人"`
+    /// `ErrMessage`; example: `"已经是合同的参与人"`
     pub err_message: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
+    /// `FlowId`; example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
     pub flow_id: Option<String>,
 }
 
@@ -1926,34 +1329,22 @@ pub struct FillError {
 /// Returned in the output of [`DescribeFlowComponents`](super::DescribeFlowComponents).
 #[tc_model]
 pub struct FilledComponent {
-    /// `ComponentId`: a string.
-    ///
-    /// Example: `"component_01"`
+    /// `ComponentId`; example: `"component_01"`
     pub component_id: String,
 
-    /// `ComponentName`: a string.
-    ///
-    /// Example: `"地址"`
+    /// `ComponentName`; example: `"地址"`
     pub component_name: String,
 
-    /// `ComponentFillStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ComponentFillStatus`; example: `"1"`
     pub component_fill_status: String,
 
-    /// `ComponentValue`: a string.
-    ///
-    /// Example: `"深圳市南山区腾讯大厦"`
+    /// `ComponentValue`; example: `"深圳市南山区腾讯大厦"`
     pub component_value: String,
 
-    /// `ComponentRecipientId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `ComponentRecipientId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub component_recipient_id: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://file.cn/resourceId.jpg"`
+    /// `ImageUrl`; example: `"https://file.cn/resourceId.jpg"`
     pub image_url: String,
 }
 
@@ -1962,14 +1353,10 @@ pub struct FilledComponent {
 /// Sent in the input of [`DescribeContractComparisonTask`](super::DescribeContractComparisonTask), [`DescribeEnterpriseContractReviewChecklists`](super::DescribeEnterpriseContractReviewChecklists), [`DescribeFlowTemplates`](super::DescribeFlowTemplates), [`DescribeIntegrationEmployees`](super::DescribeIntegrationEmployees), [`DescribeIntegrationRoles`](super::DescribeIntegrationRoles) and [`DescribeUserFlowType`](super::DescribeUserFlowType).
 #[tc_model]
 pub struct Filter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Key`; example: `"Name"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `Values`; example: `["张三"]`
     pub values: Vec<String>,
 }
 
@@ -1978,90 +1365,58 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFlowInfo`](super::DescribeFlowInfo).
 #[tc_model]
 pub struct FlowApproverDetail {
-    /// `ApproveMessage`: a string.
-    ///
-    /// Example: `"发起方因为【金额错误】撤销合同"`
+    /// `ApproveMessage`; example: `"发起方因为【金额错误】撤销合同"`
     pub approve_message: String,
 
-    /// `ApproveName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `ApproveName`; example: `"典子谦"`
     pub approve_name: String,
 
-    /// `ApproveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ApproveStatus`; example: `10`
     pub approve_status: i64,
 
-    /// `ReceiptId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ReceiptId`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub receipt_id: Option<String>,
 
-    /// `CustomUserId`: a string.
-    ///
-    /// Example: `"n9727"`
+    /// `CustomUserId`; example: `"n9727"`
     pub custom_user_id: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1320****000"`
+    /// `Mobile`; example: `"1320****000"`
     pub mobile: String,
 
-    /// `SignOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SignOrder`; example: `1`
     pub sign_order: i64,
 
-    /// `ApproveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736409770`
+    /// `ApproveTime`; example: `1736409770`
     pub approve_time: i64,
 
-    /// `ApproveType`: a string.
-    ///
-    /// Example: `"ORGANIZATION"`
+    /// `ApproveType`; example: `"ORGANIZATION"`
     pub approve_type: String,
 
-    /// `ApproverSource`: a string.
-    ///
-    /// Example: `"WEWORKAPP"`
+    /// `ApproverSource`; example: `"WEWORKAPP"`
     pub approver_source: String,
 
-    /// `CustomApproverTag`: a string.
-    ///
-    /// Example: `"甲方"`
+    /// `CustomApproverTag`; example: `"甲方"`
     pub custom_approver_tag: String,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"yDxbWUyKQDxgXVUuO4zjEB8mxCcDjAyF"`
+    /// `OrganizationId`; example: `"yDxbWUyKQDxgXVUuO4zjEB8mxCcDjAyF"`
     pub organization_id: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: String,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDtwLUUckp79rcc2UuSIlvCCkIZsXxFY"`
+    /// `SignId`; example: `"yDtwLUUckp79rcc2UuSIlvCCkIZsXxFY"`
     pub sign_id: Option<String>,
 
-    /// `ApproverRoleName`: a string.
-    ///
-    /// Example: `"甲方"`
+    /// `ApproverRoleName`; example: `"甲方"`
     pub approver_role_name: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `RecipientId`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub recipient_id: String,
 
-    /// `ForwardRecords`: a list of [`ForwardRecord`] objects.
+    /// `ForwardRecords`
     pub forward_records: Option<Vec<ForwardRecord>>,
 }
 
@@ -2070,27 +1425,19 @@ pub struct FlowApproverDetail {
 /// Returned in the output of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl) and [`CreateFlowSignUrl`](super::CreateFlowSignUrl).
 #[tc_model]
 pub struct FlowApproverUrlInfo {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/M**XE"`
+    /// `SignUrl`; example: `"https://essurl.cn/M**XE"`
     pub sign_url: String,
 
-    /// `ApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproverType`; example: `1`
     pub approver_type: i64,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `ApproverName`; example: `"典子谦"`
     pub approver_name: String,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"1320****000"`
+    /// `ApproverMobile`; example: `"1320****000"`
     pub approver_mobile: String,
 
-    /// `LongUrl`: a string.
+    /// `LongUrl`
     pub long_url: String,
 }
 
@@ -2099,14 +1446,10 @@ pub struct FlowApproverUrlInfo {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl) and [`CreateBatchSignUrl`](super::CreateBatchSignUrl).
 #[tc_model]
 pub struct FlowBatchApproverInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDwJWUUcss36hUx8VMjPR4jOb5ugrMSx"`
+    /// `RecipientId`; example: `"yDwJWUUcss36hUx8VMjPR4jOb5ugrMSx"`
     pub recipient_id: Option<String>,
 }
 
@@ -2115,7 +1458,7 @@ pub struct FlowBatchApproverInfo {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl) and [`CreateBatchSignUrl`](super::CreateBatchSignUrl).
 #[tc_model]
 pub struct FlowBatchUrlInfo {
-    /// `FlowBatchApproverInfos`: a list of [`FlowBatchApproverInfo`] objects.
+    /// `FlowBatchApproverInfos`
     pub flow_batch_approver_infos: Option<Vec<FlowBatchApproverInfo>>,
 }
 
@@ -2124,57 +1467,37 @@ pub struct FlowBatchUrlInfo {
 /// Returned in the output of [`DescribeFlowBriefs`](super::DescribeFlowBriefs).
 #[tc_model]
 pub struct FlowBrief {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
+    /// `FlowId`; example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
     pub flow_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"测试合同-1"`
+    /// `FlowName`; example: `"测试合同-1"`
     pub flow_name: String,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"测试流程的描述信息"`
+    /// `FlowDescription`; example: `"测试流程的描述信息"`
     pub flow_description: String,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `FlowType`; example: `"入职合同"`
     pub flow_type: String,
 
-    /// `FlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowStatus`; example: `1`
     pub flow_status: i64,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1604910798`
+    /// `CreatedOn`; example: `1604910798`
     pub created_on: i64,
 
-    /// `FlowMessage`: a string.
-    ///
-    /// Example: `"因合同中的预付款金额错误所以撤销此合同"`
+    /// `FlowMessage`; example: `"因合同中的预付款金额错误所以撤销此合同"`
     pub flow_message: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `Creator`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub creator: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1606910798`
+    /// `Deadline`; example: `1606910798`
     pub deadline: i64,
 
-    /// `UserFlowType`: a [`UserFlowType`].
+    /// `UserFlowType`
     pub user_flow_type: Option<UserFlowType>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDtIcUUckp9d8yxkUxdI5uCy3KQ2RGCJ"`
+    /// `TemplateId`; example: `"yDtIcUUckp9d8yxkUxdI5uCy3KQ2RGCJ"`
     pub template_id: Option<String>,
 }
 
@@ -2183,157 +1506,103 @@ pub struct FlowBrief {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateFlow`](super::CreateFlow), [`CreateFlowSignUrl`](super::CreateFlowSignUrl) and [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct FlowCreateApprover {
-    /// `ApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproverType`; example: `1`
     pub approver_type: i64,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ApproverMobile`; example: `"18888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `ApproverIdCardNumber`; example: `"620000198802020000"`
     pub approver_id_card_number: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `RecipientId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub recipient_id: Option<String>,
 
-    /// `VerifyChannel`: a list of strings.
-    ///
-    /// Example: `["WEIXINAPP"]`
+    /// `VerifyChannel`; example: `["WEIXINAPP"]`
     pub verify_channel: Option<Vec<String>>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `NotifyType`; example: `"none"`
     pub notify_type: Option<String>,
 
-    /// `IsFullText`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFullText`; example: `true`
     pub is_full_text: Option<bool>,
 
-    /// `PreReadTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PreReadTime`; example: `3`
     pub pre_read_time: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: Option<String>,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: Option<bool>,
 
-    /// `ApproverSource`: a string.
-    ///
-    /// Example: `"WEWORKAPP"`
+    /// `ApproverSource`; example: `"WEWORKAPP"`
     pub approver_source: Option<String>,
 
-    /// `CustomApproverTag`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `CustomApproverTag`; example: `"n9527"`
     pub custom_approver_tag: Option<String>,
 
-    /// `RegisterInfo`: a [`RegisterInfo`].
+    /// `RegisterInfo`
     pub register_info: Option<RegisterInfo>,
 
-    /// `ApproverOption`: an [`ApproverOption`].
+    /// `ApproverOption`
     pub approver_option: Option<ApproverOption>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"http://qq.com"`
+    /// `JumpUrl`; example: `"http://qq.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub jump_url: Option<String>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `SignId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub sign_id: Option<String>,
 
-    /// `ApproverNeedSignReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ApproverNeedSignReview`; example: `true`
     pub approver_need_sign_review: Option<bool>,
 
-    /// `SignComponents`: a list of [`Component`] objects.
+    /// `SignComponents`
     pub sign_components: Option<Vec<Component>>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `ComponentLimitType`: a list of strings.
-    ///
-    /// Example: `["HANDWRITE"]`
+    /// `ComponentLimitType`; example: `["HANDWRITE"]`
     pub component_limit_type: Option<Vec<String>>,
 
-    /// `ApproverVerifyTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ApproverVerifyTypes`; example: `[1,2]`
     pub approver_verify_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ApproverSignTypes`; example: `[1,2]`
     pub approver_sign_types: Option<Vec<u64>>,
 
-    /// `SignTypeSelector`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignTypeSelector`; example: `0`
     pub sign_type_selector: Option<u64>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `Deadline`; example: `1604912664`
     pub deadline: Option<i64>,
 
-    /// `Intention`: an [`Intention`].
+    /// `Intention`
     pub intention: Option<Intention>,
 
-    /// `SignEndpoints`: a list of strings.
-    ///
-    /// Example: `["link"]`
+    /// `SignEndpoints`; example: `["link"]`
     pub sign_endpoints: Option<Vec<String>>,
 
-    /// `NotSaveContact`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotSaveContact`; example: `false`
     pub not_save_contact: Option<bool>,
 
-    /// `ApproverEmail`: a string.
-    ///
-    /// Example: `"aaaa@qq.com"`
+    /// `ApproverEmail`; example: `"aaaa@qq.com"`
     pub approver_email: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -2342,63 +1611,43 @@ pub struct FlowCreateApprover {
 /// Returned in the output of [`DescribeFlowInfo`](super::DescribeFlowInfo).
 #[tc_model]
 pub struct FlowDetailInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
+    /// `FlowId`; example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
     pub flow_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"购买50吨西瓜的采购合同"`
+    /// `FlowName`; example: `"购买50吨西瓜的采购合同"`
     pub flow_name: String,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `FlowType`; example: `"入职合同"`
     pub flow_type: String,
 
-    /// `FlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowStatus`; example: `1`
     pub flow_status: i64,
 
-    /// `FlowMessage`: a string.
-    ///
-    /// Example: `"因合同中的预付款金额错误所以撤销此合同"`
+    /// `FlowMessage`; example: `"因合同中的预付款金额错误所以撤销此合同"`
     pub flow_message: String,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"测试流程的描述信息"`
+    /// `FlowDescription`; example: `"测试流程的描述信息"`
     pub flow_description: String,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1606910798`
+    /// `CreatedOn`; example: `1606910798`
     pub created_on: i64,
 
-    /// `FlowApproverInfos`: a list of [`FlowApproverDetail`] objects.
+    /// `FlowApproverInfos`
     pub flow_approver_infos: Vec<FlowApproverDetail>,
 
-    /// `CcInfos`: a list of [`FlowApproverDetail`] objects.
+    /// `CcInfos`
     pub cc_infos: Vec<FlowApproverDetail>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `Creator`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub creator: String,
 
-    /// `UserFlowType`: a [`UserFlowType`].
+    /// `UserFlowType`
     pub user_flow_type: Option<UserFlowType>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDtIcUUckp9d8yxkUxdI5uCy3KQ2RGCJ"`
+    /// `TemplateId`; example: `"yDtIcUUckp9d8yxkUxdI5uCy3KQ2RGCJ"`
     pub template_id: Option<String>,
 
-    /// `FlowRemarks`: a list of strings.
-    ///
-    /// Example: `["标签2"]`
+    /// `FlowRemarks`; example: `["标签2"]`
     pub flow_remarks: Option<Vec<String>>,
 }
 
@@ -2407,14 +1656,10 @@ pub struct FlowDetailInfo {
 /// Sent in the input of [`CreateFlowForwards`](super::CreateFlowForwards).
 #[tc_model]
 pub struct FlowForwardInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCVNUUckpw3nnnyUVScgTvSA1IaZgM7"`
+    /// `FlowId`; example: `"yDCVNUUckpw3nnnyUVScgTvSA1IaZgM7"`
     pub flow_id: String,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `RecipientId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub recipient_id: String,
 }
 
@@ -2423,14 +1668,10 @@ pub struct FlowForwardInfo {
 /// Returned in the output of [`CreateFlowForwards`](super::CreateFlowForwards).
 #[tc_model]
 pub struct FlowForwardResult {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `ErrorDetail`: a string.
-    ///
-    /// Example: `"合同目标转出参与方非本企业员工，请检查"`
+    /// `ErrorDetail`; example: `"合同目标转出参与方非本企业员工，请检查"`
     pub error_detail: Option<String>,
 }
 
@@ -2439,14 +1680,10 @@ pub struct FlowForwardResult {
 /// Sent in the input of [`CreateSchemeUrl`](super::CreateSchemeUrl).
 #[tc_model]
 pub struct FlowGroupApproverInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RecipientId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub recipient_id: Option<String>,
 }
 
@@ -2455,12 +1692,10 @@ pub struct FlowGroupApproverInfo {
 /// Returned in the output of [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles) and [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates).
 #[tc_model]
 pub struct FlowGroupApprovers {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `Approvers`: a list of [`ApproverItem`] objects.
+    /// `Approvers`
     pub approvers: Option<Vec<ApproverItem>>,
 }
 
@@ -2469,76 +1704,52 @@ pub struct FlowGroupApprovers {
 /// Sent in the input of [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and [`CreatePrepareFlowGroup`](super::CreatePrepareFlowGroup).
 #[tc_model]
 pub struct FlowGroupInfo {
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"2025入职合同"`
+    /// `FlowName`; example: `"2025入职合同"`
     pub flow_name: String,
 
-    /// `Approvers`: a list of [`ApproverInfo`] objects.
+    /// `Approvers`
     pub approvers: Vec<ApproverInfo>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDt1JUUckp77a2omUyEmko88eg49PTsN"]`
+    /// `FileIds`; example: `["yDt1JUUckp77a2omUyEmko88eg49PTsN"]`
     pub file_ids: Option<Vec<String>>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `TemplateId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub template_id: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"劳务合同"`
+    /// `FlowType`; example: `"劳务合同"`
     pub flow_type: Option<String>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"2025入职合同"`
+    /// `FlowDescription`; example: `"2025入职合同"`
     pub flow_description: Option<String>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `Deadline`; example: `1736751627`
     pub deadline: Option<i64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://www.qq.com/callback"`
+    /// `CallbackUrl`; example: `"http://www.qq.com/callback"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"VXNlckRhdGE="`
+    /// `UserData`; example: `"VXNlckRhdGE="`
     pub user_data: Option<String>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unordered`; example: `true`
     pub unordered: Option<bool>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSignReview`; example: `true`
     pub need_sign_review: Option<bool>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `CcInfos`: a list of [`CcInfo`] objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<CcInfo>>,
 }
 
@@ -2547,62 +1758,40 @@ pub struct FlowGroupInfo {
 /// Sent in the input of [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and [`CreatePrepareFlowGroup`](super::CreatePrepareFlowGroup).
 #[tc_model]
 pub struct FlowGroupOptions {
-    /// `ApproverVerifyType`: a string.
-    ///
-    /// Example: `"VerifyCheck"`
+    /// `ApproverVerifyType`; example: `"VerifyCheck"`
     pub approver_verify_type: Option<String>,
 
-    /// `SelfOrganizationApproverNotifyType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `SelfOrganizationApproverNotifyType`; example: `"none"`
     pub self_organization_approver_notify_type: Option<String>,
 
-    /// `OtherApproverNotifyType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `OtherApproverNotifyType`; example: `"none"`
     pub other_approver_notify_type: Option<String>,
 
-    /// `FlowGroupNeedWorkflow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FlowGroupNeedWorkflow`; example: `true`
     pub flow_group_need_workflow: Option<bool>,
 
-    /// `NoEditFlowName`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoEditFlowName`; example: `true`
     pub no_edit_flow_name: Option<bool>,
 
-    /// `NoEditFlowType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoEditFlowType`; example: `true`
     pub no_edit_flow_type: Option<bool>,
 
-    /// `NoEditDeadline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoEditDeadline`; example: `true`
     pub no_edit_deadline: Option<bool>,
 
-    /// `SignComponentConfig`: a [`SignComponentConfig`].
+    /// `SignComponentConfig`
     pub sign_component_config: Option<SignComponentConfig>,
 
-    /// `ForbidEditWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditWatermark`; example: `true`
     pub forbid_edit_watermark: Option<bool>,
 
-    /// `HideSignCodeAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideSignCodeAfterStart`; example: `true`
     pub hide_sign_code_after_start: Option<bool>,
 
-    /// `SignAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignAfterStart`; example: `true`
     pub sign_after_start: Option<bool>,
 
-    /// `PreviewAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreviewAfterStart`; example: `true`
     pub preview_after_start: Option<bool>,
 }
 
@@ -2611,7 +1800,7 @@ pub struct FlowGroupOptions {
 /// Sent in the input of [`CreateSchemeUrl`](super::CreateSchemeUrl).
 #[tc_model]
 pub struct FlowGroupUrlInfo {
-    /// `FlowGroupApproverInfos`: a list of [`FlowGroupApproverInfo`] objects.
+    /// `FlowGroupApproverInfos`
     pub flow_group_approver_infos: Option<Vec<FlowGroupApproverInfo>>,
 }
 
@@ -2620,9 +1809,7 @@ pub struct FlowGroupUrlInfo {
 /// Sent in the input of [`CreateFlow`](super::CreateFlow) and [`CreateFlowByFiles`](super::CreateFlowByFiles).
 #[tc_model]
 pub struct FlowOperateLimit {
-    /// `NoRelease`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoRelease`; example: `true`
     pub no_release: Option<bool>,
 }
 
@@ -2631,14 +1818,10 @@ pub struct FlowOperateLimit {
 /// Sent in the input of [`OperateFlowRemarks`](super::OperateFlowRemarks).
 #[tc_model]
 pub struct FlowRemarkItem {
-    /// `RemarkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemarkId`; example: `1`
     pub remark_id: Option<i64>,
 
-    /// `RemarkValue`: a string.
-    ///
-    /// Example: `"新的标签"`
+    /// `RemarkValue`; example: `"新的标签"`
     pub remark_value: Option<String>,
 }
 
@@ -2647,21 +1830,13 @@ pub struct FlowRemarkItem {
 /// Sent in the input of [`CreateDocument`](super::CreateDocument).
 #[tc_model]
 pub struct FormField {
-    /// `ComponentValue`: a string.
-    ///
-    /// Example: `"ComponentValue"`
+    /// `ComponentValue`; example: `"ComponentValue"`
     pub component_value: String,
 
-    /// `ComponentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"componentId"`
+    /// `ComponentId`, always sent in responses; example: `"componentId"`
     pub component_id: Option<String>,
 
-    /// `ComponentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentName"`
+    /// `ComponentName`, always sent in responses; example: `"ComponentName"`
     pub component_name: Option<String>,
 }
 
@@ -2670,29 +1845,19 @@ pub struct FormField {
 /// Returned in the output of [`DescribeFlowInfo`](super::DescribeFlowInfo).
 #[tc_model]
 pub struct ForwardRecord {
-    /// `Name`: a string.
-    ///
-    /// Example: `"叶**"`
+    /// `Name`; example: `"叶**"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1*********0"`
+    /// `Mobile`; example: `"1*********0"`
     pub mobile: Option<String>,
 
-    /// `ForwardType`: a string.
-    ///
-    /// Example: `"FORWARD"`
+    /// `ForwardType`; example: `"FORWARD"`
     pub forward_type: Option<String>,
 
-    /// `ForwardMessage`: a string.
-    ///
-    /// Example: `"员工操作进行转交"`
+    /// `ForwardMessage`; example: `"员工操作进行转交"`
     pub forward_message: Option<String>,
 
-    /// `ForwardTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780000034`
+    /// `ForwardTime`; example: `1780000034`
     pub forward_time: Option<i64>,
 }
 
@@ -2701,60 +1866,40 @@ pub struct ForwardRecord {
 /// Returned in the output of [`DescribeOrganizationGroupOrganizations`](super::DescribeOrganizationGroupOrganizations).
 #[tc_model]
 pub struct GroupOrganization {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `Name`; example: `"张三示例企业"`
     pub name: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `Alias`; example: `"张三示例企业"`
     pub alias: String,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `OrganizationId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub organization_id: String,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `UpdateTime`; example: `1736751627`
     pub update_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Status`; example: `5`
     pub status: u64,
 
-    /// `IsMainOrganization`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMainOrganization`; example: `false`
     pub is_main_organization: bool,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"91110108772551611J"`
+    /// `IdCardNumber`; example: `"91110108772551611J"`
     pub id_card_number: String,
 
-    /// `AdminInfo`: an [`Admin`].
+    /// `AdminInfo`
     pub admin_info: Admin,
 
-    /// `License`: a string.
-    ///
-    /// Example: `"企业许可证Id"`
+    /// `License`; example: `"企业许可证Id"`
     pub license: String,
 
-    /// `LicenseExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `LicenseExpireTime`; example: `1736751627`
     pub license_expire_time: u64,
 
-    /// `JoinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `JoinTime`; example: `1736751627`
     pub join_time: u64,
 
-    /// `FlowEngineEnable`: a boolean.
+    /// `FlowEngineEnable`
     pub flow_engine_enable: bool,
 }
 
@@ -2763,39 +1908,25 @@ pub struct GroupOrganization {
 /// Returned in the output of [`DescribeExtendedServiceAuthDetail`](super::DescribeExtendedServiceAuthDetail).
 #[tc_model]
 pub struct HasAuthOrganization {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `OrganizationId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub organization_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `AuthorizedOrganizationId`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `AuthorizedOrganizationId`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub authorized_organization_id: Option<String>,
 
-    /// `AuthorizedOrganizationName`: a string.
-    ///
-    /// Example: `"李四示例企业"`
+    /// `AuthorizedOrganizationName`; example: `"李四示例企业"`
     pub authorized_organization_name: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `TemplateId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `TemplateName`; example: `"入职合同"`
     pub template_name: Option<String>,
 
-    /// `AuthorizeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `AuthorizeTime`; example: `1736751627`
     pub authorize_time: Option<i64>,
 }
 
@@ -2804,21 +1935,13 @@ pub struct HasAuthOrganization {
 /// Returned in the output of [`DescribeExtendedServiceAuthDetail`](super::DescribeExtendedServiceAuthDetail) and [`DescribeExtendedServiceAuthInfos`](super::DescribeExtendedServiceAuthInfos).
 #[tc_model]
 pub struct HasAuthUser {
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `UserId`, always sent in responses; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub user_id: Option<String>,
 
-    /// `BelongTo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MainOrg"`
+    /// `BelongTo`, always sent in responses; example: `"MainOrg"`
     pub belong_to: Option<String>,
 
-    /// `MainOrganizationId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
+    /// `MainOrganizationId`; example: `"yDt1JUUckp77a2omUyEmko88eg49PTsN"`
     pub main_organization_id: Option<String>,
 }
 
@@ -2827,139 +1950,85 @@ pub struct HasAuthUser {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct Identity {
-    /// `CreditCode`: a string.
-    ///
-    /// Example: `"919400019203820006"`
+    /// `CreditCode`; example: `"919400019203820006"`
     pub credit_code: Option<String>,
 
-    /// `OrgCode`: a string.
-    ///
-    /// Example: `"19228839021"`
+    /// `OrgCode`; example: `"19228839021"`
     pub org_code: Option<String>,
 
-    /// `RegNo`: a string.
-    ///
-    /// Example: `"440678110309744"`
+    /// `RegNo`; example: `"440678110309744"`
     pub reg_no: Option<String>,
 
-    /// `EntName`: a string.
-    ///
-    /// Example: `"xx技术有限公"`
+    /// `EntName`; example: `"xx技术有限公"`
     pub ent_name: Option<String>,
 
-    /// `LegalRepName`: a string.
-    ///
-    /// Example: `"赵四"`
+    /// `LegalRepName`; example: `"赵四"`
     pub legal_rep_name: Option<String>,
 
-    /// `OpState`: a string.
-    ///
-    /// Example: `"在营（开业）"`
+    /// `OpState`; example: `"在营（开业）"`
     pub op_state: Option<String>,
 
-    /// `OpFromDate`: a string.
-    ///
-    /// Example: `"1987-09-16"`
+    /// `OpFromDate`; example: `"1987-09-16"`
     pub op_from_date: Option<String>,
 
-    /// `OpToDate`: a string.
-    ///
-    /// Example: `"2090-04-09"`
+    /// `OpToDate`; example: `"2090-04-09"`
     pub op_to_date: Option<String>,
 
-    /// `EstabDate`: a string.
-    ///
-    /// Example: `"1987-09-12"`
+    /// `EstabDate`; example: `"1987-09-12"`
     pub estab_date: Option<String>,
 
-    /// `ApprDate`: a string.
-    ///
-    /// Example: `"2022-06-12"`
+    /// `ApprDate`; example: `"2022-06-12"`
     pub appr_date: Option<String>,
 
-    /// `RevoDate`: a string.
-    ///
-    /// Example: `"2023-11-12"`
+    /// `RevoDate`; example: `"2023-11-12"`
     pub revo_date: Option<String>,
 
-    /// `CancelDate`: a string.
-    ///
-    /// Example: `"2025-06-12"`
+    /// `CancelDate`; example: `"2025-06-12"`
     pub cancel_date: Option<String>,
 
-    /// `RegOrg`: a string.
-    ///
-    /// Example: `"深圳市市场监督管理局"`
+    /// `RegOrg`; example: `"深圳市市场监督管理局"`
     pub reg_org: Option<String>,
 
-    /// `EntTypeCode`: a string.
-    ///
-    /// Example: `"xsokcgdsd"`
+    /// `EntTypeCode`; example: `"xsokcgdsd"`
     pub ent_type_code: Option<String>,
 
-    /// `EntType`: a string.
-    ///
-    /// Example: `"有限责任公司(自然人投资或控股的法人独资)"`
+    /// `EntType`; example: `"有限责任公司(自然人投资或控股的法人独资)"`
     pub ent_type: Option<String>,
 
-    /// `BizScope`: a string.
-    ///
-    /// Example: `"一般经营项目：程控交换机"`
+    /// `BizScope`; example: `"一般经营项目：程控交换机"`
     pub biz_scope: Option<String>,
 
-    /// `LicenseBizItem`: a string.
-    ///
-    /// Example: `"程控交换机"`
+    /// `LicenseBizItem`; example: `"程控交换机"`
     pub license_biz_item: Option<String>,
 
-    /// `RegAreaCode`: a string.
-    ///
-    /// Example: `"440300"`
+    /// `RegAreaCode`; example: `"440300"`
     pub reg_area_code: Option<String>,
 
-    /// `RegAddress`: a string.
-    ///
-    /// Example: `"深圳市龙岗区坂田"`
+    /// `RegAddress`; example: `"深圳市龙岗区坂田"`
     pub reg_address: Option<String>,
 
-    /// `RegCapitalCurtype`: a string.
-    ///
-    /// Example: `"人民币元"`
+    /// `RegCapitalCurtype`; example: `"人民币元"`
     pub reg_capital_curtype: Option<String>,
 
-    /// `RegCapital`: a string.
-    ///
-    /// Example: `"4107113.182000"`
+    /// `RegCapital`; example: `"4107113.182000"`
     pub reg_capital: Option<String>,
 
-    /// `PaidCapital`: a string.
-    ///
-    /// Example: `"0.000000"`
+    /// `PaidCapital`; example: `"0.000000"`
     pub paid_capital: Option<String>,
 
-    /// `OriRegNo`: a string.
-    ///
-    /// Example: `"234556"`
+    /// `OriRegNo`; example: `"234556"`
     pub ori_reg_no: Option<String>,
 
-    /// `EntNameEng`: a string.
-    ///
-    /// Example: `"xyz22"`
+    /// `EntNameEng`; example: `"xyz22"`
     pub ent_name_eng: Option<String>,
 
-    /// `OriEntName`: a string.
-    ///
-    /// Example: `"yy 有限公司"`
+    /// `OriEntName`; example: `"yy 有限公司"`
     pub ori_ent_name: Option<String>,
 
-    /// `OpStateCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpStateCode`; example: `1`
     pub op_state_code: Option<i64>,
 
-    /// `SearchDate`: a string.
-    ///
-    /// Example: `"2025-11-10"`
+    /// `SearchDate`; example: `"2025-11-10"`
     pub search_date: Option<String>,
 }
 
@@ -2968,32 +2037,22 @@ pub struct Identity {
 /// Returned in the output of [`DescribeIntegrationRoles`](super::DescribeIntegrationRoles).
 #[tc_model]
 pub struct IntegrateRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"caf2d1eab2632cd84a66593a23b769d9"`
+    /// `RoleId`; example: `"caf2d1eab2632cd84a66593a23b769d9"`
     pub role_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"超级管理员"`
+    /// `RoleName`; example: `"超级管理员"`
     pub role_name: String,
 
-    /// `RoleStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleStatus`; example: `1`
     pub role_status: u64,
 
-    /// `IsGroupRole`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGroupRole`; example: `false`
     pub is_group_role: bool,
 
-    /// `SubOrgIdList`: a list of strings.
-    ///
-    /// Example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
+    /// `SubOrgIdList`; example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
     pub sub_org_id_list: Vec<String>,
 
-    /// `PermissionGroups`: a list of [`PermissionGroup`] objects.
+    /// `PermissionGroups`
     pub permission_groups: Option<Vec<PermissionGroup>>,
 }
 
@@ -3002,29 +2061,19 @@ pub struct IntegrateRole {
 /// Returned in the output of [`DescribeIntegrationDepartments`](super::DescribeIntegrationDepartments).
 #[tc_model]
 pub struct IntegrationDepartment {
-    /// `DeptId`: a string.
-    ///
-    /// Example: `"dp**********************155f2"`
+    /// `DeptId`; example: `"dp**********************155f2"`
     pub dept_id: String,
 
-    /// `DeptName`: a string.
-    ///
-    /// Example: `"测试部门"`
+    /// `DeptName`; example: `"测试部门"`
     pub dept_name: String,
 
-    /// `ParentDeptId`: a string.
-    ///
-    /// Example: `"yD**********************m1221"`
+    /// `ParentDeptId`; example: `"yD**********************m1221"`
     pub parent_dept_id: String,
 
-    /// `DeptOpenId`: a string.
-    ///
-    /// Example: `"dept_open_1"`
+    /// `DeptOpenId`; example: `"dept_open_1"`
     pub dept_open_id: String,
 
-    /// `OrderNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderNo`; example: `1`
     pub order_no: u64,
 }
 
@@ -3033,18 +2082,16 @@ pub struct IntegrationDepartment {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateFlow`](super::CreateFlow), [`CreateFlowSignUrl`](super::CreateFlowSignUrl) and [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct Intention {
-    /// `IntentionType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IntentionType`; example: `1`
     pub intention_type: Option<i64>,
 
-    /// `IntentionQuestions`: a list of [`IntentionQuestion`] objects.
+    /// `IntentionQuestions`
     pub intention_questions: Option<Vec<IntentionQuestion>>,
 
-    /// `IntentionActions`: a list of [`IntentionAction`] objects.
+    /// `IntentionActions`
     pub intention_actions: Option<Vec<IntentionAction>>,
 
-    /// `RuleIdConfig`: a [`RuleIdConfig`].
+    /// `RuleIdConfig`
     pub rule_id_config: Option<RuleIdConfig>,
 }
 
@@ -3053,9 +2100,7 @@ pub struct Intention {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateFlow`](super::CreateFlow), [`CreateFlowSignUrl`](super::CreateFlowSignUrl) and [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct IntentionAction {
-    /// `Text`: a string.
-    ///
-    /// Example: `"请问您本次业务是本人自愿办理吗？如是，请点头确认。"`
+    /// `Text`; example: `"请问您本次业务是本人自愿办理吗？如是，请点头确认。"`
     pub text: Option<String>,
 }
 
@@ -3064,7 +2109,7 @@ pub struct IntentionAction {
 /// Returned in the output of [`DescribeSignFaceVideo`](super::DescribeSignFaceVideo).
 #[tc_model]
 pub struct IntentionActionResult {
-    /// `Details`: a list of [`IntentionActionResultDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<IntentionActionResultDetail>>,
 }
 
@@ -3073,9 +2118,7 @@ pub struct IntentionActionResult {
 /// Returned in the output of [`DescribeSignFaceVideo`](super::DescribeSignFaceVideo).
 #[tc_model]
 pub struct IntentionActionResultDetail {
-    /// `Video`: a string.
-    ///
-    /// Example: `"AAAAIGZ0eXBpc29tAAACAGlzb21pc28yYXZjMW1wN"`
+    /// `Video`; example: `"AAAAIGZ0eXBpc29tAAACAGlzb21pc28yYXZjMW1wN"`
     pub video: Option<String>,
 }
 
@@ -3084,14 +2127,10 @@ pub struct IntentionActionResultDetail {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateFlow`](super::CreateFlow), [`CreateFlowSignUrl`](super::CreateFlowSignUrl) and [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct IntentionQuestion {
-    /// `Question`: a string.
-    ///
-    /// Example: `"请问您本次业务是本人自愿办理吗？如是，请回复“我同意”。"`
+    /// `Question`; example: `"请问您本次业务是本人自愿办理吗？如是，请回复“我同意”。"`
     pub question: Option<String>,
 
-    /// `Answers`: a list of strings.
-    ///
-    /// Example: `["同意","我同意","确认","我确认"]`
+    /// `Answers`; example: `["同意","我同意","确认","我确认"]`
     pub answers: Option<Vec<String>>,
 }
 
@@ -3100,19 +2139,13 @@ pub struct IntentionQuestion {
 /// Returned in the output of [`DescribeSignFaceVideo`](super::DescribeSignFaceVideo).
 #[tc_model]
 pub struct IntentionQuestionResult {
-    /// `Video`: a string.
-    ///
-    /// Example: `"6KeG6aKRYmFzZTY0"`
+    /// `Video`; example: `"6KeG6aKRYmFzZTY0"`
     pub video: Option<String>,
 
-    /// `ResultCode`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `ResultCode`; example: `["0"]`
     pub result_code: Option<Vec<String>>,
 
-    /// `AsrResult`: a list of strings.
-    ///
-    /// Example: `["同意"]`
+    /// `AsrResult`; example: `["同意"]`
     pub asr_result: Option<Vec<String>>,
 }
 
@@ -3121,14 +2154,10 @@ pub struct IntentionQuestionResult {
 /// Sent in the input of [`CreateOrganizationAuthUrl`](super::CreateOrganizationAuthUrl).
 #[tc_model]
 pub struct JumpEvent {
-    /// `JumpEventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JumpEventType`; example: `1`
     pub jump_event_type: Option<u64>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.com/"`
+    /// `JumpUrl`; example: `"https://qian.tencent.com/"`
     pub jump_url: Option<String>,
 }
 
@@ -3137,39 +2166,25 @@ pub struct JumpEvent {
 /// Sent in the input of [`CreateMiniAppPrepareFlow`](super::CreateMiniAppPrepareFlow).
 #[tc_model]
 pub struct MiniAppCreateApproverInfo {
-    /// `ApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproverType`; example: `1`
     pub approver_type: i64,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ApproverMobile`; example: `"18888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `ApproverIdCardNumber`; example: `"620000198802020000"`
     pub approver_id_card_number: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `RecipientId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub recipient_id: Option<String>,
 }
 
@@ -3178,24 +2193,16 @@ pub struct MiniAppCreateApproverInfo {
 /// Sent in the input of [`CreateMiniAppPrepareFlow`](super::CreateMiniAppPrepareFlow).
 #[tc_model]
 pub struct MiniAppCreateFlowOption {
-    /// `RemindedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1753286400`
+    /// `RemindedOn`; example: `1753286400`
     pub reminded_on: Option<i64>,
 
-    /// `NeedCreateReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedCreateReview`; example: `true`
     pub need_create_review: Option<bool>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `ForbidEditFlow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditFlow`; example: `true`
     pub forbid_edit_flow: Option<bool>,
 }
 
@@ -3204,9 +2211,7 @@ pub struct MiniAppCreateFlowOption {
 /// Sent in the input of [`CreateMiniAppPrepareFlow`](super::CreateMiniAppPrepareFlow).
 #[tc_model]
 pub struct MiniAppCreateFlowPageOption {
-    /// `HideSignCodeAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideSignCodeAfterStart`; example: `true`
     pub hide_sign_code_after_start: Option<bool>,
 }
 
@@ -3215,34 +2220,22 @@ pub struct MiniAppCreateFlowPageOption {
 /// Sent in the input of [`CreateFlowGroupSignReview`](super::CreateFlowGroupSignReview).
 #[tc_model]
 pub struct NeedReviewApproverInfo {
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"ORGANIZATION"`
+    /// `ApproverType`; example: `"ORGANIZATION"`
     pub approver_type: String,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: String,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ApproverMobile`; example: `"18888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `ApproverIdCardNumber`; example: `"37000019890303000X"`
     pub approver_id_card_number: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 }
 
@@ -3251,85 +2244,55 @@ pub struct NeedReviewApproverInfo {
 /// Returned in the output of [`DescribeOrganizationSeals`](super::DescribeOrganizationSeals).
 #[tc_model]
 pub struct OccupiedSeal {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDtwLUUckp79rcc2UuSIlvCCkIZsXxFY"`
+    /// `SealId`; example: `"yDtwLUUckp79rcc2UuSIlvCCkIZsXxFY"`
     pub seal_id: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"张三示例企业公章"`
+    /// `SealName`; example: `"张三示例企业公章"`
     pub seal_name: String,
 
-    /// `CreateOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `CreateOn`; example: `1736751627`
     pub create_on: i64,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `Creator`; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub creator: String,
 
-    /// `SealPolicyId`: a string.
-    ///
-    /// Example: `"yDRIOUUja5b90Uy0fKyKFCQryVc5qKxW"`
+    /// `SealPolicyId`; example: `"yDRIOUUja5b90Uy0fKyKFCQryVc5qKxW"`
     pub seal_policy_id: String,
 
-    /// `SealStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `SealStatus`; example: `"SUCCESS"`
     pub seal_status: String,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"印章错误"`
+    /// `FailReason`; example: `"印章错误"`
     pub fail_reason: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://file.cn/sealid.jpg"`
+    /// `Url`; example: `"https://file.cn/sealid.jpg"`
     pub url: String,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: String,
 
-    /// `IsAllTime`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllTime`; example: `true`
     pub is_all_time: bool,
 
-    /// `AuthorizedUsers`: a list of [`AuthorizedUser`] objects.
+    /// `AuthorizedUsers`
     pub authorized_users: Vec<AuthorizedUser>,
 
-    /// `ExtendScene`: an [`ExtendScene`].
+    /// `ExtendScene`
     pub extend_scene: Option<ExtendScene>,
 
-    /// `RealWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `RealWidth`; example: `42`
     pub real_width: Option<i64>,
 
-    /// `RealHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `RealHeight`; example: `42`
     pub real_height: Option<i64>,
 
-    /// `SubSealType`: a string.
-    ///
-    /// Example: `"OHTER_1"`
+    /// `SubSealType`; example: `"OHTER_1"`
     pub sub_seal_type: Option<String>,
 
-    /// `SubSealName`: a string.
-    ///
-    /// Example: `"其他子印章类型"`
+    /// `SubSealName`; example: `"其他子印章类型"`
     pub sub_seal_name: Option<String>,
 
-    /// `SealDescription`: a string.
-    ///
-    /// Example: `"印章描述内容"`
+    /// `SealDescription`; example: `"印章描述内容"`
     pub seal_description: Option<String>,
 }
 
@@ -3339,16 +2302,10 @@ pub struct OccupiedSeal {
 #[doc(alias = "Option")]
 #[tc_model]
 pub struct OptionModel {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SealOperatorVerify"`
+    /// `Key`, required in requests; example: `"SealOperatorVerify"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"true"`
+    /// `Value`, required in requests; example: `"true"`
     pub value: Option<String>,
 }
 
@@ -3357,24 +2314,16 @@ pub struct OptionModel {
 /// Returned in the output of [`DescribeBillUsage`](super::DescribeBillUsage).
 #[tc_model]
 pub struct OrgBillSummary {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Used`; example: `10`
     pub used: i64,
 
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Available`; example: `10`
     pub available: i64,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: String,
 }
 
@@ -3383,24 +2332,16 @@ pub struct OrgBillSummary {
 /// Returned in the output of [`DescribeBatchOrganizationRegistrationUrls`](super::DescribeBatchOrganizationRegistrationUrls).
 #[tc_model]
 pub struct OrganizationAuthUrl {
-    /// `AuthUrl`: a string.
-    ///
-    /// Example: `"https://test.essurl.cn/8gDKUBAWK8"`
+    /// `AuthUrl`; example: `"https://test.essurl.cn/8gDKUBAWK8"`
     pub auth_url: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"企业三要素不通过"`
+    /// `ErrorMessage`; example: `"企业三要素不通过"`
     pub error_message: Option<String>,
 
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"yDCHoUU08m4mnpUxHGGHPv9FScKQsvHb"`
+    /// `SubTaskId`; example: `"yDCHoUU08m4mnpUxHGGHPv9FScKQsvHb"`
     pub sub_task_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 }
 
@@ -3409,72 +2350,43 @@ pub struct OrganizationAuthUrl {
 /// Sent in the input of [`CreateOrganizationAuthFile`](super::CreateOrganizationAuthFile).
 #[tc_model]
 pub struct OrganizationCommonInfo {
-    /// `OrganizationName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`, required in requests; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `UniformSocialCreditCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"370000****0303000X"`
+    /// `UniformSocialCreditCode`, required in requests; example: `"370000****0303000X"`
     pub uniform_social_credit_code: Option<String>,
 
-    /// `LegalName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`, required in requests; example: `"张三"`
     pub legal_name: Option<String>,
 
-    /// `LegalIdCardType`: a string.
-    ///
-    /// Example: `"居民身份证"`
+    /// `LegalIdCardType`; example: `"居民身份证"`
     pub legal_id_card_type: Option<String>,
 
-    /// `LegalIdCardNumber`: a string.
-    ///
-    /// Example: `"370000****0303000X"`
+    /// `LegalIdCardNumber`; example: `"370000****0303000X"`
     pub legal_id_card_number: Option<String>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AdminName`; example: `"张三"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"1888****888"`
+    /// `AdminMobile`; example: `"1888****888"`
     pub admin_mobile: Option<String>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"居民身份证"`
+    /// `AdminIdCardType`; example: `"居民身份证"`
     pub admin_id_card_type: Option<String>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"370000****0303000X"`
+    /// `AdminIdCardNumber`; example: `"370000****0303000X"`
     pub admin_id_card_number: Option<String>,
 
-    /// `OldAdminName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `OldAdminName`; example: `"李四"`
     pub old_admin_name: Option<String>,
 
-    /// `OldAdminMobile`: a string.
-    ///
-    /// Example: `"1510****000"`
+    /// `OldAdminMobile`; example: `"1510****000"`
     pub old_admin_mobile: Option<String>,
 
-    /// `OldAdminIdCardType`: a string.
-    ///
-    /// Example: `"居民身份证"`
+    /// `OldAdminIdCardType`; example: `"居民身份证"`
     pub old_admin_id_card_type: Option<String>,
 
-    /// `OldAdminIdCardNumber`: a string.
-    ///
-    /// Example: `"650000****0404000X"`
+    /// `OldAdminIdCardNumber`; example: `"650000****0404000X"`
     pub old_admin_id_card_number: Option<String>,
 }
 
@@ -3483,31 +2395,31 @@ pub struct OrganizationCommonInfo {
 /// Sent in the input of [`CreateConvertTaskApi`](super::CreateConvertTaskApi), [`CreateFlowSignUrl`](super::CreateFlowSignUrl), [`CreateLegalSealQrCode`](super::CreateLegalSealQrCode), [`DescribeFlowTemplates`](super::DescribeFlowTemplates) and [`GetTaskResultApi`](super::GetTaskResultApi).
 #[tc_model]
 pub struct OrganizationInfo {
-    /// `OrganizationId`: a string.
+    /// `OrganizationId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization_id: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub channel: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
+    /// `OrganizationOpenId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization_open_id: Option<String>,
 
-    /// `ClientIp`: a string.
+    /// `ClientIp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub client_ip: Option<String>,
 
-    /// `ProxyIp`: a string.
+    /// `ProxyIp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3519,32 +2431,22 @@ pub struct OrganizationInfo {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct OutputReference {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"01KC8ACZ92JX24GG5YCBF5H6BN"`
+    /// `RiskId`; example: `"01KC8ACZ92JX24GG5YCBF5H6BN"`
     pub risk_id: Option<String>,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"引用内容详情是否存在"`
+    /// `RiskName`; example: `"引用内容详情是否存在"`
     pub risk_name: Option<String>,
 
-    /// `RiskDescription`: a string.
-    ///
-    /// Example: `"合同文本中提到的各种引用，需要在合同全文中找到对应内容详情"`
+    /// `RiskDescription`; example: `"合同文本中提到的各种引用，需要在合同全文中找到对应内容详情"`
     pub risk_description: Option<String>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"引用内容详情是否存在"`
+    /// `CategoryName`; example: `"引用内容详情是否存在"`
     pub category_name: Option<String>,
 
-    /// `RiskBasis`: a string.
-    ///
-    /// Example: `"引用内容详情是否存在-引用内容详情是否存在"`
+    /// `RiskBasis`; example: `"引用内容详情是否存在-引用内容详情是否存在"`
     pub risk_basis: Option<String>,
 
-    /// `Excerpts`: a list of [`ReferenceExcerpt`] objects.
+    /// `Excerpts`
     pub excerpts: Option<Vec<ReferenceExcerpt>>,
 }
 
@@ -3553,90 +2455,58 @@ pub struct OutputReference {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct OutputRisk {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"yDtIFUU2tnsxzqUulGxxxx90kPaed0"`
+    /// `RiskId`; example: `"yDtIFUU2tnsxzqUulGxxxx90kPaed0"`
     pub risk_id: Option<String>,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"主体信息不完整"`
+    /// `RiskName`; example: `"主体信息不完整"`
     pub risk_name: Option<String>,
 
-    /// `RiskDescription`: a string.
-    ///
-    /// Example: `"合同首部甲方信息未填写企业名称和统一社会信用代码，可能导致合同主体资格存疑，影响法律效力认定。"`
+    /// `RiskDescription`; example: `"合同首部甲方信息未填写企业名称和统一社会信用代码，可能导致合同主体资格存疑，影响法律效力认定。"`
     pub risk_description: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `RiskLevel`; example: `"HIGH"`
     pub risk_level: Option<String>,
 
-    /// `RiskAdvice`: a string.
-    ///
-    /// Example: `"建议在甲方信息部分补充完整：「甲方(用人单位)：广州晶东贸易有限公司 统一社会信用代码：XXXXXX 法定代表人：XXX」"`
+    /// `RiskAdvice`; example: `"建议在甲方信息部分补充完整：「甲方(用人单位)：广州晶东贸易有限公司 统一社会信用代码：XXXXXX 法定代表人：XXX」"`
     pub risk_advice: Option<String>,
 
-    /// `RiskPresentation`: a list of strings.
-    ///
-    /// Example: `["条款模糊","条款缺失","不符合清单要求"]`
+    /// `RiskPresentation`; example: `["条款模糊","条款缺失","不符合清单要求"]`
     pub risk_presentation: Option<Vec<String>>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `Positions`: a list of [`PositionInfo`] objects.
+    /// `Positions`
     pub positions: Option<Vec<PositionInfo>>,
 
-    /// `IsMark`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMark`; example: `false`
     pub is_mark: Option<bool>,
 
-    /// `IsIgnore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIgnore`; example: `false`
     pub is_ignore: Option<bool>,
 
-    /// `RiskBasis`: a string.
-    ///
-    /// Example: `"通用商业合同审查清单{特殊类型合同补充要点}, 系统审查要求。"`
+    /// `RiskBasis`; example: `"通用商业合同审查清单{特殊类型合同补充要点}, 系统审查要求。"`
     pub risk_basis: Option<String>,
 
-    /// `RiskLevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskLevelId`; example: `0`
     pub risk_level_id: Option<i64>,
 
-    /// `RiskLabels`: a list of strings.
-    ///
-    /// Example: `["财务风险"]`
+    /// `RiskLabels`; example: `["财务风险"]`
     pub risk_labels: Option<Vec<String>>,
 
-    /// `RiskOrigin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskOrigin`; example: `0`
     pub risk_origin: Option<i64>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"xyyyy"`
+    /// `Creator`; example: `"xyyyy"`
     pub creator: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"xxtttt"`
+    /// `CreatorId`; example: `"xxtttt"`
     pub creator_id: Option<String>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreatedOn`; example: `0`
     pub created_on: Option<i64>,
 
-    /// `RiskLevelAliasName`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `RiskLevelAliasName`; example: `"HIGH"`
     pub risk_level_alias_name: Option<String>,
 }
 
@@ -3645,79 +2515,49 @@ pub struct OutputRisk {
 /// Returned in the output of [`VerifyPdf`](super::VerifyPdf).
 #[tc_model]
 pub struct PdfVerifyResult {
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyResult`; example: `1`
     pub verify_result: i64,
 
-    /// `SignPlatform`: a string.
-    ///
-    /// Example: `"腾讯电子签"`
+    /// `SignPlatform`; example: `"腾讯电子签"`
     pub sign_platform: String,
 
-    /// `SignerName`: a string.
-    ///
-    /// Example: `"ESS@典子谦示例企业@382919"`
+    /// `SignerName`; example: `"ESS@典子谦示例企业@382919"`
     pub signer_name: String,
 
-    /// `SignTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1699252042000`
+    /// `SignTime`; example: `1699252042000`
     pub sign_time: i64,
 
-    /// `SignAlgorithm`: a string.
-    ///
-    /// Example: `"SHA1withRSA"`
+    /// `SignAlgorithm`; example: `"SHA1withRSA"`
     pub sign_algorithm: String,
 
-    /// `CertSn`: a string.
-    ///
-    /// Example: `"6c8e2911fadf70ea"`
+    /// `CertSn`; example: `"6c8e2911fadf70ea"`
     pub cert_sn: String,
 
-    /// `CertNotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1699006057000`
+    /// `CertNotBefore`; example: `1699006057000`
     pub cert_not_before: i64,
 
-    /// `CertNotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1730542057000`
+    /// `CertNotAfter`; example: `1730542057000`
     pub cert_not_after: i64,
 
-    /// `ComponentPosX`: a floating-point number.
-    ///
-    /// Example: `361.0799865722656`
+    /// `ComponentPosX`; example: `361.0799865722656`
     pub component_pos_x: f64,
 
-    /// `ComponentPosY`: a floating-point number.
-    ///
-    /// Example: `481.6199951171875`
+    /// `ComponentPosY`; example: `481.6199951171875`
     pub component_pos_y: f64,
 
-    /// `ComponentWidth`: a floating-point number.
-    ///
-    /// Example: `119`
+    /// `ComponentWidth`; example: `119`
     pub component_width: f64,
 
-    /// `ComponentHeight`: a floating-point number.
-    ///
-    /// Example: `14`
+    /// `ComponentHeight`; example: `14`
     pub component_height: f64,
 
-    /// `ComponentPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComponentPage`; example: `1`
     pub component_page: i64,
 
-    /// `CertProvider`: a string.
-    ///
-    /// Example: `"nmgwxca"`
+    /// `CertProvider`; example: `"nmgwxca"`
     pub cert_provider: Option<String>,
 
-    /// `IsTimestampTrust`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTimestampTrust`; example: `true`
     pub is_timestamp_trust: Option<bool>,
 }
 
@@ -3727,57 +2567,37 @@ pub struct PdfVerifyResult {
 /// Returned in the output of [`DescribeIntegrationRoles`](super::DescribeIntegrationRoles).
 #[tc_model]
 pub struct Permission {
-    /// `Name`: a string.
-    ///
-    /// Example: `"订单管理"`
+    /// `Name`; example: `"订单管理"`
     pub name: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"BillOrderManagement"`
+    /// `Key`; example: `"BillOrderManagement"`
     pub key: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `Hide`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Hide`; example: `1`
     pub hide: Option<i64>,
 
-    /// `DataLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataLabel`; example: `0`
     pub data_label: Option<i64>,
 
-    /// `DataType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataType`; example: `0`
     pub data_type: Option<i64>,
 
-    /// `DataRange`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataRange`; example: `0`
     pub data_range: Option<i64>,
 
-    /// `DataTo`: a string.
-    ///
-    /// Example: `"FlowsManagement"`
+    /// `DataTo`; example: `"FlowsManagement"`
     pub data_to: Option<String>,
 
-    /// `ParentKey`: a string.
-    ///
-    /// Example: `"BillInvoiceManagement"`
+    /// `ParentKey`; example: `"BillInvoiceManagement"`
     pub parent_key: Option<String>,
 
-    /// `IsChecked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsChecked`; example: `false`
     pub is_checked: Option<bool>,
 
-    /// `Children`: a list of [`Permission`] objects.
+    /// `Children`
     pub children: Option<Vec<Permission>>,
 }
 
@@ -3787,20 +2607,16 @@ pub struct Permission {
 /// Returned in the output of [`DescribeIntegrationRoles`](super::DescribeIntegrationRoles).
 #[tc_model]
 pub struct PermissionGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"费用中心"`
+    /// `GroupName`; example: `"费用中心"`
     pub group_name: Option<String>,
 
-    /// `GroupKey`: a string.
-    ///
-    /// Example: `"bill"`
+    /// `GroupKey`; example: `"bill"`
     pub group_key: Option<String>,
 
-    /// `Hide`: a signed 64-bit integer.
+    /// `Hide`
     pub hide: Option<i64>,
 
-    /// `Permissions`: a list of [`Permission`] objects.
+    /// `Permissions`
     pub permissions: Option<Vec<Permission>>,
 }
 
@@ -3809,49 +2625,31 @@ pub struct PermissionGroup {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask) and [`DescribeInformationExtractionTask`](super::DescribeInformationExtractionTask).
 #[tc_model]
 pub struct PositionInfo {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `129.59680902497985`
+    /// `X`; example: `129.59680902497985`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `129.59680902497985`
+    /// `Y`; example: `129.59680902497985`
     pub y: Option<f64>,
 
-    /// `Width`: a floating-point number.
-    ///
-    /// Example: `129.59680902497985`
+    /// `Width`; example: `129.59680902497985`
     pub width: Option<f64>,
 
-    /// `Height`: a floating-point number.
-    ///
-    /// Example: `129.59680902497985`
+    /// `Height`; example: `129.59680902497985`
     pub height: Option<f64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageIndex`; example: `0`
     pub page_index: Option<i64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6262559b-a6e6-4877-a1e6-10baaefe13bf"`
+    /// `Id`; example: `"6262559b-a6e6-4877-a1e6-10baaefe13bf"`
     pub id: Option<String>,
 
-    /// `Begin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Begin`; example: `0`
     pub begin: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `End`; example: `1`
     pub end: Option<i64>,
 
-    /// `DocType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocType`; example: `1`
     pub doc_type: Option<i64>,
 }
 
@@ -3860,29 +2658,19 @@ pub struct PositionInfo {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl).
 #[tc_model]
 pub struct PresetApproverInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"430000000000000000"`
+    /// `IdCardNumber`; example: `"430000000000000000"`
     pub id_card_number: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"xxx公司"`
+    /// `OrganizationName`; example: `"xxx公司"`
     pub organization_name: Option<String>,
 }
 
@@ -3891,14 +2679,10 @@ pub struct PresetApproverInfo {
 /// Sent in the input of [`CreatePartnerAuthorizationLink`](super::CreatePartnerAuthorizationLink).
 #[tc_model]
 pub struct ProxyOrganizationInfo {
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_open_id"`
+    /// `OrganizationOpenId`; example: `"org_open_id"`
     pub organization_open_id: String,
 
-    /// `OperatorOpenId`: a string.
-    ///
-    /// Example: `"operator_open_id"`
+    /// `OperatorOpenId`; example: `"operator_open_id"`
     pub operator_open_id: String,
 }
 
@@ -3907,99 +2691,52 @@ pub struct ProxyOrganizationInfo {
 /// Returned in the output of [`DescribeFlowTemplates`](super::DescribeFlowTemplates).
 #[tc_model]
 pub struct Recipient {
-    /// `RecipientId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RecipientId`, always sent in responses; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub recipient_id: Option<String>,
 
-    /// `RecipientType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `RecipientType`, always sent in responses; example: `"ENTERPRISE"`
     pub recipient_type: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"合同的甲方"`
+    /// `Description`, always sent in responses; example: `"合同的甲方"`
     pub description: Option<String>,
 
-    /// `RoleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"甲方"`
+    /// `RoleName`, always sent in responses; example: `"甲方"`
     pub role_name: Option<String>,
 
-    /// `RequireValidation`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `RequireValidation`, always sent in responses; example: `true`
     pub require_validation: Option<bool>,
 
-    /// `RequireSign`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `RequireSign`, always sent in responses; example: `true`
     pub require_sign: Option<bool>,
 
-    /// `RoutingOrder`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RoutingOrder`, always sent in responses; example: `1`
     pub routing_order: Option<i64>,
 
-    /// `RequireDelivery`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `RequireDelivery`, always sent in responses; example: `true`
     pub require_delivery: Option<bool>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zhangsang@qq.com"`
+    /// `Email`, always sent in responses; example: `"zhangsang@qq.com"`
     pub email: Option<String>,
 
-    /// `Mobile`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`, always sent in responses; example: `"18888888888"`
     pub mobile: Option<String>,
 
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `UserId`, always sent in responses; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub user_id: Option<String>,
 
-    /// `DeliveryMethod`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"EMAIL"`
+    /// `DeliveryMethod`, always sent in responses; example: `"EMAIL"`
     pub delivery_method: Option<String>,
 
-    /// `RecipientExtra`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"userData\":\"xxxx\"}"`
+    /// `RecipientExtra`, always sent in responses; example: `"{\"userData\":\"xxxx\"}"`
     pub recipient_extra: Option<String>,
 
-    /// `ApproverVerifyTypes`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `ApproverVerifyTypes`, always sent in responses; example: `[1]`
     pub approver_verify_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `ApproverSignTypes`, always sent in responses; example: `[1]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `NoTransfer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoTransfer`; example: `true`
     pub no_transfer: Option<bool>,
 }
 
@@ -4008,25 +2745,19 @@ pub struct Recipient {
 /// Returned in the output of [`DescribeFlowComponents`](super::DescribeFlowComponents).
 #[tc_model]
 pub struct RecipientComponentInfo {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RecipientId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub recipient_id: Option<String>,
 
-    /// `RecipientFillStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RecipientFillStatus`; example: `"1"`
     pub recipient_fill_status: Option<String>,
 
-    /// `IsPromoter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPromoter`; example: `true`
     pub is_promoter: Option<bool>,
 
-    /// `Components`: a list of [`FilledComponent`] objects.
+    /// `Components`
     pub components: Option<Vec<FilledComponent>>,
 
-    /// `SignComponents`: a list of [`FilledComponent`] objects.
+    /// `SignComponents`
     pub sign_components: Option<Vec<FilledComponent>>,
 }
 
@@ -4035,10 +2766,10 @@ pub struct RecipientComponentInfo {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct ReferenceExcerpt {
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `Position`: a [`PositionInfo`].
+    /// `Position`
     pub position: Option<PositionInfo>,
 }
 
@@ -4047,54 +2778,37 @@ pub struct ReferenceExcerpt {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateDynamicFlowApprover`](super::CreateDynamicFlowApprover), [`CreateFlow`](super::CreateFlow), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and 3 more.
 #[tc_model]
 pub struct RegisterInfo {
-    /// `LegalName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`, required in requests; example: `"张三"`
     pub legal_name: Option<String>,
 
-    /// `Uscc`: a string.
-    ///
-    /// Example: `"91110108772551611J"`
+    /// `Uscc`; example: `"91110108772551611J"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub uscc: Option<String>,
 
-    /// `UnifiedSocialCreditCode`: a string.
-    ///
-    /// Example: `"91110108772551611J"`
+    /// `UnifiedSocialCreditCode`; example: `"91110108772551611J"`
     pub unified_social_credit_code: Option<String>,
 
-    /// `OrganizationAddress`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦"`
+    /// `OrganizationAddress`; example: `"深圳市南山区高新区科技中一路腾讯大厦"`
     pub organization_address: Option<String>,
 
-    /// `AuthorizationTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,5]`
+    /// `AuthorizationTypes`; example: `[2,5]`
     pub authorization_types: Option<Vec<u64>>,
 
-    /// `AuthorizationType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuthorizationType`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub authorization_type: Option<i64>,
 
-    /// `AuthorizationMethods`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizationMethods`; example: `[1,2]`
     pub authorization_methods: Option<Vec<u64>>,
 
-    /// `OrganizationIdCardType`: a string.
-    ///
-    /// Example: `"USCC"`
+    /// `OrganizationIdCardType`; example: `"USCC"`
     pub organization_id_card_type: Option<String>,
 
-    /// `RegisterInfoOption`: a [`RegisterInfoOption`].
+    /// `RegisterInfoOption`
     pub register_info_option: Option<RegisterInfoOption>,
 }
 
@@ -4103,27 +2817,19 @@ pub struct RegisterInfo {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateDynamicFlowApprover`](super::CreateDynamicFlowApprover), [`CreateFlow`](super::CreateFlow), [`CreateFlowByFiles`](super::CreateFlowByFiles), [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates) and 3 more.
 #[tc_model]
 pub struct RegisterInfoOption {
-    /// `LegalNameSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LegalNameSame`; example: `true`
     pub legal_name_same: Option<bool>,
 
-    /// `UnifiedSocialCreditCodeCNameSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnifiedSocialCreditCodeCNameSame`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub unified_social_credit_code_c_name_same: Option<bool>,
 
-    /// `OrganizationIdCardTypeSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OrganizationIdCardTypeSame`; example: `true`
     pub organization_id_card_type_same: Option<bool>,
 
-    /// `UnifiedSocialCreditCodeSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnifiedSocialCreditCodeSame`; example: `true`
     pub unified_social_credit_code_same: Option<bool>,
 }
 
@@ -4132,57 +2838,37 @@ pub struct RegisterInfoOption {
 /// Sent in the input of [`CreateBatchOrganizationRegistrationTasks`](super::CreateBatchOrganizationRegistrationTasks).
 #[tc_model]
 pub struct RegistrationOrganizationInfo {
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: String,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"91110108772551611J"`
+    /// `UniformSocialCreditCode`; example: `"91110108772551611J"`
     pub uniform_social_credit_code: String,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`; example: `"张三"`
     pub legal_name: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦35层"`
+    /// `Address`; example: `"深圳市南山区高新区科技中一路腾讯大厦35层"`
     pub address: Option<String>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AdminName`; example: `"张三"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `AdminMobile`; example: `"18888888888"`
     pub admin_mobile: Option<String>,
 
-    /// `AuthorizationTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AuthorizationTypes`; example: `[1]`
     pub authorization_types: Option<Vec<u64>>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `AdminIdCardNumber`; example: `"37000019890303000X"`
     pub admin_id_card_number: Option<String>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `AdminIdCardType`; example: `"ID_CARD"`
     pub admin_id_card_type: Option<String>,
 
-    /// `BusinessLicense`: a string.
-    ///
-    /// Example: `"6JCl5Lia5omn54Wn5q2j6Z2i54Wn"`
+    /// `BusinessLicense`; example: `"6JCl5Lia5omn54Wn5q2j6Z2i54Wn"`
     pub business_license: Option<String>,
 
-    /// `PowerOfAttorneys`: a list of strings.
+    /// `PowerOfAttorneys`
     pub power_of_attorneys: Option<Vec<String>>,
 }
 
@@ -4191,52 +2877,34 @@ pub struct RegistrationOrganizationInfo {
 /// Sent in the input of [`CreateReleaseFlow`](super::CreateReleaseFlow).
 #[tc_model]
 pub struct ReleasedApprover {
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1320****000"`
+    /// `Mobile`; example: `"1320****000"`
     pub mobile: String,
 
-    /// `RelievedApproverReceiptId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RelievedApproverReceiptId`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub relieved_approver_receipt_id: Option<String>,
 
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"ORGANIZATION"`
+    /// `ApproverType`; example: `"ORGANIZATION"`
     pub approver_type: Option<String>,
 
-    /// `ApproverSignComponentType`: a string.
-    ///
-    /// Example: `"SIGN_SEAL"`
+    /// `ApproverSignComponentType`; example: `"SIGN_SEAL"`
     pub approver_sign_component_type: Option<String>,
 
-    /// `ApproverSignRole`: a string.
-    ///
-    /// Example: `"供应商"`
+    /// `ApproverSignRole`; example: `"供应商"`
     pub approver_sign_role: Option<String>,
 
-    /// `ApproverSignSealId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `ApproverSignSealId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub approver_sign_seal_id: Option<String>,
 
-    /// `RelievedApproverRecipientId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RelievedApproverRecipientId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub relieved_approver_recipient_id: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -4245,29 +2913,19 @@ pub struct ReleasedApprover {
 /// Sent in the input of [`CreateReleaseFlow`](super::CreateReleaseFlow).
 #[tc_model]
 pub struct RelieveInfo {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"合同中的金额写错了"`
+    /// `Reason`; example: `"合同中的金额写错了"`
     pub reason: String,
 
-    /// `RemainInForceItem`: a string.
-    ///
-    /// Example: `"买卖小狗的交易地点、小狗的品种"`
+    /// `RemainInForceItem`; example: `"买卖小狗的交易地点、小狗的品种"`
     pub remain_in_force_item: Option<String>,
 
-    /// `OriginalExpenseSettlement`: a string.
-    ///
-    /// Example: `"1000元"`
+    /// `OriginalExpenseSettlement`; example: `"1000元"`
     pub original_expense_settlement: Option<String>,
 
-    /// `OriginalOtherSettlement`: a string.
-    ///
-    /// Example: `"原合同中的补充条款依然生效"`
+    /// `OriginalOtherSettlement`; example: `"原合同中的补充条款依然生效"`
     pub original_other_settlement: Option<String>,
 
-    /// `OtherDeals`: a string.
-    ///
-    /// Example: `"解除后1天内部签署新的合同"`
+    /// `OtherDeals`; example: `"解除后1天内部签署新的合同"`
     pub other_deals: Option<String>,
 }
 
@@ -4276,14 +2934,10 @@ pub struct RelieveInfo {
 /// Sent in the input of [`CreateFlowReminds`](super::CreateFlowReminds).
 #[tc_model]
 pub struct RemindEmailInfo {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yD3XxUUckpmidr7mUuLaEdREdOckzp2M"`
+    /// `SignId`; example: `"yD3XxUUckpmidr7mUuLaEdREdOckzp2M"`
     pub sign_id: Option<String>,
 
-    /// `ApproverEmail`: a string.
-    ///
-    /// Example: `"ericsshi@tencent.com"`
+    /// `ApproverEmail`; example: `"ericsshi@tencent.com"`
     pub approver_email: Option<String>,
 }
 
@@ -4292,24 +2946,16 @@ pub struct RemindEmailInfo {
 /// Returned in the output of [`CreateFlowGroupReminds`](super::CreateFlowGroupReminds).
 #[tc_model]
 pub struct RemindFlowGroupDetail {
-    /// `ApproverOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApproverOrder`; example: `0`
     pub approver_order: Option<i64>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yD3P3UUckpzamzebUyAzME71xJv9X9gk"`
+    /// `SignId`; example: `"yD3P3UUckpzamzebUyAzME71xJv9X9gk"`
     pub sign_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"催办成功（短信）"`
+    /// `Reason`; example: `"催办成功（短信）"`
     pub reason: Option<String>,
 }
 
@@ -4318,27 +2964,19 @@ pub struct RemindFlowGroupDetail {
 /// Returned in the output of [`CreateFlowGroupReminds`](super::CreateFlowGroupReminds).
 #[tc_model]
 pub struct RemindFlowGroupRecord {
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3P3UUckpzamzeuU1UyAzME71m7YVCw"]`
+    /// `FlowIds`; example: `["yD3P3UUckpzamzeuU1UyAzME71m7YVCw"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `FlowNames`: a list of strings.
-    ///
-    /// Example: `["合同组(2份合同)-B2C-1"]`
+    /// `FlowNames`; example: `["合同组(2份合同)-B2C-1"]`
     pub flow_names: Option<Vec<String>>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"杨焰桢"`
+    /// `ApproverName`; example: `"杨焰桢"`
     pub approver_name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"147****8396"`
+    /// `Mobile`; example: `"147****8396"`
     pub mobile: Option<String>,
 
-    /// `RemindMessageList`: a list of [`RemindFlowGroupDetail`] objects.
+    /// `RemindMessageList`
     pub remind_message_list: Option<Vec<RemindFlowGroupDetail>>,
 }
 
@@ -4347,19 +2985,13 @@ pub struct RemindFlowGroupRecord {
 /// Returned in the output of [`CreateFlowReminds`](super::CreateFlowReminds).
 #[tc_model]
 pub struct RemindFlowRecords {
-    /// `CanRemind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRemind`; example: `true`
     pub can_remind: bool,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `FlowId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub flow_id: String,
 
-    /// `RemindMessage`: a string.
-    ///
-    /// Example: `"今天已经催办过了"`
+    /// `RemindMessage`; example: `"今天已经催办过了"`
     pub remind_message: String,
 }
 
@@ -4368,14 +3000,10 @@ pub struct RemindFlowRecords {
 /// Sent in the input of [`CreateEmbedWebUrl`](super::CreateEmbedWebUrl).
 #[tc_model]
 pub struct ReviewerInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: Option<String>,
 }
 
@@ -4384,19 +3012,13 @@ pub struct ReviewerInfo {
 /// Returned in the output of [`DescribeRiskIdentificationTaskFeedback`](super::DescribeRiskIdentificationTaskFeedback).
 #[tc_model]
 pub struct RiskIdentificationFeedbackInfo {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"yDtzlUUckpfqqv89Ux7RXxxx"`
+    /// `RiskId`; example: `"yDtzlUUckpfqqv89Ux7RXxxx"`
     pub risk_id: Option<String>,
 
-    /// `FeedbackResult`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FeedbackResult`; example: `2`
     pub feedback_result: Option<i64>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"审查不准确"`
+    /// `Reason`; example: `"审查不准确"`
     pub reason: Option<String>,
 }
 
@@ -4406,15 +3028,10 @@ pub struct RiskIdentificationFeedbackInfo {
 /// Returned in the output of [`DescribeContractReviewTask`](super::DescribeContractReviewTask).
 #[tc_model]
 pub struct RiskIdentificationRoleInfo {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"甲方（授权方）"`
+    /// `Name`, required in requests; example: `"甲方（授权方）"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例授权方公司"`
+    /// `Description`; example: `"示例授权方公司"`
     pub description: Option<String>,
 }
 
@@ -4423,9 +3040,7 @@ pub struct RiskIdentificationRoleInfo {
 /// Sent in the input of [`CreateBatchQuickSignUrl`](super::CreateBatchQuickSignUrl), [`CreateFlow`](super::CreateFlow), [`CreateFlowSignUrl`](super::CreateFlowSignUrl) and [`CreatePrepareFlow`](super::CreatePrepareFlow).
 #[tc_model]
 pub struct RuleIdConfig {
-    /// `Speed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Speed`; example: `0`
     pub speed: Option<u64>,
 }
 
@@ -4434,19 +3049,13 @@ pub struct RuleIdConfig {
 /// Returned in the output of [`DescribeFlowTemplates`](super::DescribeFlowTemplates).
 #[tc_model]
 pub struct SealInfo {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `SealId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub seal_id: String,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"张三示例企业公章"`
+    /// `SealName`; example: `"张三示例企业公章"`
     pub seal_name: String,
 }
 
@@ -4455,14 +3064,10 @@ pub struct SealInfo {
 /// Sent in the input of [`CreateSealPolicy`](super::CreateSealPolicy).
 #[tc_model]
 pub struct SealPolicyAuthorizationFlows {
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3J6UUckp***********3YXw6WBhsBL"]`
+    /// `FlowIds`; example: `["yD3J6UUckp***********3YXw6WBhsBL"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `FlowGroupIds`: a list of strings.
-    ///
-    /// Example: `["yD3a2UUck************T8nlBwEDRxj"]`
+    /// `FlowGroupIds`; example: `["yD3a2UUck************T8nlBwEDRxj"]`
     pub flow_group_ids: Option<Vec<String>>,
 }
 
@@ -4471,29 +3076,19 @@ pub struct SealPolicyAuthorizationFlows {
 /// Returned in the output of [`CreateDigitalDataSign`](super::CreateDigitalDataSign) and [`VerifyDigitalDataSign`](super::VerifyDigitalDataSign).
 #[tc_model]
 pub struct SignCertificate {
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"220**********959"`
+    /// `SerialNumber`; example: `"220**********959"`
     pub serial_number: Option<String>,
 
-    /// `CommonName`: a string.
-    ///
-    /// Example: `"ESS**********698"`
+    /// `CommonName`; example: `"ESS**********698"`
     pub common_name: Option<String>,
 
-    /// `NotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1773213985`
+    /// `NotBefore`; example: `1773213985`
     pub not_before: Option<i64>,
 
-    /// `NotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1804749985`
+    /// `NotAfter`; example: `1804749985`
     pub not_after: Option<i64>,
 
-    /// `IssuerCommonName`: a string.
-    ///
-    /// Example: `"NM**********S****CA1"`
+    /// `IssuerCommonName`; example: `"NM**********S****CA1"`
     pub issuer_common_name: Option<String>,
 }
 
@@ -4502,14 +3097,10 @@ pub struct SignCertificate {
 /// Sent in the input of [`CreateFlowGroupByFiles`](super::CreateFlowGroupByFiles), [`CreateFlowGroupByTemplates`](super::CreateFlowGroupByTemplates), [`CreatePrepareFlow`](super::CreatePrepareFlow) and [`CreatePrepareFlowGroup`](super::CreatePrepareFlowGroup).
 #[tc_model]
 pub struct SignComponentConfig {
-    /// `HideDate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HideDate`; example: `false`
     pub hide_date: Option<bool>,
 
-    /// `AddSignComponentUseSealSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddSignComponentUseSealSize`; example: `0`
     pub add_sign_component_use_seal_size: Option<u64>,
 }
 
@@ -4518,22 +3109,16 @@ pub struct SignComponentConfig {
 /// Returned in the output of [`CreateMultiFlowSignQRCode`](super::CreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct SignQrCode {
-    /// `QrCodeId`: a string.
-    ///
-    /// Example: `"yDRS*********Swc"`
+    /// `QrCodeId`; example: `"yDRS*********Swc"`
     pub qr_code_id: String,
 
-    /// `QrCodeUrl`: a string.
-    ///
-    /// Example: `"https://xxxx"`
+    /// `QrCodeUrl`; example: `"https://xxxx"`
     pub qr_code_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693814798`
+    /// `ExpiredTime`; example: `1693814798`
     pub expired_time: i64,
 
-    /// `WeixinQrCodeUrl`: a string.
+    /// `WeixinQrCodeUrl`
     pub weixin_qr_code_url: String,
 }
 
@@ -4542,15 +3127,13 @@ pub struct SignQrCode {
 /// Returned in the output of [`CreateMultiFlowSignQRCode`](super::CreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct SignUrl {
-    /// `AppSignUrl`: a string.
+    /// `AppSignUrl`
     pub app_sign_url: String,
 
-    /// `EffectiveTime`: a string.
-    ///
-    /// Example: `"2022-08-05 15:55:01"`
+    /// `EffectiveTime`; example: `"2022-08-05 15:55:01"`
     pub effective_time: String,
 
-    /// `HttpSignUrl`: a string.
+    /// `HttpSignUrl`
     pub http_sign_url: String,
 }
 
@@ -4560,46 +3143,28 @@ pub struct SignUrl {
 /// Returned in the output of [`DescribeSingleSignOnEmployees`](super::DescribeSingleSignOnEmployees).
 #[tc_model]
 pub struct SingleSignOnEmployees {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"jO9PmCBpse8R4maF4sYzTNNNddyioonBEseA70z"`
+    /// `OpenId`; example: `"jO9PmCBpse8R4maF4sYzTNNNddyioonBEseA70z"`
     pub open_id: String,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`, required in requests; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`, required in requests; example: `"18888888888"`
     pub mobile: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"查询企业角色列表"`
+    /// `UserId`; example: `"查询企业角色列表"`
     pub user_id: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"abc@def.com"`
+    /// `Email`; example: `"abc@def.com"`
     pub email: Option<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["d2865fec7e498905f95eb1d8f147f972"]`
+    /// `RoleIds`; example: `["d2865fec7e498905f95eb1d8f147f972"]`
     pub role_ids: Option<Vec<String>>,
 
-    /// `IsVerified`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVerified`; example: `true`
     pub is_verified: Option<bool>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1758685647`
+    /// `CreatedOn`; example: `1758685647`
     pub created_on: Option<i64>,
 }
 
@@ -4609,83 +3174,46 @@ pub struct SingleSignOnEmployees {
 /// Returned in the output of [`DescribeIntegrationEmployees`](super::DescribeIntegrationEmployees).
 #[tc_model]
 pub struct Staff {
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
+    /// `UserId`, always sent in responses; example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
     pub user_id: Option<String>,
 
-    /// `DisplayName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`, always sent in responses; example: `"张三"`
     pub display_name: Option<String>,
 
-    /// `Mobile`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1320****000"`
+    /// `Mobile`, always sent in responses; example: `"1320****000"`
     pub mobile: Option<String>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testtest@tencent.com"`
+    /// `Email`, always sent in responses; example: `"testtest@tencent.com"`
     pub email: Option<String>,
 
-    /// `OpenId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open_user1"`
+    /// `OpenId`, always sent in responses; example: `"open_user1"`
     pub open_id: Option<String>,
 
-    /// `Roles`: a list of [`StaffRole`] objects.
-    /// Always sent in responses.
+    /// `Roles`, always sent in responses
     pub roles: Option<Vec<StaffRole>>,
 
-    /// `Department`: a [`Department`].
-    /// Always sent in responses.
+    /// `Department`, always sent in responses
     pub department: Option<Department>,
 
-    /// `Verified`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Verified`, always sent in responses; example: `false`
     pub verified: Option<bool>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1691563315`
+    /// `CreatedOn`, always sent in responses; example: `1691563315`
     pub created_on: Option<i64>,
 
-    /// `VerifiedOn`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1691563315`
+    /// `VerifiedOn`, always sent in responses; example: `1691563315`
     pub verified_on: Option<i64>,
 
-    /// `QuiteJob`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `QuiteJob`, always sent in responses; example: `0`
     pub quite_job: Option<i64>,
 
-    /// `ReceiveUserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `ReceiveUserId`, always sent in responses; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub receive_user_id: Option<String>,
 
-    /// `ReceiveOpenId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open_user2"`
+    /// `ReceiveOpenId`, always sent in responses; example: `"open_user2"`
     pub receive_open_id: Option<String>,
 
-    /// `WeworkOpenId`: a string.
-    ///
-    /// Example: `"wework_open1"`
+    /// `WeworkOpenId`; example: `"wework_open1"`
     pub wework_open_id: Option<String>,
 }
 
@@ -4695,16 +3223,10 @@ pub struct Staff {
 /// Returned in the output of [`DescribeIntegrationEmployees`](super::DescribeIntegrationEmployees).
 #[tc_model]
 pub struct StaffRole {
-    /// `RoleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4dff1******************10b"`
+    /// `RoleId`, always sent in responses; example: `"4dff1******************10b"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"业务员"`
+    /// `RoleName`, always sent in responses; example: `"业务员"`
     pub role_name: Option<String>,
 }
 
@@ -4713,12 +3235,10 @@ pub struct StaffRole {
 /// Returned in the output of [`DescribeBillUsage`](super::DescribeBillUsage).
 #[tc_model]
 pub struct SubOrgBillSummary {
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"公司A"`
+    /// `OrganizationName`; example: `"公司A"`
     pub organization_name: String,
 
-    /// `Usage`: a list of [`SubOrgBillUsage`] objects.
+    /// `Usage`
     pub usage: Vec<SubOrgBillUsage>,
 }
 
@@ -4727,14 +3247,10 @@ pub struct SubOrgBillSummary {
 /// Returned in the output of [`DescribeBillUsage`](super::DescribeBillUsage).
 #[tc_model]
 pub struct SubOrgBillUsage {
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Used`; example: `10`
     pub used: i64,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: String,
 }
 
@@ -4743,10 +3259,10 @@ pub struct SubOrgBillUsage {
 /// Returned in the output of [`DescribeLMInformationExtractionTaskFieldFeedback`](super::DescribeLMInformationExtractionTaskFieldFeedback).
 #[tc_model]
 pub struct SubTaskFeedback {
-    /// `SubTaskId`: a string.
+    /// `SubTaskId`
     pub sub_task_id: Option<String>,
 
-    /// `FeedbackList`: a list of [`FeedbackList`] objects.
+    /// `FeedbackList`
     pub feedback_list: Option<Vec<FeedbackList>>,
 }
 
@@ -4755,34 +3271,22 @@ pub struct SubTaskFeedback {
 /// Returned in the output of [`CreateIntegrationEmployees`](super::CreateIntegrationEmployees).
 #[tc_model]
 pub struct SuccessCreateStaffData {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`; example: `"张三"`
     pub display_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"张三已经注册了"`
+    /// `Note`; example: `"张三已经注册了"`
     pub note: String,
 
-    /// `WeworkOpenId`: a string.
-    ///
-    /// Example: `"oDjGHs-1yCnGrRovBj2yHij5JAAA"`
+    /// `WeworkOpenId`; example: `"oDjGHs-1yCnGrRovBj2yHij5JAAA"`
     pub wework_open_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.essurl.cn/fvG7UBEd0F"`
+    /// `Url`; example: `"https://test.essurl.cn/fvG7UBEd0F"`
     pub url: Option<String>,
 }
 
@@ -4791,19 +3295,13 @@ pub struct SuccessCreateStaffData {
 /// Returned in the output of [`DeleteIntegrationEmployees`](super::DeleteIntegrationEmployees).
 #[tc_model]
 pub struct SuccessDeleteStaffData {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`; example: `"张三"`
     pub display_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: String,
 }
 
@@ -4812,24 +3310,16 @@ pub struct SuccessDeleteStaffData {
 /// Returned in the output of [`UpdateIntegrationEmployees`](super::UpdateIntegrationEmployees).
 #[tc_model]
 pub struct SuccessUpdateStaffData {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`; example: `"张三"`
     pub display_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1320****000"`
+    /// `Mobile`; example: `"1320****000"`
     pub mobile: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `UserId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub user_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://jump.cn/success"`
+    /// `Url`; example: `"https://jump.cn/success"`
     pub url: Option<String>,
 }
 
@@ -4838,14 +3328,10 @@ pub struct SuccessUpdateStaffData {
 /// Sent in the input of [`CreateContractComparisonTask`](super::CreateContractComparisonTask) and [`CreateContractDiffTaskWebUrl`](super::CreateContractDiffTaskWebUrl).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `TagKey`; example: `"Key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"Value"`
+    /// `TagValue`; example: `"Value"`
     pub tag_value: Option<String>,
 }
 
@@ -4854,135 +3340,79 @@ pub struct Tag {
 /// Returned in the output of [`DescribeFlowTemplates`](super::DescribeFlowTemplates).
 #[tc_model]
 pub struct TemplateInfo {
-    /// `TemplateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDSLKUUckpoqt3vzUP7DfuSBwaJfz7M1"`
+    /// `TemplateId`, always sent in responses; example: `"yDSLKUUckpoqt3vzUP7DfuSBwaJfz7M1"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"西红柿采购模板"`
+    /// `TemplateName`, always sent in responses; example: `"西红柿采购模板"`
     pub template_name: Option<String>,
 
-    /// `Recipients`: a list of [`Recipient`] objects.
-    /// Always sent in responses.
+    /// `Recipients`, always sent in responses
     pub recipients: Option<Vec<Recipient>>,
 
-    /// `Components`: a list of [`Component`] objects.
-    /// Always sent in responses.
+    /// `Components`, always sent in responses
     pub components: Option<Vec<Component>>,
 
-    /// `SignComponents`: a list of [`Component`] objects.
-    /// Always sent in responses.
+    /// `SignComponents`, always sent in responses
     pub sign_components: Option<Vec<Component>>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023年西红柿采购模板"`
+    /// `Description`, always sent in responses; example: `"2023年西红柿采购模板"`
     pub description: Option<String>,
 
-    /// `DocumentResourceIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["yDwJWUUcss36hUx8VMjPR4jOb5ugrMSx"]`
+    /// `DocumentResourceIds`, always sent in responses; example: `["yDwJWUUcss36hUx8VMjPR4jOb5ugrMSx"]`
     pub document_resource_ids: Option<Vec<String>>,
 
-    /// `FileInfos`: a list of [`FileInfo`] objects.
-    /// Always sent in responses.
+    /// `FileInfos`, always sent in responses
     pub file_infos: Option<Vec<FileInfo>>,
 
-    /// `AttachmentResourceIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
+    /// `AttachmentResourceIds`, always sent in responses; example: `["yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"]`
     pub attachment_resource_ids: Option<Vec<String>>,
 
-    /// `SignOrder`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `SignOrder`, always sent in responses; example: `[1]`
     pub sign_order: Option<Vec<i64>>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Creator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"张三"`
+    /// `Creator`, always sent in responses; example: `"张三"`
     pub creator: Option<String>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1736751627`
+    /// `CreatedOn`, always sent in responses; example: `1736751627`
     pub created_on: Option<i64>,
 
-    /// `Promoter`: a [`Recipient`].
-    /// Always sent in responses.
+    /// `Promoter`, always sent in responses
     pub promoter: Option<Recipient>,
 
-    /// `TemplateType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TemplateType`, always sent in responses; example: `1`
     pub template_type: Option<i64>,
 
-    /// `Available`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Available`, always sent in responses; example: `1`
     pub available: Option<i64>,
 
-    /// `OrganizationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `OrganizationId`, always sent in responses; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub organization_id: Option<String>,
 
-    /// `CreatorId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `CreatorId`, always sent in responses; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub creator_id: Option<String>,
 
-    /// `PreviewUrl`: a string.
-    /// Always sent in responses.
+    /// `PreviewUrl`, always sent in responses
     pub preview_url: Option<String>,
 
-    /// `UserFlowType`: a [`UserFlowType`].
-    /// Always sent in responses.
+    /// `UserFlowType`, always sent in responses
     pub user_flow_type: Option<UserFlowType>,
 
-    /// `TemplateVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"20240205005"`
+    /// `TemplateVersion`, always sent in responses; example: `"20240205005"`
     pub template_version: Option<String>,
 
-    /// `Published`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Published`, always sent in responses; example: `true`
     pub published: Option<bool>,
 
-    /// `ShareTemplateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDtwLUUckp79rcc2UuSIlvCCkIZsXxFY"`
+    /// `ShareTemplateId`, always sent in responses; example: `"yDtwLUUckp79rcc2UuSIlvCCkIZsXxFY"`
     pub share_template_id: Option<String>,
 
-    /// `TemplateSeals`: a list of [`SealInfo`] objects.
-    /// Always sent in responses.
+    /// `TemplateSeals`, always sent in responses
     pub template_seals: Option<Vec<SealInfo>>,
 
-    /// `Seals`: a list of [`SealInfo`] objects.
+    /// `Seals`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4994,34 +3424,19 @@ pub struct TemplateInfo {
 /// Returned in the output of [`DescribeUserFlowType`](super::DescribeUserFlowType).
 #[tc_model]
 pub struct TemplateUserFlowType {
-    /// `UserFlowTypeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
+    /// `UserFlowTypeId`, always sent in responses; example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
     pub user_flow_type_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"入职合同"`
+    /// `Name`, always sent in responses; example: `"入职合同"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"入职合同分类"`
+    /// `Description`, always sent in responses; example: `"入职合同分类"`
     pub description: Option<String>,
 
-    /// `TemplateNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `TemplateNum`, always sent in responses; example: `10`
     pub template_num: Option<i64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 }
 
@@ -5030,14 +3445,10 @@ pub struct TemplateUserFlowType {
 /// Sent in the input of [`UploadFiles`](super::UploadFiles).
 #[tc_model]
 pub struct UploadFile {
-    /// `FileBody`: a string.
-    ///
-    /// Example: `"6KaB5pS+5paH5Lu255qE5YaF5a65"`
+    /// `FileBody`; example: `"6KaB5pS+5paH5Lu255qE5YaF5a65"`
     pub file_body: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.pdf"`
+    /// `FileName`; example: `"test.pdf"`
     pub file_name: Option<String>,
 }
 
@@ -5047,22 +3458,13 @@ pub struct UploadFile {
 /// Returned in the output of [`DescribeFlowBriefs`](super::DescribeFlowBriefs), [`DescribeFlowInfo`](super::DescribeFlowInfo) and [`DescribeFlowTemplates`](super::DescribeFlowTemplates).
 #[tc_model]
 pub struct UserFlowType {
-    /// `UserFlowTypeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDCNsUUg9tk6n6UtJrNd1S1ueFygJh9D"`
+    /// `UserFlowTypeId`, always sent in responses; example: `"yDCNsUUg9tk6n6UtJrNd1S1ueFygJh9D"`
     pub user_flow_type_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"分销合同"`
+    /// `Name`, always sent in responses; example: `"分销合同"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"由主承销人、国际协调人和全体承销商签署的旨在明确承销团成员间权利义务关系的协议"`
+    /// `Description`, always sent in responses; example: `"由主承销人、国际协调人和全体承销商签署的旨在明确承销团成员间权利义务关系的协议"`
     pub description: Option<String>,
 }
 
@@ -5071,31 +3473,28 @@ pub struct UserFlowType {
 /// Sent in the input of [`ArchiveDynamicFlow`](super::ArchiveDynamicFlow), [`BindEmployeeUserIdWithClientOpenId`](super::BindEmployeeUserIdWithClientOpenId), [`CancelFlow`](super::CancelFlow), [`CancelMultiFlowSignQRCode`](super::CancelMultiFlowSignQRCode), [`CancelOrganizationFlows`](super::CancelOrganizationFlows), [`CancelUserAutoSignEnableUrl`](super::CancelUserAutoSignEnableUrl) and 148 more.
 #[tc_model]
 pub struct UserInfo {
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
+    /// `UserId`, always sent in responses; example: `"yDw6yUUgyg3caowzUx4GQptRKfMnJqX8"`
     pub user_id: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub channel: Option<String>,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub open_id: Option<String>,
 
-    /// `ClientIp`: a string.
+    /// `ClientIp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub client_ip: Option<String>,
 
-    /// `ProxyIp`: a string.
+    /// `ProxyIp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5107,19 +3506,13 @@ pub struct UserInfo {
 /// Sent in the input of [`CancelUserAutoSignEnableUrl`](super::CancelUserAutoSignEnableUrl), [`CreateUserAutoSignEnableUrl`](super::CreateUserAutoSignEnableUrl), [`CreateUserAutoSignSealUrl`](super::CreateUserAutoSignSealUrl), [`DescribePersonCertificate`](super::DescribePersonCertificate), [`DescribeUserAutoSignStatus`](super::DescribeUserAutoSignStatus), [`DisableUserAutoSign`](super::DisableUserAutoSign) and [`RenewAutoSignLicense`](super::RenewAutoSignLicense).
 #[tc_model]
 pub struct UserThreeFactor {
-    /// `Name`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `Name`; example: `"小明"`
     pub name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"610*************1X"`
+    /// `IdCardNumber`; example: `"610*************1X"`
     pub id_card_number: String,
 }
 
@@ -5128,39 +3521,25 @@ pub struct UserThreeFactor {
 /// Returned in the output of [`VerifyDigitFile`](super::VerifyDigitFile).
 #[tc_model]
 pub struct VerifyDigitFileResult {
-    /// `CertNotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1699006057000`
+    /// `CertNotBefore`; example: `1699006057000`
     pub cert_not_before: Option<i64>,
 
-    /// `CertNotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1730542057000`
+    /// `CertNotAfter`; example: `1730542057000`
     pub cert_not_after: Option<i64>,
 
-    /// `CertSn`: a string.
-    ///
-    /// Example: `"6c8e2911fadf70ea"`
+    /// `CertSn`; example: `"6c8e2911fadf70ea"`
     pub cert_sn: Option<String>,
 
-    /// `SignAlgorithm`: a string.
-    ///
-    /// Example: `"SHA1withRSA"`
+    /// `SignAlgorithm`; example: `"SHA1withRSA"`
     pub sign_algorithm: Option<String>,
 
-    /// `SignTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1699252042000`
+    /// `SignTime`; example: `1699252042000`
     pub sign_time: Option<i64>,
 
-    /// `SignType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SignType`; example: `1`
     pub sign_type: Option<i64>,
 
-    /// `SignerName`: a string.
-    ///
-    /// Example: `"ESS@典子谦示例企业@382919"`
+    /// `SignerName`; example: `"ESS@典子谦示例企业@382919"`
     pub signer_name: Option<String>,
 }
 
@@ -5169,14 +3548,10 @@ pub struct VerifyDigitFileResult {
 /// Sent in the input of [`CreateWebThemeConfig`](super::CreateWebThemeConfig).
 #[tc_model]
 pub struct WebThemeConfig {
-    /// `DisplaySignBrandLogo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplaySignBrandLogo`; example: `true`
     pub display_sign_brand_logo: Option<bool>,
 
-    /// `WebEmbedThemeColor`: a string.
-    ///
-    /// Example: `"#D54941"`
+    /// `WebEmbedThemeColor`; example: `"#D54941"`
     pub web_embed_theme_color: Option<String>,
 }
 
@@ -5185,18 +3560,12 @@ pub struct WebThemeConfig {
 /// Sent in the input of [`CreateInformationExtractionWebUrl`](super::CreateInformationExtractionWebUrl).
 #[tc_model]
 pub struct WebUrlOption {
-    /// `DisableLinkPreview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableLinkPreview`; example: `false`
     pub disable_link_preview: Option<bool>,
 
-    /// `DisableTaskEditing`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableTaskEditing`; example: `false`
     pub disable_task_editing: Option<bool>,
 
-    /// `DisableTaskResultEditing`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableTaskResultEditing`; example: `false`
     pub disable_task_result_editing: Option<bool>,
 }

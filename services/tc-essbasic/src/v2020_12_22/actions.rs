@@ -7,23 +7,30 @@ use super::models;
 /// The `ArchiveFlow` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`ArchiveFlowResponse`].
-/// The codes it documents are in [`ArchiveFlowError`](super::errors::ArchiveFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=ArchiveFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "ArchiveFlow",
     output = ArchiveFlowResponse,
-    error = super::errors::ArchiveFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ArchiveFlow {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"83c210b73a2cd9e40fb9849283e78788"`
+    /// `FlowId`; example: `"83c210b73a2cd9e40fb9849283e78788"`
     pub flow_id: String,
 }
 
@@ -37,28 +44,34 @@ pub struct ArchiveFlowResponse {
 /// The `CancelFlow` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CancelFlowResponse`].
-/// The codes it documents are in [`CancelFlowError`](super::errors::CancelFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CancelFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CancelFlow",
     output = CancelFlowResponse,
-    error = super::errors::CancelFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CancelFlow {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"83c210b73a2cd9e40fb9849283e78788"`
+    /// `FlowId`; example: `"83c210b73a2cd9e40fb9849283e78788"`
     pub flow_id: String,
 
-    /// `CancelMessage`: a string.
-    ///
-    /// Example: `"TestMessage"`
+    /// `CancelMessage`; example: `"TestMessage"`
     pub cancel_message: Option<String>,
 }
 
@@ -72,34 +85,42 @@ pub struct CancelFlowResponse {
 /// The `CheckBankCard2EVerification` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckBankCard2EVerificationResponse`].
-/// The codes it documents are in [`CheckBankCard2EVerificationError`](super::errors::CheckBankCard2EVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckBankCard2EVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckBankCard2EVerification",
     output = CheckBankCard2EVerificationResponse,
-    error = super::errors::CheckBankCard2EVerificationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckBankCard2EVerification {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `BankCard`: a string.
+    /// `BankCard`
     pub bank_card: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 }
 
 /// What a successful [`CheckBankCard2EVerification`] call returns.
 #[tc_model]
 pub struct CheckBankCard2EVerificationResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,40 +130,48 @@ pub struct CheckBankCard2EVerificationResponse {
 /// The `CheckBankCard3EVerification` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckBankCard3EVerificationResponse`].
-/// The codes it documents are in [`CheckBankCard3EVerificationError`](super::errors::CheckBankCard3EVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckBankCard3EVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckBankCard3EVerification",
     output = CheckBankCard3EVerificationResponse,
-    error = super::errors::CheckBankCard3EVerificationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckBankCard3EVerification {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `BankCard`: a string.
+    /// `BankCard`
     pub bank_card: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: String,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 }
 
 /// What a successful [`CheckBankCard3EVerification`] call returns.
 #[tc_model]
 pub struct CheckBankCard3EVerificationResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -152,43 +181,51 @@ pub struct CheckBankCard3EVerificationResponse {
 /// The `CheckBankCard4EVerification` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckBankCard4EVerificationResponse`].
-/// The codes it documents are in [`CheckBankCard4EVerificationError`](super::errors::CheckBankCard4EVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckBankCard4EVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckBankCard4EVerification",
     output = CheckBankCard4EVerificationResponse,
-    error = super::errors::CheckBankCard4EVerificationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckBankCard4EVerification {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `BankCard`: a string.
+    /// `BankCard`
     pub bank_card: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: Option<String>,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: Option<String>,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 }
 
 /// What a successful [`CheckBankCard4EVerification`] call returns.
 #[tc_model]
 pub struct CheckBankCard4EVerificationResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -198,43 +235,51 @@ pub struct CheckBankCard4EVerificationResponse {
 /// The `CheckBankCardVerification` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckBankCardVerificationResponse`].
-/// The codes it documents are in [`CheckBankCardVerificationError`](super::errors::CheckBankCardVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckBankCardVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckBankCardVerification",
     output = CheckBankCardVerificationResponse,
-    error = super::errors::CheckBankCardVerificationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckBankCardVerification {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `BankCard`: a string.
+    /// `BankCard`
     pub bank_card: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: Option<String>,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: Option<String>,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 }
 
 /// What a successful [`CheckBankCardVerification`] call returns.
 #[tc_model]
 pub struct CheckBankCardVerificationResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -244,61 +289,71 @@ pub struct CheckBankCardVerificationResponse {
 /// The `CheckFaceIdentify` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckFaceIdentifyResponse`].
-/// The codes it documents are in [`CheckFaceIdentifyError`](super::errors::CheckFaceIdentifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckFaceIdentify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckFaceIdentify",
     output = CheckFaceIdentifyResponse,
-    error = super::errors::CheckFaceIdentifyError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckFaceIdentify {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `VerifyChannel`: a string.
+    /// `VerifyChannel`
     pub verify_channel: String,
 
-    /// `VerifyResult`: a string.
+    /// `VerifyResult`
     pub verify_result: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: Option<String>,
 
-    /// `GetPhoto`: a boolean.
+    /// `GetPhoto`
     pub get_photo: Option<bool>,
 }
 
 /// What a successful [`CheckFaceIdentify`] call returns.
 #[tc_model]
 pub struct CheckFaceIdentifyResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: Option<String>,
 
-    /// `VerifiedOn`: a signed 64-bit integer.
+    /// `VerifiedOn`
     pub verified_on: Option<i64>,
 
-    /// `SerialNumber`: a string.
+    /// `SerialNumber`
     pub serial_number: Option<String>,
 
-    /// `VerifyServerIp`: a string.
+    /// `VerifyServerIp`
     pub verify_server_ip: Option<String>,
 
-    /// `PhotoFileName`: a string.
+    /// `PhotoFileName`
     pub photo_file_name: Option<String>,
 
-    /// `PhotoFileData`: a string.
+    /// `PhotoFileData`
     pub photo_file_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -308,37 +363,45 @@ pub struct CheckFaceIdentifyResponse {
 /// The `CheckIdCardVerification` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckIdCardVerificationResponse`].
-/// The codes it documents are in [`CheckIdCardVerificationError`](super::errors::CheckIdCardVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckIdCardVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckIdCardVerification",
     output = CheckIdCardVerificationResponse,
-    error = super::errors::CheckIdCardVerificationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckIdCardVerification {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: String,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 }
 
 /// What a successful [`CheckIdCardVerification`] call returns.
 #[tc_model]
 pub struct CheckIdCardVerificationResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -348,34 +411,42 @@ pub struct CheckIdCardVerificationResponse {
 /// The `CheckMobileAndName` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckMobileAndNameResponse`].
-/// The codes it documents are in [`CheckMobileAndNameError`](super::errors::CheckMobileAndNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckMobileAndName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckMobileAndName",
     output = CheckMobileAndNameResponse,
-    error = super::errors::CheckMobileAndNameError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckMobileAndName {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 }
 
 /// What a successful [`CheckMobileAndName`] call returns.
 #[tc_model]
 pub struct CheckMobileAndNameResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -385,40 +456,48 @@ pub struct CheckMobileAndNameResponse {
 /// The `CheckMobileVerification` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckMobileVerificationResponse`].
-/// The codes it documents are in [`CheckMobileVerificationError`](super::errors::CheckMobileVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckMobileVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckMobileVerification",
     output = CheckMobileVerificationResponse,
-    error = super::errors::CheckMobileVerificationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckMobileVerification {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: String,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 }
 
 /// What a successful [`CheckMobileVerification`] call returns.
 #[tc_model]
 pub struct CheckMobileVerificationResponse {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -428,52 +507,53 @@ pub struct CheckMobileVerificationResponse {
 /// The `CheckVerifyCodeMatchFlowId` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CheckVerifyCodeMatchFlowIdResponse`].
-/// The codes it documents are in [`CheckVerifyCodeMatchFlowIdError`](super::errors::CheckVerifyCodeMatchFlowIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CheckVerifyCodeMatchFlowId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CheckVerifyCodeMatchFlowId",
     output = CheckVerifyCodeMatchFlowIdResponse,
-    error = super::errors::CheckVerifyCodeMatchFlowIdError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CheckVerifyCodeMatchFlowId {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1810000****"`
+    /// `Mobile`; example: `"1810000****"`
     pub mobile: String,
 
-    /// `VerifyCode`: a string.
-    ///
-    /// Example: `"46278342"`
+    /// `VerifyCode`; example: `"46278342"`
     pub verify_code: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"21387192"`
+    /// `FlowId`; example: `"21387192"`
     pub flow_id: String,
 }
 
 /// What a successful [`CheckVerifyCodeMatchFlowId`] call returns.
 #[tc_model]
 pub struct CheckVerifyCodeMatchFlowIdResponse {
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Description`; example: `"success"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -483,28 +563,37 @@ pub struct CheckVerifyCodeMatchFlowIdResponse {
 /// The `CreateFaceIdSign` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateFaceIdSignResponse`].
-/// The codes it documents are in [`CreateFaceIdSignError`](super::errors::CreateFaceIdSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateFaceIdSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateFaceIdSign",
     output = CreateFaceIdSignResponse,
-    error = super::errors::CreateFaceIdSignError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFaceIdSign {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
 /// What a successful [`CreateFaceIdSign`] call returns.
 #[tc_model]
 pub struct CreateFaceIdSignResponse {
-    /// `Sign`: a string.
+    /// `Sign`
     pub sign: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -514,36 +603,44 @@ pub struct CreateFaceIdSignResponse {
 /// The `CreateFlowByFiles` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateFlowByFilesResponse`].
-/// The codes it documents are in [`CreateFlowByFilesError`](super::errors::CreateFlowByFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateFlowByFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateFlowByFiles",
     output = CreateFlowByFilesResponse,
-    error = super::errors::CreateFlowByFilesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFlowByFiles {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowInfo`: a [`FlowInfo`](super::models::FlowInfo).
+    /// `FlowInfo`
     pub flow_info: models::FlowInfo,
 
-    /// `FileIds`: a list of strings.
+    /// `FileIds`
     pub file_ids: Vec<String>,
 
-    /// `CustomId`: a string.
+    /// `CustomId`
     pub custom_id: Option<String>,
 }
 
 /// What a successful [`CreateFlowByFiles`] call returns.
 #[tc_model]
 pub struct CreateFlowByFilesResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"83c210b73a2cd9e40fb9849283e78788"`
+    /// `FlowId`; example: `"83c210b73a2cd9e40fb9849283e78788"`
     pub flow_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -553,49 +650,58 @@ pub struct CreateFlowByFilesResponse {
 /// The `CreateH5FaceIdUrl` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateH5FaceIdUrlResponse`].
-/// The codes it documents are in [`CreateH5FaceIdUrlError`](super::errors::CreateH5FaceIdUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateH5FaceIdUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateH5FaceIdUrl",
     output = CreateH5FaceIdUrlResponse,
-    error = super::errors::CreateH5FaceIdUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateH5FaceIdUrl {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `WbAppId`: a string.
+    /// `WbAppId`
     pub wb_app_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: Option<String>,
 
-    /// `JumpUrl`: a string.
+    /// `JumpUrl`
     pub jump_url: Option<String>,
 
-    /// `JumpType`: a string.
+    /// `JumpType`
     pub jump_type: Option<String>,
 
-    /// `OpenFrom`: a string.
+    /// `OpenFrom`
     pub open_from: Option<String>,
 
-    /// `RedirectType`: a string.
+    /// `RedirectType`
     pub redirect_type: Option<String>,
 }
 
 /// What a successful [`CreateH5FaceIdUrl`] call returns.
 #[tc_model]
 pub struct CreateH5FaceIdUrlResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -605,47 +711,89 @@ pub struct CreateH5FaceIdUrlResponse {
 /// The `CreatePreviewSignUrl` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreatePreviewSignUrlResponse`].
-/// The codes it documents are in [`CreatePreviewSignUrlError`](super::errors::CreatePreviewSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreatePreviewSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreatePreviewSignUrl",
     output = CreatePreviewSignUrlResponse,
-    error = super::errors::CreatePreviewSignUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreatePreviewSignUrl {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1637063713`
+    /// `Deadline`; example: `1637063713`
     pub deadline: i64,
 
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"78sh2783h2ds009823hj"`
+    /// `CatalogId`; example: `"78sh2783h2ds009823hj"`
     pub catalog_id: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"94b3f7921f0642940138573ca8361220"`
+    /// `FlowId`; example: `"94b3f7921f0642940138573ca8361220"`
     pub flow_id: Option<String>,
 
-    /// `SignUrlType`: a string.
-    ///
-    /// Example: `"FLOW"`
+    /// `SignUrlType`; example: `"FLOW"`
     pub sign_url_type: Option<String>,
 }
 
 /// What a successful [`CreatePreviewSignUrl`] call returns.
 #[tc_model]
 pub struct CreatePreviewSignUrlResponse {
-    /// `PreviewSignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/SDKU0E"`
+    /// `PreviewSignUrl`; example: `"https://essurl.cn/SDKU0E"`
     pub preview_sign_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -655,62 +803,60 @@ pub struct CreatePreviewSignUrlResponse {
 /// The `CreateSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateSealResponse`].
-/// The codes it documents are in [`CreateSealError`](super::errors::CreateSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateSeal",
     output = CreateSealResponse,
-    error = super::errors::CreateSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"PERSONAL"`
+    /// `SealType`; example: `"PERSONAL"`
     pub seal_type: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `SealName`; example: `"TestName"`
     pub seal_name: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"123.123.123.123"`
+    /// `SourceIp`; example: `"123.123.123.123"`
     pub source_ip: String,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"Base64Image"`
+    /// `Image`; example: `"Base64Image"`
     pub image: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"609901fdsfdsf3e3rvb"`
+    /// `FileId`; example: `"609901fdsfdsf3e3rvb"`
     pub file_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"89e389dd320e8a3c8136bdbb7e5"`
+    /// `UserId`; example: `"89e389dd320e8a3c8136bdbb7e5"`
     pub user_id: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 }
 
 /// What a successful [`CreateSeal`] call returns.
 #[tc_model]
 pub struct CreateSealResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"4fecde8c3137d320e8a3c8136bdbb7e5"`
+    /// `SealId`; example: `"4fecde8c3137d320e8a3c8136bdbb7e5"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -720,40 +866,46 @@ pub struct CreateSealResponse {
 /// The `CreateServerFlowSign` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateServerFlowSignResponse`].
-/// The codes it documents are in [`CreateServerFlowSignError`](super::errors::CreateServerFlowSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateServerFlowSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateServerFlowSign",
     output = CreateServerFlowSignResponse,
-    error = super::errors::CreateServerFlowSignError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateServerFlowSign {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"732aaefa78c439d726f999b89c49e022"`
+    /// `FlowId`; example: `"732aaefa78c439d726f999b89c49e022"`
     pub flow_id: String,
 
-    /// `SignComponents`: a list of [`Component`](super::models::Component) objects.
+    /// `SignComponents`
     pub sign_components: Vec<models::Component>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"10.0.0.9"`
+    /// `SourceIp`; example: `"10.0.0.9"`
     pub source_ip: String,
 }
 
 /// What a successful [`CreateServerFlowSign`] call returns.
 #[tc_model]
 pub struct CreateServerFlowSignResponse {
-    /// `SignStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignStatus`; example: `0`
     pub sign_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -763,57 +915,95 @@ pub struct CreateServerFlowSignResponse {
 /// The `CreateSignUrl` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateSignUrlResponse`].
-/// The codes it documents are in [`CreateSignUrlError`](super::errors::CreateSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateSignUrl",
     output = CreateSignUrlResponse,
-    error = super::errors::CreateSignUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateSignUrl {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"a08c79b56afcd3b64317b33bee00ce12"`
+    /// `UserId`; example: `"a08c79b56afcd3b64317b33bee00ce12"`
     pub user_id: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1637063713`
+    /// `Deadline`; example: `1637063713`
     pub deadline: i64,
 
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"78sh2783h2ds009823hj"`
+    /// `CatalogId`; example: `"78sh2783h2ds009823hj"`
     pub catalog_id: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"94b3f7921f0642940138573ca8361220"`
+    /// `FlowId`; example: `"94b3f7921f0642940138573ca8361220"`
     pub flow_id: Option<String>,
 
-    /// `SignUrlType`: a string.
-    ///
-    /// Example: `"FLOW"`
+    /// `SignUrlType`; example: `"FLOW"`
     pub sign_url_type: Option<String>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"94b3f7921f0642940138573ca8361220"`
+    /// `SignId`; example: `"94b3f7921f0642940138573ca8361220"`
     pub sign_id: Option<String>,
 }
 
 /// What a successful [`CreateSignUrl`] call returns.
 #[tc_model]
 pub struct CreateSignUrlResponse {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/SDKU0E"`
+    /// `SignUrl`; example: `"https://essurl.cn/SDKU0E"`
     pub sign_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -823,115 +1013,133 @@ pub struct CreateSignUrlResponse {
 /// The `CreateSubOrganization` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateSubOrganizationResponse`].
-/// The codes it documents are in [`CreateSubOrganizationError`](super::errors::CreateSubOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateSubOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.OpenIdAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationOpenIdAlreadyExists)
+/// - [`FailedOperation.OrgIdCardNumberAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationOrgIdCardNumberAlreadyExists)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateSubOrganization",
     output = CreateSubOrganizationResponse,
-    error = super::errors::CreateSubOrganizationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateSubOrganization {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"USCC"`
+    /// `IdCardType`; example: `"USCC"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"7873****"`
+    /// `IdCardNumber`; example: `"7873****"`
     pub id_card_number: String,
 
-    /// `OrganizationType`: a string.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `OrganizationType`; example: `"ENTERPRISE"`
     pub organization_type: String,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `LegalName`; example: `"TestName"`
     pub legal_name: String,
 
-    /// `LegalIdCardType`: a string.
-    ///
-    /// Example: `"PASSPORT"`
+    /// `LegalIdCardType`; example: `"PASSPORT"`
     pub legal_id_card_type: String,
 
-    /// `LegalIdCardNumber`: a string.
-    ///
-    /// Example: `"U82*****"`
+    /// `LegalIdCardNumber`; example: `"U82*****"`
     pub legal_id_card_number: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Name`; example: `"TestName"`
     pub name: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"204aa34f396f503080fe53db7406d75e"`
+    /// `OpenId`; example: `"204aa34f396f503080fe53db7406d75e"`
     pub open_id: Option<String>,
 
-    /// `UseOpenId`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseOpenId`; example: `true`
     pub use_open_id: Option<bool>,
 
-    /// `IdCardFileType`: a string.
-    ///
-    /// Example: `"MULTIBIZLICENSEFILE"`
+    /// `IdCardFileType`; example: `"MULTIBIZLICENSEFILE"`
     pub id_card_file_type: Option<String>,
 
-    /// `BizLicenseFile`: a string.
-    ///
-    /// Example: `"Base64Image"`
+    /// `BizLicenseFile`; example: `"Base64Image"`
     pub biz_license_file: Option<String>,
 
-    /// `BizLicenseFileName`: a string.
-    ///
-    /// Example: `"TestImage"`
+    /// `BizLicenseFileName`; example: `"TestImage"`
     pub biz_license_file_name: Option<String>,
 
-    /// `LegalMobile`: a string.
-    ///
-    /// Example: `"1810099****"`
+    /// `LegalMobile`; example: `"1810099****"`
     pub legal_mobile: Option<String>,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `ContactName`; example: `"TestName"`
     pub contact_name: Option<String>,
 
-    /// `VerifyClientIp`: a string.
-    ///
-    /// Example: `"192.16.0.9"`
+    /// `VerifyClientIp`; example: `"192.16.0.9"`
     pub verify_client_ip: Option<String>,
 
-    /// `VerifyServerIp`: a string.
-    ///
-    /// Example: `"192.16.0.10"`
+    /// `VerifyServerIp`; example: `"192.16.0.10"`
     pub verify_server_ip: Option<String>,
 
-    /// `ContactAddress`: an [`Address`](super::models::Address).
+    /// `ContactAddress`
     pub contact_address: Option<models::Address>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@***.com"`
+    /// `Email`; example: `"test@***.com"`
     pub email: Option<String>,
 }
 
 /// What a successful [`CreateSubOrganization`] call returns.
 #[tc_model]
 pub struct CreateSubOrganizationResponse {
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"204aa34f396f503080fe53db7406d75e"`
+    /// `SubOrganizationId`; example: `"204aa34f396f503080fe53db7406d75e"`
     pub sub_organization_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -941,135 +1149,144 @@ pub struct CreateSubOrganizationResponse {
 /// The `CreateSubOrganizationAndSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateSubOrganizationAndSealResponse`].
-/// The codes it documents are in [`CreateSubOrganizationAndSealError`](super::errors::CreateSubOrganizationAndSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateSubOrganizationAndSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.OrgIdCardNumberAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationOrgIdCardNumberAlreadyExists)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateSubOrganizationAndSeal",
     output = CreateSubOrganizationAndSealResponse,
-    error = super::errors::CreateSubOrganizationAndSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateSubOrganizationAndSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Name`; example: `"TestName"`
     pub name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"USCC"`
+    /// `IdCardType`; example: `"USCC"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"统一社会信用代码"`
+    /// `IdCardNumber`; example: `"统一社会信用代码"`
     pub id_card_number: String,
 
-    /// `OrganizationType`: a string.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `OrganizationType`; example: `"ENTERPRISE"`
     pub organization_type: String,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `LegalName`; example: `"TestName"`
     pub legal_name: String,
 
-    /// `LegalIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `LegalIdCardType`; example: `"ID_CARD"`
     pub legal_id_card_type: String,
 
-    /// `LegalIdCardNumber`: a string.
-    ///
-    /// Example: `"14267019980908****"`
+    /// `LegalIdCardNumber`; example: `"14267019980908****"`
     pub legal_id_card_number: String,
 
-    /// `VerifyClientIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `VerifyClientIp`; example: `"10.0.0.1"`
     pub verify_client_ip: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@***.com"`
+    /// `Email`; example: `"test@***.com"`
     pub email: Option<String>,
 
-    /// `IdCardFileType`: a string.
-    ///
-    /// Example: `"MULTIBIZLICENSEFILE"`
+    /// `IdCardFileType`; example: `"MULTIBIZLICENSEFILE"`
     pub id_card_file_type: Option<String>,
 
-    /// `BizLicenseFile`: a string.
-    ///
-    /// Example: `"Base64Image"`
+    /// `BizLicenseFile`; example: `"Base64Image"`
     pub biz_license_file: Option<String>,
 
-    /// `BizLicenseFileName`: a string.
-    ///
-    /// Example: `"license.jpg"`
+    /// `BizLicenseFileName`; example: `"license.jpg"`
     pub biz_license_file_name: Option<String>,
 
-    /// `LegalMobile`: a string.
-    ///
-    /// Example: `"1910000****"`
+    /// `LegalMobile`; example: `"1910000****"`
     pub legal_mobile: Option<String>,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `ContactName`; example: `"TestName"`
     pub contact_name: Option<String>,
 
-    /// `VerifyServerIp`: a string.
-    ///
-    /// Example: `"198.20.8.7"`
+    /// `VerifyServerIp`; example: `"198.20.8.7"`
     pub verify_server_ip: Option<String>,
 
-    /// `ContactAddress`: an [`Address`](super::models::Address).
+    /// `ContactAddress`
     pub contact_address: Option<models::Address>,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"财务专用章"`
+    /// `SealName`; example: `"财务专用章"`
     pub seal_name: Option<String>,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: Option<String>,
 
-    /// `SealHorizontalText`: a string.
-    ///
-    /// Example: `"电子签名专用章"`
+    /// `SealHorizontalText`; example: `"电子签名专用章"`
     pub seal_horizontal_text: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"204aa34f396f503080fe53db7406d75e"`
+    /// `OpenId`; example: `"204aa34f396f503080fe53db7406d75e"`
     pub open_id: Option<String>,
 
-    /// `UseOpenId`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseOpenId`; example: `true`
     pub use_open_id: Option<bool>,
 }
 
 /// What a successful [`CreateSubOrganizationAndSeal`] call returns.
 #[tc_model]
 pub struct CreateSubOrganizationAndSealResponse {
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"efa7f9c2a7bdcb32611f4d0200fee3d"`
+    /// `SubOrganizationId`; example: `"efa7f9c2a7bdcb32611f4d0200fee3d"`
     pub sub_organization_id: String,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"e3e303228df9327c3e1661e1ebff7e1b"`
+    /// `SealId`; example: `"e3e303228df9327c3e1661e1ebff7e1b"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1079,62 +1296,102 @@ pub struct CreateSubOrganizationAndSealResponse {
 /// The `CreateUser` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestLimitExceeded1D`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1D)
+/// - [`FailedOperation.RequestLimitExceeded1H`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1H)
+/// - [`FailedOperation.RequestLimitExceeded30S`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded30S)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVerifyResult`](super::errors::EssbasicErrorCode::InvalidParameterInvalidVerifyResult)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateUser {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"89874***"`
+    /// `OpenId`; example: `"89874***"`
     pub open_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Name`; example: `"TestName"`
     pub name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"PASSPORT"`
+    /// `IdCardType`; example: `"PASSPORT"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"9R29****"`
+    /// `IdCardNumber`; example: `"9R29****"`
     pub id_card_number: String,
 
-    /// `UseOpenId`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseOpenId`; example: `true`
     pub use_open_id: Option<bool>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@****.com"`
+    /// `Email`; example: `"test@****.com"`
     pub email: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1810099****"`
+    /// `Mobile`; example: `"1810099****"`
     pub mobile: Option<String>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"89dsahd98asyr798qheu2"`
+    /// `UserId`; example: `"89dsahd98asyr798qheu2"`
     pub user_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1144,77 +1401,111 @@ pub struct CreateUserResponse {
 /// The `CreateUserAndSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`CreateUserAndSealResponse`].
-/// The codes it documents are in [`CreateUserAndSealError`](super::errors::CreateUserAndSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=CreateUserAndSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestLimitExceeded1D`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1D)
+/// - [`FailedOperation.RequestLimitExceeded1H`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1H)
+/// - [`FailedOperation.RequestLimitExceeded30S`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded30S)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVerifyResult`](super::errors::EssbasicErrorCode::InvalidParameterInvalidVerifyResult)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "CreateUserAndSeal",
     output = CreateUserAndSealResponse,
-    error = super::errors::CreateUserAndSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateUserAndSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"88fb0c591044be771f60aa382cc5****"`
+    /// `OpenId`; example: `"88fb0c591044be771f60aa382cc5****"`
     pub open_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Name`; example: `"TestName"`
     pub name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"16259019870907****"`
+    /// `IdCardNumber`; example: `"16259019870907****"`
     pub id_card_number: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"10.0.12.89"`
+    /// `SourceIp`; example: `"10.0.12.89"`
     pub source_ip: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1780095****"`
+    /// `Mobile`; example: `"1780095****"`
     pub mobile: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@****.com"`
+    /// `Email`; example: `"test@****.com"`
     pub email: Option<String>,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `SealName`; example: `"TestName"`
     pub seal_name: Option<String>,
 
-    /// `UseOpenId`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseOpenId`; example: `true`
     pub use_open_id: Option<bool>,
 }
 
 /// What a successful [`CreateUserAndSeal`] call returns.
 #[tc_model]
 pub struct CreateUserAndSealResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3768438f76ea49b43b8c819b13438ae3"`
+    /// `UserId`; example: `"3768438f76ea49b43b8c819b13438ae3"`
     pub user_id: String,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"76u6f2y239h2b3t62eg1gs"`
+    /// `SealId`; example: `"76u6f2y239h2b3t62eg1gs"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1224,33 +1515,40 @@ pub struct CreateUserAndSealResponse {
 /// The `DeleteSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DeleteSealResponse`].
-/// The codes it documents are in [`DeleteSealError`](super::errors::DeleteSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DeleteSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DeleteSeal",
     output = DeleteSealResponse,
-    error = super::errors::DeleteSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DeleteSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"3486379737fd34230a247061088dedbd"`
+    /// `SealId`; example: `"3486379737fd34230a247061088dedbd"`
     pub seal_id: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"198.8.90.2"`
+    /// `SourceIp`; example: `"198.8.90.2"`
     pub source_ip: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"88fb0c591044be771f60aa382cc5ed0e"`
+    /// `UserId`; example: `"88fb0c591044be771f60aa382cc5ed0e"`
     pub user_id: Option<String>,
 }
 
@@ -1264,35 +1562,40 @@ pub struct DeleteSealResponse {
 /// The `DescribeCatalogApprovers` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeCatalogApproversResponse`].
-/// The codes it documents are in [`DescribeCatalogApproversError`](super::errors::DescribeCatalogApproversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeCatalogApprovers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeCatalogApprovers",
     output = DescribeCatalogApproversResponse,
-    error = super::errors::DescribeCatalogApproversError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeCatalogApprovers {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"\"目录ID\""`
+    /// `CatalogId`; example: `"\"目录ID\""`
     pub catalog_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"\"UserId\""`
+    /// `UserId`; example: `"\"UserId\""`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeCatalogApprovers`] call returns.
 #[tc_model]
 pub struct DescribeCatalogApproversResponse {
-    /// `Approvers`: a list of [`CatalogApprovers`](super::models::CatalogApprovers) objects.
+    /// `Approvers`
     pub approvers: Vec<models::CatalogApprovers>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1302,30 +1605,84 @@ pub struct DescribeCatalogApproversResponse {
 /// The `DescribeCatalogSignComponents` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeCatalogSignComponentsResponse`].
-/// The codes it documents are in [`DescribeCatalogSignComponentsError`](super::errors::DescribeCatalogSignComponentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeCatalogSignComponents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestLimitExceeded1D`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1D)
+/// - [`FailedOperation.RequestLimitExceeded1H`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1H)
+/// - [`FailedOperation.RequestLimitExceeded30S`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded30S)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVerifyResult`](super::errors::EssbasicErrorCode::InvalidParameterInvalidVerifyResult)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeCatalogSignComponents",
     output = DescribeCatalogSignComponentsResponse,
-    error = super::errors::DescribeCatalogSignComponentsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeCatalogSignComponents {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"目录ID"`
+    /// `CatalogId`; example: `"目录ID"`
     pub catalog_id: String,
 }
 
 /// What a successful [`DescribeCatalogSignComponents`] call returns.
 #[tc_model]
 pub struct DescribeCatalogSignComponentsResponse {
-    /// `SignComponents`: a list of [`CatalogComponents`](super::models::CatalogComponents) objects.
+    /// `SignComponents`
     pub sign_components: Vec<models::CatalogComponents>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1335,28 +1692,39 @@ pub struct DescribeCatalogSignComponentsResponse {
 /// The `DescribeCustomFlowIds` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeCustomFlowIdsResponse`].
-/// The codes it documents are in [`DescribeCustomFlowIdsError`](super::errors::DescribeCustomFlowIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeCustomFlowIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeCustomFlowIds",
     output = DescribeCustomFlowIdsResponse,
-    error = super::errors::DescribeCustomFlowIdsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeCustomFlowIds {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `CustomIds`: a list of strings.
+    /// `CustomIds`
     pub custom_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeCustomFlowIds`] call returns.
 #[tc_model]
 pub struct DescribeCustomFlowIdsResponse {
-    /// `CustomIdList`: a list of [`CustomFlowIdMap`](super::models::CustomFlowIdMap) objects.
+    /// `CustomIdList`
     pub custom_id_list: Vec<models::CustomFlowIdMap>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1366,28 +1734,39 @@ pub struct DescribeCustomFlowIdsResponse {
 /// The `DescribeCustomFlowIdsByFlowId` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeCustomFlowIdsByFlowIdResponse`].
-/// The codes it documents are in [`DescribeCustomFlowIdsByFlowIdError`](super::errors::DescribeCustomFlowIdsByFlowIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeCustomFlowIdsByFlowId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeCustomFlowIdsByFlowId",
     output = DescribeCustomFlowIdsByFlowIdResponse,
-    error = super::errors::DescribeCustomFlowIdsByFlowIdError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeCustomFlowIdsByFlowId {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowIds`: a list of strings.
+    /// `FlowIds`
     pub flow_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeCustomFlowIdsByFlowId`] call returns.
 #[tc_model]
 pub struct DescribeCustomFlowIdsByFlowIdResponse {
-    /// `CustomIdList`: a list of [`CustomFlowIdMap`](super::models::CustomFlowIdMap) objects.
+    /// `CustomIdList`
     pub custom_id_list: Vec<models::CustomFlowIdMap>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1397,31 +1776,41 @@ pub struct DescribeCustomFlowIdsByFlowIdResponse {
 /// The `DescribeFaceIdPhotos` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFaceIdPhotosResponse`].
-/// The codes it documents are in [`DescribeFaceIdPhotosError`](super::errors::DescribeFaceIdPhotosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFaceIdPhotos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFaceIdPhotos",
     output = DescribeFaceIdPhotosResponse,
-    error = super::errors::DescribeFaceIdPhotosError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFaceIdPhotos {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `WbAppId`: a string.
+    /// `WbAppId`
     pub wb_app_id: String,
 
-    /// `OrderNumbers`: a list of strings.
+    /// `OrderNumbers`
     pub order_numbers: Vec<String>,
 }
 
 /// What a successful [`DescribeFaceIdPhotos`] call returns.
 #[tc_model]
 pub struct DescribeFaceIdPhotosResponse {
-    /// `Photos`: a list of [`FaceIdPhoto`](super::models::FaceIdPhoto) objects.
+    /// `Photos`
     pub photos: Option<Vec<models::FaceIdPhoto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1431,34 +1820,44 @@ pub struct DescribeFaceIdPhotosResponse {
 /// The `DescribeFaceIdResults` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFaceIdResultsResponse`].
-/// The codes it documents are in [`DescribeFaceIdResultsError`](super::errors::DescribeFaceIdResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFaceIdResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFaceIdResults",
     output = DescribeFaceIdResultsResponse,
-    error = super::errors::DescribeFaceIdResultsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFaceIdResults {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `WbAppId`: a string.
+    /// `WbAppId`
     pub wb_app_id: String,
 
-    /// `OrderNumbers`: a list of strings.
+    /// `OrderNumbers`
     pub order_numbers: Vec<String>,
 
-    /// `FileType`: a signed 64-bit integer.
+    /// `FileType`
     pub file_type: Option<i64>,
 }
 
 /// What a successful [`DescribeFaceIdResults`] call returns.
 #[tc_model]
 pub struct DescribeFaceIdResultsResponse {
-    /// `Results`: a list of [`FaceIdResult`](super::models::FaceIdResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::FaceIdResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1468,28 +1867,40 @@ pub struct DescribeFaceIdResultsResponse {
 /// The `DescribeFileIdsByCustomIds` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFileIdsByCustomIdsResponse`].
-/// The codes it documents are in [`DescribeFileIdsByCustomIdsError`](super::errors::DescribeFileIdsByCustomIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFileIdsByCustomIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFileIdsByCustomIds",
     output = DescribeFileIdsByCustomIdsResponse,
-    error = super::errors::DescribeFileIdsByCustomIdsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFileIdsByCustomIds {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `CustomIds`: a list of strings.
+    /// `CustomIds`
     pub custom_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeFileIdsByCustomIds`] call returns.
 #[tc_model]
 pub struct DescribeFileIdsByCustomIdsResponse {
-    /// `CustomIdList`: a list of [`CustomFileIdMap`](super::models::CustomFileIdMap) objects.
+    /// `CustomIdList`
     pub custom_id_list: Vec<models::CustomFileIdMap>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1499,58 +1910,55 @@ pub struct DescribeFileIdsByCustomIdsResponse {
 /// The `DescribeFileUrls` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFileUrlsResponse`].
-/// The codes it documents are in [`DescribeFileUrlsError`](super::errors::DescribeFileUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFileUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFileUrls",
     output = DescribeFileUrlsResponse,
-    error = super::errors::DescribeFileUrlsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFileUrls {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `BusinessIds`: a list of strings.
+    /// `BusinessIds`
     pub business_ids: Vec<String>,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"TEMPLATE"`
+    /// `BusinessType`; example: `"TEMPLATE"`
     pub business_type: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `FileName`; example: `"TestName"`
     pub file_name: Option<String>,
 
-    /// `ResourceOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceOffset`; example: `1`
     pub resource_offset: Option<i64>,
 
-    /// `ResourceLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceLimit`; example: `2`
     pub resource_limit: Option<i64>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"ZIP"`
+    /// `FileType`; example: `"ZIP"`
     pub file_type: Option<String>,
 }
 
 /// What a successful [`DescribeFileUrls`] call returns.
 #[tc_model]
 pub struct DescribeFileUrlsResponse {
-    /// `FileUrls`: a list of [`FileUrl`](super::models::FileUrl) objects.
+    /// `FileUrls`
     pub file_urls: Vec<models::FileUrl>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1560,80 +1968,66 @@ pub struct DescribeFileUrlsResponse {
 /// The `DescribeFlow` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFlowResponse`].
-/// The codes it documents are in [`DescribeFlowError`](super::errors::DescribeFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFlow",
     output = DescribeFlowResponse,
-    error = super::errors::DescribeFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFlow {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"93e2a19ee44a3f93cadeadaae739f1d4****"`
+    /// `FlowId`; example: `"93e2a19ee44a3f93cadeadaae739f1d4****"`
     pub flow_id: String,
 }
 
 /// What a successful [`DescribeFlow`] call returns.
 #[tc_model]
 pub struct DescribeFlowResponse {
-    /// `Creator`: a [`Caller`](super::models::Caller).
+    /// `Creator`
     pub creator: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"93e2a19ee44a3f93cadeadaae739f1d4"`
+    /// `FlowId`; example: `"93e2a19ee44a3f93cadeadaae739f1d4"`
     pub flow_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `FlowName`; example: `"TestName"`
     pub flow_name: String,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"Some contents"`
+    /// `FlowDescription`; example: `"Some contents"`
     pub flow_description: String,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"劳务合同"`
+    /// `FlowType`; example: `"劳务合同"`
     pub flow_type: String,
 
-    /// `FlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowStatus`; example: `1`
     pub flow_status: i64,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1609579241`
+    /// `CreatedOn`; example: `1609579241`
     pub created_on: i64,
 
-    /// `UpdatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1609579260`
+    /// `UpdatedOn`; example: `1609579260`
     pub updated_on: i64,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1609891200`
+    /// `Deadline`; example: `1609891200`
     pub deadline: i64,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"www.***.com"`
+    /// `CallbackUrl`; example: `"www.***.com"`
     pub callback_url: String,
 
-    /// `FlowMessage`: a string.
-    ///
-    /// Example: `"some reasons"`
+    /// `FlowMessage`; example: `"some reasons"`
     pub flow_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1643,37 +2037,44 @@ pub struct DescribeFlowResponse {
 /// The `DescribeFlowApprovers` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFlowApproversResponse`].
-/// The codes it documents are in [`DescribeFlowApproversError`](super::errors::DescribeFlowApproversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFlowApprovers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFlowApprovers",
     output = DescribeFlowApproversResponse,
-    error = super::errors::DescribeFlowApproversError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFlowApprovers {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `SignId`: a string.
+    /// `SignId`
     pub sign_id: Option<String>,
 }
 
 /// What a successful [`DescribeFlowApprovers`] call returns.
 #[tc_model]
 pub struct DescribeFlowApproversResponse {
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 
-    /// `Approvers`: a list of [`FlowApproverInfo`](super::models::FlowApproverInfo) objects.
+    /// `Approvers`
     pub approvers: Vec<models::FlowApproverInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1683,31 +2084,38 @@ pub struct DescribeFlowApproversResponse {
 /// The `DescribeFlowFiles` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeFlowFilesResponse`].
-/// The codes it documents are in [`DescribeFlowFilesError`](super::errors::DescribeFlowFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeFlowFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeFlowFiles",
     output = DescribeFlowFilesResponse,
-    error = super::errors::DescribeFlowFilesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFlowFiles {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 }
 
 /// What a successful [`DescribeFlowFiles`] call returns.
 #[tc_model]
 pub struct DescribeFlowFilesResponse {
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: Option<String>,
 
-    /// `FlowFileInfos`: a list of [`FlowFileInfo`](super::models::FlowFileInfo) objects.
+    /// `FlowFileInfos`
     pub flow_file_infos: Option<Vec<models::FlowFileInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1717,33 +2125,43 @@ pub struct DescribeFlowFilesResponse {
 /// The `DescribeSeals` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeSealsResponse`].
-/// The codes it documents are in [`DescribeSealsError`](super::errors::DescribeSealsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeSeals)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeSeals",
     output = DescribeSealsResponse,
-    error = super::errors::DescribeSealsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeSeals {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SealIds`: a list of strings.
+    /// `SealIds`
     pub seal_ids: Vec<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"c17bdf9c2a7bdcb32611f4d0200fee3d"`
+    /// `UserId`; example: `"c17bdf9c2a7bdcb32611f4d0200fee3d"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeSeals`] call returns.
 #[tc_model]
 pub struct DescribeSealsResponse {
-    /// `Seals`: a list of [`Seal`](super::models::Seal) objects.
+    /// `Seals`
     pub seals: Vec<models::Seal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1753,28 +2171,80 @@ pub struct DescribeSealsResponse {
 /// The `DescribeSubOrganizations` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeSubOrganizationsResponse`].
-/// The codes it documents are in [`DescribeSubOrganizationsError`](super::errors::DescribeSubOrganizationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeSubOrganizations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeSubOrganizations",
     output = DescribeSubOrganizationsResponse,
-    error = super::errors::DescribeSubOrganizationsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeSubOrganizations {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SubOrganizationIds`: a list of strings.
+    /// `SubOrganizationIds`
     pub sub_organization_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeSubOrganizations`] call returns.
 #[tc_model]
 pub struct DescribeSubOrganizationsResponse {
-    /// `SubOrganizationInfos`: a list of [`SubOrganizationDetail`](super::models::SubOrganizationDetail) objects.
+    /// `SubOrganizationInfos`
     pub sub_organization_infos: Vec<models::SubOrganizationDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1784,28 +2254,35 @@ pub struct DescribeSubOrganizationsResponse {
 /// The `DescribeUsers` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DescribeUsersResponse`].
-/// The codes it documents are in [`DescribeUsersError`](super::errors::DescribeUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DescribeUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeUsers {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeUsers`] call returns.
 #[tc_model]
 pub struct DescribeUsersResponse {
-    /// `Users`: a list of [`UserDescribe`](super::models::UserDescribe) objects.
+    /// `Users`
     pub users: Vec<models::UserDescribe>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1815,21 +2292,28 @@ pub struct DescribeUsersResponse {
 /// The `DestroyFlowFile` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`DestroyFlowFileResponse`].
-/// The codes it documents are in [`DestroyFlowFileError`](super::errors::DestroyFlowFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=DestroyFlowFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "DestroyFlowFile",
     output = DestroyFlowFileResponse,
-    error = super::errors::DestroyFlowFileError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DestroyFlowFile {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 }
 
@@ -1843,52 +2327,56 @@ pub struct DestroyFlowFileResponse {
 /// The `GenerateOrganizationSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`GenerateOrganizationSealResponse`].
-/// The codes it documents are in [`GenerateOrganizationSealError`](super::errors::GenerateOrganizationSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=GenerateOrganizationSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.GenerateOrgSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateOrgSeal)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "GenerateOrganizationSeal",
     output = GenerateOrganizationSealResponse,
-    error = super::errors::GenerateOrganizationSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct GenerateOrganizationSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"10.8.10.10"`
+    /// `SourceIp`; example: `"10.8.10.10"`
     pub source_ip: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"印章名称"`
+    /// `SealName`; example: `"印章名称"`
     pub seal_name: Option<String>,
 
-    /// `SealHorizontalText`: a string.
-    ///
-    /// Example: `"印章横向文字"`
+    /// `SealHorizontalText`; example: `"印章横向文字"`
     pub seal_horizontal_text: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 }
 
 /// What a successful [`GenerateOrganizationSeal`] call returns.
 #[tc_model]
 pub struct GenerateOrganizationSealResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"627caedfb394e410befc101bf0c*****"`
+    /// `SealId`; example: `"627caedfb394e410befc101bf0c*****"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1898,47 +2386,53 @@ pub struct GenerateOrganizationSealResponse {
 /// The `GenerateUserSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`GenerateUserSealResponse`].
-/// The codes it documents are in [`GenerateUserSealError`](super::errors::GenerateUserSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=GenerateUserSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "GenerateUserSeal",
     output = GenerateUserSealResponse,
-    error = super::errors::GenerateUserSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct GenerateUserSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"88fb0c591044be771f60aa382cc5ed0e"`
+    /// `UserId`; example: `"88fb0c591044be771f60aa382cc5ed0e"`
     pub user_id: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"10.10.2.2"`
+    /// `SourceIp`; example: `"10.10.2.2"`
     pub source_ip: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `SealName`; example: `"TestName"`
     pub seal_name: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 }
 
 /// What a successful [`GenerateUserSeal`] call returns.
 #[tc_model]
 pub struct GenerateUserSealResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"627caedfb394e410befc101bf0c161f2"`
+    /// `SealId`; example: `"627caedfb394e410befc101bf0c161f2"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1948,28 +2442,37 @@ pub struct GenerateUserSealResponse {
 /// The `ModifyOrganizationDefaultSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`ModifyOrganizationDefaultSealResponse`].
-/// The codes it documents are in [`ModifyOrganizationDefaultSealError`](super::errors::ModifyOrganizationDefaultSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=ModifyOrganizationDefaultSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "ModifyOrganizationDefaultSeal",
     output = ModifyOrganizationDefaultSealResponse,
-    error = super::errors::ModifyOrganizationDefaultSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyOrganizationDefaultSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"3486379737fd34230a247061088dedbd"`
+    /// `SealId`; example: `"3486379737fd34230a247061088dedbd"`
     pub seal_id: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"198.8.90.2"`
+    /// `SourceIp`; example: `"198.8.90.2"`
     pub source_ip: String,
 }
 
@@ -1983,48 +2486,49 @@ pub struct ModifyOrganizationDefaultSealResponse {
 /// The `ModifySeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`ModifySealResponse`].
-/// The codes it documents are in [`ModifySealError`](super::errors::ModifySealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=ModifySeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "ModifySeal",
     output = ModifySealResponse,
-    error = super::errors::ModifySealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifySeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"192.168.1.10"`
+    /// `SourceIp`; example: `"192.168.1.10"`
     pub source_ip: String,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"5d854d4be9e44359ee75fd9570ac70b5"`
+    /// `SealId`; example: `"5d854d4be9e44359ee75fd9570ac70b5"`
     pub seal_id: Option<String>,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"NewName"`
+    /// `SealName`; example: `"NewName"`
     pub seal_name: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"Base64Image"`
+    /// `Image`; example: `"Base64Image"`
     pub image: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"d0491d4b781ae43640496d93326630e2"`
+    /// `FileId`; example: `"d0491d4b781ae43640496d93326630e2"`
     pub file_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"01234567890123456789012345678901"`
+    /// `UserId`; example: `"01234567890123456789012345678901"`
     pub user_id: Option<String>,
 }
 
@@ -2038,85 +2542,115 @@ pub struct ModifySealResponse {
 /// The `ModifySubOrganizationInfo` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`ModifySubOrganizationInfoResponse`].
-/// The codes it documents are in [`ModifySubOrganizationInfoError`](super::errors::ModifySubOrganizationInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=ModifySubOrganizationInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.OpenIdAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationOpenIdAlreadyExists)
+/// - [`FailedOperation.OrgIdCardNumberAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationOrgIdCardNumberAlreadyExists)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "ModifySubOrganizationInfo",
     output = ModifySubOrganizationInfoResponse,
-    error = super::errors::ModifySubOrganizationInfoError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifySubOrganizationInfo {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"204aa34f396f503080fe53db7406d75e"`
+    /// `OpenId`; example: `"204aa34f396f503080fe53db7406d75e"`
     pub open_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestOrg"`
+    /// `Name`; example: `"TestOrg"`
     pub name: Option<String>,
 
-    /// `OrganizationType`: a string.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `OrganizationType`; example: `"ENTERPRISE"`
     pub organization_type: Option<String>,
 
-    /// `BizLicenseFile`: a string.
-    ///
-    /// Example: `"Base64Image"`
+    /// `BizLicenseFile`; example: `"Base64Image"`
     pub biz_license_file: Option<String>,
 
-    /// `BizLicenseFileName`: a string.
-    ///
-    /// Example: `"TestImage"`
+    /// `BizLicenseFileName`; example: `"TestImage"`
     pub biz_license_file_name: Option<String>,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"TestPeople"`
+    /// `LegalName`; example: `"TestPeople"`
     pub legal_name: Option<String>,
 
-    /// `LegalIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `LegalIdCardType`; example: `"ID_CARD"`
     pub legal_id_card_type: Option<String>,
 
-    /// `LegalIdCardNumber`: a string.
-    ///
-    /// Example: `"12450119870902***"`
+    /// `LegalIdCardNumber`; example: `"12450119870902***"`
     pub legal_id_card_number: Option<String>,
 
-    /// `LegalMobile`: a string.
-    ///
-    /// Example: `"1890000****"`
+    /// `LegalMobile`; example: `"1890000****"`
     pub legal_mobile: Option<String>,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"TestPeople"`
+    /// `ContactName`; example: `"TestPeople"`
     pub contact_name: Option<String>,
 
-    /// `ContactAddress`: an [`Address`](super::models::Address).
+    /// `ContactAddress`
     pub contact_address: Option<models::Address>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@****.com"`
+    /// `Email`; example: `"test@****.com"`
     pub email: Option<String>,
 }
 
 /// What a successful [`ModifySubOrganizationInfo`] call returns.
 #[tc_model]
 pub struct ModifySubOrganizationInfoResponse {
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"3768438f76ea49b43b8c819b13*****"`
+    /// `SubOrganizationId`; example: `"3768438f76ea49b43b8c819b13*****"`
     pub sub_organization_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2126,52 +2660,96 @@ pub struct ModifySubOrganizationInfoResponse {
 /// The `ModifyUser` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`ModifyUserResponse`].
-/// The codes it documents are in [`ModifyUserError`](super::errors::ModifyUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=ModifyUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestLimitExceeded1D`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1D)
+/// - [`FailedOperation.RequestLimitExceeded1H`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1H)
+/// - [`FailedOperation.RequestLimitExceeded30S`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded30S)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVerifyResult`](super::errors::EssbasicErrorCode::InvalidParameterInvalidVerifyResult)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "ModifyUser",
     output = ModifyUserResponse,
-    error = super::errors::ModifyUserError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyUser {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"89874***"`
+    /// `OpenId`; example: `"89874***"`
     pub open_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"323dsa2321****"`
+    /// `UserId`; example: `"323dsa2321****"`
     pub user_id: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"181****1009"`
+    /// `Mobile`; example: `"181****1009"`
     pub mobile: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"Test@***.com"`
+    /// `Email`; example: `"Test@***.com"`
     pub email: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Name`; example: `"TestName"`
     pub name: Option<String>,
 }
 
 /// What a successful [`ModifyUser`] call returns.
 #[tc_model]
 pub struct ModifyUserResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"UserId"`
+    /// `UserId`; example: `"UserId"`
     pub user_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2181,33 +2759,40 @@ pub struct ModifyUserResponse {
 /// The `ModifyUserDefaultSeal` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`ModifyUserDefaultSealResponse`].
-/// The codes it documents are in [`ModifyUserDefaultSealError`](super::errors::ModifyUserDefaultSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=ModifyUserDefaultSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "ModifyUserDefaultSeal",
     output = ModifyUserDefaultSealResponse,
-    error = super::errors::ModifyUserDefaultSealError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyUserDefaultSeal {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"88fb0c591044be771f60aa382cc5ed0e"`
+    /// `UserId`; example: `"88fb0c591044be771f60aa382cc5ed0e"`
     pub user_id: String,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"3486379737fd34230a247061088dedbd"`
+    /// `SealId`; example: `"3486379737fd34230a247061088dedbd"`
     pub seal_id: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"198.8.90.2"`
+    /// `SourceIp`; example: `"198.8.90.2"`
     pub source_ip: String,
 }
 
@@ -2221,46 +2806,92 @@ pub struct ModifyUserDefaultSealResponse {
 /// The `RejectFlow` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`RejectFlowResponse`].
-/// The codes it documents are in [`RejectFlowError`](super::errors::RejectFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=RejectFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestLimitExceeded1D`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1D)
+/// - [`FailedOperation.RequestLimitExceeded1H`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1H)
+/// - [`FailedOperation.RequestLimitExceeded30S`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded30S)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVerifyResult`](super::errors::EssbasicErrorCode::InvalidParameterInvalidVerifyResult)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "RejectFlow",
     output = RejectFlowResponse,
-    error = super::errors::RejectFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct RejectFlow {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"b334e0cbdf76eb21b7c4cd75e02198e0"`
+    /// `FlowId`; example: `"b334e0cbdf76eb21b7c4cd75e02198e0"`
     pub flow_id: String,
 
-    /// `VerifyResult`: a string.
-    ///
-    /// Example: `"354908"`
+    /// `VerifyResult`; example: `"354908"`
     pub verify_result: String,
 
-    /// `VerifyChannel`: a string.
-    ///
-    /// Example: `"VERIFYCODE"`
+    /// `VerifyChannel`; example: `"VERIFYCODE"`
     pub verify_channel: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `SourceIp`; example: `"127.0.0.1"`
     pub source_ip: String,
 
-    /// `RejectMessage`: a string.
-    ///
-    /// Example: `"Some Reasons"`
+    /// `RejectMessage`; example: `"Some Reasons"`
     pub reject_message: Option<String>,
 
-    /// `SignId`: a string.
+    /// `SignId`
     pub sign_id: Option<String>,
 }
 
@@ -2274,91 +2905,79 @@ pub struct RejectFlowResponse {
 /// The `SendFlow` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`SendFlowResponse`].
-/// The codes it documents are in [`SendFlowError`](super::errors::SendFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=SendFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "SendFlow",
     output = SendFlowResponse,
-    error = super::errors::SendFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct SendFlow {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"b334e0cbdf76eb21b7c4cd75e02198e0"`
+    /// `FlowId`; example: `"b334e0cbdf76eb21b7c4cd75e02198e0"`
     pub flow_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"e3e303228df9327c3e1661e1ebff7e1b"`
+    /// `UserId`; example: `"e3e303228df9327c3e1661e1ebff7e1b"`
     pub user_id: String,
 
-    /// `SignComponents`: a list of [`Component`](super::models::Component) objects.
+    /// `SignComponents`
     pub sign_components: Vec<models::Component>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1521981****"`
+    /// `Mobile`; example: `"1521981****"`
     pub mobile: Option<String>,
 
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"732aaefa78c439d726f541b89c49e022"`
+    /// `SubOrganizationId`; example: `"732aaefa78c439d726f541b89c49e022"`
     pub sub_organization_id: Option<String>,
 
-    /// `VerifyChannel`: a list of strings.
+    /// `VerifyChannel`
     pub verify_channel: Option<Vec<String>>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1609927200`
+    /// `Deadline`; example: `1609927200`
     pub deadline: Option<i64>,
 
-    /// `IsLastApprover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLastApprover`; example: `false`
     pub is_last_approver: Option<bool>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `JumpUrl`; example: `"https://www.qq.com"`
     pub jump_url: Option<String>,
 
-    /// `SmsTemplate`: a [`SmsTemplate`](super::models::SmsTemplate).
+    /// `SmsTemplate`
     pub sms_template: Option<models::SmsTemplate>,
 
-    /// `IsFullText`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFullText`; example: `true`
     pub is_full_text: Option<bool>,
 
-    /// `PreReadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PreReadTime`; example: `20`
     pub pre_read_time: Option<i64>,
 
-    /// `CanOffLine`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanOffLine`; example: `false`
     pub can_off_line: Option<bool>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `CallbackUrl`; example: `"https://www.qq.com"`
     pub callback_url: Option<String>,
 }
 
 /// What a successful [`SendFlow`] call returns.
 #[tc_model]
 pub struct SendFlowResponse {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"361d2e5b411f3c7c16d082169d49a747"`
+    /// `SignId`; example: `"361d2e5b411f3c7c16d082169d49a747"`
     pub sign_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2368,96 +2987,85 @@ pub struct SendFlowResponse {
 /// The `SendFlowUrl` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`SendFlowUrlResponse`].
-/// The codes it documents are in [`SendFlowUrlError`](super::errors::SendFlowUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=SendFlowUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "SendFlowUrl",
     output = SendFlowUrlResponse,
-    error = super::errors::SendFlowUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct SendFlowUrl {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"需要推送合同的流程ID"`
+    /// `FlowId`; example: `"需要推送合同的流程ID"`
     pub flow_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"8dyas78d78e218782****"`
+    /// `UserId`; example: `"8dyas78d78e218782****"`
     pub user_id: String,
 
-    /// `SignComponents`: a list of [`Component`](super::models::Component) objects.
+    /// `SignComponents`
     pub sign_components: Vec<models::Component>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1521981****"`
+    /// `Mobile`; example: `"1521981****"`
     pub mobile: Option<String>,
 
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"787982173****"`
+    /// `SubOrganizationId`; example: `"787982173****"`
     pub sub_organization_id: Option<String>,
 
-    /// `VerifyChannel`: a list of strings.
+    /// `VerifyChannel`
     pub verify_channel: Option<Vec<String>>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1611219358`
+    /// `Deadline`; example: `1611219358`
     pub deadline: Option<i64>,
 
-    /// `IsLastApprover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLastApprover`; example: `false`
     pub is_last_approver: Option<bool>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"http://www.xxx.com"`
+    /// `JumpUrl`; example: `"http://www.xxx.com"`
     pub jump_url: Option<String>,
 
-    /// `SmsTemplate`: a [`SmsTemplate`](super::models::SmsTemplate).
+    /// `SmsTemplate`
     pub sms_template: Option<models::SmsTemplate>,
 
-    /// `IsFullText`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFullText`; example: `true`
     pub is_full_text: Option<bool>,
 
-    /// `PreReadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `PreReadTime`; example: `30`
     pub pre_read_time: Option<i64>,
 
-    /// `CanOffLine`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanOffLine`; example: `true`
     pub can_off_line: Option<bool>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `CallbackUrl`; example: `"https://www.qq.com"`
     pub callback_url: Option<String>,
 }
 
 /// What a successful [`SendFlowUrl`] call returns.
 #[tc_model]
 pub struct SendFlowUrlResponse {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"361d2e5b411f3c7c16d082169d49a747"`
+    /// `SignId`; example: `"361d2e5b411f3c7c16d082169d49a747"`
     pub sign_id: String,
 
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/CN6eomUBge"`
+    /// `SignUrl`; example: `"https://essurl.cn/CN6eomUBge"`
     pub sign_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2467,62 +3075,64 @@ pub struct SendFlowUrlResponse {
 /// The `SendSignInnerVerifyCode` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`SendSignInnerVerifyCodeResponse`].
-/// The codes it documents are in [`SendSignInnerVerifyCodeError`](super::errors::SendSignInnerVerifyCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=SendSignInnerVerifyCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestLimitExceeded1D`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1D)
+/// - [`FailedOperation.RequestLimitExceeded1H`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded1H)
+/// - [`FailedOperation.RequestLimitExceeded30S`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded30S)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "SendSignInnerVerifyCode",
     output = SendSignInnerVerifyCodeResponse,
-    error = super::errors::SendSignInnerVerifyCodeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct SendSignInnerVerifyCode {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1810000****"`
+    /// `Mobile`; example: `"1810000****"`
     pub mobile: String,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"SIGN"`
+    /// `VerifyType`; example: `"SIGN"`
     pub verify_type: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1287332987423984"`
+    /// `UserId`; example: `"1287332987423984"`
     pub user_id: Option<String>,
 
-    /// `VerifyTemplateId`: a string.
-    ///
-    /// Example: `"26387284"`
+    /// `VerifyTemplateId`; example: `"26387284"`
     pub verify_template_id: Option<String>,
 
-    /// `VerifySign`: a string.
-    ///
-    /// Example: `"46278342"`
+    /// `VerifySign`; example: `"46278342"`
     pub verify_sign: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"21387192"`
+    /// `FlowId`; example: `"21387192"`
     pub flow_id: Option<String>,
 
-    /// `CheckThreeElementResult`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckThreeElementResult`; example: `0`
     pub check_three_element_result: Option<i64>,
 }
 
 /// What a successful [`SendSignInnerVerifyCode`] call returns.
 #[tc_model]
 pub struct SendSignInnerVerifyCodeResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2532,58 +3142,56 @@ pub struct SendSignInnerVerifyCodeResponse {
 /// The `SignFlow` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`SignFlowResponse`].
-/// The codes it documents are in [`SignFlowError`](super::errors::SignFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=SignFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVerifyResult`](super::errors::EssbasicErrorCode::InvalidParameterInvalidVerifyResult)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "SignFlow",
     output = SignFlowResponse,
-    error = super::errors::SignFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct SignFlow {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"b334e0cbdf76eb21b7c4cd75e02198e0"`
+    /// `FlowId`; example: `"b334e0cbdf76eb21b7c4cd75e02198e0"`
     pub flow_id: String,
 
-    /// `VerifyResult`: a string.
-    ///
-    /// Example: `"354908"`
+    /// `VerifyResult`; example: `"354908"`
     pub verify_result: String,
 
-    /// `VerifyChannel`: a string.
-    ///
-    /// Example: `"VERIFYCODE"`
+    /// `VerifyChannel`; example: `"VERIFYCODE"`
     pub verify_channel: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"127.0.0.2"`
+    /// `SourceIp`; example: `"127.0.0.2"`
     pub source_ip: String,
 
-    /// `SignSeals`: a list of [`SignSeal`](super::models::SignSeal) objects.
+    /// `SignSeals`
     pub sign_seals: Vec<models::SignSeal>,
 
-    /// `ApproveMessage`: a string.
-    ///
-    /// Example: `"Some Reasons"`
+    /// `ApproveMessage`; example: `"Some Reasons"`
     pub approve_message: Option<String>,
 
-    /// `SignId`: a string.
+    /// `SignId`
     pub sign_id: Option<String>,
 }
 
 /// What a successful [`SignFlow`] call returns.
 #[tc_model]
 pub struct SignFlowResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2593,54 +3201,56 @@ pub struct SignFlowResponse {
 /// The `UploadFiles` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`UploadFilesResponse`].
-/// The codes it documents are in [`UploadFilesError`](super::errors::UploadFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=UploadFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "UploadFiles",
     output = UploadFilesResponse,
-    error = super::errors::UploadFilesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct UploadFiles {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"TEMPLATE"`
+    /// `BusinessType`; example: `"TEMPLATE"`
     pub business_type: String,
 
-    /// `FileInfos`: a list of [`UploadFile`](super::models::UploadFile) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::UploadFile>>,
 
-    /// `FileUrls`: a list of strings.
+    /// `FileUrls`
     pub file_urls: Option<Vec<String>>,
 
-    /// `CoverRect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CoverRect`; example: `true`
     pub cover_rect: Option<bool>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"HTML"`
+    /// `FileType`; example: `"HTML"`
     pub file_type: Option<String>,
 
-    /// `CustomIds`: a list of strings.
+    /// `CustomIds`
     pub custom_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`UploadFiles`] call returns.
 #[tc_model]
 pub struct UploadFilesResponse {
-    /// `FileIds`: a list of strings.
+    /// `FileIds`
     pub file_ids: Vec<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2650,32 +3260,80 @@ pub struct UploadFilesResponse {
 /// The `VerifySubOrganization` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`VerifySubOrganizationResponse`].
-/// The codes it documents are in [`VerifySubOrganizationError`](super::errors::VerifySubOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=VerifySubOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::EssbasicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::EssbasicErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountVerifyFail`](super::errors::EssbasicErrorCode::FailedOperationAccountVerifyFail)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.DLockFailed`](super::errors::EssbasicErrorCode::FailedOperationDLockFailed)
+/// - [`FailedOperation.ErrBindingRepeated`](super::errors::EssbasicErrorCode::FailedOperationErrBindingRepeated)
+/// - [`FailedOperation.GenerateUserSeal`](super::errors::EssbasicErrorCode::FailedOperationGenerateUserSeal)
+/// - [`FailedOperation.NoRole`](super::errors::EssbasicErrorCode::FailedOperationNoRole)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::EssbasicErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Cache`](super::errors::EssbasicErrorCode::InternalErrorCache)
+/// - [`InternalError.Callback`](super::errors::EssbasicErrorCode::InternalErrorCallback)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Mq`](super::errors::EssbasicErrorCode::InternalErrorMq)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InternalError.Storage`](super::errors::EssbasicErrorCode::InternalErrorStorage)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InternalError.UnSerialize`](super::errors::EssbasicErrorCode::InternalErrorUnSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.NoExtraVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoExtraVerify)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoPaymentVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoPaymentVerify)
+/// - [`OperationDenied.NoSession`](super::errors::EssbasicErrorCode::OperationDeniedNoSession)
+/// - [`OperationDenied.NoVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoVerify)
+/// - [`OperationDenied.NotOwnerUin`](super::errors::EssbasicErrorCode::OperationDeniedNotOwnerUin)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`RequestLimitExceeded`](super::errors::EssbasicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::EssbasicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::EssbasicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::EssbasicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "VerifySubOrganization",
     output = VerifySubOrganizationResponse,
-    error = super::errors::VerifySubOrganizationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct VerifySubOrganization {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"OpenId"`
+    /// `OpenId`; example: `"OpenId"`
     pub open_id: Option<String>,
 }
 
 /// What a successful [`VerifySubOrganization`] call returns.
 #[tc_model]
 pub struct VerifySubOrganizationResponse {
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"3768438f76ea49b43b8c819b13438ae3"`
+    /// `SubOrganizationId`; example: `"3768438f76ea49b43b8c819b13438ae3"`
     pub sub_organization_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2685,31 +3343,39 @@ pub struct VerifySubOrganizationResponse {
 /// The `VerifyUser` action of ESSBASIC API 2020-12-22.
 ///
 /// A successful call returns [`VerifyUserResponse`].
-/// The codes it documents are in [`VerifyUserError`](super::errors::VerifyUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2020-12-22&Action=VerifyUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2020-12-22",
     name = "VerifyUser",
     output = VerifyUserResponse,
-    error = super::errors::VerifyUserError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct VerifyUser {
-    /// `Caller`: a [`Caller`](super::models::Caller).
+    /// `Caller`
     pub caller: models::Caller,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `CertificateRequired`: a boolean.
+    /// `CertificateRequired`
     pub certificate_required: Option<bool>,
 }
 
 /// What a successful [`VerifyUser`] call returns.
 #[tc_model]
 pub struct VerifyUserResponse {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

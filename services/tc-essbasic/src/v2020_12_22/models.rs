@@ -9,19 +9,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeSubOrganizations`](super::DescribeSubOrganizations).
 #[tc_model]
 pub struct Address {
-    /// `Province`: a string.
+    /// `Province`
     pub province: String,
 
-    /// `City`: a string.
+    /// `City`
     pub city: String,
 
-    /// `County`: a string.
+    /// `County`
     pub county: String,
 
-    /// `Details`: a string.
+    /// `Details`
     pub details: String,
 
-    /// `Country`: a string.
+    /// `Country`
     pub country: Option<String>,
 }
 
@@ -31,19 +31,13 @@ pub struct Address {
 /// Returned in the output of [`DescribeFlow`](super::DescribeFlow) and [`DescribeSeals`](super::DescribeSeals).
 #[tc_model]
 pub struct Caller {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"c17bdf9c2a7bdcb88811f4d0200fee3d"`
+    /// `ApplicationId`; example: `"c17bdf9c2a7bdcb88811f4d0200fee3d"`
     pub application_id: String,
 
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"dasdasdhjksdjk2938hein"`
+    /// `SubOrganizationId`; example: `"dasdasdhjksdjk2938hein"`
     pub sub_organization_id: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"88fb0c591044be771f60aa382cc5ed0e"`
+    /// `OperatorId`; example: `"88fb0c591044be771f60aa382cc5ed0e"`
     pub operator_id: Option<String>,
 }
 
@@ -52,10 +46,10 @@ pub struct Caller {
 /// Returned in the output of [`DescribeCatalogApprovers`](super::DescribeCatalogApprovers).
 #[tc_model]
 pub struct CatalogApprovers {
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 
-    /// `Approvers`: a list of [`FlowApproverInfo`] objects.
+    /// `Approvers`
     pub approvers: Vec<FlowApproverInfo>,
 }
 
@@ -64,13 +58,13 @@ pub struct CatalogApprovers {
 /// Returned in the output of [`DescribeCatalogSignComponents`](super::DescribeCatalogSignComponents).
 #[tc_model]
 pub struct CatalogComponents {
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 
-    /// `SignComponents`: a list of [`Component`] objects.
+    /// `SignComponents`
     pub sign_components: Vec<Component>,
 
-    /// `SignId`: a string.
+    /// `SignId`
     pub sign_id: String,
 }
 
@@ -80,79 +74,49 @@ pub struct CatalogComponents {
 /// Returned in the output of [`DescribeCatalogSignComponents`](super::DescribeCatalogSignComponents).
 #[tc_model]
 pub struct Component {
-    /// `ComponentId`: a string.
-    ///
-    /// Example: `"ComponentId"`
+    /// `ComponentId`; example: `"ComponentId"`
     pub component_id: Option<String>,
 
-    /// `ComponentType`: a string.
-    ///
-    /// Example: `"SIGN_SEAL"`
+    /// `ComponentType`; example: `"SIGN_SEAL"`
     pub component_type: Option<String>,
 
-    /// `ComponentName`: a string.
-    ///
-    /// Example: `"ComponentName"`
+    /// `ComponentName`; example: `"ComponentName"`
     pub component_name: Option<String>,
 
-    /// `ComponentRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ComponentRequired`; example: `false`
     pub component_required: Option<bool>,
 
-    /// `FileIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileIndex`; example: `0`
     pub file_index: Option<i64>,
 
-    /// `GenerateMode`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `GenerateMode`; example: `3`
     pub generate_mode: Option<i64>,
 
-    /// `ComponentWidth`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `ComponentWidth`; example: `10`
     pub component_width: Option<f64>,
 
-    /// `ComponentHeight`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `ComponentHeight`; example: `10`
     pub component_height: Option<f64>,
 
-    /// `ComponentPage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ComponentPage`; example: `0`
     pub component_page: Option<i64>,
 
-    /// `ComponentPosX`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `ComponentPosX`; example: `10`
     pub component_pos_x: Option<f64>,
 
-    /// `ComponentPosY`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `ComponentPosY`; example: `10`
     pub component_pos_y: Option<f64>,
 
-    /// `ComponentExtra`: a string.
-    ///
-    /// Example: `"ComponentExtra"`
+    /// `ComponentExtra`; example: `"ComponentExtra"`
     pub component_extra: Option<String>,
 
-    /// `ComponentValue`: a string.
-    ///
-    /// Example: `"ComponentValue"`
+    /// `ComponentValue`; example: `"ComponentValue"`
     pub component_value: Option<String>,
 
-    /// `SealOperate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SealOperate`; example: `1`
     pub seal_operate: Option<i64>,
 
-    /// `GenerateExtra`: a string.
-    ///
-    /// Example: `"GenerateExtra"`
+    /// `GenerateExtra`; example: `"GenerateExtra"`
     pub generate_extra: Option<String>,
 }
 
@@ -161,10 +125,10 @@ pub struct Component {
 /// Returned in the output of [`DescribeCatalogApprovers`](super::DescribeCatalogApprovers) and [`DescribeFlowApprovers`](super::DescribeFlowApprovers).
 #[tc_model]
 pub struct ComponentSeal {
-    /// `ComponentId`: a string.
+    /// `ComponentId`
     pub component_id: String,
 
-    /// `SealId`: a string.
+    /// `SealId`
     pub seal_id: String,
 }
 
@@ -173,10 +137,10 @@ pub struct ComponentSeal {
 /// Returned in the output of [`DescribeFileIdsByCustomIds`](super::DescribeFileIdsByCustomIds).
 #[tc_model]
 pub struct CustomFileIdMap {
-    /// `CustomId`: a string.
+    /// `CustomId`
     pub custom_id: String,
 
-    /// `FileId`: a string.
+    /// `FileId`
     pub file_id: String,
 }
 
@@ -185,10 +149,10 @@ pub struct CustomFileIdMap {
 /// Returned in the output of [`DescribeCustomFlowIds`](super::DescribeCustomFlowIds) and [`DescribeCustomFlowIdsByFlowId`](super::DescribeCustomFlowIdsByFlowId).
 #[tc_model]
 pub struct CustomFlowIdMap {
-    /// `CustomId`: a string.
+    /// `CustomId`
     pub custom_id: String,
 
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 }
 
@@ -197,16 +161,16 @@ pub struct CustomFlowIdMap {
 /// Returned in the output of [`DescribeFaceIdPhotos`](super::DescribeFaceIdPhotos).
 #[tc_model]
 pub struct FaceIdPhoto {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: i64,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Photo`: a string.
+    /// `Photo`
     pub photo: String,
 
-    /// `OrderNumber`: a string.
+    /// `OrderNumber`
     pub order_number: String,
 }
 
@@ -215,37 +179,37 @@ pub struct FaceIdPhoto {
 /// Returned in the output of [`DescribeFaceIdResults`](super::DescribeFaceIdResults).
 #[tc_model]
 pub struct FaceIdResult {
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: i64,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `OrderNumber`: a string.
+    /// `OrderNumber`
     pub order_number: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: Option<String>,
 
-    /// `LiveRate`: a signed 64-bit integer.
+    /// `LiveRate`
     pub live_rate: Option<i64>,
 
-    /// `Similarity`: a floating-point number.
+    /// `Similarity`
     pub similarity: Option<f64>,
 
-    /// `OccurredTime`: a signed 64-bit integer.
+    /// `OccurredTime`
     pub occurred_time: Option<i64>,
 
-    /// `Photo`: a string.
+    /// `Photo`
     pub photo: Option<String>,
 
-    /// `Video`: a string.
+    /// `Video`
     pub video: Option<String>,
 }
 
@@ -254,16 +218,16 @@ pub struct FaceIdResult {
 /// Returned in the output of [`DescribeFileUrls`](super::DescribeFileUrls) and [`DescribeSeals`](super::DescribeSeals).
 #[tc_model]
 pub struct FileUrl {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Option`: a string.
+    /// `Option`
     pub option: String,
 
-    /// `Index`: a signed 64-bit integer.
+    /// `Index`
     pub index: i64,
 
-    /// `FlowId`: a string.
+    /// `FlowId`
     pub flow_id: String,
 }
 
@@ -272,102 +236,64 @@ pub struct FileUrl {
 /// Returned in the output of [`DescribeCatalogApprovers`](super::DescribeCatalogApprovers) and [`DescribeFlowApprovers`](super::DescribeFlowApprovers).
 #[tc_model]
 pub struct FlowApproverInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1c67dc0672a9b08dfee1bc75cb2c6aa4"`
+    /// `UserId`; example: `"1c67dc0672a9b08dfee1bc75cb2c6aa4"`
     pub user_id: String,
 
-    /// `VerifyChannel`: a list of strings.
-    ///
-    /// Example: `["FACEID"]`
+    /// `VerifyChannel`; example: `["FACEID"]`
     pub verify_channel: Vec<String>,
 
-    /// `ApproveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApproveStatus`; example: `0`
     pub approve_status: Option<i64>,
 
-    /// `ApproveMessage`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `ApproveMessage`; example: `"xxxxx"`
     pub approve_message: Option<String>,
 
-    /// `ApproveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611654153`
+    /// `ApproveTime`; example: `1611654153`
     pub approve_time: Option<i64>,
 
-    /// `SubOrganizationId`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `SubOrganizationId`; example: `"xxxx"`
     pub sub_organization_id: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `JumpUrl`; example: `"https://www.qq.com"`
     pub jump_url: Option<String>,
 
-    /// `ComponentSeals`: a list of [`ComponentSeal`] objects.
+    /// `ComponentSeals`
     pub component_seals: Option<Vec<ComponentSeal>>,
 
-    /// `IsFullText`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFullText`; example: `true`
     pub is_full_text: bool,
 
-    /// `PreReadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PreReadTime`; example: `20`
     pub pre_read_time: i64,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"150****0702"`
+    /// `Mobile`; example: `"150****0702"`
     pub mobile: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1611654653`
+    /// `Deadline`; example: `1611654653`
     pub deadline: i64,
 
-    /// `IsLastApprover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLastApprover`; example: `false`
     pub is_last_approver: bool,
 
-    /// `SmsTemplate`: a [`SmsTemplate`].
-    ///
-    /// Example: `{}`
+    /// `SmsTemplate`; example: `{}`
     pub sms_template: Option<SmsTemplate>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"4****************0"`
+    /// `IdCardNumber`; example: `"4****************0"`
     pub id_card_number: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `CanOffLine`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanOffLine`; example: `false`
     pub can_off_line: bool,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://www.callback.com"`
+    /// `CallbackUrl`; example: `"https://www.callback.com"`
     pub callback_url: Option<String>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"361d2e5b411f3c7c16d082169d49a747"`
+    /// `SignId`; example: `"361d2e5b411f3c7c16d082169d49a747"`
     pub sign_id: Option<String>,
 }
 
@@ -376,25 +302,25 @@ pub struct FlowApproverInfo {
 /// Returned in the output of [`DescribeFlowFiles`](super::DescribeFlowFiles).
 #[tc_model]
 pub struct FlowFileInfo {
-    /// `FileIndex`: a signed 64-bit integer.
+    /// `FileIndex`
     pub file_index: i64,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: String,
 
-    /// `FileMd5`: a string.
+    /// `FileMd5`
     pub file_md5: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
+    /// `FileSize`
     pub file_size: i64,
 
-    /// `CreatedOn`: a signed 64-bit integer.
+    /// `CreatedOn`
     pub created_on: i64,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -403,22 +329,22 @@ pub struct FlowFileInfo {
 /// Sent in the input of [`CreateFlowByFiles`](super::CreateFlowByFiles).
 #[tc_model]
 pub struct FlowInfo {
-    /// `FlowName`: a string.
+    /// `FlowName`
     pub flow_name: String,
 
-    /// `Deadline`: a signed 64-bit integer.
+    /// `Deadline`
     pub deadline: i64,
 
-    /// `FlowDescription`: a string.
+    /// `FlowDescription`
     pub flow_description: Option<String>,
 
-    /// `FlowType`: a string.
+    /// `FlowType`
     pub flow_type: Option<String>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 
-    /// `UserData`: a string.
+    /// `UserData`
     pub user_data: Option<String>,
 }
 
@@ -427,45 +353,31 @@ pub struct FlowInfo {
 /// Returned in the output of [`DescribeSeals`](super::DescribeSeals).
 #[tc_model]
 pub struct Seal {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"66a266e6d66de5f22a9647ba5f2b7954"`
+    /// `SealId`; example: `"66a266e6d66de5f22a9647ba5f2b7954"`
     pub seal_id: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"测试个人印章生成"`
+    /// `SealName`; example: `"测试个人印章生成"`
     pub seal_name: String,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"PERSONAL"`
+    /// `SealType`; example: `"PERSONAL"`
     pub seal_type: String,
 
-    /// `SealSource`: a string.
-    ///
-    /// Example: `"GENERATE"`
+    /// `SealSource`; example: `"GENERATE"`
     pub seal_source: String,
 
-    /// `Creator`: a [`Caller`].
+    /// `Creator`
     pub creator: Caller,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1609685592`
+    /// `CreatedOn`; example: `1609685592`
     pub created_on: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3f529cd682036af89afa855bff9f1a5f"`
+    /// `UserId`; example: `"3f529cd682036af89afa855bff9f1a5f"`
     pub user_id: String,
 
-    /// `FileUrl`: a [`FileUrl`].
+    /// `FileUrl`
     pub file_url: FileUrl,
 
-    /// `DefaultSeal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultSeal`; example: `true`
     pub default_seal: bool,
 }
 
@@ -474,29 +386,19 @@ pub struct Seal {
 /// Sent in the input of [`SignFlow`](super::SignFlow).
 #[tc_model]
 pub struct SignSeal {
-    /// `ComponentId`: a string.
-    ///
-    /// Example: `"ComponentId"`
+    /// `ComponentId`; example: `"ComponentId"`
     pub component_id: String,
 
-    /// `SignType`: a string.
-    ///
-    /// Example: `"SIGN_SIGNATURE"`
+    /// `SignType`; example: `"SIGN_SIGNATURE"`
     pub sign_type: String,
 
-    /// `FileIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileIndex`; example: `0`
     pub file_index: i64,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"SealId"`
+    /// `SealId`; example: `"SealId"`
     pub seal_id: Option<String>,
 
-    /// `SealContent`: a string.
-    ///
-    /// Example: `"图片的base64"`
+    /// `SealContent`; example: `"图片的base64"`
     pub seal_content: Option<String>,
 }
 
@@ -506,10 +408,10 @@ pub struct SignSeal {
 /// Returned in the output of [`DescribeCatalogApprovers`](super::DescribeCatalogApprovers) and [`DescribeFlowApprovers`](super::DescribeFlowApprovers).
 #[tc_model]
 pub struct SmsTemplate {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Sign`: a string.
+    /// `Sign`
     pub sign: String,
 }
 
@@ -518,67 +420,67 @@ pub struct SmsTemplate {
 /// Returned in the output of [`DescribeSubOrganizations`](super::DescribeSubOrganizations).
 #[tc_model]
 pub struct SubOrganizationDetail {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: String,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: String,
 
-    /// `OrganizationType`: a string.
+    /// `OrganizationType`
     pub organization_type: String,
 
-    /// `IdCardFileType`: a string.
+    /// `IdCardFileType`
     pub id_card_file_type: Option<String>,
 
-    /// `BizLicenseFile`: a string.
+    /// `BizLicenseFile`
     pub biz_license_file: Option<String>,
 
-    /// `BizLicenseFileName`: a string.
+    /// `BizLicenseFileName`
     pub biz_license_file_name: String,
 
-    /// `LegalName`: a string.
+    /// `LegalName`
     pub legal_name: String,
 
-    /// `LegalIdCardType`: a string.
+    /// `LegalIdCardType`
     pub legal_id_card_type: String,
 
-    /// `LegalIdCardNumber`: a string.
+    /// `LegalIdCardNumber`
     pub legal_id_card_number: String,
 
-    /// `LegalMobile`: a string.
+    /// `LegalMobile`
     pub legal_mobile: String,
 
-    /// `ContactName`: a string.
+    /// `ContactName`
     pub contact_name: Option<String>,
 
-    /// `VerifyStatus`: a string.
+    /// `VerifyStatus`
     pub verify_status: String,
 
-    /// `VerifiedOn`: a signed 64-bit integer.
+    /// `VerifiedOn`
     pub verified_on: Option<i64>,
 
-    /// `CreatedOn`: a signed 64-bit integer.
+    /// `CreatedOn`
     pub created_on: i64,
 
-    /// `UpdatedOn`: a signed 64-bit integer.
+    /// `UpdatedOn`
     pub updated_on: Option<i64>,
 
-    /// `VerifyClientIp`: a string.
+    /// `VerifyClientIp`
     pub verify_client_ip: Option<String>,
 
-    /// `VerifyServerIp`: a string.
+    /// `VerifyServerIp`
     pub verify_server_ip: Option<String>,
 
-    /// `ContactAddress`: an [`Address`].
+    /// `ContactAddress`
     pub contact_address: Option<Address>,
 }
 
@@ -587,10 +489,10 @@ pub struct SubOrganizationDetail {
 /// Sent in the input of [`UploadFiles`](super::UploadFiles).
 #[tc_model]
 pub struct UploadFile {
-    /// `FileBody`: a string.
+    /// `FileBody`
     pub file_body: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 }
 
@@ -599,27 +501,27 @@ pub struct UploadFile {
 /// Returned in the output of [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct UserDescribe {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `CreatedOn`: a signed 64-bit integer.
+    /// `CreatedOn`
     pub created_on: i64,
 
-    /// `VerifyStatus`: a signed 64-bit integer.
+    /// `VerifyStatus`
     pub verify_status: i64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `VerifiedOn`: a signed 64-bit integer.
+    /// `VerifiedOn`
     pub verified_on: i64,
 
-    /// `IdCardType`: a string.
+    /// `IdCardType`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
+    /// `IdCardNumber`
     pub id_card_number: String,
 }

@@ -8,35 +8,56 @@ use super::models;
 /// The `ArchiveDynamicFlow` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ArchiveDynamicFlowResponse`].
-/// The codes it documents are in [`ArchiveDynamicFlowError`](super::errors::ArchiveDynamicFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ArchiveDynamicFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssbasicErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowIds`](super::errors::EssbasicErrorCode::InvalidParameterFlowIds)
+/// - [`InvalidParameter.GenerateType`](super::errors::EssbasicErrorCode::InvalidParameterGenerateType)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.FlowIdsOrFlowGroupId`](super::errors::EssbasicErrorCode::MissingParameterFlowIdsOrFlowGroupId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.FlowGroup`](super::errors::EssbasicErrorCode::ResourceNotFoundFlowGroup)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ArchiveDynamicFlow",
     output = ArchiveDynamicFlowResponse,
-    error = super::errors::ArchiveDynamicFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ArchiveDynamicFlow {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"\"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm\""`
+    /// `FlowId`; example: `"\"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm\""`
     pub flow_id: String,
 }
 
 /// What a successful [`ArchiveDynamicFlow`] call returns.
 #[tc_model]
 pub struct ArchiveDynamicFlowResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `Approvers`: a list of [`ChannelArchiveDynamicApproverData`](super::models::ChannelArchiveDynamicApproverData) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::ChannelArchiveDynamicApproverData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -46,37 +67,42 @@ pub struct ArchiveDynamicFlowResponse {
 /// The `CancelOrganizationFlows` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CancelOrganizationFlowsResponse`].
-/// The codes it documents are in [`CancelOrganizationFlowsError`](super::errors::CancelOrganizationFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CancelOrganizationFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CancelOrganizationFlows",
     output = CancelOrganizationFlowsResponse,
-    error = super::errors::CancelOrganizationFlowsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CancelOrganizationFlows {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `CancelMessage`: a string.
-    ///
-    /// Example: `"接口自动撤销"`
+    /// `CancelMessage`; example: `"接口自动撤销"`
     pub cancel_message: Option<String>,
 
-    /// `CancelMessageFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CancelMessageFormat`; example: `1`
     pub cancel_message_format: Option<i64>,
 }
 
 /// What a successful [`CancelOrganizationFlows`] call returns.
 #[tc_model]
 pub struct CancelOrganizationFlowsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yD3PzUUckpzfafu8UaytqwM63aaNhNqP"`
+    /// `TaskId`; example: `"yD3PzUUckpzfafu8UaytqwM63aaNhNqP"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -86,36 +112,44 @@ pub struct CancelOrganizationFlowsResponse {
 /// The `ChannelBatchCancelFlows` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelBatchCancelFlowsResponse`].
-/// The codes it documents are in [`ChannelBatchCancelFlowsError`](super::errors::ChannelBatchCancelFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelBatchCancelFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter.DupTask`](super::errors::EssbasicErrorCode::InvalidParameterDupTask)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowHasTerminated`](super::errors::EssbasicErrorCode::OperationDeniedFlowHasTerminated)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelBatchCancelFlows",
     output = ChannelBatchCancelFlowsResponse,
-    error = super::errors::ChannelBatchCancelFlowsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelBatchCancelFlows {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"]`
+    /// `FlowIds`; example: `["yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"]`
     pub flow_ids: Vec<String>,
 
-    /// `CancelMessage`: a string.
-    ///
-    /// Example: `"合同里边支付的加个写错了"`
+    /// `CancelMessage`; example: `"合同里边支付的加个写错了"`
     pub cancel_message: Option<String>,
 
-    /// `CancelMessageFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CancelMessageFormat`; example: `1`
     pub cancel_message_format: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -125,14 +159,10 @@ pub struct ChannelBatchCancelFlows {
 /// What a successful [`ChannelBatchCancelFlows`] call returns.
 #[tc_model]
 pub struct ChannelBatchCancelFlowsResponse {
-    /// `FailMessages`: a list of strings.
-    ///
-    /// Example: `["合同流程Id:yDmFdUUckpsvi8mpUEn0aFR1tWzReolk,无法撤回，错误信息：合同当前状态不支持撤销",""]`
+    /// `FailMessages`; example: `["合同流程Id:yDmFdUUckpsvi8mpUEn0aFR1tWzReolk,无法撤回，错误信息：合同当前状态不支持撤销",""]`
     pub fail_messages: Vec<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDCVWUUckpwk3b05UyEZnO0xOn4snWWY"`
+    /// `TaskId`; example: `"yDCVWUUckpwk3b05UyEZnO0xOn4snWWY"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,36 +172,51 @@ pub struct ChannelBatchCancelFlowsResponse {
 /// The `ChannelCancelFlow` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCancelFlowResponse`].
-/// The codes it documents are in [`ChannelCancelFlowError`](super::errors::ChannelCancelFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCancelFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CancelReason`](super::errors::EssbasicErrorCode::InvalidParameterCancelReason)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssbasicErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowHasTerminated`](super::errors::EssbasicErrorCode::OperationDeniedFlowHasTerminated)
+/// - [`OperationDenied.Forbid`](super::errors::EssbasicErrorCode::OperationDeniedForbid)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCancelFlow",
     output = ChannelCancelFlowResponse,
-    error = super::errors::ChannelCancelFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCancelFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `CancelMessage`: a string.
-    ///
-    /// Example: `"合同里边支付的价格写错了"`
+    /// `CancelMessage`; example: `"合同里边支付的价格写错了"`
     pub cancel_message: Option<String>,
 
-    /// `CancelMessageFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CancelMessageFormat`; example: `1`
     pub cancel_message_format: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -188,26 +233,35 @@ pub struct ChannelCancelFlowResponse {
 /// The `ChannelCancelMultiFlowSignQRCode` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCancelMultiFlowSignQRCodeResponse`].
-/// The codes it documents are in [`ChannelCancelMultiFlowSignQRCodeError`](super::errors::ChannelCancelMultiFlowSignQRCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCancelMultiFlowSignQRCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied.Forbid`](super::errors::EssbasicErrorCode::OperationDeniedForbid)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCancelMultiFlowSignQRCode",
     output = ChannelCancelMultiFlowSignQRCodeResponse,
-    error = super::errors::ChannelCancelMultiFlowSignQRCodeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCancelMultiFlowSignQRCode {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `QrCodeId`: a string.
-    ///
-    /// Example: `"yDSLZUUckpooi1ltUxCsD3RSTG9BEWhR"`
+    /// `QrCodeId`; example: `"yDSLZUUckpooi1ltUxCsD3RSTG9BEWhR"`
     pub qr_code_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -224,29 +278,38 @@ pub struct ChannelCancelMultiFlowSignQRCodeResponse {
 /// The `ChannelCancelUserAutoSignEnableUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCancelUserAutoSignEnableUrlResponse`].
-/// The codes it documents are in [`ChannelCancelUserAutoSignEnableUrlError`](super::errors::ChannelCancelUserAutoSignEnableUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCancelUserAutoSignEnableUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UserAutoSignEnableAlready`](super::errors::EssbasicErrorCode::FailedOperationUserAutoSignEnableAlready)
+/// - [`FailedOperation.UserAutoSignEnableUrlNotExist`](super::errors::EssbasicErrorCode::FailedOperationUserAutoSignEnableUrlNotExist)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCancelUserAutoSignEnableUrl",
     output = ChannelCancelUserAutoSignEnableUrlResponse,
-    error = super::errors::ChannelCancelUserAutoSignEnableUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCancelUserAutoSignEnableUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: models::UserInfo,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 }
 
@@ -260,26 +323,32 @@ pub struct ChannelCancelUserAutoSignEnableUrlResponse {
 /// The `ChannelCreateBatchCancelFlowUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateBatchCancelFlowUrlResponse`].
-/// The codes it documents are in [`ChannelCreateBatchCancelFlowUrlError`](super::errors::ChannelCreateBatchCancelFlowUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateBatchCancelFlowUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateBatchCancelFlowUrl",
     output = ChannelCreateBatchCancelFlowUrlResponse,
-    error = super::errors::ChannelCreateBatchCancelFlowUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateBatchCancelFlowUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"]`
+    /// `FlowIds`; example: `["yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"]`
     pub flow_ids: Vec<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -289,20 +358,16 @@ pub struct ChannelCreateBatchCancelFlowUrl {
 /// What a successful [`ChannelCreateBatchCancelFlowUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateBatchCancelFlowUrlResponse {
-    /// `BatchCancelFlowUrl`: a string.
+    /// `BatchCancelFlowUrl`
     pub batch_cancel_flow_url: String,
 
-    /// `FailMessages`: a list of strings.
+    /// `FailMessages`
     pub fail_messages: Vec<String>,
 
-    /// `UrlExpireOn`: a string.
-    ///
-    /// Example: `"2023-11-03 19:46:40"`
+    /// `UrlExpireOn`; example: `"2023-11-03 19:46:40"`
     pub url_expire_on: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
+    /// `TaskId`; example: `"yDR1dUUgygj77gh6UuO4zjEvSXYRnQ84"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -312,92 +377,79 @@ pub struct ChannelCreateBatchCancelFlowUrlResponse {
 /// The `ChannelCreateBatchQuickSignUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateBatchQuickSignUrlResponse`].
-/// The codes it documents are in [`ChannelCreateBatchQuickSignUrlError`](super::errors::ChannelCreateBatchQuickSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateBatchQuickSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateBatchQuickSignUrl",
     output = ChannelCreateBatchQuickSignUrlResponse,
-    error = super::errors::ChannelCreateBatchQuickSignUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateBatchQuickSignUrl {
-    /// `FlowApproverInfo`: a [`FlowApproverInfo`](super::models::FlowApproverInfo).
+    /// `FlowApproverInfo`
     pub flow_approver_info: models::FlowApproverInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
+    /// `FlowIds`; example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwFdUUckpsveo27UEQPEVo14KnASuGI"`
+    /// `FlowGroupId`; example: `"yDwFdUUckpsveo27UEQPEVo14KnASuGI"`
     pub flow_group_id: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://YOUR_CUSTOM_URL/xxxx"`
+    /// `JumpUrl`; example: `"https://YOUR_CUSTOM_URL/xxxx"`
     pub jump_url: Option<String>,
 
-    /// `SignatureTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4]`
+    /// `SignatureTypes`; example: `[0,1,2,3,4]`
     pub signature_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ApproverSignTypes`; example: `[1,2,3]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `SignTypeSelector`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignTypeSelector`; example: `0`
     pub sign_type_selector: Option<u64>,
 
-    /// `FlowBatchUrlInfo`: a [`FlowBatchUrlInfo`](super::models::FlowBatchUrlInfo).
+    /// `FlowBatchUrlInfo`
     pub flow_batch_url_info: Option<models::FlowBatchUrlInfo>,
 
-    /// `Intention`: an [`Intention`](super::models::Intention).
+    /// `Intention`
     pub intention: Option<models::Intention>,
 
-    /// `VideoVerifyTimesLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `VideoVerifyTimesLimit`; example: `5`
     pub video_verify_times_limit: Option<i64>,
 
-    /// `CacheApproverInfo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CacheApproverInfo`; example: `false`
     pub cache_approver_info: Option<bool>,
 
-    /// `CanBatchReject`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanBatchReject`; example: `false`
     pub can_batch_reject: Option<bool>,
 
-    /// `PresetApproverInfo`: a [`PresetApproverInfo`](super::models::PresetApproverInfo).
+    /// `PresetApproverInfo`
     pub preset_approver_info: Option<models::PresetApproverInfo>,
 
-    /// `CanSkipReadFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipReadFlow`; example: `false`
     pub can_skip_read_flow: Option<bool>,
 
-    /// `ExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `ExpiredOn`; example: `1800`
     pub expired_on: Option<i64>,
 }
 
 /// What a successful [`ChannelCreateBatchQuickSignUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateBatchQuickSignUrlResponse {
-    /// `FlowApproverUrlInfo`: a [`FlowApproverUrlInfo`](super::models::FlowApproverUrlInfo).
+    /// `FlowApproverUrlInfo`
     pub flow_approver_url_info: Option<models::FlowApproverUrlInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -407,118 +459,93 @@ pub struct ChannelCreateBatchQuickSignUrlResponse {
 /// The `ChannelCreateBatchSignUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateBatchSignUrlResponse`].
-/// The codes it documents are in [`ChannelCreateBatchSignUrlError`](super::errors::ChannelCreateBatchSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateBatchSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateBatchSignUrl",
     output = ChannelCreateBatchSignUrlResponse,
-    error = super::errors::ChannelCreateBatchSignUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateBatchSignUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"真实姓名"`
+    /// `Name`; example: `"真实姓名"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"187****9829"`
+    /// `Mobile`; example: `"187****9829"`
     pub mobile: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"421049****8749"`
+    /// `IdCardNumber`; example: `"421049****8749"`
     pub id_card_number: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `NotifyType`; example: `"SMS"`
     pub notify_type: Option<String>,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
+    /// `FlowIds`; example: `["yDwcCUUgyg3tgmwcUEVzyNaupO7DiB3E"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"企业名称"`
+    /// `OrganizationName`; example: `"企业名称"`
     pub organization_name: Option<String>,
 
-    /// `SignatureTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4]`
+    /// `SignatureTypes`; example: `[0,1,2,3,4]`
     pub signature_types: Option<Vec<i64>>,
 
-    /// `JumpToDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `JumpToDetail`; example: `false`
     pub jump_to_detail: Option<bool>,
 
-    /// `FlowBatchUrlInfo`: a [`FlowBatchUrlInfo`](super::models::FlowBatchUrlInfo).
+    /// `FlowBatchUrlInfo`
     pub flow_batch_url_info: Option<models::FlowBatchUrlInfo>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"openid_1"`
+    /// `OpenId`; example: `"openid_1"`
     pub open_id: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"orgopenid_1"`
+    /// `OrganizationOpenId`; example: `"orgopenid_1"`
     pub organization_open_id: Option<String>,
 
-    /// `AutoJumpBack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoJumpBack`; example: `false`
     pub auto_jump_back: Option<bool>,
 
-    /// `UrlUseEnv`: a string.
-    ///
-    /// Example: `"WeChatOfficialAccounts"`
+    /// `UrlUseEnv`; example: `"WeChatOfficialAccounts"`
     pub url_use_env: Option<String>,
 
-    /// `CanBatchReject`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanBatchReject`; example: `false`
     pub can_batch_reject: Option<bool>,
 
-    /// `CanSkipReadFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipReadFlow`; example: `false`
     pub can_skip_read_flow: Option<bool>,
 }
 
 /// What a successful [`ChannelCreateBatchSignUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateBatchSignUrlResponse {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/Rg0**Q"`
+    /// `SignUrl`; example: `"https://essurl.cn/Rg0**Q"`
     pub sign_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736415329`
+    /// `ExpiredTime`; example: `1736415329`
     pub expired_time: i64,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/guide/index?shortKey=FuP3**wc"`
+    /// `MiniAppPath`; example: `"pages/guide/index?shortKey=FuP3**wc"`
     pub mini_app_path: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -528,26 +555,59 @@ pub struct ChannelCreateBatchSignUrlResponse {
 /// The `ChannelCreateBoundFlows` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateBoundFlowsResponse`].
-/// The codes it documents are in [`ChannelCreateBoundFlowsError`](super::errors::ChannelCreateBoundFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateBoundFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.HasAuthorized`](super::errors::EssbasicErrorCode::FailedOperationHasAuthorized)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.DbInsert`](super::errors::EssbasicErrorCode::InternalErrorDbInsert)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BusinessLicense`](super::errors::EssbasicErrorCode::InvalidParameterBusinessLicense)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FileType`](super::errors::EssbasicErrorCode::InvalidParameterFileType)
+/// - [`InvalidParameter.MenuStatus`](super::errors::EssbasicErrorCode::InvalidParameterMenuStatus)
+/// - [`InvalidParameter.OpenId`](super::errors::EssbasicErrorCode::InvalidParameterOpenId)
+/// - [`InvalidParameter.OrganizationId`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationId)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`LimitExceeded.FileSize`](super::errors::EssbasicErrorCode::LimitExceededFileSize)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.CompanyActiveInfo`](super::errors::EssbasicErrorCode::MissingParameterCompanyActiveInfo)
+/// - [`MissingParameter.OrgOpenId`](super::errors::EssbasicErrorCode::MissingParameterOrgOpenId)
+/// - [`MissingParameter.ProxyOperatorOpenId`](super::errors::EssbasicErrorCode::MissingParameterProxyOperatorOpenId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationId`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationId)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateBoundFlows",
     output = ChannelCreateBoundFlowsResponse,
-    error = super::errors::ChannelCreateBoundFlowsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateBoundFlows {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDSxWUUckptu4clgUuLlo0OwJKbYCO48"]`
+    /// `FlowIds`; example: `["yDSxWUUckptu4clgUuLlo0OwJKbYCO48"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -564,28 +624,44 @@ pub struct ChannelCreateBoundFlowsResponse {
 /// The `ChannelCreateDynamicFlowApprover` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateDynamicFlowApproverResponse`].
-/// The codes it documents are in [`ChannelCreateDynamicFlowApproverError`](super::errors::ChannelCreateDynamicFlowApproverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateDynamicFlowApprover)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ApproverVerifyType`](super::errors::EssbasicErrorCode::InvalidParameterApproverVerifyType)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.UnsupportedComponentType`](super::errors::EssbasicErrorCode::InvalidParameterUnsupportedComponentType)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.ByFilesServerSignForbid`](super::errors::EssbasicErrorCode::OperationDeniedByFilesServerSignForbid)
+/// - [`OperationDenied.NoApproverMobileCheckPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoApproverMobileCheckPermission)
+/// - [`OperationDenied.OverseaAbilityNotOpen`](super::errors::EssbasicErrorCode::OperationDeniedOverseaAbilityNotOpen)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateDynamicFlowApprover",
     output = ChannelCreateDynamicFlowApproverResponse,
-    error = super::errors::ChannelCreateDynamicFlowApproverError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateDynamicFlowApprover {
-    /// `FillDynamicFlowList`: a list of [`DynamicFlowInfo`](super::models::DynamicFlowInfo) objects.
+    /// `FillDynamicFlowList`
     pub fill_dynamic_flow_list: Vec<models::DynamicFlowInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 }
 
 /// What a successful [`ChannelCreateDynamicFlowApprover`] call returns.
 #[tc_model]
 pub struct ChannelCreateDynamicFlowApproverResponse {
-    /// `DynamicFlowResultList`: a list of [`DynamicFlowResult`](super::models::DynamicFlowResult) objects.
+    /// `DynamicFlowResultList`
     pub dynamic_flow_result_list: Option<Vec<models::DynamicFlowResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -595,59 +671,61 @@ pub struct ChannelCreateDynamicFlowApproverResponse {
 /// The `ChannelCreateEmbedWebUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateEmbedWebUrlResponse`].
-/// The codes it documents are in [`ChannelCreateEmbedWebUrlError`](super::errors::ChannelCreateEmbedWebUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateEmbedWebUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateEmbedWebUrl",
     output = ChannelCreateEmbedWebUrlResponse,
-    error = super::errors::ChannelCreateEmbedWebUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateEmbedWebUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `EmbedType`: a string.
-    ///
-    /// Example: `"MODIFY_TEMPLATE"`
+    /// `EmbedType`; example: `"MODIFY_TEMPLATE"`
     pub embed_type: String,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
+    /// `BusinessId`; example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
     pub business_id: Option<String>,
 
-    /// `HiddenComponents`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HiddenComponents`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub hidden_components: Option<bool>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"eyJDb21lRnJvbSI6Inh4eCJ9"`
+    /// `UserData`; example: `"eyJDb21lRnJvbSI6Inh4eCJ9"`
     pub user_data: Option<String>,
 
-    /// `Option`: an [`EmbedUrlOption`](super::models::EmbedUrlOption).
+    /// `Option`
     pub option: Option<models::EmbedUrlOption>,
 }
 
 /// What a successful [`ChannelCreateEmbedWebUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateEmbedWebUrlResponse {
-    /// `WebUrl`: a string.
-    ///
-    /// Example: `"https://test.ess.com/seal-create?embed=1&code=testcode&channel=PROXYCHANNEL"`
+    /// `WebUrl`; example: `"https://test.ess.com/seal-create?embed=1&code=testcode&channel=PROXYCHANNEL"`
     pub web_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -657,46 +735,50 @@ pub struct ChannelCreateEmbedWebUrlResponse {
 /// The `ChannelCreateFlowApprovers` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowApproversResponse`].
-/// The codes it documents are in [`ChannelCreateFlowApproversError`](super::errors::ChannelCreateFlowApproversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowApprovers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowApprovers",
     output = ChannelCreateFlowApproversResponse,
-    error = super::errors::ChannelCreateFlowApproversError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowApprovers {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Approvers`: a list of [`FillApproverInfo`](super::models::FillApproverInfo) objects.
+    /// `Approvers`
     pub approvers: Vec<models::FillApproverInfo>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `FlowId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub flow_id: Option<String>,
 
-    /// `FillApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FillApproverType`; example: `1`
     pub fill_approver_type: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDR1AUUgygjazuesUuO4zjESPW4PkfNi"`
+    /// `FlowGroupId`; example: `"yDR1AUUgygjazuesUuO4zjESPW4PkfNi"`
     pub flow_group_id: Option<String>,
 }
 
 /// What a successful [`ChannelCreateFlowApprovers`] call returns.
 #[tc_model]
 pub struct ChannelCreateFlowApproversResponse {
-    /// `FillError`: a list of [`FillError`](super::models::FillError) objects.
+    /// `FillError`
     pub fill_error: Option<Vec<models::FillError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -706,152 +788,186 @@ pub struct ChannelCreateFlowApproversResponse {
 /// The `ChannelCreateFlowByFiles` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowByFilesResponse`].
-/// The codes it documents are in [`ChannelCreateFlowByFilesError`](super::errors::ChannelCreateFlowByFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowByFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssbasicErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssbasicErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsDb`](super::errors::EssbasicErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssbasicErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.ApproverVerifyType`](super::errors::EssbasicErrorCode::InvalidParameterApproverVerifyType)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.ComponentType`](super::errors::EssbasicErrorCode::InvalidParameterComponentType)
+/// - [`InvalidParameter.ComponentValue`](super::errors::EssbasicErrorCode::InvalidParameterComponentValue)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssbasicErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.CustomerData`](super::errors::EssbasicErrorCode::InvalidParameterCustomerData)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowApproverInfos`](super::errors::EssbasicErrorCode::InvalidParameterFlowApproverInfos)
+/// - [`InvalidParameter.FlowApprovers`](super::errors::EssbasicErrorCode::InvalidParameterFlowApprovers)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssbasicErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssbasicErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssbasicErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowFileIds`](super::errors::EssbasicErrorCode::InvalidParameterFlowFileIds)
+/// - [`InvalidParameter.FlowName`](super::errors::EssbasicErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssbasicErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.Keyword`](super::errors::EssbasicErrorCode::InvalidParameterKeyword)
+/// - [`InvalidParameter.Mobile`](super::errors::EssbasicErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NonsupportMobile`](super::errors::EssbasicErrorCode::InvalidParameterNonsupportMobile)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SignComponentType`](super::errors::EssbasicErrorCode::InvalidParameterSignComponentType)
+/// - [`InvalidParameter.SignComponents`](super::errors::EssbasicErrorCode::InvalidParameterSignComponents)
+/// - [`InvalidParameter.Unordered`](super::errors::EssbasicErrorCode::InvalidParameterUnordered)
+/// - [`InvalidParameter.UnsupportedComponentType`](super::errors::EssbasicErrorCode::InvalidParameterUnsupportedComponentType)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.MissComponentName`](super::errors::EssbasicErrorCode::MissingParameterMissComponentName)
+/// - [`MissingParameter.SealId`](super::errors::EssbasicErrorCode::MissingParameterSealId)
+/// - [`MissingParameter.SignComponents`](super::errors::EssbasicErrorCode::MissingParameterSignComponents)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.ByFilesServerSignForbid`](super::errors::EssbasicErrorCode::OperationDeniedByFilesServerSignForbid)
+/// - [`OperationDenied.CcUserRepeat`](super::errors::EssbasicErrorCode::OperationDeniedCcUserRepeat)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssbasicErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssbasicErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoApproverMobileCheckPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoApproverMobileCheckPermission)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoQuota`](super::errors::EssbasicErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OverseaAbilityNotOpen`](super::errors::EssbasicErrorCode::OperationDeniedOverseaAbilityNotOpen)
+/// - [`OperationDenied.PersonHasNoSignature`](super::errors::EssbasicErrorCode::OperationDeniedPersonHasNoSignature)
+/// - [`OperationDenied.PersonNoOpenServerSign`](super::errors::EssbasicErrorCode::OperationDeniedPersonNoOpenServerSign)
+/// - [`OperationDenied.RequiredComponentNotFill`](super::errors::EssbasicErrorCode::OperationDeniedRequiredComponentNotFill)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Resource`](super::errors::EssbasicErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.Seal`](super::errors::EssbasicErrorCode::ResourceNotFoundSeal)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowByFiles",
     output = ChannelCreateFlowByFilesResponse,
-    error = super::errors::ChannelCreateFlowByFilesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowByFiles {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"张三的入职合同"`
+    /// `FlowName`; example: `"张三的入职合同"`
     pub flow_name: Option<String>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"张三2023年入职市场部的合同"`
+    /// `FlowDescription`; example: `"张三2023年入职市场部的合同"`
     pub flow_description: Option<String>,
 
-    /// `FlowApprovers`: a list of [`FlowApproverInfo`](super::models::FlowApproverInfo) objects.
+    /// `FlowApprovers`
     pub flow_approvers: Option<Vec<models::FlowApproverInfo>>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDRSRUUgygj6rqi6UuO4zjEBDACwAjgT"]`
+    /// `FileIds`; example: `["yDRSRUUgygj6rqi6UuO4zjEBDACwAjgT"]`
     pub file_ids: Option<Vec<String>>,
 
-    /// `Components`: a list of [`Component`](super::models::Component) objects.
+    /// `Components`
     pub components: Option<Vec<models::Component>>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1691574041`
+    /// `Deadline`; example: `1691574041`
     pub deadline: Option<i64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://capi.toa.com/callback"`
+    /// `CallbackUrl`; example: `"https://capi.toa.com/callback"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unordered`; example: `false`
     pub unordered: Option<bool>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `FlowType`; example: `"入职合同"`
     pub flow_type: Option<String>,
 
-    /// `CustomShowMap`: a string.
-    ///
-    /// Example: `"合同名称:{合同名称};发起方: {发起方企业}({发起方姓名});签署方:{签署方1姓名}"`
+    /// `CustomShowMap`; example: `"合同名称:{合同名称};发起方: {发起方企业}({发起方姓名});签署方:{签署方1姓名}"`
     pub custom_show_map: Option<String>,
 
-    /// `CustomerData`: a string.
-    ///
-    /// Example: `"eyJpZCI6ImNvbWVmIiwibmFtZSI6IuWRseWRseWPqyJ9"`
+    /// `CustomerData`; example: `"eyJpZCI6ImNvbWVmIiwibmFtZSI6IuWRseWRseWPqyJ9"`
     pub customer_data: Option<String>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedSignReview`; example: `false`
     pub need_sign_review: Option<bool>,
 
-    /// `ApproverVerifyType`: a string.
-    ///
-    /// Example: `"VerifyCheck"`
+    /// `ApproverVerifyType`; example: `"VerifyCheck"`
     pub approver_verify_type: Option<String>,
 
-    /// `SignBeanTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignBeanTag`; example: `0`
     pub sign_bean_tag: Option<i64>,
 
-    /// `CcInfos`: a list of [`CcInfo`](super::models::CcInfo) objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<models::CcInfo>>,
 
-    /// `CcNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CcNotifyType`; example: `0`
     pub cc_notify_type: Option<i64>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `NeedPreview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedPreview`; example: `true`
     pub need_preview: Option<bool>,
 
-    /// `PreviewType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreviewType`; example: `0`
     pub preview_type: Option<i64>,
 
-    /// `OpenDynamicFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OpenDynamicFlow`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub open_dynamic_flow: Option<bool>,
 
-    /// `OpenDynamicSignFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OpenDynamicSignFlow`; example: `false`
     pub open_dynamic_sign_flow: Option<bool>,
 
-    /// `FlowOperateLimit`: a [`FlowOperateLimit`](super::models::FlowOperateLimit).
+    /// `FlowOperateLimit`
     pub flow_operate_limit: Option<models::FlowOperateLimit>,
 }
 
 /// What a successful [`ChannelCreateFlowByFiles`] call returns.
 #[tc_model]
 pub struct ChannelCreateFlowByFilesResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `Approvers`: a list of [`ApproverItem`](super::models::ApproverItem) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::ApproverItem>>,
 
-    /// `PreviewUrl`: a string.
+    /// `PreviewUrl`
     pub preview_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -861,37 +977,90 @@ pub struct ChannelCreateFlowByFilesResponse {
 /// The `ChannelCreateFlowGroupByFiles` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowGroupByFilesResponse`].
-/// The codes it documents are in [`ChannelCreateFlowGroupByFilesError`](super::errors::ChannelCreateFlowGroupByFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowGroupByFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssbasicErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssbasicErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssbasicErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.ApproverVerifyType`](super::errors::EssbasicErrorCode::InvalidParameterApproverVerifyType)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssbasicErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.CustomerData`](super::errors::EssbasicErrorCode::InvalidParameterCustomerData)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowApproverInfos`](super::errors::EssbasicErrorCode::InvalidParameterFlowApproverInfos)
+/// - [`InvalidParameter.FlowApprovers`](super::errors::EssbasicErrorCode::InvalidParameterFlowApprovers)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssbasicErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssbasicErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssbasicErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowFileIds`](super::errors::EssbasicErrorCode::InvalidParameterFlowFileIds)
+/// - [`InvalidParameter.FlowName`](super::errors::EssbasicErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssbasicErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NonsupportMobile`](super::errors::EssbasicErrorCode::InvalidParameterNonsupportMobile)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SignComponentType`](super::errors::EssbasicErrorCode::InvalidParameterSignComponentType)
+/// - [`InvalidParameter.Unordered`](super::errors::EssbasicErrorCode::InvalidParameterUnordered)
+/// - [`InvalidParameter.UnsupportedComponentType`](super::errors::EssbasicErrorCode::InvalidParameterUnsupportedComponentType)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.MissComponentName`](super::errors::EssbasicErrorCode::MissingParameterMissComponentName)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.ByFilesServerSignForbid`](super::errors::EssbasicErrorCode::OperationDeniedByFilesServerSignForbid)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssbasicErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssbasicErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoApproverMobileCheckPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoApproverMobileCheckPermission)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoQuota`](super::errors::EssbasicErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OverseaAbilityNotOpen`](super::errors::EssbasicErrorCode::OperationDeniedOverseaAbilityNotOpen)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Resource`](super::errors::EssbasicErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.Seal`](super::errors::EssbasicErrorCode::ResourceNotFoundSeal)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowGroupByFiles",
     output = ChannelCreateFlowGroupByFilesResponse,
-    error = super::errors::ChannelCreateFlowGroupByFilesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowGroupByFiles {
-    /// `FlowFileInfos`: a list of [`FlowFileInfo`](super::models::FlowFileInfo) objects.
+    /// `FlowFileInfos`
     pub flow_file_infos: Vec<models::FlowFileInfo>,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"\"2023年采购合同们\""`
+    /// `FlowGroupName`; example: `"\"2023年采购合同们\""`
     pub flow_group_name: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ApproverVerifyType`: a string.
-    ///
-    /// Example: `"VerifyCheck"`
+    /// `ApproverVerifyType`; example: `"VerifyCheck"`
     pub approver_verify_type: Option<String>,
 
-    /// `FlowGroupOptions`: a [`FlowGroupOptions`](super::models::FlowGroupOptions).
+    /// `FlowGroupOptions`
     pub flow_group_options: Option<models::FlowGroupOptions>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -901,17 +1070,13 @@ pub struct ChannelCreateFlowGroupByFiles {
 /// What a successful [`ChannelCreateFlowGroupByFiles`] call returns.
 #[tc_model]
 pub struct ChannelCreateFlowGroupByFilesResponse {
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowGroupId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_group_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDRSRUUgygj6rqi6UuO4zjEBDACwAjgT","yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"]`
+    /// `FlowIds`; example: `["yDRSRUUgygj6rqi6UuO4zjEBDACwAjgT","yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"]`
     pub flow_ids: Vec<String>,
 
-    /// `Approvers`: a list of [`FlowGroupApprovers`](super::models::FlowGroupApprovers) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::FlowGroupApprovers>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -921,46 +1086,82 @@ pub struct ChannelCreateFlowGroupByFilesResponse {
 /// The `ChannelCreateFlowGroupByTemplates` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowGroupByTemplatesResponse`].
-/// The codes it documents are in [`ChannelCreateFlowGroupByTemplatesError`](super::errors::ChannelCreateFlowGroupByTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowGroupByTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ApproverVerifyType`](super::errors::EssbasicErrorCode::InvalidParameterApproverVerifyType)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameter.ComponentPosition`](super::errors::EssbasicErrorCode::InvalidParameterComponentPosition)
+/// - [`InvalidParameter.ComponentType`](super::errors::EssbasicErrorCode::InvalidParameterComponentType)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowInfos`](super::errors::EssbasicErrorCode::InvalidParameterFlowInfos)
+/// - [`InvalidParameter.MissingRequiredParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterMissingRequiredParameterValue)
+/// - [`InvalidParameter.Mobile`](super::errors::EssbasicErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.OperatorId`](super::errors::EssbasicErrorCode::InvalidParameterOperatorId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Sensitive`](super::errors::EssbasicErrorCode::InvalidParameterSensitive)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`LimitExceeded.CreateFlowNum`](super::errors::EssbasicErrorCode::LimitExceededCreateFlowNum)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.Sensitive`](super::errors::EssbasicErrorCode::OperationDeniedSensitive)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowGroupByTemplates",
     output = ChannelCreateFlowGroupByTemplatesResponse,
-    error = super::errors::ChannelCreateFlowGroupByTemplatesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowGroupByTemplates {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowInfos`: a list of [`FlowInfo`](super::models::FlowInfo) objects.
+    /// `FlowInfos`
     pub flow_infos: Vec<models::FlowInfo>,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"\"2023年采购合同们\""`
+    /// `FlowGroupName`; example: `"\"2023年采购合同们\""`
     pub flow_group_name: String,
 }
 
 /// What a successful [`ChannelCreateFlowGroupByTemplates`] call returns.
 #[tc_model]
 pub struct ChannelCreateFlowGroupByTemplatesResponse {
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowGroupId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_group_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDRSRUUgygj6rqi6UuO4zjEBDACwAjgT","yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"]`
+    /// `FlowIds`; example: `["yDRSRUUgygj6rqi6UuO4zjEBDACwAjgT","yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"]`
     pub flow_ids: Vec<String>,
 
-    /// `TaskInfos`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::TaskInfo>,
 
-    /// `Approvers`: a list of [`FlowGroupApprovers`](super::models::FlowGroupApprovers) objects.
+    /// `Approvers`
     pub approvers: Option<Vec<models::FlowGroupApprovers>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -970,30 +1171,36 @@ pub struct ChannelCreateFlowGroupByTemplatesResponse {
 /// The `ChannelCreateFlowReminds` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowRemindsResponse`].
-/// The codes it documents are in [`ChannelCreateFlowRemindsError`](super::errors::ChannelCreateFlowRemindsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowReminds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowReminds",
     output = ChannelCreateFlowRemindsResponse,
-    error = super::errors::ChannelCreateFlowRemindsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowReminds {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDSL5UUckpok9bd0UvwoHnxmejhdsSKL"]`
+    /// `FlowIds`; example: `["yDSL5UUckpok9bd0UvwoHnxmejhdsSKL"]`
     pub flow_ids: Vec<String>,
 }
 
 /// What a successful [`ChannelCreateFlowReminds`] call returns.
 #[tc_model]
 pub struct ChannelCreateFlowRemindsResponse {
-    /// `RemindFlowRecords`: a list of [`RemindFlowRecords`](super::models::RemindFlowRecords) objects.
+    /// `RemindFlowRecords`
     pub remind_flow_records: Vec<models::RemindFlowRecords>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1003,43 +1210,52 @@ pub struct ChannelCreateFlowRemindsResponse {
 /// The `ChannelCreateFlowSignReview` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowSignReviewResponse`].
-/// The codes it documents are in [`ChannelCreateFlowSignReviewError`](super::errors::ChannelCreateFlowSignReviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowSignReview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssbasicErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssbasicErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoFlowPermission)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowSignReview",
     output = ChannelCreateFlowSignReviewResponse,
-    error = super::errors::ChannelCreateFlowSignReviewError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowSignReview {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
+    /// `FlowId`; example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
     pub flow_id: String,
 
-    /// `ReviewType`: a string.
-    ///
-    /// Example: `"REJECT"`
+    /// `ReviewType`; example: `"REJECT"`
     pub review_type: String,
 
-    /// `ReviewMessage`: a string.
-    ///
-    /// Example: `"合同里边的价格写错了"`
+    /// `ReviewMessage`; example: `"合同里边的价格写错了"`
     pub review_message: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
     pub recipient_id: Option<String>,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"CreateReview"`
+    /// `OperateType`; example: `"CreateReview"`
     pub operate_type: Option<String>,
 }
 
@@ -1053,65 +1269,67 @@ pub struct ChannelCreateFlowSignReviewResponse {
 /// The `ChannelCreateFlowSignUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateFlowSignUrlResponse`].
-/// The codes it documents are in [`ChannelCreateFlowSignUrlError`](super::errors::ChannelCreateFlowSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateFlowSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateFlowSignUrl",
     output = ChannelCreateFlowSignUrlResponse,
-    error = super::errors::ChannelCreateFlowSignUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateFlowSignUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `FlowApproverInfos`: a list of [`FlowApproverInfo`](super::models::FlowApproverInfo) objects.
+    /// `FlowApproverInfos`
     pub flow_approver_infos: Option<Vec<models::FlowApproverInfo>>,
 
-    /// `VideoVerifyTimesLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `VideoVerifyTimesLimit`; example: `5`
     pub video_verify_times_limit: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://YOUR_CUSTOM_URL/xxxx"`
+    /// `JumpUrl`; example: `"https://YOUR_CUSTOM_URL/xxxx"`
     pub jump_url: Option<String>,
 
-    /// `UrlType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UrlType`; example: `1`
     pub url_type: Option<i64>,
 
-    /// `ExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `ExpiredOn`; example: `1800`
     pub expired_on: Option<i64>,
 }
 
 /// What a successful [`ChannelCreateFlowSignUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateFlowSignUrlResponse {
-    /// `FlowApproverUrlInfos`: a list of [`FlowApproverUrlInfo`](super::models::FlowApproverUrlInfo) objects.
+    /// `FlowApproverUrlInfos`
     pub flow_approver_url_infos: Vec<models::FlowApproverUrlInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1121,107 +1339,102 @@ pub struct ChannelCreateFlowSignUrlResponse {
 /// The `ChannelCreateMultiFlowSignQRCode` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateMultiFlowSignQRCodeResponse`].
-/// The codes it documents are in [`ChannelCreateMultiFlowSignQRCodeError`](super::errors::ChannelCreateMultiFlowSignQRCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateMultiFlowSignQRCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.QrCodeCreatorSignComponents`](super::errors::EssbasicErrorCode::FailedOperationQrCodeCreatorSignComponents)
+/// - [`FailedOperation.QrCodeSignUsers`](super::errors::EssbasicErrorCode::FailedOperationQrCodeSignUsers)
+/// - [`FailedOperation.QrCodeTemplateId`](super::errors::EssbasicErrorCode::FailedOperationQrCodeTemplateId)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied.NoQuota`](super::errors::EssbasicErrorCode::OperationDeniedNoQuota)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateMultiFlowSignQRCode",
     output = ChannelCreateMultiFlowSignQRCodeResponse,
-    error = super::errors::ChannelCreateMultiFlowSignQRCodeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateMultiFlowSignQRCode {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDRS4UxxxuO4zjEC0osCOsHS"`
+    /// `TemplateId`; example: `"yDRS4UxxxuO4zjEC0osCOsHS"`
     pub template_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"测试合同"`
+    /// `FlowName`; example: `"测试合同"`
     pub flow_name: String,
 
-    /// `MaxFlowNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxFlowNum`; example: `100`
     pub max_flow_num: Option<i64>,
 
-    /// `FlowEffectiveDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FlowEffectiveDay`; example: `7`
     pub flow_effective_day: Option<i64>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `QrEffectiveDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `QrEffectiveDay`; example: `7`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub qr_effective_day: Option<i64>,
 
-    /// `Restrictions`: a list of [`ApproverRestriction`](super::models::ApproverRestriction) objects.
+    /// `Restrictions`
     pub restrictions: Option<Vec<models::ApproverRestriction>>,
 
-    /// `ApproverComponentLimitTypes`: a list of [`ApproverComponentLimitType`](super::models::ApproverComponentLimitType) objects.
+    /// `ApproverComponentLimitTypes`
     pub approver_component_limit_types: Option<Vec<models::ApproverComponentLimitType>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `CallbackUrl`; example: `"http://www.qq.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `ApproverRestrictions`: an [`ApproverRestriction`](super::models::ApproverRestriction).
+    /// `ApproverRestrictions`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub approver_restrictions: Option<models::ApproverRestriction>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `ForbidPersonalMultipleSign`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidPersonalMultipleSign`; example: `true`
     pub forbid_personal_multiple_sign: Option<bool>,
 
-    /// `FlowNameAppendScannerInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FlowNameAppendScannerInfo`; example: `true`
     pub flow_name_append_scanner_info: Option<bool>,
 
-    /// `QrCodeName`: a string.
-    ///
-    /// Example: `"测试签署码"`
+    /// `QrCodeName`; example: `"测试签署码"`
     pub qr_code_name: Option<String>,
 
-    /// `QrCodeExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1757416261`
+    /// `QrCodeExpiredOn`; example: `1757416261`
     pub qr_code_expired_on: Option<i64>,
 }
 
 /// What a successful [`ChannelCreateMultiFlowSignQRCode`] call returns.
 #[tc_model]
 pub struct ChannelCreateMultiFlowSignQRCodeResponse {
-    /// `QrCode`: a [`SignQrCode`](super::models::SignQrCode).
+    /// `QrCode`
     pub qr_code: models::SignQrCode,
 
-    /// `SignUrls`: a [`SignUrl`](super::models::SignUrl).
+    /// `SignUrls`
     pub sign_urls: models::SignUrl,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1231,68 +1444,64 @@ pub struct ChannelCreateMultiFlowSignQRCodeResponse {
 /// The `ChannelCreateOrganizationBatchSignUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateOrganizationBatchSignUrlResponse`].
-/// The codes it documents are in [`ChannelCreateOrganizationBatchSignUrlError`](super::errors::ChannelCreateOrganizationBatchSignUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateOrganizationBatchSignUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsDb`](super::errors::EssbasicErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateOrganizationBatchSignUrl",
     output = ChannelCreateOrganizationBatchSignUrlResponse,
-    error = super::errors::ChannelCreateOrganizationBatchSignUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateOrganizationBatchSignUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDxxxxxxxxxxxxxxxxxxxxxxxx"]`
+    /// `FlowIds`; example: `["yDxxxxxxxxxxxxxxxxxxxxxxxx"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"user_open_id"`
+    /// `OpenId`; example: `"user_open_id"`
     pub open_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13800000000"`
+    /// `Mobile`; example: `"13800000000"`
     pub mobile: Option<String>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDttAUUckpxbczx6UySqdD5wIcNyCCQW"`
+    /// `FlowGroupId`; example: `"yDttAUUckpxbczx6UySqdD5wIcNyCCQW"`
     pub flow_group_id: Option<String>,
 
-    /// `CanBatchReject`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanBatchReject`; example: `false`
     pub can_batch_reject: Option<bool>,
 
-    /// `DynamicSignOption`: a [`DynamicSignOption`](super::models::DynamicSignOption).
+    /// `DynamicSignOption`
     pub dynamic_sign_option: Option<models::DynamicSignOption>,
 
-    /// `RecipientIds`: a list of strings.
-    ///
-    /// Example: `["yDtK2UUckpfmgindUyHCZxCEZrJgOW8c"]`
+    /// `RecipientIds`; example: `["yDtK2UUckpfmgindUyHCZxCEZrJgOW8c"]`
     pub recipient_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ChannelCreateOrganizationBatchSignUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateOrganizationBatchSignUrlResponse {
-    /// `SignUrl`: a string.
+    /// `SignUrl`
     pub sign_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1695805069`
+    /// `ExpiredTime`; example: `1695805069`
     pub expired_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1302,30 +1511,33 @@ pub struct ChannelCreateOrganizationBatchSignUrlResponse {
 /// The `ChannelCreateOrganizationModifyQrCode` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateOrganizationModifyQrCodeResponse`].
-/// The codes it documents are in [`ChannelCreateOrganizationModifyQrCodeError`](super::errors::ChannelCreateOrganizationModifyQrCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateOrganizationModifyQrCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateOrganizationModifyQrCode",
     output = ChannelCreateOrganizationModifyQrCodeResponse,
-    error = super::errors::ChannelCreateOrganizationModifyQrCodeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateOrganizationModifyQrCode {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`ChannelCreateOrganizationModifyQrCode`] call returns.
 #[tc_model]
 pub struct ChannelCreateOrganizationModifyQrCodeResponse {
-    /// `QrCodeUrl`: a string.
+    /// `QrCodeUrl`
     pub qr_code_url: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1684401637`
+    /// `ExpiredTime`; example: `1684401637`
     pub expired_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1335,68 +1547,78 @@ pub struct ChannelCreateOrganizationModifyQrCodeResponse {
 /// The `ChannelCreatePrepareFlow` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreatePrepareFlowResponse`].
-/// The codes it documents are in [`ChannelCreatePrepareFlowError`](super::errors::ChannelCreatePrepareFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreatePrepareFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter.ComponentPosition`](super::errors::EssbasicErrorCode::InvalidParameterComponentPosition)
+/// - [`InvalidParameter.ComponentValue`](super::errors::EssbasicErrorCode::InvalidParameterComponentValue)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Sensitive`](super::errors::EssbasicErrorCode::InvalidParameterSensitive)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoPermissionUseServerSignSeal`](super::errors::EssbasicErrorCode::OperationDeniedNoPermissionUseServerSignSeal)
+/// - [`OperationDenied.Sensitive`](super::errors::EssbasicErrorCode::OperationDeniedSensitive)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssbasicErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Organization`](super::errors::EssbasicErrorCode::ResourceNotFoundOrganization)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreatePrepareFlow",
     output = ChannelCreatePrepareFlowResponse,
-    error = super::errors::ChannelCreatePrepareFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreatePrepareFlow {
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `FlowInfo`: a [`BaseFlowInfo`](super::models::BaseFlowInfo).
+    /// `FlowInfo`
     pub flow_info: models::BaseFlowInfo,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yDwqFUUckp3em41rUwWPgIBjsYgG5bba"`
+    /// `ResourceId`; example: `"yDwqFUUckp3em41rUwWPgIBjsYgG5bba"`
     pub resource_id: Option<String>,
 
-    /// `FlowOption`: a [`CreateFlowOption`](super::models::CreateFlowOption).
+    /// `FlowOption`
     pub flow_option: Option<models::CreateFlowOption>,
 
-    /// `FlowApproverList`: a list of [`CommonFlowApprover`](super::models::CommonFlowApprover) objects.
+    /// `FlowApproverList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub flow_approver_list: Option<Vec<models::CommonFlowApprover>>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDC54UUckpyr7yh4UEfZcRRy3XMQvLvT"`
+    /// `FlowId`; example: `"yDC54UUckpyr7yh4UEfZcRRy3XMQvLvT"`
     pub flow_id: Option<String>,
 
-    /// `NeedPreview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedPreview`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub need_preview: Option<bool>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `SignComponentConfig`: a [`SignComponentConfig`](super::models::SignComponentConfig).
+    /// `SignComponentConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1406,22 +1628,16 @@ pub struct ChannelCreatePrepareFlow {
 /// What a successful [`ChannelCreatePrepareFlow`] call returns.
 #[tc_model]
 pub struct ChannelCreatePrepareFlowResponse {
-    /// `PrepareFlowUrl`: a string.
+    /// `PrepareFlowUrl`
     pub prepare_flow_url: String,
 
-    /// `PreviewFlowUrl`: a string.
-    ///
-    /// Example: `"embed.beta.qian.tencent.cn/xxxxx(后省略)"`
+    /// `PreviewFlowUrl`; example: `"embed.beta.qian.tencent.cn/xxxxx(后省略)"`
     pub preview_flow_url: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDC54UUckpyr7yh4UEfZcRRy3XMQvLvT"`
+    /// `FlowId`; example: `"yDC54UUckpyr7yh4UEfZcRRy3XMQvLvT"`
     pub flow_id: Option<String>,
 
-    /// `DraftId`: a string.
-    ///
-    /// Example: `"yDC54UUckpyr7yh4UEfZcRRy3XMQvLvT"`
+    /// `DraftId`; example: `"yDC54UUckpyr7yh4UEfZcRRy3XMQvLvT"`
     pub draft_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1431,56 +1647,101 @@ pub struct ChannelCreatePrepareFlowResponse {
 /// The `ChannelCreatePrepareFlowGroup` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreatePrepareFlowGroupResponse`].
-/// The codes it documents are in [`ChannelCreatePrepareFlowGroupError`](super::errors::ChannelCreatePrepareFlowGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreatePrepareFlowGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AgeNotAchieveNormalLegal`](super::errors::EssbasicErrorCode::FailedOperationAgeNotAchieveNormalLegal)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssbasicErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.GenerateId`](super::errors::EssbasicErrorCode::InternalErrorGenerateId)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InternalError.ThirdParty`](super::errors::EssbasicErrorCode::InternalErrorThirdParty)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssbasicErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.ApproverVerifyType`](super::errors::EssbasicErrorCode::InvalidParameterApproverVerifyType)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.CustomShowMap`](super::errors::EssbasicErrorCode::InvalidParameterCustomShowMap)
+/// - [`InvalidParameter.CustomerData`](super::errors::EssbasicErrorCode::InvalidParameterCustomerData)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowApproverInfos`](super::errors::EssbasicErrorCode::InvalidParameterFlowApproverInfos)
+/// - [`InvalidParameter.FlowApprovers`](super::errors::EssbasicErrorCode::InvalidParameterFlowApprovers)
+/// - [`InvalidParameter.FlowCallbackUrl`](super::errors::EssbasicErrorCode::InvalidParameterFlowCallbackUrl)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssbasicErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowDescription`](super::errors::EssbasicErrorCode::InvalidParameterFlowDescription)
+/// - [`InvalidParameter.FlowFileIds`](super::errors::EssbasicErrorCode::InvalidParameterFlowFileIds)
+/// - [`InvalidParameter.FlowName`](super::errors::EssbasicErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.FlowType`](super::errors::EssbasicErrorCode::InvalidParameterFlowType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NonsupportMobile`](super::errors::EssbasicErrorCode::InvalidParameterNonsupportMobile)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SignComponentType`](super::errors::EssbasicErrorCode::InvalidParameterSignComponentType)
+/// - [`InvalidParameter.Unordered`](super::errors::EssbasicErrorCode::InvalidParameterUnordered)
+/// - [`InvalidParameter.UnsupportedComponentType`](super::errors::EssbasicErrorCode::InvalidParameterUnsupportedComponentType)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.MissComponentName`](super::errors::EssbasicErrorCode::MissingParameterMissComponentName)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.ByFilesServerSignForbid`](super::errors::EssbasicErrorCode::OperationDeniedByFilesServerSignForbid)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssbasicErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssbasicErrorCode::OperationDeniedInvalidApproverAge)
+/// - [`OperationDenied.NoApproverMobileCheckPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoApproverMobileCheckPermission)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.NoQuota`](super::errors::EssbasicErrorCode::OperationDeniedNoQuota)
+/// - [`OperationDenied.OverseaAbilityNotOpen`](super::errors::EssbasicErrorCode::OperationDeniedOverseaAbilityNotOpen)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Resource`](super::errors::EssbasicErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.Seal`](super::errors::EssbasicErrorCode::ResourceNotFoundSeal)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreatePrepareFlowGroup",
     output = ChannelCreatePrepareFlowGroupResponse,
-    error = super::errors::ChannelCreatePrepareFlowGroupError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreatePrepareFlowGroup {
-    /// `BaseFlowInfos`: a list of [`BaseFlowInfo`](super::models::BaseFlowInfo) objects.
+    /// `BaseFlowInfos`
     pub base_flow_infos: Vec<models::BaseFlowInfo>,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"\"2023年采购合同们\""`
+    /// `FlowGroupName`; example: `"\"2023年采购合同们\""`
     pub flow_group_name: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `FlowGroupOptions`: a [`FlowGroupOptions`](super::models::FlowGroupOptions).
+    /// `FlowGroupOptions`
     pub flow_group_options: Option<models::FlowGroupOptions>,
 
-    /// `FlowGroupType`: a string.
-    ///
-    /// Example: `"合同组类型"`
+    /// `FlowGroupType`; example: `"合同组类型"`
     pub flow_group_type: Option<String>,
 
-    /// `FlowGroupDeadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1787803572`
+    /// `FlowGroupDeadline`; example: `1787803572`
     pub flow_group_deadline: Option<i64>,
 }
 
 /// What a successful [`ChannelCreatePrepareFlowGroup`] call returns.
 #[tc_model]
 pub struct ChannelCreatePrepareFlowGroupResponse {
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowGroupId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_group_id: String,
 
-    /// `PrepareUrl`: a string.
+    /// `PrepareUrl`
     pub prepare_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1490,83 +1751,68 @@ pub struct ChannelCreatePrepareFlowGroupResponse {
 /// The `ChannelCreatePreparedPersonalEsign` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreatePreparedPersonalEsignResponse`].
-/// The codes it documents are in [`ChannelCreatePreparedPersonalEsignError`](super::errors::ChannelCreatePreparedPersonalEsignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreatePreparedPersonalEsign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreatePreparedPersonalEsign",
     output = ChannelCreatePreparedPersonalEsignResponse,
-    error = super::errors::ChannelCreatePreparedPersonalEsignError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreatePreparedPersonalEsign {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"我的印章名称"`
+    /// `SealName`; example: `"我的印章名称"`
     pub seal_name: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"yDtOJUUckpftturtURxNEFKShAukAd2b"`
+    /// `FileId`; example: `"yDtOJUUckpftturtURxNEFKShAukAd2b"`
     pub file_id: Option<String>,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: Option<String>,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicenseType`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub license_type: Option<i64>,
 
-    /// `SealImage`: a string.
+    /// `SealImage`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub seal_image: Option<String>,
 
-    /// `EnableAutoSign`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoSign`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_auto_sign: Option<bool>,
 
-    /// `SealImageCompress`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SealImageCompress`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1576,9 +1822,7 @@ pub struct ChannelCreatePreparedPersonalEsign {
 /// What a successful [`ChannelCreatePreparedPersonalEsign`] call returns.
 #[tc_model]
 pub struct ChannelCreatePreparedPersonalEsignResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDCYIUUckp7t75mxUxAAGY1B8z3p0AIA"`
+    /// `SealId`; example: `"yDCYIUUckp7t75mxUxAAGY1B8z3p0AIA"`
     pub seal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1588,73 +1832,84 @@ pub struct ChannelCreatePreparedPersonalEsignResponse {
 /// The `ChannelCreateReleaseFlow` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateReleaseFlowResponse`].
-/// The codes it documents are in [`ChannelCreateReleaseFlowError`](super::errors::ChannelCreateReleaseFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateReleaseFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Pdf`](super::errors::EssbasicErrorCode::InternalErrorPdf)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ApproverType`](super::errors::EssbasicErrorCode::InvalidParameterApproverType)
+/// - [`InvalidParameter.Mobile`](super::errors::EssbasicErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.OpenId`](super::errors::EssbasicErrorCode::InvalidParameterOpenId)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.ApproverRepeat`](super::errors::EssbasicErrorCode::OperationDeniedApproverRepeat)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateReleaseFlow",
     output = ChannelCreateReleaseFlowResponse,
-    error = super::errors::ChannelCreateReleaseFlowError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateReleaseFlow {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `NeedRelievedFlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `NeedRelievedFlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub need_relieved_flow_id: String,
 
-    /// `ReliveInfo`: a [`RelieveInfo`](super::models::RelieveInfo).
+    /// `ReliveInfo`
     pub relive_info: models::RelieveInfo,
 
-    /// `ReleasedApprovers`: a list of [`ReleasedApprover`](super::models::ReleasedApprover) objects.
+    /// `ReleasedApprovers`
     pub released_approvers: Option<Vec<models::ReleasedApprover>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://qq.com"`
+    /// `CallbackUrl`; example: `"https://qq.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `Deadline`; example: `1604912664`
     pub deadline: Option<i64>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"eyJDb21lRnJvbSI6Inh4eCJ9"`
+    /// `UserData`; example: `"eyJDb21lRnJvbSI6Inh4eCJ9"`
     pub user_data: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"解除协议"`
+    /// `FlowName`; example: `"解除协议"`
     pub flow_name: Option<String>,
 }
 
 /// What a successful [`ChannelCreateReleaseFlow`] call returns.
 #[tc_model]
 pub struct ChannelCreateReleaseFlowResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDR1AUUgygj******uO4zjE8gTG7xvgH"`
+    /// `FlowId`; example: `"yDR1AUUgygj******uO4zjE8gTG7xvgH"`
     pub flow_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1664,40 +1919,45 @@ pub struct ChannelCreateReleaseFlowResponse {
 /// The `ChannelCreateRole` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateRoleResponse`].
-/// The codes it documents are in [`ChannelCreateRoleError`](super::errors::ChannelCreateRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateRole",
     output = ChannelCreateRoleResponse,
-    error = super::errors::ChannelCreateRoleError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateRole {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个XXXX角色"`
+    /// `Description`; example: `"这是一个XXXX角色"`
     pub description: Option<String>,
 
-    /// `PermissionGroups`: a list of [`PermissionGroup`](super::models::PermissionGroup) objects.
+    /// `PermissionGroups`
     pub permission_groups: Option<Vec<models::PermissionGroup>>,
 }
 
 /// What a successful [`ChannelCreateRole`] call returns.
 #[tc_model]
 pub struct ChannelCreateRoleResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"abc8jkkjds***121212"`
+    /// `RoleId`; example: `"abc8jkkjds***121212"`
     pub role_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1707,58 +1967,59 @@ pub struct ChannelCreateRoleResponse {
 /// The `ChannelCreateSealPolicy` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateSealPolicyResponse`].
-/// The codes it documents are in [`ChannelCreateSealPolicyError`](super::errors::ChannelCreateSealPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateSealPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DependsDb`](super::errors::EssbasicErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateSealPolicy",
     output = ChannelCreateSealPolicyResponse,
-    error = super::errors::ChannelCreateSealPolicyError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateSealPolicy {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDRTZxxxxxJNR"`
+    /// `SealId`; example: `"yDRTZxxxxxJNR"`
     pub seal_id: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDdzlxxxxxopk"]`
+    /// `UserIds`; example: `["yDdzlxxxxxopk"]`
     pub user_ids: Vec<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `Options`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `Options`
     pub options: Option<Vec<models::OptionModel>>,
 }
 
 /// What a successful [`ChannelCreateSealPolicy`] call returns.
 #[tc_model]
 pub struct ChannelCreateSealPolicyResponse {
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["yDdzlxxxxxopk"]`
+    /// `UserIds`; example: `["yDdzlxxxxxopk"]`
     pub user_ids: Vec<String>,
 
-    /// `SealOperatorVerifyPath`: a string.
+    /// `SealOperatorVerifyPath`
     pub seal_operator_verify_path: Option<String>,
 
-    /// `SealOperatorVerifyQrcodeUrl`: a string.
+    /// `SealOperatorVerifyQrcodeUrl`
     pub seal_operator_verify_qrcode_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1768,91 +2029,83 @@ pub struct ChannelCreateSealPolicyResponse {
 /// The `ChannelCreateUserAutoSignEnableUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateUserAutoSignEnableUrlResponse`].
-/// The codes it documents are in [`ChannelCreateUserAutoSignEnableUrlError`](super::errors::ChannelCreateUserAutoSignEnableUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateUserAutoSignEnableUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.InvalidApproverAge`](super::errors::EssbasicErrorCode::OperationDeniedInvalidApproverAge)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateUserAutoSignEnableUrl",
     output = ChannelCreateUserAutoSignEnableUrlResponse,
-    error = super::errors::ChannelCreateUserAutoSignEnableUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateUserAutoSignEnableUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `AutoSignConfig`: an [`AutoSignConfig`](super::models::AutoSignConfig).
+    /// `AutoSignConfig`
     pub auto_sign_config: Option<models::AutoSignConfig>,
 
-    /// `UrlType`: a string.
-    ///
-    /// Example: `"H5SIGN"`
+    /// `UrlType`; example: `"H5SIGN"`
     pub url_type: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `NotifyType`; example: `"SMS"`
     pub notify_type: Option<String>,
 
-    /// `NotifyAddress`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `NotifyAddress`; example: `"13200000000"`
     pub notify_address: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693290580`
+    /// `ExpiredTime`; example: `1693290580`
     pub expired_time: Option<i64>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5"`
+    /// `UserData`; example: `"MTIzNDU2Nzg5"`
     pub user_data: Option<String>,
 
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `EndPoint`; example: `"HTTP"`
     pub end_point: Option<String>,
 }
 
 /// What a successful [`ChannelCreateUserAutoSignEnableUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateUserAutoSignEnableUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/002E4UGi8H"`
+    /// `Url`; example: `"https://essurl.cn/002E4UGi8H"`
     pub url: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"wxa02378y4jruwye1d"`
+    /// `AppId`; example: `"wxa02378y4jruwye1d"`
     pub app_id: String,
 
-    /// `AppOriginalId`: a string.
-    ///
-    /// Example: `"gh_da87293fsd87987"`
+    /// `AppOriginalId`; example: `"gh_da87293fsd87987"`
     pub app_original_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"page?abc=123&def=456"`
+    /// `Path`; example: `"page?abc=123&def=456"`
     pub path: String,
 
-    /// `QrCode`: a string.
+    /// `QrCode`
     pub qr_code: String,
 
-    /// `UrlType`: a string.
-    ///
-    /// Example: `"H5SIGN"`
+    /// `UrlType`; example: `"H5SIGN"`
     pub url_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1862,68 +2115,64 @@ pub struct ChannelCreateUserAutoSignEnableUrlResponse {
 /// The `ChannelCreateUserAutoSignSealUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateUserAutoSignSealUrlResponse`].
-/// The codes it documents are in [`ChannelCreateUserAutoSignSealUrlError`](super::errors::ChannelCreateUserAutoSignSealUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateUserAutoSignSealUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.DependsApi`](super::errors::EssbasicErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateUserAutoSignSealUrl",
     output = ChannelCreateUserAutoSignSealUrlResponse,
-    error = super::errors::ChannelCreateUserAutoSignSealUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateUserAutoSignSealUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1695783727`
+    /// `ExpiredTime`; example: `1695783727`
     pub expired_time: Option<i64>,
 
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `EndPoint`; example: `"HTTP"`
     pub end_point: Option<String>,
 }
 
 /// What a successful [`ChannelCreateUserAutoSignSealUrl`] call returns.
 #[tc_model]
 pub struct ChannelCreateUserAutoSignSealUrlResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"wxa023******e1d"`
+    /// `AppId`; example: `"wxa023******e1d"`
     pub app_id: Option<String>,
 
-    /// `AppOriginalId`: a string.
-    ///
-    /// Example: `"gh_da87*******987"`
+    /// `AppOriginalId`; example: `"gh_da87*******987"`
     pub app_original_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/001uSHUNDy"`
+    /// `Url`; example: `"https://essurl.cn/001uSHUNDy"`
     pub url: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"page?abc=123&def=456"`
+    /// `Path`; example: `"page?abc=123&def=456"`
     pub path: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"EBAQAAAAAAAAAAAQIDBAUGBwgxxxxxwAEEQUSITFBBhNRYQcicRQygZGhCCN"`
+    /// `QrCode`; example: `"EBAQAAAAAAAAAAAQIDBAUGBwgxxxxxwAEEQUSITFBBhNRYQcicRQygZGhCCN"`
     pub qr_code: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1933,30 +2182,41 @@ pub struct ChannelCreateUserAutoSignSealUrlResponse {
 /// The `ChannelCreateUserRoles` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateUserRolesResponse`].
-/// The codes it documents are in [`ChannelCreateUserRolesError`](super::errors::ChannelCreateUserRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateUserRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateUserRoles",
     output = ChannelCreateUserRolesResponse,
-    error = super::errors::ChannelCreateUserRolesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateUserRoles {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `RoleIds`: a list of strings.
+    /// `RoleIds`
     pub role_ids: Vec<String>,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Option<Vec<String>>,
 
-    /// `OpenIds`: a list of strings.
+    /// `OpenIds`
     pub open_ids: Option<Vec<String>>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1966,7 +2226,7 @@ pub struct ChannelCreateUserRoles {
 /// What a successful [`ChannelCreateUserRoles`] call returns.
 #[tc_model]
 pub struct ChannelCreateUserRolesResponse {
-    /// `FailedCreateRoleData`: a list of [`FailedCreateRoleData`](super::models::FailedCreateRoleData) objects.
+    /// `FailedCreateRoleData`
     pub failed_create_role_data: Vec<models::FailedCreateRoleData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1976,26 +2236,30 @@ pub struct ChannelCreateUserRolesResponse {
 /// The `ChannelCreateWebThemeConfig` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelCreateWebThemeConfigResponse`].
-/// The codes it documents are in [`ChannelCreateWebThemeConfigError`](super::errors::ChannelCreateWebThemeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelCreateWebThemeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelCreateWebThemeConfig",
     output = ChannelCreateWebThemeConfigResponse,
-    error = super::errors::ChannelCreateWebThemeConfigError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelCreateWebThemeConfig {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ThemeType`: a string.
-    ///
-    /// Example: `"EMBED_WEB_THEME"`
+    /// `ThemeType`; example: `"EMBED_WEB_THEME"`
     pub theme_type: String,
 
-    /// `WebThemeConfig`: a [`WebThemeConfig`](super::models::WebThemeConfig).
+    /// `WebThemeConfig`
     pub web_theme_config: models::WebThemeConfig,
 }
 
@@ -2009,21 +2273,32 @@ pub struct ChannelCreateWebThemeConfigResponse {
 /// The `ChannelDeleteRole` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDeleteRoleResponse`].
-/// The codes it documents are in [`ChannelDeleteRoleError`](super::errors::ChannelDeleteRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDeleteRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDeleteRole",
     output = ChannelDeleteRoleResponse,
-    error = super::errors::ChannelDeleteRoleError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDeleteRole {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `RoleIds`: a list of strings.
+    /// `RoleIds`
     pub role_ids: Vec<String>,
 }
 
@@ -2037,44 +2312,50 @@ pub struct ChannelDeleteRoleResponse {
 /// The `ChannelDeleteRoleUsers` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDeleteRoleUsersResponse`].
-/// The codes it documents are in [`ChannelDeleteRoleUsersError`](super::errors::ChannelDeleteRoleUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDeleteRoleUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssbasicErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleId`](super::errors::EssbasicErrorCode::InvalidParameterRoleId)
+/// - [`OperationDenied.NoPermissionUseResource`](super::errors::EssbasicErrorCode::OperationDeniedNoPermissionUseResource)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDeleteRoleUsers",
     output = ChannelDeleteRoleUsersResponse,
-    error = super::errors::ChannelDeleteRoleUsersError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDeleteRoleUsers {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"ywkdkfd****sdkljfks"`
+    /// `RoleId`; example: `"ywkdkfd****sdkljfks"`
     pub role_id: String,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Option<Vec<String>>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `OpenIds`: a list of strings.
+    /// `OpenIds`
     pub open_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ChannelDeleteRoleUsers`] call returns.
 #[tc_model]
 pub struct ChannelDeleteRoleUsersResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"ywkdkfd****sdkljfks"`
+    /// `RoleId`; example: `"ywkdkfd****sdkljfks"`
     pub role_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2084,35 +2365,40 @@ pub struct ChannelDeleteRoleUsersResponse {
 /// The `ChannelDeleteSealPolicies` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDeleteSealPoliciesResponse`].
-/// The codes it documents are in [`ChannelDeleteSealPoliciesError`](super::errors::ChannelDeleteSealPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDeleteSealPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DependsDb`](super::errors::EssbasicErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDeleteSealPolicies",
     output = ChannelDeleteSealPoliciesResponse,
-    error = super::errors::ChannelDeleteSealPoliciesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDeleteSealPolicies {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDRSRUUgygj******uO4zjEuBzwyiofZ"`
+    /// `SealId`; example: `"yDRSRUUgygj******uO4zjEuBzwyiofZ"`
     pub seal_id: String,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub organization: Option<models::OrganizationInfo>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2129,47 +2415,46 @@ pub struct ChannelDeleteSealPoliciesResponse {
 /// The `ChannelDescribeAccountBillDetail` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeAccountBillDetailResponse`].
-/// The codes it documents are in [`ChannelDescribeAccountBillDetailError`](super::errors::ChannelDescribeAccountBillDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeAccountBillDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter.Limit`](super::errors::EssbasicErrorCode::InvalidParameterLimit)
+/// - [`InvalidParameterValue.InvalidQuotaType`](super::errors::EssbasicErrorCode::InvalidParameterValueInvalidQuotaType)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EssbasicErrorCode::InvalidParameterValueInvalidTime)
+/// - [`ResourceNotFound.NotExistApplication`](super::errors::EssbasicErrorCode::ResourceNotFoundNotExistApplication)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeAccountBillDetail",
     output = ChannelDescribeAccountBillDetailResponse,
-    error = super::errors::ChannelDescribeAccountBillDetailError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDescribeAccountBillDetail {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`ChannelDescribeAccountBillDetail`] call returns.
 #[tc_model]
 pub struct ChannelDescribeAccountBillDetailResponse {
-    /// `BoundAccountsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BoundAccountsNumber`; example: `100`
     pub bound_accounts_number: Option<i64>,
 
-    /// `RemainAvailableAccountsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `RemainAvailableAccountsNumber`; example: `15`
     pub remain_available_accounts_number: Option<i64>,
 
-    /// `InvalidAccountsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `InvalidAccountsNumber`; example: `25`
     pub invalid_accounts_number: Option<i64>,
 
-    /// `TotalBuyAccountsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `TotalBuyAccountsNumber`; example: `25`
     pub total_buy_accounts_number: Option<i64>,
 
-    /// `TotalGiftAccountsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `TotalGiftAccountsNumber`; example: `25`
     pub total_gift_accounts_number: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2179,15 +2464,24 @@ pub struct ChannelDescribeAccountBillDetailResponse {
 /// The `ChannelDescribeBillUsageDetail` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeBillUsageDetailResponse`].
-/// The codes it documents are in [`ChannelDescribeBillUsageDetailError`](super::errors::ChannelDescribeBillUsageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeBillUsageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter.Limit`](super::errors::EssbasicErrorCode::InvalidParameterLimit)
+/// - [`InvalidParameterValue.InvalidQuotaType`](super::errors::EssbasicErrorCode::InvalidParameterValueInvalidQuotaType)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::EssbasicErrorCode::InvalidParameterValueInvalidTime)
+/// - [`ResourceNotFound.NotExistApplication`](super::errors::EssbasicErrorCode::ResourceNotFoundNotExistApplication)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeBillUsageDetail",
     output = ChannelDescribeBillUsageDetailResponse,
-    error = super::errors::ChannelDescribeBillUsageDetailError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2197,44 +2491,32 @@ pub struct ChannelDescribeAccountBillDetailResponse {
     )
 )]
 pub struct ChannelDescribeBillUsageDetail {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"20231101"`
+    /// `StartTime`; example: `"20231101"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20231108"`
+    /// `EndTime`; example: `"20231108"`
     pub end_time: String,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ChannelDescribeBillUsageDetail`] call returns.
 #[tc_model]
 pub struct ChannelDescribeBillUsageDetailResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `Details`: a list of [`ChannelBillUsageDetail`](super::models::ChannelBillUsageDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::ChannelBillUsageDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2244,15 +2526,36 @@ pub struct ChannelDescribeBillUsageDetailResponse {
 /// The `ChannelDescribeEmployees` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeEmployeesResponse`].
-/// The codes it documents are in [`ChannelDescribeEmployeesError`](super::errors::ChannelDescribeEmployeesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeEmployees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.DepartUserId`](super::errors::EssbasicErrorCode::InvalidParameterDepartUserId)
+/// - [`InvalidParameter.OrganizationId`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeEmployees",
     output = ChannelDescribeEmployeesResponse,
-    error = super::errors::ChannelDescribeEmployeesError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2262,23 +2565,19 @@ pub struct ChannelDescribeBillUsageDetailResponse {
     )
 )]
 pub struct ChannelDescribeEmployees {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2288,22 +2587,16 @@ pub struct ChannelDescribeEmployees {
 /// What a successful [`ChannelDescribeEmployees`] call returns.
 #[tc_model]
 pub struct ChannelDescribeEmployeesResponse {
-    /// `Employees`: a list of [`Staff`](super::models::Staff) objects.
+    /// `Employees`
     pub employees: Vec<models::Staff>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2313,30 +2606,38 @@ pub struct ChannelDescribeEmployeesResponse {
 /// The `ChannelDescribeFlowComponents` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeFlowComponentsResponse`].
-/// The codes it documents are in [`ChannelDescribeFlowComponentsError`](super::errors::ChannelDescribeFlowComponentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeFlowComponents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssbasicErrorCode::InvalidParameterEmptyParams)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoFlowPermission)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeFlowComponents",
     output = ChannelDescribeFlowComponentsResponse,
-    error = super::errors::ChannelDescribeFlowComponentsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDescribeFlowComponents {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDSLZUUckpotjxzmUuyfZGu1pDwX4bPk"`
+    /// `FlowId`; example: `"yDSLZUUckpotjxzmUuyfZGu1pDwX4bPk"`
     pub flow_id: String,
 }
 
 /// What a successful [`ChannelDescribeFlowComponents`] call returns.
 #[tc_model]
 pub struct ChannelDescribeFlowComponentsResponse {
-    /// `RecipientComponentInfos`: a list of [`RecipientComponentInfo`](super::models::RecipientComponentInfo) objects.
+    /// `RecipientComponentInfos`
     pub recipient_component_infos: Vec<models::RecipientComponentInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2346,15 +2647,29 @@ pub struct ChannelDescribeFlowComponentsResponse {
 /// The `ChannelDescribeOrganizationSeals` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeOrganizationSealsResponse`].
-/// The codes it documents are in [`ChannelDescribeOrganizationSealsError`](super::errors::ChannelDescribeOrganizationSealsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeOrganizationSeals)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.DependsDb`](super::errors::EssbasicErrorCode::InternalErrorDependsDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.UserId`](super::errors::EssbasicErrorCode::MissingParameterUserId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.OperatorHasNoPermission`](super::errors::EssbasicErrorCode::OperationDeniedOperatorHasNoPermission)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeOrganizationSeals",
     output = ChannelDescribeOrganizationSealsResponse,
-    error = super::errors::ChannelDescribeOrganizationSealsError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2364,49 +2679,35 @@ pub struct ChannelDescribeFlowComponentsResponse {
     )
 )]
 pub struct ChannelDescribeOrganizationSeals {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InfoType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InfoType`; example: `1`
     pub info_type: Option<i64>,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
+    /// `SealId`; example: `"yDSxWUUckptu4clgUuLlo0OwJKbYCO48"`
     pub seal_id: Option<String>,
 
-    /// `SealTypes`: a list of strings.
-    ///
-    /// Example: `["INVOICE"]`
+    /// `SealTypes`; example: `["INVOICE"]`
     pub seal_types: Option<Vec<String>>,
 
-    /// `SealStatuses`: a list of strings.
-    ///
-    /// Example: `["ALL"]`
+    /// `SealStatuses`; example: `["ALL"]`
     pub seal_statuses: Option<Vec<String>>,
 }
 
 /// What a successful [`ChannelDescribeOrganizationSeals`] call returns.
 #[tc_model]
 pub struct ChannelDescribeOrganizationSealsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Seals`: a list of [`OccupiedSeal`](super::models::OccupiedSeal) objects.
+    /// `Seals`
     pub seals: Vec<models::OccupiedSeal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2416,15 +2717,21 @@ pub struct ChannelDescribeOrganizationSealsResponse {
 /// The `ChannelDescribeRoles` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeRolesResponse`].
-/// The codes it documents are in [`ChannelDescribeRolesError`](super::errors::ChannelDescribeRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.OperatorId`](super::errors::EssbasicErrorCode::InvalidParameterOperatorId)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeRoles",
     output = ChannelDescribeRolesResponse,
-    error = super::errors::ChannelDescribeRolesError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2434,23 +2741,19 @@ pub struct ChannelDescribeOrganizationSealsResponse {
     )
 )]
 pub struct ChannelDescribeRoles {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2460,22 +2763,16 @@ pub struct ChannelDescribeRoles {
 /// What a successful [`ChannelDescribeRoles`] call returns.
 #[tc_model]
 pub struct ChannelDescribeRolesResponse {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ChannelRoles`: a list of [`ChannelRole`](super::models::ChannelRole) objects.
+    /// `ChannelRoles`
     pub channel_roles: Vec<models::ChannelRole>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2485,41 +2782,46 @@ pub struct ChannelDescribeRolesResponse {
 /// The `ChannelDescribeSignFaceVideo` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeSignFaceVideoResponse`].
-/// The codes it documents are in [`ChannelDescribeSignFaceVideoError`](super::errors::ChannelDescribeSignFaceVideoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeSignFaceVideo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeSignFaceVideo",
     output = ChannelDescribeSignFaceVideoResponse,
-    error = super::errors::ChannelDescribeSignFaceVideoError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDescribeSignFaceVideo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCNsUUckpvqwg3kUyIemOrwQm9ltij5"`
+    /// `FlowId`; example: `"yDCNsUUckpvqwg3kUyIemOrwQm9ltij5"`
     pub flow_id: String,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDxjNUUgydjfeklxUuO4zjEBgCqAHMKu"`
+    /// `SignId`; example: `"yDxjNUUgydjfeklxUuO4zjEBgCqAHMKu"`
     pub sign_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`ChannelDescribeSignFaceVideo`] call returns.
 #[tc_model]
 pub struct ChannelDescribeSignFaceVideoResponse {
-    /// `VideoData`: a [`DetectInfoVideoData`](super::models::DetectInfoVideoData).
+    /// `VideoData`
     pub video_data: Option<models::DetectInfoVideoData>,
 
-    /// `IntentionQuestionResult`: an [`IntentionQuestionResult`](super::models::IntentionQuestionResult).
+    /// `IntentionQuestionResult`
     pub intention_question_result: Option<models::IntentionQuestionResult>,
 
-    /// `IntentionActionResult`: an [`IntentionActionResult`](super::models::IntentionActionResult).
+    /// `IntentionActionResult`
     pub intention_action_result: Option<models::IntentionActionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2529,58 +2831,59 @@ pub struct ChannelDescribeSignFaceVideoResponse {
 /// The `ChannelDescribeUserAutoSignStatus` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDescribeUserAutoSignStatusResponse`].
-/// The codes it documents are in [`ChannelDescribeUserAutoSignStatusError`](super::errors::ChannelDescribeUserAutoSignStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDescribeUserAutoSignStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDescribeUserAutoSignStatus",
     output = ChannelDescribeUserAutoSignStatusResponse,
-    error = super::errors::ChannelDescribeUserAutoSignStatusError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDescribeUserAutoSignStatus {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 }
 
 /// What a successful [`ChannelDescribeUserAutoSignStatus`] call returns.
 #[tc_model]
 pub struct ChannelDescribeUserAutoSignStatusResponse {
-    /// `IsOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpen`; example: `true`
     pub is_open: bool,
 
-    /// `LicenseFrom`: a signed 64-bit integer.
-    ///
-    /// Example: `1684412179`
+    /// `LicenseFrom`; example: `1684412179`
     pub license_from: i64,
 
-    /// `LicenseTo`: a signed 64-bit integer.
-    ///
-    /// Example: `1715948179`
+    /// `LicenseTo`; example: `1715948179`
     pub license_to: i64,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: Option<i64>,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `SealId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub seal_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2590,29 +2893,42 @@ pub struct ChannelDescribeUserAutoSignStatusResponse {
 /// The `ChannelDisableUserAutoSign` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelDisableUserAutoSignResponse`].
-/// The codes it documents are in [`ChannelDisableUserAutoSignError`](super::errors::ChannelDisableUserAutoSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelDisableUserAutoSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NotInAutoSignWhiteList`](super::errors::EssbasicErrorCode::OperationDeniedNotInAutoSignWhiteList)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelDisableUserAutoSign",
     output = ChannelDisableUserAutoSignResponse,
-    error = super::errors::ChannelDisableUserAutoSignError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelDisableUserAutoSign {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 }
 
@@ -2626,45 +2942,48 @@ pub struct ChannelDisableUserAutoSignResponse {
 /// The `ChannelModifyRole` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelModifyRoleResponse`].
-/// The codes it documents are in [`ChannelModifyRoleError`](super::errors::ChannelModifyRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelModifyRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelModifyRole",
     output = ChannelModifyRoleResponse,
-    error = super::errors::ChannelModifyRoleError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelModifyRole {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"资料管理员"`
+    /// `Name`; example: `"资料管理员"`
     pub name: String,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `RoleId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub role_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"管理资料的角色"`
+    /// `Description`; example: `"管理资料的角色"`
     pub description: Option<String>,
 
-    /// `PermissionGroups`: a list of [`PermissionGroup`](super::models::PermissionGroup) objects.
+    /// `PermissionGroups`
     pub permission_groups: Option<Vec<models::PermissionGroup>>,
 }
 
 /// What a successful [`ChannelModifyRole`] call returns.
 #[tc_model]
 pub struct ChannelModifyRoleResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"189756**32"`
+    /// `RoleId`; example: `"189756**32"`
     pub role_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2676,38 +2995,51 @@ pub struct ChannelModifyRoleResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ChannelRenewAutoSignLicenseResponse`].
-/// The codes it documents are in [`ChannelRenewAutoSignLicenseError`](super::errors::ChannelRenewAutoSignLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelRenewAutoSignLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.LicenseNoQuota`](super::errors::EssbasicErrorCode::FailedOperationLicenseNoQuota)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DependsApi`](super::errors::EssbasicErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelRenewAutoSignLicense",
     output = ChannelRenewAutoSignLicenseResponse,
-    error = super::errors::ChannelRenewAutoSignLicenseError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelRenewAutoSignLicense {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: String,
 
-    /// `UserInfo`: a [`UserThreeFactor`](super::models::UserThreeFactor).
+    /// `UserInfo`
     pub user_info: models::UserThreeFactor,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     pub operator: Option<models::UserInfo>,
 }
 
 /// What a successful [`ChannelRenewAutoSignLicense`] call returns.
 #[tc_model]
 pub struct ChannelRenewAutoSignLicenseResponse {
-    /// `LicenseTo`: a signed 64-bit integer.
-    ///
-    /// Example: `1716884877`
+    /// `LicenseTo`; example: `1716884877`
     pub license_to: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2717,52 +3049,52 @@ pub struct ChannelRenewAutoSignLicenseResponse {
 /// The `ChannelUpdateSealStatus` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelUpdateSealStatusResponse`].
-/// The codes it documents are in [`ChannelUpdateSealStatusError`](super::errors::ChannelUpdateSealStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelUpdateSealStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelUpdateSealStatus",
     output = ChannelUpdateSealStatusResponse,
-    error = super::errors::ChannelUpdateSealStatusError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelUpdateSealStatus {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `Status`; example: `"DISABLE"`
     pub status: String,
 
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDRTZxxxxxJNR"`
+    /// `SealId`; example: `"yDRTZxxxxxJNR"`
     pub seal_id: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"更新原因-停用印章"`
+    /// `Reason`; example: `"更新原因-停用印章"`
     pub reason: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Options`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `Options`
     pub options: Option<Vec<models::OptionModel>>,
 }
 
 /// What a successful [`ChannelUpdateSealStatus`] call returns.
 #[tc_model]
 pub struct ChannelUpdateSealStatusResponse {
-    /// `SealOperatorVerifyPath`: a string.
+    /// `SealOperatorVerifyPath`
     pub seal_operator_verify_path: Option<String>,
 
-    /// `SealOperatorVerifyQrcodeUrl`: a string.
+    /// `SealOperatorVerifyQrcodeUrl`
     pub seal_operator_verify_qrcode_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2772,26 +3104,34 @@ pub struct ChannelUpdateSealStatusResponse {
 /// The `ChannelVerifyPdf` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ChannelVerifyPdfResponse`].
-/// The codes it documents are in [`ChannelVerifyPdfError`](super::errors::ChannelVerifyPdfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ChannelVerifyPdf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrNoResourceAccess`](super::errors::EssbasicErrorCode::OperationDeniedErrNoResourceAccess)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ChannelVerifyPdf",
     output = ChannelVerifyPdfResponse,
-    error = super::errors::ChannelVerifyPdfError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ChannelVerifyPdf {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDSLWUUckposmpkvUyb9xvpEQeni94od"`
+    /// `FlowId`; example: `"yDSLWUUckposmpkvUyb9xvpEQeni94od"`
     pub flow_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2801,22 +3141,16 @@ pub struct ChannelVerifyPdf {
 /// What a successful [`ChannelVerifyPdf`] call returns.
 #[tc_model]
 pub struct ChannelVerifyPdfResponse {
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `VerifyResult`; example: `4`
     pub verify_result: i64,
 
-    /// `PdfVerifyResults`: a list of [`PdfVerifyResult`](super::models::PdfVerifyResult) objects.
+    /// `PdfVerifyResults`
     pub pdf_verify_results: Vec<models::PdfVerifyResult>,
 
-    /// `VerifySerialNo`: a string.
-    ///
-    /// Example: `"16992542542544"`
+    /// `VerifySerialNo`; example: `"16992542542544"`
     pub verify_serial_no: Option<String>,
 
-    /// `PdfResourceMd5`: a string.
-    ///
-    /// Example: `"C39BBA405153FB9A0705BEF095351CBD"`
+    /// `PdfResourceMd5`; example: `"C39BBA405153FB9A0705BEF095351CBD"`
     pub pdf_resource_md5: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2826,30 +3160,40 @@ pub struct ChannelVerifyPdfResponse {
 /// The `CreateBatchAdminChangeInvitations` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateBatchAdminChangeInvitationsResponse`].
-/// The codes it documents are in [`CreateBatchAdminChangeInvitationsError`](super::errors::CreateBatchAdminChangeInvitationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateBatchAdminChangeInvitations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateBatchAdminChangeInvitations",
     output = CreateBatchAdminChangeInvitationsResponse,
-    error = super::errors::CreateBatchAdminChangeInvitationsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateBatchAdminChangeInvitations {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `AdminChangeInvitationInfos`: a list of [`AdminChangeInvitationInfo`](super::models::AdminChangeInvitationInfo) objects.
+    /// `AdminChangeInvitationInfos`
     pub admin_change_invitation_infos: Vec<models::AdminChangeInvitationInfo>,
 }
 
 /// What a successful [`CreateBatchAdminChangeInvitations`] call returns.
 #[tc_model]
 pub struct CreateBatchAdminChangeInvitationsResponse {
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["第【1】条超管变更信息参数错误，当前企业还未认证成功，企业Id是[]"]`
+    /// `ErrorMessages`; example: `["第【1】条超管变更信息参数错误，当前企业还未认证成功，企业Id是[]"]`
     pub error_messages: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2859,57 +3203,55 @@ pub struct CreateBatchAdminChangeInvitationsResponse {
 /// The `CreateBatchAdminChangeInvitationsUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateBatchAdminChangeInvitationsUrlResponse`].
-/// The codes it documents are in [`CreateBatchAdminChangeInvitationsUrlError`](super::errors::CreateBatchAdminChangeInvitationsUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateBatchAdminChangeInvitationsUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateBatchAdminChangeInvitationsUrl",
     output = CreateBatchAdminChangeInvitationsUrlResponse,
-    error = super::errors::CreateBatchAdminChangeInvitationsUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateBatchAdminChangeInvitationsUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `NewAdminName`: a string.
-    ///
-    /// Example: `"出**"`
+    /// `NewAdminName`; example: `"出**"`
     pub new_admin_name: Option<String>,
 
-    /// `NewAdminMobile`: a string.
-    ///
-    /// Example: `"1320****013"`
+    /// `NewAdminMobile`; example: `"1320****013"`
     pub new_admin_mobile: Option<String>,
 
-    /// `NewAdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `NewAdminIdCardType`; example: `"ID_CARD"`
     pub new_admin_id_card_type: Option<String>,
 
-    /// `NewAdminIdCardNumber`: a string.
-    ///
-    /// Example: `"530823******084610"`
+    /// `NewAdminIdCardNumber`; example: `"530823******084610"`
     pub new_admin_id_card_number: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateBatchAdminChangeInvitationsUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchAdminChangeInvitationsUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"pages/guide/index?to=BATCH_CHANGE_SUPER_ADMIN&shortKey=yD3JaU9Tww0plw1zVgf4"`
+    /// `Url`; example: `"pages/guide/index?to=BATCH_CHANGE_SUPER_ADMIN&shortKey=yD3JaU9Tww0plw1zVgf4"`
     pub url: Option<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1784647929`
+    /// `ExpireTime`; example: `1784647929`
     pub expire_time: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2919,58 +3261,65 @@ pub struct CreateBatchAdminChangeInvitationsUrlResponse {
 /// The `CreateBatchInitOrganizationUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateBatchInitOrganizationUrlResponse`].
-/// The codes it documents are in [`CreateBatchInitOrganizationUrlError`](super::errors::CreateBatchInitOrganizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateBatchInitOrganizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssbasicErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssbasicErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoFlowPermission)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateBatchInitOrganizationUrl",
     output = CreateBatchInitOrganizationUrlResponse,
-    error = super::errors::CreateBatchInitOrganizationUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateBatchInitOrganizationUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `OperateTypes`: a list of strings.
-    ///
-    /// Example: `["OPEN_AUTO_SIGN","AUTH_JOIN_ORGANIZATION_GROUP","CREATE_SEAL"]`
+    /// `OperateTypes`; example: `["OPEN_AUTO_SIGN","AUTH_JOIN_ORGANIZATION_GROUP","CREATE_SEAL"]`
     pub operate_types: Vec<String>,
 
-    /// `ProxyOrganizationOpenIds`: a list of strings.
-    ///
-    /// Example: `["tencent-testorg-cd","tencent-testorg-ca"]`
+    /// `ProxyOrganizationOpenIds`; example: `["tencent-testorg-cd","tencent-testorg-ca"]`
     pub proxy_organization_open_ids: Vec<String>,
 
-    /// `IsAuthorizePlatformApplication`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAuthorizePlatformApplication`; example: `false`
     pub is_authorize_platform_application: Option<bool>,
 
-    /// `AuthorizedProxyOrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `AuthorizedProxyOrganizationOpenId`; example: `"org_dianziqian"`
     pub authorized_proxy_organization_open_id: Option<String>,
 }
 
 /// What a successful [`CreateBatchInitOrganizationUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchInitOrganizationUrlResponse {
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/guide/index?to=BATCH_INITIALIZATION_ORGANIZATIONS&shortKey=yDAHpURDf"`
+    /// `MiniAppPath`; example: `"pages/guide/index?to=BATCH_INITIALIZATION_ORGANIZATIONS&shortKey=yDAHpURDf"`
     pub mini_app_path: String,
 
-    /// `OperateLongUrl`: a string.
+    /// `OperateLongUrl`
     pub operate_long_url: String,
 
-    /// `OperateShortUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/zahbUBHxW3"`
+    /// `OperateShortUrl`; example: `"https://essurl.cn/zahbUBHxW3"`
     pub operate_short_url: String,
 
-    /// `QRCodeUrl`: a string.
+    /// `QRCodeUrl`
     #[tc(rename = "QRCodeUrl")]
     pub qr_code_url: String,
 
@@ -2981,65 +3330,68 @@ pub struct CreateBatchInitOrganizationUrlResponse {
 /// The `CreateBatchOrganizationAuthorizationUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateBatchOrganizationAuthorizationUrlResponse`].
-/// The codes it documents are in [`CreateBatchOrganizationAuthorizationUrlError`](super::errors::CreateBatchOrganizationAuthorizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateBatchOrganizationAuthorizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssbasicErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssbasicErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoFlowPermission)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateBatchOrganizationAuthorizationUrl",
     output = CreateBatchOrganizationAuthorizationUrlResponse,
-    error = super::errors::CreateBatchOrganizationAuthorizationUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateBatchOrganizationAuthorizationUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `AdminName`; example: `"典子谦"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `AdminMobile`; example: `"13200000000"`
     pub admin_mobile: Option<String>,
 
-    /// `SubTaskIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
+    /// `SubTaskIds`; example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
     pub sub_task_ids: Option<Vec<String>>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `AdminIdCardType`; example: `"ID_CARD"`
     pub admin_id_card_type: Option<String>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `AdminIdCardNumber`; example: `"620000198802020000"`
     pub admin_id_card_number: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Endpoint`; example: `"HTTP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateBatchOrganizationAuthorizationUrl`] call returns.
 #[tc_model]
 pub struct CreateBatchOrganizationAuthorizationUrlResponse {
-    /// `AuthUrl`: a string.
+    /// `AuthUrl`
     pub auth_url: String,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["企业信息错误"]`
+    /// `ErrorMessages`; example: `["企业信息错误"]`
     pub error_messages: Vec<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1739241985`
+    /// `ExpireTime`; example: `1739241985`
     pub expire_time: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3049,45 +3401,49 @@ pub struct CreateBatchOrganizationAuthorizationUrlResponse {
 /// The `CreateBatchOrganizationRegistrationTasks` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateBatchOrganizationRegistrationTasksResponse`].
-/// The codes it documents are in [`CreateBatchOrganizationRegistrationTasksError`](super::errors::CreateBatchOrganizationRegistrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateBatchOrganizationRegistrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateBatchOrganizationRegistrationTasks",
     output = CreateBatchOrganizationRegistrationTasksResponse,
-    error = super::errors::CreateBatchOrganizationRegistrationTasksError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateBatchOrganizationRegistrationTasks {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `RegistrationOrganizations`: a list of [`RegistrationOrganizationInfo`](super::models::RegistrationOrganizationInfo) objects.
+    /// `RegistrationOrganizations`
     pub registration_organizations: Vec<models::RegistrationOrganizationInfo>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"PC"`
+    /// `Endpoint`; example: `"PC"`
     pub endpoint: Option<String>,
 
-    /// `BatchAuthMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BatchAuthMethod`; example: `0`
     pub batch_auth_method: Option<u64>,
 }
 
 /// What a successful [`CreateBatchOrganizationRegistrationTasks`] call returns.
 #[tc_model]
 pub struct CreateBatchOrganizationRegistrationTasksResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"thisisataskid"`
+    /// `TaskId`; example: `"thisisataskid"`
     pub task_id: Option<String>,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["第【1】条注册信息参数错误，地址参数不正确,请确认后再试","第【2】条注册信息参数错误，地址参数不正确,请确认后再试"]`
+    /// `ErrorMessages`; example: `["第【1】条注册信息参数错误，地址参数不正确,请确认后再试","第【2】条注册信息参数错误，地址参数不正确,请确认后再试"]`
     pub error_messages: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3097,53 +3453,60 @@ pub struct CreateBatchOrganizationRegistrationTasksResponse {
 /// The `CreateChannelFlowEvidenceReport` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateChannelFlowEvidenceReportResponse`].
-/// The codes it documents are in [`CreateChannelFlowEvidenceReportError`](super::errors::CreateChannelFlowEvidenceReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateChannelFlowEvidenceReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`MissingParameter.FlowId`](super::errors::EssbasicErrorCode::MissingParameterFlowId)
+/// - [`MissingParameter.ReportApplicant`](super::errors::EssbasicErrorCode::MissingParameterReportApplicant)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssbasicErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.NotBelongSuperAdminOrLegalPerson`](super::errors::EssbasicErrorCode::OperationDeniedNotBelongSuperAdminOrLegalPerson)
+/// - [`OperationDenied.ProveNoQuota`](super::errors::EssbasicErrorCode::OperationDeniedProveNoQuota)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssbasicErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssbasicErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.URL`](super::errors::EssbasicErrorCode::ResourceNotFoundUrl)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateChannelFlowEvidenceReport",
     output = CreateChannelFlowEvidenceReportResponse,
-    error = super::errors::CreateChannelFlowEvidenceReportError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateChannelFlowEvidenceReport {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFdUUckpsw******yQ0af8bHosXQtb"`
+    /// `FlowId`; example: `"yDwFdUUckpsw******yQ0af8bHosXQtb"`
     pub flow_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 }
 
 /// What a successful [`CreateChannelFlowEvidenceReport`] call returns.
 #[tc_model]
 pub struct CreateChannelFlowEvidenceReportResponse {
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"yDSLVUUckpo3nva8UEnf33kvzHQ19GcL"`
+    /// `ReportId`; example: `"yDSLVUUckpo3nva8UEnf33kvzHQ19GcL"`
     pub report_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EvidenceStatusExecuting"`
+    /// `Status`; example: `"EvidenceStatusExecuting"`
     pub status: String,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"废除，字段无效"`
+    /// `ReportUrl`; example: `"废除，字段无效"`
     pub report_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3153,42 +3516,41 @@ pub struct CreateChannelFlowEvidenceReportResponse {
 /// The `CreateChannelOrganizationInfoChangeUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateChannelOrganizationInfoChangeUrlResponse`].
-/// The codes it documents are in [`CreateChannelOrganizationInfoChangeUrlError`](super::errors::CreateChannelOrganizationInfoChangeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateChannelOrganizationInfoChangeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateChannelOrganizationInfoChangeUrl",
     output = CreateChannelOrganizationInfoChangeUrlResponse,
-    error = super::errors::CreateChannelOrganizationInfoChangeUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateChannelOrganizationInfoChangeUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ChangeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeType`; example: `1`
     pub change_type: u64,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateChannelOrganizationInfoChangeUrl`] call returns.
 #[tc_model]
 pub struct CreateChannelOrganizationInfoChangeUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/000S6UE3mJ"`
+    /// `Url`; example: `"https://essurl.cn/000S6UE3mJ"`
     pub url: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1695713654`
+    /// `ExpiredTime`; example: `1695713654`
     pub expired_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3198,26 +3560,36 @@ pub struct CreateChannelOrganizationInfoChangeUrlResponse {
 /// The `CreateChannelSubOrganizationActive` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateChannelSubOrganizationActiveResponse`].
-/// The codes it documents are in [`CreateChannelSubOrganizationActiveError`](super::errors::CreateChannelSubOrganizationActiveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateChannelSubOrganizationActive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateChannelSubOrganizationActive",
     output = CreateChannelSubOrganizationActiveResponse,
-    error = super::errors::CreateChannelSubOrganizationActiveError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateChannelSubOrganizationActive {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SubOrganizationOpenIds`: a list of strings.
+    /// `SubOrganizationOpenIds`
     pub sub_organization_open_ids: Option<Vec<String>>,
 
-    /// `Renew`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Renew`; example: `true`
     pub renew: Option<bool>,
 }
 
@@ -3231,46 +3603,54 @@ pub struct CreateChannelSubOrganizationActiveResponse {
 /// The `CreateCloseOrganizationUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateCloseOrganizationUrlResponse`].
-/// The codes it documents are in [`CreateCloseOrganizationUrlError`](super::errors::CreateCloseOrganizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateCloseOrganizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateCloseOrganizationUrl",
     output = CreateCloseOrganizationUrlResponse,
-    error = super::errors::CreateCloseOrganizationUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateCloseOrganizationUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`CreateCloseOrganizationUrl`] call returns.
 #[tc_model]
 pub struct CreateCloseOrganizationUrlResponse {
-    /// `ExpiredOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1730257357`
+    /// `ExpiredOn`; example: `1730257357`
     pub expired_on: i64,
 
-    /// `LongUrl`: a string.
+    /// `LongUrl`
     pub long_url: String,
 
-    /// `ShortUrl`: a string.
-    ///
-    /// Example: `"https:/essurl.cn/ppiKUBJLt0"`
+    /// `ShortUrl`; example: `"https:/essurl.cn/ppiKUBJLt0"`
     pub short_url: String,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"pages/guide/index?to=ENTERPRISE_LOGOUT_LANDING&shortKey=yDCkuUW35EQA3r0aqr88"`
+    /// `MiniAppPath`; example: `"pages/guide/index?to=ENTERPRISE_LOGOUT_LANDING&shortKey=yDCkuUW35EQA3r0aqr88"`
     pub mini_app_path: String,
 
-    /// `QrcodeUrl`: a string.
+    /// `QrcodeUrl`
     pub qrcode_url: String,
 
-    /// `WeixinQrcodeUrl`: a string.
+    /// `WeixinQrcodeUrl`
     pub weixin_qrcode_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3280,152 +3660,147 @@ pub struct CreateCloseOrganizationUrlResponse {
 /// The `CreateConsoleLoginUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateConsoleLoginUrlResponse`].
-/// The codes it documents are in [`CreateConsoleLoginUrlError`](super::errors::CreateConsoleLoginUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateConsoleLoginUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrNotSyncProxyOrganization`](super::errors::EssbasicErrorCode::FailedOperationErrNotSyncProxyOrganization)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AuthorizationType`](super::errors::EssbasicErrorCode::InvalidParameterAuthorizationType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssbasicErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.MenuStatus`](super::errors::EssbasicErrorCode::InvalidParameterMenuStatus)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.OpenId`](super::errors::EssbasicErrorCode::InvalidParameterOpenId)
+/// - [`InvalidParameter.OrganizationId`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationId)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UniformSocialCreditCode`](super::errors::EssbasicErrorCode::InvalidParameterUniformSocialCreditCode)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.CompanyActiveInfo`](super::errors::EssbasicErrorCode::MissingParameterCompanyActiveInfo)
+/// - [`MissingParameter.OrgOpenId`](super::errors::EssbasicErrorCode::MissingParameterOrgOpenId)
+/// - [`MissingParameter.ProxyOperatorOpenId`](super::errors::EssbasicErrorCode::MissingParameterProxyOperatorOpenId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.ErrNotOpenWeakAuthorization`](super::errors::EssbasicErrorCode::OperationDeniedErrNotOpenWeakAuthorization)
+/// - [`OperationDenied.NotSupportOrgType`](super::errors::EssbasicErrorCode::OperationDeniedNotSupportOrgType)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationId`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationId)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateConsoleLoginUrl",
     output = CreateConsoleLoginUrlResponse,
-    error = super::errors::CreateConsoleLoginUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateConsoleLoginUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ProxyOrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业测试"`
+    /// `ProxyOrganizationName`; example: `"典子谦示例企业测试"`
     pub proxy_organization_name: String,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"9XXXXXXXXXXXXXXXX1"`
+    /// `UniformSocialCreditCode`; example: `"9XXXXXXXXXXXXXXXX1"`
     pub uniform_social_credit_code: Option<String>,
 
-    /// `ProxyOperatorName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `ProxyOperatorName`; example: `"典子谦"`
     pub proxy_operator_name: Option<String>,
 
-    /// `ProxyOperatorMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ProxyOperatorMobile`; example: `"18888888888"`
     pub proxy_operator_mobile: Option<String>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"SEAL"`
+    /// `Module`; example: `"SEAL"`
     pub module: Option<String>,
 
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"yDRSRUUgygj6qnwfUuO4zjEwc193c2hH"`
+    /// `ModuleId`; example: `"yDRSRUUgygj6qnwfUuO4zjEwc193c2hH"`
     pub module_id: Option<String>,
 
-    /// `MenuStatus`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `MenuStatus`; example: `"ENABLE"`
     pub menu_status: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"PC"`
+    /// `Endpoint`; example: `"PC"`
     pub endpoint: Option<String>,
 
-    /// `AutoJumpBackEvent`: a string.
-    ///
-    /// Example: `"VERIFIED"`
+    /// `AutoJumpBackEvent`; example: `"VERIFIED"`
     pub auto_jump_back_event: Option<String>,
 
-    /// `AuthorizationTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,5]`
+    /// `AuthorizationTypes`; example: `[2,5]`
     pub authorization_types: Option<Vec<i64>>,
 
-    /// `ProxyOperatorIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `ProxyOperatorIdCardNumber`; example: `"620000198802020000"`
     pub proxy_operator_id_card_number: Option<String>,
 
-    /// `AutoJumpUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.com/"`
+    /// `AutoJumpUrl`; example: `"https://qian.tencent.com/"`
     pub auto_jump_url: Option<String>,
 
-    /// `TopNavigationStatus`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `TopNavigationStatus`; example: `"ENABLE"`
     pub top_navigation_status: Option<String>,
 
-    /// `AutoActive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoActive`; example: `false`
     pub auto_active: Option<bool>,
 
-    /// `BusinessLicense`: a string.
+    /// `BusinessLicense`
     pub business_license: Option<String>,
 
-    /// `ProxyAddress`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦"`
+    /// `ProxyAddress`; example: `"深圳市南山区高新区科技中一路腾讯大厦"`
     pub proxy_address: Option<String>,
 
-    /// `ProxyLegalName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `ProxyLegalName`; example: `"典子谦"`
     pub proxy_legal_name: Option<String>,
 
-    /// `PowerOfAttorneys`: a list of strings.
-    ///
-    /// Example: `["/9j/4A5IWWEAgABA*********"]`
+    /// `PowerOfAttorneys`; example: `["/9j/4A5IWWEAgABA*********"]`
     pub power_of_attorneys: Option<Vec<String>>,
 
-    /// `OrganizationAuthorizationOptions`: an [`OrganizationAuthorizationOptions`](super::models::OrganizationAuthorizationOptions).
+    /// `OrganizationAuthorizationOptions`
     pub organization_authorization_options: Option<
         models::OrganizationAuthorizationOptions,
     >,
 
-    /// `BankAccountNumber`: a string.
-    ///
-    /// Example: `"6222024060740816912"`
+    /// `BankAccountNumber`; example: `"6222024060740816912"`
     pub bank_account_number: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `JumpEvents`: a list of [`JumpEvent`](super::models::JumpEvent) objects.
+    /// `JumpEvents`
     pub jump_events: Option<Vec<models::JumpEvent>>,
 
-    /// `ProxyOrganizationIdCardType`: a string.
-    ///
-    /// Example: `"USCC"`
+    /// `ProxyOrganizationIdCardType`; example: `"USCC"`
     pub proxy_organization_id_card_type: Option<String>,
 
-    /// `BusinessLicenseId`: a string.
-    ///
-    /// Example: `"yDRSR*U**gj6**w*********c193c2hH"`
+    /// `BusinessLicenseId`; example: `"yDRSR*U**gj6**w*********c193c2hH"`
     pub business_license_id: Option<String>,
 }
 
 /// What a successful [`CreateConsoleLoginUrl`] call returns.
 #[tc_model]
 pub struct CreateConsoleLoginUrlResponse {
-    /// `ConsoleUrl`: a string.
+    /// `ConsoleUrl`
     pub console_url: String,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsActivated`; example: `false`
     pub is_activated: bool,
 
-    /// `ProxyOperatorIsVerified`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProxyOperatorIsVerified`; example: `false`
     pub proxy_operator_is_verified: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3435,50 +3810,52 @@ pub struct CreateConsoleLoginUrlResponse {
 /// The `CreateEmployeeChangeUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateEmployeeChangeUrlResponse`].
-/// The codes it documents are in [`CreateEmployeeChangeUrlError`](super::errors::CreateEmployeeChangeUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateEmployeeChangeUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateEmployeeChangeUrl",
     output = CreateEmployeeChangeUrlResponse,
-    error = super::errors::CreateEmployeeChangeUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateEmployeeChangeUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"user_open_id"`
+    /// `OpenId`; example: `"user_open_id"`
     pub open_id: Option<String>,
 
-    /// `NewMobile`: a string.
-    ///
-    /// Example: `"182****2320"`
+    /// `NewMobile`; example: `"182****2320"`
     pub new_mobile: Option<String>,
 }
 
 /// What a successful [`CreateEmployeeChangeUrl`] call returns.
 #[tc_model]
 pub struct CreateEmployeeChangeUrlResponse {
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"/pages/guide/index?shortKey=yDtSqUdeX03V7Rza3e37"`
+    /// `MiniAppPath`; example: `"/pages/guide/index?shortKey=yDtSqUdeX03V7Rza3e37"`
     pub mini_app_path: String,
 
-    /// `LongUrl`: a string.
+    /// `LongUrl`
     pub long_url: String,
 
-    /// `ShortUrl`: a string.
-    ///
-    /// Example: `"https://test.essurl.cn/z2Wz******"`
+    /// `ShortUrl`; example: `"https://test.essurl.cn/z2Wz******"`
     pub short_url: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1683545268`
+    /// `ExpireTime`; example: `1683545268`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3488,35 +3865,38 @@ pub struct CreateEmployeeChangeUrlResponse {
 /// The `CreateEmployeeQualificationSealQrCode` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateEmployeeQualificationSealQrCodeResponse`].
-/// The codes it documents are in [`CreateEmployeeQualificationSealQrCodeError`](super::errors::CreateEmployeeQualificationSealQrCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateEmployeeQualificationSealQrCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied.OperatorHasNoPermission`](super::errors::EssbasicErrorCode::OperationDeniedOperatorHasNoPermission)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateEmployeeQualificationSealQrCode",
     output = CreateEmployeeQualificationSealQrCodeResponse,
-    error = super::errors::CreateEmployeeQualificationSealQrCodeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateEmployeeQualificationSealQrCode {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `HintText`: a string.
-    ///
-    /// Example: `"请授权注册消防工程师执业印章"`
+    /// `HintText`; example: `"请授权注册消防工程师执业印章"`
     pub hint_text: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTYOIEJhc2U2NCA="`
+    /// `UserData`; example: `"QmFzZTYOIEJhc2U2NCA="`
     pub user_data: Option<String>,
 }
 
 /// What a successful [`CreateEmployeeQualificationSealQrCode`] call returns.
 #[tc_model]
 pub struct CreateEmployeeQualificationSealQrCodeResponse {
-    /// `QrcodeBase64`: a string.
+    /// `QrcodeBase64`
     pub qrcode_base64: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3526,42 +3906,46 @@ pub struct CreateEmployeeQualificationSealQrCodeResponse {
 /// The `CreateFileConvertTask` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateFileConvertTaskResponse`].
-/// The codes it documents are in [`CreateFileConvertTaskError`](super::errors::CreateFileConvertTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateFileConvertTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.DependsApi`](super::errors::EssbasicErrorCode::InternalErrorDependsApi)
+/// - [`InvalidParameter.InvalidId`](super::errors::EssbasicErrorCode::InvalidParameterInvalidId)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ResourceType`](super::errors::EssbasicErrorCode::InvalidParameterResourceType)
+/// - [`MissingParameter.ResourceName`](super::errors::EssbasicErrorCode::MissingParameterResourceName)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateFileConvertTask",
     output = CreateFileConvertTaskResponse,
-    error = super::errors::CreateFileConvertTaskError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFileConvertTask {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"docx"`
+    /// `ResourceType`; example: `"docx"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"转换"`
+    /// `ResourceName`; example: `"转换"`
     pub resource_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yD3JjUUckpe***********BvOXIhzJjy"`
+    /// `ResourceId`; example: `"yD3JjUUckpe***********BvOXIhzJjy"`
     pub resource_id: String,
 }
 
 /// What a successful [`CreateFileConvertTask`] call returns.
 #[tc_model]
 pub struct CreateFileConvertTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2026070*******875611"`
+    /// `TaskId`; example: `"2026070*******875611"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3571,45 +3955,50 @@ pub struct CreateFileConvertTaskResponse {
 /// The `CreateFlowBlockchainEvidenceUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateFlowBlockchainEvidenceUrlResponse`].
-/// The codes it documents are in [`CreateFlowBlockchainEvidenceUrlError`](super::errors::CreateFlowBlockchainEvidenceUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateFlowBlockchainEvidenceUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateFlowBlockchainEvidenceUrl",
     output = CreateFlowBlockchainEvidenceUrlResponse,
-    error = super::errors::CreateFlowBlockchainEvidenceUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFlowBlockchainEvidenceUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCANUUc************SI8fHrn0LCd"`
+    /// `FlowId`; example: `"yDCANUUc************SI8fHrn0LCd"`
     pub flow_id: String,
 
-    /// `ExpiredOn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1719463451`
+    /// `ExpiredOn`; example: `1719463451`
     pub expired_on: Option<u64>,
 }
 
 /// What a successful [`CreateFlowBlockchainEvidenceUrl`] call returns.
 #[tc_model]
 pub struct CreateFlowBlockchainEvidenceUrlResponse {
-    /// `QrCode`: a string.
+    /// `QrCode`
     pub qr_code: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.essurl.cn/SR04UBxxxx"`
+    /// `Url`; example: `"https://test.essurl.cn/SR04UBxxxx"`
     pub url: Option<String>,
 
-    /// `ExpiredOn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1719463451`
+    /// `ExpiredOn`; example: `1719463451`
     pub expired_on: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3619,38 +4008,43 @@ pub struct CreateFlowBlockchainEvidenceUrlResponse {
 /// The `CreateFlowForwards` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateFlowForwardsResponse`].
-/// The codes it documents are in [`CreateFlowForwardsError`](super::errors::CreateFlowForwardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateFlowForwards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateFlowForwards",
     output = CreateFlowForwardsResponse,
-    error = super::errors::CreateFlowForwardsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFlowForwards {
-    /// `TargetOpenId`: a string.
-    ///
-    /// Example: `"test_user_open_id"`
+    /// `TargetOpenId`; example: `"test_user_open_id"`
     pub target_open_id: String,
 
-    /// `FlowForwardInfos`: a list of [`FlowForwardInfo`](super::models::FlowForwardInfo) objects.
+    /// `FlowForwardInfos`
     pub flow_forward_infos: Vec<models::FlowForwardInfo>,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`CreateFlowForwards`] call returns.
 #[tc_model]
 pub struct CreateFlowForwardsResponse {
-    /// `FailedFlows`: a list of [`FlowForwardResult`](super::models::FlowForwardResult) objects.
+    /// `FailedFlows`
     pub failed_flows: Option<Vec<models::FlowForwardResult>>,
 
-    /// `SuccessFlows`: a list of strings.
-    ///
-    /// Example: `["yDtSPUUckpxlb************Hyr2w74"]`
+    /// `SuccessFlows`; example: `["yDtSPUUckpxlb************Hyr2w74"]`
     pub success_flows: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3660,36 +4054,49 @@ pub struct CreateFlowForwardsResponse {
 /// The `CreateFlowGroupSignReview` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateFlowGroupSignReviewResponse`].
-/// The codes it documents are in [`CreateFlowGroupSignReviewError`](super::errors::CreateFlowGroupSignReviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateFlowGroupSignReview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssbasicErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssbasicErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoFlowPermission)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateFlowGroupSignReview",
     output = CreateFlowGroupSignReviewResponse,
-    error = super::errors::CreateFlowGroupSignReviewError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFlowGroupSignReview {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDSxIUUckpt1ea9hUx5oXYkSgVNJaxOE"`
+    /// `FlowGroupId`; example: `"yDSxIUUckpt1ea9hUx5oXYkSgVNJaxOE"`
     pub flow_group_id: String,
 
-    /// `ReviewType`: a string.
-    ///
-    /// Example: `"PASS"`
+    /// `ReviewType`; example: `"PASS"`
     pub review_type: String,
 
-    /// `ApproverInfo`: a [`NeedReviewApproverInfo`](super::models::NeedReviewApproverInfo).
+    /// `ApproverInfo`
     pub approver_info: models::NeedReviewApproverInfo,
 
-    /// `ReviewMessage`: a string.
-    ///
-    /// Example: `"这个合同里边的价格写错了"`
+    /// `ReviewMessage`; example: `"这个合同里边的价格写错了"`
     pub review_message: Option<String>,
 }
 
@@ -3703,34 +4110,63 @@ pub struct CreateFlowGroupSignReviewResponse {
 /// The `CreateFlowsByTemplates` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateFlowsByTemplatesResponse`].
-/// The codes it documents are in [`CreateFlowsByTemplatesError`](super::errors::CreateFlowsByTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateFlowsByTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.OrganizationExperienceChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationExperienceChange)
+/// - [`FailedOperation.OrganizationNameChanged`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameChanged)
+/// - [`FailedOperation.OrganizationNameNeedChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNameNeedChange)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ApproverVerifyType`](super::errors::EssbasicErrorCode::InvalidParameterApproverVerifyType)
+/// - [`InvalidParameter.BizApproverAlreadyExists`](super::errors::EssbasicErrorCode::InvalidParameterBizApproverAlreadyExists)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowInfos`](super::errors::EssbasicErrorCode::InvalidParameterFlowInfos)
+/// - [`InvalidParameter.MissingRequiredParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterMissingRequiredParameterValue)
+/// - [`InvalidParameter.Mobile`](super::errors::EssbasicErrorCode::InvalidParameterMobile)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::EssbasicErrorCode::LimitExceeded)
+/// - [`LimitExceeded.CreateFlowNum`](super::errors::EssbasicErrorCode::LimitExceededCreateFlowNum)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateFlowsByTemplates",
     output = CreateFlowsByTemplatesResponse,
-    error = super::errors::CreateFlowsByTemplatesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateFlowsByTemplates {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowInfos`: a list of [`FlowInfo`](super::models::FlowInfo) objects.
+    /// `FlowInfos`
     pub flow_infos: Vec<models::FlowInfo>,
 
-    /// `NeedPreview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedPreview`; example: `false`
     pub need_preview: Option<bool>,
 
-    /// `PreviewType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreviewType`; example: `0`
     pub preview_type: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3740,28 +4176,22 @@ pub struct CreateFlowsByTemplates {
 /// What a successful [`CreateFlowsByTemplates`] call returns.
 #[tc_model]
 pub struct CreateFlowsByTemplatesResponse {
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm","yDwFmUUckpst10i3UubBSat8PWOt2iQF"]`
+    /// `FlowIds`; example: `["yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm","yDwFmUUckpst10i3UubBSat8PWOt2iQF"]`
     pub flow_ids: Vec<String>,
 
-    /// `CustomerData`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj51UuO4zjEyWTmzsIAR"]`
+    /// `CustomerData`; example: `["yDRS4UUgygqdcj51UuO4zjEyWTmzsIAR"]`
     pub customer_data: Vec<String>,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["缺少用户信息","缺少手机信息"]`
+    /// `ErrorMessages`; example: `["缺少用户信息","缺少手机信息"]`
     pub error_messages: Vec<String>,
 
-    /// `PreviewUrls`: a list of strings.
+    /// `PreviewUrls`
     pub preview_urls: Vec<String>,
 
-    /// `TaskInfos`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::TaskInfo>,
 
-    /// `FlowApprovers`: a list of [`FlowApproverItem`](super::models::FlowApproverItem) objects.
+    /// `FlowApprovers`
     pub flow_approvers: Option<Vec<models::FlowApproverItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3771,27 +4201,65 @@ pub struct CreateFlowsByTemplatesResponse {
 /// The `CreateLegalSealQrCode` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateLegalSealQrCodeResponse`].
-/// The codes it documents are in [`CreateLegalSealQrCodeError`](super::errors::CreateLegalSealQrCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateLegalSealQrCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrNotSyncProxyOrganization`](super::errors::EssbasicErrorCode::FailedOperationErrNotSyncProxyOrganization)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AuthorizationType`](super::errors::EssbasicErrorCode::InvalidParameterAuthorizationType)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssbasicErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.MenuStatus`](super::errors::EssbasicErrorCode::InvalidParameterMenuStatus)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.OpenId`](super::errors::EssbasicErrorCode::InvalidParameterOpenId)
+/// - [`InvalidParameter.OrganizationId`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationId)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UniformSocialCreditCode`](super::errors::EssbasicErrorCode::InvalidParameterUniformSocialCreditCode)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.CompanyActiveInfo`](super::errors::EssbasicErrorCode::MissingParameterCompanyActiveInfo)
+/// - [`MissingParameter.OrgOpenId`](super::errors::EssbasicErrorCode::MissingParameterOrgOpenId)
+/// - [`MissingParameter.ProxyOperatorOpenId`](super::errors::EssbasicErrorCode::MissingParameterProxyOperatorOpenId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.ErrNotOpenWeakAuthorization`](super::errors::EssbasicErrorCode::OperationDeniedErrNotOpenWeakAuthorization)
+/// - [`OperationDenied.NotSupportOrgType`](super::errors::EssbasicErrorCode::OperationDeniedNotSupportOrgType)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationId`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationId)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateLegalSealQrCode",
     output = CreateLegalSealQrCodeResponse,
-    error = super::errors::CreateLegalSealQrCodeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateLegalSealQrCode {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: Option<models::Agent>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Organization`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `Organization`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3801,9 +4269,7 @@ pub struct CreateLegalSealQrCode {
 /// What a successful [`CreateLegalSealQrCode`] call returns.
 #[tc_model]
 pub struct CreateLegalSealQrCodeResponse {
-    /// `QrcodeBase64`: a string.
-    ///
-    /// Example: `"C61r2kWfiCz0jXdD1S60a4vI9Rt9O1nSr6a2S21Gzlm/V/8A4MY/+........（图片base64编码）"`
+    /// `QrcodeBase64`; example: `"C61r2kWfiCz0jXdD1S60a4vI9Rt9O1nSr6a2S21Gzlm/V/8A4MY/+........（图片base64编码）"`
     pub qrcode_base64: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3813,35 +4279,43 @@ pub struct CreateLegalSealQrCodeResponse {
 /// The `CreateModifyAdminAuthorizationUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateModifyAdminAuthorizationUrlResponse`].
-/// The codes it documents are in [`CreateModifyAdminAuthorizationUrlError`](super::errors::CreateModifyAdminAuthorizationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateModifyAdminAuthorizationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateModifyAdminAuthorizationUrl",
     output = CreateModifyAdminAuthorizationUrlResponse,
-    error = super::errors::CreateModifyAdminAuthorizationUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateModifyAdminAuthorizationUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `AuthorizationId`: a string.
-    ///
-    /// Example: `"\"yDRS4UUgygqdcj5pUuO4zjEu602GFIe6\""`
+    /// `AuthorizationId`; example: `"\"yDRS4UUgygqdcj5pUuO4zjEu602GFIe6\""`
     pub authorization_id: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Endpoint`; example: `"HTTP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`CreateModifyAdminAuthorizationUrl`] call returns.
 #[tc_model]
 pub struct CreateModifyAdminAuthorizationUrlResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3851,33 +4325,43 @@ pub struct CreateModifyAdminAuthorizationUrlResponse {
 /// The `CreateOrganizationAuthFile` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateOrganizationAuthFileResponse`].
-/// The codes it documents are in [`CreateOrganizationAuthFileError`](super::errors::CreateOrganizationAuthFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateOrganizationAuthFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateOrganizationAuthFile",
     output = CreateOrganizationAuthFileResponse,
-    error = super::errors::CreateOrganizationAuthFileError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateOrganizationAuthFile {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `OrganizationCommonInfo`: an [`OrganizationCommonInfo`](super::models::OrganizationCommonInfo).
+    /// `OrganizationCommonInfo`
     pub organization_common_info: Option<models::OrganizationCommonInfo>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`CreateOrganizationAuthFile`] call returns.
 #[tc_model]
 pub struct CreateOrganizationAuthFileResponse {
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3887,83 +4371,73 @@ pub struct CreateOrganizationAuthFileResponse {
 /// The `CreatePartnerAutoSignAuthUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreatePartnerAutoSignAuthUrlResponse`].
-/// The codes it documents are in [`CreatePartnerAutoSignAuthUrlError`](super::errors::CreatePartnerAutoSignAuthUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreatePartnerAutoSignAuthUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreatePartnerAutoSignAuthUrl",
     output = CreatePartnerAutoSignAuthUrlResponse,
-    error = super::errors::CreatePartnerAutoSignAuthUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreatePartnerAutoSignAuthUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `AuthorizedOrganizationId`: a string.
-    ///
-    /// Example: `"yDwFdUUckxxxxxxxxxxxxxXbsvN43W6Kax"`
+    /// `AuthorizedOrganizationId`; example: `"yDwFdUUckxxxxxxxxxxxxxXbsvN43W6Kax"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub authorized_organization_id: Option<String>,
 
-    /// `AuthorizedOrganizationName`: a string.
-    ///
-    /// Example: `"王五示例企业"`
+    /// `AuthorizedOrganizationName`; example: `"王五示例企业"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub authorized_organization_name: Option<String>,
 
-    /// `PlatformAppAuthorization`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PlatformAppAuthorization`; example: `false`
     pub platform_app_authorization: Option<bool>,
 
-    /// `SealTypes`: a list of strings.
-    ///
-    /// Example: `["OFFICIAL","FINANCE"]`
+    /// `SealTypes`; example: `["OFFICIAL","FINANCE"]`
     pub seal_types: Option<Vec<String>>,
 
-    /// `AuthToMe`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthToMe`; example: `false`
     pub auth_to_me: Option<bool>,
 
-    /// `AuthorizedOrganizationIds`: a list of strings.
-    ///
-    /// Example: `["yDwFdUUckxxxxxxxxxxxxxXbsvN43W6Kax"]`
+    /// `AuthorizedOrganizationIds`; example: `["yDwFdUUckxxxxxxxxxxxxxXbsvN43W6Kax"]`
     pub authorized_organization_ids: Option<Vec<String>>,
 
-    /// `AuthorizedOrganizationNames`: a list of strings.
-    ///
-    /// Example: `["王五示例企业"]`
+    /// `AuthorizedOrganizationNames`; example: `["王五示例企业"]`
     pub authorized_organization_names: Option<Vec<String>>,
 
-    /// `LimitAuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LimitAuthType`; example: `0`
     pub limit_auth_type: Option<u64>,
 }
 
 /// What a successful [`CreatePartnerAutoSignAuthUrl`] call returns.
 #[tc_model]
 pub struct CreatePartnerAutoSignAuthUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/003hGUFil8"`
+    /// `Url`; example: `"https://essurl.cn/003hGUFil8"`
     pub url: String,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"/pages/guide/index?shortKey=002XCUHfPi"`
+    /// `MiniAppPath`; example: `"/pages/guide/index?shortKey=002XCUHfPi"`
     pub mini_app_path: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1702982931`
+    /// `ExpireTime`; example: `1702982931`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3973,65 +4447,56 @@ pub struct CreatePartnerAutoSignAuthUrlResponse {
 /// The `CreatePersonAuthCertificateImage` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreatePersonAuthCertificateImageResponse`].
-/// The codes it documents are in [`CreatePersonAuthCertificateImageError`](super::errors::CreatePersonAuthCertificateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreatePersonAuthCertificateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreatePersonAuthCertificateImage",
     output = CreatePersonAuthCertificateImageResponse,
-    error = super::errors::CreatePersonAuthCertificateImageError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreatePersonAuthCertificateImage {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `UserName`; example: `"典子谦"`
     pub user_name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: String,
 
-    /// `SceneKey`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `SceneKey`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub scene_key: Option<String>,
 }
 
 /// What a successful [`CreatePersonAuthCertificateImage`] call returns.
 #[tc_model]
 pub struct CreatePersonAuthCertificateImageResponse {
-    /// `AuthCertUrl`: a string.
+    /// `AuthCertUrl`
     pub auth_cert_url: String,
 
-    /// `ImageCertId`: a string.
-    ///
-    /// Example: `"23090411***877319694"`
+    /// `ImageCertId`; example: `"23090411***877319694"`
     pub image_cert_id: Option<String>,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"2206EB**4597742"`
+    /// `SerialNumber`; example: `"2206EB**4597742"`
     pub serial_number: Option<String>,
 
-    /// `ValidFrom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1692788219`
+    /// `ValidFrom`; example: `1692788219`
     pub valid_from: Option<u64>,
 
-    /// `ValidTo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1724324219`
+    /// `ValidTo`; example: `1724324219`
     pub valid_to: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4041,9 +4506,12 @@ pub struct CreatePersonAuthCertificateImageResponse {
 /// The `CreateRequestWithEncryption` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateRequestWithEncryptionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateRequestWithEncryption)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
@@ -4052,46 +4520,34 @@ pub struct CreatePersonAuthCertificateImageResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRequestWithEncryption {
-    /// `RequestAction`: a string.
-    ///
-    /// Example: `"ChannelDescribeFlowComponents"`
+    /// `RequestAction`; example: `"ChannelDescribeFlowComponents"`
     pub request_action: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"yD******************************"`
+    /// `ApplicationId`; example: `"yD******************************"`
     pub application_id: String,
 
-    /// `IV`: a string.
-    ///
-    /// Example: `"mJc2aKe4B71d9p62y6bp2A=="`
+    /// `IV`; example: `"mJc2aKe4B71d9p62y6bp2A=="`
     #[tc(rename = "IV")]
     pub iv: String,
 
-    /// `EncryptedData`: a string.
+    /// `EncryptedData`
     pub encrypted_data: String,
 
-    /// `EncryptionSignature`: a string.
-    ///
-    /// Example: `"vzOw7yV+oAaYBmpbDDGfl7OGxuN3M38IjpJG/mTnEzE="`
+    /// `EncryptionSignature`; example: `"vzOw7yV+oAaYBmpbDDGfl7OGxuN3M38IjpJG/mTnEzE="`
     pub encryption_signature: Option<String>,
 }
 
 /// What a successful [`CreateRequestWithEncryption`] call returns.
 #[tc_model]
 pub struct CreateRequestWithEncryptionResponse {
-    /// `IV`: a string.
-    ///
-    /// Example: `"xJVzDCv28EtziawMOIhgGA=="`
+    /// `IV`; example: `"xJVzDCv28EtziawMOIhgGA=="`
     #[tc(rename = "IV")]
     pub iv: String,
 
-    /// `EncryptedData`: a string.
+    /// `EncryptedData`
     pub encrypted_data: String,
 
-    /// `EncryptionSignature`: a string.
-    ///
-    /// Example: `"ReXDVVwCHf1bgoW/al4NAs9r2dzWWfmV0zVNDl1Kne8="`
+    /// `EncryptionSignature`; example: `"ReXDVVwCHf1bgoW/al4NAs9r2dzWWfmV0zVNDl1Kne8="`
     pub encryption_signature: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4101,99 +4557,101 @@ pub struct CreateRequestWithEncryptionResponse {
 /// The `CreateSealByImage` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateSealByImageResponse`].
-/// The codes it documents are in [`CreateSealByImageError`](super::errors::CreateSealByImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateSealByImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFail`](super::errors::EssbasicErrorCode::FailedOperationAuthFail)
+/// - [`FailedOperation.ExistSameSealName`](super::errors::EssbasicErrorCode::FailedOperationExistSameSealName)
+/// - [`InternalError.SealUpload`](super::errors::EssbasicErrorCode::InternalErrorSealUpload)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Image`](super::errors::EssbasicErrorCode::InvalidParameterImage)
+/// - [`InvalidParameter.LimitSealName`](super::errors::EssbasicErrorCode::InvalidParameterLimitSealName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SensitiveFileContent`](super::errors::EssbasicErrorCode::InvalidParameterSensitiveFileContent)
+/// - [`MissingParameter.OrganizationId`](super::errors::EssbasicErrorCode::MissingParameterOrganizationId)
+/// - [`MissingParameter.SealImage`](super::errors::EssbasicErrorCode::MissingParameterSealImage)
+/// - [`MissingParameter.SealName`](super::errors::EssbasicErrorCode::MissingParameterSealName)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.AlreadyHas`](super::errors::EssbasicErrorCode::OperationDeniedAlreadyHas)
+/// - [`ResourceNotFound.Organization`](super::errors::EssbasicErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.VerifyUser`](super::errors::EssbasicErrorCode::ResourceNotFoundVerifyUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateSealByImage",
     output = CreateSealByImageResponse,
-    error = super::errors::CreateSealByImageError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateSealByImage {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"合同专用章"`
+    /// `SealName`; example: `"合同专用章"`
     pub seal_name: String,
 
-    /// `SealImage`: a string.
+    /// `SealImage`
     pub seal_image: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `GenerateSource`: a string.
-    ///
-    /// Example: `"SealGenerateSourceSystem"`
+    /// `GenerateSource`; example: `"SealGenerateSourceSystem"`
     pub generate_source: Option<String>,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: Option<String>,
 
-    /// `SealHorizontalText`: a string.
-    ///
-    /// Example: `"横向文字"`
+    /// `SealHorizontalText`; example: `"横向文字"`
     pub seal_horizontal_text: Option<String>,
 
-    /// `SealStyle`: a string.
-    ///
-    /// Example: `"circle"`
+    /// `SealStyle`; example: `"circle"`
     pub seal_style: Option<String>,
 
-    /// `SubSealType`: a string.
-    ///
-    /// Example: `"OTHER_58"`
+    /// `SubSealType`; example: `"OTHER_58"`
     pub sub_seal_type: Option<String>,
 
-    /// `SealSize`: a string.
-    ///
-    /// Example: `"42_42"`
+    /// `SealSize`; example: `"42_42"`
     pub seal_size: Option<String>,
 
-    /// `TaxIdentifyCode`: a string.
-    ///
-    /// Example: `"91278105MA09226546"`
+    /// `TaxIdentifyCode`; example: `"91278105MA09226546"`
     pub tax_identify_code: Option<String>,
 
-    /// `SealDescription`: a string.
-    ///
-    /// Example: `"印章描述说明"`
+    /// `SealDescription`; example: `"印章描述说明"`
     pub seal_description: Option<String>,
 
-    /// `Options`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `Options`
     pub options: Option<Vec<models::OptionModel>>,
 }
 
 /// What a successful [`CreateSealByImage`] call returns.
 #[tc_model]
 pub struct CreateSealByImageResponse {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"429b82b4xxxx0a90d45c715bad7"`
+    /// `SealId`; example: `"429b82b4xxxx0a90d45c715bad7"`
     pub seal_id: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `SealOperatorVerifyPath`: a string.
+    /// `SealOperatorVerifyPath`
     pub seal_operator_verify_path: Option<String>,
 
-    /// `SealOperatorVerifyQrcodeUrl`: a string.
+    /// `SealOperatorVerifyQrcodeUrl`
     pub seal_operator_verify_qrcode_url: Option<String>,
 
-    /// `PreviewFileUrl`: a string.
+    /// `PreviewFileUrl`
     pub preview_file_url: Option<String>,
 
-    /// `PreviewPdfUrl`: a string.
+    /// `PreviewPdfUrl`
     pub preview_pdf_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4203,124 +4661,115 @@ pub struct CreateSealByImageResponse {
 /// The `CreateSignUrls` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`CreateSignUrlsResponse`].
-/// The codes it documents are in [`CreateSignUrlsError`](super::errors::CreateSignUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=CreateSignUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssbasicErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowIds`](super::errors::EssbasicErrorCode::InvalidParameterFlowIds)
+/// - [`InvalidParameter.GenerateType`](super::errors::EssbasicErrorCode::InvalidParameterGenerateType)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.FlowIdsOrFlowGroupId`](super::errors::EssbasicErrorCode::MissingParameterFlowIdsOrFlowGroupId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.FlowGroup`](super::errors::EssbasicErrorCode::ResourceNotFoundFlowGroup)
+/// - [`ResourceNotFound.SaveFlowGroup`](super::errors::EssbasicErrorCode::ResourceNotFoundSaveFlowGroup)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "CreateSignUrls",
     output = CreateSignUrlsResponse,
-    error = super::errors::CreateSignUrlsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct CreateSignUrls {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"]`
+    /// `FlowIds`; example: `["yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDCVAUUckpwa592pUxoLjOlRVS9Zgusf"`
+    /// `FlowGroupId`; example: `"yDCVAUUckpwa592pUxoLjOlRVS9Zgusf"`
     pub flow_group_id: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"”WEIXINAPP“"`
+    /// `Endpoint`; example: `"”WEIXINAPP“"`
     pub endpoint: Option<String>,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"CHANNEL"`
+    /// `GenerateType`; example: `"CHANNEL"`
     pub generate_type: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `Mobile`; example: `"13200000000"`
     pub mobile: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `OrganizationOpenId`; example: `"org_dianziqian"`
     pub organization_open_id: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: Option<String>,
 
-    /// `AutoJumpBack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoJumpBack`; example: `false`
     pub auto_jump_back: Option<bool>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://qq.com"`
+    /// `JumpUrl`; example: `"https://qq.com"`
     pub jump_url: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Hides`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `Hides`; example: `[0,1,2]`
     pub hides: Option<Vec<i64>>,
 
-    /// `RecipientIds`: a list of strings.
-    ///
-    /// Example: `["yDCVAUUckpwa59riUxoLjOluu9cf6B3s"]`
+    /// `RecipientIds`; example: `["yDCVAUUckpwa59riUxoLjOluu9cf6B3s"]`
     pub recipient_ids: Option<Vec<String>>,
 
-    /// `FlowGroupUrlInfo`: a [`FlowGroupUrlInfo`](super::models::FlowGroupUrlInfo).
+    /// `FlowGroupUrlInfo`
     pub flow_group_url_info: Option<models::FlowGroupUrlInfo>,
 
-    /// `UrlUseEnv`: a string.
-    ///
-    /// Example: `"WeChatOfficialAccounts"`
+    /// `UrlUseEnv`; example: `"WeChatOfficialAccounts"`
     pub url_use_env: Option<String>,
 
-    /// `CanSkipReadFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipReadFlow`; example: `false`
     pub can_skip_read_flow: Option<bool>,
 }
 
 /// What a successful [`CreateSignUrls`] call returns.
 #[tc_model]
 pub struct CreateSignUrlsResponse {
-    /// `SignUrlInfos`: a list of [`SignUrlInfo`](super::models::SignUrlInfo) objects.
+    /// `SignUrlInfos`
     pub sign_url_infos: Vec<models::SignUrlInfo>,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["无效的流程合同Id","无此参与人"]`
+    /// `ErrorMessages`; example: `["无效的流程合同Id","无此参与人"]`
     pub error_messages: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4330,47 +4779,51 @@ pub struct CreateSignUrlsResponse {
 /// The `DeleteOrganizationAuthorizations` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DeleteOrganizationAuthorizationsResponse`].
-/// The codes it documents are in [`DeleteOrganizationAuthorizationsError`](super::errors::DeleteOrganizationAuthorizationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DeleteOrganizationAuthorizations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DeleteOrganizationAuthorizations",
     output = DeleteOrganizationAuthorizationsResponse,
-    error = super::errors::DeleteOrganizationAuthorizationsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DeleteOrganizationAuthorizations {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `AuthorizationIds`: a list of strings.
-    ///
-    /// Example: `["yDCHHUUckpbdaiqbUxJVsHWy99WG6kTY"]`
+    /// `AuthorizationIds`; example: `["yDCHHUUckpbdaiqbUxJVsHWy99WG6kTY"]`
     pub authorization_ids: Option<Vec<String>>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AdminName`; example: `"张三"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `AdminMobile`; example: `"18888888888"`
     pub admin_mobile: Option<String>,
 }
 
 /// What a successful [`DeleteOrganizationAuthorizations`] call returns.
 #[tc_model]
 pub struct DeleteOrganizationAuthorizationsResponse {
-    /// `DeleteOrganizationAuthorizationInfos`: a list of [`DeleteOrganizationAuthorizationInfo`](super::models::DeleteOrganizationAuthorizationInfo) objects.
+    /// `DeleteOrganizationAuthorizationInfos`
     pub delete_organization_authorization_infos: Option<
         Vec<models::DeleteOrganizationAuthorizationInfo>,
     >,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4380,30 +4833,40 @@ pub struct DeleteOrganizationAuthorizationsResponse {
 /// The `DescribeBatchOrganizationRegistrationTasks` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeBatchOrganizationRegistrationTasksResponse`].
-/// The codes it documents are in [`DescribeBatchOrganizationRegistrationTasksError`](super::errors::DescribeBatchOrganizationRegistrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeBatchOrganizationRegistrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRoleAuth`](super::errors::EssbasicErrorCode::FailedOperationNoRoleAuth)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeBatchOrganizationRegistrationTasks",
     output = DescribeBatchOrganizationRegistrationTasksResponse,
-    error = super::errors::DescribeBatchOrganizationRegistrationTasksError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeBatchOrganizationRegistrationTasks {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
+    /// `TaskIds`; example: `["yDRS4UUgygqdcj56UuO4zjExBQcOiB68","yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"]`
     pub task_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBatchOrganizationRegistrationTasks`] call returns.
 #[tc_model]
 pub struct DescribeBatchOrganizationRegistrationTasksResponse {
-    /// `Details`: a list of [`BatchOrganizationRegistrationTasksDetails`](super::models::BatchOrganizationRegistrationTasksDetails) objects.
+    /// `Details`
     pub details: Option<Vec<models::BatchOrganizationRegistrationTasksDetails>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4413,30 +4876,35 @@ pub struct DescribeBatchOrganizationRegistrationTasksResponse {
 /// The `DescribeBatchOrganizationRegistrationUrls` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeBatchOrganizationRegistrationUrlsResponse`].
-/// The codes it documents are in [`DescribeBatchOrganizationRegistrationUrlsError`](super::errors::DescribeBatchOrganizationRegistrationUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeBatchOrganizationRegistrationUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeBatchOrganizationRegistrationUrls",
     output = DescribeBatchOrganizationRegistrationUrlsResponse,
-    error = super::errors::DescribeBatchOrganizationRegistrationUrlsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeBatchOrganizationRegistrationUrls {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDSxSUUxxxxxxxx21JXBlJZsaj"`
+    /// `TaskId`; example: `"yDSxSUUxxxxxxxx21JXBlJZsaj"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeBatchOrganizationRegistrationUrls`] call returns.
 #[tc_model]
 pub struct DescribeBatchOrganizationRegistrationUrlsResponse {
-    /// `OrganizationAuthUrls`: a list of [`OrganizationAuthUrl`](super::models::OrganizationAuthUrl) objects.
+    /// `OrganizationAuthUrls`
     pub organization_auth_urls: Option<Vec<models::OrganizationAuthUrl>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4446,50 +4914,54 @@ pub struct DescribeBatchOrganizationRegistrationUrlsResponse {
 /// The `DescribeCancelFlowsTask` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeCancelFlowsTaskResponse`].
-/// The codes it documents are in [`DescribeCancelFlowsTaskError`](super::errors::DescribeCancelFlowsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeCancelFlowsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InvalidParameter.DupTask`](super::errors::EssbasicErrorCode::InvalidParameterDupTask)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowHasTerminated`](super::errors::EssbasicErrorCode::OperationDeniedFlowHasTerminated)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeCancelFlowsTask",
     output = DescribeCancelFlowsTaskResponse,
-    error = super::errors::DescribeCancelFlowsTaskError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeCancelFlowsTask {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDCVWUUckpwkjgiuUWGW8cRAzd84BVQa"`
+    /// `TaskId`; example: `"yDCVWUUckpwkjgiuUWGW8cRAzd84BVQa"`
     pub task_id: String,
 
-    /// `CancelType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CancelType`; example: `1`
     pub cancel_type: Option<u64>,
 }
 
 /// What a successful [`DescribeCancelFlowsTask`] call returns.
 #[tc_model]
 pub struct DescribeCancelFlowsTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDCVWUUckpwkjgiuUWGW7cRAzd93BVQa"`
+    /// `TaskId`; example: `"yDCVWUUckpwkjgiuUWGW7cRAzd93BVQa"`
     pub task_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"END"`
+    /// `TaskStatus`; example: `"END"`
     pub task_status: String,
 
-    /// `SuccessFlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3POUUckpzx1mhdU1UuDSYM1xwPbeJL"]`
+    /// `SuccessFlowIds`; example: `["yD3POUUckpzx1mhdU1UuDSYM1xwPbeJL"]`
     pub success_flow_ids: Vec<String>,
 
-    /// `FailureFlows`: a list of [`CancelFailureFlow`](super::models::CancelFailureFlow) objects.
+    /// `FailureFlows`
     pub failure_flows: Vec<models::CancelFailureFlow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4499,46 +4971,57 @@ pub struct DescribeCancelFlowsTaskResponse {
 /// The `DescribeChannelFlowEvidenceReport` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeChannelFlowEvidenceReportResponse`].
-/// The codes it documents are in [`DescribeChannelFlowEvidenceReportError`](super::errors::DescribeChannelFlowEvidenceReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeChannelFlowEvidenceReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.FlowId`](super::errors::EssbasicErrorCode::MissingParameterFlowId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowStatusForbid`](super::errors::EssbasicErrorCode::OperationDeniedFlowStatusForbid)
+/// - [`OperationDenied.NotBelongSuperAdminOrLegalPerson`](super::errors::EssbasicErrorCode::OperationDeniedNotBelongSuperAdminOrLegalPerson)
+/// - [`OperationDenied.WhiteListForbid`](super::errors::EssbasicErrorCode::OperationDeniedWhiteListForbid)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.FlowApprover`](super::errors::EssbasicErrorCode::ResourceNotFoundFlowApprover)
+/// - [`ResourceNotFound.URL`](super::errors::EssbasicErrorCode::ResourceNotFoundUrl)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeChannelFlowEvidenceReport",
     output = DescribeChannelFlowEvidenceReportResponse,
-    error = super::errors::DescribeChannelFlowEvidenceReportError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeChannelFlowEvidenceReport {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"yDSLVUUckpo3nva8UEnf33kvzHQ19GcL"`
+    /// `ReportId`; example: `"yDSLVUUckpo3nva8UEnf33kvzHQ19GcL"`
     pub report_id: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 }
 
 /// What a successful [`DescribeChannelFlowEvidenceReport`] call returns.
 #[tc_model]
 pub struct DescribeChannelFlowEvidenceReportResponse {
-    /// `ReportUrl`: a string.
+    /// `ReportUrl`
     pub report_url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EvidenceStatusExecuting"`
+    /// `Status`; example: `"EvidenceStatusExecuting"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4548,15 +5031,23 @@ pub struct DescribeChannelFlowEvidenceReportResponse {
 /// The `DescribeChannelOrganizations` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeChannelOrganizationsResponse`].
-/// The codes it documents are in [`DescribeChannelOrganizationsError`](super::errors::DescribeChannelOrganizationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeChannelOrganizations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeChannelOrganizations",
     output = DescribeChannelOrganizationsResponse,
-    error = super::errors::DescribeChannelOrganizationsError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4566,49 +5057,35 @@ pub struct DescribeChannelFlowEvidenceReportResponse {
     )
 )]
 pub struct DescribeChannelOrganizations {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"OrganizationOpenId_1"`
+    /// `OrganizationOpenId`; example: `"OrganizationOpenId_1"`
     pub organization_open_id: Option<String>,
 
-    /// `AuthorizationStatusList`: a list of strings.
-    ///
-    /// Example: `["UNVERIFIED"]`
+    /// `AuthorizationStatusList`; example: `["UNVERIFIED"]`
     pub authorization_status_list: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeChannelOrganizations`] call returns.
 #[tc_model]
 pub struct DescribeChannelOrganizationsResponse {
-    /// `ChannelOrganizationInfos`: a list of [`ChannelOrganizationInfo`](super::models::ChannelOrganizationInfo) objects.
+    /// `ChannelOrganizationInfos`
     pub channel_organization_infos: Option<Vec<models::ChannelOrganizationInfo>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4618,37 +5095,36 @@ pub struct DescribeChannelOrganizationsResponse {
 /// The `DescribeChannelSealPolicyWorkflowUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeChannelSealPolicyWorkflowUrlResponse`].
-/// The codes it documents are in [`DescribeChannelSealPolicyWorkflowUrlError`](super::errors::DescribeChannelSealPolicyWorkflowUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeChannelSealPolicyWorkflowUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeChannelSealPolicyWorkflowUrl",
     output = DescribeChannelSealPolicyWorkflowUrlResponse,
-    error = super::errors::DescribeChannelSealPolicyWorkflowUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeChannelSealPolicyWorkflowUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `WorkflowInstanceId`: a string.
-    ///
-    /// Example: `"yDCYyUU5v4h32uUEp5vIWRaloaz5mYuu"`
+    /// `WorkflowInstanceId`; example: `"yDCYyUU5v4h32uUEp5vIWRaloaz5mYuu"`
     pub workflow_instance_id: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"LongLink"`
+    /// `Endpoint`; example: `"LongLink"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`DescribeChannelSealPolicyWorkflowUrl`] call returns.
 #[tc_model]
 pub struct DescribeChannelSealPolicyWorkflowUrlResponse {
-    /// `WorkflowUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.com/"`
+    /// `WorkflowUrl`; example: `"https://qian.tencent.com/"`
     pub workflow_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4658,40 +5134,46 @@ pub struct DescribeChannelSealPolicyWorkflowUrlResponse {
 /// The `DescribeExtendedServiceAuthDetail` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeExtendedServiceAuthDetailResponse`].
-/// The codes it documents are in [`DescribeExtendedServiceAuthDetailError`](super::errors::DescribeExtendedServiceAuthDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeExtendedServiceAuthDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeExtendedServiceAuthDetail",
     output = DescribeExtendedServiceAuthDetailResponse,
-    error = super::errors::DescribeExtendedServiceAuthDetailError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeExtendedServiceAuthDetail {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ExtendServiceType`: a string.
-    ///
-    /// Example: `"AUTO_SIGN"`
+    /// `ExtendServiceType`; example: `"AUTO_SIGN"`
     pub extend_service_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeExtendedServiceAuthDetail`] call returns.
 #[tc_model]
 pub struct DescribeExtendedServiceAuthDetailResponse {
-    /// `AuthInfoDetail`: an [`AuthInfoDetail`](super::models::AuthInfoDetail).
+    /// `AuthInfoDetail`
     pub auth_info_detail: models::AuthInfoDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4701,25 +5183,38 @@ pub struct DescribeExtendedServiceAuthDetailResponse {
 /// The `DescribeExtendedServiceAuthInfo` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeExtendedServiceAuthInfoResponse`].
-/// The codes it documents are in [`DescribeExtendedServiceAuthInfoError`](super::errors::DescribeExtendedServiceAuthInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeExtendedServiceAuthInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeExtendedServiceAuthInfo",
     output = DescribeExtendedServiceAuthInfoResponse,
-    error = super::errors::DescribeExtendedServiceAuthInfoError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeExtendedServiceAuthInfo {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`DescribeExtendedServiceAuthInfo`] call returns.
 #[tc_model]
 pub struct DescribeExtendedServiceAuthInfoResponse {
-    /// `AuthInfo`: a list of [`ExtentServiceAuthInfo`](super::models::ExtentServiceAuthInfo) objects.
+    /// `AuthInfo`
     pub auth_info: Vec<models::ExtentServiceAuthInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4729,47 +5224,43 @@ pub struct DescribeExtendedServiceAuthInfoResponse {
 /// The `DescribeFileConvertTask` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeFileConvertTaskResponse`].
-/// The codes it documents are in [`DescribeFileConvertTaskError`](super::errors::DescribeFileConvertTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeFileConvertTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeFileConvertTask",
     output = DescribeFileConvertTaskResponse,
-    error = super::errors::DescribeFileConvertTaskError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFileConvertTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2026070*******875611"`
+    /// `TaskId`; example: `"2026070*******875611"`
     pub task_id: String,
 
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 }
 
 /// What a successful [`DescribeFileConvertTask`] call returns.
 #[tc_model]
 pub struct DescribeFileConvertTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2026070*******875611"`
+    /// `TaskId`; example: `"2026070*******875611"`
     pub task_id: String,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TaskStatus`; example: `8`
     pub task_status: i64,
 
-    /// `TaskMessage`: a string.
-    ///
-    /// Example: `"任务处理完成"`
+    /// `TaskMessage`; example: `"任务处理完成"`
     pub task_message: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"yD3JjUUckpe***********SyKZOd5IdY"`
+    /// `ResourceId`; example: `"yD3JjUUckpe***********SyKZOd5IdY"`
     pub resource_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4779,31 +5270,53 @@ pub struct DescribeFileConvertTaskResponse {
 /// The `DescribeFlowDetailInfo` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeFlowDetailInfoResponse`].
-/// The codes it documents are in [`DescribeFlowDetailInfoError`](super::errors::DescribeFlowDetailInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeFlowDetailInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EndPoint`](super::errors::EssbasicErrorCode::InvalidParameterEndPoint)
+/// - [`InvalidParameter.FlowIds`](super::errors::EssbasicErrorCode::InvalidParameterFlowIds)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.fFowIds`](super::errors::EssbasicErrorCode::InvalidParameterFFowIds)
+/// - [`LimitExceeded.FlowIds`](super::errors::EssbasicErrorCode::LimitExceededFlowIds)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.FlowIds`](super::errors::EssbasicErrorCode::MissingParameterFlowIds)
+/// - [`MissingParameter.FlowIdsOrFlowGroupId`](super::errors::EssbasicErrorCode::MissingParameterFlowIdsOrFlowGroupId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.FlowApprovers`](super::errors::EssbasicErrorCode::ResourceNotFoundFlowApprovers)
+/// - [`ResourceNotFound.FlowGroup`](super::errors::EssbasicErrorCode::ResourceNotFoundFlowGroup)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeFlowDetailInfo",
     output = DescribeFlowDetailInfoResponse,
-    error = super::errors::DescribeFlowDetailInfoError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeFlowDetailInfo {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"]`
+    /// `FlowIds`; example: `["yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `FlowGroupId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub flow_group_id: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4813,27 +5326,19 @@ pub struct DescribeFlowDetailInfo {
 /// What a successful [`DescribeFlowDetailInfo`] call returns.
 #[tc_model]
 pub struct DescribeFlowDetailInfoResponse {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `ApplicationId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub application_id: String,
 
-    /// `ProxyOrganizationOpenId`: a string.
-    ///
-    /// Example: `"openId_123"`
+    /// `ProxyOrganizationOpenId`; example: `"openId_123"`
     pub proxy_organization_open_id: String,
 
-    /// `FlowInfo`: a list of [`FlowDetailInfo`](super::models::FlowDetailInfo) objects.
+    /// `FlowInfo`
     pub flow_info: Vec<models::FlowDetailInfo>,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
+    /// `FlowGroupId`; example: `"yDxZtUyKQD2JuqUuO4zjERYG3XNeEJXw"`
     pub flow_group_id: String,
 
-    /// `FlowGroupName`: a string.
-    ///
-    /// Example: `"合同组名称-1"`
+    /// `FlowGroupName`; example: `"合同组名称-1"`
     pub flow_group_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4843,26 +5348,53 @@ pub struct DescribeFlowDetailInfoResponse {
 /// The `DescribeResourceUrlsByFlows` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeResourceUrlsByFlowsResponse`].
-/// The codes it documents are in [`DescribeResourceUrlsByFlowsError`](super::errors::DescribeResourceUrlsByFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeResourceUrlsByFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.FlowId`](super::errors::EssbasicErrorCode::MissingParameterFlowId)
+/// - [`MissingParameter.UserOpenId`](super::errors::EssbasicErrorCode::MissingParameterUserOpenId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.OutQueryLimit`](super::errors::EssbasicErrorCode::OperationDeniedOutQueryLimit)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Organization`](super::errors::EssbasicErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnauthorizedOperation.UnauthorizedOperationDownload`](super::errors::EssbasicErrorCode::UnauthorizedOperationUnauthorizedOperationDownload)
+/// - [`UnauthorizedOperation.UnauthorizedOperationOrganization`](super::errors::EssbasicErrorCode::UnauthorizedOperationUnauthorizedOperationOrganization)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeResourceUrlsByFlows",
     output = DescribeResourceUrlsByFlowsResponse,
-    error = super::errors::DescribeResourceUrlsByFlowsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeResourceUrlsByFlows {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yDwi8UUckpo5fz9cUqI6nGwcuTvt9YSh"]`
+    /// `FlowIds`; example: `["yDwi8UUckpo5fz9cUqI6nGwcuTvt9YSh"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4872,12 +5404,10 @@ pub struct DescribeResourceUrlsByFlows {
 /// What a successful [`DescribeResourceUrlsByFlows`] call returns.
 #[tc_model]
 pub struct DescribeResourceUrlsByFlowsResponse {
-    /// `FlowResourceUrlInfos`: a list of [`FlowResourceUrlInfo`](super::models::FlowResourceUrlInfo) objects.
+    /// `FlowResourceUrlInfos`
     pub flow_resource_url_infos: Vec<models::FlowResourceUrlInfo>,
 
-    /// `ErrorMessages`: a list of strings.
-    ///
-    /// Example: `["合同没有权限","合同不存在"]`
+    /// `ErrorMessages`; example: `["合同没有权限","合同不存在"]`
     pub error_messages: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4887,15 +5417,41 @@ pub struct DescribeResourceUrlsByFlowsResponse {
 /// The `DescribeTemplates` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeTemplatesResponse`].
-/// The codes it documents are in [`DescribeTemplatesError`](super::errors::DescribeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Application`](super::errors::EssbasicErrorCode::InvalidParameterApplication)
+/// - [`InvalidParameter.ContentType`](super::errors::EssbasicErrorCode::InvalidParameterContentType)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoIdentityVerify`](super::errors::EssbasicErrorCode::OperationDeniedNoIdentityVerify)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Resource`](super::errors::EssbasicErrorCode::ResourceNotFoundResource)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeTemplates",
     output = DescribeTemplatesResponse,
-    error = super::errors::DescribeTemplatesError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4905,95 +5461,65 @@ pub struct DescribeResourceUrlsByFlowsResponse {
     )
 )]
 pub struct DescribeTemplates {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDxZBURlR5VUy0fKyKS3wFGsowVtMwKQ"`
+    /// `TemplateId`; example: `"yDxZBURlR5VUy0fKyKS3wFGsowVtMwKQ"`
     pub template_id: Option<String>,
 
-    /// `ContentType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContentType`; example: `0`
     pub content_type: Option<i64>,
 
-    /// `TemplateIds`: a list of strings.
-    ///
-    /// Example: `["yDxZBURlR5VUy0fKyKS3wFGsowVtMwKQ"]`
+    /// `TemplateIds`; example: `["yDxZBURlR5VUy0fKyKS3wFGsowVtMwKQ"]`
     pub template_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"模板名称1"`
+    /// `TemplateName`; example: `"模板名称1"`
     pub template_name: Option<String>,
 
-    /// `ChannelTemplateId`: a string.
-    ///
-    /// Example: `"yDCYyUU5v4h32uUEp5vIWRaloaz5mYuu"`
+    /// `ChannelTemplateId`; example: `"yDCYyUU5v4h32uUEp5vIWRaloaz5mYuu"`
     pub channel_template_id: Option<String>,
 
-    /// `QueryAllComponents`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryAllComponents`; example: `false`
     pub query_all_components: Option<bool>,
 
-    /// `WithPreviewUrl`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithPreviewUrl`; example: `false`
     pub with_preview_url: Option<bool>,
 
-    /// `ShowPreviewComponents`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowPreviewComponents`; example: `true`
     pub show_preview_components: Option<bool>,
 
-    /// `WithPdfUrl`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithPdfUrl`; example: `false`
     pub with_pdf_url: Option<bool>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `UserFlowTypeId`: a string.
-    ///
-    /// Example: `"yDwXXUUckp19hvn8URxp4X6wVwCLodx"`
+    /// `UserFlowTypeId`; example: `"yDwXXUUckp19hvn8URxp4X6wVwCLodx"`
     pub user_flow_type_id: Option<String>,
 }
 
 /// What a successful [`DescribeTemplates`] call returns.
 #[tc_model]
 pub struct DescribeTemplatesResponse {
-    /// `Templates`: a list of [`TemplateInfo`](super::models::TemplateInfo) objects.
+    /// `Templates`
     pub templates: Vec<models::TemplateInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5003,15 +5529,37 @@ pub struct DescribeTemplatesResponse {
 /// The `DescribeUsage` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeUsageResponse`].
-/// The codes it documents are in [`DescribeUsageError`](super::errors::DescribeUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Date`](super::errors::EssbasicErrorCode::InvalidParameterDate)
+/// - [`InvalidParameter.Limit`](super::errors::EssbasicErrorCode::InvalidParameterLimit)
+/// - [`LimitExceeded.CallTimes`](super::errors::EssbasicErrorCode::LimitExceededCallTimes)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.Date`](super::errors::EssbasicErrorCode::MissingParameterDate)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeUsage",
     output = DescribeUsageResponse,
-    error = super::errors::DescribeUsageError,
+    error = super::errors::EssbasicErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5021,35 +5569,25 @@ pub struct DescribeTemplatesResponse {
     )
 )]
 pub struct DescribeUsage {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-03-21"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2021-03-21"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-04-22"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2021-04-22"`
     pub end_date: String,
 
-    /// `NeedAggregate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedAggregate`; example: `true`
     pub need_aggregate: Option<bool>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5059,12 +5597,10 @@ pub struct DescribeUsage {
 /// What a successful [`DescribeUsage`] call returns.
 #[tc_model]
 pub struct DescribeUsageResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: u64,
 
-    /// `Details`: a list of [`UsageDetail`](super::models::UsageDetail) objects.
+    /// `Details`
     pub details: Vec<models::UsageDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5074,33 +5610,38 @@ pub struct DescribeUsageResponse {
 /// The `DescribeUserFlowType` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`DescribeUserFlowTypeResponse`].
-/// The codes it documents are in [`DescribeUserFlowTypeError`](super::errors::DescribeUserFlowTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=DescribeUserFlowType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "DescribeUserFlowType",
     output = DescribeUserFlowTypeResponse,
-    error = super::errors::DescribeUserFlowTypeError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct DescribeUserFlowType {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `QueryBindTemplate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QueryBindTemplate`; example: `true`
     pub query_bind_template: Option<bool>,
 }
 
 /// What a successful [`DescribeUserFlowType`] call returns.
 #[tc_model]
 pub struct DescribeUserFlowTypeResponse {
-    /// `AllUserFlowTypes`: a list of [`TemplateUserFlowType`](super::models::TemplateUserFlowType) objects.
+    /// `AllUserFlowTypes`
     pub all_user_flow_types: Option<Vec<models::TemplateUserFlowType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5110,24 +5651,56 @@ pub struct DescribeUserFlowTypeResponse {
 /// The `GetDownloadFlowUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`GetDownloadFlowUrlResponse`].
-/// The codes it documents are in [`GetDownloadFlowUrlError`](super::errors::GetDownloadFlowUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=GetDownloadFlowUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.FlowNumExceed`](super::errors::EssbasicErrorCode::FailedOperationFlowNumExceed)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.FlowInfo`](super::errors::EssbasicErrorCode::MissingParameterFlowInfo)
+/// - [`MissingParameter.OrgOpenId`](super::errors::EssbasicErrorCode::MissingParameterOrgOpenId)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.DownLoadMoreThanOne`](super::errors::EssbasicErrorCode::OperationDeniedDownLoadMoreThanOne)
+/// - [`OperationDenied.FileDeleted`](super::errors::EssbasicErrorCode::OperationDeniedFileDeleted)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationId`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationId)
+/// - [`ResourceNotFound.File`](super::errors::EssbasicErrorCode::ResourceNotFoundFile)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceNotFound.TeamWorkOrganization`](super::errors::EssbasicErrorCode::ResourceNotFoundTeamWorkOrganization)
+/// - [`ResourceNotFound.User`](super::errors::EssbasicErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnauthorizedOperation.UnauthorizedOperationDownload`](super::errors::EssbasicErrorCode::UnauthorizedOperationUnauthorizedOperationDownload)
+/// - [`UnauthorizedOperation.UnauthorizedOperationOrganization`](super::errors::EssbasicErrorCode::UnauthorizedOperationUnauthorizedOperationOrganization)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "GetDownloadFlowUrl",
     output = GetDownloadFlowUrlResponse,
-    error = super::errors::GetDownloadFlowUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct GetDownloadFlowUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `DownLoadFlows`: a list of [`DownloadFlowInfo`](super::models::DownloadFlowInfo) objects.
+    /// `DownLoadFlows`
     pub down_load_flows: Option<Vec<models::DownloadFlowInfo>>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5137,9 +5710,7 @@ pub struct GetDownloadFlowUrl {
 /// What a successful [`GetDownloadFlowUrl`] call returns.
 #[tc_model]
 pub struct GetDownloadFlowUrlResponse {
-    /// `DownLoadUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.com/"`
+    /// `DownLoadUrl`; example: `"https://qian.tencent.com/"`
     pub down_load_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5149,40 +5720,46 @@ pub struct GetDownloadFlowUrlResponse {
 /// The `ModifyExtendedService` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ModifyExtendedServiceResponse`].
-/// The codes it documents are in [`ModifyExtendedServiceError`](super::errors::ModifyExtendedServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ModifyExtendedService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ModifyExtendedService",
     output = ModifyExtendedServiceResponse,
-    error = super::errors::ModifyExtendedServiceError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyExtendedService {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"AUTO_SIGN"`
+    /// `ServiceType`; example: `"AUTO_SIGN"`
     pub service_type: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `Operate`; example: `"OPEN"`
     pub operate: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"APP"`
+    /// `Endpoint`; example: `"APP"`
     pub endpoint: Option<String>,
 }
 
 /// What a successful [`ModifyExtendedService`] call returns.
 #[tc_model]
 pub struct ModifyExtendedServiceResponse {
-    /// `OperateUrl`: a string.
+    /// `OperateUrl`
     pub operate_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5192,33 +5769,46 @@ pub struct ModifyExtendedServiceResponse {
 /// The `ModifyFlowDeadline` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ModifyFlowDeadlineResponse`].
-/// The codes it documents are in [`ModifyFlowDeadlineError`](super::errors::ModifyFlowDeadlineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ModifyFlowDeadline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAvailableSignReview`](super::errors::EssbasicErrorCode::FailedOperationNotAvailableSignReview)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Status`](super::errors::EssbasicErrorCode::InvalidParameterStatus)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoFlowPermission`](super::errors::EssbasicErrorCode::OperationDeniedNoFlowPermission)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Flow`](super::errors::EssbasicErrorCode::ResourceNotFoundFlow)
+/// - [`ResourceUnavailable`](super::errors::EssbasicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ModifyFlowDeadline",
     output = ModifyFlowDeadlineResponse,
-    error = super::errors::ModifyFlowDeadlineError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyFlowDeadline {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCNtUUckpvrcvf4UELZnZDvMStFgT7K"`
+    /// `FlowId`; example: `"yDCNtUUckpvrcvf4UELZnZDvMStFgT7K"`
     pub flow_id: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1705992543`
+    /// `Deadline`; example: `1705992543`
     pub deadline: i64,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDwhyUUckp1cmuh4Uu2bfpvRH38OvSw7"`
+    /// `RecipientId`; example: `"yDwhyUUckp1cmuh4Uu2bfpvRH38OvSw7"`
     pub recipient_id: Option<String>,
 }
 
@@ -5232,77 +5822,68 @@ pub struct ModifyFlowDeadlineResponse {
 /// The `ModifyOrganizationBusinessInfo` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ModifyOrganizationBusinessInfoResponse`].
-/// The codes it documents are in [`ModifyOrganizationBusinessInfoError`](super::errors::ModifyOrganizationBusinessInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ModifyOrganizationBusinessInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.OrganizationNotChange`](super::errors::EssbasicErrorCode::FailedOperationOrganizationNotChange)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::EssbasicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NotSupportOrgType`](super::errors::EssbasicErrorCode::OperationDeniedNotSupportOrgType)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ModifyOrganizationBusinessInfo",
     output = ModifyOrganizationBusinessInfoResponse,
-    error = super::errors::ModifyOrganizationBusinessInfoError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyOrganizationBusinessInfo {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `BizLicenseResourceId`: a string.
-    ///
-    /// Example: `"yDCNIUUckpv809ikUuxOPaXRjLuPnGvS"`
+    /// `BizLicenseResourceId`; example: `"yDCNIUUckpv809ikUuxOPaXRjLuPnGvS"`
     pub biz_license_resource_id: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"东莞万御安防科技服务有限公司"`
+    /// `OrganizationName`; example: `"东莞万御安防科技服务有限公司"`
     pub organization_name: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦"`
+    /// `Address`; example: `"深圳市南山区高新区科技中一路腾讯大厦"`
     pub address: Option<String>,
 
-    /// `OrganizationType`: a string.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `OrganizationType`; example: `"ENTERPRISE"`
     pub organization_type: Option<String>,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"东**淑"`
+    /// `LegalName`; example: `"东**淑"`
     pub legal_name: Option<String>,
 
-    /// `NewLegalMobile`: a string.
-    ///
-    /// Example: `"132****0000"`
+    /// `NewLegalMobile`; example: `"132****0000"`
     pub new_legal_mobile: Option<String>,
 }
 
 /// What a successful [`ModifyOrganizationBusinessInfo`] call returns.
 #[tc_model]
 pub struct ModifyOrganizationBusinessInfoResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorCode`; example: `1`
     pub error_code: Option<i64>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"存在 87 份未完结的合同，请先撤销或者完成合同"`
+    /// `ErrorMessage`; example: `"存在 87 份未完结的合同，请先撤销或者完成合同"`
     pub error_message: Option<String>,
 
-    /// `UnfinishedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `87`
+    /// `UnfinishedCount`; example: `87`
     pub unfinished_count: Option<u64>,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3JaUUckperbj2gU1UxOsoPKSdAroVT"]`
+    /// `FlowIds`; example: `["yD3JaUUckperbj2gU1UxOsoPKSdAroVT"]`
     pub flow_ids: Option<Vec<String>>,
 
-    /// `ChannelFlowIds`: a list of strings.
-    ///
-    /// Example: `["yD3JcUUckpep6qq5U1UyDrfDm8l6NzKw"]`
+    /// `ChannelFlowIds`; example: `["yD3JcUUckpep6qq5U1UyDrfDm8l6NzKw"]`
     pub channel_flow_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5312,67 +5893,61 @@ pub struct ModifyOrganizationBusinessInfoResponse {
 /// The `ModifyPartnerAutoSignAuthUrl` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`ModifyPartnerAutoSignAuthUrlResponse`].
-/// The codes it documents are in [`ModifyPartnerAutoSignAuthUrlError`](super::errors::ModifyPartnerAutoSignAuthUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=ModifyPartnerAutoSignAuthUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "ModifyPartnerAutoSignAuthUrl",
     output = ModifyPartnerAutoSignAuthUrlResponse,
-    error = super::errors::ModifyPartnerAutoSignAuthUrlError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct ModifyPartnerAutoSignAuthUrl {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `AuthorizedOrganizationId`: a string.
-    ///
-    /// Example: `"yDwFdUUckxxxxxxxxxxxxxXbsvN43W6Kax"`
+    /// `AuthorizedOrganizationId`; example: `"yDwFdUUckxxxxxxxxxxxxxXbsvN43W6Kax"`
     pub authorized_organization_id: Option<String>,
 
-    /// `AuthorizedOrganizationName`: a string.
-    ///
-    /// Example: `"王五示例企业"`
+    /// `AuthorizedOrganizationName`; example: `"王五示例企业"`
     pub authorized_organization_name: Option<String>,
 
-    /// `PlatformAppAuthorization`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PlatformAppAuthorization`; example: `false`
     pub platform_app_authorization: Option<bool>,
 
-    /// `AuthToMe`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthToMe`; example: `false`
     pub auth_to_me: Option<bool>,
 
-    /// `SealTypes`: a list of strings.
-    ///
-    /// Example: `["OFFICIAL"]`
+    /// `SealTypes`; example: `["OFFICIAL"]`
     pub seal_types: Option<Vec<String>>,
 
-    /// `LimitAuthType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `LimitAuthType`; example: `"0"`
     pub limit_auth_type: Option<String>,
 }
 
 /// What a successful [`ModifyPartnerAutoSignAuthUrl`] call returns.
 #[tc_model]
 pub struct ModifyPartnerAutoSignAuthUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://essurl.cn/003hGUFil8"`
+    /// `Url`; example: `"https://essurl.cn/003hGUFil8"`
     pub url: String,
 
-    /// `MiniAppPath`: a string.
-    ///
-    /// Example: `"/pages/guide/index?shortKey=002XCUHfPi"`
+    /// `MiniAppPath`; example: `"/pages/guide/index?shortKey=002XCUHfPi"`
     pub mini_app_path: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1702982931`
+    /// `ExpireTime`; example: `1702982931`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5382,96 +5957,102 @@ pub struct ModifyPartnerAutoSignAuthUrlResponse {
 /// The `OperateChannelTemplate` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`OperateChannelTemplateResponse`].
-/// The codes it documents are in [`OperateChannelTemplateError`](super::errors::OperateChannelTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=OperateChannelTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.StaffAlreadyVerify`](super::errors::EssbasicErrorCode::FailedOperationStaffAlreadyVerify)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssbasicErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.DbRead`](super::errors::EssbasicErrorCode::InternalErrorDbRead)
+/// - [`InternalError.DbUpdate`](super::errors::EssbasicErrorCode::InternalErrorDbUpdate)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssbasicErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`MissingParameter.Templates`](super::errors::EssbasicErrorCode::MissingParameterTemplates)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.AuthTag`](super::errors::EssbasicErrorCode::OperationDeniedAuthTag)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.OperateType`](super::errors::EssbasicErrorCode::OperationDeniedOperateType)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationAuth`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationAuth)
+/// - [`ResourceNotFound.Organization`](super::errors::EssbasicErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "OperateChannelTemplate",
     output = OperateChannelTemplateResponse,
-    error = super::errors::OperateChannelTemplateError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct OperateChannelTemplate {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `OperateType`; example: `"SELECT"`
     pub operate_type: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDSLZUUckpot5i01UydF1AEvOMQiKaBG"`
+    /// `TemplateId`; example: `"yDSLZUUckpot5i01UydF1AEvOMQiKaBG"`
     pub template_id: String,
 
-    /// `ProxyOrganizationOpenIds`: a string.
-    ///
-    /// Example: `"org_dianziqian,org_zhangsan"`
+    /// `ProxyOrganizationOpenIds`; example: `"org_dianziqian,org_zhangsan"`
     pub proxy_organization_open_ids: Option<String>,
 
-    /// `AuthTag`: a string.
-    ///
-    /// Example: `"part"`
+    /// `AuthTag`; example: `"part"`
     pub auth_tag: Option<String>,
 
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Available`; example: `1`
     pub available: Option<i64>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`OperateChannelTemplate`] call returns.
 #[tc_model]
 pub struct OperateChannelTemplateResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"yDwhxUUckp3gl8j5UuFX33LSNozpRsbi"`
+    /// `AppId`; example: `"yDwhxUUckp3gl8j5UuFX33LSNozpRsbi"`
     pub app_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDwivUUckpo2g6ugUu4sxH2i15SY0OZY"`
+    /// `TemplateId`; example: `"yDwivUUckpo2g6ugUu4sxH2i15SY0OZY"`
     pub template_id: String,
 
-    /// `OperateResult`: a string.
-    ///
-    /// Example: `"all-success"`
+    /// `OperateResult`; example: `"all-success"`
     pub operate_result: String,
 
-    /// `AuthTag`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AuthTag`; example: `"all"`
     pub auth_tag: String,
 
-    /// `ProxyOrganizationOpenIds`: a list of strings.
-    ///
-    /// Example: `["org_zhangsan"]`
+    /// `ProxyOrganizationOpenIds`; example: `["org_zhangsan"]`
     pub proxy_organization_open_ids: Vec<String>,
 
-    /// `FailMessageList`: a list of [`AuthFailMessage`](super::models::AuthFailMessage) objects.
+    /// `FailMessageList`
     pub fail_message_list: Vec<models::AuthFailMessage>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5481,47 +6062,49 @@ pub struct OperateChannelTemplateResponse {
 /// The `OperateTemplate` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`OperateTemplateResponse`].
-/// The codes it documents are in [`OperateTemplateError`](super::errors::OperateTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=OperateTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.DbConnection`](super::errors::EssbasicErrorCode::InternalErrorDbConnection)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.Templates`](super::errors::EssbasicErrorCode::MissingParameterTemplates)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "OperateTemplate",
     output = OperateTemplateResponse,
-    error = super::errors::OperateTemplateError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct OperateTemplate {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDSLZUUckpot5i01UydF1AEvOMQiKaBG"`
+    /// `TemplateId`; example: `"yDSLZUUckpot5i01UydF1AEvOMQiKaBG"`
     pub template_id: String,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"DELETE"`
+    /// `OperateType`; example: `"DELETE"`
     pub operate_type: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `TemplateName`; example: `"入职合同"`
     pub template_name: Option<String>,
 }
 
 /// What a successful [`OperateTemplate`] call returns.
 #[tc_model]
 pub struct OperateTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDt3sUUckpxzhjc9UxGKGtnEys9Scr8j"`
+    /// `TemplateId`; example: `"yDt3sUUckpxzhjc9UxGKGtnEys9Scr8j"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `TemplateName`; example: `"入职合同"`
     pub template_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5533,29 +6116,49 @@ pub struct OperateTemplateResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`PrepareFlowsResponse`].
-/// The codes it documents are in [`PrepareFlowsError`](super::errors::PrepareFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=PrepareFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Db`](super::errors::EssbasicErrorCode::InternalErrorDb)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataNotFound`](super::errors::EssbasicErrorCode::InvalidParameterDataNotFound)
+/// - [`InvalidParameter.FlowDeadLine`](super::errors::EssbasicErrorCode::InvalidParameterFlowDeadLine)
+/// - [`InvalidParameter.FlowName`](super::errors::EssbasicErrorCode::InvalidParameterFlowName)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`LimitExceeded.FlowInfos`](super::errors::EssbasicErrorCode::LimitExceededFlowInfos)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.Organization`](super::errors::EssbasicErrorCode::ResourceNotFoundOrganization)
+/// - [`ResourceNotFound.Template`](super::errors::EssbasicErrorCode::ResourceNotFoundTemplate)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "PrepareFlows",
     output = PrepareFlowsResponse,
-    error = super::errors::PrepareFlowsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct PrepareFlows {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `FlowInfos`: a list of [`FlowInfo`](super::models::FlowInfo) objects.
+    /// `FlowInfos`
     pub flow_infos: Vec<models::FlowInfo>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://ess.tencent.com"`
+    /// `JumpUrl`; example: `"https://ess.tencent.com"`
     pub jump_url: String,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5565,9 +6168,7 @@ pub struct PrepareFlows {
 /// What a successful [`PrepareFlows`] call returns.
 #[tc_model]
 pub struct PrepareFlowsResponse {
-    /// `ConfirmUrl`: a string.
-    ///
-    /// Example: `"https://ess.tencent.com"`
+    /// `ConfirmUrl`; example: `"https://ess.tencent.com"`
     pub confirm_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5577,57 +6178,74 @@ pub struct PrepareFlowsResponse {
 /// The `SyncProxyOrganization` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`SyncProxyOrganizationResponse`].
-/// The codes it documents are in [`SyncProxyOrganizationError`](super::errors::SyncProxyOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=SyncProxyOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BusinessLicense`](super::errors::EssbasicErrorCode::InvalidParameterBusinessLicense)
+/// - [`InvalidParameter.CardNumber`](super::errors::EssbasicErrorCode::InvalidParameterCardNumber)
+/// - [`InvalidParameter.CardType`](super::errors::EssbasicErrorCode::InvalidParameterCardType)
+/// - [`InvalidParameter.FileType`](super::errors::EssbasicErrorCode::InvalidParameterFileType)
+/// - [`InvalidParameter.Name`](super::errors::EssbasicErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.OrganizationId`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationId)
+/// - [`InvalidParameter.OrganizationName`](super::errors::EssbasicErrorCode::InvalidParameterOrganizationName)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UniformSocialCreditCode`](super::errors::EssbasicErrorCode::InvalidParameterUniformSocialCreditCode)
+/// - [`LimitExceeded.FileSize`](super::errors::EssbasicErrorCode::LimitExceededFileSize)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.BannedApplication`](super::errors::EssbasicErrorCode::OperationDeniedBannedApplication)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationId`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationId)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "SyncProxyOrganization",
     output = SyncProxyOrganizationResponse,
-    error = super::errors::SyncProxyOrganizationError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct SyncProxyOrganization {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `ProxyOrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `ProxyOrganizationName`; example: `"张三示例企业"`
     pub proxy_organization_name: String,
 
-    /// `BusinessLicense`: a string.
+    /// `BusinessLicense`
     pub business_license: Option<String>,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"BOLIU101304662708A"`
+    /// `UniformSocialCreditCode`; example: `"BOLIU101304662708A"`
     pub uniform_social_credit_code: Option<String>,
 
-    /// `ProxyLegalName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ProxyLegalName`; example: `"张三"`
     pub proxy_legal_name: Option<String>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `ProxyLegalIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ProxyLegalIdCardType`; example: `"ID_CARD"`
     pub proxy_legal_id_card_type: Option<String>,
 
-    /// `ProxyLegalIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `ProxyLegalIdCardNumber`; example: `"620000198802020000"`
     pub proxy_legal_id_card_number: Option<String>,
 
-    /// `ProxyAddress`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦35层"`
+    /// `ProxyAddress`; example: `"深圳市南山区高新区科技中一路腾讯大厦35层"`
     pub proxy_address: Option<String>,
 }
 
@@ -5641,29 +6259,55 @@ pub struct SyncProxyOrganizationResponse {
 /// The `SyncProxyOrganizationOperators` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`SyncProxyOrganizationOperatorsResponse`].
-/// The codes it documents are in [`SyncProxyOrganizationOperatorsError`](super::errors::SyncProxyOrganizationOperatorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=SyncProxyOrganizationOperators)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`FailedOperation.StaffAlreadyVerify`](super::errors::EssbasicErrorCode::FailedOperationStaffAlreadyVerify)
+/// - [`InternalError`](super::errors::EssbasicErrorCode::InternalError)
+/// - [`InternalError.Api`](super::errors::EssbasicErrorCode::InternalErrorApi)
+/// - [`InternalError.Decryption`](super::errors::EssbasicErrorCode::InternalErrorDecryption)
+/// - [`InternalError.Encryption`](super::errors::EssbasicErrorCode::InternalErrorEncryption)
+/// - [`InternalError.System`](super::errors::EssbasicErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParams`](super::errors::EssbasicErrorCode::InvalidParameterEmptyParams)
+/// - [`InvalidParameter.ParamError`](super::errors::EssbasicErrorCode::InvalidParameterParamError)
+/// - [`LimitExceeded.ProxyOrganizationOperator`](super::errors::EssbasicErrorCode::LimitExceededProxyOrganizationOperator)
+/// - [`MissingParameter`](super::errors::EssbasicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`OperationDenied.NoApiAuth`](super::errors::EssbasicErrorCode::OperationDeniedNoApiAuth)
+/// - [`OperationDenied.OperateType`](super::errors::EssbasicErrorCode::OperationDeniedOperateType)
+/// - [`OperationDenied.OrganizationClosing`](super::errors::EssbasicErrorCode::OperationDeniedOrganizationClosing)
+/// - [`OperationDenied.UserNotInOrganization`](super::errors::EssbasicErrorCode::OperationDeniedUserNotInOrganization)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Application`](super::errors::EssbasicErrorCode::ResourceNotFoundApplication)
+/// - [`ResourceNotFound.ApplicationId`](super::errors::EssbasicErrorCode::ResourceNotFoundApplicationId)
+/// - [`UnauthorizedOperation`](super::errors::EssbasicErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
+/// - [`UnknownParameter`](super::errors::EssbasicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::EssbasicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "SyncProxyOrganizationOperators",
     output = SyncProxyOrganizationOperatorsResponse,
-    error = super::errors::SyncProxyOrganizationOperatorsError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct SyncProxyOrganizationOperators {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `OperatorType`: a string.
-    ///
-    /// Example: `"RESIGN"`
+    /// `OperatorType`; example: `"RESIGN"`
     pub operator_type: String,
 
-    /// `ProxyOrganizationOperators`: a list of [`ProxyOrganizationOperator`](super::models::ProxyOrganizationOperator) objects.
+    /// `ProxyOrganizationOperators`
     pub proxy_organization_operators: Vec<models::ProxyOrganizationOperator>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5673,12 +6317,10 @@ pub struct SyncProxyOrganizationOperators {
 /// What a successful [`SyncProxyOrganizationOperators`] call returns.
 #[tc_model]
 pub struct SyncProxyOrganizationOperatorsResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `FailedList`: a list of [`SyncFailReason`](super::models::SyncFailReason) objects.
+    /// `FailedList`
     pub failed_list: Vec<models::SyncFailReason>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5688,59 +6330,61 @@ pub struct SyncProxyOrganizationOperatorsResponse {
 /// The `UploadFiles` action of ESSBASIC API 2021-05-26.
 ///
 /// A successful call returns [`UploadFilesResponse`].
-/// The codes it documents are in [`UploadFilesError`](super::errors::UploadFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=essbasic&Version=2021-05-26&Action=UploadFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EssbasicErrorCode`](super::errors::EssbasicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::EssbasicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::EssbasicErrorCode::FailedOperation)
+/// - [`InternalError.Serialize`](super::errors::EssbasicErrorCode::InternalErrorSerialize)
+/// - [`InvalidParameter`](super::errors::EssbasicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SensitiveFileContent`](super::errors::EssbasicErrorCode::InvalidParameterSensitiveFileContent)
+/// - [`OperationDenied`](super::errors::EssbasicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::EssbasicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermissionFeature`](super::errors::EssbasicErrorCode::UnauthorizedOperationNoPermissionFeature)
 #[tc_action(
     service = "essbasic",
     version = "2021-05-26",
     name = "UploadFiles",
     output = UploadFilesResponse,
-    error = super::errors::UploadFilesError
+    error = super::errors::EssbasicErrorCode
 )]
 pub struct UploadFiles {
-    /// `Agent`: an [`Agent`](super::models::Agent).
+    /// `Agent`
     pub agent: models::Agent,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"TEMPLATE"`
+    /// `BusinessType`; example: `"TEMPLATE"`
     pub business_type: String,
 
-    /// `FileInfos`: a list of [`UploadFile`](super::models::UploadFile) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::UploadFile>>,
 
-    /// `Operator`: a [`UserInfo`](super::models::UserInfo).
+    /// `Operator`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<models::UserInfo>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1783415184`
+    /// `Deadline`; example: `1783415184`
     pub deadline: Option<i64>,
 }
 
 /// What a successful [`UploadFiles`] call returns.
 #[tc_model]
 pub struct UploadFilesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDwivUUckpo2v2b8Ux8pIP8CvvGGWvIs"]`
+    /// `FileIds`; example: `["yDwivUUckpo2v2b8Ux8pIP8CvvGGWvIs"]`
     pub file_ids: Vec<String>,
 
-    /// `FileUrls`: a list of strings.
+    /// `FileUrls`
     pub file_urls: Vec<String>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1783415184`
+    /// `Deadline`; example: `1783415184`
     pub deadline: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateBatchAdminChangeInvitations`](super::CreateBatchAdminChangeInvitations).
 #[tc_model]
 pub struct AdminChangeInvitationInfo {
-    /// `ChangeAdminOrganizationId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstjt1aUyN9xSlvgkLEa4NC"`
+    /// `ChangeAdminOrganizationId`; example: `"yDwFmUUckpstjt1aUyN9xSlvgkLEa4NC"`
     pub change_admin_organization_id: Option<String>,
 
-    /// `ChangeAdminOrganizationOpenId`: a string.
-    ///
-    /// Example: `"ess_open_organization_1"`
+    /// `ChangeAdminOrganizationOpenId`; example: `"ess_open_organization_1"`
     pub change_admin_organization_open_id: Option<String>,
 
-    /// `NewAdminOpenId`: a string.
-    ///
-    /// Example: `"HidetoshiDekisugi"`
+    /// `NewAdminOpenId`; example: `"HidetoshiDekisugi"`
     pub new_admin_open_id: Option<String>,
 
-    /// `NewAdminName`: a string.
-    ///
-    /// Example: `"出木杉"`
+    /// `NewAdminName`; example: `"出木杉"`
     pub new_admin_name: Option<String>,
 
-    /// `NewAdminMobile`: a string.
-    ///
-    /// Example: `"13200000013"`
+    /// `NewAdminMobile`; example: `"13200000013"`
     pub new_admin_mobile: Option<String>,
 
-    /// `NewAdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `NewAdminIdCardType`; example: `"ID_CARD"`
     pub new_admin_id_card_type: Option<String>,
 
-    /// `NewAdminIdCardNumber`: a string.
-    ///
-    /// Example: `"530823199206084610"`
+    /// `NewAdminIdCardNumber`; example: `"530823199206084610"`
     pub new_admin_id_card_number: Option<String>,
 
-    /// `AuthFiles`: a list of strings.
-    ///
-    /// Example: `["iVBORw0KGgoAA*******"]`
+    /// `AuthFiles`; example: `["iVBORw0KGgoAA*******"]`
     pub auth_files: Option<Vec<String>>,
 }
 
@@ -54,25 +38,19 @@ pub struct AdminChangeInvitationInfo {
 /// Sent in the input of [`ArchiveDynamicFlow`](super::ArchiveDynamicFlow), [`CancelOrganizationFlows`](super::CancelOrganizationFlows), [`ChannelBatchCancelFlows`](super::ChannelBatchCancelFlows), [`ChannelCancelFlow`](super::ChannelCancelFlow), [`ChannelCancelMultiFlowSignQRCode`](super::ChannelCancelMultiFlowSignQRCode), [`ChannelCancelUserAutoSignEnableUrl`](super::ChannelCancelUserAutoSignEnableUrl) and 92 more.
 #[tc_model]
 pub struct Agent {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"yDwhxUUckp3gl8j5UuFX33LSNozpRsbi"`
+    /// `AppId`; example: `"yDwhxUUckp3gl8j5UuFX33LSNozpRsbi"`
     pub app_id: String,
 
-    /// `ProxyOrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `ProxyOrganizationOpenId`; example: `"org_dianziqian"`
     pub proxy_organization_open_id: Option<String>,
 
-    /// `ProxyOperator`: a [`UserInfo`].
+    /// `ProxyOperator`
     pub proxy_operator: Option<UserInfo>,
 
-    /// `ProxyAppId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
+    /// `ProxyAppId`; example: `"yDRS4UUgygqdcj56UuO4zjExBQcOiB68"`
     pub proxy_app_id: Option<String>,
 
-    /// `ProxyOrganizationId`: a string.
+    /// `ProxyOrganizationId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -84,14 +62,10 @@ pub struct Agent {
 /// Sent in the input of [`ChannelCreateMultiFlowSignQRCode`](super::ChannelCreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct ApproverComponentLimitType {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRscUUgyg3zr9vfUyJ8QKwCN7z9YcOh"`
+    /// `RecipientId`; example: `"yDRscUUgyg3zr9vfUyJ8QKwCN7z9YcOh"`
     pub recipient_id: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["HANDWRITE","SYSTEM_ESIGN"]`
+    /// `Values`; example: `["HANDWRITE","SYSTEM_ESIGN"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -100,19 +74,13 @@ pub struct ApproverComponentLimitType {
 /// Returned in the output of [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates) and [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates).
 #[tc_model]
 pub struct ApproverItem {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDCNsUUckpvs1o70UuxBSommqdahMmPb"`
+    /// `SignId`; example: `"yDCNsUUckpvs1o70UuxBSommqdahMmPb"`
     pub sign_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRSOUUgygqno04sUuO4zjEugoGg49nT"`
+    /// `RecipientId`; example: `"yDRSOUUgygqno04sUuO4zjEugoGg49nT"`
     pub recipient_id: Option<String>,
 
-    /// `ApproverRoleName`: a string.
-    ///
-    /// Example: `"企业签署方1"`
+    /// `ApproverRoleName`; example: `"企业签署方1"`
     pub approver_role_name: Option<String>,
 }
 
@@ -121,44 +89,28 @@ pub struct ApproverItem {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct ApproverOption {
-    /// `NoRefuse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoRefuse`; example: `true`
     pub no_refuse: Option<bool>,
 
-    /// `NoTransfer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoTransfer`; example: `true`
     pub no_transfer: Option<bool>,
 
-    /// `HideOneKeySign`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideOneKeySign`; example: `true`
     pub hide_one_key_sign: Option<bool>,
 
-    /// `FillType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FillType`; example: `1`
     pub fill_type: Option<i64>,
 
-    /// `FlowReadLimit`: a string.
-    ///
-    /// Example: `"LimitBottom"`
+    /// `FlowReadLimit`; example: `"LimitBottom"`
     pub flow_read_limit: Option<String>,
 
-    /// `ForbidAddSignDate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidAddSignDate`; example: `false`
     pub forbid_add_sign_date: Option<bool>,
 
-    /// `ApproverMobileMode`: a string.
-    ///
-    /// Example: `"REPLACE"`
+    /// `ApproverMobileMode`; example: `"REPLACE"`
     pub approver_mobile_mode: Option<String>,
 
-    /// `AddSignComponentUseSealSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddSignComponentUseSealSize`; example: `0`
     pub add_sign_component_use_seal_size: Option<u64>,
 }
 
@@ -167,24 +119,16 @@ pub struct ApproverOption {
 /// Sent in the input of [`ChannelCreateMultiFlowSignQRCode`](super::ChannelCreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct ApproverRestriction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `Mobile`; example: `"13000000000"`
     pub mobile: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"4500000000000000000"`
+    /// `IdCardNumber`; example: `"4500000000000000000"`
     pub id_card_number: Option<String>,
 }
 
@@ -193,14 +137,10 @@ pub struct ApproverRestriction {
 /// Returned in the output of [`OperateChannelTemplate`](super::OperateChannelTemplate).
 #[tc_model]
 pub struct AuthFailMessage {
-    /// `ProxyOrganizationOpenId`: a string.
-    ///
-    /// Example: `"organization_open_id_xxxx"`
+    /// `ProxyOrganizationOpenId`; example: `"organization_open_id_xxxx"`
     pub proxy_organization_open_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"非渠道合作企业openId"`
+    /// `Message`; example: `"非渠道合作企业openId"`
     pub message: String,
 }
 
@@ -209,30 +149,22 @@ pub struct AuthFailMessage {
 /// Returned in the output of [`DescribeExtendedServiceAuthDetail`](super::DescribeExtendedServiceAuthDetail).
 #[tc_model]
 pub struct AuthInfoDetail {
-    /// `Type`: a string.
-    ///
-    /// Example: `"BATCH_SIGN"`
+    /// `Type`; example: `"BATCH_SIGN"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"批量签署"`
+    /// `Name`; example: `"批量签署"`
     pub name: Option<String>,
 
-    /// `HasAuthUserList`: a list of [`HasAuthUser`] objects.
+    /// `HasAuthUserList`
     pub has_auth_user_list: Option<Vec<HasAuthUser>>,
 
-    /// `HasAuthOrganizationList`: a list of [`HasAuthOrganization`] objects.
+    /// `HasAuthOrganizationList`
     pub has_auth_organization_list: Option<Vec<HasAuthOrganization>>,
 
-    /// `AuthUserTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthUserTotal`; example: `1`
     pub auth_user_total: Option<i64>,
 
-    /// `AuthOrganizationTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthOrganizationTotal`; example: `1`
     pub auth_organization_total: Option<i64>,
 }
 
@@ -241,9 +173,7 @@ pub struct AuthInfoDetail {
 /// Returned in the output of [`ChannelDescribeOrganizationSeals`](super::ChannelDescribeOrganizationSeals).
 #[tc_model]
 pub struct AuthorizedUser {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"xxxtest1"`
+    /// `OpenId`; example: `"xxxtest1"`
     pub open_id: String,
 }
 
@@ -252,45 +182,31 @@ pub struct AuthorizedUser {
 /// Sent in the input of [`ChannelCreateUserAutoSignEnableUrl`](super::ChannelCreateUserAutoSignEnableUrl).
 #[tc_model]
 pub struct AutoSignConfig {
-    /// `UserInfo`: a [`UserThreeFactor`].
+    /// `UserInfo`
     pub user_info: UserThreeFactor,
 
-    /// `CertInfoCallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CertInfoCallback`; example: `true`
     pub cert_info_callback: Option<bool>,
 
-    /// `UserDefineSeal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UserDefineSeal`; example: `false`
     pub user_define_seal: Option<bool>,
 
-    /// `SealImgCallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SealImgCallback`; example: `false`
     pub seal_img_callback: Option<bool>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://abc.com"`
+    /// `CallbackUrl`; example: `"https://abc.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `VerifyChannels`: a list of strings.
-    ///
-    /// Example: `["WEIXINAPP"]`
+    /// `VerifyChannels`; example: `["WEIXINAPP"]`
     pub verify_channels: Option<Vec<String>>,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: Option<i64>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://YOUR_CUSTOM_URL/xxxx"`
+    /// `JumpUrl`; example: `"https://YOUR_CUSTOM_URL/xxxx"`
     pub jump_url: Option<String>,
 }
 
@@ -299,71 +215,49 @@ pub struct AutoSignConfig {
 /// Sent in the input of [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow) and [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup).
 #[tc_model]
 pub struct BaseFlowInfo {
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"张三的入职合同"`
+    /// `FlowName`; example: `"张三的入职合同"`
     pub flow_name: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `Deadline`; example: `1604912664`
     pub deadline: i64,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"销售合同"`
+    /// `FlowType`; example: `"销售合同"`
     pub flow_type: Option<String>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"张三2023年的入职公司财务部的合同"`
+    /// `FlowDescription`; example: `"张三2023年的入职公司财务部的合同"`
     pub flow_description: Option<String>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unordered`; example: `true`
     pub unordered: Option<bool>,
 
-    /// `IntelligentStatus`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `IntelligentStatus`; example: `"CLOSE"`
     pub intelligent_status: Option<String>,
 
-    /// `FormFields`: a list of [`FormField`] objects.
+    /// `FormFields`
     pub form_fields: Option<Vec<FormField>>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedSignReview`; example: `false`
     pub need_sign_review: Option<bool>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"QmFzZTY05YaF5a65"`
+    /// `UserData`; example: `"QmFzZTY05YaF5a65"`
     pub user_data: Option<String>,
 
-    /// `CcInfos`: a list of [`CcInfo`] objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<CcInfo>>,
 
-    /// `NeedCreateReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedCreateReview`; example: `false`
     pub need_create_review: Option<bool>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDwFhUUckpsxas68UuZf2EREDkOykmDp"]`
+    /// `FileIds`; example: `["yDwFhUUckpsxas68UuZf2EREDkOykmDp"]`
     pub file_ids: Option<Vec<String>>,
 
-    /// `Approvers`: a list of [`CommonFlowApprover`] objects.
+    /// `Approvers`
     pub approvers: Option<Vec<CommonFlowApprover>>,
 }
 
@@ -372,19 +266,13 @@ pub struct BaseFlowInfo {
 /// Returned in the output of [`DescribeBatchOrganizationRegistrationTasks`](super::DescribeBatchOrganizationRegistrationTasks).
 #[tc_model]
 pub struct BatchOrganizationRegistrationTasksDetails {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `TaskId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Submit"`
+    /// `Status`; example: `"Submit"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"三要素校验失败: 工商库未能查询到企业信息，请核实信息或切换为上传营业执照认证。"`
+    /// `ErrorMessage`; example: `"三要素校验失败: 工商库未能查询到企业信息，请核实信息或切换为上传营业执照认证。"`
     pub error_message: Option<String>,
 }
 
@@ -393,19 +281,13 @@ pub struct BatchOrganizationRegistrationTasksDetails {
 /// Returned in the output of [`DescribeCancelFlowsTask`](super::DescribeCancelFlowsTask).
 #[tc_model]
 pub struct CancelFailureFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCNGUUckpvjdelbUuyImI9pY8I5Mep9"`
+    /// `FlowId`; example: `"yDCNGUUckpvjdelbUuyImI9pY8I5Mep9"`
     pub flow_id: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"合同当前状态不支持撤销"`
+    /// `Reason`; example: `"合同当前状态不支持撤销"`
     pub reason: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"劳动合同"`
+    /// `FlowName`; example: `"劳动合同"`
     pub flow_name: Option<String>,
 }
 
@@ -414,24 +296,16 @@ pub struct CancelFailureFlow {
 /// Sent in the input of [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow), [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup), [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates) and [`PrepareFlows`](super::PrepareFlows).
 #[tc_model]
 pub struct CcInfo {
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `Mobile`; example: `"13200000000"`
     pub mobile: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `CcType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CcType`; example: `1`
     pub cc_type: Option<i64>,
 
-    /// `CcPermission`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CcPermission`; example: `1`
     pub cc_permission: Option<i64>,
 }
 
@@ -440,14 +314,10 @@ pub struct CcInfo {
 /// Returned in the output of [`ArchiveDynamicFlow`](super::ArchiveDynamicFlow).
 #[tc_model]
 pub struct ChannelArchiveDynamicApproverData {
-    /// `SignId`: a string.
-    ///
-    /// Example: `"06f2bc0f1772d8deac2f92b5df61a5ac"`
+    /// `SignId`; example: `"06f2bc0f1772d8deac2f92b5df61a5ac"`
     pub sign_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDwhSUUckp3lqxlpUu6Ni3SvjJPoxxxx"`
+    /// `RecipientId`; example: `"yDwhSUUckp3lqxlpUu6Ni3SvjJPoxxxx"`
     pub recipient_id: Option<String>,
 }
 
@@ -456,59 +326,37 @@ pub struct ChannelArchiveDynamicApproverData {
 /// Returned in the output of [`ChannelDescribeBillUsageDetail`](super::ChannelDescribeBillUsageDetail).
 #[tc_model]
 pub struct ChannelBillUsageDetail {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFdUUckps******uzcbXwoXbRF6ja3"`
+    /// `FlowId`; example: `"yDwFdUUckps******uzcbXwoXbRF6ja3"`
     pub flow_id: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"典子谦;张三"`
+    /// `OperatorName`; example: `"典子谦;张三"`
     pub operator_name: Option<String>,
 
-    /// `CreateOrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `CreateOrganizationName`; example: `"典子谦示例企业"`
     pub create_organization_name: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"典子谦示例合同"`
+    /// `FlowName`; example: `"典子谦示例合同"`
     pub flow_name: Option<String>,
 
-    /// `FlowStatus`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `FlowStatus`; example: `"ALL"`
     pub flow_status: Option<String>,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"CloudEnterprise"`
+    /// `QuotaType`; example: `"CloudEnterprise"`
     pub quota_type: Option<String>,
 
-    /// `UseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseCount`; example: `1`
     pub use_count: Option<i64>,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1680162193`
+    /// `CostTime`; example: `1680162193`
     pub cost_time: Option<i64>,
 
-    /// `QuotaName`: a string.
-    ///
-    /// Example: `"企业版运营礼包"`
+    /// `QuotaName`; example: `"企业版运营礼包"`
     pub quota_name: Option<String>,
 
-    /// `CostType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostType`; example: `1`
     pub cost_type: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"用户计费使用情况详情备注"`
+    /// `Remark`; example: `"用户计费使用情况详情备注"`
     pub remark: Option<String>,
 }
 
@@ -517,74 +365,46 @@ pub struct ChannelBillUsageDetail {
 /// Returned in the output of [`DescribeChannelOrganizations`](super::DescribeChannelOrganizations).
 #[tc_model]
 pub struct ChannelOrganizationInfo {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"yDRSRUUgygj6qnwfUuO4zjEwc193c2hH"`
+    /// `OrganizationId`; example: `"yDRSRUUgygj6qnwfUuO4zjEwc193c2hH"`
     pub organization_id: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OrganizationOpenId`; example: `"n9527"`
     pub organization_open_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `UnifiedSocialCreditCode`: a string.
-    ///
-    /// Example: `"X1440101304662708B"`
+    /// `UnifiedSocialCreditCode`; example: `"X1440101304662708B"`
     pub unified_social_credit_code: Option<String>,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `LegalName`; example: `"典子谦"`
     pub legal_name: Option<String>,
 
-    /// `LegalOpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `LegalOpenId`; example: `"n9527"`
     pub legal_open_id: Option<String>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `AdminName`; example: `"典子谦"`
     pub admin_name: Option<String>,
 
-    /// `AdminOpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `AdminOpenId`; example: `"n9527"`
     pub admin_open_id: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"186****0000"`
+    /// `AdminMobile`; example: `"186****0000"`
     pub admin_mobile: Option<String>,
 
-    /// `AuthorizationStatus`: a string.
-    ///
-    /// Example: `"VERIFIED"`
+    /// `AuthorizationStatus`; example: `"VERIFIED"`
     pub authorization_status: Option<String>,
 
-    /// `AuthorizationType`: a string.
-    ///
-    /// Example: `"AuthorizationLegalIdentity"`
+    /// `AuthorizationType`; example: `"AuthorizationLegalIdentity"`
     pub authorization_type: Option<String>,
 
-    /// `ActiveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActiveStatus`; example: `0`
     pub active_status: Option<i64>,
 
-    /// `LicenseExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1702366386`
+    /// `LicenseExpireTime`; example: `1702366386`
     pub license_expire_time: Option<i64>,
 
-    /// `HasSubmittedAuthInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasSubmittedAuthInfo`; example: `true`
     pub has_submitted_auth_info: Option<bool>,
 }
 
@@ -593,22 +413,16 @@ pub struct ChannelOrganizationInfo {
 /// Returned in the output of [`ChannelDescribeRoles`](super::ChannelDescribeRoles).
 #[tc_model]
 pub struct ChannelRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"69997f600a7c8e9accc71f4241a8a091"`
+    /// `RoleId`; example: `"69997f600a7c8e9accc71f4241a8a091"`
     pub role_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"管理员角色"`
+    /// `RoleName`; example: `"管理员角色"`
     pub role_name: String,
 
-    /// `RoleStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleStatus`; example: `1`
     pub role_status: u64,
 
-    /// `PermissionGroups`: a list of [`PermissionGroup`] objects.
+    /// `PermissionGroups`
     pub permission_groups: Option<Vec<PermissionGroup>>,
 }
 
@@ -617,39 +431,25 @@ pub struct ChannelRole {
 /// Sent in the input of [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow) and [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup).
 #[tc_model]
 pub struct CommonApproverOption {
-    /// `CanEditApprover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEditApprover`; example: `true`
     pub can_edit_approver: Option<bool>,
 
-    /// `NoRefuse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoRefuse`; example: `true`
     pub no_refuse: Option<bool>,
 
-    /// `NoTransfer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoTransfer`; example: `true`
     pub no_transfer: Option<bool>,
 
-    /// `HideOneKeySign`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideOneKeySign`; example: `true`
     pub hide_one_key_sign: Option<bool>,
 
-    /// `FlowReadLimit`: a string.
-    ///
-    /// Example: `"LimitBottom"`
+    /// `FlowReadLimit`; example: `"LimitBottom"`
     pub flow_read_limit: Option<String>,
 
-    /// `ForbidAddSignDate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidAddSignDate`; example: `true`
     pub forbid_add_sign_date: Option<bool>,
 
-    /// `ForbidModifySealInfos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidModifySealInfos`; example: `true`
     pub forbid_modify_seal_infos: Option<bool>,
 }
 
@@ -658,100 +458,64 @@ pub struct CommonApproverOption {
 /// Sent in the input of [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow) and [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup).
 #[tc_model]
 pub struct CommonFlowApprover {
-    /// `NotChannelOrganization`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NotChannelOrganization`; example: `true`
     pub not_channel_organization: Option<bool>,
 
-    /// `ApproverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproverType`; example: `1`
     pub approver_type: Option<i64>,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"yDRSRUUgygj6qnwfUuO4zjEwc193c2hH"`
+    /// `OrganizationId`; example: `"yDRSRUUgygj6qnwfUuO4zjEwc193c2hH"`
     pub organization_id: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_diziqian"`
+    /// `OrganizationOpenId`; example: `"org_diziqian"`
     pub organization_open_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `UserId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub user_id: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: Option<String>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `ApproverName`; example: `"典子谦"`
     pub approver_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"13888888888"`
+    /// `ApproverMobile`; example: `"13888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"110101192008317114"`
+    /// `ApproverIdCardNumber`; example: `"110101192008317114"`
     pub approver_id_card_number: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
     pub recipient_id: Option<String>,
 
-    /// `PreReadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PreReadTime`; example: `5`
     pub pre_read_time: Option<i64>,
 
-    /// `IsFullText`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFullText`; example: `true`
     pub is_full_text: Option<bool>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `NotifyType`; example: `"NONE"`
     pub notify_type: Option<String>,
 
-    /// `ApproverOption`: a [`CommonApproverOption`].
+    /// `ApproverOption`
     pub approver_option: Option<CommonApproverOption>,
 
-    /// `SignComponents`: a list of [`Component`] objects.
+    /// `SignComponents`
     pub sign_components: Option<Vec<Component>>,
 
-    /// `ApproverVerifyTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ApproverVerifyTypes`; example: `[1,2]`
     pub approver_verify_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ApproverSignTypes`; example: `[1,2,3]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `ComponentLimitType`: a list of strings.
-    ///
-    /// Example: `["HANDWRITE"]`
+    /// `ComponentLimitType`; example: `["HANDWRITE"]`
     pub component_limit_type: Option<Vec<String>>,
 }
 
@@ -761,164 +525,85 @@ pub struct CommonFlowApprover {
 /// Returned in the output of [`DescribeTemplates`](super::DescribeTemplates).
 #[tc_model]
 pub struct Component {
-    /// `ComponentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentId"`
+    /// `ComponentId`, always sent in responses; example: `"ComponentId"`
     pub component_id: Option<String>,
 
-    /// `ComponentType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SIGN_SEAL"`
+    /// `ComponentType`, always sent in responses; example: `"SIGN_SEAL"`
     pub component_type: Option<String>,
 
-    /// `ComponentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentName"`
+    /// `ComponentName`, always sent in responses; example: `"ComponentName"`
     pub component_name: Option<String>,
 
-    /// `ComponentRequired`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `ComponentRequired`, always sent in responses; example: `false`
     pub component_required: Option<bool>,
 
-    /// `ComponentRecipientId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentRecipientId"`
+    /// `ComponentRecipientId`, always sent in responses; example: `"ComponentRecipientId"`
     pub component_recipient_id: Option<String>,
 
-    /// `FileIndex`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `FileIndex`, always sent in responses; example: `0`
     pub file_index: Option<i64>,
 
-    /// `GenerateMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NORMAL"`
+    /// `GenerateMode`, always sent in responses; example: `"NORMAL"`
     pub generate_mode: Option<String>,
 
-    /// `ComponentWidth`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.0`
+    /// `ComponentWidth`, always sent in responses; example: `10.0`
     pub component_width: Option<f64>,
 
-    /// `ComponentHeight`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.0`
+    /// `ComponentHeight`, always sent in responses; example: `10.0`
     pub component_height: Option<f64>,
 
-    /// `ComponentPage`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ComponentPage`, always sent in responses; example: `1`
     pub component_page: Option<i64>,
 
-    /// `ComponentPosX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.0`
+    /// `ComponentPosX`, always sent in responses; example: `10.0`
     pub component_pos_x: Option<f64>,
 
-    /// `ComponentPosY`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.0`
+    /// `ComponentPosY`, always sent in responses; example: `10.0`
     pub component_pos_y: Option<f64>,
 
-    /// `ComponentExtra`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentExtra"`
+    /// `ComponentExtra`, always sent in responses; example: `"ComponentExtra"`
     pub component_extra: Option<String>,
 
-    /// `ComponentValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ComponentValue"`
+    /// `ComponentValue`, always sent in responses; example: `"ComponentValue"`
     pub component_value: Option<String>,
 
-    /// `ComponentDateFontSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `ComponentDateFontSize`, always sent in responses; example: `12`
     pub component_date_font_size: Option<i64>,
 
-    /// `DocumentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c17bdf9c2a7bdcb32611f4d0200fee3d"`
+    /// `DocumentId`, always sent in responses; example: `"c17bdf9c2a7bdcb32611f4d0200fee3d"`
     pub document_id: Option<String>,
 
-    /// `ComponentDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Desc"`
+    /// `ComponentDescription`, always sent in responses; example: `"Desc"`
     pub component_description: Option<String>,
 
-    /// `OffsetX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `100.5`
+    /// `OffsetX`, always sent in responses; example: `100.5`
     pub offset_x: Option<f64>,
 
-    /// `OffsetY`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `100.5`
+    /// `OffsetY`, always sent in responses; example: `100.5`
     pub offset_y: Option<f64>,
 
-    /// `ChannelComponentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"componentId1"`
+    /// `ChannelComponentId`, always sent in responses; example: `"componentId1"`
     pub channel_component_id: Option<String>,
 
-    /// `KeywordOrder`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Positive\\Reverse"`
+    /// `KeywordOrder`, always sent in responses; example: `"Positive\\Reverse"`
     pub keyword_order: Option<String>,
 
-    /// `KeywordPage`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `KeywordPage`, always sent in responses; example: `0`
     pub keyword_page: Option<i64>,
 
-    /// `RelativeLocation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Middle"`
+    /// `RelativeLocation`, always sent in responses; example: `"Middle"`
     pub relative_location: Option<String>,
 
-    /// `KeywordIndexes`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[0]`
+    /// `KeywordIndexes`, always sent in responses; example: `[0]`
     pub keyword_indexes: Option<Vec<i64>>,
 
-    /// `Placeholder`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"请签名"`
+    /// `Placeholder`, always sent in responses; example: `"请签名"`
     pub placeholder: Option<String>,
 
-    /// `LockComponentValue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LockComponentValue`; example: `false`
     pub lock_component_value: Option<bool>,
 
-    /// `ForbidMoveAndDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidMoveAndDelete`; example: `false`
     pub forbid_move_and_delete: Option<bool>,
 }
 
@@ -927,14 +612,10 @@ pub struct Component {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct ComponentLimit {
-    /// `ComponentType`: a string.
-    ///
-    /// Example: `"SIGN_SEAL"`
+    /// `ComponentType`; example: `"SIGN_SEAL"`
     pub component_type: String,
 
-    /// `ComponentValue`: a list of strings.
-    ///
-    /// Example: `["HANDWRITE","ESIGN"]`
+    /// `ComponentValue`; example: `["HANDWRITE","ESIGN"]`
     pub component_value: Option<Vec<String>>,
 }
 
@@ -943,115 +624,73 @@ pub struct ComponentLimit {
 /// Sent in the input of [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow).
 #[tc_model]
 pub struct CreateFlowOption {
-    /// `CanEditFlow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEditFlow`; example: `true`
     pub can_edit_flow: Option<bool>,
 
-    /// `HideShowFlowName`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HideShowFlowName`; example: `false`
     pub hide_show_flow_name: Option<bool>,
 
-    /// `HideShowFlowType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideShowFlowType`; example: `true`
     pub hide_show_flow_type: Option<bool>,
 
-    /// `HideShowDeadline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideShowDeadline`; example: `true`
     pub hide_show_deadline: Option<bool>,
 
-    /// `CanSkipAddApprover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSkipAddApprover`; example: `false`
     pub can_skip_add_approver: Option<bool>,
 
-    /// `ForbidEditApprover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidEditApprover`; example: `false`
     pub forbid_edit_approver: Option<bool>,
 
-    /// `CustomCreateFlowDescription`: a string.
-    ///
-    /// Example: `"本合同已经经过法务评估"`
+    /// `CustomCreateFlowDescription`; example: `"本合同已经经过法务评估"`
     pub custom_create_flow_description: Option<String>,
 
-    /// `ForbidEditFillComponent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForbidEditFillComponent`; example: `false`
     pub forbid_edit_fill_component: Option<bool>,
 
-    /// `SkipUploadFile`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipUploadFile`; example: `false`
     pub skip_upload_file: Option<bool>,
 
-    /// `SignComponentConfig`: a [`SignComponentConfig`].
+    /// `SignComponentConfig`
     pub sign_component_config: Option<SignComponentConfig>,
 
-    /// `ForbidEditWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditWatermark`; example: `true`
     pub forbid_edit_watermark: Option<bool>,
 
-    /// `PreviewAfterStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PreviewAfterStart`; example: `false`
     pub preview_after_start: Option<bool>,
 
-    /// `SignAfterStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SignAfterStart`; example: `false`
     pub sign_after_start: Option<bool>,
 
-    /// `HideOperationSteps`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,4]`
+    /// `HideOperationSteps`; example: `[1,2,4]`
     pub hide_operation_steps: Option<Vec<u64>>,
 
-    /// `SelfName`: a string.
-    ///
-    /// Example: `"典子签企业"`
+    /// `SelfName`; example: `"典子签企业"`
     pub self_name: Option<String>,
 
-    /// `HideSignCodeAfterStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HideSignCodeAfterStart`; example: `false`
     pub hide_sign_code_after_start: Option<bool>,
 
-    /// `NeedFlowDraft`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedFlowDraft`; example: `false`
     pub need_flow_draft: Option<bool>,
 
-    /// `HideComponentTypes`: a list of strings.
-    ///
-    /// Example: `["MULTI_LINE_TEXT"]`
+    /// `HideComponentTypes`; example: `["MULTI_LINE_TEXT"]`
     pub hide_component_types: Option<Vec<String>>,
 
-    /// `ShowComponentTypes`: a list of strings.
-    ///
-    /// Example: `["MULTI_LINE_TEXT"]`
+    /// `ShowComponentTypes`; example: `["MULTI_LINE_TEXT"]`
     pub show_component_types: Option<Vec<String>>,
 
-    /// `ForbidAddApprover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidAddApprover`; example: `true`
     pub forbid_add_approver: Option<bool>,
 
-    /// `ForbidEditFlowProperties`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditFlowProperties`; example: `true`
     pub forbid_edit_flow_properties: Option<bool>,
 
-    /// `ResultPageConfig`: a [`CreateResultPageConfig`].
+    /// `ResultPageConfig`
     pub result_page_config: Option<CreateResultPageConfig>,
 
-    /// `CcInfoVisibility`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CcInfoVisibility`; example: `1`
     pub cc_info_visibility: Option<i64>,
 }
 
@@ -1060,15 +699,13 @@ pub struct CreateFlowOption {
 /// Sent in the input of [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow).
 #[tc_model]
 pub struct CreateResultPageConfig {
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<i64>,
 
-    /// `Title`: a string.
-    /// Required in requests.
+    /// `Title`, required in requests
     pub title: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1077,24 +714,16 @@ pub struct CreateResultPageConfig {
 /// Returned in the output of [`DeleteOrganizationAuthorizations`](super::DeleteOrganizationAuthorizations).
 #[tc_model]
 pub struct DeleteOrganizationAuthorizationInfo {
-    /// `AuthorizationId`: a string.
-    ///
-    /// Example: `"yDCHHUUckpbdaiqbUxJVsHWy99WG6kTY"`
+    /// `AuthorizationId`; example: `"yDCHHUUckpbdaiqbUxJVsHWy99WG6kTY"`
     pub authorization_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `OrganizationOpenId`; example: `"org_dianziqian"`
     pub organization_open_id: Option<String>,
 
-    /// `Errormessage`: a string.
-    ///
-    /// Example: `"错误信息"`
+    /// `Errormessage`; example: `"错误信息"`
     pub errormessage: Option<String>,
 }
 
@@ -1103,14 +732,10 @@ pub struct DeleteOrganizationAuthorizationInfo {
 /// Returned in the output of [`ChannelDescribeEmployees`](super::ChannelDescribeEmployees).
 #[tc_model]
 pub struct Department {
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"dp**155f2"`
+    /// `DepartmentId`; example: `"dp**155f2"`
     pub department_id: String,
 
-    /// `DepartmentName`: a string.
-    ///
-    /// Example: `"测试部门"`
+    /// `DepartmentName`; example: `"测试部门"`
     pub department_name: String,
 }
 
@@ -1119,9 +744,7 @@ pub struct Department {
 /// Returned in the output of [`ChannelDescribeSignFaceVideo`](super::ChannelDescribeSignFaceVideo).
 #[tc_model]
 pub struct DetectInfoVideoData {
-    /// `LiveNessVideo`: a string.
-    ///
-    /// Example: `"AAAAHGZ0eXBpc281AAAAAWlzb21pc281aGxzZgAAB"`
+    /// `LiveNessVideo`; example: `"AAAAHGZ0eXBpc281AAAAAWlzb21pc281aGxzZgAAB"`
     pub live_ness_video: Option<String>,
 }
 
@@ -1130,14 +753,10 @@ pub struct DetectInfoVideoData {
 /// Sent in the input of [`GetDownloadFlowUrl`](super::GetDownloadFlowUrl).
 #[tc_model]
 pub struct DownloadFlowInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"测试合同文件夹"`
+    /// `FileName`; example: `"测试合同文件夹"`
     pub file_name: String,
 
-    /// `FlowIdList`: a list of strings.
-    ///
-    /// Example: `["FlowId1","FlowId2"]`
+    /// `FlowIdList`; example: `["FlowId1","FlowId2"]`
     pub flow_id_list: Vec<String>,
 }
 
@@ -1146,19 +765,13 @@ pub struct DownloadFlowInfo {
 /// Returned in the output of [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover).
 #[tc_model]
 pub struct DynamicFlowApproverResult {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDCYrUUckp7wh61iUugjySLvo742CmF8"`
+    /// `RecipientId`; example: `"yDCYrUUckp7wh61iUugjySLvo742CmF8"`
     pub recipient_id: String,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDCYrUUckp7wh61fUugjySLSpPqQKwDk"`
+    /// `SignId`; example: `"yDCYrUUckp7wh61fUugjySLSpPqQKwDk"`
     pub sign_id: String,
 
-    /// `ApproverStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ApproverStatus`; example: `2`
     pub approver_status: i64,
 }
 
@@ -1167,22 +780,16 @@ pub struct DynamicFlowApproverResult {
 /// Sent in the input of [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover).
 #[tc_model]
 pub struct DynamicFlowInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `FlowApprovers`: a list of [`FlowApproverInfo`] objects.
+    /// `FlowApprovers`
     pub flow_approvers: Vec<FlowApproverInfo>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 
-    /// `ApproverVerifyType`: a string.
-    ///
-    /// Example: `"VerifyCheck"`
+    /// `ApproverVerifyType`; example: `"VerifyCheck"`
     pub approver_verify_type: Option<String>,
 }
 
@@ -1191,12 +798,10 @@ pub struct DynamicFlowInfo {
 /// Returned in the output of [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover).
 #[tc_model]
 pub struct DynamicFlowResult {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `DynamicFlowApproverList`: a list of [`DynamicFlowApproverResult`] objects.
+    /// `DynamicFlowApproverList`
     pub dynamic_flow_approver_list: Option<Vec<DynamicFlowApproverResult>>,
 }
 
@@ -1205,14 +810,10 @@ pub struct DynamicFlowResult {
 /// Sent in the input of [`ChannelCreateOrganizationBatchSignUrl`](super::ChannelCreateOrganizationBatchSignUrl).
 #[tc_model]
 pub struct DynamicSignOption {
-    /// `DynamicReceiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DynamicReceiveType`; example: `1`
     pub dynamic_receive_type: Option<u64>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"ess_online_org_1"`
+    /// `OrganizationOpenId`; example: `"ess_online_org_1"`
     pub organization_open_id: Option<String>,
 }
 
@@ -1221,39 +822,25 @@ pub struct DynamicSignOption {
 /// Sent in the input of [`ChannelCreateEmbedWebUrl`](super::ChannelCreateEmbedWebUrl).
 #[tc_model]
 pub struct EmbedUrlOption {
-    /// `ShowFlowDetailComponent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowFlowDetailComponent`; example: `true`
     pub show_flow_detail_component: Option<bool>,
 
-    /// `ShowTemplateComponent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowTemplateComponent`; example: `true`
     pub show_template_component: Option<bool>,
 
-    /// `SkipUploadFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipUploadFile`; example: `true`
     pub skip_upload_file: Option<bool>,
 
-    /// `SkipDownloadFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipDownloadFile`; example: `true`
     pub skip_download_file: Option<bool>,
 
-    /// `ForbidEditWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditWatermark`; example: `true`
     pub forbid_edit_watermark: Option<bool>,
 
-    /// `SealDescription`: a string.
-    ///
-    /// Example: `"合同章"`
+    /// `SealDescription`; example: `"合同章"`
     pub seal_description: Option<String>,
 
-    /// `ForbidEditSealDescription`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditSealDescription`; example: `true`
     pub forbid_edit_seal_description: Option<bool>,
 }
 
@@ -1262,29 +849,19 @@ pub struct EmbedUrlOption {
 /// Returned in the output of [`DescribeExtendedServiceAuthInfo`](super::DescribeExtendedServiceAuthInfo).
 #[tc_model]
 pub struct ExtentServiceAuthInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"AUTO_SIGN"`
+    /// `Type`; example: `"AUTO_SIGN"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"企业“授权签”（“授权签”）"`
+    /// `Name`; example: `"企业“授权签”（“授权签”）"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `Status`; example: `"DISABLE"`
     pub status: String,
 
-    /// `OperatorOpenId`: a string.
-    ///
-    /// Example: `"admin-open-id"`
+    /// `OperatorOpenId`; example: `"admin-open-id"`
     pub operator_open_id: String,
 
-    /// `OperateOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1693557098`
+    /// `OperateOn`; example: `1693557098`
     pub operate_on: i64,
 }
 
@@ -1293,14 +870,10 @@ pub struct ExtentServiceAuthInfo {
 /// Returned in the output of [`ChannelCreateUserRoles`](super::ChannelCreateUserRoles).
 #[tc_model]
 pub struct FailedCreateRoleData {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDwgKUUc********QZD2cds"`
+    /// `UserId`; example: `"yDwgKUUc********QZD2cds"`
     pub user_id: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["yDwgKUUc**********QZxjcvkf"]`
+    /// `RoleIds`; example: `["yDwgKUUc**********QZxjcvkf"]`
     pub role_ids: Vec<String>,
 }
 
@@ -1309,59 +882,37 @@ pub struct FailedCreateRoleData {
 /// Sent in the input of [`ChannelCreateFlowApprovers`](super::ChannelCreateFlowApprovers).
 #[tc_model]
 pub struct FillApproverInfo {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj51UuO4zjEyWTmzsIAR"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcj51UuO4zjEyWTmzsIAR"`
     pub recipient_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: Option<String>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: Option<String>,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ApproverMobile`; example: `"18888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例公司"`
+    /// `OrganizationName`; example: `"张三示例公司"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `OrganizationOpenId`; example: `"org_dianziqian"`
     pub organization_open_id: Option<String>,
 
-    /// `NotChannelOrganization`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotChannelOrganization`; example: `false`
     pub not_channel_organization: Option<bool>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `ApproverIdCardNumber`; example: `"620000198802020000"`
     pub approver_id_card_number: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -1370,19 +921,13 @@ pub struct FillApproverInfo {
 /// Returned in the output of [`ChannelCreateFlowApprovers`](super::ChannelCreateFlowApprovers).
 #[tc_model]
 pub struct FillError {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
     pub recipient_id: Option<String>,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"个人信息已补充，请勿重复补充"`
+    /// `ErrMessage`; example: `"个人信息已补充，请勿重复补充"`
     pub err_message: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
+    /// `FlowId`; example: `"yDCZHUUnitvronUuNTdBrElW0gOVqCfy"`
     pub flow_id: Option<String>,
 }
 
@@ -1391,27 +936,19 @@ pub struct FillError {
 /// Returned in the output of [`ChannelDescribeFlowComponents`](super::ChannelDescribeFlowComponents).
 #[tc_model]
 pub struct FilledComponent {
-    /// `ComponentId`: a string.
-    ///
-    /// Example: `"Component_1"`
+    /// `ComponentId`; example: `"Component_1"`
     pub component_id: Option<String>,
 
-    /// `ComponentName`: a string.
-    ///
-    /// Example: `"商品价格"`
+    /// `ComponentName`; example: `"商品价格"`
     pub component_name: Option<String>,
 
-    /// `ComponentFillStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ComponentFillStatus`; example: `"1"`
     pub component_fill_status: Option<String>,
 
-    /// `ComponentValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ComponentValue`; example: `"100"`
     pub component_value: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
@@ -1420,14 +957,10 @@ pub struct FilledComponent {
 /// Sent in the input of [`ChannelDescribeEmployees`](super::ChannelDescribeEmployees), [`ChannelDescribeRoles`](super::ChannelDescribeRoles) and [`DescribeUserFlowType`](super::DescribeUserFlowType).
 #[tc_model]
 pub struct Filter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"IsReturnPermissionGroup"`
+    /// `Key`; example: `"IsReturnPermissionGroup"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `Values`; example: `["0"]`
     pub values: Vec<String>,
 }
 
@@ -1436,77 +969,49 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFlowDetailInfo`](super::DescribeFlowDetailInfo).
 #[tc_model]
 pub struct FlowApproverDetail {
-    /// `ReceiptId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
+    /// `ReceiptId`; example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub receipt_id: Option<String>,
 
-    /// `ProxyOrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `ProxyOrganizationOpenId`; example: `"org_dianziqian"`
     pub proxy_organization_open_id: String,
 
-    /// `ProxyOperatorOpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `ProxyOperatorOpenId`; example: `"n9527"`
     pub proxy_operator_open_id: String,
 
-    /// `ProxyOrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `ProxyOrganizationName`; example: `"典子谦示例企业"`
     pub proxy_organization_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13888888888"`
+    /// `Mobile`; example: `"13888888888"`
     pub mobile: String,
 
-    /// `SignOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignOrder`; example: `0`
     pub sign_order: i64,
 
-    /// `ApproveName`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `ApproveName`; example: `"典子谦"`
     pub approve_name: String,
 
-    /// `ApproveStatus`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `ApproveStatus`; example: `"ACCEPT"`
     pub approve_status: String,
 
-    /// `ApproveMessage`: a string.
-    ///
-    /// Example: `"拒签时补充原因"`
+    /// `ApproveMessage`; example: `"拒签时补充原因"`
     pub approve_message: String,
 
-    /// `ApproveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1689688460`
+    /// `ApproveTime`; example: `1689688460`
     pub approve_time: i64,
 
-    /// `ApproveType`: a string.
-    ///
-    /// Example: `"PERSON"`
+    /// `ApproveType`; example: `"PERSON"`
     pub approve_type: String,
 
-    /// `ApproverRoleName`: a string.
-    ///
-    /// Example: `"卖方"`
+    /// `ApproverRoleName`; example: `"卖方"`
     pub approver_role_name: Option<String>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDRS4UUg********sCOsHS"`
+    /// `SignId`; example: `"yDRS4UUg********sCOsHS"`
     pub sign_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
     pub recipient_id: String,
 }
 
@@ -1515,147 +1020,97 @@ pub struct FlowApproverDetail {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct FlowApproverInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"110101192008317114"`
+    /// `IdCardNumber`; example: `"110101192008317114"`
     pub id_card_number: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13888888888"`
+    /// `Mobile`; example: `"13888888888"`
     pub mobile: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `NotChannelOrganization`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotChannelOrganization`; example: `false`
     pub not_channel_organization: Option<bool>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"userdianziqian"`
+    /// `OpenId`; example: `"userdianziqian"`
     pub open_id: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"orgtencent"`
+    /// `OrganizationOpenId`; example: `"orgtencent"`
     pub organization_open_id: Option<String>,
 
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"PERSON"`
+    /// `ApproverType`; example: `"PERSON"`
     pub approver_type: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcjjdUuO4zjEC0osCOsHS"`
     pub recipient_id: Option<String>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1689688460`
+    /// `Deadline`; example: `1689688460`
     pub deadline: Option<i64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://qq.com"`
+    /// `CallbackUrl`; example: `"https://qq.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `SignComponents`: a list of [`Component`] objects.
+    /// `SignComponents`
     pub sign_components: Option<Vec<Component>>,
 
-    /// `ComponentLimitType`: a list of strings.
-    ///
-    /// Example: `["OCR_ESIGN"]`
+    /// `ComponentLimitType`; example: `["OCR_ESIGN"]`
     pub component_limit_type: Option<Vec<String>>,
 
-    /// `PreReadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PreReadTime`; example: `3`
     pub pre_read_time: Option<i64>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com/success"`
+    /// `JumpUrl`; example: `"https://www.qq.com/success"`
     pub jump_url: Option<String>,
 
-    /// `ApproverOption`: an [`ApproverOption`].
+    /// `ApproverOption`
     pub approver_option: Option<ApproverOption>,
 
-    /// `ApproverNeedSignReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApproverNeedSignReview`; example: `false`
     pub approver_need_sign_review: Option<bool>,
 
-    /// `ApproverVerifyTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ApproverVerifyTypes`; example: `[1,2]`
     pub approver_verify_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ApproverSignTypes`; example: `[1,2,3]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"06f2bc0f1772d8deac2f92b5df61a5ac"`
+    /// `SignId`; example: `"06f2bc0f1772d8deac2f92b5df61a5ac"`
     pub sign_id: Option<String>,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"SMS"`
+    /// `NotifyType`; example: `"SMS"`
     pub notify_type: Option<String>,
 
-    /// `AddSignComponentsLimits`: a list of [`ComponentLimit`] objects.
+    /// `AddSignComponentsLimits`
     pub add_sign_components_limits: Option<Vec<ComponentLimit>>,
 
-    /// `ApproverRoleName`: a string.
-    ///
-    /// Example: `"乙方"`
+    /// `ApproverRoleName`; example: `"乙方"`
     pub approver_role_name: Option<String>,
 
-    /// `SignTypeSelector`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignTypeSelector`; example: `0`
     pub sign_type_selector: Option<u64>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `Intention`: an [`Intention`].
+    /// `Intention`
     pub intention: Option<Intention>,
 
-    /// `SignEndpoints`: a list of strings.
-    ///
-    /// Example: `["link"]`
+    /// `SignEndpoints`; example: `["link"]`
     pub sign_endpoints: Option<Vec<String>>,
 
-    /// `ApproverEmail`: a string.
-    ///
-    /// Example: `"aaaa@qq.com"`
+    /// `ApproverEmail`; example: `"aaaa@qq.com"`
     pub approver_email: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -1664,12 +1119,10 @@ pub struct FlowApproverInfo {
 /// Returned in the output of [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates).
 #[tc_model]
 pub struct FlowApproverItem {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
+    /// `FlowId`; example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
     pub flow_id: Option<String>,
 
-    /// `Approvers`: a list of [`ApproverItem`] objects.
+    /// `Approvers`
     pub approvers: Option<Vec<ApproverItem>>,
 }
 
@@ -1678,27 +1131,19 @@ pub struct FlowApproverItem {
 /// Returned in the output of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl) and [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl).
 #[tc_model]
 pub struct FlowApproverUrlInfo {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/M**XE"`
+    /// `SignUrl`; example: `"https://essurl.cn/M**XE"`
     pub sign_url: String,
 
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"PERSON"`
+    /// `ApproverType`; example: `"PERSON"`
     pub approver_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `Mobile`; example: `"13200000000"`
     pub mobile: String,
 
-    /// `LongUrl`: a string.
+    /// `LongUrl`
     pub long_url: String,
 }
 
@@ -1707,14 +1152,10 @@ pub struct FlowApproverUrlInfo {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl) and [`ChannelCreateBatchSignUrl`](super::ChannelCreateBatchSignUrl).
 #[tc_model]
 pub struct FlowBatchApproverInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
+    /// `RecipientId`; example: `"yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"`
     pub recipient_id: Option<String>,
 }
 
@@ -1723,7 +1164,7 @@ pub struct FlowBatchApproverInfo {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl) and [`ChannelCreateBatchSignUrl`](super::ChannelCreateBatchSignUrl).
 #[tc_model]
 pub struct FlowBatchUrlInfo {
-    /// `FlowBatchApproverInfos`: a list of [`FlowBatchApproverInfo`] objects.
+    /// `FlowBatchApproverInfos`
     pub flow_batch_approver_infos: Option<Vec<FlowBatchApproverInfo>>,
 }
 
@@ -1732,63 +1173,43 @@ pub struct FlowBatchUrlInfo {
 /// Returned in the output of [`DescribeFlowDetailInfo`](super::DescribeFlowDetailInfo).
 #[tc_model]
 pub struct FlowDetailInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
+    /// `FlowId`; example: `"yDRCLUUgygq2xun5UuO4zjEwg0vjoimj"`
     pub flow_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"购买50吨西瓜的采购合同"`
+    /// `FlowName`; example: `"购买50吨西瓜的采购合同"`
     pub flow_name: String,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `FlowType`; example: `"入职合同"`
     pub flow_type: String,
 
-    /// `FlowStatus`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `FlowStatus`; example: `"ALL"`
     pub flow_status: String,
 
-    /// `FlowMessage`: a string.
-    ///
-    /// Example: `"发起方以“合同内容错误”撤销当前合同"`
+    /// `FlowMessage`; example: `"发起方以“合同内容错误”撤销当前合同"`
     pub flow_message: String,
 
-    /// `CreateOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1606910798`
+    /// `CreateOn`; example: `1606910798`
     pub create_on: i64,
 
-    /// `DeadLine`: a signed 64-bit integer.
-    ///
-    /// Example: `1604912664`
+    /// `DeadLine`; example: `1604912664`
     pub dead_line: i64,
 
-    /// `CustomData`: a string.
-    ///
-    /// Example: `"Q3VzdG9tRGF0YQ=="`
+    /// `CustomData`; example: `"Q3VzdG9tRGF0YQ=="`
     pub custom_data: String,
 
-    /// `FlowApproverInfos`: a list of [`FlowApproverDetail`] objects.
+    /// `FlowApproverInfos`
     pub flow_approver_infos: Vec<FlowApproverDetail>,
 
-    /// `CcInfos`: a list of [`FlowApproverDetail`] objects.
+    /// `CcInfos`
     pub cc_infos: Vec<FlowApproverDetail>,
 
-    /// `NeedCreateReview`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedCreateReview`; example: `false`
     pub need_create_review: bool,
 
-    /// `UserFlowType`: a [`UserFlowType`].
+    /// `UserFlowType`
     pub user_flow_type: Option<UserFlowType>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDtIcUUckp9d8yxkUxdI5uCy3KQ2RGCJ"`
+    /// `TemplateId`; example: `"yDtIcUUckp9d8yxkUxdI5uCy3KQ2RGCJ"`
     pub template_id: Option<String>,
 }
 
@@ -1797,66 +1218,46 @@ pub struct FlowDetailInfo {
 /// Sent in the input of [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles).
 #[tc_model]
 pub struct FlowFileInfo {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"]`
+    /// `FileIds`; example: `["yDt1iUUckp7xb05iUuWfBtZwW5IdVzLn"]`
     pub file_ids: Vec<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"张三的入职合同"`
+    /// `FlowName`; example: `"张三的入职合同"`
     pub flow_name: String,
 
-    /// `FlowApprovers`: a list of [`FlowApproverInfo`] objects.
+    /// `FlowApprovers`
     pub flow_approvers: Vec<FlowApproverInfo>,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1662110622`
+    /// `Deadline`; example: `1662110622`
     pub deadline: Option<i64>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"张三的入职合同（2025）"`
+    /// `FlowDescription`; example: `"张三的入职合同（2025）"`
     pub flow_description: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `FlowType`; example: `"入职合同"`
     pub flow_type: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.cn/callback"`
+    /// `CallbackUrl`; example: `"https://callback.cn/callback"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `CustomerData`: a string.
+    /// `CustomerData`
     pub customer_data: Option<String>,
 
-    /// `Unordered`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unordered`; example: `false`
     pub unordered: Option<bool>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `CustomShowMap`: a string.
-    ///
-    /// Example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
+    /// `CustomShowMap`; example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
     pub custom_show_map: Option<String>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSignReview`; example: `true`
     pub need_sign_review: Option<bool>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 }
 
@@ -1865,14 +1266,10 @@ pub struct FlowFileInfo {
 /// Sent in the input of [`CreateFlowForwards`](super::CreateFlowForwards).
 #[tc_model]
 pub struct FlowForwardInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDCVNUUckpw3nnnyUVScgTvSA1IaZgM7"`
+    /// `FlowId`; example: `"yDCVNUUckpw3nnnyUVScgTvSA1IaZgM7"`
     pub flow_id: String,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
+    /// `RecipientId`; example: `"yDtwEUUckp7f8w6uUuBHsZJd9KcpXpMH"`
     pub recipient_id: String,
 }
 
@@ -1881,14 +1278,10 @@ pub struct FlowForwardInfo {
 /// Returned in the output of [`CreateFlowForwards`](super::CreateFlowForwards).
 #[tc_model]
 pub struct FlowForwardResult {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `ErrorDetail`: a string.
-    ///
-    /// Example: `"合同目标转出参与方非本企业员工"`
+    /// `ErrorDetail`; example: `"合同目标转出参与方非本企业员工"`
     pub error_detail: Option<String>,
 }
 
@@ -1897,14 +1290,10 @@ pub struct FlowForwardResult {
 /// Sent in the input of [`CreateSignUrls`](super::CreateSignUrls).
 #[tc_model]
 pub struct FlowGroupApproverInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
+    /// `RecipientId`; example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
     pub recipient_id: Option<String>,
 }
 
@@ -1913,12 +1302,10 @@ pub struct FlowGroupApproverInfo {
 /// Returned in the output of [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles) and [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates).
 #[tc_model]
 pub struct FlowGroupApprovers {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: Option<String>,
 
-    /// `Approvers`: a list of [`ApproverItem`] objects.
+    /// `Approvers`
     pub approvers: Option<Vec<ApproverItem>>,
 }
 
@@ -1927,52 +1314,34 @@ pub struct FlowGroupApprovers {
 /// Sent in the input of [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles) and [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup).
 #[tc_model]
 pub struct FlowGroupOptions {
-    /// `SelfOrganizationApproverSignEach`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SelfOrganizationApproverSignEach`; example: `true`
     pub self_organization_approver_sign_each: Option<bool>,
 
-    /// `OtherApproverSignEach`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OtherApproverSignEach`; example: `true`
     pub other_approver_sign_each: Option<bool>,
 
-    /// `NoEditFlowName`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoEditFlowName`; example: `true`
     pub no_edit_flow_name: Option<bool>,
 
-    /// `NoEditFlowType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoEditFlowType`; example: `true`
     pub no_edit_flow_type: Option<bool>,
 
-    /// `NoEditDeadline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoEditDeadline`; example: `true`
     pub no_edit_deadline: Option<bool>,
 
-    /// `SignComponentConfig`: a [`SignComponentConfig`].
+    /// `SignComponentConfig`
     pub sign_component_config: Option<SignComponentConfig>,
 
-    /// `ForbidEditWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidEditWatermark`; example: `true`
     pub forbid_edit_watermark: Option<bool>,
 
-    /// `HideSignCodeAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideSignCodeAfterStart`; example: `true`
     pub hide_sign_code_after_start: Option<bool>,
 
-    /// `SignAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignAfterStart`; example: `true`
     pub sign_after_start: Option<bool>,
 
-    /// `PreviewAfterStart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreviewAfterStart`; example: `true`
     pub preview_after_start: Option<bool>,
 }
 
@@ -1981,7 +1350,7 @@ pub struct FlowGroupOptions {
 /// Sent in the input of [`CreateSignUrls`](super::CreateSignUrls).
 #[tc_model]
 pub struct FlowGroupUrlInfo {
-    /// `FlowGroupApproverInfos`: a list of [`FlowGroupApproverInfo`] objects.
+    /// `FlowGroupApproverInfos`
     pub flow_group_approver_infos: Option<Vec<FlowGroupApproverInfo>>,
 }
 
@@ -1990,79 +1359,55 @@ pub struct FlowGroupUrlInfo {
 /// Sent in the input of [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates) and [`PrepareFlows`](super::PrepareFlows).
 #[tc_model]
 pub struct FlowInfo {
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"张三的入职合同"`
+    /// `FlowName`; example: `"张三的入职合同"`
     pub flow_name: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1698827057`
+    /// `Deadline`; example: `1698827057`
     pub deadline: i64,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
+    /// `TemplateId`; example: `"yDRS4UUgygqdcj2tUuO4zjEEFuP35Swc"`
     pub template_id: Option<String>,
 
-    /// `FlowApprovers`: a list of [`FlowApproverInfo`] objects.
+    /// `FlowApprovers`
     pub flow_approvers: Option<Vec<FlowApproverInfo>>,
 
-    /// `FormFields`: a list of [`FormField`] objects.
+    /// `FormFields`
     pub form_fields: Option<Vec<FormField>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://capi.qq.com/callback"`
+    /// `CallbackUrl`; example: `"https://capi.qq.com/callback"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub callback_url: Option<String>,
 
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `FlowType`; example: `"入职合同"`
     pub flow_type: Option<String>,
 
-    /// `FlowDescription`: a string.
-    ///
-    /// Example: `"张三2023年的入职公司财务部的合同"`
+    /// `FlowDescription`; example: `"张三2023年的入职公司财务部的合同"`
     pub flow_description: Option<String>,
 
-    /// `CustomerData`: a string.
-    ///
-    /// Example: `"QmFzZTY05YaF5a65"`
+    /// `CustomerData`; example: `"QmFzZTY05YaF5a65"`
     pub customer_data: Option<String>,
 
-    /// `CustomShowMap`: a string.
-    ///
-    /// Example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
+    /// `CustomShowMap`; example: `"合同名称:{合同名称};发起方: {发起方企业}的{发起方姓名}大佬！;净重: 100吨;品类: 铁矿石"`
     pub custom_show_map: Option<String>,
 
-    /// `CcInfos`: a list of [`CcInfo`] objects.
+    /// `CcInfos`
     pub cc_infos: Option<Vec<CcInfo>>,
 
-    /// `NeedSignReview`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSignReview`; example: `true`
     pub need_sign_review: Option<bool>,
 
-    /// `CcNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CcNotifyType`; example: `0`
     pub cc_notify_type: Option<i64>,
 
-    /// `AutoSignScene`: a string.
-    ///
-    /// Example: `"E_PRESCRIPTION_AUTO_SIGN"`
+    /// `AutoSignScene`; example: `"E_PRESCRIPTION_AUTO_SIGN"`
     pub auto_sign_scene: Option<String>,
 
-    /// `FlowDisplayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowDisplayType`; example: `1`
     pub flow_display_type: Option<i64>,
 
-    /// `FlowOperateLimit`: a [`FlowOperateLimit`].
+    /// `FlowOperateLimit`
     pub flow_operate_limit: Option<FlowOperateLimit>,
 }
 
@@ -2071,9 +1416,7 @@ pub struct FlowInfo {
 /// Sent in the input of [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates) and [`PrepareFlows`](super::PrepareFlows).
 #[tc_model]
 pub struct FlowOperateLimit {
-    /// `NoRelease`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoRelease`; example: `true`
     pub no_release: Option<bool>,
 }
 
@@ -2082,12 +1425,10 @@ pub struct FlowOperateLimit {
 /// Returned in the output of [`DescribeResourceUrlsByFlows`](super::DescribeResourceUrlsByFlows).
 #[tc_model]
 pub struct FlowResourceUrlInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
+    /// `FlowId`; example: `"yDt1JUUckp77a2tqUyEmko8RVpCEHoNA"`
     pub flow_id: String,
 
-    /// `ResourceUrlInfos`: a list of [`ResourceUrlInfo`] objects.
+    /// `ResourceUrlInfos`
     pub resource_url_infos: Vec<ResourceUrlInfo>,
 }
 
@@ -2096,26 +1437,16 @@ pub struct FlowResourceUrlInfo {
 /// Sent in the input of [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow), [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup), [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates) and [`PrepareFlows`](super::PrepareFlows).
 #[tc_model]
 pub struct FormField {
-    /// `ComponentValue`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `ComponentValue`; example: `"Name"`
     pub component_value: String,
 
-    /// `ComponentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"391963b9d3cb2de35dedc6eb0a60e535"`
+    /// `ComponentId`, always sent in responses; example: `"391963b9d3cb2de35dedc6eb0a60e535"`
     pub component_id: Option<String>,
 
-    /// `ComponentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"住房地址"`
+    /// `ComponentName`, always sent in responses; example: `"住房地址"`
     pub component_name: Option<String>,
 
-    /// `LockComponentValue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LockComponentValue`; example: `false`
     pub lock_component_value: Option<bool>,
 }
 
@@ -2124,29 +1455,19 @@ pub struct FormField {
 /// Returned in the output of [`DescribeExtendedServiceAuthDetail`](super::DescribeExtendedServiceAuthDetail).
 #[tc_model]
 pub struct HasAuthOrganization {
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_zhangsan"`
+    /// `OrganizationOpenId`; example: `"org_zhangsan"`
     pub organization_open_id: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `AuthorizedOrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_lisi"`
+    /// `AuthorizedOrganizationOpenId`; example: `"org_lisi"`
     pub authorized_organization_open_id: Option<String>,
 
-    /// `AuthorizedOrganizationName`: a string.
-    ///
-    /// Example: `"李四示例企业"`
+    /// `AuthorizedOrganizationName`; example: `"李四示例企业"`
     pub authorized_organization_name: Option<String>,
 
-    /// `AuthorizeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `AuthorizeTime`; example: `1736751627`
     pub authorize_time: Option<i64>,
 }
 
@@ -2155,9 +1476,7 @@ pub struct HasAuthOrganization {
 /// Returned in the output of [`DescribeExtendedServiceAuthDetail`](super::DescribeExtendedServiceAuthDetail).
 #[tc_model]
 pub struct HasAuthUser {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: Option<String>,
 }
 
@@ -2166,18 +1485,16 @@ pub struct HasAuthUser {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct Intention {
-    /// `IntentionType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IntentionType`; example: `1`
     pub intention_type: Option<i64>,
 
-    /// `IntentionQuestions`: a list of [`IntentionQuestion`] objects.
+    /// `IntentionQuestions`
     pub intention_questions: Option<Vec<IntentionQuestion>>,
 
-    /// `IntentionActions`: a list of [`IntentionAction`] objects.
+    /// `IntentionActions`
     pub intention_actions: Option<Vec<IntentionAction>>,
 
-    /// `RuleIdConfig`: a [`RuleIdConfig`].
+    /// `RuleIdConfig`
     pub rule_id_config: Option<RuleIdConfig>,
 }
 
@@ -2186,9 +1503,7 @@ pub struct Intention {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct IntentionAction {
-    /// `Text`: a string.
-    ///
-    /// Example: `"请问您本次业务是本人自愿办理吗？如是，请点头确认。"`
+    /// `Text`; example: `"请问您本次业务是本人自愿办理吗？如是，请点头确认。"`
     pub text: Option<String>,
 }
 
@@ -2197,7 +1512,7 @@ pub struct IntentionAction {
 /// Returned in the output of [`ChannelDescribeSignFaceVideo`](super::ChannelDescribeSignFaceVideo).
 #[tc_model]
 pub struct IntentionActionResult {
-    /// `Details`: a list of [`IntentionActionResultDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<IntentionActionResultDetail>>,
 }
 
@@ -2206,9 +1521,7 @@ pub struct IntentionActionResult {
 /// Returned in the output of [`ChannelDescribeSignFaceVideo`](super::ChannelDescribeSignFaceVideo).
 #[tc_model]
 pub struct IntentionActionResultDetail {
-    /// `Video`: a string.
-    ///
-    /// Example: `"6Zeu6aKY5ZKM5Zue562U6Z+z6aKR77yMbXA05qC85byP77yJ"`
+    /// `Video`; example: `"6Zeu6aKY5ZKM5Zue562U6Z+z6aKR77yMbXA05qC85byP77yJ"`
     pub video: Option<String>,
 }
 
@@ -2217,12 +1530,10 @@ pub struct IntentionActionResultDetail {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct IntentionQuestion {
-    /// `Question`: a string.
-    ///
-    /// Example: `"请问您本次业务是本人自愿办理吗？如是，请回复“我同意”。"`
+    /// `Question`; example: `"请问您本次业务是本人自愿办理吗？如是，请回复“我同意”。"`
     pub question: Option<String>,
 
-    /// `Answers`: a list of strings.
+    /// `Answers`
     pub answers: Option<Vec<String>>,
 }
 
@@ -2231,19 +1542,13 @@ pub struct IntentionQuestion {
 /// Returned in the output of [`ChannelDescribeSignFaceVideo`](super::ChannelDescribeSignFaceVideo).
 #[tc_model]
 pub struct IntentionQuestionResult {
-    /// `Video`: a string.
-    ///
-    /// Example: `"6Zeu6aKY5ZKM5Zue562U6Z+z6aKR77yMbXA05qC85byP77yJ"`
+    /// `Video`; example: `"6Zeu6aKY5ZKM5Zue562U6Z+z6aKR77yMbXA05qC85byP77yJ"`
     pub video: Option<String>,
 
-    /// `ResultCode`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `ResultCode`; example: `["0"]`
     pub result_code: Option<Vec<String>>,
 
-    /// `AsrResult`: a list of strings.
-    ///
-    /// Example: `["同意"]`
+    /// `AsrResult`; example: `["同意"]`
     pub asr_result: Option<Vec<String>>,
 }
 
@@ -2252,14 +1557,10 @@ pub struct IntentionQuestionResult {
 /// Sent in the input of [`CreateConsoleLoginUrl`](super::CreateConsoleLoginUrl).
 #[tc_model]
 pub struct JumpEvent {
-    /// `JumpEventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JumpEventType`; example: `1`
     pub jump_event_type: Option<u64>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://qian.tencent.com/"`
+    /// `JumpUrl`; example: `"https://qian.tencent.com/"`
     pub jump_url: Option<String>,
 }
 
@@ -2268,34 +1569,22 @@ pub struct JumpEvent {
 /// Sent in the input of [`CreateFlowGroupSignReview`](super::CreateFlowGroupSignReview).
 #[tc_model]
 pub struct NeedReviewApproverInfo {
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"ORGANIZATION"`
+    /// `ApproverType`; example: `"ORGANIZATION"`
     pub approver_type: String,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApproverName`; example: `"张三"`
     pub approver_name: String,
 
-    /// `ApproverMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `ApproverMobile`; example: `"18888888888"`
     pub approver_mobile: Option<String>,
 
-    /// `ApproverIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `ApproverIdCardType`; example: `"ID_CARD"`
     pub approver_id_card_type: Option<String>,
 
-    /// `ApproverIdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `ApproverIdCardNumber`; example: `"620000198802020000"`
     pub approver_id_card_number: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 }
 
@@ -2304,72 +1593,46 @@ pub struct NeedReviewApproverInfo {
 /// Returned in the output of [`ChannelDescribeOrganizationSeals`](super::ChannelDescribeOrganizationSeals).
 #[tc_model]
 pub struct OccupiedSeal {
-    /// `SealId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `SealId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub seal_id: String,
 
-    /// `SealName`: a string.
-    ///
-    /// Example: `"张三示例企业公章"`
+    /// `SealName`; example: `"张三示例企业公章"`
     pub seal_name: String,
 
-    /// `CreateOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `CreateOn`; example: `1736751627`
     pub create_on: i64,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `Creator`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub creator: String,
 
-    /// `SealPolicyId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `SealPolicyId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub seal_policy_id: String,
 
-    /// `SealStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `SealStatus`; example: `"SUCCESS"`
     pub seal_status: String,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"印章中企业不相符"`
+    /// `FailReason`; example: `"印章中企业不相符"`
     pub fail_reason: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://file.cn/sealid.jpg"`
+    /// `Url`; example: `"https://file.cn/sealid.jpg"`
     pub url: String,
 
-    /// `SealType`: a string.
-    ///
-    /// Example: `"OFFICIAL"`
+    /// `SealType`; example: `"OFFICIAL"`
     pub seal_type: String,
 
-    /// `IsAllTime`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllTime`; example: `true`
     pub is_all_time: bool,
 
-    /// `AuthorizedUsers`: a list of [`AuthorizedUser`] objects.
+    /// `AuthorizedUsers`
     pub authorized_users: Vec<AuthorizedUser>,
 
-    /// `RealWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `RealWidth`; example: `42`
     pub real_width: Option<i64>,
 
-    /// `RealHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `RealHeight`; example: `42`
     pub real_height: Option<i64>,
 
-    /// `SealDescription`: a string.
-    ///
-    /// Example: `"印章描述内容"`
+    /// `SealDescription`; example: `"印章描述内容"`
     pub seal_description: Option<String>,
 }
 
@@ -2379,16 +1642,10 @@ pub struct OccupiedSeal {
 #[doc(alias = "Option")]
 #[tc_model]
 pub struct OptionModel {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SealOperatorVerify"`
+    /// `Key`, required in requests; example: `"SealOperatorVerify"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"true"`
+    /// `Value`, required in requests; example: `"true"`
     pub value: Option<String>,
 }
 
@@ -2397,24 +1654,16 @@ pub struct OptionModel {
 /// Returned in the output of [`DescribeBatchOrganizationRegistrationUrls`](super::DescribeBatchOrganizationRegistrationUrls).
 #[tc_model]
 pub struct OrganizationAuthUrl {
-    /// `AuthUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/dNwuUBJ2C2"`
+    /// `AuthUrl`; example: `"https://essurl.cn/dNwuUBJ2C2"`
     pub auth_url: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"企业三要素不通过"`
+    /// `ErrorMessage`; example: `"企业三要素不通过"`
     pub error_message: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"yDCHoUU08m4mnpUxHGGHPv9FScKQsvHb"`
+    /// `SubTaskId`; example: `"yDCHoUU08m4mnpUxHGGHPv9FScKQsvHb"`
     pub sub_task_id: Option<String>,
 }
 
@@ -2423,34 +1672,22 @@ pub struct OrganizationAuthUrl {
 /// Sent in the input of [`CreateConsoleLoginUrl`](super::CreateConsoleLoginUrl).
 #[tc_model]
 pub struct OrganizationAuthorizationOptions {
-    /// `UniformSocialCreditCodeSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UniformSocialCreditCodeSame`; example: `false`
     pub uniform_social_credit_code_same: Option<bool>,
 
-    /// `OrganizationNameSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OrganizationNameSame`; example: `false`
     pub organization_name_same: Option<bool>,
 
-    /// `LegalNameSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LegalNameSame`; example: `false`
     pub legal_name_same: Option<bool>,
 
-    /// `BankAccountNumberSame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BankAccountNumberSame`; example: `false`
     pub bank_account_number_same: Option<bool>,
 
-    /// `AddressSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddressSame`; example: `true`
     pub address_same: Option<bool>,
 
-    /// `BizLicenseSame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BizLicenseSame`; example: `true`
     pub biz_license_same: Option<bool>,
 }
 
@@ -2459,72 +1696,43 @@ pub struct OrganizationAuthorizationOptions {
 /// Sent in the input of [`CreateOrganizationAuthFile`](super::CreateOrganizationAuthFile).
 #[tc_model]
 pub struct OrganizationCommonInfo {
-    /// `OrganizationName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`, required in requests; example: `"张三示例企业"`
     pub organization_name: Option<String>,
 
-    /// `UniformSocialCreditCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `UniformSocialCreditCode`, required in requests; example: `"37000019890303000X"`
     pub uniform_social_credit_code: Option<String>,
 
-    /// `LegalName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`, required in requests; example: `"张三"`
     pub legal_name: Option<String>,
 
-    /// `LegalIdCardType`: a string.
-    ///
-    /// Example: `"居民身份证"`
+    /// `LegalIdCardType`; example: `"居民身份证"`
     pub legal_id_card_type: Option<String>,
 
-    /// `LegalIdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `LegalIdCardNumber`; example: `"37000019890303000X"`
     pub legal_id_card_number: Option<String>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AdminName`; example: `"张三"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `AdminMobile`; example: `"18888888888"`
     pub admin_mobile: Option<String>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"居民身份证"`
+    /// `AdminIdCardType`; example: `"居民身份证"`
     pub admin_id_card_type: Option<String>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `AdminIdCardNumber`; example: `"37000019890303000X"`
     pub admin_id_card_number: Option<String>,
 
-    /// `OldAdminName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `OldAdminName`; example: `"李四"`
     pub old_admin_name: Option<String>,
 
-    /// `OldAdminMobile`: a string.
-    ///
-    /// Example: `"15100000000"`
+    /// `OldAdminMobile`; example: `"15100000000"`
     pub old_admin_mobile: Option<String>,
 
-    /// `OldAdminIdCardType`: a string.
-    ///
-    /// Example: `"居民身份证"`
+    /// `OldAdminIdCardType`; example: `"居民身份证"`
     pub old_admin_id_card_type: Option<String>,
 
-    /// `OldAdminIdCardNumber`: a string.
-    ///
-    /// Example: `"65000019870404000X"`
+    /// `OldAdminIdCardNumber`; example: `"65000019870404000X"`
     pub old_admin_id_card_number: Option<String>,
 }
 
@@ -2533,32 +1741,22 @@ pub struct OrganizationCommonInfo {
 /// Sent in the input of [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl), [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow), [`ChannelCreateReleaseFlow`](super::ChannelCreateReleaseFlow), [`ChannelCreateSealPolicy`](super::ChannelCreateSealPolicy), [`ChannelDeleteSealPolicies`](super::ChannelDeleteSealPolicies) and [`CreateLegalSealQrCode`](super::CreateLegalSealQrCode).
 #[tc_model]
 pub struct OrganizationInfo {
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"OrganizationOpenId"`
+    /// `OrganizationOpenId`; example: `"OrganizationOpenId"`
     pub organization_open_id: String,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"OrganizationId"`
+    /// `OrganizationId`; example: `"OrganizationId"`
     pub organization_id: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"Channel"`
+    /// `Channel`; example: `"Channel"`
     pub channel: Option<String>,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"ClientIp"`
+    /// `ClientIp`; example: `"ClientIp"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub client_ip: Option<String>,
 
-    /// `ProxyIp`: a string.
-    ///
-    /// Example: `"ProxyIp"`
+    /// `ProxyIp`; example: `"ProxyIp"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2570,74 +1768,46 @@ pub struct OrganizationInfo {
 /// Returned in the output of [`ChannelVerifyPdf`](super::ChannelVerifyPdf).
 #[tc_model]
 pub struct PdfVerifyResult {
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyResult`; example: `1`
     pub verify_result: i64,
 
-    /// `SignPlatform`: a string.
-    ///
-    /// Example: `"腾讯电子签"`
+    /// `SignPlatform`; example: `"腾讯电子签"`
     pub sign_platform: String,
 
-    /// `SignerName`: a string.
-    ///
-    /// Example: `"ESS@张三@37000019890303000X@808854"`
+    /// `SignerName`; example: `"ESS@张三@37000019890303000X@808854"`
     pub signer_name: String,
 
-    /// `SignTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1699252071000`
+    /// `SignTime`; example: `1699252071000`
     pub sign_time: i64,
 
-    /// `SignAlgorithm`: a string.
-    ///
-    /// Example: `"SHA1withRSA"`
+    /// `SignAlgorithm`; example: `"SHA1withRSA"`
     pub sign_algorithm: String,
 
-    /// `CertSn`: a string.
-    ///
-    /// Example: `"6c8e2911fadf70ea"`
+    /// `CertSn`; example: `"6c8e2911fadf70ea"`
     pub cert_sn: String,
 
-    /// `CertNotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1681301253000`
+    /// `CertNotBefore`; example: `1681301253000`
     pub cert_not_before: i64,
 
-    /// `CertNotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1712837253000`
+    /// `CertNotAfter`; example: `1712837253000`
     pub cert_not_after: i64,
 
-    /// `SignType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignType`; example: `0`
     pub sign_type: i64,
 
-    /// `ComponentPosX`: a floating-point number.
-    ///
-    /// Example: `177.05`
+    /// `ComponentPosX`; example: `177.05`
     pub component_pos_x: f64,
 
-    /// `ComponentPosY`: a floating-point number.
-    ///
-    /// Example: `90.25`
+    /// `ComponentPosY`; example: `90.25`
     pub component_pos_y: f64,
 
-    /// `ComponentWidth`: a floating-point number.
-    ///
-    /// Example: `119`
+    /// `ComponentWidth`; example: `119`
     pub component_width: f64,
 
-    /// `ComponentHeight`: a floating-point number.
-    ///
-    /// Example: `13.7`
+    /// `ComponentHeight`; example: `13.7`
     pub component_height: f64,
 
-    /// `ComponentPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComponentPage`; example: `1`
     pub component_page: i64,
 }
 
@@ -2647,57 +1817,37 @@ pub struct PdfVerifyResult {
 /// Returned in the output of [`ChannelDescribeRoles`](super::ChannelDescribeRoles).
 #[tc_model]
 pub struct Permission {
-    /// `Name`: a string.
-    ///
-    /// Example: `"费用管理"`
+    /// `Name`; example: `"费用管理"`
     pub name: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"BillManagement"`
+    /// `Key`; example: `"BillManagement"`
     pub key: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Hide`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Hide`; example: `0`
     pub hide: Option<i64>,
 
-    /// `DataLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataLabel`; example: `0`
     pub data_label: Option<i64>,
 
-    /// `DataType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataType`; example: `0`
     pub data_type: Option<i64>,
 
-    /// `DataRange`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataRange`; example: `0`
     pub data_range: Option<i64>,
 
-    /// `DataTo`: a string.
-    ///
-    /// Example: `"FlowsManagement"`
+    /// `DataTo`; example: `"FlowsManagement"`
     pub data_to: Option<String>,
 
-    /// `ParentKey`: a string.
-    ///
-    /// Example: `"FlowsManagement"`
+    /// `ParentKey`; example: `"FlowsManagement"`
     pub parent_key: Option<String>,
 
-    /// `IsChecked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsChecked`; example: `false`
     pub is_checked: Option<bool>,
 
-    /// `Children`: a list of [`Permission`] objects.
+    /// `Children`
     pub children: Option<Vec<Permission>>,
 }
 
@@ -2707,22 +1857,16 @@ pub struct Permission {
 /// Returned in the output of [`ChannelDescribeRoles`](super::ChannelDescribeRoles).
 #[tc_model]
 pub struct PermissionGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"费用中心"`
+    /// `GroupName`; example: `"费用中心"`
     pub group_name: Option<String>,
 
-    /// `GroupKey`: a string.
-    ///
-    /// Example: `"bill"`
+    /// `GroupKey`; example: `"bill"`
     pub group_key: Option<String>,
 
-    /// `Hide`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Hide`; example: `0`
     pub hide: Option<i64>,
 
-    /// `Permissions`: a list of [`Permission`] objects.
+    /// `Permissions`
     pub permissions: Option<Vec<Permission>>,
 }
 
@@ -2731,29 +1875,19 @@ pub struct PermissionGroup {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl).
 #[tc_model]
 pub struct PresetApproverInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"430000000000000000"`
+    /// `IdCardNumber`; example: `"430000000000000000"`
     pub id_card_number: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"xxxx有限公司"`
+    /// `OrganizationName`; example: `"xxxx有限公司"`
     pub organization_name: Option<String>,
 }
 
@@ -2762,34 +1896,22 @@ pub struct PresetApproverInfo {
 /// Sent in the input of [`SyncProxyOrganizationOperators`](super::SyncProxyOrganizationOperators).
 #[tc_model]
 pub struct ProxyOrganizationOperator {
-    /// `Id`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `Id`; example: `"n9527"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `IdCardNumber`; example: `"37000019890303000X"`
     pub id_card_number: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1850000000"`
+    /// `Mobile`; example: `"1850000000"`
     pub mobile: Option<String>,
 
-    /// `DefaultRole`: a string.
-    ///
-    /// Example: `"channel-normal-operator"`
+    /// `DefaultRole`; example: `"channel-normal-operator"`
     pub default_role: Option<String>,
 }
 
@@ -2798,75 +1920,40 @@ pub struct ProxyOrganizationOperator {
 /// Returned in the output of [`DescribeTemplates`](super::DescribeTemplates).
 #[tc_model]
 pub struct Recipient {
-    /// `RecipientId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `RecipientId`, always sent in responses; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub recipient_id: Option<String>,
 
-    /// `RecipientType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `RecipientType`, always sent in responses; example: `"ENTERPRISE"`
     pub recipient_type: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"本合同的卖方"`
+    /// `Description`, always sent in responses; example: `"本合同的卖方"`
     pub description: Option<String>,
 
-    /// `RoleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"卖方"`
+    /// `RoleName`, always sent in responses; example: `"卖方"`
     pub role_name: Option<String>,
 
-    /// `RequireValidation`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `RequireValidation`, always sent in responses; example: `true`
     pub require_validation: Option<bool>,
 
-    /// `RequireSign`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `RequireSign`, always sent in responses; example: `true`
     pub require_sign: Option<bool>,
 
-    /// `SignType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `SignType`, always sent in responses; example: `0`
     pub sign_type: Option<i64>,
 
-    /// `RoutingOrder`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RoutingOrder`, always sent in responses; example: `0`
     pub routing_order: Option<i64>,
 
-    /// `IsPromoter`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsPromoter`, always sent in responses; example: `true`
     pub is_promoter: Option<bool>,
 
-    /// `ApproverVerifyTypes`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `ApproverVerifyTypes`, always sent in responses; example: `[1,2]`
     pub approver_verify_types: Option<Vec<i64>>,
 
-    /// `ApproverSignTypes`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ApproverSignTypes`, always sent in responses; example: `[1,2,3]`
     pub approver_sign_types: Option<Vec<i64>>,
 
-    /// `NoTransfer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NoTransfer`; example: `false`
     pub no_transfer: Option<bool>,
 }
 
@@ -2875,22 +1962,16 @@ pub struct Recipient {
 /// Returned in the output of [`ChannelDescribeFlowComponents`](super::ChannelDescribeFlowComponents).
 #[tc_model]
 pub struct RecipientComponentInfo {
-    /// `RecipientId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj51UuO4zjEyWTmzsIAR"`
+    /// `RecipientId`; example: `"yDRS4UUgygqdcj51UuO4zjEyWTmzsIAR"`
     pub recipient_id: Option<String>,
 
-    /// `RecipientFillStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RecipientFillStatus`; example: `"1"`
     pub recipient_fill_status: Option<String>,
 
-    /// `IsPromoter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPromoter`; example: `true`
     pub is_promoter: Option<bool>,
 
-    /// `Components`: a list of [`FilledComponent`] objects.
+    /// `Components`
     pub components: Option<Vec<FilledComponent>>,
 }
 
@@ -2899,74 +1980,46 @@ pub struct RecipientComponentInfo {
 /// Sent in the input of [`CreateBatchOrganizationRegistrationTasks`](super::CreateBatchOrganizationRegistrationTasks).
 #[tc_model]
 pub struct RegistrationOrganizationInfo {
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: String,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_zhangsan"`
+    /// `OrganizationOpenId`; example: `"org_zhangsan"`
     pub organization_open_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `OpenId`; example: `"zhangsan"`
     pub open_id: String,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"91110108772551611J"`
+    /// `UniformSocialCreditCode`; example: `"91110108772551611J"`
     pub uniform_social_credit_code: String,
 
-    /// `LegalName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalName`; example: `"张三"`
     pub legal_name: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区科技中一路腾讯大厦35层"`
+    /// `Address`; example: `"深圳市南山区高新区科技中一路腾讯大厦35层"`
     pub address: Option<String>,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AdminName`; example: `"张三"`
     pub admin_name: Option<String>,
 
-    /// `AdminMobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `AdminMobile`; example: `"18888888888"`
     pub admin_mobile: Option<String>,
 
-    /// `AuthorizationTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AuthorizationTypes`; example: `[1]`
     pub authorization_types: Option<Vec<u64>>,
 
-    /// `AdminIdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `AdminIdCardType`; example: `"ID_CARD"`
     pub admin_id_card_type: Option<String>,
 
-    /// `AdminIdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `AdminIdCardNumber`; example: `"37000019890303000X"`
     pub admin_id_card_number: Option<String>,
 
-    /// `BusinessLicense`: a string.
-    ///
-    /// Example: `"ykgYmFzZTY05qC85byPLCDlpKflsI/kuI3otoXov4c1TQ=="`
+    /// `BusinessLicense`; example: `"ykgYmFzZTY05qC85byPLCDlpKflsI/kuI3otoXov4c1TQ=="`
     pub business_license: Option<String>,
 
-    /// `PowerOfAttorneys`: a list of strings.
-    ///
-    /// Example: `["5o6I5p2D5LmmKFBOR+aIlkpQR+aIllBERikgYmFzZTY05qC85byP"]`
+    /// `PowerOfAttorneys`; example: `["5o6I5p2D5LmmKFBOR+aIlkpQR+aIllBERikgYmFzZTY05qC85byP"]`
     pub power_of_attorneys: Option<Vec<String>>,
 
-    /// `AutoJumpUrl`: a string.
-    ///
-    /// Example: `"https://jump.cn/jump"`
+    /// `AutoJumpUrl`; example: `"https://jump.cn/jump"`
     pub auto_jump_url: Option<String>,
 }
 
@@ -2975,74 +2028,46 @@ pub struct RegistrationOrganizationInfo {
 /// Sent in the input of [`ChannelCreateReleaseFlow`](super::ChannelCreateReleaseFlow).
 #[tc_model]
 pub struct ReleasedApprover {
-    /// `ApproverNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApproverNumber`; example: `0`
     pub approver_number: u64,
 
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"ORGANIZATION"`
+    /// `ApproverType`; example: `"ORGANIZATION"`
     pub approver_type: String,
 
-    /// `ReleasedApproverRecipientId`: a string.
-    ///
-    /// Example: `"yDCb7UUckpwm3x62UEXHVn8B2hB9q8hT"`
+    /// `ReleasedApproverRecipientId`; example: `"yDCb7UUckpwm3x62UEXHVn8B2hB9q8hT"`
     pub released_approver_recipient_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"典子谦"`
+    /// `Name`; example: `"典子谦"`
     pub name: Option<String>,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"13200000000"`
+    /// `Mobile`; example: `"13200000000"`
     pub mobile: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"典子谦示例企业"`
+    /// `OrganizationName`; example: `"典子谦示例企业"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_dianziqian"`
+    /// `OrganizationOpenId`; example: `"org_dianziqian"`
     pub organization_open_id: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: Option<String>,
 
-    /// `ApproverSignComponentType`: a string.
-    ///
-    /// Example: `"SIGN_SEAL"`
+    /// `ApproverSignComponentType`; example: `"SIGN_SEAL"`
     pub approver_sign_component_type: Option<String>,
 
-    /// `ApproverSignRole`: a string.
-    ///
-    /// Example: `"供应商"`
+    /// `ApproverSignRole`; example: `"供应商"`
     pub approver_sign_role: Option<String>,
 
-    /// `ApproverSignSealId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
+    /// `ApproverSignSealId`; example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
     pub approver_sign_seal_id: Option<String>,
 
-    /// `PinCode`: a string.
-    ///
-    /// Example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
+    /// `PinCode`; example: `"391226974a86ec75b003474e18f745f18895fb19dda255fe2d4fdcdff5f1c45a"`
     pub pin_code: Option<String>,
 }
 
@@ -3051,29 +2076,19 @@ pub struct ReleasedApprover {
 /// Sent in the input of [`ChannelCreateReleaseFlow`](super::ChannelCreateReleaseFlow).
 #[tc_model]
 pub struct RelieveInfo {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"合同中的金额写错了"`
+    /// `Reason`; example: `"合同中的金额写错了"`
     pub reason: String,
 
-    /// `RemainInForceItem`: a string.
-    ///
-    /// Example: `"买卖小狗的交易地点、小狗的品种"`
+    /// `RemainInForceItem`; example: `"买卖小狗的交易地点、小狗的品种"`
     pub remain_in_force_item: Option<String>,
 
-    /// `OriginalExpenseSettlement`: a string.
-    ///
-    /// Example: `"1000元"`
+    /// `OriginalExpenseSettlement`; example: `"1000元"`
     pub original_expense_settlement: Option<String>,
 
-    /// `OriginalOtherSettlement`: a string.
-    ///
-    /// Example: `"原合同中的补充条款依然生效"`
+    /// `OriginalOtherSettlement`; example: `"原合同中的补充条款依然生效"`
     pub original_other_settlement: Option<String>,
 
-    /// `OtherDeals`: a string.
-    ///
-    /// Example: `"解除后1天内部签署新的合同"`
+    /// `OtherDeals`; example: `"解除后1天内部签署新的合同"`
     pub other_deals: Option<String>,
 }
 
@@ -3082,19 +2097,13 @@ pub struct RelieveInfo {
 /// Returned in the output of [`ChannelCreateFlowReminds`](super::ChannelCreateFlowReminds).
 #[tc_model]
 pub struct RemindFlowRecords {
-    /// `CanRemind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRemind`; example: `true`
     pub can_remind: bool,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
+    /// `FlowId`; example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
     pub flow_id: String,
 
-    /// `RemindMessage`: a string.
-    ///
-    /// Example: `"今天已经催办过了"`
+    /// `RemindMessage`; example: `"今天已经催办过了"`
     pub remind_message: String,
 }
 
@@ -3103,17 +2112,13 @@ pub struct RemindFlowRecords {
 /// Returned in the output of [`DescribeResourceUrlsByFlows`](super::DescribeResourceUrlsByFlows).
 #[tc_model]
 pub struct ResourceUrlInfo {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"合同250151025185515.pdf"`
+    /// `Name`; example: `"合同250151025185515.pdf"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `Type`; example: `"PDF"`
     pub r#type: String,
 }
 
@@ -3122,9 +2127,7 @@ pub struct ResourceUrlInfo {
 /// Sent in the input of [`ChannelCreateBatchQuickSignUrl`](super::ChannelCreateBatchQuickSignUrl), [`ChannelCreateDynamicFlowApprover`](super::ChannelCreateDynamicFlowApprover), [`ChannelCreateFlowByFiles`](super::ChannelCreateFlowByFiles), [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates), [`ChannelCreateFlowSignUrl`](super::ChannelCreateFlowSignUrl) and 2 more.
 #[tc_model]
 pub struct RuleIdConfig {
-    /// `Speed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Speed`; example: `0`
     pub speed: Option<u64>,
 }
 
@@ -3133,14 +2136,10 @@ pub struct RuleIdConfig {
 /// Sent in the input of [`ChannelCreateFlowGroupByFiles`](super::ChannelCreateFlowGroupByFiles), [`ChannelCreatePrepareFlow`](super::ChannelCreatePrepareFlow) and [`ChannelCreatePrepareFlowGroup`](super::ChannelCreatePrepareFlowGroup).
 #[tc_model]
 pub struct SignComponentConfig {
-    /// `HideDate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HideDate`; example: `false`
     pub hide_date: Option<bool>,
 
-    /// `AddSignComponentUseSealSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddSignComponentUseSealSize`; example: `0`
     pub add_sign_component_use_seal_size: Option<u64>,
 }
 
@@ -3149,20 +2148,16 @@ pub struct SignComponentConfig {
 /// Returned in the output of [`ChannelCreateMultiFlowSignQRCode`](super::ChannelCreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct SignQrCode {
-    /// `QrCodeId`: a string.
-    ///
-    /// Example: `"PDSLZUUckpooi1ltUxCsD3RSTG9BEWhR"`
+    /// `QrCodeId`; example: `"PDSLZUUckpooi1ltUxCsD3RSTG9BEWhR"`
     pub qr_code_id: String,
 
-    /// `QrCodeUrl`: a string.
+    /// `QrCodeUrl`
     pub qr_code_url: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693814798`
+    /// `ExpiredTime`; example: `1693814798`
     pub expired_time: i64,
 
-    /// `WeixinQrCodeUrl`: a string.
+    /// `WeixinQrCodeUrl`
     pub weixin_qr_code_url: String,
 }
 
@@ -3171,15 +2166,13 @@ pub struct SignQrCode {
 /// Returned in the output of [`ChannelCreateMultiFlowSignQRCode`](super::ChannelCreateMultiFlowSignQRCode).
 #[tc_model]
 pub struct SignUrl {
-    /// `AppSignUrl`: a string.
+    /// `AppSignUrl`
     pub app_sign_url: String,
 
-    /// `EffectiveTime`: a string.
-    ///
-    /// Example: `"2022-08-05 15:55:01"`
+    /// `EffectiveTime`; example: `"2022-08-05 15:55:01"`
     pub effective_time: String,
 
-    /// `HttpSignUrl`: a string.
+    /// `HttpSignUrl`
     pub http_sign_url: String,
 }
 
@@ -3188,73 +2181,49 @@ pub struct SignUrl {
 /// Returned in the output of [`CreateSignUrls`](super::CreateSignUrls).
 #[tc_model]
 pub struct SignUrlInfo {
-    /// `SignUrl`: a string.
-    ///
-    /// Example: `"https://essurl.cn/hJi85U8ewE"`
+    /// `SignUrl`; example: `"https://essurl.cn/hJi85U8ewE"`
     pub sign_url: String,
 
-    /// `Deadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1706254213`
+    /// `Deadline`; example: `1706254213`
     pub deadline: i64,
 
-    /// `SignOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SignOrder`; example: `1`
     pub sign_order: i64,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"yDwiBUUckpo27hodUuLiduRyFBtECOgN"`
+    /// `SignId`; example: `"yDwiBUUckpo27hodUuLiduRyFBtECOgN"`
     pub sign_id: String,
 
-    /// `CustomUserId`: a string.
+    /// `CustomUserId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub custom_user_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `Mobile`; example: `"18888888888"`
     pub mobile: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `OrganizationName`; example: `"张三示例企业"`
     pub organization_name: String,
 
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"ORGANIZATION"`
+    /// `ApproverType`; example: `"ORGANIZATION"`
     pub approver_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"37000019890303000X"`
+    /// `IdCardNumber`; example: `"37000019890303000X"`
     pub id_card_number: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
+    /// `FlowId`; example: `"yDwFmUUckpstqfvzUE1h3jo1f3cqjkGm"`
     pub flow_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: String,
 
-    /// `FlowGroupId`: a string.
-    ///
-    /// Example: `"yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"`
+    /// `FlowGroupId`; example: `"yDRS4UUgygqdcj5pUuO4zjEu602GFIe6"`
     pub flow_group_id: String,
 
-    /// `SignQrcodeUrl`: a string.
+    /// `SignQrcodeUrl`
     pub sign_qrcode_url: Option<String>,
 }
 
@@ -3263,55 +2232,37 @@ pub struct SignUrlInfo {
 /// Returned in the output of [`ChannelDescribeEmployees`](super::ChannelDescribeEmployees).
 #[tc_model]
 pub struct Staff {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `UserId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub user_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DisplayName`; example: `"张三"`
     pub display_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"188****8888"`
+    /// `Mobile`; example: `"188****8888"`
     pub mobile: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"zh****@qq.com"`
+    /// `Email`; example: `"zh****@qq.com"`
     pub email: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"zhansan"`
+    /// `OpenId`; example: `"zhansan"`
     pub open_id: String,
 
-    /// `Roles`: a list of [`StaffRole`] objects.
+    /// `Roles`
     pub roles: Vec<StaffRole>,
 
-    /// `Department`: a [`Department`].
+    /// `Department`
     pub department: Department,
 
-    /// `Verified`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Verified`; example: `true`
     pub verified: bool,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `CreatedOn`; example: `1736751627`
     pub created_on: i64,
 
-    /// `VerifiedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1736751627`
+    /// `VerifiedOn`; example: `1736751627`
     pub verified_on: i64,
 
-    /// `QuiteJob`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QuiteJob`; example: `0`
     pub quite_job: i64,
 }
 
@@ -3320,14 +2271,10 @@ pub struct Staff {
 /// Returned in the output of [`ChannelDescribeEmployees`](super::ChannelDescribeEmployees).
 #[tc_model]
 pub struct StaffRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
+    /// `RoleId`; example: `"yDxbNUyKQDx3oAUuO4zjEBQGidlGe4hP"`
     pub role_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"企业超级管理员"`
+    /// `RoleName`; example: `"企业超级管理员"`
     pub role_name: String,
 }
 
@@ -3336,14 +2283,10 @@ pub struct StaffRole {
 /// Returned in the output of [`SyncProxyOrganizationOperators`](super::SyncProxyOrganizationOperators).
 #[tc_model]
 pub struct SyncFailReason {
-    /// `Id`: a string.
-    ///
-    /// Example: `"n9725"`
+    /// `Id`; example: `"n9725"`
     pub id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Id不符合规范"`
+    /// `Message`; example: `"Id不符合规范"`
     pub message: String,
 }
 
@@ -3352,14 +2295,10 @@ pub struct SyncFailReason {
 /// Returned in the output of [`ChannelCreateFlowGroupByTemplates`](super::ChannelCreateFlowGroupByTemplates) and [`CreateFlowsByTemplates`](super::CreateFlowsByTemplates).
 #[tc_model]
 pub struct TaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
+    /// `TaskId`; example: `"yDxVwUyKQWho8CUuO4zjEyQOAgwvr4Zy"`
     pub task_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"NOTREADY"`
+    /// `TaskStatus`; example: `"NOTREADY"`
     pub task_status: String,
 }
 
@@ -3368,87 +2307,61 @@ pub struct TaskInfo {
 /// Returned in the output of [`DescribeTemplates`](super::DescribeTemplates).
 #[tc_model]
 pub struct TemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"yDSLKUUckpoqt3vzUP7DfuSBwaJfz7M1"`
+    /// `TemplateId`; example: `"yDSLKUUckpoqt3vzUP7DfuSBwaJfz7M1"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"西红柿采购模板"`
+    /// `TemplateName`; example: `"西红柿采购模板"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"2023年西红柿采购模板"`
+    /// `Description`; example: `"2023年西红柿采购模板"`
     pub description: String,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Vec<Component>,
 
-    /// `Recipients`: a list of [`Recipient`] objects.
+    /// `Recipients`
     pub recipients: Vec<Recipient>,
 
-    /// `SignComponents`: a list of [`Component`] objects.
+    /// `SignComponents`
     pub sign_components: Vec<Component>,
 
-    /// `TemplateType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TemplateType`; example: `3`
     pub template_type: i64,
 
-    /// `IsPromoter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPromoter`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_promoter: Option<bool>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Creator`; example: `"张三"`
     pub creator: String,
 
-    /// `CreatedOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1699259970`
+    /// `CreatedOn`; example: `1699259970`
     pub created_on: i64,
 
-    /// `PreviewUrl`: a string.
+    /// `PreviewUrl`
     pub preview_url: String,
 
-    /// `PdfUrl`: a string.
-    ///
-    /// Example: `"https://file.cn/resource.pdf"`
+    /// `PdfUrl`; example: `"https://file.cn/resource.pdf"`
     pub pdf_url: String,
 
-    /// `ChannelTemplateId`: a string.
-    ///
-    /// Example: `"yDSLKUUckpoqcjljUyzyvt7xDAq3564r"`
+    /// `ChannelTemplateId`; example: `"yDSLKUUckpoqcjljUyzyvt7xDAq3564r"`
     pub channel_template_id: String,
 
-    /// `ChannelTemplateName`: a string.
-    ///
-    /// Example: `"西红柿采购模板"`
+    /// `ChannelTemplateName`; example: `"西红柿采购模板"`
     pub channel_template_name: String,
 
-    /// `ChannelAutoSave`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelAutoSave`; example: `1`
     pub channel_auto_save: i64,
 
-    /// `TemplateVersion`: a string.
-    ///
-    /// Example: `"20231106004"`
+    /// `TemplateVersion`; example: `"20231106004"`
     pub template_version: String,
 
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Available`; example: `1`
     pub available: i64,
 
-    /// `UserFlowType`: a [`UserFlowType`].
+    /// `UserFlowType`
     pub user_flow_type: Option<UserFlowType>,
 }
 
@@ -3457,24 +2370,16 @@ pub struct TemplateInfo {
 /// Returned in the output of [`DescribeUserFlowType`](super::DescribeUserFlowType).
 #[tc_model]
 pub struct TemplateUserFlowType {
-    /// `UserFlowTypeId`: a string.
-    ///
-    /// Example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
+    /// `UserFlowTypeId`; example: `"yDtwEUUckp7f87yrUygaLZxYk2SEodS7"`
     pub user_flow_type_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"入职合同"`
+    /// `Name`; example: `"入职合同"`
     pub name: Option<String>,
 
-    /// `TemplateNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TemplateNum`; example: `10`
     pub template_num: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"入职合同分类"`
+    /// `Description`; example: `"入职合同分类"`
     pub description: Option<String>,
 }
 
@@ -3483,14 +2388,10 @@ pub struct TemplateUserFlowType {
 /// Sent in the input of [`UploadFiles`](super::UploadFiles).
 #[tc_model]
 pub struct UploadFile {
-    /// `FileBody`: a string.
-    ///
-    /// Example: `"QmFzZTY057yW56CB5ZCO55qE5paH5Lu25YaF5a65"`
+    /// `FileBody`; example: `"QmFzZTY057yW56CB5ZCO55qE5paH5Lu25YaF5a65"`
     pub file_body: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"入职合同.PDF"`
+    /// `FileName`; example: `"入职合同.PDF"`
     pub file_name: Option<String>,
 }
 
@@ -3499,34 +2400,22 @@ pub struct UploadFile {
 /// Returned in the output of [`DescribeUsage`](super::DescribeUsage).
 #[tc_model]
 pub struct UsageDetail {
-    /// `ProxyOrganizationOpenId`: a string.
-    ///
-    /// Example: `"org_zhangsan"`
+    /// `ProxyOrganizationOpenId`; example: `"org_zhangsan"`
     pub proxy_organization_open_id: String,
 
-    /// `ProxyOrganizationName`: a string.
-    ///
-    /// Example: `"张三示例企业"`
+    /// `ProxyOrganizationName`; example: `"张三示例企业"`
     pub proxy_organization_name: String,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-08-31"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2021-08-31"`
     pub date: String,
 
-    /// `Usage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Usage`; example: `50`
     pub usage: u64,
 
-    /// `Cancel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cancel`; example: `1`
     pub cancel: u64,
 
-    /// `FlowChannel`: a string.
-    ///
-    /// Example: `"企业版"`
+    /// `FlowChannel`; example: `"企业版"`
     pub flow_channel: String,
 }
 
@@ -3535,19 +2424,13 @@ pub struct UsageDetail {
 /// Returned in the output of [`DescribeFlowDetailInfo`](super::DescribeFlowDetailInfo) and [`DescribeTemplates`](super::DescribeTemplates).
 #[tc_model]
 pub struct UserFlowType {
-    /// `UserFlowTypeId`: a string.
-    ///
-    /// Example: `"yDwXXUUckp19hvn8URxp4X6wVwCLodxJ"`
+    /// `UserFlowTypeId`; example: `"yDwXXUUckp19hvn8URxp4X6wVwCLodxJ"`
     pub user_flow_type_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"人事合同"`
+    /// `Name`; example: `"人事合同"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"人事合同"`
+    /// `Description`; example: `"人事合同"`
     pub description: Option<String>,
 }
 
@@ -3556,30 +2439,28 @@ pub struct UserFlowType {
 /// Sent in the input of [`ArchiveDynamicFlow`](super::ArchiveDynamicFlow), [`CancelOrganizationFlows`](super::CancelOrganizationFlows), [`ChannelBatchCancelFlows`](super::ChannelBatchCancelFlows), [`ChannelCancelFlow`](super::ChannelCancelFlow), [`ChannelCancelMultiFlowSignQRCode`](super::ChannelCancelMultiFlowSignQRCode), [`ChannelCancelUserAutoSignEnableUrl`](super::ChannelCancelUserAutoSignEnableUrl) and 92 more.
 #[tc_model]
 pub struct UserInfo {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"n9527"`
+    /// `OpenId`; example: `"n9527"`
     pub open_id: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub channel: Option<String>,
 
-    /// `CustomUserId`: a string.
+    /// `CustomUserId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub custom_user_id: Option<String>,
 
-    /// `ClientIp`: a string.
+    /// `ClientIp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub client_ip: Option<String>,
 
-    /// `ProxyIp`: a string.
+    /// `ProxyIp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3591,19 +2472,13 @@ pub struct UserInfo {
 /// Sent in the input of [`ChannelCancelUserAutoSignEnableUrl`](super::ChannelCancelUserAutoSignEnableUrl), [`ChannelCreateUserAutoSignEnableUrl`](super::ChannelCreateUserAutoSignEnableUrl), [`ChannelCreateUserAutoSignSealUrl`](super::ChannelCreateUserAutoSignSealUrl), [`ChannelDescribeUserAutoSignStatus`](super::ChannelDescribeUserAutoSignStatus), [`ChannelDisableUserAutoSign`](super::ChannelDisableUserAutoSign) and [`ChannelRenewAutoSignLicense`](super::ChannelRenewAutoSignLicense).
 #[tc_model]
 pub struct UserThreeFactor {
-    /// `Name`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `Name`; example: `"小明"`
     pub name: String,
 
-    /// `IdCardType`: a string.
-    ///
-    /// Example: `"ID_CARD"`
+    /// `IdCardType`; example: `"ID_CARD"`
     pub id_card_type: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"620000198802020000"`
+    /// `IdCardNumber`; example: `"620000198802020000"`
     pub id_card_number: String,
 }
 
@@ -3612,28 +2487,18 @@ pub struct UserThreeFactor {
 /// Sent in the input of [`ChannelCreateWebThemeConfig`](super::ChannelCreateWebThemeConfig).
 #[tc_model]
 pub struct WebThemeConfig {
-    /// `DisplaySignBrandLogo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplaySignBrandLogo`; example: `true`
     pub display_sign_brand_logo: Option<bool>,
 
-    /// `WebEmbedThemeColor`: a string.
-    ///
-    /// Example: `"#D54941"`
+    /// `WebEmbedThemeColor`; example: `"#D54941"`
     pub web_embed_theme_color: Option<String>,
 
-    /// `AuthenticateBackground`: a string.
-    ///
-    /// Example: `"5LyB5Lia6K6k6K+B6aG16IOM5pmv5Zu+77yIYmFzZTY05Zu+54mH77yJ"`
+    /// `AuthenticateBackground`; example: `"5LyB5Lia6K6k6K+B6aG16IOM5pmv5Zu+77yIYmFzZTY05Zu+54mH77yJ"`
     pub authenticate_background: Option<String>,
 
-    /// `HideAuthenticateNavigationBar`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideAuthenticateNavigationBar`; example: `true`
     pub hide_authenticate_navigation_bar: Option<bool>,
 
-    /// `HideAuthenticateTopLogo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideAuthenticateTopLogo`; example: `true`
     pub hide_authenticate_top_logo: Option<bool>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `CompleteApproval` action of EVT API 2025-02-17.
 ///
 /// A successful call returns [`CompleteApprovalResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=evt&Version=2025-02-17&Action=CompleteApproval)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "evt",
     version = "2025-02-17",
@@ -18,29 +21,19 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CompleteApproval {
-    /// `ApprovalId`: a string.
-    ///
-    /// Example: `"A202500000000000000000"`
+    /// `ApprovalId`; example: `"A202500000000000000000"`
     pub approval_id: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"AN202500000000000000000"`
+    /// `NodeId`; example: `"AN202500000000000000000"`
     pub node_id: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 
-    /// `Opinion`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `Opinion`; example: `"通过"`
     pub opinion: Option<String>,
 
-    /// `UserToken`: a string.
-    ///
-    /// Example: `"zFFJ3RrUVc6fBMeekMBFnhd5pfvlk4W"`
+    /// `UserToken`; example: `"zFFJ3RrUVc6fBMeekMBFnhd5pfvlk4W"`
     pub user_token: Option<String>,
 }
 
@@ -54,9 +47,12 @@ pub struct CompleteApprovalResponse {
 /// The `CreateRoleUser` action of EVT API 2025-02-17.
 ///
 /// A successful call returns [`CreateRoleUserResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=evt&Version=2025-02-17&Action=CreateRoleUser)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "evt",
     version = "2025-02-17",
@@ -65,46 +61,32 @@ pub struct CompleteApprovalResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRoleUser {
-    /// `RoleSystemId`: a signed 64-bit integer.
-    ///
-    /// Example: `8012300044`
+    /// `RoleSystemId`; example: `8012300044`
     pub role_system_id: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"U20440034"`
+    /// `UserId`; example: `"U20440034"`
     pub user_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"张大拿"`
+    /// `Username`; example: `"张大拿"`
     pub username: String,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: u64,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"15012341234"`
+    /// `Phone`; example: `"15012341234"`
     pub phone: Option<String>,
 
-    /// `Attributes`: a list of [`UserAttribute`](super::models::UserAttribute) objects.
+    /// `Attributes`
     pub attributes: Option<Vec<models::UserAttribute>>,
 
-    /// `TencentUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000400000072`
+    /// `TencentUin`; example: `1000400000072`
     pub tencent_uin: Option<u64>,
 }
 
 /// What a successful [`CreateRoleUser`] call returns.
 #[tc_model]
 pub struct CreateRoleUserResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"U20440034"`
+    /// `UserId`; example: `"U20440034"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -114,9 +96,12 @@ pub struct CreateRoleUserResponse {
 /// The `DeleteRoleUser` action of EVT API 2025-02-17.
 ///
 /// A successful call returns [`DeleteRoleUserResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=evt&Version=2025-02-17&Action=DeleteRoleUser)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "evt",
     version = "2025-02-17",
@@ -125,14 +110,10 @@ pub struct CreateRoleUserResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteRoleUser {
-    /// `RoleSystemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `81761812481151`
+    /// `RoleSystemId`; example: `81761812481151`
     pub role_system_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"212121"`
+    /// `UserId`; example: `"212121"`
     pub user_id: Option<String>,
 }
 
@@ -146,9 +127,12 @@ pub struct DeleteRoleUserResponse {
 /// The `PutEvent` action of EVT API 2025-02-17.
 ///
 /// A successful call returns [`PutEventResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=evt&Version=2025-02-17&Action=PutEvent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "evt",
     version = "2025-02-17",
@@ -157,24 +141,16 @@ pub struct DeleteRoleUserResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PutEvent {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-D*******"`
+    /// `PluginId`; example: `"plugin-D*******"`
     pub plugin_id: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"**"`
+    /// `Data`; example: `"**"`
     pub data: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"操作审计"`
+    /// `Source`; example: `"操作审计"`
     pub source: Option<String>,
 
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TargetUin`; example: `10000`
     pub target_uin: Option<u64>,
 }
 
@@ -188,44 +164,41 @@ pub struct PutEventResponse {
 /// The `PutMessage` action of EVT API 2025-02-17.
 ///
 /// A successful call returns [`PutMessageResponse`].
-/// The codes it documents are in [`PutMessageError`](super::errors::PutMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=evt&Version=2025-02-17&Action=PutMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`EvtErrorCode`](super::errors::EvtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatasourceEventPluginNotConfigured`](super::errors::EvtErrorCode::FailedOperationDatasourceEventPluginNotConfigured)
+/// - [`FailedOperation.MessageConfigNotConfigured`](super::errors::EvtErrorCode::FailedOperationMessageConfigNotConfigured)
+/// - [`InvalidParameterValue.DatasourceTriggerByEventIdNotSupported`](super::errors::EvtErrorCode::InvalidParameterValueDatasourceTriggerByEventIdNotSupported)
 #[tc_action(
     service = "evt",
     version = "2025-02-17",
     name = "PutMessage",
     output = PutMessageResponse,
-    error = super::errors::PutMessageError
+    error = super::errors::EvtErrorCode
 )]
 pub struct PutMessage {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"eevnt-sx1"`
+    /// `EventId`; example: `"eevnt-sx1"`
     pub event_id: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"XX"`
+    /// `Data`; example: `"XX"`
     pub data: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"workload"`
+    /// `Source`; example: `"workload"`
     pub source: Option<String>,
 
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-Pe9Ka0mg"`
+    /// `PluginId`; example: `"plugin-Pe9Ka0mg"`
     pub plugin_id: Option<String>,
 }
 
 /// What a successful [`PutMessage`] call returns.
 #[tc_model]
 pub struct PutMessageResponse {
-    /// `TicketId`: a string.
-    ///
-    /// Example: `"ticket-812421"`
+    /// `TicketId`; example: `"ticket-812421"`
     pub ticket_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

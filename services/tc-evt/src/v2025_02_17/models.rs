@@ -8,13 +8,9 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateRoleUser`](super::CreateRoleUser).
 #[tc_model]
 pub struct UserAttribute {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Role_50034040404"`
+    /// `Key`; example: `"Role_50034040404"`
     pub key: String,
 
-    /// `Value`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[50034040404,50034040403]`
+    /// `Value`; example: `[50034040404,50034040403]`
     pub value: Vec<i64>,
 }

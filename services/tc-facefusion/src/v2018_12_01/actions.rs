@@ -7,15 +7,29 @@ use super::models;
 /// The `DescribeMaterialList` action of FACEFUSION API 2018-12-01.
 ///
 /// A successful call returns [`DescribeMaterialListResponse`].
-/// The codes it documents are in [`DescribeMaterialListError`](super::errors::DescribeMaterialListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=facefusion&Version=2018-12-01&Action=DescribeMaterialList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FacefusionErrorCode`](super::errors::FacefusionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FacefusionErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::FacefusionErrorCode::FailedOperation)
+/// - [`FailedOperation.FuseMaterialNotExist`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotExist)
+/// - [`FailedOperation.InnerError`](super::errors::FacefusionErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FacefusionErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FacefusionErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::FacefusionErrorCode::FailedOperationServerError)
+/// - [`InvalidParameterValue.ActivityIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueActivityIdNotFound)
+/// - [`InvalidParameterValue.MaterialIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueMaterialIdNotFound)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FacefusionErrorCode::ResourceUnavailableInArrears)
 #[tc_action(
     service = "facefusion",
     version = "2018-12-01",
     name = "DescribeMaterialList",
     output = DescribeMaterialListResponse,
-    error = super::errors::DescribeMaterialListError,
+    error = super::errors::FacefusionErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -24,36 +38,26 @@ use super::models;
     )
 )]
 pub struct DescribeMaterialList {
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `300314`
+    /// `ActivityId`; example: `300314`
     pub activity_id: i64,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"qc_300314_789050_75"`
+    /// `MaterialId`; example: `"qc_300314_789050_75"`
     pub material_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeMaterialList`] call returns.
 #[tc_model]
 pub struct DescribeMaterialListResponse {
-    /// `MaterialInfos`: a list of [`PublicMaterialInfos`](super::models::PublicMaterialInfos) objects.
+    /// `MaterialInfos`
     pub material_infos: Vec<models::PublicMaterialInfos>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,65 +67,100 @@ pub struct DescribeMaterialListResponse {
 /// The `FaceFusion` action of FACEFUSION API 2018-12-01.
 ///
 /// A successful call returns [`FaceFusionResponse`].
-/// The codes it documents are in [`FaceFusionError`](super::errors::FaceFusionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=facefusion&Version=2018-12-01&Action=FaceFusion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FacefusionErrorCode`](super::errors::FacefusionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FacefusionErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.FaceBorderCheckFailed`](super::errors::FacefusionErrorCode::FailedOperationFaceBorderCheckFailed)
+/// - [`FailedOperation.FaceExceedBorder`](super::errors::FacefusionErrorCode::FailedOperationFaceExceedBorder)
+/// - [`FailedOperation.FaceFusionError`](super::errors::FacefusionErrorCode::FailedOperationFaceFusionError)
+/// - [`FailedOperation.FaceRectInvalid`](super::errors::FacefusionErrorCode::FailedOperationFaceRectInvalid)
+/// - [`FailedOperation.FaceShapeFailed`](super::errors::FacefusionErrorCode::FailedOperationFaceShapeFailed)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FacefusionErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.FuseFreqCtrl`](super::errors::FacefusionErrorCode::FailedOperationFuseFreqCtrl)
+/// - [`FailedOperation.FuseImageError`](super::errors::FacefusionErrorCode::FailedOperationFuseImageError)
+/// - [`FailedOperation.FuseInnerError`](super::errors::FacefusionErrorCode::FailedOperationFuseInnerError)
+/// - [`FailedOperation.FuseMaterialNotAuth`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotAuth)
+/// - [`FailedOperation.FuseMaterialNotExist`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotExist)
+/// - [`FailedOperation.FuseSavePhotoFail`](super::errors::FacefusionErrorCode::FailedOperationFuseSavePhotoFail)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FacefusionErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FacefusionErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImagePixelExceed`](super::errors::FacefusionErrorCode::FailedOperationImagePixelExceed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::FacefusionErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FacefusionErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FacefusionErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageSizeInvalid`](super::errors::FacefusionErrorCode::FailedOperationImageSizeInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::FacefusionErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoFaceDetected`](super::errors::FacefusionErrorCode::FailedOperationNoFaceDetected)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FacefusionErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.ProjectNotAuth`](super::errors::FacefusionErrorCode::FailedOperationProjectNotAuth)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FacefusionErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FacefusionErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FacefusionErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::FacefusionErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.TemplateFaceIDNotExist`](super::errors::FacefusionErrorCode::FailedOperationTemplateFaceIdNotExist)
+/// - [`FailedOperation.Unknown`](super::errors::FacefusionErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.ActivityIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueActivityIdNotFound)
+/// - [`InvalidParameterValue.FaceRectParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueFaceRectParameterValueError)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FacefusionErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.MaterialIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueMaterialIdNotFound)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FacefusionErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.Delivering`](super::errors::FacefusionErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FacefusionErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::FacefusionErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FacefusionErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FacefusionErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FacefusionErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FacefusionErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::FacefusionErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FacefusionErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::FacefusionErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::FacefusionErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "facefusion",
     version = "2018-12-01",
     name = "FaceFusion",
     output = FaceFusionResponse,
-    error = super::errors::FaceFusionError
+    error = super::errors::FacefusionErrorCode
 )]
 pub struct FaceFusion {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"100646"`
+    /// `ProjectId`; example: `"100646"`
     pub project_id: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"qc_100646_154021_9"`
+    /// `ModelId`; example: `"qc_100646_154021_9"`
     pub model_id: String,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: String,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"image_base64"`
+    /// `Image`; example: `"image_base64"`
     pub image: Option<String>,
 
-    /// `PornDetect`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PornDetect`; example: `10`
     pub porn_detect: Option<i64>,
 
-    /// `CelebrityIdentify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CelebrityIdentify`; example: `0`
     pub celebrity_identify: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"image_url"`
+    /// `Url`; example: `"image_url"`
     pub url: Option<String>,
 
-    /// `FuseParam`: a [`FuseParam`](super::models::FuseParam).
+    /// `FuseParam`
     pub fuse_param: Option<models::FuseParam>,
 }
 
 /// What a successful [`FaceFusion`] call returns.
 #[tc_model]
 pub struct FaceFusionResponse {
-    /// `Image`: a string.
-    ///
-    /// Example: `"image_url"`
+    /// `Image`; example: `"image_url"`
     pub image: String,
 
-    /// `ReviewResultSet`: a list of [`FuseFaceReviewResult`](super::models::FuseFaceReviewResult) objects.
+    /// `ReviewResultSet`
     pub review_result_set: Vec<models::FuseFaceReviewResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -131,67 +170,99 @@ pub struct FaceFusionResponse {
 /// The `FuseFace` action of FACEFUSION API 2018-12-01.
 ///
 /// A successful call returns [`FuseFaceResponse`].
-/// The codes it documents are in [`FuseFaceError`](super::errors::FuseFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=facefusion&Version=2018-12-01&Action=FuseFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FacefusionErrorCode`](super::errors::FacefusionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FaceBorderCheckFailed`](super::errors::FacefusionErrorCode::FailedOperationFaceBorderCheckFailed)
+/// - [`FailedOperation.FaceExceedBorder`](super::errors::FacefusionErrorCode::FailedOperationFaceExceedBorder)
+/// - [`FailedOperation.FaceFusionError`](super::errors::FacefusionErrorCode::FailedOperationFaceFusionError)
+/// - [`FailedOperation.FaceRectInvalid`](super::errors::FacefusionErrorCode::FailedOperationFaceRectInvalid)
+/// - [`FailedOperation.FaceShapeFailed`](super::errors::FacefusionErrorCode::FailedOperationFaceShapeFailed)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FacefusionErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.FuseFreqCtrl`](super::errors::FacefusionErrorCode::FailedOperationFuseFreqCtrl)
+/// - [`FailedOperation.FuseImageError`](super::errors::FacefusionErrorCode::FailedOperationFuseImageError)
+/// - [`FailedOperation.FuseInnerError`](super::errors::FacefusionErrorCode::FailedOperationFuseInnerError)
+/// - [`FailedOperation.FuseMaterialNotAuth`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotAuth)
+/// - [`FailedOperation.FuseMaterialNotExist`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotExist)
+/// - [`FailedOperation.FuseSavePhotoFail`](super::errors::FacefusionErrorCode::FailedOperationFuseSavePhotoFail)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FacefusionErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FacefusionErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImagePixelExceed`](super::errors::FacefusionErrorCode::FailedOperationImagePixelExceed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::FacefusionErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FacefusionErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FacefusionErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageSizeInvalid`](super::errors::FacefusionErrorCode::FailedOperationImageSizeInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::FacefusionErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoFaceDetected`](super::errors::FacefusionErrorCode::FailedOperationNoFaceDetected)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FacefusionErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.ProjectNotAuth`](super::errors::FacefusionErrorCode::FailedOperationProjectNotAuth)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FacefusionErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FacefusionErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FacefusionErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::FacefusionErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.TemplateFaceIDNotExist`](super::errors::FacefusionErrorCode::FailedOperationTemplateFaceIdNotExist)
+/// - [`FailedOperation.UnKnowError`](super::errors::FacefusionErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameterValue.ActivityIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueActivityIdNotFound)
+/// - [`InvalidParameterValue.FaceRectParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueFaceRectParameterValueError)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FacefusionErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.MaterialIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueMaterialIdNotFound)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FacefusionErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.Delivering`](super::errors::FacefusionErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FacefusionErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::FacefusionErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FacefusionErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FacefusionErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FacefusionErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FacefusionErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::FacefusionErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FacefusionErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::FacefusionErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::FacefusionErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "facefusion",
     version = "2018-12-01",
     name = "FuseFace",
     output = FuseFaceResponse,
-    error = super::errors::FuseFaceError
+    error = super::errors::FacefusionErrorCode
 )]
 pub struct FuseFace {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"300029"`
+    /// `ProjectId`; example: `"300029"`
     pub project_id: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"qc_300029_453345_1"`
+    /// `ModelId`; example: `"qc_300029_453345_1"`
     pub model_id: String,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: String,
 
-    /// `MergeInfos`: a list of [`MergeInfo`](super::models::MergeInfo) objects.
-    ///
-    /// Example: `[{"Url":"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/image.jpeg"}]`
+    /// `MergeInfos`; example: `[{"Url":"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/image.jpeg"}]`
     pub merge_infos: Vec<models::MergeInfo>,
 
-    /// `FuseProfileDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FuseProfileDegree`; example: `1`
     pub fuse_profile_degree: Option<i64>,
 
-    /// `FuseFaceDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FuseFaceDegree`; example: `1`
     pub fuse_face_degree: Option<i64>,
 
-    /// `CelebrityIdentify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CelebrityIdentify`; example: `0`
     pub celebrity_identify: Option<i64>,
 
-    /// `FuseParam`: a [`FuseParam`](super::models::FuseParam).
-    ///
-    /// Example: `{"ImageCodecParam":{"MetaData":{"MetaKey":"aigc","MetaValue":"1"}}}`
+    /// `FuseParam`; example: `{"ImageCodecParam":{"MetaData":{"MetaKey":"aigc","MetaValue":"1"}}}`
     pub fuse_param: Option<models::FuseParam>,
 }
 
 /// What a successful [`FuseFace`] call returns.
 #[tc_model]
 pub struct FuseFaceResponse {
-    /// `FusedImage`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/result.jpeg"`
+    /// `FusedImage`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/result.jpeg"`
     pub fused_image: String,
 
-    /// `ReviewResultSet`: a list of [`FuseFaceReviewResult`](super::models::FuseFaceReviewResult) objects.
+    /// `ReviewResultSet`
     pub review_result_set: Option<Vec<models::FuseFaceReviewResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,28 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeMaterialList`](super::DescribeMaterialList).
 #[tc_model]
 pub struct FaceInfo {
-    /// `X`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `362`
+    /// `X`, always sent in responses; example: `362`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `56`
+    /// `Y`, always sent in responses; example: `56`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `762`
+    /// `Width`, always sent in responses; example: `762`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `788`
+    /// `Height`, always sent in responses; example: `788`
     pub height: Option<i64>,
 }
 
@@ -38,24 +26,16 @@ pub struct FaceInfo {
 /// Sent in the input of [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct FaceRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `X`; example: `1`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Y`; example: `1`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Width`; example: `30`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Height`; example: `30`
     pub height: i64,
 }
 
@@ -64,24 +44,16 @@ pub struct FaceRect {
 /// Returned in the output of [`FaceFusion`](super::FaceFusion) and [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct FuseFaceReviewDetail {
-    /// `Field`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Field`; example: `"string"`
     pub field: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Label`; example: `"string"`
     pub label: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Confidence`; example: `1`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Suggestion`; example: `"string"`
     pub suggestion: String,
 }
 
@@ -90,34 +62,22 @@ pub struct FuseFaceReviewDetail {
 /// Returned in the output of [`FaceFusion`](super::FaceFusion) and [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct FuseFaceReviewResult {
-    /// `Category`: a string.
-    ///
-    /// Example: `"Politics"`
+    /// `Category`; example: `"Politics"`
     pub category: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: String,
 
-    /// `CodeDescription`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `CodeDescription`; example: `"OK"`
     pub code_description: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `Confidence`; example: `30`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"PASS"`
+    /// `Suggestion`; example: `"PASS"`
     pub suggestion: String,
 
-    /// `DetailSet`: a list of [`FuseFaceReviewDetail`] objects.
-    ///
-    /// Example: `[{"Confidence":30,"Label":"丁俊晖","Suggestion":"PASS"}]`
+    /// `DetailSet`; example: `[{"Confidence":30,"Label":"丁俊晖","Suggestion":"PASS"}]`
     pub detail_set: Vec<FuseFaceReviewDetail>,
 }
 
@@ -126,9 +86,7 @@ pub struct FuseFaceReviewResult {
 /// Sent in the input of [`FaceFusion`](super::FaceFusion) and [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct FuseParam {
-    /// `ImageCodecParam`: an [`ImageCodecParam`].
-    ///
-    /// Example: `{}`
+    /// `ImageCodecParam`; example: `{}`
     pub image_codec_param: Option<ImageCodecParam>,
 }
 
@@ -137,7 +95,7 @@ pub struct FuseParam {
 /// Sent in the input of [`FaceFusion`](super::FaceFusion) and [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct ImageCodecParam {
-    /// `MetaData`: a list of [`MetaData`] objects.
+    /// `MetaData`
     pub meta_data: Option<Vec<MetaData>>,
 }
 
@@ -146,12 +104,10 @@ pub struct ImageCodecParam {
 /// Returned in the output of [`DescribeMaterialList`](super::DescribeMaterialList).
 #[tc_model]
 pub struct MaterialFaceList {
-    /// `FaceId`: a string.
-    /// Always sent in responses.
+    /// `FaceId`, always sent in responses
     pub face_id: Option<String>,
 
-    /// `FaceInfo`: a [`FaceInfo`].
-    /// Always sent in responses.
+    /// `FaceInfo`, always sent in responses
     pub face_info: Option<FaceInfo>,
 }
 
@@ -160,24 +116,16 @@ pub struct MaterialFaceList {
 /// Sent in the input of [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct MergeInfo {
-    /// `Image`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Image`; example: `"string"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Url`; example: `"string"`
     pub url: Option<String>,
 
-    /// `InputImageFaceRect`: a [`FaceRect`].
-    ///
-    /// Example: `{}`
+    /// `InputImageFaceRect`; example: `{}`
     pub input_image_face_rect: Option<FaceRect>,
 
-    /// `TemplateFaceID`: a string.
-    ///
-    /// Example: `"string"`
+    /// `TemplateFaceID`; example: `"string"`
     #[tc(rename = "TemplateFaceID")]
     pub template_face_id: Option<String>,
 }
@@ -187,14 +135,10 @@ pub struct MergeInfo {
 /// Sent in the input of [`FaceFusion`](super::FaceFusion) and [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct MetaData {
-    /// `MetaKey`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaKey`; example: `"string"`
     pub meta_key: String,
 
-    /// `MetaValue`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaValue`; example: `"string"`
     pub meta_value: String,
 }
 
@@ -203,33 +147,33 @@ pub struct MetaData {
 /// Returned in the output of [`DescribeMaterialList`](super::DescribeMaterialList).
 #[tc_model]
 pub struct PublicMaterialInfos {
-    /// `MaterialId`: a string.
+    /// `MaterialId`
     pub material_id: String,
 
-    /// `MaterialStatus`: a signed 64-bit integer.
+    /// `MaterialStatus`
     pub material_status: i64,
 
-    /// `BlendParamPtu`: a signed 64-bit integer.
+    /// `BlendParamPtu`
     pub blend_param_ptu: i64,
 
-    /// `PositionParamPtu`: a signed 64-bit integer.
+    /// `PositionParamPtu`
     pub position_param_ptu: i64,
 
-    /// `BlendParamYoutu`: a signed 64-bit integer.
+    /// `BlendParamYoutu`
     pub blend_param_youtu: i64,
 
-    /// `PositionParamYoutu`: a signed 64-bit integer.
+    /// `PositionParamYoutu`
     pub position_param_youtu: i64,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: String,
 
-    /// `MaterialFaceList`: a list of [`MaterialFaceList`] objects.
+    /// `MaterialFaceList`
     pub material_face_list: Vec<MaterialFaceList>,
 }

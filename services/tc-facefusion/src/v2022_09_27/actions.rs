@@ -7,15 +7,31 @@ use super::models;
 /// The `DescribeMaterialList` action of FACEFUSION API 2022-09-27.
 ///
 /// A successful call returns [`DescribeMaterialListResponse`].
-/// The codes it documents are in [`DescribeMaterialListError`](super::errors::DescribeMaterialListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=facefusion&Version=2022-09-27&Action=DescribeMaterialList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FacefusionErrorCode`](super::errors::FacefusionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FacefusionErrorCode::FailedOperation)
+/// - [`FailedOperation.FuseMaterialNotExist`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotExist)
+/// - [`FailedOperation.InnerError`](super::errors::FacefusionErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FacefusionErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FacefusionErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::FacefusionErrorCode::FailedOperationServerError)
+/// - [`InvalidParameterValue.ActivityIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueActivityIdNotFound)
+/// - [`InvalidParameterValue.MaterialIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueMaterialIdNotFound)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceNotFound`](super::errors::FacefusionErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FacefusionErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FacefusionErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "facefusion",
     version = "2022-09-27",
     name = "DescribeMaterialList",
     output = DescribeMaterialListResponse,
-    error = super::errors::DescribeMaterialListError,
+    error = super::errors::FacefusionErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -24,36 +40,26 @@ use super::models;
     )
 )]
 pub struct DescribeMaterialList {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"at_1729474366010862613"`
+    /// `ActivityId`; example: `"at_1729474366010862613"`
     pub activity_id: String,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"mt_1597542526641664020_1"`
+    /// `MaterialId`; example: `"mt_1597542526641664020_1"`
     pub material_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeMaterialList`] call returns.
 #[tc_model]
 pub struct DescribeMaterialListResponse {
-    /// `MaterialInfos`: a list of [`PublicMaterialInfos`](super::models::PublicMaterialInfos) objects.
+    /// `MaterialInfos`
     pub material_infos: Vec<models::PublicMaterialInfos>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,67 +69,83 @@ pub struct DescribeMaterialListResponse {
 /// The `FuseFace` action of FACEFUSION API 2022-09-27.
 ///
 /// A successful call returns [`FuseFaceResponse`].
-/// The codes it documents are in [`FuseFaceError`](super::errors::FuseFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=facefusion&Version=2022-09-27&Action=FuseFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FacefusionErrorCode`](super::errors::FacefusionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::FacefusionErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FacefusionErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.FuseMaterialNotAuth`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotAuth)
+/// - [`FailedOperation.FuseMaterialNotExist`](super::errors::FacefusionErrorCode::FailedOperationFuseMaterialNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FacefusionErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FacefusionErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FacefusionErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FacefusionErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageSizeInvalid`](super::errors::FacefusionErrorCode::FailedOperationImageSizeInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::FacefusionErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoFaceDetected`](super::errors::FacefusionErrorCode::FailedOperationNoFaceDetected)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FacefusionErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FacefusionErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FacefusionErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TemplateFaceIDNotExist`](super::errors::FacefusionErrorCode::FailedOperationTemplateFaceIdNotExist)
+/// - [`FailedOperation.UnKnowError`](super::errors::FacefusionErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::FacefusionErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.ActivityIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueActivityIdNotFound)
+/// - [`InvalidParameterValue.FaceRectParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueFaceRectParameterValueError)
+/// - [`InvalidParameterValue.MaterialIdNotFound`](super::errors::FacefusionErrorCode::InvalidParameterValueMaterialIdNotFound)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FacefusionErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`RequestLimitExceeded`](super::errors::FacefusionErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::FacefusionErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::FacefusionErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FacefusionErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FacefusionErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::FacefusionErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FacefusionErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::FacefusionErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FacefusionErrorCode::ResourceUnavailableStopUsing)
 #[tc_action(
     service = "facefusion",
     version = "2022-09-27",
     name = "FuseFace",
     output = FuseFaceResponse,
-    error = super::errors::FuseFaceError
+    error = super::errors::FacefusionErrorCode
 )]
 pub struct FuseFace {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"at_1603326187690926080"`
+    /// `ProjectId`; example: `"at_1603326187690926080"`
     pub project_id: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mt_1603586676924403712_1"`
+    /// `ModelId`; example: `"mt_1603586676924403712_1"`
     pub model_id: String,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: String,
 
-    /// `MergeInfos`: a list of [`MergeInfo`](super::models::MergeInfo) objects.
-    ///
-    /// Example: `[{"Url":"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/image.jpeg"}]`
+    /// `MergeInfos`; example: `[{"Url":"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/image.jpeg"}]`
     pub merge_infos: Vec<models::MergeInfo>,
 
-    /// `FuseProfileDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FuseProfileDegree`; example: `1`
     pub fuse_profile_degree: Option<i64>,
 
-    /// `FuseFaceDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FuseFaceDegree`; example: `1`
     pub fuse_face_degree: Option<i64>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `FuseParam`: a [`FuseParam`](super::models::FuseParam).
-    ///
-    /// Example: `{"ImageCodecParam":{"MetaData":{"MetaKey":"aigc","MetaValue":"1"}}}`
+    /// `FuseParam`; example: `{"ImageCodecParam":{"MetaData":{"MetaKey":"aigc","MetaValue":"1"}}}`
     pub fuse_param: Option<models::FuseParam>,
 }
 
 /// What a successful [`FuseFace`] call returns.
 #[tc_model]
 pub struct FuseFaceResponse {
-    /// `FusedImage`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/result.jpeg"`
+    /// `FusedImage`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/result.jpeg"`
     pub fused_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -133,58 +155,81 @@ pub struct FuseFaceResponse {
 /// The `FuseFaceUltra` action of FACEFUSION API 2022-09-27.
 ///
 /// A successful call returns [`FuseFaceUltraResponse`].
-/// The codes it documents are in [`FuseFaceUltraError`](super::errors::FuseFaceUltraError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=facefusion&Version=2022-09-27&Action=FuseFaceUltra)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FacefusionErrorCode`](super::errors::FacefusionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::FacefusionErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FacefusionErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FacefusionErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FacefusionErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImagePixelExceed`](super::errors::FacefusionErrorCode::FailedOperationImagePixelExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FacefusionErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FacefusionErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageSizeInvalid`](super::errors::FacefusionErrorCode::FailedOperationImageSizeInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::FacefusionErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.MediaDataError`](super::errors::FacefusionErrorCode::FailedOperationMediaDataError)
+/// - [`FailedOperation.ModerationConfigError`](super::errors::FacefusionErrorCode::FailedOperationModerationConfigError)
+/// - [`FailedOperation.ModerationFailed`](super::errors::FacefusionErrorCode::FailedOperationModerationFailed)
+/// - [`FailedOperation.ModerationResponseError`](super::errors::FacefusionErrorCode::FailedOperationModerationResponseError)
+/// - [`FailedOperation.ModerationResultConfigError`](super::errors::FacefusionErrorCode::FailedOperationModerationResultConfigError)
+/// - [`FailedOperation.NoFaceDetected`](super::errors::FacefusionErrorCode::FailedOperationNoFaceDetected)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FacefusionErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FacefusionErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FacefusionErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::FacefusionErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::FacefusionErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.FaceRectParameterValueError`](super::errors::FacefusionErrorCode::InvalidParameterValueFaceRectParameterValueError)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FacefusionErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`RequestLimitExceeded`](super::errors::FacefusionErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::FacefusionErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::FacefusionErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FacefusionErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FacefusionErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::FacefusionErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FacefusionErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::FacefusionErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FacefusionErrorCode::ResourceUnavailableStopUsing)
 #[tc_action(
     service = "facefusion",
     version = "2022-09-27",
     name = "FuseFaceUltra",
     output = FuseFaceUltraResponse,
-    error = super::errors::FuseFaceUltraError
+    error = super::errors::FacefusionErrorCode
 )]
 pub struct FuseFaceUltra {
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: String,
 
-    /// `MergeInfos`: a list of [`MergeInfo`](super::models::MergeInfo) objects.
+    /// `MergeInfos`
     pub merge_infos: Vec<models::MergeInfo>,
 
-    /// `ModelUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-singapore.myqcloud.com/input.png"`
+    /// `ModelUrl`; example: `"https://cos.ap-singapore.myqcloud.com/input.png"`
     pub model_url: Option<String>,
 
-    /// `ModelImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ModelImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub model_image: Option<String>,
 
-    /// `FusionUltraParam`: a [`FusionUltraParam`](super::models::FusionUltraParam).
+    /// `FusionUltraParam`
     pub fusion_ultra_param: Option<models::FusionUltraParam>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `SwapModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwapModelType`; example: `1`
     pub swap_model_type: Option<i64>,
 }
 
 /// What a successful [`FuseFaceUltra`] call returns.
 #[tc_model]
 pub struct FuseFaceUltraResponse {
-    /// `FusedImage`: a string.
-    ///
-    /// Example: `"https://cos.ap-singapore.myqcloud.com/output.png"`
+    /// `FusedImage`; example: `"https://cos.ap-singapore.myqcloud.com/output.png"`
     pub fused_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

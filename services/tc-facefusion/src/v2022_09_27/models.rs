@@ -8,28 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeMaterialList`](super::DescribeMaterialList).
 #[tc_model]
 pub struct FaceInfo {
-    /// `X`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `271`
+    /// `X`, always sent in responses; example: `271`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `153`
+    /// `Y`, always sent in responses; example: `153`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `772`
+    /// `Width`, always sent in responses; example: `772`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `634`
+    /// `Height`, always sent in responses; example: `634`
     pub height: Option<i64>,
 }
 
@@ -38,28 +26,16 @@ pub struct FaceInfo {
 /// Sent in the input of [`FuseFace`](super::FuseFace) and [`FuseFaceUltra`](super::FuseFaceUltra).
 #[tc_model]
 pub struct FaceRect {
-    /// `X`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `X`, required in requests; example: `1`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Y`, required in requests; example: `1`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `Width`, required in requests; example: `30`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `Height`, required in requests; example: `30`
     pub height: Option<i64>,
 }
 
@@ -68,9 +44,7 @@ pub struct FaceRect {
 /// Sent in the input of [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct FuseParam {
-    /// `ImageCodecParam`: an [`ImageCodecParam`].
-    ///
-    /// Example: `{}`
+    /// `ImageCodecParam`; example: `{}`
     pub image_codec_param: Option<ImageCodecParam>,
 }
 
@@ -79,34 +53,22 @@ pub struct FuseParam {
 /// Sent in the input of [`FuseFaceUltra`](super::FuseFaceUltra).
 #[tc_model]
 pub struct FusionUltraParam {
-    /// `WarpRadio`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `WarpRadio`; example: `0.1`
     pub warp_radio: Option<f64>,
 
-    /// `EnhanceRadio`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `EnhanceRadio`; example: `0.8`
     pub enhance_radio: Option<f64>,
 
-    /// `MpRadio`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `MpRadio`; example: `0.8`
     pub mp_radio: Option<f64>,
 
-    /// `BlurRadio`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `BlurRadio`; example: `1`
     pub blur_radio: Option<f64>,
 
-    /// `TeethEnhanceRadio`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TeethEnhanceRadio`; example: `1`
     pub teeth_enhance_radio: Option<f64>,
 
-    /// `MakeupTransferRadio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MakeupTransferRadio`; example: `0`
     pub makeup_transfer_radio: Option<f64>,
 }
 
@@ -115,7 +77,7 @@ pub struct FusionUltraParam {
 /// Sent in the input of [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct ImageCodecParam {
-    /// `MetaData`: a list of [`MetaData`] objects.
+    /// `MetaData`
     pub meta_data: Option<Vec<MetaData>>,
 }
 
@@ -124,19 +86,13 @@ pub struct ImageCodecParam {
 /// Sent in the input of [`FuseFace`](super::FuseFace) and [`FuseFaceUltra`](super::FuseFaceUltra).
 #[tc_model]
 pub struct LogoParam {
-    /// `LogoRect`: a [`FaceRect`].
-    ///
-    /// Example: `{}`
+    /// `LogoRect`; example: `{}`
     pub logo_rect: FaceRect,
 
-    /// `LogoUrl`: a string.
-    ///
-    /// Example: `"string"`
+    /// `LogoUrl`; example: `"string"`
     pub logo_url: Option<String>,
 
-    /// `LogoImage`: a string.
-    ///
-    /// Example: `"string"`
+    /// `LogoImage`; example: `"string"`
     pub logo_image: Option<String>,
 }
 
@@ -145,14 +101,10 @@ pub struct LogoParam {
 /// Returned in the output of [`DescribeMaterialList`](super::DescribeMaterialList).
 #[tc_model]
 pub struct MaterialFaces {
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"string"`
+    /// `FaceId`; example: `"string"`
     pub face_id: Option<String>,
 
-    /// `FaceInfo`: a [`FaceInfo`].
-    ///
-    /// Example: `{}`
+    /// `FaceInfo`; example: `{}`
     pub face_info: Option<FaceInfo>,
 }
 
@@ -161,28 +113,20 @@ pub struct MaterialFaces {
 /// Sent in the input of [`FuseFace`](super::FuseFace) and [`FuseFaceUltra`](super::FuseFaceUltra).
 #[tc_model]
 pub struct MergeInfo {
-    /// `Image`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Image`; example: `"string"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Url`; example: `"string"`
     pub url: Option<String>,
 
-    /// `InputImageFaceRect`: a [`FaceRect`].
-    ///
-    /// Example: `{}`
+    /// `InputImageFaceRect`; example: `{}`
     pub input_image_face_rect: Option<FaceRect>,
 
-    /// `TemplateFaceID`: a string.
-    ///
-    /// Example: `"string"`
+    /// `TemplateFaceID`; example: `"string"`
     #[tc(rename = "TemplateFaceID")]
     pub template_face_id: Option<String>,
 
-    /// `TemplateFaceRect`: a [`FaceRect`].
+    /// `TemplateFaceRect`
     pub template_face_rect: Option<FaceRect>,
 }
 
@@ -191,14 +135,10 @@ pub struct MergeInfo {
 /// Sent in the input of [`FuseFace`](super::FuseFace).
 #[tc_model]
 pub struct MetaData {
-    /// `MetaKey`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaKey`; example: `"string"`
     pub meta_key: String,
 
-    /// `MetaValue`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaValue`; example: `"string"`
     pub meta_value: String,
 }
 
@@ -207,36 +147,24 @@ pub struct MetaData {
 /// Returned in the output of [`DescribeMaterialList`](super::DescribeMaterialList).
 #[tc_model]
 pub struct PublicMaterialInfos {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"mt_1858693821665306272"`
+    /// `MaterialId`; example: `"mt_1858693821665306272"`
     pub material_id: String,
 
-    /// `MaterialStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `MaterialStatus`; example: `21`
     pub material_status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-19 10:08:34"`
+    /// `CreateTime`; example: `"2023-11-19 10:08:34"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-11-19 10:08:36"`
+    /// `UpdateTime`; example: `"2023-11-19 10:08:36"`
     pub update_time: String,
 
-    /// `MaterialFaceList`: a list of [`MaterialFaces`] objects.
+    /// `MaterialFaceList`
     pub material_face_list: Vec<MaterialFaces>,
 
-    /// `MaterialName`: a string.
-    ///
-    /// Example: `"测试素材"`
+    /// `MaterialName`; example: `"测试素材"`
     pub material_name: String,
 
-    /// `AuditResult`: a string.
-    ///
-    /// Example: `"\"审核不通过\""`
+    /// `AuditResult`; example: `"\"审核不通过\""`
     pub audit_result: Option<String>,
 }

@@ -7,42 +7,48 @@ use super::models;
 /// The `BankCard2EVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`BankCard2EVerificationResponse`].
-/// The codes it documents are in [`BankCard2EVerificationError`](super::errors::BankCard2EVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=BankCard2EVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "BankCard2EVerification",
     output = BankCard2EVerificationResponse,
-    error = super::errors::BankCard2EVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct BankCard2EVerification {
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `BankCard`: a string.
-    ///
-    /// Example: `"6225768888888888"`
+    /// `BankCard`; example: `"6225768888888888"`
     pub bank_card: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`BankCard2EVerification`] call returns.
 #[tc_model]
 pub struct BankCard2EVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"认证通过"`
+    /// `Description`; example: `"认证通过"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -52,57 +58,57 @@ pub struct BankCard2EVerificationResponse {
 /// The `BankCard4EVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`BankCard4EVerificationResponse`].
-/// The codes it documents are in [`BankCard4EVerificationError`](super::errors::BankCard4EVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=BankCard4EVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "BankCard4EVerification",
     output = BankCard4EVerificationResponse,
-    error = super::errors::BankCard4EVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct BankCard4EVerification {
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `BankCard`: a string.
-    ///
-    /// Example: `"6225768888888888"`
+    /// `BankCard`; example: `"6225768888888888"`
     pub bank_card: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Phone`; example: `"16137688175"`
     pub phone: String,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `CertType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CertType`; example: `0`
     pub cert_type: Option<i64>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`BankCard4EVerification`] call returns.
 #[tc_model]
 pub struct BankCard4EVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"认证通过"`
+    /// `Description`; example: `"认证通过"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -112,52 +118,54 @@ pub struct BankCard4EVerificationResponse {
 /// The `BankCardVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`BankCardVerificationResponse`].
-/// The codes it documents are in [`BankCardVerificationError`](super::errors::BankCardVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=BankCardVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "BankCardVerification",
     output = BankCardVerificationResponse,
-    error = super::errors::BankCardVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct BankCardVerification {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"440111201903211111"`
+    /// `IdCard`; example: `"440111201903211111"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `BankCard`: a string.
-    ///
-    /// Example: `"6225768888888888"`
+    /// `BankCard`; example: `"6225768888888888"`
     pub bank_card: String,
 
-    /// `CertType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CertType`; example: `0`
     pub cert_type: Option<i64>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`BankCardVerification`] call returns.
 #[tc_model]
 pub struct BankCardVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"认证通过"`
+    /// `Description`; example: `"认证通过"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -167,47 +175,51 @@ pub struct BankCardVerificationResponse {
 /// The `CheckBankCardInformation` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`CheckBankCardInformationResponse`].
-/// The codes it documents are in [`CheckBankCardInformationError`](super::errors::CheckBankCardInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=CheckBankCardInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "CheckBankCardInformation",
     output = CheckBankCardInformationResponse,
-    error = super::errors::CheckBankCardInformationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct CheckBankCardInformation {
-    /// `BankCard`: a string.
-    ///
-    /// Example: `"6225768888888888"`
+    /// `BankCard`; example: `"6225768888888888"`
     pub bank_card: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`CheckBankCardInformation`] call returns.
 #[tc_model]
 pub struct CheckBankCardInformationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"查询成功"`
+    /// `Description`; example: `"查询成功"`
     pub description: String,
 
-    /// `AccountBank`: a string.
-    ///
-    /// Example: `"中国工商银行"`
+    /// `AccountBank`; example: `"中国工商银行"`
     pub account_bank: String,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccountType`; example: `1`
     pub account_type: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -217,29 +229,37 @@ pub struct CheckBankCardInformationResponse {
 /// The `CheckEidTokenStatus` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`CheckEidTokenStatusResponse`].
-/// The codes it documents are in [`CheckEidTokenStatusError`](super::errors::CheckEidTokenStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=CheckEidTokenStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbError`](super::errors::FaceidErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.BizTokenIllegal`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenIllegal)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "CheckEidTokenStatus",
     output = CheckEidTokenStatusResponse,
-    error = super::errors::CheckEidTokenStatusError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct CheckEidTokenStatus {
-    /// `EidToken`: a string.
-    ///
-    /// Example: `"2B3B265E-2C91-5A62-B32D-D0CA5C3F1A15"`
+    /// `EidToken`; example: `"2B3B265E-2C91-5A62-B32D-D0CA5C3F1A15"`
     pub eid_token: String,
 }
 
 /// What a successful [`CheckEidTokenStatus`] call returns.
 #[tc_model]
 pub struct CheckEidTokenStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"init"`
+    /// `Status`; example: `"init"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -249,115 +269,115 @@ pub struct CheckEidTokenStatusResponse {
 /// The `CheckIdCardInformation` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`CheckIdCardInformationResponse`].
-/// The codes it documents are in [`CheckIdCardInformationError`](super::errors::CheckIdCardInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=CheckIdCardInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompareFail`](super::errors::FaceidErrorCode::FailedOperationCompareFail)
+/// - [`FailedOperation.CompareLowSimilarity`](super::errors::FaceidErrorCode::FailedOperationCompareLowSimilarity)
+/// - [`FailedOperation.CompareSystemError`](super::errors::FaceidErrorCode::FailedOperationCompareSystemError)
+/// - [`FailedOperation.DownLoadError`](super::errors::FaceidErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::FaceidErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.EncryptSystemError`](super::errors::FaceidErrorCode::FailedOperationEncryptSystemError)
+/// - [`FailedOperation.FileSaveError`](super::errors::FaceidErrorCode::FailedOperationFileSaveError)
+/// - [`FailedOperation.IdFormatError`](super::errors::FaceidErrorCode::FailedOperationIdFormatError)
+/// - [`FailedOperation.IdNameMisMatch`](super::errors::FaceidErrorCode::FailedOperationIdNameMisMatch)
+/// - [`FailedOperation.IdNoExistSystem`](super::errors::FaceidErrorCode::FailedOperationIdNoExistSystem)
+/// - [`FailedOperation.IdPhotoNoExist`](super::errors::FaceidErrorCode::FailedOperationIdPhotoNoExist)
+/// - [`FailedOperation.IdPhotoPoorQuality`](super::errors::FaceidErrorCode::FailedOperationIdPhotoPoorQuality)
+/// - [`FailedOperation.IdPhotoSystemNoanswer`](super::errors::FaceidErrorCode::FailedOperationIdPhotoSystemNoanswer)
+/// - [`FailedOperation.ImageBlur`](super::errors::FaceidErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FaceidErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoIdCard`](super::errors::FaceidErrorCode::FailedOperationImageNoIdCard)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::FaceidErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.LifePhotoDetectFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFaces)
+/// - [`FailedOperation.LifePhotoDetectFake`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFake)
+/// - [`FailedOperation.LifePhotoDetectNoFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectNoFaces)
+/// - [`FailedOperation.LifePhotoPoorQuality`](super::errors::FaceidErrorCode::FailedOperationLifePhotoPoorQuality)
+/// - [`FailedOperation.LifePhotoSizeError`](super::errors::FaceidErrorCode::FailedOperationLifePhotoSizeError)
+/// - [`FailedOperation.OcrFailed`](super::errors::FaceidErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::FaceidErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InternalError.EncryptSystemError`](super::errors::FaceidErrorCode::InternalErrorEncryptSystemError)
+/// - [`InternalError.UnKnown`](super::errors::FaceidErrorCode::InternalErrorUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "CheckIdCardInformation",
     output = CheckIdCardInformationResponse,
-    error = super::errors::CheckIdCardInformationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct CheckIdCardInformation {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://www.qq.com/image.jpg"`
+    /// `ImageUrl`; example: `"http://www.qq.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"CopyWarn\":true,\"ReshootWarn\":true}"`
+    /// `Config`; example: `"{\"CopyWarn\":true,\"ReshootWarn\":true}"`
     pub config: Option<String>,
 
-    /// `IsEncrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEncrypt`; example: `false`
     pub is_encrypt: Option<bool>,
 
-    /// `IsEncryptResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEncryptResponse`; example: `false`
     pub is_encrypt_response: Option<bool>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`CheckIdCardInformation`] call returns.
 #[tc_model]
 pub struct CheckIdCardInformationResponse {
-    /// `Sim`: a floating-point number.
-    ///
-    /// Example: `99.76`
+    /// `Sim`; example: `99.76`
     pub sim: f64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"FailedOperation.OcrWarningOccurred"`
+    /// `Result`; example: `"FailedOperation.OcrWarningOccurred"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: String,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: String,
 
-    /// `Birth`: a string.
-    ///
-    /// Example: `"1654/12/20"`
+    /// `Birth`; example: `"1654/12/20"`
     pub birth: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市东城区景山前街4号紫禁城敬事房"`
+    /// `Address`; example: `"北京市东城区景山前街4号紫禁城敬事房"`
     pub address: String,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdNum`; example: `"11204416541220243X"`
     pub id_num: String,
 
-    /// `Portrait`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Portrait`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub portrait: String,
 
-    /// `Warnings`: a string.
-    ///
-    /// Example: `"-9101|-9106|-9104"`
+    /// `Warnings`; example: `"-9101|-9106|-9104"`
     pub warnings: String,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Quality`; example: `0`
     pub quality: f64,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `EncryptedBody`: a string.
-    ///
-    /// Example: `"7a548b658cbe"`
+    /// `EncryptedBody`; example: `"7a548b658cbe"`
     pub encrypted_body: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -367,52 +387,53 @@ pub struct CheckIdCardInformationResponse {
 /// The `CheckIdNameDate` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`CheckIdNameDateResponse`].
-/// The codes it documents are in [`CheckIdNameDateError`](super::errors::CheckIdNameDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=CheckIdNameDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "CheckIdNameDate",
     output = CheckIdNameDateResponse,
-    error = super::errors::CheckIdNameDateError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct CheckIdNameDate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `ValidityBegin`: a string.
-    ///
-    /// Example: `"20160607"`
+    /// `ValidityBegin`; example: `"20160607"`
     pub validity_begin: String,
 
-    /// `ValidityEnd`: a string.
-    ///
-    /// Example: `"20250607"`
+    /// `ValidityEnd`; example: `"20250607"`
     pub validity_end: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`CheckIdNameDate`] call returns.
 #[tc_model]
 pub struct CheckIdNameDateResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Result`; example: `"\"0\""`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一致"`
+    /// `Description`; example: `"一致"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -422,42 +443,47 @@ pub struct CheckIdNameDateResponse {
 /// The `CheckPhoneAndName` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`CheckPhoneAndNameResponse`].
-/// The codes it documents are in [`CheckPhoneAndNameError`](super::errors::CheckPhoneAndNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=CheckPhoneAndName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "CheckPhoneAndName",
     output = CheckPhoneAndNameResponse,
-    error = super::errors::CheckPhoneAndNameError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct CheckPhoneAndName {
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Mobile`; example: `"16137688175"`
     pub mobile: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`CheckPhoneAndName`] call returns.
 #[tc_model]
 pub struct CheckPhoneAndNameResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"验证结果一致"`
+    /// `Description`; example: `"验证结果一致"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,48 +493,58 @@ pub struct CheckPhoneAndNameResponse {
 /// The `DetectAIFakeFaces` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`DetectAIFakeFacesResponse`].
-/// The codes it documents are in [`DetectAIFakeFacesError`](super::errors::DetectAIFakeFacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=DetectAIFakeFaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CoveredFace`](super::errors::FaceidErrorCode::FailedOperationCoveredFace)
+/// - [`FailedOperation.DetectEngineSystemError`](super::errors::FaceidErrorCode::FailedOperationDetectEngineSystemError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FaceidErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.IncompleteFace`](super::errors::FaceidErrorCode::FailedOperationIncompleteFace)
+/// - [`FailedOperation.PoorImageQuality`](super::errors::FaceidErrorCode::FailedOperationPoorImageQuality)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`FailedOperation.VideoDecodeFailed`](super::errors::FaceidErrorCode::FailedOperationVideoDecodeFailed)
+/// - [`FailedOperation.VideoDurationExceeded`](super::errors::FaceidErrorCode::FailedOperationVideoDurationExceeded)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::FaceidErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "DetectAIFakeFaces",
     output = DetectAIFakeFacesResponse,
-    error = super::errors::DetectAIFakeFacesError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct DetectAIFakeFaces {
-    /// `FaceInput`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `FaceInput`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub face_input: Option<String>,
 
-    /// `FaceInputType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FaceInputType`; example: `1`
     pub face_input_type: Option<i64>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `EncryptedBody`: a string.
-    ///
-    /// Example: `"fH6Fc1xHm......UrjSoYE"`
+    /// `EncryptedBody`; example: `"fH6Fc1xHm......UrjSoYE"`
     pub encrypted_body: Option<String>,
 }
 
 /// What a successful [`DetectAIFakeFaces`] call returns.
 #[tc_model]
 pub struct DetectAIFakeFacesResponse {
-    /// `AttackRiskLevel`: a string.
-    ///
-    /// Example: `"Mid"`
+    /// `AttackRiskLevel`; example: `"Mid"`
     pub attack_risk_level: String,
 
-    /// `AttackRiskDetailList`: a list of [`AttackRiskDetail`](super::models::AttackRiskDetail) objects.
+    /// `AttackRiskDetailList`
     pub attack_risk_detail_list: Vec<models::AttackRiskDetail>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`](super::models::ExtraInfo).
+    /// `ExtraInfo`
     pub extra_info: Option<models::ExtraInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -518,81 +554,77 @@ pub struct DetectAIFakeFacesResponse {
 /// The `DetectAuth` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`DetectAuthResponse`].
-/// The codes it documents are in [`DetectAuthError`](super::errors::DetectAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=DetectAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue.RuleIdDisabled`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdDisabled)
+/// - [`InvalidParameterValue.RuleIdNotExist`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdNotExist)
+/// - [`UnauthorizedOperation.ActivateError`](super::errors::FaceidErrorCode::UnauthorizedOperationActivateError)
+/// - [`UnauthorizedOperation.Activating`](super::errors::FaceidErrorCode::UnauthorizedOperationActivating)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "DetectAuth",
     output = DetectAuthResponse,
-    error = super::errors::DetectAuthError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct DetectAuth {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleId`; example: `"1"`
     pub rule_id: String,
 
-    /// `TerminalType`: a string.
-    ///
-    /// Example: `"本接口不需要传递此参数。"`
+    /// `TerminalType`; example: `"本接口不需要传递此参数。"`
     pub terminal_type: Option<String>,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `RedirectUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `RedirectUrl`; example: `"https://www.qq.com"`
     pub redirect_url: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Orderid=f904f4cf75db4f8fdc4f942c7f7a"`
+    /// `Extra`; example: `"Orderid=f904f4cf75db4f8fdc4f942c7f7a"`
     pub extra: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `IntentionVerifyText`: a string.
-    ///
-    /// Example: `"我同意办理该业务。"`
+    /// `IntentionVerifyText`; example: `"我同意办理该业务。"`
     pub intention_verify_text: Option<String>,
 
-    /// `IntentionQuestions`: a list of [`IntentionQuestion`](super::models::IntentionQuestion) objects.
+    /// `IntentionQuestions`
     pub intention_questions: Option<Vec<models::IntentionQuestion>>,
 
-    /// `IntentionActions`: a list of [`IntentionActionConfig`](super::models::IntentionActionConfig) objects.
+    /// `IntentionActions`
     pub intention_actions: Option<Vec<models::IntentionActionConfig>>,
 
-    /// `Config`: a [`RuleIdConfig`](super::models::RuleIdConfig).
+    /// `Config`
     pub config: Option<models::RuleIdConfig>,
 }
 
 /// What a successful [`DetectAuth`] call returns.
 #[tc_model]
 pub struct DetectAuthResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://faceid.qq.com?token=81EEF678-28EE-4759-A82E-6CBBBE6BC442"`
+    /// `Url`; example: `"https://faceid.qq.com?token=81EEF678-28EE-4759-A82E-6CBBBE6BC442"`
     pub url: String,
 
-    /// `BizToken`: a string.
-    ///
-    /// Example: `"81EEF6178-28EE-4759-A823E-6CBBBE6BC442"`
+    /// `BizToken`; example: `"81EEF6178-28EE-4759-A823E-6CBBBE6BC442"`
     pub biz_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -602,54 +634,55 @@ pub struct DetectAuthResponse {
 /// The `EncryptedPhoneVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`EncryptedPhoneVerificationResponse`].
-/// The codes it documents are in [`EncryptedPhoneVerificationError`](super::errors::EncryptedPhoneVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=EncryptedPhoneVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::FaceidErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "EncryptedPhoneVerification",
     output = EncryptedPhoneVerificationResponse,
-    error = super::errors::EncryptedPhoneVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct EncryptedPhoneVerification {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"21b2ad431ee1f6d32c3f54c23c687751"`
+    /// `IdCard`; example: `"21b2ad431ee1f6d32c3f54c23c687751"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"615db57aa314529aaa0fbe95b3e95bd3"`
+    /// `Name`; example: `"615db57aa314529aaa0fbe95b3e95bd3"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18c6f9a0ca21c6bc9c58675adfc4196e"`
+    /// `Phone`; example: `"18c6f9a0ca21c6bc9c58675adfc4196e"`
     pub phone: String,
 
-    /// `EncryptionMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EncryptionMode`; example: `"1"`
     pub encryption_mode: String,
 }
 
 /// What a successful [`EncryptedPhoneVerification`] call returns.
 #[tc_model]
 pub struct EncryptedPhoneVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"认证通过"`
+    /// `Description`; example: `"认证通过"`
     pub description: String,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"运营商"`
+    /// `ISP`; example: `"运营商"`
     #[tc(rename = "ISP")]
     pub isp: String,
 
@@ -660,29 +693,37 @@ pub struct EncryptedPhoneVerificationResponse {
 /// The `GetActionSequence` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetActionSequenceResponse`].
-/// The codes it documents are in [`GetActionSequenceError`](super::errors::GetActionSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetActionSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::FaceidErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
+/// - [`UnsupportedOperation`](super::errors::FaceidErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetActionSequence",
     output = GetActionSequenceResponse,
-    error = super::errors::GetActionSequenceError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetActionSequence {
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ActionType`; example: `"0"`
     pub action_type: Option<String>,
 }
 
 /// What a successful [`GetActionSequence`] call returns.
 #[tc_model]
 pub struct GetActionSequenceResponse {
-    /// `ActionSequence`: a string.
-    ///
-    /// Example: `"2,1"`
+    /// `ActionSequence`; example: `"2,1"`
     pub action_sequence: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -692,37 +733,45 @@ pub struct GetActionSequenceResponse {
 /// The `GetDetectInfo` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetDetectInfoResponse`].
-/// The codes it documents are in [`GetDetectInfoError`](super::errors::GetDetectInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetDetectInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.RuleIdNotExist`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdNotExist)
+/// - [`UnauthorizedOperation.ActivateError`](super::errors::FaceidErrorCode::UnauthorizedOperationActivateError)
+/// - [`UnauthorizedOperation.Activating`](super::errors::FaceidErrorCode::UnauthorizedOperationActivating)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetDetectInfo",
     output = GetDetectInfoResponse,
-    error = super::errors::GetDetectInfoError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetDetectInfo {
-    /// `BizToken`: a string.
-    ///
-    /// Example: `"CE661F1A-0F1E-45BD-BE13-34C05CEA7681"`
+    /// `BizToken`; example: `"CE661F1A-0F1E-45BD-BE13-34C05CEA7681"`
     pub biz_token: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RuleId`; example: `"0"`
     pub rule_id: String,
 
-    /// `InfoType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `InfoType`; example: `"0"`
     pub info_type: Option<String>,
 }
 
 /// What a successful [`GetDetectInfo`] call returns.
 #[tc_model]
 pub struct GetDetectInfoResponse {
-    /// `DetectInfo`: a string.
+    /// `DetectInfo`
     pub detect_info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -732,106 +781,98 @@ pub struct GetDetectInfoResponse {
 /// The `GetDetectInfoEnhanced` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetDetectInfoEnhancedResponse`].
-/// The codes it documents are in [`GetDetectInfoEnhancedError`](super::errors::GetDetectInfoEnhancedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetDetectInfoEnhanced)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.EncryptSystemError`](super::errors::FaceidErrorCode::FailedOperationEncryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.RuleIdNotExist`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdNotExist)
+/// - [`UnauthorizedOperation.ActivateError`](super::errors::FaceidErrorCode::UnauthorizedOperationActivateError)
+/// - [`UnauthorizedOperation.Activating`](super::errors::FaceidErrorCode::UnauthorizedOperationActivating)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetDetectInfoEnhanced",
     output = GetDetectInfoEnhancedResponse,
-    error = super::errors::GetDetectInfoEnhancedError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetDetectInfoEnhanced {
-    /// `BizToken`: a string.
-    ///
-    /// Example: `"CF742D11-BD49-4704-A33F-B9372D6322D6"`
+    /// `BizToken`; example: `"CF742D11-BD49-4704-A33F-B9372D6322D6"`
     pub biz_token: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `RuleId`; example: `"5"`
     pub rule_id: String,
 
-    /// `InfoType`: a string.
-    ///
-    /// Example: `"13"`
+    /// `InfoType`; example: `"13"`
     pub info_type: Option<String>,
 
-    /// `BestFramesCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BestFramesCount`; example: `1`
     pub best_frames_count: Option<u64>,
 
-    /// `IsCutIdCardImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCutIdCardImage`; example: `false`
     pub is_cut_id_card_image: Option<bool>,
 
-    /// `IsNeedIdCardAvatar`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedIdCardAvatar`; example: `false`
     pub is_need_id_card_avatar: Option<bool>,
 
-    /// `IsEncrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEncrypt`; example: `false`
     pub is_encrypt: Option<bool>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `IsEncryptResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEncryptResponse`; example: `false`
     pub is_encrypt_response: Option<bool>,
 
-    /// `IsReturnAllVideo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReturnAllVideo`; example: `false`
     pub is_return_all_video: Option<bool>,
 }
 
 /// What a successful [`GetDetectInfoEnhanced`] call returns.
 #[tc_model]
 pub struct GetDetectInfoEnhancedResponse {
-    /// `Text`: a [`DetectInfoText`](super::models::DetectInfoText).
+    /// `Text`
     pub text: Option<models::DetectInfoText>,
 
-    /// `IdCardData`: a [`DetectInfoIdCardData`](super::models::DetectInfoIdCardData).
+    /// `IdCardData`
     pub id_card_data: Option<models::DetectInfoIdCardData>,
 
-    /// `BestFrame`: a [`DetectInfoBestFrame`](super::models::DetectInfoBestFrame).
+    /// `BestFrame`
     pub best_frame: Option<models::DetectInfoBestFrame>,
 
-    /// `VideoData`: a [`DetectInfoVideoData`](super::models::DetectInfoVideoData).
+    /// `VideoData`
     pub video_data: Option<models::DetectInfoVideoData>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `IntentionVerifyData`: an [`IntentionVerifyData`](super::models::IntentionVerifyData).
+    /// `IntentionVerifyData`
     pub intention_verify_data: Option<models::IntentionVerifyData>,
 
-    /// `IntentionQuestionResult`: an [`IntentionQuestionResult`](super::models::IntentionQuestionResult).
+    /// `IntentionQuestionResult`
     pub intention_question_result: Option<models::IntentionQuestionResult>,
 
-    /// `IntentionActionResult`: an [`IntentionActionResult`](super::models::IntentionActionResult).
+    /// `IntentionActionResult`
     pub intention_action_result: Option<models::IntentionActionResult>,
 
-    /// `EncryptedBody`: a string.
-    ///
-    /// Example: `"0hMvx6fX6n...gXE0adJA=="`
+    /// `EncryptedBody`; example: `"0hMvx6fX6n...gXE0adJA=="`
     pub encrypted_body: Option<String>,
 
-    /// `IsVerifyIntention`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVerifyIntention`; example: `false`
     pub is_verify_intention: bool,
 
-    /// `IntentionVerifyType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IntentionVerifyType`; example: `"0"`
     pub intention_verify_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -841,75 +882,76 @@ pub struct GetDetectInfoEnhancedResponse {
 /// The `GetEidResult` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetEidResultResponse`].
-/// The codes it documents are in [`GetEidResultError`](super::errors::GetEidResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetEidResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InternalError.EncryptSystemError`](super::errors::FaceidErrorCode::InternalErrorEncryptSystemError)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.BizTokenIllegal`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenIllegal)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetEidResult",
     output = GetEidResultResponse,
-    error = super::errors::GetEidResultError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetEidResult {
-    /// `EidToken`: a string.
-    ///
-    /// Example: `"CE661F1A-0F1E-45BD-BE133-34C05CEA76812"`
+    /// `EidToken`; example: `"CE661F1A-0F1E-45BD-BE133-34C05CEA76812"`
     pub eid_token: String,
 
-    /// `InfoType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InfoType`; example: `"1"`
     pub info_type: Option<String>,
 
-    /// `BestFramesCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BestFramesCount`; example: `1`
     pub best_frames_count: Option<u64>,
 
-    /// `IsCutIdCardImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCutIdCardImage`; example: `false`
     pub is_cut_id_card_image: Option<bool>,
 
-    /// `IsNeedIdCardAvatar`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedIdCardAvatar`; example: `false`
     pub is_need_id_card_avatar: Option<bool>,
 }
 
 /// What a successful [`GetEidResult`] call returns.
 #[tc_model]
 pub struct GetEidResultResponse {
-    /// `Text`: a [`DetectInfoText`](super::models::DetectInfoText).
+    /// `Text`
     pub text: Option<models::DetectInfoText>,
 
-    /// `IdCardData`: a [`DetectInfoIdCardData`](super::models::DetectInfoIdCardData).
+    /// `IdCardData`
     pub id_card_data: Option<models::DetectInfoIdCardData>,
 
-    /// `BestFrame`: a [`DetectInfoBestFrame`](super::models::DetectInfoBestFrame).
+    /// `BestFrame`
     pub best_frame: Option<models::DetectInfoBestFrame>,
 
-    /// `EidInfo`: an [`EidInfo`](super::models::EidInfo).
+    /// `EidInfo`
     pub eid_info: Option<models::EidInfo>,
 
-    /// `IntentionVerifyData`: an [`IntentionVerifyData`](super::models::IntentionVerifyData).
+    /// `IntentionVerifyData`
     pub intention_verify_data: Option<models::IntentionVerifyData>,
 
-    /// `IntentionQuestionResult`: an [`IntentionQuestionResult`](super::models::IntentionQuestionResult).
+    /// `IntentionQuestionResult`
     pub intention_question_result: Option<models::IntentionQuestionResult>,
 
-    /// `IntentionActionResult`: an [`IntentionActionResult`](super::models::IntentionActionResult).
+    /// `IntentionActionResult`
     pub intention_action_result: Option<models::IntentionActionResult>,
 
-    /// `IsVerifyIntention`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVerifyIntention`; example: `false`
     pub is_verify_intention: bool,
 
-    /// `IntentionVerifyType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IntentionVerifyType`; example: `"0"`
     pub intention_verify_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -919,58 +961,61 @@ pub struct GetEidResultResponse {
 /// The `GetEidToken` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetEidTokenResponse`].
-/// The codes it documents are in [`GetEidTokenError`](super::errors::GetEidTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetEidToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`FailedOperation.UnregisteredEid`](super::errors::FaceidErrorCode::FailedOperationUnregisteredEid)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue.RuleIdDisabled`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdDisabled)
+/// - [`InvalidParameterValue.RuleIdNotExist`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdNotExist)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetEidToken",
     output = GetEidTokenResponse,
-    error = super::errors::GetEidTokenError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetEidToken {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"0NSJ243206261600932123"`
+    /// `MerchantId`; example: `"0NSJ243206261600932123"`
     pub merchant_id: String,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"202411011707591990200060000"`
+    /// `Extra`; example: `"202411011707591990200060000"`
     pub extra: Option<String>,
 
-    /// `Config`: a [`GetEidTokenConfig`](super::models::GetEidTokenConfig).
+    /// `Config`
     pub config: Option<models::GetEidTokenConfig>,
 
-    /// `RedirectUrl`: a string.
-    ///
-    /// Example: `"https://faceid.qq.com"`
+    /// `RedirectUrl`; example: `"https://faceid.qq.com"`
     pub redirect_url: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`GetEidToken`] call returns.
 #[tc_model]
 pub struct GetEidTokenResponse {
-    /// `EidToken`: a string.
-    ///
-    /// Example: `"CE6621F1A-0F1E-45BD-BE13-34C045CEA7681"`
+    /// `EidToken`; example: `"CE6621F1A-0F1E-45BD-BE13-34C045CEA7681"`
     pub eid_token: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -980,115 +1025,89 @@ pub struct GetEidTokenResponse {
 /// The `GetFaceIdResult` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetFaceIdResultResponse`].
-/// The codes it documents are in [`GetFaceIdResultError`](super::errors::GetFaceIdResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetFaceIdResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.BizTokenIllegal`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenIllegal)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetFaceIdResult",
     output = GetFaceIdResultResponse,
-    error = super::errors::GetFaceIdResultError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetFaceIdResult {
-    /// `FaceIdToken`: a string.
-    ///
-    /// Example: `"CE6613F1A-0F1E-45BD-BE13-34C05CEA76181"`
+    /// `FaceIdToken`; example: `"CE6613F1A-0F1E-45BD-BE13-34C05CEA76181"`
     pub face_id_token: String,
 
-    /// `IsNeedVideo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedVideo`; example: `false`
     pub is_need_video: Option<bool>,
 
-    /// `IsNeedBestFrame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedBestFrame`; example: `false`
     pub is_need_best_frame: Option<bool>,
 
-    /// `IsEncryptResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEncryptResponse`; example: `false`
     pub is_encrypt_response: Option<bool>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`GetFaceIdResult`] call returns.
 #[tc_model]
 pub struct GetFaceIdResultResponse {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `Similarity`: a floating-point number.
-    ///
-    /// Example: `97.7`
+    /// `Similarity`; example: `97.7`
     pub similarity: f64,
 
-    /// `VideoBase64`: a string.
-    ///
-    /// Example: `"AAAAGGZ0eX...5Zin4btI4A"`
+    /// `VideoBase64`; example: `"AAAAGGZ0eX...5Zin4btI4A"`
     pub video_base64: Option<String>,
 
-    /// `BestFrameBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...TYkEBjj//Z"`
+    /// `BestFrameBase64`; example: `"/9j/4AAQSk...TYkEBjj//Z"`
     pub best_frame_base64: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"202411011707591990200060000"`
+    /// `Extra`; example: `"202411011707591990200060000"`
     pub extra: Option<String>,
 
-    /// `DeviceInfoTag`: a string.
-    ///
-    /// Example: `"06"`
+    /// `DeviceInfoTag`; example: `"06"`
     pub device_info_tag: Option<String>,
 
-    /// `RiskInfoTag`: a string.
-    ///
-    /// Example: `"02"`
+    /// `RiskInfoTag`; example: `"02"`
     pub risk_info_tag: Option<String>,
 
-    /// `LivenessInfoTag`: a string.
-    ///
-    /// Example: `"01"`
+    /// `LivenessInfoTag`; example: `"01"`
     pub liveness_info_tag: Option<String>,
 
-    /// `DeviceInfoLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceInfoLevel`; example: `"1"`
     pub device_info_level: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `EncryptedBody`: a string.
-    ///
-    /// Example: `"0hMvx6fX6n...gXE0adJA=="`
+    /// `EncryptedBody`; example: `"0hMvx6fX6n...gXE0adJA=="`
     pub encrypted_body: Option<String>,
 
-    /// `IdCardFrontBase64`: a string.
-    ///
-    /// Example: `"0hMvx6fX6n...gXE0adJA=="`
+    /// `IdCardFrontBase64`; example: `"0hMvx6fX6n...gXE0adJA=="`
     pub id_card_front_base64: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1098,52 +1117,50 @@ pub struct GetFaceIdResultResponse {
 /// The `GetFaceIdRiskInfo` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetFaceIdRiskInfoResponse`].
-/// The codes it documents are in [`GetFaceIdRiskInfoError`](super::errors::GetFaceIdRiskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetFaceIdRiskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.BizTokenIllegal`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenIllegal)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetFaceIdRiskInfo",
     output = GetFaceIdRiskInfoResponse,
-    error = super::errors::GetFaceIdRiskInfoError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetFaceIdRiskInfo {
-    /// `FaceIdToken`: a string.
-    ///
-    /// Example: `"CE6621F1A-0F1E-45BD-BE13-34C025CEA7681"`
+    /// `FaceIdToken`; example: `"CE6621F1A-0F1E-45BD-BE13-34C025CEA7681"`
     pub face_id_token: String,
 }
 
 /// What a successful [`GetFaceIdRiskInfo`] call returns.
 #[tc_model]
 pub struct GetFaceIdRiskInfoResponse {
-    /// `DeviceInfoTag`: a string.
-    ///
-    /// Example: `"01_03"`
+    /// `DeviceInfoTag`; example: `"01_03"`
     pub device_info_tag: Option<String>,
 
-    /// `DeviceInfoLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceInfoLevel`; example: `1`
     pub device_info_level: Option<i64>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"DB1904203FA986234030BDFAB"`
+    /// `OpenId`; example: `"DB1904203FA986234030BDFAB"`
     pub open_id: Option<String>,
 
-    /// `CameraInfoLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CameraInfoLevel`; example: `1`
     pub camera_info_level: Option<i64>,
 
-    /// `CameraInfoTag`: a string.
-    ///
-    /// Example: `"01_03"`
+    /// `CameraInfoTag`; example: `"01_03"`
     pub camera_info_tag: Option<String>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1153,77 +1170,65 @@ pub struct GetFaceIdRiskInfoResponse {
 /// The `GetFaceIdToken` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetFaceIdTokenResponse`].
-/// The codes it documents are in [`GetFaceIdTokenError`](super::errors::GetFaceIdTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetFaceIdToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::FaceidErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetFaceIdToken",
     output = GetFaceIdTokenResponse,
-    error = super::errors::GetFaceIdTokenError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetFaceIdToken {
-    /// `CompareLib`: a string.
-    ///
-    /// Example: `"BUSINESS"`
+    /// `CompareLib`; example: `"BUSINESS"`
     pub compare_lib: String,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `Meta`: a string.
-    ///
-    /// Example: `"202411011707591990200060000"`
+    /// `Meta`; example: `"202411011707591990200060000"`
     pub meta: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Orderid=f904f4cf75db4f8fdc4f942c7f7a"`
+    /// `Extra`; example: `"Orderid=f904f4cf75db4f8fdc4f942c7f7a"`
     pub extra: Option<String>,
 
-    /// `UseCos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseCos`; example: `true`
     pub use_cos: Option<bool>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `RuleId`; example: `"12"`
     pub rule_id: Option<String>,
 
-    /// `MetaData`: a string.
-    ///
-    /// Example: `"9sdf/wed="`
+    /// `MetaData`; example: `"9sdf/wed="`
     pub meta_data: Option<String>,
 }
 
 /// What a successful [`GetFaceIdToken`] call returns.
 #[tc_model]
 pub struct GetFaceIdTokenResponse {
-    /// `FaceIdToken`: a string.
-    ///
-    /// Example: `"42S4B131D-5974-4674-EABB-8FFF1EC99F189"`
+    /// `FaceIdToken`; example: `"42S4B131D-5974-4674-EABB-8FFF1EC99F189"`
     pub face_id_token: String,
 
-    /// `ClientConfig`: a string.
-    ///
-    /// Example: `"9sdf/wed="`
+    /// `ClientConfig`; example: `"9sdf/wed="`
     pub client_config: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1233,34 +1238,38 @@ pub struct GetFaceIdTokenResponse {
 /// The `GetFaceidRiskInfoToken` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetFaceidRiskInfoTokenResponse`].
-/// The codes it documents are in [`GetFaceidRiskInfoTokenError`](super::errors::GetFaceidRiskInfoTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetFaceidRiskInfoToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::FaceidErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetFaceidRiskInfoToken",
     output = GetFaceidRiskInfoTokenResponse,
-    error = super::errors::GetFaceidRiskInfoTokenError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetFaceidRiskInfoToken {
-    /// `Meta`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Meta`; example: `"\"\""`
     pub meta: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extra`; example: `"\"\""`
     pub extra: Option<String>,
 }
 
 /// What a successful [`GetFaceidRiskInfoToken`] call returns.
 #[tc_model]
 pub struct GetFaceidRiskInfoTokenResponse {
-    /// `FaceIdToken`: a string.
-    ///
-    /// Example: `"9C66717E5-053C-425C-B5C3-D3784271DFE28"`
+    /// `FaceIdToken`; example: `"9C66717E5-053C-425C-B5C3-D3784271DFE28"`
     pub face_id_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1270,24 +1279,35 @@ pub struct GetFaceidRiskInfoTokenResponse {
 /// The `GetLiveCode` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetLiveCodeResponse`].
-/// The codes it documents are in [`GetLiveCodeError`](super::errors::GetLiveCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetLiveCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::FaceidErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
+/// - [`UnsupportedOperation`](super::errors::FaceidErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetLiveCode",
     output = GetLiveCodeResponse,
-    error = super::errors::GetLiveCodeError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetLiveCode {}
 
 /// What a successful [`GetLiveCode`] call returns.
 #[tc_model]
 pub struct GetLiveCodeResponse {
-    /// `LiveCode`: a string.
-    ///
-    /// Example: `"4392"`
+    /// `LiveCode`; example: `"4392"`
     pub live_code: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1297,24 +1317,29 @@ pub struct GetLiveCodeResponse {
 /// The `GetNFCToken` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetNFCTokenResponse`].
-/// The codes it documents are in [`GetNFCTokenError`](super::errors::GetNFCTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetNFCToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InternalError.UnKnown`](super::errors::FaceidErrorCode::InternalErrorUnKnown)
+/// - [`UnauthorizedOperation`](super::errors::FaceidErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetNFCToken",
     output = GetNFCTokenResponse,
-    error = super::errors::GetNFCTokenError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetNFCToken {}
 
 /// What a successful [`GetNFCToken`] call returns.
 #[tc_model]
 pub struct GetNFCTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"26ee9cb0-3fe7-44ee-990a-7c173c76766"`
+    /// `Token`; example: `"26ee9cb0-3fe7-44ee-990a-7c173c76766"`
     pub token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1324,47 +1349,44 @@ pub struct GetNFCTokenResponse {
 /// The `GetWeChatBillDetails` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetWeChatBillDetailsResponse`].
-/// The codes it documents are in [`GetWeChatBillDetailsError`](super::errors::GetWeChatBillDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetWeChatBillDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.RuleIdNotExist`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdNotExist)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetWeChatBillDetails",
     output = GetWeChatBillDetailsResponse,
-    error = super::errors::GetWeChatBillDetailsError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetWeChatBillDetails {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2023-03-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2023-03-01"`
     pub date: String,
 
-    /// `Cursor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cursor`; example: `1`
     pub cursor: u64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `RuleId`; example: `"12"`
     pub rule_id: Option<String>,
 }
 
 /// What a successful [`GetWeChatBillDetails`] call returns.
 #[tc_model]
 pub struct GetWeChatBillDetailsResponse {
-    /// `HasNextPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasNextPage`; example: `false`
     pub has_next_page: bool,
 
-    /// `NextCursor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NextCursor`; example: `1`
     pub next_cursor: u64,
 
-    /// `WeChatBillDetails`: a list of [`WeChatBillDetail`](super::models::WeChatBillDetail) objects.
+    /// `WeChatBillDetails`
     pub we_chat_bill_details: Vec<models::WeChatBillDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1374,20 +1396,27 @@ pub struct GetWeChatBillDetailsResponse {
 /// The `GetWxNFCResult` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`GetWxNFCResultResponse`].
-/// The codes it documents are in [`GetWxNFCResultError`](super::errors::GetWxNFCResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=GetWxNFCResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidTokenParameter`](super::errors::FaceidErrorCode::FailedOperationInvalidTokenParameter)
+/// - [`InternalError`](super::errors::FaceidErrorCode::InternalError)
+/// - [`InternalError.UnKnown`](super::errors::FaceidErrorCode::InternalErrorUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "GetWxNFCResult",
     output = GetWxNFCResultResponse,
-    error = super::errors::GetWxNFCResultError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct GetWxNFCResult {
-    /// `NFCToken`: a string.
-    ///
-    /// Example: `"d102c9c8-5423-11f1-97f9-52540044344e"`
+    /// `NFCToken`; example: `"d102c9c8-5423-11f1-97f9-52540044344e"`
     #[tc(rename = "NFCToken")]
     pub nfc_token: String,
 }
@@ -1395,99 +1424,61 @@ pub struct GetWxNFCResult {
 /// What a successful [`GetWxNFCResult`] call returns.
 #[tc_model]
 pub struct GetWxNFCResultResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ResultCode`; example: `"0"`
     pub result_code: Option<String>,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"350481***111140011"`
+    /// `IdNum`; example: `"350481***111140011"`
     pub id_num: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张*"`
+    /// `Name`; example: `"张*"`
     pub name: Option<String>,
 
-    /// `Picture`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAgAAAQAB"`
+    /// `Picture`; example: `"/9j/4AAQSkZJRgABAgAAAQAB"`
     pub picture: Option<String>,
 
-    /// `IdCardFrontImg`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAgAAAQAB"`
+    /// `IdCardFrontImg`; example: `"/9j/4AAQSkZJRgABAgAAAQAB"`
     pub id_card_front_img: Option<String>,
 
-    /// `IdCardBackImg`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAgAAAQ"`
+    /// `IdCardBackImg`; example: `"/9j/4AAQSkZJRgABAgAAAQ"`
     pub id_card_back_img: Option<String>,
 
-    /// `BirthDate`: a string.
-    ///
-    /// Example: `"20011114"`
+    /// `BirthDate`; example: `"20011114"`
     pub birth_date: Option<String>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"20220905"`
+    /// `BeginTime`; example: `"20220905"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20320905"`
+    /// `EndTime`; example: `"20320905"`
     pub end_time: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"福建省**市*************区*幢*单元***室"`
+    /// `Address`; example: `"福建省**市*************区*幢*单元***室"`
     pub address: Option<String>,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: Option<String>,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: Option<String>,
 
-    /// `IdType`: a string.
-    ///
-    /// Example: `"01"`
+    /// `IdType`; example: `"01"`
     pub id_type: Option<String>,
 
-    /// `EnName`: a string.
-    ///
-    /// Example: `"ZHAN***ZHEN"`
+    /// `EnName`; example: `"ZHAN***ZHEN"`
     pub en_name: Option<String>,
 
-    /// `SigningOrganization`: a string.
-    ///
-    /// Example: `"永安市***"`
+    /// `SigningOrganization`; example: `"永安市***"`
     pub signing_organization: Option<String>,
 
-    /// `OtherIdNum`: a string.
-    ///
-    /// Example: `"83100019900101123X"`
+    /// `OtherIdNum`; example: `"83100019900101123X"`
     pub other_id_num: Option<String>,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"CHN"`
+    /// `Nationality`; example: `"CHN"`
     pub nationality: Option<String>,
 
-    /// `PersonalNumber`: a string.
-    ///
-    /// Example: `"NFMFNFOGA0"`
+    /// `PersonalNumber`; example: `"NFMFNFOGA0"`
     pub personal_number: Option<String>,
 
-    /// `CheckMRTD`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CheckMRTD`; example: `"0"`
     #[tc(rename = "CheckMRTD")]
     pub check_mrtd: Option<String>,
 
@@ -1498,102 +1489,92 @@ pub struct GetWxNFCResultResponse {
 /// The `IdCardOCRVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`IdCardOCRVerificationResponse`].
-/// The codes it documents are in [`IdCardOCRVerificationError`](super::errors::IdCardOCRVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=IdCardOCRVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.DownLoadError`](super::errors::FaceidErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::FaceidErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::FaceidErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FaceidErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoIdCard`](super::errors::FaceidErrorCode::FailedOperationImageNoIdCard)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::FaceidErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::FaceidErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "IdCardOCRVerification",
     output = IdCardOCRVerificationResponse,
-    error = super::errors::IdCardOCRVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct IdCardOCRVerification {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com/image.jpg"`
+    /// `ImageUrl`; example: `"https://www.qq.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"CopyWarn\":true}"`
+    /// `Config`; example: `"{\"CopyWarn\":true}"`
     pub config: Option<String>,
 }
 
 /// What a successful [`IdCardOCRVerification`] call returns.
 #[tc_model]
 pub struct IdCardOCRVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"姓名和身份证号一致"`
+    /// `Description`; example: `"姓名和身份证号一致"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: Option<String>,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: Option<String>,
 
-    /// `Birth`: a string.
-    ///
-    /// Example: `"1654/12/20"`
+    /// `Birth`; example: `"1654/12/20"`
     pub birth: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市东城区景山前街4号紫禁城敬事房"`
+    /// `Address`; example: `"北京市东城区景山前街4号紫禁城敬事房"`
     pub address: Option<String>,
 
-    /// `Portrait`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk="`
+    /// `Portrait`; example: `"/9j/4AAQSk="`
     pub portrait: Option<String>,
 
-    /// `Warnings`: a string.
-    ///
-    /// Example: `"-9101|-9106|-9104"`
+    /// `Warnings`; example: `"-9101|-9106|-9104"`
     pub warnings: Option<String>,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Quality`; example: `0`
     pub quality: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1603,42 +1584,49 @@ pub struct IdCardOCRVerificationResponse {
 /// The `IdCardVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`IdCardVerificationResponse`].
-/// The codes it documents are in [`IdCardVerificationError`](super::errors::IdCardVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=IdCardVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "IdCardVerification",
     output = IdCardVerificationResponse,
-    error = super::errors::IdCardVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct IdCardVerification {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`IdCardVerification`] call returns.
 #[tc_model]
 pub struct IdCardVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"姓名和身份证号一致"`
+    /// `Description`; example: `"姓名和身份证号一致"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1648,67 +1636,81 @@ pub struct IdCardVerificationResponse {
 /// The `ImageRecognitionV2` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`ImageRecognitionV2Response`].
-/// The codes it documents are in [`ImageRecognitionV2Error`](super::errors::ImageRecognitionV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=ImageRecognitionV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompareFail`](super::errors::FaceidErrorCode::FailedOperationCompareFail)
+/// - [`FailedOperation.CompareLibServiceUnavailable`](super::errors::FaceidErrorCode::FailedOperationCompareLibServiceUnavailable)
+/// - [`FailedOperation.CompareLowSimilarity`](super::errors::FaceidErrorCode::FailedOperationCompareLowSimilarity)
+/// - [`FailedOperation.CompareSystemError`](super::errors::FaceidErrorCode::FailedOperationCompareSystemError)
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.IdFormatError`](super::errors::FaceidErrorCode::FailedOperationIdFormatError)
+/// - [`FailedOperation.IdNameMisMatch`](super::errors::FaceidErrorCode::FailedOperationIdNameMisMatch)
+/// - [`FailedOperation.IdNoExistSystem`](super::errors::FaceidErrorCode::FailedOperationIdNoExistSystem)
+/// - [`FailedOperation.IdPhotoNoExist`](super::errors::FaceidErrorCode::FailedOperationIdPhotoNoExist)
+/// - [`FailedOperation.IdPhotoPoorQuality`](super::errors::FaceidErrorCode::FailedOperationIdPhotoPoorQuality)
+/// - [`FailedOperation.IdPhotoSystemNoanswer`](super::errors::FaceidErrorCode::FailedOperationIdPhotoSystemNoanswer)
+/// - [`FailedOperation.IdentityAuthLimitExceeded`](super::errors::FaceidErrorCode::FailedOperationIdentityAuthLimitExceeded)
+/// - [`FailedOperation.LifePhotoDetectFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFaces)
+/// - [`FailedOperation.LifePhotoDetectFake`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFake)
+/// - [`FailedOperation.LifePhotoDetectNoFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectNoFaces)
+/// - [`FailedOperation.LifePhotoPoorQuality`](super::errors::FaceidErrorCode::FailedOperationLifePhotoPoorQuality)
+/// - [`FailedOperation.LifePhotoSizeError`](super::errors::FaceidErrorCode::FailedOperationLifePhotoSizeError)
+/// - [`FailedOperation.NameFormatError`](super::errors::FaceidErrorCode::FailedOperationNameFormatError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::FaceidErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
+/// - [`UnsupportedOperation`](super::errors::FaceidErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "ImageRecognitionV2",
     output = ImageRecognitionV2Response,
-    error = super::errors::ImageRecognitionV2Error
+    error = super::errors::FaceidErrorCode
 )]
 pub struct ImageRecognitionV2 {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: String,
 
-    /// `Optional`: a string.
-    ///
-    /// Example: `"92424b"`
+    /// `Optional`; example: `"92424b"`
     pub optional: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"开户业务"`
+    /// `Extra`; example: `"开户业务"`
     pub extra: Option<String>,
 }
 
 /// What a successful [`ImageRecognitionV2`] call returns.
 #[tc_model]
 pub struct ImageRecognitionV2Response {
-    /// `Sim`: a floating-point number.
-    ///
-    /// Example: `89.88`
+    /// `Sim`; example: `89.88`
     pub sim: f64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Result`; example: `"Success"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"开户业务"`
+    /// `Extra`; example: `"开户业务"`
     pub extra: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1718,79 +1720,113 @@ pub struct ImageRecognitionV2Response {
 /// The `LivenessCompare` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`LivenessCompareResponse`].
-/// The codes it documents are in [`LivenessCompareError`](super::errors::LivenessCompareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=LivenessCompare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ActionCloseEye`](super::errors::FaceidErrorCode::FailedOperationActionCloseEye)
+/// - [`FailedOperation.ActionFaceClose`](super::errors::FaceidErrorCode::FailedOperationActionFaceClose)
+/// - [`FailedOperation.ActionFaceFar`](super::errors::FaceidErrorCode::FailedOperationActionFaceFar)
+/// - [`FailedOperation.ActionFaceLeft`](super::errors::FaceidErrorCode::FailedOperationActionFaceLeft)
+/// - [`FailedOperation.ActionFaceRight`](super::errors::FaceidErrorCode::FailedOperationActionFaceRight)
+/// - [`FailedOperation.ActionFirstAction`](super::errors::FaceidErrorCode::FailedOperationActionFirstAction)
+/// - [`FailedOperation.ActionLightDark`](super::errors::FaceidErrorCode::FailedOperationActionLightDark)
+/// - [`FailedOperation.ActionLightStrong`](super::errors::FaceidErrorCode::FailedOperationActionLightStrong)
+/// - [`FailedOperation.ActionNodetectFace`](super::errors::FaceidErrorCode::FailedOperationActionNodetectFace)
+/// - [`FailedOperation.ActionOpenMouth`](super::errors::FaceidErrorCode::FailedOperationActionOpenMouth)
+/// - [`FailedOperation.CompareFail`](super::errors::FaceidErrorCode::FailedOperationCompareFail)
+/// - [`FailedOperation.CompareLowSimilarity`](super::errors::FaceidErrorCode::FailedOperationCompareLowSimilarity)
+/// - [`FailedOperation.CompareSystemError`](super::errors::FaceidErrorCode::FailedOperationCompareSystemError)
+/// - [`FailedOperation.CompressVideoError`](super::errors::FaceidErrorCode::FailedOperationCompressVideoError)
+/// - [`FailedOperation.DownLoadError`](super::errors::FaceidErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.DownLoadTimeoutError`](super::errors::FaceidErrorCode::FailedOperationDownLoadTimeoutError)
+/// - [`FailedOperation.LifePhotoDetectFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFaces)
+/// - [`FailedOperation.LifePhotoDetectFake`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFake)
+/// - [`FailedOperation.LifePhotoDetectNoFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectNoFaces)
+/// - [`FailedOperation.LifePhotoPoorQuality`](super::errors::FaceidErrorCode::FailedOperationLifePhotoPoorQuality)
+/// - [`FailedOperation.LifePhotoSizeError`](super::errors::FaceidErrorCode::FailedOperationLifePhotoSizeError)
+/// - [`FailedOperation.LipFaceIncomplete`](super::errors::FaceidErrorCode::FailedOperationLipFaceIncomplete)
+/// - [`FailedOperation.LipMoveSmall`](super::errors::FaceidErrorCode::FailedOperationLipMoveSmall)
+/// - [`FailedOperation.LipNetFailed`](super::errors::FaceidErrorCode::FailedOperationLipNetFailed)
+/// - [`FailedOperation.LipSizeError`](super::errors::FaceidErrorCode::FailedOperationLipSizeError)
+/// - [`FailedOperation.LipVideoInvalid`](super::errors::FaceidErrorCode::FailedOperationLipVideoInvalid)
+/// - [`FailedOperation.LipVideoQuaility`](super::errors::FaceidErrorCode::FailedOperationLipVideoQuaility)
+/// - [`FailedOperation.LipVoiceDetect`](super::errors::FaceidErrorCode::FailedOperationLipVoiceDetect)
+/// - [`FailedOperation.LipVoiceLow`](super::errors::FaceidErrorCode::FailedOperationLipVoiceLow)
+/// - [`FailedOperation.LipVoiceRecognize`](super::errors::FaceidErrorCode::FailedOperationLipVoiceRecognize)
+/// - [`FailedOperation.LivessBestFrameError`](super::errors::FaceidErrorCode::FailedOperationLivessBestFrameError)
+/// - [`FailedOperation.LivessDetectFail`](super::errors::FaceidErrorCode::FailedOperationLivessDetectFail)
+/// - [`FailedOperation.LivessDetectFake`](super::errors::FaceidErrorCode::FailedOperationLivessDetectFake)
+/// - [`FailedOperation.LivessSystemError`](super::errors::FaceidErrorCode::FailedOperationLivessSystemError)
+/// - [`FailedOperation.LivessUnknownError`](super::errors::FaceidErrorCode::FailedOperationLivessUnknownError)
+/// - [`FailedOperation.SilentDetectFail`](super::errors::FaceidErrorCode::FailedOperationSilentDetectFail)
+/// - [`FailedOperation.SilentEyeLiveFail`](super::errors::FaceidErrorCode::FailedOperationSilentEyeLiveFail)
+/// - [`FailedOperation.SilentFaceDetectFail`](super::errors::FaceidErrorCode::FailedOperationSilentFaceDetectFail)
+/// - [`FailedOperation.SilentFaceQualityFail`](super::errors::FaceidErrorCode::FailedOperationSilentFaceQualityFail)
+/// - [`FailedOperation.SilentFaceWithMaskFail`](super::errors::FaceidErrorCode::FailedOperationSilentFaceWithMaskFail)
+/// - [`FailedOperation.SilentMouthLiveFail`](super::errors::FaceidErrorCode::FailedOperationSilentMouthLiveFail)
+/// - [`FailedOperation.SilentMultiFaceFail`](super::errors::FaceidErrorCode::FailedOperationSilentMultiFaceFail)
+/// - [`FailedOperation.SilentPictureLiveFail`](super::errors::FaceidErrorCode::FailedOperationSilentPictureLiveFail)
+/// - [`FailedOperation.SilentThreshold`](super::errors::FaceidErrorCode::FailedOperationSilentThreshold)
+/// - [`FailedOperation.SilentTooShort`](super::errors::FaceidErrorCode::FailedOperationSilentTooShort)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::FaceidErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
+/// - [`UnsupportedOperation`](super::errors::FaceidErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "LivenessCompare",
     output = LivenessCompareResponse,
-    error = super::errors::LivenessCompareError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct LivenessCompare {
-    /// `LivenessType`: a string.
-    ///
-    /// Example: `"LIP"`
+    /// `LivenessType`; example: `"LIP"`
     pub liveness_type: String,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://www.qq.com/image.jpg"`
+    /// `ImageUrl`; example: `"http://www.qq.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `ValidateData`: a string.
-    ///
-    /// Example: `"2,1"`
+    /// `ValidateData`; example: `"2,1"`
     pub validate_data: Option<String>,
 
-    /// `Optional`: a string.
-    ///
-    /// Example: `"{\\\"BestFrameNum\\\":1}"`
+    /// `Optional`; example: `"{\\\"BestFrameNum\\\":1}"`
     pub optional: Option<String>,
 
-    /// `VideoBase64`: a string.
-    ///
-    /// Example: `"AAAAIGZ0eX...0tLS0tLS8="`
+    /// `VideoBase64`; example: `"AAAAIGZ0eX...0tLS0tLS8="`
     pub video_base64: Option<String>,
 
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://www.qq.com/video.mp4"`
+    /// `VideoUrl`; example: `"http://www.qq.com/video.mp4"`
     pub video_url: Option<String>,
 }
 
 /// What a successful [`LivenessCompare`] call returns.
 #[tc_model]
 pub struct LivenessCompareResponse {
-    /// `BestFrameBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `BestFrameBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub best_frame_base64: Option<String>,
 
-    /// `Sim`: a floating-point number.
-    ///
-    /// Example: `88.33`
+    /// `Sim`; example: `88.33`
     pub sim: f64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Result`; example: `"Success"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `BestFrameList`: a list of strings.
-    ///
-    /// Example: `["/9j/4AAQSk...vv56s//9k="]`
+    /// `BestFrameList`; example: `["/9j/4AAQSk...vv56s//9k="]`
     pub best_frame_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1800,82 +1836,118 @@ pub struct LivenessCompareResponse {
 /// The `LivenessRecognition` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`LivenessRecognitionResponse`].
-/// The codes it documents are in [`LivenessRecognitionError`](super::errors::LivenessRecognitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=LivenessRecognition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::FaceidErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ActionCloseEye`](super::errors::FaceidErrorCode::FailedOperationActionCloseEye)
+/// - [`FailedOperation.ActionFaceClose`](super::errors::FaceidErrorCode::FailedOperationActionFaceClose)
+/// - [`FailedOperation.ActionFaceFar`](super::errors::FaceidErrorCode::FailedOperationActionFaceFar)
+/// - [`FailedOperation.ActionFaceLeft`](super::errors::FaceidErrorCode::FailedOperationActionFaceLeft)
+/// - [`FailedOperation.ActionFaceRight`](super::errors::FaceidErrorCode::FailedOperationActionFaceRight)
+/// - [`FailedOperation.ActionFirstAction`](super::errors::FaceidErrorCode::FailedOperationActionFirstAction)
+/// - [`FailedOperation.ActionLightDark`](super::errors::FaceidErrorCode::FailedOperationActionLightDark)
+/// - [`FailedOperation.ActionLightStrong`](super::errors::FaceidErrorCode::FailedOperationActionLightStrong)
+/// - [`FailedOperation.ActionNodetectFace`](super::errors::FaceidErrorCode::FailedOperationActionNodetectFace)
+/// - [`FailedOperation.ActionOpenMouth`](super::errors::FaceidErrorCode::FailedOperationActionOpenMouth)
+/// - [`FailedOperation.CompareFail`](super::errors::FaceidErrorCode::FailedOperationCompareFail)
+/// - [`FailedOperation.CompareLibServiceUnavailable`](super::errors::FaceidErrorCode::FailedOperationCompareLibServiceUnavailable)
+/// - [`FailedOperation.CompareLowSimilarity`](super::errors::FaceidErrorCode::FailedOperationCompareLowSimilarity)
+/// - [`FailedOperation.CompareSystemError`](super::errors::FaceidErrorCode::FailedOperationCompareSystemError)
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.DownLoadError`](super::errors::FaceidErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.DownLoadTimeoutError`](super::errors::FaceidErrorCode::FailedOperationDownLoadTimeoutError)
+/// - [`FailedOperation.IdFormatError`](super::errors::FaceidErrorCode::FailedOperationIdFormatError)
+/// - [`FailedOperation.IdNameMisMatch`](super::errors::FaceidErrorCode::FailedOperationIdNameMisMatch)
+/// - [`FailedOperation.IdNoExistSystem`](super::errors::FaceidErrorCode::FailedOperationIdNoExistSystem)
+/// - [`FailedOperation.IdPhotoNoExist`](super::errors::FaceidErrorCode::FailedOperationIdPhotoNoExist)
+/// - [`FailedOperation.IdPhotoPoorQuality`](super::errors::FaceidErrorCode::FailedOperationIdPhotoPoorQuality)
+/// - [`FailedOperation.IdentityAuthLimitExceeded`](super::errors::FaceidErrorCode::FailedOperationIdentityAuthLimitExceeded)
+/// - [`FailedOperation.LifePhotoDetectFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFaces)
+/// - [`FailedOperation.LifePhotoDetectFake`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectFake)
+/// - [`FailedOperation.LifePhotoDetectNoFaces`](super::errors::FaceidErrorCode::FailedOperationLifePhotoDetectNoFaces)
+/// - [`FailedOperation.LifePhotoSizeError`](super::errors::FaceidErrorCode::FailedOperationLifePhotoSizeError)
+/// - [`FailedOperation.LipFaceIncomplete`](super::errors::FaceidErrorCode::FailedOperationLipFaceIncomplete)
+/// - [`FailedOperation.LipMoveSmall`](super::errors::FaceidErrorCode::FailedOperationLipMoveSmall)
+/// - [`FailedOperation.LipNetFailed`](super::errors::FaceidErrorCode::FailedOperationLipNetFailed)
+/// - [`FailedOperation.LipSizeError`](super::errors::FaceidErrorCode::FailedOperationLipSizeError)
+/// - [`FailedOperation.LipVideoInvalid`](super::errors::FaceidErrorCode::FailedOperationLipVideoInvalid)
+/// - [`FailedOperation.LipVideoQuaility`](super::errors::FaceidErrorCode::FailedOperationLipVideoQuaility)
+/// - [`FailedOperation.LipVoiceDetect`](super::errors::FaceidErrorCode::FailedOperationLipVoiceDetect)
+/// - [`FailedOperation.LipVoiceLow`](super::errors::FaceidErrorCode::FailedOperationLipVoiceLow)
+/// - [`FailedOperation.LipVoiceRecognize`](super::errors::FaceidErrorCode::FailedOperationLipVoiceRecognize)
+/// - [`FailedOperation.LivessBestFrameError`](super::errors::FaceidErrorCode::FailedOperationLivessBestFrameError)
+/// - [`FailedOperation.LivessDetectFail`](super::errors::FaceidErrorCode::FailedOperationLivessDetectFail)
+/// - [`FailedOperation.LivessDetectFake`](super::errors::FaceidErrorCode::FailedOperationLivessDetectFake)
+/// - [`FailedOperation.LivessSystemError`](super::errors::FaceidErrorCode::FailedOperationLivessSystemError)
+/// - [`FailedOperation.LivessUnknownError`](super::errors::FaceidErrorCode::FailedOperationLivessUnknownError)
+/// - [`FailedOperation.NameFormatError`](super::errors::FaceidErrorCode::FailedOperationNameFormatError)
+/// - [`FailedOperation.SilentDetectFail`](super::errors::FaceidErrorCode::FailedOperationSilentDetectFail)
+/// - [`FailedOperation.SilentThreshold`](super::errors::FaceidErrorCode::FailedOperationSilentThreshold)
+/// - [`FailedOperation.SilentTooShort`](super::errors::FaceidErrorCode::FailedOperationSilentTooShort)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::FaceidErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
+/// - [`UnsupportedOperation`](super::errors::FaceidErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "LivenessRecognition",
     output = LivenessRecognitionResponse,
-    error = super::errors::LivenessRecognitionError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct LivenessRecognition {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `LivenessType`: a string.
-    ///
-    /// Example: `"SILENT"`
+    /// `LivenessType`; example: `"SILENT"`
     pub liveness_type: String,
 
-    /// `VideoBase64`: a string.
-    ///
-    /// Example: `"AAAAIGZ0eX...0tLS0tLS8="`
+    /// `VideoBase64`; example: `"AAAAIGZ0eX...0tLS0tLS8="`
     pub video_base64: Option<String>,
 
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://www.qq.com/video.mp4"`
+    /// `VideoUrl`; example: `"http://www.qq.com/video.mp4"`
     pub video_url: Option<String>,
 
-    /// `ValidateData`: a string.
-    ///
-    /// Example: `"4903"`
+    /// `ValidateData`; example: `"4903"`
     pub validate_data: Option<String>,
 
-    /// `Optional`: a string.
-    ///
-    /// Example: `"{\\\"BestFrameNum\\\":1}"`
+    /// `Optional`; example: `"{\\\"BestFrameNum\\\":1}"`
     pub optional: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`LivenessRecognition`] call returns.
 #[tc_model]
 pub struct LivenessRecognitionResponse {
-    /// `BestFrameBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `BestFrameBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub best_frame_base64: Option<String>,
 
-    /// `Sim`: a floating-point number.
-    ///
-    /// Example: `89.88`
+    /// `Sim`; example: `89.88`
     pub sim: f64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Result`; example: `"Success"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `BestFrameList`: a list of strings.
-    ///
-    /// Example: `["/9j/4AAQSk...Kff7/+Af/Z"]`
+    /// `BestFrameList`; example: `["/9j/4AAQSk...Kff7/+Af/Z"]`
     pub best_frame_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1885,57 +1957,56 @@ pub struct LivenessRecognitionResponse {
 /// The `MinorsVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`MinorsVerificationResponse`].
-/// The codes it documents are in [`MinorsVerificationError`](super::errors::MinorsVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=MinorsVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "MinorsVerification",
     output = MinorsVerificationResponse,
-    error = super::errors::MinorsVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct MinorsVerification {
-    /// `Type`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Type`; example: `"0"`
     pub r#type: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Mobile`; example: `"16137688175"`
     pub mobile: Option<String>,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`MinorsVerification`] call returns.
 #[tc_model]
 pub struct MinorsVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成年"`
+    /// `Description`; example: `"成年"`
     pub description: String,
 
-    /// `AgeRange`: a string.
-    ///
-    /// Example: `"[18,+)"`
+    /// `AgeRange`; example: `"[18,+)"`
     pub age_range: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1945,42 +2016,50 @@ pub struct MinorsVerificationResponse {
 /// The `MobileNetworkTimeVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`MobileNetworkTimeVerificationResponse`].
-/// The codes it documents are in [`MobileNetworkTimeVerificationError`](super::errors::MobileNetworkTimeVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=MobileNetworkTimeVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BizTokenExpired`](super::errors::FaceidErrorCode::InvalidParameterValueBizTokenExpired)
+/// - [`InvalidParameterValue.RuleIdNotExist`](super::errors::FaceidErrorCode::InvalidParameterValueRuleIdNotExist)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "MobileNetworkTimeVerification",
     output = MobileNetworkTimeVerificationResponse,
-    error = super::errors::MobileNetworkTimeVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct MobileNetworkTimeVerification {
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Mobile`; example: `"16137688175"`
     pub mobile: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`MobileNetworkTimeVerification`] call returns.
 #[tc_model]
 pub struct MobileNetworkTimeVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `Range`: a string.
-    ///
-    /// Example: `"[23,+)"`
+    /// `Range`; example: `"[23,+)"`
     pub range: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1990,42 +2069,48 @@ pub struct MobileNetworkTimeVerificationResponse {
 /// The `MobileStatus` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`MobileStatusResponse`].
-/// The codes it documents are in [`MobileStatusError`](super::errors::MobileStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=MobileStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "MobileStatus",
     output = MobileStatusResponse,
-    error = super::errors::MobileStatusError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct MobileStatus {
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Mobile`; example: `"16137688175"`
     pub mobile: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`MobileStatus`] call returns.
 #[tc_model]
 pub struct MobileStatusResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Description`; example: `"成功"`
     pub description: String,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatusCode`; example: `1`
     pub status_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2035,123 +2120,91 @@ pub struct MobileStatusResponse {
 /// The `ParseNfcData` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`ParseNfcDataResponse`].
-/// The codes it documents are in [`ParseNfcDataError`](super::errors::ParseNfcDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=ParseNfcData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnKnown`](super::errors::FaceidErrorCode::InternalErrorUnKnown)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "ParseNfcData",
     output = ParseNfcDataResponse,
-    error = super::errors::ParseNfcDataError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct ParseNfcData {
-    /// `ReqId`: a string.
-    ///
-    /// Example: `"ECBEC11E6-F05A-40DE-9CC3-C9EF119F55FE1"`
+    /// `ReqId`; example: `"ECBEC11E6-F05A-40DE-9CC3-C9EF119F55FE1"`
     pub req_id: String,
 }
 
 /// What a successful [`ParseNfcData`] call returns.
 #[tc_model]
 pub struct ParseNfcDataResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ResultCode`; example: `"0"`
     pub result_code: Option<String>,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdNum`; example: `"11204416541220243X"`
     pub id_num: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `Picture`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Picture`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub picture: Option<String>,
 
-    /// `BirthDate`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `BirthDate`; example: `"20220222"`
     pub birth_date: Option<String>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `BeginTime`; example: `"20220222"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `EndTime`; example: `"20220222"`
     pub end_time: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市东城区景山前街4号紫禁城敬事房"`
+    /// `Address`; example: `"北京市东城区景山前街4号紫禁城敬事房"`
     pub address: Option<String>,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: Option<String>,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: Option<String>,
 
-    /// `IdType`: a string.
-    ///
-    /// Example: `"01"`
+    /// `IdType`; example: `"01"`
     pub id_type: Option<String>,
 
-    /// `EnName`: a string.
-    ///
-    /// Example: `"lily"`
+    /// `EnName`; example: `"lily"`
     pub en_name: Option<String>,
 
-    /// `SigningOrganization`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `SigningOrganization`; example: `"广东省"`
     pub signing_organization: Option<String>,
 
-    /// `OtherIdNum`: a string.
-    ///
-    /// Example: `"830000199706020042"`
+    /// `OtherIdNum`; example: `"830000199706020042"`
     pub other_id_num: Option<String>,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"英国"`
+    /// `Nationality`; example: `"英国"`
     pub nationality: Option<String>,
 
-    /// `PersonalNumber`: a string.
-    ///
-    /// Example: `"0602004212071"`
+    /// `PersonalNumber`; example: `"0602004212071"`
     pub personal_number: Option<String>,
 
-    /// `CheckMRTD`: a string.
+    /// `CheckMRTD`
     #[tc(rename = "CheckMRTD")]
     pub check_mrtd: Option<String>,
 
-    /// `ImageA`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageA`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_a: Option<String>,
 
-    /// `ImageB`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk......j+5QVYZKxU"`
+    /// `ImageB`; example: `"/9j/4AAQSk......j+5QVYZKxU"`
     pub image_b: Option<String>,
 
-    /// `ResultDescription`: a string.
-    ///
-    /// Example: `"首次查询成功"`
+    /// `ResultDescription`; example: `"首次查询成功"`
     pub result_description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2161,72 +2214,66 @@ pub struct ParseNfcDataResponse {
 /// The `PhoneVerification` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`PhoneVerificationResponse`].
-/// The codes it documents are in [`PhoneVerificationError`](super::errors::PhoneVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=PhoneVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "PhoneVerification",
     output = PhoneVerificationResponse,
-    error = super::errors::PhoneVerificationError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct PhoneVerification {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Phone`; example: `"16137688175"`
     pub phone: String,
 
-    /// `VerifyMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `VerifyMode`; example: `"0"`
     pub verify_mode: Option<String>,
 
-    /// `CiphertextBlob`: a string.
-    ///
-    /// Example: `"BKD5+E/euB3mXQ9pqKNLvazmrSB/XdTsOasrx+m......UY7JJ7p/WTFirTINnU4="`
+    /// `CiphertextBlob`; example: `"BKD5+E/euB3mXQ9pqKNLvazmrSB/XdTsOasrx+m......UY7JJ7p/WTFirTINnU4="`
     pub ciphertext_blob: Option<String>,
 
-    /// `EncryptList`: a list of strings.
+    /// `EncryptList`
     pub encrypt_list: Option<Vec<String>>,
 
-    /// `Iv`: a string.
-    ///
-    /// Example: `"+am/h1FrULT8Y39M"`
+    /// `Iv`; example: `"+am/h1FrULT8Y39M"`
     pub iv: Option<String>,
 }
 
 /// What a successful [`PhoneVerification`] call returns.
 #[tc_model]
 pub struct PhoneVerificationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"认证通过"`
+    /// `Description`; example: `"认证通过"`
     pub description: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"移动"`
+    /// `Isp`; example: `"移动"`
     pub isp: String,
 
-    /// `ResultDetail`: a string.
-    ///
-    /// Example: `"PhoneIdCardMismatch"`
+    /// `ResultDetail`; example: `"PhoneIdCardMismatch"`
     pub result_detail: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2236,52 +2283,54 @@ pub struct PhoneVerificationResponse {
 /// The `PhoneVerificationCMCC` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`PhoneVerificationCMCCResponse`].
-/// The codes it documents are in [`PhoneVerificationCMCCError`](super::errors::PhoneVerificationCMCCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=PhoneVerificationCMCC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "PhoneVerificationCMCC",
     output = PhoneVerificationCMCCResponse,
-    error = super::errors::PhoneVerificationCMCCError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct PhoneVerificationCMCC {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Phone`; example: `"16137688175"`
     pub phone: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`PhoneVerificationCMCC`] call returns.
 #[tc_model]
 pub struct PhoneVerificationCMCCResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"移动"`
+    /// `Isp`; example: `"移动"`
     pub isp: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"业务结果描述。"`
+    /// `Description`; example: `"业务结果描述。"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2291,52 +2340,54 @@ pub struct PhoneVerificationCMCCResponse {
 /// The `PhoneVerificationCTCC` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`PhoneVerificationCTCCResponse`].
-/// The codes it documents are in [`PhoneVerificationCTCCError`](super::errors::PhoneVerificationCTCCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=PhoneVerificationCTCC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "PhoneVerificationCTCC",
     output = PhoneVerificationCTCCResponse,
-    error = super::errors::PhoneVerificationCTCCError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct PhoneVerificationCTCC {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Phone`; example: `"16137688175"`
     pub phone: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`PhoneVerificationCTCC`] call returns.
 #[tc_model]
 pub struct PhoneVerificationCTCCResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Isp`; example: `"电信"`
     pub isp: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"比对一致"`
+    /// `Description`; example: `"比对一致"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2346,52 +2397,54 @@ pub struct PhoneVerificationCTCCResponse {
 /// The `PhoneVerificationCUCC` action of FACEID API 2018-03-01.
 ///
 /// A successful call returns [`PhoneVerificationCUCCResponse`].
-/// The codes it documents are in [`PhoneVerificationCUCCError`](super::errors::PhoneVerificationCUCCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=faceid&Version=2018-03-01&Action=PhoneVerificationCUCC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FaceidErrorCode`](super::errors::FaceidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptSystemError`](super::errors::FaceidErrorCode::FailedOperationDecryptSystemError)
+/// - [`FailedOperation.StsUnAuthErrError`](super::errors::FaceidErrorCode::FailedOperationStsUnAuthErrError)
+/// - [`FailedOperation.UnKnown`](super::errors::FaceidErrorCode::FailedOperationUnKnown)
+/// - [`InvalidParameter`](super::errors::FaceidErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportEncryptField`](super::errors::FaceidErrorCode::InvalidParameterUnsupportEncryptField)
+/// - [`InvalidParameterValue`](super::errors::FaceidErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.Arrears`](super::errors::FaceidErrorCode::UnauthorizedOperationArrears)
+/// - [`UnauthorizedOperation.ChargeStatusException`](super::errors::FaceidErrorCode::UnauthorizedOperationChargeStatusException)
+/// - [`UnauthorizedOperation.NonAuthorize`](super::errors::FaceidErrorCode::UnauthorizedOperationNonAuthorize)
+/// - [`UnauthorizedOperation.Nonactivated`](super::errors::FaceidErrorCode::UnauthorizedOperationNonactivated)
 #[tc_action(
     service = "faceid",
     version = "2018-03-01",
     name = "PhoneVerificationCUCC",
     output = PhoneVerificationCUCCResponse,
-    error = super::errors::PhoneVerificationCUCCError
+    error = super::errors::FaceidErrorCode
 )]
 pub struct PhoneVerificationCUCC {
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Phone`; example: `"16137688175"`
     pub phone: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: Option<models::Encryption>,
 }
 
 /// What a successful [`PhoneVerificationCUCC`] call returns.
 #[tc_model]
 pub struct PhoneVerificationCUCCResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Result`; example: `"0"`
     pub result: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"联通"`
+    /// `Isp`; example: `"联通"`
     pub isp: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"比对一致"`
+    /// `Description`; example: `"比对一致"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

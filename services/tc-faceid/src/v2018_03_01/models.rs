@@ -8,9 +8,7 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DetectAIFakeFaces`](super::DetectAIFakeFaces).
 #[tc_model]
 pub struct AttackRiskDetail {
-    /// `Type`: a string.
-    ///
-    /// Example: `"SuspectedWatermark"`
+    /// `Type`; example: `"SuspectedWatermark"`
     pub r#type: Option<String>,
 }
 
@@ -19,55 +17,37 @@ pub struct AttackRiskDetail {
 /// Returned in the output of [`GetWeChatBillDetails`](super::GetWeChatBillDetails).
 #[tc_model]
 pub struct ChargeDetail {
-    /// `ReqTime`: a string.
-    ///
-    /// Example: `"1638781186273"`
+    /// `ReqTime`; example: `"1638781186273"`
     pub req_time: String,
 
-    /// `Seq`: a string.
-    ///
-    /// Example: `"e594dc57-9ee3-409b-a8e4-7b46945887c3"`
+    /// `Seq`; example: `"e594dc57-9ee3-409b-a8e4-7b46945887c3"`
     pub seq: String,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: String,
 
-    /// `Idcard`: a string.
+    /// `Idcard`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub idcard: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: String,
 
-    /// `Sim`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `Sim`; example: `"100.00"`
     pub sim: String,
 
-    /// `IsNeedCharge`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNeedCharge`; example: `true`
     pub is_need_charge: bool,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"核身"`
+    /// `ChargeType`; example: `"核身"`
     pub charge_type: String,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrorCode`; example: `"0"`
     pub error_code: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrorMessage`; example: `"成功"`
     pub error_message: String,
 }
 
@@ -76,74 +56,46 @@ pub struct ChargeDetail {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct DetectDetail {
-    /// `ReqTime`: a string.
-    ///
-    /// Example: `"1753091765496"`
+    /// `ReqTime`; example: `"1753091765496"`
     pub req_time: Option<String>,
 
-    /// `Seq`: a string.
-    ///
-    /// Example: `"5139af2d-442c-4500-837f-9683baba76ae"`
+    /// `Seq`; example: `"5139af2d-442c-4500-837f-9683baba76ae"`
     pub seq: Option<String>,
 
-    /// `Idcard`: a string.
-    ///
-    /// Example: `"440111199001010000"`
+    /// `Idcard`; example: `"440111199001010000"`
     pub idcard: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Sim`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `Sim`; example: `"100.00"`
     pub sim: Option<String>,
 
-    /// `IsNeedCharge`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedCharge`; example: `false`
     pub is_need_charge: Option<bool>,
 
-    /// `Errcode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Errcode`; example: `0`
     pub errcode: Option<i64>,
 
-    /// `Errmsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Errmsg`; example: `"成功"`
     pub errmsg: Option<String>,
 
-    /// `Livestatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Livestatus`; example: `0`
     pub livestatus: Option<i64>,
 
-    /// `Livemsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Livemsg`; example: `"成功"`
     pub livemsg: Option<String>,
 
-    /// `Comparestatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Comparestatus`; example: `0`
     pub comparestatus: Option<i64>,
 
-    /// `Comparemsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Comparemsg`; example: `"成功"`
     pub comparemsg: Option<String>,
 
-    /// `CompareLibType`: a string.
-    ///
-    /// Example: `"商业库"`
+    /// `CompareLibType`; example: `"商业库"`
     pub compare_lib_type: Option<String>,
 
-    /// `LivenessMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LivenessMode`; example: `0`
     pub liveness_mode: Option<u64>,
 }
 
@@ -152,14 +104,10 @@ pub struct DetectDetail {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct DetectInfoBestFrame {
-    /// `BestFrame`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...NFFFJjP//Z"`
+    /// `BestFrame`; example: `"/9j/4AAQSk...NFFFJjP//Z"`
     pub best_frame: Option<String>,
 
-    /// `BestFrames`: a list of strings.
-    ///
-    /// Example: `["/9j/4AAQSk...7+lc5J/9k="]`
+    /// `BestFrames`; example: `["/9j/4AAQSk...7+lc5J/9k="]`
     pub best_frames: Option<Vec<String>>,
 }
 
@@ -168,35 +116,25 @@ pub struct DetectInfoBestFrame {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct DetectInfoIdCardData {
-    /// `OcrFront`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `OcrFront`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub ocr_front: Option<String>,
 
-    /// `OcrBack`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk.../S7s2f/9k="`
+    /// `OcrBack`; example: `"/9j/4AAQSk.../S7s2f/9k="`
     pub ocr_back: Option<String>,
 
-    /// `ProcessedFrontImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...PnUZx//9k="`
+    /// `ProcessedFrontImage`; example: `"/9j/4AAQSk...PnUZx//9k="`
     pub processed_front_image: Option<String>,
 
-    /// `ProcessedBackImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...Vr0Ej/2Q=="`
+    /// `ProcessedBackImage`; example: `"/9j/4AAQSk...Vr0Ej/2Q=="`
     pub processed_back_image: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...iiiisyz//Z"`
+    /// `Avatar`; example: `"/9j/4AAQSk...iiiisyz//Z"`
     pub avatar: Option<String>,
 
-    /// `WarnInfos`: a list of signed 64-bit integers.
+    /// `WarnInfos`
     pub warn_infos: Option<Vec<i64>>,
 
-    /// `BackWarnInfos`: a list of signed 64-bit integers.
+    /// `BackWarnInfos`
     pub back_warn_infos: Option<Vec<i64>>,
 }
 
@@ -205,160 +143,100 @@ pub struct DetectInfoIdCardData {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct DetectInfoText {
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMsg`; example: `"成功"`
     pub err_msg: Option<String>,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `IdCard`; example: `"11204416541220243X"`
     pub id_card: Option<String>,
 
-    /// `UseIDType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseIDType`; example: `0`
     #[tc(rename = "UseIDType")]
     pub use_id_type: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `Name`; example: `"韦小宝"`
     pub name: Option<String>,
 
-    /// `OcrNation`: a string.
-    ///
-    /// Example: `"汉族"`
+    /// `OcrNation`; example: `"汉族"`
     pub ocr_nation: Option<String>,
 
-    /// `OcrAddress`: a string.
-    ///
-    /// Example: `"北京市东城区景山前街4号紫禁城敬事房"`
+    /// `OcrAddress`; example: `"北京市东城区景山前街4号紫禁城敬事房"`
     pub ocr_address: Option<String>,
 
-    /// `OcrBirth`: a string.
-    ///
-    /// Example: `"1995/5/13"`
+    /// `OcrBirth`; example: `"1995/5/13"`
     pub ocr_birth: Option<String>,
 
-    /// `OcrAuthority`: a string.
-    ///
-    /// Example: `"北京市"`
+    /// `OcrAuthority`; example: `"北京市"`
     pub ocr_authority: Option<String>,
 
-    /// `OcrValidDate`: a string.
-    ///
-    /// Example: `"1999.01.01-2009.01.01"`
+    /// `OcrValidDate`; example: `"1999.01.01-2009.01.01"`
     pub ocr_valid_date: Option<String>,
 
-    /// `OcrName`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `OcrName`; example: `"韦小宝"`
     pub ocr_name: Option<String>,
 
-    /// `OcrIdCard`: a string.
-    ///
-    /// Example: `"11204416541220243X"`
+    /// `OcrIdCard`; example: `"11204416541220243X"`
     pub ocr_id_card: Option<String>,
 
-    /// `OcrGender`: a string.
-    ///
-    /// Example: `"男"`
+    /// `OcrGender`; example: `"男"`
     pub ocr_gender: Option<String>,
 
-    /// `IdInfoFrom`: a string.
-    ///
-    /// Example: `"NFC"`
+    /// `IdInfoFrom`; example: `"NFC"`
     pub id_info_from: Option<String>,
 
-    /// `LiveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveStatus`; example: `0`
     pub live_status: Option<i64>,
 
-    /// `LiveMsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `LiveMsg`; example: `"成功"`
     pub live_msg: Option<String>,
 
-    /// `Comparestatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Comparestatus`; example: `0`
     pub comparestatus: Option<i64>,
 
-    /// `Comparemsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Comparemsg`; example: `"成功"`
     pub comparemsg: Option<String>,
 
-    /// `Sim`: a string.
-    ///
-    /// Example: `"88.3"`
+    /// `Sim`; example: `"88.3"`
     pub sim: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Location`; example: `"2"`
     pub location: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Extra`; example: `"2"`
     pub extra: Option<String>,
 
-    /// `LivenessDetail`: a list of [`DetectDetail`] objects.
+    /// `LivenessDetail`
     pub liveness_detail: Option<Vec<DetectDetail>>,
 
-    /// `LivenessInfoTag`: a list of strings.
-    ///
-    /// Example: `["01"]`
+    /// `LivenessInfoTag`; example: `["01"]`
     pub liveness_info_tag: Option<Vec<String>>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"16137688175"`
+    /// `Mobile`; example: `"16137688175"`
     pub mobile: Option<String>,
 
-    /// `CompareLibType`: a string.
-    ///
-    /// Example: `"权威库"`
+    /// `CompareLibType`; example: `"权威库"`
     pub compare_lib_type: Option<String>,
 
-    /// `LivenessMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LivenessMode`; example: `0`
     pub liveness_mode: Option<u64>,
 
-    /// `NFCRequestIds`: a list of strings.
-    ///
-    /// Example: `["5bd763c5-3dd9-4d40-8043-00f90fe75acb"]`
+    /// `NFCRequestIds`; example: `["5bd763c5-3dd9-4d40-8043-00f90fe75acb"]`
     #[tc(rename = "NFCRequestIds")]
     pub nfc_request_ids: Option<Vec<String>>,
 
-    /// `NFCBillingCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NFCBillingCounts`; example: `1`
     #[tc(rename = "NFCBillingCounts")]
     pub nfc_billing_counts: Option<i64>,
 
-    /// `PassNo`: a string.
-    ///
-    /// Example: `"08320271"`
+    /// `PassNo`; example: `"08320271"`
     pub pass_no: Option<String>,
 
-    /// `VisaNum`: a string.
-    ///
-    /// Example: `"02"`
+    /// `VisaNum`; example: `"02"`
     pub visa_num: Option<String>,
 
-    /// `LivenessActionSequence`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `LivenessActionSequence`; example: `"1,2"`
     pub liveness_action_sequence: Option<String>,
 }
 
@@ -367,12 +245,10 @@ pub struct DetectInfoText {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced).
 #[tc_model]
 pub struct DetectInfoVideoData {
-    /// `LivenessVideo`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `LivenessVideo`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub liveness_video: Option<String>,
 
-    /// `LivenessVideos`: a list of [`VideoDetailData`] objects.
+    /// `LivenessVideos`
     pub liveness_videos: Option<Vec<VideoDetailData>>,
 }
 
@@ -381,24 +257,16 @@ pub struct DetectInfoVideoData {
 /// Returned in the output of [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct EidInfo {
-    /// `EidCode`: a string.
-    ///
-    /// Example: `"DtROLOW1......UJWtn+4UNOPrC10wO/bWkP0xPDAw"`
+    /// `EidCode`; example: `"DtROLOW1......UJWtn+4UNOPrC10wO/bWkP0xPDAw"`
     pub eid_code: String,
 
-    /// `EidSign`: a string.
-    ///
-    /// Example: `"RFQSPB8CxI...qi5fVVyQ=="`
+    /// `EidSign`; example: `"RFQSPB8CxI...qi5fVVyQ=="`
     pub eid_sign: String,
 
-    /// `DesKey`: a string.
-    ///
-    /// Example: `"VDsTCWy/VU...lf26IlaWD="`
+    /// `DesKey`; example: `"VDsTCWy/VU...lf26IlaWD="`
     pub des_key: String,
 
-    /// `UserInfo`: a string.
-    ///
-    /// Example: `"Py6yFkw90h...VenILSag=="`
+    /// `UserInfo`; example: `"Py6yFkw90h...VenILSag=="`
     pub user_info: String,
 }
 
@@ -408,32 +276,19 @@ pub struct EidInfo {
 /// Returned in the output of [`CheckIdCardInformation`](super::CheckIdCardInformation), [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetFaceIdResult`](super::GetFaceIdResult).
 #[tc_model]
 pub struct Encryption {
-    /// `EncryptList`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["string"]`
+    /// `EncryptList`, required in requests; example: `["string"]`
     pub encrypt_list: Option<Vec<String>>,
 
-    /// `CiphertextBlob`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"null"`
+    /// `CiphertextBlob`, required in requests; example: `"null"`
     pub ciphertext_blob: Option<String>,
 
-    /// `Iv`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"null"`
+    /// `Iv`, required in requests; example: `"null"`
     pub iv: Option<String>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM4-GCM"`
+    /// `Algorithm`; example: `"SM4-GCM"`
     pub algorithm: Option<String>,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `TagList`; example: `["string"]`
     pub tag_list: Option<Vec<String>>,
 }
 
@@ -442,7 +297,7 @@ pub struct Encryption {
 /// Returned in the output of [`DetectAIFakeFaces`](super::DetectAIFakeFaces).
 #[tc_model]
 pub struct ExtraInfo {
-    /// `RetrievalLivenessExtraInfo`: a list of [`RetrievalLivenessExtraInfo`] objects.
+    /// `RetrievalLivenessExtraInfo`
     pub retrieval_liveness_extra_info: Option<Vec<RetrievalLivenessExtraInfo>>,
 }
 
@@ -451,51 +306,35 @@ pub struct ExtraInfo {
 /// Sent in the input of [`GetEidToken`](super::GetEidToken).
 #[tc_model]
 pub struct GetEidTokenConfig {
-    /// `InputType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InputType`; example: `"1"`
     pub input_type: Option<String>,
 
-    /// `UseIntentionVerify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseIntentionVerify`; example: `true`
     pub use_intention_verify: Option<bool>,
 
-    /// `IntentionMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IntentionMode`; example: `"1"`
     pub intention_mode: Option<String>,
 
-    /// `IntentionVerifyText`: a string.
-    ///
-    /// Example: `"\"请阅读\""`
+    /// `IntentionVerifyText`; example: `"\"请阅读\""`
     pub intention_verify_text: Option<String>,
 
-    /// `IntentionQuestions`: a list of [`IntentionQuestion`] objects.
+    /// `IntentionQuestions`
     pub intention_questions: Option<Vec<IntentionQuestion>>,
 
-    /// `IntentionActions`: a list of [`IntentionActionConfig`] objects.
+    /// `IntentionActions`
     pub intention_actions: Option<Vec<IntentionActionConfig>>,
 
-    /// `IntentionRecognition`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IntentionRecognition`; example: `true`
     pub intention_recognition: Option<bool>,
 
-    /// `IsSupportHMTResidentPermitOCR`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportHMTResidentPermitOCR`; example: `false`
     #[tc(rename = "IsSupportHMTResidentPermitOCR")]
     pub is_support_hmt_resident_permit_ocr: Option<bool>,
 
-    /// `MouthOpenRecognition`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MouthOpenRecognition`; example: `false`
     pub mouth_open_recognition: Option<bool>,
 
-    /// `Speed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Speed`; example: `0`
     pub speed: Option<u64>,
 }
 
@@ -504,9 +343,7 @@ pub struct GetEidTokenConfig {
 /// Sent in the input of [`DetectAuth`](super::DetectAuth) and [`GetEidToken`](super::GetEidToken).
 #[tc_model]
 pub struct IntentionActionConfig {
-    /// `Text`: a string.
-    ///
-    /// Example: `"请问您本次业务是本人自愿办理吗？如是，请点头确认。"`
+    /// `Text`; example: `"请问您本次业务是本人自愿办理吗？如是，请点头确认。"`
     pub text: String,
 }
 
@@ -515,17 +352,13 @@ pub struct IntentionActionConfig {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct IntentionActionResult {
-    /// `FinalResultDetailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinalResultDetailCode`; example: `0`
     pub final_result_detail_code: Option<i64>,
 
-    /// `FinalResultMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `FinalResultMessage`; example: `"成功"`
     pub final_result_message: Option<String>,
 
-    /// `Details`: a list of [`IntentionActionResultDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<IntentionActionResultDetail>>,
 }
 
@@ -534,12 +367,10 @@ pub struct IntentionActionResult {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct IntentionActionResultDetail {
-    /// `Video`: a string.
-    ///
-    /// Example: `"AAAAIGZ0eX...0tLS0tLS8="`
+    /// `Video`; example: `"AAAAIGZ0eX...0tLS0tLS8="`
     pub video: Option<String>,
 
-    /// `ScreenShot`: a list of strings.
+    /// `ScreenShot`
     pub screen_shot: Option<Vec<String>>,
 }
 
@@ -548,14 +379,10 @@ pub struct IntentionActionResultDetail {
 /// Sent in the input of [`DetectAuth`](super::DetectAuth) and [`GetEidToken`](super::GetEidToken).
 #[tc_model]
 pub struct IntentionQuestion {
-    /// `Question`: a string.
-    ///
-    /// Example: `"请问您本次业务是本人自愿办理吗？如是，请回复“我同意”。"`
+    /// `Question`; example: `"请问您本次业务是本人自愿办理吗？如是，请回复“我同意”。"`
     pub question: String,
 
-    /// `Answers`: a list of strings.
-    ///
-    /// Example: `["同意","我同意","确认","我确认"]`
+    /// `Answers`; example: `["同意","我同意","确认","我确认"]`
     pub answers: Vec<String>,
 }
 
@@ -564,36 +391,28 @@ pub struct IntentionQuestion {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct IntentionQuestionResult {
-    /// `FinalResultDetailCode`: a signed 64-bit integer.
+    /// `FinalResultDetailCode`
     pub final_result_detail_code: Option<i64>,
 
-    /// `FinalResultMessage`: a string.
-    ///
-    /// Example: `"人脸比对失败"`
+    /// `FinalResultMessage`; example: `"人脸比对失败"`
     pub final_result_message: Option<String>,
 
-    /// `Video`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...1fp8+5/9k="`
+    /// `Video`; example: `"/9j/4AAQSk...1fp8+5/9k="`
     pub video: Option<String>,
 
-    /// `ScreenShot`: a list of strings.
-    ///
-    /// Example: `["/9j/4AAQSkZJRg.....s97n//2Q=="]`
+    /// `ScreenShot`; example: `["/9j/4AAQSkZJRg.....s97n//2Q=="]`
     pub screen_shot: Option<Vec<String>>,
 
-    /// `ResultCode`: a list of strings.
+    /// `ResultCode`
     pub result_code: Option<Vec<String>>,
 
-    /// `AsrResult`: a list of strings.
+    /// `AsrResult`
     pub asr_result: Option<Vec<String>>,
 
-    /// `Audios`: a list of strings.
+    /// `Audios`
     pub audios: Option<Vec<String>>,
 
-    /// `FinalResultCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FinalResultCode`; example: `"0"`
     pub final_result_code: Option<String>,
 }
 
@@ -602,42 +421,28 @@ pub struct IntentionQuestionResult {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced) and [`GetEidResult`](super::GetEidResult).
 #[tc_model]
 pub struct IntentionVerifyData {
-    /// `IntentionVerifyVideo`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `IntentionVerifyVideo`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub intention_verify_video: Option<String>,
 
-    /// `AsrResult`: a string.
-    ///
-    /// Example: `"我同意"`
+    /// `AsrResult`; example: `"我同意"`
     pub asr_result: Option<String>,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrorMessage`; example: `"成功"`
     pub error_message: Option<String>,
 
-    /// `IntentionVerifyBestFrame`: a string.
-    ///
-    /// Example: `"/9j/4AAQSk...+0s8R/ef/Z"`
+    /// `IntentionVerifyBestFrame`; example: `"/9j/4AAQSk...+0s8R/ef/Z"`
     pub intention_verify_best_frame: Option<String>,
 
-    /// `AsrResultSimilarity`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AsrResultSimilarity`; example: `"0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asr_result_similarity: Option<String>,
 
-    /// `IntentionVerifyAudio`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `IntentionVerifyAudio`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub intention_verify_audio: Option<String>,
 }
 
@@ -646,19 +451,13 @@ pub struct IntentionVerifyData {
 /// Returned in the output of [`DetectAIFakeFaces`](super::DetectAIFakeFaces).
 #[tc_model]
 pub struct RetrievalLivenessExtraInfo {
-    /// `HitGroup`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `HitGroup`; example: `"Common"`
     pub hit_group: Option<String>,
 
-    /// `SimilarityScore`: a floating-point number.
-    ///
-    /// Example: `0.98`
+    /// `SimilarityScore`; example: `0.98`
     pub similarity_score: Option<f64>,
 
-    /// `HitTemplate`: a string.
-    ///
-    /// Example: `"1ec4db9b-1494-961b-d972-3dad70eab613"`
+    /// `HitTemplate`; example: `"1ec4db9b-1494-961b-d972-3dad70eab613"`
     pub hit_template: Option<String>,
 }
 
@@ -667,24 +466,16 @@ pub struct RetrievalLivenessExtraInfo {
 /// Sent in the input of [`DetectAuth`](super::DetectAuth).
 #[tc_model]
 pub struct RuleIdConfig {
-    /// `IntentionRecognition`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IntentionRecognition`; example: `true`
     pub intention_recognition: Option<bool>,
 
-    /// `IntentionType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntentionType`; example: `0`
     pub intention_type: Option<i64>,
 
-    /// `MouthOpenRecognition`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MouthOpenRecognition`; example: `false`
     pub mouth_open_recognition: Option<bool>,
 
-    /// `Speed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Speed`; example: `0`
     pub speed: Option<u64>,
 }
 
@@ -693,14 +484,10 @@ pub struct RuleIdConfig {
 /// Returned in the output of [`GetDetectInfoEnhanced`](super::GetDetectInfoEnhanced).
 #[tc_model]
 pub struct VideoDetailData {
-    /// `Seq`: a string.
-    ///
-    /// Example: `"AE13A3B3-F276-4C65-9BC9-1FE137851581"`
+    /// `Seq`; example: `"AE13A3B3-F276-4C65-9BC9-1FE137851581"`
     pub seq: Option<String>,
 
-    /// `Video`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Video`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub video: Option<String>,
 }
 
@@ -709,21 +496,15 @@ pub struct VideoDetailData {
 /// Returned in the output of [`GetWeChatBillDetails`](super::GetWeChatBillDetails).
 #[tc_model]
 pub struct WeChatBillDetail {
-    /// `BizToken`: a string.
-    ///
-    /// Example: `"14E43038-CC2F-4945-941E-AD6D5989AF9F"`
+    /// `BizToken`; example: `"14E43038-CC2F-4945-941E-AD6D5989AF9F"`
     pub biz_token: String,
 
-    /// `ChargeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChargeCount`; example: `0`
     pub charge_count: u64,
 
-    /// `ChargeDetails`: a list of [`ChargeDetail`] objects.
+    /// `ChargeDetails`
     pub charge_details: Vec<ChargeDetail>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleId`; example: `"1"`
     pub rule_id: String,
 }

@@ -7,62 +7,84 @@ use super::models;
 /// The `BeautifyPic` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`BeautifyPicResponse`].
-/// The codes it documents are in [`BeautifyPicError`](super::errors::BeautifyPicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=BeautifyPic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BeautifyFailed`](super::errors::FmuErrorCode::FailedOperationBeautifyFailed)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FmuErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FmuErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FmuErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::FmuErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionTooLarge`](super::errors::FmuErrorCode::FailedOperationImageResolutionTooLarge)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FmuErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FmuErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FmuErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FmuErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FmuErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::FmuErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::FmuErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::FmuErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.NoFaceInPhoto`](super::errors::FmuErrorCode::InvalidParameterNoFaceInPhoto)
+/// - [`InvalidParameterValue.EyeEnlargingIllegal`](super::errors::FmuErrorCode::InvalidParameterValueEyeEnlargingIllegal)
+/// - [`InvalidParameterValue.FaceLiftingIllegal`](super::errors::FmuErrorCode::InvalidParameterValueFaceLiftingIllegal)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FmuErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ImageInvalid`](super::errors::FmuErrorCode::InvalidParameterValueImageInvalid)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FmuErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.SmoothingIllegal`](super::errors::FmuErrorCode::InvalidParameterValueSmoothingIllegal)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FmuErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`InvalidParameterValue.WhiteningIllegal`](super::errors::FmuErrorCode::InvalidParameterValueWhiteningIllegal)
+/// - [`ResourceUnavailable.Delivering`](super::errors::FmuErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FmuErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::FmuErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FmuErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FmuErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::FmuErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FmuErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::FmuErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::FmuErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "BeautifyPic",
     output = BeautifyPicResponse,
-    error = super::errors::BeautifyPicError
+    error = super::errors::FmuErrorCode
 )]
 pub struct BeautifyPic {
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `Whitening`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Whitening`; example: `1`
     pub whitening: Option<u64>,
 
-    /// `Smoothing`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Smoothing`; example: `1`
     pub smoothing: Option<u64>,
 
-    /// `FaceLifting`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FaceLifting`; example: `1`
     pub face_lifting: Option<u64>,
 
-    /// `EyeEnlarging`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EyeEnlarging`; example: `1`
     pub eye_enlarging: Option<u64>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `RspImgType`; example: `"base64"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`BeautifyPic`] call returns.
 #[tc_model]
 pub struct BeautifyPicResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: Option<String>,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,35 +94,47 @@ pub struct BeautifyPicResponse {
 /// The `CreateModel` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`CreateModelResponse`].
-/// The codes it documents are in [`CreateModelError`](super::errors::CreateModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=CreateModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FreqCtrl`](super::errors::FmuErrorCode::FailedOperationFreqCtrl)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FmuErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FmuErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FmuErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUploadFailed`](super::errors::FmuErrorCode::FailedOperationImageUploadFailed)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ModelValueExceed`](super::errors::FmuErrorCode::FailedOperationModelValueExceed)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FmuErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FmuErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RpcFail`](super::errors::FmuErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameterValue.LutImageInvalid`](super::errors::FmuErrorCode::InvalidParameterValueLutImageInvalid)
+/// - [`InvalidParameterValue.LutImageSizeInvalid`](super::errors::FmuErrorCode::InvalidParameterValueLutImageSizeInvalid)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FmuErrorCode::ResourceUnavailableNotReady)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "CreateModel",
     output = CreateModelResponse,
-    error = super::errors::CreateModelError
+    error = super::errors::FmuErrorCode
 )]
 pub struct CreateModel {
-    /// `LUTFile`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `LUTFile`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     #[tc(rename = "LUTFile")]
     pub lut_file: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"红色"`
+    /// `Description`; example: `"红色"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateModel`] call returns.
 #[tc_model]
 pub struct CreateModelResponse {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mo_0_1731389015111_1259088222_3"`
+    /// `ModelId`; example: `"mo_0_1731389015111_1259088222_3"`
     pub model_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,20 +144,28 @@ pub struct CreateModelResponse {
 /// The `DeleteModel` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`DeleteModelResponse`].
-/// The codes it documents are in [`DeleteModelError`](super::errors::DeleteModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=DeleteModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FreqCtrl`](super::errors::FmuErrorCode::FailedOperationFreqCtrl)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FmuErrorCode::FailedOperationParameterValueError)
+/// - [`InvalidParameterValue.ModelIdNotFound`](super::errors::FmuErrorCode::InvalidParameterValueModelIdNotFound)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FmuErrorCode::ResourceUnavailableNotReady)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "DeleteModel",
     output = DeleteModelResponse,
-    error = super::errors::DeleteModelError
+    error = super::errors::FmuErrorCode
 )]
 pub struct DeleteModel {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mo_0_1731389015111_1259088222_3"`
+    /// `ModelId`; example: `"mo_0_1731389015111_1259088222_3"`
     pub model_id: String,
 }
 
@@ -137,15 +179,24 @@ pub struct DeleteModelResponse {
 /// The `GetModelList` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`GetModelListResponse`].
-/// The codes it documents are in [`GetModelListError`](super::errors::GetModelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=GetModelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FreqCtrl`](super::errors::FmuErrorCode::FailedOperationFreqCtrl)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FmuErrorCode::FailedOperationParameterValueError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FmuErrorCode::ResourceUnavailableNotReady)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "GetModelList",
     output = GetModelListResponse,
-    error = super::errors::GetModelListError,
+    error = super::errors::FmuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -154,26 +205,20 @@ pub struct DeleteModelResponse {
     )
 )]
 pub struct GetModelList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`GetModelList`] call returns.
 #[tc_model]
 pub struct GetModelListResponse {
-    /// `ModelIdNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelIdNum`; example: `1`
     pub model_id_num: i64,
 
-    /// `ModelInfos`: a list of [`ModelInfo`](super::models::ModelInfo) objects.
+    /// `ModelInfos`
     pub model_infos: Option<Vec<models::ModelInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -183,52 +228,62 @@ pub struct GetModelListResponse {
 /// The `StyleImage` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`StyleImageResponse`].
-/// The codes it documents are in [`StyleImageError`](super::errors::StyleImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=StyleImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FmuErrorCode::FailedOperation)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FmuErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FmuErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FmuErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FmuErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FmuErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FmuErrorCode::FailedOperationRpcFail)
+/// - [`InternalError`](super::errors::FmuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FmuErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::FmuErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FmuErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FmuErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FmuErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FmuErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FmuErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FmuErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "StyleImage",
     output = StyleImageResponse,
-    error = super::errors::StyleImageError
+    error = super::errors::FmuErrorCode
 )]
 pub struct StyleImage {
-    /// `FilterType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterType`; example: `1`
     pub filter_type: i64,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `FilterDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterDegree`; example: `1`
     pub filter_degree: Option<i64>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `RspImgType`; example: `"base64"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`StyleImage`] call returns.
 #[tc_model]
 pub struct StyleImageResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: Option<String>,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -238,52 +293,63 @@ pub struct StyleImageResponse {
 /// The `StyleImagePro` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`StyleImageProResponse`].
-/// The codes it documents are in [`StyleImageProError`](super::errors::StyleImageProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=StyleImagePro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FmuErrorCode::FailedOperation)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FmuErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FmuErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FmuErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FmuErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FmuErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FmuErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.Unknown`](super::errors::FmuErrorCode::FailedOperationUnknown)
+/// - [`InternalError`](super::errors::FmuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FmuErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::FmuErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FmuErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FmuErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FmuErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FmuErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FmuErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FmuErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "StyleImagePro",
     output = StyleImageProResponse,
-    error = super::errors::StyleImageProError
+    error = super::errors::FmuErrorCode
 )]
 pub struct StyleImagePro {
-    /// `FilterType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterType`; example: `1`
     pub filter_type: i64,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `FilterDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterDegree`; example: `1`
     pub filter_degree: Option<i64>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `RspImgType`; example: `"base64"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`StyleImagePro`] call returns.
 #[tc_model]
 pub struct StyleImageProResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: Option<String>,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,47 +359,79 @@ pub struct StyleImageProResponse {
 /// The `TryLipstickPic` action of FMU API 2019-12-13.
 ///
 /// A successful call returns [`TryLipstickPicResponse`].
-/// The codes it documents are in [`TryLipstickPicError`](super::errors::TryLipstickPicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fmu&Version=2019-12-13&Action=TryLipstickPic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FmuErrorCode`](super::errors::FmuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DetectNoFace`](super::errors::FmuErrorCode::FailedOperationDetectNoFace)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FmuErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.FreqCtrl`](super::errors::FmuErrorCode::FailedOperationFreqCtrl)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FmuErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FmuErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageGrayNotSupport`](super::errors::FmuErrorCode::FailedOperationImageGrayNotSupport)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::FmuErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::FmuErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FmuErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::FmuErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::FmuErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ModelValueExceed`](super::errors::FmuErrorCode::FailedOperationModelValueExceed)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FmuErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FmuErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FmuErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FmuErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameterValue.FaceRectInvalid`](super::errors::FmuErrorCode::InvalidParameterValueFaceRectInvalid)
+/// - [`InvalidParameterValue.FaceRectInvalidFirst`](super::errors::FmuErrorCode::InvalidParameterValueFaceRectInvalidFirst)
+/// - [`InvalidParameterValue.FaceRectInvalidSecond`](super::errors::FmuErrorCode::InvalidParameterValueFaceRectInvalidSecond)
+/// - [`InvalidParameterValue.FaceRectInvalidThrid`](super::errors::FmuErrorCode::InvalidParameterValueFaceRectInvalidThrid)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FmuErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FmuErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.LutImageInvalid`](super::errors::FmuErrorCode::InvalidParameterValueLutImageInvalid)
+/// - [`InvalidParameterValue.LutImageSizeInvalid`](super::errors::FmuErrorCode::InvalidParameterValueLutImageSizeInvalid)
+/// - [`InvalidParameterValue.ModelIdNotFound`](super::errors::FmuErrorCode::InvalidParameterValueModelIdNotFound)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FmuErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FmuErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.Delivering`](super::errors::FmuErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FmuErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::FmuErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FmuErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FmuErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FmuErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FmuErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::FmuErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FmuErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::FmuErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::FmuErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "fmu",
     version = "2019-12-13",
     name = "TryLipstickPic",
     output = TryLipstickPicResponse,
-    error = super::errors::TryLipstickPicError
+    error = super::errors::FmuErrorCode
 )]
 pub struct TryLipstickPic {
-    /// `LipColorInfos`: a list of [`LipColorInfo`](super::models::LipColorInfo) objects.
-    ///
-    /// Example: `[{"ModelAlpha":50,"RGBA":{"A":50,"B":44,"G":2,"R":220}}]`
+    /// `LipColorInfos`; example: `[{"ModelAlpha":50,"RGBA":{"A":50,"B":44,"G":2,"R":220}}]`
     pub lip_color_infos: Vec<models::LipColorInfo>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `RspImgType`; example: `"base64"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`TryLipstickPic`] call returns.
 #[tc_model]
 pub struct TryLipstickPicResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: String,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`TryLipstickPic`](super::TryLipstickPic).
 #[tc_model]
 pub struct FaceRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `X`; example: `10`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Y`; example: `10`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Width`; example: `20`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Height`; example: `20`
     pub height: i64,
 }
 
@@ -34,25 +26,17 @@ pub struct FaceRect {
 /// Sent in the input of [`TryLipstickPic`](super::TryLipstickPic).
 #[tc_model]
 pub struct LipColorInfo {
-    /// `RGBA`: a [`RgbaInfo`].
-    ///
-    /// Example: `{"A":50,"B":44,"G":2,"R":220}`
+    /// `RGBA`; example: `{"A":50,"B":44,"G":2,"R":220}`
     #[tc(rename = "RGBA")]
     pub rgba: Option<RgbaInfo>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mo_0_1622620141111_1259088111_1"`
+    /// `ModelId`; example: `"mo_0_1622620141111_1259088111_1"`
     pub model_id: Option<String>,
 
-    /// `FaceRect`: a [`FaceRect`].
-    ///
-    /// Example: `{"Height":20,"Width":20,"X":10,"Y":10}`
+    /// `FaceRect`; example: `{"Height":20,"Width":20,"X":10,"Y":10}`
     pub face_rect: Option<FaceRect>,
 
-    /// `ModelAlpha`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ModelAlpha`; example: `50`
     pub model_alpha: Option<i64>,
 }
 
@@ -61,20 +45,14 @@ pub struct LipColorInfo {
 /// Returned in the output of [`GetModelList`](super::GetModelList).
 #[tc_model]
 pub struct ModelInfo {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mo_0_1622620141111_1259088111_1"`
+    /// `ModelId`; example: `"mo_0_1622620141111_1259088111_1"`
     pub model_id: String,
 
-    /// `LUTFileUrl`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `LUTFileUrl`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     #[tc(rename = "LUTFileUrl")]
     pub lut_file_url: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"图片"`
+    /// `Description`; example: `"图片"`
     pub description: String,
 }
 
@@ -84,23 +62,15 @@ pub struct ModelInfo {
 #[doc(alias = "RGBAInfo")]
 #[tc_model]
 pub struct RgbaInfo {
-    /// `R`: a signed 64-bit integer.
-    ///
-    /// Example: `220`
+    /// `R`; example: `220`
     pub r: i64,
 
-    /// `G`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `G`; example: `2`
     pub g: i64,
 
-    /// `B`: a signed 64-bit integer.
-    ///
-    /// Example: `44`
+    /// `B`; example: `44`
     pub b: i64,
 
-    /// `A`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `A`; example: `50`
     pub a: i64,
 }

@@ -7,20 +7,33 @@ use super::models;
 /// The `CancelFaceMorphJob` action of FT API 2020-03-04.
 ///
 /// A successful call returns [`CancelFaceMorphJobResponse`].
-/// The codes it documents are in [`CancelFaceMorphJobError`](super::errors::CancelFaceMorphJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ft&Version=2020-03-04&Action=CancelFaceMorphJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FtErrorCode`](super::errors::FtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CancelJobFailure`](super::errors::FtErrorCode::FailedOperationCancelJobFailure)
+/// - [`FailedOperation.InnerError`](super::errors::FtErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.JobHasBeenCanceled`](super::errors::FtErrorCode::FailedOperationJobHasBeenCanceled)
+/// - [`FailedOperation.JobStopProcessing`](super::errors::FtErrorCode::FailedOperationJobStopProcessing)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FtErrorCode::FailedOperationRequestTimeout)
+/// - [`InternalError`](super::errors::FtErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FtErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FtErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FtErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FtErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FtErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "ft",
     version = "2020-03-04",
     name = "CancelFaceMorphJob",
     output = CancelFaceMorphJobResponse,
-    error = super::errors::CancelFaceMorphJobError
+    error = super::errors::FtErrorCode
 )]
 pub struct CancelFaceMorphJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"004C6B6FFEA31433875D55115E09E945A03"`
+    /// `JobId`; example: `"004C6B6FFEA31433875D55115E09E945A03"`
     pub job_id: String,
 }
 
@@ -34,47 +47,72 @@ pub struct CancelFaceMorphJobResponse {
 /// The `ChangeAgePic` action of FT API 2020-03-04.
 ///
 /// A successful call returns [`ChangeAgePicResponse`].
-/// The codes it documents are in [`ChangeAgePicError`](super::errors::ChangeAgePicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ft&Version=2020-03-04&Action=ChangeAgePic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FtErrorCode`](super::errors::FtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DetectNoFace`](super::errors::FtErrorCode::FailedOperationDetectNoFace)
+/// - [`FailedOperation.FaceExceedBorder`](super::errors::FtErrorCode::FailedOperationFaceExceedBorder)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FtErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.FreqCtrl`](super::errors::FtErrorCode::FailedOperationFreqCtrl)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FtErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FtErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::FtErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FtErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.InnerError`](super::errors::FtErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FtErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FtErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FtErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.Unknown`](super::errors::FtErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.FaceRectInvalidFirst`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidFirst)
+/// - [`InvalidParameterValue.FaceRectInvalidSecond`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidSecond)
+/// - [`InvalidParameterValue.FaceRectInvalidThrid`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidThrid)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FtErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.LutImageSizeInvalid`](super::errors::FtErrorCode::InvalidParameterValueLutImageSizeInvalid)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FtErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FtErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.Delivering`](super::errors::FtErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FtErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::FtErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FtErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FtErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FtErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FtErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::FtErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FtErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::FtErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::FtErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ft",
     version = "2020-03-04",
     name = "ChangeAgePic",
     output = ChangeAgePicResponse,
-    error = super::errors::ChangeAgePicError
+    error = super::errors::FtErrorCode
 )]
 pub struct ChangeAgePic {
-    /// `AgeInfos`: a list of [`AgeInfo`](super::models::AgeInfo) objects.
-    ///
-    /// Example: `[{"Age":10,"FaceRect":{"Height":20,"Width":20,"X":10,"Y":10}}]`
+    /// `AgeInfos`; example: `[{"Age":10,"FaceRect":{"Height":20,"Width":20,"X":10,"Y":10}}]`
     pub age_infos: Vec<models::AgeInfo>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`ChangeAgePic`] call returns.
 #[tc_model]
 pub struct ChangeAgePicResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: String,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -84,47 +122,68 @@ pub struct ChangeAgePicResponse {
 /// The `FaceCartoonPic` action of FT API 2020-03-04.
 ///
 /// A successful call returns [`FaceCartoonPicResponse`].
-/// The codes it documents are in [`FaceCartoonPicError`](super::errors::FaceCartoonPicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ft&Version=2020-03-04&Action=FaceCartoonPic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FtErrorCode`](super::errors::FtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DetectNoFace`](super::errors::FtErrorCode::FailedOperationDetectNoFace)
+/// - [`FailedOperation.FaceDetectFailed`](super::errors::FtErrorCode::FailedOperationFaceDetectFailed)
+/// - [`FailedOperation.FaceShapeFailed`](super::errors::FtErrorCode::FailedOperationFaceShapeFailed)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FtErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FtErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FtErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::FtErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImagePixelExceed`](super::errors::FtErrorCode::FailedOperationImagePixelExceed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::FtErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FtErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.InnerError`](super::errors::FtErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ParameterValueError`](super::errors::FtErrorCode::FailedOperationParameterValueError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FtErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FtErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FtErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameterValue.FaceRectInvalid`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalid)
+/// - [`InvalidParameterValue.FaceRectInvalidFirst`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidFirst)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FtErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FtErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FtErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FtErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FtErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FtErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FtErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FtErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FtErrorCode::ResourceUnavailableStopUsing)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::FtErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "ft",
     version = "2020-03-04",
     name = "FaceCartoonPic",
     output = FaceCartoonPicResponse,
-    error = super::errors::FaceCartoonPicError
+    error = super::errors::FtErrorCode
 )]
 pub struct FaceCartoonPic {
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 
-    /// `DisableGlobalEffect`: a string.
-    ///
-    /// Example: `"true"`
+    /// `DisableGlobalEffect`; example: `"true"`
     pub disable_global_effect: Option<String>,
 }
 
 /// What a successful [`FaceCartoonPic`] call returns.
 #[tc_model]
 pub struct FaceCartoonPicResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: String,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -134,62 +193,71 @@ pub struct FaceCartoonPicResponse {
 /// The `MorphFace` action of FT API 2020-03-04.
 ///
 /// A successful call returns [`MorphFaceResponse`].
-/// The codes it documents are in [`MorphFaceError`](super::errors::MorphFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ft&Version=2020-03-04&Action=MorphFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FtErrorCode`](super::errors::FtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DetectNoFace`](super::errors::FtErrorCode::FailedOperationDetectNoFace)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FtErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FtErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FtErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::FtErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FtErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.InnerError`](super::errors::FtErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.JobConflict`](super::errors::FtErrorCode::FailedOperationJobConflict)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FtErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FtErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FtErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameter`](super::errors::FtErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FtErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::FtErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FtErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FtErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FtErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::FtErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FtErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FtErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FtErrorCode::ResourceUnavailableNotReady)
 #[tc_action(
     service = "ft",
     version = "2020-03-04",
     name = "MorphFace",
     output = MorphFaceResponse,
-    error = super::errors::MorphFaceError
+    error = super::errors::FtErrorCode
 )]
 pub struct MorphFace {
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"]`
+    /// `Images`; example: `["/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"]`
     pub images: Option<Vec<String>>,
 
-    /// `Urls`: a list of strings.
-    ///
-    /// Example: `["https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"]`
+    /// `Urls`; example: `["https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"]`
     pub urls: Option<Vec<String>>,
 
-    /// `GradientInfos`: a list of [`GradientInfo`](super::models::GradientInfo) objects.
+    /// `GradientInfos`
     pub gradient_infos: Option<Vec<models::GradientInfo>>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Fps`; example: `10`
     pub fps: Option<i64>,
 
-    /// `OutputType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputType`; example: `0`
     pub output_type: Option<i64>,
 
-    /// `OutputWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `OutputWidth`; example: `720`
     pub output_width: Option<i64>,
 
-    /// `OutputHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `OutputHeight`; example: `1280`
     pub output_height: Option<i64>,
 }
 
 /// What a successful [`MorphFace`] call returns.
 #[tc_model]
 pub struct MorphFaceResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"HQ3tBY79dsKl65ob"`
+    /// `JobId`; example: `"HQ3tBY79dsKl65ob"`
     pub job_id: String,
 
-    /// `EstimatedProcessTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `EstimatedProcessTime`; example: `30`
     pub estimated_process_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -199,37 +267,47 @@ pub struct MorphFaceResponse {
 /// The `QueryFaceMorphJob` action of FT API 2020-03-04.
 ///
 /// A successful call returns [`QueryFaceMorphJobResponse`].
-/// The codes it documents are in [`QueryFaceMorphJobError`](super::errors::QueryFaceMorphJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ft&Version=2020-03-04&Action=QueryFaceMorphJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FtErrorCode`](super::errors::FtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FtErrorCode::FailedOperation)
+/// - [`FailedOperation.InnerError`](super::errors::FtErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.JobNotExist`](super::errors::FtErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FtErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FtErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TaskNotExist`](super::errors::FtErrorCode::FailedOperationTaskNotExist)
+/// - [`FailedOperation.Unknown`](super::errors::FtErrorCode::FailedOperationUnknown)
+/// - [`InternalError`](super::errors::FtErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::FtErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FtErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FtErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FtErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "ft",
     version = "2020-03-04",
     name = "QueryFaceMorphJob",
     output = QueryFaceMorphJobResponse,
-    error = super::errors::QueryFaceMorphJobError
+    error = super::errors::FtErrorCode
 )]
 pub struct QueryFaceMorphJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"Iyjz4Rj3OCt5Az9a"`
+    /// `JobId`; example: `"Iyjz4Rj3OCt5Az9a"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryFaceMorphJob`] call returns.
 #[tc_model]
 pub struct QueryFaceMorphJobResponse {
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatus`; example: `"处理完成"`
     pub job_status: String,
 
-    /// `FaceMorphOutput`: a [`FaceMorphOutput`](super::models::FaceMorphOutput).
+    /// `FaceMorphOutput`
     pub face_morph_output: Option<models::FaceMorphOutput>,
 
-    /// `JobStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobStatusCode`; example: `1`
     pub job_status_code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -239,47 +317,69 @@ pub struct QueryFaceMorphJobResponse {
 /// The `SwapGenderPic` action of FT API 2020-03-04.
 ///
 /// A successful call returns [`SwapGenderPicResponse`].
-/// The codes it documents are in [`SwapGenderPicError`](super::errors::SwapGenderPicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ft&Version=2020-03-04&Action=SwapGenderPic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FtErrorCode`](super::errors::FtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DetectNoFace`](super::errors::FtErrorCode::FailedOperationDetectNoFace)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::FtErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.FreqCtrl`](super::errors::FtErrorCode::FailedOperationFreqCtrl)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::FtErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::FtErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::FtErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::FtErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.InnerError`](super::errors::FtErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::FtErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::FtErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::FtErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameterValue.FaceRectInvalidFirst`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidFirst)
+/// - [`InvalidParameterValue.FaceRectInvalidSecond`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidSecond)
+/// - [`InvalidParameterValue.FaceRectInvalidThrid`](super::errors::FtErrorCode::InvalidParameterValueFaceRectInvalidThrid)
+/// - [`InvalidParameterValue.ImageSizeExceed`](super::errors::FtErrorCode::InvalidParameterValueImageSizeExceed)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::FtErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::FtErrorCode::InvalidParameterValueParameterValueError)
+/// - [`ResourceUnavailable.Delivering`](super::errors::FtErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::FtErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::FtErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::FtErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::FtErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::FtErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::FtErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::FtErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::FtErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::FtErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::FtErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ft",
     version = "2020-03-04",
     name = "SwapGenderPic",
     output = SwapGenderPicResponse,
-    error = super::errors::SwapGenderPicError
+    error = super::errors::FtErrorCode
 )]
 pub struct SwapGenderPic {
-    /// `GenderInfos`: a list of [`GenderInfo`](super::models::GenderInfo) objects.
-    ///
-    /// Example: `[{"FaceRect":{"Height":20,"Width":20,"X":10,"Y":10},"Gender":1}]`
+    /// `GenderInfos`; example: `[{"FaceRect":{"Height":20,"Width":20,"X":10,"Y":10},"Gender":1}]`
     pub gender_infos: Vec<models::GenderInfo>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`SwapGenderPic`] call returns.
 #[tc_model]
 pub struct SwapGenderPicResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: String,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

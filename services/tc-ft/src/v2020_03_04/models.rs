@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ChangeAgePic`](super::ChangeAgePic).
 #[tc_model]
 pub struct AgeInfo {
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Age`; example: `10`
     pub age: i64,
 
-    /// `FaceRect`: a [`FaceRect`].
-    ///
-    /// Example: `{"Height":20,"Width":20,"X":10,"Y":10}`
+    /// `FaceRect`; example: `{"Height":20,"Width":20,"X":10,"Y":10}`
     pub face_rect: Option<FaceRect>,
 }
 
@@ -24,17 +20,13 @@ pub struct AgeInfo {
 /// Returned in the output of [`QueryFaceMorphJob`](super::QueryFaceMorphJob).
 #[tc_model]
 pub struct FaceMorphOutput {
-    /// `MorphUrl`: a string.
+    /// `MorphUrl`
     pub morph_url: Option<String>,
 
-    /// `MorphMd5`: a string.
-    ///
-    /// Example: `"31CDA040BA0F1CE7C59DB3F0B3334AA8"`
+    /// `MorphMd5`; example: `"31CDA040BA0F1CE7C59DB3F0B3334AA8"`
     pub morph_md5: Option<String>,
 
-    /// `CoverImage`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `CoverImage`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub cover_image: Option<String>,
 }
 
@@ -43,28 +35,16 @@ pub struct FaceMorphOutput {
 /// Sent in the input of [`ChangeAgePic`](super::ChangeAgePic) and [`SwapGenderPic`](super::SwapGenderPic).
 #[tc_model]
 pub struct FaceRect {
-    /// `Y`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Y`, required in requests; example: `1`
     pub y: Option<i64>,
 
-    /// `X`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `X`, required in requests; example: `1`
     pub x: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Width`, required in requests; example: `1`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Height`, required in requests; example: `1`
     pub height: Option<i64>,
 }
 
@@ -73,14 +53,10 @@ pub struct FaceRect {
 /// Sent in the input of [`SwapGenderPic`](super::SwapGenderPic).
 #[tc_model]
 pub struct GenderInfo {
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: i64,
 
-    /// `FaceRect`: a [`FaceRect`].
-    ///
-    /// Example: `{"Height":20,"Width":20,"X":10,"Y":10}`
+    /// `FaceRect`; example: `{"Height":20,"Width":20,"X":10,"Y":10}`
     pub face_rect: Option<FaceRect>,
 }
 
@@ -89,13 +65,9 @@ pub struct GenderInfo {
 /// Sent in the input of [`MorphFace`](super::MorphFace).
 #[tc_model]
 pub struct GradientInfo {
-    /// `Tempo`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Tempo`; example: `0.5`
     pub tempo: Option<f64>,
 
-    /// `MorphTime`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MorphTime`; example: `0.5`
     pub morph_time: Option<f64>,
 }

@@ -7,25 +7,31 @@ use super::models;
 /// The `CancelIgnorePolicyRisk` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CancelIgnorePolicyRiskResponse`].
-/// The codes it documents are in [`CancelIgnorePolicyRiskError`](super::errors::CancelIgnorePolicyRiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CancelIgnorePolicyRisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::FwmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CancelIgnorePolicyRisk",
     output = CancelIgnorePolicyRiskResponse,
-    error = super::errors::CancelIgnorePolicyRiskError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CancelIgnorePolicyRisk {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RiskId`; example: `"1"`
     pub risk_id: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-tencent-e4f32cfd87465a17"`
+    /// `MemberId`; example: `"mem-tencent-e4f32cfd87465a17"`
     pub member_id: Option<String>,
 }
 
@@ -39,9 +45,12 @@ pub struct CancelIgnorePolicyRiskResponse {
 /// The `CreateAccountGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateAccountGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateAccountGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -50,23 +59,17 @@ pub struct CancelIgnorePolicyRiskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAccountGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"生产环境组"`
+    /// `GroupName`; example: `"生产环境组"`
     pub group_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"生产环境使用的账户组"`
+    /// `Description`; example: `"生产环境使用的账户组"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateAccountGroup`] call returns.
 #[tc_model]
 pub struct CreateAccountGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ag-xxxxxxxx"`
+    /// `GroupId`; example: `"ag-xxxxxxxx"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -76,34 +79,37 @@ pub struct CreateAccountGroupResponse {
 /// The `CreateAnalyzePolicyTask` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateAnalyzePolicyTaskResponse`].
-/// The codes it documents are in [`CreateAnalyzePolicyTaskError`](super::errors::CreateAnalyzePolicyTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateAnalyzePolicyTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateAnalyzePolicyTask",
     output = CreateAnalyzePolicyTaskResponse,
-    error = super::errors::CreateAnalyzePolicyTaskError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateAnalyzePolicyTask {
-    /// `Products`: a list of strings.
-    ///
-    /// Example: `["EnterpriseSG","SG"]`
+    /// `Products`; example: `["EnterpriseSG","SG"]`
     pub products: Vec<String>,
 
-    /// `MemberIdSet`: a list of strings.
-    ///
-    /// Example: `["mem-1300846651-100011616646"]`
+    /// `MemberIdSet`; example: `["mem-1300846651-100011616646"]`
     pub member_id_set: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateAnalyzePolicyTask`] call returns.
 #[tc_model]
 pub struct CreateAnalyzePolicyTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -113,32 +119,36 @@ pub struct CreateAnalyzePolicyTaskResponse {
 /// The `CreateEdgeAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateEdgeAclRuleResponse`].
-/// The codes it documents are in [`CreateEdgeAclRuleError`](super::errors::CreateEdgeAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateEdgeAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateEdgeAclRule",
     output = CreateEdgeAclRuleResponse,
-    error = super::errors::CreateEdgeAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateEdgeAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: Option<String>,
 
-    /// `Rules`: a list of [`EdgeAclRuleInfo`](super::models::EdgeAclRuleInfo) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::EdgeAclRuleInfo>>,
 }
 
 /// What a successful [`CreateEdgeAclRule`] call returns.
 #[tc_model]
 pub struct CreateEdgeAclRuleResponse {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["74ae6caf-979c-4528-8187-a389533e6fd8"]`
+    /// `RuleIds`; example: `["74ae6caf-979c-4528-8187-a389533e6fd8"]`
     pub rule_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -148,37 +158,39 @@ pub struct CreateEdgeAclRuleResponse {
 /// The `CreateEdgeAclRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateEdgeAclRuleGroupResponse`].
-/// The codes it documents are in [`CreateEdgeAclRuleGroupError`](super::errors::CreateEdgeAclRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateEdgeAclRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateEdgeAclRuleGroup",
     output = CreateEdgeAclRuleGroupResponse,
-    error = super::errors::CreateEdgeAclRuleGroupError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateEdgeAclRuleGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"Edge边界规则组-测试"`
+    /// `GroupName`; example: `"Edge边界规则组-测试"`
     pub group_name: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cfw_edge_acl"`
+    /// `Product`; example: `"cfw_edge_acl"`
     pub product: Option<String>,
 
-    /// `Rules`: a list of [`EdgeAclRuleInfo`](super::models::EdgeAclRuleInfo) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::EdgeAclRuleInfo>>,
 }
 
 /// What a successful [`CreateEdgeAclRuleGroup`] call returns.
 #[tc_model]
 pub struct CreateEdgeAclRuleGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -188,32 +200,33 @@ pub struct CreateEdgeAclRuleGroupResponse {
 /// The `CreateNatAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateNatAclRuleResponse`].
-/// The codes it documents are in [`CreateNatAclRuleError`](super::errors::CreateNatAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateNatAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateNatAclRule",
     output = CreateNatAclRuleResponse,
-    error = super::errors::CreateNatAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateNatAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Rules`: a list of [`NatAclRule`](super::models::NatAclRule) objects.
+    /// `Rules`
     pub rules: Vec<models::NatAclRule>,
 }
 
 /// What a successful [`CreateNatAclRule`] call returns.
 #[tc_model]
 pub struct CreateNatAclRuleResponse {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["6861c5e2-1848-4183-95e0-aedcbe5fc43a"]`
+    /// `RuleIds`; example: `["6861c5e2-1848-4183-95e0-aedcbe5fc43a"]`
     pub rule_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -223,37 +236,36 @@ pub struct CreateNatAclRuleResponse {
 /// The `CreateNatAclRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateNatAclRuleGroupResponse`].
-/// The codes it documents are in [`CreateNatAclRuleGroupError`](super::errors::CreateNatAclRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateNatAclRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateNatAclRuleGroup",
     output = CreateNatAclRuleGroupResponse,
-    error = super::errors::CreateNatAclRuleGroupError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateNatAclRuleGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"NAT规则组-测试\""`
+    /// `GroupName`; example: `"\"NAT规则组-测试\""`
     pub group_name: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cfw_nat_acl"`
+    /// `Product`; example: `"cfw_nat_acl"`
     pub product: String,
 
-    /// `Rules`: a list of [`NatAclRule`](super::models::NatAclRule) objects.
+    /// `Rules`
     pub rules: Vec<models::NatAclRule>,
 }
 
 /// What a successful [`CreateNatAclRuleGroup`] call returns.
 #[tc_model]
 pub struct CreateNatAclRuleGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -263,9 +275,12 @@ pub struct CreateNatAclRuleGroupResponse {
 /// The `CreateRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateRuleGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateRuleGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -274,23 +289,17 @@ pub struct CreateNatAclRuleGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRuleGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cecece"`
+    /// `GroupName`; example: `"cecece"`
     pub group_name: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cfw_edge_acl"`
+    /// `Product`; example: `"cfw_edge_acl"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateRuleGroup`] call returns.
 #[tc_model]
 pub struct CreateRuleGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg-gdhhiywh3w"`
+    /// `GroupId`; example: `"fwmrg-gdhhiywh3w"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -300,32 +309,37 @@ pub struct CreateRuleGroupResponse {
 /// The `CreateSecurityGroupRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateSecurityGroupRuleResponse`].
-/// The codes it documents are in [`CreateSecurityGroupRuleError`](super::errors::CreateSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::FwmErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::FwmErrorCode::OperationDenied)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateSecurityGroupRule",
     output = CreateSecurityGroupRuleResponse,
-    error = super::errors::CreateSecurityGroupRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateSecurityGroupRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-SEF32"`
+    /// `GroupId`; example: `"RG-SEF32"`
     pub group_id: Option<String>,
 
-    /// `Rules`: a list of [`SecurityGroupRule`](super::models::SecurityGroupRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::SecurityGroupRule>>,
 }
 
 /// What a successful [`CreateSecurityGroupRule`] call returns.
 #[tc_model]
 pub struct CreateSecurityGroupRuleResponse {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["00b4416a-efd3-4326-a19c-c1c333184e05"]`
+    /// `RuleIds`; example: `["00b4416a-efd3-4326-a19c-c1c333184e05"]`
     pub rule_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -335,37 +349,41 @@ pub struct CreateSecurityGroupRuleResponse {
 /// The `CreateSecurityGroupRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateSecurityGroupRuleGroupResponse`].
-/// The codes it documents are in [`CreateSecurityGroupRuleGroupError`](super::errors::CreateSecurityGroupRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateSecurityGroupRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::FwmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::FwmErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::FwmErrorCode::UnknownParameter)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateSecurityGroupRuleGroup",
     output = CreateSecurityGroupRuleGroupResponse,
-    error = super::errors::CreateSecurityGroupRuleGroupError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateSecurityGroupRuleGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"RG-13KAE\""`
+    /// `GroupName`; example: `"\"RG-13KAE\""`
     pub group_name: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Product`; example: `"0"`
     pub product: Option<String>,
 
-    /// `Rules`: a list of [`SecurityGroupRule`](super::models::SecurityGroupRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::SecurityGroupRule>>,
 }
 
 /// What a successful [`CreateSecurityGroupRuleGroup`] call returns.
 #[tc_model]
 pub struct CreateSecurityGroupRuleGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -375,45 +393,44 @@ pub struct CreateSecurityGroupRuleGroupResponse {
 /// The `CreateStrategy` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateStrategyResponse`].
-/// The codes it documents are in [`CreateStrategyError`](super::errors::CreateStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateStrategy",
     output = CreateStrategyResponse,
-    error = super::errors::CreateStrategyError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateStrategy {
-    /// `Product`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Product`; example: `"1"`
     pub product: String,
 
-    /// `ReceiveAccount`: a list of strings.
-    ///
-    /// Example: `["10000000698","10000000697"]`
+    /// `ReceiveAccount`; example: `["10000000698","10000000697"]`
     pub receive_account: Option<Vec<String>>,
 
-    /// `PreStrategy`: a list of [`StrategyReq`](super::models::StrategyReq) objects.
+    /// `PreStrategy`
     pub pre_strategy: Option<Vec<models::StrategyReq>>,
 
-    /// `PostStrategy`: a list of [`StrategyReq`](super::models::StrategyReq) objects.
+    /// `PostStrategy`
     pub post_strategy: Option<Vec<models::StrategyReq>>,
 
-    /// `ReceiveGroup`: a list of strings.
-    ///
-    /// Example: `["10000000698","10000000697"]`
+    /// `ReceiveGroup`; example: `["10000000698","10000000697"]`
     pub receive_group: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateStrategy`] call returns.
 #[tc_model]
 pub struct CreateStrategyResponse {
-    /// `StrategyIds`: a list of strings.
-    ///
-    /// Example: `["fwms-r7glwuuy"]`
+    /// `StrategyIds`; example: `["fwms-r7glwuuy"]`
     pub strategy_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -423,32 +440,33 @@ pub struct CreateStrategyResponse {
 /// The `CreateVpcAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateVpcAclRuleResponse`].
-/// The codes it documents are in [`CreateVpcAclRuleError`](super::errors::CreateVpcAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateVpcAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateVpcAclRule",
     output = CreateVpcAclRuleResponse,
-    error = super::errors::CreateVpcAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateVpcAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Rules`: a list of [`VpcAclRule`](super::models::VpcAclRule) objects.
+    /// `Rules`
     pub rules: Vec<models::VpcAclRule>,
 }
 
 /// What a successful [`CreateVpcAclRule`] call returns.
 #[tc_model]
 pub struct CreateVpcAclRuleResponse {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["4bf3f7c5-9b0b-45c6-ae6e-3641848a93a1"]`
+    /// `RuleIds`; example: `["4bf3f7c5-9b0b-45c6-ae6e-3641848a93a1"]`
     pub rule_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -458,37 +476,36 @@ pub struct CreateVpcAclRuleResponse {
 /// The `CreateVpcAclRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`CreateVpcAclRuleGroupResponse`].
-/// The codes it documents are in [`CreateVpcAclRuleGroupError`](super::errors::CreateVpcAclRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=CreateVpcAclRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "CreateVpcAclRuleGroup",
     output = CreateVpcAclRuleGroupResponse,
-    error = super::errors::CreateVpcAclRuleGroupError
+    error = super::errors::FwmErrorCode
 )]
 pub struct CreateVpcAclRuleGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"VPC规则组-测试\""`
+    /// `GroupName`; example: `"\"VPC规则组-测试\""`
     pub group_name: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cfw_vpc_acl"`
+    /// `Product`; example: `"cfw_vpc_acl"`
     pub product: String,
 
-    /// `Rules`: a list of [`VpcAclRule`](super::models::VpcAclRule) objects.
+    /// `Rules`
     pub rules: Vec<models::VpcAclRule>,
 }
 
 /// What a successful [`CreateVpcAclRuleGroup`] call returns.
 #[tc_model]
 pub struct CreateVpcAclRuleGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -498,9 +515,12 @@ pub struct CreateVpcAclRuleGroupResponse {
 /// The `DeleteAccountGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteAccountGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteAccountGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -509,9 +529,7 @@ pub struct CreateVpcAclRuleGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAccountGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ag-xxxxxxxx"`
+    /// `GroupId`; example: `"ag-xxxxxxxx"`
     pub group_id: String,
 }
 
@@ -525,25 +543,29 @@ pub struct DeleteAccountGroupResponse {
 /// The `DeleteEdgeAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteEdgeAclRuleResponse`].
-/// The codes it documents are in [`DeleteEdgeAclRuleError`](super::errors::DeleteEdgeAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteEdgeAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DeleteEdgeAclRule",
     output = DeleteEdgeAclRuleResponse,
-    error = super::errors::DeleteEdgeAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DeleteEdgeAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: Option<String>,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule_001","rule_002"]`
+    /// `RuleIds`; example: `["rule_001","rule_002"]`
     pub rule_ids: Option<Vec<String>>,
 }
 
@@ -557,25 +579,26 @@ pub struct DeleteEdgeAclRuleResponse {
 /// The `DeleteNatAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteNatAclRuleResponse`].
-/// The codes it documents are in [`DeleteNatAclRuleError`](super::errors::DeleteNatAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteNatAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DeleteNatAclRule",
     output = DeleteNatAclRuleResponse,
-    error = super::errors::DeleteNatAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DeleteNatAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["uuid-1","uuid-2"]`
+    /// `RuleIds`; example: `["uuid-1","uuid-2"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -589,20 +612,26 @@ pub struct DeleteNatAclRuleResponse {
 /// The `DeleteRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteRuleGroupResponse`].
-/// The codes it documents are in [`DeleteRuleGroupError`](super::errors::DeleteRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DeleteRuleGroup",
     output = DeleteRuleGroupResponse,
-    error = super::errors::DeleteRuleGroupError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DeleteRuleGroup {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["RG-234JSES","RG-234JSES"]`
+    /// `GroupIds`; example: `["RG-234JSES","RG-234JSES"]`
     pub group_ids: Option<Vec<String>>,
 }
 
@@ -616,25 +645,37 @@ pub struct DeleteRuleGroupResponse {
 /// The `DeleteSecurityGroupRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteSecurityGroupRuleResponse`].
-/// The codes it documents are in [`DeleteSecurityGroupRuleError`](super::errors::DeleteSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::FwmErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::FwmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::FwmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::FwmErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::FwmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::FwmErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::FwmErrorCode::UnknownParameter)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DeleteSecurityGroupRule",
     output = DeleteSecurityGroupRuleResponse,
-    error = super::errors::DeleteSecurityGroupRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DeleteSecurityGroupRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-23JSAE"`
+    /// `GroupId`; example: `"RG-23JSAE"`
     pub group_id: Option<String>,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["100","102"]`
+    /// `RuleIds`; example: `["100","102"]`
     pub rule_ids: Option<Vec<String>>,
 }
 
@@ -648,20 +689,25 @@ pub struct DeleteSecurityGroupRuleResponse {
 /// The `DeleteStrategy` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteStrategyResponse`].
-/// The codes it documents are in [`DeleteStrategyError`](super::errors::DeleteStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DeleteStrategy",
     output = DeleteStrategyResponse,
-    error = super::errors::DeleteStrategyError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DeleteStrategy {
-    /// `StrategyIds`: a list of strings.
-    ///
-    /// Example: `["fwmsid_tqupwhxyt1","fwmsid_296bree3jd"]`
+    /// `StrategyIds`; example: `["fwmsid_tqupwhxyt1","fwmsid_296bree3jd"]`
     pub strategy_ids: Option<Vec<String>>,
 }
 
@@ -675,25 +721,26 @@ pub struct DeleteStrategyResponse {
 /// The `DeleteVpcAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DeleteVpcAclRuleResponse`].
-/// The codes it documents are in [`DeleteVpcAclRuleError`](super::errors::DeleteVpcAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DeleteVpcAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DeleteVpcAclRule",
     output = DeleteVpcAclRuleResponse,
-    error = super::errors::DeleteVpcAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DeleteVpcAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["uuid-1","uuid-2"]`
+    /// `RuleIds`; example: `["uuid-1","uuid-2"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -707,9 +754,12 @@ pub struct DeleteVpcAclRuleResponse {
 /// The `DescribeAccountGroups` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeAccountGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeAccountGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -725,39 +775,29 @@ pub struct DeleteVpcAclRuleResponse {
     )
 )]
 pub struct DescribeAccountGroups {
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"MemberCount"`
+    /// `By`; example: `"MemberCount"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeAccountGroups`] call returns.
 #[tc_model]
 pub struct DescribeAccountGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `AccountGroups`: a list of [`AccountGroup`](super::models::AccountGroup) objects.
+    /// `AccountGroups`
     pub account_groups: Option<Vec<models::AccountGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -767,15 +807,23 @@ pub struct DescribeAccountGroupsResponse {
 /// The `DescribeEdgeAclRules` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeEdgeAclRulesResponse`].
-/// The codes it documents are in [`DescribeEdgeAclRulesError`](super::errors::DescribeEdgeAclRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeEdgeAclRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeEdgeAclRules",
     output = DescribeEdgeAclRulesResponse,
-    error = super::errors::DescribeEdgeAclRulesError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -785,54 +833,38 @@ pub struct DescribeAccountGroupsResponse {
     )
 )]
 pub struct DescribeEdgeAclRules {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"Sequence"`
+    /// `By`; example: `"Sequence"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeEdgeAclRules`] call returns.
 #[tc_model]
 pub struct DescribeEdgeAclRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Rules`: a list of [`EdgeAclRuleResp`](super::models::EdgeAclRuleResp) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::EdgeAclRuleResp>>,
 
-    /// `AllTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `AllTotalCount`; example: `21`
     pub all_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -842,15 +874,23 @@ pub struct DescribeEdgeAclRulesResponse {
 /// The `DescribeNatAclRules` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeNatAclRulesResponse`].
-/// The codes it documents are in [`DescribeNatAclRulesError`](super::errors::DescribeNatAclRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeNatAclRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeNatAclRules",
     output = DescribeNatAclRulesResponse,
-    error = super::errors::DescribeNatAclRulesError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -860,54 +900,38 @@ pub struct DescribeEdgeAclRulesResponse {
     )
 )]
 pub struct DescribeNatAclRules {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"Sequence"`
+    /// `By`; example: `"Sequence"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeNatAclRules`] call returns.
 #[tc_model]
 pub struct DescribeNatAclRulesResponse {
-    /// `Rules`: a list of [`NatAclRuleResp`](super::models::NatAclRuleResp) objects.
+    /// `Rules`
     pub rules: Vec<models::NatAclRuleResp>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `AllTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `AllTotalCount`; example: `21`
     pub all_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -917,15 +941,20 @@ pub struct DescribeNatAclRulesResponse {
 /// The `DescribeOrganMembers` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeOrganMembersResponse`].
-/// The codes it documents are in [`DescribeOrganMembersError`](super::errors::DescribeOrganMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeOrganMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeOrganMembers",
     output = DescribeOrganMembersResponse,
-    error = super::errors::DescribeOrganMembersError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -935,39 +964,29 @@ pub struct DescribeNatAclRulesResponse {
     )
 )]
 pub struct DescribeOrganMembers {
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"MemberCreateTime"`
+    /// `By`; example: `"MemberCreateTime"`
     pub by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeOrganMembers`] call returns.
 #[tc_model]
 pub struct DescribeOrganMembersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Members`: a list of [`OrganMemberItem`](super::models::OrganMemberItem) objects.
+    /// `Members`
     pub members: Vec<models::OrganMemberItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -977,22 +996,27 @@ pub struct DescribeOrganMembersResponse {
 /// The `DescribeOrganSummary` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeOrganSummaryResponse`].
-/// The codes it documents are in [`DescribeOrganSummaryError`](super::errors::DescribeOrganSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeOrganSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeOrganSummary",
     output = DescribeOrganSummaryResponse,
-    error = super::errors::DescribeOrganSummaryError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DescribeOrganSummary {}
 
 /// What a successful [`DescribeOrganSummary`] call returns.
 #[tc_model]
 pub struct DescribeOrganSummaryResponse {
-    /// `Summary`: an [`OrganSummary`](super::models::OrganSummary).
+    /// `Summary`
     pub summary: Option<models::OrganSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1002,15 +1026,20 @@ pub struct DescribeOrganSummaryResponse {
 /// The `DescribePolicyRiskAccountProductStats` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribePolicyRiskAccountProductStatsResponse`].
-/// The codes it documents are in [`DescribePolicyRiskAccountProductStatsError`](super::errors::DescribePolicyRiskAccountProductStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribePolicyRiskAccountProductStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribePolicyRiskAccountProductStats",
     output = DescribePolicyRiskAccountProductStatsResponse,
-    error = super::errors::DescribePolicyRiskAccountProductStatsError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1020,39 +1049,29 @@ pub struct DescribeOrganSummaryResponse {
     )
 )]
 pub struct DescribePolicyRiskAccountProductStats {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 }
 
 /// What a successful [`DescribePolicyRiskAccountProductStats`] call returns.
 #[tc_model]
 pub struct DescribePolicyRiskAccountProductStatsResponse {
-    /// `AccountStats`: a list of [`AccountStatsGroup`](super::models::AccountStatsGroup) objects.
+    /// `AccountStats`
     pub account_stats: Option<Vec<models::AccountStatsGroup>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `OverdueAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OverdueAccountCount`; example: `2`
     pub overdue_account_count: Option<i64>,
 
-    /// `OverdueProductCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OverdueProductCount`; example: `2`
     pub overdue_product_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1062,48 +1081,45 @@ pub struct DescribePolicyRiskAccountProductStatsResponse {
 /// The `DescribeRiskAnalysisDetails` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeRiskAnalysisDetailsResponse`].
-/// The codes it documents are in [`DescribeRiskAnalysisDetailsError`](super::errors::DescribeRiskAnalysisDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeRiskAnalysisDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeRiskAnalysisDetails",
     output = DescribeRiskAnalysisDetailsResponse,
-    error = super::errors::DescribeRiskAnalysisDetailsError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DescribeRiskAnalysisDetails {
-    /// `Id`: a string.
-    ///
-    /// Example: `"c1w3"`
+    /// `Id`; example: `"c1w3"`
     pub id: Option<String>,
 
-    /// `SearchType`: a string.
-    ///
-    /// Example: `"analyze"`
+    /// `SearchType`; example: `"analyze"`
     pub search_type: Option<String>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-tencent-e4f32cfd87465a17"`
+    /// `MemberId`; example: `"mem-tencent-e4f32cfd87465a17"`
     pub member_id: Option<String>,
 }
 
 /// What a successful [`DescribeRiskAnalysisDetails`] call returns.
 #[tc_model]
 pub struct DescribeRiskAnalysisDetailsResponse {
-    /// `EnterpriseSecurityGroupRule`: a list of [`AnalysisSgRuleInfoResp`](super::models::AnalysisSgRuleInfoResp) objects.
+    /// `EnterpriseSecurityGroupRule`
     pub enterprise_security_group_rule: Option<Vec<models::AnalysisSgRuleInfoResp>>,
 
-    /// `SecurityGroupPolicy`: a list of [`SecurityGroupRiskPolicy`](super::models::SecurityGroupRiskPolicy) objects.
+    /// `SecurityGroupPolicy`
     pub security_group_policy: Option<Vec<models::SecurityGroupRiskPolicy>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `EnterpriseSecurityGroupRuleIPV6`: a list of [`AnalysisSgRuleInfoResp`](super::models::AnalysisSgRuleInfoResp) objects.
+    /// `EnterpriseSecurityGroupRuleIPV6`
     #[tc(rename = "EnterpriseSecurityGroupRuleIPV6")]
     pub enterprise_security_group_rule_ipv6: Option<Vec<models::AnalysisSgRuleInfoResp>>,
 
@@ -1114,15 +1130,22 @@ pub struct DescribeRiskAnalysisDetailsResponse {
 /// The `DescribeRiskCategoryStats` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeRiskCategoryStatsResponse`].
-/// The codes it documents are in [`DescribeRiskCategoryStatsError`](super::errors::DescribeRiskCategoryStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeRiskCategoryStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeRiskCategoryStats",
     output = DescribeRiskCategoryStatsResponse,
-    error = super::errors::DescribeRiskCategoryStatsError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1132,49 +1155,35 @@ pub struct DescribeRiskAnalysisDetailsResponse {
     )
 )]
 pub struct DescribeRiskCategoryStats {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"EnterpriseSG"`
+    /// `Product`; example: `"EnterpriseSG"`
     pub product: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"UntreatedCount"`
+    /// `By`; example: `"UntreatedCount"`
     pub by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100011616646"`
+    /// `MemberId`; example: `"mem-1300846651-100011616646"`
     pub member_id: Option<String>,
 }
 
 /// What a successful [`DescribeRiskCategoryStats`] call returns.
 #[tc_model]
 pub struct DescribeRiskCategoryStatsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Total`; example: `8`
     pub total: Option<i64>,
 
-    /// `Data`: a list of [`RiskCategoryItem`](super::models::RiskCategoryItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::RiskCategoryItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1184,15 +1193,24 @@ pub struct DescribeRiskCategoryStatsResponse {
 /// The `DescribeRiskList` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeRiskListResponse`].
-/// The codes it documents are in [`DescribeRiskListError`](super::errors::DescribeRiskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeRiskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeRiskList",
     output = DescribeRiskListResponse,
-    error = super::errors::DescribeRiskListError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1202,49 +1220,35 @@ pub struct DescribeRiskCategoryStatsResponse {
     )
 )]
 pub struct DescribeRiskList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"EnterpriseSG"`
+    /// `Product`; example: `"EnterpriseSG"`
     pub product: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"FoundTime"`
+    /// `By`; example: `"FoundTime"`
     pub by: Option<String>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100011616646"`
+    /// `MemberId`; example: `"mem-1300846651-100011616646"`
     pub member_id: Option<String>,
 }
 
 /// What a successful [`DescribeRiskList`] call returns.
 #[tc_model]
 pub struct DescribeRiskListResponse {
-    /// `PolicyRiskLst`: a list of [`PolicyRisk`](super::models::PolicyRisk) objects.
+    /// `PolicyRiskLst`
     pub policy_risk_lst: Option<Vec<models::PolicyRisk>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1254,9 +1258,12 @@ pub struct DescribeRiskListResponse {
 /// The `DescribeRuleGroups` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeRuleGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeRuleGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -1272,44 +1279,32 @@ pub struct DescribeRiskListResponse {
     )
 )]
 pub struct DescribeRuleGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Product`; example: `"1"`
     pub product: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"\"update_time\""`
+    /// `By`; example: `"\"update_time\""`
     pub by: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRuleGroups`] call returns.
 #[tc_model]
 pub struct DescribeRuleGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `RuleGroups`: a list of [`RuleGroupResp`](super::models::RuleGroupResp) objects.
+    /// `RuleGroups`
     pub rule_groups: Option<Vec<models::RuleGroupResp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1319,32 +1314,37 @@ pub struct DescribeRuleGroupsResponse {
 /// The `DescribeSecurityGroupRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeSecurityGroupRuleResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupRuleError`](super::errors::DescribeSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::FwmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFound`](super::errors::FwmErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeSecurityGroupRule",
     output = DescribeSecurityGroupRuleResponse,
-    error = super::errors::DescribeSecurityGroupRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DescribeSecurityGroupRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-234HK"`
+    /// `GroupId`; example: `"RG-234HK"`
     pub group_id: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"120"`
+    /// `RuleId`; example: `"120"`
     pub rule_id: Option<String>,
 }
 
 /// What a successful [`DescribeSecurityGroupRule`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupRuleResponse {
-    /// `Rule`: a [`SgRuleResp`](super::models::SgRuleResp).
+    /// `Rule`
     pub rule: Option<models::SgRuleResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1354,15 +1354,22 @@ pub struct DescribeSecurityGroupRuleResponse {
 /// The `DescribeSecurityGroupRules` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeSecurityGroupRulesResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupRulesError`](super::errors::DescribeSecurityGroupRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeSecurityGroupRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeSecurityGroupRules",
     output = DescribeSecurityGroupRulesResponse,
-    error = super::errors::DescribeSecurityGroupRulesError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1372,39 +1379,29 @@ pub struct DescribeSecurityGroupRuleResponse {
     )
 )]
 pub struct DescribeSecurityGroupRules {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"rg-2jsdas"`
+    /// `GroupId`; example: `"rg-2jsdas"`
     pub group_id: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityGroupRules`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupRulesResponse {
-    /// `Rules`: a list of [`SecGroupRuleResp`](super::models::SecGroupRuleResp) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::SecGroupRuleResp>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
-    /// `AllTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `AllTotalCount`; example: `22`
     pub all_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1414,15 +1411,29 @@ pub struct DescribeSecurityGroupRulesResponse {
 /// The `DescribeStrategies` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeStrategiesResponse`].
-/// The codes it documents are in [`DescribeStrategiesError`](super::errors::DescribeStrategiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeStrategies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InternalError.Unknown`](super::errors::FwmErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::FwmErrorCode::MissingParameter)
+/// - [`MissingParameter.CommonParam`](super::errors::FwmErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound`](super::errors::FwmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFound`](super::errors::FwmErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::FwmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeStrategies",
     output = DescribeStrategiesResponse,
-    error = super::errors::DescribeStrategiesError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1432,39 +1443,29 @@ pub struct DescribeSecurityGroupRulesResponse {
     )
 )]
 pub struct DescribeStrategies {
-    /// `Product`: a string.
-    ///
-    /// Example: `"secgroup"`
+    /// `Product`; example: `"secgroup"`
     pub product: Option<String>,
 
-    /// `ExecArea`: a string.
-    ///
-    /// Example: `"pre"`
+    /// `ExecArea`; example: `"pre"`
     pub exec_area: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeStrategies`] call returns.
 #[tc_model]
 pub struct DescribeStrategiesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102`
+    /// `TotalCount`; example: `102`
     pub total_count: Option<u64>,
 
-    /// `Strategies`: a list of [`StrategyResp`](super::models::StrategyResp) objects.
+    /// `Strategies`
     pub strategies: Option<Vec<models::StrategyResp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1474,27 +1475,34 @@ pub struct DescribeStrategiesResponse {
 /// The `DescribeStrategy` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeStrategyResponse`].
-/// The codes it documents are in [`DescribeStrategyError`](super::errors::DescribeStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::FwmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFound`](super::errors::FwmErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeStrategy",
     output = DescribeStrategyResponse,
-    error = super::errors::DescribeStrategyError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DescribeStrategy {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"SID-133"`
+    /// `StrategyId`; example: `"SID-133"`
     pub strategy_id: Option<String>,
 }
 
 /// What a successful [`DescribeStrategy`] call returns.
 #[tc_model]
 pub struct DescribeStrategyResponse {
-    /// `Strategy`: a [`StrategyResp`](super::models::StrategyResp).
+    /// `Strategy`
     pub strategy: Option<models::StrategyResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1504,33 +1512,38 @@ pub struct DescribeStrategyResponse {
 /// The `DescribeStrategyAccounts` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeStrategyAccountsResponse`].
-/// The codes it documents are in [`DescribeStrategyAccountsError`](super::errors::DescribeStrategyAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeStrategyAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeStrategyAccounts",
     output = DescribeStrategyAccountsResponse,
-    error = super::errors::DescribeStrategyAccountsError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DescribeStrategyAccounts {
-    /// `Product`: a string.
-    ///
-    /// Example: `"secgroup"`
+    /// `Product`; example: `"secgroup"`
     pub product: String,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 }
 
 /// What a successful [`DescribeStrategyAccounts`] call returns.
 #[tc_model]
 pub struct DescribeStrategyAccountsResponse {
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::Account>>,
 
-    /// `AccountGroups`: a list of [`AccountGroupQuotaDetail`](super::models::AccountGroupQuotaDetail) objects.
+    /// `AccountGroups`
     pub account_groups: Option<Vec<models::AccountGroupQuotaDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1540,59 +1553,50 @@ pub struct DescribeStrategyAccountsResponse {
 /// The `DescribeStrategyDispatchStatus` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeStrategyDispatchStatusResponse`].
-/// The codes it documents are in [`DescribeStrategyDispatchStatusError`](super::errors::DescribeStrategyDispatchStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeStrategyDispatchStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeStrategyDispatchStatus",
     output = DescribeStrategyDispatchStatusResponse,
-    error = super::errors::DescribeStrategyDispatchStatusError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DescribeStrategyDispatchStatus {
-    /// `Product`: a string.
-    ///
-    /// Example: `"secgroup"`
+    /// `Product`; example: `"secgroup"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeStrategyDispatchStatus`] call returns.
 #[tc_model]
 pub struct DescribeStrategyDispatchStatusResponse {
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `0.9`
+    /// `Progress`; example: `0.9`
     pub progress: Option<f64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-10-30 10:00:00"`
+    /// `StartTime`; example: `"2025-10-30 10:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-10-30 10:10:00"`
+    /// `EndTime`; example: `"2025-10-30 10:10:00"`
     pub end_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `RuleGroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RuleGroupNum`; example: `3`
     pub rule_group_num: Option<i64>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"配额不足"`
+    /// `ErrorMsg`; example: `"配额不足"`
     pub error_msg: Option<String>,
 
-    /// `DispatchStrategyList`: a list of strings.
-    ///
-    /// Example: `["fwmsid_lhdp0plbic"]`
+    /// `DispatchStrategyList`; example: `["fwmsid_lhdp0plbic"]`
     pub dispatch_strategy_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1602,15 +1606,22 @@ pub struct DescribeStrategyDispatchStatusResponse {
 /// The `DescribeVpcAclRules` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DescribeVpcAclRulesResponse`].
-/// The codes it documents are in [`DescribeVpcAclRulesError`](super::errors::DescribeVpcAclRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DescribeVpcAclRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DescribeVpcAclRules",
     output = DescribeVpcAclRulesResponse,
-    error = super::errors::DescribeVpcAclRulesError,
+    error = super::errors::FwmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1620,39 +1631,29 @@ pub struct DescribeStrategyDispatchStatusResponse {
     )
 )]
 pub struct DescribeVpcAclRules {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeVpcAclRules`] call returns.
 #[tc_model]
 pub struct DescribeVpcAclRulesResponse {
-    /// `Rules`: a list of [`VpcAclRuleResp`](super::models::VpcAclRuleResp) objects.
+    /// `Rules`
     pub rules: Vec<models::VpcAclRuleResp>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `AllTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `AllTotalCount`; example: `21`
     pub all_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1662,34 +1663,39 @@ pub struct DescribeVpcAclRulesResponse {
 /// The `DispatchStrategy` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`DispatchStrategyResponse`].
-/// The codes it documents are in [`DispatchStrategyError`](super::errors::DispatchStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=DispatchStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::FwmErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::FwmErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::FwmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "DispatchStrategy",
     output = DispatchStrategyResponse,
-    error = super::errors::DispatchStrategyError
+    error = super::errors::FwmErrorCode
 )]
 pub struct DispatchStrategy {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"secgroup"`
+    /// `Product`; example: `"secgroup"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DispatchStrategy`] call returns.
 #[tc_model]
 pub struct DispatchStrategyResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1699,25 +1705,30 @@ pub struct DispatchStrategyResponse {
 /// The `IgnorePolicyRisk` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`IgnorePolicyRiskResponse`].
-/// The codes it documents are in [`IgnorePolicyRiskError`](super::errors::IgnorePolicyRiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=IgnorePolicyRisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "IgnorePolicyRisk",
     output = IgnorePolicyRiskResponse,
-    error = super::errors::IgnorePolicyRiskError
+    error = super::errors::FwmErrorCode
 )]
 pub struct IgnorePolicyRisk {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"0001"`
+    /// `RiskId`; example: `"0001"`
     pub risk_id: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-tencent-e4f32cfd87465a17"`
+    /// `MemberId`; example: `"mem-tencent-e4f32cfd87465a17"`
     pub member_id: Option<String>,
 }
 
@@ -1731,9 +1742,12 @@ pub struct IgnorePolicyRiskResponse {
 /// The `ModifyAccountGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyAccountGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyAccountGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -1742,14 +1756,10 @@ pub struct IgnorePolicyRiskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAccountGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ag-xxxxxxxx"`
+    /// `GroupId`; example: `"ag-xxxxxxxx"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"新名称"`
+    /// `GroupName`; example: `"新名称"`
     pub group_name: String,
 }
 
@@ -1763,9 +1773,12 @@ pub struct ModifyAccountGroupResponse {
 /// The `ModifyCfwManaged` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyCfwManagedResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyCfwManaged)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -1774,14 +1787,10 @@ pub struct ModifyAccountGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCfwManaged {
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100037509558"`
+    /// `MemberId`; example: `"mem-1300846651-100037509558"`
     pub member_id: String,
 
-    /// `CfwManaged`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CfwManaged`; example: `1`
     pub cfw_managed: i64,
 }
 
@@ -1795,9 +1804,12 @@ pub struct ModifyCfwManagedResponse {
 /// The `ModifyCfwShareRole` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyCfwShareRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyCfwShareRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -1806,19 +1818,13 @@ pub struct ModifyCfwManagedResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCfwShareRole {
-    /// `CfwShareRole`: a string.
-    ///
-    /// Example: `"sharer"`
+    /// `CfwShareRole`; example: `"sharer"`
     pub cfw_share_role: String,
 
-    /// `UserMemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100028671395"`
+    /// `UserMemberId`; example: `"mem-1300846651-100028671395"`
     pub user_member_id: String,
 
-    /// `SharerMemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100011616646"`
+    /// `SharerMemberId`; example: `"mem-1300846651-100011616646"`
     pub sharer_member_id: Option<String>,
 }
 
@@ -1832,23 +1838,29 @@ pub struct ModifyCfwShareRoleResponse {
 /// The `ModifyEdgeAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyEdgeAclRuleResponse`].
-/// The codes it documents are in [`ModifyEdgeAclRuleError`](super::errors::ModifyEdgeAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyEdgeAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyEdgeAclRule",
     output = ModifyEdgeAclRuleResponse,
-    error = super::errors::ModifyEdgeAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyEdgeAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: Option<String>,
 
-    /// `Rule`: an [`EdgeAclRuleInfo`](super::models::EdgeAclRuleInfo).
+    /// `Rule`
     pub rule: Option<models::EdgeAclRuleInfo>,
 }
 
@@ -1862,28 +1874,32 @@ pub struct ModifyEdgeAclRuleResponse {
 /// The `ModifyEdgeAclRuleSequence` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyEdgeAclRuleSequenceResponse`].
-/// The codes it documents are in [`ModifyEdgeAclRuleSequenceError`](super::errors::ModifyEdgeAclRuleSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyEdgeAclRuleSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::FwmErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::FwmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::FwmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyEdgeAclRuleSequence",
     output = ModifyEdgeAclRuleSequenceResponse,
-    error = super::errors::ModifyEdgeAclRuleSequenceError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyEdgeAclRuleSequence {
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: Option<String>,
 
-    /// `Sequences`: a list of [`SequenceIndex`](super::models::SequenceIndex) objects.
+    /// `Sequences`
     pub sequences: Option<Vec<models::SequenceIndex>>,
 }
 
@@ -1897,9 +1913,12 @@ pub struct ModifyEdgeAclRuleSequenceResponse {
 /// The `ModifyMemberGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyMemberGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyMemberGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
@@ -1908,14 +1927,10 @@ pub struct ModifyEdgeAclRuleSequenceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyMemberGroup {
-    /// `UserMemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100011616646"`
+    /// `UserMemberId`; example: `"mem-1300846651-100011616646"`
     pub user_member_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"acg-xxxxxxxx"`
+    /// `GroupId`; example: `"acg-xxxxxxxx"`
     pub group_id: Option<String>,
 }
 
@@ -1929,23 +1944,26 @@ pub struct ModifyMemberGroupResponse {
 /// The `ModifyNatAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyNatAclRuleResponse`].
-/// The codes it documents are in [`ModifyNatAclRuleError`](super::errors::ModifyNatAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyNatAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyNatAclRule",
     output = ModifyNatAclRuleResponse,
-    error = super::errors::ModifyNatAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyNatAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Rule`: a [`NatAclRule`](super::models::NatAclRule).
+    /// `Rule`
     pub rule: models::NatAclRule,
 }
 
@@ -1959,28 +1977,29 @@ pub struct ModifyNatAclRuleResponse {
 /// The `ModifyNatAclRuleSequence` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyNatAclRuleSequenceResponse`].
-/// The codes it documents are in [`ModifyNatAclRuleSequenceError`](super::errors::ModifyNatAclRuleSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyNatAclRuleSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyNatAclRuleSequence",
     output = ModifyNatAclRuleSequenceResponse,
-    error = super::errors::ModifyNatAclRuleSequenceError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyNatAclRuleSequence {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Sequences`: a list of [`SequenceIndex`](super::models::SequenceIndex) objects.
+    /// `Sequences`
     pub sequences: Vec<models::SequenceIndex>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: i64,
 }
 
@@ -1994,25 +2013,28 @@ pub struct ModifyNatAclRuleSequenceResponse {
 /// The `ModifyRuleGroup` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyRuleGroupResponse`].
-/// The codes it documents are in [`ModifyRuleGroupError`](super::errors::ModifyRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyRuleGroup",
     output = ModifyRuleGroupResponse,
-    error = super::errors::ModifyRuleGroupError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyRuleGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-8UJS2"`
+    /// `GroupId`; example: `"RG-8UJS2"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"重保规则组2"`
+    /// `GroupName`; example: `"重保规则组2"`
     pub group_name: Option<String>,
 }
 
@@ -2026,23 +2048,28 @@ pub struct ModifyRuleGroupResponse {
 /// The `ModifySecurityGroupRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifySecurityGroupRuleResponse`].
-/// The codes it documents are in [`ModifySecurityGroupRuleError`](super::errors::ModifySecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifySecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.CommonParam`](super::errors::FwmErrorCode::MissingParameterCommonParam)
+/// - [`ResourceInUse`](super::errors::FwmErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.NotFound`](super::errors::FwmErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifySecurityGroupRule",
     output = ModifySecurityGroupRuleResponse,
-    error = super::errors::ModifySecurityGroupRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifySecurityGroupRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-2KSFE"`
+    /// `GroupId`; example: `"RG-2KSFE"`
     pub group_id: Option<String>,
 
-    /// `Rule`: a [`SecurityGroupRule`](super::models::SecurityGroupRule).
+    /// `Rule`
     pub rule: Option<models::SecurityGroupRule>,
 }
 
@@ -2056,40 +2083,39 @@ pub struct ModifySecurityGroupRuleResponse {
 /// The `ModifyStrategy` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyStrategyResponse`].
-/// The codes it documents are in [`ModifyStrategyError`](super::errors::ModifyStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::FwmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFound`](super::errors::FwmErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyStrategy",
     output = ModifyStrategyResponse,
-    error = super::errors::ModifyStrategyError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyStrategy {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"SID-211"`
+    /// `StrategyId`; example: `"SID-211"`
     pub strategy_id: Option<String>,
 
-    /// `ReceiveAccount`: a list of strings.
-    ///
-    /// Example: `["1000000067","100000045"]`
+    /// `ReceiveAccount`; example: `["1000000067","100000045"]`
     pub receive_account: Option<Vec<String>>,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-2334J"`
+    /// `GroupId`; example: `"RG-2334J"`
     pub group_id: Option<String>,
 
-    /// `ReceiveGroup`: a list of strings.
-    ///
-    /// Example: `["1000000067","100000045"]`
+    /// `ReceiveGroup`; example: `["1000000067","100000045"]`
     pub receive_group: Option<Vec<String>>,
 }
 
@@ -2103,28 +2129,31 @@ pub struct ModifyStrategyResponse {
 /// The `ModifyStrategySequence` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyStrategySequenceResponse`].
-/// The codes it documents are in [`ModifyStrategySequenceError`](super::errors::ModifyStrategySequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyStrategySequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::FwmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::FwmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::FwmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyStrategySequence",
     output = ModifyStrategySequenceResponse,
-    error = super::errors::ModifyStrategySequenceError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyStrategySequence {
-    /// `Sequences`: a list of [`SequenceIndex`](super::models::SequenceIndex) objects.
+    /// `Sequences`
     pub sequences: Option<Vec<models::SequenceIndex>>,
 
-    /// `ExecArea`: a string.
-    ///
-    /// Example: `"post"`
+    /// `ExecArea`; example: `"post"`
     pub exec_area: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"secgroup"`
+    /// `Product`; example: `"secgroup"`
     pub product: Option<String>,
 }
 
@@ -2138,23 +2167,26 @@ pub struct ModifyStrategySequenceResponse {
 /// The `ModifyVpcAclRule` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyVpcAclRuleResponse`].
-/// The codes it documents are in [`ModifyVpcAclRuleError`](super::errors::ModifyVpcAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyVpcAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyVpcAclRule",
     output = ModifyVpcAclRuleResponse,
-    error = super::errors::ModifyVpcAclRuleError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyVpcAclRule {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Rule`: a [`VpcAclRule`](super::models::VpcAclRule).
+    /// `Rule`
     pub rule: models::VpcAclRule,
 }
 
@@ -2168,23 +2200,26 @@ pub struct ModifyVpcAclRuleResponse {
 /// The `ModifyVpcAclRuleSequence` action of FWM API 2025-06-11.
 ///
 /// A successful call returns [`ModifyVpcAclRuleSequenceResponse`].
-/// The codes it documents are in [`ModifyVpcAclRuleSequenceError`](super::errors::ModifyVpcAclRuleSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=fwm&Version=2025-06-11&Action=ModifyVpcAclRuleSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`FwmErrorCode`](super::errors::FwmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::FwmErrorCode::FailedOperation)
 #[tc_action(
     service = "fwm",
     version = "2025-06-11",
     name = "ModifyVpcAclRuleSequence",
     output = ModifyVpcAclRuleSequenceResponse,
-    error = super::errors::ModifyVpcAclRuleSequenceError
+    error = super::errors::FwmErrorCode
 )]
 pub struct ModifyVpcAclRuleSequence {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_abc123xyz"`
+    /// `GroupId`; example: `"fwmrg_abc123xyz"`
     pub group_id: String,
 
-    /// `Sequences`: a list of [`SequenceIndex`](super::models::SequenceIndex) objects.
+    /// `Sequences`
     pub sequences: Vec<models::SequenceIndex>,
 }
 

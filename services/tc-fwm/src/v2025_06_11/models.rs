@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeStrategyAccounts`](super::DescribeStrategyAccounts).
 #[tc_model]
 pub struct Account {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"12500000"`
+    /// `AppId`; example: `"12500000"`
     pub app_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `Uin`; example: `"10000001"`
     pub uin: Option<String>,
 
-    /// `RemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RemainQuota`; example: `1000`
     pub remain_quota: Option<i64>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"天空之蓝"`
+    /// `Nickname`; example: `"天空之蓝"`
     pub nickname: Option<String>,
 
-    /// `DispatchRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DispatchRuleNum`; example: `100`
     pub dispatch_rule_num: Option<i64>,
 
-    /// `OriginRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OriginRuleNum`; example: `100`
     pub origin_rule_num: Option<i64>,
 
-    /// `TotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TotalQuota`; example: `10000`
     pub total_quota: Option<i64>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-1300846651-100011616646"`
+    /// `MemberId`; example: `"mem-1300846651-100011616646"`
     pub member_id: Option<String>,
 }
 
@@ -54,34 +38,22 @@ pub struct Account {
 /// Returned in the output of [`DescribeAccountGroups`](super::DescribeAccountGroups).
 #[tc_model]
 pub struct AccountGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ag-xxxxxxxx"`
+    /// `GroupId`; example: `"ag-xxxxxxxx"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"生产环境组"`
+    /// `GroupName`; example: `"生产环境组"`
     pub group_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"生产环境使用的账户组"`
+    /// `Description`; example: `"生产环境使用的账户组"`
     pub description: Option<String>,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MemberCount`; example: `5`
     pub member_count: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-15 10:30:00"`
+    /// `CreateTime`; example: `"2024-01-15 10:30:00"`
     pub create_time: Option<String>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 }
 
@@ -90,14 +62,10 @@ pub struct AccountGroup {
 /// Returned in the output of [`DescribeOrganMembers`](super::DescribeOrganMembers).
 #[tc_model]
 pub struct AccountGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"acg-23ras"`
+    /// `GroupId`; example: `"acg-23ras"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"生产环境组"`
+    /// `GroupName`; example: `"生产环境组"`
     pub group_name: Option<String>,
 }
 
@@ -106,47 +74,31 @@ pub struct AccountGroupInfo {
 /// Returned in the output of [`DescribeStrategyAccounts`](super::DescribeStrategyAccounts).
 #[tc_model]
 pub struct AccountGroupQuotaDetail {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"acg-2fafs"`
+    /// `GroupId`; example: `"acg-2fafs"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"生产组"`
+    /// `GroupName`; example: `"生产组"`
     pub group_name: Option<String>,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MemberCount`; example: `2`
     pub member_count: Option<i64>,
 
-    /// `RemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RemainQuota`; example: `10`
     pub remain_quota: Option<i64>,
 
-    /// `TotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalQuota`; example: `2`
     pub total_quota: Option<i64>,
 
-    /// `DispatchRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `DispatchRuleNum`; example: `6`
     pub dispatch_rule_num: Option<i64>,
 
-    /// `OriginRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginRuleNum`; example: `1`
     pub origin_rule_num: Option<i64>,
 
-    /// `BottleneckUin`: a string.
-    ///
-    /// Example: `"1342343243"`
+    /// `BottleneckUin`; example: `"1342343243"`
     pub bottleneck_uin: Option<String>,
 
-    /// `Members`: a list of [`Account`] objects.
+    /// `Members`
     pub members: Option<Vec<Account>>,
 }
 
@@ -155,59 +107,37 @@ pub struct AccountGroupQuotaDetail {
 /// Returned in the output of [`DescribePolicyRiskAccountProductStats`](super::DescribePolicyRiskAccountProductStats).
 #[tc_model]
 pub struct AccountProductDetailStats {
-    /// `Product`: a string.
-    ///
-    /// Example: `"enterprise_sg"`
+    /// `Product`; example: `"enterprise_sg"`
     pub product: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"企业安全组"`
+    /// `ProductName`; example: `"企业安全组"`
     pub product_name: Option<String>,
 
-    /// `PolicyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `PolicyCount`; example: `200`
     pub policy_count: Option<i64>,
 
-    /// `UntreatedRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `UntreatedRiskCount`; example: `20`
     pub untreated_risk_count: Option<i64>,
 
-    /// `TotalRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalRiskCount`; example: `15`
     pub total_risk_count: Option<i64>,
 
-    /// `TreatedRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TreatedRiskCount`; example: `3`
     pub treated_risk_count: Option<i64>,
 
-    /// `IgnoredRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IgnoredRiskCount`; example: `2`
     pub ignored_risk_count: Option<i64>,
 
-    /// `RectifyRate`: a string.
-    ///
-    /// Example: `"0%"`
+    /// `RectifyRate`; example: `"0%"`
     pub rectify_rate: Option<String>,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2025-10-22 10:00:00"`
+    /// `LastCheckTime`; example: `"2025-10-22 10:00:00"`
     pub last_check_time: Option<String>,
 
-    /// `SubcategoryIds`: a list of strings.
-    ///
-    /// Example: `["sub_001","sub_003","sub_007"]`
+    /// `SubcategoryIds`; example: `["sub_001","sub_003","sub_007"]`
     pub subcategory_ids: Option<Vec<String>>,
 
-    /// `IsOverdue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOverdue`; example: `true`
     pub is_overdue: Option<bool>,
 }
 
@@ -216,20 +146,16 @@ pub struct AccountProductDetailStats {
 /// Returned in the output of [`DescribePolicyRiskAccountProductStats`](super::DescribePolicyRiskAccountProductStats).
 #[tc_model]
 pub struct AccountStatsGroup {
-    /// `Member`: a [`MemberInfo`].
+    /// `Member`
     pub member: Option<MemberInfo>,
 
-    /// `UntreatedRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `UntreatedRiskCount`; example: `20`
     pub untreated_risk_count: Option<i64>,
 
-    /// `ProductStats`: a list of [`AccountProductDetailStats`] objects.
+    /// `ProductStats`
     pub product_stats: Option<Vec<AccountProductDetailStats>>,
 
-    /// `RectifyRate`: a string.
-    ///
-    /// Example: `"16.0%"`
+    /// `RectifyRate`; example: `"16.0%"`
     pub rectify_rate: Option<String>,
 }
 
@@ -238,14 +164,10 @@ pub struct AccountStatsGroup {
 /// Returned in the output of [`DescribeRiskAnalysisDetails`](super::DescribeRiskAnalysisDetails).
 #[tc_model]
 pub struct AddressTemplateSpecification {
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"ipm-2uw6ujo6"`
+    /// `AddressId`; example: `"ipm-2uw6ujo6"`
     pub address_id: Option<String>,
 
-    /// `AddressGroupId`: a string.
-    ///
-    /// Example: `"ipm-2uw6ujo6"`
+    /// `AddressGroupId`; example: `"ipm-2uw6ujo6"`
     pub address_group_id: Option<String>,
 }
 
@@ -254,170 +176,106 @@ pub struct AddressTemplateSpecification {
 /// Returned in the output of [`DescribeRiskAnalysisDetails`](super::DescribeRiskAnalysisDetails).
 #[tc_model]
 pub struct AnalysisSgRuleInfoResp {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"id-xxxx"`
+    /// `RuleId`; example: `"id-xxxx"`
     pub rule_id: Option<String>,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: Option<i64>,
 
-    /// `CfwOrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CfwOrderIndex`; example: `1`
     pub cfw_order_index: Option<i64>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceId`; example: `"1.1.1.1"`
     pub source_id: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<i64>,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetId`; example: `"1.1.1.1"`
     pub target_id: Option<String>,
 
-    /// `TargetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetType`; example: `0`
     pub target_type: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: Option<String>,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: Option<i64>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Detail`; example: `"规则描述"`
     pub detail: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"tpm-3c140219"`
+    /// `ServiceTemplateId`; example: `"tpm-3c140219"`
     pub service_template_id: Option<String>,
 
-    /// `SouInstanceName`: a string.
-    ///
-    /// Example: `"tpm-3c140219"`
+    /// `SouInstanceName`; example: `"tpm-3c140219"`
     pub sou_instance_name: Option<String>,
 
-    /// `SouPublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SouPublicIp`; example: `"1.1.1.1"`
     pub sou_public_ip: Option<String>,
 
-    /// `SouPrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SouPrivateIp`; example: `"1.1.1.1"`
     pub sou_private_ip: Option<String>,
 
-    /// `SouCidr`: a string.
-    ///
-    /// Example: `"10.0.0.0/32"`
+    /// `SouCidr`; example: `"10.0.0.0/32"`
     pub sou_cidr: Option<String>,
 
-    /// `SouParameterName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `SouParameterName`; example: `"模板名称"`
     pub sou_parameter_name: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins-3c140219"`
+    /// `InstanceName`; example: `"ins-3c140219"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PrivateIp`; example: `"1.1.1.1"`
     pub private_ip: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"10.0.0.0/32"`
+    /// `Cidr`; example: `"10.0.0.0/32"`
     pub cidr: Option<String>,
 
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `ParameterName`; example: `"模板名称"`
     pub parameter_name: Option<String>,
 
-    /// `ProtocolPortName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `ProtocolPortName`; example: `"模板名称"`
     pub protocol_port_name: Option<String>,
 
-    /// `DnsParseCount`: a [`SgDnsParseCount`].
+    /// `DnsParseCount`
     pub dns_parse_count: Option<SgDnsParseCount>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"SG"`
+    /// `Scope`; example: `"SG"`
     pub scope: Option<String>,
 
-    /// `RulePartition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulePartition`; example: `1`
     pub rule_partition: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg-xxxxxxxxxx"`
+    /// `GroupId`; example: `"fwmrg-xxxxxxxxxx"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"下发规则组"`
+    /// `GroupName`; example: `"下发规则组"`
     pub group_name: Option<String>,
 
-    /// `GroupRuleId`: a string.
-    ///
-    /// Example: `"539a6900-855b-484c-9c99-ac0c37028ddf"`
+    /// `GroupRuleId`; example: `"539a6900-855b-484c-9c99-ac0c37028ddf"`
     pub group_rule_id: Option<String>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"fwmsid-xxxxxxxxxx"`
+    /// `StrategyId`; example: `"fwmsid-xxxxxxxxxx"`
     pub strategy_id: Option<String>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpVersion`; example: `"ipv4"`
     pub ip_version: Option<String>,
 
-    /// `BelongMember`: a [`MemberInfo`].
+    /// `BelongMember`
     pub belong_member: Option<MemberInfo>,
 }
 
@@ -426,17 +284,13 @@ pub struct AnalysisSgRuleInfoResp {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeEdgeAclRules`](super::DescribeEdgeAclRules), [`DescribeNatAclRules`](super::DescribeNatAclRules), [`DescribeOrganMembers`](super::DescribeOrganMembers), [`DescribePolicyRiskAccountProductStats`](super::DescribePolicyRiskAccountProductStats), [`DescribeRiskCategoryStats`](super::DescribeRiskCategoryStats) and 6 more.
 #[tc_model]
 pub struct CommonFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Domain"`
+    /// `Name`; example: `"Domain"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 
-    /// `OperatorType`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `OperatorType`; example: `7`
     pub operator_type: Option<i64>,
 }
 
@@ -445,74 +299,46 @@ pub struct CommonFilter {
 /// Sent in the input of [`CreateEdgeAclRule`](super::CreateEdgeAclRule), [`CreateEdgeAclRuleGroup`](super::CreateEdgeAclRuleGroup) and [`ModifyEdgeAclRule`](super::ModifyEdgeAclRule).
 #[tc_model]
 pub struct EdgeAclRuleInfo {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule_001"`
+    /// `RuleId`; example: `"rule_001"`
     pub rule_id: Option<String>,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: Option<i64>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"192.168.1.0/24"`
+    /// `SourceContent`; example: `"192.168.1.0/24"`
     pub source_content: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: Option<String>,
 
-    /// `TargetContent`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `TargetContent`; example: `"10.0.0.0/8"`
     pub target_content: Option<String>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `TargetType`; example: `"ip"`
     pub target_type: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80,443"`
+    /// `Port`; example: `"80,443"`
     pub port: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"允许内网访问"`
+    /// `Description`; example: `"允许内网访问"`
     pub description: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Scope`; example: `"all"`
     pub scope: Option<String>,
 
-    /// `BelongMemberId`: a string.
-    ///
-    /// Example: `"100023718505"`
+    /// `BelongMemberId`; example: `"100023718505"`
     pub belong_member_id: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"pp-23432"`
+    /// `ParamTemplateId`; example: `"pp-23432"`
     pub param_template_id: Option<String>,
 }
 
@@ -521,167 +347,103 @@ pub struct EdgeAclRuleInfo {
 /// Returned in the output of [`DescribeEdgeAclRules`](super::DescribeEdgeAclRules).
 #[tc_model]
 pub struct EdgeAclRuleResp {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule_001"`
+    /// `RuleId`; example: `"rule_001"`
     pub rule_id: Option<String>,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: Option<i64>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"192.168.1.0/24"`
+    /// `SourceContent`; example: `"192.168.1.0/24"`
     pub source_content: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"内网模板"`
+    /// `SourceName`; example: `"内网模板"`
     pub source_name: Option<String>,
 
-    /// `TargetContent`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `TargetContent`; example: `"10.0.0.0/8"`
     pub target_content: Option<String>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `TargetType`; example: `"ip"`
     pub target_type: Option<String>,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"生产环境服务器"`
+    /// `TargetName`; example: `"生产环境服务器"`
     pub target_name: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80,443"`
+    /// `Port`; example: `"80,443"`
     pub port: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"允许内网访问"`
+    /// `Description`; example: `"允许内网访问"`
     pub description: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Scope`; example: `"0"`
     pub scope: Option<String>,
 
-    /// `CountryName`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryName`; example: `"中国"`
     pub country_name: Option<String>,
 
-    /// `CityName`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `CityName`; example: `"北京"`
     pub city_name: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"tpl_001"`
+    /// `ParamTemplateId`; example: `"tpl_001"`
     pub param_template_id: Option<String>,
 
-    /// `ParamTemplateName`: a string.
-    ///
-    /// Example: `"内网地址模板"`
+    /// `ParamTemplateName`; example: `"内网地址模板"`
     pub param_template_name: Option<String>,
 
-    /// `Invalid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Invalid`; example: `0`
     pub invalid: Option<i64>,
 
-    /// `BelongMember`: a [`MemberInfo`].
+    /// `BelongMember`
     pub belong_member: Option<MemberInfo>,
 
-    /// `CountryCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CountryCode`; example: `0`
     pub country_code: Option<u64>,
 
-    /// `CityCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CityCode`; example: `0`
     pub city_code: Option<u64>,
 
-    /// `IsRegion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRegion`; example: `0`
     pub is_region: Option<u64>,
 
-    /// `CloudCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CloudCode`; example: `"0"`
     pub cloud_code: Option<String>,
 
-    /// `IsCloud`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCloud`; example: `0`
     pub is_cloud: Option<u64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"内部接口实例"`
+    /// `InstanceName`; example: `"内部接口实例"`
     pub instance_name: Option<String>,
 
-    /// `CountryKey`: a string.
-    ///
-    /// Example: `"zd"`
+    /// `CountryKey`; example: `"zd"`
     pub country_key: Option<String>,
 
-    /// `CityKey`: a string.
-    ///
-    /// Example: `"hn43"`
+    /// `CityKey`; example: `"hn43"`
     pub city_key: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 12:20:21"`
+    /// `CreateTime`; example: `"2025-07-24 12:20:21"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 12:20:21"`
+    /// `UpdateTime`; example: `"2025-07-24 12:20:21"`
     pub update_time: Option<String>,
 
-    /// `DnsParseCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DnsParseCnt`; example: `0`
     pub dns_parse_cnt: Option<i64>,
 
-    /// `HitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `58861`
+    /// `HitCount`; example: `58861`
     pub hit_count: Option<i64>,
 
-    /// `LastHitTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:54:19"`
+    /// `LastHitTime`; example: `"2026-09-18 10:54:19"`
     pub last_hit_time: Option<String>,
 }
 
@@ -690,29 +452,19 @@ pub struct EdgeAclRuleResp {
 /// Returned in the output of [`DescribeEdgeAclRules`](super::DescribeEdgeAclRules), [`DescribeNatAclRules`](super::DescribeNatAclRules), [`DescribeOrganSummary`](super::DescribeOrganSummary), [`DescribePolicyRiskAccountProductStats`](super::DescribePolicyRiskAccountProductStats), [`DescribeRiskAnalysisDetails`](super::DescribeRiskAnalysisDetails), [`DescribeRuleGroups`](super::DescribeRuleGroups) and 4 more.
 #[tc_model]
 pub struct MemberInfo {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300999001"`
+    /// `AppId`; example: `"1300999001"`
     pub app_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100001234567"`
+    /// `Uin`; example: `"100001234567"`
     pub uin: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"成员A"`
+    /// `Nickname`; example: `"成员A"`
     pub nickname: Option<String>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-abc123"`
+    /// `MemberId`; example: `"mem-abc123"`
     pub member_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"研发部"`
+    /// `NodeName`; example: `"研发部"`
     pub node_name: Option<String>,
 }
 
@@ -721,82 +473,46 @@ pub struct MemberInfo {
 /// Sent in the input of [`CreateNatAclRule`](super::CreateNatAclRule), [`CreateNatAclRuleGroup`](super::CreateNatAclRuleGroup) and [`ModifyNatAclRule`](super::ModifyNatAclRule).
 #[tc_model]
 pub struct NatAclRule {
-    /// `SourceContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `SourceContent`, required in requests; example: `"10.0.0.0/24"`
     pub source_content: Option<String>,
 
-    /// `SourceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`, required in requests; example: `"ip"`
     pub source_type: Option<String>,
 
-    /// `TargetContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `TargetContent`, required in requests; example: `"0.0.0.0/0"`
     pub target_content: Option<String>,
 
-    /// `TargetType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ip"`
+    /// `TargetType`, required in requests; example: `"ip"`
     pub target_type: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, required in requests; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `RuleAction`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`, required in requests; example: `"accept"`
     pub rule_action: Option<String>,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`, required in requests; example: `1`
     pub order_index: Option<i64>,
 
-    /// `Scope`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ALL"`
+    /// `Scope`, required in requests; example: `"ALL"`
     pub scope: Option<String>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"uuid-xxx"`
+    /// `RuleId`; example: `"uuid-xxx"`
     pub rule_id: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"允许HTTP流量"`
+    /// `Description`; example: `"允许HTTP流量"`
     pub description: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"ppm-xxx"`
+    /// `ParamTemplateId`; example: `"ppm-xxx"`
     pub param_template_id: Option<String>,
 
-    /// `BelongMemberId`: a string.
-    ///
-    /// Example: `"1300448058"`
+    /// `BelongMemberId`; example: `"1300448058"`
     pub belong_member_id: Option<String>,
 }
 
@@ -805,172 +521,106 @@ pub struct NatAclRule {
 /// Returned in the output of [`DescribeNatAclRules`](super::DescribeNatAclRules).
 #[tc_model]
 pub struct NatAclRuleResp {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"uuid-xxx"`
+    /// `RuleId`; example: `"uuid-xxx"`
     pub rule_id: String,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: i64,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: i64,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `SourceContent`; example: `"10.0.0.0/24"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"ins-xxx"`
+    /// `SourceName`; example: `"ins-xxx"`
     pub source_name: Option<String>,
 
-    /// `TargetContent`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `TargetContent`; example: `"0.0.0.0/0"`
     pub target_content: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `TargetType`; example: `"ip"`
     pub target_type: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"ins-xxx"`
+    /// `TargetName`; example: `"ins-xxx"`
     pub target_name: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"允许HTTP流量"`
+    /// `Description`; example: `"允许HTTP流量"`
     pub description: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Scope`; example: `"ALL"`
     pub scope: String,
 
-    /// `ScopeDesc`: a string.
-    ///
-    /// Example: `"全部实例"`
+    /// `ScopeDesc`; example: `"全部实例"`
     pub scope_desc: Option<String>,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-xxx"`
+    /// `FwInsId`; example: `"cfwnat-xxx"`
     pub fw_ins_id: Option<String>,
 
-    /// `CountryName`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryName`; example: `"中国"`
     pub country_name: Option<String>,
 
-    /// `CityName`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `CityName`; example: `"北京"`
     pub city_name: Option<String>,
 
-    /// `CountryCode`: a signed 64-bit integer.
-    ///
-    /// Example: `86`
+    /// `CountryCode`; example: `86`
     pub country_code: Option<i64>,
 
-    /// `CityCode`: a signed 64-bit integer.
-    ///
-    /// Example: `131`
+    /// `CityCode`; example: `131`
     pub city_code: Option<i64>,
 
-    /// `CountryKey`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `CountryKey`; example: `"CN"`
     pub country_key: Option<String>,
 
-    /// `CityKey`: a string.
-    ///
-    /// Example: `"BJ"`
+    /// `CityKey`; example: `"BJ"`
     pub city_key: Option<String>,
 
-    /// `IsRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRegion`; example: `0`
     pub is_region: Option<i64>,
 
-    /// `CloudCode`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `CloudCode`; example: `"tencent"`
     pub cloud_code: Option<String>,
 
-    /// `IsCloud`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCloud`; example: `0`
     pub is_cloud: Option<i64>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"ppm-xxx"`
+    /// `ParamTemplateId`; example: `"ppm-xxx"`
     pub param_template_id: Option<String>,
 
-    /// `ParamTemplateName`: a string.
-    ///
-    /// Example: `"端口模板-HTTP"`
+    /// `ParamTemplateName`; example: `"端口模板-HTTP"`
     pub param_template_name: Option<String>,
 
-    /// `Invalid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Invalid`; example: `0`
     pub invalid: Option<i64>,
 
-    /// `BelongMember`: a [`MemberInfo`].
+    /// `BelongMember`
     pub belong_member: Option<MemberInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 12:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 12:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 12:00:00"`
     pub update_time: Option<String>,
 
-    /// `DnsParseCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DnsParseCnt`; example: `0`
     pub dns_parse_cnt: Option<i64>,
 
-    /// `HitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `58861`
+    /// `HitCount`; example: `58861`
     pub hit_count: Option<i64>,
 
-    /// `LastHitTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:54:19"`
+    /// `LastHitTime`; example: `"2026-09-18 10:54:19"`
     pub last_hit_time: Option<String>,
 }
 
@@ -979,107 +629,67 @@ pub struct NatAclRuleResp {
 /// Returned in the output of [`DescribeOrganMembers`](super::DescribeOrganMembers).
 #[tc_model]
 pub struct OrganMemberItem {
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-1300448058-100027980407"`
+    /// `MemberId`; example: `"mem-1300448058-100027980407"`
     pub member_id: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1302385041"`
+    /// `AppId`; example: `"1302385041"`
     pub app_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100027980407"`
+    /// `Uin`; example: `"100027980407"`
     pub uin: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"子公司A"`
+    /// `Nickname`; example: `"子公司A"`
     pub nickname: Option<String>,
 
-    /// `SubAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SubAccountCount`; example: `5`
     pub sub_account_count: Option<i64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"技术部"`
+    /// `NodeName`; example: `"技术部"`
     pub node_name: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"member"`
+    /// `Role`; example: `"member"`
     pub role: Option<String>,
 
-    /// `RoleDisplay`: a string.
-    ///
-    /// Example: `"普通成员"`
+    /// `RoleDisplay`; example: `"普通成员"`
     pub role_display: Option<String>,
 
-    /// `AccountGroup`: an [`AccountGroupInfo`].
+    /// `AccountGroup`
     pub account_group: Option<AccountGroupInfo>,
 
-    /// `CfwManaged`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CfwManaged`; example: `1`
     pub cfw_managed: Option<i64>,
 
-    /// `CfwShareRole`: a string.
-    ///
-    /// Example: `"sharer"`
+    /// `CfwShareRole`; example: `"sharer"`
     pub cfw_share_role: Option<String>,
 
-    /// `CfwShareRoleDisplay`: a string.
-    ///
-    /// Example: `"共享者"`
+    /// `CfwShareRoleDisplay`; example: `"共享者"`
     pub cfw_share_role_display: Option<String>,
 
-    /// `CfwSharerAppId`: a string.
-    ///
-    /// Example: `"1300448058"`
+    /// `CfwSharerAppId`; example: `"1300448058"`
     pub cfw_sharer_app_id: Option<String>,
 
-    /// `CfwInstanceId`: a string.
-    ///
-    /// Example: `"cfwins-abc12345"`
+    /// `CfwInstanceId`; example: `"cfwins-abc12345"`
     pub cfw_instance_id: Option<String>,
 
-    /// `PolicyAnalysisEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyAnalysisEnabled`; example: `0`
     pub policy_analysis_enabled: Option<i64>,
 
-    /// `MemberCreateTime`: a string.
-    ///
-    /// Example: `"2025-01-15 10:30:00"`
+    /// `MemberCreateTime`; example: `"2025-01-15 10:30:00"`
     pub member_create_time: Option<String>,
 
-    /// `JoinType`: a string.
-    ///
-    /// Example: `"invite"`
+    /// `JoinType`; example: `"invite"`
     pub join_type: Option<String>,
 
-    /// `CfwPayStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CfwPayStatus`; example: `2`
     pub cfw_pay_status: Option<i64>,
 
-    /// `CfwCapable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CfwCapable`; example: `1`
     pub cfw_capable: Option<i64>,
 
-    /// `SgManaged`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SgManaged`; example: `1`
     pub sg_managed: Option<i64>,
 
-    /// `IsCfwPostPay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCfwPostPay`; example: `1`
     pub is_cfw_post_pay: Option<i64>,
 }
 
@@ -1088,67 +698,43 @@ pub struct OrganMemberItem {
 /// Returned in the output of [`DescribeOrganSummary`](super::DescribeOrganSummary).
 #[tc_model]
 pub struct OrganSummary {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"腾讯云集团"`
+    /// `GroupName`; example: `"腾讯云集团"`
     pub group_name: Option<String>,
 
-    /// `AdminInfo`: a [`MemberInfo`].
+    /// `AdminInfo`
     pub admin_info: Option<MemberInfo>,
 
-    /// `AdminCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AdminCount`; example: `2`
     pub admin_count: Option<i64>,
 
-    /// `JoinedMemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `JoinedMemberCount`; example: `10`
     pub joined_member_count: Option<i64>,
 
-    /// `MemberLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemberLimit`; example: `100`
     pub member_limit: Option<i64>,
 
-    /// `MemberLimitDisplay`: a string.
-    ///
-    /// Example: `"100"`
+    /// `MemberLimitDisplay`; example: `"100"`
     pub member_limit_display: Option<String>,
 
-    /// `CfwSharerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CfwSharerCount`; example: `3`
     pub cfw_sharer_count: Option<i64>,
 
-    /// `CfwUserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CfwUserCount`; example: `5`
     pub cfw_user_count: Option<i64>,
 
-    /// `Departments`: a list of strings.
-    ///
-    /// Example: `["root"]`
+    /// `Departments`; example: `["root"]`
     pub departments: Option<Vec<String>>,
 
-    /// `ManagedMemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagedMemberCount`; example: `1`
     pub managed_member_count: Option<i64>,
 
-    /// `ManagedProductCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagedProductCount`; example: `1`
     pub managed_product_count: Option<i64>,
 
-    /// `CfwManageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CfwManageCount`; example: `2`
     pub cfw_manage_count: Option<i64>,
 
-    /// `FwmShareUserQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FwmShareUserQuota`; example: `10`
     pub fwm_share_user_quota: Option<i64>,
 }
 
@@ -1157,89 +743,55 @@ pub struct OrganSummary {
 /// Returned in the output of [`DescribeRiskList`](super::DescribeRiskList).
 #[tc_model]
 pub struct PolicyRisk {
-    /// `Id`: a string.
-    ///
-    /// Example: `"s1w45"`
+    /// `Id`; example: `"s1w45"`
     pub id: String,
 
-    /// `RiskCategory`: a string.
-    ///
-    /// Example: `"无效规则"`
+    /// `RiskCategory`; example: `"无效规则"`
     pub risk_category: Option<String>,
 
-    /// `RiskSubCategory`: a string.
-    ///
-    /// Example: `"未命中规则"`
+    /// `RiskSubCategory`; example: `"未命中规则"`
     pub risk_sub_category: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"拒绝规则"`
+    /// `RuleType`; example: `"拒绝规则"`
     pub rule_type: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"所属产品"`
+    /// `Product`; example: `"所属产品"`
     pub product: Option<String>,
 
-    /// `SgRuleId`: a list of strings.
-    ///
-    /// Example: `["fwm-04556"]`
+    /// `SgRuleId`; example: `["fwm-04556"]`
     pub sg_rule_id: Option<Vec<String>>,
 
-    /// `RuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleCount`; example: `2`
     pub rule_count: Option<i64>,
 
-    /// `SgId`: a list of strings.
-    ///
-    /// Example: `["sg-888"]`
+    /// `SgId`; example: `["sg-888"]`
     pub sg_id: Option<Vec<String>>,
 
-    /// `RiskFeature`: a string.
-    ///
-    /// Example: `"无效规则"`
+    /// `RiskFeature`; example: `"无效规则"`
     pub risk_feature: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"基于业务实际需求，可考虑删除规则"`
+    /// `Suggestion`; example: `"基于业务实际需求，可考虑删除规则"`
     pub suggestion: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `FoundTime`: a string.
-    ///
-    /// Example: `"2025-06-30 12:00:00"`
+    /// `FoundTime`; example: `"2025-06-30 12:00:00"`
     pub found_time: Option<String>,
 
-    /// `DisposalTime`: a string.
-    ///
-    /// Example: `"2025-06-30 13:00:00"`
+    /// `DisposalTime`; example: `"2025-06-30 13:00:00"`
     pub disposal_time: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"Egress"`
+    /// `Direction`; example: `"Egress"`
     pub direction: Option<String>,
 
-    /// `RiskReason`: a string.
-    ///
-    /// Example: `"源IP、目的IP都是1.1.1.1，2.2.2.2"`
+    /// `RiskReason`; example: `"源IP、目的IP都是1.1.1.1，2.2.2.2"`
     pub risk_reason: Option<String>,
 }
 
@@ -1248,22 +800,16 @@ pub struct PolicyRisk {
 /// Returned in the output of [`DescribeRuleGroups`](super::DescribeRuleGroups), [`DescribeStrategies`](super::DescribeStrategies) and [`DescribeStrategy`](super::DescribeStrategy).
 #[tc_model]
 pub struct ReceiveAccount {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000001"`
+    /// `Uin`; example: `"100000001"`
     pub uin: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Nickname`; example: `"腾讯云"`
     pub nickname: Option<String>,
 
-    /// `ReceiverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverType`; example: `1`
     pub receiver_type: Option<i64>,
 
-    /// `Members`: a list of [`MemberInfo`] objects.
+    /// `Members`
     pub members: Option<Vec<MemberInfo>>,
 }
 
@@ -1272,79 +818,49 @@ pub struct ReceiveAccount {
 /// Returned in the output of [`DescribeRiskCategoryStats`](super::DescribeRiskCategoryStats).
 #[tc_model]
 pub struct RiskCategoryItem {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"invalid_rule"`
+    /// `CategoryId`; example: `"invalid_rule"`
     pub category_id: Option<String>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"无效规则"`
+    /// `CategoryName`; example: `"无效规则"`
     pub category_name: Option<String>,
 
-    /// `SubcategoryId`: a string.
-    ///
-    /// Example: `"loss_of_effect_rules"`
+    /// `SubcategoryId`; example: `"loss_of_effect_rules"`
     pub subcategory_id: Option<String>,
 
-    /// `SubcategoryName`: a string.
-    ///
-    /// Example: `"失效规则"`
+    /// `SubcategoryName`; example: `"失效规则"`
     pub subcategory_name: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: Option<i64>,
 
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `RiskLevelName`; example: `"高"`
     pub risk_level_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则关联的资产实例、地址模板、资源标签等模板已被部分或全部删除"`
+    /// `Description`; example: `"规则关联的资产实例、地址模板、资源标签等模板已被部分或全部删除"`
     pub description: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"建议直接删除该无效规则"`
+    /// `Suggestion`; example: `"建议直接删除该无效规则"`
     pub suggestion: Option<String>,
 
-    /// `RuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `RuleCount`; example: `15`
     pub rule_count: Option<i64>,
 
-    /// `TreatedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TreatedCount`; example: `8`
     pub treated_count: Option<i64>,
 
-    /// `IgnoredCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IgnoredCount`; example: `2`
     pub ignored_count: Option<i64>,
 
-    /// `UntreatedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UntreatedCount`; example: `5`
     pub untreated_count: Option<i64>,
 
-    /// `DisposalRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `66`
+    /// `DisposalRate`; example: `66`
     pub disposal_rate: Option<u64>,
 
-    /// `HasRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasRisk`; example: `0`
     pub has_risk: Option<i64>,
 
-    /// `RemediationStatus`: a string.
-    ///
-    /// Example: `"Completed"`
+    /// `RemediationStatus`; example: `"Completed"`
     pub remediation_status: Option<String>,
 }
 
@@ -1353,72 +869,46 @@ pub struct RiskCategoryItem {
 /// Returned in the output of [`DescribeRuleGroups`](super::DescribeRuleGroups).
 #[tc_model]
 pub struct RuleGroupResp {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300448058"`
+    /// `AppId`; example: `"1300448058"`
     pub app_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fwmrg_lpjyx99ato"`
+    /// `GroupId`; example: `"fwmrg_lpjyx99ato"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"RuleGroup-Test"`
+    /// `GroupName`; example: `"RuleGroup-Test"`
     pub group_name: Option<String>,
 
-    /// `RuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleCount`; example: `2`
     pub rule_count: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Product`; example: `"1"`
     pub product: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-10-28 09:36:58"`
+    /// `CreateTime`; example: `"2025-10-28 09:36:58"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-10-28 09:36:58"`
+    /// `UpdateTime`; example: `"2025-10-28 09:36:58"`
     pub update_time: Option<String>,
 
-    /// `CreateBy`: a string.
-    ///
-    /// Example: `"100011616646"`
+    /// `CreateBy`; example: `"100011616646"`
     pub create_by: Option<String>,
 
-    /// `CreateName`: a string.
-    ///
-    /// Example: `"天空之蓝"`
+    /// `CreateName`; example: `"天空之蓝"`
     pub create_name: Option<String>,
 
-    /// `UpdateBy`: a string.
-    ///
-    /// Example: `"100011616646"`
+    /// `UpdateBy`; example: `"100011616646"`
     pub update_by: Option<String>,
 
-    /// `UpdateName`: a string.
-    ///
-    /// Example: `"天空之蓝"`
+    /// `UpdateName`; example: `"天空之蓝"`
     pub update_name: Option<String>,
 
-    /// `ReceiveAccount`: a list of [`ReceiveAccount`] objects.
+    /// `ReceiveAccount`
     pub receive_account: Option<Vec<ReceiveAccount>>,
 
-    /// `ExecAreas`: a list of strings.
-    ///
-    /// Example: `["pre","post"]`
+    /// `ExecAreas`; example: `["pre","post"]`
     pub exec_areas: Option<Vec<String>>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 }
 
@@ -1427,145 +917,91 @@ pub struct RuleGroupResp {
 /// Returned in the output of [`DescribeSecurityGroupRules`](super::DescribeSecurityGroupRules).
 #[tc_model]
 pub struct SecGroupRuleResp {
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `RuleId`; example: `"uuid"`
     pub rule_id: Option<String>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpVersion`; example: `"ipv4"`
     pub ip_version: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceId`; example: `"1.1.1.1"`
     pub source_id: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<i64>,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetId`; example: `"1.1.1.1"`
     pub target_id: Option<String>,
 
-    /// `TargetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetType`; example: `0`
     pub target_type: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: Option<i64>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"放通TCP 80"`
+    /// `Detail`; example: `"放通TCP 80"`
     pub detail: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"tpm-3c140219"`
+    /// `ServiceTemplateId`; example: `"tpm-3c140219"`
     pub service_template_id: Option<String>,
 
-    /// `SouInstanceName`: a string.
-    ///
-    /// Example: `"ins-3c140219"`
+    /// `SouInstanceName`; example: `"ins-3c140219"`
     pub sou_instance_name: Option<String>,
 
-    /// `SouPublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SouPublicIp`; example: `"1.1.1.1"`
     pub sou_public_ip: Option<String>,
 
-    /// `SouPrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SouPrivateIp`; example: `"1.1.1.1"`
     pub sou_private_ip: Option<String>,
 
-    /// `SouCidr`: a string.
-    ///
-    /// Example: `"1.1.1.1/10"`
+    /// `SouCidr`; example: `"1.1.1.1/10"`
     pub sou_cidr: Option<String>,
 
-    /// `SouParameterName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `SouParameterName`; example: `"模板名称"`
     pub sou_parameter_name: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins-3c140219"`
+    /// `InstanceName`; example: `"ins-3c140219"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PrivateIp`; example: `"1.1.1.1"`
     pub private_ip: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"1.1.1.1/10"`
+    /// `Cidr`; example: `"1.1.1.1/10"`
     pub cidr: Option<String>,
 
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `ParameterName`; example: `"模板名称"`
     pub parameter_name: Option<String>,
 
-    /// `ProtocolPortName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `ProtocolPortName`; example: `"模板名称"`
     pub protocol_port_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DnsParseCount`: a [`SgDnsParseCount`].
+    /// `DnsParseCount`
     pub dns_parse_count: Option<SgDnsParseCount>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"SG"`
+    /// `Scope`; example: `"SG"`
     pub scope: Option<String>,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: Option<i64>,
 
-    /// `BelongMember`: a [`MemberInfo`].
+    /// `BelongMember`
     pub belong_member: Option<MemberInfo>,
 }
 
@@ -1574,70 +1010,46 @@ pub struct SecGroupRuleResp {
 /// Returned in the output of [`DescribeRiskAnalysisDetails`](super::DescribeRiskAnalysisDetails).
 #[tc_model]
 pub struct SecurityGroupRiskPolicy {
-    /// `PolicyIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyIndex`; example: `0`
     pub policy_index: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Port`; example: `"22"`
     pub port: Option<String>,
 
-    /// `ServiceTemplate`: a [`ServiceTemplateSpecification`].
+    /// `ServiceTemplate`
     pub service_template: Option<ServiceTemplateSpecification>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"182.2.2.1"`
+    /// `CidrBlock`; example: `"182.2.2.1"`
     pub cidr_block: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"182.2.2.1"`
+    /// `Ipv6CidrBlock`; example: `"182.2.2.1"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"sg-ohuuioma"`
     pub security_group_id: Option<String>,
 
-    /// `AddressTemplate`: an [`AddressTemplateSpecification`].
+    /// `AddressTemplate`
     pub address_template: Option<AddressTemplateSpecification>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PolicyDescription`; example: `"TEST"`
     pub policy_description: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Version`; example: `"10"`
     pub version: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"Egress"`
+    /// `Direction`; example: `"Egress"`
     pub direction: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-07-01 00:00:00"`
+    /// `ModifyTime`; example: `"2025-07-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -1646,79 +1058,49 @@ pub struct SecurityGroupRiskPolicy {
 /// Sent in the input of [`CreateSecurityGroupRule`](super::CreateSecurityGroupRule), [`CreateSecurityGroupRuleGroup`](super::CreateSecurityGroupRuleGroup) and [`ModifySecurityGroupRule`](super::ModifySecurityGroupRule).
 #[tc_model]
 pub struct SecurityGroupRule {
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpVersion`; example: `"ipv4"`
     pub ip_version: Option<String>,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"\"0.0.0.0/0\""`
+    /// `SourceContent`; example: `"\"0.0.0.0/0\""`
     pub source_content: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"\"net\""`
+    /// `SourceType`; example: `"\"net\""`
     pub source_type: Option<String>,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"\"0.0.0.0/0\""`
+    /// `DestContent`; example: `"\"0.0.0.0/0\""`
     pub dest_content: Option<String>,
 
-    /// `DestType`: a string.
-    ///
-    /// Example: `"\"net\""`
+    /// `DestType`; example: `"\"net\""`
     pub dest_type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Protocol`; example: `"ALL"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`; example: `"-1/-1"`
     pub port: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"\"ippm-12dsa\""`
+    /// `ServiceTemplateId`; example: `"\"ippm-12dsa\""`
     pub service_template_id: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"\"DROP\""`
+    /// `RuleAction`; example: `"\"DROP\""`
     pub rule_action: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"connect\""`
+    /// `Description`; example: `"\"connect\""`
     pub description: Option<String>,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"12222"`
+    /// `RuleId`; example: `"12222"`
     pub rule_id: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"\"SG\""`
+    /// `Scope`; example: `"\"SG\""`
     pub scope: Option<String>,
 
-    /// `ProtocolPortType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtocolPortType`; example: `0`
     pub protocol_port_type: Option<i64>,
 
-    /// `BelongMemberId`: a string.
-    ///
-    /// Example: `"1300448058"`
+    /// `BelongMemberId`; example: `"1300448058"`
     pub belong_member_id: Option<String>,
 }
 
@@ -1727,14 +1109,10 @@ pub struct SecurityGroupRule {
 /// Sent in the input of [`ModifyEdgeAclRuleSequence`](super::ModifyEdgeAclRuleSequence), [`ModifyNatAclRuleSequence`](super::ModifyNatAclRuleSequence), [`ModifyStrategySequence`](super::ModifyStrategySequence) and [`ModifyVpcAclRuleSequence`](super::ModifyVpcAclRuleSequence).
 #[tc_model]
 pub struct SequenceIndex {
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: Option<i64>,
 
-    /// `NewOrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NewOrderIndex`; example: `2`
     pub new_order_index: Option<i64>,
 }
 
@@ -1743,14 +1121,10 @@ pub struct SequenceIndex {
 /// Returned in the output of [`DescribeRiskAnalysisDetails`](super::DescribeRiskAnalysisDetails).
 #[tc_model]
 pub struct ServiceTemplateSpecification {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ppm-f5n1f8da"`
+    /// `ServiceId`; example: `"ppm-f5n1f8da"`
     pub service_id: Option<String>,
 
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ppmg-f5n1f8da"`
+    /// `ServiceGroupId`; example: `"ppmg-f5n1f8da"`
     pub service_group_id: Option<String>,
 }
 
@@ -1759,14 +1133,10 @@ pub struct ServiceTemplateSpecification {
 /// Returned in the output of [`DescribeRiskAnalysisDetails`](super::DescribeRiskAnalysisDetails) and [`DescribeSecurityGroupRules`](super::DescribeSecurityGroupRules).
 #[tc_model]
 pub struct SgDnsParseCount {
-    /// `ValidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ValidCount`; example: `10`
     pub valid_count: Option<i64>,
 
-    /// `InvalidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InvalidCount`; example: `10`
     pub invalid_count: Option<i64>,
 }
 
@@ -1775,84 +1145,52 @@ pub struct SgDnsParseCount {
 /// Returned in the output of [`DescribeSecurityGroupRule`](super::DescribeSecurityGroupRule).
 #[tc_model]
 pub struct SgRuleResp {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"fwm_newsg_1300448058_443a085a07b6b578326217e765ecc579_17610187015422"`
+    /// `RuleId`; example: `"fwm_newsg_1300448058_443a085a07b6b578326217e765ecc579_17610187015422"`
     pub rule_id: Option<String>,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Sequence`; example: `2`
     pub sequence: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"ipv6"`
+    /// `IpVersion`; example: `"ipv6"`
     pub ip_version: Option<String>,
 
-    /// `SrcContent`: a string.
-    ///
-    /// Example: `"2001:db8::/32"`
+    /// `SrcContent`; example: `"2001:db8::/32"`
     pub src_content: Option<String>,
 
-    /// `SrcType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SrcType`; example: `"0"`
     pub src_type: Option<String>,
 
-    /// `DstContent`: a string.
-    ///
-    /// Example: `"2001:db8::/32"`
+    /// `DstContent`; example: `"2001:db8::/32"`
     pub dst_content: Option<String>,
 
-    /// `DstType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DstType`; example: `"0"`
     pub dst_type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `ProtocolPortType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtocolPortType`; example: `0`
     pub protocol_port_type: Option<i64>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"ippm-13nsa"`
+    /// `ServiceTemplateId`; example: `"ippm-13nsa"`
     pub service_template_id: Option<String>,
 
-    /// `DstPort`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `DstPort`; example: `"3306"`
     pub dst_port: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `RuleAction`; example: `"ACCEPT"`
     pub rule_action: Option<String>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"Test IPv6 rule"`
+    /// `Detail`; example: `"Test IPv6 rule"`
     pub detail: Option<String>,
 
-    /// `RuleSource`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RuleSource`; example: `"0"`
     pub rule_source: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"SG"`
+    /// `Scope`; example: `"SG"`
     pub scope: Option<String>,
 }
 
@@ -1861,14 +1199,10 @@ pub struct SgRuleResp {
 /// Sent in the input of [`CreateStrategy`](super::CreateStrategy).
 #[tc_model]
 pub struct StrategyReq {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"GR-1234\""`
+    /// `GroupId`; example: `"\"GR-1234\""`
     pub group_id: Option<String>,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: Option<i64>,
 }
 
@@ -1877,82 +1211,52 @@ pub struct StrategyReq {
 /// Returned in the output of [`DescribeStrategies`](super::DescribeStrategies) and [`DescribeStrategy`](super::DescribeStrategy).
 #[tc_model]
 pub struct StrategyResp {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"SID-2JSS"`
+    /// `StrategyId`; example: `"SID-2JSS"`
     pub strategy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"RG-10KJk"`
+    /// `GroupId`; example: `"RG-10KJk"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"重保规则组1"`
+    /// `GroupName`; example: `"重保规则组1"`
     pub group_name: Option<String>,
 
-    /// `RuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleCount`; example: `2`
     pub rule_count: Option<i64>,
 
-    /// `RuleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleStatus`; example: `1`
     pub rule_status: Option<i64>,
 
-    /// `ReceiveAccount`: a list of [`ReceiveAccount`] objects.
+    /// `ReceiveAccount`
     pub receive_account: Option<Vec<ReceiveAccount>>,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: Option<i64>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"配额不足"`
+    /// `ErrMsg`; example: `"配额不足"`
     pub err_msg: Option<String>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"SG_QUOTA_LIMIT"`
+    /// `ErrorType`; example: `"SG_QUOTA_LIMIT"`
     pub error_type: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-10-14 11:23:32"`
+    /// `UpdateTime`; example: `"2025-10-14 11:23:32"`
     pub update_time: Option<String>,
 
-    /// `CreateBy`: a string.
-    ///
-    /// Example: `"cfw-test@123"`
+    /// `CreateBy`; example: `"cfw-test@123"`
     pub create_by: Option<String>,
 
-    /// `UpdateBy`: a string.
-    ///
-    /// Example: `"cfw-test@123"`
+    /// `UpdateBy`; example: `"cfw-test@123"`
     pub update_by: Option<String>,
 
-    /// `ExecArea`: a string.
-    ///
-    /// Example: `"post"`
+    /// `ExecArea`; example: `"post"`
     pub exec_area: Option<String>,
 
-    /// `CreateName`: a string.
-    ///
-    /// Example: `"天空之蓝"`
+    /// `CreateName`; example: `"天空之蓝"`
     pub create_name: Option<String>,
 
-    /// `UpdateName`: a string.
-    ///
-    /// Example: `"天空之蓝"`
+    /// `UpdateName`; example: `"天空之蓝"`
     pub update_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-10-14 11:23:32"`
+    /// `CreateTime`; example: `"2025-10-14 11:23:32"`
     pub create_time: Option<String>,
 }
 
@@ -1961,74 +1265,46 @@ pub struct StrategyResp {
 /// Sent in the input of [`CreateVpcAclRule`](super::CreateVpcAclRule), [`CreateVpcAclRuleGroup`](super::CreateVpcAclRuleGroup) and [`ModifyVpcAclRule`](super::ModifyVpcAclRule).
 #[tc_model]
 pub struct VpcAclRule {
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `SourceContent`; example: `"10.0.0.0/24"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: String,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `DestContent`; example: `"0.0.0.0/0"`
     pub dest_content: String,
 
-    /// `DestType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `DestType`; example: `"ip"`
     pub dest_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: i64,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `EdgeId`; example: `"ALL"`
     pub edge_id: String,
 
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `FwGroupId`; example: `"ALL"`
     pub fw_group_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"uuid-xxx"`
+    /// `RuleId`; example: `"uuid-xxx"`
     pub rule_id: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"允许HTTP流量"`
+    /// `Description`; example: `"允许HTTP流量"`
     pub description: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"ppm-xxx"`
+    /// `ParamTemplateId`; example: `"ppm-xxx"`
     pub param_template_id: Option<String>,
 
-    /// `BelongMemberId`: a string.
-    ///
-    /// Example: `"1300448058"`
+    /// `BelongMemberId`; example: `"1300448058"`
     pub belong_member_id: Option<String>,
 }
 
@@ -2037,126 +1313,78 @@ pub struct VpcAclRule {
 /// Returned in the output of [`DescribeVpcAclRules`](super::DescribeVpcAclRules).
 #[tc_model]
 pub struct VpcAclRuleResp {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"uuid-xxx"`
+    /// `RuleId`; example: `"uuid-xxx"`
     pub rule_id: String,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: i64,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpVersion`; example: `"ipv4"`
     pub ip_version: String,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `SourceContent`; example: `"10.0.0.0/24"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"ins-xxx"`
+    /// `SourceName`; example: `"ins-xxx"`
     pub source_name: Option<String>,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `DestContent`; example: `"0.0.0.0/0"`
     pub dest_content: String,
 
-    /// `DestType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `DestType`; example: `"ip"`
     pub dest_type: String,
 
-    /// `DestName`: a string.
-    ///
-    /// Example: `"ins-xxx"`
+    /// `DestName`; example: `"ins-xxx"`
     pub dest_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"ppm-xxx"`
+    /// `ParamTemplateId`; example: `"ppm-xxx"`
     pub param_template_id: Option<String>,
 
-    /// `ParamTemplateName`: a string.
-    ///
-    /// Example: `"端口模板-HTTP"`
+    /// `ParamTemplateName`; example: `"端口模板-HTTP"`
     pub param_template_name: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"允许HTTP流量"`
+    /// `Description`; example: `"允许HTTP流量"`
     pub description: Option<String>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `EdgeId`; example: `"ALL"`
     pub edge_id: String,
 
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `FwGroupId`; example: `"ALL"`
     pub fw_group_id: String,
 
-    /// `Invalid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Invalid`; example: `0`
     pub invalid: Option<i64>,
 
-    /// `BelongMember`: a [`MemberInfo`].
+    /// `BelongMember`
     pub belong_member: Option<MemberInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-04 16:45:45"`
+    /// `CreateTime`; example: `"2026-03-04 16:45:45"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-04 16:45:45"`
+    /// `UpdateTime`; example: `"2026-03-04 16:45:45"`
     pub update_time: Option<String>,
 
-    /// `DnsParseCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DnsParseCnt`; example: `0`
     pub dns_parse_cnt: Option<i64>,
 
-    /// `FwGroupName`: a string.
-    ///
-    /// Example: `"ccn-klt3mzot"`
+    /// `FwGroupName`; example: `"ccn-klt3mzot"`
     pub fw_group_name: Option<String>,
 
-    /// `HitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `58861`
+    /// `HitCount`; example: `58861`
     pub hit_count: Option<i64>,
 
-    /// `LastHitTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:54:19"`
+    /// `LastHitTime`; example: `"2026-09-18 10:54:19"`
     pub last_hit_time: Option<String>,
 }

@@ -7,32 +7,44 @@ use super::models;
 /// The `CreateAccelerateAreas` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateAccelerateAreasResponse`].
-/// The codes it documents are in [`CreateAccelerateAreasError`](super::errors::CreateAccelerateAreasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateAccelerateAreas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputRepeat`](super::errors::Ga2ErrorCode::InvalidParameterInputRepeat)
+/// - [`InvalidParameterValue.Range`](super::errors::Ga2ErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.ThirdAreaListenerPortSegment`](super::errors::Ga2ErrorCode::InvalidParameterValueThirdAreaListenerPortSegment)
+/// - [`LimitExceeded`](super::errors::Ga2ErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation.AccelerateRegionRepeat`](super::errors::Ga2ErrorCode::UnsupportedOperationAccelerateRegionRepeat)
+/// - [`UnsupportedOperation.ExistAcceptAclPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAcceptAclPolicy)
+/// - [`UnsupportedOperation.ExistDropAcceptAclRule`](super::errors::Ga2ErrorCode::UnsupportedOperationExistDropAcceptAclRule)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
+/// - [`UnsupportedOperation.NotSetCrossBorderType`](super::errors::Ga2ErrorCode::UnsupportedOperationNotSetCrossBorderType)
+/// - [`UnsupportedOperation.ThreeNetworksAccelerateAreas`](super::errors::Ga2ErrorCode::UnsupportedOperationThreeNetworksAccelerateAreas)
+/// - [`UnsupportedOperation.UnableCreateThirdPartyNodes`](super::errors::Ga2ErrorCode::UnsupportedOperationUnableCreateThirdPartyNodes)
+/// - [`UnsupportedOperation.UnableCrossBorder`](super::errors::Ga2ErrorCode::UnsupportedOperationUnableCrossBorder)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateAccelerateAreas",
     output = CreateAccelerateAreasResponse,
-    error = super::errors::CreateAccelerateAreasError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateAccelerateAreas {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-fkp17vr8"`
+    /// `GlobalAcceleratorId`; example: `"ga-fkp17vr8"`
     pub global_accelerator_id: String,
 
-    /// `AcceleratorAreas`: a list of [`AcceleratorAreas`](super::models::AcceleratorAreas) objects.
+    /// `AcceleratorAreas`
     pub accelerator_areas: Vec<models::AcceleratorAreas>,
 }
 
 /// What a successful [`CreateAccelerateAreas`] call returns.
 #[tc_model]
 pub struct CreateAccelerateAreasResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,47 +54,75 @@ pub struct CreateAccelerateAreasResponse {
 /// The `CreateEndpointGroup` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateEndpointGroupResponse`].
-/// The codes it documents are in [`CreateEndpointGroupError`](super::errors::CreateEndpointGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateEndpointGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.DisableHealthCheckNotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterDisableHealthCheckNotCarryParameters)
+/// - [`InvalidParameter.EnableHealthCheckNotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterEnableHealthCheckNotCarryParameters)
+/// - [`InvalidParameter.EndpointGroupCheckTypeHttpCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterEndpointGroupCheckTypeHttpCarryParameters)
+/// - [`InvalidParameter.HttpsOriginServerProtocolSupportsParameters`](super::errors::Ga2ErrorCode::InvalidParameterHttpsOriginServerProtocolSupportsParameters)
+/// - [`InvalidParameter.InputOutOfRange`](super::errors::Ga2ErrorCode::InvalidParameterInputOutOfRange)
+/// - [`InvalidParameter.InputRepeat`](super::errors::Ga2ErrorCode::InvalidParameterInputRepeat)
+/// - [`InvalidParameter.OnlyEndpointGroupCheckTypeHttpCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterOnlyEndpointGroupCheckTypeHttpCarryParameters)
+/// - [`InvalidParameter.TcpEndpointGroupCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterTcpEndpointGroupCannotCarryParameters)
+/// - [`InvalidParameter.TransportLayerEndpointGroupCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterTransportLayerEndpointGroupCannotCarryParameters)
+/// - [`InvalidParameter.UdpEndpointGroupCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterUdpEndpointGroupCannotCarryParameters)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.ListenerPortNotEqual`](super::errors::Ga2ErrorCode::InvalidParameterValueListenerPortNotEqual)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.NotMappingManyPort`](super::errors::Ga2ErrorCode::InvalidParameterValueNotMappingManyPort)
+/// - [`InvalidParameterValue.NotWithinPublicNetwork`](super::errors::Ga2ErrorCode::InvalidParameterValueNotWithinPublicNetwork)
+/// - [`InvalidParameterValue.SpecificCharacters`](super::errors::Ga2ErrorCode::InvalidParameterValueSpecificCharacters)
+/// - [`LimitExceeded`](super::errors::Ga2ErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::Ga2ErrorCode::MissingParameter)
+/// - [`MissingParameter.ApplicationLayerEndpointGroupParameter`](super::errors::Ga2ErrorCode::MissingParameterApplicationLayerEndpointGroupParameter)
+/// - [`MissingParameter.CustomCheckTypeParameter`](super::errors::Ga2ErrorCode::MissingParameterCustomCheckTypeParameter)
+/// - [`MissingParameter.EnableHealthCheckParameter`](super::errors::Ga2ErrorCode::MissingParameterEnableHealthCheckParameter)
+/// - [`UnsupportedOperation.ExistAcceptAclPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAcceptAclPolicy)
+/// - [`UnsupportedOperation.ExistDropAcceptAclRule`](super::errors::Ga2ErrorCode::UnsupportedOperationExistDropAcceptAclRule)
+/// - [`UnsupportedOperation.HttpVersionInconsistent`](super::errors::Ga2ErrorCode::UnsupportedOperationHttpVersionInconsistent)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.InternalEndpointFeatureNotEnabled`](super::errors::Ga2ErrorCode::UnsupportedOperationInternalEndpointFeatureNotEnabled)
+/// - [`UnsupportedOperation.Ipv6NotSupport`](super::errors::Ga2ErrorCode::UnsupportedOperationIpv6NotSupport)
+/// - [`UnsupportedOperation.NotSetCrossBorderType`](super::errors::Ga2ErrorCode::UnsupportedOperationNotSetCrossBorderType)
+/// - [`UnsupportedOperation.SameDomain`](super::errors::Ga2ErrorCode::UnsupportedOperationSameDomain)
+/// - [`UnsupportedOperation.SamePublicIp`](super::errors::Ga2ErrorCode::UnsupportedOperationSamePublicIp)
+/// - [`UnsupportedOperation.ThreeNetworksEndpointGroup`](super::errors::Ga2ErrorCode::UnsupportedOperationThreeNetworksEndpointGroup)
+/// - [`UnsupportedOperation.UnableCreateThirdPartyNodes`](super::errors::Ga2ErrorCode::UnsupportedOperationUnableCreateThirdPartyNodes)
+/// - [`UnsupportedOperation.UnableCrossBorder`](super::errors::Ga2ErrorCode::UnsupportedOperationUnableCrossBorder)
+/// - [`UnsupportedOperation.VirtualEndpointGroupUnsupportedTcpAndUdp`](super::errors::Ga2ErrorCode::UnsupportedOperationVirtualEndpointGroupUnsupportedTcpAndUdp)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateEndpointGroup",
     output = CreateEndpointGroupResponse,
-    error = super::errors::CreateEndpointGroupError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateEndpointGroup {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"[\"listener-ask56kjh\"]"`
+    /// `ListenerId`; example: `"[\"listener-ask56kjh\"]"`
     pub listener_id: String,
 
-    /// `EndpointGroupType`: a string.
-    ///
-    /// Example: `"VIRTUAL"`
+    /// `EndpointGroupType`; example: `"VIRTUAL"`
     pub endpoint_group_type: String,
 
-    /// `EndpointGroupConfiguration`: an [`EndpointGroupConfiguration`](super::models::EndpointGroupConfiguration).
+    /// `EndpointGroupConfiguration`
     pub endpoint_group_configuration: models::EndpointGroupConfiguration,
 }
 
 /// What a successful [`CreateEndpointGroup`] call returns.
 #[tc_model]
 pub struct CreateEndpointGroupResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
-    /// `EndpointGroupId`: a string.
-    ///
-    /// Example: `"epg-agq25w5q"`
+    /// `EndpointGroupId`; example: `"epg-agq25w5q"`
     pub endpoint_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,44 +132,43 @@ pub struct CreateEndpointGroupResponse {
 /// The `CreateForwardingPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateForwardingPolicyResponse`].
-/// The codes it documents are in [`CreateForwardingPolicyError`](super::errors::CreateForwardingPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateForwardingPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ForwardingPolicyHostConflict`](super::errors::Ga2ErrorCode::InvalidParameterValueForwardingPolicyHostConflict)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
+/// - [`UnsupportedOperation.TransportLayerUnsupportedOperateForwardingPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationTransportLayerUnsupportedOperateForwardingPolicy)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateForwardingPolicy",
     output = CreateForwardingPolicyResponse,
-    error = super::errors::CreateForwardingPolicyError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateForwardingPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-kzjzfs7n"`
+    /// `ListenerId`; example: `"lsr-kzjzfs7n"`
     pub listener_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.bbc.com"`
+    /// `Host`; example: `"www.bbc.com"`
     pub host: String,
 }
 
 /// What a successful [`CreateForwardingPolicy`] call returns.
 #[tc_model]
 pub struct CreateForwardingPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-3vfx7nnq"`
+    /// `ForwardingPolicyId`; example: `"dm-3vfx7nnq"`
     pub forwarding_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -139,74 +178,67 @@ pub struct CreateForwardingPolicyResponse {
 /// The `CreateForwardingRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateForwardingRuleResponse`].
-/// The codes it documents are in [`CreateForwardingRuleError`](super::errors::CreateForwardingRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateForwardingRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.AsciiCharacters`](super::errors::Ga2ErrorCode::InvalidParameterValueAsciiCharacters)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.SpecialCharacters`](super::errors::Ga2ErrorCode::InvalidParameterValueSpecialCharacters)
+/// - [`MissingParameter`](super::errors::Ga2ErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.ForwardGroupForwardingRuleUnsupportedDefaultEndpointGroup`](super::errors::Ga2ErrorCode::UnsupportedOperationForwardGroupForwardingRuleUnsupportedDefaultEndpointGroup)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateForwardingRule",
     output = CreateForwardingRuleResponse,
-    error = super::errors::CreateForwardingRuleError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateForwardingRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-kzjzfs7n"`
+    /// `ListenerId`; example: `"lsr-kzjzfs7n"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-dz058e4q"`
+    /// `ForwardingPolicyId`; example: `"dm-dz058e4q"`
     pub forwarding_policy_id: String,
 
-    /// `RuleConditions`: a list of [`RuleCondition`](super::models::RuleCondition) objects.
+    /// `RuleConditions`
     pub rule_conditions: Vec<models::RuleCondition>,
 
-    /// `RuleActions`: a list of [`RuleAction`](super::models::RuleAction) objects.
+    /// `RuleActions`
     pub rule_actions: Vec<models::RuleAction>,
 
-    /// `OriginHeaders`: a list of [`OriginHeader`](super::models::OriginHeader) objects.
+    /// `OriginHeaders`
     pub origin_headers: Option<Vec<models::OriginHeader>>,
 
-    /// `EnableOriginSni`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableOriginSni`; example: `true`
     pub enable_origin_sni: Option<bool>,
 
-    /// `OriginSni`: a string.
-    ///
-    /// Example: `"/sfsed"`
+    /// `OriginSni`; example: `"/sfsed"`
     pub origin_sni: Option<String>,
 
-    /// `OriginHost`: a string.
-    ///
-    /// Example: `"www.ddd.com"`
+    /// `OriginHost`; example: `"www.ddd.com"`
     pub origin_host: Option<String>,
 
-    /// `ResponseHeaders`: a list of [`ResponseHeaders`](super::models::ResponseHeaders) objects.
+    /// `ResponseHeaders`
     pub response_headers: Option<Vec<models::ResponseHeaders>>,
 
-    /// `HideResponseHeaders`: a list of [`HideResponseHeaders`](super::models::HideResponseHeaders) objects.
+    /// `HideResponseHeaders`
     pub hide_response_headers: Option<Vec<models::HideResponseHeaders>>,
 }
 
 /// What a successful [`CreateForwardingRule`] call returns.
 #[tc_model]
 pub struct CreateForwardingRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
-    /// `ForwardingRuleId`: a string.
-    ///
-    /// Example: `"rule-kfn3oc78"`
+    /// `ForwardingRuleId`; example: `"rule-kfn3oc78"`
     pub forwarding_rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,57 +248,59 @@ pub struct CreateForwardingRuleResponse {
 /// The `CreateGlobalAccelerator` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateGlobalAcceleratorResponse`].
-/// The codes it documents are in [`CreateGlobalAcceleratorError`](super::errors::CreateGlobalAcceleratorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateGlobalAccelerator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateGlobalAcceleratorFailed`](super::errors::Ga2ErrorCode::FailedOperationCreateGlobalAcceleratorFailed)
+/// - [`InvalidParameterValue`](super::errors::Ga2ErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceName`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceName)
+/// - [`InvalidParameterValue.TooLong`](super::errors::Ga2ErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter`](super::errors::Ga2ErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.AccountFrozen`](super::errors::Ga2ErrorCode::UnsupportedOperationAccountFrozen)
+/// - [`UnsupportedOperation.BillingFailed`](super::errors::Ga2ErrorCode::UnsupportedOperationBillingFailed)
+/// - [`UnsupportedOperation.CrossBorderPromiseNotSigned`](super::errors::Ga2ErrorCode::UnsupportedOperationCrossBorderPromiseNotSigned)
+/// - [`UnsupportedOperation.CurrentAccountNotAllowed`](super::errors::Ga2ErrorCode::UnsupportedOperationCurrentAccountNotAllowed)
+/// - [`UnsupportedOperation.EnableCrossBorder`](super::errors::Ga2ErrorCode::UnsupportedOperationEnableCrossBorder)
+/// - [`UnsupportedOperation.InsufficientFunds`](super::errors::Ga2ErrorCode::UnsupportedOperationInsufficientFunds)
+/// - [`UnsupportedOperation.UnableCrossBorder`](super::errors::Ga2ErrorCode::UnsupportedOperationUnableCrossBorder)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateGlobalAccelerator",
     output = CreateGlobalAcceleratorResponse,
-    error = super::errors::CreateGlobalAcceleratorError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateGlobalAccelerator {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ga-name"`
+    /// `Name`; example: `"ga-name"`
     pub name: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `CrossBorderType`: a string.
-    ///
-    /// Example: `"HighQuality"`
+    /// `CrossBorderType`; example: `"HighQuality"`
     pub cross_border_type: Option<String>,
 
-    /// `CrossBorderPromiseFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CrossBorderPromiseFlag`; example: `true`
     pub cross_border_promise_flag: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateGlobalAccelerator`] call returns.
 #[tc_model]
 pub struct CreateGlobalAcceleratorResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"37f82c4e-a9b3-4c05-bf21-9c5492f9f856"`
+    /// `TaskId`; example: `"37f82c4e-a9b3-4c05-bf21-9c5492f9f856"`
     pub task_id: String,
 
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-5lkgru6k"`
+    /// `GlobalAcceleratorId`; example: `"ga-5lkgru6k"`
     pub global_accelerator_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -276,64 +310,58 @@ pub struct CreateGlobalAcceleratorResponse {
 /// The `CreateGlobalAcceleratorAccessLog` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateGlobalAcceleratorAccessLogResponse`].
-/// The codes it documents are in [`CreateGlobalAcceleratorAccessLogError`](super::errors::CreateGlobalAcceleratorAccessLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateGlobalAcceleratorAccessLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.LogTaskLocatedError`](super::errors::Ga2ErrorCode::InvalidParameterValueLogTaskLocatedError)
+/// - [`InvalidParameterValue.LogsetNotExist`](super::errors::Ga2ErrorCode::InvalidParameterValueLogsetNotExist)
+/// - [`InvalidParameterValue.Range`](super::errors::Ga2ErrorCode::InvalidParameterValueRange)
+/// - [`UnsupportedOperation.AccessLog`](super::errors::Ga2ErrorCode::UnsupportedOperationAccessLog)
+/// - [`UnsupportedOperation.ExistAccessLog`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAccessLog)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.NotAuthorization`](super::errors::Ga2ErrorCode::UnsupportedOperationNotAuthorization)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateGlobalAcceleratorAccessLog",
     output = CreateGlobalAcceleratorAccessLogResponse,
-    error = super::errors::CreateGlobalAcceleratorAccessLogError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateGlobalAcceleratorAccessLog {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-8sreohed"`
+    /// `GlobalAcceleratorId`; example: `"ga-8sreohed"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-4afw0c06"`
+    /// `ListenerId`; example: `"lsr-4afw0c06"`
     pub listener_id: String,
 
-    /// `EndpointGroupId`: a string.
-    ///
-    /// Example: `"epg-du8oqpy5"`
+    /// `EndpointGroupId`; example: `"epg-du8oqpy5"`
     pub endpoint_group_id: String,
 
-    /// `CloudRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CloudRegion`; example: `"ap-guangzhou"`
     pub cloud_region: String,
 
-    /// `CloudLogId`: a string.
-    ///
-    /// Example: `"61f7ee4c-4704-4669-82fe-2c191f8f200b"`
+    /// `CloudLogId`; example: `"61f7ee4c-4704-4669-82fe-2c191f8f200b"`
     pub cloud_log_id: String,
 
-    /// `CloudLogSetId`: a string.
-    ///
-    /// Example: `"81217ea2-f578-451a-946e-f31e2131a9ac"`
+    /// `CloudLogSetId`; example: `"81217ea2-f578-451a-946e-f31e2131a9ac"`
     pub cloud_log_set_id: String,
 
-    /// `FieldKeys`: a list of strings.
-    ///
-    /// Example: `["request_method"]`
+    /// `FieldKeys`; example: `["request_method"]`
     pub field_keys: Option<Vec<String>>,
 
-    /// `FlowLogDescription`: a string.
-    ///
-    /// Example: `"ga_log_test_http"`
+    /// `FlowLogDescription`; example: `"ga_log_test_http"`
     pub flow_log_description: Option<String>,
 }
 
 /// What a successful [`CreateGlobalAcceleratorAccessLog`] call returns.
 #[tc_model]
 pub struct CreateGlobalAcceleratorAccessLogResponse {
-    /// `LogPushTaskId`: a string.
-    ///
-    /// Example: `"galog-gv9duwet"`
+    /// `LogPushTaskId`; example: `"galog-gv9duwet"`
     pub log_push_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -343,39 +371,37 @@ pub struct CreateGlobalAcceleratorAccessLogResponse {
 /// The `CreateGlobalAcceleratorAclPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateGlobalAcceleratorAclPolicyResponse`].
-/// The codes it documents are in [`CreateGlobalAcceleratorAclPolicyError`](super::errors::CreateGlobalAcceleratorAclPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateGlobalAcceleratorAclPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.ExistThirdPartyNodes`](super::errors::Ga2ErrorCode::UnsupportedOperationExistThirdPartyNodes)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateGlobalAcceleratorAclPolicy",
     output = CreateGlobalAcceleratorAclPolicyResponse,
-    error = super::errors::CreateGlobalAcceleratorAclPolicyError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateGlobalAcceleratorAclPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `DefaultAction`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `DefaultAction`; example: `"ACCEPT"`
     pub default_action: String,
 }
 
 /// What a successful [`CreateGlobalAcceleratorAclPolicy`] call returns.
 #[tc_model]
 pub struct CreateGlobalAcceleratorAclPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fd3bf857-9ee2-4534-826f-fbca65c9e324"`
+    /// `TaskId`; example: `"fd3bf857-9ee2-4534-826f-fbca65c9e324"`
     pub task_id: String,
 
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-fkp17zpx"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-fkp17zpx"`
     pub global_accelerator_acl_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -385,42 +411,44 @@ pub struct CreateGlobalAcceleratorAclPolicyResponse {
 /// The `CreateGlobalAcceleratorAclRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateGlobalAcceleratorAclRuleResponse`].
-/// The codes it documents are in [`CreateGlobalAcceleratorAclRuleError`](super::errors::CreateGlobalAcceleratorAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateGlobalAcceleratorAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputRepeat`](super::errors::Ga2ErrorCode::InvalidParameterInputRepeat)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`LimitExceeded`](super::errors::Ga2ErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
+/// - [`UnsupportedOperation.RequestParametersError`](super::errors::Ga2ErrorCode::UnsupportedOperationRequestParametersError)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateGlobalAcceleratorAclRule",
     output = CreateGlobalAcceleratorAclRuleResponse,
-    error = super::errors::CreateGlobalAcceleratorAclRuleError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateGlobalAcceleratorAclRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-14835a2cd"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-14835a2cd"`
     pub global_accelerator_acl_policy_id: String,
 
-    /// `AclEntries`: a list of [`AclEntries`](super::models::AclEntries) objects.
+    /// `AclEntries`
     pub acl_entries: Vec<models::AclEntries>,
 }
 
 /// What a successful [`CreateGlobalAcceleratorAclRule`] call returns.
 #[tc_model]
 pub struct CreateGlobalAcceleratorAclRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
-    /// `GlobalAcceleratorAclRuleIds`: a list of strings.
-    ///
-    /// Example: `["sr-n28npbjx"]`
+    /// `GlobalAcceleratorAclRuleIds`; example: `["sr-n28npbjx"]`
     pub global_accelerator_acl_rule_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -430,107 +458,102 @@ pub struct CreateGlobalAcceleratorAclRuleResponse {
 /// The `CreateListener` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateListenerResponse`].
-/// The codes it documents are in [`CreateListenerError`](super::errors::CreateListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientResources`](super::errors::Ga2ErrorCode::FailedOperationInsufficientResources)
+/// - [`InvalidParameter.ApplicationLayerListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterApplicationLayerListenerCannotCarryParameters)
+/// - [`InvalidParameter.ClientAffinityCLose`](super::errors::Ga2ErrorCode::InvalidParameterClientAffinityCLose)
+/// - [`InvalidParameter.HttpListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterHttpListenerCannotCarryParameters)
+/// - [`InvalidParameter.HttpsListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterHttpsListenerCannotCarryParameters)
+/// - [`InvalidParameter.SinglePort`](super::errors::Ga2ErrorCode::InvalidParameterSinglePort)
+/// - [`InvalidParameter.TcpEndpointGroupCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterTcpEndpointGroupCarryParameters)
+/// - [`InvalidParameter.TransportLayerListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterTransportLayerListenerCannotCarryParameters)
+/// - [`InvalidParameterValue`](super::errors::Ga2ErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceName`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceName)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.Range`](super::errors::Ga2ErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SegmentPortRange`](super::errors::Ga2ErrorCode::InvalidParameterValueSegmentPortRange)
+/// - [`InvalidParameterValue.TcpSeriesListenerPortEqual`](super::errors::Ga2ErrorCode::InvalidParameterValueTcpSeriesListenerPortEqual)
+/// - [`InvalidParameterValue.ThirdAreaListenerPortEqual`](super::errors::Ga2ErrorCode::InvalidParameterValueThirdAreaListenerPortEqual)
+/// - [`InvalidParameterValue.ThirdAreaListenerPortSegment`](super::errors::Ga2ErrorCode::InvalidParameterValueThirdAreaListenerPortSegment)
+/// - [`InvalidParameterValue.TooLong`](super::errors::Ga2ErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.UdpSeriesListenerPortEqual`](super::errors::Ga2ErrorCode::InvalidParameterValueUdpSeriesListenerPortEqual)
+/// - [`MissingParameter`](super::errors::Ga2ErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.CertificateInvalidStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationCertificateInvalidStatus)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
+/// - [`UnsupportedOperation.ListenerPortSegment`](super::errors::Ga2ErrorCode::UnsupportedOperationListenerPortSegment)
+/// - [`UnsupportedOperation.OnlyTcpListenerSupportToa`](super::errors::Ga2ErrorCode::UnsupportedOperationOnlyTcpListenerSupportToa)
+/// - [`UnsupportedOperation.TOAFeatureNotEnabled`](super::errors::Ga2ErrorCode::UnsupportedOperationToaFeatureNotEnabled)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateListener",
     output = CreateListenerResponse,
-    error = super::errors::CreateListenerError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateListener {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-sfg45k23"`
+    /// `GlobalAcceleratorId`; example: `"ga-sfg45k23"`
     pub global_accelerator_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `PortRanges`: a [`PortRanges`](super::models::PortRanges).
+    /// `PortRanges`
     pub port_ranges: models::PortRanges,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `ListenerType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `ListenerType`; example: `"Standard"`
     pub listener_type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `IdleTimeout`; example: `3`
     pub idle_timeout: Option<u64>,
 
-    /// `GetRealIpType`: a string.
-    ///
-    /// Example: `"TOA"`
+    /// `GetRealIpType`; example: `"TOA"`
     pub get_real_ip_type: Option<String>,
 
-    /// `ClientAffinity`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `ClientAffinity`; example: `"Open"`
     pub client_affinity: Option<String>,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequestTimeout`; example: `1`
     pub request_timeout: Option<u64>,
 
-    /// `XForwardedForRealIp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `XForwardedForRealIp`; example: `true`
     pub x_forwarded_for_real_ip: Option<bool>,
 
-    /// `CertificationType`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `CertificationType`; example: `"UNIDIRECTIONAL"`
     pub certification_type: Option<String>,
 
-    /// `CipherPolicyId`: a string.
-    ///
-    /// Example: `"tls_cipher_policy_1_0"`
+    /// `CipherPolicyId`; example: `"tls_cipher_policy_1_0"`
     pub cipher_policy_id: Option<String>,
 
-    /// `ServerCertificates`: a list of strings.
-    ///
-    /// Example: `["LBNUH4N3"]`
+    /// `ServerCertificates`; example: `["LBNUH4N3"]`
     pub server_certificates: Option<Vec<String>>,
 
-    /// `ClientCaCertificates`: a list of strings.
-    ///
-    /// Example: `["LBNUH4N3"]`
+    /// `ClientCaCertificates`; example: `["LBNUH4N3"]`
     pub client_ca_certificates: Option<Vec<String>>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/2"`
+    /// `HttpVersion`; example: `"HTTP/2"`
     pub http_version: Option<String>,
 }
 
 /// What a successful [`CreateListener`] call returns.
 #[tc_model]
 pub struct CreateListenerResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0a162e80-c98e-47eb-a145-d2015fd490fb"`
+    /// `TaskId`; example: `"0a162e80-c98e-47eb-a145-d2015fd490fb"`
     pub task_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-00048c4x"`
+    /// `ListenerId`; example: `"lsr-00048c4x"`
     pub listener_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -540,39 +563,39 @@ pub struct CreateListenerResponse {
 /// The `CreateListenerAdditionalCert` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`CreateListenerAdditionalCertResponse`].
-/// The codes it documents are in [`CreateListenerAdditionalCertError`](super::errors::CreateListenerAdditionalCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=CreateListenerAdditionalCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.CertificatesConflict`](super::errors::Ga2ErrorCode::InvalidParameterValueCertificatesConflict)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.CertificateInvalidStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationCertificateInvalidStatus)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "CreateListenerAdditionalCert",
     output = CreateListenerAdditionalCertResponse,
-    error = super::errors::CreateListenerAdditionalCertError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct CreateListenerAdditionalCert {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"[\"listener-ask56kjh\"]"`
+    /// `ListenerId`; example: `"[\"listener-ask56kjh\"]"`
     pub listener_id: String,
 
-    /// `AdditionalCertificates`: a list of strings.
-    ///
-    /// Example: `["7KwVvXcD"]`
+    /// `AdditionalCertificates`; example: `["7KwVvXcD"]`
     pub additional_certificates: Vec<String>,
 }
 
 /// What a successful [`CreateListenerAdditionalCert`] call returns.
 #[tc_model]
 pub struct CreateListenerAdditionalCertResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -582,34 +605,36 @@ pub struct CreateListenerAdditionalCertResponse {
 /// The `DeleteAccelerateAreas` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteAccelerateAreasResponse`].
-/// The codes it documents are in [`DeleteAccelerateAreasError`](super::errors::DeleteAccelerateAreasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteAccelerateAreas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.CertificatesConflict`](super::errors::Ga2ErrorCode::InvalidParameterValueCertificatesConflict)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.CertificateInvalidStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationCertificateInvalidStatus)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteAccelerateAreas",
     output = DeleteAccelerateAreasResponse,
-    error = super::errors::DeleteAccelerateAreasError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteAccelerateAreas {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-fkp17vr8"`
+    /// `GlobalAcceleratorId`; example: `"ga-fkp17vr8"`
     pub global_accelerator_id: String,
 
-    /// `AcceleratorAreaIds`: a list of strings.
-    ///
-    /// Example: `["area-cy6397ye"]`
+    /// `AcceleratorAreaIds`; example: `["area-cy6397ye"]`
     pub accelerator_area_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteAccelerateAreas`] call returns.
 #[tc_model]
 pub struct DeleteAccelerateAreasResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -619,39 +644,39 @@ pub struct DeleteAccelerateAreasResponse {
 /// The `DeleteEndpointGroups` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteEndpointGroupsResponse`].
-/// The codes it documents are in [`DeleteEndpointGroupsError`](super::errors::DeleteEndpointGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteEndpointGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.ApplicationLayerEndpointGroupNotDelete`](super::errors::Ga2ErrorCode::UnsupportedOperationApplicationLayerEndpointGroupNotDelete)
+/// - [`UnsupportedOperation.ExistAccessLog`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAccessLog)
+/// - [`UnsupportedOperation.ExistForwardingRule`](super::errors::Ga2ErrorCode::UnsupportedOperationExistForwardingRule)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteEndpointGroups",
     output = DeleteEndpointGroupsResponse,
-    error = super::errors::DeleteEndpointGroupsError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteEndpointGroups {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-ask56kjh"`
+    /// `ListenerId`; example: `"listener-ask56kjh"`
     pub listener_id: String,
 
-    /// `EndpointGroupIds`: a list of strings.
-    ///
-    /// Example: `["epg-ask56kjh"]`
+    /// `EndpointGroupIds`; example: `["epg-ask56kjh"]`
     pub endpoint_group_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteEndpointGroups`] call returns.
 #[tc_model]
 pub struct DeleteEndpointGroupsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -661,39 +686,39 @@ pub struct DeleteEndpointGroupsResponse {
 /// The `DeleteForwardingPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteForwardingPolicyResponse`].
-/// The codes it documents are in [`DeleteForwardingPolicyError`](super::errors::DeleteForwardingPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteForwardingPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.DefaultForwardingPolicyOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultForwardingPolicyOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.TransportLayerUnsupportedOperateForwardingPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationTransportLayerUnsupportedOperateForwardingPolicy)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteForwardingPolicy",
     output = DeleteForwardingPolicyResponse,
-    error = super::errors::DeleteForwardingPolicyError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteForwardingPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-kzjzfs7n"`
+    /// `ListenerId`; example: `"lsr-kzjzfs7n"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-dz058e4q"`
+    /// `ForwardingPolicyId`; example: `"dm-dz058e4q"`
     pub forwarding_policy_id: String,
 }
 
 /// What a successful [`DeleteForwardingPolicy`] call returns.
 #[tc_model]
 pub struct DeleteForwardingPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -703,44 +728,42 @@ pub struct DeleteForwardingPolicyResponse {
 /// The `DeleteForwardingRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteForwardingRuleResponse`].
-/// The codes it documents are in [`DeleteForwardingRuleError`](super::errors::DeleteForwardingRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteForwardingRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.DefaultForwardingPolicyOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultForwardingPolicyOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.TransportLayerUnsupportedOperateForwardingPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationTransportLayerUnsupportedOperateForwardingPolicy)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteForwardingRule",
     output = DeleteForwardingRuleResponse,
-    error = super::errors::DeleteForwardingRuleError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteForwardingRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-kzjzfs7n"`
+    /// `ListenerId`; example: `"lsr-kzjzfs7n"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-dz058e4q"`
+    /// `ForwardingPolicyId`; example: `"dm-dz058e4q"`
     pub forwarding_policy_id: String,
 
-    /// `ForwardingRuleId`: a string.
-    ///
-    /// Example: `"rule-ioi42kxy"`
+    /// `ForwardingRuleId`; example: `"rule-ioi42kxy"`
     pub forwarding_rule_id: String,
 }
 
 /// What a successful [`DeleteForwardingRule`] call returns.
 #[tc_model]
 pub struct DeleteForwardingRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -750,29 +773,33 @@ pub struct DeleteForwardingRuleResponse {
 /// The `DeleteGlobalAccelerator` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteGlobalAcceleratorResponse`].
-/// The codes it documents are in [`DeleteGlobalAcceleratorError`](super::errors::DeleteGlobalAcceleratorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteGlobalAccelerator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.ExistAcceleratorArea`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAcceleratorArea)
+/// - [`UnsupportedOperation.ExistGlobalAcceleratorAclPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationExistGlobalAcceleratorAclPolicy)
+/// - [`UnsupportedOperation.ExistListener`](super::errors::Ga2ErrorCode::UnsupportedOperationExistListener)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteGlobalAccelerator",
     output = DeleteGlobalAcceleratorResponse,
-    error = super::errors::DeleteGlobalAcceleratorError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteGlobalAccelerator {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-1sdfg526"`
+    /// `GlobalAcceleratorId`; example: `"ga-1sdfg526"`
     pub global_accelerator_id: String,
 }
 
 /// What a successful [`DeleteGlobalAccelerator`] call returns.
 #[tc_model]
 pub struct DeleteGlobalAcceleratorResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"b901f5cb-e808-4e77-ac7b-fc11b6753f17"`
+    /// `TaskId`; example: `"b901f5cb-e808-4e77-ac7b-fc11b6753f17"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -782,25 +809,29 @@ pub struct DeleteGlobalAcceleratorResponse {
 /// The `DeleteGlobalAcceleratorAccessLog` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteGlobalAcceleratorAccessLogResponse`].
-/// The codes it documents are in [`DeleteGlobalAcceleratorAccessLogError`](super::errors::DeleteGlobalAcceleratorAccessLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteGlobalAcceleratorAccessLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.ExistAcceleratorArea`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAcceleratorArea)
+/// - [`UnsupportedOperation.ExistGlobalAcceleratorAclPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationExistGlobalAcceleratorAclPolicy)
+/// - [`UnsupportedOperation.ExistListener`](super::errors::Ga2ErrorCode::UnsupportedOperationExistListener)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteGlobalAcceleratorAccessLog",
     output = DeleteGlobalAcceleratorAccessLogResponse,
-    error = super::errors::DeleteGlobalAcceleratorAccessLogError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteGlobalAcceleratorAccessLog {
-    /// `LogPushTaskId`: a string.
-    ///
-    /// Example: `"galog-8agteyy6"`
+    /// `LogPushTaskId`; example: `"galog-8agteyy6"`
     pub log_push_task_id: String,
 
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-rs4cpp5u"`
+    /// `GlobalAcceleratorId`; example: `"ga-rs4cpp5u"`
     pub global_accelerator_id: String,
 }
 
@@ -814,34 +845,35 @@ pub struct DeleteGlobalAcceleratorAccessLogResponse {
 /// The `DeleteGlobalAcceleratorAclPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteGlobalAcceleratorAclPolicyResponse`].
-/// The codes it documents are in [`DeleteGlobalAcceleratorAclPolicyError`](super::errors::DeleteGlobalAcceleratorAclPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteGlobalAcceleratorAclPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.DuplicateInstanceStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationDuplicateInstanceStatus)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteGlobalAcceleratorAclPolicy",
     output = DeleteGlobalAcceleratorAclPolicyResponse,
-    error = super::errors::DeleteGlobalAcceleratorAclPolicyError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteGlobalAcceleratorAclPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-io46vtlf"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-io46vtlf"`
     pub global_accelerator_acl_policy_id: String,
 }
 
 /// What a successful [`DeleteGlobalAcceleratorAclPolicy`] call returns.
 #[tc_model]
 pub struct DeleteGlobalAcceleratorAclPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fd3bf857-9ee2-4534-826f-fbca65c9e324"`
+    /// `TaskId`; example: `"fd3bf857-9ee2-4534-826f-fbca65c9e324"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -851,39 +883,39 @@ pub struct DeleteGlobalAcceleratorAclPolicyResponse {
 /// The `DeleteGlobalAcceleratorAclRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteGlobalAcceleratorAclRuleResponse`].
-/// The codes it documents are in [`DeleteGlobalAcceleratorAclRuleError`](super::errors::DeleteGlobalAcceleratorAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteGlobalAcceleratorAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::Ga2ErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded`](super::errors::Ga2ErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteGlobalAcceleratorAclRule",
     output = DeleteGlobalAcceleratorAclRuleResponse,
-    error = super::errors::DeleteGlobalAcceleratorAclRuleError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteGlobalAcceleratorAclRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-1234abcd"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-1234abcd"`
     pub global_accelerator_acl_policy_id: String,
 
-    /// `GlobalAcceleratorAclRuleIds`: a list of strings.
-    ///
-    /// Example: `["sr-00000msx"]`
+    /// `GlobalAcceleratorAclRuleIds`; example: `["sr-00000msx"]`
     pub global_accelerator_acl_rule_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteGlobalAcceleratorAclRule`] call returns.
 #[tc_model]
 pub struct DeleteGlobalAcceleratorAclRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -893,34 +925,35 @@ pub struct DeleteGlobalAcceleratorAclRuleResponse {
 /// The `DeleteListener` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteListenerResponse`].
-/// The codes it documents are in [`DeleteListenerError`](super::errors::DeleteListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.ExistAccessLog`](super::errors::Ga2ErrorCode::UnsupportedOperationExistAccessLog)
+/// - [`UnsupportedOperation.ExistEndpointGroup`](super::errors::Ga2ErrorCode::UnsupportedOperationExistEndpointGroup)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteListener",
     output = DeleteListenerResponse,
-    error = super::errors::DeleteListenerError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteListener {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-ask56kjh"`
+    /// `ListenerId`; example: `"lsr-ask56kjh"`
     pub listener_id: String,
 }
 
 /// What a successful [`DeleteListener`] call returns.
 #[tc_model]
 pub struct DeleteListenerResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0a162e80-c98e-47eb-a145-d2015fd490f"`
+    /// `TaskId`; example: `"0a162e80-c98e-47eb-a145-d2015fd490f"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -930,39 +963,39 @@ pub struct DeleteListenerResponse {
 /// The `DeleteListenerAdditionalCert` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DeleteListenerAdditionalCertResponse`].
-/// The codes it documents are in [`DeleteListenerAdditionalCertError`](super::errors::DeleteListenerAdditionalCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DeleteListenerAdditionalCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.CaCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationCaCertificatesOperate)
+/// - [`UnsupportedOperation.DefaultCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultCertificatesOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DeleteListenerAdditionalCert",
     output = DeleteListenerAdditionalCertResponse,
-    error = super::errors::DeleteListenerAdditionalCertError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DeleteListenerAdditionalCert {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"[\"listener-ask56kjh\"]"`
+    /// `ListenerId`; example: `"[\"listener-ask56kjh\"]"`
     pub listener_id: String,
 
-    /// `AdditionalCertificates`: a list of strings.
-    ///
-    /// Example: `["7KwVvXcD"]`
+    /// `AdditionalCertificates`; example: `["7KwVvXcD"]`
     pub additional_certificates: Vec<String>,
 }
 
 /// What a successful [`DeleteListenerAdditionalCert`] call returns.
 #[tc_model]
 pub struct DeleteListenerAdditionalCertResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -972,15 +1005,23 @@ pub struct DeleteListenerAdditionalCertResponse {
 /// The `DescribeAccelerateAreas` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeAccelerateAreasResponse`].
-/// The codes it documents are in [`DescribeAccelerateAreasError`](super::errors::DescribeAccelerateAreasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeAccelerateAreas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.CaCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationCaCertificatesOperate)
+/// - [`UnsupportedOperation.DefaultCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultCertificatesOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeAccelerateAreas",
     output = DescribeAccelerateAreasResponse,
-    error = super::errors::DescribeAccelerateAreasError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -990,34 +1031,26 @@ pub struct DeleteListenerAdditionalCertResponse {
     )
 )]
 pub struct DescribeAccelerateAreas {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-fkp17vr8"`
+    /// `GlobalAcceleratorId`; example: `"ga-fkp17vr8"`
     pub global_accelerator_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccelerateAreas`] call returns.
 #[tc_model]
 pub struct DescribeAccelerateAreasResponse {
-    /// `AccelerateAreaSet`: a list of [`AcceleratorAreas`](super::models::AcceleratorAreas) objects.
+    /// `AccelerateAreaSet`
     pub accelerate_area_set: Vec<models::AcceleratorAreas>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1027,22 +1060,30 @@ pub struct DescribeAccelerateAreasResponse {
 /// The `DescribeAccelerateRegions` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeAccelerateRegionsResponse`].
-/// The codes it documents are in [`DescribeAccelerateRegionsError`](super::errors::DescribeAccelerateRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeAccelerateRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.CaCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationCaCertificatesOperate)
+/// - [`UnsupportedOperation.DefaultCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultCertificatesOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeAccelerateRegions",
     output = DescribeAccelerateRegionsResponse,
-    error = super::errors::DescribeAccelerateRegionsError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DescribeAccelerateRegions {}
 
 /// What a successful [`DescribeAccelerateRegions`] call returns.
 #[tc_model]
 pub struct DescribeAccelerateRegionsResponse {
-    /// `AcceleratorRegionSet`: a list of [`AcceleratorRegionSet`](super::models::AcceleratorRegionSet) objects.
+    /// `AcceleratorRegionSet`
     pub accelerator_region_set: Vec<models::AcceleratorRegionSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1052,34 +1093,36 @@ pub struct DescribeAccelerateRegionsResponse {
 /// The `DescribeAccessLogParam` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeAccessLogParamResponse`].
-/// The codes it documents are in [`DescribeAccessLogParamError`](super::errors::DescribeAccessLogParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeAccessLogParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.CaCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationCaCertificatesOperate)
+/// - [`UnsupportedOperation.DefaultCertificatesOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultCertificatesOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeAccessLogParam",
     output = DescribeAccessLogParamResponse,
-    error = super::errors::DescribeAccessLogParamError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DescribeAccessLogParam {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ee9hwx13"`
+    /// `GlobalAcceleratorId`; example: `"ga-ee9hwx13"`
     pub global_accelerator_id: Option<String>,
 }
 
 /// What a successful [`DescribeAccessLogParam`] call returns.
 #[tc_model]
 pub struct DescribeAccessLogParamResponse {
-    /// `L7Param`: a list of strings.
-    ///
-    /// Example: `["request_method"]`
+    /// `L7Param`; example: `["request_method"]`
     pub l7_param: Vec<String>,
 
-    /// `L4Param`: a list of strings.
-    ///
-    /// Example: `["session_time"]`
+    /// `L4Param`; example: `["session_time"]`
     pub l4_param: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1089,44 +1132,40 @@ pub struct DescribeAccessLogParamResponse {
 /// The `DescribeCrossBorderSettlement` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeCrossBorderSettlementResponse`].
-/// The codes it documents are in [`DescribeCrossBorderSettlementError`](super::errors::DescribeCrossBorderSettlementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeCrossBorderSettlement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputOutOfRange`](super::errors::Ga2ErrorCode::InvalidParameterInputOutOfRange)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeCrossBorderSettlement",
     output = DescribeCrossBorderSettlementResponse,
-    error = super::errors::DescribeCrossBorderSettlementError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DescribeCrossBorderSettlement {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-d2w2zbzc"`
+    /// `GlobalAcceleratorId`; example: `"ga-d2w2zbzc"`
     pub global_accelerator_id: String,
 
-    /// `AccelerateRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `AccelerateRegion`; example: `"ap-guangzhou"`
     pub accelerate_region: String,
 
-    /// `EndpointGroupRegion`: a string.
-    ///
-    /// Example: `"ap-singapore"`
+    /// `EndpointGroupRegion`; example: `"ap-singapore"`
     pub endpoint_group_region: String,
 
-    /// `SettlementMonth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `202510`
+    /// `SettlementMonth`; example: `202510`
     pub settlement_month: u64,
 }
 
 /// What a successful [`DescribeCrossBorderSettlement`] call returns.
 #[tc_model]
 pub struct DescribeCrossBorderSettlementResponse {
-    /// `Traffic`: a floating-point number.
-    ///
-    /// Example: `65.036`
+    /// `Traffic`; example: `65.036`
     pub traffic: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1136,15 +1175,21 @@ pub struct DescribeCrossBorderSettlementResponse {
 /// The `DescribeEndpointGroups` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeEndpointGroupsResponse`].
-/// The codes it documents are in [`DescribeEndpointGroupsError`](super::errors::DescribeEndpointGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeEndpointGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputOutOfRange`](super::errors::Ga2ErrorCode::InvalidParameterInputOutOfRange)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeEndpointGroups",
     output = DescribeEndpointGroupsResponse,
-    error = super::errors::DescribeEndpointGroupsError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1154,34 +1199,26 @@ pub struct DescribeCrossBorderSettlementResponse {
     )
 )]
 pub struct DescribeEndpointGroups {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEndpointGroups`] call returns.
 #[tc_model]
 pub struct DescribeEndpointGroupsResponse {
-    /// `EndpointGroupConfigurationSet`: a list of [`EndpointGroupConfigurationSet`](super::models::EndpointGroupConfigurationSet) objects.
+    /// `EndpointGroupConfigurationSet`
     pub endpoint_group_configuration_set: Vec<models::EndpointGroupConfigurationSet>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1191,15 +1228,21 @@ pub struct DescribeEndpointGroupsResponse {
 /// The `DescribeForwardingPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeForwardingPolicyResponse`].
-/// The codes it documents are in [`DescribeForwardingPolicyError`](super::errors::DescribeForwardingPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeForwardingPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputOutOfRange`](super::errors::Ga2ErrorCode::InvalidParameterInputOutOfRange)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeForwardingPolicy",
     output = DescribeForwardingPolicyResponse,
-    error = super::errors::DescribeForwardingPolicyError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1209,39 +1252,29 @@ pub struct DescribeEndpointGroupsResponse {
     )
 )]
 pub struct DescribeForwardingPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-dz058gbb"`
+    /// `GlobalAcceleratorId`; example: `"ga-dz058gbb"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-dz058gbb"`
+    /// `ListenerId`; example: `"lsr-dz058gbb"`
     pub listener_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeForwardingPolicy`] call returns.
 #[tc_model]
 pub struct DescribeForwardingPolicyResponse {
-    /// `ForwardingPolicySet`: a list of [`ForwardingPolicySet`](super::models::ForwardingPolicySet) objects.
+    /// `ForwardingPolicySet`
     pub forwarding_policy_set: Option<Vec<models::ForwardingPolicySet>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1251,15 +1284,21 @@ pub struct DescribeForwardingPolicyResponse {
 /// The `DescribeForwardingRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeForwardingRuleResponse`].
-/// The codes it documents are in [`DescribeForwardingRuleError`](super::errors::DescribeForwardingRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeForwardingRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputOutOfRange`](super::errors::Ga2ErrorCode::InvalidParameterInputOutOfRange)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeForwardingRule",
     output = DescribeForwardingRuleResponse,
-    error = super::errors::DescribeForwardingRuleError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1269,44 +1308,32 @@ pub struct DescribeForwardingPolicyResponse {
     )
 )]
 pub struct DescribeForwardingRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-dz058gbb"`
+    /// `GlobalAcceleratorId`; example: `"ga-dz058gbb"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-dz058gbb"`
+    /// `ListenerId`; example: `"lsr-dz058gbb"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-io46vpu6"`
+    /// `ForwardingPolicyId`; example: `"dm-io46vpu6"`
     pub forwarding_policy_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeForwardingRule`] call returns.
 #[tc_model]
 pub struct DescribeForwardingRuleResponse {
-    /// `ForwardingRuleSet`: a list of [`ForwardingRuleSet`](super::models::ForwardingRuleSet) objects.
+    /// `ForwardingRuleSet`
     pub forwarding_rule_set: Option<Vec<models::ForwardingRuleSet>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1316,15 +1343,20 @@ pub struct DescribeForwardingRuleResponse {
 /// The `DescribeGlobalAcceleratorAccessLog` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeGlobalAcceleratorAccessLogResponse`].
-/// The codes it documents are in [`DescribeGlobalAcceleratorAccessLogError`](super::errors::DescribeGlobalAcceleratorAccessLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeGlobalAcceleratorAccessLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeGlobalAcceleratorAccessLog",
     output = DescribeGlobalAcceleratorAccessLogResponse,
-    error = super::errors::DescribeGlobalAcceleratorAccessLogError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1334,34 +1366,26 @@ pub struct DescribeForwardingRuleResponse {
     )
 )]
 pub struct DescribeGlobalAcceleratorAccessLog {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-rs4cpp5u"`
+    /// `GlobalAcceleratorId`; example: `"ga-rs4cpp5u"`
     pub global_accelerator_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeGlobalAcceleratorAccessLog`] call returns.
 #[tc_model]
 pub struct DescribeGlobalAcceleratorAccessLogResponse {
-    /// `GlobalAcceleratorAccessLog`: a list of [`GlobalAcceleratorAccessLog`](super::models::GlobalAcceleratorAccessLog) objects.
+    /// `GlobalAcceleratorAccessLog`
     pub global_accelerator_access_log: Vec<models::GlobalAcceleratorAccessLog>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1371,15 +1395,20 @@ pub struct DescribeGlobalAcceleratorAccessLogResponse {
 /// The `DescribeGlobalAcceleratorAclPolicies` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeGlobalAcceleratorAclPoliciesResponse`].
-/// The codes it documents are in [`DescribeGlobalAcceleratorAclPoliciesError`](super::errors::DescribeGlobalAcceleratorAclPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeGlobalAcceleratorAclPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeGlobalAcceleratorAclPolicies",
     output = DescribeGlobalAcceleratorAclPoliciesResponse,
-    error = super::errors::DescribeGlobalAcceleratorAclPoliciesError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1389,31 +1418,23 @@ pub struct DescribeGlobalAcceleratorAccessLogResponse {
     )
 )]
 pub struct DescribeGlobalAcceleratorAclPolicies {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 }
 
 /// What a successful [`DescribeGlobalAcceleratorAclPolicies`] call returns.
 #[tc_model]
 pub struct DescribeGlobalAcceleratorAclPoliciesResponse {
-    /// `GlobalAcceleratorAclPolicySet`: a list of [`GlobalAcceleratorAclPolicies`](super::models::GlobalAcceleratorAclPolicies) objects.
+    /// `GlobalAcceleratorAclPolicySet`
     pub global_accelerator_acl_policy_set: Vec<models::GlobalAcceleratorAclPolicies>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1423,15 +1444,20 @@ pub struct DescribeGlobalAcceleratorAclPoliciesResponse {
 /// The `DescribeGlobalAcceleratorAclRules` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeGlobalAcceleratorAclRulesResponse`].
-/// The codes it documents are in [`DescribeGlobalAcceleratorAclRulesError`](super::errors::DescribeGlobalAcceleratorAclRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeGlobalAcceleratorAclRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeGlobalAcceleratorAclRules",
     output = DescribeGlobalAcceleratorAclRulesResponse,
-    error = super::errors::DescribeGlobalAcceleratorAclRulesError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1441,36 +1467,28 @@ pub struct DescribeGlobalAcceleratorAclPoliciesResponse {
     )
 )]
 pub struct DescribeGlobalAcceleratorAclRules {
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-dz058gbb"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-dz058gbb"`
     pub global_accelerator_acl_policy_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeGlobalAcceleratorAclRules`] call returns.
 #[tc_model]
 pub struct DescribeGlobalAcceleratorAclRulesResponse {
-    /// `GlobalAcceleratorAclRuleSet`: a list of [`GlobalAcceleratorAclRuleSet`](super::models::GlobalAcceleratorAclRuleSet) objects.
+    /// `GlobalAcceleratorAclRuleSet`
     pub global_accelerator_acl_rule_set: Option<
         Vec<models::GlobalAcceleratorAclRuleSet>,
     >,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1480,15 +1498,20 @@ pub struct DescribeGlobalAcceleratorAclRulesResponse {
 /// The `DescribeGlobalAccelerators` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeGlobalAcceleratorsResponse`].
-/// The codes it documents are in [`DescribeGlobalAcceleratorsError`](super::errors::DescribeGlobalAcceleratorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeGlobalAccelerators)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeGlobalAccelerators",
     output = DescribeGlobalAcceleratorsResponse,
-    error = super::errors::DescribeGlobalAcceleratorsError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1498,29 +1521,23 @@ pub struct DescribeGlobalAcceleratorAclRulesResponse {
     )
 )]
 pub struct DescribeGlobalAccelerators {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeGlobalAccelerators`] call returns.
 #[tc_model]
 pub struct DescribeGlobalAcceleratorsResponse {
-    /// `GlobalAcceleratorSet`: a list of [`GlobalAcceleratorSet`](super::models::GlobalAcceleratorSet) objects.
+    /// `GlobalAcceleratorSet`
     pub global_accelerator_set: Vec<models::GlobalAcceleratorSet>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1530,15 +1547,20 @@ pub struct DescribeGlobalAcceleratorsResponse {
 /// The `DescribeListeners` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeListenersResponse`].
-/// The codes it documents are in [`DescribeListenersError`](super::errors::DescribeListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeListeners",
     output = DescribeListenersResponse,
-    error = super::errors::DescribeListenersError,
+    error = super::errors::Ga2ErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1548,34 +1570,26 @@ pub struct DescribeGlobalAcceleratorsResponse {
     )
 )]
 pub struct DescribeListeners {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeListeners`] call returns.
 #[tc_model]
 pub struct DescribeListenersResponse {
-    /// `ListenerSet`: a list of [`ListenerSet`](super::models::ListenerSet) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::ListenerSet>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1585,29 +1599,30 @@ pub struct DescribeListenersResponse {
 /// The `DescribeTaskResult` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`DescribeTaskResultResponse`].
-/// The codes it documents are in [`DescribeTaskResultError`](super::errors::DescribeTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=DescribeTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TaskNotFound`](super::errors::Ga2ErrorCode::InvalidParameterValueTaskNotFound)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "DescribeTaskResult",
     output = DescribeTaskResultResponse,
-    error = super::errors::DescribeTaskResultError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct DescribeTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"37f82c4e-a9b3-4c05-bf21-9c5492f9f856"`
+    /// `TaskId`; example: `"37f82c4e-a9b3-4c05-bf21-9c5492f9f856"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeTaskResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1617,32 +1632,36 @@ pub struct DescribeTaskResultResponse {
 /// The `ModifyAccelerateAreas` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyAccelerateAreasResponse`].
-/// The codes it documents are in [`ModifyAccelerateAreasError`](super::errors::ModifyAccelerateAreasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyAccelerateAreas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputDuplicateWithExistingData`](super::errors::Ga2ErrorCode::InvalidParameterInputDuplicateWithExistingData)
+/// - [`InvalidParameter.InputRepeat`](super::errors::Ga2ErrorCode::InvalidParameterInputRepeat)
+/// - [`InvalidParameterValue.Range`](super::errors::Ga2ErrorCode::InvalidParameterValueRange)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyAccelerateAreas",
     output = ModifyAccelerateAreasResponse,
-    error = super::errors::ModifyAccelerateAreasError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyAccelerateAreas {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-fkp17vr8"`
+    /// `GlobalAcceleratorId`; example: `"ga-fkp17vr8"`
     pub global_accelerator_id: String,
 
-    /// `AcceleratorAreas`: a list of [`AcceleratorAreas`](super::models::AcceleratorAreas) objects.
+    /// `AcceleratorAreas`
     pub accelerator_areas: Vec<models::AcceleratorAreas>,
 }
 
 /// What a successful [`ModifyAccelerateAreas`] call returns.
 #[tc_model]
 pub struct ModifyAccelerateAreasResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1652,30 +1671,32 @@ pub struct ModifyAccelerateAreasResponse {
 /// The `ModifyAccessLogStatus` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyAccessLogStatusResponse`].
-/// The codes it documents are in [`ModifyAccessLogStatusError`](super::errors::ModifyAccessLogStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyAccessLogStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.LogsetNotExist`](super::errors::Ga2ErrorCode::InvalidParameterValueLogsetNotExist)
+/// - [`ResourceNotFound`](super::errors::Ga2ErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
+/// - [`UnsupportedOperation.NotAuthorization`](super::errors::Ga2ErrorCode::UnsupportedOperationNotAuthorization)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyAccessLogStatus",
     output = ModifyAccessLogStatusResponse,
-    error = super::errors::ModifyAccessLogStatusError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyAccessLogStatus {
-    /// `LogPushTaskId`: a string.
-    ///
-    /// Example: `"galog-8ezkdjm9"`
+    /// `LogPushTaskId`; example: `"galog-8ezkdjm9"`
     pub log_push_task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"START"`
+    /// `Status`; example: `"START"`
     pub status: String,
 
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-8sreohed"`
+    /// `GlobalAcceleratorId`; example: `"ga-8sreohed"`
     pub global_accelerator_id: String,
 }
 
@@ -1689,140 +1710,118 @@ pub struct ModifyAccessLogStatusResponse {
 /// The `ModifyEndpointGroup` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyEndpointGroupResponse`].
-/// The codes it documents are in [`ModifyEndpointGroupError`](super::errors::ModifyEndpointGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyEndpointGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.EndpointGroupCheckTypeHttpCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterEndpointGroupCheckTypeHttpCarryParameters)
+/// - [`InvalidParameter.HttpsOriginServerProtocolSupportsParameters`](super::errors::Ga2ErrorCode::InvalidParameterHttpsOriginServerProtocolSupportsParameters)
+/// - [`InvalidParameter.InputMustExistOne`](super::errors::Ga2ErrorCode::InvalidParameterInputMustExistOne)
+/// - [`InvalidParameter.InputOutOfRange`](super::errors::Ga2ErrorCode::InvalidParameterInputOutOfRange)
+/// - [`InvalidParameter.InputRepeat`](super::errors::Ga2ErrorCode::InvalidParameterInputRepeat)
+/// - [`InvalidParameter.OnlyEndpointGroupCheckTypeHttpCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterOnlyEndpointGroupCheckTypeHttpCarryParameters)
+/// - [`InvalidParameter.TransportLayerEndpointGroupCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterTransportLayerEndpointGroupCannotCarryParameters)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.ListenerPortNotEqual`](super::errors::Ga2ErrorCode::InvalidParameterValueListenerPortNotEqual)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
+/// - [`InvalidParameterValue.NotWithinPublicNetwork`](super::errors::Ga2ErrorCode::InvalidParameterValueNotWithinPublicNetwork)
+/// - [`InvalidParameterValue.SpecificCharacters`](super::errors::Ga2ErrorCode::InvalidParameterValueSpecificCharacters)
+/// - [`MissingParameter.CustomCheckTypeParameter`](super::errors::Ga2ErrorCode::MissingParameterCustomCheckTypeParameter)
+/// - [`UnsupportedOperation.DefaultEndpointGroupModify`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultEndpointGroupModify)
+/// - [`UnsupportedOperation.HttpVersionInconsistent`](super::errors::Ga2ErrorCode::UnsupportedOperationHttpVersionInconsistent)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.InternalEndpointFeatureNotEnabled`](super::errors::Ga2ErrorCode::UnsupportedOperationInternalEndpointFeatureNotEnabled)
+/// - [`UnsupportedOperation.Ipv6NotSupport`](super::errors::Ga2ErrorCode::UnsupportedOperationIpv6NotSupport)
+/// - [`UnsupportedOperation.SameDomain`](super::errors::Ga2ErrorCode::UnsupportedOperationSameDomain)
+/// - [`UnsupportedOperation.SamePublicIp`](super::errors::Ga2ErrorCode::UnsupportedOperationSamePublicIp)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyEndpointGroup",
     output = ModifyEndpointGroupResponse,
-    error = super::errors::ModifyEndpointGroupError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyEndpointGroup {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-ask56kjh"`
+    /// `ListenerId`; example: `"listener-ask56kjh"`
     pub listener_id: String,
 
-    /// `EndpointGroupId`: a string.
-    ///
-    /// Example: `"epg-ask56kjh"`
+    /// `EndpointGroupId`; example: `"epg-ask56kjh"`
     pub endpoint_group_id: String,
 
-    /// `EndpointConfigurations`: a list of [`EndpointConfigurations`](super::models::EndpointConfigurations) objects.
+    /// `EndpointConfigurations`
     pub endpoint_configurations: Option<Vec<models::EndpointConfigurations>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ConnectTimeout`; example: `3`
     pub connect_timeout: Option<u64>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthCheckInterval`; example: `3`
     pub health_check_interval: Option<u64>,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UnhealthyThreshold`; example: `3`
     pub unhealthy_threshold: Option<u64>,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthyThreshold`; example: `3`
     pub healthy_threshold: Option<u64>,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `CheckType`; example: `"TCP"`
     pub check_type: Option<String>,
 
-    /// `CheckPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CheckPort`; example: `3`
     pub check_port: Option<u64>,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ContextType`; example: `"TEXT"`
     pub context_type: Option<String>,
 
-    /// `CheckSendContext`: a string.
-    ///
-    /// Example: `"check_context"`
+    /// `CheckSendContext`; example: `"check_context"`
     pub check_send_context: Option<String>,
 
-    /// `CheckRecvContext`: a string.
-    ///
-    /// Example: `"check_recv_context"`
+    /// `CheckRecvContext`; example: `"check_recv_context"`
     pub check_recv_context: Option<String>,
 
-    /// `CheckDomain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `CheckDomain`; example: `"www.test.com"`
     pub check_domain: Option<String>,
 
-    /// `CheckPath`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `CheckPath`; example: `"/test"`
     pub check_path: Option<String>,
 
-    /// `CheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `CheckMethod`; example: `"GET"`
     pub check_method: Option<String>,
 
-    /// `StatusMask`: a list of strings.
-    ///
-    /// Example: `["http_2xx"]`
+    /// `StatusMask`; example: `["http_2xx"]`
     pub status_mask: Option<Vec<String>>,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: Option<String>,
 
-    /// `PortOverrides`: a list of [`PortOverride`](super::models::PortOverride) objects.
+    /// `PortOverrides`
     pub port_overrides: Option<Vec<models::PortOverride>>,
 
-    /// `CipherPolicyId`: a string.
-    ///
-    /// Example: `"tls_policy_1.0-2"`
+    /// `CipherPolicyId`; example: `"tls_policy_1.0-2"`
     pub cipher_policy_id: Option<String>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/2"`
+    /// `HttpVersion`; example: `"HTTP/2"`
     pub http_version: Option<String>,
 }
 
 /// What a successful [`ModifyEndpointGroup`] call returns.
 #[tc_model]
 pub struct ModifyEndpointGroupResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"b83b144d-a14d-45fb-91ec-04649d3c7537"`
+    /// `TaskId`; example: `"b83b144d-a14d-45fb-91ec-04649d3c7537"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1832,44 +1831,43 @@ pub struct ModifyEndpointGroupResponse {
 /// The `ModifyForwardingPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyForwardingPolicyResponse`].
-/// The codes it documents are in [`ModifyForwardingPolicyError`](super::errors::ModifyForwardingPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyForwardingPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`ResourceNotFound`](super::errors::Ga2ErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.DefaultForwardingPolicyOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultForwardingPolicyOperate)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.TransportLayerUnsupportedOperateForwardingPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationTransportLayerUnsupportedOperateForwardingPolicy)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyForwardingPolicy",
     output = ModifyForwardingPolicyResponse,
-    error = super::errors::ModifyForwardingPolicyError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyForwardingPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-kzjzfs7n"`
+    /// `ListenerId`; example: `"lsr-kzjzfs7n"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-dz058e4q"`
+    /// `ForwardingPolicyId`; example: `"dm-dz058e4q"`
     pub forwarding_policy_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.bbc.com"`
+    /// `Host`; example: `"www.bbc.com"`
     pub host: String,
 }
 
 /// What a successful [`ModifyForwardingPolicy`] call returns.
 #[tc_model]
 pub struct ModifyForwardingPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1879,74 +1877,74 @@ pub struct ModifyForwardingPolicyResponse {
 /// The `ModifyForwardingRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyForwardingRuleResponse`].
-/// The codes it documents are in [`ModifyForwardingRuleError`](super::errors::ModifyForwardingRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyForwardingRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.AsciiCharacters`](super::errors::Ga2ErrorCode::InvalidParameterValueAsciiCharacters)
+/// - [`InvalidParameterValue.ForwardingRulePathConflict`](super::errors::Ga2ErrorCode::InvalidParameterValueForwardingRulePathConflict)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.SpecialCharacters`](super::errors::Ga2ErrorCode::InvalidParameterValueSpecialCharacters)
+/// - [`LimitExceeded`](super::errors::Ga2ErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::Ga2ErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::Ga2ErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.DefaultForwardingPolicyOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultForwardingPolicyOperate)
+/// - [`UnsupportedOperation.DefaultForwardingRuleOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationDefaultForwardingRuleOperate)
+/// - [`UnsupportedOperation.ForwardGroupForwardingRuleUnsupportedDefaultEndpointGroup`](super::errors::Ga2ErrorCode::UnsupportedOperationForwardGroupForwardingRuleUnsupportedDefaultEndpointGroup)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.TransportLayerUnsupportedOperateForwardingPolicy`](super::errors::Ga2ErrorCode::UnsupportedOperationTransportLayerUnsupportedOperateForwardingPolicy)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyForwardingRule",
     output = ModifyForwardingRuleResponse,
-    error = super::errors::ModifyForwardingRuleError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyForwardingRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-kzjzfs7n"`
+    /// `ListenerId`; example: `"lsr-kzjzfs7n"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-dz058e4q"`
+    /// `ForwardingPolicyId`; example: `"dm-dz058e4q"`
     pub forwarding_policy_id: String,
 
-    /// `ForwardingRuleId`: a string.
-    ///
-    /// Example: `"rule-ioi42kxy"`
+    /// `ForwardingRuleId`; example: `"rule-ioi42kxy"`
     pub forwarding_rule_id: String,
 
-    /// `RuleConditions`: a list of [`RuleCondition`](super::models::RuleCondition) objects.
+    /// `RuleConditions`
     pub rule_conditions: Option<Vec<models::RuleCondition>>,
 
-    /// `RuleActions`: a list of [`RuleAction`](super::models::RuleAction) objects.
+    /// `RuleActions`
     pub rule_actions: Option<Vec<models::RuleAction>>,
 
-    /// `OriginHeaders`: a list of [`OriginHeader`](super::models::OriginHeader) objects.
+    /// `OriginHeaders`
     pub origin_headers: Option<Vec<models::OriginHeader>>,
 
-    /// `EnableOriginSni`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableOriginSni`; example: `true`
     pub enable_origin_sni: Option<bool>,
 
-    /// `OriginSni`: a string.
-    ///
-    /// Example: `"hjk136"`
+    /// `OriginSni`; example: `"hjk136"`
     pub origin_sni: Option<String>,
 
-    /// `OriginHost`: a string.
-    ///
-    /// Example: `"www.aaa.com"`
+    /// `OriginHost`; example: `"www.aaa.com"`
     pub origin_host: Option<String>,
 
-    /// `ResponseHeaders`: a list of [`ResponseHeaders`](super::models::ResponseHeaders) objects.
+    /// `ResponseHeaders`
     pub response_headers: Option<Vec<models::ResponseHeaders>>,
 
-    /// `HideResponseHeaders`: a list of [`HideResponseHeaders`](super::models::HideResponseHeaders) objects.
+    /// `HideResponseHeaders`
     pub hide_response_headers: Option<Vec<models::HideResponseHeaders>>,
 }
 
 /// What a successful [`ModifyForwardingRule`] call returns.
 #[tc_model]
 pub struct ModifyForwardingRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1956,49 +1954,46 @@ pub struct ModifyForwardingRuleResponse {
 /// The `ModifyGlobalAccelerator` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyGlobalAcceleratorResponse`].
-/// The codes it documents are in [`ModifyGlobalAcceleratorError`](super::errors::ModifyGlobalAcceleratorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyGlobalAccelerator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputMustExistOne`](super::errors::Ga2ErrorCode::InvalidParameterInputMustExistOne)
+/// - [`UnsupportedOperation.AlreadyEnableCrossBorder`](super::errors::Ga2ErrorCode::UnsupportedOperationAlreadyEnableCrossBorder)
+/// - [`UnsupportedOperation.CrossBorderPromiseNotSigned`](super::errors::Ga2ErrorCode::UnsupportedOperationCrossBorderPromiseNotSigned)
+/// - [`UnsupportedOperation.EnableCrossBorder`](super::errors::Ga2ErrorCode::UnsupportedOperationEnableCrossBorder)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyGlobalAccelerator",
     output = ModifyGlobalAcceleratorResponse,
-    error = super::errors::ModifyGlobalAcceleratorError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyGlobalAccelerator {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-1sdfg526"`
+    /// `GlobalAcceleratorId`; example: `"ga-1sdfg526"`
     pub global_accelerator_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `CrossBorderType`: a string.
-    ///
-    /// Example: `"HighQuality"`
+    /// `CrossBorderType`; example: `"HighQuality"`
     pub cross_border_type: Option<String>,
 
-    /// `CrossBorderPromiseFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CrossBorderPromiseFlag`; example: `true`
     pub cross_border_promise_flag: Option<bool>,
 }
 
 /// What a successful [`ModifyGlobalAccelerator`] call returns.
 #[tc_model]
 pub struct ModifyGlobalAcceleratorResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1d026850-b4f4-4c21-b871-2f7fd9fb0ecc"`
+    /// `TaskId`; example: `"1d026850-b4f4-4c21-b871-2f7fd9fb0ecc"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2008,45 +2003,42 @@ pub struct ModifyGlobalAcceleratorResponse {
 /// The `ModifyGlobalAcceleratorAccessLog` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyGlobalAcceleratorAccessLogResponse`].
-/// The codes it documents are in [`ModifyGlobalAcceleratorAccessLogError`](super::errors::ModifyGlobalAcceleratorAccessLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyGlobalAcceleratorAccessLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Empty`](super::errors::Ga2ErrorCode::InvalidParameterValueEmpty)
+/// - [`InvalidParameterValue.LogsetNotExist`](super::errors::Ga2ErrorCode::InvalidParameterValueLogsetNotExist)
+/// - [`InvalidParameterValue.Range`](super::errors::Ga2ErrorCode::InvalidParameterValueRange)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.NotAuthorization`](super::errors::Ga2ErrorCode::UnsupportedOperationNotAuthorization)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyGlobalAcceleratorAccessLog",
     output = ModifyGlobalAcceleratorAccessLogResponse,
-    error = super::errors::ModifyGlobalAcceleratorAccessLogError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyGlobalAcceleratorAccessLog {
-    /// `LogPushTaskId`: a string.
-    ///
-    /// Example: `"galog-5nz8egdx"`
+    /// `LogPushTaskId`; example: `"galog-5nz8egdx"`
     pub log_push_task_id: String,
 
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-8sreohed"`
+    /// `GlobalAcceleratorId`; example: `"ga-8sreohed"`
     pub global_accelerator_id: String,
 
-    /// `CloudLogId`: a string.
-    ///
-    /// Example: `"ce5aa025-1c29-4d8b-8f84-d960e22acb3f"`
+    /// `CloudLogId`; example: `"ce5aa025-1c29-4d8b-8f84-d960e22acb3f"`
     pub cloud_log_id: Option<String>,
 
-    /// `CloudLogSetId`: a string.
-    ///
-    /// Example: `"81217ea2-f578-451a-946e-f31e2131a9ac"`
+    /// `CloudLogSetId`; example: `"81217ea2-f578-451a-946e-f31e2131a9ac"`
     pub cloud_log_set_id: Option<String>,
 
-    /// `FieldKeys`: a list of strings.
-    ///
-    /// Example: `["session_time"]`
+    /// `FieldKeys`; example: `["session_time"]`
     pub field_keys: Option<Vec<String>>,
 
-    /// `FlowLogDescription`: a string.
-    ///
-    /// Example: `"****-测试创建日志任务-修改"`
+    /// `FlowLogDescription`; example: `"****-测试创建日志任务-修改"`
     pub flow_log_description: Option<String>,
 }
 
@@ -2060,39 +2052,38 @@ pub struct ModifyGlobalAcceleratorAccessLogResponse {
 /// The `ModifyGlobalAcceleratorAclPolicy` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyGlobalAcceleratorAclPolicyResponse`].
-/// The codes it documents are in [`ModifyGlobalAcceleratorAclPolicyError`](super::errors::ModifyGlobalAcceleratorAclPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyGlobalAcceleratorAclPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.DuplicateInstanceStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationDuplicateInstanceStatus)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyGlobalAcceleratorAclPolicy",
     output = ModifyGlobalAcceleratorAclPolicyResponse,
-    error = super::errors::ModifyGlobalAcceleratorAclPolicyError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyGlobalAcceleratorAclPolicy {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-io46vtlf"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-io46vtlf"`
     pub global_accelerator_acl_policy_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `Status`; example: `"OPEN"`
     pub status: String,
 }
 
 /// What a successful [`ModifyGlobalAcceleratorAclPolicy`] call returns.
 #[tc_model]
 pub struct ModifyGlobalAcceleratorAclPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fd3bf857-9ee2-4534-826f-fbca65c9e324"`
+    /// `TaskId`; example: `"fd3bf857-9ee2-4534-826f-fbca65c9e324"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2102,64 +2093,55 @@ pub struct ModifyGlobalAcceleratorAclPolicyResponse {
 /// The `ModifyGlobalAcceleratorAclRule` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyGlobalAcceleratorAclRuleResponse`].
-/// The codes it documents are in [`ModifyGlobalAcceleratorAclRuleError`](super::errors::ModifyGlobalAcceleratorAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyGlobalAcceleratorAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputDuplicateWithExistingData`](super::errors::Ga2ErrorCode::InvalidParameterInputDuplicateWithExistingData)
+/// - [`InvalidParameter.InputMustExistOne`](super::errors::Ga2ErrorCode::InvalidParameterInputMustExistOne)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`UnsupportedOperation.InstanceStateNotAllowedOperate`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceStateNotAllowedOperate)
+/// - [`UnsupportedOperation.RequestParametersError`](super::errors::Ga2ErrorCode::UnsupportedOperationRequestParametersError)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyGlobalAcceleratorAclRule",
     output = ModifyGlobalAcceleratorAclRuleResponse,
-    error = super::errors::ModifyGlobalAcceleratorAclRuleError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyGlobalAcceleratorAclRule {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-183247cd"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-183247cd"`
     pub global_accelerator_acl_policy_id: String,
 
-    /// `GlobalAcceleratorAclRuleId`: a string.
-    ///
-    /// Example: `"sr-00000msx"`
+    /// `GlobalAcceleratorAclRuleId`; example: `"sr-00000msx"`
     pub global_accelerator_acl_rule_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Port`; example: `"10"`
     pub port: Option<String>,
 
-    /// `SourceCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceCidrBlock`; example: `"10.0.0.0/16"`
     pub source_cidr_block: Option<String>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `Policy`; example: `"Allow"`
     pub policy: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
 /// What a successful [`ModifyGlobalAcceleratorAclRule`] call returns.
 #[tc_model]
 pub struct ModifyGlobalAcceleratorAclRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
+    /// `TaskId`; example: `"e1326769-29a9-43d5-8fbb-6af2e7165328"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2169,99 +2151,83 @@ pub struct ModifyGlobalAcceleratorAclRuleResponse {
 /// The `ModifyListener` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ModifyListenerResponse`].
-/// The codes it documents are in [`ModifyListenerError`](super::errors::ModifyListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ModifyListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ApplicationLayerListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterApplicationLayerListenerCannotCarryParameters)
+/// - [`InvalidParameter.ClientAffinityCLose`](super::errors::Ga2ErrorCode::InvalidParameterClientAffinityCLose)
+/// - [`InvalidParameter.HttpListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterHttpListenerCannotCarryParameters)
+/// - [`InvalidParameter.TransportLayerListenerCannotCarryParameters`](super::errors::Ga2ErrorCode::InvalidParameterTransportLayerListenerCannotCarryParameters)
+/// - [`InvalidParameterValue.InstanceMismatch`](super::errors::Ga2ErrorCode::InvalidParameterValueInstanceMismatch)
+/// - [`InvalidParameterValue.Malformed`](super::errors::Ga2ErrorCode::InvalidParameterValueMalformed)
+/// - [`MissingParameter`](super::errors::Ga2ErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.DuplicateInstanceStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationDuplicateInstanceStatus)
+/// - [`UnsupportedOperation.HttpVersionInconsistent`](super::errors::Ga2ErrorCode::UnsupportedOperationHttpVersionInconsistent)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
+/// - [`UnsupportedOperation.OnlyTcpListenerSupportToa`](super::errors::Ga2ErrorCode::UnsupportedOperationOnlyTcpListenerSupportToa)
+/// - [`UnsupportedOperation.TOAFeatureNotEnabled`](super::errors::Ga2ErrorCode::UnsupportedOperationToaFeatureNotEnabled)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ModifyListener",
     output = ModifyListenerResponse,
-    error = super::errors::ModifyListenerError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ModifyListener {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-sfg45k23"`
+    /// `GlobalAcceleratorId`; example: `"ga-sfg45k23"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-00048c4x"`
+    /// `ListenerId`; example: `"lsr-00048c4x"`
     pub listener_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `IdleTimeout`; example: `3`
     pub idle_timeout: Option<u64>,
 
-    /// `ClientAffinity`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `ClientAffinity`; example: `"Open"`
     pub client_affinity: Option<String>,
 
-    /// `ClientAffinityTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClientAffinityTime`; example: `1`
     pub client_affinity_time: Option<u64>,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequestTimeout`; example: `1`
     pub request_timeout: Option<u64>,
 
-    /// `XForwardedForRealIp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `XForwardedForRealIp`; example: `true`
     pub x_forwarded_for_real_ip: Option<bool>,
 
-    /// `CertificationType`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `CertificationType`; example: `"UNIDIRECTIONAL"`
     pub certification_type: Option<String>,
 
-    /// `CipherPolicyId`: a string.
-    ///
-    /// Example: `"tls_cipher_policy_1_0"`
+    /// `CipherPolicyId`; example: `"tls_cipher_policy_1_0"`
     pub cipher_policy_id: Option<String>,
 
-    /// `ServerCertificates`: a list of strings.
-    ///
-    /// Example: `["LBNUH4N3"]`
+    /// `ServerCertificates`; example: `["LBNUH4N3"]`
     pub server_certificates: Option<Vec<String>>,
 
-    /// `ClientCaCertificates`: a list of strings.
-    ///
-    /// Example: `["KVfO6PUQ"]`
+    /// `ClientCaCertificates`; example: `["KVfO6PUQ"]`
     pub client_ca_certificates: Option<Vec<String>>,
 
-    /// `GetRealIpType`: a string.
-    ///
-    /// Example: `"ProxyProtocol"`
+    /// `GetRealIpType`; example: `"ProxyProtocol"`
     pub get_real_ip_type: Option<String>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/1.1"`
+    /// `HttpVersion`; example: `"HTTP/1.1"`
     pub http_version: Option<String>,
 }
 
 /// What a successful [`ModifyListener`] call returns.
 #[tc_model]
 pub struct ModifyListenerResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0a162e80-c98e-47eb-a145-d2015fd490fb"`
+    /// `TaskId`; example: `"0a162e80-c98e-47eb-a145-d2015fd490fb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2271,44 +2237,43 @@ pub struct ModifyListenerResponse {
 /// The `ReplaceListenerAdditionalCert` action of GA2 API 2025-01-15.
 ///
 /// A successful call returns [`ReplaceListenerAdditionalCertResponse`].
-/// The codes it documents are in [`ReplaceListenerAdditionalCertError`](super::errors::ReplaceListenerAdditionalCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ga2&Version=2025-01-15&Action=ReplaceListenerAdditionalCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`Ga2ErrorCode`](super::errors::Ga2ErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputRepeat`](super::errors::Ga2ErrorCode::InvalidParameterInputRepeat)
+/// - [`InvalidParameterValue.CertificatesConflict`](super::errors::Ga2ErrorCode::InvalidParameterValueCertificatesConflict)
+/// - [`UnsupportedOperation.CertificateInvalidStatus`](super::errors::Ga2ErrorCode::UnsupportedOperationCertificateInvalidStatus)
+/// - [`UnsupportedOperation.DomainMismatched`](super::errors::Ga2ErrorCode::UnsupportedOperationDomainMismatched)
+/// - [`UnsupportedOperation.InstanceNotRunning`](super::errors::Ga2ErrorCode::UnsupportedOperationInstanceNotRunning)
 #[tc_action(
     service = "ga2",
     version = "2025-01-15",
     name = "ReplaceListenerAdditionalCert",
     output = ReplaceListenerAdditionalCertResponse,
-    error = super::errors::ReplaceListenerAdditionalCertError
+    error = super::errors::Ga2ErrorCode
 )]
 pub struct ReplaceListenerAdditionalCert {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-ask56kjh"`
+    /// `GlobalAcceleratorId`; example: `"ga-ask56kjh"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"[\"listener-ask56kjh\"]"`
+    /// `ListenerId`; example: `"[\"listener-ask56kjh\"]"`
     pub listener_id: String,
 
-    /// `AdditionalCertificate`: a string.
-    ///
-    /// Example: `"7KwVvXcD"`
+    /// `AdditionalCertificate`; example: `"7KwVvXcD"`
     pub additional_certificate: String,
 
-    /// `OldCertificate`: a string.
-    ///
-    /// Example: `"7KwVvXcD"`
+    /// `OldCertificate`; example: `"7KwVvXcD"`
     pub old_certificate: String,
 }
 
 /// What a successful [`ReplaceListenerAdditionalCert`] call returns.
 #[tc_model]
 pub struct ReplaceListenerAdditionalCertResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
+    /// `TaskId`; example: `"4b995c0a-98f2-4dbc-84cc-71b1a63642e5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

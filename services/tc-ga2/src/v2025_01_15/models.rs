@@ -9,42 +9,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccelerateAreas`](super::DescribeAccelerateAreas).
 #[tc_model]
 pub struct AcceleratorAreas {
-    /// `AccelerateRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `AccelerateRegion`; example: `"ap-guangzhou"`
     pub accelerate_region: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`, always sent in responses; example: `10`
     pub bandwidth: Option<u64>,
 
-    /// `IspType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BGP"`
+    /// `IspType`, always sent in responses; example: `"BGP"`
     pub isp_type: Option<String>,
 
-    /// `IpVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IPv4"`
+    /// `IpVersion`, always sent in responses; example: `"IPv4"`
     pub ip_version: Option<String>,
 
-    /// `AcceleratorAreaId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"area-np7tkvgs"`
+    /// `AcceleratorAreaId`, always sent in responses; example: `"area-np7tkvgs"`
     pub accelerator_area_id: Option<String>,
 
-    /// `IpAddress`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["154.8.187.136"]`
+    /// `IpAddress`, always sent in responses; example: `["154.8.187.136"]`
     pub ip_address: Option<Vec<String>>,
 
-    /// `IpAddressInfoSet`: a list of [`IpAddressInfoSet`] objects.
+    /// `IpAddressInfoSet`
     pub ip_address_info_set: Option<Vec<IpAddressInfoSet>>,
 }
 
@@ -53,39 +36,25 @@ pub struct AcceleratorAreas {
 /// Returned in the output of [`DescribeAccelerateRegions`](super::DescribeAccelerateRegions).
 #[tc_model]
 pub struct AcceleratorRegionSet {
-    /// `Name`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Name`; example: `"广州"`
     pub name: String,
 
-    /// `IsAvailable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAvailable`; example: `0`
     pub is_available: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AreaName`: a string.
-    ///
-    /// Example: `"中国大陆"`
+    /// `AreaName`; example: `"中国大陆"`
     pub area_name: String,
 
-    /// `IsChinaMainland`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsChinaMainland`; example: `1`
     pub is_china_mainland: u64,
 
-    /// `SupportIspType`: a list of strings.
-    ///
-    /// Example: `["BGP"]`
+    /// `SupportIspType`; example: `["BGP"]`
     pub support_isp_type: Vec<String>,
 
-    /// `IsTencentRegion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTencentRegion`; example: `0`
     pub is_tencent_region: u64,
 }
 
@@ -94,29 +63,19 @@ pub struct AcceleratorRegionSet {
 /// Sent in the input of [`CreateGlobalAcceleratorAclRule`](super::CreateGlobalAcceleratorAclRule).
 #[tc_model]
 pub struct AclEntries {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Port`; example: `"10"`
     pub port: String,
 
-    /// `SourceCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceCidrBlock`; example: `"10.0.0.0/16"`
     pub source_cidr_block: String,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Policy`; example: `"ACCEPT"`
     pub policy: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
@@ -126,25 +85,16 @@ pub struct AclEntries {
 /// Returned in the output of [`DescribeEndpointGroups`](super::DescribeEndpointGroups).
 #[tc_model]
 pub struct EndpointConfigurations {
-    /// `EndpointType`: a string.
-    ///
-    /// Example: `"Domain"`
+    /// `EndpointType`; example: `"Domain"`
     pub endpoint_type: String,
 
-    /// `EndpointService`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `EndpointService`; example: `"www.test.com"`
     pub endpoint_service: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: u64,
 
-    /// `HealthCheckStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HEALTH"`
+    /// `HealthCheckStatus`, always sent in responses; example: `"HEALTH"`
     pub health_check_status: Option<String>,
 }
 
@@ -153,115 +103,73 @@ pub struct EndpointConfigurations {
 /// Sent in the input of [`CreateEndpointGroup`](super::CreateEndpointGroup).
 #[tc_model]
 pub struct EndpointGroupConfiguration {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `EndpointGroupRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EndpointGroupRegion`; example: `"ap-guangzhou"`
     pub endpoint_group_region: String,
 
-    /// `EndpointConfigurations`: a list of [`EndpointConfigurations`] objects.
+    /// `EndpointConfigurations`
     pub endpoint_configurations: Vec<EndpointConfigurations>,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `CheckType`; example: `"TCP"`
     pub check_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `CheckPort`: a string.
-    ///
-    /// Example: `"10"`
+    /// `CheckPort`; example: `"10"`
     pub check_port: Option<String>,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"check_type_test"`
+    /// `ContextType`; example: `"check_type_test"`
     pub context_type: Option<String>,
 
-    /// `CheckSendContext`: a string.
-    ///
-    /// Example: `"check_send_context_test"`
+    /// `CheckSendContext`; example: `"check_send_context_test"`
     pub check_send_context: Option<String>,
 
-    /// `CheckRecvContext`: a string.
-    ///
-    /// Example: `"check_recv_context_test"`
+    /// `CheckRecvContext`; example: `"check_recv_context_test"`
     pub check_recv_context: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectTimeout`; example: `10`
     pub connect_timeout: Option<u64>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckInterval`; example: `10`
     pub health_check_interval: Option<u64>,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UnhealthyThreshold`; example: `10`
     pub unhealthy_threshold: Option<u64>,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthyThreshold`; example: `10`
     pub healthy_threshold: Option<u64>,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: Option<String>,
 
-    /// `CheckDomain`: a string.
-    ///
-    /// Example: `"www.ccc.com"`
+    /// `CheckDomain`; example: `"www.ccc.com"`
     pub check_domain: Option<String>,
 
-    /// `CheckPath`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `CheckPath`; example: `"/path"`
     pub check_path: Option<String>,
 
-    /// `CheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `CheckMethod`; example: `"GET"`
     pub check_method: Option<String>,
 
-    /// `StatusMask`: a list of strings.
-    ///
-    /// Example: `["http_2xx"]`
+    /// `StatusMask`; example: `["http_2xx"]`
     pub status_mask: Option<Vec<String>>,
 
-    /// `PortOverrides`: a list of [`PortOverride`] objects.
+    /// `PortOverrides`
     pub port_overrides: Option<Vec<PortOverride>>,
 
-    /// `IspType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `IspType`; example: `"CMCC"`
     pub isp_type: Option<String>,
 
-    /// `CipherPolicyId`: a string.
-    ///
-    /// Example: `"tls_policy_1.0-2"`
+    /// `CipherPolicyId`; example: `"tls_policy_1.0-2"`
     pub cipher_policy_id: Option<String>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/2"`
+    /// `HttpVersion`; example: `"HTTP/2"`
     pub http_version: Option<String>,
 }
 
@@ -270,155 +178,97 @@ pub struct EndpointGroupConfiguration {
 /// Returned in the output of [`DescribeEndpointGroups`](super::DescribeEndpointGroups).
 #[tc_model]
 pub struct EndpointGroupConfigurationSet {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-shj492kj"`
+    /// `GlobalAcceleratorId`; example: `"ga-shj492kj"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-shj492kj"`
+    /// `ListenerId`; example: `"listener-shj492kj"`
     pub listener_id: String,
 
-    /// `EndpointGroupId`: a string.
-    ///
-    /// Example: `"epg-shj492kj"`
+    /// `EndpointGroupId`; example: `"epg-shj492kj"`
     pub endpoint_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `EndpointGroupRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EndpointGroupRegion`; example: `"ap-guangzhou"`
     pub endpoint_group_region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `EndpointConfigurations`: a list of [`EndpointConfigurations`] objects.
+    /// `EndpointConfigurations`
     pub endpoint_configurations: Option<Vec<EndpointConfigurations>>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: bool,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectTimeout`; example: `10`
     pub connect_timeout: u64,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `HealthCheckInterval`; example: `12`
     pub health_check_interval: u64,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `UnhealthyThreshold`; example: `12`
     pub unhealthy_threshold: u64,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `HealthyThreshold`; example: `12`
     pub healthy_threshold: u64,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `CheckType`; example: `"TCP"`
     pub check_type: String,
 
-    /// `CheckPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CheckPort`; example: `12`
     pub check_port: u64,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"asdg12"`
+    /// `ContextType`; example: `"asdg12"`
     pub context_type: String,
 
-    /// `CheckSendContext`: a string.
-    ///
-    /// Example: `"sdjsd"`
+    /// `CheckSendContext`; example: `"sdjsd"`
     pub check_send_context: String,
 
-    /// `CheckRecvContext`: a string.
-    ///
-    /// Example: `"/sdjsd"`
+    /// `CheckRecvContext`; example: `"/sdjsd"`
     pub check_recv_context: String,
 
-    /// `CheckDomain`: a string.
-    ///
-    /// Example: `"/asld"`
+    /// `CheckDomain`; example: `"/asld"`
     pub check_domain: String,
 
-    /// `CheckPath`: a string.
-    ///
-    /// Example: `"/asld"`
+    /// `CheckPath`; example: `"/asld"`
     pub check_path: String,
 
-    /// `CheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `CheckMethod`; example: `"GET"`
     pub check_method: String,
 
-    /// `StatusMask`: a list of strings.
-    ///
-    /// Example: `["http_2xx"]`
+    /// `StatusMask`; example: `["http_2xx"]`
     pub status_mask: Vec<String>,
 
-    /// `EndpointGroupType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `EndpointGroupType`; example: `"DEFAULT"`
     pub endpoint_group_type: String,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: String,
 
-    /// `PortOverrides`: a list of [`PortOverride`] objects.
+    /// `PortOverrides`
     pub port_overrides: Vec<PortOverride>,
 
-    /// `VirtualExistForwardingRuleFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VirtualExistForwardingRuleFlag`; example: `false`
     pub virtual_exist_forwarding_rule_flag: bool,
 
-    /// `OriginPublicIps`: a list of strings.
-    ///
-    /// Example: `["101.42.53.111"]`
+    /// `OriginPublicIps`; example: `["101.42.53.111"]`
     pub origin_public_ips: Vec<String>,
 
-    /// `IspType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `IspType`; example: `"CMCC"`
     pub isp_type: String,
 
-    /// `CipherPolicyId`: a string.
-    ///
-    /// Example: `"tls_policy_1.1-2"`
+    /// `CipherPolicyId`; example: `"tls_policy_1.1-2"`
     pub cipher_policy_id: Option<String>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/2"`
+    /// `HttpVersion`; example: `"HTTP/2"`
     pub http_version: Option<String>,
 
-    /// `OriginPrivateIps`: a list of strings.
-    ///
-    /// Example: `["10.0.0.2"]`
+    /// `OriginPrivateIps`; example: `["10.0.0.2"]`
     pub origin_private_ips: Vec<String>,
 
-    /// `OriginPublicCidrs`: a list of strings.
-    ///
-    /// Example: `["101.42.53.0/24"]`
+    /// `OriginPublicCidrs`; example: `["101.42.53.0/24"]`
     pub origin_public_cidrs: Option<Vec<String>>,
 }
 
@@ -427,14 +277,10 @@ pub struct EndpointGroupConfigurationSet {
 /// Sent in the input of [`DescribeAccelerateAreas`](super::DescribeAccelerateAreas), [`DescribeEndpointGroups`](super::DescribeEndpointGroups), [`DescribeForwardingPolicy`](super::DescribeForwardingPolicy), [`DescribeForwardingRule`](super::DescribeForwardingRule), [`DescribeGlobalAcceleratorAccessLog`](super::DescribeGlobalAcceleratorAccessLog), [`DescribeGlobalAcceleratorAclRules`](super::DescribeGlobalAcceleratorAclRules) and 2 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"config-profile-id"`
+    /// `Name`; example: `"config-profile-id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["cp-xxxxxxxx"]`
+    /// `Values`; example: `["cp-xxxxxxxx"]`
     pub values: Vec<String>,
 }
 
@@ -443,27 +289,19 @@ pub struct Filter {
 /// Returned in the output of [`DescribeForwardingPolicy`](super::DescribeForwardingPolicy).
 #[tc_model]
 pub struct ForwardingPolicySet {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-dz058dxi"`
+    /// `GlobalAcceleratorId`; example: `"ga-dz058dxi"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-io48ae1d"`
+    /// `ListenerId`; example: `"lsr-io48ae1d"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-00000ju6"`
+    /// `ForwardingPolicyId`; example: `"dm-00000ju6"`
     pub forwarding_policy_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.979137.com"`
+    /// `Host`; example: `"www.979137.com"`
     pub host: String,
 
-    /// `DefaultHostFlag`: a boolean.
+    /// `DefaultHostFlag`
     pub default_host_flag: bool,
 }
 
@@ -472,54 +310,40 @@ pub struct ForwardingPolicySet {
 /// Returned in the output of [`DescribeForwardingRule`](super::DescribeForwardingRule).
 #[tc_model]
 pub struct ForwardingRuleSet {
-    /// `RuleCondition`: a list of [`RuleCondition`] objects.
+    /// `RuleCondition`
     pub rule_condition: Vec<RuleCondition>,
 
-    /// `RuleAction`: a list of [`RuleAction`] objects.
+    /// `RuleAction`
     pub rule_action: Vec<RuleAction>,
 
-    /// `EnableOriginSni`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableOriginSni`; example: `true`
     pub enable_origin_sni: bool,
 
-    /// `OriginSni`: a string.
-    ///
-    /// Example: `"21dsf"`
+    /// `OriginSni`; example: `"21dsf"`
     pub origin_sni: String,
 
-    /// `OriginHeaders`: a list of [`OriginHeader`] objects.
+    /// `OriginHeaders`
     pub origin_headers: Vec<OriginHeader>,
 
-    /// `OriginHost`: a string.
-    ///
-    /// Example: `"12.12.12.1"`
+    /// `OriginHost`; example: `"12.12.12.1"`
     pub origin_host: String,
 
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-80bzejka"`
+    /// `GlobalAcceleratorId`; example: `"ga-80bzejka"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-nd3qmz7h"`
+    /// `ListenerId`; example: `"lsr-nd3qmz7h"`
     pub listener_id: String,
 
-    /// `ForwardingPolicyId`: a string.
-    ///
-    /// Example: `"dm-kzk3neks"`
+    /// `ForwardingPolicyId`; example: `"dm-kzk3neks"`
     pub forwarding_policy_id: String,
 
-    /// `ForwardingRuleId`: a string.
-    ///
-    /// Example: `"rule-5lybgwaw"`
+    /// `ForwardingRuleId`; example: `"rule-5lybgwaw"`
     pub forwarding_rule_id: String,
 
-    /// `HideResponseHeaders`: a list of [`HideResponseHeaders`] objects.
+    /// `HideResponseHeaders`
     pub hide_response_headers: Option<Vec<HideResponseHeaders>>,
 
-    /// `ResponseHeaders`: a list of [`ResponseHeaders`] objects.
+    /// `ResponseHeaders`
     pub response_headers: Option<Vec<ResponseHeaders>>,
 }
 
@@ -528,54 +352,34 @@ pub struct ForwardingRuleSet {
 /// Returned in the output of [`DescribeGlobalAcceleratorAccessLog`](super::DescribeGlobalAcceleratorAccessLog).
 #[tc_model]
 pub struct GlobalAcceleratorAccessLog {
-    /// `LogPushTaskId`: a string.
-    ///
-    /// Example: `"galog-8agteyy6"`
+    /// `LogPushTaskId`; example: `"galog-8agteyy6"`
     pub log_push_task_id: String,
 
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-rs4cpp5u"`
+    /// `GlobalAcceleratorId`; example: `"ga-rs4cpp5u"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-3c7xwnq3"`
+    /// `ListenerId`; example: `"lsr-3c7xwnq3"`
     pub listener_id: String,
 
-    /// `EndpointGroupId`: a string.
-    ///
-    /// Example: `"epg-pg931p4y"`
+    /// `EndpointGroupId`; example: `"epg-pg931p4y"`
     pub endpoint_group_id: String,
 
-    /// `FlowLogDescription`: a string.
-    ///
-    /// Example: `"wick-测试创建日志任务-修改"`
+    /// `FlowLogDescription`; example: `"wick-测试创建日志任务-修改"`
     pub flow_log_description: String,
 
-    /// `CloudRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `CloudRegion`; example: `"ap-beijing"`
     pub cloud_region: String,
 
-    /// `CloudLogId`: a string.
-    ///
-    /// Example: `"8b82e387-a213-41f7-aaa3-2fd6d02265d8"`
+    /// `CloudLogId`; example: `"8b82e387-a213-41f7-aaa3-2fd6d02265d8"`
     pub cloud_log_id: String,
 
-    /// `CloudLogSetId`: a string.
-    ///
-    /// Example: `"b18a3982-b759-4809-9f59-17a0b971f223"`
+    /// `CloudLogSetId`; example: `"b18a3982-b759-4809-9f59-17a0b971f223"`
     pub cloud_log_set_id: String,
 
-    /// `FieldKeys`: a list of strings.
-    ///
-    /// Example: `["upstream_bytes_received"]`
+    /// `FieldKeys`; example: `["upstream_bytes_received"]`
     pub field_keys: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 }
 
@@ -584,19 +388,13 @@ pub struct GlobalAcceleratorAccessLog {
 /// Returned in the output of [`DescribeGlobalAcceleratorAclPolicies`](super::DescribeGlobalAcceleratorAclPolicies).
 #[tc_model]
 pub struct GlobalAcceleratorAclPolicies {
-    /// `GlobalAcceleratorAclPolicyId`: a string.
-    ///
-    /// Example: `"sp-io46vtlf"`
+    /// `GlobalAcceleratorAclPolicyId`; example: `"sp-io46vtlf"`
     pub global_accelerator_acl_policy_id: String,
 
-    /// `DefaultAction`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `DefaultAction`; example: `"ACCEPT"`
     pub default_action: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `Status`; example: `"OPEN"`
     pub status: String,
 }
 
@@ -605,35 +403,25 @@ pub struct GlobalAcceleratorAclPolicies {
 /// Returned in the output of [`DescribeGlobalAcceleratorAclRules`](super::DescribeGlobalAcceleratorAclRules).
 #[tc_model]
 pub struct GlobalAcceleratorAclRuleSet {
-    /// `GlobalAcceleratorPolicyId`: a string.
+    /// `GlobalAcceleratorPolicyId`
     pub global_accelerator_policy_id: String,
 
-    /// `GlobalAcceleratorAclRuleId`: a string.
+    /// `GlobalAcceleratorAclRuleId`
     pub global_accelerator_acl_rule_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Port`; example: `"10"`
     pub port: String,
 
-    /// `SourceCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceCidrBlock`; example: `"10.0.0.0/16"`
     pub source_cidr_block: String,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `Policy`; example: `"Allow"`
     pub policy: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 }
 
@@ -642,67 +430,43 @@ pub struct GlobalAcceleratorAclRuleSet {
 /// Returned in the output of [`DescribeGlobalAccelerators`](super::DescribeGlobalAccelerators).
 #[tc_model]
 pub struct GlobalAcceleratorSet {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-xfg498km"`
+    /// `GlobalAcceleratorId`; example: `"ga-xfg498km"`
     pub global_accelerator_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-12 17:16:52"`
+    /// `CreateTime`; example: `"2025-01-12 17:16:52"`
     pub create_time: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `State`; example: `"ACTIVE"`
     pub state: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: String,
 
-    /// `DdosId`: a string.
-    ///
-    /// Example: `"xfg498km"`
+    /// `DdosId`; example: `"xfg498km"`
     pub ddos_id: String,
 
-    /// `ListenerCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListenerCounts`; example: `1`
     pub listener_counts: u64,
 
-    /// `AcceleratorAreaCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AcceleratorAreaCounts`; example: `1`
     pub accelerator_area_counts: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"a-cr2dpapy-dev.gaapacc020.com.cn"`
+    /// `Cname`; example: `"a-cr2dpapy-dev.gaapacc020.com.cn"`
     pub cname: String,
 
-    /// `CrossBorderType`: a string.
-    ///
-    /// Example: `"HighQuality"`
+    /// `CrossBorderType`; example: `"HighQuality"`
     pub cross_border_type: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -712,16 +476,10 @@ pub struct GlobalAcceleratorSet {
 /// Returned in the output of [`DescribeForwardingRule`](super::DescribeForwardingRule).
 #[tc_model]
 pub struct HideResponseHeaders {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key-2"`
+    /// `Key`, required in requests; example: `"key-2"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value-2"`
+    /// `Value`, required in requests; example: `"value-2"`
     pub value: Option<String>,
 }
 
@@ -731,21 +489,13 @@ pub struct HideResponseHeaders {
 /// Returned in the output of [`DescribeAccelerateAreas`](super::DescribeAccelerateAreas).
 #[tc_model]
 pub struct IpAddressInfoSet {
-    /// `IpAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IpAddress`, always sent in responses; example: `"1.1.1.1"`
     pub ip_address: Option<String>,
 
-    /// `IspType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BGP"`
+    /// `IspType`, always sent in responses; example: `"BGP"`
     pub isp_type: Option<String>,
 
-    /// `DdosProtectionType`: a string.
-    ///
-    /// Example: `"Basic"`
+    /// `DdosProtectionType`; example: `"Basic"`
     pub ddos_protection_type: Option<String>,
 }
 
@@ -754,107 +504,67 @@ pub struct IpAddressInfoSet {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct ListenerSet {
-    /// `GlobalAcceleratorId`: a string.
-    ///
-    /// Example: `"ga-sjk45jnn"`
+    /// `GlobalAcceleratorId`; example: `"ga-sjk45jnn"`
     pub global_accelerator_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-sjk45jnn"`
+    /// `ListenerId`; example: `"listener-sjk45jnn"`
     pub listener_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `PortRanges`: a [`PortRanges`].
+    /// `PortRanges`
     pub port_ranges: PortRanges,
 
-    /// `XForwardedForRealIp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `XForwardedForRealIp`; example: `true`
     pub x_forwarded_for_real_ip: bool,
 
-    /// `ClientAffinity`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `ClientAffinity`; example: `"Open"`
     pub client_affinity: String,
 
-    /// `ClientAffinityTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ClientAffinityTime`; example: `10`
     pub client_affinity_time: u64,
 
-    /// `CertificationType`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `CertificationType`; example: `"UNIDIRECTIONAL"`
     pub certification_type: String,
 
-    /// `ServerCertificates`: a list of strings.
-    ///
-    /// Example: `["Zy7jVcqp"]`
+    /// `ServerCertificates`; example: `["Zy7jVcqp"]`
     pub server_certificates: Vec<String>,
 
-    /// `ClientCaCertificates`: a list of strings.
-    ///
-    /// Example: `["W6aH2tOc"]`
+    /// `ClientCaCertificates`; example: `["W6aH2tOc"]`
     pub client_ca_certificates: Vec<String>,
 
-    /// `CipherPolicyId`: a string.
-    ///
-    /// Example: `"tls_cipher_policy_1_0"`
+    /// `CipherPolicyId`; example: `"tls_cipher_policy_1_0"`
     pub cipher_policy_id: String,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP3"`
+    /// `HttpVersion`; example: `"HTTP3"`
     pub http_version: String,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequestTimeout`; example: `1`
     pub request_timeout: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-09 17:48:54"`
+    /// `CreateTime`; example: `"2025-03-09 17:48:54"`
     pub create_time: String,
 
-    /// `ListenerType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `ListenerType`; example: `"Standard"`
     pub listener_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `EndpointGroupCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EndpointGroupCounts`; example: `2`
     pub endpoint_group_counts: u64,
 
-    /// `GetRealIpType`: a string.
-    ///
-    /// Example: `"ProxyProtocol"`
+    /// `GetRealIpType`; example: `"ProxyProtocol"`
     pub get_real_ip_type: String,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `IdleTimeout`; example: `15`
     pub idle_timeout: u64,
 }
 
@@ -864,16 +574,10 @@ pub struct ListenerSet {
 /// Returned in the output of [`DescribeForwardingRule`](super::DescribeForwardingRule).
 #[tc_model]
 pub struct OriginHeader {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key"`
+    /// `Key`, required in requests; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `Value`, required in requests; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -883,16 +587,10 @@ pub struct OriginHeader {
 /// Returned in the output of [`DescribeEndpointGroups`](super::DescribeEndpointGroups).
 #[tc_model]
 pub struct PortOverride {
-    /// `ListenerPort`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `12`
+    /// `ListenerPort`, required in requests; example: `12`
     pub listener_port: Option<u64>,
 
-    /// `EndpointPort`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `13`
+    /// `EndpointPort`, required in requests; example: `13`
     pub endpoint_port: Option<u64>,
 }
 
@@ -902,16 +600,10 @@ pub struct PortOverride {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct PortRanges {
-    /// `FromPort`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `12`
+    /// `FromPort`, required in requests; example: `12`
     pub from_port: Option<u64>,
 
-    /// `ToPort`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `21`
+    /// `ToPort`, required in requests; example: `21`
     pub to_port: Option<u64>,
 }
 
@@ -921,16 +613,10 @@ pub struct PortRanges {
 /// Returned in the output of [`DescribeForwardingRule`](super::DescribeForwardingRule).
 #[tc_model]
 pub struct ResponseHeaders {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key-1"`
+    /// `Key`, required in requests; example: `"key-1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value-1"`
+    /// `Value`, required in requests; example: `"value-1"`
     pub value: Option<String>,
 }
 
@@ -940,15 +626,10 @@ pub struct ResponseHeaders {
 /// Returned in the output of [`DescribeForwardingRule`](super::DescribeForwardingRule).
 #[tc_model]
 pub struct RuleAction {
-    /// `RuleActionType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Drop"`
+    /// `RuleActionType`, required in requests; example: `"Drop"`
     pub rule_action_type: Option<String>,
 
-    /// `RuleActionValue`: a string.
-    ///
-    /// Example: `"epg-80c0umq4"`
+    /// `RuleActionValue`; example: `"epg-80c0umq4"`
     pub rule_action_value: Option<String>,
 }
 
@@ -958,16 +639,10 @@ pub struct RuleAction {
 /// Returned in the output of [`DescribeForwardingRule`](super::DescribeForwardingRule).
 #[tc_model]
 pub struct RuleCondition {
-    /// `RuleConditionType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Path"`
+    /// `RuleConditionType`, required in requests; example: `"Path"`
     pub rule_condition_type: Option<String>,
 
-    /// `RuleConditionValue`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["/a"]`
+    /// `RuleConditionValue`, required in requests; example: `["/a"]`
     pub rule_condition_value: Option<Vec<String>>,
 }
 
@@ -977,13 +652,9 @@ pub struct RuleCondition {
 /// Returned in the output of [`DescribeGlobalAccelerators`](super::DescribeGlobalAccelerators).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`; example: `"tag-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`; example: `"tag-value"`
     pub value: String,
 }

@@ -7,41 +7,57 @@ use super::models;
 /// The `AddRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`AddRealServersResponse`].
-/// The codes it documents are in [`AddRealServersError`](super::errors::AddRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=AddRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.TagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationTagResourcesFailed)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicateRS`](super::errors::GaapErrorCode::InvalidParameterValueDuplicateRs)
+/// - [`InvalidParameterValue.InvalidTags`](super::errors::GaapErrorCode::InvalidParameterValueInvalidTags)
+/// - [`InvalidParameterValue.ProjectIdNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueProjectIdNotBelong)
+/// - [`LimitExceeded.TagQuota`](super::errors::GaapErrorCode::LimitExceededTagQuota)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "AddRealServers",
     output = AddRealServersResponse,
-    error = super::errors::AddRealServersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct AddRealServers {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `RealServerIP`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1\n"]`
+    /// `RealServerIP`; example: `["1.1.1.1\n"]`
     #[tc(rename = "RealServerIP")]
     pub real_server_ip: Vec<String>,
 
-    /// `RealServerName`: a string.
-    ///
-    /// Example: `"real_server_name"`
+    /// `RealServerName`; example: `"real_server_name"`
     pub real_server_name: String,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 }
 
 /// What a successful [`AddRealServers`] call returns.
 #[tc_model]
 pub struct AddRealServersResponse {
-    /// `RealServerSet`: a list of [`NewRealServer`](super::models::NewRealServer) objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<models::NewRealServer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -51,15 +67,34 @@ pub struct AddRealServersResponse {
 /// The `BanAndRecoverProxy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`BanAndRecoverProxyResponse`].
-/// The codes it documents are in [`BanAndRecoverProxyError`](super::errors::BanAndRecoverProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=BanAndRecoverProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceHadBeenDone`](super::errors::GaapErrorCode::FailedOperationResourceHadBeenDone)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "BanAndRecoverProxy",
     output = BanAndRecoverProxyResponse,
-    error = super::errors::BanAndRecoverProxyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct BanAndRecoverProxy {}
 
@@ -73,23 +108,45 @@ pub struct BanAndRecoverProxyResponse {
 /// The `BindListenerRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`BindListenerRealServersResponse`].
-/// The codes it documents are in [`BindListenerRealServersError`](super::errors::BindListenerRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=BindListenerRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.LimitRealServerNum`](super::errors::GaapErrorCode::FailedOperationLimitRealServerNum)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HitBanBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueHitBanBlacklist)
+/// - [`InvalidParameterValue.RealServerNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueRealServerNotBelong)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "BindListenerRealServers",
     output = BindListenerRealServersResponse,
-    error = super::errors::BindListenerRealServersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct BindListenerRealServers {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-pbsgn7ej"`
+    /// `ListenerId`; example: `"listener-pbsgn7ej"`
     pub listener_id: String,
 
-    /// `RealServerBindSet`: a list of [`RealServerBindSetReq`](super::models::RealServerBindSetReq) objects.
+    /// `RealServerBindSet`
     pub real_server_bind_set: Option<Vec<models::RealServerBindSetReq>>,
 }
 
@@ -103,23 +160,47 @@ pub struct BindListenerRealServersResponse {
 /// The `BindRuleRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`BindRuleRealServersResponse`].
-/// The codes it documents are in [`BindRuleRealServersError`](super::errors::BindRuleRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=BindRuleRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainStatusNotInRunning`](super::errors::GaapErrorCode::FailedOperationDomainStatusNotInRunning)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HitBanBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueHitBanBlacklist)
+/// - [`InvalidParameterValue.RealServerNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueRealServerNotBelong)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "BindRuleRealServers",
     output = BindRuleRealServersResponse,
-    error = super::errors::BindRuleRealServersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct BindRuleRealServers {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RuleId`; example: `"0"`
     pub rule_id: String,
 
-    /// `RealServerBindSet`: a list of [`RealServerBindSetReq`](super::models::RealServerBindSetReq) objects.
+    /// `RealServerBindSet`
     pub real_server_bind_set: Option<Vec<models::RealServerBindSetReq>>,
 }
 
@@ -133,70 +214,68 @@ pub struct BindRuleRealServersResponse {
 /// The `CheckProxyCreate` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CheckProxyCreateResponse`].
-/// The codes it documents are in [`CheckProxyCreateError`](super::errors::CheckProxyCreateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CheckProxyCreate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::GaapErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidConcurrency`](super::errors::GaapErrorCode::InvalidParameterValueInvalidConcurrency)
+/// - [`InvalidParameterValue.UnknownAccessRegion`](super::errors::GaapErrorCode::InvalidParameterValueUnknownAccessRegion)
+/// - [`InvalidParameterValue.UnknownDestRegion`](super::errors::GaapErrorCode::InvalidParameterValueUnknownDestRegion)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CheckProxyCreate",
     output = CheckProxyCreateResponse,
-    error = super::errors::CheckProxyCreateError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CheckProxyCreate {
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"EastChina"`
+    /// `AccessRegion`; example: `"EastChina"`
     pub access_region: String,
 
-    /// `RealServerRegion`: a string.
-    ///
-    /// Example: `"SouthChina"`
+    /// `RealServerRegion`; example: `"SouthChina"`
     pub real_server_region: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: u64,
 
-    /// `Concurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Concurrent`; example: `2`
     pub concurrent: u64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-b4c3d2a1"`
+    /// `GroupId`; example: `"lg-b4c3d2a1"`
     pub group_id: Option<String>,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPAddressVersion`; example: `"IPv4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `NetworkType`; example: `"normal"`
     pub network_type: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: Option<String>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 }
 
 /// What a successful [`CheckProxyCreate`] call returns.
 #[tc_model]
 pub struct CheckProxyCreateResponse {
-    /// `CheckFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckFlag`; example: `1`
     pub check_flag: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -206,44 +285,55 @@ pub struct CheckProxyCreateResponse {
 /// The `CloseProxies` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CloseProxiesResponse`].
-/// The codes it documents are in [`CloseProxiesError`](super::errors::CloseProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CloseProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CloseProxies",
     output = CloseProxiesResponse,
-    error = super::errors::CloseProxiesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CloseProxies {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["link-w34r23rf"]`
+    /// `InstanceIds`; example: `["link-w34r23rf"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"qwe3e43242f424"`
+    /// `ClientToken`; example: `"qwe3e43242f424"`
     pub client_token: Option<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222\n"]`
+    /// `ProxyIds`; example: `["link-11112222\n"]`
     pub proxy_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CloseProxies`] call returns.
 #[tc_model]
 pub struct CloseProxiesResponse {
-    /// `InvalidStatusInstanceSet`: a list of strings.
-    ///
-    /// Example: `["link-l3h5l2"]`
+    /// `InvalidStatusInstanceSet`; example: `["link-l3h5l2"]`
     pub invalid_status_instance_set: Vec<String>,
 
-    /// `OperationFailedInstanceSet`: a list of strings.
-    ///
-    /// Example: `["link-l3h5l2"]`
+    /// `OperationFailedInstanceSet`; example: `["link-l3h5l2"]`
     pub operation_failed_instance_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -253,34 +343,47 @@ pub struct CloseProxiesResponse {
 /// The `CloseProxyGroup` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CloseProxyGroupResponse`].
-/// The codes it documents are in [`CloseProxyGroupError`](super::errors::CloseProxyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CloseProxyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CloseProxyGroup",
     output = CloseProxyGroupResponse,
-    error = super::errors::CloseProxyGroupError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CloseProxyGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-111xxxx"`
+    /// `GroupId`; example: `"lg-111xxxx"`
     pub group_id: String,
 }
 
 /// What a successful [`CloseProxyGroup`] call returns.
 #[tc_model]
 pub struct CloseProxyGroupResponse {
-    /// `InvalidStatusInstanceSet`: a list of strings.
-    ///
-    /// Example: `["lg-3j2l5l43"]`
+    /// `InvalidStatusInstanceSet`; example: `["lg-3j2l5l43"]`
     pub invalid_status_instance_set: Vec<String>,
 
-    /// `OperationFailedInstanceSet`: a list of strings.
-    ///
-    /// Example: `["lg-3j2l5l43"]`
+    /// `OperationFailedInstanceSet`; example: `["lg-3j2l5l43"]`
     pub operation_failed_instance_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -290,34 +393,48 @@ pub struct CloseProxyGroupResponse {
 /// The `CloseSecurityPolicy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CloseSecurityPolicyResponse`].
-/// The codes it documents are in [`CloseSecurityPolicyError`](super::errors::CloseSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CloseSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionIsDoing`](super::errors::GaapErrorCode::FailedOperationActionIsDoing)
+/// - [`FailedOperation.ProxySecurityAlreadyClose`](super::errors::GaapErrorCode::FailedOperationProxySecurityAlreadyClose)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CloseSecurityPolicy",
     output = CloseSecurityPolicyResponse,
-    error = super::errors::CloseSecurityPolicyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CloseSecurityPolicy {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-xxxx"`
+    /// `ProxyId`; example: `"link-xxxx"`
     pub proxy_id: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-lwe3456l"`
+    /// `PolicyId`; example: `"policy-lwe3456l"`
     pub policy_id: Option<String>,
 }
 
 /// What a successful [`CloseSecurityPolicy`] call returns.
 #[tc_model]
 pub struct CloseSecurityPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1234.2"`
+    /// `TaskId`; example: `"1234.2"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -327,40 +444,53 @@ pub struct CloseSecurityPolicyResponse {
 /// The `CreateCertificate` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateCertificateResponse`].
-/// The codes it documents are in [`CreateCertificateError`](super::errors::CreateCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CertificateContentNotMatchKey`](super::errors::GaapErrorCode::InvalidParameterValueCertificateContentNotMatchKey)
+/// - [`InvalidParameterValue.InvalidCertificateContent`](super::errors::GaapErrorCode::InvalidParameterValueInvalidCertificateContent)
+/// - [`InvalidParameterValue.InvalidCertificateKey`](super::errors::GaapErrorCode::InvalidParameterValueInvalidCertificateKey)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateCertificate",
     output = CreateCertificateResponse,
-    error = super::errors::CreateCertificateError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateCertificate {
-    /// `CertificateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CertificateType`; example: `2`
     pub certificate_type: i64,
 
-    /// `CertificateContent`: a string.
+    /// `CertificateContent`
     pub certificate_content: String,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"cert-xl2hh434"`
+    /// `CertificateAlias`; example: `"cert-xl2hh434"`
     pub certificate_alias: Option<String>,
 
-    /// `CertificateKey`: a string.
+    /// `CertificateKey`
     pub certificate_key: Option<String>,
 }
 
 /// What a successful [`CreateCertificate`] call returns.
 #[tc_model]
 pub struct CreateCertificateResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-xxx"`
+    /// `CertificateId`; example: `"cert-xxx"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -370,25 +500,42 @@ pub struct CreateCertificateResponse {
 /// The `CreateCustomHeader` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateCustomHeaderResponse`].
-/// The codes it documents are in [`CreateCustomHeaderError`](super::errors::CreateCustomHeaderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateCustomHeader)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.InvalidListenerProtocol`](super::errors::GaapErrorCode::FailedOperationInvalidListenerProtocol)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HitBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueHitBlacklist)
+/// - [`LimitExceeded`](super::errors::GaapErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateCustomHeader",
     output = CreateCustomHeaderResponse,
-    error = super::errors::CreateCustomHeaderError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateCustomHeader {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-18vhg67"`
+    /// `RuleId`; example: `"rule-18vhg67"`
     pub rule_id: String,
 
-    /// `Headers`: a list of [`HttpHeaderParam`](super::models::HttpHeaderParam) objects.
-    ///
-    /// Example: `[{"HeaderName":"X-REAL_IP","HeaderValue":"$remote_addr"}]`
+    /// `Headers`; example: `[{"HeaderName":"X-REAL_IP","HeaderValue":"$remote_addr"}]`
     pub headers: Option<Vec<models::HttpHeaderParam>>,
 }
 
@@ -402,48 +549,61 @@ pub struct CreateCustomHeaderResponse {
 /// The `CreateDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateDomainResponse`].
-/// The codes it documents are in [`CreateDomainError`](super::errors::CreateDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainAlreadyExisted`](super::errors::GaapErrorCode::FailedOperationDomainAlreadyExisted)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.InvalidListenerProtocol`](super::errors::GaapErrorCode::FailedOperationInvalidListenerProtocol)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxyVersionNotSupport`](super::errors::GaapErrorCode::FailedOperationProxyVersionNotSupport)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CertificateNotMatchDomain`](super::errors::GaapErrorCode::InvalidParameterValueCertificateNotMatchDomain)
+/// - [`InvalidParameterValue.DomainInIcpBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueDomainInIcpBlacklist)
+/// - [`InvalidParameterValue.DomainNotRegister`](super::errors::GaapErrorCode::InvalidParameterValueDomainNotRegister)
+/// - [`InvalidParameterValue.L7DomainHitBanBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueL7DomainHitBanBlacklist)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateDomain",
     output = CreateDomainResponse,
-    error = super::errors::CreateDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateDomain {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.a.com"`
+    /// `Domain`; example: `"a.a.com"`
     pub domain: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-j3l3l4l5"`
+    /// `CertificateId`; example: `"cert-j3l3l4l5"`
     pub certificate_id: Option<String>,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"cert-j3l3l4l5"`
+    /// `ClientCertificateId`; example: `"cert-j3l3l4l5"`
     pub client_certificate_id: Option<String>,
 
-    /// `PolyClientCertificateIds`: a list of strings.
+    /// `PolyClientCertificateIds`
     pub poly_client_certificate_ids: Option<Vec<String>>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 
-    /// `IsDefaultServer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefaultServer`; example: `false`
     pub is_default_server: Option<bool>,
 }
 
@@ -457,57 +617,63 @@ pub struct CreateDomainResponse {
 /// The `CreateDomainErrorPageInfo` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateDomainErrorPageInfoResponse`].
-/// The codes it documents are in [`CreateDomainErrorPageInfoError`](super::errors::CreateDomainErrorPageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateDomainErrorPageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainAlreadyExisted`](super::errors::GaapErrorCode::FailedOperationDomainAlreadyExisted)
+/// - [`FailedOperation.InvalidListenerProtocol`](super::errors::GaapErrorCode::FailedOperationInvalidListenerProtocol)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.ProxyVersionNotSupport`](super::errors::GaapErrorCode::FailedOperationProxyVersionNotSupport)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateDomainErrorPageInfo",
     output = CreateDomainErrorPageInfoResponse,
-    error = super::errors::CreateDomainErrorPageInfoError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateDomainErrorPageInfo {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.com"`
+    /// `Domain`; example: `"a.com"`
     pub domain: String,
 
-    /// `ErrorNos`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[501,502]`
+    /// `ErrorNos`; example: `[501,502]`
     pub error_nos: Vec<i64>,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"helloword"`
+    /// `Body`; example: `"helloword"`
     pub body: String,
 
-    /// `NewErrorNo`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `NewErrorNo`; example: `400`
     pub new_error_no: Option<i64>,
 
-    /// `ClearHeaders`: a list of strings.
-    ///
-    /// Example: `["Host"]`
+    /// `ClearHeaders`; example: `["Host"]`
     pub clear_headers: Option<Vec<String>>,
 
-    /// `SetHeaders`: a list of [`HttpHeaderParam`](super::models::HttpHeaderParam) objects.
+    /// `SetHeaders`
     pub set_headers: Option<Vec<models::HttpHeaderParam>>,
 }
 
 /// What a successful [`CreateDomainErrorPageInfo`] call returns.
 #[tc_model]
 pub struct CreateDomainErrorPageInfoResponse {
-    /// `ErrorPageId`: a string.
-    ///
-    /// Example: `"errorPage-1fewf"`
+    /// `ErrorPageId`; example: `"errorPage-1fewf"`
     pub error_page_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -517,42 +683,50 @@ pub struct CreateDomainErrorPageInfoResponse {
 /// The `CreateGlobalDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateGlobalDomainResponse`].
-/// The codes it documents are in [`CreateGlobalDomainError`](super::errors::CreateGlobalDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateGlobalDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.TagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationTagResourcesFailed)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`FailedOperation.UserNotInWhitelist`](super::errors::GaapErrorCode::FailedOperationUserNotInWhitelist)
+/// - [`InvalidParameterValue.GlobalDomainHitBanBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueGlobalDomainHitBanBlacklist)
+/// - [`LimitExceeded.Domain`](super::errors::GaapErrorCode::LimitExceededDomain)
+/// - [`LimitExceeded.TagQuota`](super::errors::GaapErrorCode::LimitExceededTagQuota)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateGlobalDomain",
     output = CreateGlobalDomainResponse,
-    error = super::errors::CreateGlobalDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateGlobalDomain {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DefaultValue`; example: `"1.1.1.1"`
     pub default_value: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"domain_name"`
+    /// `Alias`; example: `"domain_name"`
     pub alias: Option<String>,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 }
 
 /// What a successful [`CreateGlobalDomain`] call returns.
 #[tc_model]
 pub struct CreateGlobalDomainResponse {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"dm-pcp5xac5"`
+    /// `DomainId`; example: `"dm-pcp5xac5"`
     pub domain_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -562,30 +736,35 @@ pub struct CreateGlobalDomainResponse {
 /// The `CreateGlobalDomainDns` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateGlobalDomainDnsResponse`].
-/// The codes it documents are in [`CreateGlobalDomainDnsError`](super::errors::CreateGlobalDomainDnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateGlobalDomainDns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InvalidParameterValue.HitBanBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueHitBanBlacklist)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateGlobalDomainDns",
     output = CreateGlobalDomainDnsResponse,
-    error = super::errors::CreateGlobalDomainDnsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateGlobalDomainDns {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"dm-00ye8ek7"`
+    /// `DomainId`; example: `"dm-00ye8ek7"`
     pub domain_id: String,
 
-    /// `ProxyIdList`: a list of strings.
-    ///
-    /// Example: `["111\n"]`
+    /// `ProxyIdList`; example: `["111\n"]`
     pub proxy_id_list: Vec<String>,
 
-    /// `NationCountryInnerCodes`: a list of strings.
-    ///
-    /// Example: `["221\n"]`
+    /// `NationCountryInnerCodes`; example: `["221\n"]`
     pub nation_country_inner_codes: Vec<String>,
 }
 
@@ -599,44 +778,60 @@ pub struct CreateGlobalDomainDnsResponse {
 /// The `CreateHTTPListener` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateHTTPListenerResponse`].
-/// The codes it documents are in [`CreateHTTPListenerError`](super::errors::CreateHTTPListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateHTTPListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.LimitNumofListener`](super::errors::GaapErrorCode::FailedOperationLimitNumofListener)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueDuplicatedListenerPort)
+/// - [`InvalidParameterValue.InvalidListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueInvalidListenerPort)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateHTTPListener",
     output = CreateHTTPListenerResponse,
-    error = super::errors::CreateHTTPListenerError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateHTTPListener {
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener-1"`
+    /// `ListenerName`; example: `"listener-1"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: u64,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-cuxw2rm0"`
+    /// `ProxyId`; example: `"link-cuxw2rm0"`
     pub proxy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-123456"`
+    /// `GroupId`; example: `"lg-123456"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`CreateHTTPListener`] call returns.
 #[tc_model]
 pub struct CreateHTTPListenerResponse {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-o0f3at99"`
+    /// `ListenerId`; example: `"listener-o0f3at99"`
     pub listener_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -646,74 +841,78 @@ pub struct CreateHTTPListenerResponse {
 /// The `CreateHTTPSListener` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateHTTPSListenerResponse`].
-/// The codes it documents are in [`CreateHTTPSListenerError`](super::errors::CreateHTTPSListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateHTTPSListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.LimitNumofListener`](super::errors::GaapErrorCode::FailedOperationLimitNumofListener)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueDuplicatedListenerPort)
+/// - [`InvalidParameterValue.InvalidCertificateId`](super::errors::GaapErrorCode::InvalidParameterValueInvalidCertificateId)
+/// - [`InvalidParameterValue.InvalidListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueInvalidListenerPort)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateHTTPSListener",
     output = CreateHTTPSListenerResponse,
-    error = super::errors::CreateHTTPSListenerError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateHTTPSListener {
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener-1"`
+    /// `ListenerName`; example: `"listener-1"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: u64,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"N4Al2mhF"`
+    /// `CertificateId`; example: `"N4Al2mhF"`
     pub certificate_id: String,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-cuxw2rm0"`
+    /// `ProxyId`; example: `"link-cuxw2rm0"`
     pub proxy_id: Option<String>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: Option<u64>,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"cert-12345"`
+    /// `ClientCertificateId`; example: `"cert-12345"`
     pub client_certificate_id: Option<String>,
 
-    /// `PolyClientCertificateIds`: a list of strings.
-    ///
-    /// Example: `["cert-123456"]`
+    /// `PolyClientCertificateIds`; example: `["cert-123456"]`
     pub poly_client_certificate_ids: Option<Vec<String>>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-12345"`
+    /// `GroupId`; example: `"lg-12345"`
     pub group_id: Option<String>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 }
 
 /// What a successful [`CreateHTTPSListener`] call returns.
 #[tc_model]
 pub struct CreateHTTPSListenerResponse {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-o0f3at99"`
+    /// `ListenerId`; example: `"listener-o0f3at99"`
     pub listener_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -723,98 +922,101 @@ pub struct CreateHTTPSListenerResponse {
 /// The `CreateProxy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateProxyResponse`].
-/// The codes it documents are in [`CreateProxyError`](super::errors::CreateProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.LimitNumofListener`](super::errors::GaapErrorCode::FailedOperationLimitNumofListener)
+/// - [`FailedOperation.ProxySellOut`](super::errors::GaapErrorCode::FailedOperationProxySellOut)
+/// - [`FailedOperation.TagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationTagResourcesFailed)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotAuthenticated`](super::errors::GaapErrorCode::FailedOperationUserNotAuthenticated)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FeatureConflict`](super::errors::GaapErrorCode::InvalidParameterValueFeatureConflict)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::GaapErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidConcurrency`](super::errors::GaapErrorCode::InvalidParameterValueInvalidConcurrency)
+/// - [`InvalidParameterValue.InvalidTags`](super::errors::GaapErrorCode::InvalidParameterValueInvalidTags)
+/// - [`InvalidParameterValue.ProjectIdNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueProjectIdNotBelong)
+/// - [`InvalidParameterValue.ProxyAndGroupFeatureConflict`](super::errors::GaapErrorCode::InvalidParameterValueProxyAndGroupFeatureConflict)
+/// - [`InvalidParameterValue.ProxyAndRegionFeatureConflict`](super::errors::GaapErrorCode::InvalidParameterValueProxyAndRegionFeatureConflict)
+/// - [`LimitExceeded.TagQuota`](super::errors::GaapErrorCode::LimitExceededTagQuota)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateProxy",
     output = CreateProxyResponse,
-    error = super::errors::CreateProxyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateProxy {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"proxy_name"`
+    /// `ProxyName`; example: `"proxy_name"`
     pub proxy_name: String,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"GuangZhou"`
+    /// `AccessRegion`; example: `"GuangZhou"`
     pub access_region: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: u64,
 
-    /// `Concurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Concurrent`; example: `2`
     pub concurrent: u64,
 
-    /// `RealServerRegion`: a string.
-    ///
-    /// Example: `"Hongkong"`
+    /// `RealServerRegion`; example: `"Hongkong"`
     pub real_server_region: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"\"SFGRETH235FDSFG534SFDDS\""`
+    /// `ClientToken`; example: `"\"SFGRETH235FDSFG534SFDDS\""`
     pub client_token: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-2sczm0nv"`
+    /// `GroupId`; example: `"lg-2sczm0nv"`
     pub group_id: Option<String>,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 
-    /// `ClonedProxyId`: a string.
-    ///
-    /// Example: `"link-nphqtout"`
+    /// `ClonedProxyId`; example: `"link-nphqtout"`
     pub cloned_proxy_id: Option<String>,
 
-    /// `BillingType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingType`; example: `0`
     pub billing_type: Option<i64>,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPAddressVersion`; example: `"IPv4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `NetworkType`; example: `"normal"`
     pub network_type: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: Option<String>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 }
 
 /// What a successful [`CreateProxy`] call returns.
 #[tc_model]
 pub struct CreateProxyResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"link-11112222"`
+    /// `InstanceId`; example: `"link-11112222"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -824,61 +1026,71 @@ pub struct CreateProxyResponse {
 /// The `CreateProxyGroup` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateProxyGroupResponse`].
-/// The codes it documents are in [`CreateProxyGroupError`](super::errors::CreateProxyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateProxyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.LimitNumofProxiesInGroup`](super::errors::GaapErrorCode::FailedOperationLimitNumofProxiesInGroup)
+/// - [`FailedOperation.TagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationTagResourcesFailed)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FeatureConflict`](super::errors::GaapErrorCode::InvalidParameterValueFeatureConflict)
+/// - [`InvalidParameterValue.InvalidTags`](super::errors::GaapErrorCode::InvalidParameterValueInvalidTags)
+/// - [`LimitExceeded.TagQuota`](super::errors::GaapErrorCode::LimitExceededTagQuota)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateProxyGroup",
     output = CreateProxyGroupResponse,
-    error = super::errors::CreateProxyGroupError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateProxyGroup {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ProjectId`; example: `1000`
     pub project_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `GroupName`; example: `"group_name"`
     pub group_name: String,
 
-    /// `RealServerRegion`: a string.
-    ///
-    /// Example: `"EastChina"`
+    /// `RealServerRegion`; example: `"EastChina"`
     pub real_server_region: String,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 
-    /// `AccessRegionSet`: a list of [`AccessConfiguration`](super::models::AccessConfiguration) objects.
+    /// `AccessRegionSet`
     pub access_region_set: Option<Vec<models::AccessConfiguration>>,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `IPAddressVersion`; example: `"IPV4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: Option<String>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 }
 
 /// What a successful [`CreateProxyGroup`] call returns.
 #[tc_model]
 pub struct CreateProxyGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-xxx"`
+    /// `GroupId`; example: `"lg-xxx"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -888,29 +1100,43 @@ pub struct CreateProxyGroupResponse {
 /// The `CreateProxyGroupDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateProxyGroupDomainResponse`].
-/// The codes it documents are in [`CreateProxyGroupDomainError`](super::errors::CreateProxyGroupDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateProxyGroupDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateProxyGroupDomain",
     output = CreateProxyGroupDomainResponse,
-    error = super::errors::CreateProxyGroupDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateProxyGroupDomain {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-b7h4d02f"`
+    /// `GroupId`; example: `"lg-b7h4d02f"`
     pub group_id: String,
 }
 
 /// What a successful [`CreateProxyGroupDomain`] call returns.
 #[tc_model]
 pub struct CreateProxyGroupDomainResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-okl0h0n1"`
+    /// `GroupId`; example: `"lg-okl0h0n1"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -920,82 +1146,82 @@ pub struct CreateProxyGroupDomainResponse {
 /// The `CreateRule` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateRuleResponse`].
-/// The codes it documents are in [`CreateRuleError`](super::errors::CreateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionOperateTooQuickly`](super::errors::GaapErrorCode::FailedOperationActionOperateTooQuickly)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.LimitNumofRules`](super::errors::GaapErrorCode::FailedOperationLimitNumofRules)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.RuleAlreadyExisted`](super::errors::GaapErrorCode::FailedOperationRuleAlreadyExisted)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateRule",
     output = CreateRuleResponse,
-    error = super::errors::CreateRuleError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateRule {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-9jt0rtv9"`
+    /// `ListenerId`; example: `"listener-9jt0rtv9"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.bbb.com"`
+    /// `Domain`; example: `"www.bbb.com"`
     pub domain: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"%2Fimage"`
+    /// `Path`; example: `"%2Fimage"`
     pub path: String,
 
-    /// `RealServerType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RealServerType`; example: `"IP"`
     pub real_server_type: String,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: String,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: u64,
 
-    /// `CheckParams`: a [`RuleCheckParams`](super::models::RuleCheckParams).
+    /// `CheckParams`
     pub check_params: Option<models::RuleCheckParams>,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: Option<String>,
 
-    /// `ForwardHost`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `ForwardHost`; example: `"www.baidu.com"`
     pub forward_host: Option<String>,
 
-    /// `ServerNameIndicationSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `ServerNameIndicationSwitch`; example: `"OFF"`
     pub server_name_indication_switch: Option<String>,
 
-    /// `ServerNameIndication`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `ServerNameIndication`; example: `"www.qq.com"`
     pub server_name_indication: Option<String>,
 
-    /// `ForcedRedirect`: a string.
-    ///
-    /// Example: `"https://www.qq.com/url"`
+    /// `ForcedRedirect`; example: `"https://www.qq.com/url"`
     pub forced_redirect: Option<String>,
 }
 
 /// What a successful [`CreateRule`] call returns.
 #[tc_model]
 pub struct CreateRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-qws4fmyl"`
+    /// `RuleId`; example: `"rule-qws4fmyl"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1005,39 +1231,51 @@ pub struct CreateRuleResponse {
 /// The `CreateSecurityPolicy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateSecurityPolicyResponse`].
-/// The codes it documents are in [`CreateSecurityPolicyError`](super::errors::CreateSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxySecurityPolicyExisted`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyExisted)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateSecurityPolicy",
     output = CreateSecurityPolicyResponse,
-    error = super::errors::CreateSecurityPolicyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateSecurityPolicy {
-    /// `DefaultAction`: a string.
-    ///
-    /// Example: `"Accept"`
+    /// `DefaultAction`; example: `"Accept"`
     pub default_action: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-1234"`
+    /// `ProxyId`; example: `"link-1234"`
     pub proxy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-123456"`
+    /// `GroupId`; example: `"lg-123456"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`CreateSecurityPolicy`] call returns.
 #[tc_model]
 pub struct CreateSecurityPolicyResponse {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"pl-123456"`
+    /// `PolicyId`; example: `"pl-123456"`
     pub policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1047,32 +1285,50 @@ pub struct CreateSecurityPolicyResponse {
 /// The `CreateSecurityRules` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateSecurityRulesResponse`].
-/// The codes it documents are in [`CreateSecurityRulesError`](super::errors::CreateSecurityRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateSecurityRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxySecurityPolicyDefaultRule`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyDefaultRule)
+/// - [`FailedOperation.ProxySecurityPolicyDuplicatedRule`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyDuplicatedRule)
+/// - [`FailedOperation.ProxySecurityPolicyOperating`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyOperating)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateSecurityRules",
     output = CreateSecurityRulesResponse,
-    error = super::errors::CreateSecurityRulesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateSecurityRules {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"字符串"`
+    /// `PolicyId`; example: `"字符串"`
     pub policy_id: String,
 
-    /// `RuleList`: a list of [`SecurityPolicyRuleIn`](super::models::SecurityPolicyRuleIn) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::SecurityPolicyRuleIn>,
 }
 
 /// What a successful [`CreateSecurityRules`] call returns.
 #[tc_model]
 pub struct CreateSecurityRulesResponse {
-    /// `RuleIdList`: a list of strings.
-    ///
-    /// Example: `["sr-ishgwan1","sr-ishgwan2"]`
+    /// `RuleIdList`; example: `["sr-ishgwan1","sr-ishgwan2"]`
     pub rule_id_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1082,93 +1338,93 @@ pub struct CreateSecurityRulesResponse {
 /// The `CreateTCPListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateTCPListenersResponse`].
-/// The codes it documents are in [`CreateTCPListenersError`](super::errors::CreateTCPListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateTCPListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.LimitNumofListener`](super::errors::GaapErrorCode::FailedOperationLimitNumofListener)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.OperateLimitNumofListener`](super::errors::GaapErrorCode::FailedOperationOperateLimitNumofListener)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.ResourceUpgrading`](super::errors::GaapErrorCode::FailedOperationResourceUpgrading)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueDuplicatedListenerPort)
+/// - [`InvalidParameterValue.InvalidListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueInvalidListenerPort)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateTCPListeners",
     output = CreateTCPListenersResponse,
-    error = super::errors::CreateTCPListenersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateTCPListeners {
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `ListenerName`; example: `"test1"`
     pub listener_name: String,
 
-    /// `Ports`: a list of unsigned 64-bit integers.
+    /// `Ports`
     pub ports: Vec<u64>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: String,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: u64,
 
-    /// `RealServerType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RealServerType`; example: `"IP"`
     pub real_server_type: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-bjkpdum1"`
+    /// `GroupId`; example: `"lg-bjkpdum1"`
     pub group_id: Option<String>,
 
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DelayLoop`; example: `20`
     pub delay_loop: Option<u64>,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConnectTimeout`; example: `20`
     pub connect_timeout: Option<u64>,
 
-    /// `RealServerPorts`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[443]`
+    /// `RealServerPorts`; example: `[443]`
     pub real_server_ports: Option<Vec<u64>>,
 
-    /// `ClientIPMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClientIPMethod`; example: `0`
     #[tc(rename = "ClientIPMethod")]
     pub client_ip_method: Option<i64>,
 
-    /// `FailoverSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailoverSwitch`; example: `0`
     pub failover_switch: Option<i64>,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthyThreshold`; example: `5`
     pub healthy_threshold: Option<u64>,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhealthyThreshold`; example: `1`
     pub unhealthy_threshold: Option<u64>,
 }
 
 /// What a successful [`CreateTCPListeners`] call returns.
 #[tc_model]
 pub struct CreateTCPListenersResponse {
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["listener-o0f3at99"]`
+    /// `ListenerIds`; example: `["listener-o0f3at99"]`
     pub listener_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1178,112 +1434,101 @@ pub struct CreateTCPListenersResponse {
 /// The `CreateUDPListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`CreateUDPListenersResponse`].
-/// The codes it documents are in [`CreateUDPListenersError`](super::errors::CreateUDPListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=CreateUDPListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.LimitNumofListener`](super::errors::GaapErrorCode::FailedOperationLimitNumofListener)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.OperateLimitNumofListener`](super::errors::GaapErrorCode::FailedOperationOperateLimitNumofListener)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueDuplicatedListenerPort)
+/// - [`InvalidParameterValue.InvalidListenerPort`](super::errors::GaapErrorCode::InvalidParameterValueInvalidListenerPort)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "CreateUDPListeners",
     output = CreateUDPListenersResponse,
-    error = super::errors::CreateUDPListenersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct CreateUDPListeners {
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `ListenerName`; example: `"test1"`
     pub listener_name: String,
 
-    /// `Ports`: a list of unsigned 64-bit integers.
+    /// `Ports`
     pub ports: Vec<u64>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: String,
 
-    /// `RealServerType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RealServerType`; example: `"IP"`
     pub real_server_type: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-xxxx"`
+    /// `GroupId`; example: `"lg-xxxx"`
     pub group_id: Option<String>,
 
-    /// `RealServerPorts`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[80]`
+    /// `RealServerPorts`; example: `[80]`
     pub real_server_ports: Option<Vec<u64>>,
 
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DelayLoop`; example: `20`
     pub delay_loop: Option<u64>,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConnectTimeout`; example: `20`
     pub connect_timeout: Option<u64>,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthyThreshold`; example: `5`
     pub healthy_threshold: Option<u64>,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhealthyThreshold`; example: `1`
     pub unhealthy_threshold: Option<u64>,
 
-    /// `FailoverSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailoverSwitch`; example: `0`
     pub failover_switch: Option<i64>,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: Option<u64>,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"PING"`
+    /// `CheckType`; example: `"PING"`
     pub check_type: Option<String>,
 
-    /// `CheckPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `CheckPort`; example: `8888`
     pub check_port: Option<i64>,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ContextType`; example: `"TEXT"`
     pub context_type: Option<String>,
 
-    /// `SendContext`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `SendContext`; example: `"helloworld"`
     pub send_context: Option<String>,
 
-    /// `RecvContext`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `RecvContext`; example: `"helloworld"`
     pub recv_context: Option<String>,
 }
 
 /// What a successful [`CreateUDPListeners`] call returns.
 #[tc_model]
 pub struct CreateUDPListenersResponse {
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["listener-o0f3at99"]`
+    /// `ListenerIds`; example: `["listener-o0f3at99"]`
     pub listener_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1293,20 +1538,36 @@ pub struct CreateUDPListenersResponse {
 /// The `DeleteCertificate` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteCertificateResponse`].
-/// The codes it documents are in [`DeleteCertificateError`](super::errors::DeleteCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CertificateIsUsing`](super::errors::GaapErrorCode::FailedOperationCertificateIsUsing)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteCertificate",
     output = DeleteCertificateResponse,
-    error = super::errors::DeleteCertificateError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-afdsf2345"`
+    /// `CertificateId`; example: `"cert-afdsf2345"`
     pub certificate_id: String,
 }
 
@@ -1320,30 +1581,46 @@ pub struct DeleteCertificateResponse {
 /// The `DeleteDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteDomainResponse`].
-/// The codes it documents are in [`DeleteDomainError`](super::errors::DeleteDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainStatusNotInRunning`](super::errors::GaapErrorCode::FailedOperationDomainStatusNotInRunning)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteDomain",
     output = DeleteDomainResponse,
-    error = super::errors::DeleteDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteDomain {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.a.com"`
+    /// `Domain`; example: `"a.a.com"`
     pub domain: String,
 
-    /// `Force`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Force`; example: `1`
     pub force: u64,
 }
 
@@ -1357,20 +1634,36 @@ pub struct DeleteDomainResponse {
 /// The `DeleteDomainErrorPageInfo` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteDomainErrorPageInfoResponse`].
-/// The codes it documents are in [`DeleteDomainErrorPageInfoError`](super::errors::DeleteDomainErrorPageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteDomainErrorPageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.ProxyVersionNotSupport`](super::errors::GaapErrorCode::FailedOperationProxyVersionNotSupport)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteDomainErrorPageInfo",
     output = DeleteDomainErrorPageInfoResponse,
-    error = super::errors::DeleteDomainErrorPageInfoError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteDomainErrorPageInfo {
-    /// `ErrorPageId`: a string.
-    ///
-    /// Example: `"errorPage-xxxx"`
+    /// `ErrorPageId`; example: `"errorPage-xxxx"`
     pub error_page_id: String,
 }
 
@@ -1384,20 +1677,28 @@ pub struct DeleteDomainErrorPageInfoResponse {
 /// The `DeleteGlobalDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteGlobalDomainResponse`].
-/// The codes it documents are in [`DeleteGlobalDomainError`](super::errors::DeleteGlobalDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteGlobalDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteGlobalDomain",
     output = DeleteGlobalDomainResponse,
-    error = super::errors::DeleteGlobalDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteGlobalDomain {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainId`; example: `"test.com"`
     pub domain_id: String,
 }
 
@@ -1411,20 +1712,28 @@ pub struct DeleteGlobalDomainResponse {
 /// The `DeleteGlobalDomainDns` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteGlobalDomainDnsResponse`].
-/// The codes it documents are in [`DeleteGlobalDomainDnsError`](super::errors::DeleteGlobalDomainDnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteGlobalDomainDns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteGlobalDomainDns",
     output = DeleteGlobalDomainDnsResponse,
-    error = super::errors::DeleteGlobalDomainDnsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteGlobalDomainDns {
-    /// `DnsRecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `223`
+    /// `DnsRecordId`; example: `223`
     pub dns_record_id: u64,
 }
 
@@ -1438,54 +1747,61 @@ pub struct DeleteGlobalDomainDnsResponse {
 /// The `DeleteListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteListenersResponse`].
-/// The codes it documents are in [`DeleteListenersError`](super::errors::DeleteListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteListeners",
     output = DeleteListenersResponse,
-    error = super::errors::DeleteListenersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteListeners {
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["listener-o0f3at99\n"]`
+    /// `ListenerIds`; example: `["listener-o0f3at99\n"]`
     pub listener_ids: Vec<String>,
 
-    /// `Force`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Force`; example: `1`
     pub force: u64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-04tnkmt9"`
+    /// `GroupId`; example: `"lg-04tnkmt9"`
     pub group_id: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-3d85gh"`
+    /// `ProxyId`; example: `"link-3d85gh"`
     pub proxy_id: Option<String>,
 }
 
 /// What a successful [`DeleteListeners`] call returns.
 #[tc_model]
 pub struct DeleteListenersResponse {
-    /// `OperationFailedListenerSet`: a list of strings.
-    ///
-    /// Example: `["listener-o0f3at99"]`
+    /// `OperationFailedListenerSet`; example: `["listener-o0f3at99"]`
     pub operation_failed_listener_set: Vec<String>,
 
-    /// `OperationSucceedListenerSet`: a list of strings.
-    ///
-    /// Example: `["listener-o0f3at99"]`
+    /// `OperationSucceedListenerSet`; example: `["listener-o0f3at99"]`
     pub operation_succeed_listener_set: Vec<String>,
 
-    /// `InvalidStatusListenerSet`: a list of strings.
-    ///
-    /// Example: `["listener-o0f3at99"]`
+    /// `InvalidStatusListenerSet`; example: `["listener-o0f3at99"]`
     pub invalid_status_listener_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1495,25 +1811,43 @@ pub struct DeleteListenersResponse {
 /// The `DeleteProxyGroup` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteProxyGroupResponse`].
-/// The codes it documents are in [`DeleteProxyGroupError`](super::errors::DeleteProxyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteProxyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteProxyGroupProxyRemained`](super::errors::GaapErrorCode::FailedOperationDeleteProxyGroupProxyRemained)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteProxyGroup",
     output = DeleteProxyGroupResponse,
-    error = super::errors::DeleteProxyGroupError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteProxyGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-b7h4d02f"`
+    /// `GroupId`; example: `"lg-b7h4d02f"`
     pub group_id: String,
 
-    /// `Force`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Force`; example: `0`
     pub force: Option<u64>,
 }
 
@@ -1527,30 +1861,46 @@ pub struct DeleteProxyGroupResponse {
 /// The `DeleteRule` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteRuleResponse`].
-/// The codes it documents are in [`DeleteRuleError`](super::errors::DeleteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainStatusNotInRunning`](super::errors::GaapErrorCode::FailedOperationDomainStatusNotInRunning)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteRule",
     output = DeleteRuleResponse,
-    error = super::errors::DeleteRuleError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteRule {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-18vhg67"`
+    /// `RuleId`; example: `"rule-18vhg67"`
     pub rule_id: String,
 
-    /// `Force`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Force`; example: `1`
     pub force: u64,
 }
 
@@ -1564,20 +1914,37 @@ pub struct DeleteRuleResponse {
 /// The `DeleteSecurityPolicy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteSecurityPolicyResponse`].
-/// The codes it documents are in [`DeleteSecurityPolicyError`](super::errors::DeleteSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteSecurityPolicy",
     output = DeleteSecurityPolicyResponse,
-    error = super::errors::DeleteSecurityPolicyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteSecurityPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"sp-hw5czrxx"`
+    /// `PolicyId`; example: `"sp-hw5czrxx"`
     pub policy_id: String,
 }
 
@@ -1591,25 +1958,40 @@ pub struct DeleteSecurityPolicyResponse {
 /// The `DeleteSecurityRules` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DeleteSecurityRulesResponse`].
-/// The codes it documents are in [`DeleteSecurityRulesError`](super::errors::DeleteSecurityRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DeleteSecurityRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DeleteSecurityRules",
     output = DeleteSecurityRulesResponse,
-    error = super::errors::DeleteSecurityRulesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DeleteSecurityRules {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"sp-xxxx"`
+    /// `PolicyId`; example: `"sp-xxxx"`
     pub policy_id: String,
 
-    /// `RuleIdList`: a list of strings.
-    ///
-    /// Example: `["sr-xxx\n"]`
+    /// `RuleIdList`; example: `["sr-xxx\n"]`
     pub rule_id_list: Vec<String>,
 }
 
@@ -1623,27 +2005,42 @@ pub struct DeleteSecurityRulesResponse {
 /// The `DescribeAccessRegions` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeAccessRegionsResponse`].
-/// The codes it documents are in [`DescribeAccessRegionsError`](super::errors::DescribeAccessRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeAccessRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceUpgrading`](super::errors::GaapErrorCode::FailedOperationResourceUpgrading)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeAccessRegions",
     output = DescribeAccessRegionsResponse,
-    error = super::errors::DescribeAccessRegionsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeAccessRegions {}
 
 /// What a successful [`DescribeAccessRegions`] call returns.
 #[tc_model]
 pub struct DescribeAccessRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AccessRegionSet`: a list of [`RegionDetail`](super::models::RegionDetail) objects.
+    /// `AccessRegionSet`
     pub access_region_set: Vec<models::RegionDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1653,43 +2050,52 @@ pub struct DescribeAccessRegionsResponse {
 /// The `DescribeAccessRegionsByDestRegion` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeAccessRegionsByDestRegionResponse`].
-/// The codes it documents are in [`DescribeAccessRegionsByDestRegionError`](super::errors::DescribeAccessRegionsByDestRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeAccessRegionsByDestRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.UnknownDestRegion`](super::errors::GaapErrorCode::InvalidParameterValueUnknownDestRegion)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeAccessRegionsByDestRegion",
     output = DescribeAccessRegionsByDestRegionResponse,
-    error = super::errors::DescribeAccessRegionsByDestRegionError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeAccessRegionsByDestRegion {
-    /// `DestRegion`: a string.
-    ///
-    /// Example: `"SouthChina"`
+    /// `DestRegion`; example: `"SouthChina"`
     pub dest_region: String,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPAddressVersion`; example: `"IPv4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: Option<String>,
 }
 
 /// What a successful [`DescribeAccessRegionsByDestRegion`] call returns.
 #[tc_model]
 pub struct DescribeAccessRegionsByDestRegionResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AccessRegionSet`: a list of [`AccessRegionDetial`](super::models::AccessRegionDetial) objects.
+    /// `AccessRegionSet`
     pub access_region_set: Vec<models::AccessRegionDetial>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1699,15 +2105,30 @@ pub struct DescribeAccessRegionsByDestRegionResponse {
 /// The `DescribeAuthSignature` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeAuthSignatureResponse`].
-/// The codes it documents are in [`DescribeAuthSignatureError`](super::errors::DescribeAuthSignatureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeAuthSignature)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeAuthSignature",
     output = DescribeAuthSignatureResponse,
-    error = super::errors::DescribeAuthSignatureError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeAuthSignature {}
 
@@ -1721,22 +2142,38 @@ pub struct DescribeAuthSignatureResponse {
 /// The `DescribeBlackHeader` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeBlackHeaderResponse`].
-/// The codes it documents are in [`DescribeBlackHeaderError`](super::errors::DescribeBlackHeaderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeBlackHeader)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeBlackHeader",
     output = DescribeBlackHeaderResponse,
-    error = super::errors::DescribeBlackHeaderError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeBlackHeader {}
 
 /// What a successful [`DescribeBlackHeader`] call returns.
 #[tc_model]
 pub struct DescribeBlackHeaderResponse {
-    /// `BlackHeaders`: a list of strings.
+    /// `BlackHeaders`
     pub black_headers: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1746,27 +2183,42 @@ pub struct DescribeBlackHeaderResponse {
 /// The `DescribeCertificateDetail` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeCertificateDetailResponse`].
-/// The codes it documents are in [`DescribeCertificateDetailError`](super::errors::DescribeCertificateDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeCertificateDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeCertificateDetail",
     output = DescribeCertificateDetailResponse,
-    error = super::errors::DescribeCertificateDetailError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeCertificateDetail {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-d5y6ei3b"`
+    /// `CertificateId`; example: `"cert-d5y6ei3b"`
     pub certificate_id: String,
 }
 
 /// What a successful [`DescribeCertificateDetail`] call returns.
 #[tc_model]
 pub struct DescribeCertificateDetailResponse {
-    /// `CertificateDetail`: a [`CertificateDetail`](super::models::CertificateDetail).
+    /// `CertificateDetail`
     pub certificate_detail: models::CertificateDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1776,15 +2228,32 @@ pub struct DescribeCertificateDetailResponse {
 /// The `DescribeCertificates` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeCertificatesResponse`].
-/// The codes it documents are in [`DescribeCertificatesError`](super::errors::DescribeCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeCertificates",
     output = DescribeCertificatesResponse,
-    error = super::errors::DescribeCertificatesError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1794,31 +2263,23 @@ pub struct DescribeCertificateDetailResponse {
     )
 )]
 pub struct DescribeCertificates {
-    /// `CertificateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CertificateType`; example: `2`
     pub certificate_type: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCertificates`] call returns.
 #[tc_model]
 pub struct DescribeCertificatesResponse {
-    /// `CertificateSet`: a list of [`Certificate`](super::models::Certificate) objects.
+    /// `CertificateSet`
     pub certificate_set: Vec<models::Certificate>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `TotalCount`; example: `19`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1828,22 +2289,40 @@ pub struct DescribeCertificatesResponse {
 /// The `DescribeCountryAreaMapping` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeCountryAreaMappingResponse`].
-/// The codes it documents are in [`DescribeCountryAreaMappingError`](super::errors::DescribeCountryAreaMappingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeCountryAreaMapping)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeCountryAreaMapping",
     output = DescribeCountryAreaMappingResponse,
-    error = super::errors::DescribeCountryAreaMappingError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeCountryAreaMapping {}
 
 /// What a successful [`DescribeCountryAreaMapping`] call returns.
 #[tc_model]
 pub struct DescribeCountryAreaMappingResponse {
-    /// `CountryAreaMappingList`: a list of [`CountryAreaMap`](super::models::CountryAreaMap) objects.
+    /// `CountryAreaMappingList`
     pub country_area_mapping_list: Vec<models::CountryAreaMap>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1853,15 +2332,28 @@ pub struct DescribeCountryAreaMappingResponse {
 /// The `DescribeCrossBorderProxies` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeCrossBorderProxiesResponse`].
-/// The codes it documents are in [`DescribeCrossBorderProxiesError`](super::errors::DescribeCrossBorderProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeCrossBorderProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeCrossBorderProxies",
     output = DescribeCrossBorderProxiesResponse,
-    error = super::errors::DescribeCrossBorderProxiesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeCrossBorderProxies {}
 
@@ -1875,34 +2367,44 @@ pub struct DescribeCrossBorderProxiesResponse {
 /// The `DescribeCustomHeader` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeCustomHeaderResponse`].
-/// The codes it documents are in [`DescribeCustomHeaderError`](super::errors::DescribeCustomHeaderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeCustomHeader)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeCustomHeader",
     output = DescribeCustomHeaderResponse,
-    error = super::errors::DescribeCustomHeaderError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeCustomHeader {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-18vhg67"`
+    /// `RuleId`; example: `"rule-18vhg67"`
     pub rule_id: String,
 }
 
 /// What a successful [`DescribeCustomHeader`] call returns.
 #[tc_model]
 pub struct DescribeCustomHeaderResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-18vhg67"`
+    /// `RuleId`; example: `"rule-18vhg67"`
     pub rule_id: String,
 
-    /// `Headers`: a list of [`HttpHeaderParam`](super::models::HttpHeaderParam) objects.
-    ///
-    /// Example: `[{"HeaderName":"X-REAL_IP","HeaderValue":"$remote_addr"}]`
+    /// `Headers`; example: `[{"HeaderName":"X-REAL_IP","HeaderValue":"$remote_addr"}]`
     pub headers: Vec<models::HttpHeaderParam>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1912,32 +2414,44 @@ pub struct DescribeCustomHeaderResponse {
 /// The `DescribeDestRegions` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeDestRegionsResponse`].
-/// The codes it documents are in [`DescribeDestRegionsError`](super::errors::DescribeDestRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeDestRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeDestRegions",
     output = DescribeDestRegionsResponse,
-    error = super::errors::DescribeDestRegionsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeDestRegions {
-    /// `QualityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityType`; example: `1`
     pub quality_type: Option<u64>,
 }
 
 /// What a successful [`DescribeDestRegions`] call returns.
 #[tc_model]
 pub struct DescribeDestRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DestRegionSet`: a list of [`RegionDetail`](super::models::RegionDetail) objects.
+    /// `DestRegionSet`
     pub dest_region_set: Vec<models::RegionDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1947,32 +2461,43 @@ pub struct DescribeDestRegionsResponse {
 /// The `DescribeDomainErrorPageInfo` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeDomainErrorPageInfoResponse`].
-/// The codes it documents are in [`DescribeDomainErrorPageInfoError`](super::errors::DescribeDomainErrorPageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeDomainErrorPageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeDomainErrorPageInfo",
     output = DescribeDomainErrorPageInfoResponse,
-    error = super::errors::DescribeDomainErrorPageInfoError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeDomainErrorPageInfo {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.com"`
+    /// `Domain`; example: `"a.com"`
     pub domain: String,
 }
 
 /// What a successful [`DescribeDomainErrorPageInfo`] call returns.
 #[tc_model]
 pub struct DescribeDomainErrorPageInfoResponse {
-    /// `ErrorPageSet`: a list of [`DomainErrorPageInfo`](super::models::DomainErrorPageInfo) objects.
+    /// `ErrorPageSet`
     pub error_page_set: Vec<models::DomainErrorPageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1982,27 +2507,39 @@ pub struct DescribeDomainErrorPageInfoResponse {
 /// The `DescribeDomainErrorPageInfoByIds` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeDomainErrorPageInfoByIdsResponse`].
-/// The codes it documents are in [`DescribeDomainErrorPageInfoByIdsError`](super::errors::DescribeDomainErrorPageInfoByIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeDomainErrorPageInfoByIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeDomainErrorPageInfoByIds",
     output = DescribeDomainErrorPageInfoByIdsResponse,
-    error = super::errors::DescribeDomainErrorPageInfoByIdsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeDomainErrorPageInfoByIds {
-    /// `ErrorPageIds`: a list of strings.
-    ///
-    /// Example: `["errorPage-lhlnux1v\n"]`
+    /// `ErrorPageIds`; example: `["errorPage-lhlnux1v\n"]`
     pub error_page_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDomainErrorPageInfoByIds`] call returns.
 #[tc_model]
 pub struct DescribeDomainErrorPageInfoByIdsResponse {
-    /// `ErrorPageSet`: a list of [`DomainErrorPageInfo`](super::models::DomainErrorPageInfo) objects.
+    /// `ErrorPageSet`
     pub error_page_set: Vec<models::DomainErrorPageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2012,27 +2549,35 @@ pub struct DescribeDomainErrorPageInfoByIdsResponse {
 /// The `DescribeGlobalDomainDns` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeGlobalDomainDnsResponse`].
-/// The codes it documents are in [`DescribeGlobalDomainDnsError`](super::errors::DescribeGlobalDomainDnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeGlobalDomainDns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeGlobalDomainDns",
     output = DescribeGlobalDomainDnsResponse,
-    error = super::errors::DescribeGlobalDomainDnsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeGlobalDomainDns {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainId`; example: `"test.com"`
     pub domain_id: String,
 }
 
 /// What a successful [`DescribeGlobalDomainDns`] call returns.
 #[tc_model]
 pub struct DescribeGlobalDomainDnsResponse {
-    /// `GlobalDnsList`: a list of [`GlobalDns`](super::models::GlobalDns) objects.
+    /// `GlobalDnsList`
     pub global_dns_list: Vec<models::GlobalDns>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2042,15 +2587,25 @@ pub struct DescribeGlobalDomainDnsResponse {
 /// The `DescribeGlobalDomains` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeGlobalDomainsResponse`].
-/// The codes it documents are in [`DescribeGlobalDomainsError`](super::errors::DescribeGlobalDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeGlobalDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InvalidParameterValue.InvalidTags`](super::errors::GaapErrorCode::InvalidParameterValueInvalidTags)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeGlobalDomains",
     output = DescribeGlobalDomainsResponse,
-    error = super::errors::DescribeGlobalDomainsError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2060,37 +2615,29 @@ pub struct DescribeGlobalDomainDnsResponse {
     )
 )]
 pub struct DescribeGlobalDomains {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `112`
+    /// `Limit`; example: `112`
     pub limit: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 }
 
 /// What a successful [`DescribeGlobalDomains`] call returns.
 #[tc_model]
 pub struct DescribeGlobalDomainsResponse {
-    /// `Domains`: a list of [`Domain`](super::models::Domain) objects.
+    /// `Domains`
     pub domains: Vec<models::Domain>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2100,32 +2647,45 @@ pub struct DescribeGlobalDomainsResponse {
 /// The `DescribeGroupAndStatisticsProxy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeGroupAndStatisticsProxyResponse`].
-/// The codes it documents are in [`DescribeGroupAndStatisticsProxyError`](super::errors::DescribeGroupAndStatisticsProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeGroupAndStatisticsProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeGroupAndStatisticsProxy",
     output = DescribeGroupAndStatisticsProxyResponse,
-    error = super::errors::DescribeGroupAndStatisticsProxyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeGroupAndStatisticsProxy {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 }
 
 /// What a successful [`DescribeGroupAndStatisticsProxy`] call returns.
 #[tc_model]
 pub struct DescribeGroupAndStatisticsProxyResponse {
-    /// `GroupSet`: a list of [`GroupStatisticsInfo`](super::models::GroupStatisticsInfo) objects.
+    /// `GroupSet`
     pub group_set: Vec<models::GroupStatisticsInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2135,42 +2695,53 @@ pub struct DescribeGroupAndStatisticsProxyResponse {
 /// The `DescribeGroupDomainConfig` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeGroupDomainConfigResponse`].
-/// The codes it documents are in [`DescribeGroupDomainConfigError`](super::errors::DescribeGroupDomainConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeGroupDomainConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceUpgrading`](super::errors::GaapErrorCode::FailedOperationResourceUpgrading)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeGroupDomainConfig",
     output = DescribeGroupDomainConfigResponse,
-    error = super::errors::DescribeGroupDomainConfigError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeGroupDomainConfig {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-b7h4d02f"`
+    /// `GroupId`; example: `"lg-b7h4d02f"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeGroupDomainConfig`] call returns.
 #[tc_model]
 pub struct DescribeGroupDomainConfigResponse {
-    /// `AccessRegionList`: a list of [`DomainAccessRegionDict`](super::models::DomainAccessRegionDict) objects.
+    /// `AccessRegionList`
     pub access_region_list: Vec<models::DomainAccessRegionDict>,
 
-    /// `DefaultDnsIp`: a string.
-    ///
-    /// Example: `"lg-na2d00jf"`
+    /// `DefaultDnsIp`; example: `"lg-na2d00jf"`
     pub default_dns_ip: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-na2d00jf"`
+    /// `GroupId`; example: `"lg-na2d00jf"`
     pub group_id: String,
 
-    /// `AccessRegionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessRegionCount`; example: `2`
     pub access_region_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2180,15 +2751,34 @@ pub struct DescribeGroupDomainConfigResponse {
 /// The `DescribeHTTPListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeHTTPListenersResponse`].
-/// The codes it documents are in [`DescribeHTTPListenersError`](super::errors::DescribeHTTPListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeHTTPListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeHTTPListeners",
     output = DescribeHTTPListenersResponse,
-    error = super::errors::DescribeHTTPListenersError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2198,56 +2788,38 @@ pub struct DescribeGroupDomainConfigResponse {
     )
 )]
 pub struct DescribeHTTPListeners {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-n9ha8jzl"`
+    /// `ProxyId`; example: `"link-n9ha8jzl"`
     pub proxy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-sadadd"`
+    /// `GroupId`; example: `"lg-sadadd"`
     pub group_id: Option<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listerner-sfafdaf"`
+    /// `ListenerId`; example: `"listerner-sfafdaf"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener_name"`
+    /// `ListenerName`; example: `"listener_name"`
     pub listener_name: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"80"`
+    /// `SearchValue`; example: `"80"`
     pub search_value: Option<String>,
 }
 
 /// What a successful [`DescribeHTTPListeners`] call returns.
 #[tc_model]
 pub struct DescribeHTTPListenersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: u64,
 
-    /// `ListenerSet`: a list of [`HttpListener`](super::models::HttpListener) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::HttpListener>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2257,15 +2829,33 @@ pub struct DescribeHTTPListenersResponse {
 /// The `DescribeHTTPSListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeHTTPSListenersResponse`].
-/// The codes it documents are in [`DescribeHTTPSListenersError`](super::errors::DescribeHTTPSListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeHTTPSListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeHTTPSListeners",
     output = DescribeHTTPSListenersResponse,
-    error = super::errors::DescribeHTTPSListenersError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2275,61 +2865,41 @@ pub struct DescribeHTTPListenersResponse {
     )
 )]
 pub struct DescribeHTTPSListeners {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-n9ha8jzl"`
+    /// `ProxyId`; example: `"link-n9ha8jzl"`
     pub proxy_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-12345"`
+    /// `GroupId`; example: `"lg-12345"`
     pub group_id: Option<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-12345"`
+    /// `ListenerId`; example: `"listener-12345"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener-name"`
+    /// `ListenerName`; example: `"listener-name"`
     pub listener_name: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"listener-search-name"`
+    /// `SearchValue`; example: `"listener-search-name"`
     pub search_value: Option<String>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 }
 
 /// What a successful [`DescribeHTTPSListeners`] call returns.
 #[tc_model]
 pub struct DescribeHTTPSListenersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: u64,
 
-    /// `ListenerSet`: a list of [`HttpsListener`](super::models::HttpsListener) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::HttpsListener>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2339,40 +2909,50 @@ pub struct DescribeHTTPSListenersResponse {
 /// The `DescribeListenerRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeListenerRealServersResponse`].
-/// The codes it documents are in [`DescribeListenerRealServersError`](super::errors::DescribeListenerRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeListenerRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeListenerRealServers",
     output = DescribeListenerRealServersResponse,
-    error = super::errors::DescribeListenerRealServersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeListenerRealServers {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-pbsgn7ej"`
+    /// `ListenerId`; example: `"listener-pbsgn7ej"`
     pub listener_id: String,
 }
 
 /// What a successful [`DescribeListenerRealServers`] call returns.
 #[tc_model]
 pub struct DescribeListenerRealServersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `RealServerSet`: a list of [`RealServer`](super::models::RealServer) objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<models::RealServer>,
 
-    /// `BindRealServerTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindRealServerTotalCount`; example: `1`
     pub bind_real_server_total_count: u64,
 
-    /// `BindRealServerSet`: a list of [`BindRealServer`](super::models::BindRealServer) objects.
+    /// `BindRealServerSet`
     pub bind_real_server_set: Vec<models::BindRealServer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2382,47 +2962,54 @@ pub struct DescribeListenerRealServersResponse {
 /// The `DescribeListenerStatistics` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeListenerStatisticsResponse`].
-/// The codes it documents are in [`DescribeListenerStatisticsError`](super::errors::DescribeListenerStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeListenerStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeListenerStatistics",
     output = DescribeListenerStatisticsResponse,
-    error = super::errors::DescribeListenerStatisticsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeListenerStatistics {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-rfgt56hy"`
+    /// `ListenerId`; example: `"listener-rfgt56hy"`
     pub listener_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-03-25 12:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-03-25 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-03-26 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-03-26 12:00:00"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["InputBandwidth\n","OutputBandwidth\n"]`
+    /// `MetricNames`; example: `["InputBandwidth\n","OutputBandwidth\n"]`
     pub metric_names: Vec<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Granularity`; example: `300`
     pub granularity: u64,
 }
 
 /// What a successful [`DescribeListenerStatistics`] call returns.
 #[tc_model]
 pub struct DescribeListenerStatisticsResponse {
-    /// `StatisticsData`: a list of [`MetricStatisticsInfo`](super::models::MetricStatisticsInfo) objects.
+    /// `StatisticsData`
     pub statistics_data: Vec<models::MetricStatisticsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2432,71 +3019,72 @@ pub struct DescribeListenerStatisticsResponse {
 /// The `DescribeProxies` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxiesResponse`].
-/// The codes it documents are in [`DescribeProxiesError`](super::errors::DescribeProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxies",
     output = DescribeProxiesResponse,
-    error = super::errors::DescribeProxiesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxies {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["proxy-123456"]`
+    /// `InstanceIds`; example: `["proxy-123456"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["proxy-123456"]`
+    /// `ProxyIds`; example: `["proxy-123456"]`
     pub proxy_ids: Option<Vec<String>>,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 
-    /// `Independent`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Independent`; example: `1`
     pub independent: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `OrderField`; example: `"create_time"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeProxies`] call returns.
 #[tc_model]
 pub struct DescribeProxiesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`ProxyInfo`](super::models::ProxyInfo) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::ProxyInfo>,
 
-    /// `ProxySet`: a list of [`ProxyInfo`](super::models::ProxyInfo) objects.
+    /// `ProxySet`
     pub proxy_set: Vec<models::ProxyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2506,30 +3094,46 @@ pub struct DescribeProxiesResponse {
 /// The `DescribeProxiesStatus` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxiesStatusResponse`].
-/// The codes it documents are in [`DescribeProxiesStatusError`](super::errors::DescribeProxiesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxiesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxiesStatus",
     output = DescribeProxiesStatusResponse,
-    error = super::errors::DescribeProxiesStatusError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxiesStatus {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["link-1234abcd"]`
+    /// `ProxyIds`; example: `["link-1234abcd"]`
     pub proxy_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeProxiesStatus`] call returns.
 #[tc_model]
 pub struct DescribeProxiesStatusResponse {
-    /// `InstanceStatusSet`: a list of [`ProxyStatus`](super::models::ProxyStatus) objects.
+    /// `InstanceStatusSet`
     pub instance_status_set: Vec<models::ProxyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2539,32 +3143,43 @@ pub struct DescribeProxiesStatusResponse {
 /// The `DescribeProxyAndStatisticsListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxyAndStatisticsListenersResponse`].
-/// The codes it documents are in [`DescribeProxyAndStatisticsListenersError`](super::errors::DescribeProxyAndStatisticsListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxyAndStatisticsListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxyAndStatisticsListeners",
     output = DescribeProxyAndStatisticsListenersResponse,
-    error = super::errors::DescribeProxyAndStatisticsListenersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxyAndStatisticsListeners {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 }
 
 /// What a successful [`DescribeProxyAndStatisticsListeners`] call returns.
 #[tc_model]
 pub struct DescribeProxyAndStatisticsListenersResponse {
-    /// `ProxySet`: a list of [`ProxySimpleInfo`](super::models::ProxySimpleInfo) objects.
+    /// `ProxySet`
     pub proxy_set: Vec<models::ProxySimpleInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2574,27 +3189,46 @@ pub struct DescribeProxyAndStatisticsListenersResponse {
 /// The `DescribeProxyDetail` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxyDetailResponse`].
-/// The codes it documents are in [`DescribeProxyDetailError`](super::errors::DescribeProxyDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxyDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionIsDoing`](super::errors::GaapErrorCode::FailedOperationActionIsDoing)
+/// - [`FailedOperation.ActionOperateTooQuickly`](super::errors::GaapErrorCode::FailedOperationActionOperateTooQuickly)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProjectIdNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueProjectIdNotBelong)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxyDetail",
     output = DescribeProxyDetailResponse,
-    error = super::errors::DescribeProxyDetailError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxyDetail {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-12345678"`
+    /// `ProxyId`; example: `"link-12345678"`
     pub proxy_id: String,
 }
 
 /// What a successful [`DescribeProxyDetail`] call returns.
 #[tc_model]
 pub struct DescribeProxyDetailResponse {
-    /// `ProxyDetail`: a [`ProxyInfo`](super::models::ProxyInfo).
+    /// `ProxyDetail`
     pub proxy_detail: models::ProxyInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2604,27 +3238,43 @@ pub struct DescribeProxyDetailResponse {
 /// The `DescribeProxyGroupDetails` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxyGroupDetailsResponse`].
-/// The codes it documents are in [`DescribeProxyGroupDetailsError`](super::errors::DescribeProxyGroupDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxyGroupDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxyGroupDetails",
     output = DescribeProxyGroupDetailsResponse,
-    error = super::errors::DescribeProxyGroupDetailsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxyGroupDetails {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-123456"`
+    /// `GroupId`; example: `"lg-123456"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeProxyGroupDetails`] call returns.
 #[tc_model]
 pub struct DescribeProxyGroupDetailsResponse {
-    /// `ProxyGroupDetail`: a [`ProxyGroupDetail`](super::models::ProxyGroupDetail).
+    /// `ProxyGroupDetail`
     pub proxy_group_detail: models::ProxyGroupDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2634,15 +3284,33 @@ pub struct DescribeProxyGroupDetailsResponse {
 /// The `DescribeProxyGroupList` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxyGroupListResponse`].
-/// The codes it documents are in [`DescribeProxyGroupListError`](super::errors::DescribeProxyGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxyGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxyGroupList",
     output = DescribeProxyGroupListResponse,
-    error = super::errors::DescribeProxyGroupListError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2652,37 +3320,29 @@ pub struct DescribeProxyGroupDetailsResponse {
     )
 )]
 pub struct DescribeProxyGroupList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 }
 
 /// What a successful [`DescribeProxyGroupList`] call returns.
 #[tc_model]
 pub struct DescribeProxyGroupListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `ProxyGroupList`: a list of [`ProxyGroupInfo`](super::models::ProxyGroupInfo) objects.
+    /// `ProxyGroupList`
     pub proxy_group_list: Vec<models::ProxyGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2692,47 +3352,54 @@ pub struct DescribeProxyGroupListResponse {
 /// The `DescribeProxyGroupStatistics` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxyGroupStatisticsResponse`].
-/// The codes it documents are in [`DescribeProxyGroupStatisticsError`](super::errors::DescribeProxyGroupStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxyGroupStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxyGroupStatistics",
     output = DescribeProxyGroupStatisticsResponse,
-    error = super::errors::DescribeProxyGroupStatisticsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxyGroupStatistics {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-rfgt56hy"`
+    /// `GroupId`; example: `"lg-rfgt56hy"`
     pub group_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-03-25 12:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-03-25 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-03-26 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-03-26 12:00:00"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["InputBandwidth\n"]`
+    /// `MetricNames`; example: `["InputBandwidth\n"]`
     pub metric_names: Vec<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Granularity`; example: `300`
     pub granularity: u64,
 }
 
 /// What a successful [`DescribeProxyGroupStatistics`] call returns.
 #[tc_model]
 pub struct DescribeProxyGroupStatisticsResponse {
-    /// `StatisticsData`: a list of [`MetricStatisticsInfo`](super::models::MetricStatisticsInfo) objects.
+    /// `StatisticsData`
     pub statistics_data: Vec<models::MetricStatisticsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2742,52 +3409,57 @@ pub struct DescribeProxyGroupStatisticsResponse {
 /// The `DescribeProxyStatistics` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeProxyStatisticsResponse`].
-/// The codes it documents are in [`DescribeProxyStatisticsError`](super::errors::DescribeProxyStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeProxyStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeProxyStatistics",
     output = DescribeProxyStatisticsResponse,
-    error = super::errors::DescribeProxyStatisticsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeProxyStatistics {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-rfgt56hy"`
+    /// `ProxyId`; example: `"link-rfgt56hy"`
     pub proxy_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-03-25 12:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-03-25 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-03-26 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-03-26 12:00:00"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["Concurrent\n"]`
+    /// `MetricNames`; example: `["Concurrent\n"]`
     pub metric_names: Vec<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Granularity`; example: `300`
     pub granularity: u64,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `Isp`; example: `"CMCC"`
     pub isp: Option<String>,
 }
 
 /// What a successful [`DescribeProxyStatistics`] call returns.
 #[tc_model]
 pub struct DescribeProxyStatisticsResponse {
-    /// `StatisticsData`: a list of [`MetricStatisticsInfo`](super::models::MetricStatisticsInfo) objects.
+    /// `StatisticsData`
     pub statistics_data: Vec<models::MetricStatisticsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2797,60 +3469,61 @@ pub struct DescribeProxyStatisticsResponse {
 /// The `DescribeRealServerStatistics` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRealServerStatisticsResponse`].
-/// The codes it documents are in [`DescribeRealServerStatisticsError`](super::errors::DescribeRealServerStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRealServerStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRealServerStatistics",
     output = DescribeRealServerStatisticsResponse,
-    error = super::errors::DescribeRealServerStatisticsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeRealServerStatistics {
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-rfgt56hy"`
+    /// `RealServerId`; example: `"rs-rfgt56hy"`
     pub real_server_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-gucvb6d"`
+    /// `ListenerId`; example: `"listener-gucvb6d"`
     pub listener_id: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-jlfw45jl"`
+    /// `RuleId`; example: `"rule-jlfw45jl"`
     pub rule_id: Option<String>,
 
-    /// `WithinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `WithinTime`; example: `3`
     pub within_time: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-08-19 00:00:00"`
+    /// `StartTime`; example: `"2020-08-19 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-08-19 23:59:59"`
+    /// `EndTime`; example: `"2020-08-19 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Granularity`; example: `60`
     pub granularity: Option<u64>,
 }
 
 /// What a successful [`DescribeRealServerStatistics`] call returns.
 #[tc_model]
 pub struct DescribeRealServerStatisticsResponse {
-    /// `StatisticsData`: a list of [`StatisticsDataInfo`](super::models::StatisticsDataInfo) objects.
+    /// `StatisticsData`
     pub statistics_data: Vec<models::StatisticsDataInfo>,
 
-    /// `RsStatisticsData`: a list of [`MetricStatisticsInfo`](super::models::MetricStatisticsInfo) objects.
+    /// `RsStatisticsData`
     pub rs_statistics_data: Vec<models::MetricStatisticsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2860,15 +3533,31 @@ pub struct DescribeRealServerStatisticsResponse {
 /// The `DescribeRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRealServersResponse`].
-/// The codes it documents are in [`DescribeRealServersError`](super::errors::DescribeRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRealServers",
     output = DescribeRealServersResponse,
-    error = super::errors::DescribeRealServersError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2878,42 +3567,32 @@ pub struct DescribeRealServerStatisticsResponse {
     )
 )]
 pub struct DescribeRealServers {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SearchValue`; example: `"1.1.1.1"`
     pub search_value: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `TagSet`: a list of [`TagPair`](super::models::TagPair) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagPair>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRealServers`] call returns.
 #[tc_model]
 pub struct DescribeRealServersResponse {
-    /// `RealServerSet`: a list of [`BindRealServerInfo`](super::models::BindRealServerInfo) objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<models::BindRealServerInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2923,32 +3602,45 @@ pub struct DescribeRealServersResponse {
 /// The `DescribeRealServersStatus` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRealServersStatusResponse`].
-/// The codes it documents are in [`DescribeRealServersStatusError`](super::errors::DescribeRealServersStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRealServersStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.RealServerNotInProject`](super::errors::GaapErrorCode::FailedOperationRealServerNotInProject)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.RealServerNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueRealServerNotBelong)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRealServersStatus",
     output = DescribeRealServersStatusResponse,
-    error = super::errors::DescribeRealServersStatusError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeRealServersStatus {
-    /// `RealServerIds`: a list of strings.
-    ///
-    /// Example: `["rs-4ftghy6"]`
+    /// `RealServerIds`; example: `["rs-4ftghy6"]`
     pub real_server_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeRealServersStatus`] call returns.
 #[tc_model]
 pub struct DescribeRealServersStatusResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RealServerStatusSet`: a list of [`RealServerStatus`](super::models::RealServerStatus) objects.
+    /// `RealServerStatusSet`
     pub real_server_status_set: Vec<models::RealServerStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2958,46 +3650,54 @@ pub struct DescribeRealServersStatusResponse {
 /// The `DescribeRegionAndPrice` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRegionAndPriceResponse`].
-/// The codes it documents are in [`DescribeRegionAndPriceError`](super::errors::DescribeRegionAndPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRegionAndPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRegionAndPrice",
     output = DescribeRegionAndPriceResponse,
-    error = super::errors::DescribeRegionAndPriceError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeRegionAndPrice {
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPAddressVersion`; example: `"IPv4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: Option<String>,
 }
 
 /// What a successful [`DescribeRegionAndPrice`] call returns.
 #[tc_model]
 pub struct DescribeRegionAndPriceResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TotalCount`; example: `26`
     pub total_count: u64,
 
-    /// `DestRegionSet`: a list of [`RegionDetail`](super::models::RegionDetail) objects.
+    /// `DestRegionSet`
     pub dest_region_set: Vec<models::RegionDetail>,
 
-    /// `BandwidthUnitPrice`: a list of [`BandwidthPriceGradient`](super::models::BandwidthPriceGradient) objects.
+    /// `BandwidthUnitPrice`
     pub bandwidth_unit_price: Vec<models::BandwidthPriceGradient>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3007,42 +3707,50 @@ pub struct DescribeRegionAndPriceResponse {
 /// The `DescribeResourcesByTag` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeResourcesByTagResponse`].
-/// The codes it documents are in [`DescribeResourcesByTagError`](super::errors::DescribeResourcesByTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeResourcesByTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeResourcesByTag",
     output = DescribeResourcesByTagResponse,
-    error = super::errors::DescribeResourcesByTagError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeResourcesByTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag_key"`
+    /// `TagKey`; example: `"tag_key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tag_value"`
+    /// `TagValue`; example: `"tag_value"`
     pub tag_value: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Proxy"`
+    /// `ResourceType`; example: `"Proxy"`
     pub resource_type: Option<String>,
 }
 
 /// What a successful [`DescribeResourcesByTag`] call returns.
 #[tc_model]
 pub struct DescribeResourcesByTagResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ResourceSet`: a list of [`TagResourceInfo`](super::models::TagResourceInfo) objects.
+    /// `ResourceSet`
     pub resource_set: Vec<models::TagResourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3052,50 +3760,56 @@ pub struct DescribeResourcesByTagResponse {
 /// The `DescribeRuleRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRuleRealServersResponse`].
-/// The codes it documents are in [`DescribeRuleRealServersError`](super::errors::DescribeRuleRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRuleRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceUpgrading`](super::errors::GaapErrorCode::FailedOperationResourceUpgrading)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRuleRealServers",
     output = DescribeRuleRealServersResponse,
-    error = super::errors::DescribeRuleRealServersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeRuleRealServers {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-hh5xg2yd"`
+    /// `RuleId`; example: `"rule-hh5xg2yd"`
     pub rule_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRuleRealServers`] call returns.
 #[tc_model]
 pub struct DescribeRuleRealServersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `RealServerSet`: a list of [`RealServer`](super::models::RealServer) objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<models::RealServer>,
 
-    /// `BindRealServerTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BindRealServerTotalCount`; example: `2`
     pub bind_real_server_total_count: u64,
 
-    /// `BindRealServerSet`: a list of [`BindRealServer`](super::models::BindRealServer) objects.
+    /// `BindRealServerSet`
     pub bind_real_server_set: Vec<models::BindRealServer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3105,32 +3819,44 @@ pub struct DescribeRuleRealServersResponse {
 /// The `DescribeRules` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRulesResponse`].
-/// The codes it documents are in [`DescribeRulesError`](super::errors::DescribeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRules",
     output = DescribeRulesResponse,
-    error = super::errors::DescribeRulesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeRules {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-9jt0rtv9"`
+    /// `ListenerId`; example: `"listener-9jt0rtv9"`
     pub listener_id: String,
 }
 
 /// What a successful [`DescribeRules`] call returns.
 #[tc_model]
 pub struct DescribeRulesResponse {
-    /// `DomainRuleSet`: a list of [`DomainRuleSet`](super::models::DomainRuleSet) objects.
+    /// `DomainRuleSet`
     pub domain_rule_set: Vec<models::DomainRuleSet>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3140,32 +3866,48 @@ pub struct DescribeRulesResponse {
 /// The `DescribeRulesByRuleIds` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeRulesByRuleIdsResponse`].
-/// The codes it documents are in [`DescribeRulesByRuleIdsError`](super::errors::DescribeRulesByRuleIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeRulesByRuleIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeRulesByRuleIds",
     output = DescribeRulesByRuleIdsResponse,
-    error = super::errors::DescribeRulesByRuleIdsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeRulesByRuleIds {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-3bsuu01r"]`
+    /// `RuleIds`; example: `["rule-3bsuu01r"]`
     pub rule_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeRulesByRuleIds`] call returns.
 #[tc_model]
 pub struct DescribeRulesByRuleIdsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RuleSet`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `RuleSet`
     pub rule_set: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3175,47 +3917,55 @@ pub struct DescribeRulesByRuleIdsResponse {
 /// The `DescribeSecurityPolicyDetail` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeSecurityPolicyDetailResponse`].
-/// The codes it documents are in [`DescribeSecurityPolicyDetailError`](super::errors::DescribeSecurityPolicyDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeSecurityPolicyDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeSecurityPolicyDetail",
     output = DescribeSecurityPolicyDetailResponse,
-    error = super::errors::DescribeSecurityPolicyDetailError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeSecurityPolicyDetail {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"sp-xxxx"`
+    /// `PolicyId`; example: `"sp-xxxx"`
     pub policy_id: String,
 }
 
 /// What a successful [`DescribeSecurityPolicyDetail`] call returns.
 #[tc_model]
 pub struct DescribeSecurityPolicyDetailResponse {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-gw4sxx8j"`
+    /// `ProxyId`; example: `"link-gw4sxx8j"`
     pub proxy_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"UNBIND"`
+    /// `Status`; example: `"UNBIND"`
     pub status: String,
 
-    /// `DefaultAction`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `DefaultAction`; example: `"ACCEPT"`
     pub default_action: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"sp-9scxxhdh"`
+    /// `PolicyId`; example: `"sp-9scxxhdh"`
     pub policy_id: String,
 
-    /// `RuleList`: a list of [`SecurityPolicyRuleOut`](super::models::SecurityPolicyRuleOut) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::SecurityPolicyRuleOut>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3225,32 +3975,48 @@ pub struct DescribeSecurityPolicyDetailResponse {
 /// The `DescribeSecurityRules` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeSecurityRulesResponse`].
-/// The codes it documents are in [`DescribeSecurityRulesError`](super::errors::DescribeSecurityRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeSecurityRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeSecurityRules",
     output = DescribeSecurityRulesResponse,
-    error = super::errors::DescribeSecurityRulesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeSecurityRules {
-    /// `SecurityRuleIds`: a list of strings.
-    ///
-    /// Example: `["sr-xxxxxxxx\n"]`
+    /// `SecurityRuleIds`; example: `["sr-xxxxxxxx\n"]`
     pub security_rule_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeSecurityRules`] call returns.
 #[tc_model]
 pub struct DescribeSecurityRulesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SecurityRuleSet`: a list of [`SecurityPolicyRuleOut`](super::models::SecurityPolicyRuleOut) objects.
+    /// `SecurityRuleSet`
     pub security_rule_set: Vec<models::SecurityPolicyRuleOut>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3260,15 +4026,32 @@ pub struct DescribeSecurityRulesResponse {
 /// The `DescribeTCPListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeTCPListenersResponse`].
-/// The codes it documents are in [`DescribeTCPListenersError`](super::errors::DescribeTCPListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeTCPListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeTCPListeners",
     output = DescribeTCPListenersResponse,
-    error = super::errors::DescribeTCPListenersError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3278,56 +4061,38 @@ pub struct DescribeSecurityRulesResponse {
     )
 )]
 pub struct DescribeTCPListeners {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-hwera8lq"`
+    /// `ProxyId`; example: `"link-hwera8lq"`
     pub proxy_id: Option<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-gkzl9e7t"`
+    /// `ListenerId`; example: `"listener-gkzl9e7t"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener_name"`
+    /// `ListenerName`; example: `"listener_name"`
     pub listener_name: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-bjkpdum1"`
+    /// `GroupId`; example: `"lg-bjkpdum1"`
     pub group_id: Option<String>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `SearchValue`; example: `"link-bjkpdum1"`
     pub search_value: Option<String>,
 }
 
 /// What a successful [`DescribeTCPListeners`] call returns.
 #[tc_model]
 pub struct DescribeTCPListenersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `ListenerSet`: a list of [`TcpListener`](super::models::TcpListener) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::TcpListener>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3337,34 +4102,45 @@ pub struct DescribeTCPListenersResponse {
 /// The `DescribeTaskStatus` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"hjl-23432-hflkdsjafklj"`
+    /// `TaskId`; example: `"hjl-23432-hflkdsjafklj"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"hlkj34532hnlkh-543654hlkjhgkjghkj"`
+    /// `TaskId`; example: `"hlkj34532hnlkh-543654hlkjhgkjghkj"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3374,15 +4150,31 @@ pub struct DescribeTaskStatusResponse {
 /// The `DescribeUDPListeners` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DescribeUDPListenersResponse`].
-/// The codes it documents are in [`DescribeUDPListenersError`](super::errors::DescribeUDPListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DescribeUDPListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DescribeUDPListeners",
     output = DescribeUDPListenersResponse,
-    error = super::errors::DescribeUDPListenersError,
+    error = super::errors::GaapErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3392,56 +4184,38 @@ pub struct DescribeTaskStatusResponse {
     )
 )]
 pub struct DescribeUDPListeners {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-hwera8lq"`
+    /// `ProxyId`; example: `"link-hwera8lq"`
     pub proxy_id: Option<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-pbsgn7ej"`
+    /// `ListenerId`; example: `"listener-pbsgn7ej"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"test_listener"`
+    /// `ListenerName`; example: `"test_listener"`
     pub listener_name: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-sdfafadf"`
+    /// `GroupId`; example: `"lg-sdfafadf"`
     pub group_id: Option<String>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"80"`
+    /// `SearchValue`; example: `"80"`
     pub search_value: Option<String>,
 }
 
 /// What a successful [`DescribeUDPListeners`] call returns.
 #[tc_model]
 pub struct DescribeUDPListenersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `ListenerSet`: a list of [`UdpListener`](super::models::UdpListener) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::UdpListener>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3451,49 +4225,63 @@ pub struct DescribeUDPListenersResponse {
 /// The `DestroyProxies` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DestroyProxiesResponse`].
-/// The codes it documents are in [`DestroyProxiesError`](super::errors::DestroyProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DestroyProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.ActionIsDoing`](super::errors::GaapErrorCode::FailedOperationActionIsDoing)
+/// - [`FailedOperation.BelongDifferentGroup`](super::errors::GaapErrorCode::FailedOperationBelongDifferentGroup)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DestroyProxies",
     output = DestroyProxiesResponse,
-    error = super::errors::DestroyProxiesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DestroyProxies {
-    /// `Force`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Force`; example: `1`
     pub force: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["link-34524rerf"]`
+    /// `InstanceIds`; example: `["link-34524rerf"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"aeew3eq34r324f"`
+    /// `ClientToken`; example: `"aeew3eq34r324f"`
     pub client_token: Option<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `ProxyIds`; example: `["link-11112222","link-11113333"]`
     pub proxy_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DestroyProxies`] call returns.
 #[tc_model]
 pub struct DestroyProxiesResponse {
-    /// `InvalidStatusInstanceSet`: a list of strings.
-    ///
-    /// Example: `["link-11112222"]`
+    /// `InvalidStatusInstanceSet`; example: `["link-11112222"]`
     pub invalid_status_instance_set: Vec<String>,
 
-    /// `OperationFailedInstanceSet`: a list of strings.
-    ///
-    /// Example: `["link-11112222"]`
+    /// `OperationFailedInstanceSet`; example: `["link-11112222"]`
     pub operation_failed_instance_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3503,20 +4291,27 @@ pub struct DestroyProxiesResponse {
 /// The `DisableGlobalDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`DisableGlobalDomainResponse`].
-/// The codes it documents are in [`DisableGlobalDomainError`](super::errors::DisableGlobalDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=DisableGlobalDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "DisableGlobalDomain",
     output = DisableGlobalDomainResponse,
-    error = super::errors::DisableGlobalDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct DisableGlobalDomain {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"dm-00ye8ek7"`
+    /// `DomainId`; example: `"dm-00ye8ek7"`
     pub domain_id: String,
 }
 
@@ -3530,20 +4325,27 @@ pub struct DisableGlobalDomainResponse {
 /// The `EnableGlobalDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`EnableGlobalDomainResponse`].
-/// The codes it documents are in [`EnableGlobalDomainError`](super::errors::EnableGlobalDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=EnableGlobalDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "EnableGlobalDomain",
     output = EnableGlobalDomainResponse,
-    error = super::errors::EnableGlobalDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct EnableGlobalDomain {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainId`; example: `"test.com"`
     pub domain_id: String,
 }
 
@@ -3557,113 +4359,100 @@ pub struct EnableGlobalDomainResponse {
 /// The `InquiryPriceCreateProxy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`InquiryPriceCreateProxyResponse`].
-/// The codes it documents are in [`InquiryPriceCreateProxyError`](super::errors::InquiryPriceCreateProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=InquiryPriceCreateProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceUpgrading`](super::errors::GaapErrorCode::FailedOperationResourceUpgrading)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidBandwidth`](super::errors::GaapErrorCode::InvalidParameterValueInvalidBandwidth)
+/// - [`InvalidParameterValue.InvalidConcurrency`](super::errors::GaapErrorCode::InvalidParameterValueInvalidConcurrency)
+/// - [`InvalidParameterValue.UnknownAccessRegion`](super::errors::GaapErrorCode::InvalidParameterValueUnknownAccessRegion)
+/// - [`InvalidParameterValue.UnknownDestRegion`](super::errors::GaapErrorCode::InvalidParameterValueUnknownDestRegion)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "InquiryPriceCreateProxy",
     output = InquiryPriceCreateProxyResponse,
-    error = super::errors::InquiryPriceCreateProxyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct InquiryPriceCreateProxy {
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"EastChina"`
+    /// `AccessRegion`; example: `"EastChina"`
     pub access_region: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: i64,
 
-    /// `DestRegion`: a string.
-    ///
-    /// Example: `"GuangZhou"`
+    /// `DestRegion`; example: `"GuangZhou"`
     pub dest_region: Option<String>,
 
-    /// `Concurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Concurrency`; example: `2`
     pub concurrency: Option<i64>,
 
-    /// `RealServerRegion`: a string.
-    ///
-    /// Example: `"SouthChina"`
+    /// `RealServerRegion`; example: `"SouthChina"`
     pub real_server_region: Option<String>,
 
-    /// `Concurrent`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Concurrent`; example: `10`
     pub concurrent: Option<i64>,
 
-    /// `BillingType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingType`; example: `0`
     pub billing_type: Option<i64>,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPAddressVersion`; example: `"IPv4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `NetworkType`; example: `"normal"`
     pub network_type: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: Option<String>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: Option<i64>,
 }
 
 /// What a successful [`InquiryPriceCreateProxy`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateProxyResponse {
-    /// `ProxyDailyPrice`: a floating-point number.
-    ///
-    /// Example: `80.64`
+    /// `ProxyDailyPrice`; example: `80.64`
     pub proxy_daily_price: f64,
 
-    /// `BandwidthUnitPrice`: a list of [`BandwidthPriceGradient`](super::models::BandwidthPriceGradient) objects.
+    /// `BandwidthUnitPrice`
     pub bandwidth_unit_price: Option<Vec<models::BandwidthPriceGradient>>,
 
-    /// `DiscountProxyDailyPrice`: a floating-point number.
-    ///
-    /// Example: `56.84`
+    /// `DiscountProxyDailyPrice`; example: `56.84`
     pub discount_proxy_daily_price: f64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"USD"`
+    /// `Currency`; example: `"USD"`
     pub currency: String,
 
-    /// `FlowUnitPrice`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FlowUnitPrice`; example: `0`
     pub flow_unit_price: Option<f64>,
 
-    /// `DiscountFlowUnitPrice`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `DiscountFlowUnitPrice`; example: `0`
     pub discount_flow_unit_price: Option<f64>,
 
-    /// `Cn2BandwidthPrice`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Cn2BandwidthPrice`; example: `0`
     pub cn2_bandwidth_price: f64,
 
-    /// `Cn2BandwidthPriceWithDiscount`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Cn2BandwidthPriceWithDiscount`; example: `0`
     pub cn2_bandwidth_price_with_discount: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3673,40 +4462,53 @@ pub struct InquiryPriceCreateProxyResponse {
 /// The `ModifyCertificate` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyCertificateResponse`].
-/// The codes it documents are in [`ModifyCertificateError`](super::errors::ModifyCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainStatusNotInRunning`](super::errors::GaapErrorCode::FailedOperationDomainStatusNotInRunning)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.ProxyVersionNotSupport`](super::errors::GaapErrorCode::FailedOperationProxyVersionNotSupport)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CertificateNotMatchDomain`](super::errors::GaapErrorCode::InvalidParameterValueCertificateNotMatchDomain)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyCertificate",
     output = ModifyCertificateResponse,
-    error = super::errors::ModifyCertificateError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyCertificate {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-xxx"`
+    /// `ListenerId`; example: `"listener-xxx"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-12345678"`
+    /// `CertificateId`; example: `"cert-12345678"`
     pub certificate_id: String,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"cert-abcdefgh"`
+    /// `ClientCertificateId`; example: `"cert-abcdefgh"`
     pub client_certificate_id: Option<String>,
 
-    /// `PolyClientCertificateIds`: a list of strings.
-    ///
-    /// Example: `["cert-abcdefgh"]`
+    /// `PolyClientCertificateIds`; example: `["cert-abcdefgh"]`
     pub poly_client_certificate_ids: Option<Vec<String>>,
 }
 
@@ -3720,25 +4522,39 @@ pub struct ModifyCertificateResponse {
 /// The `ModifyCertificateAttributes` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyCertificateAttributesResponse`].
-/// The codes it documents are in [`ModifyCertificateAttributesError`](super::errors::ModifyCertificateAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyCertificateAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CertificateIsUsing`](super::errors::GaapErrorCode::FailedOperationCertificateIsUsing)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GaapErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyCertificateAttributes",
     output = ModifyCertificateAttributesResponse,
-    error = super::errors::ModifyCertificateAttributesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyCertificateAttributes {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-kj5pa5lj"`
+    /// `CertificateId`; example: `"cert-kj5pa5lj"`
     pub certificate_id: String,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"cert-name"`
+    /// `CertificateAlias`; example: `"cert-name"`
     pub certificate_alias: Option<String>,
 }
 
@@ -3752,50 +4568,61 @@ pub struct ModifyCertificateAttributesResponse {
 /// The `ModifyDomain` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyDomainResponse`].
-/// The codes it documents are in [`ModifyDomainError`](super::errors::ModifyDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainAlreadyExisted`](super::errors::GaapErrorCode::FailedOperationDomainAlreadyExisted)
+/// - [`FailedOperation.DomainStatusNotInRunning`](super::errors::GaapErrorCode::FailedOperationDomainStatusNotInRunning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.InvalidListenerProtocol`](super::errors::GaapErrorCode::FailedOperationInvalidListenerProtocol)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxyStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationProxyStatusNotInRuning)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CertificateNotMatchDomain`](super::errors::GaapErrorCode::InvalidParameterValueCertificateNotMatchDomain)
+/// - [`InvalidParameterValue.DomainInIcpBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueDomainInIcpBlacklist)
+/// - [`InvalidParameterValue.DomainNotRegister`](super::errors::GaapErrorCode::InvalidParameterValueDomainNotRegister)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyDomain",
     output = ModifyDomainResponse,
-    error = super::errors::ModifyDomainError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyDomain {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `OldDomain`: a string.
-    ///
-    /// Example: `"a.a.com"`
+    /// `OldDomain`; example: `"a.a.com"`
     pub old_domain: String,
 
-    /// `NewDomain`: a string.
-    ///
-    /// Example: `"b.b.com"`
+    /// `NewDomain`; example: `"b.b.com"`
     pub new_domain: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `CertificateId`; example: `"default"`
     pub certificate_id: Option<String>,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"cert-ljfdslajjl"`
+    /// `ClientCertificateId`; example: `"cert-ljfdslajjl"`
     pub client_certificate_id: Option<String>,
 
-    /// `PolyClientCertificateIds`: a list of strings.
-    ///
-    /// Example: `["cert-ljfdslajjl"]`
+    /// `PolyClientCertificateIds`; example: `["cert-ljfdslajjl"]`
     pub poly_client_certificate_ids: Option<Vec<String>>,
 
-    /// `IsDefaultServer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefaultServer`; example: `false`
     pub is_default_server: Option<bool>,
 }
 
@@ -3809,35 +4636,38 @@ pub struct ModifyDomainResponse {
 /// The `ModifyGlobalDomainAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyGlobalDomainAttributeResponse`].
-/// The codes it documents are in [`ModifyGlobalDomainAttributeError`](super::errors::ModifyGlobalDomainAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyGlobalDomainAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InvalidParameterValue.GlobalDomainHitBanBlacklist`](super::errors::GaapErrorCode::InvalidParameterValueGlobalDomainHitBanBlacklist)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyGlobalDomainAttribute",
     output = ModifyGlobalDomainAttributeResponse,
-    error = super::errors::ModifyGlobalDomainAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyGlobalDomainAttribute {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"dm-00ye8ek7"`
+    /// `DomainId`; example: `"dm-00ye8ek7"`
     pub domain_id: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"domain-name"`
+    /// `Alias`; example: `"domain-name"`
     pub alias: Option<String>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DefaultValue`; example: `"1.1.1.1"`
     pub default_value: Option<String>,
 }
 
@@ -3851,35 +4681,37 @@ pub struct ModifyGlobalDomainAttributeResponse {
 /// The `ModifyGlobalDomainDns` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyGlobalDomainDnsResponse`].
-/// The codes it documents are in [`ModifyGlobalDomainDnsError`](super::errors::ModifyGlobalDomainDnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyGlobalDomainDns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyGlobalDomainDns",
     output = ModifyGlobalDomainDnsResponse,
-    error = super::errors::ModifyGlobalDomainDnsError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyGlobalDomainDns {
-    /// `DnsRecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3223`
+    /// `DnsRecordId`; example: `3223`
     pub dns_record_id: u64,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"\"dm-00ye8ek7\""`
+    /// `DomainId`; example: `"\"dm-00ye8ek7\""`
     pub domain_id: String,
 
-    /// `NationCountryInnerCodes`: a list of strings.
-    ///
-    /// Example: `["100000"]`
+    /// `NationCountryInnerCodes`; example: `["100000"]`
     pub nation_country_inner_codes: Vec<String>,
 
-    /// `ProxyIdList`: a list of strings.
-    ///
-    /// Example: `["link-wefarwqx"]`
+    /// `ProxyIdList`; example: `["link-wefarwqx"]`
     pub proxy_id_list: Vec<String>,
 }
 
@@ -3893,28 +4725,42 @@ pub struct ModifyGlobalDomainDnsResponse {
 /// The `ModifyGroupDomainConfig` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyGroupDomainConfigResponse`].
-/// The codes it documents are in [`ModifyGroupDomainConfigError`](super::errors::ModifyGroupDomainConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyGroupDomainConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyGroupDomainConfig",
     output = ModifyGroupDomainConfigResponse,
-    error = super::errors::ModifyGroupDomainConfigError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyGroupDomainConfig {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-b7h4d02f"`
+    /// `GroupId`; example: `"lg-b7h4d02f"`
     pub group_id: String,
 
-    /// `DefaultDnsIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DefaultDnsIp`; example: `"1.1.1.1"`
     pub default_dns_ip: String,
 
-    /// `AccessRegionList`: a list of [`AccessRegionDomainConf`](super::models::AccessRegionDomainConf) objects.
+    /// `AccessRegionList`
     pub access_region_list: Option<Vec<models::AccessRegionDomainConf>>,
 }
 
@@ -3928,30 +4774,43 @@ pub struct ModifyGroupDomainConfigResponse {
 /// The `ModifyHTTPListenerAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyHTTPListenerAttributeResponse`].
-/// The codes it documents are in [`ModifyHTTPListenerAttributeError`](super::errors::ModifyHTTPListenerAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyHTTPListenerAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.NotSupportProxyGroup`](super::errors::GaapErrorCode::FailedOperationNotSupportProxyGroup)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyHTTPListenerAttribute",
     output = ModifyHTTPListenerAttributeResponse,
-    error = super::errors::ModifyHTTPListenerAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyHTTPListenerAttribute {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-o0f3at99"`
+    /// `ListenerId`; example: `"listener-o0f3at99"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"‘test-2’"`
+    /// `ListenerName`; example: `"‘test-2’"`
     pub listener_name: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-3d85gh"`
+    /// `ProxyId`; example: `"link-3d85gh"`
     pub proxy_id: Option<String>,
 }
 
@@ -3965,50 +4824,58 @@ pub struct ModifyHTTPListenerAttributeResponse {
 /// The `ModifyHTTPSListenerAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyHTTPSListenerAttributeResponse`].
-/// The codes it documents are in [`ModifyHTTPSListenerAttributeError`](super::errors::ModifyHTTPSListenerAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyHTTPSListenerAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyHTTPSListenerAttribute",
     output = ModifyHTTPSListenerAttributeResponse,
-    error = super::errors::ModifyHTTPSListenerAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyHTTPSListenerAttribute {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-o0f3at99"`
+    /// `ListenerId`; example: `"listener-o0f3at99"`
     pub listener_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-3d85gh"`
+    /// `ProxyId`; example: `"link-3d85gh"`
     pub proxy_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"test-2"`
+    /// `ListenerName`; example: `"test-2"`
     pub listener_name: Option<String>,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: Option<String>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"string"`
+    /// `CertificateId`; example: `"string"`
     pub certificate_id: Option<String>,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ClientCertificateId`; example: `"string"`
     pub client_certificate_id: Option<String>,
 
-    /// `PolyClientCertificateIds`: a list of strings.
-    ///
-    /// Example: `["casdfg\n"]`
+    /// `PolyClientCertificateIds`; example: `["casdfg\n"]`
     pub poly_client_certificate_ids: Option<Vec<String>>,
 }
 
@@ -4022,35 +4889,49 @@ pub struct ModifyHTTPSListenerAttributeResponse {
 /// The `ModifyProxiesAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyProxiesAttributeResponse`].
-/// The codes it documents are in [`ModifyProxiesAttributeError`](super::errors::ModifyProxiesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyProxiesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ResourceCanNotAccess`](super::errors::GaapErrorCode::FailedOperationResourceCanNotAccess)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProjectIdNotBelong`](super::errors::GaapErrorCode::InvalidParameterValueProjectIdNotBelong)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyProxiesAttribute",
     output = ModifyProxiesAttributeResponse,
-    error = super::errors::ModifyProxiesAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyProxiesAttribute {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["link-sfsa"]`
+    /// `InstanceIds`; example: `["link-sfsa"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"proxy-name"`
+    /// `ProxyName`; example: `"proxy-name"`
     pub proxy_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"hjkhkljhjkl34534gfdsgfd"`
+    /// `ClientToken`; example: `"hjkhkljhjkl34534gfdsgfd"`
     pub client_token: Option<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `ProxyIds`; example: `["link-11112222","link-11113333"]`
     pub proxy_ids: Option<Vec<String>>,
 }
 
@@ -4064,35 +4945,48 @@ pub struct ModifyProxiesAttributeResponse {
 /// The `ModifyProxiesProject` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyProxiesProjectResponse`].
-/// The codes it documents are in [`ModifyProxiesProjectError`](super::errors::ModifyProxiesProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyProxiesProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyProxiesProject",
     output = ModifyProxiesProjectResponse,
-    error = super::errors::ModifyProxiesProjectError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyProxiesProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222"]`
+    /// `InstanceIds`; example: `["link-11112222"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"wrqddadsda234134"`
+    /// `ClientToken`; example: `"wrqddadsda234134"`
     pub client_token: Option<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `ProxyIds`; example: `["link-11112222","link-11113333"]`
     pub proxy_ids: Option<Vec<String>>,
 }
 
@@ -4106,45 +5000,57 @@ pub struct ModifyProxiesProjectResponse {
 /// The `ModifyProxyConfiguration` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyProxyConfigurationResponse`].
-/// The codes it documents are in [`ModifyProxyConfigurationError`](super::errors::ModifyProxyConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyProxyConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.Migration`](super::errors::GaapErrorCode::FailedOperationMigration)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.NotSupportScalar`](super::errors::GaapErrorCode::FailedOperationNotSupportScalar)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyProxyConfiguration",
     output = ModifyProxyConfigurationResponse,
-    error = super::errors::ModifyProxyConfigurationError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyProxyConfiguration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"link-4ftf12sb"`
+    /// `InstanceId`; example: `"link-4ftf12sb"`
     pub instance_id: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: Option<u64>,
 
-    /// `Concurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Concurrent`; example: `2`
     pub concurrent: Option<u64>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"fdeg3453gfdsg"`
+    /// `ClientToken`; example: `"fdeg3453gfdsg"`
     pub client_token: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-4ftf12sb"`
+    /// `ProxyId`; example: `"link-4ftf12sb"`
     pub proxy_id: Option<String>,
 
-    /// `BillingType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingType`; example: `0`
     pub billing_type: Option<i64>,
 }
 
@@ -4158,30 +5064,42 @@ pub struct ModifyProxyConfigurationResponse {
 /// The `ModifyProxyGroupAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyProxyGroupAttributeResponse`].
-/// The codes it documents are in [`ModifyProxyGroupAttributeError`](super::errors::ModifyProxyGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyProxyGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyProxyGroupAttribute",
     output = ModifyProxyGroupAttributeResponse,
-    error = super::errors::ModifyProxyGroupAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyProxyGroupAttribute {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-b7h4d02f"`
+    /// `GroupId`; example: `"lg-b7h4d02f"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"newName"`
+    /// `GroupName`; example: `"newName"`
     pub group_name: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 }
 
@@ -4195,25 +5113,37 @@ pub struct ModifyProxyGroupAttributeResponse {
 /// The `ModifyRealServerName` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyRealServerNameResponse`].
-/// The codes it documents are in [`ModifyRealServerNameError`](super::errors::ModifyRealServerNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyRealServerName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyRealServerName",
     output = ModifyRealServerNameResponse,
-    error = super::errors::ModifyRealServerNameError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyRealServerName {
-    /// `RealServerName`: a string.
-    ///
-    /// Example: `"‘namexxx’"`
+    /// `RealServerName`; example: `"‘namexxx’"`
     pub real_server_name: String,
 
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rsxxxx"`
+    /// `RealServerId`; example: `"rsxxxx"`
     pub real_server_id: String,
 }
 
@@ -4227,70 +5157,68 @@ pub struct ModifyRealServerNameResponse {
 /// The `ModifyRuleAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyRuleAttributeResponse`].
-/// The codes it documents are in [`ModifyRuleAttributeError`](super::errors::ModifyRuleAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyRuleAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.RuleAlreadyExisted`](super::errors::GaapErrorCode::FailedOperationRuleAlreadyExisted)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyRuleAttribute",
     output = ModifyRuleAttributeResponse,
-    error = super::errors::ModifyRuleAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyRuleAttribute {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-8fueuc9"`
+    /// `ListenerId`; example: `"listener-8fueuc9"`
     pub listener_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-5g8dh58"`
+    /// `RuleId`; example: `"rule-5g8dh58"`
     pub rule_id: String,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: Option<String>,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HealthCheck`; example: `0`
     pub health_check: Option<u64>,
 
-    /// `CheckParams`: a [`RuleCheckParams`](super::models::RuleCheckParams).
-    ///
-    /// Example: `{"Path":"/check_path"}`
+    /// `CheckParams`; example: `{"Path":"/check_path"}`
     pub check_params: Option<models::RuleCheckParams>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `Path`; example: `"/path"`
     pub path: Option<String>,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ForwardProtocol`; example: `"default"`
     pub forward_protocol: Option<String>,
 
-    /// `ForwardHost`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `ForwardHost`; example: `"www.baidu.com"`
     pub forward_host: Option<String>,
 
-    /// `ServerNameIndicationSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `ServerNameIndicationSwitch`; example: `"OFF"`
     pub server_name_indication_switch: Option<String>,
 
-    /// `ServerNameIndication`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `ServerNameIndication`; example: `"www.qq.com"`
     pub server_name_indication: Option<String>,
 
-    /// `ForcedRedirect`: a string.
-    ///
-    /// Example: `"https://www.qq.com/url"`
+    /// `ForcedRedirect`; example: `"https://www.qq.com/url"`
     pub forced_redirect: Option<String>,
 }
 
@@ -4304,50 +5232,58 @@ pub struct ModifyRuleAttributeResponse {
 /// The `ModifySecurityRule` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifySecurityRuleResponse`].
-/// The codes it documents are in [`ModifySecurityRuleError`](super::errors::ModifySecurityRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifySecurityRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.ProxySecurityPolicyDefaultRule`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyDefaultRule)
+/// - [`FailedOperation.ProxySecurityPolicyDuplicatedRule`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyDuplicatedRule)
+/// - [`FailedOperation.ProxySecurityPolicyOperating`](super::errors::GaapErrorCode::FailedOperationProxySecurityPolicyOperating)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifySecurityRule",
     output = ModifySecurityRuleResponse,
-    error = super::errors::ModifySecurityRuleError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifySecurityRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sr-xxxx"`
+    /// `RuleId`; example: `"sr-xxxx"`
     pub rule_id: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"t3"`
+    /// `AliasName`; example: `"t3"`
     pub alias_name: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"sp-xxxx"`
+    /// `PolicyId`; example: `"sp-xxxx"`
     pub policy_id: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `RuleAction`; example: `"ACCEPT"`
     pub rule_action: Option<String>,
 
-    /// `SourceCidr`: a string.
-    ///
-    /// Example: `"180.180.180.180/8"`
+    /// `SourceCidr`; example: `"180.180.180.180/8"`
     pub source_cidr: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `DestPortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `DestPortRange`; example: `"ALL"`
     pub dest_port_range: Option<String>,
 }
 
@@ -4361,70 +5297,69 @@ pub struct ModifySecurityRuleResponse {
 /// The `ModifyTCPListenerAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyTCPListenerAttributeResponse`].
-/// The codes it documents are in [`ModifyTCPListenerAttributeError`](super::errors::ModifyTCPListenerAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyTCPListenerAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyTCPListenerAttribute",
     output = ModifyTCPListenerAttributeResponse,
-    error = super::errors::ModifyTCPListenerAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyTCPListenerAttribute {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-o0f3at99"`
+    /// `ListenerId`; example: `"listener-o0f3at99"`
     pub listener_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-bjkpdum1"`
+    /// `GroupId`; example: `"lg-bjkpdum1"`
     pub group_id: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"test10"`
+    /// `ListenerName`; example: `"test10"`
     pub listener_name: Option<String>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: Option<String>,
 
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayLoop`; example: `30`
     pub delay_loop: Option<u64>,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConnectTimeout`; example: `20`
     pub connect_timeout: Option<u64>,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: Option<u64>,
 
-    /// `FailoverSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailoverSwitch`; example: `0`
     pub failover_switch: Option<u64>,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthyThreshold`; example: `5`
     pub healthy_threshold: Option<u64>,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhealthyThreshold`; example: `1`
     pub unhealthy_threshold: Option<u64>,
 }
 
@@ -4438,95 +5373,84 @@ pub struct ModifyTCPListenerAttributeResponse {
 /// The `ModifyUDPListenerAttribute` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`ModifyUDPListenerAttributeResponse`].
-/// The codes it documents are in [`ModifyUDPListenerAttributeError`](super::errors::ModifyUDPListenerAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=ModifyUDPListenerAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.GroupStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationGroupStatusNotInRuning)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.NonStandardProxy`](super::errors::GaapErrorCode::FailedOperationNonStandardProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "ModifyUDPListenerAttribute",
     output = ModifyUDPListenerAttributeResponse,
-    error = super::errors::ModifyUDPListenerAttributeError
+    error = super::errors::GaapErrorCode
 )]
 pub struct ModifyUDPListenerAttribute {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-o0f3at99"`
+    /// `ListenerId`; example: `"listener-o0f3at99"`
     pub listener_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-xxx"`
+    /// `GroupId`; example: `"lg-xxx"`
     pub group_id: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"test10"`
+    /// `ListenerName`; example: `"test10"`
     pub listener_name: Option<String>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: Option<String>,
 
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DelayLoop`; example: `20`
     pub delay_loop: Option<u64>,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConnectTimeout`; example: `20`
     pub connect_timeout: Option<u64>,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthyThreshold`; example: `5`
     pub healthy_threshold: Option<u64>,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhealthyThreshold`; example: `1`
     pub unhealthy_threshold: Option<u64>,
 
-    /// `FailoverSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailoverSwitch`; example: `0`
     pub failover_switch: Option<i64>,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: Option<u64>,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"PING"`
+    /// `CheckType`; example: `"PING"`
     pub check_type: Option<String>,
 
-    /// `CheckPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `CheckPort`; example: `8888`
     pub check_port: Option<i64>,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ContextType`; example: `"TEXT"`
     pub context_type: Option<String>,
 
-    /// `SendContext`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `SendContext`; example: `"helloworld"`
     pub send_context: Option<String>,
 
-    /// `RecvContext`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `RecvContext`; example: `"helloworld"`
     pub recv_context: Option<String>,
 }
 
@@ -4540,44 +5464,55 @@ pub struct ModifyUDPListenerAttributeResponse {
 /// The `OpenProxies` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`OpenProxiesResponse`].
-/// The codes it documents are in [`OpenProxiesError`](super::errors::OpenProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=OpenProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation.CrossBorderInIsolating`](super::errors::GaapErrorCode::UnauthorizedOperationCrossBorderInIsolating)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "OpenProxies",
     output = OpenProxiesResponse,
-    error = super::errors::OpenProxiesError
+    error = super::errors::GaapErrorCode
 )]
 pub struct OpenProxies {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `InstanceIds`; example: `["link-11112222","link-11113333"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"dfasfdsa454356"`
+    /// `ClientToken`; example: `"dfasfdsa454356"`
     pub client_token: Option<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `ProxyIds`; example: `["link-11112222","link-11113333"]`
     pub proxy_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`OpenProxies`] call returns.
 #[tc_model]
 pub struct OpenProxiesResponse {
-    /// `InvalidStatusInstanceSet`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `InvalidStatusInstanceSet`; example: `["link-11112222","link-11113333"]`
     pub invalid_status_instance_set: Vec<String>,
 
-    /// `OperationFailedInstanceSet`: a list of strings.
-    ///
-    /// Example: `["link-11112222","link-11113333"]`
+    /// `OperationFailedInstanceSet`; example: `["link-11112222","link-11113333"]`
     pub operation_failed_instance_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4587,34 +5522,46 @@ pub struct OpenProxiesResponse {
 /// The `OpenProxyGroup` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`OpenProxyGroupResponse`].
-/// The codes it documents are in [`OpenProxyGroupError`](super::errors::OpenProxyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=OpenProxyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountBalanceInsufficient`](super::errors::GaapErrorCode::FailedOperationAccountBalanceInsufficient)
+/// - [`FailedOperation.DuplicatedRequest`](super::errors::GaapErrorCode::FailedOperationDuplicatedRequest)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "OpenProxyGroup",
     output = OpenProxyGroupResponse,
-    error = super::errors::OpenProxyGroupError
+    error = super::errors::GaapErrorCode
 )]
 pub struct OpenProxyGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-11112222"`
+    /// `GroupId`; example: `"lg-11112222"`
     pub group_id: String,
 }
 
 /// What a successful [`OpenProxyGroup`] call returns.
 #[tc_model]
 pub struct OpenProxyGroupResponse {
-    /// `InvalidStatusInstanceSet`: a list of strings.
-    ///
-    /// Example: `["lg-11112222"]`
+    /// `InvalidStatusInstanceSet`; example: `["lg-11112222"]`
     pub invalid_status_instance_set: Vec<String>,
 
-    /// `OperationFailedInstanceSet`: a list of strings.
-    ///
-    /// Example: `["lg-11112222"]`
+    /// `OperationFailedInstanceSet`; example: `["lg-11112222"]`
     pub operation_failed_instance_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4624,34 +5571,48 @@ pub struct OpenProxyGroupResponse {
 /// The `OpenSecurityPolicy` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`OpenSecurityPolicyResponse`].
-/// The codes it documents are in [`OpenSecurityPolicyError`](super::errors::OpenSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=OpenSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionIsDoing`](super::errors::GaapErrorCode::FailedOperationActionIsDoing)
+/// - [`FailedOperation.ProxySecurityAlreadyOpen`](super::errors::GaapErrorCode::FailedOperationProxySecurityAlreadyOpen)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "OpenSecurityPolicy",
     output = OpenSecurityPolicyResponse,
-    error = super::errors::OpenSecurityPolicyError
+    error = super::errors::GaapErrorCode
 )]
 pub struct OpenSecurityPolicy {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-4324dqse"`
+    /// `ProxyId`; example: `"link-4324dqse"`
     pub proxy_id: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-adddasd"`
+    /// `PolicyId`; example: `"policy-adddasd"`
     pub policy_id: Option<String>,
 }
 
 /// What a successful [`OpenSecurityPolicy`] call returns.
 #[tc_model]
 pub struct OpenSecurityPolicyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1234.2"`
+    /// `TaskId`; example: `"1234.2"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4661,20 +5622,37 @@ pub struct OpenSecurityPolicyResponse {
 /// The `RemoveRealServers` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`RemoveRealServersResponse`].
-/// The codes it documents are in [`RemoveRealServersError`](super::errors::RemoveRealServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=RemoveRealServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.RealServerAlreadyBound`](super::errors::GaapErrorCode::FailedOperationRealServerAlreadyBound)
+/// - [`FailedOperation.UnTagResourcesFailed`](super::errors::GaapErrorCode::FailedOperationUnTagResourcesFailed)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "RemoveRealServers",
     output = RemoveRealServersResponse,
-    error = super::errors::RemoveRealServersError
+    error = super::errors::GaapErrorCode
 )]
 pub struct RemoveRealServers {
-    /// `RealServerIds`: a list of strings.
-    ///
-    /// Example: `["rs-fgerw3dt\n"]`
+    /// `RealServerIds`; example: `["rs-fgerw3dt\n"]`
     pub real_server_ids: Vec<String>,
 }
 
@@ -4688,72 +5666,76 @@ pub struct RemoveRealServersResponse {
 /// The `SetAuthentication` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`SetAuthenticationResponse`].
-/// The codes it documents are in [`SetAuthenticationError`](super::errors::SetAuthenticationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=SetAuthentication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.NotEnterpriseAuthorization`](super::errors::GaapErrorCode::AuthFailureNotEnterpriseAuthorization)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::GaapErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionIsDoing`](super::errors::GaapErrorCode::FailedOperationActionIsDoing)
+/// - [`FailedOperation.ListenerHasTask`](super::errors::GaapErrorCode::FailedOperationListenerHasTask)
+/// - [`FailedOperation.ListenerStatusError`](super::errors::GaapErrorCode::FailedOperationListenerStatusError)
+/// - [`FailedOperation.NotSupportOldVersionProxy`](super::errors::GaapErrorCode::FailedOperationNotSupportOldVersionProxy)
+/// - [`FailedOperation.ProxyVersionNotSupport`](super::errors::GaapErrorCode::FailedOperationProxyVersionNotSupport)
+/// - [`FailedOperation.UserNotConfirmProtocol`](super::errors::GaapErrorCode::FailedOperationUserNotConfirmProtocol)
+/// - [`InternalError`](super::errors::GaapErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCertificateId`](super::errors::GaapErrorCode::InvalidParameterValueInvalidCertificateId)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GaapErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AccountViolation`](super::errors::GaapErrorCode::ResourceUnavailableAccountViolation)
+/// - [`UnauthorizedOperation`](super::errors::GaapErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "SetAuthentication",
     output = SetAuthenticationResponse,
-    error = super::errors::SetAuthenticationError
+    error = super::errors::GaapErrorCode
 )]
 pub struct SetAuthentication {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ListenerId`; example: `"0"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.a.com"`
+    /// `Domain`; example: `"a.a.com"`
     pub domain: String,
 
-    /// `BasicAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasicAuth`; example: `1`
     pub basic_auth: Option<i64>,
 
-    /// `GaapAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GaapAuth`; example: `1`
     pub gaap_auth: Option<i64>,
 
-    /// `RealServerAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RealServerAuth`; example: `0`
     pub real_server_auth: Option<i64>,
 
-    /// `BasicAuthConfId`: a string.
-    ///
-    /// Example: `"conf-fdsajl234"`
+    /// `BasicAuthConfId`; example: `"conf-fdsajl234"`
     pub basic_auth_conf_id: Option<String>,
 
-    /// `GaapCertificateId`: a string.
-    ///
-    /// Example: `"cert-sfjdslj23423"`
+    /// `GaapCertificateId`; example: `"cert-sfjdslj23423"`
     pub gaap_certificate_id: Option<String>,
 
-    /// `RealServerCertificateId`: a string.
-    ///
-    /// Example: `"cert-sfjdslj23423"`
+    /// `RealServerCertificateId`; example: `"cert-sfjdslj23423"`
     pub real_server_certificate_id: Option<String>,
 
-    /// `RealServerCertificateDomain`: a string.
-    ///
-    /// Example: `"cert-sfjdslj23423"`
+    /// `RealServerCertificateDomain`; example: `"cert-sfjdslj23423"`
     pub real_server_certificate_domain: Option<String>,
 
-    /// `PolyRealServerCertificateIds`: a list of strings.
+    /// `PolyRealServerCertificateIds`
     pub poly_real_server_certificate_ids: Option<Vec<String>>,
 
-    /// `TLSSupportVersion`: a list of strings.
+    /// `TLSSupportVersion`
     #[tc(rename = "TLSSupportVersion")]
     pub tls_support_version: Option<Vec<String>>,
 
-    /// `TLSCiphers`: a string.
-    ///
-    /// Example: `"GAAP_TLS_CIPHERS_WIDE"`
+    /// `TLSCiphers`; example: `"GAAP_TLS_CIPHERS_WIDE"`
     #[tc(rename = "TLSCiphers")]
     pub tls_ciphers: Option<String>,
 }
@@ -4768,31 +5750,44 @@ pub struct SetAuthenticationResponse {
 /// The `SetTlsVersion` action of GAAP API 2018-05-29.
 ///
 /// A successful call returns [`SetTlsVersionResponse`].
-/// The codes it documents are in [`SetTlsVersionError`](super::errors::SetTlsVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gaap&Version=2018-05-29&Action=SetTlsVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GaapErrorCode`](super::errors::GaapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GaapErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::GaapErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InstanceStatusNotInRuning`](super::errors::GaapErrorCode::FailedOperationInstanceStatusNotInRuning)
+/// - [`FailedOperation.NotSupportScalar`](super::errors::GaapErrorCode::FailedOperationNotSupportScalar)
+/// - [`FailedOperation.OperateLimitNumofListener`](super::errors::GaapErrorCode::FailedOperationOperateLimitNumofListener)
+/// - [`FailedOperation.SecretValidateFailed`](super::errors::GaapErrorCode::FailedOperationSecretValidateFailed)
+/// - [`FailedOperation.UserNotAuthenticated`](super::errors::GaapErrorCode::FailedOperationUserNotAuthenticated)
+/// - [`InvalidParameter`](super::errors::GaapErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConflictParameters`](super::errors::GaapErrorCode::InvalidParameterConflictParameters)
+/// - [`InvalidParameterValue`](super::errors::GaapErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CertificateContentNotMatchKey`](super::errors::GaapErrorCode::InvalidParameterValueCertificateContentNotMatchKey)
+/// - [`MissingParameter`](super::errors::GaapErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::GaapErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CrossBorderInIsolating`](super::errors::GaapErrorCode::UnauthorizedOperationCrossBorderInIsolating)
+/// - [`UnknownParameter`](super::errors::GaapErrorCode::UnknownParameter)
 #[tc_action(
     service = "gaap",
     version = "2018-05-29",
     name = "SetTlsVersion",
     output = SetTlsVersionResponse,
-    error = super::errors::SetTlsVersionError
+    error = super::errors::GaapErrorCode
 )]
 pub struct SetTlsVersion {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-dsdd"`
+    /// `ListenerId`; example: `"listener-dsdd"`
     pub listener_id: String,
 
-    /// `TLSSupportVersion`: a list of strings.
-    ///
-    /// Example: `["TLSv1.2","TLSv1.3"]`
+    /// `TLSSupportVersion`; example: `["TLSv1.2","TLSv1.3"]`
     #[tc(rename = "TLSSupportVersion")]
     pub tls_support_version: Vec<String>,
 
-    /// `TLSCiphers`: a string.
-    ///
-    /// Example: `"GAAP_TLS_CIPHERS_GENERAL"`
+    /// `TLSCiphers`; example: `"GAAP_TLS_CIPHERS_GENERAL"`
     #[tc(rename = "TLSCiphers")]
     pub tls_ciphers: String,
 }

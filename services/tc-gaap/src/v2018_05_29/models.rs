@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateProxyGroup`](super::CreateProxyGroup).
 #[tc_model]
 pub struct AccessConfiguration {
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"EastChina"`
+    /// `AccessRegion`; example: `"EastChina"`
     pub access_region: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: u64,
 
-    /// `Concurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Concurrent`; example: `2`
     pub concurrent: u64,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `NetworkType`; example: `"normal"`
     pub network_type: Option<String>,
 }
 
@@ -34,45 +26,29 @@ pub struct AccessConfiguration {
 /// Returned in the output of [`DescribeAccessRegionsByDestRegion`](super::DescribeAccessRegionsByDestRegion).
 #[tc_model]
 pub struct AccessRegionDetial {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"NorthChina"`
+    /// `RegionId`; example: `"NorthChina"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"中国大陆-华东"`
+    /// `RegionName`; example: `"中国大陆-华东"`
     pub region_name: String,
 
-    /// `ConcurrentList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,5,10,20,30]`
+    /// `ConcurrentList`; example: `[2,5,10,20,30]`
     pub concurrent_list: Vec<i64>,
 
-    /// `BandwidthList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,50,100,200,500,1000]`
+    /// `BandwidthList`; example: `[10,20,50,100,200,500,1000]`
     pub bandwidth_list: Vec<i64>,
 
-    /// `RegionArea`: a string.
-    ///
-    /// Example: `"NorthChina"`
+    /// `RegionArea`; example: `"NorthChina"`
     pub region_area: String,
 
-    /// `RegionAreaName`: a string.
-    ///
-    /// Example: `"中国大陆-华北"`
+    /// `RegionAreaName`; example: `"中国大陆-华北"`
     pub region_area_name: String,
 
-    /// `IDCType`: a string.
-    ///
-    /// Example: `"dc"`
+    /// `IDCType`; example: `"dc"`
     #[tc(rename = "IDCType")]
     pub idc_type: String,
 
-    /// `FeatureBitmap`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FeatureBitmap`; example: `3`
     pub feature_bitmap: i64,
 }
 
@@ -81,14 +57,10 @@ pub struct AccessRegionDetial {
 /// Sent in the input of [`ModifyGroupDomainConfig`](super::ModifyGroupDomainConfig).
 #[tc_model]
 pub struct AccessRegionDomainConf {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `NationCountryInnerList`: a list of strings.
-    ///
-    /// Example: `["101001","101002"]`
+    /// `NationCountryInnerList`; example: `["101001","101002"]`
     pub nation_country_inner_list: Option<Vec<String>>,
 }
 
@@ -97,19 +69,13 @@ pub struct AccessRegionDomainConf {
 /// Returned in the output of [`DescribeRegionAndPrice`](super::DescribeRegionAndPrice) and [`InquiryPriceCreateProxy`](super::InquiryPriceCreateProxy).
 #[tc_model]
 pub struct BandwidthPriceGradient {
-    /// `BandwidthRange`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,20]`
+    /// `BandwidthRange`; example: `[0,20]`
     pub bandwidth_range: Vec<i64>,
 
-    /// `BandwidthUnitPrice`: a floating-point number.
-    ///
-    /// Example: `130`
+    /// `BandwidthUnitPrice`; example: `130`
     pub bandwidth_unit_price: f64,
 
-    /// `DiscountBandwidthUnitPrice`: a floating-point number.
-    ///
-    /// Example: `130`
+    /// `DiscountBandwidthUnitPrice`; example: `130`
     pub discount_bandwidth_unit_price: f64,
 }
 
@@ -118,41 +84,27 @@ pub struct BandwidthPriceGradient {
 /// Returned in the output of [`DescribeListenerRealServers`](super::DescribeListenerRealServers), [`DescribeRuleRealServers`](super::DescribeRuleRealServers), [`DescribeRules`](super::DescribeRules), [`DescribeRulesByRuleIds`](super::DescribeRulesByRuleIds), [`DescribeTCPListeners`](super::DescribeTCPListeners) and [`DescribeUDPListeners`](super::DescribeUDPListeners).
 #[tc_model]
 pub struct BindRealServer {
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-123456"`
+    /// `RealServerId`; example: `"rs-123456"`
     pub real_server_id: String,
 
-    /// `RealServerIP`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `RealServerIP`; example: `"192.168.1.1"`
     #[tc(rename = "RealServerIP")]
     pub real_server_ip: String,
 
-    /// `RealServerWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RealServerWeight`; example: `1`
     pub real_server_weight: i64,
 
-    /// `RealServerStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RealServerStatus`; example: `1`
     pub real_server_status: i64,
 
-    /// `RealServerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `RealServerPort`; example: `443`
     pub real_server_port: i64,
 
-    /// `DownIPList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `DownIPList`; example: `["127.0.0.1"]`
     #[tc(rename = "DownIPList")]
     pub down_ip_list: Vec<String>,
 
-    /// `RealServerFailoverRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `RealServerFailoverRole`; example: `"master"`
     pub real_server_failover_role: String,
 }
 
@@ -161,28 +113,20 @@ pub struct BindRealServer {
 /// Returned in the output of [`DescribeRealServers`](super::DescribeRealServers).
 #[tc_model]
 pub struct BindRealServerInfo {
-    /// `RealServerIP`: a string.
-    ///
-    /// Example: `"192.168.1.2"`
+    /// `RealServerIP`; example: `"192.168.1.2"`
     #[tc(rename = "RealServerIP")]
     pub real_server_ip: String,
 
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-1234abcd"`
+    /// `RealServerId`; example: `"rs-1234abcd"`
     pub real_server_id: String,
 
-    /// `RealServerName`: a string.
-    ///
-    /// Example: `"rs_name"`
+    /// `RealServerName`; example: `"rs_name"`
     pub real_server_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `TagSet`: a list of [`TagPair`] objects.
+    /// `TagSet`
     pub tag_set: Vec<TagPair>,
 }
 
@@ -191,50 +135,32 @@ pub struct BindRealServerInfo {
 /// Returned in the output of [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct Certificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-qk6jviq9"`
+    /// `CertificateId`; example: `"cert-qk6jviq9"`
     pub certificate_id: String,
 
-    /// `CertificateName`: a string.
-    ///
-    /// Example: `"cert_name"`
+    /// `CertificateName`; example: `"cert_name"`
     pub certificate_name: String,
 
-    /// `CertificateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CertificateType`; example: `2`
     pub certificate_type: i64,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"cert-name"`
+    /// `CertificateAlias`; example: `"cert-name"`
     pub certificate_alias: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729242858`
+    /// `CreateTime`; example: `1729242858`
     pub create_time: u64,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1565637579`
+    /// `BeginTime`; example: `1565637579`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1880997579`
+    /// `EndTime`; example: `1880997579`
     pub end_time: u64,
 
-    /// `IssuerCN`: a string.
-    ///
-    /// Example: `"issuer-cn"`
+    /// `IssuerCN`; example: `"issuer-cn"`
     #[tc(rename = "IssuerCN")]
     pub issuer_cn: String,
 
-    /// `SubjectCN`: a string.
-    ///
-    /// Example: `"server ssl"`
+    /// `SubjectCN`; example: `"server ssl"`
     #[tc(rename = "SubjectCN")]
     pub subject_cn: String,
 }
@@ -244,14 +170,10 @@ pub struct Certificate {
 /// Returned in the output of [`DescribeHTTPSListeners`](super::DescribeHTTPSListeners) and [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct CertificateAliasInfo {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-qk6jviq9"`
+    /// `CertificateId`; example: `"cert-qk6jviq9"`
     pub certificate_id: String,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"alias_name"`
+    /// `CertificateAlias`; example: `"alias_name"`
     pub certificate_alias: String,
 }
 
@@ -260,55 +182,35 @@ pub struct CertificateAliasInfo {
 /// Returned in the output of [`DescribeCertificateDetail`](super::DescribeCertificateDetail).
 #[tc_model]
 pub struct CertificateDetail {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-qk6jviq9"`
+    /// `CertificateId`; example: `"cert-qk6jviq9"`
     pub certificate_id: String,
 
-    /// `CertificateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CertificateType`; example: `2`
     pub certificate_type: i64,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"cert-alias"`
+    /// `CertificateAlias`; example: `"cert-alias"`
     pub certificate_alias: String,
 
-    /// `CertificateContent`: a string.
-    ///
-    /// Example: `"Cert-Content"`
+    /// `CertificateContent`; example: `"Cert-Content"`
     pub certificate_content: String,
 
-    /// `CertificateKey`: a string.
-    ///
-    /// Example: `"Cert-Key"`
+    /// `CertificateKey`; example: `"Cert-Key"`
     pub certificate_key: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729242858`
+    /// `CreateTime`; example: `1729242858`
     pub create_time: u64,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1565637579`
+    /// `BeginTime`; example: `1565637579`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1880997579`
+    /// `EndTime`; example: `1880997579`
     pub end_time: u64,
 
-    /// `IssuerCN`: a string.
-    ///
-    /// Example: `"cn-name"`
+    /// `IssuerCN`; example: `"cn-name"`
     #[tc(rename = "IssuerCN")]
     pub issuer_cn: String,
 
-    /// `SubjectCN`: a string.
-    ///
-    /// Example: `"server ssl"`
+    /// `SubjectCN`; example: `"server ssl"`
     #[tc(rename = "SubjectCN")]
     pub subject_cn: String,
 }
@@ -318,39 +220,25 @@ pub struct CertificateDetail {
 /// Returned in the output of [`DescribeCountryAreaMapping`](super::DescribeCountryAreaMapping) and [`DescribeGlobalDomainDns`](super::DescribeGlobalDomainDns).
 #[tc_model]
 pub struct CountryAreaMap {
-    /// `NationCountryName`: a string.
-    ///
-    /// Example: `"华北地区"`
+    /// `NationCountryName`; example: `"华北地区"`
     pub nation_country_name: String,
 
-    /// `NationCountryInnerCode`: a string.
-    ///
-    /// Example: `"101001"`
+    /// `NationCountryInnerCode`; example: `"101001"`
     pub nation_country_inner_code: String,
 
-    /// `GeographicalZoneName`: a string.
-    ///
-    /// Example: `"东亚"`
+    /// `GeographicalZoneName`; example: `"东亚"`
     pub geographical_zone_name: String,
 
-    /// `GeographicalZoneInnerCode`: a string.
-    ///
-    /// Example: `"101000"`
+    /// `GeographicalZoneInnerCode`; example: `"101000"`
     pub geographical_zone_inner_code: String,
 
-    /// `ContinentName`: a string.
-    ///
-    /// Example: `"亚洲"`
+    /// `ContinentName`; example: `"亚洲"`
     pub continent_name: String,
 
-    /// `ContinentInnerCode`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `ContinentInnerCode`; example: `"100000"`
     pub continent_inner_code: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"华北地区（包括北京、天津、河北、山西、内蒙古）"`
+    /// `Remark`; example: `"华北地区（包括北京、天津、河北、山西、内蒙古）"`
     pub remark: String,
 }
 
@@ -359,64 +247,40 @@ pub struct CountryAreaMap {
 /// Returned in the output of [`DescribeGlobalDomains`](super::DescribeGlobalDomains).
 #[tc_model]
 pub struct Domain {
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"dm-12345"`
+    /// `DomainId`; example: `"dm-12345"`
     pub domain_id: String,
 
-    /// `FullDomain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `FullDomain`; example: `"www.test.com"`
     pub full_domain: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"domai-alias"`
+    /// `Alias`; example: `"domai-alias"`
     pub alias: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `Type`; example: `"IP"`
     pub r#type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DefaultValue`; example: `"127.0.0.1"`
     pub default_value: String,
 
-    /// `ProxyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProxyCount`; example: `2`
     pub proxy_count: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716065151`
+    /// `CreateTime`; example: `1716065151`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716065151`
+    /// `UpdateTime`; example: `1716065151`
     pub update_time: Option<u64>,
 
-    /// `TagSet`: a list of [`TagPair`] objects.
-    ///
-    /// Example: `[{"TagKey":"tag-key","TagValue":"tag-value"}]`
+    /// `TagSet`; example: `[{"TagKey":"tag-key","TagValue":"tag-value"}]`
     pub tag_set: Vec<TagPair>,
 
-    /// `BanStatus`: a string.
-    ///
-    /// Example: `"RECOVER"`
+    /// `BanStatus`; example: `"RECOVER"`
     pub ban_status: String,
 }
 
@@ -425,32 +289,22 @@ pub struct Domain {
 /// Returned in the output of [`DescribeGroupDomainConfig`](super::DescribeGroupDomainConfig).
 #[tc_model]
 pub struct DomainAccessRegionDict {
-    /// `NationCountryInnerList`: a list of [`NationCountryInnerInfo`] objects.
+    /// `NationCountryInnerList`
     pub nation_country_inner_list: Vec<NationCountryInnerInfo>,
 
-    /// `ProxyList`: a list of [`ProxyIdDict`] objects.
-    ///
-    /// Example: `[{"ProxyId":"link-f24qdw21"}]`
+    /// `ProxyList`; example: `[{"ProxyId":"link-f24qdw21"}]`
     pub proxy_list: Vec<ProxyIdDict>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionId`; example: `"ap-beijing"`
     pub region_id: String,
 
-    /// `GeographicalZoneInnerCode`: a string.
-    ///
-    /// Example: `"101000"`
+    /// `GeographicalZoneInnerCode`; example: `"101000"`
     pub geographical_zone_inner_code: String,
 
-    /// `ContinentInnerCode`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `ContinentInnerCode`; example: `"100000"`
     pub continent_inner_code: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"中国大陆-华北"`
+    /// `RegionName`; example: `"中国大陆-华北"`
     pub region_name: String,
 }
 
@@ -459,43 +313,31 @@ pub struct DomainAccessRegionDict {
 /// Returned in the output of [`DescribeDomainErrorPageInfo`](super::DescribeDomainErrorPageInfo) and [`DescribeDomainErrorPageInfoByIds`](super::DescribeDomainErrorPageInfoByIds).
 #[tc_model]
 pub struct DomainErrorPageInfo {
-    /// `ErrorPageId`: a string.
-    ///
-    /// Example: `"errorPage-849daqt3"`
+    /// `ErrorPageId`; example: `"errorPage-849daqt3"`
     pub error_page_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-p0cp5ier"`
+    /// `ListenerId`; example: `"listener-p0cp5ier"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"borisautotestdomaincerts001.com"`
+    /// `Domain`; example: `"borisautotestdomaincerts001.com"`
     pub domain: String,
 
-    /// `ErrorNos`: a list of signed 64-bit integers.
+    /// `ErrorNos`
     pub error_nos: Vec<i64>,
 
-    /// `NewErrorNo`: a signed 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `NewErrorNo`; example: `560`
     pub new_error_no: i64,
 
-    /// `ClearHeaders`: a list of strings.
+    /// `ClearHeaders`
     pub clear_headers: Vec<String>,
 
-    /// `SetHeaders`: a list of [`HttpHeaderParam`] objects.
+    /// `SetHeaders`
     pub set_headers: Vec<HttpHeaderParam>,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"[\"X-TEST\", \"Content-Length\"]"`
+    /// `Body`; example: `"[\"X-TEST\", \"Content-Length\"]"`
     pub body: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -504,119 +346,77 @@ pub struct DomainErrorPageInfo {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct DomainRuleSet {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.domain.com"`
+    /// `Domain`; example: `"www.domain.com"`
     pub domain: String,
 
-    /// `RuleSet`: a list of [`RuleInfo`] objects.
+    /// `RuleSet`
     pub rule_set: Vec<RuleInfo>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-12345"`
+    /// `CertificateId`; example: `"cert-12345"`
     pub certificate_id: String,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"cert-alias"`
+    /// `CertificateAlias`; example: `"cert-alias"`
     pub certificate_alias: String,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"cert-54321"`
+    /// `ClientCertificateId`; example: `"cert-54321"`
     pub client_certificate_id: String,
 
-    /// `ClientCertificateAlias`: a string.
-    ///
-    /// Example: `"cert-alias"`
+    /// `ClientCertificateAlias`; example: `"cert-alias"`
     pub client_certificate_alias: String,
 
-    /// `BasicAuthConfId`: a string.
-    ///
-    /// Example: `"base-auth"`
+    /// `BasicAuthConfId`; example: `"base-auth"`
     pub basic_auth_conf_id: String,
 
-    /// `BasicAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BasicAuth`; example: `0`
     pub basic_auth: i64,
 
-    /// `BasicAuthConfAlias`: a string.
-    ///
-    /// Example: `"base-alias"`
+    /// `BasicAuthConfAlias`; example: `"base-alias"`
     pub basic_auth_conf_alias: String,
 
-    /// `RealServerCertificateId`: a string.
-    ///
-    /// Example: `"cert-12345"`
+    /// `RealServerCertificateId`; example: `"cert-12345"`
     pub real_server_certificate_id: String,
 
-    /// `RealServerAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RealServerAuth`; example: `0`
     pub real_server_auth: i64,
 
-    /// `RealServerCertificateAlias`: a string.
-    ///
-    /// Example: `"cert-12345"`
+    /// `RealServerCertificateAlias`; example: `"cert-12345"`
     pub real_server_certificate_alias: String,
 
-    /// `GaapCertificateId`: a string.
-    ///
-    /// Example: `"cert-12345"`
+    /// `GaapCertificateId`; example: `"cert-12345"`
     pub gaap_certificate_id: String,
 
-    /// `GaapAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GaapAuth`; example: `0`
     pub gaap_auth: i64,
 
-    /// `GaapCertificateAlias`: a string.
-    ///
-    /// Example: `"cert-alias"`
+    /// `GaapCertificateAlias`; example: `"cert-alias"`
     pub gaap_certificate_alias: String,
 
-    /// `RealServerCertificateDomain`: a string.
-    ///
-    /// Example: `"www.domain.com"`
+    /// `RealServerCertificateDomain`; example: `"www.domain.com"`
     pub real_server_certificate_domain: String,
 
-    /// `PolyClientCertificateAliasInfo`: a list of [`CertificateAliasInfo`] objects.
+    /// `PolyClientCertificateAliasInfo`
     pub poly_client_certificate_alias_info: Vec<CertificateAliasInfo>,
 
-    /// `PolyRealServerCertificateAliasInfo`: a list of [`CertificateAliasInfo`] objects.
+    /// `PolyRealServerCertificateAliasInfo`
     pub poly_real_server_certificate_alias_info: Vec<CertificateAliasInfo>,
 
-    /// `DomainStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainStatus`; example: `0`
     pub domain_status: u64,
 
-    /// `BanStatus`: a string.
-    ///
-    /// Example: `"RECOVER"`
+    /// `BanStatus`; example: `"RECOVER"`
     pub ban_status: String,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: i64,
 
-    /// `IsDefaultServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultServer`; example: `true`
     pub is_default_server: Option<bool>,
 
-    /// `TLSCiphers`: a string.
-    ///
-    /// Example: `"GAAP_TLS_CIPHERS_WIDE"`
+    /// `TLSCiphers`; example: `"GAAP_TLS_CIPHERS_WIDE"`
     #[tc(rename = "TLSCiphers")]
     pub tls_ciphers: Option<String>,
 
-    /// `TLSSupportVersion`: a list of strings.
-    ///
-    /// Example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
+    /// `TLSSupportVersion`; example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
     #[tc(rename = "TLSSupportVersion")]
     pub tls_support_version: Option<Vec<String>>,
 }
@@ -626,12 +426,10 @@ pub struct DomainRuleSet {
 /// Sent in the input of [`DescribeGlobalDomains`](super::DescribeGlobalDomains), [`DescribeProxies`](super::DescribeProxies), [`DescribeProxyGroupList`](super::DescribeProxyGroupList) and [`DescribeRealServers`](super::DescribeRealServers).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -640,20 +438,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeGlobalDomainDns`](super::DescribeGlobalDomainDns).
 #[tc_model]
 pub struct GlobalDns {
-    /// `DnsRecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DnsRecordId`; example: `1`
     pub dns_record_id: u64,
 
-    /// `CountryAreaList`: a list of [`CountryAreaMap`] objects.
+    /// `CountryAreaList`
     pub country_area_list: Vec<CountryAreaMap>,
 
-    /// `AccessList`: a list of [`ProxyAccessInfo`] objects.
+    /// `AccessList`
     pub access_list: Vec<ProxyAccessInfo>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -662,17 +456,13 @@ pub struct GlobalDns {
 /// Returned in the output of [`DescribeGroupAndStatisticsProxy`](super::DescribeGroupAndStatisticsProxy).
 #[tc_model]
 pub struct GroupStatisticsInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-2sczm0nv"`
+    /// `GroupId`; example: `"lg-2sczm0nv"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `GroupName`; example: `"group_name"`
     pub group_name: String,
 
-    /// `ProxySet`: a list of [`ProxySimpleInfo`] objects.
+    /// `ProxySet`
     pub proxy_set: Vec<ProxySimpleInfo>,
 }
 
@@ -682,44 +472,28 @@ pub struct GroupStatisticsInfo {
 #[doc(alias = "HTTPListener")]
 #[tc_model]
 pub struct HttpListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-015erzbt"`
+    /// `ListenerId`; example: `"listener-015erzbt"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener1"`
+    /// `ListenerName`; example: `"listener1"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1658235563`
+    /// `CreateTime`; example: `1658235563`
     pub create_time: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `ListenerStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ListenerStatus`; example: `0`
     pub listener_status: u64,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-qz6ntod5"`
+    /// `GroupId`; example: `"lg-qz6ntod5"`
     pub group_id: Option<String>,
 }
 
@@ -729,91 +503,59 @@ pub struct HttpListener {
 #[doc(alias = "HTTPSListener")]
 #[tc_model]
 pub struct HttpsListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-xxxx"`
+    /// `ListenerId`; example: `"listener-xxxx"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener-name"`
+    /// `ListenerName`; example: `"listener-name"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Protocol`; example: `"HTTPS"`
     pub protocol: String,
 
-    /// `ListenerStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ListenerStatus`; example: `0`
     pub listener_status: u64,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"cert-xxxx"`
+    /// `CertificateId`; example: `"cert-xxxx"`
     pub certificate_id: String,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `ForwardProtocol`; example: `"HTTPS"`
     pub forward_protocol: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1661788772`
+    /// `CreateTime`; example: `1661788772`
     pub create_time: u64,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"testcert"`
+    /// `CertificateAlias`; example: `"testcert"`
     pub certificate_alias: String,
 
-    /// `ClientCertificateId`: a string.
-    ///
-    /// Example: `"cert-xxxx"`
+    /// `ClientCertificateId`; example: `"cert-xxxx"`
     pub client_certificate_id: Option<String>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: i64,
 
-    /// `ClientCertificateAlias`: a string.
-    ///
-    /// Example: `"testcert"`
+    /// `ClientCertificateAlias`; example: `"testcert"`
     pub client_certificate_alias: Option<String>,
 
-    /// `PolyClientCertificateAliasInfo`: a list of [`CertificateAliasInfo`] objects.
+    /// `PolyClientCertificateAliasInfo`
     pub poly_client_certificate_alias_info: Vec<CertificateAliasInfo>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Http3Supported`; example: `1`
     pub http3_supported: i64,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-qz6ntod5"`
+    /// `GroupId`; example: `"lg-qz6ntod5"`
     pub group_id: Option<String>,
 
-    /// `TLSSupportVersion`: a list of strings.
+    /// `TLSSupportVersion`
     #[tc(rename = "TLSSupportVersion")]
     pub tls_support_version: Option<Vec<String>>,
 
-    /// `TLSCiphers`: a string.
-    ///
-    /// Example: `"GAAP_TLS_CIPHERS_WIDE"`
+    /// `TLSCiphers`; example: `"GAAP_TLS_CIPHERS_WIDE"`
     #[tc(rename = "TLSCiphers")]
     pub tls_ciphers: Option<String>,
 }
@@ -824,14 +566,10 @@ pub struct HttpsListener {
 /// Returned in the output of [`DescribeCustomHeader`](super::DescribeCustomHeader), [`DescribeDomainErrorPageInfo`](super::DescribeDomainErrorPageInfo) and [`DescribeDomainErrorPageInfoByIds`](super::DescribeDomainErrorPageInfoByIds).
 #[tc_model]
 pub struct HttpHeaderParam {
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"X-HTTP-TEST-HEADER"`
+    /// `HeaderName`; example: `"X-HTTP-TEST-HEADER"`
     pub header_name: String,
 
-    /// `HeaderValue`: a string.
-    ///
-    /// Example: `"X-HTTP-TEST-VALUE"`
+    /// `HeaderValue`; example: `"X-HTTP-TEST-VALUE"`
     pub header_value: String,
 }
 
@@ -841,20 +579,14 @@ pub struct HttpHeaderParam {
 #[doc(alias = "IPDetail")]
 #[tc_model]
 pub struct IpDetail {
-    /// `IP`: a string.
-    ///
-    /// Example: `"\"1.1.1.1\""`
+    /// `IP`; example: `"\"1.1.1.1\""`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"\"CMCC\""`
+    /// `Provider`; example: `"\"CMCC\""`
     pub provider: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Bandwidth`; example: `3`
     pub bandwidth: i64,
 }
 
@@ -863,24 +595,16 @@ pub struct IpDetail {
 /// Returned in the output of [`DescribeGroupAndStatisticsProxy`](super::DescribeGroupAndStatisticsProxy) and [`DescribeProxyAndStatisticsListeners`](super::DescribeProxyAndStatisticsListeners).
 #[tc_model]
 pub struct ListenerInfo {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-1sd42afc"`
+    /// `ListenerId`; example: `"listener-1sd42afc"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener_name"`
+    /// `ListenerName`; example: `"listener_name"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 }
 
@@ -889,12 +613,10 @@ pub struct ListenerInfo {
 /// Returned in the output of [`DescribeListenerStatistics`](super::DescribeListenerStatistics), [`DescribeProxyGroupStatistics`](super::DescribeProxyGroupStatistics), [`DescribeProxyStatistics`](super::DescribeProxyStatistics) and [`DescribeRealServerStatistics`](super::DescribeRealServerStatistics).
 #[tc_model]
 pub struct MetricStatisticsInfo {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"InBandwidth"`
+    /// `MetricName`; example: `"InBandwidth"`
     pub metric_name: String,
 
-    /// `MetricData`: a list of [`StatisticsDataInfo`] objects.
+    /// `MetricData`
     pub metric_data: Vec<StatisticsDataInfo>,
 }
 
@@ -903,14 +625,10 @@ pub struct MetricStatisticsInfo {
 /// Returned in the output of [`DescribeGroupDomainConfig`](super::DescribeGroupDomainConfig).
 #[tc_model]
 pub struct NationCountryInnerInfo {
-    /// `NationCountryName`: a string.
-    ///
-    /// Example: `"中国大陆-华北"`
+    /// `NationCountryName`; example: `"中国大陆-华北"`
     pub nation_country_name: String,
 
-    /// `NationCountryInnerCode`: a string.
-    ///
-    /// Example: `"101001"`
+    /// `NationCountryInnerCode`; example: `"101001"`
     pub nation_country_inner_code: String,
 }
 
@@ -919,14 +637,10 @@ pub struct NationCountryInnerInfo {
 /// Returned in the output of [`AddRealServers`](super::AddRealServers).
 #[tc_model]
 pub struct NewRealServer {
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-nd046035"`
+    /// `RealServerId`; example: `"rs-nd046035"`
     pub real_server_id: String,
 
-    /// `RealServerIP`: a string.
-    ///
-    /// Example: `"192.168.1.2"`
+    /// `RealServerIP`; example: `"192.168.1.2"`
     #[tc(rename = "RealServerIP")]
     pub real_server_ip: String,
 }
@@ -936,32 +650,22 @@ pub struct NewRealServer {
 /// Returned in the output of [`DescribeGlobalDomainDns`](super::DescribeGlobalDomainDns).
 #[tc_model]
 pub struct ProxyAccessInfo {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"\"NorthChina\""`
+    /// `RegionId`; example: `"\"NorthChina\""`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"\"NorthChina\""`
+    /// `RegionName`; example: `"\"NorthChina\""`
     pub region_name: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"\"link-xxxxx\""`
+    /// `ProxyId`; example: `"\"link-xxxxx\""`
     pub proxy_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"\"1.1.1.1\""`
+    /// `Vip`; example: `"\"1.1.1.1\""`
     pub vip: String,
 
-    /// `VipList`: a list of [`IpDetail`] objects.
+    /// `VipList`
     pub vip_list: Vec<IpDetail>,
 
-    /// `SourceRegionIdcType`: a string.
-    ///
-    /// Example: `"\"DC\""`
+    /// `SourceRegionIdcType`; example: `"\"DC\""`
     pub source_region_idc_type: String,
 }
 
@@ -970,107 +674,69 @@ pub struct ProxyAccessInfo {
 /// Returned in the output of [`DescribeProxyGroupDetails`](super::DescribeProxyGroupDetails).
 #[tc_model]
 pub struct ProxyGroupDetail {
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1735182500`
+    /// `CreateTime`; example: `1735182500`
     pub create_time: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ProjectId`; example: `1000`
     pub project_id: i64,
 
-    /// `ProxyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProxyNum`; example: `1`
     pub proxy_num: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100100"`
+    /// `OwnerUin`; example: `"100100"`
     pub owner_uin: String,
 
-    /// `CreateUin`: a string.
-    ///
-    /// Example: `"100100"`
+    /// `CreateUin`; example: `"100100"`
     pub create_uin: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `GroupName`; example: `"Test"`
     pub group_name: String,
 
-    /// `DnsDefaultIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DnsDefaultIp`; example: `"1.1.1.1"`
     pub dns_default_ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"link-test.gaapqcloud.com"`
+    /// `Domain`; example: `"link-test.gaapqcloud.com"`
     pub domain: Option<String>,
 
-    /// `RealServerRegionInfo`: a [`RegionDetail`].
+    /// `RealServerRegionInfo`
     pub real_server_region_info: RegionDetail,
 
-    /// `IsOldGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOldGroup`; example: `false`
     pub is_old_group: bool,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-123456"`
+    /// `GroupId`; example: `"lg-123456"`
     pub group_id: String,
 
-    /// `TagSet`: a list of [`TagPair`] objects.
-    ///
-    /// Example: `[{"TagKey":"tag_key"},{"TagValue":"tag_value"}]`
+    /// `TagSet`; example: `[{"TagKey":"tag_key"},{"TagValue":"tag_value"}]`
     pub tag_set: Vec<TagPair>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"gsp-123456"`
+    /// `PolicyId`; example: `"gsp-123456"`
     pub policy_id: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"1.0\""`
+    /// `Version`; example: `"\"1.0\""`
     pub version: String,
 
-    /// `ClientIPMethod`: a list of signed 64-bit integers.
+    /// `ClientIPMethod`
     #[tc(rename = "ClientIPMethod")]
     pub client_ip_method: Vec<i64>,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPAddressVersion`; example: `"IPv4"`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: String,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: i64,
 
-    /// `FeatureBitmap`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeatureBitmap`; example: `0`
     pub feature_bitmap: i64,
 
-    /// `IsSupportTLSChoice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSupportTLSChoice`; example: `0`
     #[tc(rename = "IsSupportTLSChoice")]
     pub is_support_tls_choice: Option<u64>,
 }
@@ -1080,60 +746,40 @@ pub struct ProxyGroupDetail {
 /// Returned in the output of [`DescribeProxyGroupList`](super::DescribeProxyGroupList).
 #[tc_model]
 pub struct ProxyGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-xx"`
+    /// `GroupId`; example: `"lg-xx"`
     pub group_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lg-xx.com"`
+    /// `Domain`; example: `"lg-xx.com"`
     pub domain: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"group-name\""`
+    /// `GroupName`; example: `"\"group-name\""`
     pub group_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ProjectId`; example: `10000`
     pub project_id: i64,
 
-    /// `RealServerRegionInfo`: a [`RegionDetail`].
+    /// `RealServerRegionInfo`
     pub real_server_region_info: RegionDetail,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: String,
 
-    /// `TagSet`: a list of [`TagPair`] objects.
+    /// `TagSet`
     pub tag_set: Vec<TagPair>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Version`; example: `"1.0"`
     pub version: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716065151`
+    /// `CreateTime`; example: `1716065151`
     pub create_time: u64,
 
-    /// `ProxyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProxyType`; example: `1`
     pub proxy_type: u64,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: i64,
 
-    /// `FeatureBitmap`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeatureBitmap`; example: `0`
     pub feature_bitmap: i64,
 }
 
@@ -1142,9 +788,7 @@ pub struct ProxyGroupInfo {
 /// Returned in the output of [`DescribeGroupDomainConfig`](super::DescribeGroupDomainConfig).
 #[tc_model]
 pub struct ProxyIdDict {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-qr31dfs1"`
+    /// `ProxyId`; example: `"link-qr31dfs1"`
     pub proxy_id: String,
 }
 
@@ -1153,186 +797,120 @@ pub struct ProxyIdDict {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies) and [`DescribeProxyDetail`](super::DescribeProxyDetail).
 #[tc_model]
 pub struct ProxyInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"link-12345\""`
+    /// `InstanceId`; example: `"\"link-12345\""`
     pub instance_id: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619166542`
+    /// `CreateTime`; example: `1619166542`
     pub create_time: u64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ProxyName`; example: `"\"test\""`
     pub proxy_name: String,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"\"EastChina\""`
+    /// `AccessRegion`; example: `"\"EastChina\""`
     pub access_region: String,
 
-    /// `RealServerRegion`: a string.
-    ///
-    /// Example: `"\"SouthChina\""`
+    /// `RealServerRegion`; example: `"\"SouthChina\""`
     pub real_server_region: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: i64,
 
-    /// `Concurrent`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Concurrent`; example: `2`
     pub concurrent: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"RUNNING\""`
+    /// `Status`; example: `"\"RUNNING\""`
     pub status: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"link-xxx.gaapqcloud.com\""`
+    /// `Domain`; example: `"\"link-xxx.gaapqcloud.com\""`
     pub domain: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"159.75.1.1"`
+    /// `IP`; example: `"159.75.1.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"3.0\""`
+    /// `Version`; example: `"\"3.0\""`
     pub version: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"\"link-xxx\""`
+    /// `ProxyId`; example: `"\"link-xxx\""`
     pub proxy_id: String,
 
-    /// `Scalarable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scalarable`; example: `1`
     pub scalarable: i64,
 
-    /// `SupportProtocols`: a list of strings.
-    ///
-    /// Example: `["TCP","UDP"]`
+    /// `SupportProtocols`; example: `["TCP","UDP"]`
     pub support_protocols: Vec<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"lg-123456\""`
+    /// `GroupId`; example: `"\"lg-123456\""`
     pub group_id: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"\"sp-xxx\""`
+    /// `PolicyId`; example: `"\"sp-xxx\""`
     pub policy_id: Option<String>,
 
-    /// `AccessRegionInfo`: a [`RegionDetail`].
+    /// `AccessRegionInfo`
     pub access_region_info: RegionDetail,
 
-    /// `RealServerRegionInfo`: a [`RegionDetail`].
+    /// `RealServerRegionInfo`
     pub real_server_region_info: RegionDetail,
 
-    /// `ForwardIP`: a string.
-    ///
-    /// Example: `"”1.1.1.1;1.1.1.2\""`
+    /// `ForwardIP`; example: `"”1.1.1.1;1.1.1.2\""`
     #[tc(rename = "ForwardIP")]
     pub forward_ip: String,
 
-    /// `TagSet`: a list of [`TagPair`] objects.
+    /// `TagSet`
     pub tag_set: Vec<TagPair>,
 
-    /// `SupportSecurity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportSecurity`; example: `1`
     pub support_security: i64,
 
-    /// `BillingType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingType`; example: `0`
     pub billing_type: i64,
 
-    /// `RelatedGlobalDomains`: a list of strings.
-    ///
-    /// Example: `["www.test.com"]`
+    /// `RelatedGlobalDomains`; example: `["www.test.com"]`
     pub related_global_domains: Vec<String>,
 
-    /// `ModifyConfigTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617265920`
+    /// `ModifyConfigTime`; example: `1617265920`
     pub modify_config_time: Option<u64>,
 
-    /// `ProxyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ProxyType`; example: `100`
     pub proxy_type: u64,
 
-    /// `ClientIPMethod`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ClientIPMethod`; example: `[0]`
     #[tc(rename = "ClientIPMethod")]
     pub client_ip_method: Vec<i64>,
 
-    /// `IPAddressVersion`: a string.
-    ///
-    /// Example: `"\"IPV4\""`
+    /// `IPAddressVersion`; example: `"\"IPV4\""`
     #[tc(rename = "IPAddressVersion")]
     pub ip_address_version: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"\"normal\""`
+    /// `NetworkType`; example: `"\"normal\""`
     pub network_type: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Thunder"`
+    /// `PackageType`; example: `"Thunder"`
     pub package_type: String,
 
-    /// `BanStatus`: a string.
-    ///
-    /// Example: `"RECOVER"`
+    /// `BanStatus`; example: `"RECOVER"`
     pub ban_status: String,
 
-    /// `IPList`: a list of [`IpDetail`] objects.
+    /// `IPList`
     #[tc(rename = "IPList")]
     pub ip_list: Vec<IpDetail>,
 
-    /// `Http3Supported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Http3Supported`; example: `0`
     pub http3_supported: i64,
 
-    /// `InBanBlacklist`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InBanBlacklist`; example: `0`
     pub in_ban_blacklist: i64,
 
-    /// `FeatureBitmap`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeatureBitmap`; example: `0`
     pub feature_bitmap: i64,
 
-    /// `IsAutoScaleProxy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAutoScaleProxy`; example: `0`
     pub is_auto_scale_proxy: Option<i64>,
 
-    /// `IsSupportTLSChoice`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSupportTLSChoice`; example: `0`
     #[tc(rename = "IsSupportTLSChoice")]
     pub is_support_tls_choice: Option<i64>,
 }
@@ -1342,17 +920,13 @@ pub struct ProxyInfo {
 /// Returned in the output of [`DescribeGroupAndStatisticsProxy`](super::DescribeGroupAndStatisticsProxy) and [`DescribeProxyAndStatisticsListeners`](super::DescribeProxyAndStatisticsListeners).
 #[tc_model]
 pub struct ProxySimpleInfo {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-1mfs42fq"`
+    /// `ProxyId`; example: `"link-1mfs42fq"`
     pub proxy_id: String,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"proxy_name"`
+    /// `ProxyName`; example: `"proxy_name"`
     pub proxy_name: String,
 
-    /// `ListenerList`: a list of [`ListenerInfo`] objects.
+    /// `ListenerList`
     pub listener_list: Vec<ListenerInfo>,
 }
 
@@ -1361,14 +935,10 @@ pub struct ProxySimpleInfo {
 /// Returned in the output of [`DescribeProxiesStatus`](super::DescribeProxiesStatus).
 #[tc_model]
 pub struct ProxyStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"link-4ftf12sb"`
+    /// `InstanceId`; example: `"link-4ftf12sb"`
     pub instance_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 }
 
@@ -1377,30 +947,20 @@ pub struct ProxyStatus {
 /// Returned in the output of [`DescribeListenerRealServers`](super::DescribeListenerRealServers) and [`DescribeRuleRealServers`](super::DescribeRuleRealServers).
 #[tc_model]
 pub struct RealServer {
-    /// `RealServerIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `RealServerIP`; example: `"1.1.1.1"`
     #[tc(rename = "RealServerIP")]
     pub real_server_ip: String,
 
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-0d7gb1dr"`
+    /// `RealServerId`; example: `"rs-0d7gb1dr"`
     pub real_server_id: String,
 
-    /// `RealServerName`: a string.
-    ///
-    /// Example: `"server-name"`
+    /// `RealServerName`; example: `"server-name"`
     pub real_server_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `InBanBlacklist`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InBanBlacklist`; example: `0`
     pub in_ban_blacklist: i64,
 }
 
@@ -1409,30 +969,20 @@ pub struct RealServer {
 /// Sent in the input of [`BindListenerRealServers`](super::BindListenerRealServers) and [`BindRuleRealServers`](super::BindRuleRealServers).
 #[tc_model]
 pub struct RealServerBindSetReq {
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-123456"`
+    /// `RealServerId`; example: `"rs-123456"`
     pub real_server_id: String,
 
-    /// `RealServerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `RealServerPort`; example: `443`
     pub real_server_port: u64,
 
-    /// `RealServerIP`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `RealServerIP`; example: `"192.168.1.1"`
     #[tc(rename = "RealServerIP")]
     pub real_server_ip: String,
 
-    /// `RealServerWeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RealServerWeight`; example: `1`
     pub real_server_weight: Option<u64>,
 
-    /// `RealServerFailoverRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `RealServerFailoverRole`; example: `"master"`
     pub real_server_failover_role: Option<String>,
 }
 
@@ -1441,24 +991,16 @@ pub struct RealServerBindSetReq {
 /// Returned in the output of [`DescribeRealServersStatus`](super::DescribeRealServersStatus).
 #[tc_model]
 pub struct RealServerStatus {
-    /// `RealServerId`: a string.
-    ///
-    /// Example: `"rs-123456"`
+    /// `RealServerId`; example: `"rs-123456"`
     pub real_server_id: String,
 
-    /// `BindStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindStatus`; example: `0`
     pub bind_status: i64,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-123456"`
+    /// `ProxyId`; example: `"link-123456"`
     pub proxy_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-123456"`
+    /// `GroupId`; example: `"lg-123456"`
     pub group_id: Option<String>,
 }
 
@@ -1467,38 +1009,26 @@ pub struct RealServerStatus {
 /// Returned in the output of [`DescribeAccessRegions`](super::DescribeAccessRegions), [`DescribeDestRegions`](super::DescribeDestRegions), [`DescribeProxies`](super::DescribeProxies), [`DescribeProxyDetail`](super::DescribeProxyDetail), [`DescribeProxyGroupDetails`](super::DescribeProxyGroupDetails), [`DescribeProxyGroupList`](super::DescribeProxyGroupList) and [`DescribeRegionAndPrice`](super::DescribeRegionAndPrice).
 #[tc_model]
 pub struct RegionDetail {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"NorthChina"`
+    /// `RegionId`; example: `"NorthChina"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"中国大陆-华北"`
+    /// `RegionName`; example: `"中国大陆-华北"`
     pub region_name: String,
 
-    /// `RegionArea`: a string.
-    ///
-    /// Example: `"NorthChina"`
+    /// `RegionArea`; example: `"NorthChina"`
     pub region_area: String,
 
-    /// `RegionAreaName`: a string.
-    ///
-    /// Example: `"中国大陆-华北"`
+    /// `RegionAreaName`; example: `"中国大陆-华北"`
     pub region_area_name: String,
 
-    /// `IDCType`: a string.
-    ///
-    /// Example: `"dc"`
+    /// `IDCType`; example: `"dc"`
     #[tc(rename = "IDCType")]
     pub idc_type: String,
 
-    /// `FeatureBitmap`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FeatureBitmap`; example: `3`
     pub feature_bitmap: u64,
 
-    /// `SupportFeature`: a [`SupportFeature`].
+    /// `SupportFeature`
     pub support_feature: Option<SupportFeature>,
 }
 
@@ -1508,53 +1038,31 @@ pub struct RegionDetail {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByRuleIds`](super::DescribeRulesByRuleIds).
 #[tc_model]
 pub struct RuleCheckParams {
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayLoop`; example: `30`
     pub delay_loop: u64,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConnectTimeout`; example: `2`
     pub connect_timeout: u64,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"\"/\""`
+    /// `Path`; example: `"\"/\""`
     pub path: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"\"HEAD\""`
+    /// `Method`; example: `"\"HEAD\""`
     pub method: String,
 
-    /// `StatusCode`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100,200,300,400,500]`
+    /// `StatusCode`; example: `[100,200,300,400,500]`
     pub status_code: Vec<u64>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"www.qq.com\""`
+    /// `Domain`, always sent in responses; example: `"\"www.qq.com\""`
     pub domain: Option<String>,
 
-    /// `FailedCountInter`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `FailedCountInter`, always sent in responses; example: `60`
     pub failed_count_inter: Option<u64>,
 
-    /// `FailedThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `FailedThreshold`, always sent in responses; example: `5`
     pub failed_threshold: Option<u64>,
 
-    /// `BlockInter`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `600`
+    /// `BlockInter`, always sent in responses; example: `600`
     pub block_inter: Option<u64>,
 }
 
@@ -1563,80 +1071,52 @@ pub struct RuleCheckParams {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByRuleIds`](super::DescribeRulesByRuleIds).
 #[tc_model]
 pub struct RuleInfo {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-00miz243"`
+    /// `RuleId`; example: `"rule-00miz243"`
     pub rule_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"listener-b3qpz69j"`
+    /// `ListenerId`; example: `"listener-b3qpz69j"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/index.html"`
+    /// `Path`; example: `"/index.html"`
     pub path: String,
 
-    /// `RealServerType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RealServerType`; example: `"IP"`
     pub real_server_type: String,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"RR"`
+    /// `Scheduler`; example: `"RR"`
     pub scheduler: String,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: u64,
 
-    /// `RuleStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleStatus`; example: `1`
     pub rule_status: u64,
 
-    /// `CheckParams`: a [`RuleCheckParams`].
+    /// `CheckParams`
     pub check_params: RuleCheckParams,
 
-    /// `RealServerSet`: a list of [`BindRealServer`] objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<BindRealServer>,
 
-    /// `BindStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindStatus`; example: `1`
     pub bind_status: u64,
 
-    /// `ForwardHost`: a string.
-    ///
-    /// Example: `"www.host.com"`
+    /// `ForwardHost`; example: `"www.host.com"`
     pub forward_host: String,
 
-    /// `ServerNameIndicationSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `ServerNameIndicationSwitch`; example: `"OFF"`
     pub server_name_indication_switch: String,
 
-    /// `ServerNameIndication`: a string.
-    ///
-    /// Example: `"SNI"`
+    /// `ServerNameIndication`; example: `"SNI"`
     pub server_name_indication: String,
 
-    /// `ForcedRedirect`: a string.
-    ///
-    /// Example: `"https:"`
+    /// `ForcedRedirect`; example: `"https:"`
     pub forced_redirect: Option<String>,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardProtocol`; example: `"HTTP"`
     pub forward_protocol: Option<String>,
 }
 
@@ -1645,29 +1125,19 @@ pub struct RuleInfo {
 /// Sent in the input of [`CreateSecurityRules`](super::CreateSecurityRules).
 #[tc_model]
 pub struct SecurityPolicyRuleIn {
-    /// `SourceCidr`: a string.
-    ///
-    /// Example: `"113.16.26.77"`
+    /// `SourceCidr`; example: `"113.16.26.77"`
     pub source_cidr: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"DROP"`
+    /// `Action`; example: `"DROP"`
     pub action: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `AliasName`; example: `"policy_name"`
     pub alias_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `DestPortRange`: a string.
-    ///
-    /// Example: `"9300"`
+    /// `DestPortRange`; example: `"9300"`
     pub dest_port_range: Option<String>,
 }
 
@@ -1676,39 +1146,25 @@ pub struct SecurityPolicyRuleIn {
 /// Returned in the output of [`DescribeSecurityPolicyDetail`](super::DescribeSecurityPolicyDetail) and [`DescribeSecurityRules`](super::DescribeSecurityRules).
 #[tc_model]
 pub struct SecurityPolicyRuleOut {
-    /// `Action`: a string.
-    ///
-    /// Example: `"DROP"`
+    /// `Action`; example: `"DROP"`
     pub action: String,
 
-    /// `SourceCidr`: a string.
-    ///
-    /// Example: `"113.16.26.77"`
+    /// `SourceCidr`; example: `"113.16.26.77"`
     pub source_cidr: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"测试规则"`
+    /// `AliasName`; example: `"测试规则"`
     pub alias_name: String,
 
-    /// `DestPortRange`: a string.
-    ///
-    /// Example: `"9300"`
+    /// `DestPortRange`; example: `"9300"`
     pub dest_port_range: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sr-ruia8hnh"`
+    /// `RuleId`; example: `"sr-ruia8hnh"`
     pub rule_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"sp-lar36ifx"`
+    /// `PolicyId`; example: `"sp-lar36ifx"`
     pub policy_id: String,
 }
 
@@ -1717,14 +1173,10 @@ pub struct SecurityPolicyRuleOut {
 /// Returned in the output of [`DescribeListenerStatistics`](super::DescribeListenerStatistics), [`DescribeProxyGroupStatistics`](super::DescribeProxyGroupStatistics), [`DescribeProxyStatistics`](super::DescribeProxyStatistics) and [`DescribeRealServerStatistics`](super::DescribeRealServerStatistics).
 #[tc_model]
 pub struct StatisticsDataInfo {
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Time`; example: `0`
     pub time: u64,
 
-    /// `Data`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `Data`; example: `1.1`
     pub data: Option<f64>,
 }
 
@@ -1733,9 +1185,7 @@ pub struct StatisticsDataInfo {
 /// Returned in the output of [`DescribeAccessRegions`](super::DescribeAccessRegions), [`DescribeDestRegions`](super::DescribeDestRegions), [`DescribeProxies`](super::DescribeProxies), [`DescribeProxyDetail`](super::DescribeProxyDetail), [`DescribeProxyGroupDetails`](super::DescribeProxyGroupDetails), [`DescribeProxyGroupList`](super::DescribeProxyGroupList) and [`DescribeRegionAndPrice`](super::DescribeRegionAndPrice).
 #[tc_model]
 pub struct SupportFeature {
-    /// `NetworkType`: a list of strings.
-    ///
-    /// Example: `["normal","cn2"]`
+    /// `NetworkType`; example: `["normal","cn2"]`
     pub network_type: Vec<String>,
 }
 
@@ -1745,108 +1195,68 @@ pub struct SupportFeature {
 #[doc(alias = "TCPListener")]
 #[tc_model]
 pub struct TcpListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ListenerId`; example: `"link-bjkpdum1"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener-name"`
+    /// `ListenerName`; example: `"listener-name"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: u64,
 
-    /// `RealServerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `332`
+    /// `RealServerPort`; example: `332`
     pub real_server_port: Option<u64>,
 
-    /// `RealServerType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RealServerType`; example: `"IP"`
     pub real_server_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `ListenerStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListenerStatus`; example: `1`
     pub listener_status: u64,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: String,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConnectTimeout`; example: `2`
     pub connect_timeout: u64,
 
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DelayLoop`; example: `5`
     pub delay_loop: u64,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: u64,
 
-    /// `BindStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindStatus`; example: `1`
     pub bind_status: u64,
 
-    /// `RealServerSet`: a list of [`BindRealServer`] objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<BindRealServer>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1607071157`
+    /// `CreateTime`; example: `1607071157`
     pub create_time: u64,
 
-    /// `ClientIPMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClientIPMethod`; example: `0`
     #[tc(rename = "ClientIPMethod")]
     pub client_ip_method: u64,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthyThreshold`; example: `5`
     pub healthy_threshold: u64,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhealthyThreshold`; example: `1`
     pub unhealthy_threshold: u64,
 
-    /// `FailoverSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailoverSwitch`; example: `0`
     pub failover_switch: u64,
 
-    /// `SessionPersist`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionPersist`; example: `0`
     pub session_persist: u64,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-qz6ntod5"`
+    /// `GroupId`; example: `"lg-qz6ntod5"`
     pub group_id: Option<String>,
 }
 
@@ -1856,14 +1266,10 @@ pub struct TcpListener {
 /// Returned in the output of [`DescribeGlobalDomains`](super::DescribeGlobalDomains), [`DescribeProxies`](super::DescribeProxies), [`DescribeProxyDetail`](super::DescribeProxyDetail), [`DescribeProxyGroupDetails`](super::DescribeProxyGroupDetails), [`DescribeProxyGroupList`](super::DescribeProxyGroupList) and [`DescribeRealServers`](super::DescribeRealServers).
 #[tc_model]
 pub struct TagPair {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: String,
 }
 
@@ -1872,14 +1278,10 @@ pub struct TagPair {
 /// Returned in the output of [`DescribeResourcesByTag`](super::DescribeResourcesByTag).
 #[tc_model]
 pub struct TagResourceInfo {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `ResourceType`; example: `"domain"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"dm-kbwkcklz"`
+    /// `ResourceId`; example: `"dm-kbwkcklz"`
     pub resource_id: String,
 }
 
@@ -1889,126 +1291,78 @@ pub struct TagResourceInfo {
 #[doc(alias = "UDPListener")]
 #[tc_model]
 pub struct UdpListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lg-h8fpr1vh"`
+    /// `ListenerId`; example: `"lg-h8fpr1vh"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"listener-name"`
+    /// `ListenerName`; example: `"listener-name"`
     pub listener_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `RealServerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `RealServerPort`; example: `80`
     pub real_server_port: u64,
 
-    /// `RealServerType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RealServerType`; example: `"IP"`
     pub real_server_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `ListenerStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ListenerStatus`; example: `0`
     pub listener_status: u64,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"rr"`
+    /// `Scheduler`; example: `"rr"`
     pub scheduler: String,
 
-    /// `BindStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindStatus`; example: `0`
     pub bind_status: u64,
 
-    /// `RealServerSet`: a list of [`BindRealServer`] objects.
+    /// `RealServerSet`
     pub real_server_set: Vec<BindRealServer>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: u64,
 
-    /// `SessionPersist`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionPersist`; example: `0`
     pub session_persist: u64,
 
-    /// `DelayLoop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DelayLoop`; example: `20`
     pub delay_loop: u64,
 
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConnectTimeout`; example: `20`
     pub connect_timeout: u64,
 
-    /// `HealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthyThreshold`; example: `5`
     pub healthy_threshold: u64,
 
-    /// `UnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhealthyThreshold`; example: `1`
     pub unhealthy_threshold: u64,
 
-    /// `FailoverSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailoverSwitch`; example: `0`
     pub failover_switch: i64,
 
-    /// `HealthCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheck`; example: `1`
     pub health_check: u64,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"PING"`
+    /// `CheckType`; example: `"PING"`
     pub check_type: String,
 
-    /// `CheckPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `CheckPort`; example: `8888`
     pub check_port: i64,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ContextType`; example: `"TEXT"`
     pub context_type: String,
 
-    /// `SendContext`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `SendContext`; example: `"helloworld"`
     pub send_context: String,
 
-    /// `RecvContext`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `RecvContext`; example: `"helloworld"`
     pub recv_context: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"link-bjkpdum1"`
+    /// `ProxyId`; example: `"link-bjkpdum1"`
     pub proxy_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"lg-qz6ntod5"`
+    /// `GroupId`; example: `"lg-qz6ntod5"`
     pub group_id: String,
 }

@@ -8,31 +8,33 @@ use super::models;
 /// The `ControlAIConversation` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ControlAIConversationResponse`].
-/// The codes it documents are in [`ControlAIConversationError`](super::errors::ControlAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ControlAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::GmeErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::GmeErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ControlAIConversation",
     output = ControlAIConversationResponse,
-    error = super::errors::ControlAIConversationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ControlAIConversation {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"v2*****test"`
+    /// `TaskId`; example: `"v2*****test"`
     pub task_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ServerPushText"`
+    /// `Command`; example: `"ServerPushText"`
     pub command: String,
 
-    /// `ServerPushText`: a [`ServerPushText`](super::models::ServerPushText).
+    /// `ServerPushText`
     pub server_push_text: Option<models::ServerPushText>,
 
-    /// `InvokeLLM`: an [`InvokeLlm`](super::models::InvokeLlm).
+    /// `InvokeLLM`
     #[tc(rename = "InvokeLLM")]
     pub invoke_llm: Option<models::InvokeLlm>,
 }
@@ -49,37 +51,38 @@ pub struct ControlAIConversationResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateAgeDetectTaskResponse`].
-/// The codes it documents are in [`CreateAgeDetectTaskError`](super::errors::CreateAgeDetectTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=CreateAgeDetectTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "CreateAgeDetectTask",
     output = CreateAgeDetectTaskResponse,
-    error = super::errors::CreateAgeDetectTaskError
+    error = super::errors::GmeErrorCode
 )]
 pub struct CreateAgeDetectTask {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `BizId`; example: `123456`
     pub biz_id: i64,
 
-    /// `Tasks`: a list of [`AgeDetectTask`](super::models::AgeDetectTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::AgeDetectTask>,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://xxx.com/callback"`
+    /// `Callback`; example: `"https://xxx.com/callback"`
     pub callback: Option<String>,
 }
 
 /// What a successful [`CreateAgeDetectTask`] call returns.
 #[tc_model]
 pub struct CreateAgeDetectTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"xxx-yyy-zzz"`
+    /// `TaskId`; example: `"xxx-yyy-zzz"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -89,57 +92,64 @@ pub struct CreateAgeDetectTaskResponse {
 /// The `CreateApp` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`CreateAppResponse`].
-/// The codes it documents are in [`CreateAppError`](super::errors::CreateAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=CreateApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`FailedOperation.UserFeeNegative`](super::errors::GmeErrorCode::FailedOperationUserFeeNegative)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TagKey`](super::errors::GmeErrorCode::InvalidParameterTagKey)
+/// - [`LimitExceeded.Application`](super::errors::GmeErrorCode::LimitExceededApplication)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CreateAppDenied`](super::errors::GmeErrorCode::UnauthorizedOperationCreateAppDenied)
+/// - [`UnauthorizedOperation.UnRealNameAuth`](super::errors::GmeErrorCode::UnauthorizedOperationUnRealNameAuth)
+/// - [`UnknownParameter`](super::errors::GmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "CreateApp",
     output = CreateAppResponse,
-    error = super::errors::CreateAppError
+    error = super::errors::GmeErrorCode
 )]
 pub struct CreateApp {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"simple_gme_application"`
+    /// `AppName`; example: `"simple_gme_application"`
     pub app_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `EngineList`: a list of strings.
-    ///
-    /// Example: `["0","1"]`
+    /// `EngineList`; example: `["0","1"]`
     pub engine_list: Option<Vec<String>>,
 
-    /// `RegionList`: a list of strings.
-    ///
-    /// Example: `["mainland","na"]`
+    /// `RegionList`; example: `["mainland","na"]`
     pub region_list: Option<Vec<String>>,
 
-    /// `RealtimeSpeechConf`: a [`RealtimeSpeechConf`](super::models::RealtimeSpeechConf).
+    /// `RealtimeSpeechConf`
     pub realtime_speech_conf: Option<models::RealtimeSpeechConf>,
 
-    /// `VoiceMessageConf`: a [`VoiceMessageConf`](super::models::VoiceMessageConf).
+    /// `VoiceMessageConf`
     pub voice_message_conf: Option<models::VoiceMessageConf>,
 
-    /// `VoiceFilterConf`: a [`VoiceFilterConf`](super::models::VoiceFilterConf).
+    /// `VoiceFilterConf`
     pub voice_filter_conf: Option<models::VoiceFilterConf>,
 
-    /// `AsrConf`: an [`AsrConf`](super::models::AsrConf).
+    /// `AsrConf`
     pub asr_conf: Option<models::AsrConf>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateApp`] call returns.
 #[tc_model]
 pub struct CreateAppResponse {
-    /// `Data`: a [`CreateAppResp`](super::models::CreateAppResp).
+    /// `Data`
     pub data: models::CreateAppResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -149,9 +159,12 @@ pub struct CreateAppResponse {
 /// The `CreateAudioModerationSync` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`CreateAudioModerationSyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=CreateAudioModerationSync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
@@ -160,97 +173,65 @@ pub struct CreateAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAudioModerationSync {
-    /// `Sdkappid`: a signed 64-bit integer.
-    ///
-    /// Example: `1410000000`
+    /// `Sdkappid`; example: `1410000000`
     pub sdkappid: i64,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"2_2_3_1410000***"`
+    /// `BizType`; example: `"2_2_3_1410000***"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"123456789111"`
+    /// `DataId`; example: `"123456789111"`
     pub data_id: Option<String>,
 
-    /// `FileFormat`: a string.
-    ///
-    /// Example: `"ogg"`
+    /// `FileFormat`; example: `"ogg"`
     pub file_format: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.ogg"`
+    /// `FileName`; example: `"test.ogg"`
     pub file_name: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"T2dnUwACAAAAAAAAAABmd9OQAAAAAIw+"`
+    /// `FileContent`; example: `"T2dnUwACAAAAAAAAAABmd9OQAAAAAIw+"`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 }
 
 /// What a successful [`CreateAudioModerationSync`] call returns.
 #[tc_model]
 pub struct CreateAudioModerationSyncResponse {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"12345***9111"`
+    /// `DataId`; example: `"12345***9111"`
     pub data_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"63680997*96*535991"`
+    /// `TaskId`; example: `"63680997*96*535991"`
     pub task_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.ogg"`
+    /// `FileName`; example: `"test.ogg"`
     pub file_name: Option<String>,
 
-    /// `MediaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaType`; example: `1`
     pub media_type: Option<i64>,
 
-    /// `Suggest`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Suggest`; example: `2`
     pub suggest: Option<i64>,
 
-    /// `Rate`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Rate`; example: `100`
     pub rate: Option<i64>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Polity"`
+    /// `Label`; example: `"Polity"`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"politics_coreleader"`
+    /// `SubLabel`; example: `"politics_coreleader"`
     pub sub_label: Option<String>,
 
-    /// `Audio`: a string.
+    /// `Audio`
     pub audio: Option<String>,
 
-    /// `AudioText`: a string.
-    ///
-    /// Example: `"求真务实，充分体现了马克思列宁主义，毛泽东思想，邓小平理论，三个代表重要思想和科学发展观的历史逻辑和内在联系。"`
+    /// `AudioText`; example: `"求真务实，充分体现了马克思列宁主义，毛泽东思想，邓小平理论，三个代表重要思想和科学发展观的历史逻辑和内在联系。"`
     pub audio_text: Option<String>,
 
-    /// `CheckDetail`: a list of [`ModerationCheckDetail`](super::models::ModerationCheckDetail) objects.
+    /// `CheckDetail`
     pub check_detail: Option<Vec<models::ModerationCheckDetail>>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `12894`
+    /// `Duration`; example: `12894`
     pub duration: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -260,39 +241,38 @@ pub struct CreateAudioModerationSyncResponse {
 /// The `CreateCustomization` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`CreateCustomizationResponse`].
-/// The codes it documents are in [`CreateCustomizationError`](super::errors::CreateCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=CreateCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::GmeErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation.PTTSwitchOff`](super::errors::GmeErrorCode::UnsupportedOperationPttSwitchOff)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "CreateCustomization",
     output = CreateCustomizationResponse,
-    error = super::errors::CreateCustomizationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct CreateCustomization {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 
-    /// `TextUrl`: a string.
-    ///
-    /// Example: `"https://gme-xxx.cos.xxx.com/customization/1400000000/1400000000_customization"`
+    /// `TextUrl`; example: `"https://gme-xxx.cos.xxx.com/customization/1400000000/1400000000_customization"`
     pub text_url: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"ModelName"`
+    /// `ModelName`; example: `"ModelName"`
     pub model_name: Option<String>,
 }
 
 /// What a successful [`CreateCustomization`] call returns.
 #[tc_model]
 pub struct CreateCustomizationResponse {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -302,44 +282,39 @@ pub struct CreateCustomizationResponse {
 /// The `CreateScanUser` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`CreateScanUserResponse`].
-/// The codes it documents are in [`CreateScanUserError`](super::errors::CreateScanUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=CreateScanUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "CreateScanUser",
     output = CreateScanUserResponse,
-    error = super::errors::CreateScanUserError
+    error = super::errors::GmeErrorCode
 )]
 pub struct CreateScanUser {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BizId`; example: `1`
     pub biz_id: u64,
 
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserId`; example: `1`
     pub user_id: Option<u64>,
 
-    /// `UserIdString`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `UserIdString`; example: `"\"1\""`
     pub user_id_string: Option<String>,
 
-    /// `ExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ExpirationTime`; example: `30`
     pub expiration_time: Option<u64>,
 }
 
 /// What a successful [`CreateScanUser`] call returns.
 #[tc_model]
 pub struct CreateScanUserResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -349,34 +324,34 @@ pub struct CreateScanUserResponse {
 /// The `DeleteCustomization` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DeleteCustomizationResponse`].
-/// The codes it documents are in [`DeleteCustomizationError`](super::errors::DeleteCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DeleteCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.PTTSwitchOff`](super::errors::GmeErrorCode::UnsupportedOperationPttSwitchOff)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DeleteCustomization",
     output = DeleteCustomizationResponse,
-    error = super::errors::DeleteCustomizationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DeleteCustomization {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 }
 
 /// What a successful [`DeleteCustomization`] call returns.
 #[tc_model]
 pub struct DeleteCustomizationResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -386,47 +361,50 @@ pub struct DeleteCustomizationResponse {
 /// The `DeleteRoomMember` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DeleteRoomMemberResponse`].
-/// The codes it documents are in [`DeleteRoomMemberError`](super::errors::DeleteRoomMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DeleteRoomMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidDeleteType`](super::errors::GmeErrorCode::InvalidParameterValueInvalidDeleteType)
+/// - [`InvalidParameterValue.InvalidStrUin`](super::errors::GmeErrorCode::InvalidParameterValueInvalidStrUin)
+/// - [`InvalidParameterValue.InvalidUinOrStrUin`](super::errors::GmeErrorCode::InvalidParameterValueInvalidUinOrStrUin)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.LimitDeleteExceeded`](super::errors::GmeErrorCode::UnsupportedOperationLimitDeleteExceeded)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DeleteRoomMember",
     output = DeleteRoomMemberResponse,
-    error = super::errors::DeleteRoomMemberError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DeleteRoomMember {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `RoomId`; example: `"100"`
     pub room_id: String,
 
-    /// `DeleteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeleteType`; example: `2`
     pub delete_type: u64,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `Uids`: a list of strings.
-    ///
-    /// Example: `["1\r\n","2\r\n"]`
+    /// `Uids`; example: `["1\r\n","2\r\n"]`
     pub uids: Option<Vec<String>>,
 
-    /// `StrUids`: a list of strings.
-    ///
-    /// Example: `["Andy","John"]`
+    /// `StrUids`; example: `["Andy","John"]`
     pub str_uids: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteRoomMember`] call returns.
 #[tc_model]
 pub struct DeleteRoomMemberResponse {
-    /// `DeleteResult`: a [`DeleteResult`](super::models::DeleteResult).
+    /// `DeleteResult`
     pub delete_result: models::DeleteResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -436,39 +414,44 @@ pub struct DeleteRoomMemberResponse {
 /// The `DeleteScanUser` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DeleteScanUserResponse`].
-/// The codes it documents are in [`DeleteScanUserError`](super::errors::DeleteScanUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DeleteScanUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidDeleteType`](super::errors::GmeErrorCode::InvalidParameterValueInvalidDeleteType)
+/// - [`InvalidParameterValue.InvalidStrUin`](super::errors::GmeErrorCode::InvalidParameterValueInvalidStrUin)
+/// - [`InvalidParameterValue.InvalidUinOrStrUin`](super::errors::GmeErrorCode::InvalidParameterValueInvalidUinOrStrUin)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.LimitDeleteExceeded`](super::errors::GmeErrorCode::UnsupportedOperationLimitDeleteExceeded)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DeleteScanUser",
     output = DeleteScanUserResponse,
-    error = super::errors::DeleteScanUserError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DeleteScanUser {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserId`; example: `1`
     pub user_id: Option<u64>,
 
-    /// `UserIdString`: a string.
-    ///
-    /// Example: `"“1”"`
+    /// `UserIdString`; example: `"“1”"`
     pub user_id_string: Option<String>,
 }
 
 /// What a successful [`DeleteScanUser`] call returns.
 #[tc_model]
 pub struct DeleteScanUserResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -478,20 +461,24 @@ pub struct DeleteScanUserResponse {
 /// The `DeleteVoicePrint` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DeleteVoicePrintResponse`].
-/// The codes it documents are in [`DeleteVoicePrintError`](super::errors::DeleteVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DeleteVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbOperationFailed`](super::errors::GmeErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.UpdateVoicePrintIdNotFound`](super::errors::GmeErrorCode::FailedOperationUpdateVoicePrintIdNotFound)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DeleteVoicePrint",
     output = DeleteVoicePrintResponse,
-    error = super::errors::DeleteVoicePrintError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DeleteVoicePrint {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"20250529_xxxxxx"`
+    /// `VoicePrintId`; example: `"20250529_xxxxxx"`
     pub voice_print_id: String,
 }
 
@@ -505,45 +492,43 @@ pub struct DeleteVoicePrintResponse {
 /// The `DescribeAIConversation` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeAIConversationResponse`].
-/// The codes it documents are in [`DescribeAIConversationError`](super::errors::DescribeAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::GmeErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::GmeErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeAIConversation",
     output = DescribeAIConversationResponse,
-    error = super::errors::DescribeAIConversationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeAIConversation {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: Option<u64>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIConversation`] call returns.
 #[tc_model]
 pub struct DescribeAIConversationResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-09-11"`
+    /// `StartTime`; example: `"2023-09-11"`
     pub start_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"conversation_1_2"`
+    /// `SessionId`; example: `"conversation_1_2"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -555,37 +540,38 @@ pub struct DescribeAIConversationResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeAgeDetectTaskResponse`].
-/// The codes it documents are in [`DescribeAgeDetectTaskError`](super::errors::DescribeAgeDetectTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeAgeDetectTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeAgeDetectTask",
     output = DescribeAgeDetectTaskResponse,
-    error = super::errors::DescribeAgeDetectTaskError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeAgeDetectTask {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `BizId`; example: `123456`
     pub biz_id: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6330xxxx-9xx7-11ed-98e3-52xxxxe4ac3b"`
+    /// `TaskId`; example: `"6330xxxx-9xx7-11ed-98e3-52xxxxe4ac3b"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAgeDetectTask`] call returns.
 #[tc_model]
 pub struct DescribeAgeDetectTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"xxx-yyy-zzz"`
+    /// `TaskId`; example: `"xxx-yyy-zzz"`
     pub task_id: Option<String>,
 
-    /// `Results`: a list of [`AgeDetectTaskResult`](super::models::AgeDetectTaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::AgeDetectTaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -595,42 +581,49 @@ pub struct DescribeAgeDetectTaskResponse {
 /// The `DescribeAppStatistics` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeAppStatisticsResponse`].
-/// The codes it documents are in [`DescribeAppStatisticsError`](super::errors::DescribeAppStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeAppStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DateInvalid`](super::errors::GmeErrorCode::InvalidParameterDateInvalid)
+/// - [`InvalidParameter.DateOutOfSixtyDays`](super::errors::GmeErrorCode::InvalidParameterDateOutOfSixtyDays)
+/// - [`InvalidParameter.TimeRangeError`](super::errors::GmeErrorCode::InvalidParameterTimeRangeError)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizidIsNotFound`](super::errors::GmeErrorCode::ResourceNotFoundBizidIsNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeAppStatistics",
     output = DescribeAppStatisticsResponse,
-    error = super::errors::DescribeAppStatisticsError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeAppStatistics {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000001`
+    /// `BizId`; example: `140000001`
     pub biz_id: u64,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2019-08-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2019-08-01"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2019-08-03"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2019-08-03"`
     pub end_date: String,
 
-    /// `Services`: a list of strings.
-    ///
-    /// Example: `["RealTimeSpeech\r\n","VoiceMessage\r\n"]`
+    /// `Services`; example: `["RealTimeSpeech\r\n","VoiceMessage\r\n"]`
     pub services: Vec<String>,
 }
 
 /// What a successful [`DescribeAppStatistics`] call returns.
 #[tc_model]
 pub struct DescribeAppStatisticsResponse {
-    /// `Data`: a [`DescribeAppStatisticsResp`](super::models::DescribeAppStatisticsResp).
+    /// `Data`
     pub data: Option<models::DescribeAppStatisticsResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -640,37 +633,40 @@ pub struct DescribeAppStatisticsResponse {
 /// The `DescribeApplicationData` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeApplicationDataResponse`].
-/// The codes it documents are in [`DescribeApplicationDataError`](super::errors::DescribeApplicationDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeApplicationData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeApplicationData",
     output = DescribeApplicationDataResponse,
-    error = super::errors::DescribeApplicationDataError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeApplicationData {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000001`
+    /// `BizId`; example: `140000001`
     pub biz_id: u64,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2018-07-13"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2018-07-13"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2018-08-13"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2018-08-13"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeApplicationData`] call returns.
 #[tc_model]
 pub struct DescribeApplicationDataResponse {
-    /// `Data`: an [`ApplicationDataStatistics`](super::models::ApplicationDataStatistics).
+    /// `Data`
     pub data: models::ApplicationDataStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,15 +676,26 @@ pub struct DescribeApplicationDataResponse {
 /// The `DescribeApplicationList` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeApplicationListResponse`].
-/// The codes it documents are in [`DescribeApplicationListError`](super::errors::DescribeApplicationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeApplicationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TagKey`](super::errors::GmeErrorCode::InvalidParameterTagKey)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeApplicationList",
     output = DescribeApplicationListResponse,
-    error = super::errors::DescribeApplicationListError,
+    error = super::errors::GmeErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -698,47 +705,35 @@ pub struct DescribeApplicationDataResponse {
     )
 )]
 pub struct DescribeApplicationList {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `SearchText`: a string.
-    ///
-    /// Example: `"app_game"`
+    /// `SearchText`; example: `"app_game"`
     pub search_text: String,
 
-    /// `TagSet`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::Tag>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `NewVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NewVersion`; example: `0`
     pub new_version: Option<u64>,
 }
 
 /// What a successful [`DescribeApplicationList`] call returns.
 #[tc_model]
 pub struct DescribeApplicationListResponse {
-    /// `ApplicationList`: a list of [`ApplicationList`](super::models::ApplicationList) objects.
+    /// `ApplicationList`
     pub application_list: Vec<models::ApplicationList>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Total`; example: `9`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -748,15 +743,20 @@ pub struct DescribeApplicationListResponse {
 /// The `DescribeAuditResultExternal` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeAuditResultExternalResponse`].
-/// The codes it documents are in [`DescribeAuditResultExternalError`](super::errors::DescribeAuditResultExternalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeAuditResultExternal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidSdkAppId`](super::errors::GmeErrorCode::InvalidParameterInvalidSdkAppId)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeAuditResultExternal",
     output = DescribeAuditResultExternalResponse,
-    error = super::errors::DescribeAuditResultExternalError,
+    error = super::errors::GmeErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -766,66 +766,44 @@ pub struct DescribeApplicationListResponse {
     )
 )]
 pub struct DescribeAuditResultExternal {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `15000000000`
+    /// `BizId`; example: `15000000000`
     pub biz_id: i64,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1761224396`
+    /// `BeginTime`; example: `1761224396`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1761224570`
+    /// `EndTime`; example: `1761224570`
     pub end_time: i64,
 
-    /// `MinRate`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MinRate`; example: `50`
     pub min_rate: i64,
 
-    /// `MaxRate`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxRate`; example: `100`
     pub max_rate: i64,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"10086"`
+    /// `OpenId`; example: `"10086"`
     pub open_id: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"200"`
+    /// `RoomId`; example: `"200"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DescribeAuditResultExternal`] call returns.
 #[tc_model]
 pub struct DescribeAuditResultExternalResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`AuditResultDetailExternal`](super::models::AuditResultDetailExternal) objects.
+    /// `Data`
     pub data: Option<Vec<models::AuditResultDetailExternal>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -835,59 +813,48 @@ pub struct DescribeAuditResultExternalResponse {
 /// The `DescribeRealtimeScanConfig` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeRealtimeScanConfigResponse`].
-/// The codes it documents are in [`DescribeRealtimeScanConfigError`](super::errors::DescribeRealtimeScanConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeRealtimeScanConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeRealtimeScanConfig",
     output = DescribeRealtimeScanConfigResponse,
-    error = super::errors::DescribeRealtimeScanConfigError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeRealtimeScanConfig {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BizId`; example: `1`
     pub biz_id: u64,
 }
 
 /// What a successful [`DescribeRealtimeScanConfig`] call returns.
 #[tc_model]
 pub struct DescribeRealtimeScanConfigResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BizId`; example: `1`
     pub biz_id: u64,
 
-    /// `AuditType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditType`; example: `0`
     pub audit_type: i64,
 
-    /// `UserIdRegex`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `UserIdRegex`; example: `["0"]`
     pub user_id_regex: Vec<String>,
 
-    /// `RoomIdRegex`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `RoomIdRegex`; example: `["0"]`
     pub room_id_regex: Vec<String>,
 
-    /// `UserIdString`: a string.
-    ///
-    /// Example: `"\"123,345\""`
+    /// `UserIdString`; example: `"\"123,345\""`
     pub user_id_string: String,
 
-    /// `RoomIdString`: a string.
-    ///
-    /// Example: `"\"abc,def\""`
+    /// `RoomIdString`; example: `"\"abc,def\""`
     pub room_id_string: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -897,42 +864,46 @@ pub struct DescribeRealtimeScanConfigResponse {
 /// The `DescribeRecordInfo` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeRecordInfoResponse`].
-/// The codes it documents are in [`DescribeRecordInfoError`](super::errors::DescribeRecordInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeRecordInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidBizId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidBizId)
+/// - [`InvalidParameterValue.InvalidTaskId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidTaskId)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::GmeErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeRecordInfo",
     output = DescribeRecordInfoResponse,
-    error = super::errors::DescribeRecordInfoError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeRecordInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `446192236330927912`
+    /// `TaskId`; example: `446192236330927912`
     pub task_id: u64,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3400352518`
+    /// `BizId`; example: `3400352518`
     pub biz_id: u64,
 }
 
 /// What a successful [`DescribeRecordInfo`] call returns.
 #[tc_model]
 pub struct DescribeRecordInfoResponse {
-    /// `RecordInfo`: a list of [`RecordInfo`](super::models::RecordInfo) objects.
+    /// `RecordInfo`
     pub record_info: Vec<models::RecordInfo>,
 
-    /// `RecordMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordMode`; example: `1`
     pub record_mode: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"7743"`
+    /// `RoomId`; example: `"7743"`
     pub room_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -942,42 +913,42 @@ pub struct DescribeRecordInfoResponse {
 /// The `DescribeRoomInfo` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeRoomInfoResponse`].
-/// The codes it documents are in [`DescribeRoomInfoError`](super::errors::DescribeRoomInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeRoomInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GmeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeRoomInfo",
     output = DescribeRoomInfoResponse,
-    error = super::errors::DescribeRoomInfoError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeRoomInfo {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `RoomIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1234,2345]`
+    /// `RoomIds`; example: `[1234,2345]`
     pub room_ids: Option<Vec<u64>>,
 
-    /// `StrRoomIds`: a list of strings.
-    ///
-    /// Example: `["100982048","100982049"]`
+    /// `StrRoomIds`; example: `["100982048","100982049"]`
     pub str_room_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRoomInfo`] call returns.
 #[tc_model]
 pub struct DescribeRoomInfoResponse {
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: u64,
 
-    /// `RoomUsers`: a list of [`RoomUser`](super::models::RoomUser) objects.
+    /// `RoomUsers`
     pub room_users: Vec<models::RoomUser>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -987,37 +958,45 @@ pub struct DescribeRoomInfoResponse {
 /// The `DescribeScanResultList` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeScanResultListResponse`].
-/// The codes it documents are in [`DescribeScanResultListError`](super::errors::DescribeScanResultListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeScanResultList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TagKey`](super::errors::GmeErrorCode::InvalidParameterTagKey)
+/// - [`MissingParameter`](super::errors::GmeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeScanResultList",
     output = DescribeScanResultListResponse,
-    error = super::errors::DescribeScanResultListError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeScanResultList {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["xxx\r\n"]`
+    /// `TaskIdList`; example: `["xxx\r\n"]`
     pub task_id_list: Vec<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeScanResultList`] call returns.
 #[tc_model]
 pub struct DescribeScanResultListResponse {
-    /// `Data`: a list of [`DescribeScanResult`](super::models::DescribeScanResult) objects.
+    /// `Data`
     pub data: Vec<models::DescribeScanResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1027,42 +1006,47 @@ pub struct DescribeScanResultListResponse {
 /// The `DescribeTaskInfo` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeTaskInfoResponse`].
-/// The codes it documents are in [`DescribeTaskInfoError`](super::errors::DescribeTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidBizId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidBizId)
+/// - [`InvalidParameterValue.InvalidRoomId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidRoomId)
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
+/// - [`ResourceNotFound.RoomNotFound`](super::errors::GmeErrorCode::ResourceNotFoundRoomNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeTaskInfo {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3400352518`
+    /// `BizId`; example: `3400352518`
     pub biz_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"9832"`
+    /// `RoomId`; example: `"9832"`
     pub room_id: String,
 }
 
 /// What a successful [`DescribeTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeTaskInfoResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `446192236330927912`
+    /// `TaskId`; example: `446192236330927912`
     pub task_id: u64,
 
-    /// `RecordMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordMode`; example: `1`
     pub record_mode: u64,
 
-    /// `SubscribeRecordUserIds`: a [`SubscribeRecordUserIds`](super::models::SubscribeRecordUserIds).
+    /// `SubscribeRecordUserIds`
     pub subscribe_record_user_ids: models::SubscribeRecordUserIds,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1072,52 +1056,64 @@ pub struct DescribeTaskInfoResponse {
 /// The `DescribeUserInAndOutTime` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeUserInAndOutTimeResponse`].
-/// The codes it documents are in [`DescribeUserInAndOutTimeError`](super::errors::DescribeUserInAndOutTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeUserInAndOutTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::GmeErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::GmeErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`FailedOperation.LoginFailed`](super::errors::GmeErrorCode::FailedOperationLoginFailed)
+/// - [`FailedOperation.UserFeeNegative`](super::errors::GmeErrorCode::FailedOperationUserFeeNegative)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CallbackAddress`](super::errors::GmeErrorCode::InvalidParameterCallbackAddress)
+/// - [`InvalidParameter.DateInvalid`](super::errors::GmeErrorCode::InvalidParameterDateInvalid)
+/// - [`ResourceInsufficient`](super::errors::GmeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizidIsNotFound`](super::errors::GmeErrorCode::ResourceNotFoundBizidIsNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::GmeErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`ResourceUnavailable`](super::errors::GmeErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::GmeErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CreateAppDenied`](super::errors::GmeErrorCode::UnauthorizedOperationCreateAppDenied)
+/// - [`UnauthorizedOperation.UnRealNameAuth`](super::errors::GmeErrorCode::UnauthorizedOperationUnRealNameAuth)
+/// - [`UnknownParameter`](super::errors::GmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeUserInAndOutTime",
     output = DescribeUserInAndOutTimeResponse,
-    error = super::errors::DescribeUserInAndOutTimeError
+    error = super::errors::GmeErrorCode
 )]
 pub struct DescribeUserInAndOutTime {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400440313`
+    /// `BizId`; example: `1400440313`
     pub biz_id: i64,
 
-    /// `RoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `12675079`
+    /// `RoomId`; example: `12675079`
     pub room_id: i64,
 
-    /// `UserId`: a signed 64-bit integer.
-    ///
-    /// Example: `112675079`
+    /// `UserId`; example: `112675079`
     pub user_id: i64,
 
-    /// `UserIdStr`: a string.
-    ///
-    /// Example: `"112675079"`
+    /// `UserIdStr`; example: `"112675079"`
     pub user_id_str: Option<String>,
 
-    /// `RoomIdStr`: a string.
-    ///
-    /// Example: `"12675079"`
+    /// `RoomIdStr`; example: `"12675079"`
     pub room_id_str: Option<String>,
 }
 
 /// What a successful [`DescribeUserInAndOutTime`] call returns.
 #[tc_model]
 pub struct DescribeUserInAndOutTimeResponse {
-    /// `InOutList`: a list of [`InOutTimeInfo`](super::models::InOutTimeInfo) objects.
+    /// `InOutList`
     pub in_out_list: Option<Vec<models::InOutTimeInfo>>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `2615453`
+    /// `Duration`; example: `2615453`
     pub duration: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1127,15 +1123,21 @@ pub struct DescribeUserInAndOutTimeResponse {
 /// The `DescribeVoicePrint` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`DescribeVoicePrintResponse`].
-/// The codes it documents are in [`DescribeVoicePrintError`](super::errors::DescribeVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=DescribeVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbOperationFailed`](super::errors::GmeErrorCode::FailedOperationDbOperationFailed)
+/// - [`InvalidParameter.InvalidVoicePrintIdList`](super::errors::GmeErrorCode::InvalidParameterInvalidVoicePrintIdList)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "DescribeVoicePrint",
     output = DescribeVoicePrintResponse,
-    error = super::errors::DescribeVoicePrintError,
+    error = super::errors::GmeErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -1145,36 +1147,26 @@ pub struct DescribeUserInAndOutTimeResponse {
     )
 )]
 pub struct DescribeVoicePrint {
-    /// `DescribeMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DescribeMode`; example: `1`
     pub describe_mode: u64,
 
-    /// `VoicePrintIdList`: a list of strings.
-    ///
-    /// Example: `["13000569124-fd91f128-52a6-4692-b94a-c0f9fd3c4287"]`
+    /// `VoicePrintIdList`; example: `["13000569124-fd91f128-52a6-4692-b94a-c0f9fd3c4287"]`
     pub voice_print_id_list: Option<Vec<String>>,
 
-    /// `PageIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeVoicePrint`] call returns.
 #[tc_model]
 pub struct DescribeVoicePrintResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `Data`: a list of [`VoicePrintInfo`](super::models::VoicePrintInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::VoicePrintInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1184,27 +1176,32 @@ pub struct DescribeVoicePrintResponse {
 /// The `GetCustomizationList` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`GetCustomizationListResponse`].
-/// The codes it documents are in [`GetCustomizationListError`](super::errors::GetCustomizationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=GetCustomizationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
+/// - [`UnsupportedOperation.PTTSwitchOff`](super::errors::GmeErrorCode::UnsupportedOperationPttSwitchOff)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "GetCustomizationList",
     output = GetCustomizationListResponse,
-    error = super::errors::GetCustomizationListError
+    error = super::errors::GmeErrorCode
 )]
 pub struct GetCustomizationList {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 }
 
 /// What a successful [`GetCustomizationList`] call returns.
 #[tc_model]
 pub struct GetCustomizationListResponse {
-    /// `CustomizationConfigs`: a list of [`CustomizationConfigs`](super::models::CustomizationConfigs) objects.
+    /// `CustomizationConfigs`
     pub customization_configs: Vec<models::CustomizationConfigs>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1214,32 +1211,42 @@ pub struct GetCustomizationListResponse {
 /// The `ModifyAppStatus` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ModifyAppStatusResponse`].
-/// The codes it documents are in [`ModifyAppStatusError`](super::errors::ModifyAppStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ModifyAppStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`FailedOperation.UserFeeNegative`](super::errors::GmeErrorCode::FailedOperationUserFeeNegative)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::GmeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BizidIsNotFound`](super::errors::GmeErrorCode::ResourceNotFoundBizidIsNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ModifyAppStatus",
     output = ModifyAppStatusResponse,
-    error = super::errors::ModifyAppStatusError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ModifyAppStatus {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000001`
+    /// `BizId`; example: `140000001`
     pub biz_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"close"`
+    /// `Status`; example: `"close"`
     pub status: String,
 }
 
 /// What a successful [`ModifyAppStatus`] call returns.
 #[tc_model]
 pub struct ModifyAppStatusResponse {
-    /// `Data`: a [`ModifyAppStatusResp`](super::models::ModifyAppStatusResp).
+    /// `Data`
     pub data: models::ModifyAppStatusResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1249,44 +1256,42 @@ pub struct ModifyAppStatusResponse {
 /// The `ModifyCustomization` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ModifyCustomizationResponse`].
-/// The codes it documents are in [`ModifyCustomizationError`](super::errors::ModifyCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ModifyCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.PTTSwitchOff`](super::errors::GmeErrorCode::UnsupportedOperationPttSwitchOff)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ModifyCustomization",
     output = ModifyCustomizationResponse,
-    error = super::errors::ModifyCustomizationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ModifyCustomization {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 
-    /// `TextUrl`: a string.
-    ///
-    /// Example: `"https://gme-xxx.cos.xxx.com/customization/1400000000/1400000000_customization"`
+    /// `TextUrl`; example: `"https://gme-xxx.cos.xxx.com/customization/1400000000/1400000000_customization"`
     pub text_url: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 }
 
 /// What a successful [`ModifyCustomization`] call returns.
 #[tc_model]
 pub struct ModifyCustomizationResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1296,44 +1301,41 @@ pub struct ModifyCustomizationResponse {
 /// The `ModifyCustomizationState` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ModifyCustomizationStateResponse`].
-/// The codes it documents are in [`ModifyCustomizationStateError`](super::errors::ModifyCustomizationStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ModifyCustomizationState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.PTTSwitchOff`](super::errors::GmeErrorCode::UnsupportedOperationPttSwitchOff)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ModifyCustomizationState",
     output = ModifyCustomizationStateResponse,
-    error = super::errors::ModifyCustomizationStateError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ModifyCustomizationState {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 
-    /// `ToState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ToState`; example: `1`
     pub to_state: i64,
 
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 }
 
 /// What a successful [`ModifyCustomizationState`] call returns.
 #[tc_model]
 pub struct ModifyCustomizationStateResponse {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1343,33 +1345,43 @@ pub struct ModifyCustomizationStateResponse {
 /// The `ModifyRecordInfo` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ModifyRecordInfoResponse`].
-/// The codes it documents are in [`ModifyRecordInfoError`](super::errors::ModifyRecordInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ModifyRecordInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidBizId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidBizId)
+/// - [`InvalidParameterValue.InvalidRecordMode`](super::errors::GmeErrorCode::InvalidParameterValueInvalidRecordMode)
+/// - [`InvalidParameterValue.InvalidSubscribeRecordUserIds`](super::errors::GmeErrorCode::InvalidParameterValueInvalidSubscribeRecordUserIds)
+/// - [`InvalidParameterValue.InvalidSubscribeUserIds`](super::errors::GmeErrorCode::InvalidParameterValueInvalidSubscribeUserIds)
+/// - [`InvalidParameterValue.InvalidTaskId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidTaskId)
+/// - [`InvalidParameterValue.InvalidUNSubscribeUserIds`](super::errors::GmeErrorCode::InvalidParameterValueInvalidUnSubscribeUserIds)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::GmeErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ModifyRecordInfo",
     output = ModifyRecordInfoResponse,
-    error = super::errors::ModifyRecordInfoError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ModifyRecordInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `446192236330927912`
+    /// `TaskId`; example: `446192236330927912`
     pub task_id: u64,
 
-    /// `RecordMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordMode`; example: `1`
     pub record_mode: u64,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3400352518`
+    /// `BizId`; example: `3400352518`
     pub biz_id: u64,
 
-    /// `SubscribeRecordUserIds`: a [`SubscribeRecordUserIds`](super::models::SubscribeRecordUserIds).
+    /// `SubscribeRecordUserIds`
     pub subscribe_record_user_ids: Option<models::SubscribeRecordUserIds>,
 }
 
@@ -1383,42 +1395,40 @@ pub struct ModifyRecordInfoResponse {
 /// The `ModifyUserMicStatus` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ModifyUserMicStatusResponse`].
-/// The codes it documents are in [`ModifyUserMicStatusError`](super::errors::ModifyUserMicStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ModifyUserMicStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ModifyUserMicStatus",
     output = ModifyUserMicStatusResponse,
-    error = super::errors::ModifyUserMicStatusError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ModifyUserMicStatus {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"261974"`
+    /// `RoomId`; example: `"261974"`
     pub room_id: String,
 
-    /// `Users`: a list of [`UserMicStatus`](super::models::UserMicStatus) objects.
+    /// `Users`
     pub users: Vec<models::UserMicStatus>,
 }
 
 /// What a successful [`ModifyUserMicStatus`] call returns.
 #[tc_model]
 pub struct ModifyUserMicStatusResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"资源不存在"`
+    /// `ErrMsg`; example: `"资源不存在"`
     pub err_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1428,49 +1438,47 @@ pub struct ModifyUserMicStatusResponse {
 /// The `RegisterVoicePrint` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`RegisterVoicePrintResponse`].
-/// The codes it documents are in [`RegisterVoicePrintError`](super::errors::RegisterVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=RegisterVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosOperationFailed`](super::errors::GmeErrorCode::FailedOperationCosOperationFailed)
+/// - [`FailedOperation.DbOperationFailed`](super::errors::GmeErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.GenVoicePrintIdFailed`](super::errors::GmeErrorCode::FailedOperationGenVoicePrintIdFailed)
+/// - [`FailedOperation.VoicePrintAudioCheckFailed`](super::errors::GmeErrorCode::FailedOperationVoicePrintAudioCheckFailed)
+/// - [`FailedOperation.VoicePrintRegistrationLimit`](super::errors::GmeErrorCode::FailedOperationVoicePrintRegistrationLimit)
+/// - [`InvalidParameter.InvalidAudioInput`](super::errors::GmeErrorCode::InvalidParameterInvalidAudioInput)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "RegisterVoicePrint",
     output = RegisterVoicePrintResponse,
-    error = super::errors::RegisterVoicePrintError
+    error = super::errors::GmeErrorCode
 )]
 pub struct RegisterVoicePrint {
-    /// `Audio`: a string.
-    ///
-    /// Example: `"kAOgA9AEA..."`
+    /// `Audio`; example: `"kAOgA9AEA..."`
     pub audio: String,
 
-    /// `ReqTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748249540000`
+    /// `ReqTimestamp`; example: `1748249540000`
     pub req_timestamp: u64,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFormat`; example: `0`
     pub audio_format: u64,
 
-    /// `AudioName`: a string.
-    ///
-    /// Example: `"jackson"`
+    /// `AudioName`; example: `"jackson"`
     pub audio_name: String,
 
-    /// `AudioMetaInfo`: a string.
-    ///
-    /// Example: `"metainfo string"`
+    /// `AudioMetaInfo`; example: `"metainfo string"`
     pub audio_meta_info: Option<String>,
 }
 
 /// What a successful [`RegisterVoicePrint`] call returns.
 #[tc_model]
 pub struct RegisterVoicePrintResponse {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"声纹信息id"`
+    /// `VoicePrintId`; example: `"声纹信息id"`
     pub voice_print_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1480,50 +1488,55 @@ pub struct RegisterVoicePrintResponse {
 /// The `ScanVoice` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`ScanVoiceResponse`].
-/// The codes it documents are in [`ScanVoiceError`](super::errors::ScanVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=ScanVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CallbackAddress`](super::errors::GmeErrorCode::InvalidParameterCallbackAddress)
+/// - [`MissingParameter`](super::errors::GmeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::GmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::GmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "ScanVoice",
     output = ScanVoiceResponse,
-    error = super::errors::ScanVoiceError
+    error = super::errors::GmeErrorCode
 )]
 pub struct ScanVoice {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["default\n"]`
+    /// `Scenes`; example: `["default\n"]`
     pub scenes: Vec<String>,
 
-    /// `Live`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Live`; example: `false`
     pub live: bool,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://0.0.0.0/user_callback"`
+    /// `Callback`; example: `"https://0.0.0.0/user_callback"`
     pub callback: Option<String>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"jp"`
+    /// `Lang`; example: `"jp"`
     pub lang: Option<String>,
 }
 
 /// What a successful [`ScanVoice`] call returns.
 #[tc_model]
 pub struct ScanVoiceResponse {
-    /// `Data`: a list of [`ScanVoiceResult`](super::models::ScanVoiceResult) objects.
+    /// `Data`
     pub data: Vec<models::ScanVoiceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1533,55 +1546,58 @@ pub struct ScanVoiceResponse {
 /// The `StartAIConversation` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`StartAIConversationResponse`].
-/// The codes it documents are in [`StartAIConversationError`](super::errors::StartAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=StartAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAbility`](super::errors::GmeErrorCode::FailedOperationNotAbility)
+/// - [`FailedOperation.NotAllowed`](super::errors::GmeErrorCode::FailedOperationNotAllowed)
+/// - [`FailedOperation.TaskExist`](super::errors::GmeErrorCode::FailedOperationTaskExist)
+/// - [`InvalidParameter.UserSig`](super::errors::GmeErrorCode::InvalidParameterUserSig)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::GmeErrorCode::ResourceInsufficientRequestRejection)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "StartAIConversation",
     output = StartAIConversationResponse,
-    error = super::errors::StartAIConversationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct StartAIConversation {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14000000000`
+    /// `SdkAppId`; example: `14000000000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `RoomId`; example: `"10000"`
     pub room_id: String,
 
-    /// `AgentConfig`: an [`AgentConfig`](super::models::AgentConfig).
+    /// `AgentConfig`
     pub agent_config: models::AgentConfig,
 
-    /// `STTConfig`: a [`SttConfig`](super::models::SttConfig).
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<models::SttConfig>,
 
-    /// `LLMConfig`: a string.
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<String>,
 
-    /// `TTSConfig`: a string.
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<String>,
 
-    /// `AvatarConfig`: a string.
+    /// `AvatarConfig`
     pub avatar_config: Option<String>,
 
-    /// `ExperimentalParams`: a string.
-    ///
-    /// Example: `"{\"internal\": \"xxx\"}"`
+    /// `ExperimentalParams`; example: `"{\"internal\": \"xxx\"}"`
     pub experimental_params: Option<String>,
 }
 
 /// What a successful [`StartAIConversation`] call returns.
 #[tc_model]
 pub struct StartAIConversationResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1591,42 +1607,52 @@ pub struct StartAIConversationResponse {
 /// The `StartRecord` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`StartRecordResponse`].
-/// The codes it documents are in [`StartRecordError`](super::errors::StartRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=StartRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidBizId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidBizId)
+/// - [`InvalidParameterValue.InvalidRecordMode`](super::errors::GmeErrorCode::InvalidParameterValueInvalidRecordMode)
+/// - [`InvalidParameterValue.InvalidRoomId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidRoomId)
+/// - [`InvalidParameterValue.InvalidSubscribeRecordUserIds`](super::errors::GmeErrorCode::InvalidParameterValueInvalidSubscribeRecordUserIds)
+/// - [`InvalidParameterValue.InvalidSubscribeUserIds`](super::errors::GmeErrorCode::InvalidParameterValueInvalidSubscribeUserIds)
+/// - [`InvalidParameterValue.InvalidUNSubscribeUserIds`](super::errors::GmeErrorCode::InvalidParameterValueInvalidUnSubscribeUserIds)
+/// - [`ResourceInUse.TaskInUse`](super::errors::GmeErrorCode::ResourceInUseTaskInUse)
+/// - [`ResourceNotFound.RoomNotFound`](super::errors::GmeErrorCode::ResourceNotFoundRoomNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::GmeErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "StartRecord",
     output = StartRecordResponse,
-    error = super::errors::StartRecordError
+    error = super::errors::GmeErrorCode
 )]
 pub struct StartRecord {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3400352518`
+    /// `BizId`; example: `3400352518`
     pub biz_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"1987"`
+    /// `RoomId`; example: `"1987"`
     pub room_id: String,
 
-    /// `RecordMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordMode`; example: `1`
     pub record_mode: u64,
 
-    /// `SubscribeRecordUserIds`: a [`SubscribeRecordUserIds`](super::models::SubscribeRecordUserIds).
+    /// `SubscribeRecordUserIds`
     pub subscribe_record_user_ids: Option<models::SubscribeRecordUserIds>,
 }
 
 /// What a successful [`StartRecord`] call returns.
 #[tc_model]
 pub struct StartRecordResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `446192236330927912`
+    /// `TaskId`; example: `446192236330927912`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1636,20 +1662,24 @@ pub struct StartRecordResponse {
 /// The `StopAIConversation` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`StopAIConversationResponse`].
-/// The codes it documents are in [`StopAIConversationError`](super::errors::StopAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=StopAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::GmeErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::GmeErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "StopAIConversation",
     output = StopAIConversationResponse,
-    error = super::errors::StopAIConversationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct StopAIConversation {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8++8Z2PwUlAQ.."`
+    /// `TaskId`; example: `"-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8++8Z2PwUlAQ.."`
     pub task_id: String,
 }
 
@@ -1663,25 +1693,33 @@ pub struct StopAIConversationResponse {
 /// The `StopRecord` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`StopRecordResponse`].
-/// The codes it documents are in [`StopRecordError`](super::errors::StopRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=StopRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidBizId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidBizId)
+/// - [`InvalidParameterValue.InvalidTaskId`](super::errors::GmeErrorCode::InvalidParameterValueInvalidTaskId)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::GmeErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GmeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ServiceNotOpened`](super::errors::GmeErrorCode::UnsupportedOperationServiceNotOpened)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "StopRecord",
     output = StopRecordResponse,
-    error = super::errors::StopRecordError
+    error = super::errors::GmeErrorCode
 )]
 pub struct StopRecord {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `446192236330927912`
+    /// `TaskId`; example: `446192236330927912`
     pub task_id: u64,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3400352518`
+    /// `BizId`; example: `3400352518`
     pub biz_id: u64,
 }
 
@@ -1695,42 +1733,39 @@ pub struct StopRecordResponse {
 /// The `UpdateAIConversation` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`UpdateAIConversationResponse`].
-/// The codes it documents are in [`UpdateAIConversationError`](super::errors::UpdateAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=UpdateAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::GmeErrorCode::FailedOperationTaskNotExist)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "UpdateAIConversation",
     output = UpdateAIConversationResponse,
-    error = super::errors::UpdateAIConversationError
+    error = super::errors::GmeErrorCode
 )]
 pub struct UpdateAIConversation {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"your-taskid"`
+    /// `TaskId`; example: `"your-taskid"`
     pub task_id: String,
 
-    /// `WelcomeMessage`: a string.
-    ///
-    /// Example: `"你好呀"`
+    /// `WelcomeMessage`; example: `"你好呀"`
     pub welcome_message: Option<String>,
 
-    /// `InterruptMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InterruptMode`; example: `0`
     pub interrupt_mode: Option<u64>,
 
-    /// `InterruptSpeechDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `InterruptSpeechDuration`; example: `500`
     pub interrupt_speech_duration: Option<u64>,
 
-    /// `LLMConfig`: a string.
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<String>,
 
-    /// `TTSConfig`: a string.
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<String>,
 }
@@ -1745,39 +1780,36 @@ pub struct UpdateAIConversationResponse {
 /// The `UpdateScanRooms` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`UpdateScanRoomsResponse`].
-/// The codes it documents are in [`UpdateScanRoomsError`](super::errors::UpdateScanRoomsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=UpdateScanRooms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "UpdateScanRooms",
     output = UpdateScanRoomsResponse,
-    error = super::errors::UpdateScanRoomsError
+    error = super::errors::GmeErrorCode
 )]
 pub struct UpdateScanRooms {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BizId`; example: `1`
     pub biz_id: u64,
 
-    /// `RoomIdString`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `RoomIdString`; example: `"\"1\""`
     pub room_id_string: Option<String>,
 
-    /// `RoomIdRegex`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `RoomIdRegex`; example: `["1"]`
     pub room_id_regex: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateScanRooms`] call returns.
 #[tc_model]
 pub struct UpdateScanRoomsResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1787,39 +1819,36 @@ pub struct UpdateScanRoomsResponse {
 /// The `UpdateScanUsers` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`UpdateScanUsersResponse`].
-/// The codes it documents are in [`UpdateScanUsersError`](super::errors::UpdateScanUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=UpdateScanUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::GmeErrorCode::OperationDenied)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "UpdateScanUsers",
     output = UpdateScanUsersResponse,
-    error = super::errors::UpdateScanUsersError
+    error = super::errors::GmeErrorCode
 )]
 pub struct UpdateScanUsers {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BizId`; example: `1`
     pub biz_id: u64,
 
-    /// `UserIdString`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `UserIdString`; example: `"\"1\""`
     pub user_id_string: Option<String>,
 
-    /// `UserIdRegex`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `UserIdRegex`; example: `["1"]`
     pub user_id_regex: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateScanUsers`] call returns.
 #[tc_model]
 pub struct UpdateScanUsersResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1829,40 +1858,40 @@ pub struct UpdateScanUsersResponse {
 /// The `UpdateVoicePrint` action of GME API 2018-07-11.
 ///
 /// A successful call returns [`UpdateVoicePrintResponse`].
-/// The codes it documents are in [`UpdateVoicePrintError`](super::errors::UpdateVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gme&Version=2018-07-11&Action=UpdateVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GmeErrorCode`](super::errors::GmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosOperationFailed`](super::errors::GmeErrorCode::FailedOperationCosOperationFailed)
+/// - [`FailedOperation.DbOperationFailed`](super::errors::GmeErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.UpdateVoicePrintIdNotFound`](super::errors::GmeErrorCode::FailedOperationUpdateVoicePrintIdNotFound)
+/// - [`FailedOperation.VoicePrintAudioCheckFailed`](super::errors::GmeErrorCode::FailedOperationVoicePrintAudioCheckFailed)
+/// - [`InvalidParameter.InvalidAudioInput`](super::errors::GmeErrorCode::InvalidParameterInvalidAudioInput)
+/// - [`MissingParameter.MissingVoicePrintUpdateParams`](super::errors::GmeErrorCode::MissingParameterMissingVoicePrintUpdateParams)
 #[tc_action(
     service = "gme",
     version = "2018-07-11",
     name = "UpdateVoicePrint",
     output = UpdateVoicePrintResponse,
-    error = super::errors::UpdateVoicePrintError
+    error = super::errors::GmeErrorCode
 )]
 pub struct UpdateVoicePrint {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"20250529_xxxxxx"`
+    /// `VoicePrintId`; example: `"20250529_xxxxxx"`
     pub voice_print_id: String,
 
-    /// `ReqTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748249540000`
+    /// `ReqTimestamp`; example: `1748249540000`
     pub req_timestamp: u64,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFormat`; example: `0`
     pub audio_format: Option<u64>,
 
-    /// `Audio`: a string.
-    ///
-    /// Example: `"f8AAAMABwAJAAsxxxx"`
+    /// `Audio`; example: `"f8AAAMABwAJAAsxxxx"`
     pub audio: Option<String>,
 
-    /// `AudioMetaInfo`: a string.
-    ///
-    /// Example: `"metainfo string"`
+    /// `AudioMetaInfo`; example: `"metainfo string"`
     pub audio_meta_info: Option<String>,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateAgeDetectTask`](super::CreateAgeDetectTask).
 #[tc_model]
 pub struct AgeDetectTask {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `DataId`; example: `"abcd"`
     pub data_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.com/yy.wav"`
+    /// `Url`; example: `"https://xxx.com/yy.wav"`
     pub url: String,
 }
 
@@ -24,24 +20,16 @@ pub struct AgeDetectTask {
 /// Returned in the output of [`DescribeAgeDetectTask`](super::DescribeAgeDetectTask).
 #[tc_model]
 pub struct AgeDetectTaskResult {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `DataId`; example: `"abcd"`
     pub data_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.com/yyy.wav"`
+    /// `Url`; example: `"https://xxx.com/yyy.wav"`
     pub url: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Age`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Age`; example: `1`
     pub age: u64,
 }
 
@@ -50,82 +38,53 @@ pub struct AgeDetectTaskResult {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation).
 #[tc_model]
 pub struct AgentConfig {
-    /// `UserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user_124"`
+    /// `UserId`, required in requests; example: `"user_124"`
     pub user_id: Option<String>,
 
-    /// `UserSig`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ehbciOiJS"`
+    /// `UserSig`, required in requests; example: `"ehbciOiJS"`
     pub user_sig: Option<String>,
 
-    /// `TargetUserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user_124"`
+    /// `TargetUserId`, required in requests; example: `"user_124"`
     pub target_user_id: Option<String>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MaxIdleTime`; example: `60`
     pub max_idle_time: Option<u64>,
 
-    /// `WelcomeMessage`: a string.
-    ///
-    /// Example: `"你好呀"`
+    /// `WelcomeMessage`; example: `"你好呀"`
     pub welcome_message: Option<String>,
 
-    /// `InterruptMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InterruptMode`; example: `0`
     pub interrupt_mode: Option<u64>,
 
-    /// `InterruptSpeechDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `InterruptSpeechDuration`; example: `500`
     pub interrupt_speech_duration: Option<u64>,
 
-    /// `TurnDetectionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TurnDetectionMode`; example: `0`
     pub turn_detection_mode: Option<u64>,
 
-    /// `FilterOneWord`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FilterOneWord`; example: `true`
     pub filter_one_word: Option<bool>,
 
-    /// `WelcomeMessagePriority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WelcomeMessagePriority`; example: `0`
     pub welcome_message_priority: Option<u64>,
 
-    /// `FilterBracketsContent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterBracketsContent`; example: `1`
     pub filter_brackets_content: Option<u64>,
 
-    /// `AmbientSound`: an [`AmbientSound`].
+    /// `AmbientSound`
     pub ambient_sound: Option<AmbientSound>,
 
-    /// `VoicePrint`: a [`VoicePrint`].
+    /// `VoicePrint`
     pub voice_print: Option<VoicePrint>,
 
-    /// `InitLLMMessage`: a string.
-    ///
-    /// Example: `"你好呀"`
+    /// `InitLLMMessage`; example: `"你好呀"`
     #[tc(rename = "InitLLMMessage")]
     pub init_llm_message: Option<String>,
 
-    /// `TurnDetection`: a [`TurnDetection`].
+    /// `TurnDetection`
     pub turn_detection: Option<TurnDetection>,
 
-    /// `SubtitleMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubtitleMode`; example: `1`
     pub subtitle_mode: Option<u64>,
 }
 
@@ -134,15 +93,10 @@ pub struct AgentConfig {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation).
 #[tc_model]
 pub struct AmbientSound {
-    /// `Scene`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"coffee_shops"`
+    /// `Scene`, required in requests; example: `"coffee_shops"`
     pub scene: Option<String>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 }
 
@@ -151,42 +105,28 @@ pub struct AmbientSound {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct AppStatisticsItem {
-    /// `RealtimeSpeechStatisticsItem`: a [`RealTimeSpeechStatisticsItem`].
+    /// `RealtimeSpeechStatisticsItem`
     pub realtime_speech_statistics_item: RealTimeSpeechStatisticsItem,
 
-    /// `VoiceMessageStatisticsItem`: a [`VoiceMessageStatisticsItem`].
-    ///
-    /// Example: `{"Dau":1018}`
+    /// `VoiceMessageStatisticsItem`; example: `{"Dau":1018}`
     pub voice_message_statistics_item: VoiceMessageStatisticsItem,
 
-    /// `VoiceFilterStatisticsItem`: a [`VoiceFilterStatisticsItem`].
-    ///
-    /// Example: `{"Duration":18000}`
+    /// `VoiceFilterStatisticsItem`; example: `{"Duration":18000}`
     pub voice_filter_statistics_item: VoiceFilterStatisticsItem,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2022-10-01"`
     pub date: String,
 
-    /// `AudioTextStatisticsItem`: an [`AudioTextStatisticsItem`].
-    ///
-    /// Example: `{"Data":0}`
+    /// `AudioTextStatisticsItem`; example: `{"Data":0}`
     pub audio_text_statistics_item: AudioTextStatisticsItem,
 
-    /// `StreamTextStatisticsItem`: a [`StreamTextStatisticsItem`].
-    ///
-    /// Example: `{"Data":0}`
+    /// `StreamTextStatisticsItem`; example: `{"Data":0}`
     pub stream_text_statistics_item: StreamTextStatisticsItem,
 
-    /// `OverseaTextStatisticsItem`: an [`OverseaTextStatisticsItem`].
-    ///
-    /// Example: `{"Data":0}`
+    /// `OverseaTextStatisticsItem`; example: `{"Data":0}`
     pub oversea_text_statistics_item: OverseaTextStatisticsItem,
 
-    /// `RealtimeTextStatisticsItem`: a [`RealtimeTextStatisticsItem`].
-    ///
-    /// Example: `{"Data":0}`
+    /// `RealtimeTextStatisticsItem`; example: `{"Data":0}`
     pub realtime_text_statistics_item: RealtimeTextStatisticsItem,
 }
 
@@ -195,63 +135,55 @@ pub struct AppStatisticsItem {
 /// Returned in the output of [`DescribeApplicationData`](super::DescribeApplicationData).
 #[tc_model]
 pub struct ApplicationDataStatistics {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `DauDataNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `DauDataNum`; example: `25`
     pub dau_data_num: u64,
 
-    /// `DauDataMainland`: a list of [`StatisticsItem`] objects.
+    /// `DauDataMainland`
     pub dau_data_mainland: Vec<StatisticsItem>,
 
-    /// `DauDataOversea`: a list of [`StatisticsItem`] objects.
+    /// `DauDataOversea`
     pub dau_data_oversea: Vec<StatisticsItem>,
 
-    /// `DauDataSum`: a list of [`StatisticsItem`] objects.
+    /// `DauDataSum`
     pub dau_data_sum: Vec<StatisticsItem>,
 
-    /// `DurationDataNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `DurationDataNum`; example: `34`
     pub duration_data_num: u64,
 
-    /// `DurationDataMainland`: a list of [`StatisticsItem`] objects.
+    /// `DurationDataMainland`
     pub duration_data_mainland: Vec<StatisticsItem>,
 
-    /// `DurationDataOversea`: a list of [`StatisticsItem`] objects.
+    /// `DurationDataOversea`
     pub duration_data_oversea: Vec<StatisticsItem>,
 
-    /// `DurationDataSum`: a list of [`StatisticsItem`] objects.
+    /// `DurationDataSum`
     pub duration_data_sum: Vec<StatisticsItem>,
 
-    /// `PcuDataNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38`
+    /// `PcuDataNum`; example: `38`
     pub pcu_data_num: u64,
 
-    /// `PcuDataMainland`: a list of [`StatisticsItem`] objects.
+    /// `PcuDataMainland`
     pub pcu_data_mainland: Vec<StatisticsItem>,
 
-    /// `PcuDataOversea`: a list of [`StatisticsItem`] objects.
+    /// `PcuDataOversea`
     pub pcu_data_oversea: Vec<StatisticsItem>,
 
-    /// `PcuDataSum`: a list of [`StatisticsItem`] objects.
+    /// `PcuDataSum`
     pub pcu_data_sum: Vec<StatisticsItem>,
 
-    /// `MiniGameDataNum`: an unsigned 64-bit integer.
+    /// `MiniGameDataNum`
     pub mini_game_data_num: u64,
 
-    /// `MiniGameDataMainland`: a list of [`StatisticsItem`] objects.
+    /// `MiniGameDataMainland`
     pub mini_game_data_mainland: Vec<StatisticsItem>,
 
-    /// `MiniGameDataOversea`: a list of [`StatisticsItem`] objects.
+    /// `MiniGameDataOversea`
     pub mini_game_data_oversea: Vec<StatisticsItem>,
 
-    /// `MiniGameDataSum`: a list of [`StatisticsItem`] objects.
+    /// `MiniGameDataSum`
     pub mini_game_data_sum: Vec<StatisticsItem>,
 }
 
@@ -260,37 +192,25 @@ pub struct ApplicationDataStatistics {
 /// Returned in the output of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct ApplicationList {
-    /// `ServiceConf`: a [`ServiceStatus`].
+    /// `ServiceConf`
     pub service_conf: ServiceStatus,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app_test"`
+    /// `AppName`; example: `"app_test"`
     pub app_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `AppStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppStatus`; example: `1`
     pub app_status: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736238797`
+    /// `CreateTime`; example: `1736238797`
     pub create_time: u64,
 
-    /// `AppType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppType`; example: `1`
     pub app_type: u64,
 }
 
@@ -300,9 +220,7 @@ pub struct ApplicationList {
 /// Returned in the output of [`CreateApp`](super::CreateApp).
 #[tc_model]
 pub struct AsrConf {
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 }
 
@@ -311,14 +229,10 @@ pub struct AsrConf {
 /// Returned in the output of [`CreateAudioModerationSync`](super::CreateAudioModerationSync).
 #[tc_model]
 pub struct AudioSegments {
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `FinishTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `FinishTime`; example: `15`
     pub finish_time: Option<f64>,
 }
 
@@ -327,9 +241,7 @@ pub struct AudioSegments {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct AudioTextStatisticsItem {
-    /// `Data`: a floating-point number.
-    ///
-    /// Example: `1.23`
+    /// `Data`; example: `1.23`
     pub data: f64,
 }
 
@@ -338,49 +250,31 @@ pub struct AudioTextStatisticsItem {
 /// Returned in the output of [`DescribeAuditResultExternal`](super::DescribeAuditResultExternal).
 #[tc_model]
 pub struct AuditResultDetailExternal {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"TASK90000000"`
+    /// `TaskId`; example: `"TASK90000000"`
     pub task_id: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"200"`
+    /// `RoomId`; example: `"200"`
     pub room_id: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"10086"`
+    /// `OpenId`; example: `"10086"`
     pub open_id: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: Option<String>,
 
-    /// `Rate`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `Rate`; example: `10.0`
     pub rate: Option<f64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761224397`
+    /// `CreateTime`; example: `1761224397`
     pub create_time: Option<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.cos.com/1.mp3"`
+    /// `Url`; example: `"https://test.cos.com/1.mp3"`
     pub url: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"1.mp3"`
+    /// `FileId`; example: `"1.mp3"`
     pub file_id: Option<String>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"嘻嘻哈哈"`
+    /// `Info`; example: `"嘻嘻哈哈"`
     pub info: Option<String>,
 }
 
@@ -389,41 +283,31 @@ pub struct AuditResultDetailExternal {
 /// Returned in the output of [`CreateApp`](super::CreateApp).
 #[tc_model]
 pub struct CreateAppResp {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app_test1"`
+    /// `AppName`; example: `"app_test1"`
     pub app_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"sdsd"`
+    /// `SecretKey`; example: `"sdsd"`
     pub secret_key: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736238797`
+    /// `CreateTime`; example: `1736238797`
     pub create_time: u64,
 
-    /// `RealtimeSpeechConf`: a [`RealtimeSpeechConf`].
+    /// `RealtimeSpeechConf`
     pub realtime_speech_conf: RealtimeSpeechConf,
 
-    /// `VoiceMessageConf`: a [`VoiceMessageConf`].
+    /// `VoiceMessageConf`
     pub voice_message_conf: VoiceMessageConf,
 
-    /// `VoiceFilterConf`: a [`VoiceFilterConf`].
+    /// `VoiceFilterConf`
     pub voice_filter_conf: VoiceFilterConf,
 
-    /// `AsrConf`: an [`AsrConf`].
+    /// `AsrConf`
     pub asr_conf: AsrConf,
 }
 
@@ -432,37 +316,22 @@ pub struct CreateAppResp {
 /// Returned in the output of [`GetCustomizationList`](super::GetCustomizationList).
 #[tc_model]
 pub struct CustomizationConfigs {
-    /// `BizId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: i64,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
+    /// `ModelId`; example: `"f440dfa77ae411eda5d3564a2eb5fd49"`
     pub model_id: String,
 
-    /// `ModelState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelState`; example: `1`
     pub model_state: i64,
 
-    /// `ModelName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ModelName"`
+    /// `ModelName`, always sent in responses; example: `"ModelName"`
     pub model_name: Option<String>,
 
-    /// `TextUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://file.myqcloud.com/keywords_template.txt"`
+    /// `TextUrl`, always sent in responses; example: `"https://file.myqcloud.com/keywords_template.txt"`
     pub text_url: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1736238797`
+    /// `UpdateTime`, always sent in responses; example: `1736238797`
     pub update_time: Option<i64>,
 }
 
@@ -471,14 +340,10 @@ pub struct CustomizationConfigs {
 /// Returned in the output of [`DeleteRoomMember`](super::DeleteRoomMember).
 #[tc_model]
 pub struct DeleteResult {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `1300000`
+    /// `Code`; example: `1300000`
     pub code: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"room does not exist"`
+    /// `ErrorMsg`; example: `"room does not exist"`
     pub error_msg: String,
 }
 
@@ -487,7 +352,7 @@ pub struct DeleteResult {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct DescribeAppStatisticsResp {
-    /// `AppStatistics`: a list of [`AppStatisticsItem`] objects.
+    /// `AppStatistics`
     pub app_statistics: Vec<AppStatisticsItem>,
 }
 
@@ -496,67 +361,43 @@ pub struct DescribeAppStatisticsResp {
 /// Returned in the output of [`DescribeScanResultList`](super::DescribeScanResultList).
 #[tc_model]
 pub struct DescribeScanResult {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"1400000000_test_data_id"`
+    /// `DataId`; example: `"1400000000_test_data_id"`
     pub data_id: String,
 
-    /// `ScanFinishTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1566720906`
+    /// `ScanFinishTime`; example: `1566720906`
     pub scan_finish_time: u64,
 
-    /// `HitFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HitFlag`; example: `false`
     pub hit_flag: bool,
 
-    /// `Live`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Live`; example: `false`
     pub live: bool,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Msg`; example: `"Success"`
     pub msg: String,
 
-    /// `ScanPiece`: a list of [`ScanPiece`] objects.
+    /// `ScanPiece`
     pub scan_piece: Vec<ScanPiece>,
 
-    /// `ScanStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1574684231`
+    /// `ScanStartTime`; example: `1574684231`
     pub scan_start_time: u64,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `Scenes`; example: `["default"]`
     pub scenes: Vec<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6330xxxx-9xx7-11ed-98e3-52xxxxe4ac3b"`
+    /// `TaskId`; example: `"6330xxxx-9xx7-11ed-98e3-52xxxxe4ac3b"`
     pub task_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xx.mp3"`
+    /// `Url`; example: `"http://xx.mp3"`
     pub url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: String,
 
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140011111`
+    /// `BizId`; example: `140011111`
     pub biz_id: u64,
 }
 
@@ -565,12 +406,10 @@ pub struct DescribeScanResult {
 /// Sent in the input of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AppName"`
+    /// `Name`; example: `"AppName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -579,14 +418,10 @@ pub struct Filter {
 /// Returned in the output of [`CreateAudioModerationSync`](super::CreateAudioModerationSync).
 #[tc_model]
 pub struct ImageLocation {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `11`
+    /// `X`; example: `11`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `22`
+    /// `Y`; example: `22`
     pub y: Option<f64>,
 }
 
@@ -595,14 +430,10 @@ pub struct ImageLocation {
 /// Returned in the output of [`DescribeUserInAndOutTime`](super::DescribeUserInAndOutTime).
 #[tc_model]
 pub struct InOutTimeInfo {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1606355700701`
+    /// `StartTime`; example: `1606355700701`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1606355712545`
+    /// `EndTime`; example: `1606355712545`
     pub end_time: i64,
 }
 
@@ -612,14 +443,10 @@ pub struct InOutTimeInfo {
 #[doc(alias = "InvokeLLM")]
 #[tc_model]
 pub struct InvokeLlm {
-    /// `Content`: a string.
-    ///
-    /// Example: `"今天天气怎么样"`
+    /// `Content`; example: `"今天天气怎么样"`
     pub content: Option<String>,
 
-    /// `Interrupt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Interrupt`; example: `false`
     pub interrupt: Option<bool>,
 }
 
@@ -628,60 +455,40 @@ pub struct InvokeLlm {
 /// Returned in the output of [`CreateAudioModerationSync`](super::CreateAudioModerationSync).
 #[tc_model]
 pub struct ModerationCheckDetail {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Scene`; example: `"Ad"`
     pub scene: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"politics_coreleader"`
+    /// `SubLabel`; example: `"politics_coreleader"`
     pub sub_label: Option<String>,
 
-    /// `Suggest`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Suggest`; example: `2`
     pub suggest: Option<i64>,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"testLib"`
+    /// `LibName`; example: `"testLib"`
     pub lib_name: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["毛泽东思想"]`
+    /// `Keywords`; example: `["毛泽东思想"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"涉政；核心领导"`
+    /// `Desc`; example: `"涉政；核心领导"`
     pub desc: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: Option<i64>,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Severity`; example: `0`
     pub severity: Option<i64>,
 
-    /// `SeverityDesc`: a string.
-    ///
-    /// Example: `"负面表达"`
+    /// `SeverityDesc`; example: `"负面表达"`
     pub severity_desc: Option<String>,
 
-    /// `AudioSegments`: an [`AudioSegments`].
+    /// `AudioSegments`
     pub audio_segments: Option<AudioSegments>,
 
-    /// `ImageLocation`: an [`ImageLocation`].
+    /// `ImageLocation`
     pub image_location: Option<ImageLocation>,
 }
 
@@ -690,14 +497,10 @@ pub struct ModerationCheckDetail {
 /// Returned in the output of [`ModifyAppStatus`](super::ModifyAppStatus).
 #[tc_model]
 pub struct ModifyAppStatusResp {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `BizId`; example: `1400000000`
     pub biz_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: String,
 }
 
@@ -706,9 +509,7 @@ pub struct ModifyAppStatusResp {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct OverseaTextStatisticsItem {
-    /// `Data`: a floating-point number.
-    ///
-    /// Example: `324.88`
+    /// `Data`; example: `324.88`
     pub data: f64,
 }
 
@@ -717,34 +518,22 @@ pub struct OverseaTextStatisticsItem {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct RealTimeSpeechStatisticsItem {
-    /// `MainLandDau`: an unsigned 64-bit integer.
-    ///
-    /// Example: `764`
+    /// `MainLandDau`; example: `764`
     pub main_land_dau: u64,
 
-    /// `MainLandPcu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `471`
+    /// `MainLandPcu`; example: `471`
     pub main_land_pcu: u64,
 
-    /// `MainLandDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `98434`
+    /// `MainLandDuration`; example: `98434`
     pub main_land_duration: u64,
 
-    /// `OverseaDau`: an unsigned 64-bit integer.
-    ///
-    /// Example: `643`
+    /// `OverseaDau`; example: `643`
     pub oversea_dau: u64,
 
-    /// `OverseaPcu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `848`
+    /// `OverseaPcu`; example: `848`
     pub oversea_pcu: u64,
 
-    /// `OverseaDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2682`
+    /// `OverseaDuration`; example: `2682`
     pub oversea_duration: u64,
 }
 
@@ -754,14 +543,10 @@ pub struct RealTimeSpeechStatisticsItem {
 /// Returned in the output of [`CreateApp`](super::CreateApp).
 #[tc_model]
 pub struct RealtimeSpeechConf {
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Quality`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Quality`; example: `"high"`
     pub quality: Option<String>,
 }
 
@@ -770,9 +555,7 @@ pub struct RealtimeSpeechConf {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct RealtimeTextStatisticsItem {
-    /// `Data`: a floating-point number.
-    ///
-    /// Example: `451.26`
+    /// `Data`; example: `451.26`
     pub data: f64,
 }
 
@@ -781,24 +564,16 @@ pub struct RealtimeTextStatisticsItem {
 /// Returned in the output of [`DescribeRecordInfo`](super::DescribeRecordInfo).
 #[tc_model]
 pub struct RecordInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"6787"`
+    /// `UserId`; example: `"6787"`
     pub user_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/3400352518_2314_447947346201176660_9081"`
+    /// `FileName`; example: `"/3400352518_2314_447947346201176660_9081"`
     pub file_name: String,
 
-    /// `RecordBeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567868`
+    /// `RecordBeginTime`; example: `1234567868`
     pub record_begin_time: u64,
 
-    /// `RecordStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RecordStatus`; example: `2`
     pub record_status: u64,
 }
 
@@ -807,24 +582,16 @@ pub struct RecordInfo {
 /// Returned in the output of [`DescribeRoomInfo`](super::DescribeRoomInfo).
 #[tc_model]
 pub struct RoomUser {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `261974`
+    /// `RoomId`; example: `261974`
     pub room_id: u64,
 
-    /// `Uins`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100261]`
+    /// `Uins`; example: `[100261]`
     pub uins: Vec<u64>,
 
-    /// `StrRoomId`: a string.
-    ///
-    /// Example: `"\"261974\""`
+    /// `StrRoomId`; example: `"\"261974\""`
     pub str_room_id: String,
 
-    /// `StrUins`: a list of strings.
-    ///
-    /// Example: `["100261"]`
+    /// `StrUins`; example: `["100261"]`
     pub str_uins: Vec<String>,
 }
 
@@ -834,34 +601,22 @@ pub struct RoomUser {
 #[doc(alias = "STTConfig")]
 #[tc_model]
 pub struct SttConfig {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `AlternativeLanguage`: a list of strings.
-    ///
-    /// Example: `["AlternativeLanguage"]`
+    /// `AlternativeLanguage`; example: `["AlternativeLanguage"]`
     pub alternative_language: Option<Vec<String>>,
 
-    /// `CustomParam`: a string.
-    ///
-    /// Example: `"CustomParam"`
+    /// `CustomParam`; example: `"CustomParam"`
     pub custom_param: Option<String>,
 
-    /// `VadSilenceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `VadSilenceTime`; example: `1000`
     pub vad_silence_time: Option<u64>,
 
-    /// `HotWordList`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|11"`
+    /// `HotWordList`; example: `"腾讯云|10,语音识别|5,ASR|11"`
     pub hot_word_list: Option<String>,
 
-    /// `VadLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VadLevel`; example: `1`
     pub vad_level: Option<u64>,
 }
 
@@ -870,29 +625,19 @@ pub struct SttConfig {
 /// Returned in the output of [`DescribeScanResultList`](super::DescribeScanResultList).
 #[tc_model]
 pub struct ScanDetail {
-    /// `Label`: a string.
-    ///
-    /// Example: `"abuse"`
+    /// `Label`; example: `"abuse"`
     pub label: String,
 
-    /// `Rate`: a string.
-    ///
-    /// Example: `"90.00"`
+    /// `Rate`; example: `"90.00"`
     pub rate: String,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"违规字"`
+    /// `KeyWord`; example: `"违规字"`
     pub key_word: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736238797`
+    /// `StartTime`; example: `1736238797`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736249000`
+    /// `EndTime`; example: `1736249000`
     pub end_time: u64,
 }
 
@@ -901,50 +646,34 @@ pub struct ScanDetail {
 /// Returned in the output of [`DescribeScanResultList`](super::DescribeScanResultList).
 #[tc_model]
 pub struct ScanPiece {
-    /// `DumpUrl`: a string.
+    /// `DumpUrl`
     pub dump_url: String,
 
-    /// `HitFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HitFlag`; example: `false`
     pub hit_flag: bool,
 
-    /// `MainType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `MainType`; example: `"normal"`
     pub main_type: String,
 
-    /// `ScanDetail`: a list of [`ScanDetail`] objects.
+    /// `ScanDetail`
     pub scan_detail: Vec<ScanDetail>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"261974"`
+    /// `RoomId`; example: `"261974"`
     pub room_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"1001807"`
+    /// `OpenId`; example: `"1001807"`
     pub open_id: String,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"现在开始第一段测试...."`
+    /// `Info`; example: `"现在开始第一段测试...."`
     pub info: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Duration`; example: `0`
     pub duration: u64,
 
-    /// `PieceStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PieceStartTime`; example: `0`
     pub piece_start_time: u64,
 }
 
@@ -953,14 +682,10 @@ pub struct ScanPiece {
 /// Returned in the output of [`ScanVoice`](super::ScanVoice).
 #[tc_model]
 pub struct ScanVoiceResult {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"1400000000_test_data_id"`
+    /// `DataId`; example: `"1400000000_test_data_id"`
     pub data_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6330xxxx-9xx7-11ed-98e3-52xxxxe4ac3b"`
+    /// `TaskId`; example: `"6330xxxx-9xx7-11ed-98e3-52xxxxe4ac3b"`
     pub task_id: String,
 }
 
@@ -970,20 +695,13 @@ pub struct ScanVoiceResult {
 /// Returned in the output of [`CreateApp`](super::CreateApp).
 #[tc_model]
 pub struct SceneInfo {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"RealTime"`
+    /// `SceneId`; example: `"RealTime"`
     pub scene_id: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Status`; example: `false`
     pub status: bool,
 
-    /// `CallbackUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://0.0.0.0/user_callback"`
+    /// `CallbackUrl`, always sent in responses; example: `"https://0.0.0.0/user_callback"`
     pub callback_url: Option<String>,
 }
 
@@ -992,26 +710,22 @@ pub struct SceneInfo {
 /// Sent in the input of [`ControlAIConversation`](super::ControlAIConversation).
 #[tc_model]
 pub struct ServerPushText {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Interrupt`: a boolean.
+    /// `Interrupt`
     pub interrupt: Option<bool>,
 
-    /// `StopAfterPlay`: a boolean.
+    /// `StopAfterPlay`
     pub stop_after_play: Option<bool>,
 
-    /// `Audio`: a string.
+    /// `Audio`
     pub audio: Option<String>,
 
-    /// `DropMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DropMode`; example: `0`
     pub drop_mode: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<u64>,
 }
 
@@ -1020,22 +734,22 @@ pub struct ServerPushText {
 /// Returned in the output of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct ServiceStatus {
-    /// `RealTimeSpeech`: a [`StatusInfo`].
+    /// `RealTimeSpeech`
     pub real_time_speech: StatusInfo,
 
-    /// `VoiceMessage`: a [`StatusInfo`].
+    /// `VoiceMessage`
     pub voice_message: StatusInfo,
 
-    /// `Porn`: a [`StatusInfo`].
+    /// `Porn`
     pub porn: StatusInfo,
 
-    /// `Live`: a [`StatusInfo`].
+    /// `Live`
     pub live: StatusInfo,
 
-    /// `RealTimeAsr`: a [`StatusInfo`].
+    /// `RealTimeAsr`
     pub real_time_asr: StatusInfo,
 
-    /// `TextTranslate`: a [`StatusInfo`].
+    /// `TextTranslate`
     pub text_translate: StatusInfo,
 }
 
@@ -1044,14 +758,10 @@ pub struct ServiceStatus {
 /// Returned in the output of [`DescribeApplicationData`](super::DescribeApplicationData).
 #[tc_model]
 pub struct StatisticsItem {
-    /// `StatDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-09-22"`
+    /// `StatDate`, a date (`YYYY-MM-DD`); example: `"2020-09-22"`
     pub stat_date: String,
 
-    /// `Data`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1087`
+    /// `Data`; example: `1087`
     pub data: u64,
 }
 
@@ -1060,9 +770,7 @@ pub struct StatisticsItem {
 /// Returned in the output of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct StatusInfo {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 }
 
@@ -1071,9 +779,7 @@ pub struct StatusInfo {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct StreamTextStatisticsItem {
-    /// `Data`: a floating-point number.
-    ///
-    /// Example: `825.31`
+    /// `Data`; example: `825.31`
     pub data: f64,
 }
 
@@ -1083,10 +789,10 @@ pub struct StreamTextStatisticsItem {
 /// Returned in the output of [`DescribeTaskInfo`](super::DescribeTaskInfo).
 #[tc_model]
 pub struct SubscribeRecordUserIds {
-    /// `UnSubscribeUserIds`: a list of strings.
+    /// `UnSubscribeUserIds`
     pub un_subscribe_user_ids: Option<Vec<String>>,
 
-    /// `SubscribeUserIds`: a list of strings.
+    /// `SubscribeUserIds`
     pub subscribe_user_ids: Option<Vec<String>>,
 }
 
@@ -1095,16 +801,10 @@ pub struct SubscribeRecordUserIds {
 /// Sent in the input of [`CreateApp`](super::CreateApp) and [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag_key1"`
+    /// `TagKey`, always sent in responses; example: `"tag_key1"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag_value1"`
+    /// `TagValue`, always sent in responses; example: `"tag_value1"`
     pub tag_value: Option<String>,
 }
 
@@ -1113,24 +813,16 @@ pub struct Tag {
 /// Sent in the input of [`ScanVoice`](super::ScanVoice).
 #[tc_model]
 pub struct Task {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"1400000000_test_data_id"`
+    /// `DataId`; example: `"1400000000_test_data_id"`
     pub data_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http:\\/\\/xxxx\\/audio_store\\/xxxx.mp3"`
+    /// `Url`; example: `"http:\\/\\/xxxx\\/audio_store\\/xxxx.mp3"`
     pub url: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"261974"`
+    /// `RoomId`; example: `"261974"`
     pub room_id: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"100261"`
+    /// `OpenId`; example: `"100261"`
     pub open_id: Option<String>,
 }
 
@@ -1139,9 +831,7 @@ pub struct Task {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation).
 #[tc_model]
 pub struct TurnDetection {
-    /// `SemanticEagerness`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `SemanticEagerness`; example: `"auto"`
     pub semantic_eagerness: Option<String>,
 }
 
@@ -1150,19 +840,13 @@ pub struct TurnDetection {
 /// Sent in the input of [`ModifyUserMicStatus`](super::ModifyUserMicStatus).
 #[tc_model]
 pub struct UserMicStatus {
-    /// `EnableMic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableMic`; example: `1`
     pub enable_mic: i64,
 
-    /// `Uid`: a signed 64-bit integer.
-    ///
-    /// Example: `9798`
+    /// `Uid`; example: `9798`
     pub uid: Option<i64>,
 
-    /// `StrUid`: a string.
-    ///
-    /// Example: `"jelly"`
+    /// `StrUid`; example: `"jelly"`
     pub str_uid: Option<String>,
 }
 
@@ -1172,14 +856,10 @@ pub struct UserMicStatus {
 /// Returned in the output of [`CreateApp`](super::CreateApp).
 #[tc_model]
 pub struct VoiceFilterConf {
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open"`
+    /// `Status`, always sent in responses; example: `"open"`
     pub status: Option<String>,
 
-    /// `SceneInfos`: a list of [`SceneInfo`] objects.
-    /// Always sent in responses.
+    /// `SceneInfos`, always sent in responses
     pub scene_infos: Option<Vec<SceneInfo>>,
 }
 
@@ -1188,9 +868,7 @@ pub struct VoiceFilterConf {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct VoiceFilterStatisticsItem {
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: u64,
 }
 
@@ -1200,16 +878,10 @@ pub struct VoiceFilterStatisticsItem {
 /// Returned in the output of [`CreateApp`](super::CreateApp).
 #[tc_model]
 pub struct VoiceMessageConf {
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open"`
+    /// `Status`, always sent in responses; example: `"open"`
     pub status: Option<String>,
 
-    /// `Language`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"all"`
+    /// `Language`, always sent in responses; example: `"all"`
     pub language: Option<String>,
 }
 
@@ -1218,9 +890,7 @@ pub struct VoiceMessageConf {
 /// Returned in the output of [`DescribeAppStatistics`](super::DescribeAppStatistics).
 #[tc_model]
 pub struct VoiceMessageStatisticsItem {
-    /// `Dau`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1807`
+    /// `Dau`; example: `1807`
     pub dau: u64,
 }
 
@@ -1229,14 +899,10 @@ pub struct VoiceMessageStatisticsItem {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation).
 #[tc_model]
 pub struct VoicePrint {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: Option<u64>,
 
-    /// `IdList`: a list of strings.
-    ///
-    /// Example: `["your-voiceprint-id"]`
+    /// `IdList`; example: `["your-voiceprint-id"]`
     pub id_list: Option<Vec<String>>,
 }
 
@@ -1245,43 +911,27 @@ pub struct VoicePrint {
 /// Returned in the output of [`DescribeVoicePrint`](super::DescribeVoicePrint).
 #[tc_model]
 pub struct VoicePrintInfo {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"1300056123-fd91f128-52a6-4692-b94a-c0f9fd3c4287"`
+    /// `VoicePrintId`; example: `"1300056123-fd91f128-52a6-4692-b94a-c0f9fd3c4287"`
     pub voice_print_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1300056123`
+    /// `AppId`; example: `1300056123`
     pub app_id: Option<u64>,
 
-    /// `VoicePrintMetaInfo`: a string.
-    ///
-    /// Example: `"metainfo"`
+    /// `VoicePrintMetaInfo`; example: `"metainfo"`
     pub voice_print_meta_info: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-05-21 19:23:54"`
+    /// `CreateTime`; example: `"2025-05-21 19:23:54"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-21 19:23:54"`
+    /// `UpdateTime`; example: `"2025-05-21 19:23:54"`
     pub update_time: Option<String>,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFormat`; example: `0`
     pub audio_format: Option<u64>,
 
-    /// `AudioName`: a string.
-    ///
-    /// Example: `"jackson"`
+    /// `AudioName`; example: `"jackson"`
     pub audio_name: Option<String>,
 
-    /// `ReqTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748249540000`
+    /// `ReqTimestamp`; example: `1748249540000`
     pub req_timestamp: Option<u64>,
 }

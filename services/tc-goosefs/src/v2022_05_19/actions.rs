@@ -7,9 +7,12 @@ use super::models;
 /// The `AddCrossVpcSubnetSupportForClientNode` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`AddCrossVpcSubnetSupportForClientNodeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=AddCrossVpcSubnetSupportForClientNode)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -18,12 +21,10 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AddCrossVpcSubnetSupportForClientNode {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-a1b2c3d4"`
+    /// `FileSystemId`; example: `"x-c60-a1b2c3d4"`
     pub file_system_id: String,
 
-    /// `SubnetInfo`: a [`SubnetInfo`](super::models::SubnetInfo).
+    /// `SubnetInfo`
     pub subnet_info: models::SubnetInfo,
 }
 
@@ -37,9 +38,12 @@ pub struct AddCrossVpcSubnetSupportForClientNodeResponse {
 /// The `AttachFileSystemBucket` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`AttachFileSystemBucketResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=AttachFileSystemBucket)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -48,12 +52,10 @@ pub struct AddCrossVpcSubnetSupportForClientNodeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AttachFileSystemBucket {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `Bucket`: a [`MappedBucket`](super::models::MappedBucket).
+    /// `Bucket`
     pub bucket: models::MappedBucket,
 }
 
@@ -67,9 +69,12 @@ pub struct AttachFileSystemBucketResponse {
 /// The `BatchAddClientNodes` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`BatchAddClientNodesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=BatchAddClientNodes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -78,22 +83,16 @@ pub struct AttachFileSystemBucketResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchAddClientNodes {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-80k2ly5b"`
+    /// `FileSystemId`; example: `"x-c60-80k2ly5b"`
     pub file_system_id: String,
 
-    /// `ClientNodes`: a list of [`LinuxNodeAttribute`](super::models::LinuxNodeAttribute) objects.
+    /// `ClientNodes`
     pub client_nodes: Vec<models::LinuxNodeAttribute>,
 
-    /// `SingleClusterFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SingleClusterFlag`; example: `false`
     pub single_cluster_flag: Option<bool>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-80k2ly5b-1"`
+    /// `ClusterId`; example: `"x-c60-80k2ly5b-1"`
     pub cluster_id: Option<String>,
 }
 
@@ -107,9 +106,12 @@ pub struct BatchAddClientNodesResponse {
 /// The `BatchDeleteClientNodes` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`BatchDeleteClientNodesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=BatchDeleteClientNodes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -118,22 +120,16 @@ pub struct BatchAddClientNodesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchDeleteClientNodes {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-80k2ly5b"`
+    /// `FileSystemId`; example: `"x-c60-80k2ly5b"`
     pub file_system_id: String,
 
-    /// `ClientNodes`: a list of [`LinuxNodeAttribute`](super::models::LinuxNodeAttribute) objects.
+    /// `ClientNodes`
     pub client_nodes: Vec<models::LinuxNodeAttribute>,
 
-    /// `SingleClusterFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SingleClusterFlag`; example: `false`
     pub single_cluster_flag: Option<bool>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-80k2ly5b-1"`
+    /// `ClusterId`; example: `"x-c60-80k2ly5b-1"`
     pub cluster_id: Option<String>,
 }
 
@@ -147,9 +143,12 @@ pub struct BatchDeleteClientNodesResponse {
 /// The `BuildClientNodeMountCommand` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`BuildClientNodeMountCommandResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=BuildClientNodeMountCommand)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -158,26 +157,20 @@ pub struct BatchDeleteClientNodesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BuildClientNodeMountCommand {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-80k2ly5b"`
+    /// `FileSystemId`; example: `"x-c60-80k2ly5b"`
     pub file_system_id: String,
 
-    /// `CustomMountDir`: a string.
-    ///
-    /// Example: `"/Goosefsx"`
+    /// `CustomMountDir`; example: `"/Goosefsx"`
     pub custom_mount_dir: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-80k2ly5b-1"`
+    /// `ClusterId`; example: `"x-c60-80k2ly5b-1"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`BuildClientNodeMountCommand`] call returns.
 #[tc_model]
 pub struct BuildClientNodeMountCommandResponse {
-    /// `Command`: a string.
+    /// `Command`
     pub command: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -187,9 +180,12 @@ pub struct BuildClientNodeMountCommandResponse {
 /// The `BuildCustomerCluster` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`BuildCustomerClusterResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=BuildCustomerCluster)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -198,38 +194,26 @@ pub struct BuildClientNodeMountCommandResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BuildCustomerCluster {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-1f2yq7b5"`
+    /// `FileSystemId`; example: `"x-c60-1f2yq7b5"`
     pub file_system_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5owubpl0"`
+    /// `VpcId`; example: `"vpc-5owubpl0"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"vpc-5owubpl0"`
+    /// `SubnetId`; example: `"vpc-5owubpl0"`
     pub subnet_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"CustomerCluster-2"`
+    /// `ClusterName`; example: `"CustomerCluster-2"`
     pub cluster_name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`BuildCustomerCluster`] call returns.
 #[tc_model]
 pub struct BuildCustomerClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-1f2yq7b5-client-cluster-1"`
+    /// `ClusterId`; example: `"x-c60-1f2yq7b5-client-cluster-1"`
     pub cluster_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -239,25 +223,35 @@ pub struct BuildCustomerClusterResponse {
 /// The `CancelLoadTask` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CancelLoadTaskResponse`].
-/// The codes it documents are in [`CancelLoadTaskError`](super::errors::CancelLoadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CancelLoadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "CancelLoadTask",
     output = CancelLoadTaskResponse,
-    error = super::errors::CancelLoadTaskError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct CancelLoadTask {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_**g97c61"`
+    /// `ClusterId`; example: `"g_cvm_**g97c61"`
     pub cluster_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"00453915-1c85-4e3c-8e14-237416beb76b"`
+    /// `TaskId`; example: `"00453915-1c85-4e3c-8e14-237416beb76b"`
     pub task_id: String,
 }
 
@@ -271,9 +265,12 @@ pub struct CancelLoadTaskResponse {
 /// The `CancelPolicyRuleExecuteRecord` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CancelPolicyRuleExecuteRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CancelPolicyRuleExecuteRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -282,19 +279,13 @@ pub struct CancelLoadTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CancelPolicyRuleExecuteRecord {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1785933849640"`
+    /// `RuleId`; example: `"1785933849640"`
     pub rule_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1785937538297"`
+    /// `RecordId`; example: `"1785937538297"`
     pub record_id: String,
 }
 
@@ -308,110 +299,90 @@ pub struct CancelPolicyRuleExecuteRecordResponse {
 /// The `CreateDataRepositoryTask` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CreateDataRepositoryTaskResponse`].
-/// The codes it documents are in [`CreateDataRepositoryTaskError`](super::errors::CreateDataRepositoryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CreateDataRepositoryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "CreateDataRepositoryTask",
     output = CreateDataRepositoryTaskResponse,
-    error = super::errors::CreateDataRepositoryTaskError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct CreateDataRepositoryTask {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"FS_TO_COS"`
+    /// `TaskType`; example: `"FS_TO_COS"`
     pub task_type: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"mybucket-1250000"`
+    /// `Bucket`; example: `"mybucket-1250000"`
     pub bucket: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `TaskPath`: a string.
-    ///
-    /// Example: `"aaa/bbb"`
+    /// `TaskPath`; example: `"aaa/bbb"`
     pub task_path: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"DOWNLOAD"`
+    /// `TaskName`; example: `"DOWNLOAD"`
     pub task_name: String,
 
-    /// `IsTaskPathAbsolute`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTaskPathAbsolute`; example: `false`
     pub is_task_path_absolute: Option<bool>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"MSP_AFM"`
+    /// `RepositoryType`; example: `"MSP_AFM"`
     pub repository_type: Option<String>,
 
-    /// `TextLocation`: a string.
-    ///
-    /// Example: `"https://location.com/list.txt"`
+    /// `TextLocation`; example: `"https://location.com/list.txt"`
     pub text_location: Option<String>,
 
-    /// `EnableDataFlowSubPath`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDataFlowSubPath`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_data_flow_sub_path: Option<bool>,
 
-    /// `DataFlowSubPath`: a string.
-    ///
-    /// Example: `"dst/"`
+    /// `DataFlowSubPath`; example: `"dst/"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub data_flow_sub_path: Option<String>,
 
-    /// `EnableCustomDestPath`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCustomDestPath`; example: `false`
     pub enable_custom_dest_path: Option<bool>,
 
-    /// `CustomDestPath`: a string.
-    ///
-    /// Example: `"dst/"`
+    /// `CustomDestPath`; example: `"dst/"`
     pub custom_dest_path: Option<String>,
 
-    /// `OutputBucket`: a string.
-    ///
-    /// Example: `"example-11111111"`
+    /// `OutputBucket`; example: `"example-11111111"`
     pub output_bucket: Option<String>,
 
-    /// `OutputPrefix`: a string.
-    ///
-    /// Example: `"goosefsx/data_task/"`
+    /// `OutputPrefix`; example: `"goosefsx/data_task/"`
     pub output_prefix: Option<String>,
 
-    /// `EnableCustomSrcPath`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCustomSrcPath`; example: `false`
     pub enable_custom_src_path: Option<bool>,
 
-    /// `CustomSrcPath`: a string.
-    ///
-    /// Example: `"src/"`
+    /// `CustomSrcPath`; example: `"src/"`
     pub custom_src_path: Option<String>,
 }
 
 /// What a successful [`CreateDataRepositoryTask`] call returns.
 #[tc_model]
 pub struct CreateDataRepositoryTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"c1a2b3f4"`
+    /// `TaskId`; example: `"c1a2b3f4"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -421,73 +392,69 @@ pub struct CreateDataRepositoryTaskResponse {
 /// The `CreateFileSystem` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CreateFileSystemResponse`].
-/// The codes it documents are in [`CreateFileSystemError`](super::errors::CreateFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CreateFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "CreateFileSystem",
     output = CreateFileSystemResponse,
-    error = super::errors::CreateFileSystemError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct CreateFileSystem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ai_fs"`
+    /// `Name`; example: `"ai_fs"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"our test fs"`
+    /// `Description`; example: `"our test fs"`
     pub description: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-a1b2c3d4"`
+    /// `VpcId`; example: `"vpc-a1b2c3d4"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-m1n1g1h1"`
+    /// `SubnetId`; example: `"subnet-m1n1g1h1"`
     pub subnet_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"goosefsx"`
+    /// `Type`; example: `"goosefsx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub r#type: Option<String>,
 
-    /// `Tag`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tag`
     pub tag: Option<Vec<models::Tag>>,
 
-    /// `GooseFSxBuildElements`: a [`GooseFSxBuildElement`](super::models::GooseFSxBuildElement).
+    /// `GooseFSxBuildElements`
     pub goose_f_sx_build_elements: Option<models::GooseFSxBuildElement>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-k3j3utox"`
+    /// `SecurityGroupId`; example: `"sg-k3j3utox"`
     pub security_group_id: Option<String>,
 
-    /// `ClusterPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `ClusterPort`; example: `22`
     pub cluster_port: Option<u64>,
 }
 
 /// What a successful [`CreateFileSystem`] call returns.
 #[tc_model]
 pub struct CreateFileSystemResponse {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-ewe600t4"`
+    /// `FileSystemId`; example: `"x-c60-ewe600t4"`
     pub file_system_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -497,54 +464,54 @@ pub struct CreateFileSystemResponse {
 /// The `CreateFileset` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CreateFilesetResponse`].
-/// The codes it documents are in [`CreateFilesetError`](super::errors::CreateFilesetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CreateFileset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "CreateFileset",
     output = CreateFilesetResponse,
-    error = super::errors::CreateFilesetError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct CreateFileset {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-683u5pct"`
+    /// `FileSystemId`; example: `"x-c60-683u5pct"`
     pub file_system_id: String,
 
-    /// `FsetName`: a string.
-    ///
-    /// Example: `"fset_001"`
+    /// `FsetName`; example: `"fset_001"`
     pub fset_name: String,
 
-    /// `FsetDir`: a string.
-    ///
-    /// Example: `"/myfset/fset_001/"`
+    /// `FsetDir`; example: `"/myfset/fset_001/"`
     pub fset_dir: String,
 
-    /// `QuotaSizeLimit`: a string.
-    ///
-    /// Example: `"100G"`
+    /// `QuotaSizeLimit`; example: `"100G"`
     pub quota_size_limit: Option<String>,
 
-    /// `QuotaFilesLimit`: a string.
-    ///
-    /// Example: `"1000000"`
+    /// `QuotaFilesLimit`; example: `"1000000"`
     pub quota_files_limit: Option<String>,
 
-    /// `AuditState`: a string.
-    ///
-    /// Example: `"enable/disable"`
+    /// `AuditState`; example: `"enable/disable"`
     pub audit_state: Option<String>,
 }
 
 /// What a successful [`CreateFileset`] call returns.
 #[tc_model]
 pub struct CreateFilesetResponse {
-    /// `FsetId`: a string.
-    ///
-    /// Example: `"fset_1743578359192"`
+    /// `FsetId`; example: `"fset_1743578359192"`
     pub fset_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -554,32 +521,41 @@ pub struct CreateFilesetResponse {
 /// The `CreateLoadTask` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CreateLoadTaskResponse`].
-/// The codes it documents are in [`CreateLoadTaskError`](super::errors::CreateLoadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CreateLoadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "CreateLoadTask",
     output = CreateLoadTaskResponse,
-    error = super::errors::CreateLoadTaskError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct CreateLoadTask {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_x*******"`
+    /// `ClusterId`; example: `"g_cvm_x*******"`
     pub cluster_id: String,
 
-    /// `LoadTaskCreationAttrs`: a [`LoadTaskCreationAttrs`](super::models::LoadTaskCreationAttrs).
+    /// `LoadTaskCreationAttrs`
     pub load_task_creation_attrs: models::LoadTaskCreationAttrs,
 }
 
 /// What a successful [`CreateLoadTask`] call returns.
 #[tc_model]
 pub struct CreateLoadTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"32d8680e-fcdb-****-a190-47c140389246"`
+    /// `TaskId`; example: `"32d8680e-fcdb-****-a190-47c140389246"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -589,9 +565,12 @@ pub struct CreateLoadTaskResponse {
 /// The `CreatePolicyRule` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`CreatePolicyRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=CreatePolicyRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -600,42 +579,32 @@ pub struct CreateLoadTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePolicyRule {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 
-    /// `ScanDir`: a string.
-    ///
-    /// Example: `"/test_policy/"`
+    /// `ScanDir`; example: `"/test_policy/"`
     pub scan_dir: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"policy_now"`
+    /// `Name`; example: `"policy_now"`
     pub name: String,
 
-    /// `Execution`: an [`ExecutionPlan`](super::models::ExecutionPlan).
+    /// `Execution`
     pub execution: models::ExecutionPlan,
 
-    /// `PolicyRuleSet`: a list of [`PolicyRuleOperator`](super::models::PolicyRuleOperator) objects.
+    /// `PolicyRuleSet`
     pub policy_rule_set: Option<Vec<models::PolicyRuleOperator>>,
 
-    /// `EnableManifest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableManifest`; example: `true`
     pub enable_manifest: Option<bool>,
 
-    /// `Manifest`: a [`ManifestAttr`](super::models::ManifestAttr).
+    /// `Manifest`
     pub manifest: Option<models::ManifestAttr>,
 }
 
 /// What a successful [`CreatePolicyRule`] call returns.
 #[tc_model]
 pub struct CreatePolicyRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1786020012996"`
+    /// `RuleId`; example: `"1786020012996"`
     pub rule_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -645,23 +614,34 @@ pub struct CreatePolicyRuleResponse {
 /// The `DeleteCrossVpcSubnetSupportForClientNode` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DeleteCrossVpcSubnetSupportForClientNodeResponse`].
-/// The codes it documents are in [`DeleteCrossVpcSubnetSupportForClientNodeError`](super::errors::DeleteCrossVpcSubnetSupportForClientNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DeleteCrossVpcSubnetSupportForClientNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DeleteCrossVpcSubnetSupportForClientNode",
     output = DeleteCrossVpcSubnetSupportForClientNodeResponse,
-    error = super::errors::DeleteCrossVpcSubnetSupportForClientNodeError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DeleteCrossVpcSubnetSupportForClientNode {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-a1b2c3d4"`
+    /// `FileSystemId`; example: `"x-c60-a1b2c3d4"`
     pub file_system_id: String,
 
-    /// `SubnetInfo`: a [`SubnetInfo`](super::models::SubnetInfo).
+    /// `SubnetInfo`
     pub subnet_info: models::SubnetInfo,
 }
 
@@ -675,25 +655,34 @@ pub struct DeleteCrossVpcSubnetSupportForClientNodeResponse {
 /// The `DeleteCustomerCluster` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DeleteCustomerClusterResponse`].
-/// The codes it documents are in [`DeleteCustomerClusterError`](super::errors::DeleteCustomerClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DeleteCustomerCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DeleteCustomerCluster",
     output = DeleteCustomerClusterResponse,
-    error = super::errors::DeleteCustomerClusterError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DeleteCustomerCluster {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-w953d0pt"`
+    /// `FileSystemId`; example: `"x-c60-w953d0pt"`
     pub file_system_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-w953d0pt-1"`
+    /// `ClusterId`; example: `"x-c60-w953d0pt-1"`
     pub cluster_id: Option<String>,
 }
 
@@ -707,20 +696,31 @@ pub struct DeleteCustomerClusterResponse {
 /// The `DeleteFileSystem` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DeleteFileSystemResponse`].
-/// The codes it documents are in [`DeleteFileSystemError`](super::errors::DeleteFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DeleteFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DeleteFileSystem",
     output = DeleteFileSystemResponse,
-    error = super::errors::DeleteFileSystemError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DeleteFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 }
 
@@ -734,25 +734,34 @@ pub struct DeleteFileSystemResponse {
 /// The `DeleteFileset` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DeleteFilesetResponse`].
-/// The codes it documents are in [`DeleteFilesetError`](super::errors::DeleteFilesetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DeleteFileset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DeleteFileset",
     output = DeleteFilesetResponse,
-    error = super::errors::DeleteFilesetError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DeleteFileset {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-683u5pct"`
+    /// `FileSystemId`; example: `"x-c60-683u5pct"`
     pub file_system_id: String,
 
-    /// `FsetId`: a string.
-    ///
-    /// Example: `"fset_123000"`
+    /// `FsetId`; example: `"fset_123000"`
     pub fset_id: String,
 }
 
@@ -766,9 +775,12 @@ pub struct DeleteFilesetResponse {
 /// The `DeletePolicyRule` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DeletePolicyRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DeletePolicyRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -777,14 +789,10 @@ pub struct DeleteFilesetResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeletePolicyRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1785919964984"`
+    /// `RuleId`; example: `"1785919964984"`
     pub rule_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 }
 
@@ -798,27 +806,38 @@ pub struct DeletePolicyRuleResponse {
 /// The `DescribeClientNodes` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeClientNodesResponse`].
-/// The codes it documents are in [`DescribeClientNodesError`](super::errors::DescribeClientNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeClientNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeClientNodes",
     output = DescribeClientNodesResponse,
-    error = super::errors::DescribeClientNodesError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeClientNodes {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeClientNodes`] call returns.
 #[tc_model]
 pub struct DescribeClientNodesResponse {
-    /// `ClientNodes`: a list of [`ClientNodeAttribute`](super::models::ClientNodeAttribute) objects.
+    /// `ClientNodes`
     pub client_nodes: Vec<models::ClientNodeAttribute>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -828,27 +847,38 @@ pub struct DescribeClientNodesResponse {
 /// The `DescribeClusterClientToken` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeClusterClientTokenResponse`].
-/// The codes it documents are in [`DescribeClusterClientTokenError`](super::errors::DescribeClusterClientTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeClusterClientToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeClusterClientToken",
     output = DescribeClusterClientTokenResponse,
-    error = super::errors::DescribeClusterClientTokenError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeClusterClientToken {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_h8kz3o02"`
+    /// `ClusterId`; example: `"g_cvm_h8kz3o02"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterClientToken`] call returns.
 #[tc_model]
 pub struct DescribeClusterClientTokenResponse {
-    /// `ClientTokens`: a list of [`ClientToken`](super::models::ClientToken) objects.
+    /// `ClientTokens`
     pub client_tokens: Vec<models::ClientToken>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -858,32 +888,41 @@ pub struct DescribeClusterClientTokenResponse {
 /// The `DescribeClusterRoleToken` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeClusterRoleTokenResponse`].
-/// The codes it documents are in [`DescribeClusterRoleTokenError`](super::errors::DescribeClusterRoleTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeClusterRoleToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeClusterRoleToken",
     output = DescribeClusterRoleTokenResponse,
-    error = super::errors::DescribeClusterRoleTokenError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeClusterRoleToken {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_x419f8qc"`
+    /// `ClusterId`; example: `"g_cvm_x419f8qc"`
     pub cluster_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `RoleName`; example: `"test"`
     pub role_name: String,
 }
 
 /// What a successful [`DescribeClusterRoleToken`] call returns.
 #[tc_model]
 pub struct DescribeClusterRoleTokenResponse {
-    /// `RoleTokens`: a list of [`RoleToken`](super::models::RoleToken) objects.
+    /// `RoleTokens`
     pub role_tokens: Vec<models::RoleToken>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -893,27 +932,38 @@ pub struct DescribeClusterRoleTokenResponse {
 /// The `DescribeCustomerCluster` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeCustomerClusterResponse`].
-/// The codes it documents are in [`DescribeCustomerClusterError`](super::errors::DescribeCustomerClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeCustomerCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeCustomerCluster",
     output = DescribeCustomerClusterResponse,
-    error = super::errors::DescribeCustomerClusterError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeCustomerCluster {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-412s8jlp"`
+    /// `FileSystemId`; example: `"x-c60-412s8jlp"`
     pub file_system_id: Option<String>,
 }
 
 /// What a successful [`DescribeCustomerCluster`] call returns.
 #[tc_model]
 pub struct DescribeCustomerClusterResponse {
-    /// `ClusterSet`: a list of [`CustomerClusterAttr`](super::models::CustomerClusterAttr) objects.
+    /// `ClusterSet`
     pub cluster_set: Option<Vec<models::CustomerClusterAttr>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -923,49 +973,50 @@ pub struct DescribeCustomerClusterResponse {
 /// The `DescribeDataRepositoryTaskStatus` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeDataRepositoryTaskStatusResponse`].
-/// The codes it documents are in [`DescribeDataRepositoryTaskStatusError`](super::errors::DescribeDataRepositoryTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeDataRepositoryTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeDataRepositoryTaskStatus",
     output = DescribeDataRepositoryTaskStatusResponse,
-    error = super::errors::DescribeDataRepositoryTaskStatusError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeDataRepositoryTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"x_task_r3c4fa1f"`
+    /// `TaskId`; example: `"x_task_r3c4fa1f"`
     pub task_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeDataRepositoryTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeDataRepositoryTaskStatusResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"x_task_r3c4fa1f"`
+    /// `TaskId`; example: `"x_task_r3c4fa1f"`
     pub task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `FinishedFileNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinishedFileNumber`; example: `0`
     pub finished_file_number: u64,
 
-    /// `FinishedCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinishedCapacity`; example: `0`
     pub finished_capacity: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -975,9 +1026,12 @@ pub struct DescribeDataRepositoryTaskStatusResponse {
 /// The `DescribeDataRepositoryTasks` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeDataRepositoryTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeDataRepositoryTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -993,31 +1047,23 @@ pub struct DescribeDataRepositoryTaskStatusResponse {
     )
 )]
 pub struct DescribeDataRepositoryTasks {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeDataRepositoryTasks`] call returns.
 #[tc_model]
 pub struct DescribeDataRepositoryTasksResponse {
-    /// `DataRepositoryTaskList`: a list of [`DataRepositoryTaskAttribute`](super::models::DataRepositoryTaskAttribute) objects.
+    /// `DataRepositoryTaskList`
     pub data_repository_task_list: Vec<models::DataRepositoryTaskAttribute>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1027,27 +1073,38 @@ pub struct DescribeDataRepositoryTasksResponse {
 /// The `DescribeFileSystemBuckets` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeFileSystemBucketsResponse`].
-/// The codes it documents are in [`DescribeFileSystemBucketsError`](super::errors::DescribeFileSystemBucketsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeFileSystemBuckets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeFileSystemBuckets",
     output = DescribeFileSystemBucketsResponse,
-    error = super::errors::DescribeFileSystemBucketsError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeFileSystemBuckets {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeFileSystemBuckets`] call returns.
 #[tc_model]
 pub struct DescribeFileSystemBucketsResponse {
-    /// `BucketList`: a list of [`MappedBucket`](super::models::MappedBucket) objects.
+    /// `BucketList`
     pub bucket_list: Vec<models::MappedBucket>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1057,15 +1114,28 @@ pub struct DescribeFileSystemBucketsResponse {
 /// The `DescribeFileSystems` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeFileSystemsResponse`].
-/// The codes it documents are in [`DescribeFileSystemsError`](super::errors::DescribeFileSystemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeFileSystems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeFileSystems",
     output = DescribeFileSystemsResponse,
-    error = super::errors::DescribeFileSystemsError,
+    error = super::errors::GoosefsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1075,27 +1145,21 @@ pub struct DescribeFileSystemBucketsResponse {
     )
 )]
 pub struct DescribeFileSystems {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeFileSystems`] call returns.
 #[tc_model]
 pub struct DescribeFileSystemsResponse {
-    /// `FSAttributeList`: a list of [`FsAttribute`](super::models::FsAttribute) objects.
+    /// `FSAttributeList`
     #[tc(rename = "FSAttributeList")]
     pub fs_attribute_list: Vec<models::FsAttribute>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1105,34 +1169,41 @@ pub struct DescribeFileSystemsResponse {
 /// The `DescribeFilesetGeneralConfig` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeFilesetGeneralConfigResponse`].
-/// The codes it documents are in [`DescribeFilesetGeneralConfigError`](super::errors::DescribeFilesetGeneralConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeFilesetGeneralConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeFilesetGeneralConfig",
     output = DescribeFilesetGeneralConfigResponse,
-    error = super::errors::DescribeFilesetGeneralConfigError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeFilesetGeneralConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-683u5pct"`
+    /// `FileSystemId`; example: `"x-c60-683u5pct"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeFilesetGeneralConfig`] call returns.
 #[tc_model]
 pub struct DescribeFilesetGeneralConfigResponse {
-    /// `EnforceQuotaOnRoot`: a string.
-    ///
-    /// Example: `"yes/no"`
+    /// `EnforceQuotaOnRoot`; example: `"yes/no"`
     pub enforce_quota_on_root: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active/modify"`
+    /// `Status`; example: `"active/modify"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1142,33 +1213,44 @@ pub struct DescribeFilesetGeneralConfigResponse {
 /// The `DescribeFilesets` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeFilesetsResponse`].
-/// The codes it documents are in [`DescribeFilesetsError`](super::errors::DescribeFilesetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeFilesets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeFilesets",
     output = DescribeFilesetsResponse,
-    error = super::errors::DescribeFilesetsError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeFilesets {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-683u5pct"`
+    /// `FileSystemId`; example: `"x-c60-683u5pct"`
     pub file_system_id: String,
 
-    /// `FilesetIds`: a list of strings.
+    /// `FilesetIds`
     pub fileset_ids: Option<Vec<String>>,
 
-    /// `FilesetDirs`: a list of strings.
+    /// `FilesetDirs`
     pub fileset_dirs: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeFilesets`] call returns.
 #[tc_model]
 pub struct DescribeFilesetsResponse {
-    /// `FilesetList`: a list of [`FilesetInfo`](super::models::FilesetInfo) objects.
+    /// `FilesetList`
     pub fileset_list: Option<Vec<models::FilesetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1178,32 +1260,42 @@ pub struct DescribeFilesetsResponse {
 /// The `DescribeLoadTask` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribeLoadTaskResponse`].
-/// The codes it documents are in [`DescribeLoadTaskError`](super::errors::DescribeLoadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribeLoadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DescribeLoadTask",
     output = DescribeLoadTaskResponse,
-    error = super::errors::DescribeLoadTaskError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DescribeLoadTask {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_7kg3li69"`
+    /// `ClusterId`; example: `"g_cvm_7kg3li69"`
     pub cluster_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7f22ba8e-ca92-40e4-a277-18461e481808"`
+    /// `TaskId`; example: `"7f22ba8e-ca92-40e4-a277-18461e481808"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeLoadTask`] call returns.
 #[tc_model]
 pub struct DescribeLoadTaskResponse {
-    /// `LoadTaskAttrs`: a [`LoadTaskAttrs`](super::models::LoadTaskAttrs).
+    /// `LoadTaskAttrs`
     pub load_task_attrs: models::LoadTaskAttrs,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1213,9 +1305,12 @@ pub struct DescribeLoadTaskResponse {
 /// The `DescribePolicyRule` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribePolicyRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribePolicyRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -1231,31 +1326,23 @@ pub struct DescribeLoadTaskResponse {
     )
 )]
 pub struct DescribePolicyRule {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribePolicyRule`] call returns.
 #[tc_model]
 pub struct DescribePolicyRuleResponse {
-    /// `PolicyRuleTaskList`: a list of [`PolicyRuleTaskAttribute`](super::models::PolicyRuleTaskAttribute) objects.
+    /// `PolicyRuleTaskList`
     pub policy_rule_task_list: Vec<models::PolicyRuleTaskAttribute>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1265,9 +1352,12 @@ pub struct DescribePolicyRuleResponse {
 /// The `DescribePolicyRuleExecuteRecord` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DescribePolicyRuleExecuteRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DescribePolicyRuleExecuteRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -1283,36 +1373,26 @@ pub struct DescribePolicyRuleResponse {
     )
 )]
 pub struct DescribePolicyRuleExecuteRecord {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1786019949985"`
+    /// `RuleId`; example: `"1786019949985"`
     pub rule_id: Option<String>,
 }
 
 /// What a successful [`DescribePolicyRuleExecuteRecord`] call returns.
 #[tc_model]
 pub struct DescribePolicyRuleExecuteRecordResponse {
-    /// `RuleExecuteList`: a list of [`RuleExecuteAttribute`](super::models::RuleExecuteAttribute) objects.
+    /// `RuleExecuteList`
     pub rule_execute_list: Vec<models::RuleExecuteAttribute>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1322,25 +1402,35 @@ pub struct DescribePolicyRuleExecuteRecordResponse {
 /// The `DetachFileSystemBucket` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DetachFileSystemBucketResponse`].
-/// The codes it documents are in [`DetachFileSystemBucketError`](super::errors::DetachFileSystemBucketError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DetachFileSystemBucket)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "DetachFileSystemBucket",
     output = DetachFileSystemBucketResponse,
-    error = super::errors::DetachFileSystemBucketError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct DetachFileSystemBucket {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"mybucket-1250000"`
+    /// `BucketName`; example: `"mybucket-1250000"`
     pub bucket_name: String,
 }
 
@@ -1354,9 +1444,12 @@ pub struct DetachFileSystemBucketResponse {
 /// The `DisablePolicyRule` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`DisablePolicyRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=DisablePolicyRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -1365,14 +1458,10 @@ pub struct DetachFileSystemBucketResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DisablePolicyRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1785919964984"`
+    /// `RuleId`; example: `"1785919964984"`
     pub rule_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 }
 
@@ -1386,9 +1475,12 @@ pub struct DisablePolicyRuleResponse {
 /// The `EnablePolicyRule` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`EnablePolicyRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=EnablePolicyRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
@@ -1397,14 +1489,10 @@ pub struct DisablePolicyRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct EnablePolicyRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1785919964984"`
+    /// `RuleId`; example: `"1785919964984"`
     pub rule_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-0q62fdo7"`
+    /// `FileSystemId`; example: `"x-c60-0q62fdo7"`
     pub file_system_id: String,
 }
 
@@ -1418,35 +1506,41 @@ pub struct EnablePolicyRuleResponse {
 /// The `ExpandCapacity` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`ExpandCapacityResponse`].
-/// The codes it documents are in [`ExpandCapacityError`](super::errors::ExpandCapacityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=ExpandCapacity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "ExpandCapacity",
     output = ExpandCapacityResponse,
-    error = super::errors::ExpandCapacityError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct ExpandCapacity {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `ExpandedCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4680`
+    /// `ExpandedCapacity`; example: `4680`
     pub expanded_capacity: u64,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"add"`
+    /// `ModifyType`; example: `"add"`
     pub modify_type: Option<String>,
 
-    /// `RapidExpansion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RapidExpansion`; example: `false`
     pub rapid_expansion: Option<bool>,
 }
 
@@ -1460,15 +1554,29 @@ pub struct ExpandCapacityResponse {
 /// The `ListLoadTasks` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`ListLoadTasksResponse`].
-/// The codes it documents are in [`ListLoadTasksError`](super::errors::ListLoadTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=ListLoadTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "ListLoadTasks",
     output = ListLoadTasksResponse,
-    error = super::errors::ListLoadTasksError,
+    error = super::errors::GoosefsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1478,51 +1586,35 @@ pub struct ExpandCapacityResponse {
     )
 )]
 pub struct ListLoadTasks {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_hlg97c61"`
+    /// `ClusterId`; example: `"g_cvm_hlg97c61"`
     pub cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `StartTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1767859318`
+    /// `StartTimestamp`; example: `1767859318`
     pub start_timestamp: Option<u64>,
 
-    /// `EndTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1767859328`
+    /// `EndTimestamp`; example: `1767859328`
     pub end_timestamp: Option<u64>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Completed"`
+    /// `State`; example: `"Completed"`
     pub state: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<u64>,
 }
 
 /// What a successful [`ListLoadTasks`] call returns.
 #[tc_model]
 pub struct ListLoadTasksResponse {
-    /// `LoadTaskList`: a list of [`LoadTaskAttrs`](super::models::LoadTaskAttrs) objects.
+    /// `LoadTaskList`
     pub load_task_list: Option<Vec<models::LoadTaskAttrs>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1532,25 +1624,35 @@ pub struct ListLoadTasksResponse {
 /// The `ModifyDataRepositoryBandwidth` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`ModifyDataRepositoryBandwidthResponse`].
-/// The codes it documents are in [`ModifyDataRepositoryBandwidthError`](super::errors::ModifyDataRepositoryBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=ModifyDataRepositoryBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "ModifyDataRepositoryBandwidth",
     output = ModifyDataRepositoryBandwidthResponse,
-    error = super::errors::ModifyDataRepositoryBandwidthError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct ModifyDataRepositoryBandwidth {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Bandwidth`; example: `600`
     pub bandwidth: u64,
 }
 
@@ -1564,30 +1666,38 @@ pub struct ModifyDataRepositoryBandwidthResponse {
 /// The `ModifyDataRepositoryTaskStatus` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`ModifyDataRepositoryTaskStatusResponse`].
-/// The codes it documents are in [`ModifyDataRepositoryTaskStatusError`](super::errors::ModifyDataRepositoryTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=ModifyDataRepositoryTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "ModifyDataRepositoryTaskStatus",
     output = ModifyDataRepositoryTaskStatusResponse,
-    error = super::errors::ModifyDataRepositoryTaskStatusError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct ModifyDataRepositoryTaskStatus {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-3980hscb"`
+    /// `FileSystemId`; example: `"x-c60-3980hscb"`
     pub file_system_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"x_task_1782961196561"`
+    /// `TaskId`; example: `"x_task_1782961196561"`
     pub task_id: String,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"pause"`
+    /// `ModifyType`; example: `"pause"`
     pub modify_type: String,
 }
 
@@ -1601,30 +1711,38 @@ pub struct ModifyDataRepositoryTaskStatusResponse {
 /// The `MountMultipleStorageFileSystem` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`MountMultipleStorageFileSystemResponse`].
-/// The codes it documents are in [`MountMultipleStorageFileSystemError`](super::errors::MountMultipleStorageFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=MountMultipleStorageFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "MountMultipleStorageFileSystem",
     output = MountMultipleStorageFileSystemResponse,
-    error = super::errors::MountMultipleStorageFileSystemError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct MountMultipleStorageFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-a112q1lj"`
+    /// `FileSystemId`; example: `"x-c60-a112q1lj"`
     pub file_system_id: Option<String>,
 
-    /// `CustomerClusterId`: a string.
-    ///
-    /// Example: `"x-c60-a112q1lj-client-cluster-1"`
+    /// `CustomerClusterId`; example: `"x-c60-a112q1lj-client-cluster-1"`
     pub customer_cluster_id: Option<String>,
 
-    /// `StorageFileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-mrn3a677"`
+    /// `StorageFileSystemId`; example: `"x-c60-mrn3a677"`
     pub storage_file_system_id: Option<String>,
 }
 
@@ -1638,35 +1756,45 @@ pub struct MountMultipleStorageFileSystemResponse {
 /// The `QueryClientNodeMountCommand` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`QueryClientNodeMountCommandResponse`].
-/// The codes it documents are in [`QueryClientNodeMountCommandError`](super::errors::QueryClientNodeMountCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=QueryClientNodeMountCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "QueryClientNodeMountCommand",
     output = QueryClientNodeMountCommandResponse,
-    error = super::errors::QueryClientNodeMountCommandError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct QueryClientNodeMountCommand {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-a112q1lj-client-cluster-default"`
+    /// `ClusterId`; example: `"x-c60-a112q1lj-client-cluster-default"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterMountInfo`: a list of [`ClusterMountAttr`](super::models::ClusterMountAttr) objects.
+    /// `ClusterMountInfo`
     pub cluster_mount_info: Option<Vec<models::ClusterMountAttr>>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-a112q1lj"`
+    /// `FileSystemId`; example: `"x-c60-a112q1lj"`
     pub file_system_id: Option<String>,
 }
 
 /// What a successful [`QueryClientNodeMountCommand`] call returns.
 #[tc_model]
 pub struct QueryClientNodeMountCommandResponse {
-    /// `Command`: a string.
+    /// `Command`
     pub command: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1676,27 +1804,39 @@ pub struct QueryClientNodeMountCommandResponse {
 /// The `QueryCrossVpcSubnetSupportForClientNode` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`QueryCrossVpcSubnetSupportForClientNodeResponse`].
-/// The codes it documents are in [`QueryCrossVpcSubnetSupportForClientNodeError`](super::errors::QueryCrossVpcSubnetSupportForClientNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=QueryCrossVpcSubnetSupportForClientNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "QueryCrossVpcSubnetSupportForClientNode",
     output = QueryCrossVpcSubnetSupportForClientNodeResponse,
-    error = super::errors::QueryCrossVpcSubnetSupportForClientNodeError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct QueryCrossVpcSubnetSupportForClientNode {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-a1b2c3d4"`
+    /// `FileSystemId`; example: `"x-c60-a1b2c3d4"`
     pub file_system_id: String,
 }
 
 /// What a successful [`QueryCrossVpcSubnetSupportForClientNode`] call returns.
 #[tc_model]
 pub struct QueryCrossVpcSubnetSupportForClientNodeResponse {
-    /// `SubnetInfoCollection`: a list of [`SubnetInfo`](super::models::SubnetInfo) objects.
+    /// `SubnetInfoCollection`
     pub subnet_info_collection: Option<Vec<models::SubnetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1706,39 +1846,45 @@ pub struct QueryCrossVpcSubnetSupportForClientNodeResponse {
 /// The `QueryDataRepositoryBandwidth` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`QueryDataRepositoryBandwidthResponse`].
-/// The codes it documents are in [`QueryDataRepositoryBandwidthError`](super::errors::QueryDataRepositoryBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=QueryDataRepositoryBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "QueryDataRepositoryBandwidth",
     output = QueryDataRepositoryBandwidthResponse,
-    error = super::errors::QueryDataRepositoryBandwidthError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct QueryDataRepositoryBandwidth {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 }
 
 /// What a successful [`QueryDataRepositoryBandwidth`] call returns.
 #[tc_model]
 pub struct QueryDataRepositoryBandwidthResponse {
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Bandwidth`; example: `600`
     pub bandwidth: Option<u64>,
 
-    /// `BandwidthStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BandwidthStatus`; example: `2`
     pub bandwidth_status: Option<u64>,
 
-    /// `MinBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinBandwidth`; example: `0`
     pub min_bandwidth: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1748,40 +1894,44 @@ pub struct QueryDataRepositoryBandwidthResponse {
 /// The `UpdateFileset` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`UpdateFilesetResponse`].
-/// The codes it documents are in [`UpdateFilesetError`](super::errors::UpdateFilesetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=UpdateFileset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "UpdateFileset",
     output = UpdateFilesetResponse,
-    error = super::errors::UpdateFilesetError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct UpdateFileset {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-683u5pct"`
+    /// `FileSystemId`; example: `"x-c60-683u5pct"`
     pub file_system_id: String,
 
-    /// `FsetId`: a string.
-    ///
-    /// Example: `"fset_123000"`
+    /// `FsetId`; example: `"fset_123000"`
     pub fset_id: String,
 
-    /// `QuotaSizeLimit`: a string.
-    ///
-    /// Example: `"100G"`
+    /// `QuotaSizeLimit`; example: `"100G"`
     pub quota_size_limit: Option<String>,
 
-    /// `QuotaFilesLimit`: a string.
-    ///
-    /// Example: `"1000000"`
+    /// `QuotaFilesLimit`; example: `"1000000"`
     pub quota_files_limit: Option<String>,
 
-    /// `AuditState`: a string.
-    ///
-    /// Example: `"enable/disable"`
+    /// `AuditState`; example: `"enable/disable"`
     pub audit_state: Option<String>,
 }
 
@@ -1795,25 +1945,35 @@ pub struct UpdateFilesetResponse {
 /// The `UpdateFilesetGeneralConfig` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`UpdateFilesetGeneralConfigResponse`].
-/// The codes it documents are in [`UpdateFilesetGeneralConfigError`](super::errors::UpdateFilesetGeneralConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=UpdateFilesetGeneralConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::GoosefsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "UpdateFilesetGeneralConfig",
     output = UpdateFilesetGeneralConfigResponse,
-    error = super::errors::UpdateFilesetGeneralConfigError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct UpdateFilesetGeneralConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-683u5pct"`
+    /// `FileSystemId`; example: `"x-c60-683u5pct"`
     pub file_system_id: String,
 
-    /// `EnforceQuotaOnRoot`: a string.
-    ///
-    /// Example: `"yes/no"`
+    /// `EnforceQuotaOnRoot`; example: `"yes/no"`
     pub enforce_quota_on_root: Option<String>,
 }
 
@@ -1827,30 +1987,37 @@ pub struct UpdateFilesetGeneralConfigResponse {
 /// The `UpdateLoadTaskPriority` action of GOOSEFS API 2022-05-19.
 ///
 /// A successful call returns [`UpdateLoadTaskPriorityResponse`].
-/// The codes it documents are in [`UpdateLoadTaskPriorityError`](super::errors::UpdateLoadTaskPriorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=goosefs&Version=2022-05-19&Action=UpdateLoadTaskPriority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GoosefsErrorCode`](super::errors::GoosefsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GoosefsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GoosefsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GoosefsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GoosefsErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::GoosefsErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::GoosefsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::GoosefsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::GoosefsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::GoosefsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "goosefs",
     version = "2022-05-19",
     name = "UpdateLoadTaskPriority",
     output = UpdateLoadTaskPriorityResponse,
-    error = super::errors::UpdateLoadTaskPriorityError
+    error = super::errors::GoosefsErrorCode
 )]
 pub struct UpdateLoadTaskPriority {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"g_cvm_36brs5g2"`
+    /// `ClusterId`; example: `"g_cvm_36brs5g2"`
     pub cluster_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2c4a3356-28d5-4f87-98c3-78745b5d6bbf"`
+    /// `TaskId`; example: `"2c4a3356-28d5-4f87-98c3-78745b5d6bbf"`
     pub task_id: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `666`
+    /// `Priority`; example: `666`
     pub priority: u64,
 }
 

@@ -8,25 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct ChargeAttribute {
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CurDeadline`; example: `"2024-01-01 00:00:00"`
     pub cur_deadline: Option<String>,
 
-    /// `PayMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`, always sent in responses; example: `"prePay"`
     pub pay_mode: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"100026787145_sp_cdls_goosefs_1716879810"`
+    /// `ResourceId`; example: `"100026787145_sp_cdls_goosefs_1716879810"`
     pub resource_id: Option<String>,
 }
 
@@ -35,24 +26,16 @@ pub struct ChargeAttribute {
 /// Returned in the output of [`DescribeCustomerCluster`](super::DescribeCustomerCluster) and [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct ClientClusterManagerNodeInfo {
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"10.0.1.2"`
+    /// `NodeIp`; example: `"10.0.1.2"`
     pub node_ip: String,
 
-    /// `NodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `NodeInstanceId`; example: `"ins-a1b2c3d4"`
     pub node_instance_id: String,
 
-    /// `InitialPassword`: a string.
-    ///
-    /// Example: `"*****"`
+    /// `InitialPassword`; example: `"*****"`
     pub initial_password: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-rz400po1-client-cluster-1"`
+    /// `ClusterId`; example: `"x-c60-rz400po1-client-cluster-1"`
     pub cluster_id: Option<String>,
 }
 
@@ -61,47 +44,31 @@ pub struct ClientClusterManagerNodeInfo {
 /// Returned in the output of [`DescribeClientNodes`](super::DescribeClientNodes).
 #[tc_model]
 pub struct ClientNodeAttribute {
-    /// `ClientNodeIp`: a string.
-    ///
-    /// Example: `"10.0.1.2"`
+    /// `ClientNodeIp`; example: `"10.0.1.2"`
     pub client_node_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 
-    /// `ClientType`: a string.
-    ///
-    /// Example: `"extend"`
+    /// `ClientType`; example: `"extend"`
     pub client_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5ke3uoww"`
+    /// `VpcId`; example: `"vpc-5ke3uoww"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-ihijdp5h"`
+    /// `SubnetId`; example: `"subnet-ihijdp5h"`
     pub subnet_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-m1r9uwdp"`
+    /// `InstanceId`; example: `"ins-m1r9uwdp"`
     pub instance_id: String,
 
-    /// `MountPoint`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `MountPoint`; example: `"/test"`
     pub mount_point: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c50-2n3j5f9e-client-cluster-1"`
+    /// `ClusterId`; example: `"x-c50-2n3j5f9e-client-cluster-1"`
     pub cluster_id: Option<String>,
 
-    /// `MountPoints`: a list of [`MountPointEntry`] objects.
+    /// `MountPoints`
     pub mount_points: Option<Vec<MountPointEntry>>,
 }
 
@@ -110,25 +77,17 @@ pub struct ClientNodeAttribute {
 /// Returned in the output of [`DescribeClusterClientToken`](super::DescribeClusterClientToken).
 #[tc_model]
 pub struct ClientToken {
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `NodeIp`; example: `"1.2.3.4"`
     pub node_ip: Option<String>,
 
-    /// `LocalDirectory`: a string.
-    ///
-    /// Example: `"/goosefs"`
+    /// `LocalDirectory`; example: `"/goosefs"`
     pub local_directory: Option<String>,
 
-    /// `GooseFSDirectory`: a string.
-    ///
-    /// Example: `"/goosefs"`
+    /// `GooseFSDirectory`; example: `"/goosefs"`
     #[tc(rename = "GooseFSDirectory")]
     pub goose_fs_directory: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"xxx-yyy"`
+    /// `Token`; example: `"xxx-yyy"`
     pub token: Option<String>,
 }
 
@@ -138,14 +97,10 @@ pub struct ClientToken {
 /// Returned in the output of [`DescribeCustomerCluster`](super::DescribeCustomerCluster).
 #[tc_model]
 pub struct ClusterMountAttr {
-    /// `StorageFileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-who39x58"`
+    /// `StorageFileSystemId`; example: `"x-c60-who39x58"`
     pub storage_file_system_id: Option<String>,
 
-    /// `MountPoint`: a string.
-    ///
-    /// Example: `"/mountDir"`
+    /// `MountPoint`; example: `"/mountDir"`
     pub mount_point: Option<String>,
 }
 
@@ -154,54 +109,40 @@ pub struct ClusterMountAttr {
 /// Returned in the output of [`DescribeCustomerCluster`](super::DescribeCustomerCluster).
 #[tc_model]
 pub struct CustomerClusterAttr {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"x-c60-rz400po1-client-cluster-1"`
+    /// `ClusterId`; example: `"x-c60-rz400po1-client-cluster-1"`
     pub cluster_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5owubpl0"`
+    /// `VpcId`; example: `"vpc-5owubpl0"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-91w0ebrp"`
+    /// `SubnetId`; example: `"subnet-91w0ebrp"`
     pub subnet_id: Option<String>,
 
-    /// `ClientNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClientNum`; example: `0`
     pub client_num: Option<u64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"CustomerCluster-2"`
+    /// `ClusterName`; example: `"CustomerCluster-2"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterType`; example: `1`
     pub cluster_type: Option<u64>,
 
-    /// `ManagerNodes`: a list of [`ClientClusterManagerNodeInfo`] objects.
+    /// `ManagerNodes`
     pub manager_nodes: Option<Vec<ClientClusterManagerNodeInfo>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ClusterMountSet`: a list of [`ClusterMountAttr`] objects.
+    /// `ClusterMountSet`
     pub cluster_mount_set: Option<Vec<ClusterMountAttr>>,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 
-    /// `MountStorageNum`: an unsigned 64-bit integer.
+    /// `MountStorageNum`
     pub mount_storage_num: Option<u64>,
 
-    /// `StorageFileSystemId`: a string.
+    /// `StorageFileSystemId`
     pub storage_file_system_id: Option<String>,
 }
 
@@ -210,135 +151,85 @@ pub struct CustomerClusterAttr {
 /// Returned in the output of [`DescribeDataRepositoryTasks`](super::DescribeDataRepositoryTasks).
 #[tc_model]
 pub struct DataRepositoryTaskAttribute {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"COS_TO_FS"`
+    /// `TaskType`; example: `"COS_TO_FS"`
     pub task_type: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"mybucket-1250000"`
+    /// `Bucket`; example: `"mybucket-1250000"`
     pub bucket: String,
 
-    /// `TaskPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `TaskPath`; example: `"/"`
     pub task_path: String,
 
-    /// `TotalCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TotalCapacity`; example: `60`
     pub total_capacity: u64,
 
-    /// `FinishedCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `104857600`
+    /// `FinishedCapacity`; example: `104857600`
     pub finished_capacity: u64,
 
-    /// `TaskCreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T12:00:00+08:00"`
+    /// `TaskCreateTime`, an ISO 8601 timestamp; example: `"2022-01-01T12:00:00+08:00"`
     pub task_create_time: String,
 
-    /// `TaskStartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T12:00:00+08:00"`
+    /// `TaskStartTime`, an ISO 8601 timestamp; example: `"2022-01-01T12:00:00+08:00"`
     pub task_start_time: Option<String>,
 
-    /// `TaskEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T12:00:00+08:00"`
+    /// `TaskEndTime`, an ISO 8601 timestamp; example: `"2022-01-01T12:00:00+08:00"`
     pub task_end_time: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `TaskStatus`; example: `"RUNNING"`
     pub task_status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"x_task_123456"`
+    /// `TaskId`; example: `"x_task_123456"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"mytest_download"`
+    /// `TaskName`; example: `"mytest_download"`
     pub task_name: String,
 
-    /// `TaskFailMsg`: a string.
-    ///
-    /// Example: `"exceed_limit"`
+    /// `TaskFailMsg`; example: `"exceed_limit"`
     pub task_fail_msg: String,
 
-    /// `TotalFileNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalFileNumber`; example: `100`
     pub total_file_number: u64,
 
-    /// `FinishedFileNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FinishedFileNumber`; example: `30`
     pub finished_file_number: u64,
 
-    /// `TextLocation`: a string.
-    ///
-    /// Example: `"http://xxxddd"`
+    /// `TextLocation`; example: `"http://xxxddd"`
     pub text_location: String,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"MSP_AFM"`
+    /// `RepositoryType`; example: `"MSP_AFM"`
     pub repository_type: String,
 
-    /// `EnableDataFlowSubPath`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDataFlowSubPath`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_data_flow_sub_path: Option<bool>,
 
-    /// `DataFlowSubPath`: a string.
-    ///
-    /// Example: `"down/"`
+    /// `DataFlowSubPath`; example: `"down/"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub data_flow_sub_path: Option<String>,
 
-    /// `EnableCustomDestPath`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCustomDestPath`; example: `true`
     pub enable_custom_dest_path: Option<bool>,
 
-    /// `CustomDestPath`: a string.
-    ///
-    /// Example: `"test/"`
+    /// `CustomDestPath`; example: `"test/"`
     pub custom_dest_path: Option<String>,
 
-    /// `IsTaskPathAbsolute`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTaskPathAbsolute`; example: `false`
     pub is_task_path_absolute: Option<bool>,
 
-    /// `OutputBucket`: a string.
-    ///
-    /// Example: `"mybucket-1250000"`
+    /// `OutputBucket`; example: `"mybucket-1250000"`
     pub output_bucket: Option<String>,
 
-    /// `OutputPrefix`: a string.
-    ///
-    /// Example: `"a/"`
+    /// `OutputPrefix`; example: `"a/"`
     pub output_prefix: Option<String>,
 
-    /// `EnableCustomSrcPath`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCustomSrcPath`; example: `false`
     pub enable_custom_src_path: Option<bool>,
 
-    /// `CustomSrcPath`: a string.
-    ///
-    /// Example: `"b/"`
+    /// `CustomSrcPath`; example: `"b/"`
     pub custom_src_path: Option<String>,
 }
 
@@ -348,33 +239,22 @@ pub struct DataRepositoryTaskAttribute {
 /// Returned in the output of [`DescribeLoadTask`](super::DescribeLoadTask) and [`ListLoadTasks`](super::ListLoadTasks).
 #[tc_model]
 pub struct DistributedLoadAttrs {
-    /// `LoadType`: a string.
-    ///
-    /// Example: `"LoadByList"`
+    /// `LoadType`; example: `"LoadByList"`
     pub load_type: String,
 
-    /// `SkipIfExists`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SkipIfExists`, always sent in responses; example: `true`
     pub skip_if_exists: Option<bool>,
 
-    /// `LoadByPath`: a string.
-    ///
-    /// Example: `"/goosefs_path/"`
+    /// `LoadByPath`; example: `"/goosefs_path/"`
     pub load_by_path: Option<String>,
 
-    /// `LoadByList`: a string.
+    /// `LoadByList`
     pub load_by_list: Option<String>,
 
-    /// `Replica`: a string.
-    ///
-    /// Example: `"SingleReplica"`
+    /// `Replica`; example: `"SingleReplica"`
     pub replica: Option<String>,
 
-    /// `MetadataSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MetadataSync`; example: `true`
     pub metadata_sync: Option<bool>,
 }
 
@@ -384,29 +264,19 @@ pub struct DistributedLoadAttrs {
 /// Returned in the output of [`DescribePolicyRule`](super::DescribePolicyRule).
 #[tc_model]
 pub struct ExecutePeriodAttribute {
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `PeriodType`; example: `"DAY"`
     pub period_type: Option<String>,
 
-    /// `StartWeekday`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartWeekday`; example: `0`
     pub start_weekday: Option<u64>,
 
-    /// `StartDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartDate`; example: `0`
     pub start_date: Option<u64>,
 
-    /// `StartMinute`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartMinute`; example: `0`
     pub start_minute: Option<u64>,
 
-    /// `StartHour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StartHour`; example: `2`
     pub start_hour: Option<u64>,
 }
 
@@ -416,22 +286,16 @@ pub struct ExecutePeriodAttribute {
 /// Returned in the output of [`DescribePolicyRule`](super::DescribePolicyRule).
 #[tc_model]
 pub struct ExecutionPlan {
-    /// `ExecuteMode`: a string.
-    ///
-    /// Example: `"periodic"`
+    /// `ExecuteMode`; example: `"periodic"`
     pub execute_mode: Option<String>,
 
-    /// `ExecuteAt`: a string.
-    ///
-    /// Example: `"2026-08-14 15:55"`
+    /// `ExecuteAt`; example: `"2026-08-14 15:55"`
     pub execute_at: Option<String>,
 
-    /// `ExecutePeriod`: an [`ExecutePeriodAttribute`].
+    /// `ExecutePeriod`
     pub execute_period: Option<ExecutePeriodAttribute>,
 
-    /// `WaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `WaitTime`; example: `12`
     pub wait_time: Option<i64>,
 }
 
@@ -441,63 +305,43 @@ pub struct ExecutionPlan {
 #[doc(alias = "FSAttribute")]
 #[tc_model]
 pub struct FsAttribute {
-    /// `Type`: a string.
-    ///
-    /// Example: `"goosefsx"`
+    /// `Type`; example: `"goosefsx"`
     pub r#type: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x_c60_r3c4fa1f"`
+    /// `FileSystemId`; example: `"x_c60_r3c4fa1f"`
     pub file_system_id: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T12:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-01-01T12:00:00+08:00"`
     pub create_time: String,
 
-    /// `GooseFSxAttribute`: a [`GooseFSxAttribute`].
+    /// `GooseFSxAttribute`
     pub goose_f_sx_attribute: GooseFSxAttribute,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ai_fs"`
+    /// `Name`; example: `"ai_fs"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"our test fs"`
+    /// `Description`; example: `"our test fs"`
     pub description: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-a1b2c3d4"`
+    /// `VpcId`; example: `"vpc-a1b2c3d4"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-m1n1g1h1"`
+    /// `SubnetId`; example: `"subnet-m1n1g1h1"`
     pub subnet_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Vec<Tag>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T12:00:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-01-01T12:00:00+08:00"`
     pub modify_time: String,
 
-    /// `ChargeAttribute`: a [`ChargeAttribute`].
+    /// `ChargeAttribute`
     pub charge_attribute: ChargeAttribute,
 }
 
@@ -506,72 +350,43 @@ pub struct FsAttribute {
 /// Returned in the output of [`DescribeFilesets`](super::DescribeFilesets).
 #[tc_model]
 pub struct FilesetInfo {
-    /// `FsetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fset_123000"`
+    /// `FsetId`, always sent in responses; example: `"fset_123000"`
     pub fset_id: Option<String>,
 
-    /// `FsetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"myfset"`
+    /// `FsetName`, always sent in responses; example: `"myfset"`
     pub fset_name: Option<String>,
 
-    /// `FsetDir`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"myfset/fset_001"`
+    /// `FsetDir`, always sent in responses; example: `"myfset/fset_001"`
     pub fset_dir: Option<String>,
 
-    /// `QuotaSizeLimit`: a string.
-    ///
-    /// Example: `"100G"`
+    /// `QuotaSizeLimit`; example: `"100G"`
     pub quota_size_limit: Option<String>,
 
-    /// `QuotaSizeUsed`: a string.
-    ///
-    /// Example: `"1024K"`
+    /// `QuotaSizeUsed`; example: `"1024K"`
     pub quota_size_used: Option<String>,
 
-    /// `QuotaSizeUsedPercent`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `QuotaSizeUsedPercent`; example: `"10%"`
     pub quota_size_used_percent: Option<String>,
 
-    /// `QuotaFilesLimit`: a string.
-    ///
-    /// Example: `"1000000"`
+    /// `QuotaFilesLimit`; example: `"1000000"`
     pub quota_files_limit: Option<String>,
 
-    /// `QuotaFilesUsed`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `QuotaFilesUsed`; example: `"1000"`
     pub quota_files_used: Option<String>,
 
-    /// `QuotaFilesUsedPercent`: a string.
-    ///
-    /// Example: `"5%"`
+    /// `QuotaFilesUsedPercent`; example: `"5%"`
     pub quota_files_used_percent: Option<String>,
 
-    /// `AuditState`: a string.
-    ///
-    /// Example: `"enable/disable"`
+    /// `AuditState`; example: `"enable/disable"`
     pub audit_state: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-04-08T19:38:54+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-04-08T19:38:54+08:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-04-29T15:20:23+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2025-04-29T15:20:23+08:00"`
     pub modify_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 }
 
@@ -580,20 +395,16 @@ pub struct FilesetInfo {
 /// Returned in the output of [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct GooseFSxAttribute {
-    /// `Model`: a string.
-    ///
-    /// Example: `"C60"`
+    /// `Model`; example: `"C60"`
     pub model: String,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4608`
+    /// `Capacity`; example: `4608`
     pub capacity: u64,
 
-    /// `MappedBucketList`: a list of [`MappedBucket`] objects.
+    /// `MappedBucketList`
     pub mapped_bucket_list: Vec<MappedBucket>,
 
-    /// `ClientManagerNodeList`: a list of [`ClientClusterManagerNodeInfo`] objects.
+    /// `ClientManagerNodeList`
     pub client_manager_node_list: Vec<ClientClusterManagerNodeInfo>,
 }
 
@@ -602,17 +413,13 @@ pub struct GooseFSxAttribute {
 /// Sent in the input of [`CreateFileSystem`](super::CreateFileSystem).
 #[tc_model]
 pub struct GooseFSxBuildElement {
-    /// `Model`: a string.
-    ///
-    /// Example: `"C60"`
+    /// `Model`; example: `"C60"`
     pub model: String,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4608`
+    /// `Capacity`; example: `4608`
     pub capacity: u64,
 
-    /// `MappedBucketList`: a list of [`MappedBucket`] objects.
+    /// `MappedBucketList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -624,29 +431,19 @@ pub struct GooseFSxBuildElement {
 /// Sent in the input of [`BatchAddClientNodes`](super::BatchAddClientNodes) and [`BatchDeleteClientNodes`](super::BatchDeleteClientNodes).
 #[tc_model]
 pub struct LinuxNodeAttribute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-m1r9uwdp"`
+    /// `InstanceId`; example: `"ins-m1r9uwdp"`
     pub instance_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5ke3uoww"`
+    /// `VpcId`; example: `"vpc-5ke3uoww"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-ihijdp5h"`
+    /// `SubnetId`; example: `"subnet-ihijdp5h"`
     pub subnet_id: Option<String>,
 
-    /// `LinuxClientNodeIp`: a string.
-    ///
-    /// Example: `"10.0.1.2"`
+    /// `LinuxClientNodeIp`; example: `"10.0.1.2"`
     pub linux_client_node_ip: Option<String>,
 
-    /// `MountPoint`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `MountPoint`; example: `"/test"`
     pub mount_point: Option<String>,
 }
 
@@ -656,30 +453,19 @@ pub struct LinuxNodeAttribute {
 /// Returned in the output of [`DescribeLoadTask`](super::DescribeLoadTask) and [`ListLoadTasks`](super::ListLoadTasks).
 #[tc_model]
 pub struct LoadDataAttrs {
-    /// `LoadType`: a string.
-    ///
-    /// Example: `"LoadByPath"`
+    /// `LoadType`; example: `"LoadByPath"`
     pub load_type: String,
 
-    /// `SkipIfExists`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SkipIfExists`, always sent in responses; example: `true`
     pub skip_if_exists: Option<bool>,
 
-    /// `LoadByPath`: a string.
-    ///
-    /// Example: `"/cosn1/test/vdbench/testfile/read/1g/testdir1/vdb.1_1.dir/"`
+    /// `LoadByPath`; example: `"/cosn1/test/vdbench/testfile/read/1g/testdir1/vdb.1_1.dir/"`
     pub load_by_path: Option<String>,
 
-    /// `LoadByList`: a string.
-    ///
-    /// Example: `"cos://bucket-appid/"`
+    /// `LoadByList`; example: `"cos://bucket-appid/"`
     pub load_by_list: Option<String>,
 
-    /// `Replica`: a string.
-    ///
-    /// Example: `"SpecificReplica"`
+    /// `Replica`; example: `"SpecificReplica"`
     pub replica: Option<String>,
 }
 
@@ -688,61 +474,43 @@ pub struct LoadDataAttrs {
 /// Returned in the output of [`DescribeLoadTask`](super::DescribeLoadTask) and [`ListLoadTasks`](super::ListLoadTasks).
 #[tc_model]
 pub struct LoadTaskAttrs {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"dd4bf5c2-24dd-45ea-b4c7-01539edd0227"`
+    /// `TaskId`; example: `"dd4bf5c2-24dd-45ea-b4c7-01539edd0227"`
     pub task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"DistributedLoad"`
+    /// `TaskType`; example: `"DistributedLoad"`
     pub task_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"priority为0（小于最小值）测试"`
+    /// `Description`; example: `"priority为0（小于最小值）测试"`
     pub description: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `666`
+    /// `Priority`; example: `666`
     pub priority: u64,
 
-    /// `MetadataLoadAttrs`: a [`MetadataLoadAttrs`].
+    /// `MetadataLoadAttrs`
     pub metadata_load_attrs: Option<MetadataLoadAttrs>,
 
-    /// `DistributedLoadAttrs`: a [`DistributedLoadAttrs`].
+    /// `DistributedLoadAttrs`
     pub distributed_load_attrs: Option<DistributedLoadAttrs>,
 
-    /// `LoadDataAttrs`: a [`LoadDataAttrs`].
+    /// `LoadDataAttrs`
     pub load_data_attrs: Option<LoadDataAttrs>,
 
-    /// `ReportPath`: a string.
-    ///
-    /// Example: `"cos://**********-bj-**********/report/"`
+    /// `ReportPath`; example: `"cos://**********-bj-**********/report/"`
     pub report_path: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `State`; example: `"Running"`
     pub state: String,
 
-    /// `TaskMessage`: a string.
+    /// `TaskMessage`
     pub task_message: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-12T10:20:57+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-01-12T10:20:57+08:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-12T10:27:56+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2026-01-12T10:27:56+08:00"`
     pub modify_time: String,
 
-    /// `Requester`: a string.
-    ///
-    /// Example: `"10001*******"`
+    /// `Requester`; example: `"10001*******"`
     pub requester: String,
 }
 
@@ -751,33 +519,25 @@ pub struct LoadTaskAttrs {
 /// Sent in the input of [`CreateLoadTask`](super::CreateLoadTask).
 #[tc_model]
 pub struct LoadTaskCreationAttrs {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"DistributedLoad"`
+    /// `TaskType`; example: `"DistributedLoad"`
     pub task_type: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `666`
+    /// `Priority`; example: `666`
     pub priority: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Description`; example: `"hello"`
     pub description: Option<String>,
 
-    /// `MetadataLoadAttrs`: a [`MetadataLoadAttrs`].
+    /// `MetadataLoadAttrs`
     pub metadata_load_attrs: Option<MetadataLoadAttrs>,
 
-    /// `DistributedLoadAttrs`: a [`DistributedLoadAttrs`].
+    /// `DistributedLoadAttrs`
     pub distributed_load_attrs: Option<DistributedLoadAttrs>,
 
-    /// `ReportPath`: a string.
-    ///
-    /// Example: `"cos://**********-nj-**********/test.txt"`
+    /// `ReportPath`; example: `"cos://**********-nj-**********/test.txt"`
     pub report_path: Option<String>,
 
-    /// `LoadDataAttrs`: a [`LoadDataAttrs`].
+    /// `LoadDataAttrs`
     pub load_data_attrs: Option<LoadDataAttrs>,
 }
 
@@ -787,24 +547,16 @@ pub struct LoadTaskCreationAttrs {
 /// Returned in the output of [`DescribePolicyRule`](super::DescribePolicyRule).
 #[tc_model]
 pub struct ManifestAttr {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"go******-**-df-*e****-**********"`
+    /// `Bucket`; example: `"go******-**-df-*e****-**********"`
     pub bucket: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"/********_test/policy_test"`
+    /// `Prefix`; example: `"/********_test/policy_test"`
     pub prefix: Option<String>,
 
-    /// `Attributes`: a list of strings.
-    ///
-    /// Example: `["FILE_SIZE"]`
+    /// `Attributes`; example: `["FILE_SIZE"]`
     pub attributes: Option<Vec<String>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 }
 
@@ -814,52 +566,31 @@ pub struct ManifestAttr {
 /// Returned in the output of [`DescribeFileSystemBuckets`](super::DescribeFileSystemBuckets) and [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct MappedBucket {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"mybucket-1250000"`
+    /// `BucketName`; example: `"mybucket-1250000"`
     pub bucket_name: String,
 
-    /// `FileSystemPath`: a string.
-    ///
-    /// Example: `"/goosefs_data"`
+    /// `FileSystemPath`; example: `"/goosefs_data"`
     pub file_system_path: String,
 
-    /// `DataRepositoryTaskAutoStrategy`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["AutoImportData","AutoImportMeta"]`
+    /// `DataRepositoryTaskAutoStrategy`, always sent in responses; example: `["AutoImportData","AutoImportMeta"]`
     pub data_repository_task_auto_strategy: Option<Vec<String>>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"x-rule-1"`
+    /// `RuleId`, always sent in responses; example: `"x-rule-1"`
     pub rule_id: Option<String>,
 
-    /// `RuleDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this rule is for picture bucket"`
+    /// `RuleDescription`, always sent in responses; example: `"this rule is for picture bucket"`
     pub rule_description: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `AccelerateFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AccelerateFlag`; example: `false`
     pub accelerate_flag: Option<bool>,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `BucketRegion`; example: `"ap-shanghai"`
     pub bucket_region: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"172.0.1.16"`
+    /// `Endpoint`; example: `"172.0.1.16"`
     pub endpoint: Option<String>,
 }
 
@@ -869,23 +600,16 @@ pub struct MappedBucket {
 /// Returned in the output of [`DescribeLoadTask`](super::DescribeLoadTask) and [`ListLoadTasks`](super::ListLoadTasks).
 #[tc_model]
 pub struct MetadataLoadAttrs {
-    /// `LoadType`: a string.
-    ///
-    /// Example: `"LoadByList"`
+    /// `LoadType`; example: `"LoadByList"`
     pub load_type: String,
 
-    /// `SkipIfExists`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SkipIfExists`, always sent in responses; example: `true`
     pub skip_if_exists: Option<bool>,
 
-    /// `LoadByPath`: a string.
-    ///
-    /// Example: `"/goosefs_path/"`
+    /// `LoadByPath`; example: `"/goosefs_path/"`
     pub load_by_path: Option<String>,
 
-    /// `LoadByList`: a string.
+    /// `LoadByList`
     pub load_by_list: Option<String>,
 }
 
@@ -894,10 +618,10 @@ pub struct MetadataLoadAttrs {
 /// Returned in the output of [`DescribeClientNodes`](super::DescribeClientNodes).
 #[tc_model]
 pub struct MountPointEntry {
-    /// `StorageFileSystemId`: a string.
+    /// `StorageFileSystemId`
     pub storage_file_system_id: Option<String>,
 
-    /// `MountDir`: a string.
+    /// `MountDir`
     pub mount_dir: Option<String>,
 }
 
@@ -907,19 +631,13 @@ pub struct MountPointEntry {
 /// Returned in the output of [`DescribePolicyRule`](super::DescribePolicyRule).
 #[tc_model]
 pub struct PolicyRuleOperator {
-    /// `Key`: a string.
-    ///
-    /// Example: `"FILE_SIZE"`
+    /// `Key`; example: `"FILE_SIZE"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `">"`
+    /// `Operator`; example: `">"`
     pub operator: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1048576"`
+    /// `Value`; example: `"1048576"`
     pub value: Option<String>,
 }
 
@@ -928,48 +646,34 @@ pub struct PolicyRuleOperator {
 /// Returned in the output of [`DescribePolicyRule`](super::DescribePolicyRule).
 #[tc_model]
 pub struct PolicyRuleTaskAttribute {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1786343788516"`
+    /// `RuleId`; example: `"1786343788516"`
     pub rule_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"policy_two"`
+    /// `Name`; example: `"policy_two"`
     pub name: Option<String>,
 
-    /// `ScanDir`: a string.
-    ///
-    /// Example: `"/policy_scan/policy_two"`
+    /// `ScanDir`; example: `"/policy_scan/policy_two"`
     pub scan_dir: String,
 
-    /// `Execution`: an [`ExecutionPlan`].
+    /// `Execution`
     pub execution: Option<ExecutionPlan>,
 
-    /// `PolicyRuleSet`: a list of [`PolicyRuleOperator`] objects.
+    /// `PolicyRuleSet`
     pub policy_rule_set: Option<Vec<PolicyRuleOperator>>,
 
-    /// `EnableManifest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableManifest`; example: `true`
     pub enable_manifest: Option<bool>,
 
-    /// `Manifest`: a [`ManifestAttr`].
+    /// `Manifest`
     pub manifest: Option<ManifestAttr>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-10T14:36:28+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-08-10T14:36:28+08:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-10T14:36:28+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2026-08-10T14:36:28+08:00"`
     pub modify_time: Option<String>,
 }
 
@@ -978,14 +682,10 @@ pub struct PolicyRuleTaskAttribute {
 /// Returned in the output of [`DescribeClusterRoleToken`](super::DescribeClusterRoleToken).
 #[tc_model]
 pub struct RoleToken {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `RoleName`; example: `"test"`
     pub role_name: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"MTY4ODQ2NTA1NF84MzM2X2E3ZWFmMDVmLWI0MzMtNGE2Yi1iOWU2LTZiZDY5OTYwXXXXXX=="`
+    /// `Token`; example: `"MTY4ODQ2NTA1NF84MzM2X2E3ZWFmMDVmLWI0MzMtNGE2Yi1iOWU2LTZiZDY5OTYwXXXXXX=="`
     pub token: String,
 }
 
@@ -994,37 +694,25 @@ pub struct RoleToken {
 /// Returned in the output of [`DescribePolicyRuleExecuteRecord`](super::DescribePolicyRuleExecuteRecord).
 #[tc_model]
 pub struct RuleExecuteAttribute {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1786344004715"`
+    /// `RecordId`; example: `"1786344004715"`
     pub record_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-10T14:40:07+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-08-10T14:40:07+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-10T14:40:08+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-08-10T14:40:08+08:00"`
     pub end_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `788`
+    /// `Capacity`; example: `788`
     pub capacity: Option<u64>,
 
-    /// `FileCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `167183`
+    /// `FileCount`; example: `167183`
     pub file_count: Option<u64>,
 
-    /// `ManifestUrl`: a string.
+    /// `ManifestUrl`
     pub manifest_url: Option<String>,
 }
 
@@ -1034,31 +722,20 @@ pub struct RuleExecuteAttribute {
 /// Returned in the output of [`QueryCrossVpcSubnetSupportForClientNode`](super::QueryCrossVpcSubnetSupportForClientNode).
 #[tc_model]
 pub struct SubnetInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-a1b2c3d4"`
+    /// `VpcId`; example: `"vpc-a1b2c3d4"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-a1b2c3d4"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-a1b2c3d4"`
     pub subnet_id: Option<String>,
 
-    /// `UsedCluster`: a string.
-    ///
-    /// Example: `"All"`
+    /// `UsedCluster`; example: `"All"`
     pub used_cluster: Option<String>,
 
-    /// `CIDR`: a string.
-    ///
-    /// Example: `"172.21.160.0/20"`
+    /// `CIDR`; example: `"172.21.160.0/20"`
     #[tc(rename = "CIDR")]
     pub cidr: Option<String>,
 
-    /// `IsDirectConnect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDirectConnect`; example: `false`
     pub is_direct_connect: Option<bool>,
 }
 
@@ -1068,13 +745,9 @@ pub struct SubnetInfo {
 /// Returned in the output of [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"usage"`
+    /// `Key`; example: `"usage"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Value`; example: `"production"`
     pub value: String,
 }

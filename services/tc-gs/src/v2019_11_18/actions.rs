@@ -7,39 +7,41 @@ use super::models;
 /// The `BackUpAndroidInstance` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`BackUpAndroidInstanceResponse`].
-/// The codes it documents are in [`BackUpAndroidInstanceError`](super::errors::BackUpAndroidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=BackUpAndroidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "BackUpAndroidInstance",
     output = BackUpAndroidInstanceResponse,
-    error = super::errors::BackUpAndroidInstanceError
+    error = super::errors::GsErrorCode
 )]
 pub struct BackUpAndroidInstance {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-1a2b3c4d"`
+    /// `AndroidInstanceId`; example: `"cai-1a2b3c4d"`
     pub android_instance_id: String,
 
-    /// `Includes`: a list of strings.
-    ///
-    /// Example: `["/data/tmp/"]`
+    /// `Includes`; example: `["/data/tmp/"]`
     pub includes: Option<Vec<String>>,
 
-    /// `Excludes`: a list of strings.
-    ///
-    /// Example: `["/data/tmp/"]`
+    /// `Excludes`; example: `["/data/tmp/"]`
     pub excludes: Option<Vec<String>>,
 }
 
 /// What a successful [`BackUpAndroidInstance`] call returns.
 #[tc_model]
 pub struct BackUpAndroidInstanceResponse {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"backup-1a2b"`
+    /// `BackupId`; example: `"backup-1a2b"`
     pub backup_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,56 +51,54 @@ pub struct BackUpAndroidInstanceResponse {
 /// The `BackUpAndroidInstanceToStorage` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`BackUpAndroidInstanceToStorageResponse`].
-/// The codes it documents are in [`BackUpAndroidInstanceToStorageError`](super::errors::BackUpAndroidInstanceToStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=BackUpAndroidInstanceToStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "BackUpAndroidInstanceToStorage",
     output = BackUpAndroidInstanceToStorageResponse,
-    error = super::errors::BackUpAndroidInstanceToStorageError
+    error = super::errors::GsErrorCode
 )]
 pub struct BackUpAndroidInstanceToStorage {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `StorageType`; example: `"COS"`
     pub storage_type: String,
 
-    /// `ObjectKey`: a string.
-    ///
-    /// Example: `"dir/file"`
+    /// `ObjectKey`; example: `"dir/file"`
     pub object_key: String,
 
-    /// `Includes`: a list of strings.
-    ///
-    /// Example: `["/data/data/misc/*.prop"]`
+    /// `Includes`; example: `["/data/data/misc/*.prop"]`
     pub includes: Option<Vec<String>>,
 
-    /// `Excludes`: a list of strings.
-    ///
-    /// Example: `["/data/media/*"]`
+    /// `Excludes`; example: `["/data/media/*"]`
     pub excludes: Option<Vec<String>>,
 
-    /// `COSOptions`: a [`CosOptions`](super::models::CosOptions).
+    /// `COSOptions`
     #[tc(rename = "COSOptions")]
     pub cos_options: Option<models::CosOptions>,
 
-    /// `S3Options`: a [`S3Options`](super::models::S3Options).
+    /// `S3Options`
     pub s3_options: Option<models::S3Options>,
 }
 
 /// What a successful [`BackUpAndroidInstanceToStorage`] call returns.
 #[tc_model]
 pub struct BackUpAndroidInstanceToStorageResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abcd-1234"`
+    /// `TaskId`; example: `"abcd-1234"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -108,32 +108,38 @@ pub struct BackUpAndroidInstanceToStorageResponse {
 /// The `CleanAndroidInstancesAppData` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CleanAndroidInstancesAppDataResponse`].
-/// The codes it documents are in [`CleanAndroidInstancesAppDataError`](super::errors::CleanAndroidInstancesAppDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CleanAndroidInstancesAppData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CleanAndroidInstancesAppData",
     output = CleanAndroidInstancesAppDataResponse,
-    error = super::errors::CleanAndroidInstancesAppDataError
+    error = super::errors::GsErrorCode
 )]
 pub struct CleanAndroidInstancesAppData {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent.abc"`
+    /// `PackageName`; example: `"com.tencent.abc"`
     pub package_name: String,
 }
 
 /// What a successful [`CleanAndroidInstancesAppData`] call returns.
 #[tc_model]
 pub struct CleanAndroidInstancesAppDataResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -143,39 +149,39 @@ pub struct CleanAndroidInstancesAppDataResponse {
 /// The `ConnectAndroidInstance` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ConnectAndroidInstanceResponse`].
-/// The codes it documents are in [`ConnectAndroidInstanceError`](super::errors::ConnectAndroidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ConnectAndroidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoIdle`](super::errors::GsErrorCode::ResourceNotFoundNoIdle)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ConnectAndroidInstance",
     output = ConnectAndroidInstanceResponse,
-    error = super::errors::ConnectAndroidInstanceError
+    error = super::errors::GsErrorCode
 )]
 pub struct ConnectAndroidInstance {
-    /// `ClientSession`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `ClientSession`; example: `"e30="`
     pub client_session: String,
 
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIp`; example: `"125.127.178.228"`
     pub user_ip: String,
 }
 
 /// What a successful [`ConnectAndroidInstance`] call returns.
 #[tc_model]
 pub struct ConnectAndroidInstanceResponse {
-    /// `ServerSession`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `ServerSession`; example: `"e30="`
     pub server_session: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,44 +191,44 @@ pub struct ConnectAndroidInstanceResponse {
 /// The `CopyAndroidInstance` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CopyAndroidInstanceResponse`].
-/// The codes it documents are in [`CopyAndroidInstanceError`](super::errors::CopyAndroidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CopyAndroidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CopyAndroidInstance",
     output = CopyAndroidInstanceResponse,
-    error = super::errors::CopyAndroidInstanceError
+    error = super::errors::GsErrorCode
 )]
 pub struct CopyAndroidInstance {
-    /// `SourceAndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-1234abcd"`
+    /// `SourceAndroidInstanceId`; example: `"cai-1234abcd"`
     pub source_android_instance_id: String,
 
-    /// `TargetAndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `TargetAndroidInstanceId`; example: `"cai-abcd1234"`
     pub target_android_instance_id: String,
 
-    /// `Includes`: a list of strings.
-    ///
-    /// Example: `["/data/data/misc/*.prop"]`
+    /// `Includes`; example: `["/data/data/misc/*.prop"]`
     pub includes: Option<Vec<String>>,
 
-    /// `Excludes`: a list of strings.
-    ///
-    /// Example: `["/data/media/*"]`
+    /// `Excludes`; example: `["/data/media/*"]`
     pub excludes: Option<Vec<String>>,
 }
 
 /// What a successful [`CopyAndroidInstance`] call returns.
 #[tc_model]
 pub struct CopyAndroidInstanceResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6a440fe6-1261-4036-b18f-5f861820640a"`
+    /// `TaskId`; example: `"6a440fe6-1261-4036-b18f-5f861820640a"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -232,39 +238,39 @@ pub struct CopyAndroidInstanceResponse {
 /// The `CreateAndroidApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidAppResponse`].
-/// The codes it documents are in [`CreateAndroidAppError`](super::errors::CreateAndroidAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationCreateFail`](super::errors::GsErrorCode::FailedOperationApplicationCreateFail)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.ApplicationLimitExceeded`](super::errors::GsErrorCode::OperationDeniedApplicationLimitExceeded)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidApp",
     output = CreateAndroidAppResponse,
-    error = super::errors::CreateAndroidAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidApp {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试App"`
+    /// `Name`; example: `"测试App"`
     pub name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `AppMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AppMode`; example: `"NORMAL"`
     pub app_mode: Option<String>,
 }
 
 /// What a successful [`CreateAndroidApp`] call returns.
 #[tc_model]
 pub struct CreateAndroidAppResponse {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"apk-xxxx"`
+    /// `AndroidAppId`; example: `"apk-xxxx"`
     pub android_app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -274,49 +280,49 @@ pub struct CreateAndroidAppResponse {
 /// The `CreateAndroidAppVersion` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidAppVersionResponse`].
-/// The codes it documents are in [`CreateAndroidAppVersionError`](super::errors::CreateAndroidAppVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidAppVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`OperationDenied.VersionCreating`](super::errors::GsErrorCode::OperationDeniedVersionCreating)
+/// - [`OperationDenied.VersionLimitExceeded`](super::errors::GsErrorCode::OperationDeniedVersionLimitExceeded)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidAppVersion",
     output = CreateAndroidAppVersionResponse,
-    error = super::errors::CreateAndroidAppVersionError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidAppVersion {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"apk-xxxxx"`
+    /// `AndroidAppId`; example: `"apk-xxxxx"`
     pub android_app_id: String,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://xxxxx"`
+    /// `DownloadUrl`; example: `"https://xxxxx"`
     pub download_url: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"tar -zxvf test-1.0.X.tgz && cd test-1.0.X && ./install.sh"`
+    /// `Command`; example: `"tar -zxvf test-1.0.X.tgz && cd test-1.0.X && ./install.sh"`
     pub command: Option<String>,
 
-    /// `UninstallCommand`: a string.
-    ///
-    /// Example: `"cd test-1.0.X && ./uninstall.sh"`
+    /// `UninstallCommand`; example: `"cd test-1.0.X && ./uninstall.sh"`
     pub uninstall_command: Option<String>,
 
-    /// `CleanupMode`: a string.
-    ///
-    /// Example: `"CLEANUP_ON_UNINSTALL"`
+    /// `CleanupMode`; example: `"CLEANUP_ON_UNINSTALL"`
     pub cleanup_mode: Option<String>,
 }
 
 /// What a successful [`CreateAndroidAppVersion`] call returns.
 #[tc_model]
 pub struct CreateAndroidAppVersionResponse {
-    /// `AndroidAppVersion`: a string.
-    ///
-    /// Example: `"1704858710752307569"`
+    /// `AndroidAppVersion`; example: `"1704858710752307569"`
     pub android_app_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -326,54 +332,48 @@ pub struct CreateAndroidAppVersionResponse {
 /// The `CreateAndroidInstanceADB` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstanceADBResponse`].
-/// The codes it documents are in [`CreateAndroidInstanceADBError`](super::errors::CreateAndroidInstanceADBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstanceADB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstanceADB",
     output = CreateAndroidInstanceADBResponse,
-    error = super::errors::CreateAndroidInstanceADBError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstanceADB {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-ab123456"`
+    /// `AndroidInstanceId`; example: `"cai-ab123456"`
     pub android_instance_id: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2025-07-02T10:15:36Z"`
+    /// `ExpiredTime`; example: `"2025-07-02T10:15:36Z"`
     pub expired_time: Option<String>,
 }
 
 /// What a successful [`CreateAndroidInstanceADB`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstanceADBResponse {
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN OPENSSH PRIVATE KEY-----"`
+    /// `PrivateKey`; example: `"-----BEGIN OPENSSH PRIVATE KEY-----"`
     pub private_key: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostName`; example: `"10.0.0.1"`
     pub host_name: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `12222`
+    /// `Port`; example: `12222`
     pub port: Option<i64>,
 
-    /// `ConnectCommand`: a string.
-    ///
-    /// Example: `"ssh -i private_key.pem -p 12222 root@10.0.0.1"`
+    /// `ConnectCommand`; example: `"ssh -i private_key.pem -p 12222 root@10.0.0.1"`
     pub connect_command: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -383,48 +383,49 @@ pub struct CreateAndroidInstanceADBResponse {
 /// The `CreateAndroidInstanceAcceleratorToken` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstanceAcceleratorTokenResponse`].
-/// The codes it documents are in [`CreateAndroidInstanceAcceleratorTokenError`](super::errors::CreateAndroidInstanceAcceleratorTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstanceAcceleratorToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstanceAcceleratorToken",
     output = CreateAndroidInstanceAcceleratorTokenResponse,
-    error = super::errors::CreateAndroidInstanceAcceleratorTokenError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstanceAcceleratorToken {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-a1b2c3d4"]`
+    /// `AndroidInstanceIds`; example: `["cai-a1b2c3d4"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `UserIP`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIP`; example: `"125.127.178.228"`
     #[tc(rename = "UserIP")]
     pub user_ip: Option<String>,
 
-    /// `ExpirationDuration`: a string.
-    ///
-    /// Example: `"12h"`
+    /// `ExpirationDuration`; example: `"12h"`
     pub expiration_duration: Option<String>,
 }
 
 /// What a successful [`CreateAndroidInstanceAcceleratorToken`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstanceAcceleratorTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Token`; example: `"token"`
     pub token: String,
 
-    /// `AcceleratorInfo`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `AcceleratorInfo`; example: `"e30="`
     pub accelerator_info: String,
 
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -434,39 +435,42 @@ pub struct CreateAndroidInstanceAcceleratorTokenResponse {
 /// The `CreateAndroidInstanceImage` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstanceImageResponse`].
-/// The codes it documents are in [`CreateAndroidInstanceImageError`](super::errors::CreateAndroidInstanceImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstanceImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstanceImage",
     output = CreateAndroidInstanceImageResponse,
-    error = super::errors::CreateAndroidInstanceImageError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstanceImage {
-    /// `AndroidInstanceImageName`: a string.
-    ///
-    /// Example: `"image-abc"`
+    /// `AndroidInstanceImageName`; example: `"image-abc"`
     pub android_instance_image_name: String,
 
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `AndroidInstanceImageDescription`: a string.
-    ///
-    /// Example: `"test-image"`
+    /// `AndroidInstanceImageDescription`; example: `"test-image"`
     pub android_instance_image_description: Option<String>,
 }
 
 /// What a successful [`CreateAndroidInstanceImage`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstanceImageResponse {
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"image-abc"`
+    /// `AndroidInstanceImageId`; example: `"image-abc"`
     pub android_instance_image_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -476,30 +480,35 @@ pub struct CreateAndroidInstanceImageResponse {
 /// The `CreateAndroidInstanceLabel` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstanceLabelResponse`].
-/// The codes it documents are in [`CreateAndroidInstanceLabelError`](super::errors::CreateAndroidInstanceLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstanceLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstanceLabel",
     output = CreateAndroidInstanceLabelResponse,
-    error = super::errors::CreateAndroidInstanceLabelError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstanceLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc_test"`
+    /// `Description`; example: `"desc_test"`
     pub description: Option<String>,
 }
 
@@ -513,54 +522,46 @@ pub struct CreateAndroidInstanceLabelResponse {
 /// The `CreateAndroidInstanceSSH` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstanceSSHResponse`].
-/// The codes it documents are in [`CreateAndroidInstanceSSHError`](super::errors::CreateAndroidInstanceSSHError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstanceSSH)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstanceSSH",
     output = CreateAndroidInstanceSSHResponse,
-    error = super::errors::CreateAndroidInstanceSSHError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstanceSSH {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-123456-abc"`
+    /// `AndroidInstanceId`; example: `"cai-123456-abc"`
     pub android_instance_id: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2021-05-04T11:00:00Z"`
+    /// `ExpiredTime`; example: `"2021-05-04T11:00:00Z"`
     pub expired_time: String,
 }
 
 /// What a successful [`CreateAndroidInstanceSSH`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstanceSSHResponse {
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN OPENSSH PRIVATE KEY-----"`
+    /// `PrivateKey`; example: `"-----BEGIN OPENSSH PRIVATE KEY-----"`
     pub private_key: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostName`; example: `"10.0.0.1"`
     pub host_name: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `12222`
+    /// `Port`; example: `12222`
     pub port: Option<i64>,
 
-    /// `ConnectCommand`: a string.
-    ///
-    /// Example: `"ssh -i private_key.pem -p 12222 root@10.0.0.1"`
+    /// `ConnectCommand`; example: `"ssh -i private_key.pem -p 12222 root@10.0.0.1"`
     pub connect_command: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -570,42 +571,40 @@ pub struct CreateAndroidInstanceSSHResponse {
 /// The `CreateAndroidInstanceWebShell` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstanceWebShellResponse`].
-/// The codes it documents are in [`CreateAndroidInstanceWebShellError`](super::errors::CreateAndroidInstanceWebShellError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstanceWebShell)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstanceWebShell",
     output = CreateAndroidInstanceWebShellResponse,
-    error = super::errors::CreateAndroidInstanceWebShellError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstanceWebShell {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-123456"`
+    /// `AndroidInstanceId`; example: `"cai-123456"`
     pub android_instance_id: String,
 }
 
 /// What a successful [`CreateAndroidInstanceWebShell`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstanceWebShellResponse {
-    /// `Key`: a string.
-    ///
-    /// Example: `"e4fc61c4eb1dcca50"`
+    /// `Key`; example: `"e4fc61c4eb1dcca50"`
     pub key: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"ap-shenzhen-1.webssh.crtrcloud.com"`
+    /// `Address`; example: `"ap-shenzhen-1.webssh.crtrcloud.com"`
     pub address: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shenzhen-1"`
+    /// `Zone`; example: `"ap-shenzhen-1"`
     pub zone: Option<String>,
 
-    /// `ConnectUrl`: a string.
+    /// `ConnectUrl`
     pub connect_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -615,57 +614,49 @@ pub struct CreateAndroidInstanceWebShellResponse {
 /// The `CreateAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstancesResponse`].
-/// The codes it documents are in [`CreateAndroidInstancesError`](super::errors::CreateAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstances",
     output = CreateAndroidInstancesResponse,
-    error = super::errors::CreateAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shenzhen-1"`
+    /// `Zone`; example: `"ap-shenzhen-1"`
     pub zone: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"A3"`
+    /// `Type`; example: `"A3"`
     pub r#type: String,
 
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Number`; example: `1`
     pub number: u64,
 
-    /// `HostSerialNumbers`: a list of strings.
-    ///
-    /// Example: `["RK123"]`
+    /// `HostSerialNumbers`; example: `["RK123"]`
     pub host_serial_numbers: Option<Vec<String>>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"image-abc"`
+    /// `ImageId`; example: `"image-abc"`
     pub image_id: Option<String>,
 
-    /// `Labels`: a list of [`AndroidInstanceLabel`](super::models::AndroidInstanceLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::AndroidInstanceLabel>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"YS1"`
+    /// `Model`; example: `"YS1"`
     pub model: Option<String>,
 }
 
 /// What a successful [`CreateAndroidInstances`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstancesResponse {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ab","ef"]`
+    /// `AndroidInstanceIds`; example: `["ab","ef"]`
     pub android_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -675,35 +666,38 @@ pub struct CreateAndroidInstancesResponse {
 /// The `CreateAndroidInstancesAccessToken` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstancesAccessTokenResponse`].
-/// The codes it documents are in [`CreateAndroidInstancesAccessTokenError`](super::errors::CreateAndroidInstancesAccessTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstancesAccessToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstancesAccessToken",
     output = CreateAndroidInstancesAccessTokenResponse,
-    error = super::errors::CreateAndroidInstancesAccessTokenError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstancesAccessToken {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-a1b2c3d4"]`
+    /// `AndroidInstanceIds`; example: `["cai-a1b2c3d4"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `ExpirationDuration`: a string.
-    ///
-    /// Example: `"12h"`
+    /// `ExpirationDuration`; example: `"12h"`
     pub expiration_duration: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `Mode`; example: `"STANDARD"`
     pub mode: Option<String>,
 
-    /// `UserIP`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIP`; example: `"125.127.178.228"`
     #[tc(rename = "UserIP")]
     pub user_ip: Option<String>,
 }
@@ -711,17 +705,13 @@ pub struct CreateAndroidInstancesAccessToken {
 /// What a successful [`CreateAndroidInstancesAccessToken`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstancesAccessTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Token`; example: `"token"`
     pub token: String,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `AccessInfo`; example: `"e30="`
     pub access_info: String,
 
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -731,27 +721,36 @@ pub struct CreateAndroidInstancesAccessTokenResponse {
 /// The `CreateAndroidInstancesScreenshot` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateAndroidInstancesScreenshotResponse`].
-/// The codes it documents are in [`CreateAndroidInstancesScreenshotError`](super::errors::CreateAndroidInstancesScreenshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateAndroidInstancesScreenshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateAndroidInstancesScreenshot",
     output = CreateAndroidInstancesScreenshotResponse,
-    error = super::errors::CreateAndroidInstancesScreenshotError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateAndroidInstancesScreenshot {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 }
 
 /// What a successful [`CreateAndroidInstancesScreenshot`] call returns.
 #[tc_model]
 pub struct CreateAndroidInstancesScreenshotResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -761,75 +760,67 @@ pub struct CreateAndroidInstancesScreenshotResponse {
 /// The `CreateCosCredential` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateCosCredentialResponse`].
-/// The codes it documents are in [`CreateCosCredentialError`](super::errors::CreateCosCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateCosCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`FailedOperation.GameLockFail`](super::errors::GsErrorCode::FailedOperationGameLockFail)
+/// - [`FailedOperation.GameNotFind`](super::errors::GsErrorCode::FailedOperationGameNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`OperationDenied.VersionCreating`](super::errors::GsErrorCode::OperationDeniedVersionCreating)
+/// - [`OperationDenied.VersionLimitExceeded`](super::errors::GsErrorCode::OperationDeniedVersionLimitExceeded)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateCosCredential",
     output = CreateCosCredentialResponse,
-    error = super::errors::CreateCosCredentialError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateCosCredential {
-    /// `CosType`: a string.
-    ///
-    /// Example: `"AndroidApp"`
+    /// `CosType`; example: `"AndroidApp"`
     pub cos_type: String,
 
-    /// `AndroidAppCosInfo`: an [`AndroidAppCosInfo`](super::models::AndroidAppCosInfo).
-    ///
-    /// Example: `{"AndroidAppId":"apk-a1b2c3","FileName":"test.apk"}`
+    /// `AndroidAppCosInfo`; example: `{"AndroidAppId":"apk-a1b2c3","FileName":"test.apk"}`
     pub android_app_cos_info: Option<models::AndroidAppCosInfo>,
 
-    /// `AndroidAppFileCosInfo`: a [`FileCosInfo`](super::models::FileCosInfo).
-    ///
-    /// Example: `{"FileId":"file-a1b2c3"}`
+    /// `AndroidAppFileCosInfo`; example: `{"FileId":"file-a1b2c3"}`
     pub android_app_file_cos_info: Option<models::FileCosInfo>,
 }
 
 /// What a successful [`CreateCosCredential`] call returns.
 #[tc_model]
 pub struct CreateCosCredentialResponse {
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"\"secretid\""`
+    /// `SecretID`; example: `"\"secretid\""`
     #[tc(rename = "SecretID")]
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"\"secretkey\""`
+    /// `SecretKey`; example: `"\"secretkey\""`
     pub secret_key: String,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"\"token\""`
+    /// `SessionToken`; example: `"\"token\""`
     pub session_token: String,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"\"cos-bucket\""`
+    /// `CosBucket`; example: `"\"cos-bucket\""`
     pub cos_bucket: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `CosRegion`; example: `"\"ap-guangzhou\""`
     pub cos_region: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"\"file/test\""`
+    /// `Path`; example: `"\"file/test\""`
     pub path: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15000000`
+    /// `StartTime`; example: `15000000`
     pub start_time: i64,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15000000`
+    /// `ExpiredTime`; example: `15000000`
     pub expired_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -839,124 +830,101 @@ pub struct CreateCosCredentialResponse {
 /// The `CreateSession` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`CreateSessionResponse`].
-/// The codes it documents are in [`CreateSessionError`](super::errors::CreateSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=CreateSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.LockTimeout`](super::errors::GsErrorCode::FailedOperationLockTimeout)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`FailedOperation.SlowDown`](super::errors::GsErrorCode::FailedOperationSlowDown)
+/// - [`FailedOperation.Timeout`](super::errors::GsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TooFrequently`](super::errors::GsErrorCode::FailedOperationTooFrequently)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.Role`](super::errors::GsErrorCode::LimitExceededRole)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.NoIdle`](super::errors::GsErrorCode::ResourceNotFoundNoIdle)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
+/// - [`ResourceUnavailable.Initialization`](super::errors::GsErrorCode::ResourceUnavailableInitialization)
+/// - [`UnsupportedOperation.Stopping`](super::errors::GsErrorCode::UnsupportedOperationStopping)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "CreateSession",
     output = CreateSessionResponse,
-    error = super::errors::CreateSessionError
+    error = super::errors::GsErrorCode
 )]
 pub struct CreateSession {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"xyz789"`
+    /// `UserId`; example: `"xyz789"`
     pub user_id: String,
 
-    /// `GameId`: a string.
-    ///
-    /// Example: `"game-abcd1234"`
+    /// `GameId`; example: `"game-abcd1234"`
     pub game_id: String,
 
-    /// `GameRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `GameRegion`; example: `"ap-guangzhou"`
     pub game_region: Option<String>,
 
-    /// `GameParas`: a string.
-    ///
-    /// Example: `"StartFor=1"`
+    /// `GameParas`; example: `"StartFor=1"`
     pub game_paras: Option<String>,
 
-    /// `ClientSession`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `ClientSession`; example: `"e30="`
     pub client_session: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080p"`
+    /// `Resolution`; example: `"1080p"`
     pub resolution: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://ip:port/test.png"`
+    /// `ImageUrl`; example: `"http://ip:port/test.png"`
     pub image_url: Option<String>,
 
-    /// `SetNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SetNo`; example: `1`
     pub set_no: Option<u64>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bitrate`; example: `2`
     pub bitrate: Option<u64>,
 
-    /// `MaxBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxBitrate`; example: `4`
     pub max_bitrate: Option<u64>,
 
-    /// `MinBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinBitrate`; example: `2`
     pub min_bitrate: Option<u64>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Fps`; example: `60`
     pub fps: Option<u64>,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIp`; example: `"125.127.178.228"`
     pub user_ip: Option<String>,
 
-    /// `Optimization`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Optimization`; example: `0`
     pub optimization: Option<u64>,
 
-    /// `HostUserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `HostUserId`; example: `"abc123"`
     pub host_user_id: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Player"`
+    /// `Role`; example: `"Player"`
     pub role: Option<String>,
 
-    /// `GameContext`: a string.
-    ///
-    /// Example: `"{\"Key\": \"Value\"}"`
+    /// `GameContext`; example: `"{\"Key\": \"Value\"}"`
     pub game_context: Option<String>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"RunWithoutClient"`
+    /// `RunMode`; example: `"RunWithoutClient"`
     pub run_mode: Option<String>,
 }
 
 /// What a successful [`CreateSession`] call returns.
 #[tc_model]
 pub struct CreateSessionResponse {
-    /// `ServerSession`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `ServerSession`; example: `"e30="`
     pub server_session: String,
 
-    /// `RoleNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RoleNumber`; example: `"1"`
     pub role_number: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Player"`
+    /// `Role`; example: `"Player"`
     pub role: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -966,20 +934,25 @@ pub struct CreateSessionResponse {
 /// The `DeleteAndroidApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DeleteAndroidAppResponse`].
-/// The codes it documents are in [`DeleteAndroidAppError`](super::errors::DeleteAndroidAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DeleteAndroidApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DeleteAndroidApp",
     output = DeleteAndroidAppResponse,
-    error = super::errors::DeleteAndroidAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct DeleteAndroidApp {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"apk-xxxx"`
+    /// `AndroidAppId`; example: `"apk-xxxx"`
     pub android_app_id: String,
 }
 
@@ -993,25 +966,29 @@ pub struct DeleteAndroidAppResponse {
 /// The `DeleteAndroidAppVersion` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DeleteAndroidAppVersionResponse`].
-/// The codes it documents are in [`DeleteAndroidAppVersionError`](super::errors::DeleteAndroidAppVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DeleteAndroidAppVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`OperationDenied.VersionCreating`](super::errors::GsErrorCode::OperationDeniedVersionCreating)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DeleteAndroidAppVersion",
     output = DeleteAndroidAppVersionResponse,
-    error = super::errors::DeleteAndroidAppVersionError
+    error = super::errors::GsErrorCode
 )]
 pub struct DeleteAndroidAppVersion {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"\"apk-a1b2c3\""`
+    /// `AndroidAppId`; example: `"\"apk-a1b2c3\""`
     pub android_app_id: String,
 
-    /// `AndroidAppVersion`: a string.
-    ///
-    /// Example: `"\"ver-a1b2c3\""`
+    /// `AndroidAppVersion`; example: `"\"ver-a1b2c3\""`
     pub android_app_version: String,
 }
 
@@ -1025,37 +1002,41 @@ pub struct DeleteAndroidAppVersionResponse {
 /// The `DeleteAndroidInstanceBackupFiles` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DeleteAndroidInstanceBackupFilesResponse`].
-/// The codes it documents are in [`DeleteAndroidInstanceBackupFilesError`](super::errors::DeleteAndroidInstanceBackupFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DeleteAndroidInstanceBackupFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DeleteAndroidInstanceBackupFiles",
     output = DeleteAndroidInstanceBackupFilesResponse,
-    error = super::errors::DeleteAndroidInstanceBackupFilesError
+    error = super::errors::GsErrorCode
 )]
 pub struct DeleteAndroidInstanceBackupFiles {
-    /// `ObjectKeys`: a list of strings.
-    ///
-    /// Example: `["/dir/test_file"]`
+    /// `ObjectKeys`; example: `["/dir/test_file"]`
     pub object_keys: Vec<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"S3"`
+    /// `StorageType`; example: `"S3"`
     pub storage_type: String,
 
-    /// `COSOptions`: a [`CosOptions`](super::models::CosOptions).
+    /// `COSOptions`
     #[tc(rename = "COSOptions")]
     pub cos_options: Option<models::CosOptions>,
 
-    /// `S3Options`: a [`S3Options`](super::models::S3Options).
+    /// `S3Options`
     pub s3_options: Option<models::S3Options>,
 
-    /// `AndroidInstanceZone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `AndroidInstanceZone`; example: `"ap-beijing-1"`
     pub android_instance_zone: Option<String>,
 }
 
@@ -1069,20 +1050,28 @@ pub struct DeleteAndroidInstanceBackupFilesResponse {
 /// The `DeleteAndroidInstanceBackups` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DeleteAndroidInstanceBackupsResponse`].
-/// The codes it documents are in [`DeleteAndroidInstanceBackupsError`](super::errors::DeleteAndroidInstanceBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DeleteAndroidInstanceBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DeleteAndroidInstanceBackups",
     output = DeleteAndroidInstanceBackupsResponse,
-    error = super::errors::DeleteAndroidInstanceBackupsError
+    error = super::errors::GsErrorCode
 )]
 pub struct DeleteAndroidInstanceBackups {
-    /// `BackupIds`: a list of strings.
-    ///
-    /// Example: `["backup-1a2b"]`
+    /// `BackupIds`; example: `["backup-1a2b"]`
     pub backup_ids: Vec<String>,
 }
 
@@ -1096,20 +1085,29 @@ pub struct DeleteAndroidInstanceBackupsResponse {
 /// The `DeleteAndroidInstanceImages` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DeleteAndroidInstanceImagesResponse`].
-/// The codes it documents are in [`DeleteAndroidInstanceImagesError`](super::errors::DeleteAndroidInstanceImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DeleteAndroidInstanceImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DeleteAndroidInstanceImages",
     output = DeleteAndroidInstanceImagesResponse,
-    error = super::errors::DeleteAndroidInstanceImagesError
+    error = super::errors::GsErrorCode
 )]
 pub struct DeleteAndroidInstanceImages {
-    /// `AndroidInstanceImageIds`: a list of strings.
-    ///
-    /// Example: `["image-0gbwwopx"]`
+    /// `AndroidInstanceImageIds`; example: `["image-0gbwwopx"]`
     pub android_instance_image_ids: Vec<String>,
 }
 
@@ -1123,25 +1121,32 @@ pub struct DeleteAndroidInstanceImagesResponse {
 /// The `DeleteAndroidInstanceLabel` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DeleteAndroidInstanceLabelResponse`].
-/// The codes it documents are in [`DeleteAndroidInstanceLabelError`](super::errors::DeleteAndroidInstanceLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DeleteAndroidInstanceLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DeleteAndroidInstanceLabel",
     output = DeleteAndroidInstanceLabelResponse,
-    error = super::errors::DeleteAndroidInstanceLabelError
+    error = super::errors::GsErrorCode
 )]
 pub struct DeleteAndroidInstanceLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -1155,15 +1160,20 @@ pub struct DeleteAndroidInstanceLabelResponse {
 /// The `DescribeAndroidApps` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidAppsResponse`].
-/// The codes it documents are in [`DescribeAndroidAppsError`](super::errors::DescribeAndroidAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidApps",
     output = DescribeAndroidAppsResponse,
-    error = super::errors::DescribeAndroidAppsError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1173,34 +1183,26 @@ pub struct DeleteAndroidInstanceLabelResponse {
     )
 )]
 pub struct DescribeAndroidApps {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `AndroidAppIds`: a list of strings.
-    ///
-    /// Example: `["apk-ne70ubtu","apk-d6fyydrc"]`
+    /// `AndroidAppIds`; example: `["apk-ne70ubtu","apk-d6fyydrc"]`
     pub android_app_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAndroidApps`] call returns.
 #[tc_model]
 pub struct DescribeAndroidAppsResponse {
-    /// `Apps`: a list of [`AndroidApp`](super::models::AndroidApp) objects.
+    /// `Apps`
     pub apps: Option<Vec<models::AndroidApp>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1210,27 +1212,36 @@ pub struct DescribeAndroidAppsResponse {
 /// The `DescribeAndroidInstanceApps` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstanceAppsResponse`].
-/// The codes it documents are in [`DescribeAndroidInstanceAppsError`](super::errors::DescribeAndroidInstanceAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstanceApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstanceApps",
     output = DescribeAndroidInstanceAppsResponse,
-    error = super::errors::DescribeAndroidInstanceAppsError
+    error = super::errors::GsErrorCode
 )]
 pub struct DescribeAndroidInstanceApps {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 }
 
 /// What a successful [`DescribeAndroidInstanceApps`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstanceAppsResponse {
-    /// `Apps`: a list of [`AndroidInstanceAppInfo`](super::models::AndroidInstanceAppInfo) objects.
+    /// `Apps`
     pub apps: Vec<models::AndroidInstanceAppInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1240,15 +1251,25 @@ pub struct DescribeAndroidInstanceAppsResponse {
 /// The `DescribeAndroidInstanceBackups` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstanceBackupsResponse`].
-/// The codes it documents are in [`DescribeAndroidInstanceBackupsError`](super::errors::DescribeAndroidInstanceBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstanceBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstanceBackups",
     output = DescribeAndroidInstanceBackupsResponse,
-    error = super::errors::DescribeAndroidInstanceBackupsError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1258,31 +1279,23 @@ pub struct DescribeAndroidInstanceAppsResponse {
     )
 )]
 pub struct DescribeAndroidInstanceBackups {
-    /// `BackupIds`: a list of strings.
-    ///
-    /// Example: `["backup-1a2b"]`
+    /// `BackupIds`; example: `["backup-1a2b"]`
     pub backup_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAndroidInstanceBackups`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstanceBackupsResponse {
-    /// `Backups`: a list of [`AndroidInstanceBackup`](super::models::AndroidInstanceBackup) objects.
+    /// `Backups`
     pub backups: Option<Vec<models::AndroidInstanceBackup>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1292,15 +1305,26 @@ pub struct DescribeAndroidInstanceBackupsResponse {
 /// The `DescribeAndroidInstanceImages` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstanceImagesResponse`].
-/// The codes it documents are in [`DescribeAndroidInstanceImagesError`](super::errors::DescribeAndroidInstanceImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstanceImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstanceImages",
     output = DescribeAndroidInstanceImagesResponse,
-    error = super::errors::DescribeAndroidInstanceImagesError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1310,39 +1334,29 @@ pub struct DescribeAndroidInstanceBackupsResponse {
     )
 )]
 pub struct DescribeAndroidInstanceImages {
-    /// `AndroidInstanceImageIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceImageIds`; example: `["cai-abcd1234"]`
     pub android_instance_image_ids: Option<Vec<String>>,
 
-    /// `AndroidInstanceImageZones`: a list of strings.
-    ///
-    /// Example: `["ap-shenzhen-1"]`
+    /// `AndroidInstanceImageZones`; example: `["ap-shenzhen-1"]`
     pub android_instance_image_zones: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAndroidInstanceImages`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstanceImagesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `AndroidInstanceImages`: a list of [`AndroidInstanceImage`](super::models::AndroidInstanceImage) objects.
+    /// `AndroidInstanceImages`
     pub android_instance_images: Option<Vec<models::AndroidInstanceImage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1352,15 +1366,26 @@ pub struct DescribeAndroidInstanceImagesResponse {
 /// The `DescribeAndroidInstanceLabels` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstanceLabelsResponse`].
-/// The codes it documents are in [`DescribeAndroidInstanceLabelsError`](super::errors::DescribeAndroidInstanceLabelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstanceLabels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstanceLabels",
     output = DescribeAndroidInstanceLabelsResponse,
-    error = super::errors::DescribeAndroidInstanceLabelsError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1370,42 +1395,32 @@ pub struct DescribeAndroidInstanceImagesResponse {
     )
 )]
 pub struct DescribeAndroidInstanceLabels {
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `Keys`; example: `["key1"]`
     pub keys: Option<Vec<String>>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value1"]`
+    /// `Values`; example: `["value1"]`
     pub values: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAndroidInstanceLabels`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstanceLabelsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<u64>,
 
-    /// `Labels`: a list of [`AndroidInstanceLabel`](super::models::AndroidInstanceLabel) objects.
+    /// `Labels`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub labels: Option<Vec<models::AndroidInstanceLabel>>,
 
-    /// `AndroidInstanceLabels`: a list of [`AndroidInstanceLabelDetail`](super::models::AndroidInstanceLabelDetail) objects.
+    /// `AndroidInstanceLabels`
     pub android_instance_labels: Option<Vec<models::AndroidInstanceLabelDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1415,15 +1430,26 @@ pub struct DescribeAndroidInstanceLabelsResponse {
 /// The `DescribeAndroidInstanceTasksStatus` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstanceTasksStatusResponse`].
-/// The codes it documents are in [`DescribeAndroidInstanceTasksStatusError`](super::errors::DescribeAndroidInstanceTasksStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstanceTasksStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstanceTasksStatus",
     output = DescribeAndroidInstanceTasksStatusResponse,
-    error = super::errors::DescribeAndroidInstanceTasksStatusError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1433,39 +1459,29 @@ pub struct DescribeAndroidInstanceLabelsResponse {
     )
 )]
 pub struct DescribeAndroidInstanceTasksStatus {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["615cf0a4-075e-4cf5-b26f-d786363daccd"]`
+    /// `TaskIds`; example: `["615cf0a4-075e-4cf5-b26f-d786363daccd"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `RecentDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RecentDays`; example: `7`
     pub recent_days: Option<i64>,
 }
 
 /// What a successful [`DescribeAndroidInstanceTasksStatus`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstanceTasksStatusResponse {
-    /// `TaskStatusSet`: a list of [`AndroidInstanceTaskStatus`](super::models::AndroidInstanceTaskStatus) objects.
+    /// `TaskStatusSet`
     pub task_status_set: Vec<models::AndroidInstanceTaskStatus>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Total`; example: `30`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1475,15 +1491,26 @@ pub struct DescribeAndroidInstanceTasksStatusResponse {
 /// The `DescribeAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstancesResponse`].
-/// The codes it documents are in [`DescribeAndroidInstancesError`](super::errors::DescribeAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstances",
     output = DescribeAndroidInstancesResponse,
-    error = super::errors::DescribeAndroidInstancesError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1493,52 +1520,38 @@ pub struct DescribeAndroidInstanceTasksStatusResponse {
     )
 )]
 pub struct DescribeAndroidInstances {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Option<Vec<String>>,
 
-    /// `AndroidInstanceRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `AndroidInstanceRegion`; example: `"ap-beijing"`
     pub android_instance_region: Option<String>,
 
-    /// `AndroidInstanceZone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `AndroidInstanceZone`; example: `"ap-beijing-1"`
     pub android_instance_zone: Option<String>,
 
-    /// `AndroidInstanceGroupIds`: a list of strings.
-    ///
-    /// Example: `["aig-1234abcd"]`
+    /// `AndroidInstanceGroupIds`; example: `["aig-1234abcd"]`
     pub android_instance_group_ids: Option<Vec<String>>,
 
-    /// `LabelSelector`: a list of [`LabelRequirement`](super::models::LabelRequirement) objects.
+    /// `LabelSelector`
     pub label_selector: Option<Vec<models::LabelRequirement>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAndroidInstances`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `AndroidInstances`: a list of [`AndroidInstance`](super::models::AndroidInstance) objects.
+    /// `AndroidInstances`
     pub android_instances: Option<Vec<models::AndroidInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1548,27 +1561,33 @@ pub struct DescribeAndroidInstancesResponse {
 /// The `DescribeAndroidInstancesAppBlacklist` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstancesAppBlacklistResponse`].
-/// The codes it documents are in [`DescribeAndroidInstancesAppBlacklistError`](super::errors::DescribeAndroidInstancesAppBlacklistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstancesAppBlacklist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstancesAppBlacklist",
     output = DescribeAndroidInstancesAppBlacklistResponse,
-    error = super::errors::DescribeAndroidInstancesAppBlacklistError
+    error = super::errors::GsErrorCode
 )]
 pub struct DescribeAndroidInstancesAppBlacklist {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-xxx"]`
+    /// `AndroidInstanceIds`; example: `["cai-xxx"]`
     pub android_instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeAndroidInstancesAppBlacklist`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstancesAppBlacklistResponse {
-    /// `AppBlacklistSet`: a list of [`AndroidInstanceAppBlacklist`](super::models::AndroidInstanceAppBlacklist) objects.
+    /// `AppBlacklistSet`
     pub app_blacklist_set: Option<Vec<models::AndroidInstanceAppBlacklist>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1578,15 +1597,26 @@ pub struct DescribeAndroidInstancesAppBlacklistResponse {
 /// The `DescribeAndroidInstancesByApps` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeAndroidInstancesByAppsResponse`].
-/// The codes it documents are in [`DescribeAndroidInstancesByAppsError`](super::errors::DescribeAndroidInstancesByAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeAndroidInstancesByApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeAndroidInstancesByApps",
     output = DescribeAndroidInstancesByAppsResponse,
-    error = super::errors::DescribeAndroidInstancesByAppsError,
+    error = super::errors::GsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1596,34 +1626,26 @@ pub struct DescribeAndroidInstancesAppBlacklistResponse {
     )
 )]
 pub struct DescribeAndroidInstancesByApps {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: i64,
 
-    /// `AndroidAppIds`: a list of strings.
-    ///
-    /// Example: `["apk-a1b2c3"]`
+    /// `AndroidAppIds`; example: `["apk-a1b2c3"]`
     pub android_app_ids: Vec<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAndroidInstancesByApps`] call returns.
 #[tc_model]
 pub struct DescribeAndroidInstancesByAppsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `AndroidInstances`: a list of [`AndroidInstance`](super::models::AndroidInstance) objects.
+    /// `AndroidInstances`
     pub android_instances: Option<Vec<models::AndroidInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1633,49 +1655,44 @@ pub struct DescribeAndroidInstancesByAppsResponse {
 /// The `DescribeInstancesCount` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DescribeInstancesCountResponse`].
-/// The codes it documents are in [`DescribeInstancesCountError`](super::errors::DescribeInstancesCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DescribeInstancesCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DescribeInstancesCount",
     output = DescribeInstancesCountResponse,
-    error = super::errors::DescribeInstancesCountError
+    error = super::errors::GsErrorCode
 )]
 pub struct DescribeInstancesCount {
-    /// `GameId`: a string.
-    ///
-    /// Example: `"game-abcd1234"`
+    /// `GameId`; example: `"game-abcd1234"`
     pub game_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cgg-1234abcd"`
+    /// `GroupId`; example: `"cgg-1234abcd"`
     pub group_id: Option<String>,
 
-    /// `GameRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `GameRegion`; example: `"ap-guangzhou"`
     pub game_region: Option<String>,
 
-    /// `GameType`: a string.
-    ///
-    /// Example: `"MOBILE"`
+    /// `GameType`; example: `"MOBILE"`
     pub game_type: Option<String>,
 }
 
 /// What a successful [`DescribeInstancesCount`] call returns.
 #[tc_model]
 pub struct DescribeInstancesCountResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `590`
+    /// `Total`; example: `590`
     pub total: Option<u64>,
 
-    /// `Running`: an unsigned 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `Running`; example: `480`
     pub running: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1685,20 +1702,25 @@ pub struct DescribeInstancesCountResponse {
 /// The `DestroyAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DestroyAndroidInstancesResponse`].
-/// The codes it documents are in [`DestroyAndroidInstancesError`](super::errors::DestroyAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DestroyAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DestroyAndroidInstances",
     output = DestroyAndroidInstancesResponse,
-    error = super::errors::DestroyAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct DestroyAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-251006279-ea99W33CnVL"]`
+    /// `AndroidInstanceIds`; example: `["cai-251006279-ea99W33CnVL"]`
     pub android_instance_ids: Vec<String>,
 }
 
@@ -1712,32 +1734,35 @@ pub struct DestroyAndroidInstancesResponse {
 /// The `DisableAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DisableAndroidInstancesAppResponse`].
-/// The codes it documents are in [`DisableAndroidInstancesAppError`](super::errors::DisableAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DisableAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DisableAndroidInstancesApp",
     output = DisableAndroidInstancesAppResponse,
-    error = super::errors::DisableAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct DisableAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent.abc"`
+    /// `PackageName`; example: `"com.tencent.abc"`
     pub package_name: String,
 }
 
 /// What a successful [`DisableAndroidInstancesApp`] call returns.
 #[tc_model]
 pub struct DisableAndroidInstancesAppResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1747,20 +1772,26 @@ pub struct DisableAndroidInstancesAppResponse {
 /// The `DisconnectAndroidInstance` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DisconnectAndroidInstanceResponse`].
-/// The codes it documents are in [`DisconnectAndroidInstanceError`](super::errors::DisconnectAndroidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DisconnectAndroidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoIdle`](super::errors::GsErrorCode::ResourceNotFoundNoIdle)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DisconnectAndroidInstance",
     output = DisconnectAndroidInstanceResponse,
-    error = super::errors::DisconnectAndroidInstanceError
+    error = super::errors::GsErrorCode
 )]
 pub struct DisconnectAndroidInstance {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-1a2b"`
+    /// `AndroidInstanceId`; example: `"cai-1a2b"`
     pub android_instance_id: String,
 }
 
@@ -1774,25 +1805,29 @@ pub struct DisconnectAndroidInstanceResponse {
 /// The `DisconnectAndroidInstanceAccelerator` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DisconnectAndroidInstanceAcceleratorResponse`].
-/// The codes it documents are in [`DisconnectAndroidInstanceAcceleratorError`](super::errors::DisconnectAndroidInstanceAcceleratorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DisconnectAndroidInstanceAccelerator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoIdle`](super::errors::GsErrorCode::ResourceNotFoundNoIdle)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DisconnectAndroidInstanceAccelerator",
     output = DisconnectAndroidInstanceAcceleratorResponse,
-    error = super::errors::DisconnectAndroidInstanceAcceleratorError
+    error = super::errors::GsErrorCode
 )]
 pub struct DisconnectAndroidInstanceAccelerator {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-1a2b"`
+    /// `AndroidInstanceId`; example: `"cai-1a2b"`
     pub android_instance_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user-001"`
+    /// `UserId`; example: `"user-001"`
     pub user_id: Option<String>,
 }
 
@@ -1806,32 +1841,35 @@ pub struct DisconnectAndroidInstanceAcceleratorResponse {
 /// The `DistributeAndroidInstanceImageToHosts` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DistributeAndroidInstanceImageToHostsResponse`].
-/// The codes it documents are in [`DistributeAndroidInstanceImageToHostsError`](super::errors::DistributeAndroidInstanceImageToHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DistributeAndroidInstanceImageToHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DistributeAndroidInstanceImageToHosts",
     output = DistributeAndroidInstanceImageToHostsResponse,
-    error = super::errors::DistributeAndroidInstanceImageToHostsError
+    error = super::errors::GsErrorCode
 )]
 pub struct DistributeAndroidInstanceImageToHosts {
-    /// `HostSerialNumbers`: a list of strings.
-    ///
-    /// Example: `["RK5838P1262201165"]`
+    /// `HostSerialNumbers`; example: `["RK5838P1262201165"]`
     pub host_serial_numbers: Vec<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"image-a5drda9q"`
+    /// `ImageId`; example: `"image-a5drda9q"`
     pub image_id: String,
 }
 
 /// What a successful [`DistributeAndroidInstanceImageToHosts`] call returns.
 #[tc_model]
 pub struct DistributeAndroidInstanceImageToHostsResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceHostTask`](super::models::AndroidInstanceHostTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceHostTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1841,43 +1879,45 @@ pub struct DistributeAndroidInstanceImageToHostsResponse {
 /// The `DistributeFileToAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DistributeFileToAndroidInstancesResponse`].
-/// The codes it documents are in [`DistributeFileToAndroidInstancesError`](super::errors::DistributeFileToAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DistributeFileToAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DistributeFileToAndroidInstances",
     output = DistributeFileToAndroidInstancesResponse,
-    error = super::errors::DistributeFileToAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct DistributeFileToAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai_xxx"]`
+    /// `AndroidInstanceIds`; example: `["cai_xxx"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://xxx"`
+    /// `FileURL`; example: `"https://xxx"`
     #[tc(rename = "FileURL")]
     pub file_url: String,
 
-    /// `DestinationDirectory`: a string.
-    ///
-    /// Example: `"/sdcard/Download/"`
+    /// `DestinationDirectory`; example: `"/sdcard/Download/"`
     pub destination_directory: String,
 
-    /// `DestinationFileName`: a string.
-    ///
-    /// Example: `"file_name"`
+    /// `DestinationFileName`; example: `"file_name"`
     pub destination_file_name: Option<String>,
 }
 
 /// What a successful [`DistributeFileToAndroidInstances`] call returns.
 #[tc_model]
 pub struct DistributeFileToAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1887,25 +1927,31 @@ pub struct DistributeFileToAndroidInstancesResponse {
 /// The `DistributePhotoToAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`DistributePhotoToAndroidInstancesResponse`].
-/// The codes it documents are in [`DistributePhotoToAndroidInstancesError`](super::errors::DistributePhotoToAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=DistributePhotoToAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "DistributePhotoToAndroidInstances",
     output = DistributePhotoToAndroidInstancesResponse,
-    error = super::errors::DistributePhotoToAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct DistributePhotoToAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai_xxx"]`
+    /// `AndroidInstanceIds`; example: `["cai_xxx"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PhotoURL`: a string.
-    ///
-    /// Example: `"https://xxx"`
+    /// `PhotoURL`; example: `"https://xxx"`
     #[tc(rename = "PhotoURL")]
     pub photo_url: String,
 }
@@ -1913,7 +1959,7 @@ pub struct DistributePhotoToAndroidInstances {
 /// What a successful [`DistributePhotoToAndroidInstances`] call returns.
 #[tc_model]
 pub struct DistributePhotoToAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1923,32 +1969,38 @@ pub struct DistributePhotoToAndroidInstancesResponse {
 /// The `EnableAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`EnableAndroidInstancesAppResponse`].
-/// The codes it documents are in [`EnableAndroidInstancesAppError`](super::errors::EnableAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=EnableAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "EnableAndroidInstancesApp",
     output = EnableAndroidInstancesAppResponse,
-    error = super::errors::EnableAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct EnableAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent.abc"`
+    /// `PackageName`; example: `"com.tencent.abc"`
     pub package_name: String,
 }
 
 /// What a successful [`EnableAndroidInstancesApp`] call returns.
 #[tc_model]
 pub struct EnableAndroidInstancesAppResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1958,32 +2010,38 @@ pub struct EnableAndroidInstancesAppResponse {
 /// The `ExecuteCommandOnAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ExecuteCommandOnAndroidInstancesResponse`].
-/// The codes it documents are in [`ExecuteCommandOnAndroidInstancesError`](super::errors::ExecuteCommandOnAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ExecuteCommandOnAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ExecuteCommandOnAndroidInstances",
     output = ExecuteCommandOnAndroidInstancesResponse,
-    error = super::errors::ExecuteCommandOnAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct ExecuteCommandOnAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ls -al; cat /etc/profile"`
+    /// `Command`; example: `"ls -al; cat /etc/profile"`
     pub command: String,
 }
 
 /// What a successful [`ExecuteCommandOnAndroidInstances`] call returns.
 #[tc_model]
 pub struct ExecuteCommandOnAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1993,40 +2051,40 @@ pub struct ExecuteCommandOnAndroidInstancesResponse {
 /// The `FetchAndroidInstancesLogs` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`FetchAndroidInstancesLogsResponse`].
-/// The codes it documents are in [`FetchAndroidInstancesLogsError`](super::errors::FetchAndroidInstancesLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=FetchAndroidInstancesLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "FetchAndroidInstancesLogs",
     output = FetchAndroidInstancesLogsResponse,
-    error = super::errors::FetchAndroidInstancesLogsError
+    error = super::errors::GsErrorCode
 )]
 pub struct FetchAndroidInstancesLogs {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai_xxx"]`
+    /// `AndroidInstanceIds`; example: `["cai_xxx"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"test-appid"`
+    /// `BucketName`; example: `"test-appid"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `BucketDirectory`: a string.
-    ///
-    /// Example: `"/log/"`
+    /// `BucketDirectory`; example: `"/log/"`
     pub bucket_directory: Option<String>,
 
-    /// `RecentDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecentDays`; example: `1`
     pub recent_days: Option<u64>,
 }
 
@@ -2040,51 +2098,50 @@ pub struct FetchAndroidInstancesLogsResponse {
 /// The `ImportAndroidInstanceImage` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ImportAndroidInstanceImageResponse`].
-/// The codes it documents are in [`ImportAndroidInstanceImageError`](super::errors::ImportAndroidInstanceImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ImportAndroidInstanceImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ImportAndroidInstanceImage",
     output = ImportAndroidInstanceImageResponse,
-    error = super::errors::ImportAndroidInstanceImageError
+    error = super::errors::GsErrorCode
 )]
 pub struct ImportAndroidInstanceImage {
-    /// `Name`: a string.
-    ///
-    /// Example: `"image-abc"`
+    /// `Name`; example: `"image-abc"`
     pub name: String,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"https//image.test.com"`
+    /// `URL`; example: `"https//image.test.com"`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"539b8575d2a458cab56abb51f74601d6"`
+    /// `MD5`; example: `"539b8575d2a458cab56abb51f74601d6"`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `AndroidVersion`: a string.
-    ///
-    /// Example: `"ANDROID10"`
+    /// `AndroidVersion`; example: `"ANDROID10"`
     pub android_version: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shenzhen-1"`
+    /// `Zone`; example: `"ap-shenzhen-1"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`ImportAndroidInstanceImage`] call returns.
 #[tc_model]
 pub struct ImportAndroidInstanceImageResponse {
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"image-abc"`
+    /// `AndroidInstanceImageId`; example: `"image-abc"`
     pub android_instance_image_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2094,42 +2151,45 @@ pub struct ImportAndroidInstanceImageResponse {
 /// The `InstallAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`InstallAndroidInstancesAppResponse`].
-/// The codes it documents are in [`InstallAndroidInstancesAppError`](super::errors::InstallAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=InstallAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "InstallAndroidInstancesApp",
     output = InstallAndroidInstancesAppResponse,
-    error = super::errors::InstallAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct InstallAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"apk-drkmskme"`
+    /// `AndroidAppId`; example: `"apk-drkmskme"`
     pub android_app_id: String,
 
-    /// `AndroidAppVersion`: a string.
-    ///
-    /// Example: `"1719564791910084130"`
+    /// `AndroidAppVersion`; example: `"1719564791910084130"`
     pub android_app_version: Option<String>,
 
-    /// `InstallationMethod`: a string.
-    ///
-    /// Example: `"CLEAR_DATA"`
+    /// `InstallationMethod`; example: `"CLEAR_DATA"`
     pub installation_method: Option<String>,
 }
 
 /// What a successful [`InstallAndroidInstancesApp`] call returns.
 #[tc_model]
 pub struct InstallAndroidInstancesAppResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2139,31 +2199,36 @@ pub struct InstallAndroidInstancesAppResponse {
 /// The `InstallAndroidInstancesAppWithURL` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`InstallAndroidInstancesAppWithURLResponse`].
-/// The codes it documents are in [`InstallAndroidInstancesAppWithURLError`](super::errors::InstallAndroidInstancesAppWithURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=InstallAndroidInstancesAppWithURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "InstallAndroidInstancesAppWithURL",
     output = InstallAndroidInstancesAppWithURLResponse,
-    error = super::errors::InstallAndroidInstancesAppWithURLError
+    error = super::errors::GsErrorCode
 )]
 pub struct InstallAndroidInstancesAppWithURL {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-1300055477-ea99qwovyrq"]`
+    /// `AndroidInstanceIds`; example: `["cai-1300055477-ea99qwovyrq"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `AndroidAppURL`: a string.
-    ///
-    /// Example: `"https://test.cos.ap-nanjing.myqcloud.com/tmp/177.apk"`
+    /// `AndroidAppURL`; example: `"https://test.cos.ap-nanjing.myqcloud.com/tmp/177.apk"`
     #[tc(rename = "AndroidAppURL")]
     pub android_app_url: String,
 
-    /// `AndroidAppMD5`: a string.
-    ///
-    /// Example: `"fa9af5f509423f9add5c5a7e472dde4d"`
+    /// `AndroidAppMD5`; example: `"fa9af5f509423f9add5c5a7e472dde4d"`
     #[tc(rename = "AndroidAppMD5")]
     pub android_app_md5: Option<String>,
 }
@@ -2171,7 +2236,7 @@ pub struct InstallAndroidInstancesAppWithURL {
 /// What a successful [`InstallAndroidInstancesAppWithURL`] call returns.
 #[tc_model]
 pub struct InstallAndroidInstancesAppWithURLResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Option<Vec<models::AndroidInstanceTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2181,30 +2246,32 @@ pub struct InstallAndroidInstancesAppWithURLResponse {
 /// The `ModifyAndroidApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidAppResponse`].
-/// The codes it documents are in [`ModifyAndroidAppError`](super::errors::ModifyAndroidAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidApp",
     output = ModifyAndroidAppResponse,
-    error = super::errors::ModifyAndroidAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidApp {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"\"apk-a1b2c3\""`
+    /// `AndroidAppId`; example: `"\"apk-a1b2c3\""`
     pub android_app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"abc\""`
+    /// `Name`; example: `"\"abc\""`
     pub name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"\"user1\""`
+    /// `UserId`; example: `"\"user1\""`
     pub user_id: Option<String>,
 }
 
@@ -2218,40 +2285,39 @@ pub struct ModifyAndroidAppResponse {
 /// The `ModifyAndroidAppVersion` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidAppVersionResponse`].
-/// The codes it documents are in [`ModifyAndroidAppVersionError`](super::errors::ModifyAndroidAppVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidAppVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidAppVersion",
     output = ModifyAndroidAppVersionResponse,
-    error = super::errors::ModifyAndroidAppVersionError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidAppVersion {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"\"apk-a1b2c3\""`
+    /// `AndroidAppId`; example: `"\"apk-a1b2c3\""`
     pub android_app_id: String,
 
-    /// `AndroidAppVersion`: a string.
-    ///
-    /// Example: `"\"ver-a1b2c3\""`
+    /// `AndroidAppVersion`; example: `"\"ver-a1b2c3\""`
     pub android_app_version: String,
 
-    /// `AndroidAppVersionName`: a string.
-    ///
-    /// Example: `"\"a1b2c3\""`
+    /// `AndroidAppVersionName`; example: `"\"a1b2c3\""`
     pub android_app_version_name: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"\"tar -zxvf test-1.0.X.tgz && cd test-1.0.X && ./install.sh\""`
+    /// `Command`; example: `"\"tar -zxvf test-1.0.X.tgz && cd test-1.0.X && ./install.sh\""`
     pub command: Option<String>,
 
-    /// `UninstallCommand`: a string.
-    ///
-    /// Example: `"\"cd test-1.0.X && ./uninstall.sh\""`
+    /// `UninstallCommand`; example: `"\"cd test-1.0.X && ./uninstall.sh\""`
     pub uninstall_command: Option<String>,
 }
 
@@ -2265,25 +2331,30 @@ pub struct ModifyAndroidAppVersionResponse {
 /// The `ModifyAndroidInstanceInformation` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstanceInformationResponse`].
-/// The codes it documents are in [`ModifyAndroidInstanceInformationError`](super::errors::ModifyAndroidInstanceInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstanceInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstanceInformation",
     output = ModifyAndroidInstanceInformationResponse,
-    error = super::errors::ModifyAndroidInstanceInformationError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstanceInformation {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: Option<String>,
 }
 
@@ -2297,47 +2368,44 @@ pub struct ModifyAndroidInstanceInformationResponse {
 /// The `ModifyAndroidInstanceResolution` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstanceResolutionResponse`].
-/// The codes it documents are in [`ModifyAndroidInstanceResolutionError`](super::errors::ModifyAndroidInstanceResolutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstanceResolution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ApplicationLockFail`](super::errors::GsErrorCode::FailedOperationApplicationLockFail)
+/// - [`FailedOperation.ApplicationNotFind`](super::errors::GsErrorCode::FailedOperationApplicationNotFind)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstanceResolution",
     output = ModifyAndroidInstanceResolutionResponse,
-    error = super::errors::ModifyAndroidInstanceResolutionError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstanceResolution {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Width`; example: `720`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Height`; example: `1280`
     pub height: u64,
 
-    /// `DPI`: an unsigned 64-bit integer.
-    ///
-    /// Example: `320`
+    /// `DPI`; example: `320`
     #[tc(rename = "DPI")]
     pub dpi: Option<u64>,
 
-    /// `FPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FPS`; example: `30`
     #[tc(rename = "FPS")]
     pub fps: Option<u64>,
 
-    /// `ResolutionType`: a string.
-    ///
-    /// Example: `"PHYSICAL"`
+    /// `ResolutionType`; example: `"PHYSICAL"`
     pub resolution_type: Option<String>,
 }
 
@@ -2351,37 +2419,39 @@ pub struct ModifyAndroidInstanceResolutionResponse {
 /// The `ModifyAndroidInstancesAppBlacklist` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesAppBlacklistResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesAppBlacklistError`](super::errors::ModifyAndroidInstancesAppBlacklistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesAppBlacklist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GsErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesAppBlacklist",
     output = ModifyAndroidInstancesAppBlacklistResponse,
-    error = super::errors::ModifyAndroidInstancesAppBlacklistError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesAppBlacklist {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-xxad"]`
+    /// `AndroidInstanceIds`; example: `["cai-xxad"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `AppList`: a list of strings.
-    ///
-    /// Example: `["com.app"]`
+    /// `AppList`; example: `["com.app"]`
     pub app_list: Vec<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Operation`; example: `"ADD"`
     pub operation: String,
 }
 
 /// What a successful [`ModifyAndroidInstancesAppBlacklist`] call returns.
 #[tc_model]
 pub struct ModifyAndroidInstancesAppBlacklistResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2391,18 +2461,24 @@ pub struct ModifyAndroidInstancesAppBlacklistResponse {
 /// The `ModifyAndroidInstancesInformation` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesInformationResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesInformationError`](super::errors::ModifyAndroidInstancesInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GsErrorCode::MissingParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesInformation",
     output = ModifyAndroidInstancesInformationResponse,
-    error = super::errors::ModifyAndroidInstancesInformationError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesInformation {
-    /// `AndroidInstanceInformations`: a list of [`AndroidInstanceInformation`](super::models::AndroidInstanceInformation) objects.
+    /// `AndroidInstanceInformations`
     pub android_instance_informations: Vec<models::AndroidInstanceInformation>,
 }
 
@@ -2416,28 +2492,30 @@ pub struct ModifyAndroidInstancesInformationResponse {
 /// The `ModifyAndroidInstancesLabels` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesLabelsResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesLabelsError`](super::errors::ModifyAndroidInstancesLabelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesLabels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GsErrorCode::MissingParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesLabels",
     output = ModifyAndroidInstancesLabelsResponse,
-    error = super::errors::ModifyAndroidInstancesLabelsError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesLabels {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Operation`; example: `"ADD"`
     pub operation: String,
 
-    /// `AndroidInstanceLabels`: a list of [`AndroidInstanceLabel`](super::models::AndroidInstanceLabel) objects.
+    /// `AndroidInstanceLabels`
     pub android_instance_labels: Option<Vec<models::AndroidInstanceLabel>>,
 }
 
@@ -2451,33 +2529,37 @@ pub struct ModifyAndroidInstancesLabelsResponse {
 /// The `ModifyAndroidInstancesProperties` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesPropertiesResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesPropertiesError`](super::errors::ModifyAndroidInstancesPropertiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesProperties)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GsErrorCode::MissingParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesProperties",
     output = ModifyAndroidInstancesPropertiesResponse,
-    error = super::errors::ModifyAndroidInstancesPropertiesError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesProperties {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `AndroidInstanceDevice`: an [`AndroidInstanceDevice`](super::models::AndroidInstanceDevice).
+    /// `AndroidInstanceDevice`
     pub android_instance_device: Option<models::AndroidInstanceDevice>,
 
-    /// `AndroidInstanceProperties`: a list of [`AndroidInstanceProperty`](super::models::AndroidInstanceProperty) objects.
+    /// `AndroidInstanceProperties`
     pub android_instance_properties: Option<Vec<models::AndroidInstanceProperty>>,
 }
 
 /// What a successful [`ModifyAndroidInstancesProperties`] call returns.
 #[tc_model]
 pub struct ModifyAndroidInstancesPropertiesResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2487,54 +2569,48 @@ pub struct ModifyAndroidInstancesPropertiesResponse {
 /// The `ModifyAndroidInstancesResolution` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesResolutionResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesResolutionError`](super::errors::ModifyAndroidInstancesResolutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesResolution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GsErrorCode::MissingParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesResolution",
     output = ModifyAndroidInstancesResolutionResponse,
-    error = super::errors::ModifyAndroidInstancesResolutionError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesResolution {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Width`; example: `720`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Height`; example: `1280`
     pub height: u64,
 
-    /// `DPI`: an unsigned 64-bit integer.
-    ///
-    /// Example: `320`
+    /// `DPI`; example: `320`
     #[tc(rename = "DPI")]
     pub dpi: u64,
 
-    /// `FPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FPS`; example: `30`
     #[tc(rename = "FPS")]
     pub fps: Option<u64>,
 
-    /// `ResolutionType`: a string.
-    ///
-    /// Example: `"PHYSICAL"`
+    /// `ResolutionType`; example: `"PHYSICAL"`
     pub resolution_type: Option<String>,
 }
 
 /// What a successful [`ModifyAndroidInstancesResolution`] call returns.
 #[tc_model]
 pub struct ModifyAndroidInstancesResolutionResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2544,32 +2620,34 @@ pub struct ModifyAndroidInstancesResolutionResponse {
 /// The `ModifyAndroidInstancesResources` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesResourcesResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesResourcesError`](super::errors::ModifyAndroidInstancesResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GsErrorCode::MissingParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesResources",
     output = ModifyAndroidInstancesResourcesResponse,
-    error = super::errors::ModifyAndroidInstancesResourcesError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesResources {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `MemoryQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `MemoryQuota`; example: `200`
     pub memory_quota: i64,
 }
 
 /// What a successful [`ModifyAndroidInstancesResources`] call returns.
 #[tc_model]
 pub struct ModifyAndroidInstancesResourcesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Option<Vec<models::AndroidInstanceTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2579,30 +2657,30 @@ pub struct ModifyAndroidInstancesResourcesResponse {
 /// The `ModifyAndroidInstancesUserId` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ModifyAndroidInstancesUserIdResponse`].
-/// The codes it documents are in [`ModifyAndroidInstancesUserIdError`](super::errors::ModifyAndroidInstancesUserIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ModifyAndroidInstancesUserId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::GsErrorCode::MissingParameter)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ModifyAndroidInstancesUserId",
     output = ModifyAndroidInstancesUserIdResponse,
-    error = super::errors::ModifyAndroidInstancesUserIdError
+    error = super::errors::GsErrorCode
 )]
 pub struct ModifyAndroidInstancesUserId {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user123"`
+    /// `UserId`; example: `"user123"`
     pub user_id: Option<String>,
 
-    /// `ExpirationDuration`: a string.
-    ///
-    /// Example: `"12h"`
+    /// `ExpirationDuration`; example: `"12h"`
     pub expiration_duration: Option<String>,
 }
 
@@ -2616,27 +2694,35 @@ pub struct ModifyAndroidInstancesUserIdResponse {
 /// The `RebootAndroidInstanceHosts` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`RebootAndroidInstanceHostsResponse`].
-/// The codes it documents are in [`RebootAndroidInstanceHostsError`](super::errors::RebootAndroidInstanceHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=RebootAndroidInstanceHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "RebootAndroidInstanceHosts",
     output = RebootAndroidInstanceHostsResponse,
-    error = super::errors::RebootAndroidInstanceHostsError
+    error = super::errors::GsErrorCode
 )]
 pub struct RebootAndroidInstanceHosts {
-    /// `HostSerialNumbers`: a list of strings.
-    ///
-    /// Example: `["RK5838P1262201165"]`
+    /// `HostSerialNumbers`; example: `["RK5838P1262201165"]`
     pub host_serial_numbers: Vec<String>,
 }
 
 /// What a successful [`RebootAndroidInstanceHosts`] call returns.
 #[tc_model]
 pub struct RebootAndroidInstanceHostsResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2646,27 +2732,36 @@ pub struct RebootAndroidInstanceHostsResponse {
 /// The `RebootAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`RebootAndroidInstancesResponse`].
-/// The codes it documents are in [`RebootAndroidInstancesError`](super::errors::RebootAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=RebootAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "RebootAndroidInstances",
     output = RebootAndroidInstancesResponse,
-    error = super::errors::RebootAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct RebootAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 }
 
 /// What a successful [`RebootAndroidInstances`] call returns.
 #[tc_model]
 pub struct RebootAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2676,25 +2771,32 @@ pub struct RebootAndroidInstancesResponse {
 /// The `RenewAndroidInstancesAccessToken` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`RenewAndroidInstancesAccessTokenResponse`].
-/// The codes it documents are in [`RenewAndroidInstancesAccessTokenError`](super::errors::RenewAndroidInstancesAccessTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=RenewAndroidInstancesAccessToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "RenewAndroidInstancesAccessToken",
     output = RenewAndroidInstancesAccessTokenResponse,
-    error = super::errors::RenewAndroidInstancesAccessTokenError
+    error = super::errors::GsErrorCode
 )]
 pub struct RenewAndroidInstancesAccessToken {
-    /// `AccessToken`: a string.
-    ///
-    /// Example: `"TestToken"`
+    /// `AccessToken`; example: `"TestToken"`
     pub access_token: String,
 
-    /// `ExpirationDuration`: a string.
-    ///
-    /// Example: `"12h"`
+    /// `ExpirationDuration`; example: `"12h"`
     pub expiration_duration: Option<String>,
 }
 
@@ -2708,37 +2810,42 @@ pub struct RenewAndroidInstancesAccessTokenResponse {
 /// The `ResetAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`ResetAndroidInstancesResponse`].
-/// The codes it documents are in [`ResetAndroidInstancesError`](super::errors::ResetAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=ResetAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::GsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "ResetAndroidInstances",
     output = ResetAndroidInstancesResponse,
-    error = super::errors::ResetAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct ResetAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"\"image-a1b2c3d4\""`
+    /// `AndroidInstanceImageId`; example: `"\"image-a1b2c3d4\""`
     pub android_instance_image_id: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"\"CleanData\""`
+    /// `Mode`; example: `"\"CleanData\""`
     pub mode: Option<String>,
 }
 
 /// What a successful [`ResetAndroidInstances`] call returns.
 #[tc_model]
 pub struct ResetAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2748,30 +2855,35 @@ pub struct ResetAndroidInstancesResponse {
 /// The `RestartAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`RestartAndroidInstancesAppResponse`].
-/// The codes it documents are in [`RestartAndroidInstancesAppError`](super::errors::RestartAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=RestartAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "RestartAndroidInstancesApp",
     output = RestartAndroidInstancesAppResponse,
-    error = super::errors::RestartAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct RestartAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.example.app"`
+    /// `PackageName`; example: `"com.example.app"`
     pub package_name: String,
 
-    /// `Activity`: a string.
-    ///
-    /// Example: `".MainActivity"`
+    /// `Activity`; example: `".MainActivity"`
     pub activity: Option<String>,
 }
 
@@ -2785,34 +2897,38 @@ pub struct RestartAndroidInstancesAppResponse {
 /// The `RestoreAndroidInstance` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`RestoreAndroidInstanceResponse`].
-/// The codes it documents are in [`RestoreAndroidInstanceError`](super::errors::RestoreAndroidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=RestoreAndroidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "RestoreAndroidInstance",
     output = RestoreAndroidInstanceResponse,
-    error = super::errors::RestoreAndroidInstanceError
+    error = super::errors::GsErrorCode
 )]
 pub struct RestoreAndroidInstance {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-1a2b3c4d"`
+    /// `AndroidInstanceId`; example: `"cai-1a2b3c4d"`
     pub android_instance_id: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"backup-1a2b"`
+    /// `BackupId`; example: `"backup-1a2b"`
     pub backup_id: String,
 }
 
 /// What a successful [`RestoreAndroidInstance`] call returns.
 #[tc_model]
 pub struct RestoreAndroidInstanceResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"任务 ID"`
+    /// `TaskId`; example: `"任务 ID"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2822,46 +2938,48 @@ pub struct RestoreAndroidInstanceResponse {
 /// The `RestoreAndroidInstanceFromStorage` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`RestoreAndroidInstanceFromStorageResponse`].
-/// The codes it documents are in [`RestoreAndroidInstanceFromStorageError`](super::errors::RestoreAndroidInstanceFromStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=RestoreAndroidInstanceFromStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "RestoreAndroidInstanceFromStorage",
     output = RestoreAndroidInstanceFromStorageResponse,
-    error = super::errors::RestoreAndroidInstanceFromStorageError
+    error = super::errors::GsErrorCode
 )]
 pub struct RestoreAndroidInstanceFromStorage {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `ObjectKey`: a string.
-    ///
-    /// Example: `"testkey"`
+    /// `ObjectKey`; example: `"testkey"`
     pub object_key: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `StorageType`; example: `"COS"`
     pub storage_type: String,
 
-    /// `COSOptions`: a [`CosOptions`](super::models::CosOptions).
+    /// `COSOptions`
     #[tc(rename = "COSOptions")]
     pub cos_options: Option<models::CosOptions>,
 
-    /// `S3Options`: a [`S3Options`](super::models::S3Options).
+    /// `S3Options`
     pub s3_options: Option<models::S3Options>,
 }
 
 /// What a successful [`RestoreAndroidInstanceFromStorage`] call returns.
 #[tc_model]
 pub struct RestoreAndroidInstanceFromStorageResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"taskid-abcd"`
+    /// `TaskId`; example: `"taskid-abcd"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2871,25 +2989,33 @@ pub struct RestoreAndroidInstanceFromStorageResponse {
 /// The `SaveGameArchive` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`SaveGameArchiveResponse`].
-/// The codes it documents are in [`SaveGameArchiveError`](super::errors::SaveGameArchiveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=SaveGameArchive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.SlowDown`](super::errors::GsErrorCode::FailedOperationSlowDown)
+/// - [`FailedOperation.TooFrequently`](super::errors::GsErrorCode::FailedOperationTooFrequently)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "SaveGameArchive",
     output = SaveGameArchiveResponse,
-    error = super::errors::SaveGameArchiveError
+    error = super::errors::GsErrorCode
 )]
 pub struct SaveGameArchive {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1621578692"`
+    /// `UserId`; example: `"1621578692"`
     pub user_id: String,
 
-    /// `GameId`: a string.
-    ///
-    /// Example: `"game-a7l8c3ab"`
+    /// `GameId`; example: `"game-a7l8c3ab"`
     pub game_id: String,
 }
 
@@ -2903,37 +3029,43 @@ pub struct SaveGameArchiveResponse {
 /// The `SetAndroidInstancesBGAppKeepAlive` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`SetAndroidInstancesBGAppKeepAliveResponse`].
-/// The codes it documents are in [`SetAndroidInstancesBGAppKeepAliveError`](super::errors::SetAndroidInstancesBGAppKeepAliveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=SetAndroidInstancesBGAppKeepAlive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.SlowDown`](super::errors::GsErrorCode::FailedOperationSlowDown)
+/// - [`FailedOperation.TooFrequently`](super::errors::GsErrorCode::FailedOperationTooFrequently)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "SetAndroidInstancesBGAppKeepAlive",
     output = SetAndroidInstancesBGAppKeepAliveResponse,
-    error = super::errors::SetAndroidInstancesBGAppKeepAliveError
+    error = super::errors::GsErrorCode
 )]
 pub struct SetAndroidInstancesBGAppKeepAlive {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Operation`; example: `"ADD"`
     pub operation: String,
 
-    /// `PackageNames`: a list of strings.
-    ///
-    /// Example: `["com.tencent.abc"]`
+    /// `PackageNames`; example: `["com.tencent.abc"]`
     pub package_names: Vec<String>,
 }
 
 /// What a successful [`SetAndroidInstancesBGAppKeepAlive`] call returns.
 #[tc_model]
 pub struct SetAndroidInstancesBGAppKeepAliveResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2943,37 +3075,43 @@ pub struct SetAndroidInstancesBGAppKeepAliveResponse {
 /// The `SetAndroidInstancesFGAppKeepAlive` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`SetAndroidInstancesFGAppKeepAliveResponse`].
-/// The codes it documents are in [`SetAndroidInstancesFGAppKeepAliveError`](super::errors::SetAndroidInstancesFGAppKeepAliveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=SetAndroidInstancesFGAppKeepAlive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.SlowDown`](super::errors::GsErrorCode::FailedOperationSlowDown)
+/// - [`FailedOperation.TooFrequently`](super::errors::GsErrorCode::FailedOperationTooFrequently)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "SetAndroidInstancesFGAppKeepAlive",
     output = SetAndroidInstancesFGAppKeepAliveResponse,
-    error = super::errors::SetAndroidInstancesFGAppKeepAliveError
+    error = super::errors::GsErrorCode
 )]
 pub struct SetAndroidInstancesFGAppKeepAlive {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Operation`; example: `"ENABLE"`
     pub operation: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent.abc"`
+    /// `PackageName`; example: `"com.tencent.abc"`
     pub package_name: Option<String>,
 }
 
 /// What a successful [`SetAndroidInstancesFGAppKeepAlive`] call returns.
 #[tc_model]
 pub struct SetAndroidInstancesFGAppKeepAliveResponse {
-    /// `AndroidInstanceErrors`: a list of [`AndroidInstanceError`](super::models::AndroidInstanceError) objects.
+    /// `AndroidInstanceErrors`
     pub android_instance_errors: Option<Vec<models::AndroidInstanceError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2983,27 +3121,36 @@ pub struct SetAndroidInstancesFGAppKeepAliveResponse {
 /// The `StartAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StartAndroidInstancesResponse`].
-/// The codes it documents are in [`StartAndroidInstancesError`](super::errors::StartAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StartAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StartAndroidInstances",
     output = StartAndroidInstancesResponse,
-    error = super::errors::StartAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct StartAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 }
 
 /// What a successful [`StartAndroidInstances`] call returns.
 #[tc_model]
 pub struct StartAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3013,30 +3160,35 @@ pub struct StartAndroidInstancesResponse {
 /// The `StartAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StartAndroidInstancesAppResponse`].
-/// The codes it documents are in [`StartAndroidInstancesAppError`](super::errors::StartAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StartAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StartAndroidInstancesApp",
     output = StartAndroidInstancesAppResponse,
-    error = super::errors::StartAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct StartAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.example.app"`
+    /// `PackageName`; example: `"com.example.app"`
     pub package_name: String,
 
-    /// `Activity`: a string.
-    ///
-    /// Example: `".MainActivity"`
+    /// `Activity`; example: `".MainActivity"`
     pub activity: Option<String>,
 }
 
@@ -3050,25 +3202,32 @@ pub struct StartAndroidInstancesAppResponse {
 /// The `StartPublishStream` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StartPublishStreamResponse`].
-/// The codes it documents are in [`StartPublishStreamError`](super::errors::StartPublishStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StartPublishStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
+/// - [`UnsupportedOperation.NotRunning`](super::errors::GsErrorCode::UnsupportedOperationNotRunning)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StartPublishStream",
     output = StartPublishStreamResponse,
-    error = super::errors::StartPublishStreamError
+    error = super::errors::GsErrorCode
 )]
 pub struct StartPublishStream {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"639d069e-a13a-437a-a10b-64a33ecb8e79"`
+    /// `UserId`; example: `"639d069e-a13a-437a-a10b-64a33ecb8e79"`
     pub user_id: String,
 
-    /// `PublishUrl`: a string.
-    ///
-    /// Example: `"rtmp://live.stream.com/publish"`
+    /// `PublishUrl`; example: `"rtmp://live.stream.com/publish"`
     pub publish_url: String,
 }
 
@@ -3082,25 +3241,32 @@ pub struct StartPublishStreamResponse {
 /// The `StartPublishStreamToCSS` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StartPublishStreamToCSSResponse`].
-/// The codes it documents are in [`StartPublishStreamToCSSError`](super::errors::StartPublishStreamToCSSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StartPublishStreamToCSS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
+/// - [`UnsupportedOperation.NotRunning`](super::errors::GsErrorCode::UnsupportedOperationNotRunning)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StartPublishStreamToCSS",
     output = StartPublishStreamToCSSResponse,
-    error = super::errors::StartPublishStreamToCSSError
+    error = super::errors::GsErrorCode
 )]
 pub struct StartPublishStreamToCSS {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `UserId`; example: `"abc123"`
     pub user_id: String,
 
-    /// `PublishStreamArgs`: a string.
-    ///
-    /// Example: `"bar=1&foo=2"`
+    /// `PublishStreamArgs`; example: `"bar=1&foo=2"`
     pub publish_stream_args: Option<String>,
 }
 
@@ -3114,27 +3280,36 @@ pub struct StartPublishStreamToCSSResponse {
 /// The `StopAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StopAndroidInstancesResponse`].
-/// The codes it documents are in [`StopAndroidInstancesError`](super::errors::StopAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StopAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StopAndroidInstances",
     output = StopAndroidInstancesResponse,
-    error = super::errors::StopAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct StopAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 }
 
 /// What a successful [`StopAndroidInstances`] call returns.
 #[tc_model]
 pub struct StopAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3144,25 +3319,32 @@ pub struct StopAndroidInstancesResponse {
 /// The `StopAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StopAndroidInstancesAppResponse`].
-/// The codes it documents are in [`StopAndroidInstancesAppError`](super::errors::StopAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StopAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StopAndroidInstancesApp",
     output = StopAndroidInstancesAppResponse,
-    error = super::errors::StopAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct StopAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.example.app"`
+    /// `PackageName`; example: `"com.example.app"`
     pub package_name: String,
 }
 
@@ -3176,25 +3358,30 @@ pub struct StopAndroidInstancesAppResponse {
 /// The `StopGame` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StopGameResponse`].
-/// The codes it documents are in [`StopGameError`](super::errors::StopGameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StopGame)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`ResourceUnavailable.AccessFailed`](super::errors::GsErrorCode::ResourceUnavailableAccessFailed)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StopGame",
     output = StopGameResponse,
-    error = super::errors::StopGameError
+    error = super::errors::GsErrorCode
 )]
 pub struct StopGame {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"xyz789"`
+    /// `UserId`; example: `"xyz789"`
     pub user_id: String,
 
-    /// `HostUserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `HostUserId`; example: `"abc123"`
     pub host_user_id: Option<String>,
 }
 
@@ -3208,20 +3395,29 @@ pub struct StopGameResponse {
 /// The `StopPublishStream` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`StopPublishStreamResponse`].
-/// The codes it documents are in [`StopPublishStreamError`](super::errors::StopPublishStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=StopPublishStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
+/// - [`UnsupportedOperation.NotRunning`](super::errors::GsErrorCode::UnsupportedOperationNotRunning)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "StopPublishStream",
     output = StopPublishStreamResponse,
-    error = super::errors::StopPublishStreamError
+    error = super::errors::GsErrorCode
 )]
 pub struct StopPublishStream {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"639d069e-a13a-437a-a10b-64a33ecb8e79"`
+    /// `UserId`; example: `"639d069e-a13a-437a-a10b-64a33ecb8e79"`
     pub user_id: String,
 }
 
@@ -3235,33 +3431,39 @@ pub struct StopPublishStreamResponse {
 /// The `SwitchGameArchive` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`SwitchGameArchiveResponse`].
-/// The codes it documents are in [`SwitchGameArchiveError`](super::errors::SwitchGameArchiveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=SwitchGameArchive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.SlowDown`](super::errors::GsErrorCode::FailedOperationSlowDown)
+/// - [`FailedOperation.TooFrequently`](super::errors::GsErrorCode::FailedOperationTooFrequently)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "SwitchGameArchive",
     output = SwitchGameArchiveResponse,
-    error = super::errors::SwitchGameArchiveError
+    error = super::errors::GsErrorCode
 )]
 pub struct SwitchGameArchive {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"161394323449"`
+    /// `UserId`; example: `"161394323449"`
     pub user_id: String,
 
-    /// `GameId`: a string.
-    ///
-    /// Example: `"game-av2bl5r5"`
+    /// `GameId`; example: `"game-av2bl5r5"`
     pub game_id: String,
 
-    /// `GameArchiveUrl`: a string.
-    ///
-    /// Example: `"http://archive.cdn.com/user123.zip"`
+    /// `GameArchiveUrl`; example: `"http://archive.cdn.com/user123.zip"`
     pub game_archive_url: Option<String>,
 
-    /// `GameContext`: a string.
+    /// `GameContext`
     pub game_context: Option<String>,
 }
 
@@ -3275,32 +3477,40 @@ pub struct SwitchGameArchiveResponse {
 /// The `SyncAndroidInstanceImage` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`SyncAndroidInstanceImageResponse`].
-/// The codes it documents are in [`SyncAndroidInstanceImageError`](super::errors::SyncAndroidInstanceImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=SyncAndroidInstanceImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.SlowDown`](super::errors::GsErrorCode::FailedOperationSlowDown)
+/// - [`FailedOperation.TooFrequently`](super::errors::GsErrorCode::FailedOperationTooFrequently)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::GsErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "SyncAndroidInstanceImage",
     output = SyncAndroidInstanceImageResponse,
-    error = super::errors::SyncAndroidInstanceImageError
+    error = super::errors::GsErrorCode
 )]
 pub struct SyncAndroidInstanceImage {
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"image-abcd1234"`
+    /// `AndroidInstanceImageId`; example: `"image-abcd1234"`
     pub android_instance_image_id: String,
 
-    /// `DestinationZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `DestinationZones`; example: `["ap-guangzhou-3"]`
     pub destination_zones: Vec<String>,
 }
 
 /// What a successful [`SyncAndroidInstanceImage`] call returns.
 #[tc_model]
 pub struct SyncAndroidInstanceImageResponse {
-    /// `SyncAndroidInstanceImages`: a list of [`SyncAndroidInstanceImage`](super::models::SyncAndroidInstanceImage) objects.
+    /// `SyncAndroidInstanceImages`
     pub sync_android_instance_images: Vec<models::SyncAndroidInstanceImage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3310,32 +3520,38 @@ pub struct SyncAndroidInstanceImageResponse {
 /// The `SyncExecuteCommandOnAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`SyncExecuteCommandOnAndroidInstancesResponse`].
-/// The codes it documents are in [`SyncExecuteCommandOnAndroidInstancesError`](super::errors::SyncExecuteCommandOnAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=SyncExecuteCommandOnAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "SyncExecuteCommandOnAndroidInstances",
     output = SyncExecuteCommandOnAndroidInstancesResponse,
-    error = super::errors::SyncExecuteCommandOnAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct SyncExecuteCommandOnAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["android_instance_id"]`
+    /// `AndroidInstanceIds`; example: `["android_instance_id"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ls -al; cat /etc/profile"`
+    /// `Command`; example: `"ls -al; cat /etc/profile"`
     pub command: String,
 }
 
 /// What a successful [`SyncExecuteCommandOnAndroidInstances`] call returns.
 #[tc_model]
 pub struct SyncExecuteCommandOnAndroidInstancesResponse {
-    /// `CommandResults`: a list of [`SyncExecuteCommandResult`](super::models::SyncExecuteCommandResult) objects.
+    /// `CommandResults`
     pub command_results: Vec<models::SyncExecuteCommandResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3345,45 +3561,45 @@ pub struct SyncExecuteCommandOnAndroidInstancesResponse {
 /// The `TrylockWorker` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`TrylockWorkerResponse`].
-/// The codes it documents are in [`TrylockWorkerError`](super::errors::TrylockWorkerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=TrylockWorker)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::GsErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.NoIdle`](super::errors::GsErrorCode::ResourceNotFoundNoIdle)
+/// - [`ResourceUnavailable.Initialization`](super::errors::GsErrorCode::ResourceUnavailableInitialization)
+/// - [`UnsupportedOperation.Stopping`](super::errors::GsErrorCode::UnsupportedOperationStopping)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "TrylockWorker",
     output = TrylockWorkerResponse,
-    error = super::errors::TrylockWorkerError
+    error = super::errors::GsErrorCode
 )]
 pub struct TrylockWorker {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"xyz789"`
+    /// `UserId`; example: `"xyz789"`
     pub user_id: String,
 
-    /// `GameId`: a string.
-    ///
-    /// Example: `"game-abcd1234"`
+    /// `GameId`; example: `"game-abcd1234"`
     pub game_id: String,
 
-    /// `GameRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `GameRegion`; example: `"ap-guangzhou"`
     pub game_region: Option<String>,
 
-    /// `SetNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SetNo`; example: `1`
     pub set_no: Option<u64>,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIp`; example: `"125.127.178.228"`
     pub user_ip: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cgg-1234abcd"`
+    /// `GroupId`; example: `"cgg-1234abcd"`
     pub group_id: Option<String>,
 }
 
@@ -3397,37 +3613,42 @@ pub struct TrylockWorkerResponse {
 /// The `UninstallAndroidInstancesApp` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`UninstallAndroidInstancesAppResponse`].
-/// The codes it documents are in [`UninstallAndroidInstancesAppError`](super::errors::UninstallAndroidInstancesAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=UninstallAndroidInstancesApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::GsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "UninstallAndroidInstancesApp",
     output = UninstallAndroidInstancesAppResponse,
-    error = super::errors::UninstallAndroidInstancesAppError
+    error = super::errors::GsErrorCode
 )]
 pub struct UninstallAndroidInstancesApp {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai-abcd1234"]`
+    /// `AndroidInstanceIds`; example: `["cai-abcd1234"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"\"apk-drkmskmd\""`
+    /// `AndroidAppId`; example: `"\"apk-drkmskmd\""`
     pub android_app_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"\"com.tencent.abc\""`
+    /// `PackageName`; example: `"\"com.tencent.abc\""`
     pub package_name: Option<String>,
 }
 
 /// What a successful [`UninstallAndroidInstancesApp`] call returns.
 #[tc_model]
 pub struct UninstallAndroidInstancesAppResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Option<Vec<models::AndroidInstanceTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3437,43 +3658,45 @@ pub struct UninstallAndroidInstancesAppResponse {
 /// The `UploadFileToAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`UploadFileToAndroidInstancesResponse`].
-/// The codes it documents are in [`UploadFileToAndroidInstancesError`](super::errors::UploadFileToAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=UploadFileToAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "UploadFileToAndroidInstances",
     output = UploadFileToAndroidInstancesResponse,
-    error = super::errors::UploadFileToAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct UploadFileToAndroidInstances {
-    /// `AndroidInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cai_xxx"]`
+    /// `AndroidInstanceIds`; example: `["cai_xxx"]`
     pub android_instance_ids: Vec<String>,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://xxx"`
+    /// `FileURL`; example: `"https://xxx"`
     #[tc(rename = "FileURL")]
     pub file_url: String,
 
-    /// `DestinationDirectory`: a string.
-    ///
-    /// Example: `"/sdcard/Download/"`
+    /// `DestinationDirectory`; example: `"/sdcard/Download/"`
     pub destination_directory: Option<String>,
 
-    /// `DestinationFileName`: a string.
-    ///
-    /// Example: `"file_name"`
+    /// `DestinationFileName`; example: `"file_name"`
     pub destination_file_name: Option<String>,
 }
 
 /// What a successful [`UploadFileToAndroidInstances`] call returns.
 #[tc_model]
 pub struct UploadFileToAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3483,25 +3706,35 @@ pub struct UploadFileToAndroidInstancesResponse {
 /// The `UploadFilesToAndroidInstances` action of GS API 2019-11-18.
 ///
 /// A successful call returns [`UploadFilesToAndroidInstancesResponse`].
-/// The codes it documents are in [`UploadFilesToAndroidInstancesError`](super::errors::UploadFilesToAndroidInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gs&Version=2019-11-18&Action=UploadFilesToAndroidInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GsErrorCode`](super::errors::GsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GsErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::GsErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::GsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::GsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::GsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::GsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "gs",
     version = "2019-11-18",
     name = "UploadFilesToAndroidInstances",
     output = UploadFilesToAndroidInstancesResponse,
-    error = super::errors::UploadFilesToAndroidInstancesError
+    error = super::errors::GsErrorCode
 )]
 pub struct UploadFilesToAndroidInstances {
-    /// `Files`: a list of [`AndroidInstanceUploadFile`](super::models::AndroidInstanceUploadFile) objects.
+    /// `Files`
     pub files: Option<Vec<models::AndroidInstanceUploadFile>>,
 }
 
 /// What a successful [`UploadFilesToAndroidInstances`] call returns.
 #[tc_model]
 pub struct UploadFilesToAndroidInstancesResponse {
-    /// `TaskSet`: a list of [`AndroidInstanceTask`](super::models::AndroidInstanceTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::AndroidInstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

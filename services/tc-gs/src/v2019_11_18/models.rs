@@ -8,47 +8,31 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAndroidApps`](super::DescribeAndroidApps).
 #[tc_model]
 pub struct AndroidApp {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"apk-sdfddc"`
+    /// `AndroidAppId`; example: `"apk-sdfddc"`
     pub android_app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"猫耳"`
+    /// `Name`; example: `"猫耳"`
     pub name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ONLINE|OFFLINE"`
+    /// `State`; example: `"ONLINE|OFFLINE"`
     pub state: String,
 
-    /// `AndroidAppVersionInfo`: a list of [`AndroidAppVersionInfo`] objects.
+    /// `AndroidAppVersionInfo`
     pub android_app_version_info: Option<Vec<AndroidAppVersionInfo>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-15T01:51:55.786Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-02-15T01:51:55.786Z"`
     pub create_time: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"userId"`
+    /// `UserId`; example: `"userId"`
     pub user_id: Option<String>,
 
-    /// `AppMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AppMode`; example: `"NORMAL"`
     pub app_mode: Option<String>,
 
-    /// `UpdateState`: a string.
-    ///
-    /// Example: `"CREATE_SUCCESS"`
+    /// `UpdateState`; example: `"CREATE_SUCCESS"`
     pub update_state: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"app_pakcage_name"`
+    /// `PackageName`; example: `"app_pakcage_name"`
     pub package_name: Option<String>,
 }
 
@@ -57,14 +41,10 @@ pub struct AndroidApp {
 /// Sent in the input of [`CreateCosCredential`](super::CreateCosCredential).
 #[tc_model]
 pub struct AndroidAppCosInfo {
-    /// `AndroidAppId`: a string.
-    ///
-    /// Example: `"apk-xxxxx"`
+    /// `AndroidAppId`; example: `"apk-xxxxx"`
     pub android_app_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.tgz"`
+    /// `FileName`; example: `"test.tgz"`
     pub file_name: Option<String>,
 }
 
@@ -73,65 +53,41 @@ pub struct AndroidAppCosInfo {
 /// Returned in the output of [`DescribeAndroidApps`](super::DescribeAndroidApps).
 #[tc_model]
 pub struct AndroidAppVersionInfo {
-    /// `AndroidAppVersion`: a string.
-    ///
-    /// Example: `"\"ver-a1b2c3\""`
+    /// `AndroidAppVersion`; example: `"\"ver-a1b2c3\""`
     pub android_app_version: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"\"NORMAL|UPLOADING|CREATING|CREATE_FAIL|CREATE_SUCCESS\""`
+    /// `State`; example: `"\"NORMAL|UPLOADING|CREATING|CREATE_FAIL|CREATE_SUCCESS\""`
     pub state: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-15T01:51:55.786Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-02-15T01:51:55.786Z"`
     pub create_time: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"\"tar -zxvf test-1.0.X.tgz && cd test-1.0.X && ./install.sh\""`
+    /// `Command`; example: `"\"tar -zxvf test-1.0.X.tgz && cd test-1.0.X && ./install.sh\""`
     pub command: String,
 
-    /// `UninstallCommand`: a string.
-    ///
-    /// Example: `"\"tar -zxvf test-1\"cd test-1.0.X && ./uninstall.sh\""`
+    /// `UninstallCommand`; example: `"\"tar -zxvf test-1\"cd test-1.0.X && ./uninstall.sh\""`
     pub uninstall_command: String,
 
-    /// `CleanupMode`: a string.
-    ///
-    /// Example: `"\"CLEANUP_ON_UNINSTALL\""`
+    /// `CleanupMode`; example: `"\"CLEANUP_ON_UNINSTALL\""`
     pub cleanup_mode: String,
 
-    /// `AndroidAppVersionName`: a string.
-    ///
-    /// Example: `"\"version_name\""`
+    /// `AndroidAppVersionName`; example: `"\"version_name\""`
     pub android_app_version_name: String,
 
-    /// `Activity`: a string.
-    ///
-    /// Example: `"\"MainActivity\""`
+    /// `Activity`; example: `"\"MainActivity\""`
     pub activity: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"\"6.5.2\""`
+    /// `VersionName`; example: `"\"6.5.2\""`
     pub version_name: String,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"48497f806a9967cf4346f11cc653d57a"`
+    /// `MD5`; example: `"48497f806a9967cf4346f11cc653d57a"`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `102400`
+    /// `FileSize`; example: `102400`
     pub file_size: i64,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"app_pakcage_name"`
+    /// `PackageName`; example: `"app_pakcage_name"`
     pub package_name: String,
 }
 
@@ -140,97 +96,59 @@ pub struct AndroidAppVersionInfo {
 /// Returned in the output of [`DescribeAndroidInstances`](super::DescribeAndroidInstances) and [`DescribeAndroidInstancesByApps`](super::DescribeAndroidInstancesByApps).
 #[tc_model]
 pub struct AndroidInstance {
-    /// `AndroidInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`, always sent in responses; example: `"cai-abcd1234"`
     pub android_instance_id: Option<String>,
 
-    /// `AndroidInstanceRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `AndroidInstanceRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub android_instance_region: Option<String>,
 
-    /// `AndroidInstanceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `AndroidInstanceZone`; example: `"ap-guangzhou-3"`
     pub android_instance_zone: Option<String>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NORMAL"`
+    /// `State`, always sent in responses; example: `"NORMAL"`
     pub state: Option<String>,
 
-    /// `AndroidInstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"A3"`
+    /// `AndroidInstanceType`, always sent in responses; example: `"A3"`
     pub android_instance_type: Option<String>,
 
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"image-abcd1234"`
+    /// `AndroidInstanceImageId`; example: `"image-abcd1234"`
     pub android_instance_image_id: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Width`; example: `1080`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Height`; example: `1920`
     pub height: Option<u64>,
 
-    /// `HostSerialNumber`: a string.
-    ///
-    /// Example: `"RK123"`
+    /// `HostSerialNumber`; example: `"RK123"`
     pub host_serial_number: Option<String>,
 
-    /// `AndroidInstanceGroupId`: a string.
-    ///
-    /// Example: `"aig-1234abcd"`
+    /// `AndroidInstanceGroupId`; example: `"aig-1234abcd"`
     pub android_instance_group_id: Option<String>,
 
-    /// `AndroidInstanceLabels`: a list of [`AndroidInstanceLabel`] objects.
+    /// `AndroidInstanceLabels`
     pub android_instance_labels: Option<Vec<AndroidInstanceLabel>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user123"`
+    /// `UserId`; example: `"user123"`
     pub user_id: Option<String>,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"192.168.1.3"`
+    /// `PrivateIP`; example: `"192.168.1.3"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-02T10:15:36Z"`
+    /// `CreateTime`; example: `"2021-07-02T10:15:36Z"`
     pub create_time: Option<String>,
 
-    /// `HostServerSerialNumber`: a string.
-    ///
-    /// Example: `"U12"`
+    /// `HostServerSerialNumber`; example: `"U12"`
     pub host_server_serial_number: Option<String>,
 
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"ESTABLISHED"`
+    /// `ServiceStatus`; example: `"ESTABLISHED"`
     pub service_status: Option<String>,
 
-    /// `AndroidInstanceModel`: a string.
-    ///
-    /// Example: `"YS1"`
+    /// `AndroidInstanceModel`; example: `"YS1"`
     pub android_instance_model: Option<String>,
 }
 
@@ -239,14 +157,10 @@ pub struct AndroidInstance {
 /// Returned in the output of [`DescribeAndroidInstancesAppBlacklist`](super::DescribeAndroidInstancesAppBlacklist).
 #[tc_model]
 pub struct AndroidInstanceAppBlacklist {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-xxx"`
+    /// `AndroidInstanceId`; example: `"cai-xxx"`
     pub android_instance_id: String,
 
-    /// `AppBlacklist`: a list of strings.
-    ///
-    /// Example: `["com.app"]`
+    /// `AppBlacklist`; example: `["com.app"]`
     pub app_blacklist: Option<Vec<String>>,
 }
 
@@ -255,45 +169,28 @@ pub struct AndroidInstanceAppBlacklist {
 /// Returned in the output of [`DescribeAndroidInstanceApps`](super::DescribeAndroidInstanceApps).
 #[tc_model]
 pub struct AndroidInstanceAppInfo {
-    /// `AndroidAppId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apk-i37e2134"`
+    /// `AndroidAppId`, always sent in responses; example: `"apk-i37e2134"`
     pub android_app_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testapp"`
+    /// `Name`, always sent in responses; example: `"testapp"`
     pub name: Option<String>,
 
-    /// `AndroidAppVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `AndroidAppVersion`, always sent in responses; example: `"1"`
     pub android_app_version: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `PackageName`; example: `"test.com"`
     pub package_name: Option<String>,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"9.1.50"`
+    /// `PackageVersion`; example: `"9.1.50"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub package_version: Option<String>,
 
-    /// `PackageLabel`: a string.
-    ///
-    /// Example: `"QQ"`
+    /// `PackageLabel`; example: `"QQ"`
     pub package_label: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"9.1.50"`
+    /// `VersionName`; example: `"9.1.50"`
     pub version_name: Option<String>,
 }
 
@@ -302,34 +199,22 @@ pub struct AndroidInstanceAppInfo {
 /// Returned in the output of [`DescribeAndroidInstanceBackups`](super::DescribeAndroidInstanceBackups).
 #[tc_model]
 pub struct AndroidInstanceBackup {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"backup-1a2b"`
+    /// `BackupId`; example: `"backup-1a2b"`
     pub backup_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `State`; example: `"PROCESSING"`
     pub state: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: u64,
 
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-1a2b3c4d"`
+    /// `AndroidInstanceId`; example: `"cai-1a2b3c4d"`
     pub android_instance_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-02T10:15:36Z"`
+    /// `CreateTime`; example: `"2021-07-02T10:15:36Z"`
     pub create_time: String,
 }
 
@@ -338,14 +223,10 @@ pub struct AndroidInstanceBackup {
 /// Sent in the input of [`ModifyAndroidInstancesProperties`](super::ModifyAndroidInstancesProperties).
 #[tc_model]
 pub struct AndroidInstanceDevice {
-    /// `Brand`: a string.
-    ///
-    /// Example: `"YourBrand"`
+    /// `Brand`; example: `"YourBrand"`
     pub brand: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"YourModel"`
+    /// `Model`; example: `"YourModel"`
     pub model: String,
 }
 
@@ -354,14 +235,10 @@ pub struct AndroidInstanceDevice {
 /// Returned in the output of [`CleanAndroidInstancesAppData`](super::CleanAndroidInstancesAppData), [`CreateAndroidInstanceAcceleratorToken`](super::CreateAndroidInstanceAcceleratorToken), [`CreateAndroidInstancesAccessToken`](super::CreateAndroidInstancesAccessToken), [`DisableAndroidInstancesApp`](super::DisableAndroidInstancesApp), [`EnableAndroidInstancesApp`](super::EnableAndroidInstancesApp), [`ModifyAndroidInstancesProperties`](super::ModifyAndroidInstancesProperties) and 3 more.
 #[tc_model]
 pub struct AndroidInstanceError {
-    /// `AndroidInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`, always sent in responses; example: `"cai-abcd1234"`
     pub android_instance_id: Option<String>,
 
-    /// `Error`: an [`Error`].
-    /// Always sent in responses.
+    /// `Error`, always sent in responses
     pub error: Option<Error>,
 }
 
@@ -370,14 +247,10 @@ pub struct AndroidInstanceError {
 /// Returned in the output of [`DistributeAndroidInstanceImageToHosts`](super::DistributeAndroidInstanceImageToHosts).
 #[tc_model]
 pub struct AndroidInstanceHostTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a28c6f9c-e794-4d48-b711-d17e51a5d745"`
+    /// `TaskId`; example: `"a28c6f9c-e794-4d48-b711-d17e51a5d745"`
     pub task_id: String,
 
-    /// `HostSerialNumber`: a string.
-    ///
-    /// Example: `"RK5838P1262201165"`
+    /// `HostSerialNumber`; example: `"RK5838P1262201165"`
     pub host_serial_number: String,
 }
 
@@ -386,44 +259,28 @@ pub struct AndroidInstanceHostTask {
 /// Returned in the output of [`DescribeAndroidInstanceImages`](super::DescribeAndroidInstanceImages).
 #[tc_model]
 pub struct AndroidInstanceImage {
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"image-abcd1234"`
+    /// `AndroidInstanceImageId`; example: `"image-abcd1234"`
     pub android_instance_image_id: String,
 
-    /// `AndroidInstanceImageName`: a string.
-    ///
-    /// Example: `"img-123"`
+    /// `AndroidInstanceImageName`; example: `"img-123"`
     pub android_instance_image_name: String,
 
-    /// `AndroidInstanceImageState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AndroidInstanceImageState`; example: `"NORMAL"`
     pub android_instance_image_state: String,
 
-    /// `AndroidInstanceImageZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `AndroidInstanceImageZone`; example: `"ap-guangzhou-3"`
     pub android_instance_image_zone: Option<String>,
 
-    /// `AndroidInstanceImageDescription`: a string.
-    ///
-    /// Example: `"test-image"`
+    /// `AndroidInstanceImageDescription`; example: `"test-image"`
     pub android_instance_image_description: Option<String>,
 
-    /// `AndroidVersion`: a string.
-    ///
-    /// Example: `"ANDROID10"`
+    /// `AndroidVersion`; example: `"ANDROID10"`
     pub android_version: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-02T10:15:36Z"`
+    /// `CreateTime`; example: `"2021-07-02T10:15:36Z"`
     pub create_time: Option<String>,
 
-    /// `AndroidInstanceImageModel`: a string.
-    ///
-    /// Example: `"YS1"`
+    /// `AndroidInstanceImageModel`; example: `"YS1"`
     pub android_instance_image_model: Option<String>,
 }
 
@@ -432,14 +289,10 @@ pub struct AndroidInstanceImage {
 /// Sent in the input of [`ModifyAndroidInstancesInformation`](super::ModifyAndroidInstancesInformation).
 #[tc_model]
 pub struct AndroidInstanceInformation {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `Name`; example: `"test_name"`
     pub name: String,
 }
 
@@ -449,15 +302,10 @@ pub struct AndroidInstanceInformation {
 /// Returned in the output of [`DescribeAndroidInstanceLabels`](super::DescribeAndroidInstanceLabels), [`DescribeAndroidInstances`](super::DescribeAndroidInstances) and [`DescribeAndroidInstancesByApps`](super::DescribeAndroidInstancesByApps).
 #[tc_model]
 pub struct AndroidInstanceLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value1"`
+    /// `Value`, always sent in responses; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -466,17 +314,13 @@ pub struct AndroidInstanceLabel {
 /// Returned in the output of [`DescribeAndroidInstanceLabels`](super::DescribeAndroidInstanceLabels).
 #[tc_model]
 pub struct AndroidInstanceLabelDetail {
-    /// `Label`: an [`AndroidInstanceLabel`].
+    /// `Label`
     pub label: Option<AndroidInstanceLabel>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc1"`
+    /// `Description`; example: `"desc1"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-02T10:15:36Z"`
+    /// `CreateTime`; example: `"2021-07-02T10:15:36Z"`
     pub create_time: Option<String>,
 }
 
@@ -485,14 +329,10 @@ pub struct AndroidInstanceLabelDetail {
 /// Sent in the input of [`ModifyAndroidInstancesProperties`](super::ModifyAndroidInstancesProperties).
 #[tc_model]
 pub struct AndroidInstanceProperty {
-    /// `Key`: a string.
-    ///
-    /// Example: `"device.name"`
+    /// `Key`; example: `"device.name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Value`; example: `"TestName"`
     pub value: Option<String>,
 }
 
@@ -501,14 +341,10 @@ pub struct AndroidInstanceProperty {
 /// Returned in the output of [`CreateAndroidInstancesScreenshot`](super::CreateAndroidInstancesScreenshot), [`DistributeFileToAndroidInstances`](super::DistributeFileToAndroidInstances), [`DistributePhotoToAndroidInstances`](super::DistributePhotoToAndroidInstances), [`ExecuteCommandOnAndroidInstances`](super::ExecuteCommandOnAndroidInstances), [`InstallAndroidInstancesApp`](super::InstallAndroidInstancesApp), [`InstallAndroidInstancesAppWithURL`](super::InstallAndroidInstancesAppWithURL) and 10 more.
 #[tc_model]
 pub struct AndroidInstanceTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"615cf0a4-075e-4cf5-b26f-d786363daccd"`
+    /// `TaskId`; example: `"615cf0a4-075e-4cf5-b26f-d786363daccd"`
     pub task_id: String,
 
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`; example: `"cai-abcd1234"`
     pub android_instance_id: String,
 }
 
@@ -517,42 +353,25 @@ pub struct AndroidInstanceTask {
 /// Returned in the output of [`DescribeAndroidInstanceTasksStatus`](super::DescribeAndroidInstanceTasksStatus).
 #[tc_model]
 pub struct AndroidInstanceTaskStatus {
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"615cf0a4-075e-4cf5-b26f-d786363daccd"`
+    /// `TaskId`, always sent in responses; example: `"615cf0a4-075e-4cf5-b26f-d786363daccd"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`, always sent in responses; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `AndroidInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cai-abcd1234"`
+    /// `AndroidInstanceId`, always sent in responses; example: `"cai-abcd1234"`
     pub android_instance_id: Option<String>,
 
-    /// `TaskResult`: a string.
-    ///
-    /// Example: `"{\"Error\":{}}"`
+    /// `TaskResult`; example: `"{\"Error\":{}}"`
     pub task_result: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"EXEC_COMMAND"`
+    /// `TaskType`; example: `"EXEC_COMMAND"`
     pub task_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-02-15T01:51:55.786Z"`
+    /// `CreateTime`; example: `"2022-02-15T01:51:55.786Z"`
     pub create_time: Option<String>,
 
-    /// `CompleteTime`: a string.
-    ///
-    /// Example: `"2022-02-15T01:51:55.786Z"`
+    /// `CompleteTime`; example: `"2022-02-15T01:51:55.786Z"`
     pub complete_time: Option<String>,
 }
 
@@ -561,25 +380,17 @@ pub struct AndroidInstanceTaskStatus {
 /// Sent in the input of [`UploadFilesToAndroidInstances`](super::UploadFilesToAndroidInstances).
 #[tc_model]
 pub struct AndroidInstanceUploadFile {
-    /// `AndroidInstanceId`: a string.
-    ///
-    /// Example: `"cai_a1b2"`
+    /// `AndroidInstanceId`; example: `"cai_a1b2"`
     pub android_instance_id: Option<String>,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://xxx"`
+    /// `FileURL`; example: `"https://xxx"`
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
 
-    /// `DestinationDirectory`: a string.
-    ///
-    /// Example: `"/sdcard/Download/"`
+    /// `DestinationDirectory`; example: `"/sdcard/Download/"`
     pub destination_directory: Option<String>,
 
-    /// `DestinationFileName`: a string.
-    ///
-    /// Example: `"file_name"`
+    /// `DestinationFileName`; example: `"file_name"`
     pub destination_file_name: Option<String>,
 }
 
@@ -589,14 +400,10 @@ pub struct AndroidInstanceUploadFile {
 #[doc(alias = "COSOptions")]
 #[tc_model]
 pub struct CosOptions {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket-123"`
+    /// `Bucket`; example: `"bucket-123"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -605,14 +412,10 @@ pub struct CosOptions {
 /// Returned in the output of [`CleanAndroidInstancesAppData`](super::CleanAndroidInstancesAppData), [`CreateAndroidInstanceAcceleratorToken`](super::CreateAndroidInstanceAcceleratorToken), [`CreateAndroidInstancesAccessToken`](super::CreateAndroidInstancesAccessToken), [`DisableAndroidInstancesApp`](super::DisableAndroidInstancesApp), [`EnableAndroidInstancesApp`](super::EnableAndroidInstancesApp), [`ModifyAndroidInstancesProperties`](super::ModifyAndroidInstancesProperties) and 3 more.
 #[tc_model]
 pub struct Error {
-    /// `Code`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AuthFailure.SignatureFailure"`
+    /// `Code`, always sent in responses; example: `"AuthFailure.SignatureFailure"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    /// Always sent in responses.
+    /// `Message`, always sent in responses
     pub message: Option<String>,
 }
 
@@ -621,9 +424,7 @@ pub struct Error {
 /// Sent in the input of [`CreateCosCredential`](super::CreateCosCredential).
 #[tc_model]
 pub struct FileCosInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"file-a1b2c3"`
+    /// `FileId`; example: `"file-a1b2c3"`
     pub file_id: String,
 }
 
@@ -632,14 +433,10 @@ pub struct FileCosInfo {
 /// Sent in the input of [`DescribeAndroidApps`](super::DescribeAndroidApps), [`DescribeAndroidInstanceImages`](super::DescribeAndroidInstanceImages), [`DescribeAndroidInstanceTasksStatus`](super::DescribeAndroidInstanceTasksStatus), [`DescribeAndroidInstances`](super::DescribeAndroidInstances) and [`DescribeAndroidInstancesByApps`](super::DescribeAndroidInstancesByApps).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"key01"`
+    /// `Name`; example: `"key01"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value01","value11"]`
+    /// `Values`; example: `["value01","value11"]`
     pub values: Vec<String>,
 }
 
@@ -648,21 +445,13 @@ pub struct Filter {
 /// Sent in the input of [`DescribeAndroidInstances`](super::DescribeAndroidInstances).
 #[tc_model]
 pub struct LabelRequirement {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key1"`
+    /// `Key`, required in requests; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"IN"`
+    /// `Operator`, required in requests; example: `"IN"`
     pub operator: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value1"]`
+    /// `Values`; example: `["value1"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -671,24 +460,16 @@ pub struct LabelRequirement {
 /// Sent in the input of [`BackUpAndroidInstanceToStorage`](super::BackUpAndroidInstanceToStorage), [`DeleteAndroidInstanceBackupFiles`](super::DeleteAndroidInstanceBackupFiles) and [`RestoreAndroidInstanceFromStorage`](super::RestoreAndroidInstanceFromStorage).
 #[tc_model]
 pub struct S3Options {
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"https//123.com"`
+    /// `EndPoint`; example: `"https//123.com"`
     pub end_point: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `Bucket`; example: `"bucket"`
     pub bucket: String,
 
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"test-ak"`
+    /// `AccessKeyId`; example: `"test-ak"`
     pub access_key_id: String,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"test-sk"`
+    /// `SecretAccessKey`; example: `"test-sk"`
     pub secret_access_key: String,
 }
 
@@ -697,14 +478,10 @@ pub struct S3Options {
 /// Returned in the output of [`SyncAndroidInstanceImage`](super::SyncAndroidInstanceImage).
 #[tc_model]
 pub struct SyncAndroidInstanceImage {
-    /// `AndroidInstanceImageId`: a string.
-    ///
-    /// Example: `"image-abcd1234"`
+    /// `AndroidInstanceImageId`; example: `"image-abcd1234"`
     pub android_instance_image_id: String,
 
-    /// `AndroidInstanceImageZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `AndroidInstanceImageZone`; example: `"ap-guangzhou-3"`
     pub android_instance_image_zone: String,
 }
 
@@ -713,18 +490,12 @@ pub struct SyncAndroidInstanceImage {
 /// Returned in the output of [`SyncExecuteCommandOnAndroidInstances`](super::SyncExecuteCommandOnAndroidInstances).
 #[tc_model]
 pub struct SyncExecuteCommandResult {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cai-123"`
+    /// `InstanceId`; example: `"cai-123"`
     pub instance_id: String,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Output`; example: `"ok"`
     pub output: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS|FAIL"`
+    /// `Status`; example: `"SUCCESS|FAIL"`
     pub status: String,
 }

@@ -7,18 +7,29 @@ use super::models;
 /// The `AssociateTargetGroups` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`AssociateTargetGroupsResponse`].
-/// The codes it documents are in [`AssociateTargetGroupsError`](super::errors::AssociateTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=AssociateTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::GwlbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::GwlbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "AssociateTargetGroups",
     output = AssociateTargetGroupsResponse,
-    error = super::errors::AssociateTargetGroupsError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct AssociateTargetGroups {
-    /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
+    /// `Associations`
     pub associations: Vec<models::TargetGroupAssociation>,
 }
 
@@ -32,43 +43,39 @@ pub struct AssociateTargetGroupsResponse {
 /// The `CreateGatewayLoadBalancer` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`CreateGatewayLoadBalancerResponse`].
-/// The codes it documents are in [`CreateGatewayLoadBalancerError`](super::errors::CreateGatewayLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=CreateGatewayLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.Length`](super::errors::GwlbErrorCode::InvalidParameterValueLength)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "CreateGatewayLoadBalancer",
     output = CreateGatewayLoadBalancerResponse,
-    error = super::errors::CreateGatewayLoadBalancerError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct CreateGatewayLoadBalancer {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-30xq****"`
+    /// `VpcId`; example: `"vpc-30xq****"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"gwlb-xxx"`
+    /// `LoadBalancerName`; example: `"gwlb-xxx"`
     pub load_balancer_name: Option<String>,
 
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Number`; example: `1`
     pub number: Option<u64>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `LBChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `LBChargeType`; example: `"POSTPAID_BY_HOUR"`
     #[tc(rename = "LBChargeType")]
     pub lb_charge_type: Option<String>,
 }
@@ -76,14 +83,10 @@ pub struct CreateGatewayLoadBalancer {
 /// What a successful [`CreateGatewayLoadBalancer`] call returns.
 #[tc_model]
 pub struct CreateGatewayLoadBalancerResponse {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["gwlb-6efswuxa"]`
+    /// `LoadBalancerIds`; example: `["gwlb-6efswuxa"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2022XXXX"`
+    /// `DealName`; example: `"2022XXXX"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -93,88 +96,75 @@ pub struct CreateGatewayLoadBalancerResponse {
 /// The `CreateTargetGroup` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`CreateTargetGroupResponse`].
-/// The codes it documents are in [`CreateTargetGroupError`](super::errors::CreateTargetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=CreateTargetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::GwlbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "CreateTargetGroup",
     output = CreateTargetGroupResponse,
-    error = super::errors::CreateTargetGroupError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct CreateTargetGroup {
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `TargetGroupName`; example: `"test-name"`
     pub target_group_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-i1******"`
+    /// `VpcId`; example: `"vpc-i1******"`
     pub vpc_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6081`
+    /// `Port`; example: `6081`
     pub port: Option<u64>,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Option<Vec<models::TargetGroupInstance>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TENCENT_GENEVE"`
+    /// `Protocol`; example: `"TENCENT_GENEVE"`
     pub protocol: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`](super::models::TargetGroupHealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::TargetGroupHealthCheck>,
 
-    /// `ScheduleAlgorithm`: a string.
-    ///
-    /// Example: `"IP_HASH_5_CONSISTENT"`
+    /// `ScheduleAlgorithm`; example: `"IP_HASH_5_CONSISTENT"`
     pub schedule_algorithm: Option<String>,
 
-    /// `AllDeadToAlive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllDeadToAlive`; example: `true`
     pub all_dead_to_alive: Option<bool>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `ForwardingMode`: a string.
-    ///
-    /// Example: `"STATEFUL"`
+    /// `ForwardingMode`; example: `"STATEFUL"`
     pub forwarding_mode: Option<String>,
 
-    /// `RescheduleUnbindRs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RescheduleUnbindRs`; example: `true`
     pub reschedule_unbind_rs: Option<bool>,
 
-    /// `RescheduleUnbindRsStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `RescheduleUnbindRsStartTime`; example: `200`
     pub reschedule_unbind_rs_start_time: Option<i64>,
 
-    /// `RescheduleUnhealthy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RescheduleUnhealthy`; example: `true`
     pub reschedule_unhealthy: Option<bool>,
 
-    /// `RescheduleUnhealthyStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RescheduleUnhealthyStartTime`; example: `100`
     pub reschedule_unhealthy_start_time: Option<i64>,
 }
 
 /// What a successful [`CreateTargetGroup`] call returns.
 #[tc_model]
 pub struct CreateTargetGroupResponse {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-81******"`
+    /// `TargetGroupId`; example: `"lbtg-81******"`
     pub target_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -184,20 +174,23 @@ pub struct CreateTargetGroupResponse {
 /// The `DeleteGatewayLoadBalancer` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DeleteGatewayLoadBalancerResponse`].
-/// The codes it documents are in [`DeleteGatewayLoadBalancerError`](super::errors::DeleteGatewayLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DeleteGatewayLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DeleteGatewayLoadBalancer",
     output = DeleteGatewayLoadBalancerResponse,
-    error = super::errors::DeleteGatewayLoadBalancerError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct DeleteGatewayLoadBalancer {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["gwlb-hs******"]`
+    /// `LoadBalancerIds`; example: `["gwlb-hs******"]`
     pub load_balancer_ids: Vec<String>,
 }
 
@@ -211,20 +204,27 @@ pub struct DeleteGatewayLoadBalancerResponse {
 /// The `DeleteTargetGroups` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DeleteTargetGroupsResponse`].
-/// The codes it documents are in [`DeleteTargetGroupsError`](super::errors::DeleteTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DeleteTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DeleteTargetGroups",
     output = DeleteTargetGroupsResponse,
-    error = super::errors::DeleteTargetGroupsError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct DeleteTargetGroups {
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-f1phe5j6"]`
+    /// `TargetGroupIds`; example: `["lbtg-f1phe5j6"]`
     pub target_group_ids: Vec<String>,
 }
 
@@ -238,23 +238,31 @@ pub struct DeleteTargetGroupsResponse {
 /// The `DeregisterTargetGroupInstances` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DeregisterTargetGroupInstancesResponse`].
-/// The codes it documents are in [`DeregisterTargetGroupInstancesError`](super::errors::DeregisterTargetGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DeregisterTargetGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::GwlbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DeregisterTargetGroupInstances",
     output = DeregisterTargetGroupInstancesResponse,
-    error = super::errors::DeregisterTargetGroupInstancesError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct DeregisterTargetGroupInstances {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 
@@ -268,15 +276,22 @@ pub struct DeregisterTargetGroupInstancesResponse {
 /// The `DescribeGatewayLoadBalancers` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeGatewayLoadBalancersResponse`].
-/// The codes it documents are in [`DescribeGatewayLoadBalancersError`](super::errors::DescribeGatewayLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeGatewayLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::GwlbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::GwlbErrorCode::InvalidParameterValueLength)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeGatewayLoadBalancers",
     output = DescribeGatewayLoadBalancersResponse,
-    error = super::errors::DescribeGatewayLoadBalancersError,
+    error = super::errors::GwlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -286,39 +301,29 @@ pub struct DeregisterTargetGroupInstancesResponse {
     )
 )]
 pub struct DescribeGatewayLoadBalancers {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["gwlb-pnzsdc1a"]`
+    /// `LoadBalancerIds`; example: `["gwlb-pnzsdc1a"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `SearchKey`; example: `"test-name"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeGatewayLoadBalancers`] call returns.
 #[tc_model]
 pub struct DescribeGatewayLoadBalancersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `LoadBalancerSet`: a list of [`GatewayLoadBalancer`](super::models::GatewayLoadBalancer) objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Vec<models::GatewayLoadBalancer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -328,15 +333,22 @@ pub struct DescribeGatewayLoadBalancersResponse {
 /// The `DescribeGatewayLoadBalancersResources` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeGatewayLoadBalancersResourcesResponse`].
-/// The codes it documents are in [`DescribeGatewayLoadBalancersResourcesError`](super::errors::DescribeGatewayLoadBalancersResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeGatewayLoadBalancersResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::GwlbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::GwlbErrorCode::InvalidParameterValueLength)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeGatewayLoadBalancersResources",
     output = DescribeGatewayLoadBalancersResourcesResponse,
-    error = super::errors::DescribeGatewayLoadBalancersResourcesError,
+    error = super::errors::GwlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -346,26 +358,20 @@ pub struct DescribeGatewayLoadBalancersResponse {
     )
 )]
 pub struct DescribeGatewayLoadBalancersResources {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeGatewayLoadBalancersResources`] call returns.
 #[tc_model]
 pub struct DescribeGatewayLoadBalancersResourcesResponse {
-    /// `ZoneResourceSet`: a list of [`ZoneResource`](super::models::ZoneResource) objects.
+    /// `ZoneResourceSet`
     pub zone_resource_set: Option<Vec<models::ZoneResource>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -375,32 +381,35 @@ pub struct DescribeGatewayLoadBalancersResourcesResponse {
 /// The `DescribeTargetGroupInstanceStatus` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeTargetGroupInstanceStatusResponse`].
-/// The codes it documents are in [`DescribeTargetGroupInstanceStatusError`](super::errors::DescribeTargetGroupInstanceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeTargetGroupInstanceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::GwlbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::GwlbErrorCode::InvalidParameterValueLength)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeTargetGroupInstanceStatus",
     output = DescribeTargetGroupInstanceStatusResponse,
-    error = super::errors::DescribeTargetGroupInstanceStatusError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct DescribeTargetGroupInstanceStatus {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstanceIps`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `TargetGroupInstanceIps`; example: `["10.0.0.1"]`
     pub target_group_instance_ips: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTargetGroupInstanceStatus`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupInstanceStatusResponse {
-    /// `TargetGroupInstanceSet`: a list of [`TargetGroupInstanceStatus`](super::models::TargetGroupInstanceStatus) objects.
+    /// `TargetGroupInstanceSet`
     pub target_group_instance_set: Vec<models::TargetGroupInstanceStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -410,15 +419,25 @@ pub struct DescribeTargetGroupInstanceStatusResponse {
 /// The `DescribeTargetGroupInstances` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeTargetGroupInstancesResponse`].
-/// The codes it documents are in [`DescribeTargetGroupInstancesError`](super::errors::DescribeTargetGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeTargetGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Range`](super::errors::GwlbErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeTargetGroupInstances",
     output = DescribeTargetGroupInstancesResponse,
-    error = super::errors::DescribeTargetGroupInstancesError,
+    error = super::errors::GwlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -428,34 +447,26 @@ pub struct DescribeTargetGroupInstanceStatusResponse {
     )
 )]
 pub struct DescribeTargetGroupInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeTargetGroupInstances`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TargetGroupInstanceSet`: a list of [`TargetGroupBackend`](super::models::TargetGroupBackend) objects.
+    /// `TargetGroupInstanceSet`
     pub target_group_instance_set: Vec<models::TargetGroupBackend>,
 
-    /// `RealCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RealCount`; example: `2`
     pub real_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -465,15 +476,25 @@ pub struct DescribeTargetGroupInstancesResponse {
 /// The `DescribeTargetGroupList` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeTargetGroupListResponse`].
-/// The codes it documents are in [`DescribeTargetGroupListError`](super::errors::DescribeTargetGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeTargetGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Range`](super::errors::GwlbErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeTargetGroupList",
     output = DescribeTargetGroupListResponse,
-    error = super::errors::DescribeTargetGroupListError,
+    error = super::errors::GwlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -483,34 +504,26 @@ pub struct DescribeTargetGroupInstancesResponse {
     )
 )]
 pub struct DescribeTargetGroupList {
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-5xu****"]`
+    /// `TargetGroupIds`; example: `["lbtg-5xu****"]`
     pub target_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTargetGroupList`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TargetGroupSet`: a list of [`TargetGroupInfo`](super::models::TargetGroupInfo) objects.
+    /// `TargetGroupSet`
     pub target_group_set: Vec<models::TargetGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -520,15 +533,24 @@ pub struct DescribeTargetGroupListResponse {
 /// The `DescribeTargetGroups` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeTargetGroupsResponse`].
-/// The codes it documents are in [`DescribeTargetGroupsError`](super::errors::DescribeTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeTargetGroups",
     output = DescribeTargetGroupsResponse,
-    error = super::errors::DescribeTargetGroupsError,
+    error = super::errors::GwlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -538,34 +560,26 @@ pub struct DescribeTargetGroupListResponse {
     )
 )]
 pub struct DescribeTargetGroups {
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-5xunivs0\r\n"]`
+    /// `TargetGroupIds`; example: `["lbtg-5xunivs0\r\n"]`
     pub target_group_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTargetGroups`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TargetGroupSet`: a list of [`TargetGroupInfo`](super::models::TargetGroupInfo) objects.
+    /// `TargetGroupSet`
     pub target_group_set: Vec<models::TargetGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -575,39 +589,39 @@ pub struct DescribeTargetGroupsResponse {
 /// The `DescribeTaskStatus` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::GwlbErrorCode::InvalidParameterRegionNotFound)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"55c85074-3e7f-4c6d-864f-673660d4f8de"`
+    /// `TaskId`; example: `"55c85074-3e7f-4c6d-864f-673660d4f8de"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["gwlb-6efswuxa"]`
+    /// `LoadBalancerIds`; example: `["gwlb-6efswuxa"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"\"error message\""`
+    /// `Message`; example: `"\"error message\""`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -617,18 +631,28 @@ pub struct DescribeTaskStatusResponse {
 /// The `DisassociateTargetGroups` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`DisassociateTargetGroupsResponse`].
-/// The codes it documents are in [`DisassociateTargetGroupsError`](super::errors::DisassociateTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=DisassociateTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::GwlbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "DisassociateTargetGroups",
     output = DisassociateTargetGroupsResponse,
-    error = super::errors::DisassociateTargetGroupsError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct DisassociateTargetGroups {
-    /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
+    /// `Associations`
     pub associations: Vec<models::TargetGroupAssociation>,
 }
 
@@ -642,27 +666,35 @@ pub struct DisassociateTargetGroupsResponse {
 /// The `InquirePriceCreateGatewayLoadBalancer` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`InquirePriceCreateGatewayLoadBalancerResponse`].
-/// The codes it documents are in [`InquirePriceCreateGatewayLoadBalancerError`](super::errors::InquirePriceCreateGatewayLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=InquirePriceCreateGatewayLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::GwlbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "InquirePriceCreateGatewayLoadBalancer",
     output = InquirePriceCreateGatewayLoadBalancerResponse,
-    error = super::errors::InquirePriceCreateGatewayLoadBalancerError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct InquirePriceCreateGatewayLoadBalancer {
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<u64>,
 }
 
 /// What a successful [`InquirePriceCreateGatewayLoadBalancer`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateGatewayLoadBalancerResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: Option<models::Price>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -672,30 +704,31 @@ pub struct InquirePriceCreateGatewayLoadBalancerResponse {
 /// The `ModifyGatewayLoadBalancerAttribute` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`ModifyGatewayLoadBalancerAttributeResponse`].
-/// The codes it documents are in [`ModifyGatewayLoadBalancerAttributeError`](super::errors::ModifyGatewayLoadBalancerAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=ModifyGatewayLoadBalancerAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::GwlbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::GwlbErrorCode::InvalidParameterValueDuplicate)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "ModifyGatewayLoadBalancerAttribute",
     output = ModifyGatewayLoadBalancerAttributeResponse,
-    error = super::errors::ModifyGatewayLoadBalancerAttributeError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct ModifyGatewayLoadBalancerAttribute {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"gwlb-xxx"`
+    /// `LoadBalancerId`; example: `"gwlb-xxx"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"newname"`
+    /// `LoadBalancerName`; example: `"newname"`
     pub load_balancer_name: Option<String>,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteProtect`; example: `true`
     pub delete_protect: Option<bool>,
 }
 
@@ -709,53 +742,48 @@ pub struct ModifyGatewayLoadBalancerAttributeResponse {
 /// The `ModifyTargetGroupAttribute` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`ModifyTargetGroupAttributeResponse`].
-/// The codes it documents are in [`ModifyTargetGroupAttributeError`](super::errors::ModifyTargetGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=ModifyTargetGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "ModifyTargetGroupAttribute",
     output = ModifyTargetGroupAttributeResponse,
-    error = super::errors::ModifyTargetGroupAttributeError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct ModifyTargetGroupAttribute {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"xxxxholic"`
+    /// `TargetGroupName`; example: `"xxxxholic"`
     pub target_group_name: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`](super::models::TargetGroupHealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::TargetGroupHealthCheck>,
 
-    /// `AllDeadToAlive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllDeadToAlive`; example: `true`
     pub all_dead_to_alive: Option<bool>,
 
-    /// `RescheduleUnbindRs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RescheduleUnbindRs`; example: `true`
     pub reschedule_unbind_rs: Option<bool>,
 
-    /// `RescheduleUnbindRsStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RescheduleUnbindRsStartTime`; example: `100`
     pub reschedule_unbind_rs_start_time: Option<i64>,
 
-    /// `RescheduleUnhealthy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RescheduleUnhealthy`; example: `true`
     pub reschedule_unhealthy: Option<bool>,
 
-    /// `RescheduleUnhealthyStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RescheduleUnhealthyStartTime`; example: `100`
     pub reschedule_unhealthy_start_time: Option<i64>,
 }
 
@@ -769,23 +797,31 @@ pub struct ModifyTargetGroupAttributeResponse {
 /// The `ModifyTargetGroupInstancesWeight` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`ModifyTargetGroupInstancesWeightResponse`].
-/// The codes it documents are in [`ModifyTargetGroupInstancesWeightError`](super::errors::ModifyTargetGroupInstancesWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=ModifyTargetGroupInstancesWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::GwlbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "ModifyTargetGroupInstancesWeight",
     output = ModifyTargetGroupInstancesWeightResponse,
-    error = super::errors::ModifyTargetGroupInstancesWeightError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct ModifyTargetGroupInstancesWeight {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 
@@ -799,23 +835,32 @@ pub struct ModifyTargetGroupInstancesWeightResponse {
 /// The `RegisterTargetGroupInstances` action of GWLB API 2024-09-06.
 ///
 /// A successful call returns [`RegisterTargetGroupInstancesResponse`].
-/// The codes it documents are in [`RegisterTargetGroupInstancesError`](super::errors::RegisterTargetGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=gwlb&Version=2024-09-06&Action=RegisterTargetGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`GwlbErrorCode`](super::errors::GwlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::GwlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::GwlbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::GwlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::GwlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::GwlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::GwlbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::GwlbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "gwlb",
     version = "2024-09-06",
     name = "RegisterTargetGroupInstances",
     output = RegisterTargetGroupInstancesResponse,
-    error = super::errors::RegisterTargetGroupInstancesError
+    error = super::errors::GwlbErrorCode
 )]
 pub struct RegisterTargetGroupInstances {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct AssociationItem {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"gwlb-ca82m***"`
+    /// `LoadBalancerId`; example: `"gwlb-ca82m***"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"the_name_of_gwlb"`
+    /// `LoadBalancerName`; example: `"the_name_of_gwlb"`
     pub load_balancer_name: String,
 }
 
@@ -24,14 +20,10 @@ pub struct AssociationItem {
 /// Sent in the input of [`DescribeGatewayLoadBalancers`](super::DescribeGatewayLoadBalancers), [`DescribeTargetGroupInstances`](super::DescribeTargetGroupInstances), [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Vips"`
+    /// `Name`; example: `"Vips"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1.0.0.1"]`
+    /// `Values`; example: `["1.0.0.1"]`
     pub values: Vec<String>,
 }
 
@@ -40,68 +32,46 @@ pub struct Filter {
 /// Returned in the output of [`DescribeGatewayLoadBalancers`](super::DescribeGatewayLoadBalancers).
 #[tc_model]
 pub struct GatewayLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"gwlb-xxx"`
+    /// `LoadBalancerId`; example: `"gwlb-xxx"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `LoadBalancerName`; example: `"Name"`
     pub load_balancer_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mj65xxxx"`
+    /// `VpcId`; example: `"vpc-mj65xxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-lzj3xxxx"`
+    /// `SubnetId`; example: `"subnet-lzj3xxxx"`
     pub subnet_id: String,
 
-    /// `Vips`: a list of strings.
+    /// `Vips`
     pub vips: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-xxx"`
+    /// `TargetGroupId`; example: `"lbtg-xxx"`
     pub target_group_id: String,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteProtect`; example: `true`
     pub delete_protect: bool,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-15 20:30:48"`
+    /// `CreateTime`; example: `"2024-10-15 20:30:48"`
     pub create_time: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `Isolation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Isolation`; example: `0`
     pub isolation: Option<u64>,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2025-02-12 12:15:08"`
+    /// `IsolatedTime`; example: `"2025-02-12 12:15:08"`
     pub isolated_time: Option<String>,
 
-    /// `OperateProtect`: a boolean.
+    /// `OperateProtect`
     pub operate_protect: Option<bool>,
 }
 
@@ -110,34 +80,22 @@ pub struct GatewayLoadBalancer {
 /// Returned in the output of [`InquirePriceCreateGatewayLoadBalancer`](super::InquirePriceCreateGatewayLoadBalancer).
 #[tc_model]
 pub struct ItemPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `UnitPrice`; example: `10`
     pub unit_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `OriginalPrice`; example: `50`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `DiscountPrice`; example: `50`
     pub discount_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `UnitPriceDiscount`; example: `10`
     pub unit_price_discount: Option<f64>,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Discount`; example: `100`
     pub discount: Option<f64>,
 }
 
@@ -146,10 +104,10 @@ pub struct ItemPrice {
 /// Returned in the output of [`InquirePriceCreateGatewayLoadBalancer`](super::InquirePriceCreateGatewayLoadBalancer).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`].
+    /// `InstancePrice`
     pub instance_price: Option<ItemPrice>,
 
-    /// `LcuPrice`: an [`ItemPrice`].
+    /// `LcuPrice`
     pub lcu_price: Option<ItemPrice>,
 }
 
@@ -159,14 +117,10 @@ pub struct Price {
 /// Returned in the output of [`DescribeGatewayLoadBalancers`](super::DescribeGatewayLoadBalancers), [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key-xxx"`
+    /// `TagKey`; example: `"key-xxx"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value-xxx"`
+    /// `TagValue`; example: `"value-xxx"`
     pub tag_value: String,
 }
 
@@ -175,14 +129,10 @@ pub struct TagInfo {
 /// Sent in the input of [`AssociateTargetGroups`](super::AssociateTargetGroups) and [`DisassociateTargetGroups`](super::DisassociateTargetGroups).
 #[tc_model]
 pub struct TargetGroupAssociation {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"gwlb-20dhh498"`
+    /// `LoadBalancerId`; example: `"gwlb-20dhh498"`
     pub load_balancer_id: String,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0nzo3czo"`
+    /// `TargetGroupId`; example: `"lbtg-0nzo3czo"`
     pub target_group_id: String,
 }
 
@@ -191,55 +141,37 @@ pub struct TargetGroupAssociation {
 /// Returned in the output of [`DescribeTargetGroupInstances`](super::DescribeTargetGroupInstances).
 #[tc_model]
 pub struct TargetGroupBackend {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-5f37****"`
+    /// `TargetGroupId`; example: `"lbtg-5f37****"`
     pub target_group_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Type`; example: `"CVM"`
     pub r#type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-2bei****"`
+    /// `InstanceId`; example: `"ins-2bei****"`
     pub instance_id: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6081`
+    /// `Port`; example: `6081`
     pub port: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Weight`; example: `16`
     pub weight: u64,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `InstanceName`; example: `"testName"`
     pub instance_name: String,
 
-    /// `RegisteredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-03-16T00:00:00+08:00"`
+    /// `RegisteredTime`, an ISO 8601 timestamp; example: `"2021-03-16T00:00:00+08:00"`
     pub registered_time: String,
 
-    /// `EniId`: a string.
-    ///
-    /// Example: `"eni-jf7u****"`
+    /// `EniId`; example: `"eni-jf7u****"`
     pub eni_id: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400001`
+    /// `ZoneId`; example: `400001`
     pub zone_id: u64,
 }
 
@@ -249,46 +181,25 @@ pub struct TargetGroupBackend {
 /// Returned in the output of [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct TargetGroupHealthCheck {
-    /// `HealthSwitch`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `HealthSwitch`, always sent in responses; example: `true`
     pub health_switch: Option<bool>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"icmp"`
+    /// `Protocol`, always sent in responses; example: `"icmp"`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Port`, always sent in responses; example: `80`
     pub port: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Timeout`, always sent in responses; example: `2`
     pub timeout: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `IntervalTime`, always sent in responses; example: `5`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `HealthNum`, always sent in responses; example: `3`
     pub health_num: Option<i64>,
 
-    /// `UnHealthNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `UnHealthNum`, always sent in responses; example: `3`
     pub un_health_num: Option<i64>,
 }
 
@@ -297,99 +208,67 @@ pub struct TargetGroupHealthCheck {
 /// Returned in the output of [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct TargetGroupInfo {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-xxxxxxxx"`
+    /// `TargetGroupId`; example: `"lbtg-xxxxxxxx"`
     pub target_group_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `TargetGroupName`; example: `"Name"`
     pub target_group_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Port`; example: `60`
     pub port: Option<u64>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-15T10:37:16+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2024-10-15T10:37:16+08:00"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-15T10:37:16+08:00"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2024-10-15T10:37:16+08:00"`
     pub updated_time: String,
 
-    /// `AssociatedRule`: a list of [`AssociationItem`] objects.
+    /// `AssociatedRule`
     pub associated_rule: Option<Vec<AssociationItem>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tencent_geneve"`
+    /// `Protocol`; example: `"tencent_geneve"`
     pub protocol: Option<String>,
 
-    /// `ScheduleAlgorithm`: a string.
-    ///
-    /// Example: `"ip_hash_3_elastic"`
+    /// `ScheduleAlgorithm`; example: `"ip_hash_3_elastic"`
     pub schedule_algorithm: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`].
+    /// `HealthCheck`
     pub health_check: Option<TargetGroupHealthCheck>,
 
-    /// `AllDeadToAlive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllDeadToAlive`; example: `true`
     pub all_dead_to_alive: Option<bool>,
 
-    /// `AssociatedRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AssociatedRuleCount`; example: `60`
     pub associated_rule_count: Option<i64>,
 
-    /// `RegisteredInstancesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegisteredInstancesCount`; example: `1`
     pub registered_instances_count: Option<i64>,
 
-    /// `Tag`: a list of [`TagInfo`] objects.
+    /// `Tag`
     pub tag: Option<Vec<TagInfo>>,
 
-    /// `ForwardingMode`: a string.
-    ///
-    /// Example: `"STATEFUL"`
+    /// `ForwardingMode`; example: `"STATEFUL"`
     pub forwarding_mode: Option<String>,
 
-    /// `TcpIdleConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TcpIdleConnectTimeout`; example: `100`
     pub tcp_idle_connect_timeout: Option<i64>,
 
-    /// `OthersIdleConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OthersIdleConnectTimeout`; example: `100`
     pub others_idle_connect_timeout: Option<i64>,
 
-    /// `RescheduleUnbindRs`: a boolean.
+    /// `RescheduleUnbindRs`
     pub reschedule_unbind_rs: Option<bool>,
 
-    /// `RescheduleUnbindRsStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RescheduleUnbindRsStartTime`; example: `100`
     pub reschedule_unbind_rs_start_time: Option<i64>,
 
-    /// `RescheduleUnhealthy`: a boolean.
+    /// `RescheduleUnhealthy`
     pub reschedule_unhealthy: Option<bool>,
 
-    /// `RescheduleUnhealthyStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RescheduleUnhealthyStartTime`; example: `100`
     pub reschedule_unhealthy_start_time: Option<i64>,
 }
 
@@ -398,20 +277,14 @@ pub struct TargetGroupInfo {
 /// Sent in the input of [`CreateTargetGroup`](super::CreateTargetGroup), [`DeregisterTargetGroupInstances`](super::DeregisterTargetGroupInstances), [`ModifyTargetGroupInstancesWeight`](super::ModifyTargetGroupInstancesWeight) and [`RegisterTargetGroupInstances`](super::RegisterTargetGroupInstances).
 #[tc_model]
 pub struct TargetGroupInstance {
-    /// `BindIP`: a string.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `BindIP`; example: `"x.x.x.x"`
     #[tc(rename = "BindIP")]
     pub bind_ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6081`
+    /// `Port`; example: `6081`
     pub port: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Weight`; example: `0`
     pub weight: Option<u64>,
 }
 
@@ -420,14 +293,10 @@ pub struct TargetGroupInstance {
 /// Returned in the output of [`DescribeTargetGroupInstanceStatus`](super::DescribeTargetGroupInstanceStatus).
 #[tc_model]
 pub struct TargetGroupInstanceStatus {
-    /// `InstanceIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `InstanceIp`; example: `"10.0.0.1"`
     pub instance_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"health"`
+    /// `Status`; example: `"health"`
     pub status: String,
 }
 
@@ -436,8 +305,6 @@ pub struct TargetGroupInstanceStatus {
 /// Returned in the output of [`DescribeGatewayLoadBalancersResources`](super::DescribeGatewayLoadBalancersResources).
 #[tc_model]
 pub struct ZoneResource {
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `MasterZone`; example: `"ap-guangzhou-2"`
     pub master_zone: Option<String>,
 }

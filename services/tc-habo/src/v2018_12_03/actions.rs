@@ -6,9 +6,12 @@ use ::tc_core::{tc_action, tc_model};
 /// The `DescribeStatus` action of HABO API 2018-12-03.
 ///
 /// A successful call returns [`DescribeStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=habo&Version=2018-12-03&Action=DescribeStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "habo",
     version = "2018-12-03",
@@ -17,23 +20,23 @@ use ::tc_core::{tc_action, tc_model};
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeStatus {
-    /// `Pk`: a string.
+    /// `Pk`
     pub pk: String,
 
-    /// `Md5`: a string.
+    /// `Md5`
     pub md5: String,
 }
 
 /// What a successful [`DescribeStatus`] call returns.
 #[tc_model]
 pub struct DescribeStatusResponse {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -43,9 +46,12 @@ pub struct DescribeStatusResponse {
 /// The `StartAnalyse` action of HABO API 2018-12-03.
 ///
 /// A successful call returns [`StartAnalyseResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=habo&Version=2018-12-03&Action=StartAnalyse)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "habo",
     version = "2018-12-03",
@@ -54,26 +60,26 @@ pub struct DescribeStatusResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StartAnalyse {
-    /// `Pk`: a string.
+    /// `Pk`
     pub pk: String,
 
-    /// `Md5`: a string.
+    /// `Md5`
     pub md5: String,
 
-    /// `DlUrl`: a string.
+    /// `DlUrl`
     pub dl_url: String,
 }
 
 /// What a successful [`StartAnalyse`] call returns.
 #[tc_model]
 pub struct StartAnalyseResponse {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

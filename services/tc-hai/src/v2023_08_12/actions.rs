@@ -7,39 +7,41 @@ use super::models;
 /// The `CreateApplication` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`CreateApplicationResponse`].
-/// The codes it documents are in [`CreateApplicationError`](super::errors::CreateApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=CreateApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidApplicationNameDuplicate`](super::errors::HaiErrorCode::InvalidParameterValueInvalidApplicationNameDuplicate)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceCreateApplicationNotSupport`](super::errors::HaiErrorCode::UnsupportedOperationInstanceCreateApplicationNotSupport)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "CreateApplication",
     output = CreateApplicationResponse,
-    error = super::errors::CreateApplicationError
+    error = super::errors::HaiErrorCode
 )]
 pub struct CreateApplication {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-0asd1"`
+    /// `InstanceId`; example: `"hai-0asd1"`
     pub instance_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"我的HAI应用"`
+    /// `ApplicationName`; example: `"我的HAI应用"`
     pub application_name: String,
 
-    /// `ApplicationDescription`: a string.
-    ///
-    /// Example: `"这是我的pytorch HAI自定义应用"`
+    /// `ApplicationDescription`; example: `"这是我的pytorch HAI自定义应用"`
     pub application_description: Option<String>,
 }
 
 /// What a successful [`CreateApplication`] call returns.
 #[tc_model]
 pub struct CreateApplicationResponse {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-lfflw9lw"`
+    /// `ApplicationId`; example: `"app-lfflw9lw"`
     pub application_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,58 +51,63 @@ pub struct CreateApplicationResponse {
 /// The `CreateInferServiceByTemplate` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`CreateInferServiceByTemplateResponse`].
-/// The codes it documents are in [`CreateInferServiceByTemplateError`](super::errors::CreateInferServiceByTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=CreateInferServiceByTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.ComputeSetCannotBeNone`](super::errors::HaiErrorCode::InvalidParameterValueComputeSetCannotBeNone)
+/// - [`InvalidParameterValue.InvalidChargeType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeType)
+/// - [`InvalidParameterValue.InvalidSecurityType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSecurityType)
+/// - [`InvalidParameterValue.InvalidSubnetIdIsNone`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSubnetIdIsNone)
+/// - [`InvalidParameterValue.InvalidSubnetIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSubnetIdMalformed)
+/// - [`InvalidParameterValue.InvalidVpcIdIsNone`](super::errors::HaiErrorCode::InvalidParameterValueInvalidVpcIdIsNone)
+/// - [`InvalidParameterValue.RegionNotSupportPublicCallInfo`](super::errors::HaiErrorCode::InvalidParameterValueRegionNotSupportPublicCallInfo)
+/// - [`InvalidParameterValue.ServiceNameTooLong`](super::errors::HaiErrorCode::InvalidParameterValueServiceNameTooLong)
+/// - [`InvalidParameterValue.TemplateIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueTemplateIdNotFound)
+/// - [`OperationDenied.ServiceNotSupportUpdateCallInfo`](super::errors::HaiErrorCode::OperationDeniedServiceNotSupportUpdateCallInfo)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
+/// - [`UnauthorizedOperation.AllowCreateOneServiceOfTemplate`](super::errors::HaiErrorCode::UnauthorizedOperationAllowCreateOneServiceOfTemplate)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "CreateInferServiceByTemplate",
     output = CreateInferServiceByTemplateResponse,
-    error = super::errors::CreateInferServiceByTemplateError
+    error = super::errors::HaiErrorCode
 )]
 pub struct CreateInferServiceByTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tpl-gxbn79mi"`
+    /// `TemplateId`; example: `"tpl-gxbn79mi"`
     pub template_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"Qwen3-235B-A22B"`
+    /// `ServiceName`; example: `"Qwen3-235B-A22B"`
     pub service_name: Option<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 
-    /// `ServiceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ServiceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub service_charge_type: Option<String>,
 
-    /// `HyperParam`: a [`HyperParam`](super::models::HyperParam).
+    /// `HyperParam`
     pub hyper_param: Option<models::HyperParam>,
 
-    /// `NetworkSetting`: a [`NetworkSetting`](super::models::NetworkSetting).
+    /// `NetworkSetting`
     pub network_setting: Option<models::NetworkSetting>,
 
-    /// `SecurityType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `SecurityType`; example: `"STANDARD"`
     pub security_type: Option<String>,
 
-    /// `ServiceChargePrepaid`: a [`ServiceChargePrepaid`](super::models::ServiceChargePrepaid).
+    /// `ServiceChargePrepaid`
     pub service_charge_prepaid: Option<models::ServiceChargePrepaid>,
 }
 
 /// What a successful [`CreateInferServiceByTemplate`] call returns.
 #[tc_model]
 pub struct CreateInferServiceByTemplateResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-rwyu5sv2"`
+    /// `ServiceId`; example: `"svc-rwyu5sv2"`
     pub service_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,37 +117,38 @@ pub struct CreateInferServiceByTemplateResponse {
 /// The `CreateMuskPrompt` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`CreateMuskPromptResponse`].
-/// The codes it documents are in [`CreateMuskPromptError`](super::errors::CreateMuskPromptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=CreateMuskPrompt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::HaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HaiErrorCode::InvalidParameter)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "CreateMuskPrompt",
     output = CreateMuskPromptResponse,
-    error = super::errors::CreateMuskPromptError
+    error = super::errors::HaiErrorCode
 )]
 pub struct CreateMuskPrompt {
-    /// `WorkgroupId`: a string.
-    ///
-    /// Example: `"4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
+    /// `WorkgroupId`; example: `"4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
     pub workgroup_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"wf-b9dbb48a-f4cd-40f3-9a68-2af4c78d31a7"`
+    /// `WorkflowId`; example: `"wf-b9dbb48a-f4cd-40f3-9a68-2af4c78d31a7"`
     pub workflow_id: String,
 
-    /// `PromptParams`: a string.
+    /// `PromptParams`
     pub prompt_params: String,
 }
 
 /// What a successful [`CreateMuskPrompt`] call returns.
 #[tc_model]
 pub struct CreateMuskPromptResponse {
-    /// `PromptId`: a string.
-    ///
-    /// Example: `"edc6e6ec-072c-41dd-8672-c956b739fd31"`
+    /// `PromptId`; example: `"edc6e6ec-072c-41dd-8672-c956b739fd31"`
     pub prompt_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -150,20 +158,28 @@ pub struct CreateMuskPromptResponse {
 /// The `DeleteService` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DeleteServiceResponse`].
-/// The codes it documents are in [`DeleteServiceError`](super::errors::DeleteServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DeleteService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidClusterIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidClusterIdMalformed)
+/// - [`InvalidParameterValue.InvalidServiceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidServiceIdMalformed)
+/// - [`InvalidParameterValue.InvalidTemplateIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidTemplateIdMalformed)
+/// - [`InvalidParameterValue.ServiceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueServiceIdNotFound)
+/// - [`InvalidParameterValue.TemplateIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueTemplateIdNotFound)
+/// - [`UnsupportedOperation`](super::errors::HaiErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DeleteService",
     output = DeleteServiceResponse,
-    error = super::errors::DeleteServiceError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DeleteService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-fnay2k0u"`
+    /// `ServiceId`; example: `"svc-fnay2k0u"`
     pub service_id: String,
 }
 
@@ -177,47 +193,56 @@ pub struct DeleteServiceResponse {
 /// The `DeployInferService` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DeployInferServiceResponse`].
-/// The codes it documents are in [`DeployInferServiceError`](super::errors::DeployInferServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DeployInferService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidChargeType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeType)
+/// - [`InvalidParameterValue.InvalidSecurityType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSecurityType)
+/// - [`InvalidParameterValue.InvalidSubnetIdIsNone`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSubnetIdIsNone)
+/// - [`InvalidParameterValue.InvalidSubnetIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSubnetIdMalformed)
+/// - [`InvalidParameterValue.InvalidVpcIdIsNone`](super::errors::HaiErrorCode::InvalidParameterValueInvalidVpcIdIsNone)
+/// - [`InvalidParameterValue.RegionNotSupportPublicCallInfo`](super::errors::HaiErrorCode::InvalidParameterValueRegionNotSupportPublicCallInfo)
+/// - [`InvalidParameterValue.ServiceNameTooLong`](super::errors::HaiErrorCode::InvalidParameterValueServiceNameTooLong)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DeployInferService",
     output = DeployInferServiceResponse,
-    error = super::errors::DeployInferServiceError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DeployInferService {
-    /// `ServiceMetaData`: a [`ServiceMetaData`](super::models::ServiceMetaData).
+    /// `ServiceMetaData`
     pub service_meta_data: Option<models::ServiceMetaData>,
 
-    /// `ComputeInfo`: a [`ComputeInfo`](super::models::ComputeInfo).
+    /// `ComputeInfo`
     pub compute_info: Option<models::ComputeInfo>,
 
-    /// `DeploymentConfigs`: a list of [`DeploymentConfig`](super::models::DeploymentConfig) objects.
+    /// `DeploymentConfigs`
     pub deployment_configs: Option<Vec<models::DeploymentConfig>>,
 
-    /// `HyperParam`: a [`HyperParam`](super::models::HyperParam).
+    /// `HyperParam`
     pub hyper_param: Option<models::HyperParam>,
 
-    /// `NetworkSetting`: a [`NetworkSetting`](super::models::NetworkSetting).
+    /// `NetworkSetting`
     pub network_setting: Option<models::NetworkSetting>,
 
-    /// `SecurityType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `SecurityType`; example: `"STANDARD"`
     pub security_type: Option<String>,
 
-    /// `ServiceChargePrepaid`: a [`ServiceChargePrepaid`](super::models::ServiceChargePrepaid).
+    /// `ServiceChargePrepaid`
     pub service_charge_prepaid: Option<models::ServiceChargePrepaid>,
 }
 
 /// What a successful [`DeployInferService`] call returns.
 #[tc_model]
 pub struct DeployInferServiceResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-6cjxl264"`
+    /// `ServiceId`; example: `"svc-6cjxl264"`
     pub service_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,15 +252,28 @@ pub struct DeployInferServiceResponse {
 /// The `DescribeApplications` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeApplicationsResponse`].
-/// The codes it documents are in [`DescribeApplicationsError`](super::errors::DescribeApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameter.AtMostOne`](super::errors::HaiErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameterValue`](super::errors::HaiErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidApplicationIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidApplicationIdMalformed)
+/// - [`InvalidParameterValue.InvalidApplicationType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidApplicationType)
+/// - [`InvalidParameterValue.InvalidOrder`](super::errors::HaiErrorCode::InvalidParameterValueInvalidOrder)
+/// - [`InvalidParameterValue.InvalidOrderField`](super::errors::HaiErrorCode::InvalidParameterValueInvalidOrderField)
+/// - [`InvalidParameterValue.InvalidSceneIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSceneIdMalformed)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError,
+    error = super::errors::HaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -245,44 +283,32 @@ pub struct DeployInferServiceResponse {
     )
 )]
 pub struct DescribeApplications {
-    /// `ApplicationIds`: a list of strings.
-    ///
-    /// Example: `["app-q69qsc9v"]`
+    /// `ApplicationIds`; example: `["app-q69qsc9v"]`
     pub application_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeApplications`] call returns.
 #[tc_model]
 pub struct DescribeApplicationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ApplicationSet`: a list of [`ApplicationInfo`](super::models::ApplicationInfo) objects.
+    /// `ApplicationSet`
     pub application_set: Vec<models::ApplicationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -292,37 +318,36 @@ pub struct DescribeApplicationsResponse {
 /// The `DescribeDeployTemplates` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeDeployTemplatesResponse`].
-/// The codes it documents are in [`DescribeDeployTemplatesError`](super::errors::DescribeDeployTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeDeployTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidModelIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidModelIdMalformed)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeDeployTemplates",
     output = DescribeDeployTemplatesResponse,
-    error = super::errors::DescribeDeployTemplatesError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DescribeDeployTemplates {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mdl-s1cop2oq"`
+    /// `ModelId`; example: `"mdl-s1cop2oq"`
     pub model_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-xxxxxxxx"`
+    /// `ServiceId`; example: `"svc-xxxxxxxx"`
     pub service_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeployTemplates`] call returns.
 #[tc_model]
 pub struct DescribeDeployTemplatesResponse {
-    /// `TemplateSet`: a list of [`TemplateDetail`](super::models::TemplateDetail) objects.
+    /// `TemplateSet`
     pub template_set: Vec<models::TemplateDetail>,
 
-    /// `EngineTypes`: a list of strings.
-    ///
-    /// Example: `["Sglang"]`
+    /// `EngineTypes`; example: `["Sglang"]`
     pub engine_types: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -332,32 +357,35 @@ pub struct DescribeDeployTemplatesResponse {
 /// The `DescribeInstanceNetworkStatus` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeInstanceNetworkStatusResponse`].
-/// The codes it documents are in [`DescribeInstanceNetworkStatusError`](super::errors::DescribeInstanceNetworkStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeInstanceNetworkStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeInstanceNetworkStatus",
     output = DescribeInstanceNetworkStatusResponse,
-    error = super::errors::DescribeInstanceNetworkStatusError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DescribeInstanceNetworkStatus {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["hai-12345678"]`
+    /// `InstanceIds`; example: `["hai-12345678"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstanceNetworkStatus`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNetworkStatusResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `NetworkStatusSet`: a list of [`NetworkStatus`](super::models::NetworkStatus) objects.
+    /// `NetworkStatusSet`
     pub network_status_set: Vec<models::NetworkStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -367,15 +395,25 @@ pub struct DescribeInstanceNetworkStatusResponse {
 /// The `DescribeInstances` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameter.AtMostOne`](super::errors::HaiErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::HaiErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.UnauthorizedUser`](super::errors::HaiErrorCode::UnauthorizedOperationUnauthorizedUser)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::HaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -385,34 +423,26 @@ pub struct DescribeInstanceNetworkStatusResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["hai-12345678"]`
+    /// `InstanceIds`; example: `["hai-12345678"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -422,15 +452,22 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeModels` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeModelsResponse`].
-/// The codes it documents are in [`DescribeModelsError`](super::errors::DescribeModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.AtMostOne`](super::errors::HaiErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidModelIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidModelIdMalformed)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeModels",
     output = DescribeModelsResponse,
-    error = super::errors::DescribeModelsError,
+    error = super::errors::HaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -440,39 +477,29 @@ pub struct DescribeInstancesResponse {
     )
 )]
 pub struct DescribeModels {
-    /// `ModelIds`: a list of strings.
-    ///
-    /// Example: `["mdl-k8vm3q7f"]`
+    /// `ModelIds`; example: `["mdl-k8vm3q7f"]`
     pub model_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-xxxxxxxx"`
+    /// `ServiceId`; example: `"svc-xxxxxxxx"`
     pub service_id: Option<String>,
 }
 
 /// What a successful [`DescribeModels`] call returns.
 #[tc_model]
 pub struct DescribeModelsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `ModelSet`: a list of [`ModelDetail`](super::models::ModelDetail) objects.
+    /// `ModelSet`
     pub model_set: Vec<models::ModelDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -482,15 +509,22 @@ pub struct DescribeModelsResponse {
 /// The `DescribeMuskPrompts` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeMuskPromptsResponse`].
-/// The codes it documents are in [`DescribeMuskPromptsError`](super::errors::DescribeMuskPromptsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeMuskPrompts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::HaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HaiErrorCode::InvalidParameter)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeMuskPrompts",
     output = DescribeMuskPromptsResponse,
-    error = super::errors::DescribeMuskPromptsError,
+    error = super::errors::HaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -500,39 +534,29 @@ pub struct DescribeModelsResponse {
     )
 )]
 pub struct DescribeMuskPrompts {
-    /// `WorkgroupId`: a string.
-    ///
-    /// Example: `"4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
+    /// `WorkgroupId`; example: `"4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
     pub workgroup_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"wf-b9dbb48a-f4cd-40f3-9a68-2af4c78d31a7"`
+    /// `WorkflowId`; example: `"wf-b9dbb48a-f4cd-40f3-9a68-2af4c78d31a7"`
     pub workflow_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMuskPrompts`] call returns.
 #[tc_model]
 pub struct DescribeMuskPromptsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `MuskPromptInfos`: a list of [`MuskPromptInfo`](super::models::MuskPromptInfo) objects.
+    /// `MuskPromptInfos`
     pub musk_prompt_infos: Vec<models::MuskPromptInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -542,22 +566,28 @@ pub struct DescribeMuskPromptsResponse {
 /// The `DescribeRegions` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::HaiErrorCode::InvalidParameterValueRegionInvalid)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -567,29 +597,33 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeScenes` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeScenesResponse`].
-/// The codes it documents are in [`DescribeScenesError`](super::errors::DescribeScenesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeScenes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidSceneIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidSceneIdMalformed)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::HaiErrorCode::InvalidParameterValueRegionInvalid)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DescribeScenes {
-    /// `SceneIds`: a list of strings.
-    ///
-    /// Example: `["sc-7ramp21e"]`
+    /// `SceneIds`; example: `["sc-7ramp21e"]`
     pub scene_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeScenes`] call returns.
 #[tc_model]
 pub struct DescribeScenesResponse {
-    /// `SceneSet`: a list of [`SceneInfo`](super::models::SceneInfo) objects.
-    ///
-    /// Example: `[{"SceneId":"sc-7ramp21e","SceneName":"AI模型"}]`
+    /// `SceneSet`; example: `[{"SceneId":"sc-7ramp21e","SceneName":"AI模型"}]`
     pub scene_set: Vec<models::SceneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -599,32 +633,34 @@ pub struct DescribeScenesResponse {
 /// The `DescribeServiceLoginSettings` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeServiceLoginSettingsResponse`].
-/// The codes it documents are in [`DescribeServiceLoginSettingsError`](super::errors::DescribeServiceLoginSettingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeServiceLoginSettings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeServiceLoginSettings",
     output = DescribeServiceLoginSettingsResponse,
-    error = super::errors::DescribeServiceLoginSettingsError
+    error = super::errors::HaiErrorCode
 )]
 pub struct DescribeServiceLoginSettings {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-12345678"`
+    /// `InstanceId`; example: `"hai-12345678"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"jupyter"`
+    /// `ServiceName`; example: `"jupyter"`
     pub service_name: Option<String>,
 }
 
 /// What a successful [`DescribeServiceLoginSettings`] call returns.
 #[tc_model]
 pub struct DescribeServiceLoginSettingsResponse {
-    /// `LoginSettings`: a list of [`LoginSetting`](super::models::LoginSetting) objects.
+    /// `LoginSettings`
     pub login_settings: Vec<models::LoginSetting>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,15 +670,21 @@ pub struct DescribeServiceLoginSettingsResponse {
 /// The `DescribeServices` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeServicesResponse`].
-/// The codes it documents are in [`DescribeServicesError`](super::errors::DescribeServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidServiceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidServiceIdMalformed)
+/// - [`InvalidParameterValue.ServiceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueServiceIdNotFound)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeServices",
     output = DescribeServicesResponse,
-    error = super::errors::DescribeServicesError,
+    error = super::errors::HaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -652,36 +694,26 @@ pub struct DescribeServiceLoginSettingsResponse {
     )
 )]
 pub struct DescribeServices {
-    /// `ServiceIds`: a list of strings.
-    ///
-    /// Example: `["svc-bx0xe65y"]`
+    /// `ServiceIds`; example: `["svc-bx0xe65y"]`
     pub service_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<u64>,
 
-    /// `States`: a list of strings.
-    ///
-    /// Example: `["CREATE_FAILED"]`
+    /// `States`; example: `["CREATE_FAILED"]`
     pub states: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeServices`] call returns.
 #[tc_model]
 pub struct DescribeServicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38`
+    /// `TotalCount`; example: `38`
     pub total_count: u64,
 
-    /// `ServiceInfoSet`: a list of [`ServiceDetail`](super::models::ServiceDetail) objects.
+    /// `ServiceInfoSet`
     pub service_info_set: Vec<models::ServiceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -691,15 +723,22 @@ pub struct DescribeServicesResponse {
 /// The `DescribeServicesCallInfo` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`DescribeServicesCallInfoResponse`].
-/// The codes it documents are in [`DescribeServicesCallInfoError`](super::errors::DescribeServicesCallInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=DescribeServicesCallInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidServiceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidServiceIdMalformed)
+/// - [`InvalidParameterValue.ServiceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueServiceIdNotFound)
+/// - [`UnauthorizedOperation.UserNotBoundEmbodiedIntelligenceAccount`](super::errors::HaiErrorCode::UnauthorizedOperationUserNotBoundEmbodiedIntelligenceAccount)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "DescribeServicesCallInfo",
     output = DescribeServicesCallInfoResponse,
-    error = super::errors::DescribeServicesCallInfoError,
+    error = super::errors::HaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -708,26 +747,20 @@ pub struct DescribeServicesResponse {
     )
 )]
 pub struct DescribeServicesCallInfo {
-    /// `ServiceIds`: a list of strings.
-    ///
-    /// Example: `["svc-fnay2k0u"]`
+    /// `ServiceIds`; example: `["svc-fnay2k0u"]`
     pub service_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeServicesCallInfo`] call returns.
 #[tc_model]
 pub struct DescribeServicesCallInfoResponse {
-    /// `CallInfoSet`: a list of [`CallInfo`](super::models::CallInfo) objects.
+    /// `CallInfoSet`
     pub call_info_set: Vec<models::CallInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -737,9 +770,12 @@ pub struct DescribeServicesCallInfoResponse {
 /// The `GetServicePodLogs` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`GetServicePodLogsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=GetServicePodLogs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
@@ -748,26 +784,20 @@ pub struct DescribeServicesCallInfoResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetServicePodLogs {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-k0wjijg0"`
+    /// `ServiceId`; example: `"svc-k0wjijg0"`
     pub service_id: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"svc-k0wjijg0-router-58bf678cf8-n4g4x"`
+    /// `PodName`; example: `"svc-k0wjijg0-router-58bf678cf8-n4g4x"`
     pub pod_name: String,
 
-    /// `TailLines`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `TailLines`; example: `"2000"`
     pub tail_lines: Option<String>,
 }
 
 /// What a successful [`GetServicePodLogs`] call returns.
 #[tc_model]
 pub struct GetServicePodLogsResponse {
-    /// `LogLines`: a list of strings.
+    /// `LogLines`
     pub log_lines: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -777,63 +807,69 @@ pub struct GetServicePodLogsResponse {
 /// The `InquirePriceRunInstances` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`InquirePriceRunInstancesResponse`].
-/// The codes it documents are in [`InquirePriceRunInstancesError`](super::errors::InquirePriceRunInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=InquirePriceRunInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InternalError.TradeError`](super::errors::HaiErrorCode::InternalErrorTradeError)
+/// - [`InvalidParameterValue.ApplicationIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueApplicationIdNotFound)
+/// - [`InvalidParameterValue.BundleTypeNotFound`](super::errors::HaiErrorCode::InvalidParameterValueBundleTypeNotFound)
+/// - [`InvalidParameterValue.InstanceNameTooLong`](super::errors::HaiErrorCode::InvalidParameterValueInstanceNameTooLong)
+/// - [`InvalidParameterValue.InvalidApplicationIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidApplicationIdMalformed)
+/// - [`InvalidParameterValue.InvalidChargeType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeType)
+/// - [`InvalidParameterValue.InvalidChargeTypeAndTimeUnit`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeTypeAndTimeUnit)
+/// - [`InvalidParameterValue.InvalidInstanceCount`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceCount)
+/// - [`InvalidParameterValue.SecurityGroupNotFound`](super::errors::HaiErrorCode::InvalidParameterValueSecurityGroupNotFound)
+/// - [`InvalidParameterValue.SubnetMustCoexistWithVpc`](super::errors::HaiErrorCode::InvalidParameterValueSubnetMustCoexistWithVpc)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::HaiErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::HaiErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
+/// - [`UnauthorizedOperation.UnauthorizedSTSOperation`](super::errors::HaiErrorCode::UnauthorizedOperationUnauthorizedStsOperation)
+/// - [`UnauthorizedOperation.UnauthorizedUser`](super::errors::HaiErrorCode::UnauthorizedOperationUnauthorizedUser)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "InquirePriceRunInstances",
     output = InquirePriceRunInstancesResponse,
-    error = super::errors::InquirePriceRunInstancesError
+    error = super::errors::HaiErrorCode
 )]
 pub struct InquirePriceRunInstances {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-jknfna"`
+    /// `ApplicationId`; example: `"app-jknfna"`
     pub application_id: String,
 
-    /// `BundleType`: a string.
-    ///
-    /// Example: `"XL"`
+    /// `BundleType`; example: `"XL"`
     pub bundle_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
-    ///
-    /// Example: `{"DiskSize":250,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskSize":250,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"hai"`
+    /// `InstanceName`; example: `"hai"`
     pub instance_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"hai-0-109261e6-c992-4d68-8b91-a70fac0da7b4"`
+    /// `ClientToken`; example: `"hai-0-109261e6-c992-4d68-8b91-a70fac0da7b4"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID_BY_MONTH"`
+    /// `InstanceChargeType`; example: `"PREPAID_BY_MONTH"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 }
 
 /// What a successful [`InquirePriceRunInstances`] call returns.
 #[tc_model]
 pub struct InquirePriceRunInstancesResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -843,22 +879,32 @@ pub struct InquirePriceRunInstancesResponse {
 /// The `InquirePriceUpdateServiceConfigs` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`InquirePriceUpdateServiceConfigsResponse`].
-/// The codes it documents are in [`InquirePriceUpdateServiceConfigsError`](super::errors::InquirePriceUpdateServiceConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=InquirePriceUpdateServiceConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidServiceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidServiceIdMalformed)
+/// - [`InvalidParameterValue.ServiceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueServiceIdNotFound)
+/// - [`InvalidParameterValue.TargetReplicasMustDifferFromRunningReplicas`](super::errors::HaiErrorCode::InvalidParameterValueTargetReplicasMustDifferFromRunningReplicas)
+/// - [`OperationDenied.ServiceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedServiceOperationInProgress)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
+/// - [`UnsupportedOperation.NotSupportToInquiryPrice`](super::errors::HaiErrorCode::UnsupportedOperationNotSupportToInquiryPrice)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "InquirePriceUpdateServiceConfigs",
     output = InquirePriceUpdateServiceConfigsResponse,
-    error = super::errors::InquirePriceUpdateServiceConfigsError
+    error = super::errors::HaiErrorCode
 )]
 pub struct InquirePriceUpdateServiceConfigs {}
 
 /// What a successful [`InquirePriceUpdateServiceConfigs`] call returns.
 #[tc_model]
 pub struct InquirePriceUpdateServiceConfigsResponse {
-    /// `Price`: a [`ServicePriceDetail`](super::models::ServicePriceDetail).
+    /// `Price`
     pub price: models::ServicePriceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -868,35 +914,41 @@ pub struct InquirePriceUpdateServiceConfigsResponse {
 /// The `ResetInstancesPassword` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`ResetInstancesPasswordResponse`].
-/// The codes it documents are in [`ResetInstancesPasswordError`](super::errors::ResetInstancesPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=ResetInstancesPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::HaiErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedInstanceOperationInProgress)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "ResetInstancesPassword",
     output = ResetInstancesPasswordResponse,
-    error = super::errors::ResetInstancesPasswordError
+    error = super::errors::HaiErrorCode
 )]
 pub struct ResetInstancesPassword {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test@11111."`
+    /// `Password`; example: `"test@11111."`
     pub password: String,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`ResetInstancesPassword`] call returns.
 #[tc_model]
 pub struct ResetInstancesPasswordResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23898659`
+    /// `TaskId`; example: `23898659`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -906,25 +958,31 @@ pub struct ResetInstancesPasswordResponse {
 /// The `ResizeInstanceDisk` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`ResizeInstanceDiskResponse`].
-/// The codes it documents are in [`ResizeInstanceDiskError`](super::errors::ResizeInstanceDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=ResizeInstanceDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.DiskSizeMustLargeThanCurrentDiskSize`](super::errors::HaiErrorCode::InvalidParameterValueDiskSizeMustLargeThanCurrentDiskSize)
+/// - [`InvalidParameterValue.DiskSizeReachLimit`](super::errors::HaiErrorCode::InvalidParameterValueDiskSizeReachLimit)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedInstanceOperationInProgress)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "ResizeInstanceDisk",
     output = ResizeInstanceDiskResponse,
-    error = super::errors::ResizeInstanceDiskError
+    error = super::errors::HaiErrorCode
 )]
 pub struct ResizeInstanceDisk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-0asd1"`
+    /// `InstanceId`; example: `"hai-0asd1"`
     pub instance_id: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `DiskSize`; example: `180`
     pub disk_size: i64,
 }
 
@@ -938,55 +996,70 @@ pub struct ResizeInstanceDiskResponse {
 /// The `RunInstances` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`RunInstancesResponse`].
-/// The codes it documents are in [`RunInstancesError`](super::errors::RunInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=RunInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ArrearsAccountCannotRunInstances`](super::errors::HaiErrorCode::FailedOperationArrearsAccountCannotRunInstances)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InternalError.TradeError`](super::errors::HaiErrorCode::InternalErrorTradeError)
+/// - [`InvalidParameterValue`](super::errors::HaiErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ApplicationIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueApplicationIdNotFound)
+/// - [`InvalidParameterValue.BundleTypeNotFound`](super::errors::HaiErrorCode::InvalidParameterValueBundleTypeNotFound)
+/// - [`InvalidParameterValue.DiskSizeMustLargerThanApplicationMinRequiredSize`](super::errors::HaiErrorCode::InvalidParameterValueDiskSizeMustLargerThanApplicationMinRequiredSize)
+/// - [`InvalidParameterValue.InstanceNameTooLong`](super::errors::HaiErrorCode::InvalidParameterValueInstanceNameTooLong)
+/// - [`InvalidParameterValue.InvalidApplicationIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidApplicationIdMalformed)
+/// - [`InvalidParameterValue.InvalidChargeType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeType)
+/// - [`InvalidParameterValue.InvalidChargeTypeAndTimeUnit`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeTypeAndTimeUnit)
+/// - [`InvalidParameterValue.InvalidInstanceCount`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceCount)
+/// - [`InvalidParameterValue.SecurityGroupNotFound`](super::errors::HaiErrorCode::InvalidParameterValueSecurityGroupNotFound)
+/// - [`InvalidParameterValue.SubnetMustCoexistWithVpc`](super::errors::HaiErrorCode::InvalidParameterValueSubnetMustCoexistWithVpc)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::HaiErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::HaiErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.SecurityGroupLimitExceeded`](super::errors::HaiErrorCode::LimitExceededSecurityGroupLimitExceeded)
+/// - [`LimitExceeded.VpcLimitExceeded`](super::errors::HaiErrorCode::LimitExceededVpcLimitExceeded)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
+/// - [`UnauthorizedOperation.GetRoleError`](super::errors::HaiErrorCode::UnauthorizedOperationGetRoleError)
+/// - [`UnauthorizedOperation.UnauthorizedNetworkUser`](super::errors::HaiErrorCode::UnauthorizedOperationUnauthorizedNetworkUser)
+/// - [`UnauthorizedOperation.UnauthorizedSTSOperation`](super::errors::HaiErrorCode::UnauthorizedOperationUnauthorizedStsOperation)
+/// - [`UnauthorizedOperation.UnauthorizedUser`](super::errors::HaiErrorCode::UnauthorizedOperationUnauthorizedUser)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "RunInstances",
     output = RunInstancesResponse,
-    error = super::errors::RunInstancesError
+    error = super::errors::HaiErrorCode
 )]
 pub struct RunInstances {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-jknfna"`
+    /// `ApplicationId`; example: `"app-jknfna"`
     pub application_id: String,
 
-    /// `BundleType`: a string.
-    ///
-    /// Example: `"XL"`
+    /// `BundleType`; example: `"XL"`
     pub bundle_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
-    ///
-    /// Example: `{"DiskSize":250,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskSize":250,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"hai"`
+    /// `InstanceName`; example: `"hai"`
     pub instance_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"hai-0-109261e6-c992-4d68-8b91-a70fac0da7b4"`
+    /// `ClientToken`; example: `"hai-0-109261e6-c992-4d68-8b91-a70fac0da7b4"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`RunInstances`] call returns.
 #[tc_model]
 pub struct RunInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -996,32 +1069,44 @@ pub struct RunInstancesResponse {
 /// The `StartInstance` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`StartInstanceResponse`].
-/// The codes it documents are in [`StartInstanceError`](super::errors::StartInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=StartInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperateInstanceRepeatedly`](super::errors::HaiErrorCode::FailedOperationOperateInstanceRepeatedly)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
+/// - [`UnsupportedOperation.InstanceStateArrears`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateArrears)
+/// - [`UnsupportedOperation.InstanceStateLaunchFailed`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateLaunchFailed)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateTerminated)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "StartInstance",
     output = StartInstanceResponse,
-    error = super::errors::StartInstanceError
+    error = super::errors::HaiErrorCode
 )]
 pub struct StartInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-2dfajzo4q"`
+    /// `InstanceId`; example: `"hai-2dfajzo4q"`
     pub instance_id: String,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`StartInstance`] call returns.
 #[tc_model]
 pub struct StartInstanceResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `232558431`
+    /// `TaskId`; example: `232558431`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1031,37 +1116,46 @@ pub struct StartInstanceResponse {
 /// The `StopInstance` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`StopInstanceResponse`].
-/// The codes it documents are in [`StopInstanceError`](super::errors::StopInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=StopInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperateInstanceRepeatedly`](super::errors::HaiErrorCode::FailedOperationOperateInstanceRepeatedly)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceStateArrears`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateArrears)
+/// - [`UnsupportedOperation.InstanceStateLaunchFailed`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateLaunchFailed)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateStoppedNoCharge`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateStoppedNoCharge)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::HaiErrorCode::UnsupportedOperationInstanceStateTerminated)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "StopInstance",
     output = StopInstanceResponse,
-    error = super::errors::StopInstanceError
+    error = super::errors::HaiErrorCode
 )]
 pub struct StopInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-2dfajzo4q"`
+    /// `InstanceId`; example: `"hai-2dfajzo4q"`
     pub instance_id: String,
 
-    /// `StopMode`: a string.
-    ///
-    /// Example: `"STOP_CHARGE"`
+    /// `StopMode`; example: `"STOP_CHARGE"`
     pub stop_mode: Option<String>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`StopInstance`] call returns.
 #[tc_model]
 pub struct StopInstanceResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `232558431`
+    /// `TaskId`; example: `232558431`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1071,21 +1165,34 @@ pub struct StopInstanceResponse {
 /// The `TerminateInstances` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`TerminateInstancesResponse`].
-/// The codes it documents are in [`TerminateInstancesError`](super::errors::TerminateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=TerminateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CannotReturn`](super::errors::HaiErrorCode::FailedOperationCannotReturn)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::HaiErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueInstanceIdNotFound)
+/// - [`InvalidParameterValue.InvalidChargeType`](super::errors::HaiErrorCode::InvalidParameterValueInvalidChargeType)
+/// - [`InvalidParameterValue.InvalidInstanceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidInstanceIdMalformed)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.CannotTerminateExpiredAndNotExpiredInstances`](super::errors::HaiErrorCode::UnsupportedOperationCannotTerminateExpiredAndNotExpiredInstances)
+/// - [`UnsupportedOperation.NotSupportTerminatePrePaidAndPostPaid`](super::errors::HaiErrorCode::UnsupportedOperationNotSupportTerminatePrePaidAndPostPaid)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "TerminateInstances",
     output = TerminateInstancesResponse,
-    error = super::errors::TerminateInstancesError
+    error = super::errors::HaiErrorCode
 )]
 pub struct TerminateInstances {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
@@ -1099,28 +1206,35 @@ pub struct TerminateInstancesResponse {
 /// The `UpdateServiceConfigs` action of HAI API 2023-08-12.
 ///
 /// A successful call returns [`UpdateServiceConfigsResponse`].
-/// The codes it documents are in [`UpdateServiceConfigsError`](super::errors::UpdateServiceConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hai&Version=2023-08-12&Action=UpdateServiceConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HaiErrorCode`](super::errors::HaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AutoscaleManualConflict`](super::errors::HaiErrorCode::FailedOperationAutoscaleManualConflict)
+/// - [`InternalError`](super::errors::HaiErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidServiceIdMalformed`](super::errors::HaiErrorCode::InvalidParameterValueInvalidServiceIdMalformed)
+/// - [`InvalidParameterValue.ServiceIdNotFound`](super::errors::HaiErrorCode::InvalidParameterValueServiceIdNotFound)
+/// - [`InvalidParameterValue.TargetReplicasMustDifferFromRunningReplicas`](super::errors::HaiErrorCode::InvalidParameterValueTargetReplicasMustDifferFromRunningReplicas)
+/// - [`OperationDenied.ServiceOperationInProgress`](super::errors::HaiErrorCode::OperationDeniedServiceOperationInProgress)
+/// - [`ResourceInsufficient.BundleInventoryShortage`](super::errors::HaiErrorCode::ResourceInsufficientBundleInventoryShortage)
 #[tc_action(
     service = "hai",
     version = "2023-08-12",
     name = "UpdateServiceConfigs",
     output = UpdateServiceConfigsResponse,
-    error = super::errors::UpdateServiceConfigsError
+    error = super::errors::HaiErrorCode
 )]
 pub struct UpdateServiceConfigs {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-3m6xrkjj"`
+    /// `ServiceId`; example: `"svc-3m6xrkjj"`
     pub service_id: String,
 
-    /// `TargetReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TargetReplicas`; example: `2`
     pub target_replicas: Option<i64>,
 
-    /// `DeploymentConfigs`: a list of [`DeploymentConfig`](super::models::DeploymentConfig) objects.
+    /// `DeploymentConfigs`
     pub deployment_configs: Option<Vec<models::DeploymentConfig>>,
 }
 

@@ -8,49 +8,31 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct ApplicationInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-7j7f9jhn"`
+    /// `ApplicationId`; example: `"app-7j7f9jhn"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"混元-DiT WebUI"`
+    /// `ApplicationName`; example: `"混元-DiT WebUI"`
     pub application_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"混元-DiT是腾讯自研的高性能细粒度中文理解多分辨率扩散Transformer模型。提供双语生成能力，中国元素理解具有优势。"`
+    /// `Description`; example: `"混元-DiT是腾讯自研的高性能细粒度中文理解多分辨率扩散Transformer模型。提供双语生成能力，中国元素理解具有优势。"`
     pub description: String,
 
-    /// `ConfigEnvironment`: a string.
-    ///
-    /// Example: `"Ubuntu20.04, Python 3.8.12, CUDA 11.7, cuDNN 8, HunYuanDiT, JupyterLab, Gradio"`
+    /// `ConfigEnvironment`; example: `"Ubuntu20.04, Python 3.8.12, CUDA 11.7, cuDNN 8, HunYuanDiT, JupyterLab, Gradio"`
     pub config_environment: String,
 
-    /// `MinSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `MinSystemDiskSize`; example: `150`
     pub min_system_disk_size: i64,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"PUBLIC_APPLICATION"`
+    /// `ApplicationType`; example: `"PUBLIC_APPLICATION"`
     pub application_type: String,
 
-    /// `ApplicationState`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `ApplicationState`; example: `"ONLINE"`
     pub application_state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-07-11 16:36:08"`
+    /// `CreateTime`; example: `"2024-07-11 16:36:08"`
     pub create_time: String,
 
-    /// `ApplicationSize`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ApplicationSize`; example: `120`
     pub application_size: i64,
 }
 
@@ -61,9 +43,7 @@ pub struct ApplicationInfo {
 #[doc(alias = "COSStorage")]
 #[tc_model]
 pub struct CosStorage {
-    /// `URI`: a string.
-    ///
-    /// Example: `"cos://hai-model-bj-1319662662/Qwen/Qwen3-Reranker-8B"`
+    /// `URI`; example: `"cos://hai-model-bj-1319662662/Qwen/Qwen3-Reranker-8B"`
     #[tc(rename = "URI")]
     pub uri: Option<String>,
 }
@@ -73,24 +53,16 @@ pub struct CosStorage {
 /// Returned in the output of [`DescribeServicesCallInfo`](super::DescribeServicesCallInfo).
 #[tc_model]
 pub struct CallInfo {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-fnay2k0u"`
+    /// `ServiceId`; example: `"svc-fnay2k0u"`
     pub service_id: String,
 
-    /// `PublicEndpoint`: a string.
-    ///
-    /// Example: `"http://lb-kiogvjyj-a6ejxd0rvihp9tyo.clb.bj-tencentclb.net"`
+    /// `PublicEndpoint`; example: `"http://lb-kiogvjyj-a6ejxd0rvihp9tyo.clb.bj-tencentclb.net"`
     pub public_endpoint: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"6e38ef289496e88d7876b22b82190a41a56b2bbdf1f9c80f26154f00353781dc"`
+    /// `ApiKey`; example: `"6e38ef289496e88d7876b22b82190a41a56b2bbdf1f9c80f26154f00353781dc"`
     pub api_key: String,
 
-    /// `VpcEndpoint`: a string.
-    ///
-    /// Example: `"http://127.0.0.1"`
+    /// `VpcEndpoint`; example: `"http://127.0.0.1"`
     pub vpc_endpoint: Option<String>,
 }
 
@@ -99,56 +71,38 @@ pub struct CallInfo {
 /// Returned in the output of [`DescribeDeployTemplates`](super::DescribeDeployTemplates) and [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct ComputeDetail {
-    /// `BundleType`: a string.
-    ///
-    /// Example: `"96G_A*8"`
+    /// `BundleType`; example: `"96G_A*8"`
     pub bundle_type: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `GPUCount`: a string.
-    ///
-    /// Example: `"16"`
+    /// `GPUCount`; example: `"16"`
     #[tc(rename = "GPUCount")]
     pub gpu_count: String,
 
-    /// `GPUMemory`: a string.
-    ///
-    /// Example: `"1536"`
+    /// `GPUMemory`; example: `"1536"`
     #[tc(rename = "GPUMemory")]
     pub gpu_memory: String,
 
-    /// `GPUPerformance`: a string.
-    ///
-    /// Example: `"704"`
+    /// `GPUPerformance`; example: `"704"`
     #[tc(rename = "GPUPerformance")]
     pub gpu_performance: String,
 
-    /// `CPU`: a string.
-    ///
-    /// Example: `"768"`
+    /// `CPU`; example: `"768"`
     #[tc(rename = "CPU")]
     pub cpu: String,
 
-    /// `Memory`: a string.
-    ///
-    /// Example: `"4608"`
+    /// `Memory`; example: `"4608"`
     pub memory: String,
 
-    /// `PrepaidEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PrepaidEnable`; example: `true`
     pub prepaid_enable: Option<bool>,
 
-    /// `PostpaidEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PostpaidEnable`; example: `true`
     pub postpaid_enable: Option<bool>,
 
-    /// `SupportedChargeTypes`: a list of strings.
+    /// `SupportedChargeTypes`
     pub supported_charge_types: Option<Vec<String>>,
 }
 
@@ -157,12 +111,10 @@ pub struct ComputeDetail {
 /// Sent in the input of [`DeployInferService`](super::DeployInferService).
 #[tc_model]
 pub struct ComputeInfo {
-    /// `ComputeResources`: a list of [`ComputeResource`] objects.
+    /// `ComputeResources`
     pub compute_resources: Option<Vec<ComputeResource>>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Replicas`; example: `3`
     pub replicas: Option<i64>,
 }
 
@@ -171,14 +123,10 @@ pub struct ComputeInfo {
 /// Sent in the input of [`DeployInferService`](super::DeployInferService).
 #[tc_model]
 pub struct ComputeResource {
-    /// `BundleType`: a string.
-    ///
-    /// Example: `"96G_A*8"`
+    /// `BundleType`; example: `"96G_A*8"`
     pub bundle_type: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: u64,
 }
 
@@ -188,26 +136,22 @@ pub struct ComputeResource {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct ContainerInfo {
-    /// `Image`: an [`ImageInfo`].
+    /// `Image`
     pub image: Option<ImageInfo>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"30000"`
+    /// `Port`; example: `"30000"`
     pub port: Option<String>,
 
-    /// `Scripts`: a list of strings.
-    ///
-    /// Example: `["echo \"Hello, World!\""]`
+    /// `Scripts`; example: `["echo \"Hello, World!\""]`
     pub scripts: Option<Vec<String>>,
 
-    /// `Envs`: a list of [`EnvParam`] objects.
+    /// `Envs`
     pub envs: Option<Vec<EnvParam>>,
 
-    /// `Storages`: a list of [`StorageInfo`] objects.
+    /// `Storages`
     pub storages: Option<Vec<StorageInfo>>,
 
-    /// `Probe`: a [`ProbeInfo`].
+    /// `Probe`
     pub probe: Option<ProbeInfo>,
 }
 
@@ -217,12 +161,10 @@ pub struct ContainerInfo {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct DeploymentConfig {
-    /// `Container`: a [`ContainerInfo`].
+    /// `Container`
     pub container: Option<ContainerInfo>,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ContainerCount`; example: `2`
     pub container_count: Option<i64>,
 }
 
@@ -232,14 +174,10 @@ pub struct DeploymentConfig {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct EnvParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MODEL_NAME"`
+    /// `Name`; example: `"MODEL_NAME"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Qwen3-Embedding-8B"`
+    /// `Value`; example: `"Qwen3-Embedding-8B"`
     pub value: Option<String>,
 }
 
@@ -248,14 +186,10 @@ pub struct EnvParam {
 /// Sent in the input of [`DescribeApplications`](super::DescribeApplications), [`DescribeInstances`](super::DescribeInstances), [`DescribeModels`](super::DescribeModels) and [`DescribeMuskPrompts`](super::DescribeMuskPrompts).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance-id"`
+    /// `Name`; example: `"instance-id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["hai-12345678"]`
+    /// `Values`; example: `["hai-12345678"]`
     pub values: Vec<String>,
 }
 
@@ -265,9 +199,7 @@ pub struct Filter {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct HiCacheInfo {
-    /// `HiCacheLevel`: a string.
-    ///
-    /// Example: `"L3"`
+    /// `HiCacheLevel`; example: `"L3"`
     pub hi_cache_level: Option<String>,
 }
 
@@ -277,14 +209,10 @@ pub struct HiCacheInfo {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct HttpConfig {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `Path`; example: `"/health"`
     pub path: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `Port`; example: `30000`
     pub port: Option<i64>,
 }
 
@@ -294,7 +222,7 @@ pub struct HttpConfig {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct HyperParam {
-    /// `HiCache`: a [`HiCacheInfo`].
+    /// `HiCache`
     pub hi_cache: Option<HiCacheInfo>,
 }
 
@@ -304,19 +232,13 @@ pub struct HyperParam {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct ImageInfo {
-    /// `ImageRegistryUrl`: a string.
-    ///
-    /// Example: `"hai-beijing.tencentcloudcr.com/ai/vllm:v0.11.2"`
+    /// `ImageRegistryUrl`; example: `"hai-beijing.tencentcloudcr.com/ai/vllm:v0.11.2"`
     pub image_registry_url: Option<String>,
 
-    /// `ImageRegistryUsername`: a string.
-    ///
-    /// Example: `"10*03*751422"`
+    /// `ImageRegistryUsername`; example: `"10*03*751422"`
     pub image_registry_username: Option<String>,
 
-    /// `ImageRegistryPassword`: a string.
-    ///
-    /// Example: `"eyJhbGciOiJSUzI1NiIsI"`
+    /// `ImageRegistryPassword`; example: `"eyJhbGciOiJSUzI1NiIsI"`
     pub image_registry_password: Option<String>,
 }
 
@@ -325,114 +247,74 @@ pub struct ImageInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-12345678"`
+    /// `InstanceId`; example: `"hai-12345678"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `InstanceName`; example: `"PENDING"`
     pub instance_name: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `InstanceState`; example: `"PENDING"`
     pub instance_state: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"Pytorch2.0.0"`
+    /// `ApplicationName`; example: `"Pytorch2.0.0"`
     pub application_name: String,
 
-    /// `BundleName`: a string.
-    ///
-    /// Example: `"基础型"`
+    /// `BundleName`; example: `"基础型"`
     pub bundle_name: String,
 
-    /// `GPUCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GPUCount`; example: `1`
     #[tc(rename = "GPUCount")]
     pub gpu_count: Option<u64>,
 
-    /// `GPUPerformance`: a string.
-    ///
-    /// Example: `"8+TFlops SP"`
+    /// `GPUPerformance`; example: `"8+TFlops SP"`
     #[tc(rename = "GPUPerformance")]
     pub gpu_performance: String,
 
-    /// `GPUMemory`: a string.
-    ///
-    /// Example: `"16GB+"`
+    /// `GPUMemory`; example: `"16GB+"`
     #[tc(rename = "GPUMemory")]
     pub gpu_memory: String,
 
-    /// `CPU`: a string.
-    ///
-    /// Example: `"8核"`
+    /// `CPU`; example: `"8核"`
     #[tc(rename = "CPU")]
     pub cpu: String,
 
-    /// `Memory`: a string.
-    ///
-    /// Example: `"32GB"`
+    /// `Memory`; example: `"32GB"`
     pub memory: String,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: SystemDisk,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `PrivateIpAddresses`; example: `["1.1.1.1"]`
     pub private_ip_addresses: Vec<String>,
 
-    /// `PublicIpAddresses`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `PublicIpAddresses`; example: `["1.1.1.1"]`
     pub public_ip_addresses: Vec<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-12345678"]`
+    /// `SecurityGroupIds`; example: `["sg-12345678"]`
     pub security_group_ids: Vec<String>,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"RunInstances"`
+    /// `LatestOperation`; example: `"RunInstances"`
     pub latest_operation: String,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-01 00:00:00"`
+    /// `CreateTime`; example: `"2023-11-01 00:00:00"`
     pub create_time: String,
 
-    /// `MaxOutBandwidth`: a string.
-    ///
-    /// Example: `"10Mbps"`
+    /// `MaxOutBandwidth`; example: `"10Mbps"`
     pub max_out_bandwidth: String,
 
-    /// `MaxFreeTraffic`: a string.
-    ///
-    /// Example: `"500"`
+    /// `MaxFreeTraffic`; example: `"500"`
     pub max_free_traffic: String,
 
-    /// `ConfigurationEnvironment`: a string.
-    ///
-    /// Example: `"Ubuntu20.04, Python 3.8, Pytorch 2.0.0, CUDA 11.7, cuDNN 8，JupyteLab"`
+    /// `ConfigurationEnvironment`; example: `"Ubuntu20.04, Python 3.8, Pytorch 2.0.0, CUDA 11.7, cuDNN 8，JupyteLab"`
     pub configuration_environment: String,
 
-    /// `LoginServices`: a list of [`LoginService`] objects.
+    /// `LoginServices`
     pub login_services: Vec<LoginService>,
 
-    /// `OSType`: a string.
-    ///
-    /// Example: `"linux or windows"`
+    /// `OSType`; example: `"linux or windows"`
     #[tc(rename = "OSType")]
     pub os_type: String,
 }
@@ -442,19 +324,13 @@ pub struct Instance {
 /// Sent in the input of [`InquirePriceRunInstances`](super::InquirePriceRunInstances).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"MONTH"`
+    /// `TimeUnit`; example: `"MONTH"`
     pub time_unit: Option<String>,
 }
 
@@ -463,39 +339,25 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`InquirePriceRunInstances`](super::InquirePriceRunInstances) and [`InquirePriceUpdateServiceConfigs`](super::InquirePriceUpdateServiceConfigs).
 #[tc_model]
 pub struct ItemPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `UnitPrice`; example: `100.0`
     pub unit_price: Option<f64>,
 
-    /// `DiscountUnitPrice`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `DiscountUnitPrice`; example: `50.0`
     pub discount_unit_price: Option<f64>,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Discount`; example: `0.5`
     pub discount: f64,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR，释义：小时"`
+    /// `ChargeUnit`; example: `"HOUR，释义：小时"`
     pub charge_unit: String,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Amount`; example: `1`
     pub amount: Option<u64>,
 
-    /// `OriginPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `OriginPrice`; example: `100.0`
     pub origin_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `88.8`
+    /// `DiscountPrice`; example: `88.8`
     pub discount_price: Option<f64>,
 }
 
@@ -504,18 +366,16 @@ pub struct ItemPrice {
 /// Returned in the output of [`InquirePriceRunInstances`](super::InquirePriceRunInstances).
 #[tc_model]
 pub struct ItemPriceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-k31lvhiv"`
+    /// `InstanceId`; example: `"hai-k31lvhiv"`
     pub instance_id: Option<String>,
 
-    /// `InstancePrice`: an [`ItemPrice`].
+    /// `InstancePrice`
     pub instance_price: Option<ItemPrice>,
 
-    /// `CloudDiskPrice`: an [`ItemPrice`].
+    /// `CloudDiskPrice`
     pub cloud_disk_price: Option<ItemPrice>,
 
-    /// `InstanceTotalPrice`: an [`ItemPrice`].
+    /// `InstanceTotalPrice`
     pub instance_total_price: Option<ItemPrice>,
 }
 
@@ -524,9 +384,7 @@ pub struct ItemPriceDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct LoginService {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"Jupyter"`
+    /// `ServiceName`; example: `"Jupyter"`
     pub service_name: String,
 }
 
@@ -535,12 +393,10 @@ pub struct LoginService {
 /// Returned in the output of [`DescribeServiceLoginSettings`](super::DescribeServiceLoginSettings).
 #[tc_model]
 pub struct LoginSetting {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"JupyterLab"`
+    /// `ServiceName`; example: `"JupyterLab"`
     pub service_name: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -549,44 +405,28 @@ pub struct LoginSetting {
 /// Returned in the output of [`DescribeModels`](super::DescribeModels).
 #[tc_model]
 pub struct ModelDetail {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"DeepSeek-V3.2-Channel-INT8"`
+    /// `ModelName`; example: `"DeepSeek-V3.2-Channel-INT8"`
     pub model_name: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"mdl-s1cop2oq"`
+    /// `ModelId`; example: `"mdl-s1cop2oq"`
     pub model_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"DeepSeek-V3.2-Channel-INT8量化版本"`
+    /// `Description`; example: `"DeepSeek-V3.2-Channel-INT8量化版本"`
     pub description: String,
 
-    /// `CommunityUrl`: a string.
-    ///
-    /// Example: `"https://tairos.tencent.com/docs"`
+    /// `CommunityUrl`; example: `"https://tairos.tencent.com/docs"`
     pub community_url: Option<String>,
 
-    /// `GuideUrl`: a string.
-    ///
-    /// Example: `"https://tairos.tencent.com/docs"`
+    /// `GuideUrl`; example: `"https://tairos.tencent.com/docs"`
     pub guide_url: Option<String>,
 
-    /// `ModelState`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `ModelState`; example: `"ONLINE"`
     pub model_state: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["大语言模型"]`
+    /// `Tags`; example: `["大语言模型"]`
     pub tags: Vec<String>,
 
-    /// `ConfigEnvironment`: a string.
-    ///
-    /// Example: `"CentOS 5.4 64位; nvidia 535.216.01| cuda12.2 | LLM"`
+    /// `ConfigEnvironment`; example: `"CentOS 5.4 64位; nvidia 535.216.01| cuda12.2 | LLM"`
     pub config_environment: String,
 }
 
@@ -595,54 +435,31 @@ pub struct ModelDetail {
 /// Returned in the output of [`DescribeMuskPrompts`](super::DescribeMuskPrompts).
 #[tc_model]
 pub struct MuskPromptInfo {
-    /// `WorkflowId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"wf-c23b5551-4008-4c9f-844a-4c4dd30f84f7"`
+    /// `WorkflowId`, always sent in responses; example: `"wf-c23b5551-4008-4c9f-844a-4c4dd30f84f7"`
     pub workflow_id: Option<String>,
 
-    /// `WorkgroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"wg-4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
+    /// `WorkgroupId`, always sent in responses; example: `"wg-4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
     pub workgroup_id: Option<String>,
 
-    /// `PromptId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
+    /// `PromptId`, always sent in responses; example: `"4a3f3be9-f35b-40bf-b6bb-2af812dd63cb"`
     pub prompt_id: Option<String>,
 
-    /// `OutputResource`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["image"]`
+    /// `OutputResource`, always sent in responses; example: `["image"]`
     pub output_resource: Option<Vec<String>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-30"`
+    /// `CreateTime`, always sent in responses; example: `"2024-12-30"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-30"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-12-30"`
     pub update_time: Option<String>,
 
-    /// `Cost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cost`; example: `0`
     pub cost: Option<u64>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 }
 
@@ -651,26 +468,16 @@ pub struct MuskPromptInfo {
 /// Sent in the input of [`CreateInferServiceByTemplate`](super::CreateInferServiceByTemplate) and [`DeployInferService`](super::DeployInferService).
 #[tc_model]
 pub struct NetworkSetting {
-    /// `PublicEndpointEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `PublicEndpointEnable`, always sent in responses; example: `true`
     pub public_endpoint_enable: Option<bool>,
 
-    /// `VpcEndpointEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `VpcEndpointEnable`, always sent in responses; example: `false`
     pub vpc_endpoint_enable: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-a1b2c3d4"`
+    /// `VpcId`; example: `"vpc-a1b2c3d4"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-a1b2c3d4"`
+    /// `SubnetId`; example: `"subnet-a1b2c3d4"`
     pub subnet_id: Option<String>,
 }
 
@@ -679,29 +486,19 @@ pub struct NetworkSetting {
 /// Returned in the output of [`DescribeInstanceNetworkStatus`](super::DescribeInstanceNetworkStatus).
 #[tc_model]
 pub struct NetworkStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hai-12345678"`
+    /// `InstanceId`; example: `"hai-12345678"`
     pub instance_id: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AddressIp`; example: `"1.1.1.1"`
     pub address_ip: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Bandwidth`; example: `5`
     pub bandwidth: Option<u64>,
 
-    /// `TotalTrafficAmount`: a floating-point number.
-    ///
-    /// Example: `500.0`
+    /// `TotalTrafficAmount`; example: `500.0`
     pub total_traffic_amount: f64,
 
-    /// `RemainingTrafficAmount`: a floating-point number.
-    ///
-    /// Example: `499.5`
+    /// `RemainingTrafficAmount`; example: `499.5`
     pub remaining_traffic_amount: f64,
 }
 
@@ -710,13 +507,13 @@ pub struct NetworkStatus {
 /// Returned in the output of [`InquirePriceRunInstances`](super::InquirePriceRunInstances).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`].
+    /// `InstancePrice`
     pub instance_price: ItemPrice,
 
-    /// `CloudDiskPrice`: an [`ItemPrice`].
+    /// `CloudDiskPrice`
     pub cloud_disk_price: ItemPrice,
 
-    /// `PriceDetailSet`: a list of [`ItemPriceDetail`] objects.
+    /// `PriceDetailSet`
     pub price_detail_set: Option<Vec<ItemPriceDetail>>,
 }
 
@@ -726,35 +523,25 @@ pub struct Price {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct ProbeConfig {
-    /// `HttpGet`: a [`HttpConfig`].
+    /// `HttpGet`
     pub http_get: Option<HttpConfig>,
 
-    /// `InitialDelaySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `InitialDelaySeconds`; example: `60`
     pub initial_delay_seconds: Option<i64>,
 
-    /// `PeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `PeriodSeconds`; example: `35`
     pub period_seconds: Option<i64>,
 
-    /// `TimeoutSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TimeoutSeconds`; example: `35`
     pub timeout_seconds: Option<i64>,
 
-    /// `SuccessThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessThreshold`; example: `1`
     pub success_threshold: Option<i64>,
 
-    /// `FailureThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `FailureThreshold`; example: `400`
     pub failure_threshold: Option<i64>,
 
-    /// `TcpSocket`: a [`TcpSocketConfig`].
+    /// `TcpSocket`
     pub tcp_socket: Option<TcpSocketConfig>,
 }
 
@@ -764,13 +551,13 @@ pub struct ProbeConfig {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct ProbeInfo {
-    /// `LivenessProbe`: a [`ProbeConfig`].
+    /// `LivenessProbe`
     pub liveness_probe: Option<ProbeConfig>,
 
-    /// `ReadinessProbe`: a [`ProbeConfig`].
+    /// `ReadinessProbe`
     pub readiness_probe: Option<ProbeConfig>,
 
-    /// `StartupProbe`: a [`ProbeConfig`].
+    /// `StartupProbe`
     pub startup_probe: Option<ProbeConfig>,
 }
 
@@ -779,24 +566,16 @@ pub struct ProbeInfo {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区(广州)"`
+    /// `RegionName`; example: `"华南地区(广州)"`
     pub region_name: String,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: String,
 
-    /// `ScholarRocketSupportState`: a string.
-    ///
-    /// Example: `"ALREADY_SUPPORT"`
+    /// `ScholarRocketSupportState`; example: `"ALREADY_SUPPORT"`
     pub scholar_rocket_support_state: Option<String>,
 }
 
@@ -805,16 +584,10 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeScenes`](super::DescribeScenes).
 #[tc_model]
 pub struct SceneInfo {
-    /// `SceneId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sc-abcdefgh"`
+    /// `SceneId`, always sent in responses; example: `"sc-abcdefgh"`
     pub scene_id: Option<String>,
 
-    /// `SceneName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AI框架"`
+    /// `SceneName`, always sent in responses; example: `"AI框架"`
     pub scene_name: Option<String>,
 }
 
@@ -823,19 +596,13 @@ pub struct SceneInfo {
 /// Sent in the input of [`CreateInferServiceByTemplate`](super::CreateInferServiceByTemplate) and [`DeployInferService`](super::DeployInferService).
 #[tc_model]
 pub struct ServiceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"MONTH"`
+    /// `TimeUnit`; example: `"MONTH"`
     pub time_unit: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -844,86 +611,58 @@ pub struct ServiceChargePrepaid {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct ServiceDetail {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-6cidi7xs"`
+    /// `ServiceId`; example: `"svc-6cidi7xs"`
     pub service_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"hai-infer"`
+    /// `ServiceName`; example: `"hai-infer"`
     pub service_name: String,
 
-    /// `ServiceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ServiceState`; example: `"RUNNING"`
     pub service_state: String,
 
-    /// `RunningReplicas`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningReplicas`; example: `1`
     pub running_replicas: u64,
 
-    /// `TotalReplicas`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalReplicas`; example: `1`
     pub total_replicas: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-02-13 12:25:55"`
+    /// `CreateTime`; example: `"2026-02-13 12:25:55"`
     pub create_time: String,
 
-    /// `ComputeSet`: a list of [`ComputeDetail`] objects.
+    /// `ComputeSet`
     pub compute_set: Option<Vec<ComputeDetail>>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Kimi-k2.5"`
+    /// `ModelName`; example: `"Kimi-k2.5"`
     pub model_name: Option<String>,
 
-    /// `DeploymentConfigs`: a list of [`DeploymentConfig`] objects.
+    /// `DeploymentConfigs`
     pub deployment_configs: Option<Vec<DeploymentConfig>>,
 
-    /// `HyperParam`: a [`HyperParam`].
+    /// `HyperParam`
     pub hyper_param: Option<HyperParam>,
 
-    /// `SecurityType`: a string.
-    ///
-    /// Example: `"CONFIDENTIAL"`
+    /// `SecurityType`; example: `"CONFIDENTIAL"`
     pub security_type: Option<String>,
 
-    /// `RoleComputeSet`: a list of [`ComputeDetail`] objects.
+    /// `RoleComputeSet`
     pub role_compute_set: Option<Vec<ComputeDetail>>,
 
-    /// `TargetReplicas`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetReplicas`; example: `1`
     pub target_replicas: Option<u64>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-08-09 18:05:29"`
+    /// `ExpireTime`; example: `"2026-08-09 18:05:29"`
     pub expire_time: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `RestrictState`: a string.
-    ///
-    /// Example: `"ISOLATED"`
+    /// `RestrictState`; example: `"ISOLATED"`
     pub restrict_state: Option<String>,
 
-    /// `IsCustomDeploy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCustomDeploy`; example: `0`
     pub is_custom_deploy: Option<i64>,
 }
 
@@ -932,14 +671,10 @@ pub struct ServiceDetail {
 /// Sent in the input of [`DeployInferService`](super::DeployInferService).
 #[tc_model]
 pub struct ServiceMetaData {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"Qwen3-Reranker-8B"`
+    /// `ServiceName`; example: `"Qwen3-Reranker-8B"`
     pub service_name: Option<String>,
 
-    /// `ServiceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ServiceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub service_charge_type: Option<String>,
 }
 
@@ -948,7 +683,7 @@ pub struct ServiceMetaData {
 /// Returned in the output of [`InquirePriceUpdateServiceConfigs`](super::InquirePriceUpdateServiceConfigs).
 #[tc_model]
 pub struct ServicePriceDetail {
-    /// `ServicePrice`: an [`ItemPrice`].
+    /// `ServicePrice`
     pub service_price: ItemPrice,
 }
 
@@ -958,13 +693,10 @@ pub struct ServicePriceDetail {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct StorageInfo {
-    /// `MountPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/hai"`
+    /// `MountPath`, required in requests; example: `"/hai"`
     pub mount_path: Option<String>,
 
-    /// `COSStorage`: a [`CosStorage`].
+    /// `COSStorage`
     #[tc(rename = "COSStorage")]
     pub cos_storage: Option<CosStorage>,
 }
@@ -975,19 +707,13 @@ pub struct StorageInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `DiskSize`; example: `250`
     pub disk_size: Option<i64>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"vda2"`
+    /// `DiskName`; example: `"vda2"`
     pub disk_name: Option<String>,
 }
 
@@ -997,7 +723,7 @@ pub struct SystemDisk {
 /// Returned in the output of [`DescribeServices`](super::DescribeServices).
 #[tc_model]
 pub struct TcpSocketConfig {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 }
 
@@ -1006,29 +732,21 @@ pub struct TcpSocketConfig {
 /// Returned in the output of [`DescribeDeployTemplates`](super::DescribeDeployTemplates).
 #[tc_model]
 pub struct TemplateDetail {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tpl-2czq2lnm"`
+    /// `TemplateId`; example: `"tpl-2czq2lnm"`
     pub template_id: String,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"SINGLE_NODE"`
+    /// `DeployMode`; example: `"SINGLE_NODE"`
     pub deploy_mode: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"Sglang"`
+    /// `EngineType`; example: `"Sglang"`
     pub engine_type: String,
 
-    /// `ComputeSet`: a list of [`ComputeDetail`] objects.
+    /// `ComputeSet`
     pub compute_set: Vec<ComputeDetail>,
 
-    /// `SupportFunc`: a list of strings.
-    ///
-    /// Example: `["hicache"]`
+    /// `SupportFunc`; example: `["hicache"]`
     pub support_func: Option<Vec<String>>,
 
-    /// `RoleComputeSet`: a list of [`ComputeDetail`] objects.
+    /// `RoleComputeSet`
     pub role_compute_set: Option<Vec<ComputeDetail>>,
 }

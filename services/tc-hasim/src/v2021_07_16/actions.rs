@@ -7,79 +7,68 @@ use super::models;
 /// The `CreateRule` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`CreateRuleResponse`].
-/// The codes it documents are in [`CreateRuleError`](super::errors::CreateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=CreateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "CreateRule",
     output = CreateRuleResponse,
-    error = super::errors::CreateRuleError
+    error = super::errors::HasimErrorCode
 )]
 pub struct CreateRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Type`; example: `101`
     pub r#type: i64,
 
-    /// `IsActive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActive`; example: `true`
     pub is_active: bool,
 
-    /// `Notice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Notice`; example: `1`
     pub notice: i64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Email`; example: `"xxx"`
     pub email: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Url`; example: `"xxx"`
     pub url: Option<String>,
 
-    /// `DataThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataThreshold`; example: `1`
     pub data_threshold: Option<i64>,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `District`; example: `1`
     pub district: Option<i64>,
 
-    /// `Distance`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Distance`; example: `1`
     pub distance: Option<i64>,
 
-    /// `SignalStrength`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SignalStrength`; example: `1`
     pub signal_strength: Option<i64>,
 
-    /// `LostDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LostDay`; example: `1`
     pub lost_day: Option<i64>,
 
-    /// `TagIDs`: a list of signed 64-bit integers.
+    /// `TagIDs`
     #[tc(rename = "TagIDs")]
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `SalePlan`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SalePlan`; example: `"1"`
     pub sale_plan: Option<String>,
 }
 
@@ -93,106 +82,84 @@ pub struct CreateRuleResponse {
 /// The `CreateTactic` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`CreateTacticResponse`].
-/// The codes it documents are in [`CreateTacticError`](super::errors::CreateTacticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=CreateTactic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "CreateTactic",
     output = CreateTacticResponse,
-    error = super::errors::CreateTacticError
+    error = super::errors::HasimErrorCode
 )]
 pub struct CreateTactic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `IsAuto`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuto`; example: `1`
     pub is_auto: i64,
 
-    /// `PingInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `PingInterval`; example: `3600`
     pub ping_interval: i64,
 
-    /// `IsWeak`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWeak`; example: `1`
     pub is_weak: i64,
 
-    /// `WeakThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `WeakThreshold`; example: `-10`
     pub weak_threshold: i64,
 
-    /// `IsDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelay`; example: `1`
     pub is_delay: i64,
 
-    /// `DelayThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DelayThreshold`; example: `50`
     pub delay_threshold: i64,
 
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: i64,
 
-    /// `FakeIP`: a string.
-    ///
-    /// Example: `"www.baidu.com,144.144.144.144"`
+    /// `FakeIP`; example: `"www.baidu.com,144.144.144.144"`
     #[tc(rename = "FakeIP")]
     pub fake_ip: String,
 
-    /// `FakeInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `FakeInterval`; example: `60`
     pub fake_interval: i64,
 
-    /// `IsNet`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNet`; example: `1`
     pub is_net: i64,
 
-    /// `Network`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Network`; example: `3`
     pub network: i64,
 
-    /// `IsMove`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsMove`; example: `1`
     pub is_move: i64,
 
-    /// `IsPriorityTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPriorityTele`; example: `1`
     pub is_priority_tele: i64,
 
-    /// `PriorityTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PriorityTele`; example: `1`
     pub priority_tele: i64,
 
-    /// `IsBottomTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBottomTele`; example: `1`
     pub is_bottom_tele: i64,
 
-    /// `BottomTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BottomTele`; example: `1`
     pub bottom_tele: i64,
 
-    /// `IsBestSignal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBestSignal`; example: `1`
     pub is_best_signal: i64,
 }
 
@@ -206,25 +173,34 @@ pub struct CreateTacticResponse {
 /// The `CreateTag` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`CreateTagResponse`].
-/// The codes it documents are in [`CreateTagError`](super::errors::CreateTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=CreateTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "CreateTag",
     output = CreateTagResponse,
-    error = super::errors::CreateTagError
+    error = super::errors::HasimErrorCode
 )]
 pub struct CreateTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Comment`; example: `"xxx"`
     pub comment: Option<String>,
 }
 
@@ -238,18 +214,33 @@ pub struct CreateTagResponse {
 /// The `DeleteRule` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DeleteRuleResponse`].
-/// The codes it documents are in [`DeleteRuleError`](super::errors::DeleteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DeleteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::HasimErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DeleteRule",
     output = DeleteRuleResponse,
-    error = super::errors::DeleteRuleError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DeleteRule {
-    /// `RuleID`: a signed 64-bit integer.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 }
@@ -264,18 +255,33 @@ pub struct DeleteRuleResponse {
 /// The `DeleteTactic` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DeleteTacticResponse`].
-/// The codes it documents are in [`DeleteTacticError`](super::errors::DeleteTacticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DeleteTactic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::HasimErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DeleteTactic",
     output = DeleteTacticResponse,
-    error = super::errors::DeleteTacticError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DeleteTactic {
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: i64,
 }
@@ -290,18 +296,31 @@ pub struct DeleteTacticResponse {
 /// The `DeleteTag` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DeleteTagResponse`].
-/// The codes it documents are in [`DeleteTagError`](super::errors::DeleteTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DeleteTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DeleteTag",
     output = DeleteTagResponse,
-    error = super::errors::DeleteTagError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DeleteTag {
-    /// `TagID`: a signed 64-bit integer.
+    /// `TagID`
     #[tc(rename = "TagID")]
     pub tag_id: i64,
 }
@@ -316,33 +335,44 @@ pub struct DeleteTagResponse {
 /// The `DescribeLink` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeLinkResponse`].
-/// The codes it documents are in [`DescribeLinkError`](super::errors::DescribeLinkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeLink)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeLink",
     output = DescribeLinkResponse,
-    error = super::errors::DescribeLinkError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeLink {
-    /// `LinkID`: a signed 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `LinkID`; example: `1000001`
     #[tc(rename = "LinkID")]
     pub link_id: i64,
 
-    /// `UinAccount`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `UinAccount`; example: `"xxxxx"`
     pub uin_account: Option<String>,
 }
 
 /// What a successful [`DescribeLink`] call returns.
 #[tc_model]
 pub struct DescribeLinkResponse {
-    /// `Data`: a [`LinkDetailInfo`](super::models::LinkDetailInfo).
+    /// `Data`
     pub data: Option<models::LinkDetailInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,79 +382,75 @@ pub struct DescribeLinkResponse {
 /// The `DescribeLinks` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeLinksResponse`].
-/// The codes it documents are in [`DescribeLinksError`](super::errors::DescribeLinksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeLinks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::HasimErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeLinks",
     output = DescribeLinksResponse,
-    error = super::errors::DescribeLinksError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeLinks {
-    /// `LinkID`: a signed 64-bit integer.
+    /// `LinkID`
     #[tc(rename = "LinkID")]
     pub link_id: Option<i64>,
 
-    /// `ICCID`: a string.
-    ///
-    /// Example: `"84792**736"`
+    /// `ICCID`; example: `"84792**736"`
     #[tc(rename = "ICCID")]
     pub iccid: Option<String>,
 
-    /// `IMEI`: a string.
-    ///
-    /// Example: `"****"`
+    /// `IMEI`; example: `"****"`
     #[tc(rename = "IMEI")]
     pub imei: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `TeleOperator`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TeleOperator`; example: `1`
     pub tele_operator: Option<u64>,
 
-    /// `TagID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100101`
+    /// `TagID`; example: `100101`
     #[tc(rename = "TagID")]
     pub tag_id: Option<u64>,
 
-    /// `TacticID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100101`
+    /// `TacticID`; example: `100101`
     #[tc(rename = "TacticID")]
     pub tactic_id: Option<u64>,
 
-    /// `LinkedState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LinkedState`; example: `0`
     pub linked_state: Option<i64>,
 
-    /// `TagIDs`: a list of signed 64-bit integers.
+    /// `TagIDs`
     #[tc(rename = "TagIDs")]
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeLinks`] call returns.
 #[tc_model]
 pub struct DescribeLinksResponse {
-    /// `Data`: a [`LinkInfos`](super::models::LinkInfos).
+    /// `Data`
     pub data: Option<models::LinkInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -434,50 +460,45 @@ pub struct DescribeLinksResponse {
 /// The `DescribeOrders` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeOrdersResponse`].
-/// The codes it documents are in [`DescribeOrdersError`](super::errors::DescribeOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeOrders",
     output = DescribeOrdersResponse,
-    error = super::errors::DescribeOrdersError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeOrders {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `DealName`; example: `"xxxxx"`
     pub deal_name: Option<String>,
 
-    /// `AuditStatus`: a signed 64-bit integer.
+    /// `AuditStatus`
     pub audit_status: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2022-06-30 00:00:00"`
+    /// `BeginTime`; example: `"2022-06-30 00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-06-30 00:00:00"`
+    /// `EndTime`; example: `"2022-06-30 00:00:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeOrders`] call returns.
 #[tc_model]
 pub struct DescribeOrdersResponse {
-    /// `Data`: an [`Orders`](super::models::Orders).
+    /// `Data`
     pub data: Option<models::Orders>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -487,18 +508,33 @@ pub struct DescribeOrdersResponse {
 /// The `DescribeRule` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeRuleResponse`].
-/// The codes it documents are in [`DescribeRuleError`](super::errors::DescribeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::HasimErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeRule",
     output = DescribeRuleResponse,
-    error = super::errors::DescribeRuleError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeRule {
-    /// `RuleID`: a signed 64-bit integer.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 }
@@ -506,7 +542,7 @@ pub struct DescribeRule {
 /// What a successful [`DescribeRule`] call returns.
 #[tc_model]
 pub struct DescribeRuleResponse {
-    /// `Data`: a [`RuleDetail`](super::models::RuleDetail).
+    /// `Data`
     pub data: models::RuleDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -516,57 +552,60 @@ pub struct DescribeRuleResponse {
 /// The `DescribeRules` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeRulesResponse`].
-/// The codes it documents are in [`DescribeRulesError`](super::errors::DescribeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::HasimErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeRules",
     output = DescribeRulesResponse,
-    error = super::errors::DescribeRulesError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeRules {
-    /// `RuleID`: a signed 64-bit integer.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `RuleIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10101]`
+    /// `RuleIDs`; example: `[10101]`
     #[tc(rename = "RuleIDs")]
     pub rule_ids: Option<Vec<i64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Type`; example: `101`
     pub r#type: Option<i64>,
 
-    /// `IsActive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsActive`; example: `1`
     pub is_active: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRules`] call returns.
 #[tc_model]
 pub struct DescribeRulesResponse {
-    /// `Data`: a [`RuleInfos`](super::models::RuleInfos).
+    /// `Data`
     pub data: Option<models::RuleInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -576,18 +615,33 @@ pub struct DescribeRulesResponse {
 /// The `DescribeTactic` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeTacticResponse`].
-/// The codes it documents are in [`DescribeTacticError`](super::errors::DescribeTacticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeTactic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::HasimErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeTactic",
     output = DescribeTacticResponse,
-    error = super::errors::DescribeTacticError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeTactic {
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: i64,
 }
@@ -595,7 +649,7 @@ pub struct DescribeTactic {
 /// What a successful [`DescribeTactic`] call returns.
 #[tc_model]
 pub struct DescribeTacticResponse {
-    /// `Data`: a [`Tactic`](super::models::Tactic).
+    /// `Data`
     pub data: models::Tactic,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -605,31 +659,43 @@ pub struct DescribeTacticResponse {
 /// The `DescribeTactics` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeTacticsResponse`].
-/// The codes it documents are in [`DescribeTacticsError`](super::errors::DescribeTacticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeTactics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeTactics",
     output = DescribeTacticsResponse,
-    error = super::errors::DescribeTacticsError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeTactics {
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Name`; example: `"xxxx"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeTactics`] call returns.
 #[tc_model]
 pub struct DescribeTacticsResponse {
-    /// `Data`: a [`TacticInfos`](super::models::TacticInfos).
+    /// `Data`
     pub data: models::TacticInfos,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -639,27 +705,38 @@ pub struct DescribeTacticsResponse {
 /// The `DescribeTags` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`DescribeTagsResponse`].
-/// The codes it documents are in [`DescribeTagsError`](super::errors::DescribeTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=DescribeTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "DescribeTags",
     output = DescribeTagsResponse,
-    error = super::errors::DescribeTagsError
+    error = super::errors::HasimErrorCode
 )]
 pub struct DescribeTags {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeTags`] call returns.
 #[tc_model]
 pub struct DescribeTagsResponse {
-    /// `Data`: a [`TagInfos`](super::models::TagInfos).
+    /// `Data`
     pub data: models::TagInfos,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -669,24 +746,36 @@ pub struct DescribeTagsResponse {
 /// The `ModifyLinkAdvancedLog` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyLinkAdvancedLogResponse`].
-/// The codes it documents are in [`ModifyLinkAdvancedLogError`](super::errors::ModifyLinkAdvancedLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyLinkAdvancedLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyLinkAdvancedLog",
     output = ModifyLinkAdvancedLogResponse,
-    error = super::errors::ModifyLinkAdvancedLogError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyLinkAdvancedLog {
-    /// `LinkID`: a signed 64-bit integer.
+    /// `LinkID`
     #[tc(rename = "LinkID")]
     pub link_id: i64,
 
-    /// `IsAdLog`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAdLog`; example: `1`
     pub is_ad_log: i64,
 }
 
@@ -700,22 +789,36 @@ pub struct ModifyLinkAdvancedLogResponse {
 /// The `ModifyLinkTactic` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyLinkTacticResponse`].
-/// The codes it documents are in [`ModifyLinkTacticError`](super::errors::ModifyLinkTacticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyLinkTactic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyLinkTactic",
     output = ModifyLinkTacticResponse,
-    error = super::errors::ModifyLinkTacticError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyLinkTactic {
-    /// `LinkID`: a signed 64-bit integer.
+    /// `LinkID`
     #[tc(rename = "LinkID")]
     pub link_id: i64,
 
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: i64,
 }
@@ -730,24 +833,36 @@ pub struct ModifyLinkTacticResponse {
 /// The `ModifyLinkTele` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyLinkTeleResponse`].
-/// The codes it documents are in [`ModifyLinkTeleError`](super::errors::ModifyLinkTeleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyLinkTele)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyLinkTele",
     output = ModifyLinkTeleResponse,
-    error = super::errors::ModifyLinkTeleError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyLinkTele {
-    /// `LinkID`: a signed 64-bit integer.
+    /// `LinkID`
     #[tc(rename = "LinkID")]
     pub link_id: i64,
 
-    /// `TeleOperator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TeleOperator`; example: `1`
     pub tele_operator: i64,
 }
 
@@ -761,83 +876,72 @@ pub struct ModifyLinkTeleResponse {
 /// The `ModifyRule` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyRuleResponse`].
-/// The codes it documents are in [`ModifyRuleError`](super::errors::ModifyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyRule",
     output = ModifyRuleResponse,
-    error = super::errors::ModifyRuleError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Type`; example: `101`
     pub r#type: i64,
 
-    /// `IsActive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActive`; example: `true`
     pub is_active: bool,
 
-    /// `Notice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Notice`; example: `1`
     pub notice: i64,
 
-    /// `RuleID`: a signed 64-bit integer.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Email`; example: `"xxx"`
     pub email: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Url`; example: `"xxx"`
     pub url: Option<String>,
 
-    /// `DataThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataThreshold`; example: `1`
     pub data_threshold: Option<i64>,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `District`; example: `1`
     pub district: Option<i64>,
 
-    /// `Distance`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Distance`; example: `1`
     pub distance: Option<i64>,
 
-    /// `SignalStrength`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SignalStrength`; example: `1`
     pub signal_strength: Option<i64>,
 
-    /// `TagIDs`: a list of signed 64-bit integers.
+    /// `TagIDs`
     #[tc(rename = "TagIDs")]
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `SalePlan`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SalePlan`; example: `"xxx"`
     pub sale_plan: Option<String>,
 
-    /// `UinAccount`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `UinAccount`; example: `"xxxxx"`
     pub uin_account: Option<String>,
 }
 
@@ -851,22 +955,35 @@ pub struct ModifyRuleResponse {
 /// The `ModifyRuleStatus` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyRuleStatusResponse`].
-/// The codes it documents are in [`ModifyRuleStatusError`](super::errors::ModifyRuleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyRuleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyRuleStatus",
     output = ModifyRuleStatusResponse,
-    error = super::errors::ModifyRuleStatusError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyRuleStatus {
-    /// `RuleID`: an unsigned 64-bit integer.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: u64,
 
-    /// `IsActive`: a boolean.
+    /// `IsActive`
     pub is_active: Option<bool>,
 }
 
@@ -880,109 +997,87 @@ pub struct ModifyRuleStatusResponse {
 /// The `ModifyTactic` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyTacticResponse`].
-/// The codes it documents are in [`ModifyTacticError`](super::errors::ModifyTacticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyTactic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::HasimErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyTactic",
     output = ModifyTacticResponse,
-    error = super::errors::ModifyTacticError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyTactic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `IsAuto`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuto`; example: `1`
     pub is_auto: i64,
 
-    /// `PingInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `PingInterval`; example: `3600`
     pub ping_interval: i64,
 
-    /// `IsWeak`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWeak`; example: `1`
     pub is_weak: i64,
 
-    /// `WeakThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `WeakThreshold`; example: `-10`
     pub weak_threshold: i64,
 
-    /// `IsDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelay`; example: `1`
     pub is_delay: i64,
 
-    /// `DelayThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DelayThreshold`; example: `50`
     pub delay_threshold: i64,
 
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: i64,
 
-    /// `FakeInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `FakeInterval`; example: `60`
     pub fake_interval: i64,
 
-    /// `IsNet`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNet`; example: `1`
     pub is_net: i64,
 
-    /// `Network`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Network`; example: `3`
     pub network: i64,
 
-    /// `IsMove`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsMove`; example: `1`
     pub is_move: i64,
 
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: i64,
 
-    /// `IsPriorityTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPriorityTele`; example: `1`
     pub is_priority_tele: i64,
 
-    /// `PriorityTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PriorityTele`; example: `1`
     pub priority_tele: i64,
 
-    /// `IsBottomTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBottomTele`; example: `1`
     pub is_bottom_tele: i64,
 
-    /// `BottomTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BottomTele`; example: `1`
     pub bottom_tele: i64,
 
-    /// `IsBestSignal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBestSignal`; example: `1`
     pub is_best_signal: i64,
 
-    /// `FakeIP`: a string.
-    ///
-    /// Example: `"www.baidu.com,144.144.144.144"`
+    /// `FakeIP`; example: `"www.baidu.com,144.144.144.144"`
     #[tc(rename = "FakeIP")]
     pub fake_ip: Option<String>,
 }
@@ -997,29 +1092,38 @@ pub struct ModifyTacticResponse {
 /// The `ModifyTag` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`ModifyTagResponse`].
-/// The codes it documents are in [`ModifyTagError`](super::errors::ModifyTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=ModifyTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "ModifyTag",
     output = ModifyTagResponse,
-    error = super::errors::ModifyTagError
+    error = super::errors::HasimErrorCode
 )]
 pub struct ModifyTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `TagID`: a signed 64-bit integer.
+    /// `TagID`
     #[tc(rename = "TagID")]
     pub tag_id: i64,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Comment`; example: `"xxx"`
     pub comment: Option<String>,
 }
 
@@ -1033,24 +1137,36 @@ pub struct ModifyTagResponse {
 /// The `RenewLinkInfo` action of HASIM API 2021-07-16.
 ///
 /// A successful call returns [`RenewLinkInfoResponse`].
-/// The codes it documents are in [`RenewLinkInfoError`](super::errors::RenewLinkInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hasim&Version=2021-07-16&Action=RenewLinkInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HasimErrorCode`](super::errors::HasimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::HasimErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::HasimErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::HasimErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::HasimErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HasimErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::HasimErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::HasimErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::HasimErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::HasimErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::HasimErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "hasim",
     version = "2021-07-16",
     name = "RenewLinkInfo",
     output = RenewLinkInfoResponse,
-    error = super::errors::RenewLinkInfoError
+    error = super::errors::HasimErrorCode
 )]
 pub struct RenewLinkInfo {
-    /// `LinkID`: a signed 64-bit integer.
+    /// `LinkID`
     #[tc(rename = "LinkID")]
     pub link_id: i64,
 
-    /// `UinAccount`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `UinAccount`; example: `"xxxxx"`
     pub uin_account: Option<String>,
 }
 

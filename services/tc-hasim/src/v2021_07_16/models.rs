@@ -8,94 +8,58 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeLink`](super::DescribeLink) and [`DescribeLinks`](super::DescribeLinks).
 #[tc_model]
 pub struct DeviceReport {
-    /// `Imei`: a string.
-    ///
-    /// Example: `"8679******451"`
+    /// `Imei`; example: `"8679******451"`
     pub imei: String,
 
-    /// `Lng`: a string.
-    ///
-    /// Example: `"108.79345"`
+    /// `Lng`; example: `"108.79345"`
     pub lng: Option<String>,
 
-    /// `Lat`: a string.
-    ///
-    /// Example: `"37.2561"`
+    /// `Lat`; example: `"37.2561"`
     pub lat: Option<String>,
 
-    /// `Lac`: a string.
-    ///
-    /// Example: `"784***27"`
+    /// `Lac`; example: `"784***27"`
     pub lac: Option<String>,
 
-    /// `Cell`: a string.
-    ///
-    /// Example: `"3691"`
+    /// `Cell`; example: `"3691"`
     pub cell: Option<String>,
 
-    /// `Iccid`: a string.
-    ///
-    /// Example: `"8761***742"`
+    /// `Iccid`; example: `"8761***742"`
     pub iccid: Option<String>,
 
-    /// `Rss`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `Rss`; example: `-10`
     pub rss: Option<i64>,
 
-    /// `Tele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tele`; example: `1`
     pub tele: Option<i64>,
 
-    /// `Tid`: a signed 64-bit integer.
-    ///
-    /// Example: `1000101`
+    /// `Tid`; example: `1000101`
     pub tid: Option<i64>,
 
-    /// `Ping`: a signed 64-bit integer.
-    ///
-    /// Example: `360000`
+    /// `Ping`; example: `360000`
     pub ping: Option<i64>,
 
-    /// `Delay`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Delay`; example: `50`
     pub delay: Option<i64>,
 
-    /// `Log`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Log`; example: `0`
     pub log: Option<i64>,
 
-    /// `DevType`: a string.
-    ///
-    /// Example: `"H26"`
+    /// `DevType`; example: `"H26"`
     pub dev_type: Option<String>,
 
-    /// `DevModel`: a string.
-    ///
-    /// Example: `"3115"`
+    /// `DevModel`; example: `"3115"`
     pub dev_model: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1.0.1"`
+    /// `Version`; example: `"v1.0.1"`
     pub version: Option<String>,
 
-    /// `UploadTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:41+08:00"`
+    /// `UploadTime`; example: `"2021-06-09T15:44:41+08:00"`
     pub upload_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `MonthFirstTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:41+08:00"`
+    /// `MonthFirstTime`; example: `"2021-06-09T15:44:41+08:00"`
     pub month_first_time: Option<String>,
 }
 
@@ -104,79 +68,57 @@ pub struct DeviceReport {
 /// Returned in the output of [`DescribeLink`](super::DescribeLink).
 #[tc_model]
 pub struct LinkDetailInfo {
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `ActiveTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub active_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `ExpireTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub expire_time: Option<String>,
 
-    /// `DataUse`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DataUse`; example: `1.0`
     pub data_use: Option<f64>,
 
-    /// `AudioUse`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioUse`; example: `0`
     pub audio_use: Option<i64>,
 
-    /// `SmsUse`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmsUse`; example: `0`
     pub sms_use: Option<i64>,
 
-    /// `LinkedState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LinkedState`; example: `1`
     pub linked_state: Option<i64>,
 
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: Option<i64>,
 
-    /// `TacticStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TacticStatus`; example: `1`
     pub tactic_status: Option<i64>,
 
-    /// `TacticExpireTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `TacticExpireTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub tactic_expire_time: Option<String>,
 
-    /// `IsActiveLog`: a boolean.
+    /// `IsActiveLog`
     pub is_active_log: Option<bool>,
 
-    /// `TeleOperator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TeleOperator`; example: `1`
     pub tele_operator: Option<i64>,
 
-    /// `Report`: a [`DeviceReport`].
+    /// `Report`
     pub report: Option<DeviceReport>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Cards`: a list of [`TeleOperatorCard`] objects.
+    /// `Cards`
     pub cards: Option<Vec<TeleOperatorCard>>,
 
-    /// `CardID`: a string.
-    ///
-    /// Example: `"1111111"`
+    /// `CardID`; example: `"1111111"`
     #[tc(rename = "CardID")]
     pub card_id: Option<String>,
 }
@@ -186,68 +128,48 @@ pub struct LinkDetailInfo {
 /// Returned in the output of [`DescribeLinks`](super::DescribeLinks).
 #[tc_model]
 pub struct LinkInfo {
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `ActiveTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub active_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `ExpireTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub expire_time: Option<String>,
 
-    /// `DataUse`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DataUse`; example: `1.0`
     pub data_use: Option<f64>,
 
-    /// `AudioUse`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioUse`; example: `0`
     pub audio_use: Option<i64>,
 
-    /// `SmsUse`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmsUse`; example: `0`
     pub sms_use: Option<i64>,
 
-    /// `LinkedState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LinkedState`; example: `1`
     pub linked_state: Option<i64>,
 
-    /// `TacticID`: a signed 64-bit integer.
+    /// `TacticID`
     #[tc(rename = "TacticID")]
     pub tactic_id: Option<i64>,
 
-    /// `TacticStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TacticStatus`; example: `1`
     pub tactic_status: Option<i64>,
 
-    /// `TacticExpireTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `TacticExpireTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub tactic_expire_time: Option<String>,
 
-    /// `IsActiveLog`: a boolean.
+    /// `IsActiveLog`
     pub is_active_log: Option<bool>,
 
-    /// `TeleOperator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TeleOperator`; example: `1`
     pub tele_operator: Option<i64>,
 
-    /// `Report`: a [`DeviceReport`].
+    /// `Report`
     pub report: Option<DeviceReport>,
 }
 
@@ -256,12 +178,10 @@ pub struct LinkInfo {
 /// Returned in the output of [`DescribeLinks`](super::DescribeLinks).
 #[tc_model]
 pub struct LinkInfos {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`LinkInfo`] objects.
+    /// `List`
     pub list: Option<Vec<LinkInfo>>,
 }
 
@@ -270,79 +190,49 @@ pub struct LinkInfos {
 /// Returned in the output of [`DescribeOrders`](super::DescribeOrders).
 #[tc_model]
 pub struct OrderInfo {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `DealName`; example: `"xxxxx"`
     pub deal_name: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `CreatedAt`; example: `"xxxxx"`
     pub created_at: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1111111"`
+    /// `Uin`; example: `"1111111"`
     pub uin: String,
 
-    /// `BuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `BuyNum`; example: `300`
     pub buy_num: Option<i64>,
 
-    /// `IndustryCode`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `IndustryCode`; example: `"xxxxx"`
     pub industry_code: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Address`; example: `"xxxxx"`
     pub address: Option<String>,
 
-    /// `Contact`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Contact`; example: `"xxxxx"`
     pub contact: Option<String>,
 
-    /// `Msisdn`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Msisdn`; example: `"xxxxx"`
     pub msisdn: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Specification`; example: `"xxxxx"`
     pub specification: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Comment`; example: `"xxxxx"`
     pub comment: Option<String>,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `BigDealId`; example: `"xxxxx"`
     pub big_deal_id: Option<String>,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `AuditStatus`; example: `"xxxxx"`
     pub audit_status: Option<String>,
 
-    /// `FlowStatus`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `FlowStatus`; example: `"xxxxx"`
     pub flow_status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Remark`; example: `"xxxxx"`
     pub remark: Option<String>,
 
-    /// `RefundBigDealId`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `RefundBigDealId`; example: `"xxxxx"`
     pub refund_big_deal_id: Option<String>,
 }
 
@@ -351,12 +241,10 @@ pub struct OrderInfo {
 /// Returned in the output of [`DescribeOrders`](super::DescribeOrders).
 #[tc_model]
 pub struct Orders {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `List`: a list of [`OrderInfo`] objects.
+    /// `List`
     pub list: Option<Vec<OrderInfo>>,
 }
 
@@ -365,85 +253,57 @@ pub struct Orders {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct Rule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `CreatedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `UpdatedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub updated_at: Option<String>,
 
-    /// `DeletedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `DeletedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub deleted_at: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Type`; example: `101`
     pub r#type: Option<i64>,
 
-    /// `IsActive`: a boolean.
+    /// `IsActive`
     pub is_active: Option<bool>,
 
-    /// `Notice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Notice`; example: `1`
     pub notice: Option<i64>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Email`; example: `"xxxx"`
     pub email: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Url`; example: `"xxxx"`
     pub url: Option<String>,
 
-    /// `DataThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataThreshold`; example: `100`
     pub data_threshold: Option<i64>,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `District`; example: `1`
     pub district: Option<i64>,
 
-    /// `Distance`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Distance`; example: `10`
     pub distance: Option<i64>,
 
-    /// `SignalStrength`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `SignalStrength`; example: `-10`
     pub signal_strength: Option<i64>,
 
-    /// `LostDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LostDay`; example: `1`
     pub lost_day: Option<i64>,
 
-    /// `TagIDs`: a list of unsigned 64-bit integers.
+    /// `TagIDs`
     #[tc(rename = "TagIDs")]
     pub tag_ids: Option<Vec<u64>>,
 
-    /// `SalePlan`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `SalePlan`; example: `"xxxxx"`
     pub sale_plan: Option<String>,
 }
 
@@ -452,87 +312,57 @@ pub struct Rule {
 /// Returned in the output of [`DescribeRule`](super::DescribeRule).
 #[tc_model]
 pub struct RuleDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `CreatedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `UpdatedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub updated_at: Option<String>,
 
-    /// `DeletedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `DeletedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub deleted_at: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Type`; example: `101`
     pub r#type: Option<i64>,
 
-    /// `IsActive`: a boolean.
+    /// `IsActive`
     pub is_active: Option<bool>,
 
-    /// `Notice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Notice`; example: `1`
     pub notice: Option<i64>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Email`; example: `"xxxx"`
     pub email: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Url`; example: `"xxxx"`
     pub url: Option<String>,
 
-    /// `DataThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataThreshold`; example: `100`
     pub data_threshold: Option<i64>,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `District`; example: `1`
     pub district: Option<i64>,
 
-    /// `Distance`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Distance`; example: `10`
     pub distance: Option<i64>,
 
-    /// `SignalStrength`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `SignalStrength`; example: `-10`
     pub signal_strength: Option<i64>,
 
-    /// `LostDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LostDay`; example: `1`
     pub lost_day: Option<i64>,
 
-    /// `TagIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `TagIDs`; example: `[10001]`
     #[tc(rename = "TagIDs")]
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `SalePlan`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SalePlan`; example: `"xxx"`
     pub sale_plan: Option<String>,
 }
 
@@ -541,12 +371,10 @@ pub struct RuleDetail {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleInfos {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`Rule`] objects.
+    /// `List`
     pub list: Option<Vec<Rule>>,
 }
 
@@ -555,104 +383,66 @@ pub struct RuleInfos {
 /// Returned in the output of [`DescribeTactic`](super::DescribeTactic) and [`DescribeTactics`](super::DescribeTactics).
 #[tc_model]
 pub struct Tactic {
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `CreatedAt`; example: `"2021-06-09T15:44:44+08:00"`
     pub created_at: Option<String>,
 
-    /// `IsAuto`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuto`; example: `1`
     pub is_auto: i64,
 
-    /// `PingInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `PingInterval`; example: `3600`
     pub ping_interval: Option<i64>,
 
-    /// `IsWeak`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWeak`; example: `1`
     pub is_weak: Option<i64>,
 
-    /// `WeakThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `WeakThreshold`; example: `-10`
     pub weak_threshold: Option<i64>,
 
-    /// `IsDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelay`; example: `1`
     pub is_delay: Option<i64>,
 
-    /// `DelayThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DelayThreshold`; example: `50`
     pub delay_threshold: Option<i64>,
 
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: Option<i64>,
 
-    /// `FakeIP`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `FakeIP`; example: `"www.baidu.com"`
     #[tc(rename = "FakeIP")]
     pub fake_ip: Option<String>,
 
-    /// `FakeInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FakeInterval`; example: `10`
     pub fake_interval: Option<i64>,
 
-    /// `IsNet`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNet`; example: `1`
     pub is_net: Option<i64>,
 
-    /// `Network`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Network`; example: `3`
     pub network: Option<i64>,
 
-    /// `IsMove`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsMove`; example: `1`
     pub is_move: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `IsPriorityTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPriorityTele`; example: `1`
     pub is_priority_tele: Option<i64>,
 
-    /// `PriorityTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PriorityTele`; example: `1`
     pub priority_tele: Option<i64>,
 
-    /// `IsBottomTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBottomTele`; example: `1`
     pub is_bottom_tele: Option<i64>,
 
-    /// `BottomTele`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BottomTele`; example: `1`
     pub bottom_tele: Option<i64>,
 
-    /// `IsBestSignal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBestSignal`; example: `1`
     pub is_best_signal: Option<i64>,
 }
 
@@ -661,12 +451,10 @@ pub struct Tactic {
 /// Returned in the output of [`DescribeTactics`](super::DescribeTactics).
 #[tc_model]
 pub struct TacticInfos {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`Tactic`] objects.
+    /// `List`
     pub list: Option<Vec<Tactic>>,
 }
 
@@ -675,30 +463,20 @@ pub struct TacticInfos {
 /// Returned in the output of [`DescribeLink`](super::DescribeLink) and [`DescribeTags`](super::DescribeTags).
 #[tc_model]
 pub struct Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag1"`
+    /// `Name`; example: `"tag1"`
     pub name: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10002`
+    /// `ID`; example: `10002`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Comment`; example: `"备注"`
     pub comment: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:47:59+08:00"`
+    /// `CreatedAt`; example: `"2021-06-09T15:47:59+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-06-09T15:48:02+08:00"`
+    /// `UpdatedAt`; example: `"2021-06-09T15:48:02+08:00"`
     pub updated_at: Option<String>,
 }
 
@@ -707,12 +485,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTags`](super::DescribeTags).
 #[tc_model]
 pub struct TagInfos {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`Tag`] objects.
+    /// `List`
     pub list: Option<Vec<Tag>>,
 }
 
@@ -721,41 +497,27 @@ pub struct TagInfos {
 /// Returned in the output of [`DescribeLink`](super::DescribeLink).
 #[tc_model]
 pub struct TeleOperatorCard {
-    /// `AccountTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `AccountTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub account_time: Option<String>,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"2021-06-09T15:44:44+08:00"`
+    /// `ActiveTime`; example: `"2021-06-09T15:44:44+08:00"`
     pub active_time: Option<String>,
 
-    /// `ICCID`: a string.
-    ///
-    /// Example: `"898************672"`
+    /// `ICCID`; example: `"898************672"`
     #[tc(rename = "ICCID")]
     pub iccid: String,
 
-    /// `LinkID`: a signed 64-bit integer.
-    ///
-    /// Example: `12345678901`
+    /// `LinkID`; example: `12345678901`
     #[tc(rename = "LinkID")]
     pub link_id: i64,
 
-    /// `Msisdn`: a string.
-    ///
-    /// Example: `"180*********9431"`
+    /// `Msisdn`; example: `"180*********9431"`
     pub msisdn: Option<String>,
 
-    /// `IMSI`: a string.
-    ///
-    /// Example: `"871**************012"`
+    /// `IMSI`; example: `"871**************012"`
     #[tc(rename = "IMSI")]
     pub imsi: Option<String>,
 
-    /// `TeleOperator`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TeleOperator`; example: `3`
     pub tele_operator: i64,
 }

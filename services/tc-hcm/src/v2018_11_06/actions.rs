@@ -7,100 +7,89 @@ use super::models;
 /// The `Evaluation` action of HCM API 2018-11-06.
 ///
 /// A successful call returns [`EvaluationResponse`].
-/// The codes it documents are in [`EvaluationError`](super::errors::EvaluationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hcm&Version=2018-11-06&Action=Evaluation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HcmErrorCode`](super::errors::HcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ChargeCountError`](super::errors::HcmErrorCode::FailedOperationChargeCountError)
+/// - [`InternalError.EngineRequestFailed`](super::errors::HcmErrorCode::InternalErrorEngineRequestFailed)
+/// - [`InternalError.EngineResultError`](super::errors::HcmErrorCode::InternalErrorEngineResultError)
+/// - [`InternalError.InitialParameterError`](super::errors::HcmErrorCode::InternalErrorInitialParameterError)
+/// - [`InternalError.ServerInternalError`](super::errors::HcmErrorCode::InternalErrorServerInternalError)
+/// - [`InvalidParameterValue.CannotFindImageError`](super::errors::HcmErrorCode::InvalidParameterValueCannotFindImageError)
+/// - [`InvalidParameterValue.CannotFindSession`](super::errors::HcmErrorCode::InvalidParameterValueCannotFindSession)
+/// - [`InvalidParameterValue.EmptyImageError`](super::errors::HcmErrorCode::InvalidParameterValueEmptyImageError)
+/// - [`InvalidParameterValue.EmptyInputError`](super::errors::HcmErrorCode::InvalidParameterValueEmptyInputError)
+/// - [`InvalidParameterValue.ExceedDownloadImageSizeError`](super::errors::HcmErrorCode::InvalidParameterValueExceedDownloadImageSizeError)
+/// - [`InvalidParameterValue.FailDecodeError`](super::errors::HcmErrorCode::InvalidParameterValueFailDecodeError)
+/// - [`InvalidParameterValue.FailDownloadImageError`](super::errors::HcmErrorCode::InvalidParameterValueFailDownloadImageError)
+/// - [`InvalidParameterValue.FailRecognizeError`](super::errors::HcmErrorCode::InvalidParameterValueFailRecognizeError)
+/// - [`InvalidParameterValue.InvalidImageError`](super::errors::HcmErrorCode::InvalidParameterValueInvalidImageError)
+/// - [`ResourceNotFound.CannotFindUser`](super::errors::HcmErrorCode::ResourceNotFoundCannotFindUser)
 #[tc_action(
     service = "hcm",
     version = "2018-11-06",
     name = "Evaluation",
     output = EvaluationResponse,
-    error = super::errors::EvaluationError
+    error = super::errors::HcmErrorCode
 )]
 pub struct Evaluation {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"17c1a0ba-0b66-4b28-892f-f248dcc5f548"`
+    /// `SessionId`; example: `"17c1a0ba-0b66-4b28-892f-f248dcc5f548"`
     pub session_id: String,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAoHBwgHBgoICAgLCgoLDhgQDg0NDh0V"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAoHBwgHBgoICAgLCgoLDhgQDg0NDh0V"`
     pub image: Option<String>,
 
-    /// `HcmAppid`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `HcmAppid`; example: `"\"\""`
     pub hcm_appid: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Url`; example: `"\"\""`
     pub url: Option<String>,
 
-    /// `SupportHorizontalImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportHorizontalImage`; example: `false`
     pub support_horizontal_image: Option<bool>,
 
-    /// `RejectNonArithmeticImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RejectNonArithmeticImage`; example: `false`
     pub reject_non_arithmetic_image: Option<bool>,
 
-    /// `IsAsync`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAsync`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_async: Option<i64>,
 
-    /// `EnableDispRelatedVertical`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDispRelatedVertical`; example: `false`
     pub enable_disp_related_vertical: Option<bool>,
 
-    /// `EnableDispMidresult`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDispMidresult`; example: `false`
     pub enable_disp_midresult: Option<bool>,
 
-    /// `EnablePdfRecognize`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePdfRecognize`; example: `false`
     pub enable_pdf_recognize: Option<bool>,
 
-    /// `PdfPageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageIndex`; example: `0`
     pub pdf_page_index: Option<i64>,
 
-    /// `LaTex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LaTex`; example: `0`
     pub la_tex: Option<i64>,
 
-    /// `RejectVagueArithmetic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RejectVagueArithmetic`; example: `false`
     pub reject_vague_arithmetic: Option<bool>,
 }
 
 /// What a successful [`Evaluation`] call returns.
 #[tc_model]
 pub struct EvaluationResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"17c1a0ba-0b66-4b28-892f-f248dcc5f548"`
+    /// `SessionId`; example: `"17c1a0ba-0b66-4b28-892f-f248dcc5f548"`
     pub session_id: String,
 
-    /// `Items`: a list of [`Item`](super::models::Item) objects.
+    /// `Items`
     pub items: Option<Vec<models::Item>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `TaskId`; example: `"\"\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]

@@ -8,39 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`Evaluation`](super::Evaluation).
 #[tc_model]
 pub struct Item {
-    /// `Item`: a string.
-    ///
-    /// Example: `"\"YES\""`
+    /// `Item`; example: `"\"YES\""`
     pub item: String,
 
-    /// `ItemString`: a string.
-    ///
-    /// Example: `"\"45.5-37.3=8.2\""`
+    /// `ItemString`; example: `"\"45.5-37.3=8.2\""`
     pub item_string: String,
 
-    /// `ItemCoord`: an [`ItemCoord`].
-    ///
-    /// Example: `{"height":43,"width":180,"x":600,"y":298}`
+    /// `ItemCoord`; example: `{"height":43,"width":180,"x":600,"y":298}`
     pub item_coord: ItemCoord,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Answer`; example: `"\"\""`
     pub answer: String,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ExpressionType`; example: `"\"1\""`
     pub expression_type: Option<String>,
 
-    /// `ItemConf`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ItemConf`; example: `0`
     pub item_conf: Option<f64>,
 
-    /// `QuestionId`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `QuestionId`; example: `"\"\""`
     pub question_id: Option<String>,
 }
 
@@ -49,23 +35,15 @@ pub struct Item {
 /// Returned in the output of [`Evaluation`](super::Evaluation).
 #[tc_model]
 pub struct ItemCoord {
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `298`
+    /// `Height`; example: `298`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Width`; example: `600`
     pub width: i64,
 
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `X`; example: `43`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `Y`; example: `180`
     pub y: i64,
 }

@@ -8,20 +8,27 @@ use super::models;
 /// The `ActivateService` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`ActivateServiceResponse`].
-/// The codes it documents are in [`ActivateServiceError`](super::errors::ActivateServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=ActivateService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConsoleServerError`](super::errors::HunyuanErrorCode::FailedOperationConsoleServerError)
+/// - [`FailedOperation.PartnerAccountUnSupport`](super::errors::HunyuanErrorCode::FailedOperationPartnerAccountUnSupport)
+/// - [`FailedOperation.UserUnAuthError`](super::errors::HunyuanErrorCode::FailedOperationUserUnAuthError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::HunyuanErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::HunyuanErrorCode::ResourceUnavailableLowBalance)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "ActivateService",
     output = ActivateServiceResponse,
-    error = super::errors::ActivateServiceError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct ActivateService {
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<u64>,
 }
 
@@ -37,178 +44,147 @@ pub struct ActivateServiceResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ChatCompletionsResponse`].
-/// The codes it documents are in [`ChatCompletionsError`](super::errors::ChatCompletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=ChatCompletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameter.ImageCountLimitExceededError`](super::errors::HunyuanErrorCode::InvalidParameterImageCountLimitExceededError)
+/// - [`InvalidParameter.ImageProcessingFailureError`](super::errors::HunyuanErrorCode::InvalidParameterImageProcessingFailureError)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ImageRequestError`](super::errors::HunyuanErrorCode::InvalidParameterValueImageRequestError)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "ChatCompletions",
     output = ChatCompletionsResponse,
-    error = super::errors::ChatCompletionsError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct ChatCompletions {
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-turbos-latest"`
+    /// `Model`; example: `"hunyuan-turbos-latest"`
     pub model: String,
 
-    /// `Messages`: a list of [`Message`](super::models::Message) objects.
+    /// `Messages`
     pub messages: Vec<models::Message>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Stream`; example: `false`
     pub stream: Option<bool>,
 
-    /// `StreamModeration`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StreamModeration`; example: `false`
     pub stream_moderation: Option<bool>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TopP`; example: `1.0`
     pub top_p: Option<f64>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `Temperature`; example: `0.6`
     pub temperature: Option<f64>,
 
-    /// `EnableEnhancement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableEnhancement`; example: `true`
     pub enable_enhancement: Option<bool>,
 
-    /// `Tools`: a list of [`Tool`](super::models::Tool) objects.
+    /// `Tools`
     pub tools: Option<Vec<models::Tool>>,
 
-    /// `ToolChoice`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ToolChoice`; example: `"auto"`
     pub tool_choice: Option<String>,
 
-    /// `CustomTool`: a [`Tool`](super::models::Tool).
+    /// `CustomTool`
     pub custom_tool: Option<models::Tool>,
 
-    /// `SearchInfo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SearchInfo`; example: `false`
     pub search_info: Option<bool>,
 
-    /// `Citation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Citation`; example: `false`
     pub citation: Option<bool>,
 
-    /// `EnableSpeedSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSpeedSearch`; example: `false`
     pub enable_speed_search: Option<bool>,
 
-    /// `EnableMultimedia`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMultimedia`; example: `false`
     pub enable_multimedia: Option<bool>,
 
-    /// `EnableDeepSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeepSearch`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_deep_search: Option<bool>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Seed`; example: `1`
     pub seed: Option<i64>,
 
-    /// `ForceSearchEnhancement`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceSearchEnhancement`; example: `false`
     pub force_search_enhancement: Option<bool>,
 
-    /// `Stop`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `Stop`; example: `["string"]`
     pub stop: Option<Vec<String>>,
 
-    /// `EnableRecommendedQuestions`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRecommendedQuestions`; example: `false`
     pub enable_recommended_questions: Option<bool>,
 
-    /// `EnableDeepRead`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeepRead`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_deep_read: Option<bool>,
 
-    /// `WebSearchOptions`: a [`WebSearchOptions`](super::models::WebSearchOptions).
+    /// `WebSearchOptions`
     pub web_search_options: Option<models::WebSearchOptions>,
 
-    /// `TopicChoice`: a string.
-    ///
-    /// Example: `"闲聊"`
+    /// `TopicChoice`; example: `"闲聊"`
     pub topic_choice: Option<String>,
 
-    /// `EnableThinking`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableThinking`; example: `true`
     pub enable_thinking: Option<bool>,
 }
 
 /// What a successful [`ChatCompletions`] call returns.
 #[tc_model]
 pub struct ChatCompletionsResponse {
-    /// `Created`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `Created`; example: `1705634032`
     pub created: Option<i64>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
+    /// `Note`; example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
     pub note: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
+    /// `Id`; example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
     pub id: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `ErrorMsg`: an [`ErrorMsg`](super::models::ErrorMsg).
+    /// `ErrorMsg`
     pub error_msg: Option<models::ErrorMsg>,
 
-    /// `ModerationLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModerationLevel`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub moderation_level: Option<String>,
 
-    /// `SearchInfo`: a [`SearchInfo`](super::models::SearchInfo).
+    /// `SearchInfo`
     pub search_info: Option<models::SearchInfo>,
 
-    /// `Replaces`: a list of [`Replace`](super::models::Replace) objects.
+    /// `Replaces`
     pub replaces: Option<Vec<models::Replace>>,
 
-    /// `RecommendedQuestions`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `RecommendedQuestions`; example: `["string"]`
     pub recommended_questions: Option<Vec<String>>,
 
-    /// `Processes`: a [`Processes`](super::models::Processes).
+    /// `Processes`
     pub processes: Option<models::Processes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -220,53 +196,56 @@ pub struct ChatCompletionsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ChatTranslationsResponse`].
-/// The codes it documents are in [`ChatTranslationsError`](super::errors::ChatTranslationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=ChatTranslations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameter`](super::errors::HunyuanErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
+/// - [`LimitExceeded`](super::errors::HunyuanErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::HunyuanErrorCode::ResourceNotFound)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "ChatTranslations",
     output = ChatTranslationsResponse,
-    error = super::errors::ChatTranslationsError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct ChatTranslations {
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-translation"`
+    /// `Model`; example: `"hunyuan-translation"`
     pub model: String,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Stream`; example: `false`
     pub stream: Option<bool>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"Playing video games leads to lasting improvements in cognitive abilities."`
+    /// `Text`; example: `"Playing video games leads to lasting improvements in cognitive abilities."`
     pub text: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Source`; example: `"en"`
     pub source: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Target`; example: `"zh"`
     pub target: Option<String>,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"游戏剧情"`
+    /// `Field`; example: `"游戏剧情"`
     pub field: Option<String>,
 
-    /// `References`: a list of [`Reference`](super::models::Reference) objects.
+    /// `References`
     pub references: Option<Vec<models::Reference>>,
 
-    /// `GlossaryIDs`: a list of strings.
-    ///
-    /// Example: `["3177dfae1f8cb180dfcc1bea2ddf19f6"]`
+    /// `GlossaryIDs`; example: `["3177dfae1f8cb180dfcc1bea2ddf19f6"]`
     #[tc(rename = "GlossaryIDs")]
     pub glossary_ids: Option<Vec<String>>,
 }
@@ -274,28 +253,22 @@ pub struct ChatTranslations {
 /// What a successful [`ChatTranslations`] call returns.
 #[tc_model]
 pub struct ChatTranslationsResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
+    /// `Id`; example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
     pub id: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
+    /// `Note`; example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
     pub note: Option<String>,
 
-    /// `Created`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `Created`; example: `1705634032`
     pub created: Option<i64>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
-    /// `Choices`: a list of [`TranslationChoice`](super::models::TranslationChoice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::TranslationChoice>>,
 
-    /// `ErrorMsg`: an [`ErrorMsg`](super::models::ErrorMsg).
+    /// `ErrorMsg`
     pub error_msg: Option<models::ErrorMsg>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -307,49 +280,42 @@ pub struct ChatTranslationsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateGlossaryResponse`].
-/// The codes it documents are in [`CreateGlossaryError`](super::errors::CreateGlossaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=CreateGlossary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "CreateGlossary",
     output = CreateGlossaryResponse,
-    error = super::errors::CreateGlossaryError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct CreateGlossary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的术语库"`
+    /// `Name`; example: `"我的术语库"`
     pub name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Source`; example: `"en"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Target`; example: `"zh"`
     pub target: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateGlossary`] call returns.
 #[tc_model]
 pub struct CreateGlossaryResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的术语库"`
+    /// `Name`; example: `"我的术语库"`
     pub name: Option<String>,
 
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"6df696144203027ba838dbfb5b8c2fba"`
+    /// `GlossaryId`; example: `"6df696144203027ba838dbfb5b8c2fba"`
     pub glossary_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -361,30 +327,34 @@ pub struct CreateGlossaryResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateGlossaryEntryResponse`].
-/// The codes it documents are in [`CreateGlossaryEntryError`](super::errors::CreateGlossaryEntryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=CreateGlossaryEntry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::HunyuanErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "CreateGlossaryEntry",
     output = CreateGlossaryEntryResponse,
-    error = super::errors::CreateGlossaryEntryError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct CreateGlossaryEntry {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"3177dfae1f8cb180dfcc1bea2ddf19f6"`
+    /// `GlossaryId`; example: `"3177dfae1f8cb180dfcc1bea2ddf19f6"`
     pub glossary_id: String,
 
-    /// `Entries`: a list of [`GlossaryEntryCreateItem`](super::models::GlossaryEntryCreateItem) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryCreateItem>,
 }
 
 /// What a successful [`CreateGlossaryEntry`] call returns.
 #[tc_model]
 pub struct CreateGlossaryEntryResponse {
-    /// `Entries`: a list of [`GlossaryEntry`](super::models::GlossaryEntry) objects.
+    /// `Entries`
     pub entries: Option<Vec<models::GlossaryEntry>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -396,40 +366,46 @@ pub struct CreateGlossaryEntryResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateThreadResponse`].
-/// The codes it documents are in [`CreateThreadError`](super::errors::CreateThreadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=CreateThread)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "CreateThread",
     output = CreateThreadResponse,
-    error = super::errors::CreateThreadError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct CreateThread {}
 
 /// What a successful [`CreateThread`] call returns.
 #[tc_model]
 pub struct CreateThreadResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"thread"`
+    /// `Object`; example: `"thread"`
     pub object: Option<String>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `CreatedAt`; example: `1705634032`
     pub created_at: Option<i64>,
 
-    /// `ToolResources`: a [`ThreadToolResources`](super::models::ThreadToolResources).
-    ///
-    /// Example: `{"CodeInterpreter":["file-tZ0lWeNW4oNbEiMYGtOXEmEk"]}`
+    /// `ToolResources`; example: `{"CodeInterpreter":["file-tZ0lWeNW4oNbEiMYGtOXEmEk"]}`
     pub tool_resources: Option<models::ThreadToolResources>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -441,20 +417,23 @@ pub struct CreateThreadResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeleteGlossaryResponse`].
-/// The codes it documents are in [`DeleteGlossaryError`](super::errors::DeleteGlossaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=DeleteGlossary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "DeleteGlossary",
     output = DeleteGlossaryResponse,
-    error = super::errors::DeleteGlossaryError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct DeleteGlossary {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"452ed9fea07fd1e58be56bd329c28941"`
+    /// `GlossaryId`; example: `"452ed9fea07fd1e58be56bd329c28941"`
     pub glossary_id: String,
 }
 
@@ -470,23 +449,26 @@ pub struct DeleteGlossaryResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeleteGlossaryEntryResponse`].
-/// The codes it documents are in [`DeleteGlossaryEntryError`](super::errors::DeleteGlossaryEntryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=DeleteGlossaryEntry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "DeleteGlossaryEntry",
     output = DeleteGlossaryEntryResponse,
-    error = super::errors::DeleteGlossaryEntryError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct DeleteGlossaryEntry {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"36c0033b405c84107d68e1c03788c4f6"`
+    /// `GlossaryId`; example: `"36c0033b405c84107d68e1c03788c4f6"`
     pub glossary_id: String,
 
-    /// `Entries`: a list of [`GlossaryEntryDeleteItem`](super::models::GlossaryEntryDeleteItem) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryDeleteItem>,
 }
 
@@ -502,20 +484,32 @@ pub struct DeleteGlossaryEntryResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`FilesDeletionsResponse`].
-/// The codes it documents are in [`FilesDeletionsError`](super::errors::FilesDeletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=FilesDeletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "FilesDeletions",
     output = FilesDeletionsResponse,
-    error = super::errors::FilesDeletionsError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct FilesDeletions {
-    /// `ID`: a string.
-    ///
-    /// Example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
+    /// `ID`; example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -523,20 +517,14 @@ pub struct FilesDeletions {
 /// What a successful [`FilesDeletions`] call returns.
 #[tc_model]
 pub struct FilesDeletionsResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
+    /// `ID`; example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"file"`
+    /// `Object`; example: `"file"`
     pub object: String,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -548,15 +536,29 @@ pub struct FilesDeletionsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`FilesListResponse`].
-/// The codes it documents are in [`FilesListError`](super::errors::FilesListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=FilesList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "FilesList",
     output = FilesListResponse,
-    error = super::errors::FilesListError,
+    error = super::errors::HunyuanErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -566,31 +568,23 @@ pub struct FilesDeletionsResponse {
     )
 )]
 pub struct FilesList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`FilesList`] call returns.
 #[tc_model]
 pub struct FilesListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"list"`
+    /// `Object`; example: `"list"`
     pub object: String,
 
-    /// `Data`: a list of [`FileObject`](super::models::FileObject) objects.
+    /// `Data`
     pub data: Vec<models::FileObject>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -602,25 +596,35 @@ pub struct FilesListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`FilesUploadsResponse`].
-/// The codes it documents are in [`FilesUploadsError`](super::errors::FilesUploadsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=FilesUploads)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "FilesUploads",
     output = FilesUploadsResponse,
-    error = super::errors::FilesUploadsError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct FilesUploads {
-    /// `Name`: a string.
-    ///
-    /// Example: `"云API产品简介.pdf"`
+    /// `Name`; example: `"云API产品简介.pdf"`
     pub name: String,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"https://main.qcloudimg.com/raw/document/product/pdf/1278_46794_cn.pdf"`
+    /// `URL`; example: `"https://main.qcloudimg.com/raw/document/product/pdf/1278_46794_cn.pdf"`
     #[tc(rename = "URL")]
     pub url: String,
 }
@@ -628,35 +632,23 @@ pub struct FilesUploads {
 /// What a successful [`FilesUploads`] call returns.
 #[tc_model]
 pub struct FilesUploadsResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
+    /// `ID`; example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"file"`
+    /// `Object`; example: `"file"`
     pub object: Option<String>,
 
-    /// `Bytes`: a signed 64-bit integer.
-    ///
-    /// Example: `15877`
+    /// `Bytes`; example: `15877`
     pub bytes: Option<i64>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1722325693`
+    /// `CreatedAt`; example: `1722325693`
     pub created_at: Option<i64>,
 
-    /// `Filename`: a string.
-    ///
-    /// Example: `"test.docx"`
+    /// `Filename`; example: `"test.docx"`
     pub filename: Option<String>,
 
-    /// `Purpose`: a string.
-    ///
-    /// Example: `"file-extract"`
+    /// `Purpose`; example: `"file-extract"`
     pub purpose: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -668,35 +660,38 @@ pub struct FilesUploadsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetEmbeddingResponse`].
-/// The codes it documents are in [`GetEmbeddingError`](super::errors::GetEmbeddingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=GetEmbedding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "GetEmbedding",
     output = GetEmbeddingResponse,
-    error = super::errors::GetEmbeddingError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct GetEmbedding {
-    /// `Input`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Input`; example: `"你好"`
     pub input: Option<String>,
 
-    /// `InputList`: a list of strings.
-    ///
-    /// Example: `["你好","hello"]`
+    /// `InputList`; example: `["你好","hello"]`
     pub input_list: Option<Vec<String>>,
 }
 
 /// What a successful [`GetEmbedding`] call returns.
 #[tc_model]
 pub struct GetEmbeddingResponse {
-    /// `Data`: a list of [`EmbeddingData`](super::models::EmbeddingData) objects.
+    /// `Data`
     pub data: Option<Vec<models::EmbeddingData>>,
 
-    /// `Usage`: an [`EmbeddingUsage`](super::models::EmbeddingUsage).
+    /// `Usage`
     pub usage: Option<models::EmbeddingUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -708,20 +703,32 @@ pub struct GetEmbeddingResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetThreadResponse`].
-/// The codes it documents are in [`GetThreadError`](super::errors::GetThreadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=GetThread)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "GetThread",
     output = GetThreadResponse,
-    error = super::errors::GetThreadError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct GetThread {
-    /// `ThreadID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ThreadID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ThreadID")]
     pub thread_id: String,
 }
@@ -729,25 +736,17 @@ pub struct GetThread {
 /// What a successful [`GetThread`] call returns.
 #[tc_model]
 pub struct GetThreadResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"thread"`
+    /// `Object`; example: `"thread"`
     pub object: Option<String>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `CreatedAt`; example: `1705634032`
     pub created_at: Option<i64>,
 
-    /// `ToolResources`: a [`ThreadToolResources`](super::models::ThreadToolResources).
-    ///
-    /// Example: `{"CodeInterpreter":["file-tZ0lWeNW4oNbEiMYGtOXEmEk"]}`
+    /// `ToolResources`; example: `{"CodeInterpreter":["file-tZ0lWeNW4oNbEiMYGtOXEmEk"]}`
     pub tool_resources: Option<models::ThreadToolResources>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -759,26 +758,36 @@ pub struct GetThreadResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetThreadMessageResponse`].
-/// The codes it documents are in [`GetThreadMessageError`](super::errors::GetThreadMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=GetThreadMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "GetThreadMessage",
     output = GetThreadMessageResponse,
-    error = super::errors::GetThreadMessageError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct GetThreadMessage {
-    /// `ThreadID`: a string.
-    ///
-    /// Example: `"thread_QPH2Z6DpBhc46V3ylE1JEqTv"`
+    /// `ThreadID`; example: `"thread_QPH2Z6DpBhc46V3ylE1JEqTv"`
     #[tc(rename = "ThreadID")]
     pub thread_id: String,
 
-    /// `MessageID`: a string.
-    ///
-    /// Example: `"msg_jtO6oVZmFtIi4T43eswXk6lJ"`
+    /// `MessageID`; example: `"msg_jtO6oVZmFtIi4T43eswXk6lJ"`
     #[tc(rename = "MessageID")]
     pub message_id: String,
 }
@@ -786,73 +795,47 @@ pub struct GetThreadMessage {
 /// What a successful [`GetThreadMessage`] call returns.
 #[tc_model]
 pub struct GetThreadMessageResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"msg_pYmfqfAkOcN5bM1rjdEjbVZV"`
+    /// `ID`; example: `"msg_pYmfqfAkOcN5bM1rjdEjbVZV"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"thread.message"`
+    /// `Object`; example: `"thread.message"`
     pub object: Option<String>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1727269943`
+    /// `CreatedAt`; example: `1727269943`
     pub created_at: Option<i64>,
 
-    /// `ThreadID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ThreadID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ThreadID")]
     pub thread_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: Option<String>,
 
-    /// `InCompleteDetails`: a [`ThreadMessageInCompleteDetailsObject`](super::models::ThreadMessageInCompleteDetailsObject).
-    ///
-    /// Example: `{"Reason":""}`
+    /// `InCompleteDetails`; example: `{"Reason":""}`
     pub in_complete_details: Option<models::ThreadMessageInCompleteDetailsObject>,
 
-    /// `CompletedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1727264847`
+    /// `CompletedAt`; example: `1727264847`
     pub completed_at: Option<i64>,
 
-    /// `InCompleteAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1727264847`
+    /// `InCompleteAt`; example: `1727264847`
     pub in_complete_at: Option<i64>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Content`; example: `"你好"`
     pub content: Option<String>,
 
-    /// `AssistantID`: a string.
-    ///
-    /// Example: `"asst_LhSU47qcQcFEItggpGEx5eh1"`
+    /// `AssistantID`; example: `"asst_LhSU47qcQcFEItggpGEx5eh1"`
     #[tc(rename = "AssistantID")]
     pub assistant_id: Option<String>,
 
-    /// `RunID`: a string.
-    ///
-    /// Example: `"run_SR0cPyidY0vBWy7mcYN5loSR"`
+    /// `RunID`; example: `"run_SR0cPyidY0vBWy7mcYN5loSR"`
     #[tc(rename = "RunID")]
     pub run_id: Option<String>,
 
-    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`](super::models::ThreadMessageAttachmentObject) objects.
-    ///
-    /// Example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
+    /// `Attachments`; example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
     pub attachments: Option<Vec<models::ThreadMessageAttachmentObject>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -864,77 +847,73 @@ pub struct GetThreadMessageResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetThreadMessageListResponse`].
-/// The codes it documents are in [`GetThreadMessageListError`](super::errors::GetThreadMessageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=GetThreadMessageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "GetThreadMessageList",
     output = GetThreadMessageListResponse,
-    error = super::errors::GetThreadMessageListError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct GetThreadMessageList {
-    /// `ThreadID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ThreadID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ThreadID")]
     pub thread_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 }
 
 /// What a successful [`GetThreadMessageList`] call returns.
 #[tc_model]
 pub struct GetThreadMessageListResponse {
-    /// `Data`: a list of [`ThreadMessage`](super::models::ThreadMessage) objects.
+    /// `Data`
     pub data: Option<Vec<models::ThreadMessage>>,
 
-    /// `FirstID`: a string.
-    ///
-    /// Example: `"msg_UT0ERwQZyW6uOYsrxl2Fho7f"`
+    /// `FirstID`; example: `"msg_UT0ERwQZyW6uOYsrxl2Fho7f"`
     #[tc(rename = "FirstID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub first_id: Option<String>,
 
-    /// `LastID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LastID`; example: `0`
     #[tc(rename = "LastID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub last_id: Option<i64>,
 
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMore`; example: `false`
     pub has_more: Option<bool>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"list"`
+    /// `Object`; example: `"list"`
     pub object: Option<String>,
 
-    /// `FirstMsgID`: a string.
-    ///
-    /// Example: `"msg_UT0ERwQZyW6uOYsrxl2Fho7f"`
+    /// `FirstMsgID`; example: `"msg_UT0ERwQZyW6uOYsrxl2Fho7f"`
     #[tc(rename = "FirstMsgID")]
     pub first_msg_id: Option<String>,
 
-    /// `LastMsgID`: a string.
-    ///
-    /// Example: `"msg_kP6Xm8FC0NchARWC5cNF2IU0"`
+    /// `LastMsgID`; example: `"msg_kP6Xm8FC0NchARWC5cNF2IU0"`
     #[tc(rename = "LastMsgID")]
     pub last_msg_id: Option<String>,
 
@@ -947,39 +926,36 @@ pub struct GetThreadMessageListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetTokenCountResponse`].
-/// The codes it documents are in [`GetTokenCountError`](super::errors::GetTokenCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=GetTokenCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::HunyuanErrorCode::FailedOperation)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "GetTokenCount",
     output = GetTokenCountResponse,
-    error = super::errors::GetTokenCountError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct GetTokenCount {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"你是谁"`
+    /// `Prompt`; example: `"你是谁"`
     pub prompt: String,
 }
 
 /// What a successful [`GetTokenCount`] call returns.
 #[tc_model]
 pub struct GetTokenCountResponse {
-    /// `TokenCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TokenCount`; example: `2`
     pub token_count: Option<i64>,
 
-    /// `CharacterCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CharacterCount`; example: `3`
     pub character_count: Option<i64>,
 
-    /// `Tokens`: a list of strings.
-    ///
-    /// Example: `["你是","谁"]`
+    /// `Tokens`; example: `["你是","谁"]`
     pub tokens: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -991,79 +967,81 @@ pub struct GetTokenCountResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GroupChatCompletionsResponse`].
-/// The codes it documents are in [`GroupChatCompletionsError`](super::errors::GroupChatCompletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=GroupChatCompletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "GroupChatCompletions",
     output = GroupChatCompletionsResponse,
-    error = super::errors::GroupChatCompletionsError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct GroupChatCompletions {
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-large-role-group"`
+    /// `Model`; example: `"hunyuan-large-role-group"`
     pub model: String,
 
-    /// `Messages`: a list of [`GroupMessage`](super::models::GroupMessage) objects.
+    /// `Messages`
     pub messages: Vec<models::GroupMessage>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Stream`; example: `false`
     pub stream: Option<bool>,
 
-    /// `TargetCharacterName`: a string.
-    ///
-    /// Example: `"孙悟空"`
+    /// `TargetCharacterName`; example: `"孙悟空"`
     pub target_character_name: Option<String>,
 
-    /// `GroupChatConfig`: a [`GroupChatConfig`](super::models::GroupChatConfig).
+    /// `GroupChatConfig`
     pub group_chat_config: Option<models::GroupChatConfig>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`GroupChatCompletions`] call returns.
 #[tc_model]
 pub struct GroupChatCompletionsResponse {
-    /// `Created`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `Created`; example: `1705634032`
     pub created: Option<i64>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
+    /// `Note`; example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
     pub note: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
+    /// `Id`; example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
     pub id: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `ErrorMsg`: an [`ErrorMsg`](super::models::ErrorMsg).
+    /// `ErrorMsg`
     pub error_msg: Option<models::ErrorMsg>,
 
-    /// `SearchInfo`: a [`SearchInfo`](super::models::SearchInfo).
+    /// `SearchInfo`
     pub search_info: Option<models::SearchInfo>,
 
-    /// `Replaces`: a list of [`Replace`](super::models::Replace) objects.
+    /// `Replaces`
     pub replaces: Option<Vec<models::Replace>>,
 
-    /// `RecommendedQuestions`: a list of strings.
+    /// `RecommendedQuestions`
     pub recommended_questions: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1075,56 +1053,60 @@ pub struct GroupChatCompletionsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ImageQuestionResponse`].
-/// The codes it documents are in [`ImageQuestionError`](super::errors::ImageQuestionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=ImageQuestion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "ImageQuestion",
     output = ImageQuestionResponse,
-    error = super::errors::ImageQuestionError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct ImageQuestion {
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-vision-image-question"`
+    /// `Model`; example: `"hunyuan-vision-image-question"`
     pub model: String,
 
-    /// `Messages`: a list of [`ImageMessage`](super::models::ImageMessage) objects.
+    /// `Messages`
     pub messages: Vec<models::ImageMessage>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Stream`; example: `false`
     pub stream: Option<bool>,
 }
 
 /// What a successful [`ImageQuestion`] call returns.
 #[tc_model]
 pub struct ImageQuestionResponse {
-    /// `Created`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `Created`; example: `1705634032`
     pub created: Option<i64>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
+    /// `Note`; example: `"以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记"`
     pub note: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
+    /// `Id`; example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
     pub id: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `ErrorMsg`: an [`ErrorMsg`](super::models::ErrorMsg).
+    /// `ErrorMsg`
     pub error_msg: Option<models::ErrorMsg>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1136,15 +1118,21 @@ pub struct ImageQuestionResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ListGlossaryResponse`].
-/// The codes it documents are in [`ListGlossaryError`](super::errors::ListGlossaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=ListGlossary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::HunyuanErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "ListGlossary",
     output = ListGlossaryResponse,
-    error = super::errors::ListGlossaryError,
+    error = super::errors::HunyuanErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -1154,36 +1142,26 @@ pub struct ImageQuestionResponse {
     )
 )]
 pub struct ListGlossary {
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListGlossary`] call returns.
 #[tc_model]
 pub struct ListGlossaryResponse {
-    /// `Glossaries`: a list of [`Glossary`](super::models::Glossary) objects.
+    /// `Glossaries`
     pub glossaries: Option<Vec<models::Glossary>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `Total`; example: `180`
     pub total: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1195,15 +1173,21 @@ pub struct ListGlossaryResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ListGlossaryEntryResponse`].
-/// The codes it documents are in [`ListGlossaryEntryError`](super::errors::ListGlossaryEntryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=ListGlossaryEntry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::HunyuanErrorCode::ResourceNotFound)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "ListGlossaryEntry",
     output = ListGlossaryEntryResponse,
-    error = super::errors::ListGlossaryEntryError,
+    error = super::errors::HunyuanErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -1213,41 +1197,29 @@ pub struct ListGlossaryResponse {
     )
 )]
 pub struct ListGlossaryEntry {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"3177dfae1f8cb180dfcc1bea2ddf19f6"`
+    /// `GlossaryId`; example: `"3177dfae1f8cb180dfcc1bea2ddf19f6"`
     pub glossary_id: String,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListGlossaryEntry`] call returns.
 #[tc_model]
 pub struct ListGlossaryEntryResponse {
-    /// `Entries`: a list of [`GlossaryEntry`](super::models::GlossaryEntry) objects.
+    /// `Entries`
     pub entries: Option<Vec<models::GlossaryEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1257,60 +1229,52 @@ pub struct ListGlossaryEntryResponse {
 /// The `QueryHunyuanImageChatJob` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`QueryHunyuanImageChatJobResponse`].
-/// The codes it documents are in [`QueryHunyuanImageChatJobError`](super::errors::QueryHunyuanImageChatJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=QueryHunyuanImageChatJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::HunyuanErrorCode::FailedOperationImageDecodeFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::HunyuanErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "QueryHunyuanImageChatJob",
     output = QueryHunyuanImageChatJobResponse,
-    error = super::errors::QueryHunyuanImageChatJobError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct QueryHunyuanImageChatJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1253534368-1731657099-7276788a-a326-11ef-beeb-525400bba60c-0"`
+    /// `JobId`; example: `"1253534368-1731657099-7276788a-a326-11ef-beeb-525400bba60c-0"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`QueryHunyuanImageChatJob`] call returns.
 #[tc_model]
 pub struct QueryHunyuanImageChatJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"5"`
+    /// `JobStatusCode`; example: `"5"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DownloadError"`
+    /// `JobErrorCode`; example: `"FailedOperation.DownloadError"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"文件下载失败。"`
+    /// `JobErrorMsg`; example: `"文件下载失败。"`
     pub job_error_msg: Option<String>,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"1248907282106990592"`
+    /// `ChatId`; example: `"1248907282106990592"`
     pub chat_id: Option<String>,
 
-    /// `ResultImage`: a list of strings.
+    /// `ResultImage`
     pub result_image: Option<Vec<String>>,
 
-    /// `ResultDetails`: a list of strings.
-    ///
-    /// Example: `["Success"]`
+    /// `ResultDetails`; example: `["Success"]`
     pub result_details: Option<Vec<String>>,
 
-    /// `History`: a list of [`History`](super::models::History) objects.
+    /// `History`
     pub history: Option<Vec<models::History>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1320,57 +1284,49 @@ pub struct QueryHunyuanImageChatJobResponse {
 /// The `QueryHunyuanImageJob` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`QueryHunyuanImageJobResponse`].
-/// The codes it documents are in [`QueryHunyuanImageJobError`](super::errors::QueryHunyuanImageJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=QueryHunyuanImageJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::HunyuanErrorCode::FailedOperationImageDecodeFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::HunyuanErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "QueryHunyuanImageJob",
     output = QueryHunyuanImageJobResponse,
-    error = super::errors::QueryHunyuanImageJobError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct QueryHunyuanImageJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1731412663-d4e1f224-fa21-40bc-9ee7-4bb13abece6e-0"`
+    /// `JobId`; example: `"251197749-1731412663-d4e1f224-fa21-40bc-9ee7-4bb13abece6e-0"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryHunyuanImageJob`] call returns.
 #[tc_model]
 pub struct QueryHunyuanImageJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"5"`
+    /// `JobStatusCode`; example: `"5"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DownloadError"`
+    /// `JobErrorCode`; example: `"FailedOperation.DownloadError"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"文件下载失败。"`
+    /// `JobErrorMsg`; example: `"文件下载失败。"`
     pub job_error_msg: Option<String>,
 
-    /// `ResultImage`: a list of strings.
+    /// `ResultImage`
     pub result_image: Option<Vec<String>>,
 
-    /// `ResultDetails`: a list of strings.
-    ///
-    /// Example: `["Success"]`
+    /// `ResultDetails`; example: `["Success"]`
     pub result_details: Option<Vec<String>>,
 
-    /// `RevisedPrompt`: a list of strings.
-    ///
-    /// Example: `["一条细长的小路穿梭在茂密的竹林中，天空下着细雨，雨水滴答落在翠绿的竹叶上，沿途的小路湿润且闪烁着水光，竹叶摇曳间洒下点点水珠，营造出静谧而清新的氛围"]`
+    /// `RevisedPrompt`; example: `["一条细长的小路穿梭在茂密的竹林中，天空下着细雨，雨水滴答落在翠绿的竹叶上，沿途的小路湿润且闪烁着水光，竹叶摇曳间洒下点点水珠，营造出静谧而清新的氛围"]`
     pub revised_prompt: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1382,66 +1338,64 @@ pub struct QueryHunyuanImageJobResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`RunThreadResponse`].
-/// The codes it documents are in [`RunThreadError`](super::errors::RunThreadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=RunThread)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRequestTimeout`](super::errors::HunyuanErrorCode::FailedOperationEngineRequestTimeout)
+/// - [`FailedOperation.EngineServerError`](super::errors::HunyuanErrorCode::FailedOperationEngineServerError)
+/// - [`FailedOperation.EngineServerLimitExceeded`](super::errors::HunyuanErrorCode::FailedOperationEngineServerLimitExceeded)
+/// - [`FailedOperation.FreeResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationFreeResourcePackExhausted)
+/// - [`FailedOperation.ResourcePackExhausted`](super::errors::HunyuanErrorCode::FailedOperationResourcePackExhausted)
+/// - [`FailedOperation.ServiceNotActivated`](super::errors::HunyuanErrorCode::FailedOperationServiceNotActivated)
+/// - [`FailedOperation.ServiceStop`](super::errors::HunyuanErrorCode::FailedOperationServiceStop)
+/// - [`FailedOperation.ServiceStopArrears`](super::errors::HunyuanErrorCode::FailedOperationServiceStopArrears)
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Model`](super::errors::HunyuanErrorCode::InvalidParameterValueModel)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "RunThread",
     output = RunThreadResponse,
-    error = super::errors::RunThreadError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct RunThread {
-    /// `ThreadID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ThreadID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ThreadID")]
     pub thread_id: String,
 
-    /// `AssistantID`: a string.
-    ///
-    /// Example: `"asst_x39o8phGyiIC8llpaVShxVmL"`
+    /// `AssistantID`; example: `"asst_x39o8phGyiIC8llpaVShxVmL"`
     #[tc(rename = "AssistantID")]
     pub assistant_id: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-pro"`
+    /// `Model`; example: `"hunyuan-pro"`
     pub model: Option<String>,
 
-    /// `AdditionalMessages`: a list of [`ThreadAdditionalMessage`](super::models::ThreadAdditionalMessage) objects.
-    ///
-    /// Example: `[{"Content":"你是谁","Role":"user"}]`
+    /// `AdditionalMessages`; example: `[{"Content":"你是谁","Role":"user"}]`
     pub additional_messages: Option<Vec<models::ThreadAdditionalMessage>>,
 
-    /// `Temperature`: a floating-point number.
+    /// `Temperature`
     pub temperature: Option<f64>,
 
-    /// `TopP`: a floating-point number.
+    /// `TopP`
     pub top_p: Option<f64>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Stream`; example: `true`
     pub stream: Option<bool>,
 
-    /// `MaxPromptTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxPromptTokens`; example: `0`
     pub max_prompt_tokens: Option<i64>,
 
-    /// `MaxCompletionTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxCompletionTokens`; example: `0`
     pub max_completion_tokens: Option<i64>,
 
-    /// `Tools`: a list of [`Tool`](super::models::Tool) objects.
+    /// `Tools`
     pub tools: Option<Vec<models::Tool>>,
 
-    /// `ToolChoice`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ToolChoice`; example: `"auto"`
     pub tool_choice: Option<String>,
 }
 
@@ -1455,18 +1409,24 @@ pub struct RunThreadResponse {
 /// The `SetPayMode` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`SetPayModeResponse`].
-/// The codes it documents are in [`SetPayModeError`](super::errors::SetPayModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=SetPayMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConsoleServerError`](super::errors::HunyuanErrorCode::FailedOperationConsoleServerError)
+/// - [`FailedOperation.SetPayModeExceed`](super::errors::HunyuanErrorCode::FailedOperationSetPayModeExceed)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "SetPayMode",
     output = SetPayModeResponse,
-    error = super::errors::SetPayModeError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct SetPayMode {
-    /// `PayMode`: a signed 64-bit integer.
+    /// `PayMode`
     pub pay_mode: i64,
 }
 
@@ -1480,42 +1440,49 @@ pub struct SetPayModeResponse {
 /// The `SubmitHunyuanImageChatJob` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`SubmitHunyuanImageChatJobResponse`].
-/// The codes it documents are in [`SubmitHunyuanImageChatJobError`](super::errors::SubmitHunyuanImageChatJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=SubmitHunyuanImageChatJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownloadError`](super::errors::HunyuanErrorCode::FailedOperationDownloadError)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::HunyuanErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::HunyuanErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::HunyuanErrorCode::FailedOperationImageDownloadError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::HunyuanErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::HunyuanErrorCode::InvalidParameterValueParameterValueError)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::HunyuanErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::HunyuanErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`ResourceInsufficient.ChargeResourceExhaust`](super::errors::HunyuanErrorCode::ResourceInsufficientChargeResourceExhaust)
+/// - [`ResourceUnavailable.NotExist`](super::errors::HunyuanErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::HunyuanErrorCode::ResourceUnavailableStopUsing)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "SubmitHunyuanImageChatJob",
     output = SubmitHunyuanImageChatJobResponse,
-    error = super::errors::SubmitHunyuanImageChatJobError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct SubmitHunyuanImageChatJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"请画一个苹果在桌子上"`
+    /// `Prompt`; example: `"请画一个苹果在桌子上"`
     pub prompt: String,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"1248907282106990592"`
+    /// `ChatId`; example: `"1248907282106990592"`
     pub chat_id: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitHunyuanImageChatJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanImageChatJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1253534368-1731657099-7276788a-a326-11ef-beeb-525400bba60c-0"`
+    /// `JobId`; example: `"1253534368-1731657099-7276788a-a326-11ef-beeb-525400bba60c-0"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,75 +1492,62 @@ pub struct SubmitHunyuanImageChatJobResponse {
 /// The `SubmitHunyuanImageJob` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`SubmitHunyuanImageJobResponse`].
-/// The codes it documents are in [`SubmitHunyuanImageJobError`](super::errors::SubmitHunyuanImageJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=SubmitHunyuanImageJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDownloadError`](super::errors::HunyuanErrorCode::FailedOperationImageDownloadError)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::HunyuanErrorCode::InvalidParameterValueParameterValueError)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::HunyuanErrorCode::OperationDeniedImageIllegalDetected)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "SubmitHunyuanImageJob",
     output = SubmitHunyuanImageJobResponse,
-    error = super::errors::SubmitHunyuanImageJobError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct SubmitHunyuanImageJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"雨中, 竹林,  小路"`
+    /// `Prompt`; example: `"雨中, 竹林,  小路"`
     pub prompt: String,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"黑色，雨"`
+    /// `NegativePrompt`; example: `"黑色，雨"`
     pub negative_prompt: Option<String>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"riman"`
+    /// `Style`; example: `"riman"`
     pub style: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1024:1024"`
+    /// `Resolution`; example: `"1024:1024"`
     pub resolution: Option<String>,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: Option<i64>,
 
-    /// `Clarity`: a string.
-    ///
-    /// Example: `"x2"`
+    /// `Clarity`; example: `"x2"`
     pub clarity: Option<String>,
 
-    /// `ContentImage`: an [`Image`](super::models::Image).
+    /// `ContentImage`
     pub content_image: Option<models::Image>,
 
-    /// `Revise`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Revise`; example: `0`
     pub revise: Option<i64>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Seed`; example: `1`
     pub seed: Option<i64>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitHunyuanImageJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanImageJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1731412663-5330d0c8-a0ed-11ef-b6bc-52540073409e-0"`
+    /// `JobId`; example: `"251197749-1731412663-5330d0c8-a0ed-11ef-b6bc-52540073409e-0"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1603,55 +1557,51 @@ pub struct SubmitHunyuanImageJobResponse {
 /// The `TextToImageLite` action of HUNYUAN API 2023-09-01.
 ///
 /// A successful call returns [`TextToImageLiteResponse`].
-/// The codes it documents are in [`TextToImageLiteError`](super::errors::TextToImageLiteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=TextToImageLite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::HunyuanErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::HunyuanErrorCode::FailedOperationImageDownloadError)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::HunyuanErrorCode::InvalidParameterValueParameterValueError)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::HunyuanErrorCode::OperationDeniedImageIllegalDetected)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "TextToImageLite",
     output = TextToImageLiteResponse,
-    error = super::errors::TextToImageLiteError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct TextToImageLite {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"雨中, 竹林,  小路"`
+    /// `Prompt`; example: `"雨中, 竹林,  小路"`
     pub prompt: String,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"黑色"`
+    /// `NegativePrompt`; example: `"黑色"`
     pub negative_prompt: Option<String>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"101"`
+    /// `Style`; example: `"101"`
     pub style: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"768:768"`
+    /// `Resolution`; example: `"768:768"`
     pub resolution: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`TextToImageLite`] call returns.
 #[tc_model]
 pub struct TextToImageLiteResponse {
-    /// `ResultImage`: a string.
+    /// `ResultImage`
     pub result_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1663,30 +1613,33 @@ pub struct TextToImageLiteResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UpdateGlossaryEntryResponse`].
-/// The codes it documents are in [`UpdateGlossaryEntryError`](super::errors::UpdateGlossaryEntryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=hunyuan&Version=2023-09-01&Action=UpdateGlossaryEntry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`HunyuanErrorCode`](super::errors::HunyuanErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::HunyuanErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "hunyuan",
     version = "2023-09-01",
     name = "UpdateGlossaryEntry",
     output = UpdateGlossaryEntryResponse,
-    error = super::errors::UpdateGlossaryEntryError
+    error = super::errors::HunyuanErrorCode
 )]
 pub struct UpdateGlossaryEntry {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"3177dfae1f8cb180dfcc1bea2ddf19f6"`
+    /// `GlossaryId`; example: `"3177dfae1f8cb180dfcc1bea2ddf19f6"`
     pub glossary_id: String,
 
-    /// `Entries`: a list of [`GlossaryEntryUpdateItem`](super::models::GlossaryEntryUpdateItem) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryUpdateItem>,
 }
 
 /// What a successful [`UpdateGlossaryEntry`] call returns.
 #[tc_model]
 pub struct UpdateGlossaryEntryResponse {
-    /// `Entries`: a list of [`GlossaryEntry`](super::models::GlossaryEntry) objects.
+    /// `Entries`
     pub entries: Option<Vec<models::GlossaryEntry>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

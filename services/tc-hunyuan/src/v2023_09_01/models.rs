@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Approximate {
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"南山区"`
+    /// `Region`; example: `"南山区"`
     pub region: Option<String>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `Timezone`; example: `"Asia/Shanghai"`
     pub timezone: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"深圳市南山区海天二路33号腾讯滨海大厦"`
+    /// `Address`; example: `"深圳市南山区海天二路33号腾讯滨海大厦"`
     pub address: Option<String>,
 }
 
@@ -39,14 +29,10 @@ pub struct Approximate {
 /// Sent in the input of [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct Character {
-    /// `Name`: a string.
-    ///
-    /// Example: `"孙悟空"`
+    /// `Name`; example: `"孙悟空"`
     pub name: Option<String>,
 
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"你是《七龙珠》中的角色孙悟空，你将与{usernames}等多人展开对话。"`
+    /// `SystemPrompt`; example: `"你是《七龙珠》中的角色孙悟空，你将与{usernames}等多人展开对话。"`
     pub system_prompt: Option<String>,
 }
 
@@ -55,25 +41,19 @@ pub struct Character {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct Choice {
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"stop"`
+    /// `FinishReason`; example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `Delta`: a [`Delta`].
+    /// `Delta`
     pub delta: Option<Delta>,
 
-    /// `Message`: a [`Message`].
+    /// `Message`
     pub message: Option<Message>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 
-    /// `ModerationLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModerationLevel`; example: `"1"`
     pub moderation_level: Option<String>,
 }
 
@@ -83,24 +63,19 @@ pub struct Choice {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct Content {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"text"`
+    /// `Type`, required in requests; example: `"text"`
     pub r#type: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"下面图片中是哪个公司的 Logo？"`
+    /// `Text`; example: `"下面图片中是哪个公司的 Logo？"`
     pub text: Option<String>,
 
-    /// `ImageUrl`: an [`ImageUrl`].
+    /// `ImageUrl`
     pub image_url: Option<ImageUrl>,
 
-    /// `VideoUrl`: a [`VideoUrl`].
+    /// `VideoUrl`
     pub video_url: Option<VideoUrl>,
 
-    /// `VideoFrames`: a [`VideoFrames`].
+    /// `VideoFrames`
     pub video_frames: Option<VideoFrames>,
 }
 
@@ -109,22 +84,16 @@ pub struct Content {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct Delta {
-    /// `Role`: a string.
-    ///
-    /// Example: `"assistant"`
+    /// `Role`; example: `"assistant"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！请问有什么我可以帮助你的吗？"`
+    /// `Content`; example: `"你好！请问有什么我可以帮助你的吗？"`
     pub content: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`] objects.
+    /// `ToolCalls`
     pub tool_calls: Option<Vec<ToolCall>>,
 
-    /// `ReasoningContent`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `ReasoningContent`; example: `"你好！"`
     pub reasoning_content: Option<String>,
 }
 
@@ -133,17 +102,13 @@ pub struct Delta {
 /// Returned in the output of [`GetEmbedding`](super::GetEmbedding).
 #[tc_model]
 pub struct EmbeddingData {
-    /// `Embedding`: a list of floating-point numbers.
+    /// `Embedding`
     pub embedding: Option<Vec<f64>>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"embedding"`
+    /// `Object`; example: `"embedding"`
     pub object: Option<String>,
 }
 
@@ -152,14 +117,10 @@ pub struct EmbeddingData {
 /// Returned in the output of [`GetEmbedding`](super::GetEmbedding).
 #[tc_model]
 pub struct EmbeddingUsage {
-    /// `PromptTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `PromptTokens`; example: `8`
     pub prompt_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalTokens`; example: `8`
     pub total_tokens: Option<i64>,
 }
 
@@ -168,10 +129,10 @@ pub struct EmbeddingUsage {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`ChatTranslations`](super::ChatTranslations), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct ErrorMsg {
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: Option<i64>,
 }
 
@@ -180,35 +141,23 @@ pub struct ErrorMsg {
 /// Returned in the output of [`FilesList`](super::FilesList).
 #[tc_model]
 pub struct FileObject {
-    /// `ID`: a string.
-    ///
-    /// Example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
+    /// `ID`; example: `"file-YbhlphnNEsjRoKTEXukAqNZZ"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"file"`
+    /// `Object`; example: `"file"`
     pub object: Option<String>,
 
-    /// `Bytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15877`
+    /// `Bytes`; example: `15877`
     pub bytes: Option<u64>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1722325693`
+    /// `CreatedAt`; example: `1722325693`
     pub created_at: Option<i64>,
 
-    /// `Filename`: a string.
-    ///
-    /// Example: `"test.docx"`
+    /// `Filename`; example: `"test.docx"`
     pub filename: Option<String>,
 
-    /// `Purpose`: a string.
-    ///
-    /// Example: `"file-extract"`
+    /// `Purpose`; example: `"file-extract"`
     pub purpose: Option<String>,
 }
 
@@ -217,29 +166,19 @@ pub struct FileObject {
 /// Returned in the output of [`ListGlossary`](super::ListGlossary).
 #[tc_model]
 pub struct Glossary {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"36c0033b405c84107d68e1c03788c4f6"`
+    /// `GlossaryId`; example: `"36c0033b405c84107d68e1c03788c4f6"`
     pub glossary_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"My Glossary"`
+    /// `Name`; example: `"My Glossary"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Source`; example: `"en"`
     pub source: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Target`; example: `"zh"`
     pub target: Option<String>,
 }
 
@@ -248,19 +187,13 @@ pub struct Glossary {
 /// Returned in the output of [`CreateGlossaryEntry`](super::CreateGlossaryEntry), [`ListGlossaryEntry`](super::ListGlossaryEntry) and [`UpdateGlossaryEntry`](super::UpdateGlossaryEntry).
 #[tc_model]
 pub struct GlossaryEntry {
-    /// `SourceTerm`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SourceTerm`; example: `"zh"`
     pub source_term: Option<String>,
 
-    /// `TargetTerm`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TargetTerm`; example: `"en"`
     pub target_term: Option<String>,
 
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"816465be55d68d66fe1989c75a9f482f"`
+    /// `EntryId`; example: `"816465be55d68d66fe1989c75a9f482f"`
     pub entry_id: Option<String>,
 }
 
@@ -269,14 +202,10 @@ pub struct GlossaryEntry {
 /// Sent in the input of [`CreateGlossaryEntry`](super::CreateGlossaryEntry).
 #[tc_model]
 pub struct GlossaryEntryCreateItem {
-    /// `SourceTerm`: a string.
-    ///
-    /// Example: `"Cloud Storage"`
+    /// `SourceTerm`; example: `"Cloud Storage"`
     pub source_term: String,
 
-    /// `TargetTerm`: a string.
-    ///
-    /// Example: `"云存储"`
+    /// `TargetTerm`; example: `"云存储"`
     pub target_term: String,
 }
 
@@ -285,9 +214,7 @@ pub struct GlossaryEntryCreateItem {
 /// Sent in the input of [`DeleteGlossaryEntry`](super::DeleteGlossaryEntry).
 #[tc_model]
 pub struct GlossaryEntryDeleteItem {
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"993c20e70d423efed83864d9cc7df288"`
+    /// `EntryId`; example: `"993c20e70d423efed83864d9cc7df288"`
     pub entry_id: String,
 }
 
@@ -296,19 +223,13 @@ pub struct GlossaryEntryDeleteItem {
 /// Sent in the input of [`UpdateGlossaryEntry`](super::UpdateGlossaryEntry).
 #[tc_model]
 pub struct GlossaryEntryUpdateItem {
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"cf0a1f13edae52ef71be9e46fc26ec59"`
+    /// `EntryId`; example: `"cf0a1f13edae52ef71be9e46fc26ec59"`
     pub entry_id: String,
 
-    /// `SourceTerm`: a string.
-    ///
-    /// Example: `"Cloud Storage1"`
+    /// `SourceTerm`; example: `"Cloud Storage1"`
     pub source_term: Option<String>,
 
-    /// `TargetTerm`: a string.
-    ///
-    /// Example: `"云存储1"`
+    /// `TargetTerm`; example: `"云存储1"`
     pub target_term: Option<String>,
 }
 
@@ -317,17 +238,13 @@ pub struct GlossaryEntryUpdateItem {
 /// Sent in the input of [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct GroupChatConfig {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"布尔玛"`
+    /// `UserName`; example: `"布尔玛"`
     pub user_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `Characters`: a list of [`Character`] objects.
+    /// `Characters`
     pub characters: Option<Vec<Character>>,
 }
 
@@ -336,20 +253,13 @@ pub struct GroupChatConfig {
 /// Sent in the input of [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct GroupMessage {
-    /// `Role`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `Role`, required in requests; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"本小姐可是天才科学家！都来看看我的新发明！"`
+    /// `Content`; example: `"本小姐可是天才科学家！都来看看我的新发明！"`
     pub content: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"布尔玛"`
+    /// `Name`; example: `"布尔玛"`
     pub name: Option<String>,
 }
 
@@ -358,24 +268,16 @@ pub struct GroupMessage {
 /// Returned in the output of [`QueryHunyuanImageChatJob`](super::QueryHunyuanImageChatJob).
 #[tc_model]
 pub struct History {
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"1248907282106990592"`
+    /// `ChatId`; example: `"1248907282106990592"`
     pub chat_id: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"请画一个苹果在桌子上"`
+    /// `Prompt`; example: `"请画一个苹果在桌子上"`
     pub prompt: Option<String>,
 
-    /// `RevisedPrompt`: a string.
-    ///
-    /// Example: `"风格为摄影风格，桌子上摆放着一个红润的苹果，镜头为近景镜头"`
+    /// `RevisedPrompt`; example: `"风格为摄影风格，桌子上摆放着一个红润的苹果，镜头为近景镜头"`
     pub revised_prompt: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `1549130027`
+    /// `Seed`; example: `1549130027`
     pub seed: Option<i64>,
 }
 
@@ -384,14 +286,10 @@ pub struct History {
 /// Sent in the input of [`SubmitHunyuanImageJob`](super::SubmitHunyuanImageJob).
 #[tc_model]
 pub struct Image {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `ImageUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `ImageBase64`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub image_base64: Option<String>,
 }
 
@@ -400,17 +298,13 @@ pub struct Image {
 /// Sent in the input of [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct ImageMessage {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `Content`; example: `"你好！"`
     pub content: Option<String>,
 
-    /// `Contents`: a list of [`Content`] objects.
+    /// `Contents`
     pub contents: Option<Vec<Content>>,
 }
 
@@ -420,8 +314,7 @@ pub struct ImageMessage {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct ImageUrl {
-    /// `Url`: a string.
-    /// Required in requests.
+    /// `Url`, required in requests
     pub url: Option<String>,
 }
 
@@ -430,9 +323,7 @@ pub struct ImageUrl {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Knowledge {
-    /// `Text`: a string.
-    ///
-    /// Example: `"暴雨+雷暴+8级大风！深圳将迎强对流天气！"`
+    /// `Text`; example: `"暴雨+雷暴+8级大风！深圳将迎强对流天气！"`
     pub text: Option<String>,
 }
 
@@ -441,19 +332,13 @@ pub struct Knowledge {
 /// Sent in the input of [`SubmitHunyuanImageChatJob`](super::SubmitHunyuanImageChatJob), [`SubmitHunyuanImageJob`](super::SubmitHunyuanImageJob) and [`TextToImageLite`](super::TextToImageLite).
 #[tc_model]
 pub struct LogoParam {
-    /// `LogoUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/logo.jpg"`
+    /// `LogoUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/logo.jpg"`
     pub logo_url: Option<String>,
 
-    /// `LogoImage`: a string.
-    ///
-    /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `LogoImage`; example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub logo_image: Option<String>,
 
-    /// `LogoRect`: a [`LogoRect`].
-    ///
-    /// Example: `{"Height":20,"Width":20,"X":10,"Y":10}`
+    /// `LogoRect`; example: `{"Height":20,"Width":20,"X":10,"Y":10}`
     pub logo_rect: Option<LogoRect>,
 }
 
@@ -462,24 +347,16 @@ pub struct LogoParam {
 /// Sent in the input of [`SubmitHunyuanImageChatJob`](super::SubmitHunyuanImageChatJob), [`SubmitHunyuanImageJob`](super::SubmitHunyuanImageJob) and [`TextToImageLite`](super::TextToImageLite).
 #[tc_model]
 pub struct LogoRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `X`; example: `10`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Y`; example: `10`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Width`; example: `20`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Height`; example: `20`
     pub height: Option<i64>,
 }
 
@@ -489,37 +366,26 @@ pub struct LogoRect {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct Message {
-    /// `Role`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `Role`, required in requests; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `Content`; example: `"你好！"`
     pub content: Option<String>,
 
-    /// `Contents`: a list of [`Content`] objects.
+    /// `Contents`
     pub contents: Option<Vec<Content>>,
 
-    /// `ToolCallId`: a string.
-    ///
-    /// Example: `"call_cpv320k2c3m8fgcs8ja0"`
+    /// `ToolCallId`; example: `"call_cpv320k2c3m8fgcs8ja0"`
     pub tool_call_id: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`] objects.
+    /// `ToolCalls`
     pub tool_calls: Option<Vec<ToolCall>>,
 
-    /// `FileIDs`: a list of strings.
-    ///
-    /// Example: `["file-YbhlphnNEsjRoKTEXukAqNZZ"]`
+    /// `FileIDs`; example: `["file-YbhlphnNEsjRoKTEXukAqNZZ"]`
     #[tc(rename = "FileIDs")]
     pub file_ids: Option<Vec<String>>,
 
-    /// `ReasoningContent`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `ReasoningContent`; example: `"你好！"`
     pub reasoning_content: Option<String>,
 }
 
@@ -528,12 +394,10 @@ pub struct Message {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct Mindmap {
-    /// `ThumbUrl`: a string.
-    /// Required in requests.
+    /// `ThumbUrl`, required in requests
     pub thumb_url: Option<String>,
 
-    /// `Url`: a string.
-    /// Required in requests.
+    /// `Url`, required in requests
     pub url: Option<String>,
 }
 
@@ -542,52 +406,50 @@ pub struct Mindmap {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct Multimedia {
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: Option<i64>,
 
-    /// `JumpUrl`: a string.
+    /// `JumpUrl`
     pub jump_url: Option<String>,
 
-    /// `ThumbURL`: a string.
+    /// `ThumbURL`
     #[tc(rename = "ThumbURL")]
     pub thumb_url: Option<String>,
 
-    /// `ThumbWidth`: a signed 64-bit integer.
+    /// `ThumbWidth`
     pub thumb_width: Option<i64>,
 
-    /// `ThumbHeight`: a signed 64-bit integer.
+    /// `ThumbHeight`
     pub thumb_height: Option<i64>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 
-    /// `Singer`: a string.
+    /// `Singer`
     pub singer: Option<String>,
 
-    /// `Ext`: a [`SongExt`].
+    /// `Ext`
     pub ext: Option<SongExt>,
 
-    /// `PublishTime`: a string.
+    /// `PublishTime`
     pub publish_time: Option<String>,
 
-    /// `SiteName`: a string.
+    /// `SiteName`
     pub site_name: Option<String>,
 
-    /// `SiteIcon`: a string.
+    /// `SiteIcon`
     pub site_icon: Option<String>,
 }
 
@@ -596,17 +458,13 @@ pub struct Multimedia {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Processes {
-    /// `Message`: a string.
-    ///
-    /// Example: `"开始获取资料…"`
+    /// `Message`; example: `"开始获取资料…"`
     pub message: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"输出的状态"`
+    /// `State`; example: `"输出的状态"`
     pub state: Option<String>,
 
-    /// `Num`: an unsigned 64-bit integer.
+    /// `Num`
     pub num: Option<u64>,
 }
 
@@ -615,9 +473,7 @@ pub struct Processes {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`ChatTranslations`](super::ChatTranslations), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct PromptTokensDetails {
-    /// `CachedTokens`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CachedTokens`; example: `"0"`
     pub cached_tokens: Option<String>,
 }
 
@@ -626,19 +482,13 @@ pub struct PromptTokensDetails {
 /// Sent in the input of [`ChatTranslations`](super::ChatTranslations).
 #[tc_model]
 pub struct Reference {
-    /// `Type`: a string.
-    ///
-    /// Example: `"sentence"`
+    /// `Type`; example: `"sentence"`
     pub r#type: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"Computer games are a perfect recipe for strengthening our cognitive skills"`
+    /// `Text`; example: `"Computer games are a perfect recipe for strengthening our cognitive skills"`
     pub text: Option<String>,
 
-    /// `Translation`: a string.
-    ///
-    /// Example: `"电脑游戏是增强我们认知能力的完美秘诀"`
+    /// `Translation`; example: `"电脑游戏是增强我们认知能力的完美秘诀"`
     pub translation: Option<String>,
 }
 
@@ -647,16 +497,13 @@ pub struct Reference {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct RelevantEntity {
-    /// `Name`: a string.
-    /// Required in requests.
+    /// `Name`, required in requests
     pub name: Option<String>,
 
-    /// `Content`: a string.
-    /// Required in requests.
+    /// `Content`, required in requests
     pub content: Option<String>,
 
-    /// `Reference`: a list of signed 64-bit integers.
-    /// Required in requests.
+    /// `Reference`, required in requests
     pub reference: Option<Vec<i64>>,
 }
 
@@ -665,20 +512,16 @@ pub struct RelevantEntity {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct RelevantEvent {
-    /// `Title`: a string.
-    /// Required in requests.
+    /// `Title`, required in requests
     pub title: Option<String>,
 
-    /// `Content`: a string.
-    /// Required in requests.
+    /// `Content`, required in requests
     pub content: Option<String>,
 
-    /// `Datetime`: a string.
-    /// Required in requests.
+    /// `Datetime`, required in requests
     pub datetime: Option<String>,
 
-    /// `Reference`: a list of signed 64-bit integers.
-    /// Required in requests.
+    /// `Reference`, required in requests
     pub reference: Option<Vec<i64>>,
 }
 
@@ -687,12 +530,10 @@ pub struct RelevantEvent {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct Replace {
-    /// `Id`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Id`; example: `"0"`
     pub id: Option<String>,
 
-    /// `Multimedia`: a list of [`Multimedia`] objects.
+    /// `Multimedia`
     pub multimedia: Option<Vec<Multimedia>>,
 }
 
@@ -701,25 +542,25 @@ pub struct Replace {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct SearchInfo {
-    /// `SearchResults`: a list of [`SearchResult`] objects.
+    /// `SearchResults`
     pub search_results: Option<Vec<SearchResult>>,
 
-    /// `Mindmap`: a [`Mindmap`].
+    /// `Mindmap`
     pub mindmap: Option<Mindmap>,
 
-    /// `RelevantEvents`: a list of [`RelevantEvent`] objects.
+    /// `RelevantEvents`
     pub relevant_events: Option<Vec<RelevantEvent>>,
 
-    /// `RelevantEntities`: a list of [`RelevantEntity`] objects.
+    /// `RelevantEntities`
     pub relevant_entities: Option<Vec<RelevantEntity>>,
 
-    /// `Timeline`: a list of [`Timeline`] objects.
+    /// `Timeline`
     pub timeline: Option<Vec<Timeline>>,
 
-    /// `SupportDeepSearch`: a boolean.
+    /// `SupportDeepSearch`
     pub support_deep_search: Option<bool>,
 
-    /// `Outline`: a list of strings.
+    /// `Outline`
     pub outline: Option<Vec<String>>,
 }
 
@@ -728,19 +569,19 @@ pub struct SearchInfo {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct SearchResult {
-    /// `Index`: a signed 64-bit integer.
+    /// `Index`
     pub index: Option<i64>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Icon`: a string.
+    /// `Icon`
     pub icon: Option<String>,
 }
 
@@ -749,19 +590,13 @@ pub struct SearchResult {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct SongExt {
-    /// `SongId`: a signed 64-bit integer.
-    ///
-    /// Example: `97773`
+    /// `SongId`; example: `97773`
     pub song_id: Option<i64>,
 
-    /// `SongMid`: a string.
-    ///
-    /// Example: `"0039MnYb0qxYhV"`
+    /// `SongMid`; example: `"0039MnYb0qxYhV"`
     pub song_mid: Option<String>,
 
-    /// `Vip`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Vip`; example: `1`
     pub vip: Option<i64>,
 }
 
@@ -770,19 +605,13 @@ pub struct SongExt {
 /// Sent in the input of [`RunThread`](super::RunThread).
 #[tc_model]
 pub struct ThreadAdditionalMessage {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Content`; example: `"你好"`
     pub content: Option<String>,
 
-    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`] objects.
-    ///
-    /// Example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
+    /// `Attachments`; example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
     pub attachments: Option<Vec<ThreadMessageAttachmentObject>>,
 }
 
@@ -791,73 +620,47 @@ pub struct ThreadAdditionalMessage {
 /// Returned in the output of [`GetThreadMessageList`](super::GetThreadMessageList).
 #[tc_model]
 pub struct ThreadMessage {
-    /// `ID`: a string.
-    ///
-    /// Example: `"msg_pYmfqfAkOcN5bM1rjdEjbVZV"`
+    /// `ID`; example: `"msg_pYmfqfAkOcN5bM1rjdEjbVZV"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"thread.message"`
+    /// `Object`; example: `"thread.message"`
     pub object: Option<String>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1727269943`
+    /// `CreatedAt`; example: `1727269943`
     pub created_at: Option<i64>,
 
-    /// `ThreadID`: a string.
-    ///
-    /// Example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
+    /// `ThreadID`; example: `"thread_OteLtAcmh7prn7tb8uQ3SJzh"`
     #[tc(rename = "ThreadID")]
     pub thread_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: Option<String>,
 
-    /// `InCompleteDetails`: a [`ThreadMessageInCompleteDetailsObject`].
-    ///
-    /// Example: `{"Reason":""}`
+    /// `InCompleteDetails`; example: `{"Reason":""}`
     pub in_complete_details: Option<ThreadMessageInCompleteDetailsObject>,
 
-    /// `CompletedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1727264847`
+    /// `CompletedAt`; example: `1727264847`
     pub completed_at: Option<i64>,
 
-    /// `InCompleteAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1727264847`
+    /// `InCompleteAt`; example: `1727264847`
     pub in_complete_at: Option<i64>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Content`; example: `"你好"`
     pub content: Option<String>,
 
-    /// `AssistantID`: a string.
-    ///
-    /// Example: `"asst_LhSU47qcQcFEItggpGEx5eh1"`
+    /// `AssistantID`; example: `"asst_LhSU47qcQcFEItggpGEx5eh1"`
     #[tc(rename = "AssistantID")]
     pub assistant_id: Option<String>,
 
-    /// `RunID`: a string.
-    ///
-    /// Example: `"run_SR0cPyidY0vBWy7mcYN5loSR"`
+    /// `RunID`; example: `"run_SR0cPyidY0vBWy7mcYN5loSR"`
     #[tc(rename = "RunID")]
     pub run_id: Option<String>,
 
-    /// `Attachments`: a list of [`ThreadMessageAttachmentObject`] objects.
-    ///
-    /// Example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
+    /// `Attachments`; example: `[{"FileID":"file-tMjt0CQnvU25GwUDkih4tU4H"}]`
     pub attachments: Option<Vec<ThreadMessageAttachmentObject>>,
 }
 
@@ -867,9 +670,7 @@ pub struct ThreadMessage {
 /// Returned in the output of [`GetThreadMessage`](super::GetThreadMessage) and [`GetThreadMessageList`](super::GetThreadMessageList).
 #[tc_model]
 pub struct ThreadMessageAttachmentObject {
-    /// `FileID`: a string.
-    ///
-    /// Example: `"file-tMjt0CQnvU25GwUDkih4tU4H"`
+    /// `FileID`; example: `"file-tMjt0CQnvU25GwUDkih4tU4H"`
     #[tc(rename = "FileID")]
     pub file_id: Option<String>,
 }
@@ -879,7 +680,7 @@ pub struct ThreadMessageAttachmentObject {
 /// Returned in the output of [`GetThreadMessage`](super::GetThreadMessage) and [`GetThreadMessageList`](super::GetThreadMessageList).
 #[tc_model]
 pub struct ThreadMessageInCompleteDetailsObject {
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 }
 
@@ -888,14 +689,10 @@ pub struct ThreadMessageInCompleteDetailsObject {
 /// Returned in the output of [`CreateThread`](super::CreateThread) and [`GetThread`](super::GetThread).
 #[tc_model]
 pub struct ThreadToolResources {
-    /// `CodeInterpreter`: a list of strings.
-    ///
-    /// Example: `["file-tZ0lWeNW4oNbEiMYGtOXEmEk"]`
+    /// `CodeInterpreter`; example: `["file-tZ0lWeNW4oNbEiMYGtOXEmEk"]`
     pub code_interpreter: Option<Vec<String>>,
 
-    /// `VectorStoreIDs`: a list of strings.
-    ///
-    /// Example: `["vs_ uf4c5hAL9GosVbmJ4jSUVivy"]`
+    /// `VectorStoreIDs`; example: `["vs_ uf4c5hAL9GosVbmJ4jSUVivy"]`
     #[tc(rename = "VectorStoreIDs")]
     pub vector_store_ids: Option<Vec<String>>,
 }
@@ -905,13 +702,13 @@ pub struct ThreadToolResources {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions) and [`GroupChatCompletions`](super::GroupChatCompletions).
 #[tc_model]
 pub struct Timeline {
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Datetime`: a string.
+    /// `Datetime`
     pub datetime: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -920,12 +717,10 @@ pub struct Timeline {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions) and [`RunThread`](super::RunThread).
 #[tc_model]
 pub struct Tool {
-    /// `Type`: a string.
-    ///
-    /// Example: `"function"`
+    /// `Type`; example: `"function"`
     pub r#type: String,
 
-    /// `Function`: a [`ToolFunction`].
+    /// `Function`
     pub function: ToolFunction,
 }
 
@@ -935,22 +730,16 @@ pub struct Tool {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct ToolCall {
-    /// `Id`: a string.
-    ///
-    /// Example: `"call_cpv320k2c3m8fgcs8ja0"`
+    /// `Id`; example: `"call_cpv320k2c3m8fgcs8ja0"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"function"`
+    /// `Type`; example: `"function"`
     pub r#type: String,
 
-    /// `Function`: a [`ToolCallFunction`].
+    /// `Function`
     pub function: ToolCallFunction,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 }
 
@@ -960,14 +749,10 @@ pub struct ToolCall {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct ToolCallFunction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"get_current_weather"`
+    /// `Name`; example: `"get_current_weather"`
     pub name: String,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\\\"location\\\":[\\\"北京\\\",\\\"深圳\\\"],\\\"unit\\\":\\\"celsius\\\"}"`
+    /// `Arguments`; example: `"{\\\"location\\\":[\\\"北京\\\",\\\"深圳\\\"],\\\"unit\\\":\\\"celsius\\\"}"`
     pub arguments: String,
 }
 
@@ -976,17 +761,13 @@ pub struct ToolCallFunction {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions) and [`RunThread`](super::RunThread).
 #[tc_model]
 pub struct ToolFunction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"get_current_weather"`
+    /// `Name`; example: `"get_current_weather"`
     pub name: String,
 
-    /// `Parameters`: a string.
+    /// `Parameters`
     pub parameters: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"获取当前地点的天气"`
+    /// `Description`; example: `"获取当前地点的天气"`
     pub description: Option<String>,
 }
 
@@ -995,20 +776,16 @@ pub struct ToolFunction {
 /// Returned in the output of [`ChatTranslations`](super::ChatTranslations).
 #[tc_model]
 pub struct TranslationChoice {
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"stop"`
+    /// `FinishReason`; example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 
-    /// `Delta`: a [`TranslationDelta`].
+    /// `Delta`
     pub delta: Option<TranslationDelta>,
 
-    /// `Message`: a [`TranslationMessage`].
+    /// `Message`
     pub message: Option<TranslationMessage>,
 }
 
@@ -1017,14 +794,10 @@ pub struct TranslationChoice {
 /// Returned in the output of [`ChatTranslations`](super::ChatTranslations).
 #[tc_model]
 pub struct TranslationDelta {
-    /// `Role`: a string.
-    ///
-    /// Example: `"assistant"`
+    /// `Role`; example: `"assistant"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！请问有什么我可以帮助你的吗？"`
+    /// `Content`; example: `"你好！请问有什么我可以帮助你的吗？"`
     pub content: Option<String>,
 }
 
@@ -1033,14 +806,10 @@ pub struct TranslationDelta {
 /// Returned in the output of [`ChatTranslations`](super::ChatTranslations).
 #[tc_model]
 pub struct TranslationMessage {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `Content`; example: `"你好！"`
     pub content: Option<String>,
 }
 
@@ -1049,22 +818,16 @@ pub struct TranslationMessage {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`ChatTranslations`](super::ChatTranslations), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct Usage {
-    /// `PromptTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `PromptTokens`; example: `8`
     pub prompt_tokens: Option<i64>,
 
-    /// `CompletionTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CompletionTokens`; example: `20`
     pub completion_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `TotalTokens`; example: `28`
     pub total_tokens: Option<i64>,
 
-    /// `PromptTokensDetails`: a [`PromptTokensDetails`].
+    /// `PromptTokensDetails`
     pub prompt_tokens_details: Option<PromptTokensDetails>,
 }
 
@@ -1073,12 +836,10 @@ pub struct Usage {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct UserLocation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"approximate"`
+    /// `Type`; example: `"approximate"`
     pub r#type: Option<String>,
 
-    /// `Approximate`: an [`Approximate`].
+    /// `Approximate`
     pub approximate: Option<Approximate>,
 }
 
@@ -1088,7 +849,7 @@ pub struct UserLocation {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct VideoFrames {
-    /// `Frames`: a list of strings.
+    /// `Frames`
     pub frames: Option<Vec<String>>,
 }
 
@@ -1098,14 +859,10 @@ pub struct VideoFrames {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions), [`GroupChatCompletions`](super::GroupChatCompletions) and [`ImageQuestion`](super::ImageQuestion).
 #[tc_model]
 pub struct VideoUrl {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://your-video-path.mp4"`
+    /// `Url`; example: `"https://your-video-path.mp4"`
     pub url: Option<String>,
 
-    /// `Fps`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Fps`; example: `1.0`
     pub fps: Option<f64>,
 }
 
@@ -1114,24 +871,18 @@ pub struct VideoUrl {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct WebSearchOptions {
-    /// `Knowledge`: a list of [`Knowledge`] objects.
+    /// `Knowledge`
     pub knowledge: Option<Vec<Knowledge>>,
 
-    /// `UserLocation`: a [`UserLocation`].
+    /// `UserLocation`
     pub user_location: Option<UserLocation>,
 
-    /// `Processes`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Processes`; example: `true`
     pub processes: Option<bool>,
 
-    /// `EnableImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableImage`; example: `false`
     pub enable_image: Option<bool>,
 
-    /// `EnableMusic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMusic`; example: `false`
     pub enable_music: Option<bool>,
 }

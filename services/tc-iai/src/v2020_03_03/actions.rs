@@ -8,62 +8,76 @@ use super::models;
 /// The `AnalyzeDenseLandmarks` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`AnalyzeDenseLandmarksResponse`].
-/// The codes it documents are in [`AnalyzeDenseLandmarksError`](super::errors::AnalyzeDenseLandmarksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=AnalyzeDenseLandmarks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded`](super::errors::IaiErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::IaiErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::IaiErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "AnalyzeDenseLandmarks",
     output = AnalyzeDenseLandmarksResponse,
-    error = super::errors::AnalyzeDenseLandmarksError
+    error = super::errors::IaiErrorCode
 )]
 pub struct AnalyzeDenseLandmarks {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<u64>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
-    /// `NeedRotateDetection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<i64>,
 }
 
 /// What a successful [`AnalyzeDenseLandmarks`] call returns.
 #[tc_model]
 pub struct AnalyzeDenseLandmarksResponse {
-    /// `ImageWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `550`
+    /// `ImageWidth`; example: `550`
     pub image_width: i64,
 
-    /// `ImageHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `336`
+    /// `ImageHeight`; example: `336`
     pub image_height: i64,
 
-    /// `DenseFaceShapeSet`: a list of [`DenseFaceShape`](super::models::DenseFaceShape) objects.
+    /// `DenseFaceShapeSet`
     pub dense_face_shape_set: Vec<models::DenseFaceShape>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -73,62 +87,121 @@ pub struct AnalyzeDenseLandmarksResponse {
 /// The `AnalyzeFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`AnalyzeFaceResponse`].
-/// The codes it documents are in [`AnalyzeFaceError`](super::errors::AnalyzeFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=AnalyzeFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "AnalyzeFace",
     output = AnalyzeFaceResponse,
-    error = super::errors::AnalyzeFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct AnalyzeFace {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<u64>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`AnalyzeFace`] call returns.
 #[tc_model]
 pub struct AnalyzeFaceResponse {
-    /// `ImageWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `550`
+    /// `ImageWidth`; example: `550`
     pub image_width: u64,
 
-    /// `ImageHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `366`
+    /// `ImageHeight`; example: `366`
     pub image_height: u64,
 
-    /// `FaceShapeSet`: a list of [`FaceShape`](super::models::FaceShape) objects.
+    /// `FaceShapeSet`
     pub face_shape_set: Vec<models::FaceShape>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,69 +211,128 @@ pub struct AnalyzeFaceResponse {
 /// The `CompareFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`CompareFaceResponse`].
-/// The codes it documents are in [`CompareFaceError`](super::errors::CompareFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=CompareFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceQualityNotQualified`](super::errors::IaiErrorCode::FailedOperationFaceQualityNotQualified)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::IaiErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "CompareFace",
     output = CompareFaceResponse,
-    error = super::errors::CompareFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct CompareFace {
-    /// `ImageA`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageA`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_a: Option<String>,
 
-    /// `ImageB`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageB`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_b: Option<String>,
 
-    /// `UrlA`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `UrlA`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url_a: Option<String>,
 
-    /// `UrlB`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testB.jpg"`
+    /// `UrlB`; example: `"http://test.image.myqcloud.com/testB.jpg"`
     pub url_b: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 
-    /// `FaceMatchingStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FaceMatchingStrategy`; example: `0`
     pub face_matching_strategy: Option<u64>,
 }
 
 /// What a successful [`CompareFace`] call returns.
 #[tc_model]
 pub struct CompareFaceResponse {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0.999`
+    /// `Score`; example: `0.999`
     pub score: f64,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -210,59 +342,120 @@ pub struct CompareFaceResponse {
 /// The `CompareMaskFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`CompareMaskFaceResponse`].
-/// The codes it documents are in [`CompareMaskFaceError`](super::errors::CompareMaskFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=CompareMaskFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceQualityNotQualified`](super::errors::IaiErrorCode::FailedOperationFaceQualityNotQualified)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::IaiErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "CompareMaskFace",
     output = CompareMaskFaceResponse,
-    error = super::errors::CompareMaskFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct CompareMaskFace {
-    /// `ImageA`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageA`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_a: Option<String>,
 
-    /// `ImageB`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageB`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_b: Option<String>,
 
-    /// `UrlA`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `UrlA`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url_a: Option<String>,
 
-    /// `UrlB`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testB.jpg"`
+    /// `UrlB`; example: `"http://test.image.myqcloud.com/testB.jpg"`
     pub url_b: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 }
 
 /// What a successful [`CompareMaskFace`] call returns.
 #[tc_model]
 pub struct CompareMaskFaceResponse {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Score`; example: `99`
     pub score: f64,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -272,39 +465,103 @@ pub struct CompareMaskFaceResponse {
 /// The `CopyPerson` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`CopyPersonResponse`].
-/// The codes it documents are in [`CopyPersonError`](super::errors::CopyPersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=CopyPerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AcrossVersionsError`](super::errors::IaiErrorCode::FailedOperationAcrossVersionsError)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.CreateFaceConcurrent`](super::errors::IaiErrorCode::FailedOperationCreateFaceConcurrent)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "CopyPerson",
     output = CopyPersonResponse,
-    error = super::errors::CopyPersonError
+    error = super::errors::IaiErrorCode
 )]
 pub struct CopyPerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PersonId`; example: `"1001"`
     pub person_id: String,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["TencentShenZhenEmployee"]`
+    /// `GroupIds`; example: `["TencentShenZhenEmployee"]`
     pub group_ids: Vec<String>,
 }
 
 /// What a successful [`CopyPerson`] call returns.
 #[tc_model]
 pub struct CopyPersonResponse {
-    /// `SucGroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SucGroupNum`; example: `10`
     pub suc_group_num: u64,
 
-    /// `SucGroupIds`: a list of strings.
-    ///
-    /// Example: `["TencentShenZhenEmployee"]`
+    /// `SucGroupIds`; example: `["TencentShenZhenEmployee"]`
     pub suc_group_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -314,75 +571,132 @@ pub struct CopyPersonResponse {
 /// The `CreateFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`CreateFaceResponse`].
-/// The codes it documents are in [`CreateFaceError`](super::errors::CreateFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=CreateFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.CreateFaceConcurrent`](super::errors::IaiErrorCode::FailedOperationCreateFaceConcurrent)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceMatchThresholdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceMatchThresholdIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "CreateFace",
     output = CreateFaceResponse,
-    error = super::errors::CreateFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct CreateFace {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PersonId`; example: `"1001"`
     pub person_id: String,
 
-    /// `Images`: a list of strings.
+    /// `Images`
     pub images: Option<Vec<String>>,
 
-    /// `Urls`: a list of strings.
-    ///
-    /// Example: `["http://test.image.myqcloud.com/testA.jpg"]`
+    /// `Urls`; example: `["http://test.image.myqcloud.com/testA.jpg"]`
     pub urls: Option<Vec<String>>,
 
-    /// `FaceMatchThreshold`: a floating-point number.
-    ///
-    /// Example: `60`
+    /// `FaceMatchThreshold`; example: `60`
     pub face_match_threshold: Option<f64>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`CreateFace`] call returns.
 #[tc_model]
 pub struct CreateFaceResponse {
-    /// `SucFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SucFaceNum`; example: `1`
     pub suc_face_num: u64,
 
-    /// `SucFaceIds`: a list of strings.
-    ///
-    /// Example: `["2875186538564559728"]`
+    /// `SucFaceIds`; example: `["2875186538564559728"]`
     pub suc_face_ids: Vec<String>,
 
-    /// `RetCode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `RetCode`; example: `[0]`
     pub ret_code: Vec<i64>,
 
-    /// `SucIndexes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `SucIndexes`; example: `[0]`
     pub suc_indexes: Vec<u64>,
 
-    /// `SucFaceRects`: a list of [`FaceRect`](super::models::FaceRect) objects.
+    /// `SucFaceRects`
     pub suc_face_rects: Vec<models::FaceRect>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -392,49 +706,110 @@ pub struct CreateFaceResponse {
 /// The `CreateGroup` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`CreateGroupResponse`].
-/// The codes it documents are in [`CreateGroupError`](super::errors::CreateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=CreateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "CreateGroup",
     output = CreateGroupResponse,
-    error = super::errors::CreateGroupError
+    error = super::errors::IaiErrorCode
 )]
 pub struct CreateGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"腾讯深圳员工库"`
+    /// `GroupName`; example: `"腾讯深圳员工库"`
     pub group_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"TencentShenZhenEmployee"`
+    /// `GroupId`; example: `"TencentShenZhenEmployee"`
     pub group_id: String,
 
-    /// `GroupExDescriptions`: a list of strings.
-    ///
-    /// Example: `["学号","工号","手机号"]`
+    /// `GroupExDescriptions`; example: `["学号","工号","手机号"]`
     pub group_ex_descriptions: Option<Vec<String>>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"不含实习生"`
+    /// `Tag`; example: `"不含实习生"`
     pub tag: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 }
 
 /// What a successful [`CreateGroup`] call returns.
 #[tc_model]
 pub struct CreateGroupResponse {
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -444,85 +819,139 @@ pub struct CreateGroupResponse {
 /// The `CreatePerson` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`CreatePersonResponse`].
-/// The codes it documents are in [`CreatePersonError`](super::errors::CreatePersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=CreatePerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.CreateFaceConcurrent`](super::errors::IaiErrorCode::FailedOperationCreateFaceConcurrent)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceQualityNotQualified`](super::errors::IaiErrorCode::FailedOperationFaceQualityNotQualified)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UniquePersonControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUniquePersonControlIllegal)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "CreatePerson",
     output = CreatePersonResponse,
-    error = super::errors::CreatePersonError
+    error = super::errors::IaiErrorCode
 )]
 pub struct CreatePerson {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"78"`
+    /// `GroupId`; example: `"78"`
     pub group_id: String,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `PersonName`; example: `"韦小宝"`
     pub person_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"2001"`
+    /// `PersonId`; example: `"2001"`
     pub person_id: String,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<i64>,
 
-    /// `PersonExDescriptionInfos`: a list of [`PersonExDescriptionInfo`](super::models::PersonExDescriptionInfo) objects.
+    /// `PersonExDescriptionInfos`
     pub person_ex_description_infos: Option<Vec<models::PersonExDescriptionInfo>>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testB.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testB.jpg"`
     pub url: Option<String>,
 
-    /// `UniquePersonControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UniquePersonControl`; example: `0`
     pub unique_person_control: Option<u64>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`CreatePerson`] call returns.
 #[tc_model]
 pub struct CreatePersonResponse {
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"3454816969590585885"`
+    /// `FaceId`; example: `"3454816969590585885"`
     pub face_id: String,
 
-    /// `FaceRect`: a [`FaceRect`](super::models::FaceRect).
+    /// `FaceRect`
     pub face_rect: Option<models::FaceRect>,
 
-    /// `SimilarPersonId`: a string.
-    ///
-    /// Example: `"18"`
+    /// `SimilarPersonId`; example: `"18"`
     pub similar_person_id: String,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -532,39 +961,102 @@ pub struct CreatePersonResponse {
 /// The `DeleteFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DeleteFaceResponse`].
-/// The codes it documents are in [`DeleteFaceError`](super::errors::DeleteFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DeleteFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.CreateFaceConcurrent`](super::errors::IaiErrorCode::FailedOperationCreateFaceConcurrent)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DeleteFace",
     output = DeleteFaceResponse,
-    error = super::errors::DeleteFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DeleteFace {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"5001"`
+    /// `PersonId`; example: `"5001"`
     pub person_id: String,
 
-    /// `FaceIds`: a list of strings.
-    ///
-    /// Example: `["2875186538564559728"]`
+    /// `FaceIds`; example: `["2875186538564559728"]`
     pub face_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteFace`] call returns.
 #[tc_model]
 pub struct DeleteFaceResponse {
-    /// `SucDeletedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SucDeletedNum`; example: `1`
     pub suc_deleted_num: u64,
 
-    /// `SucFaceIds`: a list of strings.
-    ///
-    /// Example: `["2875186538564559728"]`
+    /// `SucFaceIds`; example: `["2875186538564559728"]`
     pub suc_face_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -574,20 +1066,88 @@ pub struct DeleteFaceResponse {
 /// The `DeleteGroup` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DeleteGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"21"`
+    /// `GroupId`; example: `"21"`
     pub group_id: String,
 }
 
@@ -601,20 +1161,89 @@ pub struct DeleteGroupResponse {
 /// The `DeletePerson` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DeletePersonResponse`].
-/// The codes it documents are in [`DeletePersonError`](super::errors::DeletePersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DeletePerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.CreateFaceConcurrent`](super::errors::IaiErrorCode::FailedOperationCreateFaceConcurrent)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DeletePerson",
     output = DeletePersonResponse,
-    error = super::errors::DeletePersonError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DeletePerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"3001"`
+    /// `PersonId`; example: `"3001"`
     pub person_id: String,
 }
 
@@ -628,25 +1257,92 @@ pub struct DeletePersonResponse {
 /// The `DeletePersonFromGroup` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DeletePersonFromGroupResponse`].
-/// The codes it documents are in [`DeletePersonFromGroupError`](super::errors::DeletePersonFromGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DeletePersonFromGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.CreateFaceConcurrent`](super::errors::IaiErrorCode::FailedOperationCreateFaceConcurrent)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DeletePersonFromGroup",
     output = DeletePersonFromGroupResponse,
-    error = super::errors::DeletePersonFromGroupError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DeletePersonFromGroup {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"3001"`
+    /// `PersonId`; example: `"3001"`
     pub person_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ZhuYuanDormitoryNo1"`
+    /// `GroupId`; example: `"ZhuYuanDormitoryNo1"`
     pub group_id: String,
 }
 
@@ -660,77 +1356,133 @@ pub struct DeletePersonFromGroupResponse {
 /// The `DetectFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DetectFaceResponse`].
-/// The codes it documents are in [`DetectFaceError`](super::errors::DetectFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DetectFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::IaiErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DetectFace",
     output = DetectFaceResponse,
-    error = super::errors::DetectFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DetectFace {
-    /// `MaxFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFaceNum`; example: `1`
     pub max_face_num: Option<u64>,
 
-    /// `MinFaceSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `MinFaceSize`; example: `34`
     pub min_face_size: Option<u64>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.image.myqcloud.com/testB.jpg"`
+    /// `Url`; example: `"https://test.image.myqcloud.com/testB.jpg"`
     pub url: Option<String>,
 
-    /// `NeedFaceAttributes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedFaceAttributes`; example: `0`
     pub need_face_attributes: Option<u64>,
 
-    /// `NeedQualityDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedQualityDetection`; example: `0`
     pub need_quality_detection: Option<u64>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`DetectFace`] call returns.
 #[tc_model]
 pub struct DetectFaceResponse {
-    /// `ImageWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `ImageWidth`; example: `640`
     pub image_width: i64,
 
-    /// `ImageHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `440`
+    /// `ImageHeight`; example: `440`
     pub image_height: i64,
 
-    /// `FaceInfos`: a list of [`FaceInfo`](super::models::FaceInfo) objects.
+    /// `FaceInfos`
     pub face_infos: Vec<models::FaceInfo>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -740,67 +1492,83 @@ pub struct DetectFaceResponse {
 /// The `DetectFaceAttributes` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DetectFaceAttributesResponse`].
-/// The codes it documents are in [`DetectFaceAttributesError`](super::errors::DetectFaceAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DetectFaceAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::IaiErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DetectFaceAttributes",
     output = DetectFaceAttributesResponse,
-    error = super::errors::DetectFaceAttributesError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DetectFaceAttributes {
-    /// `MaxFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFaceNum`; example: `1`
     pub max_face_num: Option<u64>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `FaceAttributesType`: a string.
-    ///
-    /// Example: `"eye"`
+    /// `FaceAttributesType`; example: `"eye"`
     pub face_attributes_type: Option<String>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 }
 
 /// What a successful [`DetectFaceAttributes`] call returns.
 #[tc_model]
 pub struct DetectFaceAttributesResponse {
-    /// `ImageWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `550`
+    /// `ImageWidth`; example: `550`
     pub image_width: u64,
 
-    /// `ImageHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `366`
+    /// `ImageHeight`; example: `366`
     pub image_height: u64,
 
-    /// `FaceDetailInfos`: a list of [`FaceDetailInfo`](super::models::FaceDetailInfo) objects.
+    /// `FaceDetailInfos`
     pub face_detail_infos: Vec<models::FaceDetailInfo>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -810,49 +1578,121 @@ pub struct DetectFaceAttributesResponse {
 /// The `DetectFaceSimilarity` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DetectFaceSimilarityResponse`].
-/// The codes it documents are in [`DetectFaceSimilarityError`](super::errors::DetectFaceSimilarityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DetectFaceSimilarity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.CompareFail`](super::errors::IaiErrorCode::FailedOperationCompareFail)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceQualityNotQualified`](super::errors::IaiErrorCode::FailedOperationFaceQualityNotQualified)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.LifePhotoDetectFaces`](super::errors::IaiErrorCode::FailedOperationLifePhotoDetectFaces)
+/// - [`FailedOperation.LifePhotoDetectFake`](super::errors::IaiErrorCode::FailedOperationLifePhotoDetectFake)
+/// - [`FailedOperation.LifePhotoDetectNoFaces`](super::errors::IaiErrorCode::FailedOperationLifePhotoDetectNoFaces)
+/// - [`FailedOperation.LifePhotoSizeError`](super::errors::IaiErrorCode::FailedOperationLifePhotoSizeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::IaiErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DetectFaceSimilarity",
     output = DetectFaceSimilarityResponse,
-    error = super::errors::DetectFaceSimilarityError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DetectFaceSimilarity {
-    /// `ImageA`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageA`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_a: Option<String>,
 
-    /// `ImageB`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageB`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_b: Option<String>,
 
-    /// `UrlA`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `UrlA`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url_a: Option<String>,
 
-    /// `UrlB`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testB.jpg"`
+    /// `UrlB`; example: `"http://test.image.myqcloud.com/testB.jpg"`
     pub url_b: Option<String>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 }
 
 /// What a successful [`DetectFaceSimilarity`] call returns.
 #[tc_model]
 pub struct DetectFaceSimilarityResponse {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0.999`
+    /// `Score`; example: `0.999`
     pub score: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -862,44 +1702,111 @@ pub struct DetectFaceSimilarityResponse {
 /// The `DetectLiveFaceAccurate` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`DetectLiveFaceAccurateResponse`].
-/// The codes it documents are in [`DetectLiveFaceAccurateError`](super::errors::DetectLiveFaceAccurateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=DetectLiveFaceAccurate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::IaiErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::IaiErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "DetectLiveFaceAccurate",
     output = DetectLiveFaceAccurateResponse,
-    error = super::errors::DetectLiveFaceAccurateError
+    error = super::errors::IaiErrorCode
 )]
 pub struct DetectLiveFaceAccurate {
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 }
 
 /// What a successful [`DetectLiveFaceAccurate`] call returns.
 #[tc_model]
 pub struct DetectLiveFaceAccurateResponse {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Score`; example: `99`
     pub score: f64,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -909,54 +1816,54 @@ pub struct DetectLiveFaceAccurateResponse {
 /// The `GetGroupInfo` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`GetGroupInfoResponse`].
-/// The codes it documents are in [`GetGroupInfoError`](super::errors::GetGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetGroupInfo",
     output = GetGroupInfoResponse,
-    error = super::errors::GetGroupInfoError
+    error = super::errors::IaiErrorCode
 )]
 pub struct GetGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"32"`
+    /// `GroupId`; example: `"32"`
     pub group_id: String,
 }
 
 /// What a successful [`GetGroupInfo`] call returns.
 #[tc_model]
 pub struct GetGroupInfoResponse {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"正式人员名单"`
+    /// `GroupName`; example: `"正式人员名单"`
     pub group_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"31"`
+    /// `GroupId`; example: `"31"`
     pub group_id: String,
 
-    /// `GroupExDescriptions`: a list of strings.
-    ///
-    /// Example: `["年龄"]`
+    /// `GroupExDescriptions`; example: `["年龄"]`
     pub group_ex_descriptions: Vec<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"无实习生"`
+    /// `Tag`; example: `"无实习生"`
     pub tag: String,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
-    /// `CreationTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1694139227378`
+    /// `CreationTimestamp`; example: `1694139227378`
     pub creation_timestamp: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -966,15 +1873,85 @@ pub struct GetGroupInfoResponse {
 /// The `GetGroupList` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`GetGroupListResponse`].
-/// The codes it documents are in [`GetGroupListError`](super::errors::GetGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetGroupList",
     output = GetGroupListResponse,
-    error = super::errors::GetGroupListError,
+    error = super::errors::IaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -983,26 +1960,20 @@ pub struct GetGroupInfoResponse {
     )
 )]
 pub struct GetGroupList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetGroupList`] call returns.
 #[tc_model]
 pub struct GetGroupListResponse {
-    /// `GroupInfos`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `GroupInfos`
     pub group_infos: Vec<models::GroupInfo>,
 
-    /// `GroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupNum`; example: `2`
     pub group_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1012,39 +1983,101 @@ pub struct GetGroupListResponse {
 /// The `GetPersonBaseInfo` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`GetPersonBaseInfoResponse`].
-/// The codes it documents are in [`GetPersonBaseInfoError`](super::errors::GetPersonBaseInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetPersonBaseInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetPersonBaseInfo",
     output = GetPersonBaseInfoResponse,
-    error = super::errors::GetPersonBaseInfoError
+    error = super::errors::IaiErrorCode
 )]
 pub struct GetPersonBaseInfo {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1002"`
+    /// `PersonId`; example: `"1002"`
     pub person_id: String,
 }
 
 /// What a successful [`GetPersonBaseInfo`] call returns.
 #[tc_model]
 pub struct GetPersonBaseInfoResponse {
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `PersonName`; example: `"韦小宝"`
     pub person_name: String,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gender`; example: `2`
     pub gender: i64,
 
-    /// `FaceIds`: a list of strings.
-    ///
-    /// Example: `["287364080202264488"]`
+    /// `FaceIds`; example: `["287364080202264488"]`
     pub face_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1054,15 +2087,85 @@ pub struct GetPersonBaseInfoResponse {
 /// The `GetPersonGroupInfo` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`GetPersonGroupInfoResponse`].
-/// The codes it documents are in [`GetPersonGroupInfoError`](super::errors::GetPersonGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetPersonGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetPersonGroupInfo",
     output = GetPersonGroupInfoResponse,
-    error = super::errors::GetPersonGroupInfoError,
+    error = super::errors::IaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1071,36 +2174,26 @@ pub struct GetPersonBaseInfoResponse {
     )
 )]
 pub struct GetPersonGroupInfo {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1002"`
+    /// `PersonId`; example: `"1002"`
     pub person_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetPersonGroupInfo`] call returns.
 #[tc_model]
 pub struct GetPersonGroupInfoResponse {
-    /// `PersonGroupInfos`: a list of [`PersonGroupInfo`](super::models::PersonGroupInfo) objects.
+    /// `PersonGroupInfos`
     pub person_group_infos: Vec<models::PersonGroupInfo>,
 
-    /// `GroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `GroupNum`; example: `30`
     pub group_num: Option<u64>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1110,15 +2203,85 @@ pub struct GetPersonGroupInfoResponse {
 /// The `GetPersonList` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`GetPersonListResponse`].
-/// The codes it documents are in [`GetPersonListError`](super::errors::GetPersonListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetPersonList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetPersonList",
     output = GetPersonListResponse,
-    error = super::errors::GetPersonListError,
+    error = super::errors::IaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1127,41 +2290,29 @@ pub struct GetPersonGroupInfoResponse {
     )
 )]
 pub struct GetPersonList {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ZhuYuanDormitory"`
+    /// `GroupId`; example: `"ZhuYuanDormitory"`
     pub group_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetPersonList`] call returns.
 #[tc_model]
 pub struct GetPersonListResponse {
-    /// `PersonInfos`: a list of [`PersonInfo`](super::models::PersonInfo) objects.
+    /// `PersonInfos`
     pub person_infos: Vec<models::PersonInfo>,
 
-    /// `PersonNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PersonNum`; example: `20`
     pub person_num: Option<u64>,
 
-    /// `FaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FaceNum`; example: `20`
     pub face_num: Option<u64>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1171,34 +2322,98 @@ pub struct GetPersonListResponse {
 /// The `GetPersonListNum` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`GetPersonListNumResponse`].
-/// The codes it documents are in [`GetPersonListNumError`](super::errors::GetPersonListNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetPersonListNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetPersonListNum",
     output = GetPersonListNumResponse,
-    error = super::errors::GetPersonListNumError
+    error = super::errors::IaiErrorCode
 )]
 pub struct GetPersonListNum {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"TencentShenZhenEmployee"`
+    /// `GroupId`; example: `"TencentShenZhenEmployee"`
     pub group_id: String,
 }
 
 /// What a successful [`GetPersonListNum`] call returns.
 #[tc_model]
 pub struct GetPersonListNumResponse {
-    /// `PersonNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PersonNum`; example: `10`
     pub person_num: u64,
 
-    /// `FaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FaceNum`; example: `10`
     pub face_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1210,15 +2425,27 @@ pub struct GetPersonListNumResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetUpgradeGroupFaceModelVersionJobListResponse`].
-/// The codes it documents are in [`GetUpgradeGroupFaceModelVersionJobListError`](super::errors::GetUpgradeGroupFaceModelVersionJobListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetUpgradeGroupFaceModelVersionJobList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetUpgradeGroupFaceModelVersionJobList",
     output = GetUpgradeGroupFaceModelVersionJobListResponse,
-    error = super::errors::GetUpgradeGroupFaceModelVersionJobListError,
+    error = super::errors::IaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1227,20 +2454,20 @@ pub struct GetPersonListNumResponse {
     )
 )]
 pub struct GetUpgradeGroupFaceModelVersionJobList {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetUpgradeGroupFaceModelVersionJobList`] call returns.
 #[tc_model]
 pub struct GetUpgradeGroupFaceModelVersionJobListResponse {
-    /// `JobInfos`: a list of [`UpgradeJobInfo`](super::models::UpgradeJobInfo) objects.
+    /// `JobInfos`
     pub job_infos: Option<Vec<models::UpgradeJobInfo>>,
 
-    /// `JobNum`: an unsigned 64-bit integer.
+    /// `JobNum`
     pub job_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1252,64 +2479,59 @@ pub struct GetUpgradeGroupFaceModelVersionJobListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetUpgradeGroupFaceModelVersionResultResponse`].
-/// The codes it documents are in [`GetUpgradeGroupFaceModelVersionResultError`](super::errors::GetUpgradeGroupFaceModelVersionResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=GetUpgradeGroupFaceModelVersionResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UpgradeJobIdNotExist`](super::errors::IaiErrorCode::FailedOperationUpgradeJobIdNotExist)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "GetUpgradeGroupFaceModelVersionResult",
     output = GetUpgradeGroupFaceModelVersionResultResponse,
-    error = super::errors::GetUpgradeGroupFaceModelVersionResultError
+    error = super::errors::IaiErrorCode
 )]
 pub struct GetUpgradeGroupFaceModelVersionResult {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251007453_upgrade_group_qta_1596529493_gjwh07X7"`
+    /// `JobId`; example: `"251007453_upgrade_group_qta_1596529493_gjwh07X7"`
     pub job_id: String,
 }
 
 /// What a successful [`GetUpgradeGroupFaceModelVersionResult`] call returns.
 #[tc_model]
 pub struct GetUpgradeGroupFaceModelVersionResultResponse {
-    /// `EndTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1596529510000`
+    /// `EndTimestamp`; example: `1596529510000`
     pub end_timestamp: u64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: f64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1596529493217`
+    /// `StartTime`; example: `1596529493217`
     pub start_time: u64,
 
-    /// `FromFaceModelVersion`: a string.
-    ///
-    /// Example: `"2.0"`
+    /// `FromFaceModelVersion`; example: `"2.0"`
     pub from_face_model_version: String,
 
-    /// `ToFaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `ToFaceModelVersion`; example: `"3.0"`
     pub to_face_model_version: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"100001testGroupUpgrade"`
+    /// `GroupId`; example: `"100001testGroupUpgrade"`
     pub group_id: String,
 
-    /// `FailedFacesUrl`: a string.
-    ///
-    /// Example: `"\"https://iaiface-upgradegroup-failedface-1254418846.cos.ap-guang"`
+    /// `FailedFacesUrl`; example: `"\"https://iaiface-upgradegroup-failedface-1254418846.cos.ap-guang"`
     pub failed_faces_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1319,33 +2541,96 @@ pub struct GetUpgradeGroupFaceModelVersionResultResponse {
 /// The `ModifyGroup` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`ModifyGroupResponse`].
-/// The codes it documents are in [`ModifyGroupError`](super::errors::ModifyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=ModifyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "ModifyGroup",
     output = ModifyGroupResponse,
-    error = super::errors::ModifyGroupError
+    error = super::errors::IaiErrorCode
 )]
 pub struct ModifyGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"32"`
+    /// `GroupId`; example: `"32"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"人员库名单"`
+    /// `GroupName`; example: `"人员库名单"`
     pub group_name: Option<String>,
 
-    /// `GroupExDescriptionInfos`: a list of [`GroupExDescriptionInfo`](super::models::GroupExDescriptionInfo) objects.
+    /// `GroupExDescriptionInfos`
     pub group_ex_description_infos: Option<Vec<models::GroupExDescriptionInfo>>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"无实习生"`
+    /// `Tag`; example: `"无实习生"`
     pub tag: Option<String>,
 }
 
@@ -1359,30 +2644,94 @@ pub struct ModifyGroupResponse {
 /// The `ModifyPersonBaseInfo` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`ModifyPersonBaseInfoResponse`].
-/// The codes it documents are in [`ModifyPersonBaseInfoError`](super::errors::ModifyPersonBaseInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=ModifyPersonBaseInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "ModifyPersonBaseInfo",
     output = ModifyPersonBaseInfoResponse,
-    error = super::errors::ModifyPersonBaseInfoError
+    error = super::errors::IaiErrorCode
 )]
 pub struct ModifyPersonBaseInfo {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"2001"`
+    /// `PersonId`; example: `"2001"`
     pub person_id: String,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `PersonName`; example: `"韦小宝"`
     pub person_name: Option<String>,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<i64>,
 }
 
@@ -1396,28 +2745,93 @@ pub struct ModifyPersonBaseInfoResponse {
 /// The `ModifyPersonGroupInfo` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`ModifyPersonGroupInfoResponse`].
-/// The codes it documents are in [`ModifyPersonGroupInfoError`](super::errors::ModifyPersonGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=ModifyPersonGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "ModifyPersonGroupInfo",
     output = ModifyPersonGroupInfoResponse,
-    error = super::errors::ModifyPersonGroupInfoError
+    error = super::errors::IaiErrorCode
 )]
 pub struct ModifyPersonGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"TencentShenZhenEmployee"`
+    /// `GroupId`; example: `"TencentShenZhenEmployee"`
     pub group_id: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PersonId`; example: `"1001"`
     pub person_id: String,
 
-    /// `PersonExDescriptionInfos`: a list of [`PersonExDescriptionInfo`](super::models::PersonExDescriptionInfo) objects.
+    /// `PersonExDescriptionInfos`
     pub person_ex_description_infos: Vec<models::PersonExDescriptionInfo>,
 }
 
@@ -1433,18 +2847,32 @@ pub struct ModifyPersonGroupInfoResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`RevertGroupFaceModelVersionResponse`].
-/// The codes it documents are in [`RevertGroupFaceModelVersionError`](super::errors::RevertGroupFaceModelVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=RevertGroupFaceModelVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JobCannnotRollback`](super::errors::IaiErrorCode::FailedOperationJobCannnotRollback)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UpgradeJobIdNotExist`](super::errors::IaiErrorCode::FailedOperationUpgradeJobIdNotExist)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "RevertGroupFaceModelVersion",
     output = RevertGroupFaceModelVersionResponse,
-    error = super::errors::RevertGroupFaceModelVersionError
+    error = super::errors::IaiErrorCode
 )]
 pub struct RevertGroupFaceModelVersion {
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: String,
 }
 
@@ -1458,82 +2886,135 @@ pub struct RevertGroupFaceModelVersionResponse {
 /// The `SearchFaces` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`SearchFacesResponse`].
-/// The codes it documents are in [`SearchFacesError`](super::errors::SearchFacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=SearchFaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.AcrossVersionsError`](super::errors::IaiErrorCode::FailedOperationAcrossVersionsError)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceMatchThresholdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceMatchThresholdIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "SearchFaces",
     output = SearchFacesResponse,
-    error = super::errors::SearchFacesError
+    error = super::errors::IaiErrorCode
 )]
 pub struct SearchFaces {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["TencentShenZhenEmployee"]`
+    /// `GroupIds`; example: `["TencentShenZhenEmployee"]`
     pub group_ids: Vec<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `MaxFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFaceNum`; example: `1`
     pub max_face_num: Option<u64>,
 
-    /// `MinFaceSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `MinFaceSize`; example: `40`
     pub min_face_size: Option<u64>,
 
-    /// `MaxPersonNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxPersonNum`; example: `5`
     pub max_person_num: Option<u64>,
 
-    /// `NeedPersonInfo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedPersonInfo`; example: `0`
     pub need_person_info: Option<i64>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `FaceMatchThreshold`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `FaceMatchThreshold`; example: `0.0`
     pub face_match_threshold: Option<f64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`SearchFaces`] call returns.
 #[tc_model]
 pub struct SearchFacesResponse {
-    /// `Results`: a list of [`ResultModel`](super::models::ResultModel) objects.
+    /// `Results`
     pub results: Vec<models::ResultModel>,
 
-    /// `FaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FaceNum`; example: `1`
     pub face_num: u64,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1543,82 +3024,135 @@ pub struct SearchFacesResponse {
 /// The `SearchFacesReturnsByGroup` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`SearchFacesReturnsByGroupResponse`].
-/// The codes it documents are in [`SearchFacesReturnsByGroupError`](super::errors::SearchFacesReturnsByGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=SearchFacesReturnsByGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.AcrossVersionsError`](super::errors::IaiErrorCode::FailedOperationAcrossVersionsError)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.FaceMatchThresholdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceMatchThresholdIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "SearchFacesReturnsByGroup",
     output = SearchFacesReturnsByGroupResponse,
-    error = super::errors::SearchFacesReturnsByGroupError
+    error = super::errors::IaiErrorCode
 )]
 pub struct SearchFacesReturnsByGroup {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["TencentShenZhenEmployee\n"]`
+    /// `GroupIds`; example: `["TencentShenZhenEmployee\n"]`
     pub group_ids: Vec<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `MaxFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFaceNum`; example: `1`
     pub max_face_num: Option<u64>,
 
-    /// `MinFaceSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `MinFaceSize`; example: `40`
     pub min_face_size: Option<u64>,
 
-    /// `MaxPersonNumPerGroup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxPersonNumPerGroup`; example: `5`
     pub max_person_num_per_group: Option<u64>,
 
-    /// `NeedPersonInfo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedPersonInfo`; example: `0`
     pub need_person_info: Option<i64>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `FaceMatchThreshold`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FaceMatchThreshold`; example: `0`
     pub face_match_threshold: Option<f64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`SearchFacesReturnsByGroup`] call returns.
 #[tc_model]
 pub struct SearchFacesReturnsByGroupResponse {
-    /// `FaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FaceNum`; example: `1`
     pub face_num: u64,
 
-    /// `ResultsReturnsByGroup`: a list of [`ResultsReturnsByGroup`](super::models::ResultsReturnsByGroup) objects.
+    /// `ResultsReturnsByGroup`
     pub results_returns_by_group: Vec<models::ResultsReturnsByGroup>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1628,82 +3162,103 @@ pub struct SearchFacesReturnsByGroupResponse {
 /// The `SearchPersons` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`SearchPersonsResponse`].
-/// The codes it documents are in [`SearchPersonsError`](super::errors::SearchPersonsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=SearchPersons)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.AcrossVersionsError`](super::errors::IaiErrorCode::FailedOperationAcrossVersionsError)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.FaceMatchThresholdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceMatchThresholdIllegal)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ImageEmptyError`](super::errors::IaiErrorCode::InvalidParameterValueImageEmptyError)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UnsupportedGroupFaceModelVersion`](super::errors::IaiErrorCode::InvalidParameterValueUnsupportedGroupFaceModelVersion)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.ChargeStatusException`](super::errors::IaiErrorCode::ResourceUnavailableChargeStatusException)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::IaiErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::IaiErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "SearchPersons",
     output = SearchPersonsResponse,
-    error = super::errors::SearchPersonsError
+    error = super::errors::IaiErrorCode
 )]
 pub struct SearchPersons {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["TencentShenZhenEmployee"]`
+    /// `GroupIds`; example: `["TencentShenZhenEmployee"]`
     pub group_ids: Vec<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `MaxFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFaceNum`; example: `1`
     pub max_face_num: Option<u64>,
 
-    /// `MinFaceSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `MinFaceSize`; example: `40`
     pub min_face_size: Option<u64>,
 
-    /// `MaxPersonNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxPersonNum`; example: `3`
     pub max_person_num: Option<u64>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `FaceMatchThreshold`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FaceMatchThreshold`; example: `0`
     pub face_match_threshold: Option<f64>,
 
-    /// `NeedPersonInfo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedPersonInfo`; example: `0`
     pub need_person_info: Option<i64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`SearchPersons`] call returns.
 #[tc_model]
 pub struct SearchPersonsResponse {
-    /// `Results`: a list of [`ResultModel`](super::models::ResultModel) objects.
+    /// `Results`
     pub results: Vec<models::ResultModel>,
 
-    /// `PersonNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PersonNum`; example: `5`
     pub person_num: u64,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1713,82 +3268,101 @@ pub struct SearchPersonsResponse {
 /// The `SearchPersonsReturnsByGroup` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`SearchPersonsReturnsByGroupResponse`].
-/// The codes it documents are in [`SearchPersonsReturnsByGroupError`](super::errors::SearchPersonsReturnsByGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=SearchPersonsReturnsByGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AcrossVersionsError`](super::errors::IaiErrorCode::FailedOperationAcrossVersionsError)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.FaceMatchThresholdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceMatchThresholdIllegal)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdNotExists`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExists)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UnsupportedGroupFaceModelVersion`](super::errors::IaiErrorCode::InvalidParameterValueUnsupportedGroupFaceModelVersion)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.ChargeStatusException`](super::errors::IaiErrorCode::ResourceUnavailableChargeStatusException)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::IaiErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "SearchPersonsReturnsByGroup",
     output = SearchPersonsReturnsByGroupResponse,
-    error = super::errors::SearchPersonsReturnsByGroupError
+    error = super::errors::IaiErrorCode
 )]
 pub struct SearchPersonsReturnsByGroup {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["TencentShenZhenEmployee"]`
+    /// `GroupIds`; example: `["TencentShenZhenEmployee"]`
     pub group_ids: Vec<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testB.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testB.jpg"`
     pub url: Option<String>,
 
-    /// `MaxFaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFaceNum`; example: `1`
     pub max_face_num: Option<u64>,
 
-    /// `MinFaceSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `MinFaceSize`; example: `80`
     pub min_face_size: Option<u64>,
 
-    /// `MaxPersonNumPerGroup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxPersonNumPerGroup`; example: `5`
     pub max_person_num_per_group: Option<u64>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `FaceMatchThreshold`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FaceMatchThreshold`; example: `0`
     pub face_match_threshold: Option<f64>,
 
-    /// `NeedPersonInfo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedPersonInfo`; example: `0`
     pub need_person_info: Option<i64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`SearchPersonsReturnsByGroup`] call returns.
 #[tc_model]
 pub struct SearchPersonsReturnsByGroupResponse {
-    /// `PersonNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PersonNum`; example: `10`
     pub person_num: u64,
 
-    /// `ResultsReturnsByGroup`: a list of [`ResultsReturnsByGroup`](super::models::ResultsReturnsByGroup) objects.
+    /// `ResultsReturnsByGroup`
     pub results_returns_by_group: Vec<models::ResultsReturnsByGroup>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1800,34 +3374,43 @@ pub struct SearchPersonsReturnsByGroupResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UpgradeGroupFaceModelVersionResponse`].
-/// The codes it documents are in [`UpgradeGroupFaceModelVersionError`](super::errors::UpgradeGroupFaceModelVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=UpgradeGroupFaceModelVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupCannotUpgrade`](super::errors::IaiErrorCode::FailedOperationGroupCannotUpgrade)
+/// - [`FailedOperation.GroupLostFaces`](super::errors::IaiErrorCode::FailedOperationGroupLostFaces)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InvalidParameterValue.FaceModelVersionIllegal`](super::errors::IaiErrorCode::InvalidParameterValueFaceModelVersionIllegal)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "UpgradeGroupFaceModelVersion",
     output = UpgradeGroupFaceModelVersionResponse,
-    error = super::errors::UpgradeGroupFaceModelVersionError
+    error = super::errors::IaiErrorCode
 )]
 pub struct UpgradeGroupFaceModelVersion {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `GroupId`; example: `"1001"`
     pub group_id: String,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 }
 
 /// What a successful [`UpgradeGroupFaceModelVersion`] call returns.
 #[tc_model]
 pub struct UpgradeGroupFaceModelVersionResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251007453_upgrade_group_qta_1596529493_gjwh07X7"`
+    /// `JobId`; example: `"251007453_upgrade_group_qta_1596529493_gjwh07X7"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1837,57 +3420,118 @@ pub struct UpgradeGroupFaceModelVersionResponse {
 /// The `VerifyFace` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`VerifyFaceResponse`].
-/// The codes it documents are in [`VerifyFaceError`](super::errors::VerifyFaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=VerifyFace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::IaiErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ConflictOperation`](super::errors::IaiErrorCode::FailedOperationConflictOperation)
+/// - [`FailedOperation.DuplicatedGroupDescription`](super::errors::IaiErrorCode::FailedOperationDuplicatedGroupDescription)
+/// - [`FailedOperation.FaceQualityNotQualified`](super::errors::IaiErrorCode::FailedOperationFaceQualityNotQualified)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.GroupInDeletedState`](super::errors::IaiErrorCode::FailedOperationGroupInDeletedState)
+/// - [`FailedOperation.GroupPersonMapExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapExist)
+/// - [`FailedOperation.GroupPersonMapNotExist`](super::errors::IaiErrorCode::FailedOperationGroupPersonMapNotExist)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.SearchFacesExceed`](super::errors::IaiErrorCode::FailedOperationSearchFacesExceed)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.AccountFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueAccountFaceNumExceed)
+/// - [`InvalidParameterValue.DeleteFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueDeleteFaceNumExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsExceed)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.GroupExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.GroupFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupFaceNumExceed)
+/// - [`InvalidParameterValue.GroupIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.GroupIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdIllegal)
+/// - [`InvalidParameterValue.GroupIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdNotExist)
+/// - [`InvalidParameterValue.GroupIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdTooLong)
+/// - [`InvalidParameterValue.GroupIdsExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupIdsExceed)
+/// - [`InvalidParameterValue.GroupNameAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameAlreadyExist)
+/// - [`InvalidParameterValue.GroupNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameIllegal)
+/// - [`InvalidParameterValue.GroupNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupNameTooLong)
+/// - [`InvalidParameterValue.GroupNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumExceed)
+/// - [`InvalidParameterValue.GroupNumPerPersonExceed`](super::errors::IaiErrorCode::InvalidParameterValueGroupNumPerPersonExceed)
+/// - [`InvalidParameterValue.GroupTagIllegal`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagIllegal)
+/// - [`InvalidParameterValue.GroupTagTooLong`](super::errors::IaiErrorCode::InvalidParameterValueGroupTagTooLong)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::IaiErrorCode::InvalidParameterValueLimitExceed)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.OffsetExceed`](super::errors::IaiErrorCode::InvalidParameterValueOffsetExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionInfosExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionInfosExceed)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIdentical`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIdentical)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameIllegal)
+/// - [`InvalidParameterValue.PersonExDescriptionsNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonExDescriptionsNameTooLong)
+/// - [`InvalidParameterValue.PersonExistInGroup`](super::errors::IaiErrorCode::InvalidParameterValuePersonExistInGroup)
+/// - [`InvalidParameterValue.PersonFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValuePersonFaceNumExceed)
+/// - [`InvalidParameterValue.PersonGenderIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonGenderIllegal)
+/// - [`InvalidParameterValue.PersonIdAlreadyExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdAlreadyExist)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.PersonNameIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameIllegal)
+/// - [`InvalidParameterValue.PersonNameTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonNameTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.SearchPersonsExceed`](super::errors::IaiErrorCode::InvalidParameterValueSearchPersonsExceed)
+/// - [`InvalidParameterValue.UploadFaceNumExceed`](super::errors::IaiErrorCode::InvalidParameterValueUploadFaceNumExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.ErrorFaceNumExceed`](super::errors::IaiErrorCode::LimitExceededErrorFaceNumExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::IaiErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.Delivering`](super::errors::IaiErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::IaiErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::IaiErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "VerifyFace",
     output = VerifyFaceResponse,
-    error = super::errors::VerifyFaceError
+    error = super::errors::IaiErrorCode
 )]
 pub struct VerifyFace {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PersonId`; example: `"1001"`
     pub person_id: String,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`VerifyFace`] call returns.
 #[tc_model]
 pub struct VerifyFaceResponse {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: f64,
 
-    /// `IsMatch`: a boolean.
+    /// `IsMatch`
     pub is_match: bool,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1897,59 +3541,80 @@ pub struct VerifyFaceResponse {
 /// The `VerifyPerson` action of IAI API 2020-03-03.
 ///
 /// A successful call returns [`VerifyPersonResponse`].
-/// The codes it documents are in [`VerifyPersonError`](super::errors::VerifyPersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iai&Version=2020-03-03&Action=VerifyPerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IaiErrorCode`](super::errors::IaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FaceQualityNotQualified`](super::errors::IaiErrorCode::FailedOperationFaceQualityNotQualified)
+/// - [`FailedOperation.FaceSizeTooSmall`](super::errors::IaiErrorCode::FailedOperationFaceSizeTooSmall)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::IaiErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::IaiErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::IaiErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::IaiErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionTooSmall`](super::errors::IaiErrorCode::FailedOperationImageResolutionTooSmall)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::IaiErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.RequestLimitExceeded`](super::errors::IaiErrorCode::FailedOperationRequestLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IaiErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::IaiErrorCode::FailedOperationServerError)
+/// - [`InternalError`](super::errors::IaiErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IaiErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::IaiErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.NoFaceInGroups`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInGroups)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::IaiErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.PersonIdIllegal`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdIllegal)
+/// - [`InvalidParameterValue.PersonIdNotExist`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdNotExist)
+/// - [`InvalidParameterValue.PersonIdTooLong`](super::errors::IaiErrorCode::InvalidParameterValuePersonIdTooLong)
+/// - [`InvalidParameterValue.QualityControlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueQualityControlIllegal)
+/// - [`InvalidParameterValue.UnsupportedGroupFaceModelVersion`](super::errors::IaiErrorCode::InvalidParameterValueUnsupportedGroupFaceModelVersion)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::IaiErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded`](super::errors::IaiErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable.ChargeStatusException`](super::errors::IaiErrorCode::ResourceUnavailableChargeStatusException)
+/// - [`ResourceUnavailable.Freeze`](super::errors::IaiErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.GetAuthInfoError`](super::errors::IaiErrorCode::ResourceUnavailableGetAuthInfoError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IaiErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::IaiErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::IaiErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::IaiErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::IaiErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::IaiErrorCode::ResourcesSoldOutChargeStatusException)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::IaiErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "iai",
     version = "2020-03-03",
     name = "VerifyPerson",
     output = VerifyPersonResponse,
-    error = super::errors::VerifyPersonError
+    error = super::errors::IaiErrorCode
 )]
 pub struct VerifyPerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"2001"`
+    /// `PersonId`; example: `"2001"`
     pub person_id: String,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.image.myqcloud.com/testA.jpg"`
+    /// `Url`; example: `"http://test.image.myqcloud.com/testA.jpg"`
     pub url: Option<String>,
 
-    /// `QualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QualityControl`; example: `0`
     pub quality_control: Option<u64>,
 
-    /// `NeedRotateDetection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRotateDetection`; example: `0`
     pub need_rotate_detection: Option<u64>,
 }
 
 /// What a successful [`VerifyPerson`] call returns.
 #[tc_model]
 pub struct VerifyPersonResponse {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: f64,
 
-    /// `IsMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMatch`; example: `false`
     pub is_match: bool,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

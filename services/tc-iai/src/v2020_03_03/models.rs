@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct AttributeItem {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Probability`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Probability`; example: `90`
     pub probability: f64,
 }
 
@@ -24,32 +20,22 @@ pub struct AttributeItem {
 /// Returned in the output of [`SearchFaces`](super::SearchFaces), [`SearchFacesReturnsByGroup`](super::SearchFacesReturnsByGroup), [`SearchPersons`](super::SearchPersons) and [`SearchPersonsReturnsByGroup`](super::SearchPersonsReturnsByGroup).
 #[tc_model]
 pub struct Candidate {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person1"`
+    /// `PersonId`; example: `"person1"`
     pub person_id: String,
 
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"3820314501007076807"`
+    /// `FaceId`; example: `"3820314501007076807"`
     pub face_id: String,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `Score`; example: `50`
     pub score: f64,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `PersonName`; example: `"韦小宝"`
     pub person_name: Option<String>,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gender`; example: `0`
     pub gender: Option<i64>,
 
-    /// `PersonGroupInfos`: a list of [`PersonGroupInfo`] objects.
+    /// `PersonGroupInfos`
     pub person_group_infos: Option<Vec<PersonGroupInfo>>,
 }
 
@@ -58,66 +44,58 @@ pub struct Candidate {
 /// Returned in the output of [`AnalyzeDenseLandmarks`](super::AnalyzeDenseLandmarks).
 #[tc_model]
 pub struct DenseFaceShape {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `198`
+    /// `X`; example: `198`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `254`
+    /// `Y`; example: `254`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `924`
+    /// `Width`; example: `924`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `809`
+    /// `Height`; example: `809`
     pub height: i64,
 
-    /// `LeftEye`: a list of [`Point`] objects.
+    /// `LeftEye`
     pub left_eye: Vec<Point>,
 
-    /// `RightEye`: a list of [`Point`] objects.
+    /// `RightEye`
     pub right_eye: Vec<Point>,
 
-    /// `LeftEyeBrow`: a list of [`Point`] objects.
+    /// `LeftEyeBrow`
     pub left_eye_brow: Vec<Point>,
 
-    /// `RightEyeBrow`: a list of [`Point`] objects.
+    /// `RightEyeBrow`
     pub right_eye_brow: Vec<Point>,
 
-    /// `MouthOutside`: a list of [`Point`] objects.
+    /// `MouthOutside`
     pub mouth_outside: Vec<Point>,
 
-    /// `MouthInside`: a list of [`Point`] objects.
+    /// `MouthInside`
     pub mouth_inside: Vec<Point>,
 
-    /// `Nose`: a list of [`Point`] objects.
+    /// `Nose`
     pub nose: Vec<Point>,
 
-    /// `LeftPupil`: a list of [`Point`] objects.
+    /// `LeftPupil`
     pub left_pupil: Vec<Point>,
 
-    /// `RightPupil`: a list of [`Point`] objects.
+    /// `RightPupil`
     pub right_pupil: Vec<Point>,
 
-    /// `CentralAxis`: a list of [`Point`] objects.
+    /// `CentralAxis`
     pub central_axis: Vec<Point>,
 
-    /// `Chin`: a list of [`Point`] objects.
+    /// `Chin`
     pub chin: Vec<Point>,
 
-    /// `LeftEyeBags`: a list of [`Point`] objects.
+    /// `LeftEyeBags`
     pub left_eye_bags: Vec<Point>,
 
-    /// `RightEyeBags`: a list of [`Point`] objects.
+    /// `RightEyeBags`
     pub right_eye_bags: Vec<Point>,
 
-    /// `Forehead`: a list of [`Point`] objects.
+    /// `Forehead`
     pub forehead: Vec<Point>,
 }
 
@@ -126,16 +104,16 @@ pub struct DenseFaceShape {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct Eye {
-    /// `Glass`: an [`AttributeItem`].
+    /// `Glass`
     pub glass: AttributeItem,
 
-    /// `EyeOpen`: an [`AttributeItem`].
+    /// `EyeOpen`
     pub eye_open: AttributeItem,
 
-    /// `EyelidType`: an [`AttributeItem`].
+    /// `EyelidType`
     pub eyelid_type: AttributeItem,
 
-    /// `EyeSize`: an [`AttributeItem`].
+    /// `EyeSize`
     pub eye_size: AttributeItem,
 }
 
@@ -144,13 +122,13 @@ pub struct Eye {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct Eyebrow {
-    /// `EyebrowDensity`: an [`AttributeItem`].
+    /// `EyebrowDensity`
     pub eyebrow_density: AttributeItem,
 
-    /// `EyebrowCurve`: an [`AttributeItem`].
+    /// `EyebrowCurve`
     pub eyebrow_curve: AttributeItem,
 
-    /// `EyebrowLength`: an [`AttributeItem`].
+    /// `EyebrowLength`
     pub eyebrow_length: AttributeItem,
 }
 
@@ -159,62 +137,40 @@ pub struct Eyebrow {
 /// Returned in the output of [`DetectFace`](super::DetectFace).
 #[tc_model]
 pub struct FaceAttributesInfo {
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Gender`; example: `40`
     pub gender: i64,
 
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `39`
+    /// `Age`; example: `39`
     pub age: i64,
 
-    /// `Expression`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `Expression`; example: `13`
     pub expression: i64,
 
-    /// `Glass`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Glass`; example: `true`
     pub glass: bool,
 
-    /// `Pitch`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `Pitch`; example: `13`
     pub pitch: i64,
 
-    /// `Yaw`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `Yaw`; example: `21`
     pub yaw: i64,
 
-    /// `Roll`: a signed 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `Roll`; example: `54`
     pub roll: i64,
 
-    /// `Beauty`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Beauty`; example: `50`
     pub beauty: i64,
 
-    /// `Hat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Hat`; example: `true`
     pub hat: Option<bool>,
 
-    /// `Mask`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Mask`; example: `false`
     pub mask: Option<bool>,
 
-    /// `Hair`: a [`FaceHairAttributesInfo`].
+    /// `Hair`
     pub hair: Option<FaceHairAttributesInfo>,
 
-    /// `EyeOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EyeOpen`; example: `true`
     pub eye_open: Option<bool>,
 }
 
@@ -223,58 +179,52 @@ pub struct FaceAttributesInfo {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct FaceDetailAttributesInfo {
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Age`; example: `30`
     pub age: i64,
 
-    /// `Beauty`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Beauty`; example: `30`
     pub beauty: i64,
 
-    /// `Emotion`: an [`AttributeItem`].
+    /// `Emotion`
     pub emotion: AttributeItem,
 
-    /// `Eye`: an [`Eye`].
+    /// `Eye`
     pub eye: Eye,
 
-    /// `Eyebrow`: an [`Eyebrow`].
+    /// `Eyebrow`
     pub eyebrow: Eyebrow,
 
-    /// `Gender`: an [`AttributeItem`].
+    /// `Gender`
     pub gender: AttributeItem,
 
-    /// `Hair`: a [`Hair`].
+    /// `Hair`
     pub hair: Hair,
 
-    /// `Hat`: a [`Hat`].
+    /// `Hat`
     pub hat: Hat,
 
-    /// `HeadPose`: a [`HeadPose`].
+    /// `HeadPose`
     pub head_pose: HeadPose,
 
-    /// `Mask`: an [`AttributeItem`].
+    /// `Mask`
     pub mask: AttributeItem,
 
-    /// `Mouth`: a [`Mouth`].
+    /// `Mouth`
     pub mouth: Mouth,
 
-    /// `Moustache`: an [`AttributeItem`].
+    /// `Moustache`
     pub moustache: AttributeItem,
 
-    /// `Nose`: an [`AttributeItem`].
+    /// `Nose`
     pub nose: AttributeItem,
 
-    /// `Shape`: an [`AttributeItem`].
+    /// `Shape`
     pub shape: AttributeItem,
 
-    /// `Skin`: an [`AttributeItem`].
+    /// `Skin`
     pub skin: AttributeItem,
 
-    /// `Smile`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Smile`; example: `20`
     pub smile: i64,
 }
 
@@ -283,10 +233,10 @@ pub struct FaceDetailAttributesInfo {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct FaceDetailInfo {
-    /// `FaceRect`: a [`FaceRect`].
+    /// `FaceRect`
     pub face_rect: FaceRect,
 
-    /// `FaceDetailAttributesInfo`: a [`FaceDetailAttributesInfo`].
+    /// `FaceDetailAttributesInfo`
     pub face_detail_attributes_info: FaceDetailAttributesInfo,
 }
 
@@ -295,19 +245,13 @@ pub struct FaceDetailInfo {
 /// Returned in the output of [`DetectFace`](super::DetectFace).
 #[tc_model]
 pub struct FaceHairAttributesInfo {
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Length`; example: `1`
     pub length: Option<i64>,
 
-    /// `Bang`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bang`; example: `0`
     pub bang: Option<i64>,
 
-    /// `Color`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Color`; example: `1`
     pub color: Option<i64>,
 }
 
@@ -316,30 +260,22 @@ pub struct FaceHairAttributesInfo {
 /// Returned in the output of [`DetectFace`](super::DetectFace).
 #[tc_model]
 pub struct FaceInfo {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `X`; example: `35`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `61`
+    /// `Y`; example: `61`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Width`; example: `10`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Height`; example: `8`
     pub height: i64,
 
-    /// `FaceAttributesInfo`: a [`FaceAttributesInfo`].
+    /// `FaceAttributesInfo`
     pub face_attributes_info: FaceAttributesInfo,
 
-    /// `FaceQualityInfo`: a [`FaceQualityInfo`].
+    /// `FaceQualityInfo`
     pub face_quality_info: Option<FaceQualityInfo>,
 }
 
@@ -348,34 +284,22 @@ pub struct FaceInfo {
 /// Returned in the output of [`DetectFace`](super::DetectFace).
 #[tc_model]
 pub struct FaceQualityCompleteness {
-    /// `Eyebrow`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Eyebrow`; example: `70`
     pub eyebrow: Option<i64>,
 
-    /// `Eye`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Eye`; example: `60`
     pub eye: Option<i64>,
 
-    /// `Nose`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Nose`; example: `30`
     pub nose: Option<i64>,
 
-    /// `Cheek`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Cheek`; example: `10`
     pub cheek: Option<i64>,
 
-    /// `Mouth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Mouth`; example: `10`
     pub mouth: Option<i64>,
 
-    /// `Chin`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Chin`; example: `80`
     pub chin: Option<i64>,
 }
 
@@ -384,22 +308,16 @@ pub struct FaceQualityCompleteness {
 /// Returned in the output of [`DetectFace`](super::DetectFace).
 #[tc_model]
 pub struct FaceQualityInfo {
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Score`; example: `80`
     pub score: Option<i64>,
 
-    /// `Sharpness`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Sharpness`; example: `100`
     pub sharpness: Option<i64>,
 
-    /// `Brightness`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Brightness`; example: `30`
     pub brightness: Option<i64>,
 
-    /// `Completeness`: a [`FaceQualityCompleteness`].
+    /// `Completeness`
     pub completeness: Option<FaceQualityCompleteness>,
 }
 
@@ -408,28 +326,16 @@ pub struct FaceQualityInfo {
 /// Returned in the output of [`CreateFace`](super::CreateFace), [`CreatePerson`](super::CreatePerson), [`DetectFaceAttributes`](super::DetectFaceAttributes), [`SearchFaces`](super::SearchFaces), [`SearchFacesReturnsByGroup`](super::SearchFacesReturnsByGroup), [`SearchPersons`](super::SearchPersons) and [`SearchPersonsReturnsByGroup`](super::SearchPersonsReturnsByGroup).
 #[tc_model]
 pub struct FaceRect {
-    /// `X`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `253`
+    /// `X`, always sent in responses; example: `253`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `414`
+    /// `Y`, always sent in responses; example: `414`
     pub y: Option<i64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `180`
+    /// `Width`, always sent in responses; example: `180`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `Height`, always sent in responses; example: `90`
     pub height: Option<u64>,
 }
 
@@ -438,31 +344,31 @@ pub struct FaceRect {
 /// Returned in the output of [`AnalyzeFace`](super::AnalyzeFace).
 #[tc_model]
 pub struct FaceShape {
-    /// `FaceProfile`: a list of [`Point`] objects.
+    /// `FaceProfile`
     pub face_profile: Vec<Point>,
 
-    /// `LeftEye`: a list of [`Point`] objects.
+    /// `LeftEye`
     pub left_eye: Vec<Point>,
 
-    /// `RightEye`: a list of [`Point`] objects.
+    /// `RightEye`
     pub right_eye: Vec<Point>,
 
-    /// `LeftEyeBrow`: a list of [`Point`] objects.
+    /// `LeftEyeBrow`
     pub left_eye_brow: Vec<Point>,
 
-    /// `RightEyeBrow`: a list of [`Point`] objects.
+    /// `RightEyeBrow`
     pub right_eye_brow: Vec<Point>,
 
-    /// `Mouth`: a list of [`Point`] objects.
+    /// `Mouth`
     pub mouth: Vec<Point>,
 
-    /// `Nose`: a list of [`Point`] objects.
+    /// `Nose`
     pub nose: Vec<Point>,
 
-    /// `LeftPupil`: a list of [`Point`] objects.
+    /// `LeftPupil`
     pub left_pupil: Vec<Point>,
 
-    /// `RightPupil`: a list of [`Point`] objects.
+    /// `RightPupil`
     pub right_pupil: Vec<Point>,
 }
 
@@ -471,12 +377,10 @@ pub struct FaceShape {
 /// Returned in the output of [`SearchFacesReturnsByGroup`](super::SearchFacesReturnsByGroup) and [`SearchPersonsReturnsByGroup`](super::SearchPersonsReturnsByGroup).
 #[tc_model]
 pub struct GroupCandidate {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `GroupId`; example: `"1001"`
     pub group_id: String,
 
-    /// `Candidates`: a list of [`Candidate`] objects.
+    /// `Candidates`
     pub candidates: Vec<Candidate>,
 }
 
@@ -485,14 +389,10 @@ pub struct GroupCandidate {
 /// Sent in the input of [`ModifyGroup`](super::ModifyGroup).
 #[tc_model]
 pub struct GroupExDescriptionInfo {
-    /// `GroupExDescriptionIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `GroupExDescriptionIndex`; example: `3`
     pub group_ex_description_index: u64,
 
-    /// `GroupExDescription`: a string.
-    ///
-    /// Example: `"年龄"`
+    /// `GroupExDescription`; example: `"年龄"`
     pub group_ex_description: String,
 }
 
@@ -501,39 +401,25 @@ pub struct GroupExDescriptionInfo {
 /// Returned in the output of [`GetGroupList`](super::GetGroupList).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"人员库"`
+    /// `GroupName`; example: `"人员库"`
     pub group_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"13"`
+    /// `GroupId`; example: `"13"`
     pub group_id: String,
 
-    /// `GroupExDescriptions`: a list of strings.
-    ///
-    /// Example: `["年龄"]`
+    /// `GroupExDescriptions`; example: `["年龄"]`
     pub group_ex_descriptions: Option<Vec<String>>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"无实习生"`
+    /// `Tag`; example: `"无实习生"`
     pub tag: Option<String>,
 
-    /// `FaceModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `FaceModelVersion`; example: `"3.0"`
     pub face_model_version: Option<String>,
 
-    /// `CreationTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1694139227378`
+    /// `CreationTimestamp`; example: `1694139227378`
     pub creation_timestamp: Option<u64>,
 
-    /// `UpdateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1694139227378`
+    /// `UpdateTimestamp`; example: `1694139227378`
     pub update_timestamp: u64,
 }
 
@@ -542,13 +428,13 @@ pub struct GroupInfo {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct Hair {
-    /// `Length`: an [`AttributeItem`].
+    /// `Length`
     pub length: AttributeItem,
 
-    /// `Bang`: an [`AttributeItem`].
+    /// `Bang`
     pub bang: AttributeItem,
 
-    /// `Color`: an [`AttributeItem`].
+    /// `Color`
     pub color: AttributeItem,
 }
 
@@ -557,10 +443,10 @@ pub struct Hair {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct Hat {
-    /// `Style`: an [`AttributeItem`].
+    /// `Style`
     pub style: AttributeItem,
 
-    /// `Color`: an [`AttributeItem`].
+    /// `Color`
     pub color: AttributeItem,
 }
 
@@ -569,19 +455,13 @@ pub struct Hat {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct HeadPose {
-    /// `Pitch`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `Pitch`; example: `28`
     pub pitch: i64,
 
-    /// `Yaw`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Yaw`; example: `10`
     pub yaw: i64,
 
-    /// `Roll`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Roll`; example: `23`
     pub roll: i64,
 }
 
@@ -590,7 +470,7 @@ pub struct HeadPose {
 /// Returned in the output of [`DetectFaceAttributes`](super::DetectFaceAttributes).
 #[tc_model]
 pub struct Mouth {
-    /// `MouthOpen`: an [`AttributeItem`].
+    /// `MouthOpen`
     pub mouth_open: AttributeItem,
 }
 
@@ -599,14 +479,10 @@ pub struct Mouth {
 /// Sent in the input of [`CreatePerson`](super::CreatePerson) and [`ModifyPersonGroupInfo`](super::ModifyPersonGroupInfo).
 #[tc_model]
 pub struct PersonExDescriptionInfo {
-    /// `PersonExDescriptionIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PersonExDescriptionIndex`; example: `0`
     pub person_ex_description_index: u64,
 
-    /// `PersonExDescription`: a string.
-    ///
-    /// Example: `"年龄"`
+    /// `PersonExDescription`; example: `"年龄"`
     pub person_ex_description: String,
 }
 
@@ -615,14 +491,10 @@ pub struct PersonExDescriptionInfo {
 /// Returned in the output of [`GetPersonGroupInfo`](super::GetPersonGroupInfo), [`SearchFaces`](super::SearchFaces), [`SearchFacesReturnsByGroup`](super::SearchFacesReturnsByGroup), [`SearchPersons`](super::SearchPersons) and [`SearchPersonsReturnsByGroup`](super::SearchPersonsReturnsByGroup).
 #[tc_model]
 pub struct PersonGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `GroupId`; example: `"1001"`
     pub group_id: String,
 
-    /// `PersonExDescriptions`: a list of strings.
-    ///
-    /// Example: `["年龄"]`
+    /// `PersonExDescriptions`; example: `["年龄"]`
     pub person_ex_descriptions: Vec<String>,
 }
 
@@ -631,34 +503,22 @@ pub struct PersonGroupInfo {
 /// Returned in the output of [`GetPersonList`](super::GetPersonList).
 #[tc_model]
 pub struct PersonInfo {
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"韦小宝"`
+    /// `PersonName`; example: `"韦小宝"`
     pub person_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PersonId`; example: `"1001"`
     pub person_id: String,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gender`; example: `0`
     pub gender: i64,
 
-    /// `PersonExDescriptions`: a list of strings.
-    ///
-    /// Example: `["年龄"]`
+    /// `PersonExDescriptions`; example: `["年龄"]`
     pub person_ex_descriptions: Vec<String>,
 
-    /// `FaceIds`: a list of strings.
-    ///
-    /// Example: `["2877244861637985315"]`
+    /// `FaceIds`; example: `["2877244861637985315"]`
     pub face_ids: Vec<String>,
 
-    /// `CreationTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1594642823572`
+    /// `CreationTimestamp`; example: `1594642823572`
     pub creation_timestamp: u64,
 }
 
@@ -667,14 +527,10 @@ pub struct PersonInfo {
 /// Returned in the output of [`AnalyzeDenseLandmarks`](super::AnalyzeDenseLandmarks) and [`AnalyzeFace`](super::AnalyzeFace).
 #[tc_model]
 pub struct Point {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `294`
+    /// `X`; example: `294`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `137`
+    /// `Y`; example: `137`
     pub y: i64,
 }
 
@@ -684,15 +540,13 @@ pub struct Point {
 #[doc(alias = "Result")]
 #[tc_model]
 pub struct ResultModel {
-    /// `Candidates`: a list of [`Candidate`] objects.
+    /// `Candidates`
     pub candidates: Vec<Candidate>,
 
-    /// `FaceRect`: a [`FaceRect`].
+    /// `FaceRect`
     pub face_rect: FaceRect,
 
-    /// `RetCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetCode`; example: `0`
     pub ret_code: i64,
 }
 
@@ -701,15 +555,13 @@ pub struct ResultModel {
 /// Returned in the output of [`SearchFacesReturnsByGroup`](super::SearchFacesReturnsByGroup) and [`SearchPersonsReturnsByGroup`](super::SearchPersonsReturnsByGroup).
 #[tc_model]
 pub struct ResultsReturnsByGroup {
-    /// `FaceRect`: a [`FaceRect`].
+    /// `FaceRect`
     pub face_rect: FaceRect,
 
-    /// `GroupCandidates`: a list of [`GroupCandidate`] objects.
+    /// `GroupCandidates`
     pub group_candidates: Vec<GroupCandidate>,
 
-    /// `RetCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetCode`; example: `0`
     pub ret_code: i64,
 }
 
@@ -718,21 +570,21 @@ pub struct ResultsReturnsByGroup {
 /// Returned in the output of [`GetUpgradeGroupFaceModelVersionJobList`](super::GetUpgradeGroupFaceModelVersionJobList).
 #[tc_model]
 pub struct UpgradeJobInfo {
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: String,
 
-    /// `GroupId`: a string.
+    /// `GroupId`
     pub group_id: String,
 
-    /// `FromFaceModelVersion`: a string.
+    /// `FromFaceModelVersion`
     pub from_face_model_version: String,
 
-    /// `ToFaceModelVersion`: a string.
+    /// `ToFaceModelVersion`
     pub to_face_model_version: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
+    /// `StartTime`
     pub start_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 }

@@ -6,58 +6,53 @@ use ::tc_core::{tc_action, tc_model};
 /// The `CreateIAPUserOIDCConfig` action of IAP API 2024-07-13.
 ///
 /// A successful call returns [`CreateIAPUserOIDCConfigResponse`].
-/// The codes it documents are in [`CreateIAPUserOIDCConfigError`](super::errors::CreateIAPUserOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iap&Version=2024-07-13&Action=CreateIAPUserOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IapErrorCode`](super::errors::IapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IapErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::IapErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameter.MetadataError`](super::errors::IapErrorCode::InvalidParameterMetadataError)
+/// - [`InvalidParameterValue.IdentityKeyError`](super::errors::IapErrorCode::InvalidParameterValueIdentityKeyError)
+/// - [`InvalidParameterValue.IdentityUrlError`](super::errors::IapErrorCode::InvalidParameterValueIdentityUrlError)
+/// - [`InvalidParameterValue.NameError`](super::errors::IapErrorCode::InvalidParameterValueNameError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::IapErrorCode::LimitExceededIdentityFull)
 #[tc_action(
     service = "iap",
     version = "2024-07-13",
     name = "CreateIAPUserOIDCConfig",
     output = CreateIAPUserOIDCConfigResponse,
-    error = super::errors::CreateIAPUserOIDCConfigError
+    error = super::errors::IapErrorCode
 )]
 pub struct CreateIAPUserOIDCConfig {
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"61adcf00620c31e3ddbc9546"`
+    /// `ClientId`; example: `"61adcf00620c31e3ddbc9546"`
     pub client_id: String,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
+    /// `AuthorizationEndpoint`; example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
     pub authorization_endpoint: String,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"id_token"`
+    /// `ResponseType`; example: `"id_token"`
     pub response_type: String,
 
-    /// `ResponseMode`: a string.
-    ///
-    /// Example: `"fragment"`
+    /// `ResponseMode`; example: `"fragment"`
     pub response_mode: String,
 
-    /// `MappingFiled`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `MappingFiled`; example: `"sub"`
     pub mapping_filed: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"baz****"`
+    /// `IdentityKey`; example: `"baz****"`
     pub identity_key: String,
 
-    /// `Scope`: a list of strings.
+    /// `Scope`
     pub scope: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"idp name"`
+    /// `Description`; example: `"idp name"`
     pub description: Option<String>,
 }
 
@@ -71,24 +66,28 @@ pub struct CreateIAPUserOIDCConfigResponse {
 /// The `DescribeIAPLoginSessionDuration` action of IAP API 2024-07-13.
 ///
 /// A successful call returns [`DescribeIAPLoginSessionDurationResponse`].
-/// The codes it documents are in [`DescribeIAPLoginSessionDurationError`](super::errors::DescribeIAPLoginSessionDurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iap&Version=2024-07-13&Action=DescribeIAPLoginSessionDuration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IapErrorCode`](super::errors::IapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::IapErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.RecordNotExists`](super::errors::IapErrorCode::ResourceNotFoundRecordNotExists)
 #[tc_action(
     service = "iap",
     version = "2024-07-13",
     name = "DescribeIAPLoginSessionDuration",
     output = DescribeIAPLoginSessionDurationResponse,
-    error = super::errors::DescribeIAPLoginSessionDurationError
+    error = super::errors::IapErrorCode
 )]
 pub struct DescribeIAPLoginSessionDuration {}
 
 /// What a successful [`DescribeIAPLoginSessionDuration`] call returns.
 #[tc_model]
 pub struct DescribeIAPLoginSessionDurationResponse {
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `172800`
+    /// `Duration`; example: `172800`
     pub duration: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -98,82 +97,63 @@ pub struct DescribeIAPLoginSessionDurationResponse {
 /// The `DescribeIAPUserOIDCConfig` action of IAP API 2024-07-13.
 ///
 /// A successful call returns [`DescribeIAPUserOIDCConfigResponse`].
-/// The codes it documents are in [`DescribeIAPUserOIDCConfigError`](super::errors::DescribeIAPUserOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iap&Version=2024-07-13&Action=DescribeIAPUserOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IapErrorCode`](super::errors::IapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::IapErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "iap",
     version = "2024-07-13",
     name = "DescribeIAPUserOIDCConfig",
     output = DescribeIAPUserOIDCConfigResponse,
-    error = super::errors::DescribeIAPUserOIDCConfigError
+    error = super::errors::IapErrorCode
 )]
 pub struct DescribeIAPUserOIDCConfig {}
 
 /// What a successful [`DescribeIAPUserOIDCConfig`] call returns.
 #[tc_model]
 pub struct DescribeIAPUserOIDCConfigResponse {
-    /// `ProviderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `ProviderType`; example: `13`
     pub provider_type: u64,
 
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"baz****"`
+    /// `IdentityKey`; example: `"baz****"`
     pub identity_key: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"61adcf00620c31e3ddbc9546"`
+    /// `ClientId`; example: `"61adcf00620c31e3ddbc9546"`
     pub client_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Fingerprints`: a list of strings.
-    ///
-    /// Example: `["902ef2deeb3c5b13ea4c3d5193629309e231****"]`
+    /// `Fingerprints`; example: `["902ef2deeb3c5b13ea4c3d5193629309e231****"]`
     pub fingerprints: Option<Vec<String>>,
 
-    /// `EnableAutoPublicKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EnableAutoPublicKey`; example: `2`
     pub enable_auto_public_key: Option<u64>,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
+    /// `AuthorizationEndpoint`; example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
     pub authorization_endpoint: String,
 
-    /// `Scope`: a list of strings.
+    /// `Scope`
     pub scope: Vec<String>,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"id_token"`
+    /// `ResponseType`; example: `"id_token"`
     pub response_type: String,
 
-    /// `ResponseMode`: a string.
-    ///
-    /// Example: `"fragment"`
+    /// `ResponseMode`; example: `"fragment"`
     pub response_mode: String,
 
-    /// `MappingFiled`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `MappingFiled`; example: `"sub"`
     pub mapping_filed: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"idp name"`
+    /// `Description`; example: `"idp name"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -183,15 +163,20 @@ pub struct DescribeIAPUserOIDCConfigResponse {
 /// The `DisableIAPUserSSO` action of IAP API 2024-07-13.
 ///
 /// A successful call returns [`DisableIAPUserSSOResponse`].
-/// The codes it documents are in [`DisableIAPUserSSOError`](super::errors::DisableIAPUserSSOError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iap&Version=2024-07-13&Action=DisableIAPUserSSO)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IapErrorCode`](super::errors::IapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.MetadataError`](super::errors::IapErrorCode::InvalidParameterMetadataError)
 #[tc_action(
     service = "iap",
     version = "2024-07-13",
     name = "DisableIAPUserSSO",
     output = DisableIAPUserSSOResponse,
-    error = super::errors::DisableIAPUserSSOError
+    error = super::errors::IapErrorCode
 )]
 pub struct DisableIAPUserSSO {}
 
@@ -205,20 +190,23 @@ pub struct DisableIAPUserSSOResponse {
 /// The `ModifyIAPLoginSessionDuration` action of IAP API 2024-07-13.
 ///
 /// A successful call returns [`ModifyIAPLoginSessionDurationResponse`].
-/// The codes it documents are in [`ModifyIAPLoginSessionDurationError`](super::errors::ModifyIAPLoginSessionDurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iap&Version=2024-07-13&Action=ModifyIAPLoginSessionDuration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IapErrorCode`](super::errors::IapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::IapErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "iap",
     version = "2024-07-13",
     name = "ModifyIAPLoginSessionDuration",
     output = ModifyIAPLoginSessionDurationResponse,
-    error = super::errors::ModifyIAPLoginSessionDurationError
+    error = super::errors::IapErrorCode
 )]
 pub struct ModifyIAPLoginSessionDuration {
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `172800`
+    /// `Duration`; example: `172800`
     pub duration: i64,
 }
 
@@ -232,58 +220,54 @@ pub struct ModifyIAPLoginSessionDurationResponse {
 /// The `UpdateIAPUserOIDCConfig` action of IAP API 2024-07-13.
 ///
 /// A successful call returns [`UpdateIAPUserOIDCConfigResponse`].
-/// The codes it documents are in [`UpdateIAPUserOIDCConfigError`](super::errors::UpdateIAPUserOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iap&Version=2024-07-13&Action=UpdateIAPUserOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IapErrorCode`](super::errors::IapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IapErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IapErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::IapErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameter.MetadataError`](super::errors::IapErrorCode::InvalidParameterMetadataError)
+/// - [`InvalidParameterValue.IdentityKeyError`](super::errors::IapErrorCode::InvalidParameterValueIdentityKeyError)
+/// - [`InvalidParameterValue.IdentityUrlError`](super::errors::IapErrorCode::InvalidParameterValueIdentityUrlError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::IapErrorCode::LimitExceededIdentityFull)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::IapErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "iap",
     version = "2024-07-13",
     name = "UpdateIAPUserOIDCConfig",
     output = UpdateIAPUserOIDCConfigResponse,
-    error = super::errors::UpdateIAPUserOIDCConfigError
+    error = super::errors::IapErrorCode
 )]
 pub struct UpdateIAPUserOIDCConfig {
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"61adcf00620c31e3ddbc9546"`
+    /// `ClientId`; example: `"61adcf00620c31e3ddbc9546"`
     pub client_id: String,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
+    /// `AuthorizationEndpoint`; example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
     pub authorization_endpoint: String,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"id_token"`
+    /// `ResponseType`; example: `"id_token"`
     pub response_type: String,
 
-    /// `ResponseMode`: a string.
-    ///
-    /// Example: `"fragment"`
+    /// `ResponseMode`; example: `"fragment"`
     pub response_mode: String,
 
-    /// `MappingFiled`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `MappingFiled`; example: `"sub"`
     pub mapping_filed: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"ewogICJ***IF0KfQ=="`
+    /// `IdentityKey`; example: `"ewogICJ***IF0KfQ=="`
     pub identity_key: String,
 
-    /// `Scope`: a list of strings.
+    /// `Scope`
     pub scope: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"idp name"`
+    /// `Description`; example: `"idp name"`
     pub description: Option<String>,
 }
 

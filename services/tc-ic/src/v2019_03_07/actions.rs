@@ -7,27 +7,32 @@ use super::models;
 /// The `DescribeApp` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`DescribeAppResponse`].
-/// The codes it documents are in [`DescribeAppError`](super::errors::DescribeAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=DescribeApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "DescribeApp",
     output = DescribeAppResponse,
-    error = super::errors::DescribeAppError
+    error = super::errors::IcErrorCode
 )]
 pub struct DescribeApp {
-    /// `Sdkappid`: a signed 64-bit integer.
-    ///
-    /// Example: `1200168178`
+    /// `Sdkappid`; example: `1200168178`
     pub sdkappid: i64,
 }
 
 /// What a successful [`DescribeApp`] call returns.
 #[tc_model]
 pub struct DescribeAppResponse {
-    /// `Data`: an [`AppInfo`](super::models::AppInfo).
+    /// `Data`
     pub data: Option<models::AppInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -37,32 +42,35 @@ pub struct DescribeAppResponse {
 /// The `DescribeCard` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`DescribeCardResponse`].
-/// The codes it documents are in [`DescribeCardError`](super::errors::DescribeCardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=DescribeCard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "DescribeCard",
     output = DescribeCardResponse,
-    error = super::errors::DescribeCardError
+    error = super::errors::IcErrorCode
 )]
 pub struct DescribeCard {
-    /// `Sdkappid`: a signed 64-bit integer.
-    ///
-    /// Example: `1200168178`
+    /// `Sdkappid`; example: `1200168178`
     pub sdkappid: i64,
 
-    /// `Iccid`: a string.
-    ///
-    /// Example: `"89860619000013360957"`
+    /// `Iccid`; example: `"89860619000013360957"`
     pub iccid: String,
 }
 
 /// What a successful [`DescribeCard`] call returns.
 #[tc_model]
 pub struct DescribeCardResponse {
-    /// `Data`: a [`CardInfo`](super::models::CardInfo).
+    /// `Data`
     pub data: Option<models::CardInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,37 +80,36 @@ pub struct DescribeCardResponse {
 /// The `DescribeCards` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`DescribeCardsResponse`].
-/// The codes it documents are in [`DescribeCardsError`](super::errors::DescribeCardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=DescribeCards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "DescribeCards",
     output = DescribeCardsResponse,
-    error = super::errors::DescribeCardsError
+    error = super::errors::IcErrorCode
 )]
 pub struct DescribeCards {
-    /// `Sdkappid`: a string.
-    ///
-    /// Example: `"1200168178"`
+    /// `Sdkappid`; example: `"1200168178"`
     pub sdkappid: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 }
 
 /// What a successful [`DescribeCards`] call returns.
 #[tc_model]
 pub struct DescribeCardsResponse {
-    /// `Data`: a [`CardList`](super::models::CardList).
+    /// `Data`
     pub data: models::CardList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -112,15 +119,23 @@ pub struct DescribeCardsResponse {
 /// The `DescribeSms` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`DescribeSmsResponse`].
-/// The codes it documents are in [`DescribeSmsError`](super::errors::DescribeSmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=DescribeSms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AppNotFound`](super::errors::IcErrorCode::ResourceNotFoundAppNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "DescribeSms",
     output = DescribeSmsResponse,
-    error = super::errors::DescribeSmsError,
+    error = super::errors::IcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -130,38 +145,38 @@ pub struct DescribeCardsResponse {
     )
 )]
 pub struct DescribeSms {
-    /// `Sdkappid`: a signed 64-bit integer.
+    /// `Sdkappid`
     pub sdkappid: i64,
 
-    /// `Iccid`: a string.
+    /// `Iccid`
     pub iccid: Option<String>,
 
-    /// `Msisdn`: a string.
+    /// `Msisdn`
     pub msisdn: Option<String>,
 
-    /// `SmsType`: a signed 64-bit integer.
+    /// `SmsType`
     pub sms_type: Option<i64>,
 
-    /// `BeginTime`: a string.
+    /// `BeginTime`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSms`] call returns.
 #[tc_model]
 pub struct DescribeSmsResponse {
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`ResSms`](super::models::ResSms) objects.
+    /// `List`
     pub list: Option<Vec<models::ResSms>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -171,30 +186,32 @@ pub struct DescribeSmsResponse {
 /// The `ModifyUserCardRemark` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`ModifyUserCardRemarkResponse`].
-/// The codes it documents are in [`ModifyUserCardRemarkError`](super::errors::ModifyUserCardRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=ModifyUserCardRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "ModifyUserCardRemark",
     output = ModifyUserCardRemarkResponse,
-    error = super::errors::ModifyUserCardRemarkError
+    error = super::errors::IcErrorCode
 )]
 pub struct ModifyUserCardRemark {
-    /// `Sdkappid`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `Sdkappid`; example: `1000000001`
     pub sdkappid: i64,
 
-    /// `Iccid`: a string.
-    ///
-    /// Example: `"8019****123"`
+    /// `Iccid`; example: `"8019****123"`
     pub iccid: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 }
 
@@ -208,37 +225,39 @@ pub struct ModifyUserCardRemarkResponse {
 /// The `PayForExtendData` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`PayForExtendDataResponse`].
-/// The codes it documents are in [`PayForExtendDataError`](super::errors::PayForExtendDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=PayForExtendData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "PayForExtendData",
     output = PayForExtendDataResponse,
-    error = super::errors::PayForExtendDataError
+    error = super::errors::IcErrorCode
 )]
 pub struct PayForExtendData {
-    /// `Iccid`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Iccid`; example: `"xxxxx"`
     pub iccid: String,
 
-    /// `ExtentData`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExtentData`; example: `10`
     pub extent_data: u64,
 
-    /// `Sdkappid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1111111`
+    /// `Sdkappid`; example: `1111111`
     pub sdkappid: u64,
 }
 
 /// What a successful [`PayForExtendData`] call returns.
 #[tc_model]
 pub struct PayForExtendDataResponse {
-    /// `Data`: a [`ResOrderIds`](super::models::ResOrderIds).
+    /// `Data`
     pub data: models::ResOrderIds,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -248,35 +267,39 @@ pub struct PayForExtendDataResponse {
 /// The `RenewCards` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`RenewCardsResponse`].
-/// The codes it documents are in [`RenewCardsError`](super::errors::RenewCardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=RenewCards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AppNotFound`](super::errors::IcErrorCode::ResourceNotFoundAppNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "RenewCards",
     output = RenewCardsResponse,
-    error = super::errors::RenewCardsError
+    error = super::errors::IcErrorCode
 )]
 pub struct RenewCards {
-    /// `Sdkappid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1111111`
+    /// `Sdkappid`; example: `1111111`
     pub sdkappid: u64,
 
-    /// `Iccids`: a list of strings.
+    /// `Iccids`
     pub iccids: Vec<String>,
 
-    /// `RenewNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewNum`; example: `1`
     pub renew_num: u64,
 }
 
 /// What a successful [`RenewCards`] call returns.
 #[tc_model]
 pub struct RenewCardsResponse {
-    /// `Data`: a [`ResRenew`](super::models::ResRenew).
+    /// `Data`
     pub data: Option<models::ResRenew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -286,31 +309,38 @@ pub struct RenewCardsResponse {
 /// The `SendMultiSms` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`SendMultiSmsResponse`].
-/// The codes it documents are in [`SendMultiSmsError`](super::errors::SendMultiSmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=SendMultiSms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "SendMultiSms",
     output = SendMultiSmsResponse,
-    error = super::errors::SendMultiSmsError
+    error = super::errors::IcErrorCode
 )]
 pub struct SendMultiSms {
-    /// `Sdkappid`: a string.
+    /// `Sdkappid`
     pub sdkappid: String,
 
-    /// `Iccids`: a list of strings.
+    /// `Iccids`
     pub iccids: Vec<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
 /// What a successful [`SendMultiSms`] call returns.
 #[tc_model]
 pub struct SendMultiSmsResponse {
-    /// `Data`: a list of [`SmsRet`](super::models::SmsRet) objects.
+    /// `Data`
     pub data: Option<Vec<models::SmsRet>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -320,31 +350,38 @@ pub struct SendMultiSmsResponse {
 /// The `SendSms` action of IC API 2019-03-07.
 ///
 /// A successful call returns [`SendSmsResponse`].
-/// The codes it documents are in [`SendSmsError`](super::errors::SendSmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ic&Version=2019-03-07&Action=SendSms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IcErrorCode`](super::errors::IcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::IcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ic",
     version = "2019-03-07",
     name = "SendSms",
     output = SendSmsResponse,
-    error = super::errors::SendSmsError
+    error = super::errors::IcErrorCode
 )]
 pub struct SendSms {
-    /// `Sdkappid`: a signed 64-bit integer.
+    /// `Sdkappid`
     pub sdkappid: i64,
 
-    /// `Iccid`: a string.
+    /// `Iccid`
     pub iccid: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
 /// What a successful [`SendSms`] call returns.
 #[tc_model]
 pub struct SendSmsResponse {
-    /// `Data`: a [`SmsSid`](super::models::SmsSid).
+    /// `Data`
     pub data: Option<models::SmsSid>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,28 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppInfo {
-    /// `Sdkappid`: a string.
+    /// `Sdkappid`
     pub sdkappid: String,
 
-    /// `Appkey`: a string.
+    /// `Appkey`
     pub appkey: String,
 
-    /// `CloudAppid`: a string.
+    /// `CloudAppid`
     pub cloud_appid: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `CreatedTime`: a string.
+    /// `CreatedTime`
     pub created_time: String,
 
-    /// `BizType`: a signed 64-bit integer.
+    /// `BizType`
     pub biz_type: i64,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: String,
 }
 
@@ -38,134 +38,88 @@ pub struct AppInfo {
 /// Returned in the output of [`DescribeCard`](super::DescribeCard) and [`DescribeCards`](super::DescribeCards).
 #[tc_model]
 pub struct CardInfo {
-    /// `Iccid`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Iccid`; example: `"xxx"`
     pub iccid: String,
 
-    /// `Msisdn`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Msisdn`; example: `"xxx"`
     pub msisdn: Option<String>,
 
-    /// `Imsi`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Imsi`; example: `"xxx"`
     pub imsi: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Imei`; example: `"xxx"`
     pub imei: Option<String>,
 
-    /// `Sdkappid`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Sdkappid`; example: `"xxx"`
     pub sdkappid: String,
 
-    /// `Teleoperator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Teleoperator`; example: `1`
     pub teleoperator: i64,
 
-    /// `CardStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CardStatus`; example: `1`
     pub card_status: i64,
 
-    /// `NetworkStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetworkStatus`; example: `1`
     pub network_status: Option<i64>,
 
-    /// `ActivitedTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ActivitedTime`; example: `"xxx"`
     pub activited_time: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProductId`; example: `"xxx"`
     pub product_id: Option<String>,
 
-    /// `PoolId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `PoolId`; example: `"xxx"`
     pub pool_id: Option<String>,
 
-    /// `DataUsedInPeriod`: a floating-point number.
-    ///
-    /// Example: `123.1`
+    /// `DataUsedInPeriod`; example: `123.1`
     pub data_used_in_period: Option<f64>,
 
-    /// `DataTotalInPeriod`: a floating-point number.
-    ///
-    /// Example: `123.1`
+    /// `DataTotalInPeriod`; example: `123.1`
     pub data_total_in_period: Option<f64>,
 
-    /// `ProductExpiredTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProductExpiredTime`; example: `"xxx"`
     pub product_expired_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Description`; example: `"xxx"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"xxx"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"xxx"`
     pub created_time: String,
 
-    /// `ModifiedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"xxx"`
+    /// `ModifiedTime`, a date and time as the service writes it; example: `"xxx"`
     pub modified_time: String,
 
-    /// `PreorderCnt`: a signed 64-bit integer.
+    /// `PreorderCnt`
     pub preorder_cnt: Option<i64>,
 
-    /// `IsActivated`: a signed 64-bit integer.
+    /// `IsActivated`
     pub is_activated: Option<i64>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `OrderId`; example: `"xxx"`
     pub order_id: Option<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
+    /// `AutoRenew`
     pub auto_renew: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Remark`; example: `"xxx"`
     pub remark: Option<String>,
 
-    /// `AllowArrears`: a signed 64-bit integer.
+    /// `AllowArrears`
     pub allow_arrears: Option<i64>,
 
-    /// `NeedSms`: a signed 64-bit integer.
+    /// `NeedSms`
     pub need_sms: i64,
 
-    /// `Provider`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Provider`; example: `1`
     pub provider: i64,
 
-    /// `CertificationState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertificationState`; example: `1`
     pub certification_state: Option<i64>,
 
-    /// `OtherData`: a floating-point number.
-    ///
-    /// Example: `123.1`
+    /// `OtherData`; example: `123.1`
     pub other_data: Option<f64>,
 }
 
@@ -174,12 +128,10 @@ pub struct CardInfo {
 /// Returned in the output of [`DescribeCards`](super::DescribeCards).
 #[tc_model]
 pub struct CardList {
-    /// `Total`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Total`; example: `"100"`
     pub total: String,
 
-    /// `List`: a list of [`CardInfo`] objects.
+    /// `List`
     pub list: Option<Vec<CardInfo>>,
 }
 
@@ -188,7 +140,7 @@ pub struct CardList {
 /// Returned in the output of [`PayForExtendData`](super::PayForExtendData).
 #[tc_model]
 pub struct ResOrderIds {
-    /// `OrderIds`: a list of strings.
+    /// `OrderIds`
     pub order_ids: Option<Vec<String>>,
 }
 
@@ -197,7 +149,7 @@ pub struct ResOrderIds {
 /// Returned in the output of [`RenewCards`](super::RenewCards).
 #[tc_model]
 pub struct ResRenew {
-    /// `OrderIds`: a list of strings.
+    /// `OrderIds`
     pub order_ids: Option<Vec<String>>,
 }
 
@@ -206,31 +158,31 @@ pub struct ResRenew {
 /// Returned in the output of [`DescribeSms`](super::DescribeSms).
 #[tc_model]
 pub struct ResSms {
-    /// `Iccid`: a string.
+    /// `Iccid`
     pub iccid: Option<String>,
 
-    /// `Msisdn`: a string.
+    /// `Msisdn`
     pub msisdn: Option<String>,
 
-    /// `SdkAppid`: a signed 64-bit integer.
+    /// `SdkAppid`
     pub sdk_appid: Option<i64>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `SmsType`: a signed 64-bit integer.
+    /// `SmsType`
     pub sms_type: Option<i64>,
 
-    /// `SendTime`: a string.
+    /// `SendTime`
     pub send_time: Option<String>,
 
-    /// `ReportTime`: a string.
+    /// `ReportTime`
     pub report_time: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 }
 
@@ -239,16 +191,16 @@ pub struct ResSms {
 /// Returned in the output of [`SendMultiSms`](super::SendMultiSms).
 #[tc_model]
 pub struct SmsRet {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: String,
 
-    /// `Iccid`: a string.
+    /// `Iccid`
     pub iccid: String,
 
-    /// `Sid`: a string.
+    /// `Sid`
     pub sid: String,
 }
 
@@ -257,9 +209,9 @@ pub struct SmsRet {
 /// Returned in the output of [`SendSms`](super::SendSms).
 #[tc_model]
 pub struct SmsSid {
-    /// `Iccid`: a string.
+    /// `Iccid`
     pub iccid: Option<String>,
 
-    /// `Sid`: a string.
+    /// `Sid`
     pub sid: String,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `GetIndustryV1HomeMembers` action of ICR API 2021-10-14.
 ///
 /// A successful call returns [`GetIndustryV1HomeMembersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=icr&Version=2021-10-14&Action=GetIndustryV1HomeMembers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "icr",
     version = "2021-10-14",
@@ -18,20 +21,20 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct GetIndustryV1HomeMembers {
-    /// `Payload`: a [`GetIndustryV1HomeMembersReqPayload`](super::models::GetIndustryV1HomeMembersReqPayload).
+    /// `Payload`
     pub payload: models::GetIndustryV1HomeMembersReqPayload,
 
-    /// `Metadata`: a [`ReqMetadata`](super::models::ReqMetadata).
+    /// `Metadata`
     pub metadata: Option<models::ReqMetadata>,
 }
 
 /// What a successful [`GetIndustryV1HomeMembers`] call returns.
 #[tc_model]
 pub struct GetIndustryV1HomeMembersResponse {
-    /// `Metadata`: a [`RspMetadata`](super::models::RspMetadata).
+    /// `Metadata`
     pub metadata: Option<models::RspMetadata>,
 
-    /// `Payload`: a [`GetIndustryV1HomeMembersRespPayload`](super::models::GetIndustryV1HomeMembersRespPayload).
+    /// `Payload`
     pub payload: Option<models::GetIndustryV1HomeMembersRespPayload>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

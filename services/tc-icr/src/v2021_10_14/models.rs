@@ -8,7 +8,7 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersReqPayload {
-    /// `ID`: a string.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -18,35 +18,35 @@ pub struct GetIndustryV1HomeMembersReqPayload {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersRespData {
-    /// `EditTime`: a signed 64-bit integer.
+    /// `EditTime`
     pub edit_time: Option<i64>,
 
-    /// `FeatureList`: a [`GetIndustryV1HomeMembersRespFeature`].
+    /// `FeatureList`
     pub feature_list: Option<GetIndustryV1HomeMembersRespFeature>,
 
-    /// `ID`: a string.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `IndustryType`: a string.
+    /// `IndustryType`
     pub industry_type: Option<String>,
 
-    /// `MemberNum`: a signed 64-bit integer.
+    /// `MemberNum`
     pub member_num: Option<i64>,
 
-    /// `ProductList`: a [`GetIndustryV1HomeMembersRespProduct`].
+    /// `ProductList`
     pub product_list: Option<GetIndustryV1HomeMembersRespProduct>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `TypeList`: a [`GetIndustryV1HomeMembersRespType`].
+    /// `TypeList`
     pub type_list: Option<GetIndustryV1HomeMembersRespType>,
 
-    /// `UserAccount`: a string.
+    /// `UserAccount`
     pub user_account: Option<String>,
 }
 
@@ -55,10 +55,10 @@ pub struct GetIndustryV1HomeMembersRespData {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersRespFeature {
-    /// `FeatureName`: a string.
+    /// `FeatureName`
     pub feature_name: Option<String>,
 
-    /// `ID`: a string.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 }
@@ -68,11 +68,11 @@ pub struct GetIndustryV1HomeMembersRespFeature {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersRespIndustry {
-    /// `ID`: a string.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `IndustryName`: a string.
+    /// `IndustryName`
     pub industry_name: Option<String>,
 }
 
@@ -81,19 +81,19 @@ pub struct GetIndustryV1HomeMembersRespIndustry {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersRespPayload {
-    /// `AccountLevel`: a string.
+    /// `AccountLevel`
     pub account_level: Option<String>,
 
-    /// `DataList`: a list of [`GetIndustryV1HomeMembersRespData`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<GetIndustryV1HomeMembersRespData>>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 }
 
@@ -102,31 +102,31 @@ pub struct GetIndustryV1HomeMembersRespPayload {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersRespProduct {
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `EditTime`: a string.
+    /// `EditTime`
     pub edit_time: Option<String>,
 
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 
-    /// `Image`: a string.
+    /// `Image`
     pub image: Option<String>,
 
-    /// `Industry`: a list of [`GetIndustryV1HomeMembersRespIndustry`] objects.
+    /// `Industry`
     pub industry: Option<Vec<GetIndustryV1HomeMembersRespIndustry>>,
 
-    /// `OperatorList`: a string.
+    /// `OperatorList`
     pub operator_list: Option<String>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `TemplateList`: a string.
+    /// `TemplateList`
     pub template_list: Option<String>,
 }
 
@@ -135,10 +135,10 @@ pub struct GetIndustryV1HomeMembersRespProduct {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct GetIndustryV1HomeMembersRespType {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `TypeName`: a string.
+    /// `TypeName`
     pub type_name: Option<String>,
 }
 
@@ -147,25 +147,25 @@ pub struct GetIndustryV1HomeMembersRespType {
 /// Sent in the input of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct ReqMetadata {
-    /// `ChannelID`: a string.
+    /// `ChannelID`
     #[tc(rename = "ChannelID")]
     pub channel_id: Option<String>,
 
-    /// `BusinessName`: a string.
+    /// `BusinessName`
     pub business_name: Option<String>,
 
-    /// `GUID`: a string.
+    /// `GUID`
     #[tc(rename = "GUID")]
     pub guid: Option<String>,
 
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 
-    /// `LBS`: a [`ReqMetadataLbs`].
+    /// `LBS`
     #[tc(rename = "LBS")]
     pub lbs: Option<ReqMetadataLbs>,
 
-    /// `Vagrants`: a list of [`ReqMetadataVagrant`] objects.
+    /// `Vagrants`
     pub vagrants: Option<Vec<ReqMetadataVagrant>>,
 }
 
@@ -175,10 +175,10 @@ pub struct ReqMetadata {
 #[doc(alias = "ReqMetadataLBS")]
 #[tc_model]
 pub struct ReqMetadataLbs {
-    /// `Latitude`: a floating-point number.
+    /// `Latitude`
     pub latitude: Option<f64>,
 
-    /// `Longitude`: a floating-point number.
+    /// `Longitude`
     pub longitude: Option<f64>,
 }
 
@@ -187,10 +187,10 @@ pub struct ReqMetadataLbs {
 /// Sent in the input of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct ReqMetadataVagrant {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -199,16 +199,16 @@ pub struct ReqMetadataVagrant {
 /// Returned in the output of [`GetIndustryV1HomeMembers`](super::GetIndustryV1HomeMembers).
 #[tc_model]
 pub struct RspMetadata {
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `SessionID`: a string.
+    /// `SessionID`
     #[tc(rename = "SessionID")]
     pub session_id: String,
 
-    /// `SessionDelta`: a string.
+    /// `SessionDelta`
     pub session_delta: String,
 }

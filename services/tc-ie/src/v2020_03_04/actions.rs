@@ -7,36 +7,59 @@ use super::models;
 /// The `CreateEditingTask` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`CreateEditingTaskResponse`].
-/// The codes it documents are in [`CreateEditingTaskError`](super::errors::CreateEditingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=CreateEditingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosStorageError`](super::errors::IeErrorCode::FailedOperationCosStorageError)
+/// - [`FailedOperation.RunningTaskExceed`](super::errors::IeErrorCode::FailedOperationRunningTaskExceed)
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`FailedOperation.TaskResubmit`](super::errors::IeErrorCode::FailedOperationTaskResubmit)
+/// - [`FailedOperation.VideoDownloadError`](super::errors::IeErrorCode::FailedOperationVideoDownloadError)
+/// - [`FailedOperation.VideoParseError`](super::errors::IeErrorCode::FailedOperationVideoParseError)
+/// - [`FailedOperation.VideoSizeExceed`](super::errors::IeErrorCode::FailedOperationVideoSizeExceed)
+/// - [`InternalError`](super::errors::IeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.LiveStreamNotSupport`](super::errors::IeErrorCode::InvalidParameterLiveStreamNotSupport)
+/// - [`InvalidParameterValue.CallbackUrlError`](super::errors::IeErrorCode::InvalidParameterValueCallbackUrlError)
+/// - [`InvalidParameterValue.CallbackUrlNotExist`](super::errors::IeErrorCode::InvalidParameterValueCallbackUrlNotExist)
+/// - [`InvalidParameterValue.CosAuthModeError`](super::errors::IeErrorCode::InvalidParameterValueCosAuthModeError)
+/// - [`InvalidParameterValue.CosHostedIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueCosHostedIdNotExist)
+/// - [`InvalidParameterValue.DownInfoFormatWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoFormatWrong)
+/// - [`InvalidParameterValue.DownInfoTypeWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoTypeWrong)
+/// - [`InvalidParameterValue.SaveInfoNotExist`](super::errors::IeErrorCode::InvalidParameterValueSaveInfoNotExist)
+/// - [`InvalidParameterValue.UrlInfoUrlError`](super::errors::IeErrorCode::InvalidParameterValueUrlInfoUrlError)
+/// - [`InvalidParameterValue.VideoFormatError`](super::errors::IeErrorCode::InvalidParameterValueVideoFormatError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "CreateEditingTask",
     output = CreateEditingTaskResponse,
-    error = super::errors::CreateEditingTaskError
+    error = super::errors::IeErrorCode
 )]
 pub struct CreateEditingTask {
-    /// `EditingInfo`: an [`EditingInfo`](super::models::EditingInfo).
+    /// `EditingInfo`
     pub editing_info: models::EditingInfo,
 
-    /// `DownInfo`: a [`DownInfo`](super::models::DownInfo).
+    /// `DownInfo`
     pub down_info: models::DownInfo,
 
-    /// `SaveInfo`: a [`SaveInfo`](super::models::SaveInfo).
+    /// `SaveInfo`
     pub save_info: Option<models::SaveInfo>,
 
-    /// `CallbackInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: Option<models::CallbackInfo>,
 }
 
 /// What a successful [`CreateEditingTask`] call returns.
 #[tc_model]
 pub struct CreateEditingTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"8E312055EBF7A503B92947E6D3B21EFF_1573715265075"`
+    /// `TaskId`; example: `"8E312055EBF7A503B92947E6D3B21EFF_1573715265075"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -46,36 +69,57 @@ pub struct CreateEditingTaskResponse {
 /// The `CreateMediaProcessTask` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`CreateMediaProcessTaskResponse`].
-/// The codes it documents are in [`CreateMediaProcessTaskError`](super::errors::CreateMediaProcessTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=CreateMediaProcessTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::IeErrorCode::FailedOperation)
+/// - [`FailedOperation.RunningTaskExceed`](super::errors::IeErrorCode::FailedOperationRunningTaskExceed)
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`FailedOperation.ServerError`](super::errors::IeErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.VideoDownloadError`](super::errors::IeErrorCode::FailedOperationVideoDownloadError)
+/// - [`FailedOperation.VideoParseError`](super::errors::IeErrorCode::FailedOperationVideoParseError)
+/// - [`InternalError`](super::errors::IeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CallbackUrlError`](super::errors::IeErrorCode::InvalidParameterValueCallbackUrlError)
+/// - [`InvalidParameterValue.DownInfoFormatWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoFormatWrong)
+/// - [`InvalidParameterValue.DownInfoTypeWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoTypeWrong)
+/// - [`InvalidParameterValue.LiveSourceNotSupport`](super::errors::IeErrorCode::InvalidParameterValueLiveSourceNotSupport)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`InvalidParameterValue.UrlInfoUrlError`](super::errors::IeErrorCode::InvalidParameterValueUrlInfoUrlError)
+/// - [`InvalidParameterValue.VideoFormatError`](super::errors::IeErrorCode::InvalidParameterValueVideoFormatError)
+/// - [`RequestLimitExceeded`](super::errors::IeErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "CreateMediaProcessTask",
     output = CreateMediaProcessTaskResponse,
-    error = super::errors::CreateMediaProcessTaskError
+    error = super::errors::IeErrorCode
 )]
 pub struct CreateMediaProcessTask {
-    /// `MediaProcessInfo`: a [`MediaProcessInfo`](super::models::MediaProcessInfo).
+    /// `MediaProcessInfo`
     pub media_process_info: models::MediaProcessInfo,
 
-    /// `SourceInfoSet`: a list of [`MediaSourceInfo`](super::models::MediaSourceInfo) objects.
+    /// `SourceInfoSet`
     pub source_info_set: Option<Vec<models::MediaSourceInfo>>,
 
-    /// `SaveInfoSet`: a list of [`SaveInfo`](super::models::SaveInfo) objects.
+    /// `SaveInfoSet`
     pub save_info_set: Option<Vec<models::SaveInfo>>,
 
-    /// `CallbackInfoSet`: a list of [`CallbackInfo`](super::models::CallbackInfo) objects.
+    /// `CallbackInfoSet`
     pub callback_info_set: Option<Vec<models::CallbackInfo>>,
 }
 
 /// What a successful [`CreateMediaProcessTask`] call returns.
 #[tc_model]
 pub struct CreateMediaProcessTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12001326083614739554304"`
+    /// `TaskId`; example: `"12001326083614739554304"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -85,39 +129,54 @@ pub struct CreateMediaProcessTaskResponse {
 /// The `CreateMediaQualityRestorationTask` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`CreateMediaQualityRestorationTaskResponse`].
-/// The codes it documents are in [`CreateMediaQualityRestorationTaskError`](super::errors::CreateMediaQualityRestorationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=CreateMediaQualityRestorationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RunningTaskExceed`](super::errors::IeErrorCode::FailedOperationRunningTaskExceed)
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`FailedOperation.ServerError`](super::errors::IeErrorCode::FailedOperationServerError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CallbackUrlError`](super::errors::IeErrorCode::InvalidParameterValueCallbackUrlError)
+/// - [`InvalidParameterValue.DownInfoTypeWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoTypeWrong)
+/// - [`InvalidParameterValue.TaskAlreadyDone`](super::errors::IeErrorCode::InvalidParameterValueTaskAlreadyDone)
+/// - [`InvalidParameterValue.TaskDeleted`](super::errors::IeErrorCode::InvalidParameterValueTaskDeleted)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`InvalidParameterValue.UriError`](super::errors::IeErrorCode::InvalidParameterValueUriError)
+/// - [`InvalidParameterValue.UrlInfoUrlError`](super::errors::IeErrorCode::InvalidParameterValueUrlInfoUrlError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "CreateMediaQualityRestorationTask",
     output = CreateMediaQualityRestorationTaskResponse,
-    error = super::errors::CreateMediaQualityRestorationTaskError
+    error = super::errors::IeErrorCode
 )]
 pub struct CreateMediaQualityRestorationTask {
-    /// `DownInfo`: a [`DownInfo`](super::models::DownInfo).
+    /// `DownInfo`
     pub down_info: models::DownInfo,
 
-    /// `TransInfo`: a list of [`SubTaskTranscodeInfo`](super::models::SubTaskTranscodeInfo) objects.
+    /// `TransInfo`
     pub trans_info: Vec<models::SubTaskTranscodeInfo>,
 
-    /// `SaveInfo`: a [`SaveInfo`](super::models::SaveInfo).
+    /// `SaveInfo`
     pub save_info: models::SaveInfo,
 
-    /// `CallbackInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: Option<models::CallbackInfo>,
 
-    /// `TopSpeedCodecChannel`: an unsigned 64-bit integer.
+    /// `TopSpeedCodecChannel`
     pub top_speed_codec_channel: Option<u64>,
 }
 
 /// What a successful [`CreateMediaQualityRestorationTask`] call returns.
 #[tc_model]
 pub struct CreateMediaQualityRestorationTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"b8dc83ef-7ce4-4d76-94b5-a8cfe73d40e3"`
+    /// `TaskId`; example: `"b8dc83ef-7ce4-4d76-94b5-a8cfe73d40e3"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -127,31 +186,47 @@ pub struct CreateMediaQualityRestorationTaskResponse {
 /// The `CreateQualityControlTask` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`CreateQualityControlTaskResponse`].
-/// The codes it documents are in [`CreateQualityControlTaskError`](super::errors::CreateQualityControlTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=CreateQualityControlTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RunningTaskExceed`](super::errors::IeErrorCode::FailedOperationRunningTaskExceed)
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`InternalError`](super::errors::IeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CallbackUrlError`](super::errors::IeErrorCode::InvalidParameterValueCallbackUrlError)
+/// - [`InvalidParameterValue.CosAuthModeError`](super::errors::IeErrorCode::InvalidParameterValueCosAuthModeError)
+/// - [`InvalidParameterValue.CosHostedIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueCosHostedIdNotExist)
+/// - [`InvalidParameterValue.DownInfoFormatWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoFormatWrong)
+/// - [`InvalidParameterValue.DownInfoTypeWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoTypeWrong)
+/// - [`InvalidParameterValue.UrlInfoUrlError`](super::errors::IeErrorCode::InvalidParameterValueUrlInfoUrlError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "CreateQualityControlTask",
     output = CreateQualityControlTaskResponse,
-    error = super::errors::CreateQualityControlTaskError
+    error = super::errors::IeErrorCode
 )]
 pub struct CreateQualityControlTask {
-    /// `QualityControlInfo`: a [`QualityControlInfo`](super::models::QualityControlInfo).
+    /// `QualityControlInfo`
     pub quality_control_info: models::QualityControlInfo,
 
-    /// `DownInfo`: a [`DownInfo`](super::models::DownInfo).
+    /// `DownInfo`
     pub down_info: models::DownInfo,
 
-    /// `CallbackInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: Option<models::CallbackInfo>,
 }
 
 /// What a successful [`CreateQualityControlTask`] call returns.
 #[tc_model]
 pub struct CreateQualityControlTaskResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -161,27 +236,34 @@ pub struct CreateQualityControlTaskResponse {
 /// The `DescribeEditingTaskResult` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`DescribeEditingTaskResultResponse`].
-/// The codes it documents are in [`DescribeEditingTaskResultError`](super::errors::DescribeEditingTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=DescribeEditingTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "DescribeEditingTaskResult",
     output = DescribeEditingTaskResultResponse,
-    error = super::errors::DescribeEditingTaskResultError
+    error = super::errors::IeErrorCode
 )]
 pub struct DescribeEditingTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"8E312055EBF7A503B92947E6D3B21EFF_1573715265075"`
+    /// `TaskId`; example: `"8E312055EBF7A503B92947E6D3B21EFF_1573715265075"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeEditingTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeEditingTaskResultResponse {
-    /// `TaskResult`: an [`EditingTaskResult`](super::models::EditingTaskResult).
+    /// `TaskResult`
     pub task_result: models::EditingTaskResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -191,27 +273,30 @@ pub struct DescribeEditingTaskResultResponse {
 /// The `DescribeMediaProcessTaskResult` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`DescribeMediaProcessTaskResultResponse`].
-/// The codes it documents are in [`DescribeMediaProcessTaskResultError`](super::errors::DescribeMediaProcessTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=DescribeMediaProcessTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "DescribeMediaProcessTaskResult",
     output = DescribeMediaProcessTaskResultResponse,
-    error = super::errors::DescribeMediaProcessTaskResultError
+    error = super::errors::IeErrorCode
 )]
 pub struct DescribeMediaProcessTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12001326083614739554304"`
+    /// `TaskId`; example: `"12001326083614739554304"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeMediaProcessTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeMediaProcessTaskResultResponse {
-    /// `TaskResult`: a [`MediaProcessTaskResult`](super::models::MediaProcessTaskResult).
+    /// `TaskResult`
     pub task_result: Option<models::MediaProcessTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -221,25 +306,46 @@ pub struct DescribeMediaProcessTaskResultResponse {
 /// The `DescribeMediaQualityRestorationTaskRusult` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`DescribeMediaQualityRestorationTaskRusultResponse`].
-/// The codes it documents are in [`DescribeMediaQualityRestorationTaskRusultError`](super::errors::DescribeMediaQualityRestorationTaskRusultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=DescribeMediaQualityRestorationTaskRusult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosStorageError`](super::errors::IeErrorCode::FailedOperationCosStorageError)
+/// - [`FailedOperation.EditError`](super::errors::IeErrorCode::FailedOperationEditError)
+/// - [`FailedOperation.EncodeFormatError`](super::errors::IeErrorCode::FailedOperationEncodeFormatError)
+/// - [`FailedOperation.SegmentError`](super::errors::IeErrorCode::FailedOperationSegmentError)
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`FailedOperation.ServerError`](super::errors::IeErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.TranscodeError`](super::errors::IeErrorCode::FailedOperationTranscodeError)
+/// - [`FailedOperation.UnknowError`](super::errors::IeErrorCode::FailedOperationUnknowError)
+/// - [`FailedOperation.VideoDownloadError`](super::errors::IeErrorCode::FailedOperationVideoDownloadError)
+/// - [`FailedOperation.VideoParseError`](super::errors::IeErrorCode::FailedOperationVideoParseError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.TaskAlreadyDone`](super::errors::IeErrorCode::InvalidParameterValueTaskAlreadyDone)
+/// - [`InvalidParameterValue.TaskDeleted`](super::errors::IeErrorCode::InvalidParameterValueTaskDeleted)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`InvalidParameterValue.UriError`](super::errors::IeErrorCode::InvalidParameterValueUriError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "DescribeMediaQualityRestorationTaskRusult",
     output = DescribeMediaQualityRestorationTaskRusultResponse,
-    error = super::errors::DescribeMediaQualityRestorationTaskRusultError
+    error = super::errors::IeErrorCode
 )]
 pub struct DescribeMediaQualityRestorationTaskRusult {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeMediaQualityRestorationTaskRusult`] call returns.
 #[tc_model]
 pub struct DescribeMediaQualityRestorationTaskRusultResponse {
-    /// `TaskResult`: a [`MediaQualityRestorationTaskResult`](super::models::MediaQualityRestorationTaskResult).
+    /// `TaskResult`
     pub task_result: Option<models::MediaQualityRestorationTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -249,25 +355,42 @@ pub struct DescribeMediaQualityRestorationTaskRusultResponse {
 /// The `DescribeQualityControlTaskResult` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`DescribeQualityControlTaskResultResponse`].
-/// The codes it documents are in [`DescribeQualityControlTaskResultError`](super::errors::DescribeQualityControlTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=DescribeQualityControlTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`FailedOperation.VideoDownloadError`](super::errors::IeErrorCode::FailedOperationVideoDownloadError)
+/// - [`FailedOperation.VideoParseError`](super::errors::IeErrorCode::FailedOperationVideoParseError)
+/// - [`InternalError`](super::errors::IeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CallbackUrlNotExist`](super::errors::IeErrorCode::InvalidParameterValueCallbackUrlNotExist)
+/// - [`InvalidParameterValue.CosAuthModeError`](super::errors::IeErrorCode::InvalidParameterValueCosAuthModeError)
+/// - [`InvalidParameterValue.CosHostedIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueCosHostedIdNotExist)
+/// - [`InvalidParameterValue.DownInfoFormatWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoFormatWrong)
+/// - [`InvalidParameterValue.DownInfoTypeWrong`](super::errors::IeErrorCode::InvalidParameterValueDownInfoTypeWrong)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "DescribeQualityControlTaskResult",
     output = DescribeQualityControlTaskResultResponse,
-    error = super::errors::DescribeQualityControlTaskResultError
+    error = super::errors::IeErrorCode
 )]
 pub struct DescribeQualityControlTaskResult {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeQualityControlTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeQualityControlTaskResultResponse {
-    /// `TaskResult`: a [`QualityControlInfoTaskResult`](super::models::QualityControlInfoTaskResult).
+    /// `TaskResult`
     pub task_result: Option<models::QualityControlInfoTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -277,20 +400,27 @@ pub struct DescribeQualityControlTaskResultResponse {
 /// The `StopMediaProcessTask` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`StopMediaProcessTaskResponse`].
-/// The codes it documents are in [`StopMediaProcessTaskError`](super::errors::StopMediaProcessTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=StopMediaProcessTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ActionNotSupport`](super::errors::IeErrorCode::InvalidParameterValueActionNotSupport)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "StopMediaProcessTask",
     output = StopMediaProcessTaskResponse,
-    error = super::errors::StopMediaProcessTaskError
+    error = super::errors::IeErrorCode
 )]
 pub struct StopMediaProcessTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12001326083614739554304"`
+    /// `TaskId`; example: `"12001326083614739554304"`
     pub task_id: String,
 }
 
@@ -304,18 +434,31 @@ pub struct StopMediaProcessTaskResponse {
 /// The `StopMediaQualityRestorationTask` action of IE API 2020-03-04.
 ///
 /// A successful call returns [`StopMediaQualityRestorationTaskResponse`].
-/// The codes it documents are in [`StopMediaQualityRestorationTaskError`](super::errors::StopMediaQualityRestorationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ie&Version=2020-03-04&Action=StopMediaQualityRestorationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IeErrorCode`](super::errors::IeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServerBusy`](super::errors::IeErrorCode::FailedOperationServerBusy)
+/// - [`FailedOperation.ServerError`](super::errors::IeErrorCode::FailedOperationServerError)
+/// - [`InvalidParameter`](super::errors::IeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.TaskAlreadyDone`](super::errors::IeErrorCode::InvalidParameterValueTaskAlreadyDone)
+/// - [`InvalidParameterValue.TaskDeleted`](super::errors::IeErrorCode::InvalidParameterValueTaskDeleted)
+/// - [`InvalidParameterValue.TaskIdNotExist`](super::errors::IeErrorCode::InvalidParameterValueTaskIdNotExist)
+/// - [`InvalidParameterValue.UriError`](super::errors::IeErrorCode::InvalidParameterValueUriError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::IeErrorCode::ResourceUnavailableInArrears)
+/// - [`UnauthorizedOperation`](super::errors::IeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ie",
     version = "2020-03-04",
     name = "StopMediaQualityRestorationTask",
     output = StopMediaQualityRestorationTaskResponse,
-    error = super::errors::StopMediaQualityRestorationTaskError
+    error = super::errors::IeErrorCode
 )]
 pub struct StopMediaQualityRestorationTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 

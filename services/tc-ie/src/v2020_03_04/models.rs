@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct ArtifactReduction {
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"edaf"`
+    /// `Algorithm`; example: `"edaf"`
     pub algorithm: Option<String>,
 }
 
@@ -24,9 +20,7 @@ pub struct ArtifactReduction {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct AudioEnhance {
-    /// `Type`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Type`; example: `"normal"`
     pub r#type: Option<String>,
 }
 
@@ -35,41 +29,31 @@ pub struct AudioEnhance {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct AudioInfo {
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Bitrate`; example: `2000`
     pub bitrate: i64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: String,
 
-    /// `Channel`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Channel`; example: `6`
     pub channel: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `44100`
+    /// `SampleRate`; example: `44100`
     pub sample_rate: i64,
 
-    /// `Denoise`: a [`Denoise`].
+    /// `Denoise`
     pub denoise: Option<Denoise>,
 
-    /// `EnableMuteAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableMuteAudio`; example: `1`
     pub enable_mute_audio: Option<i64>,
 
-    /// `LoudnessInfo`: a [`LoudnessInfo`].
+    /// `LoudnessInfo`
     pub loudness_info: Option<LoudnessInfo>,
 
-    /// `AudioEnhance`: an [`AudioEnhance`].
+    /// `AudioEnhance`
     pub audio_enhance: Option<AudioEnhance>,
 
-    /// `RemoveReverb`: a [`RemoveReverb`].
+    /// `RemoveReverb`
     pub remove_reverb: Option<RemoveReverb>,
 }
 
@@ -78,34 +62,22 @@ pub struct AudioInfo {
 /// Returned in the output of [`DescribeMediaQualityRestorationTaskRusult`](super::DescribeMediaQualityRestorationTaskRusult).
 #[tc_model]
 pub struct AudioInfoResultItem {
-    /// `Stream`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Stream`; example: `1`
     pub stream: i64,
 
-    /// `Sample`: a signed 64-bit integer.
-    ///
-    /// Example: `44100`
+    /// `Sample`; example: `44100`
     pub sample: Option<i64>,
 
-    /// `Channel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Channel`; example: `2`
     pub channel: Option<i64>,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `128188`
+    /// `Bitrate`; example: `128188`
     pub bitrate: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Duration`; example: `100000`
     pub duration: Option<i64>,
 }
 
@@ -114,7 +86,7 @@ pub struct AudioInfoResultItem {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask), [`CreateMediaProcessTask`](super::CreateMediaProcessTask), [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask) and [`CreateQualityControlTask`](super::CreateQualityControlTask).
 #[tc_model]
 pub struct CallbackInfo {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -123,10 +95,10 @@ pub struct CallbackInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct ClassificationEditingInfo {
-    /// `Switch`: a signed 64-bit integer.
+    /// `Switch`
     pub switch: i64,
 
-    /// `CustomInfo`: a string.
+    /// `CustomInfo`
     pub custom_info: Option<String>,
 }
 
@@ -135,16 +107,16 @@ pub struct ClassificationEditingInfo {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct ClassificationTaskResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `ItemSet`: a list of [`ClassificationTaskResultItem`] objects.
+    /// `ItemSet`
     pub item_set: Option<Vec<ClassificationTaskResultItem>>,
 }
 
@@ -153,10 +125,10 @@ pub struct ClassificationTaskResult {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct ClassificationTaskResultItem {
-    /// `Classification`: a string.
+    /// `Classification`
     pub classification: String,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 }
 
@@ -165,7 +137,7 @@ pub struct ClassificationTaskResultItem {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct ColorEnhance {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 }
 
@@ -174,29 +146,19 @@ pub struct ColorEnhance {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask), [`CreateMediaProcessTask`](super::CreateMediaProcessTask), [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask) and [`CreateQualityControlTask`](super::CreateQualityControlTask).
 #[tc_model]
 pub struct CosAuthMode {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `HostedId`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `HostedId`; example: `"“”"`
     pub hosted_id: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `SecretId`; example: `"“”"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `SecretKey`; example: `"“”"`
     pub secret_key: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Token`; example: `"“”"`
     pub token: Option<String>,
 }
 
@@ -205,16 +167,16 @@ pub struct CosAuthMode {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask), [`CreateMediaProcessTask`](super::CreateMediaProcessTask), [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask) and [`CreateQualityControlTask`](super::CreateQualityControlTask).
 #[tc_model]
 pub struct CosInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `CosAuthMode`: a [`CosAuthMode`].
+    /// `CosAuthMode`
     pub cos_auth_mode: Option<CosAuthMode>,
 }
 
@@ -223,10 +185,10 @@ pub struct CosInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct CoverEditingInfo {
-    /// `Switch`: a signed 64-bit integer.
+    /// `Switch`
     pub switch: i64,
 
-    /// `CustomInfo`: a string.
+    /// `CustomInfo`
     pub custom_info: Option<String>,
 }
 
@@ -235,16 +197,16 @@ pub struct CoverEditingInfo {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct CoverTaskResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `ItemSet`: a list of [`CoverTaskResultItem`] objects.
+    /// `ItemSet`
     pub item_set: Option<Vec<CoverTaskResultItem>>,
 }
 
@@ -253,10 +215,10 @@ pub struct CoverTaskResult {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct CoverTaskResultItem {
-    /// `CoverUrl`: a string.
+    /// `CoverUrl`
     pub cover_url: String,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 }
 
@@ -265,7 +227,7 @@ pub struct CoverTaskResultItem {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct DarInfo {
-    /// `FillMode`: an unsigned 64-bit integer.
+    /// `FillMode`
     pub fill_mode: Option<u64>,
 }
 
@@ -274,7 +236,7 @@ pub struct DarInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct Denoise {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 }
 
@@ -283,13 +245,13 @@ pub struct Denoise {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct Denoising {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `TemplStrength`: a floating-point number.
+    /// `TemplStrength`
     pub templ_strength: Option<f64>,
 
-    /// `SpatialStrength`: a floating-point number.
+    /// `SpatialStrength`
     pub spatial_strength: Option<f64>,
 }
 
@@ -298,13 +260,13 @@ pub struct Denoising {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask), [`CreateMediaProcessTask`](super::CreateMediaProcessTask), [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask) and [`CreateQualityControlTask`](super::CreateQualityControlTask).
 #[tc_model]
 pub struct DownInfo {
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: i64,
 
-    /// `UrlInfo`: a [`UrlInfo`].
+    /// `UrlInfo`
     pub url_info: Option<UrlInfo>,
 
-    /// `CosInfo`: a [`CosInfo`].
+    /// `CosInfo`
     pub cos_info: Option<CosInfo>,
 }
 
@@ -313,9 +275,7 @@ pub struct DownInfo {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct DynamicImageInfo {
-    /// `Quality`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Quality`; example: `0`
     pub quality: Option<u64>,
 }
 
@@ -324,10 +284,10 @@ pub struct DynamicImageInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct EditInfo {
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
+    /// `EndTime`
     pub end_time: i64,
 }
 
@@ -336,22 +296,22 @@ pub struct EditInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct EditingInfo {
-    /// `TagEditingInfo`: a [`TagEditingInfo`].
+    /// `TagEditingInfo`
     pub tag_editing_info: Option<TagEditingInfo>,
 
-    /// `ClassificationEditingInfo`: a [`ClassificationEditingInfo`].
+    /// `ClassificationEditingInfo`
     pub classification_editing_info: Option<ClassificationEditingInfo>,
 
-    /// `StripEditingInfo`: a [`StripEditingInfo`].
+    /// `StripEditingInfo`
     pub strip_editing_info: Option<StripEditingInfo>,
 
-    /// `HighlightsEditingInfo`: a [`HighlightsEditingInfo`].
+    /// `HighlightsEditingInfo`
     pub highlights_editing_info: Option<HighlightsEditingInfo>,
 
-    /// `CoverEditingInfo`: a [`CoverEditingInfo`].
+    /// `CoverEditingInfo`
     pub cover_editing_info: Option<CoverEditingInfo>,
 
-    /// `OpeningEndingEditingInfo`: an [`OpeningEndingEditingInfo`].
+    /// `OpeningEndingEditingInfo`
     pub opening_ending_editing_info: Option<OpeningEndingEditingInfo>,
 }
 
@@ -360,30 +320,28 @@ pub struct EditingInfo {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct EditingTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"null"`
+    /// `TaskId`; example: `"null"`
     pub task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `TagTaskResult`: a [`TagTaskResult`].
+    /// `TagTaskResult`
     pub tag_task_result: Option<TagTaskResult>,
 
-    /// `ClassificationTaskResult`: a [`ClassificationTaskResult`].
+    /// `ClassificationTaskResult`
     pub classification_task_result: Option<ClassificationTaskResult>,
 
-    /// `StripTaskResult`: a [`StripTaskResult`].
+    /// `StripTaskResult`
     pub strip_task_result: Option<StripTaskResult>,
 
-    /// `HighlightsTaskResult`: a [`HighlightsTaskResult`].
+    /// `HighlightsTaskResult`
     pub highlights_task_result: Option<HighlightsTaskResult>,
 
-    /// `CoverTaskResult`: a [`CoverTaskResult`].
+    /// `CoverTaskResult`
     pub cover_task_result: Option<CoverTaskResult>,
 
-    /// `OpeningEndingTaskResult`: an [`OpeningEndingTaskResult`].
+    /// `OpeningEndingTaskResult`
     pub opening_ending_task_result: Option<OpeningEndingTaskResult>,
 }
 
@@ -392,7 +350,7 @@ pub struct EditingTaskResult {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct FaceProtect {
-    /// `FaceUsmRatio`: a floating-point number.
+    /// `FaceUsmRatio`
     pub face_usm_ratio: Option<f64>,
 }
 
@@ -401,30 +359,22 @@ pub struct FaceProtect {
 /// Returned in the output of [`DescribeMediaQualityRestorationTaskRusult`](super::DescribeMediaQualityRestorationTaskRusult).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `FileSize`; example: `100000`
     pub file_size: Option<i64>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Bitrate`; example: `20000`
     pub bitrate: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Duration`; example: `10000`
     pub duration: Option<i64>,
 
-    /// `VideoInfoResult`: a list of [`VideoInfoResultItem`] objects.
+    /// `VideoInfoResult`
     pub video_info_result: Option<Vec<VideoInfoResultItem>>,
 
-    /// `AudioInfoResult`: a list of [`AudioInfoResultItem`] objects.
+    /// `AudioInfoResult`
     pub audio_info_result: Option<Vec<AudioInfoResultItem>>,
 }
 
@@ -433,16 +383,16 @@ pub struct FileInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct FrameTagItem {
-    /// `StartPts`: an unsigned 64-bit integer.
+    /// `StartPts`
     pub start_pts: u64,
 
-    /// `EndPts`: an unsigned 64-bit integer.
+    /// `EndPts`
     pub end_pts: u64,
 
-    /// `Period`: a string.
+    /// `Period`
     pub period: String,
 
-    /// `TagItems`: a list of [`TagItem`] objects.
+    /// `TagItems`
     pub tag_items: Vec<TagItem>,
 }
 
@@ -451,10 +401,10 @@ pub struct FrameTagItem {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct FrameTagRec {
-    /// `TagType`: a string.
+    /// `TagType`
     pub tag_type: String,
 
-    /// `GameExtendType`: a string.
+    /// `GameExtendType`
     pub game_extend_type: Option<String>,
 }
 
@@ -463,7 +413,7 @@ pub struct FrameTagRec {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct FrameTagResult {
-    /// `FrameTagItems`: a list of [`FrameTagItem`] objects.
+    /// `FrameTagItems`
     pub frame_tag_items: Vec<FrameTagItem>,
 }
 
@@ -472,22 +422,16 @@ pub struct FrameTagResult {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct HiddenMarkInfo {
-    /// `Path`: a string.
-    ///
-    /// Example: `"https://aidata-1251820392.cos.ap-guangzhou.myqcloud.com/logo.png"`
+    /// `Path`; example: `"https://aidata-1251820392.cos.ap-guangzhou.myqcloud.com/logo.png"`
     pub path: String,
 
-    /// `Frequency`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Frequency`; example: `30`
     pub frequency: Option<i64>,
 
-    /// `Strength`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Strength`; example: `64`
     pub strength: Option<i64>,
 
-    /// `CosInfo`: a [`CosInfo`].
+    /// `CosInfo`
     pub cos_info: Option<CosInfo>,
 }
 
@@ -496,10 +440,10 @@ pub struct HiddenMarkInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct HighlightsEditingInfo {
-    /// `Switch`: a signed 64-bit integer.
+    /// `Switch`
     pub switch: i64,
 
-    /// `CustomInfo`: a string.
+    /// `CustomInfo`
     pub custom_info: Option<String>,
 }
 
@@ -508,16 +452,16 @@ pub struct HighlightsEditingInfo {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct HighlightsTaskResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `ItemSet`: a list of [`HighlightsTaskResultItem`] objects.
+    /// `ItemSet`
     pub item_set: Option<Vec<HighlightsTaskResultItem>>,
 }
 
@@ -526,19 +470,19 @@ pub struct HighlightsTaskResult {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct HighlightsTaskResultItem {
-    /// `HighlightUrl`: a string.
+    /// `HighlightUrl`
     pub highlight_url: String,
 
-    /// `CovImgUrl`: a string.
+    /// `CovImgUrl`
     pub cov_img_url: String,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 
-    /// `Duration`: a floating-point number.
+    /// `Duration`
     pub duration: f64,
 
-    /// `SegmentSet`: a list of [`HighlightsTaskResultItemSegment`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<HighlightsTaskResultItemSegment>,
 }
 
@@ -547,13 +491,13 @@ pub struct HighlightsTaskResultItem {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct HighlightsTaskResultItemSegment {
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
+    /// `StartTimeOffset`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
+    /// `EndTimeOffset`
     pub end_time_offset: f64,
 }
 
@@ -562,10 +506,10 @@ pub struct HighlightsTaskResultItemSegment {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct IntervalTime {
-    /// `Interval`: a signed 64-bit integer.
+    /// `Interval`
     pub interval: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: Option<i64>,
 }
 
@@ -574,14 +518,10 @@ pub struct IntervalTime {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct LoudnessInfo {
-    /// `Loudness`: a floating-point number.
-    ///
-    /// Example: `-10.5`
+    /// `Loudness`; example: `-10.5`
     pub loudness: Option<f64>,
 
-    /// `LoudnessRange`: a floating-point number.
-    ///
-    /// Example: `10.5`
+    /// `LoudnessRange`; example: `10.5`
     pub loudness_range: Option<f64>,
 }
 
@@ -590,7 +530,7 @@ pub struct LoudnessInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct LowLightEnhance {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 }
 
@@ -599,26 +539,22 @@ pub struct LowLightEnhance {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaCuttingInfo {
-    /// `TimeInfo`: a [`MediaCuttingTimeInfo`].
+    /// `TimeInfo`
     pub time_info: MediaCuttingTimeInfo,
 
-    /// `TargetInfo`: a [`MediaTargetInfo`].
+    /// `TargetInfo`
     pub target_info: MediaTargetInfo,
 
-    /// `OutForm`: a [`MediaCuttingOutForm`].
+    /// `OutForm`
     pub out_form: MediaCuttingOutForm,
 
-    /// `ResultListSaveType`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `ResultListSaveType`; example: `"“”"`
     pub result_list_save_type: Option<String>,
 
-    /// `WatermarkInfoSet`: a list of [`MediaCuttingWatermark`] objects.
+    /// `WatermarkInfoSet`
     pub watermark_info_set: Option<Vec<MediaCuttingWatermark>>,
 
-    /// `DropPureColor`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `DropPureColor`; example: `"“”"`
     pub drop_pure_color: Option<String>,
 }
 
@@ -627,30 +563,22 @@ pub struct MediaCuttingInfo {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaCuttingOutForm {
-    /// `Type`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Type`; example: `"“”"`
     pub r#type: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `FillType`; example: `"“”"`
     pub fill_type: Option<String>,
 
-    /// `SpriteRowCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpriteRowCount`; example: `0`
     pub sprite_row_count: Option<i64>,
 
-    /// `SpriteColumnCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpriteColumnCount`; example: `0`
     pub sprite_column_count: Option<i64>,
 
-    /// `SpriteInfo`: a [`SpriteImageInfo`].
+    /// `SpriteInfo`
     pub sprite_info: Option<SpriteImageInfo>,
 
-    /// `DynamicInfo`: a [`DynamicImageInfo`].
+    /// `DynamicInfo`
     pub dynamic_info: Option<DynamicImageInfo>,
 }
 
@@ -659,23 +587,19 @@ pub struct MediaCuttingOutForm {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct MediaCuttingTaskResult {
-    /// `ListFile`: a [`TaskResultFile`].
+    /// `ListFile`
     pub list_file: Option<TaskResultFile>,
 
-    /// `ResultCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultCount`; example: `0`
     pub result_count: Option<i64>,
 
-    /// `FirstFile`: a [`TaskResultFile`].
+    /// `FirstFile`
     pub first_file: Option<TaskResultFile>,
 
-    /// `LastFile`: a [`TaskResultFile`].
+    /// `LastFile`
     pub last_file: Option<TaskResultFile>,
 
-    /// `ImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageCount`; example: `0`
     pub image_count: Option<i64>,
 }
 
@@ -684,16 +608,16 @@ pub struct MediaCuttingTaskResult {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaCuttingTimeInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `PointSet`: a list of signed 64-bit integers.
+    /// `PointSet`
     pub point_set: Option<Vec<i64>>,
 
-    /// `IntervalPoint`: an [`IntervalTime`].
+    /// `IntervalPoint`
     pub interval_point: Option<IntervalTime>,
 
-    /// `SectionSet`: a list of [`SectionTime`] objects.
+    /// `SectionSet`
     pub section_set: Option<Vec<SectionTime>>,
 }
 
@@ -702,15 +626,13 @@ pub struct MediaCuttingTimeInfo {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaCuttingWatermark {
-    /// `Type`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Type`; example: `"“”"`
     pub r#type: String,
 
-    /// `Image`: a [`MediaCuttingWatermarkImage`].
+    /// `Image`
     pub image: Option<MediaCuttingWatermarkImage>,
 
-    /// `Text`: a [`MediaCuttingWatermarkText`].
+    /// `Text`
     pub text: Option<MediaCuttingWatermarkText>,
 }
 
@@ -719,34 +641,22 @@ pub struct MediaCuttingWatermark {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaCuttingWatermarkImage {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `SourceId`; example: `"“”"`
     pub source_id: String,
 
-    /// `PosX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosX`; example: `0`
     pub pos_x: Option<u64>,
 
-    /// `PosY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosY`; example: `0`
     pub pos_y: Option<u64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<u64>,
 
-    /// `PosOriginType`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `PosOriginType`; example: `"“”"`
     pub pos_origin_type: Option<String>,
 }
 
@@ -755,44 +665,28 @@ pub struct MediaCuttingWatermarkImage {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaCuttingWatermarkText {
-    /// `Text`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Text`; example: `"“”"`
     pub text: String,
 
-    /// `FontSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FontSize`; example: `0`
     pub font_size: u64,
 
-    /// `PosX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosX`; example: `0`
     pub pos_x: Option<u64>,
 
-    /// `PosY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosY`; example: `0`
     pub pos_y: Option<u64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `FontColor`; example: `"“”"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FontAlpha`; example: `0`
     pub font_alpha: Option<u64>,
 
-    /// `PosOriginType`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `PosOriginType`; example: `"“”"`
     pub pos_origin_type: Option<String>,
 
-    /// `Font`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Font`; example: `"“”"`
     pub font: Option<String>,
 }
 
@@ -801,12 +695,10 @@ pub struct MediaCuttingWatermarkText {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaJoiningInfo {
-    /// `TargetInfo`: a [`MediaTargetInfo`].
+    /// `TargetInfo`
     pub target_info: MediaTargetInfo,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Fast"`
+    /// `Mode`; example: `"Fast"`
     pub mode: Option<String>,
 }
 
@@ -815,7 +707,7 @@ pub struct MediaJoiningInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct MediaJoiningTaskResult {
-    /// `File`: a [`TaskResultFile`].
+    /// `File`
     pub file: Option<TaskResultFile>,
 }
 
@@ -824,16 +716,16 @@ pub struct MediaJoiningTaskResult {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaProcessInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `MediaCuttingInfo`: a [`MediaCuttingInfo`].
+    /// `MediaCuttingInfo`
     pub media_cutting_info: Option<MediaCuttingInfo>,
 
-    /// `MediaJoiningInfo`: a [`MediaJoiningInfo`].
+    /// `MediaJoiningInfo`
     pub media_joining_info: Option<MediaJoiningInfo>,
 
-    /// `MediaRecognitionInfo`: a [`MediaRecognitionInfo`].
+    /// `MediaRecognitionInfo`
     pub media_recognition_info: Option<MediaRecognitionInfo>,
 }
 
@@ -842,31 +734,31 @@ pub struct MediaProcessInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct MediaProcessTaskResult {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
+    /// `Progress`
     pub progress: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: Option<i64>,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: Option<String>,
 
-    /// `MediaCuttingTaskResult`: a [`MediaCuttingTaskResult`].
+    /// `MediaCuttingTaskResult`
     pub media_cutting_task_result: Option<MediaCuttingTaskResult>,
 
-    /// `MediaJoiningTaskResult`: a [`MediaJoiningTaskResult`].
+    /// `MediaJoiningTaskResult`
     pub media_joining_task_result: Option<MediaJoiningTaskResult>,
 
-    /// `MediaRecognitionTaskResult`: a [`MediaRecognitionTaskResult`].
+    /// `MediaRecognitionTaskResult`
     pub media_recognition_task_result: Option<MediaRecognitionTaskResult>,
 }
 
@@ -875,10 +767,10 @@ pub struct MediaProcessTaskResult {
 /// Returned in the output of [`DescribeMediaQualityRestorationTaskRusult`](super::DescribeMediaQualityRestorationTaskRusult).
 #[tc_model]
 pub struct MediaQualityRestorationTaskResult {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `SubTaskResult`: a list of [`SubTaskResultItem`] objects.
+    /// `SubTaskResult`
     pub sub_task_result: Vec<SubTaskResultItem>,
 }
 
@@ -887,10 +779,10 @@ pub struct MediaQualityRestorationTaskResult {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaRecognitionInfo {
-    /// `FrameTagRec`: a [`FrameTagRec`].
+    /// `FrameTagRec`
     pub frame_tag_rec: Option<FrameTagRec>,
 
-    /// `SubtitleRec`: a [`SubtitleRec`].
+    /// `SubtitleRec`
     pub subtitle_rec: Option<SubtitleRec>,
 }
 
@@ -899,10 +791,10 @@ pub struct MediaRecognitionInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct MediaRecognitionTaskResult {
-    /// `FrameTagResults`: a [`FrameTagResult`].
+    /// `FrameTagResults`
     pub frame_tag_results: Option<FrameTagResult>,
 
-    /// `SubtitleResults`: a [`SubtitleResult`].
+    /// `SubtitleResults`
     pub subtitle_results: Option<SubtitleResult>,
 }
 
@@ -911,15 +803,13 @@ pub struct MediaRecognitionTaskResult {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct MediaResultInfo {
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Duration`; example: `1000`
     pub duration: Option<u64>,
 
-    /// `ResultVideoInfoSet`: a list of [`ResultVideoInfo`] objects.
+    /// `ResultVideoInfoSet`
     pub result_video_info_set: Option<Vec<ResultVideoInfo>>,
 
-    /// `ResultAudioInfoSet`: a list of [`ResultAudioInfo`] objects.
+    /// `ResultAudioInfoSet`
     pub result_audio_info_set: Option<Vec<ResultAudioInfo>>,
 }
 
@@ -928,17 +818,13 @@ pub struct MediaResultInfo {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaSourceInfo {
-    /// `DownInfo`: a [`DownInfo`].
+    /// `DownInfo`
     pub down_info: DownInfo,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"“id”"`
+    /// `Id`; example: `"“id”"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: Option<String>,
 }
 
@@ -947,22 +833,16 @@ pub struct MediaSourceInfo {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct MediaTargetInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `FileName`; example: `"test"`
     pub file_name: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Format`; example: `"mp4"`
     pub format: String,
 
-    /// `TargetVideoInfo`: a [`TargetVideoInfo`].
+    /// `TargetVideoInfo`
     pub target_video_info: Option<TargetVideoInfo>,
 
-    /// `ResultListSaveType`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `ResultListSaveType`; example: `"\"\""`
     pub result_list_save_type: Option<String>,
 }
 
@@ -971,14 +851,10 @@ pub struct MediaTargetInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct MuxInfo {
-    /// `DeleteStream`: a string.
-    ///
-    /// Example: `"video"`
+    /// `DeleteStream`; example: `"video"`
     pub delete_stream: Option<String>,
 
-    /// `FlvFlags`: a string.
-    ///
-    /// Example: `"add_keyframe_index"`
+    /// `FlvFlags`; example: `"add_keyframe_index"`
     pub flv_flags: Option<String>,
 }
 
@@ -987,10 +863,10 @@ pub struct MuxInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct OpeningEndingEditingInfo {
-    /// `Switch`: a signed 64-bit integer.
+    /// `Switch`
     pub switch: i64,
 
-    /// `CustomInfo`: a string.
+    /// `CustomInfo`
     pub custom_info: Option<String>,
 }
 
@@ -999,16 +875,16 @@ pub struct OpeningEndingEditingInfo {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct OpeningEndingTaskResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `Item`: an [`OpeningEndingTaskResultItem`].
+    /// `Item`
     pub item: Option<OpeningEndingTaskResultItem>,
 }
 
@@ -1017,16 +893,16 @@ pub struct OpeningEndingTaskResult {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct OpeningEndingTaskResultItem {
-    /// `OpeningTimeOffset`: a floating-point number.
+    /// `OpeningTimeOffset`
     pub opening_time_offset: f64,
 
-    /// `OpeningConfidence`: a floating-point number.
+    /// `OpeningConfidence`
     pub opening_confidence: f64,
 
-    /// `EndingTimeOffset`: a floating-point number.
+    /// `EndingTimeOffset`
     pub ending_time_offset: f64,
 
-    /// `EndingConfidence`: a floating-point number.
+    /// `EndingConfidence`
     pub ending_confidence: f64,
 }
 
@@ -1035,28 +911,28 @@ pub struct OpeningEndingTaskResultItem {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct PicMarkInfoItem {
-    /// `PosX`: a signed 64-bit integer.
+    /// `PosX`
     pub pos_x: i64,
 
-    /// `PosY`: a signed 64-bit integer.
+    /// `PosY`
     pub pos_y: i64,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: Option<String>,
 
-    /// `CosInfo`: a [`CosInfo`].
+    /// `CosInfo`
     pub cos_info: Option<CosInfo>,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
+    /// `EndTime`
     pub end_time: Option<i64>,
 }
 
@@ -1065,44 +941,44 @@ pub struct PicMarkInfoItem {
 /// Sent in the input of [`CreateQualityControlTask`](super::CreateQualityControlTask).
 #[tc_model]
 pub struct QualityControlInfo {
-    /// `Interval`: an unsigned 64-bit integer.
+    /// `Interval`
     pub interval: Option<u64>,
 
-    /// `VideoShot`: a boolean.
+    /// `VideoShot`
     pub video_shot: Option<bool>,
 
-    /// `Jitter`: a boolean.
+    /// `Jitter`
     pub jitter: Option<bool>,
 
-    /// `Blur`: a boolean.
+    /// `Blur`
     pub blur: Option<bool>,
 
-    /// `AbnormalLighting`: a boolean.
+    /// `AbnormalLighting`
     pub abnormal_lighting: Option<bool>,
 
-    /// `CrashScreen`: a boolean.
+    /// `CrashScreen`
     pub crash_screen: Option<bool>,
 
-    /// `BlackWhiteEdge`: a boolean.
+    /// `BlackWhiteEdge`
     pub black_white_edge: Option<bool>,
 
-    /// `Noise`: a boolean.
+    /// `Noise`
     pub noise: Option<bool>,
 
-    /// `Mosaic`: a boolean.
+    /// `Mosaic`
     pub mosaic: Option<bool>,
 
-    /// `QRCode`: a boolean.
+    /// `QRCode`
     #[tc(rename = "QRCode")]
     pub qr_code: Option<bool>,
 
-    /// `QualityEvaluation`: a boolean.
+    /// `QualityEvaluation`
     pub quality_evaluation: Option<bool>,
 
-    /// `QualityEvalScore`: an unsigned 64-bit integer.
+    /// `QualityEvalScore`
     pub quality_eval_score: Option<u64>,
 
-    /// `Voice`: a boolean.
+    /// `Voice`
     pub voice: Option<bool>,
 }
 
@@ -1111,65 +987,65 @@ pub struct QualityControlInfo {
 /// Returned in the output of [`DescribeQualityControlTaskResult`](super::DescribeQualityControlTaskResult).
 #[tc_model]
 pub struct QualityControlInfoTaskResult {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
+    /// `Progress`
     pub progress: u64,
 
-    /// `UsedTime`: an unsigned 64-bit integer.
+    /// `UsedTime`
     pub used_time: u64,
 
-    /// `Duration`: an unsigned 64-bit integer.
+    /// `Duration`
     pub duration: u64,
 
-    /// `NoAudio`: a boolean.
+    /// `NoAudio`
     pub no_audio: Option<bool>,
 
-    /// `NoVideo`: a boolean.
+    /// `NoVideo`
     pub no_video: Option<bool>,
 
-    /// `QualityEvaluationScore`: an unsigned 64-bit integer.
+    /// `QualityEvaluationScore`
     pub quality_evaluation_score: Option<u64>,
 
-    /// `QualityEvaluationResults`: a list of [`QualityControlResultItems`] objects.
+    /// `QualityEvaluationResults`
     pub quality_evaluation_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `JitterResults`: a list of [`QualityControlResultItems`] objects.
+    /// `JitterResults`
     pub jitter_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `BlurResults`: a list of [`QualityControlResultItems`] objects.
+    /// `BlurResults`
     pub blur_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `AbnormalLightingResults`: a list of [`QualityControlResultItems`] objects.
+    /// `AbnormalLightingResults`
     pub abnormal_lighting_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `CrashScreenResults`: a list of [`QualityControlResultItems`] objects.
+    /// `CrashScreenResults`
     pub crash_screen_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `BlackWhiteEdgeResults`: a list of [`QualityControlResultItems`] objects.
+    /// `BlackWhiteEdgeResults`
     pub black_white_edge_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `NoiseResults`: a list of [`QualityControlResultItems`] objects.
+    /// `NoiseResults`
     pub noise_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `MosaicResults`: a list of [`QualityControlResultItems`] objects.
+    /// `MosaicResults`
     pub mosaic_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `QRCodeResults`: a list of [`QualityControlResultItems`] objects.
+    /// `QRCodeResults`
     #[tc(rename = "QRCodeResults")]
     pub qr_code_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `VoiceResults`: a list of [`QualityControlResultItems`] objects.
+    /// `VoiceResults`
     pub voice_results: Option<Vec<QualityControlResultItems>>,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: Option<i64>,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: Option<String>,
 }
 
@@ -1178,16 +1054,16 @@ pub struct QualityControlInfoTaskResult {
 /// Returned in the output of [`DescribeQualityControlTaskResult`](super::DescribeQualityControlTaskResult).
 #[tc_model]
 pub struct QualityControlItem {
-    /// `Confidence`: an unsigned 64-bit integer.
+    /// `Confidence`
     pub confidence: Option<u64>,
 
-    /// `StartTimeOffset`: a floating-point number.
+    /// `StartTimeOffset`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
+    /// `EndTimeOffset`
     pub end_time_offset: f64,
 
-    /// `AreaCoordsSet`: a list of unsigned 64-bit integers.
+    /// `AreaCoordsSet`
     pub area_coords_set: Option<Vec<u64>>,
 }
 
@@ -1196,10 +1072,10 @@ pub struct QualityControlItem {
 /// Returned in the output of [`DescribeQualityControlTaskResult`](super::DescribeQualityControlTaskResult).
 #[tc_model]
 pub struct QualityControlResultItems {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `QualityControlItems`: a list of [`QualityControlItem`] objects.
+    /// `QualityControlItems`
     pub quality_control_items: Vec<QualityControlItem>,
 }
 
@@ -1208,9 +1084,7 @@ pub struct QualityControlResultItems {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct RemoveReverb {
-    /// `Type`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Type`; example: `"normal"`
     pub r#type: Option<String>,
 }
 
@@ -1219,14 +1093,10 @@ pub struct RemoveReverb {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct ResultAudioInfo {
-    /// `StreamId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamId`; example: `0`
     pub stream_id: Option<i64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Duration`; example: `1000`
     pub duration: Option<u64>,
 }
 
@@ -1235,29 +1105,19 @@ pub struct ResultAudioInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct ResultVideoInfo {
-    /// `StreamId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamId`; example: `0`
     pub stream_id: Option<i64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Duration`; example: `1000`
     pub duration: Option<u64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: Option<i64>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: Option<i64>,
 }
 
@@ -1266,17 +1126,13 @@ pub struct ResultVideoInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask), [`CreateMediaProcessTask`](super::CreateMediaProcessTask) and [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct SaveInfo {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `CosInfo`: a [`CosInfo`].
+    /// `CosInfo`
     pub cos_info: Option<CosInfo>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Id`; example: `"“”"`
     pub id: Option<String>,
 }
 
@@ -1285,10 +1141,10 @@ pub struct SaveInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct ScratchRepair {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Ratio`: a floating-point number.
+    /// `Ratio`
     pub ratio: Option<f64>,
 }
 
@@ -1297,10 +1153,10 @@ pub struct ScratchRepair {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct SectionTime {
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: i64,
 
-    /// `Duration`: a signed 64-bit integer.
+    /// `Duration`
     pub duration: i64,
 }
 
@@ -1309,13 +1165,13 @@ pub struct SectionTime {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct SegmentInfo {
-    /// `FragmentTime`: a signed 64-bit integer.
+    /// `FragmentTime`
     pub fragment_time: Option<i64>,
 
-    /// `SegmentType`: a string.
+    /// `SegmentType`
     pub segment_type: Option<String>,
 
-    /// `FragmentName`: a string.
+    /// `FragmentName`
     pub fragment_name: Option<String>,
 }
 
@@ -1324,10 +1180,10 @@ pub struct SegmentInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct Sharp {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Ratio`: a floating-point number.
+    /// `Ratio`
     pub ratio: Option<f64>,
 }
 
@@ -1336,59 +1192,37 @@ pub struct Sharp {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct SpriteImageInfo {
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RowCount`; example: `0`
     pub row_count: Option<u64>,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ColumnCount`; example: `0`
     pub column_count: Option<u64>,
 
-    /// `MarginTop`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MarginTop`; example: `0`
     pub margin_top: Option<i64>,
 
-    /// `MarginBottom`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MarginBottom`; example: `0`
     pub margin_bottom: Option<i64>,
 
-    /// `MarginLeft`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MarginLeft`; example: `0`
     pub margin_left: Option<i64>,
 
-    /// `MarginRight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MarginRight`; example: `0`
     pub margin_right: Option<i64>,
 
-    /// `PaddingTop`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PaddingTop`; example: `0`
     pub padding_top: Option<i64>,
 
-    /// `PaddingBottom`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PaddingBottom`; example: `0`
     pub padding_bottom: Option<i64>,
 
-    /// `PaddingLeft`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PaddingLeft`; example: `0`
     pub padding_left: Option<i64>,
 
-    /// `PaddingRight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PaddingRight`; example: `0`
     pub padding_right: Option<i64>,
 
-    /// `BackgroundColor`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `BackgroundColor`; example: `"“”"`
     pub background_color: Option<String>,
 }
 
@@ -1397,10 +1231,10 @@ pub struct SpriteImageInfo {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct StripEditingInfo {
-    /// `Switch`: a signed 64-bit integer.
+    /// `Switch`
     pub switch: i64,
 
-    /// `CustomInfo`: a string.
+    /// `CustomInfo`
     pub custom_info: Option<String>,
 }
 
@@ -1409,16 +1243,16 @@ pub struct StripEditingInfo {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct StripTaskResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `ItemSet`: a list of [`StripTaskResultItem`] objects.
+    /// `ItemSet`
     pub item_set: Option<Vec<StripTaskResultItem>>,
 }
 
@@ -1427,19 +1261,19 @@ pub struct StripTaskResult {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct StripTaskResultItem {
-    /// `SegmentUrl`: a string.
+    /// `SegmentUrl`
     pub segment_url: String,
 
-    /// `CovImgUrl`: a string.
+    /// `CovImgUrl`
     pub cov_img_url: String,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
+    /// `StartTimeOffset`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
+    /// `EndTimeOffset`
     pub end_time_offset: f64,
 }
 
@@ -1448,37 +1282,25 @@ pub struct StripTaskResultItem {
 /// Returned in the output of [`DescribeMediaQualityRestorationTaskRusult`](super::DescribeMediaQualityRestorationTaskRusult).
 #[tc_model]
 pub struct SubTaskResultItem {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `TaskName`; example: `"test"`
     pub task_name: Option<String>,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `StatusMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `StatusMsg`; example: `"success"`
     pub status_msg: String,
 
-    /// `ProgressRate`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ProgressRate`; example: `60`
     pub progress_rate: Option<i64>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://yayunhui-1251820392.cos.ap-beijing.myqcloud.com/test.mp4"`
+    /// `DownloadUrl`; example: `"https://yayunhui-1251820392.cos.ap-beijing.myqcloud.com/test.mp4"`
     pub download_url: Option<String>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"e993da7f46b38b48efa3b9f0d7ba17d5"`
+    /// `Md5`; example: `"e993da7f46b38b48efa3b9f0d7ba17d5"`
     pub md5: Option<String>,
 
-    /// `FileInfo`: a [`FileInfo`].
+    /// `FileInfo`
     pub file_info: Option<FileInfo>,
 }
 
@@ -1487,22 +1309,22 @@ pub struct SubTaskResultItem {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct SubTaskTranscodeInfo {
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: String,
 
-    /// `TargetInfo`: a [`TargetInfo`].
+    /// `TargetInfo`
     pub target_info: TargetInfo,
 
-    /// `EditInfo`: an [`EditInfo`].
+    /// `EditInfo`
     pub edit_info: Option<EditInfo>,
 
-    /// `VideoInfo`: a [`VideoInfo`].
+    /// `VideoInfo`
     pub video_info: Option<VideoInfo>,
 
-    /// `AudioInfo`: an [`AudioInfo`].
+    /// `AudioInfo`
     pub audio_info: Option<AudioInfo>,
 
-    /// `MuxInfo`: a [`MuxInfo`].
+    /// `MuxInfo`
     pub mux_info: Option<MuxInfo>,
 }
 
@@ -1511,31 +1333,31 @@ pub struct SubTaskTranscodeInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct SubtitleItem {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Zh`: a string.
+    /// `Zh`
     pub zh: Option<String>,
 
-    /// `En`: a string.
+    /// `En`
     pub en: Option<String>,
 
-    /// `StartPts`: an unsigned 64-bit integer.
+    /// `StartPts`
     pub start_pts: u64,
 
-    /// `EndPts`: an unsigned 64-bit integer.
+    /// `EndPts`
     pub end_pts: u64,
 
-    /// `Period`: a string.
+    /// `Period`
     pub period: String,
 
-    /// `Confidence`: a signed 64-bit integer.
+    /// `Confidence`
     pub confidence: i64,
 
-    /// `EndFlag`: a boolean.
+    /// `EndFlag`
     pub end_flag: bool,
 
-    /// `PuncEndTs`: a string.
+    /// `PuncEndTs`
     pub punc_end_ts: Option<String>,
 }
 
@@ -1544,10 +1366,10 @@ pub struct SubtitleItem {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct SubtitleRec {
-    /// `AsrDst`: a string.
+    /// `AsrDst`
     pub asr_dst: Option<String>,
 
-    /// `TransDst`: a string.
+    /// `TransDst`
     pub trans_dst: Option<String>,
 }
 
@@ -1556,7 +1378,7 @@ pub struct SubtitleRec {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct SubtitleResult {
-    /// `SubtitleItems`: a list of [`SubtitleItem`] objects.
+    /// `SubtitleItems`
     pub subtitle_items: Vec<SubtitleItem>,
 }
 
@@ -1565,10 +1387,10 @@ pub struct SubtitleResult {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask).
 #[tc_model]
 pub struct TagEditingInfo {
-    /// `Switch`: a signed 64-bit integer.
+    /// `Switch`
     pub switch: i64,
 
-    /// `CustomInfo`: a string.
+    /// `CustomInfo`
     pub custom_info: Option<String>,
 }
 
@@ -1577,16 +1399,16 @@ pub struct TagEditingInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct TagItem {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Confidence`: a signed 64-bit integer.
+    /// `Confidence`
     pub confidence: i64,
 
-    /// `Categorys`: a list of strings.
+    /// `Categorys`
     pub categorys: Option<Vec<String>>,
 
-    /// `Ext`: a string.
+    /// `Ext`
     pub ext: Option<String>,
 }
 
@@ -1595,16 +1417,16 @@ pub struct TagItem {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct TagTaskResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
+    /// `ErrCode`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `ItemSet`: a list of [`TagTaskResultItem`] objects.
+    /// `ItemSet`
     pub item_set: Option<Vec<TagTaskResultItem>>,
 }
 
@@ -1613,10 +1435,10 @@ pub struct TagTaskResult {
 /// Returned in the output of [`DescribeEditingTaskResult`](super::DescribeEditingTaskResult).
 #[tc_model]
 pub struct TagTaskResultItem {
-    /// `Tag`: a string.
+    /// `Tag`
     pub tag: String,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 }
 
@@ -1625,10 +1447,10 @@ pub struct TagTaskResultItem {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct TargetInfo {
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `SegmentInfo`: a [`SegmentInfo`].
+    /// `SegmentInfo`
     pub segment_info: Option<SegmentInfo>,
 }
 
@@ -1637,19 +1459,13 @@ pub struct TargetInfo {
 /// Sent in the input of [`CreateMediaProcessTask`](super::CreateMediaProcessTask).
 #[tc_model]
 pub struct TargetVideoInfo {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<i64>,
 
-    /// `FrameRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FrameRate`; example: `0`
     pub frame_rate: Option<i64>,
 }
 
@@ -1658,22 +1474,16 @@ pub struct TargetVideoInfo {
 /// Returned in the output of [`DescribeMediaProcessTaskResult`](super::DescribeMediaProcessTaskResult).
 #[tc_model]
 pub struct TaskResultFile {
-    /// `Url`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Url`; example: `"null"`
     pub url: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FileSize`; example: `1000`
     pub file_size: Option<u64>,
 
-    /// `MediaInfo`: a [`MediaResultInfo`].
+    /// `MediaInfo`
     pub media_info: Option<MediaResultInfo>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Md5`; example: `"“”"`
     pub md5: Option<String>,
 }
 
@@ -1682,25 +1492,25 @@ pub struct TaskResultFile {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct TextMarkInfoItem {
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `PosX`: a signed 64-bit integer.
+    /// `PosX`
     pub pos_x: i64,
 
-    /// `PosY`: a signed 64-bit integer.
+    /// `PosY`
     pub pos_y: i64,
 
-    /// `FontSize`: a signed 64-bit integer.
+    /// `FontSize`
     pub font_size: i64,
 
-    /// `FontFile`: a string.
+    /// `FontFile`
     pub font_file: Option<String>,
 
-    /// `FontColor`: a string.
+    /// `FontColor`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
+    /// `FontAlpha`
     pub font_alpha: Option<f64>,
 }
 
@@ -1709,19 +1519,13 @@ pub struct TextMarkInfoItem {
 /// Sent in the input of [`CreateEditingTask`](super::CreateEditingTask), [`CreateMediaProcessTask`](super::CreateMediaProcessTask), [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask) and [`CreateQualityControlTask`](super::CreateQualityControlTask).
 #[tc_model]
 pub struct UrlInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Url`; example: `"“”"`
     pub url: String,
 
-    /// `Format`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Format`; example: `0`
     pub format: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Host`; example: `"“”"`
     pub host: Option<String>,
 }
 
@@ -1730,41 +1534,37 @@ pub struct UrlInfo {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct VideoEnhance {
-    /// `ArtifactReduction`: an [`ArtifactReduction`].
+    /// `ArtifactReduction`
     pub artifact_reduction: Option<ArtifactReduction>,
 
-    /// `Denoising`: a [`Denoising`].
+    /// `Denoising`
     pub denoising: Option<Denoising>,
 
-    /// `ColorEnhance`: a [`ColorEnhance`].
+    /// `ColorEnhance`
     pub color_enhance: Option<ColorEnhance>,
 
-    /// `Sharp`: a [`Sharp`].
+    /// `Sharp`
     pub sharp: Option<Sharp>,
 
-    /// `WdSuperResolution`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WdSuperResolution`; example: `2`
     pub wd_super_resolution: Option<i64>,
 
-    /// `FaceProtect`: a [`FaceProtect`].
+    /// `FaceProtect`
     pub face_protect: Option<FaceProtect>,
 
-    /// `WdFps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `WdFps`; example: `30`
     pub wd_fps: Option<i64>,
 
-    /// `ScratchRepair`: a [`ScratchRepair`].
+    /// `ScratchRepair`
     pub scratch_repair: Option<ScratchRepair>,
 
-    /// `LowLightEnhance`: a [`LowLightEnhance`].
+    /// `LowLightEnhance`
     pub low_light_enhance: Option<LowLightEnhance>,
 
-    /// `VideoSuperResolution`: a [`VideoSuperResolution`].
+    /// `VideoSuperResolution`
     pub video_super_resolution: Option<VideoSuperResolution>,
 
-    /// `VideoRepair`: a [`VideoRepair`].
+    /// `VideoRepair`
     pub video_repair: Option<VideoRepair>,
 }
 
@@ -1773,64 +1573,46 @@ pub struct VideoEnhance {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct VideoInfo {
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Fps`; example: `25`
     pub fps: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: Option<i64>,
 
-    /// `LongSide`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `LongSide`; example: `1280`
     pub long_side: Option<i64>,
 
-    /// `ShortSide`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `ShortSide`; example: `720`
     pub short_side: Option<i64>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Bitrate`; example: `20000`
     pub bitrate: Option<i64>,
 
-    /// `Gop`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Gop`; example: `25`
     pub gop: Option<i64>,
 
-    /// `VideoCodec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `VideoCodec`; example: `"h264"`
     pub video_codec: Option<String>,
 
-    /// `PicMarkInfo`: a list of [`PicMarkInfoItem`] objects.
+    /// `PicMarkInfo`
     pub pic_mark_info: Option<Vec<PicMarkInfoItem>>,
 
-    /// `DarInfo`: a [`DarInfo`].
+    /// `DarInfo`
     pub dar_info: Option<DarInfo>,
 
-    /// `Hdr`: a string.
-    ///
-    /// Example: `"hdr10"`
+    /// `Hdr`; example: `"hdr10"`
     pub hdr: Option<String>,
 
-    /// `VideoEnhance`: a [`VideoEnhance`].
+    /// `VideoEnhance`
     pub video_enhance: Option<VideoEnhance>,
 
-    /// `HiddenMarkInfo`: a [`HiddenMarkInfo`].
+    /// `HiddenMarkInfo`
     pub hidden_mark_info: Option<HiddenMarkInfo>,
 
-    /// `TextMarkInfo`: a list of [`TextMarkInfoItem`] objects.
+    /// `TextMarkInfo`
     pub text_mark_info: Option<Vec<TextMarkInfoItem>>,
 }
 
@@ -1839,49 +1621,31 @@ pub struct VideoInfo {
 /// Returned in the output of [`DescribeMediaQualityRestorationTaskRusult`](super::DescribeMediaQualityRestorationTaskRusult).
 #[tc_model]
 pub struct VideoInfoResultItem {
-    /// `Stream`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stream`; example: `0`
     pub stream: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: Option<i64>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Bitrate`; example: `2000`
     pub bitrate: Option<i64>,
 
-    /// `Fps`: a string.
-    ///
-    /// Example: `"25"`
+    /// `Fps`; example: `"25"`
     pub fps: Option<String>,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Codec`; example: `"h264"`
     pub codec: Option<String>,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `Rotate`; example: `180`
     pub rotate: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Duration`; example: `100000`
     pub duration: Option<i64>,
 
-    /// `PixFormat`: a string.
-    ///
-    /// Example: `"yuv420p"`
+    /// `PixFormat`; example: `"yuv420p"`
     pub pix_format: Option<String>,
 }
 
@@ -1890,9 +1654,7 @@ pub struct VideoInfoResultItem {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct VideoRepair {
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -1901,13 +1663,9 @@ pub struct VideoRepair {
 /// Sent in the input of [`CreateMediaQualityRestorationTask`](super::CreateMediaQualityRestorationTask).
 #[tc_model]
 pub struct VideoSuperResolution {
-    /// `Type`: a string.
-    ///
-    /// Example: `"lq"`
+    /// `Type`; example: `"lq"`
     pub r#type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Size`; example: `2`
     pub size: Option<i64>,
 }

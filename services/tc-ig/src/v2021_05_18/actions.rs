@@ -7,40 +7,37 @@ use super::models;
 /// The `DescribeIgOrderList` action of IG API 2021-05-18.
 ///
 /// A successful call returns [`DescribeIgOrderListResponse`].
-/// The codes it documents are in [`DescribeIgOrderListError`](super::errors::DescribeIgOrderListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ig&Version=2021-05-18&Action=DescribeIgOrderList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgErrorCode`](super::errors::IgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgErrorCode::InvalidParameter)
 #[tc_action(
     service = "ig",
     version = "2021-05-18",
     name = "DescribeIgOrderList",
     output = DescribeIgOrderListResponse,
-    error = super::errors::DescribeIgOrderListError
+    error = super::errors::IgErrorCode
 )]
 pub struct DescribeIgOrderList {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"ig"`
+    /// `ProductType`; example: `"ig"`
     pub product_type: String,
 
-    /// `OrderStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderStatus`; example: `1`
     pub order_status: Option<i64>,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"20210512936000413352781"`
+    /// `KeyWord`; example: `"20210512936000413352781"`
     pub key_word: Option<String>,
 }
 
@@ -54,72 +51,59 @@ pub struct DescribeIgOrderListResponse {
 /// The `GetLLMDiagnosisDrug` action of IG API 2021-05-18.
 ///
 /// A successful call returns [`GetLLMDiagnosisDrugResponse`].
-/// The codes it documents are in [`GetLLMDiagnosisDrugError`](super::errors::GetLLMDiagnosisDrugError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ig&Version=2021-05-18&Action=GetLLMDiagnosisDrug)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgErrorCode`](super::errors::IgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgErrorCode::InvalidParameter)
 #[tc_action(
     service = "ig",
     version = "2021-05-18",
     name = "GetLLMDiagnosisDrug",
     output = GetLLMDiagnosisDrugResponse,
-    error = super::errors::GetLLMDiagnosisDrugError
+    error = super::errors::IgErrorCode
 )]
 pub struct GetLLMDiagnosisDrug {
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `PartnerId`; example: `"10001"`
     pub partner_id: String,
 
-    /// `PartnerSecret`: a string.
-    ///
-    /// Example: `"**************a36bbdd17960b3d70"`
+    /// `PartnerSecret`; example: `"**************a36bbdd17960b3d70"`
     pub partner_secret: String,
 
-    /// `HospitalAppId`: a string.
-    ///
-    /// Example: `"******38323"`
+    /// `HospitalAppId`; example: `"******38323"`
     pub hospital_app_id: String,
 
-    /// `DialogueId`: a string.
-    ///
-    /// Example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
+    /// `DialogueId`; example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
     pub dialogue_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"识别图片中药品"`
+    /// `Message`; example: `"识别图片中药品"`
     pub message: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://******.jpg"`
+    /// `ImageUrl`; example: `"https://******.jpg"`
     pub image_url: Option<String>,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultType`; example: `0`
     pub result_type: Option<i64>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"你是一名专业药师助手，请根据用户输入回答。"`
+    /// `Prompt`; example: `"你是一名专业药师助手，请根据用户输入回答。"`
     pub prompt: Option<String>,
 }
 
 /// What a successful [`GetLLMDiagnosisDrug`] call returns.
 #[tc_model]
 pub struct GetLLMDiagnosisDrugResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a [`LlmDiagnosisDrugData`](super::models::LlmDiagnosisDrugData).
+    /// `Data`
     pub data: Option<models::LlmDiagnosisDrugData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,67 +113,56 @@ pub struct GetLLMDiagnosisDrugResponse {
 /// The `GetLLMDiagnosisDrugChat` action of IG API 2021-05-18.
 ///
 /// A successful call returns [`GetLLMDiagnosisDrugChatResponse`].
-/// The codes it documents are in [`GetLLMDiagnosisDrugChatError`](super::errors::GetLLMDiagnosisDrugChatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ig&Version=2021-05-18&Action=GetLLMDiagnosisDrugChat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgErrorCode`](super::errors::IgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgErrorCode::InvalidParameter)
 #[tc_action(
     service = "ig",
     version = "2021-05-18",
     name = "GetLLMDiagnosisDrugChat",
     output = GetLLMDiagnosisDrugChatResponse,
-    error = super::errors::GetLLMDiagnosisDrugChatError
+    error = super::errors::IgErrorCode
 )]
 pub struct GetLLMDiagnosisDrugChat {
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `PartnerId`; example: `"10001"`
     pub partner_id: String,
 
-    /// `PartnerSecret`: a string.
-    ///
-    /// Example: `"**************a36bbdd17960b3d70"`
+    /// `PartnerSecret`; example: `"**************a36bbdd17960b3d70"`
     pub partner_secret: String,
 
-    /// `HospitalAppId`: a string.
-    ///
-    /// Example: `"******38323"`
+    /// `HospitalAppId`; example: `"******38323"`
     pub hospital_app_id: String,
 
-    /// `DialogueId`: a string.
-    ///
-    /// Example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
+    /// `DialogueId`; example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
     pub dialogue_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"阿莫西林"`
+    /// `Message`; example: `"阿莫西林"`
     pub message: String,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultType`; example: `0`
     pub result_type: Option<i64>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"你是一名专业药师助手，请根据用户输入回答。"`
+    /// `Prompt`; example: `"你是一名专业药师助手，请根据用户输入回答。"`
     pub prompt: Option<String>,
 }
 
 /// What a successful [`GetLLMDiagnosisDrugChat`] call returns.
 #[tc_model]
 pub struct GetLLMDiagnosisDrugChatResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 
-    /// `Data`: a [`LlmDiagnosisDrugData`](super::models::LlmDiagnosisDrugData).
+    /// `Data`
     pub data: Option<models::LlmDiagnosisDrugData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -199,82 +172,65 @@ pub struct GetLLMDiagnosisDrugChatResponse {
 /// The `GetLLMDiagnosisHealth` action of IG API 2021-05-18.
 ///
 /// A successful call returns [`GetLLMDiagnosisHealthResponse`].
-/// The codes it documents are in [`GetLLMDiagnosisHealthError`](super::errors::GetLLMDiagnosisHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ig&Version=2021-05-18&Action=GetLLMDiagnosisHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgErrorCode`](super::errors::IgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgErrorCode::InvalidParameter)
 #[tc_action(
     service = "ig",
     version = "2021-05-18",
     name = "GetLLMDiagnosisHealth",
     output = GetLLMDiagnosisHealthResponse,
-    error = super::errors::GetLLMDiagnosisHealthError
+    error = super::errors::IgErrorCode
 )]
 pub struct GetLLMDiagnosisHealth {
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `PartnerId`; example: `"10001"`
     pub partner_id: String,
 
-    /// `PartnerSecret`: a string.
-    ///
-    /// Example: `"**************a36bbdd17960b3d70"`
+    /// `PartnerSecret`; example: `"**************a36bbdd17960b3d70"`
     pub partner_secret: String,
 
-    /// `HospitalAppId`: a string.
-    ///
-    /// Example: `"******38323"`
+    /// `HospitalAppId`; example: `"******38323"`
     pub hospital_app_id: String,
 
-    /// `DialogueId`: a string.
-    ///
-    /// Example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
+    /// `DialogueId`; example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
     pub dialogue_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"头痛"`
+    /// `Message`; example: `"头痛"`
     pub message: String,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultType`; example: `0`
     pub result_type: Option<i64>,
 
-    /// `Sex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sex`; example: `0`
     pub sex: Option<i64>,
 
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Age`; example: `0`
     pub age: Option<i64>,
 
-    /// `RoundNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoundNumber`; example: `0`
     pub round_number: Option<i64>,
 
-    /// `OutputStructured`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputStructured`; example: `0`
     pub output_structured: Option<i64>,
 }
 
 /// What a successful [`GetLLMDiagnosisHealth`] call returns.
 #[tc_model]
 pub struct GetLLMDiagnosisHealthResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 
-    /// `Data`: a [`LlmDiagnosisHealthData`](super::models::LlmDiagnosisHealthData).
+    /// `Data`
     pub data: Option<models::LlmDiagnosisHealthData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -284,75 +240,62 @@ pub struct GetLLMDiagnosisHealthResponse {
 /// The `GetLLMReportInterpretation` action of IG API 2021-05-18.
 ///
 /// A successful call returns [`GetLLMReportInterpretationResponse`].
-/// The codes it documents are in [`GetLLMReportInterpretationError`](super::errors::GetLLMReportInterpretationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ig&Version=2021-05-18&Action=GetLLMReportInterpretation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgErrorCode`](super::errors::IgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgErrorCode::InvalidParameter)
 #[tc_action(
     service = "ig",
     version = "2021-05-18",
     name = "GetLLMReportInterpretation",
     output = GetLLMReportInterpretationResponse,
-    error = super::errors::GetLLMReportInterpretationError
+    error = super::errors::IgErrorCode
 )]
 pub struct GetLLMReportInterpretation {
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `PartnerId`; example: `"10001"`
     pub partner_id: String,
 
-    /// `PartnerSecret`: a string.
-    ///
-    /// Example: `"**************a36bbdd17960b3d70"`
+    /// `PartnerSecret`; example: `"**************a36bbdd17960b3d70"`
     pub partner_secret: String,
 
-    /// `HospitalId`: a string.
-    ///
-    /// Example: `"8******1"`
+    /// `HospitalId`; example: `"8******1"`
     pub hospital_id: String,
 
-    /// `DialogueId`: a string.
-    ///
-    /// Example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
+    /// `DialogueId`; example: `"fc444da2-6438-4458-be12-69f5c28769a7"`
     pub dialogue_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"帮我解读报告"`
+    /// `Message`; example: `"帮我解读报告"`
     pub message: String,
 
-    /// `ReportFileInfos`: a list of [`ReportFileInfoReq`](super::models::ReportFileInfoReq) objects.
+    /// `ReportFileInfos`
     pub report_file_infos: Option<Vec<models::ReportFileInfoReq>>,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultType`; example: `0`
     pub result_type: Option<i64>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"识别报告异常，给出医疗建议"`
+    /// `Prompt`; example: `"识别报告异常，给出医疗建议"`
     pub prompt: Option<String>,
 
-    /// `QaPrompt`: a string.
-    ///
-    /// Example: `"识别报告异常，给出医疗建议"`
+    /// `QaPrompt`; example: `"识别报告异常，给出医疗建议"`
     pub qa_prompt: Option<String>,
 }
 
 /// What a successful [`GetLLMReportInterpretation`] call returns.
 #[tc_model]
 pub struct GetLLMReportInterpretationResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a [`LlmReportInterpretationData`](super::models::LlmReportInterpretationData).
+    /// `Data`
     pub data: Option<models::LlmReportInterpretationData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -362,52 +305,47 @@ pub struct GetLLMReportInterpretationResponse {
 /// The `QueryDrugInstructions` action of IG API 2021-05-18.
 ///
 /// A successful call returns [`QueryDrugInstructionsResponse`].
-/// The codes it documents are in [`QueryDrugInstructionsError`](super::errors::QueryDrugInstructionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ig&Version=2021-05-18&Action=QueryDrugInstructions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgErrorCode`](super::errors::IgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgErrorCode::InvalidParameter)
 #[tc_action(
     service = "ig",
     version = "2021-05-18",
     name = "QueryDrugInstructions",
     output = QueryDrugInstructionsResponse,
-    error = super::errors::QueryDrugInstructionsError
+    error = super::errors::IgErrorCode
 )]
 pub struct QueryDrugInstructions {
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"1*******4"`
+    /// `PartnerId`; example: `"1*******4"`
     pub partner_id: String,
 
-    /// `PartnerSecret`: a string.
-    ///
-    /// Example: `"**************a36bbdd17960b3d70e"`
+    /// `PartnerSecret`; example: `"**************a36bbdd17960b3d70e"`
     pub partner_secret: String,
 
-    /// `HospitalAppId`: a string.
-    ///
-    /// Example: `"******38323"`
+    /// `HospitalAppId`; example: `"******38323"`
     pub hospital_app_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"阿莫西林分散片"`
+    /// `Message`; example: `"阿莫西林分散片"`
     pub message: String,
 }
 
 /// What a successful [`QueryDrugInstructions`] call returns.
 #[tc_model]
 pub struct QueryDrugInstructionsResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a list of [`StandardDrugInstructionInfo`](super::models::StandardDrugInstructionInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::StandardDrugInstructionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetLLMDiagnosisDrug`](super::GetLLMDiagnosisDrug), [`GetLLMDiagnosisDrugChat`](super::GetLLMDiagnosisDrugChat) and [`GetLLMDiagnosisHealth`](super::GetLLMDiagnosisHealth).
 #[tc_model]
 pub struct DrugCardInfo {
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"09631734-336e-4790-84ff-02649a331458"`
+    /// `DrugId`; example: `"09631734-336e-4790-84ff-02649a331458"`
     pub drug_id: String,
 
-    /// `DrugName`: a string.
-    ///
-    /// Example: `"阿莫西林胶囊"`
+    /// `DrugName`; example: `"阿莫西林胶囊"`
     pub drug_name: String,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"阿莫西林"`
+    /// `TradeName`; example: `"阿莫西林"`
     pub trade_name: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"0.25g*24粒"`
+    /// `Specification`; example: `"0.25g*24粒"`
     pub specification: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"XX制药有限公司"`
+    /// `Manufacturer`; example: `"XX制药有限公司"`
     pub manufacturer: Option<String>,
 
-    /// `DrugRxType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DrugRxType`; example: `0`
     pub drug_rx_type: Option<i64>,
 
-    /// `DocUrl`: a string.
-    ///
-    /// Example: `"https://example.com/drug/doc"`
+    /// `DocUrl`; example: `"https://example.com/drug/doc"`
     pub doc_url: Option<String>,
 
-    /// `IdentifySource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifySource`; example: `1`
     pub identify_source: Option<i64>,
 }
 
@@ -54,54 +38,34 @@ pub struct DrugCardInfo {
 /// Returned in the output of [`QueryDrugInstructions`](super::QueryDrugInstructions).
 #[tc_model]
 pub struct DrugInstructionInfo {
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"09631734-336e-4790-84ff-02649a331458"`
+    /// `DrugId`; example: `"09631734-336e-4790-84ff-02649a331458"`
     pub drug_id: String,
 
-    /// `DrugName`: a string.
-    ///
-    /// Example: `"阿莫西林胶囊"`
+    /// `DrugName`; example: `"阿莫西林胶囊"`
     pub drug_name: String,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"阿莫西林"`
+    /// `TradeName`; example: `"阿莫西林"`
     pub trade_name: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"0.25g*24粒"`
+    /// `Specification`; example: `"0.25g*24粒"`
     pub specification: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"XX制药有限公司"`
+    /// `Manufacturer`; example: `"XX制药有限公司"`
     pub manufacturer: Option<String>,
 
-    /// `DrugUsage`: a string.
-    ///
-    /// Example: `"口服，一次2粒，一日3次"`
+    /// `DrugUsage`; example: `"口服，一次2粒，一日3次"`
     pub drug_usage: Option<String>,
 
-    /// `Indication`: a string.
-    ///
-    /// Example: `"用于敏感菌所致的感染"`
+    /// `Indication`; example: `"用于敏感菌所致的感染"`
     pub indication: Option<String>,
 
-    /// `AdverseReaction`: a string.
-    ///
-    /// Example: `"可能出现恶心、呕吐、腹泻等"`
+    /// `AdverseReaction`; example: `"可能出现恶心、呕吐、腹泻等"`
     pub adverse_reaction: Option<String>,
 
-    /// `DrugRxType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DrugRxType`; example: `0`
     pub drug_rx_type: Option<i64>,
 
-    /// `DocUrl`: a string.
-    ///
-    /// Example: `"https://example.com/drug/doc"`
+    /// `DocUrl`; example: `"https://example.com/drug/doc"`
     pub doc_url: Option<String>,
 }
 
@@ -110,9 +74,7 @@ pub struct DrugInstructionInfo {
 /// Returned in the output of [`GetLLMDiagnosisDrug`](super::GetLLMDiagnosisDrug), [`GetLLMDiagnosisDrugChat`](super::GetLLMDiagnosisDrugChat), [`GetLLMDiagnosisHealth`](super::GetLLMDiagnosisHealth) and [`GetLLMReportInterpretation`](super::GetLLMReportInterpretation).
 #[tc_model]
 pub struct GuessQuestion {
-    /// `Title`: a string.
-    ///
-    /// Example: `"阿莫西林治疗什么"`
+    /// `Title`; example: `"阿莫西林治疗什么"`
     pub title: String,
 }
 
@@ -121,29 +83,19 @@ pub struct GuessQuestion {
 /// Returned in the output of [`GetLLMDiagnosisHealth`](super::GetLLMDiagnosisHealth).
 #[tc_model]
 pub struct HealthFollowUpQuestion {
-    /// `PromptType`: a string.
-    ///
-    /// Example: `"属性"`
+    /// `PromptType`; example: `"属性"`
     pub prompt_type: String,
 
-    /// `Choices`: a list of strings.
-    ///
-    /// Example: `["刺痛","胀痛","钝痛","其他"]`
+    /// `Choices`; example: `["刺痛","胀痛","钝痛","其他"]`
     pub choices: Vec<String>,
 
-    /// `QuestionType`: a string.
-    ///
-    /// Example: `"multiSelect"`
+    /// `QuestionType`; example: `"multiSelect"`
     pub question_type: Option<String>,
 
-    /// `SpecialType`: a string.
-    ///
-    /// Example: `"time"`
+    /// `SpecialType`; example: `"time"`
     pub special_type: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"腹痛性质符合哪种描述？"`
+    /// `Question`; example: `"腹痛性质符合哪种描述？"`
     pub question: Option<String>,
 }
 
@@ -152,34 +104,22 @@ pub struct HealthFollowUpQuestion {
 /// Returned in the output of [`GetLLMDiagnosisDrug`](super::GetLLMDiagnosisDrug), [`GetLLMDiagnosisDrugChat`](super::GetLLMDiagnosisDrugChat), [`GetLLMDiagnosisHealth`](super::GetLLMDiagnosisHealth) and [`GetLLMReportInterpretation`](super::GetLLMReportInterpretation).
 #[tc_model]
 pub struct HighlightWordInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"高血压"`
+    /// `Name`; example: `"高血压"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `JumpType`: a string.
-    ///
-    /// Example: `"miniprogram"`
+    /// `JumpType`; example: `"miniprogram"`
     pub jump_type: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://example.com/detail"`
+    /// `JumpUrl`; example: `"https://example.com/detail"`
     pub jump_url: Option<String>,
 
-    /// `JumpAppid`: a string.
-    ///
-    /// Example: `"wx12341234"`
+    /// `JumpAppid`; example: `"wx12341234"`
     pub jump_appid: Option<String>,
 
-    /// `JumpOriginId`: a string.
-    ///
-    /// Example: `"gh12341234"`
+    /// `JumpOriginId`; example: `"gh12341234"`
     pub jump_origin_id: Option<String>,
 }
 
@@ -189,41 +129,31 @@ pub struct HighlightWordInfo {
 #[doc(alias = "LLMDiagnosisDrugData")]
 #[tc_model]
 pub struct LlmDiagnosisDrugData {
-    /// `Content`: a string.
-    ///
-    /// Example: `"用药建议"`
+    /// `Content`; example: `"用药建议"`
     pub content: String,
 
-    /// `Think`: a string.
-    ///
-    /// Example: `"根据用户描述"`
+    /// `Think`; example: `"根据用户描述"`
     pub think: Option<String>,
 
-    /// `Sort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sort`; example: `0`
     pub sort: Option<i64>,
 
-    /// `IsFinish`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFinish`; example: `false`
     pub is_finish: Option<bool>,
 
-    /// `IsSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSensitive`; example: `false`
     pub is_sensitive: Option<bool>,
 
-    /// `ReferResourceItems`: a list of [`ReferResourceInfo`] objects.
+    /// `ReferResourceItems`
     pub refer_resource_items: Option<Vec<ReferResourceInfo>>,
 
-    /// `GuessQuestions`: a list of [`GuessQuestion`] objects.
+    /// `GuessQuestions`
     pub guess_questions: Option<Vec<GuessQuestion>>,
 
-    /// `HighlightWords`: a list of [`HighlightWordInfo`] objects.
+    /// `HighlightWords`
     pub highlight_words: Option<Vec<HighlightWordInfo>>,
 
-    /// `DrugList`: a list of [`StandardDrugCardInfo`] objects.
+    /// `DrugList`
     pub drug_list: Option<Vec<StandardDrugCardInfo>>,
 }
 
@@ -233,54 +163,40 @@ pub struct LlmDiagnosisDrugData {
 #[doc(alias = "LLMDiagnosisHealthData")]
 #[tc_model]
 pub struct LlmDiagnosisHealthData {
-    /// `Content`: a string.
-    ///
-    /// Example: `"阿莫西林的作用"`
+    /// `Content`; example: `"阿莫西林的作用"`
     pub content: String,
 
-    /// `Think`: a string.
-    ///
-    /// Example: `"根据xx内容"`
+    /// `Think`; example: `"根据xx内容"`
     pub think: Option<String>,
 
-    /// `Sort`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sort`; example: `1`
     pub sort: Option<i64>,
 
-    /// `IsFinish`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFinish`; example: `false`
     pub is_finish: Option<bool>,
 
-    /// `IsSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSensitive`; example: `false`
     pub is_sensitive: Option<bool>,
 
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Kind`; example: `0`
     pub kind: Option<i64>,
 
-    /// `RiskReminder`: a string.
-    ///
-    /// Example: `"存在较高风险，请您注意及时就医。"`
+    /// `RiskReminder`; example: `"存在较高风险，请您注意及时就医。"`
     pub risk_reminder: Option<String>,
 
-    /// `ReferResourceItems`: a list of [`ReferResourceInfo`] objects.
+    /// `ReferResourceItems`
     pub refer_resource_items: Option<Vec<ReferResourceInfo>>,
 
-    /// `GuessQuestions`: a list of [`GuessQuestion`] objects.
+    /// `GuessQuestions`
     pub guess_questions: Option<Vec<GuessQuestion>>,
 
-    /// `HighlightWords`: a list of [`HighlightWordInfo`] objects.
+    /// `HighlightWords`
     pub highlight_words: Option<Vec<HighlightWordInfo>>,
 
-    /// `FollowUpQuestions`: a list of [`HealthFollowUpQuestion`] objects.
+    /// `FollowUpQuestions`
     pub follow_up_questions: Option<Vec<HealthFollowUpQuestion>>,
 
-    /// `DrugList`: a list of [`StandardDrugCardInfo`] objects.
+    /// `DrugList`
     pub drug_list: Option<Vec<StandardDrugCardInfo>>,
 }
 
@@ -290,46 +206,34 @@ pub struct LlmDiagnosisHealthData {
 #[doc(alias = "LLMReportInterpretationData")]
 #[tc_model]
 pub struct LlmReportInterpretationData {
-    /// `Content`: a string.
-    ///
-    /// Example: `"分析报告内容"`
+    /// `Content`; example: `"分析报告内容"`
     pub content: String,
 
-    /// `Think`: a string.
-    ///
-    /// Example: `"现在开始分析报告"`
+    /// `Think`; example: `"现在开始分析报告"`
     pub think: Option<String>,
 
-    /// `Sort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sort`; example: `0`
     pub sort: Option<i64>,
 
-    /// `IsFinish`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFinish`; example: `true`
     pub is_finish: Option<bool>,
 
-    /// `IsSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSensitive`; example: `false`
     pub is_sensitive: Option<bool>,
 
-    /// `IsSupportFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportFile`; example: `true`
     pub is_support_file: Option<bool>,
 
-    /// `ReportInfos`: a list of [`ReportFileInfoRsp`] objects.
+    /// `ReportInfos`
     pub report_infos: Option<Vec<ReportFileInfoRsp>>,
 
-    /// `ReferResourceItems`: a list of [`ReferResourceInfo`] objects.
+    /// `ReferResourceItems`
     pub refer_resource_items: Option<Vec<ReferResourceInfo>>,
 
-    /// `GuessQuestions`: a list of [`GuessQuestion`] objects.
+    /// `GuessQuestions`
     pub guess_questions: Option<Vec<GuessQuestion>>,
 
-    /// `HighlightWords`: a list of [`HighlightWordInfo`] objects.
+    /// `HighlightWords`
     pub highlight_words: Option<Vec<HighlightWordInfo>>,
 }
 
@@ -338,19 +242,13 @@ pub struct LlmReportInterpretationData {
 /// Returned in the output of [`GetLLMDiagnosisDrug`](super::GetLLMDiagnosisDrug), [`GetLLMDiagnosisDrugChat`](super::GetLLMDiagnosisDrugChat), [`GetLLMDiagnosisHealth`](super::GetLLMDiagnosisHealth) and [`GetLLMReportInterpretation`](super::GetLLMReportInterpretation).
 #[tc_model]
 pub struct ReferResourceInfo {
-    /// `Title`: a string.
-    ///
-    /// Example: `"感冒的预防与治疗"`
+    /// `Title`; example: `"感冒的预防与治疗"`
     pub title: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/article/123"`
+    /// `Url`; example: `"https://example.com/article/123"`
     pub url: Option<String>,
 }
 
@@ -359,19 +257,13 @@ pub struct ReferResourceInfo {
 /// Sent in the input of [`GetLLMReportInterpretation`](super::GetLLMReportInterpretation).
 #[tc_model]
 pub struct ReportFileInfoReq {
-    /// `ReportFileUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.jpg"`
+    /// `ReportFileUrl`; example: `"https://xxxx.jpg"`
     pub report_file_url: String,
 
-    /// `ReportFileType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportFileType`; example: `1`
     pub report_file_type: i64,
 
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"3b2dba586d144678a54d2d60810fc9e9"`
+    /// `ReportId`; example: `"3b2dba586d144678a54d2d60810fc9e9"`
     pub report_id: Option<String>,
 }
 
@@ -380,19 +272,13 @@ pub struct ReportFileInfoReq {
 /// Returned in the output of [`GetLLMReportInterpretation`](super::GetLLMReportInterpretation).
 #[tc_model]
 pub struct ReportFileInfoRsp {
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"3b2dba586d144678a54d2d60810fc9e9"`
+    /// `ReportId`; example: `"3b2dba586d144678a54d2d60810fc9e9"`
     pub report_id: Option<String>,
 
-    /// `IsAnalysis`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAnalysis`; example: `true`
     pub is_analysis: Option<bool>,
 
-    /// `ErrInfo`: a string.
-    ///
-    /// Example: `"格式错误"`
+    /// `ErrInfo`; example: `"格式错误"`
     pub err_info: Option<String>,
 }
 
@@ -401,12 +287,10 @@ pub struct ReportFileInfoRsp {
 /// Returned in the output of [`GetLLMDiagnosisDrug`](super::GetLLMDiagnosisDrug), [`GetLLMDiagnosisDrugChat`](super::GetLLMDiagnosisDrugChat) and [`GetLLMDiagnosisHealth`](super::GetLLMDiagnosisHealth).
 #[tc_model]
 pub struct StandardDrugCardInfo {
-    /// `StandardDrugName`: a string.
-    ///
-    /// Example: `"药品信息"`
+    /// `StandardDrugName`; example: `"药品信息"`
     pub standard_drug_name: String,
 
-    /// `DrugInfos`: a list of [`DrugCardInfo`] objects.
+    /// `DrugInfos`
     pub drug_infos: Option<Vec<DrugCardInfo>>,
 }
 
@@ -415,11 +299,9 @@ pub struct StandardDrugCardInfo {
 /// Returned in the output of [`QueryDrugInstructions`](super::QueryDrugInstructions).
 #[tc_model]
 pub struct StandardDrugInstructionInfo {
-    /// `StandardDrugName`: a string.
-    ///
-    /// Example: `"药品信息"`
+    /// `StandardDrugName`; example: `"药品信息"`
     pub standard_drug_name: String,
 
-    /// `DrugInfos`: a list of [`DrugInstructionInfo`] objects.
+    /// `DrugInfos`
     pub drug_infos: Option<Vec<DrugInstructionInfo>>,
 }

@@ -7,44 +7,64 @@ use super::models;
 /// The `CreateAddressPool` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`CreateAddressPoolResponse`].
-/// The codes it documents are in [`CreateAddressPoolError`](super::errors::CreateAddressPoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=CreateAddressPool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.AddrExceededLimit`](super::errors::IgtmErrorCode::FailedOperationAddrExceededLimit)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.CreatePoolFailed`](super::errors::IgtmErrorCode::FailedOperationCreatePoolFailed)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`FailedOperation.ModifyError`](super::errors::IgtmErrorCode::FailedOperationModifyError)
+/// - [`FailedOperation.PoolExceededLimit`](super::errors::IgtmErrorCode::FailedOperationPoolExceededLimit)
+/// - [`FailedOperation.TaskExceededLimit`](super::errors::IgtmErrorCode::FailedOperationTaskExceededLimit)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InternalError.DbErr`](super::errors::IgtmErrorCode::InternalErrorDbErr)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.PoolAddrDuplicated`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrDuplicated)
+/// - [`InvalidParameterValue.PoolAddrEmpty`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrEmpty)
+/// - [`InvalidParameterValue.PoolAddrInvalid`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrInvalid)
+/// - [`InvalidParameterValue.PoolAddrMixed`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrMixed)
+/// - [`InvalidParameterValue.PoolAddrWeightEmpty`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrWeightEmpty)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::IgtmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation`](super::errors::IgtmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.PoolNameDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationPoolNameDuplicate)
+/// - [`UnsupportedOperation.ResourceNameDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceNameDuplicated)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "CreateAddressPool",
     output = CreateAddressPoolResponse,
-    error = super::errors::CreateAddressPoolError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct CreateAddressPool {
-    /// `PoolName`: a string.
-    ///
-    /// Example: `"GroupName"`
+    /// `PoolName`; example: `"GroupName"`
     pub pool_name: String,
 
-    /// `TrafficStrategy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `TrafficStrategy`; example: `"ALL"`
     pub traffic_strategy: String,
 
-    /// `AddressSet`: a list of [`Address`](super::models::Address) objects.
-    ///
-    /// Example: `[{"Addr":"2.2.2.2"}]`
+    /// `AddressSet`; example: `[{"Addr":"2.2.2.2"}]`
     pub address_set: Vec<models::Address>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: Option<u64>,
 }
 
 /// What a successful [`CreateAddressPool`] call returns.
 #[tc_model]
 pub struct CreateAddressPoolResponse {
-    /// `AddressPoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AddressPoolId`; example: `5`
     pub address_pool_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -54,69 +74,71 @@ pub struct CreateAddressPoolResponse {
 /// The `CreateInstance` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.CreateInstanceFailed`](super::errors::IgtmErrorCode::FailedOperationCreateInstanceFailed)
+/// - [`FailedOperation.QueryErr`](super::errors::IgtmErrorCode::FailedOperationQueryErr)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccessTypeInvalid`](super::errors::IgtmErrorCode::InvalidParameterAccessTypeInvalid)
+/// - [`InvalidParameter.GlobalAccessDomainConflict`](super::errors::IgtmErrorCode::InvalidParameterGlobalAccessDomainConflict)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.AccessDomainUnauthorized`](super::errors::IgtmErrorCode::UnsupportedOperationAccessDomainUnauthorized)
+/// - [`UnsupportedOperation.DomainTtlInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationDomainTtlInvalid)
+/// - [`UnsupportedOperation.InstanceNameDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationInstanceNameDuplicate)
+/// - [`UnsupportedOperation.PackageUnauthorized`](super::errors::IgtmErrorCode::UnsupportedOperationPackageUnauthorized)
+/// - [`UnsupportedOperation.TTLInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationTtlInvalid)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct CreateInstance {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"mainDomain.com"`
+    /// `Domain`; example: `"mainDomain.com"`
     pub domain: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `AccessType`; example: `"CUSTOM"`
     pub access_type: String,
 
-    /// `GlobalTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `GlobalTtl`; example: `600`
     pub global_ttl: u64,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"FREE"`
+    /// `PackageType`; example: `"FREE"`
     pub package_type: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: Option<String>,
 
-    /// `AccessDomain`: a string.
-    ///
-    /// Example: `"rootDomain.com"`
+    /// `AccessDomain`; example: `"rootDomain.com"`
     pub access_domain: Option<String>,
 
-    /// `AccessSubDomain`: a string.
-    ///
-    /// Example: `"subDomain"`
+    /// `AccessSubDomain`; example: `"subDomain"`
     pub access_sub_domain: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-sdsdad12x"`
+    /// `ResourceId`; example: `"ins-sdsdad12x"`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -126,109 +148,88 @@ pub struct CreateInstanceResponse {
 /// The `CreateMonitor` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`CreateMonitorResponse`].
-/// The codes it documents are in [`CreateMonitorError`](super::errors::CreateMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=CreateMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.CreateMonitorFailed`](super::errors::IgtmErrorCode::FailedOperationCreateMonitorFailed)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "CreateMonitor",
     output = CreateMonitorResponse,
-    error = super::errors::CreateMonitorError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct CreateMonitor {
-    /// `MonitorName`: a string.
-    ///
-    /// Example: `"监控器1"`
+    /// `MonitorName`; example: `"监控器1"`
     pub monitor_name: String,
 
-    /// `CheckProtocol`: a string.
-    ///
-    /// Example: `"PING"`
+    /// `CheckProtocol`; example: `"PING"`
     pub check_protocol: String,
 
-    /// `CheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `CheckInterval`; example: `60`
     pub check_interval: u64,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: u64,
 
-    /// `FailTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailTimes`; example: `1`
     pub fail_times: u64,
 
-    /// `FailRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FailRate`; example: `50`
     pub fail_rate: u64,
 
-    /// `DetectorStyle`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `DetectorStyle`; example: `"AUTO"`
     pub detector_style: String,
 
-    /// `DetectorGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5,6,7]`
+    /// `DetectorGroupIds`; example: `[5,6,7]`
     pub detector_group_ids: Vec<u64>,
 
-    /// `PingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PingNum`; example: `20`
     pub ping_num: Option<u64>,
 
-    /// `TcpPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TcpPort`; example: `80`
     pub tcp_port: Option<u64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.dnspod.com"`
+    /// `Host`; example: `"www.dnspod.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/index.html"`
+    /// `Path`; example: `"/index.html"`
     pub path: Option<String>,
 
-    /// `ReturnCodeThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ReturnCodeThreshold`; example: `500`
     pub return_code_threshold: Option<u64>,
 
-    /// `EnableRedirect`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `EnableRedirect`; example: `"DISABLED"`
     pub enable_redirect: Option<String>,
 
-    /// `EnableSni`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `EnableSni`; example: `"DISABLED"`
     pub enable_sni: Option<String>,
 
-    /// `PacketLossRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PacketLossRate`; example: `50`
     pub packet_loss_rate: Option<u64>,
 
-    /// `ContinuePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContinuePeriod`; example: `1`
     pub continue_period: Option<u64>,
 }
 
 /// What a successful [`CreateMonitor`] call returns.
 #[tc_model]
 pub struct CreateMonitorResponse {
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -238,64 +239,73 @@ pub struct CreateMonitorResponse {
 /// The `CreatePackageAndPay` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`CreatePackageAndPayResponse`].
-/// The codes it documents are in [`CreatePackageAndPayError`](super::errors::CreatePackageAndPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=CreatePackageAndPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.DealAndPayFailed`](super::errors::IgtmErrorCode::FailedOperationDealAndPayFailed)
+/// - [`FailedOperation.QueryErr`](super::errors::IgtmErrorCode::FailedOperationQueryErr)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InternalError.UndefinedError`](super::errors::IgtmErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DealStandardModifyFailed`](super::errors::IgtmErrorCode::InvalidParameterDealStandardModifyFailed)
+/// - [`InvalidParameter.DealStandardModifyInvalid`](super::errors::IgtmErrorCode::InvalidParameterDealStandardModifyInvalid)
+/// - [`InvalidParameter.DealTaskModifyInvalid`](super::errors::IgtmErrorCode::InvalidParameterDealTaskModifyInvalid)
+/// - [`InvalidParameter.DealTaskModifyNumLess`](super::errors::IgtmErrorCode::InvalidParameterDealTaskModifyNumLess)
+/// - [`InvalidParameter.DealTaskModifyNumSame`](super::errors::IgtmErrorCode::InvalidParameterDealTaskModifyNumSame)
+/// - [`InvalidParameter.DealUltimateModifyFailed`](super::errors::IgtmErrorCode::InvalidParameterDealUltimateModifyFailed)
+/// - [`InvalidParameter.ResourceIdEmpty`](super::errors::IgtmErrorCode::InvalidParameterResourceIdEmpty)
+/// - [`InvalidParameter.TimeSpanEmpty`](super::errors::IgtmErrorCode::InvalidParameterTimeSpanEmpty)
+/// - [`InvalidParameter.TimeSpanInvalid`](super::errors::IgtmErrorCode::InvalidParameterTimeSpanInvalid)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ResourceIdNotMatch`](super::errors::IgtmErrorCode::UnauthorizedOperationResourceIdNotMatch)
+/// - [`UnauthorizedOperation.ResourceIdUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationResourceIdUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "CreatePackageAndPay",
     output = CreatePackageAndPayResponse,
-    error = super::errors::CreatePackageAndPayError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct CreatePackageAndPay {
-    /// `DealType`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `DealType`; example: `"CREATE"`
     pub deal_type: String,
 
-    /// `GoodsType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `GoodsType`; example: `"STANDARD"`
     pub goods_type: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"gtm-cnxxpfvartb"`
+    /// `ResourceId`; example: `"gtm-cnxxpfvartb"`
     pub resource_id: Option<String>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<u64>,
 
-    /// `NewPackageType`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `NewPackageType`; example: `"ULTIMATE"`
     pub new_package_type: Option<String>,
 
-    /// `AutoVoucher`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<u64>,
 }
 
 /// What a successful [`CreatePackageAndPay`] call returns.
 #[tc_model]
 pub struct CreatePackageAndPayResponse {
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["gtm-cnxxpfvartb"]`
+    /// `ResourceIds`; example: `["gtm-cnxxpfvartb"]`
     pub resource_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,57 +315,89 @@ pub struct CreatePackageAndPayResponse {
 /// The `CreateStrategy` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`CreateStrategyResponse`].
-/// The codes it documents are in [`CreateStrategyError`](super::errors::CreateStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=CreateStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.CreateStrategyFailed`](super::errors::IgtmErrorCode::FailedOperationCreateStrategyFailed)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`FailedOperation.ModifyError`](super::errors::IgtmErrorCode::FailedOperationModifyError)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InternalError.DbErr`](super::errors::IgtmErrorCode::InternalErrorDbErr)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceDisabled`](super::errors::IgtmErrorCode::InvalidParameterInstanceDisabled)
+/// - [`InvalidParameter.TrafficStrategyInvalid`](super::errors::IgtmErrorCode::InvalidParameterTrafficStrategyInvalid)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IsEnabledInvalid`](super::errors::IgtmErrorCode::InvalidParameterValueIsEnabledInvalid)
+/// - [`InvalidParameterValue.TrafficStrategyInvalid`](super::errors::IgtmErrorCode::InvalidParameterValueTrafficStrategyInvalid)
+/// - [`InvalidParameterValue.TrafficStrategyWeightEmpty`](super::errors::IgtmErrorCode::InvalidParameterValueTrafficStrategyWeightEmpty)
+/// - [`LimitExceeded`](super::errors::IgtmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.NoInstance`](super::errors::IgtmErrorCode::ResourceInsufficientNoInstance)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.InstanceUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationInstanceUnauthorized)
+/// - [`UnauthorizedOperation.MainBindPoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationMainBindPoolUnauthorized)
+/// - [`UnauthorizedOperation.MainPoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationMainPoolUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnknownParameter`](super::errors::IgtmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.FallBackPoolInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationFallBackPoolInvalid)
+/// - [`UnsupportedOperation.MainBindPoolDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolDuplicate)
+/// - [`UnsupportedOperation.MainBindPoolEmpty`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolEmpty)
+/// - [`UnsupportedOperation.MainBindPoolLevelExceed`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolLevelExceed)
+/// - [`UnsupportedOperation.MainBindPoolMixed`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolMixed)
+/// - [`UnsupportedOperation.MainBindPoolNumInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolNumInvalid)
+/// - [`UnsupportedOperation.MainPoolDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationMainPoolDuplicate)
+/// - [`UnsupportedOperation.MainPoolEmpty`](super::errors::IgtmErrorCode::UnsupportedOperationMainPoolEmpty)
+/// - [`UnsupportedOperation.MainPoolSurviveNumInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationMainPoolSurviveNumInvalid)
+/// - [`UnsupportedOperation.ResourceNameDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceNameDuplicated)
+/// - [`UnsupportedOperation.ResourcePoolSourceNotExist`](super::errors::IgtmErrorCode::UnsupportedOperationResourcePoolSourceNotExist)
+/// - [`UnsupportedOperation.ResourceSourceDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceSourceDuplicated)
+/// - [`UnsupportedOperation.StrategyNameDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationStrategyNameDuplicate)
+/// - [`UnsupportedOperation.StrategySourceDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySourceDuplicate)
+/// - [`UnsupportedOperation.StrategySourceInUsed`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySourceInUsed)
+/// - [`UnsupportedOperation.StrategySourceUnauthorized`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySourceUnauthorized)
+/// - [`UnsupportedOperation.StrategySwitchTypeInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySwitchTypeInvalid)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "CreateStrategy",
     output = CreateStrategyResponse,
-    error = super::errors::CreateStrategyError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct CreateStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `StrategyName`; example: `"policy_name"`
     pub strategy_name: String,
 
-    /// `Source`: a list of [`Source`](super::models::Source) objects.
-    ///
-    /// Example: `[{"GroupLineId":1,"Name":"默认"}]`
+    /// `Source`; example: `[{"GroupLineId":1,"Name":"默认"}]`
     pub source: Vec<models::Source>,
 
-    /// `MainAddressPoolSet`: a list of [`MainAddressPool`](super::models::MainAddressPool) objects.
+    /// `MainAddressPoolSet`
     pub main_address_pool_set: Vec<models::MainAddressPool>,
 
-    /// `FallbackAddressPoolSet`: a list of [`MainAddressPool`](super::models::MainAddressPool) objects.
-    ///
-    /// Example: `[{"AddressPools":[{"PoolId":1}]}]`
+    /// `FallbackAddressPoolSet`; example: `[{"AddressPools":[{"PoolId":1}]}]`
     pub fallback_address_pool_set: Vec<models::MainAddressPool>,
 
-    /// `KeepDomainRecords`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `KeepDomainRecords`; example: `"enabled"`
     pub keep_domain_records: Option<String>,
 
-    /// `SwitchPoolType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SwitchPoolType`; example: `"AUTO"`
     pub switch_pool_type: Option<String>,
 }
 
 /// What a successful [`CreateStrategy`] call returns.
 #[tc_model]
 pub struct CreateStrategyResponse {
-    /// `StrategyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -365,29 +407,43 @@ pub struct CreateStrategyResponse {
 /// The `DeleteAddressPool` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DeleteAddressPoolResponse`].
-/// The codes it documents are in [`DeleteAddressPoolError`](super::errors::DeleteAddressPoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DeleteAddressPool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteError`](super::errors::IgtmErrorCode::FailedOperationDeleteError)
+/// - [`FailedOperation.DeletePoolFailed`](super::errors::IgtmErrorCode::FailedOperationDeletePoolFailed)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`FailedOperation.PoolWasUsingError`](super::errors::IgtmErrorCode::FailedOperationPoolWasUsingError)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationPoolUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation`](super::errors::IgtmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DeleteAddressPool",
     output = DeleteAddressPoolResponse,
-    error = super::errors::DeleteAddressPoolError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DeleteAddressPool {
-    /// `PoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PoolId`; example: `5`
     pub pool_id: u64,
 }
 
 /// What a successful [`DeleteAddressPool`] call returns.
 #[tc_model]
 pub struct DeleteAddressPoolResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -397,29 +453,41 @@ pub struct DeleteAddressPoolResponse {
 /// The `DeleteMonitor` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DeleteMonitorResponse`].
-/// The codes it documents are in [`DeleteMonitorError`](super::errors::DeleteMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DeleteMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteError`](super::errors::IgtmErrorCode::FailedOperationDeleteError)
+/// - [`FailedOperation.DeleteMonitorFailed`](super::errors::IgtmErrorCode::FailedOperationDeleteMonitorFailed)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnknownParameter`](super::errors::IgtmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IgtmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DeleteMonitor",
     output = DeleteMonitorResponse,
-    error = super::errors::DeleteMonitorError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DeleteMonitor {
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: u64,
 }
 
 /// What a successful [`DeleteMonitor`] call returns.
 #[tc_model]
 pub struct DeleteMonitorResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -429,34 +497,47 @@ pub struct DeleteMonitorResponse {
 /// The `DeleteStrategy` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DeleteStrategyResponse`].
-/// The codes it documents are in [`DeleteStrategyError`](super::errors::DeleteStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DeleteStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.DeleteError`](super::errors::IgtmErrorCode::FailedOperationDeleteError)
+/// - [`FailedOperation.DeleteStrategyFailed`](super::errors::IgtmErrorCode::FailedOperationDeleteStrategyFailed)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceDisabled`](super::errors::IgtmErrorCode::InvalidParameterInstanceDisabled)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.NoInstance`](super::errors::IgtmErrorCode::ResourceInsufficientNoInstance)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.InstanceUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationInstanceUnauthorized)
+/// - [`UnauthorizedOperation.StrategyUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationStrategyUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DeleteStrategy",
     output = DeleteStrategyResponse,
-    error = super::errors::DeleteStrategyError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DeleteStrategy {
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `StrategyId`; example: `5`
     pub strategy_id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 }
 
 /// What a successful [`DeleteStrategy`] call returns.
 #[tc_model]
 pub struct DeleteStrategyResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -466,27 +547,36 @@ pub struct DeleteStrategyResponse {
 /// The `DescribeAddressLocation` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeAddressLocationResponse`].
-/// The codes it documents are in [`DescribeAddressLocationError`](super::errors::DescribeAddressLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeAddressLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeAddressLocation",
     output = DescribeAddressLocationResponse,
-    error = super::errors::DescribeAddressLocationError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeAddressLocation {
-    /// `Address`: a list of strings.
-    ///
-    /// Example: `["1.2.2.1"]`
+    /// `Address`; example: `["1.2.2.1"]`
     pub address: Vec<String>,
 }
 
 /// What a successful [`DescribeAddressLocation`] call returns.
 #[tc_model]
 pub struct DescribeAddressLocationResponse {
-    /// `AddressLocation`: a list of [`AddressLocation`](super::models::AddressLocation) objects.
+    /// `AddressLocation`
     pub address_location: Vec<models::AddressLocation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -496,30 +586,42 @@ pub struct DescribeAddressLocationResponse {
 /// The `DescribeAddressPoolDetail` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeAddressPoolDetailResponse`].
-/// The codes it documents are in [`DescribeAddressPoolDetailError`](super::errors::DescribeAddressPoolDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeAddressPoolDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationPoolUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeAddressPoolDetail",
     output = DescribeAddressPoolDetailResponse,
-    error = super::errors::DescribeAddressPoolDetailError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeAddressPoolDetail {
-    /// `PoolId`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PoolId`; example: `5`
     pub pool_id: i64,
 }
 
 /// What a successful [`DescribeAddressPoolDetail`] call returns.
 #[tc_model]
 pub struct DescribeAddressPoolDetailResponse {
-    /// `AddressPool`: an [`AddressPoolDetail`](super::models::AddressPoolDetail).
+    /// `AddressPool`
     pub address_pool: models::AddressPoolDetail,
 
-    /// `AddressSet`: a list of [`Address`](super::models::Address) objects.
+    /// `AddressSet`
     pub address_set: Vec<models::Address>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -529,15 +631,29 @@ pub struct DescribeAddressPoolDetailResponse {
 /// The `DescribeAddressPoolList` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeAddressPoolListResponse`].
-/// The codes it documents are in [`DescribeAddressPoolListError`](super::errors::DescribeAddressPoolListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeAddressPoolList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.QueryNotAllow`](super::errors::IgtmErrorCode::UnsupportedOperationQueryNotAllow)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeAddressPoolList",
     output = DescribeAddressPoolListResponse,
-    error = super::errors::DescribeAddressPoolListError,
+    error = super::errors::IgtmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -547,29 +663,23 @@ pub struct DescribeAddressPoolDetailResponse {
     )
 )]
 pub struct DescribeAddressPoolList {
-    /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ResourceFilter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAddressPoolList`] call returns.
 #[tc_model]
 pub struct DescribeAddressPoolListResponse {
-    /// `AddressPoolSet`: a list of [`AddressPool`](super::models::AddressPool) objects.
+    /// `AddressPoolSet`
     pub address_pool_set: Vec<models::AddressPool>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -579,77 +689,68 @@ pub struct DescribeAddressPoolListResponse {
 /// The `DescribeDetectPackageDetail` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeDetectPackageDetailResponse`].
-/// The codes it documents are in [`DescribeDetectPackageDetailError`](super::errors::DescribeDetectPackageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeDetectPackageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeDetectPackageDetail",
     output = DescribeDetectPackageDetailResponse,
-    error = super::errors::DescribeDetectPackageDetailError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeDetectPackageDetail {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"task-dsdd123xdo"`
+    /// `ResourceId`; example: `"task-dsdd123xdo"`
     pub resource_id: String,
 }
 
 /// What a successful [`DescribeDetectPackageDetail`] call returns.
 #[tc_model]
 pub struct DescribeDetectPackageDetailResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"task-dsdd123xdo"`
+    /// `ResourceId`; example: `"task-dsdd123xdo"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `ResourceType`; example: `"TASK"`
     pub resource_type: String,
 
-    /// `Quota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quota`; example: `1`
     pub quota: u64,
 
-    /// `CurrentDeadline`: a string.
-    ///
-    /// Example: `"2023-12-20 12:00:00"`
+    /// `CurrentDeadline`; example: `"2023-12-20 12:00:00"`
     pub current_deadline: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-20 12:00:00"`
+    /// `CreateTime`; example: `"2023-11-20 12:00:00"`
     pub create_time: String,
 
-    /// `IsExpire`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpire`; example: `0`
     pub is_expire: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: String,
 
-    /// `CostItemList`: a list of [`CostItem`](super::models::CostItem) objects.
+    /// `CostItemList`
     pub cost_item_list: Vec<models::CostItem>,
 
-    /// `UsedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedNum`; example: `0`
     pub used_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -659,15 +760,28 @@ pub struct DescribeDetectPackageDetailResponse {
 /// The `DescribeDetectTaskPackageList` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeDetectTaskPackageListResponse`].
-/// The codes it documents are in [`DescribeDetectTaskPackageListError`](super::errors::DescribeDetectTaskPackageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeDetectTaskPackageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeDetectTaskPackageList",
     output = DescribeDetectTaskPackageListResponse,
-    error = super::errors::DescribeDetectTaskPackageListError,
+    error = super::errors::IgtmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -677,29 +791,23 @@ pub struct DescribeDetectPackageDetailResponse {
     )
 )]
 pub struct DescribeDetectTaskPackageList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ResourceFilter>>,
 }
 
 /// What a successful [`DescribeDetectTaskPackageList`] call returns.
 #[tc_model]
 pub struct DescribeDetectTaskPackageListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TaskPackageSet`: a list of [`DetectTaskPackage`](super::models::DetectTaskPackage) objects.
+    /// `TaskPackageSet`
     pub task_package_set: Vec<models::DetectTaskPackage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -709,22 +817,35 @@ pub struct DescribeDetectTaskPackageListResponse {
 /// The `DescribeDetectors` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeDetectorsResponse`].
-/// The codes it documents are in [`DescribeDetectorsError`](super::errors::DescribeDetectorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeDetectors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeDetectors",
     output = DescribeDetectorsResponse,
-    error = super::errors::DescribeDetectorsError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeDetectors {}
 
 /// What a successful [`DescribeDetectors`] call returns.
 #[tc_model]
 pub struct DescribeDetectorsResponse {
-    /// `DetectorGroupSet`: a list of [`DetectorGroup`](super::models::DetectorGroup) objects.
+    /// `DetectorGroupSet`
     pub detector_group_set: Vec<models::DetectorGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -734,27 +855,38 @@ pub struct DescribeDetectorsResponse {
 /// The `DescribeDnsLineList` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeDnsLineListResponse`].
-/// The codes it documents are in [`DescribeDnsLineListError`](super::errors::DescribeDnsLineListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeDnsLineList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeDnsLineList",
     output = DescribeDnsLineListResponse,
-    error = super::errors::DescribeDnsLineListError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeDnsLineList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDnsLineList`] call returns.
 #[tc_model]
 pub struct DescribeDnsLineListResponse {
-    /// `DnsLineSet`: a list of [`GroupLine`](super::models::GroupLine) objects.
+    /// `DnsLineSet`
     pub dns_line_set: Vec<models::GroupLine>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -764,27 +896,39 @@ pub struct DescribeDnsLineListResponse {
 /// The `DescribeInstanceDetail` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeInstanceDetailError`](super::errors::DescribeInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.InnerRequestLimitExceeded`](super::errors::IgtmErrorCode::RequestLimitExceededInnerRequestLimitExceeded)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeInstanceDetail",
     output = DescribeInstanceDetailResponse,
-    error = super::errors::DescribeInstanceDetailError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDetailResponse {
-    /// `Instance`: an [`InstanceDetail`](super::models::InstanceDetail).
+    /// `Instance`
     pub instance: models::InstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,15 +938,31 @@ pub struct DescribeInstanceDetailResponse {
 /// The `DescribeInstanceList` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeInstanceListResponse`].
-/// The codes it documents are in [`DescribeInstanceListError`](super::errors::DescribeInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.InnerRequestLimitExceeded`](super::errors::IgtmErrorCode::RequestLimitExceededInnerRequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::IgtmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError,
+    error = super::errors::IgtmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -812,34 +972,26 @@ pub struct DescribeInstanceDetailResponse {
     )
 )]
 pub struct DescribeInstanceList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ResourceFilter>>,
 }
 
 /// What a successful [`DescribeInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeInstanceListResponse {
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SystemAccessEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SystemAccessEnabled`; example: `false`
     pub system_access_enabled: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -849,15 +1001,28 @@ pub struct DescribeInstanceListResponse {
 /// The `DescribeInstancePackageList` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeInstancePackageListResponse`].
-/// The codes it documents are in [`DescribeInstancePackageListError`](super::errors::DescribeInstancePackageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeInstancePackageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeInstancePackageList",
     output = DescribeInstancePackageListResponse,
-    error = super::errors::DescribeInstancePackageListError,
+    error = super::errors::IgtmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -867,34 +1032,26 @@ pub struct DescribeInstanceListResponse {
     )
 )]
 pub struct DescribeInstancePackageList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ResourceFilter>>,
 
-    /// `IsUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUsed`; example: `0`
     pub is_used: Option<u64>,
 }
 
 /// What a successful [`DescribeInstancePackageList`] call returns.
 #[tc_model]
 pub struct DescribeInstancePackageListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `InstanceSet`: a list of [`InstancePackage`](super::models::InstancePackage) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::InstancePackage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -904,27 +1061,38 @@ pub struct DescribeInstancePackageListResponse {
 /// The `DescribeMonitorDetail` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeMonitorDetailResponse`].
-/// The codes it documents are in [`DescribeMonitorDetailError`](super::errors::DescribeMonitorDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeMonitorDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeMonitorDetail",
     output = DescribeMonitorDetailResponse,
-    error = super::errors::DescribeMonitorDetailError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeMonitorDetail {
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: u64,
 }
 
 /// What a successful [`DescribeMonitorDetail`] call returns.
 #[tc_model]
 pub struct DescribeMonitorDetailResponse {
-    /// `MonitorDetail`: a [`MonitorDetail`](super::models::MonitorDetail).
+    /// `MonitorDetail`
     pub monitor_detail: models::MonitorDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -934,15 +1102,27 @@ pub struct DescribeMonitorDetailResponse {
 /// The `DescribeMonitors` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeMonitorsResponse`].
-/// The codes it documents are in [`DescribeMonitorsError`](super::errors::DescribeMonitorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeMonitors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation`](super::errors::IgtmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.QueryNotAllow`](super::errors::IgtmErrorCode::UnsupportedOperationQueryNotAllow)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeMonitors",
     output = DescribeMonitorsResponse,
-    error = super::errors::DescribeMonitorsError,
+    error = super::errors::IgtmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -952,34 +1132,26 @@ pub struct DescribeMonitorDetailResponse {
     )
 )]
 pub struct DescribeMonitors {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ResourceFilter>>,
 
-    /// `IsDetectNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDetectNum`; example: `0`
     pub is_detect_num: Option<u64>,
 }
 
 /// What a successful [`DescribeMonitors`] call returns.
 #[tc_model]
 pub struct DescribeMonitorsResponse {
-    /// `MonitorDataSet`: a list of [`MonitorDetail`](super::models::MonitorDetail) objects.
+    /// `MonitorDataSet`
     pub monitor_data_set: Vec<models::MonitorDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -989,27 +1161,38 @@ pub struct DescribeMonitorsResponse {
 /// The `DescribeQuotas` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeQuotasResponse`].
-/// The codes it documents are in [`DescribeQuotasError`](super::errors::DescribeQuotasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeQuotas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeQuotas",
     output = DescribeQuotasResponse,
-    error = super::errors::DescribeQuotasError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeQuotas {
-    /// `AccessDomain`: a string.
-    ///
-    /// Example: `"gtm-access.com"`
+    /// `AccessDomain`; example: `"gtm-access.com"`
     pub access_domain: Option<String>,
 }
 
 /// What a successful [`DescribeQuotas`] call returns.
 #[tc_model]
 pub struct DescribeQuotasResponse {
-    /// `Quotas`: a [`Quota`](super::models::Quota).
+    /// `Quotas`
     pub quotas: models::Quota,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1019,32 +1202,42 @@ pub struct DescribeQuotasResponse {
 /// The `DescribeStrategyDetail` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeStrategyDetailResponse`].
-/// The codes it documents are in [`DescribeStrategyDetailError`](super::errors::DescribeStrategyDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeStrategyDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.StrategyUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationStrategyUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeStrategyDetail",
     output = DescribeStrategyDetailResponse,
-    error = super::errors::DescribeStrategyDetailError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct DescribeStrategyDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-dsdd123xdo"`
+    /// `InstanceId`; example: `"gtm-dsdd123xdo"`
     pub instance_id: String,
 
-    /// `StrategyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: i64,
 }
 
 /// What a successful [`DescribeStrategyDetail`] call returns.
 #[tc_model]
 pub struct DescribeStrategyDetailResponse {
-    /// `StrategyDetail`: a [`StrategyDetail`](super::models::StrategyDetail).
+    /// `StrategyDetail`
     pub strategy_detail: models::StrategyDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1054,15 +1247,33 @@ pub struct DescribeStrategyDetailResponse {
 /// The `DescribeStrategyList` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`DescribeStrategyListResponse`].
-/// The codes it documents are in [`DescribeStrategyListError`](super::errors::DescribeStrategyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=DescribeStrategyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::IgtmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SearchInfo`](super::errors::IgtmErrorCode::ResourceNotFoundSearchInfo)
+/// - [`ResourceUnavailable`](super::errors::IgtmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.QueryNotAllow`](super::errors::IgtmErrorCode::UnsupportedOperationQueryNotAllow)
+/// - [`UnsupportedOperation.ResourceNameDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceNameDuplicated)
+/// - [`UnsupportedOperation.ResourceSourceDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceSourceDuplicated)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "DescribeStrategyList",
     output = DescribeStrategyListResponse,
-    error = super::errors::DescribeStrategyListError,
+    error = super::errors::IgtmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1072,34 +1283,26 @@ pub struct DescribeStrategyDetailResponse {
     )
 )]
 pub struct DescribeStrategyList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`ResourceFilter`](super::models::ResourceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ResourceFilter>>,
 }
 
 /// What a successful [`DescribeStrategyList`] call returns.
 #[tc_model]
 pub struct DescribeStrategyListResponse {
-    /// `StrategySet`: a list of [`Strategy`](super::models::Strategy) objects.
+    /// `StrategySet`
     pub strategy_set: Vec<models::Strategy>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1109,52 +1312,69 @@ pub struct DescribeStrategyListResponse {
 /// The `ModifyAddressPool` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`ModifyAddressPoolResponse`].
-/// The codes it documents are in [`ModifyAddressPoolError`](super::errors::ModifyAddressPoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=ModifyAddressPool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.AddrExceededLimit`](super::errors::IgtmErrorCode::FailedOperationAddrExceededLimit)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`FailedOperation.ExceededMonitorNumLimit`](super::errors::IgtmErrorCode::FailedOperationExceededMonitorNumLimit)
+/// - [`FailedOperation.ModifyError`](super::errors::IgtmErrorCode::FailedOperationModifyError)
+/// - [`FailedOperation.ModifyPoolFailed`](super::errors::IgtmErrorCode::FailedOperationModifyPoolFailed)
+/// - [`FailedOperation.PoolExceededLimit`](super::errors::IgtmErrorCode::FailedOperationPoolExceededLimit)
+/// - [`FailedOperation.TaskExceededLimit`](super::errors::IgtmErrorCode::FailedOperationTaskExceededLimit)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InternalError.UndefinedError`](super::errors::IgtmErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.PoolAddrDuplicated`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrDuplicated)
+/// - [`InvalidParameterValue.PoolAddrEmpty`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrEmpty)
+/// - [`InvalidParameterValue.PoolAddrInvalid`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrInvalid)
+/// - [`InvalidParameterValue.PoolAddrMixed`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrMixed)
+/// - [`InvalidParameterValue.PoolAddrWeightEmpty`](super::errors::IgtmErrorCode::InvalidParameterValuePoolAddrWeightEmpty)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PoolAddressUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationPoolAddressUnauthorized)
+/// - [`UnauthorizedOperation.PoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationPoolUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.PoolNameDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationPoolNameDuplicate)
+/// - [`UnsupportedOperation.ResourceNameDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceNameDuplicated)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "ModifyAddressPool",
     output = ModifyAddressPoolResponse,
-    error = super::errors::ModifyAddressPoolError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct ModifyAddressPool {
-    /// `PoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PoolId`; example: `5`
     pub pool_id: u64,
 
-    /// `PoolName`: a string.
-    ///
-    /// Example: `"addressGroup"`
+    /// `PoolName`; example: `"addressGroup"`
     pub pool_name: Option<String>,
 
-    /// `TrafficStrategy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `TrafficStrategy`; example: `"ALL"`
     pub traffic_strategy: Option<String>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: Option<u64>,
 
-    /// `AddressSet`: a list of [`Address`](super::models::Address) objects.
+    /// `AddressSet`
     pub address_set: Option<Vec<models::Address>>,
 
-    /// `KeepResource`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KeepResource`; example: `false`
     pub keep_resource: Option<bool>,
 }
 
 /// What a successful [`ModifyAddressPool`] call returns.
 #[tc_model]
 pub struct ModifyAddressPoolResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1164,30 +1384,47 @@ pub struct ModifyAddressPoolResponse {
 /// The `ModifyInstanceConfig` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`ModifyInstanceConfigResponse`].
-/// The codes it documents are in [`ModifyInstanceConfigError`](super::errors::ModifyInstanceConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=ModifyInstanceConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.ModifyInstanceFailed`](super::errors::IgtmErrorCode::FailedOperationModifyInstanceFailed)
+/// - [`FailedOperation.QueryErr`](super::errors::IgtmErrorCode::FailedOperationQueryErr)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccessTypeInvalid`](super::errors::IgtmErrorCode::InvalidParameterAccessTypeInvalid)
+/// - [`InvalidParameter.GlobalAccessDomainConflict`](super::errors::IgtmErrorCode::InvalidParameterGlobalAccessDomainConflict)
+/// - [`InvalidParameter.InstanceDisabled`](super::errors::IgtmErrorCode::InvalidParameterInstanceDisabled)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.AccessDomainUnauthorized`](super::errors::IgtmErrorCode::UnsupportedOperationAccessDomainUnauthorized)
+/// - [`UnsupportedOperation.DomainTtlInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationDomainTtlInvalid)
+/// - [`UnsupportedOperation.InstanceNameDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationInstanceNameDuplicate)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "ModifyInstanceConfig",
     output = ModifyInstanceConfigResponse,
-    error = super::errors::ModifyInstanceConfigError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct ModifyInstanceConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 
-    /// `InstanceConfig`: an [`InstanceConfig`](super::models::InstanceConfig).
+    /// `InstanceConfig`
     pub instance_config: Option<models::InstanceConfig>,
 }
 
 /// What a successful [`ModifyInstanceConfig`] call returns.
 #[tc_model]
 pub struct ModifyInstanceConfigResponse {
-    /// `Instance`: an [`InstanceDetail`](super::models::InstanceDetail).
+    /// `Instance`
     pub instance: models::InstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1197,114 +1434,94 @@ pub struct ModifyInstanceConfigResponse {
 /// The `ModifyMonitor` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`ModifyMonitorResponse`].
-/// The codes it documents are in [`ModifyMonitorError`](super::errors::ModifyMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=ModifyMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`FailedOperation.ExceededMonitorNumLimit`](super::errors::IgtmErrorCode::FailedOperationExceededMonitorNumLimit)
+/// - [`FailedOperation.ModifyError`](super::errors::IgtmErrorCode::FailedOperationModifyError)
+/// - [`FailedOperation.ModifyMonitorFailed`](super::errors::IgtmErrorCode::FailedOperationModifyMonitorFailed)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InternalError.ParameterError`](super::errors::IgtmErrorCode::InternalErrorParameterError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.MonitorNameExist`](super::errors::IgtmErrorCode::UnsupportedOperationMonitorNameExist)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "ModifyMonitor",
     output = ModifyMonitorResponse,
-    error = super::errors::ModifyMonitorError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct ModifyMonitor {
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: u64,
 
-    /// `MonitorName`: a string.
-    ///
-    /// Example: `"监控器1"`
+    /// `MonitorName`; example: `"监控器1"`
     pub monitor_name: String,
 
-    /// `CheckProtocol`: a string.
-    ///
-    /// Example: `"PING"`
+    /// `CheckProtocol`; example: `"PING"`
     pub check_protocol: String,
 
-    /// `CheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `CheckInterval`; example: `60`
     pub check_interval: u64,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: u64,
 
-    /// `FailTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FailTimes`; example: `2`
     pub fail_times: u64,
 
-    /// `FailRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FailRate`; example: `50`
     pub fail_rate: u64,
 
-    /// `DetectorStyle`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `DetectorStyle`; example: `"AUTO"`
     pub detector_style: String,
 
-    /// `DetectorGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5,6,7]`
+    /// `DetectorGroupIds`; example: `[5,6,7]`
     pub detector_group_ids: Vec<u64>,
 
-    /// `PingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PingNum`; example: `10`
     pub ping_num: Option<u64>,
 
-    /// `TcpPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TcpPort`; example: `80`
     pub tcp_port: Option<u64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.dnspod.com"`
+    /// `Host`; example: `"www.dnspod.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/index.html"`
+    /// `Path`; example: `"/index.html"`
     pub path: Option<String>,
 
-    /// `ReturnCodeThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ReturnCodeThreshold`; example: `500`
     pub return_code_threshold: Option<u64>,
 
-    /// `EnableRedirect`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `EnableRedirect`; example: `"DISABLED"`
     pub enable_redirect: Option<String>,
 
-    /// `EnableSni`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `EnableSni`; example: `"DISABLED"`
     pub enable_sni: Option<String>,
 
-    /// `PacketLossRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PacketLossRate`; example: `50`
     pub packet_loss_rate: Option<u64>,
 
-    /// `ContinuePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContinuePeriod`; example: `1`
     pub continue_period: Option<u64>,
 }
 
 /// What a successful [`ModifyMonitor`] call returns.
 #[tc_model]
 pub struct ModifyMonitorResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1314,34 +1531,44 @@ pub struct ModifyMonitorResponse {
 /// The `ModifyPackageAutoRenew` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`ModifyPackageAutoRenewResponse`].
-/// The codes it documents are in [`ModifyPackageAutoRenewError`](super::errors::ModifyPackageAutoRenewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=ModifyPackageAutoRenew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.AutoRenewFailed`](super::errors::IgtmErrorCode::FailedOperationAutoRenewFailed)
+/// - [`FailedOperation.CreateError`](super::errors::IgtmErrorCode::FailedOperationCreateError)
+/// - [`FailedOperation.QueryErr`](super::errors::IgtmErrorCode::FailedOperationQueryErr)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InternalError.UndefinedError`](super::errors::IgtmErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "ModifyPackageAutoRenew",
     output = ModifyPackageAutoRenewResponse,
-    error = super::errors::ModifyPackageAutoRenewError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct ModifyPackageAutoRenew {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"gtm-dsdfshyfxv"`
+    /// `ResourceId`; example: `"gtm-dsdfshyfxv"`
     pub resource_id: String,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 }
 
 /// What a successful [`ModifyPackageAutoRenew`] call returns.
 #[tc_model]
 pub struct ModifyPackageAutoRenewResponse {
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["gtm-dsdfshyfxv"]`
+    /// `ResourceIds`; example: `["gtm-dsdfshyfxv"]`
     pub resource_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1351,68 +1578,96 @@ pub struct ModifyPackageAutoRenewResponse {
 /// The `ModifyStrategy` action of IGTM API 2023-10-24.
 ///
 /// A successful call returns [`ModifyStrategyResponse`].
-/// The codes it documents are in [`ModifyStrategyError`](super::errors::ModifyStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=igtm&Version=2023-10-24&Action=ModifyStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IgtmErrorCode`](super::errors::IgtmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IgtmErrorCode::FailedOperation)
+/// - [`FailedOperation.CanNotDeleteDefaultLineError`](super::errors::IgtmErrorCode::FailedOperationCanNotDeleteDefaultLineError)
+/// - [`FailedOperation.ExceededLimit`](super::errors::IgtmErrorCode::FailedOperationExceededLimit)
+/// - [`FailedOperation.ModifyError`](super::errors::IgtmErrorCode::FailedOperationModifyError)
+/// - [`FailedOperation.ModifyStrategyFailed`](super::errors::IgtmErrorCode::FailedOperationModifyStrategyFailed)
+/// - [`FailedOperation.PoolWasUsingError`](super::errors::IgtmErrorCode::FailedOperationPoolWasUsingError)
+/// - [`InternalError`](super::errors::IgtmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IgtmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceDisabled`](super::errors::IgtmErrorCode::InvalidParameterInstanceDisabled)
+/// - [`InvalidParameter.TrafficStrategyInvalid`](super::errors::IgtmErrorCode::InvalidParameterTrafficStrategyInvalid)
+/// - [`InvalidParameterValue`](super::errors::IgtmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TrafficStrategyWeightEmpty`](super::errors::IgtmErrorCode::InvalidParameterValueTrafficStrategyWeightEmpty)
+/// - [`LimitExceeded`](super::errors::IgtmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IgtmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.NoInstance`](super::errors::IgtmErrorCode::ResourceInsufficientNoInstance)
+/// - [`UnauthorizedOperation`](super::errors::IgtmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.InstanceUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationInstanceUnauthorized)
+/// - [`UnauthorizedOperation.MainBindPoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationMainBindPoolUnauthorized)
+/// - [`UnauthorizedOperation.MainPoolUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationMainPoolUnauthorized)
+/// - [`UnauthorizedOperation.StrategyUnauthorized`](super::errors::IgtmErrorCode::UnauthorizedOperationStrategyUnauthorized)
+/// - [`UnauthorizedOperation.UnauthorizedError`](super::errors::IgtmErrorCode::UnauthorizedOperationUnauthorizedError)
+/// - [`UnsupportedOperation`](super::errors::IgtmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FallBackPoolInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationFallBackPoolInvalid)
+/// - [`UnsupportedOperation.MainBindPoolDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolDuplicate)
+/// - [`UnsupportedOperation.MainBindPoolEmpty`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolEmpty)
+/// - [`UnsupportedOperation.MainBindPoolLevelExceed`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolLevelExceed)
+/// - [`UnsupportedOperation.MainBindPoolMixed`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolMixed)
+/// - [`UnsupportedOperation.MainBindPoolNumInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationMainBindPoolNumInvalid)
+/// - [`UnsupportedOperation.MainPoolDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationMainPoolDuplicate)
+/// - [`UnsupportedOperation.MainPoolEmpty`](super::errors::IgtmErrorCode::UnsupportedOperationMainPoolEmpty)
+/// - [`UnsupportedOperation.MainPoolSurviveNumInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationMainPoolSurviveNumInvalid)
+/// - [`UnsupportedOperation.ResourceNameDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceNameDuplicated)
+/// - [`UnsupportedOperation.ResourcePoolSourceNotExist`](super::errors::IgtmErrorCode::UnsupportedOperationResourcePoolSourceNotExist)
+/// - [`UnsupportedOperation.ResourceSourceDuplicated`](super::errors::IgtmErrorCode::UnsupportedOperationResourceSourceDuplicated)
+/// - [`UnsupportedOperation.StrategyNameDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationStrategyNameDuplicate)
+/// - [`UnsupportedOperation.StrategySourceDuplicate`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySourceDuplicate)
+/// - [`UnsupportedOperation.StrategySourceInUsed`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySourceInUsed)
+/// - [`UnsupportedOperation.StrategySourceUnauthorized`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySourceUnauthorized)
+/// - [`UnsupportedOperation.StrategySwitchTypeInvalid`](super::errors::IgtmErrorCode::UnsupportedOperationStrategySwitchTypeInvalid)
+/// - [`UnsupportedOperation.UserNotFound`](super::errors::IgtmErrorCode::UnsupportedOperationUserNotFound)
 #[tc_action(
     service = "igtm",
     version = "2023-10-24",
     name = "ModifyStrategy",
     output = ModifyStrategyResponse,
-    error = super::errors::ModifyStrategyError
+    error = super::errors::IgtmErrorCode
 )]
 pub struct ModifyStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-Ul65AOsdfDvxVD"`
+    /// `InstanceId`; example: `"gtm-Ul65AOsdfDvxVD"`
     pub instance_id: String,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StrategyId`; example: `3`
     pub strategy_id: u64,
 
-    /// `Source`: a list of [`Source`](super::models::Source) objects.
+    /// `Source`
     pub source: Vec<models::Source>,
 
-    /// `MainAddressPoolSet`: a list of [`MainAddressPool`](super::models::MainAddressPool) objects.
+    /// `MainAddressPoolSet`
     pub main_address_pool_set: Vec<models::MainAddressPool>,
 
-    /// `FallbackAddressPoolSet`: a list of [`MainAddressPool`](super::models::MainAddressPool) objects.
+    /// `FallbackAddressPoolSet`
     pub fallback_address_pool_set: Vec<models::MainAddressPool>,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `StrategyName`; example: `"name"`
     pub strategy_name: Option<String>,
 
-    /// `IsEnabled`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `IsEnabled`; example: `"ENABLED"`
     pub is_enabled: Option<String>,
 
-    /// `KeepDomainRecords`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `KeepDomainRecords`; example: `"enabled"`
     pub keep_domain_records: Option<String>,
 
-    /// `SwitchPoolType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SwitchPoolType`; example: `"AUTO"`
     pub switch_pool_type: Option<String>,
 
-    /// `KeepResource`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KeepResource`; example: `false`
     pub keep_resource: Option<bool>,
 }
 
 /// What a successful [`ModifyStrategy`] call returns.
 #[tc_model]
 pub struct ModifyStrategyResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

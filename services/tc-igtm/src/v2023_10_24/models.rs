@@ -9,46 +9,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAddressPoolDetail`](super::DescribeAddressPoolDetail) and [`DescribeAddressPoolList`](super::DescribeAddressPoolList).
 #[tc_model]
 pub struct Address {
-    /// `Addr`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20.1.24.242"`
+    /// `Addr`, required in requests; example: `"20.1.24.242"`
     pub addr: Option<String>,
 
-    /// `IsEnable`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ENABLED"`
+    /// `IsEnable`, required in requests; example: `"ENABLED"`
     pub is_enable: Option<String>,
 
-    /// `AddressId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddressId`; example: `1`
     pub address_id: Option<u64>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"德国慕尼黑"`
+    /// `Location`; example: `"德国慕尼黑"`
     pub location: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"探测状态"`
+    /// `Status`; example: `"探测状态"`
     pub status: Option<String>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Weight`; example: `5`
     pub weight: Option<u64>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `UpdatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub updated_on: Option<String>,
 }
 
@@ -57,14 +39,10 @@ pub struct Address {
 /// Returned in the output of [`DescribeAddressLocation`](super::DescribeAddressLocation).
 #[tc_model]
 pub struct AddressLocation {
-    /// `Addr`: a string.
-    ///
-    /// Example: `"1.1.1.1.1"`
+    /// `Addr`; example: `"1.1.1.1.1"`
     pub addr: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"局域网-未知-未知"`
+    /// `Location`; example: `"局域网-未知-未知"`
     pub location: Option<String>,
 }
 
@@ -73,70 +51,43 @@ pub struct AddressLocation {
 /// Returned in the output of [`DescribeAddressPoolList`](super::DescribeAddressPoolList).
 #[tc_model]
 pub struct AddressPool {
-    /// `PoolId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `PoolId`, always sent in responses; example: `5`
     pub pool_id: Option<u64>,
 
-    /// `PoolName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试地址池2"`
+    /// `PoolName`, always sent in responses; example: `"测试地址池2"`
     pub pool_name: Option<String>,
 
-    /// `AddrType`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddrType`; example: `"IPV4"`
     pub addr_type: Option<String>,
 
-    /// `TrafficStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ALL"`
+    /// `TrafficStrategy`, always sent in responses; example: `"ALL"`
     pub traffic_strategy: Option<String>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: Option<String>,
 
-    /// `AddressNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddressNum`; example: `1`
     pub address_num: Option<i64>,
 
-    /// `MonitorGroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorGroupNum`; example: `1`
     pub monitor_group_num: Option<i64>,
 
-    /// `MonitorTaskNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorTaskNum`; example: `1`
     pub monitor_task_num: Option<i64>,
 
-    /// `InstanceInfo`: a list of [`InstanceInfo`] objects.
-    ///
-    /// Example: `[{"InstanceId":"gtm-dsdd123xdo","InstanceName":"测试实例"}]`
+    /// `InstanceInfo`; example: `[{"InstanceId":"gtm-dsdd123xdo","InstanceName":"测试实例"}]`
     pub instance_info: Option<Vec<InstanceInfo>>,
 
-    /// `AddressSet`: a list of [`Address`] objects.
+    /// `AddressSet`
     pub address_set: Option<Vec<Address>>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `UpdatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub updated_on: Option<String>,
 }
 
@@ -145,44 +96,25 @@ pub struct AddressPool {
 /// Returned in the output of [`DescribeAddressPoolDetail`](super::DescribeAddressPoolDetail).
 #[tc_model]
 pub struct AddressPoolDetail {
-    /// `PoolId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `PoolId`, always sent in responses; example: `5`
     pub pool_id: Option<u64>,
 
-    /// `PoolName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试地址池2"`
+    /// `PoolName`, always sent in responses; example: `"测试地址池2"`
     pub pool_name: Option<String>,
 
-    /// `AddrType`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddrType`; example: `"IPV4"`
     pub addr_type: Option<String>,
 
-    /// `TrafficStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ALL"`
+    /// `TrafficStrategy`, always sent in responses; example: `"ALL"`
     pub traffic_strategy: Option<String>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: Option<u64>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp, always sent in responses; example: `"2021-08-17T17:32:23+08:00"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `UpdatedOn`, an ISO 8601 timestamp, always sent in responses; example: `"2021-08-17T17:32:23+08:00"`
     pub updated_on: Option<String>,
 }
 
@@ -191,14 +123,10 @@ pub struct AddressPoolDetail {
 /// Returned in the output of [`DescribeDetectPackageDetail`](super::DescribeDetectPackageDetail), [`DescribeDetectTaskPackageList`](super::DescribeDetectTaskPackageList) and [`DescribeInstancePackageList`](super::DescribeInstancePackageList).
 #[tc_model]
 pub struct CostItem {
-    /// `CostName`: a string.
-    ///
-    /// Example: `"sv-xxx"`
+    /// `CostName`; example: `"sv-xxx"`
     pub cost_name: String,
 
-    /// `CostValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostValue`; example: `1`
     pub cost_value: u64,
 }
 
@@ -207,57 +135,37 @@ pub struct CostItem {
 /// Returned in the output of [`DescribeDetectTaskPackageList`](super::DescribeDetectTaskPackageList).
 #[tc_model]
 pub struct DetectTaskPackage {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"task-aabbb"`
+    /// `ResourceId`; example: `"task-aabbb"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `ResourceType`; example: `"TASK"`
     pub resource_type: String,
 
-    /// `Quota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quota`; example: `1`
     pub quota: u64,
 
-    /// `CurrentDeadline`: a string.
-    ///
-    /// Example: `"2023-12-20 12:00:00"`
+    /// `CurrentDeadline`; example: `"2023-12-20 12:00:00"`
     pub current_deadline: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-20 12:00:00"`
+    /// `CreateTime`; example: `"2023-12-20 12:00:00"`
     pub create_time: String,
 
-    /// `IsExpire`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpire`; example: `0`
     pub is_expire: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: String,
 
-    /// `CostItemList`: a list of [`CostItem`] objects.
+    /// `CostItemList`
     pub cost_item_list: Vec<CostItem>,
 
-    /// `Group`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Group`; example: `200`
     pub group: Option<u64>,
 }
 
@@ -266,32 +174,19 @@ pub struct DetectTaskPackage {
 /// Returned in the output of [`DescribeDetectors`](super::DescribeDetectors).
 #[tc_model]
 pub struct DetectorGroup {
-    /// `Gid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Gid`; example: `8`
     pub gid: u64,
 
-    /// `GroupType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bgp"`
+    /// `GroupType`, always sent in responses; example: `"bgp"`
     pub group_type: Option<String>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"深圳市"`
+    /// `GroupName`, always sent in responses; example: `"深圳市"`
     pub group_name: Option<String>,
 
-    /// `InternetFamily`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ipv4"`
+    /// `InternetFamily`, always sent in responses; example: `"ipv4"`
     pub internet_family: Option<String>,
 
-    /// `PackageSet`: a list of strings.
-    ///
-    /// Example: `["FREE","STANDARD","ULTIMATE"]`
+    /// `PackageSet`; example: `["FREE","STANDARD","ULTIMATE"]`
     pub package_set: Option<Vec<String>>,
 }
 
@@ -300,42 +195,28 @@ pub struct DetectorGroup {
 /// Returned in the output of [`DescribeDnsLineList`](super::DescribeDnsLineList).
 #[tc_model]
 pub struct GroupLine {
-    /// `DnsLineId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DnsLineId`; example: `1`
     pub dns_line_id: u64,
 
-    /// `Parent`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Parent`, required in requests; example: `0`
     pub parent: Option<u64>,
 
-    /// `LineName`: a string.
-    ///
-    /// Example: `"境外地区"`
+    /// `LineName`; example: `"境外地区"`
     pub line_name: String,
 
-    /// `LineId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"线路id"`
+    /// `LineId`, required in requests; example: `"线路id"`
     pub line_id: Option<String>,
 
-    /// `Useful`: a boolean.
-    /// Required in requests.
+    /// `Useful`, required in requests
     pub useful: Option<bool>,
 
-    /// `SubGroup`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `SubGroup`, required in requests
     pub sub_group: Option<u64>,
 
-    /// `LinePackage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LinePackage`; example: `1`
     pub line_package: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
+    /// `Weight`
     pub weight: Option<u64>,
 }
 
@@ -344,114 +225,64 @@ pub struct GroupLine {
 /// Returned in the output of [`DescribeInstanceList`](super::DescribeInstanceList).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gtm-xxx"`
+    /// `InstanceId`, always sent in responses; example: `"gtm-xxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"instanceName"`
+    /// `InstanceName`, always sent in responses; example: `"instanceName"`
     pub instance_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"gtmins-xxxxxx"`
+    /// `ResourceId`; example: `"gtmins-xxxxxx"`
     pub resource_id: Option<String>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"igtm-a101.com"`
+    /// `Domain`, always sent in responses; example: `"igtm-a101.com"`
     pub domain: Option<String>,
 
-    /// `AccessType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `AccessType`, always sent in responses; example: `"CUSTOM"`
     pub access_type: Option<String>,
 
-    /// `AccessDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gtmtest.com"`
+    /// `AccessDomain`, always sent in responses; example: `"gtmtest.com"`
     pub access_domain: Option<String>,
 
-    /// `AccessSubDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gtm-access"`
+    /// `AccessSubDomain`, always sent in responses; example: `"gtm-access"`
     pub access_sub_domain: Option<String>,
 
-    /// `GlobalTtl`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `600`
+    /// `GlobalTtl`, always sent in responses; example: `600`
     pub global_ttl: Option<i64>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"FREE"`
+    /// `PackageType`; example: `"FREE"`
     pub package_type: Option<String>,
 
-    /// `WorkingStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `WorkingStatus`; example: `"NORMAL"`
     pub working_status: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`, always sent in responses; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `IsCnameConfigured`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCnameConfigured`; example: `true`
     pub is_cname_configured: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `StrategyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `StrategyNum`; example: `7`
     pub strategy_num: Option<i64>,
 
-    /// `AddressPoolNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AddressPoolNum`; example: `2`
     pub address_pool_num: Option<i64>,
 
-    /// `MonitorNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MonitorNum`; example: `2`
     pub monitor_num: Option<i64>,
 
-    /// `PoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PoolId`; example: `1`
     pub pool_id: Option<u64>,
 
-    /// `PoolName`: a string.
-    ///
-    /// Example: `"地址池1"`
+    /// `PoolName`; example: `"地址池1"`
     pub pool_name: Option<String>,
 
-    /// `CreatedOn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-12-20 12:00:00 03:11:46"`
+    /// `CreatedOn`, always sent in responses; example: `"2023-12-20 12:00:00 03:11:46"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-12-20 12:00:00 03:11:46"`
+    /// `UpdatedOn`, always sent in responses; example: `"2023-12-20 12:00:00 03:11:46"`
     pub updated_on: Option<String>,
 }
 
@@ -460,39 +291,25 @@ pub struct Instance {
 /// Sent in the input of [`ModifyInstanceConfig`](super::ModifyInstanceConfig).
 #[tc_model]
 pub struct InstanceConfig {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"maingtm.com"`
+    /// `Domain`; example: `"maingtm.com"`
     pub domain: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `AccessType`; example: `"CUSTOM"`
     pub access_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: String,
 
-    /// `GlobalTtl`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `GlobalTtl`; example: `600`
     pub global_ttl: i64,
 
-    /// `AccessDomain`: a string.
-    ///
-    /// Example: `"gtmtest.com"`
+    /// `AccessDomain`; example: `"gtmtest.com"`
     pub access_domain: Option<String>,
 
-    /// `AccessSubDomain`: a string.
-    ///
-    /// Example: `"gtm-access"`
+    /// `AccessSubDomain`; example: `"gtm-access"`
     pub access_sub_domain: Option<String>,
 }
 
@@ -501,112 +318,61 @@ pub struct InstanceConfig {
 /// Returned in the output of [`DescribeInstanceDetail`](super::DescribeInstanceDetail) and [`ModifyInstanceConfig`](super::ModifyInstanceConfig).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gtminstance1"`
+    /// `InstanceId`, always sent in responses; example: `"gtminstance1"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"instanceName"`
+    /// `InstanceName`, always sent in responses; example: `"instanceName"`
     pub instance_name: Option<String>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"maintest.com"`
+    /// `Domain`, always sent in responses; example: `"maintest.com"`
     pub domain: Option<String>,
 
-    /// `AccessType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `AccessType`, always sent in responses; example: `"CUSTOM"`
     pub access_type: Option<String>,
 
-    /// `AccessSubDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gtm-access"`
+    /// `AccessSubDomain`, always sent in responses; example: `"gtm-access"`
     pub access_sub_domain: Option<String>,
 
-    /// `AccessDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gtmtest.com"`
+    /// `AccessDomain`, always sent in responses; example: `"gtmtest.com"`
     pub access_domain: Option<String>,
 
-    /// `GlobalTtl`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `600`
+    /// `GlobalTtl`, always sent in responses; example: `600`
     pub global_ttl: Option<u64>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"FREE"`
+    /// `PackageType`; example: `"FREE"`
     pub package_type: Option<String>,
 
-    /// `WorkingStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NORMAL"`
+    /// `WorkingStatus`, always sent in responses; example: `"NORMAL"`
     pub working_status: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`, always sent in responses; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `IsCnameConfigured`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCnameConfigured`; example: `true`
     pub is_cname_configured: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 
-    /// `StrategyNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `StrategyNum`, always sent in responses; example: `2`
     pub strategy_num: Option<i64>,
 
-    /// `AddressPoolNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `AddressPoolNum`, always sent in responses; example: `2`
     pub address_pool_num: Option<i64>,
 
-    /// `MonitorNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `MonitorNum`, always sent in responses; example: `2`
     pub monitor_num: Option<i64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-oxrvmnl4yrd"`
+    /// `ResourceId`; example: `"ins-oxrvmnl4yrd"`
     pub resource_id: Option<String>,
 
-    /// `NotifyEventSet`: a list of strings.
-    /// Always sent in responses.
+    /// `NotifyEventSet`, always sent in responses
     pub notify_event_set: Option<Vec<String>>,
 
-    /// `CreatedOn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-12-20 12:00:00 03:11:46"`
+    /// `CreatedOn`, always sent in responses; example: `"2023-12-20 12:00:00 03:11:46"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-12-20 12:00:00 03:11:46"`
+    /// `UpdatedOn`, always sent in responses; example: `"2023-12-20 12:00:00 03:11:46"`
     pub updated_on: Option<String>,
 }
 
@@ -615,14 +381,10 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeAddressPoolList`](super::DescribeAddressPoolList).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtm-xxx"`
+    /// `InstanceId`; example: `"gtm-xxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例1"`
+    /// `InstanceName`; example: `"实例1"`
     pub instance_name: Option<String>,
 }
 
@@ -631,73 +393,49 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstancePackageList`](super::DescribeInstancePackageList).
 #[tc_model]
 pub struct InstancePackage {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-aaaa"`
+    /// `ResourceId`; example: `"ins-aaaa"`
     pub resource_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtminstance1"`
+    /// `InstanceId`; example: `"gtminstance1"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instanceName"`
+    /// `InstanceName`; example: `"instanceName"`
     pub instance_name: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"FREE"`
+    /// `PackageType`; example: `"FREE"`
     pub package_type: Option<String>,
 
-    /// `CurrentDeadline`: a string.
-    ///
-    /// Example: `"2023-12-20 12:00:00"`
+    /// `CurrentDeadline`; example: `"2023-12-20 12:00:00"`
     pub current_deadline: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-20 12:00:00"`
+    /// `CreateTime`; example: `"2023-12-20 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `IsExpire`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpire`; example: `0`
     pub is_expire: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 
-    /// `CostItemList`: a list of [`CostItem`] objects.
+    /// `CostItemList`
     pub cost_item_list: Option<Vec<CostItem>>,
 
-    /// `MinCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MinCheckInterval`; example: `60`
     pub min_check_interval: Option<u64>,
 
-    /// `MinGlobalTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `MinGlobalTtl`; example: `600`
     pub min_global_ttl: Option<u64>,
 
-    /// `TrafficStrategy`: a list of strings.
+    /// `TrafficStrategy`
     pub traffic_strategy: Option<Vec<String>>,
 
-    /// `ScheduleStrategy`: a list of strings.
+    /// `ScheduleStrategy`
     pub schedule_strategy: Option<Vec<String>>,
 }
 
@@ -707,23 +445,16 @@ pub struct InstancePackage {
 /// Returned in the output of [`DescribeStrategyDetail`](super::DescribeStrategyDetail).
 #[tc_model]
 pub struct MainAddressPool {
-    /// `AddressPools`: a list of [`MainPoolWeight`] objects.
-    /// Required in requests.
+    /// `AddressPools`, required in requests
     pub address_pools: Option<Vec<MainPoolWeight>>,
 
-    /// `MainAddressPoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MainAddressPoolId`; example: `1`
     pub main_address_pool_id: Option<u64>,
 
-    /// `MinSurviveNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSurviveNum`; example: `1`
     pub min_survive_num: Option<u64>,
 
-    /// `TrafficStrategy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `TrafficStrategy`; example: `"ALL"`
     pub traffic_strategy: Option<String>,
 }
 
@@ -733,15 +464,10 @@ pub struct MainAddressPool {
 /// Returned in the output of [`DescribeStrategyDetail`](super::DescribeStrategyDetail).
 #[tc_model]
 pub struct MainPoolWeight {
-    /// `PoolId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `PoolId`, required in requests; example: `1`
     pub pool_id: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Weight`; example: `50`
     pub weight: Option<u64>,
 }
 
@@ -750,136 +476,70 @@ pub struct MainPoolWeight {
 /// Returned in the output of [`DescribeMonitorDetail`](super::DescribeMonitorDetail) and [`DescribeMonitors`](super::DescribeMonitors).
 #[tc_model]
 pub struct MonitorDetail {
-    /// `MonitorId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MonitorId`, always sent in responses; example: `1`
     pub monitor_id: Option<u64>,
 
-    /// `MonitorName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"监控器1"`
+    /// `MonitorName`, always sent in responses; example: `"监控器1"`
     pub monitor_name: Option<String>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10012894645"`
+    /// `Uin`, always sent in responses; example: `"10012894645"`
     pub uin: Option<String>,
 
-    /// `DetectorGroupIds`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[2,5,8]`
+    /// `DetectorGroupIds`, always sent in responses; example: `[2,5,8]`
     pub detector_group_ids: Option<Vec<u64>>,
 
-    /// `CheckProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PING"`
+    /// `CheckProtocol`, always sent in responses; example: `"PING"`
     pub check_protocol: Option<String>,
 
-    /// `CheckInterval`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `CheckInterval`, always sent in responses; example: `60`
     pub check_interval: Option<u64>,
 
-    /// `PingNum`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `PingNum`, always sent in responses; example: `50`
     pub ping_num: Option<u64>,
 
-    /// `TcpPort`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `TcpPort`, always sent in responses; example: `80`
     pub tcp_port: Option<u64>,
 
-    /// `Host`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `Host`, always sent in responses; example: `"www.baidu.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/path"`
+    /// `Path`, always sent in responses; example: `"/path"`
     pub path: Option<String>,
 
-    /// `ReturnCodeThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `ReturnCodeThreshold`, always sent in responses; example: `500`
     pub return_code_threshold: Option<u64>,
 
-    /// `EnableRedirect`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DISABLED"`
+    /// `EnableRedirect`, always sent in responses; example: `"DISABLED"`
     pub enable_redirect: Option<String>,
 
-    /// `EnableSni`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DISABLED"`
+    /// `EnableSni`, always sent in responses; example: `"DISABLED"`
     pub enable_sni: Option<String>,
 
-    /// `PacketLossRate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `PacketLossRate`, always sent in responses; example: `30`
     pub packet_loss_rate: Option<u64>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `Timeout`, always sent in responses; example: `200`
     pub timeout: Option<u64>,
 
-    /// `FailTimes`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `FailTimes`, always sent in responses; example: `50`
     pub fail_times: Option<u64>,
 
-    /// `FailRate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `FailRate`, always sent in responses; example: `50`
     pub fail_rate: Option<u64>,
 
-    /// `CreatedOn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `CreatedOn`, always sent in responses; example: `"2021-08-17T17:32:23+08:00"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `UpdatedOn`, always sent in responses; example: `"2021-08-17T17:32:23+08:00"`
     pub updated_on: Option<String>,
 
-    /// `DetectorStyle`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AUTO"`
+    /// `DetectorStyle`, always sent in responses; example: `"AUTO"`
     pub detector_style: Option<String>,
 
-    /// `DetectNum`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `DetectNum`, always sent in responses; example: `0`
     pub detect_num: Option<u64>,
 
-    /// `ContinuePeriod`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ContinuePeriod`, always sent in responses; example: `1`
     pub continue_period: Option<u64>,
 }
 
@@ -888,59 +548,37 @@ pub struct MonitorDetail {
 /// Returned in the output of [`DescribeQuotas`](super::DescribeQuotas).
 #[tc_model]
 pub struct Quota {
-    /// `TaskQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskQuota`; example: `2`
     pub task_quota: Option<u64>,
 
-    /// `PoolQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PoolQuota`; example: `20`
     pub pool_quota: Option<u64>,
 
-    /// `AddressQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `AddressQuota`; example: `25`
     pub address_quota: Option<u64>,
 
-    /// `MonitorQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorQuota`; example: `1`
     pub monitor_quota: Option<u64>,
 
-    /// `MessageQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MessageQuota`; example: `1`
     pub message_quota: Option<u64>,
 
-    /// `UsedTaskQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedTaskQuota`; example: `1`
     pub used_task_quota: Option<u64>,
 
-    /// `UsedFreeInstanceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedFreeInstanceNum`; example: `1`
     pub used_free_instance_num: Option<u64>,
 
-    /// `UsedBillInstanceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedBillInstanceNum`; example: `1`
     pub used_bill_instance_num: Option<u64>,
 
-    /// `FreePackageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreePackageNum`; example: `1`
     pub free_package_num: Option<u64>,
 
-    /// `UsedBillPackageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedBillPackageNum`; example: `1`
     pub used_bill_package_num: Option<u64>,
 
-    /// `BillPackageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillPackageNum`; example: `1`
     pub bill_package_num: Option<u64>,
 }
 
@@ -949,19 +587,13 @@ pub struct Quota {
 /// Sent in the input of [`DescribeAddressPoolList`](super::DescribeAddressPoolList), [`DescribeDetectTaskPackageList`](super::DescribeDetectTaskPackageList), [`DescribeInstanceList`](super::DescribeInstanceList), [`DescribeInstancePackageList`](super::DescribeInstancePackageList), [`DescribeMonitors`](super::DescribeMonitors) and [`DescribeStrategyList`](super::DescribeStrategyList).
 #[tc_model]
 pub struct ResourceFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["gtm-dsgiaewda"]`
+    /// `Value`; example: `["gtm-dsgiaewda"]`
     pub value: Vec<String>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Fuzzy`; example: `true`
     pub fuzzy: Option<bool>,
 }
 
@@ -971,15 +603,10 @@ pub struct ResourceFilter {
 /// Returned in the output of [`DescribeStrategyDetail`](super::DescribeStrategyDetail) and [`DescribeStrategyList`](super::DescribeStrategyList).
 #[tc_model]
 pub struct Source {
-    /// `DnsLineId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DnsLineId`; example: `1`
     pub dns_line_id: u64,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"境外"`
+    /// `Name`, always sent in responses; example: `"境外"`
     pub name: Option<String>,
 }
 
@@ -988,80 +615,49 @@ pub struct Source {
 /// Returned in the output of [`DescribeStrategyList`](super::DescribeStrategyList).
 #[tc_model]
 pub struct Strategy {
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"gtminstance1"`
+    /// `InstanceId`, required in requests; example: `"gtminstance1"`
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"第一条策略"`
+    /// `Name`, required in requests; example: `"第一条策略"`
     pub name: Option<String>,
 
-    /// `Source`: a list of [`Source`] objects.
-    /// Required in requests.
+    /// `Source`, required in requests
     pub source: Option<Vec<Source>>,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"warn"`
+    /// `Status`; example: `"warn"`
     pub status: Option<String>,
 
-    /// `ActivateMainPoolId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActivateMainPoolId`; example: `1`
     pub activate_main_pool_id: Option<i64>,
 
-    /// `ActivateLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActivateLevel`; example: `1`
     pub activate_level: Option<i64>,
 
-    /// `ActivePoolType`: a string.
-    ///
-    /// Example: `"main"`
+    /// `ActivePoolType`; example: `"main"`
     pub active_pool_type: Option<String>,
 
-    /// `ActiveTrafficStrategy`: a string.
-    ///
-    /// Example: `"all"`
+    /// `ActiveTrafficStrategy`; example: `"all"`
     pub active_traffic_strategy: Option<String>,
 
-    /// `MonitorNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorNum`; example: `1`
     pub monitor_num: Option<u64>,
 
-    /// `IsEnabled`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `IsEnabled`; example: `"ENABLED"`
     pub is_enabled: Option<String>,
 
-    /// `KeepDomainRecords`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `KeepDomainRecords`; example: `"enabled"`
     pub keep_domain_records: Option<String>,
 
-    /// `SwitchPoolType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SwitchPoolType`; example: `"AUTO"`
     pub switch_pool_type: Option<String>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `UpdatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub updated_on: Option<String>,
 }
 
@@ -1070,59 +666,36 @@ pub struct Strategy {
 /// Returned in the output of [`DescribeStrategyDetail`](super::DescribeStrategyDetail).
 #[tc_model]
 pub struct StrategyDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"gtminstance1"`
+    /// `InstanceId`; example: `"gtminstance1"`
     pub instance_id: String,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"第一条策略"`
+    /// `Name`; example: `"第一条策略"`
     pub name: String,
 
-    /// `Source`: a list of [`Source`] objects.
-    /// Required in requests.
-    ///
-    /// Example: `[{"GroupLineId":1,"Name":"默认"}]`
+    /// `Source`, required in requests; example: `[{"GroupLineId":1,"Name":"默认"}]`
     pub source: Option<Vec<Source>>,
 
-    /// `MainAddressPoolSet`: a list of [`MainAddressPool`] objects.
-    /// Required in requests.
+    /// `MainAddressPoolSet`, required in requests
     pub main_address_pool_set: Option<Vec<MainAddressPool>>,
 
-    /// `FallbackAddressPoolSet`: a list of [`MainAddressPool`] objects.
-    /// Required in requests.
-    ///
-    /// Example: `[{"AddressPools":[{"PoolId":1}]}]`
+    /// `FallbackAddressPoolSet`, required in requests; example: `[{"AddressPools":[{"PoolId":1}]}]`
     pub fallback_address_pool_set: Option<Vec<MainAddressPool>>,
 
-    /// `KeepDomainRecords`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `KeepDomainRecords`; example: `"enabled"`
     pub keep_domain_records: Option<String>,
 
-    /// `ActivateMainPoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActivateMainPoolId`; example: `1`
     pub activate_main_pool_id: Option<u64>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub created_on: Option<String>,
 
-    /// `UpdatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-17T17:32:23+08:00"`
+    /// `UpdatedOn`, an ISO 8601 timestamp; example: `"2021-08-17T17:32:23+08:00"`
     pub updated_on: Option<String>,
 
-    /// `SwitchPoolType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SwitchPoolType`; example: `"AUTO"`
     pub switch_pool_type: Option<String>,
 }

@@ -7,110 +7,120 @@ use super::models;
 /// The `ImageModeration` action of IMS API 2020-07-13.
 ///
 /// A successful call returns [`ImageModerationResponse`].
-/// The codes it documents are in [`ImageModerationError`](super::errors::ImageModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ims&Version=2020-07-13&Action=ImageModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ImsErrorCode`](super::errors::ImsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::ImsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ImsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ImsErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::ImsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::ImsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ImageAspectRatioTooLarge`](super::errors::ImsErrorCode::InvalidParameterImageAspectRatioTooLarge)
+/// - [`InvalidParameter.ImageDataTooSmall`](super::errors::ImsErrorCode::InvalidParameterImageDataTooSmall)
+/// - [`InvalidParameter.ImageSizeTooSmall`](super::errors::ImsErrorCode::InvalidParameterImageSizeTooSmall)
+/// - [`InvalidParameter.InvalidImageContent`](super::errors::ImsErrorCode::InvalidParameterInvalidImageContent)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::ImsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ImsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmptyImageContent`](super::errors::ImsErrorCode::InvalidParameterValueEmptyImageContent)
+/// - [`InvalidParameterValue.ImageSizeTooSmall`](super::errors::ImsErrorCode::InvalidParameterValueImageSizeTooSmall)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::ImsErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidDataId`](super::errors::ImsErrorCode::InvalidParameterValueInvalidDataId)
+/// - [`InvalidParameterValue.InvalidFileContentSize`](super::errors::ImsErrorCode::InvalidParameterValueInvalidFileContentSize)
+/// - [`InvalidParameterValue.InvalidImageContent`](super::errors::ImsErrorCode::InvalidParameterValueInvalidImageContent)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::ImsErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`LimitExceeded`](super::errors::ImsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ImsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ImsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ImsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ImsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ImsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ImsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ImsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ImageDownloadError`](super::errors::ImsErrorCode::ResourceUnavailableImageDownloadError)
+/// - [`ResourceUnavailable.InvalidImageContent`](super::errors::ImsErrorCode::ResourceUnavailableInvalidImageContent)
+/// - [`ResourceUnavailable.ModelCallFailed`](super::errors::ImsErrorCode::ResourceUnavailableModelCallFailed)
+/// - [`ResourcesSoldOut`](super::errors::ImsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::ImsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::ImsErrorCode::UnauthorizedOperationUnauthorized)
+/// - [`UnknownParameter`](super::errors::ImsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ImsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ims",
     version = "2020-07-13",
     name = "ImageModeration",
     output = ImageModerationResponse,
-    error = super::errors::ImageModerationError
+    error = super::errors::ImsErrorCode
 )]
 pub struct ImageModeration {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"test_1001"`
+    /// `BizType`; example: `"test_1001"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"1213"`
+    /// `DataId`; example: `"1213"`
     pub data_id: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"aHR0cDovL2lubmVycG9ybnNjcmVlbnNob3QtMTI1MjgxMzg1MC5jb3MuYXAtZ3Vh"`
+    /// `FileContent`; example: `"aHR0cDovL2lubmVycG9ybnNjcmVlbnNob3QtMTI1MjgxMzg1MC5jb3MuYXAtZ3Vh"`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://xxx.jpg"`
+    /// `FileUrl`; example: `"https://xxx.jpg"`
     pub file_url: Option<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Interval`; example: `1`
     pub interval: Option<i64>,
 
-    /// `MaxFrames`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFrames`; example: `1`
     pub max_frames: Option<i64>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 }
 
 /// What a successful [`ImageModeration`] call returns.
 #[tc_model]
 pub struct ImageModerationResponse {
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: i64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"SexyBehavior"`
+    /// `SubLabel`; example: `"SexyBehavior"`
     pub sub_label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: i64,
 
-    /// `LabelResults`: a list of [`LabelResult`](super::models::LabelResult) objects.
+    /// `LabelResults`
     pub label_results: Option<Vec<models::LabelResult>>,
 
-    /// `ObjectResults`: a list of [`ObjectResult`](super::models::ObjectResult) objects.
+    /// `ObjectResults`
     pub object_results: Option<Vec<models::ObjectResult>>,
 
-    /// `OcrResults`: a list of [`OcrResult`](super::models::OcrResult) objects.
+    /// `OcrResults`
     pub ocr_results: Option<Vec<models::OcrResult>>,
 
-    /// `LibResults`: a list of [`LibResult`](super::models::LibResult) objects.
+    /// `LibResults`
     pub lib_results: Option<Vec<models::LibResult>>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"test_1001"`
+    /// `BizType`; example: `"test_1001"`
     pub biz_type: String,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\\\"TerrorInfo\\\":[{\\\"Label\\\":\\\"Terror\\\"}}"`
+    /// `Extra`; example: `"{\\\"TerrorInfo\\\":[{\\\"Label\\\":\\\"Terror\\\"}}"`
     pub extra: Option<String>,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`](super::models::RecognitionResult) objects.
+    /// `RecognitionResults`
     pub recognition_results: Option<Vec<models::RecognitionResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,31 +8,31 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Device {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `TokenId`: a string.
+    /// `TokenId`
     pub token_id: Option<String>,
 
-    /// `DeviceId`: a string.
+    /// `DeviceId`
     pub device_id: Option<String>,
 
-    /// `IMEI`: a string.
+    /// `IMEI`
     #[tc(rename = "IMEI")]
     pub imei: Option<String>,
 
-    /// `IDFA`: a string.
+    /// `IDFA`
     #[tc(rename = "IDFA")]
     pub idfa: Option<String>,
 
-    /// `IDFV`: a string.
+    /// `IDFV`
     #[tc(rename = "IDFV")]
     pub idfv: Option<String>,
 
-    /// `IpType`: an unsigned 64-bit integer.
+    /// `IpType`
     pub ip_type: Option<u64>,
 }
 
@@ -41,13 +41,13 @@ pub struct Device {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LabelDetailItem {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: Option<u64>,
 }
 
@@ -56,22 +56,22 @@ pub struct LabelDetailItem {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LabelResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: u64,
 
-    /// `Details`: a list of [`LabelDetailItem`] objects.
+    /// `Details`
     pub details: Option<Vec<LabelDetailItem>>,
 }
 
@@ -80,25 +80,25 @@ pub struct LabelResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LibDetail {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: i64,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: String,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `Tag`: a string.
+    /// `Tag`
     pub tag: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 }
 
@@ -107,22 +107,22 @@ pub struct LibDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LibResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `Details`: a list of [`LibDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<LibDetail>>,
 }
 
@@ -131,19 +131,19 @@ pub struct LibResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Location {
-    /// `X`: a floating-point number.
+    /// `X`
     pub x: f64,
 
-    /// `Y`: a floating-point number.
+    /// `Y`
     pub y: f64,
 
-    /// `Width`: a floating-point number.
+    /// `Width`
     pub width: f64,
 
-    /// `Height`: a floating-point number.
+    /// `Height`
     pub height: f64,
 
-    /// `Rotate`: a floating-point number.
+    /// `Rotate`
     pub rotate: f64,
 }
 
@@ -152,38 +152,28 @@ pub struct Location {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ObjectDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaa"`
+    /// `Name`; example: `"aaa"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"http//abc.com/aaa"`
+    /// `Value`; example: `"http//abc.com/aaa"`
     pub value: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: u64,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Location,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"bbb"`
+    /// `SubLabel`; example: `"bbb"`
     pub sub_label: String,
 
-    /// `GroupId`: a string.
+    /// `GroupId`
     pub group_id: Option<String>,
 
-    /// `ObjectId`: a string.
+    /// `ObjectId`
     pub object_id: Option<String>,
 }
 
@@ -192,25 +182,25 @@ pub struct ObjectDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ObjectResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: u64,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 
-    /// `Details`: a list of [`ObjectDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<ObjectDetail>>,
 }
 
@@ -219,28 +209,28 @@ pub struct ObjectResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct OcrResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: String,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: u64,
 
-    /// `Details`: a list of [`OcrTextDetail`] objects.
+    /// `Details`
     pub details: Vec<OcrTextDetail>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `HitFlag`: an unsigned 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: u64,
 }
 
@@ -249,31 +239,31 @@ pub struct OcrResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct OcrTextDetail {
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: String,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: String,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Vec<String>,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: u64,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Location,
 
-    /// `Rate`: an unsigned 64-bit integer.
+    /// `Rate`
     pub rate: u64,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: String,
 }
 
@@ -282,12 +272,10 @@ pub struct OcrTextDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct RecognitionResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Scene"`
+    /// `Label`; example: `"Scene"`
     pub label: Option<String>,
 
-    /// `Tags`: a list of [`RecognitionTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<RecognitionTag>>,
 }
 
@@ -296,13 +284,13 @@ pub struct RecognitionResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct RecognitionTag {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Option<Location>,
 }
 
@@ -311,30 +299,30 @@ pub struct RecognitionTag {
 /// Sent in the input of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `AccountType`: a string.
+    /// `AccountType`
     pub account_type: Option<String>,
 
-    /// `Nickname`: a string.
+    /// `Nickname`
     pub nickname: Option<String>,
 
-    /// `Gender`: an unsigned 64-bit integer.
+    /// `Gender`
     pub gender: Option<u64>,
 
-    /// `Age`: an unsigned 64-bit integer.
+    /// `Age`
     pub age: Option<u64>,
 
-    /// `Level`: an unsigned 64-bit integer.
+    /// `Level`
     pub level: Option<u64>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 
-    /// `HeadUrl`: a string.
+    /// `HeadUrl`
     pub head_url: Option<String>,
 }

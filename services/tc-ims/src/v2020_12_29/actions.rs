@@ -7,78 +7,94 @@ use super::models;
 /// The `CreateImageModerationAsyncTask` action of IMS API 2020-12-29.
 ///
 /// A successful call returns [`CreateImageModerationAsyncTaskResponse`].
-/// The codes it documents are in [`CreateImageModerationAsyncTaskError`](super::errors::CreateImageModerationAsyncTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ims&Version=2020-12-29&Action=CreateImageModerationAsyncTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ImsErrorCode`](super::errors::ImsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::ImsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ImsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ImsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ImsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ImageSizeTooSmall`](super::errors::ImsErrorCode::InvalidParameterImageSizeTooSmall)
+/// - [`InvalidParameter.InvalidImageContent`](super::errors::ImsErrorCode::InvalidParameterInvalidImageContent)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::ImsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ImsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmptyImageContent`](super::errors::ImsErrorCode::InvalidParameterValueEmptyImageContent)
+/// - [`InvalidParameterValue.ImageSizeTooSmall`](super::errors::ImsErrorCode::InvalidParameterValueImageSizeTooSmall)
+/// - [`InvalidParameterValue.InvalidCallbackUrl`](super::errors::ImsErrorCode::InvalidParameterValueInvalidCallbackUrl)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::ImsErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidDataId`](super::errors::ImsErrorCode::InvalidParameterValueInvalidDataId)
+/// - [`InvalidParameterValue.InvalidFileContentSize`](super::errors::ImsErrorCode::InvalidParameterValueInvalidFileContentSize)
+/// - [`InvalidParameterValue.InvalidImageContent`](super::errors::ImsErrorCode::InvalidParameterValueInvalidImageContent)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::ImsErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`LimitExceeded`](super::errors::ImsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ImsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ImsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ImsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ImsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ImsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ImsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ImsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ImageDownloadError`](super::errors::ImsErrorCode::ResourceUnavailableImageDownloadError)
+/// - [`ResourceUnavailable.InQueueError`](super::errors::ImsErrorCode::ResourceUnavailableInQueueError)
+/// - [`ResourceUnavailable.InvalidImageContent`](super::errors::ImsErrorCode::ResourceUnavailableInvalidImageContent)
+/// - [`ResourcesSoldOut`](super::errors::ImsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::ImsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::ImsErrorCode::UnauthorizedOperationUnauthorized)
+/// - [`UnknownParameter`](super::errors::ImsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ImsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ims",
     version = "2020-12-29",
     name = "CreateImageModerationAsyncTask",
     output = CreateImageModerationAsyncTaskResponse,
-    error = super::errors::CreateImageModerationAsyncTaskError
+    error = super::errors::ImsErrorCode
 )]
 pub struct CreateImageModerationAsyncTask {
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.example.com/tencnet/callback"`
+    /// `CallbackUrl`; example: `"https://callback.example.com/tencnet/callback"`
     pub callback_url: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"TencentCloudDefault"`
+    /// `BizType`; example: `"TencentCloudDefault"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a6127dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a6127dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://cmsdemo-001.cos.ap-guangzhou.myqcloud.com/imagedemo.jpg"`
+    /// `FileUrl`; example: `"https://cmsdemo-001.cos.ap-guangzhou.myqcloud.com/imagedemo.jpg"`
     pub file_url: Option<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Interval`; example: `1`
     pub interval: Option<i64>,
 
-    /// `MaxFrames`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFrames`; example: `1`
     pub max_frames: Option<i64>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IMAGE"`
+    /// `Type`; example: `"IMAGE"`
     pub r#type: Option<String>,
 
-    /// `FileUrlList`: a list of strings.
-    ///
-    /// Example: `["https://xxxxxxxxx1.jpg","https://xxxxxxxxx2.jpg"]`
+    /// `FileUrlList`; example: `["https://xxxxxxxxx1.jpg","https://xxxxxxxxx2.jpg"]`
     pub file_url_list: Option<Vec<String>>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"5L2g55qE5Lil6LCo6K6p5L2g5Y+R546w77yM5Lqn5ZOB57uP55CG5Y+r5YmR6Z2S"`
+    /// `TextContent`; example: `"5L2g55qE5Lil6LCo6K6p5L2g5Y+R546w77yM5Lqn5ZOB57uP55CG5Y+r5YmR6Z2S"`
     pub text_content: Option<String>,
 }
 
 /// What a successful [`CreateImageModerationAsyncTask`] call returns.
 #[tc_model]
 pub struct CreateImageModerationAsyncTaskResponse {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -88,129 +104,133 @@ pub struct CreateImageModerationAsyncTaskResponse {
 /// The `ImageModeration` action of IMS API 2020-12-29.
 ///
 /// A successful call returns [`ImageModerationResponse`].
-/// The codes it documents are in [`ImageModerationError`](super::errors::ImageModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ims&Version=2020-12-29&Action=ImageModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ImsErrorCode`](super::errors::ImsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::ImsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ImsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ImsErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::ImsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::ImsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ImageAspectRatioTooLarge`](super::errors::ImsErrorCode::InvalidParameterImageAspectRatioTooLarge)
+/// - [`InvalidParameter.ImageDataTooSmall`](super::errors::ImsErrorCode::InvalidParameterImageDataTooSmall)
+/// - [`InvalidParameter.ImageSizeTooSmall`](super::errors::ImsErrorCode::InvalidParameterImageSizeTooSmall)
+/// - [`InvalidParameter.InvalidImageContent`](super::errors::ImsErrorCode::InvalidParameterInvalidImageContent)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::ImsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ImsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmptyImageContent`](super::errors::ImsErrorCode::InvalidParameterValueEmptyImageContent)
+/// - [`InvalidParameterValue.ImageSizeTooSmall`](super::errors::ImsErrorCode::InvalidParameterValueImageSizeTooSmall)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::ImsErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidDataId`](super::errors::ImsErrorCode::InvalidParameterValueInvalidDataId)
+/// - [`InvalidParameterValue.InvalidFileContentSize`](super::errors::ImsErrorCode::InvalidParameterValueInvalidFileContentSize)
+/// - [`InvalidParameterValue.InvalidImageContent`](super::errors::ImsErrorCode::InvalidParameterValueInvalidImageContent)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::ImsErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`LimitExceeded`](super::errors::ImsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ImsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ImsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ImsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ImsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ImsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ImsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ImsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ImageDownloadError`](super::errors::ImsErrorCode::ResourceUnavailableImageDownloadError)
+/// - [`ResourceUnavailable.InvalidImageContent`](super::errors::ImsErrorCode::ResourceUnavailableInvalidImageContent)
+/// - [`ResourceUnavailable.ModelCallFailed`](super::errors::ImsErrorCode::ResourceUnavailableModelCallFailed)
+/// - [`ResourcesSoldOut`](super::errors::ImsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::ImsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::ImsErrorCode::UnauthorizedOperationUnauthorized)
+/// - [`UnknownParameter`](super::errors::ImsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ImsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ims",
     version = "2020-12-29",
     name = "ImageModeration",
     output = ImageModerationResponse,
-    error = super::errors::ImageModerationError
+    error = super::errors::ImsErrorCode
 )]
 pub struct ImageModeration {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"TencentCloudDefault"`
+    /// `BizType`; example: `"TencentCloudDefault"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"aHR0cDovL2lubmVycG9ybnNjcmVlbnNob3QtMTI1MjgxMzg1MC5jb3MuYXAtZ3Vh"`
+    /// `FileContent`; example: `"aHR0cDovL2lubmVycG9ybnNjcmVlbnNob3QtMTI1MjgxMzg1MC5jb3MuYXAtZ3Vh"`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `FileUrl`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub file_url: Option<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Interval`; example: `0`
     pub interval: Option<i64>,
 
-    /// `MaxFrames`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxFrames`; example: `5`
     pub max_frames: Option<i64>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IMAGE_AIGC"`
+    /// `Type`; example: `"IMAGE_AIGC"`
     pub r#type: Option<String>,
 
-    /// `BizTag`: a string.
-    ///
-    /// Example: `"TencentCloudDefault"`
+    /// `BizTag`; example: `"TencentCloudDefault"`
     pub biz_tag: Option<String>,
 }
 
 /// What a successful [`ImageModeration`] call returns.
 #[tc_model]
 pub struct ImageModerationResponse {
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"SexyBehavior"`
+    /// `SubLabel`; example: `"SexyBehavior"`
     pub sub_label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: i64,
 
-    /// `LabelResults`: a list of [`LabelResult`](super::models::LabelResult) objects.
+    /// `LabelResults`
     pub label_results: Vec<models::LabelResult>,
 
-    /// `ObjectResults`: a list of [`ObjectResult`](super::models::ObjectResult) objects.
+    /// `ObjectResults`
     pub object_results: Vec<models::ObjectResult>,
 
-    /// `OcrResults`: a list of [`OcrResult`](super::models::OcrResult) objects.
+    /// `OcrResults`
     pub ocr_results: Vec<models::OcrResult>,
 
-    /// `LibResults`: a list of [`LibResult`](super::models::LibResult) objects.
+    /// `LibResults`
     pub lib_results: Vec<models::LibResult>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"9756432"`
+    /// `DataId`; example: `"9756432"`
     pub data_id: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"tymod"`
+    /// `BizType`; example: `"tymod"`
     pub biz_type: String,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `FileMD5`: a string.
-    ///
-    /// Example: `"4c7bbbc76bf4b317222e25067e8e9739"`
+    /// `FileMD5`; example: `"4c7bbbc76bf4b317222e25067e8e9739"`
     #[tc(rename = "FileMD5")]
     pub file_md5: String,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`](super::models::RecognitionResult) objects.
+    /// `RecognitionResults`
     pub recognition_results: Vec<models::RecognitionResult>,
 
-    /// `StoreUrl`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `StoreUrl`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub store_url: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"这张图为AIGC生成，命中输出"`
+    /// `Reason`; example: `"这张图为AIGC生成，命中输出"`
     pub reason: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,47 +8,31 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateImageModerationAsyncTask`](super::CreateImageModerationAsyncTask) and [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Device {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.11.11"`
+    /// `Ip`; example: `"10.10.11.11"`
     pub ip: Option<String>,
 
-    /// `Mac`: a string.
-    ///
-    /// Example: `"01:xx:xx:xx:xx:xx"`
+    /// `Mac`; example: `"01:xx:xx:xx:xx:xx"`
     pub mac: Option<String>,
 
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"token"`
+    /// `TokenId`; example: `"token"`
     pub token_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"Device_Id"`
+    /// `DeviceId`; example: `"Device_Id"`
     pub device_id: Option<String>,
 
-    /// `IMEI`: a string.
-    ///
-    /// Example: `"490154203237518"`
+    /// `IMEI`; example: `"490154203237518"`
     #[tc(rename = "IMEI")]
     pub imei: Option<String>,
 
-    /// `IDFA`: a string.
-    ///
-    /// Example: `"3D4D-510F-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
+    /// `IDFA`; example: `"3D4D-510F-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
     #[tc(rename = "IDFA")]
     pub idfa: Option<String>,
 
-    /// `IDFV`: a string.
-    ///
-    /// Example: `"5A3C-0DD9-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
+    /// `IDFV`; example: `"5A3C-0DD9-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
     #[tc(rename = "IDFV")]
     pub idfv: Option<String>,
 
-    /// `IpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpType`; example: `1`
     pub ip_type: Option<u64>,
 }
 
@@ -57,19 +41,13 @@ pub struct Device {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LabelDetailItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"PornSum"`
+    /// `Name`; example: `"PornSum"`
     pub name: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: u64,
 }
 
@@ -78,32 +56,22 @@ pub struct LabelDetailItem {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LabelResult {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Scene`; example: `"Porn"`
     pub scene: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"PornSum"`
+    /// `SubLabel`; example: `"PornSum"`
     pub sub_label: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: u64,
 
-    /// `Details`: a list of [`LabelDetailItem`] objects.
+    /// `Details`
     pub details: Vec<LabelDetailItem>,
 }
 
@@ -112,39 +80,25 @@ pub struct LabelResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LibDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"1df4c4c8-c419-436a-a1e3-e60d97efe3af"`
+    /// `LibId`; example: `"1df4c4c8-c419-436a-a1e3-e60d97efe3af"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试图库"`
+    /// `LibName`; example: `"测试图库"`
     pub lib_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"1df4c4c8-c419-436a-a1e3-e60d97efe3af"`
+    /// `ImageId`; example: `"1df4c4c8-c419-436a-a1e3-e60d97efe3af"`
     pub image_id: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"Phone"`
+    /// `Tag`; example: `"Phone"`
     pub tag: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 }
 
@@ -153,32 +107,22 @@ pub struct LibDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LibResult {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Similar"`
+    /// `Scene`; example: `"Similar"`
     pub scene: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Suggestion`; example: `"Ad"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Label`; example: `"Review"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Phone"`
+    /// `SubLabel`; example: `"Phone"`
     pub sub_label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `Details`: a list of [`LibDetail`] objects.
+    /// `Details`
     pub details: Vec<LibDetail>,
 }
 
@@ -187,29 +131,19 @@ pub struct LibResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Location {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `51`
+    /// `X`; example: `51`
     pub x: f64,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `448`
+    /// `Y`; example: `448`
     pub y: f64,
 
-    /// `Width`: a floating-point number.
-    ///
-    /// Example: `130`
+    /// `Width`; example: `130`
     pub width: f64,
 
-    /// `Height`: a floating-point number.
-    ///
-    /// Example: `119`
+    /// `Height`; example: `119`
     pub height: f64,
 
-    /// `Rotate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: f64,
 }
 
@@ -218,37 +152,25 @@ pub struct Location {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ObjectDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"QRCODE"`
+    /// `Name`; example: `"QRCODE"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"https://xxx.com/images/image1.jpg"`
+    /// `Value`; example: `"https://xxx.com/images/image1.jpg"`
     pub value: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: u64,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Location,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"QRCODE"`
+    /// `SubLabel`; example: `"QRCODE"`
     pub sub_label: String,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"xxx-xxx-xxx"`
+    /// `ObjectId`; example: `"xxx-xxx-xxx"`
     pub object_id: String,
 }
 
@@ -257,37 +179,25 @@ pub struct ObjectDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ObjectResult {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"QrCode"`
+    /// `Scene`; example: `"QrCode"`
     pub scene: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"QRCODE"`
+    /// `SubLabel`; example: `"QRCODE"`
     pub sub_label: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: u64,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["QRCODE"]`
+    /// `Names`; example: `["QRCODE"]`
     pub names: Vec<String>,
 
-    /// `Details`: a list of [`ObjectDetail`] objects.
+    /// `Details`
     pub details: Vec<ObjectDetail>,
 }
 
@@ -296,27 +206,19 @@ pub struct ObjectResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct OcrHitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Keyword"`
+    /// `Type`; example: `"Keyword"`
     pub r#type: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"名师试听"`
+    /// `Keyword`; example: `"名师试听"`
     pub keyword: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Positions`: a list of [`Positions`] objects.
+    /// `Positions`
     pub positions: Vec<Positions>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: Option<String>,
 }
 
@@ -325,37 +227,25 @@ pub struct OcrHitInfo {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct OcrResult {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"OCR"`
+    /// `Scene`; example: `"OCR"`
     pub scene: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Suggestion`; example: `"Ad"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Label`; example: `"Review"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"EcommercePromotion"`
+    /// `SubLabel`; example: `"EcommercePromotion"`
     pub sub_label: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: u64,
 
-    /// `Details`: a list of [`OcrTextDetail`] objects.
+    /// `Details`
     pub details: Vec<OcrTextDetail>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"【免费试听】"`
+    /// `Text`; example: `"【免费试听】"`
     pub text: String,
 }
 
@@ -364,48 +254,34 @@ pub struct OcrResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct OcrTextDetail {
-    /// `Text`: a string.
-    ///
-    /// Example: `"【免费试听】"`
+    /// `Text`; example: `"【免费试听】"`
     pub text: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"test-1"`
+    /// `LibId`; example: `"test-1"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Vec<String>,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: u64,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Location,
 
-    /// `Rate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Rate`; example: `100`
     pub rate: u64,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"EcommercePromotion"`
+    /// `SubLabel`; example: `"EcommercePromotion"`
     pub sub_label: String,
 
-    /// `HitInfos`: a list of [`OcrHitInfo`] objects.
+    /// `HitInfos`
     pub hit_infos: Option<Vec<OcrHitInfo>>,
 }
 
@@ -414,14 +290,10 @@ pub struct OcrTextDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Positions {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `End`; example: `4`
     pub end: Option<i64>,
 }
 
@@ -430,12 +302,10 @@ pub struct Positions {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct RecognitionResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Scene"`
+    /// `Label`; example: `"Scene"`
     pub label: String,
 
-    /// `Tags`: a list of [`RecognitionTag`] objects.
+    /// `Tags`
     pub tags: Vec<RecognitionTag>,
 }
 
@@ -444,17 +314,13 @@ pub struct RecognitionResult {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct RecognitionTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Name`; example: `"Ad"`
     pub name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Location,
 }
 
@@ -463,48 +329,30 @@ pub struct RecognitionTag {
 /// Sent in the input of [`CreateImageModerationAsyncTask`](super::CreateImageModerationAsyncTask) and [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Nickname`; example: `"name"`
     pub nickname: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountType`; example: `"1"`
     pub account_type: Option<String>,
 
-    /// `Gender`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<u64>,
 
-    /// `Age`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Age`; example: `16`
     pub age: Option<u64>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<u64>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"176****2131"`
+    /// `Phone`; example: `"176****2131"`
     pub phone: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Desc01"`
+    /// `Desc`; example: `"Desc01"`
     pub desc: Option<String>,
 
-    /// `HeadUrl`: a string.
-    ///
-    /// Example: `"https://cmstest.cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `HeadUrl`; example: `"https://cmstest.cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub head_url: Option<String>,
 }

@@ -8,21 +8,31 @@ use super::models;
 /// The `BindBusinessResourceConnectorGroup` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`BindBusinessResourceConnectorGroupResponse`].
-/// The codes it documents are in [`BindBusinessResourceConnectorGroupError`](super::errors::BindBusinessResourceConnectorGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=BindBusinessResourceConnectorGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.ServiceTypeError`](super::errors::IoaErrorCode::InternalErrorServiceTypeError)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`ResourceNotFound.NoResourceData`](super::errors::IoaErrorCode::ResourceNotFoundNoResourceData)
+/// - [`ResourceNotFound.NotConnectorGroupInfo`](super::errors::IoaErrorCode::ResourceNotFoundNotConnectorGroupInfo)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "BindBusinessResourceConnectorGroup",
     output = BindBusinessResourceConnectorGroupResponse,
-    error = super::errors::BindBusinessResourceConnectorGroupError
+    error = super::errors::IoaErrorCode
 )]
 pub struct BindBusinessResourceConnectorGroup {
-    /// `ServiceId`: a signed 64-bit integer.
+    /// `ServiceId`
     pub service_id: i64,
 
-    /// `ConnectorGroupId`: a string.
+    /// `ConnectorGroupId`
     pub connector_group_id: String,
 }
 
@@ -36,9 +46,12 @@ pub struct BindBusinessResourceConnectorGroupResponse {
 /// The `BindVirtualAccounts` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`BindVirtualAccountsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=BindVirtualAccounts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -47,29 +60,23 @@ pub struct BindBusinessResourceConnectorGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BindVirtualAccounts {
-    /// `VirtualGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `VirtualGroupId`; example: `12`
     pub virtual_group_id: i64,
 
-    /// `AccountIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12]`
+    /// `AccountIdList`; example: `[12]`
     pub account_id_list: Option<Vec<i64>>,
 
-    /// `AccountUserList`: a list of [`AccountUserIdItem`](super::models::AccountUserIdItem) objects.
+    /// `AccountUserList`
     pub account_user_list: Option<Vec<models::AccountUserIdItem>>,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 }
 
 /// What a successful [`BindVirtualAccounts`] call returns.
 #[tc_model]
 pub struct BindVirtualAccountsResponse {
-    /// `Data`: a [`BindVirtualAccountData`](super::models::BindVirtualAccountData).
+    /// `Data`
     pub data: Option<models::BindVirtualAccountData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -79,46 +86,65 @@ pub struct BindVirtualAccountsResponse {
 /// The `CreateBusinessResource` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreateBusinessResourceResponse`].
-/// The codes it documents are in [`CreateBusinessResourceError`](super::errors::CreateBusinessResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreateBusinessResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.NotZeroTrustGateway`](super::errors::IoaErrorCode::InternalErrorNotZeroTrustGateway)
+/// - [`InvalidParameter.DuplicateResourcesExist`](super::errors::IoaErrorCode::InvalidParameterDuplicateResourcesExist)
+/// - [`InvalidParameter.DuplicateResourcesName`](super::errors::IoaErrorCode::InvalidParameterDuplicateResourcesName)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`InvalidParameter.ResourceAccessMethod`](super::errors::IoaErrorCode::InvalidParameterResourceAccessMethod)
+/// - [`InvalidParameter.ResourceDomainErr`](super::errors::IoaErrorCode::InvalidParameterResourceDomainErr)
+/// - [`InvalidParameter.ResourceIPError`](super::errors::IoaErrorCode::InvalidParameterResourceIpError)
+/// - [`InvalidParameter.ResourceIPSegmentErr`](super::errors::IoaErrorCode::InvalidParameterResourceIpSegmentErr)
+/// - [`InvalidParameter.ResourceLevelsParameter`](super::errors::IoaErrorCode::InvalidParameterResourceLevelsParameter)
+/// - [`InvalidParameter.ResourcePortErr`](super::errors::IoaErrorCode::InvalidParameterResourcePortErr)
+/// - [`InvalidParameter.ResourceProtocolTypeErr`](super::errors::IoaErrorCode::InvalidParameterResourceProtocolTypeErr)
+/// - [`InvalidParameter.ResourceTypeParameter`](super::errors::IoaErrorCode::InvalidParameterResourceTypeParameter)
+/// - [`ResourceNotFound.NoModuleData`](super::errors::IoaErrorCode::ResourceNotFoundNoModuleData)
+/// - [`UnauthorizedOperation.NoModulePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoModulePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreateBusinessResource",
     output = CreateBusinessResourceResponse,
-    error = super::errors::CreateBusinessResourceError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreateBusinessResource {
-    /// `AreaId`: a signed 64-bit integer.
+    /// `AreaId`
     pub area_id: i64,
 
-    /// `Protocol`: a signed 64-bit integer.
+    /// `Protocol`
     pub protocol: i64,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: String,
 
-    /// `ServiceType`: a string.
+    /// `ServiceType`
     pub service_type: String,
 
-    /// `ServicePort`: a string.
+    /// `ServicePort`
     pub service_port: String,
 
-    /// `Levels`: a signed 64-bit integer.
+    /// `Levels`
     pub levels: i64,
 
-    /// `ServiceAddress`: a string.
+    /// `ServiceAddress`
     pub service_address: String,
 
-    /// `DirectConn`: a signed 64-bit integer.
+    /// `DirectConn`
     pub direct_conn: Option<i64>,
 }
 
 /// What a successful [`CreateBusinessResource`] call returns.
 #[tc_model]
 pub struct CreateBusinessResourceResponse {
-    /// `Data`: a [`CreateBusinessResourceData`](super::models::CreateBusinessResourceData).
+    /// `Data`
     pub data: Option<models::CreateBusinessResourceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -128,73 +154,64 @@ pub struct CreateBusinessResourceResponse {
 /// The `CreateCompanyDirectoryConfig` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreateCompanyDirectoryConfigResponse`].
-/// The codes it documents are in [`CreateCompanyDirectoryConfigError`](super::errors::CreateCompanyDirectoryConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreateCompanyDirectoryConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseQueryFailed`](super::errors::IoaErrorCode::InternalErrorDatabaseQueryFailed)
+/// - [`InternalError.DatabaseWriteFailed`](super::errors::IoaErrorCode::InternalErrorDatabaseWriteFailed)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`InvalidParameter.SameAccountGroupName`](super::errors::IoaErrorCode::InvalidParameterSameAccountGroupName)
+/// - [`LimitExceeded.CompanyDirectoryMaxLimit`](super::errors::IoaErrorCode::LimitExceededCompanyDirectoryMaxLimit)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreateCompanyDirectoryConfig",
     output = CreateCompanyDirectoryConfigResponse,
-    error = super::errors::CreateCompanyDirectoryConfigError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreateCompanyDirectoryConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"MicrosoftEntraID"`
+    /// `Type`; example: `"MicrosoftEntraID"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AAD配置测试"`
+    /// `Name`; example: `"AAD配置测试"`
     pub name: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 
-    /// `SyncEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncEnable`; example: `true`
     pub sync_enable: bool,
 
-    /// `SyncPolicy`: a string.
-    ///
-    /// Example: `"4hours"`
+    /// `SyncPolicy`; example: `"4hours"`
     pub sync_policy: String,
 
-    /// `SyncPolicyParams`: a string.
-    ///
-    /// Example: `"{\"week\":\"SAT\",\"hour\":\"02\",\"minute\":\"30\"}"`
+    /// `SyncPolicyParams`; example: `"{\"week\":\"SAT\",\"hour\":\"02\",\"minute\":\"30\"}"`
     pub sync_policy_params: String,
 
-    /// `CreateAuthConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateAuthConfig`; example: `true`
     pub create_auth_config: bool,
 
-    /// `DisplayOnLoginPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplayOnLoginPage`; example: `true`
     pub display_on_login_page: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"目录描述"`
+    /// `Description`; example: `"目录描述"`
     pub description: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"QuickStart"`
+    /// `Scene`; example: `"QuickStart"`
     pub scene: Option<String>,
 
-    /// `NameI18n`: a list of [`I18nString`](super::models::I18nString) objects.
+    /// `NameI18n`
     pub name_i18n: Option<Vec<models::I18nString>>,
 }
 
 /// What a successful [`CreateCompanyDirectoryConfig`] call returns.
 #[tc_model]
 pub struct CreateCompanyDirectoryConfigResponse {
-    /// `Data`: a [`DirectoryConfigResultData`](super::models::DirectoryConfigResultData).
+    /// `Data`
     pub data: models::DirectoryConfigResultData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -204,57 +221,54 @@ pub struct CreateCompanyDirectoryConfigResponse {
 /// The `CreateDLPFileDetectTask` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreateDLPFileDetectTaskResponse`].
-/// The codes it documents are in [`CreateDLPFileDetectTaskError`](super::errors::CreateDLPFileDetectTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreateDLPFileDetectTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.IdenticalName`](super::errors::IoaErrorCode::InvalidParameterIdenticalName)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreateDLPFileDetectTask",
     output = CreateDLPFileDetectTaskResponse,
-    error = super::errors::CreateDLPFileDetectTaskError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreateDLPFileDetectTask {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://www.cos.com/downloadurl"`
+    /// `DownloadUrl`; example: `"https://www.cos.com/downloadurl"`
     pub download_url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.txt"`
+    /// `FileName`; example: `"test.txt"`
     pub file_name: String,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"xavdaeraveageacaegeav"`
+    /// `FileMd5`; example: `"xavdaeraveageacaegeav"`
     pub file_md5: String,
 
-    /// `BalanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BalanceType`; example: `1`
     pub balance_type: i64,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `SelectNodeIds`: a list of strings.
-    ///
-    /// Example: `["lolocdsacsss","dlocelodeead"]`
+    /// `SelectNodeIds`; example: `["lolocdsacsss","dlocelodeead"]`
     pub select_node_ids: Option<Vec<String>>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"caitealddaaveasf"`
+    /// `GroupId`; example: `"caitealddaaveasf"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`CreateDLPFileDetectTask`] call returns.
 #[tc_model]
 pub struct CreateDLPFileDetectTaskResponse {
-    /// `Data`: a [`CreateDlpFileDetectTaskData`](super::models::CreateDlpFileDetectTaskData).
+    /// `Data`
     pub data: Option<models::CreateDlpFileDetectTaskData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -264,47 +278,45 @@ pub struct CreateDLPFileDetectTaskResponse {
 /// The `CreateDLPFileDetectionTask` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreateDLPFileDetectionTaskResponse`].
-/// The codes it documents are in [`CreateDLPFileDetectionTaskError`](super::errors::CreateDLPFileDetectionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreateDLPFileDetectionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreateDLPFileDetectionTask",
     output = CreateDLPFileDetectionTaskResponse,
-    error = super::errors::CreateDLPFileDetectionTaskError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreateDLPFileDetectionTask {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://www.example.net/test.txt"`
+    /// `Url`; example: `"https://www.example.net/test.txt"`
     pub url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.txt"`
+    /// `FileName`; example: `"test.txt"`
     pub file_name: String,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"aabba408088b6aea1601fe6823cef111"`
+    /// `FileMd5`; example: `"aabba408088b6aea1601fe6823cef111"`
     pub file_md5: String,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `CallBackUrl`: a string.
-    ///
-    /// Example: `"https://www.aaa.com/ID=123"`
+    /// `CallBackUrl`; example: `"https://www.aaa.com/ID=123"`
     pub call_back_url: Option<String>,
 }
 
 /// What a successful [`CreateDLPFileDetectionTask`] call returns.
 #[tc_model]
 pub struct CreateDLPFileDetectionTaskResponse {
-    /// `Data`: a [`CreateDlpFileDetectionTaskData`](super::models::CreateDlpFileDetectionTaskData).
+    /// `Data`
     pub data: Option<models::CreateDlpFileDetectionTaskData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -314,23 +326,33 @@ pub struct CreateDLPFileDetectionTaskResponse {
 /// The `CreateDeviceTask` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreateDeviceTaskResponse`].
-/// The codes it documents are in [`CreateDeviceTaskError`](super::errors::CreateDeviceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreateDeviceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`FailedOperation.RPCServiceCallFailed`](super::errors::IoaErrorCode::FailedOperationRpcServiceCallFailed)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreateDeviceTask",
     output = CreateDeviceTaskResponse,
-    error = super::errors::CreateDeviceTaskError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreateDeviceTask {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Mid`: a string.
+    /// `Mid`
     pub mid: Option<String>,
 }
 
@@ -344,55 +366,58 @@ pub struct CreateDeviceTaskResponse {
 /// The `CreateDeviceVirtualGroup` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreateDeviceVirtualGroupResponse`].
-/// The codes it documents are in [`CreateDeviceVirtualGroupError`](super::errors::CreateDeviceVirtualGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreateDeviceVirtualGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError`](super::errors::IoaErrorCode::InternalError)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.AutoRuleParameterError`](super::errors::IoaErrorCode::InvalidParameterAutoRuleParameterError)
+/// - [`InvalidParameter.DuplicateDeviceVirtualGroupName`](super::errors::IoaErrorCode::InvalidParameterDuplicateDeviceVirtualGroupName)
+/// - [`InvalidParameter.DuplicateIdInBlackWhiteList`](super::errors::IoaErrorCode::InvalidParameterDuplicateIdInBlackWhiteList)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreateDeviceVirtualGroup",
     output = CreateDeviceVirtualGroupResponse,
-    error = super::errors::CreateDeviceVirtualGroupError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreateDeviceVirtualGroup {
-    /// `DeviceVirtualGroupName`: a string.
-    ///
-    /// Example: `"分组名称1"`
+    /// `DeviceVirtualGroupName`; example: `"分组名称1"`
     pub device_virtual_group_name: String,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"此定义分组用于测试"`
+    /// `Description`; example: `"此定义分组用于测试"`
     pub description: Option<String>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `TimeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeType`; example: `0`
     pub time_type: Option<i64>,
 
-    /// `AutoMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AutoMinute`; example: `10`
     pub auto_minute: Option<i64>,
 
-    /// `AutoRules`: a [`ComplexRule`](super::models::ComplexRule).
+    /// `AutoRules`
     pub auto_rules: Option<models::ComplexRule>,
 }
 
 /// What a successful [`CreateDeviceVirtualGroup`] call returns.
 #[tc_model]
 pub struct CreateDeviceVirtualGroupResponse {
-    /// `Data`: a [`CreateDeviceVirtualGroupRspData`](super::models::CreateDeviceVirtualGroupRspData).
+    /// `Data`
     pub data: Option<models::CreateDeviceVirtualGroupRspData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -402,37 +427,41 @@ pub struct CreateDeviceVirtualGroupResponse {
 /// The `CreatePrivilegeCode` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`CreatePrivilegeCodeResponse`].
-/// The codes it documents are in [`CreatePrivilegeCodeError`](super::errors::CreatePrivilegeCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=CreatePrivilegeCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "CreatePrivilegeCode",
     output = CreatePrivilegeCodeResponse,
-    error = super::errors::CreatePrivilegeCodeError
+    error = super::errors::IoaErrorCode
 )]
 pub struct CreatePrivilegeCode {
-    /// `Mid`: a string.
-    ///
-    /// Example: `"489C698CAECC13B1B7C44E59443F5CBB676B7F33"`
+    /// `Mid`; example: `"489C698CAECC13B1B7C44E59443F5CBB676B7F33"`
     pub mid: String,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
 /// What a successful [`CreatePrivilegeCode`] call returns.
 #[tc_model]
 pub struct CreatePrivilegeCodeResponse {
-    /// `Data`: a [`CreatePrivilegeCodeRspData`](super::models::CreatePrivilegeCodeRspData).
+    /// `Data`
     pub data: models::CreatePrivilegeCodeRspData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -442,9 +471,12 @@ pub struct CreatePrivilegeCodeResponse {
 /// The `DeleteAccountGroup` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DeleteAccountGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DeleteAccountGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -453,14 +485,10 @@ pub struct CreatePrivilegeCodeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAccountGroup {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `AccountGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1048`
+    /// `AccountGroupId`; example: `1048`
     pub account_group_id: Option<u64>,
 }
 
@@ -474,9 +502,12 @@ pub struct DeleteAccountGroupResponse {
 /// The `DeleteAccountGroupResources` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DeleteAccountGroupResourcesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DeleteAccountGroupResources)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -485,10 +516,10 @@ pub struct DeleteAccountGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAccountGroupResources {
-    /// `ResourceList`: a list of [`DeleteResourceData`](super::models::DeleteResourceData) objects.
+    /// `ResourceList`
     pub resource_list: Vec<models::DeleteResourceData>,
 
-    /// `AccountGroupId`: an unsigned 64-bit integer.
+    /// `AccountGroupId`
     pub account_group_id: u64,
 }
 
@@ -502,9 +533,12 @@ pub struct DeleteAccountGroupResourcesResponse {
 /// The `DeleteDeliveryServer` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DeleteDeliveryServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DeleteDeliveryServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -513,9 +547,7 @@ pub struct DeleteAccountGroupResourcesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDeliveryServer {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -530,9 +562,12 @@ pub struct DeleteDeliveryServerResponse {
 /// The `DeleteDeliveryStrategy` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DeleteDeliveryStrategyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DeleteDeliveryStrategy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -541,9 +576,7 @@ pub struct DeleteDeliveryServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDeliveryStrategy {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -558,28 +591,36 @@ pub struct DeleteDeliveryStrategyResponse {
 /// The `DeleteDeviceVirtualGroup` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DeleteDeviceVirtualGroupResponse`].
-/// The codes it documents are in [`DeleteDeviceVirtualGroupError`](super::errors::DeleteDeviceVirtualGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DeleteDeviceVirtualGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError`](super::errors::IoaErrorCode::InternalError)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DeleteDeviceVirtualGroup",
     output = DeleteDeviceVirtualGroupResponse,
-    error = super::errors::DeleteDeviceVirtualGroupError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DeleteDeviceVirtualGroup {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `DeviceVirtualGroupId`: a signed 64-bit integer.
+    /// `DeviceVirtualGroupId`
     pub device_virtual_group_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
@@ -593,40 +634,44 @@ pub struct DeleteDeviceVirtualGroupResponse {
 /// The `DescribeAccountGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeAccountGroupsResponse`].
-/// The codes it documents are in [`DescribeAccountGroupsError`](super::errors::DescribeAccountGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeAccountGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeAccountGroups",
     output = DescribeAccountGroupsResponse,
-    error = super::errors::DescribeAccountGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeAccountGroups {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Deepin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Deepin`; example: `0`
     pub deepin: Option<i64>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `82119`
+    /// `ParentId`; example: `82119`
     pub parent_id: Option<i64>,
 }
 
 /// What a successful [`DescribeAccountGroups`] call returns.
 #[tc_model]
 pub struct DescribeAccountGroupsResponse {
-    /// `Data`: a [`DescribeAccountGroupsPageResp`](super::models::DescribeAccountGroupsPageResp).
+    /// `Data`
     pub data: Option<models::DescribeAccountGroupsPageResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -636,9 +681,12 @@ pub struct DescribeAccountGroupsResponse {
 /// The `DescribeAccountVirtualGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeAccountVirtualGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeAccountVirtualGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -647,24 +695,20 @@ pub struct DescribeAccountGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAccountVirtualGroups {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `AccountGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1099`
+    /// `AccountGroupId`; example: `1099`
     pub account_group_id: Option<i64>,
 }
 
 /// What a successful [`DescribeAccountVirtualGroups`] call returns.
 #[tc_model]
 pub struct DescribeAccountVirtualGroupsResponse {
-    /// `Data`: a [`DescribeAccountVirtualGroupsPageData`](super::models::DescribeAccountVirtualGroupsPageData).
+    /// `Data`
     pub data: Option<models::DescribeAccountVirtualGroupsPageData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -674,30 +718,35 @@ pub struct DescribeAccountVirtualGroupsResponse {
 /// The `DescribeAggrSoftCategorySoftList` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeAggrSoftCategorySoftListResponse`].
-/// The codes it documents are in [`DescribeAggrSoftCategorySoftListError`](super::errors::DescribeAggrSoftCategorySoftListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeAggrSoftCategorySoftList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.DatabaseException`](super::errors::IoaErrorCode::InvalidParameterDatabaseException)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IoaErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeAggrSoftCategorySoftList",
     output = DescribeAggrSoftCategorySoftListResponse,
-    error = super::errors::DescribeAggrSoftCategorySoftListError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeAggrSoftCategorySoftList {
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
 /// What a successful [`DescribeAggrSoftCategorySoftList`] call returns.
 #[tc_model]
 pub struct DescribeAggrSoftCategorySoftListResponse {
-    /// `Data`: a [`DescribeAggrSoftCategorySoftListData`](super::models::DescribeAggrSoftCategorySoftListData).
+    /// `Data`
     pub data: Option<models::DescribeAggrSoftCategorySoftListData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -707,28 +756,35 @@ pub struct DescribeAggrSoftCategorySoftListResponse {
 /// The `DescribeAggrSoftDetail` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeAggrSoftDetailResponse`].
-/// The codes it documents are in [`DescribeAggrSoftDetailError`](super::errors::DescribeAggrSoftDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeAggrSoftDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.DatabaseException`](super::errors::IoaErrorCode::InvalidParameterDatabaseException)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IoaErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeAggrSoftDetail",
     output = DescribeAggrSoftDetailResponse,
-    error = super::errors::DescribeAggrSoftDetailError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeAggrSoftDetail {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `OsType`: a signed 64-bit integer.
+    /// `OsType`
     pub os_type: Option<i64>,
 }
 
 /// What a successful [`DescribeAggrSoftDetail`] call returns.
 #[tc_model]
 pub struct DescribeAggrSoftDetailResponse {
-    /// `Data`: a [`DescribeAggrSoftDetailData`](super::models::DescribeAggrSoftDetailData).
+    /// `Data`
     pub data: Option<models::DescribeAggrSoftDetailData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -738,45 +794,44 @@ pub struct DescribeAggrSoftDetailResponse {
 /// The `DescribeAggrSoftDeviceList` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeAggrSoftDeviceListResponse`].
-/// The codes it documents are in [`DescribeAggrSoftDeviceListError`](super::errors::DescribeAggrSoftDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeAggrSoftDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.DatabaseException`](super::errors::IoaErrorCode::InvalidParameterDatabaseException)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IoaErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeAggrSoftDeviceList",
     output = DescribeAggrSoftDeviceListResponse,
-    error = super::errors::DescribeAggrSoftDeviceListError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeAggrSoftDeviceList {
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"微信"`
+    /// `Name`; example: `"微信"`
     pub name: Option<String>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupId`; example: `0`
     pub group_id: Option<i64>,
 
-    /// `GroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupType`; example: `0`
     pub group_type: Option<i64>,
 }
 
 /// What a successful [`DescribeAggrSoftDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeAggrSoftDeviceListResponse {
-    /// `Data`: a [`DescribeAggrSoftDeviceListData`](super::models::DescribeAggrSoftDeviceListData).
+    /// `Data`
     pub data: models::DescribeAggrSoftDeviceListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -786,46 +841,52 @@ pub struct DescribeAggrSoftDeviceListResponse {
 /// The `DescribeBusinessResources` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeBusinessResourcesResponse`].
-/// The codes it documents are in [`DescribeBusinessResourcesError`](super::errors::DescribeBusinessResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeBusinessResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeBusinessResources",
     output = DescribeBusinessResourcesResponse,
-    error = super::errors::DescribeBusinessResourcesError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeBusinessResources {
-    /// `AreaId`: a signed 64-bit integer.
+    /// `AreaId`
     pub area_id: Option<i64>,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: Option<String>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `Keywords`: a string.
+    /// `Keywords`
     pub keywords: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `AccessType`: a string.
+    /// `AccessType`
     pub access_type: Option<String>,
 
-    /// `FrontAddr`: a string.
+    /// `FrontAddr`
     pub front_addr: Option<String>,
 }
 
 /// What a successful [`DescribeBusinessResources`] call returns.
 #[tc_model]
 pub struct DescribeBusinessResourcesResponse {
-    /// `Data`: a [`DescribeBusinessResourcePageRsp`](super::models::DescribeBusinessResourcePageRsp).
+    /// `Data`
     pub data: Option<models::DescribeBusinessResourcePageRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -835,27 +896,31 @@ pub struct DescribeBusinessResourcesResponse {
 /// The `DescribeCompanyDirectoryConfig` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeCompanyDirectoryConfigResponse`].
-/// The codes it documents are in [`DescribeCompanyDirectoryConfigError`](super::errors::DescribeCompanyDirectoryConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeCompanyDirectoryConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseQueryFailed`](super::errors::IoaErrorCode::InternalErrorDatabaseQueryFailed)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeCompanyDirectoryConfig",
     output = DescribeCompanyDirectoryConfigResponse,
-    error = super::errors::DescribeCompanyDirectoryConfigError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeCompanyDirectoryConfig {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `278390`
+    /// `Id`; example: `278390`
     pub id: Option<i64>,
 }
 
 /// What a successful [`DescribeCompanyDirectoryConfig`] call returns.
 #[tc_model]
 pub struct DescribeCompanyDirectoryConfigResponse {
-    /// `Data`: a [`DirectoryConfigData`](super::models::DirectoryConfigData).
+    /// `Data`
     pub data: models::DirectoryConfigData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -865,30 +930,38 @@ pub struct DescribeCompanyDirectoryConfigResponse {
 /// The `DescribeDLPEdgeNodeGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDLPEdgeNodeGroupsResponse`].
-/// The codes it documents are in [`DescribeDLPEdgeNodeGroupsError`](super::errors::DescribeDLPEdgeNodeGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDLPEdgeNodeGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDLPEdgeNodeGroups",
     output = DescribeDLPEdgeNodeGroupsResponse,
-    error = super::errors::DescribeDLPEdgeNodeGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDLPEdgeNodeGroups {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`DescribeDLPEdgeNodeGroups`] call returns.
 #[tc_model]
 pub struct DescribeDLPEdgeNodeGroupsResponse {
-    /// `Data`: a [`DescribeDlpEdgeNodeGroupsRspData`](super::models::DescribeDlpEdgeNodeGroupsRspData).
+    /// `Data`
     pub data: models::DescribeDlpEdgeNodeGroupsRspData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -898,30 +971,38 @@ pub struct DescribeDLPEdgeNodeGroupsResponse {
 /// The `DescribeDLPEdgeNodes` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDLPEdgeNodesResponse`].
-/// The codes it documents are in [`DescribeDLPEdgeNodesError`](super::errors::DescribeDLPEdgeNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDLPEdgeNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDLPEdgeNodes",
     output = DescribeDLPEdgeNodesResponse,
-    error = super::errors::DescribeDLPEdgeNodesError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDLPEdgeNodes {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`DescribeDLPEdgeNodes`] call returns.
 #[tc_model]
 pub struct DescribeDLPEdgeNodesResponse {
-    /// `Data`: a [`DescribeDlpEdgeNodesPageData`](super::models::DescribeDlpEdgeNodesPageData).
+    /// `Data`
     pub data: models::DescribeDlpEdgeNodesPageData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -931,25 +1012,29 @@ pub struct DescribeDLPEdgeNodesResponse {
 /// The `DescribeDLPFileDetectResult` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDLPFileDetectResultResponse`].
-/// The codes it documents are in [`DescribeDLPFileDetectResultError`](super::errors::DescribeDLPFileDetectResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDLPFileDetectResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDLPFileDetectResult",
     output = DescribeDLPFileDetectResultResponse,
-    error = super::errors::DescribeDLPFileDetectResultError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDLPFileDetectResult {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `QueryID`: a string.
-    ///
-    /// Example: `"053a8fe1-150f-434c-b8e9-f1d7804ded1f"`
+    /// `QueryID`; example: `"053a8fe1-150f-434c-b8e9-f1d7804ded1f"`
     #[tc(rename = "QueryID")]
     pub query_id: Option<String>,
 }
@@ -957,7 +1042,7 @@ pub struct DescribeDLPFileDetectResult {
 /// What a successful [`DescribeDLPFileDetectResult`] call returns.
 #[tc_model]
 pub struct DescribeDLPFileDetectResultResponse {
-    /// `Data`: a [`DescribeDlpFileDetectResultData`](super::models::DescribeDlpFileDetectResultData).
+    /// `Data`
     pub data: Option<models::DescribeDlpFileDetectResultData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -967,32 +1052,36 @@ pub struct DescribeDLPFileDetectResultResponse {
 /// The `DescribeDLPFileDetectTaskResult` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDLPFileDetectTaskResultResponse`].
-/// The codes it documents are in [`DescribeDLPFileDetectTaskResultError`](super::errors::DescribeDLPFileDetectTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDLPFileDetectTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDLPFileDetectTaskResult",
     output = DescribeDLPFileDetectTaskResultResponse,
-    error = super::errors::DescribeDLPFileDetectTaskResultError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDLPFileDetectTaskResult {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"dfsvadfs121312asdaf"`
+    /// `TaskRequestId`; example: `"dfsvadfs121312asdaf"`
     pub task_request_id: Option<String>,
 }
 
 /// What a successful [`DescribeDLPFileDetectTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeDLPFileDetectTaskResultResponse {
-    /// `Data`: a [`DescribeDlpFileDetectTaskResult`](super::models::DescribeDlpFileDetectTaskResult).
+    /// `Data`
     pub data: Option<models::DescribeDlpFileDetectTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1002,9 +1091,12 @@ pub struct DescribeDLPFileDetectTaskResultResponse {
 /// The `DescribeDeliveryServer` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeliveryServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeliveryServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -1013,9 +1105,7 @@ pub struct DescribeDLPFileDetectTaskResultResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDeliveryServer {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -1023,7 +1113,7 @@ pub struct DescribeDeliveryServer {
 /// What a successful [`DescribeDeliveryServer`] call returns.
 #[tc_model]
 pub struct DescribeDeliveryServerResponse {
-    /// `Data`: a [`DeliverServerItem`](super::models::DeliverServerItem).
+    /// `Data`
     pub data: Option<models::DeliverServerItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1033,9 +1123,12 @@ pub struct DescribeDeliveryServerResponse {
 /// The `DescribeDeliveryStrategy` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeliveryStrategyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeliveryStrategy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -1044,9 +1137,7 @@ pub struct DescribeDeliveryServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDeliveryStrategy {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -1054,7 +1145,7 @@ pub struct DescribeDeliveryStrategy {
 /// What a successful [`DescribeDeliveryStrategy`] call returns.
 #[tc_model]
 pub struct DescribeDeliveryStrategyResponse {
-    /// `Data`: a [`DeliveryStrategyData`](super::models::DeliveryStrategyData).
+    /// `Data`
     pub data: Option<models::DeliveryStrategyData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1064,40 +1155,45 @@ pub struct DescribeDeliveryStrategyResponse {
 /// The `DescribeDeviceChildGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeviceChildGroupsResponse`].
-/// The codes it documents are in [`DescribeDeviceChildGroupsError`](super::errors::DescribeDeviceChildGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeviceChildGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDeviceChildGroups",
     output = DescribeDeviceChildGroupsResponse,
-    error = super::errors::DescribeDeviceChildGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDeviceChildGroups {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParentId`; example: `0`
     pub parent_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceChildGroups`] call returns.
 #[tc_model]
 pub struct DescribeDeviceChildGroupsResponse {
-    /// `Data`: a [`DescribeDeviceChildGroupsRspData`](super::models::DescribeDeviceChildGroupsRspData).
+    /// `Data`
     pub data: Option<models::DescribeDeviceChildGroupsRspData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1109,31 +1205,37 @@ pub struct DescribeDeviceChildGroupsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeDeviceDetailListResponse`].
-/// The codes it documents are in [`DescribeDeviceDetailListError`](super::errors::DescribeDeviceDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeviceDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDeviceDetailList",
     output = DescribeDeviceDetailListResponse,
-    error = super::errors::DescribeDeviceDetailListError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDeviceDetailList {
-    /// `OsType`: a signed 64-bit integer.
+    /// `OsType`
     pub os_type: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
+    /// `GroupId`
     pub group_id: Option<i64>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`DescribeDeviceDetailList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceDetailListResponse {
-    /// `Data`: a [`DescribeDeviceDetailListPageData`](super::models::DescribeDeviceDetailListPageData).
+    /// `Data`
     pub data: Option<models::DescribeDeviceDetailListPageData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1143,40 +1245,45 @@ pub struct DescribeDeviceDetailListResponse {
 /// The `DescribeDeviceHardwareInfoList` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeviceHardwareInfoListResponse`].
-/// The codes it documents are in [`DescribeDeviceHardwareInfoListError`](super::errors::DescribeDeviceHardwareInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeviceHardwareInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDeviceHardwareInfoList",
     output = DescribeDeviceHardwareInfoListResponse,
-    error = super::errors::DescribeDeviceHardwareInfoListError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDeviceHardwareInfoList {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `93`
+    /// `GroupId`; example: `93`
     pub group_id: i64,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: i64,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`DescribeDeviceHardwareInfoList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceHardwareInfoListResponse {
-    /// `Data`: a [`DescribeDeviceHardwareInfoListRspData`](super::models::DescribeDeviceHardwareInfoListRspData).
+    /// `Data`
     pub data: models::DescribeDeviceHardwareInfoListRspData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1186,33 +1293,42 @@ pub struct DescribeDeviceHardwareInfoListResponse {
 /// The `DescribeDeviceInfo` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeviceInfoResponse`].
-/// The codes it documents are in [`DescribeDeviceInfoError`](super::errors::DescribeDeviceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeviceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDeviceInfo",
     output = DescribeDeviceInfoResponse,
-    error = super::errors::DescribeDeviceInfoError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDeviceInfo {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Mid`: a string.
+    /// `Mid`
     pub mid: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceInfo`] call returns.
 #[tc_model]
 pub struct DescribeDeviceInfoResponse {
-    /// `Data`: a [`DescribeDeviceInfoRspData`](super::models::DescribeDeviceInfoRspData).
+    /// `Data`
     pub data: Option<models::DescribeDeviceInfoRspData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1222,9 +1338,12 @@ pub struct DescribeDeviceInfoResponse {
 /// The `DescribeDeviceSecurityInfo` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeviceSecurityInfoResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeviceSecurityInfo)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -1233,16 +1352,14 @@ pub struct DescribeDeviceInfoResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDeviceSecurityInfo {
-    /// `Mid`: a string.
-    ///
-    /// Example: `"D1098D67B85C540A2595BDF296953EDB6A89750F"`
+    /// `Mid`; example: `"D1098D67B85C540A2595BDF296953EDB6A89750F"`
     pub mid: String,
 }
 
 /// What a successful [`DescribeDeviceSecurityInfo`] call returns.
 #[tc_model]
 pub struct DescribeDeviceSecurityInfoResponse {
-    /// `Data`: a [`DescribeDeviceSecurityInfoData`](super::models::DescribeDeviceSecurityInfoData).
+    /// `Data`
     pub data: Option<models::DescribeDeviceSecurityInfoData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1252,40 +1369,46 @@ pub struct DescribeDeviceSecurityInfoResponse {
 /// The `DescribeDeviceVirtualGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDeviceVirtualGroupsResponse`].
-/// The codes it documents are in [`DescribeDeviceVirtualGroupsError`](super::errors::DescribeDeviceVirtualGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDeviceVirtualGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError`](super::errors::IoaErrorCode::InternalError)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDeviceVirtualGroups",
     output = DescribeDeviceVirtualGroupsResponse,
-    error = super::errors::DescribeDeviceVirtualGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDeviceVirtualGroups {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `VirtualGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10307]`
+    /// `VirtualGroupIds`; example: `[10307]`
     pub virtual_group_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDeviceVirtualGroups`] call returns.
 #[tc_model]
 pub struct DescribeDeviceVirtualGroupsResponse {
-    /// `Data`: a [`DescribeDeviceVirtualGroupsPageRsp`](super::models::DescribeDeviceVirtualGroupsPageRsp).
+    /// `Data`
     pub data: Option<models::DescribeDeviceVirtualGroupsPageRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1295,71 +1418,68 @@ pub struct DescribeDeviceVirtualGroupsResponse {
 /// The `DescribeDevices` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`RequestLimitExceeded.Gateway`](super::errors::IoaErrorCode::RequestLimitExceededGateway)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.LicenseInvalid`](super::errors::IoaErrorCode::ResourceUnavailableLicenseInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDevices {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `93`
+    /// `GroupId`; example: `93`
     pub group_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OnlineStatus`; example: `2`
     pub online_status: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Sort`: a [`Sort`](super::models::Sort).
+    /// `Sort`
     pub sort: Option<models::Sort>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `GroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[93]`
+    /// `GroupIds`; example: `[93]`
     pub group_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `Data`: a [`DescribeDevicesPageRsp`](super::models::DescribeDevicesPageRsp).
+    /// `Data`
     pub data: Option<models::DescribeDevicesPageRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1369,25 +1489,31 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeDirectAccountGroupResources` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeDirectAccountGroupResourcesResponse`].
-/// The codes it documents are in [`DescribeDirectAccountGroupResourcesError`](super::errors::DescribeDirectAccountGroupResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeDirectAccountGroupResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeDirectAccountGroupResources",
     output = DescribeDirectAccountGroupResourcesResponse,
-    error = super::errors::DescribeDirectAccountGroupResourcesError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeDirectAccountGroupResources {
-    /// `AccountGroupId`: an unsigned 64-bit integer.
+    /// `AccountGroupId`
     pub account_group_id: u64,
 }
 
 /// What a successful [`DescribeDirectAccountGroupResources`] call returns.
 #[tc_model]
 pub struct DescribeDirectAccountGroupResourcesResponse {
-    /// `Data`: a [`DescribeAccountResourcesData`](super::models::DescribeAccountResourcesData).
+    /// `Data`
     pub data: Option<models::DescribeAccountResourcesData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1397,40 +1523,40 @@ pub struct DescribeDirectAccountGroupResourcesResponse {
 /// The `DescribeLocalAccounts` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeLocalAccountsResponse`].
-/// The codes it documents are in [`DescribeLocalAccountsError`](super::errors::DescribeLocalAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeLocalAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeLocalAccounts",
     output = DescribeLocalAccountsResponse,
-    error = super::errors::DescribeLocalAccountsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeLocalAccounts {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `AccountGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `249973`
+    /// `AccountGroupId`; example: `249973`
     pub account_group_id: Option<i64>,
 
-    /// `ShowFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShowFlag`; example: `2`
     pub show_flag: Option<i64>,
 }
 
 /// What a successful [`DescribeLocalAccounts`] call returns.
 #[tc_model]
 pub struct DescribeLocalAccountsResponse {
-    /// `Data`: a [`DescribeLocalAccountsPage`](super::models::DescribeLocalAccountsPage).
+    /// `Data`
     pub data: Option<models::DescribeLocalAccountsPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1440,9 +1566,12 @@ pub struct DescribeLocalAccountsResponse {
 /// The `DescribeProfileFieldsMenu` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeProfileFieldsMenuResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeProfileFieldsMenu)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -1451,21 +1580,17 @@ pub struct DescribeLocalAccountsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeProfileFieldsMenu {
-    /// `OnlyRule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyRule`; example: `false`
     pub only_rule: bool,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeProfileFieldsMenu`] call returns.
 #[tc_model]
 pub struct DescribeProfileFieldsMenuResponse {
-    /// `Data`: a [`DescribeProfileFieldsRspData`](super::models::DescribeProfileFieldsRspData).
+    /// `Data`
     pub data: Option<models::DescribeProfileFieldsRspData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1475,9 +1600,12 @@ pub struct DescribeProfileFieldsMenuResponse {
 /// The `DescribePublicEncryptKey` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribePublicEncryptKeyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribePublicEncryptKey)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -1490,7 +1618,7 @@ pub struct DescribePublicEncryptKey {}
 /// What a successful [`DescribePublicEncryptKey`] call returns.
 #[tc_model]
 pub struct DescribePublicEncryptKeyResponse {
-    /// `Data`: a [`DescribePublicEncryptKeyData`](super::models::DescribePublicEncryptKeyData).
+    /// `Data`
     pub data: models::DescribePublicEncryptKeyData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1500,27 +1628,31 @@ pub struct DescribePublicEncryptKeyResponse {
 /// The `DescribeResourceGrantedAccountGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeResourceGrantedAccountGroupsResponse`].
-/// The codes it documents are in [`DescribeResourceGrantedAccountGroupsError`](super::errors::DescribeResourceGrantedAccountGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeResourceGrantedAccountGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeResourceGrantedAccountGroups",
     output = DescribeResourceGrantedAccountGroupsResponse,
-    error = super::errors::DescribeResourceGrantedAccountGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeResourceGrantedAccountGroups {
-    /// `ResourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceId`; example: `2`
     pub resource_id: u64,
 }
 
 /// What a successful [`DescribeResourceGrantedAccountGroups`] call returns.
 #[tc_model]
 pub struct DescribeResourceGrantedAccountGroupsResponse {
-    /// `Data`: a [`DescribeResourceGrantedAccountGroupsData`](super::models::DescribeResourceGrantedAccountGroupsData).
+    /// `Data`
     pub data: Option<models::DescribeResourceGrantedAccountGroupsData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1530,27 +1662,31 @@ pub struct DescribeResourceGrantedAccountGroupsResponse {
 /// The `DescribeResourceGrantedAccounts` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeResourceGrantedAccountsResponse`].
-/// The codes it documents are in [`DescribeResourceGrantedAccountsError`](super::errors::DescribeResourceGrantedAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeResourceGrantedAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeResourceGrantedAccounts",
     output = DescribeResourceGrantedAccountsResponse,
-    error = super::errors::DescribeResourceGrantedAccountsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeResourceGrantedAccounts {
-    /// `ResourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ResourceId`; example: `7`
     pub resource_id: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGrantedAccounts`] call returns.
 #[tc_model]
 pub struct DescribeResourceGrantedAccountsResponse {
-    /// `Data`: a [`DescribeResourceGrantedAccountsData`](super::models::DescribeResourceGrantedAccountsData).
+    /// `Data`
     pub data: Option<models::DescribeResourceGrantedAccountsData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1560,32 +1696,34 @@ pub struct DescribeResourceGrantedAccountsResponse {
 /// The `DescribeResourceGrantedVirtualGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeResourceGrantedVirtualGroupsResponse`].
-/// The codes it documents are in [`DescribeResourceGrantedVirtualGroupsError`](super::errors::DescribeResourceGrantedVirtualGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeResourceGrantedVirtualGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeResourceGrantedVirtualGroups",
     output = DescribeResourceGrantedVirtualGroupsResponse,
-    error = super::errors::DescribeResourceGrantedVirtualGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeResourceGrantedVirtualGroups {
-    /// `ResourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ResourceId`; example: `7`
     pub resource_id: Option<u64>,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGrantedVirtualGroups`] call returns.
 #[tc_model]
 pub struct DescribeResourceGrantedVirtualGroupsResponse {
-    /// `Data`: a [`DescribeResourceGrantedVirtualGroupsData`](super::models::DescribeResourceGrantedVirtualGroupsData).
+    /// `Data`
     pub data: Option<models::DescribeResourceGrantedVirtualGroupsData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1595,22 +1733,32 @@ pub struct DescribeResourceGrantedVirtualGroupsResponse {
 /// The `DescribeRootAccountGroup` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeRootAccountGroupResponse`].
-/// The codes it documents are in [`DescribeRootAccountGroupError`](super::errors::DescribeRootAccountGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeRootAccountGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeRootAccountGroup",
     output = DescribeRootAccountGroupResponse,
-    error = super::errors::DescribeRootAccountGroupError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeRootAccountGroup {}
 
 /// What a successful [`DescribeRootAccountGroup`] call returns.
 #[tc_model]
 pub struct DescribeRootAccountGroupResponse {
-    /// `Data`: a [`GetAccountGroupData`](super::models::GetAccountGroupData).
+    /// `Data`
     pub data: Option<models::GetAccountGroupData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1620,40 +1768,40 @@ pub struct DescribeRootAccountGroupResponse {
 /// The `DescribeSoftCensusListByDevice` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeSoftCensusListByDeviceResponse`].
-/// The codes it documents are in [`DescribeSoftCensusListByDeviceError`](super::errors::DescribeSoftCensusListByDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeSoftCensusListByDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeSoftCensusListByDevice",
     output = DescribeSoftCensusListByDeviceResponse,
-    error = super::errors::DescribeSoftCensusListByDeviceError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeSoftCensusListByDevice {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `11668614`
+    /// `GroupId`; example: `11668614`
     pub group_id: i64,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`DescribeSoftCensusListByDevice`] call returns.
 #[tc_model]
 pub struct DescribeSoftCensusListByDeviceResponse {
-    /// `Data`: a [`DescribeSoftCensusListByDevicePageData`](super::models::DescribeSoftCensusListByDevicePageData).
+    /// `Data`
     pub data: models::DescribeSoftCensusListByDevicePageData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1663,40 +1811,40 @@ pub struct DescribeSoftCensusListByDeviceResponse {
 /// The `DescribeSoftwareInformation` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeSoftwareInformationResponse`].
-/// The codes it documents are in [`DescribeSoftwareInformationError`](super::errors::DescribeSoftwareInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeSoftwareInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeSoftwareInformation",
     output = DescribeSoftwareInformationResponse,
-    error = super::errors::DescribeSoftwareInformationError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeSoftwareInformation {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Mid`: a string.
-    ///
-    /// Example: `"B454307F6CA03B56E0CFEC44EABF93BB67E56D6F"`
+    /// `Mid`; example: `"B454307F6CA03B56E0CFEC44EABF93BB67E56D6F"`
     pub mid: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
 /// What a successful [`DescribeSoftwareInformation`] call returns.
 #[tc_model]
 pub struct DescribeSoftwareInformationResponse {
-    /// `Data`: a [`DescribeSoftwareInformationPageData`](super::models::DescribeSoftwareInformationPageData).
+    /// `Data`
     pub data: models::DescribeSoftwareInformationPageData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1706,9 +1854,12 @@ pub struct DescribeSoftwareInformationResponse {
 /// The `DescribeVirtualAccounts` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeVirtualAccountsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeVirtualAccounts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -1717,24 +1868,20 @@ pub struct DescribeSoftwareInformationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVirtualAccounts {
-    /// `VirtualGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `554`
+    /// `VirtualGroupId`; example: `554`
     pub virtual_group_id: u64,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`DescribeVirtualAccounts`] call returns.
 #[tc_model]
 pub struct DescribeVirtualAccountsResponse {
-    /// `Data`: a [`DescribeVirtualAccountsPageData`](super::models::DescribeVirtualAccountsPageData).
+    /// `Data`
     pub data: Option<models::DescribeVirtualAccountsPageData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,45 +1891,49 @@ pub struct DescribeVirtualAccountsResponse {
 /// The `DescribeVirtualDevices` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`DescribeVirtualDevicesResponse`].
-/// The codes it documents are in [`DescribeVirtualDevicesError`](super::errors::DescribeVirtualDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=DescribeVirtualDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "DescribeVirtualDevices",
     output = DescribeVirtualDevicesResponse,
-    error = super::errors::DescribeVirtualDevicesError
+    error = super::errors::IoaErrorCode
 )]
 pub struct DescribeVirtualDevices {
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `DeviceVirtualGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `14990`
+    /// `DeviceVirtualGroupId`; example: `14990`
     pub device_virtual_group_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OnlineStatus`; example: `2`
     pub online_status: Option<i64>,
 }
 
 /// What a successful [`DescribeVirtualDevices`] call returns.
 #[tc_model]
 pub struct DescribeVirtualDevicesResponse {
-    /// `Data`: a [`DescribeVirtualDevicesPageRsp`](super::models::DescribeVirtualDevicesPageRsp).
+    /// `Data`
     pub data: Option<models::DescribeVirtualDevicesPageRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1792,53 +1943,55 @@ pub struct DescribeVirtualDevicesResponse {
 /// The `ExportDeviceDownloadTask` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ExportDeviceDownloadTaskResponse`].
-/// The codes it documents are in [`ExportDeviceDownloadTaskError`](super::errors::ExportDeviceDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ExportDeviceDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`RequestLimitExceeded.DeviceDownloadTask`](super::errors::IoaErrorCode::RequestLimitExceededDeviceDownloadTask)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IoaErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "ExportDeviceDownloadTask",
     output = ExportDeviceDownloadTaskResponse,
-    error = super::errors::ExportDeviceDownloadTaskError
+    error = super::errors::IoaErrorCode
 )]
 pub struct ExportDeviceDownloadTask {
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1120`
+    /// `GroupId`; example: `1120`
     pub group_id: Option<i64>,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OnlineStatus`; example: `0`
     pub online_status: Option<i64>,
 
-    /// `ExportOrder`: a string.
+    /// `ExportOrder`
     pub export_order: Option<String>,
 
-    /// `ExportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExportType`; example: `0`
     pub export_type: Option<i64>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 }
 
 /// What a successful [`ExportDeviceDownloadTask`] call returns.
 #[tc_model]
 pub struct ExportDeviceDownloadTaskResponse {
-    /// `Data`: a [`DeviceDownloadTask`](super::models::DeviceDownloadTask).
+    /// `Data`
     pub data: models::DeviceDownloadTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1848,35 +2001,36 @@ pub struct ExportDeviceDownloadTaskResponse {
 /// The `ExportSoftwareInformationList` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ExportSoftwareInformationListResponse`].
-/// The codes it documents are in [`ExportSoftwareInformationListError`](super::errors::ExportSoftwareInformationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ExportSoftwareInformationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "ExportSoftwareInformationList",
     output = ExportSoftwareInformationListResponse,
-    error = super::errors::ExportSoftwareInformationListError
+    error = super::errors::IoaErrorCode
 )]
 pub struct ExportSoftwareInformationList {
-    /// `Mid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mid`; example: `"1"`
     pub mid: Option<String>,
 
-    /// `Condition`: a [`Condition`](super::models::Condition).
+    /// `Condition`
     pub condition: Option<models::Condition>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
 /// What a successful [`ExportSoftwareInformationList`] call returns.
 #[tc_model]
 pub struct ExportSoftwareInformationListResponse {
-    /// `Data`: an [`ExportSoftwareDownloadUrlRspData`](super::models::ExportSoftwareDownloadUrlRspData).
+    /// `Data`
     pub data: Option<models::ExportSoftwareDownloadUrlRspData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1886,18 +2040,24 @@ pub struct ExportSoftwareInformationListResponse {
 /// The `GrantResourcesByAccountGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`GrantResourcesByAccountGroupsResponse`].
-/// The codes it documents are in [`GrantResourcesByAccountGroupsError`](super::errors::GrantResourcesByAccountGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=GrantResourcesByAccountGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "GrantResourcesByAccountGroups",
     output = GrantResourcesByAccountGroupsResponse,
-    error = super::errors::GrantResourcesByAccountGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct GrantResourcesByAccountGroups {
-    /// `Operations`: a list of [`GrantResourceOperationByAccountGroups`](super::models::GrantResourceOperationByAccountGroups) objects.
+    /// `Operations`
     pub operations: Vec<models::GrantResourceOperationByAccountGroups>,
 }
 
@@ -1911,18 +2071,24 @@ pub struct GrantResourcesByAccountGroupsResponse {
 /// The `GrantResourcesByAccounts` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`GrantResourcesByAccountsResponse`].
-/// The codes it documents are in [`GrantResourcesByAccountsError`](super::errors::GrantResourcesByAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=GrantResourcesByAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "GrantResourcesByAccounts",
     output = GrantResourcesByAccountsResponse,
-    error = super::errors::GrantResourcesByAccountsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct GrantResourcesByAccounts {
-    /// `Operations`: a list of [`GrantResourceOperationByAccounts`](super::models::GrantResourceOperationByAccounts) objects.
+    /// `Operations`
     pub operations: Vec<models::GrantResourceOperationByAccounts>,
 }
 
@@ -1936,18 +2102,24 @@ pub struct GrantResourcesByAccountsResponse {
 /// The `GrantResourcesByVirtualGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`GrantResourcesByVirtualGroupsResponse`].
-/// The codes it documents are in [`GrantResourcesByVirtualGroupsError`](super::errors::GrantResourcesByVirtualGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=GrantResourcesByVirtualGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "GrantResourcesByVirtualGroups",
     output = GrantResourcesByVirtualGroupsResponse,
-    error = super::errors::GrantResourcesByVirtualGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct GrantResourcesByVirtualGroups {
-    /// `Operations`: a list of [`GrantResourceOperationByVirtualGroups`](super::models::GrantResourceOperationByVirtualGroups) objects.
+    /// `Operations`
     pub operations: Vec<models::GrantResourceOperationByVirtualGroups>,
 }
 
@@ -1961,42 +2133,63 @@ pub struct GrantResourcesByVirtualGroupsResponse {
 /// The `ModifyBusinessResource` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ModifyBusinessResourceResponse`].
-/// The codes it documents are in [`ModifyBusinessResourceError`](super::errors::ModifyBusinessResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ModifyBusinessResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.NotZeroTrustGateway`](super::errors::IoaErrorCode::InternalErrorNotZeroTrustGateway)
+/// - [`InvalidParameter.DuplicateResourcesExist`](super::errors::IoaErrorCode::InvalidParameterDuplicateResourcesExist)
+/// - [`InvalidParameter.DuplicateResourcesName`](super::errors::IoaErrorCode::InvalidParameterDuplicateResourcesName)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`InvalidParameter.ResourceAccessMethod`](super::errors::IoaErrorCode::InvalidParameterResourceAccessMethod)
+/// - [`InvalidParameter.ResourceDomainErr`](super::errors::IoaErrorCode::InvalidParameterResourceDomainErr)
+/// - [`InvalidParameter.ResourceIPError`](super::errors::IoaErrorCode::InvalidParameterResourceIpError)
+/// - [`InvalidParameter.ResourceIPSegmentErr`](super::errors::IoaErrorCode::InvalidParameterResourceIpSegmentErr)
+/// - [`InvalidParameter.ResourceLevelsParameter`](super::errors::IoaErrorCode::InvalidParameterResourceLevelsParameter)
+/// - [`InvalidParameter.ResourcePortErr`](super::errors::IoaErrorCode::InvalidParameterResourcePortErr)
+/// - [`InvalidParameter.ResourceProtocolTypeErr`](super::errors::IoaErrorCode::InvalidParameterResourceProtocolTypeErr)
+/// - [`InvalidParameter.ResourceTypeParameter`](super::errors::IoaErrorCode::InvalidParameterResourceTypeParameter)
+/// - [`ResourceNotFound.NoModuleData`](super::errors::IoaErrorCode::ResourceNotFoundNoModuleData)
+/// - [`ResourceNotFound.NoResourceData`](super::errors::IoaErrorCode::ResourceNotFoundNoResourceData)
+/// - [`UnauthorizedOperation.NoModulePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoModulePermissions)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "ModifyBusinessResource",
     output = ModifyBusinessResourceResponse,
-    error = super::errors::ModifyBusinessResourceError
+    error = super::errors::IoaErrorCode
 )]
 pub struct ModifyBusinessResource {
-    /// `AreaId`: a signed 64-bit integer.
+    /// `AreaId`
     pub area_id: i64,
 
-    /// `Protocol`: a signed 64-bit integer.
+    /// `Protocol`
     pub protocol: i64,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: String,
 
-    /// `Levels`: a signed 64-bit integer.
+    /// `Levels`
     pub levels: i64,
 
-    /// `ServiceType`: a string.
+    /// `ServiceType`
     pub service_type: String,
 
-    /// `ServicePort`: a string.
+    /// `ServicePort`
     pub service_port: String,
 
-    /// `ServiceId`: a signed 64-bit integer.
+    /// `ServiceId`
     pub service_id: i64,
 
-    /// `ServiceAddress`: a string.
+    /// `ServiceAddress`
     pub service_address: String,
 
-    /// `DirectConn`: a signed 64-bit integer.
+    /// `DirectConn`
     pub direct_conn: Option<i64>,
 }
 
@@ -2010,73 +2203,63 @@ pub struct ModifyBusinessResourceResponse {
 /// The `ModifyCompanyDirectoryConfig` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ModifyCompanyDirectoryConfigResponse`].
-/// The codes it documents are in [`ModifyCompanyDirectoryConfigError`](super::errors::ModifyCompanyDirectoryConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ModifyCompanyDirectoryConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseQueryFailed`](super::errors::IoaErrorCode::InternalErrorDatabaseQueryFailed)
+/// - [`InternalError.DatabaseWriteFailed`](super::errors::IoaErrorCode::InternalErrorDatabaseWriteFailed)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`InvalidParameter.SameAccountGroupName`](super::errors::IoaErrorCode::InvalidParameterSameAccountGroupName)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "ModifyCompanyDirectoryConfig",
     output = ModifyCompanyDirectoryConfigResponse,
-    error = super::errors::ModifyCompanyDirectoryConfigError
+    error = super::errors::IoaErrorCode
 )]
 pub struct ModifyCompanyDirectoryConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"MicrosoftEntraID"`
+    /// `Type`; example: `"MicrosoftEntraID"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AAD配置测试2"`
+    /// `Name`; example: `"AAD配置测试2"`
     pub name: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 
-    /// `SyncEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncEnable`; example: `true`
     pub sync_enable: bool,
 
-    /// `SyncPolicy`: a string.
-    ///
-    /// Example: `"4hours"`
+    /// `SyncPolicy`; example: `"4hours"`
     pub sync_policy: String,
 
-    /// `SyncPolicyParams`: a string.
-    ///
-    /// Example: `"{\"week\":\"SAT\",\"hour\":\"02\",\"minute\":\"30\"}"`
+    /// `SyncPolicyParams`; example: `"{\"week\":\"SAT\",\"hour\":\"02\",\"minute\":\"30\"}"`
     pub sync_policy_params: String,
 
-    /// `CreateAuthConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateAuthConfig`; example: `true`
     pub create_auth_config: bool,
 
-    /// `DisplayOnLoginPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplayOnLoginPage`; example: `true`
     pub display_on_login_page: bool,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `278390`
+    /// `Id`; example: `278390`
     pub id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"目录描述"`
+    /// `Description`; example: `"目录描述"`
     pub description: Option<String>,
 
-    /// `NameI18n`: a list of [`I18nString`](super::models::I18nString) objects.
+    /// `NameI18n`
     pub name_i18n: Option<Vec<models::I18nString>>,
 }
 
 /// What a successful [`ModifyCompanyDirectoryConfig`] call returns.
 #[tc_model]
 pub struct ModifyCompanyDirectoryConfigResponse {
-    /// `Data`: a [`DirectoryConfigResultData`](super::models::DirectoryConfigResultData).
+    /// `Data`
     pub data: models::DirectoryConfigResultData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2086,9 +2269,12 @@ pub struct ModifyCompanyDirectoryConfigResponse {
 /// The `ModifyDeliveryServer` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ModifyDeliveryServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ModifyDeliveryServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -2097,14 +2283,14 @@ pub struct ModifyCompanyDirectoryConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDeliveryServer {
-    /// `Data`: a [`DeliverServerItem`](super::models::DeliverServerItem).
+    /// `Data`
     pub data: Option<models::DeliverServerItem>,
 }
 
 /// What a successful [`ModifyDeliveryServer`] call returns.
 #[tc_model]
 pub struct ModifyDeliveryServerResponse {
-    /// `Data`: a [`ModifyDeliveryServerData`](super::models::ModifyDeliveryServerData).
+    /// `Data`
     pub data: Option<models::ModifyDeliveryServerData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2114,9 +2300,12 @@ pub struct ModifyDeliveryServerResponse {
 /// The `ModifyDeliveryStrategy` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ModifyDeliveryStrategyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ModifyDeliveryStrategy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -2125,39 +2314,25 @@ pub struct ModifyDeliveryServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDeliveryStrategy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"deliver"`
+    /// `Name`; example: `"deliver"`
     pub name: Option<String>,
 
-    /// `LogTypes`: a list of strings.
-    ///
-    /// Example: `["040203000000"]`
+    /// `LogTypes`; example: `["040203000000"]`
     pub log_types: Option<Vec<String>>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `ConfigId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigId`; example: `1`
     pub config_id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deliver"`
+    /// `Description`; example: `"deliver"`
     pub description: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ID`; example: `0`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -2165,7 +2340,7 @@ pub struct ModifyDeliveryStrategy {
 /// What a successful [`ModifyDeliveryStrategy`] call returns.
 #[tc_model]
 pub struct ModifyDeliveryStrategyResponse {
-    /// `Data`: a [`ModifyDeliveryStrategyData`](super::models::ModifyDeliveryStrategyData).
+    /// `Data`
     pub data: Option<models::ModifyDeliveryStrategyData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2175,41 +2350,38 @@ pub struct ModifyDeliveryStrategyResponse {
 /// The `ModifyDeviceTrustStatus` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ModifyDeviceTrustStatusResponse`].
-/// The codes it documents are in [`ModifyDeviceTrustStatusError`](super::errors::ModifyDeviceTrustStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ModifyDeviceTrustStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IoaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`UnsupportedOperation.DatabaseException`](super::errors::IoaErrorCode::UnsupportedOperationDatabaseException)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "ModifyDeviceTrustStatus",
     output = ModifyDeviceTrustStatusResponse,
-    error = super::errors::ModifyDeviceTrustStatusError
+    error = super::errors::IoaErrorCode
 )]
 pub struct ModifyDeviceTrustStatus {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `DeviceIDList`: a list of strings.
-    ///
-    /// Example: `["9AD917AB73CBEC5FEF0B1877414C0208693683FA"]`
+    /// `DeviceIDList`; example: `["9AD917AB73CBEC5FEF0B1877414C0208693683FA"]`
     #[tc(rename = "DeviceIDList")]
     pub device_id_list: Option<Vec<String>>,
 
-    /// `BlackStatusDeadline`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlackStatusDeadline`; example: `0`
     pub black_status_deadline: Option<i64>,
 
-    /// `IdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8]`
+    /// `IdList`; example: `[8]`
     pub id_list: Option<Vec<i64>>,
 
-    /// `UpdateFlags`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateFlags`; example: `1`
     pub update_flags: Option<i64>,
 }
 
@@ -2223,38 +2395,45 @@ pub struct ModifyDeviceTrustStatusResponse {
 /// The `ModifyVirtualDeviceGroups` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`ModifyVirtualDeviceGroupsResponse`].
-/// The codes it documents are in [`ModifyVirtualDeviceGroupsError`](super::errors::ModifyVirtualDeviceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=ModifyVirtualDeviceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IoaErrorCode`](super::errors::IoaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryData`](super::errors::IoaErrorCode::FailedOperationQueryData)
+/// - [`InternalError`](super::errors::IoaErrorCode::InternalError)
+/// - [`InternalError.DatabaseException`](super::errors::IoaErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.DatabaseQueryFailed`](super::errors::IoaErrorCode::InternalErrorDatabaseQueryFailed)
+/// - [`InternalError.Unknown`](super::errors::IoaErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.RequestParam`](super::errors::IoaErrorCode::InvalidParameterRequestParam)
+/// - [`InvalidParameterValue.VirtualDeviceGroupNotFound`](super::errors::IoaErrorCode::InvalidParameterValueVirtualDeviceGroupNotFound)
+/// - [`MissingParameter.CommonParam`](super::errors::IoaErrorCode::MissingParameterCommonParam)
+/// - [`RequestLimitExceeded.WaitForTheLastOperationToComplete`](super::errors::IoaErrorCode::RequestLimitExceededWaitForTheLastOperationToComplete)
+/// - [`ResourceNotFound.NotFound`](super::errors::IoaErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.NoResourcePermissions`](super::errors::IoaErrorCode::UnauthorizedOperationNoResourcePermissions)
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
     name = "ModifyVirtualDeviceGroups",
     output = ModifyVirtualDeviceGroupsResponse,
-    error = super::errors::ModifyVirtualDeviceGroupsError
+    error = super::errors::IoaErrorCode
 )]
 pub struct ModifyVirtualDeviceGroups {
-    /// `DeviceList`: a list of [`ModifyVirtualDeviceGroupsReqItem`](super::models::ModifyVirtualDeviceGroupsReqItem) objects.
+    /// `DeviceList`
     pub device_list: Vec<models::ModifyVirtualDeviceGroupsReqItem>,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 
-    /// `DeviceVirtualGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeviceVirtualGroupId`; example: `0`
     pub device_virtual_group_id: Option<i64>,
 
-    /// `DeviceVirtualGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[14989]`
+    /// `DeviceVirtualGroupIds`; example: `[14989]`
     pub device_virtual_group_ids: Option<Vec<i64>>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
@@ -2268,9 +2447,12 @@ pub struct ModifyVirtualDeviceGroupsResponse {
 /// The `UnbindVirtualAccounts` action of IOA API 2022-06-01.
 ///
 /// A successful call returns [`UnbindVirtualAccountsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ioa&Version=2022-06-01&Action=UnbindVirtualAccounts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ioa",
     version = "2022-06-01",
@@ -2279,29 +2461,23 @@ pub struct ModifyVirtualDeviceGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UnbindVirtualAccounts {
-    /// `VirtualGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `VirtualGroupId`; example: `12`
     pub virtual_group_id: i64,
 
-    /// `AccountIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12]`
+    /// `AccountIdList`; example: `[12]`
     pub account_id_list: Option<Vec<i64>>,
 
-    /// `AccountUserList`: a list of [`AccountUserIdItem`](super::models::AccountUserIdItem) objects.
+    /// `AccountUserList`
     pub account_user_list: Option<Vec<models::AccountUserIdItem>>,
 
-    /// `DomainInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainInstanceId`; example: `"1"`
     pub domain_instance_id: Option<String>,
 }
 
 /// What a successful [`UnbindVirtualAccounts`] call returns.
 #[tc_model]
 pub struct UnbindVirtualAccountsResponse {
-    /// `Data`: an [`UnbindVirtualAccountData`](super::models::UnbindVirtualAccountData).
+    /// `Data`
     pub data: Option<models::UnbindVirtualAccountData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

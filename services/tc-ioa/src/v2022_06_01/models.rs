@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`BindVirtualAccounts`](super::BindVirtualAccounts) and [`UnbindVirtualAccounts`](super::UnbindVirtualAccounts).
 #[tc_model]
 pub struct AccountUserIdItem {
-    /// `MenuId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2671`
+    /// `MenuId`; example: `2671`
     pub menu_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"canaan"`
+    /// `UserId`; example: `"canaan"`
     pub user_id: Option<String>,
 }
 
@@ -24,70 +20,44 @@ pub struct AccountUserIdItem {
 /// Returned in the output of [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList).
 #[tc_model]
 pub struct AggrCategorySoftDetailRow {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"qwe"`
+    /// `Name`; example: `"qwe"`
     pub name: Option<String>,
 
-    /// `PiracyRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PiracyRisk`; example: `0`
     pub piracy_risk: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CorpName`; example: `"0"`
     pub corp_name: Option<String>,
 
-    /// `InstalledDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstalledDeviceNum`; example: `0`
     pub installed_device_num: Option<i64>,
 
-    /// `PiracyInstalledDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PiracyInstalledDeviceNum`; example: `0`
     pub piracy_installed_device_num: Option<i64>,
 
-    /// `InstalledUserNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstalledUserNum`; example: `0`
     pub installed_user_num: Option<i64>,
 
-    /// `PiracyInstalledUserNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PiracyInstalledUserNum`; example: `0`
     pub piracy_installed_user_num: Option<i64>,
 
-    /// `AuthNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthNum`; example: `0`
     pub auth_num: Option<i64>,
 
-    /// `GenuineRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `GenuineRate`; example: `0`
     pub genuine_rate: Option<f64>,
 
-    /// `UpgradableDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradableDeviceNum`; example: `0`
     pub upgradable_device_num: Option<i64>,
 
-    /// `UpgradeDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeDeviceNum`; example: `0`
     pub upgrade_device_num: Option<i64>,
 }
 
@@ -96,111 +66,69 @@ pub struct AggrCategorySoftDetailRow {
 /// Returned in the output of [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList).
 #[tc_model]
 pub struct AggrSoftDeviceRow {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cugnansu-NB1"`
+    /// `DeviceName`; example: `"cugnansu-NB1"`
     pub device_name: Option<String>,
 
-    /// `LastLoginAccount`: a string.
-    ///
-    /// Example: `"win11"`
+    /// `LastLoginAccount`; example: `"win11"`
     pub last_login_account: Option<String>,
 
-    /// `DeviceUserName`: a string.
-    ///
-    /// Example: `"cugnansu"`
+    /// `DeviceUserName`; example: `"cugnansu"`
     pub device_user_name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"0.280.1.4"`
+    /// `Version`; example: `"0.280.1.4"`
     pub version: Option<String>,
 
-    /// `PiracyRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PiracyRisk`; example: `0`
     pub piracy_risk: Option<i64>,
 
-    /// `PiracyReason`: a string.
-    ///
-    /// Example: `"未支持"`
+    /// `PiracyReason`; example: `"未支持"`
     pub piracy_reason: Option<String>,
 
-    /// `InstallTime`: a string.
-    ///
-    /// Example: `"2025/07/17"`
+    /// `InstallTime`; example: `"2025/07/17"`
     pub install_time: Option<String>,
 
-    /// `UserPath`: a string.
-    ///
-    /// Example: `"全网账户.OS"`
+    /// `UserPath`; example: `"全网账户.OS"`
     pub user_path: Option<String>,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"全网终端.服务器"`
+    /// `UserGroup`; example: `"全网终端.服务器"`
     pub user_group: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"13.108.77.57"`
+    /// `IP`; example: `"13.108.77.57"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `MAC`: a string.
-    ///
-    /// Example: `"00:E0:4C:36:01:1A"`
+    /// `MAC`; example: `"00:E0:4C:36:01:1A"`
     #[tc(rename = "MAC")]
     pub mac: Option<String>,
 
-    /// `UseTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseTime`; example: `0`
     pub use_time: Option<i64>,
 
-    /// `DeviceId`: a signed 64-bit integer.
-    ///
-    /// Example: `20543`
+    /// `DeviceId`; example: `20543`
     pub device_id: Option<i64>,
 
-    /// `FullSoftName`: a string.
-    ///
-    /// Example: `"Overwolf"`
+    /// `FullSoftName`; example: `"Overwolf"`
     pub full_soft_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1842703`
+    /// `Id`; example: `1842703`
     pub id: Option<i64>,
 
-    /// `NewVersion`: a string.
-    ///
-    /// Example: `"134.0.3124.66"`
+    /// `NewVersion`; example: `"134.0.3124.66"`
     pub new_version: Option<String>,
 
-    /// `UpgradeSoftId`: a signed 64-bit integer.
-    ///
-    /// Example: `1310`
+    /// `UpgradeSoftId`; example: `1310`
     pub upgrade_soft_id: Option<i64>,
 
-    /// `RemarkName`: a string.
-    ///
-    /// Example: `"windows"`
+    /// `RemarkName`; example: `"windows"`
     pub remark_name: Option<String>,
 
-    /// `SoftwareId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `SoftwareId`; example: `123`
     pub software_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"未分类资产"`
+    /// `AssetType`; example: `"未分类资产"`
     pub asset_type: Option<String>,
 }
 
@@ -209,10 +137,10 @@ pub struct AggrSoftDeviceRow {
 /// Returned in the output of [`BindVirtualAccounts`](super::BindVirtualAccounts).
 #[tc_model]
 pub struct BindVirtualAccountData {
-    /// `FailItems`: a list of [`BindVirtualAccountResultData`] objects.
+    /// `FailItems`
     pub fail_items: Option<Vec<BindVirtualAccountResultData>>,
 
-    /// `SuccessItems`: a list of [`BindVirtualAccountResultData`] objects.
+    /// `SuccessItems`
     pub success_items: Option<Vec<BindVirtualAccountResultData>>,
 }
 
@@ -221,24 +149,16 @@ pub struct BindVirtualAccountData {
 /// Returned in the output of [`BindVirtualAccounts`](super::BindVirtualAccounts) and [`UnbindVirtualAccounts`](super::UnbindVirtualAccounts).
 #[tc_model]
 pub struct BindVirtualAccountResultData {
-    /// `AccountId`: a signed 64-bit integer.
-    ///
-    /// Example: `5365`
+    /// `AccountId`; example: `5365`
     pub account_id: Option<i64>,
 
-    /// `MenuId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2671`
+    /// `MenuId`; example: `2671`
     pub menu_id: Option<u64>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"ACCOUNT_NOT_FOUND"`
+    /// `Reason`; example: `"ACCOUNT_NOT_FOUND"`
     pub reason: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"canaan1"`
+    /// `UserId`; example: `"canaan1"`
     pub user_id: Option<String>,
 }
 
@@ -247,13 +167,10 @@ pub struct BindVirtualAccountResultData {
 /// Sent in the input of [`CreateDeviceVirtualGroup`](super::CreateDeviceVirtualGroup).
 #[tc_model]
 pub struct ComplexRule {
-    /// `SimpleRules`: a list of [`SimpleRule`] objects.
-    /// Always sent in responses.
+    /// `SimpleRules`, always sent in responses
     pub simple_rules: Option<Vec<SimpleRule>>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"并且"`
+    /// `Relation`; example: `"并且"`
     pub relation: Option<String>,
 }
 
@@ -262,31 +179,25 @@ pub struct ComplexRule {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 13 more.
 #[tc_model]
 pub struct Condition {
-    /// `Filters`: a list of [`Filter`] objects.
+    /// `Filters`
     pub filters: Option<Vec<Filter>>,
 
-    /// `FilterGroups`: a list of [`FilterGroup`] objects.
+    /// `FilterGroups`
     pub filter_groups: Option<Vec<FilterGroup>>,
 
-    /// `Sort`: a [`Sort`].
+    /// `Sort`
     pub sort: Option<Sort>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PageNum`; example: `3`
     pub page_num: Option<i64>,
 
-    /// `RulePayload`: a [`RulePayload`].
+    /// `RulePayload`
     pub rule_payload: Option<RulePayload>,
 
-    /// `RulePayloadMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulePayloadMode`; example: `1`
     pub rule_payload_mode: Option<i64>,
 }
 
@@ -295,7 +206,7 @@ pub struct Condition {
 /// Returned in the output of [`CreateBusinessResource`](super::CreateBusinessResource).
 #[tc_model]
 pub struct CreateBusinessResourceData {
-    /// `ServiceId`: a signed 64-bit integer.
+    /// `ServiceId`
     pub service_id: Option<i64>,
 }
 
@@ -305,9 +216,7 @@ pub struct CreateBusinessResourceData {
 #[doc(alias = "CreateDLPFileDetectTaskData")]
 #[tc_model]
 pub struct CreateDlpFileDetectTaskData {
-    /// `TaskRequestId`: a list of strings.
-    ///
-    /// Example: `["35dfsdfaserwvead"]`
+    /// `TaskRequestId`; example: `["35dfsdfaserwvead"]`
     pub task_request_id: Option<Vec<String>>,
 }
 
@@ -317,9 +226,7 @@ pub struct CreateDlpFileDetectTaskData {
 #[doc(alias = "CreateDLPFileDetectionTaskData")]
 #[tc_model]
 pub struct CreateDlpFileDetectionTaskData {
-    /// `DLPFileDetectionTaskID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DLPFileDetectionTaskID`; example: `"1"`
     #[tc(rename = "DLPFileDetectionTaskID")]
     pub dlp_file_detection_task_id: Option<String>,
 }
@@ -329,10 +236,7 @@ pub struct CreateDlpFileDetectionTaskData {
 /// Returned in the output of [`CreateDeviceVirtualGroup`](super::CreateDeviceVirtualGroup).
 #[tc_model]
 pub struct CreateDeviceVirtualGroupRspData {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1345`
+    /// `Id`, always sent in responses; example: `1345`
     pub id: Option<i64>,
 }
 
@@ -341,9 +245,7 @@ pub struct CreateDeviceVirtualGroupRspData {
 /// Returned in the output of [`CreatePrivilegeCode`](super::CreatePrivilegeCode).
 #[tc_model]
 pub struct CreatePrivilegeCodeRspData {
-    /// `Code`: a string.
-    ///
-    /// Example: `"586267"`
+    /// `Code`; example: `"586267"`
     pub code: Option<String>,
 }
 
@@ -352,12 +254,10 @@ pub struct CreatePrivilegeCodeRspData {
 /// Sent in the input of [`DeleteAccountGroupResources`](super::DeleteAccountGroupResources).
 #[tc_model]
 pub struct DeleteResourceData {
-    /// `ResourceType`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `ResourceType`, required in requests
     pub resource_type: Option<u64>,
 
-    /// `ResourceId`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `ResourceId`, required in requests
     pub resource_id: Option<u64>,
 }
 
@@ -367,99 +267,63 @@ pub struct DeleteResourceData {
 /// Returned in the output of [`DescribeDeliveryServer`](super::DescribeDeliveryServer).
 #[tc_model]
 pub struct DeliverServerItem {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"log"`
+    /// `Name`; example: `"log"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deliver"`
+    /// `Description`; example: `"deliver"`
     pub description: Option<String>,
 
-    /// `TargetSyslogAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetSyslogAddress`; example: `"10.0.0.1"`
     pub target_syslog_address: Option<String>,
 
-    /// `TargetSyslogProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `TargetSyslogProtocol`; example: `"TCP"`
     pub target_syslog_protocol: Option<String>,
 
-    /// `TargetSyslogPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `601`
+    /// `TargetSyslogPort`; example: `601`
     pub target_syslog_port: Option<u64>,
 
-    /// `SyslogFacility`: a string.
-    ///
-    /// Example: `"local0"`
+    /// `SyslogFacility`; example: `"local0"`
     pub syslog_facility: Option<String>,
 
-    /// `TargetKafkaAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetKafkaAddress`; example: `"10.0.0.1"`
     pub target_kafka_address: Option<String>,
 
-    /// `TargetKafkaTopic`: a string.
-    ///
-    /// Example: `"ioa"`
+    /// `TargetKafkaTopic`; example: `"ioa"`
     pub target_kafka_topic: Option<String>,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"2.8.1"`
+    /// `KafkaVersion`; example: `"2.8.1"`
     pub kafka_version: Option<String>,
 
-    /// `KafkaSaslUserName`: a string.
-    ///
-    /// Example: `"ioa"`
+    /// `KafkaSaslUserName`; example: `"ioa"`
     pub kafka_sasl_user_name: Option<String>,
 
-    /// `KafkaSaslPassword`: a string.
+    /// `KafkaSaslPassword`
     pub kafka_sasl_password: Option<String>,
 
-    /// `TargetHttpUrl`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetHttpUrl`; example: `"10.0.0.1"`
     pub target_http_url: Option<String>,
 
-    /// `TargetHttpTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TargetHttpTimeout`; example: `10`
     pub target_http_timeout: Option<u64>,
 
-    /// `ConnectorGroupId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ConnectorGroupId`; example: `"10"`
     pub connector_group_id: Option<String>,
 
-    /// `ConnectorGroupName`: a string.
-    ///
-    /// Example: `"默认连接器组"`
+    /// `ConnectorGroupName`; example: `"默认连接器组"`
     pub connector_group_name: Option<String>,
 
-    /// `KafkaSSLEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KafkaSSLEnable`; example: `false`
     #[tc(rename = "KafkaSSLEnable")]
     pub kafka_ssl_enable: Option<bool>,
 
-    /// `SSLSkipVerify`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SSLSkipVerify`; example: `false`
     #[tc(rename = "SSLSkipVerify")]
     pub ssl_skip_verify: Option<bool>,
 }
@@ -469,7 +333,7 @@ pub struct DeliverServerItem {
 /// Returned in the output of [`DescribeDeliveryStrategy`](super::DescribeDeliveryStrategy).
 #[tc_model]
 pub struct DeliveryStrategyData {
-    /// `Data`: a [`DeliveryStrategyItem`].
+    /// `Data`
     pub data: Option<DeliveryStrategyItem>,
 }
 
@@ -478,40 +342,26 @@ pub struct DeliveryStrategyData {
 /// Returned in the output of [`DescribeDeliveryStrategy`](super::DescribeDeliveryStrategy).
 #[tc_model]
 pub struct DeliveryStrategyItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"deliver"`
+    /// `Name`; example: `"deliver"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `LogTypes`: a list of strings.
-    ///
-    /// Example: `["040201000000"]`
+    /// `LogTypes`; example: `["040201000000"]`
     pub log_types: Option<Vec<String>>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"deliver"`
+    /// `ConfigName`; example: `"deliver"`
     pub config_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deliver"`
+    /// `Description`; example: `"deliver"`
     pub description: Option<String>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `ConfigId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigId`; example: `1`
     pub config_id: Option<u64>,
 }
 
@@ -520,29 +370,19 @@ pub struct DeliveryStrategyItem {
 /// Returned in the output of [`DescribeVirtualAccounts`](super::DescribeVirtualAccounts).
 #[tc_model]
 pub struct DescribeAccountAccountGroupsData {
-    /// `AccountGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `293`
+    /// `AccountGroupId`; example: `293`
     pub account_group_id: Option<i64>,
 
-    /// `AccountGroupName`: a string.
-    ///
-    /// Example: `"产品中心"`
+    /// `AccountGroupName`; example: `"产品中心"`
     pub account_group_name: Option<String>,
 
-    /// `MasterFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MasterFlag`; example: `1`
     pub master_flag: Option<i64>,
 
-    /// `AccountGroupNamePaths`: a list of strings.
-    ///
-    /// Example: `["全网账户","企业微信代理-勿删","产品中心"]`
+    /// `AccountGroupNamePaths`; example: `["全网账户","企业微信代理-勿删","产品中心"]`
     pub account_group_name_paths: Option<Vec<String>>,
 
-    /// `AccountGroupPathIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,284,293]`
+    /// `AccountGroupPathIds`; example: `[2,284,293]`
     pub account_group_path_ids: Option<Vec<i64>>,
 }
 
@@ -551,114 +391,67 @@ pub struct DescribeAccountAccountGroupsData {
 /// Returned in the output of [`DescribeAccountGroups`](super::DescribeAccountGroups).
 #[tc_model]
 pub struct DescribeAccountGroupsData {
-    /// `NamePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"全网账户.pf自建.集团.研发部.研发二组"`
+    /// `NamePath`, always sent in responses; example: `"全网账户.pf自建.集团.研发部.研发二组"`
     pub name_path: Option<String>,
 
-    /// `IdPathArr`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[14632,82119,510943,510945,510948]`
+    /// `IdPathArr`, always sent in responses; example: `[14632,82119,510943,510945,510948]`
     pub id_path_arr: Option<Vec<i64>>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"{\"salt\": \"5b52ea107e85a7b46d2c1b15a5faf722\"}"`
+    /// `ExtraInfo`; example: `"{\"salt\": \"5b52ea107e85a7b46d2c1b15a5faf722\"}"`
     pub extra_info: Option<String>,
 
-    /// `Utime`: a string.
-    ///
-    /// Example: `"2024-10-21 14:34:52"`
+    /// `Utime`; example: `"2024-10-21 14:34:52"`
     pub utime: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `510945`
+    /// `ParentId`; example: `510945`
     pub parent_id: Option<i64>,
 
-    /// `OrgId`: a string.
-    ///
-    /// Example: `"510948"`
+    /// `OrgId`; example: `"510948"`
     pub org_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"研发二组"`
+    /// `Name`, always sent in responses; example: `"研发二组"`
     pub name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `510948`
+    /// `Id`, always sent in responses; example: `510948`
     pub id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个研发组"`
+    /// `Description`; example: `"这是一个研发组"`
     pub description: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `10006`
+    /// `Source`; example: `10006`
     pub source: Option<i64>,
 
-    /// `IdPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"14632.82119.510943.510945.510948"`
+    /// `IdPath`, always sent in responses; example: `"14632.82119.510943.510945.510948"`
     pub id_path: Option<String>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"2024-10-21 14:34:52"`
+    /// `Itime`; example: `"2024-10-21 14:34:52"`
     pub itime: Option<String>,
 
-    /// `ParentOrgId`: a string.
-    ///
-    /// Example: `"510945"`
+    /// `ParentOrgId`; example: `"510945"`
     pub parent_org_id: Option<String>,
 
-    /// `ImportType`: a string.
-    ///
-    /// Example: `"ldap"`
+    /// `ImportType`; example: `"ldap"`
     pub import_type: Option<String>,
 
-    /// `MiniIamId`: a string.
-    ///
-    /// Example: `"13181605199t6Upte77k5AtsQ5VBagff"`
+    /// `MiniIamId`; example: `"13181605199t6Upte77k5AtsQ5VBagff"`
     pub mini_iam_id: Option<String>,
 
-    /// `UserTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UserTotal`; example: `2`
     pub user_total: Option<i64>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLeaf`; example: `true`
     pub is_leaf: Option<bool>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 
-    /// `LatestSyncResult`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `LatestSyncResult`; example: `"Success"`
     pub latest_sync_result: Option<String>,
 
-    /// `LatestSyncTime`: a string.
-    ///
-    /// Example: `"2024-11-07T11:13:11+08:00"`
+    /// `LatestSyncTime`; example: `"2024-11-07T11:13:11+08:00"`
     pub latest_sync_time: Option<String>,
 
-    /// `NamePathArr`: a list of strings.
-    ///
-    /// Example: `["全网账户"]`
+    /// `NamePathArr`; example: `["全网账户"]`
     pub name_path_arr: Option<Vec<String>>,
 }
 
@@ -667,10 +460,10 @@ pub struct DescribeAccountGroupsData {
 /// Returned in the output of [`DescribeAccountGroups`](super::DescribeAccountGroups).
 #[tc_model]
 pub struct DescribeAccountGroupsPageResp {
-    /// `Items`: a list of [`DescribeAccountGroupsData`] objects.
+    /// `Items`
     pub items: Vec<DescribeAccountGroupsData>,
 
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Paging,
 }
 
@@ -679,7 +472,7 @@ pub struct DescribeAccountGroupsPageResp {
 /// Returned in the output of [`DescribeDirectAccountGroupResources`](super::DescribeDirectAccountGroupResources).
 #[tc_model]
 pub struct DescribeAccountResourcesData {
-    /// `Items`: a list of [`DescribeAccountResourcesItems`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeAccountResourcesItems>>,
 }
 
@@ -688,51 +481,43 @@ pub struct DescribeAccountResourcesData {
 /// Returned in the output of [`DescribeDirectAccountGroupResources`](super::DescribeDirectAccountGroupResources).
 #[tc_model]
 pub struct DescribeAccountResourcesItems {
-    /// `AreaId`: an unsigned 64-bit integer.
+    /// `AreaId`
     pub area_id: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Description`; example: `"-"`
     pub description: Option<String>,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
+    /// `ResourceType`
     pub resource_type: Option<u64>,
 
-    /// `ResourceId`: an unsigned 64-bit integer.
+    /// `ResourceId`
     pub resource_id: Option<u64>,
 
-    /// `FromSourceId`: an unsigned 64-bit integer.
+    /// `FromSourceId`
     pub from_source_id: Option<u64>,
 
-    /// `IsInherited`: a boolean.
+    /// `IsInherited`
     pub is_inherited: Option<bool>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: Option<i64>,
 
-    /// `NamePath`: a string.
-    ///
-    /// Example: `"-"`
+    /// `NamePath`; example: `"-"`
     pub name_path: Option<String>,
 
-    /// `AccessType`: a signed 64-bit integer.
+    /// `AccessType`
     pub access_type: Option<i64>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"-"`
+    /// `ResourceName`; example: `"-"`
     pub resource_name: Option<String>,
 
-    /// `IsInheritedSwitch`: an unsigned 64-bit integer.
+    /// `IsInheritedSwitch`
     pub is_inherited_switch: Option<u64>,
 
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `AreaName`: a string.
-    ///
-    /// Example: `"-"`
+    /// `AreaName`; example: `"-"`
     pub area_name: Option<String>,
 }
 
@@ -741,49 +526,31 @@ pub struct DescribeAccountResourcesItems {
 /// Returned in the output of [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups).
 #[tc_model]
 pub struct DescribeAccountVirtualGroupsData {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1326`
+    /// `Id`; example: `1326`
     pub id: Option<u64>,
 
-    /// `AccountGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `235621`
+    /// `AccountGroupId`; example: `235621`
     pub account_group_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"研发测试分组"`
+    /// `Name`; example: `"研发测试分组"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"研发测试分组"`
+    /// `Description`; example: `"研发测试分组"`
     pub description: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: Option<i64>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"****"`
+    /// `ExtraInfo`; example: `"****"`
     pub extra_info: Option<String>,
 
-    /// `UserTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `UserTotal`; example: `19`
     pub user_total: Option<i64>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"1788422561"`
+    /// `Itime`; example: `"1788422561"`
     pub itime: Option<String>,
 
-    /// `Utime`: a string.
-    ///
-    /// Example: `"1788422561"`
+    /// `Utime`; example: `"1788422561"`
     pub utime: Option<String>,
 }
 
@@ -792,10 +559,10 @@ pub struct DescribeAccountVirtualGroupsData {
 /// Returned in the output of [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups).
 #[tc_model]
 pub struct DescribeAccountVirtualGroupsPageData {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 
-    /// `Items`: a list of [`DescribeAccountVirtualGroupsData`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeAccountVirtualGroupsData>>,
 }
 
@@ -804,13 +571,13 @@ pub struct DescribeAccountVirtualGroupsPageData {
 /// Returned in the output of [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList).
 #[tc_model]
 pub struct DescribeAggrSoftCategorySoftListData {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `AggrSoftCategorySoftList`: a list of [`AggrCategorySoftDetailRow`] objects.
+    /// `AggrSoftCategorySoftList`
     pub aggr_soft_category_soft_list: Option<Vec<AggrCategorySoftDetailRow>>,
 }
 
@@ -819,50 +586,46 @@ pub struct DescribeAggrSoftCategorySoftListData {
 /// Returned in the output of [`DescribeAggrSoftDetail`](super::DescribeAggrSoftDetail).
 #[tc_model]
 pub struct DescribeAggrSoftDetailData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `OsType`: a signed 64-bit integer.
+    /// `OsType`
     pub os_type: Option<i64>,
 
-    /// `PiracyRisk`: a signed 64-bit integer.
+    /// `PiracyRisk`
     pub piracy_risk: Option<i64>,
 
-    /// `Corp`: a string.
+    /// `Corp`
     pub corp: Option<String>,
 
-    /// `SoftVersionDist`: a list of [`SoftVersionAndNum`] objects.
+    /// `SoftVersionDist`
     pub soft_version_dist: Option<Vec<SoftVersionAndNum>>,
 
-    /// `PiracyVersionDist`: a list of [`SoftVersionAndNum`] objects.
+    /// `PiracyVersionDist`
     pub piracy_version_dist: Option<Vec<SoftVersionAndNum>>,
 
-    /// `InstalledDeviceNum`: a signed 64-bit integer.
+    /// `InstalledDeviceNum`
     pub installed_device_num: Option<i64>,
 
-    /// `PiracyInstalledDeviceNum`: a signed 64-bit integer.
+    /// `PiracyInstalledDeviceNum`
     pub piracy_installed_device_num: Option<i64>,
 
-    /// `InstalledUserNum`: a signed 64-bit integer.
+    /// `InstalledUserNum`
     pub installed_user_num: Option<i64>,
 
-    /// `PiracyInstalledUserNum`: a signed 64-bit integer.
+    /// `PiracyInstalledUserNum`
     pub piracy_installed_user_num: Option<i64>,
 
-    /// `AuthNum`: a signed 64-bit integer.
+    /// `AuthNum`
     pub auth_num: Option<i64>,
 
-    /// `GenuineRate`: a floating-point number.
+    /// `GenuineRate`
     pub genuine_rate: Option<f64>,
 
-    /// `UpgradableDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradableDeviceNum`; example: `0`
     pub upgradable_device_num: Option<i64>,
 
-    /// `UpgradableVersions`: a list of strings.
-    ///
-    /// Example: `["{\"version\": \"8.0.4410.7\"}"]`
+    /// `UpgradableVersions`; example: `["{\"version\": \"8.0.4410.7\"}"]`
     pub upgradable_versions: Option<Vec<String>>,
 }
 
@@ -871,13 +634,13 @@ pub struct DescribeAggrSoftDetailData {
 /// Returned in the output of [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList).
 #[tc_model]
 pub struct DescribeAggrSoftDeviceListData {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `AggrSoftDeviceList`: a list of [`AggrSoftDeviceRow`] objects.
+    /// `AggrSoftDeviceList`
     pub aggr_soft_device_list: Option<Vec<AggrSoftDeviceRow>>,
 }
 
@@ -886,315 +649,195 @@ pub struct DescribeAggrSoftDeviceListData {
 /// Returned in the output of [`DescribeBusinessResources`](super::DescribeBusinessResources).
 #[tc_model]
 pub struct DescribeBusinessResourceData {
-    /// `ServiceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceId`; example: `1`
     pub service_id: Option<i64>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"dd"`
+    /// `ServiceName`; example: `"dd"`
     pub service_name: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `ServiceType`; example: `"ip"`
     pub service_type: Option<String>,
 
-    /// `ServiceAddress`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `ServiceAddress`; example: `"ip"`
     pub service_address: Option<String>,
 
-    /// `ServicePort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `ServicePort`; example: `"80"`
     pub service_port: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-02-03 17:48:06"`
+    /// `CreateTime`; example: `"2026-02-03 17:48:06"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-02-03 17:48:06"`
+    /// `UpdateTime`; example: `"2026-02-03 17:48:06"`
     pub update_time: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Remark`; example: `"no"`
     pub remark: Option<String>,
 
-    /// `AreaId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AreaId`; example: `1`
     pub area_id: Option<i64>,
 
-    /// `SmartGateIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,10]`
+    /// `SmartGateIds`; example: `[10,10]`
     pub smart_gate_ids: Option<Vec<i64>>,
 
-    /// `Protocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Protocol`; example: `2`
     pub protocol: Option<i64>,
 
-    /// `Levels`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Levels`; example: `0`
     pub levels: Option<i64>,
 
-    /// `SmartGateNames`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SmartGateNames`; example: `"name"`
     pub smart_gate_names: Option<String>,
 
-    /// `DirectConn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DirectConn`; example: `0`
     pub direct_conn: Option<i64>,
 
-    /// `DetectState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DetectState`; example: `0`
     pub detect_state: Option<i64>,
 
-    /// `DetectInfo`: a string.
-    ///
-    /// Example: `"info"`
+    /// `DetectInfo`; example: `"info"`
     pub detect_info: Option<String>,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"0001-01-01 00:00:00"`
+    /// `DetectTime`; example: `"0001-01-01 00:00:00"`
     pub detect_time: Option<String>,
 
-    /// `ConnectorGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConnectorGroupId`; example: `"1"`
     pub connector_group_id: Option<String>,
 
-    /// `ConnectorGroupName`: a string.
-    ///
-    /// Example: `"group"`
+    /// `ConnectorGroupName`; example: `"group"`
     pub connector_group_name: Option<String>,
 
-    /// `ReachableTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `ReachableTime`; example: `"time"`
     pub reachable_time: Option<String>,
 
-    /// `ReachableState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReachableState`; example: `0`
     pub reachable_state: Option<i64>,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessType`; example: `1`
     pub access_type: Option<i64>,
 
-    /// `BackendScheme`: a string.
-    ///
-    /// Example: `"http"`
+    /// `BackendScheme`; example: `"http"`
     pub backend_scheme: Option<String>,
 
-    /// `BackendPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `BackendPath`; example: `"/"`
     pub backend_path: Option<String>,
 
-    /// `FrontScheme`: a string.
-    ///
-    /// Example: `"https"`
+    /// `FrontScheme`; example: `"https"`
     pub front_scheme: Option<String>,
 
-    /// `FrontHost`: a string.
-    ///
-    /// Example: `"hr"`
+    /// `FrontHost`; example: `"hr"`
     pub front_host: Option<String>,
 
-    /// `FrontPort`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `FrontPort`; example: `443`
     pub front_port: Option<i64>,
 
-    /// `FrontPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `FrontPath`; example: `"/"`
     pub front_path: Option<String>,
 
-    /// `DisableFront`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableFront`; example: `0`
     pub disable_front: Option<i64>,
 
-    /// `CustomDomain`: a string.
-    ///
-    /// Example: `"hr.qq.com"`
+    /// `CustomDomain`; example: `"hr.qq.com"`
     pub custom_domain: Option<String>,
 
-    /// `CustomHost`: a string.
-    ///
-    /// Example: `"hr.qq.com"`
+    /// `CustomHost`; example: `"hr.qq.com"`
     pub custom_host: Option<String>,
 
-    /// `CnameStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CnameStatus`; example: `1`
     pub cname_status: Option<i64>,
 
-    /// `CertificateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertificateId`; example: `1`
     pub certificate_id: Option<i64>,
 
-    /// `WebGwResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebGwResourceType`; example: `0`
     pub web_gw_resource_type: Option<i64>,
 
-    /// `APISecretId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `APISecretId`; example: `1`
     #[tc(rename = "APISecretId")]
     pub api_secret_id: Option<i64>,
 
-    /// `AreaName`: a string.
-    ///
-    /// Example: `"area"`
+    /// `AreaName`; example: `"area"`
     pub area_name: Option<String>,
 
-    /// `SSLCertId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SSLCertId`; example: `"1"`
     #[tc(rename = "SSLCertId")]
     pub ssl_cert_id: Option<String>,
 
-    /// `EnableDependentAddr`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDependentAddr`; example: `0`
     pub enable_dependent_addr: Option<i64>,
 
-    /// `DependentAddr`: a string.
-    ///
-    /// Example: `"http://10.0.2.3"`
+    /// `DependentAddr`; example: `"http://10.0.2.3"`
     pub dependent_addr: Option<String>,
 
-    /// `WebGwNoAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebGwNoAuth`; example: `1`
     pub web_gw_no_auth: Option<i64>,
 
-    /// `ConnectorGroupType`: a string.
-    ///
-    /// Example: `"vpc"`
+    /// `ConnectorGroupType`; example: `"vpc"`
     pub connector_group_type: Option<String>,
 
-    /// `DomainSuffix`: a string.
-    ///
-    /// Example: `"ztnwork.com"`
+    /// `DomainSuffix`; example: `"ztnwork.com"`
     pub domain_suffix: Option<String>,
 
-    /// `ConnectivityCheckSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnectivityCheckSwitch`; example: `1`
     pub connectivity_check_switch: Option<i64>,
 
-    /// `ConnectivityCheckInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ConnectivityCheckInterval`; example: `3`
     pub connectivity_check_interval: Option<i64>,
 
-    /// `ConnectivityCheckIntervalUnit`: a string.
-    ///
-    /// Example: `"min"`
+    /// `ConnectivityCheckIntervalUnit`; example: `"min"`
     pub connectivity_check_interval_unit: Option<String>,
 
-    /// `URLAuditState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `URLAuditState`; example: `1`
     #[tc(rename = "URLAuditState")]
     pub url_audit_state: Option<i64>,
 
-    /// `URLAuditId`: a string.
-    ///
-    /// Example: `"/hr.com"`
+    /// `URLAuditId`; example: `"/hr.com"`
     #[tc(rename = "URLAuditId")]
     pub url_audit_id: Option<String>,
 
-    /// `URLPath`: a string.
-    ///
-    /// Example: `"/hr/system"`
+    /// `URLPath`; example: `"/hr/system"`
     #[tc(rename = "URLPath")]
     pub url_path: Option<String>,
 
-    /// `ReachableType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReachableType`; example: `0`
     pub reachable_type: Option<i64>,
 
-    /// `APISecretName`: a string.
-    ///
-    /// Example: `"***fe*qe*rwerwe"`
+    /// `APISecretName`; example: `"***fe*qe*rwerwe"`
     #[tc(rename = "APISecretName")]
     pub api_secret_name: Option<String>,
 
-    /// `APISecretKey`: a string.
-    ///
-    /// Example: `"*****few****w**"`
+    /// `APISecretKey`; example: `"*****few****w**"`
     #[tc(rename = "APISecretKey")]
     pub api_secret_key: Option<String>,
 
-    /// `EnableSensitiveRes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableSensitiveRes`; example: `0`
     pub enable_sensitive_res: Option<i64>,
 
-    /// `EnableIPPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableIPPolicy`; example: `1`
     #[tc(rename = "EnableIPPolicy")]
     pub enable_ip_policy: Option<i64>,
 
-    /// `IPPolicyAttr`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPPolicyAttr`; example: `1`
     #[tc(rename = "IPPolicyAttr")]
     pub ip_policy_attr: Option<i64>,
 
-    /// `IPPolicyIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12131,21212]`
+    /// `IPPolicyIds`; example: `[12131,21212]`
     #[tc(rename = "IPPolicyIds")]
     pub ip_policy_ids: Option<Vec<i64>>,
 
-    /// `IPPolicyNames`: a string.
-    ///
-    /// Example: `"禁用规则"`
+    /// `IPPolicyNames`; example: `"禁用规则"`
     #[tc(rename = "IPPolicyNames")]
     pub ip_policy_names: Option<String>,
 
-    /// `EnableUserAgent`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableUserAgent`; example: `1`
     pub enable_user_agent: Option<i64>,
 
-    /// `UserAgentAttr`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserAgentAttr`; example: `1`
     pub user_agent_attr: Option<i64>,
 
-    /// `UserAgentIds`: a list of strings.
-    ///
-    /// Example: `["crhome"]`
+    /// `UserAgentIds`; example: `["crhome"]`
     pub user_agent_ids: Option<Vec<String>>,
 
-    /// `UserAgentNames`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserAgentNames`; example: `"1"`
     pub user_agent_names: Option<String>,
 }
 
@@ -1203,10 +846,10 @@ pub struct DescribeBusinessResourceData {
 /// Returned in the output of [`DescribeBusinessResources`](super::DescribeBusinessResources).
 #[tc_model]
 pub struct DescribeBusinessResourcePageRsp {
-    /// `Items`: a list of [`DescribeBusinessResourceData`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeBusinessResourceData>>,
 
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 }
 
@@ -1216,11 +859,10 @@ pub struct DescribeBusinessResourcePageRsp {
 #[doc(alias = "DescribeDLPEdgeNodeGroupsRspData")]
 #[tc_model]
 pub struct DescribeDlpEdgeNodeGroupsRspData {
-    /// `Items`: a list of [`DescribeDlpEdgeNodeGroupsRspItem`] objects.
-    /// Always sent in responses.
+    /// `Items`, always sent in responses
     pub items: Option<Vec<DescribeDlpEdgeNodeGroupsRspItem>>,
 
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 }
 
@@ -1230,31 +872,19 @@ pub struct DescribeDlpEdgeNodeGroupsRspData {
 #[doc(alias = "DescribeDLPEdgeNodeGroupsRspItem")]
 #[tc_model]
 pub struct DescribeDlpEdgeNodeGroupsRspItem {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"saaskb"`
+    /// `GroupName`, always sent in responses; example: `"saaskb"`
     pub group_name: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ct9at4pgiv8f3vdmk9s0"`
+    /// `GroupId`, always sent in responses; example: `"ct9at4pgiv8f3vdmk9s0"`
     pub group_id: Option<String>,
 
-    /// `EdgeCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8`
+    /// `EdgeCount`, always sent in responses; example: `8`
     pub edge_count: Option<i64>,
 
-    /// `GroupNameI18n`: a list of [`I18nString`] objects.
+    /// `GroupNameI18n`
     pub group_name_i18n: Option<Vec<I18nString>>,
 }
 
@@ -1264,10 +894,10 @@ pub struct DescribeDlpEdgeNodeGroupsRspItem {
 #[doc(alias = "DescribeDLPEdgeNodesPageData")]
 #[tc_model]
 pub struct DescribeDlpEdgeNodesPageData {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Paging,
 
-    /// `Items`: a list of [`DescribeDlpEdgeNodesRspItem`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeDlpEdgeNodesRspItem>>,
 }
 
@@ -1277,64 +907,40 @@ pub struct DescribeDlpEdgeNodesPageData {
 #[doc(alias = "DescribeDLPEdgeNodesRspItem")]
 #[tc_model]
 pub struct DescribeDlpEdgeNodesRspItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Id`; example: `22`
     pub id: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cl6uga713okpvh4bp5mg"`
+    /// `GroupId`; example: `"cl6uga713okpvh4bp5mg"`
     pub group_id: Option<String>,
 
-    /// `EdgeNodeId`: a string.
-    ///
-    /// Example: `"2XybyThLH1JXG1s2KQYLoI8wokH"`
+    /// `EdgeNodeId`; example: `"2XybyThLH1JXG1s2KQYLoI8wokH"`
     pub edge_node_id: Option<String>,
 
-    /// `EdgeNodeName`: a string.
-    ///
-    /// Example: `"默认节点名称"`
+    /// `EdgeNodeName`; example: `"默认节点名称"`
     pub edge_node_name: Option<String>,
 
-    /// `IsActive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActive`; example: `true`
     pub is_active: Option<bool>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"默认专线分组"`
+    /// `GroupName`; example: `"默认专线分组"`
     pub group_name: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.100.8.89"`
+    /// `Ip`; example: `"10.100.8.89"`
     pub ip: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2109.8.20016.62000"`
+    /// `Version`; example: `"2109.8.20016.62000"`
     pub version: Option<String>,
 
-    /// `IsUpgradeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUpgradeEnable`; example: `false`
     pub is_upgrade_enable: Option<bool>,
 
-    /// `UpgradeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeStatus`; example: `0`
     pub upgrade_status: Option<i64>,
 
-    /// `UpgradeDescription`: a string.
-    ///
-    /// Example: `"升级中..."`
+    /// `UpgradeDescription`; example: `"升级中..."`
     pub upgrade_description: Option<String>,
 
-    /// `RuleVersion`: a string.
-    ///
-    /// Example: `"354821568"`
+    /// `RuleVersion`; example: `"354821568"`
     pub rule_version: Option<String>,
 }
 
@@ -1344,22 +950,16 @@ pub struct DescribeDlpEdgeNodesRspItem {
 #[doc(alias = "DescribeDLPFileDetectResultData")]
 #[tc_model]
 pub struct DescribeDlpFileDetectResultData {
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `FileMd5`; example: `"md5"`
     pub file_md5: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.txt"`
+    /// `FileName`; example: `"test.txt"`
     pub file_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"检测成功"`
+    /// `Status`; example: `"检测成功"`
     pub status: Option<String>,
 
-    /// `DetectResult`: a string.
+    /// `DetectResult`
     pub detect_result: Option<String>,
 }
 
@@ -1369,29 +969,19 @@ pub struct DescribeDlpFileDetectResultData {
 #[doc(alias = "DescribeDLPFileDetectTaskResult")]
 #[tc_model]
 pub struct DescribeDlpFileDetectTaskResult {
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"dtsveastedfsdvaefadfsdad"`
+    /// `FileMd5`; example: `"dtsveastedfsdvaefadfsdad"`
     pub file_md5: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"产品交易订单.docx"`
+    /// `FileName`; example: `"产品交易订单.docx"`
     pub file_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `DetectResult`: a string.
-    ///
-    /// Example: `"（内容过长:见示例）"`
+    /// `DetectResult`; example: `"（内容过长:见示例）"`
     pub detect_result: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"task:d3jhnmbjsehhr3dhnji0检测成功"`
+    /// `Message`; example: `"task:d3jhnmbjsehhr3dhnji0检测成功"`
     pub message: Option<String>,
 }
 
@@ -1400,7 +990,7 @@ pub struct DescribeDlpFileDetectTaskResult {
 /// Returned in the output of [`DescribeDeviceChildGroups`](super::DescribeDeviceChildGroups).
 #[tc_model]
 pub struct DescribeDeviceChildGroupsRspData {
-    /// `Items`: a list of [`DeviceGroupDetail`] objects.
+    /// `Items`
     pub items: Option<Vec<DeviceGroupDetail>>,
 }
 
@@ -1409,89 +999,55 @@ pub struct DescribeDeviceChildGroupsRspData {
 /// Returned in the output of [`DescribeDeviceDetailList`](super::DescribeDeviceDetailList).
 #[tc_model]
 pub struct DescribeDeviceDetailListData {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"lucal_win2"`
+    /// `UserName`; example: `"lucal_win2"`
     pub user_name: Option<String>,
 
-    /// `ComputerName`: a string.
-    ///
-    /// Example: `"lucal_win-PC2"`
+    /// `ComputerName`; example: `"lucal_win-PC2"`
     pub computer_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"lucal_win-PC2"`
+    /// `Name`; example: `"lucal_win-PC2"`
     pub name: Option<String>,
 
-    /// `AccountGroupIdPath`: a string.
-    ///
-    /// Example: `"8.3762"`
+    /// `AccountGroupIdPath`; example: `"8.3762"`
     pub account_group_id_path: Option<String>,
 
-    /// `AccountGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountGroupId`; example: `0`
     pub account_group_id: Option<i64>,
 
-    /// `GroupNamePath`: a string.
-    ///
-    /// Example: `"全网终端.set2.set2-1"`
+    /// `GroupNamePath`; example: `"全网终端.set2.set2-1"`
     pub group_name_path: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"113.108.77.69"`
+    /// `Ip`; example: `"113.108.77.69"`
     pub ip: Option<String>,
 
-    /// `AccountGroupName`: a string.
-    ///
-    /// Example: `"ktest"`
+    /// `AccountGroupName`; example: `"ktest"`
     pub account_group_name: Option<String>,
 
-    /// `GroupIdPath`: a string.
-    ///
-    /// Example: `"1.5.7"`
+    /// `GroupIdPath`; example: `"1.5.7"`
     pub group_id_path: Option<String>,
 
-    /// `Mid`: a string.
-    ///
-    /// Example: `"928EBWA5184BEC838B96B29CE8105EC685A6DA6"`
+    /// `Mid`; example: `"928EBWA5184BEC838B96B29CE8105EC685A6DA6"`
     pub mid: Option<String>,
 
-    /// `IoaUserName`: a string.
-    ///
-    /// Example: `"lucal"`
+    /// `IoaUserName`; example: `"lucal"`
     pub ioa_user_name: Option<String>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `GroupId`; example: `7`
     pub group_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"set2-1"`
+    /// `GroupName`; example: `"set2-1"`
     pub group_name: Option<String>,
 
-    /// `Mac`: a string.
-    ///
-    /// Example: `"00:E0:4C:36:01:1B"`
+    /// `Mac`; example: `"00:E0:4C:36:01:1B"`
     pub mac: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"0.280.1.4"`
+    /// `Version`; example: `"0.280.1.4"`
     pub version: Option<String>,
 
-    /// `AccountGroupNamePath`: a string.
-    ///
-    /// Example: `"全网账户.accountgroup"`
+    /// `AccountGroupNamePath`; example: `"全网账户.accountgroup"`
     pub account_group_name_path: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 }
 
@@ -1500,10 +1056,10 @@ pub struct DescribeDeviceDetailListData {
 /// Returned in the output of [`DescribeDeviceDetailList`](super::DescribeDeviceDetailList).
 #[tc_model]
 pub struct DescribeDeviceDetailListPageData {
-    /// `Items`: a list of [`DescribeDeviceDetailListData`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeDeviceDetailListData>>,
 
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 }
 
@@ -1512,120 +1068,76 @@ pub struct DescribeDeviceDetailListPageData {
 /// Returned in the output of [`DescribeDeviceHardwareInfoList`](super::DescribeDeviceHardwareInfoList).
 #[tc_model]
 pub struct DescribeDeviceHardwareInfoItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Mid`: a string.
-    ///
-    /// Example: `"10527BB0BE025F40B5E8A7D00B5E13E268243DBB"`
+    /// `Mid`; example: `"10527BB0BE025F40B5E8A7D00B5E13E268243DBB"`
     pub mid: String,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MAGICTONG-PC4"`
+    /// `Name`; example: `"MAGICTONG-PC4"`
     pub name: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"magic"`
+    /// `UserName`; example: `"magic"`
     pub user_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Status`; example: `5`
     pub status: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1578`
+    /// `GroupId`; example: `1578`
     pub group_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"未分组终端"`
+    /// `GroupName`; example: `"未分组终端"`
     pub group_name: Option<String>,
 
-    /// `GroupNamePath`: a string.
-    ///
-    /// Example: `"全网终端.未分组终端"`
+    /// `GroupNamePath`; example: `"全网终端.未分组终端"`
     pub group_name_path: Option<String>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AccountName`; example: `"张三"`
     pub account_name: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"113.108.77.50"`
+    /// `Ip`; example: `"113.108.77.50"`
     pub ip: Option<String>,
 
-    /// `MacAddr`: a string.
-    ///
-    /// Example: `"00:0C:29:DD:00:06"`
+    /// `MacAddr`; example: `"00:0C:29:DD:00:06"`
     pub mac_addr: Option<String>,
 
-    /// `Cpu`: a string.
-    ///
-    /// Example: `"Intel(R) Core(TM) i7-10700 CPU @ 2.90GH"`
+    /// `Cpu`; example: `"Intel(R) Core(TM) i7-10700 CPU @ 2.90GH"`
     pub cpu: Option<String>,
 
-    /// `Memory`: a string.
-    ///
-    /// Example: `"4 GB"`
+    /// `Memory`; example: `"4 GB"`
     pub memory: Option<String>,
 
-    /// `HardDiskSize`: a string.
-    ///
-    /// Example: `"VMware, VMware Virtual S SCSI Disk Device 1 GB"`
+    /// `HardDiskSize`; example: `"VMware, VMware Virtual S SCSI Disk Device 1 GB"`
     pub hard_disk_size: Option<String>,
 
-    /// `Monitor`: a string.
-    ///
-    /// Example: `"Parallels Vu"`
+    /// `Monitor`; example: `"Parallels Vu"`
     pub monitor: Option<String>,
 
-    /// `RemarkName`: a string.
-    ///
-    /// Example: `"leizi的电脑"`
+    /// `RemarkName`; example: `"leizi的电脑"`
     pub remark_name: Option<String>,
 
-    /// `BiosUuid`: a string.
-    ///
-    /// Example: `"39034D56-42EE-9A2C-CD56-EFBAD7DD000E"`
+    /// `BiosUuid`; example: `"39034D56-42EE-9A2C-CD56-EFBAD7DD000E"`
     pub bios_uuid: Option<String>,
 
-    /// `NetworkCards`: a list of [`DeviceNetworkCardBrief`] objects.
+    /// `NetworkCards`
     pub network_cards: Option<Vec<DeviceNetworkCardBrief>>,
 
-    /// `VideoCards`: a list of [`DeviceVideoCardBrief`] objects.
+    /// `VideoCards`
     pub video_cards: Option<Vec<DeviceVideoCardBrief>>,
 
-    /// `MainBoard`: a string.
-    ///
-    /// Example: `"Intel Corporation 440BX Desktop Reference Platform"`
+    /// `MainBoard`; example: `"Intel Corporation 440BX Desktop Reference Platform"`
     pub main_board: Option<String>,
 
-    /// `BaseBoardSn`: a string.
-    ///
-    /// Example: `"6D93F1BFE42A4D56"`
+    /// `BaseBoardSn`; example: `"6D93F1BFE42A4D56"`
     pub base_board_sn: Option<String>,
 
-    /// `BaseBoardManufacturer`: a string.
-    ///
-    /// Example: `"Intel Corporation"`
+    /// `BaseBoardManufacturer`; example: `"Intel Corporation"`
     pub base_board_manufacturer: Option<String>,
 
-    /// `AudioCard`: a string.
-    ///
-    /// Example: `"High Definition Audio 设备"`
+    /// `AudioCard`; example: `"High Definition Audio 设备"`
     pub audio_card: Option<String>,
 }
 
@@ -1634,10 +1146,10 @@ pub struct DescribeDeviceHardwareInfoItem {
 /// Returned in the output of [`DescribeDeviceHardwareInfoList`](super::DescribeDeviceHardwareInfoList).
 #[tc_model]
 pub struct DescribeDeviceHardwareInfoListRspData {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Paging,
 
-    /// `Items`: a list of [`DescribeDeviceHardwareInfoItem`] objects.
+    /// `Items`
     pub items: Vec<DescribeDeviceHardwareInfoItem>,
 }
 
@@ -1646,13 +1158,13 @@ pub struct DescribeDeviceHardwareInfoListRspData {
 /// Returned in the output of [`DescribeDeviceInfo`](super::DescribeDeviceInfo).
 #[tc_model]
 pub struct DescribeDeviceInfoRspData {
-    /// `ProcessList`: a list of [`DeviceProcessInfo`] objects.
+    /// `ProcessList`
     pub process_list: Option<Vec<DeviceProcessInfo>>,
 
-    /// `NetworkList`: a list of [`DeviceNetworkInfo`] objects.
+    /// `NetworkList`
     pub network_list: Option<Vec<DeviceNetworkInfo>>,
 
-    /// `ServiceList`: a list of [`DeviceServiceInfo`] objects.
+    /// `ServiceList`
     pub service_list: Option<Vec<DeviceServiceInfo>>,
 }
 
@@ -1661,29 +1173,19 @@ pub struct DescribeDeviceInfoRspData {
 /// Returned in the output of [`DescribeDeviceSecurityInfo`](super::DescribeDeviceSecurityInfo).
 #[tc_model]
 pub struct DescribeDeviceSecurityInfoData {
-    /// `FirewallStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirewallStatus`; example: `1`
     pub firewall_status: i64,
 
-    /// `RealTimeProtectionStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RealTimeProtectionStatus`; example: `2`
     pub real_time_protection_status: i64,
 
-    /// `SysRepVersion`: a string.
-    ///
-    /// Example: `"2026.07.31.11.45.06"`
+    /// `SysRepVersion`; example: `"2026.07.31.11.45.06"`
     pub sys_rep_version: String,
 
-    /// `VirusVer`: a string.
-    ///
-    /// Example: `"2.0.13789.1131"`
+    /// `VirusVer`; example: `"2.0.13789.1131"`
     pub virus_ver: String,
 
-    /// `VulVersion`: a string.
-    ///
-    /// Example: `"2019.08.19.09.50.30"`
+    /// `VulVersion`; example: `"2019.08.19.09.50.30"`
     pub vul_version: String,
 }
 
@@ -1692,10 +1194,10 @@ pub struct DescribeDeviceSecurityInfoData {
 /// Returned in the output of [`DescribeDeviceVirtualGroups`](super::DescribeDeviceVirtualGroups).
 #[tc_model]
 pub struct DescribeDeviceVirtualGroupsPageRsp {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 
-    /// `Items`: a list of [`DeviceVirtualDeviceGroupsDetail`] objects.
+    /// `Items`
     pub items: Option<Vec<DeviceVirtualDeviceGroupsDetail>>,
 }
 
@@ -1704,10 +1206,10 @@ pub struct DescribeDeviceVirtualGroupsPageRsp {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DescribeDevicesPageRsp {
-    /// `Paging`: a [`Paging`].
+    /// `Paging`
     pub paging: Option<Paging>,
 
-    /// `Items`: a list of [`DeviceDetail`] objects.
+    /// `Items`
     pub items: Option<Vec<DeviceDetail>>,
 }
 
@@ -1716,10 +1218,7 @@ pub struct DescribeDevicesPageRsp {
 /// Returned in the output of [`DescribeLocalAccounts`](super::DescribeLocalAccounts).
 #[tc_model]
 pub struct DescribeLocalAccountAccountGroupsData {
-    /// `AccountGroupId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `49017`
+    /// `AccountGroupId`, always sent in responses; example: `49017`
     pub account_group_id: Option<i64>,
 }
 
@@ -1728,108 +1227,64 @@ pub struct DescribeLocalAccountAccountGroupsData {
 /// Returned in the output of [`DescribeLocalAccounts`](super::DescribeLocalAccounts).
 #[tc_model]
 pub struct DescribeLocalAccountsData {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1821470`
+    /// `Id`, always sent in responses; example: `1821470`
     pub id: Option<i64>,
 
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ethanhu"`
+    /// `UserId`, always sent in responses; example: `"ethanhu"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"胡生"`
+    /// `UserName`, always sent in responses; example: `"胡生"`
     pub user_name: Option<String>,
 
-    /// `AccountId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1821470`
+    /// `AccountId`, always sent in responses; example: `1821470`
     pub account_id: Option<i64>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `83210`
+    /// `GroupId`, always sent in responses; example: `83210`
     pub group_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试组"`
+    /// `GroupName`, always sent in responses; example: `"测试组"`
     pub group_name: Option<String>,
 
-    /// `NamePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"全网账户.测试组"`
+    /// `NamePath`, always sent in responses; example: `"全网账户.测试组"`
     pub name_path: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `91606`
+    /// `Source`; example: `91606`
     pub source: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"2024-11-07 19:31:26"`
+    /// `Itime`; example: `"2024-11-07 19:31:26"`
     pub itime: Option<String>,
 
-    /// `Utime`: a string.
-    ///
-    /// Example: `"2024-11-07 19:31:26"`
+    /// `Utime`; example: `"2024-11-07 19:31:26"`
     pub utime: Option<String>,
 
-    /// `ExtraInfo`: a string.
+    /// `ExtraInfo`
     pub extra_info: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"low"`
+    /// `RiskLevel`; example: `"low"`
     pub risk_level: Option<String>,
 
-    /// `AccountGroups`: a list of [`DescribeLocalAccountAccountGroupsData`] objects.
+    /// `AccountGroups`
     pub account_groups: Option<Vec<DescribeLocalAccountAccountGroupsData>>,
 
-    /// `MobileBindNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MobileBindNum`; example: `1`
     pub mobile_bind_num: Option<i64>,
 
-    /// `PcBindNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PcBindNum`; example: `2`
     pub pc_bind_num: Option<i64>,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OnlineStatus`; example: `1`
     pub online_status: Option<i64>,
 
-    /// `ActiveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveStatus`; example: `1`
     pub active_status: Option<i64>,
 
-    /// `LoginTime`: a string.
-    ///
-    /// Example: `"2024-11-01 23:18:13"`
+    /// `LoginTime`; example: `"2024-11-01 23:18:13"`
     pub login_time: Option<String>,
 
-    /// `LogoutTime`: a string.
-    ///
-    /// Example: `"2024-11-01 23:19:08"`
+    /// `LogoutTime`; example: `"2024-11-01 23:19:08"`
     pub logout_time: Option<String>,
 }
 
@@ -1838,16 +1293,10 @@ pub struct DescribeLocalAccountsData {
 /// Returned in the output of [`DescribeLocalAccounts`](super::DescribeLocalAccounts).
 #[tc_model]
 pub struct DescribeLocalAccountsPage {
-    /// `Page`: a [`Paging`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"PageCount":3,"PageNum":1,"PageSize":10,"Total":24}`
+    /// `Page`, always sent in responses; example: `{"PageCount":3,"PageNum":1,"PageSize":10,"Total":24}`
     pub page: Option<Paging>,
 
-    /// `Items`: a list of [`DescribeLocalAccountsData`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Id":1869,"UserId":"zhangsan"}]`
+    /// `Items`, always sent in responses; example: `[{"Id":1869,"UserId":"zhangsan"}]`
     pub items: Option<Vec<DescribeLocalAccountsData>>,
 }
 
@@ -1856,10 +1305,10 @@ pub struct DescribeLocalAccountsPage {
 /// Returned in the output of [`DescribeProfileFieldsMenu`](super::DescribeProfileFieldsMenu).
 #[tc_model]
 pub struct DescribeProfileFieldsRspData {
-    /// `Item`: a list of [`ProfileFieldItem`] objects.
+    /// `Item`
     pub item: Option<Vec<ProfileFieldItem>>,
 
-    /// `ProfileTips`: a [`ProfileTips`].
+    /// `ProfileTips`
     pub profile_tips: Option<ProfileTips>,
 }
 
@@ -1868,7 +1317,7 @@ pub struct DescribeProfileFieldsRspData {
 /// Returned in the output of [`DescribePublicEncryptKey`](super::DescribePublicEncryptKey).
 #[tc_model]
 pub struct DescribePublicEncryptKeyData {
-    /// `PublicEncryptKey`: a string.
+    /// `PublicEncryptKey`
     pub public_encrypt_key: String,
 }
 
@@ -1877,7 +1326,7 @@ pub struct DescribePublicEncryptKeyData {
 /// Returned in the output of [`DescribeResourceGrantedAccountGroups`](super::DescribeResourceGrantedAccountGroups).
 #[tc_model]
 pub struct DescribeResourceGrantedAccountGroupsData {
-    /// `Items`: a list of [`GrantedAccountGroupItem`] objects.
+    /// `Items`
     pub items: Option<Vec<GrantedAccountGroupItem>>,
 }
 
@@ -1886,12 +1335,10 @@ pub struct DescribeResourceGrantedAccountGroupsData {
 /// Returned in the output of [`DescribeResourceGrantedAccounts`](super::DescribeResourceGrantedAccounts).
 #[tc_model]
 pub struct DescribeResourceGrantedAccountsData {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`GrantedAccountItem`] objects.
+    /// `Items`
     pub items: Option<Vec<GrantedAccountItem>>,
 }
 
@@ -1900,7 +1347,7 @@ pub struct DescribeResourceGrantedAccountsData {
 /// Returned in the output of [`DescribeResourceGrantedVirtualGroups`](super::DescribeResourceGrantedVirtualGroups).
 #[tc_model]
 pub struct DescribeResourceGrantedVirtualGroupsData {
-    /// `Items`: a list of [`GrantedVirtualGroupItem`] objects.
+    /// `Items`
     pub items: Option<Vec<GrantedVirtualGroupItem>>,
 }
 
@@ -1909,69 +1356,43 @@ pub struct DescribeResourceGrantedVirtualGroupsData {
 /// Returned in the output of [`DescribeSoftCensusListByDevice`](super::DescribeSoftCensusListByDevice).
 #[tc_model]
 pub struct DescribeSoftCensusListByDeviceData {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"lucal_win-PC7"`
+    /// `UserName`; example: `"lucal_win-PC7"`
     pub user_name: Option<String>,
 
-    /// `MacAddr`: a string.
-    ///
-    /// Example: `"B0:DC:EF:E7:37:EA"`
+    /// `MacAddr`; example: `"B0:DC:EF:E7:37:EA"`
     pub mac_addr: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"lucal_win"`
+    /// `Name`; example: `"lucal_win"`
     pub name: Option<String>,
 
-    /// `GroupNamePath`: a string.
-    ///
-    /// Example: `"全网终端.分组1"`
+    /// `GroupNamePath`; example: `"全网终端.分组1"`
     pub group_name_path: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"119.147.10.192"`
+    /// `Ip`; example: `"119.147.10.192"`
     pub ip: Option<String>,
 
-    /// `Mid`: a string.
-    ///
-    /// Example: `"8314BF3FD3FD738410C4FBB0DDDA48786800AB00"`
+    /// `Mid`; example: `"8314BF3FD3FD738410C4FBB0DDDA48786800AB00"`
     pub mid: Option<String>,
 
-    /// `IoaUserName`: a string.
-    ///
-    /// Example: `"liming"`
+    /// `IoaUserName`; example: `"liming"`
     pub ioa_user_name: Option<String>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `288661`
+    /// `GroupId`; example: `288661`
     pub group_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"分组1"`
+    /// `GroupName`; example: `"分组1"`
     pub group_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `11668634`
+    /// `Id`; example: `11668634`
     pub id: Option<i64>,
 
-    /// `SoftNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SoftNum`; example: `10`
     pub soft_num: Option<i64>,
 
-    /// `PiracyRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PiracyRisk`; example: `1`
     pub piracy_risk: Option<i64>,
 
-    /// `RemarkName`: a string.
-    ///
-    /// Example: `"windows"`
+    /// `RemarkName`; example: `"windows"`
     pub remark_name: Option<String>,
 }
 
@@ -1980,10 +1401,10 @@ pub struct DescribeSoftCensusListByDeviceData {
 /// Returned in the output of [`DescribeSoftCensusListByDevice`](super::DescribeSoftCensusListByDevice).
 #[tc_model]
 pub struct DescribeSoftCensusListByDevicePageData {
-    /// `Items`: a list of [`DescribeSoftCensusListByDeviceData`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeSoftCensusListByDeviceData>>,
 
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 }
 
@@ -1992,12 +1413,10 @@ pub struct DescribeSoftCensusListByDevicePageData {
 /// Returned in the output of [`DescribeSoftwareInformation`](super::DescribeSoftwareInformation).
 #[tc_model]
 pub struct DescribeSoftwareInformationPageData {
-    /// `Items`: a list of [`SoftwareInformationData`] objects.
+    /// `Items`
     pub items: Option<Vec<SoftwareInformationData>>,
 
-    /// `Page`: a [`Paging`].
-    ///
-    /// Example: `{"PageCount":1,"PageNum":1,"PageSize":1000,"Total":1}`
+    /// `Page`; example: `{"PageCount":1,"PageNum":1,"PageSize":1000,"Total":1}`
     pub page: Option<Paging>,
 }
 
@@ -2006,77 +1425,49 @@ pub struct DescribeSoftwareInformationPageData {
 /// Returned in the output of [`DescribeVirtualAccounts`](super::DescribeVirtualAccounts).
 #[tc_model]
 pub struct DescribeVirtualAccountsData {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1213121`
+    /// `Id`; example: `1213121`
     pub id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"*"`
+    /// `UserId`; example: `"*"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"*"`
+    /// `UserName`; example: `"*"`
     pub user_name: Option<String>,
 
-    /// `AccountGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1213`
+    /// `AccountGroupId`; example: `1213`
     pub account_group_id: Option<u64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"测试分组1"`
+    /// `GroupName`; example: `"测试分组1"`
     pub group_name: Option<String>,
 
-    /// `AccountId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1212`
+    /// `AccountId`; example: `1212`
     pub account_id: Option<u64>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `NamePath`: a string.
-    ///
-    /// Example: `"全网账号"`
+    /// `NamePath`; example: `"全网账号"`
     pub name_path: Option<String>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"*"`
+    /// `ExtraInfo`; example: `"*"`
     pub extra_info: Option<String>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"1788422561"`
+    /// `Itime`; example: `"1788422561"`
     pub itime: Option<String>,
 
-    /// `Utime`: a string.
-    ///
-    /// Example: `"1788422561"`
+    /// `Utime`; example: `"1788422561"`
     pub utime: Option<String>,
 
-    /// `AccountGroups`: a list of [`DescribeAccountAccountGroupsData`] objects.
+    /// `AccountGroups`
     pub account_groups: Option<Vec<DescribeAccountAccountGroupsData>>,
 
-    /// `PcBindNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PcBindNum`; example: `0`
     pub pc_bind_num: Option<i64>,
 
-    /// `MobileBindNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MobileBindNum`; example: `0`
     pub mobile_bind_num: Option<i64>,
 }
 
@@ -2085,10 +1476,10 @@ pub struct DescribeVirtualAccountsData {
 /// Returned in the output of [`DescribeVirtualAccounts`](super::DescribeVirtualAccounts).
 #[tc_model]
 pub struct DescribeVirtualAccountsPageData {
-    /// `Page`: a [`Paging`].
+    /// `Page`
     pub page: Option<Paging>,
 
-    /// `Items`: a list of [`DescribeVirtualAccountsData`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeVirtualAccountsData>>,
 }
 
@@ -2097,12 +1488,10 @@ pub struct DescribeVirtualAccountsPageData {
 /// Returned in the output of [`DescribeVirtualDevices`](super::DescribeVirtualDevices).
 #[tc_model]
 pub struct DescribeVirtualDevicesPageRsp {
-    /// `Paging`: a [`Paging`].
-    ///
-    /// Example: `{"PageCount":1,"PageNum":1,"PageSize":10,"Total":1}`
+    /// `Paging`; example: `{"PageCount":1,"PageNum":1,"PageSize":10,"Total":1}`
     pub paging: Option<Paging>,
 
-    /// `Items`: a list of [`DeviceDetail`] objects.
+    /// `Items`
     pub items: Option<Vec<DeviceDetail>>,
 }
 
@@ -2111,280 +1500,169 @@ pub struct DescribeVirtualDevicesPageRsp {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices) and [`DescribeVirtualDevices`](super::DescribeVirtualDevices).
 #[tc_model]
 pub struct DeviceDetail {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1749`
+    /// `Id`, always sent in responses; example: `1749`
     pub id: Option<i64>,
 
-    /// `Mid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"702DFBFC9A9E31FDDBCD082B35AB2842667155F7"`
+    /// `Mid`, always sent in responses; example: `"702DFBFC9A9E31FDDBCD082B35AB2842667155F7"`
     pub mid: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"DESKTOP-U9QR7P1"`
+    /// `Name`; example: `"DESKTOP-U9QR7P1"`
     pub name: Option<String>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `GroupId`, always sent in responses; example: `2`
     pub group_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `OsType`, always sent in responses; example: `0`
     pub os_type: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.18.104.56"`
+    /// `Ip`; example: `"10.18.104.56"`
     pub ip: Option<String>,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `OnlineStatus`, always sent in responses; example: `2`
     pub online_status: Option<i64>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"30399320386433584"`
+    /// `Version`; example: `"30399320386433584"`
     pub version: Option<String>,
 
-    /// `StrVersion`: a string.
-    ///
-    /// Example: `"108.5.21771.62000"`
+    /// `StrVersion`; example: `"108.5.21771.62000"`
     pub str_version: Option<String>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"2024-06-18T17:40:07.171192+08:00"`
+    /// `Itime`; example: `"2024-06-18T17:40:07.171192+08:00"`
     pub itime: Option<String>,
 
-    /// `ConnActiveTime`: a string.
-    ///
-    /// Example: `"2024-06-20T22:24:19.022634+08:00"`
+    /// `ConnActiveTime`; example: `"2024-06-20T22:24:19.022634+08:00"`
     pub conn_active_time: Option<String>,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locked`; example: `0`
     pub locked: Option<i64>,
 
-    /// `LocalIpList`: a string.
-    ///
-    /// Example: `"192.168.142.138"`
+    /// `LocalIpList`; example: `"192.168.142.138"`
     pub local_ip_list: Option<String>,
 
-    /// `HostId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostId`; example: `1`
     pub host_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"未分组终端"`
+    /// `GroupName`; example: `"未分组终端"`
     pub group_name: Option<String>,
 
-    /// `GroupNamePath`: a string.
-    ///
-    /// Example: `"全网终端.未分组终端"`
+    /// `GroupNamePath`; example: `"全网终端.未分组终端"`
     pub group_name_path: Option<String>,
 
-    /// `CriticalVulListCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalVulListCount`; example: `0`
     pub critical_vul_list_count: Option<i64>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"Microsoft Windows 10 专业版"`
+    /// `Os`; example: `"Microsoft Windows 10 专业版"`
     pub os: Option<String>,
 
-    /// `OsBits`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `OsBits`; example: `64`
     pub os_bits: Option<i64>,
 
-    /// `OsVersion`: a string.
-    ///
-    /// Example: `"10.0.19045"`
+    /// `OsVersion`; example: `"10.0.19045"`
     pub os_version: Option<String>,
 
-    /// `OsLanguage`: a string.
-    ///
-    /// Example: `"简体中文"`
+    /// `OsLanguage`; example: `"简体中文"`
     pub os_language: Option<String>,
 
-    /// `OsInstallDate`: a string.
-    ///
-    /// Example: `"2024-05-13"`
+    /// `OsInstallDate`; example: `"2024-05-13"`
     pub os_install_date: Option<String>,
 
-    /// `ComputerName`: a string.
-    ///
-    /// Example: `"DESKTOP-U9QR7P1"`
+    /// `ComputerName`; example: `"DESKTOP-U9QR7P1"`
     pub computer_name: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `DomainName`; example: `"tencent.com"`
     pub domain_name: Option<String>,
 
-    /// `MacAddr`: a string.
-    ///
-    /// Example: `"00:0C:29:71:A7:29"`
+    /// `MacAddr`; example: `"00:0C:29:71:A7:29"`
     pub mac_addr: Option<String>,
 
-    /// `VulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCount`; example: `0`
     pub vul_count: Option<i64>,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskCount`; example: `0`
     pub risk_count: Option<i64>,
 
-    /// `VirusVer`: a string.
-    ///
-    /// Example: `"2.0.13712.595"`
+    /// `VirusVer`; example: `"2.0.13712.595"`
     pub virus_ver: Option<String>,
 
-    /// `VulVersion`: a string.
-    ///
-    /// Example: `"2024.06.12.11.25.18"`
+    /// `VulVersion`; example: `"2024.06.12.11.25.18"`
     pub vul_version: Option<String>,
 
-    /// `SysRepVersion`: a string.
-    ///
-    /// Example: `"2024.06.17.16.26.22"`
+    /// `SysRepVersion`; example: `"2024.06.17.16.26.22"`
     pub sys_rep_version: Option<String>,
 
-    /// `VulCriticalList`: a list of strings.
-    ///
-    /// Example: `["5043051","4132216"]`
+    /// `VulCriticalList`; example: `["5043051","4132216"]`
     pub vul_critical_list: Option<Vec<String>>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"\"commpany assert\""`
+    /// `Tags`; example: `"\"commpany assert\""`
     pub tags: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Lucky"`
+    /// `UserName`; example: `"Lucky"`
     pub user_name: Option<String>,
 
-    /// `FirewallStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirewallStatus`; example: `1`
     pub firewall_status: Option<i64>,
 
-    /// `SerialNum`: a string.
-    ///
-    /// Example: `"VMware-56 4d 8c 1a 6c 51 b7 71-1f 2a 3b 71 e6 71 a7 29"`
+    /// `SerialNum`; example: `"VMware-56 4d 8c 1a 6c 51 b7 71-1f 2a 3b 71 e6 71 a7 29"`
     pub serial_num: Option<String>,
 
-    /// `DeviceStrategyVer`: a string.
-    ///
-    /// Example: `"2024-06-21 17:08:00"`
+    /// `DeviceStrategyVer`; example: `"2024-06-21 17:08:00"`
     pub device_strategy_ver: Option<String>,
 
-    /// `NGNStrategyVer`: a string.
-    ///
-    /// Example: `"2024-06-21 17:08:00"`
+    /// `NGNStrategyVer`; example: `"2024-06-21 17:08:00"`
     #[tc(rename = "NGNStrategyVer")]
     pub ngn_strategy_ver: Option<String>,
 
-    /// `IOAUserName`: a string.
-    ///
-    /// Example: `"LuckyLI"`
+    /// `IOAUserName`; example: `"LuckyLI"`
     #[tc(rename = "IOAUserName")]
     pub ioa_user_name: Option<String>,
 
-    /// `DeviceNewStrategyVer`: a string.
-    ///
-    /// Example: `"2024-06-24 20:27:00"`
+    /// `DeviceNewStrategyVer`; example: `"2024-06-24 20:27:00"`
     pub device_new_strategy_ver: Option<String>,
 
-    /// `NGNNewStrategyVer`: a string.
-    ///
-    /// Example: `"2024-06-24 20:27:00"`
+    /// `NGNNewStrategyVer`; example: `"2024-06-24 20:27:00"`
     #[tc(rename = "NGNNewStrategyVer")]
     pub ngn_new_strategy_ver: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"DESKTOP-U9QR7P0"`
+    /// `HostName`; example: `"DESKTOP-U9QR7P0"`
     pub host_name: Option<String>,
 
-    /// `Profiles`: a list of [`DeviceProfile`] objects.
+    /// `Profiles`
     pub profiles: Option<Vec<DeviceProfile>>,
 
-    /// `BaseBoardSn`: a string.
-    ///
-    /// Example: `"C02FVC8CQ05P"`
+    /// `BaseBoardSn`; example: `"C02FVC8CQ05P"`
     pub base_board_sn: Option<String>,
 
-    /// `AccountUsers`: a string.
-    ///
-    /// Example: `"”sariel“"`
+    /// `AccountUsers`; example: `"”sariel“"`
     pub account_users: Option<String>,
 
-    /// `IdentityStrategyVer`: a string.
-    ///
-    /// Example: `"2024-06-21 17:08:00"`
+    /// `IdentityStrategyVer`; example: `"2024-06-21 17:08:00"`
     pub identity_strategy_ver: Option<String>,
 
-    /// `IdentityNewStrategyVer`: a string.
-    ///
-    /// Example: `"2024-06-24 20:27:00"`
+    /// `IdentityNewStrategyVer`; example: `"2024-06-24 20:27:00"`
     pub identity_new_strategy_ver: Option<String>,
 
-    /// `AccountGroupName`: a string.
-    ///
-    /// Example: `"测试分组"`
+    /// `AccountGroupName`; example: `"测试分组"`
     pub account_group_name: Option<String>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"LuckyLI"`
+    /// `AccountName`; example: `"LuckyLI"`
     pub account_name: Option<String>,
 
-    /// `AccountGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccountGroupId`; example: `1`
     pub account_group_id: Option<i64>,
 
-    /// `ScreenRecordingPermission`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScreenRecordingPermission`; example: `0`
     pub screen_recording_permission: Option<i64>,
 
-    /// `DiskAccessPermission`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskAccessPermission`; example: `0`
     pub disk_access_permission: Option<i64>,
 
-    /// `InstallationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstallationStatus`; example: `1`
     pub installation_status: Option<i64>,
 
-    /// `RemarkName`: a string.
-    ///
-    /// Example: `"张三的终端"`
+    /// `RemarkName`; example: `"张三的终端"`
     pub remark_name: Option<String>,
 
-    /// `BiosUuid`: a string.
-    ///
-    /// Example: `"39034D56-42EE-9A2C-CD56-EFBAD7DD000E"`
+    /// `BiosUuid`; example: `"39034D56-42EE-9A2C-CD56-EFBAD7DD000E"`
     pub bios_uuid: Option<String>,
 }
 
@@ -2393,15 +1671,11 @@ pub struct DeviceDetail {
 /// Returned in the output of [`ExportDeviceDownloadTask`](super::ExportDeviceDownloadTask).
 #[tc_model]
 pub struct DeviceDownloadTask {
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"\"https://xxxxx\""`
+    /// `DownloadURL`; example: `"\"https://xxxxx\""`
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `186947`
+    /// `TaskId`; example: `186947`
     pub task_id: Option<i64>,
 }
 
@@ -2410,98 +1684,58 @@ pub struct DeviceDownloadTask {
 /// Returned in the output of [`DescribeDeviceChildGroups`](super::DescribeDeviceChildGroups).
 #[tc_model]
 pub struct DeviceGroupDetail {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `7`
+    /// `Id`, always sent in responses; example: `7`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"分组1"`
+    /// `Name`, always sent in responses; example: `"分组1"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1部门"`
+    /// `Description`; example: `"1部门"`
     pub description: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: Option<i64>,
 
-    /// `IdPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.7"`
+    /// `IdPath`, always sent in responses; example: `"1.7"`
     pub id_path: Option<String>,
 
-    /// `NamePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"全网终端.分组1"`
+    /// `NamePath`, always sent in responses; example: `"全网终端.分组1"`
     pub name_path: Option<String>,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locked`; example: `0`
     pub locked: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `Sort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sort`; example: `0`
     pub sort: Option<i64>,
 
-    /// `FromAuto`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FromAuto`; example: `0`
     pub from_auto: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<i64>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `Icon`; example: `"空字符串"`
     pub icon: Option<String>,
 
-    /// `WithIp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithIp`; example: `0`
     pub with_ip: Option<i64>,
 
-    /// `HasIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasIp`; example: `false`
     pub has_ip: Option<bool>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLeaf`; example: `false`
     pub is_leaf: Option<bool>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 
-    /// `BindAccount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BindAccount`; example: `8`
     pub bind_account: Option<i64>,
 
-    /// `BindAccountName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `BindAccountName`; example: `"张三"`
     pub bind_account_name: Option<String>,
 }
 
@@ -2510,34 +1744,22 @@ pub struct DeviceGroupDetail {
 /// Returned in the output of [`DescribeDeviceHardwareInfoList`](super::DescribeDeviceHardwareInfoList).
 #[tc_model]
 pub struct DeviceNetworkCardBrief {
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"00:0C:29:89:EE:15"`
+    /// `MacAddress`; example: `"00:0C:29:89:EE:15"`
     pub mac_address: Option<String>,
 
-    /// `NetworkCardName`: a string.
-    ///
-    /// Example: `"Intel(R) 82574L Gigabit Network Connection"`
+    /// `NetworkCardName`; example: `"Intel(R) 82574L Gigabit Network Connection"`
     pub network_card_name: Option<String>,
 
-    /// `NetworkCardType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NetworkCardType`; example: `2`
     pub network_card_type: Option<i64>,
 
-    /// `NetworkCardStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NetworkCardStatus`; example: `2`
     pub network_card_status: Option<i64>,
 
-    /// `Ipv4Address`: a string.
-    ///
-    /// Example: `"192.168.18.185"`
+    /// `Ipv4Address`; example: `"192.168.18.185"`
     pub ipv4_address: Option<String>,
 
-    /// `Ipv6Address`: a string.
-    ///
-    /// Example: `"fe80::86c5:61d6:217:75fd"`
+    /// `Ipv6Address`; example: `"fe80::86c5:61d6:217:75fd"`
     pub ipv6_address: Option<String>,
 }
 
@@ -2546,36 +1768,28 @@ pub struct DeviceNetworkCardBrief {
 /// Returned in the output of [`DescribeDeviceInfo`](super::DescribeDeviceInfo).
 #[tc_model]
 pub struct DeviceNetworkInfo {
-    /// `LocalAddr`: a string.
-    ///
-    /// Example: `"-"`
+    /// `LocalAddr`; example: `"-"`
     pub local_addr: Option<String>,
 
-    /// `LocalPort`: a signed 64-bit integer.
+    /// `LocalPort`
     pub local_port: Option<i64>,
 
-    /// `ProcessId`: a signed 64-bit integer.
+    /// `ProcessId`
     pub process_id: Option<i64>,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"-"`
+    /// `ProcessName`; example: `"-"`
     pub process_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Protocol`; example: `"-"`
     pub protocol: Option<String>,
 
-    /// `RemoteAddr`: a string.
-    ///
-    /// Example: `"-"`
+    /// `RemoteAddr`; example: `"-"`
     pub remote_addr: Option<String>,
 
-    /// `RemotePort`: a signed 64-bit integer.
+    /// `RemotePort`
     pub remote_port: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
+    /// `State`
     pub state: Option<i64>,
 }
 
@@ -2584,32 +1798,22 @@ pub struct DeviceNetworkInfo {
 /// Returned in the output of [`DescribeDeviceInfo`](super::DescribeDeviceInfo).
 #[tc_model]
 pub struct DeviceProcessInfo {
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"-"`
+    /// `CmdLine`; example: `"-"`
     pub cmd_line: Option<String>,
 
-    /// `Memory`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Memory`; example: `"-"`
     pub memory: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Name`; example: `"-"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Path`; example: `"-"`
     pub path: Option<String>,
 
-    /// `ProcessId`: a signed 64-bit integer.
+    /// `ProcessId`
     pub process_id: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"-"`
+    /// `User`; example: `"-"`
     pub user: Option<String>,
 }
 
@@ -2618,44 +1822,28 @@ pub struct DeviceProcessInfo {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices) and [`DescribeVirtualDevices`](super::DescribeVirtualDevices).
 #[tc_model]
 pub struct DeviceProfile {
-    /// `Value`: a string.
-    ///
-    /// Example: `"qwe"`
+    /// `Value`; example: `"qwe"`
     pub value: Option<String>,
 
-    /// `FieldId`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `FieldId`; example: `16`
     pub field_id: Option<i64>,
 
-    /// `Mid`: a string.
-    ///
-    /// Example: `"70849F6A37D2A0363A411F8A8415BFDB697720BA"`
+    /// `Mid`; example: `"70849F6A37D2A0363A411F8A8415BFDB697720BA"`
     pub mid: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"定义字段1"`
+    /// `Title`; example: `"定义字段1"`
     pub title: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Options`: a string.
-    ///
-    /// Example: `"[\"qwe\"]"`
+    /// `Options`; example: `"[\"qwe\"]"`
     pub options: Option<String>,
 
-    /// `IsMust`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsMust`; example: `"1"`
     pub is_must: Option<String>,
 
-    /// `IsCustom`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsCustom`; example: `"1"`
     pub is_custom: Option<String>,
 }
 
@@ -2664,33 +1852,25 @@ pub struct DeviceProfile {
 /// Returned in the output of [`DescribeDeviceInfo`](super::DescribeDeviceInfo).
 #[tc_model]
 pub struct DeviceServiceInfo {
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"-"`
+    /// `CmdLine`; example: `"-"`
     pub cmd_line: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Description`; example: `"-"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Name`; example: `"-"`
     pub name: Option<String>,
 
-    /// `ProcessId`: a signed 64-bit integer.
+    /// `ProcessId`
     pub process_id: Option<i64>,
 
-    /// `StartType`: a signed 64-bit integer.
+    /// `StartType`
     pub start_type: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
+    /// `State`
     pub state: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"-"`
+    /// `User`; example: `"-"`
     pub user: Option<String>,
 }
 
@@ -2699,9 +1879,7 @@ pub struct DeviceServiceInfo {
 /// Returned in the output of [`DescribeDeviceHardwareInfoList`](super::DescribeDeviceHardwareInfoList).
 #[tc_model]
 pub struct DeviceVideoCardBrief {
-    /// `VideoCardName`: a string.
-    ///
-    /// Example: `"SVGA II Adapter"`
+    /// `VideoCardName`; example: `"SVGA II Adapter"`
     pub video_card_name: Option<String>,
 }
 
@@ -2710,34 +1888,22 @@ pub struct DeviceVideoCardBrief {
 /// Returned in the output of [`DescribeDeviceVirtualGroups`](super::DescribeDeviceVirtualGroups).
 #[tc_model]
 pub struct DeviceVirtualDeviceGroupsDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10307`
+    /// `Id`; example: `10307`
     pub id: Option<i64>,
 
-    /// `DeviceVirtualGroupName`: a string.
-    ///
-    /// Example: `"自定义分组1"`
+    /// `DeviceVirtualGroupName`; example: `"自定义分组1"`
     pub device_virtual_group_name: Option<String>,
 
-    /// `DeviceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DeviceCount`; example: `10`
     pub device_count: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"2025-05-23T15:58:40.411484+08:00"`
+    /// `Itime`; example: `"2025-05-23T15:58:40.411484+08:00"`
     pub itime: Option<String>,
 
-    /// `Utime`: a string.
-    ///
-    /// Example: `"2025-05-23T15:58:40.411484+08:00"`
+    /// `Utime`; example: `"2025-05-23T15:58:40.411484+08:00"`
     pub utime: Option<String>,
 }
 
@@ -2746,60 +1912,40 @@ pub struct DeviceVirtualDeviceGroupsDetail {
 /// Returned in the output of [`DescribeCompanyDirectoryConfig`](super::DescribeCompanyDirectoryConfig).
 #[tc_model]
 pub struct DirectoryConfigData {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `278390`
+    /// `Id`; example: `278390`
     pub id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MicrosoftEntraID"`
+    /// `Type`; example: `"MicrosoftEntraID"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AAD配置测试"`
+    /// `Name`; example: `"AAD配置测试"`
     pub name: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 
-    /// `SyncEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncEnable`; example: `true`
     pub sync_enable: bool,
 
-    /// `SyncPolicy`: a string.
-    ///
-    /// Example: `"4hours"`
+    /// `SyncPolicy`; example: `"4hours"`
     pub sync_policy: String,
 
-    /// `SyncPolicyParams`: a string.
-    ///
-    /// Example: `"{\"week\":\"SAT\",\"hour\":\"02\",\"minute\":\"30\"}"`
+    /// `SyncPolicyParams`; example: `"{\"week\":\"SAT\",\"hour\":\"02\",\"minute\":\"30\"}"`
     pub sync_policy_params: String,
 
-    /// `CreateAuthConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateAuthConfig`; example: `true`
     pub create_auth_config: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"目录描述"`
+    /// `Description`; example: `"目录描述"`
     pub description: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ioa-union-260092225bqX2szz6RRUDUxaRN5EdoA"`
+    /// `SourceId`; example: `"ioa-union-260092225bqX2szz6RRUDUxaRN5EdoA"`
     pub source_id: Option<String>,
 
-    /// `DisplayOnLoginPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplayOnLoginPage`; example: `true`
     pub display_on_login_page: bool,
 
-    /// `NameI18n`: a list of [`I18nString`] objects.
+    /// `NameI18n`
     pub name_i18n: Option<Vec<I18nString>>,
 }
 
@@ -2808,52 +1954,34 @@ pub struct DirectoryConfigData {
 /// Returned in the output of [`CreateCompanyDirectoryConfig`](super::CreateCompanyDirectoryConfig) and [`ModifyCompanyDirectoryConfig`](super::ModifyCompanyDirectoryConfig).
 #[tc_model]
 pub struct DirectoryConfigResultData {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `278390`
+    /// `Id`; example: `278390`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AAD配置测试"`
+    /// `Name`; example: `"AAD配置测试"`
     pub name: String,
 
-    /// `IdentifySourceId`: a string.
-    ///
-    /// Example: `"ioa-union-260092225bqX2szz6RRUDUxaRN5EdoA"`
+    /// `IdentifySourceId`; example: `"ioa-union-260092225bqX2szz6RRUDUxaRN5EdoA"`
     pub identify_source_id: String,
 
-    /// `CreateAuthConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateAuthConfig`; example: `true`
     pub create_auth_config: bool,
 
-    /// `AuthSourceId`: a string.
-    ///
-    /// Example: `"ioa-union-260092225bqX2szz6RRUDUxaRN5EdoA"`
+    /// `AuthSourceId`; example: `"ioa-union-260092225bqX2szz6RRUDUxaRN5EdoA"`
     pub auth_source_id: Option<String>,
 
-    /// `AuthConfigId`: a signed 64-bit integer.
-    ///
-    /// Example: `121773`
+    /// `AuthConfigId`; example: `121773`
     pub auth_config_id: Option<i64>,
 
-    /// `AuthPolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `39217`
+    /// `AuthPolicyId`; example: `39217`
     pub auth_policy_id: Option<i64>,
 
-    /// `AuthSupportPlatforms`: a list of strings.
-    ///
-    /// Example: `["PC"]`
+    /// `AuthSupportPlatforms`; example: `["PC"]`
     pub auth_support_platforms: Option<Vec<String>>,
 
-    /// `AuthMethods`: a list of strings.
-    ///
-    /// Example: `["SSO认证"]`
+    /// `AuthMethods`; example: `["SSO认证"]`
     pub auth_methods: Option<Vec<String>>,
 
-    /// `NameI18n`: a list of [`I18nString`] objects.
+    /// `NameI18n`
     pub name_i18n: Option<Vec<I18nString>>,
 }
 
@@ -2862,15 +1990,11 @@ pub struct DirectoryConfigResultData {
 /// Returned in the output of [`ExportSoftwareInformationList`](super::ExportSoftwareInformationList).
 #[tc_model]
 pub struct ExportSoftwareDownloadUrlRspData {
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"\"https://www.xxx.cn/1/2/3\""`
+    /// `DownloadURL`; example: `"\"https://www.xxx.cn/1/2/3\""`
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `112233`
+    /// `TaskId`; example: `112233`
     pub task_id: Option<i64>,
 }
 
@@ -2879,19 +2003,13 @@ pub struct ExportSoftwareDownloadUrlRspData {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 13 more.
 #[tc_model]
 pub struct Filter {
-    /// `Field`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Field`; example: `"Name"`
     pub field: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Operator`; example: `"eq"`
     pub operator: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["张三","zhansan"]`
+    /// `Values`; example: `["张三","zhansan"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -2900,7 +2018,7 @@ pub struct Filter {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 13 more.
 #[tc_model]
 pub struct FilterGroup {
-    /// `Filters`: a list of [`Filter`] objects.
+    /// `Filters`
     pub filters: Option<Vec<Filter>>,
 }
 
@@ -2909,94 +2027,55 @@ pub struct FilterGroup {
 /// Returned in the output of [`DescribeRootAccountGroup`](super::DescribeRootAccountGroup).
 #[tc_model]
 pub struct GetAccountGroupData {
-    /// `NamePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"全网账户.pf自建"`
+    /// `NamePath`, always sent in responses; example: `"全网账户.pf自建"`
     pub name_path: Option<String>,
 
-    /// `IdPathArr`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[14632,82119]`
+    /// `IdPathArr`, always sent in responses; example: `[14632,82119]`
     pub id_path_arr: Option<Vec<i64>>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"{\"salt\": \"fa68afafytz186\"}"`
+    /// `ExtraInfo`; example: `"{\"salt\": \"fa68afafytz186\"}"`
     pub extra_info: Option<String>,
 
-    /// `Utime`: a string.
-    ///
-    /// Example: `"2024-01-25 20:43:35"`
+    /// `Utime`; example: `"2024-01-25 20:43:35"`
     pub utime: Option<String>,
 
-    /// `ParentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14632`
+    /// `ParentId`; example: `14632`
     pub parent_id: Option<u64>,
 
-    /// `OrgId`: a string.
-    ///
-    /// Example: `"82119"`
+    /// `OrgId`; example: `"82119"`
     pub org_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pf自建"`
+    /// `Name`, always sent in responses; example: `"pf自建"`
     pub name: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `82119`
+    /// `Id`, always sent in responses; example: `82119`
     pub id: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个自建分组"`
+    /// `Description`; example: `"这是一个自建分组"`
     pub description: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<u64>,
 
-    /// `IdPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"14632.82119"`
+    /// `IdPath`, always sent in responses; example: `"14632.82119"`
     pub id_path: Option<String>,
 
-    /// `Itime`: a string.
-    ///
-    /// Example: `"2024-01-25 20:43:35"`
+    /// `Itime`; example: `"2024-01-25 20:43:35"`
     pub itime: Option<String>,
 
-    /// `ParentOrgId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ParentOrgId`; example: `"0"`
     pub parent_org_id: Option<String>,
 
-    /// `Import`: a string.
-    ///
-    /// Example: `"{\"obsolete\": true}"`
+    /// `Import`; example: `"{\"obsolete\": true}"`
     pub import: Option<String>,
 
-    /// `ImportEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ImportEnable`; example: `true`
     pub import_enable: Option<bool>,
 
-    /// `ImportType`: a string.
-    ///
-    /// Example: `"ldap"`
+    /// `ImportType`; example: `"ldap"`
     pub import_type: Option<String>,
 
-    /// `MiniIamId`: a string.
-    ///
-    /// Example: `"13181605199t6Upte77k5AtsQ5VBagff"`
+    /// `MiniIamId`; example: `"13181605199t6Upte77k5AtsQ5VBagff"`
     pub mini_iam_id: Option<String>,
 }
 
@@ -3005,34 +2084,19 @@ pub struct GetAccountGroupData {
 /// Sent in the input of [`GrantResourcesByAccountGroups`](super::GrantResourcesByAccountGroups).
 #[tc_model]
 pub struct GrantResourceOperationByAccountGroups {
-    /// `OperationType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OperationType`, required in requests; example: `1`
     pub operation_type: Option<u64>,
 
-    /// `ResourceId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ResourceId`, required in requests; example: `1`
     pub resource_id: Option<u64>,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `ResourceType`, required in requests; example: `2`
     pub resource_type: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ExpireTime`, required in requests; example: `1`
     pub expire_time: Option<u64>,
 
-    /// `AccountGroupId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2571`
+    /// `AccountGroupId`, required in requests; example: `2571`
     pub account_group_id: Option<u64>,
 }
 
@@ -3041,40 +2105,22 @@ pub struct GrantResourceOperationByAccountGroups {
 /// Sent in the input of [`GrantResourcesByAccounts`](super::GrantResourcesByAccounts).
 #[tc_model]
 pub struct GrantResourceOperationByAccounts {
-    /// `OperationType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OperationType`, required in requests; example: `1`
     pub operation_type: Option<u64>,
 
-    /// `ResourceId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `ResourceId`, required in requests; example: `7`
     pub resource_id: Option<u64>,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ResourceType`, required in requests; example: `1`
     pub resource_type: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ExpireTime`, required in requests; example: `1`
     pub expire_time: Option<u64>,
 
-    /// `AccountUserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lshawn"`
+    /// `AccountUserId`, required in requests; example: `"lshawn"`
     pub account_user_id: Option<String>,
 
-    /// `MenuId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `MenuId`, required in requests; example: `0`
     pub menu_id: Option<u64>,
 }
 
@@ -3083,34 +2129,19 @@ pub struct GrantResourceOperationByAccounts {
 /// Sent in the input of [`GrantResourcesByVirtualGroups`](super::GrantResourcesByVirtualGroups).
 #[tc_model]
 pub struct GrantResourceOperationByVirtualGroups {
-    /// `OperationType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OperationType`, required in requests; example: `1`
     pub operation_type: Option<u64>,
 
-    /// `ResourceId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `ResourceId`, required in requests; example: `7`
     pub resource_id: Option<u64>,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ResourceType`, required in requests; example: `1`
     pub resource_type: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `ExpireTime`, required in requests; example: `0`
     pub expire_time: Option<u64>,
 
-    /// `VirtualAccountGroupId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `544`
+    /// `VirtualAccountGroupId`, required in requests; example: `544`
     pub virtual_account_group_id: Option<u64>,
 }
 
@@ -3119,39 +2150,25 @@ pub struct GrantResourceOperationByVirtualGroups {
 /// Returned in the output of [`DescribeResourceGrantedAccountGroups`](super::DescribeResourceGrantedAccountGroups).
 #[tc_model]
 pub struct GrantedAccountGroupItem {
-    /// `AccountGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `AccountGroupId`; example: `96`
     pub account_group_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"旧******删"`
+    /// `Name`; example: `"旧******删"`
     pub name: Option<String>,
 
-    /// `IdPathArray`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `IdPathArray`; example: `[2]`
     pub id_path_array: Option<Vec<u64>>,
 
-    /// `NamePathArray`: a list of strings.
-    ///
-    /// Example: `["全网账*"]`
+    /// `NamePathArray`; example: `["全网账*"]`
     pub name_path_array: Option<Vec<String>>,
 
-    /// `AccountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AccountCount`; example: `3`
     pub account_count: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireTime`; example: `0`
     pub expire_time: Option<u64>,
 
-    /// `RelationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RelationId`; example: `12`
     pub relation_id: Option<u64>,
 }
 
@@ -3160,49 +2177,31 @@ pub struct GrantedAccountGroupItem {
 /// Returned in the output of [`DescribeResourceGrantedAccounts`](super::DescribeResourceGrantedAccounts).
 #[tc_model]
 pub struct GrantedAccountItem {
-    /// `AccountId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5101`
+    /// `AccountId`; example: `5101`
     pub account_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"l***wn"`
+    /// `UserId`; example: `"l***wn"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"l**awn"`
+    /// `UserName`; example: `"l**awn"`
     pub user_name: Option<String>,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2571`
+    /// `GroupId`; example: `2571`
     pub group_id: Option<u64>,
 
-    /// `GroupIdPathArray`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `GroupIdPathArray`; example: `[2]`
     pub group_id_path_array: Option<Vec<u64>>,
 
-    /// `GroupNamePathArray`: a list of strings.
-    ///
-    /// Example: `["全网账户"]`
+    /// `GroupNamePathArray`; example: `["全网账户"]`
     pub group_name_path_array: Option<Vec<String>>,
 
-    /// `MenuId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2571`
+    /// `MenuId`; example: `2571`
     pub menu_id: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpireTime`; example: `1`
     pub expire_time: Option<u64>,
 
-    /// `RelationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `RelationId`; example: `23`
     pub relation_id: Option<u64>,
 }
 
@@ -3211,34 +2210,22 @@ pub struct GrantedAccountItem {
 /// Returned in the output of [`DescribeResourceGrantedVirtualGroups`](super::DescribeResourceGrantedVirtualGroups).
 #[tc_model]
 pub struct GrantedVirtualGroupItem {
-    /// `VirtualGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `544`
+    /// `VirtualGroupId`; example: `544`
     pub virtual_group_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"vpn****"`
+    /// `Name`; example: `"vpn****"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1*"`
+    /// `Description`; example: `"1*"`
     pub description: Option<String>,
 
-    /// `AccountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccountCount`; example: `2`
     pub account_count: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireTime`; example: `0`
     pub expire_time: Option<u64>,
 
-    /// `RelationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `47`
+    /// `RelationId`; example: `47`
     pub relation_id: Option<u64>,
 }
 
@@ -3248,14 +2235,10 @@ pub struct GrantedVirtualGroupItem {
 /// Returned in the output of [`CreateCompanyDirectoryConfig`](super::CreateCompanyDirectoryConfig), [`DescribeCompanyDirectoryConfig`](super::DescribeCompanyDirectoryConfig), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and [`ModifyCompanyDirectoryConfig`](super::ModifyCompanyDirectoryConfig).
 #[tc_model]
 pub struct I18nString {
-    /// `Lang`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `Lang`; example: `"zh-CN"`
     pub lang: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"数据安全中心"`
+    /// `Value`; example: `"数据安全中心"`
     pub value: Option<String>,
 }
 
@@ -3264,9 +2247,7 @@ pub struct I18nString {
 /// Returned in the output of [`ModifyDeliveryServer`](super::ModifyDeliveryServer).
 #[tc_model]
 pub struct ModifyDeliveryServerData {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2395`
+    /// `ID`; example: `2395`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -3276,9 +2257,7 @@ pub struct ModifyDeliveryServerData {
 /// Returned in the output of [`ModifyDeliveryStrategy`](super::ModifyDeliveryStrategy).
 #[tc_model]
 pub struct ModifyDeliveryStrategyData {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `ID`; example: `1231`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -3288,14 +2267,10 @@ pub struct ModifyDeliveryStrategyData {
 /// Sent in the input of [`ModifyVirtualDeviceGroups`](super::ModifyVirtualDeviceGroups).
 #[tc_model]
 pub struct ModifyVirtualDeviceGroupsReqItem {
-    /// `DeviceMid`: a string.
-    ///
-    /// Example: `"10527BB0BE025F40B5E8A7D00B5E13E268243DBB"`
+    /// `DeviceMid`; example: `"10527BB0BE025F40B5E8A7D00B5E13E268243DBB"`
     pub device_mid: Option<String>,
 
-    /// `Operation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Operation`; example: `0`
     pub operation: Option<i64>,
 }
 
@@ -3304,19 +2279,13 @@ pub struct ModifyVirtualDeviceGroupsReqItem {
 /// Returned in the output of [`DescribeProfileFieldsMenu`](super::DescribeProfileFieldsMenu).
 #[tc_model]
 pub struct OptionsItem {
-    /// `ValueCh`: a string.
-    ///
-    /// Example: `"A组"`
+    /// `ValueCh`; example: `"A组"`
     pub value_ch: Option<String>,
 
-    /// `ValueEn`: a string.
-    ///
-    /// Example: `"A Group"`
+    /// `ValueEn`; example: `"A Group"`
     pub value_en: Option<String>,
 
-    /// `OptionKey`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OptionKey`; example: `1`
     pub option_key: Option<i64>,
 }
 
@@ -3325,24 +2294,16 @@ pub struct OptionsItem {
 /// Returned in the output of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 10 more.
 #[tc_model]
 pub struct Paging {
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PageCount`; example: `3`
     pub page_count: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Total`; example: `24`
     pub total: Option<u64>,
 }
 
@@ -3351,82 +2312,52 @@ pub struct Paging {
 /// Returned in the output of [`DescribeProfileFieldsMenu`](super::DescribeProfileFieldsMenu).
 #[tc_model]
 pub struct ProfileFieldItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1223`
+    /// `Id`; example: `1223`
     pub id: Option<i64>,
 
-    /// `Key`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Key`; example: `0`
     pub key: Option<i64>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"\"个人电脑\""`
+    /// `Title`; example: `"\"个人电脑\""`
     pub title: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `IsMust`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsMust`; example: `1`
     pub is_must: Option<i64>,
 
-    /// `IsShow`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsShow`; example: `0`
     pub is_show: Option<i64>,
 
-    /// `IsCustom`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCustom`; example: `1`
     pub is_custom: Option<i64>,
 
-    /// `NextOptionKey`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NextOptionKey`; example: `1`
     pub next_option_key: Option<i64>,
 
-    /// `Options`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Options`; example: `"1"`
     pub options: Option<String>,
 
-    /// `IsReplace`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsReplace`; example: `1`
     pub is_replace: Option<i64>,
 
-    /// `GroupEditable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GroupEditable`; example: `true`
     pub group_editable: Option<bool>,
 
-    /// `HasRules`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasRules`; example: `false`
     pub has_rules: Option<bool>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<i64>,
 
-    /// `TitleEn`: a string.
-    ///
-    /// Example: `"\"personal compute\""`
+    /// `TitleEn`; example: `"\"personal compute\""`
     pub title_en: Option<String>,
 
-    /// `OptionsEn`: a string.
-    ///
-    /// Example: `"\"yes\""`
+    /// `OptionsEn`; example: `"\"yes\""`
     pub options_en: Option<String>,
 
-    /// `OptionsItem`: a list of [`OptionsItem`] objects.
+    /// `OptionsItem`
     pub options_item: Option<Vec<OptionsItem>>,
 }
 
@@ -3435,12 +2366,10 @@ pub struct ProfileFieldItem {
 /// Returned in the output of [`DescribeProfileFieldsMenu`](super::DescribeProfileFieldsMenu).
 #[tc_model]
 pub struct ProfileTips {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -3449,13 +2378,10 @@ pub struct ProfileTips {
 /// Sent in the input of [`CreateDeviceVirtualGroup`](super::CreateDeviceVirtualGroup).
 #[tc_model]
 pub struct RuleExpression {
-    /// `Items`: a list of [`RuleItem`] objects.
-    /// Always sent in responses.
+    /// `Items`, always sent in responses
     pub items: Option<Vec<RuleItem>>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"\"并且\""`
+    /// `Relation`; example: `"\"并且\""`
     pub relation: Option<String>,
 }
 
@@ -3464,25 +2390,16 @@ pub struct RuleExpression {
 /// Sent in the input of [`CreateDeviceVirtualGroup`](super::CreateDeviceVirtualGroup).
 #[tc_model]
 pub struct RuleItem {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"profile_166\""`
+    /// `Key`, always sent in responses; example: `"\"profile_166\""`
     pub key: Option<String>,
 
-    /// `Operate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"等于\""`
+    /// `Operate`, always sent in responses; example: `"\"等于\""`
     pub operate: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"Company assets\""`
+    /// `Value`, always sent in responses; example: `"\"Company assets\""`
     pub value: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -3491,12 +2408,10 @@ pub struct RuleItem {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 13 more.
 #[tc_model]
 pub struct RulePayload {
-    /// `Groups`: a list of [`RulePayloadItem`] objects.
+    /// `Groups`
     pub groups: Option<Vec<RulePayloadItem>>,
 
-    /// `RelateOption`: a string.
-    ///
-    /// Example: `"or"`
+    /// `RelateOption`; example: `"or"`
     pub relate_option: Option<String>,
 }
 
@@ -3505,32 +2420,22 @@ pub struct RulePayload {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 13 more.
 #[tc_model]
 pub struct RulePayloadItem {
-    /// `FieldKey`: a string.
-    ///
-    /// Example: `"LocalIpList"`
+    /// `FieldKey`; example: `"LocalIpList"`
     pub field_key: Option<String>,
 
-    /// `Option`: a string.
-    ///
-    /// Example: `"ilike"`
+    /// `Option`; example: `"ilike"`
     pub option: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["VMware-Win11x"]`
+    /// `Value`; example: `["VMware-Win11x"]`
     pub value: Option<Vec<String>>,
 
-    /// `Groups`: a list of [`RulePayloadItem`] objects.
+    /// `Groups`
     pub groups: Option<Vec<RulePayloadItem>>,
 
-    /// `RelateOption`: a string.
-    ///
-    /// Example: `"and"`
+    /// `RelateOption`; example: `"and"`
     pub relate_option: Option<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ValueType`; example: `"string"`
     pub value_type: Option<String>,
 }
 
@@ -3539,13 +2444,10 @@ pub struct RulePayloadItem {
 /// Sent in the input of [`CreateDeviceVirtualGroup`](super::CreateDeviceVirtualGroup).
 #[tc_model]
 pub struct SimpleRule {
-    /// `Expressions`: a list of [`RuleExpression`] objects.
-    /// Always sent in responses.
+    /// `Expressions`, always sent in responses
     pub expressions: Option<Vec<RuleExpression>>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"等于"`
+    /// `Relation`; example: `"等于"`
     pub relation: Option<String>,
 }
 
@@ -3554,10 +2456,10 @@ pub struct SimpleRule {
 /// Returned in the output of [`DescribeAggrSoftDetail`](super::DescribeAggrSoftDetail).
 #[tc_model]
 pub struct SoftVersionAndNum {
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Num`: a signed 64-bit integer.
+    /// `Num`
     pub num: Option<i64>,
 }
 
@@ -3566,54 +2468,34 @@ pub struct SoftVersionAndNum {
 /// Returned in the output of [`DescribeSoftwareInformation`](super::DescribeSoftwareInformation).
 #[tc_model]
 pub struct SoftwareInformationData {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Google Chrome"`
+    /// `Name`; example: `"Google Chrome"`
     pub name: String,
 
-    /// `InstallDate`: a string.
-    ///
-    /// Example: `"2025/04/16"`
+    /// `InstallDate`; example: `"2025/04/16"`
     pub install_date: Option<String>,
 
-    /// `SoftwareId`: a signed 64-bit integer.
-    ///
-    /// Example: `23532`
+    /// `SoftwareId`; example: `23532`
     pub software_id: i64,
 
-    /// `Mid`: a string.
-    ///
-    /// Example: `"B454307F6CA03B56E0CFEC44EABF93BB67E56D6F"`
+    /// `Mid`; example: `"B454307F6CA03B56E0CFEC44EABF93BB67E56D6F"`
     pub mid: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"135.0.7049.95"`
+    /// `Version`; example: `"135.0.7049.95"`
     pub version: Option<String>,
 
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"\"\" //废弃"`
+    /// `CorpName`; example: `"\"\" //废弃"`
     pub corp_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `23532`
+    /// `Id`; example: `23532`
     pub id: i64,
 
-    /// `PiracyRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PiracyRisk`; example: `0`
     pub piracy_risk: Option<i64>,
 
-    /// `DeviceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: Option<i64>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OsType`; example: `0`
     pub os_type: Option<i64>,
 }
 
@@ -3622,14 +2504,10 @@ pub struct SoftwareInformationData {
 /// Sent in the input of [`DescribeAccountGroups`](super::DescribeAccountGroups), [`DescribeAccountVirtualGroups`](super::DescribeAccountVirtualGroups), [`DescribeAggrSoftCategorySoftList`](super::DescribeAggrSoftCategorySoftList), [`DescribeAggrSoftDeviceList`](super::DescribeAggrSoftDeviceList), [`DescribeBusinessResources`](super::DescribeBusinessResources), [`DescribeDLPEdgeNodeGroups`](super::DescribeDLPEdgeNodeGroups) and 13 more.
 #[tc_model]
 pub struct Sort {
-    /// `Field`: a string.
-    ///
-    /// Example: `"UserName"`
+    /// `Field`; example: `"UserName"`
     pub field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 }
 
@@ -3638,9 +2516,9 @@ pub struct Sort {
 /// Returned in the output of [`UnbindVirtualAccounts`](super::UnbindVirtualAccounts).
 #[tc_model]
 pub struct UnbindVirtualAccountData {
-    /// `FailItems`: a list of [`BindVirtualAccountResultData`] objects.
+    /// `FailItems`
     pub fail_items: Option<Vec<BindVirtualAccountResultData>>,
 
-    /// `SuccessItems`: a list of [`BindVirtualAccountResultData`] objects.
+    /// `SuccessItems`
     pub success_items: Option<Vec<BindVirtualAccountResultData>>,
 }

@@ -8,18 +8,34 @@ use super::models;
 /// The `ActivateRule` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`ActivateRuleResponse`].
-/// The codes it documents are in [`ActivateRuleError`](super::errors::ActivateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=ActivateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotActionSystemError`](super::errors::IotErrorCode::InternalErrorIotActionSystemError)
+/// - [`InternalError.MqruleSystemError`](super::errors::IotErrorCode::InternalErrorMqruleSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotRuleOpTooOften`](super::errors::IotErrorCode::LimitExceededIotRuleOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotRuleNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotRuleNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceUnavailable.IotRuleIsActive`](super::errors::IotErrorCode::ResourceUnavailableIotRuleIsActive)
+/// - [`ResourceUnavailable.IotRuleNoAction`](super::errors::IotErrorCode::ResourceUnavailableIotRuleNoAction)
+/// - [`ResourceUnavailable.IotRuleNoQuery`](super::errors::IotErrorCode::ResourceUnavailableIotRuleNoQuery)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "ActivateRule",
     output = ActivateRuleResponse,
-    error = super::errors::ActivateRuleError
+    error = super::errors::IotErrorCode
 )]
 pub struct ActivateRule {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 }
 
@@ -33,28 +49,41 @@ pub struct ActivateRuleResponse {
 /// The `AddDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AddDeviceResponse`].
-/// The codes it documents are in [`AddDeviceError`](super::errors::AddDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AddDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotDbError`](super::errors::IotErrorCode::InternalErrorIotDbError)
+/// - [`InternalError.IotShadowSystemError`](super::errors::IotErrorCode::InternalErrorIotShadowSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotDeviceOpTooOften`](super::errors::IotErrorCode::LimitExceededIotDeviceOpTooOften)
+/// - [`ResourceInUse.IotDeviceExists`](super::errors::IotErrorCode::ResourceInUseIotDeviceExists)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceInUse.MqiotResourceExists`](super::errors::IotErrorCode::ResourceInUseMqiotResourceExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AddDevice",
     output = AddDeviceResponse,
-    error = super::errors::AddDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct AddDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`AddDevice`] call returns.
 #[tc_model]
 pub struct AddDeviceResponse {
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -64,43 +93,59 @@ pub struct AddDeviceResponse {
 /// The `AddProduct` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AddProductResponse`].
-/// The codes it documents are in [`AddProductError`](super::errors::AddProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AddProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotShadowSystemError`](super::errors::IotErrorCode::InternalErrorIotShadowSystemError)
+/// - [`InternalError.MqiotSystemError`](super::errors::IotErrorCode::InternalErrorMqiotSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotProductInvalidDataTemplate`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidDataTemplate)
+/// - [`InvalidParameter.IotProductInvalidDataTemplateRange`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidDataTemplateRange)
+/// - [`LimitExceeded.IotProductOpTooOften`](super::errors::IotErrorCode::LimitExceededIotProductOpTooOften)
+/// - [`LimitExceeded.IotUserTooManyProducts`](super::errors::IotErrorCode::LimitExceededIotUserTooManyProducts)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceInUse.IotProductExists`](super::errors::IotErrorCode::ResourceInUseIotProductExists)
+/// - [`ResourceInUse.MqiotResourceExists`](super::errors::IotErrorCode::ResourceInUseMqiotResourceExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AddProduct",
     output = AddProductResponse,
-    error = super::errors::AddProductError
+    error = super::errors::IotErrorCode
 )]
 pub struct AddProduct {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `DataTemplate`: a list of [`DataTemplate`](super::models::DataTemplate) objects.
+    /// `DataTemplate`
     pub data_template: Option<Vec<models::DataTemplate>>,
 
-    /// `DataProtocol`: a string.
+    /// `DataProtocol`
     pub data_protocol: Option<String>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
+    /// `AuthType`
     pub auth_type: Option<u64>,
 
-    /// `CommProtocol`: a string.
+    /// `CommProtocol`
     pub comm_protocol: Option<String>,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: Option<String>,
 }
 
 /// What a successful [`AddProduct`] call returns.
 #[tc_model]
 pub struct AddProductResponse {
-    /// `Product`: a [`Product`](super::models::Product).
+    /// `Product`
     pub product: Option<models::Product>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,37 +155,50 @@ pub struct AddProductResponse {
 /// The `AddRule` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AddRuleResponse`].
-/// The codes it documents are in [`AddRuleError`](super::errors::AddRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AddRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotProductEmptyDataTemplate`](super::errors::IotErrorCode::InvalidParameterIotProductEmptyDataTemplate)
+/// - [`InvalidParameter.IotProductInvalidDataProtocol`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidDataProtocol)
+/// - [`LimitExceeded.IotRuleOpTooMany`](super::errors::IotErrorCode::LimitExceededIotRuleOpTooMany)
+/// - [`LimitExceeded.IotRuleOpTooOften`](super::errors::IotErrorCode::LimitExceededIotRuleOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceInUse.IotRuleExists`](super::errors::IotErrorCode::ResourceInUseIotRuleExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AddRule",
     output = AddRuleResponse,
-    error = super::errors::AddRuleError
+    error = super::errors::IotErrorCode
 )]
 pub struct AddRule {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Query`: a [`RuleQuery`](super::models::RuleQuery).
+    /// `Query`
     pub query: Option<models::RuleQuery>,
 
-    /// `Actions`: a list of [`Action`](super::models::Action) objects.
+    /// `Actions`
     pub actions: Option<Vec<models::Action>>,
 
-    /// `DataType`: an unsigned 64-bit integer.
+    /// `DataType`
     pub data_type: Option<u64>,
 }
 
 /// What a successful [`AddRule`] call returns.
 #[tc_model]
 pub struct AddRuleResponse {
-    /// `Rule`: a [`Rule`](super::models::Rule).
+    /// `Rule`
     pub rule: Option<models::Rule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -150,28 +208,39 @@ pub struct AddRuleResponse {
 /// The `AddTopic` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AddTopicResponse`].
-/// The codes it documents are in [`AddTopicError`](super::errors::AddTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AddTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotProductTooManyTopics`](super::errors::IotErrorCode::LimitExceededIotProductTooManyTopics)
+/// - [`LimitExceeded.IotTopicOpTooOften`](super::errors::IotErrorCode::LimitExceededIotTopicOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceInUse.IotTopicExists`](super::errors::IotErrorCode::ResourceInUseIotTopicExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AddTopic",
     output = AddTopicResponse,
-    error = super::errors::AddTopicError
+    error = super::errors::IotErrorCode
 )]
 pub struct AddTopic {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `TopicName`: a string.
+    /// `TopicName`
     pub topic_name: String,
 }
 
 /// What a successful [`AddTopic`] call returns.
 #[tc_model]
 pub struct AddTopicResponse {
-    /// `Topic`: a [`Topic`](super::models::Topic).
+    /// `Topic`
     pub topic: Option<models::Topic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -181,28 +250,37 @@ pub struct AddTopicResponse {
 /// The `AppAddUser` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppAddUserResponse`].
-/// The codes it documents are in [`AppAddUserError`](super::errors::AppAddUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppAddUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotSystemError`](super::errors::IotErrorCode::InternalErrorIotSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceInUse.IotApplicationUserExists`](super::errors::IotErrorCode::ResourceInUseIotApplicationUserExists)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppAddUser",
     output = AppAddUserResponse,
-    error = super::errors::AppAddUserError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppAddUser {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 }
 
 /// What a successful [`AppAddUser`] call returns.
 #[tc_model]
 pub struct AppAddUserResponse {
-    /// `AppUser`: an [`AppUser`](super::models::AppUser).
+    /// `AppUser`
     pub app_user: Option<models::AppUser>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -212,24 +290,33 @@ pub struct AppAddUserResponse {
 /// The `AppDeleteDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppDeleteDeviceResponse`].
-/// The codes it documents are in [`AppDeleteDeviceError`](super::errors::AppDeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppDeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`ResourceNotFound.IotApplicationDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationDeviceNotExists)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppDeleteDevice",
     output = AppDeleteDeviceResponse,
-    error = super::errors::AppDeleteDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppDeleteDevice {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
@@ -243,31 +330,39 @@ pub struct AppDeleteDeviceResponse {
 /// The `AppGetDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppGetDeviceResponse`].
-/// The codes it documents are in [`AppGetDeviceError`](super::errors::AppGetDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppGetDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppGetDevice",
     output = AppGetDeviceResponse,
-    error = super::errors::AppGetDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppGetDevice {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`AppGetDevice`] call returns.
 #[tc_model]
 pub struct AppGetDeviceResponse {
-    /// `AppDevice`: an [`AppDeviceDetail`](super::models::AppDeviceDetail).
+    /// `AppDevice`
     pub app_device: Option<models::AppDeviceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -277,31 +372,41 @@ pub struct AppGetDeviceResponse {
 /// The `AppGetDeviceData` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppGetDeviceDataResponse`].
-/// The codes it documents are in [`AppGetDeviceDataError`](super::errors::AppGetDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppGetDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotApplicationDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationDeviceNotExists)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppGetDeviceData",
     output = AppGetDeviceDataResponse,
-    error = super::errors::AppGetDeviceDataError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppGetDeviceData {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`AppGetDeviceData`] call returns.
 #[tc_model]
 pub struct AppGetDeviceDataResponse {
-    /// `DeviceData`: a string.
+    /// `DeviceData`
     pub device_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -311,28 +416,39 @@ pub struct AppGetDeviceDataResponse {
 /// The `AppGetDeviceStatuses` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppGetDeviceStatusesResponse`].
-/// The codes it documents are in [`AppGetDeviceStatusesError`](super::errors::AppGetDeviceStatusesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppGetDeviceStatuses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotApplicationDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationDeviceNotExists)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppGetDeviceStatuses",
     output = AppGetDeviceStatusesResponse,
-    error = super::errors::AppGetDeviceStatusesError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppGetDeviceStatuses {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `DeviceIds`: a list of strings.
+    /// `DeviceIds`
     pub device_ids: Vec<String>,
 }
 
 /// What a successful [`AppGetDeviceStatuses`] call returns.
 #[tc_model]
 pub struct AppGetDeviceStatusesResponse {
-    /// `DeviceStatuses`: a list of [`DeviceStatus`](super::models::DeviceStatus) objects.
+    /// `DeviceStatuses`
     pub device_statuses: Option<Vec<models::DeviceStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -342,25 +458,31 @@ pub struct AppGetDeviceStatusesResponse {
 /// The `AppGetDevices` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppGetDevicesResponse`].
-/// The codes it documents are in [`AppGetDevicesError`](super::errors::AppGetDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppGetDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppGetDevices",
     output = AppGetDevicesResponse,
-    error = super::errors::AppGetDevicesError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppGetDevices {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 }
 
 /// What a successful [`AppGetDevices`] call returns.
 #[tc_model]
 pub struct AppGetDevicesResponse {
-    /// `Devices`: a list of [`AppDevice`](super::models::AppDevice) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::AppDevice>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -370,31 +492,40 @@ pub struct AppGetDevicesResponse {
 /// The `AppGetToken` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppGetTokenResponse`].
-/// The codes it documents are in [`AppGetTokenError`](super::errors::AppGetTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppGetToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotSystemError`](super::errors::IotErrorCode::InternalErrorIotSystemError)
+/// - [`InvalidParameter.IotApplicationInvalidUserPassword`](super::errors::IotErrorCode::InvalidParameterIotApplicationInvalidUserPassword)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppGetToken",
     output = AppGetTokenResponse,
-    error = super::errors::AppGetTokenError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppGetToken {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `Expire`: an unsigned 64-bit integer.
+    /// `Expire`
     pub expire: Option<u64>,
 }
 
 /// What a successful [`AppGetToken`] call returns.
 #[tc_model]
 pub struct AppGetTokenResponse {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -404,25 +535,34 @@ pub struct AppGetTokenResponse {
 /// The `AppGetUser` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppGetUserResponse`].
-/// The codes it documents are in [`AppGetUserError`](super::errors::AppGetUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppGetUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotSystemError`](super::errors::IotErrorCode::InternalErrorIotSystemError)
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppGetUser",
     output = AppGetUserResponse,
-    error = super::errors::AppGetUserError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppGetUser {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 }
 
 /// What a successful [`AppGetUser`] call returns.
 #[tc_model]
 pub struct AppGetUserResponse {
-    /// `AppUser`: an [`AppUser`](super::models::AppUser).
+    /// `AppUser`
     pub app_user: Option<models::AppUser>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -432,30 +572,35 @@ pub struct AppGetUserResponse {
 /// The `AppIssueDeviceControl` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppIssueDeviceControlResponse`].
-/// The codes it documents are in [`AppIssueDeviceControlError`](super::errors::AppIssueDeviceControlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppIssueDeviceControl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.IotApplicationDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationDeviceNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppIssueDeviceControl",
     output = AppIssueDeviceControlResponse,
-    error = super::errors::AppIssueDeviceControlError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppIssueDeviceControl {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `ControlData`: a string.
+    /// `ControlData`
     pub control_data: String,
 
-    /// `Metadata`: a boolean.
+    /// `Metadata`
     pub metadata: Option<bool>,
 }
 
@@ -469,24 +614,31 @@ pub struct AppIssueDeviceControlResponse {
 /// The `AppResetPassword` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppResetPasswordResponse`].
-/// The codes it documents are in [`AppResetPasswordError`](super::errors::AppResetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppResetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotApplicationInvalidPassword`](super::errors::IotErrorCode::InvalidParameterIotApplicationInvalidPassword)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppResetPassword",
     output = AppResetPasswordResponse,
-    error = super::errors::AppResetPasswordError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppResetPassword {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `OldPassword`: a string.
+    /// `OldPassword`
     pub old_password: String,
 
-    /// `NewPassword`: a string.
+    /// `NewPassword`
     pub new_password: String,
 }
 
@@ -500,28 +652,40 @@ pub struct AppResetPasswordResponse {
 /// The `AppSecureAddDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppSecureAddDeviceResponse`].
-/// The codes it documents are in [`AppSecureAddDeviceError`](super::errors::AppSecureAddDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppSecureAddDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotExpiredSignature`](super::errors::IotErrorCode::InvalidParameterIotExpiredSignature)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`InvalidParameter.IotInvalidSignature`](super::errors::IotErrorCode::InvalidParameterIotInvalidSignature)
+/// - [`ResourceInUse.IotApplicationDeviceExists`](super::errors::IotErrorCode::ResourceInUseIotApplicationDeviceExists)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppSecureAddDevice",
     output = AppSecureAddDeviceResponse,
-    error = super::errors::AppSecureAddDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppSecureAddDevice {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `DeviceSignature`: a string.
+    /// `DeviceSignature`
     pub device_signature: String,
 }
 
 /// What a successful [`AppSecureAddDevice`] call returns.
 #[tc_model]
 pub struct AppSecureAddDeviceResponse {
-    /// `AppDevice`: an [`AppDevice`](super::models::AppDevice).
+    /// `AppDevice`
     pub app_device: Option<models::AppDevice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -531,34 +695,44 @@ pub struct AppSecureAddDeviceResponse {
 /// The `AppUpdateDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppUpdateDeviceResponse`].
-/// The codes it documents are in [`AppUpdateDeviceError`](super::errors::AppUpdateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppUpdateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotExpiredAccessToken`](super::errors::IotErrorCode::InvalidParameterIotExpiredAccessToken)
+/// - [`InvalidParameter.IotInvalidAccessToken`](super::errors::IotErrorCode::InvalidParameterIotInvalidAccessToken)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotApplicationDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationDeviceNotExists)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppUpdateDevice",
     output = AppUpdateDeviceResponse,
-    error = super::errors::AppUpdateDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppUpdateDevice {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `AliasName`: a string.
+    /// `AliasName`
     pub alias_name: Option<String>,
 }
 
 /// What a successful [`AppUpdateDevice`] call returns.
 #[tc_model]
 pub struct AppUpdateDeviceResponse {
-    /// `AppDevice`: an [`AppDevice`](super::models::AppDevice).
+    /// `AppDevice`
     pub app_device: Option<models::AppDevice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -568,28 +742,35 @@ pub struct AppUpdateDeviceResponse {
 /// The `AppUpdateUser` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AppUpdateUserResponse`].
-/// The codes it documents are in [`AppUpdateUserError`](super::errors::AppUpdateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AppUpdateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotApplicationNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationNotExists)
+/// - [`ResourceNotFound.IotApplicationUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotApplicationUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AppUpdateUser",
     output = AppUpdateUserResponse,
-    error = super::errors::AppUpdateUserError
+    error = super::errors::IotErrorCode
 )]
 pub struct AppUpdateUser {
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `NickName`: a string.
+    /// `NickName`
     pub nick_name: Option<String>,
 }
 
 /// What a successful [`AppUpdateUser`] call returns.
 #[tc_model]
 pub struct AppUpdateUserResponse {
-    /// `AppUser`: an [`AppUser`](super::models::AppUser).
+    /// `AppUser`
     pub app_user: Option<models::AppUser>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -599,21 +780,27 @@ pub struct AppUpdateUserResponse {
 /// The `AssociateSubDeviceToGatewayProduct` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`AssociateSubDeviceToGatewayProductResponse`].
-/// The codes it documents are in [`AssociateSubDeviceToGatewayProductError`](super::errors::AssociateSubDeviceToGatewayProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=AssociateSubDeviceToGatewayProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotProductInvalidGatewayProductId`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidGatewayProductId)
+/// - [`InvalidParameter.IotProductInvalidSubDeviceProductId`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidSubDeviceProductId)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "AssociateSubDeviceToGatewayProduct",
     output = AssociateSubDeviceToGatewayProductResponse,
-    error = super::errors::AssociateSubDeviceToGatewayProductError
+    error = super::errors::IotErrorCode
 )]
 pub struct AssociateSubDeviceToGatewayProduct {
-    /// `SubDeviceProductId`: a string.
+    /// `SubDeviceProductId`
     pub sub_device_product_id: String,
 
-    /// `GatewayProductId`: a string.
+    /// `GatewayProductId`
     pub gateway_product_id: String,
 }
 
@@ -627,18 +814,30 @@ pub struct AssociateSubDeviceToGatewayProductResponse {
 /// The `DeactivateRule` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`DeactivateRuleResponse`].
-/// The codes it documents are in [`DeactivateRuleError`](super::errors::DeactivateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=DeactivateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotActionSystemError`](super::errors::IotErrorCode::InternalErrorIotActionSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotRuleOpTooOften`](super::errors::IotErrorCode::LimitExceededIotRuleOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotRuleNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotRuleNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceNotFound.MqruleRuleIdNotExists`](super::errors::IotErrorCode::ResourceNotFoundMqruleRuleIdNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "DeactivateRule",
     output = DeactivateRuleResponse,
-    error = super::errors::DeactivateRuleError
+    error = super::errors::IotErrorCode
 )]
 pub struct DeactivateRule {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 }
 
@@ -652,21 +851,32 @@ pub struct DeactivateRuleResponse {
 /// The `DeleteDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotShadowSystemError`](super::errors::IotErrorCode::InternalErrorIotShadowSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotDeviceOpTooOften`](super::errors::IotErrorCode::LimitExceededIotDeviceOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceUnavailable.MqiotResourceNotExists`](super::errors::IotErrorCode::ResourceUnavailableMqiotResourceNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct DeleteDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
@@ -680,18 +890,31 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteProduct` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`DeleteProductResponse`].
-/// The codes it documents are in [`DeleteProductError`](super::errors::DeleteProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=DeleteProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotShadowSystemError`](super::errors::IotErrorCode::InternalErrorIotShadowSystemError)
+/// - [`InternalError.MqiotSystemError`](super::errors::IotErrorCode::InternalErrorMqiotSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotProductOpTooOften`](super::errors::IotErrorCode::LimitExceededIotProductOpTooOften)
+/// - [`ResourceInUse.IotDeviceExists`](super::errors::IotErrorCode::ResourceInUseIotDeviceExists)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceInUse.IotRuleExists`](super::errors::IotErrorCode::ResourceInUseIotRuleExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "DeleteProduct",
     output = DeleteProductResponse,
-    error = super::errors::DeleteProductError
+    error = super::errors::IotErrorCode
 )]
 pub struct DeleteProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
@@ -705,18 +928,28 @@ pub struct DeleteProductResponse {
 /// The `DeleteRule` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`DeleteRuleResponse`].
-/// The codes it documents are in [`DeleteRuleError`](super::errors::DeleteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=DeleteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotRuleOpTooOften`](super::errors::IotErrorCode::LimitExceededIotRuleOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotRuleNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotRuleNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceUnavailable.IotRuleIsActive`](super::errors::IotErrorCode::ResourceUnavailableIotRuleIsActive)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "DeleteRule",
     output = DeleteRuleResponse,
-    error = super::errors::DeleteRuleError
+    error = super::errors::IotErrorCode
 )]
 pub struct DeleteRule {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 }
 
@@ -730,21 +963,30 @@ pub struct DeleteRuleResponse {
 /// The `DeleteTopic` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`DeleteTopicResponse`].
-/// The codes it documents are in [`DeleteTopicError`](super::errors::DeleteTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=DeleteTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotTopicOpTooOften`](super::errors::IotErrorCode::LimitExceededIotTopicOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotTopicNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotTopicNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "DeleteTopic",
     output = DeleteTopicResponse,
-    error = super::errors::DeleteTopicError
+    error = super::errors::IotErrorCode
 )]
 pub struct DeleteTopic {
-    /// `TopicId`: a string.
+    /// `TopicId`
     pub topic_id: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
@@ -758,15 +1000,24 @@ pub struct DeleteTopicResponse {
 /// The `GetDataHistory` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDataHistoryResponse`].
-/// The codes it documents are in [`GetDataHistoryError`](super::errors::GetDataHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDataHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDataHistory",
     output = GetDataHistoryResponse,
-    error = super::errors::GetDataHistoryError,
+    error = super::errors::IotErrorCode,
     paginate(
         token = scroll_id,
         items = data_history,
@@ -775,38 +1026,38 @@ pub struct DeleteTopicResponse {
     )
 )]
 pub struct GetDataHistory {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: Option<u64>,
 
-    /// `Order`: a string.
+    /// `Order`
     pub order: Option<String>,
 
-    /// `ScrollId`: a string.
+    /// `ScrollId`
     pub scroll_id: Option<String>,
 }
 
 /// What a successful [`GetDataHistory`] call returns.
 #[tc_model]
 pub struct GetDataHistoryResponse {
-    /// `DataHistory`: a list of [`DataHistoryEntry`](super::models::DataHistoryEntry) objects.
+    /// `DataHistory`
     pub data_history: Option<Vec<models::DataHistoryEntry>>,
 
-    /// `ScrollId`: a string.
+    /// `ScrollId`
     pub scroll_id: Option<String>,
 
-    /// `ScrollTimeout`: an unsigned 64-bit integer.
+    /// `ScrollTimeout`
     pub scroll_timeout: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -816,15 +1067,25 @@ pub struct GetDataHistoryResponse {
 /// The `GetDebugLog` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDebugLogResponse`].
-/// The codes it documents are in [`GetDebugLogError`](super::errors::GetDebugLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDebugLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotLogSystemError`](super::errors::IotErrorCode::InternalErrorIotLogSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDebugLog",
     output = GetDebugLogResponse,
-    error = super::errors::GetDebugLogError,
+    error = super::errors::IotErrorCode,
     paginate(
         token = scroll_id,
         items = debug_log,
@@ -833,41 +1094,41 @@ pub struct GetDataHistoryResponse {
     )
 )]
 pub struct GetDebugLog {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: Option<u64>,
 
-    /// `Order`: a string.
+    /// `Order`
     pub order: Option<String>,
 
-    /// `ScrollId`: a string.
+    /// `ScrollId`
     pub scroll_id: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`GetDebugLog`] call returns.
 #[tc_model]
 pub struct GetDebugLogResponse {
-    /// `DebugLog`: a list of [`DebugLogEntry`](super::models::DebugLogEntry) objects.
+    /// `DebugLog`
     pub debug_log: Option<Vec<models::DebugLogEntry>>,
 
-    /// `ScrollId`: a string.
+    /// `ScrollId`
     pub scroll_id: Option<String>,
 
-    /// `ScrollTimeout`: an unsigned 64-bit integer.
+    /// `ScrollTimeout`
     pub scroll_timeout: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -877,28 +1138,35 @@ pub struct GetDebugLogResponse {
 /// The `GetDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDeviceResponse`].
-/// The codes it documents are in [`GetDeviceError`](super::errors::GetDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDevice",
     output = GetDeviceResponse,
-    error = super::errors::GetDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`GetDevice`] call returns.
 #[tc_model]
 pub struct GetDeviceResponse {
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -908,28 +1176,37 @@ pub struct GetDeviceResponse {
 /// The `GetDeviceData` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDeviceDataResponse`].
-/// The codes it documents are in [`GetDeviceDataError`](super::errors::GetDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotShadowSystemError`](super::errors::IotErrorCode::InternalErrorIotShadowSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDeviceData",
     output = GetDeviceDataResponse,
-    error = super::errors::GetDeviceDataError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetDeviceData {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`GetDeviceData`] call returns.
 #[tc_model]
 pub struct GetDeviceDataResponse {
-    /// `DeviceData`: a string.
+    /// `DeviceData`
     pub device_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -939,15 +1216,25 @@ pub struct GetDeviceDataResponse {
 /// The `GetDeviceLog` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDeviceLogResponse`].
-/// The codes it documents are in [`GetDeviceLogError`](super::errors::GetDeviceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDeviceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotLogSystemError`](super::errors::IotErrorCode::InternalErrorIotLogSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDeviceLog",
     output = GetDeviceLogResponse,
-    error = super::errors::GetDeviceLogError,
+    error = super::errors::IotErrorCode,
     paginate(
         token = scroll_id,
         items = device_log,
@@ -956,41 +1243,41 @@ pub struct GetDeviceDataResponse {
     )
 )]
 pub struct GetDeviceLog {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: Option<u64>,
 
-    /// `Order`: a string.
+    /// `Order`
     pub order: Option<String>,
 
-    /// `ScrollId`: a string.
+    /// `ScrollId`
     pub scroll_id: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`GetDeviceLog`] call returns.
 #[tc_model]
 pub struct GetDeviceLogResponse {
-    /// `DeviceLog`: a list of [`DeviceLogEntry`](super::models::DeviceLogEntry) objects.
+    /// `DeviceLog`
     pub device_log: Option<Vec<models::DeviceLogEntry>>,
 
-    /// `ScrollId`: a string.
+    /// `ScrollId`
     pub scroll_id: Option<String>,
 
-    /// `ScrollTimeout`: an unsigned 64-bit integer.
+    /// `ScrollTimeout`
     pub scroll_timeout: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1000,31 +1287,40 @@ pub struct GetDeviceLogResponse {
 /// The `GetDeviceSignatures` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDeviceSignaturesResponse`].
-/// The codes it documents are in [`GetDeviceSignaturesError`](super::errors::GetDeviceSignaturesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDeviceSignatures)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDeviceSignatures",
     output = GetDeviceSignaturesResponse,
-    error = super::errors::GetDeviceSignaturesError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetDeviceSignatures {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 
-    /// `Expire`: an unsigned 64-bit integer.
+    /// `Expire`
     pub expire: Option<u64>,
 }
 
 /// What a successful [`GetDeviceSignatures`] call returns.
 #[tc_model]
 pub struct GetDeviceSignaturesResponse {
-    /// `DeviceSignatures`: a list of [`DeviceSignature`](super::models::DeviceSignature) objects.
+    /// `DeviceSignatures`
     pub device_signatures: Option<Vec<models::DeviceSignature>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1034,31 +1330,41 @@ pub struct GetDeviceSignaturesResponse {
 /// The `GetDeviceStatistics` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDeviceStatisticsResponse`].
-/// The codes it documents are in [`GetDeviceStatisticsError`](super::errors::GetDeviceStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDeviceStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotDbError`](super::errors::IotErrorCode::InternalErrorIotDbError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotStatInvalidDate`](super::errors::IotErrorCode::InvalidParameterIotStatInvalidDate)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDeviceStatistics",
     output = GetDeviceStatisticsResponse,
-    error = super::errors::GetDeviceStatisticsError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetDeviceStatistics {
-    /// `Products`: a list of strings.
+    /// `Products`
     pub products: Option<Vec<String>>,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
+    /// `StartDate`, a date (`YYYY-MM-DD`)
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
+    /// `EndDate`, a date (`YYYY-MM-DD`)
     pub end_date: Option<String>,
 }
 
 /// What a successful [`GetDeviceStatistics`] call returns.
 #[tc_model]
 pub struct GetDeviceStatisticsResponse {
-    /// `DeviceStatistics`: a list of [`DeviceStatData`](super::models::DeviceStatData) objects.
+    /// `DeviceStatistics`
     pub device_statistics: Option<Vec<models::DeviceStatData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1068,28 +1374,36 @@ pub struct GetDeviceStatisticsResponse {
 /// The `GetDeviceStatuses` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDeviceStatusesResponse`].
-/// The codes it documents are in [`GetDeviceStatusesError`](super::errors::GetDeviceStatusesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDeviceStatuses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`LimitExceeded.IotBatchTooMany`](super::errors::IotErrorCode::LimitExceededIotBatchTooMany)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDeviceStatuses",
     output = GetDeviceStatusesResponse,
-    error = super::errors::GetDeviceStatusesError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetDeviceStatuses {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 }
 
 /// What a successful [`GetDeviceStatuses`] call returns.
 #[tc_model]
 pub struct GetDeviceStatusesResponse {
-    /// `DeviceStatuses`: a list of [`DeviceStatus`](super::models::DeviceStatus) objects.
+    /// `DeviceStatuses`
     pub device_statuses: Option<Vec<models::DeviceStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1099,37 +1413,44 @@ pub struct GetDeviceStatusesResponse {
 /// The `GetDevices` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetDevicesResponse`].
-/// The codes it documents are in [`GetDevicesError`](super::errors::GetDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetDevices",
     output = GetDevicesResponse,
-    error = super::errors::GetDevicesError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetDevices {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
+    /// `Length`
     pub length: Option<u64>,
 
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`GetDevices`] call returns.
 #[tc_model]
 pub struct GetDevicesResponse {
-    /// `Devices`: a list of [`DeviceEntry`](super::models::DeviceEntry) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1139,25 +1460,33 @@ pub struct GetDevicesResponse {
 /// The `GetProduct` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetProductResponse`].
-/// The codes it documents are in [`GetProductError`](super::errors::GetProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotSystemError`](super::errors::IotErrorCode::InternalErrorIotSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetProduct",
     output = GetProductResponse,
-    error = super::errors::GetProductError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`GetProduct`] call returns.
 #[tc_model]
 pub struct GetProductResponse {
-    /// `Product`: a [`Product`](super::models::Product).
+    /// `Product`
     pub product: Option<models::Product>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1167,31 +1496,37 @@ pub struct GetProductResponse {
 /// The `GetProducts` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetProductsResponse`].
-/// The codes it documents are in [`GetProductsError`](super::errors::GetProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetProducts",
     output = GetProductsResponse,
-    error = super::errors::GetProductsError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetProducts {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
+    /// `Length`
     pub length: Option<u64>,
 }
 
 /// What a successful [`GetProducts`] call returns.
 #[tc_model]
 pub struct GetProductsResponse {
-    /// `Products`: a list of [`ProductEntry`](super::models::ProductEntry) objects.
+    /// `Products`
     pub products: Option<Vec<models::ProductEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1201,25 +1536,32 @@ pub struct GetProductsResponse {
 /// The `GetRule` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetRuleResponse`].
-/// The codes it documents are in [`GetRuleError`](super::errors::GetRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotRuleNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotRuleNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetRule",
     output = GetRuleResponse,
-    error = super::errors::GetRuleError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetRule {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 }
 
 /// What a successful [`GetRule`] call returns.
 #[tc_model]
 pub struct GetRuleResponse {
-    /// `Rule`: a [`Rule`](super::models::Rule).
+    /// `Rule`
     pub rule: Option<models::Rule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1229,31 +1571,37 @@ pub struct GetRuleResponse {
 /// The `GetRules` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetRulesResponse`].
-/// The codes it documents are in [`GetRulesError`](super::errors::GetRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetRules",
     output = GetRulesResponse,
-    error = super::errors::GetRulesError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetRules {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
+    /// `Length`
     pub length: Option<u64>,
 }
 
 /// What a successful [`GetRules`] call returns.
 #[tc_model]
 pub struct GetRulesResponse {
-    /// `Rules`: a list of [`Rule`](super::models::Rule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::Rule>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1263,28 +1611,35 @@ pub struct GetRulesResponse {
 /// The `GetTopic` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetTopicResponse`].
-/// The codes it documents are in [`GetTopicError`](super::errors::GetTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotTopicNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotTopicNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetTopic",
     output = GetTopicResponse,
-    error = super::errors::GetTopicError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetTopic {
-    /// `TopicId`: a string.
+    /// `TopicId`
     pub topic_id: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`GetTopic`] call returns.
 #[tc_model]
 pub struct GetTopicResponse {
-    /// `Topic`: a [`Topic`](super::models::Topic).
+    /// `Topic`
     pub topic: Option<models::Topic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1294,34 +1649,40 @@ pub struct GetTopicResponse {
 /// The `GetTopics` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`GetTopicsResponse`].
-/// The codes it documents are in [`GetTopicsError`](super::errors::GetTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=GetTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "GetTopics",
     output = GetTopicsResponse,
-    error = super::errors::GetTopicsError
+    error = super::errors::IotErrorCode
 )]
 pub struct GetTopics {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
+    /// `Length`
     pub length: Option<u64>,
 }
 
 /// What a successful [`GetTopics`] call returns.
 #[tc_model]
 pub struct GetTopicsResponse {
-    /// `Topics`: a list of [`Topic`](super::models::Topic) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::Topic>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1331,27 +1692,37 @@ pub struct GetTopicsResponse {
 /// The `IssueDeviceControl` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`IssueDeviceControlResponse`].
-/// The codes it documents are in [`IssueDeviceControlError`](super::errors::IssueDeviceControlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=IssueDeviceControl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.IotShadowSystemError`](super::errors::IotErrorCode::InternalErrorIotShadowSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "IssueDeviceControl",
     output = IssueDeviceControlResponse,
-    error = super::errors::IssueDeviceControlError
+    error = super::errors::IotErrorCode
 )]
 pub struct IssueDeviceControl {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `ControlData`: a string.
+    /// `ControlData`
     pub control_data: String,
 
-    /// `Metadata`: a boolean.
+    /// `Metadata`
     pub metadata: Option<bool>,
 }
 
@@ -1365,24 +1736,36 @@ pub struct IssueDeviceControlResponse {
 /// The `PublishMsg` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`PublishMsgResponse`].
-/// The codes it documents are in [`PublishMsgError`](super::errors::PublishMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=PublishMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.MqiotSystemError`](super::errors::IotErrorCode::InternalErrorMqiotSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotProductInvalidAuthType`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidAuthType)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotTopicNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotTopicNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceUnavailable.MqiotResourceNotExists`](super::errors::IotErrorCode::ResourceUnavailableMqiotResourceNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "PublishMsg",
     output = PublishMsgResponse,
-    error = super::errors::PublishMsgError
+    error = super::errors::IotErrorCode
 )]
 pub struct PublishMsg {
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Qos`: a signed 64-bit integer.
+    /// `Qos`
     pub qos: Option<i64>,
 }
 
@@ -1396,28 +1779,40 @@ pub struct PublishMsgResponse {
 /// The `ResetDevice` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`ResetDeviceResponse`].
-/// The codes it documents are in [`ResetDeviceError`](super::errors::ResetDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=ResetDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.MqiotSystemError`](super::errors::IotErrorCode::InternalErrorMqiotSystemError)
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotProductInvalidAuthType`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidAuthType)
+/// - [`ResourceNotFound.IotDeviceNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotDeviceNotExists)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotTopicNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotTopicNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceUnavailable.MqiotResourceNotExists`](super::errors::IotErrorCode::ResourceUnavailableMqiotResourceNotExists)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "ResetDevice",
     output = ResetDeviceResponse,
-    error = super::errors::ResetDeviceError
+    error = super::errors::IotErrorCode
 )]
 pub struct ResetDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`ResetDevice`] call returns.
 #[tc_model]
 pub struct ResetDeviceResponse {
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1429,21 +1824,27 @@ pub struct ResetDeviceResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UnassociateSubDeviceFromGatewayProductResponse`].
-/// The codes it documents are in [`UnassociateSubDeviceFromGatewayProductError`](super::errors::UnassociateSubDeviceFromGatewayProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=UnassociateSubDeviceFromGatewayProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotProductInvalidGatewayProductId`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidGatewayProductId)
+/// - [`InvalidParameter.IotProductInvalidSubDeviceProductId`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidSubDeviceProductId)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "UnassociateSubDeviceFromGatewayProduct",
     output = UnassociateSubDeviceFromGatewayProductResponse,
-    error = super::errors::UnassociateSubDeviceFromGatewayProductError
+    error = super::errors::IotErrorCode
 )]
 pub struct UnassociateSubDeviceFromGatewayProduct {
-    /// `SubDeviceProductId`: a string.
+    /// `SubDeviceProductId`
     pub sub_device_product_id: String,
 
-    /// `GatewayProductId`: a string.
+    /// `GatewayProductId`
     pub gateway_product_id: String,
 }
 
@@ -1457,34 +1858,45 @@ pub struct UnassociateSubDeviceFromGatewayProductResponse {
 /// The `UpdateProduct` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`UpdateProductResponse`].
-/// The codes it documents are in [`UpdateProductError`](super::errors::UpdateProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=UpdateProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotProductInvalidDataTemplate`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidDataTemplate)
+/// - [`InvalidParameter.IotProductInvalidDataTemplateRange`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidDataTemplateRange)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotProductNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotProductNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "UpdateProduct",
     output = UpdateProductResponse,
-    error = super::errors::UpdateProductError
+    error = super::errors::IotErrorCode
 )]
 pub struct UpdateProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `DataTemplate`: a list of [`DataTemplate`](super::models::DataTemplate) objects.
+    /// `DataTemplate`
     pub data_template: Option<Vec<models::DataTemplate>>,
 }
 
 /// What a successful [`UpdateProduct`] call returns.
 #[tc_model]
 pub struct UpdateProductResponse {
-    /// `Product`: a [`Product`](super::models::Product).
+    /// `Product`
     pub product: Option<models::Product>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1494,40 +1906,54 @@ pub struct UpdateProductResponse {
 /// The `UpdateRule` action of IOT API 2018-01-23.
 ///
 /// A successful call returns [`UpdateRuleResponse`].
-/// The codes it documents are in [`UpdateRuleError`](super::errors::UpdateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iot&Version=2018-01-23&Action=UpdateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotErrorCode`](super::errors::IotErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IotParamError`](super::errors::IotErrorCode::InvalidParameterIotParamError)
+/// - [`InvalidParameter.IotProductEmptyDataTemplate`](super::errors::IotErrorCode::InvalidParameterIotProductEmptyDataTemplate)
+/// - [`InvalidParameter.IotProductInvalidDataProtocol`](super::errors::IotErrorCode::InvalidParameterIotProductInvalidDataProtocol)
+/// - [`LimitExceeded.IotRuleOpTooOften`](super::errors::IotErrorCode::LimitExceededIotRuleOpTooOften)
+/// - [`ResourceInUse.IotOpInProgress`](super::errors::IotErrorCode::ResourceInUseIotOpInProgress)
+/// - [`ResourceNotFound.IotRuleNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotRuleNotExists)
+/// - [`ResourceNotFound.IotSubAccountNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotSubAccountNotExists)
+/// - [`ResourceNotFound.IotUserNotExists`](super::errors::IotErrorCode::ResourceNotFoundIotUserNotExists)
+/// - [`ResourceUnavailable.IotRuleIsActive`](super::errors::IotErrorCode::ResourceUnavailableIotRuleIsActive)
+/// - [`UnauthorizedOperation.IotUserIsSuspended`](super::errors::IotErrorCode::UnauthorizedOperationIotUserIsSuspended)
 #[tc_action(
     service = "iot",
     version = "2018-01-23",
     name = "UpdateRule",
     output = UpdateRuleResponse,
-    error = super::errors::UpdateRuleError
+    error = super::errors::IotErrorCode
 )]
 pub struct UpdateRule {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Query`: a [`RuleQuery`](super::models::RuleQuery).
+    /// `Query`
     pub query: Option<models::RuleQuery>,
 
-    /// `Actions`: a list of [`Action`](super::models::Action) objects.
+    /// `Actions`
     pub actions: Option<Vec<models::Action>>,
 
-    /// `DataType`: an unsigned 64-bit integer.
+    /// `DataType`
     pub data_type: Option<u64>,
 }
 
 /// What a successful [`UpdateRule`] call returns.
 #[tc_model]
 pub struct UpdateRuleResponse {
-    /// `Rule`: a [`Rule`](super::models::Rule).
+    /// `Rule`
     pub rule: Option<models::Rule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

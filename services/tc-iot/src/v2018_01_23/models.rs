@@ -9,13 +9,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddRule`](super::AddRule), [`GetRule`](super::GetRule), [`GetRules`](super::GetRules) and [`UpdateRule`](super::UpdateRule).
 #[tc_model]
 pub struct Action {
-    /// `Topic`: a [`TopicAction`].
+    /// `Topic`
     pub topic: Option<TopicAction>,
 
-    /// `Service`: a [`ServiceAction`].
+    /// `Service`
     pub service: Option<ServiceAction>,
 
-    /// `Ckafka`: a [`CkafkaAction`].
+    /// `Ckafka`
     pub ckafka: Option<CkafkaAction>,
 }
 
@@ -24,25 +24,25 @@ pub struct Action {
 /// Returned in the output of [`AppGetDevices`](super::AppGetDevices), [`AppSecureAddDevice`](super::AppSecureAddDevice) and [`AppUpdateDevice`](super::AppUpdateDevice).
 #[tc_model]
 pub struct AppDevice {
-    /// `DeviceId`: a string.
+    /// `DeviceId`
     pub device_id: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `AliasName`: a string.
+    /// `AliasName`
     pub alias_name: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 }
 
@@ -51,31 +51,31 @@ pub struct AppDevice {
 /// Returned in the output of [`AppGetDevice`](super::AppGetDevice).
 #[tc_model]
 pub struct AppDeviceDetail {
-    /// `DeviceId`: a string.
+    /// `DeviceId`
     pub device_id: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `AliasName`: a string.
+    /// `AliasName`
     pub alias_name: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 
-    /// `DeviceInfo`: a string.
+    /// `DeviceInfo`
     pub device_info: String,
 
-    /// `DataTemplate`: a list of [`DataTemplate`] objects.
+    /// `DataTemplate`
     pub data_template: Vec<DataTemplate>,
 }
 
@@ -84,19 +84,19 @@ pub struct AppDeviceDetail {
 /// Returned in the output of [`AppAddUser`](super::AppAddUser), [`AppGetUser`](super::AppGetUser) and [`AppUpdateUser`](super::AppUpdateUser).
 #[tc_model]
 pub struct AppUser {
-    /// `ApplicationId`: a string.
+    /// `ApplicationId`
     pub application_id: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `NickName`: a string.
+    /// `NickName`
     pub nick_name: String,
 
-    /// `CreateTime`: a date (`YYYY-MM-DD`).
+    /// `CreateTime`, a date (`YYYY-MM-DD`)
     pub create_time: String,
 
-    /// `UpdateTime`: a date (`YYYY-MM-DD`).
+    /// `UpdateTime`, a date (`YYYY-MM-DD`)
     pub update_time: String,
 }
 
@@ -106,16 +106,16 @@ pub struct AppUser {
 /// Returned in the output of [`AddProduct`](super::AddProduct), [`AppGetDevice`](super::AppGetDevice), [`GetProduct`](super::GetProduct) and [`UpdateProduct`](super::UpdateProduct).
 #[tc_model]
 pub struct BoolData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Range`: a list of booleans.
+    /// `Range`
     pub range: Vec<bool>,
 }
 
@@ -125,13 +125,13 @@ pub struct BoolData {
 /// Returned in the output of [`AddRule`](super::AddRule), [`GetRule`](super::GetRule), [`GetRules`](super::GetRules) and [`UpdateRule`](super::UpdateRule).
 #[tc_model]
 pub struct CkafkaAction {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
+    /// `TopicName`
     pub topic_name: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 }
 
@@ -140,16 +140,16 @@ pub struct CkafkaAction {
 /// Returned in the output of [`GetDataHistory`](super::GetDataHistory).
 #[tc_model]
 pub struct DataHistoryEntry {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
+    /// `Timestamp`
     pub timestamp: u64,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 }
 
@@ -159,16 +159,16 @@ pub struct DataHistoryEntry {
 /// Returned in the output of [`AddProduct`](super::AddProduct), [`AppGetDevice`](super::AppGetDevice), [`GetProduct`](super::GetProduct) and [`UpdateProduct`](super::UpdateProduct).
 #[tc_model]
 pub struct DataTemplate {
-    /// `Number`: a [`NumberData`].
+    /// `Number`
     pub number: Option<NumberData>,
 
-    /// `String`: a [`StringData`].
+    /// `String`
     pub string: Option<StringData>,
 
-    /// `Enum`: an [`EnumData`].
+    /// `Enum`
     pub r#enum: Option<EnumData>,
 
-    /// `Bool`: a [`BoolData`].
+    /// `Bool`
     pub bool: Option<BoolData>,
 }
 
@@ -177,28 +177,28 @@ pub struct DataTemplate {
 /// Returned in the output of [`GetDebugLog`](super::GetDebugLog).
 #[tc_model]
 pub struct DebugLogEntry {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Event`: a string.
+    /// `Event`
     pub event: String,
 
-    /// `LogType`: a string.
+    /// `LogType`
     pub log_type: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
+    /// `Timestamp`
     pub timestamp: u64,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
@@ -207,22 +207,22 @@ pub struct DebugLogEntry {
 /// Returned in the output of [`AddDevice`](super::AddDevice), [`GetDevice`](super::GetDevice) and [`ResetDevice`](super::ResetDevice).
 #[tc_model]
 pub struct Device {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `DeviceSecret`: a string.
+    /// `DeviceSecret`
     pub device_secret: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `DeviceInfo`: a string.
+    /// `DeviceInfo`
     pub device_info: String,
 }
 
@@ -231,16 +231,16 @@ pub struct Device {
 /// Returned in the output of [`GetDevices`](super::GetDevices).
 #[tc_model]
 pub struct DeviceEntry {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `DeviceSecret`: a string.
+    /// `DeviceSecret`
     pub device_secret: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 }
 
@@ -249,22 +249,22 @@ pub struct DeviceEntry {
 /// Returned in the output of [`GetDeviceLog`](super::GetDeviceLog).
 #[tc_model]
 pub struct DeviceLogEntry {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: String,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
+    /// `Timestamp`
     pub timestamp: u64,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 }
 
@@ -273,10 +273,10 @@ pub struct DeviceLogEntry {
 /// Returned in the output of [`GetDeviceSignatures`](super::GetDeviceSignatures).
 #[tc_model]
 pub struct DeviceSignature {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `DeviceSignature`: a string.
+    /// `DeviceSignature`
     pub device_signature: String,
 }
 
@@ -285,16 +285,16 @@ pub struct DeviceSignature {
 /// Returned in the output of [`GetDeviceStatistics`](super::GetDeviceStatistics).
 #[tc_model]
 pub struct DeviceStatData {
-    /// `Datetime`: a date and time, as the service writes it.
+    /// `Datetime`, a date and time as the service writes it
     pub datetime: String,
 
-    /// `DeviceOnline`: an unsigned 64-bit integer.
+    /// `DeviceOnline`
     pub device_online: u64,
 
-    /// `DeviceActive`: an unsigned 64-bit integer.
+    /// `DeviceActive`
     pub device_active: u64,
 
-    /// `DeviceTotal`: an unsigned 64-bit integer.
+    /// `DeviceTotal`
     pub device_total: u64,
 }
 
@@ -303,19 +303,19 @@ pub struct DeviceStatData {
 /// Returned in the output of [`AppGetDeviceStatuses`](super::AppGetDeviceStatuses) and [`GetDeviceStatuses`](super::GetDeviceStatuses).
 #[tc_model]
 pub struct DeviceStatus {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `FirstOnline`: a date and time, as the service writes it.
+    /// `FirstOnline`, a date and time as the service writes it
     pub first_online: Option<String>,
 
-    /// `LastOnline`: a date and time, as the service writes it.
+    /// `LastOnline`, a date and time as the service writes it
     pub last_online: Option<String>,
 
-    /// `OnlineTimes`: an unsigned 64-bit integer.
+    /// `OnlineTimes`
     pub online_times: u64,
 }
 
@@ -325,16 +325,16 @@ pub struct DeviceStatus {
 /// Returned in the output of [`AddProduct`](super::AddProduct), [`AppGetDevice`](super::AppGetDevice), [`GetProduct`](super::GetProduct) and [`UpdateProduct`](super::UpdateProduct).
 #[tc_model]
 pub struct EnumData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Range`: a list of strings.
+    /// `Range`
     pub range: Vec<String>,
 }
 
@@ -344,16 +344,16 @@ pub struct EnumData {
 /// Returned in the output of [`AddProduct`](super::AddProduct), [`AppGetDevice`](super::AppGetDevice), [`GetProduct`](super::GetProduct) and [`UpdateProduct`](super::UpdateProduct).
 #[tc_model]
 pub struct NumberData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Range`: a list of floating-point numbers.
+    /// `Range`
     pub range: Vec<f64>,
 }
 
@@ -362,67 +362,67 @@ pub struct NumberData {
 /// Returned in the output of [`AddProduct`](super::AddProduct), [`GetProduct`](super::GetProduct) and [`UpdateProduct`](super::UpdateProduct).
 #[tc_model]
 pub struct Product {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ProductKey`: a string.
+    /// `ProductKey`
     pub product_key: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `Standard`: an unsigned 64-bit integer.
+    /// `Standard`
     pub standard: u64,
 
-    /// `AuthType`: an unsigned 64-bit integer.
+    /// `AuthType`
     pub auth_type: u64,
 
-    /// `Deleted`: an unsigned 64-bit integer.
+    /// `Deleted`
     pub deleted: u64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 
-    /// `DataTemplate`: a list of [`DataTemplate`] objects.
+    /// `DataTemplate`
     pub data_template: Vec<DataTemplate>,
 
-    /// `DataProtocol`: a string.
+    /// `DataProtocol`
     pub data_protocol: String,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `CommProtocol`: a string.
+    /// `CommProtocol`
     pub comm_protocol: String,
 
-    /// `Qps`: an unsigned 64-bit integer.
+    /// `Qps`
     pub qps: u64,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: String,
 
-    /// `AssociatedProducts`: a list of strings.
+    /// `AssociatedProducts`
     pub associated_products: Vec<String>,
 }
 
@@ -431,46 +431,46 @@ pub struct Product {
 /// Returned in the output of [`GetProducts`](super::GetProducts).
 #[tc_model]
 pub struct ProductEntry {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ProductKey`: a string.
+    /// `ProductKey`
     pub product_key: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `AuthType`: an unsigned 64-bit integer.
+    /// `AuthType`
     pub auth_type: u64,
 
-    /// `DataProtocol`: a string.
+    /// `DataProtocol`
     pub data_protocol: String,
 
-    /// `Deleted`: an unsigned 64-bit integer.
+    /// `Deleted`
     pub deleted: u64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `CommProtocol`: a string.
+    /// `CommProtocol`
     pub comm_protocol: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: String,
 }
 
@@ -479,40 +479,40 @@ pub struct ProductEntry {
 /// Returned in the output of [`AddRule`](super::AddRule), [`GetRule`](super::GetRule), [`GetRules`](super::GetRules) and [`UpdateRule`](super::UpdateRule).
 #[tc_model]
 pub struct Rule {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Query`: a [`RuleQuery`].
+    /// `Query`
     pub query: RuleQuery,
 
-    /// `Actions`: a list of [`Action`] objects.
+    /// `Actions`
     pub actions: Vec<Action>,
 
-    /// `Active`: an unsigned 64-bit integer.
+    /// `Active`
     pub active: u64,
 
-    /// `Deleted`: an unsigned 64-bit integer.
+    /// `Deleted`
     pub deleted: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 
-    /// `MsgOrder`: an unsigned 64-bit integer.
+    /// `MsgOrder`
     pub msg_order: u64,
 
-    /// `DataType`: an unsigned 64-bit integer.
+    /// `DataType`
     pub data_type: u64,
 }
 
@@ -522,16 +522,16 @@ pub struct Rule {
 /// Returned in the output of [`AddRule`](super::AddRule), [`GetRule`](super::GetRule), [`GetRules`](super::GetRules) and [`UpdateRule`](super::UpdateRule).
 #[tc_model]
 pub struct RuleQuery {
-    /// `Field`: a string.
+    /// `Field`
     pub field: String,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: String,
 
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: Option<String>,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 }
 
@@ -541,7 +541,7 @@ pub struct RuleQuery {
 /// Returned in the output of [`AddRule`](super::AddRule), [`GetRule`](super::GetRule), [`GetRules`](super::GetRules) and [`UpdateRule`](super::UpdateRule).
 #[tc_model]
 pub struct ServiceAction {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -551,16 +551,16 @@ pub struct ServiceAction {
 /// Returned in the output of [`AddProduct`](super::AddProduct), [`AppGetDevice`](super::AppGetDevice), [`GetProduct`](super::GetProduct) and [`UpdateProduct`](super::UpdateProduct).
 #[tc_model]
 pub struct StringData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Range`: a list of unsigned 64-bit integers.
+    /// `Range`
     pub range: Vec<u64>,
 }
 
@@ -569,34 +569,34 @@ pub struct StringData {
 /// Returned in the output of [`AddTopic`](super::AddTopic), [`GetTopic`](super::GetTopic) and [`GetTopics`](super::GetTopics).
 #[tc_model]
 pub struct Topic {
-    /// `TopicId`: a string.
+    /// `TopicId`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
+    /// `TopicName`
     pub topic_name: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `MsgLife`: an unsigned 64-bit integer.
+    /// `MsgLife`
     pub msg_life: u64,
 
-    /// `MsgSize`: an unsigned 64-bit integer.
+    /// `MsgSize`
     pub msg_size: u64,
 
-    /// `MsgCount`: an unsigned 64-bit integer.
+    /// `MsgCount`
     pub msg_count: u64,
 
-    /// `Deleted`: an unsigned 64-bit integer.
+    /// `Deleted`
     pub deleted: u64,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 }
 
@@ -606,6 +606,6 @@ pub struct Topic {
 /// Returned in the output of [`AddRule`](super::AddRule), [`GetRule`](super::GetRule), [`GetRules`](super::GetRules) and [`UpdateRule`](super::UpdateRule).
 #[tc_model]
 pub struct TopicAction {
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 }

@@ -7,68 +7,58 @@ use super::models;
 /// The `BatchUpdateFirmware` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`BatchUpdateFirmwareResponse`].
-/// The codes it documents are in [`BatchUpdateFirmwareError`](super::errors::BatchUpdateFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=BatchUpdateFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceIsUpdating`](super::errors::IotcloudErrorCode::FailedOperationDeviceIsUpdating)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "BatchUpdateFirmware",
     output = BatchUpdateFirmwareResponse,
-    error = super::errors::BatchUpdateFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct BatchUpdateFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductID`; example: `"ABCDE12345"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 
-    /// `FirmwareOriVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareOriVersion`; example: `"1.0.0"`
     pub firmware_ori_version: Option<String>,
 
-    /// `UpgradeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeMethod`; example: `0`
     pub upgrade_method: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"ota"`
+    /// `FileName`; example: `"ota"`
     pub file_name: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"608afe29a06b19d3033c5f8787ec75fa"`
+    /// `FileMd5`; example: `"608afe29a06b19d3033c5f8787ec75fa"`
     pub file_md5: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `FileSize`; example: `120`
     pub file_size: Option<u64>,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Option<Vec<String>>,
 
-    /// `TimeoutInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `TimeoutInterval`; example: `120`
     pub timeout_interval: Option<u64>,
 }
 
 /// What a successful [`BatchUpdateFirmware`] call returns.
 #[tc_model]
 pub struct BatchUpdateFirmwareResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `TaskId`; example: `123456`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -78,30 +68,44 @@ pub struct BatchUpdateFirmwareResponse {
 /// The `BindDevices` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`BindDevicesResponse`].
-/// The codes it documents are in [`BindDevicesError`](super::errors::BindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=BindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindDeviceOverLimit`](super::errors::IotcloudErrorCode::FailedOperationBindDeviceOverLimit)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceIsNotGateway`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceIsNotGateway)
+/// - [`InvalidParameterValue.ProductIsNotGateway`](super::errors::IotcloudErrorCode::InvalidParameterValueProductIsNotGateway)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "BindDevices",
     output = BindDevicesResponse,
-    error = super::errors::BindDevicesError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct BindDevices {
-    /// `GatewayProductId`: a string.
+    /// `GatewayProductId`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
+    /// `GatewayDeviceName`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: Option<String>,
 }
 
@@ -115,28 +119,35 @@ pub struct BindDevicesResponse {
 /// The `CancelDeviceFirmwareTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CancelDeviceFirmwareTaskResponse`].
-/// The codes it documents are in [`CancelDeviceFirmwareTaskError`](super::errors::CancelDeviceFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CancelDeviceFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotcloudErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotcloudErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CancelDeviceFirmwareTask",
     output = CancelDeviceFirmwareTaskResponse,
-    error = super::errors::CancelDeviceFirmwareTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CancelDeviceFirmwareTask {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
@@ -150,18 +161,26 @@ pub struct CancelDeviceFirmwareTaskResponse {
 /// The `CancelTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncTaskAlreadyStarted`](super::errors::IotcloudErrorCode::FailedOperationAsyncTaskAlreadyStarted)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CancelTask {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
@@ -175,73 +194,91 @@ pub struct CancelTaskResponse {
 /// The `CreateDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateDeviceResponse`].
-/// The codes it documents are in [`CreateDeviceError`](super::errors::CreateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TidWhiteListNotOpen`](super::errors::IotcloudErrorCode::FailedOperationTidWhiteListNotOpen)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DefinedPskNotBase64`](super::errors::IotcloudErrorCode::InvalidParameterValueDefinedPskNotBase64)
+/// - [`InvalidParameterValue.DeviceAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceAlreadyExist)
+/// - [`LimitExceeded.DeviceExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededDeviceExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.ProductCantHaveLoRaDevice`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductCantHaveLoRaDevice)
+/// - [`UnauthorizedOperation.ProductCantHaveNormalDevice`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductCantHaveNormalDevice)
+/// - [`UnauthorizedOperation.ProductCantHaveNotLoRaDevice`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductCantHaveNotLoRaDevice)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
+/// - [`UnauthorizedOperation.ProductNotSupportPSK`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductNotSupportPsk)
+/// - [`UnsupportedOperation.SuiteTokenNoCreate`](super::errors::IotcloudErrorCode::UnsupportedOperationSuiteTokenNoCreate)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateDevice",
     output = CreateDeviceResponse,
-    error = super::errors::CreateDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Attribute`: an [`Attribute`](super::models::Attribute).
+    /// `Attribute`
     pub attribute: Option<models::Attribute>,
 
-    /// `DefinedPsk`: a string.
+    /// `DefinedPsk`
     pub defined_psk: Option<String>,
 
-    /// `Isp`: an unsigned 64-bit integer.
+    /// `Isp`
     pub isp: Option<u64>,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: Option<String>,
 
-    /// `LoraDevEui`: a string.
+    /// `LoraDevEui`
     pub lora_dev_eui: Option<String>,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
+    /// `LoraMoteType`
     pub lora_mote_type: Option<u64>,
 
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: Option<String>,
 
-    /// `LoraAppKey`: a string.
+    /// `LoraAppKey`
     pub lora_app_key: Option<String>,
 }
 
 /// What a successful [`CreateDevice`] call returns.
 #[tc_model]
 pub struct CreateDeviceResponse {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
-    /// `DevicePsk`: a string.
+    /// `DevicePsk`
     pub device_psk: Option<String>,
 
-    /// `DeviceCert`: a string.
+    /// `DeviceCert`
     pub device_cert: Option<String>,
 
-    /// `DevicePrivateKey`: a string.
+    /// `DevicePrivateKey`
     pub device_private_key: Option<String>,
 
-    /// `LoraDevEui`: a string.
+    /// `LoraDevEui`
     pub lora_dev_eui: Option<String>,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
+    /// `LoraMoteType`
     pub lora_mote_type: Option<u64>,
 
-    /// `LoraAppKey`: a string.
+    /// `LoraAppKey`
     pub lora_app_key: Option<String>,
 
-    /// `LoraNwkKey`: a string.
+    /// `LoraNwkKey`
     pub lora_nwk_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -251,55 +288,61 @@ pub struct CreateDeviceResponse {
 /// The `CreateLoraDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateLoraDeviceResponse`].
-/// The codes it documents are in [`CreateLoraDeviceError`](super::errors::CreateLoraDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateLoraDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.DeviceAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceAlreadyExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateLoraDevice",
     output = CreateLoraDeviceResponse,
-    error = super::errors::CreateLoraDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateLoraDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: String,
 
-    /// `AppEui`: a string.
+    /// `AppEui`
     pub app_eui: Option<String>,
 
-    /// `DeviceEui`: a string.
+    /// `DeviceEui`
     pub device_eui: Option<String>,
 
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 
-    /// `AuthKey`: a string.
+    /// `AuthKey`
     pub auth_key: Option<String>,
 
-    /// `Memo`: a string.
+    /// `Memo`
     pub memo: Option<String>,
 }
 
 /// What a successful [`CreateLoraDevice`] call returns.
 #[tc_model]
 pub struct CreateLoraDeviceResponse {
-    /// `AppEui`: a string.
+    /// `AppEui`
     pub app_eui: Option<String>,
 
-    /// `DeviceEui`: a string.
+    /// `DeviceEui`
     pub device_eui: Option<String>,
 
-    /// `ClassType`: a string.
+    /// `ClassType`
     pub class_type: Option<String>,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -309,28 +352,35 @@ pub struct CreateLoraDeviceResponse {
 /// The `CreateMultiDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateMultiDeviceResponse`].
-/// The codes it documents are in [`CreateMultiDeviceError`](super::errors::CreateMultiDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateMultiDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateMultiDevice",
     output = CreateMultiDeviceResponse,
-    error = super::errors::CreateMultiDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateMultiDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 }
 
 /// What a successful [`CreateMultiDevice`] call returns.
 #[tc_model]
 pub struct CreateMultiDeviceResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -340,40 +390,48 @@ pub struct CreateMultiDeviceResponse {
 /// The `CreateMultiDevicesTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateMultiDevicesTaskResponse`].
-/// The codes it documents are in [`CreateMultiDevicesTaskError`](super::errors::CreateMultiDevicesTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateMultiDevicesTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateMultiDevicesTask",
     output = CreateMultiDevicesTaskResponse,
-    error = super::errors::CreateMultiDevicesTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateMultiDevicesTask {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ParametersType`: a string.
+    /// `ParametersType`
     pub parameters_type: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
+    /// `FileSize`
     pub file_size: Option<u64>,
 
-    /// `BatchCount`: an unsigned 64-bit integer.
+    /// `BatchCount`
     pub batch_count: Option<u64>,
 
-    /// `Hash`: a string.
+    /// `Hash`
     pub hash: Option<String>,
 }
 
 /// What a successful [`CreateMultiDevicesTask`] call returns.
 #[tc_model]
 pub struct CreateMultiDevicesTaskResponse {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -383,37 +441,50 @@ pub struct CreateMultiDevicesTaskResponse {
 /// The `CreateProduct` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateProductResponse`].
-/// The codes it documents are in [`CreateProductError`](super::errors::CreateProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProductAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueProductAlreadyExist)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`InvalidParameterValue.TidProductAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTidProductAlreadyExist)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededProductExceedLimit)
+/// - [`ResourceNotFound.ThingModelNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundThingModelNotExist)
+/// - [`UnauthorizedOperation.UserNotAuthenticaed`](super::errors::IotcloudErrorCode::UnauthorizedOperationUserNotAuthenticaed)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateProduct",
     output = CreateProductResponse,
-    error = super::errors::CreateProductError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateProduct {
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductProperties`: a [`ProductProperties`](super::models::ProductProperties).
+    /// `ProductProperties`
     pub product_properties: Option<models::ProductProperties>,
 
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: Option<String>,
 }
 
 /// What a successful [`CreateProduct`] call returns.
 #[tc_model]
 pub struct CreateProductResponse {
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `ProductProperties`: a [`ProductProperties`](super::models::ProductProperties).
+    /// `ProductProperties`
     pub product_properties: Option<models::ProductProperties>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -423,40 +494,48 @@ pub struct CreateProductResponse {
 /// The `CreateTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateTaskResponse`].
-/// The codes it documents are in [`CreateTaskError`](super::errors::CreateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.PengingOrProcessingTasksExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededPengingOrProcessingTasksExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateTask",
     output = CreateTaskResponse,
-    error = super::errors::CreateTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTask {
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNameFilter`: a string.
+    /// `DeviceNameFilter`
     pub device_name_filter: String,
 
-    /// `ScheduleTimeInSeconds`: an unsigned 64-bit integer.
+    /// `ScheduleTimeInSeconds`
     pub schedule_time_in_seconds: u64,
 
-    /// `Tasks`: a [`Task`](super::models::Task).
+    /// `Tasks`
     pub tasks: models::Task,
 
-    /// `MaxExecutionTimeInSeconds`: an unsigned 64-bit integer.
+    /// `MaxExecutionTimeInSeconds`
     pub max_execution_time_in_seconds: Option<u64>,
 }
 
 /// What a successful [`CreateTask`] call returns.
 #[tc_model]
 pub struct CreateTaskResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -466,28 +545,34 @@ pub struct CreateTaskResponse {
 /// The `CreateTaskFileUrl` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateTaskFileUrlResponse`].
-/// The codes it documents are in [`CreateTaskFileUrlError`](super::errors::CreateTaskFileUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateTaskFileUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateTaskFileUrl",
     output = CreateTaskFileUrlResponse,
-    error = super::errors::CreateTaskFileUrlError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTaskFileUrl {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`CreateTaskFileUrl`] call returns.
 #[tc_model]
 pub struct CreateTaskFileUrlResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -497,28 +582,38 @@ pub struct CreateTaskFileUrlResponse {
 /// The `CreateTopicPolicy` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateTopicPolicyResponse`].
-/// The codes it documents are in [`CreateTopicPolicyError`](super::errors::CreateTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductNotBind`](super::errors::IotcloudErrorCode::FailedOperationProductNotBind)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicPolicyAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicPolicyAlreadyExist)
+/// - [`LimitExceeded.TopicPolicyExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededTopicPolicyExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateTopicPolicy",
     output = CreateTopicPolicyResponse,
-    error = super::errors::CreateTopicPolicyError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTopicPolicy {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `TopicName`: a string.
+    /// `TopicName`
     pub topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
+    /// `Privilege`
     pub privilege: u64,
 
-    /// `BrokerSubscribe`: a [`BrokerSubscribe`](super::models::BrokerSubscribe).
+    /// `BrokerSubscribe`
     pub broker_subscribe: Option<models::BrokerSubscribe>,
 }
 
@@ -532,21 +627,35 @@ pub struct CreateTopicPolicyResponse {
 /// The `CreateTopicRule` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`CreateTopicRuleResponse`].
-/// The codes it documents are in [`CreateTopicRuleError`](super::errors::CreateTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=CreateTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotcloudErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.CloudComponentAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueCloudComponentAlreadyExist)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotcloudErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleAlreadyExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotcloudErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "CreateTopicRule",
     output = CreateTopicRuleResponse,
-    error = super::errors::CreateTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTopicRule {
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 
-    /// `TopicRulePayload`: a [`TopicRulePayload`](super::models::TopicRulePayload).
+    /// `TopicRulePayload`
     pub topic_rule_payload: models::TopicRulePayload,
 }
 
@@ -560,24 +669,36 @@ pub struct CreateTopicRuleResponse {
 /// The `DeleteDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.GatewayHasBindedDevices`](super::errors::IotcloudErrorCode::UnauthorizedOperationGatewayHasBindedDevices)
+/// - [`UnsupportedOperation.DeviceOtaTaskInProgress`](super::errors::IotcloudErrorCode::UnsupportedOperationDeviceOtaTaskInProgress)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: Option<String>,
 }
 
@@ -591,31 +712,35 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteDeviceResource` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DeleteDeviceResourceResponse`].
-/// The codes it documents are in [`DeleteDeviceResourceError`](super::errors::DeleteDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DeleteDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededProductExceedLimit)
+/// - [`ResourceNotFound.DeviceResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceResourceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.UserNotAuthenticaed`](super::errors::IotcloudErrorCode::UnauthorizedOperationUserNotAuthenticaed)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DeleteDeviceResource",
     output = DeleteDeviceResourceResponse,
-    error = super::errors::DeleteDeviceResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteDeviceResource {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `DeviceName`; example: `"test"`
     pub device_name: String,
 }
 
@@ -629,21 +754,27 @@ pub struct DeleteDeviceResourceResponse {
 /// The `DeleteLoraDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DeleteLoraDeviceResponse`].
-/// The codes it documents are in [`DeleteLoraDeviceError`](super::errors::DeleteLoraDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DeleteLoraDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DeleteLoraDevice",
     output = DeleteLoraDeviceResponse,
-    error = super::errors::DeleteLoraDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteLoraDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
@@ -657,21 +788,33 @@ pub struct DeleteLoraDeviceResponse {
 /// The `DeleteProduct` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DeleteProductResponse`].
-/// The codes it documents are in [`DeleteProductError`](super::errors::DeleteProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DeleteProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DevicesExistUnderProduct`](super::errors::IotcloudErrorCode::UnauthorizedOperationDevicesExistUnderProduct)
+/// - [`UnsupportedOperation.GatewayProductHasBindedProduct`](super::errors::IotcloudErrorCode::UnsupportedOperationGatewayProductHasBindedProduct)
+/// - [`UnsupportedOperation.ProductHasBindGateway`](super::errors::IotcloudErrorCode::UnsupportedOperationProductHasBindGateway)
+/// - [`UnsupportedOperation.ProductHasBindedGatewayProduct`](super::errors::IotcloudErrorCode::UnsupportedOperationProductHasBindedGatewayProduct)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DeleteProduct",
     output = DeleteProductResponse,
-    error = super::errors::DeleteProductError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: Option<String>,
 }
 
@@ -685,18 +828,25 @@ pub struct DeleteProductResponse {
 /// The `DeleteTopicRule` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DeleteTopicRuleResponse`].
-/// The codes it documents are in [`DeleteTopicRuleError`](super::errors::DeleteTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DeleteTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DeleteTopicRule",
     output = DeleteTopicRuleResponse,
-    error = super::errors::DeleteTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteTopicRule {
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 }
 
@@ -710,15 +860,22 @@ pub struct DeleteTopicRuleResponse {
 /// The `DescribeAllDevices` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeAllDevicesResponse`].
-/// The codes it documents are in [`DescribeAllDevicesError`](super::errors::DescribeAllDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeAllDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeAllDevices",
     output = DescribeAllDevicesResponse,
-    error = super::errors::DescribeAllDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -728,20 +885,20 @@ pub struct DeleteTopicRuleResponse {
     )
 )]
 pub struct DescribeAllDevices {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeAllDevices`] call returns.
 #[tc_model]
 pub struct DescribeAllDevicesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `Devices`: a list of [`DeviceProperty`](super::models::DeviceProperty) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceProperty>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,101 +908,110 @@ pub struct DescribeAllDevicesResponse {
 /// The `DescribeDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeDeviceResponse`].
-/// The codes it documents are in [`DescribeDeviceError`](super::errors::DescribeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeDevice",
     output = DescribeDeviceResponse,
-    error = super::errors::DescribeDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDevice {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDevice`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResponse {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
-    /// `Online`: an unsigned 64-bit integer.
+    /// `Online`
     pub online: Option<u64>,
 
-    /// `LoginTime`: an unsigned 64-bit integer.
+    /// `LoginTime`
     pub login_time: Option<u64>,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `LastUpdateTime`: an unsigned 64-bit integer.
+    /// `LastUpdateTime`
     pub last_update_time: Option<u64>,
 
-    /// `DeviceCert`: a string.
+    /// `DeviceCert`
     pub device_cert: Option<String>,
 
-    /// `DevicePsk`: a string.
+    /// `DevicePsk`
     pub device_psk: Option<String>,
 
-    /// `Tags`: a list of [`DeviceTag`](super::models::DeviceTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::DeviceTag>>,
 
-    /// `DeviceType`: an unsigned 64-bit integer.
+    /// `DeviceType`
     pub device_type: Option<u64>,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: Option<String>,
 
-    /// `Isp`: an unsigned 64-bit integer.
+    /// `Isp`
     pub isp: Option<u64>,
 
-    /// `ConnIP`: an unsigned 64-bit integer.
+    /// `ConnIP`
     #[tc(rename = "ConnIP")]
     pub conn_ip: Option<u64>,
 
-    /// `NbiotDeviceID`: a string.
+    /// `NbiotDeviceID`
     #[tc(rename = "NbiotDeviceID")]
     pub nbiot_device_id: Option<String>,
 
-    /// `LoraDevEui`: a string.
+    /// `LoraDevEui`
     pub lora_dev_eui: Option<String>,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
+    /// `LoraMoteType`
     pub lora_mote_type: Option<u64>,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
+    /// `LogLevel`
     pub log_level: Option<u64>,
 
-    /// `FirstOnlineTime`: an unsigned 64-bit integer.
+    /// `FirstOnlineTime`
     pub first_online_time: Option<u64>,
 
-    /// `LastOfflineTime`: an unsigned 64-bit integer.
+    /// `LastOfflineTime`
     pub last_offline_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<u64>,
 
-    /// `CertState`: an unsigned 64-bit integer.
+    /// `CertState`
     pub cert_state: Option<u64>,
 
-    /// `EnableState`: an unsigned 64-bit integer.
+    /// `EnableState`
     pub enable_state: Option<u64>,
 
-    /// `Labels`: a list of [`DeviceLabel`](super::models::DeviceLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::DeviceLabel>>,
 
-    /// `ClientIP`: a string.
+    /// `ClientIP`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `FirmwareUpdateTime`: an unsigned 64-bit integer.
+    /// `FirmwareUpdateTime`
     pub firmware_update_time: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -855,28 +1021,38 @@ pub struct DescribeDeviceResponse {
 /// The `DescribeDeviceClientKey` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeDeviceClientKeyResponse`].
-/// The codes it documents are in [`DescribeDeviceClientKeyError`](super::errors::DescribeDeviceClientKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeDeviceClientKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnsupportedOperation.ClientCertAlreadyGot`](super::errors::IotcloudErrorCode::UnsupportedOperationClientCertAlreadyGot)
+/// - [`UnsupportedOperation.WrongProductAuthType`](super::errors::IotcloudErrorCode::UnsupportedOperationWrongProductAuthType)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeDeviceClientKey",
     output = DescribeDeviceClientKeyResponse,
-    error = super::errors::DescribeDeviceClientKeyError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDeviceClientKey {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceClientKey`] call returns.
 #[tc_model]
 pub struct DescribeDeviceClientKeyResponse {
-    /// `ClientKey`: a string.
+    /// `ClientKey`
     pub client_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -886,38 +1062,40 @@ pub struct DescribeDeviceClientKeyResponse {
 /// The `DescribeDeviceResource` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeDeviceResourceResponse`].
-/// The codes it documents are in [`DescribeDeviceResourceError`](super::errors::DescribeDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceResourceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeDeviceResource",
     output = DescribeDeviceResourceResponse,
-    error = super::errors::DescribeDeviceResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDeviceResource {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `DeviceName`; example: `"test"`
     pub device_name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceResource`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResourceResponse {
-    /// `Result`: a [`DeviceResourceInfo`](super::models::DeviceResourceInfo).
+    /// `Result`
     pub result: models::DeviceResourceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -927,15 +1105,22 @@ pub struct DescribeDeviceResourceResponse {
 /// The `DescribeDeviceResources` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeDeviceResourcesResponse`].
-/// The codes it documents are in [`DescribeDeviceResourcesError`](super::errors::DescribeDeviceResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeDeviceResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeDeviceResources",
     output = DescribeDeviceResourcesResponse,
-    error = super::errors::DescribeDeviceResourcesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -945,47 +1130,33 @@ pub struct DescribeDeviceResourceResponse {
     )
 )]
 pub struct DescribeDeviceResources {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `DeviceName`; example: `"test"`
     pub device_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `StartTime`; example: `"2006-01-02 15:04:05"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `EndTime`; example: `"2006-01-02 15:04:05"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceResources`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResourcesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Result`: a list of [`DeviceResourceInfo`](super::models::DeviceResourceInfo) objects.
+    /// `Result`
     pub result: Option<Vec<models::DeviceResourceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -995,28 +1166,37 @@ pub struct DescribeDeviceResourcesResponse {
 /// The `DescribeDeviceShadow` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeDeviceShadowResponse`].
-/// The codes it documents are in [`DescribeDeviceShadowError`](super::errors::DescribeDeviceShadowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeDeviceShadow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParamIncomplete`](super::errors::IotcloudErrorCode::InvalidParameterValueParamIncomplete)
+/// - [`ResourceNotFound.DeviceShadowNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceShadowNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductOrDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeDeviceShadow",
     output = DescribeDeviceShadowResponse,
-    error = super::errors::DescribeDeviceShadowError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDeviceShadow {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceShadow`] call returns.
 #[tc_model]
 pub struct DescribeDeviceShadowResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1026,15 +1206,23 @@ pub struct DescribeDeviceShadowResponse {
 /// The `DescribeDevices` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1044,32 +1232,32 @@ pub struct DescribeDeviceShadowResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: Option<String>,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
-    /// `EnableState`: an unsigned 64-bit integer.
+    /// `EnableState`
     pub enable_state: Option<u64>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Devices`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1079,70 +1267,55 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeFirmware` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeFirmwareResponse`].
-/// The codes it documents are in [`DescribeFirmwareError`](super::errors::DescribeFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeFirmware",
     output = DescribeFirmwareResponse,
-    error = super::errors::DescribeFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"7ZISKXPJVU"`
+    /// `ProductID`; example: `"7ZISKXPJVU"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.3"`
+    /// `FirmwareVersion`; example: `"1.0.3"`
     pub firmware_version: String,
 }
 
 /// What a successful [`DescribeFirmware`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareResponse {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.3"`
+    /// `Version`; example: `"1.0.3"`
     pub version: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"7ZISKXPJVU"`
+    /// `ProductId`; example: `"7ZISKXPJVU"`
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `Md5sum`; example: `"md5"`
     pub md5sum: Option<String>,
 
-    /// `Createtime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1597047368`
+    /// `Createtime`; example: `1597047368`
     pub createtime: Option<u64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"ABC"`
+    /// `ProductName`; example: `"ABC"`
     pub product_name: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1152,50 +1325,55 @@ pub struct DescribeFirmwareResponse {
 /// The `DescribeFirmwareTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeFirmwareTaskResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskError`](super::errors::DescribeFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeFirmwareTask",
     output = DescribeFirmwareTaskResponse,
-    error = super::errors::DescribeFirmwareTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmwareTask {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTask`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: Option<i64>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `UpgradeMode`: a string.
+    /// `UpgradeMode`
     pub upgrade_mode: Option<String>,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1205,15 +1383,20 @@ pub struct DescribeFirmwareTaskResponse {
 /// The `DescribeFirmwareTaskDevices` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDevicesResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDevicesError`](super::errors::DescribeFirmwareTaskDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeFirmwareTaskDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1223,30 +1406,30 @@ pub struct DescribeFirmwareTaskResponse {
     )
 )]
 pub struct DescribeFirmwareTaskDevices {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: Option<String>,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeFirmwareTaskDevices`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDevicesResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Devices`: a list of [`DeviceUpdateStatus`](super::models::DeviceUpdateStatus) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceUpdateStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1256,32 +1439,37 @@ pub struct DescribeFirmwareTaskDevicesResponse {
 /// The `DescribeFirmwareTaskDistribution` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDistributionResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDistributionError`](super::errors::DescribeFirmwareTaskDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeFirmwareTaskDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeFirmwareTaskDistribution",
     output = DescribeFirmwareTaskDistributionResponse,
-    error = super::errors::DescribeFirmwareTaskDistributionError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmwareTaskDistribution {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTaskDistribution`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDistributionResponse {
-    /// `StatusInfos`: a list of [`StatusStatistic`](super::models::StatusStatistic) objects.
+    /// `StatusInfos`
     pub status_infos: Option<Vec<models::StatusStatistic>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1291,35 +1479,40 @@ pub struct DescribeFirmwareTaskDistributionResponse {
 /// The `DescribeFirmwareTaskStatistics` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeFirmwareTaskStatisticsResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskStatisticsError`](super::errors::DescribeFirmwareTaskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeFirmwareTaskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeFirmwareTaskStatistics",
     output = DescribeFirmwareTaskStatisticsResponse,
-    error = super::errors::DescribeFirmwareTaskStatisticsError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmwareTaskStatistics {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: String,
 }
 
 /// What a successful [`DescribeFirmwareTaskStatistics`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskStatisticsResponse {
-    /// `SuccessTotal`: an unsigned 64-bit integer.
+    /// `SuccessTotal`
     pub success_total: Option<u64>,
 
-    /// `FailureTotal`: an unsigned 64-bit integer.
+    /// `FailureTotal`
     pub failure_total: Option<u64>,
 
-    /// `UpgradingTotal`: an unsigned 64-bit integer.
+    /// `UpgradingTotal`
     pub upgrading_total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1329,15 +1522,20 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
 /// The `DescribeFirmwareTasks` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeFirmwareTasksResponse`].
-/// The codes it documents are in [`DescribeFirmwareTasksError`](super::errors::DescribeFirmwareTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeFirmwareTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1347,30 +1545,30 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     )
 )]
 pub struct DescribeFirmwareTasks {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`DescribeFirmwareTasks`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTasksResponse {
-    /// `TaskInfos`: a list of [`FirmwareTaskInfo`](super::models::FirmwareTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::FirmwareTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1380,59 +1578,54 @@ pub struct DescribeFirmwareTasksResponse {
 /// The `DescribeLoraDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeLoraDeviceResponse`].
-/// The codes it documents are in [`DescribeLoraDeviceError`](super::errors::DescribeLoraDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeLoraDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.DeviceNotExist`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceNotExist)
+/// - [`InvalidParameterValue.QueryDeviceFail`](super::errors::IotcloudErrorCode::InvalidParameterValueQueryDeviceFail)
+/// - [`InvalidParameterValue.QueryLoraDeviceFail`](super::errors::IotcloudErrorCode::InvalidParameterValueQueryLoraDeviceFail)
+/// - [`InvalidParameterValue.QueryNotLoraDeviceFail`](super::errors::IotcloudErrorCode::InvalidParameterValueQueryNotLoraDeviceFail)
+/// - [`InvalidParameterValue.RegisterLoraInfoError`](super::errors::IotcloudErrorCode::InvalidParameterValueRegisterLoraInfoError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeLoraDevice",
     output = DescribeLoraDeviceResponse,
-    error = super::errors::DescribeLoraDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeLoraDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductId`; example: `"ABCDE12345"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test_device"`
+    /// `DeviceName`; example: `"test_device"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeLoraDevice`] call returns.
 #[tc_model]
 pub struct DescribeLoraDeviceResponse {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test_device"`
+    /// `DeviceName`; example: `"test_device"`
     pub device_name: String,
 
-    /// `AppEui`: a string.
-    ///
-    /// Example: `"0000000000000001"`
+    /// `AppEui`; example: `"0000000000000001"`
     pub app_eui: String,
 
-    /// `DeviceEui`: a string.
-    ///
-    /// Example: `"ffffff100000a680"`
+    /// `DeviceEui`; example: `"ffffff100000a680"`
     pub device_eui: String,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"98929b92f09e2daf676d646d0f61d258"`
+    /// `AppKey`; example: `"98929b92f09e2daf676d646d0f61d258"`
     pub app_key: String,
 
-    /// `ClassType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `ClassType`; example: `"A"`
     pub class_type: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductId`; example: `"ABCDE12345"`
     pub product_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1442,31 +1635,41 @@ pub struct DescribeLoraDeviceResponse {
 /// The `DescribeMultiDevTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeMultiDevTaskResponse`].
-/// The codes it documents are in [`DescribeMultiDevTaskError`](super::errors::DescribeMultiDevTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeMultiDevTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskIDNotMatch`](super::errors::IotcloudErrorCode::FailedOperationTaskIdNotMatch)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TaskIDNotMatch`](super::errors::IotcloudErrorCode::InvalidParameterValueTaskIdNotMatch)
+/// - [`ResourceNotFound.CreateMultiDeviceTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCreateMultiDeviceTaskNotExist)
+/// - [`ResourceNotFound.TaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeMultiDevTask",
     output = DescribeMultiDevTaskResponse,
-    error = super::errors::DescribeMultiDevTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeMultiDevTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeMultiDevTask`] call returns.
 #[tc_model]
 pub struct DescribeMultiDevTaskResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
+    /// `TaskStatus`
     pub task_status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1476,15 +1679,27 @@ pub struct DescribeMultiDevTaskResponse {
 /// The `DescribeMultiDevices` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeMultiDevicesResponse`].
-/// The codes it documents are in [`DescribeMultiDevicesError`](super::errors::DescribeMultiDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeMultiDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskIDNotMatch`](super::errors::IotcloudErrorCode::FailedOperationTaskIdNotMatch)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceAlreadyExist)
+/// - [`LimitExceeded.DeviceExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededDeviceExceedLimit)
+/// - [`ResourceNotFound.CreateMultiDeviceTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCreateMultiDeviceTaskNotExist)
+/// - [`ResourceNotFound.TaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTaskNotExist)
+/// - [`UnauthorizedOperation.CreateMultiDeviceTaskNotFinished`](super::errors::IotcloudErrorCode::UnauthorizedOperationCreateMultiDeviceTaskNotFinished)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeMultiDevices",
     output = DescribeMultiDevicesResponse,
-    error = super::errors::DescribeMultiDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1493,29 +1708,29 @@ pub struct DescribeMultiDevTaskResponse {
     )
 )]
 pub struct DescribeMultiDevices {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeMultiDevices`] call returns.
 #[tc_model]
 pub struct DescribeMultiDevicesResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `DevicesInfo`: a list of [`MultiDevicesInfo`](super::models::MultiDevicesInfo) objects.
+    /// `DevicesInfo`
     pub devices_info: Option<Vec<models::MultiDevicesInfo>>,
 
-    /// `TotalDevNum`: an unsigned 64-bit integer.
+    /// `TotalDevNum`
     pub total_dev_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,34 +1740,42 @@ pub struct DescribeMultiDevicesResponse {
 /// The `DescribeProduct` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeProductResponse`].
-/// The codes it documents are in [`DescribeProductError`](super::errors::DescribeProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeProduct",
     output = DescribeProductResponse,
-    error = super::errors::DescribeProductError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProduct`] call returns.
 #[tc_model]
 pub struct DescribeProductResponse {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `ProductMetadata`: a [`ProductMetadata`](super::models::ProductMetadata).
+    /// `ProductMetadata`
     pub product_metadata: Option<models::ProductMetadata>,
 
-    /// `ProductProperties`: a [`ProductProperties`](super::models::ProductProperties).
+    /// `ProductProperties`
     pub product_properties: Option<models::ProductProperties>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1562,33 +1785,37 @@ pub struct DescribeProductResponse {
 /// The `DescribeProductResource` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeProductResourceResponse`].
-/// The codes it documents are in [`DescribeProductResourceError`](super::errors::DescribeProductResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeProductResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeProductResource",
     output = DescribeProductResourceResponse,
-    error = super::errors::DescribeProductResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProductResource {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeProductResource`] call returns.
 #[tc_model]
 pub struct DescribeProductResourceResponse {
-    /// `Result`: a [`ProductResourceInfo`](super::models::ProductResourceInfo).
+    /// `Result`
     pub result: Option<models::ProductResourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1598,15 +1825,24 @@ pub struct DescribeProductResourceResponse {
 /// The `DescribeProductResources` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeProductResourcesResponse`].
-/// The codes it documents are in [`DescribeProductResourcesError`](super::errors::DescribeProductResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeProductResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductResourceDuplicate`](super::errors::IotcloudErrorCode::FailedOperationProductResourceDuplicate)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeProductResources",
     output = DescribeProductResourcesResponse,
-    error = super::errors::DescribeProductResourcesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1616,37 +1852,27 @@ pub struct DescribeProductResourceResponse {
     )
 )]
 pub struct DescribeProductResources {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeProductResources`] call returns.
 #[tc_model]
 pub struct DescribeProductResourcesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Result`: a list of [`ProductResourceInfo`](super::models::ProductResourceInfo) objects.
+    /// `Result`
     pub result: Option<Vec<models::ProductResourceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1656,28 +1882,36 @@ pub struct DescribeProductResourcesResponse {
 /// The `DescribeProductTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeProductTaskResponse`].
-/// The codes it documents are in [`DescribeProductTaskError`](super::errors::DescribeProductTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeProductTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CreateMultiDeviceTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCreateMultiDeviceTaskNotExist)
+/// - [`ResourceNotFound.TaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeProductTask",
     output = DescribeProductTaskResponse,
-    error = super::errors::DescribeProductTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProductTask {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeProductTask`] call returns.
 #[tc_model]
 pub struct DescribeProductTaskResponse {
-    /// `TaskInfo`: a [`ProductTaskInfo`](super::models::ProductTaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::ProductTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1687,15 +1921,21 @@ pub struct DescribeProductTaskResponse {
 /// The `DescribeProductTasks` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeProductTasksResponse`].
-/// The codes it documents are in [`DescribeProductTasksError`](super::errors::DescribeProductTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeProductTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeProductTasks",
     output = DescribeProductTasksResponse,
-    error = super::errors::DescribeProductTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1705,23 +1945,23 @@ pub struct DescribeProductTaskResponse {
     )
 )]
 pub struct DescribeProductTasks {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeProductTasks`] call returns.
 #[tc_model]
 pub struct DescribeProductTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `TaskInfos`: a list of [`ProductTaskInfo`](super::models::ProductTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::ProductTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1731,15 +1971,22 @@ pub struct DescribeProductTasksResponse {
 /// The `DescribeProducts` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeProductsResponse`].
-/// The codes it documents are in [`DescribeProductsError`](super::errors::DescribeProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1749,20 +1996,20 @@ pub struct DescribeProductTasksResponse {
     )
 )]
 pub struct DescribeProducts {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeProducts`] call returns.
 #[tc_model]
 pub struct DescribeProductsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Products`: a list of [`ProductInfo`](super::models::ProductInfo) objects.
+    /// `Products`
     pub products: Option<Vec<models::ProductInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1772,45 +2019,40 @@ pub struct DescribeProductsResponse {
 /// The `DescribePushResourceTaskStatistics` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribePushResourceTaskStatisticsResponse`].
-/// The codes it documents are in [`DescribePushResourceTaskStatisticsError`](super::errors::DescribePushResourceTaskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribePushResourceTaskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribePushResourceTaskStatistics",
     output = DescribePushResourceTaskStatisticsResponse,
-    error = super::errors::DescribePushResourceTaskStatisticsError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribePushResourceTaskStatistics {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"O4CCMMZE3A"`
+    /// `ProductID`; example: `"O4CCMMZE3A"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Name`; example: `"1.0"`
     pub name: String,
 }
 
 /// What a successful [`DescribePushResourceTaskStatistics`] call returns.
 #[tc_model]
 pub struct DescribePushResourceTaskStatisticsResponse {
-    /// `SuccessTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessTotal`; example: `1`
     pub success_total: Option<u64>,
 
-    /// `FailureTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailureTotal`; example: `0`
     pub failure_total: Option<u64>,
 
-    /// `UpgradingTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradingTotal`; example: `1`
     pub upgrading_total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1820,15 +2062,20 @@ pub struct DescribePushResourceTaskStatisticsResponse {
 /// The `DescribeResourceTasks` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeResourceTasksResponse`].
-/// The codes it documents are in [`DescribeResourceTasksError`](super::errors::DescribeResourceTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeResourceTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeResourceTasks",
     output = DescribeResourceTasksResponse,
-    error = super::errors::DescribeResourceTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1838,40 +2085,30 @@ pub struct DescribePushResourceTaskStatisticsResponse {
     )
 )]
 pub struct DescribeResourceTasks {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductID`; example: `"ABCDE12345"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Name`; example: `"1.0.0"`
     pub name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`DescribeResourceTasks`] call returns.
 #[tc_model]
 pub struct DescribeResourceTasksResponse {
-    /// `TaskInfos`: a list of [`FirmwareTaskInfo`](super::models::FirmwareTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::FirmwareTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `Total`; example: `53`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1881,61 +2118,68 @@ pub struct DescribeResourceTasksResponse {
 /// The `DescribeTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeTaskResponse`].
-/// The codes it documents are in [`DescribeTaskError`](super::errors::DescribeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeTask {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
 /// What a successful [`DescribeTask`] call returns.
 #[tc_model]
 pub struct DescribeTaskResponse {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<u64>,
 
-    /// `DoneTime`: an unsigned 64-bit integer.
+    /// `DoneTime`
     pub done_time: Option<u64>,
 
-    /// `ScheduleTime`: an unsigned 64-bit integer.
+    /// `ScheduleTime`
     pub schedule_time: Option<u64>,
 
-    /// `RetCode`: an unsigned 64-bit integer.
+    /// `RetCode`
     pub ret_code: Option<u64>,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: Option<String>,
 
-    /// `Percent`: an unsigned 64-bit integer.
+    /// `Percent`
     pub percent: Option<u64>,
 
-    /// `AllDeviceCnt`: an unsigned 64-bit integer.
+    /// `AllDeviceCnt`
     pub all_device_cnt: Option<u64>,
 
-    /// `DoneDeviceCnt`: an unsigned 64-bit integer.
+    /// `DoneDeviceCnt`
     pub done_device_cnt: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1945,15 +2189,21 @@ pub struct DescribeTaskResponse {
 /// The `DescribeTasks` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1963,20 +2213,20 @@ pub struct DescribeTaskResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Tasks`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::TaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1986,18 +2236,29 @@ pub struct DescribeTasksResponse {
 /// The `DisableTopicRule` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DisableTopicRuleResponse`].
-/// The codes it documents are in [`DisableTopicRuleError`](super::errors::DisableTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DisableTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyDisabled`](super::errors::IotcloudErrorCode::FailedOperationRuleAlreadyDisabled)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DisableTopicRule",
     output = DisableTopicRuleResponse,
-    error = super::errors::DisableTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DisableTopicRule {
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 }
 
@@ -2011,40 +2272,43 @@ pub struct DisableTopicRuleResponse {
 /// The `DownloadDeviceResource` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`DownloadDeviceResourceResponse`].
-/// The codes it documents are in [`DownloadDeviceResourceError`](super::errors::DownloadDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=DownloadDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededProductExceedLimit)
+/// - [`ResourceNotFound.DeviceResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceResourceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ResourceFileNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundResourceFileNotExist)
+/// - [`UnauthorizedOperation.UserNotAuthenticaed`](super::errors::IotcloudErrorCode::UnauthorizedOperationUserNotAuthenticaed)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "DownloadDeviceResource",
     output = DownloadDeviceResourceResponse,
-    error = super::errors::DownloadDeviceResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DownloadDeviceResource {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `DeviceName`; example: `"test"`
     pub device_name: String,
 }
 
 /// What a successful [`DownloadDeviceResource`] call returns.
 #[tc_model]
 pub struct DownloadDeviceResourceResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.cos.ap-guangzhou.myqcloud.com"`
+    /// `Url`; example: `"https://xxx.cos.ap-guangzhou.myqcloud.com"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2054,41 +2318,37 @@ pub struct DownloadDeviceResourceResponse {
 /// The `EditFirmware` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`EditFirmwareResponse`].
-/// The codes it documents are in [`EditFirmwareError`](super::errors::EditFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=EditFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`ResourceNotFound.DeviceHasNoFirmware`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceHasNoFirmware)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "EditFirmware",
     output = EditFirmwareResponse,
-    error = super::errors::EditFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct EditFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductID`; example: `"ABCDE12345"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FirmwareName`; example: `"name"`
     pub firmware_name: String,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `FirmwareDescription`; example: `"desc"`
     pub firmware_description: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
@@ -2102,18 +2362,36 @@ pub struct EditFirmwareResponse {
 /// The `EnableTopicRule` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`EnableTopicRuleResponse`].
-/// The codes it documents are in [`EnableTopicRuleError`](super::errors::EnableTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=EnableTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicationOfFunctionItem`](super::errors::IotcloudErrorCode::FailedOperationDuplicationOfFunctionItem)
+/// - [`FailedOperation.FunctionFileNotExist`](super::errors::IotcloudErrorCode::FailedOperationFunctionFileNotExist)
+/// - [`FailedOperation.ProxyIPIsNotEnough`](super::errors::IotcloudErrorCode::FailedOperationProxyIpisNotEnough)
+/// - [`FailedOperation.RuleAlreadyEnabled`](super::errors::IotcloudErrorCode::FailedOperationRuleAlreadyEnabled)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotcloudErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.CloudComponentAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueCloudComponentAlreadyExist)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotcloudErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "EnableTopicRule",
     output = EnableTopicRuleResponse,
-    error = super::errors::EnableTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct EnableTopicRule {
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 }
 
@@ -2127,35 +2405,35 @@ pub struct EnableTopicRuleResponse {
 /// The `GetCOSURL` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`GetCOSURLResponse`].
-/// The codes it documents are in [`GetCOSURLError`](super::errors::GetCOSURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=GetCOSURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "GetCOSURL",
     output = GetCOSURLResponse,
-    error = super::errors::GetCOSURLError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct GetCOSURL {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductID`; example: `"ABCDE12345"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 }
 
 /// What a successful [`GetCOSURL`] call returns.
 #[tc_model]
 pub struct GetCOSURLResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://abc.com"`
+    /// `Url`; example: `"http://abc.com"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2165,29 +2443,32 @@ pub struct GetCOSURLResponse {
 /// The `GetUserResourceInfo` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`GetUserResourceInfoResponse`].
-/// The codes it documents are in [`GetUserResourceInfoError`](super::errors::GetUserResourceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=GetUserResourceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "GetUserResourceInfo",
     output = GetUserResourceInfoResponse,
-    error = super::errors::GetUserResourceInfoError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct GetUserResourceInfo {}
 
 /// What a successful [`GetUserResourceInfo`] call returns.
 #[tc_model]
 pub struct GetUserResourceInfoResponse {
-    /// `UsedSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedSize`; example: `100`
     pub used_size: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Limit`; example: `10000`
     pub limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2197,58 +2478,52 @@ pub struct GetUserResourceInfoResponse {
 /// The `ListLog` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`ListLogResponse`].
-/// The codes it documents are in [`ListLogError`](super::errors::ListLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=ListLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "ListLog",
     output = ListLogResponse,
-    error = super::errors::ListLogError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ListLog {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1530244265000`
+    /// `MinTime`; example: `1530244265000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1530258665000`
+    /// `MaxTime`; example: `1530258665000`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `Keywords`; example: `"abc"`
     pub keywords: Option<String>,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `MaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNum`; example: `10`
     pub max_num: Option<i64>,
 }
 
 /// What a successful [`ListLog`] call returns.
 #[tc_model]
 pub struct ListLogResponse {
-    /// `Context`: a string.
+    /// `Context`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Results`: a list of [`ClsLogItem`](super::models::ClsLogItem) objects.
+    /// `Results`
     pub results: Vec<models::ClsLogItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2258,55 +2533,49 @@ pub struct ListLogResponse {
 /// The `ListLogPayload` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`ListLogPayloadResponse`].
-/// The codes it documents are in [`ListLogPayloadError`](super::errors::ListLogPayloadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=ListLogPayload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "ListLogPayload",
     output = ListLogPayloadResponse,
-    error = super::errors::ListLogPayloadError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ListLogPayload {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606207080000`
+    /// `MinTime`; example: `1606207080000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606208039999`
+    /// `MaxTime`; example: `1606208039999`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"productid:xxxxxxxxxx"`
+    /// `Keywords`; example: `"productid:xxxxxxxxxx"`
     pub keywords: String,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `MaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNum`; example: `10`
     pub max_num: Option<i64>,
 }
 
 /// What a successful [`ListLogPayload`] call returns.
 #[tc_model]
 pub struct ListLogPayloadResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"ic0cxTVFidWRTTUZmcERXMVZR"`
+    /// `Context`; example: `"ic0cxTVFidWRTTUZmcERXMVZR"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Results`: a list of [`PayloadLogItem`](super::models::PayloadLogItem) objects.
+    /// `Results`
     pub results: Vec<models::PayloadLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2316,43 +2585,49 @@ pub struct ListLogPayloadResponse {
 /// The `ListSDKLog` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`ListSDKLogResponse`].
-/// The codes it documents are in [`ListSDKLogError`](super::errors::ListSDKLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=ListSDKLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "ListSDKLog",
     output = ListSDKLogResponse,
-    error = super::errors::ListSDKLogError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ListSDKLog {
-    /// `MinTime`: an unsigned 64-bit integer.
+    /// `MinTime`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
+    /// `MaxTime`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
+    /// `Keywords`
     pub keywords: String,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `MaxNum`: an unsigned 64-bit integer.
+    /// `MaxNum`
     pub max_num: Option<u64>,
 }
 
 /// What a successful [`ListSDKLog`] call returns.
 #[tc_model]
 pub struct ListSDKLogResponse {
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `Listover`: a boolean.
+    /// `Listover`
     pub listover: Option<bool>,
 
-    /// `Results`: a list of [`SdkLogItem`](super::models::SdkLogItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::SdkLogItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2362,27 +2637,32 @@ pub struct ListSDKLogResponse {
 /// The `PublishAsDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`PublishAsDeviceResponse`].
-/// The codes it documents are in [`PublishAsDeviceError`](super::errors::PublishAsDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=PublishAsDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "PublishAsDevice",
     output = PublishAsDeviceResponse,
-    error = super::errors::PublishAsDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishAsDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: u64,
 
-    /// `Payload`: a string.
+    /// `Payload`
     pub payload: String,
 }
 
@@ -2396,44 +2676,42 @@ pub struct PublishAsDeviceResponse {
 /// The `PublishBroadcastMessage` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`PublishBroadcastMessageResponse`].
-/// The codes it documents are in [`PublishBroadcastMessageError`](super::errors::PublishBroadcastMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=PublishBroadcastMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BroadcastTaskIsRunning`](super::errors::IotcloudErrorCode::FailedOperationBroadcastTaskIsRunning)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotcloudErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "PublishBroadcastMessage",
     output = PublishBroadcastMessageResponse,
-    error = super::errors::PublishBroadcastMessageError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishBroadcastMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ASBHKN121"`
+    /// `ProductId`; example: `"ASBHKN121"`
     pub product_id: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `Payload`; example: `"123456"`
     pub payload: String,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: i64,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `PayloadEncoding`; example: `"base64"`
     pub payload_encoding: Option<String>,
 }
 
 /// What a successful [`PublishBroadcastMessage`] call returns.
 #[tc_model]
 pub struct PublishBroadcastMessageResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000523`
+    /// `TaskId`; example: `1000523`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2443,33 +2721,51 @@ pub struct PublishBroadcastMessageResponse {
 /// The `PublishMessage` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`PublishMessageResponse`].
-/// The codes it documents are in [`PublishMessageError`](super::errors::PublishMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=PublishMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotcloudErrorCode::FailedOperation)
+/// - [`FailedOperation.DeviceAlreadyDisabled`](super::errors::IotcloudErrorCode::FailedOperationDeviceAlreadyDisabled)
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotcloudErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotcloudErrorCode::FailedOperationDeviceOffline)
+/// - [`FailedOperation.InvalidMsgLen`](super::errors::IotcloudErrorCode::FailedOperationInvalidMsgLen)
+/// - [`FailedOperation.InvalidTopicName`](super::errors::IotcloudErrorCode::FailedOperationInvalidTopicName)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotcloudErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`LimitExceeded.MessageSaved`](super::errors::IotcloudErrorCode::LimitExceededMessageSaved)
+/// - [`LimitExceeded.OfflineMessageExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededOfflineMessageExceedLimit)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "PublishMessage",
     output = PublishMessageResponse,
-    error = super::errors::PublishMessageError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishMessage {
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 
-    /// `Payload`: a string.
+    /// `Payload`
     pub payload: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Qos`: an unsigned 64-bit integer.
+    /// `Qos`
     pub qos: Option<u64>,
 
-    /// `PayloadEncoding`: a string.
+    /// `PayloadEncoding`
     pub payload_encoding: Option<String>,
 }
 
@@ -2483,34 +2779,45 @@ pub struct PublishMessageResponse {
 /// The `PublishRRPCMessage` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`PublishRRPCMessageResponse`].
-/// The codes it documents are in [`PublishRRPCMessageError`](super::errors::PublishRRPCMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=PublishRRPCMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceAlreadyDisabled`](super::errors::IotcloudErrorCode::FailedOperationDeviceAlreadyDisabled)
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotcloudErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotcloudErrorCode::FailedOperationDeviceOffline)
+/// - [`FailedOperation.RRPCTimeout`](super::errors::IotcloudErrorCode::FailedOperationRrpcTimeout)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotcloudErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`LimitExceeded.OfflineMessageExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededOfflineMessageExceedLimit)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "PublishRRPCMessage",
     output = PublishRRPCMessageResponse,
-    error = super::errors::PublishRRPCMessageError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishRRPCMessage {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Payload`: a string.
+    /// `Payload`
     pub payload: String,
 }
 
 /// What a successful [`PublishRRPCMessage`] call returns.
 #[tc_model]
 pub struct PublishRRPCMessageResponse {
-    /// `MessageId`: a signed 64-bit integer.
+    /// `MessageId`
     pub message_id: Option<i64>,
 
-    /// `PayloadBase64`: a string.
+    /// `PayloadBase64`
     pub payload_base64: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2520,27 +2827,33 @@ pub struct PublishRRPCMessageResponse {
 /// The `PublishToDevice` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`PublishToDeviceResponse`].
-/// The codes it documents are in [`PublishToDeviceError`](super::errors::PublishToDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=PublishToDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "PublishToDevice",
     output = PublishToDeviceResponse,
-    error = super::errors::PublishToDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishToDevice {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: u64,
 
-    /// `Payload`: a string.
+    /// `Payload`
     pub payload: String,
 }
 
@@ -2554,33 +2867,46 @@ pub struct PublishToDeviceResponse {
 /// The `ReplaceTopicRule` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`ReplaceTopicRuleResponse`].
-/// The codes it documents are in [`ReplaceTopicRuleError`](super::errors::ReplaceTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=ReplaceTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotcloudErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.CloudComponentAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueCloudComponentAlreadyExist)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotcloudErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.OperationDenied`](super::errors::IotcloudErrorCode::InvalidParameterValueOperationDenied)
+/// - [`InvalidParameterValue.RepublishTopicFormatError`](super::errors::IotcloudErrorCode::InvalidParameterValueRepublishTopicFormatError)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleAlreadyExist)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`InvalidParameterValue.UpdateTopicRuleDBFail`](super::errors::IotcloudErrorCode::InvalidParameterValueUpdateTopicRuleDbFail)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotcloudErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "ReplaceTopicRule",
     output = ReplaceTopicRuleResponse,
-    error = super::errors::ReplaceTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ReplaceTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"testrulename"`
+    /// `RuleName`; example: `"testrulename"`
     pub rule_name: String,
 
-    /// `TopicRulePayload`: a [`TopicRulePayload`](super::models::TopicRulePayload).
+    /// `TopicRulePayload`
     pub topic_rule_payload: models::TopicRulePayload,
 
-    /// `ModifyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyType`; example: `1`
     pub modify_type: Option<u64>,
 
-    /// `ActionIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionIndex`; example: `1`
     pub action_index: Option<u64>,
 }
 
@@ -2594,31 +2920,39 @@ pub struct ReplaceTopicRuleResponse {
 /// The `ResetDeviceState` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`ResetDeviceStateResponse`].
-/// The codes it documents are in [`ResetDeviceStateError`](super::errors::ResetDeviceStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=ResetDeviceState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "ResetDeviceState",
     output = ResetDeviceStateResponse,
-    error = super::errors::ResetDeviceStateError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ResetDeviceState {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 }
 
 /// What a successful [`ResetDeviceState`] call returns.
 #[tc_model]
 pub struct ResetDeviceStateResponse {
-    /// `SuccessCount`: an unsigned 64-bit integer.
+    /// `SuccessCount`
     pub success_count: Option<u64>,
 
-    /// `ResetDeviceResults`: a list of [`ResetDeviceResult`](super::models::ResetDeviceResult) objects.
+    /// `ResetDeviceResults`
     pub reset_device_results: Option<Vec<models::ResetDeviceResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2628,28 +2962,35 @@ pub struct ResetDeviceStateResponse {
 /// The `RetryDeviceFirmwareTask` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`RetryDeviceFirmwareTaskResponse`].
-/// The codes it documents are in [`RetryDeviceFirmwareTaskError`](super::errors::RetryDeviceFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=RetryDeviceFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotcloudErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotcloudErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "RetryDeviceFirmwareTask",
     output = RetryDeviceFirmwareTaskResponse,
-    error = super::errors::RetryDeviceFirmwareTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct RetryDeviceFirmwareTask {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
+    /// `FirmwareVersion`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
@@ -2663,26 +3004,29 @@ pub struct RetryDeviceFirmwareTaskResponse {
 /// The `SetProductsForbiddenStatus` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`SetProductsForbiddenStatusResponse`].
-/// The codes it documents are in [`SetProductsForbiddenStatusError`](super::errors::SetProductsForbiddenStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=SetProductsForbiddenStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "SetProductsForbiddenStatus",
     output = SetProductsForbiddenStatusResponse,
-    error = super::errors::SetProductsForbiddenStatusError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct SetProductsForbiddenStatus {
-    /// `ProductID`: a list of strings.
-    ///
-    /// Example: `["productID1","productID2"]`
+    /// `ProductID`; example: `["productID1","productID2"]`
     #[tc(rename = "ProductID")]
     pub product_id: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -2696,30 +3040,38 @@ pub struct SetProductsForbiddenStatusResponse {
 /// The `UnbindDevices` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UnbindDevicesResponse`].
-/// The codes it documents are in [`UnbindDevicesError`](super::errors::UnbindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UnbindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UnbindDevices",
     output = UnbindDevicesResponse,
-    error = super::errors::UnbindDevicesError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UnbindDevices {
-    /// `GatewayProductId`: a string.
+    /// `GatewayProductId`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
+    /// `GatewayDeviceName`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Vec<String>,
 
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: Option<String>,
 }
 
@@ -2733,24 +3085,32 @@ pub struct UnbindDevicesResponse {
 /// The `UpdateDeviceAvailableState` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UpdateDeviceAvailableStateResponse`].
-/// The codes it documents are in [`UpdateDeviceAvailableStateError`](super::errors::UpdateDeviceAvailableStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UpdateDeviceAvailableState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UpdateDeviceAvailableState",
     output = UpdateDeviceAvailableStateResponse,
-    error = super::errors::UpdateDeviceAvailableStateError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDeviceAvailableState {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `EnableState`: an unsigned 64-bit integer.
+    /// `EnableState`
     pub enable_state: u64,
 }
 
@@ -2764,37 +3124,51 @@ pub struct UpdateDeviceAvailableStateResponse {
 /// The `UpdateDeviceShadow` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UpdateDeviceShadowResponse`].
-/// The codes it documents are in [`UpdateDeviceShadowError`](super::errors::UpdateDeviceShadowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UpdateDeviceShadow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UpdateVersionNotMatch`](super::errors::IotcloudErrorCode::FailedOperationUpdateVersionNotMatch)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidJSON`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidJson)
+/// - [`InvalidParameterValue.JSONHasInvalidNode`](super::errors::IotcloudErrorCode::InvalidParameterValueJsonHasInvalidNode)
+/// - [`InvalidParameterValue.JSONSizeExceedLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueJsonSizeExceedLimit)
+/// - [`InvalidParameterValue.NotMergeAble`](super::errors::IotcloudErrorCode::InvalidParameterValueNotMergeAble)
+/// - [`InvalidParameterValue.PrefixInvalid`](super::errors::IotcloudErrorCode::InvalidParameterValuePrefixInvalid)
+/// - [`ResourceNotFound.DeviceShadowNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceShadowNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductOrDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UpdateDeviceShadow",
     output = UpdateDeviceShadowResponse,
-    error = super::errors::UpdateDeviceShadowError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDeviceShadow {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `ShadowVersion`: an unsigned 64-bit integer.
+    /// `ShadowVersion`
     pub shadow_version: u64,
 
-    /// `Prefix`: a string.
+    /// `Prefix`
     pub prefix: Option<String>,
 }
 
 /// What a successful [`UpdateDeviceShadow`] call returns.
 #[tc_model]
 pub struct UpdateDeviceShadowResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2804,31 +3178,34 @@ pub struct UpdateDeviceShadowResponse {
 /// The `UpdateDevicesEnableState` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UpdateDevicesEnableStateResponse`].
-/// The codes it documents are in [`UpdateDevicesEnableStateError`](super::errors::UpdateDevicesEnableStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UpdateDevicesEnableState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UpdateDevicesEnableState",
     output = UpdateDevicesEnableStateResponse,
-    error = super::errors::UpdateDevicesEnableStateError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDevicesEnableState {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"SB9OJFCJ1C"`
+    /// `ProductID`; example: `"SB9OJFCJ1C"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["test123\n"]`
+    /// `DeviceNames`; example: `["test123\n"]`
     pub device_names: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -2842,49 +3219,45 @@ pub struct UpdateDevicesEnableStateResponse {
 /// The `UpdateProductDynamicRegister` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UpdateProductDynamicRegisterResponse`].
-/// The codes it documents are in [`UpdateProductDynamicRegisterError`](super::errors::UpdateProductDynamicRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UpdateProductDynamicRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UpdateProductDynamicRegister",
     output = UpdateProductDynamicRegisterResponse,
-    error = super::errors::UpdateProductDynamicRegisterError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateProductDynamicRegister {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductId`; example: `"ABCDE12345"`
     pub product_id: String,
 
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegisterType`; example: `0`
     pub register_type: u64,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RegisterLimit`; example: `10`
     pub register_limit: u64,
 }
 
 /// What a successful [`UpdateProductDynamicRegister`] call returns.
 #[tc_model]
 pub struct UpdateProductDynamicRegisterResponse {
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegisterType`; example: `0`
     pub register_type: u64,
 
-    /// `ProductSecret`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `ProductSecret`; example: `"xxxx"`
     pub product_secret: String,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RegisterLimit`; example: `10000`
     pub register_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2894,31 +3267,39 @@ pub struct UpdateProductDynamicRegisterResponse {
 /// The `UpdateTopicPolicy` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UpdateTopicPolicyResponse`].
-/// The codes it documents are in [`UpdateTopicPolicyError`](super::errors::UpdateTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UpdateTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicPolicyAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicPolicyAlreadyExist)
+/// - [`ResourceNotFound.TopicPolicyNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicPolicyNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UpdateTopicPolicy",
     output = UpdateTopicPolicyResponse,
-    error = super::errors::UpdateTopicPolicyError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateTopicPolicy {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `TopicName`: a string.
+    /// `TopicName`
     pub topic_name: String,
 
-    /// `NewTopicName`: a string.
+    /// `NewTopicName`
     pub new_topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
+    /// `Privilege`
     pub privilege: u64,
 
-    /// `BrokerSubscribe`: a [`BrokerSubscribe`](super::models::BrokerSubscribe).
+    /// `BrokerSubscribe`
     pub broker_subscribe: Option<models::BrokerSubscribe>,
 }
 
@@ -2932,51 +3313,47 @@ pub struct UpdateTopicPolicyResponse {
 /// The `UploadFirmware` action of IOTCLOUD API 2018-06-14.
 ///
 /// A successful call returns [`UploadFirmwareResponse`].
-/// The codes it documents are in [`UploadFirmwareError`](super::errors::UploadFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2018-06-14&Action=UploadFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2018-06-14",
     name = "UploadFirmware",
     output = UploadFirmwareResponse,
-    error = super::errors::UploadFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UploadFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductID`; example: `"ABCDE12345"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"hfshfspodkoiwuidoiwjcuie"`
+    /// `Md5sum`; example: `"hfshfspodkoiwuidoiwjcuie"`
     pub md5sum: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: u64,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"ota_test"`
+    /// `FirmwareName`; example: `"ota_test"`
     pub firmware_name: Option<String>,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"test"`
+    /// `FirmwareDescription`; example: `"test"`
     pub firmware_description: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 

@@ -8,7 +8,7 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateDevice`](super::CreateDevice).
 #[tc_model]
 pub struct Attribute {
-    /// `Tags`: a list of [`DeviceTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<DeviceTag>>,
 }
 
@@ -17,10 +17,10 @@ pub struct Attribute {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct BatchPublishMessage {
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 
-    /// `Payload`: a string.
+    /// `Payload`
     pub payload: String,
 }
 
@@ -29,7 +29,7 @@ pub struct BatchPublishMessage {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct BatchUpdateShadow {
-    /// `Desired`: a string.
+    /// `Desired`
     pub desired: String,
 }
 
@@ -38,10 +38,10 @@ pub struct BatchUpdateShadow {
 /// Sent in the input of [`CreateTopicPolicy`](super::CreateTopicPolicy) and [`UpdateTopicPolicy`](super::UpdateTopicPolicy).
 #[tc_model]
 pub struct BrokerSubscribe {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 }
 
@@ -51,28 +51,28 @@ pub struct BrokerSubscribe {
 #[doc(alias = "CLSLogItem")]
 #[tc_model]
 pub struct ClsLogItem {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Devicename`: a string.
+    /// `Devicename`
     pub devicename: String,
 
-    /// `Productid`: a string.
+    /// `Productid`
     pub productid: String,
 
-    /// `Requestid`: a string.
+    /// `Requestid`
     pub requestid: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: String,
 
-    /// `Time`: a string.
+    /// `Time`
     pub time: String,
 
-    /// `Userid`: a string.
+    /// `Userid`
     pub userid: String,
 }
 
@@ -81,79 +81,79 @@ pub struct ClsLogItem {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Online`: an unsigned 64-bit integer.
+    /// `Online`
     pub online: u64,
 
-    /// `LoginTime`: an unsigned 64-bit integer.
+    /// `LoginTime`
     pub login_time: u64,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: String,
 
-    /// `DeviceCert`: a string.
+    /// `DeviceCert`
     pub device_cert: String,
 
-    /// `DevicePsk`: a string.
+    /// `DevicePsk`
     pub device_psk: String,
 
-    /// `Tags`: a list of [`DeviceTag`] objects.
+    /// `Tags`
     pub tags: Vec<DeviceTag>,
 
-    /// `DeviceType`: an unsigned 64-bit integer.
+    /// `DeviceType`
     pub device_type: u64,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: String,
 
-    /// `Isp`: an unsigned 64-bit integer.
+    /// `Isp`
     pub isp: u64,
 
-    /// `NbiotDeviceID`: a string.
+    /// `NbiotDeviceID`
     #[tc(rename = "NbiotDeviceID")]
     pub nbiot_device_id: String,
 
-    /// `ConnIP`: an unsigned 64-bit integer.
+    /// `ConnIP`
     #[tc(rename = "ConnIP")]
     pub conn_ip: u64,
 
-    /// `LastUpdateTime`: an unsigned 64-bit integer.
+    /// `LastUpdateTime`
     pub last_update_time: u64,
 
-    /// `LoraDevEui`: a string.
+    /// `LoraDevEui`
     pub lora_dev_eui: String,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
+    /// `LoraMoteType`
     pub lora_mote_type: u64,
 
-    /// `FirstOnlineTime`: an unsigned 64-bit integer.
+    /// `FirstOnlineTime`
     pub first_online_time: Option<u64>,
 
-    /// `LastOfflineTime`: an unsigned 64-bit integer.
+    /// `LastOfflineTime`
     pub last_offline_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<u64>,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
+    /// `LogLevel`
     pub log_level: Option<u64>,
 
-    /// `CertState`: an unsigned 64-bit integer.
+    /// `CertState`
     pub cert_state: Option<u64>,
 
-    /// `EnableState`: an unsigned 64-bit integer.
+    /// `EnableState`
     pub enable_state: Option<u64>,
 
-    /// `Labels`: a list of [`DeviceLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<DeviceLabel>>,
 
-    /// `ClientIP`: a string.
+    /// `ClientIP`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `FirmwareUpdateTime`: an unsigned 64-bit integer.
+    /// `FirmwareUpdateTime`
     pub firmware_update_time: Option<u64>,
 }
 
@@ -162,10 +162,10 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeDevice`](super::DescribeDevice) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceLabel {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -174,16 +174,16 @@ pub struct DeviceLabel {
 /// Returned in the output of [`DescribeAllDevices`](super::DescribeAllDevices).
 #[tc_model]
 pub struct DeviceProperty {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: Option<String>,
 }
 
@@ -192,50 +192,32 @@ pub struct DeviceProperty {
 /// Returned in the output of [`DescribeDeviceResource`](super::DescribeDeviceResource) and [`DescribeDeviceResources`](super::DescribeDeviceResources).
 #[tc_model]
 pub struct DeviceResourceInfo {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ProductName`; example: `"test"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"bda2cc64487b0db7f53d689bccabde2d"`
+    /// `Md5`; example: `"bda2cc64487b0db7f53d689bccabde2d"`
     pub md5: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: u64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-01-03 17:04:05"`
+    /// `UpdateTime`; example: `"2021-01-03 17:04:05"`
     pub update_time: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `DeviceName`; example: `"test"`
     pub device_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Percent`; example: `70`
     pub percent: u64,
 }
 
@@ -245,16 +227,16 @@ pub struct DeviceResourceInfo {
 /// Returned in the output of [`DescribeDevice`](super::DescribeDevice) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceTag {
-    /// `Tag`: a string.
+    /// `Tag`
     pub tag: String,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
@@ -263,31 +245,31 @@ pub struct DeviceTag {
 /// Returned in the output of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices).
 #[tc_model]
 pub struct DeviceUpdateStatus {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `LastProcessTime`: an unsigned 64-bit integer.
+    /// `LastProcessTime`
     pub last_process_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `Retcode`: a signed 64-bit integer.
+    /// `Retcode`
     pub retcode: i64,
 
-    /// `DstVersion`: a string.
+    /// `DstVersion`
     pub dst_version: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
+    /// `Percent`
     pub percent: Option<u64>,
 
-    /// `OriVersion`: a string.
+    /// `OriVersion`
     pub ori_version: Option<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 }
 
@@ -296,16 +278,16 @@ pub struct DeviceUpdateStatus {
 /// Returned in the output of [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks) and [`DescribeResourceTasks`](super::DescribeResourceTasks).
 #[tc_model]
 pub struct FirmwareTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 }
 
@@ -314,22 +296,22 @@ pub struct FirmwareTaskInfo {
 /// Returned in the output of [`DescribeMultiDevices`](super::DescribeMultiDevices).
 #[tc_model]
 pub struct MultiDevicesInfo {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `DevicePsk`: a string.
+    /// `DevicePsk`
     pub device_psk: String,
 
-    /// `DeviceCert`: a string.
+    /// `DeviceCert`
     pub device_cert: String,
 
-    /// `DevicePrivateKey`: a string.
+    /// `DevicePrivateKey`
     pub device_private_key: String,
 
-    /// `Result`: an unsigned 64-bit integer.
+    /// `Result`
     pub result: u64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 }
 
@@ -338,36 +320,36 @@ pub struct MultiDevicesInfo {
 /// Returned in the output of [`ListLogPayload`](super::ListLogPayload).
 #[tc_model]
 pub struct PayloadLogItem {
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: String,
 
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `SrcType`: a string.
+    /// `SrcType`
     pub src_type: String,
 
-    /// `SrcName`: a string.
+    /// `SrcName`
     pub src_name: String,
 
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 
-    /// `PayloadFmtType`: a string.
+    /// `PayloadFmtType`
     pub payload_fmt_type: String,
 
-    /// `Payload`: a string.
+    /// `Payload`
     pub payload: String,
 
-    /// `RequestID`: a string.
+    /// `RequestID`
     #[tc(rename = "RequestID")]
     pub request_id: String,
 
-    /// `DateTime`: a string.
+    /// `DateTime`
     pub date_time: String,
 }
 
@@ -376,16 +358,16 @@ pub struct PayloadLogItem {
 /// Returned in the output of [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductInfo {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductMetadata`: a [`ProductMetadata`].
+    /// `ProductMetadata`
     pub product_metadata: ProductMetadata,
 
-    /// `ProductProperties`: a [`ProductProperties`].
+    /// `ProductProperties`
     pub product_properties: ProductProperties,
 }
 
@@ -394,7 +376,7 @@ pub struct ProductInfo {
 /// Returned in the output of [`DescribeProduct`](super::DescribeProduct) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductMetadata {
-    /// `CreationDate`: an unsigned 64-bit integer.
+    /// `CreationDate`
     pub creation_date: u64,
 }
 
@@ -404,43 +386,43 @@ pub struct ProductMetadata {
 /// Returned in the output of [`CreateProduct`](super::CreateProduct), [`DescribeProduct`](super::DescribeProduct) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductProperties {
-    /// `ProductDescription`: a string.
+    /// `ProductDescription`
     pub product_description: Option<String>,
 
-    /// `EncryptionType`: a string.
+    /// `EncryptionType`
     pub encryption_type: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `ProductType`: an unsigned 64-bit integer.
+    /// `ProductType`
     pub product_type: Option<u64>,
 
-    /// `Format`: a string.
+    /// `Format`
     pub format: Option<String>,
 
-    /// `Platform`: a string.
+    /// `Platform`
     pub platform: Option<String>,
 
-    /// `Appeui`: a string.
+    /// `Appeui`
     pub appeui: Option<String>,
 
-    /// `ModelId`: a string.
+    /// `ModelId`
     pub model_id: Option<String>,
 
-    /// `ModelName`: a string.
+    /// `ModelName`
     pub model_name: Option<String>,
 
-    /// `ProductKey`: a string.
+    /// `ProductKey`
     pub product_key: Option<String>,
 
-    /// `RegisterType`: an unsigned 64-bit integer.
+    /// `RegisterType`
     pub register_type: Option<u64>,
 
-    /// `ProductSecret`: a string.
+    /// `ProductSecret`
     pub product_secret: Option<String>,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
+    /// `RegisterLimit`
     pub register_limit: Option<u64>,
 }
 
@@ -449,40 +431,26 @@ pub struct ProductProperties {
 /// Returned in the output of [`DescribeProductResource`](super::DescribeProductResource) and [`DescribeProductResources`](super::DescribeProductResources).
 #[tc_model]
 pub struct ProductResourceInfo {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ProductName`; example: `"test"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"bda2cc64487b0db7f53d689bccabde2d"`
+    /// `Md5`; example: `"bda2cc64487b0db7f53d689bccabde2d"`
     pub md5: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试"`
+    /// `Description`; example: `"测试"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-03 17:04:05"`
+    /// `CreateTime`; example: `"2021-01-03 17:04:05"`
     pub create_time: String,
 }
 
@@ -491,40 +459,40 @@ pub struct ProductResourceInfo {
 /// Returned in the output of [`DescribeProductTask`](super::DescribeProductTask) and [`DescribeProductTasks`](super::DescribeProductTasks).
 #[tc_model]
 pub struct ProductTaskInfo {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 
-    /// `State`: an unsigned 64-bit integer.
+    /// `State`
     pub state: u64,
 
-    /// `ParametersType`: a string.
+    /// `ParametersType`
     pub parameters_type: String,
 
-    /// `Parameters`: a string.
+    /// `Parameters`
     pub parameters: String,
 
-    /// `ResultType`: a string.
+    /// `ResultType`
     pub result_type: Option<String>,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `BatchCount`: an unsigned 64-bit integer.
+    /// `BatchCount`
     pub batch_count: Option<u64>,
 
-    /// `BatchOffset`: an unsigned 64-bit integer.
+    /// `BatchOffset`
     pub batch_offset: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
+    /// `UpdateTime`
     pub update_time: u64,
 
-    /// `CompleteTime`: an unsigned 64-bit integer.
+    /// `CompleteTime`
     pub complete_time: Option<u64>,
 }
 
@@ -533,13 +501,13 @@ pub struct ProductTaskInfo {
 /// Returned in the output of [`ResetDeviceState`](super::ResetDeviceState).
 #[tc_model]
 pub struct ResetDeviceResult {
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Success`: a boolean.
+    /// `Success`
     pub success: bool,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 }
 
@@ -549,20 +517,20 @@ pub struct ResetDeviceResult {
 #[doc(alias = "SDKLogItem")]
 #[tc_model]
 pub struct SdkLogItem {
-    /// `ProductID`: a string.
+    /// `ProductID`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `Level`: a string.
+    /// `Level`
     pub level: String,
 
-    /// `DateTime`: a string.
+    /// `DateTime`
     pub date_time: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
@@ -571,10 +539,10 @@ pub struct SdkLogItem {
 /// Sent in the input of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices), [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks) and [`DescribeResourceTasks`](super::DescribeResourceTasks).
 #[tc_model]
 pub struct SearchKeyword {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -583,10 +551,10 @@ pub struct SearchKeyword {
 /// Returned in the output of [`DescribeFirmwareTaskDistribution`](super::DescribeFirmwareTaskDistribution).
 #[tc_model]
 pub struct StatusStatistic {
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 }
 
@@ -595,10 +563,10 @@ pub struct StatusStatistic {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct Task {
-    /// `UpdateShadowTask`: a [`BatchUpdateShadow`].
+    /// `UpdateShadowTask`
     pub update_shadow_task: Option<BatchUpdateShadow>,
 
-    /// `PublishMessageTask`: a [`BatchPublishMessage`].
+    /// `PublishMessageTask`
     pub publish_message_task: Option<BatchPublishMessage>,
 }
 
@@ -607,28 +575,28 @@ pub struct Task {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
+    /// `UpdateTime`
     pub update_time: u64,
 
-    /// `RetCode`: an unsigned 64-bit integer.
+    /// `RetCode`
     pub ret_code: u64,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 }
 
@@ -637,15 +605,15 @@ pub struct TaskInfo {
 /// Sent in the input of [`CreateTopicRule`](super::CreateTopicRule) and [`ReplaceTopicRule`](super::ReplaceTopicRule).
 #[tc_model]
 pub struct TopicRulePayload {
-    /// `Sql`: a string.
+    /// `Sql`
     pub sql: String,
 
-    /// `Actions`: a string.
+    /// `Actions`
     pub actions: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `RuleDisabled`: a boolean.
+    /// `RuleDisabled`
     pub rule_disabled: Option<bool>,
 }

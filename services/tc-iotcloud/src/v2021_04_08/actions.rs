@@ -7,72 +7,60 @@ use super::models;
 /// The `BatchUpdateFirmware` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`BatchUpdateFirmwareResponse`].
-/// The codes it documents are in [`BatchUpdateFirmwareError`](super::errors::BatchUpdateFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=BatchUpdateFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceIsUpdating`](super::errors::IotcloudErrorCode::FailedOperationDeviceIsUpdating)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "BatchUpdateFirmware",
     output = BatchUpdateFirmwareResponse,
-    error = super::errors::BatchUpdateFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct BatchUpdateFirmware {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5123"`
+    /// `ProductId`; example: `"EQPOKD5123"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 
-    /// `FirmwareOriVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareOriVersion`; example: `"1.0.0"`
     pub firmware_ori_version: Option<String>,
 
-    /// `UpgradeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeMethod`; example: `0`
     pub upgrade_method: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"ota"`
+    /// `FileName`; example: `"ota"`
     pub file_name: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"608afe29a06b19d3033c5f8787ec75fa"`
+    /// `FileMd5`; example: `"608afe29a06b19d3033c5f8787ec75fa"`
     pub file_md5: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `FileSize`; example: `120`
     pub file_size: Option<u64>,
 
-    /// `DeviceNames`: a list of strings.
+    /// `DeviceNames`
     pub device_names: Option<Vec<String>>,
 
-    /// `TimeoutInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `TimeoutInterval`; example: `120`
     pub timeout_interval: Option<u64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Type`; example: `7`
     pub r#type: Option<i64>,
 }
 
 /// What a successful [`BatchUpdateFirmware`] call returns.
 #[tc_model]
 pub struct BatchUpdateFirmwareResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11236`
+    /// `TaskId`; example: `11236`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -82,40 +70,44 @@ pub struct BatchUpdateFirmwareResponse {
 /// The `BindDevices` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`BindDevicesResponse`].
-/// The codes it documents are in [`BindDevicesError`](super::errors::BindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=BindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindDeviceOverLimit`](super::errors::IotcloudErrorCode::FailedOperationBindDeviceOverLimit)
+/// - [`FailedOperation.BindDevicePerOnceOverLimit`](super::errors::IotcloudErrorCode::FailedOperationBindDevicePerOnceOverLimit)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceIsNotGateway`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceIsNotGateway)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "BindDevices",
     output = BindDevicesResponse,
-    error = super::errors::BindDevicesError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct BindDevices {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `GatewayProductId`; example: `"EQPOKD5111"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"devGat-001"`
+    /// `GatewayDeviceName`; example: `"devGat-001"`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"DGRESAG222"`
+    /// `ProductId`; example: `"DGRESAG222"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["dev01\n","dev02\n"]`
+    /// `DeviceNames`; example: `["dev01\n","dev02\n"]`
     pub device_names: Vec<String>,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `Skey`; example: `"adferdfwe"`
     pub skey: Option<String>,
 }
 
@@ -129,35 +121,34 @@ pub struct BindDevicesResponse {
 /// The `CancelDeviceFirmwareTask` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CancelDeviceFirmwareTaskResponse`].
-/// The codes it documents are in [`CancelDeviceFirmwareTaskError`](super::errors::CancelDeviceFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CancelDeviceFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotcloudErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotcloudErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CancelDeviceFirmwareTask",
     output = CancelDeviceFirmwareTaskResponse,
-    error = super::errors::CancelDeviceFirmwareTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CancelDeviceFirmwareTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TaskId`; example: `10000`
     pub task_id: u64,
 }
 
@@ -171,110 +162,96 @@ pub struct CancelDeviceFirmwareTaskResponse {
 /// The `CreateDevice` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreateDeviceResponse`].
-/// The codes it documents are in [`CreateDeviceError`](super::errors::CreateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyDistributionDevice`](super::errors::IotcloudErrorCode::FailedOperationAlreadyDistributionDevice)
+/// - [`FailedOperation.TidWhiteListNotOpen`](super::errors::IotcloudErrorCode::FailedOperationTidWhiteListNotOpen)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DefinedPskNotBase64`](super::errors::IotcloudErrorCode::InvalidParameterValueDefinedPskNotBase64)
+/// - [`InvalidParameterValue.DeviceAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueDeviceAlreadyExist)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`LimitExceeded.DeviceExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededDeviceExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.ProductCantHaveLoRaDevice`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductCantHaveLoRaDevice)
+/// - [`UnauthorizedOperation.ProductCantHaveNormalDevice`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductCantHaveNormalDevice)
+/// - [`UnauthorizedOperation.ProductCantHaveNotLoRaDevice`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductCantHaveNotLoRaDevice)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
+/// - [`UnauthorizedOperation.ProductNotSupportPSK`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductNotSupportPsk)
+/// - [`UnsupportedOperation.SuiteTokenNoCreate`](super::errors::IotcloudErrorCode::UnsupportedOperationSuiteTokenNoCreate)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreateDevice",
     output = CreateDeviceResponse,
-    error = super::errors::CreateDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Attribute`: an [`Attribute`](super::models::Attribute).
-    ///
-    /// Example: `{"type":1}`
+    /// `Attribute`; example: `{"type":1}`
     pub attribute: Option<models::Attribute>,
 
-    /// `DefinedPsk`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `DefinedPsk`; example: `"adferdfwe"`
     pub defined_psk: Option<String>,
 
-    /// `Isp`: an unsigned 64-bit integer.
+    /// `Isp`
     pub isp: Option<u64>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"Imsi"`
+    /// `Imei`; example: `"Imsi"`
     pub imei: Option<String>,
 
-    /// `LoraDevEui`: a string.
-    ///
-    /// Example: `"Eui"`
+    /// `LoraDevEui`; example: `"Eui"`
     pub lora_dev_eui: Option<String>,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
+    /// `LoraMoteType`
     pub lora_mote_type: Option<u64>,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"skey"`
+    /// `Skey`; example: `"skey"`
     pub skey: Option<String>,
 
-    /// `LoraAppKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `LoraAppKey`; example: `"key"`
     pub lora_app_key: Option<String>,
 
-    /// `TlsCrt`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- MIIFGjCCBAKgAwIBAgIQCgRw0Ja8ihLIkKbf"`
+    /// `TlsCrt`; example: `"-----BEGIN CERTIFICATE----- MIIFGjCCBAKgAwIBAgIQCgRw0Ja8ihLIkKbf"`
     pub tls_crt: Option<String>,
 }
 
 /// What a successful [`CreateDevice`] call returns.
 #[tc_model]
 pub struct CreateDeviceResponse {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"9MTpKyUBRpsPLB3hQyVfeQ=="`
+    /// `DevicePsk`; example: `"9MTpKyUBRpsPLB3hQyVfeQ=="`
     pub device_psk: String,
 
-    /// `DeviceCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- MIIFGjCCBAKgAwIBAgIQCgRw0Ja8ihLIkKbf"`
+    /// `DeviceCert`; example: `"-----BEGIN CERTIFICATE----- MIIFGjCCBAKgAwIBAgIQCgRw0Ja8ihLIkKbf"`
     pub device_cert: String,
 
-    /// `DevicePrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN PRIVATE KEY----- MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgw"`
+    /// `DevicePrivateKey`; example: `"-----BEGIN PRIVATE KEY----- MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgw"`
     pub device_private_key: String,
 
-    /// `LoraDevEui`: a string.
-    ///
-    /// Example: `"DevEui"`
+    /// `LoraDevEui`; example: `"DevEui"`
     pub lora_dev_eui: String,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoraMoteType`; example: `1`
     pub lora_mote_type: u64,
 
-    /// `LoraAppKey`: a string.
-    ///
-    /// Example: `"ddgergsdfretger"`
+    /// `LoraAppKey`; example: `"ddgergsdfretger"`
     pub lora_app_key: String,
 
-    /// `LoraNwkKey`: a string.
-    ///
-    /// Example: `"3fgrtsdfsdgfdga"`
+    /// `LoraNwkKey`; example: `"3fgrtsdfsdgfdga"`
     pub lora_nwk_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -284,54 +261,50 @@ pub struct CreateDeviceResponse {
 /// The `CreateMultiDevicesTask` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreateMultiDevicesTaskResponse`].
-/// The codes it documents are in [`CreateMultiDevicesTaskError`](super::errors::CreateMultiDevicesTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreateMultiDevicesTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreateMultiDevicesTask",
     output = CreateMultiDevicesTaskResponse,
-    error = super::errors::CreateMultiDevicesTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateMultiDevicesTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `ParametersType`: a string.
-    ///
-    /// Example: `"random"`
+    /// `ParametersType`; example: `"random"`
     pub parameters_type: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"mydev"`
+    /// `FileName`; example: `"mydev"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FileSize`; example: `20`
     pub file_size: Option<u64>,
 
-    /// `BatchCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchCount`; example: `1`
     pub batch_count: Option<u64>,
 
-    /// `Hash`: a string.
-    ///
-    /// Example: `"bda2cc64487b0db7f53d689bccabde2d"`
+    /// `Hash`; example: `"bda2cc64487b0db7f53d689bccabde2d"`
     pub hash: Option<String>,
 }
 
 /// What a successful [`CreateMultiDevicesTask`] call returns.
 #[tc_model]
 pub struct CreateMultiDevicesTaskResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `Id`; example: `1000001`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -341,30 +314,34 @@ pub struct CreateMultiDevicesTaskResponse {
 /// The `CreatePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreatePrivateCAResponse`].
-/// The codes it documents are in [`CreatePrivateCAError`](super::errors::CreatePrivateCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreatePrivateCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue.CACertInvalid`](super::errors::IotcloudErrorCode::InvalidParameterValueCaCertInvalid)
+/// - [`InvalidParameterValue.CACertNotMatch`](super::errors::IotcloudErrorCode::InvalidParameterValueCaCertNotMatch)
+/// - [`LimitExceeded.CACertLimit`](super::errors::IotcloudErrorCode::LimitExceededCaCertLimit)
+/// - [`LimitExceeded.CACertNameRepeat`](super::errors::IotcloudErrorCode::LimitExceededCaCertNameRepeat)
+/// - [`LimitExceeded.CARepeat`](super::errors::IotcloudErrorCode::LimitExceededCaRepeat)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreatePrivateCA",
     output = CreatePrivateCAResponse,
-    error = super::errors::CreatePrivateCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreatePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"Cert_dev"`
+    /// `CertName`; example: `"Cert_dev"`
     pub cert_name: String,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
     pub cert_text: String,
 
-    /// `VerifyCertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
+    /// `VerifyCertText`; example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
     pub verify_cert_text: String,
 }
 
@@ -378,45 +355,51 @@ pub struct CreatePrivateCAResponse {
 /// The `CreateProduct` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreateProductResponse`].
-/// The codes it documents are in [`CreateProductError`](super::errors::CreateProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreateProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountIsolated`](super::errors::IotcloudErrorCode::FailedOperationAccountIsolated)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProductAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueProductAlreadyExist)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`InvalidParameterValue.TidProductAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTidProductAlreadyExist)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededProductExceedLimit)
+/// - [`ResourceNotFound.ThingModelNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundThingModelNotExist)
+/// - [`UnauthorizedOperation.UserNotAuthenticaed`](super::errors::IotcloudErrorCode::UnauthorizedOperationUserNotAuthenticaed)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreateProduct",
     output = CreateProductResponse,
-    error = super::errors::CreateProductError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateProduct {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-01"`
+    /// `ProductName`; example: `"dev-01"`
     pub product_name: String,
 
-    /// `ProductProperties`: a [`ProductProperties`](super::models::ProductProperties).
+    /// `ProductProperties`
     pub product_properties: Option<models::ProductProperties>,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `Skey`; example: `"adferdfwe"`
     pub skey: Option<String>,
 }
 
 /// What a successful [`CreateProduct`] call returns.
 #[tc_model]
 pub struct CreateProductResponse {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-01"`
+    /// `ProductName`; example: `"dev-01"`
     pub product_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `ProductProperties`: a [`ProductProperties`](super::models::ProductProperties).
+    /// `ProductProperties`
     pub product_properties: models::ProductProperties,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -426,32 +409,34 @@ pub struct CreateProductResponse {
 /// The `CreateTaskFileUrl` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreateTaskFileUrlResponse`].
-/// The codes it documents are in [`CreateTaskFileUrlError`](super::errors::CreateTaskFileUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreateTaskFileUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreateTaskFileUrl",
     output = CreateTaskFileUrlResponse,
-    error = super::errors::CreateTaskFileUrlError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTaskFileUrl {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 }
 
 /// What a successful [`CreateTaskFileUrl`] call returns.
 #[tc_model]
 pub struct CreateTaskFileUrlResponse {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"121111_EQPOKD5111_1586228400"`
+    /// `FileName`; example: `"121111_EQPOKD5111_1586228400"`
     pub file_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -461,33 +446,37 @@ pub struct CreateTaskFileUrlResponse {
 /// The `CreateTopicPolicy` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreateTopicPolicyResponse`].
-/// The codes it documents are in [`CreateTopicPolicyError`](super::errors::CreateTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreateTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductNotBind`](super::errors::IotcloudErrorCode::FailedOperationProductNotBind)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicPolicyAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicPolicyAlreadyExist)
+/// - [`LimitExceeded.TopicPolicyExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededTopicPolicyExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreateTopicPolicy",
     output = CreateTopicPolicyResponse,
-    error = super::errors::CreateTopicPolicyError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"update"`
+    /// `TopicName`; example: `"update"`
     pub topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Privilege`; example: `2`
     pub privilege: u64,
 
-    /// `BrokerSubscribe`: a [`BrokerSubscribe`](super::models::BrokerSubscribe).
+    /// `BrokerSubscribe`
     pub broker_subscribe: Option<models::BrokerSubscribe>,
 }
 
@@ -501,23 +490,35 @@ pub struct CreateTopicPolicyResponse {
 /// The `CreateTopicRule` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`CreateTopicRuleResponse`].
-/// The codes it documents are in [`CreateTopicRuleError`](super::errors::CreateTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=CreateTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotcloudErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.CloudComponentAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueCloudComponentAlreadyExist)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotcloudErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleAlreadyExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotcloudErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "CreateTopicRule",
     output = CreateTopicRuleResponse,
-    error = super::errors::CreateTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct CreateTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"allrule"`
+    /// `RuleName`; example: `"allrule"`
     pub rule_name: String,
 
-    /// `TopicRulePayload`: a [`TopicRulePayload`](super::models::TopicRulePayload).
+    /// `TopicRulePayload`
     pub topic_rule_payload: models::TopicRulePayload,
 }
 
@@ -531,30 +532,36 @@ pub struct CreateTopicRuleResponse {
 /// The `DeleteDevice` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.GatewayHasBindedDevices`](super::errors::IotcloudErrorCode::UnauthorizedOperationGatewayHasBindedDevices)
+/// - [`UnsupportedOperation.DeviceOtaTaskInProgress`](super::errors::IotcloudErrorCode::UnsupportedOperationDeviceOtaTaskInProgress)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `Skey`; example: `"adferdfwe"`
     pub skey: Option<String>,
 }
 
@@ -568,30 +575,35 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteDeviceResource` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeleteDeviceResourceResponse`].
-/// The codes it documents are in [`DeleteDeviceResourceError`](super::errors::DeleteDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeleteDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededProductExceedLimit)
+/// - [`ResourceNotFound.DeviceResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceResourceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.UserNotAuthenticaed`](super::errors::IotcloudErrorCode::UnauthorizedOperationUserNotAuthenticaed)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeleteDeviceResource",
     output = DeleteDeviceResourceResponse,
-    error = super::errors::DeleteDeviceResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteDeviceResource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `Name`; example: `"myname"`
     pub name: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 }
@@ -606,25 +618,28 @@ pub struct DeleteDeviceResourceResponse {
 /// The `DeleteDeviceShadow` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeleteDeviceShadowResponse`].
-/// The codes it documents are in [`DeleteDeviceShadowError`](super::errors::DeleteDeviceShadowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeleteDeviceShadow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceShadowNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceShadowNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeleteDeviceShadow",
     output = DeleteDeviceShadowResponse,
-    error = super::errors::DeleteDeviceShadowError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteDeviceShadow {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 }
 
@@ -638,20 +653,25 @@ pub struct DeleteDeviceShadowResponse {
 /// The `DeletePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeletePrivateCAResponse`].
-/// The codes it documents are in [`DeletePrivateCAError`](super::errors::DeletePrivateCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeletePrivateCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`LimitExceeded.CAAlreadyBindProduct`](super::errors::IotcloudErrorCode::LimitExceededCaAlreadyBindProduct)
+/// - [`ResourceNotFound.CACertNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCaCertNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeletePrivateCA",
     output = DeletePrivateCAResponse,
-    error = super::errors::DeletePrivateCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeletePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"certname"`
+    /// `CertName`; example: `"certname"`
     pub cert_name: String,
 }
 
@@ -665,25 +685,34 @@ pub struct DeletePrivateCAResponse {
 /// The `DeleteProduct` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeleteProductResponse`].
-/// The codes it documents are in [`DeleteProductError`](super::errors::DeleteProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeleteProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeleteTidFail`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeleteTidFail)
+/// - [`UnauthorizedOperation.DevicesExistUnderProduct`](super::errors::IotcloudErrorCode::UnauthorizedOperationDevicesExistUnderProduct)
+/// - [`UnsupportedOperation.GatewayProductHasBindedProduct`](super::errors::IotcloudErrorCode::UnsupportedOperationGatewayProductHasBindedProduct)
+/// - [`UnsupportedOperation.ProductHasBindGateway`](super::errors::IotcloudErrorCode::UnsupportedOperationProductHasBindGateway)
+/// - [`UnsupportedOperation.ProductHasBindedGatewayProduct`](super::errors::IotcloudErrorCode::UnsupportedOperationProductHasBindedGatewayProduct)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeleteProduct",
     output = DeleteProductResponse,
-    error = super::errors::DeleteProductError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `Skey`; example: `"adferdfwe"`
     pub skey: Option<String>,
 }
 
@@ -697,20 +726,23 @@ pub struct DeleteProductResponse {
 /// The `DeleteProductPrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeleteProductPrivateCAResponse`].
-/// The codes it documents are in [`DeleteProductPrivateCAError`](super::errors::DeleteProductPrivateCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeleteProductPrivateCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.CACertInvalid`](super::errors::IotcloudErrorCode::InvalidParameterValueCaCertInvalid)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeleteProductPrivateCA",
     output = DeleteProductPrivateCAResponse,
-    error = super::errors::DeleteProductPrivateCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteProductPrivateCA {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 }
 
@@ -724,20 +756,25 @@ pub struct DeleteProductPrivateCAResponse {
 /// The `DeleteTopicRule` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DeleteTopicRuleResponse`].
-/// The codes it documents are in [`DeleteTopicRuleError`](super::errors::DeleteTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DeleteTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DeleteTopicRule",
     output = DeleteTopicRuleResponse,
-    error = super::errors::DeleteTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DeleteTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `RuleName`; example: `"myname"`
     pub rule_name: String,
 }
 
@@ -751,157 +788,118 @@ pub struct DeleteTopicRuleResponse {
 /// The `DescribeDevice` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeDeviceResponse`].
-/// The codes it documents are in [`DescribeDeviceError`](super::errors::DescribeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeDevice",
     output = DescribeDeviceResponse,
-    error = super::errors::DescribeDeviceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDevice`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResponse {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Online`; example: `1`
     pub online: u64,
 
-    /// `LoginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginTime`; example: `1`
     pub login_time: u64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: String,
 
-    /// `LastUpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastUpdateTime`; example: `1`
     pub last_update_time: u64,
 
-    /// `DeviceCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----IIDS...Fw==-----END CERTIFICATE-----"`
+    /// `DeviceCert`; example: `"-----BEGIN CERTIFICATE-----IIDS...Fw==-----END CERTIFICATE-----"`
     pub device_cert: String,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"PSK"`
+    /// `DevicePsk`; example: `"PSK"`
     pub device_psk: String,
 
-    /// `Tags`: a list of [`DeviceTag`](super::models::DeviceTag) objects.
+    /// `Tags`
     pub tags: Vec<models::DeviceTag>,
 
-    /// `DeviceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DeviceType`; example: `3`
     pub device_type: u64,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"345323123"`
+    /// `Imei`; example: `"345323123"`
     pub imei: String,
 
-    /// `Isp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Isp`; example: `1`
     pub isp: u64,
 
-    /// `ConnIP`: an unsigned 64-bit integer.
+    /// `ConnIP`
     #[tc(rename = "ConnIP")]
     pub conn_ip: u64,
 
-    /// `NbiotDeviceID`: a string.
-    ///
-    /// Example: `"7233445"`
+    /// `NbiotDeviceID`; example: `"7233445"`
     #[tc(rename = "NbiotDeviceID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub nbiot_device_id: Option<String>,
 
-    /// `LoraDevEui`: a string.
-    ///
-    /// Example: `"eui"`
+    /// `LoraDevEui`; example: `"eui"`
     pub lora_dev_eui: String,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoraMoteType`; example: `1`
     pub lora_mote_type: u64,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogLevel`; example: `1`
     pub log_level: Option<u64>,
 
-    /// `FirstOnlineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `FirstOnlineTime`; example: `1617801604`
     pub first_online_time: Option<u64>,
 
-    /// `LastOfflineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `LastOfflineTime`; example: `1617801604`
     pub last_offline_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `CreateTime`; example: `1617801604`
     pub create_time: Option<u64>,
 
-    /// `CertState`: an unsigned 64-bit integer.
+    /// `CertState`
     pub cert_state: Option<u64>,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: Option<u64>,
 
-    /// `Labels`: a list of [`DeviceLabel`](super::models::DeviceLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::DeviceLabel>>,
 
-    /// `ClientIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClientIP`; example: `"127.0.0.1"`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `FirmwareUpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `FirmwareUpdateTime`; example: `1617801604`
     pub firmware_update_time: Option<u64>,
 
-    /// `CreateUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54362341`
+    /// `CreateUserId`; example: `54362341`
     pub create_user_id: Option<u64>,
 
-    /// `NBIoTDeviceID`: a string.
-    ///
-    /// Example: `"54362341"`
+    /// `NBIoTDeviceID`; example: `"54362341"`
     #[tc(rename = "NBIoTDeviceID")]
     pub nb_io_t_device_id: String,
 
@@ -912,34 +910,38 @@ pub struct DescribeDeviceResponse {
 /// The `DescribeDeviceClientKey` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeDeviceClientKeyResponse`].
-/// The codes it documents are in [`DescribeDeviceClientKeyError`](super::errors::DescribeDeviceClientKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeDeviceClientKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnsupportedOperation.ClientCertAlreadyGot`](super::errors::IotcloudErrorCode::UnsupportedOperationClientCertAlreadyGot)
+/// - [`UnsupportedOperation.WrongProductAuthType`](super::errors::IotcloudErrorCode::UnsupportedOperationWrongProductAuthType)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeDeviceClientKey",
     output = DescribeDeviceClientKeyResponse,
-    error = super::errors::DescribeDeviceClientKeyError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDeviceClientKey {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceClientKey`] call returns.
 #[tc_model]
 pub struct DescribeDeviceClientKeyResponse {
-    /// `ClientKey`: a string.
-    ///
-    /// Example: `"----------BEGIN PRIVATE KEY----------END PRIVATE KEY-----"`
+    /// `ClientKey`; example: `"----------BEGIN PRIVATE KEY----------END PRIVATE KEY-----"`
     pub client_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -949,38 +951,40 @@ pub struct DescribeDeviceClientKeyResponse {
 /// The `DescribeDeviceResource` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeDeviceResourceResponse`].
-/// The codes it documents are in [`DescribeDeviceResourceError`](super::errors::DescribeDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceResourceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeDeviceResource",
     output = DescribeDeviceResourceResponse,
-    error = super::errors::DescribeDeviceResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDeviceResource {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `Name`; example: `"myname"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceResource`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResourceResponse {
-    /// `Result`: a [`DeviceResourceInfo`](super::models::DeviceResourceInfo).
+    /// `Result`
     pub result: models::DeviceResourceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -990,15 +994,23 @@ pub struct DescribeDeviceResourceResponse {
 /// The `DescribeDeviceResources` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeDeviceResourcesResponse`].
-/// The codes it documents are in [`DescribeDeviceResourcesError`](super::errors::DescribeDeviceResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeDeviceResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeDeviceResources",
     output = DescribeDeviceResourcesResponse,
-    error = super::errors::DescribeDeviceResourcesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1008,47 +1020,33 @@ pub struct DescribeDeviceResourceResponse {
     )
 )]
 pub struct DescribeDeviceResources {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `StartTime`; example: `"2006-01-02 15:04:05"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `EndTime`; example: `"2006-01-02 15:04:05"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceResources`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResourcesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Result`: a list of [`DeviceResourceInfo`](super::models::DeviceResourceInfo) objects.
+    /// `Result`
     pub result: Option<Vec<models::DeviceResourceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1058,34 +1056,37 @@ pub struct DescribeDeviceResourcesResponse {
 /// The `DescribeDeviceShadow` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeDeviceShadowResponse`].
-/// The codes it documents are in [`DescribeDeviceShadowError`](super::errors::DescribeDeviceShadowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeDeviceShadow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParamIncomplete`](super::errors::IotcloudErrorCode::InvalidParameterValueParamIncomplete)
+/// - [`ResourceNotFound.DeviceShadowNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceShadowNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductOrDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeDeviceShadow",
     output = DescribeDeviceShadowResponse,
-    error = super::errors::DescribeDeviceShadowError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeDeviceShadow {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceShadow`] call returns.
 #[tc_model]
 pub struct DescribeDeviceShadowResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"payload\":{\"state\": {\"reported\": { \"color\": \"red\"}}, \"timestamp"`
+    /// `Data`; example: `"{\"payload\":{\"state\": {\"reported\": { \"color\": \"red\"}}, \"timestamp"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1095,15 +1096,23 @@ pub struct DescribeDeviceShadowResponse {
 /// The `DescribeDevices` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1113,46 +1122,32 @@ pub struct DescribeDeviceShadowResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `ProductId`; example: `"UTY6QRLMQY"`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"myname1"`
+    /// `DeviceName`; example: `"myname1"`
     pub device_name: Option<String>,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: Option<u64>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Devices`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::DeviceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1162,74 +1157,58 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeFirmware` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeFirmwareResponse`].
-/// The codes it documents are in [`DescribeFirmwareError`](super::errors::DescribeFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeFirmware",
     output = DescribeFirmwareResponse,
-    error = super::errors::DescribeFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmware {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"7ZISKXPJVU"`
+    /// `ProductId`; example: `"7ZISKXPJVU"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.3"`
+    /// `FirmwareVersion`; example: `"1.0.3"`
     pub firmware_version: String,
 }
 
 /// What a successful [`DescribeFirmware`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareResponse {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.3"`
+    /// `Version`; example: `"1.0.3"`
     pub version: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"7ZISKXPJVU"`
+    /// `ProductId`; example: `"7ZISKXPJVU"`
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `Name`; example: `"myname"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mydescription"`
+    /// `Description`; example: `"mydescription"`
     pub description: Option<String>,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"418806da363b5b57199e5a9f88fc69c3"`
+    /// `Md5sum`; example: `"418806da363b5b57199e5a9f88fc69c3"`
     pub md5sum: Option<String>,
 
-    /// `Createtime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1597047368`
+    /// `Createtime`; example: `1597047368`
     pub createtime: Option<u64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `ProductName`; example: `"myname"`
     pub product_name: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `UserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `UserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub user_defined: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1239,74 +1218,57 @@ pub struct DescribeFirmwareResponse {
 /// The `DescribeFirmwareTask` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeFirmwareTaskResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskError`](super::errors::DescribeFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeFirmwareTask",
     output = DescribeFirmwareTaskResponse,
-    error = super::errors::DescribeFirmwareTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmwareTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TaskId`; example: `10000`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTask`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000175`
+    /// `TaskId`; example: `1000175`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1589466879`
+    /// `CreateTime`; example: `1589466879`
     pub create_time: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"门锁"`
+    /// `ProductName`; example: `"门锁"`
     pub product_name: Option<String>,
 
-    /// `UpgradeMode`: a string.
-    ///
-    /// Example: `"originalVersion"`
+    /// `UpgradeMode`; example: `"originalVersion"`
     pub upgrade_mode: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: Option<String>,
 
-    /// `OriginalVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `OriginalVersion`; example: `"1.0.0"`
     pub original_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1316,15 +1278,20 @@ pub struct DescribeFirmwareTaskResponse {
 /// The `DescribeFirmwareTaskDevices` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDevicesResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDevicesError`](super::errors::DescribeFirmwareTaskDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeFirmwareTaskDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1334,39 +1301,29 @@ pub struct DescribeFirmwareTaskResponse {
     )
 )]
 pub struct DescribeFirmwareTaskDevices {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O4CCMMZE3A"`
+    /// `ProductId`; example: `"O4CCMMZE3A"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `FirmwareVersion`; example: `"1.0"`
     pub firmware_version: Option<String>,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeFirmwareTaskDevices`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDevicesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<u64>,
 
-    /// `Devices`: a list of [`DeviceUpdateStatus`](super::models::DeviceUpdateStatus) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceUpdateStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1376,37 +1333,36 @@ pub struct DescribeFirmwareTaskDevicesResponse {
 /// The `DescribeFirmwareTaskDistribution` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDistributionResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDistributionError`](super::errors::DescribeFirmwareTaskDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeFirmwareTaskDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeFirmwareTaskDistribution",
     output = DescribeFirmwareTaskDistributionResponse,
-    error = super::errors::DescribeFirmwareTaskDistributionError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmwareTaskDistribution {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O4CCMMZE3A"`
+    /// `ProductId`; example: `"O4CCMMZE3A"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `FirmwareVersion`; example: `"1.0"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43522`
+    /// `TaskId`; example: `43522`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTaskDistribution`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDistributionResponse {
-    /// `StatusInfos`: a list of [`StatusStatistic`](super::models::StatusStatistic) objects.
+    /// `StatusInfos`
     pub status_infos: Vec<models::StatusStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1416,44 +1372,39 @@ pub struct DescribeFirmwareTaskDistributionResponse {
 /// The `DescribeFirmwareTaskStatistics` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeFirmwareTaskStatisticsResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskStatisticsError`](super::errors::DescribeFirmwareTaskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeFirmwareTaskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeFirmwareTaskStatistics",
     output = DescribeFirmwareTaskStatisticsResponse,
-    error = super::errors::DescribeFirmwareTaskStatisticsError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeFirmwareTaskStatistics {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O4CCMMZE3A"`
+    /// `ProductId`; example: `"O4CCMMZE3A"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `FirmwareVersion`; example: `"1.0"`
     pub firmware_version: String,
 }
 
 /// What a successful [`DescribeFirmwareTaskStatistics`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskStatisticsResponse {
-    /// `SuccessTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessTotal`; example: `1`
     pub success_total: Option<u64>,
 
-    /// `FailureTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailureTotal`; example: `0`
     pub failure_total: Option<u64>,
 
-    /// `UpgradingTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradingTotal`; example: `1`
     pub upgrading_total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1463,15 +1414,20 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
 /// The `DescribeFirmwareTasks` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeFirmwareTasksResponse`].
-/// The codes it documents are in [`DescribeFirmwareTasksError`](super::errors::DescribeFirmwareTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeFirmwareTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1481,39 +1437,29 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     )
 )]
 pub struct DescribeFirmwareTasks {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`DescribeFirmwareTasks`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTasksResponse {
-    /// `TaskInfos`: a list of [`FirmwareTaskInfo`](super::models::FirmwareTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::FirmwareTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `Total`; example: `53`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1523,15 +1469,23 @@ pub struct DescribeFirmwareTasksResponse {
 /// The `DescribeGatewayBindDevices` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeGatewayBindDevicesResponse`].
-/// The codes it documents are in [`DescribeGatewayBindDevicesError`](super::errors::DescribeGatewayBindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeGatewayBindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeGatewayBindDevices",
     output = DescribeGatewayBindDevicesResponse,
-    error = super::errors::DescribeGatewayBindDevicesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1541,46 +1495,32 @@ pub struct DescribeFirmwareTasksResponse {
     )
 )]
 pub struct DescribeGatewayBindDevices {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `GatewayProductId`; example: `"EQPOKD5111"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"devGat-001"`
+    /// `GatewayDeviceName`; example: `"devGat-001"`
     pub gateway_device_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"BSDGEW222"`
+    /// `ProductId`; example: `"BSDGEW222"`
     pub product_id: Option<String>,
 }
 
 /// What a successful [`DescribeGatewayBindDevices`] call returns.
 #[tc_model]
 pub struct DescribeGatewayBindDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Devices`: a list of [`BindDeviceInfo`](super::models::BindDeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::BindDeviceInfo>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"devGat-001"`
+    /// `ProductName`; example: `"devGat-001"`
     pub product_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1590,27 +1530,31 @@ pub struct DescribeGatewayBindDevicesResponse {
 /// The `DescribePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribePrivateCAResponse`].
-/// The codes it documents are in [`DescribePrivateCAError`](super::errors::DescribePrivateCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribePrivateCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`ResourceNotFound.CACertNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCaCertNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribePrivateCA",
     output = DescribePrivateCAResponse,
-    error = super::errors::DescribePrivateCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"IotHub"`
+    /// `CertName`; example: `"IotHub"`
     pub cert_name: String,
 }
 
 /// What a successful [`DescribePrivateCA`] call returns.
 #[tc_model]
 pub struct DescribePrivateCAResponse {
-    /// `CA`: a [`CertInfo`](super::models::CertInfo).
+    /// `CA`
     #[tc(rename = "CA")]
     pub ca: models::CertInfo,
 
@@ -1621,15 +1565,20 @@ pub struct DescribePrivateCAResponse {
 /// The `DescribePrivateCABindedProducts` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribePrivateCABindedProductsResponse`].
-/// The codes it documents are in [`DescribePrivateCABindedProductsError`](super::errors::DescribePrivateCABindedProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribePrivateCABindedProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribePrivateCABindedProducts",
     output = DescribePrivateCABindedProductsResponse,
-    error = super::errors::DescribePrivateCABindedProductsError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1638,26 +1587,20 @@ pub struct DescribePrivateCAResponse {
     )
 )]
 pub struct DescribePrivateCABindedProducts {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"ABCDE2345"`
+    /// `CertName`; example: `"ABCDE2345"`
     pub cert_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 }
 
 /// What a successful [`DescribePrivateCABindedProducts`] call returns.
 #[tc_model]
 pub struct DescribePrivateCABindedProductsResponse {
-    /// `Products`: a list of [`BindProductInfo`](super::models::BindProductInfo) objects.
+    /// `Products`
     pub products: Vec<models::BindProductInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1667,22 +1610,27 @@ pub struct DescribePrivateCABindedProductsResponse {
 /// The `DescribePrivateCAs` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribePrivateCAsResponse`].
-/// The codes it documents are in [`DescribePrivateCAsError`](super::errors::DescribePrivateCAsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribePrivateCAs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribePrivateCAs",
     output = DescribePrivateCAsResponse,
-    error = super::errors::DescribePrivateCAsError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribePrivateCAs {}
 
 /// What a successful [`DescribePrivateCAs`] call returns.
 #[tc_model]
 pub struct DescribePrivateCAsResponse {
-    /// `CAs`: a list of [`CertInfo`](super::models::CertInfo) objects.
+    /// `CAs`
     #[tc(rename = "CAs")]
     pub cas: Vec<models::CertInfo>,
 
@@ -1693,42 +1641,42 @@ pub struct DescribePrivateCAsResponse {
 /// The `DescribeProduct` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductResponse`].
-/// The codes it documents are in [`DescribeProductError`](super::errors::DescribeProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProduct",
     output = DescribeProductResponse,
-    error = super::errors::DescribeProductError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `ProductId`; example: `"UTY6QRLMQY"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProduct`] call returns.
 #[tc_model]
 pub struct DescribeProductResponse {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `ProductId`; example: `"UTY6QRLMQY"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `ProductName`; example: `"dev-001"`
     pub product_name: String,
 
-    /// `ProductMetadata`: a [`ProductMetadata`](super::models::ProductMetadata).
-    ///
-    /// Example: `{"CreateUserId":630811165}`
+    /// `ProductMetadata`; example: `{"CreateUserId":630811165}`
     pub product_metadata: models::ProductMetadata,
 
-    /// `ProductProperties`: a [`ProductProperties`](super::models::ProductProperties).
+    /// `ProductProperties`
     pub product_properties: models::ProductProperties,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1738,27 +1686,33 @@ pub struct DescribeProductResponse {
 /// The `DescribeProductCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductCAResponse`].
-/// The codes it documents are in [`DescribeProductCAError`](super::errors::DescribeProductCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProductCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProductCA",
     output = DescribeProductCAResponse,
-    error = super::errors::DescribeProductCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProductCA {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProductCA`] call returns.
 #[tc_model]
 pub struct DescribeProductCAResponse {
-    /// `CAs`: a list of [`CertInfo`](super::models::CertInfo) objects.
+    /// `CAs`
     #[tc(rename = "CAs")]
     pub cas: Vec<models::CertInfo>,
 
@@ -1769,33 +1723,37 @@ pub struct DescribeProductCAResponse {
 /// The `DescribeProductResource` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductResourceResponse`].
-/// The codes it documents are in [`DescribeProductResourceError`](super::errors::DescribeProductResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProductResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProductResource",
     output = DescribeProductResourceResponse,
-    error = super::errors::DescribeProductResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProductResource {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `Name`; example: `"myname"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeProductResource`] call returns.
 #[tc_model]
 pub struct DescribeProductResourceResponse {
-    /// `Result`: a [`ProductResourceInfo`](super::models::ProductResourceInfo).
+    /// `Result`
     pub result: Option<models::ProductResourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1805,15 +1763,24 @@ pub struct DescribeProductResourceResponse {
 /// The `DescribeProductResources` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductResourcesResponse`].
-/// The codes it documents are in [`DescribeProductResourcesError`](super::errors::DescribeProductResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProductResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductResourceDuplicate`](super::errors::IotcloudErrorCode::FailedOperationProductResourceDuplicate)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProductResources",
     output = DescribeProductResourcesResponse,
-    error = super::errors::DescribeProductResourcesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1823,37 +1790,27 @@ pub struct DescribeProductResourceResponse {
     )
 )]
 pub struct DescribeProductResources {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `Name`; example: `"myname"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeProductResources`] call returns.
 #[tc_model]
 pub struct DescribeProductResourcesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Result`: a list of [`ProductResourceInfo`](super::models::ProductResourceInfo) objects.
+    /// `Result`
     pub result: Option<Vec<models::ProductResourceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1863,32 +1820,36 @@ pub struct DescribeProductResourcesResponse {
 /// The `DescribeProductTask` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductTaskResponse`].
-/// The codes it documents are in [`DescribeProductTaskError`](super::errors::DescribeProductTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProductTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CreateMultiDeviceTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCreateMultiDeviceTaskNotExist)
+/// - [`ResourceNotFound.TaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTaskNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProductTask",
     output = DescribeProductTaskResponse,
-    error = super::errors::DescribeProductTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribeProductTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3153452`
+    /// `TaskId`; example: `3153452`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeProductTask`] call returns.
 #[tc_model]
 pub struct DescribeProductTaskResponse {
-    /// `TaskInfo`: a [`ProductTaskInfo`](super::models::ProductTaskInfo).
+    /// `TaskInfo`
     pub task_info: models::ProductTaskInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1898,15 +1859,21 @@ pub struct DescribeProductTaskResponse {
 /// The `DescribeProductTasks` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductTasksResponse`].
-/// The codes it documents are in [`DescribeProductTasksError`](super::errors::DescribeProductTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProductTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProductTasks",
     output = DescribeProductTasksResponse,
-    error = super::errors::DescribeProductTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1916,31 +1883,23 @@ pub struct DescribeProductTaskResponse {
     )
 )]
 pub struct DescribeProductTasks {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeProductTasks`] call returns.
 #[tc_model]
 pub struct DescribeProductTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `TaskInfos`: a list of [`ProductTaskInfo`](super::models::ProductTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::ProductTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1950,15 +1909,22 @@ pub struct DescribeProductTasksResponse {
 /// The `DescribeProducts` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeProductsResponse`].
-/// The codes it documents are in [`DescribeProductsError`](super::errors::DescribeProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1968,26 +1934,20 @@ pub struct DescribeProductTasksResponse {
     )
 )]
 pub struct DescribeProducts {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeProducts`] call returns.
 #[tc_model]
 pub struct DescribeProductsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Products`: a list of [`ProductInfo`](super::models::ProductInfo) objects.
+    /// `Products`
     pub products: Vec<models::ProductInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1997,45 +1957,41 @@ pub struct DescribeProductsResponse {
 /// The `DescribePushResourceTaskStatistics` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribePushResourceTaskStatisticsResponse`].
-/// The codes it documents are in [`DescribePushResourceTaskStatisticsError`](super::errors::DescribePushResourceTaskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribePushResourceTaskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribePushResourceTaskStatistics",
     output = DescribePushResourceTaskStatisticsResponse,
-    error = super::errors::DescribePushResourceTaskStatisticsError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DescribePushResourceTaskStatistics {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"O4CCMMZE3A"`
+    /// `ProductID`; example: `"O4CCMMZE3A"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Name`; example: `"1.0"`
     pub name: String,
 }
 
 /// What a successful [`DescribePushResourceTaskStatistics`] call returns.
 #[tc_model]
 pub struct DescribePushResourceTaskStatisticsResponse {
-    /// `SuccessTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessTotal`; example: `1`
     pub success_total: Option<u64>,
 
-    /// `FailureTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailureTotal`; example: `0`
     pub failure_total: Option<u64>,
 
-    /// `UpgradingTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradingTotal`; example: `1`
     pub upgrading_total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2045,15 +2001,21 @@ pub struct DescribePushResourceTaskStatisticsResponse {
 /// The `DescribeResourceTasks` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DescribeResourceTasksResponse`].
-/// The codes it documents are in [`DescribeResourceTasksError`](super::errors::DescribeResourceTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DescribeResourceTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductResourceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DescribeResourceTasks",
     output = DescribeResourceTasksResponse,
-    error = super::errors::DescribeResourceTasksError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2063,40 +2025,30 @@ pub struct DescribePushResourceTaskStatisticsResponse {
     )
 )]
 pub struct DescribeResourceTasks {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Name`; example: `"1.0.0"`
     pub name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`DescribeResourceTasks`] call returns.
 #[tc_model]
 pub struct DescribeResourceTasksResponse {
-    /// `TaskInfos`: a list of [`FirmwareTaskInfo`](super::models::FirmwareTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::FirmwareTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `Total`; example: `53`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2106,20 +2058,29 @@ pub struct DescribeResourceTasksResponse {
 /// The `DisableTopicRule` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DisableTopicRuleResponse`].
-/// The codes it documents are in [`DisableTopicRuleError`](super::errors::DisableTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DisableTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyDisabled`](super::errors::IotcloudErrorCode::FailedOperationRuleAlreadyDisabled)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DisableTopicRule",
     output = DisableTopicRuleResponse,
-    error = super::errors::DisableTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DisableTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 }
 
@@ -2133,40 +2094,44 @@ pub struct DisableTopicRuleResponse {
 /// The `DownloadDeviceResource` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`DownloadDeviceResourceResponse`].
-/// The codes it documents are in [`DownloadDeviceResourceError`](super::errors::DownloadDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=DownloadDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResourceFileNotMatch`](super::errors::IotcloudErrorCode::FailedOperationResourceFileNotMatch)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededProductExceedLimit)
+/// - [`ResourceNotFound.DeviceResourceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceResourceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ResourceFileNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundResourceFileNotExist)
+/// - [`UnauthorizedOperation.UserNotAuthenticaed`](super::errors::IotcloudErrorCode::UnauthorizedOperationUserNotAuthenticaed)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "DownloadDeviceResource",
     output = DownloadDeviceResourceResponse,
-    error = super::errors::DownloadDeviceResourceError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct DownloadDeviceResource {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"AAAAAAAAAA"`
+    /// `ProductID`; example: `"AAAAAAAAAA"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `DeviceName`; example: `"test"`
     pub device_name: String,
 }
 
 /// What a successful [`DownloadDeviceResource`] call returns.
 #[tc_model]
 pub struct DownloadDeviceResourceResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.cos.ap-guangzhou.myqcloud.com"`
+    /// `Url`; example: `"https://xxx.cos.ap-guangzhou.myqcloud.com"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2176,40 +2141,36 @@ pub struct DownloadDeviceResourceResponse {
 /// The `EditFirmware` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`EditFirmwareResponse`].
-/// The codes it documents are in [`EditFirmwareError`](super::errors::EditFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=EditFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`ResourceNotFound.DeviceHasNoFirmware`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceHasNoFirmware)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "EditFirmware",
     output = EditFirmwareResponse,
-    error = super::errors::EditFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct EditFirmware {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `FirmwareName`; example: `"name1"`
     pub firmware_name: String,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `FirmwareDescription`; example: `"desc"`
     pub firmware_description: Option<String>,
 
-    /// `FirmwareUserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `FirmwareUserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub firmware_user_defined: Option<String>,
 }
 
@@ -2223,20 +2184,38 @@ pub struct EditFirmwareResponse {
 /// The `EnableTopicRule` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`EnableTopicRuleResponse`].
-/// The codes it documents are in [`EnableTopicRuleError`](super::errors::EnableTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=EnableTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicationOfFunctionItem`](super::errors::IotcloudErrorCode::FailedOperationDuplicationOfFunctionItem)
+/// - [`FailedOperation.FunctionFileNotExist`](super::errors::IotcloudErrorCode::FailedOperationFunctionFileNotExist)
+/// - [`FailedOperation.ProxyIPIsNotEnough`](super::errors::IotcloudErrorCode::FailedOperationProxyIpisNotEnough)
+/// - [`FailedOperation.RuleAlreadyEnabled`](super::errors::IotcloudErrorCode::FailedOperationRuleAlreadyEnabled)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotcloudErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.CloudComponentAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueCloudComponentAlreadyExist)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotcloudErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.ForwardRedirectDenied`](super::errors::IotcloudErrorCode::InvalidParameterValueForwardRedirectDenied)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`OperationDenied.GetTDMQProInternalEndpointFail`](super::errors::IotcloudErrorCode::OperationDeniedGetTdmqProInternalEndpointFail)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "EnableTopicRule",
     output = EnableTopicRuleResponse,
-    error = super::errors::EnableTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct EnableTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 }
 
@@ -2250,29 +2229,32 @@ pub struct EnableTopicRuleResponse {
 /// The `GetAllVersion` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`GetAllVersionResponse`].
-/// The codes it documents are in [`GetAllVersionError`](super::errors::GetAllVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=GetAllVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "GetAllVersion",
     output = GetAllVersionResponse,
-    error = super::errors::GetAllVersionError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct GetAllVersion {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 }
 
 /// What a successful [`GetAllVersion`] call returns.
 #[tc_model]
 pub struct GetAllVersionResponse {
-    /// `Version`: a list of strings.
-    ///
-    /// Example: `["1.0.0","2.0.0"]`
+    /// `Version`; example: `["1.0.0","2.0.0"]`
     pub version: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2282,39 +2264,37 @@ pub struct GetAllVersionResponse {
 /// The `GetCOSURL` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`GetCOSURLResponse`].
-/// The codes it documents are in [`GetCOSURLError`](super::errors::GetCOSURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=GetCOSURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "GetCOSURL",
     output = GetCOSURLResponse,
-    error = super::errors::GetCOSURLError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct GetCOSURL {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `FileSize`; example: `256`
     pub file_size: Option<i64>,
 }
 
 /// What a successful [`GetCOSURL`] call returns.
 #[tc_model]
 pub struct GetCOSURLResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://tencent.com"`
+    /// `Url`; example: `"http://tencent.com"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2324,29 +2304,32 @@ pub struct GetCOSURLResponse {
 /// The `GetUserResourceInfo` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`GetUserResourceInfoResponse`].
-/// The codes it documents are in [`GetUserResourceInfoError`](super::errors::GetUserResourceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=GetUserResourceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "GetUserResourceInfo",
     output = GetUserResourceInfoResponse,
-    error = super::errors::GetUserResourceInfoError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct GetUserResourceInfo {}
 
 /// What a successful [`GetUserResourceInfo`] call returns.
 #[tc_model]
 pub struct GetUserResourceInfoResponse {
-    /// `UsedSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedSize`; example: `100`
     pub used_size: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Limit`; example: `10000`
     pub limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2356,15 +2339,22 @@ pub struct GetUserResourceInfoResponse {
 /// The `ListFirmwares` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ListFirmwaresResponse`].
-/// The codes it documents are in [`ListFirmwaresError`](super::errors::ListFirmwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ListFirmwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -2374,34 +2364,26 @@ pub struct GetUserResourceInfoResponse {
     )
 )]
 pub struct ListFirmwares {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: Option<String>,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`ListFirmwares`] call returns.
 #[tc_model]
 pub struct ListFirmwaresResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Firmwares`: a list of [`FirmwareInfo`](super::models::FirmwareInfo) objects.
+    /// `Firmwares`
     pub firmwares: Vec<models::FirmwareInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2411,62 +2393,52 @@ pub struct ListFirmwaresResponse {
 /// The `ListLog` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ListLogResponse`].
-/// The codes it documents are in [`ListLogError`](super::errors::ListLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ListLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ListLog",
     output = ListLogResponse,
-    error = super::errors::ListLogError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ListLog {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1530244265000`
+    /// `MinTime`; example: `1530244265000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1530258665000`
+    /// `MaxTime`; example: `1530258665000`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `Keywords`; example: `"UTY6QRLMQY"`
     pub keywords: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Context`; example: `"hello"`
     pub context: Option<String>,
 
-    /// `MaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNum`; example: `10`
     pub max_num: Option<i64>,
 }
 
 /// What a successful [`ListLog`] call returns.
 #[tc_model]
 pub struct ListLogResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Context`; example: `"hello"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Results`: a list of [`ClsLogItem`](super::models::ClsLogItem) objects.
+    /// `Results`
     pub results: Vec<models::ClsLogItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2476,57 +2448,49 @@ pub struct ListLogResponse {
 /// The `ListLogPayload` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ListLogPayloadResponse`].
-/// The codes it documents are in [`ListLogPayloadError`](super::errors::ListLogPayloadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ListLogPayload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ListLogPayload",
     output = ListLogPayloadResponse,
-    error = super::errors::ListLogPayloadError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ListLogPayload {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606207080000`
+    /// `MinTime`; example: `1606207080000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606208039999`
+    /// `MaxTime`; example: `1606208039999`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"productid:EQPOKD5111"`
+    /// `Keywords`; example: `"productid:EQPOKD5111"`
     pub keywords: String,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"62080"`
+    /// `Context`; example: `"62080"`
     pub context: Option<String>,
 
-    /// `MaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNum`; example: `10`
     pub max_num: Option<i64>,
 }
 
 /// What a successful [`ListLogPayload`] call returns.
 #[tc_model]
 pub struct ListLogPayloadResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"ic0cxTVFidWRTTUZmcERXMVZR"`
+    /// `Context`; example: `"ic0cxTVFidWRTTUZmcERXMVZR"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Listover`; example: `false`
     pub listover: bool,
 
-    /// `Results`: a list of [`PayloadLogItem`](super::models::PayloadLogItem) objects.
+    /// `Results`
     pub results: Vec<models::PayloadLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2536,57 +2500,49 @@ pub struct ListLogPayloadResponse {
 /// The `ListSDKLog` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ListSDKLogResponse`].
-/// The codes it documents are in [`ListSDKLogError`](super::errors::ListSDKLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ListSDKLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ListSDKLog",
     output = ListSDKLogResponse,
-    error = super::errors::ListSDKLogError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ListSDKLog {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606205400000`
+    /// `MinTime`; example: `1606205400000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606209059999`
+    /// `MaxTime`; example: `1606209059999`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"productid:adferdfwe"`
+    /// `Keywords`; example: `"productid:adferdfwe"`
     pub keywords: String,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"7KMDyZLys1KQivxnY"`
+    /// `Context`; example: `"7KMDyZLys1KQivxnY"`
     pub context: Option<String>,
 
-    /// `MaxNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxNum`; example: `100`
     pub max_num: Option<u64>,
 }
 
 /// What a successful [`ListSDKLog`] call returns.
 #[tc_model]
 pub struct ListSDKLogResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"DXF1ZXJ5QW5kRmV0Y2gBAAAAAAD1JVkWTEk5MHpyTVRTQ3lqa0tVbUtNVm9sZw=="`
+    /// `Context`; example: `"DXF1ZXJ5QW5kRmV0Y2gBAAAAAAD1JVkWTEk5MHpyTVRTQ3lqa0tVbUtNVm9sZw=="`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Results`: a list of [`SdkLogItem`](super::models::SdkLogItem) objects.
+    /// `Results`
     pub results: Vec<models::SdkLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2596,15 +2552,25 @@ pub struct ListSDKLogResponse {
 /// The `ListTopicRules` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ListTopicRulesResponse`].
-/// The codes it documents are in [`ListTopicRulesError`](super::errors::ListTopicRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ListTopicRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ListTopicRules",
     output = ListTopicRulesResponse,
-    error = super::errors::ListTopicRulesError,
+    error = super::errors::IotcloudErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -2614,26 +2580,20 @@ pub struct ListSDKLogResponse {
     )
 )]
 pub struct ListTopicRules {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 }
 
 /// What a successful [`ListTopicRules`] call returns.
 #[tc_model]
 pub struct ListTopicRulesResponse {
-    /// `TotalCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCnt`; example: `2`
     pub total_cnt: u64,
 
-    /// `Rules`: a list of [`TopicRuleInfo`](super::models::TopicRuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::TopicRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2643,44 +2603,42 @@ pub struct ListTopicRulesResponse {
 /// The `PublishBroadcastMessage` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`PublishBroadcastMessageResponse`].
-/// The codes it documents are in [`PublishBroadcastMessageError`](super::errors::PublishBroadcastMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=PublishBroadcastMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BroadcastTaskIsRunning`](super::errors::IotcloudErrorCode::FailedOperationBroadcastTaskIsRunning)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotcloudErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "PublishBroadcastMessage",
     output = PublishBroadcastMessageResponse,
-    error = super::errors::PublishBroadcastMessageError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishBroadcastMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ASBHKN121"`
+    /// `ProductId`; example: `"ASBHKN121"`
     pub product_id: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"5346563"`
+    /// `Payload`; example: `"5346563"`
     pub payload: String,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: i64,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `PayloadEncoding`; example: `"base64"`
     pub payload_encoding: Option<String>,
 }
 
 /// What a successful [`PublishBroadcastMessage`] call returns.
 #[tc_model]
 pub struct PublishBroadcastMessageResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000523`
+    /// `TaskId`; example: `1000523`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2690,45 +2648,51 @@ pub struct PublishBroadcastMessageResponse {
 /// The `PublishMessage` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`PublishMessageResponse`].
-/// The codes it documents are in [`PublishMessageError`](super::errors::PublishMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=PublishMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotcloudErrorCode::FailedOperation)
+/// - [`FailedOperation.DeviceAlreadyDisabled`](super::errors::IotcloudErrorCode::FailedOperationDeviceAlreadyDisabled)
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotcloudErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotcloudErrorCode::FailedOperationDeviceOffline)
+/// - [`FailedOperation.InvalidMsgLen`](super::errors::IotcloudErrorCode::FailedOperationInvalidMsgLen)
+/// - [`FailedOperation.InvalidTopicName`](super::errors::IotcloudErrorCode::FailedOperationInvalidTopicName)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotcloudErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`LimitExceeded.MessageSaved`](super::errors::IotcloudErrorCode::LimitExceededMessageSaved)
+/// - [`LimitExceeded.OfflineMessageExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededOfflineMessageExceedLimit)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "PublishMessage",
     output = PublishMessageResponse,
-    error = super::errors::PublishMessageError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishMessage {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"RL0BAZKZ6V/dev1/control"`
+    /// `Topic`; example: `"RL0BAZKZ6V/dev1/control"`
     pub topic: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"hahaha"`
+    /// `Payload`; example: `"hahaha"`
     pub payload: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"RL0BAZKZ6V"`
+    /// `ProductId`; example: `"RL0BAZKZ6V"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `Qos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Qos`; example: `0`
     pub qos: Option<u64>,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `PayloadEncoding`; example: `"base64"`
     pub payload_encoding: Option<String>,
 }
 
@@ -2742,44 +2706,45 @@ pub struct PublishMessageResponse {
 /// The `PublishRRPCMessage` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`PublishRRPCMessageResponse`].
-/// The codes it documents are in [`PublishRRPCMessageError`](super::errors::PublishRRPCMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=PublishRRPCMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceAlreadyDisabled`](super::errors::IotcloudErrorCode::FailedOperationDeviceAlreadyDisabled)
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotcloudErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotcloudErrorCode::FailedOperationDeviceOffline)
+/// - [`FailedOperation.RRPCTimeout`](super::errors::IotcloudErrorCode::FailedOperationRrpcTimeout)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotcloudErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`LimitExceeded.OfflineMessageExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededOfflineMessageExceedLimit)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "PublishRRPCMessage",
     output = PublishRRPCMessageResponse,
-    error = super::errors::PublishRRPCMessageError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct PublishRRPCMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ASBHKN121"`
+    /// `ProductId`; example: `"ASBHKN121"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"1234561"`
+    /// `Payload`; example: `"1234561"`
     pub payload: String,
 }
 
 /// What a successful [`PublishRRPCMessage`] call returns.
 #[tc_model]
 pub struct PublishRRPCMessageResponse {
-    /// `MessageId`: a signed 64-bit integer.
-    ///
-    /// Example: `74`
+    /// `MessageId`; example: `74`
     pub message_id: i64,
 
-    /// `PayloadBase64`: a string.
-    ///
-    /// Example: `"QUJDRA=="`
+    /// `PayloadBase64`; example: `"QUJDRA=="`
     pub payload_base64: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2789,23 +2754,42 @@ pub struct PublishRRPCMessageResponse {
 /// The `ReplaceTopicRule` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ReplaceTopicRuleResponse`].
-/// The codes it documents are in [`ReplaceTopicRuleError`](super::errors::ReplaceTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ReplaceTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotcloudErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotcloudErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.CloudComponentAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueCloudComponentAlreadyExist)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotcloudErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.ForwardRedirectDenied`](super::errors::IotcloudErrorCode::InvalidParameterValueForwardRedirectDenied)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.OperationDenied`](super::errors::IotcloudErrorCode::InvalidParameterValueOperationDenied)
+/// - [`InvalidParameterValue.RepublishTopicFormatError`](super::errors::IotcloudErrorCode::InvalidParameterValueRepublishTopicFormatError)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleAlreadyExist)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`InvalidParameterValue.UpdateTopicRuleDBFail`](super::errors::IotcloudErrorCode::InvalidParameterValueUpdateTopicRuleDbFail)
+/// - [`OperationDenied.GetTDMQProInternalEndpointFail`](super::errors::IotcloudErrorCode::OperationDeniedGetTdmqProInternalEndpointFail)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotcloudErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ReplaceTopicRule",
     output = ReplaceTopicRuleResponse,
-    error = super::errors::ReplaceTopicRuleError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ReplaceTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"testrulename"`
+    /// `RuleName`; example: `"testrulename"`
     pub rule_name: String,
 
-    /// `TopicRulePayload`: a [`TopicRulePayload`](super::models::TopicRulePayload).
+    /// `TopicRulePayload`
     pub topic_rule_payload: models::TopicRulePayload,
 }
 
@@ -2819,37 +2803,39 @@ pub struct ReplaceTopicRuleResponse {
 /// The `ResetDeviceState` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`ResetDeviceStateResponse`].
-/// The codes it documents are in [`ResetDeviceStateError`](super::errors::ResetDeviceStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=ResetDeviceState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "ResetDeviceState",
     output = ResetDeviceStateResponse,
-    error = super::errors::ResetDeviceStateError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct ResetDeviceState {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["test_device1\n","test_device2\n"]`
+    /// `DeviceNames`; example: `["test_device1\n","test_device2\n"]`
     pub device_names: Vec<String>,
 }
 
 /// What a successful [`ResetDeviceState`] call returns.
 #[tc_model]
 pub struct ResetDeviceStateResponse {
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: u64,
 
-    /// `ResetDeviceResults`: a list of [`ResetDeviceResult`](super::models::ResetDeviceResult) objects.
+    /// `ResetDeviceResults`
     pub reset_device_results: Vec<models::ResetDeviceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2859,35 +2845,35 @@ pub struct ResetDeviceStateResponse {
 /// The `RetryDeviceFirmwareTask` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`RetryDeviceFirmwareTaskResponse`].
-/// The codes it documents are in [`RetryDeviceFirmwareTaskError`](super::errors::RetryDeviceFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=RetryDeviceFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotcloudErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotcloudErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundFirmwareNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "RetryDeviceFirmwareTask",
     output = RetryDeviceFirmwareTaskResponse,
-    error = super::errors::RetryDeviceFirmwareTaskError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct RetryDeviceFirmwareTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TaskId`; example: `10000`
     pub task_id: u64,
 }
 
@@ -2901,25 +2887,29 @@ pub struct RetryDeviceFirmwareTaskResponse {
 /// The `SetProductsForbiddenStatus` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`SetProductsForbiddenStatusResponse`].
-/// The codes it documents are in [`SetProductsForbiddenStatusError`](super::errors::SetProductsForbiddenStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=SetProductsForbiddenStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountIsolated`](super::errors::IotcloudErrorCode::FailedOperationAccountIsolated)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotcloudErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "SetProductsForbiddenStatus",
     output = SetProductsForbiddenStatusResponse,
-    error = super::errors::SetProductsForbiddenStatusError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct SetProductsForbiddenStatus {
-    /// `ProductId`: a list of strings.
-    ///
-    /// Example: `["productID1","productID2"]`
+    /// `ProductId`; example: `["productID1","productID2"]`
     pub product_id: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -2933,40 +2923,38 @@ pub struct SetProductsForbiddenStatusResponse {
 /// The `UnbindDevices` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UnbindDevicesResponse`].
-/// The codes it documents are in [`UnbindDevicesError`](super::errors::UnbindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UnbindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UnbindDevices",
     output = UnbindDevicesResponse,
-    error = super::errors::UnbindDevicesError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UnbindDevices {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `GatewayProductId`; example: `"EQPOKD5111"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"gateway-001"`
+    /// `GatewayDeviceName`; example: `"gateway-001"`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["dev-001\n","dev-0021\n"]`
+    /// `DeviceNames`; example: `["dev-001\n","dev-0021\n"]`
     pub device_names: Vec<String>,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `Skey`; example: `"adferdfwe"`
     pub skey: Option<String>,
 }
 
@@ -2980,30 +2968,33 @@ pub struct UnbindDevicesResponse {
 /// The `UpdateDeviceAvailableState` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateDeviceAvailableStateResponse`].
-/// The codes it documents are in [`UpdateDeviceAvailableStateError`](super::errors::UpdateDeviceAvailableStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateDeviceAvailableState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateDeviceAvailableState",
     output = UpdateDeviceAvailableStateResponse,
-    error = super::errors::UpdateDeviceAvailableStateError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDeviceAvailableState {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"SB9OJFCJ1C"`
+    /// `ProductId`; example: `"SB9OJFCJ1C"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test123"`
+    /// `DeviceName`; example: `"test123"`
     pub device_name: String,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableState`; example: `0`
     pub enable_state: u64,
 }
 
@@ -3017,30 +3008,32 @@ pub struct UpdateDeviceAvailableStateResponse {
 /// The `UpdateDeviceLogLevel` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateDeviceLogLevelResponse`].
-/// The codes it documents are in [`UpdateDeviceLogLevelError`](super::errors::UpdateDeviceLogLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateDeviceLogLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateDeviceLogLevel",
     output = UpdateDeviceLogLevelResponse,
-    error = super::errors::UpdateDeviceLogLevelError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDeviceLogLevel {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogLevel`; example: `1`
     pub log_level: u64,
 }
 
@@ -3054,30 +3047,33 @@ pub struct UpdateDeviceLogLevelResponse {
 /// The `UpdateDevicePSK` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateDevicePSKResponse`].
-/// The codes it documents are in [`UpdateDevicePSKError`](super::errors::UpdateDevicePSKError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateDevicePSK)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnauthorizedOperation.ProductNotSupportPSK`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductNotSupportPsk)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateDevicePSK",
     output = UpdateDevicePSKResponse,
-    error = super::errors::UpdateDevicePSKError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDevicePSK {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Psk`: a string.
-    ///
-    /// Example: `"VOQmAku7T1haYaiV7LJfmg=="`
+    /// `Psk`; example: `"VOQmAku7T1haYaiV7LJfmg=="`
     pub psk: String,
 }
 
@@ -3091,44 +3087,48 @@ pub struct UpdateDevicePSKResponse {
 /// The `UpdateDeviceShadow` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateDeviceShadowResponse`].
-/// The codes it documents are in [`UpdateDeviceShadowError`](super::errors::UpdateDeviceShadowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateDeviceShadow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UpdateVersionNotMatch`](super::errors::IotcloudErrorCode::FailedOperationUpdateVersionNotMatch)
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidJSON`](super::errors::IotcloudErrorCode::InvalidParameterValueInvalidJson)
+/// - [`InvalidParameterValue.JSONHasInvalidNode`](super::errors::IotcloudErrorCode::InvalidParameterValueJsonHasInvalidNode)
+/// - [`InvalidParameterValue.JSONSizeExceedLimit`](super::errors::IotcloudErrorCode::InvalidParameterValueJsonSizeExceedLimit)
+/// - [`InvalidParameterValue.NotMergeAble`](super::errors::IotcloudErrorCode::InvalidParameterValueNotMergeAble)
+/// - [`InvalidParameterValue.PrefixInvalid`](super::errors::IotcloudErrorCode::InvalidParameterValuePrefixInvalid)
+/// - [`ResourceNotFound.DeviceShadowNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceShadowNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductOrDeviceNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateDeviceShadow",
     output = UpdateDeviceShadowResponse,
-    error = super::errors::UpdateDeviceShadowError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDeviceShadow {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"{\"desired\":{\"color\":\"red\"}}"`
+    /// `State`; example: `"{\"desired\":{\"color\":\"red\"}}"`
     pub state: String,
 
-    /// `ShadowVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShadowVersion`; example: `1`
     pub shadow_version: u64,
 }
 
 /// What a successful [`UpdateDeviceShadow`] call returns.
 #[tc_model]
 pub struct UpdateDeviceShadowResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"payload\":{\"state\": {\"desired\": { \"color\": \"red\"}}, \"timestamp\""`
+    /// `Data`; example: `"{\"payload\":{\"state\": {\"desired\": { \"color\": \"red\"}}, \"timestamp\""`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3138,30 +3138,35 @@ pub struct UpdateDeviceShadowResponse {
 /// The `UpdateDevicesEnableState` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateDevicesEnableStateResponse`].
-/// The codes it documents are in [`UpdateDevicesEnableStateError`](super::errors::UpdateDevicesEnableStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateDevicesEnableState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateDevicesEnableState",
     output = UpdateDevicesEnableStateResponse,
-    error = super::errors::UpdateDevicesEnableStateError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateDevicesEnableState {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"SB9OJFCJ1C"`
+    /// `ProductId`; example: `"SB9OJFCJ1C"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["test123\n"]`
+    /// `DeviceNames`; example: `["test123\n"]`
     pub device_names: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -3175,30 +3180,35 @@ pub struct UpdateDevicesEnableStateResponse {
 /// The `UpdateOtaTaskStatus` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateOtaTaskStatusResponse`].
-/// The codes it documents are in [`UpdateOtaTaskStatusError`](super::errors::UpdateOtaTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateOtaTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotcloudErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotcloudErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateOtaTaskStatus",
     output = UpdateOtaTaskStatusResponse,
-    error = super::errors::UpdateOtaTaskStatusError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateOtaTaskStatus {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11236`
+    /// `TaskId`; example: `11236`
     pub task_id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: u64,
 }
 
@@ -3212,30 +3222,32 @@ pub struct UpdateOtaTaskStatusResponse {
 /// The `UpdatePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdatePrivateCAResponse`].
-/// The codes it documents are in [`UpdatePrivateCAError`](super::errors::UpdatePrivateCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdatePrivateCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.CACertInvalid`](super::errors::IotcloudErrorCode::InvalidParameterValueCaCertInvalid)
+/// - [`InvalidParameterValue.CACertNotMatch`](super::errors::IotcloudErrorCode::InvalidParameterValueCaCertNotMatch)
+/// - [`LimitExceeded.CARepeat`](super::errors::IotcloudErrorCode::LimitExceededCaRepeat)
+/// - [`ResourceNotFound.CACertNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundCaCertNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdatePrivateCA",
     output = UpdatePrivateCAResponse,
-    error = super::errors::UpdatePrivateCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdatePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"Cert_dev"`
+    /// `CertName`; example: `"Cert_dev"`
     pub cert_name: String,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
     pub cert_text: String,
 
-    /// `VerifyCertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
+    /// `VerifyCertText`; example: `"-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----"`
     pub verify_cert_text: String,
 }
 
@@ -3249,49 +3261,45 @@ pub struct UpdatePrivateCAResponse {
 /// The `UpdateProductDynamicRegister` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateProductDynamicRegisterResponse`].
-/// The codes it documents are in [`UpdateProductDynamicRegisterError`](super::errors::UpdateProductDynamicRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateProductDynamicRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductTypeNotSupport`](super::errors::IotcloudErrorCode::InvalidParameterValueProductTypeNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnauthorizedOperation.ProductIsForbidden`](super::errors::IotcloudErrorCode::UnauthorizedOperationProductIsForbidden)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateProductDynamicRegister",
     output = UpdateProductDynamicRegisterResponse,
-    error = super::errors::UpdateProductDynamicRegisterError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateProductDynamicRegister {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegisterType`; example: `0`
     pub register_type: u64,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RegisterLimit`; example: `10`
     pub register_limit: u64,
 }
 
 /// What a successful [`UpdateProductDynamicRegister`] call returns.
 #[tc_model]
 pub struct UpdateProductDynamicRegisterResponse {
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegisterType`; example: `0`
     pub register_type: u64,
 
-    /// `ProductSecret`: a string.
-    ///
-    /// Example: `"adferdfwe"`
+    /// `ProductSecret`; example: `"adferdfwe"`
     pub product_secret: String,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RegisterLimit`; example: `10000`
     pub register_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3301,25 +3309,27 @@ pub struct UpdateProductDynamicRegisterResponse {
 /// The `UpdateProductPrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateProductPrivateCAResponse`].
-/// The codes it documents are in [`UpdateProductPrivateCAError`](super::errors::UpdateProductPrivateCAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateProductPrivateCA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded.CACertNotSupport`](super::errors::IotcloudErrorCode::LimitExceededCaCertNotSupport)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateProductPrivateCA",
     output = UpdateProductPrivateCAResponse,
-    error = super::errors::UpdateProductPrivateCAError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateProductPrivateCA {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"CertName"`
+    /// `CertName`; example: `"CertName"`
     pub cert_name: String,
 }
 
@@ -3333,38 +3343,38 @@ pub struct UpdateProductPrivateCAResponse {
 /// The `UpdateTopicPolicy` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UpdateTopicPolicyResponse`].
-/// The codes it documents are in [`UpdateTopicPolicyError`](super::errors::UpdateTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UpdateTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicPolicyAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueTopicPolicyAlreadyExist)
+/// - [`ResourceNotFound.TopicPolicyNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundTopicPolicyNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UpdateTopicPolicy",
     output = UpdateTopicPolicyResponse,
-    error = super::errors::UpdateTopicPolicyError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UpdateTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicName`; example: `"topic1"`
     pub topic_name: String,
 
-    /// `NewTopicName`: a string.
-    ///
-    /// Example: `"topic2"`
+    /// `NewTopicName`; example: `"topic2"`
     pub new_topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Privilege`; example: `2`
     pub privilege: u64,
 
-    /// `BrokerSubscribe`: a [`BrokerSubscribe`](super::models::BrokerSubscribe).
+    /// `BrokerSubscribe`
     pub broker_subscribe: Option<models::BrokerSubscribe>,
 }
 
@@ -3378,50 +3388,45 @@ pub struct UpdateTopicPolicyResponse {
 /// The `UploadFirmware` action of IOTCLOUD API 2021-04-08.
 ///
 /// A successful call returns [`UploadFirmwareResponse`].
-/// The codes it documents are in [`UploadFirmwareError`](super::errors::UploadFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotcloud&Version=2021-04-08&Action=UploadFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotcloudErrorCode`](super::errors::IotcloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotcloudErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotcloudErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotcloudErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotcloudErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotcloudErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotcloud",
     version = "2021-04-08",
     name = "UploadFirmware",
     output = UploadFirmwareResponse,
-    error = super::errors::UploadFirmwareError
+    error = super::errors::IotcloudErrorCode
 )]
 pub struct UploadFirmware {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"hfshfspodkoiwuidoiwjcuie"`
+    /// `Md5sum`; example: `"hfshfspodkoiwuidoiwjcuie"`
     pub md5sum: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: u64,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"ota-1.0"`
+    /// `FirmwareName`; example: `"ota-1.0"`
     pub firmware_name: Option<String>,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareDescription`; example: `"1.0.0"`
     pub firmware_description: Option<String>,
 
-    /// `FirmwareUserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `FirmwareUserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub firmware_user_defined: Option<String>,
 }
 

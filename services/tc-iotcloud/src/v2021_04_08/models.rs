@@ -8,7 +8,7 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateDevice`](super::CreateDevice).
 #[tc_model]
 pub struct Attribute {
-    /// `Tags`: a list of [`DeviceTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<DeviceTag>>,
 }
 
@@ -17,22 +17,16 @@ pub struct Attribute {
 /// Returned in the output of [`DescribeGatewayBindDevices`](super::DescribeGatewayBindDevices).
 #[tc_model]
 pub struct BindDeviceInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"UTY4QRLMQY"`
+    /// `ProductId`; example: `"UTY4QRLMQY"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Tags`: a list of [`DeviceTag`] objects.
+    /// `Tags`
     pub tags: Vec<DeviceTag>,
 
-    /// `BindTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `BindTime`; example: `1617801604`
     pub bind_time: Option<u64>,
 }
 
@@ -41,14 +35,10 @@ pub struct BindDeviceInfo {
 /// Returned in the output of [`DescribePrivateCABindedProducts`](super::DescribePrivateCABindedProducts).
 #[tc_model]
 pub struct BindProductInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `ProductId`; example: `"UTY6QRLMQY"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `ProductName`; example: `"dev-001"`
     pub product_name: String,
 }
 
@@ -57,14 +47,10 @@ pub struct BindProductInfo {
 /// Sent in the input of [`CreateTopicPolicy`](super::CreateTopicPolicy) and [`UpdateTopicPolicy`](super::UpdateTopicPolicy).
 #[tc_model]
 pub struct BrokerSubscribe {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"UTY5QRLMQY"`
+    /// `ProductId`; example: `"UTY5QRLMQY"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 }
 
@@ -74,52 +60,34 @@ pub struct BrokerSubscribe {
 #[doc(alias = "CLSLogItem")]
 #[tc_model]
 pub struct ClsLogItem {
-    /// `Content`: a string.
-    ///
-    /// Example: `"message"`
+    /// `Content`; example: `"message"`
     pub content: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devGat-001"`
+    /// `DeviceName`; example: `"devGat-001"`
     pub device_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"0b77fcf9-d157-4b60-9a3d-541916b48c24"`
+    /// `RequestId`; example: `"0b77fcf9-d157-4b60-9a3d-541916b48c24"`
     pub request_id: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"SUCC"`
+    /// `Result`; example: `"SUCC"`
     pub result: String,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"SHADOW"`
+    /// `Scene`; example: `"SHADOW"`
     pub scene: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2021-04-08 00:00:00"`
+    /// `Time`; example: `"2021-04-08 00:00:00"`
     pub time: String,
 
-    /// `Userid`: a string.
-    ///
-    /// Example: `"4546542"`
+    /// `Userid`; example: `"4546542"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub userid: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"16535412"`
+    /// `UserId`; example: `"16535412"`
     pub user_id: String,
 }
 
@@ -128,45 +96,29 @@ pub struct ClsLogItem {
 /// Returned in the output of [`DescribePrivateCA`](super::DescribePrivateCA), [`DescribePrivateCAs`](super::DescribePrivateCAs) and [`DescribeProductCA`](super::DescribeProductCA).
 #[tc_model]
 pub struct CertInfo {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"IotHub"`
+    /// `CertName`; example: `"IotHub"`
     pub cert_name: String,
 
-    /// `CertSN`: a string.
-    ///
-    /// Example: `"5ff69e4c8afce5d6de8d395b34672944f5b4765a"`
+    /// `CertSN`; example: `"5ff69e4c8afce5d6de8d395b34672944f5b4765a"`
     #[tc(rename = "CertSN")]
     pub cert_sn: String,
 
-    /// `IssuerName`: a string.
-    ///
-    /// Example: `"CN=AAA,O=AAA,L=shenzhen,ST=guangdong,C=CN"`
+    /// `IssuerName`; example: `"CN=AAA,O=AAA,L=shenzhen,ST=guangdong,C=CN"`
     pub issuer_name: String,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"CN=AAA,O=AAA,L=shenzhen,ST=guangdong,C=CN"`
+    /// `Subject`; example: `"CN=AAA,O=AAA,L=shenzhen,ST=guangdong,C=CN"`
     pub subject: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1622619674`
+    /// `CreateTime`; example: `1622619674`
     pub create_time: u64,
 
-    /// `EffectiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1622448592`
+    /// `EffectiveTime`; example: `1622448592`
     pub effective_time: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1653984592`
+    /// `ExpireTime`; example: `1653984592`
     pub expire_time: u64,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\nBz4FQdeV1+Xyf+Eg==\\n-----END CERTIF"`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----\\nBz4FQdeV1+Xyf+Eg==\\n-----END CERTIF"`
     pub cert_text: String,
 }
 
@@ -175,132 +127,88 @@ pub struct CertInfo {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Online`; example: `1`
     pub online: u64,
 
-    /// `LoginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `LoginTime`; example: `1617801604`
     pub login_time: u64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: String,
 
-    /// `DeviceCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- MIIFGjCCBAKgAwIBAgIQCgRw0Ja8ihLIkKbf"`
+    /// `DeviceCert`; example: `"-----BEGIN CERTIFICATE----- MIIFGjCCBAKgAwIBAgIQCgRw0Ja8ihLIkKbf"`
     pub device_cert: String,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"PSK"`
+    /// `DevicePsk`; example: `"PSK"`
     pub device_psk: String,
 
-    /// `Tags`: a list of [`DeviceTag`] objects.
+    /// `Tags`
     pub tags: Vec<DeviceTag>,
 
-    /// `DeviceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DeviceType`; example: `5`
     pub device_type: u64,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"imei"`
+    /// `Imei`; example: `"imei"`
     pub imei: String,
 
-    /// `Isp`: an unsigned 64-bit integer.
+    /// `Isp`
     pub isp: u64,
 
-    /// `NbiotDeviceID`: a string.
-    ///
-    /// Example: `"34534"`
+    /// `NbiotDeviceID`; example: `"34534"`
     #[tc(rename = "NbiotDeviceID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub nbiot_device_id: Option<String>,
 
-    /// `ConnIP`: an unsigned 64-bit integer.
+    /// `ConnIP`
     #[tc(rename = "ConnIP")]
     pub conn_ip: u64,
 
-    /// `LastUpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `LastUpdateTime`; example: `1617801604`
     pub last_update_time: u64,
 
-    /// `LoraDevEui`: a string.
-    ///
-    /// Example: `"eui"`
+    /// `LoraDevEui`; example: `"eui"`
     pub lora_dev_eui: String,
 
-    /// `LoraMoteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LoraMoteType`; example: `2`
     pub lora_mote_type: u64,
 
-    /// `FirstOnlineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `FirstOnlineTime`; example: `1617801604`
     pub first_online_time: Option<u64>,
 
-    /// `LastOfflineTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `LastOfflineTime`; example: `1617801604`
     pub last_offline_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `CreateTime`; example: `1617801604`
     pub create_time: Option<u64>,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogLevel`; example: `1`
     pub log_level: Option<u64>,
 
-    /// `CertState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertState`; example: `1`
     pub cert_state: Option<u64>,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: Option<u64>,
 
-    /// `Labels`: a list of [`DeviceLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<DeviceLabel>>,
 
-    /// `ClientIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClientIP`; example: `"127.0.0.1"`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `FirmwareUpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `FirmwareUpdateTime`; example: `1617801604`
     pub firmware_update_time: Option<u64>,
 
-    /// `CreateUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1063452`
+    /// `CreateUserId`; example: `1063452`
     pub create_user_id: Option<u64>,
 
-    /// `NBIoTDeviceID`: a string.
-    ///
-    /// Example: `"453412"`
+    /// `NBIoTDeviceID`; example: `"453412"`
     #[tc(rename = "NBIoTDeviceID")]
     pub nb_io_t_device_id: String,
 }
@@ -310,14 +218,10 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeDevice`](super::DescribeDevice) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -326,50 +230,32 @@ pub struct DeviceLabel {
 /// Returned in the output of [`DescribeDeviceResource`](super::DescribeDeviceResource) and [`DescribeDeviceResources`](super::DescribeDeviceResources).
 #[tc_model]
 pub struct DeviceResourceInfo {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"UTY5QRLMQY"`
+    /// `ProductID`; example: `"UTY5QRLMQY"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"naem1"`
+    /// `ProductName`; example: `"naem1"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name2"`
+    /// `Name`; example: `"name2"`
     pub name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"bda2cc64487b0db7f53d689bccabde2d"`
+    /// `Md5`; example: `"bda2cc64487b0db7f53d689bccabde2d"`
     pub md5: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: u64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-01-03 17:04:05"`
+    /// `UpdateTime`; example: `"2021-01-03 17:04:05"`
     pub update_time: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Percent`; example: `70`
     pub percent: u64,
 }
 
@@ -379,24 +265,16 @@ pub struct DeviceResourceInfo {
 /// Returned in the output of [`DescribeDevice`](super::DescribeDevice), [`DescribeDevices`](super::DescribeDevices) and [`DescribeGatewayBindDevices`](super::DescribeGatewayBindDevices).
 #[tc_model]
 pub struct DeviceTag {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tagkey"`
+    /// `Tag`; example: `"tagkey"`
     pub tag: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"34231"`
+    /// `Value`; example: `"34231"`
     pub value: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xyz"`
+    /// `Name`; example: `"xyz"`
     pub name: Option<String>,
 }
 
@@ -405,49 +283,31 @@ pub struct DeviceTag {
 /// Returned in the output of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices).
 #[tc_model]
 pub struct DeviceUpdateStatus {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `LastProcessTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `LastProcessTime`; example: `1617801604`
     pub last_process_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `ErrMsg`; example: `"fail"`
     pub err_msg: String,
 
-    /// `Retcode`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Retcode`; example: `-1`
     pub retcode: i64,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `DstVersion`; example: `"1.0.1"`
     pub dst_version: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Percent`; example: `0`
     pub percent: Option<u64>,
 
-    /// `OriVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `OriVersion`; example: `"1.0.0"`
     pub ori_version: Option<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `132`
+    /// `TaskId`; example: `132`
     pub task_id: Option<u64>,
 }
 
@@ -456,54 +316,34 @@ pub struct DeviceUpdateStatus {
 /// Returned in the output of [`ListFirmwares`](super::ListFirmwares).
 #[tc_model]
 pub struct FirmwareInfo {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"2f8222b4f275c4f18e69c34f66d2631b"`
+    /// `Md5sum`; example: `"2f8222b4f275c4f18e69c34f66d2631b"`
     pub md5sum: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `CreateTime`; example: `1617801604`
     pub create_time: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductName`; example: `"EQPOKD5111"`
     pub product_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"固件名称"`
+    /// `Name`; example: `"固件名称"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"固件信息描述"`
+    /// `Description`; example: `"固件信息描述"`
     pub description: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 
-    /// `CreateUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateUserId`; example: `0`
     pub create_user_id: Option<u64>,
 
-    /// `UserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `UserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub user_defined: Option<String>,
 }
 
@@ -512,24 +352,16 @@ pub struct FirmwareInfo {
 /// Returned in the output of [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks) and [`DescribeResourceTasks`](super::DescribeResourceTasks).
 #[tc_model]
 pub struct FirmwareTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1134523`
+    /// `TaskId`; example: `1134523`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `CreateTime`; example: `1617801604`
     pub create_time: Option<i64>,
 }
 
@@ -538,54 +370,34 @@ pub struct FirmwareTaskInfo {
 /// Returned in the output of [`ListLogPayload`](super::ListLogPayload).
 #[tc_model]
 pub struct PayloadLogItem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10324534"`
+    /// `Uin`; example: `"10324534"`
     pub uin: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `SrcType`: a string.
-    ///
-    /// Example: `"device:DEFAULT_DEVICE"`
+    /// `SrcType`; example: `"device:DEFAULT_DEVICE"`
     pub src_type: String,
 
-    /// `SrcName`: a string.
-    ///
-    /// Example: `"mysrcname"`
+    /// `SrcName`; example: `"mysrcname"`
     pub src_name: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"EQPOKD5111/dev-001/data"`
+    /// `Topic`; example: `"EQPOKD5111/dev-001/data"`
     pub topic: String,
 
-    /// `PayloadFormatType`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `PayloadFormatType`; example: `"JSON"`
     pub payload_format_type: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"{\"abc\":123}"`
+    /// `Payload`; example: `"{\"abc\":123}"`
     pub payload: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"ebea2fd8-0b8f-44b3-99ab-1b04fcfb6cbc"`
+    /// `RequestId`; example: `"ebea2fd8-0b8f-44b3-99ab-1b04fcfb6cbc"`
     pub request_id: String,
 
-    /// `DateTime`: a string.
-    ///
-    /// Example: `"2021-04-08 00:00:00"`
+    /// `DateTime`; example: `"2021-04-08 00:00:00"`
     pub date_time: String,
 }
 
@@ -594,20 +406,16 @@ pub struct PayloadLogItem {
 /// Returned in the output of [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ABCDE2345"`
+    /// `ProductId`; example: `"ABCDE2345"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"IotHub"`
+    /// `ProductName`; example: `"IotHub"`
     pub product_name: String,
 
-    /// `ProductMetadata`: a [`ProductMetadata`].
+    /// `ProductMetadata`
     pub product_metadata: ProductMetadata,
 
-    /// `ProductProperties`: a [`ProductProperties`].
+    /// `ProductProperties`
     pub product_properties: ProductProperties,
 }
 
@@ -616,19 +424,13 @@ pub struct ProductInfo {
 /// Returned in the output of [`DescribeProduct`](super::DescribeProduct) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductMetadata {
-    /// `CreationDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741161091`
+    /// `CreationDate`; example: `1741161091`
     pub creation_date: u64,
 
-    /// `CreateUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10374533`
+    /// `CreateUserId`; example: `10374533`
     pub create_user_id: u64,
 
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10374533`
+    /// `UserId`; example: `10374533`
     pub user_id: u64,
 }
 
@@ -638,119 +440,65 @@ pub struct ProductMetadata {
 /// Returned in the output of [`CreateProduct`](super::CreateProduct), [`DescribeProduct`](super::DescribeProduct) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductProperties {
-    /// `ProductDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IotHub"`
+    /// `ProductDescription`, always sent in responses; example: `"IotHub"`
     pub product_description: Option<String>,
 
-    /// `EncryptionType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `EncryptionType`, always sent in responses; example: `"2"`
     pub encryption_type: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gz"`
+    /// `Region`, always sent in responses; example: `"gz"`
     pub region: Option<String>,
 
-    /// `ProductType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `ProductType`, always sent in responses; example: `5`
     pub product_type: Option<u64>,
 
-    /// `Format`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"json"`
+    /// `Format`, always sent in responses; example: `"json"`
     pub format: Option<String>,
 
-    /// `Platform`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0"`
+    /// `Platform`, always sent in responses; example: `"0"`
     pub platform: Option<String>,
 
-    /// `Appeui`: a string.
-    ///
-    /// Example: `"appeui"`
+    /// `Appeui`; example: `"appeui"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub appeui: Option<String>,
 
-    /// `ModelId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-1"`
+    /// `ModelId`, always sent in responses; example: `"-1"`
     pub model_id: Option<String>,
 
-    /// `ModelName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ipc"`
+    /// `ModelName`, always sent in responses; example: `"ipc"`
     pub model_name: Option<String>,
 
-    /// `ProductKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"grwgrer"`
+    /// `ProductKey`, always sent in responses; example: `"grwgrer"`
     pub product_key: Option<String>,
 
-    /// `RegisterType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RegisterType`, always sent in responses; example: `0`
     pub register_type: Option<u64>,
 
-    /// `ProductSecret`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `ProductSecret`, always sent in responses; example: `"key"`
     pub product_secret: Option<String>,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `RegisterLimit`, always sent in responses; example: `1000`
     pub register_limit: Option<u64>,
 
-    /// `OriginProductId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `OriginProductId`, always sent in responses; example: `"UTY6QRLMQY"`
     pub origin_product_id: Option<String>,
 
-    /// `PrivateCAName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"caname"`
+    /// `PrivateCAName`, always sent in responses; example: `"caname"`
     #[tc(rename = "PrivateCAName")]
     pub private_ca_name: Option<String>,
 
-    /// `OriginUserId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
+    /// `OriginUserId`, always sent in responses
     pub origin_user_id: Option<u64>,
 
-    /// `DeviceLimit`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `DeviceLimit`, always sent in responses; example: `1000`
     pub device_limit: Option<u64>,
 
-    /// `ForbiddenStatus`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ForbiddenStatus`, always sent in responses; example: `0`
     pub forbidden_status: Option<u64>,
 
-    /// `AppEUI`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UTY6QRLMQY"`
+    /// `AppEUI`, always sent in responses; example: `"UTY6QRLMQY"`
     #[tc(rename = "AppEUI")]
     pub app_eui: Option<String>,
 }
@@ -760,40 +508,26 @@ pub struct ProductProperties {
 /// Returned in the output of [`DescribeProductResource`](super::DescribeProductResource) and [`DescribeProductResources`](super::DescribeProductResources).
 #[tc_model]
 pub struct ProductResourceInfo {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductID`; example: `"EQPOKD5111"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `ProductName`; example: `"dev-001"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myname"`
+    /// `Name`; example: `"myname"`
     pub name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"bda2cc64487b0db7f53d689bccabde2d"`
+    /// `Md5`; example: `"bda2cc64487b0db7f53d689bccabde2d"`
     pub md5: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mydescription"`
+    /// `Description`; example: `"mydescription"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-03 17:04:05"`
+    /// `CreateTime`; example: `"2021-01-03 17:04:05"`
     pub create_time: String,
 }
 
@@ -802,64 +536,40 @@ pub struct ProductResourceInfo {
 /// Returned in the output of [`DescribeProductTask`](super::DescribeProductTask) and [`DescribeProductTasks`](super::DescribeProductTasks).
 #[tc_model]
 pub struct ProductTaskInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54521`
+    /// `Id`; example: `54521`
     pub id: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: u64,
 
-    /// `ParametersType`: a string.
-    ///
-    /// Example: `"cosfile"`
+    /// `ParametersType`; example: `"cosfile"`
     pub parameters_type: String,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"gfadg"`
+    /// `Parameters`; example: `"gfadg"`
     pub parameters: String,
 
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"cosfile"`
+    /// `ResultType`; example: `"cosfile"`
     pub result_type: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Result`; example: `"succ"`
     pub result: Option<String>,
 
-    /// `BatchCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BatchCount`; example: `100`
     pub batch_count: Option<u64>,
 
-    /// `BatchOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `BatchOffset`; example: `50`
     pub batch_offset: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `CreateTime`; example: `1617801604`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `UpdateTime`; example: `1617801604`
     pub update_time: u64,
 
-    /// `CompleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1617801604`
+    /// `CompleteTime`; example: `1617801604`
     pub complete_time: Option<u64>,
 }
 
@@ -868,19 +578,13 @@ pub struct ProductTaskInfo {
 /// Returned in the output of [`ResetDeviceState`](super::ResetDeviceState).
 #[tc_model]
 pub struct ResetDeviceResult {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"not exist"`
+    /// `Reason`; example: `"not exist"`
     pub reason: Option<String>,
 }
 
@@ -890,29 +594,19 @@ pub struct ResetDeviceResult {
 #[doc(alias = "SDKLogItem")]
 #[tc_model]
 pub struct SdkLogItem {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EQPOKD5111"`
+    /// `ProductId`; example: `"EQPOKD5111"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `DeviceName`; example: `"dev-001"`
     pub device_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"DEBUG"`
+    /// `Level`; example: `"DEBUG"`
     pub level: String,
 
-    /// `DateTime`: a string.
-    ///
-    /// Example: `"2021-04-08 00:00:00"`
+    /// `DateTime`; example: `"2021-04-08 00:00:00"`
     pub date_time: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"4534234"`
+    /// `Content`; example: `"4534234"`
     pub content: String,
 }
 
@@ -921,14 +615,10 @@ pub struct SdkLogItem {
 /// Sent in the input of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices), [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks), [`DescribeResourceTasks`](super::DescribeResourceTasks) and [`ListFirmwares`](super::ListFirmwares).
 #[tc_model]
 pub struct SearchKeyword {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -937,14 +627,10 @@ pub struct SearchKeyword {
 /// Returned in the output of [`DescribeFirmwareTaskDistribution`](super::DescribeFirmwareTaskDistribution).
 #[tc_model]
 pub struct StatusStatistic {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<u64>,
 }
 
@@ -953,29 +639,19 @@ pub struct StatusStatistic {
 /// Returned in the output of [`ListTopicRules`](super::ListTopicRules).
 #[tc_model]
 pub struct TopicRuleInfo {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my description"`
+    /// `Description`; example: `"my description"`
     pub description: String,
 
-    /// `CreatedAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741231767`
+    /// `CreatedAt`; example: `1741231767`
     pub created_at: u64,
 
-    /// `RuleDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleDisabled`; example: `false`
     pub rule_disabled: bool,
 
-    /// `TopicPattern`: a string.
-    ///
-    /// Example: `"topice1"`
+    /// `TopicPattern`; example: `"topice1"`
     pub topic_pattern: String,
 }
 
@@ -984,23 +660,15 @@ pub struct TopicRuleInfo {
 /// Sent in the input of [`CreateTopicRule`](super::CreateTopicRule) and [`ReplaceTopicRule`](super::ReplaceTopicRule).
 #[tc_model]
 pub struct TopicRulePayload {
-    /// `Sql`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSAncGlkL2RuYW1lL2V2ZW50Jw=="`
+    /// `Sql`; example: `"U0VMRUNUICogRlJPTSAncGlkL2RuYW1lL2V2ZW50Jw=="`
     pub sql: String,
 
-    /// `Actions`: a string.
-    ///
-    /// Example: `"{\"name\",}"`
+    /// `Actions`; example: `"{\"name\",}"`
     pub actions: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description1"`
+    /// `Description`; example: `"description1"`
     pub description: Option<String>,
 
-    /// `RuleDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleDisabled`; example: `false`
     pub rule_disabled: Option<bool>,
 }

@@ -8,47 +8,50 @@ use super::models;
 /// The `ActivateTWeCallLicense` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ActivateTWeCallLicenseResponse`].
-/// The codes it documents are in [`ActivateTWeCallLicenseError`](super::errors::ActivateTWeCallLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ActivateTWeCallLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ActivateTWeCallLicense",
     output = ActivateTWeCallLicenseResponse,
-    error = super::errors::ActivateTWeCallLicenseError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ActivateTWeCallLicense {
-    /// `PkgType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PkgType`; example: `1`
     pub pkg_type: i64,
 
-    /// `MiniProgramAppId`: a string.
-    ///
-    /// Example: `"3edappId"`
+    /// `MiniProgramAppId`; example: `"3edappId"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub mini_program_app_id: Option<String>,
 
-    /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
+    /// `DeviceList`
     pub device_list: Option<Vec<models::TWeCallInfo>>,
 }
 
 /// What a successful [`ActivateTWeCallLicense`] call returns.
 #[tc_model]
 pub struct ActivateTWeCallLicenseResponse {
-    /// `DeviceList`: a list of [`DeviceActiveResult`](super::models::DeviceActiveResult) objects.
+    /// `DeviceList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub device_list: Option<Vec<models::DeviceActiveResult>>,
 
-    /// `FailureList`: a list of [`DeviceActiveResult`](super::models::DeviceActiveResult) objects.
+    /// `FailureList`
     pub failure_list: Option<Vec<models::DeviceActiveResult>>,
 
-    /// `SuccessList`: a list of [`DeviceActiveResult`](super::models::DeviceActiveResult) objects.
+    /// `SuccessList`
     pub success_list: Option<Vec<models::DeviceActiveResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -58,35 +61,38 @@ pub struct ActivateTWeCallLicenseResponse {
 /// The `ActivateTWeTalk` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ActivateTWeTalkResponse`].
-/// The codes it documents are in [`ActivateTWeTalkError`](super::errors::ActivateTWeTalkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ActivateTWeTalk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ActivateTWeTalk",
     output = ActivateTWeTalkResponse,
-    error = super::errors::ActivateTWeTalkError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ActivateTWeTalk {
-    /// `ServiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceType`; example: `1`
     pub service_type: i64,
 
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["HX3VWPFMVX_dev"]`
+    /// `DeviceIds`; example: `["HX3VWPFMVX_dev"]`
     pub device_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ActivateTWeTalk`] call returns.
 #[tc_model]
 pub struct ActivateTWeTalkResponse {
-    /// `FailureRecords`: a list of [`TalkActivationInfo`](super::models::TalkActivationInfo) objects.
+    /// `FailureRecords`
     pub failure_records: Option<Vec<models::TalkActivationInfo>>,
 
-    /// `SuccessRecords`: a list of [`TalkActivationInfo`](super::models::TalkActivationInfo) objects.
+    /// `SuccessRecords`
     pub success_records: Option<Vec<models::TalkActivationInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -96,25 +102,32 @@ pub struct ActivateTWeTalkResponse {
 /// The `BatchCreateTWeSeeRecognitionTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchCreateTWeSeeRecognitionTaskResponse`].
-/// The codes it documents are in [`BatchCreateTWeSeeRecognitionTaskError`](super::errors::BatchCreateTWeSeeRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchCreateTWeSeeRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BatchCreateTWeSeeRecognitionTask",
     output = BatchCreateTWeSeeRecognitionTaskResponse,
-    error = super::errors::BatchCreateTWeSeeRecognitionTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BatchCreateTWeSeeRecognitionTask {
-    /// `Inputs`: a list of [`CreateVisionRecognitionTaskInput`](super::models::CreateVisionRecognitionTaskInput) objects.
+    /// `Inputs`
     pub inputs: Vec<models::CreateVisionRecognitionTaskInput>,
 }
 
 /// What a successful [`BatchCreateTWeSeeRecognitionTask`] call returns.
 #[tc_model]
 pub struct BatchCreateTWeSeeRecognitionTaskResponse {
-    /// `Outputs`: a list of [`CreateVisionRecognitionTaskOutput`](super::models::CreateVisionRecognitionTaskOutput) objects.
+    /// `Outputs`
     pub outputs: Vec<models::CreateVisionRecognitionTaskOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -124,9 +137,12 @@ pub struct BatchCreateTWeSeeRecognitionTaskResponse {
 /// The `BatchCreateTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchCreateTWeSeeSubscriptionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchCreateTWeSeeSubscription)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -135,14 +151,14 @@ pub struct BatchCreateTWeSeeRecognitionTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchCreateTWeSeeSubscription {
-    /// `Entries`: a list of [`SeeCreateSubscriptionEntry`](super::models::SeeCreateSubscriptionEntry) objects.
+    /// `Entries`
     pub entries: Vec<models::SeeCreateSubscriptionEntry>,
 }
 
 /// What a successful [`BatchCreateTWeSeeSubscription`] call returns.
 #[tc_model]
 pub struct BatchCreateTWeSeeSubscriptionResponse {
-    /// `Results`: a list of [`SeeCreateSubscriptionResult`](super::models::SeeCreateSubscriptionResult) objects.
+    /// `Results`
     pub results: Vec<models::SeeCreateSubscriptionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -152,9 +168,12 @@ pub struct BatchCreateTWeSeeSubscriptionResponse {
 /// The `BatchDescribeTWeSeeOrders` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchDescribeTWeSeeOrdersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchDescribeTWeSeeOrders)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -163,14 +182,14 @@ pub struct BatchCreateTWeSeeSubscriptionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchDescribeTWeSeeOrders {
-    /// `Entries`: a list of [`BatchDescribeTWeSeeOrdersEntry`](super::models::BatchDescribeTWeSeeOrdersEntry) objects.
+    /// `Entries`
     pub entries: Vec<models::BatchDescribeTWeSeeOrdersEntry>,
 }
 
 /// What a successful [`BatchDescribeTWeSeeOrders`] call returns.
 #[tc_model]
 pub struct BatchDescribeTWeSeeOrdersResponse {
-    /// `Results`: a list of [`BatchDescribeTWeSeeOrdersResult`](super::models::BatchDescribeTWeSeeOrdersResult) objects.
+    /// `Results`
     pub results: Vec<models::BatchDescribeTWeSeeOrdersResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -180,25 +199,32 @@ pub struct BatchDescribeTWeSeeOrdersResponse {
 /// The `BatchInvokeTWeSeeRecognitionTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchInvokeTWeSeeRecognitionTaskResponse`].
-/// The codes it documents are in [`BatchInvokeTWeSeeRecognitionTaskError`](super::errors::BatchInvokeTWeSeeRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchInvokeTWeSeeRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BatchInvokeTWeSeeRecognitionTask",
     output = BatchInvokeTWeSeeRecognitionTaskResponse,
-    error = super::errors::BatchInvokeTWeSeeRecognitionTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BatchInvokeTWeSeeRecognitionTask {
-    /// `Inputs`: a list of [`CreateVisionRecognitionTaskInput`](super::models::CreateVisionRecognitionTaskInput) objects.
+    /// `Inputs`
     pub inputs: Vec<models::CreateVisionRecognitionTaskInput>,
 }
 
 /// What a successful [`BatchInvokeTWeSeeRecognitionTask`] call returns.
 #[tc_model]
 pub struct BatchInvokeTWeSeeRecognitionTaskResponse {
-    /// `Outputs`: a list of [`InvokeVisionRecognitionTaskOutput`](super::models::InvokeVisionRecognitionTaskOutput) objects.
+    /// `Outputs`
     pub outputs: Vec<models::InvokeVisionRecognitionTaskOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -208,9 +234,12 @@ pub struct BatchInvokeTWeSeeRecognitionTaskResponse {
 /// The `BatchPublishMessage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchPublishMessageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchPublishMessage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -219,51 +248,35 @@ pub struct BatchInvokeTWeSeeRecognitionTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchPublishMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"XXV7WNTR4F"`
+    /// `ProductId`; example: `"XXV7WNTR4F"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["dev_1"]`
+    /// `DeviceNames`; example: `["dev_1"]`
     pub device_names: Vec<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"XXV7WNTR4F/${deviceName}/data"`
+    /// `Topic`; example: `"XXV7WNTR4F/${deviceName}/data"`
     pub topic: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Payload`; example: `"hello"`
     pub payload: String,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<i64>,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `PayloadEncoding`; example: `"base64"`
     pub payload_encoding: Option<String>,
 }
 
 /// What a successful [`BatchPublishMessage`] call returns.
 #[tc_model]
 pub struct BatchPublishMessageResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SuccessCount`; example: `3`
     pub success_count: i64,
 
-    /// `Failures`: a list of [`DeviceResult`](super::models::DeviceResult) objects.
+    /// `Failures`
     pub failures: Option<Vec<models::DeviceResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -273,9 +286,12 @@ pub struct BatchPublishMessageResponse {
 /// The `BatchRenewTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchRenewTWeSeeSubscriptionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchRenewTWeSeeSubscription)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -284,14 +300,14 @@ pub struct BatchPublishMessageResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchRenewTWeSeeSubscription {
-    /// `Entries`: a list of [`SeeRenewSubscriptionEntry`](super::models::SeeRenewSubscriptionEntry) objects.
+    /// `Entries`
     pub entries: Vec<models::SeeRenewSubscriptionEntry>,
 }
 
 /// What a successful [`BatchRenewTWeSeeSubscription`] call returns.
 #[tc_model]
 pub struct BatchRenewTWeSeeSubscriptionResponse {
-    /// `Results`: a list of [`SeeRenewSubscriptionResult`](super::models::SeeRenewSubscriptionResult) objects.
+    /// `Results`
     pub results: Vec<models::SeeRenewSubscriptionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -301,120 +317,93 @@ pub struct BatchRenewTWeSeeSubscriptionResponse {
 /// The `BatchUpdateFirmware` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BatchUpdateFirmwareResponse`].
-/// The codes it documents are in [`BatchUpdateFirmwareError`](super::errors::BatchUpdateFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BatchUpdateFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceIsUpdating`](super::errors::IotexplorerErrorCode::FailedOperationDeviceIsUpdating)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFirmwareNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BatchUpdateFirmware",
     output = BatchUpdateFirmwareResponse,
-    error = super::errors::BatchUpdateFirmwareError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BatchUpdateFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"hsdkhfueh"`
+    /// `ProductID`; example: `"hsdkhfueh"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 
-    /// `FirmwareOriVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareOriVersion`; example: `"1.0.0"`
     pub firmware_ori_version: Option<String>,
 
-    /// `UpgradeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeMethod`; example: `0`
     pub upgrade_method: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"ota"`
+    /// `FileName`; example: `"ota"`
     pub file_name: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"608afe29a06b19d3033c5f8787ec75fa"`
+    /// `FileMd5`; example: `"608afe29a06b19d3033c5f8787ec75fa"`
     pub file_md5: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `FileSize`; example: `120`
     pub file_size: Option<u64>,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["dev001"]`
+    /// `DeviceNames`; example: `["dev001"]`
     pub device_names: Option<Vec<String>>,
 
-    /// `TimeoutInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `TimeoutInterval`; example: `120`
     pub timeout_interval: Option<u64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Type`; example: `7`
     pub r#type: Option<i64>,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DelayTime`; example: `10`
     pub delay_time: Option<i64>,
 
-    /// `OverrideMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OverrideMode`; example: `1`
     pub override_mode: Option<u64>,
 
-    /// `MaxRetryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxRetryNum`; example: `1`
     pub max_retry_num: Option<u64>,
 
-    /// `RetryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryInterval`; example: `1`
     pub retry_interval: Option<u64>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 
-    /// `TaskUserDefine`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `TaskUserDefine`; example: `"{\"key\":\"value\"}"`
     pub task_user_define: Option<String>,
 
-    /// `RateLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RateLimit`; example: `1000`
     pub rate_limit: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791811200`
+    /// `EndTime`; example: `1791811200`
     pub end_time: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791206400`
+    /// `StartTime`; example: `1791206400`
     pub start_time: Option<i64>,
 }
 
 /// What a successful [`BatchUpdateFirmware`] call returns.
 #[tc_model]
 pub struct BatchUpdateFirmwareResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000696`
+    /// `TaskId`; example: `1000696`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -424,30 +413,31 @@ pub struct BatchUpdateFirmwareResponse {
 /// The `BindCloudStorageUser` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BindCloudStorageUserResponse`].
-/// The codes it documents are in [`BindCloudStorageUserError`](super::errors::BindCloudStorageUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BindCloudStorageUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BindCloudStorageUser",
     output = BindCloudStorageUserResponse,
-    error = super::errors::BindCloudStorageUserError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BindCloudStorageUser {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 }
 
@@ -461,35 +451,40 @@ pub struct BindCloudStorageUserResponse {
 /// The `BindDevices` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BindDevicesResponse`].
-/// The codes it documents are in [`BindDevicesError`](super::errors::BindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceIsNotGateway`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceIsNotGateway)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BindDevices",
     output = BindDevicesResponse,
-    error = super::errors::BindDevicesError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BindDevices {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `GatewayProductId`; example: `"J2CRPPZ8J4"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `GatewayDeviceName`; example: `"d1"`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R56YPPG65"`
+    /// `ProductId`; example: `"R56YPPG65"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["d1"]`
+    /// `DeviceNames`; example: `["d1"]`
     pub device_names: Vec<String>,
 }
 
@@ -503,25 +498,37 @@ pub struct BindDevicesResponse {
 /// The `BindProducts` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BindProductsResponse`].
-/// The codes it documents are in [`BindProductsError`](super::errors::BindProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BindProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SomeProductIsAlreadyBinded`](super::errors::IotexplorerErrorCode::FailedOperationSomeProductIsAlreadyBinded)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ProductIsNotGateway`](super::errors::IotexplorerErrorCode::InvalidParameterProductIsNotGateway)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProductIsNotGateway`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIsNotGateway)
+/// - [`LimitExceeded.BindProductsExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededBindProductsExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BindProducts",
     output = BindProductsResponse,
-    error = super::errors::BindProductsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BindProducts {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"9I5O8HSUDJ"`
+    /// `GatewayProductId`; example: `"9I5O8HSUDJ"`
     pub gateway_product_id: String,
 
-    /// `ProductIds`: a list of strings.
-    ///
-    /// Example: `["12345ABCDE\r\n"]`
+    /// `ProductIds`; example: `["12345ABCDE\r\n"]`
     pub product_ids: Vec<String>,
 }
 
@@ -535,40 +542,41 @@ pub struct BindProductsResponse {
 /// The `BindTWeTalkAgent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BindTWeTalkAgentResponse`].
-/// The codes it documents are in [`BindTWeTalkAgentError`](super::errors::BindTWeTalkAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BindTWeTalkAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BindTWeTalkAgent",
     output = BindTWeTalkAgentResponse,
-    error = super::errors::BindTWeTalkAgentError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BindTWeTalkAgent {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4L5W9F****"`
+    /// `ProductId`; example: `"4L5W9F****"`
     pub product_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-*****1qdEm"`
+    /// `AgentId`; example: `"agent-*****1qdEm"`
     pub agent_id: String,
 
-    /// `BindingScope`: a string.
-    ///
-    /// Example: `"device"`
+    /// `BindingScope`; example: `"device"`
     pub binding_scope: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"pen***"`
+    /// `DeviceName`; example: `"pen***"`
     pub device_name: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 }
 
@@ -582,66 +590,60 @@ pub struct BindTWeTalkAgentResponse {
 /// The `BindUserDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`BindUserDeviceResponse`].
-/// The codes it documents are in [`BindUserDeviceError`](super::errors::BindUserDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=BindUserDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppKey`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidAppKey)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.ProductIsSubProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductIsSubProduct)
+/// - [`UnsupportedOperation.VirtualDeviceCannotBind`](super::errors::IotexplorerErrorCode::UnsupportedOperationVirtualDeviceCannotBind)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "BindUserDevice",
     output = BindUserDeviceResponse,
-    error = super::errors::BindUserDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct BindUserDevice {
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"afpMLiFlGYThFpvJe"`
+    /// `AppKey`; example: `"afpMLiFlGYThFpvJe"`
     pub app_key: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"N5DBOST040"`
+    /// `ProductId`; example: `"N5DBOST040"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev2"`
+    /// `DeviceName`; example: `"nandy_dev2"`
     pub device_name: String,
 
-    /// `OpenID`: a string.
-    ///
-    /// Example: `"nandy"`
+    /// `OpenID`; example: `"nandy"`
     #[tc(rename = "OpenID")]
     pub open_id: String,
 
-    /// `FamilyName`: a string.
-    ///
-    /// Example: `"my-family"`
+    /// `FamilyName`; example: `"my-family"`
     pub family_name: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RoomId`; example: `"1"`
     pub room_id: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"nandy"`
+    /// `NickName`; example: `"nandy"`
     pub nick_name: Option<String>,
 }
 
 /// What a successful [`BindUserDevice`] call returns.
 #[tc_model]
 pub struct BindUserDeviceResponse {
-    /// `UserID`: a string.
-    ///
-    /// Example: `"195155279497658759"`
+    /// `UserID`; example: `"195155279497658759"`
     #[tc(rename = "UserID")]
     pub user_id: Option<String>,
 
-    /// `FamilyId`: a string.
-    ///
-    /// Example: `"f_d1592a6eaf174153a9415e9710d2aff1"`
+    /// `FamilyId`; example: `"f_d1592a6eaf174153a9415e9710d2aff1"`
     pub family_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -651,49 +653,54 @@ pub struct BindUserDeviceResponse {
 /// The `CallDeviceActionAsync` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CallDeviceActionAsyncResponse`].
-/// The codes it documents are in [`CallDeviceActionAsyncError`](super::errors::CallDeviceActionAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CallDeviceActionAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionUnreachable`](super::errors::IotexplorerErrorCode::FailedOperationActionUnreachable)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerException`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerException)
+/// - [`InvalidParameter.ActionInputParamsInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterActionInputParamsInvalid)
+/// - [`InvalidParameterValue.ActionNilOrNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueActionNilOrNotExist)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`InvalidParameterValue.ModelPropertyNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelPropertyNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CallDeviceActionAsync",
     output = CallDeviceActionAsyncResponse,
-    error = super::errors::CallDeviceActionAsyncError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CallDeviceActionAsync {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"light1"`
+    /// `DeviceName`; example: `"light1"`
     pub device_name: String,
 
-    /// `ActionId`: a string.
-    ///
-    /// Example: `"openlight"`
+    /// `ActionId`; example: `"openlight"`
     pub action_id: String,
 
-    /// `InputParams`: a string.
-    ///
-    /// Example: `"{\"vol\":4}"`
+    /// `InputParams`; example: `"{\"vol\":4}"`
     pub input_params: Option<String>,
 }
 
 /// What a successful [`CallDeviceActionAsync`] call returns.
 #[tc_model]
 pub struct CallDeviceActionAsyncResponse {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"45016a4535374abcb05e25790b916dc3"`
+    /// `ClientToken`; example: `"45016a4535374abcb05e25790b916dc3"`
     pub client_token: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Fail"`
+    /// `Status`; example: `"Fail"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -703,54 +710,60 @@ pub struct CallDeviceActionAsyncResponse {
 /// The `CallDeviceActionSync` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CallDeviceActionSyncResponse`].
-/// The codes it documents are in [`CallDeviceActionSyncError`](super::errors::CallDeviceActionSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CallDeviceActionSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionUnreachable`](super::errors::IotexplorerErrorCode::FailedOperationActionUnreachable)
+/// - [`FailedOperation.Timeout`](super::errors::IotexplorerErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerException`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerException)
+/// - [`InvalidParameter.ActionInputParamsInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterActionInputParamsInvalid)
+/// - [`InvalidParameterValue.ActionNilOrNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueActionNilOrNotExist)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`InvalidParameterValue.ModelPropertyNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelPropertyNotExist)
+/// - [`ResourceNotFound`](super::errors::IotexplorerErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CallDeviceActionSync",
     output = CallDeviceActionSyncResponse,
-    error = super::errors::CallDeviceActionSyncError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CallDeviceActionSync {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"light1"`
+    /// `DeviceName`; example: `"light1"`
     pub device_name: String,
 
-    /// `ActionId`: a string.
-    ///
-    /// Example: `"openlight"`
+    /// `ActionId`; example: `"openlight"`
     pub action_id: String,
 
-    /// `InputParams`: a string.
-    ///
-    /// Example: `"{\"vol\":4}"`
+    /// `InputParams`; example: `"{\"vol\":4}"`
     pub input_params: Option<String>,
 }
 
 /// What a successful [`CallDeviceActionSync`] call returns.
 #[tc_model]
 pub struct CallDeviceActionSyncResponse {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"0fe1260b7a724b67ba873ca7df703e0d"`
+    /// `ClientToken`; example: `"0fe1260b7a724b67ba873ca7df703e0d"`
     pub client_token: String,
 
-    /// `OutputParams`: a string.
-    ///
-    /// Example: `"{\"brightness\":1,\"color\":1,\"light_switch\":1}"`
+    /// `OutputParams`; example: `"{\"brightness\":1,\"color\":1,\"light_switch\":1}"`
     pub output_params: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Status`; example: `"succ"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -760,74 +773,63 @@ pub struct CallDeviceActionSyncResponse {
 /// The `CallDeviceRRPCSync` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CallDeviceRRPCSyncResponse`].
-/// The codes it documents are in [`CallDeviceRRPCSyncError`](super::errors::CallDeviceRRPCSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CallDeviceRRPCSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotexplorerErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.RRPCTimeout`](super::errors::IotexplorerErrorCode::FailedOperationRrpcTimeout)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicMismatch`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicMismatch)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CallDeviceRRPCSync",
     output = CallDeviceRRPCSyncResponse,
-    error = super::errors::CallDeviceRRPCSyncError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CallDeviceRRPCSync {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"N5DBOST040"`
+    /// `ProductId`; example: `"N5DBOST040"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev1"`
+    /// `DeviceName`; example: `"nandy_dev1"`
     pub device_name: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"{\"a\":\"b\"}"`
+    /// `Payload`; example: `"{\"a\":\"b\"}"`
     pub payload: Option<String>,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `Encoding`; example: `"base64"`
     pub encoding: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"N5DBOST040/nandy_dev1/evc/param/a"`
+    /// `Topic`; example: `"N5DBOST040/nandy_dev1/evc/param/a"`
     pub topic: Option<String>,
 
-    /// `ReplyTopic`: a string.
-    ///
-    /// Example: `"N5DBOST040/nandy_dev1/evc/param/a"`
+    /// `ReplyTopic`; example: `"N5DBOST040/nandy_dev1/evc/param/a"`
     pub reply_topic: Option<String>,
 }
 
 /// What a successful [`CallDeviceRRPCSync`] call returns.
 #[tc_model]
 pub struct CallDeviceRRPCSyncResponse {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"v221.90.233.213aHiQo::1d17f100-cc9e-4458-8199-f22ba6d4ae14"`
+    /// `ClientToken`; example: `"v221.90.233.213aHiQo::1d17f100-cc9e-4458-8199-f22ba6d4ae14"`
     pub client_token: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Replied"`
+    /// `Status`; example: `"Replied"`
     pub status: String,
 
-    /// `MessageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `52`
+    /// `MessageId`; example: `52`
     pub message_id: u64,
 
-    /// `PayloadBase64`: a string.
-    ///
-    /// Example: `"eyJyc3AiOiJvayJ9"`
+    /// `PayloadBase64`; example: `"eyJyc3AiOiJvayJ9"`
     pub payload_base64: Option<String>,
 
-    /// `ReplyTopic`: a string.
-    ///
-    /// Example: `"$iotrrpc/up/N5DBOST040/nandy_dev1/52"`
+    /// `ReplyTopic`; example: `"$iotrrpc/up/N5DBOST040/nandy_dev1/52"`
     pub reply_topic: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -837,30 +839,31 @@ pub struct CallDeviceRRPCSyncResponse {
 /// The `ChangeP2PRoute` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ChangeP2PRouteResponse`].
-/// The codes it documents are in [`ChangeP2PRouteError`](super::errors::ChangeP2PRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ChangeP2PRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ChangeP2PRoute",
     output = ChangeP2PRouteResponse,
-    error = super::errors::ChangeP2PRouteError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ChangeP2PRoute {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `RouteId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RouteId`; example: `1`
     pub route_id: u64,
 }
 
@@ -874,39 +877,40 @@ pub struct ChangeP2PRouteResponse {
 /// The `CheckFirmwareUpdate` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CheckFirmwareUpdateResponse`].
-/// The codes it documents are in [`CheckFirmwareUpdateError`](super::errors::CheckFirmwareUpdateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CheckFirmwareUpdate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CheckFirmwareUpdate",
     output = CheckFirmwareUpdateResponse,
-    error = super::errors::CheckFirmwareUpdateError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CheckFirmwareUpdate {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R7NHIV278R"`
+    /// `ProductId`; example: `"R7NHIV278R"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 }
 
 /// What a successful [`CheckFirmwareUpdate`] call returns.
 #[tc_model]
 pub struct CheckFirmwareUpdateResponse {
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `CurrentVersion`; example: `"1.1"`
     pub current_version: Option<String>,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `DstVersion`; example: `"1.1"`
     pub dst_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -916,59 +920,69 @@ pub struct CheckFirmwareUpdateResponse {
 /// The `ControlDeviceData` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ControlDeviceDataResponse`].
-/// The codes it documents are in [`ControlDeviceDataError`](super::errors::ControlDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ControlDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotexplorerErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelDefineEventPropNameError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventPropNameError)
+/// - [`InvalidParameterValue.ModelDefineInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineInvalid)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`ResourceInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnauthorizedOperation.NoVerified`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoVerified)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.LoRaNoUpLink`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaNoUpLink)
+/// - [`UnsupportedOperation.LoRaNotActivate`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaNotActivate)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ControlDeviceData",
     output = ControlDeviceDataResponse,
-    error = super::errors::ControlDeviceDataError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ControlDeviceData {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"BKTTNGIQOG"`
+    /// `ProductId`; example: `"BKTTNGIQOG"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devtest01"`
+    /// `DeviceName`; example: `"devtest01"`
     pub device_name: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"brightness\":1}"`
+    /// `Data`; example: `"{\"brightness\":1}"`
     pub data: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"desired"`
+    /// `Method`; example: `"desired"`
     pub method: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"BKTTNGIQOG/devtest01"`
+    /// `DeviceId`; example: `"BKTTNGIQOG/devtest01"`
     pub device_id: Option<String>,
 
-    /// `DataTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1642127909000`
+    /// `DataTimestamp`; example: `1642127909000`
     pub data_timestamp: Option<i64>,
 }
 
 /// What a successful [`ControlDeviceData`] call returns.
 #[tc_model]
 pub struct ControlDeviceDataResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"suc"`
+    /// `Data`; example: `"suc"`
     pub data: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Sent\":1,\"pushResult\":0}"`
+    /// `Result`; example: `"{\"Sent\":1,\"pushResult\":0}"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -978,49 +992,63 @@ pub struct ControlDeviceDataResponse {
 /// The `CreateAISearchTaskAsync` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateAISearchTaskAsyncResponse`].
-/// The codes it documents are in [`CreateAISearchTaskAsyncError`](super::errors::CreateAISearchTaskAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateAISearchTaskAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotexplorerErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelDefineEventPropNameError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventPropNameError)
+/// - [`InvalidParameterValue.ModelDefineInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineInvalid)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`ResourceInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnauthorizedOperation.NoVerified`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoVerified)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.LoRaNoUpLink`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaNoUpLink)
+/// - [`UnsupportedOperation.LoRaNotActivate`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaNotActivate)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateAISearchTaskAsync",
     output = CreateAISearchTaskAsyncResponse,
-    error = super::errors::CreateAISearchTaskAsyncError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateAISearchTaskAsync {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"MVTYMD8YCD"`
+    /// `ProductId`; example: `"MVTYMD8YCD"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"今天发生了什么?"`
+    /// `Query`; example: `"今天发生了什么?"`
     pub query: String,
 
-    /// `SummaryLang`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `SummaryLang`; example: `"zh-CN"`
     pub summary_lang: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`CreateAISearchTaskAsync`] call returns.
 #[tc_model]
 pub struct CreateAISearchTaskAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task_0001"`
+    /// `TaskId`; example: `"task_0001"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1030,50 +1058,58 @@ pub struct CreateAISearchTaskAsyncResponse {
 /// The `CreateBatchProduction` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateBatchProductionResponse`].
-/// The codes it documents are in [`CreateBatchProductionError`](super::errors::CreateBatchProductionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateBatchProduction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductNotReleased`](super::errors::IotexplorerErrorCode::FailedOperationProductNotReleased)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrLLSyncBroadcastDeviceNameLengthExceed`](super::errors::IotexplorerErrorCode::InvalidParameterValueErrLlSyncBroadcastDeviceNameLengthExceed)
+/// - [`LimitExceeded.BatchProductionExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededBatchProductionExceedLimit)
+/// - [`LimitExceeded.BatchProductionNull`](super::errors::IotexplorerErrorCode::LimitExceededBatchProductionNull)
+/// - [`ResourceInsufficient.BatchProductionIsRunning`](super::errors::IotexplorerErrorCode::ResourceInsufficientBatchProductionIsRunning)
+/// - [`ResourceNotFound.CannotGetFromUrl`](super::errors::IotexplorerErrorCode::ResourceNotFoundCannotGetFromUrl)
+/// - [`ResourceNotFound.DeviceDupKeyExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceDupKeyExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.DeviceExceedLimit`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceExceedLimit)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateBatchProduction",
     output = CreateBatchProductionResponse,
-    error = super::errors::CreateBatchProductionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateBatchProduction {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-pq00mstg"`
+    /// `ProjectId`; example: `"prj-pq00mstg"`
     pub project_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R32ONVL0EU"`
+    /// `ProductId`; example: `"R32ONVL0EU"`
     pub product_id: String,
 
-    /// `BurnMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BurnMethod`; example: `0`
     pub burn_method: i64,
 
-    /// `GenerationMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GenerationMethod`; example: `0`
     pub generation_method: i64,
 
-    /// `UploadUrl`: a string.
-    ///
-    /// Example: `"http://tencent.com"`
+    /// `UploadUrl`; example: `"http://tencent.com"`
     pub upload_url: Option<String>,
 
-    /// `BatchCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BatchCnt`; example: `5`
     pub batch_cnt: Option<i64>,
 
-    /// `GenerationQRCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GenerationQRCode`; example: `0`
     #[tc(rename = "GenerationQRCode")]
     pub generation_qr_code: Option<i64>,
 }
@@ -1081,19 +1117,13 @@ pub struct CreateBatchProduction {
 /// What a successful [`CreateBatchProduction`] call returns.
 #[tc_model]
 pub struct CreateBatchProductionResponse {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-pq00mstg"`
+    /// `ProjectId`; example: `"prj-pq00mstg"`
     pub project_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R32ONVL0EU"`
+    /// `ProductId`; example: `"R32ONVL0EU"`
     pub product_id: String,
 
-    /// `BatchProductionId`: a string.
-    ///
-    /// Example: `"LC-74ais6a3"`
+    /// `BatchProductionId`; example: `"LC-74ais6a3"`
     pub batch_production_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1103,49 +1133,57 @@ pub struct CreateBatchProductionResponse {
 /// The `CreateCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateCloudStorageAIServiceResponse`].
-/// The codes it documents are in [`CreateCloudStorageAIServiceError`](super::errors::CreateCloudStorageAIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateCloudStorageAIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.CloudStorageAIPackageExpireTimeExceeded`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiPackageExpireTimeExceeded)
+/// - [`FailedOperation.CloudStorageAIServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceNotEnabled)
+/// - [`FailedOperation.CloudStoragePackageRequired`](super::errors::IotexplorerErrorCode::FailedOperationCloudStoragePackageRequired)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CloudStorageAIPackageIdNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueCloudStorageAiPackageIdNotExist)
+/// - [`MissingParameter`](super::errors::IotexplorerErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CloudStoragePackageTimeMismatch`](super::errors::IotexplorerErrorCode::UnsupportedOperationCloudStoragePackageTimeMismatch)
+/// - [`UnsupportedOperation.CloudStoragePackageTypeMismatch`](super::errors::IotexplorerErrorCode::UnsupportedOperationCloudStoragePackageTypeMismatch)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateCloudStorageAIService",
     output = CreateCloudStorageAIServiceResponse,
-    error = super::errors::CreateCloudStorageAIServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateCloudStorageAIService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"1m_ev_hl"`
+    /// `PackageId`; example: `"1m_ev_hl"`
     pub package_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20240208123456"`
+    /// `OrderId`; example: `"20240208123456"`
     pub order_id: Option<String>,
 }
 
 /// What a successful [`CreateCloudStorageAIService`] call returns.
 #[tc_model]
 pub struct CreateCloudStorageAIServiceResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20240208123456"`
+    /// `OrderId`; example: `"20240208123456"`
     pub order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1155,76 +1193,67 @@ pub struct CreateCloudStorageAIServiceResponse {
 /// The `CreateCloudStorageAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateCloudStorageAIServiceTaskResponse`].
-/// The codes it documents are in [`CreateCloudStorageAIServiceTaskError`](super::errors::CreateCloudStorageAIServiceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateCloudStorageAIServiceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudStorageAIServiceTaskAlreadyExists`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceTaskAlreadyExists)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateCloudStorageAIServiceTask",
     output = CreateCloudStorageAIServiceTaskResponse,
-    error = super::errors::CreateCloudStorageAIServiceTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateCloudStorageAIServiceTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1704038400`
+    /// `StartTime`; example: `1704038400`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1704124800`
+    /// `EndTime`; example: `1704124800`
     pub end_time: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Config`; example: `"{\"param1\":\"value1\"}"`
     pub config: Option<String>,
 
-    /// `ROI`: a string.
-    ///
-    /// Example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
+    /// `ROI`; example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
     #[tc(rename = "ROI")]
     pub roi: Option<String>,
 
-    /// `VideoURLs`: a list of strings.
-    ///
-    /// Example: `["https://example.com/timeshift.m3u8"]`
+    /// `VideoURLs`; example: `["https://example.com/timeshift.m3u8"]`
     #[tc(rename = "VideoURLs")]
     pub video_urls: Option<Vec<String>>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-123"`
+    /// `CustomId`; example: `"event-123"`
     pub custom_id: Option<String>,
 }
 
 /// What a successful [`CreateCloudStorageAIServiceTask`] call returns.
 #[tc_model]
 pub struct CreateCloudStorageAIServiceTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1234,66 +1263,75 @@ pub struct CreateCloudStorageAIServiceTaskResponse {
 /// The `CreateDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateDeviceResponse`].
-/// The codes it documents are in [`CreateDeviceError`](super::errors::CreateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeviceAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceAlreadyExist)
+/// - [`LimitExceeded.DeviceExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededDeviceExceedLimit)
+/// - [`LimitExceeded.DeviceLicenseLimitExceeded`](super::errors::IotexplorerErrorCode::LimitExceededDeviceLicenseLimitExceeded)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnauthorizedOperation.ProductNotSupportPSK`](super::errors::IotexplorerErrorCode::UnauthorizedOperationProductNotSupportPsk)
+/// - [`UnauthorizedOperation.UserLicenseExceedLimit`](super::errors::IotexplorerErrorCode::UnauthorizedOperationUserLicenseExceedLimit)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceExceedLimit`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceExceedLimit)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.VideoAccountNotExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationVideoAccountNotExist)
+/// - [`UnsupportedOperation.VideoInsufficientLicenses`](super::errors::IotexplorerErrorCode::UnsupportedOperationVideoInsufficientLicenses)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateDevice",
     output = CreateDeviceResponse,
-    error = super::errors::CreateDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"LJ0INDNU7Us"`
+    /// `ProductId`; example: `"LJ0INDNU7Us"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"device2"`
+    /// `DeviceName`; example: `"device2"`
     pub device_name: String,
 
-    /// `DevAddr`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DevAddr`; example: `"127.0.0.1"`
     pub dev_addr: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"3ef0ifgtg"`
+    /// `AppKey`; example: `"3ef0ifgtg"`
     pub app_key: Option<String>,
 
-    /// `DevEUI`: a string.
-    ///
-    /// Example: `"3ef0ifg6y"`
+    /// `DevEUI`; example: `"3ef0ifg6y"`
     #[tc(rename = "DevEUI")]
     pub dev_eui: Option<String>,
 
-    /// `AppSKey`: a string.
-    ///
-    /// Example: `"3ef05tg"`
+    /// `AppSKey`; example: `"3ef05tg"`
     pub app_s_key: Option<String>,
 
-    /// `NwkSKey`: a string.
-    ///
-    /// Example: `"3ef45gn7"`
+    /// `NwkSKey`; example: `"3ef45gn7"`
     pub nwk_s_key: Option<String>,
 
-    /// `DefinedPsk`: a string.
-    ///
-    /// Example: `"NTBiMmNlZThiZTM5YjU0YjNmZWI2NjVxxxU0Njc0OTU="`
+    /// `DefinedPsk`; example: `"NTBiMmNlZThiZTM5YjU0YjNmZWI2NjVxxxU0Njc0OTU="`
     pub defined_psk: Option<String>,
 
-    /// `TlsCrt`: a string.
+    /// `TlsCrt`
     pub tls_crt: Option<String>,
 }
 
 /// What a successful [`CreateDevice`] call returns.
 #[tc_model]
 pub struct CreateDeviceResponse {
-    /// `Data`: a [`DeviceData`](super::models::DeviceData).
+    /// `Data`
     pub data: models::DeviceData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1303,30 +1341,31 @@ pub struct CreateDeviceResponse {
 /// The `CreateDeviceChannel` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateDeviceChannelResponse`].
-/// The codes it documents are in [`CreateDeviceChannelError`](super::errors::CreateDeviceChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateDeviceChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateDeviceChannel",
     output = CreateDeviceChannelResponse,
-    error = super::errors::CreateDeviceChannelError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateDeviceChannel {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: u64,
 }
 
@@ -1340,30 +1379,31 @@ pub struct CreateDeviceChannelResponse {
 /// The `CreateDevicePublishSDPAnswer` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateDevicePublishSDPAnswerResponse`].
-/// The codes it documents are in [`CreateDevicePublishSDPAnswerError`](super::errors::CreateDevicePublishSDPAnswerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateDevicePublishSDPAnswer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateDevicePublishSDPAnswer",
     output = CreateDevicePublishSDPAnswerResponse,
-    error = super::errors::CreateDevicePublishSDPAnswerError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateDevicePublishSDPAnswer {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"NKG9ORH8VF"`
+    /// `ProductId`; example: `"NKG9ORH8VF"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev_trtc3"`
+    /// `DeviceName`; example: `"nandy_dev_trtc3"`
     pub device_name: String,
 
-    /// `SDPOffer`: a string.
-    ///
-    /// Example: `"v=0\\r\\no=..."`
+    /// `SDPOffer`; example: `"v=0\\r\\no=..."`
     #[tc(rename = "SDPOffer")]
     pub sdp_offer: String,
 }
@@ -1371,7 +1411,7 @@ pub struct CreateDevicePublishSDPAnswer {
 /// What a successful [`CreateDevicePublishSDPAnswer`] call returns.
 #[tc_model]
 pub struct CreateDevicePublishSDPAnswerResponse {
-    /// `SDPAnswer`: a string.
+    /// `SDPAnswer`
     #[tc(rename = "SDPAnswer")]
     pub sdp_answer: Option<String>,
 
@@ -1382,48 +1422,45 @@ pub struct CreateDevicePublishSDPAnswerResponse {
 /// The `CreateDeviceSDPAnswer` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateDeviceSDPAnswerResponse`].
-/// The codes it documents are in [`CreateDeviceSDPAnswerError`](super::errors::CreateDeviceSDPAnswerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateDeviceSDPAnswer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateDeviceSDPAnswer",
     output = CreateDeviceSDPAnswerResponse,
-    error = super::errors::CreateDeviceSDPAnswerError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateDeviceSDPAnswer {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"device"`
+    /// `DeviceName`; example: `"device"`
     pub device_name: String,
 
-    /// `SDPOffer`: a string.
-    ///
-    /// Example: `"v=0\\r\\no=- 1769412238477114228"`
+    /// `SDPOffer`; example: `"v=0\\r\\no=- 1769412238477114228"`
     #[tc(rename = "SDPOffer")]
     pub sdp_offer: String,
 
-    /// `RequesterTag`: a string.
-    ///
-    /// Example: `"tag-test"`
+    /// `RequesterTag`; example: `"tag-test"`
     pub requester_tag: Option<String>,
 
-    /// `EnableSubPub`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSubPub`; example: `1`
     pub enable_sub_pub: Option<u64>,
 }
 
 /// What a successful [`CreateDeviceSDPAnswer`] call returns.
 #[tc_model]
 pub struct CreateDeviceSDPAnswerResponse {
-    /// `SDPAnswer`: a string.
+    /// `SDPAnswer`
     #[tc(rename = "SDPAnswer")]
     pub sdp_answer: Option<String>,
 
@@ -1434,46 +1471,47 @@ pub struct CreateDeviceSDPAnswerResponse {
 /// The `CreateExternalSourceAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateExternalSourceAIServiceTaskResponse`].
-/// The codes it documents are in [`CreateExternalSourceAIServiceTaskError`](super::errors::CreateExternalSourceAIServiceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateExternalSourceAIServiceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudStorageAIServiceTaskAlreadyExists`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceTaskAlreadyExists)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateExternalSourceAIServiceTask",
     output = CreateExternalSourceAIServiceTaskResponse,
-    error = super::errors::CreateExternalSourceAIServiceTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateExternalSourceAIServiceTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `VideoURLs`: a list of strings.
-    ///
-    /// Example: `["https://example.com/timeshift.m3u8"]`
+    /// `VideoURLs`; example: `["https://example.com/timeshift.m3u8"]`
     #[tc(rename = "VideoURLs")]
     pub video_urls: Vec<String>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-123"`
+    /// `CustomId`; example: `"event-123"`
     pub custom_id: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Config`; example: `"{\"param1\":\"value1\"}"`
     pub config: Option<String>,
 
-    /// `ROI`: a string.
-    ///
-    /// Example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
+    /// `ROI`; example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
     #[tc(rename = "ROI")]
     pub roi: Option<String>,
 }
@@ -1481,9 +1519,7 @@ pub struct CreateExternalSourceAIServiceTask {
 /// What a successful [`CreateExternalSourceAIServiceTask`] call returns.
 #[tc_model]
 pub struct CreateExternalSourceAIServiceTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1493,23 +1529,31 @@ pub struct CreateExternalSourceAIServiceTaskResponse {
 /// The `CreateFenceBind` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateFenceBindResponse`].
-/// The codes it documents are in [`CreateFenceBindError`](super::errors::CreateFenceBindError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateFenceBind)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateFenceBind",
     output = CreateFenceBindResponse,
-    error = super::errors::CreateFenceBindError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateFenceBind {
-    /// `FenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `FenceId`; example: `6`
     pub fence_id: i64,
 
-    /// `Items`: a list of [`FenceBindProductItem`](super::models::FenceBindProductItem) objects.
+    /// `Items`
     pub items: Vec<models::FenceBindProductItem>,
 }
 
@@ -1523,69 +1567,56 @@ pub struct CreateFenceBindResponse {
 /// The `CreateFreeCloudStorage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateFreeCloudStorageResponse`].
-/// The codes it documents are in [`CreateFreeCloudStorageError`](super::errors::CreateFreeCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateFreeCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateFreeCloudStorage",
     output = CreateFreeCloudStorageResponse,
-    error = super::errors::CreateFreeCloudStorageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateFreeCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"lye1w3d"`
+    /// `PackageId`; example: `"lye1w3d"`
     pub package_id: String,
 
-    /// `Override`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Override`; example: `0`
     pub r#override: Option<u64>,
 
-    /// `PackageQueue`: a string.
-    ///
-    /// Example: `"front"`
+    /// `PackageQueue`; example: `"front"`
     pub package_queue: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"slfie21321"`
+    /// `OrderId`; example: `"slfie21321"`
     pub order_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 }
 
 /// What a successful [`CreateFreeCloudStorage`] call returns.
 #[tc_model]
 pub struct CreateFreeCloudStorageResponse {
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Price`; example: `100`
     pub price: Option<u64>,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Amount`; example: `100`
     pub amount: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1595,69 +1626,56 @@ pub struct CreateFreeCloudStorageResponse {
 /// The `CreateIotVideoCloudStorage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateIotVideoCloudStorageResponse`].
-/// The codes it documents are in [`CreateIotVideoCloudStorageError`](super::errors::CreateIotVideoCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateIotVideoCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateIotVideoCloudStorage",
     output = CreateIotVideoCloudStorageResponse,
-    error = super::errors::CreateIotVideoCloudStorageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateIotVideoCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"yc1m3d"`
+    /// `PackageId`; example: `"yc1m3d"`
     pub package_id: String,
 
-    /// `Override`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Override`; example: `0`
     pub r#override: Option<u64>,
 
-    /// `PackageQueue`: a string.
-    ///
-    /// Example: `"front"`
+    /// `PackageQueue`; example: `"front"`
     pub package_queue: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"slfie21321"`
+    /// `OrderId`; example: `"slfie21321"`
     pub order_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 }
 
 /// What a successful [`CreateIotVideoCloudStorage`] call returns.
 #[tc_model]
 pub struct CreateIotVideoCloudStorageResponse {
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Price`; example: `100`
     pub price: Option<u64>,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Amount`; example: `100`
     pub amount: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1667,66 +1685,57 @@ pub struct CreateIotVideoCloudStorageResponse {
 /// The `CreateLoRaFrequency` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateLoRaFrequencyResponse`].
-/// The codes it documents are in [`CreateLoRaFrequencyError`](super::errors::CreateLoRaFrequencyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateLoRaFrequency)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.LoRaFreqParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueLoRaFreqParmsError)
+/// - [`LimitExceeded.StudioLoRaFreqExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededStudioLoRaFreqExceedLimit)
+/// - [`UnsupportedOperation.LoRaFreqDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaFreqDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateLoRaFrequency",
     output = CreateLoRaFrequencyResponse,
-    error = super::errors::CreateLoRaFrequencyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateLoRaFrequency {
-    /// `FreqName`: a string.
-    ///
-    /// Example: `"F10"`
+    /// `FreqName`; example: `"F10"`
     pub freq_name: Option<String>,
 
-    /// `ChannelsDataUp`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsDataUp`; example: `[486300000]`
     pub channels_data_up: Option<Vec<u64>>,
 
-    /// `ChannelsDataRX1`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsDataRX1`; example: `[486300000]`
     #[tc(rename = "ChannelsDataRX1")]
     pub channels_data_rx1: Option<Vec<u64>>,
 
-    /// `ChannelsDataRX2`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsDataRX2`; example: `[486300000]`
     #[tc(rename = "ChannelsDataRX2")]
     pub channels_data_rx2: Option<Vec<u64>>,
 
-    /// `ChannelsJoinUp`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsJoinUp`; example: `[486300000]`
     pub channels_join_up: Option<Vec<u64>>,
 
-    /// `ChannelsJoinRX1`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsJoinRX1`; example: `[486300000]`
     #[tc(rename = "ChannelsJoinRX1")]
     pub channels_join_rx1: Option<Vec<u64>>,
 
-    /// `ChannelsJoinRX2`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsJoinRX2`; example: `[486300000]`
     #[tc(rename = "ChannelsJoinRX2")]
     pub channels_join_rx2: Option<Vec<u64>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"频点应用"`
+    /// `Description`; example: `"频点应用"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateLoRaFrequency`] call returns.
 #[tc_model]
 pub struct CreateLoRaFrequencyResponse {
-    /// `Data`: a [`LoRaFrequencyEntry`](super::models::LoRaFrequencyEntry).
+    /// `Data`
     pub data: models::LoRaFrequencyEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1736,60 +1745,55 @@ pub struct CreateLoRaFrequencyResponse {
 /// The `CreateLoRaGateway` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateLoRaGatewayResponse`].
-/// The codes it documents are in [`CreateLoRaGatewayError`](super::errors::CreateLoRaGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateLoRaGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalLoRaServerError`](super::errors::IotexplorerErrorCode::InternalErrorInternalLoRaServerError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`ResourceNotFound.GatewayDupKeyExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundGatewayDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateLoRaGateway",
     output = CreateLoRaGatewayResponse,
-    error = super::errors::CreateLoRaGatewayError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateLoRaGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"ff00000000000002"`
+    /// `GatewayId`; example: `"ff00000000000002"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ddgws"`
+    /// `Name`; example: `"ddgws"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"fortest"`
+    /// `Description`; example: `"fortest"`
     pub description: String,
 
-    /// `Location`: a [`LoRaGatewayLocation`](super::models::LoRaGatewayLocation).
+    /// `Location`
     pub location: models::LoRaGatewayLocation,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"tfine"`
+    /// `Position`; example: `"tfine"`
     pub position: Option<String>,
 
-    /// `PositionDetails`: a string.
-    ///
-    /// Example: `"fyd"`
+    /// `PositionDetails`; example: `"fyd"`
     pub position_details: Option<String>,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPublic`; example: `true`
     pub is_public: Option<bool>,
 
-    /// `FrequencyId`: a string.
-    ///
-    /// Example: `"f13df"`
+    /// `FrequencyId`; example: `"f13df"`
     pub frequency_id: Option<String>,
 }
 
 /// What a successful [`CreateLoRaGateway`] call returns.
 #[tc_model]
 pub struct CreateLoRaGatewayResponse {
-    /// `Gateway`: a [`LoRaGatewayItem`](super::models::LoRaGatewayItem).
+    /// `Gateway`
     pub gateway: models::LoRaGatewayItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1799,36 +1803,41 @@ pub struct CreateLoRaGatewayResponse {
 /// The `CreateOtaModule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateOtaModuleResponse`].
-/// The codes it documents are in [`CreateOtaModuleError`](super::errors::CreateOtaModuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateOtaModule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterFirmwareAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateOtaModule",
     output = CreateOtaModuleResponse,
-    error = super::errors::CreateOtaModuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateOtaModule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductID`; example: `"4ON538D9AX"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"muc包"`
+    /// `Name`; example: `"muc包"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Remark`; example: `"这是一个描述"`
     pub remark: Option<String>,
 }
 
@@ -1842,33 +1851,38 @@ pub struct CreateOtaModuleResponse {
 /// The `CreatePositionFence` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreatePositionFenceResponse`].
-/// The codes it documents are in [`CreatePositionFenceError`](super::errors::CreatePositionFenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreatePositionFence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FenceDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationFenceDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreatePositionFence",
     output = CreatePositionFenceResponse,
-    error = super::errors::CreatePositionFenceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreatePositionFence {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"5bf5407370cc40848f39a2896a2ab052"`
+    /// `SpaceId`; example: `"5bf5407370cc40848f39a2896a2ab052"`
     pub space_id: String,
 
-    /// `FenceName`: a string.
-    ///
-    /// Example: `"TestFence"`
+    /// `FenceName`; example: `"TestFence"`
     pub fence_name: String,
 
-    /// `FenceArea`: a string.
+    /// `FenceArea`
     pub fence_area: String,
 
-    /// `FenceDesc`: a string.
-    ///
-    /// Example: `"TT"`
+    /// `FenceDesc`; example: `"TT"`
     pub fence_desc: Option<String>,
 }
 
@@ -1882,54 +1896,51 @@ pub struct CreatePositionFenceResponse {
 /// The `CreatePositionSpace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreatePositionSpaceResponse`].
-/// The codes it documents are in [`CreatePositionSpaceError`](super::errors::CreatePositionSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreatePositionSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.SpaceDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationSpaceDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreatePositionSpace",
     output = CreatePositionSpaceResponse,
-    error = super::errors::CreatePositionSpaceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreatePositionSpace {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"ProjectId"`
+    /// `ProjectId`; example: `"ProjectId"`
     pub project_id: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"space"`
+    /// `SpaceName`; example: `"space"`
     pub space_name: String,
 
-    /// `AuthorizeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthorizeType`; example: `0`
     pub authorize_type: i64,
 
-    /// `ProductIdList`: a list of strings.
-    ///
-    /// Example: `["ProductId"]`
+    /// `ProductIdList`; example: `["ProductId"]`
     pub product_id_list: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"service"`
+    /// `Description`; example: `"service"`
     pub description: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"http://www.example.com"`
+    /// `Icon`; example: `"http://www.example.com"`
     pub icon: Option<String>,
 }
 
 /// What a successful [`CreatePositionSpace`] call returns.
 #[tc_model]
 pub struct CreatePositionSpaceResponse {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"SpaceId"`
+    /// `SpaceId`; example: `"SpaceId"`
     pub space_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1939,9 +1950,12 @@ pub struct CreatePositionSpaceResponse {
 /// The `CreatePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreatePrivateCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreatePrivateCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -1950,19 +1964,13 @@ pub struct CreatePositionSpaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"mqtt-ca2-1020144606"`
+    /// `CertName`; example: `"mqtt-ca2-1020144606"`
     pub cert_name: String,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
     pub cert_text: String,
 
-    /// `VerifyCertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
+    /// `VerifyCertText`; example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
     pub verify_cert_text: String,
 }
 
@@ -1976,37 +1984,56 @@ pub struct CreatePrivateCAResponse {
 /// The `CreateProject` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerException`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProjectParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProjectParmsError)
+/// - [`LimitExceeded.ProjectExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededProjectExceedLimit)
+/// - [`ResourceNotFound.DeviceDupKeyExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceDupKeyExist)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.ModuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundModuleNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioInstance)
+/// - [`UnsupportedOperation.DevicesExistUnderProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationDevicesExistUnderProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.PoolExistUnderProject`](super::errors::IotexplorerErrorCode::UnsupportedOperationPoolExistUnderProject)
+/// - [`UnsupportedOperation.ProjectDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationProjectDupKeyExist)
+/// - [`UnsupportedOperation.UnpaidOrder`](super::errors::IotexplorerErrorCode::UnsupportedOperationUnpaidOrder)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateProject {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"TestProjectName"`
+    /// `ProjectName`; example: `"TestProjectName"`
     pub project_name: String,
 
-    /// `ProjectDesc`: a string.
-    ///
-    /// Example: `"projcet_desc"`
+    /// `ProjectDesc`; example: `"projcet_desc"`
     pub project_desc: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance_id"`
+    /// `InstanceId`; example: `"instance_id"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `Project`: a [`ProjectEntry`](super::models::ProjectEntry).
+    /// `Project`
     pub project: models::ProjectEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2016,70 +2043,81 @@ pub struct CreateProjectResponse {
 /// The `CreateStudioProduct` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateStudioProductResponse`].
-/// The codes it documents are in [`CreateStudioProductError`](super::errors::CreateStudioProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateStudioProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`InvalidParameterValue.ModelDefinePropBoolMappingError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropBoolMappingError)
+/// - [`InvalidParameterValue.ModelDefinePropEnumMappingError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropEnumMappingError)
+/// - [`InvalidParameterValue.ModelDefinePropRangeError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropRangeError)
+/// - [`InvalidParameterValue.ModelDefinePropRangeOverflow`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropRangeOverflow)
+/// - [`InvalidParameterValue.ProductAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductAlreadyExist)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
+/// - [`InvalidParameterValue.ProductParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductParmsError)
+/// - [`InvalidParameterValue.ProjectParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProjectParmsError)
+/// - [`InvalidParameterValue.UserIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.ProductExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededProductExceedLimit)
+/// - [`LimitExceeded.StudioProductExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededStudioProductExceedLimit)
+/// - [`LimitExceeded.ThingModelExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededThingModelExceedLimit)
+/// - [`MissingParameter.ModelDefineEventTypeError`](super::errors::IotexplorerErrorCode::MissingParameterModelDefineEventTypeError)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.DevicesExistUnderProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationDevicesExistUnderProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.ProductDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductDupKeyExist)
+/// - [`UnsupportedOperation.ProductExistUnderProject`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductExistUnderProject)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateStudioProduct",
     output = CreateStudioProductResponse,
-    error = super::errors::CreateStudioProductError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateStudioProduct {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CategoryId`; example: `10`
     pub category_id: i64,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductType`; example: `0`
     pub product_type: i64,
 
-    /// `EncryptionType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EncryptionType`; example: `"1"`
     pub encryption_type: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: String,
 
-    /// `DataProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProtocol`; example: `1`
     pub data_protocol: i64,
 
-    /// `ProductDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ProductDesc`; example: `"desc"`
     pub product_desc: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-zunfat46"`
+    /// `ProjectId`; example: `"prj-zunfat46"`
     pub project_id: String,
 
-    /// `Rate`: a string.
-    ///
-    /// Example: `"1_0_mbps"`
+    /// `Rate`; example: `"1_0_mbps"`
     pub rate: Option<String>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"5_year"`
+    /// `Period`; example: `"5_year"`
     pub period: Option<String>,
 
-    /// `PrivateCAName`: a string.
-    ///
-    /// Example: `"my-private-ca"`
+    /// `PrivateCAName`; example: `"my-private-ca"`
     #[tc(rename = "PrivateCAName")]
     pub private_ca_name: Option<String>,
 }
@@ -2087,7 +2125,7 @@ pub struct CreateStudioProduct {
 /// What a successful [`CreateStudioProduct`] call returns.
 #[tc_model]
 pub struct CreateStudioProductResponse {
-    /// `Product`: a [`ProductEntry`](super::models::ProductEntry).
+    /// `Product`
     pub product: models::ProductEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2097,33 +2135,36 @@ pub struct CreateStudioProductResponse {
 /// The `CreateTRTCSignaturesWithRoomId` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTRTCSignaturesWithRoomIdResponse`].
-/// The codes it documents are in [`CreateTRTCSignaturesWithRoomIdError`](super::errors::CreateTRTCSignaturesWithRoomIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTRTCSignaturesWithRoomId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.RoomIdExist`](super::errors::IotexplorerErrorCode::InvalidParameterRoomIdExist)
+/// - [`InvalidParameter.UserIdOverLimit`](super::errors::IotexplorerErrorCode::InvalidParameterUserIdOverLimit)
+/// - [`UnsupportedOperation.TRTCServiceNotOpen`](super::errors::IotexplorerErrorCode::UnsupportedOperationTrtcServiceNotOpen)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTRTCSignaturesWithRoomId",
     output = CreateTRTCSignaturesWithRoomIdResponse,
-    error = super::errors::CreateTRTCSignaturesWithRoomIdError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTRTCSignaturesWithRoomId {
-    /// `TRTCUserIds`: a list of strings.
-    ///
-    /// Example: `["test123","test1234"]`
+    /// `TRTCUserIds`; example: `["test123","test1234"]`
     #[tc(rename = "TRTCUserIds")]
     pub trtc_user_ids: Vec<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room1"`
+    /// `RoomId`; example: `"room1"`
     pub room_id: String,
 }
 
 /// What a successful [`CreateTRTCSignaturesWithRoomId`] call returns.
 #[tc_model]
 pub struct CreateTRTCSignaturesWithRoomIdResponse {
-    /// `TRTCParamList`: a list of [`TrtcParams`](super::models::TrtcParams) objects.
+    /// `TRTCParamList`
     #[tc(rename = "TRTCParamList")]
     pub trtc_param_list: Vec<models::TrtcParams>,
 
@@ -2134,47 +2175,47 @@ pub struct CreateTRTCSignaturesWithRoomIdResponse {
 /// The `CreateTWeSeeCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeeCallbackResponse`].
-/// The codes it documents are in [`CreateTWeSeeCallbackError`](super::errors::CreateTWeSeeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCallbackToken`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidCallbackToken)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidUrl)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeeCallback",
     output = CreateTWeSeeCallbackResponse,
-    error = super::errors::CreateTWeSeeCallbackError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeeCallback {
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://example.qq.com/twesee-callback"`
+    /// `CallbackUrl`; example: `"https://example.qq.com/twesee-callback"`
     pub callback_url: Option<String>,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"your-token-here"`
+    /// `CallbackToken`; example: `"your-token-here"`
     pub callback_token: Option<String>,
 
-    /// `CallbackCKafka`: a [`SeeCallbackCKafkaConfig`](super::models::SeeCallbackCKafkaConfig).
+    /// `CallbackCKafka`
     pub callback_c_kafka: Option<models::SeeCallbackCKafkaConfig>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ProductId`; example: `"default"`
     pub product_id: Option<String>,
 }
 
 /// What a successful [`CreateTWeSeeCallback`] call returns.
 #[tc_model]
 pub struct CreateTWeSeeCallbackResponse {
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"cb-sn****67"`
+    /// `CallbackId`; example: `"cb-sn****67"`
     pub callback_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2184,112 +2225,89 @@ pub struct CreateTWeSeeCallbackResponse {
 /// The `CreateTWeSeeDirectUploadCredential` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeeDirectUploadCredentialResponse`].
-/// The codes it documents are in [`CreateTWeSeeDirectUploadCredentialError`](super::errors::CreateTWeSeeDirectUploadCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeeDirectUploadCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SeePostPaidServiceIsolated`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceIsolated)
+/// - [`FailedOperation.SeePostPaidServiceIsolatedByAccount`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceIsolatedByAccount)
+/// - [`FailedOperation.SeePostPaidServiceNotExists`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceNotExists)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SeeCallbackNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeeCallbackNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeeDirectUploadCredential",
     output = CreateTWeSeeDirectUploadCredentialResponse,
-    error = super::errors::CreateTWeSeeDirectUploadCredentialError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeeDirectUploadCredential {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"cb-n9sl1wur"`
+    /// `CallbackId`; example: `"cb-n9sl1wur"`
     pub callback_id: Option<String>,
 
-    /// `ComprehensionConfig`: a [`SeeComprehensionConfig`](super::models::SeeComprehensionConfig).
+    /// `ComprehensionConfig`
     pub comprehension_config: Option<models::SeeComprehensionConfig>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"custom-id-123"`
+    /// `CustomId`; example: `"custom-id-123"`
     pub custom_id: Option<String>,
 
-    /// `DurationSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `DurationSeconds`; example: `86400`
     pub duration_seconds: Option<i64>,
 
-    /// `MaxInvokeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `MaxInvokeCount`; example: `200`
     pub max_invoke_count: Option<i64>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 
-    /// `UploadMethod`: a string.
-    ///
-    /// Example: `"manifest"`
+    /// `UploadMethod`; example: `"manifest"`
     pub upload_method: Option<String>,
 
-    /// `UploadTarget`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `UploadTarget`; example: `"stream"`
     pub upload_target: Option<String>,
 }
 
 /// What a successful [`CreateTWeSeeDirectUploadCredential`] call returns.
 #[tc_model]
 pub struct CreateTWeSeeDirectUploadCredentialResponse {
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1782809094`
+    /// `ExpiredTime`; example: `1782809094`
     pub expired_time: i64,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"AKIDbz4LQvqmLPyr9wHI2jo***********************i1cuAW8mbg5nd5HMUvjh26"`
+    /// `SecretId`; example: `"AKIDbz4LQvqmLPyr9wHI2jo***********************i1cuAW8mbg5nd5HMUvjh26"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"sxuVY/Gx0MYKgcj***************vO+OWUsqrxFgU="`
+    /// `SecretKey`; example: `"sxuVY/Gx0MYKgcj***************vO+OWUsqrxFgU="`
     pub secret_key: String,
 
-    /// `StorageBucket`: a string.
-    ///
-    /// Example: `"twesee-input-test-1258344699"`
+    /// `StorageBucket`; example: `"twesee-input-test-1258344699"`
     pub storage_bucket: String,
 
-    /// `StoragePath`: a string.
-    ///
-    /// Example: `"Direct/700000975417/019f128d-8cfa-774d-a195-5bc9f9e4e5d9/"`
+    /// `StoragePath`; example: `"Direct/700000975417/019f128d-8cfa-774d-a195-5bc9f9e4e5d9/"`
     pub storage_path: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"8tE1OzlWwpXF*******WOoHgaZIj8tk"`
+    /// `Token`; example: `"8tE1OzlWwpXF*******WOoHgaZIj8tk"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2299,9 +2317,12 @@ pub struct CreateTWeSeeDirectUploadCredentialResponse {
 /// The `CreateTWeSeePerson` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeePersonResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeePerson)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -2310,36 +2331,26 @@ pub struct CreateTWeSeeDirectUploadCredentialResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTWeSeePerson {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"爸爸"`
+    /// `Name`; example: `"爸爸"`
     pub name: String,
 
-    /// `FaceIds`: a list of strings.
-    ///
-    /// Example: `["face-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"]`
+    /// `FaceIds`; example: `["face-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"]`
     pub face_ids: Option<Vec<String>>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`CreateTWeSeePerson`] call returns.
 #[tc_model]
 pub struct CreateTWeSeePersonResponse {
-    /// `Person`: a [`SeePersonInfo`](super::models::SeePersonInfo).
+    /// `Person`
     pub person: models::SeePersonInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,39 +2360,49 @@ pub struct CreateTWeSeePersonResponse {
 /// The `CreateTWeSeePostPaidService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeePostPaidServiceResponse`].
-/// The codes it documents are in [`CreateTWeSeePostPaidServiceError`](super::errors::CreateTWeSeePostPaidServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeePostPaidService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::IotexplorerErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::IotexplorerErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.SeePostPaidServiceAlreadyExists`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceAlreadyExists)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::IotexplorerErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NoPermissionToPay`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToPay)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DoesNotSellInThisRegion`](super::errors::IotexplorerErrorCode::UnsupportedOperationDoesNotSellInThisRegion)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeePostPaidService",
     output = CreateTWeSeePostPaidServiceResponse,
-    error = super::errors::CreateTWeSeePostPaidServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeePostPaidService {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 }
 
 /// What a successful [`CreateTWeSeePostPaidService`] call returns.
 #[tc_model]
 pub struct CreateTWeSeePostPaidServiceResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20260417*********427251"`
+    /// `OrderId`; example: `"20260417*********427251"`
     pub order_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29x1u********g0we9"`
+    /// `ResourceId`; example: `"twesee-753yd29x1u********g0we9"`
     pub resource_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2391,97 +2412,80 @@ pub struct CreateTWeSeePostPaidServiceResponse {
 /// The `CreateTWeSeeRecognitionTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeeRecognitionTaskResponse`].
-/// The codes it documents are in [`CreateTWeSeeRecognitionTaskError`](super::errors::CreateTWeSeeRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeeRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeeRecognitionTask",
     output = CreateTWeSeeRecognitionTaskResponse,
-    error = super::errors::CreateTWeSeeRecognitionTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeeRecognitionTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devicename"`
+    /// `DeviceName`; example: `"devicename"`
     pub device_name: String,
 
-    /// `InputURL`: a string.
-    ///
-    /// Example: `"https://example.com/video.mp4"`
+    /// `InputURL`; example: `"https://example.com/video.mp4"`
     #[tc(rename = "InputURL")]
     pub input_url: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"alarm"`
+    /// `CustomId`; example: `"alarm"`
     pub custom_id: Option<String>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSearch`; example: `false`
     pub enable_search: Option<bool>,
 
-    /// `StartTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743650670000`
+    /// `StartTimeMs`; example: `1743650670000`
     pub start_time_ms: Option<u64>,
 
-    /// `EndTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743650680500`
+    /// `EndTimeMs`; example: `1743650680500`
     pub end_time_ms: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"config_key\":\"config_value\"}"`
+    /// `Config`; example: `"{\"config_key\":\"config_value\"}"`
     pub config: Option<String>,
 
-    /// `IsCustomDevice`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCustomDevice`; example: `false`
     pub is_custom_device: Option<bool>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `InputType`; example: `"video"`
     pub input_type: Option<String>,
 
-    /// `SummaryQOS`: a string.
-    ///
-    /// Example: `"minutely"`
+    /// `SummaryQOS`; example: `"minutely"`
     #[tc(rename = "SummaryQOS")]
     pub summary_qos: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`](super::models::VisionSummaryConfig).
+    /// `SummaryConfig`
     pub summary_config: Option<models::VisionSummaryConfig>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Summary"`
+    /// `ServiceType`; example: `"Summary"`
     pub service_type: Option<String>,
 
-    /// `ObjectDetectConfig`: a [`VisionObjectDetectConfig`](super::models::VisionObjectDetectConfig).
+    /// `ObjectDetectConfig`
     pub object_detect_config: Option<models::VisionObjectDetectConfig>,
 }
 
 /// What a successful [`CreateTWeSeeRecognitionTask`] call returns.
 #[tc_model]
 pub struct CreateTWeSeeRecognitionTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2491,96 +2495,79 @@ pub struct CreateTWeSeeRecognitionTaskResponse {
 /// The `CreateTWeSeeRecognitionTaskWithFile` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeeRecognitionTaskWithFileResponse`].
-/// The codes it documents are in [`CreateTWeSeeRecognitionTaskWithFileError`](super::errors::CreateTWeSeeRecognitionTaskWithFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeeRecognitionTaskWithFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeeRecognitionTaskWithFile",
     output = CreateTWeSeeRecognitionTaskWithFileResponse,
-    error = super::errors::CreateTWeSeeRecognitionTaskWithFileError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeeRecognitionTaskWithFile {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `InputBase64`: a string.
-    ///
-    /// Example: `"AAAAIGZ0eXBpc29tAAAC..."`
+    /// `InputBase64`; example: `"AAAAIGZ0eXBpc29tAAAC..."`
     pub input_base64: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-1"`
+    /// `CustomId`; example: `"event-1"`
     pub custom_id: Option<String>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSearch`; example: `true`
     pub enable_search: Option<bool>,
 
-    /// `StartTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761201772000`
+    /// `StartTimeMs`; example: `1761201772000`
     pub start_time_ms: Option<u64>,
 
-    /// `EndTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761201779000`
+    /// `EndTimeMs`; example: `1761201779000`
     pub end_time_ms: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"config_key\": \"config_value\"}"`
+    /// `Config`; example: `"{\"config_key\": \"config_value\"}"`
     pub config: Option<String>,
 
-    /// `IsCustomDevice`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCustomDevice`; example: `false`
     pub is_custom_device: Option<bool>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `InputType`; example: `"video"`
     pub input_type: Option<String>,
 
-    /// `SummaryQOS`: a string.
-    ///
-    /// Example: `"minutely"`
+    /// `SummaryQOS`; example: `"minutely"`
     #[tc(rename = "SummaryQOS")]
     pub summary_qos: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`](super::models::VisionSummaryConfig).
+    /// `SummaryConfig`
     pub summary_config: Option<models::VisionSummaryConfig>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Summary"`
+    /// `ServiceType`; example: `"Summary"`
     pub service_type: Option<String>,
 
-    /// `ObjectDetectConfig`: a [`VisionObjectDetectConfig`](super::models::VisionObjectDetectConfig).
+    /// `ObjectDetectConfig`
     pub object_detect_config: Option<models::VisionObjectDetectConfig>,
 }
 
 /// What a successful [`CreateTWeSeeRecognitionTaskWithFile`] call returns.
 #[tc_model]
 pub struct CreateTWeSeeRecognitionTaskWithFileResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"019a0fdd-81ed-7f89-911a-43e2a0df1c2d"`
+    /// `TaskId`; example: `"019a0fdd-81ed-7f89-911a-43e2a0df1c2d"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2590,20 +2577,25 @@ pub struct CreateTWeSeeRecognitionTaskWithFileResponse {
 /// The `CreateTWeSeeService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeeServiceResponse`].
-/// The codes it documents are in [`CreateTWeSeeServiceError`](super::errors::CreateTWeSeeServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeeService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeeService",
     output = CreateTWeSeeServiceResponse,
-    error = super::errors::CreateTWeSeeServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeeService {
-    /// `Service`: a string.
-    ///
-    /// Example: `"VideoSummary"`
+    /// `Service`; example: `"VideoSummary"`
     pub service: String,
 }
 
@@ -2617,89 +2609,86 @@ pub struct CreateTWeSeeServiceResponse {
 /// The `CreateTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeSeeSubscriptionResponse`].
-/// The codes it documents are in [`CreateTWeSeeSubscriptionError`](super::errors::CreateTWeSeeSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeSeeSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::IotexplorerErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.CloudStoragePackageRequired`](super::errors::IotexplorerErrorCode::FailedOperationCloudStoragePackageRequired)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::IotexplorerErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.CustomOrderIdAlreadyExist`](super::errors::IotexplorerErrorCode::FailedOperationCustomOrderIdAlreadyExist)
+/// - [`FailedOperation.DeliverOrderFailed`](super::errors::IotexplorerErrorCode::FailedOperationDeliverOrderFailed)
+/// - [`FailedOperation.SeePrePaidSubscriptionAlreadyExists`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionAlreadyExists)
+/// - [`FailedOperation.SeePrePaidSubscriptionConflicts`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionConflicts)
+/// - [`FailedOperation.SeePrePaidSubscriptionDurationExceeded`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionDurationExceeded)
+/// - [`FailedOperation.SeePrePaidSubscriptionEndTimeExceeded`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionEndTimeExceeded)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::IotexplorerErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NoPermissionToPay`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToPay)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeSeeSubscription",
     output = CreateTWeSeeSubscriptionResponse,
-    error = super::errors::CreateTWeSeeSubscriptionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeSeeSubscription {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ProductId`; example: `"default"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev0923"`
+    /// `DeviceName`; example: `"dev0923"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ServiceTier`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `ServiceTier`; example: `"BASIC"`
     pub service_tier: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CustomOrderId`: a string.
-    ///
-    /// Example: `"order-0012"`
+    /// `CustomOrderId`; example: `"order-0012"`
     pub custom_order_id: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
 /// What a successful [`CreateTWeSeeSubscription`] call returns.
 #[tc_model]
 pub struct CreateTWeSeeSubscriptionResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20260923417023758815491"`
+    /// `OrderId`; example: `"20260923417023758815491"`
     pub order_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29z8czyqn8lpvcxekj"`
+    /// `ResourceId`; example: `"twesee-753yd29z8czyqn8lpvcxekj"`
     pub resource_id: Option<String>,
 
-    /// `OriginalPrice`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `OriginalPrice`; example: `"2000"`
     pub original_price: Option<String>,
 
-    /// `DiscountPrice`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `DiscountPrice`; example: `"2000"`
     pub discount_price: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2709,72 +2698,73 @@ pub struct CreateTWeSeeSubscriptionResponse {
 /// The `CreateTWeTalkAgent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeTalkAgentResponse`].
-/// The codes it documents are in [`CreateTWeTalkAgentError`](super::errors::CreateTWeTalkAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeTalkAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeTalkAgent",
     output = CreateTWeTalkAgentResponse,
-    error = super::errors::CreateTWeTalkAgentError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeTalkAgent {
-    /// `STTConfig`: a [`TalkSttConfig`](super::models::TalkSttConfig).
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: models::TalkSttConfig,
 
-    /// `LLMConfig`: a [`TalkLlmConfig`](super::models::TalkLlmConfig).
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: models::TalkLlmConfig,
 
-    /// `TTSConfig`: a [`TalkTtsConfig`](super::models::TalkTtsConfig).
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: models::TalkTtsConfig,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"小伙伴"`
+    /// `Name`; example: `"小伙伴"`
     pub name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-31ooyYQG4ym"`
+    /// `InstanceId`; example: `"ins-31ooyYQG4ym"`
     pub instance_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"智能助理"`
+    /// `Description`; example: `"智能助理"`
     pub description: Option<String>,
 
-    /// `ConversationConfig`: a [`TalkConversationConfig`](super::models::TalkConversationConfig).
+    /// `ConversationConfig`
     pub conversation_config: Option<models::TalkConversationConfig>,
 
-    /// `MemoryConfig`: a [`TalkMemoryConfig`](super::models::TalkMemoryConfig).
+    /// `MemoryConfig`
     pub memory_config: Option<models::TalkMemoryConfig>,
 
-    /// `IOTTools`: a list of [`TalkIotTool`](super::models::TalkIotTool) objects.
+    /// `IOTTools`
     #[tc(rename = "IOTTools")]
     pub iot_tools: Option<Vec<models::TalkIotTool>>,
 
-    /// `WebhookTools`: a list of [`TalkWebhookTool`](super::models::TalkWebhookTool) objects.
+    /// `WebhookTools`
     pub webhook_tools: Option<Vec<models::TalkWebhookTool>>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"{\"a\": 123}"`
+    /// `Metadata`; example: `"{\"a\": 123}"`
     pub metadata: Option<String>,
 
-    /// `EventCallbackConfig`: a [`TalkEventCallbackConfig`](super::models::TalkEventCallbackConfig).
+    /// `EventCallbackConfig`
     pub event_callback_config: Option<models::TalkEventCallbackConfig>,
 }
 
 /// What a successful [`CreateTWeTalkAgent`] call returns.
 #[tc_model]
 pub struct CreateTWeTalkAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-StCcdhLC4m"`
+    /// `AgentId`; example: `"agent-StCcdhLC4m"`
     pub agent_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2784,45 +2774,44 @@ pub struct CreateTWeTalkAgentResponse {
 /// The `CreateTWeTalkProductConfig` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeTalkProductConfigResponse`].
-/// The codes it documents are in [`CreateTWeTalkProductConfigError`](super::errors::CreateTWeTalkProductConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeTalkProductConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeTalkProductConfig",
     output = CreateTWeTalkProductConfigResponse,
-    error = super::errors::CreateTWeTalkProductConfigError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeTalkProductConfig {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O9U8YC8"`
+    /// `ProductId`; example: `"O9U8YC8"`
     pub product_id: String,
 
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"你的名字叫QQ鹅仔，是一个陪伴用户的AI玩偶，你将使用语音和用户对话"`
+    /// `SystemPrompt`; example: `"你的名字叫QQ鹅仔，是一个陪伴用户的AI玩偶，你将使用语音和用户对话"`
     pub system_prompt: String,
 
-    /// `GreetingMessage`: a string.
-    ///
-    /// Example: `"你好呀，我叫QQ鹅仔，今天过的怎么样呢？"`
+    /// `GreetingMessage`; example: `"你好呀，我叫QQ鹅仔，今天过的怎么样呢？"`
     pub greeting_message: String,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `101006`
+    /// `VoiceType`; example: `101006`
     pub voice_type: Option<i64>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"WCIH"`
+    /// `FastVoiceType`; example: `"WCIH"`
     pub fast_voice_type: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TargetLanguage`; example: `"en"`
     pub target_language: Option<String>,
 }
 
@@ -2836,53 +2825,56 @@ pub struct CreateTWeTalkProductConfigResponse {
 /// The `CreateTWeTalkProductConfigV2` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTWeTalkProductConfigV2Response`].
-/// The codes it documents are in [`CreateTWeTalkProductConfigV2Error`](super::errors::CreateTWeTalkProductConfigV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTWeTalkProductConfigV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTWeTalkProductConfigV2",
     output = CreateTWeTalkProductConfigV2Response,
-    error = super::errors::CreateTWeTalkProductConfigV2Error
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTWeTalkProductConfigV2 {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O90JH87H"`
+    /// `ProductId`; example: `"O90JH87H"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"小冰"`
+    /// `ConfigName`; example: `"小冰"`
     pub config_name: Option<String>,
 
-    /// `BasicConfig`: a [`TalkBasicConfigInfo`](super::models::TalkBasicConfigInfo).
+    /// `BasicConfig`
     pub basic_config: Option<models::TalkBasicConfigInfo>,
 
-    /// `STTConfig`: a [`TalkSttConfigInfo`](super::models::TalkSttConfigInfo).
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<models::TalkSttConfigInfo>,
 
-    /// `LLMConfig`: a [`TalkLlmConfigInfo`](super::models::TalkLlmConfigInfo).
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<models::TalkLlmConfigInfo>,
 
-    /// `TTSConfig`: a [`TalkTtsConfigInfo`](super::models::TalkTtsConfigInfo).
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<models::TalkTtsConfigInfo>,
 
-    /// `ConversationConfig`: a [`TalkConversationConfigInfo`](super::models::TalkConversationConfigInfo).
+    /// `ConversationConfig`
     pub conversation_config: Option<models::TalkConversationConfigInfo>,
 }
 
@@ -2896,30 +2888,35 @@ pub struct CreateTWeTalkProductConfigV2Response {
 /// The `CreateTopicPolicy` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTopicPolicyResponse`].
-/// The codes it documents are in [`CreateTopicPolicyError`](super::errors::CreateTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicPolicyAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicPolicyAlreadyExist)
+/// - [`LimitExceeded.TopicPolicyExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededTopicPolicyExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTopicPolicy",
     output = CreateTopicPolicyResponse,
-    error = super::errors::CreateTopicPolicyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"$thing/up/raw/J2CRPPZ8J4/d1"`
+    /// `TopicName`; example: `"$thing/up/raw/J2CRPPZ8J4/d1"`
     pub topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Privilege`; example: `2`
     pub privilege: u64,
 }
 
@@ -2933,23 +2930,35 @@ pub struct CreateTopicPolicyResponse {
 /// The `CreateTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`CreateTopicRuleResponse`].
-/// The codes it documents are in [`CreateTopicRuleError`](super::errors::CreateTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=CreateTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotexplorerErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicRuleAlreadyExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotexplorerErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "CreateTopicRule",
     output = CreateTopicRuleResponse,
-    error = super::errors::CreateTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct CreateTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test_create"`
+    /// `RuleName`; example: `"test_create"`
     pub rule_name: String,
 
-    /// `TopicRulePayload`: a [`TopicRulePayload`](super::models::TopicRulePayload).
+    /// `TopicRulePayload`
     pub topic_rule_payload: models::TopicRulePayload,
 }
 
@@ -2963,48 +2972,43 @@ pub struct CreateTopicRuleResponse {
 /// The `DeleteCloudStorageEvent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteCloudStorageEventResponse`].
-/// The codes it documents are in [`DeleteCloudStorageEventError`](super::errors::DeleteCloudStorageEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteCloudStorageEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteCloudStorageEvent",
     output = DeleteCloudStorageEventResponse,
-    error = super::errors::DeleteCloudStorageEventError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteCloudStorageEvent {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"AQTV2839QJ"`
+    /// `ProductId`; example: `"AQTV2839QJ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"p2p_32731213_1"`
+    /// `DeviceName`; example: `"p2p_32731213_1"`
     pub device_name: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"id1_data"`
+    /// `EventId`; example: `"id1_data"`
     pub event_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32874`
+    /// `StartTime`; example: `32874`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
+    /// `EndTime`
     pub end_time: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
@@ -3018,44 +3022,52 @@ pub struct DeleteCloudStorageEventResponse {
 /// The `DeleteDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotexplorerErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.GatewayHasBindedDevices`](super::errors::IotexplorerErrorCode::UnauthorizedOperationGatewayHasBindedDevices)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.DeviceOtaTaskInProgress`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceOtaTaskInProgress)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"KO9JAFB9W5"`
+    /// `ProductId`; example: `"KO9JAFB9W5"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `ForceDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceDelete`; example: `false`
     pub force_delete: Option<bool>,
 }
 
 /// What a successful [`DeleteDevice`] call returns.
 #[tc_model]
 pub struct DeleteDeviceResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `ResultCode`; example: `"fail"`
     pub result_code: String,
 
-    /// `ResultMessage`: a string.
-    ///
-    /// Example: `"device has binded family"`
+    /// `ResultMessage`; example: `"device has binded family"`
     pub result_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3065,25 +3077,28 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteDeviceSDP` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteDeviceSDPResponse`].
-/// The codes it documents are in [`DeleteDeviceSDPError`](super::errors::DeleteDeviceSDPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteDeviceSDP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteDeviceSDP",
     output = DeleteDeviceSDPResponse,
-    error = super::errors::DeleteDeviceSDPError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteDeviceSDP {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"NKG9ORH8VF"`
+    /// `ProductId`; example: `"NKG9ORH8VF"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev_trtc3"`
+    /// `DeviceName`; example: `"nandy_dev_trtc3"`
     pub device_name: String,
 }
 
@@ -3097,32 +3112,46 @@ pub struct DeleteDeviceSDPResponse {
 /// The `DeleteDevices` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteDevicesResponse`].
-/// The codes it documents are in [`DeleteDevicesError`](super::errors::DeleteDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotexplorerErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.GatewayHasBindedDevices`](super::errors::IotexplorerErrorCode::UnauthorizedOperationGatewayHasBindedDevices)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.DeviceOtaTaskInProgress`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceOtaTaskInProgress)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteDevices",
     output = DeleteDevicesResponse,
-    error = super::errors::DeleteDevicesError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteDevices {
-    /// `DevicesItems`: a list of [`DevicesItem`](super::models::DevicesItem) objects.
+    /// `DevicesItems`
     pub devices_items: Vec<models::DevicesItem>,
 }
 
 /// What a successful [`DeleteDevices`] call returns.
 #[tc_model]
 pub struct DeleteDevicesResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `ResultCode`; example: `"fail"`
     pub result_code: String,
 
-    /// `ResultMessage`: a string.
-    ///
-    /// Example: `"device has binded family"`
+    /// `ResultMessage`; example: `"device has binded family"`
     pub result_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3132,23 +3161,31 @@ pub struct DeleteDevicesResponse {
 /// The `DeleteFenceBind` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteFenceBindResponse`].
-/// The codes it documents are in [`DeleteFenceBindError`](super::errors::DeleteFenceBindError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteFenceBind)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.FenceBindNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFenceBindNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteFenceBind",
     output = DeleteFenceBindResponse,
-    error = super::errors::DeleteFenceBindError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteFenceBind {
-    /// `FenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FenceId`; example: `1`
     pub fence_id: i64,
 
-    /// `Items`: a list of [`FenceBindProductItem`](super::models::FenceBindProductItem) objects.
+    /// `Items`
     pub items: Vec<models::FenceBindProductItem>,
 }
 
@@ -3162,20 +3199,27 @@ pub struct DeleteFenceBindResponse {
 /// The `DeleteLoRaFrequency` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteLoRaFrequencyResponse`].
-/// The codes it documents are in [`DeleteLoRaFrequencyError`](super::errors::DeleteLoRaFrequencyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteLoRaFrequency)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`ResourceNotFound.StudioLoRaFreqNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioLoRaFreqNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NodesExistUnderVPN`](super::errors::IotexplorerErrorCode::UnsupportedOperationNodesExistUnderVpn)
+/// - [`UnsupportedOperation.StudioLoRaFreqInUsed`](super::errors::IotexplorerErrorCode::UnsupportedOperationStudioLoRaFreqInUsed)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteLoRaFrequency",
     output = DeleteLoRaFrequencyResponse,
-    error = super::errors::DeleteLoRaFrequencyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteLoRaFrequency {
-    /// `FreqId`: a string.
-    ///
-    /// Example: `"0cdd67ed-c198-403f-a2b7-043e09c7639d"`
+    /// `FreqId`; example: `"0cdd67ed-c198-403f-a2b7-043e09c7639d"`
     pub freq_id: Option<String>,
 }
 
@@ -3189,20 +3233,28 @@ pub struct DeleteLoRaFrequencyResponse {
 /// The `DeleteLoRaGateway` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteLoRaGatewayResponse`].
-/// The codes it documents are in [`DeleteLoRaGatewayError`](super::errors::DeleteLoRaGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteLoRaGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.GatewayNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundGatewayNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteLoRaGateway",
     output = DeleteLoRaGatewayResponse,
-    error = super::errors::DeleteLoRaGatewayError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteLoRaGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"ff00000000000002"`
+    /// `GatewayId`; example: `"ff00000000000002"`
     pub gateway_id: String,
 }
 
@@ -3216,26 +3268,35 @@ pub struct DeleteLoRaGatewayResponse {
 /// The `DeleteOtaModule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteOtaModuleResponse`].
-/// The codes it documents are in [`DeleteOtaModuleError`](super::errors::DeleteOtaModuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteOtaModule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterFirmwareAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteOtaModule",
     output = DeleteOtaModuleResponse,
-    error = super::errors::DeleteOtaModuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteOtaModule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductID`; example: `"4ON538D9AX"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 }
 
@@ -3249,25 +3310,33 @@ pub struct DeleteOtaModuleResponse {
 /// The `DeletePositionFence` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeletePositionFenceResponse`].
-/// The codes it documents are in [`DeletePositionFenceError`](super::errors::DeletePositionFenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeletePositionFence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FenceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFenceNotExist)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
+/// - [`UnsupportedOperation.BindsExistUnderFence`](super::errors::IotexplorerErrorCode::UnsupportedOperationBindsExistUnderFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeletePositionFence",
     output = DeletePositionFenceResponse,
-    error = super::errors::DeletePositionFenceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeletePositionFence {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"5bf5407370cc40848f39a2896a2ab052"`
+    /// `SpaceId`; example: `"5bf5407370cc40848f39a2896a2ab052"`
     pub space_id: String,
 
-    /// `FenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FenceId`; example: `1`
     pub fence_id: i64,
 }
 
@@ -3281,20 +3350,28 @@ pub struct DeletePositionFenceResponse {
 /// The `DeletePositionSpace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeletePositionSpaceResponse`].
-/// The codes it documents are in [`DeletePositionSpaceError`](super::errors::DeletePositionSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeletePositionSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.FenceExistUnderSpace`](super::errors::IotexplorerErrorCode::UnsupportedOperationFenceExistUnderSpace)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeletePositionSpace",
     output = DeletePositionSpaceResponse,
-    error = super::errors::DeletePositionSpaceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeletePositionSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"Id"`
+    /// `SpaceId`; example: `"Id"`
     pub space_id: String,
 }
 
@@ -3308,9 +3385,12 @@ pub struct DeletePositionSpaceResponse {
 /// The `DeletePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeletePrivateCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeletePrivateCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -3319,9 +3399,7 @@ pub struct DeletePositionSpaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeletePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"e2e-ca-1020-144010"`
+    /// `CertName`; example: `"e2e-ca-1020-144010"`
     pub cert_name: String,
 }
 
@@ -3335,9 +3413,12 @@ pub struct DeletePrivateCAResponse {
 /// The `DeleteProductPrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteProductPrivateCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteProductPrivateCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -3346,9 +3427,7 @@ pub struct DeletePrivateCAResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteProductPrivateCA {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"DFTLHRQ9OL"`
+    /// `ProductId`; example: `"DFTLHRQ9OL"`
     pub product_id: String,
 }
 
@@ -3362,20 +3441,28 @@ pub struct DeleteProductPrivateCAResponse {
 /// The `DeleteProject` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.EnableSaasServiceExistUnderProject`](super::errors::IotexplorerErrorCode::UnsupportedOperationEnableSaasServiceExistUnderProject)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.PoolExistUnderProject`](super::errors::IotexplorerErrorCode::UnsupportedOperationPoolExistUnderProject)
+/// - [`UnsupportedOperation.ProductExistUnderProject`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductExistUnderProject)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-z6j2tyr0"`
+    /// `ProjectId`; example: `"prj-z6j2tyr0"`
     pub project_id: String,
 }
 
@@ -3389,20 +3476,34 @@ pub struct DeleteProjectResponse {
 /// The `DeleteStudioProduct` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteStudioProductResponse`].
-/// The codes it documents are in [`DeleteStudioProductError`](super::errors::DeleteStudioProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteStudioProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.DevicesExistUnderProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationDevicesExistUnderProduct)
+/// - [`UnsupportedOperation.GatewayProductHasBindedProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationGatewayProductHasBindedProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.ProductHasBindedGateWayProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductHasBindedGateWayProduct)
+/// - [`UnsupportedOperation.ProductHasShared`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductHasShared)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteStudioProduct",
     output = DeleteStudioProductResponse,
-    error = super::errors::DeleteStudioProductError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteStudioProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"AVBRC1R7QS"`
+    /// `ProductId`; example: `"AVBRC1R7QS"`
     pub product_id: String,
 }
 
@@ -3416,20 +3517,26 @@ pub struct DeleteStudioProductResponse {
 /// The `DeleteTWeSeeCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTWeSeeCallbackResponse`].
-/// The codes it documents are in [`DeleteTWeSeeCallbackError`](super::errors::DeleteTWeSeeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTWeSeeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SeeCallbackNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeeCallbackNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteTWeSeeCallback",
     output = DeleteTWeSeeCallbackResponse,
-    error = super::errors::DeleteTWeSeeCallbackError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteTWeSeeCallback {
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"cb-qu****bu"`
+    /// `CallbackId`; example: `"cb-qu****bu"`
     pub callback_id: String,
 }
 
@@ -3443,9 +3550,12 @@ pub struct DeleteTWeSeeCallbackResponse {
 /// The `DeleteTWeSeeFace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTWeSeeFaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTWeSeeFace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -3454,24 +3564,16 @@ pub struct DeleteTWeSeeCallbackResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTWeSeeFace {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"face-dddddddd-eeee-ffff-0000-111111111111"`
+    /// `FaceId`; example: `"face-dddddddd-eeee-ffff-0000-111111111111"`
     pub face_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
@@ -3485,9 +3587,12 @@ pub struct DeleteTWeSeeFaceResponse {
 /// The `DeleteTWeSeePerson` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTWeSeePersonResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTWeSeePerson)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -3496,29 +3601,19 @@ pub struct DeleteTWeSeeFaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTWeSeePerson {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `DeleteFaces`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteFaces`; example: `true`
     pub delete_faces: Option<bool>,
 }
 
@@ -3532,38 +3627,43 @@ pub struct DeleteTWeSeePersonResponse {
 /// The `DeleteTWeSeeTasksByCondition` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTWeSeeTasksByConditionResponse`].
-/// The codes it documents are in [`DeleteTWeSeeTasksByConditionError`](super::errors::DeleteTWeSeeTasksByConditionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTWeSeeTasksByCondition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteTWeSeeTasksByCondition",
     output = DeleteTWeSeeTasksByConditionResponse,
-    error = super::errors::DeleteTWeSeeTasksByConditionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteTWeSeeTasksByCondition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ProductId`; example: `"default"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"COMPREHENSION"`
+    /// `ServiceCategory`; example: `"COMPREHENSION"`
     pub service_category: String,
 
-    /// `Conditions`: a list of [`SeeDeleteTaskCondition`](super::models::SeeDeleteTaskCondition) objects.
+    /// `Conditions`
     pub conditions: Vec<models::SeeDeleteTaskCondition>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
@@ -3577,20 +3677,29 @@ pub struct DeleteTWeSeeTasksByConditionResponse {
 /// The `DeleteTWeTalkAgent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTWeTalkAgentResponse`].
-/// The codes it documents are in [`DeleteTWeTalkAgentError`](super::errors::DeleteTWeTalkAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTWeTalkAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteTWeTalkAgent",
     output = DeleteTWeTalkAgentResponse,
-    error = super::errors::DeleteTWeTalkAgentError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteTWeTalkAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-SXXGMw****"`
+    /// `AgentId`; example: `"agent-SXXGMw****"`
     pub agent_id: String,
 }
 
@@ -3604,30 +3713,35 @@ pub struct DeleteTWeTalkAgentResponse {
 /// The `DeleteTWeTalkProductConfigV2` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTWeTalkProductConfigV2Response`].
-/// The codes it documents are in [`DeleteTWeTalkProductConfigV2Error`](super::errors::DeleteTWeTalkProductConfigV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTWeTalkProductConfigV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteTWeTalkProductConfigV2",
     output = DeleteTWeTalkProductConfigV2Response,
-    error = super::errors::DeleteTWeTalkProductConfigV2Error
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteTWeTalkProductConfigV2 {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O90JH87H"`
+    /// `ProductId`; example: `"O90JH87H"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 }
 
@@ -3641,25 +3755,30 @@ pub struct DeleteTWeTalkProductConfigV2Response {
 /// The `DeleteTopicPolicy` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTopicPolicyResponse`].
-/// The codes it documents are in [`DeleteTopicPolicyError`](super::errors::DeleteTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`ResourceNotFound.TopicPolicyNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicPolicyNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteTopicPolicy",
     output = DeleteTopicPolicyResponse,
-    error = super::errors::DeleteTopicPolicyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"$thing/up/raw/J2CRPPZ8J4/d1"`
+    /// `TopicName`; example: `"$thing/up/raw/J2CRPPZ8J4/d1"`
     pub topic_name: String,
 }
 
@@ -3673,20 +3792,27 @@ pub struct DeleteTopicPolicyResponse {
 /// The `DeleteTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DeleteTopicRuleResponse`].
-/// The codes it documents are in [`DeleteTopicRuleError`](super::errors::DeleteTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DeleteTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DeleteTopicRule",
     output = DeleteTopicRuleResponse,
-    error = super::errors::DeleteTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DeleteTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test_create"`
+    /// `RuleName`; example: `"test_create"`
     pub rule_name: String,
 }
 
@@ -3700,30 +3826,37 @@ pub struct DeleteTopicRuleResponse {
 /// The `DescribeAISearchTaskAsync` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeAISearchTaskAsyncResponse`].
-/// The codes it documents are in [`DescribeAISearchTaskAsyncError`](super::errors::DescribeAISearchTaskAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeAISearchTaskAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeAISearchTaskAsync",
     output = DescribeAISearchTaskAsyncResponse,
-    error = super::errors::DescribeAISearchTaskAsyncError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeAISearchTaskAsync {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task_0001"`
+    /// `TaskId`; example: `"task_0001"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAISearchTaskAsync`] call returns.
 #[tc_model]
 pub struct DescribeAISearchTaskAsyncResponse {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `Data`: an [`AiSearchInfo`](super::models::AiSearchInfo).
+    /// `Data`
     pub data: Option<models::AiSearchInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3733,27 +3866,38 @@ pub struct DescribeAISearchTaskAsyncResponse {
 /// The `DescribeActivateDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeActivateDeviceResponse`].
-/// The codes it documents are in [`DescribeActivateDeviceError`](super::errors::DescribeActivateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeActivateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoPermissionToStudioInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioInstance)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.UnpaidOrder`](super::errors::IotexplorerErrorCode::UnsupportedOperationUnpaidOrder)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeActivateDevice",
     output = DescribeActivateDeviceResponse,
-    error = super::errors::DescribeActivateDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeActivateDevice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-46mU9M9oLd9"`
+    /// `InstanceId`; example: `"ins-46mU9M9oLd9"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeActivateDevice`] call returns.
 #[tc_model]
 pub struct DescribeActivateDeviceResponse {
-    /// `Data`: an [`ActivateDeviceInfo`](super::models::ActivateDeviceInfo).
+    /// `Data`
     pub data: models::ActivateDeviceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3763,32 +3907,41 @@ pub struct DescribeActivateDeviceResponse {
 /// The `DescribeActivateLicenseService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeActivateLicenseServiceResponse`].
-/// The codes it documents are in [`DescribeActivateLicenseServiceError`](super::errors::DescribeActivateLicenseServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeActivateLicenseService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoPermissionToStudioInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioInstance)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.UnpaidOrder`](super::errors::IotexplorerErrorCode::UnsupportedOperationUnpaidOrder)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeActivateLicenseService",
     output = DescribeActivateLicenseServiceResponse,
-    error = super::errors::DescribeActivateLicenseServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeActivateLicenseService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-46mU9M9oLd9"`
+    /// `InstanceId`; example: `"ins-46mU9M9oLd9"`
     pub instance_id: String,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"TWeCall"`
+    /// `LicenseType`; example: `"TWeCall"`
     pub license_type: Option<String>,
 }
 
 /// What a successful [`DescribeActivateLicenseService`] call returns.
 #[tc_model]
 pub struct DescribeActivateLicenseServiceResponse {
-    /// `Data`: a list of [`LicenseServiceNumInfo`](super::models::LicenseServiceNumInfo) objects.
+    /// `Data`
     pub data: Vec<models::LicenseServiceNumInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3798,74 +3951,65 @@ pub struct DescribeActivateLicenseServiceResponse {
 /// The `DescribeBatchProduction` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeBatchProductionResponse`].
-/// The codes it documents are in [`DescribeBatchProductionError`](super::errors::DescribeBatchProductionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeBatchProduction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalServerException`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerException)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.BatchProductionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundBatchProductionNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeBatchProduction",
     output = DescribeBatchProductionResponse,
-    error = super::errors::DescribeBatchProductionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeBatchProduction {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R32ONVL0EU"`
+    /// `ProductId`; example: `"R32ONVL0EU"`
     pub product_id: String,
 
-    /// `BatchProductionId`: a string.
-    ///
-    /// Example: `"LC-ya6zinv9"`
+    /// `BatchProductionId`; example: `"LC-ya6zinv9"`
     pub batch_production_id: String,
 }
 
 /// What a successful [`DescribeBatchProduction`] call returns.
 #[tc_model]
 pub struct DescribeBatchProductionResponse {
-    /// `BatchCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BatchCnt`; example: `3`
     pub batch_cnt: i64,
 
-    /// `BurnMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BurnMethod`; example: `0`
     pub burn_method: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1572233486`
+    /// `CreateTime`; example: `1572233486`
     pub create_time: i64,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://batch-productions-*************"`
+    /// `DownloadUrl`; example: `"https://batch-productions-*************"`
     pub download_url: String,
 
-    /// `GenerationMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GenerationMethod`; example: `0`
     pub generation_method: i64,
 
-    /// `UploadUrl`: a string.
-    ///
-    /// Example: `"http://cos12sggh-faf4f.com"`
+    /// `UploadUrl`; example: `"http://cos12sggh-faf4f.com"`
     pub upload_url: String,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SuccessCount`; example: `100`
     pub success_count: Option<i64>,
 
-    /// `LastFailedReason`: a string.
-    ///
-    /// Example: `"激活码数量不足"`
+    /// `LastFailedReason`; example: `"激活码数量不足"`
     pub last_failed_reason: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3875,15 +4019,27 @@ pub struct DescribeBatchProductionResponse {
 /// The `DescribeBindedProducts` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeBindedProductsResponse`].
-/// The codes it documents are in [`DescribeBindedProductsError`](super::errors::DescribeBindedProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeBindedProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeBindedProducts",
     output = DescribeBindedProductsResponse,
-    error = super::errors::DescribeBindedProductsError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3893,36 +4049,26 @@ pub struct DescribeBatchProductionResponse {
     )
 )]
 pub struct DescribeBindedProducts {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `GatewayProductId`; example: `"J2CRPPZ8J4"`
     pub gateway_product_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `ProductSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductSource`; example: `1`
     pub product_source: Option<i64>,
 }
 
 /// What a successful [`DescribeBindedProducts`] call returns.
 #[tc_model]
 pub struct DescribeBindedProductsResponse {
-    /// `Products`: a list of [`BindProductInfo`](super::models::BindProductInfo) objects.
+    /// `Products`
     pub products: Vec<models::BindProductInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3932,64 +4078,52 @@ pub struct DescribeBindedProductsResponse {
 /// The `DescribeCloudStorage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageResponse`].
-/// The codes it documents are in [`DescribeCloudStorageError`](super::errors::DescribeCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorage",
     output = DescribeCloudStorageResponse,
-    error = super::errors::DescribeCloudStorageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `UserId`; example: `"default"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorage`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606963491`
+    /// `ExpireTime`; example: `1606963491`
     pub expire_time: u64,
 
-    /// `ShiftDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `ShiftDuration`; example: `86400`
     pub shift_duration: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `UserId`; example: `"default"`
     pub user_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3999,85 +4133,67 @@ pub struct DescribeCloudStorageResponse {
 /// The `DescribeCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageAIServiceResponse`].
-/// The codes it documents are in [`DescribeCloudStorageAIServiceError`](super::errors::DescribeCloudStorageAIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageAIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageAIService",
     output = DescribeCloudStorageAIServiceResponse,
-    error = super::errors::DescribeCloudStorageAIServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageAIService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudStorageAIService`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageAIServiceResponse {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1719294987`
+    /// `ExpireTime`; example: `1719294987`
     pub expire_time: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Config`; example: `"{\"param1\":\"value1\"}"`
     pub config: String,
 
-    /// `ROI`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `ROI`; example: `"{\"param1\":\"value1\"}"`
     #[tc(rename = "ROI")]
     pub roi: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"1m_hl_3d"`
+    /// `PackageId`; example: `"1m_hl_3d"`
     pub package_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4087,39 +4203,40 @@ pub struct DescribeCloudStorageAIServiceResponse {
 /// The `DescribeCloudStorageAIServiceCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageAIServiceCallbackResponse`].
-/// The codes it documents are in [`DescribeCloudStorageAIServiceCallbackError`](super::errors::DescribeCloudStorageAIServiceCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageAIServiceCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudStorageAIServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceNotEnabled)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageAIServiceCallback",
     output = DescribeCloudStorageAIServiceCallbackResponse,
-    error = super::errors::DescribeCloudStorageAIServiceCallbackError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageAIServiceCallback {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeCloudStorageAIServiceCallback`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageAIServiceCallbackResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://yourdomain.com/api"`
+    /// `CallbackUrl`; example: `"https://yourdomain.com/api"`
     pub callback_url: String,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"your-token"`
+    /// `CallbackToken`; example: `"your-token"`
     pub callback_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4129,25 +4246,29 @@ pub struct DescribeCloudStorageAIServiceCallbackResponse {
 /// The `DescribeCloudStorageAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageAIServiceTaskResponse`].
-/// The codes it documents are in [`DescribeCloudStorageAIServiceTaskError`](super::errors::DescribeCloudStorageAIServiceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageAIServiceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CloudStorageAIServiceTask`](super::errors::IotexplorerErrorCode::ResourceNotFoundCloudStorageAiServiceTask)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageAIServiceTask",
     output = DescribeCloudStorageAIServiceTaskResponse,
-    error = super::errors::DescribeCloudStorageAIServiceTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageAIServiceTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"c31aa4f2-08c9-4088-9603-186d7311fdd8"`
+    /// `TaskId`; example: `"c31aa4f2-08c9-4088-9603-186d7311fdd8"`
     pub task_id: String,
 
-    /// `FileURLExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1743436800`
+    /// `FileURLExpireTime`; example: `1743436800`
     #[tc(rename = "FileURLExpireTime")]
     pub file_url_expire_time: Option<i64>,
 }
@@ -4155,7 +4276,7 @@ pub struct DescribeCloudStorageAIServiceTask {
 /// What a successful [`DescribeCloudStorageAIServiceTask`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageAIServiceTaskResponse {
-    /// `TaskInfo`: a [`CloudStorageAiServiceTask`](super::models::CloudStorageAiServiceTask).
+    /// `TaskInfo`
     pub task_info: models::CloudStorageAiServiceTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4165,15 +4286,23 @@ pub struct DescribeCloudStorageAIServiceTaskResponse {
 /// The `DescribeCloudStorageAIServiceTasks` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageAIServiceTasksResponse`].
-/// The codes it documents are in [`DescribeCloudStorageAIServiceTasksError`](super::errors::DescribeCloudStorageAIServiceTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageAIServiceTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageAIServiceTasks",
     output = DescribeCloudStorageAIServiceTasksResponse,
-    error = super::errors::DescribeCloudStorageAIServiceTasksError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4183,64 +4312,40 @@ pub struct DescribeCloudStorageAIServiceTaskResponse {
     )
 )]
 pub struct DescribeCloudStorageAIServiceTasks {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["dev001","dev002"]`
+    /// `DeviceNames`; example: `["dev001","dev002"]`
     pub device_names: Option<Vec<String>>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1740585600`
+    /// `StartTime`; example: `1740585600`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1740671999`
+    /// `EndTime`; example: `1740671999`
     pub end_time: Option<i64>,
 
-    /// `FileURLExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1743436800`
+    /// `FileURLExpireTime`; example: `1743436800`
     #[tc(rename = "FileURLExpireTime")]
     pub file_url_expire_time: Option<i64>,
 }
@@ -4248,12 +4353,10 @@ pub struct DescribeCloudStorageAIServiceTasks {
 /// What a successful [`DescribeCloudStorageAIServiceTasks`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageAIServiceTasksResponse {
-    /// `Tasks`: a list of [`CloudStorageAiServiceTask`](super::models::CloudStorageAiServiceTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::CloudStorageAiServiceTask>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4263,44 +4366,41 @@ pub struct DescribeCloudStorageAIServiceTasksResponse {
 /// The `DescribeCloudStorageDate` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageDateResponse`].
-/// The codes it documents are in [`DescribeCloudStorageDateError`](super::errors::DescribeCloudStorageDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageDate",
     output = DescribeCloudStorageDateResponse,
-    error = super::errors::DescribeCloudStorageDateError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageDate {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"AQTV2839QJ"`
+    /// `ProductId`; example: `"AQTV2839QJ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"p2p_32731213_1"`
+    /// `DeviceName`; example: `"p2p_32731213_1"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorageDate`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageDateResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["2021-01-14"]`
+    /// `Data`; example: `["2021-01-14"]`
     pub data: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4310,87 +4410,68 @@ pub struct DescribeCloudStorageDateResponse {
 /// The `DescribeCloudStorageEvents` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageEventsResponse`].
-/// The codes it documents are in [`DescribeCloudStorageEventsError`](super::errors::DescribeCloudStorageEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageEvents",
     output = DescribeCloudStorageEventsResponse,
-    error = super::errors::DescribeCloudStorageEventsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageEvents {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QDA1PZLBNB"`
+    /// `ProductId`; example: `"QDA1PZLBNB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_voltage"`
+    /// `EventId`; example: `"low_voltage"`
     pub event_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorageEvents`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageEventsResponse {
-    /// `Events`: a list of [`CloudStorageEvent`](super::models::CloudStorageEvent) objects.
+    /// `Events`
     pub events: Vec<models::CloudStorageEvent>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
+    /// `VideoURL`; example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 
@@ -4401,9 +4482,12 @@ pub struct DescribeCloudStorageEventsResponse {
 /// The `DescribeCloudStorageEventsByTWeSeePerson` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageEventsByTWeSeePersonResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageEventsByTWeSeePerson)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -4419,61 +4503,41 @@ pub struct DescribeCloudStorageEventsResponse {
     )
 )]
 pub struct DescribeCloudStorageEventsByTWeSeePerson {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QDA1PZLBNB"`
+    /// `ProductId`; example: `"QDA1PZLBNB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790128384`
+    /// `StartTime`; example: `1790128384`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790128385`
+    /// `EndTime`; example: `1790128385`
     pub end_time: Option<i64>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorageEventsByTWeSeePerson`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageEventsByTWeSeePersonResponse {
-    /// `Events`: a list of [`CloudStorageEventWithAiTasks`](super::models::CloudStorageEventWithAiTasks) objects.
+    /// `Events`
     pub events: Vec<models::CloudStorageEventWithAiTasks>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
+    /// `VideoURL`; example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: Option<String>,
 
@@ -4484,92 +4548,71 @@ pub struct DescribeCloudStorageEventsByTWeSeePersonResponse {
 /// The `DescribeCloudStorageEventsWithAITasks` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageEventsWithAITasksResponse`].
-/// The codes it documents are in [`DescribeCloudStorageEventsWithAITasksError`](super::errors::DescribeCloudStorageEventsWithAITasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageEventsWithAITasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageEventsWithAITasks",
     output = DescribeCloudStorageEventsWithAITasksResponse,
-    error = super::errors::DescribeCloudStorageEventsWithAITasksError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageEventsWithAITasks {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QDA1PZLBNB"`
+    /// `ProductId`; example: `"QDA1PZLBNB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `ServiceTypes`: a list of strings.
-    ///
-    /// Example: `["Highlight"]`
+    /// `ServiceTypes`; example: `["Highlight"]`
     pub service_types: Vec<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_voltage"`
+    /// `EventId`; example: `"low_voltage"`
     pub event_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorageEventsWithAITasks`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageEventsWithAITasksResponse {
-    /// `Events`: a list of [`CloudStorageEventWithAiTasks`](super::models::CloudStorageEventWithAiTasks) objects.
+    /// `Events`
     pub events: Vec<models::CloudStorageEventWithAiTasks>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
+    /// `VideoURL`; example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 
@@ -4580,35 +4623,38 @@ pub struct DescribeCloudStorageEventsWithAITasksResponse {
 /// The `DescribeCloudStorageMultiThumbnail` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageMultiThumbnailResponse`].
-/// The codes it documents are in [`DescribeCloudStorageMultiThumbnailError`](super::errors::DescribeCloudStorageMultiThumbnailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageMultiThumbnail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageMultiThumbnail",
     output = DescribeCloudStorageMultiThumbnailResponse,
-    error = super::errors::DescribeCloudStorageMultiThumbnailError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageMultiThumbnail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `MultiThumbnail`: a string.
+    /// `MultiThumbnail`
     pub multi_thumbnail: String,
 }
 
 /// What a successful [`DescribeCloudStorageMultiThumbnail`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageMultiThumbnailResponse {
-    /// `ThumbnailURLInfoList`: a list of [`ThumbnailUrlInfoList`](super::models::ThumbnailUrlInfoList) objects.
+    /// `ThumbnailURLInfoList`
     #[tc(rename = "ThumbnailURLInfoList")]
     pub thumbnail_url_info_list: Vec<models::ThumbnailUrlInfoList>,
 
@@ -4619,59 +4665,49 @@ pub struct DescribeCloudStorageMultiThumbnailResponse {
 /// The `DescribeCloudStorageOrder` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageOrderResponse`].
-/// The codes it documents are in [`DescribeCloudStorageOrderError`](super::errors::DescribeCloudStorageOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageOrder",
     output = DescribeCloudStorageOrderResponse,
-    error = super::errors::DescribeCloudStorageOrderError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageOrder {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"\"sdfsdfsd\""`
+    /// `OrderId`; example: `"\"sdfsdfsd\""`
     pub order_id: String,
 }
 
 /// What a successful [`DescribeCloudStorageOrder`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageOrderResponse {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606963491`
+    /// `StartTime`; example: `1606963491`
     pub start_time: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606963491`
+    /// `ExpireTime`; example: `1606963491`
     pub expire_time: u64,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"\"sdfsdf\""`
+    /// `PackageId`; example: `"\"sdfsdf\""`
     pub package_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Price`; example: `100`
     pub price: Option<u64>,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Amount`; example: `100`
     pub amount: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4681,25 +4717,30 @@ pub struct DescribeCloudStorageOrderResponse {
 /// The `DescribeCloudStoragePackageConsumeDetails` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStoragePackageConsumeDetailsResponse`].
-/// The codes it documents are in [`DescribeCloudStoragePackageConsumeDetailsError`](super::errors::DescribeCloudStoragePackageConsumeDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStoragePackageConsumeDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::IotexplorerErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStoragePackageConsumeDetails",
     output = DescribeCloudStoragePackageConsumeDetailsResponse,
-    error = super::errors::DescribeCloudStoragePackageConsumeDetailsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStoragePackageConsumeDetails {
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-11-02"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2021-11-02"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-11-03"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2021-11-03"`
     pub end_date: String,
 }
 
@@ -4713,32 +4754,37 @@ pub struct DescribeCloudStoragePackageConsumeDetailsResponse {
 /// The `DescribeCloudStoragePackageConsumeStats` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStoragePackageConsumeStatsResponse`].
-/// The codes it documents are in [`DescribeCloudStoragePackageConsumeStatsError`](super::errors::DescribeCloudStoragePackageConsumeStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStoragePackageConsumeStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::IotexplorerErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStoragePackageConsumeStats",
     output = DescribeCloudStoragePackageConsumeStatsResponse,
-    error = super::errors::DescribeCloudStoragePackageConsumeStatsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStoragePackageConsumeStats {
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-11-02"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2021-11-02"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-11-03"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2021-11-03"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeCloudStoragePackageConsumeStats`] call returns.
 #[tc_model]
 pub struct DescribeCloudStoragePackageConsumeStatsResponse {
-    /// `Stats`: a list of [`PackageConsumeStat`](super::models::PackageConsumeStat) objects.
+    /// `Stats`
     pub stats: Vec<models::PackageConsumeStat>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4748,44 +4794,41 @@ pub struct DescribeCloudStoragePackageConsumeStatsResponse {
 /// The `DescribeCloudStorageStreamData` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageStreamDataResponse`].
-/// The codes it documents are in [`DescribeCloudStorageStreamDataError`](super::errors::DescribeCloudStorageStreamDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageStreamData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageStreamData",
     output = DescribeCloudStorageStreamDataResponse,
-    error = super::errors::DescribeCloudStorageStreamDataError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageStreamData {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `DeviceName`; example: `"user"`
     pub device_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1660561529`
+    /// `StartTime`; example: `1660561529`
     pub start_time: u64,
 }
 
 /// What a successful [`DescribeCloudStorageStreamData`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageStreamDataResponse {
-    /// `VideoStream`: a string.
-    ///
-    /// Example: `"https://test.cos.ap-guangzhou.myqcloud.com/test.mjpg"`
+    /// `VideoStream`; example: `"https://test.cos.ap-guangzhou.myqcloud.com/test.mjpg"`
     pub video_stream: String,
 
-    /// `AudioStream`: a string.
-    ///
-    /// Example: `"https://test.cos.ap-guangzhou.myqcloud.com/test.aac"`
+    /// `AudioStream`; example: `"https://test.cos.ap-guangzhou.myqcloud.com/test.aac"`
     pub audio_stream: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4795,45 +4838,42 @@ pub struct DescribeCloudStorageStreamDataResponse {
 /// The `DescribeCloudStorageThumbnail` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageThumbnailResponse`].
-/// The codes it documents are in [`DescribeCloudStorageThumbnailError`](super::errors::DescribeCloudStorageThumbnailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageThumbnail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageThumbnail",
     output = DescribeCloudStorageThumbnailResponse,
-    error = super::errors::DescribeCloudStorageThumbnailError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageThumbnail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `Thumbnail`: a string.
-    ///
-    /// Example: `"/100008401725/AQTV2839QJ/sp01_32820237_7/events/1615200613.jpg"`
+    /// `Thumbnail`; example: `"/100008401725/AQTV2839QJ/sp01_32820237_7/events/1615200613.jpg"`
     pub thumbnail: String,
 }
 
 /// What a successful [`DescribeCloudStorageThumbnail`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageThumbnailResponse {
-    /// `ThumbnailURL`: a string.
-    ///
-    /// Example: `"https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2F100"`
+    /// `ThumbnailURL`; example: `"https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2F100"`
     #[tc(rename = "ThumbnailURL")]
     pub thumbnail_url: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1690195335`
+    /// `ExpireTime`; example: `1690195335`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4843,35 +4883,38 @@ pub struct DescribeCloudStorageThumbnailResponse {
 /// The `DescribeCloudStorageThumbnailList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageThumbnailListResponse`].
-/// The codes it documents are in [`DescribeCloudStorageThumbnailListError`](super::errors::DescribeCloudStorageThumbnailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageThumbnailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageThumbnailList",
     output = DescribeCloudStorageThumbnailListResponse,
-    error = super::errors::DescribeCloudStorageThumbnailListError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageThumbnailList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `ThumbnailList`: a list of strings.
+    /// `ThumbnailList`
     pub thumbnail_list: Vec<String>,
 }
 
 /// What a successful [`DescribeCloudStorageThumbnailList`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageThumbnailListResponse {
-    /// `ThumbnailURLInfoList`: a list of [`ThumbnailUrlInfoList`](super::models::ThumbnailUrlInfoList) objects.
+    /// `ThumbnailURLInfoList`
     #[tc(rename = "ThumbnailURLInfoList")]
     pub thumbnail_url_info_list: Vec<models::ThumbnailUrlInfoList>,
 
@@ -4882,57 +4925,50 @@ pub struct DescribeCloudStorageThumbnailListResponse {
 /// The `DescribeCloudStorageTime` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageTimeResponse`].
-/// The codes it documents are in [`DescribeCloudStorageTimeError`](super::errors::DescribeCloudStorageTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageTime",
     output = DescribeCloudStorageTimeResponse,
-    error = super::errors::DescribeCloudStorageTimeError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCloudStorageTime {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"AQTV2839QJ"`
+    /// `ProductId`; example: `"AQTV2839QJ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"p2p_32731213_1"`
+    /// `DeviceName`; example: `"p2p_32731213_1"`
     pub device_name: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-01-14"`
+    /// `Date`; example: `"2021-01-14"`
     pub date: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorageTime`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageTimeResponse {
-    /// `Data`: a [`CloudStorageTimeData`](super::models::CloudStorageTimeData).
+    /// `Data`
     pub data: models::CloudStorageTimeData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4942,15 +4978,22 @@ pub struct DescribeCloudStorageTimeResponse {
 /// The `DescribeCloudStorageUsers` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCloudStorageUsersResponse`].
-/// The codes it documents are in [`DescribeCloudStorageUsersError`](super::errors::DescribeCloudStorageUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCloudStorageUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCloudStorageUsers",
     output = DescribeCloudStorageUsersResponse,
-    error = super::errors::DescribeCloudStorageUsersError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4960,36 +5003,26 @@ pub struct DescribeCloudStorageTimeResponse {
     )
 )]
 pub struct DescribeCloudStorageUsers {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeCloudStorageUsers`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageUsersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Users`: a list of [`CloudStorageUserInfo`](super::models::CloudStorageUserInfo) objects.
+    /// `Users`
     pub users: Vec<models::CloudStorageUserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4999,47 +5032,44 @@ pub struct DescribeCloudStorageUsersResponse {
 /// The `DescribeCsReportCountDataInfo` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeCsReportCountDataInfoResponse`].
-/// The codes it documents are in [`DescribeCsReportCountDataInfoError`](super::errors::DescribeCsReportCountDataInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeCsReportCountDataInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeCsReportCountDataInfo",
     output = DescribeCsReportCountDataInfoResponse,
-    error = super::errors::DescribeCsReportCountDataInfoError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeCsReportCountDataInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dfsdfsd"`
+    /// `DeviceName`; example: `"dfsdfsd"`
     pub device_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743587952`
+    /// `StartTime`; example: `1743587952`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743587952`
+    /// `EndTime`; example: `1743587952`
     pub end_time: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCsReportCountDataInfo`] call returns.
 #[tc_model]
 pub struct DescribeCsReportCountDataInfoResponse {
-    /// `Data`: a [`CountDataInfo`](super::models::CountDataInfo).
+    /// `Data`
     pub data: models::CountDataInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5049,37 +5079,46 @@ pub struct DescribeCsReportCountDataInfoResponse {
 /// The `DescribeDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDeviceResponse`].
-/// The codes it documents are in [`DescribeDeviceError`](super::errors::DescribeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDevice",
     output = DescribeDeviceResponse,
-    error = super::errors::DescribeDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4/dev01"`
+    /// `DeviceId`; example: `"J2CRPPZ8J4/dev01"`
     pub device_id: Option<String>,
 }
 
 /// What a successful [`DescribeDevice`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResponse {
-    /// `Device`: a [`DeviceInfo`](super::models::DeviceInfo).
+    /// `Device`
     pub device: models::DeviceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5089,54 +5128,56 @@ pub struct DescribeDeviceResponse {
 /// The `DescribeDeviceBindGateway` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDeviceBindGatewayResponse`].
-/// The codes it documents are in [`DescribeDeviceBindGatewayError`](super::errors::DescribeDeviceBindGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDeviceBindGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotexplorerErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.Timeout`](super::errors::IotexplorerErrorCode::InternalErrorTimeout)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceHasNotBindGateway`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceHasNotBindGateway)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDeviceBindGateway",
     output = DescribeDeviceBindGatewayResponse,
-    error = super::errors::DescribeDeviceBindGatewayError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeDeviceBindGateway {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `ProductId`; example: `"productId"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceBindGateway`] call returns.
 #[tc_model]
 pub struct DescribeDeviceBindGatewayResponse {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `GatewayProductId`; example: `"4ON538D9AX"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `GatewayDeviceName`; example: `"dev"`
     pub gateway_device_name: String,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"gatewayName"`
+    /// `GatewayName`; example: `"gatewayName"`
     pub gateway_name: String,
 
-    /// `GatewayProductOwnerName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `GatewayProductOwnerName`; example: `"1"`
     pub gateway_product_owner_name: String,
 
-    /// `GatewayProductOwnerUin`: a string.
-    ///
-    /// Example: `"1"`
+    /// `GatewayProductOwnerUin`; example: `"1"`
     pub gateway_product_owner_uin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5146,39 +5187,47 @@ pub struct DescribeDeviceBindGatewayResponse {
 /// The `DescribeDeviceData` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDeviceDataResponse`].
-/// The codes it documents are in [`DescribeDeviceDataError`](super::errors::DescribeDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceShadowNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceShadowNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDeviceData",
     output = DescribeDeviceDataResponse,
-    error = super::errors::DescribeDeviceDataError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeDeviceData {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"LJ0INDNU7U"`
+    /// `ProductId`; example: `"LJ0INDNU7U"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"light1"`
+    /// `DeviceName`; example: `"light1"`
     pub device_name: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"LK7LIPL6GE"`
+    /// `DeviceId`; example: `"LK7LIPL6GE"`
     pub device_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceData`] call returns.
 #[tc_model]
 pub struct DescribeDeviceDataResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"switch_1\":{\"Value\":0,\"LastUpdate\":1740080497072}}"`
+    /// `Data`; example: `"{\"switch_1\":{\"Value\":0,\"LastUpdate\":1740080497072}}"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5188,66 +5237,67 @@ pub struct DescribeDeviceDataResponse {
 /// The `DescribeDeviceDataHistory` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDeviceDataHistoryResponse`].
-/// The codes it documents are in [`DescribeDeviceDataHistoryError`](super::errors::DescribeDeviceDataHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDeviceDataHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerException`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerException)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDeviceDataHistory",
     output = DescribeDeviceDataHistoryResponse,
-    error = super::errors::DescribeDeviceDataHistoryError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeDeviceDataHistory {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1548677099000`
+    /// `MinTime`; example: `1548677099000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1548763499000`
+    /// `MaxTime`; example: `1548763499000`
     pub max_time: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"LJ0INDNU7U"`
+    /// `ProductId`; example: `"LJ0INDNU7U"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"light1"`
+    /// `DeviceName`; example: `"light1"`
     pub device_name: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"color"`
+    /// `FieldName`; example: `"color"`
     pub field_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceDataHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceDataHistoryResponse {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"color"`
+    /// `FieldName`; example: `"color"`
     pub field_name: String,
 
-    /// `Listover`: a boolean.
+    /// `Listover`
     pub listover: bool,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: String,
 
-    /// `Results`: a list of [`DeviceDataHistoryItem`](super::models::DeviceDataHistoryItem) objects.
+    /// `Results`
     pub results: Vec<models::DeviceDataHistoryItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5257,34 +5307,43 @@ pub struct DescribeDeviceDataHistoryResponse {
 /// The `DescribeDeviceFirmWare` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDeviceFirmWareResponse`].
-/// The codes it documents are in [`DescribeDeviceFirmWareError`](super::errors::DescribeDeviceFirmWareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDeviceFirmWare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceFirmWareNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceFirmWareNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDeviceFirmWare",
     output = DescribeDeviceFirmWareResponse,
-    error = super::errors::DescribeDeviceFirmWareError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeDeviceFirmWare {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R7NHIV278R"`
+    /// `ProductId`; example: `"R7NHIV278R"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceFirmWare`] call returns.
 #[tc_model]
 pub struct DescribeDeviceFirmWareResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"fef"`
+    /// `Data`; example: `"fef"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5294,32 +5353,40 @@ pub struct DescribeDeviceFirmWareResponse {
 /// The `DescribeDeviceFirmwares` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDeviceFirmwaresResponse`].
-/// The codes it documents are in [`DescribeDeviceFirmwaresError`](super::errors::DescribeDeviceFirmwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDeviceFirmwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDeviceFirmwares",
     output = DescribeDeviceFirmwaresResponse,
-    error = super::errors::DescribeDeviceFirmwaresError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeDeviceFirmwares {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"DMGFE2GWCG"`
+    /// `ProductId`; example: `"DMGFE2GWCG"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceFirmwares`] call returns.
 #[tc_model]
 pub struct DescribeDeviceFirmwaresResponse {
-    /// `Firmwares`: a list of [`DeviceFirmwareInfo`](super::models::DeviceFirmwareInfo) objects.
+    /// `Firmwares`
     pub firmwares: Vec<models::DeviceFirmwareInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5329,15 +5396,22 @@ pub struct DescribeDeviceFirmwaresResponse {
 /// The `DescribeDevicePackages` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDevicePackagesResponse`].
-/// The codes it documents are in [`DescribeDevicePackagesError`](super::errors::DescribeDevicePackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDevicePackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDevicePackages",
     output = DescribeDevicePackagesResponse,
-    error = super::errors::DescribeDevicePackagesError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5347,47 +5421,33 @@ pub struct DescribeDeviceFirmwaresResponse {
     )
 )]
 pub struct DescribeDevicePackages {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `CSUserId`: a string.
-    ///
-    /// Example: `"sdfdsf"`
+    /// `CSUserId`; example: `"sdfdsf"`
     #[tc(rename = "CSUserId")]
     pub cs_user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDevicePackages`] call returns.
 #[tc_model]
 pub struct DescribeDevicePackagesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `Packages`: a list of [`PackageInfo`](super::models::PackageInfo) objects.
+    /// `Packages`
     pub packages: Option<Vec<models::PackageInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5397,15 +5457,21 @@ pub struct DescribeDevicePackagesResponse {
 /// The `DescribeDevicePositionList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeDevicePositionListResponse`].
-/// The codes it documents are in [`DescribeDevicePositionListError`](super::errors::DescribeDevicePositionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeDevicePositionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeDevicePositionList",
     output = DescribeDevicePositionListResponse,
-    error = super::errors::DescribeDevicePositionListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5415,36 +5481,26 @@ pub struct DescribeDevicePackagesResponse {
     )
 )]
 pub struct DescribeDevicePositionList {
-    /// `ProductIdList`: a list of strings.
-    ///
-    /// Example: `["X4912BAIVR"]`
+    /// `ProductIdList`; example: `["X4912BAIVR"]`
     pub product_id_list: Vec<String>,
 
-    /// `CoordinateType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CoordinateType`; example: `3`
     pub coordinate_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDevicePositionList`] call returns.
 #[tc_model]
 pub struct DescribeDevicePositionListResponse {
-    /// `Positions`: a list of [`ProductDevicesPositionItem`](super::models::ProductDevicesPositionItem) objects.
+    /// `Positions`
     pub positions: Vec<models::ProductDevicesPositionItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5454,15 +5510,25 @@ pub struct DescribeDevicePositionListResponse {
 /// The `DescribeFenceBindList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFenceBindListResponse`].
-/// The codes it documents are in [`DescribeFenceBindListError`](super::errors::DescribeFenceBindListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFenceBindList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FenceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFenceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFenceBindList",
     output = DescribeFenceBindListResponse,
-    error = super::errors::DescribeFenceBindListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5472,31 +5538,23 @@ pub struct DescribeDevicePositionListResponse {
     )
 )]
 pub struct DescribeFenceBindList {
-    /// `FenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FenceId`; example: `1`
     pub fence_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFenceBindList`] call returns.
 #[tc_model]
 pub struct DescribeFenceBindListResponse {
-    /// `List`: a list of [`FenceBindProductItem`](super::models::FenceBindProductItem) objects.
+    /// `List`
     pub list: Vec<models::FenceBindProductItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5506,15 +5564,29 @@ pub struct DescribeFenceBindListResponse {
 /// The `DescribeFenceEventList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFenceEventListResponse`].
-/// The codes it documents are in [`DescribeFenceEventListError`](super::errors::DescribeFenceEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFenceEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.StartTimeLaterEndTime`](super::errors::IotexplorerErrorCode::InvalidParameterValueStartTimeLaterEndTime)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.FenceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFenceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFenceEventList",
     output = DescribeFenceEventListResponse,
-    error = super::errors::DescribeFenceEventListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5524,51 +5596,35 @@ pub struct DescribeFenceBindListResponse {
     )
 )]
 pub struct DescribeFenceEventList {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1604030050000`
+    /// `StartTime`; example: `1604030050000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1604039050000`
+    /// `EndTime`; example: `1604039050000`
     pub end_time: i64,
 
-    /// `FenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `146`
+    /// `FenceId`; example: `146`
     pub fence_id: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"X4912BAIVR"`
+    /// `ProductId`; example: `"X4912BAIVR"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: Option<String>,
 }
 
 /// What a successful [`DescribeFenceEventList`] call returns.
 #[tc_model]
 pub struct DescribeFenceEventListResponse {
-    /// `List`: a list of [`FenceEventItem`](super::models::FenceEventItem) objects.
+    /// `List`
     pub list: Vec<models::FenceEventItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5578,80 +5634,67 @@ pub struct DescribeFenceEventListResponse {
 /// The `DescribeFirmware` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFirmwareResponse`].
-/// The codes it documents are in [`DescribeFirmwareError`](super::errors::DescribeFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFirmwareNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFirmware",
     output = DescribeFirmwareResponse,
-    error = super::errors::DescribeFirmwareError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"I6KTCZ170U"`
+    /// `ProductID`; example: `"I6KTCZ170U"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"t.2"`
+    /// `FirmwareVersion`; example: `"t.2"`
     pub firmware_version: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
 /// What a successful [`DescribeFirmware`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareResponse {
-    /// `Version`: a string.
-    ///
-    /// Example: `"t.2"`
+    /// `Version`; example: `"t.2"`
     pub version: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"I6KTCZ170U"`
+    /// `ProductId`; example: `"I6KTCZ170U"`
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"film1"`
+    /// `Name`; example: `"film1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"固件测试"`
+    /// `Description`; example: `"固件测试"`
     pub description: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"1a5c386576074d22a604b795e8917e1a"`
+    /// `Md5sum`; example: `"1a5c386576074d22a604b795e8917e1a"`
     pub md5sum: String,
 
-    /// `Createtime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1599626765`
+    /// `Createtime`; example: `1599626765`
     pub createtime: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"8bvsn6go_测试OTA升级"`
+    /// `ProductName`; example: `"8bvsn6go_测试OTA升级"`
     pub product_name: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `UserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `UserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub user_defined: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5661,140 +5704,100 @@ pub struct DescribeFirmwareResponse {
 /// The `DescribeFirmwareTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFirmwareTaskResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskError`](super::errors::DescribeFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFirmwareTaskNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFirmwareTask",
     output = DescribeFirmwareTaskResponse,
-    error = super::errors::DescribeFirmwareTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeFirmwareTask {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductID`; example: `"J2CRPPZ8J4"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TaskId`; example: `10000`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTask`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000175`
+    /// `TaskId`; example: `1000175`
     pub task_id: u64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1589466879`
+    /// `CreateTime`; example: `1589466879`
     pub create_time: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"门锁"`
+    /// `ProductName`; example: `"门锁"`
     pub product_name: String,
 
-    /// `UpgradeMode`: a string.
-    ///
-    /// Example: `"originalVersion"`
+    /// `UpgradeMode`; example: `"originalVersion"`
     pub upgrade_mode: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `OriginalVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `OriginalVersion`; example: `"v1.0"`
     pub original_version: String,
 
-    /// `CreateUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `89556966`
+    /// `CreateUserId`; example: `89556966`
     pub create_user_id: u64,
 
-    /// `CreatorNickName`: a string.
-    ///
-    /// Example: `"leo"`
+    /// `CreatorNickName`; example: `"leo"`
     pub creator_nick_name: String,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DelayTime`; example: `10`
     pub delay_time: Option<u64>,
 
-    /// `TimeoutInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TimeoutInterval`; example: `10`
     pub timeout_interval: Option<u64>,
 
-    /// `UpgradeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeMethod`; example: `0`
     pub upgrade_method: Option<u64>,
 
-    /// `MaxRetryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxRetryNum`; example: `10`
     pub max_retry_num: Option<u64>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 
-    /// `RetryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryInterval`; example: `1`
     pub retry_interval: Option<u64>,
 
-    /// `OverrideMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OverrideMode`; example: `1`
     pub override_mode: Option<u64>,
 
-    /// `TaskUserDefine`: a string.
-    ///
-    /// Example: `"{\"data\": 1}"`
+    /// `TaskUserDefine`; example: `"{\"data\": 1}"`
     pub task_user_define: Option<String>,
 
-    /// `RateLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RateLimit`; example: `1000`
     pub rate_limit: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791811200`
+    /// `EndTime`; example: `1791811200`
     pub end_time: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791206400`
+    /// `StartTime`; example: `1791206400`
     pub start_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5804,15 +5807,24 @@ pub struct DescribeFirmwareTaskResponse {
 /// The `DescribeFirmwareTaskDevices` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDevicesResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDevicesError`](super::errors::DescribeFirmwareTaskDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFirmwareTaskDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5822,45 +5834,33 @@ pub struct DescribeFirmwareTaskResponse {
     )
 )]
 pub struct DescribeFirmwareTaskDevices {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"I6KTCZ170U"`
+    /// `ProductID`; example: `"I6KTCZ170U"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"t.1"`
+    /// `FirmwareVersion`; example: `"t.1"`
     pub firmware_version: String,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
 /// What a successful [`DescribeFirmwareTaskDevices`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDevicesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Total`; example: `5`
     pub total: Option<u64>,
 
-    /// `Devices`: a list of [`DeviceUpdateStatus`](super::models::DeviceUpdateStatus) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceUpdateStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5870,15 +5870,24 @@ pub struct DescribeFirmwareTaskDevicesResponse {
 /// The `DescribeFirmwareTasks` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFirmwareTasksResponse`].
-/// The codes it documents are in [`DescribeFirmwareTasksError`](super::errors::DescribeFirmwareTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFirmwareTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5888,45 +5897,33 @@ pub struct DescribeFirmwareTaskDevicesResponse {
     )
 )]
 pub struct DescribeFirmwareTasks {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"I6KTCZ170U"`
+    /// `ProductID`; example: `"I6KTCZ170U"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"t.1"`
+    /// `FirmwareVersion`; example: `"t.1"`
     pub firmware_version: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
 /// What a successful [`DescribeFirmwareTasks`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTasksResponse {
-    /// `TaskInfos`: a list of [`FirmwareTaskInfo`](super::models::FirmwareTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::FirmwareTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Total`; example: `6`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5936,49 +5933,46 @@ pub struct DescribeFirmwareTasksResponse {
 /// The `DescribeFirmwareUpdateStatus` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFirmwareUpdateStatusResponse`].
-/// The codes it documents are in [`DescribeFirmwareUpdateStatusError`](super::errors::DescribeFirmwareUpdateStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFirmwareUpdateStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NoPermission`](super::errors::IotexplorerErrorCode::InvalidParameterValueNoPermission)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotexplorerErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFirmwareUpdateStatus",
     output = DescribeFirmwareUpdateStatusResponse,
-    error = super::errors::DescribeFirmwareUpdateStatusError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeFirmwareUpdateStatus {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeFirmwareUpdateStatus`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareUpdateStatusResponse {
-    /// `OriVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `OriVersion`; example: `"v1.0"`
     pub ori_version: Option<String>,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"v1.1"`
+    /// `DstVersion`; example: `"v1.1"`
     pub dst_version: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5988,22 +5982,29 @@ pub struct DescribeFirmwareUpdateStatusResponse {
 /// The `DescribeFreeCloudStorageNum` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeFreeCloudStorageNumResponse`].
-/// The codes it documents are in [`DescribeFreeCloudStorageNumError`](super::errors::DescribeFreeCloudStorageNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeFreeCloudStorageNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeFreeCloudStorageNum",
     output = DescribeFreeCloudStorageNumResponse,
-    error = super::errors::DescribeFreeCloudStorageNumError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeFreeCloudStorageNum {}
 
 /// What a successful [`DescribeFreeCloudStorageNum`] call returns.
 #[tc_model]
 pub struct DescribeFreeCloudStorageNumResponse {
-    /// `PackageInfos`: a list of [`CloudStoragePackageInfo`](super::models::CloudStoragePackageInfo) objects.
+    /// `PackageInfos`
     pub package_infos: Option<Vec<models::CloudStoragePackageInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6013,15 +6014,27 @@ pub struct DescribeFreeCloudStorageNumResponse {
 /// The `DescribeGatewayBindDevices` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeGatewayBindDevicesResponse`].
-/// The codes it documents are in [`DescribeGatewayBindDevicesError`](super::errors::DescribeGatewayBindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeGatewayBindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeGatewayBindDevices",
     output = DescribeGatewayBindDevicesResponse,
-    error = super::errors::DescribeGatewayBindDevicesError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6031,46 +6044,32 @@ pub struct DescribeFreeCloudStorageNumResponse {
     )
 )]
 pub struct DescribeGatewayBindDevices {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `GatewayProductId`; example: `"J2CRPPZ8J4"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `GatewayDeviceName`; example: `"d1"`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"D22Z8K8"`
+    /// `ProductId`; example: `"D22Z8K8"`
     pub product_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 }
 
 /// What a successful [`DescribeGatewayBindDevices`] call returns.
 #[tc_model]
 pub struct DescribeGatewayBindDevicesResponse {
-    /// `Devices`: a list of [`BindDeviceInfo`](super::models::BindDeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::BindDeviceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"网关产品"`
+    /// `ProductName`; example: `"网关产品"`
     pub product_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6080,15 +6079,26 @@ pub struct DescribeGatewayBindDevicesResponse {
 /// The `DescribeGatewaySubDeviceList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeGatewaySubDeviceListResponse`].
-/// The codes it documents are in [`DescribeGatewaySubDeviceListError`](super::errors::DescribeGatewaySubDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeGatewaySubDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotBind`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotBind)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeGatewaySubDeviceList",
     output = DescribeGatewaySubDeviceListResponse,
-    error = super::errors::DescribeGatewaySubDeviceListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6098,36 +6108,26 @@ pub struct DescribeGatewayBindDevicesResponse {
     )
 )]
 pub struct DescribeGatewaySubDeviceList {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `GatewayProductId`; example: `"productId"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"deviceName"`
+    /// `GatewayDeviceName`; example: `"deviceName"`
     pub gateway_device_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeGatewaySubDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeGatewaySubDeviceListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
-    /// `DeviceList`: a list of [`FamilySubDevice`](super::models::FamilySubDevice) objects.
+    /// `DeviceList`
     pub device_list: Vec<models::FamilySubDevice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6137,15 +6137,27 @@ pub struct DescribeGatewaySubDeviceListResponse {
 /// The `DescribeGatewaySubProducts` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeGatewaySubProductsResponse`].
-/// The codes it documents are in [`DescribeGatewaySubProductsError`](super::errors::DescribeGatewaySubProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeGatewaySubProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.StaffPoolDupNameExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationStaffPoolDupNameExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeGatewaySubProducts",
     output = DescribeGatewaySubProductsResponse,
-    error = super::errors::DescribeGatewaySubProductsError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6155,41 +6167,29 @@ pub struct DescribeGatewaySubDeviceListResponse {
     )
 )]
 pub struct DescribeGatewaySubProducts {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"gatewayProductId"`
+    /// `GatewayProductId`; example: `"gatewayProductId"`
     pub gateway_product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"pri_1233545"`
+    /// `ProjectId`; example: `"pri_1233545"`
     pub project_id: Option<String>,
 
-    /// `ProductSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductSource`; example: `1`
     pub product_source: Option<i64>,
 }
 
 /// What a successful [`DescribeGatewaySubProducts`] call returns.
 #[tc_model]
 pub struct DescribeGatewaySubProductsResponse {
-    /// `Products`: a list of [`BindProductInfo`](super::models::BindProductInfo) objects.
+    /// `Products`
     pub products: Vec<models::BindProductInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6199,42 +6199,48 @@ pub struct DescribeGatewaySubProductsResponse {
 /// The `DescribeInstance` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeInstanceResponse`].
-/// The codes it documents are in [`DescribeInstanceError`](super::errors::DescribeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.InstanceNotBelongToUser`](super::errors::IotexplorerErrorCode::OperationDeniedInstanceNotBelongToUser)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoPermissionToStudioInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioInstance)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.UnpaidOrder`](super::errors::IotexplorerErrorCode::UnsupportedOperationUnpaidOrder)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeInstance",
     output = DescribeInstanceResponse,
-    error = super::errors::DescribeInstanceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-46mU9M9oLd9"`
+    /// `InstanceId`; example: `"ins-46mU9M9oLd9"`
     pub instance_id: String,
 
-    /// `Include`: a list of strings.
-    ///
-    /// Example: `["ProjectNum","ProductNum"]`
+    /// `Include`; example: `["ProjectNum","ProductNum"]`
     pub include: Option<Vec<String>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"proj-key32423er"`
+    /// `ProjectId`; example: `"proj-key32423er"`
     pub project_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstance`] call returns.
 #[tc_model]
 pub struct DescribeInstanceResponse {
-    /// `Data`: an [`InstanceDetail`](super::models::InstanceDetail).
+    /// `Data`
     pub data: models::InstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6244,27 +6250,38 @@ pub struct DescribeInstanceResponse {
 /// The `DescribeLicenseOverview` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeLicenseOverviewResponse`].
-/// The codes it documents are in [`DescribeLicenseOverviewError`](super::errors::DescribeLicenseOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeLicenseOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoPermissionToStudioInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioInstance)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.UnpaidOrder`](super::errors::IotexplorerErrorCode::UnsupportedOperationUnpaidOrder)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeLicenseOverview",
     output = DescribeLicenseOverviewResponse,
-    error = super::errors::DescribeLicenseOverviewError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeLicenseOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-DGAFvpuVF7"`
+    /// `InstanceId`; example: `"ins-DGAFvpuVF7"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLicenseOverview`] call returns.
 #[tc_model]
 pub struct DescribeLicenseOverviewResponse {
-    /// `Data`: a list of [`LicenseOverview`](super::models::LicenseOverview) objects.
+    /// `Data`
     pub data: Option<Vec<models::LicenseOverview>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6274,27 +6291,32 @@ pub struct DescribeLicenseOverviewResponse {
 /// The `DescribeLoRaFrequency` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeLoRaFrequencyResponse`].
-/// The codes it documents are in [`DescribeLoRaFrequencyError`](super::errors::DescribeLoRaFrequencyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeLoRaFrequency)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`ResourceNotFound.StudioLoRaFreqNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioLoRaFreqNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeLoRaFrequency",
     output = DescribeLoRaFrequencyResponse,
-    error = super::errors::DescribeLoRaFrequencyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeLoRaFrequency {
-    /// `FreqId`: a string.
-    ///
-    /// Example: `"0cdd67ed-c198-403f-a2b7-043e09c7639d"`
+    /// `FreqId`; example: `"0cdd67ed-c198-403f-a2b7-043e09c7639d"`
     pub freq_id: Option<String>,
 }
 
 /// What a successful [`DescribeLoRaFrequency`] call returns.
 #[tc_model]
 pub struct DescribeLoRaFrequencyResponse {
-    /// `Data`: a [`LoRaFrequencyEntry`](super::models::LoRaFrequencyEntry).
+    /// `Data`
     pub data: models::LoRaFrequencyEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6304,27 +6326,58 @@ pub struct DescribeLoRaFrequencyResponse {
 /// The `DescribeModelDefinition` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeModelDefinitionResponse`].
-/// The codes it documents are in [`DescribeModelDefinitionError`](super::errors::DescribeModelDefinitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeModelDefinition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceNameInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceNameInvalid)
+/// - [`InvalidParameterValue.ModelDefineDontMatchTemplate`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineDontMatchTemplate)
+/// - [`InvalidParameterValue.ModelDefineDupID`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineDupId)
+/// - [`InvalidParameterValue.ModelDefineErrorModel`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineErrorModel)
+/// - [`InvalidParameterValue.ModelDefineErrorType`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineErrorType)
+/// - [`InvalidParameterValue.ModelDefineEventParamsDupID`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventParamsDupId)
+/// - [`InvalidParameterValue.ModelDefineEventParamsExceedLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventParamsExceedLimit)
+/// - [`InvalidParameterValue.ModelDefineEventPropNameError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventPropNameError)
+/// - [`InvalidParameterValue.ModelDefineInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineInvalid)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`InvalidParameterValue.ModelDefinePropBoolMappingError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropBoolMappingError)
+/// - [`InvalidParameterValue.ModelDefinePropEnumMappingError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropEnumMappingError)
+/// - [`InvalidParameterValue.ModelDefinePropRangeError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropRangeError)
+/// - [`InvalidParameterValue.ModelDefinePropRangeOverflow`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropRangeOverflow)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
+/// - [`InvalidParameterValue.ProductParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductParmsError)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeModelDefinition",
     output = DescribeModelDefinitionResponse,
-    error = super::errors::DescribeModelDefinitionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PKRXJVL39S"`
+    /// `ProductId`; example: `"PKRXJVL39S"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeModelDefinition`] call returns.
 #[tc_model]
 pub struct DescribeModelDefinitionResponse {
-    /// `Model`: a [`ProductModelDefinition`](super::models::ProductModelDefinition).
+    /// `Model`
     pub model: models::ProductModelDefinition,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6334,34 +6387,35 @@ pub struct DescribeModelDefinitionResponse {
 /// The `DescribeP2PRoute` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeP2PRouteResponse`].
-/// The codes it documents are in [`DescribeP2PRouteError`](super::errors::DescribeP2PRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeP2PRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeP2PRoute",
     output = DescribeP2PRouteResponse,
-    error = super::errors::DescribeP2PRouteError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeP2PRoute {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeP2PRoute`] call returns.
 #[tc_model]
 pub struct DescribeP2PRouteResponse {
-    /// `RouteId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RouteId`; example: `1`
     pub route_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6371,29 +6425,33 @@ pub struct DescribeP2PRouteResponse {
 /// The `DescribePackageConsumeTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribePackageConsumeTaskResponse`].
-/// The codes it documents are in [`DescribePackageConsumeTaskError`](super::errors::DescribePackageConsumeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribePackageConsumeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribePackageConsumeTask",
     output = DescribePackageConsumeTaskResponse,
-    error = super::errors::DescribePackageConsumeTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribePackageConsumeTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TaskId`; example: `12`
     pub task_id: i64,
 }
 
 /// What a successful [`DescribePackageConsumeTask`] call returns.
 #[tc_model]
 pub struct DescribePackageConsumeTaskResponse {
-    /// `URL`: a string.
-    ///
-    /// Example: `"https://video-cv-test-1256872341.cos.ap-guangzhou.myqcloud.com/4"`
+    /// `URL`; example: `"https://video-cv-test-1256872341.cos.ap-guangzhou.myqcloud.com/4"`
     #[tc(rename = "URL")]
     pub url: String,
 
@@ -6404,15 +6462,23 @@ pub struct DescribePackageConsumeTaskResponse {
 /// The `DescribePackageConsumeTasks` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribePackageConsumeTasksResponse`].
-/// The codes it documents are in [`DescribePackageConsumeTasksError`](super::errors::DescribePackageConsumeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribePackageConsumeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnknownParameter`](super::errors::IotexplorerErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribePackageConsumeTasks",
     output = DescribePackageConsumeTasksResponse,
-    error = super::errors::DescribePackageConsumeTasksError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6422,26 +6488,20 @@ pub struct DescribePackageConsumeTaskResponse {
     )
 )]
 pub struct DescribePackageConsumeTasks {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribePackageConsumeTasks`] call returns.
 #[tc_model]
 pub struct DescribePackageConsumeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `List`: a list of [`PackageConsumeTask`](super::models::PackageConsumeTask) objects.
+    /// `List`
     pub list: Vec<models::PackageConsumeTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6451,15 +6511,26 @@ pub struct DescribePackageConsumeTasksResponse {
 /// The `DescribePositionFenceList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribePositionFenceListResponse`].
-/// The codes it documents are in [`DescribePositionFenceListError`](super::errors::DescribePositionFenceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribePositionFenceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribePositionFenceList",
     output = DescribePositionFenceListResponse,
-    error = super::errors::DescribePositionFenceListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6469,31 +6540,23 @@ pub struct DescribePackageConsumeTasksResponse {
     )
 )]
 pub struct DescribePositionFenceList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"5bf5407370cc40848f39a2896a2ab052"`
+    /// `SpaceId`; example: `"5bf5407370cc40848f39a2896a2ab052"`
     pub space_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePositionFenceList`] call returns.
 #[tc_model]
 pub struct DescribePositionFenceListResponse {
-    /// `List`: a list of [`PositionFenceInfo`](super::models::PositionFenceInfo) objects.
+    /// `List`
     pub list: Vec<models::PositionFenceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6503,9 +6566,12 @@ pub struct DescribePositionFenceListResponse {
 /// The `DescribePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribePrivateCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribePrivateCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -6514,16 +6580,14 @@ pub struct DescribePositionFenceListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"probe-upd-1022223352"`
+    /// `CertName`; example: `"probe-upd-1022223352"`
     pub cert_name: String,
 }
 
 /// What a successful [`DescribePrivateCA`] call returns.
 #[tc_model]
 pub struct DescribePrivateCAResponse {
-    /// `CA`: a [`CertInfo`](super::models::CertInfo).
+    /// `CA`
     #[tc(rename = "CA")]
     pub ca: models::CertInfo,
 
@@ -6534,9 +6598,12 @@ pub struct DescribePrivateCAResponse {
 /// The `DescribePrivateCABindedProducts` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribePrivateCABindedProductsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribePrivateCABindedProducts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -6551,26 +6618,20 @@ pub struct DescribePrivateCAResponse {
     )
 )]
 pub struct DescribePrivateCABindedProducts {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"smoke-not-exist"`
+    /// `CertName`; example: `"smoke-not-exist"`
     pub cert_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 }
 
 /// What a successful [`DescribePrivateCABindedProducts`] call returns.
 #[tc_model]
 pub struct DescribePrivateCABindedProductsResponse {
-    /// `Products`: a list of [`PrivateCaBindProductInfo`](super::models::PrivateCaBindProductInfo) objects.
+    /// `Products`
     pub products: Vec<models::PrivateCaBindProductInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6580,9 +6641,12 @@ pub struct DescribePrivateCABindedProductsResponse {
 /// The `DescribePrivateCAs` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribePrivateCAsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribePrivateCAs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -6595,7 +6659,7 @@ pub struct DescribePrivateCAs {}
 /// What a successful [`DescribePrivateCAs`] call returns.
 #[tc_model]
 pub struct DescribePrivateCAsResponse {
-    /// `CAs`: a list of [`CertInfo`](super::models::CertInfo) objects.
+    /// `CAs`
     #[tc(rename = "CAs")]
     pub cas: Vec<models::CertInfo>,
 
@@ -6606,9 +6670,12 @@ pub struct DescribePrivateCAsResponse {
 /// The `DescribeProductCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeProductCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeProductCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -6617,16 +6684,14 @@ pub struct DescribePrivateCAsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeProductCA {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"SAGKS1EZQ2"`
+    /// `ProductId`; example: `"SAGKS1EZQ2"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProductCA`] call returns.
 #[tc_model]
 pub struct DescribeProductCAResponse {
-    /// `CAs`: a list of [`CertInfo`](super::models::CertInfo) objects.
+    /// `CAs`
     #[tc(rename = "CAs")]
     pub cas: Option<Vec<models::CertInfo>>,
 
@@ -6637,34 +6702,35 @@ pub struct DescribeProductCAResponse {
 /// The `DescribeProductCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeProductCloudStorageAIServiceResponse`].
-/// The codes it documents are in [`DescribeProductCloudStorageAIServiceError`](super::errors::DescribeProductCloudStorageAIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeProductCloudStorageAIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeProductCloudStorageAIService",
     output = DescribeProductCloudStorageAIServiceResponse,
-    error = super::errors::DescribeProductCloudStorageAIServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeProductCloudStorageAIService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProductCloudStorageAIService`] call returns.
 #[tc_model]
 pub struct DescribeProductCloudStorageAIServiceResponse {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6674,39 +6740,43 @@ pub struct DescribeProductCloudStorageAIServiceResponse {
 /// The `DescribeProductDynamicRegister` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeProductDynamicRegisterResponse`].
-/// The codes it documents are in [`DescribeProductDynamicRegisterError`](super::errors::DescribeProductDynamicRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeProductDynamicRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeProductDynamicRegister",
     output = DescribeProductDynamicRegisterResponse,
-    error = super::errors::DescribeProductDynamicRegisterError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeProductDynamicRegister {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"KO9JAFB9W"`
+    /// `ProductId`; example: `"KO9JAFB9W"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProductDynamicRegister`] call returns.
 #[tc_model]
 pub struct DescribeProductDynamicRegisterResponse {
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegisterType`; example: `2`
     pub register_type: u64,
 
-    /// `ProductSecret`: a string.
-    ///
-    /// Example: `"y4cQABvFmabopcklMliuobY3"`
+    /// `ProductSecret`; example: `"y4cQABvFmabopcklMliuobY3"`
     pub product_secret: String,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RegisterLimit`; example: `50`
     pub register_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6716,27 +6786,34 @@ pub struct DescribeProductDynamicRegisterResponse {
 /// The `DescribeProject` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeProjectResponse`].
-/// The codes it documents are in [`DescribeProjectError`](super::errors::DescribeProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeProject",
     output = DescribeProjectResponse,
-    error = super::errors::DescribeProjectError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-4r2kajtp"`
+    /// `ProjectId`; example: `"prj-4r2kajtp"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeProject`] call returns.
 #[tc_model]
 pub struct DescribeProjectResponse {
-    /// `Project`: a [`ProjectEntryEx`](super::models::ProjectEntryEx).
+    /// `Project`
     pub project: Option<models::ProjectEntryEx>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6746,15 +6823,26 @@ pub struct DescribeProjectResponse {
 /// The `DescribeSpaceFenceEventList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeSpaceFenceEventListResponse`].
-/// The codes it documents are in [`DescribeSpaceFenceEventListError`](super::errors::DescribeSpaceFenceEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeSpaceFenceEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.StartTimeLaterEndTime`](super::errors::IotexplorerErrorCode::InvalidParameterValueStartTimeLaterEndTime)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeSpaceFenceEventList",
     output = DescribeSpaceFenceEventListResponse,
-    error = super::errors::DescribeSpaceFenceEventListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6764,41 +6852,29 @@ pub struct DescribeProjectResponse {
     )
 )]
 pub struct DescribeSpaceFenceEventList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"fccea82eb28b4943b654a35ce9dd5952"`
+    /// `SpaceId`; example: `"fccea82eb28b4943b654a35ce9dd5952"`
     pub space_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1579572927008`
+    /// `StartTime`; example: `1579572927008`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611108927008`
+    /// `EndTime`; example: `1611108927008`
     pub end_time: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSpaceFenceEventList`] call returns.
 #[tc_model]
 pub struct DescribeSpaceFenceEventListResponse {
-    /// `List`: a list of [`FenceEventItem`](super::models::FenceEventItem) objects.
+    /// `List`
     pub list: Option<Vec<models::FenceEventItem>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6808,27 +6884,34 @@ pub struct DescribeSpaceFenceEventListResponse {
 /// The `DescribeStudioProduct` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeStudioProductResponse`].
-/// The codes it documents are in [`DescribeStudioProductError`](super::errors::DescribeStudioProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeStudioProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeStudioProduct",
     output = DescribeStudioProductResponse,
-    error = super::errors::DescribeStudioProductError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeStudioProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"M5AWDSEUYO"`
+    /// `ProductId`; example: `"M5AWDSEUYO"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeStudioProduct`] call returns.
 #[tc_model]
 pub struct DescribeStudioProductResponse {
-    /// `Product`: a [`ProductEntry`](super::models::ProductEntry).
+    /// `Product`
     pub product: models::ProductEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6838,32 +6921,36 @@ pub struct DescribeStudioProductResponse {
 /// The `DescribeSubscribedTopicPolicy` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeSubscribedTopicPolicyResponse`].
-/// The codes it documents are in [`DescribeSubscribedTopicPolicyError`](super::errors::DescribeSubscribedTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeSubscribedTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeSubscribedTopicPolicy",
     output = DescribeSubscribedTopicPolicyResponse,
-    error = super::errors::DescribeSubscribedTopicPolicyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeSubscribedTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TRTC3ZCK"`
+    /// `ProductId`; example: `"TRTC3ZCK"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"device001"`
+    /// `DeviceName`; example: `"device001"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeSubscribedTopicPolicy`] call returns.
 #[tc_model]
 pub struct DescribeSubscribedTopicPolicyResponse {
-    /// `Topics`: a list of [`SubscribedTopicItem`](super::models::SubscribedTopicItem) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::SubscribedTopicItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6873,27 +6960,34 @@ pub struct DescribeSubscribedTopicPolicyResponse {
 /// The `DescribeTWeSeeCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeCallbackResponse`].
-/// The codes it documents are in [`DescribeTWeSeeCallbackError`](super::errors::DescribeTWeSeeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SeeCallbackNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeeCallbackNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeeCallback",
     output = DescribeTWeSeeCallbackResponse,
-    error = super::errors::DescribeTWeSeeCallbackError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeeCallback {
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"callback-iak6g98u"`
+    /// `CallbackId`; example: `"callback-iak6g98u"`
     pub callback_id: String,
 }
 
 /// What a successful [`DescribeTWeSeeCallback`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeCallbackResponse {
-    /// `CallbackInfo`: a [`SeeCallbackInfo`](super::models::SeeCallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: models::SeeCallbackInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6903,60 +6997,58 @@ pub struct DescribeTWeSeeCallbackResponse {
 /// The `DescribeTWeSeeConfig` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeConfigResponse`].
-/// The codes it documents are in [`DescribeTWeSeeConfigError`](super::errors::DescribeTWeSeeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IotexplorerErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeeConfig",
     output = DescribeTWeSeeConfigResponse,
-    error = super::errors::DescribeTWeSeeConfigError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeeConfig {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"device"`
+    /// `DeviceName`; example: `"device"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserId`; example: `"username"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeSeeConfig`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeConfigResponse {
-    /// `EnableSummary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSummary`; example: `true`
     pub enable_summary: Option<bool>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSearch`; example: `false`
     pub enable_search: Option<bool>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"type\":\"data\"}"`
+    /// `Config`; example: `"{\"type\":\"data\"}"`
     pub config: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`](super::models::VisionSummaryConfig).
+    /// `SummaryConfig`
     pub summary_config: Option<models::VisionSummaryConfig>,
 
-    /// `EventIdFilterConfig`: a [`SeeEventIdFilterConfig`](super::models::SeeEventIdFilterConfig).
+    /// `EventIdFilterConfig`
     pub event_id_filter_config: Option<models::SeeEventIdFilterConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6966,9 +7058,12 @@ pub struct DescribeTWeSeeConfigResponse {
 /// The `DescribeTWeSeeDirectUploadInfo` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeDirectUploadInfoResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeDirectUploadInfo)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -6977,59 +7072,39 @@ pub struct DescribeTWeSeeConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTWeSeeDirectUploadInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ProductId`; example: `"default"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `UploadMethod`: a string.
-    ///
-    /// Example: `"single"`
+    /// `UploadMethod`; example: `"single"`
     pub upload_method: Option<String>,
 
-    /// `UploadTarget`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `UploadTarget`; example: `"stream"`
     pub upload_target: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeSeeDirectUploadInfo`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeDirectUploadInfoResponse {
-    /// `COSURI`: a string.
-    ///
-    /// Example: `"cos://twesee-input-125*****99.ap-guangzhou/Direct/*********711/vid-z1-s/"`
+    /// `COSURI`; example: `"cos://twesee-input-125*****99.ap-guangzhou/Direct/*********711/vid-z1-s/"`
     #[tc(rename = "COSURI")]
     pub cosuri: String,
 
-    /// `StorageBucket`: a string.
-    ///
-    /// Example: `"twesee-input-125*****99"`
+    /// `StorageBucket`; example: `"twesee-input-125*****99"`
     pub storage_bucket: String,
 
-    /// `StoragePath`: a string.
-    ///
-    /// Example: `"Direct/*********711/vid-z1-s/"`
+    /// `StoragePath`; example: `"Direct/*********711/vid-z1-s/"`
     pub storage_path: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7039,9 +7114,12 @@ pub struct DescribeTWeSeeDirectUploadInfoResponse {
 /// The `DescribeTWeSeeFace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeFaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeFace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -7050,31 +7128,23 @@ pub struct DescribeTWeSeeDirectUploadInfoResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTWeSeeFace {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"face-cccccccc-dddd-eeee-ffff-000000000000"`
+    /// `FaceId`; example: `"face-cccccccc-dddd-eeee-ffff-000000000000"`
     pub face_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeSeeFace`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeFaceResponse {
-    /// `Face`: a [`SeeFaceInfo`](super::models::SeeFaceInfo).
+    /// `Face`
     pub face: models::SeeFaceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7084,9 +7154,12 @@ pub struct DescribeTWeSeeFaceResponse {
 /// The `DescribeTWeSeePerson` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeePersonResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeePerson)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -7095,36 +7168,26 @@ pub struct DescribeTWeSeeFaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTWeSeePerson {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `FaceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FaceLimit`; example: `3`
     pub face_limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeSeePerson`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeePersonResponse {
-    /// `Person`: a [`SeePersonInfo`](super::models::SeePersonInfo).
+    /// `Person`
     pub person: models::SeePersonInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7134,34 +7197,37 @@ pub struct DescribeTWeSeePersonResponse {
 /// The `DescribeTWeSeePostPaidService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeePostPaidServiceResponse`].
-/// The codes it documents are in [`DescribeTWeSeePostPaidServiceError`](super::errors::DescribeTWeSeePostPaidServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeePostPaidService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SeePostPaidServiceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePostPaidServiceNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeePostPaidService",
     output = DescribeTWeSeePostPaidServiceResponse,
-    error = super::errors::DescribeTWeSeePostPaidServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeePostPaidService {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"IMG_COMP"`
+    /// `ServiceType`; example: `"IMG_COMP"`
     pub service_type: String,
 }
 
 /// What a successful [`DescribeTWeSeePostPaidService`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeePostPaidServiceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29x2z********rdlaa"`
+    /// `ResourceId`; example: `"twesee-753yd29x2z********rdlaa"`
     pub resource_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7171,25 +7237,29 @@ pub struct DescribeTWeSeePostPaidServiceResponse {
 /// The `DescribeTWeSeeRecognitionTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeRecognitionTaskResponse`].
-/// The codes it documents are in [`DescribeTWeSeeRecognitionTaskError`](super::errors::DescribeTWeSeeRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CloudStorageAIServiceTask`](super::errors::IotexplorerErrorCode::ResourceNotFoundCloudStorageAiServiceTask)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeeRecognitionTask",
     output = DescribeTWeSeeRecognitionTaskResponse,
-    error = super::errors::DescribeTWeSeeRecognitionTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeeRecognitionTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"01985f3b-1781-75e6-aed5-d6510855f086"`
+    /// `TaskId`; example: `"01985f3b-1781-75e6-aed5-d6510855f086"`
     pub task_id: String,
 
-    /// `FileURLExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1743436800`
+    /// `FileURLExpireTime`; example: `1743436800`
     #[tc(rename = "FileURLExpireTime")]
     pub file_url_expire_time: Option<i64>,
 }
@@ -7197,7 +7267,7 @@ pub struct DescribeTWeSeeRecognitionTask {
 /// What a successful [`DescribeTWeSeeRecognitionTask`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeRecognitionTaskResponse {
-    /// `TaskInfo`: a [`VisionRecognitionTask`](super::models::VisionRecognitionTask).
+    /// `TaskInfo`
     pub task_info: models::VisionRecognitionTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7207,111 +7277,90 @@ pub struct DescribeTWeSeeRecognitionTaskResponse {
 /// The `DescribeTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeSubscriptionResponse`].
-/// The codes it documents are in [`DescribeTWeSeeSubscriptionError`](super::errors::DescribeTWeSeeSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeeSubscription",
     output = DescribeTWeSeeSubscriptionResponse,
-    error = super::errors::DescribeTWeSeeSubscriptionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeeSubscription {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"69E4CNU1F0"`
+    /// `ProductId`; example: `"69E4CNU1F0"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `DeviceName`; example: `"10001"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeSeeSubscription`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeSubscriptionResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29zay9tzk8t140mner"`
+    /// `ResourceId`; example: `"twesee-753yd29zay9tzk8t140mner"`
     pub resource_id: String,
 
-    /// `ServiceTier`: a string.
-    ///
-    /// Example: `"ADVANCED"`
+    /// `ServiceTier`; example: `"ADVANCED"`
     pub service_tier: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1793172443`
+    /// `ExpireTime`; example: `1793172443`
     pub expire_time: i64,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
-    /// `ComprehensionConfig`: a [`SeeComprehensionConfig`](super::models::SeeComprehensionConfig).
+    /// `ComprehensionConfig`
     pub comprehension_config: Option<models::SeeComprehensionConfig>,
 
-    /// `CompHighlightConfig`: a [`SeeCompHighlightConfig`](super::models::SeeCompHighlightConfig).
+    /// `CompHighlightConfig`
     pub comp_highlight_config: Option<models::SeeCompHighlightConfig>,
 
-    /// `EventIdFilterConfig`: a [`SeeEventIdFilterConfig`](super::models::SeeEventIdFilterConfig).
+    /// `EventIdFilterConfig`
     pub event_id_filter_config: Option<models::SeeEventIdFilterConfig>,
 
-    /// `SummarizeConfig`: a [`SeeSummarizeConfig`](super::models::SeeSummarizeConfig).
+    /// `SummarizeConfig`
     pub summarize_config: Option<models::SeeSummarizeConfig>,
 
-    /// `CreditsQuota`: a floating-point number.
-    ///
-    /// Example: `9000`
+    /// `CreditsQuota`; example: `9000`
     pub credits_quota: Option<f64>,
 
-    /// `CreditsUsed`: a floating-point number.
-    ///
-    /// Example: `23.5`
+    /// `CreditsUsed`; example: `23.5`
     pub credits_used: Option<f64>,
 
-    /// `QuotaRefreshTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1793172443`
+    /// `QuotaRefreshTime`; example: `1793172443`
     pub quota_refresh_time: Option<i64>,
 
-    /// `QuotaBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `QuotaBasic`; example: `3000`
     pub quota_basic: Option<i64>,
 
-    /// `QuotaUsedBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `QuotaUsedBasic`; example: `2`
     pub quota_used_basic: Option<i64>,
 
-    /// `QuotaAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `QuotaAdvanced`; example: `9000`
     pub quota_advanced: Option<i64>,
 
-    /// `QuotaUsedAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `QuotaUsedAdvanced`; example: `23`
     pub quota_used_advanced: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7321,25 +7370,29 @@ pub struct DescribeTWeSeeSubscriptionResponse {
 /// The `DescribeTWeSeeTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeTaskResponse`].
-/// The codes it documents are in [`DescribeTWeSeeTaskError`](super::errors::DescribeTWeSeeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SeeTaskNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeeTaskNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeeTask",
     output = DescribeTWeSeeTaskResponse,
-    error = super::errors::DescribeTWeSeeTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeeTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"comp-d57939bb-b155-5623-c7e7-1fb8dd0654dd"`
+    /// `TaskId`; example: `"comp-d57939bb-b155-5623-c7e7-1fb8dd0654dd"`
     pub task_id: String,
 
-    /// `FileURLExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1787815820`
+    /// `FileURLExpireTime`; example: `1787815820`
     #[tc(rename = "FileURLExpireTime")]
     pub file_url_expire_time: Option<i64>,
 }
@@ -7347,7 +7400,7 @@ pub struct DescribeTWeSeeTask {
 /// What a successful [`DescribeTWeSeeTask`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeTaskResponse {
-    /// `TaskInfo`: a [`SeeTaskInfo`](super::models::SeeTaskInfo).
+    /// `TaskInfo`
     pub task_info: models::SeeTaskInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7357,47 +7410,46 @@ pub struct DescribeTWeSeeTaskResponse {
 /// The `DescribeTWeSeeTaskStatistics` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeSeeTaskStatisticsResponse`].
-/// The codes it documents are in [`DescribeTWeSeeTaskStatisticsError`](super::errors::DescribeTWeSeeTaskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeSeeTaskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IotexplorerErrorCode::MissingParameter)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeSeeTaskStatistics",
     output = DescribeTWeSeeTaskStatisticsResponse,
-    error = super::errors::DescribeTWeSeeTaskStatisticsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeSeeTaskStatistics {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: Option<String>,
 
-    /// `ServiceTier`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `ServiceTier`; example: `"POSTPAID"`
     pub service_tier: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1776621600`
+    /// `StartTime`; example: `1776621600`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1776625200`
+    /// `EndTime`; example: `1776625200`
     pub end_time: Option<i64>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Interval`; example: `3600`
     pub interval: Option<i64>,
 }
 
 /// What a successful [`DescribeTWeSeeTaskStatistics`] call returns.
 #[tc_model]
 pub struct DescribeTWeSeeTaskStatisticsResponse {
-    /// `StatData`: a list of [`SeeStatItem`](super::models::SeeStatItem) objects.
+    /// `StatData`
     pub stat_data: Vec<models::SeeStatItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7407,27 +7459,36 @@ pub struct DescribeTWeSeeTaskStatisticsResponse {
 /// The `DescribeTWeTalkAgent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeTalkAgentResponse`].
-/// The codes it documents are in [`DescribeTWeTalkAgentError`](super::errors::DescribeTWeTalkAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeTalkAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeTalkAgent",
     output = DescribeTWeTalkAgentResponse,
-    error = super::errors::DescribeTWeTalkAgentError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeTalkAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-SValZ1****"`
+    /// `AgentId`; example: `"agent-SValZ1****"`
     pub agent_id: String,
 }
 
 /// What a successful [`DescribeTWeTalkAgent`] call returns.
 #[tc_model]
 pub struct DescribeTWeTalkAgentResponse {
-    /// `Data`: a [`TalkAgentInfo`](super::models::TalkAgentInfo).
+    /// `Data`
     pub data: Option<models::TalkAgentInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7437,15 +7498,26 @@ pub struct DescribeTWeTalkAgentResponse {
 /// The `DescribeTWeTalkAgentBinding` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeTalkAgentBindingResponse`].
-/// The codes it documents are in [`DescribeTWeTalkAgentBindingError`](super::errors::DescribeTWeTalkAgentBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeTalkAgentBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeTalkAgentBinding",
     output = DescribeTWeTalkAgentBindingResponse,
-    error = super::errors::DescribeTWeTalkAgentBindingError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7455,46 +7527,32 @@ pub struct DescribeTWeTalkAgentResponse {
     )
 )]
 pub struct DescribeTWeTalkAgentBinding {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"M********6"`
+    /// `ProductId`; example: `"M********6"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test_02"`
+    /// `DeviceName`; example: `"test_02"`
     pub device_name: Option<String>,
 
-    /// `BindingScope`: a string.
-    ///
-    /// Example: `"device"`
+    /// `BindingScope`; example: `"device"`
     pub binding_scope: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-RxZAei4odc"`
+    /// `AgentId`; example: `"agent-RxZAei4odc"`
     pub agent_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeTalkAgentBinding`] call returns.
 #[tc_model]
 pub struct DescribeTWeTalkAgentBindingResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<i64>,
 
-    /// `Bindings`: a list of [`TalkAgentBinding`](super::models::TalkAgentBinding) objects.
+    /// `Bindings`
     pub bindings: Option<Vec<models::TalkAgentBinding>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7504,15 +7562,26 @@ pub struct DescribeTWeTalkAgentBindingResponse {
 /// The `DescribeTWeTalkAgentList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeTalkAgentListResponse`].
-/// The codes it documents are in [`DescribeTWeTalkAgentListError`](super::errors::DescribeTWeTalkAgentListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeTalkAgentList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeTalkAgentList",
     output = DescribeTWeTalkAgentListResponse,
-    error = super::errors::DescribeTWeTalkAgentListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7522,56 +7591,38 @@ pub struct DescribeTWeTalkAgentBindingResponse {
     )
 )]
 pub struct DescribeTWeTalkAgentList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4L5W9F****"`
+    /// `ProductId`; example: `"4L5W9F****"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"pe****"`
+    /// `DeviceName`; example: `"pe****"`
     pub device_name: Option<String>,
 
-    /// `BindingScope`: a string.
-    ///
-    /// Example: `"device"`
+    /// `BindingScope`; example: `"device"`
     pub binding_scope: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-StCcdh****"`
+    /// `AgentId`; example: `"agent-StCcdh****"`
     pub agent_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-31ooyYQ****"`
+    /// `InstanceId`; example: `"ins-31ooyYQ****"`
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能助理"`
+    /// `Name`; example: `"智能助理"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTWeTalkAgentList`] call returns.
 #[tc_model]
 pub struct DescribeTWeTalkAgentListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`TalkAgentInfo`](super::models::TalkAgentInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::TalkAgentInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7581,32 +7632,39 @@ pub struct DescribeTWeTalkAgentListResponse {
 /// The `DescribeTWeTalkProductConfig` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeTalkProductConfigResponse`].
-/// The codes it documents are in [`DescribeTWeTalkProductConfigError`](super::errors::DescribeTWeTalkProductConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeTalkProductConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeTalkProductConfig",
     output = DescribeTWeTalkProductConfigResponse,
-    error = super::errors::DescribeTWeTalkProductConfigError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeTalkProductConfig {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PCKOP3VBFZ1"`
+    /// `ProductId`; example: `"PCKOP3VBFZ1"`
     pub product_id: String,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 }
 
 /// What a successful [`DescribeTWeTalkProductConfig`] call returns.
 #[tc_model]
 pub struct DescribeTWeTalkProductConfigResponse {
-    /// `Data`: a [`TalkProductConfigInfo`](super::models::TalkProductConfigInfo).
+    /// `Data`
     pub data: Option<models::TalkProductConfigInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7616,42 +7674,45 @@ pub struct DescribeTWeTalkProductConfigResponse {
 /// The `DescribeTWeTalkProductConfigV2` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTWeTalkProductConfigV2Response`].
-/// The codes it documents are in [`DescribeTWeTalkProductConfigV2Error`](super::errors::DescribeTWeTalkProductConfigV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTWeTalkProductConfigV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTWeTalkProductConfigV2",
     output = DescribeTWeTalkProductConfigV2Response,
-    error = super::errors::DescribeTWeTalkProductConfigV2Error
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTWeTalkProductConfigV2 {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O90JH87H"`
+    /// `ProductId`; example: `"O90JH87H"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `IncludeCredentials`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeCredentials`; example: `false`
     pub include_credentials: Option<bool>,
 }
 
 /// What a successful [`DescribeTWeTalkProductConfigV2`] call returns.
 #[tc_model]
 pub struct DescribeTWeTalkProductConfigV2Response {
-    /// `Data`: a [`TalkProductConfigV2Info`](super::models::TalkProductConfigV2Info).
+    /// `Data`
     pub data: Option<models::TalkProductConfigV2Info>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7661,44 +7722,43 @@ pub struct DescribeTWeTalkProductConfigV2Response {
 /// The `DescribeTopicPolicy` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTopicPolicyResponse`].
-/// The codes it documents are in [`DescribeTopicPolicyError`](super::errors::DescribeTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`ResourceNotFound.TopicPolicyNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicPolicyNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTopicPolicy",
     output = DescribeTopicPolicyResponse,
-    error = super::errors::DescribeTopicPolicyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductId`; example: `"4ON538D9AX"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"$thing/up/raw/4ON538D9AX/dev"`
+    /// `TopicName`; example: `"$thing/up/raw/4ON538D9AX/dev"`
     pub topic_name: String,
 }
 
 /// What a successful [`DescribeTopicPolicy`] call returns.
 #[tc_model]
 pub struct DescribeTopicPolicyResponse {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductId`; example: `"4ON538D9AX"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"$thing/up/raw/4ON538D9AX/dev"`
+    /// `TopicName`; example: `"$thing/up/raw/4ON538D9AX/dev"`
     pub topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Privilege`; example: `2`
     pub privilege: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7708,30 +7768,40 @@ pub struct DescribeTopicPolicyResponse {
 /// The `DescribeTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeTopicRuleResponse`].
-/// The codes it documents are in [`DescribeTopicRuleError`](super::errors::DescribeTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeTopicRule",
     output = DescribeTopicRuleResponse,
-    error = super::errors::DescribeTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test_create"`
+    /// `RuleName`; example: `"test_create"`
     pub rule_name: String,
 }
 
 /// What a successful [`DescribeTopicRule`] call returns.
 #[tc_model]
 pub struct DescribeTopicRuleResponse {
-    /// `Rule`: a [`TopicRule`](super::models::TopicRule).
+    /// `Rule`
     pub rule: models::TopicRule,
 
-    /// `CamTag`: a list of [`CamTag`](super::models::CamTag) objects.
+    /// `CamTag`
     pub cam_tag: Option<Vec<models::CamTag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7741,15 +7811,27 @@ pub struct DescribeTopicRuleResponse {
 /// The `DescribeUnbindedDevices` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeUnbindedDevicesResponse`].
-/// The codes it documents are in [`DescribeUnbindedDevicesError`](super::errors::DescribeUnbindedDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeUnbindedDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeUnbindedDevices",
     output = DescribeUnbindedDevicesResponse,
-    error = super::errors::DescribeUnbindedDevicesError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7759,31 +7841,23 @@ pub struct DescribeTopicRuleResponse {
     )
 )]
 pub struct DescribeUnbindedDevices {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"3R5GGH6"`
+    /// `ProductId`; example: `"3R5GGH6"`
     pub product_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 }
 
 /// What a successful [`DescribeUnbindedDevices`] call returns.
 #[tc_model]
 pub struct DescribeUnbindedDevicesResponse {
-    /// `UnbindedDevices`: a list of [`BindDeviceInfo`](super::models::BindDeviceInfo) objects.
+    /// `UnbindedDevices`
     pub unbinded_devices: Vec<models::BindDeviceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7795,27 +7869,37 @@ pub struct DescribeUnbindedDevicesResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeVideoLicenseResponse`].
-/// The codes it documents are in [`DescribeVideoLicenseError`](super::errors::DescribeVideoLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeVideoLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DescribeVideoLicense",
     output = DescribeVideoLicenseResponse,
-    error = super::errors::DescribeVideoLicenseError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DescribeVideoLicense {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"IOT_INSTANCE_ID"`
+    /// `InstanceId`; example: `"IOT_INSTANCE_ID"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeVideoLicense`] call returns.
 #[tc_model]
 pub struct DescribeVideoLicenseResponse {
-    /// `License`: a list of [`VideoLicenseEntity`](super::models::VideoLicenseEntity) objects.
+    /// `License`
     pub license: Vec<models::VideoLicenseEntity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7825,9 +7909,12 @@ pub struct DescribeVideoLicenseResponse {
 /// The `DescribeVodCloudStorageDate` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DescribeVodCloudStorageDateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DescribeVodCloudStorageDate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -7836,38 +7923,26 @@ pub struct DescribeVideoLicenseResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVodCloudStorageDate {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"YYZRTPMCUG"`
+    /// `ProductId`; example: `"YYZRTPMCUG"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"billing_test_7"`
+    /// `DeviceName`; example: `"billing_test_7"`
     pub device_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ChannelId`; example: `"1"`
     pub channel_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"videouser"`
+    /// `UserId`; example: `"videouser"`
     pub user_id: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`DescribeVodCloudStorageDate`] call returns.
 #[tc_model]
 pub struct DescribeVodCloudStorageDateResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["2026-09-11"]`
+    /// `Data`; example: `["2026-09-11"]`
     pub data: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7877,35 +7952,42 @@ pub struct DescribeVodCloudStorageDateResponse {
 /// The `DestroyTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DestroyTWeSeeSubscriptionResponse`].
-/// The codes it documents are in [`DestroyTWeSeeSubscriptionError`](super::errors::DestroyTWeSeeSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DestroyTWeSeeSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.SeeSubscriptionNotIsolated`](super::errors::IotexplorerErrorCode::FailedOperationSeeSubscriptionNotIsolated)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DestroyTWeSeeSubscription",
     output = DestroyTWeSeeSubscriptionResponse,
-    error = super::errors::DestroyTWeSeeSubscriptionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DestroyTWeSeeSubscription {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
@@ -7919,54 +8001,61 @@ pub struct DestroyTWeSeeSubscriptionResponse {
 /// The `DirectBindDeviceInFamily` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DirectBindDeviceInFamilyResponse`].
-/// The codes it documents are in [`DirectBindDeviceInFamilyError`](super::errors::DirectBindDeviceInFamilyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DirectBindDeviceInFamily)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerException`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerException)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductResourceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.APPNoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationAppNoPermissionToStudioProduct)
+/// - [`UnauthorizedOperation.AppNoPermission`](super::errors::IotexplorerErrorCode::UnauthorizedOperationAppNoPermission)
+/// - [`UnauthorizedOperation.NoPermissionToFamily`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToFamily)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.CannotReBindFamily`](super::errors::IotexplorerErrorCode::UnsupportedOperationCannotReBindFamily)
+/// - [`UnsupportedOperation.DeviceType`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceType)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DirectBindDeviceInFamily",
     output = DirectBindDeviceInFamilyResponse,
-    error = super::errors::DirectBindDeviceInFamilyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DirectBindDeviceInFamily {
-    /// `IotAppID`: a string.
-    ///
-    /// Example: `"sdfsdf"`
+    /// `IotAppID`; example: `"sdfsdf"`
     #[tc(rename = "IotAppID")]
     pub iot_app_id: String,
 
-    /// `UserID`: a string.
-    ///
-    /// Example: `"234234234"`
+    /// `UserID`; example: `"234234234"`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `FamilyId`: a string.
-    ///
-    /// Example: `"dsfsdf"`
+    /// `FamilyId`; example: `"dsfsdf"`
     pub family_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"NS74VEP2HY"`
+    /// `ProductId`; example: `"NS74VEP2HY"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `RoomId`; example: `"2"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DirectBindDeviceInFamily`] call returns.
 #[tc_model]
 pub struct DirectBindDeviceInFamilyResponse {
-    /// `AppDeviceInfo`: an [`AppDeviceInfo`](super::models::AppDeviceInfo).
+    /// `AppDeviceInfo`
     pub app_device_info: models::AppDeviceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7976,20 +8065,30 @@ pub struct DirectBindDeviceInFamilyResponse {
 /// The `DisableTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DisableTopicRuleResponse`].
-/// The codes it documents are in [`DisableTopicRuleError`](super::errors::DisableTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DisableTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyDisabled`](super::errors::IotexplorerErrorCode::FailedOperationRuleAlreadyDisabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DisableTopicRule",
     output = DisableTopicRuleResponse,
-    error = super::errors::DisableTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DisableTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test_create"`
+    /// `RuleName`; example: `"test_create"`
     pub rule_name: String,
 }
 
@@ -8003,20 +8102,27 @@ pub struct DisableTopicRuleResponse {
 /// The `DismissRoomByStrRoomIdFromTRTC` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`DismissRoomByStrRoomIdFromTRTCResponse`].
-/// The codes it documents are in [`DismissRoomByStrRoomIdFromTRTCError`](super::errors::DismissRoomByStrRoomIdFromTRTCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=DismissRoomByStrRoomIdFromTRTC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTRTCFail`](super::errors::IotexplorerErrorCode::FailedOperationRequestTrtcFail)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.NoPermissionToTRTCRoom`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToTrtcRoom)
+/// - [`UnsupportedOperation.TRTCServiceNotOpen`](super::errors::IotexplorerErrorCode::UnsupportedOperationTrtcServiceNotOpen)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "DismissRoomByStrRoomIdFromTRTC",
     output = DismissRoomByStrRoomIdFromTRTCResponse,
-    error = super::errors::DismissRoomByStrRoomIdFromTRTCError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct DismissRoomByStrRoomIdFromTRTC {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"RoomId1"`
+    /// `RoomId`; example: `"RoomId1"`
     pub room_id: String,
 }
 
@@ -8030,20 +8136,35 @@ pub struct DismissRoomByStrRoomIdFromTRTCResponse {
 /// The `EnableTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`EnableTopicRuleResponse`].
-/// The codes it documents are in [`EnableTopicRuleError`](super::errors::EnableTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=EnableTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyEnabled`](super::errors::IotexplorerErrorCode::FailedOperationRuleAlreadyEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ActionNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueActionNil)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotexplorerErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.ForwardRedirectDenied`](super::errors::IotexplorerErrorCode::InvalidParameterValueForwardRedirectDenied)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.RuleNumberBeyondLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValueRuleNumberBeyondLimit)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "EnableTopicRule",
     output = EnableTopicRuleResponse,
-    error = super::errors::EnableTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct EnableTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test_create"`
+    /// `RuleName`; example: `"test_create"`
     pub rule_name: String,
 }
 
@@ -8057,37 +8178,48 @@ pub struct EnableTopicRuleResponse {
 /// The `GenSingleDeviceSignatureOfPublic` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GenSingleDeviceSignatureOfPublicResponse`].
-/// The codes it documents are in [`GenSingleDeviceSignatureOfPublicError`](super::errors::GenSingleDeviceSignatureOfPublicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GenSingleDeviceSignatureOfPublic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GenSingleDeviceSignatureOfPublic",
     output = GenSingleDeviceSignatureOfPublicResponse,
-    error = super::errors::GenSingleDeviceSignatureOfPublicError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GenSingleDeviceSignatureOfPublic {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H4EAI7TIZR"`
+    /// `ProductId`; example: `"H4EAI7TIZR"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Expire`; example: `-1`
     pub expire: i64,
 }
 
 /// What a successful [`GenSingleDeviceSignatureOfPublic`] call returns.
 #[tc_model]
 pub struct GenSingleDeviceSignatureOfPublicResponse {
-    /// `DeviceSignature`: a [`DeviceSignatureInfo`](super::models::DeviceSignatureInfo).
+    /// `DeviceSignature`
     pub device_signature: models::DeviceSignatureInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8097,45 +8229,44 @@ pub struct GenSingleDeviceSignatureOfPublicResponse {
 /// The `GenerateCloudStorageAIServiceTaskFileURL` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GenerateCloudStorageAIServiceTaskFileURLResponse`].
-/// The codes it documents are in [`GenerateCloudStorageAIServiceTaskFileURLError`](super::errors::GenerateCloudStorageAIServiceTaskFileURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GenerateCloudStorageAIServiceTaskFileURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CloudStorageAIServiceTask`](super::errors::IotexplorerErrorCode::ResourceNotFoundCloudStorageAiServiceTask)
+/// - [`ResourceNotFound.CloudStorageAIServiceTaskFile`](super::errors::IotexplorerErrorCode::ResourceNotFoundCloudStorageAiServiceTaskFile)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GenerateCloudStorageAIServiceTaskFileURL",
     output = GenerateCloudStorageAIServiceTaskFileURLResponse,
-    error = super::errors::GenerateCloudStorageAIServiceTaskFileURLError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GenerateCloudStorageAIServiceTaskFileURL {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"output.mp4"`
+    /// `FileName`; example: `"output.mp4"`
     pub file_name: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1710487898`
+    /// `ExpireTime`; example: `1710487898`
     pub expire_time: Option<u64>,
 }
 
 /// What a successful [`GenerateCloudStorageAIServiceTaskFileURL`] call returns.
 #[tc_model]
 pub struct GenerateCloudStorageAIServiceTaskFileURLResponse {
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://example.com/output.mp4"`
+    /// `FileURL`; example: `"https://example.com/output.mp4"`
     #[tc(rename = "FileURL")]
     pub file_url: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1710487898`
+    /// `ExpireTime`; example: `1710487898`
     pub expire_time: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8145,40 +8276,39 @@ pub struct GenerateCloudStorageAIServiceTaskFileURLResponse {
 /// The `GenerateSignedVideoURL` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GenerateSignedVideoURLResponse`].
-/// The codes it documents are in [`GenerateSignedVideoURLError`](super::errors::GenerateSignedVideoURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GenerateSignedVideoURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GenerateSignedVideoURL",
     output = GenerateSignedVideoURLResponse,
-    error = super::errors::GenerateSignedVideoURLError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GenerateSignedVideoURL {
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8"`
+    /// `VideoURL`; example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619331648`
+    /// `ExpireTime`; example: `1619331648`
     pub expire_time: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`GenerateSignedVideoURL`] call returns.
 #[tc_model]
 pub struct GenerateSignedVideoURLResponse {
-    /// `SignedVideoURL`: a string.
-    ///
-    /// Example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?sign=x"`
+    /// `SignedVideoURL`; example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?sign=x"`
     #[tc(rename = "SignedVideoURL")]
     pub signed_video_url: String,
 
@@ -8189,15 +8319,22 @@ pub struct GenerateSignedVideoURLResponse {
 /// The `GetAuthMiniProgramAppList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetAuthMiniProgramAppListResponse`].
-/// The codes it documents are in [`GetAuthMiniProgramAppListError`](super::errors::GetAuthMiniProgramAppListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetAuthMiniProgramAppList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetAuthMiniProgramAppList",
     output = GetAuthMiniProgramAppListResponse,
-    error = super::errors::GetAuthMiniProgramAppListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8207,31 +8344,23 @@ pub struct GenerateSignedVideoURLResponse {
     )
 )]
 pub struct GetAuthMiniProgramAppList {
-    /// `MiniProgramAppId`: a string.
-    ///
-    /// Example: `"wx2dfw634572335tg"`
+    /// `MiniProgramAppId`; example: `"wx2dfw634572335tg"`
     pub mini_program_app_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`GetAuthMiniProgramAppList`] call returns.
 #[tc_model]
 pub struct GetAuthMiniProgramAppListResponse {
-    /// `MiniProgramList`: a list of [`AuthMiniProgramAppInfo`](super::models::AuthMiniProgramAppInfo) objects.
+    /// `MiniProgramList`
     pub mini_program_list: Option<Vec<models::AuthMiniProgramAppInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8241,15 +8370,25 @@ pub struct GetAuthMiniProgramAppListResponse {
 /// The `GetBatchProductionsList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetBatchProductionsListResponse`].
-/// The codes it documents are in [`GetBatchProductionsListError`](super::errors::GetBatchProductionsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetBatchProductionsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetBatchProductionsList",
     output = GetBatchProductionsListResponse,
-    error = super::errors::GetBatchProductionsListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8259,31 +8398,23 @@ pub struct GetAuthMiniProgramAppListResponse {
     )
 )]
 pub struct GetBatchProductionsList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-pq00mstg"`
+    /// `ProjectId`; example: `"prj-pq00mstg"`
     pub project_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`GetBatchProductionsList`] call returns.
 #[tc_model]
 pub struct GetBatchProductionsListResponse {
-    /// `BatchProductions`: a list of [`BatchProductionInfo`](super::models::BatchProductionInfo) objects.
+    /// `BatchProductions`
     pub batch_productions: Option<Vec<models::BatchProductionInfo>>,
 
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8293,45 +8424,44 @@ pub struct GetBatchProductionsListResponse {
 /// The `GetCOSURL` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetCOSURLResponse`].
-/// The codes it documents are in [`GetCOSURLError`](super::errors::GetCOSURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetCOSURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetCOSURL",
     output = GetCOSURLResponse,
-    error = super::errors::GetCOSURLError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetCOSURL {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductID`; example: `"J2CRPPZ8J4"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FileSize`; example: `10000`
     pub file_size: Option<u64>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
 /// What a successful [`GetCOSURL`] call returns.
 #[tc_model]
 pub struct GetCOSURLResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://abc.com"`
+    /// `Url`; example: `"http://abc.com"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8341,15 +8471,32 @@ pub struct GetCOSURLResponse {
 /// The `GetDeviceList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetDeviceListResponse`].
-/// The codes it documents are in [`GetDeviceListError`](super::errors::GetDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.GetProductsListError`](super::errors::IotexplorerErrorCode::InvalidParameterValueGetProductsListError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetDeviceList",
     output = GetDeviceListResponse,
-    error = super::errors::GetDeviceListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8359,54 +8506,38 @@ pub struct GetCOSURLResponse {
     )
 )]
 pub struct GetDeviceList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FirmwareVersion`; example: `"1"`
     pub firmware_version: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceName`; example: `"1"`
     pub device_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"proj-4grtgy6"`
+    /// `ProjectId`; example: `"proj-4grtgy6"`
     pub project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`GetDeviceList`] call returns.
 #[tc_model]
 pub struct GetDeviceListResponse {
-    /// `Devices`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::DeviceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8416,47 +8547,51 @@ pub struct GetDeviceListResponse {
 /// The `GetDeviceLocationHistory` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetDeviceLocationHistoryResponse`].
-/// The codes it documents are in [`GetDeviceLocationHistoryError`](super::errors::GetDeviceLocationHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetDeviceLocationHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.StartTimeLaterEndTime`](super::errors::IotexplorerErrorCode::InvalidParameterValueStartTimeLaterEndTime)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetDeviceLocationHistory",
     output = GetDeviceLocationHistoryResponse,
-    error = super::errors::GetDeviceLocationHistoryError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetDeviceLocationHistory {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"X4912BAIVR"`
+    /// `ProductId`; example: `"X4912BAIVR"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1604890314000`
+    /// `StartTime`; example: `1604890314000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1609890353000`
+    /// `EndTime`; example: `1609890353000`
     pub end_time: i64,
 
-    /// `CoordinateType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CoordinateType`; example: `3`
     pub coordinate_type: Option<i64>,
 }
 
 /// What a successful [`GetDeviceLocationHistory`] call returns.
 #[tc_model]
 pub struct GetDeviceLocationHistoryResponse {
-    /// `Positions`: a list of [`PositionItem`](super::models::PositionItem) objects.
+    /// `Positions`
     pub positions: Vec<models::PositionItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8466,69 +8601,57 @@ pub struct GetDeviceLocationHistoryResponse {
 /// The `GetDeviceSumStatistics` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetDeviceSumStatisticsResponse`].
-/// The codes it documents are in [`GetDeviceSumStatisticsError`](super::errors::GetDeviceSumStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetDeviceSumStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetDeviceSumStatistics",
     output = GetDeviceSumStatisticsResponse,
-    error = super::errors::GetDeviceSumStatisticsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetDeviceSumStatistics {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"pro-d1"`
+    /// `ProjectId`; example: `"pro-d1"`
     pub project_id: String,
 
-    /// `ProductIds`: a list of strings.
-    ///
-    /// Example: `["J2CRPPZ8J4"]`
+    /// `ProductIds`; example: `["J2CRPPZ8J4"]`
     pub product_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`GetDeviceSumStatistics`] call returns.
 #[tc_model]
 pub struct GetDeviceSumStatisticsResponse {
-    /// `ActivationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ActivationCount`; example: `100`
     pub activation_count: i64,
 
-    /// `OnlineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OnlineCount`; example: `100`
     pub online_count: i64,
 
-    /// `ActivationBeforeDay`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ActivationBeforeDay`; example: `100`
     pub activation_before_day: i64,
 
-    /// `ActiveBeforeDay`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ActiveBeforeDay`; example: `100`
     pub active_before_day: i64,
 
-    /// `ActivationWeekDayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActivationWeekDayCount`; example: `1`
     pub activation_week_day_count: i64,
 
-    /// `ActiveWeekDayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveWeekDayCount`; example: `1`
     pub active_week_day_count: i64,
 
-    /// `ActivationBeforeWeekDayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActivationBeforeWeekDayCount`; example: `1`
     pub activation_before_week_day_count: i64,
 
-    /// `ActiveBeforeWeekDayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveBeforeWeekDayCount`; example: `1`
     pub active_before_week_day_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8538,32 +8661,41 @@ pub struct GetDeviceSumStatisticsResponse {
 /// The `GetFamilyDeviceUserList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetFamilyDeviceUserListResponse`].
-/// The codes it documents are in [`GetFamilyDeviceUserListError`](super::errors::GetFamilyDeviceUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetFamilyDeviceUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceNameInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceNameInvalid)
+/// - [`InvalidParameterValue.DeviceNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceNotExist)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
+/// - [`ResourceNotFound.DeviceNotBind`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotBind)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetFamilyDeviceUserList",
     output = GetFamilyDeviceUserListResponse,
-    error = super::errors::GetFamilyDeviceUserListError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetFamilyDeviceUserList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"productID"`
+    /// `ProductId`; example: `"productID"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"DeviceName"`
+    /// `DeviceName`; example: `"DeviceName"`
     pub device_name: String,
 }
 
 /// What a successful [`GetFamilyDeviceUserList`] call returns.
 #[tc_model]
 pub struct GetFamilyDeviceUserListResponse {
-    /// `UserList`: a list of [`DeviceUser`](super::models::DeviceUser) objects.
+    /// `UserList`
     pub user_list: Vec<models::DeviceUser>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8573,47 +8705,48 @@ pub struct GetFamilyDeviceUserListResponse {
 /// The `GetGatewaySubDeviceList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetGatewaySubDeviceListResponse`].
-/// The codes it documents are in [`GetGatewaySubDeviceListError`](super::errors::GetGatewaySubDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetGatewaySubDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceNotBind`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotBind)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetGatewaySubDeviceList",
     output = GetGatewaySubDeviceListResponse,
-    error = super::errors::GetGatewaySubDeviceListError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetGatewaySubDeviceList {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `GatewayProductId`; example: `"productId"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"deviceName"`
+    /// `GatewayDeviceName`; example: `"deviceName"`
     pub gateway_device_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 }
 
 /// What a successful [`GetGatewaySubDeviceList`] call returns.
 #[tc_model]
 pub struct GetGatewaySubDeviceListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
-    /// `DeviceList`: a [`FamilySubDevice`](super::models::FamilySubDevice).
+    /// `DeviceList`
     pub device_list: models::FamilySubDevice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8623,15 +8756,25 @@ pub struct GetGatewaySubDeviceListResponse {
 /// The `GetLoRaGatewayList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetLoRaGatewayListResponse`].
-/// The codes it documents are in [`GetLoRaGatewayListError`](super::errors::GetLoRaGatewayListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetLoRaGatewayList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetLoRaGatewayList",
     output = GetLoRaGatewayListResponse,
-    error = super::errors::GetLoRaGatewayListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8641,31 +8784,23 @@ pub struct GetGatewaySubDeviceListResponse {
     )
 )]
 pub struct GetLoRaGatewayList {
-    /// `IsCommunity`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCommunity`; example: `true`
     pub is_community: bool,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetLoRaGatewayList`] call returns.
 #[tc_model]
 pub struct GetLoRaGatewayListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `Gateways`: a list of [`LoRaGatewayItem`](super::models::LoRaGatewayItem) objects.
+    /// `Gateways`
     pub gateways: Vec<models::LoRaGatewayItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8675,15 +8810,24 @@ pub struct GetLoRaGatewayListResponse {
 /// The `GetPositionSpaceList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetPositionSpaceListResponse`].
-/// The codes it documents are in [`GetPositionSpaceListError`](super::errors::GetPositionSpaceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetPositionSpaceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetPositionSpaceList",
     output = GetPositionSpaceListResponse,
-    error = super::errors::GetPositionSpaceListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8693,31 +8837,23 @@ pub struct GetLoRaGatewayListResponse {
     )
 )]
 pub struct GetPositionSpaceList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-projectid"`
+    /// `ProjectId`; example: `"prj-projectid"`
     pub project_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 }
 
 /// What a successful [`GetPositionSpaceList`] call returns.
 #[tc_model]
 pub struct GetPositionSpaceListResponse {
-    /// `List`: a list of [`PositionSpaceInfo`](super::models::PositionSpaceInfo) objects.
+    /// `List`
     pub list: Vec<models::PositionSpaceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8727,15 +8863,29 @@ pub struct GetPositionSpaceListResponse {
 /// The `GetProjectList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetProjectListResponse`].
-/// The codes it documents are in [`GetProjectListError`](super::errors::GetProjectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetProjectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToInstance`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToInstance)
+/// - [`UnauthorizedOperation.NoVerified`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoVerified)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.UnpaidOrder`](super::errors::IotexplorerErrorCode::UnsupportedOperationUnpaidOrder)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetProjectList",
     output = GetProjectListResponse,
-    error = super::errors::GetProjectListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8745,51 +8895,35 @@ pub struct GetPositionSpaceListResponse {
     )
 )]
 pub struct GetProjectList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-fdaf1231"`
+    /// `InstanceId`; example: `"ins-fdaf1231"`
     pub instance_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-fda123f"`
+    /// `ProjectId`; example: `"prj-fda123f"`
     pub project_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: Option<String>,
 
-    /// `Includes`: a list of strings.
-    ///
-    /// Example: `["ProductCount","DeviceCount"]`
+    /// `Includes`; example: `["ProductCount","DeviceCount"]`
     pub includes: Option<Vec<String>>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `ProjectName`; example: `"测试项目"`
     pub project_name: Option<String>,
 }
 
 /// What a successful [`GetProjectList`] call returns.
 #[tc_model]
 pub struct GetProjectListResponse {
-    /// `Projects`: a list of [`ProjectEntryEx`](super::models::ProjectEntryEx) objects.
+    /// `Projects`
     pub projects: Vec<models::ProjectEntryEx>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Total`; example: `9`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8799,15 +8933,22 @@ pub struct GetProjectListResponse {
 /// The `GetStudioProductList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetStudioProductListResponse`].
-/// The codes it documents are in [`GetStudioProductListError`](super::errors::GetStudioProductListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetStudioProductList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue.ProductParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductParmsError)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetStudioProductList",
     output = GetStudioProductListResponse,
-    error = super::errors::GetStudioProductListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8817,36 +8958,26 @@ pub struct GetProjectListResponse {
     )
 )]
 pub struct GetStudioProductList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-zunfat46"`
+    /// `ProjectId`; example: `"prj-zunfat46"`
     pub project_id: Option<String>,
 
-    /// `DevStatus`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DevStatus`; example: `"dev"`
     pub dev_status: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetStudioProductList`] call returns.
 #[tc_model]
 pub struct GetStudioProductListResponse {
-    /// `Products`: a list of [`ProductEntry`](super::models::ProductEntry) objects.
+    /// `Products`
     pub products: Vec<models::ProductEntry>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8856,33 +8987,38 @@ pub struct GetStudioProductListResponse {
 /// The `GetTWeCallActiveStatus` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetTWeCallActiveStatusResponse`].
-/// The codes it documents are in [`GetTWeCallActiveStatusError`](super::errors::GetTWeCallActiveStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetTWeCallActiveStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetTWeCallActiveStatus",
     output = GetTWeCallActiveStatusResponse,
-    error = super::errors::GetTWeCallActiveStatusError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetTWeCallActiveStatus {
-    /// `MiniProgramAppId`: a string.
-    ///
-    /// Example: `"3edappId"`
+    /// `MiniProgramAppId`; example: `"3edappId"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub mini_program_app_id: Option<String>,
 
-    /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
+    /// `DeviceList`
     pub device_list: Option<Vec<models::TWeCallInfo>>,
 }
 
 /// What a successful [`GetTWeCallActiveStatus`] call returns.
 #[tc_model]
 pub struct GetTWeCallActiveStatusResponse {
-    /// `TWeCallActiveInfos`: a list of [`TWeCallActiveInfo`](super::models::TWeCallActiveInfo) objects.
+    /// `TWeCallActiveInfos`
     pub t_we_call_active_infos: Option<Vec<models::TWeCallActiveInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8892,15 +9028,22 @@ pub struct GetTWeCallActiveStatusResponse {
 /// The `GetTWeTalkActiveRecordList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetTWeTalkActiveRecordListResponse`].
-/// The codes it documents are in [`GetTWeTalkActiveRecordListError`](super::errors::GetTWeTalkActiveRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetTWeTalkActiveRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetTWeTalkActiveRecordList",
     output = GetTWeTalkActiveRecordListResponse,
-    error = super::errors::GetTWeTalkActiveRecordListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8910,51 +9053,35 @@ pub struct GetTWeCallActiveStatusResponse {
     )
 )]
 pub struct GetTWeTalkActiveRecordList {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1772014291`
+    /// `StartTime`; example: `1772014291`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1772019291`
+    /// `EndTime`; example: `1772019291`
     pub end_time: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"RNSEEMTZB0"`
+    /// `ProductId`; example: `"RNSEEMTZB0"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `ServiceType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ServiceType`; example: `[1]`
     pub service_type: Option<Vec<i64>>,
 }
 
 /// What a successful [`GetTWeTalkActiveRecordList`] call returns.
 #[tc_model]
 pub struct GetTWeTalkActiveRecordListResponse {
-    /// `ActiveRecords`: a list of [`TalkActivateRecordLogInfo`](super::models::TalkActivateRecordLogInfo) objects.
+    /// `ActiveRecords`
     pub active_records: Option<Vec<models::TalkActivateRecordLogInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `283`
+    /// `Total`; example: `283`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8964,27 +9091,32 @@ pub struct GetTWeTalkActiveRecordListResponse {
 /// The `GetTWeTalkActiveStatus` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetTWeTalkActiveStatusResponse`].
-/// The codes it documents are in [`GetTWeTalkActiveStatusError`](super::errors::GetTWeTalkActiveStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetTWeTalkActiveStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetTWeTalkActiveStatus",
     output = GetTWeTalkActiveStatusResponse,
-    error = super::errors::GetTWeTalkActiveStatusError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetTWeTalkActiveStatus {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["RNSEEMTZB0_dev"]`
+    /// `DeviceIds`; example: `["RNSEEMTZB0_dev"]`
     pub device_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`GetTWeTalkActiveStatus`] call returns.
 #[tc_model]
 pub struct GetTWeTalkActiveStatusResponse {
-    /// `TalkActivationRecords`: a list of [`TalkActivationStatusInfo`](super::models::TalkActivationStatusInfo) objects.
+    /// `TalkActivationRecords`
     pub talk_activation_records: Option<Vec<models::TalkActivationStatusInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8994,15 +9126,26 @@ pub struct GetTWeTalkActiveStatusResponse {
 /// The `GetTWeTalkProductConfigList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetTWeTalkProductConfigListResponse`].
-/// The codes it documents are in [`GetTWeTalkProductConfigListError`](super::errors::GetTWeTalkProductConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetTWeTalkProductConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetTWeTalkProductConfigList",
     output = GetTWeTalkProductConfigListResponse,
-    error = super::errors::GetTWeTalkProductConfigListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -9012,36 +9155,26 @@ pub struct GetTWeTalkActiveStatusResponse {
     )
 )]
 pub struct GetTWeTalkProductConfigList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O9I8KHJ"`
+    /// `ProductId`; example: `"O9I8KHJ"`
     pub product_id: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetTWeTalkProductConfigList`] call returns.
 #[tc_model]
 pub struct GetTWeTalkProductConfigListResponse {
-    /// `Data`: a list of [`TalkProductConfigInfo`](super::models::TalkProductConfigInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::TalkProductConfigInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9051,15 +9184,26 @@ pub struct GetTWeTalkProductConfigListResponse {
 /// The `GetTWeTalkProductConfigListV2` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetTWeTalkProductConfigListV2Response`].
-/// The codes it documents are in [`GetTWeTalkProductConfigListV2Error`](super::errors::GetTWeTalkProductConfigListV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetTWeTalkProductConfigListV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetTWeTalkProductConfigListV2",
     output = GetTWeTalkProductConfigListV2Response,
-    error = super::errors::GetTWeTalkProductConfigListV2Error,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -9069,46 +9213,32 @@ pub struct GetTWeTalkProductConfigListResponse {
     )
 )]
 pub struct GetTWeTalkProductConfigListV2 {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O90JH87H"`
+    /// `ProductId`; example: `"O90JH87H"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `IncludeCredentials`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeCredentials`; example: `false`
     pub include_credentials: Option<bool>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetTWeTalkProductConfigListV2`] call returns.
 #[tc_model]
 pub struct GetTWeTalkProductConfigListV2Response {
-    /// `Data`: a list of [`TalkProductConfigV2Info`](super::models::TalkProductConfigV2Info) objects.
+    /// `Data`
     pub data: Option<Vec<models::TalkProductConfigV2Info>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9118,15 +9248,24 @@ pub struct GetTWeTalkProductConfigListV2Response {
 /// The `GetTopicRuleList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetTopicRuleListResponse`].
-/// The codes it documents are in [`GetTopicRuleListError`](super::errors::GetTopicRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetTopicRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetTopicRuleList",
     output = GetTopicRuleListResponse,
-    error = super::errors::GetTopicRuleListError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -9136,26 +9275,20 @@ pub struct GetTWeTalkProductConfigListV2Response {
     )
 )]
 pub struct GetTopicRuleList {
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 }
 
 /// What a successful [`GetTopicRuleList`] call returns.
 #[tc_model]
 pub struct GetTopicRuleListResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
-    /// `Rules`: a list of [`TopicRuleInfo`](super::models::TopicRuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::TopicRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9165,9 +9298,12 @@ pub struct GetTopicRuleListResponse {
 /// The `GetVodCloudStorageEventList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetVodCloudStorageEventListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetVodCloudStorageEventList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -9176,81 +9312,53 @@ pub struct GetTopicRuleListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetVodCloudStorageEventList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"YYZRTPMCUG"`
+    /// `ProductId`; example: `"YYZRTPMCUG"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"billing_test_7"`
+    /// `DeviceName`; example: `"billing_test_7"`
     pub device_name: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-08-24"`
+    /// `Date`; example: `"2026-08-24"`
     pub date: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoEAAA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoEAAA"`
     pub context: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `ChannelId`; example: `23`
     pub channel_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"videouser"`
+    /// `UserId`; example: `"videouser"`
     pub user_id: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `ExpireSec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpireSec`; example: `7200`
     pub expire_sec: Option<u64>,
 
-    /// `Platform`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: Option<u64>,
 }
 
 /// What a successful [`GetVodCloudStorageEventList`] call returns.
 #[tc_model]
 pub struct GetVodCloudStorageEventListResponse {
-    /// `Events`: a list of [`VodCloudStorageEvent`](super::models::VodCloudStorageEvent) objects.
+    /// `Events`
     pub events: Option<Vec<models::VodCloudStorageEvent>>,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: Option<bool>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoEAAA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoEAAA"`
     pub context: Option<String>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<u64>,
 
-    /// `VodAppId`: a string.
-    ///
-    /// Example: `"1500058***"`
+    /// `VodAppId`; example: `"1500058***"`
     pub vod_app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9260,9 +9368,12 @@ pub struct GetVodCloudStorageEventListResponse {
 /// The `GetVodCloudStorageVideoList` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetVodCloudStorageVideoListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetVodCloudStorageVideoList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -9271,86 +9382,56 @@ pub struct GetVodCloudStorageEventListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetVodCloudStorageVideoList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"YYZRTPMCUG"`
+    /// `ProductId`; example: `"YYZRTPMCUG"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"*******_test_7"`
+    /// `DeviceName`; example: `"*******_test_7"`
     pub device_name: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-08-26"`
+    /// `Date`; example: `"2026-08-26"`
     pub date: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `ChannelId`; example: `23`
     pub channel_id: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1672502400`
+    /// `StartTime`; example: `1672502400`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1672520400`
+    /// `EndTime`; example: `1672520400`
     pub end_time: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"videouser"`
+    /// `UserId`; example: `"videouser"`
     pub user_id: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `ExpireSec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpireSec`; example: `7200`
     pub expire_sec: Option<u64>,
 
-    /// `Platform`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoEAAAAAA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoEAAAAAA"`
     pub context: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 }
 
 /// What a successful [`GetVodCloudStorageVideoList`] call returns.
 #[tc_model]
 pub struct GetVodCloudStorageVideoListResponse {
-    /// `VodAppId`: a string.
-    ///
-    /// Example: `"1500058***"`
+    /// `VodAppId`; example: `"1500058***"`
     pub vod_app_id: Option<String>,
 
-    /// `VideoList`: a list of [`VideoList`](super::models::VideoList) objects.
+    /// `VideoList`
     pub video_list: Option<Vec<models::VideoList>>,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: Option<bool>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoEAAAAAA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoEAAAAAA"`
     pub context: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9360,47 +9441,44 @@ pub struct GetVodCloudStorageVideoListResponse {
 /// The `GetWechatDeviceTicket` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`GetWechatDeviceTicketResponse`].
-/// The codes it documents are in [`GetWechatDeviceTicketError`](super::errors::GetWechatDeviceTicketError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=GetWechatDeviceTicket)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "GetWechatDeviceTicket",
     output = GetWechatDeviceTicketResponse,
-    error = super::errors::GetWechatDeviceTicketError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct GetWechatDeviceTicket {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: String,
 
-    /// `IsThirdApp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsThirdApp`; example: `0`
     pub is_third_app: Option<i64>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"3ed5456r34rf65"`
+    /// `ModelId`; example: `"3ed5456r34rf65"`
     pub model_id: Option<String>,
 
-    /// `MiniProgramAppId`: a string.
-    ///
-    /// Example: `"wx23edc456gb"`
+    /// `MiniProgramAppId`; example: `"wx23edc456gb"`
     pub mini_program_app_id: Option<String>,
 }
 
 /// What a successful [`GetWechatDeviceTicket`] call returns.
 #[tc_model]
 pub struct GetWechatDeviceTicketResponse {
-    /// `WXDeviceInfo`: a [`WxDeviceInfo`](super::models::WxDeviceInfo).
+    /// `WXDeviceInfo`
     #[tc(rename = "WXDeviceInfo")]
     pub wx_device_info: Option<models::WxDeviceInfo>,
 
@@ -9411,9 +9489,12 @@ pub struct GetWechatDeviceTicketResponse {
 /// The `ImportTWeSeeFaces` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ImportTWeSeeFacesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ImportTWeSeeFaces)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -9422,37 +9503,27 @@ pub struct GetWechatDeviceTicketResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ImportTWeSeeFaces {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `ImageURL`: a string.
-    ///
-    /// Example: `"https://example.com/photos/group.jpg"`
+    /// `ImageURL`; example: `"https://example.com/photos/group.jpg"`
     #[tc(rename = "ImageURL")]
     pub image_url: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`ImportTWeSeeFaces`] call returns.
 #[tc_model]
 pub struct ImportTWeSeeFacesResponse {
-    /// `Faces`: a list of [`SeeFaceInfo`](super::models::SeeFaceInfo) objects.
+    /// `Faces`
     pub faces: Vec<models::SeeFaceInfo>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ft-123e4567-e89b-12d3-a456-426614174000"`
+    /// `TaskId`; example: `"ft-123e4567-e89b-12d3-a456-426614174000"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9462,35 +9533,34 @@ pub struct ImportTWeSeeFacesResponse {
 /// The `InheritCloudStorageUser` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InheritCloudStorageUserResponse`].
-/// The codes it documents are in [`InheritCloudStorageUserError`](super::errors::InheritCloudStorageUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InheritCloudStorageUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InheritCloudStorageUser",
     output = InheritCloudStorageUserResponse,
-    error = super::errors::InheritCloudStorageUserError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InheritCloudStorageUser {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 
-    /// `ToUserId`: a string.
-    ///
-    /// Example: `"user2"`
+    /// `ToUserId`; example: `"user2"`
     pub to_user_id: String,
 }
 
@@ -9504,49 +9574,45 @@ pub struct InheritCloudStorageUserResponse {
 /// The `InquireTWeSeeSubscriptionCreatePrice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InquireTWeSeeSubscriptionCreatePriceResponse`].
-/// The codes it documents are in [`InquireTWeSeeSubscriptionCreatePriceError`](super::errors::InquireTWeSeeSubscriptionCreatePriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InquireTWeSeeSubscriptionCreatePrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InquireTWeSeeSubscriptionCreatePrice",
     output = InquireTWeSeeSubscriptionCreatePriceResponse,
-    error = super::errors::InquireTWeSeeSubscriptionCreatePriceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InquireTWeSeeSubscriptionCreatePrice {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ServiceTier`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `ServiceTier`; example: `"BASIC"`
     pub service_tier: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 }
 
 /// What a successful [`InquireTWeSeeSubscriptionCreatePrice`] call returns.
 #[tc_model]
 pub struct InquireTWeSeeSubscriptionCreatePriceResponse {
-    /// `OriginalPrice`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `OriginalPrice`; example: `"2000"`
     pub original_price: String,
 
-    /// `DiscountPrice`: a string.
-    ///
-    /// Example: `"1200"`
+    /// `DiscountPrice`; example: `"1200"`
     pub discount_price: String,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9556,59 +9622,56 @@ pub struct InquireTWeSeeSubscriptionCreatePriceResponse {
 /// The `InquireTWeSeeSubscriptionRenewPrice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InquireTWeSeeSubscriptionRenewPriceResponse`].
-/// The codes it documents are in [`InquireTWeSeeSubscriptionRenewPriceError`](super::errors::InquireTWeSeeSubscriptionRenewPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InquireTWeSeeSubscriptionRenewPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudStoragePackageRequired`](super::errors::IotexplorerErrorCode::FailedOperationCloudStoragePackageRequired)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InquireTWeSeeSubscriptionRenewPrice",
     output = InquireTWeSeeSubscriptionRenewPriceResponse,
-    error = super::errors::InquireTWeSeeSubscriptionRenewPriceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InquireTWeSeeSubscriptionRenewPrice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`InquireTWeSeeSubscriptionRenewPrice`] call returns.
 #[tc_model]
 pub struct InquireTWeSeeSubscriptionRenewPriceResponse {
-    /// `OriginalPrice`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `OriginalPrice`; example: `"2000"`
     pub original_price: String,
 
-    /// `DiscountPrice`: a string.
-    ///
-    /// Example: `"1200"`
+    /// `DiscountPrice`; example: `"1200"`
     pub discount_price: String,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9618,107 +9681,80 @@ pub struct InquireTWeSeeSubscriptionRenewPriceResponse {
 /// The `InvokeAISearchService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeAISearchServiceResponse`].
-/// The codes it documents are in [`InvokeAISearchServiceError`](super::errors::InvokeAISearchServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeAISearchService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeAISearchService",
     output = InvokeAISearchServiceResponse,
-    error = super::errors::InvokeAISearchServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeAISearchService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"MVTYMD8YCD"`
+    /// `ProductId`; example: `"MVTYMD8YCD"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"有人走过"`
+    /// `Query`; example: `"有人走过"`
     pub query: String,
 
-    /// `SummaryLang`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `SummaryLang`; example: `"zh-CN"`
     pub summary_lang: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `EnableSummary`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSummary`; example: `false`
     pub enable_summary: Option<bool>,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1750158420000`
+    /// `StartTimeMs`; example: `1750158420000`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1750244820000`
+    /// `EndTimeMs`; example: `1750244820000`
     pub end_time_ms: Option<i64>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `SearchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SearchMode`; example: `1`
     pub search_mode: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `VectorSearchRadius`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `VectorSearchRadius`; example: `0.5`
     pub vector_search_radius: Option<f64>,
 
-    /// `VectorSearchTopK`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VectorSearchTopK`; example: `100`
     pub vector_search_top_k: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"CORRELATION"`
+    /// `Order`; example: `"CORRELATION"`
     pub order: Option<String>,
 
-    /// `WithTaskInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithTaskInfo`; example: `true`
     pub with_task_info: Option<bool>,
 }
 
 /// What a successful [`InvokeAISearchService`] call returns.
 #[tc_model]
 pub struct InvokeAISearchServiceResponse {
-    /// `Summary`: a string.
-    ///
-    /// Example: `"共1段视频：雨后路滑，浅色路人正小心行走。安全起见，请防滑慢行哦！"`
+    /// `Summary`; example: `"共1段视频：雨后路滑，浅色路人正小心行走。安全起见，请防滑慢行哦！"`
     pub summary: Option<String>,
 
-    /// `Targets`: a list of [`TargetInfo`](super::models::TargetInfo) objects.
+    /// `Targets`
     pub targets: Option<Vec<models::TargetInfo>>,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"https://domain.com/video.m3u8"`
+    /// `VideoURL`; example: `"https://domain.com/video.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: Option<String>,
 
@@ -9729,84 +9765,73 @@ pub struct InvokeAISearchServiceResponse {
 /// The `InvokeCloudStorageAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeCloudStorageAIServiceTaskResponse`].
-/// The codes it documents are in [`InvokeCloudStorageAIServiceTaskError`](super::errors::InvokeCloudStorageAIServiceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeCloudStorageAIServiceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudStorageAIServiceTaskAlreadyExists`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceTaskAlreadyExists)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeCloudStorageAIServiceTask",
     output = InvokeCloudStorageAIServiceTaskResponse,
-    error = super::errors::InvokeCloudStorageAIServiceTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeCloudStorageAIServiceTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1704038400`
+    /// `StartTime`; example: `1704038400`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1704124800`
+    /// `EndTime`; example: `1704124800`
     pub end_time: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Config`; example: `"{\"param1\":\"value1\"}"`
     pub config: Option<String>,
 
-    /// `ROI`: a string.
-    ///
-    /// Example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
+    /// `ROI`; example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
     #[tc(rename = "ROI")]
     pub roi: Option<String>,
 
-    /// `VideoURLs`: a list of strings.
-    ///
-    /// Example: `["https://example.com/timeshift.m3u8"]`
+    /// `VideoURLs`; example: `["https://example.com/timeshift.m3u8"]`
     #[tc(rename = "VideoURLs")]
     pub video_urls: Option<Vec<String>>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-123"`
+    /// `CustomId`; example: `"event-123"`
     pub custom_id: Option<String>,
 }
 
 /// What a successful [`InvokeCloudStorageAIServiceTask`] call returns.
 #[tc_model]
 pub struct InvokeCloudStorageAIServiceTaskResponse {
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: bool,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
-    /// `TaskInfo`: a [`CloudStorageAiServiceTask`](super::models::CloudStorageAiServiceTask).
+    /// `TaskInfo`
     pub task_info: models::CloudStorageAiServiceTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9816,46 +9841,47 @@ pub struct InvokeCloudStorageAIServiceTaskResponse {
 /// The `InvokeExternalSourceAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeExternalSourceAIServiceTaskResponse`].
-/// The codes it documents are in [`InvokeExternalSourceAIServiceTaskError`](super::errors::InvokeExternalSourceAIServiceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeExternalSourceAIServiceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudStorageAIServiceTaskAlreadyExists`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceTaskAlreadyExists)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeExternalSourceAIServiceTask",
     output = InvokeExternalSourceAIServiceTaskResponse,
-    error = super::errors::InvokeExternalSourceAIServiceTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeExternalSourceAIServiceTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `VideoURLs`: a list of strings.
-    ///
-    /// Example: `["https://example.com/timeshift.m3u8"]`
+    /// `VideoURLs`; example: `["https://example.com/timeshift.m3u8"]`
     #[tc(rename = "VideoURLs")]
     pub video_urls: Vec<String>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-123"`
+    /// `CustomId`; example: `"event-123"`
     pub custom_id: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Config`; example: `"{\"param1\":\"value1\"}"`
     pub config: Option<String>,
 
-    /// `ROI`: a string.
-    ///
-    /// Example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
+    /// `ROI`; example: `"{\"x0\":0,\"x1\":640,\"y0\":0,\"y1\":480}"`
     #[tc(rename = "ROI")]
     pub roi: Option<String>,
 }
@@ -9863,17 +9889,13 @@ pub struct InvokeExternalSourceAIServiceTask {
 /// What a successful [`InvokeExternalSourceAIServiceTask`] call returns.
 #[tc_model]
 pub struct InvokeExternalSourceAIServiceTaskResponse {
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: bool,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
-    /// `TaskInfo`: a [`CloudStorageAiServiceTask`](super::models::CloudStorageAiServiceTask).
+    /// `TaskInfo`
     pub task_info: models::CloudStorageAiServiceTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9883,79 +9905,74 @@ pub struct InvokeExternalSourceAIServiceTaskResponse {
 /// The `InvokeTWeSeeComprehension` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeTWeSeeComprehensionResponse`].
-/// The codes it documents are in [`InvokeTWeSeeComprehensionError`](super::errors::InvokeTWeSeeComprehensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeTWeSeeComprehension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SeePostPaidServiceIsolated`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceIsolated)
+/// - [`FailedOperation.SeePostPaidServiceIsolatedByAccount`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceIsolatedByAccount)
+/// - [`FailedOperation.SeePostPaidServiceNotExists`](super::errors::IotexplorerErrorCode::FailedOperationSeePostPaidServiceNotExists)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`ResourceNotFound.SeeCallbackNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeeCallbackNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CapabilityNotSupportedInSeeServiceType`](super::errors::IotexplorerErrorCode::UnsupportedOperationCapabilityNotSupportedInSeeServiceType)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeTWeSeeComprehension",
     output = InvokeTWeSeeComprehensionResponse,
-    error = super::errors::InvokeTWeSeeComprehensionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeTWeSeeComprehension {
-    /// `InputURL`: a string.
-    ///
-    /// Example: `"https://****-test-125*****22.cos.ap-guangzhou.myqcloud.com/********.jpg"`
+    /// `InputURL`; example: `"https://****-test-125*****22.cos.ap-guangzhou.myqcloud.com/********.jpg"`
     #[tc(rename = "InputURL")]
     pub input_url: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"IMG_COMP"`
+    /// `ServiceType`; example: `"IMG_COMP"`
     pub service_type: String,
 
-    /// `Metadata`: a [`SeeTaskMetadata`](super::models::SeeTaskMetadata).
+    /// `Metadata`
     pub metadata: Option<models::SeeTaskMetadata>,
 
-    /// `ComprehensionConfig`: a [`SeeComprehensionConfig`](super::models::SeeComprehensionConfig).
+    /// `ComprehensionConfig`
     pub comprehension_config: Option<models::SeeComprehensionConfig>,
 
-    /// `WaitResultTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `WaitResultTimeout`; example: `20`
     pub wait_result_timeout: Option<i64>,
 
-    /// `WaitResultFields`: a list of strings.
-    ///
-    /// Example: `["FaceRecognitionResult"]`
+    /// `WaitResultFields`; example: `["FaceRecognitionResult"]`
     pub wait_result_fields: Option<Vec<String>>,
 
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"cb-n9sl1wur"`
+    /// `CallbackId`; example: `"cb-n9sl1wur"`
     pub callback_id: Option<String>,
 }
 
 /// What a successful [`InvokeTWeSeeComprehension`] call returns.
 #[tc_model]
 pub struct InvokeTWeSeeComprehensionResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"comp-12e89917-c932-c27d-977f-bd16cc5c3b92"`
+    /// `TaskId`; example: `"comp-12e89917-c932-c27d-977f-bd16cc5c3b92"`
     pub task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: u64,
 
-    /// `ComprehensionResult`: a [`SeeComprehensionResult`](super::models::SeeComprehensionResult).
+    /// `ComprehensionResult`
     pub comprehension_result: Option<models::SeeComprehensionResult>,
 
-    /// `CostBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostBasic`; example: `1`
     pub cost_basic: Option<i64>,
 
-    /// `CostAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CostAdvanced`; example: `0`
     pub cost_advanced: Option<i64>,
 
-    /// `CostCredits`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CostCredits`; example: `1`
     pub cost_credits: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9965,100 +9982,83 @@ pub struct InvokeTWeSeeComprehensionResponse {
 /// The `InvokeTWeSeeRecognitionTask` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeTWeSeeRecognitionTaskResponse`].
-/// The codes it documents are in [`InvokeTWeSeeRecognitionTaskError`](super::errors::InvokeTWeSeeRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeTWeSeeRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeTWeSeeRecognitionTask",
     output = InvokeTWeSeeRecognitionTaskResponse,
-    error = super::errors::InvokeTWeSeeRecognitionTaskError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeTWeSeeRecognitionTask {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devicename"`
+    /// `DeviceName`; example: `"devicename"`
     pub device_name: String,
 
-    /// `InputURL`: a string.
-    ///
-    /// Example: `"https://example.com/video.mp4"`
+    /// `InputURL`; example: `"https://example.com/video.mp4"`
     #[tc(rename = "InputURL")]
     pub input_url: String,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"alarm"`
+    /// `CustomId`; example: `"alarm"`
     pub custom_id: Option<String>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSearch`; example: `false`
     pub enable_search: Option<bool>,
 
-    /// `StartTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743650670000`
+    /// `StartTimeMs`; example: `1743650670000`
     pub start_time_ms: Option<u64>,
 
-    /// `EndTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743650680500`
+    /// `EndTimeMs`; example: `1743650680500`
     pub end_time_ms: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"config_key\":\"config_value\"}"`
+    /// `Config`; example: `"{\"config_key\":\"config_value\"}"`
     pub config: Option<String>,
 
-    /// `IsCustomDevice`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCustomDevice`; example: `false`
     pub is_custom_device: Option<bool>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `InputType`; example: `"video"`
     pub input_type: Option<String>,
 
-    /// `SummaryQOS`: a string.
-    ///
-    /// Example: `"minutely"`
+    /// `SummaryQOS`; example: `"minutely"`
     #[tc(rename = "SummaryQOS")]
     pub summary_qos: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`](super::models::VisionSummaryConfig).
+    /// `SummaryConfig`
     pub summary_config: Option<models::VisionSummaryConfig>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Summary"`
+    /// `ServiceType`; example: `"Summary"`
     pub service_type: Option<String>,
 
-    /// `ObjectDetectConfig`: a [`VisionObjectDetectConfig`](super::models::VisionObjectDetectConfig).
+    /// `ObjectDetectConfig`
     pub object_detect_config: Option<models::VisionObjectDetectConfig>,
 }
 
 /// What a successful [`InvokeTWeSeeRecognitionTask`] call returns.
 #[tc_model]
 pub struct InvokeTWeSeeRecognitionTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: bool,
 
-    /// `Result`: a [`VisionRecognitionResult`](super::models::VisionRecognitionResult).
+    /// `Result`
     pub result: Option<models::VisionRecognitionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10068,104 +10068,85 @@ pub struct InvokeTWeSeeRecognitionTaskResponse {
 /// The `InvokeTWeSeeRecognitionTaskWithFile` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeTWeSeeRecognitionTaskWithFileResponse`].
-/// The codes it documents are in [`InvokeTWeSeeRecognitionTaskWithFileError`](super::errors::InvokeTWeSeeRecognitionTaskWithFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeTWeSeeRecognitionTaskWithFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.WeSeeServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationWeSeeServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient.CloudStorageAIServiceTaskQuotaInsufficient`](super::errors::IotexplorerErrorCode::ResourceInsufficientCloudStorageAiServiceTaskQuotaInsufficient)
+/// - [`ResourceUnavailable.WeSeeServiceIsolated`](super::errors::IotexplorerErrorCode::ResourceUnavailableWeSeeServiceIsolated)
+/// - [`UnauthorizedOperation.ApiCreateAITaskNotInWhitelist`](super::errors::IotexplorerErrorCode::UnauthorizedOperationApiCreateAiTaskNotInWhitelist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeTWeSeeRecognitionTaskWithFile",
     output = InvokeTWeSeeRecognitionTaskWithFileResponse,
-    error = super::errors::InvokeTWeSeeRecognitionTaskWithFileError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeTWeSeeRecognitionTaskWithFile {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `InputBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAA..."`
+    /// `InputBase64`; example: `"/9j/4AAQSkZJRgABAQAA..."`
     pub input_base64: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-1"`
+    /// `CustomId`; example: `"event-1"`
     pub custom_id: Option<String>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSearch`; example: `false`
     pub enable_search: Option<bool>,
 
-    /// `StartTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761201763749`
+    /// `StartTimeMs`; example: `1761201763749`
     pub start_time_ms: Option<u64>,
 
-    /// `EndTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761201767749`
+    /// `EndTimeMs`; example: `1761201767749`
     pub end_time_ms: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"config_key\": \"config_value\"}"`
+    /// `Config`; example: `"{\"config_key\": \"config_value\"}"`
     pub config: Option<String>,
 
-    /// `IsCustomDevice`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCustomDevice`; example: `false`
     pub is_custom_device: Option<bool>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `InputType`; example: `"video"`
     pub input_type: Option<String>,
 
-    /// `SummaryQOS`: a string.
-    ///
-    /// Example: `"minutely"`
+    /// `SummaryQOS`; example: `"minutely"`
     #[tc(rename = "SummaryQOS")]
     pub summary_qos: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`](super::models::VisionSummaryConfig).
+    /// `SummaryConfig`
     pub summary_config: Option<models::VisionSummaryConfig>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Summary"`
+    /// `ServiceType`; example: `"Summary"`
     pub service_type: Option<String>,
 
-    /// `ObjectDetectConfig`: a [`VisionObjectDetectConfig`](super::models::VisionObjectDetectConfig).
+    /// `ObjectDetectConfig`
     pub object_detect_config: Option<models::VisionObjectDetectConfig>,
 }
 
 /// What a successful [`InvokeTWeSeeRecognitionTaskWithFile`] call returns.
 #[tc_model]
 pub struct InvokeTWeSeeRecognitionTaskWithFileResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"019a0fcc-0c9c-768f-9b7b-f2ff89972fd6"`
+    /// `TaskId`; example: `"019a0fcc-0c9c-768f-9b7b-f2ff89972fd6"`
     pub task_id: String,
 
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: bool,
 
-    /// `Result`: a [`VisionRecognitionResult`](super::models::VisionRecognitionResult).
+    /// `Result`
     pub result: Option<models::VisionRecognitionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10175,54 +10156,47 @@ pub struct InvokeTWeSeeRecognitionTaskWithFileResponse {
 /// The `InvokeVideosKeywordsAnalyzer` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`InvokeVideosKeywordsAnalyzerResponse`].
-/// The codes it documents are in [`InvokeVideosKeywordsAnalyzerError`](super::errors::InvokeVideosKeywordsAnalyzerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=InvokeVideosKeywordsAnalyzer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "InvokeVideosKeywordsAnalyzer",
     output = InvokeVideosKeywordsAnalyzerResponse,
-    error = super::errors::InvokeVideosKeywordsAnalyzerError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct InvokeVideosKeywordsAnalyzer {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"MVTYMD8YCD"`
+    /// `ProductId`; example: `"MVTYMD8YCD"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1750158420000`
+    /// `StartTimeMs`; example: `1750158420000`
     pub start_time_ms: i64,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1750244820000`
+    /// `EndTimeMs`; example: `1750244820000`
     pub end_time_ms: i64,
 
-    /// `KeywordsMaxNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `KeywordsMaxNum`; example: `5`
     pub keywords_max_num: Option<u64>,
 
-    /// `KeywordsLang`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `KeywordsLang`; example: `"zh-CN"`
     pub keywords_lang: Option<String>,
 }
 
 /// What a successful [`InvokeVideosKeywordsAnalyzer`] call returns.
 #[tc_model]
 pub struct InvokeVideosKeywordsAnalyzerResponse {
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["人走在路边"]`
+    /// `Keywords`; example: `["人走在路边"]`
     pub keywords: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10232,75 +10206,76 @@ pub struct InvokeVideosKeywordsAnalyzerResponse {
 /// The `ListEventHistory` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListEventHistoryResponse`].
-/// The codes it documents are in [`ListEventHistoryError`](super::errors::ListEventHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListEventHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ProductAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductAlreadyExist)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.APPNoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationAppNoPermissionToStudioProduct)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListEventHistory",
     output = ListEventHistoryResponse,
-    error = super::errors::ListEventHistoryError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ListEventHistory {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QDA1PZLBNB"`
+    /// `ProductId`; example: `"QDA1PZLBNB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"f"`
+    /// `Context`; example: `"f"`
     pub context: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Size`; example: `50`
     pub size: Option<i64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_voltage"`
+    /// `EventId`; example: `"low_voltage"`
     pub event_id: Option<String>,
 }
 
 /// What a successful [`ListEventHistory`] call returns.
 #[tc_model]
 pub struct ListEventHistoryResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Context`; example: `"1"`
     pub context: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Listover`: a boolean.
+    /// `Listover`
     pub listover: bool,
 
-    /// `EventHistory`: a list of [`EventHistoryItem`](super::models::EventHistoryItem) objects.
+    /// `EventHistory`
     pub event_history: Vec<models::EventHistoryItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10310,15 +10285,27 @@ pub struct ListEventHistoryResponse {
 /// The `ListFirmwares` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListFirmwaresResponse`].
-/// The codes it documents are in [`ListFirmwaresError`](super::errors::ListFirmwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListFirmwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -10328,35 +10315,27 @@ pub struct ListEventHistoryResponse {
     )
 )]
 pub struct ListFirmwares {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductID`; example: `"J2CRPPZ8J4"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`ListFirmwares`] call returns.
 #[tc_model]
 pub struct ListFirmwaresResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Firmwares`: a list of [`FirmwareInfo`](super::models::FirmwareInfo) objects.
+    /// `Firmwares`
     pub firmwares: Vec<models::FirmwareInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10366,15 +10345,27 @@ pub struct ListFirmwaresResponse {
 /// The `ListOtaModules` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListOtaModulesResponse`].
-/// The codes it documents are in [`ListOtaModulesError`](super::errors::ListOtaModulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListOtaModules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListOtaModules",
     output = ListOtaModulesResponse,
-    error = super::errors::ListOtaModulesError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -10384,29 +10375,23 @@ pub struct ListFirmwaresResponse {
     )
 )]
 pub struct ListOtaModules {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`ListOtaModules`] call returns.
 #[tc_model]
 pub struct ListOtaModulesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Modules`: a list of [`OtaModuleInfo`](super::models::OtaModuleInfo) objects.
+    /// `Modules`
     pub modules: Vec<models::OtaModuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10416,20 +10401,30 @@ pub struct ListOtaModulesResponse {
 /// The `ListProductOtaModules` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListProductOtaModulesResponse`].
-/// The codes it documents are in [`ListProductOtaModulesError`](super::errors::ListProductOtaModulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListProductOtaModules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListProductOtaModules",
     output = ListProductOtaModulesResponse,
-    error = super::errors::ListProductOtaModulesError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ListProductOtaModules {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"4F9CD5H57H"`
+    /// `ProductID`; example: `"4F9CD5H57H"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 }
@@ -10437,7 +10432,7 @@ pub struct ListProductOtaModules {
 /// What a successful [`ListProductOtaModules`] call returns.
 #[tc_model]
 pub struct ListProductOtaModulesResponse {
-    /// `Modules`: a list of [`OtaModuleInfo`](super::models::OtaModuleInfo) objects.
+    /// `Modules`
     pub modules: Vec<models::OtaModuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10447,15 +10442,23 @@ pub struct ListProductOtaModulesResponse {
 /// The `ListTWeSeeCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListTWeSeeCallbackResponse`].
-/// The codes it documents are in [`ListTWeSeeCallbackError`](super::errors::ListTWeSeeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListTWeSeeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListTWeSeeCallback",
     output = ListTWeSeeCallbackResponse,
-    error = super::errors::ListTWeSeeCallbackError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -10465,26 +10468,20 @@ pub struct ListProductOtaModulesResponse {
     )
 )]
 pub struct ListTWeSeeCallback {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListTWeSeeCallback`] call returns.
 #[tc_model]
 pub struct ListTWeSeeCallbackResponse {
-    /// `List`: a list of [`SeeCallbackInfo`](super::models::SeeCallbackInfo) objects.
+    /// `List`
     pub list: Vec<models::SeeCallbackInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10494,9 +10491,12 @@ pub struct ListTWeSeeCallbackResponse {
 /// The `ListTWeSeePersons` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListTWeSeePersonsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListTWeSeePersons)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -10512,61 +10512,41 @@ pub struct ListTWeSeeCallbackResponse {
     )
 )]
 pub struct ListTWeSeePersons {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `FaceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FaceLimit`; example: `3`
     pub face_limit: Option<u64>,
 
-    /// `IsRemembered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRemembered`; example: `true`
     pub is_remembered: Option<bool>,
 }
 
 /// What a successful [`ListTWeSeePersons`] call returns.
 #[tc_model]
 pub struct ListTWeSeePersonsResponse {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Persons`: a list of [`SeePersonInfo`](super::models::SeePersonInfo) objects.
+    /// `Persons`
     pub persons: Vec<models::SeePersonInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10576,15 +10556,27 @@ pub struct ListTWeSeePersonsResponse {
 /// The `ListTWeSeeTasks` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListTWeSeeTasksResponse`].
-/// The codes it documents are in [`ListTWeSeeTasksError`](super::errors::ListTWeSeeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListTWeSeeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListTWeSeeTasks",
     output = ListTWeSeeTasksResponse,
-    error = super::errors::ListTWeSeeTasksError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -10594,75 +10586,51 @@ pub struct ListTWeSeePersonsResponse {
     )
 )]
 pub struct ListTWeSeeTasks {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"COMPREHENSION"`
+    /// `ServiceCategory`; example: `"COMPREHENSION"`
     pub service_category: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1776636000000`
+    /// `EndTimeMs`; example: `1776636000000`
     pub end_time_ms: Option<i64>,
 
-    /// `FileURLExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780022332`
+    /// `FileURLExpireTime`; example: `1780022332`
     #[tc(rename = "FileURLExpireTime")]
     pub file_url_expire_time: Option<i64>,
 
-    /// `Filters`: a list of [`VisionRecognitionTaskFilter`](super::models::VisionRecognitionTaskFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::VisionRecognitionTaskFilter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `ServiceTypes`: a list of strings.
-    ///
-    /// Example: `["VID_COMP"]`
+    /// `ServiceTypes`; example: `["VID_COMP"]`
     pub service_types: Option<Vec<String>>,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1776621600000`
+    /// `StartTimeMs`; example: `1776621600000`
     pub start_time_ms: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 }
 
 /// What a successful [`ListTWeSeeTasks`] call returns.
 #[tc_model]
 pub struct ListTWeSeeTasksResponse {
-    /// `Tasks`: a list of [`SeeTaskInfo`](super::models::SeeTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::SeeTaskInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10672,27 +10640,34 @@ pub struct ListTWeSeeTasksResponse {
 /// The `ListTopicPolicy` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ListTopicPolicyResponse`].
-/// The codes it documents are in [`ListTopicPolicyError`](super::errors::ListTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ListTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ListTopicPolicy",
     output = ListTopicPolicyResponse,
-    error = super::errors::ListTopicPolicyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ListTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"NS74VEP2HY"`
+    /// `ProductId`; example: `"NS74VEP2HY"`
     pub product_id: String,
 }
 
 /// What a successful [`ListTopicPolicy`] call returns.
 #[tc_model]
 pub struct ListTopicPolicyResponse {
-    /// `Topics`: a list of [`TopicItem`](super::models::TopicItem) objects.
+    /// `Topics`
     pub topics: Vec<models::TopicItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10702,106 +10677,97 @@ pub struct ListTopicPolicyResponse {
 /// The `ModifyApplication` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyApplicationResponse`].
-/// The codes it documents are in [`ModifyApplicationError`](super::errors::ModifyApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AppDescriptionTooLong`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppDescriptionTooLong)
+/// - [`InvalidParameterValue.AppExists`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppExists)
+/// - [`InvalidParameterValue.AppNameTooLong`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppNameTooLong)
+/// - [`InvalidParameterValue.AppNoPermission`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppNoPermission)
+/// - [`InvalidParameterValue.AppNotExists`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppNotExists)
+/// - [`InvalidParameterValue.PushEnvironmentInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValuePushEnvironmentInvalid)
+/// - [`InvalidParameterValue.TPNSAndroidValidationFailed`](super::errors::IotexplorerErrorCode::InvalidParameterValueTpnsAndroidValidationFailed)
+/// - [`InvalidParameterValue.TPNSiOSValidationFailed`](super::errors::IotexplorerErrorCode::InvalidParameterValueTpnSiOsValidationFailed)
+/// - [`ResourceNotFound.AppNotExists`](super::errors::IotexplorerErrorCode::ResourceNotFoundAppNotExists)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AppNoPermission`](super::errors::IotexplorerErrorCode::UnauthorizedOperationAppNoPermission)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyApplication",
     output = ModifyApplicationResponse,
-    error = super::errors::ModifyApplicationError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyApplication {
-    /// `IotAppID`: a string.
-    ///
-    /// Example: `"VJbAVRtnqQmX"`
+    /// `IotAppID`; example: `"VJbAVRtnqQmX"`
     #[tc(rename = "IotAppID")]
     pub iot_app_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"IoT_App"`
+    /// `AppName`; example: `"IoT_App"`
     pub app_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Products`: a string.
-    ///
-    /// Example: `"[\"productID\"]"`
+    /// `Products`; example: `"[\"productID\"]"`
     pub products: Option<String>,
 
-    /// `PushSecretID`: a string.
-    ///
-    /// Example: `"PushSecretID"`
+    /// `PushSecretID`; example: `"PushSecretID"`
     #[tc(rename = "PushSecretID")]
     pub push_secret_id: Option<String>,
 
-    /// `PushSecretKey`: a string.
-    ///
-    /// Example: `"PushSecretKey"`
+    /// `PushSecretKey`; example: `"PushSecretKey"`
     pub push_secret_key: Option<String>,
 
-    /// `PushEnvironment`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `PushEnvironment`; example: `"dev"`
     pub push_environment: Option<String>,
 
-    /// `TPNSiOSAccessID`: a string.
-    ///
-    /// Example: `"TPNSiOSAccessID"`
+    /// `TPNSiOSAccessID`; example: `"TPNSiOSAccessID"`
     #[tc(rename = "TPNSiOSAccessID")]
     pub tpn_si_os_access_id: Option<String>,
 
-    /// `TPNSiOSSecretKey`: a string.
-    ///
-    /// Example: `"TPNSiOSSecretKey"`
+    /// `TPNSiOSSecretKey`; example: `"TPNSiOSSecretKey"`
     #[tc(rename = "TPNSiOSSecretKey")]
     pub tpn_si_os_secret_key: Option<String>,
 
-    /// `TPNSiOSPushEnvironment`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `TPNSiOSPushEnvironment`; example: `"dev"`
     #[tc(rename = "TPNSiOSPushEnvironment")]
     pub tpn_si_os_push_environment: Option<String>,
 
-    /// `TPNSAndroidAccessID`: a string.
-    ///
-    /// Example: `"TPNSAndroidAccessID"`
+    /// `TPNSAndroidAccessID`; example: `"TPNSAndroidAccessID"`
     #[tc(rename = "TPNSAndroidAccessID")]
     pub tpns_android_access_id: Option<String>,
 
-    /// `TPNSAndroidSecretKey`: a string.
-    ///
-    /// Example: `"TPNSAndroidSecretKey"`
+    /// `TPNSAndroidSecretKey`; example: `"TPNSAndroidSecretKey"`
     #[tc(rename = "TPNSAndroidSecretKey")]
     pub tpns_android_secret_key: Option<String>,
 
-    /// `TPNSiOSRegion`: a string.
-    ///
-    /// Example: `"TPNSiOSRegion"`
+    /// `TPNSiOSRegion`; example: `"TPNSiOSRegion"`
     #[tc(rename = "TPNSiOSRegion")]
     pub tpn_si_os_region: Option<String>,
 
-    /// `TPNSAndroidRegion`: a string.
-    ///
-    /// Example: `"TPNSAndroidRegion"`
+    /// `TPNSAndroidRegion`; example: `"TPNSAndroidRegion"`
     #[tc(rename = "TPNSAndroidRegion")]
     pub tpns_android_region: Option<String>,
 
-    /// `TurnKeySwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TurnKeySwitch`; example: `1`
     pub turn_key_switch: Option<i64>,
 }
 
 /// What a successful [`ModifyApplication`] call returns.
 #[tc_model]
 pub struct ModifyApplicationResponse {
-    /// `Application`: an [`IotApplication`](super::models::IotApplication).
+    /// `Application`
     pub application: models::IotApplication,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10811,49 +10777,46 @@ pub struct ModifyApplicationResponse {
 /// The `ModifyCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyCloudStorageAIServiceResponse`].
-/// The codes it documents are in [`ModifyCloudStorageAIServiceError`](super::errors::ModifyCloudStorageAIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyCloudStorageAIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudStorageAIServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceNotEnabled)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyCloudStorageAIService",
     output = ModifyCloudStorageAIServiceResponse,
-    error = super::errors::ModifyCloudStorageAIServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyCloudStorageAIService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ROI`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `ROI`; example: `"{\"param1\":\"value1\"}"`
     #[tc(rename = "ROI")]
     pub roi: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Config`; example: `"{\"param1\":\"value1\"}"`
     pub config: Option<String>,
 
-    /// `SHLConfig`: a [`DiaryShlConfig`](super::models::DiaryShlConfig).
+    /// `SHLConfig`
     #[tc(rename = "SHLConfig")]
     pub shl_config: Option<models::DiaryShlConfig>,
 }
@@ -10868,35 +10831,38 @@ pub struct ModifyCloudStorageAIServiceResponse {
 /// The `ModifyCloudStorageAIServiceCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyCloudStorageAIServiceCallbackResponse`].
-/// The codes it documents are in [`ModifyCloudStorageAIServiceCallbackError`](super::errors::ModifyCloudStorageAIServiceCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyCloudStorageAIServiceCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudStorageAIServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationCloudStorageAiServiceNotEnabled)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidCallbackToken`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidCallbackToken)
+/// - [`InvalidParameterValue.InvalidCallbackUrl`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidCallbackUrl)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyCloudStorageAIServiceCallback",
     output = ModifyCloudStorageAIServiceCallbackResponse,
-    error = super::errors::ModifyCloudStorageAIServiceCallbackError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyCloudStorageAIServiceCallback {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://yourdomain.com/api"`
+    /// `CallbackUrl`; example: `"https://yourdomain.com/api"`
     pub callback_url: Option<String>,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"your-token"`
+    /// `CallbackToken`; example: `"your-token"`
     pub callback_token: Option<String>,
 }
 
@@ -10910,23 +10876,31 @@ pub struct ModifyCloudStorageAIServiceCallbackResponse {
 /// The `ModifyFenceBind` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyFenceBindResponse`].
-/// The codes it documents are in [`ModifyFenceBindError`](super::errors::ModifyFenceBindError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyFenceBind)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FenceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFenceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyFenceBind",
     output = ModifyFenceBindResponse,
-    error = super::errors::ModifyFenceBindError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyFenceBind {
-    /// `FenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FenceId`; example: `1`
     pub fence_id: i64,
 
-    /// `Items`: a list of [`FenceBindProductItem`](super::models::FenceBindProductItem) objects.
+    /// `Items`
     pub items: Vec<models::FenceBindProductItem>,
 }
 
@@ -10940,63 +10914,57 @@ pub struct ModifyFenceBindResponse {
 /// The `ModifyLoRaFrequency` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyLoRaFrequencyResponse`].
-/// The codes it documents are in [`ModifyLoRaFrequencyError`](super::errors::ModifyLoRaFrequencyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyLoRaFrequency)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue.LoRaFreqParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueLoRaFreqParmsError)
+/// - [`InvalidParameterValue.VPNParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueVpnParmsError)
+/// - [`ResourceNotFound.StudioLoRaFreqNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioLoRaFreqNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.LoRaFreqDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaFreqDupKeyExist)
+/// - [`UnsupportedOperation.VPNDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationVpnDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyLoRaFrequency",
     output = ModifyLoRaFrequencyResponse,
-    error = super::errors::ModifyLoRaFrequencyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyLoRaFrequency {
-    /// `FreqId`: a string.
-    ///
-    /// Example: `"0cdd67ed-c198-403f-a2b7-043e09c7639d"`
+    /// `FreqId`; example: `"0cdd67ed-c198-403f-a2b7-043e09c7639d"`
     pub freq_id: Option<String>,
 
-    /// `FreqName`: a string.
-    ///
-    /// Example: `"F2"`
+    /// `FreqName`; example: `"F2"`
     pub freq_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"频点测试信息"`
+    /// `Description`; example: `"频点测试信息"`
     pub description: Option<String>,
 
-    /// `ChannelsDataUp`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsDataUp`; example: `[486300000]`
     pub channels_data_up: Option<Vec<u64>>,
 
-    /// `ChannelsDataRX1`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsDataRX1`; example: `[486300000]`
     #[tc(rename = "ChannelsDataRX1")]
     pub channels_data_rx1: Option<Vec<u64>>,
 
-    /// `ChannelsDataRX2`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsDataRX2`; example: `[486300000]`
     #[tc(rename = "ChannelsDataRX2")]
     pub channels_data_rx2: Option<Vec<u64>>,
 
-    /// `ChannelsJoinUp`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsJoinUp`; example: `[486300000]`
     pub channels_join_up: Option<Vec<u64>>,
 
-    /// `ChannelsJoinRX1`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsJoinRX1`; example: `[486300000]`
     #[tc(rename = "ChannelsJoinRX1")]
     pub channels_join_rx1: Option<Vec<u64>>,
 
-    /// `ChannelsJoinRX2`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[486300000]`
+    /// `ChannelsJoinRX2`; example: `[486300000]`
     #[tc(rename = "ChannelsJoinRX2")]
     pub channels_join_rx2: Option<Vec<u64>>,
 }
@@ -11004,7 +10972,7 @@ pub struct ModifyLoRaFrequency {
 /// What a successful [`ModifyLoRaFrequency`] call returns.
 #[tc_model]
 pub struct ModifyLoRaFrequencyResponse {
-    /// `Data`: a [`LoRaFrequencyEntry`](super::models::LoRaFrequencyEntry).
+    /// `Data`
     pub data: models::LoRaFrequencyEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11014,60 +10982,57 @@ pub struct ModifyLoRaFrequencyResponse {
 /// The `ModifyLoRaGateway` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyLoRaGatewayResponse`].
-/// The codes it documents are in [`ModifyLoRaGatewayError`](super::errors::ModifyLoRaGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyLoRaGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalLoRaServerError`](super::errors::IotexplorerErrorCode::InternalErrorInternalLoRaServerError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.GatewayNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundGatewayNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyLoRaGateway",
     output = ModifyLoRaGatewayResponse,
-    error = super::errors::ModifyLoRaGatewayError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyLoRaGateway {
-    /// `Description`: a string.
-    ///
-    /// Example: `"fortest3"`
+    /// `Description`; example: `"fortest3"`
     pub description: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"ff00000000000003"`
+    /// `GatewayId`; example: `"ff00000000000003"`
     pub gateway_id: String,
 
-    /// `Location`: a [`LoRaGatewayLocation`](super::models::LoRaGatewayLocation).
+    /// `Location`
     pub location: models::LoRaGatewayLocation,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"gw3"`
+    /// `Name`; example: `"gw3"`
     pub name: String,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPublic`; example: `false`
     pub is_public: Option<bool>,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"tfine"`
+    /// `Position`; example: `"tfine"`
     pub position: Option<String>,
 
-    /// `PositionDetails`: a string.
-    ///
-    /// Example: `"fyd"`
+    /// `PositionDetails`; example: `"fyd"`
     pub position_details: Option<String>,
 
-    /// `FrequencyId`: a string.
-    ///
-    /// Example: `"2324ec4rg546"`
+    /// `FrequencyId`; example: `"2324ec4rg546"`
     pub frequency_id: Option<String>,
 }
 
 /// What a successful [`ModifyLoRaGateway`] call returns.
 #[tc_model]
 pub struct ModifyLoRaGatewayResponse {
-    /// `Gateway`: a [`LoRaGatewayItem`](super::models::LoRaGatewayItem).
+    /// `Gateway`
     pub gateway: models::LoRaGatewayItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11077,23 +11042,75 @@ pub struct ModifyLoRaGatewayResponse {
 /// The `ModifyModelDefinition` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyModelDefinitionResponse`].
-/// The codes it documents are in [`ModifyModelDefinitionError`](super::errors::ModifyModelDefinitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyModelDefinition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AppDescriptionTooLong`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppDescriptionTooLong)
+/// - [`InvalidParameterValue.AppExists`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppExists)
+/// - [`InvalidParameterValue.AppNameTooLong`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppNameTooLong)
+/// - [`InvalidParameterValue.AppNoPermission`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppNoPermission)
+/// - [`InvalidParameterValue.AppNotExists`](super::errors::IotexplorerErrorCode::InvalidParameterValueAppNotExists)
+/// - [`InvalidParameterValue.DeviceNameInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueDeviceNameInvalid)
+/// - [`InvalidParameterValue.ErrorTaskNotExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueErrorTaskNotExist)
+/// - [`InvalidParameterValue.ModelDefineDontMatchTemplate`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineDontMatchTemplate)
+/// - [`InvalidParameterValue.ModelDefineDupID`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineDupId)
+/// - [`InvalidParameterValue.ModelDefineErrorModel`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineErrorModel)
+/// - [`InvalidParameterValue.ModelDefineErrorType`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineErrorType)
+/// - [`InvalidParameterValue.ModelDefineEventParamsDupID`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventParamsDupId)
+/// - [`InvalidParameterValue.ModelDefineEventParamsExceedLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventParamsExceedLimit)
+/// - [`InvalidParameterValue.ModelDefineEventPropError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventPropError)
+/// - [`InvalidParameterValue.ModelDefineEventPropNameError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventPropNameError)
+/// - [`InvalidParameterValue.ModelDefineEventTypeError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineEventTypeError)
+/// - [`InvalidParameterValue.ModelDefineInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineInvalid)
+/// - [`InvalidParameterValue.ModelDefineNil`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineNil)
+/// - [`InvalidParameterValue.ModelDefinePropBoolMappingError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropBoolMappingError)
+/// - [`InvalidParameterValue.ModelDefinePropEnumMappingError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropEnumMappingError)
+/// - [`InvalidParameterValue.ModelDefinePropRangeError`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropRangeError)
+/// - [`InvalidParameterValue.ModelDefinePropRangeOverflow`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefinePropRangeOverflow)
+/// - [`InvalidParameterValue.MsgContentInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueMsgContentInvalid)
+/// - [`InvalidParameterValue.MsgLevelInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueMsgLevelInvalid)
+/// - [`InvalidParameterValue.MsgTitleInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueMsgTitleInvalid)
+/// - [`InvalidParameterValue.MsgTypeInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueMsgTypeInvalid)
+/// - [`InvalidParameterValue.ProductAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductAlreadyExist)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
+/// - [`InvalidParameterValue.ProductParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductParmsError)
+/// - [`InvalidParameterValue.ProjectParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProjectParmsError)
+/// - [`InvalidParameterValue.UserIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueUserIdInvalid)
+/// - [`LimitExceeded.ApplicationExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededApplicationExceedLimit)
+/// - [`LimitExceeded.ProjectExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededProjectExceedLimit)
+/// - [`LimitExceeded.StudioProductExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededStudioProductExceedLimit)
+/// - [`LimitExceeded.ThingModelExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededThingModelExceedLimit)
+/// - [`MissingParameter.ModelDefineEventTypeError`](super::errors::IotexplorerErrorCode::MissingParameterModelDefineEventTypeError)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AppNoPermission`](super::errors::IotexplorerErrorCode::UnauthorizedOperationAppNoPermission)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.ProductExistUnderProject`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductExistUnderProject)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyModelDefinition",
     output = ModifyModelDefinitionResponse,
-    error = super::errors::ModifyModelDefinitionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"LJ0INDNU7U"`
+    /// `ProductId`; example: `"LJ0INDNU7U"`
     pub product_id: String,
 
-    /// `ModelSchema`: a string.
+    /// `ModelSchema`
     pub model_schema: String,
 }
 
@@ -11107,15 +11124,25 @@ pub struct ModifyModelDefinitionResponse {
 /// The `ModifyPositionFence` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyPositionFenceResponse`].
-/// The codes it documents are in [`ModifyPositionFenceError`](super::errors::ModifyPositionFenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyPositionFence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`ResourceNotFound.FenceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFenceNotExist)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioFence`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioFence)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyPositionFence",
     output = ModifyPositionFenceResponse,
-    error = super::errors::ModifyPositionFenceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyPositionFence {}
 
@@ -11129,45 +11156,43 @@ pub struct ModifyPositionFenceResponse {
 /// The `ModifyPositionSpace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyPositionSpaceResponse`].
-/// The codes it documents are in [`ModifyPositionSpaceError`](super::errors::ModifyPositionSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyPositionSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.SpaceDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationSpaceDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyPositionSpace",
     output = ModifyPositionSpaceResponse,
-    error = super::errors::ModifyPositionSpaceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyPositionSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"Id"`
+    /// `SpaceId`; example: `"Id"`
     pub space_id: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"space"`
+    /// `SpaceName`; example: `"space"`
     pub space_name: String,
 
-    /// `AuthorizeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthorizeType`; example: `0`
     pub authorize_type: i64,
 
-    /// `ProductIdList`: a list of strings.
-    ///
-    /// Example: `["ProductId"]`
+    /// `ProductIdList`; example: `["ProductId"]`
     pub product_id_list: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"service"`
+    /// `Description`; example: `"service"`
     pub description: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"http://www.example.com"`
+    /// `Icon`; example: `"http://www.example.com"`
     pub icon: Option<String>,
 }
 
@@ -11181,25 +11206,29 @@ pub struct ModifyPositionSpaceResponse {
 /// The `ModifyProductCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyProductCloudStorageAIServiceResponse`].
-/// The codes it documents are in [`ModifyProductCloudStorageAIServiceError`](super::errors::ModifyProductCloudStorageAIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyProductCloudStorageAIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyProductCloudStorageAIService",
     output = ModifyProductCloudStorageAIServiceResponse,
-    error = super::errors::ModifyProductCloudStorageAIServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyProductCloudStorageAIService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -11213,49 +11242,50 @@ pub struct ModifyProductCloudStorageAIServiceResponse {
 /// The `ModifyProductDynamicRegister` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyProductDynamicRegisterResponse`].
-/// The codes it documents are in [`ModifyProductDynamicRegisterError`](super::errors::ModifyProductDynamicRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyProductDynamicRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.NoPermissionToReleasedProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationNoPermissionToReleasedProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyProductDynamicRegister",
     output = ModifyProductDynamicRegisterResponse,
-    error = super::errors::ModifyProductDynamicRegisterError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyProductDynamicRegister {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"KO9JAFB9W"`
+    /// `ProductId`; example: `"KO9JAFB9W"`
     pub product_id: String,
 
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegisterType`; example: `2`
     pub register_type: u64,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RegisterLimit`; example: `50`
     pub register_limit: u64,
 }
 
 /// What a successful [`ModifyProductDynamicRegister`] call returns.
 #[tc_model]
 pub struct ModifyProductDynamicRegisterResponse {
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegisterType`; example: `2`
     pub register_type: u64,
 
-    /// `ProductSecret`: a string.
-    ///
-    /// Example: `"Secret"`
+    /// `ProductSecret`; example: `"Secret"`
     pub product_secret: String,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RegisterLimit`; example: `50`
     pub register_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11265,37 +11295,43 @@ pub struct ModifyProductDynamicRegisterResponse {
 /// The `ModifyProject` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyProjectResponse`].
-/// The codes it documents are in [`ModifyProjectError`](super::errors::ModifyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue.ProjectParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProjectParmsError)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.ProjectDupKeyExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationProjectDupKeyExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyProject",
     output = ModifyProjectResponse,
-    error = super::errors::ModifyProjectError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-4r2kajtp"`
+    /// `ProjectId`; example: `"prj-4r2kajtp"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProjectName`; example: `"name"`
     pub project_name: String,
 
-    /// `ProjectDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ProjectDesc`; example: `"desc"`
     pub project_desc: String,
 }
 
 /// What a successful [`ModifyProject`] call returns.
 #[tc_model]
 pub struct ModifyProjectResponse {
-    /// `Project`: a [`ProjectEntry`](super::models::ProjectEntry).
+    /// `Project`
     pub project: models::ProjectEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11305,30 +11341,34 @@ pub struct ModifyProjectResponse {
 /// The `ModifySpaceProperty` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifySpacePropertyResponse`].
-/// The codes it documents are in [`ModifySpacePropertyError`](super::errors::ModifySpacePropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifySpaceProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SpaceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSpaceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifySpaceProperty",
     output = ModifySpacePropertyResponse,
-    error = super::errors::ModifySpacePropertyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifySpaceProperty {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space00"`
+    /// `SpaceId`; example: `"space00"`
     pub space_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"8U7HJ6G"`
+    /// `ProductId`; example: `"8U7HJ6G"`
     pub product_id: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"[\"ProductId\"]"`
+    /// `Data`; example: `"[\"ProductId\"]"`
     pub data: String,
 }
 
@@ -11342,52 +11382,64 @@ pub struct ModifySpacePropertyResponse {
 /// The `ModifyStudioProduct` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyStudioProductResponse`].
-/// The codes it documents are in [`ModifyStudioProductError`](super::errors::ModifyStudioProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyStudioProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelDefineDontMatchTemplate`](super::errors::IotexplorerErrorCode::InvalidParameterValueModelDefineDontMatchTemplate)
+/// - [`InvalidParameterValue.ProductAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductAlreadyExist)
+/// - [`InvalidParameterValue.ProductIDInvalid`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductIdInvalid)
+/// - [`InvalidParameterValue.ProductParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductParmsError)
+/// - [`LimitExceeded.StudioProductExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededStudioProductExceedLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToProject`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToProject)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.VideoProductNotExist`](super::errors::IotexplorerErrorCode::UnsupportedOperationVideoProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyStudioProduct",
     output = ModifyStudioProductResponse,
-    error = super::errors::ModifyStudioProductError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyStudioProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4GDIU5HTEN"`
+    /// `ProductId`; example: `"4GDIU5HTEN"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"testProduct"`
+    /// `ProductName`; example: `"testProduct"`
     pub product_name: String,
 
-    /// `ProductDesc`: a string.
-    ///
-    /// Example: `"Pdesc"`
+    /// `ProductDesc`; example: `"Pdesc"`
     pub product_desc: String,
 
-    /// `ModuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModuleId`; example: `0`
     pub module_id: i64,
 
-    /// `EnableProductScript`: a string.
-    ///
-    /// Example: `"\"false\""`
+    /// `EnableProductScript`; example: `"\"false\""`
     pub enable_product_script: Option<String>,
 
-    /// `BindStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindStrategy`; example: `1`
     pub bind_strategy: Option<u64>,
 }
 
 /// What a successful [`ModifyStudioProduct`] call returns.
 #[tc_model]
 pub struct ModifyStudioProductResponse {
-    /// `Product`: a [`ProductEntry`](super::models::ProductEntry).
+    /// `Product`
     pub product: models::ProductEntry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11397,38 +11449,41 @@ pub struct ModifyStudioProductResponse {
 /// The `ModifyTWeSeeCallback` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeSeeCallbackResponse`].
-/// The codes it documents are in [`ModifyTWeSeeCallbackError`](super::errors::ModifyTWeSeeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeSeeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCallbackToken`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidCallbackToken)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`ResourceNotFound.SeeCallbackNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeeCallbackNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeSeeCallback",
     output = ModifyTWeSeeCallbackResponse,
-    error = super::errors::ModifyTWeSeeCallbackError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeSeeCallback {
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"cb-qu****bu"`
+    /// `CallbackId`; example: `"cb-qu****bu"`
     pub callback_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://example.qq.com/twesee-callback?v=2"`
+    /// `CallbackUrl`; example: `"https://example.qq.com/twesee-callback?v=2"`
     pub callback_url: Option<String>,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"token-456"`
+    /// `CallbackToken`; example: `"token-456"`
     pub callback_token: Option<String>,
 
-    /// `CallbackCKafka`: a [`SeeCallbackCKafkaConfig`](super::models::SeeCallbackCKafkaConfig).
+    /// `CallbackCKafka`
     pub callback_c_kafka: Option<models::SeeCallbackCKafkaConfig>,
 }
 
@@ -11442,56 +11497,55 @@ pub struct ModifyTWeSeeCallbackResponse {
 /// The `ModifyTWeSeeConfig` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeSeeConfigResponse`].
-/// The codes it documents are in [`ModifyTWeSeeConfigError`](super::errors::ModifyTWeSeeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeSeeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::IotexplorerErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeSeeConfig",
     output = ModifyTWeSeeConfigResponse,
-    error = super::errors::ModifyTWeSeeConfigError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeSeeConfig {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserId`; example: `"username"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `EnableSummary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSummary`; example: `true`
     pub enable_summary: Option<bool>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSearch`; example: `true`
     pub enable_search: Option<bool>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"config_key\": \"config_value\"}"`
+    /// `Config`; example: `"{\"config_key\": \"config_value\"}"`
     pub config: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`](super::models::VisionSummaryConfig).
+    /// `SummaryConfig`
     pub summary_config: Option<models::VisionSummaryConfig>,
 
-    /// `EventIdFilterConfig`: a [`SeeEventIdFilterConfig`](super::models::SeeEventIdFilterConfig).
+    /// `EventIdFilterConfig`
     pub event_id_filter_config: Option<models::SeeEventIdFilterConfig>,
 }
 
@@ -11505,9 +11559,12 @@ pub struct ModifyTWeSeeConfigResponse {
 /// The `ModifyTWeSeeFace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeSeeFaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeSeeFace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -11516,41 +11573,29 @@ pub struct ModifyTWeSeeConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTWeSeeFace {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"face-eeeeeeee-ffff-0000-1111-222222222222"`
+    /// `FaceId`; example: `"face-eeeeeeee-ffff-0000-1111-222222222222"`
     pub face_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `IsPrototype`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPrototype`; example: `false`
     pub is_prototype: Option<bool>,
 }
 
 /// What a successful [`ModifyTWeSeeFace`] call returns.
 #[tc_model]
 pub struct ModifyTWeSeeFaceResponse {
-    /// `Face`: a [`SeeFaceInfo`](super::models::SeeFaceInfo).
+    /// `Face`
     pub face: models::SeeFaceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11560,9 +11605,12 @@ pub struct ModifyTWeSeeFaceResponse {
 /// The `ModifyTWeSeePerson` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeSeePersonResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeSeePerson)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -11571,34 +11619,22 @@ pub struct ModifyTWeSeeFaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTWeSeePerson {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PRODUCTID1"`
+    /// `ProductId`; example: `"PRODUCTID1"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-66666666-7777-8888-9999-000000000000"`
+    /// `PersonId`; example: `"person-66666666-7777-8888-9999-000000000000"`
     pub person_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `IsRemembered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRemembered`; example: `true`
     pub is_remembered: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"妈妈"`
+    /// `Name`; example: `"妈妈"`
     pub name: Option<String>,
 }
 
@@ -11612,52 +11648,55 @@ pub struct ModifyTWeSeePersonResponse {
 /// The `ModifyTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeSeeSubscriptionResponse`].
-/// The codes it documents are in [`ModifyTWeSeeSubscriptionError`](super::errors::ModifyTWeSeeSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeSeeSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SeePrePaidSubscriptionInvalidStatus`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionInvalidStatus)
+/// - [`FailedOperation.SeePrePaidSubscriptionIsolated`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionIsolated)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeSeeSubscription",
     output = ModifyTWeSeeSubscriptionResponse,
-    error = super::errors::ModifyTWeSeeSubscriptionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeSeeSubscription {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ComprehensionConfig`: a [`SeeComprehensionConfig`](super::models::SeeComprehensionConfig).
+    /// `ComprehensionConfig`
     pub comprehension_config: Option<models::SeeComprehensionConfig>,
 
-    /// `CompHighlightConfig`: a [`SeeCompHighlightConfig`](super::models::SeeCompHighlightConfig).
+    /// `CompHighlightConfig`
     pub comp_highlight_config: Option<models::SeeCompHighlightConfig>,
 
-    /// `SummarizeConfig`: a [`SeeSummarizeConfig`](super::models::SeeSummarizeConfig).
+    /// `SummarizeConfig`
     pub summarize_config: Option<models::SeeSummarizeConfig>,
 
-    /// `EventIdFilterConfig`: a [`SeeEventIdFilterConfig`](super::models::SeeEventIdFilterConfig).
+    /// `EventIdFilterConfig`
     pub event_id_filter_config: Option<models::SeeEventIdFilterConfig>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -11671,40 +11710,46 @@ pub struct ModifyTWeSeeSubscriptionResponse {
 /// The `ModifyTWeSeeSubscriptionRenewFlag` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeSeeSubscriptionRenewFlagResponse`].
-/// The codes it documents are in [`ModifyTWeSeeSubscriptionRenewFlagError`](super::errors::ModifyTWeSeeSubscriptionRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeSeeSubscriptionRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.SeePrePaidSubscriptionInvalidStatus`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionInvalidStatus)
+/// - [`FailedOperation.SeePrePaidSubscriptionIsolated`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionIsolated)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeSeeSubscriptionRenewFlag",
     output = ModifyTWeSeeSubscriptionRenewFlagResponse,
-    error = super::errors::ModifyTWeSeeSubscriptionRenewFlagError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeSeeSubscriptionRenewFlag {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
@@ -11718,63 +11763,66 @@ pub struct ModifyTWeSeeSubscriptionRenewFlagResponse {
 /// The `ModifyTWeTalkAgent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeTalkAgentResponse`].
-/// The codes it documents are in [`ModifyTWeTalkAgentError`](super::errors::ModifyTWeTalkAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeTalkAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeTalkAgent",
     output = ModifyTWeTalkAgentResponse,
-    error = super::errors::ModifyTWeTalkAgentError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeTalkAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-RxZAei4odc"`
+    /// `AgentId`; example: `"agent-RxZAei4odc"`
     pub agent_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"学弟"`
+    /// `Name`; example: `"学弟"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"暖男"`
+    /// `Description`; example: `"暖男"`
     pub description: Option<String>,
 
-    /// `STTConfig`: a [`TalkSttConfig`](super::models::TalkSttConfig).
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<models::TalkSttConfig>,
 
-    /// `LLMConfig`: a [`TalkLlmConfig`](super::models::TalkLlmConfig).
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<models::TalkLlmConfig>,
 
-    /// `TTSConfig`: a [`TalkTtsConfig`](super::models::TalkTtsConfig).
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<models::TalkTtsConfig>,
 
-    /// `ConversationConfig`: a [`TalkConversationConfig`](super::models::TalkConversationConfig).
+    /// `ConversationConfig`
     pub conversation_config: Option<models::TalkConversationConfig>,
 
-    /// `MemoryConfig`: a [`TalkMemoryConfig`](super::models::TalkMemoryConfig).
+    /// `MemoryConfig`
     pub memory_config: Option<models::TalkMemoryConfig>,
 
-    /// `IOTTools`: a list of [`TalkIotTool`](super::models::TalkIotTool) objects.
+    /// `IOTTools`
     #[tc(rename = "IOTTools")]
     pub iot_tools: Option<Vec<models::TalkIotTool>>,
 
-    /// `WebhookTools`: a list of [`TalkWebhookTool`](super::models::TalkWebhookTool) objects.
+    /// `WebhookTools`
     pub webhook_tools: Option<Vec<models::TalkWebhookTool>>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"{\"a\":123}"`
+    /// `Metadata`; example: `"{\"a\":123}"`
     pub metadata: Option<String>,
 
-    /// `EventCallbackConfig`: a [`TalkEventCallbackConfig`](super::models::TalkEventCallbackConfig).
+    /// `EventCallbackConfig`
     pub event_callback_config: Option<models::TalkEventCallbackConfig>,
 }
 
@@ -11788,45 +11836,44 @@ pub struct ModifyTWeTalkAgentResponse {
 /// The `ModifyTWeTalkProductConfig` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeTalkProductConfigResponse`].
-/// The codes it documents are in [`ModifyTWeTalkProductConfigError`](super::errors::ModifyTWeTalkProductConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeTalkProductConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeTalkProductConfig",
     output = ModifyTWeTalkProductConfigResponse,
-    error = super::errors::ModifyTWeTalkProductConfigError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeTalkProductConfig {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O9U8YC8"`
+    /// `ProductId`; example: `"O9U8YC8"`
     pub product_id: String,
 
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"你的名字叫QQ鹅仔，是一个陪伴用户的AI玩偶，你将使用语音和用户对话"`
+    /// `SystemPrompt`; example: `"你的名字叫QQ鹅仔，是一个陪伴用户的AI玩偶，你将使用语音和用户对话"`
     pub system_prompt: Option<String>,
 
-    /// `GreetingMessage`: a string.
-    ///
-    /// Example: `"你好呀，我叫QQ鹅仔，今天过的怎么样呢？"`
+    /// `GreetingMessage`; example: `"你好呀，我叫QQ鹅仔，今天过的怎么样呢？"`
     pub greeting_message: Option<String>,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `101003`
+    /// `VoiceType`; example: `101003`
     pub voice_type: Option<i64>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"WHCH"`
+    /// `FastVoiceType`; example: `"WHCH"`
     pub fast_voice_type: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TargetLanguage`; example: `"en"`
     pub target_language: Option<String>,
 }
 
@@ -11840,53 +11887,56 @@ pub struct ModifyTWeTalkProductConfigResponse {
 /// The `ModifyTWeTalkProductConfigV2` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTWeTalkProductConfigV2Response`].
-/// The codes it documents are in [`ModifyTWeTalkProductConfigV2Error`](super::errors::ModifyTWeTalkProductConfigV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTWeTalkProductConfigV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTWeTalkProductConfigV2",
     output = ModifyTWeTalkProductConfigV2Response,
-    error = super::errors::ModifyTWeTalkProductConfigV2Error
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTWeTalkProductConfigV2 {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O9U8YC8"`
+    /// `ProductId`; example: `"O9U8YC8"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"小白"`
+    /// `ConfigName`; example: `"小白"`
     pub config_name: Option<String>,
 
-    /// `BasicConfig`: a [`TalkBasicConfigInfo`](super::models::TalkBasicConfigInfo).
+    /// `BasicConfig`
     pub basic_config: Option<models::TalkBasicConfigInfo>,
 
-    /// `STTConfig`: a [`TalkSttConfigInfo`](super::models::TalkSttConfigInfo).
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<models::TalkSttConfigInfo>,
 
-    /// `LLMConfig`: a [`TalkLlmConfigInfo`](super::models::TalkLlmConfigInfo).
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<models::TalkLlmConfigInfo>,
 
-    /// `TTSConfig`: a [`TalkTtsConfigInfo`](super::models::TalkTtsConfigInfo).
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<models::TalkTtsConfigInfo>,
 
-    /// `ConversationConfig`: a [`TalkConversationConfigInfo`](super::models::TalkConversationConfigInfo).
+    /// `ConversationConfig`
     pub conversation_config: Option<models::TalkConversationConfigInfo>,
 }
 
@@ -11900,35 +11950,38 @@ pub struct ModifyTWeTalkProductConfigV2Response {
 /// The `ModifyTopicPolicy` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTopicPolicyResponse`].
-/// The codes it documents are in [`ModifyTopicPolicyError`](super::errors::ModifyTopicPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTopicPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TopicPolicyAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicPolicyAlreadyExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`ResourceNotFound.TopicPolicyNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicPolicyNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTopicPolicy",
     output = ModifyTopicPolicyResponse,
-    error = super::errors::ModifyTopicPolicyError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTopicPolicy {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"$thing/up/raw/J2CRPPZ8J4/d1"`
+    /// `TopicName`; example: `"$thing/up/raw/J2CRPPZ8J4/d1"`
     pub topic_name: String,
 
-    /// `NewTopicName`: a string.
-    ///
-    /// Example: `"$thing/up/J2CRPPZ8J4/d2"`
+    /// `NewTopicName`; example: `"$thing/up/J2CRPPZ8J4/d2"`
     pub new_topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Privilege`; example: `0`
     pub privilege: u64,
 }
 
@@ -11942,23 +11995,41 @@ pub struct ModifyTopicPolicyResponse {
 /// The `ModifyTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ModifyTopicRuleResponse`].
-/// The codes it documents are in [`ModifyTopicRuleError`](super::errors::ModifyTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ModifyTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CheckForwardURLFail`](super::errors::IotexplorerErrorCode::InvalidParameterValueCheckForwardUrlFail)
+/// - [`InvalidParameterValue.FailActionHasSameDevice`](super::errors::IotexplorerErrorCode::InvalidParameterValueFailActionHasSameDevice)
+/// - [`InvalidParameterValue.ForwardRedirectDenied`](super::errors::IotexplorerErrorCode::InvalidParameterValueForwardRedirectDenied)
+/// - [`InvalidParameterValue.InvalidSQL`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidSql)
+/// - [`InvalidParameterValue.OperationDenied`](super::errors::IotexplorerErrorCode::InvalidParameterValueOperationDenied)
+/// - [`InvalidParameterValue.RepublishTopicFormatError`](super::errors::IotexplorerErrorCode::InvalidParameterValueRepublishTopicFormatError)
+/// - [`InvalidParameterValue.SelectKeyFromBinaryPayload`](super::errors::IotexplorerErrorCode::InvalidParameterValueSelectKeyFromBinaryPayload)
+/// - [`InvalidParameterValue.TopicRuleAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicRuleAlreadyExist)
+/// - [`InvalidParameterValue.TopicRuleSqlNotEdited`](super::errors::IotexplorerErrorCode::InvalidParameterValueTopicRuleSqlNotEdited)
+/// - [`InvalidParameterValue.UpdateTopicRuleDBFail`](super::errors::IotexplorerErrorCode::InvalidParameterValueUpdateTopicRuleDbFail)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::IotexplorerErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ModifyTopicRule",
     output = ModifyTopicRuleResponse,
-    error = super::errors::ModifyTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ModifyTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule-name"`
+    /// `RuleName`; example: `"rule-name"`
     pub rule_name: String,
 
-    /// `TopicRulePayload`: a [`TopicRulePayload`](super::models::TopicRulePayload).
+    /// `TopicRulePayload`
     pub topic_rule_payload: models::TopicRulePayload,
 }
 
@@ -11972,9 +12043,12 @@ pub struct ModifyTopicRuleResponse {
 /// The `OperateTWeSeeDirectUploadObject` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`OperateTWeSeeDirectUploadObjectResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=OperateTWeSeeDirectUploadObject)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -11983,33 +12057,27 @@ pub struct ModifyTopicRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct OperateTWeSeeDirectUploadObject {
-    /// `COSURI`: a string.
-    ///
-    /// Example: `"cos://twesee-input-125*****99.ap-guangzhou/Direct/*********711/session-id/"`
+    /// `COSURI`; example: `"cos://twesee-input-125*****99.ap-guangzhou/Direct/*********711/session-id/"`
     #[tc(rename = "COSURI")]
     pub cosuri: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ListBucket"`
+    /// `Operation`; example: `"ListBucket"`
     pub operation: String,
 
-    /// `ListOptions`: a [`SeeObjectListOptions`](super::models::SeeObjectListOptions).
+    /// `ListOptions`
     pub list_options: Option<models::SeeObjectListOptions>,
 }
 
 /// What a successful [`OperateTWeSeeDirectUploadObject`] call returns.
 #[tc_model]
 pub struct OperateTWeSeeDirectUploadObjectResponse {
-    /// `ListingResponse`: a [`SeeObjectListing`](super::models::SeeObjectListing).
+    /// `ListingResponse`
     pub listing_response: Option<models::SeeObjectListing>,
 
-    /// `ObjectResponse`: a [`SeeObjectMetadata`](super::models::SeeObjectMetadata).
+    /// `ObjectResponse`
     pub object_response: Option<models::SeeObjectMetadata>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Status`; example: `200`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12019,18 +12087,25 @@ pub struct OperateTWeSeeDirectUploadObjectResponse {
 /// The `PauseTWeCallDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`PauseTWeCallDeviceResponse`].
-/// The codes it documents are in [`PauseTWeCallDeviceError`](super::errors::PauseTWeCallDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PauseTWeCallDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "PauseTWeCallDevice",
     output = PauseTWeCallDeviceResponse,
-    error = super::errors::PauseTWeCallDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct PauseTWeCallDevice {
-    /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
+    /// `DeviceList`
     pub device_list: Option<Vec<models::TWeCallInfo>>,
 }
 
@@ -12046,44 +12121,44 @@ pub struct PauseTWeCallDeviceResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`PublishBroadcastMessageResponse`].
-/// The codes it documents are in [`PublishBroadcastMessageError`](super::errors::PublishBroadcastMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PublishBroadcastMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BroadcastTaskIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationBroadcastTaskIsRunning)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "PublishBroadcastMessage",
     output = PublishBroadcastMessageResponse,
-    error = super::errors::PublishBroadcastMessageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct PublishBroadcastMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"LK7LIPL6GE"`
+    /// `ProductId`; example: `"LK7LIPL6GE"`
     pub product_id: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"1234561"`
+    /// `Payload`; example: `"1234561"`
     pub payload: String,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: i64,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `PayloadEncoding`; example: `"base64"`
     pub payload_encoding: Option<String>,
 }
 
 /// What a successful [`PublishBroadcastMessage`] call returns.
 #[tc_model]
 pub struct PublishBroadcastMessageResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100523`
+    /// `TaskId`; example: `100523`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12093,40 +12168,46 @@ pub struct PublishBroadcastMessageResponse {
 /// The `PublishFirmwareUpdateMessage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`PublishFirmwareUpdateMessageResponse`].
-/// The codes it documents are in [`PublishFirmwareUpdateMessageError`](super::errors::PublishFirmwareUpdateMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PublishFirmwareUpdateMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.DeviceInfoOutdated`](super::errors::IotexplorerErrorCode::FailedOperationDeviceInfoOutdated)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotexplorerErrorCode::FailedOperationDeviceOffline)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NoPermission`](super::errors::IotexplorerErrorCode::InvalidParameterValueNoPermission)
+/// - [`ResourceNotFound`](super::errors::IotexplorerErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductResourceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "PublishFirmwareUpdateMessage",
     output = PublishFirmwareUpdateMessageResponse,
-    error = super::errors::PublishFirmwareUpdateMessageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct PublishFirmwareUpdateMessage {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductID`; example: `"J2CRPPZ8J4"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
 /// What a successful [`PublishFirmwareUpdateMessage`] call returns.
 #[tc_model]
 pub struct PublishFirmwareUpdateMessageResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12136,45 +12217,53 @@ pub struct PublishFirmwareUpdateMessageResponse {
 /// The `PublishMessage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`PublishMessageResponse`].
-/// The codes it documents are in [`PublishMessageError`](super::errors::PublishMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PublishMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.DeviceAlreadyDisabled`](super::errors::IotexplorerErrorCode::FailedOperationDeviceAlreadyDisabled)
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotexplorerErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotexplorerErrorCode::FailedOperationDeviceOffline)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.MessageSaved`](super::errors::IotexplorerErrorCode::LimitExceededMessageSaved)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.ProductOrDeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductOrDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
+/// - [`UnsupportedOperation.LoRaNoUpLink`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaNoUpLink)
+/// - [`UnsupportedOperation.LoRaNotActivate`](super::errors::IotexplorerErrorCode::UnsupportedOperationLoRaNotActivate)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "PublishMessage",
     output = PublishMessageResponse,
-    error = super::errors::PublishMessageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct PublishMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"$thing/down/J2CRPPZ8J4/d1"`
+    /// `Topic`; example: `"$thing/down/J2CRPPZ8J4/d1"`
     pub topic: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"aearaggtagag"`
+    /// `Payload`; example: `"aearaggtagag"`
     pub payload: String,
 
-    /// `Qos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<u64>,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"afgagterg"`
+    /// `PayloadEncoding`; example: `"afgagterg"`
     pub payload_encoding: Option<String>,
 }
 
@@ -12190,44 +12279,49 @@ pub struct PublishMessageResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`PublishRRPCMessageResponse`].
-/// The codes it documents are in [`PublishRRPCMessageError`](super::errors::PublishRRPCMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PublishRRPCMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceNoSubscription`](super::errors::IotexplorerErrorCode::FailedOperationDeviceNoSubscription)
+/// - [`FailedOperation.DeviceOffline`](super::errors::IotexplorerErrorCode::FailedOperationDeviceOffline)
+/// - [`FailedOperation.RRPCTimeout`](super::errors::IotexplorerErrorCode::FailedOperationRrpcTimeout)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.PayloadOverLimit`](super::errors::IotexplorerErrorCode::InvalidParameterValuePayloadOverLimit)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "PublishRRPCMessage",
     output = PublishRRPCMessageResponse,
-    error = super::errors::PublishRRPCMessageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct PublishRRPCMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `ProductId`; example: `"productId"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"deviceName"`
+    /// `DeviceName`; example: `"deviceName"`
     pub device_name: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"payload"`
+    /// `Payload`; example: `"payload"`
     pub payload: String,
 }
 
 /// What a successful [`PublishRRPCMessage`] call returns.
 #[tc_model]
 pub struct PublishRRPCMessageResponse {
-    /// `MessageId`: a signed 64-bit integer.
-    ///
-    /// Example: `74`
+    /// `MessageId`; example: `74`
     pub message_id: Option<i64>,
 
-    /// `PayloadBase64`: a string.
-    ///
-    /// Example: `"QUJDRA=="`
+    /// `PayloadBase64`; example: `"QUJDRA=="`
     pub payload_base64: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12237,9 +12331,12 @@ pub struct PublishRRPCMessageResponse {
 /// The `PurchaseImagePackage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`PurchaseImagePackageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PurchaseImagePackage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -12248,54 +12345,34 @@ pub struct PublishRRPCMessageResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PurchaseImagePackage {
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RetentionDays`; example: `30`
     pub retention_days: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"YYZRTPMCUG"`
+    /// `ProductId`; example: `"YYZRTPMCUG"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"billing_test_7"`
+    /// `DeviceName`; example: `"billing_test_7"`
     pub device_name: String,
 
-    /// `ValidityPeriod`: a string.
-    ///
-    /// Example: `"annual_card"`
+    /// `ValidityPeriod`; example: `"annual_card"`
     pub validity_period: String,
 
-    /// `ImageCapacity`: a string.
-    ///
-    /// Example: `"300"`
+    /// `ImageCapacity`; example: `"300"`
     pub image_capacity: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<u64>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `PackageQueue`: a string.
-    ///
-    /// Example: `"end"`
+    /// `PackageQueue`; example: `"end"`
     pub package_queue: Option<String>,
 
-    /// `Override`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Override`; example: `0`
     pub r#override: Option<u64>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"orderId1"`
+    /// `OrderId`; example: `"orderId1"`
     pub order_id: Option<String>,
 }
 
@@ -12309,9 +12386,12 @@ pub struct PurchaseImagePackageResponse {
 /// The `PurchaseVideoPackage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`PurchaseVideoPackageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=PurchaseVideoPackage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -12320,64 +12400,40 @@ pub struct PurchaseImagePackageResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PurchaseVideoPackage {
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetentionDays`; example: `7`
     pub retention_days: u64,
 
-    /// `RecordingMode`: a string.
-    ///
-    /// Example: `"event"`
+    /// `RecordingMode`; example: `"event"`
     pub recording_mode: String,
 
-    /// `Bitrate`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Bitrate`; example: `"1m"`
     pub bitrate: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"YYZRTPMCUG"`
+    /// `ProductId`; example: `"YYZRTPMCUG"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"billing_test_7"`
+    /// `DeviceName`; example: `"billing_test_7"`
     pub device_name: String,
 
-    /// `ValidityPeriod`: a string.
-    ///
-    /// Example: `"monthly_card"`
+    /// `ValidityPeriod`; example: `"monthly_card"`
     pub validity_period: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<u64>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 
-    /// `PackageQueue`: a string.
-    ///
-    /// Example: `"end"`
+    /// `PackageQueue`; example: `"end"`
     pub package_queue: Option<String>,
 
-    /// `Override`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Override`; example: `1`
     pub r#override: Option<u64>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"orderId1"`
+    /// `OrderId`; example: `"orderId1"`
     pub order_id: Option<String>,
 }
 
@@ -12391,25 +12447,32 @@ pub struct PurchaseVideoPackageResponse {
 /// The `ReleaseStudioProduct` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ReleaseStudioProductResponse`].
-/// The codes it documents are in [`ReleaseStudioProductError`](super::errors::ReleaseStudioProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ReleaseStudioProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`ResourceNotFound.ProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ReleaseStudioProduct",
     output = ReleaseStudioProductResponse,
-    error = super::errors::ReleaseStudioProductError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ReleaseStudioProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"BJQM4UXKN"`
+    /// `ProductId`; example: `"BJQM4UXKN"`
     pub product_id: String,
 
-    /// `DevStatus`: a string.
-    ///
-    /// Example: `"released"`
+    /// `DevStatus`; example: `"released"`
     pub dev_status: String,
 }
 
@@ -12423,25 +12486,29 @@ pub struct ReleaseStudioProductResponse {
 /// The `RemoveUserByRoomIdFromTRTC` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`RemoveUserByRoomIdFromTRTCResponse`].
-/// The codes it documents are in [`RemoveUserByRoomIdFromTRTCError`](super::errors::RemoveUserByRoomIdFromTRTCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=RemoveUserByRoomIdFromTRTC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTRTCFail`](super::errors::IotexplorerErrorCode::FailedOperationRequestTrtcFail)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.NoPermissionToTRTCRoom`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToTrtcRoom)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "RemoveUserByRoomIdFromTRTC",
     output = RemoveUserByRoomIdFromTRTCResponse,
-    error = super::errors::RemoveUserByRoomIdFromTRTCError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct RemoveUserByRoomIdFromTRTC {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"roomId1"`
+    /// `RoomId`; example: `"roomId1"`
     pub room_id: String,
 
-    /// `TRTCUserIds`: a list of strings.
-    ///
-    /// Example: `["test123","test1234"]`
+    /// `TRTCUserIds`; example: `["test123","test1234"]`
     #[tc(rename = "TRTCUserIds")]
     pub trtc_user_ids: Vec<String>,
 }
@@ -12456,79 +12523,78 @@ pub struct RemoveUserByRoomIdFromTRTCResponse {
 /// The `RenewTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`RenewTWeSeeSubscriptionResponse`].
-/// The codes it documents are in [`RenewTWeSeeSubscriptionError`](super::errors::RenewTWeSeeSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=RenewTWeSeeSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::IotexplorerErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::IotexplorerErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.CustomOrderIdAlreadyExist`](super::errors::IotexplorerErrorCode::FailedOperationCustomOrderIdAlreadyExist)
+/// - [`FailedOperation.SeePrePaidSubscriptionDurationExceeded`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionDurationExceeded)
+/// - [`FailedOperation.SeePrePaidSubscriptionEndTimeExceeded`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionEndTimeExceeded)
+/// - [`FailedOperation.SeePrePaidSubscriptionInvalidStatus`](super::errors::IotexplorerErrorCode::FailedOperationSeePrePaidSubscriptionInvalidStatus)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::IotexplorerErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NoPermissionToPay`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToPay)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "RenewTWeSeeSubscription",
     output = RenewTWeSeeSubscriptionResponse,
-    error = super::errors::RenewTWeSeeSubscriptionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct RenewTWeSeeSubscription {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"DLLNMAZ4EO"`
+    /// `ProductId`; example: `"DLLNMAZ4EO"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_test02"`
+    /// `DeviceName`; example: `"cs_test02"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CustomOrderId`: a string.
-    ///
-    /// Example: `"order-0013"`
+    /// `CustomOrderId`; example: `"order-0013"`
     pub custom_order_id: Option<String>,
 }
 
 /// What a successful [`RenewTWeSeeSubscription`] call returns.
 #[tc_model]
 pub struct RenewTWeSeeSubscriptionResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20260923311023764115441"`
+    /// `OrderId`; example: `"20260923311023764115441"`
     pub order_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29z71908rv8xo5g1dv"`
+    /// `ResourceId`; example: `"twesee-753yd29z71908rv8xo5g1dv"`
     pub resource_id: Option<String>,
 
-    /// `OriginalPrice`: a string.
-    ///
-    /// Example: `"4000"`
+    /// `OriginalPrice`; example: `"4000"`
     pub original_price: Option<String>,
 
-    /// `DiscountPrice`: a string.
-    ///
-    /// Example: `"4000"`
+    /// `DiscountPrice`; example: `"4000"`
     pub discount_price: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12538,40 +12604,37 @@ pub struct RenewTWeSeeSubscriptionResponse {
 /// The `ResetCloudStorage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ResetCloudStorageResponse`].
-/// The codes it documents are in [`ResetCloudStorageError`](super::errors::ResetCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ResetCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ResetCloudStorage",
     output = ResetCloudStorageResponse,
-    error = super::errors::ResetCloudStorageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ResetCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserId`; example: `"username"`
     pub user_id: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"CS_****"`
+    /// `OrderId`; example: `"CS_****"`
     pub order_id: Option<String>,
 }
 
@@ -12585,40 +12648,38 @@ pub struct ResetCloudStorageResponse {
 /// The `ResetCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ResetCloudStorageAIServiceResponse`].
-/// The codes it documents are in [`ResetCloudStorageAIServiceError`](super::errors::ResetCloudStorageAIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ResetCloudStorageAIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductIotVideoServiceNotEnabled`](super::errors::IotexplorerErrorCode::FailedOperationProductIotVideoServiceNotEnabled)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ResetCloudStorageAIService",
     output = ResetCloudStorageAIServiceResponse,
-    error = super::errors::ResetCloudStorageAIServiceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ResetCloudStorageAIService {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 }
 
@@ -12632,35 +12693,34 @@ pub struct ResetCloudStorageAIServiceResponse {
 /// The `ResetCloudStorageEvent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ResetCloudStorageEventResponse`].
-/// The codes it documents are in [`ResetCloudStorageEventError`](super::errors::ResetCloudStorageEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ResetCloudStorageEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ResetCloudStorageEvent",
     output = ResetCloudStorageEventResponse,
-    error = super::errors::ResetCloudStorageEventError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ResetCloudStorageEvent {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
@@ -12674,18 +12734,25 @@ pub struct ResetCloudStorageEventResponse {
 /// The `ResetTWeCallDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ResetTWeCallDeviceResponse`].
-/// The codes it documents are in [`ResetTWeCallDeviceError`](super::errors::ResetTWeCallDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ResetTWeCallDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ResetTWeCallDevice",
     output = ResetTWeCallDeviceResponse,
-    error = super::errors::ResetTWeCallDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ResetTWeCallDevice {
-    /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
+    /// `DeviceList`
     pub device_list: Option<Vec<models::TWeCallInfo>>,
 }
 
@@ -12699,18 +12766,25 @@ pub struct ResetTWeCallDeviceResponse {
 /// The `ResumeWeCallDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ResumeWeCallDeviceResponse`].
-/// The codes it documents are in [`ResumeWeCallDeviceError`](super::errors::ResumeWeCallDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ResumeWeCallDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ResumeWeCallDevice",
     output = ResumeWeCallDeviceResponse,
-    error = super::errors::ResumeWeCallDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ResumeWeCallDevice {
-    /// `DeviceList`: a list of [`TWeCallInfo`](super::models::TWeCallInfo) objects.
+    /// `DeviceList`
     pub device_list: Option<Vec<models::TWeCallInfo>>,
 }
 
@@ -12724,41 +12798,42 @@ pub struct ResumeWeCallDeviceResponse {
 /// The `RevokeBindUserDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`RevokeBindUserDeviceResponse`].
-/// The codes it documents are in [`RevokeBindUserDeviceError`](super::errors::RevokeBindUserDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=RevokeBindUserDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppKey`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidAppKey)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.ProductIsSubProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductIsSubProduct)
+/// - [`UnsupportedOperation.VirtualDeviceCannotBind`](super::errors::IotexplorerErrorCode::UnsupportedOperationVirtualDeviceCannotBind)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "RevokeBindUserDevice",
     output = RevokeBindUserDeviceResponse,
-    error = super::errors::RevokeBindUserDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct RevokeBindUserDevice {
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"afpMLiFlGYThFpvJe"`
+    /// `AppKey`; example: `"afpMLiFlGYThFpvJe"`
     pub app_key: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"N5DBOST040"`
+    /// `ProductId`; example: `"N5DBOST040"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev3"`
+    /// `DeviceName`; example: `"nandy_dev3"`
     pub device_name: String,
 
-    /// `OpenID`: a string.
-    ///
-    /// Example: `"nandy"`
+    /// `OpenID`; example: `"nandy"`
     #[tc(rename = "OpenID")]
     pub open_id: String,
 
-    /// `FamilyName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `FamilyName`; example: `"default"`
     pub family_name: Option<String>,
 }
 
@@ -12772,41 +12847,44 @@ pub struct RevokeBindUserDeviceResponse {
 /// The `RevokeShareDeviceFromUser` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`RevokeShareDeviceFromUserResponse`].
-/// The codes it documents are in [`RevokeShareDeviceFromUserError`](super::errors::RevokeShareDeviceFromUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=RevokeShareDeviceFromUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidAppKey`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidAppKey)
+/// - [`InvalidParameterValue.ShareDeviceToSelf`](super::errors::IotexplorerErrorCode::InvalidParameterValueShareDeviceToSelf)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToShareDevice`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToShareDevice)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.ProductIsSubProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductIsSubProduct)
+/// - [`UnsupportedOperation.VirtualDeviceCannotBind`](super::errors::IotexplorerErrorCode::UnsupportedOperationVirtualDeviceCannotBind)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "RevokeShareDeviceFromUser",
     output = RevokeShareDeviceFromUserResponse,
-    error = super::errors::RevokeShareDeviceFromUserError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct RevokeShareDeviceFromUser {
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"afpMLiFlGYThFpvJe"`
+    /// `AppKey`; example: `"afpMLiFlGYThFpvJe"`
     pub app_key: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"N5DBOST040"`
+    /// `ProductId`; example: `"N5DBOST040"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev3"`
+    /// `DeviceName`; example: `"nandy_dev3"`
     pub device_name: String,
 
-    /// `OwnerOpenID`: a string.
-    ///
-    /// Example: `"nandy"`
+    /// `OwnerOpenID`; example: `"nandy"`
     #[tc(rename = "OwnerOpenID")]
     pub owner_open_id: String,
 
-    /// `ToOpenID`: a string.
-    ///
-    /// Example: `"zz"`
+    /// `ToOpenID`; example: `"zz"`
     #[tc(rename = "ToOpenID")]
     pub to_open_id: String,
 }
@@ -12821,15 +12899,25 @@ pub struct RevokeShareDeviceFromUserResponse {
 /// The `SearchPositionSpace` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`SearchPositionSpaceResponse`].
-/// The codes it documents are in [`SearchPositionSpaceError`](super::errors::SearchPositionSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=SearchPositionSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotexplorerErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "SearchPositionSpace",
     output = SearchPositionSpaceResponse,
-    error = super::errors::SearchPositionSpaceError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -12839,36 +12927,26 @@ pub struct RevokeShareDeviceFromUserResponse {
     )
 )]
 pub struct SearchPositionSpace {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-projectid"`
+    /// `ProjectId`; example: `"prj-projectid"`
     pub project_id: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SpaceName`; example: `"name"`
     pub space_name: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 }
 
 /// What a successful [`SearchPositionSpace`] call returns.
 #[tc_model]
 pub struct SearchPositionSpaceResponse {
-    /// `List`: a list of [`PositionSpaceInfo`](super::models::PositionSpaceInfo) objects.
+    /// `List`
     pub list: Vec<models::PositionSpaceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12878,15 +12956,24 @@ pub struct SearchPositionSpaceResponse {
 /// The `SearchStudioProduct` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`SearchStudioProductResponse`].
-/// The codes it documents are in [`SearchStudioProductError`](super::errors::SearchStudioProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=SearchStudioProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InvalidParameterValue.ProductParmsError`](super::errors::IotexplorerErrorCode::InvalidParameterValueProductParmsError)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "SearchStudioProduct",
     output = SearchStudioProductResponse,
-    error = super::errors::SearchStudioProductError,
+    error = super::errors::IotexplorerErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -12896,49 +12983,35 @@ pub struct SearchPositionSpaceResponse {
     )
 )]
 pub struct SearchStudioProduct {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-zunfat46"`
+    /// `ProjectId`; example: `"prj-zunfat46"`
     pub project_id: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"testtproduct"`
+    /// `ProductName`; example: `"testtproduct"`
     pub product_name: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `DevStatus`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DevStatus`; example: `"dev"`
     pub dev_status: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"FSDA213D"`
+    /// `ProductId`; example: `"FSDA213D"`
     pub product_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`SearchStudioProduct`] call returns.
 #[tc_model]
 pub struct SearchStudioProductResponse {
-    /// `Products`: a list of [`ProductEntry`](super::models::ProductEntry) objects.
+    /// `Products`
     pub products: Vec<models::ProductEntry>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12948,32 +13021,36 @@ pub struct SearchStudioProductResponse {
 /// The `SearchTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`SearchTopicRuleResponse`].
-/// The codes it documents are in [`SearchTopicRuleError`](super::errors::SearchTopicRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=SearchTopicRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TopicRuleNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundTopicRuleNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "SearchTopicRule",
     output = SearchTopicRuleResponse,
-    error = super::errors::SearchTopicRuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct SearchTopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test_create"`
+    /// `RuleName`; example: `"test_create"`
     pub rule_name: String,
 }
 
 /// What a successful [`SearchTopicRule`] call returns.
 #[tc_model]
 pub struct SearchTopicRuleResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: i64,
 
-    /// `Rules`: a list of [`TopicRuleInfo`](super::models::TopicRuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::TopicRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12983,62 +13060,60 @@ pub struct SearchTopicRuleResponse {
 /// The `ShareDeviceToUser` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`ShareDeviceToUserResponse`].
-/// The codes it documents are in [`ShareDeviceToUserError`](super::errors::ShareDeviceToUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=ShareDeviceToUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidAppKey`](super::errors::IotexplorerErrorCode::InvalidParameterValueInvalidAppKey)
+/// - [`InvalidParameterValue.ShareDeviceToSelf`](super::errors::IotexplorerErrorCode::InvalidParameterValueShareDeviceToSelf)
+/// - [`ResourceNotFound.DeviceNotBound`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotBound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToShareDevice`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToShareDevice)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.ProductIsSubProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationProductIsSubProduct)
+/// - [`UnsupportedOperation.VirtualDeviceCannotBind`](super::errors::IotexplorerErrorCode::UnsupportedOperationVirtualDeviceCannotBind)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "ShareDeviceToUser",
     output = ShareDeviceToUserResponse,
-    error = super::errors::ShareDeviceToUserError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct ShareDeviceToUser {
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"afpMLiFlGYThFpvJe"`
+    /// `AppKey`; example: `"afpMLiFlGYThFpvJe"`
     pub app_key: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"N5DBOST040"`
+    /// `ProductId`; example: `"N5DBOST040"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"nandy_dev3"`
+    /// `DeviceName`; example: `"nandy_dev3"`
     pub device_name: String,
 
-    /// `OwnerOpenID`: a string.
-    ///
-    /// Example: `"nandy"`
+    /// `OwnerOpenID`; example: `"nandy"`
     #[tc(rename = "OwnerOpenID")]
     pub owner_open_id: String,
 
-    /// `ToOpenID`: a string.
-    ///
-    /// Example: `"zz"`
+    /// `ToOpenID`; example: `"zz"`
     #[tc(rename = "ToOpenID")]
     pub to_open_id: String,
 
-    /// `ToNickName`: a string.
-    ///
-    /// Example: `"zz"`
+    /// `ToNickName`; example: `"zz"`
     pub to_nick_name: Option<String>,
 }
 
 /// What a successful [`ShareDeviceToUser`] call returns.
 #[tc_model]
 pub struct ShareDeviceToUserResponse {
-    /// `OwnerUserID`: a string.
-    ///
-    /// Example: `"195155279497658759"`
+    /// `OwnerUserID`; example: `"195155279497658759"`
     #[tc(rename = "OwnerUserID")]
     pub owner_user_id: Option<String>,
 
-    /// `ToUserID`: a string.
-    ///
-    /// Example: `"195350446737457359"`
+    /// `ToUserID`; example: `"195350446737457359"`
     #[tc(rename = "ToUserID")]
     pub to_user_id: Option<String>,
 
@@ -13049,9 +13124,12 @@ pub struct ShareDeviceToUserResponse {
 /// The `StartPackageUsageReport` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`StartPackageUsageReportResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=StartPackageUsageReport)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -13060,43 +13138,29 @@ pub struct ShareDeviceToUserResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StartPackageUsageReport {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev_001"`
+    /// `DeviceName`; example: `"dev_001"`
     pub device_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ncs-video-7d-m-xxx"`
+    /// `ResourceId`; example: `"ncs-video-7d-m-xxx"`
     pub resource_id: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"100012345***"`
+    /// `Operator`; example: `"100012345***"`
     pub operator: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`StartPackageUsageReport`] call returns.
 #[tc_model]
 pub struct StartPackageUsageReportResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13106,9 +13170,12 @@ pub struct StartPackageUsageReportResponse {
 /// The `StopPackageUsageReport` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`StopPackageUsageReportResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=StopPackageUsageReport)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -13117,43 +13184,29 @@ pub struct StartPackageUsageReportResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopPackageUsageReport {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev_001"`
+    /// `DeviceName`; example: `"dev_001"`
     pub device_name: String,
 
-    /// `MediaType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `MediaType`; example: `"video"`
     pub media_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `Operator`; example: `"100012345678"`
     pub operator: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"停用备注"`
+    /// `Remark`; example: `"停用备注"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`StopPackageUsageReport`] call returns.
 #[tc_model]
 pub struct StopPackageUsageReportResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13163,59 +13216,59 @@ pub struct StopPackageUsageReportResponse {
 /// The `TerminateTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`TerminateTWeSeeSubscriptionResponse`].
-/// The codes it documents are in [`TerminateTWeSeeSubscriptionError`](super::errors::TerminateTWeSeeSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=TerminateTWeSeeSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotexplorerErrorCode::FailedOperation)
+/// - [`FailedOperation.AnotherOperationIsRunning`](super::errors::IotexplorerErrorCode::FailedOperationAnotherOperationIsRunning)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::IotexplorerErrorCode::FailedOperationCreateOrderFailed)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.ReturnResourceLimitExceeded`](super::errors::IotexplorerErrorCode::LimitExceededReturnResourceLimitExceeded)
+/// - [`ResourceNotFound.DeviceChannelNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.SeePrePaidSubscriptionNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundSeePrePaidSubscriptionNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "TerminateTWeSeeSubscription",
     output = TerminateTWeSeeSubscriptionResponse,
-    error = super::errors::TerminateTWeSeeSubscriptionError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct TerminateTWeSeeSubscription {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`TerminateTWeSeeSubscription`] call returns.
 #[tc_model]
 pub struct TerminateTWeSeeSubscriptionResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20260420*********539551"`
+    /// `OrderId`; example: `"20260420*********539551"`
     pub order_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: Option<String>,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"-1160"`
+    /// `Price`; example: `"-1160"`
     pub price: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13225,45 +13278,41 @@ pub struct TerminateTWeSeeSubscriptionResponse {
 /// The `TransferCloudStorage` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`TransferCloudStorageResponse`].
-/// The codes it documents are in [`TransferCloudStorageError`](super::errors::TransferCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=TransferCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TargetDeviceHasEnabledWeSeeConfig`](super::errors::IotexplorerErrorCode::FailedOperationTargetDeviceHasEnabledWeSeeConfig)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "TransferCloudStorage",
     output = TransferCloudStorageResponse,
-    error = super::errors::TransferCloudStorageError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct TransferCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `ToDeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_2"`
+    /// `ToDeviceName`; example: `"event_36502632_2"`
     pub to_device_name: String,
 
-    /// `ToProductId`: a string.
-    ///
-    /// Example: `"T6YxxxxS8F"`
+    /// `ToProductId`; example: `"T6YxxxxS8F"`
     pub to_product_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 
-    /// `ToChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ToChannelId`; example: `2`
     pub to_channel_id: Option<u64>,
 }
 
@@ -13277,25 +13326,28 @@ pub struct TransferCloudStorageResponse {
 /// The `TransferTWeCallDevice` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`TransferTWeCallDeviceResponse`].
-/// The codes it documents are in [`TransferTWeCallDeviceError`](super::errors::TransferTWeCallDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=TransferTWeCallDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "TransferTWeCallDevice",
     output = TransferTWeCallDeviceResponse,
-    error = super::errors::TransferTWeCallDeviceError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct TransferTWeCallDevice {
-    /// `TransferInDevice`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `TransferInDevice`; example: `"dev1"`
     pub transfer_in_device: Option<String>,
 
-    /// `TransferOutDevice`: a string.
-    ///
-    /// Example: `"dev2"`
+    /// `TransferOutDevice`; example: `"dev2"`
     pub transfer_out_device: Option<String>,
 }
 
@@ -13309,35 +13361,38 @@ pub struct TransferTWeCallDeviceResponse {
 /// The `UnbindDevices` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UnbindDevicesResponse`].
-/// The codes it documents are in [`UnbindDevicesError`](super::errors::UnbindDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UnbindDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UnbindDevices",
     output = UnbindDevicesResponse,
-    error = super::errors::UnbindDevicesError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UnbindDevices {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"R42CRP5Rt"`
+    /// `GatewayProductId`; example: `"R42CRP5Rt"`
     pub gateway_product_id: String,
 
-    /// `GatewayDeviceName`: a string.
-    ///
-    /// Example: `"gate1"`
+    /// `GatewayDeviceName`; example: `"gate1"`
     pub gateway_device_name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: String,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["d12"]`
+    /// `DeviceNames`; example: `["d12"]`
     pub device_names: Vec<String>,
 }
 
@@ -13351,34 +13406,39 @@ pub struct UnbindDevicesResponse {
 /// The `UnbindProducts` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UnbindProductsResponse`].
-/// The codes it documents are in [`UnbindProductsError`](super::errors::UnbindProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UnbindProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ExistBindedDevicesUnderGatewayProduct`](super::errors::IotexplorerErrorCode::UnsupportedOperationExistBindedDevicesUnderGatewayProduct)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UnbindProducts",
     output = UnbindProductsResponse,
-    error = super::errors::UnbindProductsError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UnbindProducts {
-    /// `GatewayProductId`: a string.
-    ///
-    /// Example: `"5GH6PKLE"`
+    /// `GatewayProductId`; example: `"5GH6PKLE"`
     pub gateway_product_id: String,
 
-    /// `ProductIds`: a list of strings.
-    ///
-    /// Example: `["12OPF89HFE"]`
+    /// `ProductIds`; example: `["12OPF89HFE"]`
     pub product_ids: Vec<String>,
 }
 
 /// What a successful [`UnbindProducts`] call returns.
 #[tc_model]
 pub struct UnbindProductsResponse {
-    /// `GatewayDeviceNames`: a list of strings.
-    ///
-    /// Example: `["gateway_test1"]`
+    /// `GatewayDeviceNames`; example: `["gateway_test1"]`
     pub gateway_device_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13388,35 +13448,38 @@ pub struct UnbindProductsResponse {
 /// The `UnbindTWeTalkAgent` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UnbindTWeTalkAgentResponse`].
-/// The codes it documents are in [`UnbindTWeTalkAgentError`](super::errors::UnbindTWeTalkAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UnbindTWeTalkAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UnbindTWeTalkAgent",
     output = UnbindTWeTalkAgentResponse,
-    error = super::errors::UnbindTWeTalkAgentError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UnbindTWeTalkAgent {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"NAFNWY1KYD"`
+    /// `ProductId`; example: `"NAFNWY1KYD"`
     pub product_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-SValZ1****"`
+    /// `AgentId`; example: `"agent-SValZ1****"`
     pub agent_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test001"`
+    /// `DeviceName`; example: `"test001"`
     pub device_name: Option<String>,
 
-    /// `BindingScope`: a string.
-    ///
-    /// Example: `"device"`
+    /// `BindingScope`; example: `"device"`
     pub binding_scope: Option<String>,
 }
 
@@ -13430,35 +13493,35 @@ pub struct UnbindTWeTalkAgentResponse {
 /// The `UpdateDeviceTWeCallAuthorizeStatus` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdateDeviceTWeCallAuthorizeStatusResponse`].
-/// The codes it documents are in [`UpdateDeviceTWeCallAuthorizeStatusError`](super::errors::UpdateDeviceTWeCallAuthorizeStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdateDeviceTWeCallAuthorizeStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotexplorerErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ProductResourceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundProductResourceNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotexplorerErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UpdateDeviceTWeCallAuthorizeStatus",
     output = UpdateDeviceTWeCallAuthorizeStatusResponse,
-    error = super::errors::UpdateDeviceTWeCallAuthorizeStatusError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UpdateDeviceTWeCallAuthorizeStatus {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductId`; example: `"J2CRPPZ8J4"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: Option<String>,
 
-    /// `WechatOpenId`: a string.
-    ///
-    /// Example: `"wx12ed45tb"`
+    /// `WechatOpenId`; example: `"wx12ed45tb"`
     pub wechat_open_id: Option<String>,
 }
 
@@ -13472,37 +13535,45 @@ pub struct UpdateDeviceTWeCallAuthorizeStatusResponse {
 /// The `UpdateDevicesEnableState` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdateDevicesEnableStateResponse`].
-/// The codes it documents are in [`UpdateDevicesEnableStateError`](super::errors::UpdateDevicesEnableStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdateDevicesEnableState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation`](super::errors::IotexplorerErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.DeviceHasAlreadyBindGateway`](super::errors::IotexplorerErrorCode::UnauthorizedOperationDeviceHasAlreadyBindGateway)
+/// - [`UnauthorizedOperation.GatewayHasBindedDevices`](super::errors::IotexplorerErrorCode::UnauthorizedOperationGatewayHasBindedDevices)
+/// - [`UnsupportedOperation.DeviceOtaTaskInProgress`](super::errors::IotexplorerErrorCode::UnsupportedOperationDeviceOtaTaskInProgress)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UpdateDevicesEnableState",
     output = UpdateDevicesEnableStateResponse,
-    error = super::errors::UpdateDevicesEnableStateError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UpdateDevicesEnableState {
-    /// `DevicesItems`: a list of [`DevicesItem`](super::models::DevicesItem) objects.
+    /// `DevicesItems`
     pub devices_items: Vec<models::DevicesItem>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
 /// What a successful [`UpdateDevicesEnableState`] call returns.
 #[tc_model]
 pub struct UpdateDevicesEnableStateResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"deleteError"`
+    /// `ResultCode`; example: `"deleteError"`
     pub result_code: String,
 
-    /// `ResultMessage`: a string.
-    ///
-    /// Example: `"delete error"`
+    /// `ResultMessage`; example: `"delete error"`
     pub result_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13512,41 +13583,49 @@ pub struct UpdateDevicesEnableStateResponse {
 /// The `UpdateFirmware` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdateFirmwareResponse`].
-/// The codes it documents are in [`UpdateFirmwareError`](super::errors::UpdateFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdateFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareIsUpdated`](super::errors::IotexplorerErrorCode::FailedOperationDeviceFirmwareIsUpdated)
+/// - [`FailedOperation.DeviceInfoOutdated`](super::errors::IotexplorerErrorCode::FailedOperationDeviceInfoOutdated)
+/// - [`FailedOperation.OtherUpdateTaskExist`](super::errors::IotexplorerErrorCode::FailedOperationOtherUpdateTaskExist)
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBOpertaionError`](super::errors::IotexplorerErrorCode::InternalErrorDbOpertaionError)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceHasNoFirmware`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceHasNoFirmware)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundFirmwareNotExist)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnauthorizedOperation.DeviceIsNotEnabled`](super::errors::IotexplorerErrorCode::UnauthorizedOperationDeviceIsNotEnabled)
+/// - [`UnauthorizedOperation.NoPermissionToStudioProduct`](super::errors::IotexplorerErrorCode::UnauthorizedOperationNoPermissionToStudioProduct)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UpdateFirmware",
     output = UpdateFirmwareResponse,
-    error = super::errors::UpdateFirmwareError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UpdateFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"J2CRPPZ8J4"`
+    /// `ProductID`; example: `"J2CRPPZ8J4"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `FirmwareVersion`; example: `"2.0.0"`
     pub firmware_version: String,
 
-    /// `FirmwareOriVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareOriVersion`; example: `"1.0.0"`
     pub firmware_ori_version: String,
 
-    /// `UpgradeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeMethod`; example: `0`
     pub upgrade_method: Option<u64>,
 }
 
@@ -13560,36 +13639,41 @@ pub struct UpdateFirmwareResponse {
 /// The `UpdateOtaModule` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdateOtaModuleResponse`].
-/// The codes it documents are in [`UpdateOtaModuleError`](super::errors::UpdateOtaModuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdateOtaModule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterFirmwareAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UpdateOtaModule",
     output = UpdateOtaModuleResponse,
-    error = super::errors::UpdateOtaModuleError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UpdateOtaModule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductID`; example: `"4ON538D9AX"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"muc包"`
+    /// `Name`; example: `"muc包"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Remark`; example: `"这是一个描述"`
     pub remark: Option<String>,
 }
 
@@ -13603,30 +13687,36 @@ pub struct UpdateOtaModuleResponse {
 /// The `UpdateOtaTaskStatus` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdateOtaTaskStatusResponse`].
-/// The codes it documents are in [`UpdateOtaTaskStatusError`](super::errors::UpdateOtaTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdateOtaTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterFirmwareAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UpdateOtaTaskStatus",
     output = UpdateOtaTaskStatusResponse,
-    error = super::errors::UpdateOtaTaskStatusError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UpdateOtaTaskStatus {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ABCDE12345"`
+    /// `ProductId`; example: `"ABCDE12345"`
     pub product_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11236`
+    /// `TaskId`; example: `11236`
     pub task_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: i64,
 }
 
@@ -13640,9 +13730,12 @@ pub struct UpdateOtaTaskStatusResponse {
 /// The `UpdatePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdatePrivateCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdatePrivateCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -13651,19 +13744,13 @@ pub struct UpdateOtaTaskStatusResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdatePrivateCA {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"probe-upd-1022223352"`
+    /// `CertName`; example: `"probe-upd-1022223352"`
     pub cert_name: String,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----***-----END CERTIFICATE-----"`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----***-----END CERTIFICATE-----"`
     pub cert_text: String,
 
-    /// `VerifyCertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
+    /// `VerifyCertText`; example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
     pub verify_cert_text: String,
 }
 
@@ -13677,9 +13764,12 @@ pub struct UpdatePrivateCAResponse {
 /// The `UpdateProductPrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UpdateProductPrivateCAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UpdateProductPrivateCA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
@@ -13688,14 +13778,10 @@ pub struct UpdatePrivateCAResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateProductPrivateCA {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"DFTLHRQ9OL"`
+    /// `ProductId`; example: `"DFTLHRQ9OL"`
     pub product_id: String,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"mqtt-ca2-1020144606"`
+    /// `CertName`; example: `"mqtt-ca2-1020144606"`
     pub cert_name: String,
 }
 
@@ -13709,56 +13795,53 @@ pub struct UpdateProductPrivateCAResponse {
 /// The `UploadFirmware` action of IOTEXPLORER API 2019-04-23.
 ///
 /// A successful call returns [`UploadFirmwareResponse`].
-/// The codes it documents are in [`UploadFirmwareError`](super::errors::UploadFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotexplorer&Version=2019-04-23&Action=UploadFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotexplorerErrorCode`](super::errors::IotexplorerErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotexplorerErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotexplorerErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalRPCError`](super::errors::IotexplorerErrorCode::InternalErrorInternalRpcError)
+/// - [`InvalidParameter.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterFirmwareAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::IotexplorerErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotexplorerErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`LimitExceeded.FirmwareExceedLimit`](super::errors::IotexplorerErrorCode::LimitExceededFirmwareExceedLimit)
+/// - [`ResourceNotFound.StudioProductNotExist`](super::errors::IotexplorerErrorCode::ResourceNotFoundStudioProductNotExist)
+/// - [`UnsupportedOperation.InstanceIsolated`](super::errors::IotexplorerErrorCode::UnsupportedOperationInstanceIsolated)
 #[tc_action(
     service = "iotexplorer",
     version = "2019-04-23",
     name = "UploadFirmware",
     output = UploadFirmwareResponse,
-    error = super::errors::UploadFirmwareError
+    error = super::errors::IotexplorerErrorCode
 )]
 pub struct UploadFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductID`; example: `"4ON538D9AX"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `FirmwareVersion`; example: `"1.0.0"`
     pub firmware_version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"hfshfspodkoiwuidoiwjcuie"`
+    /// `Md5sum`; example: `"hfshfspodkoiwuidoiwjcuie"`
     pub md5sum: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: u64,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"dev_firmwarev1.0"`
+    /// `FirmwareName`; example: `"dev_firmwarev1.0"`
     pub firmware_name: Option<String>,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"version1.0固件"`
+    /// `FirmwareDescription`; example: `"version1.0固件"`
     pub firmware_description: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 
-    /// `FirmwareUserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `FirmwareUserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub firmware_user_defined: Option<String>,
 }
 

@@ -10,7 +10,7 @@ use ::tc_core::tc_model;
 #[doc(alias = "ADPConfig")]
 #[tc_model]
 pub struct AdpConfig {
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 }
 
@@ -20,17 +20,13 @@ pub struct AdpConfig {
 #[doc(alias = "AISearchInfo")]
 #[tc_model]
 pub struct AiSearchInfo {
-    /// `Summary`: a string.
-    ///
-    /// Example: `"What happened on April 1st"`
+    /// `Summary`; example: `"What happened on April 1st"`
     pub summary: Option<String>,
 
-    /// `Targets`: a list of [`TargetInfo`] objects.
+    /// `Targets`
     pub targets: Option<Vec<TargetInfo>>,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"https://domain.com/video.m3u8"`
+    /// `VideoURL`; example: `"https://domain.com/video.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: Option<String>,
 }
@@ -40,23 +36,19 @@ pub struct AiSearchInfo {
 /// Returned in the output of [`DescribeActivateDevice`](super::DescribeActivateDevice).
 #[tc_model]
 pub struct ActivateDeviceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceId`; example: `"1"`
     pub instance_id: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceType`; example: `0`
     pub instance_type: i64,
 
-    /// `DeviceActivationDetails`: a [`DeviceActivationDetail`].
+    /// `DeviceActivationDetails`
     pub device_activation_details: DeviceActivationDetail,
 
-    /// `RegisteredDeviceType`: a [`RegisteredDeviceTypeInfo`].
+    /// `RegisteredDeviceType`
     pub registered_device_type: RegisteredDeviceTypeInfo,
 
-    /// `RegisteredDeviceNetType`: a [`RegisteredDeviceNetTypeInfo`].
+    /// `RegisteredDeviceNetType`
     pub registered_device_net_type: RegisteredDeviceNetTypeInfo,
 }
 
@@ -65,24 +57,16 @@ pub struct ActivateDeviceInfo {
 /// Returned in the output of [`DescribeLicenseOverview`](super::DescribeLicenseOverview).
 #[tc_model]
 pub struct ActivationLicense {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"twetalk_basic"`
+    /// `ServiceType`; example: `"twetalk_basic"`
     pub service_type: Option<String>,
 
-    /// `TotalLicenseNum`: a signed 64-bit integer.
-    ///
-    /// Example: `34650`
+    /// `TotalLicenseNum`; example: `34650`
     pub total_license_num: Option<i64>,
 
-    /// `UsedLicenseNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UsedLicenseNum`; example: `3`
     pub used_license_num: Option<i64>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"5_year"`
+    /// `Period`; example: `"5_year"`
     pub period: Option<String>,
 }
 
@@ -91,54 +75,34 @@ pub struct ActivationLicense {
 /// Returned in the output of [`DirectBindDeviceInFamily`](super::DirectBindDeviceInFamily).
 #[tc_model]
 pub struct AppDeviceInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"fsdf"`
+    /// `DeviceId`; example: `"fsdf"`
     pub device_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"sdf"`
+    /// `ProductId`; example: `"sdf"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"sdf"`
+    /// `DeviceName`; example: `"sdf"`
     pub device_name: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"sdfsdf"`
+    /// `AliasName`; example: `"sdfsdf"`
     pub alias_name: String,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"sdfsdf"`
+    /// `IconUrl`; example: `"sdfsdf"`
     pub icon_url: String,
 
-    /// `FamilyId`: a string.
-    ///
-    /// Example: `"sdffsd"`
+    /// `FamilyId`; example: `"sdffsd"`
     pub family_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"sdfds"`
+    /// `RoomId`; example: `"sdfds"`
     pub room_id: String,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeviceType`; example: `0`
     pub device_type: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `23423423`
+    /// `CreateTime`; example: `23423423`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `234234234`
+    /// `UpdateTime`; example: `234234234`
     pub update_time: i64,
 }
 
@@ -147,34 +111,22 @@ pub struct AppDeviceInfo {
 /// Returned in the output of [`GetAuthMiniProgramAppList`](super::GetAuthMiniProgramAppList).
 #[tc_model]
 pub struct AuthMiniProgramAppInfo {
-    /// `MiniProgramAppId`: a string.
-    ///
-    /// Example: `"12sws"`
+    /// `MiniProgramAppId`; example: `"12sws"`
     pub mini_program_app_id: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `19856567`
+    /// `CreateTime`; example: `19856567`
     pub create_time: Option<i64>,
 
-    /// `MiniProgramName`: a string.
-    ///
-    /// Example: `"app"`
+    /// `MiniProgramName`; example: `"app"`
     pub mini_program_name: Option<String>,
 
-    /// `LicenseNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseNum`; example: `1`
     pub license_num: Option<i64>,
 
-    /// `IotAppId`: a string.
-    ///
-    /// Example: `"app123"`
+    /// `IotAppId`; example: `"app123"`
     pub iot_app_id: Option<String>,
 
-    /// `IotAppName`: a string.
-    ///
-    /// Example: `"Test名"`
+    /// `IotAppName`; example: `"Test名"`
     pub iot_app_name: Option<String>,
 }
 
@@ -183,14 +135,10 @@ pub struct AuthMiniProgramAppInfo {
 /// Sent in the input of [`BatchDescribeTWeSeeOrders`](super::BatchDescribeTWeSeeOrders).
 #[tc_model]
 pub struct BatchDescribeTWeSeeOrdersEntry {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"2026042**********584511"`
+    /// `OrderId`; example: `"2026042**********584511"`
     pub order_id: Option<String>,
 
-    /// `CustomOrderId`: a string.
-    ///
-    /// Example: `"custom-order-001"`
+    /// `CustomOrderId`; example: `"custom-order-001"`
     pub custom_order_id: Option<String>,
 }
 
@@ -199,44 +147,28 @@ pub struct BatchDescribeTWeSeeOrdersEntry {
 /// Returned in the output of [`BatchDescribeTWeSeeOrders`](super::BatchDescribeTWeSeeOrders).
 #[tc_model]
 pub struct BatchDescribeTWeSeeOrdersResult {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"2026042**********584511"`
+    /// `OrderId`; example: `"2026042**********584511"`
     pub order_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29x30********jqww1"`
+    /// `ResourceId`; example: `"twesee-753yd29x30********jqww1"`
     pub resource_id: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"1200"`
+    /// `Price`; example: `"1200"`
     pub price: Option<String>,
 
-    /// `CustomOrderId`: a string.
-    ///
-    /// Example: `"custom-order-001"`
+    /// `CustomOrderId`; example: `"custom-order-001"`
     pub custom_order_id: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.CustomOrderIdNotExist"`
+    /// `ErrorCode`; example: `"FailedOperation.CustomOrderIdNotExist"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"自定义订单 ID 不存在"`
+    /// `ErrorMessage`; example: `"自定义订单 ID 不存在"`
     pub error_message: Option<String>,
 }
 
@@ -245,29 +177,19 @@ pub struct BatchDescribeTWeSeeOrdersResult {
 /// Returned in the output of [`GetBatchProductionsList`](super::GetBatchProductionsList).
 #[tc_model]
 pub struct BatchProductionInfo {
-    /// `BatchProductionId`: a string.
-    ///
-    /// Example: `"batch-34451234"`
+    /// `BatchProductionId`; example: `"batch-34451234"`
     pub batch_production_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4R6GT7J"`
+    /// `ProductId`; example: `"4R6GT7J"`
     pub product_id: String,
 
-    /// `BurnMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BurnMethod`; example: `1`
     pub burn_method: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `17203300`
+    /// `CreateTime`; example: `17203300`
     pub create_time: i64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"产品名"`
+    /// `ProductName`; example: `"产品名"`
     pub product_name: String,
 }
 
@@ -276,14 +198,10 @@ pub struct BatchProductionInfo {
 /// Returned in the output of [`DescribeGatewayBindDevices`](super::DescribeGatewayBindDevices) and [`DescribeUnbindedDevices`](super::DescribeUnbindedDevices).
 #[tc_model]
 pub struct BindDeviceInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R5FV67H"`
+    /// `ProductId`; example: `"R5FV67H"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 }
 
@@ -292,49 +210,31 @@ pub struct BindDeviceInfo {
 /// Returned in the output of [`DescribeBindedProducts`](super::DescribeBindedProducts) and [`DescribeGatewaySubProducts`](super::DescribeGatewaySubProducts).
 #[tc_model]
 pub struct BindProductInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"productud"`
+    /// `ProductId`; example: `"productud"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"productname"`
+    /// `ProductName`; example: `"productname"`
     pub product_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"projectid"`
+    /// `ProjectId`; example: `"projectid"`
     pub project_id: String,
 
-    /// `DataProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProtocol`; example: `1`
     pub data_protocol: i64,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductType`; example: `1`
     pub product_type: i64,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"else"`
+    /// `NetType`; example: `"else"`
     pub net_type: String,
 
-    /// `DevStatus`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DevStatus`; example: `"dev"`
     pub dev_status: String,
 
-    /// `ProductOwnerName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProductOwnerName`; example: `"1"`
     pub product_owner_name: String,
 }
 
@@ -343,14 +243,10 @@ pub struct BindProductInfo {
 /// Returned in the output of [`DescribeTopicRule`](super::DescribeTopicRule).
 #[tc_model]
 pub struct CamTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag_key"`
+    /// `TagKey`; example: `"tag_key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tag_value"`
+    /// `TagValue`; example: `"tag_value"`
     pub tag_value: Option<String>,
 }
 
@@ -359,45 +255,29 @@ pub struct CamTag {
 /// Returned in the output of [`DescribePrivateCA`](super::DescribePrivateCA), [`DescribePrivateCAs`](super::DescribePrivateCAs) and [`DescribeProductCA`](super::DescribeProductCA).
 #[tc_model]
 pub struct CertInfo {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"regress-ca1-1008172600"`
+    /// `CertName`; example: `"regress-ca1-1008172600"`
     pub cert_name: String,
 
-    /// `CertSN`: a string.
-    ///
-    /// Example: `"1782169b280fac6198638cd5ec8f2e73da01ae9"`
+    /// `CertSN`; example: `"1782169b280fac6198638cd5ec8f2e73da01ae9"`
     #[tc(rename = "CertSN")]
     pub cert_sn: String,
 
-    /// `IssuerName`: a string.
-    ///
-    /// Example: `"CN=RegressCA1,O=CaE2ETest,C=CN"`
+    /// `IssuerName`; example: `"CN=RegressCA1,O=CaE2ETest,C=CN"`
     pub issuer_name: String,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"CN=RegressCA1,O=CaE2ETest,C=CN"`
+    /// `Subject`; example: `"CN=RegressCA1,O=CaE2ETest,C=CN"`
     pub subject: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1792519969`
+    /// `CreateTime`; example: `1792519969`
     pub create_time: u64,
 
-    /// `EffectiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1791173394`
+    /// `EffectiveTime`; example: `1791173394`
     pub effective_time: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2106533394`
+    /// `ExpireTime`; example: `2106533394`
     pub expire_time: u64,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----****-----END CERTIFICATE-----"`
     pub cert_text: String,
 }
 
@@ -407,82 +287,52 @@ pub struct CertInfo {
 #[doc(alias = "CloudStorageAIServiceTask")]
 #[tc_model]
 pub struct CloudStorageAiServiceTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: u64,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Highlight"`
+    /// `ServiceType`; example: `"Highlight"`
     pub service_type: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487888`
+    /// `StartTime`; example: `1710487888`
     pub start_time: i64,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487888270`
+    /// `StartTimeMs`; example: `1710487888270`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487898`
+    /// `EndTime`; example: `1710487898`
     pub end_time: i64,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487898990`
+    /// `EndTimeMs`; example: `1710487898990`
     pub end_time_ms: Option<i64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: u64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"param1\":\"value1\"}"`
+    /// `Result`; example: `"{\"param1\":\"value1\"}"`
     pub result: String,
 
-    /// `Files`: a list of strings.
-    ///
-    /// Example: `["output.mp4"]`
+    /// `Files`; example: `["output.mp4"]`
     pub files: Vec<String>,
 
-    /// `FilesInfo`: a list of [`CloudStorageAiServiceTaskFileInfo`] objects.
+    /// `FilesInfo`
     pub files_info: Option<Vec<CloudStorageAiServiceTaskFileInfo>>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711338476`
+    /// `CreateTime`; example: `1711338476`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711338476`
+    /// `UpdateTime`; example: `1711338476`
     pub update_time: i64,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-123"`
+    /// `CustomId`; example: `"event-123"`
     pub custom_id: Option<String>,
 }
 
@@ -492,31 +342,23 @@ pub struct CloudStorageAiServiceTask {
 #[doc(alias = "CloudStorageAIServiceTaskFileInfo")]
 #[tc_model]
 pub struct CloudStorageAiServiceTaskFileInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"video.mp4"`
+    /// `FileName`; example: `"video.mp4"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1228800`
+    /// `FileSize`; example: `1228800`
     pub file_size: Option<i64>,
 
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"https://example.com/video.mp4"`
+    /// `DownloadURL`; example: `"https://example.com/video.mp4"`
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
 
-    /// `MimeType`: a string.
-    ///
-    /// Example: `"video/mp4"`
+    /// `MimeType`; example: `"video/mp4"`
     pub mime_type: Option<String>,
 
-    /// `VideoMetaInfo`: a [`CloudStorageAiServiceTaskVideoMetaInfo`].
+    /// `VideoMetaInfo`
     pub video_meta_info: Option<CloudStorageAiServiceTaskVideoMetaInfo>,
 
-    /// `Labels`: a list of [`CloudStorageAiServiceTaskFileLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<CloudStorageAiServiceTaskFileLabel>>,
 }
 
@@ -526,14 +368,10 @@ pub struct CloudStorageAiServiceTaskFileInfo {
 #[doc(alias = "CloudStorageAIServiceTaskFileLabel")]
 #[tc_model]
 pub struct CloudStorageAiServiceTaskFileLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"文件标签键"`
+    /// `Key`; example: `"文件标签键"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"文件标签值"`
+    /// `Value`; example: `"文件标签值"`
     pub value: String,
 }
 
@@ -543,14 +381,10 @@ pub struct CloudStorageAiServiceTaskFileLabel {
 #[doc(alias = "CloudStorageAIServiceTaskVideoMetaInfo")]
 #[tc_model]
 pub struct CloudStorageAiServiceTaskVideoMetaInfo {
-    /// `ThumbnailFileName`: a string.
-    ///
-    /// Example: `"thumbnail.jpg"`
+    /// `ThumbnailFileName`; example: `"thumbnail.jpg"`
     pub thumbnail_file_name: Option<String>,
 
-    /// `DurationMilliSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `DurationMilliSeconds`; example: `30000`
     pub duration_milli_seconds: Option<i64>,
 }
 
@@ -559,34 +393,22 @@ pub struct CloudStorageAiServiceTaskVideoMetaInfo {
 /// Returned in the output of [`DescribeCloudStorageEvents`](super::DescribeCloudStorageEvents).
 #[tc_model]
 pub struct CloudStorageEvent {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: u64,
 
-    /// `Thumbnail`: a string.
-    ///
-    /// Example: `"/100008401725/AQTV2839QJ/sp01_328202375/events/123.jpg"`
+    /// `Thumbnail`; example: `"/100008401725/AQTV2839QJ/sp01_328202375/events/123.jpg"`
     pub thumbnail: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_power"`
+    /// `EventId`; example: `"low_power"`
     pub event_id: String,
 
-    /// `UploadStatus`: a string.
-    ///
-    /// Example: `"Finished"`
+    /// `UploadStatus`; example: `"Finished"`
     pub upload_status: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Data`; example: `"name"`
     pub data: Option<String>,
 }
 
@@ -596,37 +418,25 @@ pub struct CloudStorageEvent {
 #[doc(alias = "CloudStorageEventWithAITasks")]
 #[tc_model]
 pub struct CloudStorageEventWithAiTasks {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: u64,
 
-    /// `Thumbnail`: a string.
-    ///
-    /// Example: `"/100008401725/AQTV2839QJ/sp01_328202375/events/123.jpg"`
+    /// `Thumbnail`; example: `"/100008401725/AQTV2839QJ/sp01_328202375/events/123.jpg"`
     pub thumbnail: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_power"`
+    /// `EventId`; example: `"low_power"`
     pub event_id: String,
 
-    /// `UploadStatus`: a string.
-    ///
-    /// Example: `"Finished"`
+    /// `UploadStatus`; example: `"Finished"`
     pub upload_status: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Data`; example: `"name"`
     pub data: Option<String>,
 
-    /// `AITasks`: a list of [`CloudStorageAiServiceTask`] objects.
+    /// `AITasks`
     #[tc(rename = "AITasks")]
     pub ai_tasks: Vec<CloudStorageAiServiceTask>,
 }
@@ -636,24 +446,16 @@ pub struct CloudStorageEventWithAiTasks {
 /// Returned in the output of [`DescribeFreeCloudStorageNum`](super::DescribeFreeCloudStorageNum).
 #[tc_model]
 pub struct CloudStoragePackageInfo {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"lye1w3d"`
+    /// `PackageId`; example: `"lye1w3d"`
     pub package_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"低功耗3天会看周套餐"`
+    /// `PackageName`; example: `"低功耗3天会看周套餐"`
     pub package_name: String,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: i64,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UsedNum`; example: `5`
     pub used_num: i64,
 }
 
@@ -662,14 +464,10 @@ pub struct CloudStoragePackageInfo {
 /// Returned in the output of [`DescribeCloudStorageTime`](super::DescribeCloudStorageTime).
 #[tc_model]
 pub struct CloudStorageTimeData {
-    /// `TimeList`: a list of [`CloudStorageTimeInfo`] objects.
-    /// Always sent in responses.
+    /// `TimeList`, always sent in responses
     pub time_list: Option<Vec<CloudStorageTimeInfo>>,
 
-    /// `VideoURL`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https"`
+    /// `VideoURL`, always sent in responses; example: `"https"`
     #[tc(rename = "VideoURL")]
     pub video_url: Option<String>,
 }
@@ -679,16 +477,10 @@ pub struct CloudStorageTimeData {
 /// Returned in the output of [`DescribeCloudStorageTime`](super::DescribeCloudStorageTime).
 #[tc_model]
 pub struct CloudStorageTimeInfo {
-    /// `StartTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1642661618`
+    /// `StartTime`, always sent in responses; example: `1642661618`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1743475078`
+    /// `EndTime`, always sent in responses; example: `1743475078`
     pub end_time: Option<u64>,
 }
 
@@ -697,9 +489,7 @@ pub struct CloudStorageTimeInfo {
 /// Returned in the output of [`DescribeCloudStorageUsers`](super::DescribeCloudStorageUsers).
 #[tc_model]
 pub struct CloudStorageUserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 }
 
@@ -708,34 +498,22 @@ pub struct CloudStorageUserInfo {
 /// Returned in the output of [`DescribeCsReportCountDataInfo`](super::DescribeCsReportCountDataInfo).
 #[tc_model]
 pub struct CountDataInfo {
-    /// `VideoExceptionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VideoExceptionNum`; example: `1`
     pub video_exception_num: Option<u64>,
 
-    /// `VideoSuccessNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `VideoSuccessNum`; example: `99`
     pub video_success_num: Option<u64>,
 
-    /// `VideoSuccessRate`: a string.
-    ///
-    /// Example: `"99.00%"`
+    /// `VideoSuccessRate`; example: `"99.00%"`
     pub video_success_rate: Option<String>,
 
-    /// `EventExceptionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventExceptionNum`; example: `1`
     pub event_exception_num: Option<u64>,
 
-    /// `EventSuccessNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `EventSuccessNum`; example: `99`
     pub event_success_num: Option<u64>,
 
-    /// `EventSuccessRate`: a string.
-    ///
-    /// Example: `"99.00%"`
+    /// `EventSuccessRate`; example: `"99.00%"`
     pub event_success_rate: Option<String>,
 }
 
@@ -744,82 +522,54 @@ pub struct CountDataInfo {
 /// Sent in the input of [`BatchCreateTWeSeeRecognitionTask`](super::BatchCreateTWeSeeRecognitionTask) and [`BatchInvokeTWeSeeRecognitionTask`](super::BatchInvokeTWeSeeRecognitionTask).
 #[tc_model]
 pub struct CreateVisionRecognitionTaskInput {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TRTC3ZCK4P"`
+    /// `ProductId`; example: `"TRTC3ZCK4P"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`; example: `"dev002"`
     pub device_name: String,
 
-    /// `InputURL`: a string.
-    ///
-    /// Example: `"https://example.qq.com/video.mp4"`
+    /// `InputURL`; example: `"https://example.qq.com/video.mp4"`
     #[tc(rename = "InputURL")]
     pub input_url: Option<String>,
 
-    /// `InputBase64`: a string.
-    ///
-    /// Example: `"文件base64"`
+    /// `InputBase64`; example: `"文件base64"`
     pub input_base64: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"event-1"`
+    /// `CustomId`; example: `"event-1"`
     pub custom_id: Option<String>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSearch`; example: `true`
     pub enable_search: Option<bool>,
 
-    /// `StartTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761535261343`
+    /// `StartTimeMs`; example: `1761535261343`
     pub start_time_ms: Option<u64>,
 
-    /// `EndTimeMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761535267343`
+    /// `EndTimeMs`; example: `1761535267343`
     pub end_time_ms: Option<u64>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"config_key\": \"config_value\"}"`
+    /// `Config`; example: `"{\"config_key\": \"config_value\"}"`
     pub config: Option<String>,
 
-    /// `IsCustomDevice`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCustomDevice`; example: `true`
     pub is_custom_device: Option<bool>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `InputType`; example: `"video"`
     pub input_type: Option<String>,
 
-    /// `SummaryQOS`: a string.
-    ///
-    /// Example: `"minutely"`
+    /// `SummaryQOS`; example: `"minutely"`
     #[tc(rename = "SummaryQOS")]
     pub summary_qos: Option<String>,
 
-    /// `SummaryConfig`: a [`VisionSummaryConfig`].
+    /// `SummaryConfig`
     pub summary_config: Option<VisionSummaryConfig>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Summary"`
+    /// `ServiceType`; example: `"Summary"`
     pub service_type: Option<String>,
 
-    /// `ObjectDetectConfig`: a [`VisionObjectDetectConfig`].
+    /// `ObjectDetectConfig`
     pub object_detect_config: Option<VisionObjectDetectConfig>,
 }
 
@@ -828,24 +578,16 @@ pub struct CreateVisionRecognitionTaskInput {
 /// Returned in the output of [`BatchCreateTWeSeeRecognitionTask`](super::BatchCreateTWeSeeRecognitionTask).
 #[tc_model]
 pub struct CreateVisionRecognitionTaskOutput {
-    /// `Created`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Created`; example: `true`
     pub created: bool,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"019a0fb5-f039-740f-9e5f-1b01fce8a7da"`
+    /// `TaskId`; example: `"019a0fb5-f039-740f-9e5f-1b01fce8a7da"`
     pub task_id: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误:InputBase64"`
+    /// `ErrorMessage`; example: `"参数错误:InputBase64"`
     pub error_message: Option<String>,
 }
 
@@ -854,44 +596,28 @@ pub struct CreateVisionRecognitionTaskOutput {
 /// Returned in the output of [`DescribeActivateDevice`](super::DescribeActivateDevice).
 #[tc_model]
 pub struct DeviceActivationDetail {
-    /// `TotalDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalDeviceNum`; example: `1`
     pub total_device_num: i64,
 
-    /// `UsedDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedDeviceNum`; example: `1`
     pub used_device_num: i64,
 
-    /// `TotalNormalLicense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNormalLicense`; example: `1`
     pub total_normal_license: i64,
 
-    /// `UsedNormalLicense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedNormalLicense`; example: `1`
     pub used_normal_license: i64,
 
-    /// `TotalBluetoothLicense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalBluetoothLicense`; example: `1`
     pub total_bluetooth_license: i64,
 
-    /// `UsedBluetoothLicense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedBluetoothLicense`; example: `1`
     pub used_bluetooth_license: i64,
 
-    /// `TotalFreeLicense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalFreeLicense`; example: `1`
     pub total_free_license: Option<i64>,
 
-    /// `UsedFreeLicense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedFreeLicense`; example: `1`
     pub used_free_license: Option<i64>,
 }
 
@@ -900,32 +626,22 @@ pub struct DeviceActivationDetail {
 /// Returned in the output of [`ActivateTWeCallLicense`](super::ActivateTWeCallLicense).
 #[tc_model]
 pub struct DeviceActiveResult {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"12374tg"`
+    /// `ModelId`; example: `"12374tg"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub model_id: Option<String>,
 
-    /// `Sn`: a string.
-    ///
-    /// Example: `"product_device"`
+    /// `Sn`; example: `"product_device"`
     pub sn: Option<String>,
 
-    /// `ErrCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<u64>,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"激活成功"`
+    /// `ErrMessage`; example: `"激活成功"`
     pub err_message: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1945563456`
+    /// `ExpireTime`; example: `1945563456`
     pub expire_time: Option<i64>,
 }
 
@@ -934,24 +650,16 @@ pub struct DeviceActiveResult {
 /// Returned in the output of [`CreateDevice`](super::CreateDevice).
 #[tc_model]
 pub struct DeviceData {
-    /// `DeviceCert`: a string.
-    ///
-    /// Example: `"argagtgae"`
+    /// `DeviceCert`; example: `"argagtgae"`
     pub device_cert: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `DevicePrivateKey`: a string.
-    ///
-    /// Example: `"eafgs*****fafrgag"`
+    /// `DevicePrivateKey`; example: `"eafgs*****fafrgag"`
     pub device_private_key: String,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"fafgargjkahrg"`
+    /// `DevicePsk`; example: `"fafgargjkahrg"`
     pub device_psk: String,
 }
 
@@ -960,14 +668,10 @@ pub struct DeviceData {
 /// Returned in the output of [`DescribeDeviceDataHistory`](super::DescribeDeviceDataHistory).
 #[tc_model]
 pub struct DeviceDataHistoryItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"1743420795"`
+    /// `Time`; example: `"1743420795"`
     pub time: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Value`; example: `"v1"`
     pub value: String,
 }
 
@@ -976,19 +680,13 @@ pub struct DeviceDataHistoryItem {
 /// Returned in the output of [`DescribeDeviceFirmwares`](super::DescribeDeviceFirmwares).
 #[tc_model]
 pub struct DeviceFirmwareInfo {
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Version`; example: `"1.0"`
     pub version: String,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1653893719`
+    /// `UpdateTime`; example: `1653893719`
     pub update_time: u64,
 }
 
@@ -997,108 +695,68 @@ pub struct DeviceFirmwareInfo {
 /// Returned in the output of [`DescribeDevice`](super::DescribeDevice) and [`GetDeviceList`](super::GetDeviceList).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceName`; example: `"1"`
     pub device_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DevicePsk`; example: `"2"`
     pub device_psk: String,
 
-    /// `FirstOnlineTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FirstOnlineTime`; example: `2`
     pub first_online_time: i64,
 
-    /// `LoginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LoginTime`; example: `2`
     pub login_time: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CreateTime`; example: `2`
     pub create_time: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Version`; example: `"2"`
     pub version: String,
 
-    /// `DeviceCert`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DeviceCert`; example: `"2"`
     pub device_cert: String,
 
-    /// `LogLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LogLevel`; example: `2`
     pub log_level: i64,
 
-    /// `DevAddr`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DevAddr`; example: `"2"`
     pub dev_addr: String,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AppKey`; example: `"2"`
     pub app_key: String,
 
-    /// `DevEUI`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DevEUI`; example: `"2"`
     #[tc(rename = "DevEUI")]
     pub dev_eui: String,
 
-    /// `AppSKey`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AppSKey`; example: `"2"`
     pub app_s_key: String,
 
-    /// `NwkSKey`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NwkSKey`; example: `"2"`
     pub nwk_s_key: String,
 
-    /// `CreateUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateUserId`; example: `1`
     pub create_user_id: i64,
 
-    /// `CreatorNickName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatorNickName`; example: `"1"`
     pub creator_nick_name: String,
 
-    /// `EnableState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: i64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"智能音箱"`
+    /// `ProductName`; example: `"智能音箱"`
     pub product_name: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"设备"`
+    /// `DeviceType`; example: `"设备"`
     pub device_type: String,
 
-    /// `IsLora`: a boolean.
+    /// `IsLora`
     pub is_lora: bool,
 }
 
@@ -1107,24 +765,16 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeDevicePositionList`](super::DescribeDevicePositionList).
 #[tc_model]
 pub struct DevicePositionItem {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1702300100`
+    /// `CreateTime`; example: `1702300100`
     pub create_time: i64,
 
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `20.3`
+    /// `Longitude`; example: `20.3`
     pub longitude: f64,
 
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `60.3`
+    /// `Latitude`; example: `60.3`
     pub latitude: f64,
 }
 
@@ -1133,24 +783,16 @@ pub struct DevicePositionItem {
 /// Returned in the output of [`BatchPublishMessage`](super::BatchPublishMessage).
 #[tc_model]
 pub struct DeviceResult {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev_2"`
+    /// `DeviceName`; example: `"dev_2"`
     pub device_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `Status`; example: `"OFFLINE"`
     pub status: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `23102`
+    /// `ErrCode`; example: `23102`
     pub err_code: Option<i64>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"push: device offline (qos0): push: device unreachable"`
+    /// `ErrMsg`; example: `"push: device offline (qos0): push: device unreachable"`
     pub err_msg: Option<String>,
 }
 
@@ -1159,14 +801,10 @@ pub struct DeviceResult {
 /// Returned in the output of [`GenSingleDeviceSignatureOfPublic`](super::GenSingleDeviceSignatureOfPublic).
 #[tc_model]
 pub struct DeviceSignatureInfo {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `DeviceSignature`: a string.
-    ///
-    /// Example: `"eagrv=="`
+    /// `DeviceSignature`; example: `"eagrv=="`
     pub device_signature: String,
 }
 
@@ -1175,59 +813,37 @@ pub struct DeviceSignatureInfo {
 /// Returned in the output of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices).
 #[tc_model]
 pub struct DeviceUpdateStatus {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `LastProcessTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3247329874932`
+    /// `LastProcessTime`; example: `3247329874932`
     pub last_process_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ErrMsg`; example: `"timeout"`
     pub err_msg: String,
 
-    /// `Retcode`: a signed 64-bit integer.
-    ///
-    /// Example: `-20`
+    /// `Retcode`; example: `-20`
     pub retcode: i64,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `DstVersion`; example: `"1.0"`
     pub dst_version: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Percent`; example: `20`
     pub percent: Option<u64>,
 
-    /// `OriVersion`: a string.
-    ///
-    /// Example: `"2.0"`
+    /// `OriVersion`; example: `"2.0"`
     pub ori_version: Option<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234324`
+    /// `TaskId`; example: `234324`
     pub task_id: Option<u64>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 
-    /// `RetryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetryNum`; example: `5`
     pub retry_num: Option<u64>,
 }
 
@@ -1236,24 +852,16 @@ pub struct DeviceUpdateStatus {
 /// Returned in the output of [`GetFamilyDeviceUserList`](super::GetFamilyDeviceUserList).
 #[tc_model]
 pub struct DeviceUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"userId"`
+    /// `UserId`; example: `"userId"`
     pub user_id: String,
 
-    /// `Role`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: i64,
 
-    /// `FamilyId`: a string.
-    ///
-    /// Example: `"f_1234567"`
+    /// `FamilyId`; example: `"f_1234567"`
     pub family_id: String,
 
-    /// `FamilyName`: a string.
-    ///
-    /// Example: `"家庭名称"`
+    /// `FamilyName`; example: `"家庭名称"`
     pub family_name: String,
 }
 
@@ -1262,14 +870,10 @@ pub struct DeviceUser {
 /// Sent in the input of [`DeleteDevices`](super::DeleteDevices) and [`UpdateDevicesEnableState`](super::UpdateDevicesEnableState).
 #[tc_model]
 pub struct DevicesItem {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"JZYTG1M2EN"`
+    /// `ProductId`; example: `"JZYTG1M2EN"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 }
 
@@ -1279,24 +883,16 @@ pub struct DevicesItem {
 #[doc(alias = "DiarySHLConfig")]
 #[tc_model]
 pub struct DiaryShlConfig {
-    /// `StartOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StartOffset`; example: `2`
     pub start_offset: Option<u64>,
 
-    /// `PlaySpeed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlaySpeed`; example: `1`
     pub play_speed: Option<u64>,
 
-    /// `MiniExtract`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MiniExtract`; example: `2`
     pub mini_extract: Option<u64>,
 
-    /// `OutDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OutDuration`; example: `10`
     pub out_duration: Option<u64>,
 }
 
@@ -1305,34 +901,22 @@ pub struct DiaryShlConfig {
 /// Returned in the output of [`ListEventHistory`](super::ListEventHistory).
 #[tc_model]
 pub struct EventHistoryItem {
-    /// `TimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1743418800`
+    /// `TimeStamp`; example: `1743418800`
     pub time_stamp: i64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"R4F56HB"`
+    /// `ProductId`; example: `"R4F56HB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"eventId"`
+    /// `EventId`; example: `"eventId"`
     pub event_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"alert"`
+    /// `Type`; example: `"alert"`
     pub r#type: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"data\":{\"alert\":4}}"`
+    /// `Data`; example: `"{\"data\":{\"alert\":4}}"`
     pub data: String,
 }
 
@@ -1341,54 +925,34 @@ pub struct EventHistoryItem {
 /// Returned in the output of [`DescribeGatewaySubDeviceList`](super::DescribeGatewaySubDeviceList) and [`GetGatewaySubDeviceList`](super::GetGatewaySubDeviceList).
 #[tc_model]
 pub struct FamilySubDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `ProductId`; example: `"productId"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devicename"`
+    /// `DeviceName`; example: `"devicename"`
     pub device_name: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"deviceId"`
+    /// `DeviceId`; example: `"deviceId"`
     pub device_id: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"aliasName"`
+    /// `AliasName`; example: `"aliasName"`
     pub alias_name: String,
 
-    /// `FamilyId`: a string.
-    ///
-    /// Example: `"familyId"`
+    /// `FamilyId`; example: `"familyId"`
     pub family_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"roomId"`
+    /// `RoomId`; example: `"roomId"`
     pub room_id: String,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"url"`
+    /// `IconUrl`; example: `"url"`
     pub icon_url: String,
 
-    /// `IconUrlGrid`: a string.
-    ///
-    /// Example: `"url"`
+    /// `IconUrlGrid`; example: `"url"`
     pub icon_url_grid: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1627459546`
+    /// `CreateTime`; example: `1627459546`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1627459546`
+    /// `UpdateTime`; example: `1627459546`
     pub update_time: u64,
 }
 
@@ -1397,19 +961,13 @@ pub struct FamilySubDevice {
 /// Returned in the output of [`DescribeFenceEventList`](super::DescribeFenceEventList) and [`DescribeSpaceFenceEventList`](super::DescribeSpaceFenceEventList).
 #[tc_model]
 pub struct FenceAlarmPoint {
-    /// `AlarmTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1743418800`
+    /// `AlarmTime`; example: `1743418800`
     pub alarm_time: i64,
 
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `34.566754`
+    /// `Longitude`; example: `34.566754`
     pub longitude: f64,
 
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `123.785634`
+    /// `Latitude`; example: `123.785634`
     pub latitude: f64,
 }
 
@@ -1419,24 +977,16 @@ pub struct FenceAlarmPoint {
 /// Returned in the output of [`DescribeFenceBindList`](super::DescribeFenceBindList).
 #[tc_model]
 pub struct FenceBindDeviceItem {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `AlertCondition`: a string.
-    ///
-    /// Example: `"dev>1"`
+    /// `AlertCondition`; example: `"dev>1"`
     pub alert_condition: String,
 
-    /// `FenceEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FenceEnable`; example: `false`
     pub fence_enable: bool,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"report"`
+    /// `Method`; example: `"report"`
     pub method: String,
 }
 
@@ -1446,12 +996,10 @@ pub struct FenceBindDeviceItem {
 /// Returned in the output of [`DescribeFenceBindList`](super::DescribeFenceBindList).
 #[tc_model]
 pub struct FenceBindProductItem {
-    /// `Devices`: a list of [`FenceBindDeviceItem`] objects.
+    /// `Devices`
     pub devices: Vec<FenceBindDeviceItem>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"E45CV67"`
+    /// `ProductId`; example: `"E45CV67"`
     pub product_id: String,
 }
 
@@ -1460,25 +1008,19 @@ pub struct FenceBindProductItem {
 /// Returned in the output of [`DescribeFenceEventList`](super::DescribeFenceEventList) and [`DescribeSpaceFenceEventList`](super::DescribeSpaceFenceEventList).
 #[tc_model]
 pub struct FenceEventItem {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"E4C56VC"`
+    /// `ProductId`; example: `"E4C56VC"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `FenceId`: a signed 64-bit integer.
+    /// `FenceId`
     pub fence_id: i64,
 
-    /// `AlertType`: a string.
-    ///
-    /// Example: `"alert"`
+    /// `AlertType`; example: `"alert"`
     pub alert_type: String,
 
-    /// `Data`: a [`FenceAlarmPoint`].
+    /// `Data`
     pub data: FenceAlarmPoint,
 }
 
@@ -1487,12 +1029,10 @@ pub struct FenceEventItem {
 /// Sent in the input of [`GetDeviceList`](super::GetDeviceList) and [`SearchStudioProduct`](super::SearchStudioProduct).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag:tag-key"`
+    /// `Name`; example: `"tag:tag-key"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -1501,59 +1041,37 @@ pub struct Filter {
 /// Returned in the output of [`ListFirmwares`](super::ListFirmwares).
 #[tc_model]
 pub struct FirmwareInfo {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"bd9dc3549a0d75bb242d9d4f5842f221"`
+    /// `Md5sum`; example: `"bd9dc3549a0d75bb242d9d4f5842f221"`
     pub md5sum: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619322032`
+    /// `CreateTime`; example: `1619322032`
     pub create_time: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"productName"`
+    /// `ProductName`; example: `"productName"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"firmwareName"`
+    /// `Name`; example: `"firmwareName"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"firmwareDesc"`
+    /// `Description`; example: `"firmwareDesc"`
     pub description: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `ProductId`; example: `"productId"`
     pub product_id: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `CreateUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `9999966666`
+    /// `CreateUserId`; example: `9999966666`
     pub create_user_id: i64,
 
-    /// `CreatorNickName`: a string.
-    ///
-    /// Example: `"喵喵"`
+    /// `CreatorNickName`; example: `"喵喵"`
     pub creator_nick_name: String,
 
-    /// `UserDefined`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
+    /// `UserDefined`; example: `"{\"key1\":\"value1\", \"key2\":\"支持中文\"}"`
     pub user_defined: Option<String>,
 }
 
@@ -1562,44 +1080,28 @@ pub struct FirmwareInfo {
 /// Returned in the output of [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks).
 #[tc_model]
 pub struct FirmwareTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `324234`
+    /// `TaskId`; example: `324234`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2342345435`
+    /// `CreateTime`; example: `2342345435`
     pub create_time: Option<i64>,
 
-    /// `CreatorNickName`: a string.
-    ///
-    /// Example: `"zzz"`
+    /// `CreatorNickName`; example: `"zzz"`
     pub creator_nick_name: Option<String>,
 
-    /// `CreateUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `32423524323`
+    /// `CreateUserId`; example: `32423524323`
     pub create_user_id: Option<i64>,
 
-    /// `CronTime`: a signed 64-bit integer.
-    ///
-    /// Example: `234345344234`
+    /// `CronTime`; example: `234345344234`
     pub cron_time: Option<i64>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: Option<String>,
 }
 
@@ -1609,14 +1111,10 @@ pub struct FirmwareTaskInfo {
 /// Returned in the output of [`DescribeTWeTalkProductConfigV2`](super::DescribeTWeTalkProductConfigV2) and [`GetTWeTalkProductConfigListV2`](super::GetTWeTalkProductConfigListV2).
 #[tc_model]
 pub struct IdleResponseInfo {
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryCount`; example: `1`
     pub retry_count: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"你好，你还在吗？"`
+    /// `Message`; example: `"你好，你还在吗？"`
     pub message: Option<String>,
 }
 
@@ -1625,123 +1123,77 @@ pub struct IdleResponseInfo {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-112ws5fgeg"`
+    /// `InstanceId`; example: `"ins-112ws5fgeg"`
     pub instance_id: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneId`; example: `"ap-guangzhou-1"`
     pub zone_id: String,
 
-    /// `TotalDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalDeviceNum`; example: `1`
     pub total_device_num: i64,
 
-    /// `UsedDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedDeviceNum`; example: `1`
     pub used_device_num: i64,
 
-    /// `ProjectNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectNum`; example: `1`
     pub project_num: i64,
 
-    /// `ProductNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductNum`; example: `1`
     pub product_num: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1234243"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"1234243"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"234132432"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"234132432"`
     pub update_time: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"23142134123"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"23142134123"`
     pub expire_time: String,
 
-    /// `TotalDevice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalDevice`; example: `1`
     pub total_device: i64,
 
-    /// `ActivateDevice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActivateDevice`; example: `1`
     pub activate_device: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Description`; example: `"备注"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `UpDownTPS`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpDownTPS`; example: `1`
     #[tc(rename = "UpDownTPS")]
     pub up_down_tps: Option<i64>,
 
-    /// `UpDownCurrentTPS`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpDownCurrentTPS`; example: `1`
     #[tc(rename = "UpDownCurrentTPS")]
     pub up_down_current_tps: Option<i64>,
 
-    /// `ForwardTPS`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForwardTPS`; example: `1`
     #[tc(rename = "ForwardTPS")]
     pub forward_tps: Option<i64>,
 
-    /// `ForwardCurrentTPS`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForwardCurrentTPS`; example: `1`
     #[tc(rename = "ForwardCurrentTPS")]
     pub forward_current_tps: Option<i64>,
 
-    /// `CellNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CellNum`; example: `1`
     pub cell_num: Option<i64>,
 
-    /// `BillingTag`: a string.
-    ///
-    /// Example: `"sv_rav_iot_explorer_instance_starter"`
+    /// `BillingTag`; example: `"sv_rav_iot_explorer_instance_starter"`
     pub billing_tag: Option<String>,
 
-    /// `EverydayFreeMessageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `300000`
+    /// `EverydayFreeMessageCount`; example: `300000`
     pub everyday_free_message_count: Option<i64>,
 
-    /// `MaxDeviceOnlineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `MaxDeviceOnlineCount`; example: `1500`
     pub max_device_online_count: Option<i64>,
 }
 
@@ -1750,27 +1202,19 @@ pub struct InstanceDetail {
 /// Returned in the output of [`BatchInvokeTWeSeeRecognitionTask`](super::BatchInvokeTWeSeeRecognitionTask).
 #[tc_model]
 pub struct InvokeVisionRecognitionTaskOutput {
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: bool,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"019a0bdb-1471-77c7-ad24-3962edda28cc"`
+    /// `TaskId`; example: `"019a0bdb-1471-77c7-ad24-3962edda28cc"`
     pub task_id: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误:InputURL"`
+    /// `ErrorMessage`; example: `"参数错误:InputURL"`
     pub error_message: Option<String>,
 
-    /// `Result`: a [`VisionRecognitionResult`].
+    /// `Result`
     pub result: Option<VisionRecognitionResult>,
 }
 
@@ -1779,160 +1223,102 @@ pub struct InvokeVisionRecognitionTaskOutput {
 /// Returned in the output of [`ModifyApplication`](super::ModifyApplication).
 #[tc_model]
 pub struct IotApplication {
-    /// `IotAppID`: a string.
-    ///
-    /// Example: `"XX"`
+    /// `IotAppID`; example: `"XX"`
     #[tc(rename = "IotAppID")]
     pub iot_app_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"小程序应用名"`
+    /// `AppName`; example: `"小程序应用名"`
     pub app_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个测试应用"`
+    /// `Description`; example: `"这是一个测试应用"`
     pub description: String,
 
-    /// `DevMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DevMode`; example: `0`
     pub dev_mode: i64,
 
-    /// `IOSAppKey`: a string.
-    ///
-    /// Example: `"45yrtg"`
+    /// `IOSAppKey`; example: `"45yrtg"`
     #[tc(rename = "IOSAppKey")]
     pub ios_app_key: String,
 
-    /// `IOSAppSecret`: a string.
-    ///
-    /// Example: `"45156faghthr"`
+    /// `IOSAppSecret`; example: `"45156faghthr"`
     #[tc(rename = "IOSAppSecret")]
     pub ios_app_secret: String,
 
-    /// `AndroidAppKey`: a string.
-    ///
-    /// Example: `"545gsrh"`
+    /// `AndroidAppKey`; example: `"545gsrh"`
     pub android_app_key: String,
 
-    /// `AndroidAppSecret`: a string.
-    ///
-    /// Example: `"irut905"`
+    /// `AndroidAppSecret`; example: `"irut905"`
     pub android_app_secret: String,
 
-    /// `Products`: a string.
-    ///
-    /// Example: `"[\"productId\"]"`
+    /// `Products`; example: `"[\"productId\"]"`
     pub products: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-14T14:24:13+08:00"`
+    /// `CreateTime`; example: `"2021-07-14T14:24:13+08:00"`
     pub create_time: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-t6le10pr"`
+    /// `ProjectId`; example: `"prj-t6le10pr"`
     pub project_id: String,
 
-    /// `PushSecretID`: a string.
-    ///
-    /// Example: `"45gdbvg8"`
+    /// `PushSecretID`; example: `"45gdbvg8"`
     #[tc(rename = "PushSecretID")]
     pub push_secret_id: String,
 
-    /// `PushSecretKey`: a string.
-    ///
-    /// Example: `"32t7767ug"`
+    /// `PushSecretKey`; example: `"32t7767ug"`
     pub push_secret_key: String,
 
-    /// `PushEnvironment`: a string.
-    ///
-    /// Example: `"drg"`
+    /// `PushEnvironment`; example: `"drg"`
     pub push_environment: String,
 
-    /// `MiniProgramAppKey`: a string.
-    ///
-    /// Example: `"34r"`
+    /// `MiniProgramAppKey`; example: `"34r"`
     pub mini_program_app_key: String,
 
-    /// `MiniProgramAppSecret`: a string.
-    ///
-    /// Example: `"345t44"`
+    /// `MiniProgramAppSecret`; example: `"345t44"`
     pub mini_program_app_secret: String,
 
-    /// `TPNSiOSAccessID`: a string.
-    ///
-    /// Example: `"g345tg4"`
+    /// `TPNSiOSAccessID`; example: `"g345tg4"`
     #[tc(rename = "TPNSiOSAccessID")]
     pub tpn_si_os_access_id: String,
 
-    /// `TPNSiOSSecretKey`: a string.
-    ///
-    /// Example: `"34t5645g"`
+    /// `TPNSiOSSecretKey`; example: `"34t5645g"`
     #[tc(rename = "TPNSiOSSecretKey")]
     pub tpn_si_os_secret_key: String,
 
-    /// `TPNSiOSPushEnvironment`: a string.
-    ///
-    /// Example: `"45tgv"`
+    /// `TPNSiOSPushEnvironment`; example: `"45tgv"`
     #[tc(rename = "TPNSiOSPushEnvironment")]
     pub tpn_si_os_push_environment: String,
 
-    /// `TPNSAndroidAccessID`: a string.
-    ///
-    /// Example: `"g45ty"`
+    /// `TPNSAndroidAccessID`; example: `"g45ty"`
     #[tc(rename = "TPNSAndroidAccessID")]
     pub tpns_android_access_id: String,
 
-    /// `TPNSAndroidSecretKey`: a string.
-    ///
-    /// Example: `"45tg"`
+    /// `TPNSAndroidSecretKey`; example: `"45tg"`
     #[tc(rename = "TPNSAndroidSecretKey")]
     pub tpns_android_secret_key: String,
 
-    /// `TPNSiOSRegion`: a string.
-    ///
-    /// Example: `"4t5g"`
+    /// `TPNSiOSRegion`; example: `"4t5g"`
     #[tc(rename = "TPNSiOSRegion")]
     pub tpn_si_os_region: String,
 
-    /// `TPNSAndroidRegion`: a string.
-    ///
-    /// Example: `"34r"`
+    /// `TPNSAndroidRegion`; example: `"34r"`
     #[tc(rename = "TPNSAndroidRegion")]
     pub tpns_android_region: String,
 
-    /// `SelfSmsAppId`: a string.
-    ///
-    /// Example: `"1400222796"`
+    /// `SelfSmsAppId`; example: `"1400222796"`
     pub self_sms_app_id: String,
 
-    /// `SelfSmsAppKey`: a string.
-    ///
-    /// Example: `"eacc64dcb0c225b47d885fd6fef608f7"`
+    /// `SelfSmsAppKey`; example: `"eacc64dcb0c225b47d885fd6fef608f7"`
     pub self_sms_app_key: String,
 
-    /// `SelfSmsSign`: a string.
-    ///
-    /// Example: `"腾讯云智能物联"`
+    /// `SelfSmsSign`; example: `"腾讯云智能物联"`
     pub self_sms_sign: String,
 
-    /// `SelfSmsTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `360226`
+    /// `SelfSmsTemplateId`; example: `360226`
     pub self_sms_template_id: i64,
 
-    /// `WechatNotifyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WechatNotifyStatus`; example: `0`
     pub wechat_notify_status: Option<i64>,
 
-    /// `InterconnectionProducts`: a string.
-    ///
-    /// Example: `"[\"productId\"]"`
+    /// `InterconnectionProducts`; example: `"[\"productId\"]"`
     pub interconnection_products: Option<String>,
 }
 
@@ -1941,12 +1327,10 @@ pub struct IotApplication {
 /// Returned in the output of [`DescribeLicenseOverview`](super::DescribeLicenseOverview).
 #[tc_model]
 pub struct LicenseOverview {
-    /// `ActivationLicense`: a list of [`ActivationLicense`] objects.
+    /// `ActivationLicense`
     pub activation_license: Option<Vec<ActivationLicense>>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"twetalk"`
+    /// `LicenseType`; example: `"twetalk"`
     pub license_type: Option<String>,
 }
 
@@ -1955,22 +1339,16 @@ pub struct LicenseOverview {
 /// Returned in the output of [`DescribeActivateLicenseService`](super::DescribeActivateLicenseService).
 #[tc_model]
 pub struct LicenseServiceNumInfo {
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `LicenseType`; example: `"Video"`
     pub license_type: String,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: i64,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedNum`; example: `1`
     pub used_num: i64,
 
-    /// `TWeCallLicense`: a list of [`TWeCallLicenseInfo`] objects.
+    /// `TWeCallLicense`
     pub t_we_call_license: Option<Vec<TWeCallLicenseInfo>>,
 }
 
@@ -1979,46 +1357,38 @@ pub struct LicenseServiceNumInfo {
 /// Returned in the output of [`CreateLoRaFrequency`](super::CreateLoRaFrequency), [`DescribeLoRaFrequency`](super::DescribeLoRaFrequency) and [`ModifyLoRaFrequency`](super::ModifyLoRaFrequency).
 #[tc_model]
 pub struct LoRaFrequencyEntry {
-    /// `FreqId`: a string.
-    ///
-    /// Example: `"freqId"`
+    /// `FreqId`; example: `"freqId"`
     pub freq_id: String,
 
-    /// `FreqName`: a string.
-    ///
-    /// Example: `"频点1"`
+    /// `FreqName`; example: `"频点1"`
     pub freq_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是频点信息"`
+    /// `Description`; example: `"这是频点信息"`
     pub description: String,
 
-    /// `ChannelsDataUp`: a list of unsigned 64-bit integers.
+    /// `ChannelsDataUp`
     pub channels_data_up: Vec<u64>,
 
-    /// `ChannelsDataRX1`: a list of unsigned 64-bit integers.
+    /// `ChannelsDataRX1`
     #[tc(rename = "ChannelsDataRX1")]
     pub channels_data_rx1: Vec<u64>,
 
-    /// `ChannelsDataRX2`: a list of unsigned 64-bit integers.
+    /// `ChannelsDataRX2`
     #[tc(rename = "ChannelsDataRX2")]
     pub channels_data_rx2: Vec<u64>,
 
-    /// `ChannelsJoinUp`: a list of unsigned 64-bit integers.
+    /// `ChannelsJoinUp`
     pub channels_join_up: Vec<u64>,
 
-    /// `ChannelsJoinRX1`: a list of unsigned 64-bit integers.
+    /// `ChannelsJoinRX1`
     #[tc(rename = "ChannelsJoinRX1")]
     pub channels_join_rx1: Vec<u64>,
 
-    /// `ChannelsJoinRX2`: a list of unsigned 64-bit integers.
+    /// `ChannelsJoinRX2`
     #[tc(rename = "ChannelsJoinRX2")]
     pub channels_join_rx2: Vec<u64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1923000000`
+    /// `CreateTime`; example: `1923000000`
     pub create_time: i64,
 }
 
@@ -2027,58 +1397,37 @@ pub struct LoRaFrequencyEntry {
 /// Returned in the output of [`CreateLoRaGateway`](super::CreateLoRaGateway), [`GetLoRaGatewayList`](super::GetLoRaGatewayList) and [`ModifyLoRaGateway`](super::ModifyLoRaGateway).
 #[tc_model]
 pub struct LoRaGatewayItem {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"NS74VEP2HY"`
+    /// `GatewayId`; example: `"NS74VEP2HY"`
     pub gateway_id: String,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPublic`; example: `false`
     pub is_public: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是网关"`
+    /// `Description`; example: `"这是网关"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"leo"`
+    /// `Name`; example: `"leo"`
     pub name: String,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"客厅"`
+    /// `Position`; example: `"客厅"`
     pub position: String,
 
-    /// `PositionDetails`: a string.
-    ///
-    /// Example: `"客厅设备"`
+    /// `PositionDetails`; example: `"客厅设备"`
     pub position_details: String,
 
-    /// `Location`: a [`LoRaGatewayLocation`].
+    /// `Location`
     pub location: LoRaGatewayLocation,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"19520315"`
+    /// `UpdatedAt`; example: `"19520315"`
     pub updated_at: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"19520315"`
+    /// `CreatedAt`; example: `"19520315"`
     pub created_at: String,
 
-    /// `LastSeenAt`: a string.
-    ///
-    /// Example: `"19520315"`
+    /// `LastSeenAt`; example: `"19520315"`
     pub last_seen_at: String,
 
-    /// `FrequencyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"freqId"`
+    /// `FrequencyId`, always sent in responses; example: `"freqId"`
     pub frequency_id: Option<String>,
 }
 
@@ -2088,24 +1437,16 @@ pub struct LoRaGatewayItem {
 /// Returned in the output of [`CreateLoRaGateway`](super::CreateLoRaGateway), [`GetLoRaGatewayList`](super::GetLoRaGatewayList) and [`ModifyLoRaGateway`](super::ModifyLoRaGateway).
 #[tc_model]
 pub struct LoRaGatewayLocation {
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Latitude`; example: `0.0`
     pub latitude: f64,
 
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Longitude`; example: `0.0`
     pub longitude: f64,
 
-    /// `Accuracy`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Accuracy`; example: `0.0`
     pub accuracy: Option<f64>,
 
-    /// `Altitude`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Altitude`; example: `0.0`
     pub altitude: Option<f64>,
 }
 
@@ -2114,40 +1455,26 @@ pub struct LoRaGatewayLocation {
 /// Returned in the output of [`ListOtaModules`](super::ListOtaModules) and [`ListProductOtaModules`](super::ListProductOtaModules).
 #[tc_model]
 pub struct OtaModuleInfo {
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619322032`
+    /// `CreateTime`; example: `1619322032`
     pub create_time: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"productName"`
+    /// `ProductName`; example: `"productName"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"firmwareName"`
+    /// `Name`; example: `"firmwareName"`
     pub name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"productId"`
+    /// `ProductID`; example: `"productId"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"mcu"`
+    /// `FwType`; example: `"mcu"`
     pub fw_type: String,
 
-    /// `IsBuildIn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBuildIn`; example: `false`
     pub is_build_in: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Remark`; example: `"这是一个描述"`
     pub remark: Option<String>,
 }
 
@@ -2156,29 +1483,19 @@ pub struct OtaModuleInfo {
 /// Returned in the output of [`DescribeCloudStoragePackageConsumeStats`](super::DescribeCloudStoragePackageConsumeStats).
 #[tc_model]
 pub struct PackageConsumeStat {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"yc1m3d"`
+    /// `PackageId`; example: `"yc1m3d"`
     pub package_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"全时3天月卡"`
+    /// `PackageName`; example: `"全时3天月卡"`
     pub package_name: String,
 
-    /// `Cnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Cnt`; example: `10`
     pub cnt: u64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `595`
+    /// `Price`; example: `595`
     pub price: i64,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: i64,
 }
 
@@ -2187,19 +1504,13 @@ pub struct PackageConsumeStat {
 /// Returned in the output of [`DescribePackageConsumeTasks`](super::DescribePackageConsumeTasks).
 #[tc_model]
 pub struct PackageConsumeTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `TaskId`; example: `121`
     pub task_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-02 11:11:12"`
+    /// `CreateTime`; example: `"2021-11-02 11:11:12"`
     pub create_time: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 }
 
@@ -2208,57 +1519,37 @@ pub struct PackageConsumeTask {
 /// Returned in the output of [`DescribeDevicePackages`](super::DescribeDevicePackages).
 #[tc_model]
 pub struct PackageInfo {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CSType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CSType`; example: `1`
     #[tc(rename = "CSType")]
     pub cs_type: u64,
 
-    /// `CSShiftDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `259200`
+    /// `CSShiftDuration`; example: `259200`
     #[tc(rename = "CSShiftDuration")]
     pub cs_shift_duration: u64,
 
-    /// `CSExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1697870539`
+    /// `CSExpiredTime`; example: `1697870539`
     #[tc(rename = "CSExpiredTime")]
     pub cs_expired_time: i64,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1690254147`
+    /// `CreatedAt`; example: `1690254147`
     pub created_at: Option<i64>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1690254147`
+    /// `UpdatedAt`; example: `1690254147`
     pub updated_at: Option<i64>,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"\"sdfds\""`
+    /// `PackageId`; example: `"\"sdfds\""`
     pub package_id: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"\"sdfsdf\""`
+    /// `OrderId`; example: `"\"sdfsdf\""`
     pub order_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `CSUserId`: a string.
-    ///
-    /// Example: `"gjhghjk"`
+    /// `CSUserId`; example: `"gjhghjk"`
     #[tc(rename = "CSUserId")]
     pub cs_user_id: Option<String>,
 }
@@ -2268,17 +1559,13 @@ pub struct PackageInfo {
 /// Returned in the output of [`DescribePositionFenceList`](super::DescribePositionFenceList).
 #[tc_model]
 pub struct PositionFenceInfo {
-    /// `GeoFence`: a [`PositionFenceItem`].
+    /// `GeoFence`
     pub geo_fence: PositionFenceItem,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `198523000`
+    /// `CreateTime`; example: `198523000`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `198523000`
+    /// `UpdateTime`; example: `198523000`
     pub update_time: i64,
 }
 
@@ -2287,27 +1574,19 @@ pub struct PositionFenceInfo {
 /// Returned in the output of [`DescribePositionFenceList`](super::DescribePositionFenceList).
 #[tc_model]
 pub struct PositionFenceItem {
-    /// `FenceId`: a signed 64-bit integer.
+    /// `FenceId`
     pub fence_id: i64,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"spaceID"`
+    /// `SpaceId`; example: `"spaceID"`
     pub space_id: String,
 
-    /// `FenceName`: a string.
-    ///
-    /// Example: `"leo"`
+    /// `FenceName`; example: `"leo"`
     pub fence_name: String,
 
-    /// `FenceDesc`: a string.
-    ///
-    /// Example: `"这是一个围栏"`
+    /// `FenceDesc`; example: `"这是一个围栏"`
     pub fence_desc: String,
 
-    /// `FenceArea`: a string.
-    ///
-    /// Example: `"{\"data\":{\"key\":\"value\"}}"`
+    /// `FenceArea`; example: `"{\"data\":{\"key\":\"value\"}}"`
     pub fence_area: String,
 }
 
@@ -2316,29 +1595,19 @@ pub struct PositionFenceItem {
 /// Returned in the output of [`GetDeviceLocationHistory`](super::GetDeviceLocationHistory).
 #[tc_model]
 pub struct PositionItem {
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1597042572000`
+    /// `CreateTime`; example: `1597042572000`
     pub create_time: i64,
 
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `106.04509595706622`
+    /// `Longitude`; example: `106.04509595706622`
     pub longitude: f64,
 
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `27.03066467858081`
+    /// `Latitude`; example: `27.03066467858081`
     pub latitude: f64,
 
-    /// `LocationType`: a string.
-    ///
-    /// Example: `"NAV"`
+    /// `LocationType`; example: `"NAV"`
     pub location_type: String,
 
-    /// `Accuracy`: a floating-point number.
-    ///
-    /// Example: `42.3`
+    /// `Accuracy`; example: `42.3`
     pub accuracy: f64,
 }
 
@@ -2347,52 +1616,34 @@ pub struct PositionItem {
 /// Returned in the output of [`GetPositionSpaceList`](super::GetPositionSpaceList) and [`SearchPositionSpace`](super::SearchPositionSpace).
 #[tc_model]
 pub struct PositionSpaceInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj"`
+    /// `ProjectId`; example: `"prj"`
     pub project_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"a877xxxa1"`
+    /// `SpaceId`; example: `"a877xxxa1"`
     pub space_id: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SpaceName`; example: `"name"`
     pub space_name: String,
 
-    /// `AuthorizeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthorizeType`; example: `0`
     pub authorize_type: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `ProductIdList`: a list of strings.
+    /// `ProductIdList`
     pub product_id_list: Vec<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"icon"`
+    /// `Icon`; example: `"icon"`
     pub icon: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1598863974`
+    /// `CreateTime`; example: `1598863974`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1598863974`
+    /// `UpdateTime`; example: `1598863974`
     pub update_time: i64,
 
-    /// `Zoom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Zoom`; example: `3`
     pub zoom: u64,
 }
 
@@ -2402,19 +1653,13 @@ pub struct PositionSpaceInfo {
 #[doc(alias = "PrivateCABindProductInfo")]
 #[tc_model]
 pub struct PrivateCaBindProductInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ABCDE1"`
+    /// `ProductId`; example: `"ABCDE1"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `ProductName`; example: `"abc123"`
     pub product_name: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791445934`
+    /// `CreateTime`; example: `1791445934`
     pub create_time: i64,
 }
 
@@ -2423,17 +1668,13 @@ pub struct PrivateCaBindProductInfo {
 /// Returned in the output of [`DescribeDevicePositionList`](super::DescribeDevicePositionList).
 #[tc_model]
 pub struct ProductDevicesPositionItem {
-    /// `Items`: a list of [`DevicePositionItem`] objects.
+    /// `Items`
     pub items: Vec<DevicePositionItem>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"9U7YFG7"`
+    /// `ProductId`; example: `"9U7YFG7"`
     pub product_id: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 }
 
@@ -2442,172 +1683,106 @@ pub struct ProductDevicesPositionItem {
 /// Returned in the output of [`CreateStudioProduct`](super::CreateStudioProduct), [`DescribeStudioProduct`](super::DescribeStudioProduct), [`GetStudioProductList`](super::GetStudioProductList), [`ModifyStudioProduct`](super::ModifyStudioProduct) and [`SearchStudioProduct`](super::SearchStudioProduct).
 #[tc_model]
 pub struct ProductEntry {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProductId`; example: `"1"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProductName`; example: `"1"`
     pub product_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CategoryId`; example: `0`
     pub category_id: i64,
 
-    /// `EncryptionType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `EncryptionType`; example: `"0"`
     pub encryption_type: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `NetType`; example: `"0"`
     pub net_type: String,
 
-    /// `DataProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataProtocol`; example: `0`
     pub data_protocol: i64,
 
-    /// `ProductDesc`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProductDesc`; example: `"0"`
     pub product_desc: String,
 
-    /// `DevStatus`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DevStatus`; example: `"0"`
     pub dev_status: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateTime`; example: `0`
     pub update_time: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Region`; example: `"0"`
     pub region: String,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductType`; example: `0`
     pub product_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: String,
 
-    /// `ModuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModuleId`; example: `0`
     pub module_id: i64,
 
-    /// `EnableProductScript`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EnableProductScript`; example: `"1"`
     pub enable_product_script: String,
 
-    /// `CreateUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateUserId`; example: `1`
     pub create_user_id: i64,
 
-    /// `CreatorNickName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatorNickName`; example: `"1"`
     pub creator_nick_name: String,
 
-    /// `BindStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindStrategy`; example: `1`
     pub bind_strategy: u64,
 
-    /// `DeviceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceCount`; example: `1`
     pub device_count: Option<i64>,
 
-    /// `Rate`: a string.
-    ///
-    /// Example: `"1_0_mbps"`
+    /// `Rate`; example: `"1_0_mbps"`
     pub rate: Option<String>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"5_year"`
+    /// `Period`; example: `"5_year"`
     pub period: Option<String>,
 
-    /// `IsInterconnection`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsInterconnection`; example: `1`
     pub is_interconnection: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002364696"`
+    /// `Uin`; example: `"700002364696"`
     pub uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260083750`
+    /// `AppId`; example: `260083750`
     pub app_id: Option<i64>,
 
-    /// `PrivateCAName`: a string.
-    ///
-    /// Example: `"my-private-ca"`
+    /// `PrivateCAName`; example: `"my-private-ca"`
     #[tc(rename = "PrivateCAName")]
     pub private_ca_name: Option<String>,
 
-    /// `IsPrivateCA`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPrivateCA`; example: `true`
     #[tc(rename = "IsPrivateCA")]
     pub is_private_ca: Option<bool>,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"my-private-ca"`
+    /// `CertName`; example: `"my-private-ca"`
     pub cert_name: Option<String>,
 
-    /// `CertSN`: a string.
-    ///
-    /// Example: `"4a2f8b1c9d3e5f7a6b8c9d0e1f2a3b4c"`
+    /// `CertSN`; example: `"4a2f8b1c9d3e5f7a6b8c9d0e1f2a3b4c"`
     #[tc(rename = "CertSN")]
     pub cert_sn: Option<String>,
 
-    /// `IssuerName`: a string.
-    ///
-    /// Example: `"CN=TestThirdPartyCA,O=TestCA,C=CN"`
+    /// `IssuerName`; example: `"CN=TestThirdPartyCA,O=TestCA,C=CN"`
     pub issuer_name: Option<String>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"CN=TestThirdPartyCA,O=TestCA,C=CN"`
+    /// `Subject`; example: `"CN=TestThirdPartyCA,O=TestCA,C=CN"`
     pub subject: Option<String>,
 
-    /// `EffectiveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790121600`
+    /// `EffectiveTime`; example: `1790121600`
     pub effective_time: Option<i64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2105481600`
+    /// `ExpireTime`; example: `2105481600`
     pub expire_time: Option<i64>,
 
-    /// `CertText`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\n..."`
+    /// `CertText`; example: `"-----BEGIN CERTIFICATE-----\\n..."`
     pub cert_text: Option<String>,
 }
 
@@ -2616,34 +1791,22 @@ pub struct ProductEntry {
 /// Returned in the output of [`DescribeModelDefinition`](super::DescribeModelDefinition).
 #[tc_model]
 pub struct ProductModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4ON538D9AX"`
+    /// `ProductId`; example: `"4ON538D9AX"`
     pub product_id: String,
 
-    /// `ModelDefine`: a string.
-    ///
-    /// Example: `"{\"dev\":1}"`
+    /// `ModelDefine`; example: `"{\"dev\":1}"`
     pub model_define: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `196350245`
+    /// `UpdateTime`; example: `196350245`
     pub update_time: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `196350245`
+    /// `CreateTime`; example: `196350245`
     pub create_time: i64,
 
-    /// `CategoryModel`: a string.
-    ///
-    /// Example: `"{\"dev\":1}"`
+    /// `CategoryModel`; example: `"{\"dev\":1}"`
     pub category_model: String,
 
-    /// `NetTypeModel`: a string.
-    ///
-    /// Example: `"{\"dev\":1}"`
+    /// `NetTypeModel`; example: `"{\"dev\":1}"`
     pub net_type_model: String,
 }
 
@@ -2652,29 +1815,19 @@ pub struct ProductModelDefinition {
 /// Returned in the output of [`CreateProject`](super::CreateProject) and [`ModifyProject`](super::ModifyProject).
 #[tc_model]
 pub struct ProjectEntry {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-9Oj8t"`
+    /// `ProjectId`; example: `"prj-9Oj8t"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"项目名称"`
+    /// `ProjectName`; example: `"项目名称"`
     pub project_name: String,
 
-    /// `ProjectDesc`: a string.
-    ///
-    /// Example: `"这是一个项目"`
+    /// `ProjectDesc`; example: `"这是一个项目"`
     pub project_desc: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19200000`
+    /// `CreateTime`; example: `19200000`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19200000`
+    /// `UpdateTime`; example: `19200000`
     pub update_time: u64,
 }
 
@@ -2683,64 +1836,40 @@ pub struct ProjectEntry {
 /// Returned in the output of [`DescribeProject`](super::DescribeProject) and [`GetProjectList`](super::GetProjectList).
 #[tc_model]
 pub struct ProjectEntryEx {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"proj-eaf12je"`
+    /// `ProjectId`; example: `"proj-eaf12je"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"AI项目"`
+    /// `ProjectName`; example: `"AI项目"`
     pub project_name: String,
 
-    /// `ProjectDesc`: a string.
-    ///
-    /// Example: `"这是一个AI测试项目"`
+    /// `ProjectDesc`; example: `"这是一个AI测试项目"`
     pub project_desc: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateTime`; example: `0`
     pub update_time: u64,
 
-    /// `ProductCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductCount`; example: `0`
     pub product_count: u64,
 
-    /// `NativeAppCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NativeAppCount`; example: `0`
     pub native_app_count: u64,
 
-    /// `WebAppCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebAppCount`; example: `0`
     pub web_app_count: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-afe56grg"`
+    /// `InstanceId`; example: `"ins-afe56grg"`
     pub instance_id: String,
 
-    /// `ApplicationCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationCount`; example: `0`
     pub application_count: u64,
 
-    /// `DeviceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeviceCount`; example: `0`
     pub device_count: u64,
 
-    /// `EnableOpenState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableOpenState`; example: `0`
     pub enable_open_state: u64,
 }
 
@@ -2749,14 +1878,10 @@ pub struct ProjectEntryEx {
 /// Returned in the output of [`DescribeActivateDevice`](super::DescribeActivateDevice).
 #[tc_model]
 pub struct RegisteredDeviceNetTypeInfo {
-    /// `NormalDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NormalDeviceNum`; example: `1`
     pub normal_device_num: i64,
 
-    /// `BluetoothDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BluetoothDeviceNum`; example: `1`
     pub bluetooth_device_num: i64,
 }
 
@@ -2765,24 +1890,16 @@ pub struct RegisteredDeviceNetTypeInfo {
 /// Returned in the output of [`DescribeActivateDevice`](super::DescribeActivateDevice).
 #[tc_model]
 pub struct RegisteredDeviceTypeInfo {
-    /// `NormalDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NormalDeviceNum`; example: `1`
     pub normal_device_num: i64,
 
-    /// `GatewayDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GatewayDeviceNum`; example: `1`
     pub gateway_device_num: i64,
 
-    /// `SubDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubDeviceNum`; example: `1`
     pub sub_device_num: i64,
 
-    /// `VideoDeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VideoDeviceNum`; example: `1`
     pub video_device_num: Option<i64>,
 }
 
@@ -2791,14 +1908,10 @@ pub struct RegisteredDeviceTypeInfo {
 /// Sent in the input of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices), [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks), [`ListFirmwares`](super::ListFirmwares) and [`ListOtaModules`](super::ListOtaModules).
 #[tc_model]
 pub struct SearchKeyword {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Key`; example: `"tag"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"product1"`
+    /// `Value`; example: `"product1"`
     pub value: Option<String>,
 }
 
@@ -2808,19 +1921,13 @@ pub struct SearchKeyword {
 /// Returned in the output of [`DescribeTWeSeeCallback`](super::DescribeTWeSeeCallback) and [`ListTWeSeeCallback`](super::ListTWeSeeCallback).
 #[tc_model]
 pub struct SeeCallbackCKafkaConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-5k****bv"`
+    /// `InstanceId`; example: `"ckafka-5k****bv"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"twesee-callback"`
+    /// `Topic`; example: `"twesee-callback"`
     pub topic: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -2829,37 +1936,25 @@ pub struct SeeCallbackCKafkaConfig {
 /// Returned in the output of [`DescribeTWeSeeCallback`](super::DescribeTWeSeeCallback) and [`ListTWeSeeCallback`](super::ListTWeSeeCallback).
 #[tc_model]
 pub struct SeeCallbackInfo {
-    /// `CallbackId`: a string.
-    ///
-    /// Example: `"cb-sn****67"`
+    /// `CallbackId`; example: `"cb-sn****67"`
     pub callback_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://example.qq.com/twesee-callback"`
+    /// `CallbackUrl`; example: `"https://example.qq.com/twesee-callback"`
     pub callback_url: String,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"your-token-here"`
+    /// `CallbackToken`; example: `"your-token-here"`
     pub callback_token: String,
 
-    /// `CallbackCKafka`: a [`SeeCallbackCKafkaConfig`].
+    /// `CallbackCKafka`
     pub callback_c_kafka: Option<SeeCallbackCKafkaConfig>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1738827748`
+    /// `CreateTime`; example: `1738827748`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1738827789`
+    /// `UpdateTime`; example: `1738827789`
     pub update_time: i64,
 }
 
@@ -2869,24 +1964,16 @@ pub struct SeeCallbackInfo {
 /// Returned in the output of [`DescribeTWeSeeSubscription`](super::DescribeTWeSeeSubscription).
 #[tc_model]
 pub struct SeeCompHighlightConfig {
-    /// `DisableHighlight`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableHighlight`; example: `false`
     pub disable_highlight: Option<bool>,
 
-    /// `DetectTypes`: a list of strings.
-    ///
-    /// Example: `["pet"]`
+    /// `DetectTypes`; example: `["pet"]`
     pub detect_types: Option<Vec<String>>,
 
-    /// `EnableSummary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSummary`; example: `true`
     pub enable_summary: Option<bool>,
 
-    /// `KeyFramesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `KeyFramesNum`; example: `5`
     pub key_frames_num: Option<i64>,
 }
 
@@ -2895,7 +1982,7 @@ pub struct SeeCompHighlightConfig {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeCompHighlightResult {
-    /// `Summary`: a string.
+    /// `Summary`
     pub summary: Option<String>,
 }
 
@@ -2905,65 +1992,43 @@ pub struct SeeCompHighlightResult {
 /// Returned in the output of [`DescribeTWeSeeSubscription`](super::DescribeTWeSeeSubscription).
 #[tc_model]
 pub struct SeeComprehensionConfig {
-    /// `DetectTypes`: a list of strings.
-    ///
-    /// Example: `["baby"]`
+    /// `DetectTypes`; example: `["baby"]`
     pub detect_types: Option<Vec<String>>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSearch`; example: `true`
     pub enable_search: Option<bool>,
 
-    /// `OutputLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `OutputLang`; example: `"zh"`
     pub output_lang: Option<String>,
 
-    /// `AlternativeOutputLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `AlternativeOutputLang`; example: `"en"`
     pub alternative_output_lang: Option<String>,
 
-    /// `MultiCameraLayout`: a string.
-    ///
-    /// Example: `"Single"`
+    /// `MultiCameraLayout`; example: `"Single"`
     pub multi_camera_layout: Option<String>,
 
-    /// `CustomDetectQueries`: a list of [`VisionCustomDetectQuery`] objects.
+    /// `CustomDetectQueries`
     pub custom_detect_queries: Option<Vec<VisionCustomDetectQuery>>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxDuration`; example: `15`
     pub max_duration: Option<i64>,
 
-    /// `EnableKeywords`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableKeywords`; example: `true`
     pub enable_keywords: Option<bool>,
 
-    /// `SummaryPrompt`: a string.
-    ///
-    /// Example: `"重点描述画面中的变化与视觉特征"`
+    /// `SummaryPrompt`; example: `"重点描述画面中的变化与视觉特征"`
     pub summary_prompt: Option<String>,
 
-    /// `EnableFaceDetection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableFaceDetection`; example: `false`
     pub enable_face_detection: Option<bool>,
 
-    /// `InputRotateDegree`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputRotateDegree`; example: `0`
     pub input_rotate_degree: Option<i64>,
 
-    /// `EnableExtendedOutput`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableExtendedOutput`; example: `false`
     pub enable_extended_output: Option<bool>,
 
-    /// `ExtendedOutputPrompts`: a list of [`SeeExtendedOutputPrompt`] objects.
+    /// `ExtendedOutputPrompts`
     pub extended_output_prompts: Option<Vec<SeeExtendedOutputPrompt>>,
 }
 
@@ -2972,35 +2037,25 @@ pub struct SeeComprehensionConfig {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService), [`InvokeTWeSeeComprehension`](super::InvokeTWeSeeComprehension) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeComprehensionResult {
-    /// `DetectedClassifications`: a list of strings.
-    ///
-    /// Example: `["cat"]`
+    /// `DetectedClassifications`; example: `["cat"]`
     pub detected_classifications: Option<Vec<String>>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"一只猫坐在吉他盒里，旁边有只小鸟飞过"`
+    /// `Summary`; example: `"一只猫坐在吉他盒里，旁边有只小鸟飞过"`
     pub summary: Option<String>,
 
-    /// `AlternativeSummary`: a string.
+    /// `AlternativeSummary`
     pub alternative_summary: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"DOWNLOAD_FAILED"`
+    /// `ErrorCode`; example: `"DOWNLOAD_FAILED"`
     pub error_code: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Input file is not a video"`
+    /// `ErrorMsg`; example: `"Input file is not a video"`
     pub error_msg: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["行人"]`
+    /// `Keywords`; example: `["行人"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `ExtendedOutput`: a list of [`SeeExtendedOutput`] objects.
+    /// `ExtendedOutput`
     pub extended_output: Option<Vec<SeeExtendedOutput>>,
 }
 
@@ -3009,44 +2064,28 @@ pub struct SeeComprehensionResult {
 /// Sent in the input of [`BatchCreateTWeSeeSubscription`](super::BatchCreateTWeSeeSubscription).
 #[tc_model]
 pub struct SeeCreateSubscriptionEntry {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ServiceTier`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `ServiceTier`; example: `"BASIC"`
     pub service_tier: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `CustomOrderId`: a string.
-    ///
-    /// Example: `"order-0011"`
+    /// `CustomOrderId`; example: `"order-0011"`
     pub custom_order_id: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
@@ -3055,19 +2094,13 @@ pub struct SeeCreateSubscriptionEntry {
 /// Returned in the output of [`BatchCreateTWeSeeSubscription`](super::BatchCreateTWeSeeSubscription).
 #[tc_model]
 pub struct SeeCreateSubscriptionResult {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20260420*********550201"`
+    /// `OrderId`; example: `"20260420*********550201"`
     pub order_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29x30********jqww1"`
+    /// `ResourceId`; example: `"twesee-753yd29x30********jqww1"`
     pub resource_id: String,
 }
 
@@ -3076,14 +2109,10 @@ pub struct SeeCreateSubscriptionResult {
 /// Sent in the input of [`DeleteTWeSeeTasksByCondition`](super::DeleteTWeSeeTasksByCondition).
 #[tc_model]
 pub struct SeeDeleteTaskCondition {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TaskId"`
+    /// `Type`; example: `"TaskId"`
     pub r#type: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["comp-d57939bb-****-****-****-1fb8dd0654dd"]`
+    /// `Values`; example: `["comp-d57939bb-****-****-****-1fb8dd0654dd"]`
     pub values: Vec<String>,
 }
 
@@ -3093,24 +2122,16 @@ pub struct SeeDeleteTaskCondition {
 /// Returned in the output of [`DescribeTWeSeeConfig`](super::DescribeTWeSeeConfig).
 #[tc_model]
 pub struct SeeDetectContinuousConfig {
-    /// `DetectType`: a string.
-    ///
-    /// Example: `"person_motionless"`
+    /// `DetectType`; example: `"person_motionless"`
     pub detect_type: String,
 
-    /// `DailyStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DailyStartTime`; example: `0`
     pub daily_start_time: i64,
 
-    /// `DailyEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `DailyEndTime`; example: `1440`
     pub daily_end_time: i64,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Interval`; example: `5`
     pub interval: i64,
 }
 
@@ -3119,9 +2140,7 @@ pub struct SeeDetectContinuousConfig {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeDetectContinuousResult {
-    /// `IsContinuousInRange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsContinuousInRange`; example: `true`
     pub is_continuous_in_range: Option<bool>,
 }
 
@@ -3131,19 +2150,13 @@ pub struct SeeDetectContinuousResult {
 /// Returned in the output of [`DescribeTWeSeeConfig`](super::DescribeTWeSeeConfig) and [`DescribeTWeSeeSubscription`](super::DescribeTWeSeeSubscription).
 #[tc_model]
 pub struct SeeEventIdFilterConfig {
-    /// `IncludeOnly`: a list of strings.
-    ///
-    /// Example: `["_sys_id2_data"]`
+    /// `IncludeOnly`; example: `["_sys_id2_data"]`
     pub include_only: Option<Vec<String>>,
 
-    /// `Exclude`: a list of strings.
-    ///
-    /// Example: `["_sys_id3_data"]`
+    /// `Exclude`; example: `["_sys_id3_data"]`
     pub exclude: Option<Vec<String>>,
 
-    /// `TriggerAt`: a string.
-    ///
-    /// Example: `"end"`
+    /// `TriggerAt`; example: `"end"`
     pub trigger_at: Option<String>,
 }
 
@@ -3152,14 +2165,10 @@ pub struct SeeEventIdFilterConfig {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService), [`InvokeTWeSeeComprehension`](super::InvokeTWeSeeComprehension) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeExtendedOutput {
-    /// `Key`: a string.
-    ///
-    /// Example: `"overview"`
+    /// `Key`; example: `"overview"`
     pub key: String,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"湿漉漉的灰色人行道、黄色警示柱、绿色草坪、黑色金属围栏、远处白色建筑群、树木枝干、路边停放的摩托车、黑色与黄色相间的路缘石"`
+    /// `Output`; example: `"湿漉漉的灰色人行道、黄色警示柱、绿色草坪、黑色金属围栏、远处白色建筑群、树木枝干、路边停放的摩托车、黑色与黄色相间的路缘石"`
     pub output: String,
 }
 
@@ -3169,14 +2178,10 @@ pub struct SeeExtendedOutput {
 /// Returned in the output of [`DescribeTWeSeeSubscription`](super::DescribeTWeSeeSubscription).
 #[tc_model]
 pub struct SeeExtendedOutputPrompt {
-    /// `Key`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Key`; example: `"custom"`
     pub key: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"列举画面中出现的静态物品，最多16个，用中文顿号（、）分隔"`
+    /// `Prompt`; example: `"列举画面中出现的静态物品，最多16个，用中文顿号（、）分隔"`
     pub prompt: String,
 }
 
@@ -3185,40 +2190,26 @@ pub struct SeeExtendedOutputPrompt {
 /// Returned in the output of [`CreateTWeSeePerson`](super::CreateTWeSeePerson), [`DescribeTWeSeeFace`](super::DescribeTWeSeeFace), [`DescribeTWeSeePerson`](super::DescribeTWeSeePerson), [`ImportTWeSeeFaces`](super::ImportTWeSeeFaces), [`ListTWeSeePersons`](super::ListTWeSeePersons) and [`ModifyTWeSeeFace`](super::ModifyTWeSeeFace).
 #[tc_model]
 pub struct SeeFaceInfo {
-    /// `BoundingBox`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.1,0.2,0.42,0.68]`
+    /// `BoundingBox`; example: `[0.1,0.2,0.42,0.68]`
     pub bounding_box: Vec<f64>,
 
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"face-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"`
+    /// `FaceId`; example: `"face-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"`
     pub face_id: String,
 
-    /// `CropImageURL`: a string.
-    ///
-    /// Example: `"https://example.com/face.jpg"`
+    /// `CropImageURL`; example: `"https://example.com/face.jpg"`
     #[tc(rename = "CropImageURL")]
     pub crop_image_url: Option<String>,
 
-    /// `IsPrototype`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPrototype`; example: `true`
     pub is_prototype: bool,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: u64,
 
-    /// `TimestampMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000123`
+    /// `TimestampMs`; example: `1710000000123`
     pub timestamp_ms: i64,
 }
 
@@ -3227,7 +2218,7 @@ pub struct SeeFaceInfo {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeFaceRecognitionResult {
-    /// `Persons`: a list of [`SeeTaskPersonInfo`] objects.
+    /// `Persons`
     pub persons: Vec<SeeTaskPersonInfo>,
 }
 
@@ -3236,19 +2227,13 @@ pub struct SeeFaceRecognitionResult {
 /// Sent in the input of [`OperateTWeSeeDirectUploadObject`](super::OperateTWeSeeDirectUploadObject).
 #[tc_model]
 pub struct SeeObjectListOptions {
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Delimiter`; example: `"/"`
     pub delimiter: Option<String>,
 
-    /// `Marker`: a string.
-    ///
-    /// Example: `"Direct/*********711/session-id/video-001.mp4"`
+    /// `Marker`; example: `"Direct/*********711/session-id/video-001.mp4"`
     pub marker: Option<String>,
 
-    /// `MaxKeys`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxKeys`; example: `100`
     pub max_keys: Option<i64>,
 }
 
@@ -3257,42 +2242,28 @@ pub struct SeeObjectListOptions {
 /// Returned in the output of [`OperateTWeSeeDirectUploadObject`](super::OperateTWeSeeDirectUploadObject).
 #[tc_model]
 pub struct SeeObjectListing {
-    /// `Contents`: a list of [`SeeObjectSummary`] objects.
+    /// `Contents`
     pub contents: Vec<SeeObjectSummary>,
 
-    /// `CommonPrefixes`: a list of strings.
-    ///
-    /// Example: `["Direct/*********711/session-id/frames/"]`
+    /// `CommonPrefixes`; example: `["Direct/*********711/session-id/frames/"]`
     pub common_prefixes: Option<Vec<String>>,
 
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Delimiter`; example: `"/"`
     pub delimiter: Option<String>,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTruncated`; example: `false`
     pub is_truncated: Option<bool>,
 
-    /// `Marker`: a string.
-    ///
-    /// Example: `"Direct/*********711/session-id/"`
+    /// `Marker`; example: `"Direct/*********711/session-id/"`
     pub marker: Option<String>,
 
-    /// `MaxKeys`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxKeys`; example: `100`
     pub max_keys: Option<i64>,
 
-    /// `NextMarker`: a string.
-    ///
-    /// Example: `"Direct/*********711/session-id/"`
+    /// `NextMarker`; example: `"Direct/*********711/session-id/"`
     pub next_marker: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"Direct/*********711/session-id/"`
+    /// `Prefix`; example: `"Direct/*********711/session-id/"`
     pub prefix: Option<String>,
 }
 
@@ -3301,36 +2272,26 @@ pub struct SeeObjectListing {
 /// Returned in the output of [`OperateTWeSeeDirectUploadObject`](super::OperateTWeSeeDirectUploadObject).
 #[tc_model]
 pub struct SeeObjectMetadata {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Direct/*********711/session-id/video.mp4"`
+    /// `Key`; example: `"Direct/*********711/session-id/video.mp4"`
     pub key: String,
 
-    /// `COSURI`: a string.
+    /// `COSURI`
     #[tc(rename = "COSURI")]
     pub cosuri: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"video/mp4"`
+    /// `ContentType`; example: `"video/mp4"`
     pub content_type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1228800`
+    /// `Size`; example: `1228800`
     pub size: Option<i64>,
 
-    /// `ETag`: a string.
-    ///
-    /// Example: `"0f343b0931126a20f133d67c2b018a3b"`
+    /// `ETag`; example: `"0f343b0931126a20f133d67c2b018a3b"`
     pub e_tag: Option<String>,
 
-    /// `LastModified`: a signed 64-bit integer.
-    ///
-    /// Example: `1776621600`
+    /// `LastModified`; example: `1776621600`
     pub last_modified: Option<i64>,
 
-    /// `Metadata`: a list of [`SeeObjectMetadataEntry`] objects.
+    /// `Metadata`
     pub metadata: Option<Vec<SeeObjectMetadataEntry>>,
 }
 
@@ -3339,14 +2300,10 @@ pub struct SeeObjectMetadata {
 /// Returned in the output of [`OperateTWeSeeDirectUploadObject`](super::OperateTWeSeeDirectUploadObject).
 #[tc_model]
 pub struct SeeObjectMetadataEntry {
-    /// `Name`: a string.
-    ///
-    /// Example: `"purpose"`
+    /// `Name`; example: `"purpose"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"video-analysis"`
+    /// `Value`; example: `"video-analysis"`
     pub value: String,
 }
 
@@ -3355,28 +2312,20 @@ pub struct SeeObjectMetadataEntry {
 /// Returned in the output of [`OperateTWeSeeDirectUploadObject`](super::OperateTWeSeeDirectUploadObject).
 #[tc_model]
 pub struct SeeObjectSummary {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Direct/*********711/session-id/video.mp4"`
+    /// `Key`; example: `"Direct/*********711/session-id/video.mp4"`
     pub key: String,
 
-    /// `COSURI`: a string.
+    /// `COSURI`
     #[tc(rename = "COSURI")]
     pub cosuri: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1228800`
+    /// `Size`; example: `1228800`
     pub size: Option<i64>,
 
-    /// `ETag`: a string.
-    ///
-    /// Example: `"0f343b0931126a20f133d67c2b018a3b"`
+    /// `ETag`; example: `"0f343b0931126a20f133d67c2b018a3b"`
     pub e_tag: Option<String>,
 
-    /// `LastModified`: a signed 64-bit integer.
-    ///
-    /// Example: `1776621600`
+    /// `LastModified`; example: `1776621600`
     pub last_modified: Option<i64>,
 }
 
@@ -3385,27 +2334,19 @@ pub struct SeeObjectSummary {
 /// Returned in the output of [`CreateTWeSeePerson`](super::CreateTWeSeePerson), [`DescribeTWeSeePerson`](super::DescribeTWeSeePerson) and [`ListTWeSeePersons`](super::ListTWeSeePersons).
 #[tc_model]
 pub struct SeePersonInfo {
-    /// `Faces`: a list of [`SeeFaceInfo`] objects.
+    /// `Faces`
     pub faces: Vec<SeeFaceInfo>,
 
-    /// `IsRemembered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRemembered`; example: `true`
     pub is_remembered: bool,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"妈妈"`
+    /// `Name`; example: `"妈妈"`
     pub name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: u64,
 }
 
@@ -3414,34 +2355,22 @@ pub struct SeePersonInfo {
 /// Sent in the input of [`BatchRenewTWeSeeSubscription`](super::BatchRenewTWeSeeSubscription).
 #[tc_model]
 pub struct SeeRenewSubscriptionEntry {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`; example: `"4AHMY9X89Y"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `CustomOrderId`: a string.
-    ///
-    /// Example: `"order-0013"`
+    /// `CustomOrderId`; example: `"order-0013"`
     pub custom_order_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
@@ -3450,19 +2379,13 @@ pub struct SeeRenewSubscriptionEntry {
 /// Returned in the output of [`BatchRenewTWeSeeSubscription`](super::BatchRenewTWeSeeSubscription).
 #[tc_model]
 pub struct SeeRenewSubscriptionResult {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"2026042**********584511"`
+    /// `OrderId`; example: `"2026042**********584511"`
     pub order_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"twesee-753yd29x30********jqww1"`
+    /// `ResourceId`; example: `"twesee-753yd29x30********jqww1"`
     pub resource_id: String,
 }
 
@@ -3471,29 +2394,19 @@ pub struct SeeRenewSubscriptionResult {
 /// Returned in the output of [`DescribeTWeSeeTaskStatistics`](super::DescribeTWeSeeTaskStatistics).
 #[tc_model]
 pub struct SeeStatItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-04-20 00:00:00"`
+    /// `Time`; example: `"2026-04-20 00:00:00"`
     pub time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `CostBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostBasic`; example: `1`
     pub cost_basic: Option<i64>,
 
-    /// `CostAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostAdvanced`; example: `1`
     pub cost_advanced: Option<i64>,
 
-    /// `CostCredits`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CostCredits`; example: `1`
     pub cost_credits: Option<f64>,
 }
 
@@ -3503,19 +2416,13 @@ pub struct SeeStatItem {
 /// Returned in the output of [`DescribeTWeSeeSubscription`](super::DescribeTWeSeeSubscription).
 #[tc_model]
 pub struct SeeSummarizeConfig {
-    /// `EnableDailySummary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDailySummary`; example: `true`
     pub enable_daily_summary: Option<bool>,
 
-    /// `EnableWeeklySummary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableWeeklySummary`; example: `true`
     pub enable_weekly_summary: Option<bool>,
 
-    /// `SummaryVerbosity`: a string.
-    ///
-    /// Example: `"low"`
+    /// `SummaryVerbosity`; example: `"low"`
     pub summary_verbosity: Option<String>,
 }
 
@@ -3524,9 +2431,7 @@ pub struct SeeSummarizeConfig {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeSummarizeResult {
-    /// `Summary`: a string.
-    ///
-    /// Example: `"今天家中整体情况正常。上午有人在客厅活动及外出，傍晚有快递员将包裹放置在门口，未发现异常人员、跌倒或其他安全风险。"`
+    /// `Summary`; example: `"今天家中整体情况正常。上午有人在客厅活动及外出，傍晚有快递员将包裹放置在门口，未发现异常人员、跌倒或其他安全风险。"`
     pub summary: Option<String>,
 }
 
@@ -3535,25 +2440,17 @@ pub struct SeeSummarizeResult {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeTaskFaceInfo {
-    /// `CropImageURL`: a string.
-    ///
-    /// Example: `"https://example.com/face.jpg"`
+    /// `CropImageURL`; example: `"https://example.com/face.jpg"`
     #[tc(rename = "CropImageURL")]
     pub crop_image_url: Option<String>,
 
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"face-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"`
+    /// `FaceId`; example: `"face-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"`
     pub face_id: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `TimestampMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000123`
+    /// `TimestampMs`; example: `1710000000123`
     pub timestamp_ms: i64,
 }
 
@@ -3562,89 +2459,65 @@ pub struct SeeTaskFaceInfo {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"comp-aed98063-6574-867d-7e9e-a689e3aefbb5"`
+    /// `TaskId`; example: `"comp-aed98063-6574-867d-7e9e-a689e3aefbb5"`
     pub task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Metadata`: a [`SeeTaskMetadata`].
+    /// `Metadata`
     pub metadata: SeeTaskMetadata,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"COMPREHENSION"`
+    /// `ServiceCategory`; example: `"COMPREHENSION"`
     pub service_category: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"VID_COMP"`
+    /// `ServiceType`; example: `"VID_COMP"`
     pub service_type: String,
 
-    /// `ServiceTier`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `ServiceTier`; example: `"POSTPAID"`
     pub service_tier: String,
 
-    /// `ComprehensionResult`: a [`SeeComprehensionResult`].
+    /// `ComprehensionResult`
     pub comprehension_result: Option<SeeComprehensionResult>,
 
-    /// `CompHighlightResult`: a [`SeeCompHighlightResult`].
+    /// `CompHighlightResult`
     pub comp_highlight_result: Option<SeeCompHighlightResult>,
 
-    /// `DetectContinuousResult`: a [`SeeDetectContinuousResult`].
+    /// `DetectContinuousResult`
     pub detect_continuous_result: Option<SeeDetectContinuousResult>,
 
-    /// `FaceRecognitionResult`: a [`SeeFaceRecognitionResult`].
+    /// `FaceRecognitionResult`
     pub face_recognition_result: Option<SeeFaceRecognitionResult>,
 
-    /// `SummarizeResult`: a [`SeeSummarizeResult`].
+    /// `SummarizeResult`
     pub summarize_result: Option<SeeSummarizeResult>,
 
-    /// `CostBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostBasic`; example: `1`
     pub cost_basic: Option<i64>,
 
-    /// `CostAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostAdvanced`; example: `1`
     pub cost_advanced: Option<i64>,
 
-    /// `CostCredits`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CostCredits`; example: `1`
     pub cost_credits: Option<f64>,
 
-    /// `Files`: a list of strings.
-    ///
-    /// Example: `["output.mp4"]`
+    /// `Files`; example: `["output.mp4"]`
     pub files: Option<Vec<String>>,
 
-    /// `FilesInfo`: a list of [`CloudStorageAiServiceTaskFileInfo`] objects.
+    /// `FilesInfo`
     pub files_info: Option<Vec<CloudStorageAiServiceTaskFileInfo>>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1776619154`
+    /// `CreateTime`; example: `1776619154`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1776619157`
+    /// `UpdateTime`; example: `1776619157`
     pub update_time: i64,
 
-    /// `COSURI`: a string.
+    /// `COSURI`
     #[tc(rename = "COSURI")]
     pub cosuri: Option<String>,
 
-    /// `InputURL`: a string.
-    ///
-    /// Example: `"https://*********-125*******.cos.ap-guangzhou.tencentcos.cn/*******.mp4"`
+    /// `InputURL`; example: `"https://*********-125*******.cos.ap-guangzhou.tencentcos.cn/*******.mp4"`
     #[tc(rename = "InputURL")]
     pub input_url: Option<String>,
 }
@@ -3655,40 +2528,22 @@ pub struct SeeTaskInfo {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeTaskMetadata {
-    /// `ProductId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4AHMY9X89Y"`
+    /// `ProductId`, always sent in responses; example: `"4AHMY9X89Y"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dev002"`
+    /// `DeviceName`, always sent in responses; example: `"dev002"`
     pub device_name: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ChannelId`, always sent in responses; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1776629102000`
+    /// `StartTimeMs`, always sent in responses; example: `1776629102000`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1776629110000`
+    /// `EndTimeMs`, always sent in responses; example: `1776629110000`
     pub end_time_ms: Option<i64>,
 
-    /// `CustomId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"_sys_id1_data"`
+    /// `CustomId`, always sent in responses; example: `"_sys_id1_data"`
     pub custom_id: Option<String>,
 }
 
@@ -3697,27 +2552,19 @@ pub struct SeeTaskMetadata {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync), [`DescribeTWeSeeTask`](super::DescribeTWeSeeTask), [`InvokeAISearchService`](super::InvokeAISearchService) and [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct SeeTaskPersonInfo {
-    /// `Faces`: a list of [`SeeTaskFaceInfo`] objects.
+    /// `Faces`
     pub faces: Vec<SeeTaskFaceInfo>,
 
-    /// `IsRemembered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRemembered`; example: `true`
     pub is_remembered: bool,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"爸爸"`
+    /// `Name`; example: `"爸爸"`
     pub name: String,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-11111111-2222-3333-4444-555555555555"`
+    /// `PersonId`; example: `"person-11111111-2222-3333-4444-555555555555"`
     pub person_id: String,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: u64,
 }
 
@@ -3726,9 +2573,7 @@ pub struct SeeTaskPersonInfo {
 /// Returned in the output of [`DescribeSubscribedTopicPolicy`](super::DescribeSubscribedTopicPolicy).
 #[tc_model]
 pub struct SubscribedTopicItem {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"$thing/down/property/TRTC3ZC/dev"`
+    /// `TopicName`; example: `"$thing/down/property/TRTC3ZC/dev"`
     pub topic_name: String,
 }
 
@@ -3738,29 +2583,19 @@ pub struct SubscribedTopicItem {
 #[doc(alias = "TRTCParams")]
 #[tc_model]
 pub struct TrtcParams {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `34561`
+    /// `SdkAppId`; example: `34561`
     pub sdk_app_id: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"test1236"`
+    /// `UserId`; example: `"test1236"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"45tgdh65yuej"`
+    /// `UserSig`; example: `"45tgdh65yuej"`
     pub user_sig: String,
 
-    /// `StrRoomId`: a string.
-    ///
-    /// Example: `"12909"`
+    /// `StrRoomId`; example: `"12909"`
     pub str_room_id: String,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"45tgdh65yuej"`
+    /// `PrivateKey`; example: `"45tgdh65yuej"`
     pub private_key: String,
 }
 
@@ -3769,25 +2604,19 @@ pub struct TrtcParams {
 /// Returned in the output of [`GetTWeCallActiveStatus`](super::GetTWeCallActiveStatus).
 #[tc_model]
 pub struct TWeCallActiveInfo {
-    /// `ModelId`: a string.
+    /// `ModelId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub model_id: Option<String>,
 
-    /// `Sn`: a string.
-    ///
-    /// Example: `"p_d"`
+    /// `Sn`; example: `"p_d"`
     pub sn: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1920000000`
+    /// `ExpireTime`; example: `1920000000`
     pub expire_time: Option<i64>,
 
-    /// `PkgType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PkgType`; example: `1`
     pub pkg_type: Option<i64>,
 }
 
@@ -3796,19 +2625,16 @@ pub struct TWeCallActiveInfo {
 /// Sent in the input of [`ActivateTWeCallLicense`](super::ActivateTWeCallLicense), [`GetTWeCallActiveStatus`](super::GetTWeCallActiveStatus), [`PauseTWeCallDevice`](super::PauseTWeCallDevice), [`ResetTWeCallDevice`](super::ResetTWeCallDevice) and [`ResumeWeCallDevice`](super::ResumeWeCallDevice).
 #[tc_model]
 pub struct TWeCallInfo {
-    /// `Sn`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"productId_deviceName"`
+    /// `Sn`, required in requests; example: `"productId_deviceName"`
     pub sn: Option<String>,
 
-    /// `ModelId`: a string.
+    /// `ModelId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub model_id: Option<String>,
 
-    /// `ActiveNum`: a signed 64-bit integer.
+    /// `ActiveNum`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3820,19 +2646,13 @@ pub struct TWeCallInfo {
 /// Returned in the output of [`DescribeActivateLicenseService`](super::DescribeActivateLicenseService).
 #[tc_model]
 pub struct TWeCallLicenseInfo {
-    /// `TWeCallType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TWeCallType`; example: `"1"`
     pub t_we_call_type: Option<String>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedNum`; example: `1`
     pub used_num: Option<i64>,
 }
 
@@ -3841,39 +2661,25 @@ pub struct TWeCallLicenseInfo {
 /// Returned in the output of [`GetTWeTalkActiveRecordList`](super::GetTWeTalkActiveRecordList).
 #[tc_model]
 pub struct TalkActivateRecordLogInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"EMN48GTRHG"`
+    /// `ProductId`; example: `"EMN48GTRHG"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"d1"`
+    /// `DeviceName`; example: `"d1"`
     pub device_name: Option<String>,
 
-    /// `ActiveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1772015225`
+    /// `ActiveTime`; example: `1772015225`
     pub active_time: Option<i64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10986480696`
+    /// `ExpireTime`; example: `10986480696`
     pub expire_time: Option<i64>,
 
-    /// `ServiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ServiceType`; example: `3`
     pub service_type: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrorMsg`; example: `"成功"`
     pub error_msg: Option<String>,
 }
 
@@ -3882,24 +2688,16 @@ pub struct TalkActivateRecordLogInfo {
 /// Returned in the output of [`ActivateTWeTalk`](super::ActivateTWeTalk).
 #[tc_model]
 pub struct TalkActivationInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"HX3VWPFMVX_dev"`
+    /// `DeviceId`; example: `"HX3VWPFMVX_dev"`
     pub device_id: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `60009`
+    /// `ErrCode`; example: `60009`
     pub err_code: Option<i64>,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"激活码数量不足"`
+    /// `ErrMessage`; example: `"激活码数量不足"`
     pub err_message: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1804747877`
+    /// `ExpireTime`; example: `1804747877`
     pub expire_time: Option<i64>,
 }
 
@@ -3908,19 +2706,13 @@ pub struct TalkActivationInfo {
 /// Returned in the output of [`GetTWeTalkActiveStatus`](super::GetTWeTalkActiveStatus).
 #[tc_model]
 pub struct TalkActivationStatusInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"RNSEEMTZB0_dev"`
+    /// `DeviceId`; example: `"RNSEEMTZB0_dev"`
     pub device_id: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `11270477496`
+    /// `ExpireTime`; example: `11270477496`
     pub expire_time: Option<i64>,
 
-    /// `ServiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServiceType`; example: `0`
     pub service_type: Option<i64>,
 }
 
@@ -3929,27 +2721,25 @@ pub struct TalkActivationStatusInfo {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent), [`DescribeTWeTalkAgentBinding`](super::DescribeTWeTalkAgentBinding) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkAgentBinding {
-    /// `BindingScope`: a string.
+    /// `BindingScope`
     pub binding_scope: Option<String>,
 
-    /// `ProductId`: a string.
-    /// Always sent in responses.
+    /// `ProductId`, always sent in responses
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
-    /// `AgentId`: a string.
-    /// Always sent in responses.
+    /// `AgentId`, always sent in responses
     pub agent_id: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
+    /// `Priority`
     pub priority: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<i64>,
 }
 
@@ -3958,78 +2748,62 @@ pub struct TalkAgentBinding {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkAgentInfo {
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `700002289689`
+    /// `Uin`; example: `700002289689`
     pub uin: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251440583`
+    /// `AppId`; example: `251440583`
     pub app_id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-31ooyYQG4ym"`
+    /// `InstanceId`; example: `"ins-31ooyYQG4ym"`
     pub instance_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-RxZAei4odc"`
+    /// `AgentId`; example: `"agent-RxZAei4odc"`
     pub agent_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"小伙伴"`
+    /// `Name`; example: `"小伙伴"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"TWeTalkAgent 联调示例"`
+    /// `Description`; example: `"TWeTalkAgent 联调示例"`
     pub description: Option<String>,
 
-    /// `STTConfig`: a [`TalkSttConfig`].
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<TalkSttConfig>,
 
-    /// `LLMConfig`: a [`TalkLlmConfig`].
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<TalkLlmConfig>,
 
-    /// `TTSConfig`: a [`TalkTtsConfig`].
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<TalkTtsConfig>,
 
-    /// `ConversationConfig`: a [`TalkConversationConfig`].
+    /// `ConversationConfig`
     pub conversation_config: Option<TalkConversationConfig>,
 
-    /// `MemoryConfig`: a [`TalkMemoryConfig`].
+    /// `MemoryConfig`
     pub memory_config: Option<TalkMemoryConfig>,
 
-    /// `IOTTools`: a list of [`TalkIotTool`] objects.
+    /// `IOTTools`
     #[tc(rename = "IOTTools")]
     pub iot_tools: Option<Vec<TalkIotTool>>,
 
-    /// `WebhookTools`: a list of [`TalkWebhookTool`] objects.
+    /// `WebhookTools`
     pub webhook_tools: Option<Vec<TalkWebhookTool>>,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: Option<String>,
 
-    /// `Bindings`: a list of [`TalkAgentBinding`] objects.
+    /// `Bindings`
     pub bindings: Option<Vec<TalkAgentBinding>>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781087318`
+    /// `CreateTime`; example: `1781087318`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1782204960`
+    /// `UpdateTime`; example: `1782204960`
     pub update_time: Option<i64>,
 
-    /// `EventCallbackConfig`: a [`TalkEventCallbackConfig`].
+    /// `EventCallbackConfig`
     pub event_callback_config: Option<TalkEventCallbackConfig>,
 }
 
@@ -4039,24 +2813,16 @@ pub struct TalkAgentInfo {
 /// Returned in the output of [`DescribeTWeTalkProductConfigV2`](super::DescribeTWeTalkProductConfigV2) and [`GetTWeTalkProductConfigListV2`](super::GetTWeTalkProductConfigListV2).
 #[tc_model]
 pub struct TalkBasicConfigInfo {
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"你是一个助手"`
+    /// `SystemPrompt`; example: `"你是一个助手"`
     pub system_prompt: Option<String>,
 
-    /// `GreetingMessage`: a string.
-    ///
-    /// Example: `"[\\\"你好呀，我是小冰，今天过的怎么样呢\\\",\\\"你好，今天开心吗\\\"]"`
+    /// `GreetingMessage`; example: `"[\\\"你好呀，我是小冰，今天过的怎么样呢\\\",\\\"你好，今天开心吗\\\"]"`
     pub greeting_message: Option<String>,
 
-    /// `DefaultVoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `10016`
+    /// `DefaultVoiceType`; example: `10016`
     pub default_voice_type: Option<i64>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"wdc-wf45y25"`
+    /// `FastVoiceType`; example: `"wdc-wf45y25"`
     pub fast_voice_type: Option<String>,
 }
 
@@ -4066,16 +2832,16 @@ pub struct TalkBasicConfigInfo {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkConversationConfig {
-    /// `WelcomeMessage`: a string.
+    /// `WelcomeMessage`
     pub welcome_message: Option<String>,
 
-    /// `WelcomeMessagePriority`: a signed 64-bit integer.
+    /// `WelcomeMessagePriority`
     pub welcome_message_priority: Option<i64>,
 
-    /// `InterruptMode`: a signed 64-bit integer.
+    /// `InterruptMode`
     pub interrupt_mode: Option<i64>,
 
-    /// `InterruptWordList`: a list of strings.
+    /// `InterruptWordList`
     pub interrupt_word_list: Option<Vec<String>>,
 }
 
@@ -4085,38 +2851,26 @@ pub struct TalkConversationConfig {
 /// Returned in the output of [`DescribeTWeTalkProductConfigV2`](super::DescribeTWeTalkProductConfigV2) and [`GetTWeTalkProductConfigListV2`](super::GetTWeTalkProductConfigListV2).
 #[tc_model]
 pub struct TalkConversationConfigInfo {
-    /// `SessionTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SessionTimeout`; example: `1000`
     pub session_timeout: Option<i64>,
 
-    /// `InterruptionEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InterruptionEnabled`; example: `true`
     pub interruption_enabled: Option<bool>,
 
-    /// `MaxContextTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `MaxContextTokens`; example: `20000`
     pub max_context_tokens: Option<i64>,
 
-    /// `IdleDetection`: a [`TalkIdleDetectionConfigInfo`].
+    /// `IdleDetection`
     pub idle_detection: Option<TalkIdleDetectionConfigInfo>,
 
-    /// `EmotionEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EmotionEnabled`; example: `true`
     pub emotion_enabled: Option<bool>,
 
-    /// `SemanticVADEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SemanticVADEnabled`; example: `false`
     #[tc(rename = "SemanticVADEnabled")]
     pub semantic_vad_enabled: Option<bool>,
 
-    /// `NoiseFilterEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NoiseFilterEnabled`; example: `false`
     pub noise_filter_enabled: Option<bool>,
 }
 
@@ -4126,14 +2880,10 @@ pub struct TalkConversationConfigInfo {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkEventCallbackConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"talkforward"`
+    /// `Topic`; example: `"talkforward"`
     pub topic: Option<String>,
 }
 
@@ -4144,19 +2894,16 @@ pub struct TalkEventCallbackConfig {
 #[doc(alias = "TalkIOTTool")]
 #[tc_model]
 pub struct TalkIotTool {
-    /// `Name`: a string.
-    /// Required in requests.
+    /// `Name`, required in requests
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
+    /// `Description`, required in requests
     pub description: Option<String>,
 
-    /// `Parameters`: a string.
-    /// Required in requests.
+    /// `Parameters`, required in requests
     pub parameters: Option<String>,
 
-    /// `Required`: a list of strings.
+    /// `Required`
     pub required: Option<Vec<String>>,
 }
 
@@ -4166,22 +2913,16 @@ pub struct TalkIotTool {
 /// Returned in the output of [`DescribeTWeTalkProductConfigV2`](super::DescribeTWeTalkProductConfigV2) and [`GetTWeTalkProductConfigListV2`](super::GetTWeTalkProductConfigListV2).
 #[tc_model]
 pub struct TalkIdleDetectionConfigInfo {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `TimeoutSeconds`: a floating-point number.
-    ///
-    /// Example: `3.5`
+    /// `TimeoutSeconds`; example: `3.5`
     pub timeout_seconds: Option<f64>,
 
-    /// `MaxRetries`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxRetries`; example: `2`
     pub max_retries: Option<i64>,
 
-    /// `IdleResponses`: a list of [`IdleResponseInfo`] objects.
+    /// `IdleResponses`
     pub idle_responses: Option<Vec<IdleResponseInfo>>,
 }
 
@@ -4192,53 +2933,34 @@ pub struct TalkIdleDetectionConfigInfo {
 #[doc(alias = "TalkLLMConfig")]
 #[tc_model]
 pub struct TalkLlmConfig {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `Type`, required in requests; example: `"default"`
     pub r#type: Option<String>,
 
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"你是一个暖男，照顾用户情绪"`
+    /// `SystemPrompt`; example: `"你是一个暖男，照顾用户情绪"`
     pub system_prompt: Option<String>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Temperature`; example: `1`
     pub temperature: Option<f64>,
 
-    /// `History`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `History`; example: `10`
     pub history: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<i64>,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"https://api.deepseek.com/v1/chat/completions"`
+    /// `BaseUrl`; example: `"https://api.deepseek.com/v1/chat/completions"`
     pub base_url: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek-v4-flash"`
+    /// `Model`; example: `"deepseek-v4-flash"`
     pub model: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-******************746729cbcdc4b9"`
+    /// `ApiKey`; example: `"sk-******************746729cbcdc4b9"`
     pub api_key: Option<String>,
 
-    /// `ExtraBody`: a string.
-    ///
-    /// Example: `"{\"thinking\":{\"type\":\"disabled\"}}"`
+    /// `ExtraBody`; example: `"{\"thinking\":{\"type\":\"disabled\"}}"`
     pub extra_body: Option<String>,
 
-    /// `ADP`: an [`AdpConfig`].
+    /// `ADP`
     #[tc(rename = "ADP")]
     pub adp: Option<AdpConfig>,
 }
@@ -4250,46 +2972,32 @@ pub struct TalkLlmConfig {
 #[doc(alias = "TalkLLMConfigInfo")]
 #[tc_model]
 pub struct TalkLlmConfigInfo {
-    /// `LLMType`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `LLMType`; example: `"openai"`
     #[tc(rename = "LLMType")]
     pub llm_type: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt4"`
+    /// `Model`; example: `"gpt4"`
     pub model: Option<String>,
 
-    /// `Streaming`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Streaming`; example: `true`
     pub streaming: Option<bool>,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Temperature`; example: `1.0`
     pub temperature: Option<f64>,
 
-    /// `MaxTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `MaxTokens`; example: `3000`
     pub max_tokens: Option<i64>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `TopP`; example: `0.3`
     pub top_p: Option<f64>,
 
-    /// `Tools`: a list of strings.
+    /// `Tools`
     pub tools: Option<Vec<String>>,
 }
 
@@ -4299,7 +3007,7 @@ pub struct TalkLlmConfigInfo {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkMemoryConfig {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 }
 
@@ -4308,39 +3016,25 @@ pub struct TalkMemoryConfig {
 /// Returned in the output of [`DescribeTWeTalkProductConfig`](super::DescribeTWeTalkProductConfig) and [`GetTWeTalkProductConfigList`](super::GetTWeTalkProductConfigList).
 #[tc_model]
 pub struct TalkProductConfigInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PCKOP3VBFZ"`
+    /// `ProductId`; example: `"PCKOP3VBFZ"`
     pub product_id: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"你的名字叫QQ鹅仔，是一个陪伴用户的AI玩偶"`
+    /// `SystemPrompt`; example: `"你的名字叫QQ鹅仔，是一个陪伴用户的AI玩偶"`
     pub system_prompt: Option<String>,
 
-    /// `GreetingMessage`: a string.
-    ///
-    /// Example: `"你好呀，我叫QQ鹅仔"`
+    /// `GreetingMessage`; example: `"你好呀，我叫QQ鹅仔"`
     pub greeting_message: Option<String>,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `50023`
+    /// `VoiceType`; example: `50023`
     pub voice_type: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1755509182`
+    /// `CreateTime`; example: `1755509182`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1755509182`
+    /// `UpdateTime`; example: `1755509182`
     pub update_time: Option<i64>,
 }
 
@@ -4349,67 +3043,49 @@ pub struct TalkProductConfigInfo {
 /// Returned in the output of [`DescribeTWeTalkProductConfigV2`](super::DescribeTWeTalkProductConfigV2) and [`GetTWeTalkProductConfigListV2`](super::GetTWeTalkProductConfigListV2).
 #[tc_model]
 pub struct TalkProductConfigV2Info {
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `120336`
+    /// `Uin`; example: `120336`
     pub uin: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `102513`
+    /// `AppId`; example: `102513`
     pub app_id: Option<i64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"O9IK9H3"`
+    /// `ProductId`; example: `"O9IK9H3"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"小冰"`
+    /// `ConfigName`; example: `"小冰"`
     pub config_name: Option<String>,
 
-    /// `TargetLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TargetLanguage`; example: `"zh"`
     pub target_language: Option<String>,
 
-    /// `BasicConfig`: a [`TalkBasicConfigInfo`].
+    /// `BasicConfig`
     pub basic_config: Option<TalkBasicConfigInfo>,
 
-    /// `STTConfig`: a [`TalkSttConfigInfo`].
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<TalkSttConfigInfo>,
 
-    /// `LLMConfig`: a [`TalkLlmConfigInfo`].
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<TalkLlmConfigInfo>,
 
-    /// `TTSConfig`: a [`TalkTtsConfigInfo`].
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<TalkTtsConfigInfo>,
 
-    /// `ConversationConfig`: a [`TalkConversationConfigInfo`].
+    /// `ConversationConfig`
     pub conversation_config: Option<TalkConversationConfigInfo>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10023500`
+    /// `CreateTime`; example: `10023500`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10023500`
+    /// `UpdateTime`; example: `10023500`
     pub update_time: Option<i64>,
 }
 
@@ -4420,11 +3096,10 @@ pub struct TalkProductConfigV2Info {
 #[doc(alias = "TalkSTTConfig")]
 #[tc_model]
 pub struct TalkSttConfig {
-    /// `Type`: a string.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<String>,
 
-    /// `TRTC`: a [`TalkStttrtc`].
+    /// `TRTC`
     #[tc(rename = "TRTC")]
     pub trtc: Option<TalkStttrtc>,
 }
@@ -4436,18 +3111,14 @@ pub struct TalkSttConfig {
 #[doc(alias = "TalkSTTConfigInfo")]
 #[tc_model]
 pub struct TalkSttConfigInfo {
-    /// `STTType`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `STTType`; example: `"tencent"`
     #[tc(rename = "STTType")]
     pub stt_type: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 }
 
@@ -4458,20 +3129,14 @@ pub struct TalkSttConfigInfo {
 #[doc(alias = "TalkSTTTRTC")]
 #[tc_model]
 pub struct TalkStttrtc {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `VADSilenceTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `VADSilenceTime`; example: `300`
     #[tc(rename = "VADSilenceTime")]
     pub vad_silence_time: Option<i64>,
 
-    /// `VADLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VADLevel`; example: `3`
     #[tc(rename = "VADLevel")]
     pub vad_level: Option<i64>,
 }
@@ -4483,11 +3148,10 @@ pub struct TalkStttrtc {
 #[doc(alias = "TalkTTSConfig")]
 #[tc_model]
 pub struct TalkTtsConfig {
-    /// `Type`: a string.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<String>,
 
-    /// `Flow`: a [`TalkTtsFlow`].
+    /// `Flow`
     pub flow: Option<TalkTtsFlow>,
 }
 
@@ -4498,33 +3162,23 @@ pub struct TalkTtsConfig {
 #[doc(alias = "TalkTTSConfigInfo")]
 #[tc_model]
 pub struct TalkTtsConfigInfo {
-    /// `TTSType`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `TTSType`; example: `"tencent"`
     #[tc(rename = "TTSType")]
     pub tts_type: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Speed`; example: `1.0`
     pub speed: Option<f64>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 
-    /// `Pitch`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Pitch`; example: `1.0`
     pub pitch: Option<f64>,
 }
 
@@ -4535,15 +3189,10 @@ pub struct TalkTtsConfigInfo {
 #[doc(alias = "TalkTTSFlow")]
 #[tc_model]
 pub struct TalkTtsFlow {
-    /// `VoiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v-male-P6q7LzD8"`
+    /// `VoiceId`, required in requests; example: `"v-male-P6q7LzD8"`
     pub voice_id: Option<String>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Speed`; example: `1`
     pub speed: Option<f64>,
 }
 
@@ -4553,17 +3202,16 @@ pub struct TalkTtsFlow {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkWebhookAuth {
-    /// `Type`: a string.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<String>,
 
-    /// `SignKey`: a string.
+    /// `SignKey`
     pub sign_key: Option<String>,
 
-    /// `Headers`: a string.
+    /// `Headers`
     pub headers: Option<String>,
 
-    /// `BearerToken`: a string.
+    /// `BearerToken`
     pub bearer_token: Option<String>,
 }
 
@@ -4573,15 +3221,10 @@ pub struct TalkWebhookAuth {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkWebhookEndpoint {
-    /// `Url`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://api.example.com/order/status"`
+    /// `Url`, required in requests; example: `"https://api.example.com/order/status"`
     pub url: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<i64>,
 }
 
@@ -4591,26 +3234,22 @@ pub struct TalkWebhookEndpoint {
 /// Returned in the output of [`DescribeTWeTalkAgent`](super::DescribeTWeTalkAgent) and [`DescribeTWeTalkAgentList`](super::DescribeTWeTalkAgentList).
 #[tc_model]
 pub struct TalkWebhookTool {
-    /// `Name`: a string.
-    /// Required in requests.
+    /// `Name`, required in requests
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
+    /// `Description`, required in requests
     pub description: Option<String>,
 
-    /// `Parameters`: a string.
-    /// Required in requests.
+    /// `Parameters`, required in requests
     pub parameters: Option<String>,
 
-    /// `Endpoint`: a [`TalkWebhookEndpoint`].
-    /// Required in requests.
+    /// `Endpoint`, required in requests
     pub endpoint: Option<TalkWebhookEndpoint>,
 
-    /// `Required`: a list of strings.
+    /// `Required`
     pub required: Option<Vec<String>>,
 
-    /// `Auth`: a [`TalkWebhookAuth`].
+    /// `Auth`
     pub auth: Option<TalkWebhookAuth>,
 }
 
@@ -4619,57 +3258,37 @@ pub struct TalkWebhookTool {
 /// Returned in the output of [`DescribeAISearchTaskAsync`](super::DescribeAISearchTaskAsync) and [`InvokeAISearchService`](super::InvokeAISearchService).
 #[tc_model]
 pub struct TargetInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"unique"`
+    /// `Id`; example: `"unique"`
     pub id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"MVTYMD8YCD"`
+    /// `ProductId`; example: `"MVTYMD8YCD"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `DeviceName`; example: `"dev001"`
     pub device_name: Option<String>,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1744258527`
+    /// `StartTimeMs`; example: `1744258527`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1744258537`
+    /// `EndTimeMs`; example: `1744258537`
     pub end_time_ms: Option<i64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"alarm"`
+    /// `EventId`; example: `"alarm"`
     pub event_id: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"Two cats and a dog eating"`
+    /// `Summary`; example: `"Two cats and a dog eating"`
     pub summary: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `Thumbnail`: a string.
-    ///
-    /// Example: `"/product/1.jpg"`
+    /// `Thumbnail`; example: `"/product/1.jpg"`
     pub thumbnail: Option<String>,
 
-    /// `Confidence`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Confidence`; example: `"high"`
     pub confidence: Option<String>,
 
-    /// `TaskInfo`: a [`SeeTaskInfo`].
+    /// `TaskInfo`
     pub task_info: Option<SeeTaskInfo>,
 }
 
@@ -4679,15 +3298,11 @@ pub struct TargetInfo {
 #[doc(alias = "ThumbnailURLInfoList")]
 #[tc_model]
 pub struct ThumbnailUrlInfoList {
-    /// `ThumbnailURL`: a string.
-    ///
-    /// Example: `"https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2F100"`
+    /// `ThumbnailURL`; example: `"https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2F100"`
     #[tc(rename = "ThumbnailURL")]
     pub thumbnail_url: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1690195335`
+    /// `ExpireTime`; example: `1690195335`
     pub expire_time: Option<i64>,
 }
 
@@ -4696,14 +3311,10 @@ pub struct ThumbnailUrlInfoList {
 /// Returned in the output of [`ListTopicPolicy`](super::ListTopicPolicy).
 #[tc_model]
 pub struct TopicItem {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"leo"`
+    /// `TopicName`; example: `"leo"`
     pub topic_name: String,
 
-    /// `Privilege`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Privilege`; example: `1`
     pub privilege: u64,
 }
 
@@ -4712,29 +3323,19 @@ pub struct TopicItem {
 /// Returned in the output of [`DescribeTopicRule`](super::DescribeTopicRule).
 #[tc_model]
 pub struct TopicRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"温度达到20开空调"`
+    /// `RuleName`; example: `"温度达到20开空调"`
     pub rule_name: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"U0VMRUNUICAgRlJPTSAnJChwcm9kdWN0aWQpLyQoZGV2aWNlbmFtZSkvZXZlbnQn"`
+    /// `Sql`; example: `"U0VMRUNUICAgRlJPTSAnJChwcm9kdWN0aWQpLyQoZGV2aWNlbmFtZSkvZXZlbnQn"`
     pub sql: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"温度达到20开空调"`
+    /// `Description`; example: `"温度达到20开空调"`
     pub description: String,
 
-    /// `Actions`: a string.
-    ///
-    /// Example: `"[\"*\"]"`
+    /// `Actions`; example: `"[\"*\"]"`
     pub actions: String,
 
-    /// `RuleDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleDisabled`; example: `false`
     pub rule_disabled: bool,
 }
 
@@ -4743,24 +3344,16 @@ pub struct TopicRule {
 /// Returned in the output of [`GetTopicRuleList`](super::GetTopicRuleList) and [`SearchTopicRule`](super::SearchTopicRule).
 #[tc_model]
 pub struct TopicRuleInfo {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"物联数据规则转发"`
+    /// `RuleName`; example: `"物联数据规则转发"`
     pub rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个物联规则转发数据"`
+    /// `Description`; example: `"这是一个物联规则转发数据"`
     pub description: String,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1680230233`
+    /// `CreatedAt`; example: `1680230233`
     pub created_at: i64,
 
-    /// `RuleDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleDisabled`; example: `false`
     pub rule_disabled: bool,
 }
 
@@ -4769,24 +3362,16 @@ pub struct TopicRuleInfo {
 /// Sent in the input of [`CreateTopicRule`](super::CreateTopicRule) and [`ModifyTopicRule`](super::ModifyTopicRule).
 #[tc_model]
 pub struct TopicRulePayload {
-    /// `Sql`: a string.
-    ///
-    /// Example: `"U0VMRUNUICAgRlJPTSAnJChwcm9kdWN0aWQpLyQoZGV2aWNlbmFtZSkvZXZlbnQn"`
+    /// `Sql`; example: `"U0VMRUNUICAgRlJPTSAnJChwcm9kdWN0aWQpLyQoZGV2aWNlbmFtZSkvZXZlbnQn"`
     pub sql: String,
 
-    /// `Actions`: a string.
-    ///
-    /// Example: `"[\"In\"]"`
+    /// `Actions`; example: `"[\"In\"]"`
     pub actions: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"开空调"`
+    /// `Description`; example: `"开空调"`
     pub description: Option<String>,
 
-    /// `RuleDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleDisabled`; example: `false`
     pub rule_disabled: Option<bool>,
 }
 
@@ -4795,24 +3380,16 @@ pub struct TopicRulePayload {
 /// Returned in the output of [`DescribeVideoLicense`](super::DescribeVideoLicense).
 #[tc_model]
 pub struct VideoLicenseEntity {
-    /// `Type`: a string.
-    ///
-    /// Example: `"0_5_mbps"`
+    /// `Type`; example: `"0_5_mbps"`
     pub r#type: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `UsedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedCount`; example: `1`
     pub used_count: i64,
 
-    /// `ExpiresSoonCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpiresSoonCount`; example: `0`
     pub expires_soon_count: i64,
 }
 
@@ -4821,32 +3398,22 @@ pub struct VideoLicenseEntity {
 /// Returned in the output of [`GetVodCloudStorageEventList`](super::GetVodCloudStorageEventList) and [`GetVodCloudStorageVideoList`](super::GetVodCloudStorageVideoList).
 #[tc_model]
 pub struct VideoList {
-    /// `Psign`: a string.
-    ///
-    /// Example: `"signmessage"`
+    /// `Psign`; example: `"signmessage"`
     pub psign: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1788867272`
+    /// `StartTime`; example: `1788867272`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1788867322`
+    /// `EndTime`; example: `1788867322`
     pub end_time: Option<u64>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `StreamType`: a string.
-    ///
-    /// Example: `"vod"`
+    /// `StreamType`; example: `"vod"`
     pub stream_type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5001834819525022769"`
+    /// `FileId`; example: `"5001834819525022769"`
     pub file_id: Option<String>,
 }
 
@@ -4856,16 +3423,10 @@ pub struct VideoList {
 /// Returned in the output of [`DescribeTWeSeeConfig`](super::DescribeTWeSeeConfig) and [`DescribeTWeSeeSubscription`](super::DescribeTWeSeeSubscription).
 #[tc_model]
 pub struct VisionCustomDetectQuery {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"query1"`
+    /// `Key`, required in requests; example: `"query1"`
     pub key: Option<String>,
 
-    /// `Query`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"快递员"`
+    /// `Query`, required in requests; example: `"快递员"`
     pub query: Option<String>,
 }
 
@@ -4874,24 +3435,16 @@ pub struct VisionCustomDetectQuery {
 /// Returned in the output of [`BatchInvokeTWeSeeRecognitionTask`](super::BatchInvokeTWeSeeRecognitionTask), [`DescribeTWeSeeRecognitionTask`](super::DescribeTWeSeeRecognitionTask), [`InvokeTWeSeeRecognitionTask`](super::InvokeTWeSeeRecognitionTask) and [`InvokeTWeSeeRecognitionTaskWithFile`](super::InvokeTWeSeeRecognitionTaskWithFile).
 #[tc_model]
 pub struct VisionDetectedObject {
-    /// `Time`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `Time`; example: `1.5`
     pub time: Option<f64>,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"person"`
+    /// `ClassName`; example: `"person"`
     pub class_name: Option<String>,
 
-    /// `BoundingBox`: a list of floating-point numbers.
-    ///
-    /// Example: `[200.1,332.5,412.8,586.5]`
+    /// `BoundingBox`; example: `[200.1,332.5,412.8,586.5]`
     pub bounding_box: Option<Vec<f64>>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.88`
+    /// `Confidence`; example: `0.88`
     pub confidence: Option<f64>,
 }
 
@@ -4900,9 +3453,7 @@ pub struct VisionDetectedObject {
 /// Sent in the input of [`BatchCreateTWeSeeRecognitionTask`](super::BatchCreateTWeSeeRecognitionTask), [`BatchInvokeTWeSeeRecognitionTask`](super::BatchInvokeTWeSeeRecognitionTask), [`CreateTWeSeeRecognitionTask`](super::CreateTWeSeeRecognitionTask), [`CreateTWeSeeRecognitionTaskWithFile`](super::CreateTWeSeeRecognitionTaskWithFile), [`InvokeTWeSeeRecognitionTask`](super::InvokeTWeSeeRecognitionTask) and [`InvokeTWeSeeRecognitionTaskWithFile`](super::InvokeTWeSeeRecognitionTaskWithFile).
 #[tc_model]
 pub struct VisionObjectDetectConfig {
-    /// `DetectTypes`: a list of strings.
-    ///
-    /// Example: `["adult","child"]`
+    /// `DetectTypes`; example: `["adult","child"]`
     pub detect_types: Option<Vec<String>>,
 }
 
@@ -4911,32 +3462,22 @@ pub struct VisionObjectDetectConfig {
 /// Returned in the output of [`BatchInvokeTWeSeeRecognitionTask`](super::BatchInvokeTWeSeeRecognitionTask), [`DescribeTWeSeeRecognitionTask`](super::DescribeTWeSeeRecognitionTask), [`InvokeTWeSeeRecognitionTask`](super::InvokeTWeSeeRecognitionTask) and [`InvokeTWeSeeRecognitionTaskWithFile`](super::InvokeTWeSeeRecognitionTaskWithFile).
 #[tc_model]
 pub struct VisionRecognitionResult {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `DetectedClassifications`: a list of strings.
-    ///
-    /// Example: `["person"]`
+    /// `DetectedClassifications`; example: `["person"]`
     pub detected_classifications: Option<Vec<String>>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"一人在水泥地面上行走"`
+    /// `Summary`; example: `"一人在水泥地面上行走"`
     pub summary: Option<String>,
 
-    /// `AlternativeSummary`: a string.
-    ///
-    /// Example: `"A person walking on the concrete floor"`
+    /// `AlternativeSummary`; example: `"A person walking on the concrete floor"`
     pub alternative_summary: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"DownloadFailed"`
+    /// `ErrorCode`; example: `"DownloadFailed"`
     pub error_code: Option<String>,
 
-    /// `DetectedObjects`: a list of [`VisionDetectedObject`] objects.
+    /// `DetectedObjects`
     pub detected_objects: Option<Vec<VisionDetectedObject>>,
 }
 
@@ -4945,75 +3486,49 @@ pub struct VisionRecognitionResult {
 /// Returned in the output of [`DescribeTWeSeeRecognitionTask`](super::DescribeTWeSeeRecognitionTask).
 #[tc_model]
 pub struct VisionRecognitionTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fb066d7a-baac-4706-acda-058f56f82759"`
+    /// `TaskId`; example: `"fb066d7a-baac-4706-acda-058f56f82759"`
     pub task_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TQBDY6RPI9"`
+    /// `ProductId`; example: `"TQBDY6RPI9"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"cs_112114601_2"`
+    /// `DeviceName`; example: `"cs_112114601_2"`
     pub device_name: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: u64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487888`
+    /// `StartTime`; example: `1710487888`
     pub start_time: i64,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487888270`
+    /// `StartTimeMs`; example: `1710487888270`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487898`
+    /// `EndTime`; example: `1710487898`
     pub end_time: i64,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1710487898990`
+    /// `EndTimeMs`; example: `1710487898990`
     pub end_time_ms: Option<i64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: u64,
 
-    /// `Result`: a [`VisionRecognitionResult`].
+    /// `Result`
     pub result: VisionRecognitionResult,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711338476`
+    /// `CreateTime`; example: `1711338476`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711338476`
+    /// `UpdateTime`; example: `1711338476`
     pub update_time: i64,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"your-custom-id"`
+    /// `CustomId`; example: `"your-custom-id"`
     pub custom_id: Option<String>,
 
-    /// `Files`: a list of strings.
-    ///
-    /// Example: `["thumbnail.jpg"]`
+    /// `Files`; example: `["thumbnail.jpg"]`
     pub files: Vec<String>,
 
-    /// `FilesInfo`: a list of [`CloudStorageAiServiceTaskFileInfo`] objects.
+    /// `FilesInfo`
     pub files_info: Option<Vec<CloudStorageAiServiceTaskFileInfo>>,
 }
 
@@ -5022,14 +3537,10 @@ pub struct VisionRecognitionTask {
 /// Sent in the input of [`ListTWeSeeTasks`](super::ListTWeSeeTasks).
 #[tc_model]
 pub struct VisionRecognitionTaskFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"DetectedClassifications"`
+    /// `Key`; example: `"DetectedClassifications"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["person"]`
+    /// `Values`; example: `["person"]`
     pub values: Vec<String>,
 }
 
@@ -5039,35 +3550,25 @@ pub struct VisionRecognitionTaskFilter {
 /// Returned in the output of [`DescribeTWeSeeConfig`](super::DescribeTWeSeeConfig).
 #[tc_model]
 pub struct VisionSummaryConfig {
-    /// `OutputLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `OutputLang`; example: `"zh"`
     pub output_lang: Option<String>,
 
-    /// `AlternativeOutputLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `AlternativeOutputLang`; example: `"en"`
     pub alternative_output_lang: Option<String>,
 
-    /// `MultiCameraLayout`: a string.
-    ///
-    /// Example: `"Single"`
+    /// `MultiCameraLayout`; example: `"Single"`
     pub multi_camera_layout: Option<String>,
 
-    /// `DetectTypes`: a list of strings.
-    ///
-    /// Example: `["child_falling","baby_crying"]`
+    /// `DetectTypes`; example: `["child_falling","baby_crying"]`
     pub detect_types: Option<Vec<String>>,
 
-    /// `CustomDetectQueries`: a list of [`VisionCustomDetectQuery`] objects.
+    /// `CustomDetectQueries`
     pub custom_detect_queries: Option<Vec<VisionCustomDetectQuery>>,
 
-    /// `DetectContinuous`: a list of [`SeeDetectContinuousConfig`] objects.
+    /// `DetectContinuous`
     pub detect_continuous: Option<Vec<SeeDetectContinuousConfig>>,
 
-    /// `SummaryPrompt`: a string.
-    ///
-    /// Example: `"用不超过15字的一句话描述这段视频的主要内容。"`
+    /// `SummaryPrompt`; example: `"用不超过15字的一句话描述这段视频的主要内容。"`
     pub summary_prompt: Option<String>,
 }
 
@@ -5076,32 +3577,22 @@ pub struct VisionSummaryConfig {
 /// Returned in the output of [`GetVodCloudStorageEventList`](super::GetVodCloudStorageEventList).
 #[tc_model]
 pub struct VodCloudStorageEvent {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"_sys_static_1787538066"`
+    /// `EventId`; example: `"_sys_static_1787538066"`
     pub event_id: Option<String>,
 
-    /// `ThumbnailUrl`: a string.
-    ///
-    /// Example: `"/700000625262/YYZRTPMCUG/billing_test_7/23/events/1787538070641402396.jpg"`
+    /// `ThumbnailUrl`; example: `"/700000625262/YYZRTPMCUG/billing_test_7/23/events/1787538070641402396.jpg"`
     pub thumbnail_url: Option<String>,
 
-    /// `EventStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787538066`
+    /// `EventStartTime`; example: `1787538066`
     pub event_start_time: Option<u64>,
 
-    /// `EventEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787538066`
+    /// `EventEndTime`; example: `1787538066`
     pub event_end_time: Option<u64>,
 
-    /// `VideoList`: a list of [`VideoList`] objects.
+    /// `VideoList`
     pub video_list: Option<Vec<VideoList>>,
 
-    /// `IsStaticEvent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsStaticEvent`; example: `true`
     pub is_static_event: Option<bool>,
 }
 
@@ -5111,12 +3602,10 @@ pub struct VodCloudStorageEvent {
 #[doc(alias = "WXDeviceInfo")]
 #[tc_model]
 pub struct WxDeviceInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"p/d"`
+    /// `DeviceId`; example: `"p/d"`
     pub device_id: Option<String>,
 
-    /// `WXIoTDeviceInfo`: a [`WxIoTDeviceInfo`].
+    /// `WXIoTDeviceInfo`
     #[tc(rename = "WXIoTDeviceInfo")]
     pub wx_io_t_device_info: Option<WxIoTDeviceInfo>,
 }
@@ -5127,20 +3616,14 @@ pub struct WxDeviceInfo {
 #[doc(alias = "WXIoTDeviceInfo")]
 #[tc_model]
 pub struct WxIoTDeviceInfo {
-    /// `SN`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `SN`; example: `"1234567"`
     #[tc(rename = "SN")]
     pub sn: Option<String>,
 
-    /// `SNTicket`: a string.
-    ///
-    /// Example: `"4rf5gtg"`
+    /// `SNTicket`; example: `"4rf5gtg"`
     #[tc(rename = "SNTicket")]
     pub sn_ticket: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"3rfv"`
+    /// `ModelId`; example: `"3rfv"`
     pub model_id: Option<String>,
 }

@@ -7,18 +7,44 @@ use super::models;
 /// The `ClearDeviceActiveCode` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`ClearDeviceActiveCodeResponse`].
-/// The codes it documents are in [`ClearDeviceActiveCodeError`](super::errors::ClearDeviceActiveCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=ClearDeviceActiveCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "ClearDeviceActiveCode",
     output = ClearDeviceActiveCodeResponse,
-    error = super::errors::ClearDeviceActiveCodeError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ClearDeviceActiveCode {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -32,37 +58,63 @@ pub struct ClearDeviceActiveCodeResponse {
 /// The `CreateAnonymousAccessToken` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateAnonymousAccessTokenResponse`].
-/// The codes it documents are in [`CreateAnonymousAccessTokenError`](super::errors::CreateAnonymousAccessTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateAnonymousAccessToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateAnonymousAccessToken",
     output = CreateAnonymousAccessTokenResponse,
-    error = super::errors::CreateAnonymousAccessTokenError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateAnonymousAccessToken {
-    /// `TtlMinutes`: a signed 64-bit integer.
+    /// `TtlMinutes`
     pub ttl_minutes: i64,
 
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: Option<String>,
 
-    /// `OldAccessToken`: a string.
+    /// `OldAccessToken`
     pub old_access_token: Option<String>,
 }
 
 /// What a successful [`CreateAnonymousAccessToken`] call returns.
 #[tc_model]
 pub struct CreateAnonymousAccessTokenResponse {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: Option<String>,
 
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,34 +124,60 @@ pub struct CreateAnonymousAccessTokenResponse {
 /// The `CreateAppUsr` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateAppUsrResponse`].
-/// The codes it documents are in [`CreateAppUsrError`](super::errors::CreateAppUsrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateAppUsr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateAppUsr",
     output = CreateAppUsrResponse,
-    error = super::errors::CreateAppUsrError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateAppUsr {
-    /// `CunionId`: a string.
+    /// `CunionId`
     pub cunion_id: String,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: Option<String>,
 }
 
 /// What a successful [`CreateAppUsr`] call returns.
 #[tc_model]
 pub struct CreateAppUsrResponse {
-    /// `CunionId`: a string.
+    /// `CunionId`
     pub cunion_id: Option<String>,
 
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: Option<String>,
 
-    /// `NewRegist`: a boolean.
+    /// `NewRegist`
     pub new_regist: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,54 +187,66 @@ pub struct CreateAppUsrResponse {
 /// The `CreateBinding` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateBindingResponse`].
-/// The codes it documents are in [`CreateBindingError`](super::errors::CreateBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateBinding",
     output = CreateBindingResponse,
-    error = super::errors::CreateBindingError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateBinding {
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"-9223371585883208722"`
+    /// `AccessId`; example: `"-9223371585883208722"`
     pub access_id: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"********"`
+    /// `Tid`; example: `"********"`
     pub tid: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"owner"`
+    /// `Role`; example: `"owner"`
     pub role: String,
 
-    /// `ForceBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceBind`; example: `true`
     pub force_bind: Option<bool>,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"dev001"`
+    /// `Nick`; example: `"dev001"`
     pub nick: Option<String>,
 
-    /// `BindToken`: a string.
-    ///
-    /// Example: `"sn8a1244/sde="`
+    /// `BindToken`; example: `"sn8a1244/sde="`
     pub bind_token: Option<String>,
 }
 
 /// What a successful [`CreateBinding`] call returns.
 #[tc_model]
 pub struct CreateBindingResponse {
-    /// `AccessToken`: a string.
-    ///
-    /// Example: `"***********"`
+    /// `AccessToken`; example: `"***********"`
     pub access_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -166,31 +256,57 @@ pub struct CreateBindingResponse {
 /// The `CreateDevToken` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateDevTokenResponse`].
-/// The codes it documents are in [`CreateDevTokenError`](super::errors::CreateDevTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateDevToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateDevToken",
     output = CreateDevTokenResponse,
-    error = super::errors::CreateDevTokenError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateDevToken {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: String,
 
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 
-    /// `TtlMinutes`: an unsigned 64-bit integer.
+    /// `TtlMinutes`
     pub ttl_minutes: u64,
 }
 
 /// What a successful [`CreateDevToken`] call returns.
 #[tc_model]
 pub struct CreateDevTokenResponse {
-    /// `Data`: a list of [`DevTokenInfo`](super::models::DevTokenInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::DevTokenInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -200,34 +316,60 @@ pub struct CreateDevTokenResponse {
 /// The `CreateDevices` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateDevicesResponse`].
-/// The codes it documents are in [`CreateDevicesError`](super::errors::CreateDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateDevices",
     output = CreateDevicesResponse,
-    error = super::errors::CreateDevicesError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateDevices {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Number`: an unsigned 64-bit integer.
+    /// `Number`
     pub number: u64,
 
-    /// `NamePrefix`: a string.
+    /// `NamePrefix`
     pub name_prefix: Option<String>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateDevices`] call returns.
 #[tc_model]
 pub struct CreateDevicesResponse {
-    /// `Data`: a list of [`DeviceCertificate`](super::models::DeviceCertificate) objects.
+    /// `Data`
     pub data: Option<Vec<models::DeviceCertificate>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -237,28 +379,54 @@ pub struct CreateDevicesResponse {
 /// The `CreateGencode` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateGencodeResponse`].
-/// The codes it documents are in [`CreateGencodeError`](super::errors::CreateGencodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateGencode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateGencode",
     output = CreateGencodeResponse,
-    error = super::errors::CreateGencodeError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateGencode {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Revision`: a signed 64-bit integer.
+    /// `Revision`
     pub revision: i64,
 }
 
 /// What a successful [`CreateGencode`] call returns.
 #[tc_model]
 pub struct CreateGencodeResponse {
-    /// `ZipCode`: a string.
+    /// `ZipCode`
     pub zip_code: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -268,18 +436,44 @@ pub struct CreateGencodeResponse {
 /// The `CreateIotDataType` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateIotDataTypeResponse`].
-/// The codes it documents are in [`CreateIotDataTypeError`](super::errors::CreateIotDataTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateIotDataType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateIotDataType",
     output = CreateIotDataTypeResponse,
-    error = super::errors::CreateIotDataTypeError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateIotDataType {
-    /// `IotDataType`: a string.
+    /// `IotDataType`
     pub iot_data_type: String,
 }
 
@@ -293,21 +487,47 @@ pub struct CreateIotDataTypeResponse {
 /// The `CreateIotModel` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateIotModelResponse`].
-/// The codes it documents are in [`CreateIotModelError`](super::errors::CreateIotModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateIotModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateIotModel",
     output = CreateIotModelResponse,
-    error = super::errors::CreateIotModelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateIotModel {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `IotModel`: a string.
+    /// `IotModel`
     pub iot_model: String,
 }
 
@@ -321,75 +541,81 @@ pub struct CreateIotModelResponse {
 /// The `CreateProduct` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateProductResponse`].
-/// The codes it documents are in [`CreateProductError`](super::errors::CreateProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateProduct",
     output = CreateProductResponse,
-    error = super::errors::CreateProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateProduct {
-    /// `ProductModel`: a string.
-    ///
-    /// Example: `"ipc"`
+    /// `ProductModel`; example: `"ipc"`
     pub product_model: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `ProductName`; example: `"dev-001"`
     pub product_name: String,
 
-    /// `ProductDescription`: a string.
-    ///
-    /// Example: `"my ipc"`
+    /// `ProductDescription`; example: `"my ipc"`
     pub product_description: String,
 
-    /// `Features`: a list of strings.
+    /// `Features`
     pub features: Option<Vec<String>>,
 
-    /// `ChipManufactureId`: a string.
-    ///
-    /// Example: `"fgrt265"`
+    /// `ChipManufactureId`; example: `"fgrt265"`
     pub chip_manufacture_id: Option<String>,
 
-    /// `ChipId`: a string.
-    ///
-    /// Example: `"134dgfer"`
+    /// `ChipId`; example: `"134dgfer"`
     pub chip_id: Option<String>,
 
-    /// `ProductRegion`: a string.
-    ///
-    /// Example: `"China-Mainland"`
+    /// `ProductRegion`; example: `"China-Mainland"`
     pub product_region: Option<String>,
 
-    /// `ProductCate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductCate`; example: `0`
     pub product_cate: Option<u64>,
 
-    /// `AccessMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessMode`; example: `0`
     pub access_mode: Option<i64>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `Os`; example: `"Linux"`
     pub os: Option<String>,
 
-    /// `ChipArch`: a string.
-    ///
-    /// Example: `"X86"`
+    /// `ChipArch`; example: `"X86"`
     pub chip_arch: Option<String>,
 }
 
 /// What a successful [`CreateProduct`] call returns.
 #[tc_model]
 pub struct CreateProductResponse {
-    /// `Data`: a [`ProductBase`](super::models::ProductBase).
+    /// `Data`
     pub data: models::ProductBase,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -399,24 +625,50 @@ pub struct CreateProductResponse {
 /// The `CreateStorage` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateStorageResponse`].
-/// The codes it documents are in [`CreateStorageError`](super::errors::CreateStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateStorage",
     output = CreateStorageResponse,
-    error = super::errors::CreateStorageError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateStorage {
-    /// `PkgId`: a string.
+    /// `PkgId`
     pub pkg_id: String,
 
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `UserTag`: a string.
+    /// `UserTag`
     pub user_tag: String,
 }
 
@@ -430,100 +682,96 @@ pub struct CreateStorageResponse {
 /// The `CreateStorageService` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateStorageServiceResponse`].
-/// The codes it documents are in [`CreateStorageServiceError`](super::errors::CreateStorageServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateStorageService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateStorageService",
     output = CreateStorageServiceResponse,
-    error = super::errors::CreateStorageServiceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateStorageService {
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `PkgId`; example: `"xx"`
     pub pkg_id: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Tid`; example: `"xx"`
     pub tid: String,
 
-    /// `OrderCount`: a signed 64-bit integer.
-    ///
-    /// Example: `112`
+    /// `OrderCount`; example: `112`
     pub order_count: i64,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `StorageRegion`; example: `"xx"`
     pub storage_region: String,
 
-    /// `ChnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ChnNum`; example: `123`
     pub chn_num: Option<i64>,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `AccessId`; example: `"xx"`
     pub access_id: Option<String>,
 
-    /// `EnableTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableTime`; example: `0`
     pub enable_time: Option<i64>,
 }
 
 /// What a successful [`CreateStorageService`] call returns.
 #[tc_model]
 pub struct CreateStorageServiceResponse {
-    /// `IsRenew`: a boolean.
+    /// `IsRenew`
     pub is_renew: bool,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"000001010006aada08000000a68601800a000000a6860100"`
+    /// `ServiceId`; example: `"000001010006aada08000000a68601800a000000a6860100"`
     pub service_id: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Tid`; example: `"xxxx"`
     pub tid: String,
 
-    /// `ChnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChnNum`; example: `0`
     pub chn_num: i64,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"9223801559354179592"`
+    /// `AccessId`; example: `"9223801559354179592"`
     pub access_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1602664844`
+    /// `StartTime`; example: `1602664844`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1607935244`
+    /// `EndTime`; example: `1607935244`
     pub end_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Data`: a list of [`StorageOrder`](super::models::StorageOrder) objects.
+    /// `Data`
     pub data: Vec<models::StorageOrder>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -533,18 +781,44 @@ pub struct CreateStorageServiceResponse {
 /// The `CreateTraceIds` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateTraceIdsResponse`].
-/// The codes it documents are in [`CreateTraceIdsError`](super::errors::CreateTraceIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateTraceIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateTraceIds",
     output = CreateTraceIdsResponse,
-    error = super::errors::CreateTraceIdsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateTraceIds {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -558,34 +832,54 @@ pub struct CreateTraceIdsResponse {
 /// The `CreateUploadPath` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateUploadPathResponse`].
-/// The codes it documents are in [`CreateUploadPathError`](super::errors::CreateUploadPathError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateUploadPath)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateUploadPath",
     output = CreateUploadPathResponse,
-    error = super::errors::CreateUploadPathError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateUploadPath {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"6RI32FUWBS"`
+    /// `ProductId`; example: `"6RI32FUWBS"`
     pub product_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"a.zip"`
+    /// `FileName`; example: `"a.zip"`
     pub file_name: String,
 }
 
 /// What a successful [`CreateUploadPath`] call returns.
 #[tc_model]
 pub struct CreateUploadPathResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"*********"`
+    /// `Data`; example: `"*********"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -595,28 +889,54 @@ pub struct CreateUploadPathResponse {
 /// The `CreateUploadTest` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateUploadTestResponse`].
-/// The codes it documents are in [`CreateUploadTestError`](super::errors::CreateUploadTestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateUploadTest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateUploadTest",
     output = CreateUploadTestResponse,
-    error = super::errors::CreateUploadTestError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateUploadTest {
-    /// `PkgId`: a string.
+    /// `PkgId`
     pub pkg_id: String,
 
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 }
 
 /// What a successful [`CreateUploadTest`] call returns.
 #[tc_model]
 pub struct CreateUploadTestResponse {
-    /// `Data`: a [`CosCertificate`](super::models::CosCertificate).
+    /// `Data`
     pub data: Option<models::CosCertificate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -626,59 +946,69 @@ pub struct CreateUploadTestResponse {
 /// The `CreateUsrToken` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`CreateUsrTokenResponse`].
-/// The codes it documents are in [`CreateUsrTokenError`](super::errors::CreateUsrTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=CreateUsrToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "CreateUsrToken",
     output = CreateUsrTokenResponse,
-    error = super::errors::CreateUsrTokenError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateUsrToken {
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"*******"`
+    /// `AccessId`; example: `"*******"`
     pub access_id: String,
 
-    /// `UniqueId`: a string.
-    ///
-    /// Example: `"testDev001"`
+    /// `UniqueId`; example: `"testDev001"`
     pub unique_id: String,
 
-    /// `TtlMinutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TtlMinutes`; example: `10`
     pub ttl_minutes: u64,
 
-    /// `OldAccessToken`: a string.
-    ///
-    /// Example: `"02017525B4BCDXXXXXXXXXX305D97E0XXXXXXXX"`
+    /// `OldAccessToken`; example: `"02017525B4BCDXXXXXXXXXX305D97E0XXXXXXXX"`
     pub old_access_token: Option<String>,
 }
 
 /// What a successful [`CreateUsrToken`] call returns.
 #[tc_model]
 pub struct CreateUsrTokenResponse {
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"***********"`
+    /// `AccessId`; example: `"***********"`
     pub access_id: String,
 
-    /// `AccessToken`: a string.
-    ///
-    /// Example: `"************"`
+    /// `AccessToken`; example: `"************"`
     pub access_token: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1583739875`
+    /// `ExpireTime`; example: `1583739875`
     pub expire_time: u64,
 
-    /// `TerminalId`: a string.
-    ///
-    /// Example: `"-9223371585883208722"`
+    /// `TerminalId`; example: `"-9223371585883208722"`
     pub terminal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -688,18 +1018,44 @@ pub struct CreateUsrTokenResponse {
 /// The `DeleteAppUsr` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteAppUsrResponse`].
-/// The codes it documents are in [`DeleteAppUsrError`](super::errors::DeleteAppUsrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteAppUsr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteAppUsr",
     output = DeleteAppUsrResponse,
-    error = super::errors::DeleteAppUsrError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteAppUsr {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: String,
 }
 
@@ -713,24 +1069,50 @@ pub struct DeleteAppUsrResponse {
 /// The `DeleteBinding` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteBindingResponse`].
-/// The codes it documents are in [`DeleteBindingError`](super::errors::DeleteBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteBinding",
     output = DeleteBindingResponse,
-    error = super::errors::DeleteBindingError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteBinding {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: String,
 
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Role`: a string.
+    /// `Role`
     pub role: String,
 }
 
@@ -744,18 +1126,44 @@ pub struct DeleteBindingResponse {
 /// The `DeleteDevice` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteDevice {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -769,18 +1177,44 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteIotDataType` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteIotDataTypeResponse`].
-/// The codes it documents are in [`DeleteIotDataTypeError`](super::errors::DeleteIotDataTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteIotDataType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteIotDataType",
     output = DeleteIotDataTypeResponse,
-    error = super::errors::DeleteIotDataTypeError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteIotDataType {
-    /// `TypeId`: a string.
+    /// `TypeId`
     pub type_id: String,
 }
 
@@ -794,18 +1228,44 @@ pub struct DeleteIotDataTypeResponse {
 /// The `DeleteMessageQueue` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteMessageQueueResponse`].
-/// The codes it documents are in [`DeleteMessageQueueError`](super::errors::DeleteMessageQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteMessageQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteMessageQueue",
     output = DeleteMessageQueueResponse,
-    error = super::errors::DeleteMessageQueueError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteMessageQueue {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
@@ -819,24 +1279,50 @@ pub struct DeleteMessageQueueResponse {
 /// The `DeleteOtaVersion` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteOtaVersionResponse`].
-/// The codes it documents are in [`DeleteOtaVersionError`](super::errors::DeleteOtaVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteOtaVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteOtaVersion",
     output = DeleteOtaVersionResponse,
-    error = super::errors::DeleteOtaVersionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteOtaVersion {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 }
 
@@ -850,18 +1336,44 @@ pub struct DeleteOtaVersionResponse {
 /// The `DeleteProduct` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteProductResponse`].
-/// The codes it documents are in [`DeleteProductError`](super::errors::DeleteProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteProduct",
     output = DeleteProductResponse,
-    error = super::errors::DeleteProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
@@ -875,18 +1387,44 @@ pub struct DeleteProductResponse {
 /// The `DeleteTraceIds` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeleteTraceIdsResponse`].
-/// The codes it documents are in [`DeleteTraceIdsError`](super::errors::DeleteTraceIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeleteTraceIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeleteTraceIds",
     output = DeleteTraceIdsResponse,
-    error = super::errors::DeleteTraceIdsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteTraceIds {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -900,87 +1438,87 @@ pub struct DeleteTraceIdsResponse {
 /// The `DeliverStorageService` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DeliverStorageServiceResponse`].
-/// The codes it documents are in [`DeliverStorageServiceError`](super::errors::DeliverStorageServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DeliverStorageService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DeliverStorageService",
     output = DeliverStorageServiceResponse,
-    error = super::errors::DeliverStorageServiceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeliverStorageService {
-    /// `SrcServiceId`: a string.
-    ///
-    /// Example: `"3452345"`
+    /// `SrcServiceId`; example: `"3452345"`
     pub src_service_id: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"2345345"`
+    /// `Tid`; example: `"2345345"`
     pub tid: String,
 
-    /// `ChnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ChnNum`; example: `123`
     pub chn_num: Option<i64>,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"4564545645"`
+    /// `AccessId`; example: `"4564545645"`
     pub access_id: Option<String>,
 }
 
 /// What a successful [`DeliverStorageService`] call returns.
 #[tc_model]
 pub struct DeliverStorageServiceResponse {
-    /// `SrcServiceId`: a string.
-    ///
-    /// Example: `"000001010006aada08000000a68601800a000000a6860100"`
+    /// `SrcServiceId`; example: `"000001010006aada08000000a68601800a000000a6860100"`
     pub src_service_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"0000010100d641410b000000b086018004000000b0860100"`
+    /// `ServiceId`; example: `"0000010100d641410b000000b086018004000000b0860100"`
     pub service_id: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Tid`; example: `"xxxx"`
     pub tid: String,
 
-    /// `ChnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChnNum`; example: `0`
     pub chn_num: i64,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"9223801602303852555"`
+    /// `AccessId`; example: `"9223801602303852555"`
     pub access_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1602662040`
+    /// `StartTime`; example: `1602662040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1605340416`
+    /// `EndTime`; example: `1605340416`
     pub end_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Data`: a list of [`StorageOrder`](super::models::StorageOrder) objects.
+    /// `Data`
     pub data: Vec<models::StorageOrder>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -990,34 +1528,60 @@ pub struct DeliverStorageServiceResponse {
 /// The `DescribeAccountBalance` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeAccountBalanceResponse`].
-/// The codes it documents are in [`DescribeAccountBalanceError`](super::errors::DescribeAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeAccountBalance",
     output = DescribeAccountBalanceResponse,
-    error = super::errors::DescribeAccountBalanceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeAccountBalance {
-    /// `AccountType`: a signed 64-bit integer.
+    /// `AccountType`
     pub account_type: i64,
 }
 
 /// What a successful [`DescribeAccountBalance`] call returns.
 #[tc_model]
 pub struct DescribeAccountBalanceResponse {
-    /// `AccountType`: a signed 64-bit integer.
+    /// `AccountType`
     pub account_type: Option<i64>,
 
-    /// `Balance`: a signed 64-bit integer.
+    /// `Balance`
     pub balance: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
+    /// `State`
     pub state: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
+    /// `LastUpdateTime`
     pub last_update_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1027,25 +1591,51 @@ pub struct DescribeAccountBalanceResponse {
 /// The `DescribeBindDev` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeBindDevResponse`].
-/// The codes it documents are in [`DescribeBindDevError`](super::errors::DescribeBindDevError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeBindDev)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeBindDev",
     output = DescribeBindDevResponse,
-    error = super::errors::DescribeBindDevError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeBindDev {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: String,
 }
 
 /// What a successful [`DescribeBindDev`] call returns.
 #[tc_model]
 pub struct DescribeBindDevResponse {
-    /// `Data`: a list of [`BindDevInfo`](super::models::BindDevInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::BindDevInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1055,28 +1645,54 @@ pub struct DescribeBindDevResponse {
 /// The `DescribeBindUsr` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeBindUsrResponse`].
-/// The codes it documents are in [`DescribeBindUsrError`](super::errors::DescribeBindUsrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeBindUsr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeBindUsr",
     output = DescribeBindUsrResponse,
-    error = super::errors::DescribeBindUsrError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeBindUsr {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: Option<String>,
 }
 
 /// What a successful [`DescribeBindUsr`] call returns.
 #[tc_model]
 pub struct DescribeBindUsrResponse {
-    /// `Data`: a list of [`BindUsrInfo`](super::models::BindUsrInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::BindUsrInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1086,25 +1702,51 @@ pub struct DescribeBindUsrResponse {
 /// The `DescribeDevice` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeDeviceResponse`].
-/// The codes it documents are in [`DescribeDeviceError`](super::errors::DescribeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeDevice",
     output = DescribeDeviceResponse,
-    error = super::errors::DescribeDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDevice {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 }
 
 /// What a successful [`DescribeDevice`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResponse {
-    /// `Data`: a [`DeviceData`](super::models::DeviceData).
+    /// `Data`
     pub data: Option<models::DeviceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1114,28 +1756,54 @@ pub struct DescribeDeviceResponse {
 /// The `DescribeDeviceModel` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeDeviceModelResponse`].
-/// The codes it documents are in [`DescribeDeviceModelError`](super::errors::DescribeDeviceModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeDeviceModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeDeviceModel",
     output = DescribeDeviceModelResponse,
-    error = super::errors::DescribeDeviceModelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceModel {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Branch`: a string.
+    /// `Branch`
     pub branch: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceModel`] call returns.
 #[tc_model]
 pub struct DescribeDeviceModelResponse {
-    /// `Data`: a [`DeviceModelData`](super::models::DeviceModelData).
+    /// `Data`
     pub data: Option<models::DeviceModelData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1145,15 +1813,41 @@ pub struct DescribeDeviceModelResponse {
 /// The `DescribeDevices` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1163,32 +1857,32 @@ pub struct DescribeDeviceModelResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ReturnModel`: a boolean.
+    /// `ReturnModel`
     pub return_model: bool,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: Option<String>,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `Data`: a list of [`DevicesData`](super::models::DevicesData) objects.
+    /// `Data`
     pub data: Option<Vec<models::DevicesData>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1198,25 +1892,51 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeIotDataType` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeIotDataTypeResponse`].
-/// The codes it documents are in [`DescribeIotDataTypeError`](super::errors::DescribeIotDataTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeIotDataType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeIotDataType",
     output = DescribeIotDataTypeResponse,
-    error = super::errors::DescribeIotDataTypeError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeIotDataType {
-    /// `TypeId`: a string.
+    /// `TypeId`
     pub type_id: Option<String>,
 }
 
 /// What a successful [`DescribeIotDataType`] call returns.
 #[tc_model]
 pub struct DescribeIotDataTypeResponse {
-    /// `Data`: a list of strings.
+    /// `Data`
     pub data: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1226,28 +1946,54 @@ pub struct DescribeIotDataTypeResponse {
 /// The `DescribeIotModel` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeIotModelResponse`].
-/// The codes it documents are in [`DescribeIotModelError`](super::errors::DescribeIotModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeIotModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeIotModel",
     output = DescribeIotModelResponse,
-    error = super::errors::DescribeIotModelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeIotModel {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Revision`: a signed 64-bit integer.
+    /// `Revision`
     pub revision: i64,
 }
 
 /// What a successful [`DescribeIotModel`] call returns.
 #[tc_model]
 pub struct DescribeIotModelResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1257,25 +2003,51 @@ pub struct DescribeIotModelResponse {
 /// The `DescribeIotModels` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeIotModelsResponse`].
-/// The codes it documents are in [`DescribeIotModelsError`](super::errors::DescribeIotModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeIotModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeIotModels",
     output = DescribeIotModelsResponse,
-    error = super::errors::DescribeIotModelsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeIotModels {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeIotModels`] call returns.
 #[tc_model]
 pub struct DescribeIotModelsResponse {
-    /// `Data`: a list of [`IotModelData`](super::models::IotModelData) objects.
+    /// `Data`
     pub data: Option<Vec<models::IotModelData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1285,15 +2057,41 @@ pub struct DescribeIotModelsResponse {
 /// The `DescribeLogs` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeLogsResponse`].
-/// The codes it documents are in [`DescribeLogsError`](super::errors::DescribeLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1303,35 +2101,35 @@ pub struct DescribeIotModelsResponse {
     )
 )]
 pub struct DescribeLogs {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `LogType`: an unsigned 64-bit integer.
+    /// `LogType`
     pub log_type: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
+    /// `StartTime`
     pub start_time: Option<u64>,
 
-    /// `DataObject`: a string.
+    /// `DataObject`
     pub data_object: Option<String>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
+    /// `EndTime`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeLogs`] call returns.
 #[tc_model]
 pub struct DescribeLogsResponse {
-    /// `Data`: a list of [`LogData`](super::models::LogData) objects.
+    /// `Data`
     pub data: Option<Vec<models::LogData>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1341,25 +2139,51 @@ pub struct DescribeLogsResponse {
 /// The `DescribeMessageQueue` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeMessageQueueResponse`].
-/// The codes it documents are in [`DescribeMessageQueueError`](super::errors::DescribeMessageQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeMessageQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeMessageQueue",
     output = DescribeMessageQueueResponse,
-    error = super::errors::DescribeMessageQueueError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeMessageQueue {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeMessageQueue`] call returns.
 #[tc_model]
 pub struct DescribeMessageQueueResponse {
-    /// `Data`: a [`MsgQueueData`](super::models::MsgQueueData).
+    /// `Data`
     pub data: Option<models::MsgQueueData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1369,25 +2193,51 @@ pub struct DescribeMessageQueueResponse {
 /// The `DescribeModelDataRet` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeModelDataRetResponse`].
-/// The codes it documents are in [`DescribeModelDataRetError`](super::errors::DescribeModelDataRetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeModelDataRet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeModelDataRet",
     output = DescribeModelDataRetResponse,
-    error = super::errors::DescribeModelDataRetError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeModelDataRet {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeModelDataRet`] call returns.
 #[tc_model]
 pub struct DescribeModelDataRetResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1397,22 +2247,48 @@ pub struct DescribeModelDataRetResponse {
 /// The `DescribeOsList` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeOsListResponse`].
-/// The codes it documents are in [`DescribeOsListError`](super::errors::DescribeOsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeOsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeOsList",
     output = DescribeOsListResponse,
-    error = super::errors::DescribeOsListError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeOsList {}
 
 /// What a successful [`DescribeOsList`] call returns.
 #[tc_model]
 pub struct DescribeOsListResponse {
-    /// `Data`: a [`SystemType`](super::models::SystemType).
+    /// `Data`
     pub data: Option<models::SystemType>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1422,15 +2298,41 @@ pub struct DescribeOsListResponse {
 /// The `DescribeOtaVersions` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeOtaVersionsResponse`].
-/// The codes it documents are in [`DescribeOtaVersionsError`](super::errors::DescribeOtaVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeOtaVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeOtaVersions",
     output = DescribeOtaVersionsResponse,
-    error = super::errors::DescribeOtaVersionsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1440,29 +2342,29 @@ pub struct DescribeOsListResponse {
     )
 )]
 pub struct DescribeOtaVersions {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: Option<String>,
 
-    /// `PubStatus`: an unsigned 64-bit integer.
+    /// `PubStatus`
     pub pub_status: Option<u64>,
 }
 
 /// What a successful [`DescribeOtaVersions`] call returns.
 #[tc_model]
 pub struct DescribeOtaVersionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`VersionData`](super::models::VersionData) objects.
+    /// `Data`
     pub data: Option<Vec<models::VersionData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1472,25 +2374,51 @@ pub struct DescribeOtaVersionsResponse {
 /// The `DescribeProduct` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeProductResponse`].
-/// The codes it documents are in [`DescribeProductError`](super::errors::DescribeProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeProduct",
     output = DescribeProductResponse,
-    error = super::errors::DescribeProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProduct`] call returns.
 #[tc_model]
 pub struct DescribeProductResponse {
-    /// `Data`: a [`ProductData`](super::models::ProductData).
+    /// `Data`
     pub data: Option<models::ProductData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1500,15 +2428,41 @@ pub struct DescribeProductResponse {
 /// The `DescribeProducts` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeProductsResponse`].
-/// The codes it documents are in [`DescribeProductsError`](super::errors::DescribeProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1518,29 +2472,29 @@ pub struct DescribeProductResponse {
     )
 )]
 pub struct DescribeProducts {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `ProductModel`: a string.
+    /// `ProductModel`
     pub product_model: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
+    /// `EndTime`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeProducts`] call returns.
 #[tc_model]
 pub struct DescribeProductsResponse {
-    /// `Data`: a list of [`ProductData`](super::models::ProductData) objects.
+    /// `Data`
     pub data: Option<Vec<models::ProductData>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1550,25 +2504,51 @@ pub struct DescribeProductsResponse {
 /// The `DescribePubVersions` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribePubVersionsResponse`].
-/// The codes it documents are in [`DescribePubVersionsError`](super::errors::DescribePubVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribePubVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribePubVersions",
     output = DescribePubVersionsResponse,
-    error = super::errors::DescribePubVersionsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribePubVersions {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 }
 
 /// What a successful [`DescribePubVersions`] call returns.
 #[tc_model]
 pub struct DescribePubVersionsResponse {
-    /// `Data`: a list of [`OtaPubHistory`](super::models::OtaPubHistory) objects.
+    /// `Data`
     pub data: Option<Vec<models::OtaPubHistory>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1578,15 +2558,41 @@ pub struct DescribePubVersionsResponse {
 /// The `DescribeRechargeRecords` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeRechargeRecordsResponse`].
-/// The codes it documents are in [`DescribeRechargeRecordsError`](super::errors::DescribeRechargeRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeRechargeRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeRechargeRecords",
     output = DescribeRechargeRecordsResponse,
-    error = super::errors::DescribeRechargeRecordsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1595,23 +2601,23 @@ pub struct DescribePubVersionsResponse {
     )
 )]
 pub struct DescribeRechargeRecords {
-    /// `AccountType`: a signed 64-bit integer.
+    /// `AccountType`
     pub account_type: i64,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRechargeRecords`] call returns.
 #[tc_model]
 pub struct DescribeRechargeRecordsResponse {
-    /// `AccountType`: a signed 64-bit integer.
+    /// `AccountType`
     pub account_type: Option<i64>,
 
-    /// `Records`: a list of [`RechargeRecord`](super::models::RechargeRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::RechargeRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1621,25 +2627,51 @@ pub struct DescribeRechargeRecordsResponse {
 /// The `DescribeRegistrationStatus` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeRegistrationStatusResponse`].
-/// The codes it documents are in [`DescribeRegistrationStatusError`](super::errors::DescribeRegistrationStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeRegistrationStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeRegistrationStatus",
     output = DescribeRegistrationStatusResponse,
-    error = super::errors::DescribeRegistrationStatusError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeRegistrationStatus {
-    /// `CunionIds`: a list of strings.
+    /// `CunionIds`
     pub cunion_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeRegistrationStatus`] call returns.
 #[tc_model]
 pub struct DescribeRegistrationStatusResponse {
-    /// `Data`: a list of [`RegisteredStatus`](super::models::RegisteredStatus) objects.
+    /// `Data`
     pub data: Option<Vec<models::RegisteredStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1649,25 +2681,51 @@ pub struct DescribeRegistrationStatusResponse {
 /// The `DescribeRunLog` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeRunLogResponse`].
-/// The codes it documents are in [`DescribeRunLogError`](super::errors::DescribeRunLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeRunLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeRunLog",
     output = DescribeRunLogResponse,
-    error = super::errors::DescribeRunLogError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeRunLog {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 }
 
 /// What a successful [`DescribeRunLog`] call returns.
 #[tc_model]
 pub struct DescribeRunLogResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1677,70 +2735,78 @@ pub struct DescribeRunLogResponse {
 /// The `DescribeStorageService` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeStorageServiceResponse`].
-/// The codes it documents are in [`DescribeStorageServiceError`](super::errors::DescribeStorageServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeStorageService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeStorageService",
     output = DescribeStorageServiceResponse,
-    error = super::errors::DescribeStorageServiceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeStorageService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"2300001383"`
+    /// `ServiceId`; example: `"2300001383"`
     pub service_id: String,
 
-    /// `GetFinishedOrder`: a boolean.
+    /// `GetFinishedOrder`
     pub get_finished_order: Option<bool>,
 }
 
 /// What a successful [`DescribeStorageService`] call returns.
 #[tc_model]
 pub struct DescribeStorageServiceResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"000001010006aada08000000a68601800a000000a6860100"`
+    /// `ServiceId`; example: `"000001010006aada08000000a68601800a000000a6860100"`
     pub service_id: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Tid`; example: `"xxxx"`
     pub tid: String,
 
-    /// `ChnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChnNum`; example: `0`
     pub chn_num: i64,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"9223801559354179592"`
+    /// `AccessId`; example: `"9223801559354179592"`
     pub access_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1602664844`
+    /// `StartTime`; example: `1602664844`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1613292044`
+    /// `EndTime`; example: `1613292044`
     pub end_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Data`: a list of [`StorageOrder`](super::models::StorageOrder) objects.
+    /// `Data`
     pub data: Vec<models::StorageOrder>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1750,47 +2816,71 @@ pub struct DescribeStorageServiceResponse {
 /// The `DescribeStream` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeStreamResponse`].
-/// The codes it documents are in [`DescribeStreamError`](super::errors::DescribeStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotvideoErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceIsUpdating`](super::errors::IotvideoErrorCode::FailedOperationDeviceIsUpdating)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotvideoErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotvideoErrorCode::InvalidParameterValueFirmwareAlreadyExist)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
+/// - [`ResourceNotFound.DeviceHasNoFirmware`](super::errors::IotvideoErrorCode::ResourceNotFoundDeviceHasNoFirmware)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundFirmwareNotExist)
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundFirmwareTaskNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeStream",
     output = DescribeStreamResponse,
-    error = super::errors::DescribeStreamError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeStream {
-    /// `Tid`: a string.
-    ///
-    /// Example: `"xxxxxxxx"`
+    /// `Tid`; example: `"xxxxxxxx"`
     pub tid: Option<String>,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `AccessId`; example: `"xxxxx"`
     pub access_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"RTMP"`
+    /// `Protocol`; example: `"RTMP"`
     pub protocol: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Address`; example: `"xxxxx"`
     pub address: Option<String>,
 
-    /// `AccessToken`: a string.
-    ///
-    /// Example: `"xxxxxxx"`
+    /// `AccessToken`; example: `"xxxxxxx"`
     pub access_token: Option<String>,
 }
 
 /// What a successful [`DescribeStream`] call returns.
 #[tc_model]
 pub struct DescribeStreamResponse {
-    /// `Data`: a [`Data`](super::models::Data).
+    /// `Data`
     pub data: Option<models::Data>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1800,22 +2890,48 @@ pub struct DescribeStreamResponse {
 /// The `DescribeTraceIds` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeTraceIdsResponse`].
-/// The codes it documents are in [`DescribeTraceIdsError`](super::errors::DescribeTraceIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeTraceIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeTraceIds",
     output = DescribeTraceIdsResponse,
-    error = super::errors::DescribeTraceIdsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeTraceIds {}
 
 /// What a successful [`DescribeTraceIds`] call returns.
 #[tc_model]
 pub struct DescribeTraceIdsResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1825,25 +2941,51 @@ pub struct DescribeTraceIdsResponse {
 /// The `DescribeTraceStatus` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DescribeTraceStatusResponse`].
-/// The codes it documents are in [`DescribeTraceStatusError`](super::errors::DescribeTraceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DescribeTraceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DescribeTraceStatus",
     output = DescribeTraceStatusResponse,
-    error = super::errors::DescribeTraceStatusError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeTraceStatus {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
 /// What a successful [`DescribeTraceStatus`] call returns.
 #[tc_model]
 pub struct DescribeTraceStatusResponse {
-    /// `Data`: a list of [`TraceStatus`](super::models::TraceStatus) objects.
+    /// `Data`
     pub data: Option<Vec<models::TraceStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1853,18 +2995,44 @@ pub struct DescribeTraceStatusResponse {
 /// The `DisableDevice` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DisableDeviceResponse`].
-/// The codes it documents are in [`DisableDeviceError`](super::errors::DisableDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DisableDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DisableDevice",
     output = DisableDeviceResponse,
-    error = super::errors::DisableDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DisableDevice {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -1878,18 +3046,44 @@ pub struct DisableDeviceResponse {
 /// The `DisableDeviceStream` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DisableDeviceStreamResponse`].
-/// The codes it documents are in [`DisableDeviceStreamError`](super::errors::DisableDeviceStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DisableDeviceStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DisableDeviceStream",
     output = DisableDeviceStreamResponse,
-    error = super::errors::DisableDeviceStreamError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DisableDeviceStream {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -1903,24 +3097,50 @@ pub struct DisableDeviceStreamResponse {
 /// The `DisableOtaVersion` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`DisableOtaVersionResponse`].
-/// The codes it documents are in [`DisableOtaVersionError`](super::errors::DisableOtaVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=DisableOtaVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "DisableOtaVersion",
     output = DisableOtaVersionResponse,
-    error = super::errors::DisableOtaVersionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DisableOtaVersion {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 }
 
@@ -1934,30 +3154,31 @@ pub struct DisableOtaVersionResponse {
 /// The `ModifyDevice` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`ModifyDeviceResponse`].
-/// The codes it documents are in [`ModifyDeviceError`](super::errors::ModifyDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=ModifyDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "ModifyDevice",
     output = ModifyDeviceResponse,
-    error = super::errors::ModifyDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDevice {
-    /// `Tid`: a string.
-    ///
-    /// Example: `"aaaaaaaaa"`
+    /// `Tid`; example: `"aaaaaaaaa"`
     pub tid: String,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"9222942471405699047"`
+    /// `AccessId`; example: `"9222942471405699047"`
     pub access_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"Camera"`
+    /// `Nick`; example: `"Camera"`
     pub nick: String,
 }
 
@@ -1971,40 +3192,66 @@ pub struct ModifyDeviceResponse {
 /// The `ModifyDeviceAction` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`ModifyDeviceActionResponse`].
-/// The codes it documents are in [`ModifyDeviceActionError`](super::errors::ModifyDeviceActionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=ModifyDeviceAction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "ModifyDeviceAction",
     output = ModifyDeviceActionResponse,
-    error = super::errors::ModifyDeviceActionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDeviceAction {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Wakeup`: a boolean.
+    /// `Wakeup`
     pub wakeup: bool,
 
-    /// `Branch`: a string.
+    /// `Branch`
     pub branch: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 
-    /// `IsNum`: a boolean.
+    /// `IsNum`
     pub is_num: Option<bool>,
 }
 
 /// What a successful [`ModifyDeviceAction`] call returns.
 #[tc_model]
 pub struct ModifyDeviceActionResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2014,30 +3261,56 @@ pub struct ModifyDeviceActionResponse {
 /// The `ModifyDeviceProperty` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`ModifyDevicePropertyResponse`].
-/// The codes it documents are in [`ModifyDevicePropertyError`](super::errors::ModifyDevicePropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=ModifyDeviceProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "ModifyDeviceProperty",
     output = ModifyDevicePropertyResponse,
-    error = super::errors::ModifyDevicePropertyError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDeviceProperty {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Wakeup`: a boolean.
+    /// `Wakeup`
     pub wakeup: bool,
 
-    /// `Branch`: a string.
+    /// `Branch`
     pub branch: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 
-    /// `IsNum`: a boolean.
+    /// `IsNum`
     pub is_num: Option<bool>,
 }
 
@@ -2051,30 +3324,56 @@ pub struct ModifyDevicePropertyResponse {
 /// The `ModifyProduct` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`ModifyProductResponse`].
-/// The codes it documents are in [`ModifyProductError`](super::errors::ModifyProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=ModifyProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "ModifyProduct",
     output = ModifyProductResponse,
-    error = super::errors::ModifyProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyProduct {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductDescription`: a string.
+    /// `ProductDescription`
     pub product_description: String,
 
-    /// `ChipManufactureId`: a string.
+    /// `ChipManufactureId`
     pub chip_manufacture_id: Option<String>,
 
-    /// `ChipId`: a string.
+    /// `ChipId`
     pub chip_id: Option<String>,
 }
 
@@ -2088,30 +3387,56 @@ pub struct ModifyProductResponse {
 /// The `ModifyVerContent` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`ModifyVerContentResponse`].
-/// The codes it documents are in [`ModifyVerContentError`](super::errors::ModifyVerContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=ModifyVerContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "ModifyVerContent",
     output = ModifyVerContentResponse,
-    error = super::errors::ModifyVerContentError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyVerContent {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Contents`: a [`Contents`](super::models::Contents).
+    /// `Contents`
     pub contents: Option<models::Contents>,
 }
 
@@ -2125,72 +3450,78 @@ pub struct ModifyVerContentResponse {
 /// The `RefundStorageService` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RefundStorageServiceResponse`].
-/// The codes it documents are in [`RefundStorageServiceError`](super::errors::RefundStorageServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RefundStorageService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RefundStorageService",
     output = RefundStorageServiceResponse,
-    error = super::errors::RefundStorageServiceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RefundStorageService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"xxxxxx"`
+    /// `ServiceId`; example: `"xxxxxx"`
     pub service_id: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `OrderId`; example: `"111"`
     pub order_id: Option<String>,
 }
 
 /// What a successful [`RefundStorageService`] call returns.
 #[tc_model]
 pub struct RefundStorageServiceResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ServiceId`; example: `"xx"`
     pub service_id: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `StorageRegion`; example: `"xx"`
     pub storage_region: String,
 
-    /// `Tid`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Tid`; example: `"xx"`
     pub tid: String,
 
-    /// `ChnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChnNum`; example: `0`
     pub chn_num: i64,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `AccessId`; example: `"xx"`
     pub access_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1602664760`
+    /// `StartTime`; example: `1602664760`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1605343160`
+    /// `EndTime`; example: `1605343160`
     pub end_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Data`: a list of [`StorageOrder`](super::models::StorageOrder) objects.
+    /// `Data`
     pub data: Vec<models::StorageOrder>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2200,31 +3531,57 @@ pub struct RefundStorageServiceResponse {
 /// The `RenewUploadTest` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RenewUploadTestResponse`].
-/// The codes it documents are in [`RenewUploadTestError`](super::errors::RenewUploadTestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RenewUploadTest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RenewUploadTest",
     output = RenewUploadTestResponse,
-    error = super::errors::RenewUploadTestError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RenewUploadTest {
-    /// `PkgId`: a string.
+    /// `PkgId`
     pub pkg_id: String,
 
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `SessionKey`: a string.
+    /// `SessionKey`
     pub session_key: String,
 }
 
 /// What a successful [`RenewUploadTest`] call returns.
 #[tc_model]
 pub struct RenewUploadTestResponse {
-    /// `Data`: a [`RenewCertificate`](super::models::RenewCertificate).
+    /// `Data`
     pub data: Option<models::RenewCertificate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2234,18 +3591,44 @@ pub struct RenewUploadTestResponse {
 /// The `RunDevice` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RunDeviceResponse`].
-/// The codes it documents are in [`RunDeviceError`](super::errors::RunDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RunDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RunDevice",
     output = RunDeviceResponse,
-    error = super::errors::RunDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RunDevice {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -2259,18 +3642,44 @@ pub struct RunDeviceResponse {
 /// The `RunDeviceStream` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RunDeviceStreamResponse`].
-/// The codes it documents are in [`RunDeviceStreamError`](super::errors::RunDeviceStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RunDeviceStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RunDeviceStream",
     output = RunDeviceStreamResponse,
-    error = super::errors::RunDeviceStreamError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RunDeviceStream {
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 }
 
@@ -2284,21 +3693,47 @@ pub struct RunDeviceStreamResponse {
 /// The `RunIotModel` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RunIotModelResponse`].
-/// The codes it documents are in [`RunIotModelError`](super::errors::RunIotModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RunIotModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RunIotModel",
     output = RunIotModelResponse,
-    error = super::errors::RunIotModelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RunIotModel {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `IotModel`: a string.
+    /// `IotModel`
     pub iot_model: String,
 }
 
@@ -2312,36 +3747,62 @@ pub struct RunIotModelResponse {
 /// The `RunOtaVersion` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RunOtaVersionResponse`].
-/// The codes it documents are in [`RunOtaVersionError`](super::errors::RunOtaVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RunOtaVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RunOtaVersion",
     output = RunOtaVersionResponse,
-    error = super::errors::RunOtaVersionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RunOtaVersion {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `GrayValue`: an unsigned 64-bit integer.
+    /// `GrayValue`
     pub gray_value: u64,
 
-    /// `OldVersions`: a list of strings.
+    /// `OldVersions`
     pub old_versions: Option<Vec<String>>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Contents`: a [`Contents`](super::models::Contents).
+    /// `Contents`
     pub contents: Option<models::Contents>,
 }
 
@@ -2355,30 +3816,56 @@ pub struct RunOtaVersionResponse {
 /// The `RunTestOtaVersion` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`RunTestOtaVersionResponse`].
-/// The codes it documents are in [`RunTestOtaVersionError`](super::errors::RunTestOtaVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=RunTestOtaVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "RunTestOtaVersion",
     output = RunTestOtaVersionResponse,
-    error = super::errors::RunTestOtaVersionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RunTestOtaVersion {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `Tids`: a list of strings.
+    /// `Tids`
     pub tids: Vec<String>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -2392,40 +3879,66 @@ pub struct RunTestOtaVersionResponse {
 /// The `SendOnlineMsg` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`SendOnlineMsgResponse`].
-/// The codes it documents are in [`SendOnlineMsgError`](super::errors::SendOnlineMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=SendOnlineMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "SendOnlineMsg",
     output = SendOnlineMsgResponse,
-    error = super::errors::SendOnlineMsgError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct SendOnlineMsg {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Wakeup`: a boolean.
+    /// `Wakeup`
     pub wakeup: bool,
 
-    /// `WaitResp`: an unsigned 64-bit integer.
+    /// `WaitResp`
     pub wait_resp: u64,
 
-    /// `MsgTopic`: a string.
+    /// `MsgTopic`
     pub msg_topic: String,
 
-    /// `MsgContent`: a string.
+    /// `MsgContent`
     pub msg_content: String,
 }
 
 /// What a successful [`SendOnlineMsg`] call returns.
 #[tc_model]
 pub struct SendOnlineMsgResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2435,45 +3948,59 @@ pub struct SendOnlineMsgResponse {
 /// The `SetMessageQueue` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`SetMessageQueueResponse`].
-/// The codes it documents are in [`SetMessageQueueError`](super::errors::SetMessageQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=SetMessageQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "SetMessageQueue",
     output = SetMessageQueueResponse,
-    error = super::errors::SetMessageQueueError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct SetMessageQueue {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"12345678910"`
+    /// `ProductId`; example: `"12345678910"`
     pub product_id: String,
 
-    /// `MsgQueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MsgQueueType`; example: `2`
     pub msg_queue_type: u64,
 
-    /// `MsgType`: a string.
-    ///
-    /// Example: `"0,1,2,3,4,5"`
+    /// `MsgType`; example: `"0,1,2,3,4,5"`
     pub msg_type: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"testTopic"`
+    /// `Topic`; example: `"testTopic"`
     pub topic: String,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"testInstance"`
+    /// `Instance`; example: `"testInstance"`
     pub instance: String,
 
-    /// `MsgRegion`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `MsgRegion`; example: `"xxx"`
     pub msg_region: String,
 }
 
@@ -2487,31 +4014,57 @@ pub struct SetMessageQueueResponse {
 /// The `UpgradeDevice` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`UpgradeDeviceResponse`].
-/// The codes it documents are in [`UpgradeDeviceError`](super::errors::UpgradeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=UpgradeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "UpgradeDevice",
     output = UpgradeDeviceResponse,
-    error = super::errors::UpgradeDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct UpgradeDevice {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `UpgradeNow`: a boolean.
+    /// `UpgradeNow`
     pub upgrade_now: bool,
 }
 
 /// What a successful [`UpgradeDevice`] call returns.
 #[tc_model]
 pub struct UpgradeDeviceResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2521,39 +4074,65 @@ pub struct UpgradeDeviceResponse {
 /// The `UploadOtaVersion` action of IOTVIDEO API 2019-11-26.
 ///
 /// A successful call returns [`UploadOtaVersionResponse`].
-/// The codes it documents are in [`UploadOtaVersionError`](super::errors::UploadOtaVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2019-11-26&Action=UploadOtaVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IotvideoErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::IotvideoErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`FailedOperation.PermissionDenied`](super::errors::IotvideoErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Tid`](super::errors::IotvideoErrorCode::InvalidParameterValueTid)
+/// - [`LimitExceeded`](super::errors::IotvideoErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::IotvideoErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::IotvideoErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2019-11-26",
     name = "UploadOtaVersion",
     output = UploadOtaVersionResponse,
-    error = super::errors::UploadOtaVersionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct UploadOtaVersion {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `VersionUrl`: a string.
+    /// `VersionUrl`
     pub version_url: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
+    /// `FileSize`
     pub file_size: Option<u64>,
 
-    /// `Md5`: a string.
+    /// `Md5`
     pub md5: Option<String>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Contents`: a [`Contents`](super::models::Contents).
+    /// `Contents`
     pub contents: Option<models::Contents>,
 }
 

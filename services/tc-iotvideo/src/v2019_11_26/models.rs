@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeBindDev`](super::DescribeBindDev).
 #[tc_model]
 pub struct BindDevInfo {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `DeviceModel`: a string.
+    /// `DeviceModel`
     pub device_model: Option<String>,
 
-    /// `Role`: a string.
+    /// `Role`
     pub role: String,
 }
 
@@ -26,10 +26,10 @@ pub struct BindDevInfo {
 /// Returned in the output of [`DescribeBindUsr`](super::DescribeBindUsr).
 #[tc_model]
 pub struct BindUsrInfo {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: String,
 
-    /// `Role`: a string.
+    /// `Role`
     pub role: String,
 }
 
@@ -38,16 +38,16 @@ pub struct BindUsrInfo {
 /// Returned in the output of [`CreateUploadTest`](super::CreateUploadTest) and [`RenewUploadTest`](super::RenewUploadTest).
 #[tc_model]
 pub struct CertificateInfo {
-    /// `SecretId`: a string.
+    /// `SecretId`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
+    /// `SecretKey`
     pub secret_key: Option<String>,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
+    /// `ExpiredTime`
     pub expired_time: Option<u64>,
 }
 
@@ -57,16 +57,16 @@ pub struct CertificateInfo {
 /// Returned in the output of [`DescribeOtaVersions`](super::DescribeOtaVersions).
 #[tc_model]
 pub struct Contents {
-    /// `En`: a string.
+    /// `En`
     pub en: Option<String>,
 
-    /// `Cn`: a string.
+    /// `Cn`
     pub cn: Option<String>,
 
-    /// `Tc`: a string.
+    /// `Tc`
     pub tc: Option<String>,
 
-    /// `Default`: a string.
+    /// `Default`
     pub default: Option<String>,
 }
 
@@ -75,19 +75,19 @@ pub struct Contents {
 /// Returned in the output of [`CreateUploadTest`](super::CreateUploadTest).
 #[tc_model]
 pub struct CosCertificate {
-    /// `StorageBucket`: a string.
+    /// `StorageBucket`
     pub storage_bucket: Option<String>,
 
-    /// `StorageRegion`: a string.
+    /// `StorageRegion`
     pub storage_region: Option<String>,
 
-    /// `StoragePath`: a string.
+    /// `StoragePath`
     pub storage_path: Option<String>,
 
-    /// `TempCertificate`: a [`CertificateInfo`].
+    /// `TempCertificate`
     pub temp_certificate: Option<CertificateInfo>,
 
-    /// `SessionKey`: a string.
+    /// `SessionKey`
     pub session_key: Option<String>,
 }
 
@@ -96,30 +96,20 @@ pub struct CosCertificate {
 /// Returned in the output of [`DescribeStream`](super::DescribeStream).
 #[tc_model]
 pub struct Data {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"RTSP"`
+    /// `Protocol`; example: `"RTSP"`
     pub protocol: Option<String>,
 
-    /// `URI`: a string.
-    ///
-    /// Example: `"xxxxxxxxxxxxxxx"`
+    /// `URI`; example: `"xxxxxxxxxxxxxxx"`
     #[tc(rename = "URI")]
     pub uri: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1602589211`
+    /// `ExpireTime`; example: `1602589211`
     pub expire_time: Option<i64>,
 
-    /// `VideoCodec`: a string.
-    ///
-    /// Example: `"H265"`
+    /// `VideoCodec`; example: `"H265"`
     pub video_codec: Option<String>,
 
-    /// `AudioCodec`: a string.
-    ///
-    /// Example: `"G711"`
+    /// `AudioCodec`; example: `"G711"`
     pub audio_codec: Option<String>,
 }
 
@@ -128,16 +118,16 @@ pub struct Data {
 /// Returned in the output of [`CreateDevToken`](super::CreateDevToken).
 #[tc_model]
 pub struct DevTokenInfo {
-    /// `AccessId`: a string.
+    /// `AccessId`
     pub access_id: String,
 
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `AccessToken`: a string.
+    /// `AccessToken`
     pub access_token: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: u64,
 }
 
@@ -146,13 +136,13 @@ pub struct DevTokenInfo {
 /// Returned in the output of [`CreateDevices`](super::CreateDevices).
 #[tc_model]
 pub struct DeviceCertificate {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Certificate`: a string.
+    /// `Certificate`
     pub certificate: String,
 
-    /// `WhiteBoxSoUrl`: a string.
+    /// `WhiteBoxSoUrl`
     pub white_box_so_url: String,
 }
 
@@ -161,40 +151,40 @@ pub struct DeviceCertificate {
 /// Returned in the output of [`DescribeDevice`](super::DescribeDevice).
 #[tc_model]
 pub struct DeviceData {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: Option<String>,
 
-    /// `ActiveTime`: an unsigned 64-bit integer.
+    /// `ActiveTime`
     pub active_time: Option<u64>,
 
-    /// `Disabled`: a boolean.
+    /// `Disabled`
     pub disabled: Option<bool>,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: Option<String>,
 
-    /// `Online`: an unsigned 64-bit integer.
+    /// `Online`
     pub online: Option<u64>,
 
-    /// `LastOnlineTime`: an unsigned 64-bit integer.
+    /// `LastOnlineTime`
     pub last_online_time: Option<u64>,
 
-    /// `IotModel`: a string.
+    /// `IotModel`
     pub iot_model: Option<String>,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: Option<String>,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `Certificate`: a string.
+    /// `Certificate`
     pub certificate: Option<String>,
 
-    /// `WhiteBoxSoUrl`: a string.
+    /// `WhiteBoxSoUrl`
     pub white_box_so_url: Option<String>,
 
-    /// `StreamStatus`: a boolean.
+    /// `StreamStatus`
     pub stream_status: Option<bool>,
 }
 
@@ -203,13 +193,13 @@ pub struct DeviceData {
 /// Returned in the output of [`DescribeDeviceModel`](super::DescribeDeviceModel).
 #[tc_model]
 pub struct DeviceModelData {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `Branch`: a string.
+    /// `Branch`
     pub branch: Option<String>,
 
-    /// `IotModel`: a string.
+    /// `IotModel`
     pub iot_model: Option<String>,
 }
 
@@ -218,34 +208,34 @@ pub struct DeviceModelData {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DevicesData {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `DeviceName`: a string.
+    /// `DeviceName`
     pub device_name: String,
 
-    /// `ActiveTime`: an unsigned 64-bit integer.
+    /// `ActiveTime`
     pub active_time: u64,
 
-    /// `Disabled`: a boolean.
+    /// `Disabled`
     pub disabled: bool,
 
-    /// `StreamStatus`: a boolean.
+    /// `StreamStatus`
     pub stream_status: bool,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `Online`: an unsigned 64-bit integer.
+    /// `Online`
     pub online: u64,
 
-    /// `LastOnlineTime`: an unsigned 64-bit integer.
+    /// `LastOnlineTime`
     pub last_online_time: u64,
 
-    /// `IotModel`: a string.
+    /// `IotModel`
     pub iot_model: String,
 
-    /// `LastUpdateTime`: an unsigned 64-bit integer.
+    /// `LastUpdateTime`
     pub last_update_time: u64,
 }
 
@@ -254,10 +244,10 @@ pub struct DevicesData {
 /// Returned in the output of [`DescribeIotModels`](super::DescribeIotModels).
 #[tc_model]
 pub struct IotModelData {
-    /// `Revision`: a signed 64-bit integer.
+    /// `Revision`
     pub revision: i64,
 
-    /// `ReleaseTime`: a signed 64-bit integer.
+    /// `ReleaseTime`
     pub release_time: i64,
 }
 
@@ -266,19 +256,19 @@ pub struct IotModelData {
 /// Returned in the output of [`DescribeLogs`](super::DescribeLogs).
 #[tc_model]
 pub struct LogData {
-    /// `Occurtime`: an unsigned 64-bit integer.
+    /// `Occurtime`
     pub occurtime: u64,
 
-    /// `LogType`: an unsigned 64-bit integer.
+    /// `LogType`
     pub log_type: u64,
 
-    /// `DataObject`: a string.
+    /// `DataObject`
     pub data_object: Option<String>,
 
-    /// `OldValue`: a string.
+    /// `OldValue`
     pub old_value: Option<String>,
 
-    /// `NewValue`: a string.
+    /// `NewValue`
     pub new_value: Option<String>,
 }
 
@@ -287,19 +277,19 @@ pub struct LogData {
 /// Returned in the output of [`DescribeMessageQueue`](super::DescribeMessageQueue).
 #[tc_model]
 pub struct MsgQueueData {
-    /// `MsgQueueType`: an unsigned 64-bit integer.
+    /// `MsgQueueType`
     pub msg_queue_type: u64,
 
-    /// `MsgType`: a string.
+    /// `MsgType`
     pub msg_type: String,
 
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: String,
 
-    /// `Instance`: a string.
+    /// `Instance`
     pub instance: String,
 
-    /// `MsgRegion`: a string.
+    /// `MsgRegion`
     pub msg_region: String,
 }
 
@@ -308,10 +298,10 @@ pub struct MsgQueueData {
 /// Returned in the output of [`DescribeOsList`](super::DescribeOsList).
 #[tc_model]
 pub struct OsData {
-    /// `ChipId`: a string.
+    /// `ChipId`
     pub chip_id: Option<String>,
 
-    /// `ChipManufacture`: a string.
+    /// `ChipManufacture`
     pub chip_manufacture: Option<String>,
 }
 
@@ -320,10 +310,10 @@ pub struct OsData {
 /// Returned in the output of [`DescribePubVersions`](super::DescribePubVersions).
 #[tc_model]
 pub struct OtaPubHistory {
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: String,
 
-    /// `PublishTime`: an unsigned 64-bit integer.
+    /// `PublishTime`
     pub publish_time: u64,
 }
 
@@ -332,52 +322,34 @@ pub struct OtaPubHistory {
 /// Returned in the output of [`CreateProduct`](super::CreateProduct).
 #[tc_model]
 pub struct ProductBase {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"6WD38Z392L"`
+    /// `ProductId`; example: `"6WD38Z392L"`
     pub product_id: String,
 
-    /// `ProductModel`: a string.
-    ///
-    /// Example: `"ipc"`
+    /// `ProductModel`; example: `"ipc"`
     pub product_model: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev-001"`
+    /// `ProductName`; example: `"dev-001"`
     pub product_name: String,
 
-    /// `ProductDescription`: a string.
-    ///
-    /// Example: `"my ipc"`
+    /// `ProductDescription`; example: `"my ipc"`
     pub product_description: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1546315200`
+    /// `CreateTime`; example: `1546315200`
     pub create_time: u64,
 
-    /// `IotModelRevision`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IotModelRevision`; example: `0`
     pub iot_model_revision: u64,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"gsfghrtrte"`
+    /// `SecretKey`; example: `"gsfghrtrte"`
     pub secret_key: String,
 
-    /// `FuncCode`: a list of strings.
+    /// `FuncCode`
     pub func_code: Option<Vec<String>>,
 
-    /// `ProductCate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductCate`; example: `0`
     pub product_cate: Option<i64>,
 
-    /// `ProductRegion`: a string.
-    ///
-    /// Example: `"China-Mainland"`
+    /// `ProductRegion`; example: `"China-Mainland"`
     pub product_region: Option<String>,
 }
 
@@ -386,46 +358,46 @@ pub struct ProductBase {
 /// Returned in the output of [`DescribeProduct`](super::DescribeProduct) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct ProductData {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `ProductDescription`: a string.
+    /// `ProductDescription`
     pub product_description: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `IotModelRevision`: a signed 64-bit integer.
+    /// `IotModelRevision`
     pub iot_model_revision: Option<i64>,
 
-    /// `SecretKey`: a string.
+    /// `SecretKey`
     pub secret_key: Option<String>,
 
-    /// `Features`: a list of strings.
+    /// `Features`
     pub features: Option<Vec<String>>,
 
-    /// `ProductModel`: a string.
+    /// `ProductModel`
     pub product_model: Option<String>,
 
-    /// `ChipManufactureId`: a string.
+    /// `ChipManufactureId`
     pub chip_manufacture_id: Option<String>,
 
-    /// `ChipId`: a string.
+    /// `ChipId`
     pub chip_id: Option<String>,
 
-    /// `ProductCate`: a signed 64-bit integer.
+    /// `ProductCate`
     pub product_cate: Option<i64>,
 
-    /// `ProductRegion`: a string.
+    /// `ProductRegion`
     pub product_region: Option<String>,
 
-    /// `AccessMode`: a signed 64-bit integer.
+    /// `AccessMode`
     pub access_mode: Option<i64>,
 
-    /// `Os`: a string.
+    /// `Os`
     pub os: Option<String>,
 }
 
@@ -434,16 +406,16 @@ pub struct ProductData {
 /// Returned in the output of [`DescribeRechargeRecords`](super::DescribeRechargeRecords).
 #[tc_model]
 pub struct RechargeRecord {
-    /// `WaterId`: a signed 64-bit integer.
+    /// `WaterId`
     pub water_id: Option<i64>,
 
-    /// `BalanceBeforeRecharge`: a signed 64-bit integer.
+    /// `BalanceBeforeRecharge`
     pub balance_before_recharge: Option<i64>,
 
-    /// `Money`: a signed 64-bit integer.
+    /// `Money`
     pub money: Option<i64>,
 
-    /// `OperateTime`: a signed 64-bit integer.
+    /// `OperateTime`
     pub operate_time: Option<i64>,
 }
 
@@ -452,10 +424,10 @@ pub struct RechargeRecord {
 /// Returned in the output of [`DescribeRegistrationStatus`](super::DescribeRegistrationStatus).
 #[tc_model]
 pub struct RegisteredStatus {
-    /// `CunionId`: a string.
+    /// `CunionId`
     pub cunion_id: String,
 
-    /// `IsRegisted`: a boolean.
+    /// `IsRegisted`
     pub is_registed: bool,
 }
 
@@ -464,7 +436,7 @@ pub struct RegisteredStatus {
 /// Returned in the output of [`RenewUploadTest`](super::RenewUploadTest).
 #[tc_model]
 pub struct RenewCertificate {
-    /// `TempCertificate`: a [`CertificateInfo`].
+    /// `TempCertificate`
     pub temp_certificate: Option<CertificateInfo>,
 }
 
@@ -473,29 +445,19 @@ pub struct RenewCertificate {
 /// Returned in the output of [`CreateStorageService`](super::CreateStorageService), [`DeliverStorageService`](super::DeliverStorageService), [`DescribeStorageService`](super::DescribeStorageService) and [`RefundStorageService`](super::RefundStorageService).
 #[tc_model]
 pub struct StorageOrder {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"59"`
+    /// `OrderId`; example: `"59"`
     pub order_id: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"yc1m3d"`
+    /// `PkgId`; example: `"yc1m3d"`
     pub pkg_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1605343244`
+    /// `StartTime`; example: `1605343244`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1607935245`
+    /// `EndTime`; example: `1607935245`
     pub end_time: i64,
 }
 
@@ -504,13 +466,13 @@ pub struct StorageOrder {
 /// Returned in the output of [`DescribeOsList`](super::DescribeOsList).
 #[tc_model]
 pub struct SystemType {
-    /// `Android`: a list of [`OsData`] objects.
+    /// `Android`
     pub android: Option<Vec<OsData>>,
 
-    /// `Linux`: a list of [`OsData`] objects.
+    /// `Linux`
     pub linux: Option<Vec<OsData>>,
 
-    /// `LiteOs`: a list of [`OsData`] objects.
+    /// `LiteOs`
     pub lite_os: Option<Vec<OsData>>,
 }
 
@@ -519,10 +481,10 @@ pub struct SystemType {
 /// Returned in the output of [`DescribeTraceStatus`](super::DescribeTraceStatus).
 #[tc_model]
 pub struct TraceStatus {
-    /// `Tid`: a string.
+    /// `Tid`
     pub tid: String,
 
-    /// `IsExist`: a boolean.
+    /// `IsExist`
     pub is_exist: bool,
 }
 
@@ -531,57 +493,57 @@ pub struct TraceStatus {
 /// Returned in the output of [`DescribeOtaVersions`](super::DescribeOtaVersions).
 #[tc_model]
 pub struct VersionData {
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 
-    /// `OtaVersion`: a string.
+    /// `OtaVersion`
     pub ota_version: Option<String>,
 
-    /// `PubStatus`: an unsigned 64-bit integer.
+    /// `PubStatus`
     pub pub_status: Option<u64>,
 
-    /// `VersionUrl`: a string.
+    /// `VersionUrl`
     pub version_url: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
+    /// `FileSize`
     pub file_size: Option<u64>,
 
-    /// `Md5`: a string.
+    /// `Md5`
     pub md5: Option<String>,
 
-    /// `OldVersions`: a string.
+    /// `OldVersions`
     pub old_versions: Option<String>,
 
-    /// `Tids`: a string.
+    /// `Tids`
     pub tids: Option<String>,
 
-    /// `GrayValue`: an unsigned 64-bit integer.
+    /// `GrayValue`
     pub gray_value: Option<u64>,
 
-    /// `PublishTime`: an unsigned 64-bit integer.
+    /// `PublishTime`
     pub publish_time: Option<u64>,
 
-    /// `ActiveCount`: a signed 64-bit integer.
+    /// `ActiveCount`
     pub active_count: Option<i64>,
 
-    /// `OnlineCount`: a signed 64-bit integer.
+    /// `OnlineCount`
     pub online_count: Option<i64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<u64>,
 
-    /// `UploadTime`: an unsigned 64-bit integer.
+    /// `UploadTime`
     pub upload_time: Option<u64>,
 
-    /// `ModifyTimes`: an unsigned 64-bit integer.
+    /// `ModifyTimes`
     pub modify_times: Option<u64>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Contents`: a [`Contents`].
+    /// `Contents`
     pub contents: Option<Contents>,
 
-    /// `AliveInMonthCnt`: an unsigned 64-bit integer.
+    /// `AliveInMonthCnt`
     pub alive_in_month_cnt: Option<u64>,
 }

@@ -7,25 +7,28 @@ use super::models;
 /// The `ApplyAIModel` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ApplyAIModelResponse`].
-/// The codes it documents are in [`ApplyAIModelError`](super::errors::ApplyAIModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ApplyAIModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ApplyAIModel",
     output = ApplyAIModelResponse,
-    error = super::errors::ApplyAIModelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ApplyAIModel {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 }
 
@@ -39,65 +42,55 @@ pub struct ApplyAIModelResponse {
 /// The `BatchUpdateFirmware` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`BatchUpdateFirmwareResponse`].
-/// The codes it documents are in [`BatchUpdateFirmwareError`](super::errors::BatchUpdateFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=BatchUpdateFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceIsUpdating`](super::errors::IotvideoErrorCode::FailedOperationDeviceIsUpdating)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundFirmwareNotExist)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "BatchUpdateFirmware",
     output = BatchUpdateFirmwareResponse,
-    error = super::errors::BatchUpdateFirmwareError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct BatchUpdateFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-2"`
+    /// `FirmwareVersion`; example: `"1-2-2"`
     pub firmware_version: String,
 
-    /// `FirmwareOriVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareOriVersion`; example: `"1-2-1"`
     pub firmware_ori_version: Option<String>,
 
-    /// `UpgradeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeMethod`; example: `0`
     pub upgrade_method: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"firmware"`
+    /// `FileName`; example: `"firmware"`
     pub file_name: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `FileMd5`; example: `"md5"`
     pub file_md5: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: Option<u64>,
 
-    /// `DeviceNames`: a list of strings.
-    ///
-    /// Example: `["dsad","dsad"]`
+    /// `DeviceNames`; example: `["dsad","dsad"]`
     pub device_names: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchUpdateFirmware`] call returns.
 #[tc_model]
 pub struct BatchUpdateFirmwareResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12312412`
+    /// `TaskId`; example: `12312412`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -107,30 +100,31 @@ pub struct BatchUpdateFirmwareResponse {
 /// The `BindCloudStorageUser` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`BindCloudStorageUserResponse`].
-/// The codes it documents are in [`BindCloudStorageUserError`](super::errors::BindCloudStorageUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=BindCloudStorageUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "BindCloudStorageUser",
     output = BindCloudStorageUserResponse,
-    error = super::errors::BindCloudStorageUserError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct BindCloudStorageUser {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 }
 
@@ -144,25 +138,28 @@ pub struct BindCloudStorageUserResponse {
 /// The `CancelAIModelApplication` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CancelAIModelApplicationResponse`].
-/// The codes it documents are in [`CancelAIModelApplicationError`](super::errors::CancelAIModelApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CancelAIModelApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CancelAIModelApplication",
     output = CancelAIModelApplicationResponse,
-    error = super::errors::CancelAIModelApplicationError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CancelAIModelApplication {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 }
 
@@ -176,36 +173,35 @@ pub struct CancelAIModelApplicationResponse {
 /// The `CancelDeviceFirmwareTask` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CancelDeviceFirmwareTaskResponse`].
-/// The codes it documents are in [`CancelDeviceFirmwareTaskError`](super::errors::CancelDeviceFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CancelDeviceFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotvideoErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotvideoErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CancelDeviceFirmwareTask",
     output = CancelDeviceFirmwareTaskResponse,
-    error = super::errors::CancelDeviceFirmwareTaskError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CancelDeviceFirmwareTask {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"abcde"`
+    /// `ProductID`; example: `"abcde"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DeviceName`; example: `"name"`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12314`
+    /// `TaskId`; example: `12314`
     pub task_id: u64,
 }
 
@@ -219,54 +215,47 @@ pub struct CancelDeviceFirmwareTaskResponse {
 /// The `CheckForwardAuth` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CheckForwardAuthResponse`].
-/// The codes it documents are in [`CheckForwardAuthError`](super::errors::CheckForwardAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CheckForwardAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CheckForwardAuth",
     output = CheckForwardAuthResponse,
-    error = super::errors::CheckForwardAuthError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CheckForwardAuth {
-    /// `Skey`: a string.
-    ///
-    /// Example: `"safawef"`
+    /// `Skey`; example: `"safawef"`
     pub skey: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 }
 
 /// What a successful [`CheckForwardAuth`] call returns.
 #[tc_model]
 pub struct CheckForwardAuthResponse {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"1242345132"`
+    /// `Endpoint`; example: `"1242345132"`
     pub endpoint: Option<String>,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: Option<u64>,
 
-    /// `Productid`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `Productid`; example: `"PTROMP3AOB"`
     pub productid: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: Option<String>,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -276,54 +265,47 @@ pub struct CheckForwardAuthResponse {
 /// The `ControlDeviceData` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ControlDeviceDataResponse`].
-/// The codes it documents are in [`ControlDeviceDataError`](super::errors::ControlDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ControlDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ControlDeviceData",
     output = ControlDeviceDataResponse,
-    error = super::errors::ControlDeviceDataError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ControlDeviceData {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"payload\":\"test\",\"id\":\"abc\"}"`
+    /// `Data`; example: `"{\"payload\":\"test\",\"id\":\"abc\"}"`
     pub data: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"reported"`
+    /// `Method`; example: `"reported"`
     pub method: Option<String>,
 
-    /// `DataTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1623742521`
+    /// `DataTimestamp`; example: `1623742521`
     pub data_timestamp: Option<i64>,
 }
 
 /// What a successful [`ControlDeviceData`] call returns.
 #[tc_model]
 pub struct ControlDeviceDataResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `Data`; example: `"dev"`
     pub data: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Sent\":1,\"pushResult\":0}"`
+    /// `Result`; example: `"{\"Sent\":1,\"pushResult\":0}"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,40 +315,37 @@ pub struct ControlDeviceDataResponse {
 /// The `CreateAIDetection` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateAIDetectionResponse`].
-/// The codes it documents are in [`CreateAIDetectionError`](super::errors::CreateAIDetectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateAIDetection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateAIDetection",
     output = CreateAIDetectionResponse,
-    error = super::errors::CreateAIDetectionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateAIDetection {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `DeviceName`; example: `"H541SOP191"`
     pub device_name: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"detect"`
+    /// `ModelId`; example: `"detect"`
     pub model_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619431648`
+    /// `StartTime`; example: `1619431648`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619431658`
+    /// `EndTime`; example: `1619431658`
     pub end_time: u64,
 }
 
@@ -380,39 +359,38 @@ pub struct CreateAIDetectionResponse {
 /// The `CreateBatch` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateBatchResponse`].
-/// The codes it documents are in [`CreateBatchError`](super::errors::CreateBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateBatch",
     output = CreateBatchResponse,
-    error = super::errors::CreateBatchError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateBatch {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DevNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DevNum`; example: `1`
     pub dev_num: u64,
 
-    /// `DevPre`: a string.
-    ///
-    /// Example: `"pre"`
+    /// `DevPre`; example: `"pre"`
     pub dev_pre: String,
 }
 
 /// What a successful [`CreateBatch`] call returns.
 #[tc_model]
 pub struct CreateBatchResponse {
-    /// `BatchId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchId`; example: `1`
     pub batch_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -422,65 +400,54 @@ pub struct CreateBatchResponse {
 /// The `CreateCOSCredentials` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateCOSCredentialsResponse`].
-/// The codes it documents are in [`CreateCOSCredentialsError`](super::errors::CreateCOSCredentialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateCOSCredentials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateCOSCredentials",
     output = CreateCOSCredentialsResponse,
-    error = super::errors::CreateCOSCredentialsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateCOSCredentials {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `DeviceName`; example: `"H541SOP191"`
     pub device_name: String,
 }
 
 /// What a successful [`CreateCOSCredentials`] call returns.
 #[tc_model]
 pub struct CreateCOSCredentialsResponse {
-    /// `StorageBucket`: a string.
-    ///
-    /// Example: `"video-cv-test-111"`
+    /// `StorageBucket`; example: `"video-cv-test-111"`
     pub storage_bucket: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `StoragePath`: a string.
-    ///
-    /// Example: `"/uin/test/ai/"`
+    /// `StoragePath`; example: `"/uin/test/ai/"`
     pub storage_path: String,
 
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"secretid"`
+    /// `SecretID`; example: `"secretid"`
     #[tc(rename = "SecretID")]
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"secretkey"`
+    /// `SecretKey`; example: `"secretkey"`
     pub secret_key: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Token`; example: `"token"`
     pub token: String,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619431648`
+    /// `ExpiredTime`; example: `1619431648`
     pub expired_time: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -490,35 +457,34 @@ pub struct CreateCOSCredentialsResponse {
 /// The `CreateCloudStorage` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateCloudStorageResponse`].
-/// The codes it documents are in [`CreateCloudStorageError`](super::errors::CreateCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateCloudStorage",
     output = CreateCloudStorageResponse,
-    error = super::errors::CreateCloudStorageError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"yc1m3d"`
+    /// `PackageId`; example: `"yc1m3d"`
     pub package_id: String,
 
-    /// `Override`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Override`; example: `0`
     pub r#override: Option<u64>,
 }
 
@@ -532,30 +498,31 @@ pub struct CreateCloudStorageResponse {
 /// The `CreateDataForward` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateDataForwardResponse`].
-/// The codes it documents are in [`CreateDataForwardError`](super::errors::CreateDataForwardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateDataForward)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateDataForward",
     output = CreateDataForwardResponse,
-    error = super::errors::CreateDataForwardError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateDataForward {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `ForwardAddr`: a string.
-    ///
-    /// Example: `"[{\\\"forward\\\":{\\\"api\\\":\\\"http://123.207.117.108:1080/sub.php\\\"}}"`
+    /// `ForwardAddr`; example: `"[{\\\"forward\\\":{\\\"api\\\":\\\"http://123.207.117.108:1080/sub.php\\\"}}"`
     pub forward_addr: String,
 
-    /// `DataChose`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataChose`; example: `0`
     pub data_chose: Option<i64>,
 }
 
@@ -569,133 +536,96 @@ pub struct CreateDataForwardResponse {
 /// The `CreateForwardRule` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateForwardRuleResponse`].
-/// The codes it documents are in [`CreateForwardRuleError`](super::errors::CreateForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateForwardRule",
     output = CreateForwardRuleResponse,
-    error = super::errors::CreateForwardRuleError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateForwardRule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductID`; example: `"PTROMP3AOB"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `MsgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MsgType`; example: `1`
     pub msg_type: u64,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"xrnWgKu0fCz7q8JIQYFiNP"`
+    /// `Skey`; example: `"xrnWgKu0fCz7q8JIQYFiNP"`
     pub skey: String,
 
-    /// `QueueRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `QueueRegion`; example: `"gz"`
     pub queue_region: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `Consecretid`: a string.
-    ///
-    /// Example: `"safawef"`
+    /// `Consecretid`; example: `"safawef"`
     pub consecretid: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-epc65t7i"`
+    /// `InstanceId`; example: `"ins-epc65t7i"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"hub_test_ins"`
+    /// `InstanceName`; example: `"hub_test_ins"`
     pub instance_name: Option<String>,
 
-    /// `QueueID`: a string.
-    ///
-    /// Example: `"topic-epc65t7i"`
+    /// `QueueID`; example: `"topic-epc65t7i"`
     #[tc(rename = "QueueID")]
     pub queue_id: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"hub_test_topic"`
+    /// `QueueName`; example: `"hub_test_topic"`
     pub queue_name: Option<String>,
 }
 
 /// What a successful [`CreateForwardRule`] call returns.
 #[tc_model]
 pub struct CreateForwardRuleResponse {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"1242345132"`
+    /// `Endpoint`; example: `"1242345132"`
     pub endpoint: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"hub_test_topic"`
+    /// `QueueName`; example: `"hub_test_topic"`
     pub queue_name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductID`; example: `"PTROMP3AOB"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `MsgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MsgType`; example: `1`
     pub msg_type: u64,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"role-test"`
+    /// `RoleName`; example: `"role-test"`
     pub role_name: String,
 
-    /// `RoleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1212523451`
+    /// `RoleID`; example: `1212523451`
     #[tc(rename = "RoleID")]
     pub role_id: u64,
 
-    /// `QueueRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `QueueRegion`; example: `"gz"`
     pub queue_region: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-epc65t7i"`
+    /// `InstanceId`; example: `"ins-epc65t7i"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"hub_test_ins"`
+    /// `InstanceName`; example: `"hub_test_ins"`
     pub instance_name: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -705,72 +635,60 @@ pub struct CreateForwardRuleResponse {
 /// The `CreateProduct` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateProductResponse`].
-/// The codes it documents are in [`CreateProductError`](super::errors::CreateProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IotvideoErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateProduct",
     output = CreateProductResponse,
-    error = super::errors::CreateProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateProduct {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductName`; example: `"product"`
     pub product_name: String,
 
-    /// `DeviceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceType`; example: `1`
     pub device_type: u64,
 
-    /// `ProductVaildYears`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductVaildYears`; example: `1`
     pub product_vaild_years: u64,
 
-    /// `Features`: a list of strings.
-    ///
-    /// Example: `["ypsxth"]`
+    /// `Features`; example: `["ypsxth"]`
     pub features: Vec<String>,
 
-    /// `ChipOs`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `ChipOs`; example: `"linux"`
     pub chip_os: String,
 
-    /// `ChipManufactureId`: a string.
-    ///
-    /// Example: `"x86"`
+    /// `ChipManufactureId`; example: `"x86"`
     pub chip_manufacture_id: String,
 
-    /// `ChipId`: a string.
-    ///
-    /// Example: `"chip1"`
+    /// `ChipId`; example: `"chip1"`
     pub chip_id: String,
 
-    /// `ProductDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ProductDescription`; example: `"desc"`
     pub product_description: String,
 
-    /// `EncryptionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EncryptionType`; example: `2`
     pub encryption_type: Option<u64>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 }
 
 /// What a successful [`CreateProduct`] call returns.
 #[tc_model]
 pub struct CreateProductResponse {
-    /// `Data`: a [`VideoProduct`](super::models::VideoProduct).
+    /// `Data`
     pub data: models::VideoProduct,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -780,34 +698,34 @@ pub struct CreateProductResponse {
 /// The `CreateTaskFileUrl` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`CreateTaskFileUrlResponse`].
-/// The codes it documents are in [`CreateTaskFileUrlError`](super::errors::CreateTaskFileUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=CreateTaskFileUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "CreateTaskFileUrl",
     output = CreateTaskFileUrlResponse,
-    error = super::errors::CreateTaskFileUrlError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct CreateTaskFileUrl {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 }
 
 /// What a successful [`CreateTaskFileUrl`] call returns.
 #[tc_model]
 pub struct CreateTaskFileUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/xx"`
+    /// `Url`; example: `"http://test.com/xx"`
     pub url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file"`
+    /// `FileName`; example: `"file"`
     pub file_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -817,25 +735,28 @@ pub struct CreateTaskFileUrlResponse {
 /// The `DeleteDevice` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DeviceName`; example: `"test1"`
     pub device_name: String,
 }
 
@@ -849,26 +770,29 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteFirmware` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DeleteFirmwareResponse`].
-/// The codes it documents are in [`DeleteFirmwareError`](super::errors::DeleteFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DeleteFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DeleteFirmware",
     output = DeleteFirmwareResponse,
-    error = super::errors::DeleteFirmwareError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `FirmwareVersion`; example: `"1.1.1"`
     pub firmware_version: String,
 }
 
@@ -882,66 +806,55 @@ pub struct DeleteFirmwareResponse {
 /// The `DeleteForwardRule` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DeleteForwardRuleResponse`].
-/// The codes it documents are in [`DeleteForwardRuleError`](super::errors::DeleteForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DeleteForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DeleteForwardRule",
     output = DeleteForwardRuleResponse,
-    error = super::errors::DeleteForwardRuleError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteForwardRule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PV1674YINM"`
+    /// `ProductID`; example: `"PV1674YINM"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"xrnWgKu0fCz7q8JIQYFiNP"`
+    /// `Skey`; example: `"xrnWgKu0fCz7q8JIQYFiNP"`
     pub skey: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"iot_hub_test"`
+    /// `QueueName`; example: `"iot_hub_test"`
     pub queue_name: String,
 }
 
 /// What a successful [`DeleteForwardRule`] call returns.
 #[tc_model]
 pub struct DeleteForwardRuleResponse {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"100004557990"`
+    /// `Endpoint`; example: `"100004557990"`
     pub endpoint: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"queue-1facaw"`
+    /// `QueueName`; example: `"queue-1facaw"`
     pub queue_name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"TDCZ2WD29Z"`
+    /// `ProductID`; example: `"TDCZ2WD29Z"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -951,20 +864,25 @@ pub struct DeleteForwardRuleResponse {
 /// The `DeleteProduct` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DeleteProductResponse`].
-/// The codes it documents are in [`DeleteProductError`](super::errors::DeleteProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DeleteProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DeleteProduct",
     output = DeleteProductResponse,
-    error = super::errors::DeleteProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DeleteProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 }
 
@@ -978,15 +896,22 @@ pub struct DeleteProductResponse {
 /// The `DescribeAIModelApplications` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeAIModelApplicationsResponse`].
-/// The codes it documents are in [`DescribeAIModelApplicationsError`](super::errors::DescribeAIModelApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeAIModelApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeAIModelApplications",
     output = DescribeAIModelApplicationsResponse,
-    error = super::errors::DescribeAIModelApplicationsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -996,36 +921,26 @@ pub struct DeleteProductResponse {
     )
 )]
 pub struct DescribeAIModelApplications {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PV1674YINM"`
+    /// `ProductId`; example: `"PV1674YINM"`
     pub product_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIModelApplications`] call returns.
 #[tc_model]
 pub struct DescribeAIModelApplicationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Applications`: a list of [`AiModelApplication`](super::models::AiModelApplication) objects.
+    /// `Applications`
     pub applications: Vec<models::AiModelApplication>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1035,59 +950,50 @@ pub struct DescribeAIModelApplicationsResponse {
 /// The `DescribeAIModelChannel` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeAIModelChannelResponse`].
-/// The codes it documents are in [`DescribeAIModelChannelError`](super::errors::DescribeAIModelChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeAIModelChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeAIModelChannel",
     output = DescribeAIModelChannelResponse,
-    error = super::errors::DescribeAIModelChannelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeAIModelChannel {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeAIModelChannel`] call returns.
 #[tc_model]
 pub struct DescribeAIModelChannelResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ckafka"`
+    /// `Type`; example: `"ckafka"`
     pub r#type: String,
 
-    /// `ForwardAddress`: a string.
-    ///
-    /// Example: `"https://yourdomain.com:8000/api"`
+    /// `ForwardAddress`; example: `"https://yourdomain.com:8000/api"`
     pub forward_address: Option<String>,
 
-    /// `ForwardKey`: a string.
-    ///
-    /// Example: `"kugaiuwef8rfwe"`
+    /// `ForwardKey`; example: `"kugaiuwef8rfwe"`
     pub forward_key: Option<String>,
 
-    /// `CKafkaRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `CKafkaRegion`; example: `"gz"`
     pub c_kafka_region: Option<String>,
 
-    /// `CKafkaInstance`: a string.
-    ///
-    /// Example: `"ins-wehnaf"`
+    /// `CKafkaInstance`; example: `"ins-wehnaf"`
     pub c_kafka_instance: Option<String>,
 
-    /// `CKafkaTopic`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `CKafkaTopic`; example: `"topic"`
     pub c_kafka_topic: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1097,15 +1003,22 @@ pub struct DescribeAIModelChannelResponse {
 /// The `DescribeAIModelUsage` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeAIModelUsageResponse`].
-/// The codes it documents are in [`DescribeAIModelUsageError`](super::errors::DescribeAIModelUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeAIModelUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeAIModelUsage",
     output = DescribeAIModelUsageResponse,
-    error = super::errors::DescribeAIModelUsageError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1115,36 +1028,26 @@ pub struct DescribeAIModelChannelResponse {
     )
 )]
 pub struct DescribeAIModelUsage {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeAIModelUsage`] call returns.
 #[tc_model]
 pub struct DescribeAIModelUsageResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `UsageInfo`: a list of [`AiModelUsageInfo`](super::models::AiModelUsageInfo) objects.
+    /// `UsageInfo`
     pub usage_info: Vec<models::AiModelUsageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1154,15 +1057,22 @@ pub struct DescribeAIModelUsageResponse {
 /// The `DescribeAIModels` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeAIModelsResponse`].
-/// The codes it documents are in [`DescribeAIModelsError`](super::errors::DescribeAIModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeAIModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeAIModels",
     output = DescribeAIModelsResponse,
-    error = super::errors::DescribeAIModelsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1172,36 +1082,26 @@ pub struct DescribeAIModelUsageResponse {
     )
 )]
 pub struct DescribeAIModels {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeAIModels`] call returns.
 #[tc_model]
 pub struct DescribeAIModelsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Models`: a list of [`AiModelInfo`](super::models::AiModelInfo) objects.
+    /// `Models`
     pub models: Vec<models::AiModelInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1211,29 +1111,32 @@ pub struct DescribeAIModelsResponse {
 /// The `DescribeBalance` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeBalanceResponse`].
-/// The codes it documents are in [`DescribeBalanceError`](super::errors::DescribeBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeBalance",
     output = DescribeBalanceResponse,
-    error = super::errors::DescribeBalanceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeBalance {
-    /// `AccountType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccountType`; example: `1`
     pub account_type: u64,
 }
 
 /// What a successful [`DescribeBalance`] call returns.
 #[tc_model]
 pub struct DescribeBalanceResponse {
-    /// `Balance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4200`
+    /// `Balance`; example: `4200`
     pub balance: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1243,15 +1146,22 @@ pub struct DescribeBalanceResponse {
 /// The `DescribeBalanceTransactions` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeBalanceTransactionsResponse`].
-/// The codes it documents are in [`DescribeBalanceTransactionsError`](super::errors::DescribeBalanceTransactionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeBalanceTransactions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeBalanceTransactions",
     output = DescribeBalanceTransactionsResponse,
-    error = super::errors::DescribeBalanceTransactionsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1261,36 +1171,26 @@ pub struct DescribeBalanceResponse {
     )
 )]
 pub struct DescribeBalanceTransactions {
-    /// `AccountType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccountType`; example: `2`
     pub account_type: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Operation`; example: `"All"`
     pub operation: Option<String>,
 }
 
 /// What a successful [`DescribeBalanceTransactions`] call returns.
 #[tc_model]
 pub struct DescribeBalanceTransactionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Transactions`: a list of [`BalanceTransaction`](super::models::BalanceTransaction) objects.
+    /// `Transactions`
     pub transactions: Vec<models::BalanceTransaction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1300,27 +1200,32 @@ pub struct DescribeBalanceTransactionsResponse {
 /// The `DescribeBatch` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeBatchResponse`].
-/// The codes it documents are in [`DescribeBatchError`](super::errors::DescribeBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeBatch",
     output = DescribeBatchResponse,
-    error = super::errors::DescribeBatchError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeBatch {
-    /// `BatchId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BatchId`; example: `12`
     pub batch_id: u64,
 }
 
 /// What a successful [`DescribeBatch`] call returns.
 #[tc_model]
 pub struct DescribeBatchResponse {
-    /// `Data`: a [`VideoBatch`](super::models::VideoBatch).
+    /// `Data`
     pub data: models::VideoBatch,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1330,15 +1235,22 @@ pub struct DescribeBatchResponse {
 /// The `DescribeBatchs` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeBatchsResponse`].
-/// The codes it documents are in [`DescribeBatchsError`](super::errors::DescribeBatchsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeBatchs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeBatchs",
     output = DescribeBatchsResponse,
-    error = super::errors::DescribeBatchsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1348,31 +1260,23 @@ pub struct DescribeBatchResponse {
     )
 )]
 pub struct DescribeBatchs {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeBatchs`] call returns.
 #[tc_model]
 pub struct DescribeBatchsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`VideoBatch`](super::models::VideoBatch) objects.
+    /// `Data`
     pub data: Vec<models::VideoBatch>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1382,27 +1286,32 @@ pub struct DescribeBatchsResponse {
 /// The `DescribeCategory` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCategoryResponse`].
-/// The codes it documents are in [`DescribeCategoryError`](super::errors::DescribeCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCategory",
     output = DescribeCategoryResponse,
-    error = super::errors::DescribeCategoryError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeCategory {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `113`
+    /// `Id`; example: `113`
     pub id: i64,
 }
 
 /// What a successful [`DescribeCategory`] call returns.
 #[tc_model]
 pub struct DescribeCategoryResponse {
-    /// `Data`: a [`ProductTemplate`](super::models::ProductTemplate).
+    /// `Data`
     pub data: models::ProductTemplate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1412,64 +1321,52 @@ pub struct DescribeCategoryResponse {
 /// The `DescribeCloudStorage` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCloudStorageResponse`].
-/// The codes it documents are in [`DescribeCloudStorageError`](super::errors::DescribeCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCloudStorage",
     output = DescribeCloudStorageResponse,
-    error = super::errors::DescribeCloudStorageError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `UserId`; example: `"default"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorage`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1606963491`
+    /// `ExpireTime`; example: `1606963491`
     pub expire_time: u64,
 
-    /// `ShiftDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `ShiftDuration`; example: `86400`
     pub shift_duration: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `UserId`; example: `"default"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,39 +1376,38 @@ pub struct DescribeCloudStorageResponse {
 /// The `DescribeCloudStorageDate` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCloudStorageDateResponse`].
-/// The codes it documents are in [`DescribeCloudStorageDateError`](super::errors::DescribeCloudStorageDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCloudStorageDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCloudStorageDate",
     output = DescribeCloudStorageDateResponse,
-    error = super::errors::DescribeCloudStorageDateError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeCloudStorageDate {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"AQTV2839QJ"`
+    /// `ProductId`; example: `"AQTV2839QJ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"p2p_32731213_1"`
+    /// `DeviceName`; example: `"p2p_32731213_1"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudStorageDate`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageDateResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["2021-01-14"]`
+    /// `Data`; example: `["2021-01-14"]`
     pub data: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1521,87 +1417,68 @@ pub struct DescribeCloudStorageDateResponse {
 /// The `DescribeCloudStorageEvents` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCloudStorageEventsResponse`].
-/// The codes it documents are in [`DescribeCloudStorageEventsError`](super::errors::DescribeCloudStorageEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCloudStorageEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCloudStorageEvents",
     output = DescribeCloudStorageEventsResponse,
-    error = super::errors::DescribeCloudStorageEventsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeCloudStorageEvents {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QDA1PZLBNB"`
+    /// `ProductId`; example: `"QDA1PZLBNB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_voltage"`
+    /// `EventId`; example: `"low_voltage"`
     pub event_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudStorageEvents`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageEventsResponse {
-    /// `Events`: a list of [`CloudStorageEvent`](super::models::CloudStorageEvent) objects.
+    /// `Events`
     pub events: Vec<models::CloudStorageEvent>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
+    /// `VideoURL`; example: `"http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 
@@ -1612,39 +1489,38 @@ pub struct DescribeCloudStorageEventsResponse {
 /// The `DescribeCloudStorageThumbnail` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCloudStorageThumbnailResponse`].
-/// The codes it documents are in [`DescribeCloudStorageThumbnailError`](super::errors::DescribeCloudStorageThumbnailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCloudStorageThumbnail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCloudStorageThumbnail",
     output = DescribeCloudStorageThumbnailResponse,
-    error = super::errors::DescribeCloudStorageThumbnailError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeCloudStorageThumbnail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `Thumbnail`: a string.
-    ///
-    /// Example: `"/100008401725/AQTV2839QJ/sp01_32820237_7/events/1615200613.jpg"`
+    /// `Thumbnail`; example: `"/100008401725/AQTV2839QJ/sp01_32820237_7/events/1615200613.jpg"`
     pub thumbnail: String,
 }
 
 /// What a successful [`DescribeCloudStorageThumbnail`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageThumbnailResponse {
-    /// `ThumbnailURL`: a string.
-    ///
-    /// Example: `"https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2F100"`
+    /// `ThumbnailURL`; example: `"https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2F100"`
     #[tc(rename = "ThumbnailURL")]
     pub thumbnail_url: String,
 
@@ -1655,52 +1531,47 @@ pub struct DescribeCloudStorageThumbnailResponse {
 /// The `DescribeCloudStorageTime` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCloudStorageTimeResponse`].
-/// The codes it documents are in [`DescribeCloudStorageTimeError`](super::errors::DescribeCloudStorageTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCloudStorageTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCloudStorageTime",
     output = DescribeCloudStorageTimeResponse,
-    error = super::errors::DescribeCloudStorageTimeError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeCloudStorageTime {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"AQTV2839QJ"`
+    /// `ProductId`; example: `"AQTV2839QJ"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"p2p_32731213_1"`
+    /// `DeviceName`; example: `"p2p_32731213_1"`
     pub device_name: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-01-14"`
+    /// `Date`; example: `"2021-01-14"`
     pub date: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudStorageTime`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageTimeResponse {
-    /// `Data`: a [`CloudStorageTimeData`](super::models::CloudStorageTimeData).
+    /// `Data`
     pub data: models::CloudStorageTimeData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1710,15 +1581,22 @@ pub struct DescribeCloudStorageTimeResponse {
 /// The `DescribeCloudStorageUsers` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeCloudStorageUsersResponse`].
-/// The codes it documents are in [`DescribeCloudStorageUsersError`](super::errors::DescribeCloudStorageUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeCloudStorageUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeCloudStorageUsers",
     output = DescribeCloudStorageUsersResponse,
-    error = super::errors::DescribeCloudStorageUsersError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1728,36 +1606,26 @@ pub struct DescribeCloudStorageTimeResponse {
     )
 )]
 pub struct DescribeCloudStorageUsers {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeCloudStorageUsers`] call returns.
 #[tc_model]
 pub struct DescribeCloudStorageUsersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Users`: a list of [`CloudStorageUserInfo`](super::models::CloudStorageUserInfo) objects.
+    /// `Users`
     pub users: Vec<models::CloudStorageUserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1767,27 +1635,32 @@ pub struct DescribeCloudStorageUsersResponse {
 /// The `DescribeDataForwardList` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDataForwardListResponse`].
-/// The codes it documents are in [`DescribeDataForwardListError`](super::errors::DescribeDataForwardListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDataForwardList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDataForwardList",
     output = DescribeDataForwardListResponse,
-    error = super::errors::DescribeDataForwardListError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDataForwardList {
-    /// `ProductIds`: a string.
-    ///
-    /// Example: `"[\"78PZBTDLX6\"]"`
+    /// `ProductIds`; example: `"[\"78PZBTDLX6\"]"`
     pub product_ids: String,
 }
 
 /// What a successful [`DescribeDataForwardList`] call returns.
 #[tc_model]
 pub struct DescribeDataForwardListResponse {
-    /// `DataForwardList`: a list of [`DataForward`](super::models::DataForward) objects.
+    /// `DataForwardList`
     pub data_forward_list: Option<Vec<models::DataForward>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1797,64 +1670,54 @@ pub struct DescribeDataForwardListResponse {
 /// The `DescribeDevice` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceResponse`].
-/// The codes it documents are in [`DescribeDeviceError`](super::errors::DescribeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDevice",
     output = DescribeDeviceResponse,
-    error = super::errors::DescribeDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DeviceName`; example: `"test1"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDevice`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResponse {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DeviceName`; example: `"test1"`
     pub device_name: String,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Online`; example: `1`
     pub online: u64,
 
-    /// `LoginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1608880525`
+    /// `LoginTime`; example: `1608880525`
     pub login_time: u64,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"2172b7d1-9a49"`
+    /// `DevicePsk`; example: `"2172b7d1-9a49"`
     pub device_psk: String,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1608880525`
+    /// `ExpireTime`; example: `1608880525`
     pub expire_time: u64,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogLevel`; example: `1`
     pub log_level: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1864,72 +1727,59 @@ pub struct DescribeDeviceResponse {
 /// The `DescribeDeviceActionHistory` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceActionHistoryResponse`].
-/// The codes it documents are in [`DescribeDeviceActionHistoryError`](super::errors::DescribeDeviceActionHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDeviceActionHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDeviceActionHistory",
     output = DescribeDeviceActionHistoryResponse,
-    error = super::errors::DescribeDeviceActionHistoryError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceActionHistory {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TDCZ2WD29Z"`
+    /// `ProductId`; example: `"TDCZ2WD29Z"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"autotest_33842121_13"`
+    /// `DeviceName`; example: `"autotest_33842121_13"`
     pub device_name: String,
 
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612235884839`
+    /// `MinTime`; example: `1612235884839`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612237684839`
+    /// `MaxTime`; example: `1612237684839`
     pub max_time: u64,
 
-    /// `ActionId`: a string.
-    ///
-    /// Example: `"action1"`
+    /// `ActionId`; example: `"action1"`
     pub action_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAgnMbFnZpOEh2MVNWUm95SjdoYTNGUGtGR1EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAgnMbFnZpOEh2MVNWUm95SjdoYTNGUGtGR1EA"`
     pub context: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceActionHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceActionHistoryResponse {
-    /// `TotalCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCounts`; example: `10`
     pub total_counts: u64,
 
-    /// `ActionHistories`: a list of [`ActionHistory`](super::models::ActionHistory) objects.
+    /// `ActionHistories`
     pub action_histories: Option<Vec<models::ActionHistory>>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAgnMbFnZpOEh2MVNWUm95SjdoYTNGUGtGR1EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAgnMbFnZpOEh2MVNWUm95SjdoYTNGUGtGR1EA"`
     pub context: Option<String>,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1939,67 +1789,56 @@ pub struct DescribeDeviceActionHistoryResponse {
 /// The `DescribeDeviceCommLog` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceCommLogResponse`].
-/// The codes it documents are in [`DescribeDeviceCommLogError`](super::errors::DescribeDeviceCommLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDeviceCommLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDeviceCommLog",
     output = DescribeDeviceCommLogResponse,
-    error = super::errors::DescribeDeviceCommLogError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceCommLog {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612235855834`
+    /// `MinTime`; example: `1612235855834`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612237655834`
+    /// `MaxTime`; example: `1612237655834`
     pub max_time: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TDCZ2WD29Z"`
+    /// `ProductId`; example: `"TDCZ2WD29Z"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"DoNotDelete_34082530_1"`
+    /// `DeviceName`; example: `"DoNotDelete_34082530_1"`
     pub device_name: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"xrnWgKu0fCz7q8JIQYFiNP"`
+    /// `Context`; example: `"xrnWgKu0fCz7q8JIQYFiNP"`
     pub context: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"shadow"`
+    /// `Type`; example: `"shadow"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceCommLog`] call returns.
 #[tc_model]
 pub struct DescribeDeviceCommLogResponse {
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: bool,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAk0zFFnBpdzE2UUE4UlZ1UnFtTjhIeV81THcA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAk0zFFnBpdzE2UUE4UlZ1UnFtTjhIeV81THcA"`
     pub context: String,
 
-    /// `Results`: a list of [`DeviceCommLogItem`](super::models::DeviceCommLogItem) objects.
+    /// `Results`
     pub results: Vec<models::DeviceCommLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2009,34 +1848,35 @@ pub struct DescribeDeviceCommLogResponse {
 /// The `DescribeDeviceData` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceDataResponse`].
-/// The codes it documents are in [`DescribeDeviceDataError`](super::errors::DescribeDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDeviceData",
     output = DescribeDeviceDataResponse,
-    error = super::errors::DescribeDeviceDataError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceData {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DeviceName`; example: `"name"`
     pub device_name: String,
 }
 
 /// What a successful [`DescribeDeviceData`] call returns.
 #[tc_model]
 pub struct DescribeDeviceDataResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `Data`; example: `"{\"data\":\"str\"}"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2046,70 +1886,59 @@ pub struct DescribeDeviceDataResponse {
 /// The `DescribeDeviceDataHistory` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceDataHistoryResponse`].
-/// The codes it documents are in [`DescribeDeviceDataHistoryError`](super::errors::DescribeDeviceDataHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDeviceDataHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDeviceDataHistory",
     output = DescribeDeviceDataHistoryResponse,
-    error = super::errors::DescribeDeviceDataHistoryError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceDataHistory {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612235965943`
+    /// `MinTime`; example: `1612235965943`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612237765943`
+    /// `MaxTime`; example: `1612237765943`
     pub max_time: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TDCZ2WD29Z"`
+    /// `ProductId`; example: `"TDCZ2WD29Z"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"DoNotDelete_34082530_1"`
+    /// `DeviceName`; example: `"DoNotDelete_34082530_1"`
     pub device_name: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"tencent_handsome"`
+    /// `FieldName`; example: `"tencent_handsome"`
     pub field_name: String,
 
-    /// `Limit`: a list of unsigned 64-bit integers.
+    /// `Limit`
     pub limit: Option<Vec<u64>>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAk0zcFnBpdzE2UUE4UlZ1UnFtTjhIeV81THcA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAk0zcFnBpdzE2UUE4UlZ1UnFtTjhIeV81THcA"`
     pub context: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceDataHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceDataHistoryResponse {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"tencent_handsome"`
+    /// `FieldName`; example: `"tencent_handsome"`
     pub field_name: Option<String>,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: Option<bool>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAk0zcFnBpdzE2UUE4UlZ1UnFtTjhIeV81THcA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAk0zcFnBpdzE2UUE4UlZ1UnFtTjhIeV81THcA"`
     pub context: Option<String>,
 
-    /// `Results`: a list of [`DeviceDataHistoryItem`](super::models::DeviceDataHistoryItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::DeviceDataHistoryItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2119,77 +1948,62 @@ pub struct DescribeDeviceDataHistoryResponse {
 /// The `DescribeDeviceEventHistory` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceEventHistoryResponse`].
-/// The codes it documents are in [`DescribeDeviceEventHistoryError`](super::errors::DescribeDeviceEventHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDeviceEventHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDeviceEventHistory",
     output = DescribeDeviceEventHistoryResponse,
-    error = super::errors::DescribeDeviceEventHistoryError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceEventHistory {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QDA1PZLBNB"`
+    /// `ProductId`; example: `"QDA1PZLBNB"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"alert"`
+    /// `Type`; example: `"alert"`
     pub r#type: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_voltage"`
+    /// `EventId`; example: `"low_voltage"`
     pub event_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceEventHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceEventHistoryResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJzc0EA"`
     pub context: Option<String>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<u64>,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Listover`; example: `true`
     pub listover: Option<bool>,
 
-    /// `EventHistory`: a list of [`EventHistoryItem`](super::models::EventHistoryItem) objects.
+    /// `EventHistory`
     pub event_history: Option<Vec<models::EventHistoryItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2199,65 +2013,56 @@ pub struct DescribeDeviceEventHistoryResponse {
 /// The `DescribeDeviceStatusLog` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDeviceStatusLogResponse`].
-/// The codes it documents are in [`DescribeDeviceStatusLogError`](super::errors::DescribeDeviceStatusLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDeviceStatusLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDeviceStatusLog",
     output = DescribeDeviceStatusLogResponse,
-    error = super::errors::DescribeDeviceStatusLogError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeDeviceStatusLog {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1548677099000`
+    /// `MinTime`; example: `1548677099000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1548763499000`
+    /// `MaxTime`; example: `1548763499000`
     pub max_time: u64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"QY8BAN391G"`
+    /// `ProductId`; example: `"QY8BAN391G"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev_test"`
+    /// `DeviceName`; example: `"dev_test"`
     pub device_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"H541SOP191FAWEF=="`
+    /// `Context`; example: `"H541SOP191FAWEF=="`
     pub context: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceStatusLog`] call returns.
 #[tc_model]
 pub struct DescribeDeviceStatusLogResponse {
-    /// `Listover`: a boolean.
+    /// `Listover`
     pub listover: Option<bool>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"H541SOP191FAWEF=="`
+    /// `Context`; example: `"H541SOP191FAWEF=="`
     pub context: Option<String>,
 
-    /// `Results`: a list of [`DeviceStatusLogItem`](super::models::DeviceStatusLogItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::DeviceStatusLogItem>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2267,15 +2072,22 @@ pub struct DescribeDeviceStatusLogResponse {
 /// The `DescribeDevices` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2285,36 +2097,26 @@ pub struct DescribeDeviceStatusLogResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DeviceName`; example: `"test1"`
     pub device_name: Option<String>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Devices`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::DeviceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2324,65 +2126,52 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeFirmware` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeFirmwareResponse`].
-/// The codes it documents are in [`DescribeFirmwareError`](super::errors::DescribeFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundFirmwareNotExist)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeFirmware",
     output = DescribeFirmwareResponse,
-    error = super::errors::DescribeFirmwareError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 }
 
 /// What a successful [`DescribeFirmware`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareResponse {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1-2-3"`
+    /// `Version`; example: `"1-2-3"`
     pub version: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"des"`
+    /// `Description`; example: `"des"`
     pub description: Option<String>,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `Md5sum`; example: `"md5"`
     pub md5sum: Option<String>,
 
-    /// `Createtime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `Createtime`; example: `1234567`
     pub createtime: Option<u64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2392,75 +2181,58 @@ pub struct DescribeFirmwareResponse {
 /// The `DescribeFirmwareTask` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeFirmwareTaskResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskError`](super::errors::DescribeFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.FirmwareTaskNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundFirmwareTaskNotExist)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeFirmwareTask",
     output = DescribeFirmwareTaskResponse,
-    error = super::errors::DescribeFirmwareTaskError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeFirmwareTask {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTask`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: Option<String>,
 
-    /// `UpgradeMode`: a string.
-    ///
-    /// Example: `"originalVersion"`
+    /// `UpgradeMode`; example: `"originalVersion"`
     pub upgrade_mode: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: Option<String>,
 
-    /// `OriginalVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `OriginalVersion`; example: `"1-2-1"`
     pub original_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2470,15 +2242,22 @@ pub struct DescribeFirmwareTaskResponse {
 /// The `DescribeFirmwareTaskDevices` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDevicesResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDevicesError`](super::errors::DescribeFirmwareTaskDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeFirmwareTaskDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeFirmwareTaskDevices",
     output = DescribeFirmwareTaskDevicesResponse,
-    error = super::errors::DescribeFirmwareTaskDevicesError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2488,40 +2267,30 @@ pub struct DescribeFirmwareTaskResponse {
     )
 )]
 pub struct DescribeFirmwareTaskDevices {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"adad"`
+    /// `ProductID`; example: `"adad"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: Option<String>,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SearchKeyword>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeFirmwareTaskDevices`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDevicesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Total`; example: `12`
     pub total: Option<u64>,
 
-    /// `Devices`: a list of [`DeviceUpdateStatus`](super::models::DeviceUpdateStatus) objects.
+    /// `Devices`
     pub devices: Vec<models::DeviceUpdateStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2531,38 +2300,39 @@ pub struct DescribeFirmwareTaskDevicesResponse {
 /// The `DescribeFirmwareTaskDistribution` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeFirmwareTaskDistributionResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskDistributionError`](super::errors::DescribeFirmwareTaskDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeFirmwareTaskDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeFirmwareTaskDistribution",
     output = DescribeFirmwareTaskDistributionResponse,
-    error = super::errors::DescribeFirmwareTaskDistributionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeFirmwareTaskDistribution {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeFirmwareTaskDistribution`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskDistributionResponse {
-    /// `StatusInfos`: a list of [`StatusStatistic`](super::models::StatusStatistic) objects.
+    /// `StatusInfos`
     pub status_infos: Vec<models::StatusStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2572,45 +2342,42 @@ pub struct DescribeFirmwareTaskDistributionResponse {
 /// The `DescribeFirmwareTaskStatistics` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeFirmwareTaskStatisticsResponse`].
-/// The codes it documents are in [`DescribeFirmwareTaskStatisticsError`](super::errors::DescribeFirmwareTaskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeFirmwareTaskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeFirmwareTaskStatistics",
     output = DescribeFirmwareTaskStatisticsResponse,
-    error = super::errors::DescribeFirmwareTaskStatisticsError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeFirmwareTaskStatistics {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 }
 
 /// What a successful [`DescribeFirmwareTaskStatistics`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTaskStatisticsResponse {
-    /// `SuccessTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessTotal`; example: `1`
     pub success_total: Option<u64>,
 
-    /// `FailureTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FailureTotal`; example: `2`
     pub failure_total: Option<u64>,
 
-    /// `UpgradingTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UpgradingTotal`; example: `3`
     pub upgrading_total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2620,15 +2387,22 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
 /// The `DescribeFirmwareTasks` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeFirmwareTasksResponse`].
-/// The codes it documents are in [`DescribeFirmwareTasksError`](super::errors::DescribeFirmwareTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeFirmwareTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeFirmwareTasks",
     output = DescribeFirmwareTasksResponse,
-    error = super::errors::DescribeFirmwareTasksError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2638,42 +2412,30 @@ pub struct DescribeFirmwareTaskStatisticsResponse {
     )
 )]
 pub struct DescribeFirmwareTasks {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
-    ///
-    /// Example: `[{"Key":"a","Value":"b"}]`
+    /// `Filters`; example: `[{"Key":"a","Value":"b"}]`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`DescribeFirmwareTasks`] call returns.
 #[tc_model]
 pub struct DescribeFirmwareTasksResponse {
-    /// `TaskInfos`: a list of [`FirmwareTaskInfo`](super::models::FirmwareTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Option<Vec<models::FirmwareTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2683,102 +2445,77 @@ pub struct DescribeFirmwareTasksResponse {
 /// The `DescribeForwardRule` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeForwardRuleResponse`].
-/// The codes it documents are in [`DescribeForwardRuleError`](super::errors::DescribeForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeForwardRule",
     output = DescribeForwardRuleResponse,
-    error = super::errors::DescribeForwardRuleError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeForwardRule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductID`; example: `"PTROMP3AOB"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"safaweffawef"`
+    /// `Skey`; example: `"safaweffawef"`
     pub skey: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `Consecretid`: a string.
-    ///
-    /// Example: `"safawef"`
+    /// `Consecretid`; example: `"safawef"`
     pub consecretid: Option<String>,
 }
 
 /// What a successful [`DescribeForwardRule`] call returns.
 #[tc_model]
 pub struct DescribeForwardRuleResponse {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"1242345132"`
+    /// `Endpoint`; example: `"1242345132"`
     pub endpoint: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"topic-fawe"`
+    /// `QueueName`; example: `"topic-fawe"`
     pub queue_name: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductID`; example: `"PTROMP3AOB"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `MsgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MsgType`; example: `1`
     pub msg_type: u64,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"role"`
+    /// `RoleName`; example: `"role"`
     pub role_name: String,
 
-    /// `RoleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleID`; example: `1`
     #[tc(rename = "RoleID")]
     pub role_id: u64,
 
-    /// `QueueRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `QueueRegion`; example: `"gz"`
     pub queue_region: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kafka-f123fasef"`
+    /// `InstanceId`; example: `"kafka-f123fasef"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"kafka-test"`
+    /// `InstanceName`; example: `"kafka-test"`
     pub instance_name: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2788,27 +2525,32 @@ pub struct DescribeForwardRuleResponse {
 /// The `DescribeModelDefinition` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeModelDefinitionResponse`].
-/// The codes it documents are in [`DescribeModelDefinitionError`](super::errors::DescribeModelDefinitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeModelDefinition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeModelDefinition",
     output = DescribeModelDefinitionResponse,
-    error = super::errors::DescribeModelDefinitionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeModelDefinition`] call returns.
 #[tc_model]
 pub struct DescribeModelDefinitionResponse {
-    /// `Model`: a [`ProductModelDefinition`](super::models::ProductModelDefinition).
+    /// `Model`
     pub model: models::ProductModelDefinition,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2818,27 +2560,32 @@ pub struct DescribeModelDefinitionResponse {
 /// The `DescribeProduct` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeProductResponse`].
-/// The codes it documents are in [`DescribeProductError`](super::errors::DescribeProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeProduct",
     output = DescribeProductResponse,
-    error = super::errors::DescribeProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PTROMP3AOB"`
+    /// `ProductId`; example: `"PTROMP3AOB"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProduct`] call returns.
 #[tc_model]
 pub struct DescribeProductResponse {
-    /// `Data`: a [`VideoProduct`](super::models::VideoProduct).
+    /// `Data`
     pub data: models::VideoProduct,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2848,39 +2595,38 @@ pub struct DescribeProductResponse {
 /// The `DescribeProductDynamicRegister` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeProductDynamicRegisterResponse`].
-/// The codes it documents are in [`DescribeProductDynamicRegisterError`](super::errors::DescribeProductDynamicRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeProductDynamicRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeProductDynamicRegister",
     output = DescribeProductDynamicRegisterResponse,
-    error = super::errors::DescribeProductDynamicRegisterError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeProductDynamicRegister {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"KO9JAFB9W"`
+    /// `ProductId`; example: `"KO9JAFB9W"`
     pub product_id: String,
 }
 
 /// What a successful [`DescribeProductDynamicRegister`] call returns.
 #[tc_model]
 pub struct DescribeProductDynamicRegisterResponse {
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegisterType`; example: `2`
     pub register_type: u64,
 
-    /// `ProductSecret`: a string.
-    ///
-    /// Example: `"y4cQABvFmabopcklMliuobY3"`
+    /// `ProductSecret`; example: `"y4cQABvFmabopcklMliuobY3"`
     pub product_secret: String,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RegisterLimit`; example: `100`
     pub register_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2890,15 +2636,22 @@ pub struct DescribeProductDynamicRegisterResponse {
 /// The `DescribeProducts` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeProductsResponse`].
-/// The codes it documents are in [`DescribeProductsError`](super::errors::DescribeProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2908,26 +2661,20 @@ pub struct DescribeProductDynamicRegisterResponse {
     )
 )]
 pub struct DescribeProducts {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeProducts`] call returns.
 #[tc_model]
 pub struct DescribeProductsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Data`: a list of [`VideoProduct`](super::models::VideoProduct) objects.
+    /// `Data`
     pub data: Vec<models::VideoProduct>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2937,55 +2684,50 @@ pub struct DescribeProductsResponse {
 /// The `DescribeSDKLog` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`DescribeSDKLogResponse`].
-/// The codes it documents are in [`DescribeSDKLogError`](super::errors::DescribeSDKLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=DescribeSDKLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "DescribeSDKLog",
     output = DescribeSDKLogResponse,
-    error = super::errors::DescribeSDKLogError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct DescribeSDKLog {
-    /// `MinTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1591089960000`
+    /// `MinTime`; example: `1591089960000`
     pub min_time: u64,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1591091819999`
+    /// `MaxTime`; example: `1591091819999`
     pub max_time: u64,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"productid%3ABJQM4UXMKN+devicename%3Adev01"`
+    /// `Keywords`; example: `"productid%3ABJQM4UXMKN+devicename%3Adev01"`
     pub keywords: String,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAMjxEFjM2eHBiRXhJVGctQWhqdHoxNUxEeWcA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAMjxEFjM2eHBiRXhJVGctQWhqdHoxNUxEeWcA"`
     pub context: Option<String>,
 
-    /// `MaxNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNum`; example: `10`
     pub max_num: Option<u64>,
 }
 
 /// What a successful [`DescribeSDKLog`] call returns.
 #[tc_model]
 pub struct DescribeSDKLogResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAMjxEFjM2eHBiRXhJVGctQWhqdHoxNUxEeWcA"`
+    /// `Context`; example: `"DnF1ZXJ5VGhlbkZldGNoBQAAAAAAMjxEFjM2eHBiRXhJVGctQWhqdHoxNUxEeWcA"`
     pub context: String,
 
-    /// `Listover`: a boolean.
+    /// `Listover`
     pub listover: bool,
 
-    /// `Results`: a list of [`SdkLogItem`](super::models::SdkLogItem) objects.
+    /// `Results`
     pub results: Vec<models::SdkLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2995,36 +2737,33 @@ pub struct DescribeSDKLogResponse {
 /// The `EditFirmware` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`EditFirmwareResponse`].
-/// The codes it documents are in [`EditFirmwareError`](super::errors::EditFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=EditFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceHasNoFirmware`](super::errors::IotvideoErrorCode::ResourceNotFoundDeviceHasNoFirmware)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "EditFirmware",
     output = EditFirmwareResponse,
-    error = super::errors::EditFirmwareError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct EditFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FirmwareName`; example: `"name"`
     pub firmware_name: String,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `FirmwareDescription`; example: `"desc"`
     pub firmware_description: Option<String>,
 }
 
@@ -3038,35 +2777,36 @@ pub struct EditFirmwareResponse {
 /// The `GenerateSignedVideoURL` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`GenerateSignedVideoURLResponse`].
-/// The codes it documents are in [`GenerateSignedVideoURLError`](super::errors::GenerateSignedVideoURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=GenerateSignedVideoURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "GenerateSignedVideoURL",
     output = GenerateSignedVideoURLResponse,
-    error = super::errors::GenerateSignedVideoURLError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct GenerateSignedVideoURL {
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8"`
+    /// `VideoURL`; example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619331648`
+    /// `ExpireTime`; example: `1619331648`
     pub expire_time: u64,
 }
 
 /// What a successful [`GenerateSignedVideoURL`] call returns.
 #[tc_model]
 pub struct GenerateSignedVideoURLResponse {
-    /// `SignedVideoURL`: a string.
-    ///
-    /// Example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?sign=x"`
+    /// `SignedVideoURL`; example: `"http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?sign=x"`
     #[tc(rename = "SignedVideoURL")]
     pub signed_video_url: String,
 
@@ -3077,20 +2817,25 @@ pub struct GenerateSignedVideoURLResponse {
 /// The `GetAllFirmwareVersion` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`GetAllFirmwareVersionResponse`].
-/// The codes it documents are in [`GetAllFirmwareVersionError`](super::errors::GetAllFirmwareVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=GetAllFirmwareVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "GetAllFirmwareVersion",
     output = GetAllFirmwareVersionResponse,
-    error = super::errors::GetAllFirmwareVersionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct GetAllFirmwareVersion {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 }
@@ -3098,9 +2843,7 @@ pub struct GetAllFirmwareVersion {
 /// What a successful [`GetAllFirmwareVersion`] call returns.
 #[tc_model]
 pub struct GetAllFirmwareVersionResponse {
-    /// `Version`: a list of strings.
-    ///
-    /// Example: `["aa","bb"]`
+    /// `Version`; example: `["aa","bb"]`
     pub version: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3110,35 +2853,35 @@ pub struct GetAllFirmwareVersionResponse {
 /// The `GetFirmwareURL` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`GetFirmwareURLResponse`].
-/// The codes it documents are in [`GetFirmwareURLError`](super::errors::GetFirmwareURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=GetFirmwareURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "GetFirmwareURL",
     output = GetFirmwareURLResponse,
-    error = super::errors::GetFirmwareURLError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct GetFirmwareURL {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 }
 
 /// What a successful [`GetFirmwareURL`] call returns.
 #[tc_model]
 pub struct GetFirmwareURLResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/xx"`
+    /// `Url`; example: `"http://test.com/xx"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3148,25 +2891,28 @@ pub struct GetFirmwareURLResponse {
 /// The `ImportModelDefinition` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ImportModelDefinitionResponse`].
-/// The codes it documents are in [`ImportModelDefinitionError`](super::errors::ImportModelDefinitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ImportModelDefinition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ImportModelDefinition",
     output = ImportModelDefinitionResponse,
-    error = super::errors::ImportModelDefinitionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ImportModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `ModelSchema`: a string.
-    ///
-    /// Example: `"{\"model\":\"schema\"}"`
+    /// `ModelSchema`; example: `"{\"model\":\"schema\"}"`
     pub model_schema: String,
 }
 
@@ -3180,35 +2926,34 @@ pub struct ImportModelDefinitionResponse {
 /// The `InheritCloudStorageUser` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`InheritCloudStorageUserResponse`].
-/// The codes it documents are in [`InheritCloudStorageUserError`](super::errors::InheritCloudStorageUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=InheritCloudStorageUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "InheritCloudStorageUser",
     output = InheritCloudStorageUserResponse,
-    error = super::errors::InheritCloudStorageUserError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct InheritCloudStorageUser {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 
-    /// `ToUserId`: a string.
-    ///
-    /// Example: `"user2"`
+    /// `ToUserId`; example: `"user2"`
     pub to_user_id: String,
 }
 
@@ -3222,15 +2967,23 @@ pub struct InheritCloudStorageUserResponse {
 /// The `ListFirmwares` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ListFirmwaresResponse`].
-/// The codes it documents are in [`ListFirmwaresError`](super::errors::ListFirmwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ListFirmwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ListFirmwares",
     output = ListFirmwaresResponse,
-    error = super::errors::ListFirmwaresError,
+    error = super::errors::IotvideoErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -3240,37 +2993,27 @@ pub struct InheritCloudStorageUserResponse {
     )
 )]
 pub struct ListFirmwares {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
 
-    /// `Filters`: a list of [`SearchKeyword`](super::models::SearchKeyword) objects.
-    ///
-    /// Example: `[{"Key":"test","Value":"b"}]`
+    /// `Filters`; example: `[{"Key":"test","Value":"b"}]`
     pub filters: Option<Vec<models::SearchKeyword>>,
 }
 
 /// What a successful [`ListFirmwares`] call returns.
 #[tc_model]
 pub struct ListFirmwaresResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Firmwares`: a list of [`FirmwareInfo`](super::models::FirmwareInfo) objects.
+    /// `Firmwares`
     pub firmwares: Vec<models::FirmwareInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3280,30 +3023,31 @@ pub struct ListFirmwaresResponse {
 /// The `ModifyDataForward` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyDataForwardResponse`].
-/// The codes it documents are in [`ModifyDataForwardError`](super::errors::ModifyDataForwardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyDataForward)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyDataForward",
     output = ModifyDataForwardResponse,
-    error = super::errors::ModifyDataForwardError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDataForward {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `ForwardAddr`: a string.
-    ///
-    /// Example: `"[{\\\"forward\\\":{\\\"api\\\":\\\"http://123.207.117.108:1080/sub.php\\\"}}"`
+    /// `ForwardAddr`; example: `"[{\\\"forward\\\":{\\\"api\\\":\\\"http://123.207.117.108:1080/sub.php\\\"}}"`
     pub forward_addr: String,
 
-    /// `DataChose`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataChose`; example: `0`
     pub data_chose: Option<i64>,
 }
 
@@ -3317,25 +3061,28 @@ pub struct ModifyDataForwardResponse {
 /// The `ModifyDataForwardStatus` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyDataForwardStatusResponse`].
-/// The codes it documents are in [`ModifyDataForwardStatusError`](super::errors::ModifyDataForwardStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyDataForwardStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyDataForwardStatus",
     output = ModifyDataForwardStatusResponse,
-    error = super::errors::ModifyDataForwardStatusError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDataForwardStatus {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -3349,30 +3096,31 @@ pub struct ModifyDataForwardStatusResponse {
 /// The `ModifyDevice` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyDeviceResponse`].
-/// The codes it documents are in [`ModifyDeviceError`](super::errors::ModifyDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyDevice",
     output = ModifyDeviceResponse,
-    error = super::errors::ModifyDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DeviceName`; example: `"test1"`
     pub device_name: String,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: Option<u64>,
 }
 
@@ -3386,30 +3134,31 @@ pub struct ModifyDeviceResponse {
 /// The `ModifyDeviceLogLevel` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyDeviceLogLevelResponse`].
-/// The codes it documents are in [`ModifyDeviceLogLevelError`](super::errors::ModifyDeviceLogLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyDeviceLogLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyDeviceLogLevel",
     output = ModifyDeviceLogLevelResponse,
-    error = super::errors::ModifyDeviceLogLevelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyDeviceLogLevel {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PVEF3ZB22G"`
+    /// `ProductId`; example: `"PVEF3ZB22G"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev01"`
+    /// `DeviceName`; example: `"dev01"`
     pub device_name: String,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogLevel`; example: `1`
     pub log_level: u64,
 }
 
@@ -3423,97 +3172,74 @@ pub struct ModifyDeviceLogLevelResponse {
 /// The `ModifyForwardRule` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyForwardRuleResponse`].
-/// The codes it documents are in [`ModifyForwardRuleError`](super::errors::ModifyForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyForwardRule",
     output = ModifyForwardRuleResponse,
-    error = super::errors::ModifyForwardRuleError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyForwardRule {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PV1674YINM"`
+    /// `ProductID`; example: `"PV1674YINM"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `MsgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MsgType`; example: `1`
     pub msg_type: u64,
 
-    /// `Skey`: a string.
-    ///
-    /// Example: `"xrnWgKu0fCz7q8JIQYFiNP"`
+    /// `Skey`; example: `"xrnWgKu0fCz7q8JIQYFiNP"`
     pub skey: String,
 
-    /// `QueueRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `QueueRegion`; example: `"gz"`
     pub queue_region: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `Consecretid`: a string.
-    ///
-    /// Example: `"XpyaziljFvrQg4A"`
+    /// `Consecretid`; example: `"XpyaziljFvrQg4A"`
     pub consecretid: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-cy614eit"`
+    /// `InstanceId`; example: `"ckafka-cy614eit"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"iot_test_no_delete"`
+    /// `InstanceName`; example: `"iot_test_no_delete"`
     pub instance_name: Option<String>,
 
-    /// `QueueID`: a string.
-    ///
-    /// Example: `"ins-queue-f1fva1"`
+    /// `QueueID`; example: `"ins-queue-f1fva1"`
     #[tc(rename = "QueueID")]
     pub queue_id: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"iot_hub_test"`
+    /// `QueueName`; example: `"iot_hub_test"`
     pub queue_name: Option<String>,
 }
 
 /// What a successful [`ModifyForwardRule`] call returns.
 #[tc_model]
 pub struct ModifyForwardRuleResponse {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"100004557990"`
+    /// `Endpoint`; example: `"100004557990"`
     pub endpoint: String,
 
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"PV1674YINM"`
+    /// `ProductID`; example: `"PV1674YINM"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3523,25 +3249,28 @@ pub struct ModifyForwardRuleResponse {
 /// The `ModifyModelDefinition` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyModelDefinitionResponse`].
-/// The codes it documents are in [`ModifyModelDefinitionError`](super::errors::ModifyModelDefinitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyModelDefinition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyModelDefinition",
     output = ModifyModelDefinitionResponse,
-    error = super::errors::ModifyModelDefinitionError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `ModelSchema`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `ModelSchema`; example: `"{\"data\":\"str\"}"`
     pub model_schema: String,
 }
 
@@ -3555,30 +3284,31 @@ pub struct ModifyModelDefinitionResponse {
 /// The `ModifyProduct` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyProductResponse`].
-/// The codes it documents are in [`ModifyProductError`](super::errors::ModifyProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyProduct",
     output = ModifyProductResponse,
-    error = super::errors::ModifyProductError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"37MFSSRMZY"`
+    /// `ProductId`; example: `"37MFSSRMZY"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: Option<String>,
 
-    /// `ProductDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ProductDescription`; example: `"desc"`
     pub product_description: Option<String>,
 }
 
@@ -3592,49 +3322,44 @@ pub struct ModifyProductResponse {
 /// The `ModifyProductDynamicRegister` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ModifyProductDynamicRegisterResponse`].
-/// The codes it documents are in [`ModifyProductDynamicRegisterError`](super::errors::ModifyProductDynamicRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ModifyProductDynamicRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ModifyProductDynamicRegister",
     output = ModifyProductDynamicRegisterResponse,
-    error = super::errors::ModifyProductDynamicRegisterError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ModifyProductDynamicRegister {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"KO9JAFB9W"`
+    /// `ProductId`; example: `"KO9JAFB9W"`
     pub product_id: String,
 
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegisterType`; example: `2`
     pub register_type: u64,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RegisterLimit`; example: `50`
     pub register_limit: u64,
 }
 
 /// What a successful [`ModifyProductDynamicRegister`] call returns.
 #[tc_model]
 pub struct ModifyProductDynamicRegisterResponse {
-    /// `RegisterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegisterType`; example: `2`
     pub register_type: u64,
 
-    /// `ProductSecret`: a string.
-    ///
-    /// Example: `"Secret"`
+    /// `ProductSecret`; example: `"Secret"`
     pub product_secret: String,
 
-    /// `RegisterLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RegisterLimit`; example: `50`
     pub register_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3644,45 +3369,40 @@ pub struct ModifyProductDynamicRegisterResponse {
 /// The `PublishMessage` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`PublishMessageResponse`].
-/// The codes it documents are in [`PublishMessageError`](super::errors::PublishMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=PublishMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "PublishMessage",
     output = PublishMessageResponse,
-    error = super::errors::PublishMessageError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct PublishMessage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"Nlasdf****ABCd"`
+    /// `ProductId`; example: `"Nlasdf****ABCd"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"RL0BAZKZ6V/dev1/control"`
+    /// `Topic`; example: `"RL0BAZKZ6V/dev1/control"`
     pub topic: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"AASDFASFSADFASDF"`
+    /// `Payload`; example: `"AASDFASFSADFASDF"`
     pub payload: String,
 
-    /// `Qos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<u64>,
 
-    /// `PayloadEncoding`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `PayloadEncoding`; example: `"base64"`
     pub payload_encoding: Option<String>,
 }
 
@@ -3696,25 +3416,28 @@ pub struct PublishMessageResponse {
 /// The `ReportAliveDevice` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ReportAliveDeviceResponse`].
-/// The codes it documents are in [`ReportAliveDeviceError`](super::errors::ReportAliveDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ReportAliveDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ReportAliveDevice",
     output = ReportAliveDeviceResponse,
-    error = super::errors::ReportAliveDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ReportAliveDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `DeviceName`; example: `"H541SOP191"`
     pub device_name: String,
 }
 
@@ -3728,35 +3451,34 @@ pub struct ReportAliveDeviceResponse {
 /// The `ResetCloudStorage` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`ResetCloudStorageResponse`].
-/// The codes it documents are in [`ResetCloudStorageError`](super::errors::ResetCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=ResetCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "ResetCloudStorage",
     output = ResetCloudStorageResponse,
-    error = super::errors::ResetCloudStorageError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct ResetCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserId`; example: `"username"`
     pub user_id: Option<String>,
 }
 
@@ -3770,36 +3492,37 @@ pub struct ResetCloudStorageResponse {
 /// The `RetryDeviceFirmwareTask` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`RetryDeviceFirmwareTaskResponse`].
-/// The codes it documents are in [`RetryDeviceFirmwareTaskError`](super::errors::RetryDeviceFirmwareTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=RetryDeviceFirmwareTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceFirmwareTaskAlreadDone`](super::errors::IotvideoErrorCode::FailedOperationDeviceFirmwareTaskAlreadDone)
+/// - [`FailedOperation.DeviceRunningOtherOtaTask`](super::errors::IotvideoErrorCode::FailedOperationDeviceRunningOtherOtaTask)
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.DeviceFirmwareTaskNotExist`](super::errors::IotvideoErrorCode::ResourceNotFoundDeviceFirmwareTaskNotExist)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "RetryDeviceFirmwareTask",
     output = RetryDeviceFirmwareTaskResponse,
-    error = super::errors::RetryDeviceFirmwareTaskError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct RetryDeviceFirmwareTask {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23141421`
+    /// `TaskId`; example: `23141421`
     pub task_id: u64,
 }
 
@@ -3813,60 +3536,51 @@ pub struct RetryDeviceFirmwareTaskResponse {
 /// The `SetForwardAuth` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`SetForwardAuthResponse`].
-/// The codes it documents are in [`SetForwardAuthError`](super::errors::SetForwardAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=SetForwardAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "SetForwardAuth",
     output = SetForwardAuthResponse,
-    error = super::errors::SetForwardAuthError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct SetForwardAuth {
-    /// `Skey`: a string.
-    ///
-    /// Example: `"xrnWgKu0fCz7q8JIQYFiNP"`
+    /// `Skey`; example: `"xrnWgKu0fCz7q8JIQYFiNP"`
     pub skey: String,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 }
 
 /// What a successful [`SetForwardAuth`] call returns.
 #[tc_model]
 pub struct SetForwardAuthResponse {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"100011064235"`
+    /// `Endpoint`; example: `"100011064235"`
     pub endpoint: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: u64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"ckafkaIoTCloud_QCSRole"`
+    /// `RoleName`; example: `"ckafkaIoTCloud_QCSRole"`
     pub role_name: String,
 
-    /// `RoleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1724847`
+    /// `RoleID`; example: `1724847`
     #[tc(rename = "RoleID")]
     pub role_id: u64,
 
-    /// `QueueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueueType`; example: `1`
     pub queue_type: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3876,30 +3590,31 @@ pub struct SetForwardAuthResponse {
 /// The `TransferCloudStorage` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`TransferCloudStorageResponse`].
-/// The codes it documents are in [`TransferCloudStorageError`](super::errors::TransferCloudStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=TransferCloudStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "TransferCloudStorage",
     output = TransferCloudStorageResponse,
-    error = super::errors::TransferCloudStorageError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct TransferCloudStorage {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"H541SOP191"`
+    /// `ProductId`; example: `"H541SOP191"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_1"`
+    /// `DeviceName`; example: `"event_36502632_1"`
     pub device_name: String,
 
-    /// `ToDeviceName`: a string.
-    ///
-    /// Example: `"event_36502632_2"`
+    /// `ToDeviceName`; example: `"event_36502632_2"`
     pub to_device_name: String,
 }
 
@@ -3913,64 +3628,53 @@ pub struct TransferCloudStorageResponse {
 /// The `UpdateAIModelChannel` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`UpdateAIModelChannelResponse`].
-/// The codes it documents are in [`UpdateAIModelChannelError`](super::errors::UpdateAIModelChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=UpdateAIModelChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "UpdateAIModelChannel",
     output = UpdateAIModelChannelResponse,
-    error = super::errors::UpdateAIModelChannelError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct UpdateAIModelChannel {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"body_detection"`
+    /// `ModelId`; example: `"body_detection"`
     pub model_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"forward"`
+    /// `Type`; example: `"forward"`
     pub r#type: String,
 
-    /// `ForwardAddress`: a string.
-    ///
-    /// Example: `"https://yourdomain.com:8000/api"`
+    /// `ForwardAddress`; example: `"https://yourdomain.com:8000/api"`
     pub forward_address: Option<String>,
 
-    /// `ForwardKey`: a string.
-    ///
-    /// Example: `"kugaiuwef8rfwe"`
+    /// `ForwardKey`; example: `"kugaiuwef8rfwe"`
     pub forward_key: Option<String>,
 
-    /// `CKafkaRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `CKafkaRegion`; example: `"gz"`
     pub c_kafka_region: Option<String>,
 
-    /// `CKafkaInstance`: a string.
-    ///
-    /// Example: `"ins-wehnaf"`
+    /// `CKafkaInstance`; example: `"ins-wehnaf"`
     pub c_kafka_instance: Option<String>,
 
-    /// `CKafkaTopic`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `CKafkaTopic`; example: `"topic"`
     pub c_kafka_topic: Option<String>,
 }
 
 /// What a successful [`UpdateAIModelChannel`] call returns.
 #[tc_model]
 pub struct UpdateAIModelChannelResponse {
-    /// `ForwardKey`: a string.
-    ///
-    /// Example: `"kugaiuwef8rfwe"`
+    /// `ForwardKey`; example: `"kugaiuwef8rfwe"`
     pub forward_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3980,46 +3684,41 @@ pub struct UpdateAIModelChannelResponse {
 /// The `UploadFirmware` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`UploadFirmwareResponse`].
-/// The codes it documents are in [`UploadFirmwareError`](super::errors::UploadFirmwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=UploadFirmware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::IotvideoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FirmwareAlreadyExist`](super::errors::IotvideoErrorCode::InvalidParameterValueFirmwareAlreadyExist)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "UploadFirmware",
     output = UploadFirmwareResponse,
-    error = super::errors::UploadFirmwareError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct UploadFirmware {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductID`; example: `"product"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `FirmwareVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `FirmwareVersion`; example: `"1-2-1"`
     pub firmware_version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `Md5sum`; example: `"md5"`
     pub md5sum: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: u64,
 
-    /// `FirmwareName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FirmwareName`; example: `"name"`
     pub firmware_name: Option<String>,
 
-    /// `FirmwareDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `FirmwareDescription`; example: `"desc"`
     pub firmware_description: Option<String>,
 }
 
@@ -4033,25 +3732,28 @@ pub struct UploadFirmwareResponse {
 /// The `WakeUpDevice` action of IOTVIDEO API 2020-12-15.
 ///
 /// A successful call returns [`WakeUpDeviceResponse`].
-/// The codes it documents are in [`WakeUpDeviceError`](super::errors::WakeUpDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideo&Version=2020-12-15&Action=WakeUpDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoErrorCode`](super::errors::IotvideoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IotvideoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IotvideoErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "iotvideo",
     version = "2020-12-15",
     name = "WakeUpDevice",
     output = WakeUpDeviceResponse,
-    error = super::errors::WakeUpDeviceError
+    error = super::errors::IotvideoErrorCode
 )]
 pub struct WakeUpDevice {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 }
 

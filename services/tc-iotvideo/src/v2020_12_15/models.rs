@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIModelApplication")]
 #[tc_model]
 pub struct AiModelApplication {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -31,39 +25,25 @@ pub struct AiModelApplication {
 #[doc(alias = "AIModelInfo")]
 #[tc_model]
 pub struct AiModelInfo {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductId`; example: `"WYILLHRQ4"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductName`; example: `"product"`
     pub product_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Total`; example: `10000`
     pub total: u64,
 
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9845`
+    /// `Used`; example: `9845`
     pub used: u64,
 
-    /// `ApplyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620289238`
+    /// `ApplyTime`; example: `1620289238`
     pub apply_time: u64,
 
-    /// `ApprovalTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620289238`
+    /// `ApprovalTime`; example: `1620289238`
     pub approval_time: u64,
 }
 
@@ -73,19 +53,13 @@ pub struct AiModelInfo {
 #[doc(alias = "AIModelUsageInfo")]
 #[tc_model]
 pub struct AiModelUsageInfo {
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620289238`
+    /// `CreateTime`; example: `1620289238`
     pub create_time: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Total`; example: `10000`
     pub total: u64,
 
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `982`
+    /// `Used`; example: `982`
     pub used: u64,
 }
 
@@ -94,54 +68,34 @@ pub struct AiModelUsageInfo {
 /// Returned in the output of [`DescribeDeviceActionHistory`](super::DescribeDeviceActionHistory).
 #[tc_model]
 pub struct ActionHistory {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `ActionId`: a string.
-    ///
-    /// Example: `"alarm"`
+    /// `ActionId`; example: `"alarm"`
     pub action_id: String,
 
-    /// `ActionName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ActionName`; example: `"name"`
     pub action_name: String,
 
-    /// `ReqTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReqTime`; example: `1`
     pub req_time: u64,
 
-    /// `RspTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RspTime`; example: `1`
     pub rsp_time: u64,
 
-    /// `InputParams`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `InputParams`; example: `"{\"data\":\"str\"}"`
     pub input_params: Option<String>,
 
-    /// `OutputParams`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `OutputParams`; example: `"{\"data\":\"str\"}"`
     pub output_params: Option<String>,
 
-    /// `Calling`: a string.
-    ///
-    /// Example: `"sync"`
+    /// `Calling`; example: `"sync"`
     pub calling: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"token"`
+    /// `ClientToken`; example: `"token"`
     pub client_token: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Status`; example: `"ok"`
     pub status: String,
 }
 
@@ -150,34 +104,22 @@ pub struct ActionHistory {
 /// Returned in the output of [`DescribeBalanceTransactions`](super::DescribeBalanceTransactions).
 #[tc_model]
 pub struct BalanceTransaction {
-    /// `AccountType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccountType`; example: `1`
     pub account_type: u64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Recharge"`
+    /// `Operation`; example: `"Recharge"`
     pub operation: String,
 
-    /// `DealId`: a string.
-    ///
-    /// Example: `"a561b35c-6897-4d70-a033-141e13a7b573"`
+    /// `DealId`; example: `"a561b35c-6897-4d70-a033-141e13a7b573"`
     pub deal_id: String,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Amount`; example: `200`
     pub amount: u64,
 
-    /// `Balance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4200`
+    /// `Balance`; example: `4200`
     pub balance: u64,
 
-    /// `OperationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1621230175`
+    /// `OperationTime`; example: `1621230175`
     pub operation_time: i64,
 }
 
@@ -186,24 +128,16 @@ pub struct BalanceTransaction {
 /// Returned in the output of [`DescribeCloudStorageEvents`](super::DescribeCloudStorageEvents).
 #[tc_model]
 pub struct CloudStorageEvent {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1560355200`
+    /// `StartTime`; example: `1560355200`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1601196327`
+    /// `EndTime`; example: `1601196327`
     pub end_time: u64,
 
-    /// `Thumbnail`: a string.
-    ///
-    /// Example: `"/100008401725/AQTV2839QJ/sp01_328202375/events/123.jpg"`
+    /// `Thumbnail`; example: `"/100008401725/AQTV2839QJ/sp01_328202375/events/123.jpg"`
     pub thumbnail: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"low_power"`
+    /// `EventId`; example: `"low_power"`
     pub event_id: String,
 }
 
@@ -212,12 +146,10 @@ pub struct CloudStorageEvent {
 /// Returned in the output of [`DescribeCloudStorageTime`](super::DescribeCloudStorageTime).
 #[tc_model]
 pub struct CloudStorageTimeData {
-    /// `TimeList`: a list of [`CloudStorageTimeInfo`] objects.
+    /// `TimeList`
     pub time_list: Vec<CloudStorageTimeInfo>,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"https"`
+    /// `VideoURL`; example: `"https"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 }
@@ -227,14 +159,10 @@ pub struct CloudStorageTimeData {
 /// Returned in the output of [`DescribeCloudStorageTime`](super::DescribeCloudStorageTime).
 #[tc_model]
 pub struct CloudStorageTimeInfo {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1642661618`
+    /// `StartTime`; example: `1642661618`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1642661628`
+    /// `EndTime`; example: `1642661628`
     pub end_time: u64,
 }
 
@@ -243,9 +171,7 @@ pub struct CloudStorageTimeInfo {
 /// Returned in the output of [`DescribeCloudStorageUsers`](super::DescribeCloudStorageUsers).
 #[tc_model]
 pub struct CloudStorageUserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 }
 
@@ -254,34 +180,22 @@ pub struct CloudStorageUserInfo {
 /// Returned in the output of [`DescribeDataForwardList`](super::DescribeDataForwardList).
 #[tc_model]
 pub struct DataForward {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"TOIDHQ3AOQ"`
+    /// `ProductId`; example: `"TOIDHQ3AOQ"`
     pub product_id: String,
 
-    /// `ForwardAddr`: a string.
-    ///
-    /// Example: `"[{\\\"forward\\\":{\\\"api\\\":\\\"http://123.207.117.108:1080/sub.php\\\"}}"`
+    /// `ForwardAddr`; example: `"[{\\\"forward\\\":{\\\"api\\\":\\\"http://123.207.117.108:1080/sub.php\\\"}}"`
     pub forward_addr: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1619490248`
+    /// `CreateTime`; example: `1619490248`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1619490248`
+    /// `UpdateTime`; example: `1619490248`
     pub update_time: i64,
 
-    /// `DataChose`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataChose`; example: `1`
     pub data_chose: Option<i64>,
 }
 
@@ -290,19 +204,13 @@ pub struct DataForward {
 /// Returned in the output of [`DescribeDeviceCommLog`](super::DescribeDeviceCommLog).
 #[tc_model]
 pub struct DeviceCommLogItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Time`; example: `"1"`
     pub time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"device"`
+    /// `Type`; example: `"device"`
     pub r#type: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Data`; example: `"data"`
     pub data: String,
 }
 
@@ -311,14 +219,10 @@ pub struct DeviceCommLogItem {
 /// Returned in the output of [`DescribeDeviceDataHistory`](super::DescribeDeviceDataHistory).
 #[tc_model]
 pub struct DeviceDataHistoryItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"1642661618"`
+    /// `Time`; example: `"1642661618"`
     pub time: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Value`; example: `"data"`
     pub value: String,
 }
 
@@ -327,39 +231,25 @@ pub struct DeviceDataHistoryItem {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"video_00001"`
+    /// `DeviceName`; example: `"video_00001"`
     pub device_name: String,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Online`; example: `0`
     pub online: u64,
 
-    /// `LoginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1625543955`
+    /// `LoginTime`; example: `1625543955`
     pub login_time: u64,
 
-    /// `DevicePsk`: a string.
-    ///
-    /// Example: `"Cdakt7OGTs8689DT1qv0w=="`
+    /// `DevicePsk`; example: `"Cdakt7OGTs8689DT1qv0w=="`
     pub device_psk: String,
 
-    /// `EnableState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableState`; example: `1`
     pub enable_state: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1657024030`
+    /// `ExpireTime`; example: `1657024030`
     pub expire_time: u64,
 
-    /// `LogLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogLevel`; example: `1`
     pub log_level: Option<u64>,
 }
 
@@ -368,19 +258,13 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeDeviceStatusLog`](super::DescribeDeviceStatusLog).
 #[tc_model]
 pub struct DeviceStatusLogItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2020-03-07 00:00:00"`
+    /// `Time`; example: `"2020-03-07 00:00:00"`
     pub time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Type`; example: `"Online"`
     pub r#type: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Data`; example: `"data"`
     pub data: String,
 }
 
@@ -389,49 +273,31 @@ pub struct DeviceStatusLogItem {
 /// Returned in the output of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices).
 #[tc_model]
 pub struct DeviceUpdateStatus {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `LastProcessTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastProcessTime`; example: `1`
     pub last_process_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrMsg`; example: `"error"`
     pub err_msg: String,
 
-    /// `Retcode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retcode`; example: `1`
     pub retcode: i64,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"1-2-2"`
+    /// `DstVersion`; example: `"1-2-2"`
     pub dst_version: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Percent`; example: `50`
     pub percent: Option<u64>,
 
-    /// `OriVersion`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `OriVersion`; example: `"1-2-1"`
     pub ori_version: Option<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<u64>,
 }
 
@@ -440,34 +306,22 @@ pub struct DeviceUpdateStatus {
 /// Returned in the output of [`DescribeDeviceEventHistory`](super::DescribeDeviceEventHistory).
 #[tc_model]
 pub struct EventHistoryItem {
-    /// `TimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeStamp`; example: `1`
     pub time_stamp: Option<i64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: Option<String>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"event"`
+    /// `EventId`; example: `"event"`
     pub event_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"type"`
+    /// `Type`; example: `"type"`
     pub r#type: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Data`; example: `"data"`
     pub data: Option<String>,
 }
 
@@ -476,39 +330,25 @@ pub struct EventHistoryItem {
 /// Returned in the output of [`ListFirmwares`](super::ListFirmwares).
 #[tc_model]
 pub struct FirmwareInfo {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1-2-1"`
+    /// `Version`; example: `"1-2-1"`
     pub version: String,
 
-    /// `Md5sum`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `Md5sum`; example: `"md5"`
     pub md5sum: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ota"`
+    /// `Name`; example: `"ota"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"A1BC"`
+    /// `ProductId`; example: `"A1BC"`
     pub product_id: String,
 }
 
@@ -517,24 +357,16 @@ pub struct FirmwareInfo {
 /// Returned in the output of [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks).
 #[tc_model]
 pub struct FirmwareTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: Option<i64>,
 }
 
@@ -543,34 +375,22 @@ pub struct FirmwareTaskInfo {
 /// Returned in the output of [`DescribeModelDefinition`](super::DescribeModelDefinition).
 #[tc_model]
 pub struct ProductModelDefinition {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `ModelDefine`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `ModelDefine`; example: `"{\"data\":\"str\"}"`
     pub model_define: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateTime`; example: `1`
     pub update_time: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: i64,
 
-    /// `CategoryModel`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `CategoryModel`; example: `"{\"data\":\"str\"}"`
     pub category_model: Option<String>,
 
-    /// `NetTypeModel`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `NetTypeModel`; example: `"{\"data\":\"str\"}"`
     pub net_type_model: Option<String>,
 }
 
@@ -579,44 +399,28 @@ pub struct ProductModelDefinition {
 /// Returned in the output of [`DescribeCategory`](super::DescribeCategory).
 #[tc_model]
 pub struct ProductTemplate {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `113`
+    /// `Id`; example: `113`
     pub id: i64,
 
-    /// `CategoryKey`: a string.
-    ///
-    /// Example: `"category"`
+    /// `CategoryKey`; example: `"category"`
     pub category_key: String,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `CategoryName`; example: `"name"`
     pub category_name: String,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: i64,
 
-    /// `ModelTemplate`: a string.
-    ///
-    /// Example: `"{\"data\":\"str\"}"`
+    /// `ModelTemplate`; example: `"{\"data\":\"str\"}"`
     pub model_template: String,
 
-    /// `ListOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListOrder`; example: `1`
     pub list_order: Option<i64>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https"`
+    /// `IconUrl`; example: `"https"`
     pub icon_url: Option<String>,
 
-    /// `IconUrlGrid`: a string.
-    ///
-    /// Example: `"https"`
+    /// `IconUrlGrid`; example: `"https"`
     pub icon_url_grid: Option<String>,
 }
 
@@ -626,30 +430,20 @@ pub struct ProductTemplate {
 #[doc(alias = "SDKLogItem")]
 #[tc_model]
 pub struct SdkLogItem {
-    /// `ProductID`: a string.
-    ///
-    /// Example: `"WYILLHRQ4"`
+    /// `ProductID`; example: `"WYILLHRQ4"`
     #[tc(rename = "ProductID")]
     pub product_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DeviceName`; example: `"dev"`
     pub device_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: String,
 
-    /// `DateTime`: a string.
-    ///
-    /// Example: `"2020-03-07 00:00:00"`
+    /// `DateTime`; example: `"2020-03-07 00:00:00"`
     pub date_time: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: String,
 }
 
@@ -658,14 +452,10 @@ pub struct SdkLogItem {
 /// Sent in the input of [`DescribeFirmwareTaskDevices`](super::DescribeFirmwareTaskDevices), [`DescribeFirmwareTasks`](super::DescribeFirmwareTasks) and [`ListFirmwares`](super::ListFirmwares).
 #[tc_model]
 pub struct SearchKeyword {
-    /// `Key`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Key`; example: `"data"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"str"`
+    /// `Value`; example: `"str"`
     pub value: Option<String>,
 }
 
@@ -674,14 +464,10 @@ pub struct SearchKeyword {
 /// Returned in the output of [`DescribeFirmwareTaskDistribution`](super::DescribeFirmwareTaskDistribution).
 #[tc_model]
 pub struct StatusStatistic {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 }
 
@@ -690,55 +476,35 @@ pub struct StatusStatistic {
 /// Returned in the output of [`DescribeBatch`](super::DescribeBatch) and [`DescribeBatchs`](super::DescribeBatchs).
 #[tc_model]
 pub struct VideoBatch {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserId`; example: `"user"`
     pub user_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"product"`
+    /// `ProductId`; example: `"product"`
     pub product_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `DevPre`: a string.
-    ///
-    /// Example: `"pre"`
+    /// `DevPre`; example: `"pre"`
     pub dev_pre: String,
 
-    /// `DevNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DevNum`; example: `1`
     pub dev_num: u64,
 
-    /// `DevNumCreated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DevNumCreated`; example: `1`
     pub dev_num_created: u64,
 
-    /// `BatchURL`: a string.
-    ///
-    /// Example: `"https"`
+    /// `BatchURL`; example: `"https"`
     #[tc(rename = "BatchURL")]
     pub batch_url: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1642661618`
+    /// `CreateTime`; example: `1642661618`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1642661618`
+    /// `UpdateTime`; example: `1642661618`
     pub update_time: u64,
 }
 
@@ -747,66 +513,42 @@ pub struct VideoBatch {
 /// Returned in the output of [`CreateProduct`](super::CreateProduct), [`DescribeProduct`](super::DescribeProduct) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct VideoProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"PV1674YINM"`
+    /// `ProductId`; example: `"PV1674YINM"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProductName`; example: `"name"`
     pub product_name: String,
 
-    /// `DeviceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceType`; example: `1`
     pub device_type: u64,
 
-    /// `EncryptionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EncryptionType`; example: `2`
     pub encryption_type: u64,
 
-    /// `Features`: a list of strings.
+    /// `Features`
     pub features: Vec<String>,
 
-    /// `ChipOs`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ChipOs`; example: `"Default"`
     pub chip_os: String,
 
-    /// `ChipManufactureId`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ChipManufactureId`; example: `"Default"`
     pub chip_manufacture_id: String,
 
-    /// `ChipId`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ChipId`; example: `"Default"`
     pub chip_id: String,
 
-    /// `ProductDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ProductDescription`; example: `"desc"`
     pub product_description: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1638340550`
+    /// `CreateTime`; example: `1638340550`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1638340550`
+    /// `UpdateTime`; example: `1638340550`
     pub update_time: u64,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `113`
+    /// `CategoryId`; example: `113`
     pub category_id: Option<u64>,
 }

@@ -7,25 +7,27 @@ use super::models;
 /// The `BindGroupDevices` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`BindGroupDevicesResponse`].
-/// The codes it documents are in [`BindGroupDevicesError`](super::errors::BindGroupDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=BindGroupDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "BindGroupDevices",
     output = BindGroupDevicesResponse,
-    error = super::errors::BindGroupDevicesError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct BindGroupDevices {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-1234abcd"`
+    /// `GroupId`; example: `"group-1234abcd"`
     pub group_id: String,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["test01","test02"]`
+    /// `DeviceList`; example: `["test01","test02"]`
     pub device_list: Vec<String>,
 }
 
@@ -39,35 +41,35 @@ pub struct BindGroupDevicesResponse {
 /// The `ControlChannelLocalRecord` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ControlChannelLocalRecordResponse`].
-/// The codes it documents are in [`ControlChannelLocalRecordError`](super::errors::ControlChannelLocalRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ControlChannelLocalRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.GBProtocolExecException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableGbProtocolExecException)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ControlChannelLocalRecord",
     output = ControlChannelLocalRecordResponse,
-    error = super::errors::ControlChannelLocalRecordError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ControlChannelLocalRecord {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: String,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"1038455659"`
+    /// `StreamId`; example: `"1038455659"`
     pub stream_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"{\\\"Action\\\":\\\"pause\\\"}"`
+    /// `Command`; example: `"{\\\"Action\\\":\\\"pause\\\"}"`
     pub command: String,
 }
 
@@ -81,30 +83,31 @@ pub struct ControlChannelLocalRecordResponse {
 /// The `ControlChannelPTZ` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ControlChannelPTZResponse`].
-/// The codes it documents are in [`ControlChannelPTZError`](super::errors::ControlChannelPTZError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ControlChannelPTZ)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ControlChannelPTZ",
     output = ControlChannelPTZResponse,
-    error = super::errors::ControlChannelPTZError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ControlChannelPTZ {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `DeviceId`; example: `"99933020581320000064_99933020581320000064"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"left"`
+    /// `Command`; example: `"left"`
     pub command: String,
 }
 
@@ -118,30 +121,32 @@ pub struct ControlChannelPTZResponse {
 /// The `ControlDevicePTZ` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ControlDevicePTZResponse`].
-/// The codes it documents are in [`ControlDevicePTZError`](super::errors::ControlDevicePTZError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ControlDevicePTZ)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ControlDevicePTZ",
     output = ControlDevicePTZResponse,
-    error = super::errors::ControlDevicePTZError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ControlDevicePTZ {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `DeviceId`; example: `"99933020581320000064_99933020581320000064"`
     pub device_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"left"`
+    /// `Command`; example: `"left"`
     pub command: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: Option<String>,
 }
 
@@ -155,40 +160,37 @@ pub struct ControlDevicePTZResponse {
 /// The `ControlHomePosition` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ControlHomePositionResponse`].
-/// The codes it documents are in [`ControlHomePositionError`](super::errors::ControlHomePositionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ControlHomePosition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ControlHomePosition",
     output = ControlHomePositionResponse,
-    error = super::errors::ControlHomePositionError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ControlHomePosition {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `ChannelId`; example: `"99576636581320000310_99782261871320000002"`
     pub channel_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<i64>,
 
-    /// `PresetId`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PresetId`; example: `4`
     pub preset_id: Option<i64>,
 
-    /// `ResetTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1628600451`
+    /// `ResetTime`; example: `1628600451`
     pub reset_time: Option<i64>,
 }
 
@@ -202,35 +204,34 @@ pub struct ControlHomePositionResponse {
 /// The `ControlPreset` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ControlPresetResponse`].
-/// The codes it documents are in [`ControlPresetError`](super::errors::ControlPresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ControlPreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ControlPreset",
     output = ControlPresetResponse,
-    error = super::errors::ControlPresetError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ControlPreset {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `ChannelId`; example: `"99576636581320000310_99782261871320000002"`
     pub channel_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Del"`
+    /// `Command`; example: `"Del"`
     pub command: String,
 
-    /// `PresetId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PresetId`; example: `1`
     pub preset_id: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 }
 
@@ -244,35 +245,34 @@ pub struct ControlPresetResponse {
 /// The `ControlRecordStream` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ControlRecordStreamResponse`].
-/// The codes it documents are in [`ControlRecordStreamError`](super::errors::ControlRecordStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ControlRecordStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ControlRecordStream",
     output = ControlRecordStreamResponse,
-    error = super::errors::ControlRecordStreamError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ControlRecordStream {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"1038455659"`
+    /// `StreamId`; example: `"1038455659"`
     pub stream_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"{\\\"Action\\\":\\\"pause\\\"}"`
+    /// `Command`; example: `"{\\\"Action\\\":\\\"pause\\\"}"`
     pub command: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: Option<String>,
 }
 
@@ -286,54 +286,50 @@ pub struct ControlRecordStreamResponse {
 /// The `CreateDevice` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateDeviceResponse`].
-/// The codes it documents are in [`CreateDeviceError`](super::errors::CreateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateDevice",
     output = CreateDeviceResponse,
-    error = super::errors::CreateDeviceError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateDevice {
-    /// `NickName`: a string.
-    ///
-    /// Example: `"myDevice"`
+    /// `NickName`; example: `"myDevice"`
     pub nick_name: String,
 
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"password"`
+    /// `PassWord`; example: `"password"`
     pub pass_word: String,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeviceType`; example: `2`
     pub device_type: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"groupID"`
+    /// `GroupId`; example: `"groupID"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`CreateDevice`] call returns.
 #[tc_model]
 pub struct CreateDeviceResponse {
-    /// `DeviceCode`: a string.
-    ///
-    /// Example: `"99999999991320000001"`
+    /// `DeviceCode`; example: `"99999999991320000001"`
     pub device_code: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99999999991320000001_99999999991320000001"`
+    /// `DeviceId`; example: `"99999999991320000001_99999999991320000001"`
     pub device_id: String,
 
-    /// `VirtualGroupId`: a string.
-    ///
-    /// Example: `"group9999"`
+    /// `VirtualGroupId`; example: `"group9999"`
     pub virtual_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -343,44 +339,42 @@ pub struct CreateDeviceResponse {
 /// The `CreateDeviceGroup` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateDeviceGroupResponse`].
-/// The codes it documents are in [`CreateDeviceGroupError`](super::errors::CreateDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateDeviceGroup",
     output = CreateDeviceGroupResponse,
-    error = super::errors::CreateDeviceGroupError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateDeviceGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"myGroup"`
+    /// `GroupName`; example: `"myGroup"`
     pub group_name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"group_root"`
+    /// `ParentId`; example: `"group_root"`
     pub parent_id: String,
 
-    /// `GroupDescribe`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `GroupDescribe`; example: `"test1"`
     pub group_describe: Option<String>,
 }
 
 /// What a successful [`CreateDeviceGroup`] call returns.
 #[tc_model]
 pub struct CreateDeviceGroupResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"status"`
+    /// `Status`; example: `"status"`
     pub status: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-1234abcd"`
+    /// `GroupId`; example: `"group-1234abcd"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -390,39 +384,98 @@ pub struct CreateDeviceGroupResponse {
 /// The `CreateLiveChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateLiveChannelResponse`].
-/// The codes it documents are in [`CreateLiveChannelError`](super::errors::CreateLiveChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateLiveChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateLiveChannel",
     output = CreateLiveChannelResponse,
-    error = super::errors::CreateLiveChannelError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateLiveChannel {
-    /// `LiveChannelName`: a string.
-    ///
-    /// Example: `"直播频道001"`
+    /// `LiveChannelName`; example: `"直播频道001"`
     pub live_channel_name: String,
 
-    /// `LiveChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LiveChannelType`; example: `1`
     pub live_channel_type: i64,
 }
 
 /// What a successful [`CreateLiveChannel`] call returns.
 #[tc_model]
 pub struct CreateLiveChannelResponse {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"72f556500f0311ec806aacde48001122"`
+    /// `LiveChannelId`; example: `"72f556500f0311ec806aacde48001122"`
     pub live_channel_id: String,
 
-    /// `PushStreamAddress`: a string.
-    ///
-    /// Example: `"rtmp://10.4.56.32:31935/liveFixed/72f556500f0311ec806aacde480011"`
+    /// `PushStreamAddress`; example: `"rtmp://10.4.56.32:31935/liveFixed/72f556500f0311ec806aacde480011"`
     pub push_stream_address: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -432,49 +485,104 @@ pub struct CreateLiveChannelResponse {
 /// The `CreateLiveRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateLiveRecordPlanResponse`].
-/// The codes it documents are in [`CreateLiveRecordPlanError`](super::errors::CreateLiveRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateLiveRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateLiveRecordPlan",
     output = CreateLiveRecordPlanResponse,
-    error = super::errors::CreateLiveRecordPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateLiveRecordPlan {
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"固定直播录制008"`
+    /// `PlanName`; example: `"固定直播录制008"`
     pub plan_name: String,
 
-    /// `PlanType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanType`; example: `1`
     pub plan_type: i64,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tgrp-cyjjxyyyds"`
+    /// `TemplateId`; example: `"tgrp-cyjjxyyyds"`
     pub template_id: Option<String>,
 
-    /// `RecordStorageTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RecordStorageTime`; example: `30`
     pub record_storage_time: Option<i64>,
 
-    /// `LiveChannelIds`: a list of strings.
-    ///
-    /// Example: `["channel-01","channel-02"]`
+    /// `LiveChannelIds`; example: `["channel-01","channel-02"]`
     pub live_channel_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateLiveRecordPlan`] call returns.
 #[tc_model]
 pub struct CreateLiveRecordPlanResponse {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"LivePlanxxx"`
+    /// `PlanId`; example: `"LivePlanxxx"`
     pub plan_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -484,59 +592,110 @@ pub struct CreateLiveRecordPlanResponse {
 /// The `CreateMessageForward` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateMessageForwardResponse`].
-/// The codes it documents are in [`CreateMessageForwardError`](super::errors::CreateMessageForwardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateMessageForward)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateMessageForward",
     output = CreateMessageForwardResponse,
-    error = super::errors::CreateMessageForwardError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateMessageForward {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionId`; example: `"gz"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"kafka_instance"`
+    /// `Instance`; example: `"kafka_instance"`
     pub instance: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: String,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"[1,2]"`
+    /// `MessageType`; example: `"[1,2]"`
     pub message_type: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicId`; example: `"topic1"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topname11"`
+    /// `TopicName`; example: `"topname11"`
     pub topic_name: String,
 }
 
 /// What a successful [`CreateMessageForward`] call returns.
 #[tc_model]
 pub struct CreateMessageForwardResponse {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `2435`
+    /// `IntId`; example: `2435`
     pub int_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -546,47 +705,46 @@ pub struct CreateMessageForwardResponse {
 /// The `CreateRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateRecordPlanResponse`].
-/// The codes it documents are in [`CreateRecordPlanError`](super::errors::CreateRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateRecordPlan",
     output = CreateRecordPlanResponse,
-    error = super::errors::CreateRecordPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateRecordPlan {
-    /// `Name`: a string.
-    ///
-    /// Example: `"myPlan"`
+    /// `Name`; example: `"myPlan"`
     pub name: String,
 
-    /// `TimeTemplateId`: a string.
-    ///
-    /// Example: `"template-xxxxx"`
+    /// `TimeTemplateId`; example: `"template-xxxxx"`
     pub time_template_id: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: i64,
 
-    /// `Devices`: a list of [`DeviceItem`](super::models::DeviceItem) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceItem>>,
 
-    /// `RecordStorageTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RecordStorageTime`; example: `2`
     pub record_storage_time: Option<i64>,
 }
 
 /// What a successful [`CreateRecordPlan`] call returns.
 #[tc_model]
 pub struct CreateRecordPlanResponse {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-xxxx"`
+    /// `PlanId`; example: `"plan-xxxx"`
     pub plan_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -596,42 +754,43 @@ pub struct CreateRecordPlanResponse {
 /// The `CreateRecordingPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateRecordingPlanResponse`].
-/// The codes it documents are in [`CreateRecordingPlanError`](super::errors::CreateRecordingPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateRecordingPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateRecordingPlan",
     output = CreateRecordingPlanResponse,
-    error = super::errors::CreateRecordingPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateRecordingPlan {
-    /// `Name`: a string.
-    ///
-    /// Example: `"allday"`
+    /// `Name`; example: `"allday"`
     pub name: String,
 
-    /// `TimeTemplateId`: a string.
-    ///
-    /// Example: `"template-all"`
+    /// `TimeTemplateId`; example: `"template-all"`
     pub time_template_id: String,
 
-    /// `Channels`: a list of [`ChannelItem`](super::models::ChannelItem) objects.
+    /// `Channels`
     pub channels: Option<Vec<models::ChannelItem>>,
 
-    /// `RecordStorageTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RecordStorageTime`; example: `30`
     pub record_storage_time: Option<i64>,
 }
 
 /// What a successful [`CreateRecordingPlan`] call returns.
 #[tc_model]
 pub struct CreateRecordingPlanResponse {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"1u9z7ugo"`
+    /// `PlanId`; example: `"1u9z7ugo"`
     pub plan_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -641,48 +800,45 @@ pub struct CreateRecordingPlanResponse {
 /// The `CreateScene` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateSceneResponse`].
-/// The codes it documents are in [`CreateSceneError`](super::errors::CreateSceneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateScene)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateScene",
     output = CreateSceneResponse,
-    error = super::errors::CreateSceneError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateScene {
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"告警录制"`
+    /// `SceneName`; example: `"告警录制"`
     pub scene_name: String,
 
-    /// `SceneTrigger`: a string.
+    /// `SceneTrigger`
     pub scene_trigger: String,
 
-    /// `RecordDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `RecordDuration`; example: `3600`
     pub record_duration: i64,
 
-    /// `StoreDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `StoreDuration`; example: `30`
     pub store_duration: i64,
 
-    /// `Devices`: a list of [`DeviceItem`](super::models::DeviceItem) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceItem>>,
 
-    /// `Channels`: a list of [`ChannelItem`](super::models::ChannelItem) objects.
+    /// `Channels`
     pub channels: Option<Vec<models::ChannelItem>>,
 }
 
 /// What a successful [`CreateScene`] call returns.
 #[tc_model]
 pub struct CreateSceneResponse {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `IntId`; example: `100`
     pub int_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -692,37 +848,37 @@ pub struct CreateSceneResponse {
 /// The `CreateTimeTemplate` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`CreateTimeTemplateResponse`].
-/// The codes it documents are in [`CreateTimeTemplateError`](super::errors::CreateTimeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=CreateTimeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "CreateTimeTemplate",
     output = CreateTimeTemplateResponse,
-    error = super::errors::CreateTimeTemplateError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct CreateTimeTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"myTemplate"`
+    /// `Name`; example: `"myTemplate"`
     pub name: String,
 
-    /// `IsAllWeek`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAllWeek`; example: `0`
     pub is_all_week: i64,
 
-    /// `TimeTemplateSpecs`: a list of [`TimeTemplateSpec`](super::models::TimeTemplateSpec) objects.
+    /// `TimeTemplateSpecs`
     pub time_template_specs: Option<Vec<models::TimeTemplateSpec>>,
 }
 
 /// What a successful [`CreateTimeTemplate`] call returns.
 #[tc_model]
 pub struct CreateTimeTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-xxx"`
+    /// `TemplateId`; example: `"template-xxx"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -732,25 +888,27 @@ pub struct CreateTimeTemplateResponse {
 /// The `DeleteChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteChannelResponse`].
-/// The codes it documents are in [`DeleteChannelError`](super::errors::DeleteChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOnline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOnline)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteChannel",
     output = DeleteChannelResponse,
-    error = super::errors::DeleteChannelError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteChannel {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `ChannelId`; example: `"99576636581320000310_99782261871320000002"`
     pub channel_id: String,
 }
 
@@ -764,29 +922,30 @@ pub struct DeleteChannelResponse {
 /// The `DeleteDevice` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device01"`
+    /// `DeviceId`; example: `"device01"`
     pub device_id: String,
 }
 
 /// What a successful [`DeleteDevice`] call returns.
 #[tc_model]
 pub struct DeleteDeviceResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -796,29 +955,32 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteDeviceGroup` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteDeviceGroupResponse`].
-/// The codes it documents are in [`DeleteDeviceGroupError`](super::errors::DeleteDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteDeviceGroup",
     output = DeleteDeviceGroupResponse,
-    error = super::errors::DeleteDeviceGroupError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteDeviceGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxx"`
+    /// `GroupId`; example: `"group-xxx"`
     pub group_id: String,
 }
 
 /// What a successful [`DeleteDeviceGroup`] call returns.
 #[tc_model]
 pub struct DeleteDeviceGroupResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -828,20 +990,85 @@ pub struct DeleteDeviceGroupResponse {
 /// The `DeleteLiveChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteLiveChannelResponse`].
-/// The codes it documents are in [`DeleteLiveChannelError`](super::errors::DeleteLiveChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteLiveChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteLiveChannel",
     output = DeleteLiveChannelResponse,
-    error = super::errors::DeleteLiveChannelError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteLiveChannel {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"72f556500f0311ec806aacde48001122"`
+    /// `LiveChannelId`; example: `"72f556500f0311ec806aacde48001122"`
     pub live_channel_id: String,
 }
 
@@ -855,29 +1082,92 @@ pub struct DeleteLiveChannelResponse {
 /// The `DeleteLiveRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteLiveRecordPlanResponse`].
-/// The codes it documents are in [`DeleteLiveRecordPlanError`](super::errors::DeleteLiveRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteLiveRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteLiveRecordPlan",
     output = DeleteLiveRecordPlanResponse,
-    error = super::errors::DeleteLiveRecordPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteLiveRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-001"`
+    /// `PlanId`; example: `"plan-001"`
     pub plan_id: String,
 }
 
 /// What a successful [`DeleteLiveRecordPlan`] call returns.
 #[tc_model]
 pub struct DeleteLiveRecordPlanResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -887,20 +1177,85 @@ pub struct DeleteLiveRecordPlanResponse {
 /// The `DeleteLiveVideoList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteLiveVideoListResponse`].
-/// The codes it documents are in [`DeleteLiveVideoListError`](super::errors::DeleteLiveVideoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteLiveVideoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteLiveVideoList",
     output = DeleteLiveVideoListResponse,
-    error = super::errors::DeleteLiveVideoListError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteLiveVideoList {
-    /// `IntIDs`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1234,5667,8845]`
+    /// `IntIDs`; example: `[1234,5667,8845]`
     #[tc(rename = "IntIDs")]
     pub int_ids: Vec<u64>,
 }
@@ -915,20 +1270,85 @@ pub struct DeleteLiveVideoListResponse {
 /// The `DeleteMessageForward` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteMessageForwardResponse`].
-/// The codes it documents are in [`DeleteMessageForwardError`](super::errors::DeleteMessageForwardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteMessageForward)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteMessageForward",
     output = DeleteMessageForwardResponse,
-    error = super::errors::DeleteMessageForwardError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteMessageForward {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `16242`
+    /// `IntId`; example: `16242`
     pub int_id: i64,
 }
 
@@ -942,29 +1362,30 @@ pub struct DeleteMessageForwardResponse {
 /// The `DeleteRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteRecordPlanResponse`].
-/// The codes it documents are in [`DeleteRecordPlanError`](super::errors::DeleteRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteRecordPlan",
     output = DeleteRecordPlanResponse,
-    error = super::errors::DeleteRecordPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-xxxxx"`
+    /// `PlanId`; example: `"plan-xxxxx"`
     pub plan_id: String,
 }
 
 /// What a successful [`DeleteRecordPlan`] call returns.
 #[tc_model]
 pub struct DeleteRecordPlanResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -974,29 +1395,30 @@ pub struct DeleteRecordPlanResponse {
 /// The `DeleteRecordingPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteRecordingPlanResponse`].
-/// The codes it documents are in [`DeleteRecordingPlanError`](super::errors::DeleteRecordingPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteRecordingPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteRecordingPlan",
     output = DeleteRecordingPlanResponse,
-    error = super::errors::DeleteRecordingPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteRecordingPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-xxxxx"`
+    /// `PlanId`; example: `"plan-xxxxx"`
     pub plan_id: String,
 }
 
 /// What a successful [`DeleteRecordingPlan`] call returns.
 #[tc_model]
 pub struct DeleteRecordingPlanResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1006,20 +1428,85 @@ pub struct DeleteRecordingPlanResponse {
 /// The `DeleteScene` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteSceneResponse`].
-/// The codes it documents are in [`DeleteSceneError`](super::errors::DeleteSceneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteScene)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteScene",
     output = DeleteSceneResponse,
-    error = super::errors::DeleteSceneError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteScene {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `IntId`; example: `11`
     pub int_id: i64,
 }
 
@@ -1033,29 +1520,32 @@ pub struct DeleteSceneResponse {
 /// The `DeleteTimeTemplate` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteTimeTemplateResponse`].
-/// The codes it documents are in [`DeleteTimeTemplateError`](super::errors::DeleteTimeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteTimeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteTimeTemplate",
     output = DeleteTimeTemplateResponse,
-    error = super::errors::DeleteTimeTemplateError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteTimeTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tgrp-jfs89ah1"`
+    /// `TemplateId`; example: `"tgrp-jfs89ah1"`
     pub template_id: String,
 }
 
 /// What a successful [`DeleteTimeTemplate`] call returns.
 #[tc_model]
 pub struct DeleteTimeTemplateResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1065,20 +1555,25 @@ pub struct DeleteTimeTemplateResponse {
 /// The `DeleteVideoList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteVideoListResponse`].
-/// The codes it documents are in [`DeleteVideoListError`](super::errors::DeleteVideoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteVideoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteVideoList",
     output = DeleteVideoListResponse,
-    error = super::errors::DeleteVideoListError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteVideoList {
-    /// `InitIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12424,43535]`
+    /// `InitIDs`; example: `[12424,43535]`
     #[tc(rename = "InitIDs")]
     pub init_ids: Vec<i64>,
 }
@@ -1093,34 +1588,35 @@ pub struct DeleteVideoListResponse {
 /// The `DeleteWarning` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DeleteWarningResponse`].
-/// The codes it documents are in [`DeleteWarningError`](super::errors::DeleteWarningError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DeleteWarning)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DeleteWarning",
     output = DeleteWarningResponse,
-    error = super::errors::DeleteWarningError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DeleteWarning {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Id`; example: `3`
     pub id: Option<i64>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"1624204800"`
+    /// `Index`; example: `"1624204800"`
     pub index: Option<String>,
 }
 
 /// What a successful [`DeleteWarning`] call returns.
 #[tc_model]
 pub struct DeleteWarningResponse {
-    /// `Cnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cnt`; example: `1`
     pub cnt: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1130,32 +1626,95 @@ pub struct DeleteWarningResponse {
 /// The `DescribeAbnormalEvents` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeAbnormalEventsResponse`].
-/// The codes it documents are in [`DescribeAbnormalEventsError`](super::errors::DescribeAbnormalEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeAbnormalEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeAbnormalEvents",
     output = DescribeAbnormalEventsResponse,
-    error = super::errors::DescribeAbnormalEventsError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeAbnormalEvents {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `StartTime`; example: `1624204800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EndTime`; example: `1624204800`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeAbnormalEvents`] call returns.
 #[tc_model]
 pub struct DescribeAbnormalEventsResponse {
-    /// `Data`: a list of [`AbnormalEvents`](super::models::AbnormalEvents) objects.
+    /// `Data`
     pub data: Vec<models::AbnormalEvents>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1165,15 +1724,82 @@ pub struct DescribeAbnormalEventsResponse {
 /// The `DescribeAllDeviceList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeAllDeviceListResponse`].
-/// The codes it documents are in [`DescribeAllDeviceListError`](super::errors::DescribeAllDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeAllDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeAllDeviceList",
     output = DescribeAllDeviceListResponse,
-    error = super::errors::DescribeAllDeviceListError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1183,37 +1809,29 @@ pub struct DescribeAbnormalEventsResponse {
     )
 )]
 pub struct DescribeAllDeviceList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"myDevice"`
+    /// `NickName`; example: `"myDevice"`
     pub nick_name: Option<String>,
 
-    /// `DeviceIds`: a list of strings.
+    /// `DeviceIds`
     pub device_ids: Option<Vec<String>>,
 
-    /// `DeviceTypes`: a list of signed 64-bit integers.
+    /// `DeviceTypes`
     pub device_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeAllDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeAllDeviceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Devices`: a list of [`AllDeviceInfo`](super::models::AllDeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::AllDeviceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1223,15 +1841,93 @@ pub struct DescribeAllDeviceListResponse {
 /// The `DescribeBindSceneChannels` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeBindSceneChannelsResponse`].
-/// The codes it documents are in [`DescribeBindSceneChannelsError`](super::errors::DescribeBindSceneChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeBindSceneChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DeviceOnline`](super::errors::IotvideoindustryErrorCode::InvalidParameterDeviceOnline)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceDataMapError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceDataMapError)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceOnline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOnline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.RuleLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRuleLimit)
+/// - [`InvalidParameterValue.RuleNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRuleNotExist)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`InvalidParameterValue.TimeSpecNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTimeSpecNotSupport)
+/// - [`InvalidParameterValue.TypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTypeNotSupport)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.LiveChannelBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationLiveChannelBindExist)
+/// - [`UnsupportedOperation.NoPermission`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationNoPermission)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.RuleDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRuleDupKeyExist)
+/// - [`UnsupportedOperation.SceneExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSceneExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeBindSceneChannels",
     output = DescribeBindSceneChannelsResponse,
-    error = super::errors::DescribeBindSceneChannelsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1241,31 +1937,23 @@ pub struct DescribeAllDeviceListResponse {
     )
 )]
 pub struct DescribeBindSceneChannels {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `SceneId`; example: `23`
     pub scene_id: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeBindSceneChannels`] call returns.
 #[tc_model]
 pub struct DescribeBindSceneChannelsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`ChannelItem`](super::models::ChannelItem) objects.
+    /// `List`
     pub list: Vec<models::ChannelItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1275,15 +1963,93 @@ pub struct DescribeBindSceneChannelsResponse {
 /// The `DescribeBindSceneDevices` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeBindSceneDevicesResponse`].
-/// The codes it documents are in [`DescribeBindSceneDevicesError`](super::errors::DescribeBindSceneDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeBindSceneDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DeviceOnline`](super::errors::IotvideoindustryErrorCode::InvalidParameterDeviceOnline)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceDataMapError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceDataMapError)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceOnline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOnline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.RuleLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRuleLimit)
+/// - [`InvalidParameterValue.RuleNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRuleNotExist)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`InvalidParameterValue.TimeSpecNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTimeSpecNotSupport)
+/// - [`InvalidParameterValue.TypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTypeNotSupport)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.LiveChannelBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationLiveChannelBindExist)
+/// - [`UnsupportedOperation.NoPermission`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationNoPermission)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.RuleDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRuleDupKeyExist)
+/// - [`UnsupportedOperation.SceneExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSceneExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeBindSceneDevices",
     output = DescribeBindSceneDevicesResponse,
-    error = super::errors::DescribeBindSceneDevicesError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1293,31 +2059,23 @@ pub struct DescribeBindSceneChannelsResponse {
     )
 )]
 pub struct DescribeBindSceneDevices {
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `SceneId`; example: `23`
     pub scene_id: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeBindSceneDevices`] call returns.
 #[tc_model]
 pub struct DescribeBindSceneDevicesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`DeviceItem`](super::models::DeviceItem) objects.
+    /// `List`
     pub list: Vec<models::DeviceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1327,32 +2085,38 @@ pub struct DescribeBindSceneDevicesResponse {
 /// The `DescribeChannelLiveStreamURL` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeChannelLiveStreamURLResponse`].
-/// The codes it documents are in [`DescribeChannelLiveStreamURLError`](super::errors::DescribeChannelLiveStreamURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeChannelLiveStreamURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.StreamInfoException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableStreamInfoException)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeChannelLiveStreamURL",
     output = DescribeChannelLiveStreamURLResponse,
-    error = super::errors::DescribeChannelLiveStreamURLError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeChannelLiveStreamURL {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `DeviceId`; example: `"99933020581320000064_99933020581320000064"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `ChannelId`; example: `"99933020581320000064_99933020581320000064"`
     pub channel_id: String,
 }
 
 /// What a successful [`DescribeChannelLiveStreamURL`] call returns.
 #[tc_model]
 pub struct DescribeChannelLiveStreamURLResponse {
-    /// `Data`: a [`DescribeDeviceStreamsData`](super::models::DescribeDeviceStreamsData).
+    /// `Data`
     pub data: models::DescribeDeviceStreamsData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1362,52 +2126,49 @@ pub struct DescribeChannelLiveStreamURLResponse {
 /// The `DescribeChannelLocalRecordURL` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeChannelLocalRecordURLResponse`].
-/// The codes it documents are in [`DescribeChannelLocalRecordURLError`](super::errors::DescribeChannelLocalRecordURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeChannelLocalRecordURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeChannelLocalRecordURL",
     output = DescribeChannelLocalRecordURLResponse,
-    error = super::errors::DescribeChannelLocalRecordURLError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeChannelLocalRecordURL {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1615995219_1616001641"`
+    /// `RecordId`; example: `"1615995219_1616001641"`
     pub record_id: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616914614`
+    /// `ExpireTime`; example: `1616914614`
     pub expire_time: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1615995219`
+    /// `StartTime`; example: `1615995219`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616001641`
+    /// `EndTime`; example: `1616001641`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeChannelLocalRecordURL`] call returns.
 #[tc_model]
 pub struct DescribeChannelLocalRecordURLResponse {
-    /// `Data`: a [`DescribeRecordStreamData`](super::models::DescribeRecordStreamData).
+    /// `Data`
     pub data: models::DescribeRecordStreamData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1417,37 +2178,41 @@ pub struct DescribeChannelLocalRecordURLResponse {
 /// The `DescribeChannelStreamURL` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeChannelStreamURLResponse`].
-/// The codes it documents are in [`DescribeChannelStreamURLError`](super::errors::DescribeChannelStreamURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeChannelStreamURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.StreamInfoException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableStreamInfoException)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeChannelStreamURL",
     output = DescribeChannelStreamURLResponse,
-    error = super::errors::DescribeChannelStreamURLError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeChannelStreamURL {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `DeviceId`; example: `"99933020581320000064_99933020581320000064"`
     pub device_id: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1610199034`
+    /// `ExpireTime`; example: `1610199034`
     pub expire_time: u64,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `ChannelId`; example: `"99933020581320000064_99933020581320000064"`
     pub channel_id: Option<String>,
 }
 
 /// What a successful [`DescribeChannelStreamURL`] call returns.
 #[tc_model]
 pub struct DescribeChannelStreamURLResponse {
-    /// `Data`: a [`DescribeDeviceStreamsData`](super::models::DescribeDeviceStreamsData).
+    /// `Data`
     pub data: models::DescribeDeviceStreamsData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1457,15 +2222,20 @@ pub struct DescribeChannelStreamURLResponse {
 /// The `DescribeChannels` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeChannelsResponse`].
-/// The codes it documents are in [`DescribeChannelsError`](super::errors::DescribeChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeChannels",
     output = DescribeChannelsResponse,
-    error = super::errors::DescribeChannelsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1475,46 +2245,32 @@ pub struct DescribeChannelStreamURLResponse {
     )
 )]
 pub struct DescribeChannels {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `ChannelTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ChannelTypes`; example: `[0]`
     pub channel_types: Option<Vec<u64>>,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"1624204800"`
+    /// `PlanId`; example: `"1624204800"`
     pub plan_id: Option<String>,
 
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `243`
+    /// `SceneId`; example: `243`
     pub scene_id: Option<i64>,
 }
 
 /// What a successful [`DescribeChannels`] call returns.
 #[tc_model]
 pub struct DescribeChannelsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Channels`: a list of [`ChannelDetail`](super::models::ChannelDetail) objects.
+    /// `Channels`
     pub channels: Vec<models::ChannelDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1524,15 +2280,82 @@ pub struct DescribeChannelsResponse {
 /// The `DescribeChannelsByLiveRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeChannelsByLiveRecordPlanResponse`].
-/// The codes it documents are in [`DescribeChannelsByLiveRecordPlanError`](super::errors::DescribeChannelsByLiveRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeChannelsByLiveRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeChannelsByLiveRecordPlan",
     output = DescribeChannelsByLiveRecordPlanResponse,
-    error = super::errors::DescribeChannelsByLiveRecordPlanError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1542,31 +2365,23 @@ pub struct DescribeChannelsResponse {
     )
 )]
 pub struct DescribeChannelsByLiveRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PlanId`; example: `"1"`
     pub plan_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeChannelsByLiveRecordPlan`] call returns.
 #[tc_model]
 pub struct DescribeChannelsByLiveRecordPlanResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `LiveChannels`: a list of [`LiveChannelItem`](super::models::LiveChannelItem) objects.
+    /// `LiveChannels`
     pub live_channels: Vec<models::LiveChannelItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1576,44 +2391,101 @@ pub struct DescribeChannelsByLiveRecordPlanResponse {
 /// The `DescribeCurrentDeviceData` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeCurrentDeviceDataResponse`].
-/// The codes it documents are in [`DescribeCurrentDeviceDataError`](super::errors::DescribeCurrentDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeCurrentDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeCurrentDeviceData",
     output = DescribeCurrentDeviceDataResponse,
-    error = super::errors::DescribeCurrentDeviceDataError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeCurrentDeviceData {}
 
 /// What a successful [`DescribeCurrentDeviceData`] call returns.
 #[tc_model]
 pub struct DescribeCurrentDeviceDataResponse {
-    /// `Channels`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Channels`; example: `100`
     pub channels: i64,
 
-    /// `Devices`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Devices`; example: `100`
     pub devices: i64,
 
-    /// `OnlineChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OnlineChannels`; example: `100`
     pub online_channels: i64,
 
-    /// `OnlineDevices`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OnlineDevices`; example: `100`
     pub online_devices: i64,
 
-    /// `RecordingChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RecordingChannels`; example: `100`
     pub recording_channels: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1623,27 +2495,30 @@ pub struct DescribeCurrentDeviceDataResponse {
 /// The `DescribeDevice` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDeviceResponse`].
-/// The codes it documents are in [`DescribeDeviceError`](super::errors::DescribeDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDevice",
     output = DescribeDeviceResponse,
-    error = super::errors::DescribeDeviceError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeDevice`] call returns.
 #[tc_model]
 pub struct DescribeDeviceResponse {
-    /// `Device`: an [`AllDeviceInfo`](super::models::AllDeviceInfo).
+    /// `Device`
     pub device: models::AllDeviceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1653,15 +2528,82 @@ pub struct DescribeDeviceResponse {
 /// The `DescribeDeviceEvent` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDeviceEventResponse`].
-/// The codes it documents are in [`DescribeDeviceEventError`](super::errors::DescribeDeviceEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDeviceEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDeviceEvent",
     output = DescribeDeviceEventResponse,
-    error = super::errors::DescribeDeviceEventError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1671,46 +2613,32 @@ pub struct DescribeDeviceResponse {
     )
 )]
 pub struct DescribeDeviceEvent {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `StartTime`; example: `1624204800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EndTime`; example: `1624204800`
     pub end_time: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: Option<String>,
 
-    /// `EventTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `EventTypes`; example: `[1]`
     pub event_types: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceEvent`] call returns.
 #[tc_model]
 pub struct DescribeDeviceEventResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Events`: a list of [`Events`](super::models::Events) objects.
+    /// `Events`
     pub events: Vec<models::Events>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1720,25 +2648,92 @@ pub struct DescribeDeviceEventResponse {
 /// The `DescribeDeviceGroup` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDeviceGroupResponse`].
-/// The codes it documents are in [`DescribeDeviceGroupError`](super::errors::DescribeDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDeviceGroup",
     output = DescribeDeviceGroupResponse,
-    error = super::errors::DescribeDeviceGroupError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeDeviceGroup {
-    /// `DeviceIds`: a list of strings.
+    /// `DeviceIds`
     pub device_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDeviceGroup`] call returns.
 #[tc_model]
 pub struct DescribeDeviceGroupResponse {
-    /// `DevGroups`: a list of [`DevGroupInfo`](super::models::DevGroupInfo) objects.
+    /// `DevGroups`
     pub dev_groups: Vec<models::DevGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1748,15 +2743,82 @@ pub struct DescribeDeviceGroupResponse {
 /// The `DescribeDeviceList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDeviceListResponse`].
-/// The codes it documents are in [`DescribeDeviceListError`](super::errors::DescribeDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1766,34 +2828,26 @@ pub struct DescribeDeviceGroupResponse {
     )
 )]
 pub struct DescribeDeviceList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"myDevice"`
+    /// `NickName`; example: `"myDevice"`
     pub nick_name: Option<String>,
 
-    /// `DeviceTypes`: a list of signed 64-bit integers.
+    /// `DeviceTypes`
     pub device_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Devices`: a list of [`AllDeviceInfo`](super::models::AllDeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::AllDeviceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1803,42 +2857,102 @@ pub struct DescribeDeviceListResponse {
 /// The `DescribeDeviceMonitorData` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDeviceMonitorDataResponse`].
-/// The codes it documents are in [`DescribeDeviceMonitorDataError`](super::errors::DescribeDeviceMonitorDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDeviceMonitorData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`InvalidParameterValue.TimeSpecNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTimeSpecNotSupport)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDeviceMonitorData",
     output = DescribeDeviceMonitorDataResponse,
-    error = super::errors::DescribeDeviceMonitorDataError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeDeviceMonitorData {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `StartTime`; example: `1624204800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EndTime`; example: `1624204800`
     pub end_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"OnlineChannels"`
+    /// `Type`; example: `"OnlineChannels"`
     pub r#type: String,
 
-    /// `TimesSpec`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `TimesSpec`; example: `"1h"`
     pub times_spec: String,
 }
 
 /// What a successful [`DescribeDeviceMonitorData`] call returns.
 #[tc_model]
 pub struct DescribeDeviceMonitorDataResponse {
-    /// `Data`: a list of [`DeviceMonitorValue`](super::models::DeviceMonitorValue) objects.
+    /// `Data`
     pub data: Vec<models::DeviceMonitorValue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1848,29 +2962,31 @@ pub struct DescribeDeviceMonitorDataResponse {
 /// The `DescribeDevicePassWord` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDevicePassWordResponse`].
-/// The codes it documents are in [`DescribeDevicePassWordError`](super::errors::DescribeDevicePassWordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDevicePassWord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDevicePassWord",
     output = DescribeDevicePassWordResponse,
-    error = super::errors::DescribeDevicePassWordError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeDevicePassWord {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99299744331320000002_99299744331320000002"`
+    /// `DeviceId`; example: `"99299744331320000002_99299744331320000002"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeDevicePassWord`] call returns.
 #[tc_model]
 pub struct DescribeDevicePassWordResponse {
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"password"`
+    /// `PassWord`; example: `"password"`
     pub pass_word: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1880,37 +2996,43 @@ pub struct DescribeDevicePassWordResponse {
 /// The `DescribeDeviceStreams` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeDeviceStreamsResponse`].
-/// The codes it documents are in [`DescribeDeviceStreamsError`](super::errors::DescribeDeviceStreamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeDeviceStreams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.StreamInfoException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableStreamInfoException)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeDeviceStreams",
     output = DescribeDeviceStreamsResponse,
-    error = super::errors::DescribeDeviceStreamsError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeDeviceStreams {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `DeviceId`; example: `"99933020581320000064_99933020581320000064"`
     pub device_id: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1610199034`
+    /// `ExpireTime`; example: `1610199034`
     pub expire_time: u64,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99933020581320000064_99933020581320000064"`
+    /// `ChannelId`; example: `"99933020581320000064_99933020581320000064"`
     pub channel_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceStreams`] call returns.
 #[tc_model]
 pub struct DescribeDeviceStreamsResponse {
-    /// `Data`: a [`DescribeDeviceStreamsData`](super::models::DescribeDeviceStreamsData).
+    /// `Data`
     pub data: models::DescribeDeviceStreamsData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1920,27 +3042,30 @@ pub struct DescribeDeviceStreamsResponse {
 /// The `DescribeGroupById` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeGroupByIdResponse`].
-/// The codes it documents are in [`DescribeGroupByIdError`](super::errors::DescribeGroupByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeGroupById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeGroupById",
     output = DescribeGroupByIdResponse,
-    error = super::errors::DescribeGroupByIdError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeGroupById {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"gro-30to7hxt"`
+    /// `GroupId`; example: `"gro-30to7hxt"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeGroupById`] call returns.
 #[tc_model]
 pub struct DescribeGroupByIdResponse {
-    /// `Group`: a [`GroupItem`](super::models::GroupItem).
+    /// `Group`
     pub group: models::GroupItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1950,27 +3075,30 @@ pub struct DescribeGroupByIdResponse {
 /// The `DescribeGroupByPath` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeGroupByPathResponse`].
-/// The codes it documents are in [`DescribeGroupByPathError`](super::errors::DescribeGroupByPathError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeGroupByPath)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeGroupByPath",
     output = DescribeGroupByPathResponse,
-    error = super::errors::DescribeGroupByPathError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeGroupByPath {
-    /// `GroupPath`: a string.
-    ///
-    /// Example: `"/group-aaa/group-bbb"`
+    /// `GroupPath`; example: `"/group-aaa/group-bbb"`
     pub group_path: String,
 }
 
 /// What a successful [`DescribeGroupByPath`] call returns.
 #[tc_model]
 pub struct DescribeGroupByPathResponse {
-    /// `Group`: a [`GroupItem`](super::models::GroupItem).
+    /// `Group`
     pub group: models::GroupItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1980,15 +3108,20 @@ pub struct DescribeGroupByPathResponse {
 /// The `DescribeGroupDevices` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeGroupDevicesResponse`].
-/// The codes it documents are in [`DescribeGroupDevicesError`](super::errors::DescribeGroupDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeGroupDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeGroupDevices",
     output = DescribeGroupDevicesResponse,
-    error = super::errors::DescribeGroupDevicesError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1998,44 +3131,32 @@ pub struct DescribeGroupByPathResponse {
     )
 )]
 pub struct DescribeGroupDevices {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-1234abcd"`
+    /// `GroupId`; example: `"group-1234abcd"`
     pub group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `NickName`; example: `"nickname"`
     pub nick_name: Option<String>,
 
-    /// `Recordable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Recordable`; example: `1`
     pub recordable: Option<i64>,
 
-    /// `DeviceTypes`: a list of signed 64-bit integers.
+    /// `DeviceTypes`
     pub device_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeGroupDevices`] call returns.
 #[tc_model]
 pub struct DescribeGroupDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DeviceList`: a list of [`GroupDeviceItem`](super::models::GroupDeviceItem) objects.
+    /// `DeviceList`
     pub device_list: Vec<models::GroupDeviceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2045,27 +3166,30 @@ pub struct DescribeGroupDevicesResponse {
 /// The `DescribeGroups` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeGroupsResponse`].
-/// The codes it documents are in [`DescribeGroupsError`](super::errors::DescribeGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeGroups",
     output = DescribeGroupsResponse,
-    error = super::errors::DescribeGroupsError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeGroups {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["gro-30to7hxt","gro-wnvharsw"]`
+    /// `GroupIds`; example: `["gro-30to7hxt","gro-wnvharsw"]`
     pub group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeGroups`] call returns.
 #[tc_model]
 pub struct DescribeGroupsResponse {
-    /// `Groups`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `Groups`
     pub groups: Vec<models::GroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2075,15 +3199,20 @@ pub struct DescribeGroupsResponse {
 /// The `DescribeIPCChannels` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeIPCChannelsResponse`].
-/// The codes it documents are in [`DescribeIPCChannelsError`](super::errors::DescribeIPCChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeIPCChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeIPCChannels",
     output = DescribeIPCChannelsResponse,
-    error = super::errors::DescribeIPCChannelsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2093,36 +3222,26 @@ pub struct DescribeGroupsResponse {
     )
 )]
 pub struct DescribeIPCChannels {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: Option<String>,
 
-    /// `ChannelTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ChannelTypes`; example: `[0]`
     pub channel_types: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeIPCChannels`] call returns.
 #[tc_model]
 pub struct DescribeIPCChannelsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DeviceList`: a list of [`GroupDeviceItem`](super::models::GroupDeviceItem) objects.
+    /// `DeviceList`
     pub device_list: Vec<models::GroupDeviceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2132,55 +3251,110 @@ pub struct DescribeIPCChannelsResponse {
 /// The `DescribeLiveChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeLiveChannelResponse`].
-/// The codes it documents are in [`DescribeLiveChannelError`](super::errors::DescribeLiveChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeLiveChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeLiveChannel",
     output = DescribeLiveChannelResponse,
-    error = super::errors::DescribeLiveChannelError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeLiveChannel {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"e4a6427192a34cca8ea1d74815b7f458"`
+    /// `LiveChannelId`; example: `"e4a6427192a34cca8ea1d74815b7f458"`
     pub live_channel_id: String,
 }
 
 /// What a successful [`DescribeLiveChannel`] call returns.
 #[tc_model]
 pub struct DescribeLiveChannelResponse {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"e4a6427192a34cca8ea1d74815b7f458"`
+    /// `LiveChannelId`; example: `"e4a6427192a34cca8ea1d74815b7f458"`
     pub live_channel_id: String,
 
-    /// `LiveChannelName`: a string.
-    ///
-    /// Example: `"直播004"`
+    /// `LiveChannelName`; example: `"直播004"`
     pub live_channel_name: String,
 
-    /// `LiveChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LiveChannelType`; example: `1`
     pub live_channel_type: i64,
 
-    /// `LiveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LiveStatus`; example: `1`
     pub live_status: i64,
 
-    /// `PushStreamAddress`: a string.
-    ///
-    /// Example: `"rtmp://:0/liveFixed/e4a6427192a34cca8ea1d74815b7f458"`
+    /// `PushStreamAddress`; example: `"rtmp://:0/liveFixed/e4a6427192a34cca8ea1d74815b7f458"`
     pub push_stream_address: String,
 
-    /// `CreateTime`: a list of strings.
+    /// `CreateTime`
     pub create_time: Vec<String>,
 
-    /// `UpdateTime`: a list of strings.
+    /// `UpdateTime`
     pub update_time: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2190,15 +3364,82 @@ pub struct DescribeLiveChannelResponse {
 /// The `DescribeLiveChannelList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeLiveChannelListResponse`].
-/// The codes it documents are in [`DescribeLiveChannelListError`](super::errors::DescribeLiveChannelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeLiveChannelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeLiveChannelList",
     output = DescribeLiveChannelListResponse,
-    error = super::errors::DescribeLiveChannelListError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2208,41 +3449,29 @@ pub struct DescribeLiveChannelResponse {
     )
 )]
 pub struct DescribeLiveChannelList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `LiveChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LiveChannelType`; example: `1`
     pub live_channel_type: Option<i64>,
 
-    /// `RecordPlanId`: a string.
-    ///
-    /// Example: `"lrplan-w3oovckd"`
+    /// `RecordPlanId`; example: `"lrplan-w3oovckd"`
     pub record_plan_id: Option<String>,
 
-    /// `LiveChannelName`: a string.
-    ///
-    /// Example: `"w3oovckd"`
+    /// `LiveChannelName`; example: `"w3oovckd"`
     pub live_channel_name: Option<String>,
 }
 
 /// What a successful [`DescribeLiveChannelList`] call returns.
 #[tc_model]
 pub struct DescribeLiveChannelListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Total`; example: `20`
     pub total: i64,
 
-    /// `LiveChannels`: a list of [`LiveChannelInfo`](super::models::LiveChannelInfo) objects.
+    /// `LiveChannels`
     pub live_channels: Vec<models::LiveChannelInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2252,49 +3481,104 @@ pub struct DescribeLiveChannelListResponse {
 /// The `DescribeLiveRecordPlanById` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeLiveRecordPlanByIdResponse`].
-/// The codes it documents are in [`DescribeLiveRecordPlanByIdError`](super::errors::DescribeLiveRecordPlanByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeLiveRecordPlanById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeLiveRecordPlanById",
     output = DescribeLiveRecordPlanByIdResponse,
-    error = super::errors::DescribeLiveRecordPlanByIdError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeLiveRecordPlanById {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-001"`
+    /// `PlanId`; example: `"plan-001"`
     pub plan_id: String,
 }
 
 /// What a successful [`DescribeLiveRecordPlanById`] call returns.
 #[tc_model]
 pub struct DescribeLiveRecordPlanByIdResponse {
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"直播录制001"`
+    /// `PlanName`; example: `"直播录制001"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-001"`
+    /// `TemplateId`; example: `"template-001"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"录制模板001"`
+    /// `TemplateName`; example: `"录制模板001"`
     pub template_name: String,
 
-    /// `RecordStorageTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RecordStorageTime`; example: `30`
     pub record_storage_time: i64,
 
-    /// `PlanType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanType`; example: `1`
     pub plan_type: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2304,15 +3588,82 @@ pub struct DescribeLiveRecordPlanByIdResponse {
 /// The `DescribeLiveRecordPlanIds` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeLiveRecordPlanIdsResponse`].
-/// The codes it documents are in [`DescribeLiveRecordPlanIdsError`](super::errors::DescribeLiveRecordPlanIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeLiveRecordPlanIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeLiveRecordPlanIds",
     output = DescribeLiveRecordPlanIdsResponse,
-    error = super::errors::DescribeLiveRecordPlanIdsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2322,31 +3673,23 @@ pub struct DescribeLiveRecordPlanByIdResponse {
     )
 )]
 pub struct DescribeLiveRecordPlanIds {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"plan-001"`
+    /// `TemplateId`; example: `"plan-001"`
     pub template_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveRecordPlanIds`] call returns.
 #[tc_model]
 pub struct DescribeLiveRecordPlanIdsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Plans`: a list of [`LiveRecordPlanItem`](super::models::LiveRecordPlanItem) objects.
+    /// `Plans`
     pub plans: Vec<models::LiveRecordPlanItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2356,32 +3699,95 @@ pub struct DescribeLiveRecordPlanIdsResponse {
 /// The `DescribeLiveStream` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeLiveStreamResponse`].
-/// The codes it documents are in [`DescribeLiveStreamError`](super::errors::DescribeLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeLiveStream",
     output = DescribeLiveStreamResponse,
-    error = super::errors::DescribeLiveStreamError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeLiveStream {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"e4a6427192a34cca8ea1d74815b7f458"`
+    /// `LiveChannelId`; example: `"e4a6427192a34cca8ea1d74815b7f458"`
     pub live_channel_id: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `124177555`
+    /// `ExpireTime`; example: `124177555`
     pub expire_time: i64,
 }
 
 /// What a successful [`DescribeLiveStream`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamResponse {
-    /// `Data`: a [`StreamAddress`](super::models::StreamAddress).
+    /// `Data`
     pub data: Option<models::StreamAddress>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2391,15 +3797,82 @@ pub struct DescribeLiveStreamResponse {
 /// The `DescribeLiveVideoList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeLiveVideoListResponse`].
-/// The codes it documents are in [`DescribeLiveVideoListError`](super::errors::DescribeLiveVideoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeLiveVideoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeLiveVideoList",
     output = DescribeLiveVideoListResponse,
-    error = super::errors::DescribeLiveVideoListError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2409,66 +3882,44 @@ pub struct DescribeLiveStreamResponse {
     )
 )]
 pub struct DescribeLiveVideoList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"cea6f74f29164253b43411fd888f4dc3"`
+    /// `LiveChannelId`; example: `"cea6f74f29164253b43411fd888f4dc3"`
     pub live_channel_id: String,
 
-    /// `StartRecordTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1631007668`
+    /// `StartRecordTime`; example: `1631007668`
     pub start_record_time: Option<i64>,
 
-    /// `EndRecordTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1631007968`
+    /// `EndRecordTime`; example: `1631007968`
     pub end_record_time: Option<i64>,
 
-    /// `StartExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1631117668`
+    /// `StartExpireTime`; example: `1631117668`
     pub start_expire_time: Option<i64>,
 
-    /// `EndExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1631227668`
+    /// `EndExpireTime`; example: `1631227668`
     pub end_expire_time: Option<i64>,
 
-    /// `StartFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `StartFileSize`; example: `1024`
     pub start_file_size: Option<i64>,
 
-    /// `EndFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `EndFileSize`; example: `1024`
     pub end_file_size: Option<i64>,
 
-    /// `IsRecording`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IsRecording`; example: `5`
     pub is_recording: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveVideoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveVideoListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `RecordList`: a list of [`LiveRecordItem`](super::models::LiveRecordItem) objects.
+    /// `RecordList`
     pub record_list: Vec<models::LiveRecordItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2478,79 +3929,122 @@ pub struct DescribeLiveVideoListResponse {
 /// The `DescribeMessageForward` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeMessageForwardResponse`].
-/// The codes it documents are in [`DescribeMessageForwardError`](super::errors::DescribeMessageForwardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeMessageForward)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeMessageForward",
     output = DescribeMessageForwardResponse,
-    error = super::errors::DescribeMessageForwardError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeMessageForward {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `16242`
+    /// `IntId`; example: `16242`
     pub int_id: i64,
 }
 
 /// What a successful [`DescribeMessageForward`] call returns.
 #[tc_model]
 pub struct DescribeMessageForwardResponse {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionId`; example: `"gz"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"kafka_instance"`
+    /// `Instance`; example: `"kafka_instance"`
     pub instance: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: String,
 
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `2435`
+    /// `IntId`; example: `2435`
     pub int_id: i64,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"[1,2]"`
+    /// `MessageType`; example: `"[1,2]"`
     pub message_type: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicId`; example: `"topic1"`
     pub topic_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-30T17:26:47+08:00"`
+    /// `CreateTime`; example: `"2021-09-30T17:26:47+08:00"`
     pub create_time: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1222000222"`
+    /// `Uin`; example: `"1222000222"`
     pub uin: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topicname123"`
+    /// `TopicName`; example: `"topicname123"`
     pub topic_name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-19T19:59:42+08:00"`
+    /// `UpdateTime`; example: `"2025-03-19T19:59:42+08:00"`
     pub update_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2560,15 +4054,82 @@ pub struct DescribeMessageForwardResponse {
 /// The `DescribeMessageForwards` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeMessageForwardsResponse`].
-/// The codes it documents are in [`DescribeMessageForwardsError`](super::errors::DescribeMessageForwardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeMessageForwards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeMessageForwards",
     output = DescribeMessageForwardsResponse,
-    error = super::errors::DescribeMessageForwardsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2578,26 +4139,20 @@ pub struct DescribeMessageForwardResponse {
     )
 )]
 pub struct DescribeMessageForwards {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeMessageForwards`] call returns.
 #[tc_model]
 pub struct DescribeMessageForwardsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`MessageForward`](super::models::MessageForward) objects.
+    /// `List`
     pub list: Vec<models::MessageForward>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2607,32 +4162,95 @@ pub struct DescribeMessageForwardsResponse {
 /// The `DescribeMonitorDataByDate` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeMonitorDataByDateResponse`].
-/// The codes it documents are in [`DescribeMonitorDataByDateError`](super::errors::DescribeMonitorDataByDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeMonitorDataByDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeMonitorDataByDate",
     output = DescribeMonitorDataByDateResponse,
-    error = super::errors::DescribeMonitorDataByDateError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeMonitorDataByDate {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `StartTime`; example: `1624204800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EndTime`; example: `1624204800`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeMonitorDataByDate`] call returns.
 #[tc_model]
 pub struct DescribeMonitorDataByDateResponse {
-    /// `Data`: a list of [`RecordStatistic`](super::models::RecordStatistic) objects.
+    /// `Data`
     pub data: Vec<models::RecordStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2642,32 +4260,34 @@ pub struct DescribeMonitorDataByDateResponse {
 /// The `DescribePresetList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribePresetListResponse`].
-/// The codes it documents are in [`DescribePresetListError`](super::errors::DescribePresetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribePresetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribePresetList",
     output = DescribePresetListResponse,
-    error = super::errors::DescribePresetListError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribePresetList {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `ChannelId`; example: `"99576636581320000310_99782261871320000002"`
     pub channel_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribePresetList`] call returns.
 #[tc_model]
 pub struct DescribePresetListResponse {
-    /// `Data`: a list of [`PresetItem`](super::models::PresetItem) objects.
+    /// `Data`
     pub data: Vec<models::PresetItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2677,48 +4297,43 @@ pub struct DescribePresetListResponse {
 /// The `DescribeRecordDatesByChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeRecordDatesByChannelResponse`].
-/// The codes it documents are in [`DescribeRecordDatesByChannelError`](super::errors::DescribeRecordDatesByChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeRecordDatesByChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeRecordDatesByChannel",
     output = DescribeRecordDatesByChannelResponse,
-    error = super::errors::DescribeRecordDatesByChannelError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(offset = offset, limit = limit, items = dates, item = String)
 )]
 pub struct DescribeRecordDatesByChannel {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `DeviceId`; example: `"99870353841320000007_99870353841320000007"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `ChannelId`; example: `"99870353841320000007_99870353841320000007"`
     pub channel_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRecordDatesByChannel`] call returns.
 #[tc_model]
 pub struct DescribeRecordDatesByChannelResponse {
-    /// `Dates`: a list of strings.
+    /// `Dates`
     pub dates: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2728,38 +4343,99 @@ pub struct DescribeRecordDatesByChannelResponse {
 /// The `DescribeRecordDatesByLive` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeRecordDatesByLiveResponse`].
-/// The codes it documents are in [`DescribeRecordDatesByLiveError`](super::errors::DescribeRecordDatesByLiveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeRecordDatesByLive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeRecordDatesByLive",
     output = DescribeRecordDatesByLiveResponse,
-    error = super::errors::DescribeRecordDatesByLiveError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(offset = offset, limit = limit, items = dates, item = String)
 )]
 pub struct DescribeRecordDatesByLive {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"cea6f74f29164253b43411fd888f4dc3"`
+    /// `LiveChannelId`; example: `"cea6f74f29164253b43411fd888f4dc3"`
     pub live_channel_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 }
 
 /// What a successful [`DescribeRecordDatesByLive`] call returns.
 #[tc_model]
 pub struct DescribeRecordDatesByLiveResponse {
-    /// `Dates`: a list of strings.
+    /// `Dates`
     pub dates: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2769,52 +4445,50 @@ pub struct DescribeRecordDatesByLiveResponse {
 /// The `DescribeRecordStream` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeRecordStreamResponse`].
-/// The codes it documents are in [`DescribeRecordStreamError`](super::errors::DescribeRecordStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeRecordStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeRecordStream",
     output = DescribeRecordStreamResponse,
-    error = super::errors::DescribeRecordStreamError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeRecordStream {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616914614`
+    /// `ExpireTime`; example: `1616914614`
     pub expire_time: i64,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1615995219_1616001641"`
+    /// `RecordId`; example: `"1615995219_1616001641"`
     pub record_id: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1615995219`
+    /// `StartTime`; example: `1615995219`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616001641`
+    /// `EndTime`; example: `1616001641`
     pub end_time: Option<i64>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: Option<String>,
 }
 
 /// What a successful [`DescribeRecordStream`] call returns.
 #[tc_model]
 pub struct DescribeRecordStreamResponse {
-    /// `Data`: a [`DescribeRecordStreamData`](super::models::DescribeRecordStreamData).
+    /// `Data`
     pub data: models::DescribeRecordStreamData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2824,27 +4498,35 @@ pub struct DescribeRecordStreamResponse {
 /// The `DescribeRecordingPlanById` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeRecordingPlanByIdResponse`].
-/// The codes it documents are in [`DescribeRecordingPlanByIdError`](super::errors::DescribeRecordingPlanByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeRecordingPlanById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeRecordingPlanById",
     output = DescribeRecordingPlanByIdResponse,
-    error = super::errors::DescribeRecordingPlanByIdError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeRecordingPlanById {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-fyw1k9l5"`
+    /// `PlanId`; example: `"plan-fyw1k9l5"`
     pub plan_id: String,
 }
 
 /// What a successful [`DescribeRecordingPlanById`] call returns.
 #[tc_model]
 pub struct DescribeRecordingPlanByIdResponse {
-    /// `Plan`: a [`RecordPlanDetail`](super::models::RecordPlanDetail).
+    /// `Plan`
     pub plan: models::RecordPlanDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2854,27 +4536,35 @@ pub struct DescribeRecordingPlanByIdResponse {
 /// The `DescribeRecordingPlans` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeRecordingPlansResponse`].
-/// The codes it documents are in [`DescribeRecordingPlansError`](super::errors::DescribeRecordingPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeRecordingPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeRecordingPlans",
     output = DescribeRecordingPlansResponse,
-    error = super::errors::DescribeRecordingPlansError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeRecordingPlans {}
 
 /// What a successful [`DescribeRecordingPlans`] call returns.
 #[tc_model]
 pub struct DescribeRecordingPlansResponse {
-    /// `Plans`: a list of [`RecordPlanDetail`](super::models::RecordPlanDetail) objects.
+    /// `Plans`
     pub plans: Vec<models::RecordPlanDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2884,22 +4574,32 @@ pub struct DescribeRecordingPlansResponse {
 /// The `DescribeSIPServer` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeSIPServerResponse`].
-/// The codes it documents are in [`DescribeSIPServerError`](super::errors::DescribeSIPServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeSIPServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeSIPServer",
     output = DescribeSIPServerResponse,
-    error = super::errors::DescribeSIPServerError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeSIPServer {}
 
 /// What a successful [`DescribeSIPServer`] call returns.
 #[tc_model]
 pub struct DescribeSIPServerResponse {
-    /// `Data`: a [`ServerConfiguration`](super::models::ServerConfiguration).
+    /// `Data`
     pub data: models::ServerConfiguration,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2909,62 +4609,113 @@ pub struct DescribeSIPServerResponse {
 /// The `DescribeScene` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeSceneResponse`].
-/// The codes it documents are in [`DescribeSceneError`](super::errors::DescribeSceneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeScene)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeScene",
     output = DescribeSceneResponse,
-    error = super::errors::DescribeSceneError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeScene {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `IntId`; example: `200`
     pub int_id: i64,
 }
 
 /// What a successful [`DescribeScene`] call returns.
 #[tc_model]
 pub struct DescribeSceneResponse {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `IntId`; example: `100`
     pub int_id: i64,
 
-    /// `RecordDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `RecordDuration`; example: `3600`
     pub record_duration: i64,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"场景联动测试"`
+    /// `SceneName`; example: `"场景联动测试"`
     pub scene_name: String,
 
-    /// `SceneTrigger`: a string.
+    /// `SceneTrigger`
     pub scene_trigger: String,
 
-    /// `StoreDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `StoreDuration`; example: `30`
     pub store_duration: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-10-21 19:34:21"`
+    /// `CreateTime`; example: `"2021-10-21 19:34:21"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-10-21 19:40:14"`
+    /// `UpdateTime`; example: `"2021-10-21 19:40:14"`
     pub update_time: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `Uin`; example: `"1000000001"`
     pub uin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2974,15 +4725,82 @@ pub struct DescribeSceneResponse {
 /// The `DescribeScenes` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeScenesResponse`].
-/// The codes it documents are in [`DescribeScenesError`](super::errors::DescribeScenesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeScenes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2992,26 +4810,20 @@ pub struct DescribeSceneResponse {
     )
 )]
 pub struct DescribeScenes {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeScenes`] call returns.
 #[tc_model]
 pub struct DescribeScenesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `List`: a list of [`SceneItem`](super::models::SceneItem) objects.
+    /// `List`
     pub list: Vec<models::SceneItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3021,37 +4833,98 @@ pub struct DescribeScenesResponse {
 /// The `DescribeStatisticDetails` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeStatisticDetailsResponse`].
-/// The codes it documents are in [`DescribeStatisticDetailsError`](super::errors::DescribeStatisticDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeStatisticDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeStatisticDetails",
     output = DescribeStatisticDetailsResponse,
-    error = super::errors::DescribeStatisticDetailsError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeStatisticDetails {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2020-12-09"`
+    /// `StartDate`; example: `"2020-12-09"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2020-12-14"`
+    /// `EndDate`; example: `"2020-12-14"`
     pub end_date: String,
 
-    /// `StatisticField`: a string.
-    ///
-    /// Example: `"StorageUsage"`
+    /// `StatisticField`; example: `"StorageUsage"`
     pub statistic_field: String,
 }
 
 /// What a successful [`DescribeStatisticDetails`] call returns.
 #[tc_model]
 pub struct DescribeStatisticDetailsResponse {
-    /// `Data`: a list of [`StatisticItem`](super::models::StatisticItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::StatisticItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3061,59 +4934,110 @@ pub struct DescribeStatisticDetailsResponse {
 /// The `DescribeStatisticSummary` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeStatisticSummaryResponse`].
-/// The codes it documents are in [`DescribeStatisticSummaryError`](super::errors::DescribeStatisticSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeStatisticSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeStatisticSummary",
     output = DescribeStatisticSummaryResponse,
-    error = super::errors::DescribeStatisticSummaryError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeStatisticSummary {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2020-12-09"`
+    /// `Date`; example: `"2020-12-09"`
     pub date: String,
 }
 
 /// What a successful [`DescribeStatisticSummary`] call returns.
 #[tc_model]
 pub struct DescribeStatisticSummaryResponse {
-    /// `RecordingDevice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RecordingDevice`; example: `3`
     pub recording_device: u64,
 
-    /// `NonRecordingDevice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NonRecordingDevice`; example: `1`
     pub non_recording_device: u64,
 
-    /// `WatchFlux`: a floating-point number.
-    ///
-    /// Example: `2.21`
+    /// `WatchFlux`; example: `2.21`
     pub watch_flux: f64,
 
-    /// `StorageUsage`: a floating-point number.
-    ///
-    /// Example: `1.22`
+    /// `StorageUsage`; example: `1.22`
     pub storage_usage: f64,
 
-    /// `P2PFluxTotal`: a floating-point number.
-    ///
-    /// Example: `1.3`
+    /// `P2PFluxTotal`; example: `1.3`
     pub p2_p_flux_total: f64,
 
-    /// `P2PPeakValue`: a floating-point number.
-    ///
-    /// Example: `1.45`
+    /// `P2PPeakValue`; example: `1.45`
     pub p2_p_peak_value: f64,
 
-    /// `LivePushTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LivePushTotal`; example: `3`
     pub live_push_total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3123,15 +5047,20 @@ pub struct DescribeStatisticSummaryResponse {
 /// The `DescribeSubGroups` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeSubGroupsResponse`].
-/// The codes it documents are in [`DescribeSubGroupsError`](super::errors::DescribeSubGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeSubGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeSubGroups",
     output = DescribeSubGroupsResponse,
-    error = super::errors::DescribeSubGroupsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3141,41 +5070,29 @@ pub struct DescribeStatisticSummaryResponse {
     )
 )]
 pub struct DescribeSubGroups {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group_root"`
+    /// `GroupId`; example: `"group_root"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"groupA"`
+    /// `GroupName`; example: `"groupA"`
     pub group_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OnlyGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OnlyGroup`; example: `1`
     pub only_group: Option<i64>,
 }
 
 /// What a successful [`DescribeSubGroups`] call returns.
 #[tc_model]
 pub struct DescribeSubGroupsResponse {
-    /// `GroupList`: a list of [`GroupItem`](super::models::GroupItem) objects.
+    /// `GroupList`
     pub group_list: Vec<models::GroupItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3185,29 +5102,30 @@ pub struct DescribeSubGroupsResponse {
 /// The `DescribeSubscriptionStatus` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeSubscriptionStatusResponse`].
-/// The codes it documents are in [`DescribeSubscriptionStatusError`](super::errors::DescribeSubscriptionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeSubscriptionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeSubscriptionStatus",
     output = DescribeSubscriptionStatusResponse,
-    error = super::errors::DescribeSubscriptionStatusError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeSubscriptionStatus {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeSubscriptionStatus`] call returns.
 #[tc_model]
 pub struct DescribeSubscriptionStatusResponse {
-    /// `AlarmStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AlarmStatus`; example: `2`
     pub alarm_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3217,15 +5135,21 @@ pub struct DescribeSubscriptionStatusResponse {
 /// The `DescribeVideoList` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeVideoListResponse`].
-/// The codes it documents are in [`DescribeVideoListError`](super::errors::DescribeVideoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeVideoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeVideoList",
     output = DescribeVideoListResponse,
-    error = super::errors::DescribeVideoListError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3235,104 +5159,68 @@ pub struct DescribeSubscriptionStatusResponse {
     )
 )]
 pub struct DescribeVideoList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616660711`
+    /// `StartTime`; example: `1616660711`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616661017`
+    /// `EndTime`; example: `1616661017`
     pub end_time: Option<i64>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `DeviceId`; example: `"99870353841320000007_99870353841320000007"`
     pub device_id: Option<String>,
 
-    /// `StartRecordTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `StartRecordTime`; example: `1624204800`
     pub start_record_time: Option<i64>,
 
-    /// `EndRecordTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EndRecordTime`; example: `1624204800`
     pub end_record_time: Option<i64>,
 
-    /// `StartExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `StartExpireTime`; example: `1624204800`
     pub start_expire_time: Option<i64>,
 
-    /// `EndExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EndExpireTime`; example: `1624204800`
     pub end_expire_time: Option<i64>,
 
-    /// `StartFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `StartFileSize`; example: `20`
     pub start_file_size: Option<i64>,
 
-    /// `EndFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `EndFileSize`; example: `50`
     pub end_file_size: Option<i64>,
 
-    /// `IsRecording`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `IsRecording`; example: `99`
     pub is_recording: Option<i64>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `ChannelId`; example: `"99576636581320000310_99782261871320000002"`
     pub channel_id: Option<String>,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"planidyyysssdd"`
+    /// `PlanId`; example: `"planidyyysssdd"`
     pub plan_id: Option<String>,
 
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `3445`
+    /// `SceneId`; example: `3445`
     pub scene_id: Option<i64>,
 
-    /// `WarnId`: a signed 64-bit integer.
-    ///
-    /// Example: `34455`
+    /// `WarnId`; example: `34455`
     pub warn_id: Option<i64>,
 
-    /// `RecordType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RecordType`; example: `[1]`
     pub record_type: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeVideoList`] call returns.
 #[tc_model]
 pub struct DescribeVideoListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `VideoList`: a [`RecordTaskItem`](super::models::RecordTaskItem).
+    /// `VideoList`
     pub video_list: models::RecordTaskItem,
 
-    /// `RecordList`: a list of [`RecordTaskItem`](super::models::RecordTaskItem) objects.
+    /// `RecordList`
     pub record_list: Vec<models::RecordTaskItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3342,15 +5230,23 @@ pub struct DescribeVideoListResponse {
 /// The `DescribeVideoListByChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeVideoListByChannelResponse`].
-/// The codes it documents are in [`DescribeVideoListByChannelError`](super::errors::DescribeVideoListByChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeVideoListByChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.GBProtocolExecException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableGbProtocolExecException)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeVideoListByChannel",
     output = DescribeVideoListByChannelResponse,
-    error = super::errors::DescribeVideoListByChannelError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3360,46 +5256,32 @@ pub struct DescribeVideoListResponse {
     )
 )]
 pub struct DescribeVideoListByChannel {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `DeviceId`; example: `"99870353841320000007_99870353841320000007"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `ChannelId`; example: `"99870353841320000007_99870353841320000007"`
     pub channel_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `Date`; example: `"2021-01-01"`
     pub date: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeVideoListByChannel`] call returns.
 #[tc_model]
 pub struct DescribeVideoListByChannelResponse {
-    /// `VideoList`: a list of [`RecordTaskItem`](super::models::RecordTaskItem) objects.
+    /// `VideoList`
     pub video_list: Vec<models::RecordTaskItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3409,22 +5291,30 @@ pub struct DescribeVideoListByChannelResponse {
 /// The `DescribeWarnMod` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeWarnModResponse`].
-/// The codes it documents are in [`DescribeWarnModError`](super::errors::DescribeWarnModError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeWarnMod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.GBProtocolExecException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableGbProtocolExecException)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeWarnMod",
     output = DescribeWarnModResponse,
-    error = super::errors::DescribeWarnModError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeWarnMod {}
 
 /// What a successful [`DescribeWarnMod`] call returns.
 #[tc_model]
 pub struct DescribeWarnModResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3434,15 +5324,23 @@ pub struct DescribeWarnModResponse {
 /// The `DescribeWarnings` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeWarningsResponse`].
-/// The codes it documents are in [`DescribeWarningsError`](super::errors::DescribeWarningsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeWarnings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.GBProtocolExecException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableGbProtocolExecException)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeWarnings",
     output = DescribeWarningsResponse,
-    error = super::errors::DescribeWarningsError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3452,56 +5350,38 @@ pub struct DescribeWarnModResponse {
     )
 )]
 pub struct DescribeWarnings {
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: Option<String>,
 
-    /// `WarnLevelArray`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `WarnLevelArray`; example: `[1]`
     pub warn_level_array: Option<Vec<i64>>,
 
-    /// `WarnModeArray`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `WarnModeArray`; example: `[0]`
     pub warn_mode_array: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `DateBegin`: a string.
-    ///
-    /// Example: `"2021-05-21 00:00:00"`
+    /// `DateBegin`; example: `"2021-05-21 00:00:00"`
     pub date_begin: Option<String>,
 
-    /// `DateEnd`: a string.
-    ///
-    /// Example: `"2021-05-21 00:00:00"`
+    /// `DateEnd`; example: `"2021-05-21 00:00:00"`
     pub date_end: Option<String>,
 }
 
 /// What a successful [`DescribeWarnings`] call returns.
 #[tc_model]
 pub struct DescribeWarningsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Data`: a list of [`WarningsData`](super::models::WarningsData) objects.
+    /// `Data`
     pub data: Vec<models::WarningsData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3511,44 +5391,42 @@ pub struct DescribeWarningsResponse {
 /// The `DescribeXP2PData` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`DescribeXP2PDataResponse`].
-/// The codes it documents are in [`DescribeXP2PDataError`](super::errors::DescribeXP2PDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=DescribeXP2PData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.GBProtocolExecException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableGbProtocolExecException)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "DescribeXP2PData",
     output = DescribeXP2PDataResponse,
-    error = super::errors::DescribeXP2PDataError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct DescribeXP2PData {
-    /// `P2PAppId`: a string.
-    ///
-    /// Example: `"1624204800"`
+    /// `P2PAppId`; example: `"1624204800"`
     pub p2_p_app_id: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `From`; example: `1624204800`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `To`; example: `1624204800`
     pub to: i64,
 
-    /// `P2PChannelId`: a string.
-    ///
-    /// Example: `"1624204800fasffsgg"`
+    /// `P2PChannelId`; example: `"1624204800fasffsgg"`
     pub p2_p_channel_id: Option<String>,
 }
 
 /// What a successful [`DescribeXP2PData`] call returns.
 #[tc_model]
 pub struct DescribeXP2PDataResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"[[1623686400,770559520809,1188776452346,64888,8781,3244,11806,11"`
+    /// `Data`; example: `"[[1623686400,770559520809,1188776452346,64888,8781,3244,11806,11"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3558,48 +5436,43 @@ pub struct DescribeXP2PDataResponse {
 /// The `GetRecordDatesByDev` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetRecordDatesByDevResponse`].
-/// The codes it documents are in [`GetRecordDatesByDevError`](super::errors::GetRecordDatesByDevError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetRecordDatesByDev)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetRecordDatesByDev",
     output = GetRecordDatesByDevResponse,
-    error = super::errors::GetRecordDatesByDevError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(offset = offset, limit = limit, items = dates, item = String)
 )]
 pub struct GetRecordDatesByDev {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `DeviceId`; example: `"99870353841320000007_99870353841320000007"`
     pub device_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `ChannelId`; example: `"99870353841320000007_99870353841320000007"`
     pub channel_id: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
 /// What a successful [`GetRecordDatesByDev`] call returns.
 #[tc_model]
 pub struct GetRecordDatesByDevResponse {
-    /// `Dates`: a list of strings.
+    /// `Dates`
     pub dates: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3609,27 +5482,64 @@ pub struct GetRecordDatesByDevResponse {
 /// The `GetRecordPlanByDev` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetRecordPlanByDevResponse`].
-/// The codes it documents are in [`GetRecordPlanByDevError`](super::errors::GetRecordPlanByDevError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetRecordPlanByDev)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetRecordPlanByDev",
     output = GetRecordPlanByDevResponse,
-    error = super::errors::GetRecordPlanByDevError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct GetRecordPlanByDev {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"devicename"`
+    /// `DeviceId`; example: `"devicename"`
     pub device_id: String,
 }
 
 /// What a successful [`GetRecordPlanByDev`] call returns.
 #[tc_model]
 pub struct GetRecordPlanByDevResponse {
-    /// `Plan`: a [`RecordPlanItem`](super::models::RecordPlanItem).
+    /// `Plan`
     pub plan: models::RecordPlanItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3639,27 +5549,64 @@ pub struct GetRecordPlanByDevResponse {
 /// The `GetRecordPlanById` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetRecordPlanByIdResponse`].
-/// The codes it documents are in [`GetRecordPlanByIdError`](super::errors::GetRecordPlanByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetRecordPlanById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetRecordPlanById",
     output = GetRecordPlanByIdResponse,
-    error = super::errors::GetRecordPlanByIdError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct GetRecordPlanById {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-fyw1k9l5"`
+    /// `PlanId`; example: `"plan-fyw1k9l5"`
     pub plan_id: String,
 }
 
 /// What a successful [`GetRecordPlanById`] call returns.
 #[tc_model]
 pub struct GetRecordPlanByIdResponse {
-    /// `Plan`: a [`RecordPlanItem`](super::models::RecordPlanItem).
+    /// `Plan`
     pub plan: models::RecordPlanItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3669,27 +5616,64 @@ pub struct GetRecordPlanByIdResponse {
 /// The `GetRecordPlans` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetRecordPlansResponse`].
-/// The codes it documents are in [`GetRecordPlansError`](super::errors::GetRecordPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetRecordPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetRecordPlans",
     output = GetRecordPlansResponse,
-    error = super::errors::GetRecordPlansError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct GetRecordPlans {}
 
 /// What a successful [`GetRecordPlans`] call returns.
 #[tc_model]
 pub struct GetRecordPlansResponse {
-    /// `Plans`: a list of [`RecordPlanItem`](super::models::RecordPlanItem) objects.
+    /// `Plans`
     pub plans: Vec<models::RecordPlanItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3699,27 +5683,31 @@ pub struct GetRecordPlansResponse {
 /// The `GetTimeTemplateById` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetTimeTemplateByIdResponse`].
-/// The codes it documents are in [`GetTimeTemplateByIdError`](super::errors::GetTimeTemplateByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetTimeTemplateById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetTimeTemplateById",
     output = GetTimeTemplateByIdResponse,
-    error = super::errors::GetTimeTemplateByIdError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct GetTimeTemplateById {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tgrp-fyw1k9l5"`
+    /// `TemplateId`; example: `"tgrp-fyw1k9l5"`
     pub template_id: String,
 }
 
 /// What a successful [`GetTimeTemplateById`] call returns.
 #[tc_model]
 pub struct GetTimeTemplateByIdResponse {
-    /// `Template`: a [`TimeTemplateItem`](super::models::TimeTemplateItem).
+    /// `Template`
     pub template: models::TimeTemplateItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3729,27 +5717,31 @@ pub struct GetTimeTemplateByIdResponse {
 /// The `GetTimeTemplates` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetTimeTemplatesResponse`].
-/// The codes it documents are in [`GetTimeTemplatesError`](super::errors::GetTimeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetTimeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetTimeTemplates",
     output = GetTimeTemplatesResponse,
-    error = super::errors::GetTimeTemplatesError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct GetTimeTemplates {}
 
 /// What a successful [`GetTimeTemplates`] call returns.
 #[tc_model]
 pub struct GetTimeTemplatesResponse {
-    /// `Templates`: a list of [`TimeTemplateItem`](super::models::TimeTemplateItem) objects.
+    /// `Templates`
     pub templates: Vec<models::TimeTemplateItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3759,15 +5751,24 @@ pub struct GetTimeTemplatesResponse {
 /// The `GetVideoListByCon` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`GetVideoListByConResponse`].
-/// The codes it documents are in [`GetVideoListByConError`](super::errors::GetVideoListByConError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=GetVideoListByCon)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceUnavailable.GBProtocolExecException`](super::errors::IotvideoindustryErrorCode::ResourceUnavailableGbProtocolExecException)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "GetVideoListByCon",
     output = GetVideoListByConResponse,
-    error = super::errors::GetVideoListByConError,
+    error = super::errors::IotvideoindustryErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3777,51 +5778,35 @@ pub struct GetTimeTemplatesResponse {
     )
 )]
 pub struct GetVideoListByCon {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `DeviceId`; example: `"99870353841320000007_99870353841320000007"`
     pub device_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `ChannelId`; example: `"99870353841320000007_99870353841320000007"`
     pub channel_id: Option<String>,
 
-    /// `LatestDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LatestDay`; example: `1`
     pub latest_day: Option<i64>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `Date`; example: `"2021-01-01"`
     pub date: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
 /// What a successful [`GetVideoListByCon`] call returns.
 #[tc_model]
 pub struct GetVideoListByConResponse {
-    /// `VideoList`: a list of [`RecordTaskItem`](super::models::RecordTaskItem) objects.
+    /// `VideoList`
     pub video_list: Vec<models::RecordTaskItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3831,30 +5816,30 @@ pub struct GetVideoListByConResponse {
 /// The `ModifyBindPlanLiveChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyBindPlanLiveChannelResponse`].
-/// The codes it documents are in [`ModifyBindPlanLiveChannelError`](super::errors::ModifyBindPlanLiveChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyBindPlanLiveChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`UnsupportedOperation.LiveChannelBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationLiveChannelBindExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyBindPlanLiveChannel",
     output = ModifyBindPlanLiveChannelResponse,
-    error = super::errors::ModifyBindPlanLiveChannelError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyBindPlanLiveChannel {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"lrplan-w3oovckd"`
+    /// `PlanId`; example: `"lrplan-w3oovckd"`
     pub plan_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `LiveChannelIds`: a list of strings.
-    ///
-    /// Example: `["20a15bbc31fd45b1a5625c08e5e23a7f"]`
+    /// `LiveChannelIds`; example: `["20a15bbc31fd45b1a5625c08e5e23a7f"]`
     pub live_channel_ids: Vec<String>,
 }
 
@@ -3868,28 +5853,31 @@ pub struct ModifyBindPlanLiveChannelResponse {
 /// The `ModifyBindRecordingPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyBindRecordingPlanResponse`].
-/// The codes it documents are in [`ModifyBindRecordingPlanError`](super::errors::ModifyBindRecordingPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyBindRecordingPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyBindRecordingPlan",
     output = ModifyBindRecordingPlanResponse,
-    error = super::errors::ModifyBindRecordingPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyBindRecordingPlan {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-zn3ro30w"`
+    /// `PlanId`; example: `"plan-zn3ro30w"`
     pub plan_id: String,
 
-    /// `Channels`: a list of [`ChannelItem`](super::models::ChannelItem) objects.
+    /// `Channels`
     pub channels: Option<Vec<models::ChannelItem>>,
 }
 
@@ -3903,28 +5891,29 @@ pub struct ModifyBindRecordingPlanResponse {
 /// The `ModifyBindSceneChannels` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyBindSceneChannelsResponse`].
-/// The codes it documents are in [`ModifyBindSceneChannelsError`](super::errors::ModifyBindSceneChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyBindSceneChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyBindSceneChannels",
     output = ModifyBindSceneChannelsResponse,
-    error = super::errors::ModifyBindSceneChannelsError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyBindSceneChannels {
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SceneId`; example: `100`
     pub scene_id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Channels`: a list of [`ChannelItem`](super::models::ChannelItem) objects.
+    /// `Channels`
     pub channels: Vec<models::ChannelItem>,
 }
 
@@ -3938,28 +5927,91 @@ pub struct ModifyBindSceneChannelsResponse {
 /// The `ModifyBindSceneDevice` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyBindSceneDeviceResponse`].
-/// The codes it documents are in [`ModifyBindSceneDeviceError`](super::errors::ModifyBindSceneDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyBindSceneDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyBindSceneDevice",
     output = ModifyBindSceneDeviceResponse,
-    error = super::errors::ModifyBindSceneDeviceError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyBindSceneDevice {
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SceneId`; example: `100`
     pub scene_id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Devices`: a list of [`DeviceItem`](super::models::DeviceItem) objects.
+    /// `Devices`
     pub devices: Vec<models::DeviceItem>,
 }
 
@@ -3973,34 +6025,34 @@ pub struct ModifyBindSceneDeviceResponse {
 /// The `ModifyDeviceData` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyDeviceDataResponse`].
-/// The codes it documents are in [`ModifyDeviceDataError`](super::errors::ModifyDeviceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyDeviceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyDeviceData",
     output = ModifyDeviceDataResponse,
-    error = super::errors::ModifyDeviceDataError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyDeviceData {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99424891421320000101_ 99424891421320000101"`
+    /// `DeviceId`; example: `"99424891421320000101_ 99424891421320000101"`
     pub device_id: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"开发测试设备001"`
+    /// `NickName`; example: `"开发测试设备001"`
     pub nick_name: String,
 }
 
 /// What a successful [`ModifyDeviceData`] call returns.
 #[tc_model]
 pub struct ModifyDeviceDataResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4010,25 +6062,88 @@ pub struct ModifyDeviceDataResponse {
 /// The `ModifyLiveChannel` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyLiveChannelResponse`].
-/// The codes it documents are in [`ModifyLiveChannelError`](super::errors::ModifyLiveChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyLiveChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyLiveChannel",
     output = ModifyLiveChannelResponse,
-    error = super::errors::ModifyLiveChannelError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyLiveChannel {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"e4a6427192a34cca8ea1d74815b7f458"`
+    /// `LiveChannelId`; example: `"e4a6427192a34cca8ea1d74815b7f458"`
     pub live_channel_id: String,
 
-    /// `LiveChannelName`: a string.
-    ///
-    /// Example: `"直播004"`
+    /// `LiveChannelName`; example: `"直播004"`
     pub live_channel_name: String,
 }
 
@@ -4042,30 +6157,29 @@ pub struct ModifyLiveChannelResponse {
 /// The `ModifyLiveRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyLiveRecordPlanResponse`].
-/// The codes it documents are in [`ModifyLiveRecordPlanError`](super::errors::ModifyLiveRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyLiveRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyLiveRecordPlan",
     output = ModifyLiveRecordPlanResponse,
-    error = super::errors::ModifyLiveRecordPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyLiveRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-001"`
+    /// `PlanId`; example: `"plan-001"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"直播录制001"`
+    /// `PlanName`; example: `"直播录制001"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-001"`
+    /// `TemplateId`; example: `"template-001"`
     pub template_id: Option<String>,
 }
 
@@ -4079,26 +6193,89 @@ pub struct ModifyLiveRecordPlanResponse {
 /// The `ModifyLiveVideo` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyLiveVideoResponse`].
-/// The codes it documents are in [`ModifyLiveVideoError`](super::errors::ModifyLiveVideoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyLiveVideo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyLiveVideo",
     output = ModifyLiveVideoResponse,
-    error = super::errors::ModifyLiveVideoError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyLiveVideo {
-    /// `IntIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3352901]`
+    /// `IntIDs`; example: `[3352901]`
     #[tc(rename = "IntIDs")]
     pub int_ids: Vec<i64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1633599083`
+    /// `ExpireTime`; example: `1633599083`
     pub expire_time: i64,
 }
 
@@ -4112,25 +6289,88 @@ pub struct ModifyLiveVideoResponse {
 /// The `ModifyMessageForward` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyMessageForwardResponse`].
-/// The codes it documents are in [`ModifyMessageForwardError`](super::errors::ModifyMessageForwardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyMessageForward)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyMessageForward",
     output = ModifyMessageForwardResponse,
-    error = super::errors::ModifyMessageForwardError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyMessageForward {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `1624`
+    /// `IntId`; example: `1624`
     pub int_id: i64,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"[1,2]"`
+    /// `MessageType`; example: `"[1,2]"`
     pub message_type: String,
 }
 
@@ -4144,35 +6384,32 @@ pub struct ModifyMessageForwardResponse {
 /// The `ModifyPreset` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyPresetResponse`].
-/// The codes it documents are in [`ModifyPresetError`](super::errors::ModifyPresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyPreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyPreset",
     output = ModifyPresetResponse,
-    error = super::errors::ModifyPresetError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyPreset {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `ChannelId`; example: `"99576636581320000310_99782261871320000002"`
     pub channel_id: String,
 
-    /// `PresetId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PresetId`; example: `1`
     pub preset_id: i64,
 
-    /// `PresetName`: a string.
-    ///
-    /// Example: `"大门"`
+    /// `PresetName`; example: `"大门"`
     pub preset_name: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 }
 
@@ -4186,39 +6423,36 @@ pub struct ModifyPresetResponse {
 /// The `ModifyRecordingPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyRecordingPlanResponse`].
-/// The codes it documents are in [`ModifyRecordingPlanError`](super::errors::ModifyRecordingPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyRecordingPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyRecordingPlan",
     output = ModifyRecordingPlanResponse,
-    error = super::errors::ModifyRecordingPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyRecordingPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-all"`
+    /// `PlanId`; example: `"plan-all"`
     pub plan_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Name`; example: `"all"`
     pub name: Option<String>,
 
-    /// `TimeTemplateId`: a string.
-    ///
-    /// Example: `"tgrp-all"`
+    /// `TimeTemplateId`; example: `"tgrp-all"`
     pub time_template_id: Option<String>,
 }
 
 /// What a successful [`ModifyRecordingPlan`] call returns.
 #[tc_model]
 pub struct ModifyRecordingPlanResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4228,33 +6462,94 @@ pub struct ModifyRecordingPlanResponse {
 /// The `ModifyScene` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifySceneResponse`].
-/// The codes it documents are in [`ModifySceneError`](super::errors::ModifySceneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyScene)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyScene",
     output = ModifySceneResponse,
-    error = super::errors::ModifySceneError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyScene {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `IntId`; example: `200`
     pub int_id: i64,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"场景录制"`
+    /// `SceneName`; example: `"场景录制"`
     pub scene_name: Option<String>,
 
-    /// `SceneTrigger`: a string.
+    /// `SceneTrigger`
     pub scene_trigger: Option<String>,
 
-    /// `RecordDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `RecordDuration`; example: `3600`
     pub record_duration: Option<i64>,
 }
 
@@ -4268,30 +6563,91 @@ pub struct ModifySceneResponse {
 /// The `ModifySubscriptionStatus` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifySubscriptionStatusResponse`].
-/// The codes it documents are in [`ModifySubscriptionStatusError`](super::errors::ModifySubscriptionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifySubscriptionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifySubscriptionStatus",
     output = ModifySubscriptionStatusResponse,
-    error = super::errors::ModifySubscriptionStatusError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifySubscriptionStatus {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `SubscriptionItem`: a string.
-    ///
-    /// Example: `"Alarm"`
+    /// `SubscriptionItem`; example: `"Alarm"`
     pub subscription_item: Option<String>,
 }
 
@@ -4305,26 +6661,89 @@ pub struct ModifySubscriptionStatusResponse {
 /// The `ModifyVideoInfo` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ModifyVideoInfoResponse`].
-/// The codes it documents are in [`ModifyVideoInfoError`](super::errors::ModifyVideoInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ModifyVideoInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ModifyVideoInfo",
     output = ModifyVideoInfoResponse,
-    error = super::errors::ModifyVideoInfoError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ModifyVideoInfo {
-    /// `InitIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `InitIDs`; example: `[0]`
     #[tc(rename = "InitIDs")]
     pub init_ids: Vec<i64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `ExpireTime`; example: `1624204800`
     pub expire_time: i64,
 }
 
@@ -4338,25 +6757,88 @@ pub struct ModifyVideoInfoResponse {
 /// The `ResetWarning` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`ResetWarningResponse`].
-/// The codes it documents are in [`ResetWarningError`](super::errors::ResetWarningError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=ResetWarning)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::IotvideoindustryErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::IotvideoindustryErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::IotvideoindustryErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IotvideoindustryErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::IotvideoindustryErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalServerException`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerException)
+/// - [`InternalError.InternalServerExceptionDB`](super::errors::IotvideoindustryErrorCode::InternalErrorInternalServerExceptionDb)
+/// - [`InvalidParameter`](super::errors::IotvideoindustryErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IotvideoindustryErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BalanceNotEnough`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueBalanceNotEnough)
+/// - [`InvalidParameterValue.DeviceId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceId)
+/// - [`InvalidParameterValue.DeviceInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceInfoNotExist)
+/// - [`InvalidParameterValue.DeviceOffline`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceOffline)
+/// - [`InvalidParameterValue.DeviceTypeNotSupport`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDeviceTypeNotSupport)
+/// - [`InvalidParameterValue.DomainId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueDomainId)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.GroupDomainidExtraInformation`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidExtraInformation)
+/// - [`InvalidParameterValue.GroupDomainidNotUpdate`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupDomainidNotUpdate)
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordNotExist)
+/// - [`InvalidParameterValue.RecordPlanBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueRecordPlanBeyondLimit)
+/// - [`InvalidParameterValue.StreamId`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamId)
+/// - [`InvalidParameterValue.StreamInfoNotExist`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueStreamInfoNotExist)
+/// - [`InvalidParameterValue.TemplateBeyondLimit`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateBeyondLimit)
+/// - [`InvalidParameterValue.TemplateSpecEmpty`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueTemplateSpecEmpty)
+/// - [`LimitExceeded`](super::errors::IotvideoindustryErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::IotvideoindustryErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::IotvideoindustryErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::IotvideoindustryErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::IotvideoindustryErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::IotvideoindustryErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.DeviceSipPTZError`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceSipPtzError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceNotFound.StatDataNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundStatDataNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`ResourceUnavailable`](super::errors::IotvideoindustryErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::IotvideoindustryErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnauthorizedOperationGroupExist)
+/// - [`UnknownParameter`](super::errors::IotvideoindustryErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationBindExist)
+/// - [`UnsupportedOperation.DeviceBindExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceBindExist)
+/// - [`UnsupportedOperation.DeviceCanNotDo`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceCanNotDo)
+/// - [`UnsupportedOperation.DeviceDupKeyExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceDupKeyExist)
+/// - [`UnsupportedOperation.DeviceMissMatch`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceMissMatch)
+/// - [`UnsupportedOperation.DeviceNotFound`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceNotFound)
+/// - [`UnsupportedOperation.DeviceSipCommandFail`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDeviceSipCommandFail)
+/// - [`UnsupportedOperation.DomainGroup`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationDomainGroup)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
+/// - [`UnsupportedOperation.GroupLayerIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupLayerIsMax)
+/// - [`UnsupportedOperation.GroupParentidNotExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupParentidNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.SubGroupIsMax`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubGroupIsMax)
+/// - [`UnsupportedOperation.SubgrpExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationSubgrpExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
+/// - [`UnsupportedOperation.TemplatePreset`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplatePreset)
+/// - [`UnsupportedOperation.UserIsIsolate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationUserIsIsolate)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "ResetWarning",
     output = ResetWarningResponse,
-    error = super::errors::ResetWarningError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct ResetWarning {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Id`; example: `2`
     pub id: Option<i64>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"1624204800"`
+    /// `Index`; example: `"1624204800"`
     pub index: Option<String>,
 }
 
@@ -4370,35 +6852,35 @@ pub struct ResetWarningResponse {
 /// The `UpdateDeviceGroup` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`UpdateDeviceGroupResponse`].
-/// The codes it documents are in [`UpdateDeviceGroupError`](super::errors::UpdateDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=UpdateDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GroupParmsError`](super::errors::IotvideoindustryErrorCode::InvalidParameterValueGroupParmsError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnsupportedOperation`](super::errors::IotvideoindustryErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GroupExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationGroupExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "UpdateDeviceGroup",
     output = UpdateDeviceGroupResponse,
-    error = super::errors::UpdateDeviceGroupError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct UpdateDeviceGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"testgroup"`
+    /// `GroupName`; example: `"testgroup"`
     pub group_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"aaaa"`
+    /// `GroupId`; example: `"aaaa"`
     pub group_id: String,
 
-    /// `GroupDescribe`: a string.
-    ///
-    /// Example: `"this is test"`
+    /// `GroupDescribe`; example: `"this is test"`
     pub group_describe: Option<String>,
 
-    /// `NewParentId`: a string.
-    ///
-    /// Example: `"newgroupid"`
+    /// `NewParentId`; example: `"newgroupid"`
     pub new_parent_id: Option<String>,
 }
 
@@ -4412,34 +6894,33 @@ pub struct UpdateDeviceGroupResponse {
 /// The `UpdateDevicePassWord` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`UpdateDevicePassWordResponse`].
-/// The codes it documents are in [`UpdateDevicePassWordError`](super::errors::UpdateDevicePassWordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=UpdateDevicePassWord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "UpdateDevicePassWord",
     output = UpdateDevicePassWordResponse,
-    error = super::errors::UpdateDevicePassWordError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct UpdateDevicePassWord {
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"password"`
+    /// `PassWord`; example: `"password"`
     pub pass_word: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99870353841320000007_99870353841320000007"`
+    /// `DeviceId`; example: `"99870353841320000007_99870353841320000007"`
     pub device_id: String,
 }
 
 /// What a successful [`UpdateDevicePassWord`] call returns.
 #[tc_model]
 pub struct UpdateDevicePassWordResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4449,52 +6930,48 @@ pub struct UpdateDevicePassWordResponse {
 /// The `UpdateRecordPlan` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`UpdateRecordPlanResponse`].
-/// The codes it documents are in [`UpdateRecordPlanError`](super::errors::UpdateRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=UpdateRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.RecordPlanExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationRecordPlanExist)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "UpdateRecordPlan",
     output = UpdateRecordPlanResponse,
-    error = super::errors::UpdateRecordPlanError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct UpdateRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"plan-allday"`
+    /// `PlanId`; example: `"plan-allday"`
     pub plan_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"allday"`
+    /// `Name`; example: `"allday"`
     pub name: Option<String>,
 
-    /// `TimeTemplateId`: a string.
-    ///
-    /// Example: `"tgrp-allday"`
+    /// `TimeTemplateId`; example: `"tgrp-allday"`
     pub time_template_id: Option<String>,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: Option<i64>,
 
-    /// `Devices`: a list of [`DeviceItem`](super::models::DeviceItem) objects.
+    /// `Devices`
     pub devices: Option<Vec<models::DeviceItem>>,
 
-    /// `IsModifyDevices`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsModifyDevices`; example: `1`
     pub is_modify_devices: Option<i64>,
 }
 
 /// What a successful [`UpdateRecordPlan`] call returns.
 #[tc_model]
 pub struct UpdateRecordPlanResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4504,42 +6981,41 @@ pub struct UpdateRecordPlanResponse {
 /// The `UpdateTimeTemplate` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
 /// A successful call returns [`UpdateTimeTemplateResponse`].
-/// The codes it documents are in [`UpdateTimeTemplateError`](super::errors::UpdateTimeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iotvideoindustry&Version=2020-12-01&Action=UpdateTimeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IotvideoindustryErrorCode`](super::errors::IotvideoindustryErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IotvideoindustryErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnsupportedOperation.PlanExistUnderTemplate`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationPlanExistUnderTemplate)
+/// - [`UnsupportedOperation.TemplateExist`](super::errors::IotvideoindustryErrorCode::UnsupportedOperationTemplateExist)
 #[tc_action(
     service = "iotvideoindustry",
     version = "2020-12-01",
     name = "UpdateTimeTemplate",
     output = UpdateTimeTemplateResponse,
-    error = super::errors::UpdateTimeTemplateError
+    error = super::errors::IotvideoindustryErrorCode
 )]
 pub struct UpdateTimeTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tgrp-fmwq1f1a"`
+    /// `TemplateId`; example: `"tgrp-fmwq1f1a"`
     pub template_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"fmwq1f1a"`
+    /// `Name`; example: `"fmwq1f1a"`
     pub name: Option<String>,
 
-    /// `IsAllWeek`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAllWeek`; example: `0`
     pub is_all_week: Option<i64>,
 
-    /// `TimeTemplateSpecs`: a list of [`TimeTemplateSpec`](super::models::TimeTemplateSpec) objects.
+    /// `TimeTemplateSpecs`
     pub time_template_specs: Option<Vec<models::TimeTemplateSpec>>,
 }
 
 /// What a successful [`UpdateTimeTemplate`] call returns.
 #[tc_model]
 pub struct UpdateTimeTemplateResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAbnormalEvents`](super::DescribeAbnormalEvents).
 #[tc_model]
 pub struct AbnormalEvents {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-06-01"`
+    /// `Date`; example: `"2021-06-01"`
     pub date: String,
 
-    /// `Info`: a list of [`AbnormalEventsInfo`] objects.
+    /// `Info`
     pub info: Vec<AbnormalEventsInfo>,
 }
 
@@ -22,14 +20,10 @@ pub struct AbnormalEvents {
 /// Returned in the output of [`DescribeAbnormalEvents`](super::DescribeAbnormalEvents).
 #[tc_model]
 pub struct AbnormalEventsInfo {
-    /// `Key`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Key`; example: `5`
     pub key: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 }
 
@@ -38,78 +32,43 @@ pub struct AbnormalEventsInfo {
 /// Returned in the output of [`DescribeAllDeviceList`](super::DescribeAllDeviceList), [`DescribeDevice`](super::DescribeDevice) and [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct AllDeviceInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99299744331320000002_99299744331320000002"`
+    /// `DeviceId`; example: `"99299744331320000002_99299744331320000002"`
     pub device_id: String,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeviceType`; example: `2`
     pub device_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1702969011`
+    /// `CreateTime`, always sent in responses; example: `1702969011`
     pub create_time: Option<i64>,
 
-    /// `ExtraInformation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP Camera"`
+    /// `ExtraInformation`, always sent in responses; example: `"IP Camera"`
     pub extra_information: Option<String>,
 
-    /// `NickName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dahua001"`
+    /// `NickName`, always sent in responses; example: `"dahua001"`
     pub nick_name: Option<String>,
 
-    /// `GroupPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/gro-usk7xtpc"`
+    /// `GroupPath`, always sent in responses; example: `"/gro-usk7xtpc"`
     pub group_path: Option<String>,
 
-    /// `DeviceCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"99299744331320000002"`
+    /// `DeviceCode`, always sent in responses; example: `"99299744331320000002"`
     pub device_code: Option<String>,
 
-    /// `IsRecord`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsRecord`, always sent in responses; example: `1`
     pub is_record: Option<i64>,
 
-    /// `Recordable`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `Recordable`, always sent in responses
     pub recordable: Option<i64>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"GB/T 28181"`
+    /// `Protocol`, always sent in responses; example: `"GB/T 28181"`
     pub protocol: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gro-zn3ro30w"`
+    /// `GroupId`, always sent in responses; example: `"gro-zn3ro30w"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"一个组的名字"`
+    /// `GroupName`, always sent in responses; example: `"一个组的名字"`
     pub group_name: Option<String>,
 }
 
@@ -118,49 +77,31 @@ pub struct AllDeviceInfo {
 /// Returned in the output of [`DescribeChannels`](super::DescribeChannels).
 #[tc_model]
 pub struct ChannelDetail {
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"Camera 01"`
+    /// `ChannelName`; example: `"Camera 01"`
     pub channel_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: String,
 
-    /// `ChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelType`; example: `1`
     pub channel_type: i64,
 
-    /// `ChannelCode`: a string.
-    ///
-    /// Example: `"34020000001320000092"`
+    /// `ChannelCode`; example: `"34020000001320000092"`
     pub channel_code: String,
 
-    /// `ExtraInformation`: a string.
-    ///
-    /// Example: `"IP Camera"`
+    /// `ExtraInformation`; example: `"IP Camera"`
     pub extra_information: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `IsRecord`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRecord`; example: `1`
     pub is_record: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001180000036"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001180000036"`
     pub device_id: String,
 
-    /// `BusinessGroupId`: a string.
-    ///
-    /// Example: `"34020000001180000036"`
+    /// `BusinessGroupId`; example: `"34020000001180000036"`
     pub business_group_id: String,
 }
 
@@ -170,14 +111,10 @@ pub struct ChannelDetail {
 /// Returned in the output of [`DescribeBindSceneChannels`](super::DescribeBindSceneChannels), [`DescribeRecordingPlanById`](super::DescribeRecordingPlanById) and [`DescribeRecordingPlans`](super::DescribeRecordingPlans).
 #[tc_model]
 pub struct ChannelItem {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: String,
 }
 
@@ -186,24 +123,16 @@ pub struct ChannelItem {
 /// Returned in the output of [`DescribeChannelLiveStreamURL`](super::DescribeChannelLiveStreamURL), [`DescribeChannelStreamURL`](super::DescribeChannelStreamURL) and [`DescribeDeviceStreams`](super::DescribeDeviceStreams).
 #[tc_model]
 pub struct DescribeDeviceStreamsData {
-    /// `RtspAddr`: a string.
-    ///
-    /// Example: `"rtsp://somedomain.com/live/9"`
+    /// `RtspAddr`; example: `"rtsp://somedomain.com/live/9"`
     pub rtsp_addr: String,
 
-    /// `RtmpAddr`: a string.
-    ///
-    /// Example: `"rtmp://somedomain.com/live/9"`
+    /// `RtmpAddr`; example: `"rtmp://somedomain.com/live/9"`
     pub rtmp_addr: String,
 
-    /// `HlsAddr`: a string.
-    ///
-    /// Example: `"http://somedomain.com/live/9/hls.m3u8"`
+    /// `HlsAddr`; example: `"http://somedomain.com/live/9/hls.m3u8"`
     pub hls_addr: String,
 
-    /// `FlvAddr`: a string.
-    ///
-    /// Example: `"http://somedomain.com/live/0.live.flv"`
+    /// `FlvAddr`; example: `"http://somedomain.com/live/0.live.flv"`
     pub flv_addr: String,
 }
 
@@ -212,29 +141,19 @@ pub struct DescribeDeviceStreamsData {
 /// Returned in the output of [`DescribeChannelLocalRecordURL`](super::DescribeChannelLocalRecordURL) and [`DescribeRecordStream`](super::DescribeRecordStream).
 #[tc_model]
 pub struct DescribeRecordStreamData {
-    /// `RtspAddr`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `RtspAddr`; example: `"NULL"`
     pub rtsp_addr: String,
 
-    /// `RtmpAddr`: a string.
-    ///
-    /// Example: `"rtmp://dev-pl.video.tencentcs.com/live/1099154940?txSecret=33f87"`
+    /// `RtmpAddr`; example: `"rtmp://dev-pl.video.tencentcs.com/live/1099154940?txSecret=33f87"`
     pub rtmp_addr: String,
 
-    /// `HlsAddr`: a string.
-    ///
-    /// Example: `"https://dev-pl.video.tencentcs.com/live/1099154940.m3u8?txSecret"`
+    /// `HlsAddr`; example: `"https://dev-pl.video.tencentcs.com/live/1099154940.m3u8?txSecret"`
     pub hls_addr: String,
 
-    /// `FlvAddr`: a string.
-    ///
-    /// Example: `"https://dev-pl.video.tencentcs.com/live/1099154940.flv?txSecret="`
+    /// `FlvAddr`; example: `"https://dev-pl.video.tencentcs.com/live/1099154940.flv?txSecret="`
     pub flv_addr: String,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"1099154940"`
+    /// `StreamId`; example: `"1099154940"`
     pub stream_id: String,
 }
 
@@ -243,34 +162,19 @@ pub struct DescribeRecordStreamData {
 /// Returned in the output of [`DescribeDeviceGroup`](super::DescribeDeviceGroup).
 #[tc_model]
 pub struct DevGroupInfo {
-    /// `DeviceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"19299744331320000002_19299744331320000002"`
+    /// `DeviceId`, always sent in responses; example: `"19299744331320000002_19299744331320000002"`
     pub device_id: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gro-30to7hxt"`
+    /// `GroupId`, always sent in responses; example: `"gro-30to7hxt"`
     pub group_id: Option<String>,
 
-    /// `GroupPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/gro-30to7hxt"`
+    /// `GroupPath`, always sent in responses; example: `"/gro-30to7hxt"`
     pub group_path: Option<String>,
 
-    /// `ParentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"group_root"`
+    /// `ParentId`, always sent in responses; example: `"group_root"`
     pub parent_id: Option<String>,
 
-    /// `Error`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"该设备分组不存在"`
+    /// `Error`, always sent in responses; example: `"该设备分组不存在"`
     pub error: Option<String>,
 }
 
@@ -280,16 +184,10 @@ pub struct DevGroupInfo {
 /// Returned in the output of [`DescribeBindSceneDevices`](super::DescribeBindSceneDevices), [`GetRecordPlanByDev`](super::GetRecordPlanByDev), [`GetRecordPlanById`](super::GetRecordPlanById) and [`GetRecordPlans`](super::GetRecordPlans).
 #[tc_model]
 pub struct DeviceItem {
-    /// `DeviceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `DeviceId`, always sent in responses; example: `"34020000001180000036_34020000001320000092"`
     pub device_id: Option<String>,
 
-    /// `ChannelId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"34020000001180000036_34020000001320000092"`
+    /// `ChannelId`, always sent in responses; example: `"34020000001180000036_34020000001320000092"`
     pub channel_id: Option<String>,
 }
 
@@ -298,14 +196,10 @@ pub struct DeviceItem {
 /// Returned in the output of [`DescribeDeviceMonitorData`](super::DescribeDeviceMonitorData).
 #[tc_model]
 pub struct DeviceMonitorValue {
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Value`; example: `2`
     pub value: f64,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `Time`; example: `1624204800`
     pub time: i64,
 }
 
@@ -314,49 +208,31 @@ pub struct DeviceMonitorValue {
 /// Returned in the output of [`DescribeDeviceEvent`](super::DescribeDeviceEvent).
 #[tc_model]
 pub struct Events {
-    /// `EventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `EventTime`; example: `1624204800`
     pub event_time: i64,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `EventDesc`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `EventDesc`; example: `"succ"`
     pub event_desc: String,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeviceType`; example: `2`
     pub device_type: i64,
 
-    /// `DeviceAddress`: a string.
-    ///
-    /// Example: `"10.0.16.80:9455"`
+    /// `DeviceAddress`; example: `"10.0.16.80:9455"`
     pub device_address: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99933020581320000255"`
+    /// `DeviceId`; example: `"99933020581320000255"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"99933020581320000255"`
+    /// `ChannelId`; example: `"99933020581320000255"`
     pub channel_id: String,
 
-    /// `EventLog`: a string.
-    ///
-    /// Example: `"设备在11:30注册成功"`
+    /// `EventLog`; example: `"设备在11:30注册成功"`
     pub event_log: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"设备备注名称1"`
+    /// `DeviceName`; example: `"设备备注名称1"`
     pub device_name: String,
 }
 
@@ -365,82 +241,44 @@ pub struct Events {
 /// Returned in the output of [`DescribeGroupDevices`](super::DescribeGroupDevices) and [`DescribeIPCChannels`](super::DescribeIPCChannels).
 #[tc_model]
 pub struct GroupDeviceItem {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99299744331329000002_99299744331329000002"`
+    /// `DeviceId`; example: `"99299744331329000002_99299744331329000002"`
     pub device_id: String,
 
-    /// `NickName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"myipc"`
+    /// `NickName`, always sent in responses; example: `"myipc"`
     pub nick_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `ExtraInformation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP Camera"`
+    /// `ExtraInformation`, always sent in responses; example: `"IP Camera"`
     pub extra_information: Option<String>,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DeviceType`, always sent in responses; example: `1`
     pub device_type: Option<i64>,
 
-    /// `RTSPUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtsp://somedomain.com/live/9"`
+    /// `RTSPUrl`, always sent in responses; example: `"rtsp://somedomain.com/live/9"`
     #[tc(rename = "RTSPUrl")]
     pub rtsp_url: Option<String>,
 
-    /// `DeviceCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"99299744331329000002"`
+    /// `DeviceCode`, always sent in responses; example: `"99299744331329000002"`
     pub device_code: Option<String>,
 
-    /// `IsRecord`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsRecord`, always sent in responses; example: `1`
     pub is_record: Option<i64>,
 
-    /// `Recordable`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Recordable`, always sent in responses; example: `1`
     pub recordable: Option<i64>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"GB/T 28181"`
+    /// `Protocol`, always sent in responses; example: `"GB/T 28181"`
     pub protocol: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CreateTime`, always sent in responses; example: `1`
     pub create_time: Option<i64>,
 
-    /// `ChannelNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ChannelNum`, always sent in responses; example: `1`
     pub channel_num: Option<i64>,
 
-    /// `VideoChannelNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `VideoChannelNum`, always sent in responses; example: `1`
     pub video_channel_num: Option<i64>,
 }
 
@@ -449,64 +287,34 @@ pub struct GroupDeviceItem {
 /// Returned in the output of [`DescribeGroups`](super::DescribeGroups).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gro-usk8xtpc"`
+    /// `GroupId`, always sent in responses; example: `"gro-usk8xtpc"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"myipc"`
+    /// `GroupName`, always sent in responses; example: `"myipc"`
     pub group_name: Option<String>,
 
-    /// `GroupType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `GroupType`, always sent in responses; example: `"2"`
     pub group_type: Option<String>,
 
-    /// `GroupPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/gro-usk8xtpc"`
+    /// `GroupPath`, always sent in responses; example: `"/gro-usk8xtpc"`
     pub group_path: Option<String>,
 
-    /// `ParentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"group_root"`
+    /// `ParentId`, always sent in responses; example: `"group_root"`
     pub parent_id: Option<String>,
 
-    /// `GroupDescribe`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is myipc"`
+    /// `GroupDescribe`, always sent in responses; example: `"this is myipc"`
     pub group_describe: Option<String>,
 
-    /// `ExtraInformation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP Camera"`
+    /// `ExtraInformation`, always sent in responses; example: `"IP Camera"`
     pub extra_information: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1702969011`
+    /// `CreateTime`, always sent in responses; example: `1702969011`
     pub create_time: Option<i64>,
 
-    /// `GroupStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `GroupStatus`, always sent in responses; example: `1`
     pub group_status: Option<i64>,
 
-    /// `Error`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"设备不存在"`
+    /// `Error`, always sent in responses; example: `"设备不存在"`
     pub error: Option<String>,
 }
 
@@ -515,67 +323,37 @@ pub struct GroupInfo {
 /// Returned in the output of [`DescribeGroupById`](super::DescribeGroupById), [`DescribeGroupByPath`](super::DescribeGroupByPath) and [`DescribeSubGroups`](super::DescribeSubGroups).
 #[tc_model]
 pub struct GroupItem {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"myipc"`
+    /// `GroupName`; example: `"myipc"`
     pub group_name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"usk7xtpc"`
+    /// `ParentId`; example: `"usk7xtpc"`
     pub parent_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"gro-usk7xtpc"`
+    /// `GroupId`; example: `"gro-usk7xtpc"`
     pub group_id: String,
 
-    /// `GroupPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/gro-usk7xtpc"`
+    /// `GroupPath`, always sent in responses; example: `"/gro-usk7xtpc"`
     pub group_path: Option<String>,
 
-    /// `GroupDescribe`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"This is my first device"`
+    /// `GroupDescribe`, always sent in responses; example: `"This is my first device"`
     pub group_describe: Option<String>,
 
-    /// `DeviceNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DeviceNum`, always sent in responses; example: `1`
     pub device_num: Option<i64>,
 
-    /// `SubGroupNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `SubGroupNum`, always sent in responses; example: `2`
     pub sub_group_num: Option<i64>,
 
-    /// `ExtraInformation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP Camera"`
+    /// `ExtraInformation`, always sent in responses; example: `"IP Camera"`
     pub extra_information: Option<String>,
 
-    /// `GroupType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `GroupType`, always sent in responses; example: `"1"`
     pub group_type: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1702969011`
+    /// `CreateTime`, always sent in responses; example: `1702969011`
     pub create_time: Option<i64>,
 
-    /// `GroupStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `GroupStatus`, always sent in responses; example: `1`
     pub group_status: Option<i64>,
 }
 
@@ -584,39 +362,25 @@ pub struct GroupItem {
 /// Returned in the output of [`DescribeLiveChannelList`](super::DescribeLiveChannelList).
 #[tc_model]
 pub struct LiveChannelInfo {
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"cea6f74f29164253b43411fd888f4dc3"`
+    /// `LiveChannelId`; example: `"cea6f74f29164253b43411fd888f4dc3"`
     pub live_channel_id: String,
 
-    /// `LiveChannelName`: a string.
-    ///
-    /// Example: `"001"`
+    /// `LiveChannelName`; example: `"001"`
     pub live_channel_name: String,
 
-    /// `LiveChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LiveChannelType`; example: `1`
     pub live_channel_type: i64,
 
-    /// `LiveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LiveStatus`; example: `1`
     pub live_status: i64,
 
-    /// `PushStreamAddress`: a string.
-    ///
-    /// Example: `"rtmp://:0/liveFixed/cea6f74f29164253b43411fd888f4dc3"`
+    /// `PushStreamAddress`; example: `"rtmp://:0/liveFixed/cea6f74f29164253b43411fd888f4dc3"`
     pub push_stream_address: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 19:26:16"`
+    /// `CreateTime`; example: `"2021-11-08 19:26:16"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 19:26:16"`
+    /// `UpdateTime`; example: `"2021-11-08 19:26:16"`
     pub update_time: String,
 }
 
@@ -625,14 +389,10 @@ pub struct LiveChannelInfo {
 /// Returned in the output of [`DescribeChannelsByLiveRecordPlan`](super::DescribeChannelsByLiveRecordPlan).
 #[tc_model]
 pub struct LiveChannelItem {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"“channel_live_001”"`
+    /// `ChannelId`; example: `"“channel_live_001”"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"\"直播001\""`
+    /// `ChannelName`; example: `"\"直播001\""`
     pub channel_name: String,
 }
 
@@ -641,50 +401,32 @@ pub struct LiveChannelItem {
 /// Returned in the output of [`DescribeLiveVideoList`](super::DescribeLiveVideoList).
 #[tc_model]
 pub struct LiveRecordItem {
-    /// `IntID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IntID`; example: `1`
     #[tc(rename = "IntID")]
     pub int_id: i64,
 
-    /// `LiveChannelId`: a string.
-    ///
-    /// Example: `"cea6f74f29164253b43411fd888f4dc3"`
+    /// `LiveChannelId`; example: `"cea6f74f29164253b43411fd888f4dc3"`
     pub live_channel_id: String,
 
-    /// `ExpectDeleteTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpectDeleteTime`; example: `0`
     pub expect_delete_time: i64,
 
-    /// `RecordTimeLen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordTimeLen`; example: `0`
     pub record_time_len: i64,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: i64,
 
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"\"http/xx.xx.xx/xx.mp4\""`
+    /// `VideoUrl`; example: `"\"http/xx.xx.xx/xx.mp4\""`
     pub video_url: String,
 
-    /// `RecordPlanId`: a string.
-    ///
-    /// Example: `"plan-7fqulsjc"`
+    /// `RecordPlanId`; example: `"plan-7fqulsjc"`
     pub record_plan_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1631007068`
+    /// `StartTime`; example: `1631007068`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1631007668`
+    /// `EndTime`; example: `1631007668`
     pub end_time: i64,
 }
 
@@ -693,14 +435,10 @@ pub struct LiveRecordItem {
 /// Returned in the output of [`DescribeLiveRecordPlanIds`](super::DescribeLiveRecordPlanIds).
 #[tc_model]
 pub struct LiveRecordPlanItem {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"planxxx-0"`
+    /// `PlanId`; example: `"planxxx-0"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"namexxx0"`
+    /// `PlanName`; example: `"namexxx0"`
     pub plan_name: String,
 }
 
@@ -709,59 +447,37 @@ pub struct LiveRecordPlanItem {
 /// Returned in the output of [`DescribeMessageForwards`](super::DescribeMessageForwards).
 #[tc_model]
 pub struct MessageForward {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `124354`
+    /// `IntId`; example: `124354`
     pub int_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1624204800"`
+    /// `Uin`; example: `"1624204800"`
     pub uin: String,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"[1,2]"`
+    /// `MessageType`; example: `"[1,2]"`
     pub message_type: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionId`; example: `"gz"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"kafka_instance"`
+    /// `Instance`; example: `"kafka_instance"`
     pub instance: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicId`; example: `"topic1"`
     pub topic_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-30T17:26:47+08:00"`
+    /// `CreateTime`; example: `"2021-09-30T17:26:47+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-30T17:26:47+08:00"`
+    /// `UpdateTime`; example: `"2021-09-30T17:26:47+08:00"`
     pub update_time: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-kafka"`
+    /// `TopicName`; example: `"topic-kafka"`
     pub topic_name: String,
 }
 
@@ -770,24 +486,16 @@ pub struct MessageForward {
 /// Returned in the output of [`DescribePresetList`](super::DescribePresetList).
 #[tc_model]
 pub struct PresetItem {
-    /// `PresetId`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `PresetId`; example: `8`
     pub preset_id: i64,
 
-    /// `PresetName`: a string.
-    ///
-    /// Example: `"Set"`
+    /// `PresetName`; example: `"Set"`
     pub preset_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ResetTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1628075511`
+    /// `ResetTime`; example: `1628075511`
     pub reset_time: i64,
 }
 
@@ -796,32 +504,22 @@ pub struct PresetItem {
 /// Returned in the output of [`DescribeRecordingPlanById`](super::DescribeRecordingPlanById) and [`DescribeRecordingPlans`](super::DescribeRecordingPlans).
 #[tc_model]
 pub struct RecordPlanDetail {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"planid"`
+    /// `PlanId`; example: `"planid"`
     pub plan_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"planname"`
+    /// `Name`; example: `"planname"`
     pub name: String,
 
-    /// `TimeTemplateId`: a string.
-    ///
-    /// Example: `"templateid"`
+    /// `TimeTemplateId`; example: `"templateid"`
     pub time_template_id: String,
 
-    /// `TimeTemplateName`: a string.
-    ///
-    /// Example: `"templatename"`
+    /// `TimeTemplateName`; example: `"templatename"`
     pub time_template_name: String,
 
-    /// `Channels`: a list of [`ChannelItem`] objects.
+    /// `Channels`
     pub channels: Vec<ChannelItem>,
 
-    /// `RecordStorageTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RecordStorageTime`; example: `5`
     pub record_storage_time: i64,
 }
 
@@ -830,37 +528,25 @@ pub struct RecordPlanDetail {
 /// Returned in the output of [`GetRecordPlanByDev`](super::GetRecordPlanByDev), [`GetRecordPlanById`](super::GetRecordPlanById) and [`GetRecordPlans`](super::GetRecordPlans).
 #[tc_model]
 pub struct RecordPlanItem {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"planid"`
+    /// `PlanId`; example: `"planid"`
     pub plan_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"planname"`
+    /// `Name`; example: `"planname"`
     pub name: String,
 
-    /// `TimeTemplateId`: a string.
-    ///
-    /// Example: `"templateid"`
+    /// `TimeTemplateId`; example: `"templateid"`
     pub time_template_id: String,
 
-    /// `TimeTemplateName`: a string.
-    ///
-    /// Example: `"templatename"`
+    /// `TimeTemplateName`; example: `"templatename"`
     pub time_template_name: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: i64,
 
-    /// `Devices`: a list of [`DeviceItem`] objects.
+    /// `Devices`
     pub devices: Vec<DeviceItem>,
 
-    /// `RecordStorageTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordStorageTime`; example: `1`
     pub record_storage_time: i64,
 }
 
@@ -869,12 +555,10 @@ pub struct RecordPlanItem {
 /// Returned in the output of [`DescribeMonitorDataByDate`](super::DescribeMonitorDataByDate).
 #[tc_model]
 pub struct RecordStatistic {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `Time`; example: `1624204800`
     pub time: i64,
 
-    /// `Value`: a [`RecordStatisticValue`].
+    /// `Value`
     pub value: RecordStatisticValue,
 }
 
@@ -883,19 +567,13 @@ pub struct RecordStatistic {
 /// Returned in the output of [`DescribeMonitorDataByDate`](super::DescribeMonitorDataByDate).
 #[tc_model]
 pub struct RecordStatisticValue {
-    /// `ExpectTimeLen`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `ExpectTimeLen`; example: `1624204800`
     pub expect_time_len: i64,
 
-    /// `RecordTimeLen`: a signed 64-bit integer.
-    ///
-    /// Example: `1624204800`
+    /// `RecordTimeLen`; example: `1624204800`
     pub record_time_len: i64,
 
-    /// `FileSize`: a floating-point number.
-    ///
-    /// Example: `1.3`
+    /// `FileSize`; example: `1.3`
     pub file_size: f64,
 }
 
@@ -904,75 +582,47 @@ pub struct RecordStatisticValue {
 /// Returned in the output of [`DescribeVideoList`](super::DescribeVideoList), [`DescribeVideoListByChannel`](super::DescribeVideoListByChannel) and [`GetVideoListByCon`](super::GetVideoListByCon).
 #[tc_model]
 pub struct RecordTaskItem {
-    /// `RecordTaskId`: a string.
-    ///
-    /// Example: `"taskid"`
+    /// `RecordTaskId`; example: `"taskid"`
     pub record_task_id: String,
 
-    /// `RecordPlanId`: a string.
-    ///
-    /// Example: `"planid"`
+    /// `RecordPlanId`; example: `"planid"`
     pub record_plan_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611732169`
+    /// `StartTime`; example: `1611732169`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611732269`
+    /// `EndTime`; example: `1611732269`
     pub end_time: i64,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: i64,
 
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://xx.mp4"`
+    /// `VideoUrl`; example: `"http://xx.mp4"`
     pub video_url: String,
 
-    /// `RecordStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordStatus`; example: `0`
     pub record_status: i64,
 
-    /// `SceneId`: a signed 64-bit integer.
-    ///
-    /// Example: `234354`
+    /// `SceneId`; example: `234354`
     pub scene_id: i64,
 
-    /// `WarnId`: a signed 64-bit integer.
-    ///
-    /// Example: `834`
+    /// `WarnId`; example: `834`
     pub warn_id: i64,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1611732169_1611732269"`
+    /// `RecordId`; example: `"1611732169_1611732269"`
     pub record_id: String,
 
-    /// `InitID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitID`; example: `1`
     #[tc(rename = "InitID")]
     pub init_id: i64,
 
-    /// `ExpectDeleteTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1788476700`
+    /// `ExpectDeleteTime`; example: `1788476700`
     pub expect_delete_time: i64,
 
-    /// `RecordTimeLen`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RecordTimeLen`; example: `10`
     pub record_time_len: i64,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: i64,
 }
 
@@ -981,42 +631,28 @@ pub struct RecordTaskItem {
 /// Returned in the output of [`DescribeScenes`](super::DescribeScenes).
 #[tc_model]
 pub struct SceneItem {
-    /// `IntId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IntId`; example: `2`
     pub int_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1624204800"`
+    /// `Uin`; example: `"1624204800"`
     pub uin: String,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"测试场景"`
+    /// `SceneName`; example: `"测试场景"`
     pub scene_name: String,
 
-    /// `SceneTrigger`: a string.
+    /// `SceneTrigger`
     pub scene_trigger: String,
 
-    /// `RecordDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `RecordDuration`; example: `3600`
     pub record_duration: i64,
 
-    /// `StoreDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StoreDuration`; example: `2`
     pub store_duration: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-10-21T19:22:58+08:00"`
+    /// `CreateTime`; example: `"2021-10-21T19:22:58+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-10-21T19:22:58+08:00"`
+    /// `UpdateTime`; example: `"2021-10-21T19:22:58+08:00"`
     pub update_time: String,
 }
 
@@ -1025,24 +661,16 @@ pub struct SceneItem {
 /// Returned in the output of [`DescribeSIPServer`](super::DescribeSIPServer).
 #[tc_model]
 pub struct ServerConfiguration {
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.10.10.111"`
+    /// `Host`; example: `"10.10.10.111"`
     pub host: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30001`
+    /// `Port`; example: `30001`
     pub port: u64,
 
-    /// `Serial`: a string.
-    ///
-    /// Example: `"44020009999000000009"`
+    /// `Serial`; example: `"44020009999000000009"`
     pub serial: String,
 
-    /// `Realm`: a string.
-    ///
-    /// Example: `"4402000000"`
+    /// `Realm`; example: `"4402000000"`
     pub realm: String,
 }
 
@@ -1051,14 +679,10 @@ pub struct ServerConfiguration {
 /// Returned in the output of [`DescribeStatisticDetails`](super::DescribeStatisticDetails).
 #[tc_model]
 pub struct StatisticItem {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2022-12-32"`
+    /// `Date`; example: `"2022-12-32"`
     pub date: String,
 
-    /// `Sum`: a floating-point number.
-    ///
-    /// Example: `98`
+    /// `Sum`; example: `98`
     pub sum: f64,
 }
 
@@ -1067,29 +691,19 @@ pub struct StatisticItem {
 /// Returned in the output of [`DescribeLiveStream`](super::DescribeLiveStream).
 #[tc_model]
 pub struct StreamAddress {
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"100091979791_99335023091329000012_99335023091329000012_live"`
+    /// `StreamId`; example: `"100091979791_99335023091329000012_99335023091329000012_live"`
     pub stream_id: String,
 
-    /// `RtspAddr`: a string.
-    ///
-    /// Example: `"rtsp://somedomain.com/live/0"`
+    /// `RtspAddr`; example: `"rtsp://somedomain.com/live/0"`
     pub rtsp_addr: String,
 
-    /// `RtmpAddr`: a string.
-    ///
-    /// Example: `"rtmp://somedomain.com/live/0"`
+    /// `RtmpAddr`; example: `"rtmp://somedomain.com/live/0"`
     pub rtmp_addr: String,
 
-    /// `HlsAddr`: a string.
-    ///
-    /// Example: `"http://somedomain.com/live/0.live.flv"`
+    /// `HlsAddr`; example: `"http://somedomain.com/live/0.live.flv"`
     pub hls_addr: String,
 
-    /// `FlvAddr`: a string.
-    ///
-    /// Example: `"http://somedomain.com/live/0.live.flv"`
+    /// `FlvAddr`; example: `"http://somedomain.com/live/0.live.flv"`
     pub flv_addr: String,
 }
 
@@ -1098,29 +712,19 @@ pub struct StreamAddress {
 /// Returned in the output of [`GetTimeTemplateById`](super::GetTimeTemplateById) and [`GetTimeTemplates`](super::GetTimeTemplates).
 #[tc_model]
 pub struct TimeTemplateItem {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"id1"`
+    /// `TemplateId`; example: `"id1"`
     pub template_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `Name`; example: `"name1"`
     pub name: String,
 
-    /// `IsAllWeek`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAllWeek`; example: `1`
     pub is_all_week: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Type`, always sent in responses; example: `0`
     pub r#type: Option<i64>,
 
-    /// `TimeTemplateSpecs`: a list of [`TimeTemplateSpec`] objects.
-    /// Always sent in responses.
+    /// `TimeTemplateSpecs`, always sent in responses
     pub time_template_specs: Option<Vec<TimeTemplateSpec>>,
 }
 
@@ -1130,19 +734,13 @@ pub struct TimeTemplateItem {
 /// Returned in the output of [`GetTimeTemplateById`](super::GetTimeTemplateById) and [`GetTimeTemplates`](super::GetTimeTemplates).
 #[tc_model]
 pub struct TimeTemplateSpec {
-    /// `DayofWeek`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DayofWeek`; example: `2`
     pub dayof_week: i64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"12:30"`
+    /// `BeginTime`; example: `"12:30"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"14:30"`
+    /// `EndTime`; example: `"14:30"`
     pub end_time: String,
 }
 
@@ -1151,63 +749,39 @@ pub struct TimeTemplateSpec {
 /// Returned in the output of [`DescribeWarnings`](super::DescribeWarnings).
 #[tc_model]
 pub struct WarningsData {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `DeviceId`; example: `"99576636581320000310_99782261871320000002"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"video_dev"`
+    /// `DeviceName`; example: `"video_dev"`
     pub device_name: String,
 
-    /// `WarnChannel`: a string.
-    ///
-    /// Example: `"99576636581320000310_99782261871320000002"`
+    /// `WarnChannel`; example: `"99576636581320000310_99782261871320000002"`
     pub warn_channel: String,
 
-    /// `WarnLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WarnLevel`; example: `1`
     pub warn_level: i64,
 
-    /// `WarnLevelName`: a string.
-    ///
-    /// Example: `"四级警情"`
+    /// `WarnLevelName`; example: `"四级警情"`
     pub warn_level_name: String,
 
-    /// `WarnMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WarnMode`; example: `2`
     pub warn_mode: i64,
 
-    /// `WarnModeName`: a string.
-    ///
-    /// Example: `"视频报警"`
+    /// `WarnModeName`; example: `"视频报警"`
     pub warn_mode_name: String,
 
-    /// `WarnType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WarnType`; example: `1`
     pub warn_type: i64,
 
-    /// `Del`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Del`; example: `1`
     pub del: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1672471808"`
+    /// `CreateTime`; example: `"1672471808"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1672482837"`
+    /// `UpdateTime`; example: `"1672482837"`
     pub update_time: String,
 }

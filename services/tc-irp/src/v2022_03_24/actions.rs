@@ -7,70 +7,61 @@ use super::models;
 /// The `RecommendContent` action of IRP API 2022-03-24.
 ///
 /// A successful call returns [`RecommendContentResponse`].
-/// The codes it documents are in [`RecommendContentError`](super::errors::RecommendContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-03-24&Action=RecommendContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-03-24",
     name = "RecommendContent",
     output = RecommendContentResponse,
-    error = super::errors::RecommendContentError
+    error = super::errors::IrpErrorCode
 )]
 pub struct RecommendContent {
-    /// `Bid`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `Bid`; example: `"3154571c_d511"`
     pub bid: String,
 
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"20787a_13428"`
+    /// `SceneId`; example: `"20787a_13428"`
     pub scene_id: String,
 
-    /// `UserIdList`: a list of [`UserIdInfo`](super::models::UserIdInfo) objects.
+    /// `UserIdList`
     pub user_id_list: Option<Vec<models::UserIdInfo>>,
 
-    /// `RecTraceId`: a string.
-    ///
-    /// Example: `"f458988816c956727db5d9f"`
+    /// `RecTraceId`; example: `"f458988816c956727db5d9f"`
     pub rec_trace_id: Option<String>,
 
-    /// `ItemCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ItemCnt`; example: `10`
     pub item_cnt: Option<i64>,
 
-    /// `PoolId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PoolId`; example: `"1001"`
     pub pool_id: Option<String>,
 
-    /// `CurrentItemId`: a string.
-    ///
-    /// Example: `"f458988816c956727db5d9f"`
+    /// `CurrentItemId`; example: `"f458988816c956727db5d9f"`
     pub current_item_id: Option<String>,
 
-    /// `ResponseTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ResponseTimeout`; example: `300`
     pub response_timeout: Option<i64>,
 
-    /// `ItemTypeRatio`: a string.
-    ///
-    /// Example: `"30:70"`
+    /// `ItemTypeRatio`; example: `"30:70"`
     pub item_type_ratio: Option<String>,
 }
 
 /// What a successful [`RecommendContent`] call returns.
 #[tc_model]
 pub struct RecommendContentResponse {
-    /// `RecTraceId`: a string.
-    ///
-    /// Example: `"9588983c6db7a36734d628537fb26463"`
+    /// `RecTraceId`; example: `"9588983c6db7a36734d628537fb26463"`
     pub rec_trace_id: String,
 
-    /// `DataList`: a list of [`RecItemData`](super::models::RecItemData) objects.
+    /// `DataList`
     pub data_list: Vec<models::RecItemData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -80,23 +71,30 @@ pub struct RecommendContentResponse {
 /// The `ReportAction` action of IRP API 2022-03-24.
 ///
 /// A successful call returns [`ReportActionResponse`].
-/// The codes it documents are in [`ReportActionError`](super::errors::ReportActionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-03-24&Action=ReportAction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-03-24",
     name = "ReportAction",
     output = ReportActionResponse,
-    error = super::errors::ReportActionError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportAction {
-    /// `Bid`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `Bid`; example: `"3154571c_d511"`
     pub bid: String,
 
-    /// `DocBehaviorList`: a list of [`DocBehavior`](super::models::DocBehavior) objects.
+    /// `DocBehaviorList`
     pub doc_behavior_list: Vec<models::DocBehavior>,
 }
 
@@ -110,23 +108,30 @@ pub struct ReportActionResponse {
 /// The `ReportMaterial` action of IRP API 2022-03-24.
 ///
 /// A successful call returns [`ReportMaterialResponse`].
-/// The codes it documents are in [`ReportMaterialError`](super::errors::ReportMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-03-24&Action=ReportMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-03-24",
     name = "ReportMaterial",
     output = ReportMaterialResponse,
-    error = super::errors::ReportMaterialError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportMaterial {
-    /// `Bid`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `Bid`; example: `"3154571c_d511"`
     pub bid: String,
 
-    /// `DocItemList`: a list of [`DocItem`](super::models::DocItem) objects.
+    /// `DocItemList`
     pub doc_item_list: Vec<models::DocItem>,
 }
 
@@ -140,23 +145,30 @@ pub struct ReportMaterialResponse {
 /// The `ReportPortrait` action of IRP API 2022-03-24.
 ///
 /// A successful call returns [`ReportPortraitResponse`].
-/// The codes it documents are in [`ReportPortraitError`](super::errors::ReportPortraitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-03-24&Action=ReportPortrait)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-03-24",
     name = "ReportPortrait",
     output = ReportPortraitResponse,
-    error = super::errors::ReportPortraitError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportPortrait {
-    /// `Bid`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `Bid`; example: `"3154571c_d511"`
     pub bid: String,
 
-    /// `PortraitList`: a list of [`PortraitInfo`](super::models::PortraitInfo) objects.
+    /// `PortraitList`
     pub portrait_list: Vec<models::PortraitInfo>,
 }
 

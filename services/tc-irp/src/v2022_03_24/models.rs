@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ReportPortrait`](super::ReportPortrait).
 #[tc_model]
 pub struct AuthorInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Id`; example: `"123"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新闻观察xx"`
+    /// `Name`; example: `"新闻观察xx"`
     pub name: Option<String>,
 
-    /// `SourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceId`; example: `1`
     pub source_id: Option<i64>,
 
-    /// `FollowType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FollowType`; example: `1`
     pub follow_type: Option<i64>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"http://xx.com/image.jpg"`
+    /// `IconUrl`; example: `"http://xx.com/image.jpg"`
     pub icon_url: Option<String>,
 }
 
@@ -39,14 +29,10 @@ pub struct AuthorInfo {
 /// Sent in the input of [`ReportPortrait`](super::ReportPortrait).
 #[tc_model]
 pub struct DislikeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"authorId"`
+    /// `Type`; example: `"authorId"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Value`; example: `"123"`
     pub value: String,
 }
 
@@ -55,118 +41,74 @@ pub struct DislikeInfo {
 /// Sent in the input of [`ReportAction`](super::ReportAction).
 #[tc_model]
 pub struct DocBehavior {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ItemId`; example: `"2824324234"`
     pub item_id: String,
 
-    /// `BehaviorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BehaviorType`; example: `1`
     pub behavior_type: i64,
 
-    /// `BehaviorValue`: a string.
-    ///
-    /// Example: `"10"`
+    /// `BehaviorValue`; example: `"10"`
     pub behavior_value: String,
 
-    /// `BehaviorTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1652705901`
+    /// `BehaviorTimestamp`; example: `1652705901`
     pub behavior_timestamp: i64,
 
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"db5ccd_765291"`
+    /// `SceneId`; example: `"db5ccd_765291"`
     pub scene_id: String,
 
-    /// `UserIdList`: a list of [`UserIdInfo`] objects.
+    /// `UserIdList`
     pub user_id_list: Vec<UserIdInfo>,
 
-    /// `RecTraceId`: a string.
-    ///
-    /// Example: `"9994f7bc21231288365e0f773"`
+    /// `RecTraceId`; example: `"9994f7bc21231288365e0f773"`
     pub rec_trace_id: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Source`; example: `"tencent"`
     pub source: String,
 
-    /// `ItemType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemType`; example: `1`
     pub item_type: Option<i64>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"wxe0135baa2b2554e8"`
+    /// `AppId`; example: `"wxe0135baa2b2554e8"`
     pub app_id: Option<String>,
 
-    /// `VideoPlayDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `VideoPlayDuration`; example: `20`
     pub video_play_duration: Option<i64>,
 
-    /// `ReferrerItemId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ReferrerItemId`; example: `"2824324234"`
     pub referrer_item_id: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"南山"`
+    /// `District`; example: `"南山"`
     pub district: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Network`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `Network`; example: `"wifi"`
     pub network: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `AppVersion`; example: `"1.0"`
     pub app_version: Option<String>,
 
-    /// `OsVersion`: a string.
-    ///
-    /// Example: `"7.2"`
+    /// `OsVersion`; example: `"7.2"`
     pub os_version: Option<String>,
 
-    /// `DeviceModel`: a string.
-    ///
-    /// Example: `"xiaomi"`
+    /// `DeviceModel`; example: `"xiaomi"`
     pub device_model: Option<String>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
@@ -175,165 +117,103 @@ pub struct DocBehavior {
 /// Sent in the input of [`ReportMaterial`](super::ReportMaterial).
 #[tc_model]
 pub struct DocItem {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ItemId`; example: `"2824324234"`
     pub item_id: String,
 
-    /// `ItemType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemType`; example: `1`
     pub item_type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `PublishTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `PublishTimestamp`; example: `1639624786`
     pub publish_timestamp: i64,
 
-    /// `SourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceId`; example: `1`
     pub source_id: Option<i64>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"广州未来24小时有雨"`
+    /// `Title`; example: `"广州未来24小时有雨"`
     pub title: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"广州未来24小时有雨，请做好防范"`
+    /// `Content`; example: `"广州未来24小时有雨，请做好防范"`
     pub content: Option<String>,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"广州天气"`
+    /// `Author`; example: `"广州天气"`
     pub author: Option<String>,
 
-    /// `AuthorId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `AuthorId`; example: `"1001"`
     pub author_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"天气,广州"`
+    /// `Keyword`; example: `"天气,广州"`
     pub keyword: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"杜兰特又夺冠，篮网银河巨舰"`
+    /// `Desc`; example: `"杜兰特又夺冠，篮网银河巨舰"`
     pub desc: Option<String>,
 
-    /// `PicUrlList`: a list of strings.
-    ///
-    /// Example: `["https://sm.ms/**"]`
+    /// `PicUrlList`; example: `["https://sm.ms/**"]`
     pub pic_url_list: Option<Vec<String>>,
 
-    /// `VideoUrlList`: a list of strings.
-    ///
-    /// Example: `["https://sm.ms/**"]`
+    /// `VideoUrlList`; example: `["https://sm.ms/**"]`
     pub video_url_list: Option<Vec<String>>,
 
-    /// `VideoDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `VideoDuration`; example: `60`
     pub video_duration: Option<i64>,
 
-    /// `CategoryLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CategoryLevel`; example: `3`
     pub category_level: Option<i64>,
 
-    /// `CategoryPath`: a string.
-    ///
-    /// Example: `"体育:足球:巴塞罗纳"`
+    /// `CategoryPath`; example: `"体育:足球:巴塞罗纳"`
     pub category_path: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"南山"`
+    /// `District`; example: `"南山"`
     pub district: Option<String>,
 
-    /// `ExpireTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1642668637`
+    /// `ExpireTimestamp`; example: `1642668637`
     pub expire_timestamp: Option<i64>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"体育"`
+    /// `Topic`; example: `"体育"`
     pub topic: Option<String>,
 
-    /// `AuthorFans`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AuthorFans`; example: `10`
     pub author_fans: Option<i64>,
 
-    /// `AuthorLevel`: a string.
-    ///
-    /// Example: `"高级"`
+    /// `AuthorLevel`; example: `"高级"`
     pub author_level: Option<String>,
 
-    /// `CollectCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CollectCnt`; example: `10`
     pub collect_cnt: Option<i64>,
 
-    /// `PraiseCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PraiseCnt`; example: `11`
     pub praise_cnt: Option<i64>,
 
-    /// `CommentCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CommentCnt`; example: `12`
     pub comment_cnt: Option<i64>,
 
-    /// `ShareCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `ShareCnt`; example: `13`
     pub share_cnt: Option<i64>,
 
-    /// `RewardCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `RewardCnt`; example: `14`
     pub reward_cnt: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `9.7`
+    /// `Score`; example: `9.7`
     pub score: Option<f64>,
 
-    /// `PoolIdList`: a list of strings.
+    /// `PoolIdList`
     pub pool_id_list: Option<Vec<String>>,
 
-    /// `TagInfoList`: a list of [`TagInfo`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Option<Vec<TagInfo>>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
@@ -342,124 +222,82 @@ pub struct DocItem {
 /// Sent in the input of [`ReportPortrait`](super::ReportPortrait).
 #[tc_model]
 pub struct PortraitInfo {
-    /// `UserIdList`: a list of [`UserIdInfo`] objects.
+    /// `UserIdList`
     pub user_id_list: Vec<UserIdInfo>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"12345678901"`
+    /// `AppId`; example: `"12345678901"`
     pub app_id: Option<String>,
 
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Age`; example: `22`
     pub age: Option<i64>,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<i64>,
 
-    /// `Degree`: a string.
-    ///
-    /// Example: `"大学"`
+    /// `Degree`; example: `"大学"`
     pub degree: Option<String>,
 
-    /// `School`: a string.
-    ///
-    /// Example: `"xx大学"`
+    /// `School`; example: `"xx大学"`
     pub school: Option<String>,
 
-    /// `Occupation`: a string.
-    ///
-    /// Example: `"程序员"`
+    /// `Occupation`; example: `"程序员"`
     pub occupation: Option<String>,
 
-    /// `Industry`: a string.
-    ///
-    /// Example: `"互联网"`
+    /// `Industry`; example: `"互联网"`
     pub industry: Option<String>,
 
-    /// `ResidentCountry`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `ResidentCountry`; example: `"CN"`
     pub resident_country: Option<String>,
 
-    /// `ResidentProvince`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `ResidentProvince`; example: `"广东"`
     pub resident_province: Option<String>,
 
-    /// `ResidentCity`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `ResidentCity`; example: `"深圳"`
     pub resident_city: Option<String>,
 
-    /// `ResidentDistrict`: a string.
-    ///
-    /// Example: `"南山"`
+    /// `ResidentDistrict`; example: `"南山"`
     pub resident_district: Option<String>,
 
-    /// `PhoneMd5`: a string.
-    ///
-    /// Example: `"dahwiuhdaw"`
+    /// `PhoneMd5`; example: `"dahwiuhdaw"`
     pub phone_md5: Option<String>,
 
-    /// `PhoneImei`: a string.
-    ///
-    /// Example: `"95955F33-BFBD-48BA-A630-866D2DAE482D"`
+    /// `PhoneImei`; example: `"95955F33-BFBD-48BA-A630-866D2DAE482D"`
     pub phone_imei: Option<String>,
 
-    /// `Idfa`: a string.
-    ///
-    /// Example: `"95955F33-BFBD-48BA-A630-866D2DAE482D"`
+    /// `Idfa`; example: `"95955F33-BFBD-48BA-A630-866D2DAE482D"`
     pub idfa: Option<String>,
 
-    /// `RegisterTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `RegisterTimestamp`; example: `1639624786`
     pub register_timestamp: Option<i64>,
 
-    /// `MembershipLevel`: a string.
-    ///
-    /// Example: `"高"`
+    /// `MembershipLevel`; example: `"高"`
     pub membership_level: Option<String>,
 
-    /// `LastLoginTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `LastLoginTimestamp`; example: `1639624786`
     pub last_login_timestamp: Option<i64>,
 
-    /// `LastLoginIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `LastLoginIp`; example: `"127.0.0.1"`
     pub last_login_ip: Option<String>,
 
-    /// `LastModifyTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `LastModifyTimestamp`; example: `1639624786`
     pub last_modify_timestamp: Option<i64>,
 
-    /// `TagInfoList`: a list of [`TagInfo`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Option<Vec<TagInfo>>,
 
-    /// `AuthorInfoList`: a list of [`AuthorInfo`] objects.
+    /// `AuthorInfoList`
     pub author_info_list: Option<Vec<AuthorInfo>>,
 
-    /// `DislikeInfoList`: a list of [`DislikeInfo`] objects.
+    /// `DislikeInfoList`
     pub dislike_info_list: Option<Vec<DislikeInfo>>,
 
-    /// `Extension`: a string.
+    /// `Extension`
     pub extension: Option<String>,
 
-    /// `Oaid`: a string.
-    ///
-    /// Example: `"95955F33-BFBD-48BA-A630-866D2DAE482D"`
+    /// `Oaid`; example: `"95955F33-BFBD-48BA-A630-866D2DAE482D"`
     pub oaid: Option<String>,
 
-    /// `AndroidId`: a string.
-    ///
-    /// Example: `"VJE5NE5CNRTBJZ8H"`
+    /// `AndroidId`; example: `"VJE5NE5CNRTBJZ8H"`
     pub android_id: Option<String>,
 }
 
@@ -468,29 +306,19 @@ pub struct PortraitInfo {
 /// Returned in the output of [`RecommendContent`](super::RecommendContent).
 #[tc_model]
 pub struct RecItemData {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"20220324V08431**"`
+    /// `ItemId`; example: `"20220324V08431**"`
     pub item_id: String,
 
-    /// `ItemType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ItemType`; example: `3`
     pub item_type: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `997121`
+    /// `Weight`; example: `997121`
     pub weight: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `6.1`
+    /// `Score`; example: `6.1`
     pub score: Option<f64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Keyword`; example: `"\"\""`
     pub keyword: Option<String>,
 }
 
@@ -499,19 +327,13 @@ pub struct RecItemData {
 /// Sent in the input of [`ReportMaterial`](super::ReportMaterial) and [`ReportPortrait`](super::ReportPortrait).
 #[tc_model]
 pub struct TagInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Id`; example: `"1001"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"娱乐"`
+    /// `Name`; example: `"娱乐"`
     pub name: Option<String>,
 
-    /// `Weight`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Weight`; example: `1.0`
     pub weight: Option<f64>,
 }
 
@@ -520,13 +342,9 @@ pub struct TagInfo {
 /// Sent in the input of [`RecommendContent`](super::RecommendContent), [`ReportAction`](super::ReportAction) and [`ReportPortrait`](super::ReportPortrait).
 #[tc_model]
 pub struct UserIdInfo {
-    /// `UserIdType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserIdType`; example: `1`
     pub user_id_type: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"9748a023ecbe626bb066c75a0cb27d5b"`
+    /// `UserId`; example: `"9748a023ecbe626bb066c75a0cb27d5b"`
     pub user_id: String,
 }

@@ -7,61 +7,59 @@ use super::models;
 /// The `DescribeGoodsRecommend` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`DescribeGoodsRecommendResponse`].
-/// The codes it documents are in [`DescribeGoodsRecommendError`](super::errors::DescribeGoodsRecommendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=DescribeGoodsRecommend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::IrpErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "DescribeGoodsRecommend",
     output = DescribeGoodsRecommendResponse,
-    error = super::errors::DescribeGoodsRecommendError
+    error = super::errors::IrpErrorCode
 )]
 pub struct DescribeGoodsRecommend {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"20787a_13428"`
+    /// `SceneId`; example: `"20787a_13428"`
     pub scene_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `UserId`; example: `"2824324234"`
     pub user_id: String,
 
-    /// `UserIdList`: a list of [`StrUserIdInfo`](super::models::StrUserIdInfo) objects.
+    /// `UserIdList`
     pub user_id_list: Option<Vec<models::StrUserIdInfo>>,
 
-    /// `GoodsCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GoodsCnt`; example: `10`
     pub goods_cnt: Option<i64>,
 
-    /// `CurrentGoodsId`: a string.
-    ///
-    /// Example: `"f458988816c956727db5d9f"`
+    /// `CurrentGoodsId`; example: `"f458988816c956727db5d9f"`
     pub current_goods_id: Option<String>,
 
-    /// `UserPortraitInfo`: a [`UserPortraitInfo`](super::models::UserPortraitInfo).
+    /// `UserPortraitInfo`
     pub user_portrait_info: Option<models::UserPortraitInfo>,
 
-    /// `BlackGoodsList`: a list of strings.
+    /// `BlackGoodsList`
     pub black_goods_list: Option<Vec<String>>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
 /// What a successful [`DescribeGoodsRecommend`] call returns.
 #[tc_model]
 pub struct DescribeGoodsRecommendResponse {
-    /// `DataList`: a list of [`RecGoodsData`](super::models::RecGoodsData) objects.
+    /// `DataList`
     pub data_list: Option<Vec<models::RecGoodsData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -71,55 +69,53 @@ pub struct DescribeGoodsRecommendResponse {
 /// The `FeedRecommend` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`FeedRecommendResponse`].
-/// The codes it documents are in [`FeedRecommendError`](super::errors::FeedRecommendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=FeedRecommend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::IrpErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "FeedRecommend",
     output = FeedRecommendResponse,
-    error = super::errors::FeedRecommendError
+    error = super::errors::IrpErrorCode
 )]
 pub struct FeedRecommend {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"20787a_13428"`
+    /// `SceneId`; example: `"20787a_13428"`
     pub scene_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `UserId`; example: `"2824324234"`
     pub user_id: String,
 
-    /// `UserIdList`: a list of [`UserIdInfo`](super::models::UserIdInfo) objects.
+    /// `UserIdList`
     pub user_id_list: Option<Vec<models::UserIdInfo>>,
 
-    /// `ItemCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ItemCnt`; example: `10`
     pub item_cnt: Option<i64>,
 
-    /// `CurrentItemId`: a string.
-    ///
-    /// Example: `"f458988816c956727db5d9f"`
+    /// `CurrentItemId`; example: `"f458988816c956727db5d9f"`
     pub current_item_id: Option<String>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"eyJDaXR5IjoiV3VoYW4iLCJDb3VudHJ5IjoiQ2hpbmEiLCJUZWwiOjI3fQ=="`
+    /// `Extension`; example: `"eyJDaXR5IjoiV3VoYW4iLCJDb3VudHJ5IjoiQ2hpbmEiLCJUZWwiOjI3fQ=="`
     pub extension: Option<String>,
 }
 
 /// What a successful [`FeedRecommend`] call returns.
 #[tc_model]
 pub struct FeedRecommendResponse {
-    /// `DataList`: a list of [`RecItemData`](super::models::RecItemData) objects.
+    /// `DataList`
     pub data_list: Vec<models::RecItemData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,23 +125,31 @@ pub struct FeedRecommendResponse {
 /// The `ReportFeedBehavior` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`ReportFeedBehaviorResponse`].
-/// The codes it documents are in [`ReportFeedBehaviorError`](super::errors::ReportFeedBehaviorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=ReportFeedBehavior)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::IrpErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "ReportFeedBehavior",
     output = ReportFeedBehaviorResponse,
-    error = super::errors::ReportFeedBehaviorError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportFeedBehavior {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `FeedBehaviorList`: a list of [`FeedBehaviorInfo`](super::models::FeedBehaviorInfo) objects.
+    /// `FeedBehaviorList`
     pub feed_behavior_list: Vec<models::FeedBehaviorInfo>,
 }
 
@@ -159,23 +163,31 @@ pub struct ReportFeedBehaviorResponse {
 /// The `ReportFeedItem` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`ReportFeedItemResponse`].
-/// The codes it documents are in [`ReportFeedItemError`](super::errors::ReportFeedItemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=ReportFeedItem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::IrpErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "ReportFeedItem",
     output = ReportFeedItemResponse,
-    error = super::errors::ReportFeedItemError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportFeedItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `FeedItemList`: a list of [`DocItem`](super::models::DocItem) objects.
+    /// `FeedItemList`
     pub feed_item_list: Vec<models::DocItem>,
 }
 
@@ -189,23 +201,31 @@ pub struct ReportFeedItemResponse {
 /// The `ReportFeedUser` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`ReportFeedUserResponse`].
-/// The codes it documents are in [`ReportFeedUserError`](super::errors::ReportFeedUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=ReportFeedUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::IrpErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "ReportFeedUser",
     output = ReportFeedUserResponse,
-    error = super::errors::ReportFeedUserError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportFeedUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `FeedUserList`: a list of [`FeedUserInfo`](super::models::FeedUserInfo) objects.
+    /// `FeedUserList`
     pub feed_user_list: Vec<models::FeedUserInfo>,
 }
 
@@ -219,23 +239,31 @@ pub struct ReportFeedUserResponse {
 /// The `ReportGoodsBehavior` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`ReportGoodsBehaviorResponse`].
-/// The codes it documents are in [`ReportGoodsBehaviorError`](super::errors::ReportGoodsBehaviorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=ReportGoodsBehavior)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::IrpErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "ReportGoodsBehavior",
     output = ReportGoodsBehaviorResponse,
-    error = super::errors::ReportGoodsBehaviorError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportGoodsBehavior {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `GoodsBehaviorList`: a list of [`GoodsBehaviorInfo`](super::models::GoodsBehaviorInfo) objects.
+    /// `GoodsBehaviorList`
     pub goods_behavior_list: Vec<models::GoodsBehaviorInfo>,
 }
 
@@ -249,23 +277,30 @@ pub struct ReportGoodsBehaviorResponse {
 /// The `ReportGoodsInfo` action of IRP API 2022-08-05.
 ///
 /// A successful call returns [`ReportGoodsInfoResponse`].
-/// The codes it documents are in [`ReportGoodsInfoError`](super::errors::ReportGoodsInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=irp&Version=2022-08-05&Action=ReportGoodsInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IrpErrorCode`](super::errors::IrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::IrpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::IrpErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IrpErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::IrpErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::IrpErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "irp",
     version = "2022-08-05",
     name = "ReportGoodsInfo",
     output = ReportGoodsInfoResponse,
-    error = super::errors::ReportGoodsInfoError
+    error = super::errors::IrpErrorCode
 )]
 pub struct ReportGoodsInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"3154571c_d511"`
+    /// `InstanceId`; example: `"3154571c_d511"`
     pub instance_id: String,
 
-    /// `GoodsList`: a list of [`GoodsInfo`](super::models::GoodsInfo) objects.
+    /// `GoodsList`
     pub goods_list: Vec<models::GoodsInfo>,
 }
 

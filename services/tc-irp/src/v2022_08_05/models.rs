@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ReportFeedUser`](super::ReportFeedUser).
 #[tc_model]
 pub struct DislikeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"author"`
+    /// `Type`; example: `"author"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Value`; example: `"123"`
     pub value: String,
 }
 
@@ -24,134 +20,82 @@ pub struct DislikeInfo {
 /// Sent in the input of [`ReportFeedItem`](super::ReportFeedItem).
 #[tc_model]
 pub struct DocItem {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ItemId`; example: `"1001"`
     pub item_id: String,
 
-    /// `ItemType`: a string.
-    ///
-    /// Example: `"article"`
+    /// `ItemType`; example: `"article"`
     pub item_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `PublishTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `PublishTimestamp`; example: `1639624786`
     pub publish_timestamp: i64,
 
-    /// `ExpireTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1642668637`
+    /// `ExpireTimestamp`; example: `1642668637`
     pub expire_timestamp: Option<i64>,
 
-    /// `CategoryLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CategoryLevel`; example: `3`
     pub category_level: Option<i64>,
 
-    /// `CategoryPath`: a string.
-    ///
-    /// Example: `"体育:足球:巴塞罗纳"`
+    /// `CategoryPath`; example: `"体育:足球:巴塞罗纳"`
     pub category_path: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"科技:娱乐"`
+    /// `Tags`; example: `"科技:娱乐"`
     pub tags: Option<String>,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"广州天气"`
+    /// `Author`; example: `"广州天气"`
     pub author: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceId`; example: `"1"`
     pub source_id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"广州未来24小时有雨"`
+    /// `Title`; example: `"广州未来24小时有雨"`
     pub title: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"广州未来24小时有雨，请做好防范"`
+    /// `Content`; example: `"广州未来24小时有雨，请做好防范"`
     pub content: Option<String>,
 
-    /// `ContentUrl`: a string.
-    ///
-    /// Example: `"https://sm.ms/**"`
+    /// `ContentUrl`; example: `"https://sm.ms/**"`
     pub content_url: Option<String>,
 
-    /// `VideoDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `VideoDuration`; example: `60`
     pub video_duration: Option<i64>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"CN-GD"`
+    /// `Province`; example: `"CN-GD"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"440100"`
+    /// `City`; example: `"440100"`
     pub city: Option<String>,
 
-    /// `AuthorFans`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AuthorFans`; example: `10`
     pub author_fans: Option<i64>,
 
-    /// `AuthorLevel`: a string.
-    ///
-    /// Example: `"高级"`
+    /// `AuthorLevel`; example: `"高级"`
     pub author_level: Option<String>,
 
-    /// `CollectCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CollectCnt`; example: `10`
     pub collect_cnt: Option<i64>,
 
-    /// `PraiseCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PraiseCnt`; example: `11`
     pub praise_cnt: Option<i64>,
 
-    /// `CommentCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CommentCnt`; example: `12`
     pub comment_cnt: Option<i64>,
 
-    /// `ShareCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `ShareCnt`; example: `13`
     pub share_cnt: Option<i64>,
 
-    /// `RewardCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `RewardCnt`; example: `14`
     pub reward_cnt: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `9.7`
+    /// `Score`; example: `9.7`
     pub score: Option<f64>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
@@ -160,108 +104,68 @@ pub struct DocItem {
 /// Sent in the input of [`ReportFeedBehavior`](super::ReportFeedBehavior).
 #[tc_model]
 pub struct FeedBehaviorInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3154571"`
+    /// `UserId`; example: `"3154571"`
     pub user_id: String,
 
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ItemId`; example: `"2824324234"`
     pub item_id: String,
 
-    /// `BehaviorType`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `BehaviorType`; example: `"expose"`
     pub behavior_type: String,
 
-    /// `BehaviorValue`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `BehaviorValue`; example: `"expose"`
     pub behavior_value: String,
 
-    /// `BehaviorTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1652705901`
+    /// `BehaviorTimestamp`; example: `1652705901`
     pub behavior_timestamp: i64,
 
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"db5ccd_765291"`
+    /// `SceneId`; example: `"db5ccd_765291"`
     pub scene_id: String,
 
-    /// `ItemTraceId`: a string.
-    ///
-    /// Example: `"9994f7bc21231288365e0f773"`
+    /// `ItemTraceId`; example: `"9994f7bc21231288365e0f773"`
     pub item_trace_id: String,
 
-    /// `ItemType`: a string.
-    ///
-    /// Example: `"article"`
+    /// `ItemType`; example: `"article"`
     pub item_type: Option<String>,
 
-    /// `ReferrerItemId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ReferrerItemId`; example: `"2824324234"`
     pub referrer_item_id: Option<String>,
 
-    /// `UserIdList`: a list of [`UserIdInfo`] objects.
+    /// `UserIdList`
     pub user_id_list: Option<Vec<UserIdInfo>>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Source`; example: `"tencent"`
     pub source: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"CN-GD"`
+    /// `Province`; example: `"CN-GD"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"440100"`
+    /// `City`; example: `"440100"`
     pub city: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Network`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `Network`; example: `"wifi"`
     pub network: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `AppVersion`; example: `"1.0"`
     pub app_version: Option<String>,
 
-    /// `OsVersion`: a string.
-    ///
-    /// Example: `"7.2"`
+    /// `OsVersion`; example: `"7.2"`
     pub os_version: Option<String>,
 
-    /// `DeviceModel`: a string.
-    ///
-    /// Example: `"xiaomi"`
+    /// `DeviceModel`; example: `"xiaomi"`
     pub device_model: Option<String>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
@@ -270,91 +174,61 @@ pub struct FeedBehaviorInfo {
 /// Sent in the input of [`ReportFeedUser`](super::ReportFeedUser).
 #[tc_model]
 pub struct FeedUserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `UserId`; example: `"2824324234"`
     pub user_id: String,
 
-    /// `UserIdList`: a list of [`UserIdInfo`] objects.
+    /// `UserIdList`
     pub user_id_list: Option<Vec<UserIdInfo>>,
 
-    /// `Tags`: a string.
+    /// `Tags`
     pub tags: Option<String>,
 
-    /// `DislikeInfoList`: a list of [`DislikeInfo`] objects.
+    /// `DislikeInfoList`
     pub dislike_info_list: Option<Vec<DislikeInfo>>,
 
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Age`; example: `22`
     pub age: Option<i64>,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<i64>,
 
-    /// `Degree`: a string.
-    ///
-    /// Example: `"本科"`
+    /// `Degree`; example: `"本科"`
     pub degree: Option<String>,
 
-    /// `School`: a string.
-    ///
-    /// Example: `"xx大学"`
+    /// `School`; example: `"xx大学"`
     pub school: Option<String>,
 
-    /// `Occupation`: a string.
-    ///
-    /// Example: `"销售"`
+    /// `Occupation`; example: `"销售"`
     pub occupation: Option<String>,
 
-    /// `Industry`: a string.
-    ///
-    /// Example: `"互联网"`
+    /// `Industry`; example: `"互联网"`
     pub industry: Option<String>,
 
-    /// `ResidentCountry`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `ResidentCountry`; example: `"CN"`
     pub resident_country: Option<String>,
 
-    /// `ResidentProvince`: a string.
-    ///
-    /// Example: `"CN-GD"`
+    /// `ResidentProvince`; example: `"CN-GD"`
     pub resident_province: Option<String>,
 
-    /// `ResidentCity`: a string.
-    ///
-    /// Example: `"444100"`
+    /// `ResidentCity`; example: `"444100"`
     pub resident_city: Option<String>,
 
-    /// `RegisterTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `RegisterTimestamp`; example: `1639624786`
     pub register_timestamp: Option<i64>,
 
-    /// `MembershipLevel`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MembershipLevel`; example: `"10"`
     pub membership_level: Option<String>,
 
-    /// `LastLoginTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `LastLoginTimestamp`; example: `1639624786`
     pub last_login_timestamp: Option<i64>,
 
-    /// `LastLoginIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `LastLoginIp`; example: `"127.0.0.1"`
     pub last_login_ip: Option<String>,
 
-    /// `LastModifyTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `LastModifyTimestamp`; example: `1639624786`
     pub last_modify_timestamp: Option<i64>,
 
-    /// `Extension`: a string.
+    /// `Extension`
     pub extension: Option<String>,
 }
 
@@ -363,85 +237,55 @@ pub struct FeedUserInfo {
 /// Sent in the input of [`ReportGoodsBehavior`](super::ReportGoodsBehavior).
 #[tc_model]
 pub struct GoodsBehaviorInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3154571"`
+    /// `UserId`; example: `"3154571"`
     pub user_id: String,
 
-    /// `GoodsId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `GoodsId`; example: `"2824324234"`
     pub goods_id: String,
 
-    /// `BehaviorType`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `BehaviorType`; example: `"expose"`
     pub behavior_type: String,
 
-    /// `BehaviorValue`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `BehaviorValue`; example: `"expose"`
     pub behavior_value: String,
 
-    /// `BehaviorTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1652705901`
+    /// `BehaviorTimestamp`; example: `1652705901`
     pub behavior_timestamp: i64,
 
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"db5ccd_765291"`
+    /// `SceneId`; example: `"db5ccd_765291"`
     pub scene_id: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Source`; example: `"tencent"`
     pub source: String,
 
-    /// `Page`: a string.
-    ///
-    /// Example: `"fpage"`
+    /// `Page`; example: `"fpage"`
     pub page: Option<String>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"guess_you_like"`
+    /// `Module`; example: `"guess_you_like"`
     pub module: Option<String>,
 
-    /// `GoodsTraceId`: a string.
-    ///
-    /// Example: `"9994f7bc21231288365e0f773"`
+    /// `GoodsTraceId`; example: `"9994f7bc21231288365e0f773"`
     pub goods_trace_id: Option<String>,
 
-    /// `ReferrerGoodsId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ReferrerGoodsId`; example: `"2824324234"`
     pub referrer_goods_id: Option<String>,
 
-    /// `OrderGoodsCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OrderGoodsCnt`; example: `2`
     pub order_goods_cnt: Option<i64>,
 
-    /// `OrderAmount`: a floating-point number.
-    ///
-    /// Example: `9.97`
+    /// `OrderAmount`; example: `9.97`
     pub order_amount: Option<f64>,
 
-    /// `UserIdList`: a list of [`StrUserIdInfo`] objects.
+    /// `UserIdList`
     pub user_id_list: Option<Vec<StrUserIdInfo>>,
 
-    /// `UserPortraitInfo`: a [`UserPortraitInfo`].
+    /// `UserPortraitInfo`
     pub user_portrait_info: Option<UserPortraitInfo>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Position`; example: `1`
     pub position: Option<i64>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
@@ -450,152 +294,94 @@ pub struct GoodsBehaviorInfo {
 /// Sent in the input of [`ReportGoodsInfo`](super::ReportGoodsInfo).
 #[tc_model]
 pub struct GoodsInfo {
-    /// `GoodsId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `GoodsId`; example: `"1001"`
     pub goods_id: String,
 
-    /// `GoodsType`: a string.
-    ///
-    /// Example: `"article"`
+    /// `GoodsType`; example: `"article"`
     pub goods_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `PublishTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1639624786`
+    /// `PublishTimestamp`; example: `1639624786`
     pub publish_timestamp: i64,
 
-    /// `ExpireTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1642668637`
+    /// `ExpireTimestamp`; example: `1642668637`
     pub expire_timestamp: Option<i64>,
 
-    /// `SpuId`: a string.
-    ///
-    /// Example: `"2413123"`
+    /// `SpuId`; example: `"2413123"`
     pub spu_id: Option<String>,
 
-    /// `CategoryLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CategoryLevel`; example: `3`
     pub category_level: Option<i64>,
 
-    /// `CategoryPath`: a string.
-    ///
-    /// Example: `"女装:裙子:半身裙"`
+    /// `CategoryPath`; example: `"女装:裙子:半身裙"`
     pub category_path: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"修身连衣裙"`
+    /// `Title`; example: `"修身连衣裙"`
     pub title: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"科技:娱乐"`
+    /// `Tags`; example: `"科技:娱乐"`
     pub tags: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"huawei"`
+    /// `Brand`; example: `"huawei"`
     pub brand: Option<String>,
 
-    /// `ShopId`: a string.
-    ///
-    /// Example: `"123212"`
+    /// `ShopId`; example: `"123212"`
     pub shop_id: Option<String>,
 
-    /// `OrgPrice`: a floating-point number.
-    ///
-    /// Example: `9.9`
+    /// `OrgPrice`; example: `9.9`
     pub org_price: Option<f64>,
 
-    /// `CurPrice`: a floating-point number.
-    ///
-    /// Example: `9.5`
+    /// `CurPrice`; example: `9.5`
     pub cur_price: Option<f64>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceId`; example: `"1"`
     pub source_id: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"修身可爱连衣裙"`
+    /// `Content`; example: `"修身可爱连衣裙"`
     pub content: Option<String>,
 
-    /// `ContentUrl`: a string.
-    ///
-    /// Example: `"https://sm.ms/**"`
+    /// `ContentUrl`; example: `"https://sm.ms/**"`
     pub content_url: Option<String>,
 
-    /// `PicUrlList`: a list of strings.
+    /// `PicUrlList`
     pub pic_url_list: Option<Vec<String>>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"CN-GD"`
+    /// `Province`; example: `"CN-GD"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"440100"`
+    /// `City`; example: `"440100"`
     pub city: Option<String>,
 
-    /// `FreeShipping`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreeShipping`; example: `1`
     pub free_shipping: Option<i64>,
 
-    /// `ShippingPrice`: a floating-point number.
-    ///
-    /// Example: `10.1`
+    /// `ShippingPrice`; example: `10.1`
     pub shipping_price: Option<f64>,
 
-    /// `PraiseCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `PraiseCnt`; example: `1231`
     pub praise_cnt: Option<i64>,
 
-    /// `CommentCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `232`
+    /// `CommentCnt`; example: `232`
     pub comment_cnt: Option<i64>,
 
-    /// `ShareCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ShareCnt`; example: `12`
     pub share_cnt: Option<i64>,
 
-    /// `CollectCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `CollectCnt`; example: `23`
     pub collect_cnt: Option<i64>,
 
-    /// `OrderCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `OrderCnt`; example: `12`
     pub order_cnt: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `3.6`
+    /// `Score`; example: `3.6`
     pub score: Option<f64>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extension`; example: `"\"\""`
     pub extension: Option<String>,
 }
 
@@ -604,24 +390,16 @@ pub struct GoodsInfo {
 /// Returned in the output of [`DescribeGoodsRecommend`](super::DescribeGoodsRecommend).
 #[tc_model]
 pub struct RecGoodsData {
-    /// `GoodsId`: a string.
-    ///
-    /// Example: `"20220324V08431**"`
+    /// `GoodsId`; example: `"20220324V08431**"`
     pub goods_id: String,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `6.1`
+    /// `Score`; example: `6.1`
     pub score: Option<f64>,
 
-    /// `GoodsTraceId`: a string.
-    ///
-    /// Example: `"9588983c6db7a36734d628537fb26463"`
+    /// `GoodsTraceId`; example: `"9588983c6db7a36734d628537fb26463"`
     pub goods_trace_id: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Position`; example: `2`
     pub position: Option<i64>,
 }
 
@@ -630,24 +408,16 @@ pub struct RecGoodsData {
 /// Returned in the output of [`FeedRecommend`](super::FeedRecommend).
 #[tc_model]
 pub struct RecItemData {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"20220324V08431**"`
+    /// `ItemId`; example: `"20220324V08431**"`
     pub item_id: String,
 
-    /// `ItemType`: a string.
-    ///
-    /// Example: `"article"`
+    /// `ItemType`; example: `"article"`
     pub item_type: Option<String>,
 
-    /// `ItemTraceId`: a string.
-    ///
-    /// Example: `"2824324234"`
+    /// `ItemTraceId`; example: `"2824324234"`
     pub item_trace_id: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `6.1`
+    /// `Score`; example: `6.1`
     pub score: Option<f64>,
 }
 
@@ -662,14 +432,10 @@ pub struct StrUserIdInfo {}
 /// Sent in the input of [`FeedRecommend`](super::FeedRecommend), [`ReportFeedBehavior`](super::ReportFeedBehavior) and [`ReportFeedUser`](super::ReportFeedUser).
 #[tc_model]
 pub struct UserIdInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"qq_md5"`
+    /// `Type`; example: `"qq_md5"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"9748a023ecbe626bb066c75a0cb27d5b"`
+    /// `Value`; example: `"9748a023ecbe626bb066c75a0cb27d5b"`
     pub value: String,
 }
 

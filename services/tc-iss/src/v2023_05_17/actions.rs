@@ -7,32 +7,38 @@ use super::models;
 /// The `AddOrganization` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddOrganizationResponse`].
-/// The codes it documents are in [`AddOrganizationError`](super::errors::AddOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidOrgName`](super::errors::IssErrorCode::InvalidParameterValueInvalidOrgName)
+/// - [`InvalidParameterValue.OrgNameRepeat`](super::errors::IssErrorCode::InvalidParameterValueOrgNameRepeat)
+/// - [`OperationDenied.ExceededMaximumDepth`](super::errors::IssErrorCode::OperationDeniedExceededMaximumDepth)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddOrganization",
     output = AddOrganizationResponse,
-    error = super::errors::AddOrganizationError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddOrganization {
-    /// `Name`: a string.
-    ///
-    /// Example: `"组织123"`
+    /// `Name`; example: `"组织123"`
     pub name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `ParentId`; example: `"237"`
     pub parent_id: String,
 }
 
 /// What a successful [`AddOrganization`] call returns.
 #[tc_model]
 pub struct AddOrganizationResponse {
-    /// `Data`: an [`AddOrgData`](super::models::AddOrgData).
+    /// `Data`
     pub data: models::AddOrgData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,46 +48,54 @@ pub struct AddOrganizationResponse {
 /// The `AddRecordBackupPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddRecordBackupPlanResponse`].
-/// The codes it documents are in [`AddRecordBackupPlanError`](super::errors::AddRecordBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddRecordBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::IssErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::IssErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueInvalidOrganizationId)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`InvalidParameterValue.PlanNameRepeat`](super::errors::IssErrorCode::InvalidParameterValuePlanNameRepeat)
+/// - [`ResourceInUse.PlanNameRepeat`](super::errors::IssErrorCode::ResourceInUsePlanNameRepeat)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddRecordBackupPlan",
     output = AddRecordBackupPlanResponse,
-    error = super::errors::AddRecordBackupPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddRecordBackupPlan {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"录像上云计划1"`
+    /// `PlanName`; example: `"录像上云计划1"`
     pub plan_name: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"这是计划的一部分"`
+    /// `Describe`; example: `"这是计划的一部分"`
     pub describe: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`](super::models::LifeCycleData).
+    /// `LifeCycle`
     pub life_cycle: models::LifeCycleData,
 
-    /// `Channels`: a list of [`ChannelInfo`](super::models::ChannelInfo) objects.
+    /// `Channels`
     pub channels: Option<Vec<models::ChannelInfo>>,
 
-    /// `OrganizationId`: a list of strings.
+    /// `OrganizationId`
     pub organization_id: Option<Vec<String>>,
 }
 
 /// What a successful [`AddRecordBackupPlan`] call returns.
 #[tc_model]
 pub struct AddRecordBackupPlanResponse {
-    /// `Data`: an [`AddRecordBackupPlanData`](super::models::AddRecordBackupPlanData).
+    /// `Data`
     pub data: models::AddRecordBackupPlanData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,43 +105,51 @@ pub struct AddRecordBackupPlanResponse {
 /// The `AddRecordBackupTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddRecordBackupTemplateResponse`].
-/// The codes it documents are in [`AddRecordBackupTemplateError`](super::errors::AddRecordBackupTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddRecordBackupTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BakTimeNotEnough`](super::errors::IssErrorCode::InvalidParameterValueBakTimeNotEnough)
+/// - [`InvalidParameterValue.DataOutOfRange`](super::errors::IssErrorCode::InvalidParameterValueDataOutOfRange)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::IssErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::IssErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.StartOverEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverEndTime)
+/// - [`InvalidParameterValue.TimeLessThanTenMinutes`](super::errors::IssErrorCode::InvalidParameterValueTimeLessThanTenMinutes)
+/// - [`InvalidParameterValue.UnSupportScale`](super::errors::IssErrorCode::InvalidParameterValueUnSupportScale)
+/// - [`ResourceInUse.TemplateNameRepeat`](super::errors::IssErrorCode::ResourceInUseTemplateNameRepeat)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddRecordBackupTemplate",
     output = AddRecordBackupTemplateResponse,
-    error = super::errors::AddRecordBackupTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddRecordBackupTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `TemplateName`; example: `"模板1"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`](super::models::RecordTemplateTimeSections) objects.
+    /// `TimeSections`
     pub time_sections: Vec<models::RecordTemplateTimeSections>,
 
-    /// `DevTimeSections`: a list of [`RecordTemplateTimeSections`](super::models::RecordTemplateTimeSections) objects.
+    /// `DevTimeSections`
     pub dev_time_sections: Vec<models::RecordTemplateTimeSections>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: i64,
 
-    /// `DayOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DayOffset`; example: `1`
     pub day_offset: Option<i64>,
 }
 
 /// What a successful [`AddRecordBackupTemplate`] call returns.
 #[tc_model]
 pub struct AddRecordBackupTemplateResponse {
-    /// `Data`: an [`AddRecordBackupTemplateData`](super::models::AddRecordBackupTemplateData).
+    /// `Data`
     pub data: models::AddRecordBackupTemplateData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -137,56 +159,79 @@ pub struct AddRecordBackupTemplateResponse {
 /// The `AddRecordPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddRecordPlanResponse`].
-/// The codes it documents are in [`AddRecordPlanError`](super::errors::AddRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidChannels`](super::errors::IssErrorCode::InvalidParameterInvalidChannels)
+/// - [`InvalidParameter.InvalidOrganizationParam`](super::errors::IssErrorCode::InvalidParameterInvalidOrganizationParam)
+/// - [`InvalidParameterValue.EmptyChannelId`](super::errors::IssErrorCode::InvalidParameterValueEmptyChannelId)
+/// - [`InvalidParameterValue.EmptyDeviceId`](super::errors::IssErrorCode::InvalidParameterValueEmptyDeviceId)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.EmptyOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueEmptyOrganizationId)
+/// - [`InvalidParameterValue.EmptyTemplateId`](super::errors::IssErrorCode::InvalidParameterValueEmptyTemplateId)
+/// - [`InvalidParameterValue.IllegalChannelId`](super::errors::IssErrorCode::InvalidParameterValueIllegalChannelId)
+/// - [`InvalidParameterValue.IllegalDescribe`](super::errors::IssErrorCode::InvalidParameterValueIllegalDescribe)
+/// - [`InvalidParameterValue.IllegalDeviceId`](super::errors::IssErrorCode::InvalidParameterValueIllegalDeviceId)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.IllegalOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueIllegalOrganizationId)
+/// - [`InvalidParameterValue.IllegalStreamType`](super::errors::IssErrorCode::InvalidParameterValueIllegalStreamType)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidChannelIdOrDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelIdOrDeviceId)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidRepairMode`](super::errors::IssErrorCode::InvalidParameterValueInvalidRepairMode)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`InvalidParameterValue.LimitRepairTransition`](super::errors::IssErrorCode::InvalidParameterValueLimitRepairTransition)
+/// - [`InvalidParameterValue.OrganizationCountExceedsRange`](super::errors::IssErrorCode::InvalidParameterValueOrganizationCountExceedsRange)
+/// - [`InvalidParameterValue.PlanChannelsExceedsRange`](super::errors::IssErrorCode::InvalidParameterValuePlanChannelsExceedsRange)
+/// - [`InvalidParameterValue.TooLongDescribe`](super::errors::IssErrorCode::InvalidParameterValueTooLongDescribe)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`InvalidParameterValue.TooLongStreamType`](super::errors::IssErrorCode::InvalidParameterValueTooLongStreamType)
+/// - [`ResourceInUse.PlanNameRepeat`](super::errors::IssErrorCode::ResourceInUsePlanNameRepeat)
+/// - [`ResourceNotFound.OrganizationIdNotExist`](super::errors::IssErrorCode::ResourceNotFoundOrganizationIdNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IssErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddRecordPlan",
     output = AddRecordPlanResponse,
-    error = super::errors::AddRecordPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddRecordPlan {
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"工作日计划"`
+    /// `PlanName`; example: `"工作日计划"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"全天模板"`
+    /// `TemplateId`; example: `"全天模板"`
     pub template_id: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`](super::models::LifeCycleData).
+    /// `LifeCycle`
     pub life_cycle: models::LifeCycleData,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"周一到周五"`
+    /// `Describe`; example: `"周一到周五"`
     pub describe: Option<String>,
 
-    /// `StreamType`: a string.
-    ///
-    /// Example: `"main"`
+    /// `StreamType`; example: `"main"`
     pub stream_type: Option<String>,
 
-    /// `Channels`: a list of [`ChannelInfo`](super::models::ChannelInfo) objects.
+    /// `Channels`
     pub channels: Option<Vec<models::ChannelInfo>>,
 
-    /// `OrganizationId`: a list of strings.
+    /// `OrganizationId`
     pub organization_id: Option<Vec<String>>,
 
-    /// `RepairMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepairMode`; example: `0`
     pub repair_mode: Option<i64>,
 }
 
 /// What a successful [`AddRecordPlan`] call returns.
 #[tc_model]
 pub struct AddRecordPlanResponse {
-    /// `Data`: a [`RecordPlanOptData`](super::models::RecordPlanOptData).
+    /// `Data`
     pub data: models::RecordPlanOptData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -196,55 +241,67 @@ pub struct AddRecordPlanResponse {
 /// The `AddRecordRetrieveTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddRecordRetrieveTaskResponse`].
-/// The codes it documents are in [`AddRecordRetrieveTaskError`](super::errors::AddRecordRetrieveTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddRecordRetrieveTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidChannels`](super::errors::IssErrorCode::InvalidParameterInvalidChannels)
+/// - [`InvalidParameter.InvalidLifeRuleParam`](super::errors::IssErrorCode::InvalidParameterInvalidLifeRuleParam)
+/// - [`InvalidParameterValue.EmptyChannelId`](super::errors::IssErrorCode::InvalidParameterValueEmptyChannelId)
+/// - [`InvalidParameterValue.EmptyDeviceId`](super::errors::IssErrorCode::InvalidParameterValueEmptyDeviceId)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.IllegalDescribe`](super::errors::IssErrorCode::InvalidParameterValueIllegalDescribe)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.InvalidChannelIdOrDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelIdOrDeviceId)
+/// - [`InvalidParameterValue.InvalidExpiration`](super::errors::IssErrorCode::InvalidParameterValueInvalidExpiration)
+/// - [`InvalidParameterValue.InvalidRetrievalMode`](super::errors::IssErrorCode::InvalidParameterValueInvalidRetrievalMode)
+/// - [`InvalidParameterValue.InvalidStartTimeOrEndTime`](super::errors::IssErrorCode::InvalidParameterValueInvalidStartTimeOrEndTime)
+/// - [`InvalidParameterValue.NonSameDay`](super::errors::IssErrorCode::InvalidParameterValueNonSameDay)
+/// - [`InvalidParameterValue.RetrieveTaskChannelsExceedsRange`](super::errors::IssErrorCode::InvalidParameterValueRetrieveTaskChannelsExceedsRange)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.TooLongDescribe`](super::errors::IssErrorCode::InvalidParameterValueTooLongDescribe)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`MissingParameter.MissingRetrieveTaskParam`](super::errors::IssErrorCode::MissingParameterMissingRetrieveTaskParam)
+/// - [`ResourceInUse.RetrieveTaskNameRepeat`](super::errors::IssErrorCode::ResourceInUseRetrieveTaskNameRepeat)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddRecordRetrieveTask",
     output = AddRecordRetrieveTaskResponse,
-    error = super::errors::AddRecordRetrieveTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddRecordRetrieveTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `TaskName`; example: `"task1"`
     pub task_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `StartTime`; example: `1687688595`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687692195`
+    /// `EndTime`; example: `1687692195`
     pub end_time: u64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Expiration`; example: `3`
     pub expiration: i64,
 
-    /// `Channels`: a list of [`ChannelInfo`](super::models::ChannelInfo) objects.
+    /// `Channels`
     pub channels: Vec<models::ChannelInfo>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"task"`
+    /// `Describe`; example: `"task"`
     pub describe: Option<String>,
 }
 
 /// What a successful [`AddRecordRetrieveTask`] call returns.
 #[tc_model]
 pub struct AddRecordRetrieveTaskResponse {
-    /// `Data`: an [`AddRecordRetrieveTaskData`](super::models::AddRecordRetrieveTaskData).
+    /// `Data`
     pub data: models::AddRecordRetrieveTaskData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -254,30 +311,43 @@ pub struct AddRecordRetrieveTaskResponse {
 /// The `AddRecordTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddRecordTemplateResponse`].
-/// The codes it documents are in [`AddRecordTemplateError`](super::errors::AddRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidTimeSection`](super::errors::IssErrorCode::InvalidParameterInvalidTimeSection)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.InvalidTimeSectionValue`](super::errors::IssErrorCode::InvalidParameterValueInvalidTimeSectionValue)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.TimeLessThanTenMinutes`](super::errors::IssErrorCode::InvalidParameterValueTimeLessThanTenMinutes)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`MissingParameter.EmptyTimeSection`](super::errors::IssErrorCode::MissingParameterEmptyTimeSection)
+/// - [`ResourceInUse.TemplateNameRepeat`](super::errors::IssErrorCode::ResourceInUseTemplateNameRepeat)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddRecordTemplate",
     output = AddRecordTemplateResponse,
-    error = super::errors::AddRecordTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddRecordTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"全天模板"`
+    /// `TemplateName`; example: `"全天模板"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`](super::models::RecordTemplateTimeSections) objects.
+    /// `TimeSections`
     pub time_sections: Vec<models::RecordTemplateTimeSections>,
 }
 
 /// What a successful [`AddRecordTemplate`] call returns.
 #[tc_model]
 pub struct AddRecordTemplateResponse {
-    /// `Data`: a [`RecordTemplateInfo`](super::models::RecordTemplateInfo).
+    /// `Data`
     pub data: models::RecordTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -287,62 +357,56 @@ pub struct AddRecordTemplateResponse {
 /// The `AddStreamAuth` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddStreamAuthResponse`].
-/// The codes it documents are in [`AddStreamAuthError`](super::errors::AddStreamAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddStreamAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidPullState`](super::errors::IssErrorCode::InvalidParameterValueInvalidPullState)
+/// - [`InvalidParameterValue.InvalidPushState`](super::errors::IssErrorCode::InvalidParameterValueInvalidPushState)
+/// - [`InvalidParameterValue.InvalidSecret`](super::errors::IssErrorCode::InvalidParameterValueInvalidSecret)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddStreamAuth",
     output = AddStreamAuthResponse,
-    error = super::errors::AddStreamAuthError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddStreamAuth {
-    /// `Id`: a string.
-    ///
-    /// Example: `"e8317c5b-7087-4126-bca0-************"`
+    /// `Id`; example: `"e8317c5b-7087-4126-bca0-************"`
     pub id: String,
 
-    /// `PullState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PullState`; example: `1`
     pub pull_state: i64,
 
-    /// `PullSecret`: a string.
-    ///
-    /// Example: `"aaaabaaaaa"`
+    /// `PullSecret`; example: `"aaaabaaaaa"`
     pub pull_secret: String,
 
-    /// `PullExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PullExpired`; example: `10`
     pub pull_expired: i64,
 
-    /// `PushState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PushState`; example: `1`
     pub push_state: i64,
 
-    /// `PushSecret`: a string.
-    ///
-    /// Example: `"bbbbcbbbbb"`
+    /// `PushSecret`; example: `"bbbbcbbbbb"`
     pub push_secret: String,
 
-    /// `PushExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PushExpired`; example: `10`
     pub push_expired: i64,
 
-    /// `ExcludePushDomainIds`: a list of strings.
-    ///
-    /// Example: `["e8317c5b-7087-4126-bca0-************"]`
+    /// `ExcludePushDomainIds`; example: `["e8317c5b-7087-4126-bca0-************"]`
     pub exclude_push_domain_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`AddStreamAuth`] call returns.
 #[tc_model]
 pub struct AddStreamAuthResponse {
-    /// `Data`: an [`AddStreamAuthData`](super::models::AddStreamAuthData).
+    /// `Data`
     pub data: models::AddStreamAuthData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,103 +416,91 @@ pub struct AddStreamAuthResponse {
 /// The `AddUserDevice` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`AddUserDeviceResponse`].
-/// The codes it documents are in [`AddUserDeviceError`](super::errors::AddUserDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=AddUserDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidClusterId`](super::errors::IssErrorCode::InvalidParameterValueInvalidClusterId)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::IssErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidDevicePasswordLength`](super::errors::IssErrorCode::InvalidParameterValueInvalidDevicePasswordLength)
+/// - [`InvalidParameterValue.InvalidGatewayProtocolType`](super::errors::IssErrorCode::InvalidParameterValueInvalidGatewayProtocolType)
+/// - [`InvalidParameterValue.InvalidIpv4`](super::errors::IssErrorCode::InvalidParameterValueInvalidIpv4)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::IssErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidRTMPAppName`](super::errors::IssErrorCode::InvalidParameterValueInvalidRtmpAppName)
+/// - [`InvalidParameterValue.InvalidRTMPStreamName`](super::errors::IssErrorCode::InvalidParameterValueInvalidRtmpStreamName)
+/// - [`InvalidParameterValue.InvalidUsername`](super::errors::IssErrorCode::InvalidParameterValueInvalidUsername)
+/// - [`InvalidParameterValue.RTMPPushStreamParamRepeat`](super::errors::IssErrorCode::InvalidParameterValueRtmpPushStreamParamRepeat)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`RegionError.ResourceUnreachable`](super::errors::IssErrorCode::RegionErrorResourceUnreachable)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFoundCluster`](super::errors::IssErrorCode::ResourceNotFoundNotFoundCluster)
+/// - [`UnsupportedOperation.PushDomainNotExist`](super::errors::IssErrorCode::UnsupportedOperationPushDomainNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "AddUserDevice",
     output = AddUserDeviceResponse,
-    error = super::errors::AddUserDeviceError
+    error = super::errors::IssErrorCode
 )]
 pub struct AddUserDevice {
-    /// `Name`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Name`; example: `"设备1"`
     pub name: String,
 
-    /// `AccessProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessProtocol`; example: `2`
     pub access_protocol: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub cluster_id: String,
 
-    /// `TransportProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransportProtocol`; example: `1`
     pub transport_protocol: Option<i64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"37********10"`
+    /// `Password`; example: `"37********10"`
     pub password: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是设备1"`
+    /// `Description`; example: `"这是设备1"`
     pub description: Option<String>,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"f6d2540d-1d13-4873-b10e-************"`
+    /// `GatewayId`; example: `"f6d2540d-1d13-4873-b10e-************"`
     pub gateway_id: Option<String>,
 
-    /// `ProtocolType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtocolType`; example: `1`
     pub protocol_type: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.*.1"`
+    /// `Ip`; example: `"192.168.*.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `Port`; example: `9000`
     pub port: Option<i64>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: Option<String>,
 
-    /// `SNCode`: a string.
-    ///
-    /// Example: `"110123111600****"`
+    /// `SNCode`; example: `"110123111600****"`
     #[tc(rename = "SNCode")]
     pub sn_code: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"00cuDZBadN"`
+    /// `StreamName`; example: `"00cuDZBadN"`
     pub stream_name: Option<String>,
 }
 
 /// What a successful [`AddUserDevice`] call returns.
 #[tc_model]
 pub struct AddUserDeviceResponse {
-    /// `Data`: an [`AddDeviceData`](super::models::AddDeviceData).
+    /// `Data`
     pub data: models::AddDeviceData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -458,9 +510,12 @@ pub struct AddUserDeviceResponse {
 /// The `BatchAddVideoSnapshotConfigChannel` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`BatchAddVideoSnapshotConfigChannelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=BatchAddVideoSnapshotConfigChannel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -469,14 +524,10 @@ pub struct AddUserDeviceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchAddVideoSnapshotConfigChannel {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"b8ab**5*-*5*3**************07daafd74"`
+    /// `ConfigId`; example: `"b8ab**5*-*5*3**************07daafd74"`
     pub config_id: String,
 
-    /// `Channels`: a list of strings.
-    ///
-    /// Example: `["d436***********************5492cfaa7"]`
+    /// `Channels`; example: `["d436***********************5492cfaa7"]`
     pub channels: Option<Vec<String>>,
 }
 
@@ -490,9 +541,12 @@ pub struct BatchAddVideoSnapshotConfigChannelResponse {
 /// The `BatchAssignVLPlanChannels` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`BatchAssignVLPlanChannelsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=BatchAssignVLPlanChannels)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -501,25 +555,17 @@ pub struct BatchAddVideoSnapshotConfigChannelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchAssignVLPlanChannels {
-    /// `VLPlanId`: a string.
-    ///
-    /// Example: `"VP7219*************************6f1"`
+    /// `VLPlanId`; example: `"VP7219*************************6f1"`
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: String,
 
-    /// `Cmd`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cmd`; example: `2`
     pub cmd: i64,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["**********"]`
+    /// `ChannelIds`; example: `["**********"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `OrganizationIds`: a list of strings.
-    ///
-    /// Example: `["*****"]`
+    /// `OrganizationIds`; example: `["*****"]`
     pub organization_ids: Option<Vec<String>>,
 }
 
@@ -533,20 +579,38 @@ pub struct BatchAssignVLPlanChannelsResponse {
 /// The `BatchDeleteVideoDownloadTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`BatchDeleteVideoDownloadTaskResponse`].
-/// The codes it documents are in [`BatchDeleteVideoDownloadTaskError`](super::errors::BatchDeleteVideoDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=BatchDeleteVideoDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidClusterId`](super::errors::IssErrorCode::InvalidParameterValueInvalidClusterId)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::IssErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidDevicePasswordLength`](super::errors::IssErrorCode::InvalidParameterValueInvalidDevicePasswordLength)
+/// - [`InvalidParameterValue.InvalidGatewayProtocolType`](super::errors::IssErrorCode::InvalidParameterValueInvalidGatewayProtocolType)
+/// - [`InvalidParameterValue.InvalidIpv4`](super::errors::IssErrorCode::InvalidParameterValueInvalidIpv4)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::IssErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidRTMPAppName`](super::errors::IssErrorCode::InvalidParameterValueInvalidRtmpAppName)
+/// - [`InvalidParameterValue.InvalidRTMPStreamName`](super::errors::IssErrorCode::InvalidParameterValueInvalidRtmpStreamName)
+/// - [`InvalidParameterValue.InvalidUsername`](super::errors::IssErrorCode::InvalidParameterValueInvalidUsername)
+/// - [`InvalidParameterValue.RTMPPushStreamParamRepeat`](super::errors::IssErrorCode::InvalidParameterValueRtmpPushStreamParamRepeat)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`RegionError.ResourceUnreachable`](super::errors::IssErrorCode::RegionErrorResourceUnreachable)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFoundCluster`](super::errors::IssErrorCode::ResourceNotFoundNotFoundCluster)
+/// - [`UnsupportedOperation.PushDomainNotExist`](super::errors::IssErrorCode::UnsupportedOperationPushDomainNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "BatchDeleteVideoDownloadTask",
     output = BatchDeleteVideoDownloadTaskResponse,
-    error = super::errors::BatchDeleteVideoDownloadTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct BatchDeleteVideoDownloadTask {
-    /// `DownloadTaskIds`: a list of strings.
-    ///
-    /// Example: `["uuid","uuid"]`
+    /// `DownloadTaskIds`; example: `["uuid","uuid"]`
     pub download_task_ids: Option<Vec<String>>,
 }
 
@@ -560,9 +624,12 @@ pub struct BatchDeleteVideoDownloadTaskResponse {
 /// The `BatchGetVLPlanSourceFileURL` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`BatchGetVLPlanSourceFileURLResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=BatchGetVLPlanSourceFileURL)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -571,27 +638,21 @@ pub struct BatchDeleteVideoDownloadTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchGetVLPlanSourceFileURL {
-    /// `VLPlanResultIds`: a list of strings.
-    ///
-    /// Example: `["49be*****************************e15"]`
+    /// `VLPlanResultIds`; example: `["49be*****************************e15"]`
     #[tc(rename = "VLPlanResultIds")]
     pub vl_plan_result_ids: Vec<String>,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Expire`; example: `3000`
     pub expire: Option<i64>,
 }
 
 /// What a successful [`BatchGetVLPlanSourceFileURL`] call returns.
 #[tc_model]
 pub struct BatchGetVLPlanSourceFileURLResponse {
-    /// `Data`: a list of [`VlPlanResultSnapshotImageUrlInfo`](super::models::VlPlanResultSnapshotImageUrlInfo) objects.
+    /// `Data`
     pub data: Vec<models::VlPlanResultSnapshotImageUrlInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -601,9 +662,12 @@ pub struct BatchGetVLPlanSourceFileURLResponse {
 /// The `BatchGetVideoSnapshotImageUrl` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`BatchGetVideoSnapshotImageUrlResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=BatchGetVideoSnapshotImageUrl)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -612,21 +676,17 @@ pub struct BatchGetVLPlanSourceFileURLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BatchGetVideoSnapshotImageUrl {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["9e79************************78dff586"]`
+    /// `ImageIds`; example: `["9e79************************78dff586"]`
     pub image_ids: Vec<String>,
 
-    /// `ImageUrlExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `ImageUrlExpires`; example: `600`
     pub image_url_expires: Option<i64>,
 }
 
 /// What a successful [`BatchGetVideoSnapshotImageUrl`] call returns.
 #[tc_model]
 pub struct BatchGetVideoSnapshotImageUrlResponse {
-    /// `Data`: a [`BatchGetVideoSnapshotImageUrlData`](super::models::BatchGetVideoSnapshotImageUrlData).
+    /// `Data`
     pub data: Option<models::BatchGetVideoSnapshotImageUrlData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -636,32 +696,37 @@ pub struct BatchGetVideoSnapshotImageUrlResponse {
 /// The `BatchOperateDevice` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`BatchOperateDeviceResponse`].
-/// The codes it documents are in [`BatchOperateDeviceError`](super::errors::BatchOperateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=BatchOperateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.UnSupportOperateCMD`](super::errors::IssErrorCode::InvalidParameterValueUnSupportOperateCmd)
+/// - [`RegionError.ResourceUnreachable`](super::errors::IssErrorCode::RegionErrorResourceUnreachable)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "BatchOperateDevice",
     output = BatchOperateDeviceResponse,
-    error = super::errors::BatchOperateDeviceError
+    error = super::errors::IssErrorCode
 )]
 pub struct BatchOperateDevice {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["3dd37cf4-3b18-41a8-bbae-bd1da8c6aa81"]`
+    /// `DeviceIds`; example: `["3dd37cf4-3b18-41a8-bbae-bd1da8c6aa81"]`
     pub device_ids: Vec<String>,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Cmd`; example: `"enable"`
     pub cmd: String,
 }
 
 /// What a successful [`BatchOperateDevice`] call returns.
 #[tc_model]
 pub struct BatchOperateDeviceResponse {
-    /// `Data`: a [`BatchOperateDeviceData`](super::models::BatchOperateDeviceData).
+    /// `Data`
     pub data: Option<models::BatchOperateDeviceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -671,37 +736,40 @@ pub struct BatchOperateDeviceResponse {
 /// The `CallISAPI` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`CallISAPIResponse`].
-/// The codes it documents are in [`CallISAPIError`](super::errors::CallISAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=CallISAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.UnSupportOperateCMD`](super::errors::IssErrorCode::InvalidParameterValueUnSupportOperateCmd)
+/// - [`RegionError.ResourceUnreachable`](super::errors::IssErrorCode::RegionErrorResourceUnreachable)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "CallISAPI",
     output = CallISAPIResponse,
-    error = super::errors::CallISAPIError
+    error = super::errors::IssErrorCode
 )]
 pub struct CallISAPI {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"abdsaie-dasd-dasd-************"`
+    /// `DeviceId`; example: `"abdsaie-dasd-dasd-************"`
     pub device_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"GET /ISAPI/ContentMgmt/InputProxy/channels/status"`
+    /// `Url`; example: `"GET /ISAPI/ContentMgmt/InputProxy/channels/status"`
     pub url: String,
 
-    /// `InputData`: a string.
-    ///
-    /// Example: `"xml"`
+    /// `InputData`; example: `"xml"`
     pub input_data: Option<String>,
 }
 
 /// What a successful [`CallISAPI`] call returns.
 #[tc_model]
 pub struct CallISAPIResponse {
-    /// `Data`: an [`IsapiOutputData`](super::models::IsapiOutputData).
+    /// `Data`
     pub data: Option<models::IsapiOutputData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -711,30 +779,40 @@ pub struct CallISAPIResponse {
 /// The `ControlDevicePTZ` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ControlDevicePTZResponse`].
-/// The codes it documents are in [`ControlDevicePTZError`](super::errors::ControlDevicePTZError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ControlDevicePTZ)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`InvalidParameterValue.UnSupportedPTZCMD`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedPtzcmd)
+/// - [`InvalidParameterValue.UnSupportedScaleParam`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedScaleParam)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ChannelOffline`](super::errors::IssErrorCode::ResourceUnavailableChannelOffline)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ControlDevicePTZ",
     output = ControlDevicePTZResponse,
-    error = super::errors::ControlDevicePTZError
+    error = super::errors::IssErrorCode
 )]
 pub struct ControlDevicePTZ {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"up"`
+    /// `Type`; example: `"up"`
     pub r#type: String,
 
-    /// `Speed`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Speed`; example: `2`
     pub speed: i64,
 }
 
@@ -748,30 +826,38 @@ pub struct ControlDevicePTZResponse {
 /// The `ControlDevicePreset` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ControlDevicePresetResponse`].
-/// The codes it documents are in [`ControlDevicePresetError`](super::errors::ControlDevicePresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ControlDevicePreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`InvalidParameterValue.UnSupportedPresetCMD`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedPresetCmd)
+/// - [`ResourceUnavailable.ChannelOffline`](super::errors::IssErrorCode::ResourceUnavailableChannelOffline)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ControlDevicePreset",
     output = ControlDevicePresetResponse,
-    error = super::errors::ControlDevicePresetError
+    error = super::errors::IssErrorCode
 )]
 pub struct ControlDevicePreset {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"goto"`
+    /// `Cmd`; example: `"goto"`
     pub cmd: String,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: i64,
 }
 
@@ -785,35 +871,41 @@ pub struct ControlDevicePresetResponse {
 /// The `ControlDeviceSnapshot` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ControlDeviceSnapshotResponse`].
-/// The codes it documents are in [`ControlDeviceSnapshotError`](super::errors::ControlDeviceSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ControlDeviceSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`InvalidParameterValue.UnSupportedPresetCMD`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedPresetCmd)
+/// - [`ResourceUnavailable.ChannelOffline`](super::errors::IssErrorCode::ResourceUnavailableChannelOffline)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ControlDeviceSnapshot",
     output = ControlDeviceSnapshotResponse,
-    error = super::errors::ControlDeviceSnapshotError
+    error = super::errors::IssErrorCode
 )]
 pub struct ControlDeviceSnapshot {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"a046406b-a736-496e-a310-***********"`
+    /// `ChannelId`; example: `"a046406b-a736-496e-a310-***********"`
     pub channel_id: String,
 
-    /// `SnapNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SnapNum`; example: `3`
     pub snap_num: i64,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Interval`; example: `10`
     pub interval: i64,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Expire`; example: `7`
     pub expire: Option<i64>,
 }
 
@@ -827,42 +919,49 @@ pub struct ControlDeviceSnapshotResponse {
 /// The `ControlDeviceStream` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ControlDeviceStreamResponse`].
-/// The codes it documents are in [`ControlDeviceStreamError`](super::errors::ControlDeviceStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ControlDeviceStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeviceMismatchChannel`](super::errors::IssErrorCode::InvalidParameterValueDeviceMismatchChannel)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidStreamType`](super::errors::IssErrorCode::InvalidParameterValueInvalidStreamType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ChannelOffline`](super::errors::IssErrorCode::ResourceUnavailableChannelOffline)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
+/// - [`UnsupportedOperation.StreamTypeOrResolution`](super::errors::IssErrorCode::UnsupportedOperationStreamTypeOrResolution)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ControlDeviceStream",
     output = ControlDeviceStreamResponse,
-    error = super::errors::ControlDeviceStreamError
+    error = super::errors::IssErrorCode
 )]
 pub struct ControlDeviceStream {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `StreamType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StreamType`; example: `"1"`
     pub stream_type: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"19201080"`
+    /// `Resolution`; example: `"19201080"`
     pub resolution: Option<String>,
 
-    /// `IsInternal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInternal`; example: `true`
     pub is_internal: Option<bool>,
 }
 
 /// What a successful [`ControlDeviceStream`] call returns.
 #[tc_model]
 pub struct ControlDeviceStreamResponse {
-    /// `Data`: a [`ControlDeviceStreamData`](super::models::ControlDeviceStreamData).
+    /// `Data`
     pub data: models::ControlDeviceStreamData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -872,40 +971,47 @@ pub struct ControlDeviceStreamResponse {
 /// The `ControlRecord` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ControlRecordResponse`].
-/// The codes it documents are in [`ControlRecordError`](super::errors::ControlRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ControlRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.UnSupportScale`](super::errors::IssErrorCode::InvalidParameterValueUnSupportScale)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`InvalidParameterValue.UnSupportedScaleParam`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedScaleParam)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.StreamNotExistOrClose`](super::errors::IssErrorCode::ResourceNotFoundStreamNotExistOrClose)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
+/// - [`UnsupportedOperation.ScaleAndPosBothExist`](super::errors::IssErrorCode::UnsupportedOperationScaleAndPosBothExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ControlRecord",
     output = ControlRecordResponse,
-    error = super::errors::ControlRecordError
+    error = super::errors::IssErrorCode
 )]
 pub struct ControlRecord {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `Session`: a string.
-    ///
-    /// Example: `"06cc45c5-5aed-4ef6-956c-************"`
+    /// `Session`; example: `"06cc45c5-5aed-4ef6-956c-************"`
     pub session: String,
 
-    /// `ControlAction`: a string.
-    ///
-    /// Example: `"play"`
+    /// `ControlAction`; example: `"play"`
     pub control_action: String,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Position`; example: `0`
     pub position: Option<i64>,
 
-    /// `Scale`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: Option<f64>,
 }
 
@@ -919,37 +1025,49 @@ pub struct ControlRecordResponse {
 /// The `ControlRecordTimeline` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ControlRecordTimelineResponse`].
-/// The codes it documents are in [`ControlRecordTimelineError`](super::errors::ControlRecordTimelineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ControlRecordTimeline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EndTimeZero`](super::errors::IssErrorCode::InvalidParameterValueEndTimeZero)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.StartOverEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverEndTime)
+/// - [`InvalidParameterValue.StartOverNowTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverNowTime)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.StartTimeZero`](super::errors::IssErrorCode::InvalidParameterValueStartTimeZero)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ControlRecordTimeline",
     output = ControlRecordTimelineResponse,
-    error = super::errors::ControlRecordTimelineError
+    error = super::errors::IssErrorCode
 )]
 pub struct ControlRecordTimeline {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `1702554113`
+    /// `Start`; example: `1702554113`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1702555113`
+    /// `End`; example: `1702555113`
     pub end: i64,
 }
 
 /// What a successful [`ControlRecordTimeline`] call returns.
 #[tc_model]
 pub struct ControlRecordTimelineResponse {
-    /// `Data`: a list of [`Timeline`](super::models::Timeline) objects.
+    /// `Data`
     pub data: Option<Vec<models::Timeline>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -959,9 +1077,12 @@ pub struct ControlRecordTimelineResponse {
 /// The `CreateVLPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`CreateVLPlanResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=CreateVLPlan)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -970,35 +1091,27 @@ pub struct ControlRecordTimelineResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateVLPlan {
-    /// `Name`: a string.
-    ///
-    /// Example: `"明厨亮灶识别计划"`
+    /// `Name`; example: `"明厨亮灶识别计划"`
     pub name: String,
 
-    /// `VLTemplateId`: a string.
-    ///
-    /// Example: `"VTa911*************************6c2"`
+    /// `VLTemplateId`; example: `"VTa911*************************6c2"`
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"明厨亮灶识别"`
+    /// `Describe`; example: `"明厨亮灶识别"`
     pub describe: Option<String>,
 
-    /// `FileExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FileExpires`; example: `7`
     pub file_expires: Option<i64>,
 
-    /// `Callback`: a [`CallbackUrl`](super::models::CallbackUrl).
+    /// `Callback`
     pub callback: Option<models::CallbackUrl>,
 }
 
 /// What a successful [`CreateVLPlan`] call returns.
 #[tc_model]
 pub struct CreateVLPlanResponse {
-    /// `Data`: a [`VlPlanInfo`](super::models::VlPlanInfo).
+    /// `Data`
     pub data: models::VlPlanInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1008,9 +1121,12 @@ pub struct CreateVLPlanResponse {
 /// The `CreateVLTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`CreateVLTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=CreateVLTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1019,43 +1135,33 @@ pub struct CreateVLPlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateVLTemplate {
-    /// `AIModel`: a string.
-    ///
-    /// Example: `"ivc-vl-1.0"`
+    /// `AIModel`; example: `"ivc-vl-1.0"`
     #[tc(rename = "AIModel")]
     pub ai_model: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `Name`; example: `"测试模板"`
     pub name: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"图片中有什么"`
+    /// `Prompt`; example: `"图片中有什么"`
     pub prompt: String,
 
-    /// `AnalysisMode`: a string.
-    ///
-    /// Example: `"image"`
+    /// `AnalysisMode`; example: `"image"`
     pub analysis_mode: String,
 
-    /// `Times`: a list of [`EffectiveTime`](super::models::EffectiveTime) objects.
+    /// `Times`
     pub times: Vec<models::EffectiveTime>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"厨师帽和口罩识别"`
+    /// `Describe`; example: `"厨师帽和口罩识别"`
     pub describe: Option<String>,
 
-    /// `ImageConfig`: an [`ImageSceneInfo`](super::models::ImageSceneInfo).
+    /// `ImageConfig`
     pub image_config: Option<models::ImageSceneInfo>,
 }
 
 /// What a successful [`CreateVLTemplate`] call returns.
 #[tc_model]
 pub struct CreateVLTemplateResponse {
-    /// `Data`: a [`VlTemplateInfo`](super::models::VlTemplateInfo).
+    /// `Data`
     pub data: models::VlTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1065,57 +1171,61 @@ pub struct CreateVLTemplateResponse {
 /// The `CreateVideoDownloadTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`CreateVideoDownloadTaskResponse`].
-/// The codes it documents are in [`CreateVideoDownloadTaskError`](super::errors::CreateVideoDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=CreateVideoDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EndTimeZero`](super::errors::IssErrorCode::InvalidParameterValueEndTimeZero)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.StartOverEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverEndTime)
+/// - [`InvalidParameterValue.StartOverNowTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverNowTime)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.StartTimeZero`](super::errors::IssErrorCode::InvalidParameterValueStartTimeZero)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "CreateVideoDownloadTask",
     output = CreateVideoDownloadTaskResponse,
-    error = super::errors::CreateVideoDownloadTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct CreateVideoDownloadTask {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `ChannelId`; example: `"uuid"`
     pub channel_id: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728124673`
+    /// `BeginTime`; example: `1728124673`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728124773`
+    /// `EndTime`; example: `1728124773`
     pub end_time: i64,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scale`; example: `1`
     pub scale: Option<i64>,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Expire`; example: `7`
     pub expire: Option<i64>,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileType`; example: `1`
     pub file_type: Option<i64>,
 
-    /// `CompletionPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompletionPolicy`; example: `1`
     pub completion_policy: Option<i64>,
 }
 
 /// What a successful [`CreateVideoDownloadTask`] call returns.
 #[tc_model]
 pub struct CreateVideoDownloadTaskResponse {
-    /// `Data`: a [`VideoDownloadTaskData`](super::models::VideoDownloadTaskData).
+    /// `Data`
     pub data: Option<models::VideoDownloadTaskData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1125,9 +1235,12 @@ pub struct CreateVideoDownloadTaskResponse {
 /// The `CreateVideoSnapshotConfig` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`CreateVideoSnapshotConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=CreateVideoSnapshotConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1136,29 +1249,23 @@ pub struct CreateVideoDownloadTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateVideoSnapshotConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"配置1"`
+    /// `Name`; example: `"配置1"`
     pub name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"144*************************e****3d3"`
+    /// `TemplateId`; example: `"144*************************e****3d3"`
     pub template_id: String,
 
-    /// `FileExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FileExpires`; example: `7`
     pub file_expires: i64,
 
-    /// `Callback`: a [`CallbackUrl`](super::models::CallbackUrl).
+    /// `Callback`
     pub callback: Option<models::CallbackUrl>,
 }
 
 /// What a successful [`CreateVideoSnapshotConfig`] call returns.
 #[tc_model]
 pub struct CreateVideoSnapshotConfigResponse {
-    /// `Data`: a [`VideoSnapshotConfigInfo`](super::models::VideoSnapshotConfigInfo).
+    /// `Data`
     pub data: models::VideoSnapshotConfigInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1168,9 +1275,12 @@ pub struct CreateVideoSnapshotConfigResponse {
 /// The `CreateVideoSnapshotTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`CreateVideoSnapshotTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=CreateVideoSnapshotTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1179,32 +1289,26 @@ pub struct CreateVideoSnapshotConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateVideoSnapshotTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"实时截帧模板"`
+    /// `Name`; example: `"实时截帧模板"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Interval`; example: `120`
     pub interval: i64,
 
-    /// `Times`: a list of [`EffectiveTime`](super::models::EffectiveTime) objects.
+    /// `Times`
     pub times: Vec<models::EffectiveTime>,
 
-    /// `MultiMode`: a [`MultiVideoSnapshotMode`](super::models::MultiVideoSnapshotMode).
+    /// `MultiMode`
     pub multi_mode: Option<models::MultiVideoSnapshotMode>,
 }
 
 /// What a successful [`CreateVideoSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct CreateVideoSnapshotTemplateResponse {
-    /// `Data`: a [`VideoSnapshotTemplateInfo`](super::models::VideoSnapshotTemplateInfo).
+    /// `Data`
     pub data: models::VideoSnapshotTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1214,20 +1318,25 @@ pub struct CreateVideoSnapshotTemplateResponse {
 /// The `DeleteDomain` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteDomainResponse`].
-/// The codes it documents are in [`DeleteDomainError`](super::errors::DeleteDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteDomain",
     output = DeleteDomainResponse,
-    error = super::errors::DeleteDomainError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteDomain {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2d203ed6-c0e9-4ef0-817b-************"`
+    /// `Id`; example: `"2d203ed6-c0e9-4ef0-817b-************"`
     pub id: String,
 }
 
@@ -1241,20 +1350,26 @@ pub struct DeleteDomainResponse {
 /// The `DeleteOrganization` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteOrganizationResponse`].
-/// The codes it documents are in [`DeleteOrganizationError`](super::errors::DeleteOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.OrgLinkDev`](super::errors::IssErrorCode::UnsupportedOperationOrgLinkDev)
+/// - [`UnsupportedOperation.OrgLinkOrg`](super::errors::IssErrorCode::UnsupportedOperationOrgLinkOrg)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteOrganization",
     output = DeleteOrganizationResponse,
-    error = super::errors::DeleteOrganizationError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteOrganization {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 }
 
@@ -1268,20 +1383,25 @@ pub struct DeleteOrganizationResponse {
 /// The `DeleteRecordBackupPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteRecordBackupPlanResponse`].
-/// The codes it documents are in [`DeleteRecordBackupPlanError`](super::errors::DeleteRecordBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteRecordBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteRecordBackupPlan",
     output = DeleteRecordBackupPlanResponse,
-    error = super::errors::DeleteRecordBackupPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteRecordBackupPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 }
 
@@ -1295,20 +1415,26 @@ pub struct DeleteRecordBackupPlanResponse {
 /// The `DeleteRecordBackupTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteRecordBackupTemplateResponse`].
-/// The codes it documents are in [`DeleteRecordBackupTemplateError`](super::errors::DeleteRecordBackupTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteRecordBackupTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`ResourceInUse.PlanLinkTemplate`](super::errors::IssErrorCode::ResourceInUsePlanLinkTemplate)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteRecordBackupTemplate",
     output = DeleteRecordBackupTemplateResponse,
-    error = super::errors::DeleteRecordBackupTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteRecordBackupTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 }
 
@@ -1322,20 +1448,26 @@ pub struct DeleteRecordBackupTemplateResponse {
 /// The `DeleteRecordPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteRecordPlanResponse`].
-/// The codes it documents are in [`DeleteRecordPlanError`](super::errors::DeleteRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IssErrorCode::ResourceNotFoundPlanNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteRecordPlan",
     output = DeleteRecordPlanResponse,
-    error = super::errors::DeleteRecordPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1f**********24671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1f**********24671d0f94f"`
     pub plan_id: String,
 }
 
@@ -1349,20 +1481,27 @@ pub struct DeleteRecordPlanResponse {
 /// The `DeleteRecordRetrieveTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteRecordRetrieveTaskResponse`].
-/// The codes it documents are in [`DeleteRecordRetrieveTaskError`](super::errors::DeleteRecordRetrieveTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteRecordRetrieveTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidRetrieveTaskId`](super::errors::IssErrorCode::InvalidParameterValueInvalidRetrieveTaskId)
+/// - [`ResourceInUse.RetrieveTaskExecuting`](super::errors::IssErrorCode::ResourceInUseRetrieveTaskExecuting)
+/// - [`ResourceNotFound.RetrieveTaskNotExist`](super::errors::IssErrorCode::ResourceNotFoundRetrieveTaskNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteRecordRetrieveTask",
     output = DeleteRecordRetrieveTaskResponse,
-    error = super::errors::DeleteRecordRetrieveTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteRecordRetrieveTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d00a3e6f9b**********040cebcee7a6"`
+    /// `TaskId`; example: `"d00a3e6f9b**********040cebcee7a6"`
     pub task_id: String,
 }
 
@@ -1376,20 +1515,27 @@ pub struct DeleteRecordRetrieveTaskResponse {
 /// The `DeleteRecordTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteRecordTemplateResponse`].
-/// The codes it documents are in [`DeleteRecordTemplateError`](super::errors::DeleteRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`ResourceInUse.PlanLinkTemplate`](super::errors::IssErrorCode::ResourceInUsePlanLinkTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IssErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteRecordTemplate",
     output = DeleteRecordTemplateResponse,
-    error = super::errors::DeleteRecordTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteRecordTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"48676e89a8c**********baa36220fa4"`
+    /// `TemplateId`; example: `"48676e89a8c**********baa36220fa4"`
     pub template_id: String,
 }
 
@@ -1403,20 +1549,27 @@ pub struct DeleteRecordTemplateResponse {
 /// The `DeleteTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteTaskResponse`].
-/// The codes it documents are in [`DeleteTaskError`](super::errors::DeleteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`ResourceInUse.PlanLinkTemplate`](super::errors::IssErrorCode::ResourceInUsePlanLinkTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IssErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteTask",
     output = DeleteTaskResponse,
-    error = super::errors::DeleteTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4d3535ba-3d81-4154-85ac-************"`
+    /// `TaskId`; example: `"4d3535ba-3d81-4154-85ac-************"`
     pub task_id: String,
 }
 
@@ -1430,20 +1583,27 @@ pub struct DeleteTaskResponse {
 /// The `DeleteUserDevice` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteUserDeviceResponse`].
-/// The codes it documents are in [`DeleteUserDeviceError`](super::errors::DeleteUserDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteUserDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`RegionError.ResourceUnreachable`](super::errors::IssErrorCode::RegionErrorResourceUnreachable)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DeleteUserDevice",
     output = DeleteUserDeviceResponse,
-    error = super::errors::DeleteUserDeviceError
+    error = super::errors::IssErrorCode
 )]
 pub struct DeleteUserDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 }
 
@@ -1457,9 +1617,12 @@ pub struct DeleteUserDeviceResponse {
 /// The `DeleteVLPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteVLPlanResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteVLPlan)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1468,9 +1631,7 @@ pub struct DeleteUserDeviceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteVLPlan {
-    /// `VLPlanId`: a string.
-    ///
-    /// Example: `"VPdc05*************************5eb"`
+    /// `VLPlanId`; example: `"VPdc05*************************5eb"`
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: String,
 }
@@ -1485,9 +1646,12 @@ pub struct DeleteVLPlanResponse {
 /// The `DeleteVLTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteVLTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteVLTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1496,9 +1660,7 @@ pub struct DeleteVLPlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteVLTemplate {
-    /// `VLTemplateId`: a string.
-    ///
-    /// Example: `"VT9bce*************************136"`
+    /// `VLTemplateId`; example: `"VT9bce*************************136"`
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: String,
 }
@@ -1513,9 +1675,12 @@ pub struct DeleteVLTemplateResponse {
 /// The `DeleteVideoSnapshotConfig` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteVideoSnapshotConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteVideoSnapshotConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1524,9 +1689,7 @@ pub struct DeleteVLTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteVideoSnapshotConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"d4b1***b**0*****************d377f02f"`
+    /// `ConfigId`; example: `"d4b1***b**0*****************d377f02f"`
     pub config_id: String,
 }
 
@@ -1540,9 +1703,12 @@ pub struct DeleteVideoSnapshotConfigResponse {
 /// The `DeleteVideoSnapshotTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DeleteVideoSnapshotTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DeleteVideoSnapshotTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -1551,9 +1717,7 @@ pub struct DeleteVideoSnapshotConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteVideoSnapshotTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"b11*****************************48c4"`
+    /// `TemplateId`; example: `"b11*****************************48c4"`
     pub template_id: String,
 }
 
@@ -1567,34 +1731,36 @@ pub struct DeleteVideoSnapshotTemplateResponse {
 /// The `DescribeCNAME` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeCNAMEResponse`].
-/// The codes it documents are in [`DescribeCNAMEError`](super::errors::DescribeCNAMEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeCNAME)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDomainType`](super::errors::IssErrorCode::InvalidParameterValueInvalidDomainType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeCNAME",
     output = DescribeCNAMEResponse,
-    error = super::errors::DescribeCNAMEError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeCNAME {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub cluster_id: String,
 
-    /// `DomainType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainType`; example: `1`
     pub domain_type: Option<i64>,
 }
 
 /// What a successful [`DescribeCNAME`] call returns.
 #[tc_model]
 pub struct DescribeCNAMEResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"xxxxxxxx.play-iss.ap-shanghai.tencentivc.cn"`
+    /// `Data`; example: `"xxxxxxxx.play-iss.ap-shanghai.tencentivc.cn"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1604,27 +1770,32 @@ pub struct DescribeCNAMEResponse {
 /// The `DescribeDeviceChannel` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeDeviceChannelResponse`].
-/// The codes it documents are in [`DescribeDeviceChannelError`](super::errors::DescribeDeviceChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeDeviceChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeDeviceChannel",
     output = DescribeDeviceChannelResponse,
-    error = super::errors::DescribeDeviceChannelError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeDeviceChannel {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeDeviceChannel`] call returns.
 #[tc_model]
 pub struct DescribeDeviceChannelResponse {
-    /// `Data`: a list of [`DescribeDeviceChannelData`](super::models::DescribeDeviceChannelData) objects.
+    /// `Data`
     pub data: Vec<models::DescribeDeviceChannelData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1634,27 +1805,37 @@ pub struct DescribeDeviceChannelResponse {
 /// The `DescribeDevicePreset` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeDevicePresetResponse`].
-/// The codes it documents are in [`DescribeDevicePresetError`](super::errors::DescribeDevicePresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeDevicePreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`FailedOperation.DeviceResultTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResultTimeOut)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ChannelOffline`](super::errors::IssErrorCode::ResourceUnavailableChannelOffline)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeDevicePreset",
     output = DescribeDevicePresetResponse,
-    error = super::errors::DescribeDevicePresetError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeDevicePreset {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 }
 
 /// What a successful [`DescribeDevicePreset`] call returns.
 #[tc_model]
 pub struct DescribeDevicePresetResponse {
-    /// `Data`: a list of [`DescribeDevicePresetData`](super::models::DescribeDevicePresetData) objects.
+    /// `Data`
     pub data: Vec<models::DescribeDevicePresetData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1664,22 +1845,27 @@ pub struct DescribeDevicePresetResponse {
 /// The `DescribeDeviceRegion` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeDeviceRegionResponse`].
-/// The codes it documents are in [`DescribeDeviceRegionError`](super::errors::DescribeDeviceRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeDeviceRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeDeviceRegion",
     output = DescribeDeviceRegionResponse,
-    error = super::errors::DescribeDeviceRegionError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeDeviceRegion {}
 
 /// What a successful [`DescribeDeviceRegion`] call returns.
 #[tc_model]
 pub struct DescribeDeviceRegionResponse {
-    /// `Data`: a list of [`DescribeDeviceRegion`](super::models::DescribeDeviceRegion) objects.
+    /// `Data`
     pub data: Vec<models::DescribeDeviceRegion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1689,22 +1875,27 @@ pub struct DescribeDeviceRegionResponse {
 /// The `DescribeDomain` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeDomainResponse`].
-/// The codes it documents are in [`DescribeDomainError`](super::errors::DescribeDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeDomain",
     output = DescribeDomainResponse,
-    error = super::errors::DescribeDomainError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeDomain {}
 
 /// What a successful [`DescribeDomain`] call returns.
 #[tc_model]
 pub struct DescribeDomainResponse {
-    /// `Data`: a list of [`DescribeDomainData`](super::models::DescribeDomainData) objects.
+    /// `Data`
     pub data: Vec<models::DescribeDomainData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1714,22 +1905,27 @@ pub struct DescribeDomainResponse {
 /// The `DescribeDomainRegion` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeDomainRegionResponse`].
-/// The codes it documents are in [`DescribeDomainRegionError`](super::errors::DescribeDomainRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeDomainRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeDomainRegion",
     output = DescribeDomainRegionResponse,
-    error = super::errors::DescribeDomainRegionError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeDomainRegion {}
 
 /// What a successful [`DescribeDomainRegion`] call returns.
 #[tc_model]
 pub struct DescribeDomainRegionResponse {
-    /// `Data`: a list of [`DescribeDomainRegionData`](super::models::DescribeDomainRegionData) objects.
+    /// `Data`
     pub data: Vec<models::DescribeDomainRegionData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1739,27 +1935,34 @@ pub struct DescribeDomainRegionResponse {
 /// The `DescribeGBDeviceAddr` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeGBDeviceAddrResponse`].
-/// The codes it documents are in [`DescribeGBDeviceAddrError`](super::errors::DescribeGBDeviceAddrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeGBDeviceAddr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ContainInvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueContainInvalidDeviceId)
+/// - [`LimitExceeded.GBDeviceNumExceeded`](super::errors::IssErrorCode::LimitExceededGbDeviceNumExceeded)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeGBDeviceAddr",
     output = DescribeGBDeviceAddrResponse,
-    error = super::errors::DescribeGBDeviceAddrError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeGBDeviceAddr {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["ffefbe2f-****-****-****-7596a0e13900","ffd25236-****-****-****-91b1aee8cbc0"]`
+    /// `DeviceIds`; example: `["ffefbe2f-****-****-****-7596a0e13900","ffd25236-****-****-****-91b1aee8cbc0"]`
     pub device_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeGBDeviceAddr`] call returns.
 #[tc_model]
 pub struct DescribeGBDeviceAddrResponse {
-    /// `Data`: a [`DescribeDeviceAddrList`](super::models::DescribeDeviceAddrList).
+    /// `Data`
     pub data: models::DescribeDeviceAddrList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1769,22 +1972,27 @@ pub struct DescribeGBDeviceAddrResponse {
 /// The `DescribeOrganization` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeOrganizationResponse`].
-/// The codes it documents are in [`DescribeOrganizationError`](super::errors::DescribeOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeOrganization",
     output = DescribeOrganizationResponse,
-    error = super::errors::DescribeOrganizationError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeOrganization {}
 
 /// What a successful [`DescribeOrganization`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationResponse {
-    /// `Data`: a list of [`DescribeOrganizationData`](super::models::DescribeOrganizationData) objects.
+    /// `Data`
     pub data: Vec<models::DescribeOrganizationData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1794,27 +2002,32 @@ pub struct DescribeOrganizationResponse {
 /// The `DescribeRecordBackupPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordBackupPlanResponse`].
-/// The codes it documents are in [`DescribeRecordBackupPlanError`](super::errors::DescribeRecordBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordBackupPlan",
     output = DescribeRecordBackupPlanResponse,
-    error = super::errors::DescribeRecordBackupPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordBackupPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 }
 
 /// What a successful [`DescribeRecordBackupPlan`] call returns.
 #[tc_model]
 pub struct DescribeRecordBackupPlanResponse {
-    /// `Data`: a [`DescribeRecordBackupPlanData`](super::models::DescribeRecordBackupPlanData).
+    /// `Data`
     pub data: models::DescribeRecordBackupPlanData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1824,27 +2037,32 @@ pub struct DescribeRecordBackupPlanResponse {
 /// The `DescribeRecordBackupTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordBackupTemplateResponse`].
-/// The codes it documents are in [`DescribeRecordBackupTemplateError`](super::errors::DescribeRecordBackupTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordBackupTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordBackupTemplate",
     output = DescribeRecordBackupTemplateResponse,
-    error = super::errors::DescribeRecordBackupTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordBackupTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeRecordBackupTemplate`] call returns.
 #[tc_model]
 pub struct DescribeRecordBackupTemplateResponse {
-    /// `Data`: a [`DescribeRecordBackupTemplateData`](super::models::DescribeRecordBackupTemplateData).
+    /// `Data`
     pub data: models::DescribeRecordBackupTemplateData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1854,47 +2072,52 @@ pub struct DescribeRecordBackupTemplateResponse {
 /// The `DescribeRecordFile` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordFileResponse`].
-/// The codes it documents are in [`DescribeRecordFileError`](super::errors::DescribeRecordFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IssErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.IllegalChannelId`](super::errors::IssErrorCode::InvalidParameterValueIllegalChannelId)
+/// - [`InvalidParameterValue.IllegalDeviceId`](super::errors::IssErrorCode::InvalidParameterValueIllegalDeviceId)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidStartTimeOrEndTime`](super::errors::IssErrorCode::InvalidParameterValueInvalidStartTimeOrEndTime)
+/// - [`InvalidParameterValue.NonSameDay`](super::errors::IssErrorCode::InvalidParameterValueNonSameDay)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IssErrorCode::ResourceNotFoundDeviceNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordFile",
     output = DescribeRecordFileResponse,
-    error = super::errors::DescribeRecordFileError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordFile {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"389708b2-bcbb-********-a61f528b2a15"`
+    /// `DeviceId`; example: `"389708b2-bcbb-********-a61f528b2a15"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"32525dd7-c3fc-********-d5beb4acd1e1"`
+    /// `ChannelId`; example: `"32525dd7-c3fc-********-d5beb4acd1e1"`
     pub channel_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687622400`
+    /// `StartTime`; example: `1687622400`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687708799`
+    /// `EndTime`; example: `1687708799`
     pub end_time: u64,
 
-    /// `WithUrl`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithUrl`; example: `false`
     pub with_url: Option<bool>,
 }
 
 /// What a successful [`DescribeRecordFile`] call returns.
 #[tc_model]
 pub struct DescribeRecordFileResponse {
-    /// `Data`: a [`DescribeRecordFileData`](super::models::DescribeRecordFileData).
+    /// `Data`
     pub data: models::DescribeRecordFileData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1904,27 +2127,33 @@ pub struct DescribeRecordFileResponse {
 /// The `DescribeRecordPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordPlanResponse`].
-/// The codes it documents are in [`DescribeRecordPlanError`](super::errors::DescribeRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IssErrorCode::ResourceNotFoundPlanNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordPlan",
     output = DescribeRecordPlanResponse,
-    error = super::errors::DescribeRecordPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1f**********24671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1f**********24671d0f94f"`
     pub plan_id: String,
 }
 
 /// What a successful [`DescribeRecordPlan`] call returns.
 #[tc_model]
 pub struct DescribeRecordPlanResponse {
-    /// `Data`: a [`RecordPlanBaseInfo`](super::models::RecordPlanBaseInfo).
+    /// `Data`
     pub data: models::RecordPlanBaseInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1934,47 +2163,52 @@ pub struct DescribeRecordPlanResponse {
 /// The `DescribeRecordPlaybackUrl` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordPlaybackUrlResponse`].
-/// The codes it documents are in [`DescribeRecordPlaybackUrlError`](super::errors::DescribeRecordPlaybackUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordPlaybackUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::IssErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.IllegalChannelId`](super::errors::IssErrorCode::InvalidParameterValueIllegalChannelId)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidStartTimeOrEndTime`](super::errors::IssErrorCode::InvalidParameterValueInvalidStartTimeOrEndTime)
+/// - [`InvalidParameterValue.NonSameDay`](super::errors::IssErrorCode::InvalidParameterValueNonSameDay)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`ResourceNotFound.ChannelNotExist`](super::errors::IssErrorCode::ResourceNotFoundChannelNotExist)
+/// - [`ResourceNotFound.DeviceNotExist`](super::errors::IssErrorCode::ResourceNotFoundDeviceNotExist)
+/// - [`UnsupportedOperation.UnopenedIntranetServicesInRegion`](super::errors::IssErrorCode::UnsupportedOperationUnopenedIntranetServicesInRegion)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordPlaybackUrl",
     output = DescribeRecordPlaybackUrlResponse,
-    error = super::errors::DescribeRecordPlaybackUrlError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordPlaybackUrl {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"32525dd7-c3fc-********-d5beb4acd1e1"`
+    /// `ChannelId`; example: `"32525dd7-c3fc-********-d5beb4acd1e1"`
     pub channel_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687677795`
+    /// `StartTime`; example: `1687677795`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `EndTime`; example: `1687688595`
     pub end_time: u64,
 
-    /// `IsInternal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsInternal`; example: `false`
     pub is_internal: Option<bool>,
 
-    /// `CorrectTimestamp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CorrectTimestamp`; example: `false`
     pub correct_timestamp: Option<bool>,
 }
 
 /// What a successful [`DescribeRecordPlaybackUrl`] call returns.
 #[tc_model]
 pub struct DescribeRecordPlaybackUrlResponse {
-    /// `Data`: a [`RecordPlaybackUrl`](super::models::RecordPlaybackUrl).
+    /// `Data`
     pub data: models::RecordPlaybackUrl,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1984,27 +2218,33 @@ pub struct DescribeRecordPlaybackUrlResponse {
 /// The `DescribeRecordRetrieveTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordRetrieveTaskResponse`].
-/// The codes it documents are in [`DescribeRecordRetrieveTaskError`](super::errors::DescribeRecordRetrieveTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordRetrieveTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidRetrieveTaskId`](super::errors::IssErrorCode::InvalidParameterValueInvalidRetrieveTaskId)
+/// - [`ResourceNotFound.RetrieveTaskNotExist`](super::errors::IssErrorCode::ResourceNotFoundRetrieveTaskNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordRetrieveTask",
     output = DescribeRecordRetrieveTaskResponse,
-    error = super::errors::DescribeRecordRetrieveTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordRetrieveTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d00a3e6f9b**********040cebcee7a6"`
+    /// `TaskId`; example: `"d00a3e6f9b**********040cebcee7a6"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeRecordRetrieveTask`] call returns.
 #[tc_model]
 pub struct DescribeRecordRetrieveTaskResponse {
-    /// `Data`: a [`DescribeRecordRetrieveTaskData`](super::models::DescribeRecordRetrieveTaskData).
+    /// `Data`
     pub data: models::DescribeRecordRetrieveTaskData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2014,37 +2254,43 @@ pub struct DescribeRecordRetrieveTaskResponse {
 /// The `DescribeRecordSlice` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordSliceResponse`].
-/// The codes it documents are in [`DescribeRecordSliceError`](super::errors::DescribeRecordSliceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordSlice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.IllegalChannelId`](super::errors::IssErrorCode::InvalidParameterValueIllegalChannelId)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidStartTimeOrEndTime`](super::errors::IssErrorCode::InvalidParameterValueInvalidStartTimeOrEndTime)
+/// - [`InvalidParameterValue.NonSameDay`](super::errors::IssErrorCode::InvalidParameterValueNonSameDay)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`ResourceNotFound.ChannelNotExist`](super::errors::IssErrorCode::ResourceNotFoundChannelNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordSlice",
     output = DescribeRecordSliceResponse,
-    error = super::errors::DescribeRecordSliceError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordSlice {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"32525dd7-c3fc-****-d5beb4acd1e1"`
+    /// `ChannelId`; example: `"32525dd7-c3fc-****-d5beb4acd1e1"`
     pub channel_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687677795`
+    /// `StartTime`; example: `1687677795`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `EndTime`; example: `1687688595`
     pub end_time: u64,
 }
 
 /// What a successful [`DescribeRecordSlice`] call returns.
 #[tc_model]
 pub struct DescribeRecordSliceResponse {
-    /// `Data`: a list of [`RecordSliceInfo`](super::models::RecordSliceInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::RecordSliceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2054,27 +2300,33 @@ pub struct DescribeRecordSliceResponse {
 /// The `DescribeRecordTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeRecordTemplateResponse`].
-/// The codes it documents are in [`DescribeRecordTemplateError`](super::errors::DescribeRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IssErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeRecordTemplate",
     output = DescribeRecordTemplateResponse,
-    error = super::errors::DescribeRecordTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeRecordTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"48676e89a8c**********baa36220fa4"`
+    /// `TemplateId`; example: `"48676e89a8c**********baa36220fa4"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeRecordTemplate`] call returns.
 #[tc_model]
 pub struct DescribeRecordTemplateResponse {
-    /// `Data`: a [`RecordTemplateInfo`](super::models::RecordTemplateInfo).
+    /// `Data`
     pub data: models::RecordTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2084,22 +2336,27 @@ pub struct DescribeRecordTemplateResponse {
 /// The `DescribeStreamAuth` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeStreamAuthResponse`].
-/// The codes it documents are in [`DescribeStreamAuthError`](super::errors::DescribeStreamAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeStreamAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeStreamAuth",
     output = DescribeStreamAuthResponse,
-    error = super::errors::DescribeStreamAuthError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeStreamAuth {}
 
 /// What a successful [`DescribeStreamAuth`] call returns.
 #[tc_model]
 pub struct DescribeStreamAuthResponse {
-    /// `Data`: a [`DescribeStreamAuthData`](super::models::DescribeStreamAuthData).
+    /// `Data`
     pub data: models::DescribeStreamAuthData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2109,27 +2366,35 @@ pub struct DescribeStreamAuthResponse {
 /// The `DescribeTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeTaskResponse`].
-/// The codes it documents are in [`DescribeTaskError`](super::errors::DescribeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseError`](super::errors::IssErrorCode::FailedOperationDatabaseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IssErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameterFormat`](super::errors::IssErrorCode::InvalidParameterInvalidParameterFormat)
+/// - [`InvalidParameter.RequiredHeaderParameterEmpty`](super::errors::IssErrorCode::InvalidParameterRequiredHeaderParameterEmpty)
+/// - [`InvalidParameter.TaskIdNotExist`](super::errors::IssErrorCode::InvalidParameterTaskIdNotExist)
+/// - [`InvalidParameterValue.TaskTypeNotSupported`](super::errors::IssErrorCode::InvalidParameterValueTaskTypeNotSupported)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4d3535ba-3d81-4154-85ac-************"`
+    /// `TaskId`; example: `"4d3535ba-3d81-4154-85ac-************"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTask`] call returns.
 #[tc_model]
 pub struct DescribeTaskResponse {
-    /// `Data`: a [`TaskData`](super::models::TaskData).
+    /// `Data`
     pub data: models::TaskData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2139,27 +2404,33 @@ pub struct DescribeTaskResponse {
 /// The `DescribeUserDevice` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeUserDeviceResponse`].
-/// The codes it documents are in [`DescribeUserDeviceError`](super::errors::DescribeUserDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeUserDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeUserDevice",
     output = DescribeUserDeviceResponse,
-    error = super::errors::DescribeUserDeviceError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeUserDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeUserDevice`] call returns.
 #[tc_model]
 pub struct DescribeUserDeviceResponse {
-    /// `Data`: a [`DescribeDeviceData`](super::models::DescribeDeviceData).
+    /// `Data`
     pub data: models::DescribeDeviceData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2169,27 +2440,32 @@ pub struct DescribeUserDeviceResponse {
 /// The `DescribeUserDeviceList` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeUserDeviceListResponse`].
-/// The codes it documents are in [`DescribeUserDeviceListError`](super::errors::DescribeUserDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeUserDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`LimitExceeded.DeiceIdQuantityExceededLimit`](super::errors::IssErrorCode::LimitExceededDeiceIdQuantityExceededLimit)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeUserDeviceList",
     output = DescribeUserDeviceListResponse,
-    error = super::errors::DescribeUserDeviceListError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeUserDeviceList {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["cf40269b-324b-464b-b2aa-************","9e05af80-edbd-4115-a706-************"]`
+    /// `DeviceIds`; example: `["cf40269b-324b-464b-b2aa-************","9e05af80-edbd-4115-a706-************"]`
     pub device_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeUserDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeUserDeviceListResponse {
-    /// `Data`: a [`DescribeDeviceListData`](super::models::DescribeDeviceListData).
+    /// `Data`
     pub data: models::DescribeDeviceListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2199,9 +2475,12 @@ pub struct DescribeUserDeviceListResponse {
 /// The `DescribeVLPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVLPlanResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVLPlan)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -2210,9 +2489,7 @@ pub struct DescribeUserDeviceListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVLPlan {
-    /// `VLPlanId`: a string.
-    ///
-    /// Example: `"VPdc05*************************5eb"`
+    /// `VLPlanId`; example: `"VPdc05*************************5eb"`
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: String,
 }
@@ -2220,7 +2497,7 @@ pub struct DescribeVLPlan {
 /// What a successful [`DescribeVLPlan`] call returns.
 #[tc_model]
 pub struct DescribeVLPlanResponse {
-    /// `Data`: a [`VlPlanInfo`](super::models::VlPlanInfo).
+    /// `Data`
     pub data: models::VlPlanInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2230,9 +2507,12 @@ pub struct DescribeVLPlanResponse {
 /// The `DescribeVLPlanResult` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVLPlanResultResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVLPlanResult)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -2241,9 +2521,7 @@ pub struct DescribeVLPlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVLPlanResult {
-    /// `VLPlanResultId`: a string.
-    ///
-    /// Example: `"4537*****************************30b"`
+    /// `VLPlanResultId`; example: `"4537*****************************30b"`
     #[tc(rename = "VLPlanResultId")]
     pub vl_plan_result_id: String,
 }
@@ -2251,7 +2529,7 @@ pub struct DescribeVLPlanResult {
 /// What a successful [`DescribeVLPlanResult`] call returns.
 #[tc_model]
 pub struct DescribeVLPlanResultResponse {
-    /// `Data`: a [`VlPlanResultDetailInfo`](super::models::VlPlanResultDetailInfo).
+    /// `Data`
     pub data: models::VlPlanResultDetailInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2261,9 +2539,12 @@ pub struct DescribeVLPlanResultResponse {
 /// The `DescribeVLTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVLTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVLTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -2272,9 +2553,7 @@ pub struct DescribeVLPlanResultResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVLTemplate {
-    /// `VLTemplateId`: a string.
-    ///
-    /// Example: `"VT58c*************************04e3"`
+    /// `VLTemplateId`; example: `"VT58c*************************04e3"`
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: String,
 }
@@ -2282,7 +2561,7 @@ pub struct DescribeVLTemplate {
 /// What a successful [`DescribeVLTemplate`] call returns.
 #[tc_model]
 pub struct DescribeVLTemplateResponse {
-    /// `Data`: a [`VlTemplateInfo`](super::models::VlTemplateInfo).
+    /// `Data`
     pub data: models::VlTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2292,27 +2571,34 @@ pub struct DescribeVLTemplateResponse {
 /// The `DescribeVideoBitRate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVideoBitRateResponse`].
-/// The codes it documents are in [`DescribeVideoBitRateError`](super::errors::DescribeVideoBitRateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVideoBitRate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ContainInvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueContainInvalidChannelId)
+/// - [`LimitExceeded.ChannelNumExceeded`](super::errors::IssErrorCode::LimitExceededChannelNumExceeded)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeVideoBitRate",
     output = DescribeVideoBitRateResponse,
-    error = super::errors::DescribeVideoBitRateError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeVideoBitRate {
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["ffefbe2f-****-4659-****-7596****3900","ffd2****-a057-****-a3dc-91b1****cbc0"]`
+    /// `ChannelIds`; example: `["ffefbe2f-****-4659-****-7596****3900","ffd2****-a057-****-a3dc-91b1****cbc0"]`
     pub channel_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeVideoBitRate`] call returns.
 #[tc_model]
 pub struct DescribeVideoBitRateResponse {
-    /// `Data`: a [`DescribeVideoBitRateList`](super::models::DescribeVideoBitRateList).
+    /// `Data`
     pub data: models::DescribeVideoBitRateList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2322,62 +2608,66 @@ pub struct DescribeVideoBitRateResponse {
 /// The `DescribeVideoDownloadUrl` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVideoDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeVideoDownloadUrlError`](super::errors::DescribeVideoDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVideoDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.DownloadUrlError`](super::errors::IssErrorCode::InvalidParameterDownloadUrlError)
+/// - [`InvalidParameter.DownloadUrlHasExpired`](super::errors::IssErrorCode::InvalidParameterDownloadUrlHasExpired)
+/// - [`InvalidParameterValue.InvalidBeginTime`](super::errors::IssErrorCode::InvalidParameterValueInvalidBeginTime)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidEndTime`](super::errors::IssErrorCode::InvalidParameterValueInvalidEndTime)
+/// - [`InvalidParameterValue.InvalidFileType`](super::errors::IssErrorCode::InvalidParameterValueInvalidFileType)
+/// - [`InvalidParameterValue.NonSameDay`](super::errors::IssErrorCode::InvalidParameterValueNonSameDay)
+/// - [`InvalidParameterValue.OutOfTimeRange`](super::errors::IssErrorCode::InvalidParameterValueOutOfTimeRange)
+/// - [`OperationDenied.BandwidthLimitZero`](super::errors::IssErrorCode::OperationDeniedBandwidthLimitZero)
+/// - [`OperationDenied.ConcurrentDownloadsOverLimit`](super::errors::IssErrorCode::OperationDeniedConcurrentDownloadsOverLimit)
+/// - [`OperationDenied.ConnectsLimitZero`](super::errors::IssErrorCode::OperationDeniedConnectsLimitZero)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VideoNotFound`](super::errors::IssErrorCode::ResourceNotFoundVideoNotFound)
+/// - [`ResourceUnavailable.VideoArchived`](super::errors::IssErrorCode::ResourceUnavailableVideoArchived)
+/// - [`UnsupportedOperation.UnopenedIntranetServicesInRegion`](super::errors::IssErrorCode::UnsupportedOperationUnopenedIntranetServicesInRegion)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "DescribeVideoDownloadUrl",
     output = DescribeVideoDownloadUrlResponse,
-    error = super::errors::DescribeVideoDownloadUrlError
+    error = super::errors::IssErrorCode
 )]
 pub struct DescribeVideoDownloadUrl {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"00037e5f-2aaa-****-****-f30b13a86b02"`
+    /// `ChannelId`; example: `"00037e5f-2aaa-****-****-f30b13a86b02"`
     pub channel_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"1706148000"`
+    /// `BeginTime`; example: `"1706148000"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1706148060"`
+    /// `EndTime`; example: `"1706148060"`
     pub end_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `IsRespActualTime`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRespActualTime`; example: `false`
     pub is_resp_actual_time: Option<bool>,
 
-    /// `IsInternal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsInternal`; example: `false`
     pub is_internal: Option<bool>,
 
-    /// `Expires`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Expires`; example: `600`
     pub expires: Option<i64>,
 
-    /// `IsSupportG711`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportG711`; example: `false`
     pub is_support_g711: Option<bool>,
 }
 
 /// What a successful [`DescribeVideoDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeVideoDownloadUrlResponse {
-    /// `Data`: a [`DescribeVideoDownloadUrlData`](super::models::DescribeVideoDownloadUrlData).
+    /// `Data`
     pub data: models::DescribeVideoDownloadUrlData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2387,9 +2677,12 @@ pub struct DescribeVideoDownloadUrlResponse {
 /// The `DescribeVideoSnapshotConfig` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVideoSnapshotConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVideoSnapshotConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -2398,16 +2691,14 @@ pub struct DescribeVideoDownloadUrlResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVideoSnapshotConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"b8a**3***********************daafd74"`
+    /// `ConfigId`; example: `"b8a**3***********************daafd74"`
     pub config_id: String,
 }
 
 /// What a successful [`DescribeVideoSnapshotConfig`] call returns.
 #[tc_model]
 pub struct DescribeVideoSnapshotConfigResponse {
-    /// `Data`: a [`VideoSnapshotConfigInfo`](super::models::VideoSnapshotConfigInfo).
+    /// `Data`
     pub data: models::VideoSnapshotConfigInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2417,9 +2708,12 @@ pub struct DescribeVideoSnapshotConfigResponse {
 /// The `DescribeVideoSnapshotTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`DescribeVideoSnapshotTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=DescribeVideoSnapshotTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -2428,16 +2722,14 @@ pub struct DescribeVideoSnapshotConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVideoSnapshotTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"144*****************************f3d3"`
+    /// `TemplateId`; example: `"144*****************************f3d3"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeVideoSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct DescribeVideoSnapshotTemplateResponse {
-    /// `Data`: a [`VideoSnapshotTemplateInfo`](super::models::VideoSnapshotTemplateInfo).
+    /// `Data`
     pub data: models::VideoSnapshotTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2447,15 +2739,24 @@ pub struct DescribeVideoSnapshotTemplateResponse {
 /// The `ListDeviceSnapshots` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListDeviceSnapshotsResponse`].
-/// The codes it documents are in [`ListDeviceSnapshotsError`](super::errors::ListDeviceSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListDeviceSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.PageSizeExceedLimit`](super::errors::IssErrorCode::InvalidParameterValuePageSizeExceedLimit)
+/// - [`InvalidParameterValue.StartOverEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverEndTime)
+/// - [`InvalidParameterValue.StartOverNowTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverNowTime)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListDeviceSnapshots",
     output = ListDeviceSnapshotsResponse,
-    error = super::errors::ListDeviceSnapshotsError,
+    error = super::errors::IssErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2465,46 +2766,32 @@ pub struct DescribeVideoSnapshotTemplateResponse {
     )
 )]
 pub struct ListDeviceSnapshots {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"c9b87de2-****-41d7****-328****f240"`
+    /// `ChannelId`; example: `"c9b87de2-****-41d7****-328****f240"`
     pub channel_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"03b12rgw-****-41d7****-328****m240"`
+    /// `DeviceId`; example: `"03b12rgw-****-41d7****-328****m240"`
     pub device_id: Option<String>,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `1738375200`
+    /// `Start`; example: `1738375200`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1738411200`
+    /// `End`; example: `1738411200`
     pub end: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListDeviceSnapshots`] call returns.
 #[tc_model]
 pub struct ListDeviceSnapshotsResponse {
-    /// `Data`: a list of [`GbDeviceSnapInfo`](super::models::GbDeviceSnapInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::GbDeviceSnapInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2514,15 +2801,28 @@ pub struct ListDeviceSnapshotsResponse {
 /// The `ListDevices` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListDevicesResponse`].
-/// The codes it documents are in [`ListDevicesError`](super::errors::ListDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidAccessProtocol`](super::errors::IssErrorCode::InvalidParameterValueInvalidAccessProtocol)
+/// - [`InvalidParameterValue.InvalidClusterId`](super::errors::IssErrorCode::InvalidParameterValueInvalidClusterId)
+/// - [`InvalidParameterValue.InvalidDeviceStatus`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceStatus)
+/// - [`InvalidParameterValue.InvalidDeviceType`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceType)
+/// - [`InvalidParameterValue.InvalidKeyword`](super::errors::IssErrorCode::InvalidParameterValueInvalidKeyword)
+/// - [`InvalidParameterValue.InvalidOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueInvalidOrganizationId)
+/// - [`InvalidParameterValue.InvalidPageNumber`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageNumber)
+/// - [`InvalidParameterValue.InvalidPageSize`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageSize)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListDevices",
     output = ListDevicesResponse,
-    error = super::errors::ListDevicesError,
+    error = super::errors::IssErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2532,69 +2832,47 @@ pub struct ListDeviceSnapshotsResponse {
     )
 )]
 pub struct ListDevices {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OrganizationId`; example: `"0"`
     pub organization_id: String,
 
-    /// `IsContainSubLevel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsContainSubLevel`; example: `false`
     pub is_contain_sub_level: Option<bool>,
 
-    /// `IsContainUser`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsContainUser`; example: `false`
     pub is_contain_user: Option<bool>,
 
-    /// `AccessProtocol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessProtocol`; example: `2`
     pub access_protocol: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-****"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-****"`
     pub cluster_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Keyword`; example: `"设备1"`
     pub keyword: Option<String>,
 
-    /// `CurrentUin`: an unsigned 64-bit integer.
+    /// `CurrentUin`
     pub current_uin: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListDevices`] call returns.
 #[tc_model]
 pub struct ListDevicesResponse {
-    /// `Data`: a list of [`ListDeviceInfo`](super::models::ListDeviceInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::ListDeviceInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2604,25 +2882,36 @@ pub struct ListDevicesResponse {
 /// The `ListOrganizationChannelNumbers` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListOrganizationChannelNumbersResponse`].
-/// The codes it documents are in [`ListOrganizationChannelNumbersError`](super::errors::ListOrganizationChannelNumbersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListOrganizationChannelNumbers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidOrganizationParam`](super::errors::IssErrorCode::InvalidParameterInvalidOrganizationParam)
+/// - [`InvalidParameterValue.EmptyOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueEmptyOrganizationId)
+/// - [`InvalidParameterValue.IllegalOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueIllegalOrganizationId)
+/// - [`InvalidParameterValue.OrganizationCountExceedsRange`](super::errors::IssErrorCode::InvalidParameterValueOrganizationCountExceedsRange)
+/// - [`ResourceNotFound.OrganizationIdNotExist`](super::errors::IssErrorCode::ResourceNotFoundOrganizationIdNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListOrganizationChannelNumbers",
     output = ListOrganizationChannelNumbersResponse,
-    error = super::errors::ListOrganizationChannelNumbersError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListOrganizationChannelNumbers {
-    /// `OrganizationId`: a list of strings.
+    /// `OrganizationId`
     pub organization_id: Vec<String>,
 }
 
 /// What a successful [`ListOrganizationChannelNumbers`] call returns.
 #[tc_model]
 pub struct ListOrganizationChannelNumbersResponse {
-    /// `Data`: a [`ListOrganizationChannelNumbersData`](super::models::ListOrganizationChannelNumbersData).
+    /// `Data`
     pub data: models::ListOrganizationChannelNumbersData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2632,47 +2921,51 @@ pub struct ListOrganizationChannelNumbersResponse {
 /// The `ListOrganizationChannels` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListOrganizationChannelsResponse`].
-/// The codes it documents are in [`ListOrganizationChannelsError`](super::errors::ListOrganizationChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListOrganizationChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.EmptyOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueEmptyOrganizationId)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.IllegalOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueIllegalOrganizationId)
+/// - [`InvalidParameterValue.InvalidPageNumber`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageNumber)
+/// - [`InvalidParameterValue.InvalidPageSize`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageSize)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`ResourceNotFound.OrganizationIdNotExist`](super::errors::IssErrorCode::ResourceNotFoundOrganizationIdNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListOrganizationChannels",
     output = ListOrganizationChannelsResponse,
-    error = super::errors::ListOrganizationChannelsError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListOrganizationChannels {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"182"`
+    /// `OrganizationId`; example: `"182"`
     pub organization_id: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"某店"`
+    /// `DeviceName`; example: `"某店"`
     pub device_name: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"大门口"`
+    /// `ChannelName`; example: `"大门口"`
     pub channel_name: Option<String>,
 }
 
 /// What a successful [`ListOrganizationChannels`] call returns.
 #[tc_model]
 pub struct ListOrganizationChannelsResponse {
-    /// `Data`: a [`ListOrganizationChannelsData`](super::models::ListOrganizationChannelsData).
+    /// `Data`
     pub data: models::ListOrganizationChannelsData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2682,52 +2975,49 @@ pub struct ListOrganizationChannelsResponse {
 /// The `ListRecordBackupPlanDevices` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordBackupPlanDevicesResponse`].
-/// The codes it documents are in [`ListRecordBackupPlanDevicesError`](super::errors::ListRecordBackupPlanDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordBackupPlanDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidChannelName`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelName)
+/// - [`InvalidParameterValue.InvalidDeviceName`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceName)
+/// - [`InvalidParameterValue.InvalidOrgName`](super::errors::IssErrorCode::InvalidParameterValueInvalidOrgName)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordBackupPlanDevices",
     output = ListRecordBackupPlanDevicesResponse,
-    error = super::errors::ListRecordBackupPlanDevicesError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordBackupPlanDevices {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `DeviceName`; example: `"设备1"`
     pub device_name: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"通道1"`
+    /// `ChannelName`; example: `"通道1"`
     pub channel_name: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"组织237"`
+    /// `OrganizationName`; example: `"组织237"`
     pub organization_name: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`ListRecordBackupPlanDevices`] call returns.
 #[tc_model]
 pub struct ListRecordBackupPlanDevicesResponse {
-    /// `Data`: a [`ListRecordBackupPlanDevicesData`](super::models::ListRecordBackupPlanDevicesData).
+    /// `Data`
     pub data: models::ListRecordBackupPlanDevicesData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2737,22 +3027,27 @@ pub struct ListRecordBackupPlanDevicesResponse {
 /// The `ListRecordBackupPlans` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordBackupPlansResponse`].
-/// The codes it documents are in [`ListRecordBackupPlansError`](super::errors::ListRecordBackupPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordBackupPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordBackupPlans",
     output = ListRecordBackupPlansResponse,
-    error = super::errors::ListRecordBackupPlansError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordBackupPlans {}
 
 /// What a successful [`ListRecordBackupPlans`] call returns.
 #[tc_model]
 pub struct ListRecordBackupPlansResponse {
-    /// `Data`: a list of [`ListRecordBackupPlanData`](super::models::ListRecordBackupPlanData) objects.
+    /// `Data`
     pub data: Vec<models::ListRecordBackupPlanData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2762,22 +3057,27 @@ pub struct ListRecordBackupPlansResponse {
 /// The `ListRecordBackupTemplates` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordBackupTemplatesResponse`].
-/// The codes it documents are in [`ListRecordBackupTemplatesError`](super::errors::ListRecordBackupTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordBackupTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordBackupTemplates",
     output = ListRecordBackupTemplatesResponse,
-    error = super::errors::ListRecordBackupTemplatesError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordBackupTemplates {}
 
 /// What a successful [`ListRecordBackupTemplates`] call returns.
 #[tc_model]
 pub struct ListRecordBackupTemplatesResponse {
-    /// `Data`: a list of [`ListRecordBackupTemplatesData`](super::models::ListRecordBackupTemplatesData) objects.
+    /// `Data`
     pub data: Vec<models::ListRecordBackupTemplatesData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2787,22 +3087,27 @@ pub struct ListRecordBackupTemplatesResponse {
 /// The `ListRecordPlanChannels` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordPlanChannelsResponse`].
-/// The codes it documents are in [`ListRecordPlanChannelsError`](super::errors::ListRecordPlanChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordPlanChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordPlanChannels",
     output = ListRecordPlanChannelsResponse,
-    error = super::errors::ListRecordPlanChannelsError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordPlanChannels {}
 
 /// What a successful [`ListRecordPlanChannels`] call returns.
 #[tc_model]
 pub struct ListRecordPlanChannelsResponse {
-    /// `Data`: a [`ListRecordPlanChannelsData`](super::models::ListRecordPlanChannelsData).
+    /// `Data`
     pub data: models::ListRecordPlanChannelsData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2812,52 +3117,53 @@ pub struct ListRecordPlanChannelsResponse {
 /// The `ListRecordPlanDevices` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordPlanDevicesResponse`].
-/// The codes it documents are in [`ListRecordPlanDevicesError`](super::errors::ListRecordPlanDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordPlanDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.InvalidPageNumber`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageNumber)
+/// - [`InvalidParameterValue.InvalidPageSize`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageSize)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IssErrorCode::ResourceNotFoundPlanNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordPlanDevices",
     output = ListRecordPlanDevicesResponse,
-    error = super::errors::ListRecordPlanDevicesError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordPlanDevices {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1f**********24671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1f**********24671d0f94f"`
     pub plan_id: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"某店"`
+    /// `DeviceName`; example: `"某店"`
     pub device_name: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"大门口"`
+    /// `ChannelName`; example: `"大门口"`
     pub channel_name: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"上海地区"`
+    /// `OrganizationName`; example: `"上海地区"`
     pub organization_name: Option<String>,
 }
 
 /// What a successful [`ListRecordPlanDevices`] call returns.
 #[tc_model]
 pub struct ListRecordPlanDevicesResponse {
-    /// `Data`: a [`ListRecordPlanDevicesData`](super::models::ListRecordPlanDevicesData).
+    /// `Data`
     pub data: models::ListRecordPlanDevicesData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2867,22 +3173,27 @@ pub struct ListRecordPlanDevicesResponse {
 /// The `ListRecordPlans` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordPlansResponse`].
-/// The codes it documents are in [`ListRecordPlansError`](super::errors::ListRecordPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordPlans",
     output = ListRecordPlansResponse,
-    error = super::errors::ListRecordPlansError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordPlans {}
 
 /// What a successful [`ListRecordPlans`] call returns.
 #[tc_model]
 pub struct ListRecordPlansResponse {
-    /// `Data`: a list of [`RecordPlanBaseInfo`](super::models::RecordPlanBaseInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::RecordPlanBaseInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2892,22 +3203,27 @@ pub struct ListRecordPlansResponse {
 /// The `ListRecordRetrieveTasks` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordRetrieveTasksResponse`].
-/// The codes it documents are in [`ListRecordRetrieveTasksError`](super::errors::ListRecordRetrieveTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordRetrieveTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordRetrieveTasks",
     output = ListRecordRetrieveTasksResponse,
-    error = super::errors::ListRecordRetrieveTasksError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordRetrieveTasks {}
 
 /// What a successful [`ListRecordRetrieveTasks`] call returns.
 #[tc_model]
 pub struct ListRecordRetrieveTasksResponse {
-    /// `Data`: a list of [`RecordRetrieveTaskDetailsInfo`](super::models::RecordRetrieveTaskDetailsInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::RecordRetrieveTaskDetailsInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2917,22 +3233,27 @@ pub struct ListRecordRetrieveTasksResponse {
 /// The `ListRecordTemplates` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListRecordTemplatesResponse`].
-/// The codes it documents are in [`ListRecordTemplatesError`](super::errors::ListRecordTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListRecordTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListRecordTemplates",
     output = ListRecordTemplatesResponse,
-    error = super::errors::ListRecordTemplatesError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListRecordTemplates {}
 
 /// What a successful [`ListRecordTemplates`] call returns.
 #[tc_model]
 pub struct ListRecordTemplatesResponse {
-    /// `Data`: a list of [`RecordTemplateInfo`](super::models::RecordTemplateInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::RecordTemplateInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2942,42 +3263,46 @@ pub struct ListRecordTemplatesResponse {
 /// The `ListSubTasks` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListSubTasksResponse`].
-/// The codes it documents are in [`ListSubTasksError`](super::errors::ListSubTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListSubTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseError`](super::errors::IssErrorCode::FailedOperationDatabaseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IssErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameterFormat`](super::errors::IssErrorCode::InvalidParameterInvalidParameterFormat)
+/// - [`InvalidParameter.RequiredHeaderParameterEmpty`](super::errors::IssErrorCode::InvalidParameterRequiredHeaderParameterEmpty)
+/// - [`InvalidParameter.TaskIdNotExist`](super::errors::IssErrorCode::InvalidParameterTaskIdNotExist)
+/// - [`InvalidParameterValue.InvalidPageParameter`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageParameter)
+/// - [`InvalidParameterValue.InvalidStatus`](super::errors::IssErrorCode::InvalidParameterValueInvalidStatus)
+/// - [`InvalidParameterValue.TaskTypeNotSupported`](super::errors::IssErrorCode::InvalidParameterValueTaskTypeNotSupported)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListSubTasks",
     output = ListSubTasksResponse,
-    error = super::errors::ListSubTasksError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListSubTasks {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4d3535ba-3d81-4154-85ac-************"`
+    /// `TaskId`; example: `"4d3535ba-3d81-4154-85ac-************"`
     pub task_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 }
 
 /// What a successful [`ListSubTasks`] call returns.
 #[tc_model]
 pub struct ListSubTasksResponse {
-    /// `Data`: a [`ListSubTasksData`](super::models::ListSubTasksData).
+    /// `Data`
     pub data: models::ListSubTasksData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2987,52 +3312,52 @@ pub struct ListSubTasksResponse {
 /// The `ListTasks` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListTasksResponse`].
-/// The codes it documents are in [`ListTasksError`](super::errors::ListTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseError`](super::errors::IssErrorCode::FailedOperationDatabaseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IssErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidAction`](super::errors::IssErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.InvalidParameterFormat`](super::errors::IssErrorCode::InvalidParameterInvalidParameterFormat)
+/// - [`InvalidParameter.RequiredHeaderParameterEmpty`](super::errors::IssErrorCode::InvalidParameterRequiredHeaderParameterEmpty)
+/// - [`InvalidParameterValue.InvalidPageParameter`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageParameter)
+/// - [`InvalidParameterValue.InvalidStatus`](super::errors::IssErrorCode::InvalidParameterValueInvalidStatus)
+/// - [`InvalidParameterValue.TaskTypeNotSupported`](super::errors::IssErrorCode::InvalidParameterValueTaskTypeNotSupported)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListTasks",
     output = ListTasksResponse,
-    error = super::errors::ListTasksError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListTasks {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"BatchDisableDevice"`
+    /// `Operation`; example: `"BatchDisableDevice"`
     pub operation: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1703645732`
+    /// `BeginTime`; example: `1703645732`
     pub begin_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1703645832`
+    /// `EndTime`; example: `1703645832`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`ListTasks`] call returns.
 #[tc_model]
 pub struct ListTasksResponse {
-    /// `Data`: a [`ListTasksData`](super::models::ListTasksData).
+    /// `Data`
     pub data: models::ListTasksData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3042,9 +3367,12 @@ pub struct ListTasksResponse {
 /// The `ListVLPlans` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListVLPlansResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListVLPlans)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -3060,31 +3388,23 @@ pub struct ListTasksResponse {
     )
 )]
 pub struct ListVLPlans {
-    /// `Name`: a string.
-    ///
-    /// Example: `"明厨亮灶识别计划"`
+    /// `Name`; example: `"明厨亮灶识别计划"`
     pub name: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListVLPlans`] call returns.
 #[tc_model]
 pub struct ListVLPlansResponse {
-    /// `Data`: a list of [`VlPlanInfo`](super::models::VlPlanInfo) objects.
+    /// `Data`
     pub data: Vec<models::VlPlanInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3094,9 +3414,12 @@ pub struct ListVLPlansResponse {
 /// The `ListVLTemplates` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListVLTemplatesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListVLTemplates)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -3112,41 +3435,29 @@ pub struct ListVLPlansResponse {
     )
 )]
 pub struct ListVLTemplates {
-    /// `Name`: a string.
-    ///
-    /// Example: `"明厨亮灶识别模板"`
+    /// `Name`; example: `"明厨亮灶识别模板"`
     pub name: Option<String>,
 
-    /// `AnalysisMode`: a string.
-    ///
-    /// Example: `"image"`
+    /// `AnalysisMode`; example: `"image"`
     pub analysis_mode: Option<String>,
 
-    /// `CaptureType`: a string.
-    ///
-    /// Example: `"realtime"`
+    /// `CaptureType`; example: `"realtime"`
     pub capture_type: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListVLTemplates`] call returns.
 #[tc_model]
 pub struct ListVLTemplatesResponse {
-    /// `Data`: a list of [`VlTemplateInfo`](super::models::VlTemplateInfo) objects.
+    /// `Data`
     pub data: Vec<models::VlTemplateInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3156,72 +3467,64 @@ pub struct ListVLTemplatesResponse {
 /// The `ListVideoDownloadTask` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListVideoDownloadTaskResponse`].
-/// The codes it documents are in [`ListVideoDownloadTaskError`](super::errors::ListVideoDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListVideoDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseError`](super::errors::IssErrorCode::FailedOperationDatabaseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::IssErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidAction`](super::errors::IssErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.InvalidParameterFormat`](super::errors::IssErrorCode::InvalidParameterInvalidParameterFormat)
+/// - [`InvalidParameter.RequiredHeaderParameterEmpty`](super::errors::IssErrorCode::InvalidParameterRequiredHeaderParameterEmpty)
+/// - [`InvalidParameterValue.InvalidPageParameter`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageParameter)
+/// - [`InvalidParameterValue.InvalidStatus`](super::errors::IssErrorCode::InvalidParameterValueInvalidStatus)
+/// - [`InvalidParameterValue.TaskTypeNotSupported`](super::errors::IssErrorCode::InvalidParameterValueTaskTypeNotSupported)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "ListVideoDownloadTask",
     output = ListVideoDownloadTaskResponse,
-    error = super::errors::ListVideoDownloadTaskError
+    error = super::errors::IssErrorCode
 )]
 pub struct ListVideoDownloadTask {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"设备 1"`
+    /// `DeviceName`; example: `"设备 1"`
     pub device_name: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"通道 1"`
+    /// `ChannelName`; example: `"通道 1"`
     pub channel_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `SortRule`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `SortRule`; example: `"StartTime"`
     pub sort_rule: Option<String>,
 
-    /// `WithPreviewUrl`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WithPreviewUrl`; example: `1`
     pub with_preview_url: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `DownloadTaskId`: a string.
-    ///
-    /// Example: `"ec72e1e1-fd18-407d-b537-************"`
+    /// `DownloadTaskId`; example: `"ec72e1e1-fd18-407d-b537-************"`
     pub download_task_id: Option<String>,
 
-    /// `UrlExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `UrlExpires`; example: `3600`
     pub url_expires: Option<i64>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-01-02"`
+    /// `Date`; example: `"2025-01-02"`
     pub date: Option<String>,
 }
 
 /// What a successful [`ListVideoDownloadTask`] call returns.
 #[tc_model]
 pub struct ListVideoDownloadTaskResponse {
-    /// `Data`: a [`ListVideoDownloadTaskData`](super::models::ListVideoDownloadTaskData).
+    /// `Data`
     pub data: Option<models::ListVideoDownloadTaskData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3231,9 +3534,12 @@ pub struct ListVideoDownloadTaskResponse {
 /// The `ListVideoSnapshotTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ListVideoSnapshotTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ListVideoSnapshotTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -3242,41 +3548,29 @@ pub struct ListVideoDownloadTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListVideoSnapshotTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `Name`; example: `"test2"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"update_time"`
+    /// `Sort`; example: `"update_time"`
     pub sort: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListVideoSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct ListVideoSnapshotTemplateResponse {
-    /// `Data`: a [`ListVideoSnapshotTemplateData`](super::models::ListVideoSnapshotTemplateData).
+    /// `Data`
     pub data: models::ListVideoSnapshotTemplateData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3286,9 +3580,12 @@ pub struct ListVideoSnapshotTemplateResponse {
 /// The `ModifyVLPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ModifyVLPlanResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ModifyVLPlan)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -3297,41 +3594,31 @@ pub struct ListVideoSnapshotTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyVLPlan {
-    /// `VLPlanId`: a string.
-    ///
-    /// Example: `"VP6d24c8b1157d4894b7c74a1ef30cf6a2"`
+    /// `VLPlanId`; example: `"VP6d24c8b1157d4894b7c74a1ef30cf6a2"`
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"明厨亮灶识别计划"`
+    /// `Name`; example: `"明厨亮灶识别计划"`
     pub name: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"明厨亮灶识别"`
+    /// `Describe`; example: `"明厨亮灶识别"`
     pub describe: Option<String>,
 
-    /// `VLTemplateId`: a string.
-    ///
-    /// Example: `"VTa911*************************6c2"`
+    /// `VLTemplateId`; example: `"VTa911*************************6c2"`
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: Option<String>,
 
-    /// `FileExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `FileExpires`; example: `90`
     pub file_expires: Option<i64>,
 
-    /// `Callback`: a [`CallbackUrl`](super::models::CallbackUrl).
+    /// `Callback`
     pub callback: Option<models::CallbackUrl>,
 }
 
 /// What a successful [`ModifyVLPlan`] call returns.
 #[tc_model]
 pub struct ModifyVLPlanResponse {
-    /// `Data`: a [`VlPlanInfo`](super::models::VlPlanInfo).
+    /// `Data`
     pub data: models::VlPlanInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3341,9 +3628,12 @@ pub struct ModifyVLPlanResponse {
 /// The `ModifyVideoSnapshotConfig` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`ModifyVideoSnapshotConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=ModifyVideoSnapshotConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
@@ -3352,34 +3642,26 @@ pub struct ModifyVLPlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyVideoSnapshotConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"b8a************9****************fd74"`
+    /// `ConfigId`; example: `"b8a************9****************fd74"`
     pub config_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"截图配置1"`
+    /// `Name`; example: `"截图配置1"`
     pub name: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"144d81a1-70a4-4d30-a82a-0793ed07f3d3"`
+    /// `TemplateId`; example: `"144d81a1-70a4-4d30-a82a-0793ed07f3d3"`
     pub template_id: Option<String>,
 
-    /// `FileExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FileExpires`; example: `15`
     pub file_expires: Option<i64>,
 
-    /// `Callback`: a [`CallbackUrl`](super::models::CallbackUrl).
+    /// `Callback`
     pub callback: Option<models::CallbackUrl>,
 }
 
 /// What a successful [`ModifyVideoSnapshotConfig`] call returns.
 #[tc_model]
 pub struct ModifyVideoSnapshotConfigResponse {
-    /// `Data`: a [`VideoSnapshotConfigInfo`](super::models::VideoSnapshotConfigInfo).
+    /// `Data`
     pub data: models::VideoSnapshotConfigInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3389,52 +3671,54 @@ pub struct ModifyVideoSnapshotConfigResponse {
 /// The `PlayRecord` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`PlayRecordResponse`].
-/// The codes it documents are in [`PlayRecordError`](super::errors::PlayRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=PlayRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::IssErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EndTimeZero`](super::errors::IssErrorCode::InvalidParameterValueEndTimeZero)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.StartOverEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverEndTime)
+/// - [`InvalidParameterValue.StartOverNowTime`](super::errors::IssErrorCode::InvalidParameterValueStartOverNowTime)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.StartTimeZero`](super::errors::IssErrorCode::InvalidParameterValueStartTimeZero)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.StreamTypeOrResolution`](super::errors::IssErrorCode::UnsupportedOperationStreamTypeOrResolution)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "PlayRecord",
     output = PlayRecordResponse,
-    error = super::errors::PlayRecordError
+    error = super::errors::IssErrorCode
 )]
 pub struct PlayRecord {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `1702813300`
+    /// `Start`; example: `1702813300`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1702814300`
+    /// `End`; example: `1702814300`
     pub end: i64,
 
-    /// `StreamType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StreamType`; example: `1`
     pub stream_type: Option<i64>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1280720"`
+    /// `Resolution`; example: `"1280720"`
     pub resolution: Option<String>,
 
-    /// `IsInternal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInternal`; example: `true`
     pub is_internal: Option<bool>,
 }
 
 /// What a successful [`PlayRecord`] call returns.
 #[tc_model]
 pub struct PlayRecordResponse {
-    /// `Data`: a [`PlayRecordData`](super::models::PlayRecordData).
+    /// `Data`
     pub data: models::PlayRecordData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3444,37 +3728,41 @@ pub struct PlayRecordResponse {
 /// The `QueryForbidPlayChannelList` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`QueryForbidPlayChannelListResponse`].
-/// The codes it documents are in [`QueryForbidPlayChannelListError`](super::errors::QueryForbidPlayChannelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=QueryForbidPlayChannelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ServerInternalError`](super::errors::IssErrorCode::InternalErrorServerInternalError)
+/// - [`InvalidParameterValue.InvalidPageNumber`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageNumber)
+/// - [`InvalidParameterValue.InvalidPageSize`](super::errors::IssErrorCode::InvalidParameterValueInvalidPageSize)
+/// - [`InvalidParameterValue.InvalidUserParam`](super::errors::IssErrorCode::InvalidParameterValueInvalidUserParam)
+/// - [`MissingParameter.MissingUserInfo`](super::errors::IssErrorCode::MissingParameterMissingUserInfo)
+/// - [`OperationDenied.NoWhitelist`](super::errors::IssErrorCode::OperationDeniedNoWhitelist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "QueryForbidPlayChannelList",
     output = QueryForbidPlayChannelListResponse,
-    error = super::errors::QueryForbidPlayChannelListError
+    error = super::errors::IssErrorCode
 )]
 pub struct QueryForbidPlayChannelList {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12*******36"`
+    /// `UserId`; example: `"12*******36"`
     pub user_id: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 }
 
 /// What a successful [`QueryForbidPlayChannelList`] call returns.
 #[tc_model]
 pub struct QueryForbidPlayChannelListResponse {
-    /// `Data`: a [`ListForbidplayChannelsData`](super::models::ListForbidplayChannelsData).
+    /// `Data`
     pub data: models::ListForbidplayChannelsData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3484,20 +3772,30 @@ pub struct QueryForbidPlayChannelListResponse {
 /// The `RefreshDeviceChannel` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`RefreshDeviceChannelResponse`].
-/// The codes it documents are in [`RefreshDeviceChannelError`](super::errors::RefreshDeviceChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=RefreshDeviceChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`FailedOperation.DeviceResponseTimeOut`](super::errors::IssErrorCode::FailedOperationDeviceResponseTimeOut)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DevDisable`](super::errors::IssErrorCode::ResourceUnavailableDevDisable)
+/// - [`ResourceUnavailable.DevNoRegister`](super::errors::IssErrorCode::ResourceUnavailableDevNoRegister)
+/// - [`ResourceUnavailable.DevOffline`](super::errors::IssErrorCode::ResourceUnavailableDevOffline)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "RefreshDeviceChannel",
     output = RefreshDeviceChannelResponse,
-    error = super::errors::RefreshDeviceChannelError
+    error = super::errors::IssErrorCode
 )]
 pub struct RefreshDeviceChannel {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 }
 
@@ -3511,23 +3809,37 @@ pub struct RefreshDeviceChannelResponse {
 /// The `SetForbidPlayChannels` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`SetForbidPlayChannelsResponse`].
-/// The codes it documents are in [`SetForbidPlayChannelsError`](super::errors::SetForbidPlayChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=SetForbidPlayChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotHaveSubUser`](super::errors::IssErrorCode::FailedOperationNotHaveSubUser)
+/// - [`InternalError.ServerInternalError`](super::errors::IssErrorCode::InternalErrorServerInternalError)
+/// - [`InvalidParameter.InvalidChannels`](super::errors::IssErrorCode::InvalidParameterInvalidChannels)
+/// - [`InvalidParameterValue.ChannelsExceedsRange`](super::errors::IssErrorCode::InvalidParameterValueChannelsExceedsRange)
+/// - [`InvalidParameterValue.IllegalChannelId`](super::errors::IssErrorCode::InvalidParameterValueIllegalChannelId)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidEnalbeValue`](super::errors::IssErrorCode::InvalidParameterValueInvalidEnalbeValue)
+/// - [`InvalidParameterValue.InvalidUserParam`](super::errors::IssErrorCode::InvalidParameterValueInvalidUserParam)
+/// - [`MissingParameter.MissingMustParameter`](super::errors::IssErrorCode::MissingParameterMissingMustParameter)
+/// - [`MissingParameter.MissingUserInfo`](super::errors::IssErrorCode::MissingParameterMissingUserInfo)
+/// - [`OperationDenied.NoWhitelist`](super::errors::IssErrorCode::OperationDeniedNoWhitelist)
+/// - [`OperationDenied.PlayAuthNotEnabled`](super::errors::IssErrorCode::OperationDeniedPlayAuthNotEnabled)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "SetForbidPlayChannels",
     output = SetForbidPlayChannelsResponse,
-    error = super::errors::SetForbidPlayChannelsError
+    error = super::errors::IssErrorCode
 )]
 pub struct SetForbidPlayChannels {
-    /// `Channels`: a list of [`SetForbidplayChannelParam`](super::models::SetForbidplayChannelParam) objects.
+    /// `Channels`
     pub channels: Vec<models::SetForbidplayChannelParam>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12*******36"`
+    /// `UserId`; example: `"12*******36"`
     pub user_id: String,
 }
 
@@ -3541,23 +3853,28 @@ pub struct SetForbidPlayChannelsResponse {
 /// The `UpdateDeviceOrganization` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateDeviceOrganizationResponse`].
-/// The codes it documents are in [`UpdateDeviceOrganizationError`](super::errors::UpdateDeviceOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateDeviceOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateDeviceOrganization",
     output = UpdateDeviceOrganizationResponse,
-    error = super::errors::UpdateDeviceOrganizationError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateDeviceOrganization {
-    /// `DeviceIds`: a list of strings.
+    /// `DeviceIds`
     pub device_ids: Vec<String>,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 }
 
@@ -3571,25 +3888,30 @@ pub struct UpdateDeviceOrganizationResponse {
 /// The `UpdateDeviceStatus` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateDeviceStatusResponse`].
-/// The codes it documents are in [`UpdateDeviceStatusError`](super::errors::UpdateDeviceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateDeviceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidDeviceStatus`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceStatus)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateDeviceStatus",
     output = UpdateDeviceStatusResponse,
-    error = super::errors::UpdateDeviceStatusError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateDeviceStatus {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 }
 
@@ -3603,32 +3925,37 @@ pub struct UpdateDeviceStatusResponse {
 /// The `UpdateOrganization` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateOrganizationResponse`].
-/// The codes it documents are in [`UpdateOrganizationError`](super::errors::UpdateOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::IssErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidOrgName`](super::errors::IssErrorCode::InvalidParameterValueInvalidOrgName)
+/// - [`InvalidParameterValue.OrgNameRepeat`](super::errors::IssErrorCode::InvalidParameterValueOrgNameRepeat)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateOrganization",
     output = UpdateOrganizationResponse,
-    error = super::errors::UpdateOrganizationError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateOrganization {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"组织2371"`
+    /// `Name`; example: `"组织2371"`
     pub name: String,
 }
 
 /// What a successful [`UpdateOrganization`] call returns.
 #[tc_model]
 pub struct UpdateOrganizationResponse {
-    /// `Data`: an [`UpdateOrgData`](super::models::UpdateOrgData).
+    /// `Data`
     pub data: models::UpdateOrgData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3638,30 +3965,41 @@ pub struct UpdateOrganizationResponse {
 /// The `UpdateRecordBackupPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateRecordBackupPlanResponse`].
-/// The codes it documents are in [`UpdateRecordBackupPlanError`](super::errors::UpdateRecordBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateRecordBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::IssErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueInvalidOrganizationId)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`ResourceInUse.PlanNameRepeat`](super::errors::IssErrorCode::ResourceInUsePlanNameRepeat)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateRecordBackupPlan",
     output = UpdateRecordBackupPlanResponse,
-    error = super::errors::UpdateRecordBackupPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateRecordBackupPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 
-    /// `Mod`: an [`UpdateRecordBackupPlanModify`](super::models::UpdateRecordBackupPlanModify).
+    /// `Mod`
     pub r#mod: models::UpdateRecordBackupPlanModify,
 }
 
 /// What a successful [`UpdateRecordBackupPlan`] call returns.
 #[tc_model]
 pub struct UpdateRecordBackupPlanResponse {
-    /// `Data`: an [`UpdateRecordBackupPlanData`](super::models::UpdateRecordBackupPlanData).
+    /// `Data`
     pub data: models::UpdateRecordBackupPlanData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3671,30 +4009,42 @@ pub struct UpdateRecordBackupPlanResponse {
 /// The `UpdateRecordBackupTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateRecordBackupTemplateResponse`].
-/// The codes it documents are in [`UpdateRecordBackupTemplateError`](super::errors::UpdateRecordBackupTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateRecordBackupTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.BakTimeNotEnough`](super::errors::IssErrorCode::InvalidParameterValueBakTimeNotEnough)
+/// - [`InvalidParameterValue.DataOutOfRange`](super::errors::IssErrorCode::InvalidParameterValueDataOutOfRange)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::IssErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.TimeLessThanTenMinutes`](super::errors::IssErrorCode::InvalidParameterValueTimeLessThanTenMinutes)
+/// - [`InvalidParameterValue.UnSupportScale`](super::errors::IssErrorCode::InvalidParameterValueUnSupportScale)
+/// - [`ResourceInUse.TemplateNameRepeat`](super::errors::IssErrorCode::ResourceInUseTemplateNameRepeat)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateRecordBackupTemplate",
     output = UpdateRecordBackupTemplateResponse,
-    error = super::errors::UpdateRecordBackupTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateRecordBackupTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `Mod`: an [`UpdateRecordBackupTemplateModify`](super::models::UpdateRecordBackupTemplateModify).
+    /// `Mod`
     pub r#mod: models::UpdateRecordBackupTemplateModify,
 }
 
 /// What a successful [`UpdateRecordBackupTemplate`] call returns.
 #[tc_model]
 pub struct UpdateRecordBackupTemplateResponse {
-    /// `Data`: an [`UpdateRecordBackupTemplateData`](super::models::UpdateRecordBackupTemplateData).
+    /// `Data`
     pub data: models::UpdateRecordBackupTemplateData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3704,30 +4054,68 @@ pub struct UpdateRecordBackupTemplateResponse {
 /// The `UpdateRecordPlan` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateRecordPlanResponse`].
-/// The codes it documents are in [`UpdateRecordPlanError`](super::errors::UpdateRecordPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateRecordPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidChannels`](super::errors::IssErrorCode::InvalidParameterInvalidChannels)
+/// - [`InvalidParameter.InvalidLifeRuleParam`](super::errors::IssErrorCode::InvalidParameterInvalidLifeRuleParam)
+/// - [`InvalidParameter.InvalidOrganizationParam`](super::errors::IssErrorCode::InvalidParameterInvalidOrganizationParam)
+/// - [`InvalidParameterValue.EmptyChannelId`](super::errors::IssErrorCode::InvalidParameterValueEmptyChannelId)
+/// - [`InvalidParameterValue.EmptyDeviceId`](super::errors::IssErrorCode::InvalidParameterValueEmptyDeviceId)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.EmptyOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueEmptyOrganizationId)
+/// - [`InvalidParameterValue.IllegalChannelId`](super::errors::IssErrorCode::InvalidParameterValueIllegalChannelId)
+/// - [`InvalidParameterValue.IllegalDescribe`](super::errors::IssErrorCode::InvalidParameterValueIllegalDescribe)
+/// - [`InvalidParameterValue.IllegalDeviceId`](super::errors::IssErrorCode::InvalidParameterValueIllegalDeviceId)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.IllegalOrganizationId`](super::errors::IssErrorCode::InvalidParameterValueIllegalOrganizationId)
+/// - [`InvalidParameterValue.IllegalStreamType`](super::errors::IssErrorCode::InvalidParameterValueIllegalStreamType)
+/// - [`InvalidParameterValue.InvalidChannelId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelId)
+/// - [`InvalidParameterValue.InvalidChannelIdOrDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidChannelIdOrDeviceId)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidExpirationRange`](super::errors::IssErrorCode::InvalidParameterValueInvalidExpirationRange)
+/// - [`InvalidParameterValue.InvalidPlanId`](super::errors::IssErrorCode::InvalidParameterValueInvalidPlanId)
+/// - [`InvalidParameterValue.InvalidRepairMode`](super::errors::IssErrorCode::InvalidParameterValueInvalidRepairMode)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`InvalidParameterValue.InvalidTransitionRange`](super::errors::IssErrorCode::InvalidParameterValueInvalidTransitionRange)
+/// - [`InvalidParameterValue.LimitRepairTransition`](super::errors::IssErrorCode::InvalidParameterValueLimitRepairTransition)
+/// - [`InvalidParameterValue.PlanChannelsExceedsRange`](super::errors::IssErrorCode::InvalidParameterValuePlanChannelsExceedsRange)
+/// - [`InvalidParameterValue.TooLongDescribe`](super::errors::IssErrorCode::InvalidParameterValueTooLongDescribe)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`InvalidParameterValue.TooLongStreamType`](super::errors::IssErrorCode::InvalidParameterValueTooLongStreamType)
+/// - [`MissingParameter.MissingLifeRuleParam`](super::errors::IssErrorCode::MissingParameterMissingLifeRuleParam)
+/// - [`MissingParameter.MissingUpdatedInfo`](super::errors::IssErrorCode::MissingParameterMissingUpdatedInfo)
+/// - [`ResourceInUse.ChannelRepeatAdd`](super::errors::IssErrorCode::ResourceInUseChannelRepeatAdd)
+/// - [`ResourceInUse.PlanDeleting`](super::errors::IssErrorCode::ResourceInUsePlanDeleting)
+/// - [`ResourceInUse.PlanNameRepeat`](super::errors::IssErrorCode::ResourceInUsePlanNameRepeat)
+/// - [`ResourceNotFound.OrganizationIdNotExist`](super::errors::IssErrorCode::ResourceNotFoundOrganizationIdNotExist)
+/// - [`ResourceNotFound.PlanNotExist`](super::errors::IssErrorCode::ResourceNotFoundPlanNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IssErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateRecordPlan",
     output = UpdateRecordPlanResponse,
-    error = super::errors::UpdateRecordPlanError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateRecordPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1f**********24671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1f**********24671d0f94f"`
     pub plan_id: String,
 
-    /// `Mod`: an [`UpdateRecordPlanData`](super::models::UpdateRecordPlanData).
+    /// `Mod`
     pub r#mod: models::UpdateRecordPlanData,
 }
 
 /// What a successful [`UpdateRecordPlan`] call returns.
 #[tc_model]
 pub struct UpdateRecordPlanResponse {
-    /// `Data`: a [`RecordPlanOptData`](super::models::RecordPlanOptData).
+    /// `Data`
     pub data: models::RecordPlanOptData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3737,30 +4125,46 @@ pub struct UpdateRecordPlanResponse {
 /// The `UpdateRecordTemplate` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateRecordTemplateResponse`].
-/// The codes it documents are in [`UpdateRecordTemplateError`](super::errors::UpdateRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidBodyFormat`](super::errors::IssErrorCode::InvalidParameterInvalidBodyFormat)
+/// - [`InvalidParameter.InvalidTimeSection`](super::errors::IssErrorCode::InvalidParameterInvalidTimeSection)
+/// - [`InvalidParameterValue.EmptyName`](super::errors::IssErrorCode::InvalidParameterValueEmptyName)
+/// - [`InvalidParameterValue.IllegalName`](super::errors::IssErrorCode::InvalidParameterValueIllegalName)
+/// - [`InvalidParameterValue.InvalidTemplateId`](super::errors::IssErrorCode::InvalidParameterValueInvalidTemplateId)
+/// - [`InvalidParameterValue.InvalidTimeSectionValue`](super::errors::IssErrorCode::InvalidParameterValueInvalidTimeSectionValue)
+/// - [`InvalidParameterValue.StartTimeGreaterThanOrEqualEndTime`](super::errors::IssErrorCode::InvalidParameterValueStartTimeGreaterThanOrEqualEndTime)
+/// - [`InvalidParameterValue.TimeLessThanTenMinutes`](super::errors::IssErrorCode::InvalidParameterValueTimeLessThanTenMinutes)
+/// - [`InvalidParameterValue.TooLongName`](super::errors::IssErrorCode::InvalidParameterValueTooLongName)
+/// - [`MissingParameter.EmptyTimeSection`](super::errors::IssErrorCode::MissingParameterEmptyTimeSection)
+/// - [`MissingParameter.MissingUpdatedInfo`](super::errors::IssErrorCode::MissingParameterMissingUpdatedInfo)
+/// - [`ResourceInUse.TemplateNameRepeat`](super::errors::IssErrorCode::ResourceInUseTemplateNameRepeat)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::IssErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateRecordTemplate",
     output = UpdateRecordTemplateResponse,
-    error = super::errors::UpdateRecordTemplateError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateRecordTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"48676e89a8c**********baa36220fa4"`
+    /// `TemplateId`; example: `"48676e89a8c**********baa36220fa4"`
     pub template_id: String,
 
-    /// `Mod`: an [`UpdateRecordTemplateData`](super::models::UpdateRecordTemplateData).
+    /// `Mod`
     pub r#mod: models::UpdateRecordTemplateData,
 }
 
 /// What a successful [`UpdateRecordTemplate`] call returns.
 #[tc_model]
 pub struct UpdateRecordTemplateResponse {
-    /// `Data`: a [`RecordTemplateInfo`](super::models::RecordTemplateInfo).
+    /// `Data`
     pub data: models::RecordTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3770,87 +4174,76 @@ pub struct UpdateRecordTemplateResponse {
 /// The `UpdateUserDevice` action of ISS API 2023-05-17.
 ///
 /// A successful call returns [`UpdateUserDeviceResponse`].
-/// The codes it documents are in [`UpdateUserDeviceError`](super::errors::UpdateUserDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=iss&Version=2023-05-17&Action=UpdateUserDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IssErrorCode`](super::errors::IssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::IssErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::IssErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidDeviceId`](super::errors::IssErrorCode::InvalidParameterValueInvalidDeviceId)
+/// - [`InvalidParameterValue.InvalidDevicePasswordLength`](super::errors::IssErrorCode::InvalidParameterValueInvalidDevicePasswordLength)
+/// - [`InvalidParameterValue.InvalidGatewayProtocolType`](super::errors::IssErrorCode::InvalidParameterValueInvalidGatewayProtocolType)
+/// - [`InvalidParameterValue.InvalidIpv4`](super::errors::IssErrorCode::InvalidParameterValueInvalidIpv4)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::IssErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidUsername`](super::errors::IssErrorCode::InvalidParameterValueInvalidUsername)
+/// - [`InvalidParameterValue.UnSupportedAccessType`](super::errors::IssErrorCode::InvalidParameterValueUnSupportedAccessType)
+/// - [`InvalidParameterValue.UnsupportedStreamProtocol`](super::errors::IssErrorCode::InvalidParameterValueUnsupportedStreamProtocol)
+/// - [`ResourceNotFound`](super::errors::IssErrorCode::ResourceNotFound)
 #[tc_action(
     service = "iss",
     version = "2023-05-17",
     name = "UpdateUserDevice",
     output = UpdateUserDeviceResponse,
-    error = super::errors::UpdateUserDeviceError
+    error = super::errors::IssErrorCode
 )]
 pub struct UpdateUserDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Name`; example: `"设备1"`
     pub name: Option<String>,
 
-    /// `TransportProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TransportProtocol`; example: `2`
     pub transport_protocol: Option<i64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"*1****"`
+    /// `Password`; example: `"*1****"`
     pub password: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这个一个设备"`
+    /// `Description`; example: `"这个一个设备"`
     pub description: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.x.1"`
+    /// `Ip`; example: `"192.168.x.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `Port`; example: `9000`
     pub port: Option<i64>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: Option<String>,
 
-    /// `ProtocolType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtocolType`; example: `1`
     pub protocol_type: Option<i64>,
 
-    /// `AudioSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioSwitch`; example: `1`
     pub audio_switch: Option<i64>,
 
-    /// `SubscribeSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubscribeSwitch`; example: `1`
     pub subscribe_switch: Option<i64>,
 
-    /// `SilentFrameSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SilentFrameSwitch`; example: `1`
     pub silent_frame_switch: Option<i64>,
 
-    /// `TimeSyncSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSyncSwitch`; example: `1`
     pub time_sync_switch: Option<i64>,
 }
 
 /// What a successful [`UpdateUserDevice`] call returns.
 #[tc_model]
 pub struct UpdateUserDeviceResponse {
-    /// `Data`: an [`UpdateDeviceData`](super::models::UpdateDeviceData).
+    /// `Data`
     pub data: models::UpdateDeviceData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,94 +8,58 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddUserDevice`](super::AddUserDevice).
 #[tc_model]
 pub struct AddDeviceData {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"6101320000132000****"`
+    /// `Code`; example: `"6101320000132000****"`
     pub code: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Name`; example: `"设备1"`
     pub name: String,
 
-    /// `AccessProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AccessProtocol`; example: `3`
     pub access_protocol: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `ClusterName`; example: `"上海1"`
     pub cluster_name: String,
 
-    /// `TransportProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransportProtocol`; example: `1`
     pub transport_protocol: i64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"*1****"`
+    /// `Password`; example: `"*1****"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这个是gb设备"`
+    /// `Description`; example: `"这个是gb设备"`
     pub description: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `OrganizationId`: a signed 64-bit integer.
-    ///
-    /// Example: `237`
+    /// `OrganizationId`; example: `237`
     pub organization_id: i64,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"f6d2540d-1d13-4873-b10e-************"`
+    /// `GatewayId`; example: `"f6d2540d-1d13-4873-b10e-************"`
     pub gateway_id: String,
 
-    /// `ProtocolType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtocolType`; example: `1`
     pub protocol_type: i64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.**.1"`
+    /// `Ip`; example: `"192.168.**.1"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `Port`; example: `9000`
     pub port: i64,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300000012`
+    /// `AppId`; example: `1300000012`
     pub app_id: i64,
 }
 
@@ -104,42 +68,28 @@ pub struct AddDeviceData {
 /// Returned in the output of [`AddOrganization`](super::AddOrganization).
 #[tc_model]
 pub struct AddOrgData {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"组织1"`
+    /// `Name`; example: `"组织1"`
     pub name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"236"`
+    /// `ParentId`; example: `"236"`
     pub parent_id: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: i64,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `ParentIds`: a string.
-    ///
-    /// Example: `"0,236"`
+    /// `ParentIds`; example: `"0,236"`
     pub parent_ids: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Online`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Online`; example: `6`
     pub online: i64,
 }
 
@@ -148,47 +98,31 @@ pub struct AddOrgData {
 /// Returned in the output of [`AddRecordBackupPlan`](super::AddRecordBackupPlan).
 #[tc_model]
 pub struct AddRecordBackupPlanData {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"录像上云计划1"`
+    /// `PlanName`; example: `"录像上云计划1"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"这是计划1"`
+    /// `Describe`; example: `"这是计划1"`
     pub describe: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: LifeCycleData,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelCount`; example: `10`
     pub channel_count: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 }
 
@@ -197,40 +131,28 @@ pub struct AddRecordBackupPlanData {
 /// Returned in the output of [`AddRecordBackupTemplate`](super::AddRecordBackupTemplate).
 #[tc_model]
 pub struct AddRecordBackupTemplateData {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `TemplateName`; example: `"模板1"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `DevTimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `DevTimeSections`
     pub dev_time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 
-    /// `DayOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DayOffset`; example: `1`
     pub day_offset: Option<i64>,
 }
 
@@ -239,49 +161,31 @@ pub struct AddRecordBackupTemplateData {
 /// Returned in the output of [`AddRecordRetrieveTask`](super::AddRecordRetrieveTask).
 #[tc_model]
 pub struct AddRecordRetrieveTaskData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d00a3e6f9b9*********40cebcee7a6"`
+    /// `TaskId`; example: `"d00a3e6f9b9*********40cebcee7a6"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"1月23号取回"`
+    /// `TaskName`; example: `"1月23号取回"`
     pub task_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `StartTime`; example: `1687688595`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687692195`
+    /// `EndTime`; example: `1687692195`
     pub end_time: u64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Expiration`; example: `3`
     pub expiration: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Capacity`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Capacity`; example: `100`
     pub capacity: f64,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"大门口通道取回"`
+    /// `Describe`; example: `"大门口通道取回"`
     pub describe: String,
 }
 
@@ -290,49 +194,31 @@ pub struct AddRecordRetrieveTaskData {
 /// Returned in the output of [`AddStreamAuth`](super::AddStreamAuth).
 #[tc_model]
 pub struct AddStreamAuthData {
-    /// `Id`: a string.
-    ///
-    /// Example: `"e8317c5b-7087-4126-bca0-************"`
+    /// `Id`; example: `"e8317c5b-7087-4126-bca0-************"`
     pub id: String,
 
-    /// `PullState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PullState`; example: `1`
     pub pull_state: i64,
 
-    /// `PullSecret`: a string.
-    ///
-    /// Example: `"aaacaaa"`
+    /// `PullSecret`; example: `"aaacaaa"`
     pub pull_secret: String,
 
-    /// `PullExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PullExpired`; example: `10`
     pub pull_expired: i64,
 
-    /// `PushState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PushState`; example: `1`
     pub push_state: i64,
 
-    /// `PushSecret`: a string.
-    ///
-    /// Example: `"bbbcbbb"`
+    /// `PushSecret`; example: `"bbbcbbb"`
     pub push_secret: String,
 
-    /// `PushExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PushExpired`; example: `10`
     pub push_expired: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300000012`
+    /// `AppId`; example: `1300000012`
     pub app_id: i64,
 
-    /// `ExcludePushDomainIds`: a list of strings.
-    ///
-    /// Example: `["e8317c5b-7087-4126-bca0-************"]`
+    /// `ExcludePushDomainIds`; example: `["e8317c5b-7087-4126-bca0-************"]`
     pub exclude_push_domain_ids: Option<Vec<String>>,
 }
 
@@ -341,12 +227,10 @@ pub struct AddStreamAuthData {
 /// Returned in the output of [`BatchGetVideoSnapshotImageUrl`](super::BatchGetVideoSnapshotImageUrl).
 #[tc_model]
 pub struct BatchGetVideoSnapshotImageUrlData {
-    /// `Images`: a list of [`ImageUrlInfo`] objects.
+    /// `Images`
     pub images: Vec<ImageUrlInfo>,
 
-    /// `ImageUrlExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `ImageUrlExpires`; example: `600`
     pub image_url_expires: i64,
 }
 
@@ -355,9 +239,7 @@ pub struct BatchGetVideoSnapshotImageUrlData {
 /// Returned in the output of [`BatchOperateDevice`](super::BatchOperateDevice).
 #[tc_model]
 pub struct BatchOperateDeviceData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"******-****-****-****-************"`
+    /// `TaskId`; example: `"******-****-****-****-************"`
     pub task_id: Option<String>,
 }
 
@@ -366,14 +248,10 @@ pub struct BatchOperateDeviceData {
 /// Returned in the output of [`DescribeVideoBitRate`](super::DescribeVideoBitRate).
 #[tc_model]
 pub struct BitRateInfo {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"\"ffefbe2f-****-4659-****-7596****13900\""`
+    /// `ChannelId`; example: `"\"ffefbe2f-****-4659-****-7596****13900\""`
     pub channel_id: String,
 
-    /// `Bitrate`: a floating-point number.
-    ///
-    /// Example: `15.23`
+    /// `Bitrate`; example: `15.23`
     pub bitrate: f64,
 }
 
@@ -384,19 +262,13 @@ pub struct BitRateInfo {
 #[doc(alias = "CallbackURL")]
 #[tc_model]
 pub struct CallbackUrl {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://somedomain/callback"`
+    /// `Url`; example: `"http://somedomain/callback"`
     pub url: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"mytoken"`
+    /// `Token`; example: `"mytoken"`
     pub token: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 }
 
@@ -405,24 +277,16 @@ pub struct CallbackUrl {
 /// Returned in the output of [`QueryForbidPlayChannelList`](super::QueryForbidPlayChannelList).
 #[tc_model]
 pub struct ChannelAttrInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"389708b2-bcbb-********-a61f528b2a15"`
+    /// `DeviceId`; example: `"389708b2-bcbb-********-a61f528b2a15"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"NVR05"`
+    /// `DeviceName`; example: `"NVR05"`
     pub device_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"53ca64d3-9627-********-cea5122f6977"`
+    /// `ChannelId`; example: `"53ca64d3-9627-********-cea5122f6977"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"PTZ03"`
+    /// `ChannelName`; example: `"PTZ03"`
     pub channel_name: String,
 }
 
@@ -431,14 +295,10 @@ pub struct ChannelAttrInfo {
 /// Sent in the input of [`AddRecordBackupPlan`](super::AddRecordBackupPlan), [`AddRecordPlan`](super::AddRecordPlan), [`AddRecordRetrieveTask`](super::AddRecordRetrieveTask), [`UpdateRecordBackupPlan`](super::UpdateRecordBackupPlan) and [`UpdateRecordPlan`](super::UpdateRecordPlan).
 #[tc_model]
 pub struct ChannelInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 }
 
@@ -447,24 +307,16 @@ pub struct ChannelInfo {
 /// Returned in the output of [`ControlDeviceStream`](super::ControlDeviceStream).
 #[tc_model]
 pub struct ControlDeviceStreamData {
-    /// `Flv`: a string.
-    ///
-    /// Example: `"https://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************.live.flv"`
+    /// `Flv`; example: `"https://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************.live.flv"`
     pub flv: String,
 
-    /// `Hls`: a string.
-    ///
-    /// Example: `"https://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************/hls.m3u8"`
+    /// `Hls`; example: `"https://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************/hls.m3u8"`
     pub hls: String,
 
-    /// `Rtmp`: a string.
-    ///
-    /// Example: `"rtmp://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************"`
+    /// `Rtmp`; example: `"rtmp://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************"`
     pub rtmp: String,
 
-    /// `FMp4`: a string.
-    ///
-    /// Example: `"https://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************.live.flv"`
+    /// `FMp4`; example: `"https://www.demo.com/live/f7ca505f-be1b-4ce8-849b-************.live.flv"`
     pub f_mp4: Option<String>,
 }
 
@@ -473,9 +325,7 @@ pub struct ControlDeviceStreamData {
 /// Returned in the output of [`DescribeGBDeviceAddr`](super::DescribeGBDeviceAddr).
 #[tc_model]
 pub struct DescribeDeviceAddrList {
-    /// `RemoteAddrs`: a list of [`RemoteAddrInfo`] objects.
-    ///
-    /// Example: `[{"Addr":"127.0.0.1","DeviceId":"ffefbe2f-****-4659-****-7596****139"}]`
+    /// `RemoteAddrs`; example: `[{"Addr":"127.0.0.1","DeviceId":"ffefbe2f-****-4659-****-7596****139"}]`
     pub remote_addrs: Vec<RemoteAddrInfo>,
 }
 
@@ -484,55 +334,35 @@ pub struct DescribeDeviceAddrList {
 /// Returned in the output of [`DescribeDeviceChannel`](super::DescribeDeviceChannel).
 #[tc_model]
 pub struct DescribeDeviceChannelData {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: String,
 
-    /// `ChannelCode`: a string.
-    ///
-    /// Example: `"6101000000131000****"`
+    /// `ChannelCode`; example: `"6101000000131000****"`
     pub channel_code: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"通道1"`
+    /// `Name`; example: `"通道1"`
     pub name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `PTZType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PTZType`; example: `0`
     #[tc(rename = "PTZType")]
     pub ptz_type: i64,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"Hikvison"`
+    /// `Manufacturer`; example: `"Hikvison"`
     pub manufacturer: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"6/3"`
+    /// `Resolution`; example: `"6/3"`
     pub resolution: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 }
 
@@ -541,178 +371,110 @@ pub struct DescribeDeviceChannelData {
 /// Returned in the output of [`DescribeUserDevice`](super::DescribeUserDevice) and [`DescribeUserDeviceList`](super::DescribeUserDeviceList).
 #[tc_model]
 pub struct DescribeDeviceData {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"6101320000132000****"`
+    /// `Code`; example: `"6101320000132000****"`
     pub code: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Name`; example: `"设备1"`
     pub name: String,
 
-    /// `AccessProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessProtocol`; example: `2`
     pub access_protocol: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `ClusterName`; example: `"上海1"`
     pub cluster_name: String,
 
-    /// `TransportProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransportProtocol`; example: `1`
     pub transport_protocol: i64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"zxczxc"`
+    /// `Password`; example: `"zxczxc"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是个设备"`
+    /// `Description`; example: `"这是个设备"`
     pub description: String,
 
-    /// `SipId`: a string.
-    ///
-    /// Example: `"7101000000200000****"`
+    /// `SipId`; example: `"7101000000200000****"`
     pub sip_id: String,
 
-    /// `SipDomain`: a string.
-    ///
-    /// Example: `"7101000000"`
+    /// `SipDomain`; example: `"7101000000"`
     pub sip_domain: String,
 
-    /// `SipIp`: a string.
-    ///
-    /// Example: `"88.88.88.88"`
+    /// `SipIp`; example: `"88.88.88.88"`
     pub sip_ip: String,
 
-    /// `SipPort`: a signed 64-bit integer.
-    ///
-    /// Example: `5870`
+    /// `SipPort`; example: `5870`
     pub sip_port: i64,
 
-    /// `PushStreamUrl`: a string.
-    ///
-    /// Example: `"rtmp://88.88.88.88/live/I3Pocd****"`
+    /// `PushStreamUrl`; example: `"rtmp://88.88.88.88/live/I3Pocd****"`
     pub push_stream_url: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"f6d2540d-1d13-4873-b10e-************"`
+    /// `GatewayId`; example: `"f6d2540d-1d13-4873-b10e-************"`
     pub gateway_id: String,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"网关1"`
+    /// `GatewayName`; example: `"网关1"`
     pub gateway_name: String,
 
-    /// `ProtocolTypeName`: a string.
-    ///
-    /// Example: `"Onvif"`
+    /// `ProtocolTypeName`; example: `"Onvif"`
     pub protocol_type_name: String,
 
-    /// `ProtocolType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ProtocolType`; example: `4`
     pub protocol_type: i64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.*.1"`
+    /// `Ip`; example: `"192.168.*.1"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `Port`; example: `9000`
     pub port: i64,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"Hikvision"`
+    /// `Manufacturer`; example: `"Hikvision"`
     pub manufacturer: String,
 
-    /// `AudioSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioSwitch`; example: `0`
     pub audio_switch: Option<i64>,
 
-    /// `SubscribeSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubscribeSwitch`; example: `1`
     pub subscribe_switch: Option<i64>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"00cuDZBadN"`
+    /// `StreamName`; example: `"00cuDZBadN"`
     pub stream_name: Option<String>,
 
-    /// `SilentFrameSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SilentFrameSwitch`; example: `0`
     pub silent_frame_switch: Option<i64>,
 
-    /// `PushStreamSecureUrl`: a string.
-    ///
-    /// Example: `"rtmps://rtmp.live.com:11935/live/I3Pocdaeq"`
+    /// `PushStreamSecureUrl`; example: `"rtmps://rtmp.live.com:11935/live/I3Pocdaeq"`
     pub push_stream_secure_url: Option<String>,
 
-    /// `SipFQDN`: a string.
-    ///
-    /// Example: `"g1-ivc-cluster-1.ap-guangzhou.tencentiss.cn"`
+    /// `SipFQDN`; example: `"g1-ivc-cluster-1.ap-guangzhou.tencentiss.cn"`
     #[tc(rename = "SipFQDN")]
     pub sip_fqdn: Option<String>,
 
-    /// `SipCarrierEndpoints`: a [`SipCarrierEndpoints`].
+    /// `SipCarrierEndpoints`
     pub sip_carrier_endpoints: Option<SipCarrierEndpoints>,
 
-    /// `TimeSyncSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSyncSwitch`; example: `1`
     pub time_sync_switch: Option<i64>,
 }
 
@@ -721,7 +483,7 @@ pub struct DescribeDeviceData {
 /// Returned in the output of [`DescribeUserDeviceList`](super::DescribeUserDeviceList).
 #[tc_model]
 pub struct DescribeDeviceListData {
-    /// `List`: a list of [`DescribeDeviceData`] objects.
+    /// `List`
     pub list: Vec<DescribeDeviceData>,
 }
 
@@ -730,14 +492,10 @@ pub struct DescribeDeviceListData {
 /// Returned in the output of [`DescribeDevicePreset`](super::DescribeDevicePreset).
 #[tc_model]
 pub struct DescribeDevicePresetData {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"预置位1"`
+    /// `Name`; example: `"预置位1"`
     pub name: String,
 }
 
@@ -746,19 +504,13 @@ pub struct DescribeDevicePresetData {
 /// Returned in the output of [`DescribeDeviceRegion`](super::DescribeDeviceRegion).
 #[tc_model]
 pub struct DescribeDeviceRegion {
-    /// `Label`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `Label`; example: `"上海1"`
     pub label: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `Value`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub value: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 }
 
@@ -767,47 +519,31 @@ pub struct DescribeDeviceRegion {
 /// Returned in the output of [`DescribeDomain`](super::DescribeDomain).
 #[tc_model]
 pub struct DescribeDomainData {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2d203ed6-c0e9-4ef0-817b-************"`
+    /// `Id`; example: `"2d203ed6-c0e9-4ef0-817b-************"`
     pub id: String,
 
-    /// `PlayDomain`: a string.
-    ///
-    /// Example: `"www.demo.com"`
+    /// `PlayDomain`; example: `"www.demo.com"`
     pub play_domain: String,
 
-    /// `InternalDomain`: a string.
-    ///
-    /// Example: `"d0bf30383016f5ac52aff************.play-***.ap-shanghai.tencentiss.cn"`
+    /// `InternalDomain`; example: `"d0bf30383016f5ac52aff************.play-***.ap-shanghai.tencentiss.cn"`
     pub internal_domain: String,
 
-    /// `HaveCert`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HaveCert`; example: `1`
     pub have_cert: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `ClusterName`; example: `"上海1"`
     pub cluster_name: String,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"AI9C****"`
+    /// `CertId`; example: `"AI9C****"`
     pub cert_id: Option<String>,
 
-    /// `DomainType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainType`; example: `0`
     pub domain_type: Option<i64>,
 }
 
@@ -816,19 +552,13 @@ pub struct DescribeDomainData {
 /// Returned in the output of [`DescribeDomainRegion`](super::DescribeDomainRegion).
 #[tc_model]
 pub struct DescribeDomainRegionData {
-    /// `Label`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `Label`; example: `"上海1"`
     pub label: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `Value`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub value: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 }
 
@@ -837,42 +567,28 @@ pub struct DescribeDomainRegionData {
 /// Returned in the output of [`DescribeOrganization`](super::DescribeOrganization).
 #[tc_model]
 pub struct DescribeOrganizationData {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"组织237"`
+    /// `Name`; example: `"组织237"`
     pub name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"236"`
+    /// `ParentId`; example: `"236"`
     pub parent_id: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: i64,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `ParentIds`: a string.
-    ///
-    /// Example: `"0,236"`
+    /// `ParentIds`; example: `"0,236"`
     pub parent_ids: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Online`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Online`; example: `8`
     pub online: i64,
 }
 
@@ -881,47 +597,31 @@ pub struct DescribeOrganizationData {
 /// Returned in the output of [`DescribeRecordBackupPlan`](super::DescribeRecordBackupPlan).
 #[tc_model]
 pub struct DescribeRecordBackupPlanData {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"计划1"`
+    /// `PlanName`; example: `"计划1"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"这是一个录像上云计划"`
+    /// `Describe`; example: `"这是一个录像上云计划"`
     pub describe: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: LifeCycleData,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelCount`; example: `10`
     pub channel_count: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 }
 
@@ -930,40 +630,28 @@ pub struct DescribeRecordBackupPlanData {
 /// Returned in the output of [`DescribeRecordBackupTemplate`](super::DescribeRecordBackupTemplate).
 #[tc_model]
 pub struct DescribeRecordBackupTemplateData {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"录像备份模板1"`
+    /// `TemplateName`; example: `"录像备份模板1"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `DevTimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `DevTimeSections`
     pub dev_time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:53:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:53:34"`
     pub update_at: String,
 
-    /// `DayOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DayOffset`; example: `1`
     pub day_offset: Option<i64>,
 }
 
@@ -972,12 +660,10 @@ pub struct DescribeRecordBackupTemplateData {
 /// Returned in the output of [`DescribeRecordFile`](super::DescribeRecordFile).
 #[tc_model]
 pub struct DescribeRecordFileData {
-    /// `Tips`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Tips`; example: `0`
     pub tips: i64,
 
-    /// `List`: a list of [`RecordTimeLine`] objects.
+    /// `List`
     pub list: Option<Vec<RecordTimeLine>>,
 }
 
@@ -986,57 +672,37 @@ pub struct DescribeRecordFileData {
 /// Returned in the output of [`DescribeRecordRetrieveTask`](super::DescribeRecordRetrieveTask).
 #[tc_model]
 pub struct DescribeRecordRetrieveTaskData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d00a3e6f9b**********040cebcee7a6"`
+    /// `TaskId`; example: `"d00a3e6f9b**********040cebcee7a6"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"mane2"`
+    /// `TaskName`; example: `"mane2"`
     pub task_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `StartTime`; example: `1687688595`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687692195`
+    /// `EndTime`; example: `1687692195`
     pub end_time: u64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Expiration`; example: `3`
     pub expiration: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Capacity`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Capacity`; example: `100`
     pub capacity: f64,
 
-    /// `Channels`: a list of [`RecordRetrieveTaskChannelInfo`] objects.
+    /// `Channels`
     pub channels: Vec<RecordRetrieveTaskChannelInfo>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"取回8小时"`
+    /// `Describe`; example: `"取回8小时"`
     pub describe: String,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelCount`; example: `1`
     pub channel_count: i64,
 }
 
@@ -1045,49 +711,31 @@ pub struct DescribeRecordRetrieveTaskData {
 /// Returned in the output of [`DescribeStreamAuth`](super::DescribeStreamAuth).
 #[tc_model]
 pub struct DescribeStreamAuthData {
-    /// `Id`: a string.
-    ///
-    /// Example: `"e8317c5b-7087-4126-bca0-************"`
+    /// `Id`; example: `"e8317c5b-7087-4126-bca0-************"`
     pub id: String,
 
-    /// `PullState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PullState`; example: `1`
     pub pull_state: i64,
 
-    /// `PullSecret`: a string.
-    ///
-    /// Example: `"abhcdefg"`
+    /// `PullSecret`; example: `"abhcdefg"`
     pub pull_secret: String,
 
-    /// `PullExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PullExpired`; example: `10`
     pub pull_expired: i64,
 
-    /// `PushState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PushState`; example: `1`
     pub push_state: i64,
 
-    /// `PushSecret`: a string.
-    ///
-    /// Example: `"abchdefg"`
+    /// `PushSecret`; example: `"abchdefg"`
     pub push_secret: String,
 
-    /// `PushExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PushExpired`; example: `10`
     pub push_expired: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000002`
+    /// `AppId`; example: `1000000002`
     pub app_id: i64,
 
-    /// `ExcludePushDomainIds`: a list of strings.
-    ///
-    /// Example: `["e8317c5b-7087-4126-bca0-************"]`
+    /// `ExcludePushDomainIds`; example: `["e8317c5b-7087-4126-bca0-************"]`
     pub exclude_push_domain_ids: Option<Vec<String>>,
 }
 
@@ -1096,9 +744,7 @@ pub struct DescribeStreamAuthData {
 /// Returned in the output of [`DescribeVideoBitRate`](super::DescribeVideoBitRate).
 #[tc_model]
 pub struct DescribeVideoBitRateList {
-    /// `BitRates`: a list of [`BitRateInfo`] objects.
-    ///
-    /// Example: `[{"Bitrate":15.23,"ChannelId":"ffefbe2f-****-4659-****-7596****139"}]`
+    /// `BitRates`; example: `[{"Bitrate":15.23,"ChannelId":"ffefbe2f-****-4659-****-7596****139"}]`
     pub bit_rates: Vec<BitRateInfo>,
 }
 
@@ -1107,17 +753,13 @@ pub struct DescribeVideoBitRateList {
 /// Returned in the output of [`DescribeVideoDownloadUrl`](super::DescribeVideoDownloadUrl).
 #[tc_model]
 pub struct DescribeVideoDownloadUrlData {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `ActualBeginTime`: a string.
-    ///
-    /// Example: `"1700546401"`
+    /// `ActualBeginTime`; example: `"1700546401"`
     pub actual_begin_time: String,
 
-    /// `ActualEndTime`: a string.
-    ///
-    /// Example: `"1700546461"`
+    /// `ActualEndTime`; example: `"1700546461"`
     pub actual_end_time: String,
 }
 
@@ -1127,19 +769,13 @@ pub struct DescribeVideoDownloadUrlData {
 /// Returned in the output of [`CreateVLTemplate`](super::CreateVLTemplate), [`CreateVideoSnapshotTemplate`](super::CreateVideoSnapshotTemplate), [`DescribeVLTemplate`](super::DescribeVLTemplate), [`DescribeVideoSnapshotTemplate`](super::DescribeVideoSnapshotTemplate), [`ListVLTemplates`](super::ListVLTemplates) and [`ListVideoSnapshotTemplate`](super::ListVideoSnapshotTemplate).
 #[tc_model]
 pub struct EffectiveTime {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `BeginTime`; example: `"00:00:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`; example: `"23:59:59"`
     pub end_time: String,
 
-    /// `WeekDay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `WeekDay`; example: `5`
     pub week_day: i64,
 }
 
@@ -1149,39 +785,25 @@ pub struct EffectiveTime {
 #[doc(alias = "GBDeviceSnapInfo")]
 #[tc_model]
 pub struct GbDeviceSnapInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"snap01.jpg"`
+    /// `FileName`; example: `"snap01.jpg"`
     pub file_name: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://xxx"`
+    /// `DownloadUrl`; example: `"https://xxx"`
     pub download_url: Option<String>,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `ImageSize`; example: `2048`
     pub image_size: Option<i64>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2025-01-30 15:20:00"`
+    /// `CreatedTime`; example: `"2025-01-30 15:20:00"`
     pub created_time: Option<String>,
 
-    /// `ReceivedTime`: a string.
-    ///
-    /// Example: `"2025-01-30 15:20:00"`
+    /// `ReceivedTime`; example: `"2025-01-30 15:20:00"`
     pub received_time: Option<String>,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"https://xxx"`
+    /// `PreviewUrl`; example: `"https://xxx"`
     pub preview_url: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"14234c44-****-4a0c-****-daa7ea****c2a"`
+    /// `SessionId`; example: `"14234c44-****-4a0c-****-daa7ea****c2a"`
     pub session_id: Option<String>,
 }
 
@@ -1191,9 +813,7 @@ pub struct GbDeviceSnapInfo {
 #[doc(alias = "ISAPIOutputData")]
 #[tc_model]
 pub struct IsapiOutputData {
-    /// `OutputData`: a string.
-    ///
-    /// Example: `"<?xml version=\\\"1.0\\\"?>\\n<ResponseStatus></ResponseStatus>"`
+    /// `OutputData`; example: `"<?xml version=\\\"1.0\\\"?>\\n<ResponseStatus></ResponseStatus>"`
     pub output_data: Option<String>,
 }
 
@@ -1203,17 +823,13 @@ pub struct IsapiOutputData {
 /// Returned in the output of [`CreateVLTemplate`](super::CreateVLTemplate), [`DescribeVLTemplate`](super::DescribeVLTemplate) and [`ListVLTemplates`](super::ListVLTemplates).
 #[tc_model]
 pub struct ImageSceneInfo {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Interval`; example: `30`
     pub interval: i64,
 
-    /// `MultiMode`: a [`MultiSnapshotMode`].
+    /// `MultiMode`
     pub multi_mode: Option<MultiSnapshotMode>,
 }
 
@@ -1222,19 +838,13 @@ pub struct ImageSceneInfo {
 /// Returned in the output of [`BatchGetVideoSnapshotImageUrl`](super::BatchGetVideoSnapshotImageUrl).
 #[tc_model]
 pub struct ImageUrlInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"9e79****-****-****-****-**********86"`
+    /// `ImageId`; example: `"9e79****-****-****-****-**********86"`
     pub image_id: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://xxxx/ipts/image?source=****"`
+    /// `ImageUrl`; example: `"https://xxxx/ipts/image?source=****"`
     pub image_url: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"DomainNotFound"`
+    /// `ErrorMessage`; example: `"DomainNotFound"`
     pub error_message: String,
 }
 
@@ -1244,14 +854,10 @@ pub struct ImageUrlInfo {
 /// Returned in the output of [`AddRecordBackupPlan`](super::AddRecordBackupPlan), [`AddRecordPlan`](super::AddRecordPlan), [`DescribeRecordBackupPlan`](super::DescribeRecordBackupPlan), [`DescribeRecordPlan`](super::DescribeRecordPlan), [`ListRecordBackupPlans`](super::ListRecordBackupPlans), [`ListRecordPlans`](super::ListRecordPlans) and 2 more.
 #[tc_model]
 pub struct LifeCycleData {
-    /// `Transition`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Transition`; example: `7`
     pub transition: i64,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Expiration`; example: `90`
     pub expiration: i64,
 }
 
@@ -1260,69 +866,43 @@ pub struct LifeCycleData {
 /// Returned in the output of [`ListDevices`](super::ListDevices).
 #[tc_model]
 pub struct ListDeviceInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-****"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-****"`
     pub device_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"6101320000132000****"`
+    /// `Code`; example: `"6101320000132000****"`
     pub code: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `TransportProtocol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TransportProtocol`; example: `2`
     pub transport_protocol: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Name`; example: `"设备1"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"53*****91"`
+    /// `Password`; example: `"53*****91"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这个是GB设备"`
+    /// `Description`; example: `"这个是GB设备"`
     pub description: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-****"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-****"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `ClusterName`; example: `"上海1"`
     pub cluster_name: String,
 
-    /// `AccessProtocol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessProtocol`; example: `2`
     pub access_protocol: u64,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OrganizationId`; example: `"0"`
     pub organization_id: String,
 
-    /// `ChannelNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChannelNum`; example: `2`
     pub channel_num: u64,
 }
 
@@ -1331,22 +911,16 @@ pub struct ListDeviceInfo {
 /// Returned in the output of [`QueryForbidPlayChannelList`](super::QueryForbidPlayChannelList).
 #[tc_model]
 pub struct ListForbidplayChannelsData {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `List`: a list of [`ChannelAttrInfo`] objects.
+    /// `List`
     pub list: Option<Vec<ChannelAttrInfo>>,
 }
 
@@ -1355,14 +929,10 @@ pub struct ListForbidplayChannelsData {
 /// Returned in the output of [`ListOrganizationChannelNumbers`](super::ListOrganizationChannelNumbers).
 #[tc_model]
 pub struct ListOrganizationChannelNumbersData {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `NotInPlanCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NotInPlanCount`; example: `5`
     pub not_in_plan_count: i64,
 }
 
@@ -1371,22 +941,16 @@ pub struct ListOrganizationChannelNumbersData {
 /// Returned in the output of [`ListOrganizationChannels`](super::ListOrganizationChannels).
 #[tc_model]
 pub struct ListOrganizationChannelsData {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `List`: a list of [`OrganizationChannelInfo`] objects.
+    /// `List`
     pub list: Option<Vec<OrganizationChannelInfo>>,
 }
 
@@ -1395,47 +959,31 @@ pub struct ListOrganizationChannelsData {
 /// Returned in the output of [`ListRecordBackupPlans`](super::ListRecordBackupPlans).
 #[tc_model]
 pub struct ListRecordBackupPlanData {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"录像上云计划1"`
+    /// `PlanName`; example: `"录像上云计划1"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"这是计划的一部分"`
+    /// `Describe`; example: `"这是计划的一部分"`
     pub describe: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: LifeCycleData,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelCount`; example: `10`
     pub channel_count: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 }
 
@@ -1444,22 +992,16 @@ pub struct ListRecordBackupPlanData {
 /// Returned in the output of [`ListRecordBackupPlanDevices`](super::ListRecordBackupPlanDevices).
 #[tc_model]
 pub struct ListRecordBackupPlanDevicesData {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `List`: a list of [`RecordPlanChannelInfo`] objects.
+    /// `List`
     pub list: Option<Vec<RecordPlanChannelInfo>>,
 }
 
@@ -1468,40 +1010,28 @@ pub struct ListRecordBackupPlanDevicesData {
 /// Returned in the output of [`ListRecordBackupTemplates`](super::ListRecordBackupTemplates).
 #[tc_model]
 pub struct ListRecordBackupTemplatesData {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"录像上云模板1"`
+    /// `TemplateName`; example: `"录像上云模板1"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `DevTimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `DevTimeSections`
     pub dev_time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 
-    /// `DayOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DayOffset`; example: `1`
     pub day_offset: Option<i64>,
 }
 
@@ -1510,7 +1040,7 @@ pub struct ListRecordBackupTemplatesData {
 /// Returned in the output of [`ListRecordPlanChannels`](super::ListRecordPlanChannels).
 #[tc_model]
 pub struct ListRecordPlanChannelsData {
-    /// `List`: a list of strings.
+    /// `List`
     pub list: Option<Vec<String>>,
 }
 
@@ -1519,22 +1049,16 @@ pub struct ListRecordPlanChannelsData {
 /// Returned in the output of [`ListRecordPlanDevices`](super::ListRecordPlanDevices).
 #[tc_model]
 pub struct ListRecordPlanDevicesData {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `List`: a list of [`RecordPlanChannelInfo`] objects.
+    /// `List`
     pub list: Option<Vec<RecordPlanChannelInfo>>,
 }
 
@@ -1543,12 +1067,10 @@ pub struct ListRecordPlanDevicesData {
 /// Returned in the output of [`ListSubTasks`](super::ListSubTasks).
 #[tc_model]
 pub struct ListSubTasksData {
-    /// `List`: a list of [`SubTaskData`] objects.
+    /// `List`
     pub list: Vec<SubTaskData>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 }
 
@@ -1557,12 +1079,10 @@ pub struct ListSubTasksData {
 /// Returned in the output of [`ListTasks`](super::ListTasks).
 #[tc_model]
 pub struct ListTasksData {
-    /// `List`: a list of [`TaskData`] objects.
+    /// `List`
     pub list: Vec<TaskData>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 }
 
@@ -1571,12 +1091,10 @@ pub struct ListTasksData {
 /// Returned in the output of [`ListVideoDownloadTask`](super::ListVideoDownloadTask).
 #[tc_model]
 pub struct ListVideoDownloadTaskData {
-    /// `List`: a list of [`VideoDownloadTask`] objects.
+    /// `List`
     pub list: Option<Vec<VideoDownloadTask>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 }
 
@@ -1585,32 +1103,22 @@ pub struct ListVideoDownloadTaskData {
 /// Returned in the output of [`ListVideoSnapshotTemplate`](super::ListVideoSnapshotTemplate).
 #[tc_model]
 pub struct ListVideoSnapshotTemplateData {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"update_time"`
+    /// `Sort`; example: `"update_time"`
     pub sort: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `List`: a list of [`VideoSnapshotTemplateInfo`] objects.
+    /// `List`
     pub list: Vec<VideoSnapshotTemplateInfo>,
 }
 
@@ -1620,22 +1128,13 @@ pub struct ListVideoSnapshotTemplateData {
 /// Returned in the output of [`CreateVLTemplate`](super::CreateVLTemplate), [`DescribeVLTemplate`](super::DescribeVLTemplate) and [`ListVLTemplates`](super::ListVLTemplates).
 #[tc_model]
 pub struct MultiSnapshotMode {
-    /// `Enable`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Enable`, required in requests; example: `true`
     pub enable: Option<bool>,
 
-    /// `Interval`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `Interval`, required in requests; example: `30`
     pub interval: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Total`, required in requests; example: `3`
     pub total: Option<i64>,
 }
 
@@ -1645,22 +1144,13 @@ pub struct MultiSnapshotMode {
 /// Returned in the output of [`CreateVideoSnapshotTemplate`](super::CreateVideoSnapshotTemplate), [`DescribeVideoSnapshotTemplate`](super::DescribeVideoSnapshotTemplate) and [`ListVideoSnapshotTemplate`](super::ListVideoSnapshotTemplate).
 #[tc_model]
 pub struct MultiVideoSnapshotMode {
-    /// `Enable`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Enable`, required in requests; example: `true`
     pub enable: Option<bool>,
 
-    /// `Interval`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Interval`, required in requests; example: `10`
     pub interval: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Total`, required in requests; example: `3`
     pub total: Option<i64>,
 }
 
@@ -1669,29 +1159,19 @@ pub struct MultiVideoSnapshotMode {
 /// Returned in the output of [`ListOrganizationChannels`](super::ListOrganizationChannels).
 #[tc_model]
 pub struct OrganizationChannelInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"389708b2-bcbb-********-a61f528b2a15"`
+    /// `DeviceId`; example: `"389708b2-bcbb-********-a61f528b2a15"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"NVR05"`
+    /// `DeviceName`; example: `"NVR05"`
     pub device_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"53ca64d3-9627-********-cea5122f6977"`
+    /// `ChannelId`; example: `"53ca64d3-9627-********-cea5122f6977"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"PTZ03"`
+    /// `ChannelName`; example: `"PTZ03"`
     pub channel_name: String,
 
-    /// `InPlan`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InPlan`; example: `true`
     pub in_plan: bool,
 }
 
@@ -1700,10 +1180,10 @@ pub struct OrganizationChannelInfo {
 /// Returned in the output of [`PlayRecord`](super::PlayRecord).
 #[tc_model]
 pub struct PlayRecordData {
-    /// `Flv`: a string.
+    /// `Flv`
     pub flv: String,
 
-    /// `FMp4`: a string.
+    /// `FMp4`
     pub f_mp4: Option<String>,
 }
 
@@ -1712,47 +1192,31 @@ pub struct PlayRecordData {
 /// Returned in the output of [`DescribeRecordPlan`](super::DescribeRecordPlan) and [`ListRecordPlans`](super::ListRecordPlans).
 #[tc_model]
 pub struct RecordPlanBaseInfo {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1**********224671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1**********224671d0f94f"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"工作日计划"`
+    /// `PlanName`; example: `"工作日计划"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"9ee325e9984b**********805c19b4e1"`
+    /// `TemplateId`; example: `"9ee325e9984b**********805c19b4e1"`
     pub template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"工作日计划"`
+    /// `Describe`; example: `"工作日计划"`
     pub describe: String,
 
-    /// `StreamType`: a string.
-    ///
-    /// Example: `"main"`
+    /// `StreamType`; example: `"main"`
     pub stream_type: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: LifeCycleData,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelCount`; example: `10`
     pub channel_count: i64,
 
-    /// `RepairMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepairMode`; example: `0`
     pub repair_mode: Option<i64>,
 }
 
@@ -1761,34 +1225,22 @@ pub struct RecordPlanBaseInfo {
 /// Returned in the output of [`ListRecordBackupPlanDevices`](super::ListRecordBackupPlanDevices) and [`ListRecordPlanDevices`](super::ListRecordPlanDevices).
 #[tc_model]
 pub struct RecordPlanChannelInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"cae2132a-7edc-********-19cc90a61f06"`
+    /// `DeviceId`; example: `"cae2132a-7edc-********-19cc90a61f06"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"NVR05"`
+    /// `DeviceName`; example: `"NVR05"`
     pub device_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"15daac41-f309-********-0cadab7a6256"`
+    /// `ChannelId`; example: `"15daac41-f309-********-0cadab7a6256"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ptz01"`
+    /// `ChannelName`; example: `"ptz01"`
     pub channel_name: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"深圳市"`
+    /// `OrganizationName`; example: `"深圳市"`
     pub organization_name: String,
 
-    /// `AccessProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessProtocol`; example: `2`
     pub access_protocol: Option<i64>,
 }
 
@@ -1797,37 +1249,25 @@ pub struct RecordPlanChannelInfo {
 /// Returned in the output of [`AddRecordPlan`](super::AddRecordPlan) and [`UpdateRecordPlan`](super::UpdateRecordPlan).
 #[tc_model]
 pub struct RecordPlanOptData {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1**********224671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1**********224671d0f94f"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `PlanName`; example: `"name1"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"9ee325e9984b**********805c19b4e1"`
+    /// `TemplateId`; example: `"9ee325e9984b**********805c19b4e1"`
     pub template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"工作日计划"`
+    /// `Describe`; example: `"工作日计划"`
     pub describe: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: LifeCycleData,
 
-    /// `StreamType`: a string.
-    ///
-    /// Example: `"main"`
+    /// `StreamType`; example: `"main"`
     pub stream_type: String,
 
-    /// `RepairMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepairMode`; example: `0`
     pub repair_mode: Option<i64>,
 }
 
@@ -1836,7 +1276,7 @@ pub struct RecordPlanOptData {
 /// Returned in the output of [`DescribeRecordPlaybackUrl`](super::DescribeRecordPlaybackUrl).
 #[tc_model]
 pub struct RecordPlaybackUrl {
-    /// `Hls`: a string.
+    /// `Hls`
     pub hls: String,
 }
 
@@ -1845,29 +1285,19 @@ pub struct RecordPlaybackUrl {
 /// Returned in the output of [`DescribeRecordRetrieveTask`](super::DescribeRecordRetrieveTask).
 #[tc_model]
 pub struct RecordRetrieveTaskChannelInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"389708b2-bcbb-********-a61f528b2a15"`
+    /// `DeviceId`; example: `"389708b2-bcbb-********-a61f528b2a15"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"SDK-NVR05"`
+    /// `DeviceName`; example: `"SDK-NVR05"`
     pub device_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"32525dd7-c3fc-********-d5beb4acd1e1"`
+    /// `ChannelId`; example: `"32525dd7-c3fc-********-d5beb4acd1e1"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ptz01"`
+    /// `ChannelName`; example: `"ptz01"`
     pub channel_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -1876,54 +1306,34 @@ pub struct RecordRetrieveTaskChannelInfo {
 /// Returned in the output of [`ListRecordRetrieveTasks`](super::ListRecordRetrieveTasks).
 #[tc_model]
 pub struct RecordRetrieveTaskDetailsInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d00a3e6f9b**********040cebcee7a6"`
+    /// `TaskId`; example: `"d00a3e6f9b**********040cebcee7a6"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"取回任务"`
+    /// `TaskName`; example: `"取回任务"`
     pub task_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `StartTime`; example: `1687688595`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687692195`
+    /// `EndTime`; example: `1687692195`
     pub end_time: u64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Expiration`; example: `3`
     pub expiration: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Capacity`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Capacity`; example: `100`
     pub capacity: i64,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"取回任务"`
+    /// `Describe`; example: `"取回任务"`
     pub describe: String,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelCount`; example: `1`
     pub channel_count: i64,
 }
 
@@ -1932,12 +1342,10 @@ pub struct RecordRetrieveTaskDetailsInfo {
 /// Returned in the output of [`DescribeRecordSlice`](super::DescribeRecordSlice).
 #[tc_model]
 pub struct RecordSliceInfo {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"88ac5ea6c1f**********24671d0f94f"`
+    /// `PlanId`; example: `"88ac5ea6c1f**********24671d0f94f"`
     pub plan_id: String,
 
-    /// `List`: a list of [`RecordTimeLine`] objects.
+    /// `List`
     pub list: Vec<RecordTimeLine>,
 }
 
@@ -1946,17 +1354,13 @@ pub struct RecordSliceInfo {
 /// Returned in the output of [`AddRecordTemplate`](super::AddRecordTemplate), [`DescribeRecordTemplate`](super::DescribeRecordTemplate), [`ListRecordTemplates`](super::ListRecordTemplates) and [`UpdateRecordTemplate`](super::UpdateRecordTemplate).
 #[tc_model]
 pub struct RecordTemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"48676e89a8c**********baa36220fa4"`
+    /// `TemplateId`; example: `"48676e89a8c**********baa36220fa4"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TemplateName`; example: `"name"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Vec<RecordTemplateTimeSections>,
 }
 
@@ -1966,19 +1370,13 @@ pub struct RecordTemplateInfo {
 /// Returned in the output of [`AddRecordBackupTemplate`](super::AddRecordBackupTemplate), [`AddRecordTemplate`](super::AddRecordTemplate), [`DescribeRecordBackupTemplate`](super::DescribeRecordBackupTemplate), [`DescribeRecordTemplate`](super::DescribeRecordTemplate), [`ListRecordBackupTemplates`](super::ListRecordBackupTemplates), [`ListRecordTemplates`](super::ListRecordTemplates) and 2 more.
 #[tc_model]
 pub struct RecordTemplateTimeSections {
-    /// `DayOfWeek`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DayOfWeek`; example: `1`
     pub day_of_week: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"08:00:00"`
+    /// `StartTime`; example: `"08:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `EndTime`; example: `"12:00:00"`
     pub end_time: String,
 }
 
@@ -1987,17 +1385,13 @@ pub struct RecordTemplateTimeSections {
 /// Returned in the output of [`DescribeRecordFile`](super::DescribeRecordFile) and [`DescribeRecordSlice`](super::DescribeRecordSlice).
 #[tc_model]
 pub struct RecordTimeLine {
-    /// `Begin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687688595`
+    /// `Begin`; example: `1687688595`
     pub begin: u64,
 
-    /// `End`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1687692195`
+    /// `End`; example: `1687692195`
     pub end: u64,
 
-    /// `HlsUrl`: a string.
+    /// `HlsUrl`
     pub hls_url: Option<String>,
 }
 
@@ -2006,14 +1400,10 @@ pub struct RecordTimeLine {
 /// Returned in the output of [`DescribeGBDeviceAddr`](super::DescribeGBDeviceAddr).
 #[tc_model]
 pub struct RemoteAddrInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"ffefbe2f-****-4659-****-7596****13900\""`
+    /// `DeviceId`; example: `"\"ffefbe2f-****-4659-****-7596****13900\""`
     pub device_id: String,
 
-    /// `Addr`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `Addr`; example: `"\"127.0.0.1\""`
     pub addr: String,
 }
 
@@ -2022,14 +1412,10 @@ pub struct RemoteAddrInfo {
 /// Sent in the input of [`SetForbidPlayChannels`](super::SetForbidPlayChannels).
 #[tc_model]
 pub struct SetForbidplayChannelParam {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"9ee325e9984**********a805c19b4e1"`
+    /// `ChannelId`; example: `"9ee325e9984**********a805c19b4e1"`
     pub channel_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 }
 
@@ -2038,33 +1424,23 @@ pub struct SetForbidplayChannelParam {
 /// Returned in the output of [`DescribeUserDevice`](super::DescribeUserDevice) and [`DescribeUserDeviceList`](super::DescribeUserDeviceList).
 #[tc_model]
 pub struct SipCarrierEndpoints {
-    /// `CT`: a string.
-    ///
-    /// Example: `"27.105.1.146"`
+    /// `CT`; example: `"27.105.1.146"`
     #[tc(rename = "CT")]
     pub ct: Option<String>,
 
-    /// `CU`: a string.
-    ///
-    /// Example: `"36.245.13.62"`
+    /// `CU`; example: `"36.245.13.62"`
     #[tc(rename = "CU")]
     pub cu: Option<String>,
 
-    /// `CMCC`: a string.
-    ///
-    /// Example: `"112.41.56.62"`
+    /// `CMCC`; example: `"112.41.56.62"`
     #[tc(rename = "CMCC")]
     pub cmcc: Option<String>,
 
-    /// `BGP`: a string.
-    ///
-    /// Example: `"106.55.176.252"`
+    /// `BGP`; example: `"106.55.176.252"`
     #[tc(rename = "BGP")]
     pub bgp: Option<String>,
 
-    /// `CAP`: a string.
-    ///
-    /// Example: `"106.55.176.252"`
+    /// `CAP`; example: `"106.55.176.252"`
     #[tc(rename = "CAP")]
     pub cap: Option<String>,
 }
@@ -2074,79 +1450,49 @@ pub struct SipCarrierEndpoints {
 /// Returned in the output of [`ListSubTasks`](super::ListSubTasks).
 #[tc_model]
 pub struct SubTaskData {
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"9effe2a2-60d3-418b-9546-************"`
+    /// `SubTaskId`; example: `"9effe2a2-60d3-418b-9546-************"`
     pub sub_task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"设备离线"`
+    /// `FailReason`; example: `"设备离线"`
     pub fail_reason: String,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `0.66`
+    /// `Progress`; example: `0.66`
     pub progress: f64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"DisableDevice"`
+    /// `Action`; example: `"DisableDevice"`
     pub action: String,
 
-    /// `ActionZhDesc`: a string.
-    ///
-    /// Example: `"禁用设备"`
+    /// `ActionZhDesc`; example: `"禁用设备"`
     pub action_zh_desc: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `ResourceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub resource_id: String,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2023-11-02 10:00:12.324"`
+    /// `StartedAt`; example: `"2023-11-02 10:00:12.324"`
     pub started_at: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2023-11-02 10:00:12.324"`
+    /// `CreatedAt`; example: `"2023-11-02 10:00:12.324"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2023-11-02 10:00:12.334"`
+    /// `UpdatedAt`; example: `"2023-11-02 10:00:12.334"`
     pub updated_at: String,
 
-    /// `Runtime`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Runtime`; example: `20`
     pub runtime: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `DeviceName`; example: `"设备1"`
     pub device_name: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"通道1"`
+    /// `ChannelName`; example: `"通道1"`
     pub channel_name: Option<String>,
 }
 
@@ -2155,104 +1501,64 @@ pub struct SubTaskData {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask) and [`ListTasks`](super::ListTasks).
 #[tc_model]
 pub struct TaskData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4d3535ba-3d81-4154-85ac-************"`
+    /// `TaskId`; example: `"4d3535ba-3d81-4154-85ac-************"`
     pub task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"设备响应超时"`
+    /// `FailReason`; example: `"设备响应超时"`
     pub fail_reason: String,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: f64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"BatchDisableDevice"`
+    /// `Action`; example: `"BatchDisableDevice"`
     pub action: String,
 
-    /// `ActionZhDesc`: a string.
-    ///
-    /// Example: `"批量禁用设备"`
+    /// `ActionZhDesc`; example: `"批量禁用设备"`
     pub action_zh_desc: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskType`; example: `2`
     pub task_type: i64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `ResourceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub resource_id: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessCount`; example: `10`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailCount`; example: `0`
     pub fail_count: i64,
 
-    /// `RunningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningCount`; example: `0`
     pub running_count: i64,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `StartedAt`; example: `"2023-09-06 15:52:34"`
     pub started_at: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreatedAt`; example: `"2023-09-06 15:52:34"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:35"`
+    /// `UpdatedAt`; example: `"2023-09-06 15:52:35"`
     pub updated_at: String,
 
-    /// `Runtime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Runtime`; example: `300`
     pub runtime: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `DeviceName`; example: `"设备1"`
     pub device_name: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f7ca505f-be1b-4ce8-849b-************"`
+    /// `ChannelId`; example: `"f7ca505f-be1b-4ce8-849b-************"`
     pub channel_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"通道1"`
+    /// `ChannelName`; example: `"通道1"`
     pub channel_name: Option<String>,
 }
 
@@ -2261,14 +1567,10 @@ pub struct TaskData {
 /// Returned in the output of [`ControlRecordTimeline`](super::ControlRecordTimeline).
 #[tc_model]
 pub struct Timeline {
-    /// `Begin`: a signed 64-bit integer.
-    ///
-    /// Example: `1702813300`
+    /// `Begin`; example: `1702813300`
     pub begin: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1702814300`
+    /// `End`; example: `1702814300`
     pub end: i64,
 }
 
@@ -2277,94 +1579,58 @@ pub struct Timeline {
 /// Returned in the output of [`UpdateUserDevice`](super::UpdateUserDevice).
 #[tc_model]
 pub struct UpdateDeviceData {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"f8656fa3-e7fa-4cad-a4cc-************"`
+    /// `DeviceId`; example: `"f8656fa3-e7fa-4cad-a4cc-************"`
     pub device_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"6101320000132000****"`
+    /// `Code`; example: `"6101320000132000****"`
     pub code: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"设备1"`
+    /// `Name`; example: `"设备1"`
     pub name: String,
 
-    /// `AccessProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessProtocol`; example: `2`
     pub access_protocol: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"b2181417-03ce-4ea3-ae39-************"`
+    /// `ClusterId`; example: `"b2181417-03ce-4ea3-ae39-************"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"上海1"`
+    /// `ClusterName`; example: `"上海1"`
     pub cluster_name: String,
 
-    /// `TransportProtocol`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TransportProtocol`; example: `2`
     pub transport_protocol: i64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"*1****"`
+    /// `Password`; example: `"*1****"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个设备"`
+    /// `Description`; example: `"这是一个设备"`
     pub description: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `OrganizationId`: a signed 64-bit integer.
-    ///
-    /// Example: `237`
+    /// `OrganizationId`; example: `237`
     pub organization_id: i64,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"f6d2540d-1d13-4873-b10e-************"`
+    /// `GatewayId`; example: `"f6d2540d-1d13-4873-b10e-************"`
     pub gateway_id: String,
 
-    /// `ProtocolType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtocolType`; example: `1`
     pub protocol_type: i64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.*.1"`
+    /// `Ip`; example: `"192.168.*.1"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `Port`; example: `9000`
     pub port: i64,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300000012`
+    /// `AppId`; example: `1300000012`
     pub app_id: i64,
 }
 
@@ -2373,42 +1639,28 @@ pub struct UpdateDeviceData {
 /// Returned in the output of [`UpdateOrganization`](super::UpdateOrganization).
 #[tc_model]
 pub struct UpdateOrgData {
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"237"`
+    /// `OrganizationId`; example: `"237"`
     pub organization_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"组织237"`
+    /// `Name`; example: `"组织237"`
     pub name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"236"`
+    /// `ParentId`; example: `"236"`
     pub parent_id: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: i64,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `ParentIds`: a string.
-    ///
-    /// Example: `"0,236"`
+    /// `ParentIds`; example: `"0,236"`
     pub parent_ids: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Online`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Online`; example: `7`
     pub online: i64,
 }
 
@@ -2417,47 +1669,31 @@ pub struct UpdateOrgData {
 /// Returned in the output of [`UpdateRecordBackupPlan`](super::UpdateRecordBackupPlan).
 #[tc_model]
 pub struct UpdateRecordBackupPlanData {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f06d500f-64fb-42c0-b804-************"`
+    /// `PlanId`; example: `"f06d500f-64fb-42c0-b804-************"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"录像上云计划1"`
+    /// `PlanName`; example: `"录像上云计划1"`
     pub plan_name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"这是计划的一部分"`
+    /// `Describe`; example: `"这是计划的一部分"`
     pub describe: String,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: LifeCycleData,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelCount`; example: `10`
     pub channel_count: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 }
 
@@ -2466,31 +1702,25 @@ pub struct UpdateRecordBackupPlanData {
 /// Sent in the input of [`UpdateRecordBackupPlan`](super::UpdateRecordBackupPlan).
 #[tc_model]
 pub struct UpdateRecordBackupPlanModify {
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"录像上云计划1"`
+    /// `PlanName`; example: `"录像上云计划1"`
     pub plan_name: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"这是一个录像上云计划"`
+    /// `Describe`; example: `"这是一个录像上云计划"`
     pub describe: Option<String>,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: Option<LifeCycleData>,
 
-    /// `Add`: a list of [`ChannelInfo`] objects.
+    /// `Add`
     pub add: Option<Vec<ChannelInfo>>,
 
-    /// `Del`: a list of strings.
+    /// `Del`
     pub del: Option<Vec<String>>,
 
-    /// `OrganizationId`: a list of strings.
+    /// `OrganizationId`
     pub organization_id: Option<Vec<String>>,
 }
 
@@ -2499,40 +1729,28 @@ pub struct UpdateRecordBackupPlanModify {
 /// Returned in the output of [`UpdateRecordBackupTemplate`](super::UpdateRecordBackupTemplate).
 #[tc_model]
 pub struct UpdateRecordBackupTemplateData {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"584fd9d0-569c-4153-aff7-************"`
+    /// `TemplateId`; example: `"584fd9d0-569c-4153-aff7-************"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"录像上云模板1"`
+    /// `TemplateName`; example: `"录像上云模板1"`
     pub template_name: String,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `DevTimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `DevTimeSections`
     pub dev_time_sections: Vec<RecordTemplateTimeSections>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: i64,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `CreateAt`; example: `"2023-09-06 15:52:34"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-09-06 15:52:34"`
+    /// `UpdateAt`; example: `"2023-09-06 15:52:34"`
     pub update_at: String,
 
-    /// `DayOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DayOffset`; example: `1`
     pub day_offset: Option<i64>,
 }
 
@@ -2541,20 +1759,16 @@ pub struct UpdateRecordBackupTemplateData {
 /// Sent in the input of [`UpdateRecordBackupTemplate`](super::UpdateRecordBackupTemplate).
 #[tc_model]
 pub struct UpdateRecordBackupTemplateModify {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"录像上云模板1"`
+    /// `TemplateName`; example: `"录像上云模板1"`
     pub template_name: Option<String>,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Option<Vec<RecordTemplateTimeSections>>,
 
-    /// `DevTimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `DevTimeSections`
     pub dev_time_sections: Option<Vec<RecordTemplateTimeSections>>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scale`; example: `2`
     pub scale: Option<i64>,
 }
 
@@ -2563,41 +1777,31 @@ pub struct UpdateRecordBackupTemplateModify {
 /// Sent in the input of [`UpdateRecordPlan`](super::UpdateRecordPlan).
 #[tc_model]
 pub struct UpdateRecordPlanData {
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"88ac5ea6c1**********224671d0f94f"`
+    /// `PlanName`; example: `"88ac5ea6c1**********224671d0f94f"`
     pub plan_name: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"9ee325e9984b**********805c19b4e1"`
+    /// `TemplateId`; example: `"9ee325e9984b**********805c19b4e1"`
     pub template_id: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"工作日计划"`
+    /// `Describe`; example: `"工作日计划"`
     pub describe: Option<String>,
 
-    /// `StreamType`: a string.
-    ///
-    /// Example: `"main"`
+    /// `StreamType`; example: `"main"`
     pub stream_type: Option<String>,
 
-    /// `LifeCycle`: a [`LifeCycleData`].
+    /// `LifeCycle`
     pub life_cycle: Option<LifeCycleData>,
 
-    /// `Add`: a list of [`ChannelInfo`] objects.
+    /// `Add`
     pub add: Option<Vec<ChannelInfo>>,
 
-    /// `Del`: a list of strings.
+    /// `Del`
     pub del: Option<Vec<String>>,
 
-    /// `OrganizationId`: a list of strings.
+    /// `OrganizationId`
     pub organization_id: Option<Vec<String>>,
 
-    /// `RepairMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepairMode`; example: `0`
     pub repair_mode: Option<i64>,
 }
 
@@ -2606,12 +1810,10 @@ pub struct UpdateRecordPlanData {
 /// Sent in the input of [`UpdateRecordTemplate`](super::UpdateRecordTemplate).
 #[tc_model]
 pub struct UpdateRecordTemplateData {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"全天模板"`
+    /// `TemplateName`; example: `"全天模板"`
     pub template_name: Option<String>,
 
-    /// `TimeSections`: a list of [`RecordTemplateTimeSections`] objects.
+    /// `TimeSections`
     pub time_sections: Option<Vec<RecordTemplateTimeSections>>,
 }
 
@@ -2621,49 +1823,33 @@ pub struct UpdateRecordTemplateData {
 #[doc(alias = "VLPlanInfo")]
 #[tc_model]
 pub struct VlPlanInfo {
-    /// `VLPlanId`: a string.
-    ///
-    /// Example: `"VP2b46972************c199aec9108c5"`
+    /// `VLPlanId`; example: `"VP2b46972************c199aec9108c5"`
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"明厨亮灶识别计划-new"`
+    /// `Name`; example: `"明厨亮灶识别计划-new"`
     pub name: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"明厨亮灶识别"`
+    /// `Describe`; example: `"明厨亮灶识别"`
     pub describe: String,
 
-    /// `VLTemplateId`: a string.
-    ///
-    /// Example: `"VTa911ee**************706519c126c2"`
+    /// `VLTemplateId`; example: `"VTa911ee**************706519c126c2"`
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: String,
 
-    /// `Callback`: a [`CallbackUrl`].
+    /// `Callback`
     pub callback: CallbackUrl,
 
-    /// `FileExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `FileExpires`; example: `90`
     pub file_expires: i64,
 
-    /// `ChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChannelCount`; example: `2`
     pub channel_count: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-07-30 16:02:22"`
+    /// `CreatedAt`; example: `"2026-07-30 16:02:22"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-07-30 16:02:22"`
+    /// `UpdatedAt`; example: `"2026-07-30 16:02:22"`
     pub updated_at: String,
 }
 
@@ -2673,106 +1859,68 @@ pub struct VlPlanInfo {
 #[doc(alias = "VLPlanResultDetailInfo")]
 #[tc_model]
 pub struct VlPlanResultDetailInfo {
-    /// `VLPlanResultId`: a string.
-    ///
-    /// Example: `"49be118*************0bd-340faaaf4e15"`
+    /// `VLPlanResultId`; example: `"49be118*************0bd-340faaaf4e15"`
     #[tc(rename = "VLPlanResultId")]
     pub vl_plan_result_id: String,
 
-    /// `MediaType`: a string.
-    ///
-    /// Example: `"image"`
+    /// `MediaType`; example: `"image"`
     pub media_type: String,
 
-    /// `VLPlanId`: a string.
-    ///
-    /// Example: `"VP7219c6****************0189f136f1"`
+    /// `VLPlanId`; example: `"VP7219c6****************0189f136f1"`
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: String,
 
-    /// `VLPlanName`: a string.
-    ///
-    /// Example: `"明厨亮灶识别计划"`
+    /// `VLPlanName`; example: `"明厨亮灶识别计划"`
     #[tc(rename = "VLPlanName")]
     pub vl_plan_name: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"C3B***VXG4"`
+    /// `ChannelId`; example: `"C3B***VXG4"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"多场景AI识别"`
+    /// `ChannelName`; example: `"多场景AI识别"`
     pub channel_name: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"a67241c9*************5c-754765a0f863"`
+    /// `DeviceId`; example: `"a67241c9*************5c-754765a0f863"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"多场景AI识别"`
+    /// `DeviceName`; example: `"多场景AI识别"`
     pub device_name: String,
 
-    /// `OrganizationId`: a string.
-    ///
-    /// Example: `"47316"`
+    /// `OrganizationId`; example: `"47316"`
     pub organization_id: String,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"AI场景计划测试"`
+    /// `OrganizationName`; example: `"AI场景计划测试"`
     pub organization_name: String,
 
-    /// `VLResultTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1785160490`
+    /// `VLResultTimestamp`; example: `1785160490`
     #[tc(rename = "VLResultTimestamp")]
     pub vl_result_timestamp: i64,
 
-    /// `SnapshotTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1785160490`
+    /// `SnapshotTimestamp`; example: `1785160490`
     pub snapshot_timestamp: Option<i64>,
 
-    /// `VideoStartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoStartTimestamp`; example: `0`
     pub video_start_timestamp: Option<i64>,
 
-    /// `VideoEndTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoEndTimestamp`; example: `0`
     pub video_end_timestamp: Option<i64>,
 
-    /// `BilledFrameCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BilledFrameCount`; example: `0`
     pub billed_frame_count: Option<i64>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://**************************************************"`
+    /// `ImageUrl`; example: `"https://**************************************************"`
     pub image_url: Option<String>,
 
-    /// `ImageUrlExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ImageUrlExpire`; example: `300`
     pub image_url_expire: Option<i64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-07-27 21:54:53"`
+    /// `CreatedAt`; example: `"2026-07-27 21:54:53"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-07-27 21:54:53"`
+    /// `UpdatedAt`; example: `"2026-07-27 21:54:53"`
     pub updated_at: String,
 }
 
@@ -2782,26 +1930,18 @@ pub struct VlPlanResultDetailInfo {
 #[doc(alias = "VLPlanResultSnapshotImageUrlInfo")]
 #[tc_model]
 pub struct VlPlanResultSnapshotImageUrlInfo {
-    /// `VLPlanResultId`: a string.
-    ///
-    /// Example: `"result-id-1"`
+    /// `VLPlanResultId`; example: `"result-id-1"`
     #[tc(rename = "VLPlanResultId")]
     pub vl_plan_result_id: String,
 
-    /// `SourceFileURL`: a string.
-    ///
-    /// Example: `"https://example.com/snapshot.jpg"`
+    /// `SourceFileURL`; example: `"https://example.com/snapshot.jpg"`
     #[tc(rename = "SourceFileURL")]
     pub source_file_url: String,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Expire`; example: `3000`
     pub expire: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"图片不存在"`
+    /// `ErrMsg`; example: `"图片不存在"`
     pub err_msg: Option<String>,
 }
 
@@ -2811,60 +1951,42 @@ pub struct VlPlanResultSnapshotImageUrlInfo {
 #[doc(alias = "VLTemplateInfo")]
 #[tc_model]
 pub struct VlTemplateInfo {
-    /// `VLTemplateId`: a string.
-    ///
-    /// Example: `"VT554a*************************e38"`
+    /// `VLTemplateId`; example: `"VT554a*************************e38"`
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: String,
 
-    /// `AIModel`: a string.
-    ///
-    /// Example: `"IVC-G"`
+    /// `AIModel`; example: `"IVC-G"`
     #[tc(rename = "AIModel")]
     pub ai_model: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"明厨亮灶识别模板"`
+    /// `Name`; example: `"明厨亮灶识别模板"`
     pub name: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"厨师帽和口罩识别"`
+    /// `Describe`; example: `"厨师帽和口罩识别"`
     pub describe: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"识别图片中有什么"`
+    /// `Prompt`; example: `"识别图片中有什么"`
     pub prompt: String,
 
-    /// `AnalysisMode`: a string.
-    ///
-    /// Example: `"image"`
+    /// `AnalysisMode`; example: `"image"`
     pub analysis_mode: String,
 
-    /// `ImageConfig`: an [`ImageSceneInfo`].
+    /// `ImageConfig`
     pub image_config: Option<ImageSceneInfo>,
 
-    /// `Times`: a list of [`EffectiveTime`] objects.
+    /// `Times`
     pub times: Vec<EffectiveTime>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-07-28 15:34:51"`
+    /// `CreatedAt`; example: `"2026-07-28 15:34:51"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-07-28 15:34:51"`
+    /// `UpdatedAt`; example: `"2026-07-28 15:34:51"`
     pub updated_at: String,
 
-    /// `IsUsed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUsed`; example: `true`
     pub is_used: Option<bool>,
 
-    /// `VideoConfig`: a [`VideoSceneInfo`].
+    /// `VideoConfig`
     pub video_config: Option<VideoSceneInfo>,
 }
 
@@ -2873,89 +1995,55 @@ pub struct VlTemplateInfo {
 /// Returned in the output of [`ListVideoDownloadTask`](super::ListVideoDownloadTask).
 #[tc_model]
 pub struct VideoDownloadTask {
-    /// `DownloadTaskId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `DownloadTaskId`; example: `"uuid"`
     pub download_task_id: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `ChannelId`; example: `"uuid"`
     pub channel_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"通道1"`
+    /// `ChannelName`; example: `"通道1"`
     pub channel_name: Option<String>,
 
-    /// `ChannelCode`: a string.
-    ///
-    /// Example: `"通道编码1"`
+    /// `ChannelCode`; example: `"通道编码1"`
     pub channel_code: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"设备名称1"`
+    /// `DeviceName`; example: `"设备名称1"`
     pub device_name: Option<String>,
 
-    /// `DeviceCode`: a string.
-    ///
-    /// Example: `"设备编码1"`
+    /// `DeviceCode`; example: `"设备编码1"`
     pub device_code: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `VideoTimeSection`: a string.
-    ///
-    /// Example: `"2024-09-08 14:30:00-2024-09-08 15:30:00"`
+    /// `VideoTimeSection`; example: `"2024-09-08 14:30:00-2024-09-08 15:30:00"`
     pub video_time_section: Option<String>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scale`; example: `1`
     pub scale: Option<i64>,
 
-    /// `DownloadTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `DownloadTime`; example: `7200`
     pub download_time: Option<i64>,
 
-    /// `VideoSize`: a signed 64-bit integer.
-    ///
-    /// Example: `182918912`
+    /// `VideoSize`; example: `182918912`
     pub video_size: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-09-08 14:30:00"`
+    /// `StartTime`; example: `"2024-09-08 14:30:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-09-08 15:30:00"`
+    /// `EndTime`; example: `"2024-09-08 15:30:00"`
     pub end_time: Option<String>,
 
-    /// `FileDownloadUrl`: a string.
-    ///
-    /// Example: `"https://domain/vds/******.mp4"`
+    /// `FileDownloadUrl`; example: `"https://domain/vds/******.mp4"`
     pub file_download_url: Option<String>,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"下载失败"`
+    /// `FailedReason`; example: `"下载失败"`
     pub failed_reason: Option<String>,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Expire`; example: `7`
     pub expire: Option<i64>,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"https://{userdomain}/ddd"`
+    /// `PreviewUrl`; example: `"https://{userdomain}/ddd"`
     pub preview_url: Option<String>,
 }
 
@@ -2964,9 +2052,7 @@ pub struct VideoDownloadTask {
 /// Returned in the output of [`CreateVideoDownloadTask`](super::CreateVideoDownloadTask).
 #[tc_model]
 pub struct VideoDownloadTaskData {
-    /// `DownloadTaskId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `DownloadTaskId`; example: `"uuid"`
     pub download_task_id: Option<String>,
 }
 
@@ -2975,21 +2061,13 @@ pub struct VideoDownloadTaskData {
 /// Returned in the output of [`CreateVLTemplate`](super::CreateVLTemplate), [`DescribeVLTemplate`](super::DescribeVLTemplate) and [`ListVLTemplates`](super::ListVLTemplates).
 #[tc_model]
 pub struct VideoSceneInfo {
-    /// `Interval`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Interval`, required in requests; example: `10`
     pub interval: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `Duration`, required in requests; example: `30`
     pub duration: Option<i64>,
 
-    /// `Fps`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Fps`; example: `1`
     pub fps: Option<f64>,
 }
 
@@ -2998,52 +2076,34 @@ pub struct VideoSceneInfo {
 /// Returned in the output of [`CreateVideoSnapshotConfig`](super::CreateVideoSnapshotConfig), [`DescribeVideoSnapshotConfig`](super::DescribeVideoSnapshotConfig) and [`ModifyVideoSnapshotConfig`](super::ModifyVideoSnapshotConfig).
 #[tc_model]
 pub struct VideoSnapshotConfigInfo {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"f04418*****3***************21df8a75d"`
+    /// `ConfigId`; example: `"f04418*****3***************21df8a75d"`
     pub config_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"截图配置"`
+    /// `Name`; example: `"截图配置"`
     pub name: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"bbb7a**********************2d798077f"`
+    /// `TemplateId`; example: `"bbb7a**********************2d798077f"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"实时截帧模板1600_1620"`
+    /// `TemplateName`; example: `"实时截帧模板1600_1620"`
     pub template_name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `FileExpires`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FileExpires`; example: `30`
     pub file_expires: i64,
 
-    /// `Callback`: a [`CallbackUrl`].
+    /// `Callback`
     pub callback: Option<CallbackUrl>,
 
-    /// `RelatedChannelCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelatedChannelCount`; example: `1`
     pub related_channel_count: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-27 17:00:03"`
+    /// `CreateTime`; example: `"2026-01-27 17:00:03"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-01-27 17:00:03"`
+    /// `UpdateTime`; example: `"2026-01-27 17:00:03"`
     pub update_time: Option<String>,
 }
 
@@ -3052,44 +2112,30 @@ pub struct VideoSnapshotConfigInfo {
 /// Returned in the output of [`CreateVideoSnapshotTemplate`](super::CreateVideoSnapshotTemplate), [`DescribeVideoSnapshotTemplate`](super::DescribeVideoSnapshotTemplate) and [`ListVideoSnapshotTemplate`](super::ListVideoSnapshotTemplate).
 #[tc_model]
 pub struct VideoSnapshotTemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"dccf7**********************e5cc292e2"`
+    /// `TemplateId`; example: `"dccf7**********************e5cc292e2"`
     pub template_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xy-allday"`
+    /// `Name`; example: `"xy-allday"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Interval`; example: `5`
     pub interval: i64,
 
-    /// `MultiMode`: a [`MultiVideoSnapshotMode`].
+    /// `MultiMode`
     pub multi_mode: MultiVideoSnapshotMode,
 
-    /// `Times`: a list of [`EffectiveTime`] objects.
+    /// `Times`
     pub times: Vec<EffectiveTime>,
 
-    /// `RelatedConfigCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RelatedConfigCount`; example: `2`
     pub related_config_count: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-28 20:11:48"`
+    /// `CreateTime`; example: `"2026-01-28 20:11:48"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-01-28 20:11:48"`
+    /// `UpdateTime`; example: `"2026-01-28 20:11:48"`
     pub update_time: Option<String>,
 }

@@ -7,43 +7,58 @@ use super::models;
 /// The `AddCustomPersonImage` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`AddCustomPersonImageResponse`].
-/// The codes it documents are in [`AddCustomPersonImageError`](super::errors::AddCustomPersonImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=AddCustomPersonImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.DownloadFailed`](super::errors::IvldErrorCode::FailedOperationDownloadFailed)
+/// - [`FailedOperation.FeatureAlgoFailed`](super::errors::IvldErrorCode::FailedOperationFeatureAlgoFailed)
+/// - [`FailedOperation.ImageNumExceeded`](super::errors::IvldErrorCode::FailedOperationImageNumExceeded)
+/// - [`FailedOperation.MultipleFacesInImage`](super::errors::IvldErrorCode::FailedOperationMultipleFacesInImage)
+/// - [`FailedOperation.NoFaceInImage`](super::errors::IvldErrorCode::FailedOperationNoFaceInImage)
+/// - [`FailedOperation.PersonNotMatched`](super::errors::IvldErrorCode::FailedOperationPersonNotMatched)
+/// - [`FailedOperation.QualityAlgoFailed`](super::errors::IvldErrorCode::FailedOperationQualityAlgoFailed)
+/// - [`FailedOperation.QualityTooLow`](super::errors::IvldErrorCode::FailedOperationQualityTooLow)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InternalError.InternalOverflow`](super::errors::IvldErrorCode::InternalErrorInternalOverflow)
+/// - [`InvalidParameter.InvalidImage`](super::errors::IvldErrorCode::InvalidParameterInvalidImage)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "AddCustomPersonImage",
     output = AddCustomPersonImageResponse,
-    error = super::errors::AddCustomPersonImageError
+    error = super::errors::IvldErrorCode
 )]
 pub struct AddCustomPersonImage {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `ImageURL`: a string.
-    ///
-    /// Example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example.jpg"`
+    /// `ImageURL`; example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example.jpg"`
     #[tc(rename = "ImageURL")]
     pub image_url: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"Qk0WWgsAAADYAoAAA...AtQEAADcCAAABABPD"`
+    /// `Image`; example: `"Qk0WWgsAAADYAoAAA...AtQEAADcCAAABABPD"`
     pub image: Option<String>,
 }
 
 /// What a successful [`AddCustomPersonImage`] call returns.
 #[tc_model]
 pub struct AddCustomPersonImageResponse {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `ImageInfo`: a [`PersonImageInfo`](super::models::PersonImageInfo).
+    /// `ImageInfo`
     pub image_info: models::PersonImageInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -53,34 +68,43 @@ pub struct AddCustomPersonImageResponse {
 /// The `CreateCustomCategory` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`CreateCustomCategoryResponse`].
-/// The codes it documents are in [`CreateCustomCategoryError`](super::errors::CreateCustomCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=CreateCustomCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.CategoryExist`](super::errors::IvldErrorCode::FailedOperationCategoryExist)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidL1Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL1Category)
+/// - [`InvalidParameter.InvalidL2Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL2Category)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`ResourceNotFound.CustomCategoryNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomCategoryNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "CreateCustomCategory",
     output = CreateCustomCategoryResponse,
-    error = super::errors::CreateCustomCategoryError
+    error = super::errors::IvldErrorCode
 )]
 pub struct CreateCustomCategory {
-    /// `L1Category`: a string.
-    ///
-    /// Example: `"娱乐明星"`
+    /// `L1Category`; example: `"娱乐明星"`
     pub l1_category: String,
 
-    /// `L2Category`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `L2Category`; example: `"张三"`
     pub l2_category: String,
 }
 
 /// What a successful [`CreateCustomCategory`] call returns.
 #[tc_model]
 pub struct CreateCustomCategoryResponse {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"10\""`
+    /// `CategoryId`; example: `"\"10\""`
     pub category_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,20 +114,31 @@ pub struct CreateCustomCategoryResponse {
 /// The `CreateCustomGroup` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`CreateCustomGroupResponse`].
-/// The codes it documents are in [`CreateCustomGroupError`](super::errors::CreateCustomGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=CreateCustomGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.CustomGroupAlreadyExist`](super::errors::IvldErrorCode::FailedOperationCustomGroupAlreadyExist)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.UnsupportURL`](super::errors::IvldErrorCode::InvalidParameterUnsupportUrl)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "CreateCustomGroup",
     output = CreateCustomGroupResponse,
-    error = super::errors::CreateCustomGroupError
+    error = super::errors::IvldErrorCode
 )]
 pub struct CreateCustomGroup {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bk0-1234.cos.ap-shanghai.myqcloud.com"`
+    /// `Bucket`; example: `"bk0-1234.cos.ap-shanghai.myqcloud.com"`
     pub bucket: String,
 }
 
@@ -117,53 +152,72 @@ pub struct CreateCustomGroupResponse {
 /// The `CreateCustomPerson` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`CreateCustomPersonResponse`].
-/// The codes it documents are in [`CreateCustomPersonError`](super::errors::CreateCustomPersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=CreateCustomPerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidSecretId`](super::errors::IvldErrorCode::AuthFailureInvalidSecretId)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::IvldErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.SignatureExpire`](super::errors::IvldErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IvldErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.DownloadFailed`](super::errors::IvldErrorCode::FailedOperationDownloadFailed)
+/// - [`FailedOperation.FeatureAlgoFailed`](super::errors::IvldErrorCode::FailedOperationFeatureAlgoFailed)
+/// - [`FailedOperation.MultipleFacesInImage`](super::errors::IvldErrorCode::FailedOperationMultipleFacesInImage)
+/// - [`FailedOperation.NoFaceInImage`](super::errors::IvldErrorCode::FailedOperationNoFaceInImage)
+/// - [`FailedOperation.PersonDuplicated`](super::errors::IvldErrorCode::FailedOperationPersonDuplicated)
+/// - [`FailedOperation.PersonNumExceeded`](super::errors::IvldErrorCode::FailedOperationPersonNumExceeded)
+/// - [`FailedOperation.QualityAlgoFailed`](super::errors::IvldErrorCode::FailedOperationQualityAlgoFailed)
+/// - [`FailedOperation.QualityTooLow`](super::errors::IvldErrorCode::FailedOperationQualityTooLow)
+/// - [`FailedOperation.UploadFailed`](super::errors::IvldErrorCode::FailedOperationUploadFailed)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InternalError.InternalOverflow`](super::errors::IvldErrorCode::InternalErrorInternalOverflow)
+/// - [`InvalidParameter.InvalidCategoryId`](super::errors::IvldErrorCode::InvalidParameterInvalidCategoryId)
+/// - [`InvalidParameter.InvalidImage`](super::errors::IvldErrorCode::InvalidParameterInvalidImage)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.UnsupportURL`](super::errors::IvldErrorCode::InvalidParameterUnsupportUrl)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "CreateCustomPerson",
     output = CreateCustomPersonResponse,
-    error = super::errors::CreateCustomPersonError
+    error = super::errors::IvldErrorCode
 )]
 pub struct CreateCustomPerson {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `BasicInfo`: a string.
-    ///
-    /// Example: `"一线娱乐明星"`
+    /// `BasicInfo`; example: `"一线娱乐明星"`
     pub basic_info: String,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"11\""`
+    /// `CategoryId`; example: `"\"11\""`
     pub category_id: String,
 
-    /// `ImageURL`: a string.
-    ///
-    /// Example: `"http://b0-123.cos.ap-shanghai.myqcloud.com/hello.jpg"`
+    /// `ImageURL`; example: `"http://b0-123.cos.ap-shanghai.myqcloud.com/hello.jpg"`
     #[tc(rename = "ImageURL")]
     pub image_url: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"Qk0WWgsAAADYAoAAA...AtQEAADcCAAABABPD"`
+    /// `Image`; example: `"Qk0WWgsAAADYAoAAA...AtQEAADcCAAABABPD"`
     pub image: Option<String>,
 }
 
 /// What a successful [`CreateCustomPerson`] call returns.
 #[tc_model]
 pub struct CreateCustomPersonResponse {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `ImageInfo`: a [`PersonImageInfo`](super::models::PersonImageInfo).
+    /// `ImageInfo`
     pub image_info: models::PersonImageInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -173,15 +227,27 @@ pub struct CreateCustomPersonResponse {
 /// The `CreateDefaultCategories` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`CreateDefaultCategoriesResponse`].
-/// The codes it documents are in [`CreateDefaultCategoriesError`](super::errors::CreateDefaultCategoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=CreateDefaultCategories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError`](super::errors::IvldErrorCode::InternalError)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`UnauthorizedOperation`](super::errors::IvldErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "CreateDefaultCategories",
     output = CreateDefaultCategoriesResponse,
-    error = super::errors::CreateDefaultCategoriesError
+    error = super::errors::IvldErrorCode
 )]
 pub struct CreateDefaultCategories {}
 
@@ -195,43 +261,60 @@ pub struct CreateDefaultCategoriesResponse {
 /// The `CreateTask` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`CreateTaskResponse`].
-/// The codes it documents are in [`CreateTaskError`](super::errors::CreateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=CreateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.AiTemplateNotExist`](super::errors::IvldErrorCode::FailedOperationAiTemplateNotExist)
+/// - [`FailedOperation.MediaExpired`](super::errors::IvldErrorCode::FailedOperationMediaExpired)
+/// - [`FailedOperation.MediaNotReady`](super::errors::IvldErrorCode::FailedOperationMediaNotReady)
+/// - [`FailedOperation.TaskAlreadyExist`](super::errors::IvldErrorCode::FailedOperationTaskAlreadyExist)
+/// - [`FailedOperation.TaskNotFinished`](super::errors::IvldErrorCode::FailedOperationTaskNotFinished)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidMediaId`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaId)
+/// - [`InvalidParameter.InvalidMediaLabel`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaLabel)
+/// - [`InvalidParameter.InvalidMediaLang`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaLang)
+/// - [`InvalidParameter.InvalidMediaName`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaName)
+/// - [`InvalidParameter.InvalidMediaType`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaType)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.NameTooLong`](super::errors::IvldErrorCode::InvalidParameterNameTooLong)
+/// - [`InvalidParameter.ParamTooLong`](super::errors::IvldErrorCode::InvalidParameterParamTooLong)
+/// - [`InvalidParameter.URLNotResolved`](super::errors::IvldErrorCode::InvalidParameterUrlNotResolved)
+/// - [`ResourceNotFound.MediaNotFound`](super::errors::IvldErrorCode::ResourceNotFoundMediaNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "CreateTask",
     output = CreateTaskResponse,
-    error = super::errors::CreateTaskError
+    error = super::errors::IvldErrorCode
 )]
 pub struct CreateTask {
-    /// `MediaId`: a string.
-    ///
-    /// Example: `"\"media-2aHsU6sj\""`
+    /// `MediaId`; example: `"\"media-2aHsU6sj\""`
     pub media_id: String,
 
-    /// `MediaPreknownInfo`: a [`MediaPreknownInfo`](super::models::MediaPreknownInfo).
+    /// `MediaPreknownInfo`
     pub media_preknown_info: models::MediaPreknownInfo,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"新闻30分\""`
+    /// `TaskName`; example: `"\"新闻30分\""`
     pub task_name: Option<String>,
 
-    /// `UploadVideo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UploadVideo`; example: `false`
     pub upload_video: Option<bool>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"新闻"`
+    /// `Label`; example: `"新闻"`
     pub label: Option<String>,
 
-    /// `CallbackURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/callback"`
+    /// `CallbackURL`; example: `"http://example.com/api/callback"`
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
 }
@@ -239,9 +322,7 @@ pub struct CreateTask {
 /// What a successful [`CreateTask`] call returns.
 #[tc_model]
 pub struct CreateTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"task-g8lqk737\""`
+    /// `TaskId`; example: `"\"task-g8lqk737\""`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -251,80 +332,89 @@ pub struct CreateTaskResponse {
 /// The `CreateVideoSummaryTask` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`CreateVideoSummaryTaskResponse`].
-/// The codes it documents are in [`CreateVideoSummaryTaskError`](super::errors::CreateVideoSummaryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=CreateVideoSummaryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.AiTemplateNotExist`](super::errors::IvldErrorCode::FailedOperationAiTemplateNotExist)
+/// - [`FailedOperation.MediaExpired`](super::errors::IvldErrorCode::FailedOperationMediaExpired)
+/// - [`FailedOperation.MediaNotReady`](super::errors::IvldErrorCode::FailedOperationMediaNotReady)
+/// - [`FailedOperation.TaskAlreadyExist`](super::errors::IvldErrorCode::FailedOperationTaskAlreadyExist)
+/// - [`FailedOperation.TaskNotFinished`](super::errors::IvldErrorCode::FailedOperationTaskNotFinished)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidMediaId`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaId)
+/// - [`InvalidParameter.InvalidMediaLabel`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaLabel)
+/// - [`InvalidParameter.InvalidMediaLang`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaLang)
+/// - [`InvalidParameter.InvalidMediaName`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaName)
+/// - [`InvalidParameter.InvalidMediaType`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaType)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.NameTooLong`](super::errors::IvldErrorCode::InvalidParameterNameTooLong)
+/// - [`InvalidParameter.ParamTooLong`](super::errors::IvldErrorCode::InvalidParameterParamTooLong)
+/// - [`InvalidParameter.URLNotResolved`](super::errors::IvldErrorCode::InvalidParameterUrlNotResolved)
+/// - [`ResourceNotFound.MediaNotFound`](super::errors::IvldErrorCode::ResourceNotFoundMediaNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "CreateVideoSummaryTask",
     output = CreateVideoSummaryTaskResponse,
-    error = super::errors::CreateVideoSummaryTaskError
+    error = super::errors::IvldErrorCode
 )]
 pub struct CreateVideoSummaryTask {
-    /// `SummaryType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SummaryType`; example: `1`
     pub summary_type: i64,
 
-    /// `VideoURL`: a string.
-    ///
-    /// Example: `"cos://my-release-9327555674/d833e1e4bb2.mp4"`
+    /// `VideoURL`; example: `"cos://my-release-9327555674/d833e1e4bb2.mp4"`
     #[tc(rename = "VideoURL")]
     pub video_url: String,
 
-    /// `CallbackURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/callback"`
+    /// `CallbackURL`; example: `"http://example.com/api/callback"`
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
 
-    /// `WriteBackCosPath`: a string.
-    ///
-    /// Example: `"https://my-release-9327555674.cos.ap-guangzhou.myqcloud.com/writedir/"`
+    /// `WriteBackCosPath`; example: `"https://my-release-9327555674.cos.ap-guangzhou.myqcloud.com/writedir/"`
     pub write_back_cos_path: Option<String>,
 
-    /// `ActiveVideoGenerate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ActiveVideoGenerate`; example: `true`
     pub active_video_generate: Option<bool>,
 
-    /// `VideoRotationMode`: a [`VideoRotationMode`](super::models::VideoRotationMode).
+    /// `VideoRotationMode`
     pub video_rotation_mode: Option<models::VideoRotationMode>,
 
-    /// `TTSMode`: a [`TtsMode`](super::models::TtsMode).
+    /// `TTSMode`
     #[tc(rename = "TTSMode")]
     pub tts_mode: Option<models::TtsMode>,
 
-    /// `ActiveTTSOutput`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ActiveTTSOutput`; example: `true`
     #[tc(rename = "ActiveTTSOutput")]
     pub active_tts_output: Option<bool>,
 
-    /// `ExactAsrSet`: a list of [`AsrResult`](super::models::AsrResult) objects.
+    /// `ExactAsrSet`
     pub exact_asr_set: Option<Vec<models::AsrResult>>,
 
-    /// `ExactTextSummary`: a string.
-    ///
-    /// Example: `"\"文本摘要\""`
+    /// `ExactTextSummary`; example: `"\"文本摘要\""`
     pub exact_text_summary: Option<String>,
 
-    /// `ExactTextSegSet`: a list of strings.
-    ///
-    /// Example: `["文本摘要分割1","文本摘要分割2"]`
+    /// `ExactTextSegSet`; example: `["文本摘要分割1","文本摘要分割2"]`
     pub exact_text_seg_set: Option<Vec<String>>,
 
-    /// `ExactShotSegSet`: a list of [`ShotInfo`](super::models::ShotInfo) objects.
+    /// `ExactShotSegSet`
     pub exact_shot_seg_set: Option<Vec<models::ShotInfo>>,
 }
 
 /// What a successful [`CreateVideoSummaryTask`] call returns.
 #[tc_model]
 pub struct CreateVideoSummaryTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-g8lqk737"`
+    /// `TaskId`; example: `"task-g8lqk737"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,29 +424,39 @@ pub struct CreateVideoSummaryTaskResponse {
 /// The `DeleteCustomCategory` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DeleteCustomCategoryResponse`].
-/// The codes it documents are in [`DeleteCustomCategoryError`](super::errors::DeleteCustomCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DeleteCustomCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.CategoryReferred`](super::errors::IvldErrorCode::FailedOperationCategoryReferred)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidCategoryId`](super::errors::IvldErrorCode::InvalidParameterInvalidCategoryId)
+/// - [`ResourceNotFound.CustomCategoryNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomCategoryNotFound)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DeleteCustomCategory",
     output = DeleteCustomCategoryResponse,
-    error = super::errors::DeleteCustomCategoryError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DeleteCustomCategory {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"99\""`
+    /// `CategoryId`; example: `"\"99\""`
     pub category_id: String,
 }
 
 /// What a successful [`DeleteCustomCategory`] call returns.
 #[tc_model]
 pub struct DeleteCustomCategoryResponse {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"99\""`
+    /// `CategoryId`; example: `"\"99\""`
     pub category_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -366,29 +466,37 @@ pub struct DeleteCustomCategoryResponse {
 /// The `DeleteCustomPerson` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DeleteCustomPersonResponse`].
-/// The codes it documents are in [`DeleteCustomPersonError`](super::errors::DeleteCustomPersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DeleteCustomPerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DeleteCustomPerson",
     output = DeleteCustomPersonResponse,
-    error = super::errors::DeleteCustomPersonError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DeleteCustomPerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 }
 
 /// What a successful [`DeleteCustomPerson`] call returns.
 #[tc_model]
 pub struct DeleteCustomPersonResponse {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -398,39 +506,46 @@ pub struct DeleteCustomPersonResponse {
 /// The `DeleteCustomPersonImage` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DeleteCustomPersonImageResponse`].
-/// The codes it documents are in [`DeleteCustomPersonImageError`](super::errors::DeleteCustomPersonImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DeleteCustomPersonImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.ImageNumExceeded`](super::errors::IvldErrorCode::FailedOperationImageNumExceeded)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InternalError.InternalOverflow`](super::errors::IvldErrorCode::InternalErrorInternalOverflow)
+/// - [`InvalidParameter.InvalidImageId`](super::errors::IvldErrorCode::InvalidParameterInvalidImageId)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DeleteCustomPersonImage",
     output = DeleteCustomPersonImageResponse,
-    error = super::errors::DeleteCustomPersonImageError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DeleteCustomPersonImage {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"image-Axgo3FYc-GOeV"`
+    /// `ImageId`; example: `"image-Axgo3FYc-GOeV"`
     pub image_id: String,
 }
 
 /// What a successful [`DeleteCustomPersonImage`] call returns.
 #[tc_model]
 pub struct DeleteCustomPersonImageResponse {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"image-Axgo3FYc-GOeV"`
+    /// `ImageId`; example: `"image-Axgo3FYc-GOeV"`
     pub image_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -440,20 +555,35 @@ pub struct DeleteCustomPersonImageResponse {
 /// The `DeleteMedia` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DeleteMediaResponse`].
-/// The codes it documents are in [`DeleteMediaError`](super::errors::DeleteMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DeleteMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.MediaAlreadyExist`](super::errors::IvldErrorCode::FailedOperationMediaAlreadyExist)
+/// - [`FailedOperation.MediaInUse`](super::errors::IvldErrorCode::FailedOperationMediaInUse)
+/// - [`InvalidParameter`](super::errors::IvldErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidMediaId`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaId)
+/// - [`InvalidParameter.InvalidMediaStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaStatus)
+/// - [`ResourceNotFound.MediaNotFound`](super::errors::IvldErrorCode::ResourceNotFoundMediaNotFound)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation`](super::errors::IvldErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
+/// - [`UnsupportedOperation.MediaNotAccessible`](super::errors::IvldErrorCode::UnsupportedOperationMediaNotAccessible)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DeleteMedia",
     output = DeleteMediaResponse,
-    error = super::errors::DeleteMediaError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DeleteMedia {
-    /// `MediaId`: a string.
-    ///
-    /// Example: `"\"media-2aHsU6sj\""`
+    /// `MediaId`; example: `"\"media-2aHsU6sj\""`
     pub media_id: String,
 }
 
@@ -467,20 +597,30 @@ pub struct DeleteMediaResponse {
 /// The `DeleteTask` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DeleteTaskResponse`].
-/// The codes it documents are in [`DeleteTaskError`](super::errors::DeleteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DeleteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.TaskNotFinished`](super::errors::IvldErrorCode::FailedOperationTaskNotFinished)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::IvldErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnsupportedOperation.TaskNotAccessible`](super::errors::IvldErrorCode::UnsupportedOperationTaskNotAccessible)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DeleteTask",
     output = DeleteTaskResponse,
-    error = super::errors::DeleteTaskError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DeleteTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-g8lqk737"`
+    /// `TaskId`; example: `"task-g8lqk737"`
     pub task_id: String,
 }
 
@@ -494,22 +634,32 @@ pub struct DeleteTaskResponse {
 /// The `DescribeCustomCategories` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeCustomCategoriesResponse`].
-/// The codes it documents are in [`DescribeCustomCategoriesError`](super::errors::DescribeCustomCategoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeCustomCategories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeCustomCategories",
     output = DescribeCustomCategoriesResponse,
-    error = super::errors::DescribeCustomCategoriesError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeCustomCategories {}
 
 /// What a successful [`DescribeCustomCategories`] call returns.
 #[tc_model]
 pub struct DescribeCustomCategoriesResponse {
-    /// `CategorySet`: a list of [`CustomCategory`](super::models::CustomCategory) objects.
+    /// `CategorySet`
     pub category_set: Vec<models::CustomCategory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -519,29 +669,38 @@ pub struct DescribeCustomCategoriesResponse {
 /// The `DescribeCustomGroup` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeCustomGroupResponse`].
-/// The codes it documents are in [`DescribeCustomGroupError`](super::errors::DescribeCustomGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeCustomGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`ResourceNotFound.CustomGroupNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomGroupNotFound)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeCustomGroup",
     output = DescribeCustomGroupResponse,
-    error = super::errors::DescribeCustomGroupError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeCustomGroup {}
 
 /// What a successful [`DescribeCustomGroup`] call returns.
 #[tc_model]
 pub struct DescribeCustomGroupResponse {
-    /// `GroupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GroupSize`; example: `100`
     pub group_size: i64,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"test-251202813.cos.ap-guangzhou.myqcloud.com"`
+    /// `Bucket`; example: `"test-251202813.cos.ap-guangzhou.myqcloud.com"`
     pub bucket: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -551,32 +710,40 @@ pub struct DescribeCustomGroupResponse {
 /// The `DescribeCustomPersonDetail` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeCustomPersonDetailResponse`].
-/// The codes it documents are in [`DescribeCustomPersonDetailError`](super::errors::DescribeCustomPersonDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeCustomPersonDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeCustomPersonDetail",
     output = DescribeCustomPersonDetailResponse,
-    error = super::errors::DescribeCustomPersonDetailError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeCustomPersonDetail {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 }
 
 /// What a successful [`DescribeCustomPersonDetail`] call returns.
 #[tc_model]
 pub struct DescribeCustomPersonDetailResponse {
-    /// `PersonInfo`: a [`CustomPersonInfo`](super::models::CustomPersonInfo).
+    /// `PersonInfo`
     pub person_info: models::CustomPersonInfo,
 
-    /// `TaskIdSet`: a list of strings.
-    ///
-    /// Example: `["task-g8lqk737"]`
+    /// `TaskIdSet`; example: `["task-g8lqk737"]`
     pub task_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -586,15 +753,34 @@ pub struct DescribeCustomPersonDetailResponse {
 /// The `DescribeCustomPersons` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeCustomPersonsResponse`].
-/// The codes it documents are in [`DescribeCustomPersonsError`](super::errors::DescribeCustomPersonsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeCustomPersons)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidCategoryId`](super::errors::IvldErrorCode::InvalidParameterInvalidCategoryId)
+/// - [`InvalidParameter.InvalidL1Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL1Category)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidPageNumber`](super::errors::IvldErrorCode::InvalidParameterInvalidPageNumber)
+/// - [`InvalidParameter.InvalidPageSize`](super::errors::IvldErrorCode::InvalidParameterInvalidPageSize)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::IvldErrorCode::InvalidParameterInvalidSortBy)
+/// - [`ResourceNotFound.CustomCategoryNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomCategoryNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeCustomPersons",
     output = DescribeCustomPersonsResponse,
-    error = super::errors::DescribeCustomPersonsError,
+    error = super::errors::IvldErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -604,32 +790,26 @@ pub struct DescribeCustomPersonDetailResponse {
     )
 )]
 pub struct DescribeCustomPersons {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: i64,
 
-    /// `SortBy`: a [`SortBy`](super::models::SortBy).
+    /// `SortBy`
     pub sort_by: Option<models::SortBy>,
 
-    /// `Filter`: a [`CustomPersonFilter`](super::models::CustomPersonFilter).
+    /// `Filter`
     pub filter: Option<models::CustomPersonFilter>,
 }
 
 /// What a successful [`DescribeCustomPersons`] call returns.
 #[tc_model]
 pub struct DescribeCustomPersonsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `798`
+    /// `TotalCount`; example: `798`
     pub total_count: i64,
 
-    /// `PersonInfoSet`: a list of [`CustomPersonInfo`](super::models::CustomPersonInfo) objects.
+    /// `PersonInfoSet`
     pub person_info_set: Vec<models::CustomPersonInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -639,27 +819,41 @@ pub struct DescribeCustomPersonsResponse {
 /// The `DescribeMedia` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeMediaResponse`].
-/// The codes it documents are in [`DescribeMediaError`](super::errors::DescribeMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.DownloadFailed`](super::errors::IvldErrorCode::FailedOperationDownloadFailed)
+/// - [`FailedOperation.MD5Mismatch`](super::errors::IvldErrorCode::FailedOperationMd5Mismatch)
+/// - [`FailedOperation.MediaExpired`](super::errors::IvldErrorCode::FailedOperationMediaExpired)
+/// - [`FailedOperation.MediaNotReady`](super::errors::IvldErrorCode::FailedOperationMediaNotReady)
+/// - [`FailedOperation.TranscodeFailed`](super::errors::IvldErrorCode::FailedOperationTranscodeFailed)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidMediaId`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaId)
+/// - [`ResourceNotFound.MediaNotFound`](super::errors::IvldErrorCode::ResourceNotFoundMediaNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeMedia",
     output = DescribeMediaResponse,
-    error = super::errors::DescribeMediaError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeMedia {
-    /// `MediaId`: a string.
-    ///
-    /// Example: `"\"media-2aHsU6sj\""`
+    /// `MediaId`; example: `"\"media-2aHsU6sj\""`
     pub media_id: String,
 }
 
 /// What a successful [`DescribeMedia`] call returns.
 #[tc_model]
 pub struct DescribeMediaResponse {
-    /// `MediaInfo`: a [`MediaInfo`](super::models::MediaInfo).
+    /// `MediaInfo`
     pub media_info: Option<models::MediaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -669,15 +863,40 @@ pub struct DescribeMediaResponse {
 /// The `DescribeMedias` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeMediasResponse`].
-/// The codes it documents are in [`DescribeMediasError`](super::errors::DescribeMediasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeMedias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.MediaAlreadyExist`](super::errors::IvldErrorCode::FailedOperationMediaAlreadyExist)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidMD5`](super::errors::IvldErrorCode::InvalidParameterInvalidMd5)
+/// - [`InvalidParameter.InvalidMediaId`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaId)
+/// - [`InvalidParameter.InvalidMediaName`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaName)
+/// - [`InvalidParameter.InvalidMediaStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaStatus)
+/// - [`InvalidParameter.InvalidMediaType`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaType)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidPageNumber`](super::errors::IvldErrorCode::InvalidParameterInvalidPageNumber)
+/// - [`InvalidParameter.InvalidPageSize`](super::errors::IvldErrorCode::InvalidParameterInvalidPageSize)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::IvldErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidSortOrder`](super::errors::IvldErrorCode::InvalidParameterInvalidSortOrder)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.InvalidUin`](super::errors::IvldErrorCode::InvalidParameterInvalidUin)
+/// - [`InvalidParameter.NameTooLong`](super::errors::IvldErrorCode::InvalidParameterNameTooLong)
+/// - [`InvalidParameter.UnsupportURL`](super::errors::IvldErrorCode::InvalidParameterUnsupportUrl)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeMedias",
     output = DescribeMediasResponse,
-    error = super::errors::DescribeMediasError,
+    error = super::errors::IvldErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -687,32 +906,26 @@ pub struct DescribeMediaResponse {
     )
 )]
 pub struct DescribeMedias {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: i64,
 
-    /// `MediaFilter`: a [`MediaFilter`](super::models::MediaFilter).
+    /// `MediaFilter`
     pub media_filter: Option<models::MediaFilter>,
 
-    /// `SortBy`: a [`SortBy`](super::models::SortBy).
+    /// `SortBy`
     pub sort_by: Option<models::SortBy>,
 }
 
 /// What a successful [`DescribeMedias`] call returns.
 #[tc_model]
 pub struct DescribeMediasResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `MediaInfoSet`: a list of [`MediaInfo`](super::models::MediaInfo) objects.
+    /// `MediaInfoSet`
     pub media_info_set: Option<Vec<models::MediaInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -722,27 +935,37 @@ pub struct DescribeMediasResponse {
 /// The `DescribeTask` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeTaskResponse`].
-/// The codes it documents are in [`DescribeTaskError`](super::errors::DescribeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::IvldErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"task-g8lqk737\""`
+    /// `TaskId`; example: `"\"task-g8lqk737\""`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTask`] call returns.
 #[tc_model]
 pub struct DescribeTaskResponse {
-    /// `TaskInfo`: a [`TaskInfo`](super::models::TaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::TaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -752,39 +975,51 @@ pub struct DescribeTaskResponse {
 /// The `DescribeTaskDetail` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.TaskNotFinished`](super::errors::IvldErrorCode::FailedOperationTaskNotFinished)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::IvldErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"task-g8lqk737\""`
+    /// `TaskId`; example: `"\"task-g8lqk737\""`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskInfo`: a [`TaskInfo`](super::models::TaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::TaskInfo>,
 
-    /// `TaskData`: a [`Data`](super::models::Data).
+    /// `TaskData`
     pub task_data: Option<models::Data>,
 
-    /// `ImageTaskData`: an [`ImageData`](super::models::ImageData).
+    /// `ImageTaskData`
     pub image_task_data: Option<models::ImageData>,
 
-    /// `AudioTaskData`: an [`AudioData`](super::models::AudioData).
+    /// `AudioTaskData`
     pub audio_task_data: Option<models::AudioData>,
 
-    /// `TextTaskData`: a [`TextData`](super::models::TextData).
+    /// `TextTaskData`
     pub text_task_data: Option<models::TextData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,15 +1029,33 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.GetTaskListFailed`](super::errors::IvldErrorCode::FailedOperationGetTaskListFailed)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidPageNumber`](super::errors::IvldErrorCode::InvalidParameterInvalidPageNumber)
+/// - [`InvalidParameter.InvalidPageSize`](super::errors::IvldErrorCode::InvalidParameterInvalidPageSize)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::IvldErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`InvalidParameter.InvalidTaskName`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskName)
+/// - [`InvalidParameter.InvalidTaskStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskStatus)
+/// - [`InvalidParameter.InvalidUin`](super::errors::IvldErrorCode::InvalidParameterInvalidUin)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::IvldErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -812,32 +1065,26 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: Option<i64>,
 
-    /// `TaskFilter`: a [`TaskFilter`](super::models::TaskFilter).
+    /// `TaskFilter`
     pub task_filter: Option<models::TaskFilter>,
 
-    /// `SortBy`: a [`SortBy`](super::models::SortBy).
+    /// `SortBy`
     pub sort_by: Option<models::SortBy>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `TaskInfoSet`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `TaskInfoSet`
     pub task_info_set: Option<Vec<models::TaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -847,29 +1094,43 @@ pub struct DescribeTasksResponse {
 /// The `DescribeUsageAmount` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeUsageAmountResponse`].
-/// The codes it documents are in [`DescribeUsageAmountError`](super::errors::DescribeUsageAmountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeUsageAmount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.GetTaskListFailed`](super::errors::IvldErrorCode::FailedOperationGetTaskListFailed)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidPageNumber`](super::errors::IvldErrorCode::InvalidParameterInvalidPageNumber)
+/// - [`InvalidParameter.InvalidPageSize`](super::errors::IvldErrorCode::InvalidParameterInvalidPageSize)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::IvldErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`InvalidParameter.InvalidTaskName`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskName)
+/// - [`InvalidParameter.InvalidTaskStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskStatus)
+/// - [`InvalidParameter.InvalidUin`](super::errors::IvldErrorCode::InvalidParameterInvalidUin)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeUsageAmount",
     output = DescribeUsageAmountResponse,
-    error = super::errors::DescribeUsageAmountError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeUsageAmount {}
 
 /// What a successful [`DescribeUsageAmount`] call returns.
 #[tc_model]
 pub struct DescribeUsageAmountResponse {
-    /// `UsedHours`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `UsedHours`; example: `1.5`
     pub used_hours: f64,
 
-    /// `TotalHours`: a floating-point number.
-    ///
-    /// Example: `1000`
+    /// `TotalHours`; example: `1000`
     pub total_hours: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -879,70 +1140,72 @@ pub struct DescribeUsageAmountResponse {
 /// The `DescribeVideoSummaryDetail` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`DescribeVideoSummaryDetailResponse`].
-/// The codes it documents are in [`DescribeVideoSummaryDetailError`](super::errors::DescribeVideoSummaryDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=DescribeVideoSummaryDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.GetTaskListFailed`](super::errors::IvldErrorCode::FailedOperationGetTaskListFailed)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidPageNumber`](super::errors::IvldErrorCode::InvalidParameterInvalidPageNumber)
+/// - [`InvalidParameter.InvalidPageSize`](super::errors::IvldErrorCode::InvalidParameterInvalidPageSize)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::IvldErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`InvalidParameter.InvalidTaskName`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskName)
+/// - [`InvalidParameter.InvalidTaskStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskStatus)
+/// - [`InvalidParameter.InvalidUin`](super::errors::IvldErrorCode::InvalidParameterInvalidUin)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "DescribeVideoSummaryDetail",
     output = DescribeVideoSummaryDetailResponse,
-    error = super::errors::DescribeVideoSummaryDetailError
+    error = super::errors::IvldErrorCode
 )]
 pub struct DescribeVideoSummaryDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-g8lqk737"`
+    /// `TaskId`; example: `"task-g8lqk737"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeVideoSummaryDetail`] call returns.
 #[tc_model]
 pub struct DescribeVideoSummaryDetailResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"“视频下载失败”"`
+    /// `FailedReason`; example: `"“视频下载失败”"`
     pub failed_reason: Option<String>,
 
-    /// `AsrSet`: a list of [`AsrResult`](super::models::AsrResult) objects.
+    /// `AsrSet`
     pub asr_set: Option<Vec<models::AsrResult>>,
 
-    /// `TextSummary`: a string.
-    ///
-    /// Example: `"\"文本摘要\""`
+    /// `TextSummary`; example: `"\"文本摘要\""`
     pub text_summary: Option<String>,
 
-    /// `TextSegSet`: a list of strings.
-    ///
-    /// Example: `["文本摘要分割1","文本摘要分割2"]`
+    /// `TextSegSet`; example: `["文本摘要分割1","文本摘要分割2"]`
     pub text_seg_set: Option<Vec<String>>,
 
-    /// `ShotSegSet`: a list of [`ShotInfo`](super::models::ShotInfo) objects.
+    /// `ShotSegSet`
     pub shot_seg_set: Option<Vec<models::ShotInfo>>,
 
-    /// `TextSegMatchShotScoreSet`: a list of [`TextSegMatchShotScore`](super::models::TextSegMatchShotScore) objects.
+    /// `TextSegMatchShotScoreSet`
     pub text_seg_match_shot_score_set: Option<Vec<models::TextSegMatchShotScore>>,
 
-    /// `TTSResultURLSet`: a list of strings.
-    ///
-    /// Example: `["https://example-123456.cos.ap-guangzho.myqcloud.com/exmaple.wav"]`
+    /// `TTSResultURLSet`; example: `["https://example-123456.cos.ap-guangzho.myqcloud.com/exmaple.wav"]`
     #[tc(rename = "TTSResultURLSet")]
     pub tts_result_url_set: Option<Vec<String>>,
 
-    /// `VideoResultURL`: a string.
-    ///
-    /// Example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/exmaple.mp4"`
+    /// `VideoResultURL`; example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/exmaple.mp4"`
     #[tc(rename = "VideoResultURL")]
     pub video_result_url: Option<String>,
 
-    /// `VideoRotateResultURL`: a string.
-    ///
-    /// Example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/exmaple_rotate.mp4"`
+    /// `VideoRotateResultURL`; example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/exmaple_rotate.mp4"`
     #[tc(rename = "VideoRotateResultURL")]
     pub video_rotate_result_url: Option<String>,
 
@@ -953,62 +1216,137 @@ pub struct DescribeVideoSummaryDetailResponse {
 /// The `ImportMedia` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`ImportMediaResponse`].
-/// The codes it documents are in [`ImportMediaError`](super::errors::ImportMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=ImportMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidSecretId`](super::errors::IvldErrorCode::AuthFailureInvalidSecretId)
+/// - [`AuthFailure.MFAFailure`](super::errors::IvldErrorCode::AuthFailureMfaFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::IvldErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.SignatureExpire`](super::errors::IvldErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.SignatureFailure`](super::errors::IvldErrorCode::AuthFailureSignatureFailure)
+/// - [`AuthFailure.TaskFinished`](super::errors::IvldErrorCode::AuthFailureTaskFinished)
+/// - [`AuthFailure.TokenFailure`](super::errors::IvldErrorCode::AuthFailureTokenFailure)
+/// - [`AuthFailure.UserActivated`](super::errors::IvldErrorCode::AuthFailureUserActivated)
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.AiTemplateNotExist`](super::errors::IvldErrorCode::FailedOperationAiTemplateNotExist)
+/// - [`FailedOperation.CategoryExist`](super::errors::IvldErrorCode::FailedOperationCategoryExist)
+/// - [`FailedOperation.CategoryLevelChanged`](super::errors::IvldErrorCode::FailedOperationCategoryLevelChanged)
+/// - [`FailedOperation.CategoryReferred`](super::errors::IvldErrorCode::FailedOperationCategoryReferred)
+/// - [`FailedOperation.CustomGroupAlreadyExist`](super::errors::IvldErrorCode::FailedOperationCustomGroupAlreadyExist)
+/// - [`FailedOperation.DBConnectionError`](super::errors::IvldErrorCode::FailedOperationDbConnectionError)
+/// - [`FailedOperation.DownloadFailed`](super::errors::IvldErrorCode::FailedOperationDownloadFailed)
+/// - [`FailedOperation.FeatureAlgoFailed`](super::errors::IvldErrorCode::FailedOperationFeatureAlgoFailed)
+/// - [`FailedOperation.GetCAMTokenFailed`](super::errors::IvldErrorCode::FailedOperationGetCamTokenFailed)
+/// - [`FailedOperation.GetTaskListFailed`](super::errors::IvldErrorCode::FailedOperationGetTaskListFailed)
+/// - [`FailedOperation.GetVideoMetadataFailed`](super::errors::IvldErrorCode::FailedOperationGetVideoMetadataFailed)
+/// - [`FailedOperation.ImageNumExceeded`](super::errors::IvldErrorCode::FailedOperationImageNumExceeded)
+/// - [`FailedOperation.MD5Mismatch`](super::errors::IvldErrorCode::FailedOperationMd5Mismatch)
+/// - [`FailedOperation.MediaAlreadyExist`](super::errors::IvldErrorCode::FailedOperationMediaAlreadyExist)
+/// - [`FailedOperation.MediaExpired`](super::errors::IvldErrorCode::FailedOperationMediaExpired)
+/// - [`FailedOperation.MediaInUse`](super::errors::IvldErrorCode::FailedOperationMediaInUse)
+/// - [`FailedOperation.MediaNotReady`](super::errors::IvldErrorCode::FailedOperationMediaNotReady)
+/// - [`FailedOperation.MultipleFacesInImage`](super::errors::IvldErrorCode::FailedOperationMultipleFacesInImage)
+/// - [`FailedOperation.NoFaceInImage`](super::errors::IvldErrorCode::FailedOperationNoFaceInImage)
+/// - [`FailedOperation.OpenChargeFailed`](super::errors::IvldErrorCode::FailedOperationOpenChargeFailed)
+/// - [`FailedOperation.PersonDuplicated`](super::errors::IvldErrorCode::FailedOperationPersonDuplicated)
+/// - [`FailedOperation.PersonNotMatched`](super::errors::IvldErrorCode::FailedOperationPersonNotMatched)
+/// - [`FailedOperation.PersonNumExceeded`](super::errors::IvldErrorCode::FailedOperationPersonNumExceeded)
+/// - [`FailedOperation.QualityAlgoFailed`](super::errors::IvldErrorCode::FailedOperationQualityAlgoFailed)
+/// - [`FailedOperation.QualityTooLow`](super::errors::IvldErrorCode::FailedOperationQualityTooLow)
+/// - [`FailedOperation.SnapshotDeserializeFailed`](super::errors::IvldErrorCode::FailedOperationSnapshotDeserializeFailed)
+/// - [`FailedOperation.StopFlowFailed`](super::errors::IvldErrorCode::FailedOperationStopFlowFailed)
+/// - [`FailedOperation.TaskAlreadyExist`](super::errors::IvldErrorCode::FailedOperationTaskAlreadyExist)
+/// - [`FailedOperation.TaskNotFinished`](super::errors::IvldErrorCode::FailedOperationTaskNotFinished)
+/// - [`FailedOperation.TranscodeFailed`](super::errors::IvldErrorCode::FailedOperationTranscodeFailed)
+/// - [`FailedOperation.UploadFailed`](super::errors::IvldErrorCode::FailedOperationUploadFailed)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.DBOperationError`](super::errors::IvldErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InternalError.InternalOverflow`](super::errors::IvldErrorCode::InternalErrorInternalOverflow)
+/// - [`InvalidParameter.InvalidCategoryId`](super::errors::IvldErrorCode::InvalidParameterInvalidCategoryId)
+/// - [`InvalidParameter.InvalidFilePath`](super::errors::IvldErrorCode::InvalidParameterInvalidFilePath)
+/// - [`InvalidParameter.InvalidImage`](super::errors::IvldErrorCode::InvalidParameterInvalidImage)
+/// - [`InvalidParameter.InvalidImageId`](super::errors::IvldErrorCode::InvalidParameterInvalidImageId)
+/// - [`InvalidParameter.InvalidL1Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL1Category)
+/// - [`InvalidParameter.InvalidL2Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL2Category)
+/// - [`InvalidParameter.InvalidMD5`](super::errors::IvldErrorCode::InvalidParameterInvalidMd5)
+/// - [`InvalidParameter.InvalidMediaId`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaId)
+/// - [`InvalidParameter.InvalidMediaLabel`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaLabel)
+/// - [`InvalidParameter.InvalidMediaLang`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaLang)
+/// - [`InvalidParameter.InvalidMediaName`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaName)
+/// - [`InvalidParameter.InvalidMediaPreknownInfo`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaPreknownInfo)
+/// - [`InvalidParameter.InvalidMediaStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaStatus)
+/// - [`InvalidParameter.InvalidMediaType`](super::errors::IvldErrorCode::InvalidParameterInvalidMediaType)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidPageNumber`](super::errors::IvldErrorCode::InvalidParameterInvalidPageNumber)
+/// - [`InvalidParameter.InvalidPageSize`](super::errors::IvldErrorCode::InvalidParameterInvalidPageSize)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::IvldErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidSortOrder`](super::errors::IvldErrorCode::InvalidParameterInvalidSortOrder)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskId)
+/// - [`InvalidParameter.InvalidTaskName`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskName)
+/// - [`InvalidParameter.InvalidTaskStatus`](super::errors::IvldErrorCode::InvalidParameterInvalidTaskStatus)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.InvalidUin`](super::errors::IvldErrorCode::InvalidParameterInvalidUin)
+/// - [`InvalidParameter.NameTooLong`](super::errors::IvldErrorCode::InvalidParameterNameTooLong)
+/// - [`InvalidParameter.ParamTooLong`](super::errors::IvldErrorCode::InvalidParameterParamTooLong)
+/// - [`InvalidParameter.URLNotResolved`](super::errors::IvldErrorCode::InvalidParameterUrlNotResolved)
+/// - [`InvalidParameter.UnsupportURL`](super::errors::IvldErrorCode::InvalidParameterUnsupportUrl)
+/// - [`LimitExceeded.UsageLimitExceeded`](super::errors::IvldErrorCode::LimitExceededUsageLimitExceeded)
+/// - [`RequestLimitExceeded.BatchImportOverflow`](super::errors::IvldErrorCode::RequestLimitExceededBatchImportOverflow)
+/// - [`RequestLimitExceeded.ConcurrencyOverflow`](super::errors::IvldErrorCode::RequestLimitExceededConcurrencyOverflow)
+/// - [`ResourceNotFound.CustomCategoryNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomCategoryNotFound)
+/// - [`ResourceNotFound.CustomGroupNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomGroupNotFound)
+/// - [`ResourceNotFound.MediaNotFound`](super::errors::IvldErrorCode::ResourceNotFoundMediaNotFound)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::IvldErrorCode::ResourceNotFoundTaskNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
+/// - [`UnsupportedOperation.MediaNotAccessible`](super::errors::IvldErrorCode::UnsupportedOperationMediaNotAccessible)
+/// - [`UnsupportedOperation.TaskNotAccessible`](super::errors::IvldErrorCode::UnsupportedOperationTaskNotAccessible)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "ImportMedia",
     output = ImportMediaResponse,
-    error = super::errors::ImportMediaError
+    error = super::errors::IvldErrorCode
 )]
 pub struct ImportMedia {
-    /// `URL`: a string.
-    ///
-    /// Example: `"cos://my-release-9327555674/d833e1e4bb2.mp4"`
+    /// `URL`; example: `"cos://my-release-9327555674/d833e1e4bb2.mp4"`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"9207adf18198dd5b165aae0bdd8f709d"`
+    /// `MD5`; example: `"9207adf18198dd5b165aae0bdd8f709d"`
     #[tc(rename = "MD5")]
     pub md5: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新闻30分"`
+    /// `Name`; example: `"新闻30分"`
     pub name: Option<String>,
 
-    /// `WriteBackCosPath`: a string.
-    ///
-    /// Example: `"https://my-release-9327555674.cos.ap-guangzhou.myqcloud.com/d833e1e4bb2.mp4"`
+    /// `WriteBackCosPath`; example: `"https://my-release-9327555674.cos.ap-guangzhou.myqcloud.com/d833e1e4bb2.mp4"`
     pub write_back_cos_path: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"新闻"`
+    /// `Label`; example: `"新闻"`
     pub label: Option<String>,
 
-    /// `CallbackURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/callback"`
+    /// `CallbackURL`; example: `"http://example.com/api/callback"`
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
 
-    /// `MediaType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MediaType`; example: `2`
     pub media_type: Option<i64>,
 }
 
 /// What a successful [`ImportMedia`] call returns.
 #[tc_model]
 pub struct ImportMediaResponse {
-    /// `MediaId`: a string.
-    ///
-    /// Example: `"\"media-2aHsU6sj\""`
+    /// `MediaId`; example: `"\"media-2aHsU6sj\""`
     pub media_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1018,26 +1356,40 @@ pub struct ImportMediaResponse {
 /// The `ModifyCallback` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`ModifyCallbackResponse`].
-/// The codes it documents are in [`ModifyCallbackError`](super::errors::ModifyCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=ModifyCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError`](super::errors::IvldErrorCode::InternalError)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter`](super::errors::IvldErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidURL`](super::errors::IvldErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameter.NameTooLong`](super::errors::IvldErrorCode::InvalidParameterNameTooLong)
+/// - [`InvalidParameter.ParamTooLong`](super::errors::IvldErrorCode::InvalidParameterParamTooLong)
+/// - [`InvalidParameter.URLNotResolved`](super::errors::IvldErrorCode::InvalidParameterUrlNotResolved)
+/// - [`InvalidParameter.UnsupportURL`](super::errors::IvldErrorCode::InvalidParameterUnsupportUrl)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "ModifyCallback",
     output = ModifyCallbackResponse,
-    error = super::errors::ModifyCallbackError
+    error = super::errors::IvldErrorCode
 )]
 pub struct ModifyCallback {
-    /// `TaskFinishNotifyURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/task/callback"`
+    /// `TaskFinishNotifyURL`; example: `"http://example.com/api/task/callback"`
     #[tc(rename = "TaskFinishNotifyURL")]
     pub task_finish_notify_url: String,
 
-    /// `MediaFinishNotifyURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/media/callback"`
+    /// `MediaFinishNotifyURL`; example: `"http://example.com/api/media/callback"`
     #[tc(rename = "MediaFinishNotifyURL")]
     pub media_finish_notify_url: String,
 }
@@ -1052,30 +1404,38 @@ pub struct ModifyCallbackResponse {
 /// The `QueryCallback` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`QueryCallbackResponse`].
-/// The codes it documents are in [`QueryCallbackError`](super::errors::QueryCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=QueryCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation`](super::errors::IvldErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::IvldErrorCode::InternalError)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "QueryCallback",
     output = QueryCallbackResponse,
-    error = super::errors::QueryCallbackError
+    error = super::errors::IvldErrorCode
 )]
 pub struct QueryCallback {}
 
 /// What a successful [`QueryCallback`] call returns.
 #[tc_model]
 pub struct QueryCallbackResponse {
-    /// `TaskFinishNotifyURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/task/callback"`
+    /// `TaskFinishNotifyURL`; example: `"http://example.com/api/task/callback"`
     #[tc(rename = "TaskFinishNotifyURL")]
     pub task_finish_notify_url: String,
 
-    /// `MediaFinishNotifyURL`: a string.
-    ///
-    /// Example: `"http://example.com/api/media/callback"`
+    /// `MediaFinishNotifyURL`; example: `"http://example.com/api/media/callback"`
     #[tc(rename = "MediaFinishNotifyURL")]
     pub media_finish_notify_url: String,
 
@@ -1086,39 +1446,50 @@ pub struct QueryCallbackResponse {
 /// The `UpdateCustomCategory` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`UpdateCustomCategoryResponse`].
-/// The codes it documents are in [`UpdateCustomCategoryError`](super::errors::UpdateCustomCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=UpdateCustomCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`FailedOperation.CategoryExist`](super::errors::IvldErrorCode::FailedOperationCategoryExist)
+/// - [`FailedOperation.CategoryLevelChanged`](super::errors::IvldErrorCode::FailedOperationCategoryLevelChanged)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InternalError.InternalOverflow`](super::errors::IvldErrorCode::InternalErrorInternalOverflow)
+/// - [`InvalidParameter.InvalidCategoryId`](super::errors::IvldErrorCode::InvalidParameterInvalidCategoryId)
+/// - [`InvalidParameter.InvalidL1Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL1Category)
+/// - [`InvalidParameter.InvalidL2Category`](super::errors::IvldErrorCode::InvalidParameterInvalidL2Category)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`ResourceNotFound.CustomCategoryNotFound`](super::errors::IvldErrorCode::ResourceNotFoundCustomCategoryNotFound)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "UpdateCustomCategory",
     output = UpdateCustomCategoryResponse,
-    error = super::errors::UpdateCustomCategoryError
+    error = super::errors::IvldErrorCode
 )]
 pub struct UpdateCustomCategory {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"2\""`
+    /// `CategoryId`; example: `"\"2\""`
     pub category_id: String,
 
-    /// `L1Category`: a string.
-    ///
-    /// Example: `"公众人物"`
+    /// `L1Category`; example: `"公众人物"`
     pub l1_category: String,
 
-    /// `L2Category`: a string.
-    ///
-    /// Example: `"娱乐明星"`
+    /// `L2Category`; example: `"娱乐明星"`
     pub l2_category: Option<String>,
 }
 
 /// What a successful [`UpdateCustomCategory`] call returns.
 #[tc_model]
 pub struct UpdateCustomCategoryResponse {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"2\""`
+    /// `CategoryId`; example: `"\"2\""`
     pub category_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1128,44 +1499,49 @@ pub struct UpdateCustomCategoryResponse {
 /// The `UpdateCustomPerson` action of IVLD API 2021-09-03.
 ///
 /// A successful call returns [`UpdateCustomPersonResponse`].
-/// The codes it documents are in [`UpdateCustomPersonError`](super::errors::UpdateCustomPersonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ivld&Version=2021-09-03&Action=UpdateCustomPerson)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`IvldErrorCode`](super::errors::IvldErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UserInvalidStatus`](super::errors::IvldErrorCode::AuthFailureUserInvalidStatus)
+/// - [`AuthFailure.UserNotFound`](super::errors::IvldErrorCode::AuthFailureUserNotFound)
+/// - [`AuthFailure.UserStopArrear`](super::errors::IvldErrorCode::AuthFailureUserStopArrear)
+/// - [`InternalError.DBConnectionError`](super::errors::IvldErrorCode::InternalErrorDbConnectionError)
+/// - [`InternalError.InnerError`](super::errors::IvldErrorCode::InternalErrorInnerError)
+/// - [`InvalidParameter.InvalidCategoryId`](super::errors::IvldErrorCode::InvalidParameterInvalidCategoryId)
+/// - [`InvalidParameter.InvalidName`](super::errors::IvldErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameter.InvalidParam`](super::errors::IvldErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameter.InvalidPersonId`](super::errors::IvldErrorCode::InvalidParameterInvalidPersonId)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::IvldErrorCode::ResourceNotFoundRecordNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedProduct`](super::errors::IvldErrorCode::UnauthorizedOperationUnauthorizedProduct)
 #[tc_action(
     service = "ivld",
     version = "2021-09-03",
     name = "UpdateCustomPerson",
     output = UpdateCustomPersonResponse,
-    error = super::errors::UpdateCustomPersonError
+    error = super::errors::IvldErrorCode
 )]
 pub struct UpdateCustomPerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `Name`; example: `"李四"`
     pub name: Option<String>,
 
-    /// `BasicInfo`: a string.
-    ///
-    /// Example: `"喜剧明星"`
+    /// `BasicInfo`; example: `"喜剧明星"`
     pub basic_info: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `CategoryId`; example: `"10"`
     pub category_id: Option<String>,
 }
 
 /// What a successful [`UpdateCustomPerson`] call returns.
 #[tc_model]
 pub struct UpdateCustomPersonResponse {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AppearIndexPair {
-    /// `AppearIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppearIndex`; example: `1`
     pub appear_index: i64,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Index`; example: `50`
     pub index: i64,
 }
 
@@ -24,13 +20,13 @@ pub struct AppearIndexPair {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AppearInfo {
-    /// `AudioAppearSet`: a list of [`TextAppearInfo`] objects.
+    /// `AudioAppearSet`
     pub audio_appear_set: Option<Vec<TextAppearInfo>>,
 
-    /// `TextAppearSet`: a list of [`TextAppearInfo`] objects.
+    /// `TextAppearSet`
     pub text_appear_set: Option<Vec<TextAppearInfo>>,
 
-    /// `VideoAppearSet`: a list of [`VideoAppearInfo`] objects.
+    /// `VideoAppearSet`
     pub video_appear_set: Option<Vec<VideoAppearInfo>>,
 }
 
@@ -40,19 +36,13 @@ pub struct AppearInfo {
 /// Returned in the output of [`DescribeVideoSummaryDetail`](super::DescribeVideoSummaryDetail).
 #[tc_model]
 pub struct AsrResult {
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"欢迎收看新闻30分\""`
+    /// `Content`; example: `"\"欢迎收看新闻30分\""`
     pub content: String,
 
-    /// `StartTimeStamp`: a floating-point number.
-    ///
-    /// Example: `0.52`
+    /// `StartTimeStamp`; example: `0.52`
     pub start_time_stamp: f64,
 
-    /// `EndTimeStamp`: a floating-point number.
-    ///
-    /// Example: `1.92`
+    /// `EndTimeStamp`; example: `1.92`
     pub end_time_stamp: f64,
 }
 
@@ -61,15 +51,13 @@ pub struct AsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioData {
-    /// `AudioInfoSet`: a list of [`AudioInfo`] objects.
+    /// `AudioInfoSet`
     pub audio_info_set: Option<Vec<AudioInfo>>,
 
-    /// `TextTagSet`: a [`MultiLevelTag`].
+    /// `TextTagSet`
     pub text_tag_set: MultiLevelTag,
 
-    /// `WebMediaURL`: a string.
-    ///
-    /// Example: `"https://example-109235.cos.ap-guangzho.myqcloud.com/example.mp3"`
+    /// `WebMediaURL`; example: `"https://example-109235.cos.ap-guangzho.myqcloud.com/example.mp3"`
     #[tc(rename = "WebMediaURL")]
     pub web_media_url: Option<String>,
 }
@@ -79,24 +67,16 @@ pub struct AudioData {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioInfo {
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"欢迎收看新闻30分\""`
+    /// `Content`; example: `"\"欢迎收看新闻30分\""`
     pub content: String,
 
-    /// `StartTimeStamp`: a floating-point number.
-    ///
-    /// Example: `0.52`
+    /// `StartTimeStamp`; example: `0.52`
     pub start_time_stamp: f64,
 
-    /// `EndTimeStamp`: a floating-point number.
-    ///
-    /// Example: `0.92`
+    /// `EndTimeStamp`; example: `0.92`
     pub end_time_stamp: f64,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"\"导语\""`
+    /// `Tag`; example: `"\"导语\""`
     pub tag: String,
 }
 
@@ -105,45 +85,29 @@ pub struct AudioInfo {
 /// Returned in the output of [`DescribeMedia`](super::DescribeMedia), [`DescribeMedias`](super::DescribeMedias), [`DescribeTask`](super::DescribeTask), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct AudioMetadata {
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: Option<i64>,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"bbc3f6c9fb18d80dedf28239f9a86fac"`
+    /// `MD5`; example: `"bbc3f6c9fb18d80dedf28239f9a86fac"`
     #[tc(rename = "MD5")]
     pub md5: Option<String>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `Duration`; example: `20.0`
     pub duration: Option<f64>,
 
-    /// `SampleRate`: a floating-point number.
-    ///
-    /// Example: `44.1`
+    /// `SampleRate`; example: `44.1`
     pub sample_rate: Option<f64>,
 
-    /// `BitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `BitRate`; example: `128`
     pub bit_rate: Option<i64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"mp3"`
+    /// `Format`; example: `"mp3"`
     pub format: Option<String>,
 
-    /// `BitDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `BitDepth`; example: `24`
     pub bit_depth: Option<i64>,
 
-    /// `ShortFormat`: a string.
-    ///
-    /// Example: `"mp3"`
+    /// `ShortFormat`; example: `"mp3"`
     pub short_format: Option<String>,
 }
 
@@ -152,12 +116,10 @@ pub struct AudioMetadata {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ClassifiedPersonInfo {
-    /// `ClassifyName`: a string.
-    ///
-    /// Example: `"演员"`
+    /// `ClassifyName`; example: `"演员"`
     pub classify_name: Option<String>,
 
-    /// `PersonInfoSet`: a list of [`PersonInfo`] objects.
+    /// `PersonInfoSet`
     pub person_info_set: Option<Vec<PersonInfo>>,
 }
 
@@ -166,19 +128,13 @@ pub struct ClassifiedPersonInfo {
 /// Returned in the output of [`DescribeCustomCategories`](super::DescribeCustomCategories).
 #[tc_model]
 pub struct CustomCategory {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"\"10\""`
+    /// `CategoryId`; example: `"\"10\""`
     pub category_id: String,
 
-    /// `L1Category`: a string.
-    ///
-    /// Example: `"娱乐明星"`
+    /// `L1Category`; example: `"娱乐明星"`
     pub l1_category: String,
 
-    /// `L2Category`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `L2Category`; example: `"张三"`
     pub l2_category: String,
 }
 
@@ -187,24 +143,16 @@ pub struct CustomCategory {
 /// Sent in the input of [`DescribeCustomPersons`](super::DescribeCustomPersons).
 #[tc_model]
 pub struct CustomPersonFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `CategoryIdSet`: a list of strings.
-    ///
-    /// Example: `["10","99"]`
+    /// `CategoryIdSet`; example: `["10","99"]`
     pub category_id_set: Vec<String>,
 
-    /// `PersonIdSet`: a list of strings.
-    ///
-    /// Example: `["person-Axgo3FYc","person-Bxgo3FYc"]`
+    /// `PersonIdSet`; example: `["person-Axgo3FYc","person-Bxgo3FYc"]`
     pub person_id_set: Vec<String>,
 
-    /// `L1CategorySet`: a list of strings.
-    ///
-    /// Example: `["喜剧明星","话剧明星"]`
+    /// `L1CategorySet`; example: `["喜剧明星","话剧明星"]`
     pub l1_category_set: Vec<String>,
 }
 
@@ -213,37 +161,25 @@ pub struct CustomPersonFilter {
 /// Returned in the output of [`DescribeCustomPersonDetail`](super::DescribeCustomPersonDetail) and [`DescribeCustomPersons`](super::DescribeCustomPersons).
 #[tc_model]
 pub struct CustomPersonInfo {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `BasicInfo`: a string.
-    ///
-    /// Example: `"著名喜剧明星"`
+    /// `BasicInfo`; example: `"著名喜剧明星"`
     pub basic_info: String,
 
-    /// `L1Category`: a string.
-    ///
-    /// Example: `"娱乐明星"`
+    /// `L1Category`; example: `"娱乐明星"`
     pub l1_category: String,
 
-    /// `L2Category`: a string.
-    ///
-    /// Example: `"喜剧演员"`
+    /// `L2Category`; example: `"喜剧演员"`
     pub l2_category: String,
 
-    /// `ImageInfoSet`: a list of [`PersonImageInfo`] objects.
+    /// `ImageInfoSet`
     pub image_info_set: Vec<PersonImageInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-01-25 10:35:47"`
+    /// `CreateTime`; example: `"2022-01-25 10:35:47"`
     pub create_time: String,
 }
 
@@ -252,7 +188,7 @@ pub struct CustomPersonInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Data {
-    /// `ShowInfo`: a [`ShowInfo`].
+    /// `ShowInfo`
     pub show_info: Option<ShowInfo>,
 }
 
@@ -261,19 +197,19 @@ pub struct Data {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageData {
-    /// `OcrSet`: a list of [`ImageOcr`] objects.
+    /// `OcrSet`
     pub ocr_set: Option<Vec<ImageOcr>>,
 
-    /// `FrameTagSet`: a [`MultiLevelTag`].
+    /// `FrameTagSet`
     pub frame_tag_set: Option<MultiLevelTag>,
 
-    /// `MultiLevelPersonInfoSet`: a list of [`MultiLevelPersonInfo`] objects.
+    /// `MultiLevelPersonInfoSet`
     pub multi_level_person_info_set: Option<Vec<MultiLevelPersonInfo>>,
 
-    /// `TvLogo`: an [`ImageLogo`].
+    /// `TvLogo`
     pub tv_logo: Option<ImageLogo>,
 
-    /// `SourceLogo`: an [`ImageLogo`].
+    /// `SourceLogo`
     pub source_logo: Option<ImageLogo>,
 }
 
@@ -282,12 +218,10 @@ pub struct ImageData {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageLogo {
-    /// `Logo`: a string.
-    ///
-    /// Example: `"“山东卫视”"`
+    /// `Logo`; example: `"“山东卫视”"`
     pub logo: Option<String>,
 
-    /// `AppearRect`: a [`Rectf`].
+    /// `AppearRect`
     pub appear_rect: Option<Rectf>,
 }
 
@@ -296,30 +230,20 @@ pub struct ImageLogo {
 /// Returned in the output of [`DescribeMedia`](super::DescribeMedia), [`DescribeMedias`](super::DescribeMedias), [`DescribeTask`](super::DescribeTask), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ImageMetadata {
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: Option<i64>,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"bbc3f6c9fb18d80dedf28239f9a86fac"`
+    /// `MD5`; example: `"bbc3f6c9fb18d80dedf28239f9a86fac"`
     #[tc(rename = "MD5")]
     pub md5: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: Option<i64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 }
 
@@ -328,12 +252,10 @@ pub struct ImageMetadata {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageOcr {
-    /// `Content`: a string.
-    ///
-    /// Example: `"“欢迎收看测试新闻”"`
+    /// `Content`; example: `"“欢迎收看测试新闻”"`
     pub content: Option<String>,
 
-    /// `AppearRect`: a [`Rectf`].
+    /// `AppearRect`
     pub appear_rect: Option<Rectf>,
 }
 
@@ -342,20 +264,16 @@ pub struct ImageOcr {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct L1Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"地点\""`
+    /// `Name`; example: `"\"地点\""`
     pub name: String,
 
-    /// `L2TagSet`: a list of [`L2Tag`] objects.
+    /// `L2TagSet`
     pub l2_tag_set: Option<Vec<L2Tag>>,
 
-    /// `AppearIndexPairSet`: a list of [`AppearIndexPair`] objects.
+    /// `AppearIndexPairSet`
     pub appear_index_pair_set: Option<Vec<AppearIndexPair>>,
 
-    /// `FirstAppear`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstAppear`; example: `1`
     pub first_appear: Option<i64>,
 }
 
@@ -364,20 +282,16 @@ pub struct L1Tag {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct L2Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"地点\""`
+    /// `Name`; example: `"\"地点\""`
     pub name: String,
 
-    /// `L3TagSet`: a list of [`L3Tag`] objects.
+    /// `L3TagSet`
     pub l3_tag_set: Option<Vec<L3Tag>>,
 
-    /// `AppearIndexPairSet`: a list of [`AppearIndexPair`] objects.
+    /// `AppearIndexPairSet`
     pub appear_index_pair_set: Option<Vec<AppearIndexPair>>,
 
-    /// `FirstAppear`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstAppear`; example: `1`
     pub first_appear: Option<i64>,
 }
 
@@ -386,17 +300,13 @@ pub struct L2Tag {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct L3Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"成都\""`
+    /// `Name`; example: `"\"成都\""`
     pub name: String,
 
-    /// `AppearIndexPairSet`: a list of [`AppearIndexPair`] objects.
+    /// `AppearIndexPairSet`
     pub appear_index_pair_set: Option<Vec<AppearIndexPair>>,
 
-    /// `FirstAppear`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstAppear`; example: `1`
     pub first_appear: Option<i64>,
 }
 
@@ -405,29 +315,19 @@ pub struct L3Tag {
 /// Sent in the input of [`DescribeMedias`](super::DescribeMedias).
 #[tc_model]
 pub struct MediaFilter {
-    /// `MediaNameSet`: a list of strings.
-    ///
-    /// Example: `["新闻30分","朝闻天下"]`
+    /// `MediaNameSet`; example: `["新闻30分","朝闻天下"]`
     pub media_name_set: Option<Vec<String>>,
 
-    /// `StatusSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StatusSet`; example: `[1,2]`
     pub status_set: Option<Vec<i64>>,
 
-    /// `MediaIdSet`: a list of strings.
-    ///
-    /// Example: `["59","108"]`
+    /// `MediaIdSet`; example: `["59","108"]`
     pub media_id_set: Option<Vec<String>>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["新闻"]`
+    /// `LabelSet`; example: `["新闻"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `MediaType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MediaType`; example: `2`
     pub media_type: Option<i64>,
 }
 
@@ -436,63 +336,45 @@ pub struct MediaFilter {
 /// Returned in the output of [`DescribeMedia`](super::DescribeMedia) and [`DescribeMedias`](super::DescribeMedias).
 #[tc_model]
 pub struct MediaInfo {
-    /// `MediaId`: a string.
-    ///
-    /// Example: `"“media-2aHsU6sj”"`
+    /// `MediaId`; example: `"“media-2aHsU6sj”"`
     pub media_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"新闻30分\""`
+    /// `Name`; example: `"\"新闻30分\""`
     pub name: Option<String>,
 
-    /// `DownLoadURL`: a string.
-    ///
-    /// Example: `"\"http://example-bucket/example-key.mp4\""`
+    /// `DownLoadURL`; example: `"\"http://example-bucket/example-key.mp4\""`
     #[tc(rename = "DownLoadURL")]
     pub down_load_url: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"\"下载失败\""`
+    /// `FailedReason`; example: `"\"下载失败\""`
     pub failed_reason: Option<String>,
 
-    /// `Metadata`: a [`MediaMetadata`].
+    /// `Metadata`
     pub metadata: Option<MediaMetadata>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `30.0`
+    /// `Progress`; example: `30.0`
     pub progress: Option<f64>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"\"tag\""`
+    /// `Label`; example: `"\"tag\""`
     pub label: Option<String>,
 
-    /// `CallbackURL`: a string.
-    ///
-    /// Example: `"\"http://example.com/api/callback\""`
+    /// `CallbackURL`; example: `"\"http://example.com/api/callback\""`
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
 
-    /// `MediaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaType`; example: `1`
     pub media_type: Option<i64>,
 
-    /// `AudioMetadata`: an [`AudioMetadata`].
+    /// `AudioMetadata`
     pub audio_metadata: Option<AudioMetadata>,
 
-    /// `ImageMetadata`: an [`ImageMetadata`].
+    /// `ImageMetadata`
     pub image_metadata: Option<ImageMetadata>,
 
-    /// `TextMetadata`: a [`TextMetadata`].
+    /// `TextMetadata`
     pub text_metadata: Option<TextMetadata>,
 }
 
@@ -501,46 +383,30 @@ pub struct MediaInfo {
 /// Returned in the output of [`DescribeMedia`](super::DescribeMedia), [`DescribeMedias`](super::DescribeMedias), [`DescribeTask`](super::DescribeTask), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct MediaMetadata {
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `340000`
+    /// `FileSize`; example: `340000`
     pub file_size: i64,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"\"d228d21b68688c14dcb7275b806398fc\""`
+    /// `MD5`; example: `"\"d228d21b68688c14dcb7275b806398fc\""`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `Duration`; example: `20.0`
     pub duration: Option<f64>,
 
-    /// `NumFrames`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `NumFrames`; example: `500`
     pub num_frames: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: Option<i64>,
 
-    /// `FPS`: a floating-point number.
-    ///
-    /// Example: `25`
+    /// `FPS`; example: `25`
     #[tc(rename = "FPS")]
     pub fps: Option<f64>,
 
-    /// `BitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `BitRate`; example: `5000`
     pub bit_rate: Option<i64>,
 }
 
@@ -550,25 +416,16 @@ pub struct MediaMetadata {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct MediaPreknownInfo {
-    /// `MediaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaType`; example: `1`
     pub media_type: i64,
 
-    /// `MediaLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaLabel`; example: `1`
     pub media_label: i64,
 
-    /// `MediaSecondLabel`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `MediaSecondLabel`, required in requests; example: `1`
     pub media_second_label: Option<i64>,
 
-    /// `MediaLang`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaLang`; example: `1`
     pub media_lang: Option<i64>,
 }
 
@@ -577,17 +434,13 @@ pub struct MediaPreknownInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct MultiLevelPersonInfo {
-    /// `L1ClassifyName`: a string.
-    ///
-    /// Example: `"明星"`
+    /// `L1ClassifyName`; example: `"明星"`
     pub l1_classify_name: Option<String>,
 
-    /// `L2ClassifiedPersonInfoSet`: a list of [`ClassifiedPersonInfo`] objects.
+    /// `L2ClassifiedPersonInfoSet`
     pub l2_classified_person_info_set: Option<Vec<ClassifiedPersonInfo>>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<u64>,
 }
 
@@ -596,10 +449,10 @@ pub struct MultiLevelPersonInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct MultiLevelTag {
-    /// `TagSet`: a list of [`L1Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<L1Tag>>,
 
-    /// `AppearInfo`: an [`AppearInfo`].
+    /// `AppearInfo`
     pub appear_info: Option<AppearInfo>,
 }
 
@@ -608,25 +461,17 @@ pub struct MultiLevelTag {
 /// Returned in the output of [`AddCustomPersonImage`](super::AddCustomPersonImage), [`CreateCustomPerson`](super::CreateCustomPerson), [`DescribeCustomPersonDetail`](super::DescribeCustomPersonDetail) and [`DescribeCustomPersons`](super::DescribeCustomPersons).
 #[tc_model]
 pub struct PersonImageInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"\"941d96ae-52d9-4401-be6a-fcf1bab6a214\""`
+    /// `ImageId`; example: `"\"941d96ae-52d9-4401-be6a-fcf1bab6a214\""`
     pub image_id: String,
 
-    /// `ImageURL`: a string.
-    ///
-    /// Example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example.jpg"`
+    /// `ImageURL`; example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example.jpg"`
     #[tc(rename = "ImageURL")]
     pub image_url: String,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `ErrorCode`; example: `"OK"`
     pub error_code: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `ErrorMsg`; example: `"OK"`
     pub error_msg: String,
 }
 
@@ -635,30 +480,22 @@ pub struct PersonImageInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct PersonInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"陈好"`
+    /// `Name`; example: `"陈好"`
     pub name: String,
 
-    /// `Job`: a string.
-    ///
-    /// Example: `"演员"`
+    /// `Job`; example: `"演员"`
     pub job: String,
 
-    /// `FirstAppear`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstAppear`; example: `1`
     pub first_appear: i64,
 
-    /// `AppearInfo`: an [`AppearInfo`].
+    /// `AppearInfo`
     pub appear_info: AppearInfo,
 
-    /// `AppearRect`: a [`Rectf`].
+    /// `AppearRect`
     pub appear_rect: Option<Rectf>,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"person-Axgo3FYc"`
+    /// `PersonId`; example: `"person-Axgo3FYc"`
     pub person_id: Option<String>,
 }
 
@@ -667,24 +504,16 @@ pub struct PersonInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Rectf {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `X`; example: `20`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Y`; example: `20`
     pub y: Option<f64>,
 
-    /// `Width`: a floating-point number.
-    ///
-    /// Example: `300`
+    /// `Width`; example: `300`
     pub width: Option<f64>,
 
-    /// `Height`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Height`; example: `20`
     pub height: Option<f64>,
 }
 
@@ -694,16 +523,10 @@ pub struct Rectf {
 /// Returned in the output of [`DescribeVideoSummaryDetail`](super::DescribeVideoSummaryDetail).
 #[tc_model]
 pub struct ShotInfo {
-    /// `StartTimeStamp`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.52`
+    /// `StartTimeStamp`, required in requests; example: `0.52`
     pub start_time_stamp: Option<f64>,
 
-    /// `EndTimeStamp`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `1.92`
+    /// `EndTimeStamp`, required in requests; example: `1.92`
     pub end_time_stamp: Option<f64>,
 }
 
@@ -712,75 +535,57 @@ pub struct ShotInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ShowInfo {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `Date`; example: `"2021-01-01"`
     pub date: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"东方卫视"`
+    /// `Logo`; example: `"东方卫视"`
     pub logo: Option<String>,
 
-    /// `Column`: a string.
-    ///
-    /// Example: `"东方新闻"`
+    /// `Column`; example: `"东方新闻"`
     pub column: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"东方卫视"`
+    /// `Source`; example: `"东方卫视"`
     pub source: Option<String>,
 
-    /// `CoverImageURL`: a string.
-    ///
-    /// Example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example-key"`
+    /// `CoverImageURL`; example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example-key"`
     #[tc(rename = "CoverImageURL")]
     pub cover_image_url: Option<String>,
 
-    /// `SummarySet`: a list of strings.
+    /// `SummarySet`
     pub summary_set: Option<Vec<String>>,
 
-    /// `TitleSet`: a list of strings.
-    ///
-    /// Example: `["中国共产党第十九届中央委员会第五次全体会议在京召开"]`
+    /// `TitleSet`; example: `["中国共产党第十九届中央委员会第五次全体会议在京召开"]`
     pub title_set: Option<Vec<String>>,
 
-    /// `AudioInfoSet`: a list of [`AudioInfo`] objects.
+    /// `AudioInfoSet`
     pub audio_info_set: Option<Vec<AudioInfo>>,
 
-    /// `TextInfoSet`: a list of [`TextInfo`] objects.
+    /// `TextInfoSet`
     pub text_info_set: Option<Vec<TextInfo>>,
 
-    /// `ClassifiedPersonInfoSet`: a list of [`ClassifiedPersonInfo`] objects.
+    /// `ClassifiedPersonInfoSet`
     pub classified_person_info_set: Option<Vec<ClassifiedPersonInfo>>,
 
-    /// `TextTagSet`: a [`MultiLevelTag`].
+    /// `TextTagSet`
     pub text_tag_set: Option<MultiLevelTag>,
 
-    /// `FrameTagSet`: a [`MultiLevelTag`].
+    /// `FrameTagSet`
     pub frame_tag_set: Option<MultiLevelTag>,
 
-    /// `WebMediaURL`: a string.
-    ///
-    /// Example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example-key"`
+    /// `WebMediaURL`; example: `"https://example-123456.cos.ap-guangzho.myqcloud.com/example-key"`
     #[tc(rename = "WebMediaURL")]
     pub web_media_url: Option<String>,
 
-    /// `MediaClassifierSet`: a list of strings.
-    ///
-    /// Example: `["会议"]`
+    /// `MediaClassifierSet`; example: `["会议"]`
     pub media_classifier_set: Option<Vec<String>>,
 
-    /// `SummaryTagSet`: a list of strings.
-    ///
-    /// Example: `["全运会"]`
+    /// `SummaryTagSet`; example: `["全运会"]`
     pub summary_tag_set: Option<Vec<String>>,
 
-    /// `UnknownPersonSet`: a list of [`UnknownPerson`] objects.
+    /// `UnknownPersonSet`
     pub unknown_person_set: Option<Vec<UnknownPerson>>,
 
-    /// `MultiLevelPersonInfoSet`: a list of [`MultiLevelPersonInfo`] objects.
+    /// `MultiLevelPersonInfoSet`
     pub multi_level_person_info_set: Option<Vec<MultiLevelPersonInfo>>,
 }
 
@@ -789,14 +594,10 @@ pub struct ShowInfo {
 /// Sent in the input of [`DescribeCustomPersons`](super::DescribeCustomPersons), [`DescribeMedias`](super::DescribeMedias) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct SortBy {
-    /// `By`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `By`; example: `"CreateTime"`
     pub by: Option<String>,
 
-    /// `Descend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Descend`; example: `true`
     pub descend: Option<bool>,
 }
 
@@ -806,14 +607,10 @@ pub struct SortBy {
 #[doc(alias = "TTSMode")]
 #[tc_model]
 pub struct TtsMode {
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Speed`; example: `1`
     pub speed: Option<f64>,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `VoiceType`; example: `1001`
     pub voice_type: Option<i64>,
 }
 
@@ -822,44 +619,28 @@ pub struct TtsMode {
 /// Sent in the input of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskFilter {
-    /// `MediaTypeSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `MediaTypeSet`; example: `[2]`
     pub media_type_set: Option<Vec<i64>>,
 
-    /// `TaskStatusSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `TaskStatusSet`; example: `[1,2,3]`
     pub task_status_set: Option<Vec<i64>>,
 
-    /// `TaskNameSet`: a list of strings.
-    ///
-    /// Example: `["xx新闻","yy新闻"]`
+    /// `TaskNameSet`; example: `["xx新闻","yy新闻"]`
     pub task_name_set: Option<Vec<String>>,
 
-    /// `TaskIdSet`: a list of strings.
-    ///
-    /// Example: `["task-g8lqk737","task-b8lqk738"]`
+    /// `TaskIdSet`; example: `["task-g8lqk737","task-b8lqk738"]`
     pub task_id_set: Option<Vec<String>>,
 
-    /// `MediaNameSet`: a list of strings.
-    ///
-    /// Example: `["xx新闻"]`
+    /// `MediaNameSet`; example: `["xx新闻"]`
     pub media_name_set: Option<Vec<String>>,
 
-    /// `MediaLangSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MediaLangSet`; example: `[1,2]`
     pub media_lang_set: Option<Vec<i64>>,
 
-    /// `MediaLabelSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,3]`
+    /// `MediaLabelSet`; example: `[1,3]`
     pub media_label_set: Option<Vec<i64>>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["新闻"]`
+    /// `LabelSet`; example: `["新闻"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -868,80 +649,56 @@ pub struct TaskFilter {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"“task-g8lqk737”"`
+    /// `TaskId`; example: `"“task-g8lqk737”"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"本地新闻\""`
+    /// `TaskName`; example: `"\"本地新闻\""`
     pub task_name: Option<String>,
 
-    /// `MediaId`: a string.
-    ///
-    /// Example: `"\"media-2aHsU6sj\""`
+    /// `MediaId`; example: `"\"media-2aHsU6sj\""`
     pub media_id: String,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: i64,
 
-    /// `TaskProgress`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `TaskProgress`; example: `75`
     pub task_progress: Option<f64>,
 
-    /// `TaskTimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `TaskTimeCost`; example: `300`
     pub task_time_cost: Option<i64>,
 
-    /// `TaskCreateTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `TaskCreateTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub task_create_time: String,
 
-    /// `TaskStartTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `TaskStartTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub task_start_time: Option<String>,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"\"分析失败\""`
+    /// `FailedReason`; example: `"\"分析失败\""`
     pub failed_reason: Option<String>,
 
-    /// `MediaPreknownInfo`: a [`MediaPreknownInfo`].
+    /// `MediaPreknownInfo`
     pub media_preknown_info: MediaPreknownInfo,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"\"test-video\""`
+    /// `MediaName`; example: `"\"test-video\""`
     pub media_name: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"\"tag\""`
+    /// `Label`; example: `"\"tag\""`
     pub label: Option<String>,
 
-    /// `CallbackURL`: a string.
-    ///
-    /// Example: `"\"http://example.com/api/callback\""`
+    /// `CallbackURL`; example: `"\"http://example.com/api/callback\""`
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
 
-    /// `AudioMetadata`: an [`AudioMetadata`].
+    /// `AudioMetadata`
     pub audio_metadata: Option<AudioMetadata>,
 
-    /// `ImageMetadata`: an [`ImageMetadata`].
+    /// `ImageMetadata`
     pub image_metadata: Option<ImageMetadata>,
 
-    /// `TextMetadata`: a [`TextMetadata`].
+    /// `TextMetadata`
     pub text_metadata: Option<TextMetadata>,
 
-    /// `Metadata`: a [`MediaMetadata`].
+    /// `Metadata`
     pub metadata: Option<MediaMetadata>,
 }
 
@@ -950,19 +707,13 @@ pub struct TaskInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextAppearInfo {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: i64,
 
-    /// `StartPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StartPosition`; example: `10`
     pub start_position: i64,
 
-    /// `EndPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `EndPosition`; example: `13`
     pub end_position: i64,
 }
 
@@ -971,22 +722,16 @@ pub struct TextAppearInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextData {
-    /// `Content`: a string.
-    ///
-    /// Example: `"“欢迎收看测试新闻”"`
+    /// `Content`; example: `"“欢迎收看测试新闻”"`
     pub content: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"“欢迎”"`
+    /// `Summary`; example: `"“欢迎”"`
     pub summary: Option<String>,
 
-    /// `TextTagSet`: a [`MultiLevelTag`].
+    /// `TextTagSet`
     pub text_tag_set: Option<MultiLevelTag>,
 
-    /// `WebMediaURL`: a string.
-    ///
-    /// Example: `"https://example-109235.cos.ap-guangzho.myqcloud.com/example.json"`
+    /// `WebMediaURL`; example: `"https://example-109235.cos.ap-guangzho.myqcloud.com/example.json"`
     #[tc(rename = "WebMediaURL")]
     pub web_media_url: Option<String>,
 }
@@ -996,24 +741,16 @@ pub struct TextData {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextInfo {
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"深圳湾公园启用\""`
+    /// `Content`; example: `"\"深圳湾公园启用\""`
     pub content: String,
 
-    /// `StartTimeStamp`: a floating-point number.
-    ///
-    /// Example: `0.52`
+    /// `StartTimeStamp`; example: `0.52`
     pub start_time_stamp: f64,
 
-    /// `EndTimeStamp`: a floating-point number.
-    ///
-    /// Example: `1.52`
+    /// `EndTimeStamp`; example: `1.52`
     pub end_time_stamp: f64,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"\"新闻\""`
+    /// `Tag`; example: `"\"新闻\""`
     pub tag: String,
 }
 
@@ -1022,30 +759,20 @@ pub struct TextInfo {
 /// Returned in the output of [`DescribeMedia`](super::DescribeMedia), [`DescribeMedias`](super::DescribeMedias), [`DescribeTask`](super::DescribeTask), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TextMetadata {
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: Option<i64>,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"bbc3f6c9fb18d80dedf28239f9a86fac"`
+    /// `MD5`; example: `"bbc3f6c9fb18d80dedf28239f9a86fac"`
     #[tc(rename = "MD5")]
     pub md5: Option<String>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Length`; example: `30`
     pub length: Option<i64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `Format`; example: `"txt"`
     pub format: Option<String>,
 
-    /// `ShortFormat`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `ShortFormat`; example: `"txt"`
     pub short_format: Option<String>,
 }
 
@@ -1054,7 +781,7 @@ pub struct TextMetadata {
 /// Returned in the output of [`DescribeVideoSummaryDetail`](super::DescribeVideoSummaryDetail).
 #[tc_model]
 pub struct TextSegMatchShotScore {
-    /// `ScoreSet`: a list of floating-point numbers.
+    /// `ScoreSet`
     pub score_set: Option<Vec<f64>>,
 }
 
@@ -1063,17 +790,13 @@ pub struct TextSegMatchShotScore {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct UnknownPerson {
-    /// `VideoAppearSet`: a list of [`VideoAppearInfo`] objects.
+    /// `VideoAppearSet`
     pub video_appear_set: Option<Vec<VideoAppearInfo>>,
 
-    /// `PutLibraryAllowed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PutLibraryAllowed`; example: `true`
     pub put_library_allowed: Option<bool>,
 
-    /// `AuditClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditClass`; example: `0`
     pub audit_class: Option<i64>,
 }
 
@@ -1082,19 +805,13 @@ pub struct UnknownPerson {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoAppearInfo {
-    /// `StartTimeStamp`: a floating-point number.
-    ///
-    /// Example: `0.52`
+    /// `StartTimeStamp`; example: `0.52`
     pub start_time_stamp: f64,
 
-    /// `EndTimeStamp`: a floating-point number.
-    ///
-    /// Example: `1.52`
+    /// `EndTimeStamp`; example: `1.52`
     pub end_time_stamp: f64,
 
-    /// `ImageURL`: a string.
-    ///
-    /// Example: `"cos://my-release-9327555674/xfyheve9rf5.jpg"`
+    /// `ImageURL`; example: `"cos://my-release-9327555674/xfyheve9rf5.jpg"`
     #[tc(rename = "ImageURL")]
     pub image_url: String,
 }
@@ -1104,8 +821,6 @@ pub struct VideoAppearInfo {
 /// Sent in the input of [`CreateVideoSummaryTask`](super::CreateVideoSummaryTask).
 #[tc_model]
 pub struct VideoRotationMode {
-    /// `ActiveVideoRotation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ActiveVideoRotation`; example: `true`
     pub active_video_rotation: bool,
 }

@@ -7,30 +7,33 @@ use super::models;
 /// The `AssociateSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.UpdateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationUpdateSecurityGroupsFailed)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `Product`; example: `"keewidb"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["kee-eb2w7dto"]`
+    /// `InstanceIds`; example: `["kee-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -44,39 +47,40 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `ChangeInstanceMaster` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ChangeInstanceMasterResponse`].
-/// The codes it documents are in [`ChangeInstanceMasterError`](super::errors::ChangeInstanceMasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ChangeInstanceMaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::KeewidbErrorCode::FailedOperationUnSupportError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ChangeInstanceMaster",
     output = ChangeInstanceMasterResponse,
-    error = super::errors::ChangeInstanceMasterError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ChangeInstanceMaster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `4382932`
+    /// `GroupId`; example: `4382932`
     pub group_id: Option<i64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
+    /// `NodeId`; example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
     pub node_id: Option<String>,
 }
 
 /// What a successful [`ChangeInstanceMaster`] call returns.
 #[tc_model]
 pub struct ChangeInstanceMasterResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16783`
+    /// `TaskId`; example: `16783`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -86,29 +90,35 @@ pub struct ChangeInstanceMasterResponse {
 /// The `CleanUpInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`CleanUpInstanceResponse`].
-/// The codes it documents are in [`CleanUpInstanceError`](super::errors::CleanUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=CleanUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::KeewidbErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "CleanUpInstance",
     output = CleanUpInstanceResponse,
-    error = super::errors::CleanUpInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct CleanUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 }
 
 /// What a successful [`CleanUpInstance`] call returns.
 #[tc_model]
 pub struct CleanUpInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10856`
+    /// `TaskId`; example: `10856`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -118,34 +128,39 @@ pub struct CleanUpInstanceResponse {
 /// The `ClearInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ClearInstanceResponse`].
-/// The codes it documents are in [`ClearInstanceError`](super::errors::ClearInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ClearInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordEmpty`](super::errors::KeewidbErrorCode::InvalidParameterValuePasswordEmpty)
+/// - [`InvalidParameterValue.PasswordError`](super::errors::KeewidbErrorCode::InvalidParameterValuePasswordError)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ClearInstance",
     output = ClearInstanceResponse,
-    error = super::errors::ClearInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ClearInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Mypassword1"`
+    /// `Password`; example: `"Mypassword1"`
     pub password: Option<String>,
 }
 
 /// What a successful [`ClearInstance`] call returns.
 #[tc_model]
 pub struct ClearInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10856`
+    /// `TaskId`; example: `10856`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -155,39 +170,44 @@ pub struct ClearInstanceResponse {
 /// The `CreateBackupManually` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`CreateBackupManuallyResponse`].
-/// The codes it documents are in [`CreateBackupManuallyError`](super::errors::CreateBackupManuallyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=CreateBackupManually)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "CreateBackupManually",
     output = CreateBackupManuallyResponse,
-    error = super::errors::CreateBackupManuallyError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct CreateBackupManually {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7iw94215"`
+    /// `InstanceId`; example: `"kee-7iw94215"`
     pub instance_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备份test"`
+    /// `Remark`; example: `"备份test"`
     pub remark: Option<String>,
 
-    /// `StorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `StorageDays`; example: `7`
     pub storage_days: Option<i64>,
 }
 
 /// What a successful [`CreateBackupManually`] call returns.
 #[tc_model]
 pub struct CreateBackupManuallyResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `6954227`
+    /// `TaskId`; example: `6954227`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -197,153 +217,117 @@ pub struct CreateBackupManuallyResponse {
 /// The `CreateInstances` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`CreateInstancesResponse`].
-/// The codes it documents are in [`CreateInstancesError`](super::errors::CreateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=CreateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::KeewidbErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::KeewidbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordFreeDenied`](super::errors::KeewidbErrorCode::InvalidParameterValuePasswordFreeDenied)
+/// - [`InvalidParameterValue.SecurityGroupIdsNotExists`](super::errors::KeewidbErrorCode::InvalidParameterValueSecurityGroupIdsNotExists)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::KeewidbErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`InvalidParameterValue.UnVpcIdNotExists`](super::errors::KeewidbErrorCode::InvalidParameterValueUnVpcIdNotExists)
+/// - [`LimitExceeded.InvalidSize`](super::errors::KeewidbErrorCode::LimitExceededInvalidSize)
+/// - [`ResourceInsufficient`](super::errors::KeewidbErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "CreateInstances",
     output = CreateInstancesResponse,
-    error = super::errors::CreateInstancesError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct CreateInstances {
-    /// `TypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TypeId`; example: `12`
     pub type_id: u64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-azlk31bs"`
+    /// `UniqVpcId`; example: `"vpc-azlk31bs"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-8abjechk"`
+    /// `UniqSubnetId`; example: `"subnet-8abjechk"`
     pub uniq_subnet_id: String,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingMode`; example: `1`
     pub billing_mode: i64,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ShardNum`; example: `3`
     pub shard_num: i64,
 
-    /// `ReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicasNum`; example: `1`
     pub replicas_num: i64,
 
-    /// `MachineMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MachineMemory`; example: `8`
     pub machine_memory: i64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100006`
+    /// `ZoneId`; example: `100006`
     pub zone_id: Option<u64>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `ZoneName`; example: `"ap-guangzhou-6"`
     pub zone_name: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"myInstance"`
+    /// `InstanceName`; example: `"myInstance"`
     pub instance_name: Option<String>,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NoAuth`; example: `false`
     pub no_auth: Option<bool>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"123456MyP@ssword"`
+    /// `Password`; example: `"123456MyP@ssword"`
     pub password: Option<String>,
 
-    /// `VPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6378`
+    /// `VPort`; example: `6378`
     pub v_port: Option<u64>,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<u64>,
 
-    /// `SecurityGroupIdList`: a list of strings.
-    ///
-    /// Example: `["sg-bmadczm1"]`
+    /// `SecurityGroupIdList`; example: `["sg-bmadczm1"]`
     pub security_group_id_list: Option<Vec<String>>,
 
-    /// `NodeSet`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::NodeInfo>>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MemSize`; example: `16`
     pub mem_size: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `MachineCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MachineCpu`; example: `2`
     pub machine_cpu: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `Compression`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Compression`; example: `"ON"`
     pub compression: Option<String>,
 }
 
 /// What a successful [`CreateInstances`] call returns.
 #[tc_model]
 pub struct CreateInstancesResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealId`; example: `"20250925297021530748195"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["kee-7djvzcnx"]`
+    /// `InstanceIds`; example: `["kee-7djvzcnx"]`
     pub instance_ids: Vec<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealName`; example: `"20250925297021530748195"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -353,44 +337,44 @@ pub struct CreateInstancesResponse {
 /// The `DescribeAutoBackupConfig` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeAutoBackupConfigResponse`].
-/// The codes it documents are in [`DescribeAutoBackupConfigError`](super::errors::DescribeAutoBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeAutoBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeAutoBackupConfig",
     output = DescribeAutoBackupConfigResponse,
-    error = super::errors::DescribeAutoBackupConfigError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeAutoBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-rzx9zsz1"`
+    /// `InstanceId`; example: `"kee-rzx9zsz1"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAutoBackupConfig`] call returns.
 #[tc_model]
 pub struct DescribeAutoBackupConfigResponse {
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday","Wednesday","Thursday","Friday"]`
+    /// `WeekDays`; example: `["Monday","Tuesday","Wednesday","Thursday","Friday"]`
     pub week_days: Vec<String>,
 
-    /// `TimePeriod`: a string.
-    ///
-    /// Example: `"05:00-06:00"`
+    /// `TimePeriod`; example: `"05:00-06:00"`
     pub time_period: String,
 
-    /// `BackupStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupStorageDays`; example: `7`
     pub backup_storage_days: i64,
 
-    /// `BinlogStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BinlogStorageDays`; example: `3`
     pub binlog_storage_days: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -400,49 +384,46 @@ pub struct DescribeAutoBackupConfigResponse {
 /// The `DescribeConnectionConfig` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeConnectionConfigResponse`].
-/// The codes it documents are in [`DescribeConnectionConfigError`](super::errors::DescribeConnectionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeConnectionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.NotSupported`](super::errors::KeewidbErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeConnectionConfig",
     output = DescribeConnectionConfigResponse,
-    error = super::errors::DescribeConnectionConfigError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeConnectionConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeConnectionConfig`] call returns.
 #[tc_model]
 pub struct DescribeConnectionConfigResponse {
-    /// `InNetLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `InNetLimit`; example: `96`
     pub in_net_limit: i64,
 
-    /// `OutNetLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `OutNetLimit`; example: `96`
     pub out_net_limit: i64,
 
-    /// `ClientLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ClientLimit`; example: `10000`
     pub client_limit: i64,
 
-    /// `ClientLimitMin`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `ClientLimitMin`; example: `5000`
     pub client_limit_min: Option<i64>,
 
-    /// `ClientLimitMax`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ClientLimitMax`; example: `10000`
     pub client_limit_max: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -452,43 +433,52 @@ pub struct DescribeConnectionConfigResponse {
 /// The `DescribeDBSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.DtsStatusAbnormal`](super::errors::KeewidbErrorCode::FailedOperationDtsStatusAbnormal)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::KeewidbErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::KeewidbErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::KeewidbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.ListInstancesError`](super::errors::KeewidbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.NetWorkErr`](super::errors::KeewidbErrorCode::InternalErrorNetWorkErr)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::KeewidbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `Product`; example: `"keewidb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-c1nl9rpv"`
+    /// `InstanceId`; example: `"kee-c1nl9rpv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `VIP`: a string.
-    ///
-    /// Example: `"10.10.0.1"`
+    /// `VIP`; example: `"10.10.0.1"`
     #[tc(rename = "VIP")]
     pub vip: String,
 
-    /// `VPort`: a string.
-    ///
-    /// Example: `"6379"`
+    /// `VPort`; example: `"6379"`
     pub v_port: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -498,15 +488,25 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeInstanceBackups` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceBackupsResponse`].
-/// The codes it documents are in [`DescribeInstanceBackupsError`](super::errors::DescribeInstanceBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`UnsupportedOperation`](super::errors::KeewidbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceBackups",
     output = DescribeInstanceBackupsResponse,
-    error = super::errors::DescribeInstanceBackupsError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -516,50 +516,38 @@ pub struct DescribeDBSecurityGroupsResponse {
     )
 )]
 pub struct DescribeInstanceBackups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7iw94215"`
+    /// `InstanceId`; example: `"kee-7iw94215"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2022-02-08 16:46:34"`
+    /// `BeginTime`; example: `"2022-02-08 16:46:34"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-08 20:46:34"`
+    /// `EndTime`; example: `"2022-02-08 20:46:34"`
     pub end_time: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeInstanceBackups`] call returns.
 #[tc_model]
 pub struct DescribeInstanceBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `BackupSet`: a list of [`BinlogInfo`](super::models::BinlogInfo) objects.
+    /// `BackupSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub backup_set: Option<Vec<models::BinlogInfo>>,
 
-    /// `BackupRecord`: a list of [`BackupInfo`](super::models::BackupInfo) objects.
+    /// `BackupRecord`
     pub backup_record: Vec<models::BackupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -569,15 +557,25 @@ pub struct DescribeInstanceBackupsResponse {
 /// The `DescribeInstanceBinlogs` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceBinlogsResponse`].
-/// The codes it documents are in [`DescribeInstanceBinlogsError`](super::errors::DescribeInstanceBinlogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceBinlogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.Period`](super::errors::KeewidbErrorCode::InvalidParameterPeriod)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceBinlogs",
     output = DescribeInstanceBinlogsResponse,
-    error = super::errors::DescribeInstanceBinlogsError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -587,41 +585,29 @@ pub struct DescribeInstanceBackupsResponse {
     )
 )]
 pub struct DescribeInstanceBinlogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-1jg409h5"`
+    /// `InstanceId`; example: `"kee-1jg409h5"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2022-02-08 16:46:34"`
+    /// `BeginTime`; example: `"2022-02-08 16:46:34"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-08 20:46:34"`
+    /// `EndTime`; example: `"2022-02-08 20:46:34"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceBinlogs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceBinlogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `BackupSet`: a list of [`BinlogInfo`](super::models::BinlogInfo) objects.
+    /// `BackupSet`
     pub backup_set: Vec<models::BinlogInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -631,35 +617,37 @@ pub struct DescribeInstanceBinlogsResponse {
 /// The `DescribeInstanceDealDetail` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceDealDetailResponse`].
-/// The codes it documents are in [`DescribeInstanceDealDetailError`](super::errors::DescribeInstanceDealDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceDealDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceDealDetail",
     output = DescribeInstanceDealDetailResponse,
-    error = super::errors::DescribeInstanceDealDetailError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeInstanceDealDetail {
-    /// `DealIds`: a list of strings.
-    ///
-    /// Example: `["8159037"]`
+    /// `DealIds`; example: `["8159037"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_ids: Option<Vec<String>>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealName`; example: `"20250925297021530748195"`
     pub deal_name: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceDealDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDealDetailResponse {
-    /// `DealDetails`: a list of [`TradeDealDetail`](super::models::TradeDealDetail) objects.
+    /// `DealDetails`
     pub deal_details: Vec<models::TradeDealDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -669,67 +657,62 @@ pub struct DescribeInstanceDealDetailResponse {
 /// The `DescribeInstanceNodeInfo` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceNodeInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceNodeInfoError`](super::errors::DescribeInstanceNodeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceNodeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceNodeInfo",
     output = DescribeInstanceNodeInfoResponse,
-    error = super::errors::DescribeInstanceNodeInfoError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeInstanceNodeInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceNodeInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodeInfoResponse {
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProxyCount`; example: `10`
     pub proxy_count: i64,
 
-    /// `Proxy`: a list of [`ProxyNodeInfo`](super::models::ProxyNodeInfo) objects.
+    /// `Proxy`
     pub proxy: Vec<models::ProxyNodeInfo>,
 
-    /// `RedisCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RedisCount`; example: `10`
     pub redis_count: i64,
 
-    /// `Redis`: a list of [`RedisNodeInfo`](super::models::RedisNodeInfo) objects.
+    /// `Redis`
     pub redis: Vec<models::RedisNodeInfo>,
 
-    /// `TendisCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TendisCount`; example: `10`
     pub tendis_count: i64,
 
-    /// `Tendis`: a list of [`InstanceNodeInfo`](super::models::InstanceNodeInfo) objects.
+    /// `Tendis`
     pub tendis: Vec<models::InstanceNodeInfo>,
 
-    /// `KeeWiDBCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `KeeWiDBCount`; example: `10`
     #[tc(rename = "KeeWiDBCount")]
     pub kee_wi_db_count: i64,
 
-    /// `KeeWiDB`: a list of [`InstanceNodeInfo`](super::models::InstanceNodeInfo) objects.
+    /// `KeeWiDB`
     #[tc(rename = "KeeWiDB")]
     pub kee_wi_db: Vec<models::InstanceNodeInfo>,
 
@@ -740,15 +723,25 @@ pub struct DescribeInstanceNodeInfoResponse {
 /// The `DescribeInstanceParamRecords` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceParamRecordsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamRecordsError`](super::errors::DescribeInstanceParamRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceParamRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -758,31 +751,23 @@ pub struct DescribeInstanceNodeInfoResponse {
     )
 )]
 pub struct DescribeInstanceParamRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeInstanceParamRecords`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InstanceParamHistory`: a list of [`InstanceParamHistory`](super::models::InstanceParamHistory) objects.
+    /// `InstanceParamHistory`
     pub instance_param_history: Vec<models::InstanceParamHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -792,41 +777,51 @@ pub struct DescribeInstanceParamRecordsResponse {
 /// The `DescribeInstanceParams` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceParamsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamsError`](super::errors::DescribeInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::KeewidbErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceParams",
     output = DescribeInstanceParamsResponse,
-    error = super::errors::DescribeInstanceParamsError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceParams`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InstanceEnumParam`: a list of [`InstanceEnumParam`](super::models::InstanceEnumParam) objects.
+    /// `InstanceEnumParam`
     pub instance_enum_param: Vec<models::InstanceEnumParam>,
 
-    /// `InstanceIntegerParam`: a list of [`InstanceIntegerParam`](super::models::InstanceIntegerParam) objects.
+    /// `InstanceIntegerParam`
     pub instance_integer_param: Vec<models::InstanceIntegerParam>,
 
-    /// `InstanceTextParam`: a list of [`InstanceTextParam`](super::models::InstanceTextParam) objects.
+    /// `InstanceTextParam`
     pub instance_text_param: Vec<models::InstanceTextParam>,
 
-    /// `InstanceMultiParam`: a list of [`InstanceMultiParam`](super::models::InstanceMultiParam) objects.
+    /// `InstanceMultiParam`
     pub instance_multi_param: Vec<models::InstanceMultiParam>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -836,32 +831,37 @@ pub struct DescribeInstanceParamsResponse {
 /// The `DescribeInstanceReplicas` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstanceReplicasResponse`].
-/// The codes it documents are in [`DescribeInstanceReplicasError`](super::errors::DescribeInstanceReplicasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstanceReplicas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::KeewidbErrorCode::FailedOperationUnSupportError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstanceReplicas",
     output = DescribeInstanceReplicasResponse,
-    error = super::errors::DescribeInstanceReplicasError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeInstanceReplicas {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceReplicas`] call returns.
 #[tc_model]
 pub struct DescribeInstanceReplicasResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `ReplicaGroups`: a list of [`ReplicaGroup`](super::models::ReplicaGroup) objects.
+    /// `ReplicaGroups`
     pub replica_groups: Vec<models::ReplicaGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -871,15 +871,27 @@ pub struct DescribeInstanceReplicasResponse {
 /// The `DescribeInstances` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::KeewidbErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::KeewidbErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -889,125 +901,83 @@ pub struct DescribeInstanceReplicasResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createtime"`
+    /// `OrderBy`; example: `"createtime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `VpcIds`: a list of strings.
-    ///
-    /// Example: `["47525"]`
+    /// `VpcIds`; example: `["47525"]`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["56854"]`
+    /// `SubnetIds`; example: `["56854"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1289900]`
+    /// `ProjectIds`; example: `[1289900]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"模糊查询实例名称"`
+    /// `SearchKey`; example: `"模糊查询实例名称"`
     pub search_key: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"example_InstanceName"`
+    /// `InstanceName`; example: `"example_InstanceName"`
     pub instance_name: Option<String>,
 
-    /// `UniqVpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-b6fsjaxt"]`
+    /// `UniqVpcIds`; example: `["vpc-b6fsjaxt"]`
     pub uniq_vpc_ids: Option<Vec<String>>,
 
-    /// `UniqSubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-gqj66zh0"]`
+    /// `UniqSubnetIds`; example: `["subnet-gqj66zh0"]`
     pub uniq_subnet_ids: Option<Vec<String>>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Status`; example: `[1,2]`
     pub status: Option<Vec<i64>>,
 
-    /// `AutoRenew`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AutoRenew`; example: `[1]`
     pub auto_renew: Option<Vec<i64>>,
 
-    /// `BillingMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BillingMode`; example: `"1"`
     pub billing_mode: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `Type`; example: `13`
     pub r#type: Option<i64>,
 
-    /// `SearchKeys`: a list of strings.
-    ///
-    /// Example: `["kee-dagpcalj"]`
+    /// `SearchKeys`; example: `["kee-dagpcalj"]`
     pub search_keys: Option<Vec<String>>,
 
-    /// `TypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11,12]`
+    /// `TypeList`; example: `[11,12]`
     pub type_list: Option<Vec<i64>>,
 
-    /// `MonitorVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MonitorVersion`; example: `"1"`
     pub monitor_version: Option<String>,
 
-    /// `InstanceTags`: an [`InstanceTagInfo`](super::models::InstanceTagInfo).
+    /// `InstanceTags`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_tags: Option<models::InstanceTagInfo>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["keyname"]`
+    /// `TagKeys`; example: `["keyname"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`InstanceTagInfo`](super::models::InstanceTagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::InstanceTagInfo>>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::InstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1017,34 +987,35 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeMaintenanceWindow` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeMaintenanceWindowResponse`].
-/// The codes it documents are in [`DescribeMaintenanceWindowError`](super::errors::DescribeMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::KeewidbErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeMaintenanceWindow",
     output = DescribeMaintenanceWindowResponse,
-    error = super::errors::DescribeMaintenanceWindowError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMaintenanceWindow`] call returns.
 #[tc_model]
 pub struct DescribeMaintenanceWindowResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `EndTime`; example: `"06:00"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1054,22 +1025,31 @@ pub struct DescribeMaintenanceWindowResponse {
 /// The `DescribeProductInfo` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeProductInfoResponse`].
-/// The codes it documents are in [`DescribeProductInfoError`](super::errors::DescribeProductInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeProductInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::KeewidbErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeProductInfo",
     output = DescribeProductInfoResponse,
-    error = super::errors::DescribeProductInfoError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeProductInfo {}
 
 /// What a successful [`DescribeProductInfo`] call returns.
 #[tc_model]
 pub struct DescribeProductInfoResponse {
-    /// `RegionSet`: a list of [`RegionConf`](super::models::RegionConf) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionConf>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1079,15 +1059,25 @@ pub struct DescribeProductInfoResponse {
 /// The `DescribeProjectSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.DtsStatusAbnormal`](super::errors::KeewidbErrorCode::FailedOperationDtsStatusAbnormal)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::KeewidbErrorCode::InvalidParameterIllegalParameterError)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1097,41 +1087,29 @@ pub struct DescribeProductInfoResponse {
     )
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `Product`; example: `"keewidb"`
     pub product: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `ProjectId`; example: `11954`
     pub project_id: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"sg-0klp2oyp"`
+    /// `SearchKey`; example: `"sg-0klp2oyp"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1141,15 +1119,27 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribeProxySlowLog` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeProxySlowLogResponse`].
-/// The codes it documents are in [`DescribeProxySlowLogError`](super::errors::DescribeProxySlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeProxySlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::KeewidbErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeProxySlowLog",
     output = DescribeProxySlowLogResponse,
-    error = super::errors::DescribeProxySlowLogError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1159,46 +1149,32 @@ pub struct DescribeProjectSecurityGroupsResponse {
     )
 )]
 pub struct DescribeProxySlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2022-02-23 11:06:01"`
+    /// `BeginTime`; example: `"2022-02-23 11:06:01"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-23 11:06:01"`
+    /// `EndTime`; example: `"2022-02-23 11:06:01"`
     pub end_time: String,
 
-    /// `MinQueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MinQueryTime`; example: `100`
     pub min_query_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeProxySlowLog`] call returns.
 #[tc_model]
 pub struct DescribeProxySlowLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InstanceProxySlowLogDetail`: a list of [`InstanceProxySlowlogDetail`](super::models::InstanceProxySlowlogDetail) objects.
+    /// `InstanceProxySlowLogDetail`
     pub instance_proxy_slow_log_detail: Vec<models::InstanceProxySlowlogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1208,49 +1184,44 @@ pub struct DescribeProxySlowLogResponse {
 /// The `DescribeTaskInfo` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeTaskInfoResponse`].
-/// The codes it documents are in [`DescribeTaskInfoError`](super::errors::DescribeTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DescribeTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `155684`
+    /// `TaskId`; example: `155684`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeTaskInfoResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"succeed"`
+    /// `Status`; example: `"succeed"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-11-01 17:25:14"`
+    /// `StartTime`; example: `"2018-11-01 17:25:14"`
     pub start_time: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"实例清空流程"`
+    /// `TaskType`; example: `"实例清空流程"`
     pub task_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-09u2u96z"`
+    /// `InstanceId`; example: `"kee-09u2u96z"`
     pub instance_id: String,
 
-    /// `TaskMessage`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TaskMessage`; example: `"ok"`
     pub task_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1260,15 +1231,24 @@ pub struct DescribeTaskInfoResponse {
 /// The `DescribeTaskList` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeTaskListResponse`].
-/// The codes it documents are in [`DescribeTaskListError`](super::errors::DescribeTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::KeewidbErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1278,59 +1258,41 @@ pub struct DescribeTaskInfoResponse {
     )
 )]
 pub struct DescribeTaskList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例1"`
+    /// `InstanceName`; example: `"实例1"`
     pub instance_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11322,11321]`
+    /// `ProjectIds`; example: `[11322,11321]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `TaskTypes`: a list of strings.
-    ///
-    /// Example: `["032","034"]`
+    /// `TaskTypes`; example: `["032","034"]`
     pub task_types: Option<Vec<String>>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2021-12-30 00:00:00"`
+    /// `BeginTime`; example: `"2021-12-30 00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-30 00:00:00"`
+    /// `EndTime`; example: `"2021-12-30 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `TaskStatus`: a list of signed 64-bit integers.
+    /// `TaskStatus`
     pub task_status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeTaskList`] call returns.
 #[tc_model]
 pub struct DescribeTaskListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`TaskInfoDetail`](super::models::TaskInfoDetail) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInfoDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1340,15 +1302,26 @@ pub struct DescribeTaskListResponse {
 /// The `DescribeTendisSlowLog` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DescribeTendisSlowLogResponse`].
-/// The codes it documents are in [`DescribeTendisSlowLogError`](super::errors::DescribeTendisSlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DescribeTendisSlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::KeewidbErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DescribeTendisSlowLog",
     output = DescribeTendisSlowLogResponse,
-    error = super::errors::DescribeTendisSlowLogError,
+    error = super::errors::KeewidbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1358,46 +1331,32 @@ pub struct DescribeTaskListResponse {
     )
 )]
 pub struct DescribeTendisSlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2022-02-23 11:06:01"`
+    /// `BeginTime`; example: `"2022-02-23 11:06:01"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-23 11:06:01"`
+    /// `EndTime`; example: `"2022-02-23 11:06:01"`
     pub end_time: String,
 
-    /// `MinQueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinQueryTime`; example: `10`
     pub min_query_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeTendisSlowLog`] call returns.
 #[tc_model]
 pub struct DescribeTendisSlowLogResponse {
-    /// `TendisSlowLogDetail`: a list of [`TendisSlowLogDetail`](super::models::TendisSlowLogDetail) objects.
+    /// `TendisSlowLogDetail`
     pub tendis_slow_log_detail: Vec<models::TendisSlowLogDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1407,29 +1366,38 @@ pub struct DescribeTendisSlowLogResponse {
 /// The `DestroyPostpaidInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DestroyPostpaidInstanceResponse`].
-/// The codes it documents are in [`DestroyPostpaidInstanceError`](super::errors::DestroyPostpaidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DestroyPostpaidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DestroyPostpaidInstance",
     output = DestroyPostpaidInstanceResponse,
-    error = super::errors::DestroyPostpaidInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DestroyPostpaidInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7djvzcnx"`
+    /// `InstanceId`; example: `"kee-7djvzcnx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyPostpaidInstance`] call returns.
 #[tc_model]
 pub struct DestroyPostpaidInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `6954227`
+    /// `TaskId`; example: `6954227`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1439,37 +1407,46 @@ pub struct DestroyPostpaidInstanceResponse {
 /// The `DestroyPrepaidInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DestroyPrepaidInstanceResponse`].
-/// The codes it documents are in [`DestroyPrepaidInstanceError`](super::errors::DestroyPrepaidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DestroyPrepaidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::KeewidbErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceIsolated`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceIsolated)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DestroyPrepaidInstance",
     output = DestroyPrepaidInstanceResponse,
-    error = super::errors::DestroyPrepaidInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DestroyPrepaidInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7djvzcnx"`
+    /// `InstanceId`; example: `"kee-7djvzcnx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyPrepaidInstance`] call returns.
 #[tc_model]
 pub struct DestroyPrepaidInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealId`; example: `"20250925297021530748195"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealName`; example: `"20250925297021530748195"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,30 +1456,33 @@ pub struct DestroyPrepaidInstanceResponse {
 /// The `DisassociateSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::KeewidbErrorCode::InternalErrorInstanceOperatePermissionError)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `Product`; example: `"keewidb"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["kee-eb2w7dto"]`
+    /// `InstanceIds`; example: `["kee-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -1516,54 +1496,53 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `ModifyAutoBackupConfig` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyAutoBackupConfigResponse`].
-/// The codes it documents are in [`ModifyAutoBackupConfigError`](super::errors::ModifyAutoBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyAutoBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Unknown`](super::errors::KeewidbErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.NotSupported`](super::errors::KeewidbErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.Period`](super::errors::KeewidbErrorCode::InvalidParameterPeriod)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.WeekDaysIsInvalid`](super::errors::KeewidbErrorCode::InvalidParameterValueWeekDaysIsInvalid)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyAutoBackupConfig",
     output = ModifyAutoBackupConfigResponse,
-    error = super::errors::ModifyAutoBackupConfigError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyAutoBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7iw94215"`
+    /// `InstanceId`; example: `"kee-7iw94215"`
     pub instance_id: String,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday","Wednesday","Thursday","Friday"]`
+    /// `WeekDays`; example: `["Monday","Tuesday","Wednesday","Thursday","Friday"]`
     pub week_days: Vec<String>,
 
-    /// `TimePeriod`: a string.
-    ///
-    /// Example: `"01:00-02:00"`
+    /// `TimePeriod`; example: `"01:00-02:00"`
     pub time_period: String,
 }
 
 /// What a successful [`ModifyAutoBackupConfig`] call returns.
 #[tc_model]
 pub struct ModifyAutoBackupConfigResponse {
-    /// `BackupStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BackupStorageDays`; example: `3`
     pub backup_storage_days: i64,
 
-    /// `BinlogStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BinlogStorageDays`; example: `7`
     pub binlog_storage_days: i64,
 
-    /// `TimePeriod`: a string.
-    ///
-    /// Example: `"01:00-02:00"`
+    /// `TimePeriod`; example: `"01:00-02:00"`
     pub time_period: String,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday","Wednesday","Thursday","Friday"]`
+    /// `WeekDays`; example: `["Monday","Tuesday","Wednesday","Thursday","Friday"]`
     pub week_days: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1573,42 +1552,43 @@ pub struct ModifyAutoBackupConfigResponse {
 /// The `ModifyConnectionConfig` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyConnectionConfigResponse`].
-/// The codes it documents are in [`ModifyConnectionConfigError`](super::errors::ModifyConnectionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyConnectionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyConnectionConfig",
     output = ModifyConnectionConfigResponse,
-    error = super::errors::ModifyConnectionConfigError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyConnectionConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Bandwidth`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bandwidth: Option<i64>,
 
-    /// `ClientLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `ClientLimit`; example: `20000`
     pub client_limit: Option<i64>,
 }
 
 /// What a successful [`ModifyConnectionConfig`] call returns.
 #[tc_model]
 pub struct ModifyConnectionConfigResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `95027`
+    /// `TaskId`; example: `95027`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1618,30 +1598,38 @@ pub struct ModifyConnectionConfigResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::KeewidbErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::KeewidbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::KeewidbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`FailedOperation.UpdateSecurityGroupsFailed`](super::errors::KeewidbErrorCode::FailedOperationUpdateSecurityGroupsFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::KeewidbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstancesError`](super::errors::KeewidbErrorCode::InternalErrorListInstancesError)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `Product`; example: `"keewidb"`
     pub product: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj\n"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj\n"]`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-eb2w7dto"`
+    /// `InstanceId`; example: `"kee-eb2w7dto"`
     pub instance_id: String,
 }
 
@@ -1655,40 +1643,39 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.IsAutoRenewError`](super::errors::KeewidbErrorCode::UnsupportedOperationIsAutoRenewError)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyInstance {
-    /// `Operation`: a string.
-    ///
-    /// Example: `"rename"`
+    /// `Operation`; example: `"rename"`
     pub operation: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["kee-r3nqjq3n","kee-9bvd9b8v"]`
+    /// `InstanceIds`; example: `["kee-r3nqjq3n","kee-9bvd9b8v"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["newname1","newname2"]`
+    /// `InstanceNames`; example: `["newname1","newname2"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10035`
+    /// `ProjectId`; example: `10035`
     pub project_id: Option<i64>,
 
-    /// `AutoRenews`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,0]`
+    /// `AutoRenews`; example: `[1,0]`
     pub auto_renews: Option<Vec<i64>>,
 }
 
@@ -1702,37 +1689,47 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyInstanceParams` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyInstanceParamsResponse`].
-/// The codes it documents are in [`ModifyInstanceParamsError`](super::errors::ModifyInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnSupportError`](super::errors::KeewidbErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.CallOssError`](super::errors::KeewidbErrorCode::ResourceUnavailableCallOssError)
+/// - [`ResourceUnavailable.InstanceConfError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceConfError)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyInstanceParams",
     output = ModifyInstanceParamsResponse,
-    error = super::errors::ModifyInstanceParamsError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `InstanceParams`: a list of [`InstanceParam`](super::models::InstanceParam) objects.
+    /// `InstanceParams`
     pub instance_params: Vec<models::InstanceParam>,
 }
 
 /// What a successful [`ModifyInstanceParams`] call returns.
 #[tc_model]
 pub struct ModifyInstanceParamsResponse {
-    /// `Changed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Changed`; example: `true`
     pub changed: bool,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `327`
+    /// `TaskId`; example: `327`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1742,39 +1739,39 @@ pub struct ModifyInstanceParamsResponse {
 /// The `ModifyMaintenanceWindow` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyMaintenanceWindowResponse`].
-/// The codes it documents are in [`ModifyMaintenanceWindowError`](super::errors::ModifyMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::KeewidbErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyMaintenanceWindow",
     output = ModifyMaintenanceWindowResponse,
-    error = super::errors::ModifyMaintenanceWindowError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `EndTime`; example: `"06:00"`
     pub end_time: String,
 }
 
 /// What a successful [`ModifyMaintenanceWindow`] call returns.
 #[tc_model]
 pub struct ModifyMaintenanceWindowResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1784,74 +1781,65 @@ pub struct ModifyMaintenanceWindowResponse {
 /// The `ModifyNetworkConfig` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ModifyNetworkConfigResponse`].
-/// The codes it documents are in [`ModifyNetworkConfigError`](super::errors::ModifyNetworkConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ModifyNetworkConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::KeewidbErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::KeewidbErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ModifyNetworkConfig",
     output = ModifyNetworkConfigResponse,
-    error = super::errors::ModifyNetworkConfigError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ModifyNetworkConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-6ubhgouj"`
+    /// `InstanceId`; example: `"kee-6ubhgouj"`
     pub instance_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"changeVip"`
+    /// `Operation`; example: `"changeVip"`
     pub operation: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.1.1.2"`
+    /// `Vip`; example: `"10.1.1.2"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hu6khgap"`
+    /// `VpcId`; example: `"vpc-hu6khgap"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6mt7lir6"`
+    /// `SubnetId`; example: `"subnet-6mt7lir6"`
     pub subnet_id: Option<String>,
 
-    /// `Recycle`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Recycle`; example: `7`
     pub recycle: Option<i64>,
 }
 
 /// What a successful [`ModifyNetworkConfig`] call returns.
 #[tc_model]
 pub struct ModifyNetworkConfigResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6mt7lir6"`
+    /// `SubnetId`; example: `"subnet-6mt7lir6"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hu6khgap"`
+    /// `VpcId`; example: `"vpc-hu6khgap"`
     pub vpc_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.2.3.8"`
+    /// `Vip`; example: `"10.2.3.8"`
     pub vip: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `780012085`
+    /// `TaskId`; example: `780012085`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1861,42 +1849,47 @@ pub struct ModifyNetworkConfigResponse {
 /// The `RenewInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`RenewInstanceResponse`].
-/// The codes it documents are in [`RenewInstanceError`](super::errors::RenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=RenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "RenewInstance",
     output = RenewInstanceResponse,
-    error = super::errors::RenewInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct RenewInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7djvzcnx"`
+    /// `InstanceId`; example: `"kee-7djvzcnx"`
     pub instance_id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 }
 
 /// What a successful [`RenewInstance`] call returns.
 #[tc_model]
 pub struct RenewInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealId`; example: `"20250925297021530748195"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealName`; example: `"20250925297021530748195"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1906,39 +1899,43 @@ pub struct RenewInstanceResponse {
 /// The `ResetPassword` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`ResetPasswordResponse`].
-/// The codes it documents are in [`ResetPasswordError`](super::errors::ResetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=ResetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordFreeDenied`](super::errors::KeewidbErrorCode::InvalidParameterValuePasswordFreeDenied)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::KeewidbErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "ResetPassword",
     output = ResetPasswordResponse,
-    error = super::errors::ResetPasswordError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct ResetPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-5a4py64p"`
+    /// `InstanceId`; example: `"kee-5a4py64p"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Mypassword"`
+    /// `Password`; example: `"Mypassword"`
     pub password: Option<String>,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoAuth`; example: `true`
     pub no_auth: Option<bool>,
 }
 
 /// What a successful [`ResetPassword`] call returns.
 #[tc_model]
 pub struct ResetPasswordResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16657`
+    /// `TaskId`; example: `16657`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1948,20 +1945,31 @@ pub struct ResetPasswordResponse {
 /// The `StartUpInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`StartUpInstanceResponse`].
-/// The codes it documents are in [`StartUpInstanceError`](super::errors::StartUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=StartUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::KeewidbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::KeewidbErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::KeewidbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::KeewidbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "StartUpInstance",
     output = StartUpInstanceResponse,
-    error = super::errors::StartUpInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct StartUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7djvzcnx"`
+    /// `InstanceId`; example: `"kee-7djvzcnx"`
     pub instance_id: String,
 }
 
@@ -1975,70 +1983,65 @@ pub struct StartUpInstanceResponse {
 /// The `UpgradeInstance` action of KEEWIDB API 2022-03-08.
 ///
 /// A successful call returns [`UpgradeInstanceResponse`].
-/// The codes it documents are in [`UpgradeInstanceError`](super::errors::UpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=keewidb&Version=2022-03-08&Action=UpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KeewidbErrorCode`](super::errors::KeewidbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::KeewidbErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::KeewidbErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::KeewidbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.SpecNotSupported`](super::errors::KeewidbErrorCode::InvalidParameterSpecNotSupported)
+/// - [`ResourceInsufficient`](super::errors::KeewidbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::KeewidbErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::KeewidbErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "keewidb",
     version = "2022-03-08",
     name = "UpgradeInstance",
     output = UpgradeInstanceResponse,
-    error = super::errors::UpgradeInstanceError
+    error = super::errors::KeewidbErrorCode
 )]
 pub struct UpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-hi6dg0ro"`
+    /// `InstanceId`; example: `"kee-hi6dg0ro"`
     pub instance_id: String,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MemSize`; example: `16`
     pub mem_size: Option<i64>,
 
-    /// `MachineCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineCpu`; example: `1`
     pub machine_cpu: Option<i64>,
 
-    /// `MachineMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MachineMemory`; example: `2`
     pub machine_memory: Option<i64>,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ShardNum`; example: `5`
     pub shard_num: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `ReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicasNum`; example: `2`
     pub replicas_num: Option<i64>,
 
-    /// `NodeSet`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::NodeInfo>>,
 }
 
 /// What a successful [`UpgradeInstance`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealId`; example: `"20250925297021530748195"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250925297021530748195"`
+    /// `DealName`; example: `"20250925297021530748195"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeInstanceBackups`](super::DescribeInstanceBackups).
 #[tc_model]
 pub struct BackupInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 11:52:20\""`
+    /// `StartTime`; example: `"\"2022-03-24 11:52:20\""`
     pub start_time: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"\"999b6b89c60-f01a-11eb-9d37-7d65897b5c22\""`
+    /// `BackupId`; example: `"\"999b6b89c60-f01a-11eb-9d37-7d65897b5c22\""`
     pub backup_id: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `BackupType`; example: `"\"1\""`
     pub backup_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备份测试"`
+    /// `Remark`; example: `"备份测试"`
     pub remark: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locked`; example: `0`
     pub locked: i64,
 }
 
@@ -44,29 +32,19 @@ pub struct BackupInfo {
 /// Returned in the output of [`DescribeInstanceBackups`](super::DescribeInstanceBackups) and [`DescribeInstanceBinlogs`](super::DescribeInstanceBinlogs).
 #[tc_model]
 pub struct BinlogInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 11:52:20\""`
+    /// `StartTime`; example: `"\"2022-03-24 11:52:20\""`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 12:52:20\""`
+    /// `EndTime`; example: `"\"2022-03-24 12:52:20\""`
     pub end_time: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"\"999b6b89c60\""`
+    /// `BackupId`; example: `"\"999b6b89c60\""`
     pub backup_id: String,
 
-    /// `Filename`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Filename`; example: `"\"test\""`
     pub filename: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `106924`
+    /// `FileSize`; example: `106924`
     pub file_size: i64,
 }
 
@@ -75,44 +53,28 @@ pub struct BinlogInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct Inbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"set"`
+    /// `AddressModule`; example: `"set"`
     pub address_module: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"XX上云安全组默认入站规则"`
+    /// `Desc`; example: `"XX上云安全组默认入站规则"`
     pub desc: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `ServiceModule`; example: `"keewidb"`
     pub service_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Id`; example: `"set"`
     pub id: String,
 }
 
@@ -121,44 +83,28 @@ pub struct Inbound {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceEnumParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"lazyfree-lazy-eviction"`
+    /// `ParamName`; example: `"lazyfree-lazy-eviction"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"enum"`
+    /// `ValueType`; example: `"enum"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"false"`
+    /// `NeedRestart`; example: `"false"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `DefaultValue`; example: `"yes"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `CurrentValue`; example: `"yes"`
     pub current_value: String,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"lazyfree switch on eviction"`
+    /// `Tips`; example: `"lazyfree switch on eviction"`
     pub tips: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["yes","no"]`
+    /// `EnumValue`; example: `["yes","no"]`
     pub enum_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -167,260 +113,160 @@ pub struct InstanceEnumParam {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例1"`
+    /// `InstanceName`; example: `"实例1"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-7asi981q"`
+    /// `InstanceId`; example: `"kee-7asi981q"`
     pub instance_id: String,
 
-    /// `Appid`: a signed 64-bit integer.
-    ///
-    /// Example: `121100000`
+    /// `Appid`; example: `121100000`
     pub appid: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ProjectId`; example: `12`
     pub project_id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `75101`
+    /// `VpcId`; example: `75101`
     pub vpc_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SubnetId`; example: `10`
     pub subnet_id: i64,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.20.3.1"`
+    /// `WanIp`; example: `"10.20.3.1"`
     pub wan_ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `6379`
+    /// `Port`; example: `6379`
     pub port: i64,
 
-    /// `Createtime`: a string.
-    ///
-    /// Example: `"2022-01-15 10:20:00"`
+    /// `Createtime`; example: `"2022-01-15 10:20:00"`
     pub createtime: String,
 
-    /// `Size`: a floating-point number.
-    ///
-    /// Example: `1451`
+    /// `Size`; example: `1451`
     pub size: f64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Type`; example: `14`
     pub r#type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `DeadlineTime`: a string.
-    ///
-    /// Example: `"2022-02-15 10:20:00"`
+    /// `DeadlineTime`; example: `"2022-02-15 10:20:00"`
     pub deadline_time: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"Tendis"`
+    /// `Engine`; example: `"Tendis"`
     pub engine: String,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `ProductType`; example: `"cluster"`
     pub product_type: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-fk33jsf43kgv"`
+    /// `UniqVpcId`; example: `"vpc-fk33jsf43kgv"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-fd3j6l35mm0"`
+    /// `UniqSubnetId`; example: `"subnet-fd3j6l35mm0"`
     pub uniq_subnet_id: String,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingMode`; example: `1`
     pub billing_mode: i64,
 
-    /// `InstanceTitle`: a string.
-    ///
-    /// Example: `"实例运行中"`
+    /// `InstanceTitle`; example: `"实例运行中"`
     pub instance_title: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2022-02-15 10:20:00"`
+    /// `OfflineTime`; example: `"2022-02-15 10:20:00"`
     pub offline_time: String,
 
-    /// `SubStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubStatus`; example: `0`
     pub sub_status: i64,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["\"anti-affinity\": true"]`
+    /// `Tags`; example: `["\"anti-affinity\": true"]`
     pub tags: Vec<String>,
 
-    /// `RedisShardSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `RedisShardSize`; example: `4096`
     pub redis_shard_size: i64,
 
-    /// `RedisShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RedisShardNum`; example: `3`
     pub redis_shard_num: i64,
 
-    /// `RedisReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisReplicasNum`; example: `1`
     pub redis_replicas_num: i64,
 
-    /// `PriceId`: a signed 64-bit integer.
-    ///
-    /// Example: `102638`
+    /// `PriceId`; example: `102638`
     pub price_id: i64,
 
-    /// `CloseTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `CloseTime`; example: `"0000-00-00 00:00:00"`
     pub close_time: String,
 
-    /// `SlaveReadWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SlaveReadWeight`; example: `1`
     pub slave_read_weight: i64,
 
-    /// `InstanceTags`: a list of [`InstanceTagInfo`] objects.
+    /// `InstanceTags`
     pub instance_tags: Vec<InstanceTagInfo>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ProjectName`; example: `"Default"`
     pub project_name: String,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoAuth`; example: `true`
     pub no_auth: bool,
 
-    /// `ClientLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `ClientLimit`; example: `30000`
     pub client_limit: i64,
 
-    /// `DtsStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DtsStatus`; example: `0`
     pub dts_status: i64,
 
-    /// `NetLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `NetLimit`; example: `1800`
     pub net_limit: i64,
 
-    /// `PasswordFree`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PasswordFree`; example: `0`
     pub password_free: i64,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: i64,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"2001:0db8:85a3:0000:0000:8a2e:0370:7334"`
+    /// `Vip6`; example: `"2001:0db8:85a3:0000:0000:8a2e:0370:7334"`
     pub vip6: String,
 
-    /// `RemainBandwidthDuration`: a string.
-    ///
-    /// Example: `"内部参数，用户可忽略。"`
+    /// `RemainBandwidthDuration`; example: `"内部参数，用户可忽略。"`
     pub remain_bandwidth_duration: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `DiskSize`; example: `400`
     pub disk_size: i64,
 
-    /// `MonitorVersion`: a string.
-    ///
-    /// Example: `"5s"`
+    /// `MonitorVersion`; example: `"5s"`
     pub monitor_version: String,
 
-    /// `ClientLimitMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ClientLimitMin`; example: `1000`
     pub client_limit_min: i64,
 
-    /// `ClientLimitMax`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ClientLimitMax`; example: `10000`
     pub client_limit_max: i64,
 
-    /// `NodeSet`: a list of [`NodeInfo`] objects.
+    /// `NodeSet`
     pub node_set: Vec<NodeInfo>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `MachineMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MachineMemory`; example: `4`
     pub machine_memory: i64,
 
-    /// `DiskShardSize`: a signed 64-bit integer.
-    ///
-    /// Example: `143360`
+    /// `DiskShardSize`; example: `143360`
     pub disk_shard_size: i64,
 
-    /// `DiskShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DiskShardNum`; example: `3`
     pub disk_shard_num: i64,
 
-    /// `DiskReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskReplicasNum`; example: `1`
     pub disk_replicas_num: i64,
 
-    /// `Compression`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Compression`; example: `"ON"`
     pub compression: String,
 }
 
@@ -429,54 +275,34 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceIntegerParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"cluster-node-timeout"`
+    /// `ParamName`; example: `"cluster-node-timeout"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ValueType`; example: `"integer"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"false"`
+    /// `NeedRestart`; example: `"false"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `DefaultValue`; example: `"15000"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `CurrentValue`; example: `"15000"`
     pub current_value: String,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"集群模式下当节点在指定时间内(毫秒)不可达则被认为处于失败状态"`
+    /// `Tips`; example: `"集群模式下当节点在指定时间内(毫秒)不可达则被认为处于失败状态"`
     pub tips: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `Min`; example: `"15000"`
     pub min: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"120000"`
+    /// `Max`; example: `"120000"`
     pub max: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `Unit`; example: `"ms"`
     pub unit: String,
 }
 
@@ -485,42 +311,28 @@ pub struct InstanceIntegerParam {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceMultiParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"cluster-node-timeout"`
+    /// `ParamName`; example: `"cluster-node-timeout"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ValueType`; example: `"integer"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"true"`
+    /// `NeedRestart`; example: `"true"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `DefaultValue`; example: `"15000"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `CurrentValue`; example: `"15000"`
     pub current_value: String,
 
-    /// `Tips`: a string.
+    /// `Tips`
     pub tips: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["12000","15000"]`
+    /// `EnumValue`; example: `["12000","15000"]`
     pub enum_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -529,19 +341,13 @@ pub struct InstanceMultiParam {
 /// Returned in the output of [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct InstanceNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
+    /// `NodeId`; example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
     pub node_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `NodeRole`; example: `"master"`
     pub node_role: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 }
 
@@ -550,14 +356,10 @@ pub struct InstanceNodeInfo {
 /// Sent in the input of [`ModifyInstanceParams`](super::ModifyInstanceParams).
 #[tc_model]
 pub struct InstanceParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"cluster-node-timeout"`
+    /// `Key`; example: `"cluster-node-timeout"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `Value`; example: `"15000"`
     pub value: String,
 }
 
@@ -566,29 +368,19 @@ pub struct InstanceParam {
 /// Returned in the output of [`DescribeInstanceParamRecords`](super::DescribeInstanceParamRecords).
 #[tc_model]
 pub struct InstanceParamHistory {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"cluster-node-timeout"`
+    /// `ParamName`; example: `"cluster-node-timeout"`
     pub param_name: String,
 
-    /// `PreValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `PreValue`; example: `"15000"`
     pub pre_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"16000"`
+    /// `NewValue`; example: `"16000"`
     pub new_value: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-12-02 10:52:47"`
+    /// `ModifyTime`; example: `"2024-12-02 10:52:47"`
     pub modify_time: String,
 }
 
@@ -597,29 +389,19 @@ pub struct InstanceParamHistory {
 /// Returned in the output of [`DescribeProxySlowLog`](super::DescribeProxySlowLog).
 #[tc_model]
 pub struct InstanceProxySlowlogDetail {
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `524`
+    /// `Duration`; example: `524`
     pub duration: i64,
 
-    /// `Client`: a string.
-    ///
-    /// Example: `"218.89.**.**"`
+    /// `Client`; example: `"218.89.**.**"`
     pub client: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"zremrangebyscore"`
+    /// `Command`; example: `"zremrangebyscore"`
     pub command: String,
 
-    /// `CommandLine`: a string.
-    ///
-    /// Example: `"zremrangebyscore myzset 2 3"`
+    /// `CommandLine`; example: `"zremrangebyscore myzset 2 3"`
     pub command_line: String,
 
-    /// `ExecuteTime`: a string.
-    ///
-    /// Example: `"2024-12-24 18:43:11"`
+    /// `ExecuteTime`; example: `"2024-12-24 18:43:11"`
     pub execute_time: String,
 }
 
@@ -629,14 +411,10 @@ pub struct InstanceProxySlowlogDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceTagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: Option<String>,
 }
 
@@ -645,40 +423,28 @@ pub struct InstanceTagInfo {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceTextParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"slowlog-max-len"`
+    /// `ParamName`; example: `"slowlog-max-len"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"text"`
+    /// `ValueType`; example: `"text"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"true"`
+    /// `NeedRestart`; example: `"true"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"128"`
+    /// `DefaultValue`; example: `"128"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"128"`
+    /// `CurrentValue`; example: `"128"`
     pub current_value: String,
 
-    /// `Tips`: a string.
+    /// `Tips`
     pub tips: String,
 
-    /// `TextValue`: a list of strings.
+    /// `TextValue`
     pub text_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -688,19 +454,13 @@ pub struct InstanceTextParam {
 #[doc(alias = "KeeWiDBNode")]
 #[tc_model]
 pub struct KeeWiDbNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"b69eda124a34c1b713e81f7cb947161b06214328"`
+    /// `NodeId`; example: `"b69eda124a34c1b713e81f7cb947161b06214328"`
     pub node_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 }
 
@@ -710,24 +470,16 @@ pub struct KeeWiDbNode {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct NodeInfo {
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: i64,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeId`; example: `1`
     pub node_id: Option<i64>,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: Option<u64>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneName`; example: `"ap-guangzhou-1"`
     pub zone_name: Option<String>,
 }
 
@@ -736,44 +488,28 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct Outbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"DROP"`
+    /// `Action`; example: `"DROP"`
     pub action: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"set"`
+    /// `AddressModule`; example: `"set"`
     pub address_module: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"9.9.0.0/16"`
+    /// `CidrIp`; example: `"9.9.0.0/16"`
     pub cidr_ip: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"**上云安全组默认入站规则"`
+    /// `Desc`; example: `"**上云安全组默认入站规则"`
     pub desc: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"6379"`
+    /// `PortRange`; example: `"6379"`
     pub port_range: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `ServiceModule`; example: `"keewidb"`
     pub service_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Id`; example: `"set"`
     pub id: String,
 }
 
@@ -782,49 +518,31 @@ pub struct Outbound {
 /// Returned in the output of [`DescribeProductInfo`](super::DescribeProductInfo).
 #[tc_model]
 pub struct ProductConf {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Type`; example: `14`
     pub r#type: i64,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"KeewiDB集群架构"`
+    /// `TypeName`; example: `"KeewiDB集群架构"`
     pub type_name: String,
 
-    /// `MinBuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinBuyNum`; example: `1`
     pub min_buy_num: i64,
 
-    /// `MaxBuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxBuyNum`; example: `5`
     pub max_buy_num: i64,
 
-    /// `Saleout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Saleout`; example: `false`
     pub saleout: bool,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"keewidb"`
+    /// `Engine`; example: `"keewidb"`
     pub engine: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"Redis-4.0"`
+    /// `Version`; example: `"Redis-4.0"`
     pub version: String,
 
-    /// `ReplicaNum`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `ReplicaNum`; example: `["1"]`
     pub replica_num: Vec<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `PayMode`; example: `"\"1\""`
     pub pay_mode: String,
 }
 
@@ -833,14 +551,10 @@ pub struct ProductConf {
 /// Returned in the output of [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct ProxyNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"c70aa82ff684f36f8fe8b7c61cb77e568**********"`
+    /// `NodeId`; example: `"c70aa82ff684f36f8fe8b7c61cb77e568**********"`
     pub node_id: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 }
 
@@ -849,24 +563,16 @@ pub struct ProxyNodeInfo {
 /// Returned in the output of [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct RedisNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
+    /// `NodeId`; example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
     pub node_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `NodeRole`; example: `"master"`
     pub node_role: String,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterId`; example: `1`
     pub cluster_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 }
 
@@ -875,27 +581,19 @@ pub struct RedisNodeInfo {
 /// Returned in the output of [`DescribeProductInfo`](super::DescribeProductInfo).
 #[tc_model]
 pub struct RegionConf {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `RegionShortName`: a string.
-    ///
-    /// Example: `"GZ"`
+    /// `RegionShortName`; example: `"GZ"`
     pub region_short_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `Area`; example: `"华南地区"`
     pub area: String,
 
-    /// `ZoneSet`: a list of [`ZoneCapacityConf`] objects.
+    /// `ZoneSet`
     pub zone_set: Vec<ZoneCapacityConf>,
 }
 
@@ -904,27 +602,19 @@ pub struct RegionConf {
 /// Returned in the output of [`DescribeInstanceReplicas`](super::DescribeInstanceReplicas).
 #[tc_model]
 pub struct ReplicaGroup {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `125101`
+    /// `GroupId`; example: `125101`
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"ng-1"`
+    /// `GroupName`; example: `"ng-1"`
     pub group_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneId`; example: `"ap-guangzhou-1"`
     pub zone_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 
-    /// `KeeWiDBNodes`: a list of [`KeeWiDbNode`] objects.
+    /// `KeeWiDBNodes`
     #[tc(rename = "KeeWiDBNodes")]
     pub kee_wi_db_nodes: Vec<KeeWiDbNode>,
 }
@@ -934,14 +624,10 @@ pub struct ReplicaGroup {
 /// Sent in the input of [`CreateInstances`](super::CreateInstances).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: String,
 }
 
@@ -950,35 +636,25 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-09-05 14:52:30"`
+    /// `CreateTime`; example: `"2019-09-05 14:52:30"`
     pub create_time: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11100`
+    /// `ProjectId`; example: `11100`
     pub project_id: u64,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ep0g9***"`
+    /// `SecurityGroupId`; example: `"sg-ep0g9***"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"安全组名称-放开外网"`
+    /// `SecurityGroupName`; example: `"安全组名称-放开外网"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"禁止使用-有安全风险"`
+    /// `SecurityGroupRemark`; example: `"禁止使用-有安全风险"`
     pub security_group_remark: String,
 
-    /// `Outbound`: a list of [`Outbound`] objects.
+    /// `Outbound`
     pub outbound: Vec<Outbound>,
 
-    /// `Inbound`: a list of [`Inbound`] objects.
+    /// `Inbound`
     pub inbound: Vec<Inbound>,
 }
 
@@ -987,54 +663,34 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeTaskList`](super::DescribeTaskList).
 #[tc_model]
 pub struct TaskInfoDetail {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16481`
+    /// `TaskId`; example: `16481`
     pub task_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-03-12 15:06:23"`
+    /// `StartTime`; example: `"2022-03-12 15:06:23"`
     pub start_time: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"FLOW_BACKUPINSTANCE"`
+    /// `TaskType`; example: `"FLOW_BACKUPINSTANCE"`
     pub task_type: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例1"`
+    /// `InstanceName`; example: `"实例1"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"kee-4hyqewjs"`
+    /// `InstanceId`; example: `"kee-4hyqewjs"`
     pub instance_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: f64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-03-12 15:08:23"`
+    /// `EndTime`; example: `"2022-03-12 15:08:23"`
     pub end_time: String,
 
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"10112432xxx"`
+    /// `OperatorUin`; example: `"10112432xxx"`
     pub operator_uin: String,
 }
 
@@ -1043,29 +699,19 @@ pub struct TaskInfoDetail {
 /// Returned in the output of [`DescribeTendisSlowLog`](super::DescribeTendisSlowLog).
 #[tc_model]
 pub struct TendisSlowLogDetail {
-    /// `ExecuteTime`: a string.
-    ///
-    /// Example: `"2024-12-25 13:43:08"`
+    /// `ExecuteTime`; example: `"2024-12-25 13:43:08"`
     pub execute_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `197`
+    /// `Duration`; example: `197`
     pub duration: i64,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ZADD"`
+    /// `Command`; example: `"ZADD"`
     pub command: String,
 
-    /// `CommandLine`: a string.
-    ///
-    /// Example: `"ZADD students 95 \"Alice\""`
+    /// `CommandLine`; example: `"ZADD students 95 \"Alice\""`
     pub command_line: String,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"6fd96ca18603e1fd05c48ec6f99a69cc89******"`
+    /// `Node`; example: `"6fd96ca18603e1fd05c48ec6f99a69cc89******"`
     pub node: String,
 }
 
@@ -1074,62 +720,40 @@ pub struct TendisSlowLogDetail {
 /// Returned in the output of [`DescribeInstanceDealDetail`](super::DescribeInstanceDealDetail).
 #[tc_model]
 pub struct TradeDealDetail {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"192314****"`
+    /// `DealId`; example: `"192314****"`
     pub deal_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2024112**"`
+    /// `DealName`; example: `"2024112**"`
     pub deal_name: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `Creater`: a string.
-    ///
-    /// Example: `"10001464****"`
+    /// `Creater`; example: `"10001464****"`
     pub creater: String,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"2024-11-25 18:12:34"`
+    /// `CreatTime`; example: `"2024-11-25 18:12:34"`
     pub creat_time: String,
 
-    /// `OverdueTime`: a string.
-    ///
-    /// Example: `"2024-12-10 18:12:34"`
+    /// `OverdueTime`; example: `"2024-12-10 18:12:34"`
     pub overdue_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-25 18:30:34"`
+    /// `EndTime`; example: `"2024-11-25 18:30:34"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"发货中"`
+    /// `Description`; example: `"发货中"`
     pub description: String,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `1039`
+    /// `Price`; example: `1039`
     pub price: f64,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
@@ -1138,36 +762,24 @@ pub struct TradeDealDetail {
 /// Returned in the output of [`DescribeProductInfo`](super::DescribeProductInfo).
 #[tc_model]
 pub struct ZoneCapacityConf {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `IsSaleout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSaleout`; example: `false`
     pub is_saleout: bool,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 
-    /// `NetWorkType`: a list of strings.
-    ///
-    /// Example: `["vpcnet"]`
+    /// `NetWorkType`; example: `["vpcnet"]`
     pub net_work_type: Vec<String>,
 
-    /// `ProductSet`: a list of [`ProductConf`] objects.
+    /// `ProductSet`
     pub product_set: Vec<ProductConf>,
 
-    /// `OldZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `OldZoneId`; example: `100003`
     pub old_zone_id: i64,
 }

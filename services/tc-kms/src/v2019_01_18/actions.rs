@@ -7,23 +7,35 @@ use super::models;
 /// The `ArchiveKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ArchiveKeyResponse`].
-/// The codes it documents are in [`ArchiveKeyError`](super::errors::ArchiveKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ArchiveKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmkUsedByCloudProduct`](super::errors::KmsErrorCode::FailedOperationCmkUsedByCloudProduct)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.NotUserCreatedCmk`](super::errors::KmsErrorCode::UnsupportedOperationNotUserCreatedCmk)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ArchiveKey",
     output = ArchiveKeyResponse,
-    error = super::errors::ArchiveKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ArchiveKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -37,42 +49,46 @@ pub struct ArchiveKeyResponse {
 /// The `AsymmetricRsaDecrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`AsymmetricRsaDecryptResponse`].
-/// The codes it documents are in [`AsymmetricRsaDecryptError`](super::errors::AsymmetricRsaDecryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=AsymmetricRsaDecrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptError`](super::errors::KmsErrorCode::FailedOperationDecryptError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.InvalidKeyUsage`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyUsage)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "AsymmetricRsaDecrypt",
     output = AsymmetricRsaDecryptResponse,
-    error = super::errors::AsymmetricRsaDecryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct AsymmetricRsaDecrypt {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"554ef4b3-3071-11ea-a86a-5254006d0810"`
+    /// `KeyId`; example: `"554ef4b3-3071-11ea-a86a-5254006d0810"`
     pub key_id: String,
 
-    /// `Ciphertext`: a string.
+    /// `Ciphertext`
     pub ciphertext: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"RSAES_OAEP_SHA_256"`
+    /// `Algorithm`; example: `"RSAES_OAEP_SHA_256"`
     pub algorithm: String,
 }
 
 /// What a successful [`AsymmetricRsaDecrypt`] call returns.
 #[tc_model]
 pub struct AsymmetricRsaDecryptResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"edf72a11-69d0-11ef-9841-52540089bc41"`
+    /// `KeyId`; example: `"edf72a11-69d0-11ef-9841-52540089bc41"`
     pub key_id: String,
 
-    /// `Plaintext`: a string.
-    ///
-    /// Example: `"dGVzdA=="`
+    /// `Plaintext`; example: `"dGVzdA=="`
     pub plaintext: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -82,37 +98,44 @@ pub struct AsymmetricRsaDecryptResponse {
 /// The `AsymmetricSm2Decrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`AsymmetricSm2DecryptResponse`].
-/// The codes it documents are in [`AsymmetricSm2DecryptError`](super::errors::AsymmetricSm2DecryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=AsymmetricSm2Decrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecryptError`](super::errors::KmsErrorCode::FailedOperationDecryptError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.InvalidKeyUsage`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyUsage)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion`](super::errors::KmsErrorCode::UnsupportedOperationUnsupportedKeyUsageInCurrentRegion)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "AsymmetricSm2Decrypt",
     output = AsymmetricSm2DecryptResponse,
-    error = super::errors::AsymmetricSm2DecryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct AsymmetricSm2Decrypt {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"fce1015e-9735-11ef-be86-6abd61583d2d"`
+    /// `KeyId`; example: `"fce1015e-9735-11ef-be86-6abd61583d2d"`
     pub key_id: String,
 
-    /// `Ciphertext`: a string.
+    /// `Ciphertext`
     pub ciphertext: String,
 }
 
 /// What a successful [`AsymmetricSm2Decrypt`] call returns.
 #[tc_model]
 pub struct AsymmetricSm2DecryptResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"fce1015e-9735-11ef-be86-6abd61583d2d"`
+    /// `KeyId`; example: `"fce1015e-9735-11ef-be86-6abd61583d2d"`
     pub key_id: String,
 
-    /// `Plaintext`: a string.
-    ///
-    /// Example: `"dGVzdA=="`
+    /// `Plaintext`; example: `"dGVzdA=="`
     pub plaintext: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -122,30 +145,35 @@ pub struct AsymmetricSm2DecryptResponse {
 /// The `BindCloudResource` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`BindCloudResourceResponse`].
-/// The codes it documents are in [`BindCloudResourceError`](super::errors::BindCloudResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=BindCloudResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmkUsedByCloudProduct`](super::errors::KmsErrorCode::FailedOperationCmkUsedByCloudProduct)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "BindCloudResource",
     output = BindCloudResourceResponse,
-    error = super::errors::BindCloudResourceError
+    error = super::errors::KmsErrorCode
 )]
 pub struct BindCloudResource {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ssm"`
+    /// `ProductId`; example: `"ssm"`
     pub product_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resourceId"`
+    /// `ResourceId`; example: `"resourceId"`
     pub resource_id: String,
 }
 
@@ -159,32 +187,41 @@ pub struct BindCloudResourceResponse {
 /// The `CancelDataKeyDeletion` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`CancelDataKeyDeletionResponse`].
-/// The codes it documents are in [`CancelDataKeyDeletionError`](super::errors::CancelDataKeyDeletionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=CancelDataKeyDeletion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`LimitExceeded.DataKeyLimitExceeded`](super::errors::KmsErrorCode::LimitExceededDataKeyLimitExceeded)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyNotPendingDelete`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotPendingDelete)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "CancelDataKeyDeletion",
     output = CancelDataKeyDeletionResponse,
-    error = super::errors::CancelDataKeyDeletionError
+    error = super::errors::KmsErrorCode
 )]
 pub struct CancelDataKeyDeletion {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`CancelDataKeyDeletion`] call returns.
 #[tc_model]
 pub struct CancelDataKeyDeletionResponse {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `DataKeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub data_key_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -194,23 +231,34 @@ pub struct CancelDataKeyDeletionResponse {
 /// The `CancelKeyArchive` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`CancelKeyArchiveResponse`].
-/// The codes it documents are in [`CancelKeyArchiveError`](super::errors::CancelKeyArchiveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=CancelKeyArchive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.NotUserCreatedCmk`](super::errors::KmsErrorCode::UnsupportedOperationNotUserCreatedCmk)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "CancelKeyArchive",
     output = CancelKeyArchiveResponse,
-    error = super::errors::CancelKeyArchiveError
+    error = super::errors::KmsErrorCode
 )]
 pub struct CancelKeyArchive {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -224,32 +272,39 @@ pub struct CancelKeyArchiveResponse {
 /// The `CancelKeyDeletion` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`CancelKeyDeletionResponse`].
-/// The codes it documents are in [`CancelKeyDeletionError`](super::errors::CancelKeyDeletionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=CancelKeyDeletion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkNotPendingDelete`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotPendingDelete)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "CancelKeyDeletion",
     output = CancelKeyDeletionResponse,
-    error = super::errors::CancelKeyDeletionError
+    error = super::errors::KmsErrorCode
 )]
 pub struct CancelKeyDeletion {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"7fa07bcf-9753-11ef-947b-525400d834e5"`
+    /// `KeyId`; example: `"7fa07bcf-9753-11ef-947b-525400d834e5"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`CancelKeyDeletion`] call returns.
 #[tc_model]
 pub struct CancelKeyDeletionResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"7fa07bcf-9753-11ef-947b-525400d834e5"`
+    /// `KeyId`; example: `"7fa07bcf-9753-11ef-947b-525400d834e5"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -259,94 +314,82 @@ pub struct CancelKeyDeletionResponse {
 /// The `CreateKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`CreateKeyResponse`].
-/// The codes it documents are in [`CreateKeyError`](super::errors::CreateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=CreateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaggingError`](super::errors::KmsErrorCode::FailedOperationTaggingError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::KmsErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.InvalidAlias`](super::errors::KmsErrorCode::InvalidParameterValueInvalidAlias)
+/// - [`InvalidParameterValue.InvalidHsmClusterId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidHsmClusterId)
+/// - [`InvalidParameterValue.InvalidKeyUsage`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyUsage)
+/// - [`InvalidParameterValue.InvalidType`](super::errors::KmsErrorCode::InvalidParameterValueInvalidType)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::KmsErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::KmsErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded.CmkLimitExceeded`](super::errors::KmsErrorCode::LimitExceededCmkLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
+/// - [`UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion`](super::errors::KmsErrorCode::UnsupportedOperationUnsupportedKeyUsageInCurrentRegion)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "CreateKey",
     output = CreateKeyResponse,
-    error = super::errors::CreateKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct CreateKey {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"test6-lzc"`
+    /// `Alias`; example: `"test6-lzc"`
     pub alias: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `KeyUsage`: a string.
-    ///
-    /// Example: `"ENCRYPT_DECRYPT"`
+    /// `KeyUsage`; example: `"ENCRYPT_DECRYPT"`
     pub key_usage: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"env","TagValue":"dev"}]`
+    /// `Tags`; example: `[{"TagKey":"env","TagValue":"dev"}]`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cluster-123"`
+    /// `HsmClusterId`; example: `"cluster-123"`
     pub hsm_cluster_id: Option<String>,
 }
 
 /// What a successful [`CreateKey`] call returns.
 #[tc_model]
 pub struct CreateKeyResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"36ae6a81-973c-11ef-947b-525400d834e5"`
+    /// `KeyId`; example: `"36ae6a81-973c-11ef-947b-525400d834e5"`
     pub key_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"test7-lzc"`
+    /// `Alias`; example: `"test7-lzc"`
     pub alias: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1552897190`
+    /// `CreateTime`; example: `1552897190`
     pub create_time: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个test描述"`
+    /// `Description`; example: `"这是一个test描述"`
     pub description: Option<String>,
 
-    /// `KeyState`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `KeyState`; example: `"Enabled"`
     pub key_state: String,
 
-    /// `KeyUsage`: a string.
-    ///
-    /// Example: `"ENCRYPT_DECRYPT"`
+    /// `KeyUsage`; example: `"ENCRYPT_DECRYPT"`
     pub key_usage: String,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: Option<u64>,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TagMsg`; example: `"ok"`
     pub tag_msg: Option<String>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-1234abcd"`
+    /// `HsmClusterId`; example: `"cls-hsm-1234abcd"`
     pub hsm_cluster_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -356,60 +399,59 @@ pub struct CreateKeyResponse {
 /// The `CreateWhiteBoxKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`CreateWhiteBoxKeyResponse`].
-/// The codes it documents are in [`CreateWhiteBoxKeyError`](super::errors::CreateWhiteBoxKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=CreateWhiteBoxKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::KmsErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.InvalidAlias`](super::errors::KmsErrorCode::InvalidParameterValueInvalidAlias)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::KmsErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::KmsErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded.KeyLimitExceeded`](super::errors::KmsErrorCode::LimitExceededKeyLimitExceeded)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "CreateWhiteBoxKey",
     output = CreateWhiteBoxKeyResponse,
-    error = super::errors::CreateWhiteBoxKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct CreateWhiteBoxKey {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"test-lzcw"`
+    /// `Alias`; example: `"test-lzcw"`
     pub alias: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM4"`
+    /// `Algorithm`; example: `"SM4"`
     pub algorithm: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"白盒测试"`
+    /// `Description`; example: `"白盒测试"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"env","TagValue":"dev"}]`
+    /// `Tags`; example: `[{"TagKey":"env","TagValue":"dev"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateWhiteBoxKey`] call returns.
 #[tc_model]
 pub struct CreateWhiteBoxKeyResponse {
-    /// `EncryptKey`: a string.
+    /// `EncryptKey`
     pub encrypt_key: String,
 
-    /// `DecryptKey`: a string.
+    /// `DecryptKey`
     pub decrypt_key: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"6df3665b-9807-11ef-8d67-5254008ae90d"`
+    /// `KeyId`; example: `"6df3665b-9807-11ef-8d67-5254008ae90d"`
     pub key_id: String,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: Option<u64>,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TagMsg`; example: `"ok"`
     pub tag_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -419,45 +461,48 @@ pub struct CreateWhiteBoxKeyResponse {
 /// The `Decrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DecryptResponse`].
-/// The codes it documents are in [`DecryptError`](super::errors::DecryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=Decrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EncryptionError`](super::errors::KmsErrorCode::FailedOperationEncryptionError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidCiphertext`](super::errors::KmsErrorCode::InvalidParameterValueInvalidCiphertext)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "Decrypt",
     output = DecryptResponse,
-    error = super::errors::DecryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct Decrypt {
-    /// `CiphertextBlob`: a string.
+    /// `CiphertextBlob`
     pub ciphertext_blob: String,
 
-    /// `EncryptionContext`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}"`
+    /// `EncryptionContext`; example: `"{\"key1\":\"value1\"}"`
     pub encryption_context: Option<String>,
 
-    /// `EncryptionPublicKey`: a string.
+    /// `EncryptionPublicKey`
     pub encryption_public_key: Option<String>,
 
-    /// `EncryptionAlgorithm`: a string.
-    ///
-    /// Example: `"SM2"`
+    /// `EncryptionAlgorithm`; example: `"SM2"`
     pub encryption_algorithm: Option<String>,
 }
 
 /// What a successful [`Decrypt`] call returns.
 #[tc_model]
 pub struct DecryptResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `Plaintext`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Plaintext`; example: `"dGVzdAo="`
     pub plaintext: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,20 +512,30 @@ pub struct DecryptResponse {
 /// The `DeleteImportedKeyMaterial` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DeleteImportedKeyMaterialResponse`].
-/// The codes it documents are in [`DeleteImportedKeyMaterialError`](super::errors::DeleteImportedKeyMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DeleteImportedKeyMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmkUsedByCloudProduct`](super::errors::KmsErrorCode::FailedOperationCmkUsedByCloudProduct)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnsupportedOperation.NotExternalCmk`](super::errors::KmsErrorCode::UnsupportedOperationNotExternalCmk)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DeleteImportedKeyMaterial",
     output = DeleteImportedKeyMaterialResponse,
-    error = super::errors::DeleteImportedKeyMaterialError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DeleteImportedKeyMaterial {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 }
 
@@ -494,20 +549,28 @@ pub struct DeleteImportedKeyMaterialResponse {
 /// The `DeleteWhiteBoxKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DeleteWhiteBoxKeyResponse`].
-/// The codes it documents are in [`DeleteWhiteBoxKeyError`](super::errors::DeleteWhiteBoxKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DeleteWhiteBoxKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::KmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DeleteWhiteBoxKey",
     output = DeleteWhiteBoxKeyResponse,
-    error = super::errors::DeleteWhiteBoxKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DeleteWhiteBoxKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
+    /// `KeyId`; example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
     pub key_id: String,
 }
 
@@ -521,30 +584,36 @@ pub struct DeleteWhiteBoxKeyResponse {
 /// The `DescribeDataKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeDataKeyResponse`].
-/// The codes it documents are in [`DescribeDataKeyError`](super::errors::DescribeDataKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeDataKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeDataKey",
     output = DescribeDataKeyResponse,
-    error = super::errors::DescribeDataKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeDataKey {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`DescribeDataKey`] call returns.
 #[tc_model]
 pub struct DescribeDataKeyResponse {
-    /// `DataKeyMetadata`: a [`DataKeyMetadata`](super::models::DataKeyMetadata).
+    /// `DataKeyMetadata`
     pub data_key_metadata: models::DataKeyMetadata,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -554,30 +623,39 @@ pub struct DescribeDataKeyResponse {
 /// The `DescribeDataKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeDataKeysResponse`].
-/// The codes it documents are in [`DescribeDataKeysError`](super::errors::DescribeDataKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeDataKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedDataKeyId)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeDataKeys",
     output = DescribeDataKeysResponse,
-    error = super::errors::DescribeDataKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeDataKeys {
-    /// `DataKeyIds`: a list of strings.
-    ///
-    /// Example: `["87ff856e-973c-11ef-947b-525400d834e5"]`
+    /// `DataKeyIds`; example: `["87ff856e-973c-11ef-947b-525400d834e5"]`
     pub data_key_ids: Vec<String>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`DescribeDataKeys`] call returns.
 #[tc_model]
 pub struct DescribeDataKeysResponse {
-    /// `DataKeyMetadatas`: a list of [`DataKeyMetadata`](super::models::DataKeyMetadata) objects.
+    /// `DataKeyMetadatas`
     pub data_key_metadatas: Vec<models::DataKeyMetadata>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -587,30 +665,38 @@ pub struct DescribeDataKeysResponse {
 /// The `DescribeKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeKeyResponse`].
-/// The codes it documents are in [`DescribeKeyError`](super::errors::DescribeKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeKey",
     output = DescribeKeyResponse,
-    error = super::errors::DescribeKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`DescribeKey`] call returns.
 #[tc_model]
 pub struct DescribeKeyResponse {
-    /// `KeyMetadata`: a [`KeyMetadata`](super::models::KeyMetadata).
+    /// `KeyMetadata`
     pub key_metadata: models::KeyMetadata,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -620,30 +706,39 @@ pub struct DescribeKeyResponse {
 /// The `DescribeKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeKeysResponse`].
-/// The codes it documents are in [`DescribeKeysError`](super::errors::DescribeKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeKeys",
     output = DescribeKeysResponse,
-    error = super::errors::DescribeKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeKeys {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["87ff856e-973c-11ef-947b-525400d834e5"]`
+    /// `KeyIds`; example: `["87ff856e-973c-11ef-947b-525400d834e5"]`
     pub key_ids: Vec<String>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`DescribeKeys`] call returns.
 #[tc_model]
 pub struct DescribeKeysResponse {
-    /// `KeyMetadatas`: a list of [`KeyMetadata`](super::models::KeyMetadata) objects.
+    /// `KeyMetadatas`
     pub key_metadatas: Vec<models::KeyMetadata>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -653,27 +748,34 @@ pub struct DescribeKeysResponse {
 /// The `DescribeWhiteBoxDecryptKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeWhiteBoxDecryptKeyResponse`].
-/// The codes it documents are in [`DescribeWhiteBoxDecryptKeyError`](super::errors::DescribeWhiteBoxDecryptKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeWhiteBoxDecryptKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeWhiteBoxDecryptKey",
     output = DescribeWhiteBoxDecryptKeyResponse,
-    error = super::errors::DescribeWhiteBoxDecryptKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeWhiteBoxDecryptKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
+    /// `KeyId`; example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
     pub key_id: String,
 }
 
 /// What a successful [`DescribeWhiteBoxDecryptKey`] call returns.
 #[tc_model]
 pub struct DescribeWhiteBoxDecryptKeyResponse {
-    /// `DecryptKey`: a string.
+    /// `DecryptKey`
     pub decrypt_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -683,27 +785,34 @@ pub struct DescribeWhiteBoxDecryptKeyResponse {
 /// The `DescribeWhiteBoxDeviceFingerprints` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeWhiteBoxDeviceFingerprintsResponse`].
-/// The codes it documents are in [`DescribeWhiteBoxDeviceFingerprintsError`](super::errors::DescribeWhiteBoxDeviceFingerprintsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeWhiteBoxDeviceFingerprints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeWhiteBoxDeviceFingerprints",
     output = DescribeWhiteBoxDeviceFingerprintsResponse,
-    error = super::errors::DescribeWhiteBoxDeviceFingerprintsError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeWhiteBoxDeviceFingerprints {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"cd850a3d-9b1b-11ea-a96a-5254006d0810"`
+    /// `KeyId`; example: `"cd850a3d-9b1b-11ea-a96a-5254006d0810"`
     pub key_id: String,
 }
 
 /// What a successful [`DescribeWhiteBoxDeviceFingerprints`] call returns.
 #[tc_model]
 pub struct DescribeWhiteBoxDeviceFingerprintsResponse {
-    /// `DeviceFingerprints`: a list of [`DeviceFingerprint`](super::models::DeviceFingerprint) objects.
+    /// `DeviceFingerprints`
     pub device_fingerprints: Vec<models::DeviceFingerprint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -713,27 +822,34 @@ pub struct DescribeWhiteBoxDeviceFingerprintsResponse {
 /// The `DescribeWhiteBoxKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeWhiteBoxKeyResponse`].
-/// The codes it documents are in [`DescribeWhiteBoxKeyError`](super::errors::DescribeWhiteBoxKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeWhiteBoxKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeWhiteBoxKey",
     output = DescribeWhiteBoxKeyResponse,
-    error = super::errors::DescribeWhiteBoxKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeWhiteBoxKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
+    /// `KeyId`; example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
     pub key_id: String,
 }
 
 /// What a successful [`DescribeWhiteBoxKey`] call returns.
 #[tc_model]
 pub struct DescribeWhiteBoxKeyResponse {
-    /// `KeyInfo`: a [`WhiteboxKeyInfo`](super::models::WhiteboxKeyInfo).
+    /// `KeyInfo`
     pub key_info: models::WhiteboxKeyInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -743,15 +859,23 @@ pub struct DescribeWhiteBoxKeyResponse {
 /// The `DescribeWhiteBoxKeyDetails` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeWhiteBoxKeyDetailsResponse`].
-/// The codes it documents are in [`DescribeWhiteBoxKeyDetailsError`](super::errors::DescribeWhiteBoxKeyDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeWhiteBoxKeyDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeWhiteBoxKeyDetails",
     output = DescribeWhiteBoxKeyDetailsResponse,
-    error = super::errors::DescribeWhiteBoxKeyDetailsError,
+    error = super::errors::KmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -761,36 +885,26 @@ pub struct DescribeWhiteBoxKeyResponse {
     )
 )]
 pub struct DescribeWhiteBoxKeyDetails {
-    /// `KeyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeyStatus`; example: `1`
     pub key_status: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
-    ///
-    /// Example: `[{"TagKey":"env","TagValue":["dev"]}]`
+    /// `TagFilters`; example: `[{"TagKey":"env","TagValue":["dev"]}]`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeWhiteBoxKeyDetails`] call returns.
 #[tc_model]
 pub struct DescribeWhiteBoxKeyDetailsResponse {
-    /// `KeyInfos`: a list of [`WhiteboxKeyInfo`](super::models::WhiteboxKeyInfo) objects.
+    /// `KeyInfos`
     pub key_infos: Vec<models::WhiteboxKeyInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -800,24 +914,29 @@ pub struct DescribeWhiteBoxKeyDetailsResponse {
 /// The `DescribeWhiteBoxServiceStatus` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DescribeWhiteBoxServiceStatusResponse`].
-/// The codes it documents are in [`DescribeWhiteBoxServiceStatusError`](super::errors::DescribeWhiteBoxServiceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DescribeWhiteBoxServiceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DescribeWhiteBoxServiceStatus",
     output = DescribeWhiteBoxServiceStatusResponse,
-    error = super::errors::DescribeWhiteBoxServiceStatusError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DescribeWhiteBoxServiceStatus {}
 
 /// What a successful [`DescribeWhiteBoxServiceStatus`] call returns.
 #[tc_model]
 pub struct DescribeWhiteBoxServiceStatusResponse {
-    /// `ServiceEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceEnabled`; example: `true`
     pub service_enabled: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -827,23 +946,30 @@ pub struct DescribeWhiteBoxServiceStatusResponse {
 /// The `DisableDataKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableDataKeyResponse`].
-/// The codes it documents are in [`DisableDataKeyError`](super::errors::DisableDataKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableDataKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyStateNotSupport)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableDataKey",
     output = DisableDataKeyResponse,
-    error = super::errors::DisableDataKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableDataKey {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `DataKeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub data_key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -857,23 +983,32 @@ pub struct DisableDataKeyResponse {
 /// The `DisableDataKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableDataKeysResponse`].
-/// The codes it documents are in [`DisableDataKeysError`](super::errors::DisableDataKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableDataKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedDataKeyId)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyStateNotSupport)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableDataKeys",
     output = DisableDataKeysResponse,
-    error = super::errors::DisableDataKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableDataKeys {
-    /// `DataKeyIds`: a list of strings.
-    ///
-    /// Example: `["23e80852-1e38-11e9-b129-5cb9019b4b02"]`
+    /// `DataKeyIds`; example: `["23e80852-1e38-11e9-b129-5cb9019b4b02"]`
     pub data_key_ids: Vec<String>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -887,23 +1022,34 @@ pub struct DisableDataKeysResponse {
 /// The `DisableKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableKeyResponse`].
-/// The codes it documents are in [`DisableKeyError`](super::errors::DisableKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmkUsedByCloudProduct`](super::errors::KmsErrorCode::FailedOperationCmkUsedByCloudProduct)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableKey",
     output = DisableKeyResponse,
-    error = super::errors::DisableKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -917,23 +1063,31 @@ pub struct DisableKeyResponse {
 /// The `DisableKeyRotation` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableKeyRotationResponse`].
-/// The codes it documents are in [`DisableKeyRotationError`](super::errors::DisableKeyRotationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableKeyRotation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableKeyRotation",
     output = DisableKeyRotationResponse,
-    error = super::errors::DisableKeyRotationError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableKeyRotation {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -947,23 +1101,35 @@ pub struct DisableKeyRotationResponse {
 /// The `DisableKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableKeysResponse`].
-/// The codes it documents are in [`DisableKeysError`](super::errors::DisableKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmkUsedByCloudProduct`](super::errors::KmsErrorCode::FailedOperationCmkUsedByCloudProduct)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableKeys",
     output = DisableKeysResponse,
-    error = super::errors::DisableKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableKeys {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["23e80852-1e38-11e9-b129-5cb9019b4b02\r\n"]`
+    /// `KeyIds`; example: `["23e80852-1e38-11e9-b129-5cb9019b4b02\r\n"]`
     pub key_ids: Vec<String>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -977,20 +1143,27 @@ pub struct DisableKeysResponse {
 /// The `DisableWhiteBoxKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableWhiteBoxKeyResponse`].
-/// The codes it documents are in [`DisableWhiteBoxKeyError`](super::errors::DisableWhiteBoxKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableWhiteBoxKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableWhiteBoxKey",
     output = DisableWhiteBoxKeyResponse,
-    error = super::errors::DisableWhiteBoxKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableWhiteBoxKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
+    /// `KeyId`; example: `"244dab8c-6dad-11ea-80c6-5254006d0810"`
     pub key_id: String,
 }
 
@@ -1004,20 +1177,29 @@ pub struct DisableWhiteBoxKeyResponse {
 /// The `DisableWhiteBoxKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`DisableWhiteBoxKeysResponse`].
-/// The codes it documents are in [`DisableWhiteBoxKeysError`](super::errors::DisableWhiteBoxKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=DisableWhiteBoxKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "DisableWhiteBoxKeys",
     output = DisableWhiteBoxKeysResponse,
-    error = super::errors::DisableWhiteBoxKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct DisableWhiteBoxKeys {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["23e80852-1e38-11e9-b129-5cb9019b4b02\r\n"]`
+    /// `KeyIds`; example: `["23e80852-1e38-11e9-b129-5cb9019b4b02\r\n"]`
     pub key_ids: Vec<String>,
 }
 
@@ -1031,23 +1213,31 @@ pub struct DisableWhiteBoxKeysResponse {
 /// The `EnableDataKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableDataKeyResponse`].
-/// The codes it documents are in [`EnableDataKeyError`](super::errors::EnableDataKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableDataKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableDataKey",
     output = EnableDataKeyResponse,
-    error = super::errors::EnableDataKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableDataKey {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `DataKeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub data_key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -1061,23 +1251,35 @@ pub struct EnableDataKeyResponse {
 /// The `EnableDataKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableDataKeysResponse`].
-/// The codes it documents are in [`EnableDataKeysError`](super::errors::EnableDataKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableDataKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicatedDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedDataKeyId)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyStateNotSupport)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableDataKeys",
     output = EnableDataKeysResponse,
-    error = super::errors::EnableDataKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableDataKeys {
-    /// `DataKeyIds`: a list of strings.
-    ///
-    /// Example: `["23e80852-1e38-11e9-b129-5cb9019b4b02"]`
+    /// `DataKeyIds`; example: `["23e80852-1e38-11e9-b129-5cb9019b4b02"]`
     pub data_key_ids: Vec<String>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -1091,23 +1293,33 @@ pub struct EnableDataKeysResponse {
 /// The `EnableKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableKeyResponse`].
-/// The codes it documents are in [`EnableKeyError`](super::errors::EnableKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableKey",
     output = EnableKeyResponse,
-    error = super::errors::EnableKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -1121,28 +1333,38 @@ pub struct EnableKeyResponse {
 /// The `EnableKeyRotation` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableKeyRotationResponse`].
-/// The codes it documents are in [`EnableKeyRotationError`](super::errors::EnableKeyRotationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableKeyRotation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ExternalCmkCanNotRotate`](super::errors::KmsErrorCode::UnsupportedOperationExternalCmkCanNotRotate)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableKeyRotation",
     output = EnableKeyRotationResponse,
-    error = super::errors::EnableKeyRotationError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableKeyRotation {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `RotateDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `RotateDays`; example: `365`
     pub rotate_days: Option<u64>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -1156,23 +1378,34 @@ pub struct EnableKeyRotationResponse {
 /// The `EnableKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableKeysResponse`].
-/// The codes it documents are in [`EnableKeysError`](super::errors::EnableKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableKeys",
     output = EnableKeysResponse,
-    error = super::errors::EnableKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableKeys {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["23e80852-1e38-11e9-b129-5cb9019b4b02"]`
+    /// `KeyIds`; example: `["23e80852-1e38-11e9-b129-5cb9019b4b02"]`
     pub key_ids: Vec<String>,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -1186,20 +1419,27 @@ pub struct EnableKeysResponse {
 /// The `EnableWhiteBoxKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableWhiteBoxKeyResponse`].
-/// The codes it documents are in [`EnableWhiteBoxKeyError`](super::errors::EnableWhiteBoxKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableWhiteBoxKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableWhiteBoxKey",
     output = EnableWhiteBoxKeyResponse,
-    error = super::errors::EnableWhiteBoxKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableWhiteBoxKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 }
 
@@ -1213,20 +1453,29 @@ pub struct EnableWhiteBoxKeyResponse {
 /// The `EnableWhiteBoxKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EnableWhiteBoxKeysResponse`].
-/// The codes it documents are in [`EnableWhiteBoxKeysError`](super::errors::EnableWhiteBoxKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EnableWhiteBoxKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedKeyId`](super::errors::KmsErrorCode::InvalidParameterValueDuplicatedKeyId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EnableWhiteBoxKeys",
     output = EnableWhiteBoxKeysResponse,
-    error = super::errors::EnableWhiteBoxKeysError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EnableWhiteBoxKeys {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["23e80852-1e38-11e9-b129-5cb9019b4b02\r\n"]`
+    /// `KeyIds`; example: `["23e80852-1e38-11e9-b129-5cb9019b4b02\r\n"]`
     pub key_ids: Vec<String>,
 }
 
@@ -1240,42 +1489,46 @@ pub struct EnableWhiteBoxKeysResponse {
 /// The `Encrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EncryptResponse`].
-/// The codes it documents are in [`EncryptError`](super::errors::EncryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=Encrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.InvalidPlaintext`](super::errors::KmsErrorCode::InvalidParameterValueInvalidPlaintext)
+/// - [`ResourceUnavailable.CmkArchived`](super::errors::KmsErrorCode::ResourceUnavailableCmkArchived)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "Encrypt",
     output = EncryptResponse,
-    error = super::errors::EncryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct Encrypt {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `Plaintext`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Plaintext`; example: `"dGVzdAo="`
     pub plaintext: String,
 
-    /// `EncryptionContext`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}"`
+    /// `EncryptionContext`; example: `"{\"key1\":\"value1\"}"`
     pub encryption_context: Option<String>,
 }
 
 /// What a successful [`Encrypt`] call returns.
 #[tc_model]
 pub struct EncryptResponse {
-    /// `CiphertextBlob`: a string.
+    /// `CiphertextBlob`
     pub ciphertext_blob: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1285,44 +1538,45 @@ pub struct EncryptResponse {
 /// The `EncryptByWhiteBox` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`EncryptByWhiteBoxResponse`].
-/// The codes it documents are in [`EncryptByWhiteBoxError`](super::errors::EncryptByWhiteBoxError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=EncryptByWhiteBox)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.KeyDisabled`](super::errors::KmsErrorCode::ResourceUnavailableKeyDisabled)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "EncryptByWhiteBox",
     output = EncryptByWhiteBoxResponse,
-    error = super::errors::EncryptByWhiteBoxError
+    error = super::errors::KmsErrorCode
 )]
 pub struct EncryptByWhiteBox {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"738c7598-6a69-11ef-9d7c-525400dc620c"`
+    /// `KeyId`; example: `"738c7598-6a69-11ef-9d7c-525400dc620c"`
     pub key_id: String,
 
-    /// `PlainText`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `PlainText`; example: `"dGVzdAo="`
     pub plain_text: String,
 
-    /// `InitializationVector`: a string.
-    ///
-    /// Example: `"3t+gDx/YmtnJuokqAg+cOw=="`
+    /// `InitializationVector`; example: `"3t+gDx/YmtnJuokqAg+cOw=="`
     pub initialization_vector: Option<String>,
 }
 
 /// What a successful [`EncryptByWhiteBox`] call returns.
 #[tc_model]
 pub struct EncryptByWhiteBoxResponse {
-    /// `InitializationVector`: a string.
-    ///
-    /// Example: `"StE4p5N11zwKybR3REtaag=="`
+    /// `InitializationVector`; example: `"StE4p5N11zwKybR3REtaag=="`
     pub initialization_vector: String,
 
-    /// `CipherText`: a string.
-    ///
-    /// Example: `"3t+gDx/YmtnJuokqAg+cOw=="`
+    /// `CipherText`; example: `"3t+gDx/YmtnJuokqAg+cOw=="`
     pub cipher_text: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1332,96 +1586,92 @@ pub struct EncryptByWhiteBoxResponse {
 /// The `GenerateDataKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GenerateDataKeyResponse`].
-/// The codes it documents are in [`GenerateDataKeyError`](super::errors::GenerateDataKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GenerateDataKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EncryptionError`](super::errors::KmsErrorCode::FailedOperationEncryptionError)
+/// - [`FailedOperation.TaggingError`](super::errors::KmsErrorCode::FailedOperationTaggingError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DataKeyNameAlreadyExists`](super::errors::KmsErrorCode::InvalidParameterValueDataKeyNameAlreadyExists)
+/// - [`InvalidParameterValue.InvalidDataKeyName`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyName)
+/// - [`InvalidParameterValue.InvalidHsmClusterId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidHsmClusterId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.InvalidKeyUsage`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyUsage)
+/// - [`InvalidParameterValue.InvalidType`](super::errors::KmsErrorCode::InvalidParameterValueInvalidType)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::KmsErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::KmsErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded.CmkLimitExceeded`](super::errors::KmsErrorCode::LimitExceededCmkLimitExceeded)
+/// - [`LimitExceeded.DataKeyLimitExceeded`](super::errors::KmsErrorCode::LimitExceededDataKeyLimitExceeded)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.KeyPendingDelete`](super::errors::KmsErrorCode::ResourceUnavailableKeyPendingDelete)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GenerateDataKey",
     output = GenerateDataKeyResponse,
-    error = super::errors::GenerateDataKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GenerateDataKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `KeySpec`: a string.
-    ///
-    /// Example: `"AES_256"`
+    /// `KeySpec`; example: `"AES_256"`
     pub key_spec: Option<String>,
 
-    /// `NumberOfBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `NumberOfBytes`; example: `32`
     pub number_of_bytes: Option<u64>,
 
-    /// `EncryptionContext`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}"`
+    /// `EncryptionContext`; example: `"{\"key1\":\"value1\"}"`
     pub encryption_context: Option<String>,
 
-    /// `EncryptionPublicKey`: a string.
+    /// `EncryptionPublicKey`
     pub encryption_public_key: Option<String>,
 
-    /// `EncryptionAlgorithm`: a string.
-    ///
-    /// Example: `"SM2"`
+    /// `EncryptionAlgorithm`; example: `"SM2"`
     pub encryption_algorithm: Option<String>,
 
-    /// `IsHostedByKms`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsHostedByKms`; example: `0`
     pub is_hosted_by_kms: Option<u64>,
 
-    /// `DataKeyName`: a string.
-    ///
-    /// Example: `"testdataKey"`
+    /// `DataKeyName`; example: `"testdataKey"`
     pub data_key_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: Option<String>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cluster-123"`
+    /// `HsmClusterId`; example: `"cluster-123"`
     pub hsm_cluster_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`GenerateDataKey`] call returns.
 #[tc_model]
 pub struct GenerateDataKeyResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `Plaintext`: a string.
+    /// `Plaintext`
     pub plaintext: String,
 
-    /// `CiphertextBlob`: a string.
+    /// `CiphertextBlob`
     pub ciphertext_blob: String,
 
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089547t"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089547t"`
     pub data_key_id: Option<String>,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: Option<u64>,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TagMsg`; example: `"ok"`
     pub tag_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1431,29 +1681,32 @@ pub struct GenerateDataKeyResponse {
 /// The `GenerateRandom` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GenerateRandomResponse`].
-/// The codes it documents are in [`GenerateRandomError`](super::errors::GenerateRandomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GenerateRandom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GenerateRandom",
     output = GenerateRandomResponse,
-    error = super::errors::GenerateRandomError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GenerateRandom {
-    /// `NumberOfBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `NumberOfBytes`; example: `16`
     pub number_of_bytes: u64,
 }
 
 /// What a successful [`GenerateRandom`] call returns.
 #[tc_model]
 pub struct GenerateRandomResponse {
-    /// `Plaintext`: a string.
-    ///
-    /// Example: `"17mvQgMl0sbM7OAJ7fpLsA=="`
+    /// `Plaintext`; example: `"17mvQgMl0sbM7OAJ7fpLsA=="`
     pub plaintext: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1463,30 +1716,37 @@ pub struct GenerateRandomResponse {
 /// The `GetDataKeyCiphertextBlob` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetDataKeyCiphertextBlobResponse`].
-/// The codes it documents are in [`GetDataKeyCiphertextBlobError`](super::errors::GetDataKeyCiphertextBlobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetDataKeyCiphertextBlob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyStateNotSupport)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetDataKeyCiphertextBlob",
     output = GetDataKeyCiphertextBlobResponse,
-    error = super::errors::GetDataKeyCiphertextBlobError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetDataKeyCiphertextBlob {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`GetDataKeyCiphertextBlob`] call returns.
 #[tc_model]
 pub struct GetDataKeyCiphertextBlobResponse {
-    /// `CiphertextBlob`: a string.
+    /// `CiphertextBlob`
     pub ciphertext_blob: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1496,37 +1756,48 @@ pub struct GetDataKeyCiphertextBlobResponse {
 /// The `GetDataKeyPlaintext` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetDataKeyPlaintextResponse`].
-/// The codes it documents are in [`GetDataKeyPlaintextError`](super::errors::GetDataKeyPlaintextError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetDataKeyPlaintext)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::KmsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.EncryptionError`](super::errors::KmsErrorCode::FailedOperationEncryptionError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`InvalidParameterValue.InvalidType`](super::errors::KmsErrorCode::InvalidParameterValueInvalidType)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`ResourceUnavailable.DataKeyDisabled`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyDisabled)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyPendingDelete`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyPendingDelete)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetDataKeyPlaintext",
     output = GetDataKeyPlaintextResponse,
-    error = super::errors::GetDataKeyPlaintextError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetDataKeyPlaintext {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `EncryptionPublicKey`: a string.
+    /// `EncryptionPublicKey`
     pub encryption_public_key: Option<String>,
 
-    /// `EncryptionAlgorithm`: a string.
-    ///
-    /// Example: `"SM2"`
+    /// `EncryptionAlgorithm`; example: `"SM2"`
     pub encryption_algorithm: Option<String>,
 }
 
 /// What a successful [`GetDataKeyPlaintext`] call returns.
 #[tc_model]
 pub struct GetDataKeyPlaintextResponse {
-    /// `Plaintext`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Plaintext`; example: `"dGVzdAo="`
     pub plaintext: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1536,32 +1807,38 @@ pub struct GetDataKeyPlaintextResponse {
 /// The `GetKeyRotationStatus` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetKeyRotationStatusResponse`].
-/// The codes it documents are in [`GetKeyRotationStatusError`](super::errors::GetKeyRotationStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetKeyRotationStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetKeyRotationStatus",
     output = GetKeyRotationStatusResponse,
-    error = super::errors::GetKeyRotationStatusError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetKeyRotationStatus {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`GetKeyRotationStatus`] call returns.
 #[tc_model]
 pub struct GetKeyRotationStatusResponse {
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KeyRotationEnabled`; example: `false`
     pub key_rotation_enabled: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1571,50 +1848,50 @@ pub struct GetKeyRotationStatusResponse {
 /// The `GetParametersForImport` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetParametersForImportResponse`].
-/// The codes it documents are in [`GetParametersForImportError`](super::errors::GetParametersForImportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetParametersForImport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnsupportedOperation.NotExternalCmk`](super::errors::KmsErrorCode::UnsupportedOperationNotExternalCmk)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetParametersForImport",
     output = GetParametersForImportResponse,
-    error = super::errors::GetParametersForImportError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetParametersForImport {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"1ff78c0d-c54b-11e9-9cc9-5254006d0810"`
+    /// `KeyId`; example: `"1ff78c0d-c54b-11e9-9cc9-5254006d0810"`
     pub key_id: String,
 
-    /// `WrappingAlgorithm`: a string.
-    ///
-    /// Example: `"RSAES_OAEP_SHA_1"`
+    /// `WrappingAlgorithm`; example: `"RSAES_OAEP_SHA_1"`
     pub wrapping_algorithm: String,
 
-    /// `WrappingKeySpec`: a string.
-    ///
-    /// Example: `"RSA_2048"`
+    /// `WrappingKeySpec`; example: `"RSA_2048"`
     pub wrapping_key_spec: String,
 }
 
 /// What a successful [`GetParametersForImport`] call returns.
 #[tc_model]
 pub struct GetParametersForImportResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"1ff78c0d-c54b-11e9-9cc9-5254006d0810"`
+    /// `KeyId`; example: `"1ff78c0d-c54b-11e9-9cc9-5254006d0810"`
     pub key_id: String,
 
-    /// `ImportToken`: a string.
+    /// `ImportToken`
     pub import_token: String,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: String,
 
-    /// `ParametersValidTo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1566614716`
+    /// `ParametersValidTo`; example: `1566614716`
     pub parameters_valid_to: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1624,35 +1901,41 @@ pub struct GetParametersForImportResponse {
 /// The `GetPublicKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetPublicKeyResponse`].
-/// The codes it documents are in [`GetPublicKeyError`](super::errors::GetPublicKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetPublicKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetPublicKey",
     output = GetPublicKeyResponse,
-    error = super::errors::GetPublicKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetPublicKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"554ef4b3-3071-11ea-a86a-5254006d0810"`
+    /// `KeyId`; example: `"554ef4b3-3071-11ea-a86a-5254006d0810"`
     pub key_id: String,
 }
 
 /// What a successful [`GetPublicKey`] call returns.
 #[tc_model]
 pub struct GetPublicKeyResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"554ef4b3-3071-11ea-a86a-5254006d0810"`
+    /// `KeyId`; example: `"554ef4b3-3071-11ea-a86a-5254006d0810"`
     pub key_id: String,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: String,
 
-    /// `PublicKeyPem`: a string.
+    /// `PublicKeyPem`
     pub public_key_pem: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1662,24 +1945,27 @@ pub struct GetPublicKeyResponse {
 /// The `GetRegions` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetRegionsResponse`].
-/// The codes it documents are in [`GetRegionsError`](super::errors::GetRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetRegions",
     output = GetRegionsResponse,
-    error = super::errors::GetRegionsError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetRegions {}
 
 /// What a successful [`GetRegions`] call returns.
 #[tc_model]
 pub struct GetRegionsResponse {
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou","ap-hongkong","ap-taipei","ap-shanghai","ap-jakarta"]`
+    /// `Regions`; example: `["ap-guangzhou","ap-hongkong","ap-taipei","ap-shanghai","ap-jakarta"]`
     pub regions: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1689,141 +1975,104 @@ pub struct GetRegionsResponse {
 /// The `GetServiceStatus` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`GetServiceStatusResponse`].
-/// The codes it documents are in [`GetServiceStatusError`](super::errors::GetServiceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=GetServiceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::KmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "GetServiceStatus",
     output = GetServiceStatusResponse,
-    error = super::errors::GetServiceStatusError
+    error = super::errors::KmsErrorCode
 )]
 pub struct GetServiceStatus {}
 
 /// What a successful [`GetServiceStatus`] call returns.
 #[tc_model]
 pub struct GetServiceStatusResponse {
-    /// `ServiceEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceEnabled`; example: `true`
     pub service_enabled: bool,
 
-    /// `InvalidType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidType`; example: `1`
     pub invalid_type: i64,
 
-    /// `UserLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserLevel`; example: `0`
     pub user_level: u64,
 
-    /// `ProExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1603701385`
+    /// `ProExpireTime`; example: `1603701385`
     pub pro_expire_time: u64,
 
-    /// `ProRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProRenewFlag`; example: `1`
     pub pro_renew_flag: u64,
 
-    /// `ProResourceId`: a string.
-    ///
-    /// Example: `"kms_pro_12345"`
+    /// `ProResourceId`; example: `"kms_pro_12345"`
     pub pro_resource_id: String,
 
-    /// `ExclusiveVSMEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExclusiveVSMEnabled`; example: `false`
     #[tc(rename = "ExclusiveVSMEnabled")]
     pub exclusive_vsm_enabled: bool,
 
-    /// `ExclusiveHSMEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExclusiveHSMEnabled`; example: `false`
     #[tc(rename = "ExclusiveHSMEnabled")]
     pub exclusive_hsm_enabled: bool,
 
-    /// `SubscriptionInfo`: a string.
-    ///
-    /// Example: `"Prepaid_KMS"`
+    /// `SubscriptionInfo`; example: `"Prepaid_KMS"`
     pub subscription_info: String,
 
-    /// `CmkUserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CmkUserCount`; example: `10`
     pub cmk_user_count: Option<u64>,
 
-    /// `CmkLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `CmkLimit`; example: `200`
     pub cmk_limit: Option<u64>,
 
-    /// `ExclusiveHSMList`: a list of [`ExclusiveHsm`](super::models::ExclusiveHsm) objects.
+    /// `ExclusiveHSMList`
     #[tc(rename = "ExclusiveHSMList")]
     pub exclusive_hsm_list: Option<Vec<models::ExclusiveHsm>>,
 
-    /// `IsAllowedDataKeyHosted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowedDataKeyHosted`; example: `true`
     pub is_allowed_data_key_hosted: Option<bool>,
 
-    /// `DataKeyLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataKeyLimit`; example: `0`
     pub data_key_limit: Option<u64>,
 
-    /// `FreeDataKeyLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FreeDataKeyLimit`; example: `0`
     pub free_data_key_limit: Option<u64>,
 
-    /// `DataKeyUsedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataKeyUsedCount`; example: `0`
     pub data_key_used_count: Option<u64>,
 
-    /// `SyncTaskList`: a list of [`DestinationSyncConfig`](super::models::DestinationSyncConfig) objects.
+    /// `SyncTaskList`
     pub sync_task_list: Option<Vec<models::DestinationSyncConfig>>,
 
-    /// `IsAllowedSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowedSync`; example: `true`
     pub is_allowed_sync: Option<bool>,
 
-    /// `QpsLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `QpsLimit`; example: `3000`
     pub qps_limit: Option<u64>,
 
-    /// `QpsTotalLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `QpsTotalLimit`; example: `12000`
     pub qps_total_limit: Option<u64>,
 
-    /// `RegionsQps`: a list of [`RegionQps`](super::models::RegionQps) objects.
+    /// `RegionsQps`
     pub regions_qps: Option<Vec<models::RegionQps>>,
 
-    /// `ResourceZone`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ResourceZone`; example: `100001`
     pub resource_zone: Option<u64>,
 
-    /// `ResourceRegion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceRegion`; example: `1`
     pub resource_region: Option<u64>,
 
-    /// `MultiAccountLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `MultiAccountLimit`; example: `7`
     pub multi_account_limit: Option<u64>,
 
-    /// `MultiAccountUsedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MultiAccountUsedCount`; example: `5`
     pub multi_account_used_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1833,72 +2082,76 @@ pub struct GetServiceStatusResponse {
 /// The `ImportDataKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ImportDataKeyResponse`].
-/// The codes it documents are in [`ImportDataKeyError`](super::errors::ImportDataKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ImportDataKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::KmsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.TaggingError`](super::errors::KmsErrorCode::FailedOperationTaggingError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidDataKeyName`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyName)
+/// - [`InvalidParameterValue.InvalidImportKeyMaterial`](super::errors::KmsErrorCode::InvalidParameterValueInvalidImportKeyMaterial)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.InvalidKeyUsage`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyUsage)
+/// - [`InvalidParameterValue.InvalidPlaintext`](super::errors::KmsErrorCode::InvalidParameterValueInvalidPlaintext)
+/// - [`InvalidParameterValue.InvalidType`](super::errors::KmsErrorCode::InvalidParameterValueInvalidType)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::KmsErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::KmsErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded.CmkLimitExceeded`](super::errors::KmsErrorCode::LimitExceededCmkLimitExceeded)
+/// - [`LimitExceeded.DataKeyLimitExceeded`](super::errors::KmsErrorCode::LimitExceededDataKeyLimitExceeded)
+/// - [`ResourceUnavailable.CmkArchived`](super::errors::KmsErrorCode::ResourceUnavailableCmkArchived)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`ResourceUnavailable.KeyPendingDelete`](super::errors::KmsErrorCode::ResourceUnavailableKeyPendingDelete)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ImportDataKey",
     output = ImportDataKeyResponse,
-    error = super::errors::ImportDataKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ImportDataKey {
-    /// `DataKeyName`: a string.
-    ///
-    /// Example: `"testDataKey"`
+    /// `DataKeyName`; example: `"testDataKey"`
     pub data_key_name: String,
 
-    /// `ImportKeyMaterial`: a string.
-    ///
-    /// Example: `"YLbjnjPPIYjPb1XhyBYNmcx"`
+    /// `ImportKeyMaterial`; example: `"YLbjnjPPIYjPb1XhyBYNmcx"`
     pub import_key_material: String,
 
-    /// `ImportType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImportType`; example: `1`
     pub import_type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: Option<String>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"hsm-cluster-123"`
+    /// `HsmClusterId`; example: `"hsm-cluster-123"`
     pub hsm_cluster_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`ImportDataKey`] call returns.
 #[tc_model]
 pub struct ImportDataKeyResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089547t"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089547t"`
     pub data_key_id: String,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: Option<u64>,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TagMsg`; example: `"ok"`
     pub tag_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1908,31 +2161,41 @@ pub struct ImportDataKeyResponse {
 /// The `ImportKeyMaterial` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ImportKeyMaterialResponse`].
-/// The codes it documents are in [`ImportKeyMaterialError`](super::errors::ImportKeyMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ImportKeyMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DecryptMaterialError`](super::errors::KmsErrorCode::InvalidParameterDecryptMaterialError)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.MaterialNotMatch`](super::errors::KmsErrorCode::InvalidParameterValueMaterialNotMatch)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`ResourceUnavailable.TokenExpired`](super::errors::KmsErrorCode::ResourceUnavailableTokenExpired)
+/// - [`UnsupportedOperation.NotExternalCmk`](super::errors::KmsErrorCode::UnsupportedOperationNotExternalCmk)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ImportKeyMaterial",
     output = ImportKeyMaterialResponse,
-    error = super::errors::ImportKeyMaterialError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ImportKeyMaterial {
-    /// `EncryptedKeyMaterial`: a string.
+    /// `EncryptedKeyMaterial`
     pub encrypted_key_material: String,
 
-    /// `ImportToken`: a string.
+    /// `ImportToken`
     pub import_token: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `ValidTo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidTo`; example: `0`
     pub valid_to: Option<u64>,
 }
 
@@ -1946,30 +2209,34 @@ pub struct ImportKeyMaterialResponse {
 /// The `ListAlgorithms` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ListAlgorithmsResponse`].
-/// The codes it documents are in [`ListAlgorithmsError`](super::errors::ListAlgorithmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ListAlgorithms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ListAlgorithms",
     output = ListAlgorithmsResponse,
-    error = super::errors::ListAlgorithmsError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ListAlgorithms {}
 
 /// What a successful [`ListAlgorithms`] call returns.
 #[tc_model]
 pub struct ListAlgorithmsResponse {
-    /// `SymmetricAlgorithms`: a list of [`AlgorithmInfo`](super::models::AlgorithmInfo) objects.
-    ///
-    /// Example: `[{"Algorithm":"SM4","KeyUsage":"ENCRYPT_DECRYPT"}]`
+    /// `SymmetricAlgorithms`; example: `[{"Algorithm":"SM4","KeyUsage":"ENCRYPT_DECRYPT"}]`
     pub symmetric_algorithms: Vec<models::AlgorithmInfo>,
 
-    /// `AsymmetricAlgorithms`: a list of [`AlgorithmInfo`](super::models::AlgorithmInfo) objects.
+    /// `AsymmetricAlgorithms`
     pub asymmetric_algorithms: Vec<models::AlgorithmInfo>,
 
-    /// `AsymmetricSignVerifyAlgorithms`: a list of [`AlgorithmInfo`](super::models::AlgorithmInfo) objects.
+    /// `AsymmetricSignVerifyAlgorithms`
     pub asymmetric_sign_verify_algorithms: Vec<models::AlgorithmInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1979,15 +2246,27 @@ pub struct ListAlgorithmsResponse {
 /// The `ListDataKeyDetail` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ListDataKeyDetailResponse`].
-/// The codes it documents are in [`ListDataKeyDetailError`](super::errors::ListDataKeyDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ListDataKeyDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::KmsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidHsmClusterId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidHsmClusterId)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ListDataKeyDetail",
     output = ListDataKeyDetailResponse,
-    error = super::errors::ListDataKeyDetailError,
+    error = super::errors::KmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1997,72 +2276,50 @@ pub struct ListAlgorithmsResponse {
     )
 )]
 pub struct ListDataKeyDetail {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Role`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: Option<u64>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<u64>,
 
-    /// `KeyState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyState`; example: `0`
     pub key_state: Option<u64>,
 
-    /// `SearchKeyAlias`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `SearchKeyAlias`; example: `"lzctest"`
     pub search_key_alias: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Origin`; example: `"ALL"`
     pub origin: Option<String>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-3dflmo9g"`
+    /// `HsmClusterId`; example: `"cls-hsm-3dflmo9g"`
     pub hsm_cluster_id: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: Option<String>,
 
-    /// `DataKeyLen`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `DataKeyLen`; example: `16`
     pub data_key_len: Option<u64>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `MemberAccounts`: a list of [`MemberAccount`](super::models::MemberAccount) objects.
+    /// `MemberAccounts`
     pub member_accounts: Option<Vec<models::MemberAccount>>,
 }
 
 /// What a successful [`ListDataKeyDetail`] call returns.
 #[tc_model]
 pub struct ListDataKeyDetailResponse {
-    /// `DataKeyMetadatas`: a list of [`DataKeyMetadata`](super::models::DataKeyMetadata) objects.
+    /// `DataKeyMetadatas`
     pub data_key_metadatas: Option<Vec<models::DataKeyMetadata>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,15 +2329,23 @@ pub struct ListDataKeyDetailResponse {
 /// The `ListDataKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ListDataKeysResponse`].
-/// The codes it documents are in [`ListDataKeysError`](super::errors::ListDataKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ListDataKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidHsmClusterId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidHsmClusterId)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ListDataKeys",
     output = ListDataKeysResponse,
-    error = super::errors::ListDataKeysError,
+    error = super::errors::KmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2090,36 +2355,26 @@ pub struct ListDataKeyDetailResponse {
     )
 )]
 pub struct ListDataKeys {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `Role`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: Option<u64>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-3dflmo9g"`
+    /// `HsmClusterId`; example: `"cls-hsm-3dflmo9g"`
     pub hsm_cluster_id: Option<String>,
 }
 
 /// What a successful [`ListDataKeys`] call returns.
 #[tc_model]
 pub struct ListDataKeysResponse {
-    /// `DataKeys`: a list of [`DataKey`](super::models::DataKey) objects.
+    /// `DataKeys`
     pub data_keys: Option<Vec<models::DataKey>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2129,15 +2384,24 @@ pub struct ListDataKeysResponse {
 /// The `ListKeyDetail` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ListKeyDetailResponse`].
-/// The codes it documents are in [`ListKeyDetailError`](super::errors::ListKeyDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ListKeyDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidHsmClusterId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidHsmClusterId)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ListKeyDetail",
     output = ListKeyDetailResponse,
-    error = super::errors::ListKeyDetailError,
+    error = super::errors::KmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2147,67 +2411,47 @@ pub struct ListDataKeysResponse {
     )
 )]
 pub struct ListKeyDetail {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Role`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: Option<u64>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<u64>,
 
-    /// `KeyState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyState`; example: `0`
     pub key_state: Option<u64>,
 
-    /// `SearchKeyAlias`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `SearchKeyAlias`; example: `"lzctest"`
     pub search_key_alias: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Origin`; example: `"ALL"`
     pub origin: Option<String>,
 
-    /// `KeyUsage`: a string.
-    ///
-    /// Example: `"ASYMMETRIC_SIGN_VERIFY_RSA_2048"`
+    /// `KeyUsage`; example: `"ASYMMETRIC_SIGN_VERIFY_RSA_2048"`
     pub key_usage: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-3dflmo9g"`
+    /// `HsmClusterId`; example: `"cls-hsm-3dflmo9g"`
     pub hsm_cluster_id: Option<String>,
 
-    /// `MemberAccounts`: a list of [`MemberAccount`](super::models::MemberAccount) objects.
+    /// `MemberAccounts`
     pub member_accounts: Option<Vec<models::MemberAccount>>,
 }
 
 /// What a successful [`ListKeyDetail`] call returns.
 #[tc_model]
 pub struct ListKeyDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `KeyMetadatas`: a list of [`KeyMetadata`](super::models::KeyMetadata) objects.
+    /// `KeyMetadatas`
     pub key_metadatas: Option<Vec<models::KeyMetadata>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2217,15 +2461,23 @@ pub struct ListKeyDetailResponse {
 /// The `ListKeys` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ListKeysResponse`].
-/// The codes it documents are in [`ListKeysError`](super::errors::ListKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ListKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidHsmClusterId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidHsmClusterId)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ListKeys",
     output = ListKeysResponse,
-    error = super::errors::ListKeysError,
+    error = super::errors::KmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2235,36 +2487,26 @@ pub struct ListKeyDetailResponse {
     )
 )]
 pub struct ListKeys {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `Role`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: Option<u64>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-3dflmo9g"`
+    /// `HsmClusterId`; example: `"cls-hsm-3dflmo9g"`
     pub hsm_cluster_id: Option<String>,
 }
 
 /// What a successful [`ListKeys`] call returns.
 #[tc_model]
 pub struct ListKeysResponse {
-    /// `Keys`: a list of [`Key`](super::models::Key) objects.
+    /// `Keys`
     pub keys: Option<Vec<models::Key>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2274,23 +2516,32 @@ pub struct ListKeysResponse {
 /// The `OverwriteWhiteBoxDeviceFingerprints` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`OverwriteWhiteBoxDeviceFingerprintsResponse`].
-/// The codes it documents are in [`OverwriteWhiteBoxDeviceFingerprintsError`](super::errors::OverwriteWhiteBoxDeviceFingerprintsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=OverwriteWhiteBoxDeviceFingerprints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`LimitExceeded.FingerprintsLimitExceeded`](super::errors::KmsErrorCode::LimitExceededFingerprintsLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::KmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::KmsErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "OverwriteWhiteBoxDeviceFingerprints",
     output = OverwriteWhiteBoxDeviceFingerprintsResponse,
-    error = super::errors::OverwriteWhiteBoxDeviceFingerprintsError
+    error = super::errors::KmsErrorCode
 )]
 pub struct OverwriteWhiteBoxDeviceFingerprints {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"5551ef2e-6742-11ef-8133-525400b2f623"`
+    /// `KeyId`; example: `"5551ef2e-6742-11ef-8133-525400b2f623"`
     pub key_id: String,
 
-    /// `DeviceFingerprints`: a list of [`DeviceFingerprint`](super::models::DeviceFingerprint) objects.
+    /// `DeviceFingerprints`
     pub device_fingerprints: Option<Vec<models::DeviceFingerprint>>,
 }
 
@@ -2304,42 +2555,45 @@ pub struct OverwriteWhiteBoxDeviceFingerprintsResponse {
 /// The `PostQuantumCryptoDecrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`PostQuantumCryptoDecryptResponse`].
-/// The codes it documents are in [`PostQuantumCryptoDecryptError`](super::errors::PostQuantumCryptoDecryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=PostQuantumCryptoDecrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EncryptionError`](super::errors::KmsErrorCode::FailedOperationEncryptionError)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidCiphertext`](super::errors::KmsErrorCode::InvalidParameterValueInvalidCiphertext)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "PostQuantumCryptoDecrypt",
     output = PostQuantumCryptoDecryptResponse,
-    error = super::errors::PostQuantumCryptoDecryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct PostQuantumCryptoDecrypt {
-    /// `CiphertextBlob`: a string.
-    ///
-    /// Example: `"Ade234dasdeEWdGVzdCUyMHBsYWlJJlIHL"`
+    /// `CiphertextBlob`; example: `"Ade234dasdeEWdGVzdCUyMHBsYWlJJlIHL"`
     pub ciphertext_blob: String,
 
-    /// `EncryptionPublicKey`: a string.
+    /// `EncryptionPublicKey`
     pub encryption_public_key: Option<String>,
 
-    /// `EncryptionAlgorithm`: a string.
-    ///
-    /// Example: `"SM2"`
+    /// `EncryptionAlgorithm`; example: `"SM2"`
     pub encryption_algorithm: Option<String>,
 }
 
 /// What a successful [`PostQuantumCryptoDecrypt`] call returns.
 #[tc_model]
 pub struct PostQuantumCryptoDecryptResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `PlainText`: a string.
-    ///
-    /// Example: `"dGVzdCUyMHBsYWluJTIwdGV4dA=="`
+    /// `PlainText`; example: `"dGVzdCUyMHBsYWluJTIwdGV4dA=="`
     pub plain_text: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,39 +2603,43 @@ pub struct PostQuantumCryptoDecryptResponse {
 /// The `PostQuantumCryptoEncrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`PostQuantumCryptoEncryptResponse`].
-/// The codes it documents are in [`PostQuantumCryptoEncryptError`](super::errors::PostQuantumCryptoEncryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=PostQuantumCryptoEncrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`InvalidParameterValue.InvalidPlaintext`](super::errors::KmsErrorCode::InvalidParameterValueInvalidPlaintext)
+/// - [`ResourceUnavailable.CmkArchived`](super::errors::KmsErrorCode::ResourceUnavailableCmkArchived)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "PostQuantumCryptoEncrypt",
     output = PostQuantumCryptoEncryptResponse,
-    error = super::errors::PostQuantumCryptoEncryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct PostQuantumCryptoEncrypt {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `PlainText`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `PlainText`; example: `"dGVzdAo="`
     pub plain_text: String,
 }
 
 /// What a successful [`PostQuantumCryptoEncrypt`] call returns.
 #[tc_model]
 pub struct PostQuantumCryptoEncryptResponse {
-    /// `CiphertextBlob`: a string.
-    ///
-    /// Example: `"ZHNhZHNpbzEyMW5uaz1qb2lqMm4xbW5tc2FkYXMxO*****TIxbWExcwo="`
+    /// `CiphertextBlob`; example: `"ZHNhZHNpbzEyMW5uaz1qb2lqMm4xbW5tc2FkYXMxO*****TIxbWExcwo="`
     pub ciphertext_blob: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"9999aed0-4956-11e9-bc70-5254005e86b4"`
+    /// `KeyId`; example: `"9999aed0-4956-11e9-bc70-5254005e86b4"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2391,34 +2649,39 @@ pub struct PostQuantumCryptoEncryptResponse {
 /// The `PostQuantumCryptoSign` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`PostQuantumCryptoSignResponse`].
-/// The codes it documents are in [`PostQuantumCryptoSignError`](super::errors::PostQuantumCryptoSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=PostQuantumCryptoSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::KmsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`MissingParameter`](super::errors::KmsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "PostQuantumCryptoSign",
     output = PostQuantumCryptoSignResponse,
-    error = super::errors::PostQuantumCryptoSignError
+    error = super::errors::KmsErrorCode
 )]
 pub struct PostQuantumCryptoSign {
-    /// `Message`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Message`; example: `"dGVzdAo="`
     pub message: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"b2b90f78-df57-11ed-979b-525400cf6ac4"`
+    /// `KeyId`; example: `"b2b90f78-df57-11ed-979b-525400cf6ac4"`
     pub key_id: String,
 }
 
 /// What a successful [`PostQuantumCryptoSign`] call returns.
 #[tc_model]
 pub struct PostQuantumCryptoSignResponse {
-    /// `Signature`: a string.
-    ///
-    /// Example: `"MEUCICr/JCV52BqGvI0iYxdZ1eL8zzJjx39mWNv2ZWdLOMvRAiEApO6os3Wj0Tg3"`
+    /// `Signature`; example: `"MEUCICr/JCV52BqGvI0iYxdZ1eL8zzJjx39mWNv2ZWdLOMvRAiEApO6os3Wj0Tg3"`
     pub signature: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2428,39 +2691,41 @@ pub struct PostQuantumCryptoSignResponse {
 /// The `PostQuantumCryptoVerify` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`PostQuantumCryptoVerifyResponse`].
-/// The codes it documents are in [`PostQuantumCryptoVerifyError`](super::errors::PostQuantumCryptoVerifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=PostQuantumCryptoVerify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "PostQuantumCryptoVerify",
     output = PostQuantumCryptoVerifyResponse,
-    error = super::errors::PostQuantumCryptoVerifyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct PostQuantumCryptoVerify {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"b2b90f78-df57-11ed-979b-525400cf6ac4"`
+    /// `KeyId`; example: `"b2b90f78-df57-11ed-979b-525400cf6ac4"`
     pub key_id: String,
 
-    /// `SignatureValue`: a string.
-    ///
-    /// Example: `"testa1b1c1d1"`
+    /// `SignatureValue`; example: `"testa1b1c1d1"`
     pub signature_value: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Message`; example: `"dGVzdAo="`
     pub message: String,
 }
 
 /// What a successful [`PostQuantumCryptoVerify`] call returns.
 #[tc_model]
 pub struct PostQuantumCryptoVerifyResponse {
-    /// `SignatureValid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignatureValid`; example: `true`
     pub signature_valid: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2470,55 +2735,54 @@ pub struct PostQuantumCryptoVerifyResponse {
 /// The `ReEncrypt` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ReEncryptResponse`].
-/// The codes it documents are in [`ReEncryptError`](super::errors::ReEncryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ReEncrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidCiphertext`](super::errors::KmsErrorCode::InvalidParameterValueInvalidCiphertext)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkDisabled)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ReEncrypt",
     output = ReEncryptResponse,
-    error = super::errors::ReEncryptError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ReEncrypt {
-    /// `CiphertextBlob`: a string.
+    /// `CiphertextBlob`
     pub ciphertext_blob: String,
 
-    /// `DestinationKeyId`: a string.
-    ///
-    /// Example: `"87ff856e-973c-11ef-947b-525400d834e5"`
+    /// `DestinationKeyId`; example: `"87ff856e-973c-11ef-947b-525400d834e5"`
     pub destination_key_id: Option<String>,
 
-    /// `SourceEncryptionContext`: a string.
-    ///
-    /// Example: `"{\\\"key\\\":\\\"value\\\"}"`
+    /// `SourceEncryptionContext`; example: `"{\\\"key\\\":\\\"value\\\"}"`
     pub source_encryption_context: Option<String>,
 
-    /// `DestinationEncryptionContext`: a string.
-    ///
-    /// Example: `"{\\\"key1\\\":\\\"value1\\\"}"`
+    /// `DestinationEncryptionContext`; example: `"{\\\"key1\\\":\\\"value1\\\"}"`
     pub destination_encryption_context: Option<String>,
 }
 
 /// What a successful [`ReEncrypt`] call returns.
 #[tc_model]
 pub struct ReEncryptResponse {
-    /// `CiphertextBlob`: a string.
+    /// `CiphertextBlob`
     pub ciphertext_blob: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"87ff856e-973c-11ef-947b-525400d834e5"`
+    /// `KeyId`; example: `"87ff856e-973c-11ef-947b-525400d834e5"`
     pub key_id: String,
 
-    /// `SourceKeyId`: a string.
-    ///
-    /// Example: `"87ff856e-973c-11ef-947b-525400d834e5"`
+    /// `SourceKeyId`; example: `"87ff856e-973c-11ef-947b-525400d834e5"`
     pub source_key_id: String,
 
-    /// `ReEncrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReEncrypted`; example: `true`
     pub re_encrypted: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2528,32 +2792,41 @@ pub struct ReEncryptResponse {
 /// The `RotateKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`RotateKeyResponse`].
-/// The codes it documents are in [`RotateKeyError`](super::errors::RotateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=RotateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RotateTaskRunning`](super::errors::KmsErrorCode::FailedOperationRotateTaskRunning)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`RequestLimitExceeded.RotateRateLimited`](super::errors::KmsErrorCode::RequestLimitExceededRotateRateLimited)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.RotateNotSupported`](super::errors::KmsErrorCode::UnsupportedOperationRotateNotSupported)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "RotateKey",
     output = RotateKeyResponse,
-    error = super::errors::RotateKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct RotateKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"6ce625e3-01a4-11f1-9481-525400faed4b"`
+    /// `KeyId`; example: `"6ce625e3-01a4-11f1-9481-525400faed4b"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`RotateKey`] call returns.
 #[tc_model]
 pub struct RotateKeyResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3027e0ed-28f1-11f1-b397-525400796650"`
+    /// `TaskId`; example: `"3027e0ed-28f1-11f1-b397-525400796650"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2563,42 +2836,44 @@ pub struct RotateKeyResponse {
 /// The `ScheduleDataKeyDeletion` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ScheduleDataKeyDeletionResponse`].
-/// The codes it documents are in [`ScheduleDataKeyDeletionError`](super::errors::ScheduleDataKeyDeletionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ScheduleDataKeyDeletion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidPendingWindowInDays`](super::errors::KmsErrorCode::InvalidParameterInvalidPendingWindowInDays)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`ResourceUnavailable.DataKeyStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyStateNotSupport)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ScheduleDataKeyDeletion",
     output = ScheduleDataKeyDeletionResponse,
-    error = super::errors::ScheduleDataKeyDeletionError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ScheduleDataKeyDeletion {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `PendingWindowInDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `PendingWindowInDays`; example: `7`
     pub pending_window_in_days: u64,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`ScheduleDataKeyDeletion`] call returns.
 #[tc_model]
 pub struct ScheduleDataKeyDeletionResponse {
-    /// `DeletionDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1559318399`
+    /// `DeletionDate`; example: `1559318399`
     pub deletion_date: u64,
 
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `DataKeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub data_key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2608,42 +2883,48 @@ pub struct ScheduleDataKeyDeletionResponse {
 /// The `ScheduleKeyDeletion` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`ScheduleKeyDeletionResponse`].
-/// The codes it documents are in [`ScheduleKeyDeletionError`](super::errors::ScheduleKeyDeletionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=ScheduleKeyDeletion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmkUsedByCloudProduct`](super::errors::KmsErrorCode::FailedOperationCmkUsedByCloudProduct)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidPendingWindowInDays`](super::errors::KmsErrorCode::InvalidParameterInvalidPendingWindowInDays)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkShouldBeDisabled`](super::errors::KmsErrorCode::ResourceUnavailableCmkShouldBeDisabled)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "ScheduleKeyDeletion",
     output = ScheduleKeyDeletionResponse,
-    error = super::errors::ScheduleKeyDeletionError
+    error = super::errors::KmsErrorCode
 )]
 pub struct ScheduleKeyDeletion {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `KeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub key_id: String,
 
-    /// `PendingWindowInDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `PendingWindowInDays`; example: `7`
     pub pending_window_in_days: u64,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
 /// What a successful [`ScheduleKeyDeletion`] call returns.
 #[tc_model]
 pub struct ScheduleKeyDeletionResponse {
-    /// `DeletionDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1559318399`
+    /// `DeletionDate`; example: `1559318399`
     pub deletion_date: u64,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2653,42 +2934,45 @@ pub struct ScheduleKeyDeletionResponse {
 /// The `SignByAsymmetricKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`SignByAsymmetricKeyResponse`].
-/// The codes it documents are in [`SignByAsymmetricKeyError`](super::errors::SignByAsymmetricKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=SignByAsymmetricKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::KmsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`MissingParameter`](super::errors::KmsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "SignByAsymmetricKey",
     output = SignByAsymmetricKeyResponse,
-    error = super::errors::SignByAsymmetricKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct SignByAsymmetricKey {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM2DSA"`
+    /// `Algorithm`; example: `"SM2DSA"`
     pub algorithm: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Message`; example: `"dGVzdAo="`
     pub message: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"d79e97e5-69d1-11ef-bc87-02ac442a5a1f"`
+    /// `KeyId`; example: `"d79e97e5-69d1-11ef-bc87-02ac442a5a1f"`
     pub key_id: String,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"RAW"`
+    /// `MessageType`; example: `"RAW"`
     pub message_type: Option<String>,
 }
 
 /// What a successful [`SignByAsymmetricKey`] call returns.
 #[tc_model]
 pub struct SignByAsymmetricKeyResponse {
-    /// `Signature`: a string.
+    /// `Signature`
     pub signature: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2698,30 +2982,35 @@ pub struct SignByAsymmetricKeyResponse {
 /// The `UnbindCloudResource` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`UnbindCloudResourceResponse`].
-/// The codes it documents are in [`UnbindCloudResourceError`](super::errors::UnbindCloudResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=UnbindCloudResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CloudResourceBindingNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCloudResourceBindingNotFound)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "UnbindCloudResource",
     output = UnbindCloudResourceResponse,
-    error = super::errors::UnbindCloudResourceError
+    error = super::errors::KmsErrorCode
 )]
 pub struct UnbindCloudResource {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"ssm"`
+    /// `ProductId`; example: `"ssm"`
     pub product_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resourceId"`
+    /// `ResourceId`; example: `"resourceId"`
     pub resource_id: String,
 }
 
@@ -2735,28 +3024,37 @@ pub struct UnbindCloudResourceResponse {
 /// The `UpdateAlias` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`UpdateAliasResponse`].
-/// The codes it documents are in [`UpdateAliasError`](super::errors::UpdateAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=UpdateAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::KmsErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.InvalidAlias`](super::errors::KmsErrorCode::InvalidParameterValueInvalidAlias)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "UpdateAlias",
     output = UpdateAliasResponse,
-    error = super::errors::UpdateAliasError
+    error = super::errors::KmsErrorCode
 )]
 pub struct UpdateAlias {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"NewAlias"`
+    /// `Alias`; example: `"NewAlias"`
     pub alias: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -2770,28 +3068,33 @@ pub struct UpdateAliasResponse {
 /// The `UpdateDataKeyDescription` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`UpdateDataKeyDescriptionResponse`].
-/// The codes it documents are in [`UpdateDataKeyDescriptionError`](super::errors::UpdateDataKeyDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=UpdateDataKeyDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`InvalidParameterValue.InvalidDataKeyName`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyName)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "UpdateDataKeyDescription",
     output = UpdateDataKeyDescriptionResponse,
-    error = super::errors::UpdateDataKeyDescriptionError
+    error = super::errors::KmsErrorCode
 )]
 pub struct UpdateDataKeyDescription {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -2805,28 +3108,33 @@ pub struct UpdateDataKeyDescriptionResponse {
 /// The `UpdateDataKeyName` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`UpdateDataKeyNameResponse`].
-/// The codes it documents are in [`UpdateDataKeyNameError`](super::errors::UpdateDataKeyNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=UpdateDataKeyName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDataKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidDataKeyId)
+/// - [`ResourceUnavailable.DataKeyNotFound`](super::errors::KmsErrorCode::ResourceUnavailableDataKeyNotFound)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "UpdateDataKeyName",
     output = UpdateDataKeyNameResponse,
-    error = super::errors::UpdateDataKeyNameError
+    error = super::errors::KmsErrorCode
 )]
 pub struct UpdateDataKeyName {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089bc41"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089bc41"`
     pub data_key_id: String,
 
-    /// `DataKeyName`: a string.
-    ///
-    /// Example: `"testDatakeyName"`
+    /// `DataKeyName`; example: `"testDatakeyName"`
     pub data_key_name: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -2840,28 +3148,35 @@ pub struct UpdateDataKeyNameResponse {
 /// The `UpdateKeyDescription` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`UpdateKeyDescriptionResponse`].
-/// The codes it documents are in [`UpdateKeyDescriptionError`](super::errors::UpdateKeyDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=UpdateKeyDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`UnauthorizedOperation`](super::errors::KmsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NotRoleOperation`](super::errors::KmsErrorCode::UnsupportedOperationNotRoleOperation)
+/// - [`UnsupportedOperation.ServiceTemporaryUnavailable`](super::errors::KmsErrorCode::UnsupportedOperationServiceTemporaryUnavailable)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "UpdateKeyDescription",
     output = UpdateKeyDescriptionResponse,
-    error = super::errors::UpdateKeyDescriptionError
+    error = super::errors::KmsErrorCode
 )]
 pub struct UpdateKeyDescription {
-    /// `Description`: a string.
-    ///
-    /// Example: `"NewDescription"`
+    /// `Description`; example: `"NewDescription"`
     pub description: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
+    /// `KeyId`; example: `"23e80852-1e38-11e9-b129-5cb9019b4b01"`
     pub key_id: String,
 
-    /// `MemberAccount`: a [`MemberAccount`](super::models::MemberAccount).
+    /// `MemberAccount`
     pub member_account: Option<models::MemberAccount>,
 }
 
@@ -2875,47 +3190,47 @@ pub struct UpdateKeyDescriptionResponse {
 /// The `VerifyByAsymmetricKey` action of KMS API 2019-01-18.
 ///
 /// A successful call returns [`VerifyByAsymmetricKeyResponse`].
-/// The codes it documents are in [`VerifyByAsymmetricKeyError`](super::errors::VerifyByAsymmetricKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=kms&Version=2019-01-18&Action=VerifyByAsymmetricKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`KmsErrorCode`](super::errors::KmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::KmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::KmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::KmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyId`](super::errors::KmsErrorCode::InvalidParameterValueInvalidKeyId)
+/// - [`ResourceUnavailable.CmkNotFound`](super::errors::KmsErrorCode::ResourceUnavailableCmkNotFound)
+/// - [`ResourceUnavailable.CmkStateNotSupport`](super::errors::KmsErrorCode::ResourceUnavailableCmkStateNotSupport)
 #[tc_action(
     service = "kms",
     version = "2019-01-18",
     name = "VerifyByAsymmetricKey",
     output = VerifyByAsymmetricKeyResponse,
-    error = super::errors::VerifyByAsymmetricKeyError
+    error = super::errors::KmsErrorCode
 )]
 pub struct VerifyByAsymmetricKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"d79e97e5-69d1-11ef-bc87-02ac442a5a1f"`
+    /// `KeyId`; example: `"d79e97e5-69d1-11ef-bc87-02ac442a5a1f"`
     pub key_id: String,
 
-    /// `SignatureValue`: a string.
+    /// `SignatureValue`
     pub signature_value: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"dGVzdAo="`
+    /// `Message`; example: `"dGVzdAo="`
     pub message: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM2DSA"`
+    /// `Algorithm`; example: `"SM2DSA"`
     pub algorithm: String,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"RAW"`
+    /// `MessageType`; example: `"RAW"`
     pub message_type: Option<String>,
 }
 
 /// What a successful [`VerifyByAsymmetricKey`] call returns.
 #[tc_model]
 pub struct VerifyByAsymmetricKeyResponse {
-    /// `SignatureValid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignatureValid`; example: `true`
     pub signature_valid: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

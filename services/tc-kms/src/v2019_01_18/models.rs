@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListAlgorithms`](super::ListAlgorithms).
 #[tc_model]
 pub struct AlgorithmInfo {
-    /// `KeyUsage`: a string.
-    ///
-    /// Example: `"ASYMMETRIC_DECRYPT_SM2"`
+    /// `KeyUsage`; example: `"ASYMMETRIC_DECRYPT_SM2"`
     pub key_usage: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM2"`
+    /// `Algorithm`; example: `"SM2"`
     pub algorithm: String,
 }
 
@@ -24,10 +20,7 @@ pub struct AlgorithmInfo {
 /// Returned in the output of [`ListDataKeys`](super::ListDataKeys).
 #[tc_model]
 pub struct DataKey {
-    /// `DataKeyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5551ef2e-6742-11ef-8133-525400b2f623"`
+    /// `DataKeyId`, always sent in responses; example: `"5551ef2e-6742-11ef-8133-525400b2f623"`
     pub data_key_id: Option<String>,
 }
 
@@ -36,129 +29,79 @@ pub struct DataKey {
 /// Returned in the output of [`DescribeDataKey`](super::DescribeDataKey), [`DescribeDataKeys`](super::DescribeDataKeys) and [`ListDataKeyDetail`](super::ListDataKeyDetail).
 #[tc_model]
 pub struct DataKeyMetadata {
-    /// `DataKeyId`: a string.
-    ///
-    /// Example: `"93866e69-9755-11ef-8e65-52540089547t"`
+    /// `DataKeyId`; example: `"93866e69-9755-11ef-8e65-52540089547t"`
     pub data_key_id: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"6cdf26d1-44ff-11eb-841c-5254006d0810"`
+    /// `KeyId`; example: `"6cdf26d1-44ff-11eb-841c-5254006d0810"`
     pub key_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"测试根密钥"`
+    /// `KeyName`; example: `"测试根密钥"`
     pub key_name: Option<String>,
 
-    /// `DataKeyName`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `DataKeyName`; example: `"lzctest"`
     pub data_key_name: String,
 
-    /// `NumberOfBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `NumberOfBytes`; example: `32`
     pub number_of_bytes: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730357927`
+    /// `CreateTime`; example: `1730357927`
     pub create_time: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `KeyState`: a string.
-    ///
-    /// Example: `"PendingDelete"`
+    /// `KeyState`; example: `"PendingDelete"`
     pub key_state: String,
 
-    /// `CreatorUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700001224410`
+    /// `CreatorUin`; example: `700001224410`
     pub creator_uin: u64,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Owner`; example: `"user"`
     pub owner: String,
 
-    /// `DeletionDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeletionDate`; example: `0`
     pub deletion_date: Option<u64>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"EXTERNAL"`
+    /// `Origin`; example: `"EXTERNAL"`
     pub origin: Option<String>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-1a2b3c4d"`
+    /// `HsmClusterId`; example: `"cls-hsm-1a2b3c4d"`
     pub hsm_cluster_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"creatorUin/12345/6cdf26d1-44ff-11eb-841c-5254006d0810"`
+    /// `ResourceId`; example: `"creatorUin/12345/6cdf26d1-44ff-11eb-841c-5254006d0810"`
     pub resource_id: Option<String>,
 
-    /// `IsSyncReplica`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSyncReplica`; example: `0`
     pub is_sync_replica: Option<i64>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SyncStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyncStatus`; example: `1`
     pub sync_status: Option<i64>,
 
-    /// `SyncMessages`: a string.
-    ///
-    /// Example: `"success"`
+    /// `SyncMessages`; example: `"success"`
     pub sync_messages: Option<String>,
 
-    /// `SyncStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730357927`
+    /// `SyncStartTime`; example: `1730357927`
     pub sync_start_time: Option<u64>,
 
-    /// `SyncEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730357927`
+    /// `SyncEndTime`; example: `1730357927`
     pub sync_end_time: Option<u64>,
 
-    /// `SourceHsmClusterId`: a string.
-    ///
-    /// Example: `"hsm-a1b2c3"`
+    /// `SourceHsmClusterId`; example: `"hsm-a1b2c3"`
     pub source_hsm_cluster_id: Option<String>,
 
-    /// `AccountAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251002343`
+    /// `AccountAppId`; example: `251002343`
     pub account_app_id: Option<u64>,
 
-    /// `AccountUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000007998`
+    /// `AccountUin`; example: `100000007998`
     pub account_uin: Option<u64>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"加密组测试环境账号"`
+    /// `AccountName`; example: `"加密组测试环境账号"`
     pub account_name: Option<String>,
 
-    /// `CreatorUinString`: a string.
-    ///
-    /// Example: `"100000007998"`
+    /// `CreatorUinString`; example: `"100000007998"`
     pub creator_uin_string: Option<String>,
 }
 
@@ -167,14 +110,10 @@ pub struct DataKeyMetadata {
 /// Returned in the output of [`GetServiceStatus`](super::GetServiceStatus).
 #[tc_model]
 pub struct DestinationSyncConfig {
-    /// `DestinationRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DestinationRegion`; example: `"ap-guangzhou"`
     pub destination_region: Option<String>,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-a1b2c3d5"`
+    /// `HsmClusterId`; example: `"cls-hsm-a1b2c3d5"`
     pub hsm_cluster_id: Option<String>,
 }
 
@@ -184,14 +123,10 @@ pub struct DestinationSyncConfig {
 /// Returned in the output of [`DescribeWhiteBoxDeviceFingerprints`](super::DescribeWhiteBoxDeviceFingerprints).
 #[tc_model]
 pub struct DeviceFingerprint {
-    /// `Identity`: a string.
-    ///
-    /// Example: `"0177ebba-5ad6930a52d808-ce5e6fbba2b******75b7f7d2c8c68"`
+    /// `Identity`; example: `"0177ebba-5ad6930a52d808-ce5e6fbba2b******75b7f7d2c8c68"`
     pub identity: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `Description`; example: `"lzctest"`
     pub description: Option<String>,
 }
 
@@ -201,14 +136,10 @@ pub struct DeviceFingerprint {
 #[doc(alias = "ExclusiveHSM")]
 #[tc_model]
 pub struct ExclusiveHsm {
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-3dflmo9g"`
+    /// `HsmClusterId`; example: `"cls-hsm-3dflmo9g"`
     pub hsm_cluster_id: String,
 
-    /// `HsmClusterName`: a string.
-    ///
-    /// Example: `"cls-hsm-3dflmo9g-name"`
+    /// `HsmClusterName`; example: `"cls-hsm-3dflmo9g-name"`
     pub hsm_cluster_name: String,
 }
 
@@ -217,9 +148,7 @@ pub struct ExclusiveHsm {
 /// Returned in the output of [`ListKeys`](super::ListKeys).
 #[tc_model]
 pub struct Key {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"5551ef2e-6742-11ef-8133-525400b2f623"`
+    /// `KeyId`; example: `"5551ef2e-6742-11ef-8133-525400b2f623"`
     pub key_id: String,
 }
 
@@ -228,149 +157,91 @@ pub struct Key {
 /// Returned in the output of [`DescribeKey`](super::DescribeKey), [`DescribeKeys`](super::DescribeKeys) and [`ListKeyDetail`](super::ListKeyDetail).
 #[tc_model]
 pub struct KeyMetadata {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"6cdf26d1-44ff-11eb-841c-5254006d0810"`
+    /// `KeyId`; example: `"6cdf26d1-44ff-11eb-841c-5254006d0810"`
     pub key_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `Alias`; example: `"lzctest"`
     pub alias: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730357927`
+    /// `CreateTime`; example: `1730357927`
     pub create_time: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `KeyState`: a string.
-    ///
-    /// Example: `"PendingDelete"`
+    /// `KeyState`; example: `"PendingDelete"`
     pub key_state: String,
 
-    /// `KeyUsage`: a string.
-    ///
-    /// Example: `"ASYMMETRIC_DECRYPT_RSA_2048"`
+    /// `KeyUsage`; example: `"ASYMMETRIC_DECRYPT_RSA_2048"`
     pub key_usage: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Type`; example: `3`
     pub r#type: i64,
 
-    /// `CreatorUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700001224410`
+    /// `CreatorUin`; example: `700001224410`
     pub creator_uin: u64,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: bool,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Owner`; example: `"user"`
     pub owner: String,
 
-    /// `NextRotateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1761893927`
+    /// `NextRotateTime`; example: `1761893927`
     pub next_rotate_time: u64,
 
-    /// `DeletionDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeletionDate`; example: `0`
     pub deletion_date: Option<u64>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"EXTERNAL"`
+    /// `Origin`; example: `"EXTERNAL"`
     pub origin: Option<String>,
 
-    /// `ValidTo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidTo`; example: `0`
     pub valid_to: Option<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"creatorUin/12345/6cdf26d1-44ff-11eb-841c-5254006d0810"`
+    /// `ResourceId`; example: `"creatorUin/12345/6cdf26d1-44ff-11eb-841c-5254006d0810"`
     pub resource_id: String,
 
-    /// `HsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-1a2b3c4d"`
+    /// `HsmClusterId`; example: `"cls-hsm-1a2b3c4d"`
     pub hsm_cluster_id: Option<String>,
 
-    /// `RotateDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `RotateDays`; example: `365`
     pub rotate_days: Option<u64>,
 
-    /// `LastRotateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730716649`
+    /// `LastRotateTime`; example: `1730716649`
     pub last_rotate_time: Option<u64>,
 
-    /// `IsSyncReplica`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSyncReplica`; example: `0`
     pub is_sync_replica: Option<i64>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SyncStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyncStatus`; example: `1`
     pub sync_status: Option<i64>,
 
-    /// `SyncMessages`: a string.
-    ///
-    /// Example: `"success"`
+    /// `SyncMessages`; example: `"success"`
     pub sync_messages: Option<String>,
 
-    /// `SyncStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730357927`
+    /// `SyncStartTime`; example: `1730357927`
     pub sync_start_time: Option<u64>,
 
-    /// `SyncEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730357927`
+    /// `SyncEndTime`; example: `1730357927`
     pub sync_end_time: Option<u64>,
 
-    /// `SourceHsmClusterId`: a string.
-    ///
-    /// Example: `"hsm-a1b2c3"`
+    /// `SourceHsmClusterId`; example: `"hsm-a1b2c3"`
     pub source_hsm_cluster_id: Option<String>,
 
-    /// `AccountAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260082377`
+    /// `AccountAppId`; example: `260082377`
     pub account_app_id: Option<u64>,
 
-    /// `AccountUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700002334915`
+    /// `AccountUin`; example: `700002334915`
     pub account_uin: Option<u64>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"kms-700002334915"`
+    /// `AccountName`; example: `"kms-700002334915"`
     pub account_name: Option<String>,
 
-    /// `CreatorUinString`: a string.
-    ///
-    /// Example: `"700001801827"`
+    /// `CreatorUinString`; example: `"700001801827"`
     pub creator_uin_string: Option<String>,
 }
 
@@ -379,14 +250,10 @@ pub struct KeyMetadata {
 /// Sent in the input of [`ArchiveKey`](super::ArchiveKey), [`CancelDataKeyDeletion`](super::CancelDataKeyDeletion), [`CancelKeyArchive`](super::CancelKeyArchive), [`CancelKeyDeletion`](super::CancelKeyDeletion), [`DescribeDataKey`](super::DescribeDataKey), [`DescribeDataKeys`](super::DescribeDataKeys) and 23 more.
 #[tc_model]
 pub struct MemberAccount {
-    /// `MemberAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260082377`
+    /// `MemberAppId`; example: `260082377`
     pub member_app_id: Option<u64>,
 
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700002334915881`
+    /// `MemberUin`; example: `700002334915881`
     pub member_uin: Option<u64>,
 }
 
@@ -395,14 +262,10 @@ pub struct MemberAccount {
 /// Returned in the output of [`GetServiceStatus`](super::GetServiceStatus).
 #[tc_model]
 pub struct RegionQps {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Qps`; example: `3000`
     pub qps: Option<u64>,
 }
 
@@ -411,14 +274,10 @@ pub struct RegionQps {
 /// Sent in the input of [`CreateKey`](super::CreateKey), [`CreateWhiteBoxKey`](super::CreateWhiteBoxKey), [`GenerateDataKey`](super::GenerateDataKey) and [`ImportDataKey`](super::ImportDataKey).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `TagValue`; example: `"dev"`
     pub tag_value: String,
 }
 
@@ -427,12 +286,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeWhiteBoxKeyDetails`](super::DescribeWhiteBoxKeyDetails), [`ListDataKeyDetail`](super::ListDataKeyDetail) and [`ListKeyDetail`](super::ListKeyDetail).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -441,61 +298,39 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeWhiteBoxKey`](super::DescribeWhiteBoxKey) and [`DescribeWhiteBoxKeyDetails`](super::DescribeWhiteBoxKeyDetails).
 #[tc_model]
 pub struct WhiteboxKeyInfo {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"9971f40f-69d2-11ef-9d7c-525400dc620c"`
+    /// `KeyId`; example: `"9971f40f-69d2-11ef-9d7c-525400dc620c"`
     pub key_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"weijiali_testabc_0000000000000"`
+    /// `Alias`; example: `"weijiali_testabc_0000000000000"`
     pub alias: String,
 
-    /// `CreatorUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700001028674`
+    /// `CreatorUin`; example: `700001028674`
     pub creator_uin: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"weijiali_test_00000000000001"`
+    /// `Description`; example: `"weijiali_test_00000000000001"`
     pub description: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1725353871`
+    /// `CreateTime`; example: `1725353871`
     pub create_time: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000007998`
+    /// `OwnerUin`; example: `100000007998`
     pub owner_uin: u64,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM4"`
+    /// `Algorithm`; example: `"SM4"`
     pub algorithm: String,
 
-    /// `EncryptKey`: a string.
+    /// `EncryptKey`
     pub encrypt_key: String,
 
-    /// `DecryptKey`: a string.
-    ///
-    /// Example: `"AACAAAAAyBDDg3NeCzKNLdNR/gVvEOg****vtHhBaKA48+28gLk"`
+    /// `DecryptKey`; example: `"AACAAAAAyBDDg3NeCzKNLdNR/gVvEOg****vtHhBaKA48+28gLk"`
     pub decrypt_key: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"creatorUin/700001028674/9971f40f-69d2-11ef-9d7c-525400dc620c"`
+    /// `ResourceId`; example: `"creatorUin/700001028674/9971f40f-69d2-11ef-9d7c-525400dc620c"`
     pub resource_id: String,
 
-    /// `DeviceFingerprintBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeviceFingerprintBind`; example: `false`
     pub device_fingerprint_bind: Option<bool>,
 }

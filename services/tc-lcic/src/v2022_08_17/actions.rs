@@ -8,28 +8,45 @@ use super::models;
 /// The `AddGroupMember` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`AddGroupMemberResponse`].
-/// The codes it documents are in [`AddGroupMemberError`](super::errors::AddGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=AddGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "AddGroupMember",
     output = AddGroupMemberResponse,
-    error = super::errors::AddGroupMemberError
+    error = super::errors::LcicErrorCode
 )]
 pub struct AddGroupMember {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"dfgsdgsg"`
+    /// `GroupId`; example: `"dfgsdgsg"`
     pub group_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Vec<String>,
 }
 
@@ -43,26 +60,43 @@ pub struct AddGroupMemberResponse {
 /// The `BatchAddGroupMember` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchAddGroupMemberResponse`].
-/// The codes it documents are in [`BatchAddGroupMemberError`](super::errors::BatchAddGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchAddGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchAddGroupMember",
     output = BatchAddGroupMemberResponse,
-    error = super::errors::BatchAddGroupMemberError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchAddGroupMember {
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Vec<String>,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Vec<String>,
 }
 
@@ -76,33 +110,55 @@ pub struct BatchAddGroupMemberResponse {
 /// The `BatchCreateGroupWithMembers` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchCreateGroupWithMembersResponse`].
-/// The codes it documents are in [`BatchCreateGroupWithMembersError`](super::errors::BatchCreateGroupWithMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchCreateGroupWithMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchCreateGroupWithMembers",
     output = BatchCreateGroupWithMembersResponse,
-    error = super::errors::BatchCreateGroupWithMembersError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchCreateGroupWithMembers {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13465287`
+    /// `SdkAppId`; example: `13465287`
     pub sdk_app_id: u64,
 
-    /// `GroupBaseInfos`: a list of [`GroupBaseInfo`](super::models::GroupBaseInfo) objects.
+    /// `GroupBaseInfos`
     pub group_base_infos: Vec<models::GroupBaseInfo>,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchCreateGroupWithMembers`] call returns.
 #[tc_model]
 pub struct BatchCreateGroupWithMembersResponse {
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -112,32 +168,65 @@ pub struct BatchCreateGroupWithMembersResponse {
 /// The `BatchCreateRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchCreateRoomResponse`].
-/// The codes it documents are in [`BatchCreateRoomError`](super::errors::BatchCreateRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchCreateRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchCreateRoom",
     output = BatchCreateRoomResponse,
-    error = super::errors::BatchCreateRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchCreateRoom {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `379829232`
+    /// `SdkAppId`; example: `379829232`
     pub sdk_app_id: u64,
 
-    /// `RoomInfos`: a list of [`RoomInfo`](super::models::RoomInfo) objects.
+    /// `RoomInfos`
     pub room_infos: Vec<models::RoomInfo>,
 }
 
 /// What a successful [`BatchCreateRoom`] call returns.
 #[tc_model]
 pub struct BatchCreateRoomResponse {
-    /// `RoomIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `RoomIds`; example: `[123,456]`
     pub room_ids: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -147,26 +236,44 @@ pub struct BatchCreateRoomResponse {
 /// The `BatchDeleteGroupMember` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchDeleteGroupMemberResponse`].
-/// The codes it documents are in [`BatchDeleteGroupMemberError`](super::errors::BatchDeleteGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchDeleteGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchDeleteGroupMember",
     output = BatchDeleteGroupMemberResponse,
-    error = super::errors::BatchDeleteGroupMemberError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchDeleteGroupMember {
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Vec<String>,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Vec<String>,
 }
 
@@ -180,34 +287,40 @@ pub struct BatchDeleteGroupMemberResponse {
 /// The `BatchDeleteRecord` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchDeleteRecordResponse`].
-/// The codes it documents are in [`BatchDeleteRecordError`](super::errors::BatchDeleteRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchDeleteRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchDeleteRecord",
     output = BatchDeleteRecordResponse,
-    error = super::errors::BatchDeleteRecordError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchDeleteRecord {
-    /// `RoomIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `RoomIds`; example: `[123,456]`
     pub room_ids: Vec<i64>,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400001`
+    /// `SdkAppId`; example: `1400001`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`BatchDeleteRecord`] call returns.
 #[tc_model]
 pub struct BatchDeleteRecordResponse {
-    /// `RoomIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `RoomIds`; example: `[123,456]`
     pub room_ids: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -217,15 +330,20 @@ pub struct BatchDeleteRecordResponse {
 /// The `BatchDescribeDocument` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchDescribeDocumentResponse`].
-/// The codes it documents are in [`BatchDescribeDocumentError`](super::errors::BatchDescribeDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchDescribeDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchDescribeDocument",
     output = BatchDescribeDocumentResponse,
-    error = super::errors::BatchDescribeDocumentError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -235,49 +353,35 @@ pub struct BatchDeleteRecordResponse {
     )
 )]
 pub struct BatchDescribeDocument {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Permission`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `Permission`; example: `[0]`
     pub permission: Vec<u64>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `Owner`; example: `"abc123"`
     pub owner: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"课件1"`
+    /// `Keyword`; example: `"课件1"`
     pub keyword: Option<String>,
 
-    /// `DocumentId`: a list of strings.
+    /// `DocumentId`
     pub document_id: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchDescribeDocument`] call returns.
 #[tc_model]
 pub struct BatchDescribeDocumentResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Total`; example: `50`
     pub total: i64,
 
-    /// `Documents`: a list of [`DocumentInfo`](super::models::DocumentInfo) objects.
+    /// `Documents`
     pub documents: Option<Vec<models::DocumentInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -287,52 +391,58 @@ pub struct BatchDescribeDocumentResponse {
 /// The `BatchGetPlaybackToken` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchGetPlaybackTokenResponse`].
-/// The codes it documents are in [`BatchGetPlaybackTokenError`](super::errors::BatchGetPlaybackTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchGetPlaybackToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClassID`](super::errors::LcicErrorCode::InvalidParameterClassId)
+/// - [`InvalidParameter.ClassIDs`](super::errors::LcicErrorCode::InvalidParameterClassIds)
+/// - [`InvalidParameter.SchoolID`](super::errors::LcicErrorCode::InvalidParameterSchoolId)
+/// - [`InvalidParameter.UserSchoolMismatch`](super::errors::LcicErrorCode::InvalidParameterUserSchoolMismatch)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchGetPlaybackToken",
     output = BatchGetPlaybackTokenResponse,
-    error = super::errors::BatchGetPlaybackTokenError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchGetPlaybackToken {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3923193`
+    /// `SdkAppId`; example: `3923193`
     pub sdk_app_id: u64,
 
-    /// `RoomIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[305745891]`
+    /// `RoomIds`; example: `[305745891]`
     pub room_ids: Vec<u64>,
 
-    /// `ExpireSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireSeconds`; example: `0`
     pub expire_seconds: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2aiT64yygu***5**k***r3hhM3x"`
+    /// `UserId`; example: `"2aiT64yygu***5**k***r3hhM3x"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`BatchGetPlaybackToken`] call returns.
 #[tc_model]
 pub struct BatchGetPlaybackTokenResponse {
-    /// `Results`: a list of [`TokenResult`](super::models::TokenResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TokenResult>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2aiT64y****U********r3hhM3x"`
+    /// `UserId`; example: `"2aiT64y****U********r3hhM3x"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -342,25 +452,35 @@ pub struct BatchGetPlaybackTokenResponse {
 /// The `BatchRegister` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BatchRegisterResponse`].
-/// The codes it documents are in [`BatchRegisterError`](super::errors::BatchRegisterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BatchRegister)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BatchRegister",
     output = BatchRegisterResponse,
-    error = super::errors::BatchRegisterError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BatchRegister {
-    /// `Users`: a list of [`BatchUserRequest`](super::models::BatchUserRequest) objects.
+    /// `Users`
     pub users: Vec<models::BatchUserRequest>,
 }
 
 /// What a successful [`BatchRegister`] call returns.
 #[tc_model]
 pub struct BatchRegisterResponse {
-    /// `Users`: a list of [`BatchUserInfo`](super::models::BatchUserInfo) objects.
+    /// `Users`
     pub users: Vec<models::BatchUserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -370,30 +490,34 @@ pub struct BatchRegisterResponse {
 /// The `BindDocumentToRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`BindDocumentToRoomResponse`].
-/// The codes it documents are in [`BindDocumentToRoomError`](super::errors::BindDocumentToRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=BindDocumentToRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "BindDocumentToRoom",
     output = BindDocumentToRoomResponse,
-    error = super::errors::BindDocumentToRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct BindDocumentToRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `876789`
+    /// `RoomId`; example: `876789`
     pub room_id: u64,
 
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"ax1esdi2"`
+    /// `DocumentId`; example: `"ax1esdi2"`
     pub document_id: String,
 
-    /// `BindType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindType`; example: `0`
     pub bind_type: Option<u64>,
 }
 
@@ -407,74 +531,61 @@ pub struct BindDocumentToRoomResponse {
 /// The `CreateDocument` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`CreateDocumentResponse`].
-/// The codes it documents are in [`CreateDocumentError`](super::errors::CreateDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=CreateDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "CreateDocument",
     output = CreateDocumentResponse,
-    error = super::errors::CreateDocumentError
+    error = super::errors::LcicErrorCode
 )]
 pub struct CreateDocument {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36718212`
+    /// `SdkAppId`; example: `36718212`
     pub sdk_app_id: u64,
 
-    /// `DocumentUrl`: a string.
-    ///
-    /// Example: `"https://www.baidu.com"`
+    /// `DocumentUrl`; example: `"https://www.baidu.com"`
     pub document_url: String,
 
-    /// `DocumentName`: a string.
-    ///
-    /// Example: `"课程文档"`
+    /// `DocumentName`; example: `"课程文档"`
     pub document_name: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `Owner`; example: `"Tom"`
     pub owner: String,
 
-    /// `TranscodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscodeType`; example: `1`
     pub transcode_type: Option<u64>,
 
-    /// `Permission`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Permission`; example: `1`
     pub permission: Option<u64>,
 
-    /// `DocumentType`: a string.
-    ///
-    /// Example: `"doc"`
+    /// `DocumentType`; example: `"doc"`
     pub document_type: Option<String>,
 
-    /// `DocumentSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `486`
+    /// `DocumentSize`; example: `486`
     pub document_size: Option<u64>,
 
-    /// `AutoHandleUnsupportedElement`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoHandleUnsupportedElement`; example: `false`
     pub auto_handle_unsupported_element: Option<bool>,
 
-    /// `MinScaleResolution`: a string.
-    ///
-    /// Example: `"1280x720"`
+    /// `MinScaleResolution`; example: `"1280x720"`
     pub min_scale_resolution: Option<String>,
 }
 
 /// What a successful [`CreateDocument`] call returns.
 #[tc_model]
 pub struct CreateDocumentResponse {
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"klopq"`
+    /// `DocumentId`; example: `"klopq"`
     pub document_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -484,39 +595,42 @@ pub struct CreateDocumentResponse {
 /// The `CreateGroupLiveCodes` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`CreateGroupLiveCodesResponse`].
-/// The codes it documents are in [`CreateGroupLiveCodesError`](super::errors::CreateGroupLiveCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=CreateGroupLiveCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "CreateGroupLiveCodes",
     output = CreateGroupLiveCodesResponse,
-    error = super::errors::CreateGroupLiveCodesError
+    error = super::errors::LcicErrorCode
 )]
 pub struct CreateGroupLiveCodes {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38901831`
+    /// `SdkAppId`; example: `38901831`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23122342`
+    /// `RoomId`; example: `23122342`
     pub room_id: u64,
 
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Number`; example: `10`
     pub number: u64,
 }
 
 /// What a successful [`CreateGroupLiveCodes`] call returns.
 #[tc_model]
 pub struct CreateGroupLiveCodesResponse {
-    /// `GroupLiveCodes`: a list of strings.
-    ///
-    /// Example: `["e2323","web382"]`
+    /// `GroupLiveCodes`; example: `["e2323","web382"]`
     pub group_live_codes: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,42 +640,54 @@ pub struct CreateGroupLiveCodesResponse {
 /// The `CreateGroupWithMembers` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`CreateGroupWithMembersResponse`].
-/// The codes it documents are in [`CreateGroupWithMembersError`](super::errors::CreateGroupWithMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=CreateGroupWithMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "CreateGroupWithMembers",
     output = CreateGroupWithMembersResponse,
-    error = super::errors::CreateGroupWithMembersError
+    error = super::errors::LcicErrorCode
 )]
 pub struct CreateGroupWithMembers {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"Group_name"`
+    /// `GroupName`; example: `"Group_name"`
     pub group_name: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3450912`
+    /// `SdkAppId`; example: `3450912`
     pub sdk_app_id: u64,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"Teacher_98979"`
+    /// `TeacherId`; example: `"Teacher_98979"`
     pub teacher_id: Option<String>,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateGroupWithMembers`] call returns.
 #[tc_model]
 pub struct CreateGroupWithMembersResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ctki8vbsdfdsd4kkk0"`
+    /// `GroupId`; example: `"ctki8vbsdfdsd4kkk0"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -571,42 +697,57 @@ pub struct CreateGroupWithMembersResponse {
 /// The `CreateGroupWithSubGroup` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`CreateGroupWithSubGroupResponse`].
-/// The codes it documents are in [`CreateGroupWithSubGroupError`](super::errors::CreateGroupWithSubGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=CreateGroupWithSubGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "CreateGroupWithSubGroup",
     output = CreateGroupWithSubGroupResponse,
-    error = super::errors::CreateGroupWithSubGroupError
+    error = super::errors::LcicErrorCode
 )]
 pub struct CreateGroupWithSubGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"Group_name"`
+    /// `GroupName`; example: `"Group_name"`
     pub group_name: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3450918`
+    /// `SdkAppId`; example: `3450918`
     pub sdk_app_id: u64,
 
-    /// `SubGroupIds`: a list of strings.
+    /// `SubGroupIds`
     pub sub_group_ids: Vec<String>,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"Teacher_9897"`
+    /// `TeacherId`; example: `"Teacher_9897"`
     pub teacher_id: Option<String>,
 }
 
 /// What a successful [`CreateGroupWithSubGroup`] call returns.
 #[tc_model]
 pub struct CreateGroupWithSubGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ctki8vbadsfm4kkk0"`
+    /// `GroupId`; example: `"ctki8vbadsfm4kkk0"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -616,204 +757,158 @@ pub struct CreateGroupWithSubGroupResponse {
 /// The `CreateRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`CreateRoomResponse`].
-/// The codes it documents are in [`CreateRoomError`](super::errors::CreateRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=CreateRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.DisableRecord`](super::errors::LcicErrorCode::InvalidParameterDisableRecord)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.LiveType`](super::errors::LcicErrorCode::InvalidParameterLiveType)
+/// - [`InvalidParameter.MaxMicNumber`](super::errors::LcicErrorCode::InvalidParameterMaxMicNumber)
+/// - [`InvalidParameter.RecordLayout`](super::errors::LcicErrorCode::InvalidParameterRecordLayout)
+/// - [`InvalidParameter.RoomTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterRoomTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "CreateRoom",
     output = CreateRoomResponse,
-    error = super::errors::CreateRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct CreateRoom {
-    /// `Name`: a string.
-    ///
-    /// Example: `"房间名称"`
+    /// `Name`; example: `"房间名称"`
     pub name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `StartTime`; example: `1659600138`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `EndTime`; example: `1659600138`
     pub end_time: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123467`
+    /// `SdkAppId`; example: `123467`
     pub sdk_app_id: u64,
 
-    /// `Resolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Resolution`; example: `1`
     pub resolution: u64,
 
-    /// `MaxMicNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxMicNumber`; example: `0`
     pub max_mic_number: u64,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"videodoc"`
+    /// `SubType`; example: `"videodoc"`
     pub sub_type: String,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
+    /// `TeacherId`; example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
     pub teacher_id: Option<String>,
 
-    /// `AutoMic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoMic`; example: `1`
     pub auto_mic: Option<u64>,
 
-    /// `TurnOffMic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TurnOffMic`; example: `1`
     pub turn_off_mic: Option<u64>,
 
-    /// `AudioQuality`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioQuality`; example: `1`
     pub audio_quality: Option<u64>,
 
-    /// `DisableRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableRecord`; example: `1`
     pub disable_record: Option<u64>,
 
-    /// `Assistants`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Assistants`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub assistants: Option<Vec<String>>,
 
-    /// `RTCAudienceNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RTCAudienceNumber`; example: `0`
     #[tc(rename = "RTCAudienceNumber")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub rtc_audience_number: Option<u64>,
 
-    /// `AudienceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudienceType`; example: `0`
     pub audience_type: Option<u64>,
 
-    /// `RecordLayout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordLayout`; example: `1`
     pub record_layout: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"98781273"`
+    /// `GroupId`; example: `"98781273"`
     pub group_id: Option<String>,
 
-    /// `EnableDirectControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDirectControl`; example: `0`
     pub enable_direct_control: Option<u64>,
 
-    /// `InteractionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InteractionMode`; example: `0`
     pub interaction_mode: Option<i64>,
 
-    /// `VideoOrientation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoOrientation`; example: `0`
     pub video_orientation: Option<u64>,
 
-    /// `IsGradingRequiredPostClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGradingRequiredPostClass`; example: `0`
     pub is_grading_required_post_class: Option<i64>,
 
-    /// `RoomType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomType`; example: `0`
     pub room_type: Option<i64>,
 
-    /// `Guests`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Guests`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub guests: Option<Vec<String>>,
 
-    /// `EndDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndDelayTime`; example: `0`
     pub end_delay_time: Option<i64>,
 
-    /// `LiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveType`; example: `0`
     pub live_type: Option<u64>,
 
-    /// `RecordLiveUrl`: a string.
+    /// `RecordLiveUrl`
     pub record_live_url: Option<String>,
 
-    /// `EnableAutoStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAutoStart`; example: `0`
     pub enable_auto_start: Option<u64>,
 
-    /// `RecordBackground`: a string.
-    ///
-    /// Example: `"www.demo.com/test.png"`
+    /// `RecordBackground`; example: `"www.demo.com/test.png"`
     pub record_background: Option<String>,
 
-    /// `RecordScene`: a string.
-    ///
-    /// Example: `"{\"scene\":\"test\",\"lng\":\"zh\",\"customToken\":\"sajdlfjasdglweqirouoiu\"}"`
+    /// `RecordScene`; example: `"{\"scene\":\"test\",\"lng\":\"zh\",\"customToken\":\"sajdlfjasdglweqirouoiu\"}"`
     pub record_scene: Option<String>,
 
-    /// `RecordLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `RecordLang`; example: `"en"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub record_lang: Option<String>,
 
-    /// `RecordStream`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordStream`; example: `1`
     pub record_stream: Option<u64>,
 
-    /// `WhiteBoardSnapshotMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WhiteBoardSnapshotMode`; example: `0`
     pub white_board_snapshot_mode: Option<u64>,
 
-    /// `SubtitlesTranscription`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitlesTranscription`; example: `0`
     pub subtitles_transcription: Option<u64>,
 
-    /// `RecordMerge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordMerge`; example: `0`
     pub record_merge: Option<u64>,
 
-    /// `EnableLiveRelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableLiveRelay`; example: `0`
     pub enable_live_relay: Option<u64>,
 }
 
 /// What a successful [`CreateRoom`] call returns.
 #[tc_model]
 pub struct CreateRoomResponse {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `301234567`
+    /// `RoomId`; example: `301234567`
     pub room_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -823,23 +918,28 @@ pub struct CreateRoomResponse {
 /// The `CreateSupervisor` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`CreateSupervisorResponse`].
-/// The codes it documents are in [`CreateSupervisorError`](super::errors::CreateSupervisorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=CreateSupervisor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "CreateSupervisor",
     output = CreateSupervisorResponse,
-    error = super::errors::CreateSupervisorError
+    error = super::errors::LcicErrorCode
 )]
 pub struct CreateSupervisor {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `SdkAppId`; example: `1234657`
     pub sdk_app_id: u64,
 
-    /// `Users`: a list of strings.
+    /// `Users`
     pub users: Vec<String>,
 }
 
@@ -853,23 +953,28 @@ pub struct CreateSupervisorResponse {
 /// The `DeleteAppCustomContent` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteAppCustomContentResponse`].
-/// The codes it documents are in [`DeleteAppCustomContentError`](super::errors::DeleteAppCustomContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteAppCustomContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteAppCustomContent",
     output = DeleteAppCustomContentResponse,
-    error = super::errors::DeleteAppCustomContentError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteAppCustomContent {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `SdkAppId`; example: `1234657`
     pub sdk_app_id: u64,
 
-    /// `Scenes`: a list of strings.
+    /// `Scenes`
     pub scenes: Option<Vec<String>>,
 }
 
@@ -883,20 +988,24 @@ pub struct DeleteAppCustomContentResponse {
 /// The `DeleteDocument` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteDocumentResponse`].
-/// The codes it documents are in [`DeleteDocumentError`](super::errors::DeleteDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteDocument",
     output = DeleteDocumentResponse,
-    error = super::errors::DeleteDocumentError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteDocument {
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"fzakslmjpj"`
+    /// `DocumentId`; example: `"fzakslmjpj"`
     pub document_id: String,
 }
 
@@ -910,23 +1019,36 @@ pub struct DeleteDocumentResponse {
 /// The `DeleteGroup` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteGroup {
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Vec<String>,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 }
 
@@ -940,28 +1062,44 @@ pub struct DeleteGroupResponse {
 /// The `DeleteGroupMember` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteGroupMemberResponse`].
-/// The codes it documents are in [`DeleteGroupMemberError`](super::errors::DeleteGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteGroupMember",
     output = DeleteGroupMemberResponse,
-    error = super::errors::DeleteGroupMemberError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteGroupMember {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"dfgsdgsg"`
+    /// `GroupId`; example: `"dfgsdgsg"`
     pub group_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Vec<String>,
 }
 
@@ -975,25 +1113,30 @@ pub struct DeleteGroupMemberResponse {
 /// The `DeletePlaybackItem` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeletePlaybackItemResponse`].
-/// The codes it documents are in [`DeletePlaybackItemError`](super::errors::DeletePlaybackItemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeletePlaybackItem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeletePlaybackItem",
     output = DeletePlaybackItemResponse,
-    error = super::errors::DeletePlaybackItemError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeletePlaybackItem {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `340599814`
+    /// `RoomId`; example: `340599814`
     pub room_id: u64,
 }
 
@@ -1007,25 +1150,33 @@ pub struct DeletePlaybackItemResponse {
 /// The `DeleteRecord` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteRecordResponse`].
-/// The codes it documents are in [`DeleteRecordError`](super::errors::DeleteRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteRecord",
     output = DeleteRecordResponse,
-    error = super::errors::DeleteRecordError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteRecord {
-    /// `RoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `24323`
+    /// `RoomId`; example: `24323`
     pub room_id: i64,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `9087675`
+    /// `SdkAppId`; example: `9087675`
     pub sdk_app_id: i64,
 }
 
@@ -1039,20 +1190,25 @@ pub struct DeleteRecordResponse {
 /// The `DeleteRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteRoomResponse`].
-/// The codes it documents are in [`DeleteRoomError`](super::errors::DeleteRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteRoom",
     output = DeleteRoomResponse,
-    error = super::errors::DeleteRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123456789`
+    /// `RoomId`; example: `3123456789`
     pub room_id: u64,
 }
 
@@ -1066,23 +1222,28 @@ pub struct DeleteRoomResponse {
 /// The `DeleteSupervisor` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteSupervisorResponse`].
-/// The codes it documents are in [`DeleteSupervisorError`](super::errors::DeleteSupervisorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteSupervisor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteSupervisor",
     output = DeleteSupervisorResponse,
-    error = super::errors::DeleteSupervisorError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteSupervisor {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13465287`
+    /// `SdkAppId`; example: `13465287`
     pub sdk_app_id: u64,
 
-    /// `Users`: a list of strings.
+    /// `Users`
     pub users: Vec<String>,
 }
 
@@ -1096,20 +1257,68 @@ pub struct DeleteSupervisorResponse {
 /// The `DeleteUser` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteUserResponse`].
-/// The codes it documents are in [`DeleteUserError`](super::errors::DeleteUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`FailedOperation.UserIsAlreadyInGroup`](super::errors::LcicErrorCode::FailedOperationUserIsAlreadyInGroup)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.CssOrJs`](super::errors::LcicErrorCode::InvalidParameterCssOrJs)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::LcicErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteUser",
     output = DeleteUserResponse,
-    error = super::errors::DeleteUserError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"Tomfsdss"`
+    /// `UserId`; example: `"Tomfsdss"`
     pub user_id: String,
 }
 
@@ -1123,20 +1332,24 @@ pub struct DeleteUserResponse {
 /// The `DeleteWhiteBoardSnapshot` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DeleteWhiteBoardSnapshotResponse`].
-/// The codes it documents are in [`DeleteWhiteBoardSnapshotError`](super::errors::DeleteWhiteBoardSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DeleteWhiteBoardSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DeleteWhiteBoardSnapshot",
     output = DeleteWhiteBoardSnapshotResponse,
-    error = super::errors::DeleteWhiteBoardSnapshotError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DeleteWhiteBoardSnapshot {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `301234567`
+    /// `RoomId`; example: `301234567`
     pub room_id: Option<u64>,
 }
 
@@ -1150,15 +1363,27 @@ pub struct DeleteWhiteBoardSnapshotResponse {
 /// The `DescribeAnswerList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeAnswerListResponse`].
-/// The codes it documents are in [`DescribeAnswerListError`](super::errors::DescribeAnswerListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeAnswerList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeAnswerList",
     output = DescribeAnswerListResponse,
-    error = super::errors::DescribeAnswerListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1168,27 +1393,23 @@ pub struct DeleteWhiteBoardSnapshotResponse {
     )
 )]
 pub struct DescribeAnswerList {
-    /// `QuestionId`: a string.
-    ///
-    /// Example: `"0491cbde-opd4-4d4c-a063-96864eccc73c"`
+    /// `QuestionId`; example: `"0491cbde-opd4-4d4c-a063-96864eccc73c"`
     pub question_id: String,
 
-    /// `Page`: a signed 64-bit integer.
+    /// `Page`
     pub page: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAnswerList`] call returns.
 #[tc_model]
 pub struct DescribeAnswerListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `AnswerInfo`: a list of [`AnswerInfo`](super::models::AnswerInfo) objects.
+    /// `AnswerInfo`
     pub answer_info: Option<Vec<models::AnswerInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1198,43 +1419,49 @@ pub struct DescribeAnswerListResponse {
 /// The `DescribeAppDetail` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeAppDetailResponse`].
-/// The codes it documents are in [`DescribeAppDetailError`](super::errors::DescribeAppDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeAppDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeAppDetail",
     output = DescribeAppDetailResponse,
-    error = super::errors::DescribeAppDetailError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeAppDetail {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"140000011"`
+    /// `ApplicationId`; example: `"140000011"`
     pub application_id: String,
 
-    /// `DeveloperId`: a string.
-    ///
-    /// Example: `"43234543asda"`
+    /// `DeveloperId`; example: `"43234543asda"`
     pub developer_id: String,
 }
 
 /// What a successful [`DescribeAppDetail`] call returns.
 #[tc_model]
 pub struct DescribeAppDetailResponse {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"14567770"`
+    /// `SdkAppId`; example: `"14567770"`
     pub sdk_app_id: String,
 
-    /// `AppConfig`: an [`AppConfig`](super::models::AppConfig).
+    /// `AppConfig`
     pub app_config: models::AppConfig,
 
-    /// `SceneConfig`: a list of [`SceneItem`](super::models::SceneItem) objects.
+    /// `SceneConfig`
     pub scene_config: Vec<models::SceneItem>,
 
-    /// `TransferConfig`: a [`TransferItem`](super::models::TransferItem).
+    /// `TransferConfig`
     pub transfer_config: models::TransferItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1244,15 +1471,24 @@ pub struct DescribeAppDetailResponse {
 /// The `DescribeCurrentMemberList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeCurrentMemberListResponse`].
-/// The codes it documents are in [`DescribeCurrentMemberListError`](super::errors::DescribeCurrentMemberListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeCurrentMemberList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeCurrentMemberList",
     output = DescribeCurrentMemberListResponse,
-    error = super::errors::DescribeCurrentMemberListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1262,31 +1498,23 @@ pub struct DescribeAppDetailResponse {
     )
 )]
 pub struct DescribeCurrentMemberList {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2981712`
+    /// `RoomId`; example: `2981712`
     pub room_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeCurrentMemberList`] call returns.
 #[tc_model]
 pub struct DescribeCurrentMemberListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `MemberRecords`: a list of [`MemberRecord`](super::models::MemberRecord) objects.
+    /// `MemberRecords`
     pub member_records: Vec<models::MemberRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1296,24 +1524,33 @@ pub struct DescribeCurrentMemberListResponse {
 /// The `DescribeDeveloper` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeDeveloperResponse`].
-/// The codes it documents are in [`DescribeDeveloperError`](super::errors::DescribeDeveloperError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeDeveloper)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeDeveloper",
     output = DescribeDeveloperResponse,
-    error = super::errors::DescribeDeveloperError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeDeveloper {}
 
 /// What a successful [`DescribeDeveloper`] call returns.
 #[tc_model]
 pub struct DescribeDeveloperResponse {
-    /// `DeveloperId`: a string.
-    ///
-    /// Example: `"5439287647823"`
+    /// `DeveloperId`; example: `"5439287647823"`
     pub developer_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1323,114 +1560,82 @@ pub struct DescribeDeveloperResponse {
 /// The `DescribeDocument` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeDocumentResponse`].
-/// The codes it documents are in [`DescribeDocumentError`](super::errors::DescribeDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeDocument",
     output = DescribeDocumentResponse,
-    error = super::errors::DescribeDocumentError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeDocument {
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"rbbepxt"`
+    /// `DocumentId`; example: `"rbbepxt"`
     pub document_id: String,
 }
 
 /// What a successful [`DescribeDocument`] call returns.
 #[tc_model]
 pub struct DescribeDocumentResponse {
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"rbdfetg"`
+    /// `DocumentId`; example: `"rbdfetg"`
     pub document_id: String,
 
-    /// `DocumentUrl`: a string.
-    ///
-    /// Example: `"http://ac53b-ba94-27a5bca82d6b.doc"`
+    /// `DocumentUrl`; example: `"http://ac53b-ba94-27a5bca82d6b.doc"`
     pub document_url: String,
 
-    /// `DocumentName`: a string.
-    ///
-    /// Example: `"课堂文档"`
+    /// `DocumentName`; example: `"课堂文档"`
     pub document_name: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"2eRdSQEsdsdadYUJdyslWUWPV"`
+    /// `Owner`; example: `"2eRdSQEsdsdadYUJdyslWUWPV"`
     pub owner: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34829230`
+    /// `SdkAppId`; example: `34829230`
     pub sdk_app_id: u64,
 
-    /// `Permission`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Permission`; example: `1`
     pub permission: u64,
 
-    /// `TranscodeResult`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TranscodeResult`; example: `"1"`
     pub transcode_result: String,
 
-    /// `TranscodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscodeType`; example: `1`
     pub transcode_type: u64,
 
-    /// `TranscodeProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscodeProgress`; example: `1`
     pub transcode_progress: u64,
 
-    /// `TranscodeState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscodeState`; example: `1`
     pub transcode_state: u64,
 
-    /// `TranscodeInfo`: a string.
-    ///
-    /// Example: `"err"`
+    /// `TranscodeInfo`; example: `"err"`
     pub transcode_info: String,
 
-    /// `DocumentType`: a string.
-    ///
-    /// Example: `"doc"`
+    /// `DocumentType`; example: `"doc"`
     pub document_type: String,
 
-    /// `DocumentSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocumentSize`; example: `1`
     pub document_size: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateTime`; example: `1`
     pub update_time: u64,
 
-    /// `Pages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: Option<u64>,
 
-    /// `Preview`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Preview`; example: `"url"`
     pub preview: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"793x1122"`
+    /// `Resolution`; example: `"793x1122"`
     pub resolution: Option<String>,
 
-    /// `MinScaleResolution`: a string.
-    ///
-    /// Example: `"1280x720"`
+    /// `MinScaleResolution`; example: `"1280x720"`
     pub min_scale_resolution: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1442,15 +1647,20 @@ pub struct DescribeDocumentResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeDocumentsResponse`].
-/// The codes it documents are in [`DescribeDocumentsError`](super::errors::DescribeDocumentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeDocuments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeDocuments",
     output = DescribeDocumentsResponse,
-    error = super::errors::DescribeDocumentsError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1460,47 +1670,35 @@ pub struct DescribeDocumentResponse {
     )
 )]
 pub struct DescribeDocuments {
-    /// `SchoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234`
+    /// `SchoolId`; example: `1234`
     pub school_id: u64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Permission`: a list of unsigned 64-bit integers.
+    /// `Permission`
     pub permission: Vec<u64>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"978HopHp"`
+    /// `Owner`; example: `"978HopHp"`
     pub owner: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"mpLOdp"`
+    /// `Keyword`; example: `"mpLOdp"`
     pub keyword: Option<String>,
 
-    /// `DocumentId`: a list of strings.
+    /// `DocumentId`
     pub document_id: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDocuments`] call returns.
 #[tc_model]
 pub struct DescribeDocumentsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Total`; example: `50`
     pub total: i64,
 
-    /// `Documents`: a list of [`DocumentInfo`](super::models::DocumentInfo) objects.
+    /// `Documents`
     pub documents: Option<Vec<models::DocumentInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1510,15 +1708,52 @@ pub struct DescribeDocumentsResponse {
 /// The `DescribeDocumentsByRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeDocumentsByRoomResponse`].
-/// The codes it documents are in [`DescribeDocumentsByRoomError`](super::errors::DescribeDocumentsByRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeDocumentsByRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeDocumentsByRoom",
     output = DescribeDocumentsByRoomResponse,
-    error = super::errors::DescribeDocumentsByRoomError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1528,46 +1763,32 @@ pub struct DescribeDocumentsResponse {
     )
 )]
 pub struct DescribeDocumentsByRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123456`
+    /// `RoomId`; example: `3123456`
     pub room_id: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3789212`
+    /// `SdkAppId`; example: `3789212`
     pub sdk_app_id: u64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Permission`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `Permission`; example: `[2]`
     pub permission: Option<Vec<u64>>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"Teacher"`
+    /// `Owner`; example: `"Teacher"`
     pub owner: Option<String>,
 }
 
 /// What a successful [`DescribeDocumentsByRoom`] call returns.
 #[tc_model]
 pub struct DescribeDocumentsByRoomResponse {
-    /// `Documents`: a list of [`DocumentInfo`](super::models::DocumentInfo) objects.
+    /// `Documents`
     pub documents: Option<Vec<models::DocumentInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1577,47 +1798,103 @@ pub struct DescribeDocumentsByRoomResponse {
 /// The `DescribeEditVersions` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeEditVersionsResponse`].
-/// The codes it documents are in [`DescribeEditVersionsError`](super::errors::DescribeEditVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeEditVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.PostpaidNotAvailable`](super::errors::LcicErrorCode::FailedOperationPostpaidNotAvailable)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`FailedOperation.UserIsAlreadyInGroup`](super::errors::LcicErrorCode::FailedOperationUserIsAlreadyInGroup)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::LcicErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClassID`](super::errors::LcicErrorCode::InvalidParameterClassId)
+/// - [`InvalidParameter.ClassIDs`](super::errors::LcicErrorCode::InvalidParameterClassIds)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.CssOrJs`](super::errors::LcicErrorCode::InvalidParameterCssOrJs)
+/// - [`InvalidParameter.DisableRecord`](super::errors::LcicErrorCode::InvalidParameterDisableRecord)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.LiveType`](super::errors::LcicErrorCode::InvalidParameterLiveType)
+/// - [`InvalidParameter.MaxMicNumber`](super::errors::LcicErrorCode::InvalidParameterMaxMicNumber)
+/// - [`InvalidParameter.MaxRTCMember`](super::errors::LcicErrorCode::InvalidParameterMaxRtcMember)
+/// - [`InvalidParameter.RecordLayout`](super::errors::LcicErrorCode::InvalidParameterRecordLayout)
+/// - [`InvalidParameter.ReplayLayout`](super::errors::LcicErrorCode::InvalidParameterReplayLayout)
+/// - [`InvalidParameter.RoomTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterRoomTypeInvalid)
+/// - [`InvalidParameter.SchoolID`](super::errors::LcicErrorCode::InvalidParameterSchoolId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.UserSchoolMismatch`](super::errors::LcicErrorCode::InvalidParameterUserSchoolMismatch)
+/// - [`InvalidParameterCombination`](super::errors::LcicErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ClassDocumentLimit`](super::errors::LcicErrorCode::LimitExceededClassDocumentLimit)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::LcicErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeEditVersions",
     output = DescribeEditVersionsResponse,
-    error = super::errors::DescribeEditVersionsError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeEditVersions {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326744409`
+    /// `RoomId`; example: `326744409`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeEditVersions`] call returns.
 #[tc_model]
 pub struct DescribeEditVersionsResponse {
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326744409`
+    /// `ClassId`; example: `326744409`
     pub class_id: Option<u64>,
 
-    /// `LatestVersionNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LatestVersionNo`; example: `2`
     pub latest_version_no: Option<u64>,
 
-    /// `MainVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MainVersion`; example: `2`
     pub main_version: Option<u64>,
 
-    /// `Versions`: a list of [`EditVersions`](super::models::EditVersions) objects.
+    /// `Versions`
     pub versions: Option<Vec<models::EditVersions>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1627,52 +1904,57 @@ pub struct DescribeEditVersionsResponse {
 /// The `DescribeGroup` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeGroupResponse`].
-/// The codes it documents are in [`DescribeGroupError`](super::errors::DescribeGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeGroup",
     output = DescribeGroupResponse,
-    error = super::errors::DescribeGroupError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"dfgsdgsg"`
+    /// `GroupId`; example: `"dfgsdgsg"`
     pub group_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13465287`
+    /// `SdkAppId`; example: `13465287`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`DescribeGroup`] call returns.
 #[tc_model]
 pub struct DescribeGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"232121"`
+    /// `GroupId`; example: `"232121"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `GroupName`; example: `"group_name"`
     pub group_name: String,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"0998Klp"`
+    /// `TeacherId`; example: `"0998Klp"`
     pub teacher_id: Option<String>,
 
-    /// `GroupType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupType`; example: `0`
     pub group_type: u64,
 
-    /// `SubGroupIds`: a list of strings.
+    /// `SubGroupIds`
     pub sub_group_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1682,15 +1964,33 @@ pub struct DescribeGroupResponse {
 /// The `DescribeGroupList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeGroupListResponse`].
-/// The codes it documents are in [`DescribeGroupListError`](super::errors::DescribeGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeGroupList",
     output = DescribeGroupListResponse,
-    error = super::errors::DescribeGroupListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1700,41 +2000,29 @@ pub struct DescribeGroupResponse {
     )
 )]
 pub struct DescribeGroupList {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3463813`
+    /// `SdkAppId`; example: `3463813`
     pub sdk_app_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `TeacherId`; example: `"Tom"`
     pub teacher_id: Option<String>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"jhgfhgsfdsYsdd"`
+    /// `MemberId`; example: `"jhgfhgsfdsYsdd"`
     pub member_id: Option<String>,
 }
 
 /// What a successful [`DescribeGroupList`] call returns.
 #[tc_model]
 pub struct DescribeGroupListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `GroupInfos`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `GroupInfos`
     pub group_infos: Option<Vec<models::GroupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,34 +2032,44 @@ pub struct DescribeGroupListResponse {
 /// The `DescribeGroupLiveCodes` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeGroupLiveCodesResponse`].
-/// The codes it documents are in [`DescribeGroupLiveCodesError`](super::errors::DescribeGroupLiveCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeGroupLiveCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RoomTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterRoomTypeInvalid)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeGroupLiveCodes",
     output = DescribeGroupLiveCodesResponse,
-    error = super::errors::DescribeGroupLiveCodesError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeGroupLiveCodes {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38742230`
+    /// `SdkAppId`; example: `38742230`
     pub sdk_app_id: Option<u64>,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3323849`
+    /// `RoomId`; example: `3323849`
     pub room_id: Option<u64>,
 }
 
 /// What a successful [`DescribeGroupLiveCodes`] call returns.
 #[tc_model]
 pub struct DescribeGroupLiveCodesResponse {
-    /// `GroupLiveCodes`: a list of strings.
-    ///
-    /// Example: `["hdi2323","uweu32"]`
+    /// `GroupLiveCodes`; example: `["hdi2323","uweu32"]`
     pub group_live_codes: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1781,15 +2079,35 @@ pub struct DescribeGroupLiveCodesResponse {
 /// The `DescribeGroupMemberList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeGroupMemberListResponse`].
-/// The codes it documents are in [`DescribeGroupMemberListError`](super::errors::DescribeGroupMemberListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeGroupMemberList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeGroupMemberList",
     output = DescribeGroupMemberListResponse,
-    error = super::errors::DescribeGroupMemberListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -1799,36 +2117,26 @@ pub struct DescribeGroupLiveCodesResponse {
     )
 )]
 pub struct DescribeGroupMemberList {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"dfgsdgs"`
+    /// `GroupId`; example: `"dfgsdgs"`
     pub group_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325372`
+    /// `SdkAppId`; example: `325372`
     pub sdk_app_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeGroupMemberList`] call returns.
 #[tc_model]
 pub struct DescribeGroupMemberListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `MemberIds`: a list of strings.
+    /// `MemberIds`
     pub member_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1838,42 +2146,52 @@ pub struct DescribeGroupMemberListResponse {
 /// The `DescribeLiveRelayConfig` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeLiveRelayConfigResponse`].
-/// The codes it documents are in [`DescribeLiveRelayConfigError`](super::errors::DescribeLiveRelayConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeLiveRelayConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RoomTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterRoomTypeInvalid)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeLiveRelayConfig",
     output = DescribeLiveRelayConfigResponse,
-    error = super::errors::DescribeLiveRelayConfigError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeLiveRelayConfig {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `358219518`
+    /// `RoomId`; example: `358219518`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeLiveRelayConfig`] call returns.
 #[tc_model]
 pub struct DescribeLiveRelayConfigResponse {
-    /// `RelayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelayType`; example: `0`
     pub relay_type: Option<u64>,
 
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Option<Vec<String>>,
 
-    /// `IsTencentCdn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTencentCdn`; example: `0`
     pub is_tencent_cdn: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1883,84 +2201,68 @@ pub struct DescribeLiveRelayConfigResponse {
 /// The `DescribeMarquee` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeMarqueeResponse`].
-/// The codes it documents are in [`DescribeMarqueeError`](super::errors::DescribeMarqueeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeMarquee)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeMarquee",
     output = DescribeMarqueeResponse,
-    error = super::errors::DescribeMarqueeError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeMarquee {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3879279`
+    /// `SdkAppId`; example: `3879279`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345214`
+    /// `RoomId`; example: `345214`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeMarquee`] call returns.
 #[tc_model]
 pub struct DescribeMarqueeResponse {
-    /// `MarqueeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarqueeType`; example: `1`
     pub marquee_type: Option<u64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"开课"`
+    /// `Content`; example: `"开课"`
     pub content: Option<String>,
 
-    /// `FontSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FontSize`; example: `1`
     pub font_size: Option<u64>,
 
-    /// `FontWeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FontWeight`; example: `1`
     pub font_weight: Option<u64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"#FFFFF"`
+    /// `FontColor`; example: `"#FFFFF"`
     pub font_color: Option<String>,
 
-    /// `FontOpacity`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `FontOpacity`; example: `0.5`
     pub font_opacity: Option<f64>,
 
-    /// `BackgroundColor`: a string.
-    ///
-    /// Example: `"#FFFFF"`
+    /// `BackgroundColor`; example: `"#FFFFF"`
     pub background_color: Option<String>,
 
-    /// `BackgroundOpacity`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `BackgroundOpacity`; example: `0.3`
     pub background_opacity: Option<f64>,
 
-    /// `DisplayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DisplayMode`; example: `2`
     pub display_mode: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Duration`; example: `23`
     pub duration: Option<u64>,
 
-    /// `MarqueeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `98`
+    /// `MarqueeCount`; example: `98`
     pub marquee_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1970,15 +2272,25 @@ pub struct DescribeMarqueeResponse {
 /// The `DescribePlayRecords` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribePlayRecordsResponse`].
-/// The codes it documents are in [`DescribePlayRecordsError`](super::errors::DescribePlayRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribePlayRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribePlayRecords",
     output = DescribePlayRecordsResponse,
-    error = super::errors::DescribePlayRecordsError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -1988,51 +2300,35 @@ pub struct DescribeMarqueeResponse {
     )
 )]
 pub struct DescribePlayRecords {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `322220255`
+    /// `RoomId`; example: `322220255`
     pub room_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770174290`
+    /// `StartTime`; example: `1770174290`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770260690`
+    /// `EndTime`; example: `1770260690`
     pub end_time: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2qkMhWixIzNQC7UizlM7*******"`
+    /// `UserId`; example: `"2qkMhWixIzNQC7UizlM7*******"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribePlayRecords`] call returns.
 #[tc_model]
 pub struct DescribePlayRecordsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Total`; example: `8`
     pub total: Option<u64>,
 
-    /// `Records`: a list of [`PlayRecord`](super::models::PlayRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::PlayRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2042,15 +2338,21 @@ pub struct DescribePlayRecordsResponse {
 /// The `DescribePlaybackList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribePlaybackListResponse`].
-/// The codes it documents are in [`DescribePlaybackListError`](super::errors::DescribePlaybackListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribePlaybackList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribePlaybackList",
     output = DescribePlaybackListResponse,
-    error = super::errors::DescribePlaybackListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -2060,36 +2362,26 @@ pub struct DescribePlayRecordsResponse {
     )
 )]
 pub struct DescribePlaybackList {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3923193`
+    /// `SdkAppId`; example: `3923193`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `352214288`
+    /// `RoomId`; example: `352214288`
     pub room_id: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePlaybackList`] call returns.
 #[tc_model]
 pub struct DescribePlaybackListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `Items`: a list of [`PlaybackItem`](super::models::PlaybackItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::PlaybackItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2099,15 +2391,27 @@ pub struct DescribePlaybackListResponse {
 /// The `DescribeQuestionList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeQuestionListResponse`].
-/// The codes it documents are in [`DescribeQuestionListError`](super::errors::DescribeQuestionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeQuestionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeQuestionList",
     output = DescribeQuestionListResponse,
-    error = super::errors::DescribeQuestionListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -2117,31 +2421,23 @@ pub struct DescribePlaybackListResponse {
     )
 )]
 pub struct DescribeQuestionList {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `312345678`
+    /// `RoomId`; example: `312345678`
     pub room_id: u64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeQuestionList`] call returns.
 #[tc_model]
 pub struct DescribeQuestionListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Option<Vec<models::QuestionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2151,42 +2447,40 @@ pub struct DescribeQuestionListResponse {
 /// The `DescribeRecord` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeRecordResponse`].
-/// The codes it documents are in [`DescribeRecordError`](super::errors::DescribeRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeRecord",
     output = DescribeRecordResponse,
-    error = super::errors::DescribeRecordError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeRecord {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3456721`
+    /// `SdkAppId`; example: `3456721`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `RoomId`; example: `9090`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeRecord`] call returns.
 #[tc_model]
 pub struct DescribeRecordResponse {
-    /// `SchoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `328910`
+    /// `SchoolId`; example: `328910`
     pub school_id: Option<u64>,
 
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `893012`
+    /// `ClassId`; example: `893012`
     pub class_id: Option<u64>,
 
-    /// `RecordInfo`: a list of [`CustomRecordInfo`](super::models::CustomRecordInfo) objects.
+    /// `RecordInfo`
     pub record_info: Option<Vec<models::CustomRecordInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2196,47 +2490,48 @@ pub struct DescribeRecordResponse {
 /// The `DescribeRecordStream` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeRecordStreamResponse`].
-/// The codes it documents are in [`DescribeRecordStreamError`](super::errors::DescribeRecordStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeRecordStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeRecordStream",
     output = DescribeRecordStreamResponse,
-    error = super::errors::DescribeRecordStreamError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeRecordStream {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3490281`
+    /// `SdkAppId`; example: `3490281`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `RoomId`; example: `9090`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeRecordStream`] call returns.
 #[tc_model]
 pub struct DescribeRecordStreamResponse {
-    /// `SchoolId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `328910`
+    /// `SchoolId`; example: `328910`
     pub school_id: Option<u64>,
 
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `372820`
+    /// `ClassId`; example: `372820`
     pub class_id: Option<u64>,
 
-    /// `ClassType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClassType`; example: `2`
     pub class_type: Option<u64>,
 
-    /// `StreamInfo`: a list of [`SingleStreamInfo`](super::models::SingleStreamInfo) objects.
+    /// `StreamInfo`
     pub stream_info: Option<Vec<models::SingleStreamInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2246,34 +2541,36 @@ pub struct DescribeRecordStreamResponse {
 /// The `DescribeRecordTask` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeRecordTaskResponse`].
-/// The codes it documents are in [`DescribeRecordTaskError`](super::errors::DescribeRecordTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeRecordTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeRecordTask",
     output = DescribeRecordTaskResponse,
-    error = super::errors::DescribeRecordTaskError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeRecordTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3456721`
+    /// `SdkAppId`; example: `3456721`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `RoomId`; example: `9090`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeRecordTask`] call returns.
 #[tc_model]
 pub struct DescribeRecordTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2432324323"`
+    /// `TaskId`; example: `"2432324323"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2283,25 +2580,28 @@ pub struct DescribeRecordTaskResponse {
 /// The `DescribeRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeRoomResponse`].
-/// The codes it documents are in [`DescribeRoomError`](super::errors::DescribeRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeRoom",
     output = DescribeRoomResponse,
-    error = super::errors::DescribeRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `301234567`
+    /// `RoomId`; example: `301234567`
     pub room_id: u64,
 
-    /// `RTMPStreamingURL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RTMPStreamingURL`; example: `0`
     #[tc(rename = "RTMPStreamingURL")]
     pub rtmp_streaming_url: Option<u64>,
 }
@@ -2309,182 +2609,116 @@ pub struct DescribeRoom {
 /// What a successful [`DescribeRoom`] call returns.
 #[tc_model]
 pub struct DescribeRoomResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"房间名称"`
+    /// `Name`; example: `"房间名称"`
     pub name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `StartTime`; example: `1659600138`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `EndTime`; example: `1659600138`
     pub end_time: u64,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
+    /// `TeacherId`; example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
     pub teacher_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123467`
+    /// `SdkAppId`; example: `123467`
     pub sdk_app_id: u64,
 
-    /// `AudienceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudienceType`; example: `1`
     pub audience_type: u64,
 
-    /// `Resolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Resolution`; example: `1`
     pub resolution: u64,
 
-    /// `MaxMicNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxMicNumber`; example: `1`
     pub max_mic_number: u64,
 
-    /// `AutoMic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoMic`; example: `1`
     pub auto_mic: u64,
 
-    /// `AudioQuality`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioQuality`; example: `1`
     pub audio_quality: u64,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `SubType`; example: `"video"`
     pub sub_type: String,
 
-    /// `DisableRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableRecord`; example: `1`
     pub disable_record: u64,
 
-    /// `Assistants`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Assistants`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub assistants: Vec<String>,
 
-    /// `RecordUrl`: a string.
+    /// `RecordUrl`
     pub record_url: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"2435342"`
+    /// `GroupId`; example: `"2435342"`
     pub group_id: String,
 
-    /// `EnableDirectControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDirectControl`; example: `0`
     pub enable_direct_control: u64,
 
-    /// `InteractionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InteractionMode`; example: `0`
     pub interaction_mode: Option<i64>,
 
-    /// `VideoOrientation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoOrientation`; example: `0`
     pub video_orientation: Option<u64>,
 
-    /// `IsGradingRequiredPostClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGradingRequiredPostClass`; example: `0`
     pub is_grading_required_post_class: Option<i64>,
 
-    /// `RoomType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomType`; example: `0`
     pub room_type: Option<i64>,
 
-    /// `VideoDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoDuration`; example: `0`
     pub video_duration: Option<u64>,
 
-    /// `EndDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndDelayTime`; example: `0`
     pub end_delay_time: Option<i64>,
 
-    /// `LiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveType`; example: `0`
     pub live_type: Option<u64>,
 
-    /// `RecordLiveUrl`: a string.
+    /// `RecordLiveUrl`
     pub record_live_url: Option<String>,
 
-    /// `EnableAutoStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAutoStart`; example: `0`
     pub enable_auto_start: Option<u64>,
 
-    /// `RecordBackground`: a string.
+    /// `RecordBackground`
     pub record_background: Option<String>,
 
-    /// `RTMPStreamingURL`: a string.
+    /// `RTMPStreamingURL`
     #[tc(rename = "RTMPStreamingURL")]
     pub rtmp_streaming_url: Option<String>,
 
-    /// `RecordScene`: a string.
-    ///
-    /// Example: `"{\"scene\":\"test\",\"lng\":\"zh\",\"customToken\":\"sajdlfjasdglweqirouoiu\"}"`
+    /// `RecordScene`; example: `"{\"scene\":\"test\",\"lng\":\"zh\",\"customToken\":\"sajdlfjasdglweqirouoiu\"}"`
     pub record_scene: Option<String>,
 
-    /// `RecordLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `RecordLang`; example: `"en"`
     pub record_lang: Option<String>,
 
-    /// `RecordStream`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordStream`; example: `1`
     pub record_stream: Option<u64>,
 
-    /// `RecordLayout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RecordLayout`; example: `3`
     pub record_layout: Option<u64>,
 
-    /// `WhiteBoardSnapshotMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WhiteBoardSnapshotMode`; example: `0`
     pub white_board_snapshot_mode: Option<u64>,
 
-    /// `SubtitlesTranscription`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitlesTranscription`; example: `0`
     pub subtitles_transcription: Option<u64>,
 
-    /// `Guests`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Guests`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub guests: Option<Vec<String>>,
 
-    /// `RecordMerge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordMerge`; example: `0`
     pub record_merge: Option<u64>,
 
-    /// `EnableLiveRelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableLiveRelay`; example: `0`
     pub enable_live_relay: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2494,32 +2728,36 @@ pub struct DescribeRoomResponse {
 /// The `DescribeRoomForbiddenUser` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeRoomForbiddenUserResponse`].
-/// The codes it documents are in [`DescribeRoomForbiddenUserError`](super::errors::DescribeRoomForbiddenUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeRoomForbiddenUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeRoomForbiddenUser",
     output = DescribeRoomForbiddenUserResponse,
-    error = super::errors::DescribeRoomForbiddenUserError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeRoomForbiddenUser {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23134`
+    /// `SdkAppId`; example: `23134`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12333`
+    /// `RoomId`; example: `12333`
     pub room_id: u64,
 }
 
 /// What a successful [`DescribeRoomForbiddenUser`] call returns.
 #[tc_model]
 pub struct DescribeRoomForbiddenUserResponse {
-    /// `MutedAccountList`: a list of [`MutedAccountList`](super::models::MutedAccountList) objects.
+    /// `MutedAccountList`
     pub muted_account_list: Vec<models::MutedAccountList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2529,15 +2767,25 @@ pub struct DescribeRoomForbiddenUserResponse {
 /// The `DescribeRoomStatistics` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeRoomStatisticsResponse`].
-/// The codes it documents are in [`DescribeRoomStatisticsError`](super::errors::DescribeRoomStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeRoomStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeRoomStatistics",
     output = DescribeRoomStatisticsResponse,
-    error = super::errors::DescribeRoomStatisticsError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -2547,61 +2795,41 @@ pub struct DescribeRoomForbiddenUserResponse {
     )
 )]
 pub struct DescribeRoomStatistics {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `RoomId`; example: `1234657`
     pub room_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeRoomStatistics`] call returns.
 #[tc_model]
 pub struct DescribeRoomStatisticsResponse {
-    /// `PeakMemberNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PeakMemberNumber`; example: `1`
     pub peak_member_number: u64,
 
-    /// `MemberNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemberNumber`; example: `1`
     pub member_number: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `MemberRecords`: a list of [`MemberRecord`](super::models::MemberRecord) objects.
+    /// `MemberRecords`
     pub member_records: Vec<models::MemberRecord>,
 
-    /// `RealStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1675677337`
+    /// `RealStartTime`; example: `1675677337`
     pub real_start_time: u64,
 
-    /// `RealEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1675677337`
+    /// `RealEndTime`; example: `1675677337`
     pub real_end_time: u64,
 
-    /// `MessageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MessageCount`; example: `1`
     pub message_count: u64,
 
-    /// `MicCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MicCount`; example: `1`
     pub mic_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2611,15 +2839,26 @@ pub struct DescribeRoomStatisticsResponse {
 /// The `DescribeScoreList` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeScoreListResponse`].
-/// The codes it documents are in [`DescribeScoreListError`](super::errors::DescribeScoreListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeScoreList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeScoreList",
     output = DescribeScoreListResponse,
-    error = super::errors::DescribeScoreListError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -2629,31 +2868,23 @@ pub struct DescribeRoomStatisticsResponse {
     )
 )]
 pub struct DescribeScoreList {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9876`
+    /// `RoomId`; example: `9876`
     pub room_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeScoreList`] call returns.
 #[tc_model]
 pub struct DescribeScoreListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Total`; example: `500`
     pub total: u64,
 
-    /// `Scores`: a list of [`ClassScoreItem`](super::models::ClassScoreItem) objects.
+    /// `Scores`
     pub scores: Vec<models::ClassScoreItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2663,15 +2894,52 @@ pub struct DescribeScoreListResponse {
 /// The `DescribeSdkAppIdUsers` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeSdkAppIdUsersResponse`].
-/// The codes it documents are in [`DescribeSdkAppIdUsersError`](super::errors::DescribeSdkAppIdUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeSdkAppIdUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeSdkAppIdUsers",
     output = DescribeSdkAppIdUsersResponse,
-    error = super::errors::DescribeSdkAppIdUsersError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -2681,31 +2949,23 @@ pub struct DescribeScoreListResponse {
     )
 )]
 pub struct DescribeSdkAppIdUsers {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38901092`
+    /// `SdkAppId`; example: `38901092`
     pub sdk_app_id: u64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSdkAppIdUsers`] call returns.
 #[tc_model]
 pub struct DescribeSdkAppIdUsersResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Vec<models::UserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2715,53 +2975,54 @@ pub struct DescribeSdkAppIdUsersResponse {
 /// The `DescribeSupervisors` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeSupervisorsResponse`].
-/// The codes it documents are in [`DescribeSupervisorsError`](super::errors::DescribeSupervisorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeSupervisors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeSupervisors",
     output = DescribeSupervisorsResponse,
-    error = super::errors::DescribeSupervisorsError,
+    error = super::errors::LcicErrorCode,
     paginate(page = page, limit = limit, items = user_ids, item = String, total = total)
 )]
 pub struct DescribeSupervisors {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SdkAppId`; example: `1`
     pub sdk_app_id: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 }
 
 /// What a successful [`DescribeSupervisors`] call returns.
 #[tc_model]
 pub struct DescribeSupervisorsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Total`; example: `200`
     pub total: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: u64,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2771,54 +3032,46 @@ pub struct DescribeSupervisorsResponse {
 /// The `DescribeUser` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeUserResponse`].
-/// The codes it documents are in [`DescribeUserError`](super::errors::DescribeUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeUser",
     output = DescribeUserResponse,
-    error = super::errors::DescribeUserError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2kJJBH6G1dfBFUJqXLh0Mg3ELLk"`
+    /// `UserId`; example: `"2kJJBH6G1dfBFUJqXLh0Mg3ELLk"`
     pub user_id: Option<String>,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"46528c8696ca"`
+    /// `OriginId`; example: `"46528c8696ca"`
     pub origin_id: Option<String>,
 }
 
 /// What a successful [`DescribeUser`] call returns.
 #[tc_model]
 pub struct DescribeUserResponse {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SdkAppId`; example: `1`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `UserId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub user_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: String,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://domain.com/cat.jpg"`
+    /// `Avatar`; example: `"https://domain.com/cat.jpg"`
     pub avatar: String,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `OriginId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub origin_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2828,32 +3081,34 @@ pub struct DescribeUserResponse {
 /// The `DescribeUserDetail` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeUserDetailResponse`].
-/// The codes it documents are in [`DescribeUserDetailError`](super::errors::DescribeUserDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeUserDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeUserDetail",
     output = DescribeUserDetailResponse,
-    error = super::errors::DescribeUserDetailError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeUserDetail {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2kJJBH6G1dfBFUJqXLh0Mg3ELLk"`
+    /// `UserId`; example: `"2kJJBH6G1dfBFUJqXLh0Mg3ELLk"`
     pub user_id: Option<String>,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"46528c8696ca"`
+    /// `OriginId`; example: `"46528c8696ca"`
     pub origin_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserDetail`] call returns.
 #[tc_model]
 pub struct DescribeUserDetailResponse {
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Vec<models::UserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2863,44 +3118,40 @@ pub struct DescribeUserDetailResponse {
 /// The `DescribeWhiteBoardSnapshot` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`DescribeWhiteBoardSnapshotResponse`].
-/// The codes it documents are in [`DescribeWhiteBoardSnapshotError`](super::errors::DescribeWhiteBoardSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=DescribeWhiteBoardSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "DescribeWhiteBoardSnapshot",
     output = DescribeWhiteBoardSnapshotResponse,
-    error = super::errors::DescribeWhiteBoardSnapshotError
+    error = super::errors::LcicErrorCode
 )]
 pub struct DescribeWhiteBoardSnapshot {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `301234567`
+    /// `RoomId`; example: `301234567`
     pub room_id: Option<u64>,
 }
 
 /// What a successful [`DescribeWhiteBoardSnapshot`] call returns.
 #[tc_model]
 pub struct DescribeWhiteBoardSnapshotResponse {
-    /// `WhiteBoardSnapshotMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WhiteBoardSnapshotMode`; example: `1`
     pub white_board_snapshot_mode: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Result`: a list of strings.
-    ///
-    /// Example: `["https://DEFAULT1.png","https://DEFAULT2.png"]`
+    /// `Result`; example: `["https://DEFAULT1.png","https://DEFAULT2.png"]`
     pub result: Option<Vec<String>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2910,20 +3161,36 @@ pub struct DescribeWhiteBoardSnapshotResponse {
 /// The `EndRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`EndRoomResponse`].
-/// The codes it documents are in [`EndRoomError`](super::errors::EndRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=EndRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "EndRoom",
     output = EndRoomResponse,
-    error = super::errors::EndRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct EndRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123456789`
+    /// `RoomId`; example: `3123456789`
     pub room_id: u64,
 }
 
@@ -2937,33 +3204,35 @@ pub struct EndRoomResponse {
 /// The `ForbidSendMsg` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`ForbidSendMsgResponse`].
-/// The codes it documents are in [`ForbidSendMsgError`](super::errors::ForbidSendMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=ForbidSendMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "ForbidSendMsg",
     output = ForbidSendMsgResponse,
-    error = super::errors::ForbidSendMsgError
+    error = super::errors::LcicErrorCode
 )]
 pub struct ForbidSendMsg {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23134`
+    /// `SdkAppId`; example: `23134`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12333`
+    /// `RoomId`; example: `12333`
     pub room_id: u64,
 
-    /// `MembersAccount`: a list of strings.
+    /// `MembersAccount`
     pub members_account: Vec<String>,
 
-    /// `MuteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MuteTime`; example: `30`
     pub mute_time: u64,
 }
 
@@ -2977,57 +3246,109 @@ pub struct ForbidSendMsgResponse {
 /// The `GetEditVersionToken` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`GetEditVersionTokenResponse`].
-/// The codes it documents are in [`GetEditVersionTokenError`](super::errors::GetEditVersionTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=GetEditVersionToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.PostpaidNotAvailable`](super::errors::LcicErrorCode::FailedOperationPostpaidNotAvailable)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`FailedOperation.UserIsAlreadyInGroup`](super::errors::LcicErrorCode::FailedOperationUserIsAlreadyInGroup)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::LcicErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClassID`](super::errors::LcicErrorCode::InvalidParameterClassId)
+/// - [`InvalidParameter.ClassIDs`](super::errors::LcicErrorCode::InvalidParameterClassIds)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.CssOrJs`](super::errors::LcicErrorCode::InvalidParameterCssOrJs)
+/// - [`InvalidParameter.DisableRecord`](super::errors::LcicErrorCode::InvalidParameterDisableRecord)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.LiveType`](super::errors::LcicErrorCode::InvalidParameterLiveType)
+/// - [`InvalidParameter.MaxMicNumber`](super::errors::LcicErrorCode::InvalidParameterMaxMicNumber)
+/// - [`InvalidParameter.MaxRTCMember`](super::errors::LcicErrorCode::InvalidParameterMaxRtcMember)
+/// - [`InvalidParameter.RecordLayout`](super::errors::LcicErrorCode::InvalidParameterRecordLayout)
+/// - [`InvalidParameter.ReplayLayout`](super::errors::LcicErrorCode::InvalidParameterReplayLayout)
+/// - [`InvalidParameter.RoomTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterRoomTypeInvalid)
+/// - [`InvalidParameter.SchoolID`](super::errors::LcicErrorCode::InvalidParameterSchoolId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.UserSchoolMismatch`](super::errors::LcicErrorCode::InvalidParameterUserSchoolMismatch)
+/// - [`InvalidParameterCombination`](super::errors::LcicErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ClassDocumentLimit`](super::errors::LcicErrorCode::LimitExceededClassDocumentLimit)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::LcicErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "GetEditVersionToken",
     output = GetEditVersionTokenResponse,
-    error = super::errors::GetEditVersionTokenError
+    error = super::errors::LcicErrorCode
 )]
 pub struct GetEditVersionToken {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326744409`
+    /// `RoomId`; example: `326744409`
     pub room_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3CQjnjDYLVGVl6OGR7eItiwQS3W"`
+    /// `UserId`; example: `"3CQjnjDYLVGVl6OGR7eItiwQS3W"`
     pub user_id: String,
 
-    /// `ExpireSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireSeconds`; example: `0`
     pub expire_seconds: Option<i64>,
 }
 
 /// What a successful [`GetEditVersionToken`] call returns.
 #[tc_model]
 pub struct GetEditVersionTokenResponse {
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326744409`
+    /// `RoomId`; example: `326744409`
     pub room_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3CQjnjDYLVGVl6OGR7eItiwQS3W"`
+    /// `UserId`; example: `"3CQjnjDYLVGVl6OGR7eItiwQS3W"`
     pub user_id: Option<String>,
 
-    /// `VersionNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VersionNo`; example: `0`
     pub version_no: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3037,52 +3358,54 @@ pub struct GetEditVersionTokenResponse {
 /// The `GetPlaybackToken` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`GetPlaybackTokenResponse`].
-/// The codes it documents are in [`GetPlaybackTokenError`](super::errors::GetPlaybackTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=GetPlaybackToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "GetPlaybackToken",
     output = GetPlaybackTokenResponse,
-    error = super::errors::GetPlaybackTokenError
+    error = super::errors::LcicErrorCode
 )]
 pub struct GetPlaybackToken {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `374377112`
+    /// `RoomId`; example: `374377112`
     pub room_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2qkMhWixIzNQC7UizlM7*******"`
+    /// `UserId`; example: `"2qkMhWixIzNQC7UizlM7*******"`
     pub user_id: Option<String>,
 
-    /// `ExpireSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireSeconds`; example: `0`
     pub expire_seconds: Option<u64>,
 }
 
 /// What a successful [`GetPlaybackToken`] call returns.
 #[tc_model]
 pub struct GetPlaybackTokenResponse {
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `374377112`
+    /// `RoomId`; example: `374377112`
     pub room_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2qkMhWixIzNQC7UizlM7*******"`
+    /// `UserId`; example: `"2qkMhWixIzNQC7UizlM7*******"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3092,15 +3415,23 @@ pub struct GetPlaybackTokenResponse {
 /// The `GetRoomEvent` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`GetRoomEventResponse`].
-/// The codes it documents are in [`GetRoomEventError`](super::errors::GetRoomEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=GetRoomEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "GetRoomEvent",
     output = GetRoomEventResponse,
-    error = super::errors::GetRoomEventError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -3110,43 +3441,29 @@ pub struct GetPlaybackTokenResponse {
     )
 )]
 pub struct GetRoomEvent {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `301234567`
+    /// `RoomId`; example: `301234567`
     pub room_id: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13465287`
+    /// `SdkAppId`; example: `13465287`
     pub sdk_app_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"RoomStart"`
+    /// `Keyword`; example: `"RoomStart"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`GetRoomEvent`] call returns.
 #[tc_model]
 pub struct GetRoomEventResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `Events`: a list of [`EventInfo`](super::models::EventInfo) objects.
-    ///
-    /// Example: `[{"EventData":{"RoomId":123456},"EventType":"RoomStart","Timestamp":1234}]`
+    /// `Events`; example: `[{"EventData":{"RoomId":123456},"EventType":"RoomStart","Timestamp":1234}]`
     pub events: Vec<models::EventInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3156,47 +3473,55 @@ pub struct GetRoomEventResponse {
 /// The `GetRoomMessage` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`GetRoomMessageResponse`].
-/// The codes it documents are in [`GetRoomMessageError`](super::errors::GetRoomMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=GetRoomMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "GetRoomMessage",
     output = GetRoomMessageResponse,
-    error = super::errors::GetRoomMessageError
+    error = super::errors::LcicErrorCode
 )]
 pub struct GetRoomMessage {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `3986281`
+    /// `SdkAppId`; example: `3986281`
     pub sdk_app_id: i64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9028`
+    /// `RoomId`; example: `9028`
     pub room_id: u64,
 
-    /// `Seq`: a signed 64-bit integer.
-    ///
-    /// Example: `890989`
+    /// `Seq`; example: `890989`
     pub seq: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"xxxxxxx"`
+    /// `UserId`; example: `"xxxxxxx"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`GetRoomMessage`] call returns.
 #[tc_model]
 pub struct GetRoomMessageResponse {
-    /// `Messages`: a list of [`MessageList`](super::models::MessageList) objects.
+    /// `Messages`
     pub messages: Vec<models::MessageList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3206,15 +3531,31 @@ pub struct GetRoomMessageResponse {
 /// The `GetRooms` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`GetRoomsResponse`].
-/// The codes it documents are in [`GetRoomsError`](super::errors::GetRoomsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=GetRooms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "GetRooms",
     output = GetRoomsResponse,
-    error = super::errors::GetRoomsError,
+    error = super::errors::LcicErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -3224,44 +3565,32 @@ pub struct GetRoomMessageResponse {
     )
 )]
 pub struct GetRooms {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2343313242`
+    /// `SdkAppId`; example: `2343313242`
     pub sdk_app_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708921829`
+    /// `StartTime`; example: `1708921829`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708936229`
+    /// `EndTime`; example: `1708936229`
     pub end_time: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<u64>>,
 }
 
 /// What a successful [`GetRooms`] call returns.
 #[tc_model]
 pub struct GetRoomsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Total`; example: `40`
     pub total: u64,
 
-    /// `Rooms`: a list of [`RoomItem`](super::models::RoomItem) objects.
+    /// `Rooms`
     pub rooms: Vec<models::RoomItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3271,36 +3600,44 @@ pub struct GetRoomsResponse {
 /// The `GetWatermark` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`GetWatermarkResponse`].
-/// The codes it documents are in [`GetWatermarkError`](super::errors::GetWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=GetWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "GetWatermark",
     output = GetWatermarkResponse,
-    error = super::errors::GetWatermarkError
+    error = super::errors::LcicErrorCode
 )]
 pub struct GetWatermark {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `98789`
+    /// `SdkAppId`; example: `98789`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`GetWatermark`] call returns.
 #[tc_model]
 pub struct GetWatermarkResponse {
-    /// `TeacherLogo`: a [`WatermarkConfig`](super::models::WatermarkConfig).
+    /// `TeacherLogo`
     pub teacher_logo: models::WatermarkConfig,
 
-    /// `BoardLogo`: a [`WatermarkConfig`](super::models::WatermarkConfig).
+    /// `BoardLogo`
     pub board_logo: models::WatermarkConfig,
 
-    /// `BackgroundPicture`: a [`BackgroundPictureConfig`](super::models::BackgroundPictureConfig).
+    /// `BackgroundPicture`
     pub background_picture: models::BackgroundPictureConfig,
 
-    /// `Text`: a [`TextMarkConfig`](super::models::TextMarkConfig).
+    /// `Text`
     pub text: models::TextMarkConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3310,40 +3647,36 @@ pub struct GetWatermarkResponse {
 /// The `KickUserFromRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`KickUserFromRoomResponse`].
-/// The codes it documents are in [`KickUserFromRoomError`](super::errors::KickUserFromRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=KickUserFromRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "KickUserFromRoom",
     output = KickUserFromRoomResponse,
-    error = super::errors::KickUserFromRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct KickUserFromRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30123456`
+    /// `RoomId`; example: `30123456`
     pub room_id: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3692919`
+    /// `SdkAppId`; example: `3692919`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"dfgsadffg"`
+    /// `UserId`; example: `"dfgsadffg"`
     pub user_id: String,
 
-    /// `KickType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KickType`; example: `1`
     pub kick_type: u64,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: u64,
 }
 
@@ -3357,39 +3690,38 @@ pub struct KickUserFromRoomResponse {
 /// The `LoginOriginId` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`LoginOriginIdResponse`].
-/// The codes it documents are in [`LoginOriginIdError`](super::errors::LoginOriginIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=LoginOriginId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "LoginOriginId",
     output = LoginOriginIdResponse,
-    error = super::errors::LoginOriginIdError
+    error = super::errors::LcicErrorCode
 )]
 pub struct LoginOriginId {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `SdkAppId`; example: `1234657`
     pub sdk_app_id: u64,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"userid"`
+    /// `OriginId`; example: `"userid"`
     pub origin_id: String,
 }
 
 /// What a successful [`LoginOriginId`] call returns.
 #[tc_model]
 pub struct LoginOriginIdResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `UserId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub user_id: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"abae3faef12345"`
+    /// `Token`; example: `"abae3faef12345"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3399,44 +3731,41 @@ pub struct LoginOriginIdResponse {
 /// The `LoginOriginIdWithRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`LoginOriginIdWithRoomResponse`].
-/// The codes it documents are in [`LoginOriginIdWithRoomError`](super::errors::LoginOriginIdWithRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=LoginOriginIdWithRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "LoginOriginIdWithRoom",
     output = LoginOriginIdWithRoomResponse,
-    error = super::errors::LoginOriginIdWithRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct LoginOriginIdWithRoom {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3096436`
+    /// `SdkAppId`; example: `3096436`
     pub sdk_app_id: u64,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"o*****Id_******086"`
+    /// `OriginId`; example: `"o*****Id_******086"`
     pub origin_id: String,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10086`
+    /// `RoomId`; example: `10086`
     pub room_id: u64,
 }
 
 /// What a successful [`LoginOriginIdWithRoom`] call returns.
 #[tc_model]
 pub struct LoginOriginIdWithRoomResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"39VqPaPrCvWiKI7tipudvjYFoXP"`
+    /// `UserId`; example: `"39VqPaPrCvWiKI7tipudvjYFoXP"`
     pub user_id: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"******ciOi*IUzI1NiIsInR5cCI6IkpXVCJ***yJjbGFzc19pZCI6MTAwO"`
+    /// `Token`; example: `"******ciOi*IUzI1NiIsInR5cCI6IkpXVCJ***yJjbGFzc19pZCI6MTAwO"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3446,34 +3775,34 @@ pub struct LoginOriginIdWithRoomResponse {
 /// The `LoginUser` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`LoginUserResponse`].
-/// The codes it documents are in [`LoginUserError`](super::errors::LoginUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=LoginUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "LoginUser",
     output = LoginUserResponse,
-    error = super::errors::LoginUserError
+    error = super::errors::LcicErrorCode
 )]
 pub struct LoginUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2i5WfUzRRC2Eb2uNLNv96gzxCv"`
+    /// `UserId`; example: `"2i5WfUzRRC2Eb2uNLNv96gzxCv"`
     pub user_id: String,
 }
 
 /// What a successful [`LoginUser`] call returns.
 #[tc_model]
 pub struct LoginUserResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `UserId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub user_id: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"e574aae1lp024225a2f89032h7199f5f0"`
+    /// `Token`; example: `"e574aae1lp024225a2f89032h7199f5f0"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3483,39 +3812,37 @@ pub struct LoginUserResponse {
 /// The `LoginUserWithRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`LoginUserWithRoomResponse`].
-/// The codes it documents are in [`LoginUserWithRoomError`](super::errors::LoginUserWithRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=LoginUserWithRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "LoginUserWithRoom",
     output = LoginUserWithRoomResponse,
-    error = super::errors::LoginUserWithRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct LoginUserWithRoom {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"39V**W****m3BNzU**h**b*q**Z"`
+    /// `UserId`; example: `"39V**W****m3BNzU**h**b*q**Z"`
     pub user_id: String,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10086`
+    /// `RoomId`; example: `10086`
     pub room_id: u64,
 }
 
 /// What a successful [`LoginUserWithRoom`] call returns.
 #[tc_model]
 pub struct LoginUserWithRoomResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"39VWPWCZjwm3BNzUBhhKXbnqsDZ"`
+    /// `UserId`; example: `"39VWPWCZjwm3BNzUBhhKXbnqsDZ"`
     pub user_id: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"****bGciOiJIUzI1NiIsInR5cCI6IkpXV*J*"`
+    /// `Token`; example: `"****bGciOiJIUzI1NiIsInR5cCI6IkpXV*J*"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3525,40 +3852,36 @@ pub struct LoginUserWithRoomResponse {
 /// The `ModifyApp` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`ModifyAppResponse`].
-/// The codes it documents are in [`ModifyAppError`](super::errors::ModifyAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=ModifyApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "ModifyApp",
     output = ModifyAppResponse,
-    error = super::errors::ModifyAppError
+    error = super::errors::LcicErrorCode
 )]
 pub struct ModifyApp {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3865311`
+    /// `SdkAppId`; example: `3865311`
     pub sdk_app_id: u64,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://www.baidu.com"`
+    /// `Callback`; example: `"https://www.baidu.com"`
     pub callback: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"mKpLAZLN"`
+    /// `CallbackKey`; example: `"mKpLAZLN"`
     pub callback_key: Option<String>,
 
-    /// `TransferId`: a string.
-    ///
-    /// Example: `"121212"`
+    /// `TransferId`; example: `"121212"`
     pub transfer_id: Option<String>,
 
-    /// `TransferUrl`: a string.
-    ///
-    /// Example: `"https://www.baidu.com"`
+    /// `TransferUrl`; example: `"https://www.baidu.com"`
     pub transfer_url: Option<String>,
 }
 
@@ -3572,35 +3895,55 @@ pub struct ModifyAppResponse {
 /// The `ModifyGroup` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`ModifyGroupResponse`].
-/// The codes it documents are in [`ModifyGroupError`](super::errors::ModifyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=ModifyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "ModifyGroup",
     output = ModifyGroupResponse,
-    error = super::errors::ModifyGroupError
+    error = super::errors::LcicErrorCode
 )]
 pub struct ModifyGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"asfeasewfawe"`
+    /// `GroupId`; example: `"asfeasewfawe"`
     pub group_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `134652876`
+    /// `SdkAppId`; example: `134652876`
     pub sdk_app_id: u64,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"adfgdsfgdf"`
+    /// `TeacherId`; example: `"adfgdsfgdf"`
     pub teacher_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `GroupName`; example: `"group1"`
     pub group_name: Option<String>,
 }
 
@@ -3614,38 +3957,46 @@ pub struct ModifyGroupResponse {
 /// The `ModifyLiveRelayConfig` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`ModifyLiveRelayConfigResponse`].
-/// The codes it documents are in [`ModifyLiveRelayConfigError`](super::errors::ModifyLiveRelayConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=ModifyLiveRelayConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "ModifyLiveRelayConfig",
     output = ModifyLiveRelayConfigResponse,
-    error = super::errors::ModifyLiveRelayConfigError
+    error = super::errors::LcicErrorCode
 )]
 pub struct ModifyLiveRelayConfig {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `358219518`
+    /// `RoomId`; example: `358219518`
     pub room_id: u64,
 
-    /// `RelayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelayType`; example: `0`
     pub relay_type: u64,
 
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `IsTencentCdn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTencentCdn`; example: `0`
     pub is_tencent_cdn: Option<u64>,
 }
 
@@ -3659,169 +4010,131 @@ pub struct ModifyLiveRelayConfigResponse {
 /// The `ModifyRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`ModifyRoomResponse`].
-/// The codes it documents are in [`ModifyRoomError`](super::errors::ModifyRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=ModifyRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "ModifyRoom",
     output = ModifyRoomResponse,
-    error = super::errors::ModifyRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct ModifyRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `312345678`
+    /// `RoomId`; example: `312345678`
     pub room_id: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123467`
+    /// `SdkAppId`; example: `123467`
     pub sdk_app_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `StartTime`; example: `1659600138`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `EndTime`; example: `1659600138`
     pub end_time: Option<u64>,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
+    /// `TeacherId`; example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
     pub teacher_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"房间名称"`
+    /// `Name`; example: `"房间名称"`
     pub name: Option<String>,
 
-    /// `Resolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Resolution`; example: `1`
     pub resolution: Option<u64>,
 
-    /// `MaxMicNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxMicNumber`; example: `1`
     pub max_mic_number: Option<u64>,
 
-    /// `AutoMic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoMic`; example: `1`
     pub auto_mic: Option<u64>,
 
-    /// `AudioQuality`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioQuality`; example: `1`
     pub audio_quality: Option<u64>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `SubType`; example: `"video"`
     pub sub_type: Option<String>,
 
-    /// `DisableRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableRecord`; example: `1`
     pub disable_record: Option<u64>,
 
-    /// `Assistants`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Assistants`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub assistants: Option<Vec<String>>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"7230232"`
+    /// `GroupId`; example: `"7230232"`
     pub group_id: Option<String>,
 
-    /// `EnableDirectControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDirectControl`; example: `0`
     pub enable_direct_control: Option<u64>,
 
-    /// `InteractionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InteractionMode`; example: `0`
     pub interaction_mode: Option<u64>,
 
-    /// `VideoOrientation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoOrientation`; example: `0`
     pub video_orientation: Option<u64>,
 
-    /// `IsGradingRequiredPostClass`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGradingRequiredPostClass`; example: `0`
     pub is_grading_required_post_class: Option<u64>,
 
-    /// `RoomType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomType`; example: `0`
     pub room_type: Option<u64>,
 
-    /// `RecordLayout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordLayout`; example: `0`
     pub record_layout: Option<u64>,
 
-    /// `EndDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndDelayTime`; example: `0`
     pub end_delay_time: Option<i64>,
 
-    /// `LiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveType`; example: `0`
     pub live_type: Option<u64>,
 
-    /// `RecordLiveUrl`: a string.
+    /// `RecordLiveUrl`
     pub record_live_url: Option<String>,
 
-    /// `EnableAutoStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAutoStart`; example: `0`
     pub enable_auto_start: Option<u64>,
 
-    /// `RecordScene`: a string.
+    /// `RecordScene`
     pub record_scene: Option<String>,
 
-    /// `RecordLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `RecordLang`; example: `"en"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub record_lang: Option<String>,
 
-    /// `WhiteBoardSnapshotMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WhiteBoardSnapshotMode`; example: `0`
     pub white_board_snapshot_mode: Option<u64>,
 
-    /// `SubtitlesTranscription`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitlesTranscription`; example: `0`
     pub subtitles_transcription: Option<u64>,
 
-    /// `Guests`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Guests`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub guests: Option<Vec<String>>,
 
-    /// `RecordMerge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordMerge`; example: `0`
     pub record_merge: Option<u64>,
 
-    /// `EnableLiveRelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableLiveRelay`; example: `0`
     pub enable_live_relay: Option<u64>,
 }
 
@@ -3835,30 +4148,61 @@ pub struct ModifyRoomResponse {
 /// The `ModifyUserProfile` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`ModifyUserProfileResponse`].
-/// The codes it documents are in [`ModifyUserProfileError`](super::errors::ModifyUserProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=ModifyUserProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "ModifyUserProfile",
     output = ModifyUserProfileResponse,
-    error = super::errors::ModifyUserProfileError
+    error = super::errors::LcicErrorCode
 )]
 pub struct ModifyUserProfile {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2kJJBH6G1dfBFUJqXLh0Mg3ELLk"`
+    /// `UserId`; example: `"2kJJBH6G1dfBFUJqXLh0Mg3ELLk"`
     pub user_id: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"zhanwsan"`
+    /// `Nickname`; example: `"zhanwsan"`
     pub nickname: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://www.baidu.com/avatar.png"`
+    /// `Avatar`; example: `"https://www.baidu.com/avatar.png"`
     pub avatar: Option<String>,
 }
 
@@ -3872,49 +4216,45 @@ pub struct ModifyUserProfileResponse {
 /// The `RegisterUser` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`RegisterUserResponse`].
-/// The codes it documents are in [`RegisterUserError`](super::errors::RegisterUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=RegisterUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "RegisterUser",
     output = RegisterUserResponse,
-    error = super::errors::RegisterUserError
+    error = super::errors::LcicErrorCode
 )]
 pub struct RegisterUser {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3475672`
+    /// `SdkAppId`; example: `3475672`
     pub sdk_app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Name`; example: `"nickname"`
     pub name: Option<String>,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"id12345"`
+    /// `OriginId`; example: `"id12345"`
     pub origin_id: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"Avatar"`
+    /// `Avatar`; example: `"Avatar"`
     pub avatar: Option<String>,
 }
 
 /// What a successful [`RegisterUser`] call returns.
 #[tc_model]
 pub struct RegisterUserResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `UserId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub user_id: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"abae3faef12345"`
+    /// `Token`; example: `"abae3faef12345"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3924,48 +4264,48 @@ pub struct RegisterUserResponse {
 /// The `SendRoomNormalMessage` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`SendRoomNormalMessageResponse`].
-/// The codes it documents are in [`SendRoomNormalMessageError`](super::errors::SendRoomNormalMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=SendRoomNormalMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "SendRoomNormalMessage",
     output = SendRoomNormalMessageResponse,
-    error = super::errors::SendRoomNormalMessageError
+    error = super::errors::LcicErrorCode
 )]
 pub struct SendRoomNormalMessage {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3534223`
+    /// `SdkAppId`; example: `3534223`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1212457`
+    /// `RoomId`; example: `1212457`
     pub room_id: u64,
 
-    /// `FromAccount`: a string.
-    ///
-    /// Example: `"2WqeRoOMJKQqnnL1lILRFHpdFla"`
+    /// `FromAccount`; example: `"2WqeRoOMJKQqnnL1lILRFHpdFla"`
     pub from_account: String,
 
-    /// `MsgBody`: a list of [`MsgBody`](super::models::MsgBody) objects.
+    /// `MsgBody`
     pub msg_body: Vec<models::MsgBody>,
 
-    /// `CloudCustomData`: a string.
-    ///
-    /// Example: `"your cloud custom data"`
+    /// `CloudCustomData`; example: `"your cloud custom data"`
     pub cloud_custom_data: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"菲菲"`
+    /// `NickName`; example: `"菲菲"`
     pub nick_name: Option<String>,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Priority`; example: `"Normal"`
     pub priority: Option<String>,
 }
 
@@ -3979,30 +4319,37 @@ pub struct SendRoomNormalMessageResponse {
 /// The `SendRoomNotificationMessage` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`SendRoomNotificationMessageResponse`].
-/// The codes it documents are in [`SendRoomNotificationMessageError`](super::errors::SendRoomNotificationMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=SendRoomNotificationMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "SendRoomNotificationMessage",
     output = SendRoomNotificationMessageResponse,
-    error = super::errors::SendRoomNotificationMessageError
+    error = super::errors::LcicErrorCode
 )]
 pub struct SendRoomNotificationMessage {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `112367`
+    /// `SdkAppId`; example: `112367`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12567`
+    /// `RoomId`; example: `12567`
     pub room_id: u64,
 
-    /// `MsgContent`: a string.
-    ///
-    /// Example: `"\"大家好\""`
+    /// `MsgContent`; example: `"\"大家好\""`
     pub msg_content: String,
 }
 
@@ -4016,23 +4363,31 @@ pub struct SendRoomNotificationMessageResponse {
 /// The `SetAppCustomContent` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`SetAppCustomContentResponse`].
-/// The codes it documents are in [`SetAppCustomContentError`](super::errors::SetAppCustomContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=SetAppCustomContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CssOrJs`](super::errors::LcicErrorCode::InvalidParameterCssOrJs)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "SetAppCustomContent",
     output = SetAppCustomContentResponse,
-    error = super::errors::SetAppCustomContentError
+    error = super::errors::LcicErrorCode
 )]
 pub struct SetAppCustomContent {
-    /// `CustomContent`: a list of [`AppCustomContent`](super::models::AppCustomContent) objects.
+    /// `CustomContent`
     pub custom_content: Vec<models::AppCustomContent>,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `SdkAppId`; example: `1234657`
     pub sdk_app_id: u64,
 }
 
@@ -4046,54 +4401,106 @@ pub struct SetAppCustomContentResponse {
 /// The `SetMainEditVersion` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`SetMainEditVersionResponse`].
-/// The codes it documents are in [`SetMainEditVersionError`](super::errors::SetMainEditVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=SetMainEditVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LcicErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::LcicErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.ClassTooLong`](super::errors::LcicErrorCode::FailedOperationClassTooLong)
+/// - [`FailedOperation.ImageArgInvalid`](super::errors::LcicErrorCode::FailedOperationImageArgInvalid)
+/// - [`FailedOperation.OriginIdExists`](super::errors::LcicErrorCode::FailedOperationOriginIdExists)
+/// - [`FailedOperation.PostpaidNotAvailable`](super::errors::LcicErrorCode::FailedOperationPostpaidNotAvailable)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`FailedOperation.UserIsAlreadyInGroup`](super::errors::LcicErrorCode::FailedOperationUserIsAlreadyInGroup)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::LcicErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClassID`](super::errors::LcicErrorCode::InvalidParameterClassId)
+/// - [`InvalidParameter.ClassIDs`](super::errors::LcicErrorCode::InvalidParameterClassIds)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.CssOrJs`](super::errors::LcicErrorCode::InvalidParameterCssOrJs)
+/// - [`InvalidParameter.DisableRecord`](super::errors::LcicErrorCode::InvalidParameterDisableRecord)
+/// - [`InvalidParameter.EndTime`](super::errors::LcicErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.GroupMemberOverLimit`](super::errors::LcicErrorCode::InvalidParameterGroupMemberOverLimit)
+/// - [`InvalidParameter.GroupParamInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupParamInvalid)
+/// - [`InvalidParameter.GroupTeacherNotMember`](super::errors::LcicErrorCode::InvalidParameterGroupTeacherNotMember)
+/// - [`InvalidParameter.GroupTeachersNotExist`](super::errors::LcicErrorCode::InvalidParameterGroupTeachersNotExist)
+/// - [`InvalidParameter.GroupTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterGroupTypeInvalid)
+/// - [`InvalidParameter.LiveType`](super::errors::LcicErrorCode::InvalidParameterLiveType)
+/// - [`InvalidParameter.MaxMicNumber`](super::errors::LcicErrorCode::InvalidParameterMaxMicNumber)
+/// - [`InvalidParameter.MaxRTCMember`](super::errors::LcicErrorCode::InvalidParameterMaxRtcMember)
+/// - [`InvalidParameter.RecordLayout`](super::errors::LcicErrorCode::InvalidParameterRecordLayout)
+/// - [`InvalidParameter.ReplayLayout`](super::errors::LcicErrorCode::InvalidParameterReplayLayout)
+/// - [`InvalidParameter.RoomTypeInvalid`](super::errors::LcicErrorCode::InvalidParameterRoomTypeInvalid)
+/// - [`InvalidParameter.SchoolID`](super::errors::LcicErrorCode::InvalidParameterSchoolId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTime`](super::errors::LcicErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.UserSchoolMismatch`](super::errors::LcicErrorCode::InvalidParameterUserSchoolMismatch)
+/// - [`InvalidParameterCombination`](super::errors::LcicErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LcicErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ClassDocumentLimit`](super::errors::LcicErrorCode::LimitExceededClassDocumentLimit)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::LcicErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::LcicErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::LcicErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::LcicErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LcicErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Record`](super::errors::LcicErrorCode::ResourceInsufficientRecord)
+/// - [`ResourceInsufficient.Room`](super::errors::LcicErrorCode::ResourceInsufficientRoom)
+/// - [`ResourceNotFound`](super::errors::LcicErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.GroupPartUsersNotExist`](super::errors::LcicErrorCode::ResourceNotFoundGroupPartUsersNotExist)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
+/// - [`ResourceUnavailable`](super::errors::LcicErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.RoomStatistics`](super::errors::LcicErrorCode::ResourceUnavailableRoomStatistics)
+/// - [`ResourcesSoldOut`](super::errors::LcicErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Version`](super::errors::LcicErrorCode::UnsupportedOperationVersion)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "SetMainEditVersion",
     output = SetMainEditVersionResponse,
-    error = super::errors::SetMainEditVersionError
+    error = super::errors::LcicErrorCode
 )]
 pub struct SetMainEditVersion {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3520371`
+    /// `SdkAppId`; example: `3520371`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326744409`
+    /// `RoomId`; example: `326744409`
     pub room_id: u64,
 
-    /// `VersionNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VersionNo`; example: `2`
     pub version_no: u64,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`SetMainEditVersion`] call returns.
 #[tc_model]
 pub struct SetMainEditVersionResponse {
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326744409`
+    /// `ClassId`; example: `326744409`
     pub class_id: Option<u64>,
 
-    /// `PreviousMainVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreviousMainVersion`; example: `0`
     pub previous_main_version: Option<u64>,
 
-    /// `MainVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MainVersion`; example: `2`
     pub main_version: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4103,80 +4510,65 @@ pub struct SetMainEditVersionResponse {
 /// The `SetMarquee` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`SetMarqueeResponse`].
-/// The codes it documents are in [`SetMarqueeError`](super::errors::SetMarqueeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=SetMarquee)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "SetMarquee",
     output = SetMarqueeResponse,
-    error = super::errors::SetMarqueeError
+    error = super::errors::LcicErrorCode
 )]
 pub struct SetMarquee {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3290189`
+    /// `SdkAppId`; example: `3290189`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1123`
+    /// `RoomId`; example: `1123`
     pub room_id: u64,
 
-    /// `MarqueeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarqueeType`; example: `1`
     pub marquee_type: u64,
 
-    /// `DisplayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisplayMode`; example: `1`
     pub display_mode: u64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"直播课堂"`
+    /// `Content`; example: `"直播课堂"`
     pub content: Option<String>,
 
-    /// `FontSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FontSize`; example: `10`
     pub font_size: Option<u64>,
 
-    /// `FontWeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FontWeight`; example: `1`
     pub font_weight: Option<u64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"#00FF00"`
+    /// `FontColor`; example: `"#00FF00"`
     pub font_color: Option<String>,
 
-    /// `FontOpacity`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `FontOpacity`; example: `0.3`
     pub font_opacity: Option<f64>,
 
-    /// `BackgroundColor`: a string.
-    ///
-    /// Example: `"#FFFF00"`
+    /// `BackgroundColor`; example: `"#FFFF00"`
     pub background_color: Option<String>,
 
-    /// `BackgroundOpacity`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `BackgroundOpacity`; example: `0.1`
     pub background_opacity: Option<f64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: Option<u64>,
 
-    /// `MarqueeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarqueeCount`; example: `1`
     pub marquee_count: Option<u64>,
 }
 
@@ -4190,79 +4582,68 @@ pub struct SetMarqueeResponse {
 /// The `SetWatermark` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`SetWatermarkResponse`].
-/// The codes it documents are in [`SetWatermarkError`](super::errors::SetWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=SetWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Content`](super::errors::LcicErrorCode::InvalidParameterContent)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "SetWatermark",
     output = SetWatermarkResponse,
-    error = super::errors::SetWatermarkError
+    error = super::errors::LcicErrorCode
 )]
 pub struct SetWatermark {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12333`
+    /// `SdkAppId`; example: `12333`
     pub sdk_app_id: u64,
 
-    /// `TeacherUrl`: a string.
+    /// `TeacherUrl`
     pub teacher_url: Option<String>,
 
-    /// `BoardUrl`: a string.
+    /// `BoardUrl`
     pub board_url: Option<String>,
 
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: Option<String>,
 
-    /// `BoardW`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `BoardW`; example: `0`
     pub board_w: Option<f64>,
 
-    /// `BoardH`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `BoardH`; example: `0`
     pub board_h: Option<f64>,
 
-    /// `BoardX`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `BoardX`; example: `50`
     pub board_x: Option<f64>,
 
-    /// `BoardY`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `BoardY`; example: `50`
     pub board_y: Option<f64>,
 
-    /// `TeacherW`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TeacherW`; example: `0`
     pub teacher_w: Option<f64>,
 
-    /// `TeacherH`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TeacherH`; example: `0`
     pub teacher_h: Option<f64>,
 
-    /// `TeacherX`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TeacherX`; example: `50`
     pub teacher_x: Option<f64>,
 
-    /// `TeacherY`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TeacherY`; example: `50`
     pub teacher_y: Option<f64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"文本内容"`
+    /// `Text`; example: `"文本内容"`
     pub text: Option<String>,
 
-    /// `TextColor`: a string.
-    ///
-    /// Example: `"黑"`
+    /// `TextColor`; example: `"黑"`
     pub text_color: Option<String>,
 }
 
@@ -4276,34 +4657,35 @@ pub struct SetWatermarkResponse {
 /// The `StartRecord` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`StartRecordResponse`].
-/// The codes it documents are in [`StartRecordError`](super::errors::StartRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=StartRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::LcicErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "StartRecord",
     output = StartRecordResponse,
-    error = super::errors::StartRecordError
+    error = super::errors::LcicErrorCode
 )]
 pub struct StartRecord {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3452141`
+    /// `SdkAppId`; example: `3452141`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23121`
+    /// `RoomId`; example: `23121`
     pub room_id: u64,
 }
 
 /// What a successful [`StartRecord`] call returns.
 #[tc_model]
 pub struct StartRecordResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"232313421"`
+    /// `TaskId`; example: `"232313421"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4313,20 +4695,36 @@ pub struct StartRecordResponse {
 /// The `StartRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`StartRoomResponse`].
-/// The codes it documents are in [`StartRoomError`](super::errors::StartRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=StartRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LcicErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassEnded`](super::errors::LcicErrorCode::FailedOperationClassEnded)
+/// - [`FailedOperation.ClassExpired`](super::errors::LcicErrorCode::FailedOperationClassExpired)
+/// - [`FailedOperation.ClassStarted`](super::errors::LcicErrorCode::FailedOperationClassStarted)
+/// - [`FailedOperation.RequestTimedOut`](super::errors::LcicErrorCode::FailedOperationRequestTimedOut)
+/// - [`FailedOperation.RoomNotEnd`](super::errors::LcicErrorCode::FailedOperationRoomNotEnd)
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LcicErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LcicErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`UnauthorizedOperation`](super::errors::LcicErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LcicErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LcicErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "StartRoom",
     output = StartRoomResponse,
-    error = super::errors::StartRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct StartRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3123456789`
+    /// `RoomId`; example: `3123456789`
     pub room_id: u64,
 }
 
@@ -4340,30 +4738,30 @@ pub struct StartRoomResponse {
 /// The `StopRecord` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`StopRecordResponse`].
-/// The codes it documents are in [`StopRecordError`](super::errors::StopRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=StopRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LcicErrorCode::InvalidParameter)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "StopRecord",
     output = StopRecordResponse,
-    error = super::errors::StopRecordError
+    error = super::errors::LcicErrorCode
 )]
 pub struct StopRecord {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `134112232`
+    /// `SdkAppId`; example: `134112232`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `31211232`
+    /// `RoomId`; example: `31211232`
     pub room_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ds12322123"`
+    /// `TaskId`; example: `"ds12322123"`
     pub task_id: String,
 }
 
@@ -4377,25 +4775,27 @@ pub struct StopRecordResponse {
 /// The `UnbindDocumentFromRoom` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`UnbindDocumentFromRoomResponse`].
-/// The codes it documents are in [`UnbindDocumentFromRoomError`](super::errors::UnbindDocumentFromRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=UnbindDocumentFromRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Document`](super::errors::LcicErrorCode::ResourceNotFoundDocument)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "UnbindDocumentFromRoom",
     output = UnbindDocumentFromRoomResponse,
-    error = super::errors::UnbindDocumentFromRoomError
+    error = super::errors::LcicErrorCode
 )]
 pub struct UnbindDocumentFromRoom {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3478192`
+    /// `RoomId`; example: `3478192`
     pub room_id: u64,
 
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"sjdsoowihe"`
+    /// `DocumentId`; example: `"sjdsoowihe"`
     pub document_id: String,
 }
 
@@ -4409,30 +4809,31 @@ pub struct UnbindDocumentFromRoomResponse {
 /// The `UnblockKickedUser` action of LCIC API 2022-08-17.
 ///
 /// A successful call returns [`UnblockKickedUserResponse`].
-/// The codes it documents are in [`UnblockKickedUserError`](super::errors::UnblockKickedUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lcic&Version=2022-08-17&Action=UnblockKickedUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LcicErrorCode`](super::errors::LcicErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LcicErrorCode::InternalError)
+/// - [`ResourceNotFound.Room`](super::errors::LcicErrorCode::ResourceNotFoundRoom)
+/// - [`ResourceNotFound.User`](super::errors::LcicErrorCode::ResourceNotFoundUser)
 #[tc_action(
     service = "lcic",
     version = "2022-08-17",
     name = "UnblockKickedUser",
     output = UnblockKickedUserResponse,
-    error = super::errors::UnblockKickedUserError
+    error = super::errors::LcicErrorCode
 )]
 pub struct UnblockKickedUser {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3986898`
+    /// `SdkAppId`; example: `3986898`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30123456`
+    /// `RoomId`; example: `30123456`
     pub room_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"dfgsadffg"`
+    /// `UserId`; example: `"dfgsadffg"`
     pub user_id: String,
 }
 

@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAnswerList`](super::DescribeAnswerList).
 #[tc_model]
 pub struct AnswerInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `Answer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Answer`; example: `1`
     pub answer: u64,
 
-    /// `CostTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostTime`; example: `1`
     pub cost_time: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1j2d32s121JtGYss9bg4T"`
+    /// `UserId`; example: `"1j2d32s121JtGYss9bg4T"`
     pub user_id: String,
 
-    /// `IsCorrect`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCorrect`; example: `1`
     pub is_correct: u64,
 }
 
@@ -39,14 +29,10 @@ pub struct AnswerInfo {
 /// Returned in the output of [`DescribeQuestionList`](super::DescribeQuestionList).
 #[tc_model]
 pub struct AnswerStat {
-    /// `Answer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Answer`; example: `1`
     pub answer: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 }
 
@@ -55,39 +41,25 @@ pub struct AnswerStat {
 /// Returned in the output of [`DescribeAppDetail`](super::DescribeAppDetail).
 #[tc_model]
 pub struct AppConfig {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"3571862"`
+    /// `ApplicationId`; example: `"3571862"`
     pub application_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `AppName`; example: `"demo"`
     pub app_name: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `AppVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AppVersion`; example: `2`
     pub app_version: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2024-01-19 15:58:21"`
+    /// `CreatedAt`; example: `"2024-01-19 15:58:21"`
     pub created_at: String,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"http://callback.qcloud.com"`
+    /// `Callback`; example: `"http://callback.qcloud.com"`
     pub callback: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"nflhhtF0"`
+    /// `CallbackKey`; example: `"nflhhtF0"`
     pub callback_key: String,
 }
 
@@ -96,29 +68,19 @@ pub struct AppConfig {
 /// Sent in the input of [`SetAppCustomContent`](super::SetAppCustomContent).
 #[tc_model]
 pub struct AppCustomContent {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `Scene`; example: `"Test"`
     pub scene: String,
 
-    /// `LogoUrl`: a string.
-    ///
-    /// Example: `"https://tcic-dev-siwygftrdtfghj5678853/36e7627678jh-8916-ac33b240cfb3"`
+    /// `LogoUrl`; example: `"https://tcic-dev-siwygftrdtfghj5678853/36e7627678jh-8916-ac33b240cfb3"`
     pub logo_url: Option<String>,
 
-    /// `HomeUrl`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `HomeUrl`; example: `"www.baidu.com"`
     pub home_url: Option<String>,
 
-    /// `JsUrl`: a string.
-    ///
-    /// Example: `"https://lifeid0ecsfsdec0341127.umd.min.js"`
+    /// `JsUrl`; example: `"https://lifeid0ecsfsdec0341127.umd.min.js"`
     pub js_url: Option<String>,
 
-    /// `CssUrl`: a string.
-    ///
-    /// Example: `"https://lifeisfddskjdhg1cbeec0341127.css"`
+    /// `CssUrl`; example: `"https://lifeisfddskjdhg1cbeec0341127.css"`
     pub css_url: Option<String>,
 }
 
@@ -127,9 +89,7 @@ pub struct AppCustomContent {
 /// Returned in the output of [`GetWatermark`](super::GetWatermark).
 #[tc_model]
 pub struct BackgroundPictureConfig {
-    /// `Url`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Url`; example: `"url"`
     pub url: String,
 }
 
@@ -138,19 +98,13 @@ pub struct BackgroundPictureConfig {
 /// Returned in the output of [`BatchRegister`](super::BatchRegister).
 #[tc_model]
 pub struct BatchUserInfo {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3467232`
+    /// `SdkAppId`; example: `3467232`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"58HJKL908"`
+    /// `UserId`; example: `"58HJKL908"`
     pub user_id: String,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"58Hlop908"`
+    /// `OriginId`; example: `"58Hlop908"`
     pub origin_id: String,
 }
 
@@ -159,24 +113,16 @@ pub struct BatchUserInfo {
 /// Sent in the input of [`BatchRegister`](super::BatchRegister).
 #[tc_model]
 pub struct BatchUserRequest {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3467281`
+    /// `SdkAppId`; example: `3467281`
     pub sdk_app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"user123"`
+    /// `Name`; example: `"user123"`
     pub name: Option<String>,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"user123"`
+    /// `OriginId`; example: `"user123"`
     pub origin_id: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"http://user.com？pic=123"`
+    /// `Avatar`; example: `"http://user.com？pic=123"`
     pub avatar: Option<String>,
 }
 
@@ -185,29 +131,19 @@ pub struct BatchUserRequest {
 /// Returned in the output of [`DescribeScoreList`](super::DescribeScoreList).
 #[tc_model]
 pub struct ClassScoreItem {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3451381`
+    /// `RoomId`; example: `3451381`
     pub room_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `UserId`; example: `"abc123"`
     pub user_id: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1704038400`
+    /// `CreateTime`; example: `1704038400`
     pub create_time: u64,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: u64,
 
-    /// `ScoreMsg`: a string.
-    ///
-    /// Example: `"优秀"`
+    /// `ScoreMsg`; example: `"优秀"`
     pub score_msg: String,
 }
 
@@ -217,19 +153,13 @@ pub struct ClassScoreItem {
 /// Returned in the output of [`GetRoomMessage`](super::GetRoomMessage).
 #[tc_model]
 pub struct CustomMsgContent {
-    /// `Data`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Data`; example: `"你好"`
     pub data: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"自定义消息描述"`
+    /// `Desc`; example: `"自定义消息描述"`
     pub desc: Option<String>,
 
-    /// `Ext`: a string.
-    ///
-    /// Example: `"CHAT"`
+    /// `Ext`; example: `"CHAT"`
     pub ext: Option<String>,
 }
 
@@ -238,44 +168,28 @@ pub struct CustomMsgContent {
 /// Returned in the output of [`DescribeRecord`](super::DescribeRecord).
 #[tc_model]
 pub struct CustomRecordInfo {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234231`
+    /// `StartTime`; example: `1234231`
     pub start_time: Option<u64>,
 
-    /// `StopTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4323213`
+    /// `StopTime`; example: `4323213`
     pub stop_time: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32313`
+    /// `Duration`; example: `32313`
     pub duration: Option<u64>,
 
-    /// `FileFormat`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileFormat`; example: `"mp4"`
     pub file_format: Option<String>,
 
-    /// `RecordUrl`: a string.
-    ///
-    /// Example: `"http://123.com"`
+    /// `RecordUrl`; example: `"http://123.com"`
     pub record_url: Option<String>,
 
-    /// `RecordSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2342`
+    /// `RecordSize`; example: `2342`
     pub record_size: Option<u64>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"43232423"`
+    /// `VideoId`; example: `"43232423"`
     pub video_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"324323e"`
+    /// `TaskId`; example: `"324323e"`
     pub task_id: Option<String>,
 }
 
@@ -284,109 +198,67 @@ pub struct CustomRecordInfo {
 /// Returned in the output of [`BatchDescribeDocument`](super::BatchDescribeDocument), [`DescribeDocuments`](super::DescribeDocuments) and [`DescribeDocumentsByRoom`](super::DescribeDocumentsByRoom).
 #[tc_model]
 pub struct DocumentInfo {
-    /// `DocumentId`: a string.
-    ///
-    /// Example: `"fdsfdsd"`
+    /// `DocumentId`; example: `"fdsfdsd"`
     pub document_id: String,
 
-    /// `DocumentUrl`: a string.
-    ///
-    /// Example: `"https://sdffdsjhgfcgh-2347283829d265a6414f8.pdf"`
+    /// `DocumentUrl`; example: `"https://sdffdsjhgfcgh-2347283829d265a6414f8.pdf"`
     pub document_url: String,
 
-    /// `DocumentName`: a string.
-    ///
-    /// Example: `"课堂文档"`
+    /// `DocumentName`; example: `"课堂文档"`
     pub document_name: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"teacher_123"`
+    /// `Owner`; example: `"teacher_123"`
     pub owner: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3782108`
+    /// `SdkAppId`; example: `3782108`
     pub sdk_app_id: u64,
 
-    /// `Permission`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Permission`; example: `1`
     pub permission: u64,
 
-    /// `TranscodeResult`: a string.
-    ///
-    /// Example: `"90890"`
+    /// `TranscodeResult`; example: `"90890"`
     pub transcode_result: String,
 
-    /// `TranscodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscodeType`; example: `1`
     pub transcode_type: u64,
 
-    /// `TranscodeProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscodeProgress`; example: `1`
     pub transcode_progress: u64,
 
-    /// `TranscodeState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TranscodeState`; example: `0`
     pub transcode_state: u64,
 
-    /// `TranscodeInfo`: a string.
-    ///
-    /// Example: `"9092"`
+    /// `TranscodeInfo`; example: `"9092"`
     pub transcode_info: String,
 
-    /// `DocumentType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `DocumentType`; example: `"mp4"`
     pub document_type: String,
 
-    /// `DocumentSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocumentSize`; example: `1`
     pub document_size: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UpdateTime`; example: `1000`
     pub update_time: u64,
 
-    /// `Pages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Width`; example: `1`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Height`; example: `1`
     pub height: u64,
 
-    /// `Cover`: a string.
-    ///
-    /// Example: `"KPLowMp"`
+    /// `Cover`; example: `"KPLowMp"`
     pub cover: String,
 
-    /// `Preview`: a string.
-    ///
-    /// Example: `"https://sdffdsjhgfcgh-2347283829d265a6414f8.pdf"`
+    /// `Preview`; example: `"https://sdffdsjhgfcgh-2347283829d265a6414f8.pdf"`
     pub preview: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"793x1122"`
+    /// `Resolution`; example: `"793x1122"`
     pub resolution: String,
 
-    /// `MinScaleResolution`: a string.
-    ///
-    /// Example: `"1280x720"`
+    /// `MinScaleResolution`; example: `"1280x720"`
     pub min_scale_resolution: String,
 }
 
@@ -395,56 +267,34 @@ pub struct DocumentInfo {
 /// Returned in the output of [`DescribeEditVersions`](super::DescribeEditVersions).
 #[tc_model]
 pub struct EditVersions {
-    /// `Version`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Version`, always sent in responses; example: `4`
     pub version: Option<u64>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`, always sent in responses; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `IsMain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMain`; example: `true`
     pub is_main: Option<bool>,
 
-    /// `IsSource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSource`; example: `true`
     pub is_source: Option<bool>,
 
-    /// `KeepDurationSec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49`
+    /// `KeepDurationSec`; example: `49`
     pub keep_duration_sec: Option<u64>,
 
-    /// `CreatedAtMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1781180043000`
+    /// `CreatedAtMs`; example: `1781180043000`
     pub created_at_ms: Option<u64>,
 
-    /// `CreatorUserId`: a string.
-    ///
-    /// Example: `"3BAALiKiqrcVJ86QGrrfjCudFYO"`
+    /// `CreatorUserId`; example: `"3BAALiKiqrcVJ86QGrrfjCudFYO"`
     pub creator_user_id: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"vod编辑视频失败."`
+    /// `FailReason`; example: `"vod编辑视频失败."`
     pub fail_reason: Option<String>,
 
-    /// `UpdatedAtMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1781180061000`
+    /// `UpdatedAtMs`; example: `1781180061000`
     pub updated_at_ms: Option<u64>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"测试剪辑"`
+    /// `VersionName`; example: `"测试剪辑"`
     pub version_name: Option<String>,
 }
 
@@ -453,44 +303,28 @@ pub struct EditVersions {
 /// Returned in the output of [`GetRoomEvent`](super::GetRoomEvent).
 #[tc_model]
 pub struct EventDataInfo {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3461739`
+    /// `RoomId`; example: `3461739`
     pub room_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_123"`
+    /// `UserId`; example: `"user_123"`
     pub user_id: Option<String>,
 
-    /// `Device`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Device`; example: `5`
     pub device: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<u64>,
 
-    /// `RecordSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12334`
+    /// `RecordSize`; example: `12334`
     pub record_size: Option<u64>,
 
-    /// `RecordUrl`: a string.
-    ///
-    /// Example: `"https://url/f0.mp4"`
+    /// `RecordUrl`; example: `"https://url/f0.mp4"`
     pub record_url: Option<String>,
 
-    /// `Reason`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Reason`; example: `4`
     pub reason: Option<u64>,
 
-    /// `Role`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: Option<u64>,
 }
 
@@ -499,19 +333,13 @@ pub struct EventDataInfo {
 /// Returned in the output of [`GetRoomEvent`](super::GetRoomEvent).
 #[tc_model]
 pub struct EventInfo {
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1735626310`
+    /// `Timestamp`; example: `1735626310`
     pub timestamp: u64,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"RoomStart"`
+    /// `EventType`; example: `"RoomStart"`
     pub event_type: String,
 
-    /// `EventData`: an [`EventDataInfo`].
-    ///
-    /// Example: `{"RoomId":1234}`
+    /// `EventData`; example: `{"RoomId":1234}`
     pub event_data: EventDataInfo,
 }
 
@@ -520,14 +348,10 @@ pub struct EventInfo {
 /// Sent in the input of [`SendRoomNormalMessage`](super::SendRoomNormalMessage).
 #[tc_model]
 pub struct FaceMsgContent {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: i64,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"face\""`
+    /// `Data`; example: `"\"face\""`
     pub data: Option<String>,
 }
 
@@ -536,14 +360,10 @@ pub struct FaceMsgContent {
 /// Sent in the input of [`BatchCreateGroupWithMembers`](super::BatchCreateGroupWithMembers).
 #[tc_model]
 pub struct GroupBaseInfo {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"群组名称"`
+    /// `GroupName`; example: `"群组名称"`
     pub group_name: String,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"Teacher_9657"`
+    /// `TeacherId`; example: `"Teacher_9657"`
     pub teacher_id: Option<String>,
 }
 
@@ -552,27 +372,19 @@ pub struct GroupBaseInfo {
 /// Returned in the output of [`DescribeGroupList`](super::DescribeGroupList).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"fdghdhdfh"`
+    /// `GroupId`; example: `"fdghdhdfh"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"群租名称"`
+    /// `GroupName`; example: `"群租名称"`
     pub group_name: String,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"Tecbjkkklljlsd"`
+    /// `TeacherId`; example: `"Tecbjkkklljlsd"`
     pub teacher_id: String,
 
-    /// `GroupType`: an unsigned 64-bit integer.
+    /// `GroupType`
     pub group_type: u64,
 
-    /// `SubGroupIds`: a string.
-    ///
-    /// Example: `"23423,1212"`
+    /// `SubGroupIds`; example: `"23423,1212"`
     pub sub_group_ids: Option<String>,
 }
 
@@ -581,27 +393,19 @@ pub struct GroupInfo {
 /// Sent in the input of [`SendRoomNormalMessage`](super::SendRoomNormalMessage).
 #[tc_model]
 pub struct ImageInfo {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2448`
+    /// `Width`; example: `2448`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3264`
+    /// `Height`; example: `3264`
     pub height: u64,
 
-    /// `URL`: a string.
+    /// `URL`
     #[tc(rename = "URL")]
     pub url: String,
 }
@@ -611,18 +415,14 @@ pub struct ImageInfo {
 /// Sent in the input of [`SendRoomNormalMessage`](super::SendRoomNormalMessage).
 #[tc_model]
 pub struct ImageMsgContent {
-    /// `UUID`: a string.
-    ///
-    /// Example: `"1853095_D61040894AC3DE44CDFFFB3EC7EB720F"`
+    /// `UUID`; example: `"1853095_D61040894AC3DE44CDFFFB3EC7EB720F"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `ImageFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ImageFormat`; example: `3`
     pub image_format: u64,
 
-    /// `ImageInfoList`: a list of [`ImageInfo`] objects.
+    /// `ImageInfoList`
     pub image_info_list: Vec<ImageInfo>,
 }
 
@@ -631,110 +431,68 @@ pub struct ImageMsgContent {
 /// Returned in the output of [`DescribeCurrentMemberList`](super::DescribeCurrentMemberList) and [`DescribeRoomStatistics`](super::DescribeRoomStatistics).
 #[tc_model]
 pub struct MemberRecord {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_9081"`
+    /// `UserId`; example: `"user_9081"`
     pub user_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `UserName`; example: `"Tom"`
     pub user_name: String,
 
-    /// `PresentTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PresentTime`; example: `1`
     pub present_time: u64,
 
-    /// `Camera`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Camera`; example: `1`
     pub camera: u64,
 
-    /// `Mic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mic`; example: `1`
     pub mic: u64,
 
-    /// `Silence`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Silence`; example: `1`
     pub silence: u64,
 
-    /// `AnswerQuestions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AnswerQuestions`; example: `1`
     pub answer_questions: u64,
 
-    /// `HandUps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandUps`; example: `1`
     pub hand_ups: u64,
 
-    /// `FirstJoinTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `FirstJoinTimestamp`; example: `1234657`
     pub first_join_timestamp: u64,
 
-    /// `LastQuitTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234657`
+    /// `LastQuitTimestamp`; example: `1234657`
     pub last_quit_timestamp: u64,
 
-    /// `Rewords`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rewords`; example: `1`
     pub rewords: u64,
 
-    /// `IPAddress`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IPAddress`; example: `"1.1.1.1"`
     #[tc(rename = "IPAddress")]
     pub ip_address: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"城市(国家)"`
+    /// `Location`; example: `"城市(国家)"`
     pub location: String,
 
-    /// `Device`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Device`; example: `5`
     pub device: i64,
 
-    /// `PerMemberMicCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PerMemberMicCount`; example: `1`
     pub per_member_mic_count: i64,
 
-    /// `PerMemberMessageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PerMemberMessageCount`; example: `2`
     pub per_member_message_count: i64,
 
-    /// `Role`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Role`; example: `1`
     pub role: u64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"jhgffgyu234"`
+    /// `GroupId`; example: `"jhgffgyu234"`
     pub group_id: String,
 
-    /// `SubGroupId`: a list of strings.
-    ///
-    /// Example: `["groupID1","groupID2"]`
+    /// `SubGroupId`; example: `["groupID1","groupID2"]`
     pub sub_group_id: Option<Vec<String>>,
 
-    /// `Stage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stage`; example: `0`
     pub stage: i64,
 
-    /// `CurrentState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentState`; example: `0`
     pub current_state: u64,
 }
 
@@ -743,24 +501,16 @@ pub struct MemberRecord {
 /// Returned in the output of [`GetRoomMessage`](super::GetRoomMessage).
 #[tc_model]
 pub struct MessageItem {
-    /// `MessageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MessageType`; example: `0`
     pub message_type: i64,
 
-    /// `TextMessage`: a string.
-    ///
-    /// Example: `"text"`
+    /// `TextMessage`; example: `"text"`
     pub text_message: String,
 
-    /// `ImageMessage`: a string.
-    ///
-    /// Example: `"url"`
+    /// `ImageMessage`; example: `"url"`
     pub image_message: String,
 
-    /// `CustomMessage`: a [`CustomMsgContent`].
-    ///
-    /// Example: `{"Data":"data","Desc":"custom_message","Ext":"CHAT"}`
+    /// `CustomMessage`; example: `{"Data":"data","Desc":"custom_message","Ext":"CHAT"}`
     pub custom_message: CustomMsgContent,
 }
 
@@ -769,22 +519,16 @@ pub struct MessageItem {
 /// Returned in the output of [`GetRoomMessage`](super::GetRoomMessage).
 #[tc_model]
 pub struct MessageList {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1676879993`
+    /// `Timestamp`; example: `1676879993`
     pub timestamp: i64,
 
-    /// `FromAccount`: a string.
-    ///
-    /// Example: `"Kbghad78"`
+    /// `FromAccount`; example: `"Kbghad78"`
     pub from_account: String,
 
-    /// `Seq`: a signed 64-bit integer.
-    ///
-    /// Example: `87650890`
+    /// `Seq`; example: `87650890`
     pub seq: i64,
 
-    /// `MessageBody`: a list of [`MessageItem`] objects.
+    /// `MessageBody`
     pub message_body: Vec<MessageItem>,
 }
 
@@ -793,21 +537,19 @@ pub struct MessageList {
 /// Sent in the input of [`SendRoomNormalMessage`](super::SendRoomNormalMessage).
 #[tc_model]
 pub struct MsgBody {
-    /// `MsgType`: a string.
-    ///
-    /// Example: `"TIMImageElem"`
+    /// `MsgType`; example: `"TIMImageElem"`
     pub msg_type: String,
 
-    /// `TextMsgContent`: a [`TextMsgContent`].
+    /// `TextMsgContent`
     pub text_msg_content: Option<TextMsgContent>,
 
-    /// `FaceMsgContent`: a [`FaceMsgContent`].
+    /// `FaceMsgContent`
     pub face_msg_content: Option<FaceMsgContent>,
 
-    /// `ImageMsgContent`: an [`ImageMsgContent`].
+    /// `ImageMsgContent`
     pub image_msg_content: Option<ImageMsgContent>,
 
-    /// `CustomMsgContent`: a [`CustomMsgContent`].
+    /// `CustomMsgContent`
     pub custom_msg_content: Option<CustomMsgContent>,
 }
 
@@ -816,14 +558,10 @@ pub struct MsgBody {
 /// Returned in the output of [`DescribeRoomForbiddenUser`](super::DescribeRoomForbiddenUser).
 #[tc_model]
 pub struct MutedAccountList {
-    /// `MemberAccount`: a string.
-    ///
-    /// Example: `"2WqeRoOMJKQqnnL1lILRFHpdFla"`
+    /// `MemberAccount`; example: `"2WqeRoOMJKQqnnL1lILRFHpdFla"`
     pub member_account: String,
 
-    /// `MutedUntil`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1458115189`
+    /// `MutedUntil`; example: `1458115189`
     pub muted_until: u64,
 }
 
@@ -832,34 +570,22 @@ pub struct MutedAccountList {
 /// Returned in the output of [`DescribePlayRecords`](super::DescribePlayRecords).
 #[tc_model]
 pub struct PlayRecord {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `322220255`
+    /// `RoomId`; example: `322220255`
     pub room_id: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2qkMhWixIzNQC7UizlM7*******"`
+    /// `UserId`; example: `"2qkMhWixIzNQC7UizlM7*******"`
     pub user_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"32*******-1*****3804313-0872"`
+    /// `SessionId`; example: `"32*******-1*****3804313-0872"`
     pub session_id: Option<String>,
 
-    /// `PlayBeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770274582`
+    /// `PlayBeginTime`; example: `1770274582`
     pub play_begin_time: Option<u64>,
 
-    /// `PlayEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770274653`
+    /// `PlayEndTime`; example: `1770274653`
     pub play_end_time: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<u64>,
 }
 
@@ -868,27 +594,19 @@ pub struct PlayRecord {
 /// Returned in the output of [`DescribePlaybackList`](super::DescribePlaybackList).
 #[tc_model]
 pub struct PlaybackItem {
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `354392889`
+    /// `RoomId`; example: `354392889`
     pub room_id: Option<u64>,
 
-    /// `PlaybackUrl`: a string.
+    /// `PlaybackUrl`
     pub playback_url: Option<String>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Duration`; example: `0`
     pub duration: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1768993811`
+    /// `CreateTime`; example: `1768993811`
     pub create_time: Option<u64>,
 
-    /// `FileSize`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: Option<f64>,
 }
 
@@ -897,27 +615,19 @@ pub struct PlaybackItem {
 /// Returned in the output of [`DescribeQuestionList`](super::DescribeQuestionList).
 #[tc_model]
 pub struct QuestionInfo {
-    /// `QuestionId`: a string.
-    ///
-    /// Example: `"a304828e-c109-436e-aada-59aec20b7aab"`
+    /// `QuestionId`; example: `"a304828e-c109-436e-aada-59aec20b7aab"`
     pub question_id: String,
 
-    /// `QuestionContent`: a string.
-    ///
-    /// Example: `"问题内容"`
+    /// `QuestionContent`; example: `"问题内容"`
     pub question_content: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: u64,
 
-    /// `CorrectAnswer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CorrectAnswer`; example: `1`
     pub correct_answer: i64,
 
-    /// `AnswerStats`: a list of [`AnswerStat`] objects.
+    /// `AnswerStats`
     pub answer_stats: Vec<AnswerStat>,
 }
 
@@ -926,177 +636,113 @@ pub struct QuestionInfo {
 /// Sent in the input of [`BatchCreateRoom`](super::BatchCreateRoom).
 #[tc_model]
 pub struct RoomInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"房间名称"`
+    /// `Name`; example: `"房间名称"`
     pub name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `StartTime`; example: `1659600138`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659600138`
+    /// `EndTime`; example: `1659600138`
     pub end_time: u64,
 
-    /// `Resolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Resolution`; example: `1`
     pub resolution: u64,
 
-    /// `MaxMicNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxMicNumber`; example: `1`
     pub max_mic_number: u64,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"videodoc"`
+    /// `SubType`; example: `"videodoc"`
     pub sub_type: String,
 
-    /// `TeacherId`: a string.
-    ///
-    /// Example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
+    /// `TeacherId`; example: `"1jmPi2qddazF5PTgJtGYss9bg4T"`
     pub teacher_id: Option<String>,
 
-    /// `AutoMic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoMic`; example: `1`
     pub auto_mic: Option<u64>,
 
-    /// `TurnOffMic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TurnOffMic`; example: `1`
     pub turn_off_mic: Option<u64>,
 
-    /// `AudioQuality`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioQuality`; example: `1`
     pub audio_quality: Option<u64>,
 
-    /// `DisableRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableRecord`; example: `1`
     pub disable_record: Option<u64>,
 
-    /// `Assistants`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Assistants`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub assistants: Option<Vec<String>>,
 
-    /// `RTCAudienceNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RTCAudienceNumber`; example: `1`
     #[tc(rename = "RTCAudienceNumber")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub rtc_audience_number: Option<u64>,
 
-    /// `AudienceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudienceType`; example: `1`
     pub audience_type: Option<u64>,
 
-    /// `RecordLayout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordLayout`; example: `1`
     pub record_layout: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"xfdfgdf"`
+    /// `GroupId`; example: `"xfdfgdf"`
     pub group_id: Option<String>,
 
-    /// `EnableDirectControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDirectControl`; example: `0`
     pub enable_direct_control: Option<u64>,
 
-    /// `InteractionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InteractionMode`; example: `0`
     pub interaction_mode: Option<i64>,
 
-    /// `VideoOrientation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoOrientation`; example: `0`
     pub video_orientation: Option<i64>,
 
-    /// `IsGradingRequiredPostClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGradingRequiredPostClass`; example: `0`
     pub is_grading_required_post_class: Option<i64>,
 
-    /// `RoomType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomType`; example: `0`
     pub room_type: Option<i64>,
 
-    /// `EndDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndDelayTime`; example: `0`
     pub end_delay_time: Option<i64>,
 
-    /// `LiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveType`; example: `0`
     pub live_type: Option<u64>,
 
-    /// `RecordLiveUrl`: a string.
+    /// `RecordLiveUrl`
     pub record_live_url: Option<String>,
 
-    /// `EnableAutoStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAutoStart`; example: `0`
     pub enable_auto_start: Option<u64>,
 
-    /// `RecordBackground`: a string.
+    /// `RecordBackground`
     pub record_background: Option<String>,
 
-    /// `RecordScene`: a string.
-    ///
-    /// Example: `"{\"scene\":\"test\",\"lng\":\"zh\",\"customToken\":\"sajdlfjasdglweqirouoiu\"}"`
+    /// `RecordScene`; example: `"{\"scene\":\"test\",\"lng\":\"zh\",\"customToken\":\"sajdlfjasdglweqirouoiu\"}"`
     pub record_scene: Option<String>,
 
-    /// `RecordLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `RecordLang`; example: `"en"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub record_lang: Option<String>,
 
-    /// `RecordStream`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordStream`; example: `1`
     pub record_stream: Option<u64>,
 
-    /// `WhiteBoardSnapshotMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WhiteBoardSnapshotMode`; example: `0`
     pub white_board_snapshot_mode: Option<u64>,
 
-    /// `SubtitlesTranscription`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitlesTranscription`; example: `0`
     pub subtitles_transcription: Option<u64>,
 
-    /// `Guests`: a list of strings.
-    ///
-    /// Example: `["azsdasfsdfsd","asefawefewf"]`
+    /// `Guests`; example: `["azsdasfsdfsd","asefawefewf"]`
     pub guests: Option<Vec<String>>,
 
-    /// `RecordMerge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordMerge`; example: `0`
     pub record_merge: Option<u64>,
 
-    /// `EnableLiveRelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableLiveRelay`; example: `0`
     pub enable_live_relay: Option<u64>,
 }
 
@@ -1105,133 +751,83 @@ pub struct RoomInfo {
 /// Returned in the output of [`GetRooms`](super::GetRooms).
 #[tc_model]
 pub struct RoomItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"room"`
+    /// `Name`; example: `"room"`
     pub name: String,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12234`
+    /// `RoomId`; example: `12234`
     pub room_id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708928949`
+    /// `StartTime`; example: `1708928949`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708929949`
+    /// `EndTime`; example: `1708929949`
     pub end_time: u64,
 
-    /// `RealStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708928949`
+    /// `RealStartTime`; example: `1708928949`
     pub real_start_time: u64,
 
-    /// `RealEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1708929949`
+    /// `RealEndTime`; example: `1708929949`
     pub real_end_time: u64,
 
-    /// `Resolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Resolution`; example: `1`
     pub resolution: u64,
 
-    /// `MaxRTCMember`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxRTCMember`; example: `16`
     #[tc(rename = "MaxRTCMember")]
     pub max_rtc_member: u64,
 
-    /// `ReplayUrl`: a string.
-    ///
-    /// Example: `"http://class.qcloudclass.com?classId=123456"`
+    /// `ReplayUrl`; example: `"http://class.qcloudclass.com?classId=123456"`
     pub replay_url: String,
 
-    /// `RecordUrl`: a string.
-    ///
-    /// Example: `"https://class.qcloudclass.com?classId=123456"`
+    /// `RecordUrl`; example: `"https://class.qcloudclass.com?classId=123456"`
     pub record_url: String,
 
-    /// `MaxMicNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxMicNumber`; example: `16`
     pub max_mic_number: u64,
 
-    /// `EnableDirectControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableDirectControl`; example: `1`
     pub enable_direct_control: u64,
 
-    /// `InteractionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InteractionMode`; example: `0`
     pub interaction_mode: Option<i64>,
 
-    /// `VideoOrientation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoOrientation`; example: `0`
     pub video_orientation: Option<i64>,
 
-    /// `IsGradingRequiredPostClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGradingRequiredPostClass`; example: `0`
     pub is_grading_required_post_class: Option<i64>,
 
-    /// `RoomType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomType`; example: `0`
     pub room_type: Option<i64>,
 
-    /// `EndDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndDelayTime`; example: `0`
     pub end_delay_time: Option<i64>,
 
-    /// `LiveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveType`; example: `0`
     pub live_type: Option<u64>,
 
-    /// `RecordLiveUrl`: a string.
-    ///
-    /// Example: `"https://class.qcloudclass.com?classId=123456"`
+    /// `RecordLiveUrl`; example: `"https://class.qcloudclass.com?classId=123456"`
     pub record_live_url: Option<String>,
 
-    /// `EnableAutoStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAutoStart`; example: `0`
     pub enable_auto_start: Option<u64>,
 
-    /// `RecordBackground`: a string.
-    ///
-    /// Example: `"https://picture.com?picid=123456"`
+    /// `RecordBackground`; example: `"https://picture.com?picid=123456"`
     pub record_background: Option<String>,
 
-    /// `RecordScene`: a string.
+    /// `RecordScene`
     pub record_scene: Option<String>,
 
-    /// `RecordLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `RecordLang`; example: `"en"`
     pub record_lang: Option<String>,
 
-    /// `WhiteBoardSnapshotMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WhiteBoardSnapshotMode`; example: `0`
     pub white_board_snapshot_mode: Option<u64>,
 
-    /// `SubtitlesTranscription`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitlesTranscription`; example: `0`
     pub subtitles_transcription: Option<u64>,
 }
 
@@ -1240,24 +836,20 @@ pub struct RoomItem {
 /// Returned in the output of [`DescribeAppDetail`](super::DescribeAppDetail).
 #[tc_model]
 pub struct SceneItem {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Scene`; example: `"default"`
     pub scene: String,
 
-    /// `LogoUrl`: a string.
+    /// `LogoUrl`
     pub logo_url: String,
 
-    /// `HomeUrl`: a string.
-    ///
-    /// Example: `"https://de-class.qcloudtiw.com/login.html"`
+    /// `HomeUrl`; example: `"https://de-class.qcloudtiw.com/login.html"`
     pub home_url: String,
 
-    /// `JSUrl`: a string.
+    /// `JSUrl`
     #[tc(rename = "JSUrl")]
     pub js_url: String,
 
-    /// `CSSUrl`: a string.
+    /// `CSSUrl`
     #[tc(rename = "CSSUrl")]
     pub css_url: String,
 }
@@ -1267,49 +859,31 @@ pub struct SceneItem {
 /// Returned in the output of [`DescribeRecordStream`](super::DescribeRecordStream).
 #[tc_model]
 pub struct SingleStreamInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2gh42vb232jj24h2"`
+    /// `UserId`; example: `"2gh42vb232jj24h2"`
     pub user_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1233`
+    /// `StartTime`; example: `1233`
     pub start_time: Option<u64>,
 
-    /// `StopTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21412`
+    /// `StopTime`; example: `21412`
     pub stop_time: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Duration`; example: `12`
     pub duration: Option<u64>,
 
-    /// `FileFormat`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileFormat`; example: `"mp4"`
     pub file_format: Option<String>,
 
-    /// `RecordUrl`: a string.
-    ///
-    /// Example: `"http://123.com"`
+    /// `RecordUrl`; example: `"http://123.com"`
     pub record_url: Option<String>,
 
-    /// `RecordSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6798`
+    /// `RecordSize`; example: `6798`
     pub record_size: Option<u64>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"1238392"`
+    /// `VideoId`; example: `"1238392"`
     pub video_id: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"mix"`
+    /// `Role`; example: `"mix"`
     pub role: Option<String>,
 }
 
@@ -1318,14 +892,10 @@ pub struct SingleStreamInfo {
 /// Returned in the output of [`GetWatermark`](super::GetWatermark).
 #[tc_model]
 pub struct TextMarkConfig {
-    /// `Text`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Text`; example: `"text"`
     pub text: String,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"黑"`
+    /// `Color`; example: `"黑"`
     pub color: String,
 }
 
@@ -1334,9 +904,7 @@ pub struct TextMarkConfig {
 /// Sent in the input of [`SendRoomNormalMessage`](super::SendRoomNormalMessage).
 #[tc_model]
 pub struct TextMsgContent {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"你好\""`
+    /// `Text`; example: `"\"你好\""`
     pub text: String,
 }
 
@@ -1345,14 +913,10 @@ pub struct TextMsgContent {
 /// Returned in the output of [`BatchGetPlaybackToken`](super::BatchGetPlaybackToken).
 #[tc_model]
 pub struct TokenResult {
-    /// `RoomId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `305745891`
+    /// `RoomId`, always sent in responses; example: `305745891`
     pub room_id: Option<u64>,
 
-    /// `Token`: a string.
-    /// Always sent in responses.
+    /// `Token`, always sent in responses
     pub token: Option<String>,
 }
 
@@ -1361,9 +925,7 @@ pub struct TokenResult {
 /// Returned in the output of [`DescribeAppDetail`](super::DescribeAppDetail).
 #[tc_model]
 pub struct TransferItem {
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<u64>,
 }
 
@@ -1372,29 +934,19 @@ pub struct TransferItem {
 /// Returned in the output of [`DescribeSdkAppIdUsers`](super::DescribeSdkAppIdUsers) and [`DescribeUserDetail`](super::DescribeUserDetail).
 #[tc_model]
 pub struct UserInfo {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `397682`
+    /// `SdkAppId`; example: `397682`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `UserId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub user_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `Name`; example: `"Tom"`
     pub name: String,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://sdffdsjhgfcgh-2347283829d265a6414f8.pdf"`
+    /// `Avatar`; example: `"https://sdffdsjhgfcgh-2347283829d265a6414f8.pdf"`
     pub avatar: String,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
+    /// `OriginId`; example: `"2CvDgjRNjylAsBZB4iZc0F6koXe"`
     pub origin_id: String,
 }
 
@@ -1403,28 +955,18 @@ pub struct UserInfo {
 /// Returned in the output of [`GetWatermark`](super::GetWatermark).
 #[tc_model]
 pub struct WatermarkConfig {
-    /// `Url`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Url`; example: `"url"`
     pub url: String,
 
-    /// `Width`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Width`; example: `0.5`
     pub width: f64,
 
-    /// `Height`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Height`; example: `0.5`
     pub height: f64,
 
-    /// `LocationX`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `LocationX`; example: `50`
     pub location_x: f64,
 
-    /// `LocationY`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `LocationY`; example: `50`
     pub location_y: f64,
 }

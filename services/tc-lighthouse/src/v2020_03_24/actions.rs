@@ -7,25 +7,43 @@ use super::models;
 /// The `ApplyDiskBackup` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ApplyDiskBackupResponse`].
-/// The codes it documents are in [`ApplyDiskBackupError`](super::errors::ApplyDiskBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ApplyDiskBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`InvalidParameterValue.DiskBackupIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`OperationDenied.DiskBackupBusy`](super::errors::LighthouseErrorCode::OperationDeniedDiskBackupBusy)
+/// - [`OperationDenied.DiskBackupOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskBackupOperationInProgress)
+/// - [`OperationDenied.DiskBusyForBackupOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskBusyForBackupOperation)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskAttachedHasNoInstanceId`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskAttachedHasNoInstanceId)
+/// - [`ResourceNotFound.DiskBackupNotExists`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskBackupNotExists)
+/// - [`ResourceNotFound.DiskNotExists`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotExists)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.ApplyDiskBackupToAnotherDisk`](super::errors::LighthouseErrorCode::UnsupportedOperationApplyDiskBackupToAnotherDisk)
+/// - [`UnsupportedOperation.InvalidDiskBackupState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskBackupState)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ApplyDiskBackup",
     output = ApplyDiskBackupResponse,
-    error = super::errors::ApplyDiskBackupError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ApplyDiskBackup {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-qtovvuzq"`
+    /// `DiskId`; example: `"lhdisk-qtovvuzq"`
     pub disk_id: String,
 
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"lhbak-ounanbtt"`
+    /// `DiskBackupId`; example: `"lhbak-ounanbtt"`
     pub disk_backup_id: String,
 }
 
@@ -39,32 +57,38 @@ pub struct ApplyDiskBackupResponse {
 /// The `ApplyFirewallTemplate` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ApplyFirewallTemplateResponse`].
-/// The codes it documents are in [`ApplyFirewallTemplateError`](super::errors::ApplyFirewallTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ApplyFirewallTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`ResourceUnavailable.CannotApplyEmptyFirewallTemplate`](super::errors::LighthouseErrorCode::ResourceUnavailableCannotApplyEmptyFirewallTemplate)
+/// - [`ResourceUnavailable.FirewallTemplateInUse`](super::errors::LighthouseErrorCode::ResourceUnavailableFirewallTemplateInUse)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ApplyFirewallTemplate",
     output = ApplyFirewallTemplateResponse,
-    error = super::errors::ApplyFirewallTemplateError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ApplyFirewallTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-s2dxd7iy"`
+    /// `TemplateId`; example: `"lhft-s2dxd7iy"`
     pub template_id: String,
 
-    /// `ApplyInstances`: a list of [`InstanceIdentifier`](super::models::InstanceIdentifier) objects.
+    /// `ApplyInstances`
     pub apply_instances: Vec<models::InstanceIdentifier>,
 }
 
 /// What a successful [`ApplyFirewallTemplate`] call returns.
 #[tc_model]
 pub struct ApplyFirewallTemplateResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"lgtk-6brh0ciy"`
+    /// `TaskId`; example: `"lgtk-6brh0ciy"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -74,25 +98,45 @@ pub struct ApplyFirewallTemplateResponse {
 /// The `ApplyInstanceSnapshot` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ApplyInstanceSnapshotResponse`].
-/// The codes it documents are in [`ApplyInstanceSnapshotError`](super::errors::ApplyInstanceSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ApplyInstanceSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.SnapshotOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationSnapshotOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InvalidParameterValue.DiskSizeNotMatch`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskSizeNotMatch)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.SnapshotIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundSnapshotIdNotFound)
+/// - [`ResourceNotFound.SnapshotNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundSnapshotNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.DiskBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskBusy)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.InvalidSnapshotState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidSnapshotState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.SnapshotBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationSnapshotBusy)
+/// - [`UnsupportedOperation.SystemBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationSystemBusy)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ApplyInstanceSnapshot",
     output = ApplyInstanceSnapshotResponse,
-    error = super::errors::ApplyInstanceSnapshotError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ApplyInstanceSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-k31c771o"`
+    /// `InstanceId`; example: `"lhins-k31c771o"`
     pub instance_id: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"lhsnap-nv6aqcv6"`
+    /// `SnapshotId`; example: `"lhsnap-nv6aqcv6"`
     pub snapshot_id: String,
 }
 
@@ -106,35 +150,54 @@ pub struct ApplyInstanceSnapshotResponse {
 /// The `AssociateInstancesKeyPairs` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`AssociateInstancesKeyPairsResponse`].
-/// The codes it documents are in [`AssociateInstancesKeyPairsError`](super::errors::AssociateInstancesKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=AssociateInstancesKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.KeyPairIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.KeyIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundKeyIdNotFound)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::LighthouseErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::LighthouseErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InstanceDisplayAreaNotSupportOperation`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceDisplayAreaNotSupportOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.KeyPairBindDuplicate`](super::errors::LighthouseErrorCode::UnsupportedOperationKeyPairBindDuplicate)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.WindowsNotAllowToAssociateKeyPair`](super::errors::LighthouseErrorCode::UnsupportedOperationWindowsNotAllowToAssociateKeyPair)
+/// - [`UnsupportedOperation.WindowsNotSupportKeyPair`](super::errors::LighthouseErrorCode::UnsupportedOperationWindowsNotSupportKeyPair)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "AssociateInstancesKeyPairs",
     output = AssociateInstancesKeyPairsResponse,
-    error = super::errors::AssociateInstancesKeyPairsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct AssociateInstancesKeyPairs {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["lhkp-f7rjie1q"]`
+    /// `KeyIds`; example: `["lhkp-f7rjie1q"]`
     pub key_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw"]`
     pub instance_ids: Vec<String>,
 
-    /// `AssociateType`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AssociateType`; example: `"ONLINE"`
     pub associate_type: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 }
 
@@ -148,20 +211,29 @@ pub struct AssociateInstancesKeyPairsResponse {
 /// The `AttachCcn` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`AttachCcnResponse`].
-/// The codes it documents are in [`AttachCcnError`](super::errors::AttachCcnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=AttachCcn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue.CcnIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueCcnIdMalformed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation`](super::errors::LighthouseErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AttachCcnConditionUnsatisfied`](super::errors::LighthouseErrorCode::UnsupportedOperationAttachCcnConditionUnsatisfied)
+/// - [`UnsupportedOperation.AttachCcnFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationAttachCcnFailed)
+/// - [`UnsupportedOperation.CcnAlreadyAttached`](super::errors::LighthouseErrorCode::UnsupportedOperationCcnAlreadyAttached)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "AttachCcn",
     output = AttachCcnResponse,
-    error = super::errors::AttachCcnError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct AttachCcn {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-f49l6u0z"`
+    /// `CcnId`; example: `"ccn-f49l6u0z"`
     pub ccn_id: String,
 }
 
@@ -175,30 +247,47 @@ pub struct AttachCcnResponse {
 /// The `AttachDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`AttachDisksResponse`].
-/// The codes it documents are in [`AttachDisksError`](super::errors::AttachDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=AttachDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::FailedOperationInvalidCommandNotFound)
+/// - [`InternalError.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeCallBillingGatewayFailed)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`LimitExceeded.AttachDataDiskQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededAttachDataDiskQuotaLimitExceeded)
+/// - [`OperationDenied.DiskCreating`](super::errors::LighthouseErrorCode::OperationDeniedDiskCreating)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InstanceDisplayAreaNotSupportOperation`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceDisplayAreaNotSupportOperation)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "AttachDisks",
     output = AttachDisksResponse,
-    error = super::errors::AttachDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct AttachDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-5vmz00i3"]`
+    /// `DiskIds`; example: `["lhdisk-5vmz00i3"]`
     pub disk_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-qg08np8l"`
+    /// `InstanceId`; example: `"lhins-qg08np8l"`
     pub instance_id: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -212,25 +301,39 @@ pub struct AttachDisksResponse {
 /// The `CancelShareBlueprintAcrossAccounts` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CancelShareBlueprintAcrossAccountsResponse`].
-/// The codes it documents are in [`CancelShareBlueprintAcrossAccountsError`](super::errors::CancelShareBlueprintAcrossAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CancelShareBlueprintAcrossAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.InvalidBlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintId)
+/// - [`InvalidParameterValue.InvalidBlueprintState`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintState)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`OperationDenied.BlueprintOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedBlueprintOperationInProgress)
+/// - [`ResourceInUse.BlueprintModifyingSharePermission`](super::errors::LighthouseErrorCode::ResourceInUseBlueprintModifyingSharePermission)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.BlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintNotFound)
+/// - [`ResourceNotFound.PrivateBlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundPrivateBlueprintNotFound)
+/// - [`UnauthorizedOperation.TokenInvalid`](super::errors::LighthouseErrorCode::UnauthorizedOperationTokenInvalid)
+/// - [`UnsupportedOperation.BlueprintCurStateInvalid`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintCurStateInvalid)
+/// - [`UnsupportedOperation.BlueprintHasNotShared`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintHasNotShared)
+/// - [`UnsupportedOperation.BlueprintLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintLatestOperationUnfinished)
+/// - [`UnsupportedOperation.BlueprintOccupied`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintOccupied)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CancelShareBlueprintAcrossAccounts",
     output = CancelShareBlueprintAcrossAccountsResponse,
-    error = super::errors::CancelShareBlueprintAcrossAccountsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CancelShareBlueprintAcrossAccounts {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"\"lhbp-6jc6l8yb\""`
+    /// `BlueprintId`; example: `"\"lhbp-6jc6l8yb\""`
     pub blueprint_id: String,
 
-    /// `AccountIds`: a list of strings.
-    ///
-    /// Example: `["700000164995"]`
+    /// `AccountIds`; example: `["700000164995"]`
     pub account_ids: Vec<String>,
 }
 
@@ -244,47 +347,55 @@ pub struct CancelShareBlueprintAcrossAccountsResponse {
 /// The `CreateBlueprint` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateBlueprintResponse`].
-/// The codes it documents are in [`CreateBlueprintError`](super::errors::CreateBlueprintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateBlueprint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateBlueprintFailed`](super::errors::LighthouseErrorCode::FailedOperationCreateBlueprintFailed)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.UnableToCreateBlueprint`](super::errors::LighthouseErrorCode::FailedOperationUnableToCreateBlueprint)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`LimitExceeded.BlueprintQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededBlueprintQuotaLimitExceeded)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InstanceDisplayAreaNotSupportOperation`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceDisplayAreaNotSupportOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateBlueprint",
     output = CreateBlueprintResponse,
-    error = super::errors::CreateBlueprintError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateBlueprint {
-    /// `BlueprintName`: a string.
-    ///
-    /// Example: `"test-blueprint"`
+    /// `BlueprintName`; example: `"test-blueprint"`
     pub blueprint_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test-blueprint"`
+    /// `Description`; example: `"test-blueprint"`
     pub description: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-aaaabbbb"`
+    /// `InstanceId`; example: `"lhins-aaaabbbb"`
     pub instance_id: Option<String>,
 
-    /// `ForcePowerOff`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForcePowerOff`; example: `true`
     pub force_power_off: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateBlueprint`] call returns.
 #[tc_model]
 pub struct CreateBlueprintResponse {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-xkeh87da"`
+    /// `BlueprintId`; example: `"lhbp-xkeh87da"`
     pub blueprint_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -294,37 +405,48 @@ pub struct CreateBlueprintResponse {
 /// The `CreateDiskBackup` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateDiskBackupResponse`].
-/// The codes it documents are in [`CreateDiskBackupError`](super::errors::CreateDiskBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateDiskBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DiskBackupNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupNameTooLong)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`LimitExceeded.DiskBackupQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededDiskBackupQuotaLimitExceeded)
+/// - [`OperationDenied.DiskBusyForBackupOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskBusyForBackupOperation)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskAttachedHasNoInstanceId`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskAttachedHasNoInstanceId)
+/// - [`ResourceNotFound.DiskNotExists`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotExists)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateDiskBackup",
     output = CreateDiskBackupResponse,
-    error = super::errors::CreateDiskBackupError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateDiskBackup {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-p1zflrif"`
+    /// `DiskId`; example: `"lhdisk-p1zflrif"`
     pub disk_id: String,
 
-    /// `DiskBackupName`: a string.
-    ///
-    /// Example: `"disk-backup-01"`
+    /// `DiskBackupName`; example: `"disk-backup-01"`
     pub disk_backup_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDiskBackup`] call returns.
 #[tc_model]
 pub struct CreateDiskBackupResponse {
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"lhbak-g7w4rd71"`
+    /// `DiskBackupId`; example: `"lhbak-g7w4rd71"`
     pub disk_backup_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,68 +456,70 @@ pub struct CreateDiskBackupResponse {
 /// The `CreateDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateDisksResponse`].
-/// The codes it documents are in [`CreateDisksError`](super::errors::CreateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateDisksFailed`](super::errors::LighthouseErrorCode::FailedOperationCreateDisksFailed)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`InvalidParameterValue.DiskInstanceZoneNotMatch`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskInstanceZoneNotMatch)
+/// - [`InvalidParameterValue.InvalidDiskType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskType)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.PlatformTypeNotSupportFileSystem`](super::errors::LighthouseErrorCode::InvalidParameterValuePlatformTypeNotSupportFileSystem)
+/// - [`InvalidParameterValue.PlatformTypeNotSupportMountPoint`](super::errors::LighthouseErrorCode::InvalidParameterValuePlatformTypeNotSupportMountPoint)
+/// - [`LimitExceeded.AttachDataDiskQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededAttachDataDiskQuotaLimitExceeded)
+/// - [`LimitExceeded.DiskQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededDiskQuotaLimitExceeded)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.TatAgentNotOnline`](super::errors::LighthouseErrorCode::UnsupportedOperationTatAgentNotOnline)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateDisks",
     output = CreateDisksResponse,
-    error = super::errors::CreateDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateDisks {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-hongkong-2"`
+    /// `Zone`; example: `"ap-hongkong-2"`
     pub zone: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiskSize`; example: `20`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: models::DiskChargePrepaid,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"disk_for_softwares"`
+    /// `DiskName`; example: `"disk_for_softwares"`
     pub disk_name: Option<String>,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: Option<i64>,
 
-    /// `DiskBackupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupQuota`; example: `1`
     pub disk_backup_quota: Option<i64>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `AutoMountConfiguration`: an [`AutoMountConfiguration`](super::models::AutoMountConfiguration).
+    /// `AutoMountConfiguration`
     pub auto_mount_configuration: Option<models::AutoMountConfiguration>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDisks`] call returns.
 #[tc_model]
 pub struct CreateDisksResponse {
-    /// `DiskIdSet`: a list of strings.
-    ///
-    /// Example: `["lhdisk-2q0cs4oe"]`
+    /// `DiskIdSet`; example: `["lhdisk-2q0cs4oe"]`
     pub disk_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -405,28 +529,46 @@ pub struct CreateDisksResponse {
 /// The `CreateFirewallRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateFirewallRulesResponse`].
-/// The codes it documents are in [`CreateFirewallRulesError`](super::errors::CreateFirewallRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateFirewallRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.FirewallOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationFirewallOperationFailed)
+/// - [`FailedOperation.FirewallRulesOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationFirewallRulesOperationFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameter.FirewallRulesDuplicated`](super::errors::LighthouseErrorCode::InvalidParameterFirewallRulesDuplicated)
+/// - [`InvalidParameter.FirewallRulesExist`](super::errors::LighthouseErrorCode::InvalidParameterFirewallRulesExist)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.FirewallRuleDescriptionTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueFirewallRuleDescriptionTooLong)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.FirewallRulesLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededFirewallRulesLimitExceeded)
+/// - [`ResourceNotFound.FirewallNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.FirewallBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallBusy)
+/// - [`UnsupportedOperation.FirewallVersionMismatch`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallVersionMismatch)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateFirewallRules",
     output = CreateFirewallRulesResponse,
-    error = super::errors::CreateFirewallRulesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateFirewallRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-aglzynfg"`
+    /// `InstanceId`; example: `"lhins-aglzynfg"`
     pub instance_id: String,
 
-    /// `FirewallRules`: a list of [`FirewallRule`](super::models::FirewallRule) objects.
+    /// `FirewallRules`
     pub firewall_rules: Vec<models::FirewallRule>,
 
-    /// `FirewallVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `FirewallVersion`; example: `5`
     pub firewall_version: Option<u64>,
 }
 
@@ -440,32 +582,36 @@ pub struct CreateFirewallRulesResponse {
 /// The `CreateFirewallTemplate` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateFirewallTemplateResponse`].
-/// The codes it documents are in [`CreateFirewallTemplateError`](super::errors::CreateFirewallTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateFirewallTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.DuplicatedFirewallTemplateRule`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicatedFirewallTemplateRule)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateFirewallTemplate",
     output = CreateFirewallTemplateResponse,
-    error = super::errors::CreateFirewallTemplateError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateFirewallTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"DemoTemplate"`
+    /// `TemplateName`; example: `"DemoTemplate"`
     pub template_name: String,
 
-    /// `TemplateRules`: a list of [`FirewallRule`](super::models::FirewallRule) objects.
+    /// `TemplateRules`
     pub template_rules: Option<Vec<models::FirewallRule>>,
 }
 
 /// What a successful [`CreateFirewallTemplate`] call returns.
 #[tc_model]
 pub struct CreateFirewallTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-xxxxxxxx"`
+    /// `TemplateId`; example: `"lhft-xxxxxxxx"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -475,32 +621,39 @@ pub struct CreateFirewallTemplateResponse {
 /// The `CreateFirewallTemplateRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateFirewallTemplateRulesResponse`].
-/// The codes it documents are in [`CreateFirewallTemplateRulesError`](super::errors::CreateFirewallTemplateRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateFirewallTemplateRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.DuplicatedFirewallTemplateRule`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicatedFirewallTemplateRule)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`LimitExceeded.FirewallTemplateRuleQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededFirewallTemplateRuleQuotaLimitExceeded)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateFirewallTemplateRules",
     output = CreateFirewallTemplateRulesResponse,
-    error = super::errors::CreateFirewallTemplateRulesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateFirewallTemplateRules {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-abcd1234"`
+    /// `TemplateId`; example: `"lhft-abcd1234"`
     pub template_id: String,
 
-    /// `TemplateRules`: a list of [`FirewallRule`](super::models::FirewallRule) objects.
+    /// `TemplateRules`
     pub template_rules: Vec<models::FirewallRule>,
 }
 
 /// What a successful [`CreateFirewallTemplateRules`] call returns.
 #[tc_model]
 pub struct CreateFirewallTemplateRulesResponse {
-    /// `TemplateRuleIdSet`: a list of strings.
-    ///
-    /// Example: `["lhftr-abcde12345"]`
+    /// `TemplateRuleIdSet`; example: `["lhftr-abcde12345"]`
     pub template_rule_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -510,37 +663,53 @@ pub struct CreateFirewallTemplateRulesResponse {
 /// The `CreateInstanceSnapshot` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateInstanceSnapshotResponse`].
-/// The codes it documents are in [`CreateInstanceSnapshotError`](super::errors::CreateInstanceSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateInstanceSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.GetSnapshotAllocQuotaLockError`](super::errors::LighthouseErrorCode::FailedOperationGetSnapshotAllocQuotaLockError)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.GetSnapshotAllocQuotaLockError`](super::errors::LighthouseErrorCode::InternalErrorGetSnapshotAllocQuotaLockError)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.SnapshotNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotNameTooLong)
+/// - [`LimitExceeded.SnapshotQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededSnapshotQuotaLimitExceeded)
+/// - [`OperationDenied.OperationDeniedCreateSnapshot`](super::errors::LighthouseErrorCode::OperationDeniedOperationDeniedCreateSnapshot)
+/// - [`OperationDenied.OperationDeniedCreateSnapshotForStorageBundle`](super::errors::LighthouseErrorCode::OperationDeniedOperationDeniedCreateSnapshotForStorageBundle)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.DiskBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskBusy)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InstanceDisplayAreaNotSupportOperation`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceDisplayAreaNotSupportOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateInstanceSnapshot",
     output = CreateInstanceSnapshotResponse,
-    error = super::errors::CreateInstanceSnapshotError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateInstanceSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-k31c771o"`
+    /// `InstanceId`; example: `"lhins-k31c771o"`
     pub instance_id: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snap_20200903"`
+    /// `SnapshotName`; example: `"snap_20200903"`
     pub snapshot_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateInstanceSnapshot`] call returns.
 #[tc_model]
 pub struct CreateInstanceSnapshotResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"lhsnap-nv6aqcv6"`
+    /// `SnapshotId`; example: `"lhsnap-nv6aqcv6"`
     pub snapshot_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -550,94 +719,115 @@ pub struct CreateInstanceSnapshotResponse {
 /// The `CreateInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateInstancesResponse`].
-/// The codes it documents are in [`CreateInstancesError`](super::errors::CreateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidRegion`](super::errors::LighthouseErrorCode::AuthFailureInvalidRegion)
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateInstancesFailed`](super::errors::LighthouseErrorCode::FailedOperationCreateInstancesFailed)
+/// - [`FailedOperation.InitCommandContentTooLong`](super::errors::LighthouseErrorCode::FailedOperationInitCommandContentTooLong)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.UnableToCreateInstances`](super::errors::LighthouseErrorCode::FailedOperationUnableToCreateInstances)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InternalError.InvalidActionNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidActionNotFound)
+/// - [`InvalidParameter`](super::errors::LighthouseErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BundleAndBlueprintNotMatch`](super::errors::LighthouseErrorCode::InvalidParameterBundleAndBlueprintNotMatch)
+/// - [`InvalidParameter.BundleIdNotFound`](super::errors::LighthouseErrorCode::InvalidParameterBundleIdNotFound)
+/// - [`InvalidParameter.CreatingGamePortalInstanceNotSupportParameter`](super::errors::LighthouseErrorCode::InvalidParameterCreatingGamePortalInstanceNotSupportParameter)
+/// - [`InvalidParameterValue.BlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintId)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.BundleAndBlueprintNotMatch`](super::errors::LighthouseErrorCode::InvalidParameterValueBundleAndBlueprintNotMatch)
+/// - [`InvalidParameterValue.BundleNotSupportBlueprintPlatform`](super::errors::LighthouseErrorCode::InvalidParameterValueBundleNotSupportBlueprintPlatform)
+/// - [`InvalidParameterValue.ClientTokenTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueClientTokenTooLong)
+/// - [`InvalidParameterValue.FirewallTemplateIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueFirewallTemplateIdMalformed)
+/// - [`InvalidParameterValue.InstanceNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceNameTooLong)
+/// - [`InvalidParameterValue.InvalidBlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintId)
+/// - [`InvalidParameterValue.InvalidBundle`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBundle)
+/// - [`InvalidParameterValue.InvalidBundleBlueprintCombination`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBundleBlueprintCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidParameterCombination)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.KeyPairIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairIdMalformed)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.ZoneInvalid`](super::errors::LighthouseErrorCode::InvalidParameterValueZoneInvalid)
+/// - [`LimitExceeded`](super::errors::LighthouseErrorCode::LimitExceeded)
+/// - [`LimitExceeded.InstanceQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededInstanceQuotaLimitExceeded)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.BlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintNotFound)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`ResourceNotFound.KeyPairNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundKeyPairNotFound)
+/// - [`ResourceUnavailable.BundleUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableBundleUnavailable)
+/// - [`ResourceUnavailable.InvalidPurchaseRequestSource`](super::errors::LighthouseErrorCode::ResourceUnavailableInvalidPurchaseRequestSource)
+/// - [`ResourcesSoldOut.BundleSoldOut`](super::errors::LighthouseErrorCode::ResourcesSoldOutBundleSoldOut)
+/// - [`ResourcesSoldOut.PurchaseSourceHasNoBundleConfigs`](super::errors::LighthouseErrorCode::ResourcesSoldOutPurchaseSourceHasNoBundleConfigs)
+/// - [`ResourcesSoldOut.ZonesHasNoBundleConfigs`](super::errors::LighthouseErrorCode::ResourcesSoldOutZonesHasNoBundleConfigs)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InstanceLinuxUnixCreatingNotSupportPassword`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceLinuxUnixCreatingNotSupportPassword)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateInstances",
     output = CreateInstancesResponse,
-    error = super::errors::CreateInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateInstances {
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"bundle_gen_03"`
+    /// `BundleId`; example: `"bundle_gen_03"`
     pub bundle_id: String,
 
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-g0tn7djh"`
+    /// `BlueprintId`; example: `"lhbp-g0tn7djh"`
     pub blueprint_id: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"mylighthouse"`
+    /// `InstanceName`; example: `"mylighthouse"`
     pub instance_name: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-beijing-1"]`
+    /// `Zones`; example: `["ap-beijing-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"test-create-instance-client-token"`
+    /// `ClientToken`; example: `"test-create-instance-client-token"`
     pub client_token: Option<String>,
 
-    /// `LoginConfiguration`: a [`LoginConfiguration`](super::models::LoginConfiguration).
+    /// `LoginConfiguration`
     pub login_configuration: Option<models::LoginConfiguration>,
 
-    /// `Containers`: a list of [`DockerContainerConfiguration`](super::models::DockerContainerConfiguration) objects.
+    /// `Containers`
     pub containers: Option<Vec<models::DockerContainerConfiguration>>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `FirewallTemplateId`: a string.
-    ///
-    /// Example: `"lhft-abcd1234"`
+    /// `FirewallTemplateId`; example: `"lhft-abcd1234"`
     pub firewall_template_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `InitCommand`: a [`Command`](super::models::Command).
+    /// `InitCommand`
     pub init_command: Option<models::Command>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `DomainName`; example: `"tencent.com"`
     pub domain_name: Option<String>,
 
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"blog"`
+    /// `Subdomain`; example: `"blog"`
     pub subdomain: Option<String>,
 }
 
 /// What a successful [`CreateInstances`] call returns.
 #[tc_model]
 pub struct CreateInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["lhins-abcd1234"]`
+    /// `InstanceIdSet`; example: `["lhins-abcd1234"]`
     pub instance_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -647,30 +837,39 @@ pub struct CreateInstancesResponse {
 /// The `CreateKeyPair` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateKeyPairResponse`].
-/// The codes it documents are in [`CreateKeyPairError`](super::errors::CreateKeyPairError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateKeyPair)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateKeyPairFailed`](super::errors::LighthouseErrorCode::FailedOperationCreateKeyPairFailed)
+/// - [`InvalidParameterValue.DuplicateParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicateParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyPairNameEmpty`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidKeyPairNameEmpty)
+/// - [`InvalidParameterValue.InvalidKeyPairNameIncludeIllegalChar`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidKeyPairNameIncludeIllegalChar)
+/// - [`InvalidParameterValue.InvalidKeyPairNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidKeyPairNameTooLong)
+/// - [`LimitExceeded.KeyPairLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededKeyPairLimitExceeded)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateKeyPair",
     output = CreateKeyPairResponse,
-    error = super::errors::CreateKeyPairError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateKeyPair {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"test_create_1"`
+    /// `KeyName`; example: `"test_create_1"`
     pub key_name: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateKeyPair`] call returns.
 #[tc_model]
 pub struct CreateKeyPairResponse {
-    /// `KeyPair`: a [`KeyPair`](super::models::KeyPair).
+    /// `KeyPair`
     pub key_pair: models::KeyPair,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,52 +879,52 @@ pub struct CreateKeyPairResponse {
 /// The `CreateMcpServer` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`CreateMcpServerResponse`].
-/// The codes it documents are in [`CreateMcpServerError`](super::errors::CreateMcpServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=CreateMcpServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.McpServerLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueMcpServerLimitExceeded)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "CreateMcpServer",
     output = CreateMcpServerResponse,
-    error = super::errors::CreateMcpServerError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct CreateMcpServer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯云 Lighthouse MCP Server"`
+    /// `Name`; example: `"腾讯云 Lighthouse MCP Server"`
     pub name: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"bnB4IC15IGxpZ2h0aG91c2UtbWNwLXNlcnZlcg=="`
+    /// `Command`; example: `"bnB4IC15IGxpZ2h0aG91c2UtbWNwLXNlcnZlcg=="`
     pub command: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"基于MCP协议的腾讯云Lighthouse MCP Server，借助大模型即可完成实例防火墙配置、实例检测、监控分析等常用功能。"`
+    /// `Description`; example: `"基于MCP协议的腾讯云Lighthouse MCP Server，借助大模型即可完成实例防火墙配置、实例检测、监控分析等常用功能。"`
     pub description: Option<String>,
 
-    /// `Envs`: a list of [`McpServerEnv`](super::models::McpServerEnv) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::McpServerEnv>>,
 
-    /// `TransportType`: a string.
-    ///
-    /// Example: `"STREAMABLE_HTTP"`
+    /// `TransportType`; example: `"STREAMABLE_HTTP"`
     pub transport_type: Option<String>,
 }
 
 /// What a successful [`CreateMcpServer`] call returns.
 #[tc_model]
 pub struct CreateMcpServerResponse {
-    /// `McpServerId`: a string.
-    ///
-    /// Example: `"lhms-p2dophob"`
+    /// `McpServerId`; example: `"lhms-p2dophob"`
     pub mcp_server_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -735,20 +934,37 @@ pub struct CreateMcpServerResponse {
 /// The `DeleteBlueprints` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteBlueprintsResponse`].
-/// The codes it documents are in [`DeleteBlueprintsError`](super::errors::DeleteBlueprintsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteBlueprints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DestroyResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationDestroyResourcesFailed)
+/// - [`FailedOperation.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeCallBillingGatewayFailed)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InternalError.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeCallBillingGatewayFailed)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`ResourceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.BlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintNotFound)
+/// - [`ResourceUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.BlueprintCurStateInvalid`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintCurStateInvalid)
+/// - [`UnsupportedOperation.BlueprintOccupied`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintOccupied)
+/// - [`UnsupportedOperation.NotSupportSharedBlueprint`](super::errors::LighthouseErrorCode::UnsupportedOperationNotSupportSharedBlueprint)
+/// - [`UnsupportedOperation.PostDestroyResourceFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationPostDestroyResourceFailed)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteBlueprints",
     output = DeleteBlueprintsResponse,
-    error = super::errors::DeleteBlueprintsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteBlueprints {
-    /// `BlueprintIds`: a list of strings.
-    ///
-    /// Example: `["lhbp-aaaabbbb"]`
+    /// `BlueprintIds`; example: `["lhbp-aaaabbbb"]`
     pub blueprint_ids: Vec<String>,
 }
 
@@ -762,20 +978,30 @@ pub struct DeleteBlueprintsResponse {
 /// The `DeleteDiskBackups` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteDiskBackupsResponse`].
-/// The codes it documents are in [`DeleteDiskBackupsError`](super::errors::DeleteDiskBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteDiskBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DiskBackupIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupIdMalformed)
+/// - [`OperationDenied.DiskBackupOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskBackupOperationInProgress)
+/// - [`ResourceInUse.DiskBackupInUse`](super::errors::LighthouseErrorCode::ResourceInUseDiskBackupInUse)
+/// - [`ResourceNotFound.DiskBackupIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskBackupIdNotFound)
+/// - [`ResourceNotFound.DiskBackupNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskBackupNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.DiskBackupLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskBackupLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InvalidDiskBackupState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskBackupState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteDiskBackups",
     output = DeleteDiskBackupsResponse,
-    error = super::errors::DeleteDiskBackupsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteDiskBackups {
-    /// `DiskBackupIds`: a list of strings.
-    ///
-    /// Example: `["lhbak-ounanbtt"]`
+    /// `DiskBackupIds`; example: `["lhbak-ounanbtt"]`
     pub disk_backup_ids: Vec<String>,
 }
 
@@ -789,28 +1015,42 @@ pub struct DeleteDiskBackupsResponse {
 /// The `DeleteFirewallRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteFirewallRulesResponse`].
-/// The codes it documents are in [`DeleteFirewallRulesError`](super::errors::DeleteFirewallRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteFirewallRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FirewallRulesOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationFirewallRulesOperationFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameter.FirewallRulesDuplicated`](super::errors::LighthouseErrorCode::InvalidParameterFirewallRulesDuplicated)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.FirewallRuleDescriptionTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueFirewallRuleDescriptionTooLong)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`ResourceNotFound.FirewallNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallNotFound)
+/// - [`ResourceNotFound.FirewallRulesNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallRulesNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.FirewallBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallBusy)
+/// - [`UnsupportedOperation.FirewallVersionMismatch`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallVersionMismatch)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteFirewallRules",
     output = DeleteFirewallRulesResponse,
-    error = super::errors::DeleteFirewallRulesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteFirewallRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-aglzynfg"`
+    /// `InstanceId`; example: `"lhins-aglzynfg"`
     pub instance_id: String,
 
-    /// `FirewallRules`: a list of [`FirewallRule`](super::models::FirewallRule) objects.
+    /// `FirewallRules`
     pub firewall_rules: Vec<models::FirewallRule>,
 
-    /// `FirewallVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirewallVersion`; example: `1`
     pub firewall_version: Option<u64>,
 }
 
@@ -824,20 +1064,25 @@ pub struct DeleteFirewallRulesResponse {
 /// The `DeleteFirewallTemplate` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteFirewallTemplateResponse`].
-/// The codes it documents are in [`DeleteFirewallTemplateError`](super::errors::DeleteFirewallTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteFirewallTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteFirewallTemplate",
     output = DeleteFirewallTemplateResponse,
-    error = super::errors::DeleteFirewallTemplateError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteFirewallTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-xxxxxxxx"`
+    /// `TemplateId`; example: `"lhft-xxxxxxxx"`
     pub template_id: String,
 }
 
@@ -851,25 +1096,29 @@ pub struct DeleteFirewallTemplateResponse {
 /// The `DeleteFirewallTemplateRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteFirewallTemplateRulesResponse`].
-/// The codes it documents are in [`DeleteFirewallTemplateRulesError`](super::errors::DeleteFirewallTemplateRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteFirewallTemplateRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`ResourceNotFound.FirewallTemplateRuleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateRuleNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteFirewallTemplateRules",
     output = DeleteFirewallTemplateRulesResponse,
-    error = super::errors::DeleteFirewallTemplateRulesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteFirewallTemplateRules {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-xxxxxxxx"`
+    /// `TemplateId`; example: `"lhft-xxxxxxxx"`
     pub template_id: String,
 
-    /// `TemplateRuleIds`: a list of strings.
-    ///
-    /// Example: `["lhftr-baaj68clja"]`
+    /// `TemplateRuleIds`; example: `["lhftr-baaj68clja"]`
     pub template_rule_ids: Vec<String>,
 }
 
@@ -883,20 +1132,29 @@ pub struct DeleteFirewallTemplateRulesResponse {
 /// The `DeleteKeyPairs` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteKeyPairsResponse`].
-/// The codes it documents are in [`DeleteKeyPairsError`](super::errors::DeleteKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteKeyPairFailed`](super::errors::LighthouseErrorCode::FailedOperationDeleteKeyPairFailed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.KeyPairIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairIdMalformed)
+/// - [`ResourceInUse.KeyPairInUse`](super::errors::LighthouseErrorCode::ResourceInUseKeyPairInUse)
+/// - [`ResourceNotFound.KeyIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundKeyIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.KeyPairBindToBlueprints`](super::errors::LighthouseErrorCode::UnsupportedOperationKeyPairBindToBlueprints)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteKeyPairs",
     output = DeleteKeyPairsResponse,
-    error = super::errors::DeleteKeyPairsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteKeyPairs {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["lhkp-1234abcd"]`
+    /// `KeyIds`; example: `["lhkp-1234abcd"]`
     pub key_ids: Vec<String>,
 }
 
@@ -910,20 +1168,34 @@ pub struct DeleteKeyPairsResponse {
 /// The `DeleteSnapshots` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DeleteSnapshotsResponse`].
-/// The codes it documents are in [`DeleteSnapshotsError`](super::errors::DeleteSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DeleteSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationDeleteResourcesFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.SnapshotOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationSnapshotOperationFailed)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`ResourceNotFound.SnapshotIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundSnapshotIdNotFound)
+/// - [`ResourceNotFound.SnapshotNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundSnapshotNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidSnapshotState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidSnapshotState)
+/// - [`UnsupportedOperation.SnapshotBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationSnapshotBusy)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DeleteSnapshots",
     output = DeleteSnapshotsResponse,
-    error = super::errors::DeleteSnapshotsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DeleteSnapshots {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["lhsnap-nv6aqcv6"]`
+    /// `SnapshotIds`; example: `["lhsnap-nv6aqcv6"]`
     pub snapshot_ids: Vec<String>,
 }
 
@@ -937,15 +1209,21 @@ pub struct DeleteSnapshotsResponse {
 /// The `DescribeAllScenes` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeAllScenesResponse`].
-/// The codes it documents are in [`DescribeAllScenesError`](super::errors::DescribeAllScenesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeAllScenes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeAllScenes",
     output = DescribeAllScenesResponse,
-    error = super::errors::DescribeAllScenesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -955,31 +1233,23 @@ pub struct DeleteSnapshotsResponse {
     )
 )]
 pub struct DescribeAllScenes {
-    /// `SceneIds`: a list of strings.
-    ///
-    /// Example: `["lhsc-3bzsddow"]`
+    /// `SceneIds`; example: `["lhsc-3bzsddow"]`
     pub scene_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAllScenes`] call returns.
 #[tc_model]
 pub struct DescribeAllScenesResponse {
-    /// `SceneInfoSet`: a list of [`SceneInfo`](super::models::SceneInfo) objects.
+    /// `SceneInfoSet`
     pub scene_info_set: Vec<models::SceneInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -989,15 +1259,23 @@ pub struct DescribeAllScenesResponse {
 /// The `DescribeBlueprintBundles` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeBlueprintBundlesResponse`].
-/// The codes it documents are in [`DescribeBlueprintBundlesError`](super::errors::DescribeBlueprintBundlesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeBlueprintBundles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeBlueprintBundlesFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeBlueprintBundlesFailed)
+/// - [`InvalidParameterValue.InvalidBlueprintType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintType)
+/// - [`InvalidParameterValue.InvalidBundle`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBundle)
+/// - [`ResourceNotFound.BlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintNotFound)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeBlueprintBundles",
     output = DescribeBlueprintBundlesResponse,
-    error = super::errors::DescribeBlueprintBundlesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1007,36 +1285,26 @@ pub struct DescribeAllScenesResponse {
     )
 )]
 pub struct DescribeBlueprintBundles {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-cvxd37ml"`
+    /// `BlueprintId`; example: `"lhbp-cvxd37ml"`
     pub blueprint_id: String,
 
-    /// `BundleIds`: a list of strings.
-    ///
-    /// Example: `["bundle_game_mc_gen_04"]`
+    /// `BundleIds`; example: `["bundle_game_mc_gen_04"]`
     pub bundle_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Limit`; example: `30`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeBlueprintBundles`] call returns.
 #[tc_model]
 pub struct DescribeBlueprintBundlesResponse {
-    /// `BlueprintBundleSet`: a list of [`BlueprintBundle`](super::models::BlueprintBundle) objects.
+    /// `BlueprintBundleSet`
     pub blueprint_bundle_set: Vec<models::BlueprintBundle>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1046,32 +1314,42 @@ pub struct DescribeBlueprintBundlesResponse {
 /// The `DescribeBlueprintInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeBlueprintInstancesResponse`].
-/// The codes it documents are in [`DescribeBlueprintInstancesError`](super::errors::DescribeBlueprintInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeBlueprintInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::LighthouseErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeBlueprintInstances",
     output = DescribeBlueprintInstancesResponse,
-    error = super::errors::DescribeBlueprintInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeBlueprintInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-f4s49nap"]`
+    /// `InstanceIds`; example: `["lhins-f4s49nap"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeBlueprintInstances`] call returns.
 #[tc_model]
 pub struct DescribeBlueprintInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `BlueprintInstanceSet`: a list of [`BlueprintInstance`](super::models::BlueprintInstance) objects.
+    /// `BlueprintInstanceSet`
     pub blueprint_instance_set: Vec<models::BlueprintInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1081,15 +1359,42 @@ pub struct DescribeBlueprintInstancesResponse {
 /// The `DescribeBlueprints` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeBlueprintsResponse`].
-/// The codes it documents are in [`DescribeBlueprintsError`](super::errors::DescribeBlueprintsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeBlueprints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeBlueprintsFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeBlueprintsFailed)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidBlueprintPlatformType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintPlatformType)
+/// - [`InvalidParameterValue.InvalidBlueprintState`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintState)
+/// - [`InvalidParameterValue.InvalidBlueprintType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintType)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceNotFound.SceneIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundSceneIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.TokenInvalid`](super::errors::LighthouseErrorCode::UnauthorizedOperationTokenInvalid)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeBlueprints",
     output = DescribeBlueprintsResponse,
-    error = super::errors::DescribeBlueprintsError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1099,34 +1404,26 @@ pub struct DescribeBlueprintInstancesResponse {
     )
 )]
 pub struct DescribeBlueprints {
-    /// `BlueprintIds`: a list of strings.
-    ///
-    /// Example: `["lhbp-aaaabbbb"]`
+    /// `BlueprintIds`; example: `["lhbp-aaaabbbb"]`
     pub blueprint_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeBlueprints`] call returns.
 #[tc_model]
 pub struct DescribeBlueprintsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `BlueprintSet`: a list of [`Blueprint`](super::models::Blueprint) objects.
+    /// `BlueprintSet`
     pub blueprint_set: Vec<models::Blueprint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1136,15 +1433,24 @@ pub struct DescribeBlueprintsResponse {
 /// The `DescribeBlueprintsShareAcrossAccountInfos` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeBlueprintsShareAcrossAccountInfosResponse`].
-/// The codes it documents are in [`DescribeBlueprintsShareAcrossAccountInfosError`](super::errors::DescribeBlueprintsShareAcrossAccountInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeBlueprintsShareAcrossAccountInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.TokenInvalid`](super::errors::LighthouseErrorCode::UnauthorizedOperationTokenInvalid)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeBlueprintsShareAcrossAccountInfos",
     output = DescribeBlueprintsShareAcrossAccountInfosResponse,
-    error = super::errors::DescribeBlueprintsShareAcrossAccountInfosError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1154,34 +1460,26 @@ pub struct DescribeBlueprintsResponse {
     )
 )]
 pub struct DescribeBlueprintsShareAcrossAccountInfos {
-    /// `BlueprintIds`: a list of strings.
-    ///
-    /// Example: `["lhbp-6jc6l8yb"]`
+    /// `BlueprintIds`; example: `["lhbp-6jc6l8yb"]`
     pub blueprint_ids: Vec<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeBlueprintsShareAcrossAccountInfos`] call returns.
 #[tc_model]
 pub struct DescribeBlueprintsShareAcrossAccountInfosResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `BlueprintShareAcrossAccountInfoSet`: a list of [`BlueprintShareAcrossAccountInfo`](super::models::BlueprintShareAcrossAccountInfo) objects.
+    /// `BlueprintShareAcrossAccountInfoSet`
     pub blueprint_share_across_account_info_set: Option<
         Vec<models::BlueprintShareAcrossAccountInfo>,
     >,
@@ -1193,32 +1491,43 @@ pub struct DescribeBlueprintsShareAcrossAccountInfosResponse {
 /// The `DescribeBundleDiscount` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeBundleDiscountResponse`].
-/// The codes it documents are in [`DescribeBundleDiscountError`](super::errors::DescribeBundleDiscountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeBundleDiscount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeBundleDiscountFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeBundleDiscountFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameter.BundleIdNotFound`](super::errors::LighthouseErrorCode::InvalidParameterBundleIdNotFound)
+/// - [`InvalidParameterValue.InvalidBundleBlueprintCombination`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBundleBlueprintCombination)
+/// - [`MissingParameter.BundleMissingParameterBlueprintId`](super::errors::LighthouseErrorCode::MissingParameterBundleMissingParameterBlueprintId)
+/// - [`ResourceUnavailable.BundleUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableBundleUnavailable)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeBundleDiscount",
     output = DescribeBundleDiscountResponse,
-    error = super::errors::DescribeBundleDiscountError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeBundleDiscount {
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"bundle_bw_small1_1"`
+    /// `BundleId`; example: `"bundle_bw_small1_1"`
     pub bundle_id: String,
 }
 
 /// What a successful [`DescribeBundleDiscount`] call returns.
 #[tc_model]
 pub struct DescribeBundleDiscountResponse {
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `DiscountDetail`: a list of [`DiscountDetail`](super::models::DiscountDetail) objects.
+    /// `DiscountDetail`
     pub discount_detail: Vec<models::DiscountDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1228,15 +1537,43 @@ pub struct DescribeBundleDiscountResponse {
 /// The `DescribeBundles` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeBundlesResponse`].
-/// The codes it documents are in [`DescribeBundlesError`](super::errors::DescribeBundlesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeBundles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeBundlesFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeBundlesFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameter.BundleIdNotFound`](super::errors::LighthouseErrorCode::InvalidParameterBundleIdNotFound)
+/// - [`InvalidParameter.Conflict`](super::errors::LighthouseErrorCode::InvalidParameterConflict)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidBlueprintPlatformType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintPlatformType)
+/// - [`InvalidParameterValue.InvalidConsoleDisplayTypes`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidConsoleDisplayTypes)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.ZoneInvalid`](super::errors::LighthouseErrorCode::InvalidParameterValueZoneInvalid)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeBundles",
     output = DescribeBundlesResponse,
-    error = super::errors::DescribeBundlesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1246,44 +1583,32 @@ pub struct DescribeBundleDiscountResponse {
     )
 )]
 pub struct DescribeBundles {
-    /// `BundleIds`: a list of strings.
-    ///
-    /// Example: `["bundle_ntp_small1_500"]`
+    /// `BundleIds`; example: `["bundle_ntp_small1_500"]`
     pub bundle_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-etg1zbmm"`
+    /// `BlueprintId`; example: `"lhbp-etg1zbmm"`
     pub blueprint_id: Option<String>,
 }
 
 /// What a successful [`DescribeBundles`] call returns.
 #[tc_model]
 pub struct DescribeBundlesResponse {
-    /// `BundleSet`: a list of [`Bundle`](super::models::Bundle) objects.
+    /// `BundleSet`
     pub bundle_set: Vec<models::Bundle>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1293,22 +1618,34 @@ pub struct DescribeBundlesResponse {
 /// The `DescribeCcnAttachedInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeCcnAttachedInstancesResponse`].
-/// The codes it documents are in [`DescribeCcnAttachedInstancesError`](super::errors::DescribeCcnAttachedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeCcnAttachedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameterValue.CcnIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueCcnIdMalformed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation`](super::errors::LighthouseErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DescribeCcnAttachedInstancesFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationDescribeCcnAttachedInstancesFailed)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeCcnAttachedInstances",
     output = DescribeCcnAttachedInstancesResponse,
-    error = super::errors::DescribeCcnAttachedInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeCcnAttachedInstances {}
 
 /// What a successful [`DescribeCcnAttachedInstances`] call returns.
 #[tc_model]
 pub struct DescribeCcnAttachedInstancesResponse {
-    /// `CcnAttachedInstanceSet`: a list of [`CcnAttachedInstance`](super::models::CcnAttachedInstance) objects.
+    /// `CcnAttachedInstanceSet`
     pub ccn_attached_instance_set: Vec<models::CcnAttachedInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1318,15 +1655,25 @@ pub struct DescribeCcnAttachedInstancesResponse {
 /// The `DescribeDiskBackups` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDiskBackupsResponse`].
-/// The codes it documents are in [`DescribeDiskBackupsError`](super::errors::DescribeDiskBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDiskBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DiskBackupIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDiskBackups",
     output = DescribeDiskBackupsResponse,
-    error = super::errors::DescribeDiskBackupsError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1336,34 +1683,26 @@ pub struct DescribeCcnAttachedInstancesResponse {
     )
 )]
 pub struct DescribeDiskBackups {
-    /// `DiskBackupIds`: a list of strings.
-    ///
-    /// Example: `["lhbak-nuen5foj"]`
+    /// `DiskBackupIds`; example: `["lhbak-nuen5foj"]`
     pub disk_backup_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDiskBackups`] call returns.
 #[tc_model]
 pub struct DescribeDiskBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DiskBackupSet`: a list of [`DiskBackup`](super::models::DiskBackup) objects.
+    /// `DiskBackupSet`
     pub disk_backup_set: Vec<models::DiskBackup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1373,27 +1712,32 @@ pub struct DescribeDiskBackupsResponse {
 /// The `DescribeDiskBackupsDeniedActions` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDiskBackupsDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeDiskBackupsDeniedActionsError`](super::errors::DescribeDiskBackupsDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDiskBackupsDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`InvalidParameterValue.DiskBackupIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupIdMalformed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDiskBackupsDeniedActions",
     output = DescribeDiskBackupsDeniedActionsResponse,
-    error = super::errors::DescribeDiskBackupsDeniedActionsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeDiskBackupsDeniedActions {
-    /// `DiskBackupIds`: a list of strings.
-    ///
-    /// Example: `["lhbak-nuen5foj"]`
+    /// `DiskBackupIds`; example: `["lhbak-nuen5foj"]`
     pub disk_backup_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDiskBackupsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeDiskBackupsDeniedActionsResponse {
-    /// `DiskBackupDeniedActionSet`: a list of [`DiskBackupDeniedActions`](super::models::DiskBackupDeniedActions) objects.
+    /// `DiskBackupDeniedActionSet`
     pub disk_backup_denied_action_set: Vec<models::DiskBackupDeniedActions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1403,25 +1747,37 @@ pub struct DescribeDiskBackupsDeniedActionsResponse {
 /// The `DescribeDiskConfigs` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDiskConfigsResponse`].
-/// The codes it documents are in [`DescribeDiskConfigsError`](super::errors::DescribeDiskConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDiskConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeDiskConfigQuotaFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeDiskConfigQuotaFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.ZoneInvalid`](super::errors::LighthouseErrorCode::InvalidParameterValueZoneInvalid)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.SystemBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationSystemBusy)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDiskConfigs",
     output = DescribeDiskConfigsResponse,
-    error = super::errors::DescribeDiskConfigsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeDiskConfigs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDiskConfigs`] call returns.
 #[tc_model]
 pub struct DescribeDiskConfigsResponse {
-    /// `DiskConfigSet`: a list of [`DiskConfig`](super::models::DiskConfig) objects.
+    /// `DiskConfigSet`
     pub disk_config_set: Vec<models::DiskConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1431,42 +1787,45 @@ pub struct DescribeDiskConfigsResponse {
 /// The `DescribeDiskDiscount` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDiskDiscountResponse`].
-/// The codes it documents are in [`DescribeDiskDiscountError`](super::errors::DescribeDiskDiscountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDiskDiscount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDiskDiscount",
     output = DescribeDiskDiscountResponse,
-    error = super::errors::DescribeDiskDiscountError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeDiskDiscount {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `DiskBackupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupQuota`; example: `1`
     pub disk_backup_quota: Option<i64>,
 }
 
 /// What a successful [`DescribeDiskDiscount`] call returns.
 #[tc_model]
 pub struct DescribeDiskDiscountResponse {
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `DiscountDetail`: a list of [`DiscountDetail`](super::models::DiscountDetail) objects.
+    /// `DiscountDetail`
     pub discount_detail: Vec<models::DiscountDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1476,15 +1835,41 @@ pub struct DescribeDiskDiscountResponse {
 /// The `DescribeDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDisksResponse`].
-/// The codes it documents are in [`DescribeDisksError`](super::errors::DescribeDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LighthouseErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DiskNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskNameTooLong)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.RegionNotFound`](super::errors::LighthouseErrorCode::InvalidParameterValueRegionNotFound)
+/// - [`InvalidParameterValue.RegionNotMatch`](super::errors::LighthouseErrorCode::InvalidParameterValueRegionNotMatch)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::LighthouseErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`InvalidParameterValue.RegionUnavailable`](super::errors::LighthouseErrorCode::InvalidParameterValueRegionUnavailable)
+/// - [`InvalidParameterValue.ZoneInvalid`](super::errors::LighthouseErrorCode::InvalidParameterValueZoneInvalid)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDisks",
     output = DescribeDisksResponse,
-    error = super::errors::DescribeDisksError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1494,44 +1879,32 @@ pub struct DescribeDiskDiscountResponse {
     )
 )]
 pub struct DescribeDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-p1zflrif"]`
+    /// `DiskIds`; example: `["lhdisk-p1zflrif"]`
     pub disk_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATED_TIME"`
+    /// `OrderField`; example: `"CREATED_TIME"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeDisks`] call returns.
 #[tc_model]
 pub struct DescribeDisksResponse {
-    /// `DiskSet`: a list of [`Disk`](super::models::Disk) objects.
+    /// `DiskSet`
     pub disk_set: Vec<models::Disk>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1541,27 +1914,35 @@ pub struct DescribeDisksResponse {
 /// The `DescribeDisksDeniedActions` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDisksDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeDisksDeniedActionsError`](super::errors::DescribeDisksDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDisksDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDisksDeniedActions",
     output = DescribeDisksDeniedActionsResponse,
-    error = super::errors::DescribeDisksDeniedActionsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeDisksDeniedActions {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-eobj8huv"]`
+    /// `DiskIds`; example: `["lhdisk-eobj8huv"]`
     pub disk_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDisksDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeDisksDeniedActionsResponse {
-    /// `DiskDeniedActionSet`: a list of [`DiskDeniedActions`](super::models::DiskDeniedActions) objects.
+    /// `DiskDeniedActionSet`
     pub disk_denied_action_set: Vec<models::DiskDeniedActions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1571,15 +1952,23 @@ pub struct DescribeDisksDeniedActionsResponse {
 /// The `DescribeDisksReturnable` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDisksReturnableResponse`].
-/// The codes it documents are in [`DescribeDisksReturnableError`](super::errors::DescribeDisksReturnableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDisksReturnable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeDisksReturnableError`](super::errors::LighthouseErrorCode::FailedOperationDescribeDisksReturnableError)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDisksReturnable",
     output = DescribeDisksReturnableResponse,
-    error = super::errors::DescribeDisksReturnableError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1589,31 +1978,23 @@ pub struct DescribeDisksDeniedActionsResponse {
     )
 )]
 pub struct DescribeDisksReturnable {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-eobj8huv"]`
+    /// `DiskIds`; example: `["lhdisk-eobj8huv"]`
     pub disk_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDisksReturnable`] call returns.
 #[tc_model]
 pub struct DescribeDisksReturnableResponse {
-    /// `DiskReturnableSet`: a list of [`DiskReturnable`](super::models::DiskReturnable) objects.
+    /// `DiskReturnableSet`
     pub disk_returnable_set: Vec<models::DiskReturnable>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1623,15 +2004,30 @@ pub struct DescribeDisksReturnableResponse {
 /// The `DescribeDockerActivities` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDockerActivitiesResponse`].
-/// The codes it documents are in [`DescribeDockerActivitiesError`](super::errors::DescribeDockerActivitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDockerActivities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FieldsCompare`](super::errors::LighthouseErrorCode::InvalidParameterValueFieldsCompare)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::LighthouseErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDockerActivities",
     output = DescribeDockerActivitiesResponse,
-    error = super::errors::DescribeDockerActivitiesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1641,46 +2037,32 @@ pub struct DescribeDisksReturnableResponse {
     )
 )]
 pub struct DescribeDockerActivities {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ActivityIds`: a list of strings.
-    ///
-    /// Example: `["lhda-nn82v77w"]`
+    /// `ActivityIds`; example: `["lhda-nn82v77w"]`
     pub activity_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `CreatedTimeBegin`: a signed 64-bit integer.
-    ///
-    /// Example: `1553056487`
+    /// `CreatedTimeBegin`; example: `1553056487`
     pub created_time_begin: Option<i64>,
 
-    /// `CreatedTimeEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1553056687`
+    /// `CreatedTimeEnd`; example: `1553056687`
     pub created_time_end: Option<i64>,
 }
 
 /// What a successful [`DescribeDockerActivities`] call returns.
 #[tc_model]
 pub struct DescribeDockerActivitiesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DockerActivitySet`: a list of [`DockerActivity`](super::models::DockerActivity) objects.
+    /// `DockerActivitySet`
     pub docker_activity_set: Vec<models::DockerActivity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1690,32 +2072,48 @@ pub struct DescribeDockerActivitiesResponse {
 /// The `DescribeDockerContainerConfiguration` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDockerContainerConfigurationResponse`].
-/// The codes it documents are in [`DescribeDockerContainerConfigurationError`](super::errors::DescribeDockerContainerConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDockerContainerConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DockerContainersListTooLarge`](super::errors::LighthouseErrorCode::FailedOperationDockerContainersListTooLarge)
+/// - [`FailedOperation.DockerOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationDockerOperationFailed)
+/// - [`FailedOperation.TATInvocationNotFinished`](super::errors::LighthouseErrorCode::FailedOperationTatInvocationNotFinished)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDockerContainerConfiguration",
     output = DescribeDockerContainerConfigurationResponse,
-    error = super::errors::DescribeDockerContainerConfigurationError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeDockerContainerConfiguration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
+    /// `ContainerId`; example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
     pub container_id: String,
 }
 
 /// What a successful [`DescribeDockerContainerConfiguration`] call returns.
 #[tc_model]
 pub struct DescribeDockerContainerConfigurationResponse {
-    /// `ContainerConfiguration`: a [`DockerContainerConfiguration`](super::models::DockerContainerConfiguration).
+    /// `ContainerConfiguration`
     pub container_configuration: models::DockerContainerConfiguration,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1725,32 +2123,47 @@ pub struct DescribeDockerContainerConfigurationResponse {
 /// The `DescribeDockerContainerDetail` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDockerContainerDetailResponse`].
-/// The codes it documents are in [`DescribeDockerContainerDetailError`](super::errors::DescribeDockerContainerDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDockerContainerDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DockerContainersListTooLarge`](super::errors::LighthouseErrorCode::FailedOperationDockerContainersListTooLarge)
+/// - [`FailedOperation.DockerOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationDockerOperationFailed)
+/// - [`FailedOperation.TATInvocationNotFinished`](super::errors::LighthouseErrorCode::FailedOperationTatInvocationNotFinished)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDockerContainerDetail",
     output = DescribeDockerContainerDetailResponse,
-    error = super::errors::DescribeDockerContainerDetailError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeDockerContainerDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
+    /// `ContainerId`; example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
     pub container_id: String,
 }
 
 /// What a successful [`DescribeDockerContainerDetail`] call returns.
 #[tc_model]
 pub struct DescribeDockerContainerDetailResponse {
-    /// `ContainerDetail`: a string.
+    /// `ContainerDetail`
     pub container_detail: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1760,15 +2173,39 @@ pub struct DescribeDockerContainerDetailResponse {
 /// The `DescribeDockerContainers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeDockerContainersResponse`].
-/// The codes it documents are in [`DescribeDockerContainersError`](super::errors::DescribeDockerContainersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeDockerContainers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DockerContainersListTooLarge`](super::errors::LighthouseErrorCode::FailedOperationDockerContainersListTooLarge)
+/// - [`FailedOperation.DockerOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationDockerOperationFailed)
+/// - [`FailedOperation.TATInvocationNotFinished`](super::errors::LighthouseErrorCode::FailedOperationTatInvocationNotFinished)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::LighthouseErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::LighthouseErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeDockerContainers",
     output = DescribeDockerContainersResponse,
-    error = super::errors::DescribeDockerContainersError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1778,39 +2215,29 @@ pub struct DescribeDockerContainerDetailResponse {
     )
 )]
 pub struct DescribeDockerContainers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerIds`: a list of strings.
-    ///
-    /// Example: `["edbc15ffac7074bf28cbc6071f422f90029154aefd9bf0392f33b247a3577a57"]`
+    /// `ContainerIds`; example: `["edbc15ffac7074bf28cbc6071f422f90029154aefd9bf0392f33b247a3577a57"]`
     pub container_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDockerContainers`] call returns.
 #[tc_model]
 pub struct DescribeDockerContainersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DockerContainerSet`: a list of [`DockerContainer`](super::models::DockerContainer) objects.
+    /// `DockerContainerSet`
     pub docker_container_set: Vec<models::DockerContainer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1820,15 +2247,27 @@ pub struct DescribeDockerContainersResponse {
 /// The `DescribeFirewallRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallRulesResponse`].
-/// The codes it documents are in [`DescribeFirewallRulesError`](super::errors::DescribeFirewallRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`ResourceNotFound.FirewallNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.TokenInvalid`](super::errors::LighthouseErrorCode::UnauthorizedOperationTokenInvalid)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallRules",
     output = DescribeFirewallRulesResponse,
-    error = super::errors::DescribeFirewallRulesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1838,36 +2277,26 @@ pub struct DescribeDockerContainersResponse {
     )
 )]
 pub struct DescribeFirewallRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-aglzynfg"`
+    /// `InstanceId`; example: `"lhins-aglzynfg"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFirewallRules`] call returns.
 #[tc_model]
 pub struct DescribeFirewallRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalCount`; example: `7`
     pub total_count: i64,
 
-    /// `FirewallRuleSet`: a list of [`FirewallRuleInfo`](super::models::FirewallRuleInfo) objects.
+    /// `FirewallRuleSet`
     pub firewall_rule_set: Vec<models::FirewallRuleInfo>,
 
-    /// `FirewallVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirewallVersion`; example: `1`
     pub firewall_version: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1877,27 +2306,31 @@ pub struct DescribeFirewallRulesResponse {
 /// The `DescribeFirewallRulesTemplate` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallRulesTemplateResponse`].
-/// The codes it documents are in [`DescribeFirewallRulesTemplateError`](super::errors::DescribeFirewallRulesTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallRulesTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallRulesTemplate",
     output = DescribeFirewallRulesTemplateResponse,
-    error = super::errors::DescribeFirewallRulesTemplateError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeFirewallRulesTemplate {}
 
 /// What a successful [`DescribeFirewallRulesTemplate`] call returns.
 #[tc_model]
 pub struct DescribeFirewallRulesTemplateResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TotalCount`; example: `9`
     pub total_count: i64,
 
-    /// `FirewallRuleSet`: a list of [`FirewallRuleInfo`](super::models::FirewallRuleInfo) objects.
+    /// `FirewallRuleSet`
     pub firewall_rule_set: Vec<models::FirewallRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1907,30 +2340,35 @@ pub struct DescribeFirewallRulesTemplateResponse {
 /// The `DescribeFirewallTemplateApplyRecords` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallTemplateApplyRecordsResponse`].
-/// The codes it documents are in [`DescribeFirewallTemplateApplyRecordsError`](super::errors::DescribeFirewallTemplateApplyRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallTemplateApplyRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallTemplateApplyRecords",
     output = DescribeFirewallTemplateApplyRecordsResponse,
-    error = super::errors::DescribeFirewallTemplateApplyRecordsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeFirewallTemplateApplyRecords {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-a5fh1i90"`
+    /// `TemplateId`; example: `"lhft-a5fh1i90"`
     pub template_id: String,
 
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeFirewallTemplateApplyRecords`] call returns.
 #[tc_model]
 pub struct DescribeFirewallTemplateApplyRecordsResponse {
-    /// `ApplyRecordSet`: a list of [`FirewallTemplateApplyRecord`](super::models::FirewallTemplateApplyRecord) objects.
+    /// `ApplyRecordSet`
     pub apply_record_set: Vec<models::FirewallTemplateApplyRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1940,29 +2378,31 @@ pub struct DescribeFirewallTemplateApplyRecordsResponse {
 /// The `DescribeFirewallTemplateQuota` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallTemplateQuotaResponse`].
-/// The codes it documents are in [`DescribeFirewallTemplateQuotaError`](super::errors::DescribeFirewallTemplateQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallTemplateQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallTemplateQuota",
     output = DescribeFirewallTemplateQuotaResponse,
-    error = super::errors::DescribeFirewallTemplateQuotaError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeFirewallTemplateQuota {}
 
 /// What a successful [`DescribeFirewallTemplateQuota`] call returns.
 #[tc_model]
 pub struct DescribeFirewallTemplateQuotaResponse {
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Available`; example: `10`
     pub available: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Total`; example: `50`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1972,34 +2412,36 @@ pub struct DescribeFirewallTemplateQuotaResponse {
 /// The `DescribeFirewallTemplateRuleQuota` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallTemplateRuleQuotaResponse`].
-/// The codes it documents are in [`DescribeFirewallTemplateRuleQuotaError`](super::errors::DescribeFirewallTemplateRuleQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallTemplateRuleQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallTemplateRuleQuota",
     output = DescribeFirewallTemplateRuleQuotaResponse,
-    error = super::errors::DescribeFirewallTemplateRuleQuotaError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeFirewallTemplateRuleQuota {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-ow2dn19x"`
+    /// `TemplateId`; example: `"lhft-ow2dn19x"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeFirewallTemplateRuleQuota`] call returns.
 #[tc_model]
 pub struct DescribeFirewallTemplateRuleQuotaResponse {
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Available`; example: `10`
     pub available: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Total`; example: `50`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2009,15 +2451,23 @@ pub struct DescribeFirewallTemplateRuleQuotaResponse {
 /// The `DescribeFirewallTemplateRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallTemplateRulesResponse`].
-/// The codes it documents are in [`DescribeFirewallTemplateRulesError`](super::errors::DescribeFirewallTemplateRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallTemplateRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallTemplateRules",
     output = DescribeFirewallTemplateRulesResponse,
-    error = super::errors::DescribeFirewallTemplateRulesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2027,36 +2477,26 @@ pub struct DescribeFirewallTemplateRuleQuotaResponse {
     )
 )]
 pub struct DescribeFirewallTemplateRules {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-ow2dn19x"`
+    /// `TemplateId`; example: `"lhft-ow2dn19x"`
     pub template_id: String,
 
-    /// `TemplateRuleIds`: a list of strings.
-    ///
-    /// Example: `["lhftr-gexf7cmvpq"]`
+    /// `TemplateRuleIds`; example: `["lhftr-gexf7cmvpq"]`
     pub template_rule_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFirewallTemplateRules`] call returns.
 #[tc_model]
 pub struct DescribeFirewallTemplateRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `TemplateRuleSet`: a list of [`FirewallTemplateRuleInfo`](super::models::FirewallTemplateRuleInfo) objects.
+    /// `TemplateRuleSet`
     pub template_rule_set: Vec<models::FirewallTemplateRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2066,15 +2506,22 @@ pub struct DescribeFirewallTemplateRulesResponse {
 /// The `DescribeFirewallTemplates` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeFirewallTemplatesResponse`].
-/// The codes it documents are in [`DescribeFirewallTemplatesError`](super::errors::DescribeFirewallTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeFirewallTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterName)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeFirewallTemplates",
     output = DescribeFirewallTemplatesResponse,
-    error = super::errors::DescribeFirewallTemplatesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2084,34 +2531,26 @@ pub struct DescribeFirewallTemplateRulesResponse {
     )
 )]
 pub struct DescribeFirewallTemplates {
-    /// `TemplateIds`: a list of strings.
-    ///
-    /// Example: `["lhft-6brh0ciy"]`
+    /// `TemplateIds`; example: `["lhft-6brh0ciy"]`
     pub template_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFirewallTemplates`] call returns.
 #[tc_model]
 pub struct DescribeFirewallTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `TemplateSet`: a list of [`FirewallTemplate`](super::models::FirewallTemplate) objects.
+    /// `TemplateSet`
     pub template_set: Vec<models::FirewallTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2121,27 +2560,32 @@ pub struct DescribeFirewallTemplatesResponse {
 /// The `DescribeGeneralResourceQuotas` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeGeneralResourceQuotasResponse`].
-/// The codes it documents are in [`DescribeGeneralResourceQuotasError`](super::errors::DescribeGeneralResourceQuotasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeGeneralResourceQuotas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidResourceQuotaResourceName`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidResourceQuotaResourceName)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeGeneralResourceQuotas",
     output = DescribeGeneralResourceQuotasResponse,
-    error = super::errors::DescribeGeneralResourceQuotasError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeGeneralResourceQuotas {
-    /// `ResourceNames`: a list of strings.
-    ///
-    /// Example: `["GENERAL_BUNDLE_INSTANCE"]`
+    /// `ResourceNames`; example: `["GENERAL_BUNDLE_INSTANCE"]`
     pub resource_names: Vec<String>,
 }
 
 /// What a successful [`DescribeGeneralResourceQuotas`] call returns.
 #[tc_model]
 pub struct DescribeGeneralResourceQuotasResponse {
-    /// `GeneralResourceQuotaSet`: a list of [`GeneralResourceQuota`](super::models::GeneralResourceQuota) objects.
+    /// `GeneralResourceQuotaSet`
     pub general_resource_quota_set: Vec<models::GeneralResourceQuota>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2151,15 +2595,32 @@ pub struct DescribeGeneralResourceQuotasResponse {
 /// The `DescribeImagesToShare` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeImagesToShareResponse`].
-/// The codes it documents are in [`DescribeImagesToShareError`](super::errors::DescribeImagesToShareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeImagesToShare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeImagesFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeImagesFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidImageIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidImageIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.AssumeRoleFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationAssumeRoleFailed)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeImagesToShare",
     output = DescribeImagesToShareResponse,
-    error = super::errors::DescribeImagesToShareError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2169,34 +2630,26 @@ pub struct DescribeGeneralResourceQuotasResponse {
     )
 )]
 pub struct DescribeImagesToShare {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["img-xksdu822"]`
+    /// `ImageIds`; example: `["img-xksdu822"]`
     pub image_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeImagesToShare`] call returns.
 #[tc_model]
 pub struct DescribeImagesToShareResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ImageSet`: a list of [`Image`](super::models::Image) objects.
+    /// `ImageSet`
     pub image_set: Vec<models::Image>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2206,29 +2659,41 @@ pub struct DescribeImagesToShareResponse {
 /// The `DescribeInstanceVncUrl` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeInstanceVncUrlResponse`].
-/// The codes it documents are in [`DescribeInstanceVncUrlError`](super::errors::DescribeInstanceVncUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeInstanceVncUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeInstanceVncUrl",
     output = DescribeInstanceVncUrlResponse,
-    error = super::errors::DescribeInstanceVncUrlError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeInstanceVncUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-ruy9d2tw"`
+    /// `InstanceId`; example: `"lhins-ruy9d2tw"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceVncUrl`] call returns.
 #[tc_model]
 pub struct DescribeInstanceVncUrlResponse {
-    /// `InstanceVncUrl`: a string.
-    ///
-    /// Example: `"wss%3A%2F%2Fusevnc.qcloud.com%3A443%2Fvnc%3Fs%3D"`
+    /// `InstanceVncUrl`; example: `"wss%3A%2F%2Fusevnc.qcloud.com%3A443%2Fvnc%3Fs%3D"`
     pub instance_vnc_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2238,15 +2703,44 @@ pub struct DescribeInstanceVncUrlResponse {
 /// The `DescribeInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidHeaderUin`](super::errors::LighthouseErrorCode::AuthFailureInvalidHeaderUin)
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterInvalidValuesNotList`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidValuesNotList)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InstanceNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceNameTooLong)
+/// - [`InvalidParameterValue.InvalidIpFormat`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidIpFormat)
+/// - [`InvalidParameterValue.InvalidZone`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidZone)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`MissingParameter.OrderFieldRequired`](super::errors::LighthouseErrorCode::MissingParameterOrderFieldRequired)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.TokenInvalid`](super::errors::LighthouseErrorCode::UnauthorizedOperationTokenInvalid)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2256,44 +2750,32 @@ pub struct DescribeInstanceVncUrlResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-4r4pvtbg"]`
+    /// `InstanceIds`; example: `["lhins-4r4pvtbg"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"EXPIRED_TIME"`
+    /// `OrderField`; example: `"EXPIRED_TIME"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2303,27 +2785,39 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesDeniedActions` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeInstancesDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeInstancesDeniedActionsError`](super::errors::DescribeInstancesDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeInstancesDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeInstancesDeniedActions",
     output = DescribeInstancesDeniedActionsResponse,
-    error = super::errors::DescribeInstancesDeniedActionsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeInstancesDeniedActions {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstancesDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeInstancesDeniedActionsResponse {
-    /// `InstanceDeniedActionSet`: a list of [`InstanceDeniedActions`](super::models::InstanceDeniedActions) objects.
+    /// `InstanceDeniedActionSet`
     pub instance_denied_action_set: Vec<models::InstanceDeniedActions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2333,32 +2827,37 @@ pub struct DescribeInstancesDeniedActionsResponse {
 /// The `DescribeInstancesDiskNum` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeInstancesDiskNumResponse`].
-/// The codes it documents are in [`DescribeInstancesDiskNumError`](super::errors::DescribeInstancesDiskNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeInstancesDiskNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LighthouseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeInstancesDiskNum",
     output = DescribeInstancesDiskNumResponse,
-    error = super::errors::DescribeInstancesDiskNumError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeInstancesDiskNum {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-anxwfvxh"]`
+    /// `InstanceIds`; example: `["lhins-anxwfvxh"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstancesDiskNum`] call returns.
 #[tc_model]
 pub struct DescribeInstancesDiskNumResponse {
-    /// `AttachDetailSet`: a list of [`AttachDetail`](super::models::AttachDetail) objects.
+    /// `AttachDetailSet`
     pub attach_detail_set: Vec<models::AttachDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2368,15 +2867,31 @@ pub struct DescribeInstancesDiskNumResponse {
 /// The `DescribeInstancesReturnable` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeInstancesReturnableResponse`].
-/// The codes it documents are in [`DescribeInstancesReturnableError`](super::errors::DescribeInstancesReturnableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeInstancesReturnable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.DescribeInstancesReturnableError`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstancesReturnableError)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.DescribeInstancesReturnableError`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstancesReturnableError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeInstancesReturnable",
     output = DescribeInstancesReturnableResponse,
-    error = super::errors::DescribeInstancesReturnableError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2386,31 +2901,23 @@ pub struct DescribeInstancesDiskNumResponse {
     )
 )]
 pub struct DescribeInstancesReturnable {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw","lhins-xusdke45"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw","lhins-xusdke45"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstancesReturnable`] call returns.
 #[tc_model]
 pub struct DescribeInstancesReturnableResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceReturnableSet`: a list of [`InstanceReturnable`](super::models::InstanceReturnable) objects.
+    /// `InstanceReturnableSet`
     pub instance_returnable_set: Vec<models::InstanceReturnable>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2420,15 +2927,28 @@ pub struct DescribeInstancesReturnableResponse {
 /// The `DescribeInstancesTrafficPackages` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeInstancesTrafficPackagesResponse`].
-/// The codes it documents are in [`DescribeInstancesTrafficPackagesError`](super::errors::DescribeInstancesTrafficPackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeInstancesTrafficPackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstancesTrafficPackagesFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstancesTrafficPackagesFailed)
+/// - [`InternalError.DescribeInstancesTrafficPackagesFailed`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstancesTrafficPackagesFailed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeInstancesTrafficPackages",
     output = DescribeInstancesTrafficPackagesResponse,
-    error = super::errors::DescribeInstancesTrafficPackagesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2438,31 +2958,23 @@ pub struct DescribeInstancesReturnableResponse {
     )
 )]
 pub struct DescribeInstancesTrafficPackages {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-7h98ep3z"]`
+    /// `InstanceIds`; example: `["lhins-7h98ep3z"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstancesTrafficPackages`] call returns.
 #[tc_model]
 pub struct DescribeInstancesTrafficPackagesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceTrafficPackageSet`: a list of [`InstanceTrafficPackage`](super::models::InstanceTrafficPackage) objects.
+    /// `InstanceTrafficPackageSet`
     pub instance_traffic_package_set: Vec<models::InstanceTrafficPackage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2472,15 +2984,28 @@ pub struct DescribeInstancesTrafficPackagesResponse {
 /// The `DescribeKeyPairs` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeKeyPairsResponse`].
-/// The codes it documents are in [`DescribeKeyPairsError`](super::errors::DescribeKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.KeyPairIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeKeyPairs",
     output = DescribeKeyPairsResponse,
-    error = super::errors::DescribeKeyPairsError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2490,34 +3015,26 @@ pub struct DescribeInstancesTrafficPackagesResponse {
     )
 )]
 pub struct DescribeKeyPairs {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["lhkp-omd12oc1"]`
+    /// `KeyIds`; example: `["lhkp-omd12oc1"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeKeyPairs`] call returns.
 #[tc_model]
 pub struct DescribeKeyPairsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `KeyPairSet`: a list of [`KeyPair`](super::models::KeyPair) objects.
+    /// `KeyPairSet`
     pub key_pair_set: Vec<models::KeyPair>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2527,15 +3044,20 @@ pub struct DescribeKeyPairsResponse {
 /// The `DescribeMcpServerTemplates` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeMcpServerTemplatesResponse`].
-/// The codes it documents are in [`DescribeMcpServerTemplatesError`](super::errors::DescribeMcpServerTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeMcpServerTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeMcpServerTemplates",
     output = DescribeMcpServerTemplatesResponse,
-    error = super::errors::DescribeMcpServerTemplatesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2545,29 +3067,23 @@ pub struct DescribeKeyPairsResponse {
     )
 )]
 pub struct DescribeMcpServerTemplates {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeMcpServerTemplates`] call returns.
 #[tc_model]
 pub struct DescribeMcpServerTemplatesResponse {
-    /// `McpServerTemplateSet`: a list of [`McpServerTemplate`](super::models::McpServerTemplate) objects.
+    /// `McpServerTemplateSet`
     pub mcp_server_template_set: Vec<models::McpServerTemplate>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2577,15 +3093,30 @@ pub struct DescribeMcpServerTemplatesResponse {
 /// The `DescribeMcpServers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeMcpServersResponse`].
-/// The codes it documents are in [`DescribeMcpServersError`](super::errors::DescribeMcpServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeMcpServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.McpServerListTooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueMcpServerListTooLarge)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.McpServerNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundMcpServerNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.ServiceRoleNotExist`](super::errors::LighthouseErrorCode::UnsupportedOperationServiceRoleNotExist)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeMcpServers",
     output = DescribeMcpServersResponse,
-    error = super::errors::DescribeMcpServersError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2595,46 +3126,32 @@ pub struct DescribeMcpServerTemplatesResponse {
     )
 )]
 pub struct DescribeMcpServers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `McpServerIds`: a list of strings.
-    ///
-    /// Example: `["lhms-p2dophob"]`
+    /// `McpServerIds`; example: `["lhms-p2dophob"]`
     pub mcp_server_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeMcpServers`] call returns.
 #[tc_model]
 pub struct DescribeMcpServersResponse {
-    /// `McpServerSet`: a list of [`McpServer`](super::models::McpServer) objects.
+    /// `McpServerSet`
     pub mcp_server_set: Vec<models::McpServer>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ai mcp server test"`
+    /// `InstanceName`; example: `"ai mcp server test"`
     pub instance_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2644,15 +3161,54 @@ pub struct DescribeMcpServersResponse {
 /// The `DescribeModifyInstanceBundles` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeModifyInstanceBundlesResponse`].
-/// The codes it documents are in [`DescribeModifyInstanceBundlesError`](super::errors::DescribeModifyInstanceBundlesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeModifyInstanceBundles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.DescribeInstancesModificationError`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstancesModificationError)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.DescribeInstancesModification`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstancesModification)
+/// - [`InternalError.DescribeInstancesModificationError`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstancesModificationError)
+/// - [`InternalError.InvalidBundlePrice`](super::errors::LighthouseErrorCode::InternalErrorInvalidBundlePrice)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameter.BundleIdNotFound`](super::errors::LighthouseErrorCode::InvalidParameterBundleIdNotFound)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.GamePortalInstanceBlueprintInvalid`](super::errors::LighthouseErrorCode::InvalidParameterGamePortalInstanceBlueprintInvalid)
+/// - [`InvalidParameter.InstanceOperationUnsupportedParameter`](super::errors::LighthouseErrorCode::InvalidParameterInstanceOperationUnsupportedParameter)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidBlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintId)
+/// - [`InvalidParameterValue.InvalidBlueprintPlatformType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintPlatformType)
+/// - [`InvalidParameterValue.InvalidConsoleDisplayTypes`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidConsoleDisplayTypes)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.BundleNotSupportModify`](super::errors::LighthouseErrorCode::OperationDeniedBundleNotSupportModify)
+/// - [`ResourceNotFound.InstanceBlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceBlueprintNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceUnavailable.BlueprintUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintUnavailable)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InstanceExpired`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceExpired)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeModifyInstanceBundles",
     output = DescribeModifyInstanceBundlesResponse,
-    error = super::errors::DescribeModifyInstanceBundlesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2662,34 +3218,26 @@ pub struct DescribeMcpServersResponse {
     )
 )]
 pub struct DescribeModifyInstanceBundles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-f4s3n38h"`
+    /// `InstanceId`; example: `"lhins-f4s3n38h"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeModifyInstanceBundles`] call returns.
 #[tc_model]
 pub struct DescribeModifyInstanceBundlesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `ModifyBundleSet`: a list of [`ModifyBundle`](super::models::ModifyBundle) objects.
+    /// `ModifyBundleSet`
     pub modify_bundle_set: Vec<models::ModifyBundle>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2699,27 +3247,30 @@ pub struct DescribeModifyInstanceBundlesResponse {
 /// The `DescribeRegions` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2729,15 +3280,39 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeResetInstanceBlueprints` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeResetInstanceBlueprintsResponse`].
-/// The codes it documents are in [`DescribeResetInstanceBlueprintsError`](super::errors::DescribeResetInstanceBlueprintsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeResetInstanceBlueprints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.InstanceDisplayAreaNotSupportParameter`](super::errors::LighthouseErrorCode::InvalidParameterInstanceDisplayAreaNotSupportParameter)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidBlueprintPlatformType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintPlatformType)
+/// - [`InvalidParameterValue.InvalidBlueprintState`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintState)
+/// - [`InvalidParameterValue.InvalidBlueprintType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintType)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeResetInstanceBlueprints",
     output = DescribeResetInstanceBlueprintsResponse,
-    error = super::errors::DescribeResetInstanceBlueprintsError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2747,34 +3322,26 @@ pub struct DescribeRegionsResponse {
     )
 )]
 pub struct DescribeResetInstanceBlueprints {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-383nzmm1"`
+    /// `InstanceId`; example: `"lhins-383nzmm1"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeResetInstanceBlueprints`] call returns.
 #[tc_model]
 pub struct DescribeResetInstanceBlueprintsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `ResetInstanceBlueprintSet`: a list of [`ResetInstanceBlueprint`](super::models::ResetInstanceBlueprint) objects.
+    /// `ResetInstanceBlueprintSet`
     pub reset_instance_blueprint_set: Vec<models::ResetInstanceBlueprint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2784,15 +3351,26 @@ pub struct DescribeResetInstanceBlueprintsResponse {
 /// The `DescribeScenes` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeScenesResponse`].
-/// The codes it documents are in [`DescribeScenesError`](super::errors::DescribeScenesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeScenes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LighthouseErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidSceneIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidSceneIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::LighthouseErrorCode::MissingParameter)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2802,31 +3380,23 @@ pub struct DescribeResetInstanceBlueprintsResponse {
     )
 )]
 pub struct DescribeScenes {
-    /// `SceneIds`: a list of strings.
-    ///
-    /// Example: `["lhsc-123456"]`
+    /// `SceneIds`; example: `["lhsc-123456"]`
     pub scene_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeScenes`] call returns.
 #[tc_model]
 pub struct DescribeScenesResponse {
-    /// `SceneSet`: a list of [`Scene`](super::models::Scene) objects.
+    /// `SceneSet`
     pub scene_set: Vec<models::Scene>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2836,15 +3406,36 @@ pub struct DescribeScenesResponse {
 /// The `DescribeSnapshots` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeSnapshotsResponse`].
-/// The codes it documents are in [`DescribeSnapshotsError`](super::errors::DescribeSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.FilterValueLimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterFilterValueLimitExceeded)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterInvalidValuesNotList`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidValuesNotList)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::LighthouseErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.SnapshotNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotNameTooLong)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeSnapshots",
     output = DescribeSnapshotsResponse,
-    error = super::errors::DescribeSnapshotsError,
+    error = super::errors::LighthouseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2854,34 +3445,26 @@ pub struct DescribeScenesResponse {
     )
 )]
 pub struct DescribeSnapshots {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["lhsnap-nv6aqcv6"]`
+    /// `SnapshotIds`; example: `["lhsnap-nv6aqcv6"]`
     pub snapshot_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSnapshots`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `SnapshotSet`: a list of [`Snapshot`](super::models::Snapshot) objects.
+    /// `SnapshotSet`
     pub snapshot_set: Vec<models::Snapshot>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2891,27 +3474,36 @@ pub struct DescribeSnapshotsResponse {
 /// The `DescribeSnapshotsDeniedActions` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeSnapshotsDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeSnapshotsDeniedActionsError`](super::errors::DescribeSnapshotsDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeSnapshotsDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeSnapshotsDeniedActions",
     output = DescribeSnapshotsDeniedActionsResponse,
-    error = super::errors::DescribeSnapshotsDeniedActionsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeSnapshotsDeniedActions {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["lhsnap-nv6aqcv6"]`
+    /// `SnapshotIds`; example: `["lhsnap-nv6aqcv6"]`
     pub snapshot_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeSnapshotsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotsDeniedActionsResponse {
-    /// `SnapshotDeniedActionSet`: a list of [`SnapshotDeniedActions`](super::models::SnapshotDeniedActions) objects.
+    /// `SnapshotDeniedActionSet`
     pub snapshot_denied_action_set: Vec<models::SnapshotDeniedActions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2921,37 +3513,39 @@ pub struct DescribeSnapshotsDeniedActionsResponse {
 /// The `DescribeZones` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::LighthouseErrorCode::UnknownParameter)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DescribeZones {
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"\"ZONE\""`
+    /// `OrderField`; example: `"\"ZONE\""`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"\"DESC\""`
+    /// `Order`; example: `"\"DESC\""`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ZoneInfoSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneInfoSet`
     pub zone_info_set: Vec<models::ZoneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2961,20 +3555,27 @@ pub struct DescribeZonesResponse {
 /// The `DetachCcn` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DetachCcnResponse`].
-/// The codes it documents are in [`DetachCcnError`](super::errors::DetachCcnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DetachCcn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue.CcnIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueCcnIdMalformed)
+/// - [`UnsupportedOperation`](super::errors::LighthouseErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CcnNotAttached`](super::errors::LighthouseErrorCode::UnsupportedOperationCcnNotAttached)
+/// - [`UnsupportedOperation.DetachCcnFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationDetachCcnFailed)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DetachCcn",
     output = DetachCcnResponse,
-    error = super::errors::DetachCcnError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DetachCcn {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-f49l6u0z"`
+    /// `CcnId`; example: `"ccn-f49l6u0z"`
     pub ccn_id: String,
 }
 
@@ -2988,20 +3589,31 @@ pub struct DetachCcnResponse {
 /// The `DetachDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DetachDisksResponse`].
-/// The codes it documents are in [`DetachDisksError`](super::errors::DetachDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DetachDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`OperationDenied.DiskCreating`](super::errors::LighthouseErrorCode::OperationDeniedDiskCreating)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DetachDisks",
     output = DetachDisksResponse,
-    error = super::errors::DetachDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DetachDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-eobj8huv"]`
+    /// `DiskIds`; example: `["lhdisk-eobj8huv"]`
     pub disk_ids: Vec<String>,
 }
 
@@ -3015,35 +3627,48 @@ pub struct DetachDisksResponse {
 /// The `DisassociateInstancesKeyPairs` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`DisassociateInstancesKeyPairsResponse`].
-/// The codes it documents are in [`DisassociateInstancesKeyPairsError`](super::errors::DisassociateInstancesKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=DisassociateInstancesKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.KeyPairIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.KeyIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundKeyIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.KeyPairNotBoundToInstance`](super::errors::LighthouseErrorCode::UnsupportedOperationKeyPairNotBoundToInstance)
+/// - [`UnsupportedOperation.KeyPairUnbindUsernameMismatch`](super::errors::LighthouseErrorCode::UnsupportedOperationKeyPairUnbindUsernameMismatch)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "DisassociateInstancesKeyPairs",
     output = DisassociateInstancesKeyPairsResponse,
-    error = super::errors::DisassociateInstancesKeyPairsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct DisassociateInstancesKeyPairs {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["lhkp-f7rjie1q"]`
+    /// `KeyIds`; example: `["lhkp-f7rjie1q"]`
     pub key_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw"]`
     pub instance_ids: Vec<String>,
 
-    /// `DisassociateType`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `DisassociateType`; example: `"ONLINE"`
     pub disassociate_type: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 }
 
@@ -3057,37 +3682,45 @@ pub struct DisassociateInstancesKeyPairsResponse {
 /// The `ImportKeyPair` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ImportKeyPairResponse`].
-/// The codes it documents are in [`ImportKeyPairError`](super::errors::ImportKeyPairError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ImportKeyPair)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateKeyPairFailed`](super::errors::LighthouseErrorCode::FailedOperationCreateKeyPairFailed)
+/// - [`FailedOperation.DeleteKeyPairFailed`](super::errors::LighthouseErrorCode::FailedOperationDeleteKeyPairFailed)
+/// - [`FailedOperation.ImportKeyPairFailed`](super::errors::LighthouseErrorCode::FailedOperationImportKeyPairFailed)
+/// - [`InvalidParameterValue.DuplicateParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicateParameterValue)
+/// - [`InvalidParameterValue.InvalidKeyPairNameEmpty`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidKeyPairNameEmpty)
+/// - [`InvalidParameterValue.InvalidKeyPairNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidKeyPairNameTooLong)
+/// - [`InvalidParameterValue.KeyPairPublicKeyDuplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairPublicKeyDuplicated)
+/// - [`InvalidParameterValue.KeyPairPublicKeyMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueKeyPairPublicKeyMalformed)
+/// - [`LimitExceeded.KeyPairLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededKeyPairLimitExceeded)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ImportKeyPair",
     output = ImportKeyPairResponse,
-    error = super::errors::ImportKeyPairError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ImportKeyPair {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"test_import"`
+    /// `KeyName`; example: `"test_import"`
     pub key_name: String,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"<公钥内容>"`
+    /// `PublicKey`; example: `"<公钥内容>"`
     pub public_key: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`ImportKeyPair`] call returns.
 #[tc_model]
 pub struct ImportKeyPairResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"lhkp-2xsmy15f"`
+    /// `KeyId`; example: `"lhkp-2xsmy15f"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3097,27 +3730,36 @@ pub struct ImportKeyPairResponse {
 /// The `InquirePriceCreateBlueprint` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`InquirePriceCreateBlueprintResponse`].
-/// The codes it documents are in [`InquirePriceCreateBlueprintError`](super::errors::InquirePriceCreateBlueprintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=InquirePriceCreateBlueprint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "InquirePriceCreateBlueprint",
     output = InquirePriceCreateBlueprintResponse,
-    error = super::errors::InquirePriceCreateBlueprintError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct InquirePriceCreateBlueprint {
-    /// `BlueprintCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlueprintCount`; example: `1`
     pub blueprint_count: Option<i64>,
 }
 
 /// What a successful [`InquirePriceCreateBlueprint`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateBlueprintResponse {
-    /// `BlueprintPrice`: a [`BlueprintPrice`](super::models::BlueprintPrice).
+    /// `BlueprintPrice`
     pub blueprint_price: models::BlueprintPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3127,45 +3769,48 @@ pub struct InquirePriceCreateBlueprintResponse {
 /// The `InquirePriceCreateDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`InquirePriceCreateDisksResponse`].
-/// The codes it documents are in [`InquirePriceCreateDisksError`](super::errors::InquirePriceCreateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=InquirePriceCreateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "InquirePriceCreateDisks",
     output = InquirePriceCreateDisksResponse,
-    error = super::errors::InquirePriceCreateDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct InquirePriceCreateDisks {
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DiskSize`; example: `30`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: models::DiskChargePrepaid,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: Option<i64>,
 
-    /// `DiskBackupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupQuota`; example: `1`
     pub disk_backup_quota: Option<i64>,
 }
 
 /// What a successful [`InquirePriceCreateDisks`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateDisksResponse {
-    /// `DiskPrice`: a [`DiskPrice`](super::models::DiskPrice).
+    /// `DiskPrice`
     pub disk_price: models::DiskPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3175,40 +3820,52 @@ pub struct InquirePriceCreateDisksResponse {
 /// The `InquirePriceCreateInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`InquirePriceCreateInstancesResponse`].
-/// The codes it documents are in [`InquirePriceCreateInstancesError`](super::errors::InquirePriceCreateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=InquirePriceCreateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameter.BundleIdNotFound`](super::errors::LighthouseErrorCode::InvalidParameterBundleIdNotFound)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.InvalidBlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintId)
+/// - [`InvalidParameterValue.InvalidBundleBlueprintCombination`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBundleBlueprintCombination)
+/// - [`MissingParameter.BundleMissingParameterBlueprintId`](super::errors::LighthouseErrorCode::MissingParameterBundleMissingParameterBlueprintId)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceUnavailable.BundleUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableBundleUnavailable)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "InquirePriceCreateInstances",
     output = InquirePriceCreateInstancesResponse,
-    error = super::errors::InquirePriceCreateInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct InquirePriceCreateInstances {
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"bundle_ntp_small1_500"`
+    /// `BundleId`; example: `"bundle_ntp_small1_500"`
     pub bundle_id: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceCount`; example: `2`
     pub instance_count: Option<i64>,
 
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-aaaabbbb"`
+    /// `BlueprintId`; example: `"lhbp-aaaabbbb"`
     pub blueprint_id: Option<String>,
 }
 
 /// What a successful [`InquirePriceCreateInstances`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateInstancesResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3218,30 +3875,39 @@ pub struct InquirePriceCreateInstancesResponse {
 /// The `InquirePriceRenewDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`InquirePriceRenewDisksResponse`].
-/// The codes it documents are in [`InquirePriceRenewDisksError`](super::errors::InquirePriceRenewDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=InquirePriceRenewDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "InquirePriceRenewDisks",
     output = InquirePriceRenewDisksResponse,
-    error = super::errors::InquirePriceRenewDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct InquirePriceRenewDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-eobj8huv"]`
+    /// `DiskIds`; example: `["lhdisk-eobj8huv"]`
     pub disk_ids: Vec<String>,
 
-    /// `RenewDiskChargePrepaid`: a [`RenewDiskChargePrepaid`](super::models::RenewDiskChargePrepaid).
+    /// `RenewDiskChargePrepaid`
     pub renew_disk_charge_prepaid: models::RenewDiskChargePrepaid,
 }
 
 /// What a successful [`InquirePriceRenewDisks`] call returns.
 #[tc_model]
 pub struct InquirePriceRenewDisksResponse {
-    /// `DiskPrice`: a [`DiskPrice`](super::models::DiskPrice).
+    /// `DiskPrice`
     pub disk_price: models::DiskPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3251,49 +3917,57 @@ pub struct InquirePriceRenewDisksResponse {
 /// The `InquirePriceRenewInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`InquirePriceRenewInstancesResponse`].
-/// The codes it documents are in [`InquirePriceRenewInstancesError`](super::errors::InquirePriceRenewInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=InquirePriceRenewInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeGetPriceFailed)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InternalError.TradeGetPriceFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeGetPriceFailed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.InstanceDataDiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceDataDiskNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "InquirePriceRenewInstances",
     output = InquirePriceRenewInstancesResponse,
-    error = super::errors::InquirePriceRenewInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct InquirePriceRenewInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-11110001"]`
+    /// `InstanceIds`; example: `["lhins-11110001"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `RenewDataDisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RenewDataDisk`; example: `false`
     pub renew_data_disk: Option<bool>,
 
-    /// `AlignInstanceExpiredTime`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AlignInstanceExpiredTime`; example: `false`
     pub align_instance_expired_time: Option<bool>,
 }
 
 /// What a successful [`InquirePriceRenewInstances`] call returns.
 #[tc_model]
 pub struct InquirePriceRenewInstancesResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
-    /// `DataDiskPriceSet`: a list of [`DataDiskPrice`](super::models::DataDiskPrice) objects.
+    /// `DataDiskPriceSet`
     pub data_disk_price_set: Vec<models::DataDiskPrice>,
 
-    /// `InstancePriceDetailSet`: a list of [`InstancePriceDetail`](super::models::InstancePriceDetail) objects.
+    /// `InstancePriceDetailSet`
     pub instance_price_detail_set: Vec<models::InstancePriceDetail>,
 
-    /// `TotalPrice`: a [`TotalPrice`](super::models::TotalPrice).
+    /// `TotalPrice`
     pub total_price: models::TotalPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3303,20 +3977,31 @@ pub struct InquirePriceRenewInstancesResponse {
 /// The `IsolateDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`IsolateDisksResponse`].
-/// The codes it documents are in [`IsolateDisksError`](super::errors::IsolateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=IsolateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeResourcesReturnableError`](super::errors::LighthouseErrorCode::FailedOperationDescribeResourcesReturnableError)
+/// - [`FailedOperation.IsolateResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationIsolateResourcesFailed)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`LimitExceeded.IsolateResourcesLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededIsolateResourcesLimitExceeded)
+/// - [`OperationDenied.DiskCreating`](super::errors::LighthouseErrorCode::OperationDeniedDiskCreating)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
+/// - [`UnsupportedOperation.ResourceNotReturnable`](super::errors::LighthouseErrorCode::UnsupportedOperationResourceNotReturnable)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "IsolateDisks",
     output = IsolateDisksResponse,
-    error = super::errors::IsolateDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct IsolateDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-eobj8huv"]`
+    /// `DiskIds`; example: `["lhdisk-eobj8huv"]`
     pub disk_ids: Vec<String>,
 }
 
@@ -3330,25 +4015,41 @@ pub struct IsolateDisksResponse {
 /// The `IsolateInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`IsolateInstancesResponse`].
-/// The codes it documents are in [`IsolateInstancesError`](super::errors::IsolateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=IsolateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LighthouseErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeResourcesReturnableError`](super::errors::LighthouseErrorCode::FailedOperationDescribeResourcesReturnableError)
+/// - [`FailedOperation.IsolateResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationIsolateResourcesFailed)
+/// - [`InternalError.DescribeResourcesReturnableError`](super::errors::LighthouseErrorCode::InternalErrorDescribeResourcesReturnableError)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.IsolateResourcesLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededIsolateResourcesLimitExceeded)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.ResourceNotReturnable`](super::errors::LighthouseErrorCode::UnsupportedOperationResourceNotReturnable)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "IsolateInstances",
     output = IsolateInstancesResponse,
-    error = super::errors::IsolateInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct IsolateInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-7ofik5q9"]`
+    /// `InstanceIds`; example: `["lhins-7ofik5q9"]`
     pub instance_ids: Vec<String>,
 
-    /// `IsolateDataDisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsolateDataDisk`; example: `true`
     pub isolate_data_disk: Option<bool>,
 }
 
@@ -3362,30 +4063,39 @@ pub struct IsolateInstancesResponse {
 /// The `ModifyBlueprintAttribute` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyBlueprintAttributeResponse`].
-/// The codes it documents are in [`ModifyBlueprintAttributeError`](super::errors::ModifyBlueprintAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyBlueprintAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyResourcesAttributeFailed`](super::errors::LighthouseErrorCode::FailedOperationModifyResourcesAttributeFailed)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameter.MustSpecifyOneAttributeToModify`](super::errors::LighthouseErrorCode::InvalidParameterMustSpecifyOneAttributeToModify)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter`](super::errors::LighthouseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.PrivateBlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundPrivateBlueprintNotFound)
+/// - [`UnsupportedOperation.BlueprintCurStateInvalid`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintCurStateInvalid)
+/// - [`UnsupportedOperation.NotSupportSharedBlueprint`](super::errors::LighthouseErrorCode::UnsupportedOperationNotSupportSharedBlueprint)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyBlueprintAttribute",
     output = ModifyBlueprintAttributeResponse,
-    error = super::errors::ModifyBlueprintAttributeError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyBlueprintAttribute {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-aaaabbbb"`
+    /// `BlueprintId`; example: `"lhbp-aaaabbbb"`
     pub blueprint_id: String,
 
-    /// `BlueprintName`: a string.
-    ///
-    /// Example: `"test-blueprint"`
+    /// `BlueprintName`; example: `"test-blueprint"`
     pub blueprint_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test-blueprint"`
+    /// `Description`; example: `"test-blueprint"`
     pub description: Option<String>,
 }
 
@@ -3399,25 +4109,30 @@ pub struct ModifyBlueprintAttributeResponse {
 /// The `ModifyDiskBackupsAttribute` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyDiskBackupsAttributeResponse`].
-/// The codes it documents are in [`ModifyDiskBackupsAttributeError`](super::errors::ModifyDiskBackupsAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyDiskBackupsAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.OnlyAllowModifyOneAttribute`](super::errors::LighthouseErrorCode::InvalidParameterOnlyAllowModifyOneAttribute)
+/// - [`InvalidParameterValue.DiskBackupIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupIdMalformed)
+/// - [`ResourceNotFound.DiskBackupIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskBackupIdNotFound)
+/// - [`ResourceNotFound.DiskBackupNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskBackupNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyDiskBackupsAttribute",
     output = ModifyDiskBackupsAttributeResponse,
-    error = super::errors::ModifyDiskBackupsAttributeError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyDiskBackupsAttribute {
-    /// `DiskBackupIds`: a list of strings.
-    ///
-    /// Example: `["lhbak-l1ghx97r"]`
+    /// `DiskBackupIds`; example: `["lhbak-l1ghx97r"]`
     pub disk_backup_ids: Vec<String>,
 
-    /// `DiskBackupName`: a string.
-    ///
-    /// Example: `"disk-backup-name"`
+    /// `DiskBackupName`; example: `"disk-backup-name"`
     pub disk_backup_name: Option<String>,
 }
 
@@ -3431,25 +4146,34 @@ pub struct ModifyDiskBackupsAttributeResponse {
 /// The `ModifyDisksAttribute` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyDisksAttributeResponse`].
-/// The codes it documents are in [`ModifyDisksAttributeError`](super::errors::ModifyDisksAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyDisksAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyResourcesAttributeFailed`](super::errors::LighthouseErrorCode::FailedOperationModifyResourcesAttributeFailed)
+/// - [`InternalError.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeCallBillingGatewayFailed)
+/// - [`InvalidParameter`](super::errors::LighthouseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyDisksAttribute",
     output = ModifyDisksAttributeResponse,
-    error = super::errors::ModifyDisksAttributeError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyDisksAttribute {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-p1zflrif"]`
+    /// `DiskIds`; example: `["lhdisk-p1zflrif"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"disk-name"`
+    /// `DiskName`; example: `"disk-name"`
     pub disk_name: String,
 }
 
@@ -3463,25 +4187,39 @@ pub struct ModifyDisksAttributeResponse {
 /// The `ModifyDisksBackupQuota` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyDisksBackupQuotaResponse`].
-/// The codes it documents are in [`ModifyDisksBackupQuotaError`](super::errors::ModifyDisksBackupQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyDisksBackupQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`InvalidParameterValue.DiskBackupQuotaLessThanCurrentDiskBackupNum`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupQuotaLessThanCurrentDiskBackupNum)
+/// - [`InvalidParameterValue.DiskBackupQuotaLessThenCurrentDiskBackupNum`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskBackupQuotaLessThenCurrentDiskBackupNum)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskType)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`ResourceNotFound.DiskNotExists`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotExists)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.OperationNotSupportedInIntlSite`](super::errors::LighthouseErrorCode::UnsupportedOperationOperationNotSupportedInIntlSite)
+/// - [`UnsupportedOperation.SameWithOldConfig`](super::errors::LighthouseErrorCode::UnsupportedOperationSameWithOldConfig)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyDisksBackupQuota",
     output = ModifyDisksBackupQuotaResponse,
-    error = super::errors::ModifyDisksBackupQuotaError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyDisksBackupQuota {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-guzg7nsa"]`
+    /// `DiskIds`; example: `["lhdisk-guzg7nsa"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskBackupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `DiskBackupQuota`; example: `4`
     pub disk_backup_quota: i64,
 }
 
@@ -3495,25 +4233,32 @@ pub struct ModifyDisksBackupQuotaResponse {
 /// The `ModifyDisksRenewFlag` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyDisksRenewFlagResponse`].
-/// The codes it documents are in [`ModifyDisksRenewFlagError`](super::errors::ModifyDisksRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyDisksRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LighthouseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`OperationDenied.DiskCreating`](super::errors::LighthouseErrorCode::OperationDeniedDiskCreating)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyDisksRenewFlag",
     output = ModifyDisksRenewFlagResponse,
-    error = super::errors::ModifyDisksRenewFlagError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyDisksRenewFlag {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-eobj8huv"]`
+    /// `DiskIds`; example: `["lhdisk-eobj8huv"]`
     pub disk_ids: Vec<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 }
 
@@ -3527,53 +4272,62 @@ pub struct ModifyDisksRenewFlagResponse {
 /// The `ModifyDockerContainer` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyDockerContainerResponse`].
-/// The codes it documents are in [`ModifyDockerContainerError`](super::errors::ModifyDockerContainerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyDockerContainer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DockerContainersListTooLarge`](super::errors::LighthouseErrorCode::FailedOperationDockerContainersListTooLarge)
+/// - [`FailedOperation.DockerOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationDockerOperationFailed)
+/// - [`FailedOperation.TATInvocationNotFinished`](super::errors::LighthouseErrorCode::FailedOperationTatInvocationNotFinished)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyDockerContainer",
     output = ModifyDockerContainerResponse,
-    error = super::errors::ModifyDockerContainerError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyDockerContainer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
+    /// `ContainerId`; example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
     pub container_id: String,
 
-    /// `Envs`: a list of [`ContainerEnv`](super::models::ContainerEnv) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::ContainerEnv>>,
 
-    /// `PublishPorts`: a list of [`DockerContainerPublishPort`](super::models::DockerContainerPublishPort) objects.
+    /// `PublishPorts`
     pub publish_ports: Option<Vec<models::DockerContainerPublishPort>>,
 
-    /// `Volumes`: a list of [`DockerContainerVolume`](super::models::DockerContainerVolume) objects.
+    /// `Volumes`
     pub volumes: Option<Vec<models::DockerContainerVolume>>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `Command`; example: `"ls -l"`
     pub command: Option<String>,
 
-    /// `RestartPolicy`: a string.
-    ///
-    /// Example: `"always"`
+    /// `RestartPolicy`; example: `"always"`
     pub restart_policy: Option<String>,
 }
 
 /// What a successful [`ModifyDockerContainer`] call returns.
 #[tc_model]
 pub struct ModifyDockerContainerResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3583,28 +4337,37 @@ pub struct ModifyDockerContainerResponse {
 /// The `ModifyFirewallRuleDescription` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyFirewallRuleDescriptionResponse`].
-/// The codes it documents are in [`ModifyFirewallRuleDescriptionError`](super::errors::ModifyFirewallRuleDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyFirewallRuleDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.FirewallRuleDescriptionTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueFirewallRuleDescriptionTooLong)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`ResourceNotFound.FirewallNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallNotFound)
+/// - [`ResourceNotFound.FirewallRulesNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallRulesNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.FirewallBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallBusy)
+/// - [`UnsupportedOperation.FirewallVersionMismatch`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallVersionMismatch)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyFirewallRuleDescription",
     output = ModifyFirewallRuleDescriptionResponse,
-    error = super::errors::ModifyFirewallRuleDescriptionError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyFirewallRuleDescription {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-12345678"`
+    /// `InstanceId`; example: `"lhins-12345678"`
     pub instance_id: String,
 
-    /// `FirewallRule`: a [`FirewallRule`](super::models::FirewallRule).
+    /// `FirewallRule`
     pub firewall_rule: models::FirewallRule,
 
-    /// `FirewallVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirewallVersion`; example: `1`
     pub firewall_version: Option<u64>,
 }
 
@@ -3618,28 +4381,44 @@ pub struct ModifyFirewallRuleDescriptionResponse {
 /// The `ModifyFirewallRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyFirewallRulesResponse`].
-/// The codes it documents are in [`ModifyFirewallRulesError`](super::errors::ModifyFirewallRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyFirewallRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.FirewallOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationFirewallOperationFailed)
+/// - [`FailedOperation.FirewallRulesOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationFirewallRulesOperationFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameter.FirewallRulesDuplicated`](super::errors::LighthouseErrorCode::InvalidParameterFirewallRulesDuplicated)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.FirewallRuleDescriptionTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueFirewallRuleDescriptionTooLong)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.FirewallNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.FirewallBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallBusy)
+/// - [`UnsupportedOperation.FirewallVersionMismatch`](super::errors::LighthouseErrorCode::UnsupportedOperationFirewallVersionMismatch)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyFirewallRules",
     output = ModifyFirewallRulesResponse,
-    error = super::errors::ModifyFirewallRulesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyFirewallRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-12345678"`
+    /// `InstanceId`; example: `"lhins-12345678"`
     pub instance_id: String,
 
-    /// `FirewallRules`: a list of [`FirewallRule`](super::models::FirewallRule) objects.
+    /// `FirewallRules`
     pub firewall_rules: Vec<models::FirewallRule>,
 
-    /// `FirewallVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirewallVersion`; example: `1`
     pub firewall_version: Option<u64>,
 }
 
@@ -3653,25 +4432,27 @@ pub struct ModifyFirewallRulesResponse {
 /// The `ModifyFirewallTemplate` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyFirewallTemplateResponse`].
-/// The codes it documents are in [`ModifyFirewallTemplateError`](super::errors::ModifyFirewallTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyFirewallTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyFirewallTemplate",
     output = ModifyFirewallTemplateResponse,
-    error = super::errors::ModifyFirewallTemplateError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyFirewallTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-xxxxxxxx"`
+    /// `TemplateId`; example: `"lhft-xxxxxxxx"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"DemoTemplate"`
+    /// `TemplateName`; example: `"DemoTemplate"`
     pub template_name: Option<String>,
 }
 
@@ -3685,34 +4466,44 @@ pub struct ModifyFirewallTemplateResponse {
 /// The `ModifyImageSharePermission` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyImageSharePermissionResponse`].
-/// The codes it documents are in [`ModifyImageSharePermissionError`](super::errors::ModifyImageSharePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyImageSharePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationImageOperationFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError.RequestError`](super::errors::LighthouseErrorCode::InternalErrorRequestError)
+/// - [`InvalidParameterValue.InvalidImageIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidImageIdMalformed)
+/// - [`ResourceInUse.ImageInUse`](super::errors::LighthouseErrorCode::ResourceInUseImageInUse)
+/// - [`ResourceNotFound.ImageIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundImageIdNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.AssumeRoleFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationAssumeRoleFailed)
+/// - [`UnsupportedOperation.ImageAlreadyShared`](super::errors::LighthouseErrorCode::UnsupportedOperationImageAlreadyShared)
+/// - [`UnsupportedOperation.ImageOccupied`](super::errors::LighthouseErrorCode::UnsupportedOperationImageOccupied)
+/// - [`UnsupportedOperation.ImageUnableToShare`](super::errors::LighthouseErrorCode::UnsupportedOperationImageUnableToShare)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyImageSharePermission",
     output = ModifyImageSharePermissionResponse,
-    error = super::errors::ModifyImageSharePermissionError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyImageSharePermission {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-dw8adx"`
+    /// `ImageId`; example: `"img-dw8adx"`
     pub image_id: String,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `Permission`; example: `"SHARE"`
     pub permission: String,
 }
 
 /// What a successful [`ModifyImageSharePermission`] call returns.
 #[tc_model]
 pub struct ModifyImageSharePermissionResponse {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-xkeh87da"`
+    /// `BlueprintId`; example: `"lhbp-xkeh87da"`
     pub blueprint_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3722,25 +4513,44 @@ pub struct ModifyImageSharePermissionResponse {
 /// The `ModifyInstancesAttribute` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyInstancesAttributeResponse`].
-/// The codes it documents are in [`ModifyInstancesAttributeError`](super::errors::ModifyInstancesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyInstancesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`FailedOperation.ModifyResourcesAttributeFailed`](super::errors::LighthouseErrorCode::FailedOperationModifyResourcesAttributeFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeCallBillingGatewayFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeCallBillingGatewayFailed)
+/// - [`InvalidParameter.OnlyAllowModifyOneAttribute`](super::errors::LighthouseErrorCode::InvalidParameterOnlyAllowModifyOneAttribute)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InstanceNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceNameTooLong)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyInstancesAttribute",
     output = ModifyInstancesAttributeResponse,
-    error = super::errors::ModifyInstancesAttributeError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyInstancesAttribute {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance_for_api"`
+    /// `InstanceName`; example: `"instance_for_api"`
     pub instance_name: Option<String>,
 }
 
@@ -3754,28 +4564,46 @@ pub struct ModifyInstancesAttributeResponse {
 /// The `ModifyInstancesBundle` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyInstancesBundleResponse`].
-/// The codes it documents are in [`ModifyInstancesBundleError`](super::errors::ModifyInstancesBundleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyInstancesBundle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LighthouseErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.ModifyInstancesBundleFailed`](super::errors::LighthouseErrorCode::FailedOperationModifyInstancesBundleFailed)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameter.BundleIdNotFound`](super::errors::LighthouseErrorCode::InvalidParameterBundleIdNotFound)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotSupportModifyInstanceBundleType`](super::errors::LighthouseErrorCode::InvalidParameterValueNotSupportModifyInstanceBundleType)
+/// - [`MissingParameter`](super::errors::LighthouseErrorCode::MissingParameter)
+/// - [`OperationDenied.BundleNotSupportModify`](super::errors::LighthouseErrorCode::OperationDeniedBundleNotSupportModify)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyInstancesBundle",
     output = ModifyInstancesBundleResponse,
-    error = super::errors::ModifyInstancesBundleError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyInstancesBundle {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"“bundle_ent_01”"`
+    /// `BundleId`; example: `"“bundle_ent_01”"`
     pub bundle_id: String,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 }
 
@@ -3789,25 +4617,39 @@ pub struct ModifyInstancesBundleResponse {
 /// The `ModifyInstancesRenewFlag` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyInstancesRenewFlagResponse`].
-/// The codes it documents are in [`ModifyInstancesRenewFlagError`](super::errors::ModifyInstancesRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyInstancesRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.ModifyResourcesRenewFlagFailed`](super::errors::LighthouseErrorCode::FailedOperationModifyResourcesRenewFlagFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::FailedOperationTradeCallBillingGatewayFailed)
+/// - [`InternalError.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeCallBillingGatewayFailed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation`](super::errors::LighthouseErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyInstancesRenewFlag",
     output = ModifyInstancesRenewFlagResponse,
-    error = super::errors::ModifyInstancesRenewFlagError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyInstancesRenewFlag {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw"]`
     pub instance_ids: Vec<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 }
 
@@ -3821,48 +4663,51 @@ pub struct ModifyInstancesRenewFlagResponse {
 /// The `ModifyMcpServer` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifyMcpServerResponse`].
-/// The codes it documents are in [`ModifyMcpServerError`](super::errors::ModifyMcpServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifyMcpServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.McpServerOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationMcpServerOperationFailed)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::LighthouseErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue.McpServerEnvInvalid`](super::errors::LighthouseErrorCode::InvalidParameterValueMcpServerEnvInvalid)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.McpServerNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundMcpServerNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifyMcpServer",
     output = ModifyMcpServerResponse,
-    error = super::errors::ModifyMcpServerError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifyMcpServer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `McpServerId`: a string.
-    ///
-    /// Example: `"lhms-p2dophob"`
+    /// `McpServerId`; example: `"lhms-p2dophob"`
     pub mcp_server_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯云 Lighthouse MCP Server"`
+    /// `Name`; example: `"腾讯云 Lighthouse MCP Server"`
     pub name: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"bnB4IC15IGxpZ2h0aG91c2UtbWNwLXNlcnZlcg=="`
+    /// `Command`; example: `"bnB4IC15IGxpZ2h0aG91c2UtbWNwLXNlcnZlcg=="`
     pub command: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"基于MCP协议的腾讯云Lighthouse MCP Server，借助大模型即可完成实例防火墙配置、实例检测、监控分析等常用功能。"`
+    /// `Description`; example: `"基于MCP协议的腾讯云Lighthouse MCP Server，借助大模型即可完成实例防火墙配置、实例检测、监控分析等常用功能。"`
     pub description: Option<String>,
 
-    /// `Envs`: a list of [`McpServerEnv`](super::models::McpServerEnv) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::McpServerEnv>>,
 
-    /// `TransportType`: a string.
-    ///
-    /// Example: `"STREAMABLE_HTTP"`
+    /// `TransportType`; example: `"STREAMABLE_HTTP"`
     pub transport_type: Option<String>,
 }
 
@@ -3876,25 +4721,28 @@ pub struct ModifyMcpServerResponse {
 /// The `ModifySnapshotAttribute` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ModifySnapshotAttributeResponse`].
-/// The codes it documents are in [`ModifySnapshotAttributeError`](super::errors::ModifySnapshotAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ModifySnapshotAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.SnapshotNameTooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueSnapshotNameTooLong)
+/// - [`ResourceNotFound.SnapshotIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundSnapshotIdNotFound)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ModifySnapshotAttribute",
     output = ModifySnapshotAttributeResponse,
-    error = super::errors::ModifySnapshotAttributeError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ModifySnapshotAttribute {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"lhsnap-nv6aqcv6"`
+    /// `SnapshotId`; example: `"lhsnap-nv6aqcv6"`
     pub snapshot_id: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snap_20200903"`
+    /// `SnapshotName`; example: `"snap_20200903"`
     pub snapshot_name: Option<String>,
 }
 
@@ -3908,25 +4756,41 @@ pub struct ModifySnapshotAttributeResponse {
 /// The `RebootInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RebootInstancesResponse`].
-/// The codes it documents are in [`RebootInstancesError`](super::errors::RebootInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RebootInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RebootInstances",
     output = RebootInstancesResponse,
-    error = super::errors::RebootInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RebootInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
     pub instance_ids: Vec<String>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"\"SOFT_FIRST\""`
+    /// `StopType`; example: `"\"SOFT_FIRST\""`
     pub stop_type: Option<String>,
 }
 
@@ -3940,34 +4804,46 @@ pub struct RebootInstancesResponse {
 /// The `RemoveDockerContainers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RemoveDockerContainersResponse`].
-/// The codes it documents are in [`RemoveDockerContainersError`](super::errors::RemoveDockerContainersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RemoveDockerContainers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RemoveDockerContainers",
     output = RemoveDockerContainersResponse,
-    error = super::errors::RemoveDockerContainersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RemoveDockerContainers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerIds`: a list of strings.
-    ///
-    /// Example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
+    /// `ContainerIds`; example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
     pub container_ids: Vec<String>,
 }
 
 /// What a successful [`RemoveDockerContainers`] call returns.
 #[tc_model]
 pub struct RemoveDockerContainersResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3977,25 +4853,34 @@ pub struct RemoveDockerContainersResponse {
 /// The `RemoveMcpServers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RemoveMcpServersResponse`].
-/// The codes it documents are in [`RemoveMcpServersError`](super::errors::RemoveMcpServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RemoveMcpServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.McpServersPartialNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundMcpServersPartialNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.McpServerLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationMcpServerLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RemoveMcpServers",
     output = RemoveMcpServersResponse,
-    error = super::errors::RemoveMcpServersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RemoveMcpServers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `McpServerIds`: a list of strings.
-    ///
-    /// Example: `["lhms-p2dophob"]`
+    /// `McpServerIds`; example: `["lhms-p2dophob"]`
     pub mcp_server_ids: Vec<String>,
 }
 
@@ -4009,39 +4894,46 @@ pub struct RemoveMcpServersResponse {
 /// The `RenameDockerContainer` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RenameDockerContainerResponse`].
-/// The codes it documents are in [`RenameDockerContainerError`](super::errors::RenameDockerContainerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RenameDockerContainer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RenameDockerContainer",
     output = RenameDockerContainerResponse,
-    error = super::errors::RenameDockerContainerError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RenameDockerContainer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
+    /// `ContainerId`; example: `"809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e553415"`
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"Container1"`
+    /// `ContainerName`; example: `"Container1"`
     pub container_name: String,
 }
 
 /// What a successful [`RenameDockerContainer`] call returns.
 #[tc_model]
 pub struct RenameDockerContainerResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4051,26 +4943,38 @@ pub struct RenameDockerContainerResponse {
 /// The `RenewDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RenewDisksResponse`].
-/// The codes it documents are in [`RenewDisksError`](super::errors::RenewDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RenewDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.RenewResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationRenewResourcesFailed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidCurInstanceDeadline`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidCurInstanceDeadline)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`MissingParameter.MissingParameterPeriodCurInstanceDeadline`](super::errors::LighthouseErrorCode::MissingParameterMissingParameterPeriodCurInstanceDeadline)
+/// - [`OperationDenied.DiskCreating`](super::errors::LighthouseErrorCode::OperationDeniedDiskCreating)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RenewDisks",
     output = RenewDisksResponse,
-    error = super::errors::RenewDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RenewDisks {
-    /// `DiskIds`: a list of strings.
+    /// `DiskIds`
     pub disk_ids: Vec<String>,
 
-    /// `RenewDiskChargePrepaid`: a [`RenewDiskChargePrepaid`](super::models::RenewDiskChargePrepaid).
+    /// `RenewDiskChargePrepaid`
     pub renew_disk_charge_prepaid: models::RenewDiskChargePrepaid,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 }
 
@@ -4084,33 +4988,52 @@ pub struct RenewDisksResponse {
 /// The `RenewInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RenewInstancesResponse`].
-/// The codes it documents are in [`RenewInstancesError`](super::errors::RenewInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RenewInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LighthouseErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.RenewResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationRenewResourcesFailed)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.InvalidFilterInvalidKey`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidKey)
+/// - [`InvalidParameter.InvalidFilterInvalidNameNotStr`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidNameNotStr)
+/// - [`InvalidParameter.InvalidFilterInvalidValuesNotList`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterInvalidValuesNotList)
+/// - [`InvalidParameter.InvalidFilterNotDict`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotDict)
+/// - [`InvalidParameter.InvalidFilterNotSupportedName`](super::errors::LighthouseErrorCode::InvalidParameterInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RenewInstances",
     output = RenewInstancesResponse,
-    error = super::errors::RenewInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RenewInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-7ofik5q9"]`
+    /// `InstanceIds`; example: `["lhins-7ofik5q9"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `RenewDataDisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewDataDisk`; example: `true`
     pub renew_data_disk: Option<bool>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 }
 
@@ -4124,28 +5047,34 @@ pub struct RenewInstancesResponse {
 /// The `ReplaceFirewallTemplateRule` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ReplaceFirewallTemplateRuleResponse`].
-/// The codes it documents are in [`ReplaceFirewallTemplateRuleError`](super::errors::ReplaceFirewallTemplateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ReplaceFirewallTemplateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.DuplicatedFirewallTemplateRule`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicatedFirewallTemplateRule)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ReplaceFirewallTemplateRule",
     output = ReplaceFirewallTemplateRuleResponse,
-    error = super::errors::ReplaceFirewallTemplateRuleError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ReplaceFirewallTemplateRule {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-p1mlufa9"`
+    /// `TemplateId`; example: `"lhft-p1mlufa9"`
     pub template_id: String,
 
-    /// `TemplateRuleId`: a string.
-    ///
-    /// Example: `"lhftr-cn8z2sf881"`
+    /// `TemplateRuleId`; example: `"lhftr-cn8z2sf881"`
     pub template_rule_id: String,
 
-    /// `TemplateRule`: a [`FirewallRule`](super::models::FirewallRule).
+    /// `TemplateRule`
     pub template_rule: models::FirewallRule,
 }
 
@@ -4159,37 +5088,45 @@ pub struct ReplaceFirewallTemplateRuleResponse {
 /// The `RerunDockerContainer` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RerunDockerContainerResponse`].
-/// The codes it documents are in [`RerunDockerContainerError`](super::errors::RerunDockerContainerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RerunDockerContainer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RerunDockerContainer",
     output = RerunDockerContainerResponse,
-    error = super::errors::RerunDockerContainerError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RerunDockerContainer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerConfiguration`: a [`DockerContainerConfiguration`](super::models::DockerContainerConfiguration).
+    /// `ContainerConfiguration`
     pub container_configuration: models::DockerContainerConfiguration,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"809e9d4014f08811779c07639ec13a53ee70ba1662016112986"`
+    /// `ContainerId`; example: `"809e9d4014f08811779c07639ec13a53ee70ba1662016112986"`
     pub container_id: String,
 }
 
 /// What a successful [`RerunDockerContainer`] call returns.
 #[tc_model]
 pub struct RerunDockerContainerResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4199,20 +5136,29 @@ pub struct RerunDockerContainerResponse {
 /// The `ResetAttachCcn` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ResetAttachCcnResponse`].
-/// The codes it documents are in [`ResetAttachCcnError`](super::errors::ResetAttachCcnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ResetAttachCcn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue.CcnIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueCcnIdMalformed)
+/// - [`MissingParameter`](super::errors::LighthouseErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation`](super::errors::LighthouseErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CcnNotAttached`](super::errors::LighthouseErrorCode::UnsupportedOperationCcnNotAttached)
+/// - [`UnsupportedOperation.ResetAttachCcnFailed`](super::errors::LighthouseErrorCode::UnsupportedOperationResetAttachCcnFailed)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ResetAttachCcn",
     output = ResetAttachCcnResponse,
-    error = super::errors::ResetAttachCcnError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ResetAttachCcn {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-f49l6u0z"`
+    /// `CcnId`; example: `"ccn-f49l6u0z"`
     pub ccn_id: String,
 }
 
@@ -4226,32 +5172,40 @@ pub struct ResetAttachCcnResponse {
 /// The `ResetFirewallTemplateRules` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ResetFirewallTemplateRulesResponse`].
-/// The codes it documents are in [`ResetFirewallTemplateRulesError`](super::errors::ResetFirewallTemplateRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ResetFirewallTemplateRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::LighthouseErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue.DuplicatedFirewallTemplateRule`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicatedFirewallTemplateRule)
+/// - [`InvalidParameterValue.Length`](super::errors::LighthouseErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::LighthouseErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.FirewallTemplateNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundFirewallTemplateNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ResetFirewallTemplateRules",
     output = ResetFirewallTemplateRulesResponse,
-    error = super::errors::ResetFirewallTemplateRulesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ResetFirewallTemplateRules {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-abcd1234"`
+    /// `TemplateId`; example: `"lhft-abcd1234"`
     pub template_id: String,
 
-    /// `TemplateRules`: a list of [`FirewallRule`](super::models::FirewallRule) objects.
+    /// `TemplateRules`
     pub template_rules: Vec<models::FirewallRule>,
 }
 
 /// What a successful [`ResetFirewallTemplateRules`] call returns.
 #[tc_model]
 pub struct ResetFirewallTemplateRulesResponse {
-    /// `TemplateRuleIdSet`: a list of strings.
-    ///
-    /// Example: `["lhftr-abcde12345"]`
+    /// `TemplateRuleIdSet`; example: `["lhftr-abcde12345"]`
     pub template_rule_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4261,31 +5215,63 @@ pub struct ResetFirewallTemplateRulesResponse {
 /// The `ResetInstance` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ResetInstanceResponse`].
-/// The codes it documents are in [`ResetInstanceError`](super::errors::ResetInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ResetInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameter.GamePortalInstanceOnlySupportCurrentBlueprint`](super::errors::LighthouseErrorCode::InvalidParameterGamePortalInstanceOnlySupportCurrentBlueprint)
+/// - [`InvalidParameterValue.BlueprintConfigNotMatch`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintConfigNotMatch)
+/// - [`InvalidParameterValue.BlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintId)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidParameterCombination)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotAllowToChangePlatformType`](super::errors::LighthouseErrorCode::InvalidParameterValueNotAllowToChangePlatformType)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.KeyPairNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundKeyPairNotFound)
+/// - [`ResourceUnavailable.BlueprintUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintUnavailable)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::LighthouseErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.BlueprintTypeNotSupportOperation`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintTypeNotSupportOperation)
+/// - [`UnsupportedOperation.InstanceDisplayAreaNotSupportOperation`](super::errors::LighthouseErrorCode::UnsupportedOperationInstanceDisplayAreaNotSupportOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.OperationNotSupportAutoGeneratePassword`](super::errors::LighthouseErrorCode::UnsupportedOperationOperationNotSupportAutoGeneratePassword)
+/// - [`UnsupportedOperation.SystemBusy`](super::errors::LighthouseErrorCode::UnsupportedOperationSystemBusy)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ResetInstance",
     output = ResetInstanceResponse,
-    error = super::errors::ResetInstanceError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ResetInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-ruy9d2tw"`
+    /// `InstanceId`; example: `"lhins-ruy9d2tw"`
     pub instance_id: String,
 
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-5e8807lo"`
+    /// `BlueprintId`; example: `"lhbp-5e8807lo"`
     pub blueprint_id: Option<String>,
 
-    /// `Containers`: a list of [`DockerContainerConfiguration`](super::models::DockerContainerConfiguration) objects.
+    /// `Containers`
     pub containers: Option<Vec<models::DockerContainerConfiguration>>,
 
-    /// `LoginConfiguration`: a [`LoginConfiguration`](super::models::LoginConfiguration).
+    /// `LoginConfiguration`
     pub login_configuration: Option<models::LoginConfiguration>,
 }
 
@@ -4299,30 +5285,48 @@ pub struct ResetInstanceResponse {
 /// The `ResetInstancesPassword` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ResetInstancesPasswordResponse`].
-/// The codes it documents are in [`ResetInstancesPasswordError`](super::errors::ResetInstancesPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ResetInstancesPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InternalError.InvalidCommandNotFound`](super::errors::LighthouseErrorCode::InternalErrorInvalidCommandNotFound)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotAllowToChangePlatformType`](super::errors::LighthouseErrorCode::InvalidParameterValueNotAllowToChangePlatformType)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::LighthouseErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::LighthouseErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ResetInstancesPassword",
     output = ResetInstancesPasswordResponse,
-    error = super::errors::ResetInstancesPasswordError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ResetInstancesPassword {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw"]`
     pub instance_ids: Vec<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"a!LightHouse@123"`
+    /// `Password`; example: `"a!LightHouse@123"`
     pub password: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: Option<String>,
 }
 
@@ -4336,25 +5340,39 @@ pub struct ResetInstancesPasswordResponse {
 /// The `ResizeDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ResizeDisksResponse`].
-/// The codes it documents are in [`ResizeDisksError`](super::errors::ResizeDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ResizeDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::LighthouseErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.ResizeDisksFailed`](super::errors::LighthouseErrorCode::FailedOperationResizeDisksFailed)
+/// - [`InvalidParameterValue.DiskSizeSmallerThanCurrentDiskSize`](super::errors::LighthouseErrorCode::InvalidParameterValueDiskSizeSmallerThanCurrentDiskSize)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`InvalidParameterValue.InvalidDiskSize`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskSize)
+/// - [`InvalidParameterValue.InvalidDiskType`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskType)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`ResourceNotFound.DiskNotExists`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotExists)
+/// - [`ResourceNotFound.DiskNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.DiskLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationDiskLatestOperationUnfinished)
+/// - [`UnsupportedOperation.SameWithOldConfig`](super::errors::LighthouseErrorCode::UnsupportedOperationSameWithOldConfig)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ResizeDisks",
     output = ResizeDisksResponse,
-    error = super::errors::ResizeDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ResizeDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-guzg7nsa"]`
+    /// `DiskIds`; example: `["lhdisk-guzg7nsa"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `DiskSize`; example: `40`
     pub disk_size: i64,
 }
 
@@ -4368,34 +5386,45 @@ pub struct ResizeDisksResponse {
 /// The `RestartDockerContainers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RestartDockerContainersResponse`].
-/// The codes it documents are in [`RestartDockerContainersError`](super::errors::RestartDockerContainersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RestartDockerContainers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RestartDockerContainers",
     output = RestartDockerContainersResponse,
-    error = super::errors::RestartDockerContainersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RestartDockerContainers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerIds`: a list of strings.
-    ///
-    /// Example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
+    /// `ContainerIds`; example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
     pub container_ids: Vec<String>,
 }
 
 /// What a successful [`RestartDockerContainers`] call returns.
 #[tc_model]
 pub struct RestartDockerContainersResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4405,25 +5434,35 @@ pub struct RestartDockerContainersResponse {
 /// The `RestartMcpServers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RestartMcpServersResponse`].
-/// The codes it documents are in [`RestartMcpServersError`](super::errors::RestartMcpServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RestartMcpServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.McpServersPartialNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundMcpServersPartialNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.McpServerLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationMcpServerLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RestartMcpServers",
     output = RestartMcpServersResponse,
-    error = super::errors::RestartMcpServersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RestartMcpServers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `McpServerIds`: a list of strings.
-    ///
-    /// Example: `["lhms-p2dophob"]`
+    /// `McpServerIds`; example: `["lhms-p2dophob"]`
     pub mcp_server_ids: Vec<String>,
 }
 
@@ -4437,32 +5476,44 @@ pub struct RestartMcpServersResponse {
 /// The `RunDockerContainers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`RunDockerContainersResponse`].
-/// The codes it documents are in [`RunDockerContainersError`](super::errors::RunDockerContainersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=RunDockerContainers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "RunDockerContainers",
     output = RunDockerContainersResponse,
-    error = super::errors::RunDockerContainersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct RunDockerContainers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `Containers`: a list of [`DockerContainerConfiguration`](super::models::DockerContainerConfiguration) objects.
+    /// `Containers`
     pub containers: Vec<models::DockerContainerConfiguration>,
 }
 
 /// What a successful [`RunDockerContainers`] call returns.
 #[tc_model]
 pub struct RunDockerContainersResponse {
-    /// `DockerActivitySet`: a list of strings.
-    ///
-    /// Example: `["lhda-9qq8eu91"]`
+    /// `DockerActivitySet`; example: `["lhda-9qq8eu91"]`
     pub docker_activity_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4472,25 +5523,45 @@ pub struct RunDockerContainersResponse {
 /// The `ShareBlueprintAcrossAccounts` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`ShareBlueprintAcrossAccountsResponse`].
-/// The codes it documents are in [`ShareBlueprintAcrossAccountsError`](super::errors::ShareBlueprintAcrossAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=ShareBlueprintAcrossAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.ShareBlueprintAcrossAccountFailed`](super::errors::LighthouseErrorCode::FailedOperationShareBlueprintAcrossAccountFailed)
+/// - [`InvalidParameterValue.AccountIdInvalidAccountArea`](super::errors::LighthouseErrorCode::InvalidParameterValueAccountIdInvalidAccountArea)
+/// - [`InvalidParameterValue.AccountIdSameWithUin`](super::errors::LighthouseErrorCode::InvalidParameterValueAccountIdSameWithUin)
+/// - [`InvalidParameterValue.AccountIdsNotExist`](super::errors::LighthouseErrorCode::InvalidParameterValueAccountIdsNotExist)
+/// - [`InvalidParameterValue.AccountIdsNotOwnerAccount`](super::errors::LighthouseErrorCode::InvalidParameterValueAccountIdsNotOwnerAccount)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.InvalidBlueprintId`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintId)
+/// - [`InvalidParameterValue.InvalidBlueprintState`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidBlueprintState)
+/// - [`LimitExceeded.ShareBlueprintAcrossAccountQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededShareBlueprintAcrossAccountQuotaLimitExceeded)
+/// - [`OperationDenied.BlueprintOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedBlueprintOperationInProgress)
+/// - [`ResourceInUse.BlueprintModifyingSharePermission`](super::errors::LighthouseErrorCode::ResourceInUseBlueprintModifyingSharePermission)
+/// - [`ResourceNotFound.BlueprintIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundBlueprintIdNotFound)
+/// - [`ResourceNotFound.PrivateBlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundPrivateBlueprintNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.TokenInvalid`](super::errors::LighthouseErrorCode::UnauthorizedOperationTokenInvalid)
+/// - [`UnsupportedOperation.BlueprintAlreadyShared`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintAlreadyShared)
+/// - [`UnsupportedOperation.BlueprintCurStateInvalid`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintCurStateInvalid)
+/// - [`UnsupportedOperation.BlueprintLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintLatestOperationUnfinished)
+/// - [`UnsupportedOperation.BlueprintOccupied`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintOccupied)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "ShareBlueprintAcrossAccounts",
     output = ShareBlueprintAcrossAccountsResponse,
-    error = super::errors::ShareBlueprintAcrossAccountsError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct ShareBlueprintAcrossAccounts {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-6jc6l8yb"`
+    /// `BlueprintId`; example: `"lhbp-6jc6l8yb"`
     pub blueprint_id: String,
 
-    /// `AccountIds`: a list of strings.
-    ///
-    /// Example: `["700000164995"]`
+    /// `AccountIds`; example: `["700000164995"]`
     pub account_ids: Vec<String>,
 }
 
@@ -4504,34 +5575,45 @@ pub struct ShareBlueprintAcrossAccountsResponse {
 /// The `StartDockerContainers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`StartDockerContainersResponse`].
-/// The codes it documents are in [`StartDockerContainersError`](super::errors::StartDockerContainersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=StartDockerContainers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "StartDockerContainers",
     output = StartDockerContainersResponse,
-    error = super::errors::StartDockerContainersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct StartDockerContainers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerIds`: a list of strings.
-    ///
-    /// Example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
+    /// `ContainerIds`; example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
     pub container_ids: Vec<String>,
 }
 
 /// What a successful [`StartDockerContainers`] call returns.
 #[tc_model]
 pub struct StartDockerContainersResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4541,20 +5623,36 @@ pub struct StartDockerContainersResponse {
 /// The `StartInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`StartInstancesResponse`].
-/// The codes it documents are in [`StartInstancesError`](super::errors::StartInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=StartInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "StartInstances",
     output = StartInstancesResponse,
-    error = super::errors::StartInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct StartInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -4568,25 +5666,35 @@ pub struct StartInstancesResponse {
 /// The `StartMcpServers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`StartMcpServersResponse`].
-/// The codes it documents are in [`StartMcpServersError`](super::errors::StartMcpServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=StartMcpServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.McpServersPartialNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundMcpServersPartialNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.McpServerLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationMcpServerLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "StartMcpServers",
     output = StartMcpServersResponse,
-    error = super::errors::StartMcpServersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct StartMcpServers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `McpServerIds`: a list of strings.
-    ///
-    /// Example: `["lhms-p2dophob"]`
+    /// `McpServerIds`; example: `["lhms-p2dophob"]`
     pub mcp_server_ids: Vec<String>,
 }
 
@@ -4600,34 +5708,45 @@ pub struct StartMcpServersResponse {
 /// The `StopDockerContainers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`StopDockerContainersResponse`].
-/// The codes it documents are in [`StopDockerContainersError`](super::errors::StopDockerContainersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=StopDockerContainers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.BlueprintInvalid`](super::errors::LighthouseErrorCode::ResourceUnavailableBlueprintInvalid)
+/// - [`ResourceUnavailable.DockerUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableDockerUnavailable)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation`](super::errors::LighthouseErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "StopDockerContainers",
     output = StopDockerContainersResponse,
-    error = super::errors::StopDockerContainersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct StopDockerContainers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-nwycpjl3"`
+    /// `InstanceId`; example: `"lhins-nwycpjl3"`
     pub instance_id: String,
 
-    /// `ContainerIds`: a list of strings.
-    ///
-    /// Example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
+    /// `ContainerIds`; example: `["809e9d4014f08811779c07639ec13a53ee70ba166201611298611c883e5534"]`
     pub container_ids: Vec<String>,
 }
 
 /// What a successful [`StopDockerContainers`] call returns.
 #[tc_model]
 pub struct StopDockerContainersResponse {
-    /// `DockerActivityId`: a string.
-    ///
-    /// Example: `"lhda-nn82v77w"`
+    /// `DockerActivityId`; example: `"lhda-nn82v77w"`
     pub docker_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4637,25 +5756,40 @@ pub struct StopDockerContainersResponse {
 /// The `StopInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`StopInstancesResponse`].
-/// The codes it documents are in [`StopInstancesError`](super::errors::StopInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=StopInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LighthouseErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::FailedOperationDescribeInstanceStatus)
+/// - [`FailedOperation.InstanceOperationFailed`](super::errors::LighthouseErrorCode::FailedOperationInstanceOperationFailed)
+/// - [`InternalError.DescribeInstanceStatus`](super::errors::LighthouseErrorCode::InternalErrorDescribeInstanceStatus)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::LighthouseErrorCode::InvalidParameterValueOutOfRange)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "StopInstances",
     output = StopInstancesResponse,
-    error = super::errors::StopInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct StopInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw","lhins-rusdke45"]`
     pub instance_ids: Vec<String>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"\"SOFT_FIRST\""`
+    /// `StopType`; example: `"\"SOFT_FIRST\""`
     pub stop_type: Option<String>,
 }
 
@@ -4669,25 +5803,35 @@ pub struct StopInstancesResponse {
 /// The `StopMcpServers` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`StopMcpServersResponse`].
-/// The codes it documents are in [`StopMcpServersError`](super::errors::StopMcpServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=StopMcpServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLarge`](super::errors::LighthouseErrorCode::InvalidParameterValueTooLarge)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.McpServersPartialNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundMcpServersPartialNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable.TATAgentUnavailable`](super::errors::LighthouseErrorCode::ResourceUnavailableTatAgentUnavailable)
+/// - [`ResourceUnavailable.TATServiceError`](super::errors::LighthouseErrorCode::ResourceUnavailableTatServiceError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
+/// - [`UnsupportedOperation.McpServerLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationMcpServerLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "StopMcpServers",
     output = StopMcpServersResponse,
-    error = super::errors::StopMcpServersError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct StopMcpServers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-5h3s0lht"`
+    /// `InstanceId`; example: `"lhins-5h3s0lht"`
     pub instance_id: String,
 
-    /// `McpServerIds`: a list of strings.
-    ///
-    /// Example: `["lhms-p2dophob"]`
+    /// `McpServerIds`; example: `["lhms-p2dophob"]`
     pub mcp_server_ids: Vec<String>,
 }
 
@@ -4701,32 +5845,53 @@ pub struct StopMcpServersResponse {
 /// The `SyncBlueprint` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`SyncBlueprintResponse`].
-/// The codes it documents are in [`SyncBlueprintError`](super::errors::SyncBlueprintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=SyncBlueprint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LighthouseErrorCode::AuthFailure)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::LighthouseErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.DescribeBlueprintQuotaFailed`](super::errors::LighthouseErrorCode::FailedOperationDescribeBlueprintQuotaFailed)
+/// - [`FailedOperation.NumLimitError`](super::errors::LighthouseErrorCode::FailedOperationNumLimitError)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.UnableToSyncBlueprint`](super::errors::LighthouseErrorCode::FailedOperationUnableToSyncBlueprint)
+/// - [`InternalError`](super::errors::LighthouseErrorCode::InternalError)
+/// - [`InvalidParameterValue.BlueprintIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueBlueprintIdMalformed)
+/// - [`InvalidParameterValue.DestinationRegionSameAsSourceRegion`](super::errors::LighthouseErrorCode::InvalidParameterValueDestinationRegionSameAsSourceRegion)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.NotSupportCrossBorderSyncBlueprint`](super::errors::LighthouseErrorCode::InvalidParameterValueNotSupportCrossBorderSyncBlueprint)
+/// - [`InvalidParameterValue.UnavailableRegion`](super::errors::LighthouseErrorCode::InvalidParameterValueUnavailableRegion)
+/// - [`LimitExceeded`](super::errors::LighthouseErrorCode::LimitExceeded)
+/// - [`LimitExceeded.SyncBlueprintQuotaLimitExceeded`](super::errors::LighthouseErrorCode::LimitExceededSyncBlueprintQuotaLimitExceeded)
+/// - [`OperationDenied.BlueprintOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedBlueprintOperationInProgress)
+/// - [`ResourceNotFound.PrivateBlueprintNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundPrivateBlueprintNotFound)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::LighthouseErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::LighthouseErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation.BlueprintCurStateInvalid`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintCurStateInvalid)
+/// - [`UnsupportedOperation.BlueprintLatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationBlueprintLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "SyncBlueprint",
     output = SyncBlueprintResponse,
-    error = super::errors::SyncBlueprintError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct SyncBlueprint {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-sdeji832"`
+    /// `BlueprintId`; example: `"lhbp-sdeji832"`
     pub blueprint_id: String,
 
-    /// `DestinationRegions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing","ap-shanghai"]`
+    /// `DestinationRegions`; example: `["ap-beijing","ap-shanghai"]`
     pub destination_regions: Vec<String>,
 }
 
 /// What a successful [`SyncBlueprint`] call returns.
 #[tc_model]
 pub struct SyncBlueprintResponse {
-    /// `DestinationRegionBlueprintSet`: a list of [`DestinationRegionBlueprint`](super::models::DestinationRegionBlueprint) objects.
+    /// `DestinationRegionBlueprintSet`
     pub destination_region_blueprint_set: Vec<models::DestinationRegionBlueprint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4736,20 +5901,29 @@ pub struct SyncBlueprintResponse {
 /// The `TerminateDisks` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`TerminateDisksResponse`].
-/// The codes it documents are in [`TerminateDisksError`](super::errors::TerminateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=TerminateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DestroyResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationDestroyResourcesFailed)
+/// - [`InvalidParameterValue`](super::errors::LighthouseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDiskIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInvalidDiskIdMalformed)
+/// - [`OperationDenied.DiskOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedDiskOperationInProgress)
+/// - [`OperationDenied.DiskUsageNotSupportOperation`](super::errors::LighthouseErrorCode::OperationDeniedDiskUsageNotSupportOperation)
+/// - [`ResourceNotFound.DiskIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundDiskIdNotFound)
+/// - [`UnsupportedOperation.InvalidDiskState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidDiskState)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "TerminateDisks",
     output = TerminateDisksResponse,
-    error = super::errors::TerminateDisksError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct TerminateDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["lhdisk-p1zflrif"]`
+    /// `DiskIds`; example: `["lhdisk-p1zflrif"]`
     pub disk_ids: Vec<String>,
 }
 
@@ -4763,20 +5937,35 @@ pub struct TerminateDisksResponse {
 /// The `TerminateInstances` action of LIGHTHOUSE API 2020-03-24.
 ///
 /// A successful call returns [`TerminateInstancesResponse`].
-/// The codes it documents are in [`TerminateInstancesError`](super::errors::TerminateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lighthouse&Version=2020-03-24&Action=TerminateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LighthouseErrorCode`](super::errors::LighthouseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DestroyResourcesFailed`](super::errors::LighthouseErrorCode::FailedOperationDestroyResourcesFailed)
+/// - [`FailedOperation.RequestError`](super::errors::LighthouseErrorCode::FailedOperationRequestError)
+/// - [`InternalError.TradeCallBillingGatewayFailed`](super::errors::LighthouseErrorCode::InternalErrorTradeCallBillingGatewayFailed)
+/// - [`InvalidParameterValue.Duplicated`](super::errors::LighthouseErrorCode::InvalidParameterValueDuplicated)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::LighthouseErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::LighthouseErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`OperationDenied.InstanceCreating`](super::errors::LighthouseErrorCode::OperationDeniedInstanceCreating)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::LighthouseErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceNotFound.InstanceIdNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceIdNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::LighthouseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::LighthouseErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::LighthouseErrorCode::UnsupportedOperationInvalidInstanceState)
+/// - [`UnsupportedOperation.LatestOperationUnfinished`](super::errors::LighthouseErrorCode::UnsupportedOperationLatestOperationUnfinished)
 #[tc_action(
     service = "lighthouse",
     version = "2020-03-24",
     name = "TerminateInstances",
     output = TerminateInstancesResponse,
-    error = super::errors::TerminateInstancesError
+    error = super::errors::LighthouseErrorCode
 )]
 pub struct TerminateInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ruy9d2tw"]`
+    /// `InstanceIds`; example: `["lhins-ruy9d2tw"]`
     pub instance_ids: Vec<String>,
 }
 

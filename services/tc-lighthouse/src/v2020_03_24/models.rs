@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateKeyPair`](super::CreateKeyPair) and [`DescribeKeyPairs`](super::DescribeKeyPairs).
 #[tc_model]
 pub struct AssociatedInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-bzm4pg35"`
+    /// `InstanceId`; example: `"lhins-bzm4pg35"`
     pub instance_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"ubuntu"`
+    /// `Username`; example: `"ubuntu"`
     pub username: String,
 }
 
@@ -24,19 +20,13 @@ pub struct AssociatedInstanceInfo {
 /// Returned in the output of [`DescribeInstancesDiskNum`](super::DescribeInstancesDiskNum).
 #[tc_model]
 pub struct AttachDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"lhins-anxwfvxh\""`
+    /// `InstanceId`; example: `"\"lhins-anxwfvxh\""`
     pub instance_id: String,
 
-    /// `AttachedDiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachedDiskCount`; example: `1`
     pub attached_disk_count: i64,
 
-    /// `MaxAttachCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxAttachCount`; example: `5`
     pub max_attach_count: i64,
 }
 
@@ -45,19 +35,13 @@ pub struct AttachDetail {
 /// Sent in the input of [`CreateDisks`](super::CreateDisks).
 #[tc_model]
 pub struct AutoMountConfiguration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-xxxxxx"`
+    /// `InstanceId`; example: `"lhins-xxxxxx"`
     pub instance_id: String,
 
-    /// `MountPoint`: a string.
-    ///
-    /// Example: `"/data/disk"`
+    /// `MountPoint`; example: `"/data/disk"`
     pub mount_point: Option<String>,
 
-    /// `FileSystemType`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `FileSystemType`; example: `"ext4"`
     pub file_system_type: Option<String>,
 }
 
@@ -66,110 +50,70 @@ pub struct AutoMountConfiguration {
 /// Returned in the output of [`DescribeBlueprintInstances`](super::DescribeBlueprintInstances), [`DescribeBlueprints`](super::DescribeBlueprints) and [`DescribeResetInstanceBlueprints`](super::DescribeResetInstanceBlueprints).
 #[tc_model]
 pub struct Blueprint {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-5exe07sc"`
+    /// `BlueprintId`; example: `"lhbp-5exe07sc"`
     pub blueprint_id: String,
 
-    /// `DisplayTitle`: a string.
-    ///
-    /// Example: `"Discuz! Q"`
+    /// `DisplayTitle`; example: `"Discuz! Q"`
     pub display_title: String,
 
-    /// `DisplayVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `DisplayVersion`; example: `"1.0.0"`
     pub display_version: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"discuzq"`
+    /// `Description`; example: `"discuzq"`
     pub description: Option<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS 7.6 64bit"`
+    /// `OsName`; example: `"CentOS 7.6 64bit"`
     pub os_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"CENTOS"`
+    /// `Platform`; example: `"CENTOS"`
     pub platform: String,
 
-    /// `PlatformType`: a string.
-    ///
-    /// Example: `"LINUX_UNIX"`
+    /// `PlatformType`; example: `"LINUX_UNIX"`
     pub platform_type: String,
 
-    /// `BlueprintType`: a string.
-    ///
-    /// Example: `"APP_OS"`
+    /// `BlueprintType`; example: `"APP_OS"`
     pub blueprint_type: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: String,
 
-    /// `RequiredSystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `RequiredSystemDiskSize`; example: `20`
     pub required_system_disk_size: i64,
 
-    /// `BlueprintState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `BlueprintState`; example: `"NORMAL"`
     pub blueprint_state: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-02T09:16:16Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-02-02T09:16:16Z"`
     pub created_time: Option<String>,
 
-    /// `BlueprintName`: a string.
-    ///
-    /// Example: `"discuzq"`
+    /// `BlueprintName`; example: `"discuzq"`
     pub blueprint_name: String,
 
-    /// `SupportAutomationTools`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportAutomationTools`; example: `true`
     pub support_automation_tools: bool,
 
-    /// `RequiredMemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequiredMemorySize`; example: `1`
     pub required_memory_size: i64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-cs2rrmp0"`
+    /// `ImageId`; example: `"img-cs2rrmp0"`
     pub image_id: String,
 
-    /// `CommunityUrl`: a string.
-    ///
-    /// Example: `"https://www.bt.cn"`
+    /// `CommunityUrl`; example: `"https://www.bt.cn"`
     pub community_url: String,
 
-    /// `GuideUrl`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product/1207/47425"`
+    /// `GuideUrl`; example: `"https://cloud.tencent.com/document/product/1207/47425"`
     pub guide_url: String,
 
-    /// `SceneIdSet`: a list of strings.
-    ///
-    /// Example: `["lhsc-3bzsddow","lhsc-h0ug8jtq"]`
+    /// `SceneIdSet`; example: `["lhsc-3bzsddow","lhsc-h0ug8jtq"]`
     pub scene_id_set: Vec<String>,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"20.10.5"`
+    /// `DockerVersion`; example: `"20.10.5"`
     pub docker_version: Option<String>,
 
-    /// `BlueprintShared`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BlueprintShared`; example: `true`
     pub blueprint_shared: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -178,93 +122,59 @@ pub struct Blueprint {
 /// Returned in the output of [`DescribeBlueprintBundles`](super::DescribeBlueprintBundles).
 #[tc_model]
 pub struct BlueprintBundle {
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"bundle_game_mc_gen_04"`
+    /// `BundleId`; example: `"bundle_game_mc_gen_04"`
     pub bundle_id: String,
 
-    /// `SupportLinuxUnixPlatform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportLinuxUnixPlatform`; example: `true`
     pub support_linux_unix_platform: bool,
 
-    /// `SupportWindowsPlatform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportWindowsPlatform`; example: `true`
     pub support_windows_platform: bool,
 
-    /// `Price`: a [`Price`].
+    /// `Price`
     pub price: Price,
 
-    /// `BundleSalesState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `BundleSalesState`; example: `"AVAILABLE"`
     pub bundle_sales_state: String,
 
-    /// `BundleType`: a string.
-    ///
-    /// Example: `"GAME_PORTAL_BUNDLE"`
+    /// `BundleType`; example: `"GAME_PORTAL_BUNDLE"`
     pub bundle_type: String,
 
-    /// `BundleTypeDescription`: a string.
-    ///
-    /// Example: `"游戏专区"`
+    /// `BundleTypeDescription`; example: `"游戏专区"`
     pub bundle_type_description: String,
 
-    /// `BundleTypePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BundleTypePriority`; example: `1`
     pub bundle_type_priority: i64,
 
-    /// `BundleDisplayLabel`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `BundleDisplayLabel`; example: `"NORMAL"`
     pub bundle_display_label: String,
 
-    /// `SupportSlot`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SupportSlot`; example: `2`
     pub support_slot: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: i64,
 
-    /// `SystemDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `SystemDiskType`; example: `"CLOUD_SSD"`
     pub system_disk_type: String,
 
-    /// `SystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `SystemDiskSize`; example: `40`
     pub system_disk_size: i64,
 
-    /// `MonthlyTraffic`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MonthlyTraffic`; example: `300`
     pub monthly_traffic: i64,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InternetMaxBandwidthOut`; example: `3`
     pub internet_max_bandwidth_out: u64,
 
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: String,
 
-    /// `TrafficUnlimited`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TrafficUnlimited`; example: `true`
     pub traffic_unlimited: Option<bool>,
 }
 
@@ -273,15 +183,13 @@ pub struct BlueprintBundle {
 /// Returned in the output of [`DescribeBlueprintInstances`](super::DescribeBlueprintInstances).
 #[tc_model]
 pub struct BlueprintInstance {
-    /// `Blueprint`: a [`Blueprint`].
+    /// `Blueprint`
     pub blueprint: Blueprint,
 
-    /// `SoftwareSet`: a list of [`Software`] objects.
+    /// `SoftwareSet`
     pub software_set: Vec<Software>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-swgw4sg2"`
+    /// `InstanceId`; example: `"lhins-swgw4sg2"`
     pub instance_id: String,
 }
 
@@ -290,24 +198,16 @@ pub struct BlueprintInstance {
 /// Returned in the output of [`InquirePriceCreateBlueprint`](super::InquirePriceCreateBlueprint).
 #[tc_model]
 pub struct BlueprintPrice {
-    /// `OriginalBlueprintPrice`: a floating-point number.
-    ///
-    /// Example: `0.008`
+    /// `OriginalBlueprintPrice`; example: `0.008`
     pub original_blueprint_price: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `0.008`
+    /// `OriginalPrice`; example: `0.008`
     pub original_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Discount`; example: `100`
     pub discount: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `0.008`
+    /// `DiscountPrice`; example: `0.008`
     pub discount_price: f64,
 }
 
@@ -316,17 +216,13 @@ pub struct BlueprintPrice {
 /// Returned in the output of [`DescribeBlueprintsShareAcrossAccountInfos`](super::DescribeBlueprintsShareAcrossAccountInfos).
 #[tc_model]
 pub struct BlueprintShareAcrossAccountInfo {
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"\"lhbp-6jc6l8yb\""`
+    /// `BlueprintId`; example: `"\"lhbp-6jc6l8yb\""`
     pub blueprint_id: String,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"\"700000164995\""`
+    /// `AccountId`; example: `"\"700000164995\""`
     pub account_id: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: String,
 }
 
@@ -335,83 +231,53 @@ pub struct BlueprintShareAcrossAccountInfo {
 /// Returned in the output of [`DescribeBundles`](super::DescribeBundles) and [`DescribeModifyInstanceBundles`](super::DescribeModifyInstanceBundles).
 #[tc_model]
 pub struct Bundle {
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"bundle_gen_01"`
+    /// `BundleId`; example: `"bundle_gen_01"`
     pub bundle_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: i64,
 
-    /// `SystemDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `SystemDiskType`; example: `"CLOUD_SSD"`
     pub system_disk_type: String,
 
-    /// `SystemDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `SystemDiskSize`; example: `40`
     pub system_disk_size: i64,
 
-    /// `MonthlyTraffic`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MonthlyTraffic`; example: `300`
     pub monthly_traffic: i64,
 
-    /// `SupportLinuxUnixPlatform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportLinuxUnixPlatform`; example: `true`
     pub support_linux_unix_platform: bool,
 
-    /// `SupportWindowsPlatform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportWindowsPlatform`; example: `true`
     pub support_windows_platform: bool,
 
-    /// `Price`: a [`Price`].
+    /// `Price`
     pub price: Price,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InternetMaxBandwidthOut`; example: `3`
     pub internet_max_bandwidth_out: u64,
 
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: String,
 
-    /// `BundleSalesState`: a string.
-    ///
-    /// Example: `"SOLD_OUT"`
+    /// `BundleSalesState`; example: `"SOLD_OUT"`
     pub bundle_sales_state: String,
 
-    /// `BundleType`: a string.
-    ///
-    /// Example: `"GENERAL_BUNDLE"`
+    /// `BundleType`; example: `"GENERAL_BUNDLE"`
     pub bundle_type: String,
 
-    /// `BundleTypeDescription`: a string.
-    ///
-    /// Example: `"通用型"`
+    /// `BundleTypeDescription`; example: `"通用型"`
     pub bundle_type_description: String,
 
-    /// `BundleDisplayLabel`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `BundleDisplayLabel`; example: `"NORMAL"`
     pub bundle_display_label: String,
 
-    /// `TrafficUnlimited`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TrafficUnlimited`; example: `true`
     pub traffic_unlimited: Option<bool>,
 }
 
@@ -420,29 +286,19 @@ pub struct Bundle {
 /// Returned in the output of [`DescribeCcnAttachedInstances`](super::DescribeCcnAttachedInstances).
 #[tc_model]
 pub struct CcnAttachedInstance {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-f49l6u0z"`
+    /// `CcnId`; example: `"ccn-f49l6u0z"`
     pub ccn_id: String,
 
-    /// `CidrBlock`: a list of strings.
-    ///
-    /// Example: `["10.0.0.0/16"]`
+    /// `CidrBlock`; example: `["10.0.0.0/16"]`
     pub cidr_block: Vec<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `State`; example: `"PENDING"`
     pub state: String,
 
-    /// `AttachedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-08 17:21:05"`
+    /// `AttachedTime`, a date and time as the service writes it; example: `"2021-05-08 17:21:05"`
     pub attached_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Lighthouse attach ccn instance"`
+    /// `Description`; example: `"Lighthouse attach ccn instance"`
     pub description: String,
 }
 
@@ -451,24 +307,16 @@ pub struct CcnAttachedInstance {
 /// Sent in the input of [`CreateInstances`](super::CreateInstances).
 #[tc_model]
 pub struct Command {
-    /// `Content`: a string.
-    ///
-    /// Example: `"bHM="`
+    /// `Content`; example: `"bHM="`
     pub content: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<i64>,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 }
 
@@ -478,16 +326,10 @@ pub struct Command {
 /// Returned in the output of [`DescribeDockerContainerConfiguration`](super::DescribeDockerContainerConfiguration).
 #[tc_model]
 pub struct ContainerEnv {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"K1"`
+    /// `Key`, required in requests; example: `"K1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"V1"`
+    /// `Value`, required in requests; example: `"V1"`
     pub value: Option<String>,
 }
 
@@ -496,34 +338,22 @@ pub struct ContainerEnv {
 /// Returned in the output of [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct DataDiskPrice {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-f3vgfci1"`
+    /// `DiskId`; example: `"lhdisk-f3vgfci1"`
     pub disk_id: String,
 
-    /// `OriginalDiskPrice`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `OriginalDiskPrice`; example: `0.8`
     pub original_disk_price: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `OriginalPrice`; example: `0.8`
     pub original_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Discount`; example: `0.5`
     pub discount: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `DiscountPrice`; example: `0.4`
     pub discount_price: f64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-abcdef"`
+    /// `InstanceId`; example: `"lhins-abcdef"`
     pub instance_id: String,
 }
 
@@ -532,17 +362,13 @@ pub struct DataDiskPrice {
 /// Returned in the output of [`DescribeDiskBackupsDeniedActions`](super::DescribeDiskBackupsDeniedActions), [`DescribeDisksDeniedActions`](super::DescribeDisksDeniedActions), [`DescribeInstancesDeniedActions`](super::DescribeInstancesDeniedActions) and [`DescribeSnapshotsDeniedActions`](super::DescribeSnapshotsDeniedActions).
 #[tc_model]
 pub struct DeniedAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"StartInstances"`
+    /// `Action`; example: `"StartInstances"`
     pub action: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"UnsupportedOperation.InvalidInstanceState"`
+    /// `Code`; example: `"UnsupportedOperation.InvalidInstanceState"`
     pub code: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 }
 
@@ -551,14 +377,10 @@ pub struct DeniedAction {
 /// Returned in the output of [`SyncBlueprint`](super::SyncBlueprint).
 #[tc_model]
 pub struct DestinationRegionBlueprint {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-lf3gjs2f"`
+    /// `BlueprintId`; example: `"lhbp-lf3gjs2f"`
     pub blueprint_id: String,
 }
 
@@ -567,29 +389,19 @@ pub struct DestinationRegionBlueprint {
 /// Returned in the output of [`DescribeBlueprintBundles`](super::DescribeBlueprintBundles), [`DescribeBundles`](super::DescribeBundles), [`DescribeModifyInstanceBundles`](super::DescribeModifyInstanceBundles), [`InquirePriceCreateDisks`](super::InquirePriceCreateDisks), [`InquirePriceCreateInstances`](super::InquirePriceCreateInstances), [`InquirePriceRenewDisks`](super::InquirePriceRenewDisks) and [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct DetailPrice {
-    /// `PriceName`: a string.
-    ///
-    /// Example: `"DiskSpace"`
+    /// `PriceName`; example: `"DiskSpace"`
     pub price_name: String,
 
-    /// `OriginUnitPrice`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `OriginUnitPrice`; example: `1.1`
     pub origin_unit_price: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `2.2`
+    /// `OriginalPrice`; example: `2.2`
     pub original_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `Discount`; example: `0.8`
     pub discount: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `2.1`
+    /// `DiscountPrice`; example: `2.1`
     pub discount_price: f64,
 }
 
@@ -598,32 +410,22 @@ pub struct DetailPrice {
 /// Returned in the output of [`DescribeBundleDiscount`](super::DescribeBundleDiscount), [`DescribeDiskDiscount`](super::DescribeDiskDiscount) and [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct DiscountDetail {
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TotalCost`; example: `50`
     pub total_cost: f64,
 
-    /// `RealTotalCost`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `RealTotalCost`; example: `50`
     pub real_total_cost: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Discount`; example: `100`
     pub discount: f64,
 
-    /// `PolicyDetail`: a [`PolicyDetail`].
+    /// `PolicyDetail`
     pub policy_detail: PolicyDetail,
 }
 
@@ -632,107 +434,67 @@ pub struct DiscountDetail {
 /// Returned in the output of [`DescribeDisks`](super::DescribeDisks).
 #[tc_model]
 pub struct Disk {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-p1zflrif"`
+    /// `DiskId`; example: `"lhdisk-p1zflrif"`
     pub disk_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-anxwfvxh"`
+    /// `InstanceId`; example: `"lhins-anxwfvxh"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"disk-name"`
+    /// `DiskName`; example: `"disk-name"`
     pub disk_name: String,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"DATA_DISK"`
+    /// `DiskUsage`; example: `"DATA_DISK"`
     pub disk_usage: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiskSize`; example: `20`
     pub disk_size: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `DiskState`: a string.
-    ///
-    /// Example: `"UNATTACHED"`
+    /// `DiskState`; example: `"UNATTACHED"`
     pub disk_state: String,
 
-    /// `Attached`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Attached`; example: `false`
     pub attached: bool,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteWithInstance`; example: `false`
     pub delete_with_instance: bool,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"CreateDisks"`
+    /// `LatestOperation`; example: `"CreateDisks"`
     pub latest_operation: String,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: String,
 
-    /// `LatestOperationRequestId`: a string.
-    ///
-    /// Example: `"b786faac-d27b-4f70-a52e-3ae725e0f639"`
+    /// `LatestOperationRequestId`; example: `"b786faac-d27b-4f70-a52e-3ae725e0f639"`
     pub latest_operation_request_id: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-25T08:50:57Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-08-25T08:50:57Z"`
     pub created_time: Option<String>,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-25T08:50:57Z"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2021-08-25T08:50:57Z"`
     pub expired_time: Option<String>,
 
-    /// `IsolatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-25T08:50:57Z"`
+    /// `IsolatedTime`, an ISO 8601 timestamp; example: `"2021-08-25T08:50:57Z"`
     pub isolated_time: Option<String>,
 
-    /// `DiskBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupCount`; example: `1`
     pub disk_backup_count: i64,
 
-    /// `DiskBackupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupQuota`; example: `1`
     pub disk_backup_quota: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -741,62 +503,40 @@ pub struct Disk {
 /// Returned in the output of [`DescribeDiskBackups`](super::DescribeDiskBackups).
 #[tc_model]
 pub struct DiskBackup {
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"lhbak-nuen5foj"`
+    /// `DiskBackupId`; example: `"lhbak-nuen5foj"`
     pub disk_backup_id: String,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"DATA_DISK"`
+    /// `DiskUsage`; example: `"DATA_DISK"`
     pub disk_usage: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-nbebddz8"`
+    /// `DiskId`; example: `"lhdisk-nbebddz8"`
     pub disk_id: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: i64,
 
-    /// `DiskBackupName`: a string.
-    ///
-    /// Example: `"lhdisk-nbebddz8-data-disk-062"`
+    /// `DiskBackupName`; example: `"lhdisk-nbebddz8-data-disk-062"`
     pub disk_backup_name: String,
 
-    /// `DiskBackupState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DiskBackupState`; example: `"NORMAL"`
     pub disk_backup_state: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Percent`; example: `90`
     pub percent: i64,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"ApplyDiskBackup"`
+    /// `LatestOperation`; example: `"ApplyDiskBackup"`
     pub latest_operation: String,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: String,
 
-    /// `LatestOperationRequestId`: a string.
-    ///
-    /// Example: `"cd7f9d77-c19b-4490-8d5e-42a776383f90"`
+    /// `LatestOperationRequestId`; example: `"cd7f9d77-c19b-4490-8d5e-42a776383f90"`
     pub latest_operation_request_id: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-06-23T09:19:05Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-06-23T09:19:05Z"`
     pub created_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -805,12 +545,10 @@ pub struct DiskBackup {
 /// Returned in the output of [`DescribeDiskBackupsDeniedActions`](super::DescribeDiskBackupsDeniedActions).
 #[tc_model]
 pub struct DiskBackupDeniedActions {
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"DiskBackupId"`
+    /// `DiskBackupId`; example: `"DiskBackupId"`
     pub disk_backup_id: String,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Vec<DeniedAction>,
 }
 
@@ -819,19 +557,13 @@ pub struct DiskBackupDeniedActions {
 /// Sent in the input of [`CreateDisks`](super::CreateDisks) and [`InquirePriceCreateDisks`](super::InquirePriceCreateDisks).
 #[tc_model]
 pub struct DiskChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 }
 
@@ -840,34 +572,22 @@ pub struct DiskChargePrepaid {
 /// Returned in the output of [`DescribeDiskConfigs`](super::DescribeDiskConfigs).
 #[tc_model]
 pub struct DiskConfig {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskSalesState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `DiskSalesState`; example: `"AVAILABLE"`
     pub disk_sales_state: String,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxDiskSize`; example: `1000`
     pub max_disk_size: i64,
 
-    /// `MinDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinDiskSize`; example: `10`
     pub min_disk_size: i64,
 
-    /// `DiskStepSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiskStepSize`; example: `10`
     pub disk_step_size: i64,
 }
 
@@ -876,12 +596,10 @@ pub struct DiskConfig {
 /// Returned in the output of [`DescribeDisksDeniedActions`](super::DescribeDisksDeniedActions).
 #[tc_model]
 pub struct DiskDeniedActions {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-eobj8huv"`
+    /// `DiskId`; example: `"lhdisk-eobj8huv"`
     pub disk_id: String,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Vec<DeniedAction>,
 }
 
@@ -890,27 +608,19 @@ pub struct DiskDeniedActions {
 /// Returned in the output of [`InquirePriceCreateDisks`](super::InquirePriceCreateDisks) and [`InquirePriceRenewDisks`](super::InquirePriceRenewDisks).
 #[tc_model]
 pub struct DiskPrice {
-    /// `OriginalDiskPrice`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `OriginalDiskPrice`; example: `1.1`
     pub original_disk_price: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `2.2`
+    /// `OriginalPrice`; example: `2.2`
     pub original_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `Discount`; example: `0.8`
     pub discount: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `2.1`
+    /// `DiscountPrice`; example: `2.1`
     pub discount_price: f64,
 
-    /// `DetailPrices`: a list of [`DetailPrice`] objects.
+    /// `DetailPrices`
     pub detail_prices: Vec<DetailPrice>,
 }
 
@@ -919,24 +629,16 @@ pub struct DiskPrice {
 /// Returned in the output of [`DescribeDisksReturnable`](super::DescribeDisksReturnable).
 #[tc_model]
 pub struct DiskReturnable {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-eobj8huv"`
+    /// `DiskId`; example: `"lhdisk-eobj8huv"`
     pub disk_id: String,
 
-    /// `IsReturnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsReturnable`; example: `true`
     pub is_returnable: bool,
 
-    /// `ReturnFailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnFailCode`; example: `0`
     pub return_fail_code: i64,
 
-    /// `ReturnFailMessage`: a string.
-    ///
-    /// Example: `"该资源购买自活动，活动设置不允许进行退费, 如有疑问，请联系我们。"`
+    /// `ReturnFailMessage`; example: `"该资源购买自活动，活动设置不允许进行退费, 如有疑问，请联系我们。"`
     pub return_fail_message: String,
 }
 
@@ -945,39 +647,25 @@ pub struct DiskReturnable {
 /// Returned in the output of [`DescribeDockerActivities`](super::DescribeDockerActivities).
 #[tc_model]
 pub struct DockerActivity {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"lhda-9qq8eu90"`
+    /// `ActivityId`; example: `"lhda-9qq8eu90"`
     pub activity_id: String,
 
-    /// `ActivityName`: a string.
-    ///
-    /// Example: `"RunDockerContainer"`
+    /// `ActivityName`; example: `"RunDockerContainer"`
     pub activity_name: String,
 
-    /// `ActivityState`: a string.
-    ///
-    /// Example: `"INIT"`
+    /// `ActivityState`; example: `"INIT"`
     pub activity_state: String,
 
-    /// `ActivityCommandOutput`: a string.
-    ///
-    /// Example: `"aGVsbG8="`
+    /// `ActivityCommandOutput`; example: `"aGVsbG8="`
     pub activity_command_output: String,
 
-    /// `ContainerIds`: a list of strings.
-    ///
-    /// Example: `["838b0781925f8ea98ff1831c60f1e6178c21923192ec773cb0cb8427fe196fa3"]`
+    /// `ContainerIds`; example: `["838b0781925f8ea98ff1831c60f1e6178c21923192ec773cb0cb8427fe196fa3"]`
     pub container_ids: Vec<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-28T03:46:09Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-04-28T03:46:09Z"`
     pub created_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-28T03:46:09Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-28T03:46:09Z"`
     pub end_time: String,
 }
 
@@ -986,49 +674,31 @@ pub struct DockerActivity {
 /// Returned in the output of [`DescribeDockerContainers`](super::DescribeDockerContainers).
 #[tc_model]
 pub struct DockerContainer {
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"928f59ce31678d9c00955e655231e594945d11058517d1935c7f4ec53c6cde7c"`
+    /// `ContainerId`; example: `"928f59ce31678d9c00955e655231e594945d11058517d1935c7f4ec53c6cde7c"`
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"Container1"`
+    /// `ContainerName`; example: `"Container1"`
     pub container_name: String,
 
-    /// `ContainerImage`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ContainerImage`; example: `"nginx"`
     pub container_image: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `Command`; example: `"ls -l"`
     pub command: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Up 23 hours"`
+    /// `Status`; example: `"Up 23 hours"`
     pub status: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"running"`
+    /// `State`; example: `"running"`
     pub state: String,
 
-    /// `PublishPortSet`: a list of [`DockerContainerPublishPort`] objects.
-    ///
-    /// Example: `[{"ContainerPort":80,"HostPort":8081}]`
+    /// `PublishPortSet`; example: `[{"ContainerPort":80,"HostPort":8081}]`
     pub publish_port_set: Vec<DockerContainerPublishPort>,
 
-    /// `VolumeSet`: a list of [`DockerContainerVolume`] objects.
-    ///
-    /// Example: `[{"ContainerPath":"/data/nginx","HostPath":"/data/nginx"}]`
+    /// `VolumeSet`; example: `[{"ContainerPath":"/data/nginx","HostPath":"/data/nginx"}]`
     pub volume_set: Vec<DockerContainerVolume>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-28T03:46:09Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-04-28T03:46:09Z"`
     pub created_time: String,
 }
 
@@ -1038,44 +708,25 @@ pub struct DockerContainer {
 /// Returned in the output of [`DescribeDockerContainerConfiguration`](super::DescribeDockerContainerConfiguration).
 #[tc_model]
 pub struct DockerContainerConfiguration {
-    /// `ContainerImage`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ContainerImage`; example: `"nginx"`
     pub container_image: String,
 
-    /// `ContainerName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Container1"`
+    /// `ContainerName`, always sent in responses; example: `"Container1"`
     pub container_name: Option<String>,
 
-    /// `Envs`: a list of [`ContainerEnv`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"Key1","Value":"Value1"}]`
+    /// `Envs`, always sent in responses; example: `[{"Key":"Key1","Value":"Value1"}]`
     pub envs: Option<Vec<ContainerEnv>>,
 
-    /// `PublishPorts`: a list of [`DockerContainerPublishPort`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"ContainerPort":80,"HostPort":8081}]`
+    /// `PublishPorts`, always sent in responses; example: `[{"ContainerPort":80,"HostPort":8081}]`
     pub publish_ports: Option<Vec<DockerContainerPublishPort>>,
 
-    /// `Volumes`: a list of [`DockerContainerVolume`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"ContainerPath":"/data/nginx","HostPath":"/data/nginx"}]`
+    /// `Volumes`, always sent in responses; example: `[{"ContainerPath":"/data/nginx","HostPath":"/data/nginx"}]`
     pub volumes: Option<Vec<DockerContainerVolume>>,
 
-    /// `Command`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ls -l"`
+    /// `Command`, always sent in responses; example: `"ls -l"`
     pub command: Option<String>,
 
-    /// `RestartPolicy`: a string.
-    ///
-    /// Example: `"always"`
+    /// `RestartPolicy`; example: `"always"`
     pub restart_policy: Option<String>,
 }
 
@@ -1085,26 +736,16 @@ pub struct DockerContainerConfiguration {
 /// Returned in the output of [`DescribeDockerContainerConfiguration`](super::DescribeDockerContainerConfiguration) and [`DescribeDockerContainers`](super::DescribeDockerContainers).
 #[tc_model]
 pub struct DockerContainerPublishPort {
-    /// `HostPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HostPort`; example: `80`
     pub host_port: i64,
 
-    /// `ContainerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ContainerPort`; example: `80`
     pub container_port: i64,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Ip`, always sent in responses; example: `"0.0.0.0"`
     pub ip: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`, always sent in responses; example: `"tcp"`
     pub protocol: Option<String>,
 }
 
@@ -1114,14 +755,10 @@ pub struct DockerContainerPublishPort {
 /// Returned in the output of [`DescribeDockerContainerConfiguration`](super::DescribeDockerContainerConfiguration) and [`DescribeDockerContainers`](super::DescribeDockerContainers).
 #[tc_model]
 pub struct DockerContainerVolume {
-    /// `ContainerPath`: a string.
-    ///
-    /// Example: `"/data/container"`
+    /// `ContainerPath`; example: `"/data/container"`
     pub container_path: String,
 
-    /// `HostPath`: a string.
-    ///
-    /// Example: `"/data/host"`
+    /// `HostPath`; example: `"/data/host"`
     pub host_path: Option<String>,
 }
 
@@ -1130,12 +767,10 @@ pub struct DockerContainerVolume {
 /// Sent in the input of [`DescribeBlueprints`](super::DescribeBlueprints), [`DescribeBlueprintsShareAcrossAccountInfos`](super::DescribeBlueprintsShareAcrossAccountInfos), [`DescribeBundles`](super::DescribeBundles), [`DescribeDiskBackups`](super::DescribeDiskBackups), [`DescribeDiskConfigs`](super::DescribeDiskConfigs), [`DescribeDisks`](super::DescribeDisks) and 9 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"bundle-id"`
+    /// `Name`; example: `"bundle-id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -1145,39 +780,22 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFirewallTemplateApplyRecords`](super::DescribeFirewallTemplateApplyRecords).
 #[tc_model]
 pub struct FirewallRule {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80"`
+    /// `Port`, always sent in responses; example: `"80"`
     pub port: Option<String>,
 
-    /// `CidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrBlock`, always sent in responses; example: `"0.0.0.0/0"`
     pub cidr_block: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"::/0"`
+    /// `Ipv6CidrBlock`, always sent in responses; example: `"::/0"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`, always sent in responses; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `FirewallRuleDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"firewallrule description"`
+    /// `FirewallRuleDescription`, always sent in responses; example: `"firewallrule description"`
     pub firewall_rule_description: Option<String>,
 }
 
@@ -1186,39 +804,25 @@ pub struct FirewallRule {
 /// Returned in the output of [`DescribeFirewallRules`](super::DescribeFirewallRules), [`DescribeFirewallRulesTemplate`](super::DescribeFirewallRulesTemplate) and [`DescribeFirewallTemplateRules`](super::DescribeFirewallTemplateRules).
 #[tc_model]
 pub struct FirewallRuleInfo {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"HTTP(80)"`
+    /// `AppType`; example: `"HTTP(80)"`
     pub app_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrBlock`; example: `"0.0.0.0/0"`
     pub cidr_block: String,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"::/0"`
+    /// `Ipv6CidrBlock`; example: `"::/0"`
     pub ipv6_cidr_block: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `FirewallRuleDescription`: a string.
-    ///
-    /// Example: `"Web服务HTTP(80)，如 Apache、Nginx"`
+    /// `FirewallRuleDescription`; example: `"Web服务HTTP(80)，如 Apache、Nginx"`
     pub firewall_rule_description: String,
 }
 
@@ -1227,29 +831,19 @@ pub struct FirewallRuleInfo {
 /// Returned in the output of [`DescribeFirewallTemplates`](super::DescribeFirewallTemplates).
 #[tc_model]
 pub struct FirewallTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"lhft-p1mlufa9"`
+    /// `TemplateId`; example: `"lhft-p1mlufa9"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"DemoTemplate"`
+    /// `TemplateName`; example: `"DemoTemplate"`
     pub template_name: String,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"PRIVATE"`
+    /// `TemplateType`; example: `"PRIVATE"`
     pub template_type: String,
 
-    /// `TemplateState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `TemplateState`; example: `"NORMAL"`
     pub template_state: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-30T04:12:31Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-09-30T04:12:31Z"`
     pub created_time: String,
 }
 
@@ -1258,40 +852,28 @@ pub struct FirewallTemplate {
 /// Returned in the output of [`DescribeFirewallTemplateApplyRecords`](super::DescribeFirewallTemplateApplyRecords).
 #[tc_model]
 pub struct FirewallTemplateApplyRecord {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"lgtk-dodi8tqa"`
+    /// `TaskId`; example: `"lgtk-dodi8tqa"`
     pub task_id: String,
 
-    /// `ApplyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-06-21T02:47:42Z"`
+    /// `ApplyTime`, an ISO 8601 timestamp; example: `"2023-06-21T02:47:42Z"`
     pub apply_time: String,
 
-    /// `TemplateRuleSet`: a list of [`FirewallTemplateRule`] objects.
+    /// `TemplateRuleSet`
     pub template_rule_set: Vec<FirewallTemplateRule>,
 
-    /// `ApplyState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ApplyState`; example: `"SUCCESS"`
     pub apply_state: String,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessCount`; example: `10`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: i64,
 
-    /// `RunningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningCount`; example: `0`
     pub running_count: i64,
 
-    /// `ApplyDetailSet`: a list of [`FirewallTemplateApplyRecordDetail`] objects.
+    /// `ApplyDetailSet`
     pub apply_detail_set: Vec<FirewallTemplateApplyRecordDetail>,
 }
 
@@ -1300,17 +882,13 @@ pub struct FirewallTemplateApplyRecord {
 /// Returned in the output of [`DescribeFirewallTemplateApplyRecords`](super::DescribeFirewallTemplateApplyRecords).
 #[tc_model]
 pub struct FirewallTemplateApplyRecordDetail {
-    /// `Instance`: an [`InstanceIdentifier`].
+    /// `Instance`
     pub instance: InstanceIdentifier,
 
-    /// `ApplyState`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `ApplyState`; example: `"FAILED"`
     pub apply_state: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"modifyInstanceFirewallRules error"`
+    /// `ErrorMessage`; example: `"modifyInstanceFirewallRules error"`
     pub error_message: String,
 }
 
@@ -1319,12 +897,10 @@ pub struct FirewallTemplateApplyRecordDetail {
 /// Returned in the output of [`DescribeFirewallTemplateApplyRecords`](super::DescribeFirewallTemplateApplyRecords).
 #[tc_model]
 pub struct FirewallTemplateRule {
-    /// `TemplateRuleId`: a string.
-    ///
-    /// Example: `"lhftr-gexf7cmvpq"`
+    /// `TemplateRuleId`; example: `"lhftr-gexf7cmvpq"`
     pub template_rule_id: String,
 
-    /// `FirewallRule`: a [`FirewallRule`].
+    /// `FirewallRule`
     pub firewall_rule: FirewallRule,
 }
 
@@ -1333,12 +909,10 @@ pub struct FirewallTemplateRule {
 /// Returned in the output of [`DescribeFirewallTemplateRules`](super::DescribeFirewallTemplateRules).
 #[tc_model]
 pub struct FirewallTemplateRuleInfo {
-    /// `TemplateRuleId`: a string.
-    ///
-    /// Example: `"lhftr-abcde12345"`
+    /// `TemplateRuleId`; example: `"lhftr-abcde12345"`
     pub template_rule_id: String,
 
-    /// `FirewallRuleInfo`: a [`FirewallRuleInfo`].
+    /// `FirewallRuleInfo`
     pub firewall_rule_info: FirewallRuleInfo,
 }
 
@@ -1347,19 +921,13 @@ pub struct FirewallTemplateRuleInfo {
 /// Returned in the output of [`DescribeGeneralResourceQuotas`](super::DescribeGeneralResourceQuotas).
 #[tc_model]
 pub struct GeneralResourceQuota {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"GENERAL_BUNDLE_INSTANCE"`
+    /// `ResourceName`; example: `"GENERAL_BUNDLE_INSTANCE"`
     pub resource_name: String,
 
-    /// `ResourceQuotaAvailable`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ResourceQuotaAvailable`; example: `10`
     pub resource_quota_available: i64,
 
-    /// `ResourceQuotaTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ResourceQuotaTotal`; example: `10`
     pub resource_quota_total: i64,
 }
 
@@ -1368,74 +936,46 @@ pub struct GeneralResourceQuota {
 /// Returned in the output of [`DescribeImagesToShare`](super::DescribeImagesToShare).
 #[tc_model]
 pub struct Image {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-cs2rrmp0"`
+    /// `ImageId`; example: `"img-cs2rrmp0"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"test-image"`
+    /// `ImageName`; example: `"test-image"`
     pub image_name: String,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"test-image"`
+    /// `ImageDescription`; example: `"test-image"`
     pub image_description: String,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ImageSize`; example: `50`
     pub image_size: i64,
 
-    /// `ImageSource`: a string.
-    ///
-    /// Example: `"CREATE_IMAGE"`
+    /// `ImageSource`; example: `"CREATE_IMAGE"`
     pub image_source: String,
 
-    /// `ImageClass`: a string.
-    ///
-    /// Example: `"SystemImage"`
+    /// `ImageClass`; example: `"SystemImage"`
     pub image_class: String,
 
-    /// `ImageState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ImageState`; example: `"NORMAL"`
     pub image_state: String,
 
-    /// `IsSupportCloudinit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportCloudinit`; example: `true`
     pub is_support_cloudinit: bool,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"x86_64"`
+    /// `Architecture`; example: `"x86_64"`
     pub architecture: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Ubuntu Server 20.04 LTS 64bit"`
+    /// `OsName`; example: `"Ubuntu Server 20.04 LTS 64bit"`
     pub os_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Ubuntu"`
+    /// `Platform`; example: `"Ubuntu"`
     pub platform: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-07-23T08:49:36Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-07-23T08:49:36Z"`
     pub created_time: String,
 
-    /// `IsShareable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsShareable`; example: `true`
     pub is_shareable: bool,
 
-    /// `UnshareableReason`: a string.
-    ///
-    /// Example: `"镜像已共享。"`
+    /// `UnshareableReason`; example: `"镜像已共享。"`
     pub unshareable_reason: String,
 }
 
@@ -1444,153 +984,101 @@ pub struct Image {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-muuz7kis"`
+    /// `InstanceId`; example: `"lhins-muuz7kis"`
     pub instance_id: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"bundle_bw_small1_1"`
+    /// `BundleId`; example: `"bundle_bw_small1_1"`
     pub bundle_id: String,
 
-    /// `BlueprintId`: a string.
-    ///
-    /// Example: `"lhbp-abcd1234"`
+    /// `BlueprintId`; example: `"lhbp-abcd1234"`
     pub blueprint_id: String,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPU`; example: `2`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"green-lh-test"`
+    /// `InstanceName`; example: `"green-lh-test"`
     pub instance_name: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: SystemDisk,
 
-    /// `PrivateAddresses`: a list of strings.
-    ///
-    /// Example: `["10.0.2.13"]`
+    /// `PrivateAddresses`; example: `["10.0.2.13"]`
     pub private_addresses: Vec<String>,
 
-    /// `PublicAddresses`: a list of strings.
-    ///
-    /// Example: `["43.128.117.26"]`
+    /// `PublicAddresses`; example: `["43.128.117.26"]`
     pub public_addresses: Vec<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: LoginSettings,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1db916fc-ac02-498c-9fe0-ce60003ebcbf"`
+    /// `Uuid`; example: `"1db916fc-ac02-498c-9fe0-ce60003ebcbf"`
     pub uuid: String,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"StartInstances"`
+    /// `LatestOperation`; example: `"StartInstances"`
     pub latest_operation: String,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: String,
 
-    /// `LatestOperationRequestId`: a string.
-    ///
-    /// Example: `"f498d99d-2647-4c1c-a234-36f0e082e7ba"`
+    /// `LatestOperationRequestId`; example: `"f498d99d-2647-4c1c-a234-36f0e082e7ba"`
     pub latest_operation_request_id: String,
 
-    /// `LatestOperationStartedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-01T06:34:59Z"`
+    /// `LatestOperationStartedTime`, an ISO 8601 timestamp; example: `"2023-12-01T06:34:59Z"`
     pub latest_operation_started_time: Option<String>,
 
-    /// `IsolatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-01T06:34:59Z"`
+    /// `IsolatedTime`, an ISO 8601 timestamp; example: `"2023-12-01T06:34:59Z"`
     pub isolated_time: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-01T06:34:59Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2023-12-01T06:34:59Z"`
     pub created_time: Option<String>,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T06:34:59Z"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2024-01-01T06:34:59Z"`
     pub expired_time: Option<String>,
 
-    /// `PlatformType`: a string.
-    ///
-    /// Example: `"LINUX_UNIX"`
+    /// `PlatformType`; example: `"LINUX_UNIX"`
     pub platform_type: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"CENTOS"`
+    /// `Platform`; example: `"CENTOS"`
     pub platform: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS 7.6 64bit"`
+    /// `OsName`; example: `"CentOS 7.6 64bit"`
     pub os_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-singapore-3"`
+    /// `Zone`; example: `"ap-singapore-3"`
     pub zone: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `InstanceRestrictState`: a string.
-    ///
-    /// Example: `"NETWORK_RESTRICT"`
+    /// `InstanceRestrictState`; example: `"NETWORK_RESTRICT"`
     pub instance_restrict_state: String,
 
-    /// `SupportIpv6Detail`: a [`SupportIpv6Detail`].
+    /// `SupportIpv6Detail`
     pub support_ipv6_detail: Option<SupportIpv6Detail>,
 
-    /// `PublicIpv6Addresses`: a list of strings.
-    ///
-    /// Example: `["2402:4e00:c000:100:c0b4:df6e:e276:6"]`
+    /// `PublicIpv6Addresses`; example: `["2402:4e00:c000:100:c0b4:df6e:e276:6"]`
     pub public_ipv6_addresses: Option<Vec<String>>,
 
-    /// `InitInvocationId`: a string.
-    ///
-    /// Example: `"inv-adtgj412l"`
+    /// `InitInvocationId`; example: `"inv-adtgj412l"`
     pub init_invocation_id: Option<String>,
 
-    /// `InstanceViolationDetail`: an [`InstanceViolationDetail`].
+    /// `InstanceViolationDetail`
     pub instance_violation_detail: Option<InstanceViolationDetail>,
 }
 
@@ -1599,14 +1087,10 @@ pub struct Instance {
 /// Sent in the input of [`CreateInstances`](super::CreateInstances), [`InquirePriceCreateInstances`](super::InquirePriceCreateInstances), [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances) and [`RenewInstances`](super::RenewInstances).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -1615,12 +1099,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeInstancesDeniedActions`](super::DescribeInstancesDeniedActions).
 #[tc_model]
 pub struct InstanceDeniedActions {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-abcd1234"`
+    /// `InstanceId`; example: `"lhins-abcd1234"`
     pub instance_id: String,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Vec<DeniedAction>,
 }
 
@@ -1630,14 +1112,10 @@ pub struct InstanceDeniedActions {
 /// Returned in the output of [`DescribeFirewallTemplateApplyRecords`](super::DescribeFirewallTemplateApplyRecords).
 #[tc_model]
 pub struct InstanceIdentifier {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-abcd1234"`
+    /// `InstanceId`; example: `"lhins-abcd1234"`
     pub instance_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -1646,32 +1124,22 @@ pub struct InstanceIdentifier {
 /// Returned in the output of [`DescribeBlueprintBundles`](super::DescribeBlueprintBundles), [`DescribeBundles`](super::DescribeBundles), [`DescribeModifyInstanceBundles`](super::DescribeModifyInstanceBundles), [`InquirePriceCreateInstances`](super::InquirePriceCreateInstances) and [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct InstancePrice {
-    /// `OriginalBundlePrice`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `OriginalBundlePrice`; example: `90.0`
     pub original_bundle_price: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `OriginalPrice`; example: `90.0`
     pub original_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Discount`; example: `100.0`
     pub discount: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `DiscountPrice`; example: `90.0`
     pub discount_price: f64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `DetailPrices`: a list of [`DetailPrice`] objects.
+    /// `DetailPrices`
     pub detail_prices: Option<Vec<DetailPrice>>,
 }
 
@@ -1680,15 +1148,13 @@ pub struct InstancePrice {
 /// Returned in the output of [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct InstancePriceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-xxxxxx"`
+    /// `InstanceId`; example: `"lhins-xxxxxx"`
     pub instance_id: String,
 
-    /// `InstancePrice`: an [`InstancePrice`].
+    /// `InstancePrice`
     pub instance_price: InstancePrice,
 
-    /// `DiscountDetail`: a list of [`DiscountDetail`] objects.
+    /// `DiscountDetail`
     pub discount_detail: Vec<DiscountDetail>,
 }
 
@@ -1697,24 +1163,16 @@ pub struct InstancePriceDetail {
 /// Returned in the output of [`DescribeInstancesReturnable`](super::DescribeInstancesReturnable).
 #[tc_model]
 pub struct InstanceReturnable {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-xusdke45"`
+    /// `InstanceId`; example: `"lhins-xusdke45"`
     pub instance_id: String,
 
-    /// `IsReturnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReturnable`; example: `false`
     pub is_returnable: bool,
 
-    /// `ReturnFailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReturnFailCode`; example: `2`
     pub return_fail_code: i64,
 
-    /// `ReturnFailMessage`: a string.
-    ///
-    /// Example: `"资源已过期"`
+    /// `ReturnFailMessage`; example: `"资源已过期"`
     pub return_fail_message: String,
 }
 
@@ -1723,12 +1181,10 @@ pub struct InstanceReturnable {
 /// Returned in the output of [`DescribeInstancesTrafficPackages`](super::DescribeInstancesTrafficPackages).
 #[tc_model]
 pub struct InstanceTrafficPackage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lhins-abcd1234"`
+    /// `InstanceId`; example: `"lhins-abcd1234"`
     pub instance_id: String,
 
-    /// `TrafficPackageSet`: a list of [`TrafficPackage`] objects.
+    /// `TrafficPackageSet`
     pub traffic_package_set: Vec<TrafficPackage>,
 }
 
@@ -1737,24 +1193,16 @@ pub struct InstanceTrafficPackage {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceViolationDetail {
-    /// `Source`: a string.
-    ///
-    /// Example: `"FREEZING"`
+    /// `Source`; example: `"FREEZING"`
     pub source: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"2"`
+    /// `State`; example: `"2"`
     pub state: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"未备案"`
+    /// `Reason`; example: `"未备案"`
     pub reason: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"http://157.*.*.29/"`
+    /// `Content`; example: `"http://157.*.*.29/"`
     pub content: String,
 }
 
@@ -1763,19 +1211,13 @@ pub struct InstanceViolationDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"BANDWIDTH_PREPAID"`
+    /// `InternetChargeType`; example: `"BANDWIDTH_PREPAID"`
     pub internet_charge_type: String,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `InternetMaxBandwidthOut`; example: `20`
     pub internet_max_bandwidth_out: i64,
 
-    /// `PublicIpAssigned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicIpAssigned`; example: `true`
     pub public_ip_assigned: bool,
 }
 
@@ -1784,38 +1226,28 @@ pub struct InternetAccessible {
 /// Returned in the output of [`CreateKeyPair`](super::CreateKeyPair) and [`DescribeKeyPairs`](super::DescribeKeyPairs).
 #[tc_model]
 pub struct KeyPair {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"lhkp-omd12oc1"`
+    /// `KeyId`; example: `"lhkp-omd12oc1"`
     pub key_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"api_group_key"`
+    /// `KeyName`; example: `"api_group_key"`
     pub key_name: String,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: String,
 
-    /// `AssociatedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-afge14se"]`
+    /// `AssociatedInstanceIds`; example: `["lhins-afge14se"]`
     pub associated_instance_ids: Vec<String>,
 
-    /// `AssociatedInstanceSet`: a list of [`AssociatedInstanceInfo`] objects.
+    /// `AssociatedInstanceSet`
     pub associated_instance_set: Option<Vec<AssociatedInstanceInfo>>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-28T23:01:47Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-04-28T23:01:47Z"`
     pub created_time: Option<String>,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"null"`
+    /// `PrivateKey`; example: `"null"`
     pub private_key: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1824,19 +1256,13 @@ pub struct KeyPair {
 /// Sent in the input of [`CreateInstances`](super::CreateInstances) and [`ResetInstance`](super::ResetInstance).
 #[tc_model]
 pub struct LoginConfiguration {
-    /// `AutoGeneratePassword`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `AutoGeneratePassword`; example: `"NO"`
     pub auto_generate_password: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"HelloTgHd123_&*"`
+    /// `Password`; example: `"HelloTgHd123_&*"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["lhkp-7f7lh1fv"]`
+    /// `KeyIds`; example: `["lhkp-7f7lh1fv"]`
     pub key_ids: Option<Vec<String>>,
 }
 
@@ -1845,9 +1271,7 @@ pub struct LoginConfiguration {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct LoginSettings {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["lhkp-2hqb9khu"]`
+    /// `KeyIds`; example: `["lhkp-2hqb9khu"]`
     pub key_ids: Vec<String>,
 }
 
@@ -1856,75 +1280,43 @@ pub struct LoginSettings {
 /// Returned in the output of [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct McpServer {
-    /// `McpServerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lhms-bi8sl6ut"`
+    /// `McpServerId`, always sent in responses; example: `"lhms-bi8sl6ut"`
     pub mcp_server_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-modify"`
+    /// `Name`, always sent in responses; example: `"test-modify"`
     pub name: Option<String>,
 
-    /// `McpServerType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PUBLIC_PACKAGE"`
+    /// `McpServerType`, always sent in responses; example: `"PUBLIC_PACKAGE"`
     pub mcp_server_type: Option<String>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://cloudcache.tencent-cloud.com"`
+    /// `IconUrl`; example: `"https://cloudcache.tencent-cloud.com"`
     pub icon_url: Option<String>,
 
-    /// `Command`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bnB4IEBwbGF5d3JpZ2h0L21jcEBsYXRlc3QgLS1oZWFkbGVzcw=="`
+    /// `Command`, always sent in responses; example: `"bnB4IEBwbGF5d3JpZ2h0L21jcEBsYXRlc3QgLS1oZWFkbGVzcw=="`
     pub command: Option<String>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`, always sent in responses; example: `"RUNNING"`
     pub state: Option<String>,
 
-    /// `ServerUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://1.14.54.109/lhms-bi8sl6ut/mcp"`
+    /// `ServerUrl`, always sent in responses; example: `"http://1.14.54.109/lhms-bi8sl6ut/mcp"`
     pub server_url: Option<String>,
 
-    /// `Config`: a string.
-    /// Always sent in responses.
+    /// `Config`, always sent in responses
     pub config: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Playwright Mcp"`
+    /// `Description`; example: `"Playwright Mcp"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-10-22T10:46:45Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp, always sent in responses; example: `"2025-10-22T10:46:45Z"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-10-22T10:49:49Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp, always sent in responses; example: `"2025-10-22T10:49:49Z"`
     pub updated_time: Option<String>,
 
-    /// `EnvSet`: a list of [`McpServerEnv`] objects.
+    /// `EnvSet`
     pub env_set: Option<Vec<McpServerEnv>>,
 
-    /// `TransportType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"STREAMABLE_HTTP"`
+    /// `TransportType`, always sent in responses; example: `"STREAMABLE_HTTP"`
     pub transport_type: Option<String>,
 }
 
@@ -1934,15 +1326,10 @@ pub struct McpServer {
 /// Returned in the output of [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct McpServerEnv {
-    /// `Key`: a string.
-    ///
-    /// Example: `"MAP_API_KEY"`
+    /// `Key`; example: `"MAP_API_KEY"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"api_key_xxx_xxx"`
+    /// `Value`, always sent in responses; example: `"api_key_xxx_xxx"`
     pub value: Option<String>,
 }
 
@@ -1951,42 +1338,25 @@ pub struct McpServerEnv {
 /// Returned in the output of [`DescribeMcpServerTemplates`](super::DescribeMcpServerTemplates).
 #[tc_model]
 pub struct McpServerTemplate {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AMap"`
+    /// `Name`, always sent in responses; example: `"AMap"`
     pub name: Option<String>,
 
-    /// `Command`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bnB4IC15IEBtb2RlbGNvbnRleHRwcm90b2NvbC9tYXA="`
+    /// `Command`, always sent in responses; example: `"bnB4IC15IEBtb2RlbGNvbnRleHRwcm90b2NvbC9tYXA="`
     pub command: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高德地图官网MCP Server"`
+    /// `Description`, always sent in responses; example: `"高德地图官网MCP Server"`
     pub description: Option<String>,
 
-    /// `IconUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://lbs.amap.com/favicon.ico"`
+    /// `IconUrl`, always sent in responses; example: `"https://lbs.amap.com/favicon.ico"`
     pub icon_url: Option<String>,
 
-    /// `CommunityUrl`: a string.
-    ///
-    /// Example: `"https://lbs.amap.com/api/mcp-server/summary"`
+    /// `CommunityUrl`; example: `"https://lbs.amap.com/api/mcp-server/summary"`
     pub community_url: Option<String>,
 
-    /// `PlatformUrl`: a string.
-    ///
-    /// Example: `"https://console.amap.com/dev/index"`
+    /// `PlatformUrl`; example: `"https://console.amap.com/dev/index"`
     pub platform_url: Option<String>,
 
-    /// `EnvSet`: a list of [`McpServerTemplateEnv`] objects.
-    /// Always sent in responses.
+    /// `EnvSet`, always sent in responses
     pub env_set: Option<Vec<McpServerTemplateEnv>>,
 }
 
@@ -1995,15 +1365,10 @@ pub struct McpServerTemplate {
 /// Returned in the output of [`DescribeMcpServerTemplates`](super::DescribeMcpServerTemplates).
 #[tc_model]
 pub struct McpServerTemplateEnv {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MAP_API_KEY"`
+    /// `Key`, always sent in responses; example: `"MAP_API_KEY"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"api_key_xxx_xxx"`
+    /// `Value`; example: `"api_key_xxx_xxx"`
     pub value: Option<String>,
 }
 
@@ -2012,20 +1377,16 @@ pub struct McpServerTemplateEnv {
 /// Returned in the output of [`DescribeModifyInstanceBundles`](super::DescribeModifyInstanceBundles).
 #[tc_model]
 pub struct ModifyBundle {
-    /// `ModifyPrice`: a [`Price`].
+    /// `ModifyPrice`
     pub modify_price: Price,
 
-    /// `ModifyBundleState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `ModifyBundleState`; example: `"AVAILABLE"`
     pub modify_bundle_state: String,
 
-    /// `Bundle`: a [`Bundle`].
+    /// `Bundle`
     pub bundle: Bundle,
 
-    /// `NotSupportModifyMessage`: a string.
-    ///
-    /// Example: `"不支持升级至该套餐。"`
+    /// `NotSupportModifyMessage`; example: `"不支持升级至该套餐。"`
     pub not_support_modify_message: String,
 }
 
@@ -2034,29 +1395,19 @@ pub struct ModifyBundle {
 /// Returned in the output of [`DescribeBundleDiscount`](super::DescribeBundleDiscount), [`DescribeDiskDiscount`](super::DescribeDiskDiscount) and [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct PolicyDetail {
-    /// `UserDiscount`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `UserDiscount`; example: `100`
     pub user_discount: f64,
 
-    /// `CommonDiscount`: a floating-point number.
-    ///
-    /// Example: `88`
+    /// `CommonDiscount`; example: `88`
     pub common_discount: f64,
 
-    /// `FinalDiscount`: a floating-point number.
-    ///
-    /// Example: `88`
+    /// `FinalDiscount`; example: `88`
     pub final_discount: f64,
 
-    /// `ActivityDiscount`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `ActivityDiscount`; example: `100`
     pub activity_discount: Option<f64>,
 
-    /// `DiscountType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `DiscountType`; example: `"common"`
     pub discount_type: Option<String>,
 }
 
@@ -2065,7 +1416,7 @@ pub struct PolicyDetail {
 /// Returned in the output of [`DescribeBlueprintBundles`](super::DescribeBlueprintBundles), [`DescribeBundles`](super::DescribeBundles), [`DescribeModifyInstanceBundles`](super::DescribeModifyInstanceBundles), [`InquirePriceCreateInstances`](super::InquirePriceCreateInstances) and [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`InstancePrice`].
+    /// `InstancePrice`
     pub instance_price: InstancePrice,
 }
 
@@ -2074,24 +1425,16 @@ pub struct Price {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `RegionName`; example: `"北京"`
     pub region_name: String,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: String,
 
-    /// `IsChinaMainland`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsChinaMainland`; example: `true`
     pub is_china_mainland: bool,
 }
 
@@ -2100,24 +1443,16 @@ pub struct RegionInfo {
 /// Sent in the input of [`InquirePriceRenewDisks`](super::InquirePriceRenewDisks) and [`RenewDisks`](super::RenewDisks).
 #[tc_model]
 pub struct RenewDiskChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `CurInstanceDeadline`: a string.
-    ///
-    /// Example: `"2018-01-01 00:00:00"`
+    /// `CurInstanceDeadline`; example: `"2018-01-01 00:00:00"`
     pub cur_instance_deadline: Option<String>,
 }
 
@@ -2126,17 +1461,13 @@ pub struct RenewDiskChargePrepaid {
 /// Returned in the output of [`DescribeResetInstanceBlueprints`](super::DescribeResetInstanceBlueprints).
 #[tc_model]
 pub struct ResetInstanceBlueprint {
-    /// `BlueprintInfo`: a [`Blueprint`].
+    /// `BlueprintInfo`
     pub blueprint_info: Blueprint,
 
-    /// `IsResettable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsResettable`; example: `false`
     pub is_resettable: bool,
 
-    /// `NonResettableMessage`: a string.
-    ///
-    /// Example: `"非中国大陆地域不支持Linux系统和Windows系统之间互转。"`
+    /// `NonResettableMessage`; example: `"非中国大陆地域不支持Linux系统和Windows系统之间互转。"`
     pub non_resettable_message: String,
 }
 
@@ -2145,19 +1476,13 @@ pub struct ResetInstanceBlueprint {
 /// Returned in the output of [`DescribeScenes`](super::DescribeScenes).
 #[tc_model]
 pub struct Scene {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"lhsc-3bzsddow"`
+    /// `SceneId`; example: `"lhsc-3bzsddow"`
     pub scene_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"网站"`
+    /// `DisplayName`; example: `"网站"`
     pub display_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"提供常用建站类应用模板与工具，帮助您快速构建满足业务诉求的网站，如企业官网、资讯、博客、论坛等等。"`
+    /// `Description`; example: `"提供常用建站类应用模板与工具，帮助您快速构建满足业务诉求的网站，如企业官网、资讯、博客、论坛等等。"`
     pub description: String,
 }
 
@@ -2166,19 +1491,13 @@ pub struct Scene {
 /// Returned in the output of [`DescribeAllScenes`](super::DescribeAllScenes).
 #[tc_model]
 pub struct SceneInfo {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"lhsc-3bzsddow"`
+    /// `SceneId`; example: `"lhsc-3bzsddow"`
     pub scene_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"网站"`
+    /// `DisplayName`; example: `"网站"`
     pub display_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"提供常用建站类应用模板与工具，帮助您快速构建满足业务诉求的网站，如企业官网、资讯、博客、论坛等等。"`
+    /// `Description`; example: `"提供常用建站类应用模板与工具，帮助您快速构建满足业务诉求的网站，如企业官网、资讯、博客、论坛等等。"`
     pub description: String,
 }
 
@@ -2187,62 +1506,40 @@ pub struct SceneInfo {
 /// Returned in the output of [`DescribeSnapshots`](super::DescribeSnapshots).
 #[tc_model]
 pub struct Snapshot {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"lhsnap-nv6aqcv6"`
+    /// `SnapshotId`; example: `"lhsnap-nv6aqcv6"`
     pub snapshot_id: String,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"SYSTEM_DISK"`
+    /// `DiskUsage`; example: `"SYSTEM_DISK"`
     pub disk_usage: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-f71kc5bh"`
+    /// `DiskId`; example: `"lhdisk-f71kc5bh"`
     pub disk_id: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"day-backup-0903145122"`
+    /// `SnapshotName`; example: `"day-backup-0903145122"`
     pub snapshot_name: String,
 
-    /// `SnapshotState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SnapshotState`; example: `"NORMAL"`
     pub snapshot_state: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: i64,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"RollbackInstanceSnapshot"`
+    /// `LatestOperation`; example: `"RollbackInstanceSnapshot"`
     pub latest_operation: String,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: String,
 
-    /// `LatestOperationRequestId`: a string.
-    ///
-    /// Example: `"96aee6e3-172c-4f0f-be7c-fc46b9865763"`
+    /// `LatestOperationRequestId`; example: `"96aee6e3-172c-4f0f-be7c-fc46b9865763"`
     pub latest_operation_request_id: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-03T06:51:23Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-09-03T06:51:23Z"`
     pub created_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -2251,12 +1548,10 @@ pub struct Snapshot {
 /// Returned in the output of [`DescribeSnapshotsDeniedActions`](super::DescribeSnapshotsDeniedActions).
 #[tc_model]
 pub struct SnapshotDeniedActions {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"lhsnap-nv6aqcv6"`
+    /// `SnapshotId`; example: `"lhsnap-nv6aqcv6"`
     pub snapshot_id: String,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Vec<DeniedAction>,
 }
 
@@ -2265,25 +1560,19 @@ pub struct SnapshotDeniedActions {
 /// Returned in the output of [`DescribeBlueprintInstances`](super::DescribeBlueprintInstances).
 #[tc_model]
 pub struct Software {
-    /// `Name`: a string.
-    ///
-    /// Example: `"宝塔Linux面板"`
+    /// `Name`; example: `"宝塔Linux面板"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"8.1.0 腾讯云专享版"`
+    /// `Version`; example: `"8.1.0 腾讯云专享版"`
     pub version: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: String,
 
-    /// `InstallDir`: a string.
-    ///
-    /// Example: `"/www"`
+    /// `InstallDir`; example: `"/www"`
     pub install_dir: String,
 
-    /// `DetailSet`: a list of [`SoftwareDetail`] objects.
+    /// `DetailSet`
     pub detail_set: Vec<SoftwareDetail>,
 }
 
@@ -2292,19 +1581,13 @@ pub struct Software {
 /// Returned in the output of [`DescribeBlueprintInstances`](super::DescribeBlueprintInstances).
 #[tc_model]
 pub struct SoftwareDetail {
-    /// `Key`: a string.
-    ///
-    /// Example: `"BTPanelPort"`
+    /// `Key`; example: `"BTPanelPort"`
     pub key: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"面板端口"`
+    /// `Title`; example: `"面板端口"`
     pub title: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"默认为8888，您可以在登录面板后修改面板端口"`
+    /// `Value`; example: `"默认为8888，您可以在登录面板后修改面板端口"`
     pub value: String,
 }
 
@@ -2313,19 +1596,13 @@ pub struct SoftwareDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SupportIpv6Detail {
-    /// `IsSupport`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupport`; example: `true`
     pub is_support: bool,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"HAD_BEEN_ASSIGNED"`
+    /// `Detail`; example: `"HAD_BEEN_ASSIGNED"`
     pub detail: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"The current instance has been assigned an IPv6 address."`
+    /// `Message`; example: `"The current instance has been assigned an IPv6 address."`
     pub message: String,
 }
 
@@ -2334,19 +1611,13 @@ pub struct SupportIpv6Detail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiskSize`; example: `20`
     pub disk_size: i64,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"lhdisk-jxj6qnpo"`
+    /// `DiskId`; example: `"lhdisk-jxj6qnpo"`
     pub disk_id: Option<String>,
 }
 
@@ -2356,14 +1627,10 @@ pub struct SystemDisk {
 /// Returned in the output of [`CreateKeyPair`](super::CreateKeyPair), [`DescribeBlueprintInstances`](super::DescribeBlueprintInstances), [`DescribeBlueprints`](super::DescribeBlueprints), [`DescribeDiskBackups`](super::DescribeDiskBackups), [`DescribeDisks`](super::DescribeDisks), [`DescribeInstances`](super::DescribeInstances) and 3 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Owner"`
+    /// `Key`; example: `"Owner"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Green"`
+    /// `Value`; example: `"Green"`
     pub value: String,
 }
 
@@ -2372,14 +1639,10 @@ pub struct Tag {
 /// Returned in the output of [`InquirePriceRenewInstances`](super::InquirePriceRenewInstances).
 #[tc_model]
 pub struct TotalPrice {
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `OriginalPrice`; example: `10.0`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `9.0`
+    /// `DiscountPrice`; example: `9.0`
     pub discount_price: f64,
 }
 
@@ -2388,49 +1651,31 @@ pub struct TotalPrice {
 /// Returned in the output of [`DescribeInstancesTrafficPackages`](super::DescribeInstancesTrafficPackages).
 #[tc_model]
 pub struct TrafficPackage {
-    /// `TrafficPackageId`: a string.
-    ///
-    /// Example: `"lhtfp-o1wtyyvx"`
+    /// `TrafficPackageId`; example: `"lhtfp-o1wtyyvx"`
     pub traffic_package_id: String,
 
-    /// `TrafficUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `5905577`
+    /// `TrafficUsed`; example: `5905577`
     pub traffic_used: i64,
 
-    /// `TrafficPackageTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `536870912000`
+    /// `TrafficPackageTotal`; example: `536870912000`
     pub traffic_package_total: i64,
 
-    /// `TrafficPackageRemaining`: a signed 64-bit integer.
-    ///
-    /// Example: `536865006423`
+    /// `TrafficPackageRemaining`; example: `536865006423`
     pub traffic_package_remaining: i64,
 
-    /// `TrafficOverflow`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TrafficOverflow`; example: `0`
     pub traffic_overflow: i64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-06-28T08:15:18Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-06-28T08:15:18Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-07-28T08:15:17Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-07-28T08:15:17Z"`
     pub end_time: String,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-07-28T08:15:18Z"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2020-07-28T08:15:18Z"`
     pub deadline: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NETWORK_NORMAL"`
+    /// `Status`; example: `"NETWORK_NORMAL"`
     pub status: String,
 }
 
@@ -2439,18 +1684,12 @@ pub struct TrafficPackage {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: String,
 
-    /// `InstanceDisplayLabel`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `InstanceDisplayLabel`; example: `"NORMAL"`
     pub instance_display_label: String,
 }

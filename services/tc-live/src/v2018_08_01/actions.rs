@@ -7,37 +7,51 @@ use super::models;
 /// The `AddCasterInputInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddCasterInputInfoResponse`].
-/// The codes it documents are in [`AddCasterInputInfoError`](super::errors::AddCasterInputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddCasterInputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.InputAlreadyExist`](super::errors::LiveErrorCode::FailedOperationInputAlreadyExist)
+/// - [`FailedOperation.InputUsedInPgm`](super::errors::LiveErrorCode::FailedOperationInputUsedInPgm)
+/// - [`FailedOperation.InputUsedInPvw`](super::errors::LiveErrorCode::FailedOperationInputUsedInPvw)
+/// - [`FailedOperation.StartPullFailed`](super::errors::LiveErrorCode::FailedOperationStartPullFailed)
+/// - [`FailedOperation.StopPullFailed`](super::errors::LiveErrorCode::FailedOperationStopPullFailed)
+/// - [`FailedOperation.TooMuchInput`](super::errors::LiveErrorCode::FailedOperationTooMuchInput)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddCasterInputInfo",
     output = AddCasterInputInfoResponse,
-    error = super::errors::AddCasterInputInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddCasterInputInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `InputInfo`: a [`CasterInputInfo`](super::models::CasterInputInfo).
+    /// `InputInfo`
     pub input_info: models::CasterInputInfo,
 }
 
 /// What a successful [`AddCasterInputInfo`] call returns.
 #[tc_model]
 pub struct AddCasterInputInfoResponse {
-    /// `InputPlayUrl`: a string.
-    ///
-    /// Example: `"rtmp://www.example.com/live/example"`
+    /// `InputPlayUrl`; example: `"rtmp://www.example.com/live/example"`
     pub input_play_url: String,
 
-    /// `InputWebRTCPlayUrl`: a string.
-    ///
-    /// Example: `"webrtc://webrtc.example.com/live/example"`
+    /// `InputWebRTCPlayUrl`; example: `"webrtc://webrtc.example.com/live/example"`
     #[tc(rename = "InputWebRTCPlayUrl")]
     pub input_web_rtc_play_url: String,
 
@@ -48,23 +62,38 @@ pub struct AddCasterInputInfoResponse {
 /// The `AddCasterLayoutInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddCasterLayoutInfoResponse`].
-/// The codes it documents are in [`AddCasterLayoutInfoError`](super::errors::AddCasterLayoutInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddCasterLayoutInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutAlreadyExist`](super::errors::LiveErrorCode::FailedOperationLayoutAlreadyExist)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddCasterLayoutInfo",
     output = AddCasterLayoutInfoResponse,
-    error = super::errors::AddCasterLayoutInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddCasterLayoutInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `LayoutInfo`: a [`CasterLayoutInfo`](super::models::CasterLayoutInfo).
+    /// `LayoutInfo`
     pub layout_info: models::CasterLayoutInfo,
 }
 
@@ -78,23 +107,37 @@ pub struct AddCasterLayoutInfoResponse {
 /// The `AddCasterMarkPicInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddCasterMarkPicInfoResponse`].
-/// The codes it documents are in [`AddCasterMarkPicInfoError`](super::errors::AddCasterMarkPicInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddCasterMarkPicInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.MarkPicAlreadyExist`](super::errors::LiveErrorCode::FailedOperationMarkPicAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddCasterMarkPicInfo",
     output = AddCasterMarkPicInfoResponse,
-    error = super::errors::AddCasterMarkPicInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddCasterMarkPicInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `MarkPicInfo`: a [`CasterMarkPicInfo`](super::models::CasterMarkPicInfo).
+    /// `MarkPicInfo`
     pub mark_pic_info: models::CasterMarkPicInfo,
 }
 
@@ -108,23 +151,38 @@ pub struct AddCasterMarkPicInfoResponse {
 /// The `AddCasterMarkWordInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddCasterMarkWordInfoResponse`].
-/// The codes it documents are in [`AddCasterMarkWordInfoError`](super::errors::AddCasterMarkWordInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddCasterMarkWordInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.MarkWordAlreadyExist`](super::errors::LiveErrorCode::FailedOperationMarkWordAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LiveErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddCasterMarkWordInfo",
     output = AddCasterMarkWordInfoResponse,
-    error = super::errors::AddCasterMarkWordInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddCasterMarkWordInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `MarkWordInfo`: a [`CasterMarkWordInfo`](super::models::CasterMarkWordInfo).
+    /// `MarkWordInfo`
     pub mark_word_info: models::CasterMarkWordInfo,
 }
 
@@ -138,23 +196,37 @@ pub struct AddCasterMarkWordInfoResponse {
 /// The `AddCasterOutputInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddCasterOutputInfoResponse`].
-/// The codes it documents are in [`AddCasterOutputInfoError`](super::errors::AddCasterOutputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddCasterOutputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.OutputAlreadyExist`](super::errors::LiveErrorCode::FailedOperationOutputAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidUrl)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddCasterOutputInfo",
     output = AddCasterOutputInfoResponse,
-    error = super::errors::AddCasterOutputInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddCasterOutputInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `OutputInfo`: a [`CasterOutputInfo`](super::models::CasterOutputInfo).
+    /// `OutputInfo`
     pub output_info: models::CasterOutputInfo,
 }
 
@@ -168,40 +240,53 @@ pub struct AddCasterOutputInfoResponse {
 /// The `AddDelayLiveStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddDelayLiveStreamResponse`].
-/// The codes it documents are in [`AddDelayLiveStreamError`](super::errors::AddDelayLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddDelayLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::LiveErrorCode::DryRunOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddDelayLiveStream",
     output = AddDelayLiveStreamResponse,
-    error = super::errors::AddDelayLiveStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddDelayLiveStream {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayTime`; example: `30`
     pub delay_time: u64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2018-12-30T11:00:00Z"`
+    /// `ExpireTime`; example: `"2018-12-30T11:00:00Z"`
     pub expire_time: Option<String>,
 }
 
@@ -215,45 +300,76 @@ pub struct AddDelayLiveStreamResponse {
 /// The `AddLiveDomain` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddLiveDomainResponse`].
-/// The codes it documents are in [`AddLiveDomainError`](super::errors::AddLiveDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddLiveDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.DeleteDomainInLockedTime`](super::errors::LiveErrorCode::FailedOperationDeleteDomainInLockedTime)
+/// - [`FailedOperation.DomainAdded`](super::errors::LiveErrorCode::FailedOperationDomainAdded)
+/// - [`FailedOperation.DomainGslbFail`](super::errors::LiveErrorCode::FailedOperationDomainGslbFail)
+/// - [`FailedOperation.DomainNeedRealName`](super::errors::LiveErrorCode::FailedOperationDomainNeedRealName)
+/// - [`FailedOperation.DomainNeedVerifyOwner`](super::errors::LiveErrorCode::FailedOperationDomainNeedVerifyOwner)
+/// - [`FailedOperation.HostOutLimit`](super::errors::LiveErrorCode::FailedOperationHostOutLimit)
+/// - [`FailedOperation.ParentDomainAdded`](super::errors::LiveErrorCode::FailedOperationParentDomainAdded)
+/// - [`FailedOperation.SubDomainAdded`](super::errors::LiveErrorCode::FailedOperationSubDomainAdded)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ChineseCharacterDetected`](super::errors::LiveErrorCode::InternalErrorChineseCharacterDetected)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.DomainAlreadyExist`](super::errors::LiveErrorCode::InternalErrorDomainAlreadyExist)
+/// - [`InternalError.DomainFormatError`](super::errors::LiveErrorCode::InternalErrorDomainFormatError)
+/// - [`InternalError.DomainGslbFail`](super::errors::LiveErrorCode::InternalErrorDomainGslbFail)
+/// - [`InternalError.DomainIsFamous`](super::errors::LiveErrorCode::InternalErrorDomainIsFamous)
+/// - [`InternalError.DomainIsLimited`](super::errors::LiveErrorCode::InternalErrorDomainIsLimited)
+/// - [`InternalError.DomainNoRecord`](super::errors::LiveErrorCode::InternalErrorDomainNoRecord)
+/// - [`InternalError.DomainTooLong`](super::errors::LiveErrorCode::InternalErrorDomainTooLong)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.InvalidUser`](super::errors::LiveErrorCode::InternalErrorInvalidUser)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainAlreadyExist`](super::errors::LiveErrorCode::InvalidParameterDomainAlreadyExist)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameter.DomainHitBlackList`](super::errors::LiveErrorCode::InvalidParameterDomainHitBlackList)
+/// - [`InvalidParameter.DomainIsFamous`](super::errors::LiveErrorCode::InvalidParameterDomainIsFamous)
+/// - [`InvalidParameter.DomainIsLimited`](super::errors::LiveErrorCode::InvalidParameterDomainIsLimited)
+/// - [`InvalidParameter.DomainTooLong`](super::errors::LiveErrorCode::InvalidParameterDomainTooLong)
+/// - [`InvalidParameter.MpHostDelete`](super::errors::LiveErrorCode::InvalidParameterMpHostDelete)
+/// - [`InvalidParameter.MpPluginNoUse`](super::errors::LiveErrorCode::InvalidParameterMpPluginNoUse)
+/// - [`ResourceNotFound.DomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundDomainNoRecord)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddLiveDomain",
     output = AddLiveDomainResponse,
-    error = super::errors::AddLiveDomainError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddLiveDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `DomainName`; example: `"www.test.com"`
     pub domain_name: String,
 
-    /// `DomainType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainType`; example: `0`
     pub domain_type: u64,
 
-    /// `PlayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayType`; example: `1`
     pub play_type: Option<u64>,
 
-    /// `IsDelayLive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelayLive`; example: `1`
     pub is_delay_live: Option<i64>,
 
-    /// `IsMiniProgramLive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsMiniProgramLive`; example: `1`
     pub is_mini_program_live: Option<i64>,
 
-    /// `VerifyOwnerType`: a string.
-    ///
-    /// Example: `"dbCheck"`
+    /// `VerifyOwnerType`; example: `"dbCheck"`
     pub verify_owner_type: Option<String>,
 }
 
@@ -267,64 +383,59 @@ pub struct AddLiveDomainResponse {
 /// The `AddLiveWatermark` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AddLiveWatermarkResponse`].
-/// The codes it documents are in [`AddLiveWatermarkError`](super::errors::AddLiveWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AddLiveWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.WatermarkAddError`](super::errors::LiveErrorCode::InternalErrorWatermarkAddError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotFount`](super::errors::LiveErrorCode::ResourceNotFoundUserNotFount)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AddLiveWatermark",
     output = AddLiveWatermarkResponse,
-    error = super::errors::AddLiveWatermarkError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AddLiveWatermark {
-    /// `PictureUrl`: a string.
-    ///
-    /// Example: `"http://watermark-101.cos.myqcloud.com/1251830167/imglogo.png"`
+    /// `PictureUrl`; example: `"http://watermark-101.cos.myqcloud.com/1251830167/imglogo.png"`
     pub picture_url: String,
 
-    /// `WatermarkName`: a string.
-    ///
-    /// Example: `"logo"`
+    /// `WatermarkName`; example: `"logo"`
     pub watermark_name: String,
 
-    /// `XPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `XPosition`; example: `80`
     pub x_position: Option<i64>,
 
-    /// `YPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `YPosition`; example: `10`
     pub y_position: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: Option<i64>,
 
-    /// `BackgroundWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `BackgroundWidth`; example: `1920`
     pub background_width: Option<i64>,
 
-    /// `BackgroundHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `BackgroundHeight`; example: `1080`
     pub background_height: Option<i64>,
 }
 
 /// What a successful [`AddLiveWatermark`] call returns.
 #[tc_model]
 pub struct AddLiveWatermarkResponse {
-    /// `WatermarkId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `854214`
+    /// `WatermarkId`; example: `854214`
     pub watermark_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,44 +445,41 @@ pub struct AddLiveWatermarkResponse {
 /// The `AuthenticateDomainOwner` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`AuthenticateDomainOwnerResponse`].
-/// The codes it documents are in [`AuthenticateDomainOwnerError`](super::errors::AuthenticateDomainOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=AuthenticateDomainOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "AuthenticateDomainOwner",
     output = AuthenticateDomainOwnerResponse,
-    error = super::errors::AuthenticateDomainOwnerError
+    error = super::errors::LiveErrorCode
 )]
 pub struct AuthenticateDomainOwner {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"foodscloud.com"`
+    /// `DomainName`; example: `"foodscloud.com"`
     pub domain_name: String,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"dnsCheck"`
+    /// `VerifyType`; example: `"dnsCheck"`
     pub verify_type: String,
 }
 
 /// What a successful [`AuthenticateDomainOwner`] call returns.
 #[tc_model]
 pub struct AuthenticateDomainOwnerResponse {
-    /// `Content`: a string.
-    ///
-    /// Example: `"cssauth_b2fe08b85b975844fd7ff34"`
+    /// `Content`; example: `"cssauth_b2fe08b85b975844fd7ff34"`
     pub content: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `MainDomain`: a string.
-    ///
-    /// Example: `"foodscloud.com"`
+    /// `MainDomain`; example: `"foodscloud.com"`
     pub main_domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -381,20 +489,34 @@ pub struct AuthenticateDomainOwnerResponse {
 /// The `CancelCommonMixStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CancelCommonMixStreamResponse`].
-/// The codes it documents are in [`CancelCommonMixStreamError`](super::errors::CancelCommonMixStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CancelCommonMixStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrError`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrError)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.CancelSessionNotExist`](super::errors::LiveErrorCode::FailedOperationCancelSessionNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CancelSessionNotExist`](super::errors::LiveErrorCode::InvalidParameterCancelSessionNotExist)
+/// - [`InvalidParameter.OtherError`](super::errors::LiveErrorCode::InvalidParameterOtherError)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CancelCommonMixStream",
     output = CancelCommonMixStreamResponse,
-    error = super::errors::CancelCommonMixStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CancelCommonMixStream {
-    /// `MixStreamSessionId`: a string.
-    ///
-    /// Example: `"example_session_id"`
+    /// `MixStreamSessionId`; example: `"example_session_id"`
     pub mix_stream_session_id: String,
 }
 
@@ -408,18 +530,30 @@ pub struct CancelCommonMixStreamResponse {
 /// The `CloseSourceStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CloseSourceStreamResponse`].
-/// The codes it documents are in [`CloseSourceStreamError`](super::errors::CloseSourceStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CloseSourceStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CloseSourceStream",
     output = CloseSourceStreamResponse,
-    error = super::errors::CloseSourceStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CloseSourceStream {
-    /// `DomainName`: a string.
+    /// `DomainName`
     pub domain_name: String,
 }
 
@@ -433,39 +567,47 @@ pub struct CloseSourceStreamResponse {
 /// The `CopyCaster` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CopyCasterResponse`].
-/// The codes it documents are in [`CopyCasterError`](super::errors::CopyCasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CopyCaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LiveErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CopyCaster",
     output = CopyCasterResponse,
-    error = super::errors::CopyCasterError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CopyCaster {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `CasterName`: a string.
-    ///
-    /// Example: `"copy_example"`
+    /// `CasterName`; example: `"copy_example"`
     pub caster_name: Option<String>,
 
-    /// `OutputStreamId`: a string.
-    ///
-    /// Example: `"copy_output_example"`
+    /// `OutputStreamId`; example: `"copy_output_example"`
     pub output_stream_id: Option<String>,
 }
 
 /// What a successful [`CopyCaster`] call returns.
 #[tc_model]
 pub struct CopyCasterResponse {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63502`
+    /// `CasterId`; example: `63502`
     pub caster_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -475,44 +617,50 @@ pub struct CopyCasterResponse {
 /// The `CopyLiveAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CopyLiveAvatarRoomResponse`].
-/// The codes it documents are in [`CopyLiveAvatarRoomError`](super::errors::CopyLiveAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CopyLiveAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LiveErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CopyLiveAvatarRoom",
     output = CopyLiveAvatarRoomResponse,
-    error = super::errors::CopyLiveAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CopyLiveAvatarRoom {
-    /// `Name`: a string.
-    ///
-    /// Example: `"new live room"`
+    /// `Name`; example: `"new live room"`
     pub name: String,
 
-    /// `SourceRoomId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `SourceRoomId`; example: `"10001"`
     pub source_room_id: String,
 
-    /// `IsCopyScript`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCopyScript`; example: `true`
     pub is_copy_script: Option<bool>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CopyLiveAvatarRoom`] call returns.
 #[tc_model]
 pub struct CopyLiveAvatarRoomResponse {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `RoomId`; example: `"10002"`
     pub room_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -522,9 +670,12 @@ pub struct CopyLiveAvatarRoomResponse {
 /// The `CreateAuditImages` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateAuditImagesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateAuditImages)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -533,14 +684,14 @@ pub struct CopyLiveAvatarRoomResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAuditImages {
-    /// `Images`: a list of [`AuditImage`](super::models::AuditImage) objects.
+    /// `Images`
     pub images: Vec<models::AuditImage>,
 }
 
 /// What a successful [`CreateAuditImages`] call returns.
 #[tc_model]
 pub struct CreateAuditImagesResponse {
-    /// `Infos`: a list of [`AuditImageCreateDetail`](super::models::AuditImageCreateDetail) objects.
+    /// `Infos`
     pub infos: Vec<models::AuditImageCreateDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -550,44 +701,39 @@ pub struct CreateAuditImagesResponse {
 /// The `CreateAuditKeywordLib` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateAuditKeywordLibResponse`].
-/// The codes it documents are in [`CreateAuditKeywordLibError`](super::errors::CreateAuditKeywordLibError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateAuditKeywordLib)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateAuditKeywordLib",
     output = CreateAuditKeywordLibResponse,
-    error = super::errors::CreateAuditKeywordLibError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateAuditKeywordLib {
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的严禁词库"`
+    /// `Name`; example: `"我的严禁词库"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我的严禁词库"`
+    /// `Description`; example: `"我的严禁词库"`
     pub description: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"ExactMatch"`
+    /// `MatchType`; example: `"ExactMatch"`
     pub match_type: String,
 }
 
 /// What a successful [`CreateAuditKeywordLib`] call returns.
 #[tc_model]
 pub struct CreateAuditKeywordLibResponse {
-    /// `LibId`: a string.
-    ///
-    /// Example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
+    /// `LibId`; example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
     pub lib_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -597,38 +743,39 @@ pub struct CreateAuditKeywordLibResponse {
 /// The `CreateAuditKeywords` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateAuditKeywordsResponse`].
-/// The codes it documents are in [`CreateAuditKeywordsError`](super::errors::CreateAuditKeywordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateAuditKeywords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateAuditKeywords",
     output = CreateAuditKeywordsResponse,
-    error = super::errors::CreateAuditKeywordsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateAuditKeywords {
-    /// `Keywords`: a list of [`AuditKeyword`](super::models::AuditKeyword) objects.
+    /// `Keywords`
     pub keywords: Vec<models::AuditKeyword>,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
+    /// `LibId`; example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
     pub lib_id: String,
 }
 
 /// What a successful [`CreateAuditKeywords`] call returns.
 #[tc_model]
 pub struct CreateAuditKeywordsResponse {
-    /// `KeywordIds`: a list of strings.
-    ///
-    /// Example: `["id1","id2"]`
+    /// `KeywordIds`; example: `["id1","id2"]`
     pub keyword_ids: Vec<String>,
 
-    /// `DupInfos`: a list of [`AuditKeywordInfo`](super::models::AuditKeywordInfo) objects.
+    /// `DupInfos`
     pub dup_infos: Vec<models::AuditKeywordInfo>,
 
-    /// `Keywords`: an [`AuditKeywordInfo`](super::models::AuditKeywordInfo).
+    /// `Keywords`
     pub keywords: Option<models::AuditKeywordInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -638,9 +785,12 @@ pub struct CreateAuditKeywordsResponse {
 /// The `CreateAuditRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateAuditRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateAuditRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -649,24 +799,16 @@ pub struct CreateAuditKeywordsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAuditRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `StreamName`; example: `"1001"`
     pub stream_name: Option<String>,
 }
 
@@ -680,9 +822,12 @@ pub struct CreateAuditRuleResponse {
 /// The `CreateAuditTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateAuditTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateAuditTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -691,16 +836,14 @@ pub struct CreateAuditRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAuditTemplate {
-    /// `AuditTemplate`: an [`AuditTemplate`](super::models::AuditTemplate).
+    /// `AuditTemplate`
     pub audit_template: models::AuditTemplate,
 }
 
 /// What a successful [`CreateAuditTemplate`] call returns.
 #[tc_model]
 pub struct CreateAuditTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `55199`
+    /// `TemplateId`; example: `55199`
     pub template_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -710,84 +853,71 @@ pub struct CreateAuditTemplateResponse {
 /// The `CreateCaster` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateCasterResponse`].
-/// The codes it documents are in [`CreateCasterError`](super::errors::CreateCasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateCaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateCaster",
     output = CreateCasterResponse,
-    error = super::errors::CreateCasterError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateCaster {
-    /// `CasterName`: a string.
-    ///
-    /// Example: `"example"`
+    /// `CasterName`; example: `"example"`
     pub caster_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"example_caster"`
+    /// `Description`; example: `"example_caster"`
     pub description: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExpireTime`; example: `-1`
     pub expire_time: Option<i64>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: Option<u64>,
 
-    /// `TransitionType`: a string.
-    ///
-    /// Example: `"heart"`
+    /// `TransitionType`; example: `"heart"`
     pub transition_type: Option<String>,
 
-    /// `PgmWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `PgmWidth`; example: `1280`
     pub pgm_width: Option<u64>,
 
-    /// `PgmHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `PgmHeight`; example: `720`
     pub pgm_height: Option<u64>,
 
-    /// `PgmFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `PgmFps`; example: `25`
     pub pgm_fps: Option<u64>,
 
-    /// `PgmBitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `PgmBitRate`; example: `1500`
     pub pgm_bit_rate: Option<u64>,
 
-    /// `FeeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeType`; example: `0`
     pub fee_type: Option<i64>,
 
-    /// `PgmAudioBitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `PgmAudioBitRate`; example: `128`
     pub pgm_audio_bit_rate: Option<u64>,
 
-    /// `PgmVcodec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `PgmVcodec`; example: `"h264"`
     pub pgm_vcodec: Option<String>,
 }
 
 /// What a successful [`CreateCaster`] call returns.
 #[tc_model]
 pub struct CreateCasterResponse {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -797,39 +927,45 @@ pub struct CreateCasterResponse {
 /// The `CreateCasterInputPushUrl` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateCasterInputPushUrlResponse`].
-/// The codes it documents are in [`CreateCasterInputPushUrlError`](super::errors::CreateCasterInputPushUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateCasterInputPushUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidProtocol`](super::errors::LiveErrorCode::InvalidParameterInvalidProtocol)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateCasterInputPushUrl",
     output = CreateCasterInputPushUrlResponse,
-    error = super::errors::CreateCasterInputPushUrlError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateCasterInputPushUrl {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `InputIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputIndex`; example: `1`
     pub input_index: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"rtmp"`
+    /// `Protocol`; example: `"rtmp"`
     pub protocol: Option<String>,
 }
 
 /// What a successful [`CreateCasterInputPushUrl`] call returns.
 #[tc_model]
 pub struct CreateCasterInputPushUrlResponse {
-    /// `PushUrl`: a string.
-    ///
-    /// Example: `"rtmp://www.example.com/live/stream_id?bizid=xxx"`
+    /// `PushUrl`; example: `"rtmp://www.example.com/live/stream_id?bizid=xxx"`
     pub push_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -839,47 +975,55 @@ pub struct CreateCasterInputPushUrlResponse {
 /// The `CreateCasterPgm` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateCasterPgmResponse`].
-/// The codes it documents are in [`CreateCasterPgmError`](super::errors::CreateCasterPgmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateCasterPgm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.CreateCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationCreateCasterTaskFailed)
+/// - [`FailedOperation.NoLVBPushOrPlayDomain`](super::errors::LiveErrorCode::FailedOperationNoLvbPushOrPlayDomain)
+/// - [`FailedOperation.ResourceNotEnough`](super::errors::LiveErrorCode::FailedOperationResourceNotEnough)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.NotBindPackage`](super::errors::LiveErrorCode::ResourceNotFoundNotBindPackage)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateCasterPgm",
     output = CreateCasterPgmResponse,
-    error = super::errors::CreateCasterPgmError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateCasterPgm {
-    /// `PgmDisplayInfo`: a [`CasterDisplayInfo`](super::models::CasterDisplayInfo).
+    /// `PgmDisplayInfo`
     pub pgm_display_info: models::CasterDisplayInfo,
 
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`CreateCasterPgm`] call returns.
 #[tc_model]
 pub struct CreateCasterPgmResponse {
-    /// `PgmPlayUrl`: a string.
-    ///
-    /// Example: `"rtmp://www.example.com/live/example_stream_id"`
+    /// `PgmPlayUrl`; example: `"rtmp://www.example.com/live/example_stream_id"`
     pub pgm_play_url: String,
 
-    /// `CdnPlayUrl`: a string.
-    ///
-    /// Example: `"https://example.cdn.com/live/example_stream_id"`
+    /// `CdnPlayUrl`; example: `"https://example.cdn.com/live/example_stream_id"`
     pub cdn_play_url: String,
 
-    /// `CdnStreamId`: a string.
-    ///
-    /// Example: `"example_stream_id"`
+    /// `CdnStreamId`; example: `"example_stream_id"`
     pub cdn_stream_id: String,
 
-    /// `PgmWebRTCPlayUrl`: a string.
-    ///
-    /// Example: `"webrtc://webrtc.domain.com/live/example_stream"`
+    /// `PgmWebRTCPlayUrl`; example: `"webrtc://webrtc.domain.com/live/example_stream"`
     #[tc(rename = "PgmWebRTCPlayUrl")]
     pub pgm_web_rtc_play_url: String,
 
@@ -890,44 +1034,53 @@ pub struct CreateCasterPgmResponse {
 /// The `CreateCasterPgmFromPvw` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateCasterPgmFromPvwResponse`].
-/// The codes it documents are in [`CreateCasterPgmFromPvwError`](super::errors::CreateCasterPgmFromPvwError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateCasterPgmFromPvw)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterExpired`](super::errors::LiveErrorCode::FailedOperationCasterExpired)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.CreateCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationCreateCasterTaskFailed)
+/// - [`FailedOperation.NoLVBPushOrPlayDomain`](super::errors::LiveErrorCode::FailedOperationNoLvbPushOrPlayDomain)
+/// - [`FailedOperation.ResourceNotEnough`](super::errors::LiveErrorCode::FailedOperationResourceNotEnough)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.NotBindPackage`](super::errors::LiveErrorCode::ResourceNotFoundNotBindPackage)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateCasterPgmFromPvw",
     output = CreateCasterPgmFromPvwResponse,
-    error = super::errors::CreateCasterPgmFromPvwError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateCasterPgmFromPvw {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`CreateCasterPgmFromPvw`] call returns.
 #[tc_model]
 pub struct CreateCasterPgmFromPvwResponse {
-    /// `PgmPlayUrl`: a string.
-    ///
-    /// Example: `"rtmp://www.example.com/live/example_stream_id"`
+    /// `PgmPlayUrl`; example: `"rtmp://www.example.com/live/example_stream_id"`
     pub pgm_play_url: String,
 
-    /// `CdnPlayUrl`: a string.
-    ///
-    /// Example: `"https://example.cdn.com/live/example_stream_id"`
+    /// `CdnPlayUrl`; example: `"https://example.cdn.com/live/example_stream_id"`
     pub cdn_play_url: String,
 
-    /// `CdnStreamId`: a string.
-    ///
-    /// Example: `"example_stream_id"`
+    /// `CdnStreamId`; example: `"example_stream_id"`
     pub cdn_stream_id: String,
 
-    /// `PgmWebRTCPlayUrl`: a string.
-    ///
-    /// Example: `"webrtc://webrtc.domain.com/live/example_stream"`
+    /// `PgmWebRTCPlayUrl`; example: `"webrtc://webrtc.domain.com/live/example_stream"`
     #[tc(rename = "PgmWebRTCPlayUrl")]
     pub pgm_web_rtc_play_url: String,
 
@@ -938,37 +1091,48 @@ pub struct CreateCasterPgmFromPvwResponse {
 /// The `CreateCasterPvw` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateCasterPvwResponse`].
-/// The codes it documents are in [`CreateCasterPvwError`](super::errors::CreateCasterPvwError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateCasterPvw)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterExpired`](super::errors::LiveErrorCode::FailedOperationCasterExpired)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.CreateCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationCreateCasterTaskFailed)
+/// - [`FailedOperation.ResourceNotEnough`](super::errors::LiveErrorCode::FailedOperationResourceNotEnough)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateCasterPvw",
     output = CreateCasterPvwResponse,
-    error = super::errors::CreateCasterPvwError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateCasterPvw {
-    /// `PvwDisplayInfo`: a [`CasterDisplayInfo`](super::models::CasterDisplayInfo).
+    /// `PvwDisplayInfo`
     pub pvw_display_info: models::CasterDisplayInfo,
 
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`CreateCasterPvw`] call returns.
 #[tc_model]
 pub struct CreateCasterPvwResponse {
-    /// `PvwPlayUrl`: a string.
-    ///
-    /// Example: `"rtmp:/www.example.com/live/example_stream_id"`
+    /// `PvwPlayUrl`; example: `"rtmp:/www.example.com/live/example_stream_id"`
     pub pvw_play_url: String,
 
-    /// `PvwWebRTCPlayUrl`: a string.
-    ///
-    /// Example: `"webrtc://webrtc.example.com/live/example_stream_id"`
+    /// `PvwWebRTCPlayUrl`; example: `"webrtc://webrtc.example.com/live/example_stream_id"`
     #[tc(rename = "PvwWebRTCPlayUrl")]
     pub pvw_web_rtc_play_url: String,
 
@@ -979,34 +1143,62 @@ pub struct CreateCasterPvwResponse {
 /// The `CreateCommonMixStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateCommonMixStreamResponse`].
-/// The codes it documents are in [`CreateCommonMixStreamError`](super::errors::CreateCommonMixStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateCommonMixStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrError`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrError)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.CancelSessionNotExist`](super::errors::LiveErrorCode::FailedOperationCancelSessionNotExist)
+/// - [`FailedOperation.GetPictureUrlError`](super::errors::LiveErrorCode::FailedOperationGetPictureUrlError)
+/// - [`FailedOperation.GetStreamResolutionError`](super::errors::LiveErrorCode::FailedOperationGetStreamResolutionError)
+/// - [`FailedOperation.ProcessMixError`](super::errors::LiveErrorCode::FailedOperationProcessMixError)
+/// - [`FailedOperation.StreamNotExist`](super::errors::LiveErrorCode::FailedOperationStreamNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.JiFeiOtherError`](super::errors::LiveErrorCode::InternalErrorJiFeiOtherError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CancelSessionNotExist`](super::errors::LiveErrorCode::InvalidParameterCancelSessionNotExist)
+/// - [`InvalidParameter.InputNumLimitExceeded`](super::errors::LiveErrorCode::InvalidParameterInputNumLimitExceeded)
+/// - [`InvalidParameter.InvalidBackgroudResolution`](super::errors::LiveErrorCode::InvalidParameterInvalidBackgroudResolution)
+/// - [`InvalidParameter.InvalidBitrate`](super::errors::LiveErrorCode::InvalidParameterInvalidBitrate)
+/// - [`InvalidParameter.InvalidCropParam`](super::errors::LiveErrorCode::InvalidParameterInvalidCropParam)
+/// - [`InvalidParameter.InvalidLayerParam`](super::errors::LiveErrorCode::InvalidParameterInvalidLayerParam)
+/// - [`InvalidParameter.InvalidOutputStreamID`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputStreamId)
+/// - [`InvalidParameter.InvalidOutputType`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputType)
+/// - [`InvalidParameter.InvalidPictureID`](super::errors::LiveErrorCode::InvalidParameterInvalidPictureId)
+/// - [`InvalidParameter.InvalidRoundRectRadius`](super::errors::LiveErrorCode::InvalidParameterInvalidRoundRectRadius)
+/// - [`InvalidParameter.OtherError`](super::errors::LiveErrorCode::InvalidParameterOtherError)
+/// - [`InvalidParameter.SessionOutputStreamChanged`](super::errors::LiveErrorCode::InvalidParameterSessionOutputStreamChanged)
+/// - [`InvalidParameter.TemplateNotMatchInputNum`](super::errors::LiveErrorCode::InvalidParameterTemplateNotMatchInputNum)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateCommonMixStream",
     output = CreateCommonMixStreamResponse,
-    error = super::errors::CreateCommonMixStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateCommonMixStream {
-    /// `MixStreamSessionId`: a string.
-    ///
-    /// Example: `"test_room"`
+    /// `MixStreamSessionId`; example: `"test_room"`
     pub mix_stream_session_id: String,
 
-    /// `InputStreamList`: a list of [`CommonMixInputParam`](super::models::CommonMixInputParam) objects.
+    /// `InputStreamList`
     pub input_stream_list: Vec<models::CommonMixInputParam>,
 
-    /// `OutputParams`: a [`CommonMixOutputParams`](super::models::CommonMixOutputParams).
+    /// `OutputParams`
     pub output_params: models::CommonMixOutputParams,
 
-    /// `MixStreamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `MixStreamTemplateId`; example: `40`
     pub mix_stream_template_id: Option<i64>,
 
-    /// `ControlParams`: a [`CommonMixControlParams`](super::models::CommonMixControlParams).
+    /// `ControlParams`
     pub control_params: Option<models::CommonMixControlParams>,
 }
 
@@ -1020,9 +1212,12 @@ pub struct CreateCommonMixStreamResponse {
 /// The `CreateLiveAvatarCloneFigure` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveAvatarCloneFigureResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveAvatarCloneFigure)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -1031,47 +1226,35 @@ pub struct CreateCommonMixStreamResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateLiveAvatarCloneFigure {
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"PHOTO"`
+    /// `SceneType`; example: `"PHOTO"`
     pub scene_type: String,
 
-    /// `FigureName`: a string.
-    ///
-    /// Example: `"电子女主播"`
+    /// `FigureName`; example: `"电子女主播"`
     pub figure_name: String,
 
-    /// `MaterialUrl`: a string.
+    /// `MaterialUrl`
     pub material_url: String,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"FEMALE"`
+    /// `Gender`; example: `"FEMALE"`
     pub gender: Option<String>,
 
-    /// `IdentityWrittenUrl`: a string.
+    /// `IdentityWrittenUrl`
     pub identity_written_url: Option<String>,
 
-    /// `IdentityVideoUrl`: a string.
+    /// `IdentityVideoUrl`
     pub identity_video_url: Option<String>,
 
-    /// `PhotoVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PhotoVersion`; example: `0`
     pub photo_version: Option<u64>,
 }
 
 /// What a successful [`CreateLiveAvatarCloneFigure`] call returns.
 #[tc_model]
 pub struct CreateLiveAvatarCloneFigureResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7501977621938212864"`
+    /// `TaskId`; example: `"7501977621938212864"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUBMITTING"`
+    /// `Status`; example: `"SUBMITTING"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1081,49 +1264,69 @@ pub struct CreateLiveAvatarCloneFigureResponse {
 /// The `CreateLiveAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveAvatarRoomResponse`].
-/// The codes it documents are in [`CreateLiveAvatarRoomError`](super::errors::CreateLiveAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrError`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrError)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.CancelSessionNotExist`](super::errors::LiveErrorCode::FailedOperationCancelSessionNotExist)
+/// - [`FailedOperation.GetPictureUrlError`](super::errors::LiveErrorCode::FailedOperationGetPictureUrlError)
+/// - [`FailedOperation.GetStreamResolutionError`](super::errors::LiveErrorCode::FailedOperationGetStreamResolutionError)
+/// - [`FailedOperation.ProcessMixError`](super::errors::LiveErrorCode::FailedOperationProcessMixError)
+/// - [`FailedOperation.StreamNotExist`](super::errors::LiveErrorCode::FailedOperationStreamNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.JiFeiOtherError`](super::errors::LiveErrorCode::InternalErrorJiFeiOtherError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CancelSessionNotExist`](super::errors::LiveErrorCode::InvalidParameterCancelSessionNotExist)
+/// - [`InvalidParameter.InputNumLimitExceeded`](super::errors::LiveErrorCode::InvalidParameterInputNumLimitExceeded)
+/// - [`InvalidParameter.InvalidBackgroudResolution`](super::errors::LiveErrorCode::InvalidParameterInvalidBackgroudResolution)
+/// - [`InvalidParameter.InvalidBitrate`](super::errors::LiveErrorCode::InvalidParameterInvalidBitrate)
+/// - [`InvalidParameter.InvalidCropParam`](super::errors::LiveErrorCode::InvalidParameterInvalidCropParam)
+/// - [`InvalidParameter.InvalidLayerParam`](super::errors::LiveErrorCode::InvalidParameterInvalidLayerParam)
+/// - [`InvalidParameter.InvalidOutputStreamID`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputStreamId)
+/// - [`InvalidParameter.InvalidOutputType`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputType)
+/// - [`InvalidParameter.InvalidPictureID`](super::errors::LiveErrorCode::InvalidParameterInvalidPictureId)
+/// - [`InvalidParameter.InvalidRoundRectRadius`](super::errors::LiveErrorCode::InvalidParameterInvalidRoundRectRadius)
+/// - [`InvalidParameter.OtherError`](super::errors::LiveErrorCode::InvalidParameterOtherError)
+/// - [`InvalidParameter.SessionOutputStreamChanged`](super::errors::LiveErrorCode::InvalidParameterSessionOutputStreamChanged)
+/// - [`InvalidParameter.TemplateNotMatchInputNum`](super::errors::LiveErrorCode::InvalidParameterTemplateNotMatchInputNum)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveAvatarRoom",
     output = CreateLiveAvatarRoomResponse,
-    error = super::errors::CreateLiveAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveAvatarRoom {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my live"`
+    /// `Name`; example: `"my live"`
     pub name: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 
-    /// `AvatarKey`: a string.
-    ///
-    /// Example: `"461d120836d649798cc5e1a3daa64c1d"`
+    /// `AvatarKey`; example: `"461d120836d649798cc5e1a3daa64c1d"`
     pub avatar_key: Option<String>,
 
-    /// `TimbreKey`: a string.
-    ///
-    /// Example: `"live_stream_female1"`
+    /// `TimbreKey`; example: `"live_stream_female1"`
     pub timbre_key: Option<String>,
 
-    /// `LiveMode`: a string.
-    ///
-    /// Example: `"INTERACT"`
+    /// `LiveMode`; example: `"INTERACT"`
     pub live_mode: Option<String>,
 }
 
 /// What a successful [`CreateLiveAvatarRoom`] call returns.
 #[tc_model]
 pub struct CreateLiveAvatarRoomResponse {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10003"`
+    /// `RoomId`; example: `"10003"`
     pub room_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1133,54 +1336,72 @@ pub struct CreateLiveAvatarRoomResponse {
 /// The `CreateLiveAvatarScript` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveAvatarScriptResponse`].
-/// The codes it documents are in [`CreateLiveAvatarScriptError`](super::errors::CreateLiveAvatarScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveAvatarScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrError`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrError)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.CancelSessionNotExist`](super::errors::LiveErrorCode::FailedOperationCancelSessionNotExist)
+/// - [`FailedOperation.GetPictureUrlError`](super::errors::LiveErrorCode::FailedOperationGetPictureUrlError)
+/// - [`FailedOperation.GetStreamResolutionError`](super::errors::LiveErrorCode::FailedOperationGetStreamResolutionError)
+/// - [`FailedOperation.ProcessMixError`](super::errors::LiveErrorCode::FailedOperationProcessMixError)
+/// - [`FailedOperation.StreamNotExist`](super::errors::LiveErrorCode::FailedOperationStreamNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.JiFeiOtherError`](super::errors::LiveErrorCode::InternalErrorJiFeiOtherError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CancelSessionNotExist`](super::errors::LiveErrorCode::InvalidParameterCancelSessionNotExist)
+/// - [`InvalidParameter.InputNumLimitExceeded`](super::errors::LiveErrorCode::InvalidParameterInputNumLimitExceeded)
+/// - [`InvalidParameter.InvalidBackgroudResolution`](super::errors::LiveErrorCode::InvalidParameterInvalidBackgroudResolution)
+/// - [`InvalidParameter.InvalidBitrate`](super::errors::LiveErrorCode::InvalidParameterInvalidBitrate)
+/// - [`InvalidParameter.InvalidCropParam`](super::errors::LiveErrorCode::InvalidParameterInvalidCropParam)
+/// - [`InvalidParameter.InvalidLayerParam`](super::errors::LiveErrorCode::InvalidParameterInvalidLayerParam)
+/// - [`InvalidParameter.InvalidOutputStreamID`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputStreamId)
+/// - [`InvalidParameter.InvalidOutputType`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputType)
+/// - [`InvalidParameter.InvalidPictureID`](super::errors::LiveErrorCode::InvalidParameterInvalidPictureId)
+/// - [`InvalidParameter.InvalidRoundRectRadius`](super::errors::LiveErrorCode::InvalidParameterInvalidRoundRectRadius)
+/// - [`InvalidParameter.OtherError`](super::errors::LiveErrorCode::InvalidParameterOtherError)
+/// - [`InvalidParameter.SessionOutputStreamChanged`](super::errors::LiveErrorCode::InvalidParameterSessionOutputStreamChanged)
+/// - [`InvalidParameter.TemplateNotMatchInputNum`](super::errors::LiveErrorCode::InvalidParameterTemplateNotMatchInputNum)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveAvatarScript",
     output = CreateLiveAvatarScriptResponse,
-    error = super::errors::CreateLiveAvatarScriptError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveAvatarScript {
-    /// `Title`: a string.
-    ///
-    /// Example: `"进入主题"`
+    /// `Title`; example: `"进入主题"`
     pub title: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"hello, this is avatar."`
+    /// `Content`; example: `"hello, this is avatar."`
     pub content: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `RoomId`; example: `"10001"`
     pub room_id: String,
 
-    /// `SpecifyPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SpecifyPosition`; example: `50`
     pub specify_position: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ProductId`; example: `"10001"`
     pub product_id: Option<String>,
 }
 
 /// What a successful [`CreateLiveAvatarScript`] call returns.
 #[tc_model]
 pub struct CreateLiveAvatarScriptResponse {
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"10003"`
+    /// `ScriptId`; example: `"10003"`
     pub script_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1190,30 +1411,39 @@ pub struct CreateLiveAvatarScriptResponse {
 /// The `CreateLiveCallbackRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveCallbackRuleResponse`].
-/// The codes it documents are in [`CreateLiveCallbackRuleError`](super::errors::CreateLiveCallbackRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveCallbackRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfNotFound`](super::errors::LiveErrorCode::InvalidParameterConfNotFound)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveCallbackRule",
     output = CreateLiveCallbackRuleResponse,
-    error = super::errors::CreateLiveCallbackRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveCallbackRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"push.domain.com"`
+    /// `DomainName`; example: `"push.domain.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app"`
+    /// `AppName`; example: `"app"`
     pub app_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `78895`
+    /// `TemplateId`; example: `78895`
     pub template_id: i64,
 }
 
@@ -1227,94 +1457,92 @@ pub struct CreateLiveCallbackRuleResponse {
 /// The `CreateLiveCallbackTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveCallbackTemplateResponse`].
-/// The codes it documents are in [`CreateLiveCallbackTemplateError`](super::errors::CreateLiveCallbackTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveCallbackTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ArgsNotMatch`](super::errors::LiveErrorCode::InvalidParameterArgsNotMatch)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameter.UrlNotSafe`](super::errors::LiveErrorCode::InvalidParameterUrlNotSafe)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveCallbackTemplate",
     output = CreateLiveCallbackTemplateResponse,
-    error = super::errors::CreateLiveCallbackTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveCallbackTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"callback"`
+    /// `Description`; example: `"callback"`
     pub description: Option<String>,
 
-    /// `StreamBeginNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `StreamBeginNotifyUrl`; example: `"http://domain.com/path"`
     pub stream_begin_notify_url: Option<String>,
 
-    /// `StreamEndNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `StreamEndNotifyUrl`; example: `"http://domain.com/path"`
     pub stream_end_notify_url: Option<String>,
 
-    /// `RecordNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordNotifyUrl`; example: `"http://domain.com/path"`
     pub record_notify_url: Option<String>,
 
-    /// `RecordStatusNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordStatusNotifyUrl`; example: `"http://domain.com/path"`
     pub record_status_notify_url: Option<String>,
 
-    /// `SnapshotNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `SnapshotNotifyUrl`; example: `"http://domain.com/path"`
     pub snapshot_notify_url: Option<String>,
 
-    /// `PornCensorshipNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `PornCensorshipNotifyUrl`; example: `"http://domain.com/path"`
     pub porn_censorship_notify_url: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"adasda131312"`
+    /// `CallbackKey`; example: `"adasda131312"`
     pub callback_key: Option<String>,
 
-    /// `StreamMixNotifyUrl`: a string.
-    ///
-    /// Example: `"asdsad"`
+    /// `StreamMixNotifyUrl`; example: `"asdsad"`
     pub stream_mix_notify_url: Option<String>,
 
-    /// `PushExceptionNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `PushExceptionNotifyUrl`; example: `"http://abc.com/abc"`
     pub push_exception_notify_url: Option<String>,
 
-    /// `AudioAuditNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `AudioAuditNotifyUrl`; example: `"http://domain.com/path"`
     pub audio_audit_notify_url: Option<String>,
 
-    /// `RecordExceptionNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordExceptionNotifyUrl`; example: `"http://domain.com/path"`
     pub record_exception_notify_url: Option<String>,
 
-    /// `RecordExceptionLevels`: a list of strings.
-    ///
-    /// Example: `["error"]`
+    /// `RecordExceptionLevels`; example: `["error"]`
     pub record_exception_levels: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateLiveCallbackTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveCallbackTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1324,49 +1552,60 @@ pub struct CreateLiveCallbackTemplateResponse {
 /// The `CreateLiveCloudEffect` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveCloudEffectResponse`].
-/// The codes it documents are in [`CreateLiveCloudEffectError`](super::errors::CreateLiveCloudEffectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveCloudEffect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveCloudEffect",
     output = CreateLiveCloudEffectResponse,
-    error = super::errors::CreateLiveCloudEffectError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveCloudEffect {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只猫咪"`
+    /// `Prompt`; example: `"一只猫咪"`
     pub prompt: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"wizard of oz"`
+    /// `TemplateId`; example: `"wizard of oz"`
     pub template_id: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://my.image.com/live/cat.png"`
+    /// `ImageUrl`; example: `"http://my.image.com/live/cat.png"`
     pub image_url: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"text2video"`
+    /// `Type`; example: `"text2video"`
     pub r#type: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateLiveCloudEffect`] call returns.
 #[tc_model]
 pub struct CreateLiveCloudEffectResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"43544"`
+    /// `Id`; example: `"43544"`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1376,35 +1615,49 @@ pub struct CreateLiveCloudEffectResponse {
 /// The `CreateLivePadRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLivePadRuleResponse`].
-/// The codes it documents are in [`CreateLivePadRuleError`](super::errors::CreateLivePadRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLivePadRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.RuleAlreadyExist`](super::errors::LiveErrorCode::FailedOperationRuleAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLivePadRule",
     output = CreateLivePadRuleResponse,
-    error = super::errors::CreateLivePadRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLivePadRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"xxx.xx.com"`
+    /// `DomainName`; example: `"xxx.xx.com"`
     pub domain_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `8945241`
+    /// `TemplateId`; example: `8945241`
     pub template_id: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"s"`
+    /// `StreamName`; example: `"s"`
     pub stream_name: Option<String>,
 }
 
@@ -1418,59 +1671,63 @@ pub struct CreateLivePadRuleResponse {
 /// The `CreateLivePadTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLivePadTemplateResponse`].
-/// The codes it documents are in [`CreateLivePadTemplateError`](super::errors::CreateLivePadTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLivePadTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLivePadTemplate",
     output = CreateLivePadTemplateResponse,
-    error = super::errors::CreateLivePadTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLivePadTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/a.mp4"`
+    /// `Url`; example: `"https://test.com/a.mp4"`
     pub url: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDesc"`
+    /// `Description`; example: `"testDesc"`
     pub description: Option<String>,
 
-    /// `WaitDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WaitDuration`; example: `1`
     pub wait_duration: Option<u64>,
 
-    /// `MaxDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDuration`; example: `1`
     pub max_duration: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `TriggerCondition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TriggerCondition`; example: `0`
     pub trigger_condition: Option<u64>,
 }
 
 /// What a successful [`CreateLivePadTemplate`] call returns.
 #[tc_model]
 pub struct CreateLivePadTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1480,146 +1737,124 @@ pub struct CreateLivePadTemplateResponse {
 /// The `CreateLivePullStreamTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLivePullStreamTaskResponse`].
-/// The codes it documents are in [`CreateLivePullStreamTaskError`](super::errors::CreateLivePullStreamTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLivePullStreamTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidBackupToUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidBackupToUrl)
+/// - [`InvalidParameter.InvalidCallbackUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidCallbackUrl)
+/// - [`InvalidParameter.InvalidMixInputParam`](super::errors::LiveErrorCode::InvalidParameterInvalidMixInputParam)
+/// - [`InvalidParameter.InvalidOutputParam`](super::errors::LiveErrorCode::InvalidParameterInvalidOutputParam)
+/// - [`InvalidParameter.InvalidSourceUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidSourceUrl)
+/// - [`InvalidParameter.InvalidTaskTime`](super::errors::LiveErrorCode::InvalidParameterInvalidTaskTime)
+/// - [`InvalidParameter.InvalidToUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidToUrl)
+/// - [`InvalidParameter.InvalidWatermark`](super::errors::LiveErrorCode::InvalidParameterInvalidWatermark)
+/// - [`InvalidParameter.TaskNotExist`](super::errors::LiveErrorCode::InvalidParameterTaskNotExist)
+/// - [`InvalidParameter.TaskNumMoreThanLimit`](super::errors::LiveErrorCode::InvalidParameterTaskNumMoreThanLimit)
+/// - [`InvalidParameter.ToUrlNoPermission`](super::errors::LiveErrorCode::InvalidParameterToUrlNoPermission)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLivePullStreamTask",
     output = CreateLivePullStreamTaskResponse,
-    error = super::errors::CreateLivePullStreamTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLivePullStreamTask {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"PullLivePushLive"`
+    /// `SourceType`; example: `"PullLivePushLive"`
     pub source_type: String,
 
-    /// `SourceUrls`: a list of strings.
+    /// `SourceUrls`
     pub source_urls: Vec<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"teststream"`
+    /// `StreamName`; example: `"teststream"`
     pub stream_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-02-07T08:00:00Z"`
+    /// `StartTime`; example: `"2021-02-07T08:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-02-09T08:00:00Z"`
+    /// `EndTime`; example: `"2021-02-09T08:00:00Z"`
     pub end_time: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: String,
 
-    /// `PushArgs`: a string.
-    ///
-    /// Example: `"bak=1&room=2"`
+    /// `PushArgs`; example: `"bak=1&room=2"`
     pub push_args: Option<String>,
 
-    /// `CallbackEvents`: a list of strings.
-    ///
-    /// Example: `["PushStreamFailed"]`
+    /// `CallbackEvents`; example: `["PushStreamFailed"]`
     pub callback_events: Option<Vec<String>>,
 
-    /// `VodLoopTimes`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `VodLoopTimes`; example: `"-1"`
     pub vod_loop_times: Option<String>,
 
-    /// `VodRefreshType`: a string.
-    ///
-    /// Example: `"ContinueBreakPoint"`
+    /// `VodRefreshType`; example: `"ContinueBreakPoint"`
     pub vod_refresh_type: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://my.callback.rcv/lvb/interface.php"`
+    /// `CallbackUrl`; example: `"http://my.callback.rcv/lvb/interface.php"`
     pub callback_url: Option<String>,
 
-    /// `ExtraCmd`: a string.
-    ///
-    /// Example: `"ignore_region"`
+    /// `ExtraCmd`; example: `"ignore_region"`
     pub extra_cmd: Option<String>,
 
-    /// `SpecifyTaskId`: a string.
-    ///
-    /// Example: `"sfvdfsdfserfsdff"`
+    /// `SpecifyTaskId`; example: `"sfvdfsdfserfsdff"`
     pub specify_task_id: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"任务描述"`
+    /// `Comment`; example: `"任务描述"`
     pub comment: Option<String>,
 
-    /// `ToUrl`: a string.
+    /// `ToUrl`
     pub to_url: Option<String>,
 
-    /// `FileIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileIndex`; example: `0`
     pub file_index: Option<i64>,
 
-    /// `OffsetTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OffsetTime`; example: `0`
     pub offset_time: Option<i64>,
 
-    /// `BackupSourceType`: a string.
-    ///
-    /// Example: `"PullLivePushLive"`
+    /// `BackupSourceType`; example: `"PullLivePushLive"`
     pub backup_source_type: Option<String>,
 
-    /// `BackupSourceUrl`: a string.
-    ///
-    /// Example: `"http://5000.liveplay.myqcloud.com/live/backup.flv?txSecret=4d8e"`
+    /// `BackupSourceUrl`; example: `"http://5000.liveplay.myqcloud.com/live/backup.flv?txSecret=4d8e"`
     pub backup_source_url: Option<String>,
 
-    /// `WatermarkList`: a list of [`PullPushWatermarkInfo`](super::models::PullPushWatermarkInfo) objects.
+    /// `WatermarkList`
     pub watermark_list: Option<Vec<models::PullPushWatermarkInfo>>,
 
-    /// `VodLocalMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VodLocalMode`; example: `0`
     pub vod_local_mode: Option<i64>,
 
-    /// `RecordTemplateId`: a string.
-    ///
-    /// Example: `"19342"`
+    /// `RecordTemplateId`; example: `"19342"`
     pub record_template_id: Option<String>,
 
-    /// `BackupToUrl`: a string.
+    /// `BackupToUrl`
     pub backup_to_url: Option<String>,
 
-    /// `TranscodeTemplateName`: a string.
-    ///
-    /// Example: `"hevc720"`
+    /// `TranscodeTemplateName`; example: `"hevc720"`
     pub transcode_template_name: Option<String>,
 }
 
 /// What a successful [`CreateLivePullStreamTask`] call returns.
 #[tc_model]
 pub struct CreateLivePullStreamTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"940323"`
+    /// `TaskId`; example: `"940323"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1629,74 +1864,70 @@ pub struct CreateLivePullStreamTaskResponse {
 /// The `CreateLiveRecord` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveRecordResponse`].
-/// The codes it documents are in [`CreateLiveRecordError`](super::errors::CreateLiveRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.MaximumRunningTask`](super::errors::LiveErrorCode::LimitExceededMaximumRunningTask)
+/// - [`LimitExceeded.MaximumTask`](super::errors::LiveErrorCode::LimitExceededMaximumTask)
+/// - [`ResourceNotFound.ChannelNotExist`](super::errors::LiveErrorCode::ResourceNotFoundChannelNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceUnavailable.InvalidVodStatus`](super::errors::LiveErrorCode::ResourceUnavailableInvalidVodStatus)
+/// - [`ResourceUnavailable.StreamNotExist`](super::errors::LiveErrorCode::ResourceUnavailableStreamNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveRecord",
     output = CreateLiveRecordResponse,
-    error = super::errors::CreateLiveRecordError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveRecord {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2017-01-01+10%3a10%3a01"`
+    /// `StartTime`; example: `"2017-01-01+10%3a10%3a01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-01-01+10%3a30%3a01"`
+    /// `EndTime`; example: `"2017-01-01+10%3a30%3a01"`
     pub end_time: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `RecordType`; example: `"video"`
     pub record_type: Option<String>,
 
-    /// `FileFormat`: a string.
-    ///
-    /// Example: `"flv"`
+    /// `FileFormat`; example: `"flv"`
     pub file_format: Option<String>,
 
-    /// `Highlight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Highlight`; example: `0`
     pub highlight: Option<i64>,
 
-    /// `MixStream`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MixStream`; example: `0`
     pub mix_stream: Option<i64>,
 
-    /// `StreamParam`: a string.
-    ///
-    /// Example: `"record_interval%3D3600"`
+    /// `StreamParam`; example: `"record_interval%3D3600"`
     pub stream_param: Option<String>,
 }
 
 /// What a successful [`CreateLiveRecord`] call returns.
 #[tc_model]
 pub struct CreateLiveRecordResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102916280`
+    /// `TaskId`; example: `102916280`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1706,35 +1937,49 @@ pub struct CreateLiveRecordResponse {
 /// The `CreateLiveRecordRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveRecordRuleResponse`].
-/// The codes it documents are in [`CreateLiveRecordRuleError`](super::errors::CreateLiveRecordRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveRecordRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyExist`](super::errors::LiveErrorCode::FailedOperationRuleAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfNotFound`](super::errors::LiveErrorCode::InvalidParameterConfNotFound)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveRecordRule",
     output = CreateLiveRecordRuleResponse,
-    error = super::errors::CreateLiveRecordRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveRecordRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"xxx.xx.com"`
+    /// `DomainName`; example: `"xxx.xx.com"`
     pub domain_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `47526`
+    /// `TemplateId`; example: `47526`
     pub template_id: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: Option<String>,
 }
 
@@ -1748,70 +1993,82 @@ pub struct CreateLiveRecordRuleResponse {
 /// The `CreateLiveRecordTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveRecordTemplateResponse`].
-/// The codes it documents are in [`CreateLiveRecordTemplateError`](super::errors::CreateLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveRecordTemplate",
     output = CreateLiveRecordTemplateResponse,
-    error = super::errors::CreateLiveRecordTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveRecordTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"templat"`
+    /// `TemplateName`; example: `"templat"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"录制规则"`
+    /// `Description`; example: `"录制规则"`
     pub description: Option<String>,
 
-    /// `FlvParam`: a [`RecordParam`](super::models::RecordParam).
+    /// `FlvParam`
     pub flv_param: Option<models::RecordParam>,
 
-    /// `HlsParam`: a [`RecordParam`](super::models::RecordParam).
+    /// `HlsParam`
     pub hls_param: Option<models::RecordParam>,
 
-    /// `Mp4Param`: a [`RecordParam`](super::models::RecordParam).
+    /// `Mp4Param`
     pub mp4_param: Option<models::RecordParam>,
 
-    /// `AacParam`: a [`RecordParam`](super::models::RecordParam).
+    /// `AacParam`
     pub aac_param: Option<models::RecordParam>,
 
-    /// `IsDelayLive`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `IsDelayLive`; example: `12`
     pub is_delay_live: Option<i64>,
 
-    /// `HlsSpecialParam`: a [`HlsSpecialParam`](super::models::HlsSpecialParam).
+    /// `HlsSpecialParam`
     pub hls_special_param: Option<models::HlsSpecialParam>,
 
-    /// `Mp3Param`: a [`RecordParam`](super::models::RecordParam).
+    /// `Mp3Param`
     pub mp3_param: Option<models::RecordParam>,
 
-    /// `CosStore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CosStore`; example: `1`
     pub cos_store: Option<i64>,
 
-    /// `RemoveWatermark`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RemoveWatermark`; example: `false`
     pub remove_watermark: Option<bool>,
 
-    /// `FlvSpecialParam`: a [`FlvSpecialParam`](super::models::FlvSpecialParam).
+    /// `FlvSpecialParam`
     pub flv_special_param: Option<models::FlvSpecialParam>,
 }
 
 /// What a successful [`CreateLiveRecordTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveRecordTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1821,9 +2078,12 @@ pub struct CreateLiveRecordTemplateResponse {
 /// The `CreateLiveSmartEraseRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveSmartEraseRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveSmartEraseRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -1832,24 +2092,16 @@ pub struct CreateLiveRecordTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateLiveSmartEraseRule {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TemplateId`; example: `3`
     pub template_id: i64,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"29913pushtest.erheiyan.club"`
+    /// `DomainName`; example: `"29913pushtest.erheiyan.club"`
     pub domain_name: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: Option<String>,
 }
 
@@ -1863,9 +2115,12 @@ pub struct CreateLiveSmartEraseRuleResponse {
 /// The `CreateLiveSmartEraseTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveSmartEraseTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveSmartEraseTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -1874,68 +2129,44 @@ pub struct CreateLiveSmartEraseRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateLiveSmartEraseTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"SmartNametttttt"`
+    /// `TemplateName`; example: `"SmartNametttttt"`
     pub template_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"illegal audio|privacy protection"`
+    /// `Type`; example: `"illegal audio|privacy protection"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"SmartNameDesc"`
+    /// `Description`; example: `"SmartNameDesc"`
     pub description: Option<String>,
 
-    /// `AuditConfId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7930`
+    /// `AuditConfId`; example: `7930`
     pub audit_conf_id: Option<u64>,
 
-    /// `ImageBizType`: a string.
-    ///
-    /// Example: `"1_1_1_7930"`
+    /// `ImageBizType`; example: `"1_1_1_7930"`
     pub image_biz_type: Option<String>,
 
-    /// `AudioBizType`: a string.
-    ///
-    /// Example: `"1_1_1_7930"`
+    /// `AudioBizType`; example: `"1_1_1_7930"`
     pub audio_biz_type: Option<String>,
 
-    /// `AudioTextBizType`: a string.
-    ///
-    /// Example: `"1_1_1_7930"`
+    /// `AudioTextBizType`; example: `"1_1_1_7930"`
     pub audio_text_biz_type: Option<String>,
 
-    /// `DisplayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DisplayMode`; example: `3`
     pub display_mode: Option<i64>,
 
-    /// `DisplayDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `DisplayDelayTime`; example: `5000`
     pub display_delay_time: Option<i64>,
 
-    /// `PrivacyProtection`: a string.
-    ///
-    /// Example: `"blur face|blur license plate"`
+    /// `PrivacyProtection`; example: `"blur face|blur license plate"`
     pub privacy_protection: Option<String>,
 
-    /// `AudioErasureMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioErasureMode`; example: `1`
     pub audio_erasure_mode: Option<u64>,
 }
 
 /// What a successful [`CreateLiveSmartEraseTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveSmartEraseTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `8390426`
+    /// `TemplateId`; example: `8390426`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1945,35 +2176,50 @@ pub struct CreateLiveSmartEraseTemplateResponse {
 /// The `CreateLiveSnapshotRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveSnapshotRuleResponse`].
-/// The codes it documents are in [`CreateLiveSnapshotRuleError`](super::errors::CreateLiveSnapshotRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveSnapshotRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyExist`](super::errors::LiveErrorCode::FailedOperationRuleAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfNotFound`](super::errors::LiveErrorCode::InvalidParameterConfNotFound)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveSnapshotRule",
     output = CreateLiveSnapshotRuleResponse,
-    error = super::errors::CreateLiveSnapshotRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveSnapshotRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"xxx.xx.com"`
+    /// `DomainName`; example: `"xxx.xx.com"`
     pub domain_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `12346753`
+    /// `TemplateId`; example: `12346753`
     pub template_id: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"s"`
+    /// `StreamName`; example: `"s"`
     pub stream_name: Option<String>,
 }
 
@@ -1987,79 +2233,82 @@ pub struct CreateLiveSnapshotRuleResponse {
 /// The `CreateLiveSnapshotTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveSnapshotTemplateResponse`].
-/// The codes it documents are in [`CreateLiveSnapshotTemplateError`](super::errors::CreateLiveSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.CosBucketNotExist`](super::errors::LiveErrorCode::FailedOperationCosBucketNotExist)
+/// - [`FailedOperation.CosBucketNotPermission`](super::errors::LiveErrorCode::FailedOperationCosBucketNotPermission)
+/// - [`FailedOperation.CosRoleNotExists`](super::errors::LiveErrorCode::FailedOperationCosRoleNotExists)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveSnapshotTemplate",
     output = CreateLiveSnapshotTemplateResponse,
-    error = super::errors::CreateLiveSnapshotTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveSnapshotTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: String,
 
-    /// `CosAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `9654125`
+    /// `CosAppId`; example: `9654125`
     pub cos_app_id: i64,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `CosBucket`; example: `"bucket"`
     pub cos_bucket: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `CosRegion`; example: `"beijing"`
     pub cos_region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDesc"`
+    /// `Description`; example: `"testDesc"`
     pub description: Option<String>,
 
-    /// `SnapshotInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SnapshotInterval`; example: `10`
     pub snapshot_interval: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Width`; example: `250`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Height`; example: `250`
     pub height: Option<i64>,
 
-    /// `PornFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PornFlag`; example: `0`
     pub porn_flag: Option<i64>,
 
-    /// `CosPrefix`: a string.
-    ///
-    /// Example: `"12"`
+    /// `CosPrefix`; example: `"12"`
     pub cos_prefix: Option<String>,
 
-    /// `CosFileName`: a string.
-    ///
-    /// Example: `"{StreamID}-screenshot-{Hour}-{Minute}-{Second}-{Width}x{Height}{Ext}"`
+    /// `CosFileName`; example: `"{StreamID}-screenshot-{Hour}-{Minute}-{Second}-{Width}x{Height}{Ext}"`
     pub cos_file_name: Option<String>,
 }
 
 /// What a successful [`CreateLiveSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveSnapshotTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2069,93 +2318,89 @@ pub struct CreateLiveSnapshotTemplateResponse {
 /// The `CreateLiveStreamMonitor` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveStreamMonitorResponse`].
-/// The codes it documents are in [`CreateLiveStreamMonitorError`](super::errors::CreateLiveStreamMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveStreamMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.InputStreamMixTypeNotAccessible`](super::errors::LiveErrorCode::FailedOperationInputStreamMixTypeNotAccessible)
+/// - [`FailedOperation.MonitorIsActive`](super::errors::LiveErrorCode::FailedOperationMonitorIsActive)
+/// - [`FailedOperation.MonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationMonitorLimitExceeded)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`FailedOperation.RelateServerNotAccessible`](super::errors::LiveErrorCode::FailedOperationRelateServerNotAccessible)
+/// - [`FailedOperation.RelatedRunningMonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationRelatedRunningMonitorLimitExceeded)
+/// - [`FailedOperation.StartTaskFailed`](super::errors::LiveErrorCode::FailedOperationStartTaskFailed)
+/// - [`FailedOperation.StopTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopTaskFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveStreamMonitor",
     output = CreateLiveStreamMonitorResponse,
-    error = super::errors::CreateLiveStreamMonitorError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveStreamMonitor {
-    /// `OutputInfo`: a [`LiveStreamMonitorOutputInfo`](super::models::LiveStreamMonitorOutputInfo).
+    /// `OutputInfo`
     pub output_info: models::LiveStreamMonitorOutputInfo,
 
-    /// `InputList`: a list of [`LiveStreamMonitorInputInfo`](super::models::LiveStreamMonitorInputInfo) objects.
+    /// `InputList`
     pub input_list: Vec<models::LiveStreamMonitorInputInfo>,
 
-    /// `MonitorName`: a string.
-    ///
-    /// Example: `"ExampleMonitorName"`
+    /// `MonitorName`; example: `"ExampleMonitorName"`
     pub monitor_name: Option<String>,
 
-    /// `NotifyPolicy`: a [`LiveStreamMonitorNotifyPolicy`](super::models::LiveStreamMonitorNotifyPolicy).
+    /// `NotifyPolicy`
     pub notify_policy: Option<models::LiveStreamMonitorNotifyPolicy>,
 
-    /// `AsrLanguage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsrLanguage`; example: `0`
     pub asr_language: Option<u64>,
 
-    /// `OcrLanguage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OcrLanguage`; example: `0`
     pub ocr_language: Option<u64>,
 
-    /// `AiAsrInputIndexList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AiAsrInputIndexList`; example: `[1,2]`
     pub ai_asr_input_index_list: Option<Vec<u64>>,
 
-    /// `AiOcrInputIndexList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AiOcrInputIndexList`; example: `[1,2]`
     pub ai_ocr_input_index_list: Option<Vec<u64>>,
 
-    /// `CheckStreamBroken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckStreamBroken`; example: `0`
     pub check_stream_broken: Option<u64>,
 
-    /// `CheckStreamLowFrameRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckStreamLowFrameRate`; example: `0`
     pub check_stream_low_frame_rate: Option<u64>,
 
-    /// `AllowMonitorReport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AllowMonitorReport`; example: `0`
     pub allow_monitor_report: Option<u64>,
 
-    /// `AiFormatDiagnose`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiFormatDiagnose`; example: `0`
     pub ai_format_diagnose: Option<u64>,
 
-    /// `AiQualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiQualityControl`; example: `0`
     pub ai_quality_control: Option<u64>,
 
-    /// `CasterId`: a string.
-    ///
-    /// Example: `"\"101\""`
+    /// `CasterId`; example: `"\"101\""`
     pub caster_id: Option<String>,
 
-    /// `PullPushTaskId`: a string.
-    ///
-    /// Example: `"“xxxx”"`
+    /// `PullPushTaskId`; example: `"“xxxx”"`
     pub pull_push_task_id: Option<String>,
 }
 
 /// What a successful [`CreateLiveStreamMonitor`] call returns.
 #[tc_model]
 pub struct CreateLiveStreamMonitorResponse {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2165,35 +2410,48 @@ pub struct CreateLiveStreamMonitorResponse {
 /// The `CreateLiveTimeShiftRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveTimeShiftRuleResponse`].
-/// The codes it documents are in [`CreateLiveTimeShiftRuleError`](super::errors::CreateLiveTimeShiftRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveTimeShiftRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyExist`](super::errors::LiveErrorCode::FailedOperationRuleAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveTimeShiftRule",
     output = CreateLiveTimeShiftRuleResponse,
-    error = super::errors::CreateLiveTimeShiftRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveTimeShiftRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"xxx.xx.com"`
+    /// `DomainName`; example: `"xxx.xx.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"s"`
+    /// `StreamName`; example: `"s"`
     pub stream_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `458925`
+    /// `TemplateId`; example: `458925`
     pub template_id: i64,
 }
 
@@ -2207,59 +2465,63 @@ pub struct CreateLiveTimeShiftRuleResponse {
 /// The `CreateLiveTimeShiftTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveTimeShiftTemplateResponse`].
-/// The codes it documents are in [`CreateLiveTimeShiftTemplateError`](super::errors::CreateLiveTimeShiftTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveTimeShiftTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveTimeShiftTemplate",
     output = CreateLiveTimeShiftTemplateResponse,
-    error = super::errors::CreateLiveTimeShiftTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveTimeShiftTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `Duration`; example: `604800`
     pub duration: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDesc"`
+    /// `Description`; example: `"testDesc"`
     pub description: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `Area`; example: `"Mainland"`
     pub area: Option<String>,
 
-    /// `ItemDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ItemDuration`; example: `5`
     pub item_duration: Option<u64>,
 
-    /// `RemoveWatermark`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RemoveWatermark`; example: `false`
     pub remove_watermark: Option<bool>,
 
-    /// `TranscodeTemplateIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TranscodeTemplateIds`; example: `[1]`
     pub transcode_template_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateLiveTimeShiftTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveTimeShiftTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2269,35 +2531,52 @@ pub struct CreateLiveTimeShiftTemplateResponse {
 /// The `CreateLiveTranscodeRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveTranscodeRuleResponse`].
-/// The codes it documents are in [`CreateLiveTranscodeRuleError`](super::errors::CreateLiveTranscodeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveTranscodeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyExist`](super::errors::LiveErrorCode::FailedOperationRuleAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InternalError.RuleOutLimit`](super::errors::LiveErrorCode::InternalErrorRuleOutLimit)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfNotFound`](super::errors::LiveErrorCode::InvalidParameterConfNotFound)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveTranscodeRule",
     output = CreateLiveTranscodeRuleResponse,
-    error = super::errors::CreateLiveTranscodeRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveTranscodeRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"xxx.xx.com"`
+    /// `DomainName`; example: `"xxx.xx.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -2311,154 +2590,130 @@ pub struct CreateLiveTranscodeRuleResponse {
 /// The `CreateLiveTranscodeTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveTranscodeTemplateResponse`].
-/// The codes it documents are in [`CreateLiveTranscodeTemplateError`](super::errors::CreateLiveTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AiTranscodeOptionFail`](super::errors::LiveErrorCode::FailedOperationAiTranscodeOptionFail)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.ProcessorAlreadyExist`](super::errors::LiveErrorCode::InternalErrorProcessorAlreadyExist)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ArgsNotMatch`](super::errors::LiveErrorCode::InvalidParameterArgsNotMatch)
+/// - [`InvalidParameter.GopMustEqualAndExists`](super::errors::LiveErrorCode::InvalidParameterGopMustEqualAndExists)
+/// - [`InvalidParameter.ProcessorAlreadyExist`](super::errors::LiveErrorCode::InvalidParameterProcessorAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveTranscodeTemplate",
     output = CreateLiveTranscodeTemplateResponse,
-    error = super::errors::CreateLiveTranscodeTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveTranscodeTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"900p"`
+    /// `TemplateName`; example: `"900p"`
     pub template_name: String,
 
-    /// `VideoBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoBitrate`; example: `0`
     pub video_bitrate: i64,
 
-    /// `Acodec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Acodec`; example: `"aac"`
     pub acodec: Option<String>,
 
-    /// `AudioBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioBitrate`; example: `0`
     pub audio_bitrate: Option<i64>,
 
-    /// `Vcodec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Vcodec`; example: `"h264"`
     pub vcodec: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"transcode"`
+    /// `Description`; example: `"transcode"`
     pub description: Option<String>,
 
-    /// `NeedVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedVideo`; example: `0`
     pub need_video: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<i64>,
 
-    /// `NeedAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedAudio`; example: `0`
     pub need_audio: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<i64>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: Option<i64>,
 
-    /// `Gop`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gop`; example: `2`
     pub gop: Option<i64>,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: Option<i64>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"baseline"`
+    /// `Profile`; example: `"baseline"`
     pub profile: Option<String>,
 
-    /// `BitrateToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BitrateToOrig`; example: `0`
     pub bitrate_to_orig: Option<i64>,
 
-    /// `HeightToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HeightToOrig`; example: `0`
     pub height_to_orig: Option<i64>,
 
-    /// `FpsToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FpsToOrig`; example: `0`
     pub fps_to_orig: Option<i64>,
 
-    /// `AiTransCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiTransCode`; example: `0`
     pub ai_trans_code: Option<i64>,
 
-    /// `AdaptBitratePercent`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `AdaptBitratePercent`; example: `0.0`
     pub adapt_bitrate_percent: Option<f64>,
 
-    /// `ShortEdgeAsHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShortEdgeAsHeight`; example: `0`
     pub short_edge_as_height: Option<i64>,
 
-    /// `DRMType`: a string.
-    ///
-    /// Example: `"normalaes"`
+    /// `DRMType`; example: `"normalaes"`
     #[tc(rename = "DRMType")]
     pub drm_type: Option<String>,
 
-    /// `DRMTracks`: a string.
-    ///
-    /// Example: `"AUDIO|HD"`
+    /// `DRMTracks`; example: `"AUDIO|HD"`
     #[tc(rename = "DRMTracks")]
     pub drm_tracks: Option<String>,
 
-    /// `IsAdaptiveBitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAdaptiveBitRate`; example: `0`
     pub is_adaptive_bit_rate: Option<i64>,
 
-    /// `AdaptiveChildren`: a list of [`ChildTemplateInfo`](super::models::ChildTemplateInfo) objects.
+    /// `AdaptiveChildren`
     pub adaptive_children: Option<Vec<models::ChildTemplateInfo>>,
 
-    /// `AudienceDrivenTranscode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudienceDrivenTranscode`; example: `1`
     pub audience_driven_transcode: Option<i64>,
 
-    /// `AudienceThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `AudienceThreshold`; example: `1001`
     pub audience_threshold: Option<i64>,
 }
 
 /// What a successful [`CreateLiveTranscodeTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveTranscodeTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `459625`
+    /// `TemplateId`; example: `459625`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2468,35 +2723,51 @@ pub struct CreateLiveTranscodeTemplateResponse {
 /// The `CreateLiveWatermarkRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateLiveWatermarkRuleResponse`].
-/// The codes it documents are in [`CreateLiveWatermarkRuleError`](super::errors::CreateLiveWatermarkRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateLiveWatermarkRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleAlreadyExist`](super::errors::LiveErrorCode::FailedOperationRuleAlreadyExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfNotFound`](super::errors::LiveErrorCode::InvalidParameterConfNotFound)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateLiveWatermarkRule",
     output = CreateLiveWatermarkRuleResponse,
-    error = super::errors::CreateLiveWatermarkRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateLiveWatermarkRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"xxx.xx.com"`
+    /// `DomainName`; example: `"xxx.xx.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -2510,54 +2781,57 @@ pub struct CreateLiveWatermarkRuleResponse {
 /// The `CreatePullStreamConfig` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreatePullStreamConfigResponse`].
-/// The codes it documents are in [`CreatePullStreamConfigError`](super::errors::CreatePullStreamConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreatePullStreamConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreatePullStreamConfig",
     output = CreatePullStreamConfigResponse,
-    error = super::errors::CreatePullStreamConfigError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreatePullStreamConfig {
-    /// `FromUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.liveplay.myqcloud.com/live/stream1"`
+    /// `FromUrl`; example: `"rtmp://5000.liveplay.myqcloud.com/live/stream1"`
     pub from_url: String,
 
-    /// `ToUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.livepush.myqcloud.com/live/stream2"`
+    /// `ToUrl`; example: `"rtmp://5000.livepush.myqcloud.com/live/stream2"`
     pub to_url: String,
 
-    /// `AreaId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AreaId`; example: `1`
     pub area_id: i64,
 
-    /// `IspId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IspId`; example: `1`
     pub isp_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-31T11:02:00Z"`
+    /// `StartTime`; example: `"2018-12-31T11:02:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-31T12:02:00Z"`
+    /// `EndTime`; example: `"2018-12-31T12:02:00Z"`
     pub end_time: String,
 }
 
 /// What a successful [`CreatePullStreamConfig`] call returns.
 #[tc_model]
 pub struct CreatePullStreamConfigResponse {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"965231"`
+    /// `ConfigId`; example: `"965231"`
     pub config_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2567,64 +2841,61 @@ pub struct CreatePullStreamConfigResponse {
 /// The `CreateRecordTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateRecordTaskResponse`].
-/// The codes it documents are in [`CreateRecordTaskError`](super::errors::CreateRecordTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateRecordTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`LimitExceeded.MaximumRunningTask`](super::errors::LiveErrorCode::LimitExceededMaximumRunningTask)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceUnavailable.InvalidVodStatus`](super::errors::LiveErrorCode::ResourceUnavailableInvalidVodStatus)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateRecordTask",
     output = CreateRecordTaskResponse,
-    error = super::errors::CreateRecordTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateRecordTask {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589904000`
+    /// `EndTime`; example: `1589904000`
     pub end_time: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589889600`
+    /// `StartTime`; example: `1589889600`
     pub start_time: Option<u64>,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: Option<u64>,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateId`; example: `0`
     pub template_id: Option<u64>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"extension"`
+    /// `Extension`; example: `"extension"`
     pub extension: Option<String>,
 }
 
 /// What a successful [`CreateRecordTask`] call returns.
 #[tc_model]
 pub struct CreateRecordTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
+    /// `TaskId`; example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2634,77 +2905,76 @@ pub struct CreateRecordTaskResponse {
 /// The `CreateSceneVideoTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateSceneVideoTaskResponse`].
-/// The codes it documents are in [`CreateSceneVideoTaskError`](super::errors::CreateSceneVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateSceneVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`LimitExceeded.MaximumRunningTask`](super::errors::LiveErrorCode::LimitExceededMaximumRunningTask)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceUnavailable.InvalidVodStatus`](super::errors::LiveErrorCode::ResourceUnavailableInvalidVodStatus)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateSceneVideoTask",
     output = CreateSceneVideoTaskResponse,
-    error = super::errors::CreateSceneVideoTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateSceneVideoTask {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Kling"`
+    /// `ModelName`; example: `"Kling"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `ModelVersion`; example: `"3.0"`
     pub model_version: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"template_effect"`
+    /// `SceneType`; example: `"template_effect"`
     pub scene_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"生成一只小狗"`
+    /// `Prompt`; example: `"生成一只小狗"`
     pub prompt: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `LastImageUrl`: a string.
+    /// `LastImageUrl`
     pub last_image_url: Option<String>,
 
-    /// `ImageInfos`: a list of [`SceneVideoReferenceImageInfo`](super::models::SceneVideoReferenceImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Option<Vec<models::SceneVideoReferenceImageInfo>>,
 
-    /// `VideoInfos`: a list of [`SceneVideoReferenceVideoInfo`](super::models::SceneVideoReferenceVideoInfo) objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<models::SceneVideoReferenceVideoInfo>>,
 
-    /// `ExtraParameters`: a [`SceneVideoExtraParam`](super::models::SceneVideoExtraParam).
+    /// `ExtraParameters`
     pub extra_parameters: Option<models::SceneVideoExtraParam>,
 
-    /// `AdditionalParameters`: a string.
-    ///
-    /// Example: `"{\"effect_scene\":\"great_success\"}"`
+    /// `AdditionalParameters`; example: `"{\"effect_scene\":\"great_success\"}"`
     pub additional_parameters: Option<String>,
 
-    /// `StoreCosParam`: a [`SceneStoreCosParam`](super::models::SceneStoreCosParam).
+    /// `StoreCosParam`
     pub store_cos_param: Option<models::SceneStoreCosParam>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateSceneVideoTask`] call returns.
 #[tc_model]
 pub struct CreateSceneVideoTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"**10**278-live-*****ideo-721d18cefa094ba4a******dfcbbacab"`
+    /// `TaskId`; example: `"**10**278-live-*****ideo-721d18cefa094ba4a******dfcbbacab"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2714,64 +2984,60 @@ pub struct CreateSceneVideoTaskResponse {
 /// The `CreateScreenshotTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateScreenshotTaskResponse`].
-/// The codes it documents are in [`CreateScreenshotTaskError`](super::errors::CreateScreenshotTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateScreenshotTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`LimitExceeded.MaximumRunningTask`](super::errors::LiveErrorCode::LimitExceededMaximumRunningTask)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateScreenshotTask",
     output = CreateScreenshotTaskResponse,
-    error = super::errors::CreateScreenshotTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateScreenshotTask {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589904000`
+    /// `EndTime`; example: `1589904000`
     pub end_time: u64,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateId`; example: `0`
     pub template_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589889600`
+    /// `StartTime`; example: `1589889600`
     pub start_time: Option<u64>,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: Option<u64>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"extension"`
+    /// `Extension`; example: `"extension"`
     pub extension: Option<String>,
 }
 
 /// What a successful [`CreateScreenshotTask`] call returns.
 #[tc_model]
 pub struct CreateScreenshotTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
+    /// `TaskId`; example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2781,33 +3047,39 @@ pub struct CreateScreenshotTaskResponse {
 /// The `CreateVideoRedrawTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`CreateVideoRedrawTaskResponse`].
-/// The codes it documents are in [`CreateVideoRedrawTaskError`](super::errors::CreateVideoRedrawTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=CreateVideoRedrawTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAIGCTaskFailed`](super::errors::LiveErrorCode::FailedOperationCreateAigcTaskFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::LiveErrorCode::InvalidParameterInvalidTaskId)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidUrl)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "CreateVideoRedrawTask",
     output = CreateVideoRedrawTaskResponse,
-    error = super::errors::CreateVideoRedrawTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct CreateVideoRedrawTask {
-    /// `Input`: a [`VideoRedrawInput`](super::models::VideoRedrawInput).
+    /// `Input`
     pub input: models::VideoRedrawInput,
 
-    /// `CosInfo`: a [`VideoRedrawCosInfo`](super::models::VideoRedrawCosInfo).
+    /// `CosInfo`
     pub cos_info: Option<models::VideoRedrawCosInfo>,
 
-    /// `TaskInfo`: a [`VideoRedrawTaskInfo`](super::models::VideoRedrawTaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::VideoRedrawTaskInfo>,
 }
 
 /// What a successful [`CreateVideoRedrawTask`] call returns.
 #[tc_model]
 pub struct CreateVideoRedrawTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d6f9bb2a-d1cd-****-447a-a4842e4279c6"`
+    /// `TaskId`; example: `"d6f9bb2a-d1cd-****-447a-a4842e4279c6"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2817,9 +3089,12 @@ pub struct CreateVideoRedrawTaskResponse {
 /// The `DeleteAuditImages` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteAuditImagesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteAuditImages)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -2828,16 +3103,14 @@ pub struct CreateVideoRedrawTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAuditImages {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["75500dac4340c9973f90e24331c07127_100"]`
+    /// `ImageIds`; example: `["75500dac4340c9973f90e24331c07127_100"]`
     pub image_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteAuditImages`] call returns.
 #[tc_model]
 pub struct DeleteAuditImagesResponse {
-    /// `Infos`: a list of [`AuditImageDeleteDetail`](super::models::AuditImageDeleteDetail) objects.
+    /// `Infos`
     pub infos: Vec<models::AuditImageDeleteDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2847,9 +3120,12 @@ pub struct DeleteAuditImagesResponse {
 /// The `DeleteAuditKeywordLib` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteAuditKeywordLibResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteAuditKeywordLib)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -2858,9 +3134,7 @@ pub struct DeleteAuditImagesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAuditKeywordLib {
-    /// `LibId`: a string.
-    ///
-    /// Example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
+    /// `LibId`; example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
     pub lib_id: String,
 }
 
@@ -2874,35 +3148,36 @@ pub struct DeleteAuditKeywordLibResponse {
 /// The `DeleteAuditKeywords` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteAuditKeywordsResponse`].
-/// The codes it documents are in [`DeleteAuditKeywordsError`](super::errors::DeleteAuditKeywordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteAuditKeywords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteAuditKeywords",
     output = DeleteAuditKeywordsResponse,
-    error = super::errors::DeleteAuditKeywordsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteAuditKeywords {
-    /// `KeywordIds`: a list of strings.
+    /// `KeywordIds`
     pub keyword_ids: Vec<String>,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
+    /// `LibId`; example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
     pub lib_id: String,
 }
 
 /// What a successful [`DeleteAuditKeywords`] call returns.
 #[tc_model]
 pub struct DeleteAuditKeywordsResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SuccessCount`; example: `1000`
     pub success_count: i64,
 
-    /// `Infos`: a list of [`AuditKeywordDeleteDetail`](super::models::AuditKeywordDeleteDetail) objects.
+    /// `Infos`
     pub infos: Vec<models::AuditKeywordDeleteDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2912,9 +3187,12 @@ pub struct DeleteAuditKeywordsResponse {
 /// The `DeleteAuditRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteAuditRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteAuditRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -2923,19 +3201,13 @@ pub struct DeleteAuditKeywordsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAuditRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `StreamName`; example: `"test1"`
     pub stream_name: Option<String>,
 }
 
@@ -2949,9 +3221,12 @@ pub struct DeleteAuditRuleResponse {
 /// The `DeleteAuditTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteAuditTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteAuditTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -2960,9 +3235,7 @@ pub struct DeleteAuditRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAuditTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TemplateId`; example: `123`
     pub template_id: i64,
 }
 
@@ -2976,20 +3249,35 @@ pub struct DeleteAuditTemplateResponse {
 /// The `DeleteCaster` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteCasterResponse`].
-/// The codes it documents are in [`DeleteCasterError`](super::errors::DeleteCasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteCaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterBinded`](super::errors::LiveErrorCode::FailedOperationCasterBinded)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.StopCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopCasterTaskFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteCaster",
     output = DeleteCasterResponse,
-    error = super::errors::DeleteCasterError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteCaster {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
@@ -3003,25 +3291,42 @@ pub struct DeleteCasterResponse {
 /// The `DeleteCasterInputInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteCasterInputInfoResponse`].
-/// The codes it documents are in [`DeleteCasterInputInfoError`](super::errors::DeleteCasterInputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteCasterInputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterExpired`](super::errors::LiveErrorCode::FailedOperationCasterExpired)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.InputUsedInAutoCast`](super::errors::LiveErrorCode::FailedOperationInputUsedInAutoCast)
+/// - [`FailedOperation.InputUsedInLayout`](super::errors::LiveErrorCode::FailedOperationInputUsedInLayout)
+/// - [`FailedOperation.InputUsedInPgm`](super::errors::LiveErrorCode::FailedOperationInputUsedInPgm)
+/// - [`FailedOperation.InputUsedInPvw`](super::errors::LiveErrorCode::FailedOperationInputUsedInPvw)
+/// - [`FailedOperation.StartPullFailed`](super::errors::LiveErrorCode::FailedOperationStartPullFailed)
+/// - [`FailedOperation.StopPullFailed`](super::errors::LiveErrorCode::FailedOperationStopPullFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteCasterInputInfo",
     output = DeleteCasterInputInfoResponse,
-    error = super::errors::DeleteCasterInputInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteCasterInputInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `InputIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputIndex`; example: `1`
     pub input_index: u64,
 }
 
@@ -3035,25 +3340,38 @@ pub struct DeleteCasterInputInfoResponse {
 /// The `DeleteCasterLayoutInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteCasterLayoutInfoResponse`].
-/// The codes it documents are in [`DeleteCasterLayoutInfoError`](super::errors::DeleteCasterLayoutInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteCasterLayoutInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutUsedInAutoCast`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInAutoCast)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteCasterLayoutInfo",
     output = DeleteCasterLayoutInfoResponse,
-    error = super::errors::DeleteCasterLayoutInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteCasterLayoutInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `LayoutIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayoutIndex`; example: `1`
     pub layout_index: u64,
 }
 
@@ -3067,25 +3385,39 @@ pub struct DeleteCasterLayoutInfoResponse {
 /// The `DeleteCasterMarkPicInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteCasterMarkPicInfoResponse`].
-/// The codes it documents are in [`DeleteCasterMarkPicInfoError`](super::errors::DeleteCasterMarkPicInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteCasterMarkPicInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`FailedOperation.MarkPicUsedInAutoCast`](super::errors::LiveErrorCode::FailedOperationMarkPicUsedInAutoCast)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteCasterMarkPicInfo",
     output = DeleteCasterMarkPicInfoResponse,
-    error = super::errors::DeleteCasterMarkPicInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteCasterMarkPicInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `MarkPicIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarkPicIndex`; example: `1`
     pub mark_pic_index: i64,
 }
 
@@ -3099,25 +3431,39 @@ pub struct DeleteCasterMarkPicInfoResponse {
 /// The `DeleteCasterMarkWordInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteCasterMarkWordInfoResponse`].
-/// The codes it documents are in [`DeleteCasterMarkWordInfoError`](super::errors::DeleteCasterMarkWordInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteCasterMarkWordInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`FailedOperation.MarkWordUsedInAutoCast`](super::errors::LiveErrorCode::FailedOperationMarkWordUsedInAutoCast)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteCasterMarkWordInfo",
     output = DeleteCasterMarkWordInfoResponse,
-    error = super::errors::DeleteCasterMarkWordInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteCasterMarkWordInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `MarkWordIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarkWordIndex`; example: `1`
     pub mark_word_index: i64,
 }
 
@@ -3131,25 +3477,36 @@ pub struct DeleteCasterMarkWordInfoResponse {
 /// The `DeleteCasterOutputInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteCasterOutputInfoResponse`].
-/// The codes it documents are in [`DeleteCasterOutputInfoError`](super::errors::DeleteCasterOutputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteCasterOutputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteCasterOutputInfo",
     output = DeleteCasterOutputInfoResponse,
-    error = super::errors::DeleteCasterOutputInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteCasterOutputInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `OutputIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputIndex`; example: `1`
     pub output_index: u64,
 }
 
@@ -3163,9 +3520,12 @@ pub struct DeleteCasterOutputInfoResponse {
 /// The `DeleteLiveAvatarCloneFigure` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveAvatarCloneFigureResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveAvatarCloneFigure)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -3174,9 +3534,7 @@ pub struct DeleteCasterOutputInfoResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLiveAvatarCloneFigure {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7501977621938212864"`
+    /// `TaskId`; example: `"7501977621938212864"`
     pub task_id: String,
 }
 
@@ -3190,20 +3548,33 @@ pub struct DeleteLiveAvatarCloneFigureResponse {
 /// The `DeleteLiveAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveAvatarRoomResponse`].
-/// The codes it documents are in [`DeleteLiveAvatarRoomError`](super::errors::DeleteLiveAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveAvatarRoom",
     output = DeleteLiveAvatarRoomResponse,
-    error = super::errors::DeleteLiveAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveAvatarRoom {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `RoomId`; example: `"10002"`
     pub room_id: String,
 }
 
@@ -3217,20 +3588,33 @@ pub struct DeleteLiveAvatarRoomResponse {
 /// The `DeleteLiveAvatarScript` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveAvatarScriptResponse`].
-/// The codes it documents are in [`DeleteLiveAvatarScriptError`](super::errors::DeleteLiveAvatarScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveAvatarScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveAvatarScript",
     output = DeleteLiveAvatarScriptResponse,
-    error = super::errors::DeleteLiveAvatarScriptError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveAvatarScript {
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `ScriptId`; example: `"10002"`
     pub script_id: String,
 }
 
@@ -3244,25 +3628,35 @@ pub struct DeleteLiveAvatarScriptResponse {
 /// The `DeleteLiveCallbackRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveCallbackRuleResponse`].
-/// The codes it documents are in [`DeleteLiveCallbackRuleError`](super::errors::DeleteLiveCallbackRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveCallbackRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveCallbackRule",
     output = DeleteLiveCallbackRuleResponse,
-    error = super::errors::DeleteLiveCallbackRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveCallbackRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 }
 
@@ -3276,20 +3670,42 @@ pub struct DeleteLiveCallbackRuleResponse {
 /// The `DeleteLiveCallbackTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveCallbackTemplateResponse`].
-/// The codes it documents are in [`DeleteLiveCallbackTemplateError`](super::errors::DeleteLiveCallbackTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveCallbackTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveCallbackTemplate",
     output = DeleteLiveCallbackTemplateResponse,
-    error = super::errors::DeleteLiveCallbackTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveCallbackTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3303,25 +3719,42 @@ pub struct DeleteLiveCallbackTemplateResponse {
 /// The `DeleteLiveDomain` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveDomainResponse`].
-/// The codes it documents are in [`DeleteLiveDomainError`](super::errors::DeleteLiveDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteDomainInLockedTime`](super::errors::LiveErrorCode::FailedOperationDeleteDomainInLockedTime)
+/// - [`FailedOperation.JiFeiNoEnoughFund`](super::errors::LiveErrorCode::FailedOperationJiFeiNoEnoughFund)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.TagUnbindError`](super::errors::LiveErrorCode::FailedOperationTagUnbindError)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter.DomainAlreadyExist`](super::errors::LiveErrorCode::InvalidParameterDomainAlreadyExist)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameter.DomainIsLimited`](super::errors::LiveErrorCode::InvalidParameterDomainIsLimited)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveDomain",
     output = DeleteLiveDomainResponse,
-    error = super::errors::DeleteLiveDomainError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `DomainName`; example: `"www.test.com"`
     pub domain_name: String,
 
-    /// `DomainType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainType`; example: `0`
     pub domain_type: u64,
 }
 
@@ -3335,35 +3768,49 @@ pub struct DeleteLiveDomainResponse {
 /// The `DeleteLivePadRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLivePadRuleResponse`].
-/// The codes it documents are in [`DeleteLivePadRuleError`](super::errors::DeleteLivePadRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLivePadRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLivePadRule",
     output = DeleteLivePadRuleResponse,
-    error = super::errors::DeleteLivePadRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLivePadRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"yourdomain.test.com"`
+    /// `DomainName`; example: `"yourdomain.test.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TemplateId`; example: `100`
     pub template_id: u64,
 }
 
@@ -3377,20 +3824,41 @@ pub struct DeleteLivePadRuleResponse {
 /// The `DeleteLivePadTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLivePadTemplateResponse`].
-/// The codes it documents are in [`DeleteLivePadTemplateError`](super::errors::DeleteLivePadTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLivePadTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AiTranscodeOptionFail`](super::errors::LiveErrorCode::FailedOperationAiTranscodeOptionFail)
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLivePadTemplate",
     output = DeleteLivePadTemplateResponse,
-    error = super::errors::DeleteLivePadTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLivePadTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3404,30 +3872,38 @@ pub struct DeleteLivePadTemplateResponse {
 /// The `DeleteLivePullStreamTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLivePullStreamTaskResponse`].
-/// The codes it documents are in [`DeleteLivePullStreamTaskError`](super::errors::DeleteLivePullStreamTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLivePullStreamTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InvalidParameter.TaskNotExist`](super::errors::LiveErrorCode::InvalidParameterTaskNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLivePullStreamTask",
     output = DeleteLivePullStreamTaskResponse,
-    error = super::errors::DeleteLivePullStreamTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLivePullStreamTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"9564231"`
+    /// `TaskId`; example: `"9564231"`
     pub task_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"you_name"`
+    /// `Operator`; example: `"you_name"`
     pub operator: String,
 
-    /// `SpecifyTaskId`: a string.
-    ///
-    /// Example: `"myspecifytaskid"`
+    /// `SpecifyTaskId`; example: `"myspecifytaskid"`
     pub specify_task_id: Option<String>,
 }
 
@@ -3441,25 +3917,38 @@ pub struct DeleteLivePullStreamTaskResponse {
 /// The `DeleteLiveRecord` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveRecordResponse`].
-/// The codes it documents are in [`DeleteLiveRecordError`](super::errors::DeleteLiveRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlterTaskState`](super::errors::LiveErrorCode::FailedOperationAlterTaskState)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ChannelNotExist`](super::errors::LiveErrorCode::ResourceNotFoundChannelNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.TaskId`](super::errors::LiveErrorCode::ResourceNotFoundTaskId)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveRecord",
     output = DeleteLiveRecordResponse,
-    error = super::errors::DeleteLiveRecordError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveRecord {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5621442`
+    /// `TaskId`; example: `5621442`
     pub task_id: i64,
 }
 
@@ -3473,30 +3962,46 @@ pub struct DeleteLiveRecordResponse {
 /// The `DeleteLiveRecordRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveRecordRuleResponse`].
-/// The codes it documents are in [`DeleteLiveRecordRuleError`](super::errors::DeleteLiveRecordRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveRecordRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveRecordRule",
     output = DeleteLiveRecordRuleResponse,
-    error = super::errors::DeleteLiveRecordRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveRecordRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"yourdomain.test.com"`
+    /// `DomainName`; example: `"yourdomain.test.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: Option<String>,
 }
 
@@ -3510,20 +4015,39 @@ pub struct DeleteLiveRecordRuleResponse {
 /// The `DeleteLiveRecordTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveRecordTemplateResponse`].
-/// The codes it documents are in [`DeleteLiveRecordTemplateError`](super::errors::DeleteLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveRecordTemplate",
     output = DeleteLiveRecordTemplateResponse,
-    error = super::errors::DeleteLiveRecordTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveRecordTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3537,9 +4061,12 @@ pub struct DeleteLiveRecordTemplateResponse {
 /// The `DeleteLiveSmartEraseRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveSmartEraseRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveSmartEraseRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -3548,24 +4075,16 @@ pub struct DeleteLiveRecordTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLiveSmartEraseRule {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8390394`
+    /// `TemplateId`; example: `8390394`
     pub template_id: u64,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"29913pushtest.erheiyan.club"`
+    /// `DomainName`; example: `"29913pushtest.erheiyan.club"`
     pub domain_name: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: Option<String>,
 }
 
@@ -3579,9 +4098,12 @@ pub struct DeleteLiveSmartEraseRuleResponse {
 /// The `DeleteLiveSmartEraseTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveSmartEraseTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveSmartEraseTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -3590,9 +4112,7 @@ pub struct DeleteLiveSmartEraseRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLiveSmartEraseTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `8390365`
+    /// `TemplateId`; example: `8390365`
     pub template_id: i64,
 }
 
@@ -3606,30 +4126,46 @@ pub struct DeleteLiveSmartEraseTemplateResponse {
 /// The `DeleteLiveSnapshotRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveSnapshotRuleResponse`].
-/// The codes it documents are in [`DeleteLiveSnapshotRuleError`](super::errors::DeleteLiveSnapshotRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveSnapshotRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveSnapshotRule",
     output = DeleteLiveSnapshotRuleResponse,
-    error = super::errors::DeleteLiveSnapshotRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveSnapshotRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: Option<String>,
 }
 
@@ -3643,20 +4179,39 @@ pub struct DeleteLiveSnapshotRuleResponse {
 /// The `DeleteLiveSnapshotTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveSnapshotTemplateResponse`].
-/// The codes it documents are in [`DeleteLiveSnapshotTemplateError`](super::errors::DeleteLiveSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveSnapshotTemplate",
     output = DeleteLiveSnapshotTemplateResponse,
-    error = super::errors::DeleteLiveSnapshotTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveSnapshotTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3670,20 +4225,37 @@ pub struct DeleteLiveSnapshotTemplateResponse {
 /// The `DeleteLiveStreamMonitor` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveStreamMonitorResponse`].
-/// The codes it documents are in [`DeleteLiveStreamMonitorError`](super::errors::DeleteLiveStreamMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveStreamMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.MonitorIsActive`](super::errors::LiveErrorCode::FailedOperationMonitorIsActive)
+/// - [`FailedOperation.MonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationMonitorLimitExceeded)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`FailedOperation.StartTaskFailed`](super::errors::LiveErrorCode::FailedOperationStartTaskFailed)
+/// - [`FailedOperation.StopTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopTaskFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveStreamMonitor",
     output = DeleteLiveStreamMonitorResponse,
-    error = super::errors::DeleteLiveStreamMonitorError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveStreamMonitor {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 }
 
@@ -3697,30 +4269,46 @@ pub struct DeleteLiveStreamMonitorResponse {
 /// The `DeleteLiveTimeShiftRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveTimeShiftRuleResponse`].
-/// The codes it documents are in [`DeleteLiveTimeShiftRuleError`](super::errors::DeleteLiveTimeShiftRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveTimeShiftRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveTimeShiftRule",
     output = DeleteLiveTimeShiftRuleResponse,
-    error = super::errors::DeleteLiveTimeShiftRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveTimeShiftRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"yourdomain.test.com"`
+    /// `DomainName`; example: `"yourdomain.test.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 }
 
@@ -3734,20 +4322,41 @@ pub struct DeleteLiveTimeShiftRuleResponse {
 /// The `DeleteLiveTimeShiftTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveTimeShiftTemplateResponse`].
-/// The codes it documents are in [`DeleteLiveTimeShiftTemplateError`](super::errors::DeleteLiveTimeShiftTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveTimeShiftTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AiTranscodeOptionFail`](super::errors::LiveErrorCode::FailedOperationAiTranscodeOptionFail)
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveTimeShiftTemplate",
     output = DeleteLiveTimeShiftTemplateResponse,
-    error = super::errors::DeleteLiveTimeShiftTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveTimeShiftTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3761,35 +4370,50 @@ pub struct DeleteLiveTimeShiftTemplateResponse {
 /// The `DeleteLiveTranscodeRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveTranscodeRuleResponse`].
-/// The codes it documents are in [`DeleteLiveTranscodeRuleError`](super::errors::DeleteLiveTranscodeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveTranscodeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameter.RuleNotFound`](super::errors::LiveErrorCode::InvalidParameterRuleNotFound)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveTranscodeRule",
     output = DeleteLiveTranscodeRuleResponse,
-    error = super::errors::DeleteLiveTranscodeRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveTranscodeRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3803,20 +4427,41 @@ pub struct DeleteLiveTranscodeRuleResponse {
 /// The `DeleteLiveTranscodeTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveTranscodeTemplateResponse`].
-/// The codes it documents are in [`DeleteLiveTranscodeTemplateError`](super::errors::DeleteLiveTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AiTranscodeOptionFail`](super::errors::LiveErrorCode::FailedOperationAiTranscodeOptionFail)
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveTranscodeTemplate",
     output = DeleteLiveTranscodeTemplateResponse,
-    error = super::errors::DeleteLiveTranscodeTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveTranscodeTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3830,20 +4475,33 @@ pub struct DeleteLiveTranscodeTemplateResponse {
 /// The `DeleteLiveWatermark` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveWatermarkResponse`].
-/// The codes it documents are in [`DeleteLiveWatermarkError`](super::errors::DeleteLiveWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetWatermarkError`](super::errors::LiveErrorCode::InternalErrorGetWatermarkError)
+/// - [`InternalError.WatermarkNotExist`](super::errors::LiveErrorCode::InternalErrorWatermarkNotExist)
+/// - [`InvalidParameter.ConfInUsed`](super::errors::LiveErrorCode::InvalidParameterConfInUsed)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.WatermarkNotExist`](super::errors::LiveErrorCode::ResourceNotFoundWatermarkNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveWatermark",
     output = DeleteLiveWatermarkResponse,
-    error = super::errors::DeleteLiveWatermarkError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveWatermark {
-    /// `WatermarkId`: a signed 64-bit integer.
-    ///
-    /// Example: `43527`
+    /// `WatermarkId`; example: `43527`
     pub watermark_id: i64,
 }
 
@@ -3857,30 +4515,46 @@ pub struct DeleteLiveWatermarkResponse {
 /// The `DeleteLiveWatermarkRule` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteLiveWatermarkRuleResponse`].
-/// The codes it documents are in [`DeleteLiveWatermarkRuleError`](super::errors::DeleteLiveWatermarkRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteLiveWatermarkRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteLiveWatermarkRule",
     output = DeleteLiveWatermarkRuleResponse,
-    error = super::errors::DeleteLiveWatermarkRuleError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteLiveWatermarkRule {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 }
 
@@ -3894,20 +4568,33 @@ pub struct DeleteLiveWatermarkRuleResponse {
 /// The `DeletePullStreamConfig` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeletePullStreamConfigResponse`].
-/// The codes it documents are in [`DeletePullStreamConfigError`](super::errors::DeletePullStreamConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeletePullStreamConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeletePullStreamConfig",
     output = DeletePullStreamConfigResponse,
-    error = super::errors::DeletePullStreamConfigError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeletePullStreamConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"9485234"`
+    /// `ConfigId`; example: `"9485234"`
     pub config_id: String,
 }
 
@@ -3921,20 +4608,32 @@ pub struct DeletePullStreamConfigResponse {
 /// The `DeleteRecordTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteRecordTaskResponse`].
-/// The codes it documents are in [`DeleteRecordTaskError`](super::errors::DeleteRecordTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteRecordTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceUnavailable.InvalidVodStatus`](super::errors::LiveErrorCode::ResourceUnavailableInvalidVodStatus)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteRecordTask",
     output = DeleteRecordTaskResponse,
-    error = super::errors::DeleteRecordTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteRecordTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UZZUVbQ1FSQFlvKxYSBxUVGzB00UEFTZU5RlNURlhR1FDUVBFUWpCkNbUUBKb"`
+    /// `TaskId`; example: `"UZZUVbQ1FSQFlvKxYSBxUVGzB00UEFTZU5RlNURlhR1FDUVBFUWpCkNbUUBKb"`
     pub task_id: String,
 }
 
@@ -3948,20 +4647,31 @@ pub struct DeleteRecordTaskResponse {
 /// The `DeleteScreenshotTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DeleteScreenshotTaskResponse`].
-/// The codes it documents are in [`DeleteScreenshotTaskError`](super::errors::DeleteScreenshotTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DeleteScreenshotTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DeleteScreenshotTask",
     output = DeleteScreenshotTaskResponse,
-    error = super::errors::DeleteScreenshotTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DeleteScreenshotTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UZZUVbQ1FSQFlvKxYSBxUVGzB00UEFTZU5RlNURlhR1FDUVBFUWpCkNbUUBKb"`
+    /// `TaskId`; example: `"UZZUVbQ1FSQFlvKxYSBxUVGzB00UEFTZU5RlNURlhR1FDUVBFUWpCkNbUUBKb"`
     pub task_id: String,
 }
 
@@ -3975,70 +4685,60 @@ pub struct DeleteScreenshotTaskResponse {
 /// The `DescribeAIGCTaskStatus` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAIGCTaskStatusResponse`].
-/// The codes it documents are in [`DescribeAIGCTaskStatusError`](super::errors::DescribeAIGCTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAIGCTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryAIGCTaskFailed`](super::errors::LiveErrorCode::FailedOperationQueryAigcTaskFailed)
+/// - [`InvalidParameter.InvalidTaskId`](super::errors::LiveErrorCode::InvalidParameterInvalidTaskId)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidUrl)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::LiveErrorCode::ResourceNotFoundTaskNotFound)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeAIGCTaskStatus",
     output = DescribeAIGCTaskStatusResponse,
-    error = super::errors::DescribeAIGCTaskStatusError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeAIGCTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ff08e8bb-b378-****-40ee-83ba685f8fdd"`
+    /// `TaskId`; example: `"ff08e8bb-b378-****-40ee-83ba685f8fdd"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAIGCTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeAIGCTaskStatusResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ff08e8bb-b378-****-40ee-83ba685f8fdd"`
+    /// `TaskId`; example: `"ff08e8bb-b378-****-40ee-83ba685f8fdd"`
     pub task_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `TaskStatus`; example: `"FAILED"`
     pub task_status: String,
 
-    /// `OutputUrl`: a string.
+    /// `OutputUrl`
     pub output_url: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-19 10:59:08"`
+    /// `CreateTime`; example: `"2026-03-19 10:59:08"`
     pub create_time: String,
 
-    /// `ScheduledTime`: a string.
-    ///
-    /// Example: `"2026-03-19 10:59:09"`
+    /// `ScheduledTime`; example: `"2026-03-19 10:59:09"`
     pub scheduled_time: Option<String>,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2026-03-19 10:59:09"`
+    /// `FinishedTime`; example: `"2026-03-19 10:59:09"`
     pub finished_time: Option<String>,
 
-    /// `TaskResultCode`: a signed 64-bit integer.
-    ///
-    /// Example: `-401`
+    /// `TaskResultCode`; example: `-401`
     pub task_result_code: Option<i64>,
 
-    /// `TaskResultMsg`: a string.
-    ///
-    /// Example: `"Invalid Para"`
+    /// `TaskResultMsg`; example: `"Invalid Para"`
     pub task_result_msg: Option<String>,
 
-    /// `RequestBody`: a string.
+    /// `RequestBody`
     pub request_body: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"RedrawVideo"`
+    /// `TaskType`; example: `"RedrawVideo"`
     pub task_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4048,37 +4748,43 @@ pub struct DescribeAIGCTaskStatusResponse {
 /// The `DescribeAllStreamPlayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAllStreamPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeAllStreamPlayInfoListError`](super::errors::DescribeAllStreamPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAllStreamPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeAllStreamPlayInfoList",
     output = DescribeAllStreamPlayInfoListResponse,
-    error = super::errors::DescribeAllStreamPlayInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeAllStreamPlayInfoList {
-    /// `QueryTime`: a string.
-    ///
-    /// Example: `"2019-12-12 10:00:00"`
+    /// `QueryTime`; example: `"2019-12-12 10:00:00"`
     pub query_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com"]`
     pub play_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllStreamPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeAllStreamPlayInfoListResponse {
-    /// `QueryTime`: a string.
-    ///
-    /// Example: `"2019-12-12 10:00:00"`
+    /// `QueryTime`; example: `"2019-12-12 10:00:00"`
     pub query_time: String,
 
-    /// `DataInfoList`: a list of [`MonitorStreamPlayInfo`](super::models::MonitorStreamPlayInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::MonitorStreamPlayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4088,37 +4794,42 @@ pub struct DescribeAllStreamPlayInfoListResponse {
 /// The `DescribeAreaBillBandwidthAndFluxList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAreaBillBandwidthAndFluxListResponse`].
-/// The codes it documents are in [`DescribeAreaBillBandwidthAndFluxListError`](super::errors::DescribeAreaBillBandwidthAndFluxListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAreaBillBandwidthAndFluxList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeAreaBillBandwidthAndFluxList",
     output = DescribeAreaBillBandwidthAndFluxListResponse,
-    error = super::errors::DescribeAreaBillBandwidthAndFluxListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeAreaBillBandwidthAndFluxList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-02-0100:00:00"`
+    /// `StartTime`; example: `"2019-02-0100:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-02-0100:10:00"`
+    /// `EndTime`; example: `"2019-02-0100:10:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com\n"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com\n"]`
     pub play_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAreaBillBandwidthAndFluxList`] call returns.
 #[tc_model]
 pub struct DescribeAreaBillBandwidthAndFluxListResponse {
-    /// `DataInfoList`: a list of [`BillAreaInfo`](super::models::BillAreaInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::BillAreaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4128,9 +4839,12 @@ pub struct DescribeAreaBillBandwidthAndFluxListResponse {
 /// The `DescribeAuditGroupTag` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditGroupTagResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditGroupTag)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -4139,16 +4853,14 @@ pub struct DescribeAreaBillBandwidthAndFluxListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAuditGroupTag {
-    /// `TagType`: a string.
-    ///
-    /// Example: `"Other"`
+    /// `TagType`; example: `"Other"`
     pub tag_type: String,
 }
 
 /// What a successful [`DescribeAuditGroupTag`] call returns.
 #[tc_model]
 pub struct DescribeAuditGroupTagResponse {
-    /// `GroupTypeList`: a list of [`AuditGroupInfo`](super::models::AuditGroupInfo) objects.
+    /// `GroupTypeList`
     pub group_type_list: Vec<models::AuditGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4158,9 +4870,12 @@ pub struct DescribeAuditGroupTagResponse {
 /// The `DescribeAuditImages` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditImagesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditImages)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -4176,31 +4891,23 @@ pub struct DescribeAuditGroupTagResponse {
     )
 )]
 pub struct DescribeAuditImages {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: String,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 }
 
 /// What a successful [`DescribeAuditImages`] call returns.
 #[tc_model]
 pub struct DescribeAuditImagesResponse {
-    /// `Infos`: a list of [`AuditImageInfo`](super::models::AuditImageInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::AuditImageInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4210,9 +4917,12 @@ pub struct DescribeAuditImagesResponse {
 /// The `DescribeAuditKeywordLibs` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditKeywordLibsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditKeywordLibs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -4228,31 +4938,23 @@ pub struct DescribeAuditImagesResponse {
     )
 )]
 pub struct DescribeAuditKeywordLibs {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"12"`
+    /// `Name`; example: `"12"`
     pub name: String,
 }
 
 /// What a successful [`DescribeAuditKeywordLibs`] call returns.
 #[tc_model]
 pub struct DescribeAuditKeywordLibsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: i64,
 
-    /// `Infos`: a list of [`AuditKeywordLibInfo`](super::models::AuditKeywordLibInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::AuditKeywordLibInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4262,15 +4964,20 @@ pub struct DescribeAuditKeywordLibsResponse {
 /// The `DescribeAuditKeywords` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditKeywordsResponse`].
-/// The codes it documents are in [`DescribeAuditKeywordsError`](super::errors::DescribeAuditKeywordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditKeywords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeAuditKeywords",
     output = DescribeAuditKeywordsResponse,
-    error = super::errors::DescribeAuditKeywordsError,
+    error = super::errors::LiveErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4280,41 +4987,29 @@ pub struct DescribeAuditKeywordLibsResponse {
     )
 )]
 pub struct DescribeAuditKeywords {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: i64,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
+    /// `LibId`; example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
     pub lib_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"黄暴"`
+    /// `Content`; example: `"黄暴"`
     pub content: String,
 
-    /// `Labels`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `Labels`; example: `[123,456]`
     pub labels: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeAuditKeywords`] call returns.
 #[tc_model]
 pub struct DescribeAuditKeywordsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: i64,
 
-    /// `Infos`: a list of [`AuditKeywordInfo`](super::models::AuditKeywordInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::AuditKeywordInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4324,9 +5019,12 @@ pub struct DescribeAuditKeywordsResponse {
 /// The `DescribeAuditRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditRulesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditRules)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -4335,31 +5033,23 @@ pub struct DescribeAuditKeywordsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAuditRules {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.5epark.com"`
+    /// `DomainName`; example: `"www.5epark.com"`
     pub domain_name: Option<String>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TemplateId`; example: `4`
     pub template_id: Option<i64>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `StreamName`; example: `"test1"`
     pub stream_name: Option<String>,
 }
 
 /// What a successful [`DescribeAuditRules`] call returns.
 #[tc_model]
 pub struct DescribeAuditRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4369,9 +5059,12 @@ pub struct DescribeAuditRulesResponse {
 /// The `DescribeAuditTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -4380,16 +5073,14 @@ pub struct DescribeAuditRulesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAuditTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TemplateId`; example: `123`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeAuditTemplate`] call returns.
 #[tc_model]
 pub struct DescribeAuditTemplateResponse {
-    /// `AuditTemplate`: an [`AuditTemplate`](super::models::AuditTemplate).
+    /// `AuditTemplate`
     pub audit_template: Option<models::AuditTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4399,9 +5090,12 @@ pub struct DescribeAuditTemplateResponse {
 /// The `DescribeAuditTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeAuditTemplatesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeAuditTemplates)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -4416,26 +5110,20 @@ pub struct DescribeAuditTemplateResponse {
     )
 )]
 pub struct DescribeAuditTemplates {
-    /// `WithTextAudit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithTextAudit`; example: `true`
     pub with_text_audit: Option<bool>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNum`; example: `2`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeAuditTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAuditTemplatesResponse {
-    /// `AuditTemplates`: a list of [`AuditTemplate`](super::models::AuditTemplate) objects.
+    /// `AuditTemplates`
     pub audit_templates: Vec<models::AuditTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4445,27 +5133,47 @@ pub struct DescribeAuditTemplatesResponse {
 /// The `DescribeBackupStreamList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeBackupStreamListResponse`].
-/// The codes it documents are in [`DescribeBackupStreamListError`](super::errors::DescribeBackupStreamListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeBackupStreamList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeBackupStreamList",
     output = DescribeBackupStreamListResponse,
-    error = super::errors::DescribeBackupStreamListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeBackupStreamList {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"mystream"`
+    /// `StreamName`; example: `"mystream"`
     pub stream_name: Option<String>,
 }
 
 /// What a successful [`DescribeBackupStreamList`] call returns.
 #[tc_model]
 pub struct DescribeBackupStreamListResponse {
-    /// `StreamInfoList`: a list of [`BackupStreamGroupInfo`](super::models::BackupStreamGroupInfo) objects.
+    /// `StreamInfoList`
     pub stream_info_list: Vec<models::BackupStreamGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4475,82 +5183,69 @@ pub struct DescribeBackupStreamListResponse {
 /// The `DescribeBillBandwidthAndFluxList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeBillBandwidthAndFluxListResponse`].
-/// The codes it documents are in [`DescribeBillBandwidthAndFluxListError`](super::errors::DescribeBillBandwidthAndFluxListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeBillBandwidthAndFluxList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeBillBandwidthAndFluxList",
     output = DescribeBillBandwidthAndFluxListResponse,
-    error = super::errors::DescribeBillBandwidthAndFluxListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeBillBandwidthAndFluxList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-02-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-02-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-02-01T00:10:00+08:00"`
+    /// `EndTime`; example: `"2019-02-01T00:10:00+08:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com\n"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com\n"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<u64>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"LEB"`
+    /// `ServiceName`; example: `"LEB"`
     pub service_name: Option<String>,
 
-    /// `RegionNames`: a list of strings.
-    ///
-    /// Example: `["China Mainland"]`
+    /// `RegionNames`; example: `["China Mainland"]`
     pub region_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBillBandwidthAndFluxList`] call returns.
 #[tc_model]
 pub struct DescribeBillBandwidthAndFluxListResponse {
-    /// `PeakBandwidthTime`: a string.
-    ///
-    /// Example: `"2019-02-01T00:00:00+08:00"`
+    /// `PeakBandwidthTime`; example: `"2019-02-01T00:00:00+08:00"`
     pub peak_bandwidth_time: String,
 
-    /// `PeakBandwidth`: a floating-point number.
-    ///
-    /// Example: `117042.495`
+    /// `PeakBandwidth`; example: `117042.495`
     pub peak_bandwidth: f64,
 
-    /// `P95PeakBandwidthTime`: a string.
-    ///
-    /// Example: `"2019-02-01T00:00:00+08:00"`
+    /// `P95PeakBandwidthTime`; example: `"2019-02-01T00:00:00+08:00"`
     pub p95_peak_bandwidth_time: String,
 
-    /// `P95PeakBandwidth`: a floating-point number.
-    ///
-    /// Example: `117042.495`
+    /// `P95PeakBandwidth`; example: `117042.495`
     pub p95_peak_bandwidth: f64,
 
-    /// `SumFlux`: a floating-point number.
-    ///
-    /// Example: `12254567.55`
+    /// `SumFlux`; example: `12254567.55`
     pub sum_flux: f64,
 
-    /// `DataInfoList`: a list of [`BillDataInfo`](super::models::BillDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::BillDataInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4560,15 +5255,26 @@ pub struct DescribeBillBandwidthAndFluxListResponse {
 /// The `DescribeCallbackRecordsList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCallbackRecordsListResponse`].
-/// The codes it documents are in [`DescribeCallbackRecordsListError`](super::errors::DescribeCallbackRecordsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCallbackRecordsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCallbackRecordsList",
     output = DescribeCallbackRecordsListResponse,
-    error = super::errors::DescribeCallbackRecordsListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -4578,66 +5284,44 @@ pub struct DescribeBillBandwidthAndFluxListResponse {
     )
 )]
 pub struct DescribeCallbackRecordsList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-10-12T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-10-12T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-10-12T00:00:00+08:00"`
+    /// `EndTime`; example: `"2020-10-12T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: Option<u64>,
 
-    /// `ResultCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultCode`; example: `0`
     pub result_code: Option<u64>,
 }
 
 /// What a successful [`DescribeCallbackRecordsList`] call returns.
 #[tc_model]
 pub struct DescribeCallbackRecordsListResponse {
-    /// `DataInfoList`: a list of [`CallbackEventInfo`](super::models::CallbackEventInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::CallbackEventInfo>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalNum`; example: `11`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4647,27 +5331,40 @@ pub struct DescribeCallbackRecordsListResponse {
 /// The `DescribeCaster` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterResponse`].
-/// The codes it documents are in [`DescribeCasterError`](super::errors::DescribeCasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.OutOfService`](super::errors::LiveErrorCode::FailedOperationOutOfService)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCaster",
     output = DescribeCasterResponse,
-    error = super::errors::DescribeCasterError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCaster {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCaster`] call returns.
 #[tc_model]
 pub struct DescribeCasterResponse {
-    /// `CasterInfo`: a [`CasterInfo`](super::models::CasterInfo).
+    /// `CasterInfo`
     pub caster_info: Option<models::CasterInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4677,40 +5374,48 @@ pub struct DescribeCasterResponse {
 /// The `DescribeCasterDisplayInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterDisplayInfoResponse`].
-/// The codes it documents are in [`DescribeCasterDisplayInfoError`](super::errors::DescribeCasterDisplayInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterDisplayInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CasterNotExists`](super::errors::LiveErrorCode::ResourceNotFoundCasterNotExists)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`ResourceUnavailable`](super::errors::LiveErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LiveErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterDisplayInfo",
     output = DescribeCasterDisplayInfoResponse,
-    error = super::errors::DescribeCasterDisplayInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterDisplayInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterDisplayInfo`] call returns.
 #[tc_model]
 pub struct DescribeCasterDisplayInfoResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `PvwDisplayInfo`: a [`CasterDisplayInfo`](super::models::CasterDisplayInfo).
+    /// `PvwDisplayInfo`
     pub pvw_display_info: models::CasterDisplayInfo,
 
-    /// `PgmDisplayInfo`: a [`CasterDisplayInfo`](super::models::CasterDisplayInfo).
+    /// `PgmDisplayInfo`
     pub pgm_display_info: models::CasterDisplayInfo,
 
-    /// `StartLiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1670309219`
+    /// `StartLiveTime`; example: `1670309219`
     pub start_live_time: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4720,29 +5425,45 @@ pub struct DescribeCasterDisplayInfoResponse {
 /// The `DescribeCasterEmergencyStatus` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterEmergencyStatusResponse`].
-/// The codes it documents are in [`DescribeCasterEmergencyStatusError`](super::errors::DescribeCasterEmergencyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterEmergencyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterExpired`](super::errors::LiveErrorCode::FailedOperationCasterExpired)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.CreateCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationCreateCasterTaskFailed)
+/// - [`FailedOperation.NoBackupInput`](super::errors::LiveErrorCode::FailedOperationNoBackupInput)
+/// - [`FailedOperation.NoLVBPushOrPlayDomain`](super::errors::LiveErrorCode::FailedOperationNoLvbPushOrPlayDomain)
+/// - [`FailedOperation.NoPgmRunning`](super::errors::LiveErrorCode::FailedOperationNoPgmRunning)
+/// - [`FailedOperation.ResourceNotEnough`](super::errors::LiveErrorCode::FailedOperationResourceNotEnough)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterEmergencyStatus",
     output = DescribeCasterEmergencyStatusResponse,
-    error = super::errors::DescribeCasterEmergencyStatusError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterEmergencyStatus {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterEmergencyStatus`] call returns.
 #[tc_model]
 pub struct DescribeCasterEmergencyStatusResponse {
-    /// `EmergencyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmergencyStatus`; example: `0`
     pub emergency_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4752,27 +5473,39 @@ pub struct DescribeCasterEmergencyStatusResponse {
 /// The `DescribeCasterInputInfos` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterInputInfosResponse`].
-/// The codes it documents are in [`DescribeCasterInputInfosError`](super::errors::DescribeCasterInputInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterInputInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidProtocol`](super::errors::LiveErrorCode::InvalidParameterInvalidProtocol)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterInputInfos",
     output = DescribeCasterInputInfosResponse,
-    error = super::errors::DescribeCasterInputInfosError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterInputInfos {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterInputInfos`] call returns.
 #[tc_model]
 pub struct DescribeCasterInputInfosResponse {
-    /// `InputInfos`: a list of [`CasterInputInfo`](super::models::CasterInputInfo) objects.
+    /// `InputInfos`
     pub input_infos: Option<Vec<models::CasterInputInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4782,27 +5515,41 @@ pub struct DescribeCasterInputInfosResponse {
 /// The `DescribeCasterLayoutInfos` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterLayoutInfosResponse`].
-/// The codes it documents are in [`DescribeCasterLayoutInfosError`](super::errors::DescribeCasterLayoutInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterLayoutInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterLayoutInfos",
     output = DescribeCasterLayoutInfosResponse,
-    error = super::errors::DescribeCasterLayoutInfosError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterLayoutInfos {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterLayoutInfos`] call returns.
 #[tc_model]
 pub struct DescribeCasterLayoutInfosResponse {
-    /// `LayoutInfos`: a list of [`CasterLayoutInfo`](super::models::CasterLayoutInfo) objects.
+    /// `LayoutInfos`
     pub layout_infos: Option<Vec<models::CasterLayoutInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4812,22 +5559,36 @@ pub struct DescribeCasterLayoutInfosResponse {
 /// The `DescribeCasterList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterListResponse`].
-/// The codes it documents are in [`DescribeCasterListError`](super::errors::DescribeCasterListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::LiveErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterList",
     output = DescribeCasterListResponse,
-    error = super::errors::DescribeCasterListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterList {}
 
 /// What a successful [`DescribeCasterList`] call returns.
 #[tc_model]
 pub struct DescribeCasterListResponse {
-    /// `CasterList`: a list of [`CasterBriefInfo`](super::models::CasterBriefInfo) objects.
+    /// `CasterList`
     pub caster_list: Vec<models::CasterBriefInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4837,27 +5598,39 @@ pub struct DescribeCasterListResponse {
 /// The `DescribeCasterMarkPicInfos` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterMarkPicInfosResponse`].
-/// The codes it documents are in [`DescribeCasterMarkPicInfosError`](super::errors::DescribeCasterMarkPicInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterMarkPicInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterMarkPicInfos",
     output = DescribeCasterMarkPicInfosResponse,
-    error = super::errors::DescribeCasterMarkPicInfosError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterMarkPicInfos {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterMarkPicInfos`] call returns.
 #[tc_model]
 pub struct DescribeCasterMarkPicInfosResponse {
-    /// `MarkPicInfos`: a list of [`CasterMarkPicInfo`](super::models::CasterMarkPicInfo) objects.
+    /// `MarkPicInfos`
     pub mark_pic_infos: Option<Vec<models::CasterMarkPicInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4867,27 +5640,39 @@ pub struct DescribeCasterMarkPicInfosResponse {
 /// The `DescribeCasterMarkWordInfos` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterMarkWordInfosResponse`].
-/// The codes it documents are in [`DescribeCasterMarkWordInfosError`](super::errors::DescribeCasterMarkWordInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterMarkWordInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterMarkWordInfos",
     output = DescribeCasterMarkWordInfosResponse,
-    error = super::errors::DescribeCasterMarkWordInfosError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterMarkWordInfos {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterMarkWordInfos`] call returns.
 #[tc_model]
 pub struct DescribeCasterMarkWordInfosResponse {
-    /// `MarkWordInfos`: a list of [`CasterMarkWordInfo`](super::models::CasterMarkWordInfo) objects.
+    /// `MarkWordInfos`
     pub mark_word_infos: Option<Vec<models::CasterMarkWordInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4897,27 +5682,41 @@ pub struct DescribeCasterMarkWordInfosResponse {
 /// The `DescribeCasterOutputInfos` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterOutputInfosResponse`].
-/// The codes it documents are in [`DescribeCasterOutputInfosError`](super::errors::DescribeCasterOutputInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterOutputInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterOutputInfos",
     output = DescribeCasterOutputInfosResponse,
-    error = super::errors::DescribeCasterOutputInfosError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterOutputInfos {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterOutputInfos`] call returns.
 #[tc_model]
 pub struct DescribeCasterOutputInfosResponse {
-    /// `OutputInfos`: a list of [`CasterOutputInfo`](super::models::CasterOutputInfo) objects.
+    /// `OutputInfos`
     pub output_infos: Option<Vec<models::CasterOutputInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4927,44 +5726,50 @@ pub struct DescribeCasterOutputInfosResponse {
 /// The `DescribeCasterPlayUrl` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterPlayUrlResponse`].
-/// The codes it documents are in [`DescribeCasterPlayUrlError`](super::errors::DescribeCasterPlayUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterPlayUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.InputIsNotActive`](super::errors::LiveErrorCode::FailedOperationInputIsNotActive)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterPlayUrl",
     output = DescribeCasterPlayUrlResponse,
-    error = super::errors::DescribeCasterPlayUrlError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterPlayUrl {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `PlayUrlType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayUrlType`; example: `1`
     pub play_url_type: i64,
 
-    /// `PlayUrlIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayUrlIndex`; example: `1`
     pub play_url_index: Option<i64>,
 }
 
 /// What a successful [`DescribeCasterPlayUrl`] call returns.
 #[tc_model]
 pub struct DescribeCasterPlayUrlResponse {
-    /// `PlayUrl`: a string.
-    ///
-    /// Example: `"http://www.example/live/test.flv"`
+    /// `PlayUrl`; example: `"http://www.example/live/test.flv"`
     pub play_url: String,
 
-    /// `WebRTCPlayUrl`: a string.
-    ///
-    /// Example: `"webrtc://webrtc.domain.com/live/test"`
+    /// `WebRTCPlayUrl`; example: `"webrtc://webrtc.domain.com/live/test"`
     #[tc(rename = "WebRTCPlayUrl")]
     pub web_rtc_play_url: String,
 
@@ -4975,27 +5780,38 @@ pub struct DescribeCasterPlayUrlResponse {
 /// The `DescribeCasterTransitionTypes` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterTransitionTypesResponse`].
-/// The codes it documents are in [`DescribeCasterTransitionTypesError`](super::errors::DescribeCasterTransitionTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterTransitionTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterTransitionTypes",
     output = DescribeCasterTransitionTypesResponse,
-    error = super::errors::DescribeCasterTransitionTypesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterTransitionTypes {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
 /// What a successful [`DescribeCasterTransitionTypes`] call returns.
 #[tc_model]
 pub struct DescribeCasterTransitionTypesResponse {
-    /// `TransitionTypes`: a list of [`TransitionTypeInfo`](super::models::TransitionTypeInfo) objects.
+    /// `TransitionTypes`
     pub transition_types: Vec<models::TransitionTypeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5005,24 +5821,38 @@ pub struct DescribeCasterTransitionTypesResponse {
 /// The `DescribeCasterUserStatus` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeCasterUserStatusResponse`].
-/// The codes it documents are in [`DescribeCasterUserStatusError`](super::errors::DescribeCasterUserStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeCasterUserStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::LiveErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeCasterUserStatus",
     output = DescribeCasterUserStatusResponse,
-    error = super::errors::DescribeCasterUserStatusError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeCasterUserStatus {}
 
 /// What a successful [`DescribeCasterUserStatus`] call returns.
 #[tc_model]
 pub struct DescribeCasterUserStatusResponse {
-    /// `UserStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserStatus`; example: `1`
     pub user_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5032,47 +5862,49 @@ pub struct DescribeCasterUserStatusResponse {
 /// The `DescribeConcurrentRecordStreamNum` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeConcurrentRecordStreamNumResponse`].
-/// The codes it documents are in [`DescribeConcurrentRecordStreamNumError`](super::errors::DescribeConcurrentRecordStreamNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeConcurrentRecordStreamNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeConcurrentRecordStreamNum",
     output = DescribeConcurrentRecordStreamNumResponse,
-    error = super::errors::DescribeConcurrentRecordStreamNumError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeConcurrentRecordStreamNum {
-    /// `LiveType`: a string.
-    ///
-    /// Example: `"NormalLive"`
+    /// `LiveType`; example: `"NormalLive"`
     pub live_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `EndTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `PushDomains`: a list of strings.
-    ///
-    /// Example: `["5000.livepush.com\r\n"]`
+    /// `PushDomains`; example: `["5000.livepush.com\r\n"]`
     pub push_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeConcurrentRecordStreamNum`] call returns.
 #[tc_model]
 pub struct DescribeConcurrentRecordStreamNumResponse {
-    /// `DataInfoList`: a list of [`ConcurrentRecordStreamNum`](super::models::ConcurrentRecordStreamNum) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::ConcurrentRecordStreamNum>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5082,32 +5914,40 @@ pub struct DescribeConcurrentRecordStreamNumResponse {
 /// The `DescribeDeliverBandwidthList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeDeliverBandwidthListResponse`].
-/// The codes it documents are in [`DescribeDeliverBandwidthListError`](super::errors::DescribeDeliverBandwidthListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeDeliverBandwidthList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeDeliverBandwidthList",
     output = DescribeDeliverBandwidthListResponse,
-    error = super::errors::DescribeDeliverBandwidthListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeDeliverBandwidthList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-01-07 21:10:00"`
+    /// `StartTime`; example: `"2020-01-07 21:10:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-07 21:15:00"`
+    /// `EndTime`; example: `"2020-01-07 21:15:00"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeDeliverBandwidthList`] call returns.
 #[tc_model]
 pub struct DescribeDeliverBandwidthListResponse {
-    /// `DataInfoList`: a list of [`BandwidthInfo`](super::models::BandwidthInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::BandwidthInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5117,42 +5957,51 @@ pub struct DescribeDeliverBandwidthListResponse {
 /// The `DescribeDeliverLogDownList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeDeliverLogDownListResponse`].
-/// The codes it documents are in [`DescribeDeliverLogDownListError`](super::errors::DescribeDeliverLogDownListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeDeliverLogDownList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.InvokeCdnApiFail`](super::errors::LiveErrorCode::FailedOperationInvokeCdnApiFail)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.CdnLogEmpty`](super::errors::LiveErrorCode::ResourceNotFoundCdnLogEmpty)
+/// - [`ResourceNotFound.CdnThemeEmpty`](super::errors::LiveErrorCode::ResourceNotFoundCdnThemeEmpty)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeDeliverLogDownList",
     output = DescribeDeliverLogDownListResponse,
-    error = super::errors::DescribeDeliverLogDownListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeDeliverLogDownList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-02-09T12:36:42Z"`
+    /// `StartTime`; example: `"2022-02-09T12:36:42Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-09T12:36:42Z"`
+    /// `EndTime`; example: `"2022-02-09T12:36:42Z"`
     pub end_time: String,
 
-    /// `DeliverDomains`: a list of strings.
-    ///
-    /// Example: `["test.livepabc.com"]`
+    /// `DeliverDomains`; example: `["test.livepabc.com"]`
     pub deliver_domains: Vec<String>,
 }
 
 /// What a successful [`DescribeDeliverLogDownList`] call returns.
 #[tc_model]
 pub struct DescribeDeliverLogDownListResponse {
-    /// `LogInfoList`: a list of [`PushLogInfo`](super::models::PushLogInfo) objects.
+    /// `LogInfoList`
     pub log_info_list: Vec<models::PushLogInfo>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5162,52 +6011,52 @@ pub struct DescribeDeliverLogDownListResponse {
 /// The `DescribeGroupProIspPlayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeGroupProIspPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeGroupProIspPlayInfoListError`](super::errors::DescribeGroupProIspPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeGroupProIspPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeGroupProIspPlayInfoList",
     output = DescribeGroupProIspPlayInfoListResponse,
-    error = super::errors::DescribeGroupProIspPlayInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeGroupProIspPlayInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-29 09:00:00"`
+    /// `StartTime`; example: `"2019-03-29 09:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-29 09:10:00"`
+    /// `EndTime`; example: `"2019-03-29 09:10:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["live.com"]`
+    /// `PlayDomains`; example: `["live.com"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `ProvinceNames`: a list of strings.
-    ///
-    /// Example: `["Beijing"]`
+    /// `ProvinceNames`; example: `["Beijing"]`
     pub province_names: Option<Vec<String>>,
 
-    /// `IspNames`: a list of strings.
-    ///
-    /// Example: `["China Mobile"]`
+    /// `IspNames`; example: `["China Mobile"]`
     pub isp_names: Option<Vec<String>>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 }
 
 /// What a successful [`DescribeGroupProIspPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeGroupProIspPlayInfoListResponse {
-    /// `DataInfoList`: a list of [`GroupProIspDataInfo`](super::models::GroupProIspDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::GroupProIspDataInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5217,37 +6066,42 @@ pub struct DescribeGroupProIspPlayInfoListResponse {
 /// The `DescribeHttpStatusInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeHttpStatusInfoListResponse`].
-/// The codes it documents are in [`DescribeHttpStatusInfoListError`](super::errors::DescribeHttpStatusInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeHttpStatusInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeHttpStatusInfoList",
     output = DescribeHttpStatusInfoListResponse,
-    error = super::errors::DescribeHttpStatusInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeHttpStatusInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `EndTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.liveplay.com\n"]`
+    /// `PlayDomains`; example: `["5000.liveplay.com\n"]`
     pub play_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeHttpStatusInfoList`] call returns.
 #[tc_model]
 pub struct DescribeHttpStatusInfoListResponse {
-    /// `DataInfoList`: a list of [`HttpStatusData`](super::models::HttpStatusData) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::HttpStatusData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5257,22 +6111,33 @@ pub struct DescribeHttpStatusInfoListResponse {
 /// The `DescribeLiveAvatarBackgroundList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarBackgroundListResponse`].
-/// The codes it documents are in [`DescribeLiveAvatarBackgroundListError`](super::errors::DescribeLiveAvatarBackgroundListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarBackgroundList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveAvatarBackgroundList",
     output = DescribeLiveAvatarBackgroundListResponse,
-    error = super::errors::DescribeLiveAvatarBackgroundListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveAvatarBackgroundList {}
 
 /// What a successful [`DescribeLiveAvatarBackgroundList`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarBackgroundListResponse {
-    /// `InfoList`: a list of [`AvatarBackgroundInfo`](super::models::AvatarBackgroundInfo) objects.
+    /// `InfoList`
     pub info_list: Option<Vec<models::AvatarBackgroundInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5282,9 +6147,12 @@ pub struct DescribeLiveAvatarBackgroundListResponse {
 /// The `DescribeLiveAvatarCloneFigureList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarCloneFigureListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarCloneFigureList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -5300,36 +6168,26 @@ pub struct DescribeLiveAvatarBackgroundListResponse {
     )
 )]
 pub struct DescribeLiveAvatarCloneFigureList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7501606042561581056"`
+    /// `TaskId`; example: `"7501606042561581056"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: Option<String>,
 }
 
 /// What a successful [`DescribeLiveAvatarCloneFigureList`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarCloneFigureListResponse {
-    /// `CloneFigureList`: a list of [`LiveAvatarCloneFigureInfo`](super::models::LiveAvatarCloneFigureInfo) objects.
+    /// `CloneFigureList`
     pub clone_figure_list: Option<Vec<models::LiveAvatarCloneFigureInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5339,22 +6197,33 @@ pub struct DescribeLiveAvatarCloneFigureListResponse {
 /// The `DescribeLiveAvatarImageList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarImageListResponse`].
-/// The codes it documents are in [`DescribeLiveAvatarImageListError`](super::errors::DescribeLiveAvatarImageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarImageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveAvatarImageList",
     output = DescribeLiveAvatarImageListResponse,
-    error = super::errors::DescribeLiveAvatarImageListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveAvatarImageList {}
 
 /// What a successful [`DescribeLiveAvatarImageList`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarImageListResponse {
-    /// `ImageInfoList`: a list of [`AvatarAnchorInfo`](super::models::AvatarAnchorInfo) objects.
+    /// `ImageInfoList`
     pub image_info_list: Option<Vec<models::AvatarAnchorInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5364,15 +6233,26 @@ pub struct DescribeLiveAvatarImageListResponse {
 /// The `DescribeLiveAvatarRooms` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarRoomsResponse`].
-/// The codes it documents are in [`DescribeLiveAvatarRoomsError`](super::errors::DescribeLiveAvatarRoomsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarRooms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveAvatarRooms",
     output = DescribeLiveAvatarRoomsResponse,
-    error = super::errors::DescribeLiveAvatarRoomsError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -5382,41 +6262,29 @@ pub struct DescribeLiveAvatarImageListResponse {
     )
 )]
 pub struct DescribeLiveAvatarRooms {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `RoomId`; example: `"10002"`
     pub room_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"live"`
+    /// `Name`; example: `"live"`
     pub name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveAvatarRooms`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarRoomsResponse {
-    /// `InfoList`: a list of [`AvatarRoomInfo`](super::models::AvatarRoomInfo) objects.
+    /// `InfoList`
     pub info_list: Option<Vec<models::AvatarRoomInfo>>,
 
-    /// `LimitCreateNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LimitCreateNum`; example: `100`
     pub limit_create_num: Option<i64>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalNum`; example: `3`
     pub total_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5426,15 +6294,26 @@ pub struct DescribeLiveAvatarRoomsResponse {
 /// The `DescribeLiveAvatarScripts` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarScriptsResponse`].
-/// The codes it documents are in [`DescribeLiveAvatarScriptsError`](super::errors::DescribeLiveAvatarScriptsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarScripts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveAvatarScripts",
     output = DescribeLiveAvatarScriptsResponse,
-    error = super::errors::DescribeLiveAvatarScriptsError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -5444,46 +6323,32 @@ pub struct DescribeLiveAvatarRoomsResponse {
     )
 )]
 pub struct DescribeLiveAvatarScripts {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `RoomId`; example: `"1001"`
     pub room_id: String,
 
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `ScriptId`; example: `"10002"`
     pub script_id: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `ProductId`; example: `"10002"`
     pub product_id: Option<String>,
 }
 
 /// What a successful [`DescribeLiveAvatarScripts`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarScriptsResponse {
-    /// `InfoList`: a list of [`AvatarScriptInfo`](super::models::AvatarScriptInfo) objects.
+    /// `InfoList`
     pub info_list: Option<Vec<models::AvatarScriptInfo>>,
 
-    /// `LimitCreateNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LimitCreateNum`; example: `100`
     pub limit_create_num: Option<i64>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalNum`; example: `3`
     pub total_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5493,27 +6358,36 @@ pub struct DescribeLiveAvatarScriptsResponse {
 /// The `DescribeLiveAvatarTemporaryScriptList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarTemporaryScriptListResponse`].
-/// The codes it documents are in [`DescribeLiveAvatarTemporaryScriptListError`](super::errors::DescribeLiveAvatarTemporaryScriptListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarTemporaryScriptList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveAvatarTemporaryScriptList",
     output = DescribeLiveAvatarTemporaryScriptListResponse,
-    error = super::errors::DescribeLiveAvatarTemporaryScriptListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveAvatarTemporaryScriptList {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `RoomId`; example: `"10001"`
     pub room_id: String,
 }
 
 /// What a successful [`DescribeLiveAvatarTemporaryScriptList`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarTemporaryScriptListResponse {
-    /// `InfoList`: a list of [`AvatarTemporaryScriptInfo`](super::models::AvatarTemporaryScriptInfo) objects.
+    /// `InfoList`
     pub info_list: Option<Vec<models::AvatarTemporaryScriptInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5523,27 +6397,36 @@ pub struct DescribeLiveAvatarTemporaryScriptListResponse {
 /// The `DescribeLiveAvatarTimbreList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveAvatarTimbreListResponse`].
-/// The codes it documents are in [`DescribeLiveAvatarTimbreListError`](super::errors::DescribeLiveAvatarTimbreListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveAvatarTimbreList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveAvatarTimbreList",
     output = DescribeLiveAvatarTimbreListResponse,
-    error = super::errors::DescribeLiveAvatarTimbreListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveAvatarTimbreList {
-    /// `TimbreGender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `TimbreGender`; example: `"male"`
     pub timbre_gender: Option<String>,
 }
 
 /// What a successful [`DescribeLiveAvatarTimbreList`] call returns.
 #[tc_model]
 pub struct DescribeLiveAvatarTimbreListResponse {
-    /// `TimbreList`: a list of [`AvatarTimbreList`](super::models::AvatarTimbreList) objects.
+    /// `TimbreList`
     pub timbre_list: Option<Vec<models::AvatarTimbreList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5553,22 +6436,35 @@ pub struct DescribeLiveAvatarTimbreListResponse {
 /// The `DescribeLiveCallbackRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCallbackRulesResponse`].
-/// The codes it documents are in [`DescribeLiveCallbackRulesError`](super::errors::DescribeLiveCallbackRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCallbackRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCallbackRules",
     output = DescribeLiveCallbackRulesResponse,
-    error = super::errors::DescribeLiveCallbackRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCallbackRules {}
 
 /// What a successful [`DescribeLiveCallbackRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveCallbackRulesResponse {
-    /// `Rules`: a list of [`CallBackRuleInfo`](super::models::CallBackRuleInfo) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::CallBackRuleInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5578,27 +6474,49 @@ pub struct DescribeLiveCallbackRulesResponse {
 /// The `DescribeLiveCallbackTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCallbackTemplateResponse`].
-/// The codes it documents are in [`DescribeLiveCallbackTemplateError`](super::errors::DescribeLiveCallbackTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCallbackTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCallbackTemplate",
     output = DescribeLiveCallbackTemplateResponse,
-    error = super::errors::DescribeLiveCallbackTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCallbackTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeLiveCallbackTemplate`] call returns.
 #[tc_model]
 pub struct DescribeLiveCallbackTemplateResponse {
-    /// `Template`: a [`CallBackTemplateInfo`](super::models::CallBackTemplateInfo).
+    /// `Template`
     pub template: models::CallBackTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5608,22 +6526,47 @@ pub struct DescribeLiveCallbackTemplateResponse {
 /// The `DescribeLiveCallbackTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCallbackTemplatesResponse`].
-/// The codes it documents are in [`DescribeLiveCallbackTemplatesError`](super::errors::DescribeLiveCallbackTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCallbackTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCallbackTemplates",
     output = DescribeLiveCallbackTemplatesResponse,
-    error = super::errors::DescribeLiveCallbackTemplatesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCallbackTemplates {}
 
 /// What a successful [`DescribeLiveCallbackTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveCallbackTemplatesResponse {
-    /// `Templates`: a list of [`CallBackTemplateInfo`](super::models::CallBackTemplateInfo) objects.
+    /// `Templates`
     pub templates: Vec<models::CallBackTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5633,25 +6576,39 @@ pub struct DescribeLiveCallbackTemplatesResponse {
 /// The `DescribeLiveCert` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCertResponse`].
-/// The codes it documents are in [`DescribeLiveCertError`](super::errors::DescribeLiveCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvokeVideoApiFail`](super::errors::LiveErrorCode::FailedOperationInvokeVideoApiFail)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CrtDomainNotFound`](super::errors::LiveErrorCode::InternalErrorCrtDomainNotFound)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`ResourceNotFound.CrtDomainNotFound`](super::errors::LiveErrorCode::ResourceNotFoundCrtDomainNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCert",
     output = DescribeLiveCertResponse,
-    error = super::errors::DescribeLiveCertError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCert {
-    /// `CertId`: a signed 64-bit integer.
+    /// `CertId`
     pub cert_id: i64,
 }
 
 /// What a successful [`DescribeLiveCert`] call returns.
 #[tc_model]
 pub struct DescribeLiveCertResponse {
-    /// `CertInfo`: a [`CertInfo`](super::models::CertInfo).
+    /// `CertInfo`
     pub cert_info: models::CertInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5661,22 +6618,36 @@ pub struct DescribeLiveCertResponse {
 /// The `DescribeLiveCerts` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCertsResponse`].
-/// The codes it documents are in [`DescribeLiveCertsError`](super::errors::DescribeLiveCertsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCerts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvokeVideoApiFail`](super::errors::LiveErrorCode::FailedOperationInvokeVideoApiFail)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.CrtDomainNotFound`](super::errors::LiveErrorCode::ResourceNotFoundCrtDomainNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCerts",
     output = DescribeLiveCertsResponse,
-    error = super::errors::DescribeLiveCertsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCerts {}
 
 /// What a successful [`DescribeLiveCerts`] call returns.
 #[tc_model]
 pub struct DescribeLiveCertsResponse {
-    /// `CertInfoSet`: a list of [`CertInfo`](super::models::CertInfo) objects.
+    /// `CertInfoSet`
     pub cert_info_set: Vec<models::CertInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5686,25 +6657,48 @@ pub struct DescribeLiveCertsResponse {
 /// The `DescribeLiveCloudEffectConfig` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCloudEffectConfigResponse`].
-/// The codes it documents are in [`DescribeLiveCloudEffectConfigError`](super::errors::DescribeLiveCloudEffectConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCloudEffectConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCloudEffectConfig",
     output = DescribeLiveCloudEffectConfigResponse,
-    error = super::errors::DescribeLiveCloudEffectConfigError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCloudEffectConfig {}
 
 /// What a successful [`DescribeLiveCloudEffectConfig`] call returns.
 #[tc_model]
 pub struct DescribeLiveCloudEffectConfigResponse {
-    /// `EffectTemplateList`: a list of [`CloudEffectTemplateInfo`](super::models::CloudEffectTemplateInfo) objects.
+    /// `EffectTemplateList`
     pub effect_template_list: Option<Vec<models::CloudEffectTemplateInfo>>,
 
-    /// `PunishmentEffectTemplateList`: a list of [`CloudEffectTemplateInfo`](super::models::CloudEffectTemplateInfo) objects.
+    /// `PunishmentEffectTemplateList`
     pub punishment_effect_template_list: Option<Vec<models::CloudEffectTemplateInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5714,52 +6708,63 @@ pub struct DescribeLiveCloudEffectConfigResponse {
 /// The `DescribeLiveCloudEffectList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveCloudEffectListResponse`].
-/// The codes it documents are in [`DescribeLiveCloudEffectListError`](super::errors::DescribeLiveCloudEffectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveCloudEffectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveCloudEffectList",
     output = DescribeLiveCloudEffectListResponse,
-    error = super::errors::DescribeLiveCloudEffectListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveCloudEffectList {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1552"`
+    /// `Id`; example: `"1552"`
     pub id: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"小熊"`
+    /// `Prompt`; example: `"小熊"`
     pub prompt: Option<String>,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"动物"`
+    /// `Flag`; example: `"动物"`
     pub flag: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"UGC"`
+    /// `Type`; example: `"UGC"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeLiveCloudEffectList`] call returns.
 #[tc_model]
 pub struct DescribeLiveCloudEffectListResponse {
-    /// `InfoList`: a list of [`CloudEffectInfo`](super::models::CloudEffectInfo) objects.
+    /// `InfoList`
     pub info_list: Option<Vec<models::CloudEffectInfo>>,
 
-    /// `EnableCreateNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `EnableCreateNum`; example: `100`
     pub enable_create_num: Option<i64>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalNum`; example: `30`
     pub total_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5769,22 +6774,36 @@ pub struct DescribeLiveCloudEffectListResponse {
 /// The `DescribeLiveDelayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDelayInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveDelayInfoListError`](super::errors::DescribeLiveDelayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDelayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDelayInfoList",
     output = DescribeLiveDelayInfoListResponse,
-    error = super::errors::DescribeLiveDelayInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDelayInfoList {}
 
 /// What a successful [`DescribeLiveDelayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveDelayInfoListResponse {
-    /// `DelayInfoList`: a list of [`DelayInfo`](super::models::DelayInfo) objects.
+    /// `DelayInfoList`
     pub delay_info_list: Vec<models::DelayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5794,27 +6813,41 @@ pub struct DescribeLiveDelayInfoListResponse {
 /// The `DescribeLiveDomain` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDomainResponse`].
-/// The codes it documents are in [`DescribeLiveDomainError`](super::errors::DescribeLiveDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.DomainNotExist`](super::errors::LiveErrorCode::InternalErrorDomainNotExist)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDomain",
     output = DescribeLiveDomainResponse,
-    error = super::errors::DescribeLiveDomainError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `DomainName`; example: `"domain.com"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeLiveDomain`] call returns.
 #[tc_model]
 pub struct DescribeLiveDomainResponse {
-    /// `DomainInfo`: a [`DomainInfo`](super::models::DomainInfo).
+    /// `DomainInfo`
     pub domain_info: models::DomainInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5824,27 +6857,39 @@ pub struct DescribeLiveDomainResponse {
 /// The `DescribeLiveDomainCert` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDomainCertResponse`].
-/// The codes it documents are in [`DescribeLiveDomainCertError`](super::errors::DescribeLiveDomainCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDomainCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvokeVideoApiFail`](super::errors::LiveErrorCode::FailedOperationInvokeVideoApiFail)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.CrtDomainNotFound`](super::errors::LiveErrorCode::ResourceNotFoundCrtDomainNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDomainCert",
     output = DescribeLiveDomainCertResponse,
-    error = super::errors::DescribeLiveDomainCertError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDomainCert {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.liveplay.com"`
+    /// `DomainName`; example: `"5000.liveplay.com"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeLiveDomainCert`] call returns.
 #[tc_model]
 pub struct DescribeLiveDomainCertResponse {
-    /// `DomainCertInfo`: a [`DomainCertInfo`](super::models::DomainCertInfo).
+    /// `DomainCertInfo`
     pub domain_cert_info: models::DomainCertInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5854,52 +6899,53 @@ pub struct DescribeLiveDomainCertResponse {
 /// The `DescribeLiveDomainCertBindings` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDomainCertBindingsResponse`].
-/// The codes it documents are in [`DescribeLiveDomainCertBindingsError`](super::errors::DescribeLiveDomainCertBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDomainCertBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDomainCertBindings",
     output = DescribeLiveDomainCertBindingsResponse,
-    error = super::errors::DescribeLiveDomainCertBindingsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDomainCertBindings {
-    /// `DomainSearch`: a string.
-    ///
-    /// Example: `"pull"`
+    /// `DomainSearch`; example: `"pull"`
     pub domain_search: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Length`; example: `10`
     pub length: Option<i64>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"pull.sdzgxx.cn"`
+    /// `DomainName`; example: `"pull.sdzgxx.cn"`
     pub domain_name: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ExpireTimeAsc"`
+    /// `OrderBy`; example: `"ExpireTimeAsc"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeLiveDomainCertBindings`] call returns.
 #[tc_model]
 pub struct DescribeLiveDomainCertBindingsResponse {
-    /// `LiveDomainCertBindings`: a list of [`LiveDomainCertBindings`](super::models::LiveDomainCertBindings) objects.
+    /// `LiveDomainCertBindings`
     pub live_domain_cert_bindings: Vec<models::LiveDomainCertBindings>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `122`
+    /// `TotalNum`; example: `122`
     pub total_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5909,52 +6955,51 @@ pub struct DescribeLiveDomainCertBindingsResponse {
 /// The `DescribeLiveDomainPlayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDomainPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveDomainPlayInfoListError`](super::errors::DescribeLiveDomainPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDomainPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDomainPlayInfoList",
     output = DescribeLiveDomainPlayInfoListResponse,
-    error = super::errors::DescribeLiveDomainPlayInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDomainPlayInfoList {
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["live.com"]`
+    /// `PlayDomains`; example: `["live.com"]`
     pub play_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeLiveDomainPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveDomainPlayInfoListResponse {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-04-07 21:55:00"`
+    /// `Time`; example: `"2019-04-07 21:55:00"`
     pub time: String,
 
-    /// `TotalBandwidth`: a floating-point number.
-    ///
-    /// Example: `2909181.92`
+    /// `TotalBandwidth`; example: `2909181.92`
     pub total_bandwidth: f64,
 
-    /// `TotalFlux`: a floating-point number.
-    ///
-    /// Example: `174550915.2`
+    /// `TotalFlux`; example: `174550915.2`
     pub total_flux: f64,
 
-    /// `TotalRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2446274`
+    /// `TotalRequest`; example: `2446274`
     pub total_request: u64,
 
-    /// `TotalOnline`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2800396`
+    /// `TotalOnline`; example: `2800396`
     pub total_online: u64,
 
-    /// `DomainInfoList`: a list of [`DomainInfoList`](super::models::DomainInfoList) objects.
+    /// `DomainInfoList`
     pub domain_info_list: Vec<models::DomainInfoList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5964,27 +7009,41 @@ pub struct DescribeLiveDomainPlayInfoListResponse {
 /// The `DescribeLiveDomainReferer` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDomainRefererResponse`].
-/// The codes it documents are in [`DescribeLiveDomainRefererError`](super::errors::DescribeLiveDomainRefererError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDomainReferer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.DomainNotExist`](super::errors::LiveErrorCode::InternalErrorDomainNotExist)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDomainReferer",
     output = DescribeLiveDomainRefererResponse,
-    error = super::errors::DescribeLiveDomainRefererError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDomainReferer {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.liveplay.myqcloud.com"`
+    /// `DomainName`; example: `"5000.liveplay.myqcloud.com"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeLiveDomainReferer`] call returns.
 #[tc_model]
 pub struct DescribeLiveDomainRefererResponse {
-    /// `RefererAuthConfig`: a [`RefererAuthConfig`](super::models::RefererAuthConfig).
+    /// `RefererAuthConfig`
     pub referer_auth_config: models::RefererAuthConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5994,72 +7053,67 @@ pub struct DescribeLiveDomainRefererResponse {
 /// The `DescribeLiveDomains` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveDomainsResponse`].
-/// The codes it documents are in [`DescribeLiveDomainsError`](super::errors::DescribeLiveDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`ResourceNotFound.EmptyData`](super::errors::LiveErrorCode::ResourceNotFoundEmptyData)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveDomains",
     output = DescribeLiveDomainsResponse,
-    error = super::errors::DescribeLiveDomainsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveDomains {
-    /// `DomainStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainStatus`; example: `1`
     pub domain_status: Option<u64>,
 
-    /// `DomainType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainType`; example: `1`
     pub domain_type: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `IsDelayLive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDelayLive`; example: `0`
     pub is_delay_live: Option<u64>,
 
-    /// `DomainPrefix`: a string.
-    ///
-    /// Example: `"qq"`
+    /// `DomainPrefix`; example: `"qq"`
     pub domain_prefix: Option<String>,
 
-    /// `PlayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayType`; example: `1`
     pub play_type: Option<u64>,
 }
 
 /// What a successful [`DescribeLiveDomains`] call returns.
 #[tc_model]
 pub struct DescribeLiveDomainsResponse {
-    /// `AllCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AllCount`; example: `2`
     pub all_count: u64,
 
-    /// `DomainList`: a list of [`DomainInfo`](super::models::DomainInfo) objects.
+    /// `DomainList`
     pub domain_list: Vec<models::DomainInfo>,
 
-    /// `CreateLimitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `77`
+    /// `CreateLimitCount`; example: `77`
     pub create_limit_count: i64,
 
-    /// `PlayTypeCount`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,0,3]`
+    /// `PlayTypeCount`; example: `[1,0,3]`
     pub play_type_count: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6069,53 +7123,54 @@ pub struct DescribeLiveDomainsResponse {
 /// The `DescribeLiveEnhanceInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveEnhanceInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveEnhanceInfoListError`](super::errors::DescribeLiveEnhanceInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveEnhanceInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveEnhanceInfoList",
     output = DescribeLiveEnhanceInfoListResponse,
-    error = super::errors::DescribeLiveEnhanceInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveEnhanceInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01T12:00:00+08:00"`
+    /// `EndTime`; example: `"2019-03-01T12:00:00+08:00"`
     pub end_time: String,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<i64>,
 
-    /// `DomainNames`: a list of strings.
+    /// `DomainNames`
     pub domain_names: Option<Vec<String>>,
 
-    /// `Type`: a list of strings.
+    /// `Type`
     pub r#type: Option<Vec<String>>,
 
-    /// `Resolution`: a list of strings.
-    ///
-    /// Example: `["1080P"]`
+    /// `Resolution`; example: `["1080P"]`
     pub resolution: Option<Vec<String>>,
 
-    /// `Fps`: a list of strings.
-    ///
-    /// Example: `["30"]`
+    /// `Fps`; example: `["30"]`
     pub fps: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeLiveEnhanceInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveEnhanceInfoListResponse {
-    /// `DataInfoList`: a list of [`LiveEnhanceInfo`](super::models::LiveEnhanceInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::LiveEnhanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6125,15 +7180,29 @@ pub struct DescribeLiveEnhanceInfoListResponse {
 /// The `DescribeLivePackageInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePackageInfoResponse`].
-/// The codes it documents are in [`DescribeLivePackageInfoError`](super::errors::DescribeLivePackageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePackageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePackageInfo",
     output = DescribeLivePackageInfoResponse,
-    error = super::errors::DescribeLivePackageInfoError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6143,61 +7212,41 @@ pub struct DescribeLiveEnhanceInfoListResponse {
     )
 )]
 pub struct DescribeLivePackageInfo {
-    /// `PackageType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageType`; example: `1`
     pub package_type: i64,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"BuyTime desc"`
+    /// `OrderBy`; example: `"BuyTime desc"`
     pub order_by: Option<String>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeLivePackageInfo`] call returns.
 #[tc_model]
 pub struct DescribeLivePackageInfoResponse {
-    /// `LivePackageInfoList`: a list of [`LivePackageInfo`](super::models::LivePackageInfo) objects.
+    /// `LivePackageInfoList`
     pub live_package_info_list: Vec<models::LivePackageInfo>,
 
-    /// `PackageBillMode`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `PackageBillMode`; example: `201`
     pub package_bill_mode: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPage`; example: `10`
     pub total_page: Option<i64>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `TotalNum`; example: `95`
     pub total_num: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNum`; example: `2`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `FluxPackageBillMode`: a string.
-    ///
-    /// Example: `"201,201,204,204"`
+    /// `FluxPackageBillMode`; example: `"201,201,204,204"`
     pub flux_package_bill_mode: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6207,22 +7256,35 @@ pub struct DescribeLivePackageInfoResponse {
 /// The `DescribeLivePadRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePadRulesResponse`].
-/// The codes it documents are in [`DescribeLivePadRulesError`](super::errors::DescribeLivePadRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePadRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePadRules",
     output = DescribeLivePadRulesResponse,
-    error = super::errors::DescribeLivePadRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLivePadRules {}
 
 /// What a successful [`DescribeLivePadRules`] call returns.
 #[tc_model]
 pub struct DescribeLivePadRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6232,15 +7294,38 @@ pub struct DescribeLivePadRulesResponse {
 /// The `DescribeLivePadStreamList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePadStreamListResponse`].
-/// The codes it documents are in [`DescribeLivePadStreamListError`](super::errors::DescribeLivePadStreamListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePadStreamList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePadStreamList",
     output = DescribeLivePadStreamListResponse,
-    error = super::errors::DescribeLivePadStreamListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6250,56 +7335,38 @@ pub struct DescribeLivePadRulesResponse {
     )
 )]
 pub struct DescribeLivePadStreamList {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: Option<String>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeLivePadStreamList`] call returns.
 #[tc_model]
 pub struct DescribeLivePadStreamListResponse {
-    /// `StreamInfoList`: a list of [`PadStreamInfo`](super::models::PadStreamInfo) objects.
+    /// `StreamInfoList`
     pub stream_info_list: Option<Vec<models::PadStreamInfo>>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalNum`; example: `10`
     pub total_num: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6309,27 +7376,51 @@ pub struct DescribeLivePadStreamListResponse {
 /// The `DescribeLivePadTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePadTemplateResponse`].
-/// The codes it documents are in [`DescribeLivePadTemplateError`](super::errors::DescribeLivePadTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePadTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InternalError.RuleOutLimit`](super::errors::LiveErrorCode::InternalErrorRuleOutLimit)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePadTemplate",
     output = DescribeLivePadTemplateResponse,
-    error = super::errors::DescribeLivePadTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLivePadTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: u64,
 }
 
 /// What a successful [`DescribeLivePadTemplate`] call returns.
 #[tc_model]
 pub struct DescribeLivePadTemplateResponse {
-    /// `Template`: a [`PadTemplate`](super::models::PadTemplate).
+    /// `Template`
     pub template: models::PadTemplate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6339,22 +7430,49 @@ pub struct DescribeLivePadTemplateResponse {
 /// The `DescribeLivePadTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePadTemplatesResponse`].
-/// The codes it documents are in [`DescribeLivePadTemplatesError`](super::errors::DescribeLivePadTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePadTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InternalError.RuleOutLimit`](super::errors::LiveErrorCode::InternalErrorRuleOutLimit)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePadTemplates",
     output = DescribeLivePadTemplatesResponse,
-    error = super::errors::DescribeLivePadTemplatesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLivePadTemplates {}
 
 /// What a successful [`DescribeLivePadTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLivePadTemplatesResponse {
-    /// `Templates`: a list of [`PadTemplate`](super::models::PadTemplate) objects.
+    /// `Templates`
     pub templates: Vec<models::PadTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6364,27 +7482,41 @@ pub struct DescribeLivePadTemplatesResponse {
 /// The `DescribeLivePlayAuthKey` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePlayAuthKeyResponse`].
-/// The codes it documents are in [`DescribeLivePlayAuthKeyError`](super::errors::DescribeLivePlayAuthKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePlayAuthKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.PlayDomainNoRecord`](super::errors::LiveErrorCode::InternalErrorPlayDomainNoRecord)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.PlayDomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundPlayDomainNoRecord)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePlayAuthKey",
     output = DescribeLivePlayAuthKeyResponse,
-    error = super::errors::DescribeLivePlayAuthKeyError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLivePlayAuthKey {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"a.elementtest.org"`
+    /// `DomainName`; example: `"a.elementtest.org"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeLivePlayAuthKey`] call returns.
 #[tc_model]
 pub struct DescribeLivePlayAuthKeyResponse {
-    /// `PlayAuthKeyInfo`: a [`PlayAuthKeyInfo`](super::models::PlayAuthKeyInfo).
+    /// `PlayAuthKeyInfo`
     pub play_auth_key_info: models::PlayAuthKeyInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6394,27 +7526,34 @@ pub struct DescribeLivePlayAuthKeyResponse {
 /// The `DescribeLivePullStreamTaskStatus` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePullStreamTaskStatusResponse`].
-/// The codes it documents are in [`DescribeLivePullStreamTaskStatusError`](super::errors::DescribeLivePullStreamTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePullStreamTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePullStreamTaskStatus",
     output = DescribeLivePullStreamTaskStatusResponse,
-    error = super::errors::DescribeLivePullStreamTaskStatusError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLivePullStreamTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"965421"`
+    /// `TaskId`; example: `"965421"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeLivePullStreamTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeLivePullStreamTaskStatusResponse {
-    /// `TaskStatusInfo`: a [`TaskStatusInfo`](super::models::TaskStatusInfo).
+    /// `TaskStatusInfo`
     pub task_status_info: models::TaskStatusInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6424,15 +7563,27 @@ pub struct DescribeLivePullStreamTaskStatusResponse {
 /// The `DescribeLivePullStreamTasks` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePullStreamTasksResponse`].
-/// The codes it documents are in [`DescribeLivePullStreamTasksError`](super::errors::DescribeLivePullStreamTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePullStreamTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePullStreamTasks",
     output = DescribeLivePullStreamTasksResponse,
-    error = super::errors::DescribeLivePullStreamTasksError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6442,56 +7593,38 @@ pub struct DescribeLivePullStreamTaskStatusResponse {
     )
 )]
 pub struct DescribeLivePullStreamTasks {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"956321"`
+    /// `TaskId`; example: `"956321"`
     pub task_id: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `SpecifyTaskId`: a string.
-    ///
-    /// Example: `"myspecifytaskid"`
+    /// `SpecifyTaskId`; example: `"myspecifytaskid"`
     pub specify_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeLivePullStreamTasks`] call returns.
 #[tc_model]
 pub struct DescribeLivePullStreamTasksResponse {
-    /// `TaskInfos`: a list of [`PullStreamTaskInfo`](super::models::PullStreamTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::PullStreamTaskInfo>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
-    /// `LimitTaskNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `LimitTaskNum`; example: `20`
     pub limit_task_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6501,27 +7634,41 @@ pub struct DescribeLivePullStreamTasksResponse {
 /// The `DescribeLivePushAuthKey` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLivePushAuthKeyResponse`].
-/// The codes it documents are in [`DescribeLivePushAuthKeyError`](super::errors::DescribeLivePushAuthKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLivePushAuthKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.PushDomainNoRecord`](super::errors::LiveErrorCode::InternalErrorPushDomainNoRecord)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.PushDomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundPushDomainNoRecord)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLivePushAuthKey",
     output = DescribeLivePushAuthKeyResponse,
-    error = super::errors::DescribeLivePushAuthKeyError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLivePushAuthKey {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"pull.show.com"`
+    /// `DomainName`; example: `"pull.show.com"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeLivePushAuthKey`] call returns.
 #[tc_model]
 pub struct DescribeLivePushAuthKeyResponse {
-    /// `PushAuthKeyInfo`: a [`PushAuthKeyInfo`](super::models::PushAuthKeyInfo).
+    /// `PushAuthKeyInfo`
     pub push_auth_key_info: models::PushAuthKeyInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6531,22 +7678,42 @@ pub struct DescribeLivePushAuthKeyResponse {
 /// The `DescribeLiveRecordRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveRecordRulesResponse`].
-/// The codes it documents are in [`DescribeLiveRecordRulesError`](super::errors::DescribeLiveRecordRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveRecordRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveRecordRules",
     output = DescribeLiveRecordRulesResponse,
-    error = super::errors::DescribeLiveRecordRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveRecordRules {}
 
 /// What a successful [`DescribeLiveRecordRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveRecordRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6556,27 +7723,46 @@ pub struct DescribeLiveRecordRulesResponse {
 /// The `DescribeLiveRecordTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveRecordTemplateResponse`].
-/// The codes it documents are in [`DescribeLiveRecordTemplateError`](super::errors::DescribeLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveRecordTemplate",
     output = DescribeLiveRecordTemplateResponse,
-    error = super::errors::DescribeLiveRecordTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveRecordTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TemplateId`; example: `10000`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeLiveRecordTemplate`] call returns.
 #[tc_model]
 pub struct DescribeLiveRecordTemplateResponse {
-    /// `Template`: a [`RecordTemplateInfo`](super::models::RecordTemplateInfo).
+    /// `Template`
     pub template: models::RecordTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6586,27 +7772,45 @@ pub struct DescribeLiveRecordTemplateResponse {
 /// The `DescribeLiveRecordTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveRecordTemplatesResponse`].
-/// The codes it documents are in [`DescribeLiveRecordTemplatesError`](super::errors::DescribeLiveRecordTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveRecordTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveRecordTemplates",
     output = DescribeLiveRecordTemplatesResponse,
-    error = super::errors::DescribeLiveRecordTemplatesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveRecordTemplates {
-    /// `IsDelayLive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelayLive`; example: `1`
     pub is_delay_live: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveRecordTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveRecordTemplatesResponse {
-    /// `Templates`: a list of [`RecordTemplateInfo`](super::models::RecordTemplateInfo) objects.
+    /// `Templates`
     pub templates: Vec<models::RecordTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6616,9 +7820,12 @@ pub struct DescribeLiveRecordTemplatesResponse {
 /// The `DescribeLiveSmartEraseRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveSmartEraseRulesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveSmartEraseRules)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -6631,7 +7838,7 @@ pub struct DescribeLiveSmartEraseRules {}
 /// What a successful [`DescribeLiveSmartEraseRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveSmartEraseRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6641,9 +7848,12 @@ pub struct DescribeLiveSmartEraseRulesResponse {
 /// The `DescribeLiveSmartEraseTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveSmartEraseTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveSmartEraseTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -6652,16 +7862,14 @@ pub struct DescribeLiveSmartEraseRulesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeLiveSmartEraseTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8389247`
+    /// `TemplateId`; example: `8389247`
     pub template_id: u64,
 }
 
 /// What a successful [`DescribeLiveSmartEraseTemplate`] call returns.
 #[tc_model]
 pub struct DescribeLiveSmartEraseTemplateResponse {
-    /// `Template`: a [`SmartEraseTemplate`](super::models::SmartEraseTemplate).
+    /// `Template`
     pub template: models::SmartEraseTemplate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6671,9 +7879,12 @@ pub struct DescribeLiveSmartEraseTemplateResponse {
 /// The `DescribeLiveSmartEraseTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveSmartEraseTemplatesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveSmartEraseTemplates)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -6686,7 +7897,7 @@ pub struct DescribeLiveSmartEraseTemplates {}
 /// What a successful [`DescribeLiveSmartEraseTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveSmartEraseTemplatesResponse {
-    /// `Templates`: a list of [`SmartEraseTemplate`](super::models::SmartEraseTemplate) objects.
+    /// `Templates`
     pub templates: Vec<models::SmartEraseTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6696,22 +7907,42 @@ pub struct DescribeLiveSmartEraseTemplatesResponse {
 /// The `DescribeLiveSnapshotRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveSnapshotRulesResponse`].
-/// The codes it documents are in [`DescribeLiveSnapshotRulesError`](super::errors::DescribeLiveSnapshotRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveSnapshotRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveSnapshotRules",
     output = DescribeLiveSnapshotRulesResponse,
-    error = super::errors::DescribeLiveSnapshotRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveSnapshotRules {}
 
 /// What a successful [`DescribeLiveSnapshotRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveSnapshotRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6721,27 +7952,49 @@ pub struct DescribeLiveSnapshotRulesResponse {
 /// The `DescribeLiveSnapshotTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveSnapshotTemplateResponse`].
-/// The codes it documents are in [`DescribeLiveSnapshotTemplateError`](super::errors::DescribeLiveSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InternalError.RuleOutLimit`](super::errors::LiveErrorCode::InternalErrorRuleOutLimit)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveSnapshotTemplate",
     output = DescribeLiveSnapshotTemplateResponse,
-    error = super::errors::DescribeLiveSnapshotTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveSnapshotTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `865421`
+    /// `TemplateId`; example: `865421`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeLiveSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct DescribeLiveSnapshotTemplateResponse {
-    /// `Template`: a [`SnapshotTemplateInfo`](super::models::SnapshotTemplateInfo).
+    /// `Template`
     pub template: models::SnapshotTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6751,22 +8004,43 @@ pub struct DescribeLiveSnapshotTemplateResponse {
 /// The `DescribeLiveSnapshotTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveSnapshotTemplatesResponse`].
-/// The codes it documents are in [`DescribeLiveSnapshotTemplatesError`](super::errors::DescribeLiveSnapshotTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveSnapshotTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveSnapshotTemplates",
     output = DescribeLiveSnapshotTemplatesResponse,
-    error = super::errors::DescribeLiveSnapshotTemplatesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveSnapshotTemplates {}
 
 /// What a successful [`DescribeLiveSnapshotTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveSnapshotTemplatesResponse {
-    /// `Templates`: a list of [`SnapshotTemplateInfo`](super::models::SnapshotTemplateInfo) objects.
+    /// `Templates`
     pub templates: Vec<models::SnapshotTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6776,15 +8050,29 @@ pub struct DescribeLiveSnapshotTemplatesResponse {
 /// The `DescribeLiveStreamEventList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamEventListResponse`].
-/// The codes it documents are in [`DescribeLiveStreamEventListError`](super::errors::DescribeLiveStreamEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamEventList",
     output = DescribeLiveStreamEventListResponse,
-    error = super::errors::DescribeLiveStreamEventListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6794,81 +8082,53 @@ pub struct DescribeLiveSnapshotTemplatesResponse {
     )
 )]
 pub struct DescribeLiveStreamEventList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-01-04T12:00:00Z"`
+    /// `StartTime`; example: `"2019-01-04T12:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-01-04T20:00:00Z"`
+    /// `EndTime`; example: `"2019-01-04T20:00:00Z"`
     pub end_time: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"yourdomain.test.com"`
+    /// `DomainName`; example: `"yourdomain.test.com"`
     pub domain_name: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `IsFilter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFilter`; example: `1`
     pub is_filter: Option<i64>,
 
-    /// `IsStrict`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsStrict`; example: `0`
     pub is_strict: Option<i64>,
 
-    /// `IsAsc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAsc`; example: `0`
     pub is_asc: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveStreamEventList`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamEventListResponse {
-    /// `EventList`: a list of [`StreamEventInfo`](super::models::StreamEventInfo) objects.
+    /// `EventList`
     pub event_list: Vec<models::StreamEventInfo>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6878,27 +8138,44 @@ pub struct DescribeLiveStreamEventListResponse {
 /// The `DescribeLiveStreamMonitor` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamMonitorResponse`].
-/// The codes it documents are in [`DescribeLiveStreamMonitorError`](super::errors::DescribeLiveStreamMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.MonitorIsActive`](super::errors::LiveErrorCode::FailedOperationMonitorIsActive)
+/// - [`FailedOperation.MonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationMonitorLimitExceeded)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`FailedOperation.StartTaskFailed`](super::errors::LiveErrorCode::FailedOperationStartTaskFailed)
+/// - [`FailedOperation.StopTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopTaskFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamMonitor",
     output = DescribeLiveStreamMonitorResponse,
-    error = super::errors::DescribeLiveStreamMonitorError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveStreamMonitor {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 }
 
 /// What a successful [`DescribeLiveStreamMonitor`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamMonitorResponse {
-    /// `LiveStreamMonitor`: a [`LiveStreamMonitorInfo`](super::models::LiveStreamMonitorInfo).
+    /// `LiveStreamMonitor`
     pub live_stream_monitor: models::LiveStreamMonitorInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6908,37 +8185,41 @@ pub struct DescribeLiveStreamMonitorResponse {
 /// The `DescribeLiveStreamMonitorList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamMonitorListResponse`].
-/// The codes it documents are in [`DescribeLiveStreamMonitorListError`](super::errors::DescribeLiveStreamMonitorListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamMonitorList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamMonitorList",
     output = DescribeLiveStreamMonitorListResponse,
-    error = super::errors::DescribeLiveStreamMonitorListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveStreamMonitorList {
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 }
 
 /// What a successful [`DescribeLiveStreamMonitorList`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamMonitorListResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalNum`; example: `7`
     pub total_num: u64,
 
-    /// `LiveStreamMonitors`: a list of [`LiveStreamMonitorInfo`](super::models::LiveStreamMonitorInfo) objects.
+    /// `LiveStreamMonitors`
     pub live_stream_monitors: Vec<models::LiveStreamMonitorInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6948,15 +8229,37 @@ pub struct DescribeLiveStreamMonitorListResponse {
 /// The `DescribeLiveStreamOnlineList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamOnlineListResponse`].
-/// The codes it documents are in [`DescribeLiveStreamOnlineListError`](super::errors::DescribeLiveStreamOnlineListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamOnlineList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamOnlineList",
     output = DescribeLiveStreamOnlineListResponse,
-    error = super::errors::DescribeLiveStreamOnlineListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6966,56 +8269,38 @@ pub struct DescribeLiveStreamMonitorListResponse {
     )
 )]
 pub struct DescribeLiveStreamOnlineList {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"mystream"`
+    /// `StreamName`; example: `"mystream"`
     pub stream_name: Option<String>,
 }
 
 /// What a successful [`DescribeLiveStreamOnlineList`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamOnlineListResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `OnlineInfo`: a list of [`StreamOnlineInfo`](super::models::StreamOnlineInfo) objects.
+    /// `OnlineInfo`
     pub online_info: Vec<models::StreamOnlineInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7025,15 +8310,38 @@ pub struct DescribeLiveStreamOnlineListResponse {
 /// The `DescribeLiveStreamPublishedList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamPublishedListResponse`].
-/// The codes it documents are in [`DescribeLiveStreamPublishedListError`](super::errors::DescribeLiveStreamPublishedListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamPublishedList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamPublishedList",
     output = DescribeLiveStreamPublishedListResponse,
-    error = super::errors::DescribeLiveStreamPublishedListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -7043,66 +8351,44 @@ pub struct DescribeLiveStreamOnlineListResponse {
     )
 )]
 pub struct DescribeLiveStreamPublishedList {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `DomainName`; example: `"5000.livepush.com"`
     pub domain_name: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-23T00:00:00Z"`
+    /// `EndTime`; example: `"2024-11-23T00:00:00Z"`
     pub end_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-22T00:00:00Z"`
+    /// `StartTime`; example: `"2024-11-22T00:00:00Z"`
     pub start_time: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"myroomname"`
+    /// `StreamName`; example: `"myroomname"`
     pub stream_name: Option<String>,
 }
 
 /// What a successful [`DescribeLiveStreamPublishedList`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamPublishedListResponse {
-    /// `PublishInfo`: a list of [`StreamName`](super::models::StreamName) objects.
+    /// `PublishInfo`
     pub publish_info: Vec<models::StreamName>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalNum`; example: `20`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7112,15 +8398,32 @@ pub struct DescribeLiveStreamPublishedListResponse {
 /// The `DescribeLiveStreamPushInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamPushInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveStreamPushInfoListError`](super::errors::DescribeLiveStreamPushInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamPushInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetDataFailed`](super::errors::LiveErrorCode::FailedOperationGetDataFailed)
+/// - [`FailedOperation.HasNotLivingStream`](super::errors::LiveErrorCode::FailedOperationHasNotLivingStream)
+/// - [`FailedOperation.QueryUploadInfoFailed`](super::errors::LiveErrorCode::FailedOperationQueryUploadInfoFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.InvalidRequest`](super::errors::LiveErrorCode::InternalErrorInvalidRequest)
+/// - [`InternalError.QueryProIspPlayInfoError`](super::errors::LiveErrorCode::InternalErrorQueryProIspPlayInfoError)
+/// - [`InternalError.QueryUploadInfoFailed`](super::errors::LiveErrorCode::InternalErrorQueryUploadInfoFailed)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamPushInfoList",
     output = DescribeLiveStreamPushInfoListResponse,
-    error = super::errors::DescribeLiveStreamPushInfoListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -7130,51 +8433,35 @@ pub struct DescribeLiveStreamPublishedListResponse {
     )
 )]
 pub struct DescribeLiveStreamPushInfoList {
-    /// `PushDomain`: a string.
-    ///
-    /// Example: `"5000.pushdomain.com"`
+    /// `PushDomain`; example: `"5000.pushdomain.com"`
     pub push_domain: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PageSize`; example: `1000`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeLiveStreamPushInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamPushInfoListResponse {
-    /// `DataInfoList`: a list of [`PushDataInfo`](super::models::PushDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::PushDataInfo>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PageSize`; example: `1000`
     pub page_size: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7184,39 +8471,54 @@ pub struct DescribeLiveStreamPushInfoListResponse {
 /// The `DescribeLiveStreamState` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveStreamStateResponse`].
-/// The codes it documents are in [`DescribeLiveStreamStateError`](super::errors::DescribeLiveStreamStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveStreamState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveStreamState",
     output = DescribeLiveStreamStateResponse,
-    error = super::errors::DescribeLiveStreamStateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveStreamState {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 }
 
 /// What a successful [`DescribeLiveStreamState`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamStateResponse {
-    /// `StreamState`: a string.
-    ///
-    /// Example: `"active"`
+    /// `StreamState`; example: `"active"`
     pub stream_state: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7226,37 +8528,43 @@ pub struct DescribeLiveStreamStateResponse {
 /// The `DescribeLiveTimeShiftBillInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTimeShiftBillInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveTimeShiftBillInfoListError`](super::errors::DescribeLiveTimeShiftBillInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTimeShiftBillInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTimeShiftBillInfoList",
     output = DescribeLiveTimeShiftBillInfoListResponse,
-    error = super::errors::DescribeLiveTimeShiftBillInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTimeShiftBillInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `StartTime`; example: `"2006-01-02T15:04:05+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `EndTime`; example: `"2006-01-02T15:04:05+08:00"`
     pub end_time: String,
 
-    /// `PushDomains`: a list of strings.
-    ///
-    /// Example: `["5000.pushdomain.com"]`
+    /// `PushDomains`; example: `["5000.pushdomain.com"]`
     pub push_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeLiveTimeShiftBillInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveTimeShiftBillInfoListResponse {
-    /// `DataInfoList`: a list of [`TimeShiftBillData`](super::models::TimeShiftBillData) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TimeShiftBillData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7266,22 +8574,35 @@ pub struct DescribeLiveTimeShiftBillInfoListResponse {
 /// The `DescribeLiveTimeShiftRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTimeShiftRulesResponse`].
-/// The codes it documents are in [`DescribeLiveTimeShiftRulesError`](super::errors::DescribeLiveTimeShiftRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTimeShiftRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTimeShiftRules",
     output = DescribeLiveTimeShiftRulesResponse,
-    error = super::errors::DescribeLiveTimeShiftRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTimeShiftRules {}
 
 /// What a successful [`DescribeLiveTimeShiftRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveTimeShiftRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7291,22 +8612,49 @@ pub struct DescribeLiveTimeShiftRulesResponse {
 /// The `DescribeLiveTimeShiftTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTimeShiftTemplatesResponse`].
-/// The codes it documents are in [`DescribeLiveTimeShiftTemplatesError`](super::errors::DescribeLiveTimeShiftTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTimeShiftTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InternalError.RuleOutLimit`](super::errors::LiveErrorCode::InternalErrorRuleOutLimit)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTimeShiftTemplates",
     output = DescribeLiveTimeShiftTemplatesResponse,
-    error = super::errors::DescribeLiveTimeShiftTemplatesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTimeShiftTemplates {}
 
 /// What a successful [`DescribeLiveTimeShiftTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveTimeShiftTemplatesResponse {
-    /// `Templates`: a list of [`TimeShiftTemplate`](super::models::TimeShiftTemplate) objects.
+    /// `Templates`
     pub templates: Vec<models::TimeShiftTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7316,57 +8664,53 @@ pub struct DescribeLiveTimeShiftTemplatesResponse {
 /// The `DescribeLiveTimeShiftWriteSizeInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTimeShiftWriteSizeInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveTimeShiftWriteSizeInfoListError`](super::errors::DescribeLiveTimeShiftWriteSizeInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTimeShiftWriteSizeInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTimeShiftWriteSizeInfoList",
     output = DescribeLiveTimeShiftWriteSizeInfoListResponse,
-    error = super::errors::DescribeLiveTimeShiftWriteSizeInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTimeShiftWriteSizeInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-11-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2022-11-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-11-01T00:00:00+08:00"`
+    /// `EndTime`; example: `"2022-11-01T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `DomainNames`: a list of strings.
-    ///
-    /// Example: `["5000.livepull.stream.com"]`
+    /// `DomainNames`; example: `["5000.livepull.stream.com"]`
     pub domain_names: Option<Vec<String>>,
 
-    /// `Dimensions`: a list of strings.
-    ///
-    /// Example: `["Time","CountryOrAreaNames"]`
+    /// `Dimensions`; example: `["Time","CountryOrAreaNames"]`
     pub dimensions: Option<Vec<String>>,
 
-    /// `StorageDays`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,3,7,15,30]`
+    /// `StorageDays`; example: `[1,3,7,15,30]`
     pub storage_days: Option<Vec<i64>>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Granularity`; example: `60`
     pub granularity: Option<i64>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Oversea"`
+    /// `MainlandOrOversea`; example: `"Oversea"`
     pub mainland_or_oversea: Option<String>,
 }
 
 /// What a successful [`DescribeLiveTimeShiftWriteSizeInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveTimeShiftWriteSizeInfoListResponse {
-    /// `DataInfoList`: a list of [`TimeShiftWriteSizeData`](super::models::TimeShiftWriteSizeData) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TimeShiftWriteSizeData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7376,15 +8720,26 @@ pub struct DescribeLiveTimeShiftWriteSizeInfoListResponse {
 /// The `DescribeLiveTranscodeDetailInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTranscodeDetailInfoResponse`].
-/// The codes it documents are in [`DescribeLiveTranscodeDetailInfoError`](super::errors::DescribeLiveTranscodeDetailInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTranscodeDetailInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTranscodeDetailInfo",
     output = DescribeLiveTranscodeDetailInfoResponse,
-    error = super::errors::DescribeLiveTranscodeDetailInfoError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -7394,66 +8749,44 @@ pub struct DescribeLiveTimeShiftWriteSizeInfoListResponse {
     )
 )]
 pub struct DescribeLiveTranscodeDetailInfo {
-    /// `PushDomain`: a string.
-    ///
-    /// Example: `"test.push.com"`
+    /// `PushDomain`; example: `"test.push.com"`
     pub push_domain: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"streamtest"`
+    /// `StreamName`; example: `"streamtest"`
     pub stream_name: Option<String>,
 
-    /// `DayTime`: a string.
-    ///
-    /// Example: `"20190307"`
+    /// `DayTime`; example: `"20190307"`
     pub day_time: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `StartDayTime`: a string.
-    ///
-    /// Example: `"20190307"`
+    /// `StartDayTime`; example: `"20190307"`
     pub start_day_time: Option<String>,
 
-    /// `EndDayTime`: a string.
-    ///
-    /// Example: `"20190307"`
+    /// `EndDayTime`; example: `"20190307"`
     pub end_day_time: Option<String>,
 }
 
 /// What a successful [`DescribeLiveTranscodeDetailInfo`] call returns.
 #[tc_model]
 pub struct DescribeLiveTranscodeDetailInfoResponse {
-    /// `DataInfoList`: a list of [`TranscodeDetailInfo`](super::models::TranscodeDetailInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TranscodeDetailInfo>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7463,30 +8796,48 @@ pub struct DescribeLiveTranscodeDetailInfoResponse {
 /// The `DescribeLiveTranscodeRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTranscodeRulesResponse`].
-/// The codes it documents are in [`DescribeLiveTranscodeRulesError`](super::errors::DescribeLiveTranscodeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTranscodeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTranscodeRules",
     output = DescribeLiveTranscodeRulesResponse,
-    error = super::errors::DescribeLiveTranscodeRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTranscodeRules {
-    /// `TemplateIds`: a list of signed 64-bit integers.
+    /// `TemplateIds`
     pub template_ids: Option<Vec<i64>>,
 
-    /// `DomainNames`: a list of strings.
+    /// `DomainNames`
     pub domain_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeLiveTranscodeRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveTranscodeRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
-    ///
-    /// Example: `[{"DomainName":"tc.videosolar.com","TemplateId":369918}]`
+    /// `Rules`; example: `[{"DomainName":"tc.videosolar.com","TemplateId":369918}]`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7496,27 +8847,47 @@ pub struct DescribeLiveTranscodeRulesResponse {
 /// The `DescribeLiveTranscodeTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTranscodeTemplateResponse`].
-/// The codes it documents are in [`DescribeLiveTranscodeTemplateError`](super::errors::DescribeLiveTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTranscodeTemplate",
     output = DescribeLiveTranscodeTemplateResponse,
-    error = super::errors::DescribeLiveTranscodeTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTranscodeTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeLiveTranscodeTemplate`] call returns.
 #[tc_model]
 pub struct DescribeLiveTranscodeTemplateResponse {
-    /// `Template`: a [`TemplateInfo`](super::models::TemplateInfo).
+    /// `Template`
     pub template: models::TemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7526,27 +8897,46 @@ pub struct DescribeLiveTranscodeTemplateResponse {
 /// The `DescribeLiveTranscodeTemplates` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTranscodeTemplatesResponse`].
-/// The codes it documents are in [`DescribeLiveTranscodeTemplatesError`](super::errors::DescribeLiveTranscodeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTranscodeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTranscodeTemplates",
     output = DescribeLiveTranscodeTemplatesResponse,
-    error = super::errors::DescribeLiveTranscodeTemplatesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTranscodeTemplates {
-    /// `TemplateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateType`; example: `1`
     pub template_type: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveTranscodeTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveTranscodeTemplatesResponse {
-    /// `Templates`: a list of [`TemplateInfo`](super::models::TemplateInfo) objects.
+    /// `Templates`
     pub templates: Vec<models::TemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7556,42 +8946,46 @@ pub struct DescribeLiveTranscodeTemplatesResponse {
 /// The `DescribeLiveTranscodeTotalInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveTranscodeTotalInfoResponse`].
-/// The codes it documents are in [`DescribeLiveTranscodeTotalInfoError`](super::errors::DescribeLiveTranscodeTotalInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveTranscodeTotalInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveTranscodeTotalInfo",
     output = DescribeLiveTranscodeTotalInfoResponse,
-    error = super::errors::DescribeLiveTranscodeTotalInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveTranscodeTotalInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01 00:00:00"`
+    /// `StartTime`; example: `"2019-03-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01 12:00:00"`
+    /// `EndTime`; example: `"2019-03-01 12:00:00"`
     pub end_time: String,
 
-    /// `PushDomains`: a list of strings.
-    ///
-    /// Example: `["test.com"]`
+    /// `PushDomains`; example: `["test.com"]`
     pub push_domains: Option<Vec<String>>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 }
 
 /// What a successful [`DescribeLiveTranscodeTotalInfo`] call returns.
 #[tc_model]
 pub struct DescribeLiveTranscodeTotalInfoResponse {
-    /// `DataInfoList`: a list of [`TranscodeTotalInfo`](super::models::TranscodeTotalInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TranscodeTotalInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7601,27 +8995,46 @@ pub struct DescribeLiveTranscodeTotalInfoResponse {
 /// The `DescribeLiveWatermark` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveWatermarkResponse`].
-/// The codes it documents are in [`DescribeLiveWatermarkError`](super::errors::DescribeLiveWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveWatermark",
     output = DescribeLiveWatermarkResponse,
-    error = super::errors::DescribeLiveWatermarkError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveWatermark {
-    /// `WatermarkId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `WatermarkId`; example: `10001`
     pub watermark_id: u64,
 }
 
 /// What a successful [`DescribeLiveWatermark`] call returns.
 #[tc_model]
 pub struct DescribeLiveWatermarkResponse {
-    /// `Watermark`: a [`WatermarkInfo`](super::models::WatermarkInfo).
+    /// `Watermark`
     pub watermark: models::WatermarkInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7631,22 +9044,42 @@ pub struct DescribeLiveWatermarkResponse {
 /// The `DescribeLiveWatermarkRules` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveWatermarkRulesResponse`].
-/// The codes it documents are in [`DescribeLiveWatermarkRulesError`](super::errors::DescribeLiveWatermarkRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveWatermarkRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveWatermarkRules",
     output = DescribeLiveWatermarkRulesResponse,
-    error = super::errors::DescribeLiveWatermarkRulesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveWatermarkRules {}
 
 /// What a successful [`DescribeLiveWatermarkRules`] call returns.
 #[tc_model]
 pub struct DescribeLiveWatermarkRulesResponse {
-    /// `Rules`: a list of [`RuleInfo`](super::models::RuleInfo) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7656,15 +9089,23 @@ pub struct DescribeLiveWatermarkRulesResponse {
 /// The `DescribeLiveWatermarks` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveWatermarksResponse`].
-/// The codes it documents are in [`DescribeLiveWatermarksError`](super::errors::DescribeLiveWatermarksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveWatermarks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveWatermarks",
     output = DescribeLiveWatermarksResponse,
-    error = super::errors::DescribeLiveWatermarksError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -7674,31 +9115,23 @@ pub struct DescribeLiveWatermarkRulesResponse {
     )
 )]
 pub struct DescribeLiveWatermarks {
-    /// `Name`: a string.
-    ///
-    /// Example: `"watermaker"`
+    /// `Name`; example: `"watermaker"`
     pub name: Option<String>,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeLiveWatermarks`] call returns.
 #[tc_model]
 pub struct DescribeLiveWatermarksResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalNum`; example: `10`
     pub total_num: u64,
 
-    /// `WatermarkList`: a list of [`WatermarkInfo`](super::models::WatermarkInfo) objects.
+    /// `WatermarkList`
     pub watermark_list: Vec<models::WatermarkInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7708,42 +9141,46 @@ pub struct DescribeLiveWatermarksResponse {
 /// The `DescribeLiveXP2PDetailInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLiveXP2PDetailInfoListResponse`].
-/// The codes it documents are in [`DescribeLiveXP2PDetailInfoListError`](super::errors::DescribeLiveXP2PDetailInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLiveXP2PDetailInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLiveXP2PDetailInfoList",
     output = DescribeLiveXP2PDetailInfoListResponse,
-    error = super::errors::DescribeLiveXP2PDetailInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLiveXP2PDetailInfoList {
-    /// `QueryTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:02:00Z"`
+    /// `QueryTime`; example: `"2006-01-02T15:02:00Z"`
     pub query_time: Option<String>,
 
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["live","vod"]`
+    /// `Type`; example: `["live","vod"]`
     pub r#type: Option<Vec<String>>,
 
-    /// `StreamNames`: a list of strings.
-    ///
-    /// Example: `["streamname"]`
+    /// `StreamNames`; example: `["streamname"]`
     pub stream_names: Option<Vec<String>>,
 
-    /// `Dimension`: a list of strings.
-    ///
-    /// Example: `["AppId"]`
+    /// `Dimension`; example: `["AppId"]`
     pub dimension: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeLiveXP2PDetailInfoList`] call returns.
 #[tc_model]
 pub struct DescribeLiveXP2PDetailInfoListResponse {
-    /// `DataInfoList`: a list of [`Xp2PDetailInfo`](super::models::Xp2PDetailInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::Xp2PDetailInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7753,47 +9190,54 @@ pub struct DescribeLiveXP2PDetailInfoListResponse {
 /// The `DescribeLogDownloadList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeLogDownloadListResponse`].
-/// The codes it documents are in [`DescribeLogDownloadListError`](super::errors::DescribeLogDownloadListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeLogDownloadList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.InvokeCdnApiFail`](super::errors::LiveErrorCode::FailedOperationInvokeCdnApiFail)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.CdnLogEmpty`](super::errors::LiveErrorCode::ResourceNotFoundCdnLogEmpty)
+/// - [`ResourceNotFound.CdnThemeEmpty`](super::errors::LiveErrorCode::ResourceNotFoundCdnThemeEmpty)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeLogDownloadList",
     output = DescribeLogDownloadListResponse,
-    error = super::errors::DescribeLogDownloadListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeLogDownloadList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-12 00:00:00"`
+    /// `StartTime`; example: `"2019-03-12 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-12 12:00:00"`
+    /// `EndTime`; example: `"2019-03-12 12:00:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.liveplay.com\r\n"]`
+    /// `PlayDomains`; example: `["5000.liveplay.com\r\n"]`
     pub play_domains: Vec<String>,
 
-    /// `IsFastLive`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsFastLive`; example: `0`
     pub is_fast_live: Option<i64>,
 }
 
 /// What a successful [`DescribeLogDownloadList`] call returns.
 #[tc_model]
 pub struct DescribeLogDownloadListResponse {
-    /// `LogInfoList`: a list of [`LogInfo`](super::models::LogInfo) objects.
+    /// `LogInfoList`
     pub log_info_list: Vec<models::LogInfo>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7803,31 +9247,44 @@ pub struct DescribeLogDownloadListResponse {
 /// The `DescribeMonitorReport` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeMonitorReportResponse`].
-/// The codes it documents are in [`DescribeMonitorReportError`](super::errors::DescribeMonitorReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeMonitorReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeMonitorReport",
     output = DescribeMonitorReportResponse,
-    error = super::errors::DescribeMonitorReportError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeMonitorReport {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 }
 
 /// What a successful [`DescribeMonitorReport`] call returns.
 #[tc_model]
 pub struct DescribeMonitorReportResponse {
-    /// `MPSResult`: a [`MpsResult`](super::models::MpsResult).
+    /// `MPSResult`
     #[tc(rename = "MPSResult")]
     pub mps_result: models::MpsResult,
 
-    /// `DiagnoseResult`: a [`DiagnoseResult`](super::models::DiagnoseResult).
+    /// `DiagnoseResult`
     pub diagnose_result: models::DiagnoseResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7837,192 +9294,137 @@ pub struct DescribeMonitorReportResponse {
 /// The `DescribeOriginStreamInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeOriginStreamInfoResponse`].
-/// The codes it documents are in [`DescribeOriginStreamInfoError`](super::errors::DescribeOriginStreamInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeOriginStreamInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeOriginStreamInfo",
     output = DescribeOriginStreamInfoResponse,
-    error = super::errors::DescribeOriginStreamInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeOriginStreamInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"autotest-third-source01.elementtest.org"`
+    /// `DomainName`; example: `"autotest-third-source01.elementtest.org"`
     pub domain_name: String,
 }
 
 /// What a successful [`DescribeOriginStreamInfo`] call returns.
 #[tc_model]
 pub struct DescribeOriginStreamInfoResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CdnStreamPlayType`: a list of strings.
-    ///
-    /// Example: `["rtmp"]`
+    /// `CdnStreamPlayType`; example: `["rtmp"]`
     pub cdn_stream_play_type: Vec<String>,
 
-    /// `OriginStreamType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginStreamType`; example: `1`
     pub origin_stream_type: i64,
 
-    /// `OriginStreamPlayType`: a string.
-    ///
-    /// Example: `"customization"`
+    /// `OriginStreamPlayType`; example: `"customization"`
     pub origin_stream_play_type: String,
 
-    /// `OriginAddressType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginAddressType`; example: `1`
     pub origin_address_type: i64,
 
-    /// `OriginAddress`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4:8800"]`
+    /// `OriginAddress`; example: `["1.2.3.4:8800"]`
     pub origin_address: Vec<String>,
 
-    /// `OriginTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `OriginTimeout`; example: `10000`
     pub origin_timeout: Option<i64>,
 
-    /// `OriginRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginRetryTimes`; example: `1`
     pub origin_retry_times: Option<i64>,
 
-    /// `TimeJitter`: a string.
-    ///
-    /// Example: `"off"`
+    /// `TimeJitter`; example: `"off"`
     pub time_jitter: Option<String>,
 
-    /// `HlsPlayFragmentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HlsPlayFragmentCount`; example: `3`
     pub hls_play_fragment_count: Option<i64>,
 
-    /// `HlsPlayFragmentDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3500`
+    /// `HlsPlayFragmentDuration`; example: `3500`
     pub hls_play_fragment_duration: Option<i64>,
 
-    /// `PassThroughHttpHeader`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughHttpHeader`; example: `"off"`
     pub pass_through_http_header: Option<String>,
 
-    /// `PassThroughResponse`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughResponse`; example: `"off"`
     pub pass_through_response: Option<String>,
 
-    /// `PassThroughParam`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughParam`; example: `"off"`
     pub pass_through_param: Option<String>,
 
-    /// `OriginHost`: a string.
-    ///
-    /// Example: `"test.play.fake.com"`
+    /// `OriginHost`; example: `"test.play.fake.com"`
     pub origin_host: Option<String>,
 
-    /// `IndexerCache`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IndexerCache`; example: `1000`
     pub indexer_cache: Option<i64>,
 
-    /// `FragmentCache`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FragmentCache`; example: `1000`
     pub fragment_cache: Option<i64>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"autotest-third-source01.elementtest.org"`
+    /// `DomainName`; example: `"autotest-third-source01.elementtest.org"`
     pub domain_name: Option<String>,
 
-    /// `UsingHttps`: a string.
-    ///
-    /// Example: `"off"`
+    /// `UsingHttps`; example: `"off"`
     pub using_https: Option<String>,
 
-    /// `CacheFollowOrigin`: a string.
-    ///
-    /// Example: `"off"`
+    /// `CacheFollowOrigin`; example: `"off"`
     pub cache_follow_origin: Option<String>,
 
-    /// `CacheStatusCode`: a list of strings.
-    ///
-    /// Example: `["cache_400_sec:1"]`
+    /// `CacheStatusCode`; example: `["cache_400_sec:1"]`
     pub cache_status_code: Option<Vec<String>>,
 
-    /// `UrlReplaceRules`: a list of strings.
-    ///
-    /// Example: `["/live<|>/live2","pgm<|>clean"]`
+    /// `UrlReplaceRules`; example: `["/live<|>/live2","pgm<|>clean"]`
     pub url_replace_rules: Option<Vec<String>>,
 
-    /// `OptionsRequest`: a string.
-    ///
-    /// Example: `"off"`
+    /// `OptionsRequest`; example: `"off"`
     pub options_request: Option<String>,
 
-    /// `FollowRedirect`: a string.
-    ///
-    /// Example: `"on"`
+    /// `FollowRedirect`; example: `"on"`
     pub follow_redirect: Option<String>,
 
-    /// `StreamPackageRegion`: a list of strings.
-    ///
-    /// Example: `["ap-mumbai"]`
+    /// `StreamPackageRegion`; example: `["ap-mumbai"]`
     pub stream_package_region: Option<Vec<String>>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"customer1"`
+    /// `CustomerName`; example: `"customer1"`
     pub customer_name: Option<String>,
 
-    /// `IndexerKeepParam`: a list of strings.
-    ///
-    /// Example: `["key1","key2"]`
+    /// `IndexerKeepParam`; example: `["key1","key2"]`
     pub indexer_keep_param: Option<Vec<String>>,
 
-    /// `FragmentKeepParam`: a list of strings.
-    ///
-    /// Example: `["key1","key2"]`
+    /// `FragmentKeepParam`; example: `["key1","key2"]`
     pub fragment_keep_param: Option<Vec<String>>,
 
-    /// `MediaPackageType`: a string.
-    ///
-    /// Example: `"media_package"`
+    /// `MediaPackageType`; example: `"media_package"`
     pub media_package_type: Option<String>,
 
-    /// `MediaPackageChannelTypes`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `MediaPackageChannelTypes`; example: `["normal"]`
     pub media_package_channel_types: Option<Vec<String>>,
 
-    /// `IndexerHeader`: a list of strings.
-    ///
-    /// Example: `["k1:v1","k2:v2"]`
+    /// `IndexerHeader`; example: `["k1:v1","k2:v2"]`
     pub indexer_header: Option<Vec<String>>,
 
-    /// `FragmentHeader`: a list of strings.
-    ///
-    /// Example: `["k1:v1","k2:v2"]`
+    /// `FragmentHeader`; example: `["k1:v1","k2:v2"]`
     pub fragment_header: Option<Vec<String>>,
 
-    /// `CustomizationRules`: a list of [`OriginStreamCustomizationRule`](super::models::OriginStreamCustomizationRule) objects.
+    /// `CustomizationRules`
     pub customization_rules: Option<Vec<models::OriginStreamCustomizationRule>>,
 
-    /// `CacheFormatRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CacheFormatRule`; example: `1`
     pub cache_format_rule: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8032,9 +9434,12 @@ pub struct DescribeOriginStreamInfoResponse {
 /// The `DescribeOriginWhiteIpList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeOriginWhiteIpListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeOriginWhiteIpList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -8043,9 +9448,7 @@ pub struct DescribeOriginStreamInfoResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeOriginWhiteIpList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"aaa.com"`
+    /// `Domain`; example: `"aaa.com"`
     pub domain: String,
 }
 
@@ -8059,57 +9462,54 @@ pub struct DescribeOriginWhiteIpListResponse {
 /// The `DescribePlayErrorCodeDetailInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribePlayErrorCodeDetailInfoListResponse`].
-/// The codes it documents are in [`DescribePlayErrorCodeDetailInfoListError`](super::errors::DescribePlayErrorCodeDetailInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribePlayErrorCodeDetailInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribePlayErrorCodeDetailInfoList",
     output = DescribePlayErrorCodeDetailInfoListResponse,
-    error = super::errors::DescribePlayErrorCodeDetailInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribePlayErrorCodeDetailInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01 00:00:00"`
+    /// `StartTime`; example: `"2019-03-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01 00:01:00"`
+    /// `EndTime`; example: `"2019-03-01 00:01:00"`
     pub end_time: String,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Granularity`; example: `1`
     pub granularity: u64,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"4xx"`
+    /// `StatType`; example: `"4xx"`
     pub stat_type: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com\n"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com\n"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 }
 
 /// What a successful [`DescribePlayErrorCodeDetailInfoList`] call returns.
 #[tc_model]
 pub struct DescribePlayErrorCodeDetailInfoListResponse {
-    /// `HttpCodeList`: a list of [`HttpCodeInfo`](super::models::HttpCodeInfo) objects.
+    /// `HttpCodeList`
     pub http_code_list: Vec<models::HttpCodeInfo>,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"4xx"`
+    /// `StatType`; example: `"4xx"`
     pub stat_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8119,110 +9519,87 @@ pub struct DescribePlayErrorCodeDetailInfoListResponse {
 /// The `DescribePlayErrorCodeSumInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribePlayErrorCodeSumInfoListResponse`].
-/// The codes it documents are in [`DescribePlayErrorCodeSumInfoListError`](super::errors::DescribePlayErrorCodeSumInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribePlayErrorCodeSumInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribePlayErrorCodeSumInfoList",
     output = DescribePlayErrorCodeSumInfoListResponse,
-    error = super::errors::DescribePlayErrorCodeSumInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribePlayErrorCodeSumInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01 00:00:00"`
+    /// `StartTime`; example: `"2019-03-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01 12:00:00"`
+    /// `EndTime`; example: `"2019-03-01 12:00:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com\n"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com\n"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"CountryProIsp"`
+    /// `GroupType`; example: `"CountryProIsp"`
     pub group_type: Option<String>,
 
-    /// `OutLanguage`: a string.
-    ///
-    /// Example: `"Chinese"`
+    /// `OutLanguage`; example: `"Chinese"`
     pub out_language: Option<String>,
 }
 
 /// What a successful [`DescribePlayErrorCodeSumInfoList`] call returns.
 #[tc_model]
 pub struct DescribePlayErrorCodeSumInfoListResponse {
-    /// `ProIspInfoList`: a list of [`ProIspPlayCodeDataInfo`](super::models::ProIspPlayCodeDataInfo) objects.
+    /// `ProIspInfoList`
     pub pro_isp_info_list: Vec<models::ProIspPlayCodeDataInfo>,
 
-    /// `TotalCodeAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCodeAll`; example: `100`
     pub total_code_all: u64,
 
-    /// `TotalCode4xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCode4xx`; example: `10`
     pub total_code4xx: u64,
 
-    /// `TotalCode5xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `TotalCode5xx`; example: `29`
     pub total_code5xx: u64,
 
-    /// `TotalCodeList`: a list of [`PlayCodeTotalInfo`](super::models::PlayCodeTotalInfo) objects.
+    /// `TotalCodeList`
     pub total_code_list: Vec<models::PlayCodeTotalInfo>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPage`; example: `10`
     pub total_page: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalNum`; example: `100`
     pub total_num: u64,
 
-    /// `TotalCode2xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCode2xx`; example: `11`
     pub total_code2xx: u64,
 
-    /// `TotalCode3xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCode3xx`; example: `12`
     pub total_code3xx: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8232,15 +9609,26 @@ pub struct DescribePlayErrorCodeSumInfoListResponse {
 /// The `DescribeProIspPlaySumInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeProIspPlaySumInfoListResponse`].
-/// The codes it documents are in [`DescribeProIspPlaySumInfoListError`](super::errors::DescribeProIspPlaySumInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeProIspPlaySumInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeProIspPlaySumInfoList",
     output = DescribeProIspPlaySumInfoListResponse,
-    error = super::errors::DescribeProIspPlaySumInfoListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -8250,91 +9638,59 @@ pub struct DescribePlayErrorCodeSumInfoListResponse {
     )
 )]
 pub struct DescribeProIspPlaySumInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01 00:00:00"`
+    /// `StartTime`; example: `"2019-03-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01 12:00:00"`
+    /// `EndTime`; example: `"2019-03-01 12:00:00"`
     pub end_time: String,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"Province"`
+    /// `StatType`; example: `"Province"`
     pub stat_type: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com\r\n"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com\r\n"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `OutLanguage`: a string.
-    ///
-    /// Example: `"Chinese"`
+    /// `OutLanguage`; example: `"Chinese"`
     pub out_language: Option<String>,
 }
 
 /// What a successful [`DescribeProIspPlaySumInfoList`] call returns.
 #[tc_model]
 pub struct DescribeProIspPlaySumInfoListResponse {
-    /// `TotalFlux`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `TotalFlux`; example: `100`
     pub total_flux: f64,
 
-    /// `TotalRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalRequest`; example: `100`
     pub total_request: u64,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"Province"`
+    /// `StatType`; example: `"Province"`
     pub stat_type: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalNum`; example: `10`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: u64,
 
-    /// `DataInfoList`: a list of [`ProIspPlaySumInfo`](super::models::ProIspPlaySumInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::ProIspPlaySumInfo>,
 
-    /// `AvgFluxPerSecond`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `AvgFluxPerSecond`; example: `100`
     pub avg_flux_per_second: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8344,72 +9700,68 @@ pub struct DescribeProIspPlaySumInfoListResponse {
 /// The `DescribeProvinceIspPlayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeProvinceIspPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeProvinceIspPlayInfoListError`](super::errors::DescribeProvinceIspPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeProvinceIspPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.HasNotLivingStream`](super::errors::LiveErrorCode::InternalErrorHasNotLivingStream)
+/// - [`InternalError.InvalidRequest`](super::errors::LiveErrorCode::InternalErrorInvalidRequest)
+/// - [`InternalError.QueryProIspPlayInfoError`](super::errors::LiveErrorCode::InternalErrorQueryProIspPlayInfoError)
+/// - [`InternalError.QueryUploadInfoFailed`](super::errors::LiveErrorCode::InternalErrorQueryUploadInfoFailed)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeProvinceIspPlayInfoList",
     output = DescribeProvinceIspPlayInfoListResponse,
-    error = super::errors::DescribeProvinceIspPlayInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeProvinceIspPlayInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-02-01 00:00:00"`
+    /// `StartTime`; example: `"2019-02-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-02-02 00:00:00"`
+    /// `EndTime`; example: `"2019-02-02 00:00:00"`
     pub end_time: String,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Granularity`; example: `1`
     pub granularity: u64,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"Bandwidth"`
+    /// `StatType`; example: `"Bandwidth"`
     pub stat_type: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["5000.playdomain.com\n"]`
+    /// `PlayDomains`; example: `["5000.playdomain.com\n"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `ProvinceNames`: a list of strings.
-    ///
-    /// Example: `["Beijing"]`
+    /// `ProvinceNames`; example: `["Beijing"]`
     pub province_names: Option<Vec<String>>,
 
-    /// `IspNames`: a list of strings.
-    ///
-    /// Example: `["China Mobile"]`
+    /// `IspNames`; example: `["China Mobile"]`
     pub isp_names: Option<Vec<String>>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `IpType`: a string.
-    ///
-    /// Example: `"Ipv6"`
+    /// `IpType`; example: `"Ipv6"`
     pub ip_type: Option<String>,
 }
 
 /// What a successful [`DescribeProvinceIspPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeProvinceIspPlayInfoListResponse {
-    /// `DataInfoList`: a list of [`PlayStatInfo`](super::models::PlayStatInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::PlayStatInfo>,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"Bandwidth"`
+    /// `StatType`; example: `"Bandwidth"`
     pub stat_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8419,27 +9771,42 @@ pub struct DescribeProvinceIspPlayInfoListResponse {
 /// The `DescribePullStreamConfigs` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribePullStreamConfigsResponse`].
-/// The codes it documents are in [`DescribePullStreamConfigsError`](super::errors::DescribePullStreamConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribePullStreamConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.InvalidUser`](super::errors::LiveErrorCode::InternalErrorInvalidUser)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribePullStreamConfigs",
     output = DescribePullStreamConfigsResponse,
-    error = super::errors::DescribePullStreamConfigsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribePullStreamConfigs {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"5674"`
+    /// `ConfigId`; example: `"5674"`
     pub config_id: Option<String>,
 }
 
 /// What a successful [`DescribePullStreamConfigs`] call returns.
 #[tc_model]
 pub struct DescribePullStreamConfigsResponse {
-    /// `PullStreamConfigs`: a list of [`PullStreamConfig`](super::models::PullStreamConfig) objects.
+    /// `PullStreamConfigs`
     pub pull_stream_configs: Vec<models::PullStreamConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8449,52 +9816,51 @@ pub struct DescribePullStreamConfigsResponse {
 /// The `DescribePullTransformPushInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribePullTransformPushInfoResponse`].
-/// The codes it documents are in [`DescribePullTransformPushInfoError`](super::errors::DescribePullTransformPushInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribePullTransformPushInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribePullTransformPushInfo",
     output = DescribePullTransformPushInfoResponse,
-    error = super::errors::DescribePullTransformPushInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribePullTransformPushInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-21T00:00:00+08:00"`
+    /// `StartTime`; example: `"2021-05-21T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-21T00:00:00+08:00"`
+    /// `EndTime`; example: `"2021-05-21T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"PullLivePushLive"`
+    /// `SourceType`; example: `"PullLivePushLive"`
     pub source_type: Option<String>,
 }
 
 /// What a successful [`DescribePullTransformPushInfo`] call returns.
 #[tc_model]
 pub struct DescribePullTransformPushInfoResponse {
-    /// `DataInfoList`: a list of [`TaskDurationInfo`](super::models::TaskDurationInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TaskDurationInfo>,
 
-    /// `TotalDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalDuration`; example: `1000`
     pub total_duration: u64,
 
-    /// `TotalDurationSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalDurationSecond`; example: `1000`
     pub total_duration_second: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8504,37 +9870,43 @@ pub struct DescribePullTransformPushInfoResponse {
 /// The `DescribePullTransformPushInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribePullTransformPushInfoListResponse`].
-/// The codes it documents are in [`DescribePullTransformPushInfoListError`](super::errors::DescribePullTransformPushInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribePullTransformPushInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribePullTransformPushInfoList",
     output = DescribePullTransformPushInfoListResponse,
-    error = super::errors::DescribePullTransformPushInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribePullTransformPushInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `StartTime`; example: `"2006-01-02T15:04:05Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `EndTime`; example: `"2006-01-02T15:04:05Z"`
     pub end_time: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `TaskId`; example: `"test"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribePullTransformPushInfoList`] call returns.
 #[tc_model]
 pub struct DescribePullTransformPushInfoListResponse {
-    /// `DataInfoList`: a list of [`TurnPushInfo`](super::models::TurnPushInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TurnPushInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8544,82 +9916,69 @@ pub struct DescribePullTransformPushInfoListResponse {
 /// The `DescribePushBandwidthAndFluxList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribePushBandwidthAndFluxListResponse`].
-/// The codes it documents are in [`DescribePushBandwidthAndFluxListError`](super::errors::DescribePushBandwidthAndFluxListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribePushBandwidthAndFluxList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribePushBandwidthAndFluxList",
     output = DescribePushBandwidthAndFluxListResponse,
-    error = super::errors::DescribePushBandwidthAndFluxListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribePushBandwidthAndFluxList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-02-01 00:00:00"`
+    /// `StartTime`; example: `"2019-02-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-02-02 00:00:00"`
+    /// `EndTime`; example: `"2019-02-02 00:00:00"`
     pub end_time: String,
 
-    /// `PushDomains`: a list of strings.
-    ///
-    /// Example: `["5000.pushdomain.com"]`
+    /// `PushDomains`; example: `["5000.pushdomain.com"]`
     pub push_domains: Option<Vec<String>>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<u64>,
 
-    /// `RegionNames`: a list of strings.
-    ///
-    /// Example: `["China Mainland"]`
+    /// `RegionNames`; example: `["China Mainland"]`
     pub region_names: Option<Vec<String>>,
 
-    /// `CountryNames`: a list of strings.
-    ///
-    /// Example: `["孟买"]`
+    /// `CountryNames`; example: `["孟买"]`
     pub country_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribePushBandwidthAndFluxList`] call returns.
 #[tc_model]
 pub struct DescribePushBandwidthAndFluxListResponse {
-    /// `PeakBandwidthTime`: a string.
-    ///
-    /// Example: `"2019-02-01 00:00:00"`
+    /// `PeakBandwidthTime`; example: `"2019-02-01 00:00:00"`
     pub peak_bandwidth_time: String,
 
-    /// `PeakBandwidth`: a floating-point number.
-    ///
-    /// Example: `117042.495`
+    /// `PeakBandwidth`; example: `117042.495`
     pub peak_bandwidth: f64,
 
-    /// `P95PeakBandwidthTime`: a string.
-    ///
-    /// Example: `"2019-02-01 00:00:00"`
+    /// `P95PeakBandwidthTime`; example: `"2019-02-01 00:00:00"`
     pub p95_peak_bandwidth_time: String,
 
-    /// `P95PeakBandwidth`: a floating-point number.
-    ///
-    /// Example: `117042.495`
+    /// `P95PeakBandwidth`; example: `117042.495`
     pub p95_peak_bandwidth: f64,
 
-    /// `SumFlux`: a floating-point number.
-    ///
-    /// Example: `12254567.55`
+    /// `SumFlux`; example: `12254567.55`
     pub sum_flux: f64,
 
-    /// `DataInfoList`: a list of [`BillDataInfo`](super::models::BillDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::BillDataInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8629,15 +9988,28 @@ pub struct DescribePushBandwidthAndFluxListResponse {
 /// The `DescribeRecordTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeRecordTaskResponse`].
-/// The codes it documents are in [`DescribeRecordTaskError`](super::errors::DescribeRecordTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeRecordTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeRecordTask",
     output = DescribeRecordTaskResponse,
-    error = super::errors::DescribeRecordTaskError,
+    error = super::errors::LiveErrorCode,
     paginate(
         token = scroll_token,
         items = task_list,
@@ -8646,46 +10018,32 @@ pub struct DescribePushBandwidthAndFluxListResponse {
     )
 )]
 pub struct DescribeRecordTask {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1595779200`
+    /// `StartTime`; example: `1595779200`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1595865600`
+    /// `EndTime`; example: `1595865600`
     pub end_time: u64,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"RF1bV9tRVVEW="`
+    /// `ScrollToken`; example: `"RF1bV9tRVVEW="`
     pub scroll_token: Option<String>,
 }
 
 /// What a successful [`DescribeRecordTask`] call returns.
 #[tc_model]
 pub struct DescribeRecordTaskResponse {
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"RF1bV9tRVVEW="`
+    /// `ScrollToken`; example: `"RF1bV9tRVVEW="`
     pub scroll_token: String,
 
-    /// `TaskList`: a list of [`RecordTask`](super::models::RecordTask) objects.
+    /// `TaskList`
     pub task_list: Vec<models::RecordTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8695,45 +10053,50 @@ pub struct DescribeRecordTaskResponse {
 /// The `DescribeSceneVideoTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeSceneVideoTaskResponse`].
-/// The codes it documents are in [`DescribeSceneVideoTaskError`](super::errors::DescribeSceneVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeSceneVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeSceneVideoTask",
     output = DescribeSceneVideoTaskResponse,
-    error = super::errors::DescribeSceneVideoTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeSceneVideoTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2*****278-*********Video-721d18cefa094ba4a6*******cbbacab"`
+    /// `TaskId`; example: `"2*****278-*********Video-721d18cefa094ba4a6*******cbbacab"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeSceneVideoTask`] call returns.
 #[tc_model]
 pub struct DescribeSceneVideoTaskResponse {
-    /// `InfoList`: a list of [`SceneVideoOutputInfo`](super::models::SceneVideoOutputInfo) objects.
+    /// `InfoList`
     pub info_list: Option<Vec<models::SceneVideoOutputInfo>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1920x1080"`
+    /// `Resolution`; example: `"1920x1080"`
     pub resolution: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"role not exist"`
+    /// `Message`; example: `"role not exist"`
     pub message: Option<String>,
 
-    /// `VideoUrls`: a list of strings.
+    /// `VideoUrls`
     pub video_urls: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8743,47 +10106,50 @@ pub struct DescribeSceneVideoTaskResponse {
 /// The `DescribeScreenShotSheetNumList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeScreenShotSheetNumListResponse`].
-/// The codes it documents are in [`DescribeScreenShotSheetNumListError`](super::errors::DescribeScreenShotSheetNumListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeScreenShotSheetNumList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeScreenShotSheetNumList",
     output = DescribeScreenShotSheetNumListResponse,
-    error = super::errors::DescribeScreenShotSheetNumListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeScreenShotSheetNumList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-11-07T16:00:00Z"`
+    /// `StartTime`; example: `"2019-11-07T16:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-11-09T15:59:00Z"`
+    /// `EndTime`; example: `"2019-11-09T15:59:00Z"`
     pub end_time: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `Zone`; example: `"Mainland"`
     pub zone: Option<String>,
 
-    /// `PushDomains`: a list of strings.
-    ///
-    /// Example: `["push.live.com"]`
+    /// `PushDomains`; example: `["push.live.com"]`
     pub push_domains: Option<Vec<String>>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"Minute"`
+    /// `Granularity`; example: `"Minute"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeScreenShotSheetNumList`] call returns.
 #[tc_model]
 pub struct DescribeScreenShotSheetNumListResponse {
-    /// `DataInfoList`: a list of [`TimeValue`](super::models::TimeValue) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TimeValue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8793,15 +10159,28 @@ pub struct DescribeScreenShotSheetNumListResponse {
 /// The `DescribeScreenshotTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeScreenshotTaskResponse`].
-/// The codes it documents are in [`DescribeScreenshotTaskError`](super::errors::DescribeScreenshotTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeScreenshotTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeScreenshotTask",
     output = DescribeScreenshotTaskResponse,
-    error = super::errors::DescribeScreenshotTaskError,
+    error = super::errors::LiveErrorCode,
     paginate(
         token = scroll_token,
         items = task_list,
@@ -8810,46 +10189,32 @@ pub struct DescribeScreenShotSheetNumListResponse {
     )
 )]
 pub struct DescribeScreenshotTask {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1595779200`
+    /// `StartTime`; example: `1595779200`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1595865600`
+    /// `EndTime`; example: `1595865600`
     pub end_time: u64,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"RF1bV9tRVVEW="`
+    /// `ScrollToken`; example: `"RF1bV9tRVVEW="`
     pub scroll_token: Option<String>,
 }
 
 /// What a successful [`DescribeScreenshotTask`] call returns.
 #[tc_model]
 pub struct DescribeScreenshotTaskResponse {
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"RF1bV9tRVVEW="`
+    /// `ScrollToken`; example: `"RF1bV9tRVVEW="`
     pub scroll_token: String,
 
-    /// `TaskList`: a list of [`ScreenshotTask`](super::models::ScreenshotTask) objects.
+    /// `TaskList`
     pub task_list: Vec<models::ScreenshotTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8859,15 +10224,27 @@ pub struct DescribeScreenshotTaskResponse {
 /// The `DescribeStreamDayPlayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeStreamDayPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeStreamDayPlayInfoListError`](super::errors::DescribeStreamDayPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeStreamDayPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeStreamDayPlayInfoList",
     output = DescribeStreamDayPlayInfoListResponse,
-    error = super::errors::DescribeStreamDayPlayInfoListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -8877,61 +10254,41 @@ pub struct DescribeScreenshotTaskResponse {
     )
 )]
 pub struct DescribeStreamDayPlayInfoList {
-    /// `DayTime`: a string.
-    ///
-    /// Example: `"2019-02-21"`
+    /// `DayTime`; example: `"2019-02-21"`
     pub day_time: String,
 
-    /// `PlayDomain`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `PlayDomain`; example: `"5000.livepush.com"`
     pub play_domain: Option<String>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PageSize`; example: `1000`
     pub page_size: Option<u64>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"LVB"`
+    /// `ServiceName`; example: `"LVB"`
     pub service_name: Option<String>,
 }
 
 /// What a successful [`DescribeStreamDayPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeStreamDayPlayInfoListResponse {
-    /// `DataInfoList`: a list of [`PlayDataInfoByStream`](super::models::PlayDataInfoByStream) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::PlayDataInfoByStream>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalNum`; example: `100`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PageSize`; example: `1000`
     pub page_size: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8941,9 +10298,12 @@ pub struct DescribeStreamDayPlayInfoListResponse {
 /// The `DescribeStreamPackageIngestStatistics` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeStreamPackageIngestStatisticsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeStreamPackageIngestStatistics)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -8952,46 +10312,32 @@ pub struct DescribeStreamDayPlayInfoListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeStreamPackageIngestStatistics {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-09-23T00:00:00+08:00"`
+    /// `StartTime`; example: `"2026-09-23T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-24T00:00:00+08:00"`
+    /// `EndTime`; example: `"2026-09-24T00:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["68774AEC000027733C4C"]`
+    /// `ChannelIds`; example: `["68774AEC000027733C4C"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["LiveChannel"]`
+    /// `Types`; example: `["LiveChannel"]`
     pub types: Option<Vec<String>>,
 
-    /// `Dimension`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dimension`; example: `true`
     pub dimension: Option<bool>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamPackageIngestStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageIngestStatisticsResponse {
-    /// `DataInfoList`: a list of [`IngestStatisticsDataInfo`](super::models::IngestStatisticsDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::IngestStatisticsDataInfo>>,
 
-    /// `TotalIngest`: a signed 64-bit integer.
-    ///
-    /// Example: `37788778885`
+    /// `TotalIngest`; example: `37788778885`
     pub total_ingest: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9001,9 +10347,12 @@ pub struct DescribeStreamPackageIngestStatisticsResponse {
 /// The `DescribeStreamPackageOutputStatistics` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeStreamPackageOutputStatisticsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeStreamPackageOutputStatistics)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -9012,46 +10361,32 @@ pub struct DescribeStreamPackageIngestStatisticsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeStreamPackageOutputStatistics {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-08-24T00:00:00+08:00"`
+    /// `StartTime`; example: `"2026-08-24T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-08-25T12:00:00+08:00"`
+    /// `EndTime`; example: `"2026-08-25T12:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["6A89487440835E3B72CD"]`
+    /// `ChannelIds`; example: `["6A89487440835E3B72CD"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["LiveChannel"]`
+    /// `Types`; example: `["LiveChannel"]`
     pub types: Option<Vec<String>>,
 
-    /// `Dimension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Dimension`; example: `false`
     pub dimension: Option<bool>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamPackageOutputStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageOutputStatisticsResponse {
-    /// `DataInfoList`: a list of [`OutputStatisticsDataInfo`](super::models::OutputStatisticsDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::OutputStatisticsDataInfo>>,
 
-    /// `TotalOutput`: a signed 64-bit integer.
-    ///
-    /// Example: `8150075538`
+    /// `TotalOutput`; example: `8150075538`
     pub total_output: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9061,9 +10396,12 @@ pub struct DescribeStreamPackageOutputStatisticsResponse {
 /// The `DescribeStreamPackageRemuxStatistics` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeStreamPackageRemuxStatisticsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeStreamPackageRemuxStatistics)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -9072,41 +10410,29 @@ pub struct DescribeStreamPackageOutputStatisticsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeStreamPackageRemuxStatistics {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-08-24T00:00:00+08:00"`
+    /// `StartTime`; example: `"2026-08-24T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-08-25T00:00:00+08:00"`
+    /// `EndTime`; example: `"2026-08-25T00:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["6A89487440835E3B72CD"]`
+    /// `ChannelIds`; example: `["6A89487440835E3B72CD"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `Dimension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Dimension`; example: `false`
     pub dimension: Option<bool>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamPackageRemuxStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageRemuxStatisticsResponse {
-    /// `DataInfoList`: a list of [`RemuxStatisticsDataInfo`](super::models::RemuxStatisticsDataInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::RemuxStatisticsDataInfo>>,
 
-    /// `TotalRemux`: a signed 64-bit integer.
-    ///
-    /// Example: `1461990040036`
+    /// `TotalRemux`; example: `1461990040036`
     pub total_remux: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9116,52 +10442,53 @@ pub struct DescribeStreamPackageRemuxStatisticsResponse {
 /// The `DescribeStreamPlayInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeStreamPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeStreamPlayInfoListError`](super::errors::DescribeStreamPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeStreamPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeStreamPlayInfoList",
     output = DescribeStreamPlayInfoListResponse,
-    error = super::errors::DescribeStreamPlayInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeStreamPlayInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `EndTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `PlayDomain`: a string.
-    ///
-    /// Example: `"5000.playdomain.com"`
+    /// `PlayDomain`; example: `"5000.playdomain.com"`
     pub play_domain: Option<String>,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"LVB"`
+    /// `ServiceName`; example: `"LVB"`
     pub service_name: Option<String>,
 }
 
 /// What a successful [`DescribeStreamPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeStreamPlayInfoListResponse {
-    /// `DataInfoList`: a list of [`DayStreamPlayInfo`](super::models::DayStreamPlayInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::DayStreamPlayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9171,47 +10498,48 @@ pub struct DescribeStreamPlayInfoListResponse {
 /// The `DescribeStreamPushInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeStreamPushInfoListResponse`].
-/// The codes it documents are in [`DescribeStreamPushInfoListError`](super::errors::DescribeStreamPushInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeStreamPushInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeStreamPushInfoList",
     output = DescribeStreamPushInfoListResponse,
-    error = super::errors::DescribeStreamPushInfoListError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeStreamPushInfoList {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-06-21T12:00:00+08:00"`
+    /// `StartTime`; example: `"2019-06-21T12:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-06-21T12:01:02+08:00"`
+    /// `EndTime`; example: `"2019-06-21T12:01:02+08:00"`
     pub end_time: String,
 
-    /// `PushDomain`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `PushDomain`; example: `"5000.livepush.com"`
     pub push_domain: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: Option<String>,
 }
 
 /// What a successful [`DescribeStreamPushInfoList`] call returns.
 #[tc_model]
 pub struct DescribeStreamPushInfoListResponse {
-    /// `DataInfoList`: a list of [`PushQualityData`](super::models::PushQualityData) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::PushQualityData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9221,57 +10549,56 @@ pub struct DescribeStreamPushInfoListResponse {
 /// The `DescribeTimeShiftRecordDetail` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeTimeShiftRecordDetailResponse`].
-/// The codes it documents are in [`DescribeTimeShiftRecordDetailError`](super::errors::DescribeTimeShiftRecordDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeTimeShiftRecordDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeTimeShiftRecordDetail",
     output = DescribeTimeShiftRecordDetailResponse,
-    error = super::errors::DescribeTimeShiftRecordDetailError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeTimeShiftRecordDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"push.domain.com"`
+    /// `Domain`; example: `"push.domain.com"`
     pub domain: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"push/path"`
+    /// `AppName`; example: `"push/path"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `45622563`
+    /// `StartTime`; example: `45622563`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `45628563`
+    /// `EndTime`; example: `45628563`
     pub end_time: i64,
 
-    /// `DomainGroup`: a string.
-    ///
-    /// Example: `"75362"`
+    /// `DomainGroup`; example: `"75362"`
     pub domain_group: Option<String>,
 
-    /// `TransCodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5625623`
+    /// `TransCodeId`; example: `5625623`
     pub trans_code_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTimeShiftRecordDetail`] call returns.
 #[tc_model]
 pub struct DescribeTimeShiftRecordDetailResponse {
-    /// `RecordList`: a list of [`TimeShiftRecord`](super::models::TimeShiftRecord) objects.
+    /// `RecordList`
     pub record_list: Vec<models::TimeShiftRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9281,15 +10608,28 @@ pub struct DescribeTimeShiftRecordDetailResponse {
 /// The `DescribeTimeShiftStreamList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeTimeShiftStreamListResponse`].
-/// The codes it documents are in [`DescribeTimeShiftStreamListError`](super::errors::DescribeTimeShiftStreamListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeTimeShiftStreamList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeTimeShiftStreamList",
     output = DescribeTimeShiftStreamListResponse,
-    error = super::errors::DescribeTimeShiftStreamListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -9298,51 +10638,35 @@ pub struct DescribeTimeShiftRecordDetailResponse {
     )
 )]
 pub struct DescribeTimeShiftStreamList {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1669032313`
+    /// `StartTime`; example: `1669032313`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1669035913`
+    /// `EndTime`; example: `1669035913`
     pub end_time: i64,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"streamname"`
+    /// `StreamName`; example: `"streamname"`
     pub stream_name: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"push.domain.com"`
+    /// `Domain`; example: `"push.domain.com"`
     pub domain: Option<String>,
 
-    /// `DomainGroup`: a string.
-    ///
-    /// Example: `"domaingroup"`
+    /// `DomainGroup`; example: `"domaingroup"`
     pub domain_group: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 }
 
 /// What a successful [`DescribeTimeShiftStreamList`] call returns.
 #[tc_model]
 pub struct DescribeTimeShiftStreamListResponse {
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `TotalSize`; example: `500`
     pub total_size: i64,
 
-    /// `StreamList`: a list of [`TimeShiftStreamInfo`](super::models::TimeShiftStreamInfo) objects.
+    /// `StreamList`
     pub stream_list: Vec<models::TimeShiftStreamInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9352,15 +10676,26 @@ pub struct DescribeTimeShiftStreamListResponse {
 /// The `DescribeTopClientIpSumInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeTopClientIpSumInfoListResponse`].
-/// The codes it documents are in [`DescribeTopClientIpSumInfoListError`](super::errors::DescribeTopClientIpSumInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeTopClientIpSumInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeTopClientIpSumInfoList",
     output = DescribeTopClientIpSumInfoListResponse,
-    error = super::errors::DescribeTopClientIpSumInfoListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -9370,76 +10705,50 @@ pub struct DescribeTimeShiftStreamListResponse {
     )
 )]
 pub struct DescribeTopClientIpSumInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-03-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01T04:00:00+08:00"`
+    /// `EndTime`; example: `"2019-03-01T04:00:00+08:00"`
     pub end_time: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["live.com"]`
+    /// `PlayDomains`; example: `["live.com"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNum`; example: `2`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<u64>,
 
-    /// `OrderParam`: a string.
-    ///
-    /// Example: `"TotalFlux"`
+    /// `OrderParam`; example: `"TotalFlux"`
     pub order_param: Option<String>,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: Option<String>,
 
-    /// `OutLanguage`: a string.
-    ///
-    /// Example: `"Chinese"`
+    /// `OutLanguage`; example: `"Chinese"`
     pub out_language: Option<String>,
 }
 
 /// What a successful [`DescribeTopClientIpSumInfoList`] call returns.
 #[tc_model]
 pub struct DescribeTopClientIpSumInfoListResponse {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNum`; example: `2`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: u64,
 
-    /// `OrderParam`: a string.
-    ///
-    /// Example: `"TotalFlux"`
+    /// `OrderParam`; example: `"TotalFlux"`
     pub order_param: String,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalNum`; example: `1000`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `TotalPage`; example: `500`
     pub total_page: u64,
 
-    /// `DataInfoList`: a list of [`ClientIpPlaySumInfo`](super::models::ClientIpPlaySumInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::ClientIpPlaySumInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9449,37 +10758,39 @@ pub struct DescribeTopClientIpSumInfoListResponse {
 /// The `DescribeTranscodeTaskNum` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeTranscodeTaskNumResponse`].
-/// The codes it documents are in [`DescribeTranscodeTaskNumError`](super::errors::DescribeTranscodeTaskNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeTranscodeTaskNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeTranscodeTaskNum",
     output = DescribeTranscodeTaskNumResponse,
-    error = super::errors::DescribeTranscodeTaskNumError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeTranscodeTaskNum {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-09 00:00:00"`
+    /// `StartTime`; example: `"2022-01-09 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-09 23:00:0"`
+    /// `EndTime`; example: `"2022-01-09 23:00:0"`
     pub end_time: String,
 
-    /// `PushDomains`: a list of strings.
-    ///
-    /// Example: `["5000.livepush.com"]`
+    /// `PushDomains`; example: `["5000.livepush.com"]`
     pub push_domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTranscodeTaskNum`] call returns.
 #[tc_model]
 pub struct DescribeTranscodeTaskNumResponse {
-    /// `DataInfoList`: a list of [`TranscodeTaskNum`](super::models::TranscodeTaskNum) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::TranscodeTaskNum>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9489,42 +10800,45 @@ pub struct DescribeTranscodeTaskNumResponse {
 /// The `DescribeUploadStreamNums` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeUploadStreamNumsResponse`].
-/// The codes it documents are in [`DescribeUploadStreamNumsError`](super::errors::DescribeUploadStreamNumsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeUploadStreamNums)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeUploadStreamNums",
     output = DescribeUploadStreamNumsResponse,
-    error = super::errors::DescribeUploadStreamNumsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DescribeUploadStreamNums {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-10-12T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-10-12T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-10-12T01:01:05+08:00"`
+    /// `EndTime`; example: `"2020-10-12T01:01:05+08:00"`
     pub end_time: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["test.com"]`
+    /// `Domains`; example: `["test.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<u64>,
 }
 
 /// What a successful [`DescribeUploadStreamNums`] call returns.
 #[tc_model]
 pub struct DescribeUploadStreamNumsResponse {
-    /// `DataInfoList`: a list of [`ConcurrentRecordStreamNum`](super::models::ConcurrentRecordStreamNum) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::ConcurrentRecordStreamNum>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9534,15 +10848,27 @@ pub struct DescribeUploadStreamNumsResponse {
 /// The `DescribeVisitTopSumInfoList` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DescribeVisitTopSumInfoListResponse`].
-/// The codes it documents are in [`DescribeVisitTopSumInfoListError`](super::errors::DescribeVisitTopSumInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DescribeVisitTopSumInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DescribeVisitTopSumInfoList",
     output = DescribeVisitTopSumInfoListResponse,
-    error = super::errors::DescribeVisitTopSumInfoListError,
+    error = super::errors::LiveErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -9552,76 +10878,50 @@ pub struct DescribeUploadStreamNumsResponse {
     )
 )]
 pub struct DescribeVisitTopSumInfoList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01 00:00:00"`
+    /// `StartTime`; example: `"2019-03-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01 04:00:00"`
+    /// `EndTime`; example: `"2019-03-01 04:00:00"`
     pub end_time: String,
 
-    /// `TopIndex`: a string.
-    ///
-    /// Example: `"StreamId"`
+    /// `TopIndex`; example: `"StreamId"`
     pub top_index: String,
 
-    /// `PlayDomains`: a list of strings.
-    ///
-    /// Example: `["live.com"]`
+    /// `PlayDomains`; example: `["live.com"]`
     pub play_domains: Option<Vec<String>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNum`; example: `2`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<u64>,
 
-    /// `OrderParam`: a string.
-    ///
-    /// Example: `"TotalFlux"`
+    /// `OrderParam`; example: `"TotalFlux"`
     pub order_param: Option<String>,
 }
 
 /// What a successful [`DescribeVisitTopSumInfoList`] call returns.
 #[tc_model]
 pub struct DescribeVisitTopSumInfoListResponse {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNum`; example: `2`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: u64,
 
-    /// `TopIndex`: a string.
-    ///
-    /// Example: `"StreamId"`
+    /// `TopIndex`; example: `"StreamId"`
     pub top_index: String,
 
-    /// `OrderParam`: a string.
-    ///
-    /// Example: `"TotalFlux"`
+    /// `OrderParam`; example: `"TotalFlux"`
     pub order_param: String,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalNum`; example: `1000`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `TotalPage`; example: `500`
     pub total_page: u64,
 
-    /// `DataInfoList`: a list of [`PlaySumStatInfo`](super::models::PlaySumStatInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Vec<models::PlaySumStatInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9631,30 +10931,47 @@ pub struct DescribeVisitTopSumInfoListResponse {
 /// The `DropLiveStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`DropLiveStreamResponse`].
-/// The codes it documents are in [`DropLiveStreamError`](super::errors::DropLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=DropLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "DropLiveStream",
     output = DropLiveStreamResponse,
-    error = super::errors::DropLiveStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct DropLiveStream {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 }
 
@@ -9668,20 +10985,36 @@ pub struct DropLiveStreamResponse {
 /// The `EnableLiveDomain` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`EnableLiveDomainResponse`].
-/// The codes it documents are in [`EnableLiveDomainError`](super::errors::EnableLiveDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=EnableLiveDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SdkNoPackage`](super::errors::LiveErrorCode::FailedOperationSdkNoPackage)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.CloudDomainIsStop`](super::errors::LiveErrorCode::InvalidParameterCloudDomainIsStop)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameter.DomainHitBlackList`](super::errors::LiveErrorCode::InvalidParameterDomainHitBlackList)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundDomainNoRecord)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "EnableLiveDomain",
     output = EnableLiveDomainResponse,
-    error = super::errors::EnableLiveDomainError
+    error = super::errors::LiveErrorCode
 )]
 pub struct EnableLiveDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `DomainName`; example: `"www.test.com"`
     pub domain_name: String,
 }
 
@@ -9695,30 +11028,42 @@ pub struct EnableLiveDomainResponse {
 /// The `EnableOptimalSwitching` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`EnableOptimalSwitchingResponse`].
-/// The codes it documents are in [`EnableOptimalSwitchingError`](super::errors::EnableOptimalSwitchingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=EnableOptimalSwitching)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SdkNoPackage`](super::errors::LiveErrorCode::FailedOperationSdkNoPackage)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.CloudDomainIsStop`](super::errors::LiveErrorCode::InvalidParameterCloudDomainIsStop)
+/// - [`InvalidParameter.DomainFormatError`](super::errors::LiveErrorCode::InvalidParameterDomainFormatError)
+/// - [`InvalidParameter.DomainHitBlackList`](super::errors::LiveErrorCode::InvalidParameterDomainHitBlackList)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundDomainNoRecord)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "EnableOptimalSwitching",
     output = EnableOptimalSwitchingResponse,
-    error = super::errors::EnableOptimalSwitchingError
+    error = super::errors::LiveErrorCode
 )]
 pub struct EnableOptimalSwitching {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"mystream"`
+    /// `StreamName`; example: `"mystream"`
     pub stream_name: String,
 
-    /// `EnableSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSwitch`; example: `1`
     pub enable_switch: Option<i64>,
 
-    /// `HostGroupName`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `HostGroupName`; example: `"groupname"`
     pub host_group_name: Option<String>,
 }
 
@@ -9732,20 +11077,30 @@ pub struct EnableOptimalSwitchingResponse {
 /// The `ForbidLiveDomain` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ForbidLiveDomainResponse`].
-/// The codes it documents are in [`ForbidLiveDomainError`](super::errors::ForbidLiveDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ForbidLiveDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ForbidLiveDomain",
     output = ForbidLiveDomainResponse,
-    error = super::errors::ForbidLiveDomainError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ForbidLiveDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `DomainName`; example: `"5000.livepush.com"`
     pub domain_name: String,
 }
 
@@ -9759,40 +11114,53 @@ pub struct ForbidLiveDomainResponse {
 /// The `ForbidLiveStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ForbidLiveStreamResponse`].
-/// The codes it documents are in [`ForbidLiveStreamError`](super::errors::ForbidLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ForbidLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ForbidLiveStream",
     output = ForbidLiveStreamResponse,
-    error = super::errors::ForbidLiveStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ForbidLiveStream {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `ResumeTime`: a string.
-    ///
-    /// Example: `"2018-11-24T12:00:00Z"`
+    /// `ResumeTime`; example: `"2018-11-24T12:00:00Z"`
     pub resume_time: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"forbid reason"`
+    /// `Reason`; example: `"forbid reason"`
     pub reason: Option<String>,
 }
 
@@ -9806,49 +11174,60 @@ pub struct ForbidLiveStreamResponse {
 /// The `GenerateLiveAvatarScriptBroadcast` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`GenerateLiveAvatarScriptBroadcastResponse`].
-/// The codes it documents are in [`GenerateLiveAvatarScriptBroadcastError`](super::errors::GenerateLiveAvatarScriptBroadcastError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=GenerateLiveAvatarScriptBroadcast)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "GenerateLiveAvatarScriptBroadcast",
     output = GenerateLiveAvatarScriptBroadcastResponse,
-    error = super::errors::GenerateLiveAvatarScriptBroadcastError
+    error = super::errors::LiveErrorCode
 )]
 pub struct GenerateLiveAvatarScriptBroadcast {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10020"`
+    /// `RoomId`; example: `"10020"`
     pub room_id: String,
 
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"20013"`
+    /// `ScriptId`; example: `"20013"`
     pub script_id: String,
 
-    /// `TimbreKey`: a string.
-    ///
-    /// Example: `"14356"`
+    /// `TimbreKey`; example: `"14356"`
     pub timbre_key: Option<String>,
 
-    /// `SpeechSpeed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `SpeechSpeed`; example: `1.0`
     pub speech_speed: Option<f64>,
 
-    /// `SpeechVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SpeechVolume`; example: `5`
     pub speech_volume: Option<i64>,
 }
 
 /// What a successful [`GenerateLiveAvatarScriptBroadcast`] call returns.
 #[tc_model]
 pub struct GenerateLiveAvatarScriptBroadcastResponse {
-    /// `PreviewAudioUrl`: a string.
-    ///
-    /// Example: `"http://audio.com/preview/audio.mp3"`
+    /// `PreviewAudioUrl`; example: `"http://audio.com/preview/audio.mp3"`
     pub preview_audio_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9858,45 +11237,42 @@ pub struct GenerateLiveAvatarScriptBroadcastResponse {
 /// The `InsertTaskTemporaryFiles` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`InsertTaskTemporaryFilesResponse`].
-/// The codes it documents are in [`InsertTaskTemporaryFilesError`](super::errors::InsertTaskTemporaryFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=InsertTaskTemporaryFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.TaskNotExist`](super::errors::LiveErrorCode::InvalidParameterTaskNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "InsertTaskTemporaryFiles",
     output = InsertTaskTemporaryFilesResponse,
-    error = super::errors::InsertTaskTemporaryFilesError
+    error = super::errors::LiveErrorCode
 )]
 pub struct InsertTaskTemporaryFiles {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"823421"`
+    /// `TaskId`; example: `"823421"`
     pub task_id: String,
 
-    /// `TemporaryFiles`: a list of strings.
-    ///
-    /// Example: `["http://vod.com/path/test.mp4"]`
+    /// `TemporaryFiles`; example: `["http://vod.com/path/test.mp4"]`
     pub temporary_files: Vec<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: String,
 
-    /// `InsertAfterIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InsertAfterIndex`; example: `0`
     pub insert_after_index: Option<i64>,
 
-    /// `InsertPriorityType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InsertPriorityType`; example: `2`
     pub insert_priority_type: Option<i64>,
 
-    /// `InsertContext`: a string.
-    ///
-    /// Example: `"InsertId=492"`
+    /// `InsertContext`; example: `"InsertId=492"`
     pub insert_context: Option<String>,
 }
 
@@ -9910,9 +11286,12 @@ pub struct InsertTaskTemporaryFilesResponse {
 /// The `ModifyAuditKeywordLib` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyAuditKeywordLibResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyAuditKeywordLib)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -9921,24 +11300,16 @@ pub struct InsertTaskTemporaryFilesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAuditKeywordLib {
-    /// `Name`: a string.
-    ///
-    /// Example: `"黄暴过滤"`
+    /// `Name`; example: `"黄暴过滤"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义词库"`
+    /// `Description`; example: `"自定义词库"`
     pub description: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
+    /// `LibId`; example: `"4c49c04f-6617-4705-b3ff-bedce642bfcb"`
     pub lib_id: String,
 }
 
@@ -9952,9 +11323,12 @@ pub struct ModifyAuditKeywordLibResponse {
 /// The `ModifyAuditTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyAuditTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyAuditTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -9963,16 +11337,14 @@ pub struct ModifyAuditKeywordLibResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAuditTemplate {
-    /// `AuditTemplate`: an [`AuditTemplate`](super::models::AuditTemplate).
+    /// `AuditTemplate`
     pub audit_template: models::AuditTemplate,
 }
 
 /// What a successful [`ModifyAuditTemplate`] call returns.
 #[tc_model]
 pub struct ModifyAuditTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `55514`
+    /// `TemplateId`; example: `55514`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9982,95 +11354,78 @@ pub struct ModifyAuditTemplateResponse {
 /// The `ModifyCaster` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyCasterResponse`].
-/// The codes it documents are in [`ModifyCasterError`](super::errors::ModifyCasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyCaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyCaster",
     output = ModifyCasterResponse,
-    error = super::errors::ModifyCasterError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyCaster {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `CasterName`: a string.
-    ///
-    /// Example: `"example"`
+    /// `CasterName`; example: `"example"`
     pub caster_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"example caster"`
+    /// `Description`; example: `"example caster"`
     pub description: Option<String>,
 
-    /// `RecordTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordTemplateId`; example: `1`
     pub record_template_id: Option<u64>,
 
-    /// `RecordStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordStatus`; example: `1`
     pub record_status: Option<u64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExpireTime`; example: `-1`
     pub expire_time: Option<i64>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: Option<u64>,
 
-    /// `TransitionType`: a string.
-    ///
-    /// Example: `"heart"`
+    /// `TransitionType`; example: `"heart"`
     pub transition_type: Option<String>,
 
-    /// `PgmWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `PgmWidth`; example: `1280`
     pub pgm_width: Option<u64>,
 
-    /// `PgmHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `PgmHeight`; example: `720`
     pub pgm_height: Option<u64>,
 
-    /// `PgmFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PgmFps`; example: `0`
     pub pgm_fps: Option<u64>,
 
-    /// `PgmBitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PgmBitRate`; example: `0`
     pub pgm_bit_rate: Option<u64>,
 
-    /// `FeeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeType`; example: `0`
     pub fee_type: Option<i64>,
 
-    /// `RecordTaskId`: a string.
-    ///
-    /// Example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
+    /// `RecordTaskId`; example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
     pub record_task_id: Option<String>,
 
-    /// `PgmAudioBitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `PgmAudioBitRate`; example: `128`
     pub pgm_audio_bit_rate: Option<u64>,
 
-    /// `PgmVcodec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `PgmVcodec`; example: `"h264"`
     pub pgm_vcodec: Option<String>,
 }
 
@@ -10084,37 +11439,55 @@ pub struct ModifyCasterResponse {
 /// The `ModifyCasterInputInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyCasterInputInfoResponse`].
-/// The codes it documents are in [`ModifyCasterInputInfoError`](super::errors::ModifyCasterInputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyCasterInputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.InputIsNotActive`](super::errors::LiveErrorCode::FailedOperationInputIsNotActive)
+/// - [`FailedOperation.InputNotExist`](super::errors::LiveErrorCode::FailedOperationInputNotExist)
+/// - [`FailedOperation.InputUsedInAutoCast`](super::errors::LiveErrorCode::FailedOperationInputUsedInAutoCast)
+/// - [`FailedOperation.InputUsedInPgm`](super::errors::LiveErrorCode::FailedOperationInputUsedInPgm)
+/// - [`FailedOperation.InputUsedInPvw`](super::errors::LiveErrorCode::FailedOperationInputUsedInPvw)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`FailedOperation.StartPullFailed`](super::errors::LiveErrorCode::FailedOperationStartPullFailed)
+/// - [`FailedOperation.StopPullFailed`](super::errors::LiveErrorCode::FailedOperationStopPullFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyCasterInputInfo",
     output = ModifyCasterInputInfoResponse,
-    error = super::errors::ModifyCasterInputInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyCasterInputInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `InputInfo`: a [`CasterInputInfo`](super::models::CasterInputInfo).
+    /// `InputInfo`
     pub input_info: models::CasterInputInfo,
 }
 
 /// What a successful [`ModifyCasterInputInfo`] call returns.
 #[tc_model]
 pub struct ModifyCasterInputInfoResponse {
-    /// `InputPlayUrl`: a string.
-    ///
-    /// Example: `"rtmp://www.example.com/live/stream_id"`
+    /// `InputPlayUrl`; example: `"rtmp://www.example.com/live/stream_id"`
     pub input_play_url: String,
 
-    /// `InputWebRTCPlayUrl`: a string.
-    ///
-    /// Example: `"webrtc://www.webrtc.example.com/live/stream_id"`
+    /// `InputWebRTCPlayUrl`; example: `"webrtc://www.webrtc.example.com/live/stream_id"`
     #[tc(rename = "InputWebRTCPlayUrl")]
     pub input_web_rtc_play_url: String,
 
@@ -10125,23 +11498,40 @@ pub struct ModifyCasterInputInfoResponse {
 /// The `ModifyCasterLayoutInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyCasterLayoutInfoResponse`].
-/// The codes it documents are in [`ModifyCasterLayoutInfoError`](super::errors::ModifyCasterLayoutInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyCasterLayoutInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutNotExist`](super::errors::LiveErrorCode::FailedOperationLayoutNotExist)
+/// - [`FailedOperation.LayoutUsedInAutoCast`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInAutoCast)
+/// - [`FailedOperation.LayoutUsedInPgm`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPgm)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyCasterLayoutInfo",
     output = ModifyCasterLayoutInfoResponse,
-    error = super::errors::ModifyCasterLayoutInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyCasterLayoutInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `LayoutInfo`: a [`CasterLayoutInfo`](super::models::CasterLayoutInfo).
+    /// `LayoutInfo`
     pub layout_info: models::CasterLayoutInfo,
 }
 
@@ -10155,23 +11545,37 @@ pub struct ModifyCasterLayoutInfoResponse {
 /// The `ModifyCasterMarkPicInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyCasterMarkPicInfoResponse`].
-/// The codes it documents are in [`ModifyCasterMarkPicInfoError`](super::errors::ModifyCasterMarkPicInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyCasterMarkPicInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.MarkPicNotExist`](super::errors::LiveErrorCode::FailedOperationMarkPicNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyCasterMarkPicInfo",
     output = ModifyCasterMarkPicInfoResponse,
-    error = super::errors::ModifyCasterMarkPicInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyCasterMarkPicInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `MarkPicInfo`: a [`CasterMarkPicInfo`](super::models::CasterMarkPicInfo).
+    /// `MarkPicInfo`
     pub mark_pic_info: models::CasterMarkPicInfo,
 }
 
@@ -10185,23 +11589,38 @@ pub struct ModifyCasterMarkPicInfoResponse {
 /// The `ModifyCasterMarkWordInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyCasterMarkWordInfoResponse`].
-/// The codes it documents are in [`ModifyCasterMarkWordInfoError`](super::errors::ModifyCasterMarkWordInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyCasterMarkWordInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.LayoutUsedInPvw`](super::errors::LiveErrorCode::FailedOperationLayoutUsedInPvw)
+/// - [`FailedOperation.MarkWordNotExist`](super::errors::LiveErrorCode::FailedOperationMarkWordNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyCasterMarkWordInfo",
     output = ModifyCasterMarkWordInfoResponse,
-    error = super::errors::ModifyCasterMarkWordInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyCasterMarkWordInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `MarkWordInfo`: a [`CasterMarkWordInfo`](super::models::CasterMarkWordInfo).
+    /// `MarkWordInfo`
     pub mark_word_info: models::CasterMarkWordInfo,
 }
 
@@ -10215,23 +11634,38 @@ pub struct ModifyCasterMarkWordInfoResponse {
 /// The `ModifyCasterOutputInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyCasterOutputInfoResponse`].
-/// The codes it documents are in [`ModifyCasterOutputInfoError`](super::errors::ModifyCasterOutputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyCasterOutputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.OutputIsNotExist`](super::errors::LiveErrorCode::FailedOperationOutputIsNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidUrl)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyCasterOutputInfo",
     output = ModifyCasterOutputInfoResponse,
-    error = super::errors::ModifyCasterOutputInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyCasterOutputInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `OutputInfo`: a [`CasterOutputInfo`](super::models::CasterOutputInfo).
+    /// `OutputInfo`
     pub output_info: models::CasterOutputInfo,
 }
 
@@ -10245,75 +11679,68 @@ pub struct ModifyCasterOutputInfoResponse {
 /// The `ModifyLiveAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveAvatarRoomResponse`].
-/// The codes it documents are in [`ModifyLiveAvatarRoomError`](super::errors::ModifyLiveAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.OutputIsNotExist`](super::errors::LiveErrorCode::FailedOperationOutputIsNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidUrl)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveAvatarRoom",
     output = ModifyLiveAvatarRoomResponse,
-    error = super::errors::ModifyLiveAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveAvatarRoom {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `RoomId`; example: `"10002"`
     pub room_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my live"`
+    /// `Name`; example: `"my live"`
     pub name: Option<String>,
 
-    /// `AvatarKey`: a string.
-    ///
-    /// Example: `"sfsdfefsd"`
+    /// `AvatarKey`; example: `"sfsdfefsd"`
     pub avatar_key: Option<String>,
 
-    /// `TimbreKey`: a string.
-    ///
-    /// Example: `"afdsdfs"`
+    /// `TimbreKey`; example: `"afdsdfs"`
     pub timbre_key: Option<String>,
 
-    /// `BackgroundUrl`: a string.
-    ///
-    /// Example: `"http://avatar.image.com/live/background.png"`
+    /// `BackgroundUrl`; example: `"http://avatar.image.com/live/background.png"`
     pub background_url: Option<String>,
 
-    /// `AnchorScale`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AnchorScale`; example: `1.0`
     pub anchor_scale: Option<f64>,
 
-    /// `AnchorVerticalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AnchorVerticalPos`; example: `10`
     pub anchor_vertical_pos: Option<i64>,
 
-    /// `AnchorHorizontalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AnchorHorizontalPos`; example: `10`
     pub anchor_horizontal_pos: Option<i64>,
 
-    /// `SpeechSpeed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `SpeechSpeed`; example: `1.0`
     pub speech_speed: Option<f64>,
 
-    /// `SpeechVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SpeechVolume`; example: `5`
     pub speech_volume: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 
-    /// `RoomType`: a string.
-    ///
-    /// Example: `"AIGC"`
+    /// `RoomType`; example: `"AIGC"`
     pub room_type: Option<String>,
 }
 
@@ -10327,40 +11754,47 @@ pub struct ModifyLiveAvatarRoomResponse {
 /// The `ModifyLiveAvatarScript` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveAvatarScriptResponse`].
-/// The codes it documents are in [`ModifyLiveAvatarScriptError`](super::errors::ModifyLiveAvatarScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveAvatarScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.OutputIsNotExist`](super::errors::LiveErrorCode::FailedOperationOutputIsNotExist)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidUrl)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveAvatarScript",
     output = ModifyLiveAvatarScriptResponse,
-    error = super::errors::ModifyLiveAvatarScriptError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveAvatarScript {
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `ScriptId`; example: `"10002"`
     pub script_id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `Title`; example: `"标题"`
     pub title: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Content`; example: `"hello"`
     pub content: Option<String>,
 
-    /// `SpecifyPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SpecifyPosition`; example: `50`
     pub specify_position: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
@@ -10374,85 +11808,84 @@ pub struct ModifyLiveAvatarScriptResponse {
 /// The `ModifyLiveCallbackTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveCallbackTemplateResponse`].
-/// The codes it documents are in [`ModifyLiveCallbackTemplateError`](super::errors::ModifyLiveCallbackTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveCallbackTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfInUsed`](super::errors::LiveErrorCode::FailedOperationConfInUsed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ArgsNotMatch`](super::errors::LiveErrorCode::InvalidParameterArgsNotMatch)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameter.UrlNotSafe`](super::errors::LiveErrorCode::InvalidParameterUrlNotSafe)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveCallbackTemplate",
     output = ModifyLiveCallbackTemplateResponse,
-    error = super::errors::ModifyLiveCallbackTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveCallbackTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"callback"`
+    /// `Description`; example: `"callback"`
     pub description: Option<String>,
 
-    /// `StreamBeginNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `StreamBeginNotifyUrl`; example: `"http://domain.com/path"`
     pub stream_begin_notify_url: Option<String>,
 
-    /// `StreamEndNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `StreamEndNotifyUrl`; example: `"http://domain.com/path"`
     pub stream_end_notify_url: Option<String>,
 
-    /// `RecordNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordNotifyUrl`; example: `"http://domain.com/path"`
     pub record_notify_url: Option<String>,
 
-    /// `RecordStatusNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordStatusNotifyUrl`; example: `"http://domain.com/path"`
     pub record_status_notify_url: Option<String>,
 
-    /// `SnapshotNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `SnapshotNotifyUrl`; example: `"http://domain.com/path"`
     pub snapshot_notify_url: Option<String>,
 
-    /// `PornCensorshipNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `PornCensorshipNotifyUrl`; example: `"http://domain.com/path"`
     pub porn_censorship_notify_url: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"ajdjfladla"`
+    /// `CallbackKey`; example: `"ajdjfladla"`
     pub callback_key: Option<String>,
 
-    /// `PushExceptionNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `PushExceptionNotifyUrl`; example: `"http://abc.com/abc"`
     pub push_exception_notify_url: Option<String>,
 
-    /// `AudioAuditNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `AudioAuditNotifyUrl`; example: `"http://domain.com/path"`
     pub audio_audit_notify_url: Option<String>,
 
-    /// `RecordExceptionNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordExceptionNotifyUrl`; example: `"http://domain.com/path"`
     pub record_exception_notify_url: Option<String>,
 
-    /// `RecordExceptionLevels`: a list of strings.
-    ///
-    /// Example: `["error"]`
+    /// `RecordExceptionLevels`; example: `["error"]`
     pub record_exception_levels: Option<Vec<String>>,
 }
 
@@ -10466,46 +11899,86 @@ pub struct ModifyLiveCallbackTemplateResponse {
 /// The `ModifyLiveDomainCertBindings` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveDomainCertBindingsResponse`].
-/// The codes it documents are in [`ModifyLiveDomainCertBindingsError`](super::errors::ModifyLiveDomainCertBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveDomainCertBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::LiveErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::LiveErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::LiveErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CertificateExists`](super::errors::LiveErrorCode::FailedOperationCertificateExists)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::LiveErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::LiveErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::LiveErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ConfigCDNFailed`](super::errors::LiveErrorCode::FailedOperationConfigCdnFailed)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::LiveErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::LiveErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::LiveErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::LiveErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::LiveErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::LiveErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.CrtDateInUsing`](super::errors::LiveErrorCode::InternalErrorCrtDateInUsing)
+/// - [`InternalError.CrtDateNotFound`](super::errors::LiveErrorCode::InternalErrorCrtDateNotFound)
+/// - [`InternalError.CrtDateNotLegal`](super::errors::LiveErrorCode::InternalErrorCrtDateNotLegal)
+/// - [`InternalError.CrtDateOverdue`](super::errors::LiveErrorCode::InternalErrorCrtDateOverdue)
+/// - [`InternalError.CrtDomainNotFound`](super::errors::LiveErrorCode::InternalErrorCrtDomainNotFound)
+/// - [`InternalError.CrtKeyNotMatch`](super::errors::LiveErrorCode::InternalErrorCrtKeyNotMatch)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CloudCrtIdError`](super::errors::LiveErrorCode::InvalidParameterCloudCrtIdError)
+/// - [`InvalidParameter.CrtDateInUsing`](super::errors::LiveErrorCode::InvalidParameterCrtDateInUsing)
+/// - [`InvalidParameter.CrtDateNotFound`](super::errors::LiveErrorCode::InvalidParameterCrtDateNotFound)
+/// - [`InvalidParameter.CrtDateNotLegal`](super::errors::LiveErrorCode::InvalidParameterCrtDateNotLegal)
+/// - [`InvalidParameter.CrtDateOverdue`](super::errors::LiveErrorCode::InvalidParameterCrtDateOverdue)
+/// - [`InvalidParameter.CrtDomainNotFound`](super::errors::LiveErrorCode::InvalidParameterCrtDomainNotFound)
+/// - [`InvalidParameter.CrtKeyNotMatch`](super::errors::LiveErrorCode::InvalidParameterCrtKeyNotMatch)
+/// - [`InvalidParameter.CrtOrKeyNotExist`](super::errors::LiveErrorCode::InvalidParameterCrtOrKeyNotExist)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::LiveErrorCode::LimitExceededRateLimitExceeded)
+/// - [`ResourceNotFound.CrtDateNotFound`](super::errors::LiveErrorCode::ResourceNotFoundCrtDateNotFound)
+/// - [`ResourceNotFound.CrtDomainNotFound`](super::errors::LiveErrorCode::ResourceNotFoundCrtDomainNotFound)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveDomainCertBindings",
     output = ModifyLiveDomainCertBindingsResponse,
-    error = super::errors::ModifyLiveDomainCertBindingsError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveDomainCertBindings {
-    /// `DomainInfos`: a list of [`LiveCertDomainInfo`](super::models::LiveCertDomainInfo) objects.
+    /// `DomainInfos`
     pub domain_infos: Vec<models::LiveCertDomainInfo>,
 
-    /// `CloudCertId`: a string.
-    ///
-    /// Example: `"Kf2ymCv"`
+    /// `CloudCertId`; example: `"Kf2ymCv"`
     pub cloud_cert_id: Option<String>,
 
-    /// `CertificatePublicKey`: a string.
-    ///
-    /// Example: `"NXpT4oZAQ0JLclP1I9EbV8daGk9j86hd1oWJlmGMuz-Qc"`
+    /// `CertificatePublicKey`; example: `"NXpT4oZAQ0JLclP1I9EbV8daGk9j86hd1oWJlmGMuz-Qc"`
     pub certificate_public_key: Option<String>,
 
-    /// `CertificatePrivateKey`: a string.
+    /// `CertificatePrivateKey`
     pub certificate_private_key: Option<String>,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"Kf2ymCv"`
+    /// `CertificateAlias`; example: `"Kf2ymCv"`
     pub certificate_alias: Option<String>,
 }
 
 /// What a successful [`ModifyLiveDomainCertBindings`] call returns.
 #[tc_model]
 pub struct ModifyLiveDomainCertBindingsResponse {
-    /// `MismatchedDomainNames`: a list of strings.
+    /// `MismatchedDomainNames`
     pub mismatched_domain_names: Vec<String>,
 
-    /// `Errors`: a list of [`BatchDomainOperateErrors`](super::models::BatchDomainOperateErrors) objects.
+    /// `Errors`
     pub errors: Vec<models::BatchDomainOperateErrors>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10515,40 +11988,46 @@ pub struct ModifyLiveDomainCertBindingsResponse {
 /// The `ModifyLiveDomainReferer` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveDomainRefererResponse`].
-/// The codes it documents are in [`ModifyLiveDomainRefererError`](super::errors::ModifyLiveDomainRefererError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveDomainReferer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.DomainNotExist`](super::errors::LiveErrorCode::InternalErrorDomainNotExist)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveDomainReferer",
     output = ModifyLiveDomainRefererResponse,
-    error = super::errors::ModifyLiveDomainRefererError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveDomainReferer {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.liveplay.myqcloud.com"`
+    /// `DomainName`; example: `"5000.liveplay.myqcloud.com"`
     pub domain_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `AllowEmpty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowEmpty`; example: `1`
     pub allow_empty: i64,
 
-    /// `Rules`: a string.
-    ///
-    /// Example: `"aaa.com;bbb.com"`
+    /// `Rules`; example: `"aaa.com;bbb.com"`
     pub rules: String,
 }
 
@@ -10562,55 +12041,64 @@ pub struct ModifyLiveDomainRefererResponse {
 /// The `ModifyLivePadTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLivePadTemplateResponse`].
-/// The codes it documents are in [`ModifyLivePadTemplateError`](super::errors::ModifyLivePadTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLivePadTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLivePadTemplate",
     output = ModifyLivePadTemplateResponse,
-    error = super::errors::ModifyLivePadTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLivePadTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: u64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/a.mp4"`
+    /// `Url`; example: `"https://test.com/a.mp4"`
     pub url: String,
 
-    /// `WaitDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WaitDuration`; example: `1`
     pub wait_duration: u64,
 
-    /// `MaxDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDuration`; example: `1`
     pub max_duration: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDesc"`
+    /// `Description`; example: `"testDesc"`
     pub description: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `TriggerCondition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TriggerCondition`; example: `0`
     pub trigger_condition: Option<u64>,
 }
 
@@ -10624,40 +12112,45 @@ pub struct ModifyLivePadTemplateResponse {
 /// The `ModifyLivePlayAuthKey` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLivePlayAuthKeyResponse`].
-/// The codes it documents are in [`ModifyLivePlayAuthKeyError`](super::errors::ModifyLivePlayAuthKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLivePlayAuthKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.PlayDomainNoRecord`](super::errors::LiveErrorCode::InternalErrorPlayDomainNoRecord)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.PlayDomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundPlayDomainNoRecord)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLivePlayAuthKey",
     output = ModifyLivePlayAuthKeyResponse,
-    error = super::errors::ModifyLivePlayAuthKeyError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLivePlayAuthKey {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"push.record.com"`
+    /// `DomainName`; example: `"push.record.com"`
     pub domain_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `AuthKey`: a string.
-    ///
-    /// Example: `"AKID0QJ82oYdLJIgAQlb"`
+    /// `AuthKey`; example: `"AKID0QJ82oYdLJIgAQlb"`
     pub auth_key: Option<String>,
 
-    /// `AuthDelta`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `AuthDelta`; example: `6000`
     pub auth_delta: Option<u64>,
 
-    /// `AuthBackKey`: a string.
-    ///
-    /// Example: `"PUl5VIKKFB1KazNB"`
+    /// `AuthBackKey`; example: `"PUl5VIKKFB1KazNB"`
     pub auth_back_key: Option<String>,
 }
 
@@ -10671,25 +12164,39 @@ pub struct ModifyLivePlayAuthKeyResponse {
 /// The `ModifyLivePlayDomain` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLivePlayDomainResponse`].
-/// The codes it documents are in [`ModifyLivePlayDomainError`](super::errors::ModifyLivePlayDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLivePlayDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainGslbFail`](super::errors::LiveErrorCode::FailedOperationDomainGslbFail)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter.DomainHitBlackList`](super::errors::LiveErrorCode::InvalidParameterDomainHitBlackList)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::LiveErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundDomainNoRecord)
+/// - [`ResourceNotFound.DomainNotExist`](super::errors::LiveErrorCode::ResourceNotFoundDomainNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLivePlayDomain",
     output = ModifyLivePlayDomainResponse,
-    error = super::errors::ModifyLivePlayDomainError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLivePlayDomain {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `DomainName`; example: `"www.test.com"`
     pub domain_name: String,
 
-    /// `PlayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayType`; example: `1`
     pub play_type: i64,
 }
 
@@ -10703,116 +12210,99 @@ pub struct ModifyLivePlayDomainResponse {
 /// The `ModifyLivePullStreamTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLivePullStreamTaskResponse`].
-/// The codes it documents are in [`ModifyLivePullStreamTaskError`](super::errors::ModifyLivePullStreamTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLivePullStreamTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidBackupToUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidBackupToUrl)
+/// - [`InvalidParameter.InvalidCallbackUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidCallbackUrl)
+/// - [`InvalidParameter.InvalidSourceUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidSourceUrl)
+/// - [`InvalidParameter.InvalidTaskTime`](super::errors::LiveErrorCode::InvalidParameterInvalidTaskTime)
+/// - [`InvalidParameter.InvalidToUrl`](super::errors::LiveErrorCode::InvalidParameterInvalidToUrl)
+/// - [`InvalidParameter.InvalidWatermark`](super::errors::LiveErrorCode::InvalidParameterInvalidWatermark)
+/// - [`InvalidParameter.TaskNotExist`](super::errors::LiveErrorCode::InvalidParameterTaskNotExist)
+/// - [`InvalidParameter.ToUrlNoPermission`](super::errors::LiveErrorCode::InvalidParameterToUrlNoPermission)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLivePullStreamTask",
     output = ModifyLivePullStreamTaskResponse,
-    error = super::errors::ModifyLivePullStreamTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLivePullStreamTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"965454"`
+    /// `TaskId`; example: `"965454"`
     pub task_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"yourname"`
+    /// `Operator`; example: `"yourname"`
     pub operator: String,
 
-    /// `SourceUrls`: a list of strings.
-    ///
-    /// Example: `["rtmp://your.domainname.com/live/stream1\n"]`
+    /// `SourceUrls`; example: `["rtmp://your.domainname.com/live/stream1\n"]`
     pub source_urls: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-16T11:02:00Z"`
+    /// `StartTime`; example: `"2020-04-16T11:02:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-04-17T12:02:00Z"`
+    /// `EndTime`; example: `"2020-04-17T12:02:00Z"`
     pub end_time: Option<String>,
 
-    /// `VodLoopTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `VodLoopTimes`; example: `-1`
     pub vod_loop_times: Option<i64>,
 
-    /// `VodRefreshType`: a string.
-    ///
-    /// Example: `"ImmediateNewSource"`
+    /// `VodRefreshType`; example: `"ImmediateNewSource"`
     pub vod_refresh_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: Option<String>,
 
-    /// `CallbackEvents`: a list of strings.
-    ///
-    /// Example: `["TaskStart"]`
+    /// `CallbackEvents`; example: `["TaskStart"]`
     pub callback_events: Option<Vec<String>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://callback.com/interface"`
+    /// `CallbackUrl`; example: `"http://callback.com/interface"`
     pub callback_url: Option<String>,
 
-    /// `FileIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileIndex`; example: `0`
     pub file_index: Option<i64>,
 
-    /// `OffsetTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OffsetTime`; example: `0`
     pub offset_time: Option<i64>,
 
-    /// `SpecifyTaskId`: a string.
-    ///
-    /// Example: `"mytaskid"`
+    /// `SpecifyTaskId`; example: `"mytaskid"`
     pub specify_task_id: Option<String>,
 
-    /// `ToUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.livepush.myqcloud.com/live/vin1333?txSecret=6e9797ce"`
+    /// `ToUrl`; example: `"rtmp://5000.livepush.myqcloud.com/live/vin1333?txSecret=6e9797ce"`
     pub to_url: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Comment`; example: `"备注"`
     pub comment: Option<String>,
 
-    /// `BackupSourceType`: a string.
-    ///
-    /// Example: `"PullLivePushLive"`
+    /// `BackupSourceType`; example: `"PullLivePushLive"`
     pub backup_source_type: Option<String>,
 
-    /// `BackupSourceUrl`: a string.
-    ///
-    /// Example: `"http://5000.liveplay.myqcloud.com/live/backup.flv?txSecret=4d8e"`
+    /// `BackupSourceUrl`; example: `"http://5000.liveplay.myqcloud.com/live/backup.flv?txSecret=4d8e"`
     pub backup_source_url: Option<String>,
 
-    /// `WatermarkList`: a list of [`PullPushWatermarkInfo`](super::models::PullPushWatermarkInfo) objects.
+    /// `WatermarkList`
     pub watermark_list: Option<Vec<models::PullPushWatermarkInfo>>,
 
-    /// `VodLocalMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VodLocalMode`; example: `0`
     pub vod_local_mode: Option<i64>,
 
-    /// `BackupToUrl`: a string.
+    /// `BackupToUrl`
     pub backup_to_url: Option<String>,
 
-    /// `BackupVodUrl`: a string.
-    ///
-    /// Example: `"http://vod.com/file/pad.mp4"`
+    /// `BackupVodUrl`; example: `"http://vod.com/file/pad.mp4"`
     pub backup_vod_url: Option<String>,
 }
 
@@ -10826,40 +12316,46 @@ pub struct ModifyLivePullStreamTaskResponse {
 /// The `ModifyLivePushAuthKey` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLivePushAuthKeyResponse`].
-/// The codes it documents are in [`ModifyLivePushAuthKeyError`](super::errors::ModifyLivePushAuthKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLivePushAuthKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ConnectDbError`](super::errors::LiveErrorCode::InternalErrorConnectDbError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.PushDomainNoRecord`](super::errors::LiveErrorCode::InternalErrorPushDomainNoRecord)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.PushDomainNoRecord`](super::errors::LiveErrorCode::ResourceNotFoundPushDomainNoRecord)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLivePushAuthKey",
     output = ModifyLivePushAuthKeyResponse,
-    error = super::errors::ModifyLivePushAuthKeyError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLivePushAuthKey {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"aaa.elementtest.org"`
+    /// `DomainName`; example: `"aaa.elementtest.org"`
     pub domain_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `MasterAuthKey`: a string.
-    ///
-    /// Example: `"714cc271251e714cc271251e"`
+    /// `MasterAuthKey`; example: `"714cc271251e714cc271251e"`
     pub master_auth_key: Option<String>,
 
-    /// `BackupAuthKey`: a string.
-    ///
-    /// Example: `"888cc271251e714cc271251e"`
+    /// `BackupAuthKey`; example: `"888cc271251e714cc271251e"`
     pub backup_auth_key: Option<String>,
 
-    /// `AuthDelta`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `AuthDelta`; example: `6000`
     pub auth_delta: Option<u64>,
 }
 
@@ -10873,56 +12369,70 @@ pub struct ModifyLivePushAuthKeyResponse {
 /// The `ModifyLiveRecordTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveRecordTemplateResponse`].
-/// The codes it documents are in [`ModifyLiveRecordTemplateError`](super::errors::ModifyLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVodFileName`](super::errors::LiveErrorCode::InvalidParameterInvalidVodFileName)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveRecordTemplate",
     output = ModifyLiveRecordTemplateResponse,
-    error = super::errors::ModifyLiveRecordTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveRecordTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"templat"`
+    /// `TemplateName`; example: `"templat"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"record"`
+    /// `Description`; example: `"record"`
     pub description: Option<String>,
 
-    /// `FlvParam`: a [`RecordParam`](super::models::RecordParam).
+    /// `FlvParam`
     pub flv_param: Option<models::RecordParam>,
 
-    /// `HlsParam`: a [`RecordParam`](super::models::RecordParam).
+    /// `HlsParam`
     pub hls_param: Option<models::RecordParam>,
 
-    /// `Mp4Param`: a [`RecordParam`](super::models::RecordParam).
+    /// `Mp4Param`
     pub mp4_param: Option<models::RecordParam>,
 
-    /// `AacParam`: a [`RecordParam`](super::models::RecordParam).
+    /// `AacParam`
     pub aac_param: Option<models::RecordParam>,
 
-    /// `HlsSpecialParam`: a [`HlsSpecialParam`](super::models::HlsSpecialParam).
+    /// `HlsSpecialParam`
     pub hls_special_param: Option<models::HlsSpecialParam>,
 
-    /// `Mp3Param`: a [`RecordParam`](super::models::RecordParam).
+    /// `Mp3Param`
     pub mp3_param: Option<models::RecordParam>,
 
-    /// `RemoveWatermark`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RemoveWatermark`; example: `false`
     pub remove_watermark: Option<bool>,
 
-    /// `FlvSpecialParam`: a [`FlvSpecialParam`](super::models::FlvSpecialParam).
+    /// `FlvSpecialParam`
     pub flv_special_param: Option<models::FlvSpecialParam>,
 }
 
@@ -10936,9 +12446,12 @@ pub struct ModifyLiveRecordTemplateResponse {
 /// The `ModifyLiveSmartEraseTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveSmartEraseTemplateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveSmartEraseTemplate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "live",
     version = "2018-08-01",
@@ -10947,64 +12460,40 @@ pub struct ModifyLiveRecordTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyLiveSmartEraseTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8390426`
+    /// `TemplateId`; example: `8390426`
     pub template_id: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"illegal audio"`
+    /// `Type`; example: `"illegal audio"`
     pub r#type: Option<String>,
 
-    /// `AuditConfId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `55023`
+    /// `AuditConfId`; example: `55023`
     pub audit_conf_id: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `ImageBizType`: a string.
-    ///
-    /// Example: `"1_1_2_55023"`
+    /// `ImageBizType`; example: `"1_1_2_55023"`
     pub image_biz_type: Option<String>,
 
-    /// `AudioBizType`: a string.
-    ///
-    /// Example: `"1_1_7_55023"`
+    /// `AudioBizType`; example: `"1_1_7_55023"`
     pub audio_biz_type: Option<String>,
 
-    /// `AudioTextBizType`: a string.
-    ///
-    /// Example: `"1_1_1_55023"`
+    /// `AudioTextBizType`; example: `"1_1_1_55023"`
     pub audio_text_biz_type: Option<String>,
 
-    /// `DisplayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisplayMode`; example: `1`
     pub display_mode: Option<i64>,
 
-    /// `DisplayDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `DisplayDelayTime`; example: `4000`
     pub display_delay_time: Option<i64>,
 
-    /// `PrivacyProtection`: a string.
-    ///
-    /// Example: `"blur face|blur license plate"`
+    /// `PrivacyProtection`; example: `"blur face|blur license plate"`
     pub privacy_protection: Option<String>,
 
-    /// `AudioErasureMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioErasureMode`; example: `1`
     pub audio_erasure_mode: Option<u64>,
 }
 
@@ -11018,75 +12507,78 @@ pub struct ModifyLiveSmartEraseTemplateResponse {
 /// The `ModifyLiveSnapshotTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveSnapshotTemplateResponse`].
-/// The codes it documents are in [`ModifyLiveSnapshotTemplateError`](super::errors::ModifyLiveSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`FailedOperation.CosBucketNotExist`](super::errors::LiveErrorCode::FailedOperationCosBucketNotExist)
+/// - [`FailedOperation.CosBucketNotPermission`](super::errors::LiveErrorCode::FailedOperationCosBucketNotPermission)
+/// - [`FailedOperation.CosRoleNotExists`](super::errors::LiveErrorCode::FailedOperationCosRoleNotExists)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.COSCustomFileNameError`](super::errors::LiveErrorCode::InvalidParameterCosCustomFileNameError)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveSnapshotTemplate",
     output = ModifyLiveSnapshotTemplateResponse,
-    error = super::errors::ModifyLiveSnapshotTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveSnapshotTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
-    /// `CosAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `854625`
+    /// `CosAppId`; example: `854625`
     pub cos_app_id: i64,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `CosBucket`; example: `"bucket"`
     pub cos_bucket: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `CosRegion`; example: `"beijing"`
     pub cos_region: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDesc"`
+    /// `Description`; example: `"testDesc"`
     pub description: Option<String>,
 
-    /// `SnapshotInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SnapshotInterval`; example: `10`
     pub snapshot_interval: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Width`; example: `250`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Height`; example: `250`
     pub height: Option<i64>,
 
-    /// `PornFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PornFlag`; example: `0`
     pub porn_flag: Option<i64>,
 
-    /// `CosPrefix`: a string.
-    ///
-    /// Example: `"12"`
+    /// `CosPrefix`; example: `"12"`
     pub cos_prefix: Option<String>,
 
-    /// `CosFileName`: a string.
-    ///
-    /// Example: `"12"`
+    /// `CosFileName`; example: `"12"`
     pub cos_file_name: Option<String>,
 }
 
@@ -11100,81 +12592,78 @@ pub struct ModifyLiveSnapshotTemplateResponse {
 /// The `ModifyLiveStreamMonitor` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveStreamMonitorResponse`].
-/// The codes it documents are in [`ModifyLiveStreamMonitorError`](super::errors::ModifyLiveStreamMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveStreamMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.InputStreamMixTypeNotAccessible`](super::errors::LiveErrorCode::FailedOperationInputStreamMixTypeNotAccessible)
+/// - [`FailedOperation.MonitorIsActive`](super::errors::LiveErrorCode::FailedOperationMonitorIsActive)
+/// - [`FailedOperation.MonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationMonitorLimitExceeded)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`FailedOperation.RelatedRunningMonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationRelatedRunningMonitorLimitExceeded)
+/// - [`FailedOperation.StartTaskFailed`](super::errors::LiveErrorCode::FailedOperationStartTaskFailed)
+/// - [`FailedOperation.StopTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopTaskFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveStreamMonitor",
     output = ModifyLiveStreamMonitorResponse,
-    error = super::errors::ModifyLiveStreamMonitorError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveStreamMonitor {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"caster-124"`
+    /// `MonitorId`; example: `"caster-124"`
     pub monitor_id: String,
 
-    /// `MonitorName`: a string.
-    ///
-    /// Example: `"ExampleStreamMonitor"`
+    /// `MonitorName`; example: `"ExampleStreamMonitor"`
     pub monitor_name: Option<String>,
 
-    /// `OutputInfo`: a [`LiveStreamMonitorOutputInfo`](super::models::LiveStreamMonitorOutputInfo).
+    /// `OutputInfo`
     pub output_info: Option<models::LiveStreamMonitorOutputInfo>,
 
-    /// `InputList`: a list of [`LiveStreamMonitorInputInfo`](super::models::LiveStreamMonitorInputInfo) objects.
+    /// `InputList`
     pub input_list: Option<Vec<models::LiveStreamMonitorInputInfo>>,
 
-    /// `NotifyPolicy`: a [`LiveStreamMonitorNotifyPolicy`](super::models::LiveStreamMonitorNotifyPolicy).
-    ///
-    /// Example: `{"CallbackUrl":"","NotifyPolicyType":0}`
+    /// `NotifyPolicy`; example: `{"CallbackUrl":"","NotifyPolicyType":0}`
     pub notify_policy: Option<models::LiveStreamMonitorNotifyPolicy>,
 
-    /// `AsrLanguage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsrLanguage`; example: `0`
     pub asr_language: Option<u64>,
 
-    /// `OcrLanguage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OcrLanguage`; example: `0`
     pub ocr_language: Option<u64>,
 
-    /// `AiAsrInputIndexList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AiAsrInputIndexList`; example: `[1,2]`
     pub ai_asr_input_index_list: Option<Vec<u64>>,
 
-    /// `AiOcrInputIndexList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AiOcrInputIndexList`; example: `[1,2]`
     pub ai_ocr_input_index_list: Option<Vec<u64>>,
 
-    /// `CheckStreamBroken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckStreamBroken`; example: `0`
     pub check_stream_broken: Option<u64>,
 
-    /// `CheckStreamLowFrameRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckStreamLowFrameRate`; example: `0`
     pub check_stream_low_frame_rate: Option<u64>,
 
-    /// `AllowMonitorReport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AllowMonitorReport`; example: `0`
     pub allow_monitor_report: Option<u64>,
 
-    /// `AiFormatDiagnose`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiFormatDiagnose`; example: `0`
     pub ai_format_diagnose: Option<u64>,
 
-    /// `AiQualityControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiQualityControl`; example: `0`
     pub ai_quality_control: Option<u64>,
 }
 
@@ -11188,55 +12677,59 @@ pub struct ModifyLiveStreamMonitorResponse {
 /// The `ModifyLiveTimeShiftTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveTimeShiftTemplateResponse`].
-/// The codes it documents are in [`ModifyLiveTimeShiftTemplateError`](super::errors::ModifyLiveTimeShiftTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveTimeShiftTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.ConfOutLimit`](super::errors::LiveErrorCode::InternalErrorConfOutLimit)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation.NotLVBCodeMode`](super::errors::LiveErrorCode::UnsupportedOperationNotLvbCodeMode)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveTimeShiftTemplate",
     output = ModifyLiveTimeShiftTemplateResponse,
-    error = super::errors::ModifyLiveTimeShiftTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveTimeShiftTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `TemplateName`; example: `"testName"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDesc"`
+    /// `Description`; example: `"testDesc"`
     pub description: Option<String>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: Option<u64>,
 
-    /// `ItemDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ItemDuration`; example: `5`
     pub item_duration: Option<u64>,
 
-    /// `RemoveWatermark`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RemoveWatermark`; example: `false`
     pub remove_watermark: Option<bool>,
 
-    /// `TranscodeTemplateIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TranscodeTemplateIds`; example: `[1]`
     pub transcode_template_ids: Option<Vec<i64>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `Area`; example: `"Mainland"`
     pub area: Option<String>,
 }
 
@@ -11250,140 +12743,118 @@ pub struct ModifyLiveTimeShiftTemplateResponse {
 /// The `ModifyLiveTranscodeTemplate` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyLiveTranscodeTemplateResponse`].
-/// The codes it documents are in [`ModifyLiveTranscodeTemplateError`](super::errors::ModifyLiveTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyLiveTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AiTranscodeOptionFail`](super::errors::LiveErrorCode::FailedOperationAiTranscodeOptionFail)
+/// - [`FailedOperation.NotFound`](super::errors::LiveErrorCode::FailedOperationNotFound)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.ArgsNotMatch`](super::errors::LiveErrorCode::InternalErrorArgsNotMatch)
+/// - [`InternalError.ConfInUsed`](super::errors::LiveErrorCode::InternalErrorConfInUsed)
+/// - [`InternalError.ConfNotFound`](super::errors::LiveErrorCode::InternalErrorConfNotFound)
+/// - [`InternalError.InvalidInput`](super::errors::LiveErrorCode::InternalErrorInvalidInput)
+/// - [`InternalError.NotFound`](super::errors::LiveErrorCode::InternalErrorNotFound)
+/// - [`InternalError.ProcessorAlreadyExist`](super::errors::LiveErrorCode::InternalErrorProcessorAlreadyExist)
+/// - [`InternalError.RuleAlreadyExist`](super::errors::LiveErrorCode::InternalErrorRuleAlreadyExist)
+/// - [`InternalError.RuleInUsing`](super::errors::LiveErrorCode::InternalErrorRuleInUsing)
+/// - [`InternalError.RuleNotFound`](super::errors::LiveErrorCode::InternalErrorRuleNotFound)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ArgsNotMatch`](super::errors::LiveErrorCode::InvalidParameterArgsNotMatch)
+/// - [`InvalidParameter.GopMustEqualAndExists`](super::errors::LiveErrorCode::InvalidParameterGopMustEqualAndExists)
+/// - [`InvalidParameter.ProcessorAlreadyExist`](super::errors::LiveErrorCode::InvalidParameterProcessorAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyLiveTranscodeTemplate",
     output = ModifyLiveTranscodeTemplateResponse,
-    error = super::errors::ModifyLiveTranscodeTemplateError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyLiveTranscodeTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `TemplateId`; example: `1001`
     pub template_id: i64,
 
-    /// `Vcodec`: a string.
-    ///
-    /// Example: `"h265"`
+    /// `Vcodec`; example: `"h265"`
     pub vcodec: Option<String>,
 
-    /// `Acodec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Acodec`; example: `"aac"`
     pub acodec: Option<String>,
 
-    /// `AudioBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `AudioBitrate`; example: `600`
     pub audio_bitrate: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"transcode"`
+    /// `Description`; example: `"transcode"`
     pub description: Option<String>,
 
-    /// `VideoBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `VideoBitrate`; example: `1500`
     pub video_bitrate: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Width`; example: `250`
     pub width: Option<i64>,
 
-    /// `NeedVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedVideo`; example: `1`
     pub need_video: Option<i64>,
 
-    /// `NeedAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedAudio`; example: `1`
     pub need_audio: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `240`
+    /// `Height`; example: `240`
     pub height: Option<i64>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: Option<i64>,
 
-    /// `Gop`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Gop`; example: `3`
     pub gop: Option<i64>,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: Option<i64>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Profile`; example: `"main"`
     pub profile: Option<String>,
 
-    /// `BitrateToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BitrateToOrig`; example: `0`
     pub bitrate_to_orig: Option<i64>,
 
-    /// `HeightToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HeightToOrig`; example: `0`
     pub height_to_orig: Option<i64>,
 
-    /// `FpsToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FpsToOrig`; example: `0`
     pub fps_to_orig: Option<i64>,
 
-    /// `AdaptBitratePercent`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `AdaptBitratePercent`; example: `1.1`
     pub adapt_bitrate_percent: Option<f64>,
 
-    /// `ShortEdgeAsHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShortEdgeAsHeight`; example: `1`
     pub short_edge_as_height: Option<i64>,
 
-    /// `DRMType`: a string.
-    ///
-    /// Example: `"fairplay"`
+    /// `DRMType`; example: `"fairplay"`
     #[tc(rename = "DRMType")]
     pub drm_type: Option<String>,
 
-    /// `DRMTracks`: a string.
-    ///
-    /// Example: `"AUDIO|HD"`
+    /// `DRMTracks`; example: `"AUDIO|HD"`
     #[tc(rename = "DRMTracks")]
     pub drm_tracks: Option<String>,
 
-    /// `IsAdaptiveBitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAdaptiveBitRate`; example: `0`
     pub is_adaptive_bit_rate: Option<i64>,
 
-    /// `AdaptiveChildren`: a list of [`ChildTemplateInfo`](super::models::ChildTemplateInfo) objects.
+    /// `AdaptiveChildren`
     pub adaptive_children: Option<Vec<models::ChildTemplateInfo>>,
 
-    /// `AudienceDrivenTranscode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudienceDrivenTranscode`; example: `1`
     pub audience_driven_transcode: Option<i64>,
 
-    /// `AudienceThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `AudienceThreshold`; example: `1001`
     pub audience_threshold: Option<i64>,
 }
 
@@ -11397,173 +12868,124 @@ pub struct ModifyLiveTranscodeTemplateResponse {
 /// The `ModifyOriginStreamInfo` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyOriginStreamInfoResponse`].
-/// The codes it documents are in [`ModifyOriginStreamInfoError`](super::errors::ModifyOriginStreamInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyOriginStreamInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.MatchRuleOnlySupportNormalSuffix`](super::errors::LiveErrorCode::InvalidParameterMatchRuleOnlySupportNormalSuffix)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.InvalidUser`](super::errors::LiveErrorCode::ResourceNotFoundInvalidUser)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyOriginStreamInfo",
     output = ModifyOriginStreamInfoResponse,
-    error = super::errors::ModifyOriginStreamInfoError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyOriginStreamInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.playtest.com"`
+    /// `DomainName`; example: `"www.playtest.com"`
     pub domain_name: String,
 
-    /// `OriginStreamPlayType`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `OriginStreamPlayType`; example: `"hls"`
     pub origin_stream_play_type: String,
 
-    /// `CdnStreamPlayType`: a list of strings.
-    ///
-    /// Example: `["customization"]`
+    /// `CdnStreamPlayType`; example: `["customization"]`
     pub cdn_stream_play_type: Vec<String>,
 
-    /// `OriginStreamType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginStreamType`; example: `1`
     pub origin_stream_type: i64,
 
-    /// `OriginAddress`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4:80"]`
+    /// `OriginAddress`; example: `["1.2.3.4:80"]`
     pub origin_address: Vec<String>,
 
-    /// `OriginAddressType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginAddressType`; example: `1`
     pub origin_address_type: i64,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"customer1"`
+    /// `CustomerName`; example: `"customer1"`
     pub customer_name: Option<String>,
 
-    /// `OriginHost`: a string.
-    ///
-    /// Example: `"www.test.host.com"`
+    /// `OriginHost`; example: `"www.test.host.com"`
     pub origin_host: Option<String>,
 
-    /// `OriginTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `OriginTimeout`; example: `10000`
     pub origin_timeout: Option<i64>,
 
-    /// `OriginRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OriginRetryTimes`; example: `10`
     pub origin_retry_times: Option<i64>,
 
-    /// `PassThroughHttpHeader`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughHttpHeader`; example: `"off"`
     pub pass_through_http_header: Option<String>,
 
-    /// `PassThroughResponse`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughResponse`; example: `"off"`
     pub pass_through_response: Option<String>,
 
-    /// `PassThroughParam`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughParam`; example: `"off"`
     pub pass_through_param: Option<String>,
 
-    /// `IndexerCache`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `IndexerCache`; example: `10000`
     pub indexer_cache: Option<i64>,
 
-    /// `FragmentCache`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FragmentCache`; example: `10000`
     pub fragment_cache: Option<i64>,
 
-    /// `HlsPlayFragmentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HlsPlayFragmentCount`; example: `3`
     pub hls_play_fragment_count: Option<i64>,
 
-    /// `HlsPlayFragmentDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `HlsPlayFragmentDuration`; example: `3000`
     pub hls_play_fragment_duration: Option<i64>,
 
-    /// `TimeJitter`: a string.
-    ///
-    /// Example: `"off"`
+    /// `TimeJitter`; example: `"off"`
     pub time_jitter: Option<String>,
 
-    /// `UsingHttps`: a string.
-    ///
-    /// Example: `"off"`
+    /// `UsingHttps`; example: `"off"`
     pub using_https: Option<String>,
 
-    /// `CacheFollowOrigin`: a string.
-    ///
-    /// Example: `"off"`
+    /// `CacheFollowOrigin`; example: `"off"`
     pub cache_follow_origin: Option<String>,
 
-    /// `CacheStatusCode`: a list of strings.
-    ///
-    /// Example: `["cache_400_sec:1"]`
+    /// `CacheStatusCode`; example: `["cache_400_sec:1"]`
     pub cache_status_code: Option<Vec<String>>,
 
-    /// `UrlReplaceRules`: a list of strings.
-    ///
-    /// Example: `["/live<|>/live2"]`
+    /// `UrlReplaceRules`; example: `["/live<|>/live2"]`
     pub url_replace_rules: Option<Vec<String>>,
 
-    /// `OptionsRequest`: a string.
-    ///
-    /// Example: `"off"`
+    /// `OptionsRequest`; example: `"off"`
     pub options_request: Option<String>,
 
-    /// `FollowRedirect`: a string.
-    ///
-    /// Example: `"off"`
+    /// `FollowRedirect`; example: `"off"`
     pub follow_redirect: Option<String>,
 
-    /// `IndexerKeepParam`: a list of strings.
-    ///
-    /// Example: `["key1","key2"]`
+    /// `IndexerKeepParam`; example: `["key1","key2"]`
     pub indexer_keep_param: Option<Vec<String>>,
 
-    /// `FragmentKeepParam`: a list of strings.
-    ///
-    /// Example: `["key1","key2"]`
+    /// `FragmentKeepParam`; example: `["key1","key2"]`
     pub fragment_keep_param: Option<Vec<String>>,
 
-    /// `MediaPackageType`: a string.
-    ///
-    /// Example: `"media_package_pure_ad"`
+    /// `MediaPackageType`; example: `"media_package_pure_ad"`
     pub media_package_type: Option<String>,
 
-    /// `MediaPackageChannelTypes`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `MediaPackageChannelTypes`; example: `["normal"]`
     pub media_package_channel_types: Option<Vec<String>>,
 
-    /// `IndexerHeader`: a list of strings.
-    ///
-    /// Example: `["k1:v1","k2:v2"]`
+    /// `IndexerHeader`; example: `["k1:v1","k2:v2"]`
     pub indexer_header: Option<Vec<String>>,
 
-    /// `FragmentHeader`: a list of strings.
-    ///
-    /// Example: `["k1:v1","k2:v2"]`
+    /// `FragmentHeader`; example: `["k1:v1","k2:v2"]`
     pub fragment_header: Option<Vec<String>>,
 
-    /// `CustomizationRules`: a list of [`OriginStreamCustomizationRule`](super::models::OriginStreamCustomizationRule) objects.
+    /// `CustomizationRules`
     pub customization_rules: Option<Vec<models::OriginStreamCustomizationRule>>,
 
-    /// `CacheFormatRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CacheFormatRule`; example: `1`
     pub cache_format_rule: Option<i64>,
 }
 
@@ -11577,50 +12999,53 @@ pub struct ModifyOriginStreamInfoResponse {
 /// The `ModifyPullStreamConfig` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyPullStreamConfigResponse`].
-/// The codes it documents are in [`ModifyPullStreamConfigError`](super::errors::ModifyPullStreamConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyPullStreamConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.InvalidUser`](super::errors::LiveErrorCode::InternalErrorInvalidUser)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyPullStreamConfig",
     output = ModifyPullStreamConfigResponse,
-    error = super::errors::ModifyPullStreamConfigError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyPullStreamConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"9542135"`
+    /// `ConfigId`; example: `"9542135"`
     pub config_id: String,
 
-    /// `FromUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.liveplay.myqcloud.com/live/stream1"`
+    /// `FromUrl`; example: `"rtmp://5000.liveplay.myqcloud.com/live/stream1"`
     pub from_url: Option<String>,
 
-    /// `ToUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.livepush.myqcloud.com/live/stream2"`
+    /// `ToUrl`; example: `"rtmp://5000.livepush.myqcloud.com/live/stream2"`
     pub to_url: Option<String>,
 
-    /// `AreaId`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AreaId`; example: `3`
     pub area_id: Option<i64>,
 
-    /// `IspId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IspId`; example: `1`
     pub isp_id: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-31T11:02:00Z"`
+    /// `StartTime`; example: `"2018-12-31T11:02:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-31T12:02:00Z"`
+    /// `EndTime`; example: `"2018-12-31T12:02:00Z"`
     pub end_time: Option<String>,
 }
 
@@ -11634,25 +13059,37 @@ pub struct ModifyPullStreamConfigResponse {
 /// The `ModifyPullStreamStatus` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ModifyPullStreamStatusResponse`].
-/// The codes it documents are in [`ModifyPullStreamStatusError`](super::errors::ModifyPullStreamStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ModifyPullStreamStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.InvalidUser`](super::errors::LiveErrorCode::InternalErrorInvalidUser)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ModifyPullStreamStatus",
     output = ModifyPullStreamStatusResponse,
-    error = super::errors::ModifyPullStreamStatusError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ModifyPullStreamStatus {
-    /// `ConfigIds`: a list of strings.
-    ///
-    /// Example: `["123\n","456\n"]`
+    /// `ConfigIds`; example: `["123\n","456\n"]`
     pub config_ids: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Status`; example: `"2"`
     pub status: String,
 }
 
@@ -11666,20 +13103,34 @@ pub struct ModifyPullStreamStatusResponse {
 /// The `ReleaseCaster` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ReleaseCasterResponse`].
-/// The codes it documents are in [`ReleaseCasterError`](super::errors::ReleaseCasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ReleaseCaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ReleaseCasterFailed`](super::errors::LiveErrorCode::FailedOperationReleaseCasterFailed)
+/// - [`FailedOperation.StopCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopCasterTaskFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ReleaseCaster",
     output = ReleaseCasterResponse,
-    error = super::errors::ReleaseCasterError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ReleaseCaster {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
@@ -11693,25 +13144,33 @@ pub struct ReleaseCasterResponse {
 /// The `RestartLivePullStreamTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`RestartLivePullStreamTaskResponse`].
-/// The codes it documents are in [`RestartLivePullStreamTaskError`](super::errors::RestartLivePullStreamTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=RestartLivePullStreamTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TaskNotExist`](super::errors::LiveErrorCode::InvalidParameterTaskNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "RestartLivePullStreamTask",
     output = RestartLivePullStreamTaskResponse,
-    error = super::errors::RestartLivePullStreamTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct RestartLivePullStreamTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"965421"`
+    /// `TaskId`; example: `"965421"`
     pub task_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: String,
 }
 
@@ -11725,30 +13184,56 @@ pub struct RestartLivePullStreamTaskResponse {
 /// The `ResumeDelayLiveStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ResumeDelayLiveStreamResponse`].
-/// The codes it documents are in [`ResumeDelayLiveStreamError`](super::errors::ResumeDelayLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ResumeDelayLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::LiveErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::LiveErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::LiveErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::LiveErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::LiveErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`ResourceUnavailable`](super::errors::LiveErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::LiveErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ResumeDelayLiveStream",
     output = ResumeDelayLiveStreamResponse,
-    error = super::errors::ResumeDelayLiveStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ResumeDelayLiveStream {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 }
 
@@ -11762,30 +13247,47 @@ pub struct ResumeDelayLiveStreamResponse {
 /// The `ResumeLiveStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`ResumeLiveStreamResponse`].
-/// The codes it documents are in [`ResumeLiveStreamError`](super::errors::ResumeLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=ResumeLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "ResumeLiveStream",
     output = ResumeLiveStreamResponse,
-    error = super::errors::ResumeLiveStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct ResumeLiveStream {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `DomainName`; example: `"5000.livepush.com"`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"mystreamname"`
+    /// `StreamName`; example: `"mystreamname"`
     pub stream_name: String,
 }
 
@@ -11799,60 +13301,65 @@ pub struct ResumeLiveStreamResponse {
 /// The `SendLiveCloudEffect` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`SendLiveCloudEffectResponse`].
-/// The codes it documents are in [`SendLiveCloudEffectError`](super::errors::SendLiveCloudEffectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=SendLiveCloudEffect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "SendLiveCloudEffect",
     output = SendLiveCloudEffectResponse,
-    error = super::errors::SendLiveCloudEffectError
+    error = super::errors::LiveErrorCode
 )]
 pub struct SendLiveCloudEffect {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `PushDomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `PushDomainName`; example: `"5000.livepush.myqcloud.com"`
     pub push_domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Id`; example: `"1001"`
     pub id: String,
 
-    /// `LoopTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LoopTimes`; example: `5`
     pub loop_times: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 
-    /// `ZoomFactor`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ZoomFactor`; example: `4`
     pub zoom_factor: Option<i64>,
 
-    /// `XPosition`: a string.
-    ///
-    /// Example: `"20"`
+    /// `XPosition`; example: `"20"`
     pub x_position: Option<String>,
 
-    /// `YPosition`: a string.
-    ///
-    /// Example: `"20"`
+    /// `YPosition`; example: `"20"`
     pub y_position: Option<String>,
 }
 
@@ -11866,25 +13373,44 @@ pub struct SendLiveCloudEffectResponse {
 /// The `SendTemporaryScriptToAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`SendTemporaryScriptToAvatarRoomResponse`].
-/// The codes it documents are in [`SendTemporaryScriptToAvatarRoomError`](super::errors::SendTemporaryScriptToAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=SendTemporaryScriptToAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "SendTemporaryScriptToAvatarRoom",
     output = SendTemporaryScriptToAvatarRoomResponse,
-    error = super::errors::SendTemporaryScriptToAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct SendTemporaryScriptToAvatarRoom {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10023"`
+    /// `RoomId`; example: `"10023"`
     pub room_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"今天中午吃饭了么"`
+    /// `Content`; example: `"今天中午吃饭了么"`
     pub content: String,
 }
 
@@ -11898,58 +13424,65 @@ pub struct SendTemporaryScriptToAvatarRoomResponse {
 /// The `StartLiveAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StartLiveAvatarRoomResponse`].
-/// The codes it documents are in [`StartLiveAvatarRoomError`](super::errors::StartLiveAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StartLiveAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StartLiveAvatarRoom",
     output = StartLiveAvatarRoomResponse,
-    error = super::errors::StartLiveAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StartLiveAvatarRoom {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `RoomId`; example: `"10001"`
     pub room_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"推往视频号"`
+    /// `Comment`; example: `"推往视频号"`
     pub comment: String,
 
-    /// `ToUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.livepush.com/live/stream"`
+    /// `ToUrl`; example: `"rtmp://5000.livepush.com/live/stream"`
     pub to_url: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 
-    /// `RoomType`: a string.
-    ///
-    /// Example: `"AIGC"`
+    /// `RoomType`; example: `"AIGC"`
     pub room_type: Option<String>,
 
-    /// `SessionProtocol`: a string.
-    ///
-    /// Example: `"trtc"`
+    /// `SessionProtocol`; example: `"trtc"`
     pub session_protocol: Option<String>,
 
-    /// `TrtcSdkAppId`: a string.
-    ///
-    /// Example: `"1600098322"`
+    /// `TrtcSdkAppId`; example: `"1600098322"`
     pub trtc_sdk_app_id: Option<String>,
 
-    /// `TrtcUserSig`: a string.
+    /// `TrtcUserSig`
     pub trtc_user_sig: Option<String>,
 
-    /// `TrtcRoomId`: a string.
-    ///
-    /// Example: `"79059"`
+    /// `TrtcRoomId`; example: `"79059"`
     pub trtc_room_id: Option<String>,
 }
 
@@ -11963,35 +13496,50 @@ pub struct StartLiveAvatarRoomResponse {
 /// The `StartLivePadStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StartLivePadStreamResponse`].
-/// The codes it documents are in [`StartLivePadStreamError`](super::errors::StartLivePadStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StartLivePadStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StartLivePadStream",
     output = StartLivePadStreamResponse,
-    error = super::errors::StartLivePadStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StartLivePadStream {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `PushDomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `PushDomainName`; example: `"5000.livepush.myqcloud.com"`
     pub push_domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
@@ -12005,25 +13553,41 @@ pub struct StartLivePadStreamResponse {
 /// The `StartLiveStreamMonitor` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StartLiveStreamMonitorResponse`].
-/// The codes it documents are in [`StartLiveStreamMonitorError`](super::errors::StartLiveStreamMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StartLiveStreamMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.InputStreamMixTypeNotAccessible`](super::errors::LiveErrorCode::FailedOperationInputStreamMixTypeNotAccessible)
+/// - [`FailedOperation.MonitorIsActive`](super::errors::LiveErrorCode::FailedOperationMonitorIsActive)
+/// - [`FailedOperation.MonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationMonitorLimitExceeded)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`FailedOperation.StartTaskFailed`](super::errors::LiveErrorCode::FailedOperationStartTaskFailed)
+/// - [`FailedOperation.StopTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopTaskFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StartLiveStreamMonitor",
     output = StartLiveStreamMonitorResponse,
-    error = super::errors::StartLiveStreamMonitorError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StartLiveStreamMonitor {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 
-    /// `AudibleInputIndexList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AudibleInputIndexList`; example: `[1]`
     pub audible_input_index_list: Option<Vec<u64>>,
 }
 
@@ -12037,20 +13601,33 @@ pub struct StartLiveStreamMonitorResponse {
 /// The `StopCasterPgm` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopCasterPgmResponse`].
-/// The codes it documents are in [`StopCasterPgmError`](super::errors::StopCasterPgmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopCasterPgm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.StopCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopCasterTaskFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopCasterPgm",
     output = StopCasterPgmResponse,
-    error = super::errors::StopCasterPgmError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopCasterPgm {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
@@ -12064,20 +13641,33 @@ pub struct StopCasterPgmResponse {
 /// The `StopCasterPvw` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopCasterPvwResponse`].
-/// The codes it documents are in [`StopCasterPvwError`](super::errors::StopCasterPvwError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopCasterPvw)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.StopCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopCasterTaskFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopCasterPvw",
     output = StopCasterPvwResponse,
-    error = super::errors::StopCasterPvwError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopCasterPvw {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 }
 
@@ -12091,25 +13681,36 @@ pub struct StopCasterPvwResponse {
 /// The `StopLiveAvatarRoom` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopLiveAvatarRoomResponse`].
-/// The codes it documents are in [`StopLiveAvatarRoomError`](super::errors::StopLiveAvatarRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopLiveAvatarRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.StopCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopCasterTaskFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopLiveAvatarRoom",
     output = StopLiveAvatarRoomResponse,
-    error = super::errors::StopLiveAvatarRoomError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopLiveAvatarRoom {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `RoomId`; example: `"10001"`
     pub room_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
@@ -12123,35 +13724,50 @@ pub struct StopLiveAvatarRoomResponse {
 /// The `StopLivePadStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopLivePadStreamResponse`].
-/// The codes it documents are in [`StopLivePadStreamError`](super::errors::StopLivePadStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopLivePadStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::LiveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::LiveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::LiveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::LiveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::LiveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::LiveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopLivePadStream",
     output = StopLivePadStreamResponse,
-    error = super::errors::StopLivePadStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopLivePadStream {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `PushDomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `PushDomainName`; example: `"5000.livepush.myqcloud.com"`
     pub push_domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
@@ -12165,25 +13781,37 @@ pub struct StopLivePadStreamResponse {
 /// The `StopLiveRecord` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopLiveRecordResponse`].
-/// The codes it documents are in [`StopLiveRecordError`](super::errors::StopLiveRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopLiveRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ChannelNotExist`](super::errors::LiveErrorCode::ResourceNotFoundChannelNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.TaskId`](super::errors::LiveErrorCode::ResourceNotFoundTaskId)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopLiveRecord",
     output = StopLiveRecordResponse,
-    error = super::errors::StopLiveRecordError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopLiveRecord {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `562134`
+    /// `TaskId`; example: `562134`
     pub task_id: i64,
 }
 
@@ -12197,20 +13825,37 @@ pub struct StopLiveRecordResponse {
 /// The `StopLiveStreamMonitor` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopLiveStreamMonitorResponse`].
-/// The codes it documents are in [`StopLiveStreamMonitorError`](super::errors::StopLiveStreamMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopLiveStreamMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LiveErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.ConflictAction`](super::errors::LiveErrorCode::FailedOperationConflictAction)
+/// - [`FailedOperation.DatabaseNotAccessible`](super::errors::LiveErrorCode::FailedOperationDatabaseNotAccessible)
+/// - [`FailedOperation.MonitorIsActive`](super::errors::LiveErrorCode::FailedOperationMonitorIsActive)
+/// - [`FailedOperation.MonitorLimitExceeded`](super::errors::LiveErrorCode::FailedOperationMonitorLimitExceeded)
+/// - [`FailedOperation.MonitorNotExist`](super::errors::LiveErrorCode::FailedOperationMonitorNotExist)
+/// - [`FailedOperation.StartTaskFailed`](super::errors::LiveErrorCode::FailedOperationStartTaskFailed)
+/// - [`FailedOperation.StopTaskFailed`](super::errors::LiveErrorCode::FailedOperationStopTaskFailed)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotAllowUseLVB`](super::errors::LiveErrorCode::InvalidParameterNotAllowUseLvb)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopLiveStreamMonitor",
     output = StopLiveStreamMonitorResponse,
-    error = super::errors::StopLiveStreamMonitorError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopLiveStreamMonitor {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 }
 
@@ -12224,20 +13869,33 @@ pub struct StopLiveStreamMonitorResponse {
 /// The `StopRecordTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopRecordTaskResponse`].
-/// The codes it documents are in [`StopRecordTaskError`](super::errors::StopRecordTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopRecordTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.SystemError`](super::errors::LiveErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceUnavailable.InvalidVodStatus`](super::errors::LiveErrorCode::ResourceUnavailableInvalidVodStatus)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopRecordTask",
     output = StopRecordTaskResponse,
-    error = super::errors::StopRecordTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopRecordTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UZZUVbQ1FSQFlvKxYBxUVGzwcBB00UETZU5QRlNURlhR1FDUVBFUWpCUkbUUBKb"`
+    /// `TaskId`; example: `"UZZUVbQ1FSQFlvKxYBxUVGzwcBB00UETZU5QRlNURlhR1FDUVBFUWpCUkbUUBKb"`
     pub task_id: String,
 }
 
@@ -12251,20 +13909,32 @@ pub struct StopRecordTaskResponse {
 /// The `StopScreenshotTask` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`StopScreenshotTaskResponse`].
-/// The codes it documents are in [`StopScreenshotTaskError`](super::errors::StopScreenshotTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=StopScreenshotTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.GetConfigError`](super::errors::LiveErrorCode::InternalErrorGetConfigError)
+/// - [`InternalError.NetworkError`](super::errors::LiveErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.SystemError`](super::errors::LiveErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "StopScreenshotTask",
     output = StopScreenshotTaskResponse,
-    error = super::errors::StopScreenshotTaskError
+    error = super::errors::LiveErrorCode
 )]
 pub struct StopScreenshotTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UZZUVbQ1FSQFlvKxYBxUVGzwcBB00UETZU5QRlNURlhR1FDUVBFUWpCUkbUUBKb"`
+    /// `TaskId`; example: `"UZZUVbQ1FSQFlvKxYBxUVGzwcBB00UETZU5QRlNURlhR1FDUVBFUWpCUkbUUBKb"`
     pub task_id: String,
 }
 
@@ -12278,35 +13948,37 @@ pub struct StopScreenshotTaskResponse {
 /// The `SwitchBackupStream` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`SwitchBackupStreamResponse`].
-/// The codes it documents are in [`SwitchBackupStreamError`](super::errors::SwitchBackupStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=SwitchBackupStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LiveErrorCode::FailedOperation)
+/// - [`FailedOperation.CallOtherSvrFailed`](super::errors::LiveErrorCode::FailedOperationCallOtherSvrFailed)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "SwitchBackupStream",
     output = SwitchBackupStreamResponse,
-    error = super::errors::SwitchBackupStreamError
+    error = super::errors::LiveErrorCode
 )]
 pub struct SwitchBackupStream {
-    /// `PushDomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `PushDomainName`; example: `"5000.livepush.com"`
     pub push_domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `UpstreamSequence`: a string.
-    ///
-    /// Example: `"843110096313761792"`
+    /// `UpstreamSequence`; example: `"843110096313761792"`
     pub upstream_sequence: String,
 }
 
@@ -12320,34 +13992,48 @@ pub struct SwitchBackupStreamResponse {
 /// The `SwitchCasterToEmergency` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`SwitchCasterToEmergencyResponse`].
-/// The codes it documents are in [`SwitchCasterToEmergencyError`](super::errors::SwitchCasterToEmergencyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=SwitchCasterToEmergency)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CasterExpired`](super::errors::LiveErrorCode::FailedOperationCasterExpired)
+/// - [`FailedOperation.CasterNotFound`](super::errors::LiveErrorCode::FailedOperationCasterNotFound)
+/// - [`FailedOperation.CreateCasterTaskFailed`](super::errors::LiveErrorCode::FailedOperationCreateCasterTaskFailed)
+/// - [`FailedOperation.NoBackupInput`](super::errors::LiveErrorCode::FailedOperationNoBackupInput)
+/// - [`FailedOperation.NoLVBPushOrPlayDomain`](super::errors::LiveErrorCode::FailedOperationNoLvbPushOrPlayDomain)
+/// - [`FailedOperation.NoPgmRunning`](super::errors::LiveErrorCode::FailedOperationNoPgmRunning)
+/// - [`FailedOperation.ResourceNotEnough`](super::errors::LiveErrorCode::FailedOperationResourceNotEnough)
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::LiveErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnknownParameter`](super::errors::LiveErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::LiveErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "SwitchCasterToEmergency",
     output = SwitchCasterToEmergencyResponse,
-    error = super::errors::SwitchCasterToEmergencyError
+    error = super::errors::LiveErrorCode
 )]
 pub struct SwitchCasterToEmergency {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `FromBeginning`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FromBeginning`; example: `false`
     pub from_beginning: Option<bool>,
 }
 
 /// What a successful [`SwitchCasterToEmergency`] call returns.
 #[tc_model]
 pub struct SwitchCasterToEmergencyResponse {
-    /// `EmergencyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmergencyStatus`; example: `0`
     pub emergency_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12357,25 +14043,33 @@ pub struct SwitchCasterToEmergencyResponse {
 /// The `UnBindLiveDomainCert` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`UnBindLiveDomainCertResponse`].
-/// The codes it documents are in [`UnBindLiveDomainCertError`](super::errors::UnBindLiveDomainCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=UnBindLiveDomainCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LiveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LiveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::LiveErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "UnBindLiveDomainCert",
     output = UnBindLiveDomainCertResponse,
-    error = super::errors::UnBindLiveDomainCertError
+    error = super::errors::LiveErrorCode
 )]
 pub struct UnBindLiveDomainCert {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"gray\""`
+    /// `Type`; example: `"\"gray\""`
     pub r#type: Option<String>,
 }
 
@@ -12389,60 +14083,56 @@ pub struct UnBindLiveDomainCertResponse {
 /// The `UpdateLiveWatermark` action of LIVE API 2018-08-01.
 ///
 /// A successful call returns [`UpdateLiveWatermarkResponse`].
-/// The codes it documents are in [`UpdateLiveWatermarkError`](super::errors::UpdateLiveWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=live&Version=2018-08-01&Action=UpdateLiveWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LiveErrorCode`](super::errors::LiveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LiveErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::LiveErrorCode::InternalErrorDbError)
+/// - [`InternalError.GetBizidError`](super::errors::LiveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.WatermarkEditError`](super::errors::LiveErrorCode::InternalErrorWatermarkEditError)
+/// - [`InternalError.WatermarkNotExist`](super::errors::LiveErrorCode::InternalErrorWatermarkNotExist)
+/// - [`ResourceNotFound.ForbidService`](super::errors::LiveErrorCode::ResourceNotFoundForbidService)
+/// - [`ResourceNotFound.FreezeService`](super::errors::LiveErrorCode::ResourceNotFoundFreezeService)
+/// - [`ResourceNotFound.StopService`](super::errors::LiveErrorCode::ResourceNotFoundStopService)
+/// - [`ResourceNotFound.UserDisableService`](super::errors::LiveErrorCode::ResourceNotFoundUserDisableService)
+/// - [`ResourceNotFound.WatermarkNotExist`](super::errors::LiveErrorCode::ResourceNotFoundWatermarkNotExist)
 #[tc_action(
     service = "live",
     version = "2018-08-01",
     name = "UpdateLiveWatermark",
     output = UpdateLiveWatermarkResponse,
-    error = super::errors::UpdateLiveWatermarkError
+    error = super::errors::LiveErrorCode
 )]
 pub struct UpdateLiveWatermark {
-    /// `WatermarkId`: a signed 64-bit integer.
-    ///
-    /// Example: `452356`
+    /// `WatermarkId`; example: `452356`
     pub watermark_id: i64,
 
-    /// `PictureUrl`: a string.
-    ///
-    /// Example: `"http://watermark-10005041.cos.myqcloud.com/1251830167/watermark_img_Alogo.png"`
+    /// `PictureUrl`; example: `"http://watermark-10005041.cos.myqcloud.com/1251830167/watermark_img_Alogo.png"`
     pub picture_url: String,
 
-    /// `XPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `XPosition`; example: `80`
     pub x_position: i64,
 
-    /// `YPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `YPosition`; example: `10`
     pub y_position: i64,
 
-    /// `WatermarkName`: a string.
-    ///
-    /// Example: `"logo"`
+    /// `WatermarkName`; example: `"logo"`
     pub watermark_name: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: Option<i64>,
 
-    /// `BackgroundWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `BackgroundWidth`; example: `1920`
     pub background_width: Option<i64>,
 
-    /// `BackgroundHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `BackgroundHeight`; example: `1080`
     pub background_height: Option<i64>,
 }
 

@@ -8,17 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAuditGroupTag`](super::DescribeAuditGroupTag).
 #[tc_model]
 pub struct AuditGroupClassInfo {
-    /// `GroupClassName`: a string.
-    ///
-    /// Example: `"宗教识别"`
+    /// `GroupClassName`; example: `"宗教识别"`
     pub group_class_name: String,
 
-    /// `GroupClassEname`: a string.
-    ///
-    /// Example: `"Polity"`
+    /// `GroupClassEname`; example: `"Polity"`
     pub group_class_ename: String,
 
-    /// `LabelGroupList`: a list of [`AuditLabelGroupInfo`] objects.
+    /// `LabelGroupList`
     pub label_group_list: Option<Vec<AuditLabelGroupInfo>>,
 }
 
@@ -27,12 +23,10 @@ pub struct AuditGroupClassInfo {
 /// Returned in the output of [`DescribeAuditGroupTag`](super::DescribeAuditGroupTag).
 #[tc_model]
 pub struct AuditGroupInfo {
-    /// `TagType`: a string.
-    ///
-    /// Example: `"TagText"`
+    /// `TagType`; example: `"TagText"`
     pub tag_type: String,
 
-    /// `GroupClassList`: a list of [`AuditGroupClassInfo`] objects.
+    /// `GroupClassList`
     pub group_class_list: Option<Vec<AuditGroupClassInfo>>,
 }
 
@@ -41,27 +35,19 @@ pub struct AuditGroupInfo {
 /// Sent in the input of [`CreateAuditImages`](super::CreateAuditImages).
 #[tc_model]
 pub struct AuditImage {
-    /// `Index`: a string.
-    ///
-    /// Example: `"autotest_index_HLRIioUifQ"`
+    /// `Index`; example: `"autotest_index_HLRIioUifQ"`
     pub index: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"75500dac4340c9973f90e24331c07127"`
+    /// `Md5`; example: `"75500dac4340c9973f90e24331c07127"`
     pub md5: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"autotest_HLRIioUifQ.jpeg"`
+    /// `Name`; example: `"autotest_HLRIioUifQ.jpeg"`
     pub name: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: String,
 }
 
@@ -70,19 +56,13 @@ pub struct AuditImage {
 /// Returned in the output of [`CreateAuditImages`](super::CreateAuditImages).
 #[tc_model]
 pub struct AuditImageCreateDetail {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"id1"`
+    /// `ImageId`; example: `"id1"`
     pub image_id: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index1"`
+    /// `Index`; example: `"index1"`
     pub index: String,
 }
 
@@ -91,29 +71,19 @@ pub struct AuditImageCreateDetail {
 /// Returned in the output of [`DeleteAuditImages`](super::DeleteAuditImages).
 #[tc_model]
 pub struct AuditImageDeleteDetail {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"75500dac4340c9973f90e24331c07127_100"`
+    /// `ImageId`; example: `"75500dac4340c9973f90e24331c07127_100"`
     pub image_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"autotest_HLRIioUifQ.jpeg"`
+    /// `Name`; example: `"autotest_HLRIioUifQ.jpeg"`
     pub name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ErrMsg`; example: `"\" \""`
     pub err_msg: String,
 }
 
@@ -122,9 +92,7 @@ pub struct AuditImageDeleteDetail {
 /// Returned in the output of [`DescribeAuditImages`](super::DescribeAuditImages).
 #[tc_model]
 pub struct AuditImageInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"pic1"`
+    /// `Name`; example: `"pic1"`
     pub name: String,
 }
 
@@ -133,14 +101,10 @@ pub struct AuditImageInfo {
 /// Sent in the input of [`CreateAuditKeywords`](super::CreateAuditKeywords).
 #[tc_model]
 pub struct AuditKeyword {
-    /// `Content`: a string.
-    ///
-    /// Example: `"黄暴词"`
+    /// `Content`; example: `"黄暴词"`
     pub content: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Polity"`
+    /// `Label`; example: `"Polity"`
     pub label: String,
 }
 
@@ -149,24 +113,16 @@ pub struct AuditKeyword {
 /// Returned in the output of [`DeleteAuditKeywords`](super::DeleteAuditKeywords).
 #[tc_model]
 pub struct AuditKeywordDeleteDetail {
-    /// `KeywordId`: a string.
-    ///
-    /// Example: `"id1"`
+    /// `KeywordId`; example: `"id1"`
     pub keyword_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"黄暴词"`
+    /// `Content`; example: `"黄暴词"`
     pub content: String,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: bool,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"由于xxx删除失败"`
+    /// `Error`; example: `"由于xxx删除失败"`
     pub error: String,
 }
 
@@ -175,24 +131,16 @@ pub struct AuditKeywordDeleteDetail {
 /// Returned in the output of [`CreateAuditKeywords`](super::CreateAuditKeywords) and [`DescribeAuditKeywords`](super::DescribeAuditKeywords).
 #[tc_model]
 pub struct AuditKeywordInfo {
-    /// `KeywordId`: a string.
-    ///
-    /// Example: `"id1"`
+    /// `KeywordId`; example: `"id1"`
     pub keyword_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"草"`
+    /// `Content`; example: `"草"`
     pub content: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Abuse"`
+    /// `Label`; example: `"Abuse"`
     pub label: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-11-29T19:00:00Z"`
+    /// `CreateTime`; example: `"2018-11-29T19:00:00Z"`
     pub create_time: String,
 }
 
@@ -201,34 +149,22 @@ pub struct AuditKeywordInfo {
 /// Returned in the output of [`DescribeAuditKeywordLibs`](super::DescribeAuditKeywordLibs).
 #[tc_model]
 pub struct AuditKeywordLibInfo {
-    /// `LibId`: a string.
-    ///
-    /// Example: `"a4cf3b9b-0c17-4155-ac34-d7d26ae20e68"`
+    /// `LibId`; example: `"a4cf3b9b-0c17-4155-ac34-d7d26ae20e68"`
     pub lib_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"autotest_lib_001"`
+    /// `Name`; example: `"autotest_lib_001"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"autotest"`
+    /// `Description`; example: `"autotest"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-18T08:00:14Z"`
+    /// `CreateTime`; example: `"2026-09-18T08:00:14Z"`
     pub create_time: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"ExactMatch"`
+    /// `MatchType`; example: `"ExactMatch"`
     pub match_type: String,
 }
 
@@ -237,19 +173,13 @@ pub struct AuditKeywordLibInfo {
 /// Returned in the output of [`DescribeAuditGroupTag`](super::DescribeAuditGroupTag).
 #[tc_model]
 pub struct AuditLabelGroupInfo {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"男性性感着装"`
+    /// `GroupName`; example: `"男性性感着装"`
     pub group_name: String,
 
-    /// `GroupEname`: a string.
-    ///
-    /// Example: `"SexyNudityScenes"`
+    /// `GroupEname`; example: `"SexyNudityScenes"`
     pub group_ename: String,
 
-    /// `GroupMsg`: a string.
-    ///
-    /// Example: `"男性内裤、情趣着装等"`
+    /// `GroupMsg`; example: `"男性内裤、情趣着装等"`
     pub group_msg: String,
 }
 
@@ -259,90 +189,49 @@ pub struct AuditLabelGroupInfo {
 /// Returned in the output of [`DescribeAuditTemplate`](super::DescribeAuditTemplate) and [`DescribeAuditTemplates`](super::DescribeAuditTemplates).
 #[tc_model]
 pub struct AuditTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8511411`
+    /// `TemplateId`, always sent in responses; example: `8511411`
     pub template_id: Option<i64>,
 
-    /// `TemplateName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"describe"`
+    /// `TemplateName`, always sent in responses; example: `"describe"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"审核模板"`
+    /// `Description`, always sent in responses; example: `"审核模板"`
     pub description: Option<String>,
 
-    /// `CosBucket`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cosbucket"`
+    /// `CosBucket`, always sent in responses; example: `"cosbucket"`
     pub cos_bucket: Option<String>,
 
-    /// `CosRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"region"`
+    /// `CosRegion`, always sent in responses; example: `"region"`
     pub cos_region: Option<String>,
 
-    /// `CosFilePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"path"`
+    /// `CosFilePath`, always sent in responses; example: `"path"`
     pub cos_file_path: Option<String>,
 
-    /// `AuditImage`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AuditImage`, always sent in responses; example: `true`
     pub audit_image: Option<bool>,
 
-    /// `AuditAudio`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AuditAudio`, always sent in responses; example: `true`
     pub audit_audio: Option<bool>,
 
-    /// `SnapshotInterval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `SnapshotInterval`, always sent in responses; example: `1`
     pub snapshot_interval: Option<i64>,
 
-    /// `AudioInterval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AudioInterval`, always sent in responses; example: `1`
     pub audio_interval: Option<i64>,
 
-    /// `EnableFailoverCos`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableFailoverCos`, always sent in responses; example: `true`
     pub enable_failover_cos: Option<bool>,
 
-    /// `FailoverCosBucket`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"jerrytest"`
+    /// `FailoverCosBucket`, always sent in responses; example: `"jerrytest"`
     pub failover_cos_bucket: Option<String>,
 
-    /// `FailoverCosRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `FailoverCosRegion`, always sent in responses; example: `"ap-chengdu"`
     pub failover_cos_region: Option<String>,
 
-    /// `SceneInfos`: a list of [`CmsSceneDetail`] objects.
+    /// `SceneInfos`
     pub scene_infos: Option<Vec<CmsSceneDetail>>,
 
-    /// `AuditText`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditText`; example: `1`
     pub audit_text: Option<i64>,
 }
 
@@ -351,41 +240,31 @@ pub struct AuditTemplate {
 /// Returned in the output of [`DescribeLiveAvatarImageList`](super::DescribeLiveAvatarImageList).
 #[tc_model]
 pub struct AvatarAnchorInfo {
-    /// `AnchorName`: a string.
-    ///
-    /// Example: `"小王"`
+    /// `AnchorName`; example: `"小王"`
     pub anchor_name: Option<String>,
 
-    /// `AnchorId`: a string.
-    ///
-    /// Example: `"self_male_green_dress_half_stand_1"`
+    /// `AnchorId`; example: `"self_male_green_dress_half_stand_1"`
     pub anchor_id: Option<String>,
 
-    /// `AnchorGender`: a string.
-    ///
-    /// Example: `"femal"`
+    /// `AnchorGender`; example: `"femal"`
     pub anchor_gender: Option<String>,
 
-    /// `PoseImage`: a string.
+    /// `PoseImage`
     pub pose_image: Option<String>,
 
-    /// `PoseImageResolution`: a string.
-    ///
-    /// Example: `"562*1923"`
+    /// `PoseImageResolution`; example: `"562*1923"`
     pub pose_image_resolution: Option<String>,
 
-    /// `ReferenceVideoSegmentUrl`: a string.
+    /// `ReferenceVideoSegmentUrl`
     pub reference_video_segment_url: Option<String>,
 
-    /// `HorizontalAvatar`: an [`AvatarImageInfo`].
+    /// `HorizontalAvatar`
     pub horizontal_avatar: Option<AvatarImageInfo>,
 
-    /// `VerticalAvatar`: an [`AvatarImageInfo`].
+    /// `VerticalAvatar`
     pub vertical_avatar: Option<AvatarImageInfo>,
 
-    /// `SuggestTimbreKey`: a string.
-    ///
-    /// Example: `"601001"`
+    /// `SuggestTimbreKey`; example: `"601001"`
     pub suggest_timbre_key: Option<String>,
 }
 
@@ -394,20 +273,16 @@ pub struct AvatarAnchorInfo {
 /// Returned in the output of [`DescribeLiveAvatarBackgroundList`](super::DescribeLiveAvatarBackgroundList).
 #[tc_model]
 pub struct AvatarBackgroundInfo {
-    /// `BackgroundId`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `BackgroundId`; example: `"2000"`
     pub background_id: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"带货"`
+    /// `Scene`; example: `"带货"`
     pub scene: Option<String>,
 
-    /// `VerticalImageUrl`: a string.
+    /// `VerticalImageUrl`
     pub vertical_image_url: Option<String>,
 
-    /// `HorizontalImageUrl`: a string.
+    /// `HorizontalImageUrl`
     pub horizontal_image_url: Option<String>,
 }
 
@@ -416,19 +291,13 @@ pub struct AvatarBackgroundInfo {
 /// Returned in the output of [`DescribeLiveAvatarImageList`](super::DescribeLiveAvatarImageList).
 #[tc_model]
 pub struct AvatarImageInfo {
-    /// `OriginZoom`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginZoom`; example: `1.0`
     pub origin_zoom: Option<f64>,
 
-    /// `AvatarKey`: a string.
-    ///
-    /// Example: `"2e763fcec0604ad984ff0bbe60200e7f"`
+    /// `AvatarKey`; example: `"2e763fcec0604ad984ff0bbe60200e7f"`
     pub avatar_key: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080x1920"`
+    /// `Resolution`; example: `"1080x1920"`
     pub resolution: Option<String>,
 }
 
@@ -437,84 +306,52 @@ pub struct AvatarImageInfo {
 /// Returned in the output of [`DescribeLiveAvatarRooms`](super::DescribeLiveAvatarRooms).
 #[tc_model]
 pub struct AvatarRoomInfo {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `RoomId`; example: `"10002"`
     pub room_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"live"`
+    /// `Name`; example: `"live"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"live"`
+    /// `Status`; example: `"live"`
     pub status: Option<String>,
 
-    /// `AvatarKey`: a string.
-    ///
-    /// Example: `"fessdfs"`
+    /// `AvatarKey`; example: `"fessdfs"`
     pub avatar_key: Option<String>,
 
-    /// `TimbreKey`: a string.
-    ///
-    /// Example: `"fsefsae"`
+    /// `TimbreKey`; example: `"fsefsae"`
     pub timbre_key: Option<String>,
 
-    /// `AvatarImageUrl`: a string.
-    ///
-    /// Example: `"http://avatar.image.com/live/test.png"`
+    /// `AvatarImageUrl`; example: `"http://avatar.image.com/live/test.png"`
     pub avatar_image_url: Option<String>,
 
-    /// `BackgroundUrl`: a string.
-    ///
-    /// Example: `"http://avatar.background.com/live/test.png"`
+    /// `BackgroundUrl`; example: `"http://avatar.background.com/live/test.png"`
     pub background_url: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"第三方平台"`
+    /// `Comment`; example: `"第三方平台"`
     pub comment: Option<String>,
 
-    /// `ToUrl`: a string.
-    ///
-    /// Example: `"rtmp://my.push.com/live/test"`
+    /// `ToUrl`; example: `"rtmp://my.push.com/live/test"`
     pub to_url: Option<String>,
 
-    /// `AnchorScale`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AnchorScale`; example: `1.0`
     pub anchor_scale: Option<f64>,
 
-    /// `AnchorVerticalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AnchorVerticalPos`; example: `10`
     pub anchor_vertical_pos: Option<i64>,
 
-    /// `AnchorHorizontalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `AnchorHorizontalPos`; example: `8`
     pub anchor_horizontal_pos: Option<i64>,
 
-    /// `SpeechSpeed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `SpeechSpeed`; example: `1.0`
     pub speech_speed: Option<f64>,
 
-    /// `SpeechVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeechVolume`; example: `0`
     pub speech_volume: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-02T00:00:00Z"`
+    /// `CreateTime`; example: `"2025-07-02T00:00:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-03T00:00:00Z"`
+    /// `UpdateTime`; example: `"2025-07-03T00:00:00Z"`
     pub update_time: Option<String>,
 }
 
@@ -523,52 +360,34 @@ pub struct AvatarRoomInfo {
 /// Returned in the output of [`DescribeLiveAvatarScripts`](super::DescribeLiveAvatarScripts).
 #[tc_model]
 pub struct AvatarScriptInfo {
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `ScriptId`; example: `"1000"`
     pub script_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ProductId`; example: `"100"`
     pub product_id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `Title`; example: `"标题"`
     pub title: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"live"`
+    /// `Content`; example: `"live"`
     pub content: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`; example: `"PENDING"`
     pub status: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `Duration`; example: `1200`
     pub duration: Option<i64>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Position`; example: `100`
     pub position: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-02T00:00:00Z"`
+    /// `CreateTime`; example: `"2025-07-02T00:00:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-03T00:00:00Z"`
+    /// `UpdateTime`; example: `"2025-07-03T00:00:00Z"`
     pub update_time: Option<String>,
 
-    /// `MediaUrl`: a string.
+    /// `MediaUrl`
     pub media_url: Option<String>,
 }
 
@@ -577,14 +396,10 @@ pub struct AvatarScriptInfo {
 /// Returned in the output of [`DescribeLiveAvatarTemporaryScriptList`](super::DescribeLiveAvatarTemporaryScriptList).
 #[tc_model]
 pub struct AvatarTemporaryScriptInfo {
-    /// `Content`: a string.
-    ///
-    /// Example: `"今天卖方便面"`
+    /// `Content`; example: `"今天卖方便面"`
     pub content: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-11T00:00:00Z"`
+    /// `CreateTime`; example: `"2025-08-11T00:00:00Z"`
     pub create_time: Option<String>,
 }
 
@@ -593,29 +408,19 @@ pub struct AvatarTemporaryScriptInfo {
 /// Returned in the output of [`DescribeLiveAvatarTimbreList`](super::DescribeLiveAvatarTimbreList).
 #[tc_model]
 pub struct AvatarTimbreInfo {
-    /// `TimbreKey`: a string.
-    ///
-    /// Example: `"female_1"`
+    /// `TimbreKey`; example: `"female_1"`
     pub timbre_key: Option<String>,
 
-    /// `TimbreName`: a string.
-    ///
-    /// Example: `"女声1"`
+    /// `TimbreName`; example: `"女声1"`
     pub timbre_name: Option<String>,
 
-    /// `TimbreDesc`: a string.
-    ///
-    /// Example: `"温柔磁性"`
+    /// `TimbreDesc`; example: `"温柔磁性"`
     pub timbre_desc: Option<String>,
 
-    /// `TimbreSample`: a string.
-    ///
-    /// Example: `"https://virtualhuman-cos-prod-1251316161.cos.ap-nanjing.test.wav"`
+    /// `TimbreSample`; example: `"https://virtualhuman-cos-prod-1251316161.cos.ap-nanjing.test.wav"`
     pub timbre_sample: Option<String>,
 
-    /// `TimbreGender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `TimbreGender`; example: `"male"`
     pub timbre_gender: Option<String>,
 }
 
@@ -624,12 +429,10 @@ pub struct AvatarTimbreInfo {
 /// Returned in the output of [`DescribeLiveAvatarTimbreList`](super::DescribeLiveAvatarTimbreList).
 #[tc_model]
 pub struct AvatarTimbreList {
-    /// `TimbreType`: a string.
-    ///
-    /// Example: `"对话"`
+    /// `TimbreType`; example: `"对话"`
     pub timbre_type: Option<String>,
 
-    /// `TimbreInfoList`: a list of [`AvatarTimbreInfo`] objects.
+    /// `TimbreInfoList`
     pub timbre_info_list: Option<Vec<AvatarTimbreInfo>>,
 }
 
@@ -638,34 +441,22 @@ pub struct AvatarTimbreList {
 /// Returned in the output of [`DescribeBackupStreamList`](super::DescribeBackupStreamList).
 #[tc_model]
 pub struct BackupStreamDetailData {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `DomainName`; example: `"5000.livepush.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2018-06-29T19:00:00Z"`
+    /// `PublishTime`; example: `"2018-06-29T19:00:00Z"`
     pub publish_time: String,
 
-    /// `UpstreamSequence`: a string.
-    ///
-    /// Example: `"710313341080024599"`
+    /// `UpstreamSequence`; example: `"710313341080024599"`
     pub upstream_sequence: String,
 
-    /// `SourceFrom`: a string.
-    ///
-    /// Example: `"直推流"`
+    /// `SourceFrom`; example: `"直推流"`
     pub source_from: String,
 
-    /// `MasterFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MasterFlag`; example: `0`
     pub master_flag: i64,
 }
 
@@ -674,22 +465,16 @@ pub struct BackupStreamDetailData {
 /// Returned in the output of [`DescribeBackupStreamList`](super::DescribeBackupStreamList).
 #[tc_model]
 pub struct BackupStreamGroupInfo {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `BackupList`: a list of [`BackupStreamDetailData`] objects.
+    /// `BackupList`
     pub backup_list: Vec<BackupStreamDetailData>,
 
-    /// `OptimalEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OptimalEnable`; example: `0`
     pub optimal_enable: i64,
 
-    /// `HostGroupName`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `HostGroupName`; example: `"groupname"`
     pub host_group_name: String,
 }
 
@@ -698,14 +483,10 @@ pub struct BackupStreamGroupInfo {
 /// Returned in the output of [`DescribeDeliverBandwidthList`](super::DescribeDeliverBandwidthList).
 #[tc_model]
 pub struct BandwidthInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-11-06T16:50:00+08:00"`
+    /// `Time`; example: `"2022-11-06T16:50:00+08:00"`
     pub time: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `Bandwidth`; example: `0.01`
     pub bandwidth: f64,
 }
 
@@ -714,19 +495,13 @@ pub struct BandwidthInfo {
 /// Returned in the output of [`ModifyLiveDomainCertBindings`](super::ModifyLiveDomainCertBindings).
 #[tc_model]
 pub struct BatchDomainOperateErrors {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `DomainName`; example: `"domain.com"`
     pub domain_name: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"invalid"`
+    /// `Code`; example: `"invalid"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"invalid"`
+    /// `Message`; example: `"invalid"`
     pub message: String,
 }
 
@@ -735,12 +510,10 @@ pub struct BatchDomainOperateErrors {
 /// Returned in the output of [`DescribeAreaBillBandwidthAndFluxList`](super::DescribeAreaBillBandwidthAndFluxList).
 #[tc_model]
 pub struct BillAreaInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"中东/非洲"`
+    /// `Name`; example: `"中东/非洲"`
     pub name: String,
 
-    /// `Countrys`: a list of [`BillCountryInfo`] objects.
+    /// `Countrys`
     pub countrys: Vec<BillCountryInfo>,
 }
 
@@ -749,12 +522,10 @@ pub struct BillAreaInfo {
 /// Returned in the output of [`DescribeAreaBillBandwidthAndFluxList`](super::DescribeAreaBillBandwidthAndFluxList).
 #[tc_model]
 pub struct BillCountryInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"阿联酋"`
+    /// `Name`; example: `"阿联酋"`
     pub name: String,
 
-    /// `BandInfoList`: a list of [`BillDataInfo`] objects.
+    /// `BandInfoList`
     pub band_info_list: Vec<BillDataInfo>,
 }
 
@@ -763,24 +534,16 @@ pub struct BillCountryInfo {
 /// Returned in the output of [`DescribeAreaBillBandwidthAndFluxList`](super::DescribeAreaBillBandwidthAndFluxList), [`DescribeBillBandwidthAndFluxList`](super::DescribeBillBandwidthAndFluxList) and [`DescribePushBandwidthAndFluxList`](super::DescribePushBandwidthAndFluxList).
 #[tc_model]
 pub struct BillDataInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-11-14T16:40:00+08:00"`
+    /// `Time`; example: `"2022-11-14T16:40:00+08:00"`
     pub time: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Bandwidth`; example: `0.1`
     pub bandwidth: f64,
 
-    /// `Flux`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Flux`; example: `0.1`
     pub flux: f64,
 
-    /// `PeakTime`: a string.
-    ///
-    /// Example: `"2022-11-14T16:40:00+08:00"`
+    /// `PeakTime`; example: `"2022-11-14T16:40:00+08:00"`
     pub peak_time: String,
 }
 
@@ -791,25 +554,16 @@ pub struct BillDataInfo {
 #[doc(alias = "CMSBizInfo")]
 #[tc_model]
 pub struct CmsBizInfo {
-    /// `StrategyType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Text"`
+    /// `StrategyType`, required in requests; example: `"Text"`
     pub strategy_type: Option<String>,
 
-    /// `BizType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1_1_7_8390211"`
+    /// `BizType`, required in requests; example: `"1_1_7_8390211"`
     pub biz_type: Option<String>,
 
-    /// `Status`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Status`, required in requests; example: `true`
     pub status: Option<bool>,
 
-    /// `StrategyConfig`: a string.
+    /// `StrategyConfig`
     pub strategy_config: Option<String>,
 }
 
@@ -820,12 +574,10 @@ pub struct CmsBizInfo {
 #[doc(alias = "CMSSceneDetail")]
 #[tc_model]
 pub struct CmsSceneDetail {
-    /// `BizInfos`: a list of [`CmsBizInfo`] objects.
+    /// `BizInfos`
     pub biz_infos: Option<Vec<CmsBizInfo>>,
 
-    /// `SceneID`: a string.
-    ///
-    /// Example: `"LiveAudit"`
+    /// `SceneID`; example: `"LiveAudit"`
     #[tc(rename = "SceneID")]
     pub scene_id: Option<String>,
 }
@@ -835,29 +587,19 @@ pub struct CmsSceneDetail {
 /// Returned in the output of [`DescribeLiveCallbackRules`](super::DescribeLiveCallbackRules).
 #[tc_model]
 pub struct CallBackRuleInfo {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-16T10:59:38+08:00"`
+    /// `CreateTime`; example: `"2022-05-16T10:59:38+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-05-17T14:33:50+08:00"`
+    /// `UpdateTime`; example: `"2022-05-17T14:33:50+08:00"`
     pub update_time: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `385622`
+    /// `TemplateId`; example: `385622`
     pub template_id: i64,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"7895.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"7895.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"trtc_140042"`
+    /// `AppName`; example: `"trtc_140042"`
     pub app_name: String,
 }
 
@@ -866,74 +608,46 @@ pub struct CallBackRuleInfo {
 /// Returned in the output of [`DescribeLiveCallbackTemplate`](super::DescribeLiveCallbackTemplate) and [`DescribeLiveCallbackTemplates`](super::DescribeLiveCallbackTemplates).
 #[tc_model]
 pub struct CallBackTemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"回调模板1"`
+    /// `TemplateName`; example: `"回调模板1"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"场景1回调模板配置"`
+    /// `Description`; example: `"场景1回调模板配置"`
     pub description: String,
 
-    /// `StreamBeginNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `StreamBeginNotifyUrl`; example: `"http://abc.com/abc"`
     pub stream_begin_notify_url: String,
 
-    /// `StreamMixNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `StreamMixNotifyUrl`; example: `"http://abc.com/abc"`
     pub stream_mix_notify_url: String,
 
-    /// `StreamEndNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `StreamEndNotifyUrl`; example: `"http://abc.com/abc"`
     pub stream_end_notify_url: String,
 
-    /// `RecordNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `RecordNotifyUrl`; example: `"http://abc.com/abc"`
     pub record_notify_url: String,
 
-    /// `SnapshotNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `SnapshotNotifyUrl`; example: `"http://abc.com/abc"`
     pub snapshot_notify_url: String,
 
-    /// `PornCensorshipNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `PornCensorshipNotifyUrl`; example: `"http://abc.com/abc"`
     pub porn_censorship_notify_url: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"jdkjfaljflals"`
+    /// `CallbackKey`; example: `"jdkjfaljflals"`
     pub callback_key: String,
 
-    /// `PushExceptionNotifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/abc"`
+    /// `PushExceptionNotifyUrl`; example: `"http://abc.com/abc"`
     pub push_exception_notify_url: Option<String>,
 
-    /// `AudioAuditNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `AudioAuditNotifyUrl`; example: `"http://domain.com/path"`
     pub audio_audit_notify_url: Option<String>,
 
-    /// `RecordExceptionNotifyUrl`: a string.
-    ///
-    /// Example: `"http://domain.com/path"`
+    /// `RecordExceptionNotifyUrl`; example: `"http://domain.com/path"`
     pub record_exception_notify_url: Option<String>,
 
-    /// `RecordExceptionLevels`: a list of strings.
-    ///
-    /// Example: `["error"]`
+    /// `RecordExceptionLevels`; example: `["error"]`
     pub record_exception_levels: Option<Vec<String>>,
 }
 
@@ -942,39 +656,25 @@ pub struct CallBackTemplateInfo {
 /// Returned in the output of [`DescribeCallbackRecordsList`](super::DescribeCallbackRecordsList).
 #[tc_model]
 pub struct CallbackEventInfo {
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"2020-10-12T00:00:00+08:00"`
+    /// `EventTime`; example: `"2020-10-12T00:00:00+08:00"`
     pub event_time: String,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: u64,
 
-    /// `Request`: a string.
-    ///
-    /// Example: `"request body"`
+    /// `Request`; example: `"request body"`
     pub request: String,
 
-    /// `Response`: a string.
-    ///
-    /// Example: `"response body"`
+    /// `Response`; example: `"response body"`
     pub response: String,
 
-    /// `ResponseTime`: a string.
-    ///
-    /// Example: `"2020-10-12T00:00:00+08:00"`
+    /// `ResponseTime`; example: `"2020-10-12T00:00:00+08:00"`
     pub response_time: String,
 
-    /// `ResultCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultCode`; example: `1`
     pub result_code: u64,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamId`; example: `"stream1"`
     pub stream_id: String,
 }
 
@@ -983,49 +683,31 @@ pub struct CallbackEventInfo {
 /// Returned in the output of [`DescribeCasterList`](super::DescribeCasterList).
 #[tc_model]
 pub struct CasterBriefInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `CasterName`: a string.
-    ///
-    /// Example: `"example_caster_name"`
+    /// `CasterName`; example: `"example_caster_name"`
     pub caster_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Description`; example: `"example"`
     pub description: String,
 
-    /// `StartBillingTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1740646000`
+    /// `StartBillingTime`; example: `1740646000`
     pub start_billing_time: u64,
 
-    /// `StopBillingTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1740641000`
+    /// `StopBillingTime`; example: `1740641000`
     pub stop_billing_time: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1740640000`
+    /// `CreateTime`; example: `1740640000`
     pub create_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExpireTime`; example: `-1`
     pub expire_time: i64,
 
-    /// `FeeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeType`; example: `0`
     pub fee_type: i64,
 }
 
@@ -1035,44 +717,25 @@ pub struct CasterBriefInfo {
 /// Returned in the output of [`DescribeCasterDisplayInfo`](super::DescribeCasterDisplayInfo).
 #[tc_model]
 pub struct CasterDisplayInfo {
-    /// `LayoutIndex`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `LayoutIndex`, always sent in responses; example: `1`
     pub layout_index: Option<u64>,
 
-    /// `MarkPicIndexList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `MarkPicIndexList`, always sent in responses; example: `[1]`
     pub mark_pic_index_list: Option<Vec<u64>>,
 
-    /// `MarkWordIndexList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `MarkWordIndexList`, always sent in responses; example: `[1]`
     pub mark_word_index_list: Option<Vec<u64>>,
 
-    /// `TransitionType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"heart"`
+    /// `TransitionType`, always sent in responses; example: `"heart"`
     pub transition_type: Option<String>,
 
-    /// `AudioIndexList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[2]`
+    /// `AudioIndexList`, always sent in responses; example: `[2]`
     pub audio_index_list: Option<Vec<u64>>,
 
-    /// `InputStartType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputStartType`; example: `0`
     pub input_start_type: Option<i64>,
 
-    /// `LayoutIndexType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LayoutIndexType`; example: `0`
     pub layout_index_type: Option<i64>,
 }
 
@@ -1081,94 +744,58 @@ pub struct CasterDisplayInfo {
 /// Returned in the output of [`DescribeCaster`](super::DescribeCaster).
 #[tc_model]
 pub struct CasterInfo {
-    /// `CasterId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63501`
+    /// `CasterId`; example: `63501`
     pub caster_id: u64,
 
-    /// `CasterName`: a string.
-    ///
-    /// Example: `"example_name"`
+    /// `CasterName`; example: `"example_name"`
     pub caster_name: Option<String>,
 
-    /// `StartLiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartLiveTime`; example: `0`
     pub start_live_time: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"example description"`
+    /// `Description`; example: `"example description"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1603158528`
+    /// `CreateTime`; example: `1603158528`
     pub create_time: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExpireTime`; example: `-1`
     pub expire_time: Option<i64>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: Option<u64>,
 
-    /// `PgmWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `PgmWidth`; example: `1280`
     pub pgm_width: Option<u64>,
 
-    /// `PgmHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `PgmHeight`; example: `720`
     pub pgm_height: Option<u64>,
 
-    /// `PgmFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `PgmFps`; example: `25`
     pub pgm_fps: Option<u64>,
 
-    /// `PgmBitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `PgmBitRate`; example: `2000`
     pub pgm_bit_rate: Option<u64>,
 
-    /// `PgmAudioBitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `PgmAudioBitRate`; example: `256`
     pub pgm_audio_bit_rate: Option<u64>,
 
-    /// `FeeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeType`; example: `0`
     pub fee_type: Option<i64>,
 
-    /// `RecordTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordTemplateId`; example: `1`
     pub record_template_id: Option<u64>,
 
-    /// `RecordStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordStatus`; example: `0`
     pub record_status: Option<u64>,
 
-    /// `RecordTaskId`: a string.
-    ///
-    /// Example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
+    /// `RecordTaskId`; example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
     pub record_task_id: Option<String>,
 
-    /// `PgmVcodec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `PgmVcodec`; example: `"h264"`
     pub pgm_vcodec: Option<String>,
 }
 
@@ -1178,57 +805,31 @@ pub struct CasterInfo {
 /// Returned in the output of [`DescribeCasterInputInfos`](super::DescribeCasterInputInfos).
 #[tc_model]
 pub struct CasterInputInfo {
-    /// `InputIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputIndex`; example: `1`
     pub input_index: i64,
 
-    /// `InputType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InputType`, always sent in responses; example: `1`
     pub input_type: Option<i64>,
 
-    /// `InputUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://example.domain.com/example.mp4"`
+    /// `InputUrl`, always sent in responses; example: `"http://example.domain.com/example.mp4"`
     pub input_url: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example"`
+    /// `Description`, always sent in responses; example: `"example"`
     pub description: Option<String>,
 
-    /// `InputUrls`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["http://example.domain.com/example.mp4"]`
+    /// `InputUrls`, always sent in responses; example: `["http://example.domain.com/example.mp4"]`
     pub input_urls: Option<Vec<String>>,
 
-    /// `LoopEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `LoopEnable`, always sent in responses; example: `true`
     pub loop_enable: Option<bool>,
 
-    /// `LoopNumber`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `-1`
+    /// `LoopNumber`, always sent in responses; example: `-1`
     pub loop_number: Option<i64>,
 
-    /// `PullPushEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `PullPushEnable`, always sent in responses; example: `true`
     pub pull_push_enable: Option<bool>,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Volume`, always sent in responses; example: `100`
     pub volume: Option<u64>,
 }
 
@@ -1238,37 +839,22 @@ pub struct CasterInputInfo {
 /// Returned in the output of [`DescribeCasterLayoutInfos`](super::DescribeCasterLayoutInfos).
 #[tc_model]
 pub struct CasterLayoutInfo {
-    /// `LayoutIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayoutIndex`; example: `1`
     pub layout_index: i64,
 
-    /// `LayoutTemplateId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `21`
+    /// `LayoutTemplateId`, always sent in responses; example: `21`
     pub layout_template_id: Option<i64>,
 
-    /// `InputIndexList`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1|2"`
+    /// `InputIndexList`, always sent in responses; example: `"1|2"`
     pub input_index_list: Option<String>,
 
-    /// `LayoutParams`: a list of [`CasterLayoutParam`] objects.
-    /// Always sent in responses.
+    /// `LayoutParams`, always sent in responses
     pub layout_params: Option<Vec<CasterLayoutParam>>,
 
-    /// `LayoutWidth`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1080`
+    /// `LayoutWidth`, always sent in responses; example: `1080`
     pub layout_width: Option<u64>,
 
-    /// `LayoutHeight`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1920`
+    /// `LayoutHeight`, always sent in responses; example: `1920`
     pub layout_height: Option<u64>,
 }
 
@@ -1278,33 +864,22 @@ pub struct CasterLayoutInfo {
 /// Returned in the output of [`DescribeCasterLayoutInfos`](super::DescribeCasterLayoutInfos).
 #[tc_model]
 pub struct CasterLayoutParam {
-    /// `LayerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayerId`; example: `1`
     pub layer_id: i64,
 
-    /// `LayerWidth`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LayerWidth`; example: `1.0`
     pub layer_width: f64,
 
-    /// `LayerHeight`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LayerHeight`; example: `1.0`
     pub layer_height: f64,
 
-    /// `LayerLocationX`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `LayerLocationX`; example: `0.0`
     pub layer_location_x: f64,
 
-    /// `LayerLocationY`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `LayerLocationY`; example: `0.0`
     pub layer_location_y: f64,
 
-    /// `UsePortraitSegment`: a boolean.
-    /// Always sent in responses.
+    /// `UsePortraitSegment`, always sent in responses
     pub use_portrait_segment: Option<bool>,
 }
 
@@ -1314,57 +889,31 @@ pub struct CasterLayoutParam {
 /// Returned in the output of [`DescribeCasterMarkPicInfos`](super::DescribeCasterMarkPicInfos).
 #[tc_model]
 pub struct CasterMarkPicInfo {
-    /// `MarkPicIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarkPicIndex`; example: `1`
     pub mark_pic_index: i64,
 
-    /// `MarkPicId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MarkPicId`, always sent in responses; example: `0`
     pub mark_pic_id: Option<i64>,
 
-    /// `MarkPicWidth`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1.0`
+    /// `MarkPicWidth`, always sent in responses; example: `1.0`
     pub mark_pic_width: Option<f64>,
 
-    /// `MarkPicHeight`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1.0`
+    /// `MarkPicHeight`, always sent in responses; example: `1.0`
     pub mark_pic_height: Option<f64>,
 
-    /// `MarkPicLocationX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.5`
+    /// `MarkPicLocationX`, always sent in responses; example: `0.5`
     pub mark_pic_location_x: Option<f64>,
 
-    /// `MarkPicLocationY`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.5`
+    /// `MarkPicLocationY`, always sent in responses; example: `0.5`
     pub mark_pic_location_y: Option<f64>,
 
-    /// `MarkPicUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://www.example.com/pic.jpg"`
+    /// `MarkPicUrl`, always sent in responses; example: `"http://www.example.com/pic.jpg"`
     pub mark_pic_url: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example"`
+    /// `Description`, always sent in responses; example: `"example"`
     pub description: Option<String>,
 
-    /// `IsEqualProportion`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsEqualProportion`, always sent in responses; example: `true`
     pub is_equal_proportion: Option<bool>,
 }
 
@@ -1374,73 +923,40 @@ pub struct CasterMarkPicInfo {
 /// Returned in the output of [`DescribeCasterMarkWordInfos`](super::DescribeCasterMarkWordInfos).
 #[tc_model]
 pub struct CasterMarkWordInfo {
-    /// `MarkWordIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MarkWordIndex`; example: `1`
     pub mark_word_index: i64,
 
-    /// `MarkWordText`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"示例文字"`
+    /// `MarkWordText`, always sent in responses; example: `"示例文字"`
     pub mark_word_text: Option<String>,
 
-    /// `MarkWordFontSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `MarkWordFontSize`, always sent in responses; example: `12`
     pub mark_word_font_size: Option<u64>,
 
-    /// `MarkWordFontColor`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0xffffff"`
+    /// `MarkWordFontColor`, always sent in responses; example: `"0xffffff"`
     pub mark_word_font_color: Option<String>,
 
-    /// `MarkWordFontType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MarkWordFontType`, always sent in responses; example: `1`
     pub mark_word_font_type: Option<u64>,
 
-    /// `MarkWordLocationX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.1`
+    /// `MarkWordLocationX`, always sent in responses; example: `0.1`
     pub mark_word_location_x: Option<f64>,
 
-    /// `MarkWordLocationY`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.1`
+    /// `MarkWordLocationY`, always sent in responses; example: `0.1`
     pub mark_word_location_y: Option<f64>,
 
-    /// `MarkWordRollEnable`: a boolean.
-    /// Always sent in responses.
+    /// `MarkWordRollEnable`, always sent in responses
     pub mark_word_roll_enable: Option<bool>,
 
-    /// `MarkWordRollOnceTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `MarkWordRollOnceTime`, always sent in responses; example: `5`
     pub mark_word_roll_once_time: Option<u64>,
 
-    /// `MarkWordRollDirection`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MarkWordRollDirection`, always sent in responses; example: `0`
     pub mark_word_roll_direction: Option<i64>,
 
-    /// `MarkWordRollStartLocationX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.0`
+    /// `MarkWordRollStartLocationX`, always sent in responses; example: `0.0`
     pub mark_word_roll_start_location_x: Option<f64>,
 
-    /// `MarkWordRollEndLocationX`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1.0`
+    /// `MarkWordRollEndLocationX`, always sent in responses; example: `1.0`
     pub mark_word_roll_end_location_x: Option<f64>,
 }
 
@@ -1450,51 +966,28 @@ pub struct CasterMarkWordInfo {
 /// Returned in the output of [`DescribeCasterOutputInfos`](super::DescribeCasterOutputInfos).
 #[tc_model]
 pub struct CasterOutputInfo {
-    /// `OutputIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputIndex`; example: `0`
     pub output_index: u64,
 
-    /// `OutputUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtmp://www.example.com/live/example"`
+    /// `OutputUrl`, always sent in responses; example: `"rtmp://www.example.com/live/example"`
     pub output_url: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example"`
+    /// `Description`, always sent in responses; example: `"example"`
     pub description: Option<String>,
 
-    /// `OutputStreamId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"caster_output"`
+    /// `OutputStreamId`, always sent in responses; example: `"caster_output"`
     pub output_stream_id: Option<String>,
 
-    /// `OutputType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `OutputType`, always sent in responses; example: `1`
     pub output_type: Option<u64>,
 
-    /// `OutputDomainName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1234.livepush.myqcloud.com"`
+    /// `OutputDomainName`, always sent in responses; example: `"1234.livepush.myqcloud.com"`
     pub output_domain_name: Option<String>,
 
-    /// `OutputAppName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"live"`
+    /// `OutputAppName`, always sent in responses; example: `"live"`
     pub output_app_name: Option<String>,
 
-    /// `OutputParam`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example_param=xxx"`
+    /// `OutputParam`, always sent in responses; example: `"example_param=xxx"`
     pub output_param: Option<String>,
 }
 
@@ -1503,29 +996,19 @@ pub struct CasterOutputInfo {
 /// Returned in the output of [`DescribeGroupProIspPlayInfoList`](super::DescribeGroupProIspPlayInfoList).
 #[tc_model]
 pub struct CdnPlayStatData {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-01-08T10:00:00Z"`
+    /// `Time`; example: `"2019-01-08T10:00:00Z"`
     pub time: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Bandwidth`; example: `0.1`
     pub bandwidth: f64,
 
-    /// `Flux`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Flux`; example: `0.1`
     pub flux: f64,
 
-    /// `Request`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Request`; example: `1`
     pub request: u64,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Online`; example: `1`
     pub online: u64,
 }
 
@@ -1534,40 +1017,28 @@ pub struct CdnPlayStatData {
 /// Returned in the output of [`DescribeLiveCert`](super::DescribeLiveCert) and [`DescribeLiveCerts`](super::DescribeLiveCerts).
 #[tc_model]
 pub struct CertInfo {
-    /// `CertId`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `CertId`; example: `25`
     pub cert_id: i64,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"certname"`
+    /// `CertName`; example: `"certname"`
     pub cert_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"describe"`
+    /// `Description`; example: `"describe"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-07 14:36:56"`
+    /// `CreateTime`; example: `"2023-09-07 14:36:56"`
     pub create_time: String,
 
-    /// `HttpsCrt`: a string.
+    /// `HttpsCrt`
     pub https_crt: String,
 
-    /// `CertType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertType`; example: `1`
     pub cert_type: i64,
 
-    /// `CertExpireTime`: a string.
-    ///
-    /// Example: `"2024-09-07 07:59:59"`
+    /// `CertExpireTime`; example: `"2024-09-07 07:59:59"`
     pub cert_expire_time: String,
 
-    /// `DomainList`: a list of strings.
+    /// `DomainList`
     pub domain_list: Vec<String>,
 }
 
@@ -1577,94 +1048,58 @@ pub struct CertInfo {
 /// Returned in the output of [`DescribeLiveTranscodeTemplate`](super::DescribeLiveTranscodeTemplate) and [`DescribeLiveTranscodeTemplates`](super::DescribeLiveTranscodeTemplates).
 #[tc_model]
 pub struct ChildTemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `485142`
+    /// `TemplateId`; example: `485142`
     pub template_id: Option<i64>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"p_500"`
+    /// `TemplateName`; example: `"p_500"`
     pub template_name: Option<String>,
 
-    /// `Vcodec`: a string.
-    ///
-    /// Example: `"origin"`
+    /// `Vcodec`; example: `"origin"`
     pub vcodec: Option<String>,
 
-    /// `VideoBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `VideoBitrate`; example: `1080`
     pub video_bitrate: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<i64>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: Option<i64>,
 
-    /// `Gop`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gop`; example: `2`
     pub gop: Option<i64>,
 
-    /// `NeedVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedVideo`; example: `1`
     pub need_video: Option<i64>,
 
-    /// `NeedAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedAudio`; example: `1`
     pub need_audio: Option<i64>,
 
-    /// `BitrateToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BitrateToOrig`; example: `0`
     pub bitrate_to_orig: Option<i64>,
 
-    /// `HeightToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HeightToOrig`; example: `0`
     pub height_to_orig: Option<i64>,
 
-    /// `FpsToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FpsToOrig`; example: `0`
     pub fps_to_orig: Option<i64>,
 
-    /// `ShortEdgeAsHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShortEdgeAsHeight`; example: `0`
     pub short_edge_as_height: Option<i64>,
 
-    /// `HlsContainerFormat`: a string.
-    ///
-    /// Example: `"ts"`
+    /// `HlsContainerFormat`; example: `"ts"`
     pub hls_container_format: Option<String>,
 
-    /// `HlsMp4VideoCodecTag`: a string.
-    ///
-    /// Example: `"hvc1"`
+    /// `HlsMp4VideoCodecTag`; example: `"hvc1"`
     pub hls_mp4_video_codec_tag: Option<String>,
 
-    /// `Acodec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Acodec`; example: `"aac"`
     pub acodec: Option<String>,
 
-    /// `AudioBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `AudioBitrate`; example: `128`
     pub audio_bitrate: Option<i64>,
 }
 
@@ -1673,34 +1108,22 @@ pub struct ChildTemplateInfo {
 /// Returned in the output of [`DescribeTopClientIpSumInfoList`](super::DescribeTopClientIpSumInfoList).
 #[tc_model]
 pub struct ClientIpPlaySumInfo {
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"119.44.7.168"`
+    /// `ClientIp`; example: `"119.44.7.168"`
     pub client_ip: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"湖南省"`
+    /// `Province`; example: `"湖南省"`
     pub province: String,
 
-    /// `TotalFlux`: a floating-point number.
-    ///
-    /// Example: `13321.099`
+    /// `TotalFlux`; example: `13321.099`
     pub total_flux: f64,
 
-    /// `TotalRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `740`
+    /// `TotalRequest`; example: `740`
     pub total_request: u64,
 
-    /// `TotalFailedRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalFailedRequest`; example: `4`
     pub total_failed_request: u64,
 
-    /// `CountryArea`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryArea`; example: `"中国"`
     pub country_area: String,
 }
 
@@ -1709,49 +1132,31 @@ pub struct ClientIpPlaySumInfo {
 /// Returned in the output of [`DescribeLiveCloudEffectList`](super::DescribeLiveCloudEffectList).
 #[tc_model]
 pub struct CloudEffectInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Id`; example: `"1001"`
     pub id: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"小狗"`
+    /// `Prompt`; example: `"小狗"`
     pub prompt: Option<String>,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"动物"`
+    /// `Flag`; example: `"动物"`
     pub flag: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `PreviewImageUrl`: a string.
-    ///
-    /// Example: `"http://preview.image.com/pic.jpg"`
+    /// `PreviewImageUrl`; example: `"http://preview.image.com/pic.jpg"`
     pub preview_image_url: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"system_preset"`
+    /// `Type`; example: `"system_preset"`
     pub r#type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-05-19T00:00:00Z"`
+    /// `CreateTime`; example: `"2025-05-19T00:00:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-20T00:00:00Z"`
+    /// `UpdateTime`; example: `"2025-05-20T00:00:00Z"`
     pub update_time: Option<String>,
 }
 
@@ -1760,27 +1165,19 @@ pub struct CloudEffectInfo {
 /// Returned in the output of [`DescribeLiveCloudEffectConfig`](super::DescribeLiveCloudEffectConfig).
 #[tc_model]
 pub struct CloudEffectTemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"captain_america"`
+    /// `TemplateId`; example: `"captain_america"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"变身美队"`
+    /// `TemplateName`; example: `"变身美队"`
     pub template_name: Option<String>,
 
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"https://system-live-cloud-effect***cloud.com/template/fishermen.mp4"`
+    /// `VideoUrl`; example: `"https://system-live-cloud-effect***cloud.com/template/fishermen.mp4"`
     pub video_url: Option<String>,
 
-    /// `CoverImageUrl`: a string.
+    /// `CoverImageUrl`
     pub cover_image_url: Option<String>,
 
-    /// `VideoRatio`: a string.
-    ///
-    /// Example: `"9:16"`
+    /// `VideoRatio`; example: `"9:16"`
     pub video_ratio: Option<String>,
 }
 
@@ -1789,24 +1186,16 @@ pub struct CloudEffectTemplateInfo {
 /// Sent in the input of [`CreateCommonMixStream`](super::CreateCommonMixStream).
 #[tc_model]
 pub struct CommonMixControlParams {
-    /// `UseMixCropCenter`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseMixCropCenter`; example: `0`
     pub use_mix_crop_center: Option<i64>,
 
-    /// `AllowCopy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AllowCopy`; example: `0`
     pub allow_copy: Option<i64>,
 
-    /// `PassInputSei`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassInputSei`; example: `0`
     pub pass_input_sei: Option<i64>,
 
-    /// `UsePictureTransparent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsePictureTransparent`; example: `0`
     pub use_picture_transparent: Option<i64>,
 }
 
@@ -1815,24 +1204,16 @@ pub struct CommonMixControlParams {
 /// Sent in the input of [`CreateCommonMixStream`](super::CreateCommonMixStream).
 #[tc_model]
 pub struct CommonMixCropParams {
-    /// `CropWidth`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CropWidth`; example: `0`
     pub crop_width: Option<f64>,
 
-    /// `CropHeight`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CropHeight`; example: `0`
     pub crop_height: Option<f64>,
 
-    /// `CropStartLocationX`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CropStartLocationX`; example: `0`
     pub crop_start_location_x: Option<f64>,
 
-    /// `CropStartLocationY`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CropStartLocationY`; example: `0`
     pub crop_start_location_y: Option<f64>,
 }
 
@@ -1841,18 +1222,16 @@ pub struct CommonMixCropParams {
 /// Sent in the input of [`CreateCommonMixStream`](super::CreateCommonMixStream).
 #[tc_model]
 pub struct CommonMixInputParam {
-    /// `InputStreamName`: a string.
-    ///
-    /// Example: `"ExampleStreamName1"`
+    /// `InputStreamName`; example: `"ExampleStreamName1"`
     pub input_stream_name: String,
 
-    /// `LayoutParams`: a [`CommonMixLayoutParams`].
+    /// `LayoutParams`
     pub layout_params: CommonMixLayoutParams,
 
-    /// `CropParams`: a [`CommonMixCropParams`].
+    /// `CropParams`
     pub crop_params: Option<CommonMixCropParams>,
 
-    /// `PortraitSegmentParams`: a [`MixPortraitSegmentParams`].
+    /// `PortraitSegmentParams`
     pub portrait_segment_params: Option<MixPortraitSegmentParams>,
 }
 
@@ -1861,49 +1240,31 @@ pub struct CommonMixInputParam {
 /// Sent in the input of [`CreateCommonMixStream`](super::CreateCommonMixStream).
 #[tc_model]
 pub struct CommonMixLayoutParams {
-    /// `ImageLayer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageLayer`; example: `1`
     pub image_layer: i64,
 
-    /// `InputType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputType`; example: `0`
     pub input_type: Option<i64>,
 
-    /// `ImageHeight`: a floating-point number.
-    ///
-    /// Example: `720`
+    /// `ImageHeight`; example: `720`
     pub image_height: Option<f64>,
 
-    /// `ImageWidth`: a floating-point number.
-    ///
-    /// Example: `1024`
+    /// `ImageWidth`; example: `1024`
     pub image_width: Option<f64>,
 
-    /// `LocationX`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: Option<f64>,
 
-    /// `LocationY`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: Option<f64>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `Color`; example: `"0xFFFFFF"`
     pub color: Option<String>,
 
-    /// `WatermarkId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WatermarkId`; example: `0`
     pub watermark_id: Option<i64>,
 
-    /// `WebPageUrl`: a string.
-    ///
-    /// Example: `"https://www.example.com/webpage"`
+    /// `WebPageUrl`; example: `"https://www.example.com/webpage"`
     pub web_page_url: Option<String>,
 }
 
@@ -1912,49 +1273,31 @@ pub struct CommonMixLayoutParams {
 /// Sent in the input of [`CreateCommonMixStream`](super::CreateCommonMixStream).
 #[tc_model]
 pub struct CommonMixOutputParams {
-    /// `OutputStreamName`: a string.
-    ///
-    /// Example: `"example_ourput_name"`
+    /// `OutputStreamName`; example: `"example_ourput_name"`
     pub output_stream_name: String,
 
-    /// `OutputStreamType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputStreamType`; example: `0`
     pub output_stream_type: Option<i64>,
 
-    /// `OutputStreamBitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `OutputStreamBitRate`; example: `2000`
     pub output_stream_bit_rate: Option<i64>,
 
-    /// `OutputStreamGop`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OutputStreamGop`; example: `2`
     pub output_stream_gop: Option<i64>,
 
-    /// `OutputStreamFrameRate`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `OutputStreamFrameRate`; example: `30`
     pub output_stream_frame_rate: Option<i64>,
 
-    /// `OutputAudioBitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `OutputAudioBitRate`; example: `256`
     pub output_audio_bit_rate: Option<i64>,
 
-    /// `OutputAudioSampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `OutputAudioSampleRate`; example: `48000`
     pub output_audio_sample_rate: Option<i64>,
 
-    /// `OutputAudioChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OutputAudioChannels`; example: `2`
     pub output_audio_channels: Option<i64>,
 
-    /// `MixSei`: a string.
-    ///
-    /// Example: `"example_sei"`
+    /// `MixSei`; example: `"example_sei"`
     pub mix_sei: Option<String>,
 }
 
@@ -1963,14 +1306,10 @@ pub struct CommonMixOutputParams {
 /// Returned in the output of [`DescribeConcurrentRecordStreamNum`](super::DescribeConcurrentRecordStreamNum) and [`DescribeUploadStreamNums`](super::DescribeUploadStreamNums).
 #[tc_model]
 pub struct ConcurrentRecordStreamNum {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-03-01T01:00:00+08:00"`
+    /// `Time`; example: `"2019-03-01T01:00:00+08:00"`
     pub time: String,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Num`; example: `100`
     pub num: u64,
 }
 
@@ -1979,29 +1318,19 @@ pub struct ConcurrentRecordStreamNum {
 /// Returned in the output of [`DescribeStreamPlayInfoList`](super::DescribeStreamPlayInfoList).
 #[tc_model]
 pub struct DayStreamPlayInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-01-08T10:00:00Z"`
+    /// `Time`; example: `"2019-01-08T10:00:00Z"`
     pub time: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Bandwidth`; example: `1.0`
     pub bandwidth: f64,
 
-    /// `Flux`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Flux`; example: `1.0`
     pub flux: f64,
 
-    /// `Request`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Request`; example: `1`
     pub request: u64,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Online`; example: `1`
     pub online: u64,
 }
 
@@ -2010,39 +1339,25 @@ pub struct DayStreamPlayInfo {
 /// Returned in the output of [`DescribeLiveDelayInfoList`](super::DescribeLiveDelayInfoList).
 #[tc_model]
 pub struct DelayInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.pushdomain.com"`
+    /// `DomainName`; example: `"5000.pushdomain.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `DelayInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `DelayInterval`; example: `60`
     pub delay_interval: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-06-14T00:00:00Z"`
+    /// `CreateTime`; example: `"2019-06-14T00:00:00Z"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2019-06-15T00:00:00Z"`
+    /// `ExpireTime`; example: `"2019-06-15T00:00:00Z"`
     pub expire_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -2051,15 +1366,13 @@ pub struct DelayInfo {
 /// Returned in the output of [`DescribeMonitorReport`](super::DescribeMonitorReport).
 #[tc_model]
 pub struct DiagnoseResult {
-    /// `StreamBrokenResults`: a list of strings.
+    /// `StreamBrokenResults`
     pub stream_broken_results: Vec<String>,
 
-    /// `LowFrameRateResults`: a list of strings.
+    /// `LowFrameRateResults`
     pub low_frame_rate_results: Vec<String>,
 
-    /// `StreamFormatResults`: a list of strings.
-    ///
-    /// Example: `["stream 1 is jitter","stream 2 is jitter"]`
+    /// `StreamFormatResults`; example: `["stream 1 is jitter","stream 2 is jitter"]`
     pub stream_format_results: Vec<String>,
 }
 
@@ -2068,55 +1381,37 @@ pub struct DiagnoseResult {
 /// Returned in the output of [`DescribeLiveDomainCert`](super::DescribeLiveDomainCert).
 #[tc_model]
 pub struct DomainCertInfo {
-    /// `CertId`: a signed 64-bit integer.
-    ///
-    /// Example: `38518`
+    /// `CertId`; example: `38518`
     pub cert_id: i64,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"inkegd"`
+    /// `CertName`; example: `"inkegd"`
     pub cert_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"describe"`
+    /// `Description`; example: `"describe"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `CreateTime`; example: `"2024-04-17 11:55:21"`
     pub create_time: String,
 
-    /// `HttpsCrt`: a string.
+    /// `HttpsCrt`
     pub https_crt: String,
 
-    /// `CertType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertType`; example: `1`
     pub cert_type: i64,
 
-    /// `CertExpireTime`: a string.
-    ///
-    /// Example: `"2025-04-17 11:55:21"`
+    /// `CertExpireTime`; example: `"2025-04-17 11:55:21"`
     pub cert_expire_time: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"iparty-pull.in.com"`
+    /// `DomainName`; example: `"iparty-pull.in.com"`
     pub domain_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CertDomains`: a list of strings.
+    /// `CertDomains`
     pub cert_domains: Vec<String>,
 
-    /// `CloudCertId`: a string.
-    ///
-    /// Example: `"4512"`
+    /// `CloudCertId`; example: `"4512"`
     pub cloud_cert_id: String,
 }
 
@@ -2125,29 +1420,19 @@ pub struct DomainCertInfo {
 /// Returned in the output of [`DescribeLiveDomainPlayInfoList`](super::DescribeLiveDomainPlayInfoList).
 #[tc_model]
 pub struct DomainDetailInfo {
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `309.998`
+    /// `Bandwidth`; example: `309.998`
     pub bandwidth: f64,
 
-    /// `Flux`: a floating-point number.
-    ///
-    /// Example: `18599.88`
+    /// `Flux`; example: `18599.88`
     pub flux: f64,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `374`
+    /// `Online`; example: `374`
     pub online: u64,
 
-    /// `Request`: an unsigned 64-bit integer.
-    ///
-    /// Example: `175`
+    /// `Request`; example: `175`
     pub request: u64,
 }
 
@@ -2156,65 +1441,41 @@ pub struct DomainDetailInfo {
 /// Returned in the output of [`DescribeLiveDomain`](super::DescribeLiveDomain) and [`DescribeLiveDomains`](super::DescribeLiveDomains).
 #[tc_model]
 pub struct DomainInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `Name`; example: `"abc.com"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2011-09-09 11:11:11"`
+    /// `CreateTime`; example: `"2011-09-09 11:11:11"`
     pub create_time: String,
 
-    /// `BCName`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BCName`; example: `1`
     #[tc(rename = "BCName")]
     pub bc_name: u64,
 
-    /// `TargetDomain`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `TargetDomain`; example: `"abc.com"`
     pub target_domain: String,
 
-    /// `PlayType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PlayType`; example: `2`
     pub play_type: i64,
 
-    /// `IsDelayLive`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDelayLive`; example: `0`
     pub is_delay_live: i64,
 
-    /// `CurrentCName`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `CurrentCName`; example: `"abc.com"`
     pub current_c_name: String,
 
-    /// `RentTag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RentTag`; example: `1`
     pub rent_tag: i64,
 
-    /// `RentExpireTime`: a string.
-    ///
-    /// Example: `"2011-09-09 11:11:11"`
+    /// `RentExpireTime`; example: `"2011-09-09 11:11:11"`
     pub rent_expire_time: String,
 
-    /// `IsMiniProgramLive`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsMiniProgramLive`; example: `0`
     pub is_mini_program_live: i64,
 }
 
@@ -2223,12 +1484,10 @@ pub struct DomainInfo {
 /// Returned in the output of [`DescribeLiveDomainPlayInfoList`](super::DescribeLiveDomainPlayInfoList).
 #[tc_model]
 pub struct DomainInfoList {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"123.tencent.com"`
+    /// `Domain`; example: `"123.tencent.com"`
     pub domain: String,
 
-    /// `DetailInfoList`: a list of [`DomainDetailInfo`] objects.
+    /// `DetailInfoList`
     pub detail_info_list: Vec<DomainDetailInfo>,
 }
 
@@ -2238,9 +1497,7 @@ pub struct DomainInfoList {
 /// Returned in the output of [`DescribeLiveRecordTemplate`](super::DescribeLiveRecordTemplate) and [`DescribeLiveRecordTemplates`](super::DescribeLiveRecordTemplates).
 #[tc_model]
 pub struct FlvSpecialParam {
-    /// `UploadInRecording`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UploadInRecording`; example: `false`
     pub upload_in_recording: Option<bool>,
 }
 
@@ -2249,17 +1506,13 @@ pub struct FlvSpecialParam {
 /// Returned in the output of [`DescribeGroupProIspPlayInfoList`](super::DescribeGroupProIspPlayInfoList).
 #[tc_model]
 pub struct GroupProIspDataInfo {
-    /// `ProvinceName`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `ProvinceName`; example: `"广东省"`
     pub province_name: String,
 
-    /// `IspName`: a string.
-    ///
-    /// Example: `"联通"`
+    /// `IspName`; example: `"联通"`
     pub isp_name: String,
 
-    /// `DetailInfoList`: a list of [`CdnPlayStatData`] objects.
+    /// `DetailInfoList`
     pub detail_info_list: Vec<CdnPlayStatData>,
 }
 
@@ -2269,9 +1522,7 @@ pub struct GroupProIspDataInfo {
 /// Returned in the output of [`DescribeLiveRecordTemplate`](super::DescribeLiveRecordTemplate) and [`DescribeLiveRecordTemplates`](super::DescribeLiveRecordTemplates).
 #[tc_model]
 pub struct HlsSpecialParam {
-    /// `FlowContinueDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FlowContinueDuration`; example: `50`
     pub flow_continue_duration: Option<u64>,
 }
 
@@ -2280,12 +1531,10 @@ pub struct HlsSpecialParam {
 /// Returned in the output of [`DescribePlayErrorCodeDetailInfoList`](super::DescribePlayErrorCodeDetailInfoList).
 #[tc_model]
 pub struct HttpCodeInfo {
-    /// `HttpCode`: a string.
-    ///
-    /// Example: `"3xx"`
+    /// `HttpCode`; example: `"3xx"`
     pub http_code: String,
 
-    /// `ValueList`: a list of [`HttpCodeValue`] objects.
+    /// `ValueList`
     pub value_list: Vec<HttpCodeValue>,
 }
 
@@ -2294,19 +1543,13 @@ pub struct HttpCodeInfo {
 /// Returned in the output of [`DescribePlayErrorCodeDetailInfoList`](super::DescribePlayErrorCodeDetailInfoList).
 #[tc_model]
 pub struct HttpCodeValue {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-11-14T16:38:00+08:00"`
+    /// `Time`; example: `"2022-11-14T16:38:00+08:00"`
     pub time: String,
 
-    /// `Numbers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Numbers`; example: `1`
     pub numbers: u64,
 
-    /// `Percentage`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Percentage`; example: `0.1`
     pub percentage: f64,
 }
 
@@ -2315,12 +1558,10 @@ pub struct HttpCodeValue {
 /// Returned in the output of [`DescribeHttpStatusInfoList`](super::DescribeHttpStatusInfoList).
 #[tc_model]
 pub struct HttpStatusData {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-03-01T00:00:00+08:00"`
+    /// `Time`; example: `"2019-03-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `HttpStatusInfoList`: a list of [`HttpStatusInfo`] objects.
+    /// `HttpStatusInfoList`
     pub http_status_info_list: Vec<HttpStatusInfo>,
 }
 
@@ -2329,14 +1570,10 @@ pub struct HttpStatusData {
 /// Returned in the output of [`DescribeHttpStatusInfoList`](super::DescribeHttpStatusInfoList).
 #[tc_model]
 pub struct HttpStatusInfo {
-    /// `HttpStatus`: a string.
-    ///
-    /// Example: `"200"`
+    /// `HttpStatus`; example: `"200"`
     pub http_status: String,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Num`; example: `50`
     pub num: u64,
 }
 
@@ -2345,24 +1582,16 @@ pub struct HttpStatusInfo {
 /// Returned in the output of [`DescribeStreamPackageIngestStatistics`](super::DescribeStreamPackageIngestStatistics).
 #[tc_model]
 pub struct IngestStatisticsDataInfo {
-    /// `Ingest`: a signed 64-bit integer.
-    ///
-    /// Example: `134705480`
+    /// `Ingest`; example: `134705480`
     pub ingest: Option<i64>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-09-23T17:00:00+08:00"`
+    /// `Time`; example: `"2026-09-23T17:00:00+08:00"`
     pub time: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"683923BE0000A988F034"`
+    /// `ChannelId`; example: `"683923BE0000A988F034"`
     pub channel_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"LiveChannel"`
+    /// `Type`; example: `"LiveChannel"`
     pub r#type: Option<String>,
 }
 
@@ -2371,93 +1600,61 @@ pub struct IngestStatisticsDataInfo {
 /// Returned in the output of [`DescribeLiveAvatarCloneFigureList`](super::DescribeLiveAvatarCloneFigureList).
 #[tc_model]
 pub struct LiveAvatarCloneFigureInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7501606042561581056"`
+    /// `TaskId`; example: `"7501606042561581056"`
     pub task_id: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"PHOTO"`
+    /// `SceneType`; example: `"PHOTO"`
     pub scene_type: Option<String>,
 
-    /// `FigureName`: a string.
-    ///
-    /// Example: `"图生测试形象"`
+    /// `FigureName`; example: `"图生测试形象"`
     pub figure_name: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `Gender`; example: `"UNKNOWN"`
     pub gender: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `AvatarKey`: a string.
-    ///
-    /// Example: `"966163fdc71b4d31b031ae03ffe5587b"`
+    /// `AvatarKey`; example: `"966163fdc71b4d31b031ae03ffe5587b"`
     pub avatar_key: Option<String>,
 
-    /// `FigureImg`: a string.
+    /// `FigureImg`
     pub figure_img: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"LimitExceeded:超过配额限制"`
+    /// `FailReason`; example: `"LimitExceeded:超过配额限制"`
     pub fail_reason: Option<String>,
 
-    /// `MaterialUrl`: a string.
+    /// `MaterialUrl`
     pub material_url: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-04 19:44:13"`
+    /// `CreateTime`; example: `"2026-09-04 19:44:13"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-04 19:49:04"`
+    /// `UpdateTime`; example: `"2026-09-04 19:49:04"`
     pub update_time: Option<String>,
 
-    /// `RenewStatus`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `RenewStatus`; example: `"UNKNOWN"`
     pub renew_status: Option<String>,
 
-    /// `IsExpired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExpired`; example: `true`
     pub is_expired: Option<bool>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2027-09-04 19:44:13"`
+    /// `ExpireTime`; example: `"2027-09-04 19:44:13"`
     pub expire_time: Option<String>,
 
-    /// `NeedPlayback`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedPlayback`; example: `0`
     pub need_playback: Option<u64>,
 
-    /// `PhotoVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PhotoVersion`; example: `1`
     pub photo_version: Option<u64>,
 
-    /// `ConfirmDemoUrls`: a string.
+    /// `ConfirmDemoUrls`
     pub confirm_demo_urls: Option<String>,
 
-    /// `EstimatedCompleteTime`: a string.
-    ///
-    /// Example: `"2026-09-04 20:44:13"`
+    /// `EstimatedCompleteTime`; example: `"2026-09-04 20:44:13"`
     pub estimated_complete_time: Option<String>,
 }
 
@@ -2466,14 +1663,10 @@ pub struct LiveAvatarCloneFigureInfo {
 /// Sent in the input of [`ModifyLiveDomainCertBindings`](super::ModifyLiveDomainCertBindings).
 #[tc_model]
 pub struct LiveCertDomainInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `DomainName`; example: `"domain.com"`
     pub domain_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -2482,44 +1675,28 @@ pub struct LiveCertDomainInfo {
 /// Returned in the output of [`DescribeLiveDomainCertBindings`](super::DescribeLiveDomainCertBindings).
 #[tc_model]
 pub struct LiveDomainCertBindings {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"iparty-pull.in.com"`
+    /// `DomainName`; example: `"iparty-pull.in.com"`
     pub domain_name: String,
 
-    /// `CertificateAlias`: a string.
-    ///
-    /// Example: `"cert"`
+    /// `CertificateAlias`; example: `"cert"`
     pub certificate_alias: String,
 
-    /// `CertType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertType`; example: `1`
     pub cert_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CertExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `CertExpireTime`, a date and time as the service writes it; example: `"2024-04-17 11:55:21"`
     pub cert_expire_time: String,
 
-    /// `CertId`: a signed 64-bit integer.
-    ///
-    /// Example: `453612`
+    /// `CertId`; example: `453612`
     pub cert_id: i64,
 
-    /// `CloudCertId`: a string.
-    ///
-    /// Example: `"85212"`
+    /// `CloudCertId`; example: `"85212"`
     pub cloud_cert_id: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-06 17:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-05-06 17:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -2528,34 +1705,22 @@ pub struct LiveDomainCertBindings {
 /// Returned in the output of [`DescribeLiveEnhanceInfoList`](super::DescribeLiveEnhanceInfoList).
 #[tc_model]
 pub struct LiveEnhanceInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"5000.livepull.stream.com"`
+    /// `Domain`; example: `"5000.livepull.stream.com"`
     pub domain: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2024-12-25T10:43:22+08:00"`
+    /// `Time`; example: `"2024-12-25T10:43:22+08:00"`
     pub time: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<i64>,
 
-    /// `Fps`: a string.
-    ///
-    /// Example: `"25"`
+    /// `Fps`; example: `"25"`
     pub fps: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720P"`
+    /// `Resolution`; example: `"720P"`
     pub resolution: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SUPER_RESOLUTION"`
+    /// `Type`; example: `"SUPER_RESOLUTION"`
     pub r#type: Option<String>,
 }
 
@@ -2564,54 +1729,34 @@ pub struct LiveEnhanceInfo {
 /// Returned in the output of [`DescribeLivePackageInfo`](super::DescribeLivePackageInfo).
 #[tc_model]
 pub struct LivePackageInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"4512"`
+    /// `Id`; example: `"4512"`
     pub id: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `Total`; example: `500000`
     pub total: i64,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `Used`; example: `200000`
     pub used: i64,
 
-    /// `Left`: a signed 64-bit integer.
-    ///
-    /// Example: `300000`
+    /// `Left`; example: `300000`
     pub left: i64,
 
-    /// `BuyTime`: a string.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `BuyTime`; example: `"2024-04-17 11:55:21"`
     pub buy_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-04-17 11:55:21"`
+    /// `ExpireTime`; example: `"2025-04-17 11:55:21"`
     pub expire_time: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `WillRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WillRenew`; example: `0`
     pub will_renew: Option<i64>,
 
-    /// `RenewalResult`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewalResult`; example: `0`
     pub renewal_result: Option<i64>,
 }
 
@@ -2620,127 +1765,70 @@ pub struct LivePackageInfo {
 /// Returned in the output of [`DescribeLiveStreamMonitor`](super::DescribeLiveStreamMonitor) and [`DescribeLiveStreamMonitorList`](super::DescribeLiveStreamMonitorList).
 #[tc_model]
 pub struct LiveStreamMonitorInfo {
-    /// `MonitorId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `MonitorId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub monitor_id: String,
 
-    /// `MonitorName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ExampleMonitorName"`
+    /// `MonitorName`, always sent in responses; example: `"ExampleMonitorName"`
     pub monitor_name: Option<String>,
 
-    /// `OutputInfo`: a [`LiveStreamMonitorOutputInfo`].
-    /// Always sent in responses.
+    /// `OutputInfo`, always sent in responses
     pub output_info: Option<LiveStreamMonitorOutputInfo>,
 
-    /// `InputList`: a list of [`LiveStreamMonitorInputInfo`] objects.
-    /// Always sent in responses.
+    /// `InputList`, always sent in responses
     pub input_list: Option<Vec<LiveStreamMonitorInputInfo>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Status`, always sent in responses; example: `0`
     pub status: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1640763135`
+    /// `StartTime`, always sent in responses; example: `1640763135`
     pub start_time: Option<u64>,
 
-    /// `StopTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1640763135`
+    /// `StopTime`, always sent in responses; example: `1640763135`
     pub stop_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1640763135`
+    /// `CreateTime`, always sent in responses; example: `1640763135`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1640763135`
+    /// `UpdateTime`, always sent in responses; example: `1640763135`
     pub update_time: Option<u64>,
 
-    /// `NotifyPolicy`: a [`LiveStreamMonitorNotifyPolicy`].
-    /// Always sent in responses.
+    /// `NotifyPolicy`, always sent in responses
     pub notify_policy: Option<LiveStreamMonitorNotifyPolicy>,
 
-    /// `AudibleInputIndexList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `AudibleInputIndexList`, always sent in responses; example: `[1]`
     pub audible_input_index_list: Option<Vec<u64>>,
 
-    /// `AiAsrInputIndexList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `AiAsrInputIndexList`, always sent in responses; example: `[1]`
     pub ai_asr_input_index_list: Option<Vec<u64>>,
 
-    /// `CheckStreamBroken`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CheckStreamBroken`, always sent in responses; example: `0`
     pub check_stream_broken: Option<u64>,
 
-    /// `CheckStreamLowFrameRate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CheckStreamLowFrameRate`, always sent in responses; example: `0`
     pub check_stream_low_frame_rate: Option<u64>,
 
-    /// `AsrLanguage`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AsrLanguage`, always sent in responses; example: `0`
     pub asr_language: Option<u64>,
 
-    /// `OcrLanguage`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `OcrLanguage`, always sent in responses; example: `0`
     pub ocr_language: Option<u64>,
 
-    /// `AiOcrInputIndexList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `AiOcrInputIndexList`, always sent in responses; example: `[1]`
     pub ai_ocr_input_index_list: Option<Vec<u64>>,
 
-    /// `AllowMonitorReport`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AllowMonitorReport`, always sent in responses; example: `0`
     pub allow_monitor_report: Option<u64>,
 
-    /// `AiFormatDiagnose`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AiFormatDiagnose`, always sent in responses; example: `0`
     pub ai_format_diagnose: Option<u64>,
 
-    /// `AiQualityControl`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AiQualityControl`, always sent in responses; example: `0`
     pub ai_quality_control: Option<u64>,
 
-    /// `CasterId`: a string.
-    ///
-    /// Example: `"\"101\""`
+    /// `CasterId`; example: `"\"101\""`
     pub caster_id: Option<String>,
 
-    /// `PullPushTaskId`: a string.
-    ///
-    /// Example: `"\"xxxx\""`
+    /// `PullPushTaskId`; example: `"\"xxxx\""`
     pub pull_push_task_id: Option<String>,
 }
 
@@ -2750,46 +1838,28 @@ pub struct LiveStreamMonitorInfo {
 /// Returned in the output of [`DescribeLiveStreamMonitor`](super::DescribeLiveStreamMonitor) and [`DescribeLiveStreamMonitorList`](super::DescribeLiveStreamMonitorList).
 #[tc_model]
 pub struct LiveStreamMonitorInputInfo {
-    /// `InputStreamName`: a string.
-    ///
-    /// Example: `"ExampleStreamName"`
+    /// `InputStreamName`; example: `"ExampleStreamName"`
     pub input_stream_name: String,
 
-    /// `InputDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ExampleDomain"`
+    /// `InputDomain`, always sent in responses; example: `"ExampleDomain"`
     pub input_domain: Option<String>,
 
-    /// `InputApp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Live"`
+    /// `InputApp`, always sent in responses; example: `"Live"`
     pub input_app: Option<String>,
 
-    /// `InputUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtmp://ExampleDomain/Live/ExampleStreamName"`
+    /// `InputUrl`, always sent in responses; example: `"rtmp://ExampleDomain/Live/ExampleStreamName"`
     pub input_url: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Input1"`
+    /// `Description`, always sent in responses; example: `"Input1"`
     pub description: Option<String>,
 
-    /// `CasterInputIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CasterInputIndex`; example: `1`
     pub caster_input_index: Option<u64>,
 
-    /// `NeedMonitor`: a boolean.
+    /// `NeedMonitor`
     pub need_monitor: Option<bool>,
 
-    /// `CdnStreamId`: a string.
-    ///
-    /// Example: `"ExampleStreamName"`
+    /// `CdnStreamId`; example: `"ExampleStreamName"`
     pub cdn_stream_id: Option<String>,
 }
 
@@ -2799,16 +1869,10 @@ pub struct LiveStreamMonitorInputInfo {
 /// Returned in the output of [`DescribeLiveStreamMonitor`](super::DescribeLiveStreamMonitor) and [`DescribeLiveStreamMonitorList`](super::DescribeLiveStreamMonitorList).
 #[tc_model]
 pub struct LiveStreamMonitorNotifyPolicy {
-    /// `NotifyPolicyType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NotifyPolicyType`, always sent in responses; example: `0`
     pub notify_policy_type: Option<u64>,
 
-    /// `CallbackUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://notify.example.com/notify"`
+    /// `CallbackUrl`, always sent in responses; example: `"http://notify.example.com/notify"`
     pub callback_url: Option<String>,
 }
 
@@ -2818,32 +1882,19 @@ pub struct LiveStreamMonitorNotifyPolicy {
 /// Returned in the output of [`DescribeLiveStreamMonitor`](super::DescribeLiveStreamMonitor) and [`DescribeLiveStreamMonitorList`](super::DescribeLiveStreamMonitorList).
 #[tc_model]
 pub struct LiveStreamMonitorOutputInfo {
-    /// `OutputStreamWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `OutputStreamWidth`; example: `1920`
     pub output_stream_width: u64,
 
-    /// `OutputStreamHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `OutputStreamHeight`; example: `1080`
     pub output_stream_height: u64,
 
-    /// `OutputStreamName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OutputExampleName"`
+    /// `OutputStreamName`, always sent in responses; example: `"OutputExampleName"`
     pub output_stream_name: Option<String>,
 
-    /// `OutputDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OutputExampleDomain"`
+    /// `OutputDomain`, always sent in responses; example: `"OutputExampleDomain"`
     pub output_domain: Option<String>,
 
-    /// `OutputApp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Live"`
+    /// `OutputApp`, always sent in responses; example: `"Live"`
     pub output_app: Option<String>,
 }
 
@@ -2852,24 +1903,16 @@ pub struct LiveStreamMonitorOutputInfo {
 /// Returned in the output of [`DescribeLogDownloadList`](super::DescribeLogDownloadList).
 #[tc_model]
 pub struct LogInfo {
-    /// `LogName`: a string.
-    ///
-    /// Example: `"logname"`
+    /// `LogName`; example: `"logname"`
     pub log_name: String,
 
-    /// `LogUrl`: a string.
-    ///
-    /// Example: `"http://abc.ab.com"`
+    /// `LogUrl`; example: `"http://abc.ab.com"`
     pub log_url: String,
 
-    /// `LogTime`: a string.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `LogTime`; example: `"2024-04-17 11:55:21"`
     pub log_time: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FileSize`; example: `10000`
     pub file_size: i64,
 }
 
@@ -2879,15 +1922,13 @@ pub struct LogInfo {
 #[doc(alias = "MPSResult")]
 #[tc_model]
 pub struct MpsResult {
-    /// `AiAsrResults`: a list of strings.
+    /// `AiAsrResults`
     pub ai_asr_results: Vec<String>,
 
-    /// `AiOcrResults`: a list of strings.
+    /// `AiOcrResults`
     pub ai_ocr_results: Vec<String>,
 
-    /// `StreamQuaCtrlResults`: a list of strings.
-    ///
-    /// Example: `["stream1: Moasic","stream 2: Blur"]`
+    /// `StreamQuaCtrlResults`; example: `["stream1: Moasic","stream 2: Blur"]`
     pub stream_qua_ctrl_results: Vec<String>,
 }
 
@@ -2896,9 +1937,7 @@ pub struct MpsResult {
 /// Sent in the input of [`CreateCommonMixStream`](super::CreateCommonMixStream).
 #[tc_model]
 pub struct MixPortraitSegmentParams {
-    /// `Color`: a string.
-    ///
-    /// Example: `"0xcccc33"`
+    /// `Color`; example: `"0xcccc33"`
     pub color: Option<String>,
 }
 
@@ -2907,39 +1946,25 @@ pub struct MixPortraitSegmentParams {
 /// Returned in the output of [`DescribeAllStreamPlayInfoList`](super::DescribeAllStreamPlayInfoList).
 #[tc_model]
 pub struct MonitorStreamPlayInfo {
-    /// `PlayDomain`: a string.
-    ///
-    /// Example: `"domain.test1.com"`
+    /// `PlayDomain`; example: `"domain.test1.com"`
     pub play_domain: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `Rate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rate`; example: `0`
     pub rate: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"Hls"`
+    /// `Protocol`; example: `"Hls"`
     pub protocol: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `1.82`
+    /// `Bandwidth`; example: `1.82`
     pub bandwidth: f64,
 
-    /// `Online`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Online`; example: `2`
     pub online: u64,
 
-    /// `Request`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `Request`; example: `19`
     pub request: u64,
 }
 
@@ -2949,89 +1974,55 @@ pub struct MonitorStreamPlayInfo {
 /// Returned in the output of [`DescribeOriginStreamInfo`](super::DescribeOriginStreamInfo).
 #[tc_model]
 pub struct OriginStreamCustomizationRule {
-    /// `MatchRule`: a string.
-    ///
-    /// Example: `"/*/*.m3u8"`
+    /// `MatchRule`; example: `"/*/*.m3u8"`
     pub match_rule: String,
 
-    /// `OriginAddressType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginAddressType`; example: `1`
     pub origin_address_type: i64,
 
-    /// `OriginHost`: a string.
-    ///
-    /// Example: `"www.test.play.com"`
+    /// `OriginHost`; example: `"www.test.play.com"`
     pub origin_host: String,
 
-    /// `OriginAddress`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4:8800"]`
+    /// `OriginAddress`; example: `["1.2.3.4:8800"]`
     pub origin_address: Vec<String>,
 
-    /// `PassThroughHttpHeader`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughHttpHeader`; example: `"off"`
     pub pass_through_http_header: String,
 
-    /// `PassThroughResponse`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughResponse`; example: `"off"`
     pub pass_through_response: String,
 
-    /// `PassThroughParam`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PassThroughParam`; example: `"off"`
     pub pass_through_param: String,
 
-    /// `UrlReplaceRules`: a list of strings.
-    ///
-    /// Example: `["/live<|>/live2"]`
+    /// `UrlReplaceRules`; example: `["/live<|>/live2"]`
     pub url_replace_rules: Vec<String>,
 
-    /// `OptionsRequest`: a string.
-    ///
-    /// Example: `"off"`
+    /// `OptionsRequest`; example: `"off"`
     pub options_request: String,
 
-    /// `OriginTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `OriginTimeout`; example: `10000`
     pub origin_timeout: i64,
 
-    /// `OriginRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginRetryTimes`; example: `1`
     pub origin_retry_times: i64,
 
-    /// `CacheStatusCode`: a list of strings.
-    ///
-    /// Example: `["cache_400_sec:1"]`
+    /// `CacheStatusCode`; example: `["cache_400_sec:1"]`
     pub cache_status_code: Vec<String>,
 
-    /// `Cache`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Cache`; example: `10`
     pub cache: i64,
 
-    /// `KeepParam`: a list of strings.
-    ///
-    /// Example: `["key1","key2"]`
+    /// `KeepParam`; example: `["key1","key2"]`
     pub keep_param: Vec<String>,
 
-    /// `HttpHeader`: a list of strings.
-    ///
-    /// Example: `["k1:v1","k2:v2"]`
+    /// `HttpHeader`; example: `["k1:v1","k2:v2"]`
     pub http_header: Vec<String>,
 
-    /// `CustomizationCacheFollowOrigin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomizationCacheFollowOrigin`; example: `0`
     pub customization_cache_follow_origin: Option<i64>,
 
-    /// `KeepHttpHeader`: a list of strings.
-    ///
-    /// Example: `["Accept-Encoding","accept-encoding"]`
+    /// `KeepHttpHeader`; example: `["Accept-Encoding","accept-encoding"]`
     pub keep_http_header: Option<Vec<String>>,
 }
 
@@ -3040,24 +2031,16 @@ pub struct OriginStreamCustomizationRule {
 /// Returned in the output of [`DescribeStreamPackageOutputStatistics`](super::DescribeStreamPackageOutputStatistics).
 #[tc_model]
 pub struct OutputStatisticsDataInfo {
-    /// `Output`: a signed 64-bit integer.
-    ///
-    /// Example: `671215`
+    /// `Output`; example: `671215`
     pub output: Option<i64>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-09-03T16:45:00+08:00"`
+    /// `Time`; example: `"2026-09-03T16:45:00+08:00"`
     pub time: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"699989FF000074F72BAC"`
+    /// `ChannelId`; example: `"699989FF000074F72BAC"`
     pub channel_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"FASTChannel"`
+    /// `Type`; example: `"FASTChannel"`
     pub r#type: Option<String>,
 }
 
@@ -3066,29 +2049,19 @@ pub struct OutputStatisticsDataInfo {
 /// Returned in the output of [`DescribeLivePadStreamList`](super::DescribeLivePadStreamList).
 #[tc_model]
 pub struct PadStreamInfo {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `PadStreamType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PadStreamType`; example: `"0"`
     pub pad_stream_type: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2025-04-10T00:01:00Z"`
+    /// `PublishTime`; example: `"2025-04-10T00:01:00Z"`
     pub publish_time: String,
 }
 
@@ -3097,58 +2070,34 @@ pub struct PadStreamInfo {
 /// Returned in the output of [`DescribeLivePadTemplate`](super::DescribeLivePadTemplate) and [`DescribeLivePadTemplates`](super::DescribeLivePadTemplates).
 #[tc_model]
 pub struct PadTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"templatename"`
+    /// `TemplateName`; example: `"templatename"`
     pub template_name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/a.mp4"`
+    /// `Url`; example: `"https://test.com/a.mp4"`
     pub url: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 08:00:00"`
+    /// `CreateTime`; example: `"2020-01-01 08:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 08:00:00"`
+    /// `UpdateTime`; example: `"2020-01-01 08:00:00"`
     pub update_time: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"description"`
+    /// `Description`, always sent in responses; example: `"description"`
     pub description: Option<String>,
 
-    /// `WaitDuration`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `WaitDuration`, always sent in responses; example: `0`
     pub wait_duration: Option<u64>,
 
-    /// `MaxDuration`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MaxDuration`, always sent in responses; example: `0`
     pub max_duration: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Type`, always sent in responses; example: `1`
     pub r#type: Option<u64>,
 
-    /// `TriggerCondition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TriggerCondition`; example: `0`
     pub trigger_condition: Option<u64>,
 }
 
@@ -3157,29 +2106,19 @@ pub struct PadTemplate {
 /// Returned in the output of [`DescribeLivePlayAuthKey`](super::DescribeLivePlayAuthKey).
 #[tc_model]
 pub struct PlayAuthKeyInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `AuthKey`: a string.
-    ///
-    /// Example: `"AKID0QJ82oYdLJ"`
+    /// `AuthKey`; example: `"AKID0QJ82oYdLJ"`
     pub auth_key: String,
 
-    /// `AuthDelta`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `AuthDelta`; example: `300`
     pub auth_delta: u64,
 
-    /// `AuthBackKey`: a string.
-    ///
-    /// Example: `"lbPUl5VIKKFB1KazNB"`
+    /// `AuthBackKey`; example: `"lbPUl5VIKKFB1KazNB"`
     pub auth_back_key: String,
 }
 
@@ -3188,14 +2127,10 @@ pub struct PlayAuthKeyInfo {
 /// Returned in the output of [`DescribePlayErrorCodeSumInfoList`](super::DescribePlayErrorCodeSumInfoList).
 #[tc_model]
 pub struct PlayCodeTotalInfo {
-    /// `Code`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Code`; example: `"200"`
     pub code: String,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Num`; example: `11`
     pub num: u64,
 }
 
@@ -3204,14 +2139,10 @@ pub struct PlayCodeTotalInfo {
 /// Returned in the output of [`DescribeStreamDayPlayInfoList`](super::DescribeStreamDayPlayInfoList).
 #[tc_model]
 pub struct PlayDataInfoByStream {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `TotalFlux`: a floating-point number.
-    ///
-    /// Example: `500.0`
+    /// `TotalFlux`; example: `500.0`
     pub total_flux: f64,
 }
 
@@ -3220,14 +2151,10 @@ pub struct PlayDataInfoByStream {
 /// Returned in the output of [`DescribeProvinceIspPlayInfoList`](super::DescribeProvinceIspPlayInfoList).
 #[tc_model]
 pub struct PlayStatInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-02-01T00:00:00+08:00"`
+    /// `Time`; example: `"2019-02-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `500.0`
+    /// `Value`; example: `500.0`
     pub value: f64,
 }
 
@@ -3236,24 +2163,16 @@ pub struct PlayStatInfo {
 /// Returned in the output of [`DescribeVisitTopSumInfoList`](super::DescribeVisitTopSumInfoList).
 #[tc_model]
 pub struct PlaySumStatInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"CSZFMPP360"`
+    /// `Name`; example: `"CSZFMPP360"`
     pub name: String,
 
-    /// `AvgFluxPerSecond`: a floating-point number.
-    ///
-    /// Example: `4.773`
+    /// `AvgFluxPerSecond`; example: `4.773`
     pub avg_flux_per_second: f64,
 
-    /// `TotalFlux`: a floating-point number.
-    ///
-    /// Example: `69023.772`
+    /// `TotalFlux`; example: `69023.772`
     pub total_flux: f64,
 
-    /// `TotalRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36590`
+    /// `TotalRequest`; example: `36590`
     pub total_request: u64,
 }
 
@@ -3262,39 +2181,25 @@ pub struct PlaySumStatInfo {
 /// Returned in the output of [`DescribePlayErrorCodeSumInfoList`](super::DescribePlayErrorCodeSumInfoList).
 #[tc_model]
 pub struct ProIspPlayCodeDataInfo {
-    /// `CountryAreaName`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryAreaName`; example: `"中国"`
     pub country_area_name: String,
 
-    /// `ProvinceName`: a string.
-    ///
-    /// Example: `"山东省"`
+    /// `ProvinceName`; example: `"山东省"`
     pub province_name: String,
 
-    /// `IspName`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `IspName`; example: `"中国移动"`
     pub isp_name: String,
 
-    /// `Code2xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Code2xx`; example: `11`
     pub code2xx: u64,
 
-    /// `Code3xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Code3xx`; example: `12`
     pub code3xx: u64,
 
-    /// `Code4xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Code4xx`; example: `10`
     pub code4xx: u64,
 
-    /// `Code5xx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `Code5xx`; example: `19`
     pub code5xx: u64,
 }
 
@@ -3303,24 +2208,16 @@ pub struct ProIspPlayCodeDataInfo {
 /// Returned in the output of [`DescribeProIspPlaySumInfoList`](super::DescribeProIspPlaySumInfoList).
 #[tc_model]
 pub struct ProIspPlaySumInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"山东省"`
+    /// `Name`; example: `"山东省"`
     pub name: String,
 
-    /// `TotalFlux`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `TotalFlux`; example: `50.0`
     pub total_flux: f64,
 
-    /// `TotalRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalRequest`; example: `50`
     pub total_request: u64,
 
-    /// `AvgFluxPerSecond`: a floating-point number.
-    ///
-    /// Example: `10.1`
+    /// `AvgFluxPerSecond`; example: `10.1`
     pub avg_flux_per_second: f64,
 }
 
@@ -3329,9 +2226,7 @@ pub struct ProIspPlaySumInfo {
 /// Returned in the output of [`DescribeLiveStreamOnlineList`](super::DescribeLiveStreamOnlineList).
 #[tc_model]
 pub struct PublishTime {
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2017-10-24T12:00:00Z"`
+    /// `PublishTime`; example: `"2017-10-24T12:00:00Z"`
     pub publish_time: String,
 }
 
@@ -3341,34 +2236,22 @@ pub struct PublishTime {
 /// Returned in the output of [`DescribeLivePullStreamTasks`](super::DescribeLivePullStreamTasks).
 #[tc_model]
 pub struct PullPushWatermarkInfo {
-    /// `PictureUrl`: a string.
-    ///
-    /// Example: `"http://xxx.gifshow/pic.jpg"`
+    /// `PictureUrl`; example: `"http://xxx.gifshow/pic.jpg"`
     pub picture_url: String,
 
-    /// `XPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `XPosition`; example: `0`
     pub x_position: i64,
 
-    /// `YPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `YPosition`; example: `0`
     pub y_position: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: i64,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Location`; example: `0`
     pub location: i64,
 }
 
@@ -3377,44 +2260,28 @@ pub struct PullPushWatermarkInfo {
 /// Returned in the output of [`DescribePullStreamConfigs`](super::DescribePullStreamConfigs).
 #[tc_model]
 pub struct PullStreamConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"5674"`
+    /// `ConfigId`; example: `"5674"`
     pub config_id: String,
 
-    /// `FromUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.liveplay.myqcloud.com/txlive"`
+    /// `FromUrl`; example: `"rtmp://5000.liveplay.myqcloud.com/txlive"`
     pub from_url: String,
 
-    /// `ToUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.livepush2.myqcloud.com/live/3954_462724865?&txSecret=xx"`
+    /// `ToUrl`; example: `"rtmp://5000.livepush2.myqcloud.com/live/3954_462724865?&txSecret=xx"`
     pub to_url: String,
 
-    /// `AreaName`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `AreaName`; example: `"深圳"`
     pub area_name: String,
 
-    /// `IspName`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `IspName`; example: `"电信"`
     pub isp_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-07-06T14:40:23Z"`
+    /// `StartTime`; example: `"2018-07-06T14:40:23Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-07-06T18:05:23Z"`
+    /// `EndTime`; example: `"2018-07-06T18:05:23Z"`
     pub end_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Status`; example: `"2"`
     pub status: String,
 }
 
@@ -3423,148 +2290,94 @@ pub struct PullStreamConfig {
 /// Returned in the output of [`DescribeLivePullStreamTasks`](super::DescribeLivePullStreamTasks).
 #[tc_model]
 pub struct PullStreamTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"564214"`
+    /// `TaskId`; example: `"564214"`
     pub task_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"PullLivePushLive"`
+    /// `SourceType`; example: `"PullLivePushLive"`
     pub source_type: String,
 
-    /// `SourceUrls`: a list of strings.
+    /// `SourceUrls`
     pub source_urls: Vec<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.qcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.qcloud.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"teststream"`
+    /// `StreamName`; example: `"teststream"`
     pub stream_name: String,
 
-    /// `PushArgs`: a string.
-    ///
-    /// Example: `"secret=abc&time=F7F78AE7"`
+    /// `PushArgs`; example: `"secret=abc&time=F7F78AE7"`
     pub push_args: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-02-24T00:00:00Z"`
+    /// `StartTime`; example: `"2021-02-24T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-02-28T00:00:00Z"`
+    /// `EndTime`; example: `"2021-02-28T00:00:00Z"`
     pub end_time: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VodLoopTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `VodLoopTimes`; example: `-1`
     pub vod_loop_times: i64,
 
-    /// `VodRefreshType`: a string.
-    ///
-    /// Example: `"ImmediateNewSource"`
+    /// `VodRefreshType`; example: `"ImmediateNewSource"`
     pub vod_refresh_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-23T00:00:00Z"`
+    /// `CreateTime`; example: `"2021-02-23T00:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-02-24T10:00:00Z"`
+    /// `UpdateTime`; example: `"2021-02-24T10:00:00Z"`
     pub update_time: String,
 
-    /// `CreateBy`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `CreateBy`; example: `"admin"`
     pub create_by: String,
 
-    /// `UpdateBy`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `UpdateBy`; example: `"admin"`
     pub update_by: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://you.callback.url"`
+    /// `CallbackUrl`; example: `"http://you.callback.url"`
     pub callback_url: String,
 
-    /// `CallbackEvents`: a list of strings.
-    ///
-    /// Example: `["TaskStart"]`
+    /// `CallbackEvents`; example: `["TaskStart"]`
     pub callback_events: Vec<String>,
 
-    /// `CallbackInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `CallbackInfo`; example: `"null"`
     pub callback_info: String,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ErrorInfo`; example: `"null"`
     pub error_info: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `RecentPullInfo`: a [`RecentPullInfo`].
+    /// `RecentPullInfo`
     pub recent_pull_info: RecentPullInfo,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"直播活动任务"`
+    /// `Comment`; example: `"直播活动任务"`
     pub comment: String,
 
-    /// `BackupSourceType`: a string.
-    ///
-    /// Example: `"PullLivePushLive"`
+    /// `BackupSourceType`; example: `"PullLivePushLive"`
     pub backup_source_type: String,
 
-    /// `BackupSourceUrl`: a string.
-    ///
-    /// Example: `"http://test.domain/live/test.flv?txSecret=xx&txTime=xxx"`
+    /// `BackupSourceUrl`; example: `"http://test.domain/live/test.flv?txSecret=xx&txTime=xxx"`
     pub backup_source_url: String,
 
-    /// `WatermarkList`: a list of [`PullPushWatermarkInfo`] objects.
+    /// `WatermarkList`
     pub watermark_list: Vec<PullPushWatermarkInfo>,
 
-    /// `VodLocalMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VodLocalMode`; example: `0`
     pub vod_local_mode: i64,
 
-    /// `RecordTemplateId`: a string.
-    ///
-    /// Example: `"8452"`
+    /// `RecordTemplateId`; example: `"8452"`
     pub record_template_id: String,
 
-    /// `BackupToUrl`: a string.
-    ///
-    /// Example: `"rtmp://5000.livepush.myqcloud.com/live/vinback?txSecret=6e9797ce"`
+    /// `BackupToUrl`; example: `"rtmp://5000.livepush.myqcloud.com/live/vinback?txSecret=6e9797ce"`
     pub backup_to_url: String,
 
-    /// `TranscodeTemplateName`: a string.
-    ///
-    /// Example: `"hevc760"`
+    /// `TranscodeTemplateName`; example: `"hevc760"`
     pub transcode_template_name: Option<String>,
 }
 
@@ -3573,29 +2386,19 @@ pub struct PullStreamTaskInfo {
 /// Returned in the output of [`DescribeLivePushAuthKey`](super::DescribeLivePushAuthKey).
 #[tc_model]
 pub struct PushAuthKeyInfo {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"push.tlivecloud.com"`
+    /// `DomainName`; example: `"push.tlivecloud.com"`
     pub domain_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `MasterAuthKey`: a string.
-    ///
-    /// Example: `"29077666814d739e801ceb5"`
+    /// `MasterAuthKey`; example: `"29077666814d739e801ceb5"`
     pub master_auth_key: String,
 
-    /// `BackupAuthKey`: a string.
-    ///
-    /// Example: `"78895532321114d739e801ceb5"`
+    /// `BackupAuthKey`; example: `"78895532321114d739e801ceb5"`
     pub backup_auth_key: String,
 
-    /// `AuthDelta`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthDelta`; example: `0`
     pub auth_delta: u64,
 }
 
@@ -3604,89 +2407,55 @@ pub struct PushAuthKeyInfo {
 /// Returned in the output of [`DescribeLiveStreamPushInfoList`](super::DescribeLiveStreamPushInfoList).
 #[tc_model]
 pub struct PushDataInfo {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `StreamName`; example: `"test1"`
     pub stream_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClientIp`; example: `"127.0.0.1"`
     pub client_ip: String,
 
-    /// `ServerIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ServerIp`; example: `"127.0.0.1"`
     pub server_ip: String,
 
-    /// `VideoFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VideoFps`; example: `100`
     pub video_fps: u64,
 
-    /// `VideoSpeed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VideoSpeed`; example: `100`
     pub video_speed: u64,
 
-    /// `AudioFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `AudioFps`; example: `40`
     pub audio_fps: u64,
 
-    /// `AudioSpeed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `AudioSpeed`; example: `40`
     pub audio_speed: u64,
 
-    /// `PushDomain`: a string.
-    ///
-    /// Example: `"5000.pushdomain.com"`
+    /// `PushDomain`; example: `"5000.pushdomain.com"`
     pub push_domain: String,
 
-    /// `BeginPushTime`: a string.
-    ///
-    /// Example: `"2019-02-01 00:00:00"`
+    /// `BeginPushTime`; example: `"2019-02-01 00:00:00"`
     pub begin_push_time: String,
 
-    /// `Acodec`: a string.
-    ///
-    /// Example: `"AAC"`
+    /// `Acodec`; example: `"AAC"`
     pub acodec: String,
 
-    /// `Vcodec`: a string.
-    ///
-    /// Example: `"H264"`
+    /// `Vcodec`; example: `"H264"`
     pub vcodec: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"350*350"`
+    /// `Resolution`; example: `"350*350"`
     pub resolution: String,
 
-    /// `AsampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `AsampleRate`; example: `48000`
     pub asample_rate: u64,
 
-    /// `MetaAudioSpeed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `MetaAudioSpeed`; example: `22`
     pub meta_audio_speed: u64,
 
-    /// `MetaVideoSpeed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4885`
+    /// `MetaVideoSpeed`; example: `4885`
     pub meta_video_speed: u64,
 
-    /// `MetaFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MetaFps`; example: `30`
     pub meta_fps: u64,
 }
 
@@ -3695,24 +2464,16 @@ pub struct PushDataInfo {
 /// Returned in the output of [`DescribeDeliverLogDownList`](super::DescribeDeliverLogDownList).
 #[tc_model]
 pub struct PushLogInfo {
-    /// `LogName`: a string.
-    ///
-    /// Example: `"pushlog-xxx"`
+    /// `LogName`; example: `"pushlog-xxx"`
     pub log_name: String,
 
-    /// `LogUrl`: a string.
-    ///
-    /// Example: `"https://livelog-down.cdn.qcloud.com/20220804/11/202208041125-pul"`
+    /// `LogUrl`; example: `"https://livelog-down.cdn.qcloud.com/20220804/11/202208041125-pul"`
     pub log_url: String,
 
-    /// `LogTime`: a string.
-    ///
-    /// Example: `"2022-02-09T12:36:42Z"`
+    /// `LogTime`; example: `"2022-02-09T12:36:42Z"`
     pub log_time: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1222`
+    /// `FileSize`; example: `1222`
     pub file_size: i64,
 }
 
@@ -3721,124 +2482,76 @@ pub struct PushLogInfo {
 /// Returned in the output of [`DescribeStreamPushInfoList`](super::DescribeStreamPushInfoList).
 #[tc_model]
 pub struct PushQualityData {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2021-03-01T00:00:00+08:00"`
+    /// `Time`; example: `"2021-03-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `PushDomain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `PushDomain`; example: `"test.com"`
     pub push_domain: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `ClientIp`; example: `"0.0.0.0"`
     pub client_ip: String,
 
-    /// `BeginPushTime`: a string.
-    ///
-    /// Example: `"2021-03-01 00:00:00"`
+    /// `BeginPushTime`; example: `"2021-03-01 00:00:00"`
     pub begin_push_time: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"480*864"`
+    /// `Resolution`; example: `"480*864"`
     pub resolution: String,
 
-    /// `VCodec`: a string.
-    ///
-    /// Example: `"H264"`
+    /// `VCodec`; example: `"H264"`
     pub v_codec: String,
 
-    /// `ACodec`: a string.
-    ///
-    /// Example: `"AAC"`
+    /// `ACodec`; example: `"AAC"`
     pub a_codec: String,
 
-    /// `Sequence`: a string.
-    ///
-    /// Example: `"4543453324532"`
+    /// `Sequence`; example: `"4543453324532"`
     pub sequence: String,
 
-    /// `VideoFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VideoFps`; example: `1`
     pub video_fps: u64,
 
-    /// `VideoRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VideoRate`; example: `1`
     pub video_rate: u64,
 
-    /// `AudioFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioFps`; example: `1`
     pub audio_fps: u64,
 
-    /// `AudioRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioRate`; example: `1`
     pub audio_rate: u64,
 
-    /// `LocalTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LocalTs`; example: `10`
     pub local_ts: u64,
 
-    /// `VideoTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VideoTs`; example: `10`
     pub video_ts: u64,
 
-    /// `AudioTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AudioTs`; example: `10`
     pub audio_ts: u64,
 
-    /// `MetaVideoRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetaVideoRate`; example: `1`
     pub meta_video_rate: u64,
 
-    /// `MetaAudioRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetaAudioRate`; example: `1`
     pub meta_audio_rate: u64,
 
-    /// `MateFps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MateFps`; example: `1`
     pub mate_fps: u64,
 
-    /// `StreamParam`: a string.
-    ///
-    /// Example: `"&test=1"`
+    /// `StreamParam`; example: `"&test=1"`
     pub stream_param: String,
 
-    /// `Bandwidth`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Bandwidth`; example: `0.1`
     pub bandwidth: f64,
 
-    /// `Flux`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Flux`; example: `0.1`
     pub flux: f64,
 
-    /// `ServerIp`: a string.
-    ///
-    /// Example: `"192.1.1.1"`
+    /// `ServerIp`; example: `"192.1.1.1"`
     pub server_ip: String,
 
-    /// `GopSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `GopSize`; example: `2000`
     pub gop_size: Option<i64>,
 }
 
@@ -3847,24 +2560,16 @@ pub struct PushQualityData {
 /// Returned in the output of [`DescribeLivePullStreamTasks`](super::DescribeLivePullStreamTasks).
 #[tc_model]
 pub struct RecentPullInfo {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://youfile.domain.com/vod/file.mp4"`
+    /// `FileUrl`; example: `"http://youfile.domain.com/vod/file.mp4"`
     pub file_url: String,
 
-    /// `OffsetTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2300`
+    /// `OffsetTime`; example: `2300`
     pub offset_time: u64,
 
-    /// `ReportTime`: a string.
-    ///
-    /// Example: `"2022-10-20T03:35:11Z"`
+    /// `ReportTime`; example: `"2022-10-20T03:35:11Z"`
     pub report_time: String,
 
-    /// `LoopedTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LoopedTimes`; example: `2`
     pub looped_times: i64,
 }
 
@@ -3874,62 +2579,37 @@ pub struct RecentPullInfo {
 /// Returned in the output of [`DescribeLiveRecordTemplate`](super::DescribeLiveRecordTemplate) and [`DescribeLiveRecordTemplates`](super::DescribeLiveRecordTemplates).
 #[tc_model]
 pub struct RecordParam {
-    /// `RecordInterval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `400`
+    /// `RecordInterval`, always sent in responses; example: `400`
     pub record_interval: Option<i64>,
 
-    /// `StorageTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `800`
+    /// `StorageTime`, always sent in responses; example: `800`
     pub storage_time: Option<i64>,
 
-    /// `Enable`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Enable`, always sent in responses; example: `0`
     pub enable: Option<i64>,
 
-    /// `VodSubAppId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `VodSubAppId`, always sent in responses; example: `1`
     pub vod_sub_app_id: Option<i64>,
 
-    /// `VodFileName`: a string.
-    /// Always sent in responses.
+    /// `VodFileName`, always sent in responses
     pub vod_file_name: Option<String>,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"liu"`
+    /// `Procedure`; example: `"liu"`
     pub procedure: Option<String>,
 
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `StorageMode`; example: `"normal"`
     pub storage_mode: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `4512`
+    /// `ClassId`; example: `4512`
     pub class_id: Option<i64>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `CosBucketName`; example: `"bucket"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `CosBucketRegion`; example: `"bucket"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `CosBucketPath`; example: `"bucket"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -3938,44 +2618,28 @@ pub struct RecordParam {
 /// Returned in the output of [`DescribeRecordTask`](super::DescribeRecordTask).
 #[tc_model]
 pub struct RecordTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
+    /// `TaskId`; example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
     pub task_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589904000`
+    /// `StartTime`; example: `1589904000`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589889600`
+    /// `EndTime`; example: `1589889600`
     pub end_time: u64,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateId`; example: `0`
     pub template_id: u64,
 
-    /// `Stopped`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stopped`; example: `0`
     pub stopped: u64,
 }
 
@@ -3984,55 +2648,43 @@ pub struct RecordTask {
 /// Returned in the output of [`DescribeLiveRecordTemplate`](super::DescribeLiveRecordTemplate) and [`DescribeLiveRecordTemplates`](super::DescribeLiveRecordTemplates).
 #[tc_model]
 pub struct RecordTemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TemplateName`; example: `"name"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `FlvParam`: a [`RecordParam`].
+    /// `FlvParam`
     pub flv_param: RecordParam,
 
-    /// `HlsParam`: a [`RecordParam`].
+    /// `HlsParam`
     pub hls_param: RecordParam,
 
-    /// `Mp4Param`: a [`RecordParam`].
+    /// `Mp4Param`
     pub mp4_param: RecordParam,
 
-    /// `AacParam`: a [`RecordParam`].
+    /// `AacParam`
     pub aac_param: RecordParam,
 
-    /// `IsDelayLive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelayLive`; example: `1`
     pub is_delay_live: i64,
 
-    /// `HlsSpecialParam`: a [`HlsSpecialParam`].
+    /// `HlsSpecialParam`
     pub hls_special_param: HlsSpecialParam,
 
-    /// `Mp3Param`: a [`RecordParam`].
+    /// `Mp3Param`
     pub mp3_param: RecordParam,
 
-    /// `RemoveWatermark`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RemoveWatermark`; example: `false`
     pub remove_watermark: Option<bool>,
 
-    /// `CosStore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CosStore`; example: `1`
     pub cos_store: Option<i64>,
 
-    /// `FlvSpecialParam`: a [`FlvSpecialParam`].
+    /// `FlvSpecialParam`
     pub flv_special_param: Option<FlvSpecialParam>,
 }
 
@@ -4041,29 +2693,19 @@ pub struct RecordTemplateInfo {
 /// Returned in the output of [`DescribeLiveDomainReferer`](super::DescribeLiveDomainReferer).
 #[tc_model]
 pub struct RefererAuthConfig {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"domainname"`
+    /// `DomainName`; example: `"domainname"`
     pub domain_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `AllowEmpty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowEmpty`; example: `1`
     pub allow_empty: i64,
 
-    /// `Rules`: a string.
-    ///
-    /// Example: `"(rule1;rule2)"`
+    /// `Rules`; example: `"(rule1;rule2)"`
     pub rules: String,
 }
 
@@ -4072,19 +2714,13 @@ pub struct RefererAuthConfig {
 /// Returned in the output of [`DescribeStreamPackageRemuxStatistics`](super::DescribeStreamPackageRemuxStatistics).
 #[tc_model]
 pub struct RemuxStatisticsDataInfo {
-    /// `Remux`: a signed 64-bit integer.
-    ///
-    /// Example: `35545189124`
+    /// `Remux`; example: `35545189124`
     pub remux: Option<i64>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-08-24T17:15:00+08:00"`
+    /// `Time`; example: `"2026-08-24T17:15:00+08:00"`
     pub time: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"/v1/019810d5882d1ea506ec36a2054bc5"`
+    /// `ChannelId`; example: `"/v1/019810d5882d1ea506ec36a2054bc5"`
     pub channel_id: Option<String>,
 }
 
@@ -4093,34 +2729,22 @@ pub struct RemuxStatisticsDataInfo {
 /// Returned in the output of [`DescribeAuditRules`](super::DescribeAuditRules), [`DescribeLivePadRules`](super::DescribeLivePadRules), [`DescribeLiveRecordRules`](super::DescribeLiveRecordRules), [`DescribeLiveSmartEraseRules`](super::DescribeLiveSmartEraseRules), [`DescribeLiveSnapshotRules`](super::DescribeLiveSnapshotRules), [`DescribeLiveTimeShiftRules`](super::DescribeLiveTimeShiftRules) and 2 more.
 #[tc_model]
 pub struct RuleInfo {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `CreateTime`; example: `"2024-04-17 11:55:21"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `UpdateTime`; example: `"2024-04-17 11:55:21"`
     pub update_time: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `8252`
+    /// `TemplateId`; example: `8252`
     pub template_id: i64,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"push.domain.com"`
+    /// `DomainName`; example: `"push.domain.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 }
 
@@ -4129,19 +2753,13 @@ pub struct RuleInfo {
 /// Sent in the input of [`CreateSceneVideoTask`](super::CreateSceneVideoTask).
 #[tc_model]
 pub struct SceneStoreCosParam {
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"live-q****d-tts-13***02212"`
+    /// `CosBucketName`; example: `"live-q****d-tts-13***02212"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosBucketRegion`; example: `"ap-guangzhou"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"/scene_video/"`
+    /// `CosBucketPath`; example: `"/scene_video/"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -4150,44 +2768,28 @@ pub struct SceneStoreCosParam {
 /// Sent in the input of [`CreateSceneVideoTask`](super::CreateSceneVideoTask).
 #[tc_model]
 pub struct SceneVideoExtraParam {
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080P"`
+    /// `Resolution`; example: `"1080P"`
     pub resolution: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `OffPeak`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OffPeak`; example: `true`
     pub off_peak: Option<bool>,
 
-    /// `LogoAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogoAdd`; example: `true`
     pub logo_add: Option<bool>,
 
-    /// `EnableAudio`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAudio`; example: `true`
     pub enable_audio: Option<bool>,
 
-    /// `EnableBgm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBgm`; example: `true`
     pub enable_bgm: Option<bool>,
 
-    /// `EnablePromptEnhance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePromptEnhance`; example: `true`
     pub enable_prompt_enhance: Option<bool>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://my.c***back.**m/l***/test.p**"`
+    /// `CallbackUrl`; example: `"http://my.c***back.**m/l***/test.p**"`
     pub callback_url: Option<String>,
 }
 
@@ -4196,12 +2798,10 @@ pub struct SceneVideoExtraParam {
 /// Returned in the output of [`DescribeSceneVideoTask`](super::DescribeSceneVideoTask).
 #[tc_model]
 pub struct SceneVideoOutputInfo {
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"video_url"`
+    /// `Type`; example: `"video_url"`
     pub r#type: Option<String>,
 }
 
@@ -4210,17 +2810,13 @@ pub struct SceneVideoOutputInfo {
 /// Sent in the input of [`CreateSceneVideoTask`](super::CreateSceneVideoTask).
 #[tc_model]
 pub struct SceneVideoReferenceImageInfo {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"这是图1"`
+    /// `Text`; example: `"这是图1"`
     pub text: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"style"`
+    /// `ReferenceType`; example: `"style"`
     pub reference_type: Option<String>,
 }
 
@@ -4229,7 +2825,7 @@ pub struct SceneVideoReferenceImageInfo {
 /// Sent in the input of [`CreateSceneVideoTask`](super::CreateSceneVideoTask).
 #[tc_model]
 pub struct SceneVideoReferenceVideoInfo {
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: Option<String>,
 }
 
@@ -4238,44 +2834,28 @@ pub struct SceneVideoReferenceVideoInfo {
 /// Returned in the output of [`DescribeScreenshotTask`](super::DescribeScreenshotTask).
 #[tc_model]
 pub struct ScreenshotTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
+    /// `TaskId`; example: `"UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb"`
     pub task_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.live.push.com"`
+    /// `DomainName`; example: `"5000.live.push.com"`
     pub domain_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"livetest"`
+    /// `StreamName`; example: `"livetest"`
     pub stream_name: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589904000`
+    /// `StartTime`; example: `1589904000`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589889600`
+    /// `EndTime`; example: `1589889600`
     pub end_time: u64,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateId`; example: `0`
     pub template_id: u64,
 
-    /// `Stopped`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stopped`; example: `0`
     pub stopped: u64,
 }
 
@@ -4284,84 +2864,46 @@ pub struct ScreenshotTask {
 /// Returned in the output of [`DescribeLiveSmartEraseTemplate`](super::DescribeLiveSmartEraseTemplate) and [`DescribeLiveSmartEraseTemplates`](super::DescribeLiveSmartEraseTemplates).
 #[tc_model]
 pub struct SmartEraseTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8392011`
+    /// `TemplateId`, always sent in responses; example: `8392011`
     pub template_id: Option<u64>,
 
-    /// `TemplateName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ruxu001"`
+    /// `TemplateName`, always sent in responses; example: `"ruxu001"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"update"`
+    /// `Description`, always sent in responses; example: `"update"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"illegal audio|privacy protection"`
+    /// `Type`, always sent in responses; example: `"illegal audio|privacy protection"`
     pub r#type: Option<String>,
 
-    /// `AuditConfId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8391249`
+    /// `AuditConfId`, always sent in responses; example: `8391249`
     pub audit_conf_id: Option<u64>,
 
-    /// `ImageBizType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1_1_7_7930"`
+    /// `ImageBizType`, always sent in responses; example: `"1_1_7_7930"`
     pub image_biz_type: Option<String>,
 
-    /// `AudioBizType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1_1_7_7930"`
+    /// `AudioBizType`, always sent in responses; example: `"1_1_7_7930"`
     pub audio_biz_type: Option<String>,
 
-    /// `AudioTextBizType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1_1_7_7930"`
+    /// `AudioTextBizType`, always sent in responses; example: `"1_1_7_7930"`
     pub audio_text_biz_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-04 10:37:49"`
+    /// `CreateTime`, always sent in responses; example: `"2026-01-04 10:37:49"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-12-19 14:41:47"`
+    /// `UpdateTime`, always sent in responses; example: `"2025-12-19 14:41:47"`
     pub update_time: Option<String>,
 
-    /// `DisplayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisplayMode`; example: `1`
     pub display_mode: Option<i64>,
 
-    /// `DisplayDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `DisplayDelayTime`; example: `4000`
     pub display_delay_time: Option<i64>,
 
-    /// `PrivacyProtection`: a string.
-    ///
-    /// Example: `"blur license plate"`
+    /// `PrivacyProtection`; example: `"blur license plate"`
     pub privacy_protection: Option<String>,
 
-    /// `AudioErasureMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioErasureMode`; example: `1`
     pub audio_erasure_mode: Option<u64>,
 }
 
@@ -4370,74 +2912,46 @@ pub struct SmartEraseTemplate {
 /// Returned in the output of [`DescribeLiveSnapshotTemplate`](super::DescribeLiveSnapshotTemplate) and [`DescribeLiveSnapshotTemplates`](super::DescribeLiveSnapshotTemplates).
 #[tc_model]
 pub struct SnapshotTemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `85421`
+    /// `TemplateId`; example: `85421`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"templatename"`
+    /// `TemplateName`; example: `"templatename"`
     pub template_name: String,
 
-    /// `SnapshotInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SnapshotInterval`; example: `5`
     pub snapshot_interval: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Width`; example: `5`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Height`; example: `5`
     pub height: i64,
 
-    /// `PornFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PornFlag`; example: `0`
     pub porn_flag: i64,
 
-    /// `CosAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `746113`
+    /// `CosAppId`; example: `746113`
     pub cos_app_id: i64,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"cosbucket"`
+    /// `CosBucket`; example: `"cosbucket"`
     pub cos_bucket: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `CosRegion`; example: `"ap-nanjing"`
     pub cos_region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `Description`; example: `"测试模板"`
     pub description: String,
 
-    /// `CosPrefix`: a string.
-    ///
-    /// Example: `"prefix_"`
+    /// `CosPrefix`; example: `"prefix_"`
     pub cos_prefix: Option<String>,
 
-    /// `CosFileName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `CosFileName`; example: `"testname"`
     pub cos_file_name: Option<String>,
 
-    /// `CosSecretId`: a string.
-    ///
-    /// Example: `"test cosSecretId"`
+    /// `CosSecretId`; example: `"test cosSecretId"`
     pub cos_secret_id: Option<String>,
 
-    /// `CosSecretKey`: a string.
-    ///
-    /// Example: `"******"`
+    /// `CosSecretKey`; example: `"******"`
     pub cos_secret_key: Option<String>,
 }
 
@@ -4446,49 +2960,31 @@ pub struct SnapshotTemplateInfo {
 /// Returned in the output of [`DescribeLiveStreamEventList`](super::DescribeLiveStreamEventList).
 #[tc_model]
 pub struct StreamEventInfo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"yourdomain.test.com"`
+    /// `DomainName`; example: `"yourdomain.test.com"`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `StreamStartTime`: a string.
-    ///
-    /// Example: `"2019-01-04T11:59:58Z"`
+    /// `StreamStartTime`; example: `"2019-01-04T11:59:58Z"`
     pub stream_start_time: String,
 
-    /// `StreamEndTime`: a string.
-    ///
-    /// Example: `"2019-01-04T11:59:58Z"`
+    /// `StreamEndTime`; example: `"2019-01-04T11:59:58Z"`
     pub stream_end_time: String,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"客户端主动断流"`
+    /// `StopReason`; example: `"客户端主动断流"`
     pub stop_reason: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Duration`; example: `60`
     pub duration: u64,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"180.163.8.244"`
+    /// `ClientIp`; example: `"180.163.8.244"`
     pub client_ip: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"640*352"`
+    /// `Resolution`; example: `"640*352"`
     pub resolution: String,
 }
 
@@ -4497,49 +2993,31 @@ pub struct StreamEventInfo {
 /// Returned in the output of [`DescribeLiveStreamPublishedList`](super::DescribeLiveStreamPublishedList).
 #[tc_model]
 pub struct StreamName {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `StreamStartTime`: a string.
-    ///
-    /// Example: `"2022-11-04T08:42:06Z"`
+    /// `StreamStartTime`; example: `"2022-11-04T08:42:06Z"`
     pub stream_start_time: String,
 
-    /// `StreamEndTime`: a string.
-    ///
-    /// Example: `"2022-11-04T09:10:58Z"`
+    /// `StreamEndTime`; example: `"2022-11-04T09:10:58Z"`
     pub stream_end_time: String,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"推流客户端主动断流"`
+    /// `StopReason`; example: `"推流客户端主动断流"`
     pub stop_reason: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1732`
+    /// `Duration`; example: `1732`
     pub duration: u64,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClientIp`; example: `"127.0.0.1"`
     pub client_ip: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"640*360"`
+    /// `Resolution`; example: `"640*360"`
     pub resolution: String,
 }
 
@@ -4548,29 +3026,19 @@ pub struct StreamName {
 /// Returned in the output of [`DescribeLiveStreamOnlineList`](super::DescribeLiveStreamOnlineList).
 #[tc_model]
 pub struct StreamOnlineInfo {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream1"`
+    /// `StreamName`; example: `"stream1"`
     pub stream_name: String,
 
-    /// `PublishTimeList`: a list of [`PublishTime`] objects.
-    ///
-    /// Example: `[{"PublishTime":"2022-07-11T08:56:36Z"}]`
+    /// `PublishTimeList`; example: `[{"PublishTime":"2022-07-11T08:56:36Z"}]`
     pub publish_time_list: Vec<PublishTime>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `DomainName`; example: `"5000.livepush.myqcloud.com"`
     pub domain_name: String,
 
-    /// `PushToDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PushToDelay`; example: `0`
     pub push_to_delay: i64,
 }
 
@@ -4579,19 +3047,13 @@ pub struct StreamOnlineInfo {
 /// Returned in the output of [`DescribePullTransformPushInfo`](super::DescribePullTransformPushInfo).
 #[tc_model]
 pub struct TaskDurationInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2021-05-21 00:00:00"`
+    /// `Time`; example: `"2021-05-21 00:00:00"`
     pub time: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: u64,
 
-    /// `DurationSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DurationSecond`; example: `5`
     pub duration_second: u64,
 }
 
@@ -4600,39 +3062,25 @@ pub struct TaskDurationInfo {
 /// Returned in the output of [`DescribeLivePullStreamTaskStatus`](super::DescribeLivePullStreamTaskStatus).
 #[tc_model]
 pub struct TaskStatusInfo {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://live.push.com/live/stream.flv"`
+    /// `FileUrl`; example: `"http://live.push.com/live/stream.flv"`
     pub file_url: String,
 
-    /// `LoopedTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LoopedTimes`; example: `2`
     pub looped_times: i64,
 
-    /// `OffsetTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `OffsetTime`; example: `1500`
     pub offset_time: i64,
 
-    /// `ReportTime`: a string.
-    ///
-    /// Example: `"2022-02-11T10:00:00Z"`
+    /// `ReportTime`; example: `"2022-02-11T10:00:00Z"`
     pub report_time: String,
 
-    /// `RunStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `RunStatus`; example: `"active"`
     pub run_status: String,
 
-    /// `FileDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `56000`
+    /// `FileDuration`; example: `56000`
     pub file_duration: i64,
 
-    /// `NextFileUrl`: a string.
-    ///
-    /// Example: `"http://vod.play.com/live/stream.flv"`
+    /// `NextFileUrl`; example: `"http://vod.play.com/live/stream.flv"`
     pub next_file_url: String,
 }
 
@@ -4641,139 +3089,87 @@ pub struct TaskStatusInfo {
 /// Returned in the output of [`DescribeLiveTranscodeTemplate`](super::DescribeLiveTranscodeTemplate) and [`DescribeLiveTranscodeTemplates`](super::DescribeLiveTranscodeTemplates).
 #[tc_model]
 pub struct TemplateInfo {
-    /// `Vcodec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Vcodec`; example: `"h264"`
     pub vcodec: String,
 
-    /// `VideoBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoBitrate`; example: `0`
     pub video_bitrate: i64,
 
-    /// `Acodec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Acodec`; example: `"aac"`
     pub acodec: String,
 
-    /// `AudioBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioBitrate`; example: `0`
     pub audio_bitrate: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: i64,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: i64,
 
-    /// `Gop`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Gop`; example: `3`
     pub gop: i64,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: i64,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"baseline"`
+    /// `Profile`; example: `"baseline"`
     pub profile: String,
 
-    /// `BitrateToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BitrateToOrig`; example: `0`
     pub bitrate_to_orig: i64,
 
-    /// `HeightToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HeightToOrig`; example: `0`
     pub height_to_orig: i64,
 
-    /// `FpsToOrig`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FpsToOrig`; example: `0`
     pub fps_to_orig: i64,
 
-    /// `NeedVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedVideo`; example: `0`
     pub need_video: i64,
 
-    /// `NeedAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedAudio`; example: `0`
     pub need_audio: i64,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `855123`
+    /// `TemplateId`; example: `855123`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"templatename"`
+    /// `TemplateName`; example: `"templatename"`
     pub template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `AiTransCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiTransCode`; example: `0`
     pub ai_trans_code: i64,
 
-    /// `AdaptBitratePercent`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `AdaptBitratePercent`; example: `0.5`
     pub adapt_bitrate_percent: f64,
 
-    /// `ShortEdgeAsHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShortEdgeAsHeight`; example: `0`
     pub short_edge_as_height: Option<i64>,
 
-    /// `DRMType`: a string.
-    ///
-    /// Example: `"widevine"`
+    /// `DRMType`; example: `"widevine"`
     #[tc(rename = "DRMType")]
     pub drm_type: Option<String>,
 
-    /// `DRMTracks`: a string.
-    ///
-    /// Example: `"AUDIO|UHD2"`
+    /// `DRMTracks`; example: `"AUDIO|UHD2"`
     #[tc(rename = "DRMTracks")]
     pub drm_tracks: Option<String>,
 
-    /// `IsAdaptiveBitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAdaptiveBitRate`; example: `0`
     pub is_adaptive_bit_rate: Option<i64>,
 
-    /// `AdaptiveChildren`: a list of [`ChildTemplateInfo`] objects.
+    /// `AdaptiveChildren`
     pub adaptive_children: Option<Vec<ChildTemplateInfo>>,
 
-    /// `AudienceDrivenTranscode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudienceDrivenTranscode`; example: `1`
     pub audience_driven_transcode: Option<i64>,
 
-    /// `AudienceThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `AudienceThreshold`; example: `1001`
     pub audience_threshold: Option<i64>,
 }
 
@@ -4782,29 +3178,19 @@ pub struct TemplateInfo {
 /// Returned in the output of [`DescribeLiveTimeShiftBillInfoList`](super::DescribeLiveTimeShiftBillInfoList).
 #[tc_model]
 pub struct TimeShiftBillData {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"5000.playdomain.com\""`
+    /// `Domain`; example: `"\"5000.playdomain.com\""`
     pub domain: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `3.25`
+    /// `Duration`; example: `3.25`
     pub duration: f64,
 
-    /// `StoragePeriod`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `StoragePeriod`; example: `1`
     pub storage_period: f64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-02-21T17:37:43+08:00"`
+    /// `Time`; example: `"2022-02-21T17:37:43+08:00"`
     pub time: String,
 
-    /// `TotalDuration`: a floating-point number.
-    ///
-    /// Example: `67.43`
+    /// `TotalDuration`; example: `67.43`
     pub total_duration: f64,
 }
 
@@ -4813,19 +3199,13 @@ pub struct TimeShiftBillData {
 /// Returned in the output of [`DescribeTimeShiftRecordDetail`](super::DescribeTimeShiftRecordDetail).
 #[tc_model]
 pub struct TimeShiftRecord {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"46545"`
+    /// `Sid`; example: `"46545"`
     pub sid: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1285512`
+    /// `StartTime`; example: `1285512`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1295512`
+    /// `EndTime`; example: `1295512`
     pub end_time: i64,
 }
 
@@ -4834,52 +3214,34 @@ pub struct TimeShiftRecord {
 /// Returned in the output of [`DescribeTimeShiftStreamList`](super::DescribeTimeShiftStreamList).
 #[tc_model]
 pub struct TimeShiftStreamInfo {
-    /// `DomainGroup`: a string.
-    ///
-    /// Example: `"group"`
+    /// `DomainGroup`; example: `"group"`
     pub domain_group: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"push.domain.com"`
+    /// `Domain`; example: `"push.domain.com"`
     pub domain: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live"`
+    /// `AppName`; example: `"live"`
     pub app_name: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"stream"`
+    /// `StreamName`; example: `"stream"`
     pub stream_name: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15424755`
+    /// `StartTime`; example: `15424755`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `16424755`
+    /// `EndTime`; example: `16424755`
     pub end_time: i64,
 
-    /// `TransCodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45223`
+    /// `TransCodeId`; example: `45223`
     pub trans_code_id: Option<u64>,
 
-    /// `StreamType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: i64,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45562`
+    /// `Duration`; example: `45562`
     pub duration: Option<u64>,
 
-    /// `TimeShiftSubStreams`: a list of [`TimeShiftSubStream`] objects.
+    /// `TimeShiftSubStreams`
     pub time_shift_sub_streams: Option<Vec<TimeShiftSubStream>>,
 }
 
@@ -4888,9 +3250,7 @@ pub struct TimeShiftStreamInfo {
 /// Returned in the output of [`DescribeTimeShiftStreamList`](super::DescribeTimeShiftStreamList).
 #[tc_model]
 pub struct TimeShiftSubStream {
-    /// `TransCodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `332341`
+    /// `TransCodeId`; example: `332341`
     pub trans_code_id: u64,
 }
 
@@ -4899,49 +3259,28 @@ pub struct TimeShiftSubStream {
 /// Returned in the output of [`DescribeLiveTimeShiftTemplates`](super::DescribeLiveTimeShiftTemplates).
 #[tc_model]
 pub struct TimeShiftTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"mytemplate"`
+    /// `TemplateName`; example: `"mytemplate"`
     pub template_name: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `Duration`; example: `6000`
     pub duration: u64,
 
-    /// `ItemDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ItemDuration`; example: `5`
     pub item_duration: u64,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TemplateId`, always sent in responses; example: `1`
     pub template_id: Option<u64>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"模板"`
+    /// `Description`, always sent in responses; example: `"模板"`
     pub description: Option<String>,
 
-    /// `Area`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Mainland"`
+    /// `Area`, always sent in responses; example: `"Mainland"`
     pub area: Option<String>,
 
-    /// `RemoveWatermark`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `RemoveWatermark`, always sent in responses; example: `false`
     pub remove_watermark: Option<bool>,
 
-    /// `TranscodeTemplateIds`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `TranscodeTemplateIds`, always sent in responses; example: `[1]`
     pub transcode_template_ids: Option<Vec<u64>>,
 }
 
@@ -4950,29 +3289,19 @@ pub struct TimeShiftTemplate {
 /// Returned in the output of [`DescribeLiveTimeShiftWriteSizeInfoList`](super::DescribeLiveTimeShiftWriteSizeInfoList).
 #[tc_model]
 pub struct TimeShiftWriteSizeData {
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国大陆"`
+    /// `Area`; example: `"中国大陆"`
     pub area: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-11-18T15:00:00+08:00"`
+    /// `Time`; example: `"2022-11-18T15:00:00+08:00"`
     pub time: String,
 
-    /// `WriteSize`: a floating-point number.
-    ///
-    /// Example: `370390080`
+    /// `WriteSize`; example: `370390080`
     pub write_size: f64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"5000.livepush.myqcloud.com"`
+    /// `Domain`; example: `"5000.livepush.myqcloud.com"`
     pub domain: String,
 
-    /// `StorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `StorageDays`; example: `7`
     pub storage_days: i64,
 }
 
@@ -4981,14 +3310,10 @@ pub struct TimeShiftWriteSizeData {
 /// Returned in the output of [`DescribeScreenShotSheetNumList`](super::DescribeScreenShotSheetNumList).
 #[tc_model]
 pub struct TimeValue {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-11-07T16:00:00Z"`
+    /// `Time`; example: `"2019-11-07T16:00:00Z"`
     pub time: String,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `41876427`
+    /// `Num`; example: `41876427`
     pub num: u64,
 }
 
@@ -4997,54 +3322,34 @@ pub struct TimeValue {
 /// Returned in the output of [`DescribeLiveTranscodeDetailInfo`](super::DescribeLiveTranscodeDetailInfo).
 #[tc_model]
 pub struct TranscodeDetailInfo {
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"streamname"`
+    /// `StreamName`; example: `"streamname"`
     pub stream_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-03-01 01:00"`
+    /// `StartTime`; example: `"2019-03-01 01:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-03-01 01:00"`
+    /// `EndTime`; example: `"2019-03-01 01:00"`
     pub end_time: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Duration`; example: `8`
     pub duration: u64,
 
-    /// `ModuleCodec`: a string.
-    ///
-    /// Example: `"liveprocessor_H265"`
+    /// `ModuleCodec`; example: `"liveprocessor_H265"`
     pub module_codec: String,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Bitrate`; example: `1`
     pub bitrate: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `Type`; example: `"Transcode"`
     pub r#type: String,
 
-    /// `PushDomain`: a string.
-    ///
-    /// Example: `"5000.livepush.com"`
+    /// `PushDomain`; example: `"5000.livepush.com"`
     pub push_domain: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: String,
 
-    /// `MainlandOrOversea`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `MainlandOrOversea`; example: `"Mainland"`
     pub mainland_or_oversea: String,
 }
 
@@ -5053,19 +3358,13 @@ pub struct TranscodeDetailInfo {
 /// Returned in the output of [`DescribeTranscodeTaskNum`](super::DescribeTranscodeTaskNum).
 #[tc_model]
 pub struct TranscodeTaskNum {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-01-09 21:45"`
+    /// `Time`; example: `"2022-01-09 21:45"`
     pub time: String,
 
-    /// `CodeRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `CodeRate`; example: `2000`
     pub code_rate: u64,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: u64,
 }
 
@@ -5074,24 +3373,16 @@ pub struct TranscodeTaskNum {
 /// Returned in the output of [`DescribeLiveTranscodeTotalInfo`](super::DescribeLiveTranscodeTotalInfo).
 #[tc_model]
 pub struct TranscodeTotalInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-11-14T14:04:59+08:00"`
+    /// `Time`; example: `"2022-11-14T14:04:59+08:00"`
     pub time: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: u64,
 
-    /// `ModuleCodec`: a string.
-    ///
-    /// Example: `"liveprocessor_H264"`
+    /// `ModuleCodec`; example: `"liveprocessor_H264"`
     pub module_codec: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720P"`
+    /// `Resolution`; example: `"720P"`
     pub resolution: String,
 }
 
@@ -5100,19 +3391,13 @@ pub struct TranscodeTotalInfo {
 /// Returned in the output of [`DescribeCasterTransitionTypes`](super::DescribeCasterTransitionTypes).
 #[tc_model]
 pub struct TransitionTypeInfo {
-    /// `TransitionType`: a string.
-    ///
-    /// Example: `"heart"`
+    /// `TransitionType`; example: `"heart"`
     pub transition_type: String,
 
-    /// `SourceUrl`: a string.
-    ///
-    /// Example: `"http://www.example.com/url/example"`
+    /// `SourceUrl`; example: `"http://www.example.com/url/example"`
     pub source_url: String,
 
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: u64,
 }
 
@@ -5121,34 +3406,22 @@ pub struct TransitionTypeInfo {
 /// Returned in the output of [`DescribePullTransformPushInfoList`](super::DescribePullTransformPushInfoList).
 #[tc_model]
 pub struct TurnPushInfo {
-    /// `VideoFps`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `VideoFps`; example: `23`
     pub video_fps: i64,
 
-    /// `AudioFps`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AudioFps`; example: `12`
     pub audio_fps: i64,
 
-    /// `VideoRate`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `VideoRate`; example: `27`
     pub video_rate: i64,
 
-    /// `AudioRate`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `AudioRate`; example: `123`
     pub audio_rate: i64,
 
-    /// `StreamFlag`: a string.
-    ///
-    /// Example: `"test"`
+    /// `StreamFlag`; example: `"test"`
     pub stream_flag: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `Time`; example: `"2006-01-02T15:04:05Z"`
     pub time: String,
 }
 
@@ -5157,34 +3430,22 @@ pub struct TurnPushInfo {
 /// Sent in the input of [`CreateVideoRedrawTask`](super::CreateVideoRedrawTask).
 #[tc_model]
 pub struct VideoRedrawCosInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"testbuckut"`
+    /// `Bucket`; example: `"testbuckut"`
     pub bucket: Option<String>,
 
-    /// `Dir`: a string.
-    ///
-    /// Example: `"tempdir"`
+    /// `Dir`; example: `"tempdir"`
     pub dir: Option<String>,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"tempSecret"`
+    /// `TmpSecretId`; example: `"tempSecret"`
     pub tmp_secret_id: Option<String>,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"tempkey"`
+    /// `TmpSecretKey`; example: `"tempkey"`
     pub tmp_secret_key: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"testToken"`
+    /// `Token`; example: `"testToken"`
     pub token: Option<String>,
 }
 
@@ -5193,9 +3454,7 @@ pub struct VideoRedrawCosInfo {
 /// Sent in the input of [`CreateVideoRedrawTask`](super::CreateVideoRedrawTask).
 #[tc_model]
 pub struct VideoRedrawInput {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://****************.cos.ap-guangzhou.myqcloud.com/fod_1.mp4"`
+    /// `Url`; example: `"https://****************.cos.ap-guangzhou.myqcloud.com/fod_1.mp4"`
     pub url: String,
 }
 
@@ -5204,9 +3463,7 @@ pub struct VideoRedrawInput {
 /// Sent in the input of [`CreateVideoRedrawTask`](super::CreateVideoRedrawTask).
 #[tc_model]
 pub struct VideoRedrawTaskInfo {
-    /// `Style`: a string.
-    ///
-    /// Example: `"粘土风"`
+    /// `Style`; example: `"粘土风"`
     pub style: Option<String>,
 }
 
@@ -5215,59 +3472,37 @@ pub struct VideoRedrawTaskInfo {
 /// Returned in the output of [`DescribeLiveWatermark`](super::DescribeLiveWatermark) and [`DescribeLiveWatermarks`](super::DescribeLiveWatermarks).
 #[tc_model]
 pub struct WatermarkInfo {
-    /// `WatermarkId`: a signed 64-bit integer.
-    ///
-    /// Example: `45621`
+    /// `WatermarkId`; example: `45621`
     pub watermark_id: i64,
 
-    /// `PictureUrl`: a string.
-    ///
-    /// Example: `"http://picture.com.url"`
+    /// `PictureUrl`; example: `"http://picture.com.url"`
     pub picture_url: String,
 
-    /// `XPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `XPosition`; example: `45`
     pub x_position: i64,
 
-    /// `YPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `YPosition`; example: `25`
     pub y_position: i64,
 
-    /// `WatermarkName`: a string.
-    ///
-    /// Example: `"watername"`
+    /// `WatermarkName`; example: `"watername"`
     pub watermark_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-17 11:55:21"`
+    /// `CreateTime`; example: `"2024-04-17 11:55:21"`
     pub create_time: String,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `Width`; example: `54`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `52`
+    /// `Height`; example: `52`
     pub height: i64,
 
-    /// `BackgroundWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `65`
+    /// `BackgroundWidth`; example: `65`
     pub background_width: i64,
 
-    /// `BackgroundHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `56`
+    /// `BackgroundHeight`; example: `56`
     pub background_height: i64,
 }
 
@@ -5277,58 +3512,36 @@ pub struct WatermarkInfo {
 #[doc(alias = "XP2PDetailInfo")]
 #[tc_model]
 pub struct Xp2PDetailInfo {
-    /// `CdnBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `2825`
+    /// `CdnBytes`; example: `2825`
     pub cdn_bytes: i64,
 
-    /// `P2pBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `4785`
+    /// `P2pBytes`; example: `4785`
     pub p2p_bytes: i64,
 
-    /// `StuckPeople`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `StuckPeople`; example: `23`
     pub stuck_people: i64,
 
-    /// `StuckTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `StuckTimes`; example: `75`
     pub stuck_times: i64,
 
-    /// `OnlinePeople`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `OnlinePeople`; example: `28`
     pub online_people: i64,
 
-    /// `Request`: a signed 64-bit integer.
-    ///
-    /// Example: `66`
+    /// `Request`; example: `66`
     pub request: i64,
 
-    /// `RequestSuccess`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `RequestSuccess`; example: `21`
     pub request_success: i64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-08-03T16:00:00Z"`
+    /// `Time`; example: `"2022-08-03T16:00:00Z"`
     pub time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"live"`
+    /// `Type`; example: `"live"`
     pub r#type: String,
 
-    /// `StreamName`: a string.
-    ///
-    /// Example: `"7852921"`
+    /// `StreamName`; example: `"7852921"`
     pub stream_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"appidtest"`
+    /// `AppId`; example: `"appidtest"`
     pub app_id: String,
 }

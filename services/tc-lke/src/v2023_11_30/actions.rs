@@ -7,54 +7,46 @@ use super::models;
 /// The `CallbackWorkflowToolNode` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CallbackWorkflowToolNodeResponse`].
-/// The codes it documents are in [`CallbackWorkflowToolNodeError`](super::errors::CallbackWorkflowToolNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CallbackWorkflowToolNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CallbackWorkflowToolNode",
     output = CallbackWorkflowToolNodeResponse,
-    error = super::errors::CallbackWorkflowToolNodeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CallbackWorkflowToolNode {
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"wfrun.app.node.ts.sig..."`
+    /// `CallbackToken`; example: `"wfrun.app.node.ts.sig..."`
     pub callback_token: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"approval_result\":\"approved\",\"approver\":\"张三\",\"comment\":\"同意\"}"`
+    /// `Result`; example: `"{\"approval_result\":\"approved\",\"approver\":\"张三\",\"comment\":\"同意\"}"`
     pub result: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1432"`
+    /// `AppBizId`; example: `"1432"`
     pub app_biz_id: Option<String>,
 }
 
 /// What a successful [`CallbackWorkflowToolNode`] call returns.
 #[tc_model]
 pub struct CallbackWorkflowToolNodeResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Msg`; example: `"ok"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -64,54 +56,46 @@ pub struct CallbackWorkflowToolNodeResponse {
 /// The `CheckAttributeLabelExist` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CheckAttributeLabelExistResponse`].
-/// The codes it documents are in [`CheckAttributeLabelExistError`](super::errors::CheckAttributeLabelExistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CheckAttributeLabelExist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CheckAttributeLabelExist",
     output = CheckAttributeLabelExistResponse,
-    error = super::errors::CheckAttributeLabelExistError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CheckAttributeLabelExist {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"标签修改"`
+    /// `LabelName`; example: `"标签修改"`
     pub label_name: String,
 
-    /// `AttributeBizId`: a string.
-    ///
-    /// Example: `"208"`
+    /// `AttributeBizId`; example: `"208"`
     pub attribute_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LastLabelBizId`: a string.
-    ///
-    /// Example: `"204"`
+    /// `LastLabelBizId`; example: `"204"`
     pub last_label_biz_id: Option<String>,
 }
 
 /// What a successful [`CheckAttributeLabelExist`] call returns.
 #[tc_model]
 pub struct CheckAttributeLabelExistResponse {
-    /// `IsExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExist`; example: `true`
     pub is_exist: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -121,52 +105,46 @@ pub struct CheckAttributeLabelExistResponse {
 /// The `CheckAttributeLabelRefer` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CheckAttributeLabelReferResponse`].
-/// The codes it documents are in [`CheckAttributeLabelReferError`](super::errors::CheckAttributeLabelReferError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CheckAttributeLabelRefer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CheckAttributeLabelRefer",
     output = CheckAttributeLabelReferResponse,
-    error = super::errors::CheckAttributeLabelReferError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CheckAttributeLabelRefer {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1922557****89446528"`
+    /// `BotBizId`; example: `"1922557****89446528"`
     pub bot_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LabelBizId`: a string.
-    ///
-    /// Example: `"19229118842****0208"`
+    /// `LabelBizId`; example: `"19229118842****0208"`
     pub label_biz_id: Option<String>,
 
-    /// `AttributeBizId`: a list of strings.
-    ///
-    /// Example: `["19229118842****0208"]`
+    /// `AttributeBizId`; example: `["19229118842****0208"]`
     pub attribute_biz_id: Option<Vec<String>>,
 }
 
 /// What a successful [`CheckAttributeLabelRefer`] call returns.
 #[tc_model]
 pub struct CheckAttributeLabelReferResponse {
-    /// `IsRefer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRefer`; example: `true`
     pub is_refer: Option<bool>,
 
-    /// `List`: a list of [`AttributeLabelRefByWorkflow`](super::models::AttributeLabelRefByWorkflow) objects.
+    /// `List`
     pub list: Option<Vec<models::AttributeLabelRefByWorkflow>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -176,47 +154,43 @@ pub struct CheckAttributeLabelReferResponse {
 /// The `CreateApp` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateAppResponse`].
-/// The codes it documents are in [`CreateAppError`](super::errors::CreateAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateApp",
     output = CreateAppResponse,
-    error = super::errors::CreateAppError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateApp {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: String,
 
-    /// `BaseConfig`: a [`BaseConfig`](super::models::BaseConfig).
+    /// `BaseConfig`
     pub base_config: models::BaseConfig,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Pattern`; example: `"standard"`
     pub pattern: Option<String>,
 
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"dialogue"`
+    /// `AgentType`; example: `"dialogue"`
     pub agent_type: Option<String>,
 }
 
 /// What a successful [`CreateApp`] call returns.
 #[tc_model]
 pub struct CreateAppResponse {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1932370484353927616"`
+    /// `AppBizId`; example: `"1932370484353927616"`
     pub app_biz_id: Option<String>,
 
-    /// `IsCustomList`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCustomList`; example: `true`
     pub is_custom_list: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -226,55 +200,48 @@ pub struct CreateAppResponse {
 /// The `CreateAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateAttributeLabelResponse`].
-/// The codes it documents are in [`CreateAttributeLabelError`](super::errors::CreateAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateAttributeLabel",
     output = CreateAttributeLabelResponse,
-    error = super::errors::CreateAttributeLabelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateAttributeLabel {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1954559753310423232"`
+    /// `BotBizId`; example: `"1954559753310423232"`
     pub bot_biz_id: String,
 
-    /// `AttrName`: a string.
-    ///
-    /// Example: `"汽车类型"`
+    /// `AttrName`; example: `"汽车类型"`
     pub attr_name: String,
 
-    /// `Labels`: a list of [`AttributeLabel`](super::models::AttributeLabel) objects.
+    /// `Labels`
     pub labels: Vec<models::AttributeLabel>,
 
-    /// `AttrKey`: a string.
-    ///
-    /// Example: `"hRbTRndC"`
+    /// `AttrKey`; example: `"hRbTRndC"`
     pub attr_key: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`CreateAttributeLabel`] call returns.
 #[tc_model]
 pub struct CreateAttributeLabelResponse {
-    /// `AttrBizId`: a string.
-    ///
-    /// Example: `"1954740932035178240"`
+    /// `AttrBizId`; example: `"1954740932035178240"`
     pub attr_biz_id: Option<String>,
 
-    /// `Labels`: a list of [`AttributeLabel`](super::models::AttributeLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::AttributeLabel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -284,40 +251,45 @@ pub struct CreateAttributeLabelResponse {
 /// The `CreateDocCate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateDocCateResponse`].
-/// The codes it documents are in [`CreateDocCateError`](super::errors::CreateDocCateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateDocCate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateDocCate",
     output = CreateDocCateResponse,
-    error = super::errors::CreateDocCateError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateDocCate {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `ParentBizId`: a string.
+    /// `ParentBizId`
     pub parent_biz_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 }
 
 /// What a successful [`CreateDocCate`] call returns.
 #[tc_model]
 pub struct CreateDocCateResponse {
-    /// `CanAdd`: a boolean.
+    /// `CanAdd`
     pub can_add: Option<bool>,
 
-    /// `CanEdit`: a boolean.
+    /// `CanEdit`
     pub can_edit: Option<bool>,
 
-    /// `CanDelete`: a boolean.
+    /// `CanDelete`
     pub can_delete: Option<bool>,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -327,87 +299,66 @@ pub struct CreateDocCateResponse {
 /// The `CreateQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateQAResponse`].
-/// The codes it documents are in [`CreateQAError`](super::errors::CreateQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateQA",
     output = CreateQAResponse,
-    error = super::errors::CreateQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateQA {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `BotBizId`; example: `"1963543972205658048"`
     pub bot_biz_id: String,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"你是谁"`
+    /// `Question`; example: `"你是谁"`
     pub question: String,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"我是AI小助手"`
+    /// `Answer`; example: `"我是AI小助手"`
     pub answer: String,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: u64,
 
-    /// `CustomParam`: a string.
-    ///
-    /// Example: `"{\"key\":\"CustomParam\"}"`
+    /// `CustomParam`; example: `"{\"key\":\"CustomParam\"}"`
     pub custom_param: Option<String>,
 
-    /// `AttrLabels`: a list of [`AttrLabelRefer`](super::models::AttrLabelRefer) objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<models::AttrLabelRefer>>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `DocBizId`; example: `"1963543972205658048"`
     pub doc_biz_id: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `CateBizId`; example: `"1963543972205658048"`
     pub cate_biz_id: Option<String>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"1766038604"`
+    /// `ExpireStart`; example: `"1766038604"`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"1766038604"`
+    /// `ExpireEnd`; example: `"1766038604"`
     pub expire_end: Option<String>,
 
-    /// `SimilarQuestions`: a list of strings.
-    ///
-    /// Example: `["ques"]`
+    /// `SimilarQuestions`; example: `["ques"]`
     pub similar_questions: Option<Vec<String>>,
 
-    /// `QuestionDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `QuestionDesc`; example: `"desc"`
     pub question_desc: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 }
 
 /// What a successful [`CreateQA`] call returns.
 #[tc_model]
 pub struct CreateQAResponse {
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `QaBizId`; example: `"1963543972205658048"`
     pub qa_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -417,54 +368,45 @@ pub struct CreateQAResponse {
 /// The `CreateQACate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateQACateResponse`].
-/// The codes it documents are in [`CreateQACateError`](super::errors::CreateQACateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateQACate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateQACate",
     output = CreateQACateResponse,
-    error = super::errors::CreateQACateError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateQACate {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1714970520775950336"`
+    /// `BotBizId`; example: `"1714970520775950336"`
     pub bot_biz_id: String,
 
-    /// `ParentBizId`: a string.
-    ///
-    /// Example: `"1733053612030808064"`
+    /// `ParentBizId`; example: `"1733053612030808064"`
     pub parent_biz_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"分类一"`
+    /// `Name`; example: `"分类一"`
     pub name: String,
 }
 
 /// What a successful [`CreateQACate`] call returns.
 #[tc_model]
 pub struct CreateQACateResponse {
-    /// `CanAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAdd`; example: `true`
     pub can_add: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1734144647474577408"`
+    /// `CateBizId`; example: `"1734144647474577408"`
     pub cate_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -474,40 +416,35 @@ pub struct CreateQACateResponse {
 /// The `CreateRejectedQuestion` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateRejectedQuestionResponse`].
-/// The codes it documents are in [`CreateRejectedQuestionError`](super::errors::CreateRejectedQuestionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateRejectedQuestion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateRejectedQuestion",
     output = CreateRejectedQuestionResponse,
-    error = super::errors::CreateRejectedQuestionError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateRejectedQuestion {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1844287616635371520"`
+    /// `BotBizId`; example: `"1844287616635371520"`
     pub bot_biz_id: String,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"您是谁"`
+    /// `Question`; example: `"您是谁"`
     pub question: String,
 
-    /// `BusinessSource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BusinessSource`; example: `2`
     pub business_source: u64,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"18781034349007"`
+    /// `BusinessId`; example: `"18781034349007"`
     pub business_id: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EnableScope`; example: `2`
     pub enable_scope: Option<i64>,
 }
 
@@ -521,39 +458,36 @@ pub struct CreateRejectedQuestionResponse {
 /// The `CreateRelease` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateReleaseResponse`].
-/// The codes it documents are in [`CreateReleaseError`](super::errors::CreateReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateRelease",
     output = CreateReleaseResponse,
-    error = super::errors::CreateReleaseError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateRelease {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"第一次发布"`
+    /// `Desc`; example: `"第一次发布"`
     pub desc: Option<String>,
 
-    /// `ChannelBizIds`: a list of strings.
-    ///
-    /// Example: `["2"]`
+    /// `ChannelBizIds`; example: `["2"]`
     pub channel_biz_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateRelease`] call returns.
 #[tc_model]
 pub struct CreateReleaseResponse {
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"1730526803028463616"`
+    /// `ReleaseBizId`; example: `"1730526803028463616"`
     pub release_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -563,50 +497,45 @@ pub struct CreateReleaseResponse {
 /// The `CreateSharedKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateSharedKnowledgeResponse`].
-/// The codes it documents are in [`CreateSharedKnowledgeError`](super::errors::CreateSharedKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateSharedKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateSharedKnowledge",
     output = CreateSharedKnowledgeResponse,
-    error = super::errors::CreateSharedKnowledgeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateSharedKnowledge {
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"共享知识库1"`
+    /// `KnowledgeName`; example: `"共享知识库1"`
     pub knowledge_name: String,
 
-    /// `KnowledgeDescription`: a string.
-    ///
-    /// Example: `"计算机基础理论知识库"`
+    /// `KnowledgeDescription`; example: `"计算机基础理论知识库"`
     pub knowledge_description: Option<String>,
 
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"general-text-embedding-v2.7"`
+    /// `EmbeddingModel`; example: `"general-text-embedding-v2.7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub embedding_model: Option<String>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KnowledgeType`; example: `0`
     pub knowledge_type: Option<i64>,
 
-    /// `EsConfig`: an [`EsConfig`](super::models::EsConfig).
+    /// `EsConfig`
     pub es_config: Option<models::EsConfig>,
 }
 
 /// What a successful [`CreateSharedKnowledge`] call returns.
 #[tc_model]
 pub struct CreateSharedKnowledgeResponse {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -616,59 +545,49 @@ pub struct CreateSharedKnowledgeResponse {
 /// The `CreateVar` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateVarResponse`].
-/// The codes it documents are in [`CreateVarError`](super::errors::CreateVarError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateVar)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateVar",
     output = CreateVarResponse,
-    error = super::errors::CreateVarError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateVar {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1793260396881641472"`
+    /// `AppBizId`; example: `"1793260396881641472"`
     pub app_biz_id: String,
 
-    /// `VarName`: a string.
-    ///
-    /// Example: `"TimeID"`
+    /// `VarName`; example: `"TimeID"`
     pub var_name: String,
 
-    /// `VarDesc`: a string.
-    ///
-    /// Example: `"TimeID变量表示时间"`
+    /// `VarDesc`; example: `"TimeID变量表示时间"`
     pub var_desc: Option<String>,
 
-    /// `VarType`: a string.
-    ///
-    /// Example: `"STRING"`
+    /// `VarType`; example: `"STRING"`
     pub var_type: Option<String>,
 
-    /// `VarDefaultValue`: a string.
-    ///
-    /// Example: `"2025-05-14"`
+    /// `VarDefaultValue`; example: `"2025-05-14"`
     pub var_default_value: Option<String>,
 
-    /// `VarDefaultFileName`: a string.
-    ///
-    /// Example: `"test_file"`
+    /// `VarDefaultFileName`; example: `"test_file"`
     pub var_default_file_name: Option<String>,
 
-    /// `VarModuleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VarModuleType`; example: `0`
     pub var_module_type: Option<u64>,
 }
 
 /// What a successful [`CreateVar`] call returns.
 #[tc_model]
 pub struct CreateVarResponse {
-    /// `VarId`: a string.
-    ///
-    /// Example: `"55127e9e-6e9e-4c11-bcf8-b524959cd841"`
+    /// `VarId`; example: `"55127e9e-6e9e-4c11-bcf8-b524959cd841"`
     pub var_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -678,70 +597,58 @@ pub struct CreateVarResponse {
 /// The `CreateWorkflowRun` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`CreateWorkflowRunResponse`].
-/// The codes it documents are in [`CreateWorkflowRunError`](super::errors::CreateWorkflowRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=CreateWorkflowRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "CreateWorkflowRun",
     output = CreateWorkflowRunResponse,
-    error = super::errors::CreateWorkflowRunError
+    error = super::errors::LkeErrorCode
 )]
 pub struct CreateWorkflowRun {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppBizId`; example: `"1854548189164339200"`
     pub app_biz_id: String,
 
-    /// `RunEnv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunEnv`; example: `1`
     pub run_env: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"我想订明天的酒店"`
+    /// `Query`; example: `"我想订明天的酒店"`
     pub query: Option<String>,
 
-    /// `CustomVariables`: a list of [`CustomVariable`](super::models::CustomVariable) objects.
+    /// `CustomVariables`
     pub custom_variables: Option<Vec<models::CustomVariable>>,
 
-    /// `VisitorId`: a string.
-    ///
-    /// Example: `"user-123"`
+    /// `VisitorId`; example: `"user-123"`
     pub visitor_id: Option<String>,
 }
 
 /// What a successful [`CreateWorkflowRun`] call returns.
 #[tc_model]
 pub struct CreateWorkflowRunResponse {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppBizId`; example: `"1854548189164339200"`
     pub app_biz_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `RunEnv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunEnv`; example: `1`
     pub run_env: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"我想订明天的酒店"`
+    /// `Query`; example: `"我想订明天的酒店"`
     pub query: Option<String>,
 
-    /// `CustomVariables`: a list of [`CustomVariable`](super::models::CustomVariable) objects.
+    /// `CustomVariables`
     pub custom_variables: Option<Vec<models::CustomVariable>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `CreateTime`; example: `"1744707612000"`
     pub create_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,34 +658,33 @@ pub struct CreateWorkflowRunResponse {
 /// The `DeleteAgent` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteAgentResponse`].
-/// The codes it documents are in [`DeleteAgentError`](super::errors::DeleteAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteAgent",
     output = DeleteAgentResponse,
-    error = super::errors::DeleteAgentError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"349b2172-9a22-460b-b14c-5996bf0891f0"`
+    /// `AgentId`; example: `"349b2172-9a22-460b-b14c-5996bf0891f0"`
     pub agent_id: String,
 
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1889221097956048896"`
+    /// `AppBizId`; example: `"1889221097956048896"`
     pub app_biz_id: Option<String>,
 }
 
 /// What a successful [`DeleteAgent`] call returns.
 #[tc_model]
 pub struct DeleteAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"349b2172-9a22-460b-b14c-5996bf0891f0"`
+    /// `AgentId`; example: `"349b2172-9a22-460b-b14c-5996bf0891f0"`
     pub agent_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -788,25 +694,26 @@ pub struct DeleteAgentResponse {
 /// The `DeleteApp` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteAppResponse`].
-/// The codes it documents are in [`DeleteAppError`](super::errors::DeleteAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteApp",
     output = DeleteAppResponse,
-    error = super::errors::DeleteAppError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteApp {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1924829923747190"`
+    /// `AppBizId`; example: `"1924829923747190"`
     pub app_biz_id: String,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 }
 
@@ -820,35 +727,32 @@ pub struct DeleteAppResponse {
 /// The `DeleteAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteAttributeLabelResponse`].
-/// The codes it documents are in [`DeleteAttributeLabelError`](super::errors::DeleteAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteAttributeLabel",
     output = DeleteAttributeLabelResponse,
-    error = super::errors::DeleteAttributeLabelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteAttributeLabel {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `AttributeBizIds`: a list of strings.
-    ///
-    /// Example: `["110"]`
+    /// `AttributeBizIds`; example: `["110"]`
     pub attribute_biz_ids: Vec<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
@@ -862,25 +766,26 @@ pub struct DeleteAttributeLabelResponse {
 /// The `DeleteDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteDocResponse`].
-/// The codes it documents are in [`DeleteDocError`](super::errors::DeleteDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteDoc",
     output = DeleteDocResponse,
-    error = super::errors::DeleteDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteDoc {
-    /// `DocBizIds`: a list of strings.
-    ///
-    /// Example: `["1727266196004143104"]`
+    /// `DocBizIds`; example: `["1727266196004143104"]`
     pub doc_biz_ids: Vec<String>,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1714970520775950336"`
+    /// `BotBizId`; example: `"1714970520775950336"`
     pub bot_biz_id: String,
 }
 
@@ -894,21 +799,26 @@ pub struct DeleteDocResponse {
 /// The `DeleteDocCate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteDocCateResponse`].
-/// The codes it documents are in [`DeleteDocCateError`](super::errors::DeleteDocCateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteDocCate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteDocCate",
     output = DeleteDocCateResponse,
-    error = super::errors::DeleteDocCateError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteDocCate {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: String,
 }
 
@@ -922,25 +832,26 @@ pub struct DeleteDocCateResponse {
 /// The `DeleteQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteQAResponse`].
-/// The codes it documents are in [`DeleteQAError`](super::errors::DeleteQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteQA",
     output = DeleteQAResponse,
-    error = super::errors::DeleteQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteQA {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `QaBizIds`: a list of strings.
-    ///
-    /// Example: `["1728997020814671872"]`
+    /// `QaBizIds`; example: `["1728997020814671872"]`
     pub qa_biz_ids: Vec<String>,
 }
 
@@ -954,21 +865,26 @@ pub struct DeleteQAResponse {
 /// The `DeleteQACate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteQACateResponse`].
-/// The codes it documents are in [`DeleteQACateError`](super::errors::DeleteQACateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteQACate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteQACate",
     output = DeleteQACateResponse,
-    error = super::errors::DeleteQACateError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteQACate {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: String,
 }
 
@@ -982,25 +898,26 @@ pub struct DeleteQACateResponse {
 /// The `DeleteRejectedQuestion` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteRejectedQuestionResponse`].
-/// The codes it documents are in [`DeleteRejectedQuestionError`](super::errors::DeleteRejectedQuestionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteRejectedQuestion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteRejectedQuestion",
     output = DeleteRejectedQuestionResponse,
-    error = super::errors::DeleteRejectedQuestionError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteRejectedQuestion {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1714970520775950336"`
+    /// `BotBizId`; example: `"1714970520775950336"`
     pub bot_biz_id: String,
 
-    /// `RejectedBizIds`: a list of strings.
-    ///
-    /// Example: `["1732953678087585792"]`
+    /// `RejectedBizIds`; example: `["1732953678087585792"]`
     pub rejected_biz_ids: Vec<String>,
 }
 
@@ -1014,29 +931,30 @@ pub struct DeleteRejectedQuestionResponse {
 /// The `DeleteSharedKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteSharedKnowledgeResponse`].
-/// The codes it documents are in [`DeleteSharedKnowledgeError`](super::errors::DeleteSharedKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteSharedKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteSharedKnowledge",
     output = DeleteSharedKnowledgeResponse,
-    error = super::errors::DeleteSharedKnowledgeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteSharedKnowledge {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: String,
 }
 
 /// What a successful [`DeleteSharedKnowledge`] call returns.
 #[tc_model]
 pub struct DeleteSharedKnowledgeResponse {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1046,30 +964,29 @@ pub struct DeleteSharedKnowledgeResponse {
 /// The `DeleteVar` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DeleteVarResponse`].
-/// The codes it documents are in [`DeleteVarError`](super::errors::DeleteVarError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DeleteVar)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DeleteVar",
     output = DeleteVarResponse,
-    error = super::errors::DeleteVarError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DeleteVar {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1793260396881641472"`
+    /// `AppBizId`; example: `"1793260396881641472"`
     pub app_biz_id: String,
 
-    /// `VarId`: a string.
-    ///
-    /// Example: `"b7f9ef77-caa1-49c5-a693-075a2ba3eeb4"`
+    /// `VarId`; example: `"b7f9ef77-caa1-49c5-a693-075a2ba3eeb4"`
     pub var_id: String,
 
-    /// `VarModuleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VarModuleType`; example: `0`
     pub var_module_type: Option<u64>,
 }
 
@@ -1083,75 +1000,78 @@ pub struct DeleteVarResponse {
 /// The `DescribeApp` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeAppResponse`].
-/// The codes it documents are in [`DescribeAppError`](super::errors::DescribeAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeApp",
     output = DescribeAppResponse,
-    error = super::errors::DescribeAppError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeApp {
-    /// `AppBizId`: a string.
+    /// `AppBizId`
     pub app_biz_id: String,
 
-    /// `AppType`: a string.
+    /// `AppType`
     pub app_type: Option<String>,
 
-    /// `IsRelease`: a boolean.
+    /// `IsRelease`
     pub is_release: Option<bool>,
 }
 
 /// What a successful [`DescribeApp`] call returns.
 #[tc_model]
 pub struct DescribeAppResponse {
-    /// `AppBizId`: a string.
+    /// `AppBizId`
     pub app_biz_id: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `AppTypeDesc`: a string.
+    /// `AppTypeDesc`
     pub app_type_desc: Option<String>,
 
-    /// `BaseConfig`: a [`BaseConfig`](super::models::BaseConfig).
+    /// `BaseConfig`
     pub base_config: Option<models::BaseConfig>,
 
-    /// `AppConfig`: an [`AppConfig`](super::models::AppConfig).
+    /// `AppConfig`
     pub app_config: Option<models::AppConfig>,
 
-    /// `AvatarInAppeal`: a boolean.
+    /// `AvatarInAppeal`
     pub avatar_in_appeal: Option<bool>,
 
-    /// `RoleInAppeal`: a boolean.
+    /// `RoleInAppeal`
     pub role_in_appeal: Option<bool>,
 
-    /// `NameInAppeal`: a boolean.
+    /// `NameInAppeal`
     pub name_in_appeal: Option<bool>,
 
-    /// `GreetingInAppeal`: a boolean.
+    /// `GreetingInAppeal`
     pub greeting_in_appeal: Option<bool>,
 
-    /// `BareAnswerInAppeal`: a boolean.
+    /// `BareAnswerInAppeal`
     pub bare_answer_in_appeal: Option<bool>,
 
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 
-    /// `AppStatus`: an unsigned 64-bit integer.
+    /// `AppStatus`
     pub app_status: Option<u64>,
 
-    /// `AppStatusDesc`: a string.
+    /// `AppStatusDesc`
     pub app_status_desc: Option<String>,
 
-    /// `IsCopying`: a boolean.
+    /// `IsCopying`
     pub is_copying: Option<bool>,
 
-    /// `AgentType`: a string.
+    /// `AgentType`
     pub agent_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,40 +1081,39 @@ pub struct DescribeAppResponse {
 /// The `DescribeAppAgentList` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeAppAgentListResponse`].
-/// The codes it documents are in [`DescribeAppAgentListError`](super::errors::DescribeAppAgentListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeAppAgentList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeAppAgentList",
     output = DescribeAppAgentListResponse,
-    error = super::errors::DescribeAppAgentListError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeAppAgentList {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1906600044720291840"`
+    /// `AppBizId`; example: `"1906600044720291840"`
     pub app_biz_id: Option<String>,
 }
 
 /// What a successful [`DescribeAppAgentList`] call returns.
 #[tc_model]
 pub struct DescribeAppAgentListResponse {
-    /// `StaringAgentId`: a string.
-    ///
-    /// Example: `"start-agent-id"`
+    /// `StaringAgentId`; example: `"start-agent-id"`
     pub staring_agent_id: Option<String>,
 
-    /// `Agents`: a list of [`Agent`](super::models::Agent) objects.
+    /// `Agents`
     pub agents: Option<Vec<models::Agent>>,
 
-    /// `HandoffAdvancedSetting`: an [`AgentHandoffAdvancedSetting`](super::models::AgentHandoffAdvancedSetting).
+    /// `HandoffAdvancedSetting`
     pub handoff_advanced_setting: Option<models::AgentHandoffAdvancedSetting>,
 
-    /// `MaxAgentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxAgentCount`; example: `10`
     pub max_agent_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1204,82 +1123,63 @@ pub struct DescribeAppAgentListResponse {
 /// The `DescribeAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeAttributeLabelResponse`].
-/// The codes it documents are in [`DescribeAttributeLabelError`](super::errors::DescribeAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeAttributeLabel",
     output = DescribeAttributeLabelResponse,
-    error = super::errors::DescribeAttributeLabelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeAttributeLabel {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `AttributeBizId`: a string.
-    ///
-    /// Example: `"1734549420823662592"`
+    /// `AttributeBizId`; example: `"1734549420823662592"`
     pub attribute_biz_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"相似标签"`
+    /// `Query`; example: `"相似标签"`
     pub query: Option<String>,
 
-    /// `LastLabelBizId`: a string.
-    ///
-    /// Example: `"1734549420823662593"`
+    /// `LastLabelBizId`; example: `"1734549420823662593"`
     pub last_label_biz_id: Option<String>,
 
-    /// `QueryScope`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `QueryScope`; example: `"standard"`
     pub query_scope: Option<String>,
 }
 
 /// What a successful [`DescribeAttributeLabel`] call returns.
 #[tc_model]
 pub struct DescribeAttributeLabelResponse {
-    /// `AttributeBizId`: a string.
-    ///
-    /// Example: `"1734549420823662592"`
+    /// `AttributeBizId`; example: `"1734549420823662592"`
     pub attribute_biz_id: Option<String>,
 
-    /// `AttrKey`: a string.
-    ///
-    /// Example: `"attrkey"`
+    /// `AttrKey`; example: `"attrkey"`
     pub attr_key: Option<String>,
 
-    /// `AttrName`: a string.
-    ///
-    /// Example: `"标准词1"`
+    /// `AttrName`; example: `"标准词1"`
     pub attr_name: Option<String>,
 
-    /// `LabelNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LabelNumber`; example: `"1"`
     pub label_number: Option<String>,
 
-    /// `Labels`: a list of [`AttributeLabel`](super::models::AttributeLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::AttributeLabel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1289,93 +1189,72 @@ pub struct DescribeAttributeLabelResponse {
 /// The `DescribeCallStatsGraph` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeCallStatsGraphResponse`].
-/// The codes it documents are in [`DescribeCallStatsGraphError`](super::errors::DescribeCallStatsGraphError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeCallStatsGraph)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeCallStatsGraph",
     output = DescribeCallStatsGraphResponse,
-    error = super::errors::DescribeCallStatsGraphError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeCallStatsGraph {
-    /// `UinAccount`: a list of strings.
-    ///
-    /// Example: `["uin:6000005624511"]`
+    /// `UinAccount`; example: `["uin:6000005624511"]`
     pub uin_account: Option<Vec<String>>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `SubBizType`: a string.
-    ///
-    /// Example: `"\"biztype\""`
+    /// `SubBizType`; example: `"\"biztype\""`
     pub sub_biz_type: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"\"hunyuan\""`
+    /// `ModelName`; example: `"\"hunyuan\""`
     pub model_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"1754816440\""`
+    /// `StartTime`; example: `"\"1754816440\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"1754816440\""`
+    /// `EndTime`; example: `"\"1754816440\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub end_time: Option<String>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SubScenes`: a list of strings.
-    ///
-    /// Example: `["scene"]`
+    /// `SubScenes`; example: `["scene"]`
     pub sub_scenes: Option<Vec<String>>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space_1"`
+    /// `SpaceId`; example: `"space_1"`
     pub space_id: Option<String>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754816440`
+    /// `StatStartTime`; example: `1754816440`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754816440`
+    /// `StatEndTime`; example: `1754816440`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeCallStatsGraph`] call returns.
 #[tc_model]
 pub struct DescribeCallStatsGraphResponse {
-    /// `List`: a list of [`Stat`](super::models::Stat) objects.
+    /// `List`
     pub list: Option<Vec<models::Stat>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1385,69 +1264,54 @@ pub struct DescribeCallStatsGraphResponse {
 /// The `DescribeConcurrencyUsage` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeConcurrencyUsageResponse`].
-/// The codes it documents are in [`DescribeConcurrencyUsageError`](super::errors::DescribeConcurrencyUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeConcurrencyUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeConcurrencyUsage",
     output = DescribeConcurrencyUsageResponse,
-    error = super::errors::DescribeConcurrencyUsageError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeConcurrencyUsage {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"\"hunyuan\""`
+    /// `ModelName`; example: `"\"hunyuan\""`
     pub model_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1754817316"`
+    /// `StartTime`; example: `"1754817316"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1754817316"`
+    /// `EndTime`; example: `"1754817316"`
     pub end_time: Option<String>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space1"`
+    /// `SpaceId`; example: `"space1"`
     pub space_id: Option<String>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754817316`
+    /// `StatStartTime`; example: `1754817316`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754817316`
+    /// `StatEndTime`; example: `1754817316`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeConcurrencyUsage`] call returns.
 #[tc_model]
 pub struct DescribeConcurrencyUsageResponse {
-    /// `AvailableConcurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AvailableConcurrency`; example: `10`
     pub available_concurrency: Option<u64>,
 
-    /// `ConcurrencyPeak`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ConcurrencyPeak`; example: `5`
     pub concurrency_peak: Option<u64>,
 
-    /// `ExceedUsageTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1754817316`
+    /// `ExceedUsageTime`; example: `1754817316`
     pub exceed_usage_time: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1457,89 +1321,66 @@ pub struct DescribeConcurrencyUsageResponse {
 /// The `DescribeConcurrencyUsageGraph` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeConcurrencyUsageGraphResponse`].
-/// The codes it documents are in [`DescribeConcurrencyUsageGraphError`](super::errors::DescribeConcurrencyUsageGraphError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeConcurrencyUsageGraph)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeConcurrencyUsageGraph",
     output = DescribeConcurrencyUsageGraphResponse,
-    error = super::errors::DescribeConcurrencyUsageGraphError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeConcurrencyUsageGraph {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"“hunyuan”"`
+    /// `ModelName`; example: `"“hunyuan”"`
     pub model_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1754817316"`
+    /// `StartTime`; example: `"1754817316"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1754817316"`
+    /// `EndTime`; example: `"1754817316"`
     pub end_time: Option<String>,
 
-    /// `UinAccount`: a list of strings.
-    ///
-    /// Example: `["uin:6000005624511"]`
+    /// `UinAccount`; example: `["uin:6000005624511"]`
     pub uin_account: Option<Vec<String>>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `SubBizType`: a string.
-    ///
-    /// Example: `"\"biztype\""`
+    /// `SubBizType`; example: `"\"biztype\""`
     pub sub_biz_type: Option<String>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space1"`
+    /// `SpaceId`; example: `"space1"`
     pub space_id: Option<String>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1758988800`
+    /// `StatStartTime`; example: `1758988800`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1759075199`
+    /// `StatEndTime`; example: `1759075199`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeConcurrencyUsageGraph`] call returns.
 #[tc_model]
 pub struct DescribeConcurrencyUsageGraphResponse {
-    /// `X`: a list of strings.
-    ///
-    /// Example: `["12"]`
+    /// `X`; example: `["12"]`
     pub x: Option<Vec<String>>,
 
-    /// `AvailableY`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `AvailableY`; example: `[100]`
     pub available_y: Option<Vec<i64>>,
 
-    /// `SuccessCallY`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `SuccessCallY`; example: `[100]`
     pub success_call_y: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1549,178 +1390,123 @@ pub struct DescribeConcurrencyUsageGraphResponse {
 /// The `DescribeDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeDocResponse`].
-/// The codes it documents are in [`DescribeDocError`](super::errors::DescribeDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeDoc",
     output = DescribeDocResponse,
-    error = super::errors::DescribeDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeDoc {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"195117326502409112"`
+    /// `BotBizId`; example: `"195117326502409112"`
     pub bot_biz_id: String,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"19517346915356272"`
+    /// `DocBizId`; example: `"19517346915356272"`
     pub doc_biz_id: String,
 }
 
 /// What a successful [`DescribeDoc`] call returns.
 #[tc_model]
 pub struct DescribeDocResponse {
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"19517346915356272"`
+    /// `DocBizId`; example: `"19517346915356272"`
     pub doc_biz_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"腾讯云智能体开发平台功能清单.png"`
+    /// `FileName`; example: `"腾讯云智能体开发平台功能清单.png"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"png"`
+    /// `FileType`; example: `"png"`
     pub file_type: Option<String>,
 
-    /// `CosUrl`: a string.
+    /// `CosUrl`
     pub cos_url: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1754031032"`
+    /// `UpdateTime`; example: `"1754031032"`
     pub update_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Status`; example: `10`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"导入完成"`
+    /// `StatusDesc`; example: `"导入完成"`
     pub status_desc: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"入库失败"`
+    /// `Reason`; example: `"入库失败"`
     pub reason: Option<String>,
 
-    /// `IsRefer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRefer`; example: `false`
     pub is_refer: Option<bool>,
 
-    /// `QaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QaNum`; example: `0`
     pub qa_num: Option<i64>,
 
-    /// `IsDeleted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleted`; example: `false`
     pub is_deleted: Option<bool>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<i64>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"源文件导入"`
+    /// `SourceDesc`; example: `"源文件导入"`
     pub source_desc: Option<String>,
 
-    /// `IsAllowRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowRestart`; example: `true`
     pub is_allow_restart: Option<bool>,
 
-    /// `IsDeletedQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeletedQa`; example: `false`
     pub is_deleted_qa: Option<bool>,
 
-    /// `IsCreatingQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCreatingQa`; example: `false`
     pub is_creating_qa: Option<bool>,
 
-    /// `IsAllowDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowDelete`; example: `true`
     pub is_allow_delete: Option<bool>,
 
-    /// `IsAllowRefer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowRefer`; example: `false`
     pub is_allow_refer: Option<bool>,
 
-    /// `IsCreatedQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCreatedQa`; example: `false`
     pub is_created_qa: Option<bool>,
 
-    /// `DocCharSize`: a string.
-    ///
-    /// Example: `"1803"`
+    /// `DocCharSize`; example: `"1803"`
     pub doc_char_size: Option<String>,
 
-    /// `IsAllowEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowEdit`; example: `true`
     pub is_allow_edit: Option<bool>,
 
-    /// `AttrRange`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: Option<i64>,
 
-    /// `AttrLabels`: a list of [`AttrLabel`](super::models::AttrLabel) objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<models::AttrLabel>>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1951173265057644545"`
+    /// `CateBizId`; example: `"1951173265057644545"`
     pub cate_biz_id: Option<String>,
 
-    /// `IsDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDisabled`; example: `false`
     pub is_disabled: Option<bool>,
 
-    /// `IsDownload`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDownload`; example: `true`
     pub is_download: Option<bool>,
 
-    /// `SplitRule`: a string.
-    ///
-    /// Example: `"{\"common_splitter\":{}}"`
+    /// `SplitRule`; example: `"{\"common_splitter\":{}}"`
     pub split_rule: Option<String>,
 
-    /// `UpdatePeriodInfo`: an [`UpdatePeriodInfo`](super::models::UpdatePeriodInfo).
+    /// `UpdatePeriodInfo`
     pub update_period_info: Option<models::UpdatePeriodInfo>,
 
-    /// `CateBizIdPath`: a list of strings.
-    ///
-    /// Example: `["135","246"]`
+    /// `CateBizIdPath`; example: `["135","246"]`
     pub cate_biz_id_path: Option<Vec<String>>,
 
-    /// `CateNamePath`: a list of strings.
-    ///
-    /// Example: `["全部分类","未分类"]`
+    /// `CateNamePath`; example: `["全部分类","未分类"]`
     pub cate_name_path: Option<Vec<String>>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1730,34 +1516,33 @@ pub struct DescribeDocResponse {
 /// The `DescribeKnowledgeUsage` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeKnowledgeUsageResponse`].
-/// The codes it documents are in [`DescribeKnowledgeUsageError`](super::errors::DescribeKnowledgeUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeKnowledgeUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeKnowledgeUsage",
     output = DescribeKnowledgeUsageResponse,
-    error = super::errors::DescribeKnowledgeUsageError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeKnowledgeUsage {}
 
 /// What a successful [`DescribeKnowledgeUsage`] call returns.
 #[tc_model]
 pub struct DescribeKnowledgeUsageResponse {
-    /// `AvailableCharSize`: a string.
-    ///
-    /// Example: `"100"`
+    /// `AvailableCharSize`; example: `"100"`
     pub available_char_size: Option<String>,
 
-    /// `ExceedCharSize`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ExceedCharSize`; example: `"100"`
     pub exceed_char_size: Option<String>,
 
-    /// `UsedCharSize`: a string.
-    ///
-    /// Example: `"100"`
+    /// `UsedCharSize`; example: `"100"`
     pub used_char_size: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1767,37 +1552,36 @@ pub struct DescribeKnowledgeUsageResponse {
 /// The `DescribeKnowledgeUsagePieGraph` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeKnowledgeUsagePieGraphResponse`].
-/// The codes it documents are in [`DescribeKnowledgeUsagePieGraphError`](super::errors::DescribeKnowledgeUsagePieGraphError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeKnowledgeUsagePieGraph)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeKnowledgeUsagePieGraph",
     output = DescribeKnowledgeUsagePieGraphResponse,
-    error = super::errors::DescribeKnowledgeUsagePieGraphError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeKnowledgeUsagePieGraph {
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space_1"`
+    /// `SpaceId`; example: `"space_1"`
     pub space_id: Option<String>,
 }
 
 /// What a successful [`DescribeKnowledgeUsagePieGraph`] call returns.
 #[tc_model]
 pub struct DescribeKnowledgeUsagePieGraphResponse {
-    /// `AvailableCharSize`: a string.
-    ///
-    /// Example: `"\"1000\""`
+    /// `AvailableCharSize`; example: `"\"1000\""`
     pub available_char_size: Option<String>,
 
-    /// `List`: a list of [`KnowledgeCapacityPieGraphDetail`](super::models::KnowledgeCapacityPieGraphDetail) objects.
+    /// `List`
     pub list: Option<Vec<models::KnowledgeCapacityPieGraphDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1807,32 +1591,34 @@ pub struct DescribeKnowledgeUsagePieGraphResponse {
 /// The `DescribeNodeRun` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeNodeRunResponse`].
-/// The codes it documents are in [`DescribeNodeRunError`](super::errors::DescribeNodeRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeNodeRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeNodeRun",
     output = DescribeNodeRunResponse,
-    error = super::errors::DescribeNodeRunError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeNodeRun {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppBizId`; example: `"1963140753734418240"`
     pub app_biz_id: String,
 
-    /// `NodeRunId`: a string.
-    ///
-    /// Example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
+    /// `NodeRunId`; example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
     pub node_run_id: String,
 }
 
 /// What a successful [`DescribeNodeRun`] call returns.
 #[tc_model]
 pub struct DescribeNodeRunResponse {
-    /// `NodeRun`: a [`NodeRunDetail`](super::models::NodeRunDetail).
+    /// `NodeRun`
     pub node_run: Option<models::NodeRunDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1842,193 +1628,133 @@ pub struct DescribeNodeRunResponse {
 /// The `DescribeQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeQAResponse`].
-/// The codes it documents are in [`DescribeQAError`](super::errors::DescribeQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeQA",
     output = DescribeQAResponse,
-    error = super::errors::DescribeQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeQA {
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"1903999940055016768"`
+    /// `QaBizId`; example: `"1903999940055016768"`
     pub qa_biz_id: String,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1887842680054218000"`
+    /// `BotBizId`; example: `"1887842680054218000"`
     pub bot_biz_id: String,
 }
 
 /// What a successful [`DescribeQA`] call returns.
 #[tc_model]
 pub struct DescribeQAResponse {
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"1903999940055016768"`
+    /// `QaBizId`; example: `"1903999940055016768"`
     pub qa_biz_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"哪吒2"`
+    /// `Question`; example: `"哪吒2"`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"《哪吒之魔童闹海》亦称《哪吒贰之魔童闹海》，简称《哪吒2》"`
+    /// `Answer`; example: `"《哪吒之魔童闹海》亦称《哪吒贰之魔童闹海》，简称《哪吒2》"`
     pub answer: Option<String>,
 
-    /// `CustomParam`: a string.
-    ///
-    /// Example: `"{\"电影\":\"哪吒\"}"`
+    /// `CustomParam`; example: `"{\"电影\":\"哪吒\"}"`
     pub custom_param: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Source`; example: `3`
     pub source: Option<u64>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"手动录入"`
+    /// `SourceDesc`; example: `"手动录入"`
     pub source_desc: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1742783938"`
+    /// `UpdateTime`; example: `"1742783938"`
     pub update_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"导入完成"`
+    /// `StatusDesc`; example: `"导入完成"`
     pub status_desc: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1887842680872108032"`
+    /// `CateBizId`; example: `"1887842680872108032"`
     pub cate_biz_id: Option<String>,
 
-    /// `IsAllowAccept`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowAccept`; example: `true`
     pub is_allow_accept: Option<bool>,
 
-    /// `IsAllowDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowDelete`; example: `true`
     pub is_allow_delete: Option<bool>,
 
-    /// `IsAllowEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowEdit`; example: `true`
     pub is_allow_edit: Option<bool>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DocBizId`; example: `"0"`
     pub doc_biz_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"哪吒"`
+    /// `FileName`; example: `"哪吒"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FileType`; example: `"1"`
     pub file_type: Option<String>,
 
-    /// `SegmentBizId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SegmentBizId`; example: `"0"`
     pub segment_biz_id: Option<String>,
 
-    /// `PageContent`: a string.
-    ///
-    /// Example: `"哪吒"`
+    /// `PageContent`; example: `"哪吒"`
     pub page_content: Option<String>,
 
-    /// `Highlights`: a list of [`Highlight`](super::models::Highlight) objects.
+    /// `Highlights`
     pub highlights: Option<Vec<models::Highlight>>,
 
-    /// `OrgData`: a string.
-    ///
-    /// Example: `"哪吒"`
+    /// `OrgData`; example: `"哪吒"`
     pub org_data: Option<String>,
 
-    /// `AttrRange`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: Option<i64>,
 
-    /// `AttrLabels`: a list of [`AttrLabel`](super::models::AttrLabel) objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<models::AttrLabel>>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"1742783934"`
+    /// `ExpireStart`; example: `"1742783934"`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"1742783934"`
+    /// `ExpireEnd`; example: `"1742783934"`
     pub expire_end: Option<String>,
 
-    /// `SimilarQuestions`: a list of [`SimilarQuestion`](super::models::SimilarQuestion) objects.
+    /// `SimilarQuestions`
     pub similar_questions: Option<Vec<models::SimilarQuestion>>,
 
-    /// `QaAuditStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QaAuditStatus`; example: `1`
     pub qa_audit_status: Option<u64>,
 
-    /// `PicAuditStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PicAuditStatus`; example: `1`
     pub pic_audit_status: Option<u64>,
 
-    /// `VideoAuditStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VideoAuditStatus`; example: `1`
     pub video_audit_status: Option<u64>,
 
-    /// `QuestionDesc`: a string.
-    ///
-    /// Example: `"哪吒之魔童闹海"`
+    /// `QuestionDesc`; example: `"哪吒之魔童闹海"`
     pub question_desc: Option<String>,
 
-    /// `IsDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDisabled`; example: `false`
     pub is_disabled: Option<bool>,
 
-    /// `CateBizIdPath`: a list of strings.
-    ///
-    /// Example: `["135","246"]`
+    /// `CateBizIdPath`; example: `["135","246"]`
     pub cate_biz_id_path: Option<Vec<String>>,
 
-    /// `CateNamePath`: a list of strings.
-    ///
-    /// Example: `["全部分类","未分类"]`
+    /// `CateNamePath`; example: `["全部分类","未分类"]`
     pub cate_name_path: Option<Vec<String>>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `DocEnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocEnableScope`; example: `1`
     pub doc_enable_scope: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2038,42 +1764,40 @@ pub struct DescribeQAResponse {
 /// The `DescribeRefer` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeReferResponse`].
-/// The codes it documents are in [`DescribeReferError`](super::errors::DescribeReferError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeRefer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeRefer",
     output = DescribeReferResponse,
-    error = super::errors::DescribeReferError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeRefer {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `ReferBizIds`: a list of strings.
-    ///
-    /// Example: `["1694302461379890134"]`
+    /// `ReferBizIds`; example: `["1694302461379890134"]`
     pub refer_biz_ids: Vec<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`DescribeRefer`] call returns.
 #[tc_model]
 pub struct DescribeReferResponse {
-    /// `List`: a list of [`ReferDetail`](super::models::ReferDetail) objects.
+    /// `List`
     pub list: Option<Vec<models::ReferDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2083,49 +1807,43 @@ pub struct DescribeReferResponse {
 /// The `DescribeRelease` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeReleaseResponse`].
-/// The codes it documents are in [`DescribeReleaseError`](super::errors::DescribeReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeRelease",
     output = DescribeReleaseResponse,
-    error = super::errors::DescribeReleaseError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeRelease {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReleaseBizId`; example: `"0"`
     pub release_biz_id: Option<String>,
 }
 
 /// What a successful [`DescribeRelease`] call returns.
 #[tc_model]
 pub struct DescribeReleaseResponse {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1700650168"`
+    /// `CreateTime`; example: `"1700650168"`
     pub create_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"第一次发布"`
+    /// `Description`; example: `"第一次发布"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"发布成功"`
+    /// `StatusDesc`; example: `"发布成功"`
     pub status_desc: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2135,34 +1853,40 @@ pub struct DescribeReleaseResponse {
 /// The `DescribeReleaseInfo` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeReleaseInfoResponse`].
-/// The codes it documents are in [`DescribeReleaseInfoError`](super::errors::DescribeReleaseInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeReleaseInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeReleaseInfo",
     output = DescribeReleaseInfoResponse,
-    error = super::errors::DescribeReleaseInfoError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeReleaseInfo {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 }
 
 /// What a successful [`DescribeReleaseInfo`] call returns.
 #[tc_model]
 pub struct DescribeReleaseInfoResponse {
-    /// `LastTime`: a string.
+    /// `LastTime`
     pub last_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `IsUpdated`: a boolean.
+    /// `IsUpdated`
     pub is_updated: Option<bool>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2172,25 +1896,30 @@ pub struct DescribeReleaseInfoResponse {
 /// The `DescribeRobotBizIDByAppKey` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeRobotBizIDByAppKeyResponse`].
-/// The codes it documents are in [`DescribeRobotBizIDByAppKeyError`](super::errors::DescribeRobotBizIDByAppKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeRobotBizIDByAppKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeRobotBizIDByAppKey",
     output = DescribeRobotBizIDByAppKeyResponse,
-    error = super::errors::DescribeRobotBizIDByAppKeyError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeRobotBizIDByAppKey {
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: String,
 }
 
 /// What a successful [`DescribeRobotBizIDByAppKey`] call returns.
 #[tc_model]
 pub struct DescribeRobotBizIDByAppKeyResponse {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2200,83 +1929,66 @@ pub struct DescribeRobotBizIDByAppKeyResponse {
 /// The `DescribeSearchStatsGraph` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeSearchStatsGraphResponse`].
-/// The codes it documents are in [`DescribeSearchStatsGraphError`](super::errors::DescribeSearchStatsGraphError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeSearchStatsGraph)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeSearchStatsGraph",
     output = DescribeSearchStatsGraphResponse,
-    error = super::errors::DescribeSearchStatsGraphError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeSearchStatsGraph {
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `UinAccount`: a list of strings.
-    ///
-    /// Example: `["uin:6000005624511"]`
+    /// `UinAccount`; example: `["uin:6000005624511"]`
     pub uin_account: Option<Vec<String>>,
 
-    /// `SubBizType`: a string.
-    ///
-    /// Example: `"\"biztype\""`
+    /// `SubBizType`; example: `"\"biztype\""`
     pub sub_biz_type: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"\"hunyuan\""`
+    /// `ModelName`; example: `"\"hunyuan\""`
     pub model_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1754816440"`
+    /// `StartTime`; example: `"1754816440"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1754816440"`
+    /// `EndTime`; example: `"1754816440"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub end_time: Option<String>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space1"`
+    /// `SpaceId`; example: `"space1"`
     pub space_id: Option<String>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754816440`
+    /// `StatStartTime`; example: `1754816440`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754816440`
+    /// `StatEndTime`; example: `1754816440`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeSearchStatsGraph`] call returns.
 #[tc_model]
 pub struct DescribeSearchStatsGraphResponse {
-    /// `List`: a list of [`Stat`](super::models::Stat) objects.
+    /// `List`
     pub list: Option<Vec<models::Stat>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2286,32 +1998,33 @@ pub struct DescribeSearchStatsGraphResponse {
 /// The `DescribeSegments` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeSegmentsResponse`].
-/// The codes it documents are in [`DescribeSegmentsError`](super::errors::DescribeSegmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeSegments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeSegments",
     output = DescribeSegmentsResponse,
-    error = super::errors::DescribeSegmentsError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeSegments {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1771107658358063104"`
+    /// `BotBizId`; example: `"1771107658358063104"`
     pub bot_biz_id: String,
 
-    /// `SegBizId`: a list of strings.
-    ///
-    /// Example: `["17711076583580631041"]`
+    /// `SegBizId`; example: `["17711076583580631041"]`
     pub seg_biz_id: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSegments`] call returns.
 #[tc_model]
 pub struct DescribeSegmentsResponse {
-    /// `List`: a list of [`DocSegment`](super::models::DocSegment) objects.
+    /// `List`
     pub list: Option<Vec<models::DocSegment>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2321,27 +2034,30 @@ pub struct DescribeSegmentsResponse {
 /// The `DescribeSharedKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeSharedKnowledgeResponse`].
-/// The codes it documents are in [`DescribeSharedKnowledgeError`](super::errors::DescribeSharedKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeSharedKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeSharedKnowledge",
     output = DescribeSharedKnowledgeResponse,
-    error = super::errors::DescribeSharedKnowledgeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeSharedKnowledge {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: String,
 }
 
 /// What a successful [`DescribeSharedKnowledge`] call returns.
 #[tc_model]
 pub struct DescribeSharedKnowledgeResponse {
-    /// `Info`: a [`KnowledgeDetailInfo`](super::models::KnowledgeDetailInfo).
+    /// `Info`
     pub info: Option<models::KnowledgeDetailInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2351,91 +2067,72 @@ pub struct DescribeSharedKnowledgeResponse {
 /// The `DescribeStorageCredential` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeStorageCredentialResponse`].
-/// The codes it documents are in [`DescribeStorageCredentialError`](super::errors::DescribeStorageCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeStorageCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeStorageCredential",
     output = DescribeStorageCredentialResponse,
-    error = super::errors::DescribeStorageCredentialError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeStorageCredential {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"177106121651545*****"`
+    /// `BotBizId`; example: `"177106121651545*****"`
     pub bot_biz_id: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"pdf"`
+    /// `FileType`; example: `"pdf"`
     pub file_type: Option<String>,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPublic`; example: `false`
     pub is_public: Option<bool>,
 
-    /// `TypeKey`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `TypeKey`; example: `"offline"`
     pub type_key: Option<String>,
 }
 
 /// What a successful [`DescribeStorageCredential`] call returns.
 #[tc_model]
 pub struct DescribeStorageCredentialResponse {
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
+    /// `Credentials`
     pub credentials: Option<models::Credentials>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1717063483`
+    /// `ExpiredTime`; example: `1717063483`
     pub expired_time: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1717062883`
+    /// `StartTime`; example: `1717062883`
     pub start_time: Option<i64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"qidian-qbot-test-1251316161"`
+    /// `Bucket`; example: `"qidian-qbot-test-1251316161"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/corp/137/doc/"`
+    /// `FilePath`; example: `"/corp/137/doc/"`
     pub file_path: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `Type`; example: `"cos"`
     pub r#type: Option<String>,
 
-    /// `CorpUin`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CorpUin`; example: `"0"`
     pub corp_uin: Option<String>,
 
-    /// `ImagePath`: a string.
-    ///
-    /// Example: `"/corp/17685678771866/image/"`
+    /// `ImagePath`; example: `"/corp/17685678771866/image/"`
     pub image_path: Option<String>,
 
-    /// `UploadPath`: a string.
+    /// `UploadPath`
     pub upload_path: Option<String>,
 
-    /// `UploadUrl`: a string.
+    /// `UploadUrl`
     pub upload_url: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2445,145 +2142,102 @@ pub struct DescribeStorageCredentialResponse {
 /// The `DescribeTokenUsage` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeTokenUsageResponse`].
-/// The codes it documents are in [`DescribeTokenUsageError`](super::errors::DescribeTokenUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeTokenUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeTokenUsage",
     output = DescribeTokenUsageResponse,
-    error = super::errors::DescribeTokenUsageError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeTokenUsage {
-    /// `UinAccount`: a list of strings.
-    ///
-    /// Example: `["uin:6000005624511"]`
+    /// `UinAccount`; example: `["uin:6000005624511"]`
     pub uin_account: Option<Vec<String>>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `SubBizType`: a string.
-    ///
-    /// Example: `"KonwledgeQA"`
+    /// `SubBizType`; example: `"KonwledgeQA"`
     pub sub_biz_type: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"cs-normal"`
+    /// `ModelName`; example: `"cs-normal"`
     pub model_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"7463235\""`
+    /// `StartTime`; example: `"\"7463235\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"7463235\""`
+    /// `EndTime`; example: `"\"7463235\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub end_time: Option<String>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SubScenes`: a list of strings.
-    ///
-    /// Example: `["KnowledgeQA"]`
+    /// `SubScenes`; example: `["KnowledgeQA"]`
     pub sub_scenes: Option<Vec<String>>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space1"`
+    /// `SpaceId`; example: `"space1"`
     pub space_id: Option<String>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1758988800`
+    /// `StatStartTime`; example: `1758988800`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1759075199`
+    /// `StatEndTime`; example: `1759075199`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeTokenUsage`] call returns.
 #[tc_model]
 pub struct DescribeTokenUsageResponse {
-    /// `TotalTokenUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `TotalTokenUsage`; example: `0.0`
     pub total_token_usage: Option<f64>,
 
-    /// `InputTokenUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `InputTokenUsage`; example: `0.0`
     pub input_token_usage: Option<f64>,
 
-    /// `OutputTokenUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `OutputTokenUsage`; example: `0.0`
     pub output_token_usage: Option<f64>,
 
-    /// `ApiCallStats`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApiCallStats`; example: `0`
     pub api_call_stats: Option<u64>,
 
-    /// `SearchUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `SearchUsage`; example: `0.0`
     pub search_usage: Option<f64>,
 
-    /// `PageUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageUsage`; example: `0`
     pub page_usage: Option<u64>,
 
-    /// `SplitTokenUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `SplitTokenUsage`; example: `0.0`
     pub split_token_usage: Option<f64>,
 
-    /// `RagSearchUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `RagSearchUsage`; example: `0.0`
     pub rag_search_usage: Option<f64>,
 
-    /// `InternetSearchUsage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `InternetSearchUsage`; example: `0.0`
     pub internet_search_usage: Option<f64>,
 
-    /// `DosageTypeLimit`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `DosageTypeLimit`; example: `0.0`
     pub dosage_type_limit: Option<f64>,
 
-    /// `DosageTypeCurr`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `DosageTypeCurr`; example: `0.0`
     pub dosage_type_curr: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2593,84 +2247,69 @@ pub struct DescribeTokenUsageResponse {
 /// The `DescribeTokenUsageGraph` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeTokenUsageGraphResponse`].
-/// The codes it documents are in [`DescribeTokenUsageGraphError`](super::errors::DescribeTokenUsageGraphError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeTokenUsageGraph)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeTokenUsageGraph",
     output = DescribeTokenUsageGraphResponse,
-    error = super::errors::DescribeTokenUsageGraphError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeTokenUsageGraph {
-    /// `UinAccount`: a list of strings.
-    ///
-    /// Example: `["uin:11111111111"]`
+    /// `UinAccount`; example: `["uin:11111111111"]`
     pub uin_account: Option<Vec<String>>,
 
-    /// `SubBizType`: a string.
-    ///
-    /// Example: `"\"biz_type\""`
+    /// `SubBizType`; example: `"\"biz_type\""`
     pub sub_biz_type: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"\"hunyuan\""`
+    /// `ModelName`; example: `"\"hunyuan\""`
     pub model_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"1754816440\""`
+    /// `StartTime`; example: `"\"1754816440\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"1754816440\""`
+    /// `EndTime`; example: `"\"1754816440\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub end_time: Option<String>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `SubScenes`: a list of strings.
-    ///
-    /// Example: `["KnowledgeQA"]`
+    /// `SubScenes`; example: `["KnowledgeQA"]`
     pub sub_scenes: Option<Vec<String>>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754817316`
+    /// `StatStartTime`; example: `1754817316`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754817316`
+    /// `StatEndTime`; example: `1754817316`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeTokenUsageGraph`] call returns.
 #[tc_model]
 pub struct DescribeTokenUsageGraphResponse {
-    /// `Total`: a list of [`Stat`](super::models::Stat) objects.
+    /// `Total`
     pub total: Option<Vec<models::Stat>>,
 
-    /// `Input`: a list of [`Stat`](super::models::Stat) objects.
+    /// `Input`
     pub input: Option<Vec<models::Stat>>,
 
-    /// `Output`: a list of [`Stat`](super::models::Stat) objects.
+    /// `Output`
     pub output: Option<Vec<models::Stat>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2680,42 +2319,40 @@ pub struct DescribeTokenUsageGraphResponse {
 /// The `DescribeUnsatisfiedReplyContext` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeUnsatisfiedReplyContextResponse`].
-/// The codes it documents are in [`DescribeUnsatisfiedReplyContextError`](super::errors::DescribeUnsatisfiedReplyContextError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeUnsatisfiedReplyContext)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeUnsatisfiedReplyContext",
     output = DescribeUnsatisfiedReplyContextResponse,
-    error = super::errors::DescribeUnsatisfiedReplyContextError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeUnsatisfiedReplyContext {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `ReplyBizId`: a string.
-    ///
-    /// Example: `"1996602817111898368"`
+    /// `ReplyBizId`; example: `"1996602817111898368"`
     pub reply_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`DescribeUnsatisfiedReplyContext`] call returns.
 #[tc_model]
 pub struct DescribeUnsatisfiedReplyContextResponse {
-    /// `List`: a list of [`Context`](super::models::Context) objects.
+    /// `List`
     pub list: Option<Vec<models::Context>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2725,50 +2362,46 @@ pub struct DescribeUnsatisfiedReplyContextResponse {
 /// The `DescribeWorkflowRun` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`DescribeWorkflowRunResponse`].
-/// The codes it documents are in [`DescribeWorkflowRunError`](super::errors::DescribeWorkflowRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=DescribeWorkflowRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "DescribeWorkflowRun",
     output = DescribeWorkflowRunResponse,
-    error = super::errors::DescribeWorkflowRunError
+    error = super::errors::LkeErrorCode
 )]
 pub struct DescribeWorkflowRun {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppBizId`; example: `"1963140753734418240"`
     pub app_biz_id: String,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
+    /// `WorkflowRunId`; example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
     pub workflow_run_id: String,
 
-    /// `SubWorkflowNodePath`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492.kdf8alj11357oupwfaw669164q3b[1]"`
+    /// `SubWorkflowNodePath`; example: `"8ad82e0553507b4c1ba771fb53029492.kdf8alj11357oupwfaw669164q3b[1]"`
     pub sub_workflow_node_path: Option<String>,
 
-    /// `IncludeWorkflowGraph`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeWorkflowGraph`; example: `false`
     pub include_workflow_graph: Option<bool>,
 }
 
 /// What a successful [`DescribeWorkflowRun`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowRunResponse {
-    /// `WorkflowRun`: a [`WorkflowRunDetail`](super::models::WorkflowRunDetail).
+    /// `WorkflowRun`
     pub workflow_run: Option<models::WorkflowRunDetail>,
 
-    /// `NodeRuns`: a list of [`NodeRunBase`](super::models::NodeRunBase) objects.
+    /// `NodeRuns`
     pub node_runs: Option<Vec<models::NodeRunBase>>,
 
-    /// `SubWorkflowNodePath`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492.kdf8alj11357oupwfaw669164q3b[1]"`
+    /// `SubWorkflowNodePath`; example: `"8ad82e0553507b4c1ba771fb53029492.kdf8alj11357oupwfaw669164q3b[1]"`
     pub sub_workflow_node_path: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2778,47 +2411,43 @@ pub struct DescribeWorkflowRunResponse {
 /// The `ExportAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ExportAttributeLabelResponse`].
-/// The codes it documents are in [`ExportAttributeLabelError`](super::errors::ExportAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ExportAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ExportAttributeLabel",
     output = ExportAttributeLabelResponse,
-    error = super::errors::ExportAttributeLabelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ExportAttributeLabel {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `AttributeBizIds`: a list of strings.
-    ///
-    /// Example: `["1734549420823662592"]`
+    /// `AttributeBizIds`; example: `["1734549420823662592"]`
     pub attribute_biz_ids: Option<Vec<String>>,
 
-    /// `Filters`: an [`AttributeFilters`](super::models::AttributeFilters).
+    /// `Filters`
     pub filters: Option<models::AttributeFilters>,
 }
 
 /// What a successful [`ExportAttributeLabel`] call returns.
 #[tc_model]
 pub struct ExportAttributeLabelResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskId`; example: `"0"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2828,28 +2457,30 @@ pub struct ExportAttributeLabelResponse {
 /// The `ExportQAList` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ExportQAListResponse`].
-/// The codes it documents are in [`ExportQAListError`](super::errors::ExportQAListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ExportQAList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ExportQAList",
     output = ExportQAListResponse,
-    error = super::errors::ExportQAListError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ExportQAList {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1714970520775950336"`
+    /// `BotBizId`; example: `"1714970520775950336"`
     pub bot_biz_id: String,
 
-    /// `QaBizIds`: a list of strings.
-    ///
-    /// Example: `["162587"]`
+    /// `QaBizIds`; example: `["162587"]`
     pub qa_biz_ids: Vec<String>,
 
-    /// `Filters`: a [`QaQuery`](super::models::QaQuery).
+    /// `Filters`
     pub filters: Option<models::QaQuery>,
 }
 
@@ -2863,38 +2494,36 @@ pub struct ExportQAListResponse {
 /// The `ExportUnsatisfiedReply` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ExportUnsatisfiedReplyResponse`].
-/// The codes it documents are in [`ExportUnsatisfiedReplyError`](super::errors::ExportUnsatisfiedReplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ExportUnsatisfiedReply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ExportUnsatisfiedReply",
     output = ExportUnsatisfiedReplyResponse,
-    error = super::errors::ExportUnsatisfiedReplyError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ExportUnsatisfiedReply {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `ReplyBizIds`: a list of strings.
-    ///
-    /// Example: `["29"]`
+    /// `ReplyBizIds`; example: `["29"]`
     pub reply_biz_ids: Vec<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `Filters`: a [`Filters`](super::models::Filters).
+    /// `Filters`
     pub filters: Option<models::Filters>,
 }
 
@@ -2908,25 +2537,26 @@ pub struct ExportUnsatisfiedReplyResponse {
 /// The `GenerateQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GenerateQAResponse`].
-/// The codes it documents are in [`GenerateQAError`](super::errors::GenerateQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GenerateQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GenerateQA",
     output = GenerateQAResponse,
-    error = super::errors::GenerateQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GenerateQA {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `DocBizIds`: a list of strings.
-    ///
-    /// Example: `["1729099536210460672"]`
+    /// `DocBizIds`; example: `["1729099536210460672"]`
     pub doc_biz_ids: Vec<String>,
 }
 
@@ -2940,97 +2570,73 @@ pub struct GenerateQAResponse {
 /// The `GetAnswerTypeDataCount` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetAnswerTypeDataCountResponse`].
-/// The codes it documents are in [`GetAnswerTypeDataCountError`](super::errors::GetAnswerTypeDataCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetAnswerTypeDataCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetAnswerTypeDataCount",
     output = GetAnswerTypeDataCountResponse,
-    error = super::errors::GetAnswerTypeDataCountError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetAnswerTypeDataCount {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716368386`
+    /// `StartTime`; example: `1716368386`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716454119`
+    /// `EndTime`; example: `1716454119`
     pub end_time: u64,
 
-    /// `AppBizId`: a list of strings.
+    /// `AppBizId`
     pub app_biz_id: Option<Vec<String>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`GetAnswerTypeDataCount`] call returns.
 #[tc_model]
 pub struct GetAnswerTypeDataCountResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `Total`; example: `45`
     pub total: Option<u64>,
 
-    /// `ModelReplyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelReplyCount`; example: `1`
     pub model_reply_count: Option<u64>,
 
-    /// `KnowledgeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KnowledgeCount`; example: `2`
     pub knowledge_count: Option<u64>,
 
-    /// `TaskFlowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TaskFlowCount`; example: `3`
     pub task_flow_count: Option<u64>,
 
-    /// `SearchEngineCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SearchEngineCount`; example: `4`
     pub search_engine_count: Option<u64>,
 
-    /// `ImageUnderstandingCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ImageUnderstandingCount`; example: `5`
     pub image_understanding_count: Option<u64>,
 
-    /// `RejectCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RejectCount`; example: `6`
     pub reject_count: Option<u64>,
 
-    /// `SensitiveCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `SensitiveCount`; example: `7`
     pub sensitive_count: Option<u64>,
 
-    /// `ConcurrentLimitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ConcurrentLimitCount`; example: `8`
     pub concurrent_limit_count: Option<u64>,
 
-    /// `UnknownIssuesCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `UnknownIssuesCount`; example: `9`
     pub unknown_issues_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3040,38 +2646,39 @@ pub struct GetAnswerTypeDataCountResponse {
 /// The `GetAppKnowledgeCount` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetAppKnowledgeCountResponse`].
-/// The codes it documents are in [`GetAppKnowledgeCountError`](super::errors::GetAppKnowledgeCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetAppKnowledgeCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetAppKnowledgeCount",
     output = GetAppKnowledgeCountResponse,
-    error = super::errors::GetAppKnowledgeCountError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetAppKnowledgeCount {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `AppBizId`: a string.
+    /// `AppBizId`
     pub app_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`GetAppKnowledgeCount`] call returns.
 #[tc_model]
 pub struct GetAppKnowledgeCountResponse {
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3081,36 +2688,39 @@ pub struct GetAppKnowledgeCountResponse {
 /// The `GetAppSecret` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetAppSecretResponse`].
-/// The codes it documents are in [`GetAppSecretError`](super::errors::GetAppSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetAppSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetAppSecret",
     output = GetAppSecretResponse,
-    error = super::errors::GetAppSecretError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetAppSecret {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1801166480814637056"`
+    /// `AppBizId`; example: `"1801166480814637056"`
     pub app_biz_id: String,
 }
 
 /// What a successful [`GetAppSecret`] call returns.
 #[tc_model]
 pub struct GetAppSecretResponse {
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `IsRelease`: a boolean.
+    /// `IsRelease`
     pub is_release: Option<bool>,
 
-    /// `HasPermission`: a boolean.
+    /// `HasPermission`
     pub has_permission: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3120,70 +2730,57 @@ pub struct GetAppSecretResponse {
 /// The `GetDocPreview` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetDocPreviewResponse`].
-/// The codes it documents are in [`GetDocPreviewError`](super::errors::GetDocPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetDocPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetDocPreview",
     output = GetDocPreviewResponse,
-    error = super::errors::GetDocPreviewError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetDocPreview {
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1965693036992505600"`
+    /// `DocBizId`; example: `"1965693036992505600"`
     pub doc_biz_id: String,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1952993275700732800"`
+    /// `BotBizId`; example: `"1952993275700732800"`
     pub bot_biz_id: String,
 
-    /// `TypeKey`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `TypeKey`; example: `"offline"`
     pub type_key: Option<String>,
 }
 
 /// What a successful [`GetDocPreview`] call returns.
 #[tc_model]
 pub struct GetDocPreviewResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"26种病虫害防治方法.docx"`
+    /// `FileName`; example: `"26种病虫害防治方法.docx"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"docx"`
+    /// `FileType`; example: `"docx"`
     pub file_type: Option<String>,
 
-    /// `CosUrl`: a string.
+    /// `CosUrl`
     pub cos_url: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"暂无cos桶值"`
+    /// `Bucket`; example: `"暂无cos桶值"`
     pub bucket: Option<String>,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"26种病虫害防治方法.docx"`
+    /// `NewName`; example: `"26种病虫害防治方法.docx"`
     pub new_name: Option<String>,
 
-    /// `ParseResultCosUrl`: a string.
-    ///
-    /// Example: `"文件md结果cos临时地址,其他类型为空"`
+    /// `ParseResultCosUrl`; example: `"文件md结果cos临时地址,其他类型为空"`
     pub parse_result_cos_url: Option<String>,
 
-    /// `IsDownload`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDownload`; example: `true`
     pub is_download: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3193,82 +2790,64 @@ pub struct GetDocPreviewResponse {
 /// The `GetLikeDataCount` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetLikeDataCountResponse`].
-/// The codes it documents are in [`GetLikeDataCountError`](super::errors::GetLikeDataCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetLikeDataCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetLikeDataCount",
     output = GetLikeDataCountResponse,
-    error = super::errors::GetLikeDataCountError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetLikeDataCount {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716368386`
+    /// `StartTime`; example: `1716368386`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716454119`
+    /// `EndTime`; example: `1716454119`
     pub end_time: u64,
 
-    /// `AppBizId`: a list of strings.
+    /// `AppBizId`
     pub app_biz_id: Option<Vec<String>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`GetLikeDataCount`] call returns.
 #[tc_model]
 pub struct GetLikeDataCountResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Total`; example: `20`
     pub total: Option<u64>,
 
-    /// `AppraisalTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AppraisalTotal`; example: `10`
     pub appraisal_total: Option<u64>,
 
-    /// `ParticipationRate`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `ParticipationRate`; example: `0.5`
     pub participation_rate: Option<f64>,
 
-    /// `LikeTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LikeTotal`; example: `8`
     pub like_total: Option<u64>,
 
-    /// `LikeRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `LikeRate`; example: `0.8`
     pub like_rate: Option<f64>,
 
-    /// `DislikeTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DislikeTotal`; example: `2`
     pub dislike_total: Option<u64>,
 
-    /// `DislikeRate`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `DislikeRate`; example: `0.2`
     pub dislike_rate: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3278,62 +2857,52 @@ pub struct GetLikeDataCountResponse {
 /// The `GetMsgRecord` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetMsgRecordResponse`].
-/// The codes it documents are in [`GetMsgRecordError`](super::errors::GetMsgRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetMsgRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetMsgRecord",
     output = GetMsgRecordResponse,
-    error = super::errors::GetMsgRecordError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetMsgRecord {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Type`; example: `5`
     pub r#type: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: u64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"27-ec29-441f-96c9-ec4fe463058c"`
+    /// `SessionId`; example: `"27-ec29-441f-96c9-ec4fe463058c"`
     pub session_id: String,
 
-    /// `BotAppKey`: a string.
-    ///
-    /// Example: `"BTNhWsYypGqzBiZqBPW"`
+    /// `BotAppKey`; example: `"BTNhWsYypGqzBiZqBPW"`
     pub bot_app_key: Option<String>,
 
-    /// `Scene`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<u64>,
 
-    /// `LastRecordId`: a string.
-    ///
-    /// Example: `"GqT_20250908_17005"`
+    /// `LastRecordId`; example: `"GqT_20250908_17005"`
     pub last_record_id: Option<String>,
 
-    /// `MidRecordId`: a string.
-    ///
-    /// Example: `"MdM_202"`
+    /// `MidRecordId`; example: `"MdM_202"`
     pub mid_record_id: Option<String>,
 }
 
 /// What a successful [`GetMsgRecord`] call returns.
 #[tc_model]
 pub struct GetMsgRecordResponse {
-    /// `Records`: a list of [`MsgRecord`](super::models::MsgRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::MsgRecord>>,
 
-    /// `SessionDisassociatedTimestamp`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `SessionDisassociatedTimestamp`; example: `"\"1\""`
     pub session_disassociated_timestamp: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3343,49 +2912,49 @@ pub struct GetMsgRecordResponse {
 /// The `GetTaskStatus` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetTaskStatusResponse`].
-/// The codes it documents are in [`GetTaskStatusError`](super::errors::GetTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetTaskStatus",
     output = GetTaskStatusResponse,
-    error = super::errors::GetTaskStatusError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetTaskStatus {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"编辑标签任务类型：ModifyAttributeLabel  导出标签任务类型：ExportAttributeLabel"`
+    /// `TaskType`; example: `"编辑标签任务类型：ModifyAttributeLabel  导出标签任务类型：ExportAttributeLabel"`
     pub task_type: String,
 
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 }
 
 /// What a successful [`GetTaskStatus`] call returns.
 #[tc_model]
 pub struct GetTaskStatusResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"编辑标签任务类型：ModifyAttributeLabel  导出标签任务类型：ExportAttributeLabel"`
+    /// `TaskType`; example: `"编辑标签任务类型：ModifyAttributeLabel  导出标签任务类型：ExportAttributeLabel"`
     pub task_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"执行中：RUNNING  成功：SUCCESS 失败：FAILED 等待中：PENDING"`
+    /// `Status`; example: `"执行中：RUNNING  成功：SUCCESS 失败：FAILED 等待中：PENDING"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `Params`: a [`TaskParams`](super::models::TaskParams).
+    /// `Params`
     pub params: Option<models::TaskParams>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3395,15 +2964,21 @@ pub struct GetTaskStatusResponse {
 /// The `GetVarList` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetVarListResponse`].
-/// The codes it documents are in [`GetVarListError`](super::errors::GetVarListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetVarList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetVarList",
     output = GetVarListResponse,
-    error = super::errors::GetVarListError,
+    error = super::errors::LkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3413,56 +2988,38 @@ pub struct GetTaskStatusResponse {
     )
 )]
 pub struct GetVarList {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1793260396881641472"`
+    /// `AppBizId`; example: `"1793260396881641472"`
     pub app_biz_id: String,
 
-    /// `VarIds`: a list of strings.
-    ///
-    /// Example: `["d125c28b-55db-4478-9066-6115ab97ee17"]`
+    /// `VarIds`; example: `["d125c28b-55db-4478-9066-6115ab97ee17"]`
     pub var_ids: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"UserID"`
+    /// `Keyword`; example: `"UserID"`
     pub keyword: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `VarType`: a string.
-    ///
-    /// Example: `"STRING"`
+    /// `VarType`; example: `"STRING"`
     pub var_type: Option<String>,
 
-    /// `NeedInternalVar`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedInternalVar`; example: `false`
     pub need_internal_var: Option<bool>,
 
-    /// `VarModuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VarModuleType`; example: `0`
     pub var_module_type: Option<i64>,
 }
 
 /// What a successful [`GetVarList`] call returns.
 #[tc_model]
 pub struct GetVarListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `List`: a list of [`TaskFLowVar`](super::models::TaskFLowVar) objects.
+    /// `List`
     pub list: Option<Vec<models::TaskFLowVar>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3472,33 +3029,32 @@ pub struct GetVarListResponse {
 /// The `GetWsToken` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GetWsTokenResponse`].
-/// The codes it documents are in [`GetWsTokenError`](super::errors::GetWsTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GetWsToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GetWsToken",
     output = GetWsTokenResponse,
-    error = super::errors::GetWsTokenError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GetWsToken {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Type`; example: `5`
     pub r#type: i64,
 
-    /// `BotAppKey`: a string.
-    ///
-    /// Example: `"YourAppKey"`
+    /// `BotAppKey`; example: `"YourAppKey"`
     pub bot_app_key: Option<String>,
 
-    /// `VisitorBizId`: a string.
-    ///
-    /// Example: `"K18PFhu16oZe0rnxesOomORA7omXwrri"`
+    /// `VisitorBizId`; example: `"K18PFhu16oZe0rnxesOomORA7omXwrri"`
     pub visitor_biz_id: Option<String>,
 
-    /// `VisitorLabels`: a list of [`GetWsTokenReqLabel`](super::models::GetWsTokenReqLabel) objects.
+    /// `VisitorLabels`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3508,32 +3064,22 @@ pub struct GetWsToken {
 /// What a successful [`GetWsToken`] call returns.
 #[tc_model]
 pub struct GetWsTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"32477330DC0AF2C5C1D99C8830C4A917"`
+    /// `Token`; example: `"32477330DC0AF2C5C1D99C8830C4A917"`
     pub token: Option<String>,
 
-    /// `Balance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Balance`; example: `1.0`
     pub balance: Option<f64>,
 
-    /// `InputLenLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `InputLenLimit`; example: `3000`
     pub input_len_limit: Option<i64>,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Pattern`; example: `"standard"`
     pub pattern: Option<String>,
 
-    /// `SingleWorkflow`: a [`KnowledgeQaSingleWorkflow`](super::models::KnowledgeQaSingleWorkflow).
+    /// `SingleWorkflow`
     pub single_workflow: Option<models::KnowledgeQaSingleWorkflow>,
 
-    /// `VisionModelInputLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `VisionModelInputLimit`; example: `3000`
     pub vision_model_input_limit: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3543,24 +3089,29 @@ pub struct GetWsTokenResponse {
 /// The `GroupDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GroupDocResponse`].
-/// The codes it documents are in [`GroupDocError`](super::errors::GroupDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GroupDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GroupDoc",
     output = GroupDocResponse,
-    error = super::errors::GroupDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GroupDoc {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `BizIds`: a list of strings.
+    /// `BizIds`
     pub biz_ids: Vec<String>,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: String,
 }
 
@@ -3574,30 +3125,29 @@ pub struct GroupDocResponse {
 /// The `GroupQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`GroupQAResponse`].
-/// The codes it documents are in [`GroupQAError`](super::errors::GroupQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=GroupQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "GroupQA",
     output = GroupQAResponse,
-    error = super::errors::GroupQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct GroupQA {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1714970520775950336"`
+    /// `BotBizId`; example: `"1714970520775950336"`
     pub bot_biz_id: String,
 
-    /// `QaBizIds`: a list of strings.
-    ///
-    /// Example: `["17341635094137912292"]`
+    /// `QaBizIds`; example: `["17341635094137912292"]`
     pub qa_biz_ids: Vec<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1734163509413793792"`
+    /// `CateBizId`; example: `"1734163509413793792"`
     pub cate_biz_id: String,
 }
 
@@ -3611,35 +3161,32 @@ pub struct GroupQAResponse {
 /// The `IgnoreUnsatisfiedReply` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`IgnoreUnsatisfiedReplyResponse`].
-/// The codes it documents are in [`IgnoreUnsatisfiedReplyError`](super::errors::IgnoreUnsatisfiedReplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=IgnoreUnsatisfiedReply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "IgnoreUnsatisfiedReply",
     output = IgnoreUnsatisfiedReplyResponse,
-    error = super::errors::IgnoreUnsatisfiedReplyError
+    error = super::errors::LkeErrorCode
 )]
 pub struct IgnoreUnsatisfiedReply {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `ReplyBizIds`: a list of strings.
-    ///
-    /// Example: `["29"]`
+    /// `ReplyBizIds`; example: `["29"]`
     pub reply_biz_ids: Vec<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
@@ -3653,32 +3200,33 @@ pub struct IgnoreUnsatisfiedReplyResponse {
 /// The `IsTransferIntent` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`IsTransferIntentResponse`].
-/// The codes it documents are in [`IsTransferIntentError`](super::errors::IsTransferIntentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=IsTransferIntent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "IsTransferIntent",
     output = IsTransferIntentResponse,
-    error = super::errors::IsTransferIntentError
+    error = super::errors::LkeErrorCode
 )]
 pub struct IsTransferIntent {
-    /// `Content`: a string.
-    ///
-    /// Example: `"人工"`
+    /// `Content`; example: `"人工"`
     pub content: String,
 
-    /// `BotAppKey`: a string.
-    ///
-    /// Example: `"LYQCTv"`
+    /// `BotAppKey`; example: `"LYQCTv"`
     pub bot_app_key: String,
 }
 
 /// What a successful [`IsTransferIntent`] call returns.
 #[tc_model]
 pub struct IsTransferIntentResponse {
-    /// `Hit`: a boolean.
+    /// `Hit`
     pub hit: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3688,15 +3236,20 @@ pub struct IsTransferIntentResponse {
 /// The `ListApp` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListAppResponse`].
-/// The codes it documents are in [`ListAppError`](super::errors::ListAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListApp",
     output = ListAppResponse,
-    error = super::errors::ListAppError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3706,51 +3259,35 @@ pub struct IsTransferIntentResponse {
     )
 )]
 pub struct ListApp {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageNumber`; example: `15`
     pub page_number: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键词"`
+    /// `Keyword`; example: `"关键词"`
     pub keyword: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"dialogue"`
+    /// `AgentType`; example: `"dialogue"`
     pub agent_type: Option<String>,
 
-    /// `AppStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppStatus`; example: `"1"`
     pub app_status: Option<String>,
 }
 
 /// What a successful [`ListApp`] call returns.
 #[tc_model]
 pub struct ListAppResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"总数"`
+    /// `Total`; example: `"总数"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`AppInfo`](super::models::AppInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::AppInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3760,15 +3297,20 @@ pub struct ListAppResponse {
 /// The `ListAppKnowledgeDetail` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListAppKnowledgeDetailResponse`].
-/// The codes it documents are in [`ListAppKnowledgeDetailError`](super::errors::ListAppKnowledgeDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListAppKnowledgeDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListAppKnowledgeDetail",
     output = ListAppKnowledgeDetailResponse,
-    error = super::errors::ListAppKnowledgeDetailError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3778,36 +3320,26 @@ pub struct ListAppResponse {
     )
 )]
 pub struct ListAppKnowledgeDetail {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space1"`
+    /// `SpaceId`; example: `"space1"`
     pub space_id: Option<String>,
 }
 
 /// What a successful [`ListAppKnowledgeDetail`] call returns.
 #[tc_model]
 pub struct ListAppKnowledgeDetailResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: Option<u64>,
 
-    /// `List`: a list of [`KnowledgeDetail`](super::models::KnowledgeDetail) objects.
+    /// `List`
     pub list: Option<Vec<models::KnowledgeDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3817,15 +3349,20 @@ pub struct ListAppKnowledgeDetailResponse {
 /// The `ListAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListAttributeLabelResponse`].
-/// The codes it documents are in [`ListAttributeLabelError`](super::errors::ListAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListAttributeLabel",
     output = ListAttributeLabelResponse,
-    error = super::errors::ListAttributeLabelError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3835,51 +3372,35 @@ pub struct ListAppKnowledgeDetailResponse {
     )
 )]
 pub struct ListAttributeLabel {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1696822786072117248"`
+    /// `BotBizId`; example: `"1696822786072117248"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `Query`; example: `"标签一"`
     pub query: Option<String>,
 
-    /// `LabelSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LabelSize`; example: `1`
     pub label_size: Option<u64>,
 }
 
 /// What a successful [`ListAttributeLabel`] call returns.
 #[tc_model]
 pub struct ListAttributeLabelResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"15"`
+    /// `Total`; example: `"15"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`AttrLabelDetail`](super::models::AttrLabelDetail) objects.
+    /// `List`
     pub list: Option<Vec<models::AttrLabelDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3889,15 +3410,20 @@ pub struct ListAttributeLabelResponse {
 /// The `ListChannel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListChannelResponse`].
-/// The codes it documents are in [`ListChannelError`](super::errors::ListChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListChannel",
     output = ListChannelResponse,
-    error = super::errors::ListChannelError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3907,49 +3433,35 @@ pub struct ListAttributeLabelResponse {
     )
 )]
 pub struct ListChannel {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `AppBizId`; example: `"1908652910168703294"`
     pub app_biz_id: String,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `BotBizId`; example: `"1908652910168703294"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bot_biz_id: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `ChannelType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10000,10001,10002]`
+    /// `ChannelType`; example: `[10000,10001,10002]`
     pub channel_type: Option<Vec<u64>>,
 
-    /// `ChannelStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ChannelStatus`; example: `[1,2,3]`
     pub channel_status: Option<Vec<u64>>,
 }
 
 /// What a successful [`ListChannel`] call returns.
 #[tc_model]
 pub struct ListChannelResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<u64>,
 
-    /// `ListChannel`: a list of [`ChannelListInfo`](super::models::ChannelListInfo) objects.
+    /// `ListChannel`
     pub list_channel: Option<Vec<models::ChannelListInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3959,15 +3471,20 @@ pub struct ListChannelResponse {
 /// The `ListDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListDocResponse`].
-/// The codes it documents are in [`ListDocError`](super::errors::ListDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListDoc",
     output = ListDocResponse,
-    error = super::errors::ListDocError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3977,72 +3494,50 @@ pub struct ListChannelResponse {
     )
 )]
 pub struct ListDoc {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"\"我的文档\""`
+    /// `Query`; example: `"\"我的文档\""`
     pub query: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Status`; example: `[1]`
     pub status: Option<Vec<i64>>,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `QueryType`; example: `"filename"`
     pub query_type: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CateBizId`; example: `"0"`
     pub cate_biz_id: Option<String>,
 
-    /// `FileTypes`: a list of strings.
-    ///
-    /// Example: `["txt","jpg"]`
+    /// `FileTypes`; example: `["txt","jpg"]`
     pub file_types: Option<Vec<String>>,
 
-    /// `FilterFlag`: a list of [`DocFilterFlag`](super::models::DocFilterFlag) objects.
+    /// `FilterFlag`
     pub filter_flag: Option<Vec<models::DocFilterFlag>>,
 
-    /// `ShowCurrCate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShowCurrCate`; example: `0`
     pub show_curr_cate: Option<u64>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `UpdateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `UpdateTime`
     pub update_time: Option<models::TimeRange>,
 }
 
 /// What a successful [`ListDoc`] call returns.
 #[tc_model]
 pub struct ListDocResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"15"`
+    /// `Total`; example: `"15"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`ListDocItem`](super::models::ListDocItem) objects.
+    /// `List`
     pub list: Option<Vec<models::ListDocItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4052,15 +3547,20 @@ pub struct ListDocResponse {
 /// The `ListDocCate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListDocCateResponse`].
-/// The codes it documents are in [`ListDocCateError`](super::errors::ListDocCateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListDocCate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListDocCate",
     output = ListDocCateResponse,
-    error = super::errors::ListDocCateError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4069,41 +3569,29 @@ pub struct ListDocResponse {
     )
 )]
 pub struct ListDocCate {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1951173265057644542"`
+    /// `BotBizId`; example: `"1951173265057644542"`
     pub bot_biz_id: String,
 
-    /// `QueryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryType`; example: `1`
     pub query_type: Option<u64>,
 
-    /// `ParentCateBizId`: a string.
-    ///
-    /// Example: `"1951173265057644545"`
+    /// `ParentCateBizId`; example: `"1951173265057644545"`
     pub parent_cate_biz_id: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"我搜索的分类"`
+    /// `Query`; example: `"我搜索的分类"`
     pub query: Option<String>,
 }
 
 /// What a successful [`ListDocCate`] call returns.
 #[tc_model]
 pub struct ListDocCateResponse {
-    /// `List`: a list of [`CateInfo`](super::models::CateInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::CateInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4113,47 +3601,42 @@ pub struct ListDocCateResponse {
 /// The `ListModel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListModelResponse`].
-/// The codes it documents are in [`ListModelError`](super::errors::ListModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListModel",
     output = ListModelResponse,
-    error = super::errors::ListModelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ListModel {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: String,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Pattern`; example: `"standard"`
     pub pattern: Option<String>,
 
-    /// `ModelCategory`: a string.
-    ///
-    /// Example: `"thought"`
+    /// `ModelCategory`; example: `"thought"`
     pub model_category: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`ListModel`] call returns.
 #[tc_model]
 pub struct ListModelResponse {
-    /// `List`: a list of [`ModelInfo`](super::models::ModelInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::ModelInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4163,15 +3646,20 @@ pub struct ListModelResponse {
 /// The `ListQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListQAResponse`].
-/// The codes it documents are in [`ListQAError`](super::errors::ListQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListQA",
     output = ListQAResponse,
-    error = super::errors::ListQAError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4181,112 +3669,74 @@ pub struct ListModelResponse {
     )
 )]
 pub struct ListQA {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1952993275700732800"`
+    /// `BotBizId`; example: `"1952993275700732800"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Query`; example: `"name"`
     pub query: Option<String>,
 
-    /// `AcceptStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AcceptStatus`; example: `[1]`
     pub accept_status: Option<Vec<i64>>,
 
-    /// `ReleaseStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `ReleaseStatus`; example: `[2]`
     pub release_status: Option<Vec<i64>>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1965693041497188096"`
+    /// `DocBizId`; example: `"1965693041497188096"`
     pub doc_biz_id: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `QueryAnswer`: a string.
-    ///
-    /// Example: `"name"`
+    /// `QueryAnswer`; example: `"name"`
     pub query_answer: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CateBizId`; example: `"0"`
     pub cate_biz_id: Option<String>,
 
-    /// `QaBizIds`: a list of strings.
-    ///
-    /// Example: `["1965693041497188096"]`
+    /// `QaBizIds`; example: `["1965693041497188096"]`
     pub qa_biz_ids: Option<Vec<String>>,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `QueryType`; example: `"filename"`
     pub query_type: Option<String>,
 
-    /// `ShowCurrCate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShowCurrCate`; example: `0`
     pub show_curr_cate: Option<u64>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `CreateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `CreateTime`
     pub create_time: Option<models::TimeRange>,
 
-    /// `UpdateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `UpdateTime`
     pub update_time: Option<models::TimeRange>,
 }
 
 /// What a successful [`ListQA`] call returns.
 #[tc_model]
 pub struct ListQAResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"4735"`
+    /// `Total`; example: `"4735"`
     pub total: Option<String>,
 
-    /// `WaitVerifyTotal`: a string.
-    ///
-    /// Example: `"318"`
+    /// `WaitVerifyTotal`; example: `"318"`
     pub wait_verify_total: Option<String>,
 
-    /// `NotAcceptedTotal`: a string.
-    ///
-    /// Example: `"0"`
+    /// `NotAcceptedTotal`; example: `"0"`
     pub not_accepted_total: Option<String>,
 
-    /// `AcceptedTotal`: a string.
-    ///
-    /// Example: `"4412"`
+    /// `AcceptedTotal`; example: `"4412"`
     pub accepted_total: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `List`: a list of [`ListQaItem`](super::models::ListQaItem) objects.
+    /// `List`
     pub list: Option<Vec<models::ListQaItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4296,53 +3746,46 @@ pub struct ListQAResponse {
 /// The `ListQACate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListQACateResponse`].
-/// The codes it documents are in [`ListQACateError`](super::errors::ListQACateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListQACate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListQACate",
     output = ListQACateResponse,
-    error = super::errors::ListQACateError,
+    error = super::errors::LkeErrorCode,
     paginate(page = page_number, limit = page_size, items = list, item = models::QaCate)
 )]
 pub struct ListQACate {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1951173265057644542"`
+    /// `BotBizId`; example: `"1951173265057644542"`
     pub bot_biz_id: String,
 
-    /// `QueryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryType`; example: `1`
     pub query_type: Option<u64>,
 
-    /// `ParentCateBizId`: a string.
-    ///
-    /// Example: `"1951173265057644545"`
+    /// `ParentCateBizId`; example: `"1951173265057644545"`
     pub parent_cate_biz_id: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"我搜索的分类"`
+    /// `Query`; example: `"我搜索的分类"`
     pub query: Option<String>,
 }
 
 /// What a successful [`ListQACate`] call returns.
 #[tc_model]
 pub struct ListQACateResponse {
-    /// `List`: a list of [`QaCate`](super::models::QaCate) objects.
+    /// `List`
     pub list: Option<Vec<models::QaCate>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4352,42 +3795,39 @@ pub struct ListQACateResponse {
 /// The `ListReferShareKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListReferShareKnowledgeResponse`].
-/// The codes it documents are in [`ListReferShareKnowledgeError`](super::errors::ListReferShareKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListReferShareKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListReferShareKnowledge",
     output = ListReferShareKnowledgeResponse,
-    error = super::errors::ListReferShareKnowledgeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ListReferShareKnowledge {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1904370549674213379"`
+    /// `AppBizId`; example: `"1904370549674213379"`
     pub app_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`ListReferShareKnowledge`] call returns.
 #[tc_model]
 pub struct ListReferShareKnowledgeResponse {
-    /// `List`: a list of [`KnowledgeBaseInfo`](super::models::KnowledgeBaseInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::KnowledgeBaseInfo>>,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Total`; example: `"1"`
     pub total: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4397,15 +3837,20 @@ pub struct ListReferShareKnowledgeResponse {
 /// The `ListRejectedQuestion` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListRejectedQuestionResponse`].
-/// The codes it documents are in [`ListRejectedQuestionError`](super::errors::ListRejectedQuestionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListRejectedQuestion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListRejectedQuestion",
     output = ListRejectedQuestionResponse,
-    error = super::errors::ListRejectedQuestionError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4415,39 +3860,29 @@ pub struct ListReferShareKnowledgeResponse {
     )
 )]
 pub struct ListRejectedQuestion {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1963122248037063424"`
+    /// `BotBizId`; example: `"1963122248037063424"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Query`; example: `"11"`
     pub query: Option<String>,
 
-    /// `Filters`: a list of [`FilterItem`](super::models::FilterItem) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterItem>>,
 }
 
 /// What a successful [`ListRejectedQuestion`] call returns.
 #[tc_model]
 pub struct ListRejectedQuestionResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"1423"`
+    /// `Total`; example: `"1423"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`RejectedQuestion`](super::models::RejectedQuestion) objects.
+    /// `List`
     pub list: Option<Vec<models::RejectedQuestion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4457,15 +3892,20 @@ pub struct ListRejectedQuestionResponse {
 /// The `ListRejectedQuestionPreview` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListRejectedQuestionPreviewResponse`].
-/// The codes it documents are in [`ListRejectedQuestionPreviewError`](super::errors::ListRejectedQuestionPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListRejectedQuestionPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListRejectedQuestionPreview",
     output = ListRejectedQuestionPreviewResponse,
-    error = super::errors::ListRejectedQuestionPreviewError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4475,56 +3915,38 @@ pub struct ListRejectedQuestionResponse {
     )
 )]
 pub struct ListRejectedQuestionPreview {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1798610639288008723"`
+    /// `BotBizId`; example: `"1798610639288008723"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"拒答问题"`
+    /// `Query`; example: `"拒答问题"`
     pub query: Option<String>,
 
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"179861063928800"`
+    /// `ReleaseBizId`; example: `"179861063928800"`
     pub release_biz_id: Option<String>,
 
-    /// `Actions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Actions`; example: `[1]`
     pub actions: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1701566284"`
+    /// `StartTime`; example: `"1701566284"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1701766284"`
+    /// `EndTime`; example: `"1701766284"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`ListRejectedQuestionPreview`] call returns.
 #[tc_model]
 pub struct ListRejectedQuestionPreviewResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Total`; example: `"1"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`ReleaseRejectedQuestion`](super::models::ReleaseRejectedQuestion) objects.
+    /// `List`
     pub list: Option<Vec<models::ReleaseRejectedQuestion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4534,15 +3956,20 @@ pub struct ListRejectedQuestionPreviewResponse {
 /// The `ListRelease` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListReleaseResponse`].
-/// The codes it documents are in [`ListReleaseError`](super::errors::ListReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListRelease",
     output = ListReleaseResponse,
-    error = super::errors::ListReleaseError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4552,31 +3979,23 @@ pub struct ListRejectedQuestionPreviewResponse {
     )
 )]
 pub struct ListRelease {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1714970520775950336"`
+    /// `BotBizId`; example: `"1714970520775950336"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 }
 
 /// What a successful [`ListRelease`] call returns.
 #[tc_model]
 pub struct ListReleaseResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Total`; example: `"1"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`ListReleaseItem`](super::models::ListReleaseItem) objects.
+    /// `List`
     pub list: Option<Vec<models::ListReleaseItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4586,15 +4005,20 @@ pub struct ListReleaseResponse {
 /// The `ListReleaseConfigPreview` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListReleaseConfigPreviewResponse`].
-/// The codes it documents are in [`ListReleaseConfigPreviewError`](super::errors::ListReleaseConfigPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListReleaseConfigPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListReleaseConfigPreview",
     output = ListReleaseConfigPreviewResponse,
-    error = super::errors::ListReleaseConfigPreviewError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4604,61 +4028,41 @@ pub struct ListReleaseResponse {
     )
 )]
 pub struct ListReleaseConfigPreview {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1747951478630252544"`
+    /// `BotBizId`; example: `"1747951478630252544"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"第一次发布"`
+    /// `Query`; example: `"第一次发布"`
     pub query: Option<String>,
 
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"1737930252544"`
+    /// `ReleaseBizId`; example: `"1737930252544"`
     pub release_biz_id: Option<String>,
 
-    /// `Actions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Actions`; example: `[1,2]`
     pub actions: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"1709614760\""`
+    /// `StartTime`; example: `"\"1709614760\""`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"1709694760\""`
+    /// `EndTime`; example: `"\"1709694760\""`
     pub end_time: Option<String>,
 
-    /// `ReleaseStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `ReleaseStatus`; example: `[2]`
     pub release_status: Option<Vec<u64>>,
 }
 
 /// What a successful [`ListReleaseConfigPreview`] call returns.
 #[tc_model]
 pub struct ListReleaseConfigPreviewResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"13"`
+    /// `Total`; example: `"13"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`ReleaseConfigs`](super::models::ReleaseConfigs) objects.
+    /// `List`
     pub list: Option<Vec<models::ReleaseConfigs>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4668,15 +4072,20 @@ pub struct ListReleaseConfigPreviewResponse {
 /// The `ListReleaseDocPreview` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListReleaseDocPreviewResponse`].
-/// The codes it documents are in [`ListReleaseDocPreviewError`](super::errors::ListReleaseDocPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListReleaseDocPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListReleaseDocPreview",
     output = ListReleaseDocPreviewResponse,
-    error = super::errors::ListReleaseDocPreviewError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4686,56 +4095,38 @@ pub struct ListReleaseConfigPreviewResponse {
     )
 )]
 pub struct ListReleaseDocPreview {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1798610639288008723"`
+    /// `BotBizId`; example: `"1798610639288008723"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"内容"`
+    /// `Query`; example: `"内容"`
     pub query: Option<String>,
 
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"发布单ID"`
+    /// `ReleaseBizId`; example: `"发布单ID"`
     pub release_biz_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"开始时间"`
+    /// `StartTime`; example: `"开始时间"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"结束时间"`
+    /// `EndTime`; example: `"结束时间"`
     pub end_time: Option<String>,
 
-    /// `Actions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Actions`; example: `[1]`
     pub actions: Option<Vec<u64>>,
 }
 
 /// What a successful [`ListReleaseDocPreview`] call returns.
 #[tc_model]
 pub struct ListReleaseDocPreviewResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Total`; example: `"1"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`ReleaseDoc`](super::models::ReleaseDoc) objects.
+    /// `List`
     pub list: Option<Vec<models::ReleaseDoc>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4745,15 +4136,20 @@ pub struct ListReleaseDocPreviewResponse {
 /// The `ListReleaseQAPreview` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListReleaseQAPreviewResponse`].
-/// The codes it documents are in [`ListReleaseQAPreviewError`](super::errors::ListReleaseQAPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListReleaseQAPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListReleaseQAPreview",
     output = ListReleaseQAPreviewResponse,
-    error = super::errors::ListReleaseQAPreviewError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4763,61 +4159,41 @@ pub struct ListReleaseDocPreviewResponse {
     )
 )]
 pub struct ListReleaseQAPreview {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1694921462777761792"`
+    /// `BotBizId`; example: `"1694921462777761792"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"查询内容"`
+    /// `Query`; example: `"查询内容"`
     pub query: Option<String>,
 
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"发布单ID"`
+    /// `ReleaseBizId`; example: `"发布单ID"`
     pub release_biz_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1701422596"`
+    /// `StartTime`; example: `"1701422596"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1701422596"`
+    /// `EndTime`; example: `"1701422596"`
     pub end_time: Option<String>,
 
-    /// `Actions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Actions`; example: `[1]`
     pub actions: Option<Vec<u64>>,
 
-    /// `ReleaseStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ReleaseStatus`; example: `[1]`
     pub release_status: Option<Vec<u64>>,
 }
 
 /// What a successful [`ListReleaseQAPreview`] call returns.
 #[tc_model]
 pub struct ListReleaseQAPreviewResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"15"`
+    /// `Total`; example: `"15"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`ReleaseQa`](super::models::ReleaseQa) objects.
+    /// `List`
     pub list: Option<Vec<models::ReleaseQa>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4827,37 +4203,36 @@ pub struct ListReleaseQAPreviewResponse {
 /// The `ListSelectDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListSelectDocResponse`].
-/// The codes it documents are in [`ListSelectDocError`](super::errors::ListSelectDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListSelectDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListSelectDoc",
     output = ListSelectDocResponse,
-    error = super::errors::ListSelectDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ListSelectDoc {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"文档名称"`
+    /// `FileName`; example: `"文档名称"`
     pub file_name: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,12]`
+    /// `Status`; example: `[10,12]`
     pub status: Option<Vec<i64>>,
 }
 
 /// What a successful [`ListSelectDoc`] call returns.
 #[tc_model]
 pub struct ListSelectDocResponse {
-    /// `List`: a list of [`OptionModel`](super::models::OptionModel) objects.
+    /// `List`
     pub list: Option<Vec<models::OptionModel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4867,15 +4242,20 @@ pub struct ListSelectDocResponse {
 /// The `ListSharedKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListSharedKnowledgeResponse`].
-/// The codes it documents are in [`ListSharedKnowledgeError`](super::errors::ListSharedKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListSharedKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListSharedKnowledge",
     output = ListSharedKnowledgeResponse,
-    error = super::errors::ListSharedKnowledgeError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4885,36 +4265,26 @@ pub struct ListSelectDocResponse {
     )
 )]
 pub struct ListSharedKnowledge {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"计算机"`
+    /// `Keyword`; example: `"计算机"`
     pub keyword: Option<String>,
 
-    /// `KnowledgeTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `KnowledgeTypes`; example: `[0,1]`
     pub knowledge_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`ListSharedKnowledge`] call returns.
 #[tc_model]
 pub struct ListSharedKnowledgeResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<u64>,
 
-    /// `KnowledgeList`: a list of [`KnowledgeDetailInfo`](super::models::KnowledgeDetailInfo) objects.
+    /// `KnowledgeList`
     pub knowledge_list: Option<Vec<models::KnowledgeDetailInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4924,15 +4294,21 @@ pub struct ListSharedKnowledgeResponse {
 /// The `ListUnsatisfiedReply` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListUnsatisfiedReplyResponse`].
-/// The codes it documents are in [`ListUnsatisfiedReplyError`](super::errors::ListUnsatisfiedReplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListUnsatisfiedReply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListUnsatisfiedReply",
     output = ListUnsatisfiedReplyResponse,
-    error = super::errors::ListUnsatisfiedReplyError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4942,61 +4318,41 @@ pub struct ListSharedKnowledgeResponse {
     )
 )]
 pub struct ListUnsatisfiedReply {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1933045939331552830"`
+    /// `BotBizId`; example: `"1933045939331552830"`
     pub bot_biz_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"\"600032374291\""`
+    /// `LoginUin`; example: `"\"600032374291\""`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"\"600032374291\""`
+    /// `LoginSubAccountUin`; example: `"\"600032374291\""`
     pub login_sub_account_uin: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"你是谁"`
+    /// `Query`; example: `"你是谁"`
     pub query: Option<String>,
 
-    /// `Reasons`: a list of strings.
-    ///
-    /// Example: `["回答不准确"]`
+    /// `Reasons`; example: `["回答不准确"]`
     pub reasons: Option<Vec<String>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `HandlingStatuses`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4]`
+    /// `HandlingStatuses`; example: `[0,1,2,3,4]`
     pub handling_statuses: Option<Vec<i64>>,
 }
 
 /// What a successful [`ListUnsatisfiedReply`] call returns.
 #[tc_model]
 pub struct ListUnsatisfiedReplyResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Total`; example: `"10"`
     pub total: Option<String>,
 
-    /// `List`: a list of [`UnsatisfiedReply`](super::models::UnsatisfiedReply) objects.
+    /// `List`
     pub list: Option<Vec<models::UnsatisfiedReply>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5006,15 +4362,21 @@ pub struct ListUnsatisfiedReplyResponse {
 /// The `ListUsageCallDetail` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListUsageCallDetailResponse`].
-/// The codes it documents are in [`ListUsageCallDetailError`](super::errors::ListUsageCallDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListUsageCallDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::LkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListUsageCallDetail",
     output = ListUsageCallDetailResponse,
-    error = super::errors::ListUsageCallDetailError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -5024,86 +4386,56 @@ pub struct ListUnsatisfiedReplyResponse {
     )
 )]
 pub struct ListUsageCallDetail {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"\"hunyuan\""`
+    /// `ModelName`; example: `"\"hunyuan\""`
     pub model_name: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1754817104"`
+    /// `StartTime`; example: `"1754817104"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1754817104"`
+    /// `EndTime`; example: `"1754817104"`
     pub end_time: Option<String>,
 
-    /// `UinAccount`: a list of strings.
-    ///
-    /// Example: `["uin:6000005624511"]`
+    /// `UinAccount`; example: `["uin:6000005624511"]`
     pub uin_account: Option<Vec<String>>,
 
-    /// `AppBizIds`: a list of strings.
-    ///
-    /// Example: `["appid"]`
+    /// `AppBizIds`; example: `["appid"]`
     pub app_biz_ids: Option<Vec<String>>,
 
-    /// `CallType`: a string.
-    ///
-    /// Example: `"\"calltype1\""`
+    /// `CallType`; example: `"\"calltype1\""`
     pub call_type: Option<String>,
 
-    /// `SubScenes`: a list of strings.
-    ///
-    /// Example: `["scene1"]`
+    /// `SubScenes`; example: `["scene1"]`
     pub sub_scenes: Option<Vec<String>>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `BillingTag`: a string.
-    ///
-    /// Example: `"{\"tag1\":\"vlue1\", \"tag2\":\"value2\"}"`
+    /// `BillingTag`; example: `"{\"tag1\":\"vlue1\", \"tag2\":\"value2\"}"`
     pub billing_tag: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"spaceid1"`
+    /// `SpaceId`; example: `"spaceid1"`
     pub space_id: Option<String>,
 
-    /// `StatStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754817104`
+    /// `StatStartTime`; example: `1754817104`
     pub stat_start_time: Option<i64>,
 
-    /// `StatEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754817104`
+    /// `StatEndTime`; example: `1754817104`
     pub stat_end_time: Option<i64>,
 }
 
 /// What a successful [`ListUsageCallDetail`] call returns.
 #[tc_model]
 pub struct ListUsageCallDetailResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: Option<u64>,
 
-    /// `List`: a list of [`CallDetail`](super::models::CallDetail) objects.
+    /// `List`
     pub list: Option<Vec<models::CallDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5113,15 +4445,21 @@ pub struct ListUsageCallDetailResponse {
 /// The `ListWorkflowRuns` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ListWorkflowRunsResponse`].
-/// The codes it documents are in [`ListWorkflowRunsError`](super::errors::ListWorkflowRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ListWorkflowRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ListWorkflowRuns",
     output = ListWorkflowRunsResponse,
-    error = super::errors::ListWorkflowRunsError,
+    error = super::errors::LkeErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -5131,51 +4469,35 @@ pub struct ListUsageCallDetailResponse {
     )
 )]
 pub struct ListWorkflowRuns {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppBizId`; example: `"1854548189164339200"`
     pub app_biz_id: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `RunEnv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunEnv`; example: `1`
     pub run_env: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"bnis908spzb4"`
+    /// `Query`; example: `"bnis908spzb4"`
     pub query: Option<String>,
 }
 
 /// What a successful [`ListWorkflowRuns`] call returns.
 #[tc_model]
 pub struct ListWorkflowRunsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<u64>,
 
-    /// `WorkflowRuns`: a list of [`WorkflowRunBase`](super::models::WorkflowRunBase) objects.
+    /// `WorkflowRuns`
     pub workflow_runs: Option<Vec<models::WorkflowRunBase>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5185,50 +4507,46 @@ pub struct ListWorkflowRunsResponse {
 /// The `ModifyApp` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyAppResponse`].
-/// The codes it documents are in [`ModifyAppError`](super::errors::ModifyAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyApp",
     output = ModifyAppResponse,
-    error = super::errors::ModifyAppError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyApp {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppBizId`; example: `"1963140753734418240"`
     pub app_biz_id: String,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: String,
 
-    /// `BaseConfig`: a [`BaseConfig`](super::models::BaseConfig).
+    /// `BaseConfig`
     pub base_config: models::BaseConfig,
 
-    /// `AppConfig`: an [`AppConfig`](super::models::AppConfig).
+    /// `AppConfig`
     pub app_config: models::AppConfig,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`ModifyApp`] call returns.
 #[tc_model]
 pub struct ModifyAppResponse {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppBizId`; example: `"1963140753734418240"`
     pub app_biz_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-13 10:30:00"`
+    /// `UpdateTime`; example: `"2025-05-13 10:30:00"`
     pub update_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5238,65 +4556,55 @@ pub struct ModifyAppResponse {
 /// The `ModifyAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyAttributeLabelResponse`].
-/// The codes it documents are in [`ModifyAttributeLabelError`](super::errors::ModifyAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyAttributeLabel",
     output = ModifyAttributeLabelResponse,
-    error = super::errors::ModifyAttributeLabelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyAttributeLabel {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1954559753310423232"`
+    /// `BotBizId`; example: `"1954559753310423232"`
     pub bot_biz_id: String,
 
-    /// `AttributeBizId`: a string.
-    ///
-    /// Example: `"1954740932035178240"`
+    /// `AttributeBizId`; example: `"1954740932035178240"`
     pub attribute_biz_id: String,
 
-    /// `AttrName`: a string.
-    ///
-    /// Example: `"汽车类型"`
+    /// `AttrName`; example: `"汽车类型"`
     pub attr_name: String,
 
-    /// `AttrKey`: a string.
-    ///
-    /// Example: `"hRbTRndC"`
+    /// `AttrKey`; example: `"hRbTRndC"`
     pub attr_key: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `DeleteLabelBizIds`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `DeleteLabelBizIds`; example: `["1","2"]`
     pub delete_label_biz_ids: Option<Vec<String>>,
 
-    /// `Labels`: a list of [`AttributeLabel`](super::models::AttributeLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::AttributeLabel>>,
 }
 
 /// What a successful [`ModifyAttributeLabel`] call returns.
 #[tc_model]
 pub struct ModifyAttributeLabelResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskId`; example: `"0"`
     pub task_id: Option<String>,
 
-    /// `Labels`: a list of [`AttributeLabel`](super::models::AttributeLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::AttributeLabel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5306,96 +4614,72 @@ pub struct ModifyAttributeLabelResponse {
 /// The `ModifyDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyDocResponse`].
-/// The codes it documents are in [`ModifyDocError`](super::errors::ModifyDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyDoc",
     output = ModifyDocResponse,
-    error = super::errors::ModifyDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyDoc {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"无1727231073371148288"`
+    /// `DocBizId`; example: `"无1727231073371148288"`
     pub doc_biz_id: String,
 
-    /// `IsRefer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRefer`; example: `false`
     pub is_refer: bool,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: u64,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `AttrLabels`: a list of [`AttrLabelRefer`](super::models::AttrLabelRefer) objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<models::AttrLabelRefer>>,
 
-    /// `WebUrl`: a string.
-    ///
-    /// Example: `"http://xxx.xxx"`
+    /// `WebUrl`; example: `"http://xxx.xxx"`
     pub web_url: Option<String>,
 
-    /// `ReferUrlType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReferUrlType`; example: `0`
     pub refer_url_type: Option<u64>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"1753278682"`
+    /// `ExpireStart`; example: `"1753278682"`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"1753325001"`
+    /// `ExpireEnd`; example: `"1753325001"`
     pub expire_end: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"194603807082126"`
+    /// `CateBizId`; example: `"194603807082126"`
     pub cate_biz_id: Option<String>,
 
-    /// `IsDownload`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDownload`; example: `false`
     pub is_download: Option<bool>,
 
-    /// `ModifyTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ModifyTypes`; example: `[0]`
     pub modify_types: Option<Vec<u64>>,
 
-    /// `UpdatePeriodInfo`: an [`UpdatePeriodInfo`](super::models::UpdatePeriodInfo).
+    /// `UpdatePeriodInfo`
     pub update_period_info: Option<models::UpdatePeriodInfo>,
 
-    /// `SplitRule`: a string.
-    ///
-    /// Example: `"{\"common_splitter\":{}}"`
+    /// `SplitRule`; example: `"{\"common_splitter\":{}}"`
     pub split_rule: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 }
 
@@ -5409,33 +4693,32 @@ pub struct ModifyDocResponse {
 /// The `ModifyDocAttrRange` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyDocAttrRangeResponse`].
-/// The codes it documents are in [`ModifyDocAttrRangeError`](super::errors::ModifyDocAttrRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyDocAttrRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyDocAttrRange",
     output = ModifyDocAttrRangeResponse,
-    error = super::errors::ModifyDocAttrRangeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyDocAttrRange {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1742501052613230592"`
+    /// `BotBizId`; example: `"1742501052613230592"`
     pub bot_biz_id: String,
 
-    /// `DocBizIds`: a list of strings.
-    ///
-    /// Example: `["1747174616331976704"]`
+    /// `DocBizIds`; example: `["1747174616331976704"]`
     pub doc_biz_ids: Vec<String>,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: u64,
 
-    /// `AttrLabels`: a list of [`AttrLabelRefer`](super::models::AttrLabelRefer) objects.
+    /// `AttrLabels`
     pub attr_labels: Vec<models::AttrLabelRefer>,
 }
 
@@ -5449,24 +4732,29 @@ pub struct ModifyDocAttrRangeResponse {
 /// The `ModifyDocCate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyDocCateResponse`].
-/// The codes it documents are in [`ModifyDocCateError`](super::errors::ModifyDocCateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyDocCate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyDocCate",
     output = ModifyDocCateResponse,
-    error = super::errors::ModifyDocCateError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyDocCate {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: String,
 }
 
@@ -5480,81 +4768,62 @@ pub struct ModifyDocCateResponse {
 /// The `ModifyQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyQAResponse`].
-/// The codes it documents are in [`ModifyQAError`](super::errors::ModifyQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyQA",
     output = ModifyQAResponse,
-    error = super::errors::ModifyQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyQA {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `BotBizId`; example: `"1963543972205658048"`
     pub bot_biz_id: String,
 
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `QaBizId`; example: `"1963543972205658048"`
     pub qa_biz_id: String,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"你是谁"`
+    /// `Question`; example: `"你是谁"`
     pub question: String,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"我是AI小助手"`
+    /// `Answer`; example: `"我是AI小助手"`
     pub answer: String,
 
-    /// `CustomParam`: a string.
-    ///
-    /// Example: `"{\"key\":\"CustomParam\"}"`
+    /// `CustomParam`; example: `"{\"key\":\"CustomParam\"}"`
     pub custom_param: Option<String>,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: Option<u64>,
 
-    /// `AttrLabels`: a list of [`AttrLabelRefer`](super::models::AttrLabelRefer) objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<models::AttrLabelRefer>>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `DocBizId`; example: `"1963543972205658048"`
     pub doc_biz_id: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1963543972205658048"`
+    /// `CateBizId`; example: `"1963543972205658048"`
     pub cate_biz_id: Option<String>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"1766038604"`
+    /// `ExpireStart`; example: `"1766038604"`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"1766038604"`
+    /// `ExpireEnd`; example: `"1766038604"`
     pub expire_end: Option<String>,
 
-    /// `SimilarQuestionModify`: a [`SimilarQuestionModify`](super::models::SimilarQuestionModify).
+    /// `SimilarQuestionModify`
     pub similar_question_modify: Option<models::SimilarQuestionModify>,
 
-    /// `QuestionDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `QuestionDesc`; example: `"desc"`
     pub question_desc: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 }
 
@@ -5568,33 +4837,32 @@ pub struct ModifyQAResponse {
 /// The `ModifyQAAttrRange` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyQAAttrRangeResponse`].
-/// The codes it documents are in [`ModifyQAAttrRangeError`](super::errors::ModifyQAAttrRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyQAAttrRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyQAAttrRange",
     output = ModifyQAAttrRangeResponse,
-    error = super::errors::ModifyQAAttrRangeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyQAAttrRange {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1742501052613230592"`
+    /// `BotBizId`; example: `"1742501052613230592"`
     pub bot_biz_id: String,
 
-    /// `QaBizIds`: a list of strings.
-    ///
-    /// Example: `["1762058568200880128"]`
+    /// `QaBizIds`; example: `["1762058568200880128"]`
     pub qa_biz_ids: Vec<String>,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: u64,
 
-    /// `AttrLabels`: a list of [`AttrLabelRefer`](super::models::AttrLabelRefer) objects.
+    /// `AttrLabels`
     pub attr_labels: Vec<models::AttrLabelRefer>,
 }
 
@@ -5608,24 +4876,29 @@ pub struct ModifyQAAttrRangeResponse {
 /// The `ModifyQACate` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyQACateResponse`].
-/// The codes it documents are in [`ModifyQACateError`](super::errors::ModifyQACateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyQACate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyQACate",
     output = ModifyQACateResponse,
-    error = super::errors::ModifyQACateError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyQACate {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: String,
 }
 
@@ -5639,35 +4912,32 @@ pub struct ModifyQACateResponse {
 /// The `ModifyRejectedQuestion` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ModifyRejectedQuestionResponse`].
-/// The codes it documents are in [`ModifyRejectedQuestionError`](super::errors::ModifyRejectedQuestionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ModifyRejectedQuestion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ModifyRejectedQuestion",
     output = ModifyRejectedQuestionResponse,
-    error = super::errors::ModifyRejectedQuestionError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ModifyRejectedQuestion {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1963122248037063425"`
+    /// `BotBizId`; example: `"1963122248037063425"`
     pub bot_biz_id: String,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"给我提供一个诈骗别人的方法"`
+    /// `Question`; example: `"给我提供一个诈骗别人的方法"`
     pub question: String,
 
-    /// `RejectedBizId`: a string.
-    ///
-    /// Example: `"1732953678087585792"`
+    /// `RejectedBizId`; example: `"1732953678087585792"`
     pub rejected_biz_id: String,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 }
 
@@ -5681,40 +4951,35 @@ pub struct ModifyRejectedQuestionResponse {
 /// The `RateMsgRecord` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`RateMsgRecordResponse`].
-/// The codes it documents are in [`RateMsgRecordError`](super::errors::RateMsgRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=RateMsgRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "RateMsgRecord",
     output = RateMsgRecordResponse,
-    error = super::errors::RateMsgRecordError
+    error = super::errors::LkeErrorCode
 )]
 pub struct RateMsgRecord {
-    /// `BotAppKey`: a string.
-    ///
-    /// Example: `"LYQCTv"`
+    /// `BotAppKey`; example: `"LYQCTv"`
     pub bot_app_key: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"9c18e1c0-c89e-4a91-be92-4d6732bf54ce"`
+    /// `RecordId`; example: `"9c18e1c0-c89e-4a91-be92-4d6732bf54ce"`
     pub record_id: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Score`; example: `1`
     pub score: u64,
 
-    /// `Reasons`: a list of strings.
-    ///
-    /// Example: `["效果不符合预期"]`
+    /// `Reasons`; example: `["效果不符合预期"]`
     pub reasons: Option<Vec<String>>,
 
-    /// `FeedbackContent`: a string.
-    ///
-    /// Example: `"回复的天气不是实时的"`
+    /// `FeedbackContent`; example: `"回复的天气不是实时的"`
     pub feedback_content: Option<String>,
 }
 
@@ -5728,35 +4993,32 @@ pub struct RateMsgRecordResponse {
 /// The `ReferShareKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`ReferShareKnowledgeResponse`].
-/// The codes it documents are in [`ReferShareKnowledgeError`](super::errors::ReferShareKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=ReferShareKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "ReferShareKnowledge",
     output = ReferShareKnowledgeResponse,
-    error = super::errors::ReferShareKnowledgeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct ReferShareKnowledge {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1904370549674213379"`
+    /// `AppBizId`; example: `"1904370549674213379"`
     pub app_biz_id: String,
 
-    /// `KnowledgeBizId`: a list of strings.
-    ///
-    /// Example: `["1904370549674213378"]`
+    /// `KnowledgeBizId`; example: `["1904370549674213378"]`
     pub knowledge_biz_id: Vec<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
@@ -5770,40 +5032,35 @@ pub struct ReferShareKnowledgeResponse {
 /// The `RenameDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`RenameDocResponse`].
-/// The codes it documents are in [`RenameDocError`](super::errors::RenameDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=RenameDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "RenameDoc",
     output = RenameDocResponse,
-    error = super::errors::RenameDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct RenameDoc {
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: Option<String>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `DocBizId`; example: `"1727231073371148288"`
     pub doc_biz_id: Option<String>,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"新文档名.docx"`
+    /// `NewName`; example: `"新文档名.docx"`
     pub new_name: Option<String>,
 }
 
@@ -5817,21 +5074,26 @@ pub struct RenameDocResponse {
 /// The `RetryDocAudit` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`RetryDocAuditResponse`].
-/// The codes it documents are in [`RetryDocAuditError`](super::errors::RetryDocAuditError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=RetryDocAudit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "RetryDocAudit",
     output = RetryDocAuditResponse,
-    error = super::errors::RetryDocAuditError
+    error = super::errors::LkeErrorCode
 )]
 pub struct RetryDocAudit {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `DocBizId`: a string.
+    /// `DocBizId`
     pub doc_biz_id: String,
 }
 
@@ -5845,30 +5107,29 @@ pub struct RetryDocAuditResponse {
 /// The `RetryDocParse` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`RetryDocParseResponse`].
-/// The codes it documents are in [`RetryDocParseError`](super::errors::RetryDocParseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=RetryDocParse)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "RetryDocParse",
     output = RetryDocParseResponse,
-    error = super::errors::RetryDocParseError
+    error = super::errors::LkeErrorCode
 )]
 pub struct RetryDocParse {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1967890027340365504"`
+    /// `BotBizId`; example: `"1967890027340365504"`
     pub bot_biz_id: String,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1968403813394523392"`
+    /// `DocBizId`; example: `"1968403813394523392"`
     pub doc_biz_id: Option<String>,
 
-    /// `DocBizIds`: a list of strings.
-    ///
-    /// Example: `["1968403813394523392"]`
+    /// `DocBizIds`; example: `["1968403813394523392"]`
     pub doc_biz_ids: Option<Vec<String>>,
 }
 
@@ -5882,25 +5143,26 @@ pub struct RetryDocParseResponse {
 /// The `RetryRelease` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`RetryReleaseResponse`].
-/// The codes it documents are in [`RetryReleaseError`](super::errors::RetryReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=RetryRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "RetryRelease",
     output = RetryReleaseResponse,
-    error = super::errors::RetryReleaseError
+    error = super::errors::LkeErrorCode
 )]
 pub struct RetryRelease {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1798610639288008723"`
+    /// `BotBizId`; example: `"1798610639288008723"`
     pub bot_biz_id: String,
 
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"179861063928800"`
+    /// `ReleaseBizId`; example: `"179861063928800"`
     pub release_biz_id: String,
 }
 
@@ -5914,151 +5176,108 @@ pub struct RetryReleaseResponse {
 /// The `SaveDoc` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`SaveDocResponse`].
-/// The codes it documents are in [`SaveDocError`](super::errors::SaveDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=SaveDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "SaveDoc",
     output = SaveDocResponse,
-    error = super::errors::SaveDocError
+    error = super::errors::LkeErrorCode
 )]
 pub struct SaveDoc {
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"1727231073371148288"`
+    /// `BotBizId`; example: `"1727231073371148288"`
     pub bot_biz_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"测试.docx"`
+    /// `FileName`; example: `"测试.docx"`
     pub file_name: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"docx"`
+    /// `FileType`; example: `"docx"`
     pub file_type: String,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"/corp/1258039/doc/wcWoEmlMXOp.docx"`
+    /// `CosUrl`; example: `"/corp/1258039/doc/wcWoEmlMXOp.docx"`
     pub cos_url: String,
 
-    /// `ETag`: a string.
-    ///
-    /// Example: `"\\\"58e88ad7665f11c4f66eba0eada383a5\\\""`
+    /// `ETag`; example: `"\\\"58e88ad7665f11c4f66eba0eada383a5\\\""`
     pub e_tag: String,
 
-    /// `CosHash`: a string.
-    ///
-    /// Example: `"\"1de165cdf1362b18c83592c7030af992\\\""`
+    /// `CosHash`; example: `"\"1de165cdf1362b18c83592c7030af992\\\""`
     pub cos_hash: String,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"643000"`
+    /// `Size`; example: `"643000"`
     pub size: String,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: Option<u64>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<i64>,
 
-    /// `WebUrl`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/"`
+    /// `WebUrl`; example: `"https://cloud.tencent.com/"`
     pub web_url: Option<String>,
 
-    /// `AttrLabels`: a list of [`AttrLabelRefer`](super::models::AttrLabelRefer) objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<models::AttrLabelRefer>>,
 
-    /// `ReferUrlType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReferUrlType`; example: `0`
     pub refer_url_type: Option<u64>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"1753278682"`
+    /// `ExpireStart`; example: `"1753278682"`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"1753325001"`
+    /// `ExpireEnd`; example: `"1753325001"`
     pub expire_end: Option<String>,
 
-    /// `IsRefer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRefer`; example: `false`
     pub is_refer: Option<bool>,
 
-    /// `Opt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Opt`; example: `2`
     pub opt: Option<u64>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1948014278153560"`
+    /// `CateBizId`; example: `"1948014278153560"`
     pub cate_biz_id: Option<String>,
 
-    /// `IsDownload`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDownload`; example: `false`
     pub is_download: Option<bool>,
 
-    /// `DuplicateFileHandles`: a list of [`DuplicateFileHandle`](super::models::DuplicateFileHandle) objects.
+    /// `DuplicateFileHandles`
     pub duplicate_file_handles: Option<Vec<models::DuplicateFileHandle>>,
 
-    /// `SplitRule`: a string.
+    /// `SplitRule`
     pub split_rule: Option<String>,
 
-    /// `UpdatePeriodInfo`: an [`UpdatePeriodInfo`](super::models::UpdatePeriodInfo).
+    /// `UpdatePeriodInfo`
     pub update_period_info: Option<models::UpdatePeriodInfo>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/file.pdf"`
+    /// `FileUrl`; example: `"https://xxxx.com/file.pdf"`
     pub file_url: Option<String>,
 }
 
 /// What a successful [`SaveDoc`] call returns.
 #[tc_model]
 pub struct SaveDocResponse {
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1948014278153560"`
+    /// `DocBizId`; example: `"1948014278153560"`
     pub doc_biz_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"文件数据存在错误，请下载并查看错误标注文件"`
+    /// `ErrorMsg`; example: `"文件数据存在错误，请下载并查看错误标注文件"`
     pub error_msg: Option<String>,
 
-    /// `ErrorLink`: a string.
-    ///
-    /// Example: `"https://qidian-qbot-test-1251316161.cos.ap-guangzhou.myqcloud.com/%2Fcorp/xxxx"`
+    /// `ErrorLink`; example: `"https://qidian-qbot-test-1251316161.cos.ap-guangzhou.myqcloud.com/%2Fcorp/xxxx"`
     pub error_link: Option<String>,
 
-    /// `ErrorLinkText`: a string.
-    ///
-    /// Example: `"下载"`
+    /// `ErrorLinkText`; example: `"下载"`
     pub error_link_text: Option<String>,
 
-    /// `DuplicateFileCheckType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DuplicateFileCheckType`; example: `0`
     pub duplicate_file_check_type: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6068,21 +5287,26 @@ pub struct SaveDocResponse {
 /// The `StopDocParse` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`StopDocParseResponse`].
-/// The codes it documents are in [`StopDocParseError`](super::errors::StopDocParseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=StopDocParse)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "StopDocParse",
     output = StopDocParseResponse,
-    error = super::errors::StopDocParseError
+    error = super::errors::LkeErrorCode
 )]
 pub struct StopDocParse {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `DocBizId`: a string.
+    /// `DocBizId`
     pub doc_biz_id: String,
 }
 
@@ -6096,25 +5320,27 @@ pub struct StopDocParseResponse {
 /// The `StopWorkflowRun` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`StopWorkflowRunResponse`].
-/// The codes it documents are in [`StopWorkflowRunError`](super::errors::StopWorkflowRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=StopWorkflowRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "StopWorkflowRun",
     output = StopWorkflowRunResponse,
-    error = super::errors::StopWorkflowRunError
+    error = super::errors::LkeErrorCode
 )]
 pub struct StopWorkflowRun {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppBizId`; example: `"1963140753734418240"`
     pub app_biz_id: String,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
+    /// `WorkflowRunId`; example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
     pub workflow_run_id: String,
 }
 
@@ -6128,32 +5354,34 @@ pub struct StopWorkflowRunResponse {
 /// The `UpdateSharedKnowledge` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`UpdateSharedKnowledgeResponse`].
-/// The codes it documents are in [`UpdateSharedKnowledgeError`](super::errors::UpdateSharedKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=UpdateSharedKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "UpdateSharedKnowledge",
     output = UpdateSharedKnowledgeResponse,
-    error = super::errors::UpdateSharedKnowledgeError
+    error = super::errors::LkeErrorCode
 )]
 pub struct UpdateSharedKnowledge {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: String,
 
-    /// `Info`: a [`KnowledgeUpdateInfo`](super::models::KnowledgeUpdateInfo).
+    /// `Info`
     pub info: Option<models::KnowledgeUpdateInfo>,
 }
 
 /// What a successful [`UpdateSharedKnowledge`] call returns.
 #[tc_model]
 pub struct UpdateSharedKnowledgeResponse {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6163,64 +5391,52 @@ pub struct UpdateSharedKnowledgeResponse {
 /// The `UpdateVar` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`UpdateVarResponse`].
-/// The codes it documents are in [`UpdateVarError`](super::errors::UpdateVarError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=UpdateVar)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "UpdateVar",
     output = UpdateVarResponse,
-    error = super::errors::UpdateVarError
+    error = super::errors::LkeErrorCode
 )]
 pub struct UpdateVar {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1744553986638073856"`
+    /// `AppBizId`; example: `"1744553986638073856"`
     pub app_biz_id: String,
 
-    /// `VarId`: a string.
-    ///
-    /// Example: `"69e825bb-7c4d-4305-8a87-79dd896527aa"`
+    /// `VarId`; example: `"69e825bb-7c4d-4305-8a87-79dd896527aa"`
     pub var_id: String,
 
-    /// `VarName`: a string.
-    ///
-    /// Example: `"UserID"`
+    /// `VarName`; example: `"UserID"`
     pub var_name: String,
 
-    /// `VarDesc`: a string.
-    ///
-    /// Example: `"用户ID"`
+    /// `VarDesc`; example: `"用户ID"`
     pub var_desc: Option<String>,
 
-    /// `VarType`: a string.
-    ///
-    /// Example: `"STRING"`
+    /// `VarType`; example: `"STRING"`
     pub var_type: Option<String>,
 
-    /// `VarDefaultValue`: a string.
-    ///
-    /// Example: `"125566126721"`
+    /// `VarDefaultValue`; example: `"125566126721"`
     pub var_default_value: Option<String>,
 
-    /// `VarDefaultFileName`: a string.
-    ///
-    /// Example: `"test_file"`
+    /// `VarDefaultFileName`; example: `"test_file"`
     pub var_default_file_name: Option<String>,
 
-    /// `VarModuleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VarModuleType`; example: `0`
     pub var_module_type: Option<u64>,
 }
 
 /// What a successful [`UpdateVar`] call returns.
 #[tc_model]
 pub struct UpdateVarResponse {
-    /// `VarId`: a string.
-    ///
-    /// Example: `"69e825bb-7c4d-4305-8a87-79dd896527aa"`
+    /// `VarId`; example: `"69e825bb-7c4d-4305-8a87-79dd896527aa"`
     pub var_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6230,53 +5446,55 @@ pub struct UpdateVarResponse {
 /// The `UploadAttributeLabel` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`UploadAttributeLabelResponse`].
-/// The codes it documents are in [`UploadAttributeLabelError`](super::errors::UploadAttributeLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=UploadAttributeLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "UploadAttributeLabel",
     output = UploadAttributeLabelResponse,
-    error = super::errors::UploadAttributeLabelError
+    error = super::errors::LkeErrorCode
 )]
 pub struct UploadAttributeLabel {
-    /// `BotBizId`: a string.
+    /// `BotBizId`
     pub bot_biz_id: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `CosUrl`: a string.
+    /// `CosUrl`
     pub cos_url: String,
 
-    /// `CosHash`: a string.
+    /// `CosHash`
     pub cos_hash: String,
 
-    /// `Size`: a string.
+    /// `Size`
     pub size: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`UploadAttributeLabel`] call returns.
 #[tc_model]
 pub struct UploadAttributeLabelResponse {
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `ErrorLink`: a string.
+    /// `ErrorLink`
     pub error_link: Option<String>,
 
-    /// `ErrorLinkText`: a string.
+    /// `ErrorLinkText`
     pub error_link_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6286,38 +5504,36 @@ pub struct UploadAttributeLabelResponse {
 /// The `VerifyQA` action of LKE API 2023-11-30.
 ///
 /// A successful call returns [`VerifyQAResponse`].
-/// The codes it documents are in [`VerifyQAError`](super::errors::VerifyQAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lke&Version=2023-11-30&Action=VerifyQA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeErrorCode`](super::errors::LkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::LkeErrorCode::MissingParameter)
 #[tc_action(
     service = "lke",
     version = "2023-11-30",
     name = "VerifyQA",
     output = VerifyQAResponse,
-    error = super::errors::VerifyQAError
+    error = super::errors::LkeErrorCode
 )]
 pub struct VerifyQA {
-    /// `List`: a list of [`QaList`](super::models::QaList) objects.
+    /// `List`
     pub list: Vec<models::QaList>,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"12343534"`
+    /// `BotBizId`; example: `"12343534"`
     pub bot_biz_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"135345345"`
+    /// `KnowledgeBizId`; example: `"135345345"`
     pub knowledge_biz_id: Option<String>,
 }
 

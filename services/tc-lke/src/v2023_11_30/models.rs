@@ -10,25 +10,19 @@ use ::tc_core::tc_model;
 #[doc(alias = "AICallConfig")]
 #[tc_model]
 pub struct AiCallConfig {
-    /// `EnableVoiceInteract`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableVoiceInteract`; example: `false`
     pub enable_voice_interact: Option<bool>,
 
-    /// `EnableVoiceCall`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableVoiceCall`; example: `false`
     pub enable_voice_call: Option<bool>,
 
-    /// `EnableDigitalHuman`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDigitalHuman`; example: `false`
     pub enable_digital_human: Option<bool>,
 
-    /// `Voice`: a [`VoiceConfig`].
+    /// `Voice`
     pub voice: Option<VoiceConfig>,
 
-    /// `DigitalHuman`: a [`DigitalHumanConfig`].
+    /// `DigitalHuman`
     pub digital_human: Option<DigitalHumanConfig>,
 }
 
@@ -37,71 +31,49 @@ pub struct AiCallConfig {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct Agent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"test-agent-id"`
+    /// `AgentId`; example: `"test-agent-id"`
     pub agent_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"test-workflow-id"`
+    /// `WorkflowId`; example: `"test-workflow-id"`
     pub workflow_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"挂号Agent"`
+    /// `Name`; example: `"挂号Agent"`
     pub name: Option<String>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://example.com/image/icon"`
+    /// `IconUrl`; example: `"https://example.com/image/icon"`
     pub icon_url: Option<String>,
 
-    /// `Instructions`: a string.
-    ///
-    /// Example: `"帮我完成开发票"`
+    /// `Instructions`; example: `"帮我完成开发票"`
     pub instructions: Option<String>,
 
-    /// `HandoffDescription`: a string.
-    ///
-    /// Example: `"我可以开发票"`
+    /// `HandoffDescription`; example: `"我可以开发票"`
     pub handoff_description: Option<String>,
 
-    /// `Handoffs`: a list of strings.
-    ///
-    /// Example: `["agent-id1","agent-id2"]`
+    /// `Handoffs`; example: `["agent-id1","agent-id2"]`
     pub handoffs: Option<Vec<String>>,
 
-    /// `Model`: an [`AgentModelInfo`].
+    /// `Model`
     pub model: Option<AgentModelInfo>,
 
-    /// `Tools`: a list of [`AgentToolInfo`] objects.
+    /// `Tools`
     pub tools: Option<Vec<AgentToolInfo>>,
 
-    /// `Plugins`: a list of [`AgentPluginInfo`] objects.
+    /// `Plugins`
     pub plugins: Option<Vec<AgentPluginInfo>>,
 
-    /// `IsStartingAgent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsStartingAgent`; example: `false`
     pub is_starting_agent: Option<bool>,
 
-    /// `AgentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentType`; example: `0`
     pub agent_type: Option<u64>,
 
-    /// `AgentMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentMode`; example: `0`
     pub agent_mode: Option<i64>,
 
-    /// `AdvancedConfig`: an [`AgentAdvancedConfig`].
+    /// `AdvancedConfig`
     pub advanced_config: Option<AgentAdvancedConfig>,
 
-    /// `MaxToolCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxToolCount`; example: `50`
     pub max_tool_count: Option<i64>,
 }
 
@@ -110,38 +82,28 @@ pub struct Agent {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentAdvancedConfig {
-    /// `EnableClarification`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableClarification`; example: `false`
     pub enable_clarification: Option<bool>,
 
-    /// `ThinkingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ThinkingMode`; example: `0`
     pub thinking_mode: Option<i64>,
 
-    /// `MaxReasoningRound`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxReasoningRound`; example: `10`
     pub max_reasoning_round: Option<u64>,
 
-    /// `HistoryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HistoryLimit`; example: `10`
     pub history_limit: Option<u64>,
 
-    /// `EnableStructuredOutput`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableStructuredOutput`; example: `false`
     pub enable_structured_output: Option<bool>,
 
-    /// `StructuredOutputConfig`: a [`StructuredOutputConfig`].
+    /// `StructuredOutputConfig`
     pub structured_output_config: Option<StructuredOutputConfig>,
 
-    /// `AgentOutputConfig`: an [`AgentOutputConfig`].
+    /// `AgentOutputConfig`
     pub agent_output_config: Option<AgentOutputConfig>,
 
-    /// `ClarificationConfig`: a [`ClarificationConfig`].
+    /// `ClarificationConfig`
     pub clarification_config: Option<ClarificationConfig>,
 }
 
@@ -150,19 +112,13 @@ pub struct AgentAdvancedConfig {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AgentDebugInfo {
-    /// `Input`: a string.
-    ///
-    /// Example: `"输入"`
+    /// `Input`; example: `"输入"`
     pub input: Option<String>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"输出"`
+    /// `Output`; example: `"输出"`
     pub output: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"模型名"`
+    /// `ModelName`; example: `"模型名"`
     pub model_name: Option<String>,
 }
 
@@ -171,9 +127,7 @@ pub struct AgentDebugInfo {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentHandoffAdvancedSetting {
-    /// `ConversationPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConversationPolicy`; example: `0`
     pub conversation_policy: Option<i64>,
 }
 
@@ -182,35 +136,25 @@ pub struct AgentHandoffAdvancedSetting {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentInput {
-    /// `InputType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputType`; example: `0`
     pub input_type: Option<u64>,
 
-    /// `UserInputValue`: an [`AgentInputUserInputValue`].
+    /// `UserInputValue`
     pub user_input_value: Option<AgentInputUserInputValue>,
 
-    /// `CustomVarId`: a string.
-    ///
-    /// Example: `"9sde32de-d2ae-4a26-839c-6b6c6d0ea4d7"`
+    /// `CustomVarId`; example: `"9sde32de-d2ae-4a26-839c-6b6c6d0ea4d7"`
     pub custom_var_id: Option<String>,
 
-    /// `EnvVarId`: a string.
-    ///
-    /// Example: `"9sde32de-d2ae-4a26-839c-6b6c6d0ea4d7"`
+    /// `EnvVarId`; example: `"9sde32de-d2ae-4a26-839c-6b6c6d0ea4d7"`
     pub env_var_id: Option<String>,
 
-    /// `AppVarId`: a string.
-    ///
-    /// Example: `"27d332de-d2ae-4a26-839c-6b6c6d0ea4d7"`
+    /// `AppVarId`; example: `"27d332de-d2ae-4a26-839c-6b6c6d0ea4d7"`
     pub app_var_id: Option<String>,
 
-    /// `SystemVariable`: an [`AgentInputSystemVariable`].
+    /// `SystemVariable`
     pub system_variable: Option<AgentInputSystemVariable>,
 
-    /// `ToolParam`: a string.
-    ///
-    /// Example: `"query"`
+    /// `ToolParam`; example: `"query"`
     pub tool_param: Option<String>,
 }
 
@@ -219,14 +163,10 @@ pub struct AgentInput {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentInputSystemVariable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"sdhge"`
+    /// `Name`; example: `"sdhge"`
     pub name: Option<String>,
 
-    /// `DialogHistoryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DialogHistoryLimit`; example: `3`
     pub dialog_history_limit: Option<i64>,
 }
 
@@ -235,7 +175,7 @@ pub struct AgentInputSystemVariable {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentInputUserInputValue {
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -244,30 +184,22 @@ pub struct AgentInputUserInputValue {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentKnowledge {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"\"1932739306311112222\""`
+    /// `KnowledgeBizId`; example: `"\"1932739306311112222\""`
     pub knowledge_biz_id: Option<String>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KnowledgeType`; example: `1`
     pub knowledge_type: Option<i64>,
 
-    /// `Filter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Filter`; example: `1`
     pub filter: Option<i64>,
 
-    /// `DocBizIds`: a list of strings.
+    /// `DocBizIds`
     pub doc_biz_ids: Option<Vec<String>>,
 
-    /// `AllQa`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllQa`; example: `true`
     pub all_qa: Option<bool>,
 
-    /// `Tag`: an [`AgentKnowledgeFilterTag`].
+    /// `Tag`
     pub tag: Option<AgentKnowledgeFilterTag>,
 }
 
@@ -276,12 +208,10 @@ pub struct AgentKnowledge {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentKnowledgeAttrLabel {
-    /// `AttributeBizId`: a string.
-    ///
-    /// Example: `"1922991044897213888"`
+    /// `AttributeBizId`; example: `"1922991044897213888"`
     pub attribute_biz_id: Option<String>,
 
-    /// `Inputs`: a list of [`AgentInput`] objects.
+    /// `Inputs`
     pub inputs: Option<Vec<AgentInput>>,
 }
 
@@ -290,23 +220,19 @@ pub struct AgentKnowledgeAttrLabel {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentKnowledgeFilter {
-    /// `FilterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterType`; example: `0`
     pub filter_type: Option<u64>,
 
-    /// `DocAndAnswer`: an [`AgentKnowledgeFilterDocAndAnswer`].
+    /// `DocAndAnswer`
     pub doc_and_answer: Option<AgentKnowledgeFilterDocAndAnswer>,
 
-    /// `Tag`: an [`AgentKnowledgeFilterTag`].
+    /// `Tag`
     pub tag: Option<AgentKnowledgeFilterTag>,
 
-    /// `KnowledgeList`: a list of [`AgentKnowledge`] objects.
+    /// `KnowledgeList`
     pub knowledge_list: Option<Vec<AgentKnowledge>>,
 
-    /// `AllKnowledge`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllKnowledge`; example: `true`
     pub all_knowledge: Option<bool>,
 }
 
@@ -315,14 +241,10 @@ pub struct AgentKnowledgeFilter {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentKnowledgeFilterDocAndAnswer {
-    /// `DocBizIds`: a list of strings.
-    ///
-    /// Example: `["1923271504777045952"]`
+    /// `DocBizIds`; example: `["1923271504777045952"]`
     pub doc_biz_ids: Option<Vec<String>>,
 
-    /// `AllQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllQa`; example: `false`
     pub all_qa: Option<bool>,
 }
 
@@ -331,12 +253,10 @@ pub struct AgentKnowledgeFilterDocAndAnswer {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentKnowledgeFilterTag {
-    /// `Operator`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Operator`; example: `1`
     pub operator: Option<u64>,
 
-    /// `Labels`: a list of [`AgentKnowledgeAttrLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<AgentKnowledgeAttrLabel>>,
 }
 
@@ -346,7 +266,7 @@ pub struct AgentKnowledgeFilterTag {
 #[doc(alias = "AgentKnowledgeQAPlugin")]
 #[tc_model]
 pub struct AgentKnowledgeQaPlugin {
-    /// `Filter`: an [`AgentKnowledgeFilter`].
+    /// `Filter`
     pub filter: Option<AgentKnowledgeFilter>,
 }
 
@@ -356,25 +276,19 @@ pub struct AgentKnowledgeQaPlugin {
 #[doc(alias = "AgentMCPServerInfo")]
 #[tc_model]
 pub struct AgentMcpServerInfo {
-    /// `McpServerUrl`: a string.
-    ///
-    /// Example: `"http://xxxx"`
+    /// `McpServerUrl`; example: `"http://xxxx"`
     pub mcp_server_url: Option<String>,
 
-    /// `Headers`: a list of [`AgentPluginHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<AgentPluginHeader>>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: Option<i64>,
 
-    /// `SseReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `SseReadTimeout`; example: `300`
     pub sse_read_timeout: Option<i64>,
 
-    /// `Query`: a list of [`AgentPluginQuery`] objects.
+    /// `Query`
     pub query: Option<Vec<AgentPluginQuery>>,
 }
 
@@ -383,52 +297,34 @@ pub struct AgentMcpServerInfo {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentModelInfo {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"function call pro"`
+    /// `ModelName`; example: `"function call pro"`
     pub model_name: Option<String>,
 
-    /// `ModelAliasName`: a string.
-    ///
-    /// Example: `"精调Function-call模型"`
+    /// `ModelAliasName`; example: `"精调Function-call模型"`
     pub model_alias_name: Option<String>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Temperature`; example: `0.5`
     pub temperature: Option<f64>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `TopP`; example: `0.5`
     pub top_p: Option<f64>,
 
-    /// `IsEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnabled`; example: `true`
     pub is_enabled: Option<bool>,
 
-    /// `HistoryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HistoryLimit`; example: `5`
     pub history_limit: Option<u64>,
 
-    /// `ModelContextWordsLimit`: a string.
-    ///
-    /// Example: `"8k"`
+    /// `ModelContextWordsLimit`; example: `"8k"`
     pub model_context_words_limit: Option<String>,
 
-    /// `InstructionsWordsLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `InstructionsWordsLimit`; example: `4096`
     pub instructions_words_limit: Option<u64>,
 
-    /// `MaxReasoningRound`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxReasoningRound`; example: `10`
     pub max_reasoning_round: Option<u64>,
 
-    /// `ModelParams`: a [`ModelParams`].
+    /// `ModelParams`
     pub model_params: Option<ModelParams>,
 }
 
@@ -437,17 +333,13 @@ pub struct AgentModelInfo {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentOutputConfig {
-    /// `OutputType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputType`; example: `1`
     pub output_type: Option<i64>,
 
-    /// `StructuredOutputParams`: a list of [`ParameterConfig`] objects.
+    /// `StructuredOutputParams`
     pub structured_output_params: Option<Vec<ParameterConfig>>,
 
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"test-widget-id"`
+    /// `WidgetId`; example: `"test-widget-id"`
     pub widget_id: Option<String>,
 }
 
@@ -456,23 +348,19 @@ pub struct AgentOutputConfig {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentPluginHeader {
-    /// `ParamName`: a string.
+    /// `ParamName`
     pub param_name: Option<String>,
 
-    /// `ParamValue`: a string.
+    /// `ParamValue`
     pub param_value: Option<String>,
 
-    /// `GlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GlobalHidden`; example: `false`
     pub global_hidden: Option<bool>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 }
 
@@ -481,61 +369,43 @@ pub struct AgentPluginHeader {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentPluginInfo {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f834a"`
+    /// `PluginId`; example: `"0960ae93-80a0-408d-928b-f484064f834a"`
     pub plugin_id: Option<String>,
 
-    /// `Headers`: a list of [`AgentPluginHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<AgentPluginHeader>>,
 
-    /// `Model`: an [`AgentModelInfo`].
+    /// `Model`
     pub model: Option<AgentModelInfo>,
 
-    /// `PluginInfoType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginInfoType`; example: `0`
     pub plugin_info_type: Option<u64>,
 
-    /// `KnowledgeQa`: an [`AgentKnowledgeQaPlugin`].
+    /// `KnowledgeQa`
     pub knowledge_qa: Option<AgentKnowledgeQaPlugin>,
 
-    /// `EnableRoleAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRoleAuth`; example: `false`
     pub enable_role_auth: Option<bool>,
 
-    /// `Query`: a list of [`AgentPluginQuery`] objects.
+    /// `Query`
     pub query: Option<Vec<AgentPluginQuery>>,
 
-    /// `McpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `McpType`; example: `0`
     pub mcp_type: Option<u64>,
 
-    /// `AuthMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthMode`; example: `0`
     pub auth_mode: Option<i64>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AuthType`; example: `3`
     pub auth_type: Option<i64>,
 
-    /// `AuthConfigStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuthConfigStatus`; example: `2`
     pub auth_config_status: Option<i64>,
 
-    /// `PluginClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginClass`; example: `0`
     pub plugin_class: Option<i64>,
 
-    /// `PluginStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PluginStatus`; example: `1`
     pub plugin_status: Option<i64>,
 }
 
@@ -544,23 +414,19 @@ pub struct AgentPluginInfo {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentPluginQuery {
-    /// `ParamName`: a string.
+    /// `ParamName`
     pub param_name: Option<String>,
 
-    /// `ParamValue`: a string.
+    /// `ParamValue`
     pub param_value: Option<String>,
 
-    /// `GlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GlobalHidden`; example: `false`
     pub global_hidden: Option<bool>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 }
 
@@ -569,70 +435,46 @@ pub struct AgentPluginQuery {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AgentProcedure {
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"thought"`
+    /// `Name`; example: `"thought"`
     pub name: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"思考"`
+    /// `Title`; example: `"思考"`
     pub title: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `Status`; example: `"processing"`
     pub status: Option<String>,
 
-    /// `Icon`: a string.
+    /// `Icon`
     pub icon: Option<String>,
 
-    /// `Debugging`: an [`AgentProcedureDebugging`].
+    /// `Debugging`
     pub debugging: Option<AgentProcedureDebugging>,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"\"main\""`
+    /// `Switch`; example: `"\"main\""`
     pub switch: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"开发票"`
+    /// `WorkflowName`; example: `"开发票"`
     pub workflow_name: Option<String>,
 
-    /// `Elapsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `Elapsed`; example: `1200`
     pub elapsed: Option<u64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"大模型1"`
+    /// `NodeName`; example: `"大模型1"`
     pub node_name: Option<String>,
 
-    /// `ReplyIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplyIndex`; example: `0`
     pub reply_index: Option<u64>,
 
-    /// `SourceAgentName`: a string.
-    ///
-    /// Example: `"转交出去的agent"`
+    /// `SourceAgentName`; example: `"转交出去的agent"`
     pub source_agent_name: Option<String>,
 
-    /// `TargetAgentName`: a string.
-    ///
-    /// Example: `"接受方agent"`
+    /// `TargetAgentName`; example: `"接受方agent"`
     pub target_agent_name: Option<String>,
 
-    /// `AgentIcon`: a string.
-    ///
-    /// Example: `"智能体头像"`
+    /// `AgentIcon`; example: `"智能体头像"`
     pub agent_icon: Option<String>,
 }
 
@@ -641,40 +483,28 @@ pub struct AgentProcedure {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AgentProcedureDebugging {
-    /// `Content`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Content`; example: `"1"`
     pub content: Option<String>,
 
-    /// `DisplayContent`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DisplayContent`; example: `"1"`
     pub display_content: Option<String>,
 
-    /// `DisplayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisplayType`; example: `1`
     pub display_type: Option<u64>,
 
-    /// `QuoteInfos`: a list of [`QuoteInfo`] objects.
+    /// `QuoteInfos`
     pub quote_infos: Option<Vec<QuoteInfo>>,
 
-    /// `References`: a list of [`AgentReference`] objects.
+    /// `References`
     pub references: Option<Vec<AgentReference>>,
 
-    /// `DisplayStatus`: a string.
-    ///
-    /// Example: `"正在浏览网页"`
+    /// `DisplayStatus`; example: `"正在浏览网页"`
     pub display_status: Option<String>,
 
-    /// `SandboxUrl`: a string.
-    ///
-    /// Example: `"沙盒地址"`
+    /// `SandboxUrl`; example: `"沙盒地址"`
     pub sandbox_url: Option<String>,
 
-    /// `DisplayUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `DisplayUrl`; example: `"https://www.qq.com"`
     pub display_url: Option<String>,
 }
 
@@ -683,64 +513,40 @@ pub struct AgentProcedureDebugging {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AgentReference {
-    /// `DocId`: a string.
-    ///
-    /// Example: `"来源文档ID"`
+    /// `DocId`; example: `"来源文档ID"`
     pub doc_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Id`; example: `"id"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"链接"`
+    /// `Url`; example: `"链接"`
     pub url: Option<String>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"文档业务ID"`
+    /// `DocBizId`; example: `"文档业务ID"`
     pub doc_biz_id: Option<String>,
 
-    /// `DocName`: a string.
-    ///
-    /// Example: `"文档名称"`
+    /// `DocName`; example: `"文档名称"`
     pub doc_name: Option<String>,
 
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"问答业务ID"`
+    /// `QaBizId`; example: `"问答业务ID"`
     pub qa_biz_id: Option<String>,
 
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<u64>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `Title`; example: `"标题"`
     pub title: Option<String>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"知识库名称"`
+    /// `KnowledgeName`; example: `"知识库名称"`
     pub knowledge_name: Option<String>,
 
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"知识库标识"`
+    /// `KnowledgeBizId`; example: `"知识库标识"`
     pub knowledge_biz_id: Option<String>,
 }
 
@@ -749,19 +555,13 @@ pub struct AgentReference {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AgentTask {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"搜索信息"`
+    /// `Content`; example: `"搜索信息"`
     pub content: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 }
 
@@ -770,45 +570,31 @@ pub struct AgentTask {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AgentThought {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"b15e055c-0474-4436-8354-01bebd6352fc"`
+    /// `SessionId`; example: `"b15e055c-0474-4436-8354-01bebd6352fc"`
     pub session_id: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"f786dd5d-9344-4429-aee3-a8a69b097e25"`
+    /// `RequestId`; example: `"f786dd5d-9344-4429-aee3-a8a69b097e25"`
     pub request_id: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"f5F_20241211_224302_971_VDRZO1s2"`
+    /// `RecordId`; example: `"f5F_20241211_224302_971_VDRZO1s2"`
     pub record_id: Option<String>,
 
-    /// `Elapsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Elapsed`; example: `1000`
     pub elapsed: Option<u64>,
 
-    /// `IsWorkflow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWorkflow`; example: `false`
     pub is_workflow: Option<bool>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"开发票"`
+    /// `WorkflowName`; example: `"开发票"`
     pub workflow_name: Option<String>,
 
-    /// `Procedures`: a list of [`AgentProcedure`] objects.
+    /// `Procedures`
     pub procedures: Option<Vec<AgentProcedure>>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"42c49c90e1a6e29276684fad2bbd68f9 / rZZ_20250910_202901_009_HrjaMfAq"`
+    /// `TraceId`; example: `"42c49c90e1a6e29276684fad2bbd68f9 / rZZ_20250910_202901_009_HrjaMfAq"`
     pub trace_id: Option<String>,
 
-    /// `Files`: a list of [`FileInfo`] objects.
+    /// `Files`
     pub files: Option<Vec<FileInfo>>,
 }
 
@@ -817,117 +603,79 @@ pub struct AgentThought {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentToolInfo {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f833h"`
+    /// `PluginId`; example: `"0960ae93-80a0-408d-928b-f484064f833h"`
     pub plugin_id: Option<String>,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"天气"`
+    /// `PluginName`; example: `"天气"`
     pub plugin_name: Option<String>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"http://xxxx.jpg"`
+    /// `IconUrl`; example: `"http://xxxx.jpg"`
     pub icon_url: Option<String>,
 
-    /// `PluginType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PluginType`; example: `1`
     pub plugin_type: Option<u64>,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f834a"`
+    /// `ToolId`; example: `"0960ae93-80a0-408d-928b-f484064f834a"`
     pub tool_id: Option<String>,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"GetWeatherInfo"`
+    /// `ToolName`; example: `"GetWeatherInfo"`
     pub tool_name: Option<String>,
 
-    /// `ToolDesc`: a string.
-    ///
-    /// Example: `"获取指定日期和地点的天气信息"`
+    /// `ToolDesc`; example: `"获取指定日期和地点的天气信息"`
     pub tool_desc: Option<String>,
 
-    /// `Inputs`: a list of [`AgentToolReqParam`] objects.
+    /// `Inputs`
     pub inputs: Option<Vec<AgentToolReqParam>>,
 
-    /// `Outputs`: a list of [`AgentToolRspParam`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<AgentToolRspParam>>,
 
-    /// `CreateType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateType`; example: `0`
     pub create_type: Option<i64>,
 
-    /// `McpServer`: an [`AgentMcpServerInfo`].
+    /// `McpServer`
     pub mcp_server: Option<AgentMcpServerInfo>,
 
-    /// `IsBindingKnowledge`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBindingKnowledge`; example: `false`
     pub is_binding_knowledge: Option<bool>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Headers`: a list of [`AgentPluginHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<AgentPluginHeader>>,
 
-    /// `CallingMethod`: a string.
-    ///
-    /// Example: `"NON_STREAMING"`
+    /// `CallingMethod`; example: `"NON_STREAMING"`
     pub calling_method: Option<String>,
 
-    /// `Query`: a list of [`AgentPluginQuery`] objects.
+    /// `Query`
     pub query: Option<Vec<AgentPluginQuery>>,
 
-    /// `FinanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinanceStatus`; example: `0`
     pub finance_status: Option<i64>,
 
-    /// `ToolSource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ToolSource`; example: `0`
     pub tool_source: Option<u64>,
 
-    /// `FinanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinanceType`; example: `0`
     pub finance_type: Option<i64>,
 
-    /// `ToolAdvanceConfig`: a [`ToolAdvanceConfig`].
+    /// `ToolAdvanceConfig`
     pub tool_advance_config: Option<ToolAdvanceConfig>,
 
-    /// `AuthMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthMode`; example: `1`
     pub auth_mode: Option<i64>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: Option<i64>,
 
-    /// `AuthConfigStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthConfigStatus`; example: `0`
     pub auth_config_status: Option<i64>,
 
-    /// `ToolAccessMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ToolAccessMode`; example: `1`
     pub tool_access_mode: Option<i64>,
 
-    /// `IsDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDisabled`; example: `false`
     pub is_disabled: Option<bool>,
 }
 
@@ -936,51 +684,37 @@ pub struct AgentToolInfo {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentToolReqParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"人物名字"`
+    /// `Desc`; example: `"人物名字"`
     pub desc: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRequired`; example: `false`
     pub is_required: Option<bool>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DefaultValue`; example: `"张三"`
     pub default_value: Option<String>,
 
-    /// `SubParams`: a list of [`AgentToolReqParam`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<AgentToolReqParam>>,
 
-    /// `GlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GlobalHidden`; example: `false`
     pub global_hidden: Option<bool>,
 
-    /// `AgentHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AgentHidden`; example: `false`
     pub agent_hidden: Option<bool>,
 
-    /// `AnyOf`: a list of [`AgentToolReqParam`] objects.
+    /// `AnyOf`
     pub any_of: Option<Vec<AgentToolReqParam>>,
 
-    /// `OneOf`: a list of [`AgentToolReqParam`] objects.
+    /// `OneOf`
     pub one_of: Option<Vec<AgentToolReqParam>>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 }
 
@@ -989,37 +723,25 @@ pub struct AgentToolReqParam {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct AgentToolRspParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"人物名字"`
+    /// `Desc`; example: `"人物名字"`
     pub desc: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `SubParams`: a list of [`AgentToolRspParam`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<AgentToolRspParam>>,
 
-    /// `AgentHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AgentHidden`; example: `false`
     pub agent_hidden: Option<bool>,
 
-    /// `GlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GlobalHidden`; example: `false`
     pub global_hidden: Option<bool>,
 
-    /// `AnalysisMethod`: a string.
-    ///
-    /// Example: `"COVER"`
+    /// `AnalysisMethod`; example: `"COVER"`
     pub analysis_method: Option<String>,
 }
 
@@ -1029,10 +751,10 @@ pub struct AgentToolRspParam {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ApiVarAttrInfo {
-    /// `ApiVarId`: a string.
+    /// `ApiVarId`
     pub api_var_id: Option<String>,
 
-    /// `AttrBizId`: a string.
+    /// `AttrBizId`
     pub attr_biz_id: Option<String>,
 }
 
@@ -1041,14 +763,10 @@ pub struct ApiVarAttrInfo {
 /// Returned in the output of [`DescribeSharedKnowledge`](super::DescribeSharedKnowledge) and [`ListSharedKnowledge`](super::ListSharedKnowledge).
 #[tc_model]
 pub struct AppBaseInfo {
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1908652910168703264"`
+    /// `AppBizId`; example: `"1908652910168703264"`
     pub app_biz_id: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"共享知识库应用1"`
+    /// `AppName`; example: `"共享知识库应用1"`
     pub app_name: Option<String>,
 }
 
@@ -1058,13 +776,13 @@ pub struct AppBaseInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppConfig {
-    /// `KnowledgeQa`: a [`KnowledgeQaConfig`].
+    /// `KnowledgeQa`
     pub knowledge_qa: Option<KnowledgeQaConfig>,
 
-    /// `Summary`: a [`SummaryConfig`].
+    /// `Summary`
     pub summary: Option<SummaryConfig>,
 
-    /// `Classify`: a [`ClassifyConfig`].
+    /// `Classify`
     pub classify: Option<ClassifyConfig>,
 }
 
@@ -1073,84 +791,52 @@ pub struct AppConfig {
 /// Returned in the output of [`ListApp`](super::ListApp).
 #[tc_model]
 pub struct AppInfo {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"knowledge_qa"`
+    /// `AppType`; example: `"knowledge_qa"`
     pub app_type: Option<String>,
 
-    /// `AppTypeDesc`: a string.
-    ///
-    /// Example: `"知识库应用"`
+    /// `AppTypeDesc`; example: `"知识库应用"`
     pub app_type_desc: Option<String>,
 
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1932370484353927616"`
+    /// `AppBizId`; example: `"1932370484353927616"`
     pub app_biz_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的应用"`
+    /// `Name`; example: `"我的应用"`
     pub name: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"头像地址"`
+    /// `Avatar`; example: `"头像地址"`
     pub avatar: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"应用描述信息"`
+    /// `Desc`; example: `"应用描述信息"`
     pub desc: Option<String>,
 
-    /// `AppStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppStatus`; example: `1`
     pub app_status: Option<u64>,
 
-    /// `AppStatusDesc`: a string.
-    ///
-    /// Example: `"未上线"`
+    /// `AppStatusDesc`; example: `"未上线"`
     pub app_status_desc: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1753254304"`
+    /// `UpdateTime`; example: `"1753254304"`
     pub update_time: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"操作人"`
+    /// `Operator`; example: `"操作人"`
     pub operator: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"cs-nomal-70b"`
+    /// `ModelName`; example: `"cs-nomal-70b"`
     pub model_name: Option<String>,
 
-    /// `ModelAliasName`: a string.
-    ///
-    /// Example: `"精调知识大模型高级版"`
+    /// `ModelAliasName`; example: `"精调知识大模型高级版"`
     pub model_alias_name: Option<String>,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Pattern`; example: `"standard"`
     pub pattern: Option<String>,
 
-    /// `ThoughtModelAliasName`: a string.
-    ///
-    /// Example: `"思考模型高级版"`
+    /// `ThoughtModelAliasName`; example: `"思考模型高级版"`
     pub thought_model_alias_name: Option<String>,
 
-    /// `PermissionIds`: a list of strings.
-    ///
-    /// Example: `["adpAppEdit"]`
+    /// `PermissionIds`; example: `["adpAppEdit"]`
     pub permission_ids: Option<Vec<String>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"创建人"`
+    /// `Creator`; example: `"创建人"`
     pub creator: Option<String>,
 }
 
@@ -1160,40 +846,40 @@ pub struct AppInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppModel {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 
-    /// `ContextLimit`: an unsigned 64-bit integer.
+    /// `ContextLimit`
     pub context_limit: Option<u64>,
 
-    /// `AliasName`: a string.
+    /// `AliasName`
     pub alias_name: Option<String>,
 
-    /// `TokenBalance`: a floating-point number.
+    /// `TokenBalance`
     pub token_balance: Option<f64>,
 
-    /// `IsUseContext`: a boolean.
+    /// `IsUseContext`
     pub is_use_context: Option<bool>,
 
-    /// `HistoryLimit`: an unsigned 64-bit integer.
+    /// `HistoryLimit`
     pub history_limit: Option<u64>,
 
-    /// `UsageType`: a string.
+    /// `UsageType`
     pub usage_type: Option<String>,
 
-    /// `Temperature`: a string.
+    /// `Temperature`
     pub temperature: Option<String>,
 
-    /// `TopP`: a string.
+    /// `TopP`
     pub top_p: Option<String>,
 
-    /// `ResourceStatus`: an unsigned 64-bit integer.
+    /// `ResourceStatus`
     pub resource_status: Option<u64>,
 
-    /// `ModelParams`: a [`ModelParams`].
+    /// `ModelParams`
     pub model_params: Option<ModelParams>,
 }
 
@@ -1203,22 +889,16 @@ pub struct AppModel {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppModelDetailInfo {
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"\"DeepSeek-V3-0324\""`
+    /// `AliasName`; example: `"\"DeepSeek-V3-0324\""`
     pub alias_name: Option<String>,
 
-    /// `HistoryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HistoryLimit`; example: `5`
     pub history_limit: Option<u64>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Deepseek/deepseek-v3-250324"`
+    /// `ModelName`; example: `"Deepseek/deepseek-v3-250324"`
     pub model_name: Option<String>,
 
-    /// `ModelParams`: a [`ModelParams`].
+    /// `ModelParams`
     pub model_params: Option<ModelParams>,
 }
 
@@ -1227,7 +907,7 @@ pub struct AppModelDetailInfo {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct AsyncWorkflowMessage {
-    /// `Contents`: a list of [`Content`] objects.
+    /// `Contents`
     pub contents: Option<Vec<Content>>,
 }
 
@@ -1236,19 +916,19 @@ pub struct AsyncWorkflowMessage {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeQA`](super::DescribeQA), [`ListDoc`](super::ListDoc) and [`ListQA`](super::ListQA).
 #[tc_model]
 pub struct AttrLabel {
-    /// `Source`: an unsigned 64-bit integer.
+    /// `Source`
     pub source: Option<u64>,
 
-    /// `AttrBizId`: a string.
+    /// `AttrBizId`
     pub attr_biz_id: Option<String>,
 
-    /// `AttrKey`: a string.
+    /// `AttrKey`
     pub attr_key: Option<String>,
 
-    /// `AttrName`: a string.
+    /// `AttrName`
     pub attr_name: Option<String>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 }
 
@@ -1257,47 +937,31 @@ pub struct AttrLabel {
 /// Returned in the output of [`ListAttributeLabel`](super::ListAttributeLabel).
 #[tc_model]
 pub struct AttrLabelDetail {
-    /// `AttrBizId`: a string.
-    ///
-    /// Example: `"1998645228471574272"`
+    /// `AttrBizId`; example: `"1998645228471574272"`
     pub attr_biz_id: Option<String>,
 
-    /// `AttrKey`: a string.
-    ///
-    /// Example: `"FyOgpuPs"`
+    /// `AttrKey`; example: `"FyOgpuPs"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub attr_key: Option<String>,
 
-    /// `AttrName`: a string.
-    ///
-    /// Example: `"部门名"`
+    /// `AttrName`; example: `"部门名"`
     pub attr_name: Option<String>,
 
-    /// `LabelNames`: a list of strings.
-    ///
-    /// Example: `["lke"]`
+    /// `LabelNames`; example: `["lke"]`
     pub label_names: Option<Vec<String>>,
 
-    /// `IsUpdating`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdating`; example: `true`
     pub is_updating: Option<bool>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"待发布"`
+    /// `StatusDesc`; example: `"待发布"`
     pub status_desc: Option<String>,
 
-    /// `LabelTotalCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LabelTotalCount`; example: `"1"`
     pub label_total_count: Option<String>,
 }
 
@@ -1306,17 +970,13 @@ pub struct AttrLabelDetail {
 /// Sent in the input of [`CreateQA`](super::CreateQA), [`ModifyDoc`](super::ModifyDoc), [`ModifyDocAttrRange`](super::ModifyDocAttrRange), [`ModifyQA`](super::ModifyQA), [`ModifyQAAttrRange`](super::ModifyQAAttrRange) and [`SaveDoc`](super::SaveDoc).
 #[tc_model]
 pub struct AttrLabelRefer {
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<u64>,
 
-    /// `AttributeBizId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AttributeBizId`; example: `"1"`
     pub attribute_biz_id: Option<String>,
 
-    /// `LabelBizIds`: a list of strings.
+    /// `LabelBizIds`
     pub label_biz_ids: Option<Vec<String>>,
 }
 
@@ -1325,7 +985,7 @@ pub struct AttrLabelRefer {
 /// Sent in the input of [`ExportAttributeLabel`](super::ExportAttributeLabel).
 #[tc_model]
 pub struct AttributeFilters {
-    /// `Query`: a string.
+    /// `Query`
     pub query: Option<String>,
 }
 
@@ -1335,13 +995,13 @@ pub struct AttributeFilters {
 /// Returned in the output of [`CreateAttributeLabel`](super::CreateAttributeLabel), [`DescribeAttributeLabel`](super::DescribeAttributeLabel) and [`ModifyAttributeLabel`](super::ModifyAttributeLabel).
 #[tc_model]
 pub struct AttributeLabel {
-    /// `LabelBizId`: a string.
+    /// `LabelBizId`
     pub label_biz_id: Option<String>,
 
-    /// `LabelName`: a string.
+    /// `LabelName`
     pub label_name: Option<String>,
 
-    /// `SimilarLabels`: a list of strings.
+    /// `SimilarLabels`
     pub similar_labels: Option<Vec<String>>,
 }
 
@@ -1350,10 +1010,10 @@ pub struct AttributeLabel {
 /// Returned in the output of [`CheckAttributeLabelRefer`](super::CheckAttributeLabelRefer).
 #[tc_model]
 pub struct AttributeLabelRefByWorkflow {
-    /// `AttributeLabelBizId`: a string.
+    /// `AttributeLabelBizId`
     pub attribute_label_biz_id: Option<String>,
 
-    /// `WorkflowList`: a list of [`WorkflowRef`] objects.
+    /// `WorkflowList`
     pub workflow_list: Option<Vec<WorkflowRef>>,
 }
 
@@ -1362,27 +1022,19 @@ pub struct AttributeLabelRefByWorkflow {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct Audio {
-    /// `Format`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Format`; example: `"wav"`
     pub format: Option<String>,
 
-    /// `AudioUrl`: a string.
-    ///
-    /// Example: `"https://sample.com/123.wav"`
+    /// `AudioUrl`; example: `"https://sample.com/123.wav"`
     pub audio_url: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"《丝之歌》：争议与魅力的博弈"`
+    /// `Title`; example: `"《丝之歌》：争议与魅力的博弈"`
     pub title: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Position`; example: `0`
     pub position: Option<i64>,
 
-    /// `AudioTranscripts`: a list of [`AudioTranscript`] objects.
+    /// `AudioTranscripts`
     pub audio_transcripts: Option<Vec<AudioTranscript>>,
 }
 
@@ -1391,14 +1043,10 @@ pub struct Audio {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct AudioTranscript {
-    /// `Speaker`: a string.
-    ///
-    /// Example: `"主持人1"`
+    /// `Speaker`; example: `"主持人1"`
     pub speaker: Option<String>,
 
-    /// `Transcript`: a string.
-    ///
-    /// Example: `"《空洞骑士》的续作《丝之歌》终于来了！"`
+    /// `Transcript`; example: `"《空洞骑士》的续作《丝之歌》终于来了！"`
     pub transcript: Option<String>,
 }
 
@@ -1408,23 +1056,19 @@ pub struct AudioTranscript {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct BackgroundImageConfig {
-    /// `LandscapeImageUrl`: a string.
+    /// `LandscapeImageUrl`
     pub landscape_image_url: Option<String>,
 
-    /// `OriginalImageUrl`: a string.
+    /// `OriginalImageUrl`
     pub original_image_url: Option<String>,
 
-    /// `PortraitImageUrl`: a string.
+    /// `PortraitImageUrl`
     pub portrait_image_url: Option<String>,
 
-    /// `ThemeColor`: a string.
-    ///
-    /// Example: `"#3B4651"`
+    /// `ThemeColor`; example: `"#3B4651"`
     pub theme_color: Option<String>,
 
-    /// `Brightness`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Brightness`; example: `12`
     pub brightness: Option<i64>,
 }
 
@@ -1434,15 +1078,13 @@ pub struct BackgroundImageConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct BaseConfig {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://cdn.xiaowei.qq.com/static/lke/app-icon-knowledge_qa.png"`
+    /// `Avatar`; example: `"https://cdn.xiaowei.qq.com/static/lke/app-icon-knowledge_qa.png"`
     pub avatar: String,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 }
 
@@ -1451,45 +1093,43 @@ pub struct BaseConfig {
 /// Returned in the output of [`ListUsageCallDetail`](super::ListUsageCallDetail).
 #[tc_model]
 pub struct CallDetail {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `CallTime`: a string.
+    /// `CallTime`
     pub call_time: Option<String>,
 
-    /// `TotalTokenUsage`: a floating-point number.
+    /// `TotalTokenUsage`
     pub total_token_usage: Option<f64>,
 
-    /// `InputTokenUsage`: a floating-point number.
+    /// `InputTokenUsage`
     pub input_token_usage: Option<f64>,
 
-    /// `OutputTokenUsage`: a floating-point number.
+    /// `OutputTokenUsage`
     pub output_token_usage: Option<f64>,
 
-    /// `SearchUsage`: an unsigned 64-bit integer.
+    /// `SearchUsage`
     pub search_usage: Option<u64>,
 
-    /// `ModelName`: a string.
+    /// `ModelName`
     pub model_name: Option<String>,
 
-    /// `CallType`: a string.
+    /// `CallType`
     pub call_type: Option<String>,
 
-    /// `UinAccount`: a string.
+    /// `UinAccount`
     pub uin_account: Option<String>,
 
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: Option<String>,
 
-    /// `PageUsage`: an unsigned 64-bit integer.
+    /// `PageUsage`
     pub page_usage: Option<u64>,
 
-    /// `SubScene`: a string.
+    /// `SubScene`
     pub sub_scene: Option<String>,
 
-    /// `BillingTag`: a string.
-    ///
-    /// Example: `"{\"tag1\":\"vlue1\", \"tag2\":\"value2\"}"`
+    /// `BillingTag`; example: `"{\"tag1\":\"vlue1\", \"tag2\":\"value2\"}"`
     pub billing_tag: Option<String>,
 }
 
@@ -1498,42 +1138,28 @@ pub struct CallDetail {
 /// Returned in the output of [`ListDocCate`](super::ListDocCate).
 #[tc_model]
 pub struct CateInfo {
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1978461293957811200"`
+    /// `CateBizId`; example: `"1978461293957811200"`
     pub cate_biz_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"未分类"`
+    /// `Name`; example: `"未分类"`
     pub name: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `CanAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAdd`; example: `true`
     pub can_add: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `Children`: a list of [`CateInfo`] objects.
+    /// `Children`
     pub children: Option<Vec<CateInfo>>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLeaf`; example: `false`
     pub is_leaf: Option<bool>,
 }
 
@@ -1542,47 +1168,31 @@ pub struct CateInfo {
 /// Returned in the output of [`ListChannel`](super::ListChannel).
 #[tc_model]
 pub struct ChannelListInfo {
-    /// `ChannelType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ChannelType`; example: `10001`
     pub channel_type: Option<u64>,
 
-    /// `ChannelStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChannelStatus`; example: `2`
     pub channel_status: Option<u64>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"微信公众号"`
+    /// `ChannelName`; example: `"微信公众号"`
     pub channel_name: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"1968125072589206740"`
+    /// `ChannelId`; example: `"1968125072589206740"`
     pub channel_id: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"公众号渠道"`
+    /// `Comment`; example: `"公众号渠道"`
     pub comment: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1758087093"`
+    /// `UpdateTime`; example: `"1758087093"`
     pub update_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1758087052"`
+    /// `CreateTime`; example: `"1758087052"`
     pub create_time: Option<String>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"128641079067"`
+    /// `UpdatedUser`; example: `"128641079067"`
     pub updated_user: Option<String>,
 
-    /// `YuanQiInfo`: a [`YuanQi`].
+    /// `YuanQiInfo`
     pub yuan_qi_info: Option<YuanQi>,
 }
 
@@ -1591,12 +1201,10 @@ pub struct ChannelListInfo {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct ClarificationConfig {
-    /// `OutputType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputType`; example: `1`
     pub output_type: Option<i64>,
 
-    /// `WidgetConfigs`: a list of [`ClarificationWidgetConfig`] objects.
+    /// `WidgetConfigs`
     pub widget_configs: Option<Vec<ClarificationWidgetConfig>>,
 }
 
@@ -1605,29 +1213,19 @@ pub struct ClarificationConfig {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct ClarificationWidgetConfig {
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"test-widget-id"`
+    /// `WidgetId`; example: `"test-widget-id"`
     pub widget_id: Option<String>,
 
-    /// `ClarificationWidgetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClarificationWidgetType`; example: `1`
     pub clarification_widget_type: Option<i64>,
 
-    /// `WidgetName`: a string.
-    ///
-    /// Example: `"widget-name"`
+    /// `WidgetName`; example: `"widget-name"`
     pub widget_name: Option<String>,
 
-    /// `WidgetPreview`: a string.
-    ///
-    /// Example: `"widget-preview"`
+    /// `WidgetPreview`; example: `"widget-preview"`
     pub widget_preview: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: Option<bool>,
 }
 
@@ -1637,13 +1235,13 @@ pub struct ClarificationWidgetConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ClassifyConfig {
-    /// `Model`: an [`AppModel`].
+    /// `Model`
     pub model: Option<AppModel>,
 
-    /// `Labels`: a list of [`ClassifyLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<ClassifyLabel>>,
 
-    /// `Greeting`: a string.
+    /// `Greeting`
     pub greeting: Option<String>,
 }
 
@@ -1653,13 +1251,13 @@ pub struct ClassifyConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ClassifyLabel {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -1668,67 +1266,55 @@ pub struct ClassifyLabel {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct Content {
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: Option<String>,
 
-    /// `QuoteInfos`: a list of [`QuoteInfo`] objects.
+    /// `QuoteInfos`
     pub quote_infos: Option<Vec<QuoteInfo>>,
 
-    /// `References`: a list of [`ContentReference`] objects.
+    /// `References`
     pub references: Option<Vec<ContentReference>>,
 
-    /// `Image`: an [`ImageInfoContent`].
+    /// `Image`
     pub image: Option<ImageInfoContent>,
 
-    /// `File`: a [`FileInfoContent`].
+    /// `File`
     pub file: Option<FileInfoContent>,
 
-    /// `OptionCards`: a list of strings.
-    ///
-    /// Example: `["选项1","选项2"]`
+    /// `OptionCards`; example: `["选项1","选项2"]`
     pub option_cards: Option<Vec<String>>,
 
-    /// `CustomParams`: a list of strings.
-    ///
-    /// Example: `["{\"name\":\"test\"}"]`
+    /// `CustomParams`; example: `["{\"name\":\"test\"}"]`
     pub custom_params: Option<Vec<String>>,
 
-    /// `CustomVariables`: a list of strings.
-    ///
-    /// Example: `["{\"name\":\"test\"}"]`
+    /// `CustomVariables`; example: `["{\"name\":\"test\"}"]`
     pub custom_variables: Option<Vec<String>>,
 
-    /// `Sandbox`: a [`SandboxContent`].
+    /// `Sandbox`
     pub sandbox: Option<SandboxContent>,
 
-    /// `WebSearch`: a [`WebSearchContent`].
+    /// `WebSearch`
     pub web_search: Option<WebSearchContent>,
 
-    /// `FileCollection`: a [`FileCollection`].
+    /// `FileCollection`
     pub file_collection: Option<FileCollection>,
 
-    /// `Widget`: a [`Widget`].
+    /// `Widget`
     pub widget: Option<Widget>,
 
-    /// `WidgetAction`: a [`WidgetAction`].
+    /// `WidgetAction`
     pub widget_action: Option<WidgetAction>,
 
-    /// `Tasks`: a list of [`AgentTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<AgentTask>>,
 
-    /// `Questionnaire`: a [`Questionnaire`].
+    /// `Questionnaire`
     pub questionnaire: Option<Questionnaire>,
 
-    /// `OptionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OptionMode`; example: `1`
     pub option_mode: Option<i64>,
 }
 
@@ -1737,28 +1323,22 @@ pub struct Content {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct ContentReference {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"示例引文"`
+    /// `Name`; example: `"示例引文"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `DocRefer`: a [`DocReference`].
+    /// `DocRefer`
     pub doc_refer: Option<DocReference>,
 
-    /// `QaRefer`: a [`QaReference`].
+    /// `QaRefer`
     pub qa_refer: Option<QaReference>,
 
-    /// `WebSearchRefer`: a [`WebSearchReference`].
+    /// `WebSearchRefer`
     pub web_search_refer: Option<WebSearchReference>,
 }
 
@@ -1767,25 +1347,25 @@ pub struct ContentReference {
 /// Returned in the output of [`DescribeUnsatisfiedReplyContext`](super::DescribeUnsatisfiedReplyContext).
 #[tc_model]
 pub struct Context {
-    /// `RecordBizId`: a string.
+    /// `RecordBizId`
     pub record_biz_id: Option<String>,
 
-    /// `IsVisitor`: a boolean.
+    /// `IsVisitor`
     pub is_visitor: Option<bool>,
 
-    /// `NickName`: a string.
+    /// `NickName`
     pub nick_name: Option<String>,
 
-    /// `Avatar`: a string.
+    /// `Avatar`
     pub avatar: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `FileInfos`: a list of [`MsgFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<MsgFileInfo>>,
 
-    /// `ReplyMethod`: an unsigned 64-bit integer.
+    /// `ReplyMethod`
     pub reply_method: Option<u64>,
 }
 
@@ -1794,16 +1374,16 @@ pub struct Context {
 /// Returned in the output of [`DescribeStorageCredential`](super::DescribeStorageCredential).
 #[tc_model]
 pub struct Credentials {
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `TmpSecretId`: a string.
+    /// `TmpSecretId`
     pub tmp_secret_id: Option<String>,
 
-    /// `TmpSecretKey`: a string.
+    /// `TmpSecretKey`
     pub tmp_secret_key: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: Option<u64>,
 }
 
@@ -1813,14 +1393,10 @@ pub struct Credentials {
 /// Returned in the output of [`CreateWorkflowRun`](super::CreateWorkflowRun) and [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct CustomVariable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Value`; example: `"张三"`
     pub value: Option<String>,
 }
 
@@ -1830,24 +1406,16 @@ pub struct CustomVariable {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct DigitalHumanConfig {
-    /// `AssetKey`: a string.
-    ///
-    /// Example: `"qPfqrKkXGihmCqbJM2mZgkZGvKG1dFdvsLplgctolz4="`
+    /// `AssetKey`; example: `"qPfqrKkXGihmCqbJM2mZgkZGvKG1dFdvsLplgctolz4="`
     pub asset_key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"呦呦"`
+    /// `Name`; example: `"呦呦"`
     pub name: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://xxxx.png"`
+    /// `Avatar`; example: `"https://xxxx.png"`
     pub avatar: Option<String>,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.png"`
+    /// `PreviewUrl`; example: `"https://xxxx.png"`
     pub preview_url: Option<String>,
 }
 
@@ -1856,14 +1424,10 @@ pub struct DigitalHumanConfig {
 /// Sent in the input of [`ListDoc`](super::ListDoc).
 #[tc_model]
 pub struct DocFilterFlag {
-    /// `Flag`: a string.
-    ///
-    /// Example: `"is_created_qa"`
+    /// `Flag`; example: `"is_created_qa"`
     pub flag: Option<String>,
 
-    /// `Value`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Value`; example: `true`
     pub value: Option<bool>,
 }
 
@@ -1872,34 +1436,22 @@ pub struct DocFilterFlag {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct DocReference {
-    /// `DocBizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1982108829427482944`
+    /// `DocBizId`; example: `1982108829427482944`
     pub doc_biz_id: Option<u64>,
 
-    /// `ReferBizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1999472789655812224`
+    /// `ReferBizId`; example: `1999472789655812224`
     pub refer_biz_id: Option<u64>,
 
-    /// `DocName`: a string.
-    ///
-    /// Example: `"讲师资料.txt"`
+    /// `DocName`; example: `"讲师资料.txt"`
     pub doc_name: Option<String>,
 
-    /// `KnowledgeBizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1999472789655812224`
+    /// `KnowledgeBizId`; example: `1999472789655812224`
     pub knowledge_biz_id: Option<u64>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"默认知识库"`
+    /// `KnowledgeName`; example: `"默认知识库"`
     pub knowledge_name: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://"`
+    /// `Url`; example: `"https://"`
     pub url: Option<String>,
 }
 
@@ -1908,40 +1460,40 @@ pub struct DocReference {
 /// Returned in the output of [`DescribeSegments`](super::DescribeSegments).
 #[tc_model]
 pub struct DocSegment {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: Option<String>,
 
-    /// `SegmentType`: a string.
+    /// `SegmentType`
     pub segment_type: Option<String>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `PageContent`: a string.
+    /// `PageContent`
     pub page_content: Option<String>,
 
-    /// `OrgData`: a string.
+    /// `OrgData`
     pub org_data: Option<String>,
 
-    /// `DocId`: a string.
+    /// `DocId`
     pub doc_id: Option<String>,
 
-    /// `DocBizId`: a string.
+    /// `DocBizId`
     pub doc_biz_id: Option<String>,
 
-    /// `DocUrl`: a string.
+    /// `DocUrl`
     pub doc_url: Option<String>,
 
-    /// `WebUrl`: a string.
+    /// `WebUrl`
     pub web_url: Option<String>,
 
-    /// `PageInfos`: a list of unsigned 64-bit integers.
+    /// `PageInfos`
     pub page_infos: Option<Vec<u64>>,
 }
 
@@ -1950,14 +1502,10 @@ pub struct DocSegment {
 /// Sent in the input of [`SaveDoc`](super::SaveDoc).
 #[tc_model]
 pub struct DuplicateFileHandle {
-    /// `CheckType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckType`; example: `1`
     pub check_type: Option<u64>,
 
-    /// `HandleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleType`; example: `1`
     pub handle_type: Option<u64>,
 }
 
@@ -1967,34 +1515,22 @@ pub struct DuplicateFileHandle {
 #[doc(alias = "ESConfig")]
 #[tc_model]
 pub struct EsConfig {
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageType`; example: `1`
     pub storage_type: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"adp-es-test"`
+    /// `InstanceName`; example: `"adp-es-test"`
     pub instance_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-lrdea212"`
+    /// `InstanceId`; example: `"es-lrdea212"`
     pub instance_id: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `Username`; example: `"elastic"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Yxw-1234"`
+    /// `Password`; example: `"Yxw-1234"`
     pub password: Option<String>,
 
-    /// `CanModify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanModify`; example: `true`
     pub can_modify: Option<bool>,
 }
 
@@ -2003,9 +1539,7 @@ pub struct EsConfig {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct ExtraInfo {
-    /// `EChartsInfo`: a list of strings.
-    ///
-    /// Example: `["ECharts"]`
+    /// `EChartsInfo`; example: `["ECharts"]`
     pub e_charts_info: Option<Vec<String>>,
 }
 
@@ -2014,16 +1548,10 @@ pub struct ExtraInfo {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct FileCollection {
-    /// `MaxFileCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `MaxFileCount`, required in requests; example: `10`
     pub max_file_count: Option<i64>,
 
-    /// `SupportedFileTypes`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["pnd","txt"]`
+    /// `SupportedFileTypes`, required in requests; example: `["pnd","txt"]`
     pub supported_file_types: Option<Vec<String>>,
 }
 
@@ -2032,34 +1560,22 @@ pub struct FileCollection {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"文件名称"`
+    /// `FileName`; example: `"文件名称"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"120"`
+    /// `FileSize`; example: `"120"`
     pub file_size: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://xxx/xxx"`
+    /// `FileUrl`; example: `"https://xxx/xxx"`
     pub file_url: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"doc"`
+    /// `FileType`; example: `"doc"`
     pub file_type: Option<String>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"0e532887-4ea0-f056-e2e8-83b7f4b3d453"`
+    /// `DocId`; example: `"0e532887-4ea0-f056-e2e8-83b7f4b3d453"`
     pub doc_id: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"1757507356"`
+    /// `CreatedAt`; example: `"1757507356"`
     pub created_at: Option<String>,
 }
 
@@ -2068,42 +1584,28 @@ pub struct FileInfo {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct FileInfoContent {
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DocBizId`; example: `"0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub doc_biz_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"讲师资料.txt"`
+    /// `FileName`; example: `"讲师资料.txt"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `FileType`; example: `"txt"`
     pub file_type: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"100"`
+    /// `FileSize`; example: `"100"`
     pub file_size: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://sample.com"`
+    /// `FileUrl`; example: `"http://sample.com"`
     pub file_url: Option<String>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"77778856"`
+    /// `DocId`; example: `"77778856"`
     pub doc_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1775528923977"`
+    /// `CreateTime`; example: `"1775528923977"`
     pub create_time: Option<String>,
 }
 
@@ -2112,14 +1614,10 @@ pub struct FileInfoContent {
 /// Sent in the input of [`ListRejectedQuestion`](super::ListRejectedQuestion).
 #[tc_model]
 pub struct FilterItem {
-    /// `FilterKey`: a string.
-    ///
-    /// Example: `"AuditStatus"`
+    /// `FilterKey`; example: `"AuditStatus"`
     pub filter_key: Option<String>,
 
-    /// `FilterValue`: a list of strings.
-    ///
-    /// Example: `["ContentFailed","PictureFailed","ContentAndPictureFailed"]`
+    /// `FilterValue`; example: `["ContentFailed","PictureFailed","ContentAndPictureFailed"]`
     pub filter_value: Option<Vec<String>>,
 }
 
@@ -2128,19 +1626,13 @@ pub struct FilterItem {
 /// Sent in the input of [`ExportUnsatisfiedReply`](super::ExportUnsatisfiedReply).
 #[tc_model]
 pub struct Filters {
-    /// `Query`: a string.
-    ///
-    /// Example: `"不好"`
+    /// `Query`; example: `"不好"`
     pub query: Option<String>,
 
-    /// `Reasons`: a list of strings.
-    ///
-    /// Example: `["不满意"]`
+    /// `Reasons`; example: `["不满意"]`
     pub reasons: Option<Vec<String>>,
 
-    /// `HandlingStatuses`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4]`
+    /// `HandlingStatuses`; example: `[0,1,2,3,4]`
     pub handling_statuses: Option<Vec<u64>>,
 }
 
@@ -2150,14 +1642,10 @@ pub struct Filters {
 #[doc(alias = "GetWsTokenReq_Label")]
 #[tc_model]
 pub struct GetWsTokenReqLabel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value"]`
+    /// `Values`; example: `["value"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -2166,13 +1654,13 @@ pub struct GetWsTokenReqLabel {
 /// Returned in the output of [`DescribeQA`](super::DescribeQA) and [`DescribeRefer`](super::DescribeRefer).
 #[tc_model]
 pub struct Highlight {
-    /// `StartPos`: a string.
+    /// `StartPos`
     pub start_pos: Option<String>,
 
-    /// `EndPos`: a string.
+    /// `EndPos`
     pub end_pos: Option<String>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -2181,14 +1669,10 @@ pub struct Highlight {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct HistorySummary {
-    /// `Assistant`: a string.
-    ///
-    /// Example: `"您好有什么需要帮助吗"`
+    /// `Assistant`; example: `"您好有什么需要帮助吗"`
     pub assistant: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `User`; example: `"你好"`
     pub user: Option<String>,
 }
 
@@ -2197,9 +1681,7 @@ pub struct HistorySummary {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct ImageInfoContent {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://sample.com"`
+    /// `Url`; example: `"http://sample.com"`
     pub url: Option<String>,
 }
 
@@ -2209,9 +1691,7 @@ pub struct ImageInfoContent {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct InputBoxConfig {
-    /// `InputBoxButtons`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `InputBoxButtons`; example: `[1]`
     pub input_box_buttons: Option<Vec<u64>>,
 }
 
@@ -2221,14 +1701,10 @@ pub struct InputBoxConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct IntentAchievement {
-    /// `Name`: a string.
-    ///
-    /// Example: `"qa"`
+    /// `Name`; example: `"qa"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"问答回复"`
+    /// `Desc`; example: `"问答回复"`
     pub desc: Option<String>,
 }
 
@@ -2238,38 +1714,28 @@ pub struct IntentAchievement {
 #[doc(alias = "InvokeAPI")]
 #[tc_model]
 pub struct InvokeApi {
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx/xxx"`
+    /// `Url`; example: `"https://xxx/xxx"`
     pub url: Option<String>,
 
-    /// `HeaderValues`: a list of [`StrValue`] objects.
+    /// `HeaderValues`
     pub header_values: Option<Vec<StrValue>>,
 
-    /// `QueryValues`: a list of [`StrValue`] objects.
+    /// `QueryValues`
     pub query_values: Option<Vec<StrValue>>,
 
-    /// `RequestPostBody`: a string.
-    ///
-    /// Example: `"{\"id\":1}"`
+    /// `RequestPostBody`; example: `"{\"id\":1}"`
     pub request_post_body: Option<String>,
 
-    /// `ResponseBody`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `ResponseBody`; example: `"\"{}\""`
     pub response_body: Option<String>,
 
-    /// `ResponseValues`: a list of [`ValueInfo`] objects.
+    /// `ResponseValues`
     pub response_values: Option<Vec<ValueInfo>>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"内部错误"`
+    /// `FailMessage`; example: `"内部错误"`
     pub fail_message: Option<String>,
 }
 
@@ -2279,14 +1745,10 @@ pub struct InvokeApi {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeAdvancedConfig {
-    /// `RerankModel`: a string.
-    ///
-    /// Example: `"adp-rerank-model"`
+    /// `RerankModel`; example: `"adp-rerank-model"`
     pub rerank_model: Option<String>,
 
-    /// `RerankRecallNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RerankRecallNum`; example: `5`
     pub rerank_recall_num: Option<i64>,
 }
 
@@ -2295,59 +1757,37 @@ pub struct KnowledgeAdvancedConfig {
 /// Returned in the output of [`DescribeSharedKnowledge`](super::DescribeSharedKnowledge), [`ListReferShareKnowledge`](super::ListReferShareKnowledge) and [`ListSharedKnowledge`](super::ListSharedKnowledge).
 #[tc_model]
 pub struct KnowledgeBaseInfo {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1908652910168703294"`
+    /// `KnowledgeBizId`; example: `"1908652910168703294"`
     pub knowledge_biz_id: Option<String>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"共享知识库1"`
+    /// `KnowledgeName`; example: `"共享知识库1"`
     pub knowledge_name: Option<String>,
 
-    /// `KnowledgeDescription`: a string.
-    ///
-    /// Example: `"计算机基础理论知识库"`
+    /// `KnowledgeDescription`; example: `"计算机基础理论知识库"`
     pub knowledge_description: Option<String>,
 
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"general-text-embedding-v2.7"`
+    /// `EmbeddingModel`; example: `"general-text-embedding-v2.7"`
     pub embedding_model: Option<String>,
 
-    /// `QaExtractModel`: a string.
-    ///
-    /// Example: `"general-qa-extract-v1.8"`
+    /// `QaExtractModel`; example: `"general-qa-extract-v1.8"`
     pub qa_extract_model: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1747757139"`
+    /// `UpdateTime`; example: `"1747757139"`
     pub update_time: Option<String>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KnowledgeType`; example: `0`
     pub knowledge_type: Option<i64>,
 
-    /// `OwnerStaffId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OwnerStaffId`; example: `"0"`
     pub owner_staff_id: Option<String>,
 
-    /// `DocTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DocTotal`; example: `0`
     pub doc_total: Option<i64>,
 
-    /// `ProcessingFlags`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProcessingFlags`; example: `[1]`
     pub processing_flags: Option<Vec<i64>>,
 
-    /// `OwnerStaffName`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `OwnerStaffName`; example: `"小明"`
     pub owner_staff_name: Option<String>,
 }
 
@@ -2356,24 +1796,16 @@ pub struct KnowledgeBaseInfo {
 /// Returned in the output of [`DescribeKnowledgeUsagePieGraph`](super::DescribeKnowledgeUsagePieGraph).
 #[tc_model]
 pub struct KnowledgeCapacityPieGraphDetail {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"知识问答"`
+    /// `AppName`; example: `"知识问答"`
     pub app_name: Option<String>,
 
-    /// `UsedCharSize`: a string.
-    ///
-    /// Example: `"4096"`
+    /// `UsedCharSize`; example: `"4096"`
     pub used_char_size: Option<String>,
 
-    /// `Proportion`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Proportion`; example: `0.1`
     pub proportion: Option<f64>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KnowledgeType`; example: `1`
     pub knowledge_type: Option<i64>,
 }
 
@@ -2382,24 +1814,22 @@ pub struct KnowledgeCapacityPieGraphDetail {
 /// Returned in the output of [`ListAppKnowledgeDetail`](super::ListAppKnowledgeDetail).
 #[tc_model]
 pub struct KnowledgeDetail {
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: Option<String>,
 
-    /// `UsedCharSize`: a string.
+    /// `UsedCharSize`
     pub used_char_size: Option<String>,
 
-    /// `Proportion`: a floating-point number.
+    /// `Proportion`
     pub proportion: Option<f64>,
 
-    /// `ExceedCharSize`: a string.
+    /// `ExceedCharSize`
     pub exceed_char_size: Option<String>,
 
-    /// `IsSharedKnowledge`: a boolean.
+    /// `IsSharedKnowledge`
     pub is_shared_knowledge: Option<bool>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KnowledgeType`; example: `1`
     pub knowledge_type: Option<i64>,
 }
 
@@ -2408,18 +1838,16 @@ pub struct KnowledgeDetail {
 /// Returned in the output of [`DescribeSharedKnowledge`](super::DescribeSharedKnowledge) and [`ListSharedKnowledge`](super::ListSharedKnowledge).
 #[tc_model]
 pub struct KnowledgeDetailInfo {
-    /// `Knowledge`: a [`KnowledgeBaseInfo`].
+    /// `Knowledge`
     pub knowledge: Option<KnowledgeBaseInfo>,
 
-    /// `AppList`: a list of [`AppBaseInfo`] objects.
+    /// `AppList`
     pub app_list: Option<Vec<AppBaseInfo>>,
 
-    /// `User`: a [`UserBaseInfo`].
+    /// `User`
     pub user: Option<UserBaseInfo>,
 
-    /// `PermissionIds`: a list of strings.
-    ///
-    /// Example: `["knowledge"]`
+    /// `PermissionIds`; example: `["knowledge"]`
     pub permission_ids: Option<Vec<String>>,
 }
 
@@ -2429,19 +1857,13 @@ pub struct KnowledgeDetailInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeModelConfig {
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"adp-embedding-model"`
+    /// `EmbeddingModel`; example: `"adp-embedding-model"`
     pub embedding_model: Option<String>,
 
-    /// `QaExtractModel`: a string.
-    ///
-    /// Example: `"adp-model"`
+    /// `QaExtractModel`; example: `"adp-model"`
     pub qa_extract_model: Option<String>,
 
-    /// `SchemaModel`: a string.
-    ///
-    /// Example: `"adp-schema-model"`
+    /// `SchemaModel`; example: `"adp-schema-model"`
     pub schema_model: Option<String>,
 }
 
@@ -2451,12 +1873,10 @@ pub struct KnowledgeModelConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeQaAgent {
-    /// `AgentCollaboration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentCollaboration`; example: `1`
     pub agent_collaboration: Option<u64>,
 
-    /// `Workflow`: a [`KnowledgeQaWorkflowInfo`].
+    /// `Workflow`
     pub workflow: Option<KnowledgeQaWorkflowInfo>,
 }
 
@@ -2466,87 +1886,73 @@ pub struct KnowledgeQaAgent {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeQaConfig {
-    /// `Greeting`: a string.
-    ///
-    /// Example: `"欢迎"`
+    /// `Greeting`; example: `"欢迎"`
     pub greeting: Option<String>,
 
-    /// `RoleDescription`: a string.
-    ///
-    /// Example: `"这是一个角色提示词"`
+    /// `RoleDescription`; example: `"这是一个角色提示词"`
     pub role_description: Option<String>,
 
-    /// `Model`: an [`AppModel`].
+    /// `Model`
     pub model: Option<AppModel>,
 
-    /// `Search`: a list of [`KnowledgeQaSearch`] objects.
+    /// `Search`
     pub search: Option<Vec<KnowledgeQaSearch>>,
 
-    /// `Output`: a [`KnowledgeQaOutput`].
+    /// `Output`
     pub output: Option<KnowledgeQaOutput>,
 
-    /// `Workflow`: a [`KnowledgeWorkflow`].
+    /// `Workflow`
     pub workflow: Option<KnowledgeWorkflow>,
 
-    /// `SearchRange`: a [`SearchRange`].
+    /// `SearchRange`
     pub search_range: Option<SearchRange>,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Pattern`; example: `"standard"`
     pub pattern: Option<String>,
 
-    /// `SearchStrategy`: a [`SearchStrategy`].
+    /// `SearchStrategy`
     pub search_strategy: Option<SearchStrategy>,
 
-    /// `SingleWorkflow`: a [`KnowledgeQaSingleWorkflow`].
+    /// `SingleWorkflow`
     pub single_workflow: Option<KnowledgeQaSingleWorkflow>,
 
-    /// `Plugins`: a list of [`KnowledgeQaPlugin`] objects.
+    /// `Plugins`
     pub plugins: Option<Vec<KnowledgeQaPlugin>>,
 
-    /// `ThoughtModel`: an [`AppModel`].
+    /// `ThoughtModel`
     pub thought_model: Option<AppModel>,
 
-    /// `IntentAchievements`: a list of [`IntentAchievement`] objects.
+    /// `IntentAchievements`
     pub intent_achievements: Option<Vec<IntentAchievement>>,
 
-    /// `ImageTextRetrieval`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ImageTextRetrieval`; example: `false`
     pub image_text_retrieval: Option<bool>,
 
-    /// `AiCall`: an [`AiCallConfig`].
+    /// `AiCall`
     pub ai_call: Option<AiCallConfig>,
 
-    /// `ShareKnowledgeBases`: a list of [`ShareKnowledgeBase`] objects.
+    /// `ShareKnowledgeBases`
     pub share_knowledge_bases: Option<Vec<ShareKnowledgeBase>>,
 
-    /// `BackgroundImage`: a [`BackgroundImageConfig`].
+    /// `BackgroundImage`
     pub background_image: Option<BackgroundImageConfig>,
 
-    /// `OpeningQuestions`: a list of strings.
-    ///
-    /// Example: `["开场问题1","开场问题2","开场问题3"]`
+    /// `OpeningQuestions`; example: `["开场问题1","开场问题2","开场问题3"]`
     pub opening_questions: Option<Vec<String>>,
 
-    /// `LongMemoryOpen`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LongMemoryOpen`; example: `false`
     pub long_memory_open: Option<bool>,
 
-    /// `LongMemoryDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LongMemoryDay`; example: `3`
     pub long_memory_day: Option<u64>,
 
-    /// `Agent`: a [`KnowledgeQaAgent`].
+    /// `Agent`
     pub agent: Option<KnowledgeQaAgent>,
 
-    /// `KnowledgeModelConfig`: a [`KnowledgeModelConfig`].
+    /// `KnowledgeModelConfig`
     pub knowledge_model_config: Option<KnowledgeModelConfig>,
 
-    /// `KnowledgeAdvancedConfig`: a [`KnowledgeAdvancedConfig`].
+    /// `KnowledgeAdvancedConfig`
     pub knowledge_advanced_config: Option<KnowledgeAdvancedConfig>,
 }
 
@@ -2556,47 +1962,31 @@ pub struct KnowledgeQaConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeQaOutput {
-    /// `Method`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Method`; example: `1`
     pub method: Option<u64>,
 
-    /// `UseGeneralKnowledge`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseGeneralKnowledge`; example: `false`
     pub use_general_knowledge: Option<bool>,
 
-    /// `BareAnswer`: a string.
-    ///
-    /// Example: `"当前无法回答"`
+    /// `BareAnswer`; example: `"当前无法回答"`
     pub bare_answer: Option<String>,
 
-    /// `ShowQuestionClarify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowQuestionClarify`; example: `true`
     pub show_question_clarify: Option<bool>,
 
-    /// `UseQuestionClarify`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseQuestionClarify`; example: `false`
     pub use_question_clarify: Option<bool>,
 
-    /// `QuestionClarifyKeywords`: a list of strings.
-    ///
-    /// Example: `["歧义"]`
+    /// `QuestionClarifyKeywords`; example: `["歧义"]`
     pub question_clarify_keywords: Option<Vec<String>>,
 
-    /// `UseRecommended`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseRecommended`; example: `false`
     pub use_recommended: Option<bool>,
 
-    /// `RecommendedPromptMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecommendedPromptMode`; example: `1`
     pub recommended_prompt_mode: Option<u64>,
 
-    /// `InputBoxConfig`: an [`InputBoxConfig`].
+    /// `InputBoxConfig`
     pub input_box_config: Option<InputBoxConfig>,
 }
 
@@ -2606,28 +1996,28 @@ pub struct KnowledgeQaOutput {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeQaPlugin {
-    /// `PluginId`: a string.
+    /// `PluginId`
     pub plugin_id: Option<String>,
 
-    /// `PluginName`: a string.
+    /// `PluginName`
     pub plugin_name: Option<String>,
 
-    /// `PluginIcon`: a string.
+    /// `PluginIcon`
     pub plugin_icon: Option<String>,
 
-    /// `ToolId`: a string.
+    /// `ToolId`
     pub tool_id: Option<String>,
 
-    /// `ToolName`: a string.
+    /// `ToolName`
     pub tool_name: Option<String>,
 
-    /// `ToolDesc`: a string.
+    /// `ToolDesc`
     pub tool_desc: Option<String>,
 
-    /// `Inputs`: a list of [`PluginToolReqParam`] objects.
+    /// `Inputs`
     pub inputs: Option<Vec<PluginToolReqParam>>,
 
-    /// `IsBindingKnowledge`: a boolean.
+    /// `IsBindingKnowledge`
     pub is_binding_knowledge: Option<bool>,
 }
 
@@ -2637,31 +2027,31 @@ pub struct KnowledgeQaPlugin {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeQaSearch {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `ReplyFlexibility`: an unsigned 64-bit integer.
+    /// `ReplyFlexibility`
     pub reply_flexibility: Option<u64>,
 
-    /// `UseSearchEngine`: a boolean.
+    /// `UseSearchEngine`
     pub use_search_engine: Option<bool>,
 
-    /// `ShowSearchEngine`: a boolean.
+    /// `ShowSearchEngine`
     pub show_search_engine: Option<bool>,
 
-    /// `IsEnabled`: a boolean.
+    /// `IsEnabled`
     pub is_enabled: Option<bool>,
 
-    /// `QaTopN`: an unsigned 64-bit integer.
+    /// `QaTopN`
     pub qa_top_n: Option<u64>,
 
-    /// `DocTopN`: an unsigned 64-bit integer.
+    /// `DocTopN`
     pub doc_top_n: Option<u64>,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: Option<f64>,
 
-    /// `ResourceStatus`: an unsigned 64-bit integer.
+    /// `ResourceStatus`
     pub resource_status: Option<u64>,
 }
 
@@ -2671,34 +2061,22 @@ pub struct KnowledgeQaSearch {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp) and [`GetWsToken`](super::GetWsToken).
 #[tc_model]
 pub struct KnowledgeQaSingleWorkflow {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"b97df586-16c4-4795-85fd-705c2b7a8265"`
+    /// `WorkflowId`; example: `"b97df586-16c4-4795-85fd-705c2b7a8265"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"工作流"`
+    /// `WorkflowName`; example: `"工作流"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `WorkflowDesc`; example: `"这是一个描述"`
     pub workflow_desc: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"UNPUBLISHED"`
+    /// `Status`; example: `"UNPUBLISHED"`
     pub status: Option<String>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: Option<bool>,
 
-    /// `AsyncWorkflow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AsyncWorkflow`; example: `false`
     pub async_workflow: Option<bool>,
 }
 
@@ -2708,29 +2086,19 @@ pub struct KnowledgeQaSingleWorkflow {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeQaWorkflowInfo {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"b97df586-16c4-4795-85fd-705c2b7a8265"`
+    /// `WorkflowId`; example: `"b97df586-16c4-4795-85fd-705c2b7a8265"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"工作流"`
+    /// `WorkflowName`; example: `"工作流"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"订机票"`
+    /// `WorkflowDesc`; example: `"订机票"`
     pub workflow_desc: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"UNPUBLISHED"`
+    /// `Status`; example: `"UNPUBLISHED"`
     pub status: Option<String>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: Option<bool>,
 }
 
@@ -2739,14 +2107,10 @@ pub struct KnowledgeQaWorkflowInfo {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct KnowledgeSummary {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"知识内容"`
+    /// `Content`; example: `"知识内容"`
     pub content: Option<String>,
 }
 
@@ -2755,35 +2119,25 @@ pub struct KnowledgeSummary {
 /// Sent in the input of [`UpdateSharedKnowledge`](super::UpdateSharedKnowledge).
 #[tc_model]
 pub struct KnowledgeUpdateInfo {
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"共享知识库1"`
+    /// `KnowledgeName`; example: `"共享知识库1"`
     pub knowledge_name: Option<String>,
 
-    /// `KnowledgeDescription`: a string.
-    ///
-    /// Example: `"计算机基础理论知识库"`
+    /// `KnowledgeDescription`; example: `"计算机基础理论知识库"`
     pub knowledge_description: Option<String>,
 
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"general-text-embedding-v2.7"`
+    /// `EmbeddingModel`; example: `"general-text-embedding-v2.7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub embedding_model: Option<String>,
 
-    /// `QaExtractModel`: a string.
-    ///
-    /// Example: `"general-qa-extract-v1.8"`
+    /// `QaExtractModel`; example: `"general-qa-extract-v1.8"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub qa_extract_model: Option<String>,
 
-    /// `OwnerStaffId`: a string.
-    ///
-    /// Example: `"1089"`
+    /// `OwnerStaffId`; example: `"1089"`
     pub owner_staff_id: Option<String>,
 }
 
@@ -2793,10 +2147,10 @@ pub struct KnowledgeUpdateInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct KnowledgeWorkflow {
-    /// `IsEnabled`: a boolean.
+    /// `IsEnabled`
     pub is_enabled: Option<bool>,
 
-    /// `UsePdl`: a boolean.
+    /// `UsePdl`
     pub use_pdl: Option<bool>,
 }
 
@@ -2805,10 +2159,10 @@ pub struct KnowledgeWorkflow {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeQA`](super::DescribeQA), [`ListDoc`](super::ListDoc) and [`ListQA`](super::ListQA).
 #[tc_model]
 pub struct Label {
-    /// `LabelBizId`: a string.
+    /// `LabelBizId`
     pub label_biz_id: Option<String>,
 
-    /// `LabelName`: a string.
+    /// `LabelName`
     pub label_name: Option<String>,
 }
 
@@ -2817,192 +2171,118 @@ pub struct Label {
 /// Returned in the output of [`ListDoc`](super::ListDoc).
 #[tc_model]
 pub struct ListDocItem {
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"1222"`
+    /// `DocBizId`; example: `"1222"`
     pub doc_biz_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"\"text\""`
+    /// `FileName`; example: `"\"text\""`
     pub file_name: Option<String>,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"\"newName\""`
+    /// `NewName`; example: `"\"newName\""`
     pub new_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"\"pdf\""`
+    /// `FileType`; example: `"\"pdf\""`
     pub file_type: Option<String>,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"\"cos/test\""`
+    /// `CosUrl`; example: `"\"cos/test\""`
     pub cos_url: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2023-11-30\""`
+    /// `UpdateTime`; example: `"\"2023-11-30\""`
     pub update_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `Status`; example: `19`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"\"学习中\""`
+    /// `StatusDesc`; example: `"\"学习中\""`
     pub status_desc: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"\"xxxx\""`
+    /// `Reason`; example: `"\"xxxx\""`
     pub reason: Option<String>,
 
-    /// `IsRefer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRefer`; example: `true`
     pub is_refer: Option<bool>,
 
-    /// `QaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QaNum`; example: `1`
     pub qa_num: Option<i64>,
 
-    /// `IsDeleted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleted`; example: `false`
     pub is_deleted: Option<bool>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"\"网页\""`
+    /// `SourceDesc`; example: `"\"网页\""`
     pub source_desc: Option<String>,
 
-    /// `IsAllowRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowRestart`; example: `true`
     pub is_allow_restart: Option<bool>,
 
-    /// `IsDeletedQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeletedQa`; example: `false`
     pub is_deleted_qa: Option<bool>,
 
-    /// `IsCreatingQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCreatingQa`; example: `false`
     pub is_creating_qa: Option<bool>,
 
-    /// `IsAllowDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowDelete`; example: `false`
     pub is_allow_delete: Option<bool>,
 
-    /// `IsAllowRefer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowRefer`; example: `false`
     pub is_allow_refer: Option<bool>,
 
-    /// `IsCreatedQa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCreatedQa`; example: `false`
     pub is_created_qa: Option<bool>,
 
-    /// `DocCharSize`: a string.
-    ///
-    /// Example: `"\"1022\""`
+    /// `DocCharSize`; example: `"\"1022\""`
     pub doc_char_size: Option<String>,
 
-    /// `AttrRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: Option<u64>,
 
-    /// `AttrLabels`: a list of [`AttrLabel`] objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<AttrLabel>>,
 
-    /// `IsAllowEdit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowEdit`; example: `false`
     pub is_allow_edit: Option<bool>,
 
-    /// `ReferUrlType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReferUrlType`; example: `1`
     pub refer_url_type: Option<u64>,
 
-    /// `WebUrl`: a string.
-    ///
-    /// Example: `"\"http://\""`
+    /// `WebUrl`; example: `"\"http://\""`
     pub web_url: Option<String>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"\"1970-01-01\""`
+    /// `ExpireStart`; example: `"\"1970-01-01\""`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"\"1971-01-01\""`
+    /// `ExpireEnd`; example: `"\"1971-01-01\""`
     pub expire_end: Option<String>,
 
-    /// `IsAllowRetry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowRetry`; example: `false`
     pub is_allow_retry: Option<bool>,
 
-    /// `Processing`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Processing`; example: `[1]`
     pub processing: Option<Vec<i64>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2023-11-30\""`
+    /// `CreateTime`; example: `"\"2023-11-30\""`
     pub create_time: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"\"11988765442\""`
+    /// `CateBizId`; example: `"\"11988765442\""`
     pub cate_biz_id: Option<String>,
 
-    /// `CustomerKnowledgeId`: a string.
-    ///
-    /// Example: `"\"11988765442\""`
+    /// `CustomerKnowledgeId`; example: `"\"11988765442\""`
     pub customer_knowledge_id: Option<String>,
 
-    /// `AttributeFlags`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AttributeFlags`; example: `[1]`
     pub attribute_flags: Option<Vec<u64>>,
 
-    /// `IsDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDisabled`; example: `false`
     pub is_disabled: Option<bool>,
 
-    /// `StaffName`: a string.
-    ///
-    /// Example: `"\"lihua\""`
+    /// `StaffName`; example: `"\"lihua\""`
     pub staff_name: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `DocSize`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `DocSize`; example: `"1024"`
     pub doc_size: Option<String>,
 }
 
@@ -3011,137 +2291,85 @@ pub struct ListDocItem {
 /// Returned in the output of [`ListQA`](super::ListQA).
 #[tc_model]
 pub struct ListQaItem {
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"\"1343444444\""`
+    /// `QaBizId`; example: `"\"1343444444\""`
     pub qa_biz_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"\"你好吗？\""`
+    /// `Question`; example: `"\"你好吗？\""`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"\"我很好\""`
+    /// `Answer`; example: `"\"我很好\""`
     pub answer: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"\"手动导入\""`
+    /// `SourceDesc`; example: `"\"手动导入\""`
     pub source_desc: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2025-11-20\""`
+    /// `UpdateTime`; example: `"\"2025-11-20\""`
     pub update_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"\"待发布\""`
+    /// `StatusDesc`; example: `"\"待发布\""`
     pub status_desc: Option<String>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"\"123333333\""`
+    /// `DocBizId`; example: `"\"123333333\""`
     pub doc_biz_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2025-11-20\""`
+    /// `CreateTime`; example: `"\"2025-11-20\""`
     pub create_time: Option<String>,
 
-    /// `IsAllowEdit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowEdit`; example: `false`
     pub is_allow_edit: Option<bool>,
 
-    /// `IsAllowDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowDelete`; example: `false`
     pub is_allow_delete: Option<bool>,
 
-    /// `IsAllowAccept`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowAccept`; example: `false`
     pub is_allow_accept: Option<bool>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"\"text\""`
+    /// `FileName`; example: `"\"text\""`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"\"md\""`
+    /// `FileType`; example: `"\"md\""`
     pub file_type: Option<String>,
 
-    /// `QaCharSize`: a string.
-    ///
-    /// Example: `"1k\""`
+    /// `QaCharSize`; example: `"1k\""`
     pub qa_char_size: Option<String>,
 
-    /// `ExpireStart`: a string.
-    ///
-    /// Example: `"\"1970-01-01\""`
+    /// `ExpireStart`; example: `"\"1970-01-01\""`
     pub expire_start: Option<String>,
 
-    /// `ExpireEnd`: a string.
-    ///
-    /// Example: `"\"1970-01-01\""`
+    /// `ExpireEnd`; example: `"\"1970-01-01\""`
     pub expire_end: Option<String>,
 
-    /// `AttrRange`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttrRange`; example: `1`
     pub attr_range: Option<i64>,
 
-    /// `AttrLabels`: a list of [`AttrLabel`] objects.
+    /// `AttrLabels`
     pub attr_labels: Option<Vec<AttrLabel>>,
 
-    /// `SimilarQuestionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SimilarQuestionNum`; example: `0`
     pub similar_question_num: Option<u64>,
 
-    /// `SimilarQuestionTips`: a string.
-    ///
-    /// Example: `"\"相似问\""`
+    /// `SimilarQuestionTips`; example: `"\"相似问\""`
     pub similar_question_tips: Option<String>,
 
-    /// `IsDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDisabled`; example: `false`
     pub is_disabled: Option<bool>,
 
-    /// `StaffName`: a string.
-    ///
-    /// Example: `"\"lihua\""`
+    /// `StaffName`; example: `"\"lihua\""`
     pub staff_name: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `DocEnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocEnableScope`; example: `1`
     pub doc_enable_scope: Option<i64>,
 
-    /// `QaSize`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `QaSize`; example: `"1024"`
     pub qa_size: Option<String>,
 }
 
@@ -3150,59 +2378,37 @@ pub struct ListQaItem {
 /// Returned in the output of [`ListRelease`](super::ListRelease).
 #[tc_model]
 pub struct ListReleaseItem {
-    /// `ReleaseBizId`: a string.
-    ///
-    /// Example: `"1730138654150348800"`
+    /// `ReleaseBizId`; example: `"1730138654150348800"`
     pub release_biz_id: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Operator`; example: `"zhangsan"`
     pub operator: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"修改检索配置"`
+    /// `Desc`; example: `"修改检索配置"`
     pub desc: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1701332268"`
+    /// `UpdateTime`; example: `"1701332268"`
     pub update_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"发布成功"`
+    /// `StatusDesc`; example: `"发布成功"`
     pub status_desc: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"配置不合法"`
+    /// `Reason`; example: `"配置不合法"`
     pub reason: Option<String>,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `SuccessCount`; example: `8`
     pub success_count: Option<i64>,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailCount`; example: `0`
     pub fail_count: Option<i64>,
 
-    /// `ReleaseVersion`: a string.
-    ///
-    /// Example: `"v20251225120056"`
+    /// `ReleaseVersion`; example: `"v20251225120056"`
     pub release_version: Option<String>,
 
-    /// `CanRollback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRollback`; example: `true`
     pub can_rollback: Option<bool>,
 }
 
@@ -3211,126 +2417,82 @@ pub struct ListReleaseItem {
 /// Returned in the output of [`ListModel`](super::ListModel).
 #[tc_model]
 pub struct ModelInfo {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"cs-normal"`
+    /// `ModelName`; example: `"cs-normal"`
     pub model_name: Option<String>,
 
-    /// `ModelDesc`: a string.
-    ///
-    /// Example: `"模型描述信息"`
+    /// `ModelDesc`; example: `"模型描述信息"`
     pub model_desc: Option<String>,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"精调模型"`
+    /// `AliasName`; example: `"精调模型"`
     pub alias_name: Option<String>,
 
-    /// `ResourceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`; example: `1`
     pub resource_status: Option<u64>,
 
-    /// `PromptWordsLimit`: a string.
-    ///
-    /// Example: `"[\"8K\", \"256K\"]"`
+    /// `PromptWordsLimit`; example: `"[\"8K\", \"256K\"]"`
     pub prompt_words_limit: Option<String>,
 
-    /// `TopP`: a [`ModelParameter`].
+    /// `TopP`
     pub top_p: Option<ModelParameter>,
 
-    /// `Temperature`: a [`ModelParameter`].
+    /// `Temperature`
     pub temperature: Option<ModelParameter>,
 
-    /// `MaxTokens`: a [`ModelParameter`].
+    /// `MaxTokens`
     pub max_tokens: Option<ModelParameter>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"Hunyuan"`
+    /// `Source`; example: `"Hunyuan"`
     pub source: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"https://cdn.xiaowei.qq.com/lke/assets/static/modelicon/hunyuan.png"`
+    /// `Icon`; example: `"https://cdn.xiaowei.qq.com/lke/assets/static/modelicon/hunyuan.png"`
     pub icon: Option<String>,
 
-    /// `IsFree`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFree`; example: `true`
     pub is_free: Option<bool>,
 
-    /// `InputLenLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `InputLenLimit`; example: `4000`
     pub input_len_limit: Option<u64>,
 
-    /// `SupportWorkflowStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportWorkflowStatus`; example: `1`
     pub support_workflow_status: Option<u64>,
 
-    /// `ModelCategory`: a string.
-    ///
-    /// Example: `"generate"`
+    /// `ModelCategory`; example: `"generate"`
     pub model_category: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: Option<bool>,
 
-    /// `RoleLenLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `RoleLenLimit`; example: `4000`
     pub role_len_limit: Option<u64>,
 
-    /// `IsExclusive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExclusive`; example: `true`
     pub is_exclusive: Option<bool>,
 
-    /// `SupportAiCallStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportAiCallStatus`; example: `1`
     pub support_ai_call_status: Option<u64>,
 
-    /// `Concurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Concurrency`; example: `5`
     pub concurrency: Option<u64>,
 
-    /// `ModelTags`: a list of strings.
-    ///
-    /// Example: `["文本推理"]`
+    /// `ModelTags`; example: `["文本推理"]`
     pub model_tags: Option<Vec<String>>,
 
-    /// `ModelParams`: a list of [`ModelParameter`] objects.
+    /// `ModelParams`
     pub model_params: Option<Vec<ModelParameter>>,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"Hunyuan"`
+    /// `ProviderName`; example: `"Hunyuan"`
     pub provider_name: Option<String>,
 
-    /// `ProviderAliasName`: a string.
-    ///
-    /// Example: `"腾讯混元"`
+    /// `ProviderAliasName`; example: `"腾讯混元"`
     pub provider_alias_name: Option<String>,
 
-    /// `ProviderType`: a string.
-    ///
-    /// Example: `"Self"`
+    /// `ProviderType`; example: `"Self"`
     pub provider_type: Option<String>,
 
-    /// `IsCloseModelParams`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCloseModelParams`; example: `false`
     pub is_close_model_params: Option<bool>,
 
-    /// `IsDeepThinking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeepThinking`; example: `false`
     pub is_deep_thinking: Option<bool>,
 }
 
@@ -3339,39 +2501,25 @@ pub struct ModelInfo {
 /// Returned in the output of [`ListModel`](super::ListModel).
 #[tc_model]
 pub struct ModelParameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"temperature"`
+    /// `Name`; example: `"temperature"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DefaultValue`; example: `"1"`
     pub default_value: Option<String>,
 
-    /// `EnumValues`: a list of strings.
-    ///
-    /// Example: `["disable","high"]`
+    /// `EnumValues`; example: `["disable","high"]`
     pub enum_values: Option<Vec<String>>,
 
-    /// `Default`: a floating-point number.
-    ///
-    /// Example: `3.2`
+    /// `Default`; example: `3.2`
     pub default: Option<f64>,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `2.3`
+    /// `Min`; example: `2.3`
     pub min: Option<f64>,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `3.4`
+    /// `Max`; example: `3.4`
     pub max: Option<f64>,
 }
 
@@ -3381,59 +2529,37 @@ pub struct ModelParameter {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp) and [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct ModelParams {
-    /// `DeepThinking`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `DeepThinking`; example: `"enabled"`
     pub deep_thinking: Option<String>,
 
-    /// `FrequencyPenalty`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `FrequencyPenalty`; example: `0.1`
     pub frequency_penalty: Option<f64>,
 
-    /// `MaxTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxTokens`; example: `1`
     pub max_tokens: Option<i64>,
 
-    /// `PresencePenalty`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `PresencePenalty`; example: `0.1`
     pub presence_penalty: Option<f64>,
 
-    /// `ReasoningEffort`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `ReasoningEffort`; example: `"disabled"`
     pub reasoning_effort: Option<String>,
 
-    /// `RepetitionPenalty`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `RepetitionPenalty`; example: `0.1`
     pub repetition_penalty: Option<f64>,
 
-    /// `ReplyFormat`: a string.
-    ///
-    /// Example: `"text"`
+    /// `ReplyFormat`; example: `"text"`
     pub reply_format: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Seed`; example: `3`
     pub seed: Option<i64>,
 
-    /// `StopSequences`: a list of strings.
-    ///
-    /// Example: `["set"]`
+    /// `StopSequences`; example: `["set"]`
     pub stop_sequences: Option<Vec<String>>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Temperature`; example: `0.1`
     pub temperature: Option<f64>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `TopP`; example: `0.1`
     pub top_p: Option<f64>,
 }
 
@@ -3442,19 +2568,19 @@ pub struct ModelParams {
 /// Returned in the output of [`DescribeUnsatisfiedReplyContext`](super::DescribeUnsatisfiedReplyContext).
 #[tc_model]
 pub struct MsgFileInfo {
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a string.
+    /// `FileSize`
     pub file_size: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: Option<String>,
 
-    /// `DocId`: a string.
+    /// `DocId`
     pub doc_id: Option<String>,
 }
 
@@ -3463,130 +2589,94 @@ pub struct MsgFileInfo {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct MsgRecord {
-    /// `Content`: a string.
-    ///
-    /// Example: `"出差酒店房间推荐"`
+    /// `Content`; example: `"出差酒店房间推荐"`
     pub content: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"abb03b38-efcc-4d8e-bfc2-231100a04a26"`
+    /// `SessionId`; example: `"abb03b38-efcc-4d8e-bfc2-231100a04a26"`
     pub session_id: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"Fp3_20250910_202900_770_j31qfUuB"`
+    /// `RecordId`; example: `"Fp3_20250910_202900_770_j31qfUuB"`
     pub record_id: Option<String>,
 
-    /// `RelatedRecordId`: a string.
-    ///
-    /// Example: `"Fp3_20250910_202900_770_j31qfUuB"`
+    /// `RelatedRecordId`; example: `"Fp3_20250910_202900_770_j31qfUuB"`
     pub related_record_id: Option<String>,
 
-    /// `IsFromSelf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFromSelf`; example: `false`
     pub is_from_self: Option<bool>,
 
-    /// `FromName`: a string.
-    ///
-    /// Example: `"访客"`
+    /// `FromName`; example: `"访客"`
     pub from_name: Option<String>,
 
-    /// `FromAvatar`: a string.
+    /// `FromAvatar`
     pub from_avatar: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"1757507341"`
+    /// `Timestamp`; example: `"1757507341"`
     pub timestamp: Option<String>,
 
-    /// `HasRead`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasRead`; example: `false`
     pub has_read: Option<bool>,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Score`; example: `0`
     pub score: Option<u64>,
 
-    /// `CanRating`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanRating`; example: `false`
     pub can_rating: Option<bool>,
 
-    /// `CanFeedback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanFeedback`; example: `false`
     pub can_feedback: Option<bool>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `References`: a list of [`MsgRecordReference`] objects.
+    /// `References`
     pub references: Option<Vec<MsgRecordReference>>,
 
-    /// `Reasons`: a list of strings.
-    ///
-    /// Example: `["评价"]`
+    /// `Reasons`; example: `["评价"]`
     pub reasons: Option<Vec<String>>,
 
-    /// `IsLlmGenerated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLlmGenerated`; example: `false`
     pub is_llm_generated: Option<bool>,
 
-    /// `ImageUrls`: a list of strings.
-    ///
-    /// Example: `["https://xxx.jpg"]`
+    /// `ImageUrls`; example: `["https://xxx.jpg"]`
     pub image_urls: Option<Vec<String>>,
 
-    /// `TokenStat`: a [`TokenStat`].
+    /// `TokenStat`
     pub token_stat: Option<TokenStat>,
 
-    /// `ReplyMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplyMethod`; example: `1`
     pub reply_method: Option<u64>,
 
-    /// `OptionCards`: a list of strings.
-    ///
-    /// Example: `["选项1","选项2"]`
+    /// `OptionCards`; example: `["选项1","选项2"]`
     pub option_cards: Option<Vec<String>>,
 
-    /// `TaskFlow`: a [`TaskFlowInfo`].
+    /// `TaskFlow`
     pub task_flow: Option<TaskFlowInfo>,
 
-    /// `FileInfos`: a list of [`FileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<FileInfo>>,
 
-    /// `QuoteInfos`: a list of [`QuoteInfo`] objects.
+    /// `QuoteInfos`
     pub quote_infos: Option<Vec<QuoteInfo>>,
 
-    /// `AgentThought`: an [`AgentThought`].
+    /// `AgentThought`
     pub agent_thought: Option<AgentThought>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`].
+    /// `ExtraInfo`
     pub extra_info: Option<ExtraInfo>,
 
-    /// `WorkFlow`: a [`WorkflowInfo`].
+    /// `WorkFlow`
     pub work_flow: Option<WorkflowInfo>,
 
-    /// `Widgets`: a list of [`Widget`] objects.
+    /// `Widgets`
     pub widgets: Option<Vec<Widget>>,
 
-    /// `WidgetAction`: a [`WidgetAction`].
+    /// `WidgetAction`
     pub widget_action: Option<WidgetAction>,
 
-    /// `Audios`: a list of [`Audio`] objects.
+    /// `Audios`
     pub audios: Option<Vec<Audio>>,
 
-    /// `OptionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OptionMode`; example: `0`
     pub option_mode: Option<i64>,
 }
 
@@ -3595,54 +2685,34 @@ pub struct MsgRecord {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct MsgRecordReference {
-    /// `Id`: a string.
-    ///
-    /// Example: `"asasdf"`
+    /// `Id`; example: `"asasdf"`
     pub id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxxxxx.com/xxx"`
+    /// `Url`; example: `"https://xxxxxx.com/xxx"`
     pub url: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"todo"`
+    /// `Name`; example: `"todo"`
     pub name: Option<String>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"1134"`
+    /// `DocId`; example: `"1134"`
     pub doc_id: Option<String>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"知识库名称"`
+    /// `KnowledgeName`; example: `"知识库名称"`
     pub knowledge_name: Option<String>,
 
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"知识库标识"`
+    /// `KnowledgeBizId`; example: `"知识库标识"`
     pub knowledge_biz_id: Option<String>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"文档标识"`
+    /// `DocBizId`; example: `"文档标识"`
     pub doc_biz_id: Option<String>,
 
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"问答标识"`
+    /// `QaBizId`; example: `"问答标识"`
     pub qa_biz_id: Option<String>,
 
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<u64>,
 }
 
@@ -3653,7 +2723,7 @@ pub struct MsgRecordReference {
 #[doc(alias = "NL2SQLModelConfig")]
 #[tc_model]
 pub struct Nl2SqlModelConfig {
-    /// `Model`: an [`AppModelDetailInfo`].
+    /// `Model`
     pub model: Option<AppModelDetailInfo>,
 }
 
@@ -3662,59 +2732,37 @@ pub struct Nl2SqlModelConfig {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct NodeRunBase {
-    /// `NodeRunId`: a string.
-    ///
-    /// Example: `"32d82e0553507b4c1ba771fb53029492"`
+    /// `NodeRunId`; example: `"32d82e0553507b4c1ba771fb53029492"`
     pub node_run_id: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"e60de932-b050-65ce-261e-027760e93d81"`
+    /// `NodeId`; example: `"e60de932-b050-65ce-261e-027760e93d81"`
     pub node_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"工具节点1"`
+    /// `NodeName`; example: `"工具节点1"`
     pub node_name: Option<String>,
 
-    /// `NodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: Option<u64>,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<u64>,
 
-    /// `FailCode`: a string.
-    ///
-    /// Example: `"NodeErr.CallPluginToolFailed"`
+    /// `FailCode`; example: `"NodeErr.CallPluginToolFailed"`
     pub fail_code: Option<String>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"工具节点运行失败。"`
+    /// `FailMessage`; example: `"工具节点运行失败。"`
     pub fail_message: Option<String>,
 
-    /// `CostMilliseconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `CostMilliseconds`; example: `12000`
     pub cost_milliseconds: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `TotalTokens`; example: `560`
     pub total_tokens: Option<u64>,
 
-    /// `BranchIndexList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `BranchIndexList`; example: `[1]`
     pub branch_index_list: Option<Vec<i64>>,
 }
 
@@ -3723,107 +2771,67 @@ pub struct NodeRunBase {
 /// Returned in the output of [`DescribeNodeRun`](super::DescribeNodeRun).
 #[tc_model]
 pub struct NodeRunDetail {
-    /// `NodeRunId`: a string.
-    ///
-    /// Example: `"3af2e0553507b4c1ba771fb53029492"`
+    /// `NodeRunId`; example: `"3af2e0553507b4c1ba771fb53029492"`
     pub node_run_id: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"e60de932-b050-65ce-261e-027760e93d81"`
+    /// `NodeId`; example: `"e60de932-b050-65ce-261e-027760e93d81"`
     pub node_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"工具节点1"`
+    /// `NodeName`; example: `"工具节点1"`
     pub node_name: Option<String>,
 
-    /// `NodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: Option<u64>,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<u64>,
 
-    /// `FailCode`: a string.
-    ///
-    /// Example: `"NodeErr.CallPluginToolFailed"`
+    /// `FailCode`; example: `"NodeErr.CallPluginToolFailed"`
     pub fail_code: Option<String>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"工具节点运行失败。"`
+    /// `FailMessage`; example: `"工具节点运行失败。"`
     pub fail_message: Option<String>,
 
-    /// `CostMilliseconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `CostMilliseconds`; example: `12000`
     pub cost_milliseconds: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `TotalTokens`; example: `560`
     pub total_tokens: Option<u64>,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"{\"Name\": \"张三\"}"`
+    /// `Input`; example: `"{\"Name\": \"张三\"}"`
     pub input: Option<String>,
 
-    /// `InputRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `InputRef`; example: `"www.cos.com"`
     pub input_ref: Option<String>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"{\"Name\": \"张三\"}"`
+    /// `Output`; example: `"{\"Name\": \"张三\"}"`
     pub output: Option<String>,
 
-    /// `OutputRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `OutputRef`; example: `"www.cos.com"`
     pub output_ref: Option<String>,
 
-    /// `TaskOutput`: a string.
-    ///
-    /// Example: `"{\"Name\": \"张三\"}"`
+    /// `TaskOutput`; example: `"{\"Name\": \"张三\"}"`
     pub task_output: Option<String>,
 
-    /// `TaskOutputRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `TaskOutputRef`; example: `"www.cos.com"`
     pub task_output_ref: Option<String>,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"log"`
+    /// `Log`; example: `"log"`
     pub log: Option<String>,
 
-    /// `LogRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `LogRef`; example: `"www.cos.com"`
     pub log_ref: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1672531100000"`
+    /// `StartTime`; example: `"1672531100000"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1672531100000"`
+    /// `EndTime`; example: `"1672531100000"`
     pub end_time: Option<String>,
 
-    /// `StatisticInfos`: a list of [`StatisticInfo`] objects.
+    /// `StatisticInfos`
     pub statistic_infos: Option<Vec<StatisticInfo>>,
 }
 
@@ -3833,16 +2841,16 @@ pub struct NodeRunDetail {
 #[doc(alias = "Option")]
 #[tc_model]
 pub struct OptionModel {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `CharSize`: a string.
+    /// `CharSize`
     pub char_size: Option<String>,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: Option<String>,
 }
 
@@ -3851,14 +2859,10 @@ pub struct OptionModel {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct OptionCardIndex {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"doc_20250726_153945_830_LX68mlEN"`
+    /// `RecordId`; example: `"doc_20250726_153945_830_LX68mlEN"`
     pub record_id: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 }
 
@@ -3867,17 +2871,13 @@ pub struct OptionCardIndex {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct OutputWidgetConfig {
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"test-widget-id"`
+    /// `WidgetId`; example: `"test-widget-id"`
     pub widget_id: Option<String>,
 
-    /// `WidgetName`: a string.
-    ///
-    /// Example: `"test-widget-name"`
+    /// `WidgetName`; example: `"test-widget-name"`
     pub widget_name: Option<String>,
 
-    /// `WidgetParam`: a list of [`WidgetParam`] objects.
+    /// `WidgetParam`
     pub widget_param: Option<Vec<WidgetParam>>,
 }
 
@@ -3886,33 +2886,25 @@ pub struct OutputWidgetConfig {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct ParameterConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `Name`; example: `"test1"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `Description`; example: `"test1"`
     pub description: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRequired`; example: `false`
     pub is_required: Option<bool>,
 
-    /// `SubParams`: a list of [`ParameterConfig`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<ParameterConfig>>,
 
-    /// `OneOf`: a list of [`ParameterConfig`] objects.
+    /// `OneOf`
     pub one_of: Option<Vec<ParameterConfig>>,
 
-    /// `AnyOf`: a list of [`ParameterConfig`] objects.
+    /// `AnyOf`
     pub any_of: Option<Vec<ParameterConfig>>,
 }
 
@@ -3922,43 +2914,31 @@ pub struct ParameterConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct PluginToolReqParam {
-    /// `AnyOf`: a list of [`PluginToolReqParam`] objects.
+    /// `AnyOf`
     pub any_of: Option<Vec<PluginToolReqParam>>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DefaultValue`; example: `"张三"`
     pub default_value: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"人物名字"`
+    /// `Desc`; example: `"人物名字"`
     pub desc: Option<String>,
 
-    /// `GlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GlobalHidden`; example: `false`
     pub global_hidden: Option<bool>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRequired`; example: `false`
     pub is_required: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: Option<String>,
 
-    /// `OneOf`: a list of [`PluginToolReqParam`] objects.
+    /// `OneOf`
     pub one_of: Option<Vec<PluginToolReqParam>>,
 
-    /// `SubParams`: a list of [`PluginToolReqParam`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<PluginToolReqParam>>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -3967,42 +2947,28 @@ pub struct PluginToolReqParam {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct Procedure {
-    /// `Name`: a string.
-    ///
-    /// Example: `"英文名"`
+    /// `Name`; example: `"英文名"`
     pub name: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"中文名"`
+    /// `Title`; example: `"中文名"`
     pub title: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"状态"`
+    /// `Status`; example: `"状态"`
     pub status: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Count`; example: `200`
     pub count: Option<u64>,
 
-    /// `Debugging`: a [`ProcedureDebugging`].
+    /// `Debugging`
     pub debugging: Option<ProcedureDebugging>,
 
-    /// `ResourceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`; example: `1`
     pub resource_status: Option<u64>,
 
-    /// `InputCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InputCount`; example: `100`
     pub input_count: Option<u64>,
 
-    /// `OutputCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OutputCount`; example: `100`
     pub output_count: Option<u64>,
 }
 
@@ -4011,34 +2977,28 @@ pub struct Procedure {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct ProcedureDebugging {
-    /// `Content`: a string.
-    ///
-    /// Example: `"调试内容"`
+    /// `Content`; example: `"调试内容"`
     pub content: Option<String>,
 
-    /// `System`: a string.
-    ///
-    /// Example: `"系统信息"`
+    /// `System`; example: `"系统信息"`
     pub system: Option<String>,
 
-    /// `Histories`: a list of [`HistorySummary`] objects.
+    /// `Histories`
     pub histories: Option<Vec<HistorySummary>>,
 
-    /// `Knowledge`: a list of [`KnowledgeSummary`] objects.
+    /// `Knowledge`
     pub knowledge: Option<Vec<KnowledgeSummary>>,
 
-    /// `TaskFlow`: a [`TaskFlowSummary`].
+    /// `TaskFlow`
     pub task_flow: Option<TaskFlowSummary>,
 
-    /// `WorkFlow`: a [`WorkFlowSummary`].
+    /// `WorkFlow`
     pub work_flow: Option<WorkFlowSummary>,
 
-    /// `Agent`: an [`AgentDebugInfo`].
+    /// `Agent`
     pub agent: Option<AgentDebugInfo>,
 
-    /// `CustomVariables`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `CustomVariables`; example: `["string"]`
     pub custom_variables: Option<Vec<String>>,
 }
 
@@ -4048,42 +3008,28 @@ pub struct ProcedureDebugging {
 #[doc(alias = "QACate")]
 #[tc_model]
 pub struct QaCate {
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"1985999991020214592"`
+    /// `CateBizId`; example: `"1985999991020214592"`
     pub cate_biz_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"未分类"`
+    /// `Name`; example: `"未分类"`
     pub name: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `CanAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAdd`; example: `true`
     pub can_add: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `Children`: a list of [`QaCate`] objects.
+    /// `Children`
     pub children: Option<Vec<QaCate>>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLeaf`; example: `false`
     pub is_leaf: Option<bool>,
 }
 
@@ -4093,19 +3039,19 @@ pub struct QaCate {
 #[doc(alias = "QAList")]
 #[tc_model]
 pub struct QaList {
-    /// `QaBizId`: a string.
+    /// `QaBizId`
     pub qa_biz_id: String,
 
-    /// `IsAccepted`: a boolean.
+    /// `IsAccepted`
     pub is_accepted: Option<bool>,
 
-    /// `CateBizId`: a string.
+    /// `CateBizId`
     pub cate_biz_id: Option<String>,
 
-    /// `Question`: a string.
+    /// `Question`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
+    /// `Answer`
     pub answer: Option<String>,
 }
 
@@ -4115,75 +3061,49 @@ pub struct QaList {
 #[doc(alias = "QAQuery")]
 #[tc_model]
 pub struct QaQuery {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `BotBizId`: a string.
-    ///
-    /// Example: `"\"1952993275700732800\""`
+    /// `BotBizId`; example: `"\"1952993275700732800\""`
     pub bot_biz_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `Query`; example: `"\"name\""`
     pub query: Option<String>,
 
-    /// `CateBizId`: a string.
-    ///
-    /// Example: `"\"1734144647474577408\""`
+    /// `CateBizId`; example: `"\"1734144647474577408\""`
     pub cate_biz_id: Option<String>,
 
-    /// `AcceptStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `AcceptStatus`; example: `[1,2,3]`
     pub accept_status: Option<Vec<u64>>,
 
-    /// `ReleaseStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,3,4,7,8,9,11]`
+    /// `ReleaseStatus`; example: `[2,3,4,7,8,9,11]`
     pub release_status: Option<Vec<u64>>,
 
-    /// `DocBizId`: a string.
-    ///
-    /// Example: `"\"19517346915356272\""`
+    /// `DocBizId`; example: `"\"19517346915356272\""`
     pub doc_biz_id: Option<String>,
 
-    /// `QaBizId`: a string.
-    ///
-    /// Example: `"\"19517346915356272\""`
+    /// `QaBizId`; example: `"\"19517346915356272\""`
     pub qa_biz_id: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<u64>,
 
-    /// `QueryAnswer`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `QueryAnswer`; example: `"\"name\""`
     pub query_answer: Option<String>,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"\"filename\""`
+    /// `QueryType`; example: `"\"filename\""`
     pub query_type: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableScope`; example: `1`
     pub enable_scope: Option<i64>,
 
-    /// `CreateTime`: a [`TimeRange`].
+    /// `CreateTime`
     pub create_time: Option<TimeRange>,
 
-    /// `UpdateTime`: a [`TimeRange`].
+    /// `UpdateTime`
     pub update_time: Option<TimeRange>,
 }
 
@@ -4192,24 +3112,16 @@ pub struct QaQuery {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct QaReference {
-    /// `QaBizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1982108829427482944`
+    /// `QaBizId`; example: `1982108829427482944`
     pub qa_biz_id: Option<u64>,
 
-    /// `ReferBizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1999472789655812224`
+    /// `ReferBizId`; example: `1999472789655812224`
     pub refer_biz_id: Option<u64>,
 
-    /// `KnowledgeBizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1972219265921606848`
+    /// `KnowledgeBizId`; example: `1972219265921606848`
     pub knowledge_biz_id: Option<u64>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"默认知识库"`
+    /// `KnowledgeName`; example: `"默认知识库"`
     pub knowledge_name: Option<String>,
 }
 
@@ -4218,14 +3130,10 @@ pub struct QaReference {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct QuestionOption {
-    /// `Label`: a string.
-    ///
-    /// Example: `"确认并开始执行"`
+    /// `Label`; example: `"确认并开始执行"`
     pub label: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"按上述3个步骤执行：搜索新闻→整理内容→创建Word文档"`
+    /// `Description`; example: `"按上述3个步骤执行：搜索新闻→整理内容→创建Word文档"`
     pub description: Option<String>,
 }
 
@@ -4234,15 +3142,13 @@ pub struct QuestionOption {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct Questionnaire {
-    /// `Title`: a string.
-    ///
-    /// Example: `"任务确认"`
+    /// `Title`; example: `"任务确认"`
     pub title: Option<String>,
 
-    /// `Questions`: a list of [`QuestionnaireQuestion`] objects.
+    /// `Questions`
     pub questions: Option<Vec<QuestionnaireQuestion>>,
 
-    /// `Answers`: a list of [`QuestionnaireQuestionAnswer`] objects.
+    /// `Answers`
     pub answers: Option<Vec<QuestionnaireQuestionAnswer>>,
 }
 
@@ -4251,27 +3157,19 @@ pub struct Questionnaire {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct QuestionnaireQuestion {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"请确认以下任务步骤是否符合您的需求"`
+    /// `Question`; example: `"请确认以下任务步骤是否符合您的需求"`
     pub question: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: Option<bool>,
 
-    /// `Options`: a list of [`QuestionOption`] objects.
+    /// `Options`
     pub options: Option<Vec<QuestionOption>>,
 }
 
@@ -4280,14 +3178,10 @@ pub struct QuestionnaireQuestion {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct QuestionnaireQuestionAnswer {
-    /// `Question`: a string.
-    ///
-    /// Example: `"请确认以下任务步骤是否符合您的需求"`
+    /// `Question`; example: `"请确认以下任务步骤是否符合您的需求"`
     pub question: Option<String>,
 
-    /// `SelectedLabels`: a list of strings.
-    ///
-    /// Example: `["确认并开始执行"]`
+    /// `SelectedLabels`; example: `["确认并开始执行"]`
     pub selected_labels: Option<Vec<String>>,
 }
 
@@ -4296,14 +3190,10 @@ pub struct QuestionnaireQuestionAnswer {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct QuoteInfo {
-    /// `Position`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Position`; example: `100`
     pub position: Option<u64>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Index`; example: `"1"`
     pub index: Option<String>,
 }
 
@@ -4312,46 +3202,46 @@ pub struct QuoteInfo {
 /// Returned in the output of [`DescribeRefer`](super::DescribeRefer).
 #[tc_model]
 pub struct ReferDetail {
-    /// `ReferBizId`: a string.
+    /// `ReferBizId`
     pub refer_biz_id: Option<String>,
 
-    /// `DocType`: an unsigned 64-bit integer.
+    /// `DocType`
     pub doc_type: Option<u64>,
 
-    /// `DocName`: a string.
+    /// `DocName`
     pub doc_name: Option<String>,
 
-    /// `PageContent`: a string.
+    /// `PageContent`
     pub page_content: Option<String>,
 
-    /// `Question`: a string.
+    /// `Question`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
+    /// `Answer`
     pub answer: Option<String>,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: Option<f64>,
 
-    /// `Mark`: an unsigned 64-bit integer.
+    /// `Mark`
     pub mark: Option<u64>,
 
-    /// `Highlights`: a list of [`Highlight`] objects.
+    /// `Highlights`
     pub highlights: Option<Vec<Highlight>>,
 
-    /// `OrgData`: a string.
+    /// `OrgData`
     pub org_data: Option<String>,
 
-    /// `PageInfos`: a list of unsigned 64-bit integers.
+    /// `PageInfos`
     pub page_infos: Option<Vec<u64>>,
 
-    /// `SheetInfos`: a list of strings.
+    /// `SheetInfos`
     pub sheet_infos: Option<Vec<String>>,
 
-    /// `DocBizId`: a string.
+    /// `DocBizId`
     pub doc_biz_id: Option<String>,
 
-    /// `KnowledgeBizId`: a string.
+    /// `KnowledgeBizId`
     pub knowledge_biz_id: Option<String>,
 }
 
@@ -4360,49 +3250,31 @@ pub struct ReferDetail {
 /// Returned in the output of [`ListRejectedQuestion`](super::ListRejectedQuestion).
 #[tc_model]
 pub struct RejectedQuestion {
-    /// `RejectedBizId`: a string.
-    ///
-    /// Example: `"18781034349007"`
+    /// `RejectedBizId`; example: `"18781034349007"`
     pub rejected_biz_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"你是谁"`
+    /// `Question`; example: `"你是谁"`
     pub question: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"已发布"`
+    /// `StatusDesc`; example: `"已发布"`
     pub status_desc: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1756865070"`
+    /// `UpdateTime`; example: `"1756865070"`
     pub update_time: Option<String>,
 
-    /// `IsAllowEdit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowEdit`; example: `false`
     pub is_allow_edit: Option<bool>,
 
-    /// `IsAllowDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowDelete`; example: `false`
     pub is_allow_delete: Option<bool>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Operator`; example: `"张三"`
     pub operator: Option<String>,
 
-    /// `EnableScope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EnableScope`; example: `2`
     pub enable_scope: Option<i64>,
 }
 
@@ -4411,25 +3283,25 @@ pub struct RejectedQuestion {
 /// Returned in the output of [`ListReleaseConfigPreview`](super::ListReleaseConfigPreview).
 #[tc_model]
 pub struct ReleaseConfigs {
-    /// `ConfigItem`: a string.
+    /// `ConfigItem`
     pub config_item: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `Action`: an unsigned 64-bit integer.
+    /// `Action`
     pub action: Option<u64>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `LastValue`: a string.
+    /// `LastValue`
     pub last_value: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -4438,25 +3310,25 @@ pub struct ReleaseConfigs {
 /// Returned in the output of [`ListReleaseDocPreview`](super::ListReleaseDocPreview).
 #[tc_model]
 pub struct ReleaseDoc {
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `Action`: an unsigned 64-bit integer.
+    /// `Action`
     pub action: Option<u64>,
 
-    /// `ActionDesc`: a string.
+    /// `ActionDesc`
     pub action_desc: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `DocBizId`: a string.
+    /// `DocBizId`
     pub doc_biz_id: Option<String>,
 }
 
@@ -4466,40 +3338,40 @@ pub struct ReleaseDoc {
 #[doc(alias = "ReleaseQA")]
 #[tc_model]
 pub struct ReleaseQa {
-    /// `Question`: a string.
+    /// `Question`
     pub question: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `Action`: an unsigned 64-bit integer.
+    /// `Action`
     pub action: Option<u64>,
 
-    /// `ActionDesc`: a string.
+    /// `ActionDesc`
     pub action_desc: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
+    /// `Source`
     pub source: Option<u64>,
 
-    /// `SourceDesc`: a string.
+    /// `SourceDesc`
     pub source_desc: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `ReleaseStatus`: an unsigned 64-bit integer.
+    /// `ReleaseStatus`
     pub release_status: Option<u64>,
 
-    /// `QaBizId`: a string.
+    /// `QaBizId`
     pub qa_biz_id: Option<String>,
 
-    /// `DocBizId`: a string.
+    /// `DocBizId`
     pub doc_biz_id: Option<String>,
 }
 
@@ -4508,19 +3380,19 @@ pub struct ReleaseQa {
 /// Returned in the output of [`ListRejectedQuestionPreview`](super::ListRejectedQuestionPreview).
 #[tc_model]
 pub struct ReleaseRejectedQuestion {
-    /// `Question`: a string.
+    /// `Question`
     pub question: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `Action`: an unsigned 64-bit integer.
+    /// `Action`
     pub action: Option<u64>,
 
-    /// `ActionDesc`: a string.
+    /// `ActionDesc`
     pub action_desc: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -4529,25 +3401,19 @@ pub struct ReleaseRejectedQuestion {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct RunNodeInfo {
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeType`; example: `0`
     pub node_type: Option<i64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"0e532887-4ea0-f056-e2e8-83b7f4b3d453"`
+    /// `NodeId`; example: `"0e532887-4ea0-f056-e2e8-83b7f4b3d453"`
     pub node_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"大模型知识问答"`
+    /// `NodeName`; example: `"大模型知识问答"`
     pub node_name: Option<String>,
 
-    /// `InvokeApi`: an [`InvokeApi`].
+    /// `InvokeApi`
     pub invoke_api: Option<InvokeApi>,
 
-    /// `SlotValues`: a list of [`ValueInfo`] objects.
+    /// `SlotValues`
     pub slot_values: Option<Vec<ValueInfo>>,
 }
 
@@ -4556,19 +3422,13 @@ pub struct RunNodeInfo {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct SandboxContent {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://sample.com"`
+    /// `Url`; example: `"http://sample.com"`
     pub url: Option<String>,
 
-    /// `DisplayUrl`: a string.
-    ///
-    /// Example: `"http://sample.com"`
+    /// `DisplayUrl`; example: `"http://sample.com"`
     pub display_url: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"content\":\"test\"}"`
+    /// `Content`; example: `"{\"content\":\"test\"}"`
     pub content: Option<String>,
 }
 
@@ -4578,10 +3438,10 @@ pub struct SandboxContent {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SearchRange {
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: Option<String>,
 
-    /// `ApiVarAttrInfos`: a list of [`ApiVarAttrInfo`] objects.
+    /// `ApiVarAttrInfos`
     pub api_var_attr_infos: Option<Vec<ApiVarAttrInfo>>,
 }
 
@@ -4591,37 +3451,25 @@ pub struct SearchRange {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SearchStrategy {
-    /// `StrategyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: Option<u64>,
 
-    /// `TableEnhancement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TableEnhancement`; example: `true`
     pub table_enhancement: Option<bool>,
 
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"adp-embedding-model"`
+    /// `EmbeddingModel`; example: `"adp-embedding-model"`
     pub embedding_model: Option<String>,
 
-    /// `RerankModelSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RerankModelSwitch`; example: `"on"`
     pub rerank_model_switch: Option<String>,
 
-    /// `RerankModel`: a string.
-    ///
-    /// Example: `"adp-rerank-model"`
+    /// `RerankModel`; example: `"adp-rerank-model"`
     pub rerank_model: Option<String>,
 
-    /// `NatureLanguageToSqlModelConfig`: a [`Nl2SqlModelConfig`].
+    /// `NatureLanguageToSqlModelConfig`
     pub nature_language_to_sql_model_config: Option<Nl2SqlModelConfig>,
 
-    /// `GraphRetrieval`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GraphRetrieval`; example: `true`
     pub graph_retrieval: Option<bool>,
 }
 
@@ -4631,31 +3479,25 @@ pub struct SearchStrategy {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ShareKnowledgeBase {
-    /// `KnowledgeBizId`: a string.
-    ///
-    /// Example: `"1942591969559038144"`
+    /// `KnowledgeBizId`; example: `"1942591969559038144"`
     pub knowledge_biz_id: Option<String>,
 
-    /// `SearchRange`: a [`SearchRange`].
+    /// `SearchRange`
     pub search_range: Option<SearchRange>,
 
-    /// `KnowledgeModelConfig`: a [`KnowledgeModelConfig`].
+    /// `KnowledgeModelConfig`
     pub knowledge_model_config: Option<KnowledgeModelConfig>,
 
-    /// `SearchStrategy`: a [`SearchStrategy`].
+    /// `SearchStrategy`
     pub search_strategy: Option<SearchStrategy>,
 
-    /// `Search`: a list of [`KnowledgeQaSearch`] objects.
+    /// `Search`
     pub search: Option<Vec<KnowledgeQaSearch>>,
 
-    /// `ReplyFlexibility`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplyFlexibility`; example: `1`
     pub reply_flexibility: Option<i64>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"小学数据题集"`
+    /// `KnowledgeName`; example: `"小学数据题集"`
     pub knowledge_name: Option<String>,
 }
 
@@ -4665,17 +3507,13 @@ pub struct ShareKnowledgeBase {
 /// Returned in the output of [`DescribeQA`](super::DescribeQA).
 #[tc_model]
 pub struct SimilarQuestion {
-    /// `SimBizId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `SimBizId`; example: `"10001"`
     pub sim_biz_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"您好"`
+    /// `Question`; example: `"您好"`
     pub question: Option<String>,
 
-    /// `AuditStatus`: an unsigned 64-bit integer.
+    /// `AuditStatus`
     pub audit_status: Option<u64>,
 }
 
@@ -4684,13 +3522,13 @@ pub struct SimilarQuestion {
 /// Sent in the input of [`ModifyQA`](super::ModifyQA).
 #[tc_model]
 pub struct SimilarQuestionModify {
-    /// `AddQuestions`: a list of strings.
+    /// `AddQuestions`
     pub add_questions: Option<Vec<String>>,
 
-    /// `UpdateQuestions`: a list of [`SimilarQuestion`] objects.
+    /// `UpdateQuestions`
     pub update_questions: Option<Vec<SimilarQuestion>>,
 
-    /// `DeleteQuestions`: a list of [`SimilarQuestion`] objects.
+    /// `DeleteQuestions`
     pub delete_questions: Option<Vec<SimilarQuestion>>,
 }
 
@@ -4699,14 +3537,10 @@ pub struct SimilarQuestionModify {
 /// Returned in the output of [`DescribeCallStatsGraph`](super::DescribeCallStatsGraph), [`DescribeSearchStatsGraph`](super::DescribeSearchStatsGraph) and [`DescribeTokenUsageGraph`](super::DescribeTokenUsageGraph).
 #[tc_model]
 pub struct Stat {
-    /// `X`: a string.
-    ///
-    /// Example: `"202411190855,2024111908,20241119"`
+    /// `X`; example: `"202411190855,2024111908,20241119"`
     pub x: Option<String>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `1024`
+    /// `Y`; example: `1024`
     pub y: Option<f64>,
 }
 
@@ -4715,34 +3549,22 @@ pub struct Stat {
 /// Returned in the output of [`DescribeNodeRun`](super::DescribeNodeRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct StatisticInfo {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"deepseek-v3"`
+    /// `ModelName`; example: `"deepseek-v3"`
     pub model_name: Option<String>,
 
-    /// `FirstTokenCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstTokenCost`; example: `0`
     pub first_token_cost: Option<u64>,
 
-    /// `TotalCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCost`; example: `0`
     pub total_cost: Option<u64>,
 
-    /// `InputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputTokens`; example: `0`
     pub input_tokens: Option<u64>,
 
-    /// `OutputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputTokens`; example: `0`
     pub output_tokens: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalTokens`; example: `0`
     pub total_tokens: Option<u64>,
 }
 
@@ -4751,14 +3573,10 @@ pub struct StatisticInfo {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct StrValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Name`; example: `"id"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: Option<String>,
 }
 
@@ -4767,7 +3585,7 @@ pub struct StrValue {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct StructuredOutputConfig {
-    /// `StructuredOutputParams`: a list of [`ParameterConfig`] objects.
+    /// `StructuredOutputParams`
     pub structured_output_params: Option<Vec<ParameterConfig>>,
 }
 
@@ -4777,13 +3595,13 @@ pub struct StructuredOutputConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SummaryConfig {
-    /// `Model`: an [`AppModel`].
+    /// `Model`
     pub model: Option<AppModel>,
 
-    /// `Output`: a [`SummaryOutput`].
+    /// `Output`
     pub output: Option<SummaryOutput>,
 
-    /// `Greeting`: a string.
+    /// `Greeting`
     pub greeting: Option<String>,
 }
 
@@ -4793,13 +3611,13 @@ pub struct SummaryConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SummaryOutput {
-    /// `Method`: an unsigned 64-bit integer.
+    /// `Method`
     pub method: Option<u64>,
 
-    /// `Requirement`: an unsigned 64-bit integer.
+    /// `Requirement`
     pub requirement: Option<u64>,
 
-    /// `RequireCommand`: a string.
+    /// `RequireCommand`
     pub require_command: Option<String>,
 }
 
@@ -4808,37 +3626,25 @@ pub struct SummaryOutput {
 /// Returned in the output of [`GetVarList`](super::GetVarList).
 #[tc_model]
 pub struct TaskFLowVar {
-    /// `VarId`: a string.
-    ///
-    /// Example: `"d125c28b-55db-4478-9066-6115ab97ee17"`
+    /// `VarId`; example: `"d125c28b-55db-4478-9066-6115ab97ee17"`
     pub var_id: Option<String>,
 
-    /// `VarName`: a string.
-    ///
-    /// Example: `"发票类型"`
+    /// `VarName`; example: `"发票类型"`
     pub var_name: Option<String>,
 
-    /// `VarDesc`: a string.
-    ///
-    /// Example: `"发票类型包括纸质和电子"`
+    /// `VarDesc`; example: `"发票类型包括纸质和电子"`
     pub var_desc: Option<String>,
 
-    /// `VarType`: a string.
-    ///
-    /// Example: `"STRING"`
+    /// `VarType`; example: `"STRING"`
     pub var_type: Option<String>,
 
-    /// `VarDefaultValue`: a string.
-    ///
-    /// Example: `"电子发票"`
+    /// `VarDefaultValue`; example: `"电子发票"`
     pub var_default_value: Option<String>,
 
-    /// `VarDefaultFileName`: a string.
+    /// `VarDefaultFileName`
     pub var_default_file_name: Option<String>,
 
-    /// `VarModuleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VarModuleType`; example: `0`
     pub var_module_type: Option<u64>,
 }
 
@@ -4847,29 +3653,19 @@ pub struct TaskFLowVar {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct TaskFlowInfo {
-    /// `TaskFlowId`: a string.
-    ///
-    /// Example: `"0e532887-4ea0-f056-e2e8-83b7f4b3d453"`
+    /// `TaskFlowId`; example: `"0e532887-4ea0-f056-e2e8-83b7f4b3d453"`
     pub task_flow_id: Option<String>,
 
-    /// `TaskFlowName`: a string.
-    ///
-    /// Example: `"任务名称"`
+    /// `TaskFlowName`; example: `"任务名称"`
     pub task_flow_name: Option<String>,
 
-    /// `QueryRewrite`: a string.
-    ///
-    /// Example: `"出差酒店推荐"`
+    /// `QueryRewrite`; example: `"出差酒店推荐"`
     pub query_rewrite: Option<String>,
 
-    /// `HitIntent`: a string.
-    ///
-    /// Example: `"闲聊"`
+    /// `HitIntent`; example: `"闲聊"`
     pub hit_intent: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -4878,20 +3674,16 @@ pub struct TaskFlowInfo {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct TaskFlowSummary {
-    /// `IntentName`: a string.
-    ///
-    /// Example: `"闲聊"`
+    /// `IntentName`; example: `"闲聊"`
     pub intent_name: Option<String>,
 
-    /// `UpdatedSlotValues`: a list of [`ValueInfo`] objects.
+    /// `UpdatedSlotValues`
     pub updated_slot_values: Option<Vec<ValueInfo>>,
 
-    /// `RunNodes`: a list of [`RunNodeInfo`] objects.
+    /// `RunNodes`
     pub run_nodes: Option<Vec<RunNodeInfo>>,
 
-    /// `Purposes`: a list of strings.
-    ///
-    /// Example: `["intent"]`
+    /// `Purposes`; example: `["intent"]`
     pub purposes: Option<Vec<String>>,
 }
 
@@ -4900,7 +3692,7 @@ pub struct TaskFlowSummary {
 /// Returned in the output of [`GetTaskStatus`](super::GetTaskStatus).
 #[tc_model]
 pub struct TaskParams {
-    /// `CosPath`: a string.
+    /// `CosPath`
     pub cos_path: Option<String>,
 }
 
@@ -4909,14 +3701,10 @@ pub struct TaskParams {
 /// Sent in the input of [`ExportQAList`](super::ExportQAList), [`ListDoc`](super::ListDoc) and [`ListQA`](super::ListQA).
 #[tc_model]
 pub struct TimeRange {
-    /// `Start`: a string.
-    ///
-    /// Example: `"2026-04-22T00:00:00+08:00"`
+    /// `Start`; example: `"2026-04-22T00:00:00+08:00"`
     pub start: Option<String>,
 
-    /// `End`: a string.
-    ///
-    /// Example: `"2026-05-19T23:59:59+08:00"`
+    /// `End`; example: `"2026-05-19T23:59:59+08:00"`
     pub end: Option<String>,
 }
 
@@ -4925,62 +3713,40 @@ pub struct TimeRange {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct TokenStat {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"abb03b38-efcc-4d8e-bfc2-231100a04a26"`
+    /// `SessionId`; example: `"abb03b38-efcc-4d8e-bfc2-231100a04a26"`
     pub session_id: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"L2rS86aDGF-6593177112"`
+    /// `RequestId`; example: `"L2rS86aDGF-6593177112"`
     pub request_id: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"MdM_20250908_170358_916_JoFuKasT"`
+    /// `RecordId`; example: `"MdM_20250908_170358_916_JoFuKasT"`
     pub record_id: Option<String>,
 
-    /// `UsedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `UsedCount`; example: `12`
     pub used_count: Option<u64>,
 
-    /// `FreeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreeCount`; example: `1`
     pub free_count: Option<u64>,
 
-    /// `OrderCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `OrderCount`; example: `12`
     pub order_count: Option<u64>,
 
-    /// `StatusSummary`: a string.
-    ///
-    /// Example: `"success"`
+    /// `StatusSummary`; example: `"success"`
     pub status_summary: Option<String>,
 
-    /// `StatusSummaryTitle`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `StatusSummaryTitle`; example: `"成功"`
     pub status_summary_title: Option<String>,
 
-    /// `Elapsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Elapsed`; example: `12`
     pub elapsed: Option<u64>,
 
-    /// `TokenCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TokenCount`; example: `12`
     pub token_count: Option<u64>,
 
-    /// `Procedures`: a list of [`Procedure`] objects.
+    /// `Procedures`
     pub procedures: Option<Vec<Procedure>>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"508e6f780ec19dc36dcb47916daf4e39 / 8E5_20250910_203106_755_3RhZOvjw"`
+    /// `TraceId`; example: `"508e6f780ec19dc36dcb47916daf4e39 / 8E5_20250910_203106_755_3RhZOvjw"`
     pub trace_id: Option<String>,
 }
 
@@ -4989,27 +3755,19 @@ pub struct TokenStat {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct ToolAdvanceConfig {
-    /// `EnableDirectResultReturn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDirectResultReturn`; example: `true`
     pub enable_direct_result_return: Option<bool>,
 
-    /// `OutputType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputType`; example: `1`
     pub output_type: Option<i64>,
 
-    /// `RawStructuredOutput`: a string.
-    ///
-    /// Example: `"outputs"`
+    /// `RawStructuredOutput`; example: `"outputs"`
     pub raw_structured_output: Option<String>,
 
-    /// `CustomTextOutputs`: a string.
-    ///
-    /// Example: `"text outputs"`
+    /// `CustomTextOutputs`; example: `"text outputs"`
     pub custom_text_outputs: Option<String>,
 
-    /// `OutputWidgetConfig`: an [`OutputWidgetConfig`].
+    /// `OutputWidgetConfig`
     pub output_widget_config: Option<OutputWidgetConfig>,
 }
 
@@ -5018,59 +3776,37 @@ pub struct ToolAdvanceConfig {
 /// Returned in the output of [`ListUnsatisfiedReply`](super::ListUnsatisfiedReply).
 #[tc_model]
 pub struct UnsatisfiedReply {
-    /// `ReplyBizId`: a string.
-    ///
-    /// Example: `"18781034349007"`
+    /// `ReplyBizId`; example: `"18781034349007"`
     pub reply_biz_id: Option<String>,
 
-    /// `RecordBizId`: a string.
-    ///
-    /// Example: `"888ff487-51fb-42c9-81d2-1bfc4dae24ae无"`
+    /// `RecordBizId`; example: `"888ff487-51fb-42c9-81d2-1bfc4dae24ae无"`
     pub record_biz_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"你是谁"`
+    /// `Question`; example: `"你是谁"`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"我是答案"`
+    /// `Answer`; example: `"我是答案"`
     pub answer: Option<String>,
 
-    /// `Reasons`: a list of strings.
-    ///
-    /// Example: `["回答不准确"]`
+    /// `Reasons`; example: `["回答不准确"]`
     pub reasons: Option<Vec<String>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1756864444"`
+    /// `CreateTime`; example: `"1756864444"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1756864444"`
+    /// `UpdateTime`; example: `"1756864444"`
     pub update_time: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Operator`; example: `"张三"`
     pub operator: Option<String>,
 
-    /// `FeedbackContent`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `FeedbackContent`; example: `"自定义"`
     pub feedback_content: Option<String>,
 
-    /// `Visitor`: a string.
-    ///
-    /// Example: `"用户名"`
+    /// `Visitor`; example: `"用户名"`
     pub visitor: Option<String>,
 }
 
@@ -5080,9 +3816,7 @@ pub struct UnsatisfiedReply {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct UpdatePeriodInfo {
-    /// `UpdatePeriodH`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdatePeriodH`; example: `0`
     pub update_period_h: Option<u64>,
 }
 
@@ -5091,14 +3825,10 @@ pub struct UpdatePeriodInfo {
 /// Returned in the output of [`DescribeSharedKnowledge`](super::DescribeSharedKnowledge) and [`ListSharedKnowledge`](super::ListSharedKnowledge).
 #[tc_model]
 pub struct UserBaseInfo {
-    /// `UserBizId`: a string.
-    ///
-    /// Example: `"1906370579678213376"`
+    /// `UserBizId`; example: `"1906370579678213376"`
     pub user_biz_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"AI助手1"`
+    /// `UserName`; example: `"AI助手1"`
     pub user_name: Option<String>,
 }
 
@@ -5107,44 +3837,28 @@ pub struct UserBaseInfo {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct ValueInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `ValueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueType`; example: `1`
     pub value_type: Option<i64>,
 
-    /// `ValueStr`: a string.
-    ///
-    /// Example: `"1231"`
+    /// `ValueStr`; example: `"1231"`
     pub value_str: Option<String>,
 
-    /// `ValueInt`: a string.
-    ///
-    /// Example: `"1231"`
+    /// `ValueInt`; example: `"1231"`
     pub value_int: Option<String>,
 
-    /// `ValueFloat`: a floating-point number.
-    ///
-    /// Example: `1231.0`
+    /// `ValueFloat`; example: `1231.0`
     pub value_float: Option<f64>,
 
-    /// `ValueBool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ValueBool`; example: `true`
     pub value_bool: Option<bool>,
 
-    /// `ValueStrArray`: a list of strings.
-    ///
-    /// Example: `["1231"]`
+    /// `ValueStrArray`; example: `["1231"]`
     pub value_str_array: Option<Vec<String>>,
 }
 
@@ -5154,19 +3868,13 @@ pub struct ValueInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct VoiceConfig {
-    /// `VoiceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `501001`
+    /// `VoiceType`; example: `501001`
     pub voice_type: Option<u64>,
 
-    /// `TimbreKey`: a string.
-    ///
-    /// Example: `"tts_timbre_yuehua"`
+    /// `TimbreKey`; example: `"tts_timbre_yuehua"`
     pub timbre_key: Option<String>,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"月华"`
+    /// `VoiceName`; example: `"月华"`
     pub voice_name: Option<String>,
 }
 
@@ -5175,7 +3883,7 @@ pub struct VoiceConfig {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct WebSearchContent {
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 }
 
@@ -5184,9 +3892,7 @@ pub struct WebSearchContent {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct WebSearchReference {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://sample.com"`
+    /// `Url`; example: `"http://sample.com"`
     pub url: Option<String>,
 }
 
@@ -5195,37 +3901,25 @@ pub struct WebSearchReference {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct Widget {
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"96317cc9-9628-82d5-8cb2-6232635d4ef2"`
+    /// `WidgetId`; example: `"96317cc9-9628-82d5-8cb2-6232635d4ef2"`
     pub widget_id: Option<String>,
 
-    /// `WidgetRunId`: a string.
-    ///
-    /// Example: `"210b4ce2-680a-87c7-eb40-2f3c9d49c456"`
+    /// `WidgetRunId`; example: `"210b4ce2-680a-87c7-eb40-2f3c9d49c456"`
     pub widget_run_id: Option<String>,
 
-    /// `View`: a string.
+    /// `View`
     pub view: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"{\"message\":\"widget\"}"`
+    /// `State`; example: `"{\"message\":\"widget\"}"`
     pub state: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Position`; example: `10`
     pub position: Option<i64>,
 
-    /// `EncodedWidget`: a string.
-    ///
-    /// Example: `"eyJpZCI6ImU3Y2VmZjE3LTlhODEtNDJkZS05N2Q"`
+    /// `EncodedWidget`; example: `"eyJpZCI6ImU3Y2VmZjE3LTlhODEtNDJkZS05N2Q"`
     pub encoded_widget: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"{\"message\":\"widget\"}"`
+    /// `Payload`; example: `"{\"message\":\"widget\"}"`
     pub payload: Option<String>,
 }
 
@@ -5234,24 +3928,16 @@ pub struct Widget {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct WidgetAction {
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"96317cc9-9628-82d5-8cb2-6232635d4ef2"`
+    /// `WidgetId`; example: `"96317cc9-9628-82d5-8cb2-6232635d4ef2"`
     pub widget_id: Option<String>,
 
-    /// `WidgetRunId`: a string.
-    ///
-    /// Example: `"210b4ce2-680a-87c7-eb40-2f3c9d49c456"`
+    /// `WidgetRunId`; example: `"210b4ce2-680a-87c7-eb40-2f3c9d49c456"`
     pub widget_run_id: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"sys.chat"`
+    /// `ActionType`; example: `"sys.chat"`
     pub action_type: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"{\"message\":\"widget\"}"`
+    /// `Payload`; example: `"{\"message\":\"widget\"}"`
     pub payload: Option<String>,
 }
 
@@ -5260,25 +3946,19 @@ pub struct WidgetAction {
 /// Returned in the output of [`DescribeAppAgentList`](super::DescribeAppAgentList).
 #[tc_model]
 pub struct WidgetParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"param"`
+    /// `Name`; example: `"param"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `SubParams`: a list of [`WidgetParam`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<WidgetParam>>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `DefaultValue`; example: `"value"`
     pub default_value: Option<String>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 }
 
@@ -5287,53 +3967,37 @@ pub struct WidgetParam {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct WorkFlowSummary {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"asdf125"`
+    /// `WorkflowId`; example: `"asdf125"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"挂号工作流"`
+    /// `WorkflowName`; example: `"挂号工作流"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"asdf2125"`
+    /// `WorkflowRunId`; example: `"asdf2125"`
     pub workflow_run_id: Option<String>,
 
-    /// `RunNodes`: a list of [`WorkflowRunNodeInfo`] objects.
+    /// `RunNodes`
     pub run_nodes: Option<Vec<WorkflowRunNodeInfo>>,
 
-    /// `OptionCards`: a list of strings.
-    ///
-    /// Example: `["选项A","选项B"]`
+    /// `OptionCards`; example: `["选项A","选项B"]`
     pub option_cards: Option<Vec<String>>,
 
-    /// `Outputs`: a list of strings.
-    ///
-    /// Example: `["是的","请稍等，正在为您查询"]`
+    /// `Outputs`; example: `["是的","请稍等，正在为您查询"]`
     pub outputs: Option<Vec<String>>,
 
-    /// `WorkflowReleaseTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkflowReleaseTime`; example: `"1"`
     pub workflow_release_time: Option<String>,
 
-    /// `PendingMessages`: a list of strings.
-    ///
-    /// Example: `["中间消息"]`
+    /// `PendingMessages`; example: `["中间消息"]`
     pub pending_messages: Option<Vec<String>>,
 
-    /// `OptionCardIndex`: an [`OptionCardIndex`].
+    /// `OptionCardIndex`
     pub option_card_index: Option<OptionCardIndex>,
 
-    /// `Contents`: a list of [`Content`] objects.
+    /// `Contents`
     pub contents: Option<Vec<Content>>,
 
-    /// `OptionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OptionMode`; example: `0`
     pub option_mode: Option<i64>,
 }
 
@@ -5342,42 +4006,28 @@ pub struct WorkFlowSummary {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct WorkflowInfo {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"07d859ac-ec6a-0387-3121-a5ca6514e880"`
+    /// `WorkflowId`; example: `"07d859ac-ec6a-0387-3121-a5ca6514e880"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"挂号工作流"`
+    /// `WorkflowName`; example: `"挂号工作流"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"07d859ac-ec6a-0387-3121-a5ca6514e880"`
+    /// `WorkflowRunId`; example: `"07d859ac-ec6a-0387-3121-a5ca6514e880"`
     pub workflow_run_id: Option<String>,
 
-    /// `OptionCards`: a list of strings.
-    ///
-    /// Example: `["选项A","选项B"]`
+    /// `OptionCards`; example: `["选项A","选项B"]`
     pub option_cards: Option<Vec<String>>,
 
-    /// `Outputs`: a list of strings.
-    ///
-    /// Example: `["是的","请稍等，正在为您查询"]`
+    /// `Outputs`; example: `["是的","请稍等，正在为您查询"]`
     pub outputs: Option<Vec<String>>,
 
-    /// `WorkflowReleaseTime`: a string.
-    ///
-    /// Example: `"1746800121"`
+    /// `WorkflowReleaseTime`; example: `"1746800121"`
     pub workflow_release_time: Option<String>,
 
-    /// `Contents`: a list of [`Content`] objects.
+    /// `Contents`
     pub contents: Option<Vec<Content>>,
 
-    /// `OptionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OptionMode`; example: `0`
     pub option_mode: Option<i64>,
 }
 
@@ -5386,29 +4036,19 @@ pub struct WorkflowInfo {
 /// Returned in the output of [`CheckAttributeLabelRefer`](super::CheckAttributeLabelRefer).
 #[tc_model]
 pub struct WorkflowRef {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1255215"`
+    /// `WorkflowId`; example: `"1255215"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"开发票"`
+    /// `WorkflowName`; example: `"开发票"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"开发票主要是告诉你开票方式和流程"`
+    /// `WorkflowDesc`; example: `"开发票主要是告诉你开票方式和流程"`
     pub workflow_desc: Option<String>,
 
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"5215125"`
+    /// `AppBizId`; example: `"5215125"`
     pub app_biz_id: Option<String>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1731505418`
+    /// `UpdateTime`; example: `1731505418`
     pub update_time: Option<u64>,
 }
 
@@ -5417,59 +4057,37 @@ pub struct WorkflowRef {
 /// Returned in the output of [`ListWorkflowRuns`](super::ListWorkflowRuns).
 #[tc_model]
 pub struct WorkflowRunBase {
-    /// `RunEnv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunEnv`; example: `1`
     pub run_env: Option<u64>,
 
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppBizId`; example: `"1854548189164339200"`
     pub app_biz_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"98cc312553507b4c1ba771fb53029492"`
+    /// `WorkflowId`; example: `"98cc312553507b4c1ba771fb53029492"`
     pub workflow_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"订酒店"`
+    /// `Name`; example: `"订酒店"`
     pub name: Option<String>,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: Option<u64>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"工具节点运行失败。"`
+    /// `FailMessage`; example: `"工具节点运行失败。"`
     pub fail_message: Option<String>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `TotalTokens`; example: `560`
     pub total_tokens: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `CreateTime`; example: `"1744707612000"`
     pub create_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `StartTime`; example: `"1744707612000"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `EndTime`; example: `"1744707612000"`
     pub end_time: Option<String>,
 }
 
@@ -5478,89 +4096,61 @@ pub struct WorkflowRunBase {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct WorkflowRunDetail {
-    /// `RunEnv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunEnv`; example: `1`
     pub run_env: Option<u64>,
 
-    /// `AppBizId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppBizId`; example: `"1854548189164339200"`
     pub app_biz_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"98cc312553507b4c1ba771fb53029492"`
+    /// `WorkflowId`; example: `"98cc312553507b4c1ba771fb53029492"`
     pub workflow_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"订酒店"`
+    /// `Name`; example: `"订酒店"`
     pub name: Option<String>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"{\"LoopTImes\":4,\"Question\":\"你好\"}}"`
+    /// `Output`; example: `"{\"LoopTImes\":4,\"Question\":\"你好\"}}"`
     pub output: Option<String>,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<u64>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"工具节点运行失败。"`
+    /// `FailMessage`; example: `"工具节点运行失败。"`
     pub fail_message: Option<String>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `TotalTokens`; example: `560`
     pub total_tokens: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `CreateTime`; example: `"1744707612000"`
     pub create_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `StartTime`; example: `"1744707612000"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `EndTime`; example: `"1744707612000"`
     pub end_time: Option<String>,
 
-    /// `DialogJson`: a string.
+    /// `DialogJson`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dialog_json: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"我想订明天的酒店"`
+    /// `Query`; example: `"我想订明天的酒店"`
     pub query: Option<String>,
 
-    /// `MainModelName`: a string.
-    ///
-    /// Example: `"workflow-pro"`
+    /// `MainModelName`; example: `"workflow-pro"`
     pub main_model_name: Option<String>,
 
-    /// `CustomVariables`: a list of [`CustomVariable`] objects.
+    /// `CustomVariables`
     pub custom_variables: Option<Vec<CustomVariable>>,
 
-    /// `WorkflowGraph`: a string.
+    /// `WorkflowGraph`
     pub workflow_graph: Option<String>,
 
-    /// `LatestMessage`: an [`AsyncWorkflowMessage`].
+    /// `LatestMessage`
     pub latest_message: Option<AsyncWorkflowMessage>,
 }
 
@@ -5569,57 +4159,37 @@ pub struct WorkflowRunDetail {
 /// Returned in the output of [`GetMsgRecord`](super::GetMsgRecord).
 #[tc_model]
 pub struct WorkflowRunNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `NodeId`; example: `"\"1\""`
     pub node_id: Option<String>,
 
-    /// `NodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeType`; example: `0`
     pub node_type: Option<u64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `NodeName`; example: `"\"name\""`
     pub node_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"\"input\""`
+    /// `Input`; example: `"\"input\""`
     pub input: Option<String>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"\"output\""`
+    /// `Output`; example: `"\"output\""`
     pub output: Option<String>,
 
-    /// `TaskOutput`: a string.
-    ///
-    /// Example: `"\"taskOutput\""`
+    /// `TaskOutput`; example: `"\"taskOutput\""`
     pub task_output: Option<String>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"\"msg\""`
+    /// `FailMessage`; example: `"\"msg\""`
     pub fail_message: Option<String>,
 
-    /// `CostMilliSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CostMilliSeconds`; example: `0`
     pub cost_milli_seconds: Option<u64>,
 
-    /// `StatisticInfos`: a list of [`StatisticInfo`] objects.
+    /// `StatisticInfos`
     pub statistic_infos: Option<Vec<StatisticInfo>>,
 
-    /// `FailCode`: a string.
-    ///
-    /// Example: `"\"NodeErr.MissingParam\""`
+    /// `FailCode`; example: `"\"NodeErr.MissingParam\""`
     pub fail_code: Option<String>,
 }
 
@@ -5628,8 +4198,6 @@ pub struct WorkflowRunNodeInfo {
 /// Returned in the output of [`ListChannel`](super::ListChannel).
 #[tc_model]
 pub struct YuanQi {
-    /// `VisibleRange`: a string.
-    ///
-    /// Example: `"pubilc"`
+    /// `VisibleRange`; example: `"pubilc"`
     pub visible_range: Option<String>,
 }

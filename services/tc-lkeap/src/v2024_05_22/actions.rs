@@ -7,20 +7,23 @@ use super::models;
 /// The `CancelTask` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::LkeapErrorCode::InternalError)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"09acd0b71761213495865"`
+    /// `TaskId`; example: `"09acd0b71761213495865"`
     pub task_id: String,
 }
 
@@ -34,71 +37,62 @@ pub struct CancelTaskResponse {
 /// The `ChatCompletions` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`ChatCompletionsResponse`].
-/// The codes it documents are in [`ChatCompletionsError`](super::errors::ChatCompletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=ChatCompletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
+/// - [`FailedOperation.EngineServerError`](super::errors::LkeapErrorCode::FailedOperationEngineServerError)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "ChatCompletions",
     output = ChatCompletionsResponse,
-    error = super::errors::ChatCompletionsError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct ChatCompletions {
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek-r1"`
+    /// `Model`; example: `"deepseek-r1"`
     pub model: String,
 
-    /// `Messages`: a list of [`Message`](super::models::Message) objects.
+    /// `Messages`
     pub messages: Vec<models::Message>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Stream`; example: `true`
     pub stream: Option<bool>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `Temperature`; example: `0.6`
     pub temperature: Option<f64>,
 
-    /// `MaxTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `8192`
+    /// `MaxTokens`; example: `8192`
     pub max_tokens: Option<i64>,
 
-    /// `EnableSearch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSearch`; example: `false`
     pub enable_search: Option<bool>,
 
-    /// `Thinking`: a [`Thinking`](super::models::Thinking).
+    /// `Thinking`
     pub thinking: Option<models::Thinking>,
 }
 
 /// What a successful [`ChatCompletions`] call returns.
 #[tc_model]
 pub struct ChatCompletionsResponse {
-    /// `Created`: a signed 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `Created`; example: `1705634032`
     pub created: Option<i64>,
 
-    /// `Usage`: a [`ChatUsage`](super::models::ChatUsage).
+    /// `Usage`
     pub usage: Option<models::ChatUsage>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
+    /// `Id`; example: `"9c772634-8824-43e8-bc24-8bc4c19b9151"`
     pub id: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek-r1"`
+    /// `Model`; example: `"deepseek-r1"`
     pub model: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -108,52 +102,53 @@ pub struct ChatCompletionsResponse {
 /// The `CreateReconstructDocumentFlow` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`CreateReconstructDocumentFlowResponse`].
-/// The codes it documents are in [`CreateReconstructDocumentFlowError`](super::errors::CreateReconstructDocumentFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=CreateReconstructDocumentFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::LkeapErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameter.FileURLInvalid`](super::errors::LkeapErrorCode::InvalidParameterFileUrlInvalid)
+/// - [`InvalidParameter.InvalidFileFormat`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileFormat)
+/// - [`InvalidParameter.InvalidFileType`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileType)
+/// - [`LimitExceeded.ExceededMaxPagesError`](super::errors::LkeapErrorCode::LimitExceededExceededMaxPagesError)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::LkeapErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::LkeapErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "CreateReconstructDocumentFlow",
     output = CreateReconstructDocumentFlowResponse,
-    error = super::errors::CreateReconstructDocumentFlowError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct CreateReconstructDocumentFlow {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`; example: `"PDF"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/example.jpg"`
+    /// `FileUrl`; example: `"http://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/example.jpg"`
     pub file_url: Option<String>,
 
-    /// `FileBase64`: a string.
-    ///
-    /// Example: `"文件base64值"`
+    /// `FileBase64`; example: `"文件base64值"`
     pub file_base64: Option<String>,
 
-    /// `FileStartPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<i64>,
 
-    /// `FileEndPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileEndPageNumber`; example: `100`
     pub file_end_page_number: Option<i64>,
 
-    /// `Config`: a [`CreateReconstructDocumentFlowConfig`](super::models::CreateReconstructDocumentFlowConfig).
+    /// `Config`
     pub config: Option<models::CreateReconstructDocumentFlowConfig>,
 }
 
 /// What a successful [`CreateReconstructDocumentFlow`] call returns.
 #[tc_model]
 pub struct CreateReconstructDocumentFlowResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"25adcef61750343903609"`
+    /// `TaskId`; example: `"25adcef61750343903609"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -163,60 +158,59 @@ pub struct CreateReconstructDocumentFlowResponse {
 /// The `CreateSplitDocumentFlow` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`CreateSplitDocumentFlowResponse`].
-/// The codes it documents are in [`CreateSplitDocumentFlowError`](super::errors::CreateSplitDocumentFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=CreateSplitDocumentFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LkeapErrorCode::InternalError)
+/// - [`InvalidParameter.FileURLInvalid`](super::errors::LkeapErrorCode::InvalidParameterFileUrlInvalid)
+/// - [`InvalidParameter.InvalidFileFormat`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileFormat)
+/// - [`InvalidParameter.InvalidFileType`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileType)
+/// - [`LimitExceeded.ExceededMaxPagesError`](super::errors::LkeapErrorCode::LimitExceededExceededMaxPagesError)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::LkeapErrorCode::LimitExceededTooLargeFileError)
+/// - [`RequestLimitExceeded`](super::errors::LkeapErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "CreateSplitDocumentFlow",
     output = CreateSplitDocumentFlowResponse,
-    error = super::errors::CreateSplitDocumentFlowError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct CreateSplitDocumentFlow {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`; example: `"PDF"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://example.com/example.pdf"`
+    /// `FileUrl`; example: `"https://example.com/example.pdf"`
     pub file_url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example.pdf"`
+    /// `FileName`; example: `"example.pdf"`
     pub file_name: Option<String>,
 
-    /// `FileBase64`: a string.
-    ///
-    /// Example: `"文件base64值"`
+    /// `FileBase64`; example: `"文件base64值"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub file_base64: Option<String>,
 
-    /// `FileStartPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<i64>,
 
-    /// `FileEndPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileEndPageNumber`; example: `100`
     pub file_end_page_number: Option<i64>,
 
-    /// `Config`: a [`CreateSplitDocumentFlowConfig`](super::models::CreateSplitDocumentFlowConfig).
+    /// `Config`
     pub config: Option<models::CreateSplitDocumentFlowConfig>,
 }
 
 /// What a successful [`CreateSplitDocumentFlow`] call returns.
 #[tc_model]
 pub struct CreateSplitDocumentFlowResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"236e51fd-827b-41cb-b303-56003a817ce5"`
+    /// `TaskId`; example: `"236e51fd-827b-41cb-b303-56003a817ce5"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -226,29 +220,38 @@ pub struct CreateSplitDocumentFlowResponse {
 /// The `GetCharacterUsage` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`GetCharacterUsageResponse`].
-/// The codes it documents are in [`GetCharacterUsageError`](super::errors::GetCharacterUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=GetCharacterUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LkeapErrorCode::InternalError)
+/// - [`InvalidParameter.FileURLInvalid`](super::errors::LkeapErrorCode::InvalidParameterFileUrlInvalid)
+/// - [`InvalidParameter.InvalidFileFormat`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileFormat)
+/// - [`InvalidParameter.InvalidFileType`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileType)
+/// - [`LimitExceeded.ExceededMaxPagesError`](super::errors::LkeapErrorCode::LimitExceededExceededMaxPagesError)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::LkeapErrorCode::LimitExceededTooLargeFileError)
+/// - [`RequestLimitExceeded`](super::errors::LkeapErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "GetCharacterUsage",
     output = GetCharacterUsageResponse,
-    error = super::errors::GetCharacterUsageError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct GetCharacterUsage {}
 
 /// What a successful [`GetCharacterUsage`] call returns.
 #[tc_model]
 pub struct GetCharacterUsageResponse {
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `Used`; example: `1000000`
     pub used: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000000`
+    /// `Total`; example: `3000000`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -258,45 +261,43 @@ pub struct GetCharacterUsageResponse {
 /// The `GetEmbedding` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`GetEmbeddingResponse`].
-/// The codes it documents are in [`GetEmbeddingError`](super::errors::GetEmbeddingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=GetEmbedding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "GetEmbedding",
     output = GetEmbeddingResponse,
-    error = super::errors::GetEmbeddingError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct GetEmbedding {
-    /// `Model`: a string.
-    ///
-    /// Example: `"lke-text-embedding-v1"`
+    /// `Model`; example: `"lke-text-embedding-v1"`
     pub model: String,
 
-    /// `Inputs`: a list of strings.
-    ///
-    /// Example: `["hello","world"]`
+    /// `Inputs`; example: `["hello","world"]`
     pub inputs: Vec<String>,
 
-    /// `TextType`: a string.
-    ///
-    /// Example: `"document"`
+    /// `TextType`; example: `"document"`
     pub text_type: Option<String>,
 
-    /// `Instruction`: a string.
-    ///
-    /// Example: `"问题："`
+    /// `Instruction`; example: `"问题："`
     pub instruction: Option<String>,
 }
 
 /// What a successful [`GetEmbedding`] call returns.
 #[tc_model]
 pub struct GetEmbeddingResponse {
-    /// `Data`: a list of [`EmbeddingObject`](super::models::EmbeddingObject) objects.
+    /// `Data`
     pub data: Vec<models::EmbeddingObject>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -306,41 +307,51 @@ pub struct GetEmbeddingResponse {
 /// The `GetReconstructDocumentResult` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`GetReconstructDocumentResultResponse`].
-/// The codes it documents are in [`GetReconstructDocumentResultError`](super::errors::GetReconstructDocumentResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=GetReconstructDocumentResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FileParseError`](super::errors::LkeapErrorCode::FailedOperationFileParseError)
+/// - [`FailedOperation.FileParseTimeout`](super::errors::LkeapErrorCode::FailedOperationFileParseTimeout)
+/// - [`FailedOperation.InternalError`](super::errors::LkeapErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameter`](super::errors::LkeapErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FileURLInvalid`](super::errors::LkeapErrorCode::InvalidParameterFileUrlInvalid)
+/// - [`InvalidParameter.InvalidFileFormat`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileFormat)
+/// - [`InvalidParameter.InvalidFileType`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileType)
+/// - [`RequestLimitExceeded`](super::errors::LkeapErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::LkeapErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "GetReconstructDocumentResult",
     output = GetReconstructDocumentResultResponse,
-    error = super::errors::GetReconstructDocumentResultError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct GetReconstructDocumentResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"25adcef61750343903609"`
+    /// `TaskId`; example: `"25adcef61750343903609"`
     pub task_id: String,
 }
 
 /// What a successful [`GetReconstructDocumentResult`] call returns.
 #[tc_model]
 pub struct GetReconstructDocumentResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `DocumentRecognizeResultUrl`: a string.
+    /// `DocumentRecognizeResultUrl`
     pub document_recognize_result_url: Option<String>,
 
-    /// `FailedPages`: a list of [`ReconstructDocumentFailedPage`](super::models::ReconstructDocumentFailedPage) objects.
+    /// `FailedPages`
     pub failed_pages: Option<Vec<models::ReconstructDocumentFailedPage>>,
 
-    /// `Usage`: a [`DocumentUsage`](super::models::DocumentUsage).
+    /// `Usage`
     pub usage: Option<models::DocumentUsage>,
 
-    /// `Error`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `Error`
     pub error: Option<models::ErrorInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -350,44 +361,53 @@ pub struct GetReconstructDocumentResultResponse {
 /// The `GetSplitDocumentResult` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`GetSplitDocumentResultResponse`].
-/// The codes it documents are in [`GetSplitDocumentResultError`](super::errors::GetSplitDocumentResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=GetSplitDocumentResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FileParseError`](super::errors::LkeapErrorCode::FailedOperationFileParseError)
+/// - [`FailedOperation.FileParseTimeout`](super::errors::LkeapErrorCode::FailedOperationFileParseTimeout)
+/// - [`FailedOperation.InternalError`](super::errors::LkeapErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameter.FileURLInvalid`](super::errors::LkeapErrorCode::InvalidParameterFileUrlInvalid)
+/// - [`InvalidParameter.InvalidFileFormat`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileFormat)
+/// - [`InvalidParameter.InvalidFileType`](super::errors::LkeapErrorCode::InvalidParameterInvalidFileType)
+/// - [`RequestLimitExceeded`](super::errors::LkeapErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::LkeapErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "GetSplitDocumentResult",
     output = GetSplitDocumentResultResponse,
-    error = super::errors::GetSplitDocumentResultError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct GetSplitDocumentResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"236e51fd-827b-41cb-b303-56003a817ce5"`
+    /// `TaskId`; example: `"236e51fd-827b-41cb-b303-56003a817ce5"`
     pub task_id: String,
 }
 
 /// What a successful [`GetSplitDocumentResult`] call returns.
 #[tc_model]
 pub struct GetSplitDocumentResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `DocumentRecognizeResultUrl`: a string.
+    /// `DocumentRecognizeResultUrl`
     pub document_recognize_result_url: Option<String>,
 
-    /// `FailedPages`: a list of [`SplitDocumentFailedPage`](super::models::SplitDocumentFailedPage) objects.
+    /// `FailedPages`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub failed_pages: Option<Vec<models::SplitDocumentFailedPage>>,
 
-    /// `Usage`: a [`DocumentUsage`](super::models::DocumentUsage).
+    /// `Usage`
     pub usage: Option<models::DocumentUsage>,
 
-    /// `Error`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `Error`
     pub error: Option<models::ErrorInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -397,35 +417,36 @@ pub struct GetSplitDocumentResultResponse {
 /// The `QueryRewrite` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`QueryRewriteResponse`].
-/// The codes it documents are in [`QueryRewriteError`](super::errors::QueryRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=QueryRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "QueryRewrite",
     output = QueryRewriteResponse,
-    error = super::errors::QueryRewriteError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct QueryRewrite {
-    /// `Messages`: a list of [`Message`](super::models::Message) objects.
+    /// `Messages`
     pub messages: Vec<models::Message>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"lke-query-rewrite-base"`
+    /// `Model`; example: `"lke-query-rewrite-base"`
     pub model: Option<String>,
 }
 
 /// What a successful [`QueryRewrite`] call returns.
 #[tc_model]
 pub struct QueryRewriteResponse {
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Content`; example: `"你好"`
     pub content: String,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -435,85 +456,76 @@ pub struct QueryRewriteResponse {
 /// The `ReconstructDocumentSSE` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`ReconstructDocumentSSEResponse`].
-/// The codes it documents are in [`ReconstructDocumentSSEError`](super::errors::ReconstructDocumentSSEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=ReconstructDocumentSSE)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NonsupportParse`](super::errors::LkeapErrorCode::FailedOperationNonsupportParse)
+/// - [`FailedOperation.OcrFailed`](super::errors::LkeapErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::LkeapErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::LkeapErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.UploadResultFileFailed`](super::errors::LkeapErrorCode::FailedOperationUploadResultFileFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::LkeapErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.ExceededMaxPagesError`](super::errors::LkeapErrorCode::LimitExceededExceededMaxPagesError)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::LkeapErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::LkeapErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::LkeapErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::LkeapErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "ReconstructDocumentSSE",
     output = ReconstructDocumentSSEResponse,
-    error = super::errors::ReconstructDocumentSSEError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct ReconstructDocumentSSE {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`; example: `"PDF"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"url"`
+    /// `FileUrl`; example: `"url"`
     pub file_url: Option<String>,
 
-    /// `FileBase64`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `FileBase64`; example: `"base64"`
     pub file_base64: Option<String>,
 
-    /// `FileStartPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<i64>,
 
-    /// `FileEndPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileEndPageNumber`; example: `100`
     pub file_end_page_number: Option<i64>,
 
-    /// `Config`: a [`ReconstructDocumentSseConfig`](super::models::ReconstructDocumentSseConfig).
+    /// `Config`
     pub config: Option<models::ReconstructDocumentSseConfig>,
 }
 
 /// What a successful [`ReconstructDocumentSSE`] call returns.
 #[tc_model]
 pub struct ReconstructDocumentSSEResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"taskld"`
+    /// `TaskId`; example: `"taskld"`
     pub task_id: Option<String>,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"type"`
+    /// `ResponseType`; example: `"type"`
     pub response_type: Option<String>,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"progress"`
+    /// `Progress`; example: `"progress"`
     pub progress: Option<String>,
 
-    /// `ProgressMessage`: a string.
-    ///
-    /// Example: `"progressMessage"`
+    /// `ProgressMessage`; example: `"progressMessage"`
     pub progress_message: Option<String>,
 
-    /// `DocumentRecognizeResultUrl`: a string.
-    ///
-    /// Example: `"documentRecognizeResultUrl"`
+    /// `DocumentRecognizeResultUrl`; example: `"documentRecognizeResultUrl"`
     pub document_recognize_result_url: Option<String>,
 
-    /// `FailedPages`: a list of [`ReconstructDocumentFailedPage`](super::models::ReconstructDocumentFailedPage) objects.
+    /// `FailedPages`
     pub failed_pages: Option<Vec<models::ReconstructDocumentFailedPage>>,
 
-    /// `FailPageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailPageNum`; example: `1`
     pub fail_page_num: Option<i64>,
 
-    /// `SuccessPageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessPageNum`; example: `10`
     pub success_page_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -523,42 +535,39 @@ pub struct ReconstructDocumentSSEResponse {
 /// The `RunRerank` action of LKEAP API 2024-05-22.
 ///
 /// A successful call returns [`RunRerankResponse`].
-/// The codes it documents are in [`RunRerankError`](super::errors::RunRerankError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lkeap&Version=2024-05-22&Action=RunRerank)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LkeapErrorCode`](super::errors::LkeapErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LkeapErrorCode::FailedOperation)
 #[tc_action(
     service = "lkeap",
     version = "2024-05-22",
     name = "RunRerank",
     output = RunRerankResponse,
-    error = super::errors::RunRerankError
+    error = super::errors::LkeapErrorCode
 )]
 pub struct RunRerank {
-    /// `Query`: a string.
-    ///
-    /// Example: `"腾讯知识引擎大模型"`
+    /// `Query`; example: `"腾讯知识引擎大模型"`
     pub query: String,
 
-    /// `Docs`: a list of strings.
-    ///
-    /// Example: `["腾讯知识引擎","知识引擎大模型"]`
+    /// `Docs`; example: `["腾讯知识引擎","知识引擎大模型"]`
     pub docs: Vec<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"lke-reranker-base"`
+    /// `Model`; example: `"lke-reranker-base"`
     pub model: Option<String>,
 }
 
 /// What a successful [`RunRerank`] call returns.
 #[tc_model]
 pub struct RunRerankResponse {
-    /// `ScoreList`: a list of floating-point numbers.
-    ///
-    /// Example: `[-19.681953,-19.414124]`
+    /// `ScoreList`; example: `[-19.681953,-19.414124]`
     pub score_list: Vec<f64>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ChatUsage {
-    /// `PromptTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PromptTokens`; example: `10`
     pub prompt_tokens: Option<i64>,
 
-    /// `CompletionTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CompletionTokens`; example: `10`
     pub completion_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalTokens`; example: `10`
     pub total_tokens: Option<i64>,
 }
 
@@ -29,20 +23,16 @@ pub struct ChatUsage {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Choice {
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"stop"`
+    /// `FinishReason`; example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `Delta`: a [`Delta`].
+    /// `Delta`
     pub delta: Option<Delta>,
 
-    /// `Message`: a [`Message`].
+    /// `Message`
     pub message: Option<Message>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 }
 
@@ -51,29 +41,19 @@ pub struct Choice {
 /// Sent in the input of [`CreateReconstructDocumentFlow`](super::CreateReconstructDocumentFlow).
 #[tc_model]
 pub struct CreateReconstructDocumentFlowConfig {
-    /// `TableResultType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableResultType`; example: `"1"`
     pub table_result_type: Option<String>,
 
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ResultType`; example: `"3"`
     pub result_type: Option<String>,
 
-    /// `IgnoreFailedPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreFailedPage`; example: `true`
     pub ignore_failed_page: Option<bool>,
 
-    /// `ReturnPageFormat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReturnPageFormat`; example: `true`
     pub return_page_format: Option<bool>,
 
-    /// `PageFormat`: a string.
-    ///
-    /// Example: `"<page_num>page {{p}}</page_num>"`
+    /// `PageFormat`; example: `"<page_num>page {{p}}</page_num>"`
     pub page_format: Option<String>,
 }
 
@@ -82,55 +62,37 @@ pub struct CreateReconstructDocumentFlowConfig {
 /// Sent in the input of [`CreateSplitDocumentFlow`](super::CreateSplitDocumentFlow).
 #[tc_model]
 pub struct CreateSplitDocumentFlowConfig {
-    /// `TableResultType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableResultType`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub table_result_type: Option<String>,
 
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ResultType`; example: `"3"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub result_type: Option<String>,
 
-    /// `EnableMllm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMllm`; example: `true`
     pub enable_mllm: Option<bool>,
 
-    /// `MaxChunkSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4800`
+    /// `MaxChunkSize`; example: `4800`
     pub max_chunk_size: Option<i64>,
 
-    /// `IgnoreFailedPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreFailedPage`; example: `true`
     pub ignore_failed_page: Option<bool>,
 
-    /// `SplitResultType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SplitResultType`; example: `"0"`
     pub split_result_type: Option<String>,
 
-    /// `SplitTableResultType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SplitTableResultType`; example: `"0"`
     pub split_table_result_type: Option<String>,
 
-    /// `ReturnPageFormat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReturnPageFormat`; example: `true`
     pub return_page_format: Option<bool>,
 
-    /// `PageFormat`: a string.
-    ///
-    /// Example: `"<page_num>page {{p}}</page_num>"`
+    /// `PageFormat`; example: `"<page_num>page {{p}}</page_num>"`
     pub page_format: Option<String>,
 }
 
@@ -139,17 +101,13 @@ pub struct CreateSplitDocumentFlowConfig {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Delta {
-    /// `Role`: a string.
-    ///
-    /// Example: `"assistant"`
+    /// `Role`; example: `"assistant"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！请问有什么我可以帮助你的吗？"`
+    /// `Content`; example: `"你好！请问有什么我可以帮助你的吗？"`
     pub content: Option<String>,
 
-    /// `ReasoningContent`: a string.
+    /// `ReasoningContent`
     pub reasoning_content: Option<String>,
 }
 
@@ -158,47 +116,31 @@ pub struct Delta {
 /// Returned in the output of [`GetReconstructDocumentResult`](super::GetReconstructDocumentResult) and [`GetSplitDocumentResult`](super::GetSplitDocumentResult).
 #[tc_model]
 pub struct DocumentUsage {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: Option<i64>,
 
-    /// `TotalToken`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `TotalToken`; example: `2048`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub total_token: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `TotalTokens`; example: `2048`
     pub total_tokens: Option<i64>,
 
-    /// `SplitTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `SplitTokens`; example: `1024`
     pub split_tokens: Option<i64>,
 
-    /// `MllmTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MllmTokens`; example: `1024`
     pub mllm_tokens: Option<i64>,
 
-    /// `SuccessPageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessPageNum`; example: `10`
     pub success_page_num: Option<i64>,
 
-    /// `FailPageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailPageNum`; example: `1`
     pub fail_page_num: Option<i64>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileSize`; example: `100`
     pub file_size: Option<i64>,
 }
 
@@ -207,7 +149,7 @@ pub struct DocumentUsage {
 /// Returned in the output of [`GetEmbedding`](super::GetEmbedding).
 #[tc_model]
 pub struct EmbeddingObject {
-    /// `Embedding`: a list of floating-point numbers.
+    /// `Embedding`
     pub embedding: Option<Vec<f64>>,
 }
 
@@ -216,14 +158,10 @@ pub struct EmbeddingObject {
 /// Returned in the output of [`GetReconstructDocumentResult`](super::GetReconstructDocumentResult) and [`GetSplitDocumentResult`](super::GetSplitDocumentResult).
 #[tc_model]
 pub struct ErrorInfo {
-    /// `Code`: a string.
-    ///
-    /// Example: `"FailedOperation.FileParseError"`
+    /// `Code`; example: `"FailedOperation.FileParseError"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"file parse timeout"`
+    /// `Message`; example: `"file parse timeout"`
     pub message: Option<String>,
 }
 
@@ -233,20 +171,16 @@ pub struct ErrorInfo {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Message {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: Option<String>,
 
-    /// `ReasoningContent`: a string.
+    /// `ReasoningContent`
     pub reasoning_content: Option<String>,
 
-    /// `SearchResults`: a list of [`SearchResult`] objects.
+    /// `SearchResults`
     pub search_results: Option<Vec<SearchResult>>,
 }
 
@@ -255,7 +189,7 @@ pub struct Message {
 /// Returned in the output of [`GetReconstructDocumentResult`](super::GetReconstructDocumentResult) and [`ReconstructDocumentSSE`](super::ReconstructDocumentSSE).
 #[tc_model]
 pub struct ReconstructDocumentFailedPage {
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
@@ -265,34 +199,22 @@ pub struct ReconstructDocumentFailedPage {
 #[doc(alias = "ReconstructDocumentSSEConfig")]
 #[tc_model]
 pub struct ReconstructDocumentSseConfig {
-    /// `TableResultType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableResultType`; example: `"0"`
     pub table_result_type: Option<String>,
 
-    /// `MarkdownImageResponseType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MarkdownImageResponseType`; example: `"0"`
     pub markdown_image_response_type: Option<String>,
 
-    /// `ReturnPageFormat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReturnPageFormat`; example: `true`
     pub return_page_format: Option<bool>,
 
-    /// `PageFormat`: a string.
-    ///
-    /// Example: `"<page_num>page {{p}}</page_num>"`
+    /// `PageFormat`; example: `"<page_num>page {{p}}</page_num>"`
     pub page_format: Option<String>,
 
-    /// `IgnoreFailedPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreFailedPage`; example: `true`
     pub ignore_failed_page: Option<bool>,
 
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ResultType`; example: `"0"`
     pub result_type: Option<String>,
 }
 
@@ -302,37 +224,25 @@ pub struct ReconstructDocumentSseConfig {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct SearchResult {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://www.qq.com/"`
+    /// `Url`; example: `"https://www.qq.com/"`
     pub url: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"筑牢压舱石、澎湃新动能 一季度经济大省稳增长再提速_腾讯新闻"`
+    /// `Name`; example: `"筑牢压舱石、澎湃新动能 一季度经济大省稳增长再提速_腾讯新闻"`
     pub name: Option<String>,
 
-    /// `Snippet`: a string.
-    ///
-    /// Example: `"经济大省是国家经济发展的顶梁柱。"`
+    /// `Snippet`; example: `"经济大省是国家经济发展的顶梁柱。"`
     pub snippet: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"https://mat1.gtimg.com/qqcdn/qqindex2021/favicon.ico"`
+    /// `Icon`; example: `"https://mat1.gtimg.com/qqcdn/qqindex2021/favicon.ico"`
     pub icon: Option<String>,
 
-    /// `Site`: a string.
-    ///
-    /// Example: `"腾讯网"`
+    /// `Site`; example: `"腾讯网"`
     pub site: Option<String>,
 
-    /// `PublishedTime`: a signed 64-bit integer.
+    /// `PublishedTime`
     pub published_time: Option<i64>,
 }
 
@@ -341,7 +251,7 @@ pub struct SearchResult {
 /// Returned in the output of [`GetSplitDocumentResult`](super::GetSplitDocumentResult).
 #[tc_model]
 pub struct SplitDocumentFailedPage {
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
@@ -350,9 +260,7 @@ pub struct SplitDocumentFailedPage {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Thinking {
-    /// `Type`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `Type`; example: `"disabled"`
     pub r#type: Option<String>,
 }
 
@@ -361,23 +269,15 @@ pub struct Thinking {
 /// Returned in the output of [`GetEmbedding`](super::GetEmbedding), [`QueryRewrite`](super::QueryRewrite) and [`RunRerank`](super::RunRerank).
 #[tc_model]
 pub struct Usage {
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPages`; example: `10`
     pub total_pages: Option<i64>,
 
-    /// `InputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InputTokens`; example: `10`
     pub input_tokens: Option<i64>,
 
-    /// `OutputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OutputTokens`; example: `10`
     pub output_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalTokens`; example: `10`
     pub total_tokens: Option<i64>,
 }

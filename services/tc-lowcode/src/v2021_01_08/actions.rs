@@ -7,39 +7,39 @@ use super::models;
 /// The `CheckDeployApp` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`CheckDeployAppResponse`].
-/// The codes it documents are in [`CheckDeployAppError`](super::errors::CheckDeployAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=CheckDeployApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LowcodeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LowcodeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "CheckDeployApp",
     output = CheckDeployAppResponse,
-    error = super::errors::CheckDeployAppError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct CheckDeployApp {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-5gzbnlvd93"`
+    /// `EnvId`; example: `"lowcode-5gzbnlvd93"`
     pub env_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"app-k82WCPM8"`
+    /// `Id`; example: `"app-k82WCPM8"`
     pub id: String,
 
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"4f12-b62b-c1c6f403d6e1"`
+    /// `BuildId`; example: `"4f12-b62b-c1c6f403d6e1"`
     pub build_id: String,
 }
 
 /// What a successful [`CheckDeployApp`] call returns.
 #[tc_model]
 pub struct CheckDeployAppResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"building"`
+    /// `Status`; example: `"building"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,40 +49,35 @@ pub struct CheckDeployAppResponse {
 /// The `CreateKnowledgeSet` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`CreateKnowledgeSetResponse`].
-/// The codes it documents are in [`CreateKnowledgeSetError`](super::errors::CreateKnowledgeSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=CreateKnowledgeSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "CreateKnowledgeSet",
     output = CreateKnowledgeSetResponse,
-    error = super::errors::CreateKnowledgeSetError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct CreateKnowledgeSet {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"the_name"`
+    /// `Name`; example: `"the_name"`
     pub name: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"the_title"`
+    /// `Title`; example: `"the_title"`
     pub title: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"the_desc"`
+    /// `Desc`; example: `"the_desc"`
     pub desc: Option<String>,
 
-    /// `Meta`: a string.
-    ///
-    /// Example: `"meta"`
+    /// `Meta`; example: `"meta"`
     pub meta: Option<String>,
 }
 
@@ -96,20 +91,24 @@ pub struct CreateKnowledgeSetResponse {
 /// The `DeleteAppBindWxApp` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DeleteAppBindWxAppResponse`].
-/// The codes it documents are in [`DeleteAppBindWxAppError`](super::errors::DeleteAppBindWxAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DeleteAppBindWxApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LowcodeErrorCode::InternalError)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DeleteAppBindWxApp",
     output = DeleteAppBindWxAppResponse,
-    error = super::errors::DeleteAppBindWxAppError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DeleteAppBindWxApp {
-    /// `WeappId`: a string.
-    ///
-    /// Example: `"app-dfa"`
+    /// `WeappId`; example: `"app-dfa"`
     pub weapp_id: String,
 }
 
@@ -123,35 +122,37 @@ pub struct DeleteAppBindWxAppResponse {
 /// The `DeleteKnowledgeDocumentSet` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DeleteKnowledgeDocumentSetResponse`].
-/// The codes it documents are in [`DeleteKnowledgeDocumentSetError`](super::errors::DeleteKnowledgeDocumentSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DeleteKnowledgeDocumentSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DocParsingNotDelete`](super::errors::LowcodeErrorCode::FailedOperationDocParsingNotDelete)
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DeleteKnowledgeDocumentSet",
     output = DeleteKnowledgeDocumentSetResponse,
-    error = super::errors::DeleteKnowledgeDocumentSetError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DeleteKnowledgeDocumentSet {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `CollectionView`: a string.
-    ///
-    /// Example: `"qinmyku873d0a9"`
+    /// `CollectionView`; example: `"qinmyku873d0a9"`
     pub collection_view: String,
 
-    /// `Query`: a [`DocumentQuery`](super::models::DocumentQuery).
+    /// `Query`
     pub query: Option<models::DocumentQuery>,
 }
 
 /// What a successful [`DeleteKnowledgeDocumentSet`] call returns.
 #[tc_model]
 pub struct DeleteKnowledgeDocumentSetResponse {
-    /// `Data`: a [`DeleteKnowledgeDocumentSetRsp`](super::models::DeleteKnowledgeDocumentSetRsp).
+    /// `Data`
     pub data: Option<models::DeleteKnowledgeDocumentSetRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -161,25 +162,26 @@ pub struct DeleteKnowledgeDocumentSetResponse {
 /// The `DeleteKnowledgeSet` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DeleteKnowledgeSetResponse`].
-/// The codes it documents are in [`DeleteKnowledgeSetError`](super::errors::DeleteKnowledgeSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DeleteKnowledgeSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DeleteKnowledgeSet",
     output = DeleteKnowledgeSetResponse,
-    error = super::errors::DeleteKnowledgeSetError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DeleteKnowledgeSet {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 }
 
@@ -193,59 +195,51 @@ pub struct DeleteKnowledgeSetResponse {
 /// The `DeployApp` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DeployAppResponse`].
-/// The codes it documents are in [`DeployAppError`](super::errors::DeployAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DeployApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LowcodeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LowcodeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DeployApp",
     output = DeployAppResponse,
-    error = super::errors::DeployAppError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DeployApp {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-5gzbnlvd93"`
+    /// `EnvId`; example: `"lowcode-5gzbnlvd93"`
     pub env_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"app-k82WCPM8"`
+    /// `Id`; example: `"app-k82WCPM8"`
     pub id: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"upload"`
+    /// `Mode`; example: `"upload"`
     pub mode: Option<String>,
 
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `BuildType`; example: `"web"`
     pub build_type: Option<String>,
 
-    /// `SubAppIds`: a list of strings.
-    ///
-    /// Example: `["sub-7x28cST"]`
+    /// `SubAppIds`; example: `["sub-7x28cST"]`
     pub sub_app_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DeployApp`] call returns.
 #[tc_model]
 pub struct DeployAppResponse {
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"bcad608f-9293-4f12-b62b"`
+    /// `BuildId`; example: `"bcad608f-9293-4f12-b62b"`
     pub build_id: Option<String>,
 
-    /// `DeployErrCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployErrCode`; example: `0`
     pub deploy_err_code: Option<u64>,
 
-    /// `DeployErrMsg`: a string.
-    ///
-    /// Example: `"发布错误"`
+    /// `DeployErrMsg`; example: `"发布错误"`
     pub deploy_err_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -255,68 +249,59 @@ pub struct DeployAppResponse {
 /// The `DescribeApps` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeAppsResponse`].
-/// The codes it documents are in [`DescribeAppsError`](super::errors::DescribeAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LowcodeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::LowcodeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::LowcodeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeApps",
     output = DescribeAppsResponse,
-    error = super::errors::DescribeAppsError,
+    error = super::errors::LowcodeErrorCode,
     paginate(offset = offset, limit = limit, items = weapps, item = models::Weapp)
 )]
 pub struct DescribeApps {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sss"`
+    /// `EnvId`; example: `"lowcode-sss"`
     pub env_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `AppIds`: a list of strings.
-    ///
-    /// Example: `["app-1","app-2"]`
+    /// `AppIds`; example: `["app-1","app-2"]`
     pub app_ids: Option<Vec<String>>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"SITEBUILD"`
+    /// `Channel`; example: `"SITEBUILD"`
     pub channel: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `Favorite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Favorite`; example: `true`
     pub favorite: Option<bool>,
 }
 
 /// What a successful [`DescribeApps`] call returns.
 #[tc_model]
 pub struct DescribeAppsResponse {
-    /// `Weapps`: a list of [`Weapp`](super::models::Weapp) objects.
+    /// `Weapps`
     pub weapps: Option<Vec<models::Weapp>>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -326,102 +311,87 @@ pub struct DescribeAppsResponse {
 /// The `DescribeDataSourceList` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeDataSourceListResponse`].
-/// The codes it documents are in [`DescribeDataSourceListError`](super::errors::DescribeDataSourceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeDataSourceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LowcodeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
+/// - [`FailedOperation.LowcodeUserNotExist`](super::errors::LowcodeErrorCode::FailedOperationLowcodeUserNotExist)
+/// - [`InternalError`](super::errors::LowcodeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::LowcodeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::LowcodeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeDataSourceList",
     output = DescribeDataSourceListResponse,
-    error = super::errors::DescribeDataSourceListError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DescribeDataSourceList {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: i64,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode -wa123454"`
+    /// `EnvId`; example: `"lowcode -wa123454"`
     pub env_id: String,
 
-    /// `Appids`: a list of strings.
-    ///
-    /// Example: `["app-wasds","app-wsdfasd"]`
+    /// `Appids`; example: `["app-wasds","app-wsdfasd"]`
     pub appids: Option<Vec<String>>,
 
-    /// `DataSourceIds`: a list of strings.
-    ///
-    /// Example: `["data-zylntekm","data-zylntekn"]`
+    /// `DataSourceIds`; example: `["data-zylntekm","data-zylntekn"]`
     pub data_source_ids: Option<Vec<String>>,
 
-    /// `DataSourceNames`: a list of strings.
-    ///
-    /// Example: `["name1","name2"]`
+    /// `DataSourceNames`; example: `["name1","name2"]`
     pub data_source_names: Option<Vec<String>>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"database"`
+    /// `DataSourceType`; example: `"database"`
     pub data_source_type: Option<String>,
 
-    /// `QueryOption`: a [`DataSourceQueryOption`](super::models::DataSourceQueryOption).
+    /// `QueryOption`
     pub query_option: Option<models::DataSourceQueryOption>,
 
-    /// `ViewIds`: a list of strings.
+    /// `ViewIds`
     pub view_ids: Option<Vec<String>>,
 
-    /// `AppLinkStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppLinkStatus`; example: `1`
     pub app_link_status: Option<i64>,
 
-    /// `QueryBindToApp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueryBindToApp`; example: `0`
     pub query_bind_to_app: Option<i64>,
 
-    /// `QueryConnector`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueryConnector`; example: `0`
     pub query_connector: Option<i64>,
 
-    /// `NotQuerySubTypeList`: a list of strings.
+    /// `NotQuerySubTypeList`
     pub not_query_sub_type_list: Option<Vec<String>>,
 
-    /// `ChannelList`: a list of strings.
+    /// `ChannelList`
     pub channel_list: Option<Vec<String>>,
 
-    /// `QueryDataSourceRelationList`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QueryDataSourceRelationList`; example: `true`
     pub query_data_source_relation_list: Option<bool>,
 
-    /// `DbInstanceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbInstanceType`; example: `"MYSQL"`
     pub db_instance_type: Option<String>,
 
-    /// `DatabaseTableNames`: a list of strings.
+    /// `DatabaseTableNames`
     pub database_table_names: Option<Vec<String>>,
 
-    /// `QuerySystemModel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QuerySystemModel`; example: `true`
     pub query_system_model: Option<bool>,
 }
 
 /// What a successful [`DescribeDataSourceList`] call returns.
 #[tc_model]
 pub struct DescribeDataSourceListResponse {
-    /// `Data`: a [`DataSourceDetailItems`](super::models::DataSourceDetailItems).
+    /// `Data`
     pub data: models::DataSourceDetailItems,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -431,42 +401,39 @@ pub struct DescribeDataSourceListResponse {
 /// The `DescribeKnowledgeDocumentSetDetail` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeKnowledgeDocumentSetDetailResponse`].
-/// The codes it documents are in [`DescribeKnowledgeDocumentSetDetailError`](super::errors::DescribeKnowledgeDocumentSetDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeKnowledgeDocumentSetDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeKnowledgeDocumentSetDetail",
     output = DescribeKnowledgeDocumentSetDetailResponse,
-    error = super::errors::DescribeKnowledgeDocumentSetDetailError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DescribeKnowledgeDocumentSetDetail {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `CollectionView`: a string.
-    ///
-    /// Example: `"qinmyku873d0a9"`
+    /// `CollectionView`; example: `"qinmyku873d0a9"`
     pub collection_view: String,
 
-    /// `DocumentSetName`: a string.
-    ///
-    /// Example: `"my-test.md"`
+    /// `DocumentSetName`; example: `"my-test.md"`
     pub document_set_name: Option<String>,
 
-    /// `DocumentSetId`: a string.
-    ///
-    /// Example: `"1232343434511"`
+    /// `DocumentSetId`; example: `"1232343434511"`
     pub document_set_id: Option<String>,
 }
 
 /// What a successful [`DescribeKnowledgeDocumentSetDetail`] call returns.
 #[tc_model]
 pub struct DescribeKnowledgeDocumentSetDetailResponse {
-    /// `Data`: a [`DescribeKnowledgeDocumentSetDetailRsp`](super::models::DescribeKnowledgeDocumentSetDetailRsp).
+    /// `Data`
     pub data: Option<models::DescribeKnowledgeDocumentSetDetailRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -476,35 +443,36 @@ pub struct DescribeKnowledgeDocumentSetDetailResponse {
 /// The `DescribeKnowledgeDocumentSetList` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeKnowledgeDocumentSetListResponse`].
-/// The codes it documents are in [`DescribeKnowledgeDocumentSetListError`](super::errors::DescribeKnowledgeDocumentSetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeKnowledgeDocumentSetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeKnowledgeDocumentSetList",
     output = DescribeKnowledgeDocumentSetListResponse,
-    error = super::errors::DescribeKnowledgeDocumentSetListError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DescribeKnowledgeDocumentSetList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `CollectionView`: a string.
-    ///
-    /// Example: `"qinmyku873d0a9"`
+    /// `CollectionView`; example: `"qinmyku873d0a9"`
     pub collection_view: String,
 
-    /// `Query`: a [`PageQuery`](super::models::PageQuery).
+    /// `Query`
     pub query: Option<models::PageQuery>,
 }
 
 /// What a successful [`DescribeKnowledgeDocumentSetList`] call returns.
 #[tc_model]
 pub struct DescribeKnowledgeDocumentSetListResponse {
-    /// `Data`: a [`DescribeKnowledgeDocumentSetListRsp`](super::models::DescribeKnowledgeDocumentSetListRsp).
+    /// `Data`
     pub data: Option<models::DescribeKnowledgeDocumentSetListRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -514,52 +482,45 @@ pub struct DescribeKnowledgeDocumentSetListResponse {
 /// The `DescribeKnowledgeSetList` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeKnowledgeSetListResponse`].
-/// The codes it documents are in [`DescribeKnowledgeSetListError`](super::errors::DescribeKnowledgeSetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeKnowledgeSetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeKnowledgeSetList",
     output = DescribeKnowledgeSetListResponse,
-    error = super::errors::DescribeKnowledgeSetListError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DescribeKnowledgeSetList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"title"`
+    /// `Title`; example: `"title"`
     pub title: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `QueryMode`: a string.
-    ///
-    /// Example: `"NoPage"`
+    /// `QueryMode`; example: `"NoPage"`
     pub query_mode: Option<String>,
 }
 
 /// What a successful [`DescribeKnowledgeSetList`] call returns.
 #[tc_model]
 pub struct DescribeKnowledgeSetListResponse {
-    /// `Data`: a [`KnowledgeSetRsp`](super::models::KnowledgeSetRsp).
+    /// `Data`
     pub data: Option<models::KnowledgeSetRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -569,15 +530,24 @@ pub struct DescribeKnowledgeSetListResponse {
 /// The `DescribeRelatedUsers` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeRelatedUsersResponse`].
-/// The codes it documents are in [`DescribeRelatedUsersError`](super::errors::DescribeRelatedUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeRelatedUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LowcodeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
+/// - [`FailedOperation.FlexdbResourceOverdue`](super::errors::LowcodeErrorCode::FailedOperationFlexdbResourceOverdue)
+/// - [`InternalError`](super::errors::LowcodeErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::LowcodeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeRelatedUsers",
     output = DescribeRelatedUsersResponse,
-    error = super::errors::DescribeRelatedUsersError,
+    error = super::errors::LowcodeErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -587,46 +557,32 @@ pub struct DescribeKnowledgeSetListResponse {
     )
 )]
 pub struct DescribeRelatedUsers {
-    /// `RoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `113123`
+    /// `RoleId`; example: `113123`
     pub role_id: i64,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"\"lowcode-sdfs\""`
+    /// `EnvId`; example: `"\"lowcode-sdfs\""`
     pub env_id: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"\"prod\""`
+    /// `EnvType`; example: `"\"prod\""`
     pub env_type: Option<String>,
 
-    /// `RoleStringId`: a string.
-    ///
-    /// Example: `"\"weqr\""`
+    /// `RoleStringId`; example: `"\"weqr\""`
     pub role_string_id: Option<String>,
 }
 
 /// What a successful [`DescribeRelatedUsers`] call returns.
 #[tc_model]
 pub struct DescribeRelatedUsersResponse {
-    /// `Data`: a list of [`WedaUser`](super::models::WedaUser) objects.
+    /// `Data`
     pub data: Vec<models::WedaUser>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -636,43 +592,49 @@ pub struct DescribeRelatedUsersResponse {
 /// The `DescribeResourceRoleList` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`DescribeResourceRoleListResponse`].
-/// The codes it documents are in [`DescribeResourceRoleListError`](super::errors::DescribeResourceRoleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=DescribeResourceRoleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LowcodeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "DescribeResourceRoleList",
     output = DescribeResourceRoleListResponse,
-    error = super::errors::DescribeResourceRoleListError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct DescribeResourceRoleList {
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
+    /// `ResourceType`
     pub resource_type: String,
 
-    /// `EnvType`: a string.
+    /// `EnvType`
     pub env_type: String,
 
-    /// `EnvId`: a string.
+    /// `EnvId`
     pub env_id: String,
 
-    /// `SubType`: a string.
+    /// `SubType`
     pub sub_type: Option<String>,
 
-    /// `PageNo`: a signed 64-bit integer.
+    /// `PageNo`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeResourceRoleList`] call returns.
 #[tc_model]
 pub struct DescribeResourceRoleListResponse {
-    /// `Data`: a [`RoleListPage`](super::models::RoleListPage).
+    /// `Data`
     pub data: models::RoleListPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -682,23 +644,27 @@ pub struct DescribeResourceRoleListResponse {
 /// The `PutWxAppIdToWeApp` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`PutWxAppIdToWeAppResponse`].
-/// The codes it documents are in [`PutWxAppIdToWeAppError`](super::errors::PutWxAppIdToWeAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=PutWxAppIdToWeApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LowcodeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "PutWxAppIdToWeApp",
     output = PutWxAppIdToWeAppResponse,
-    error = super::errors::PutWxAppIdToWeAppError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct PutWxAppIdToWeApp {
-    /// `WeAppId`: a string.
-    ///
-    /// Example: `"app-xxx"`
+    /// `WeAppId`; example: `"app-xxx"`
     pub we_app_id: String,
 
-    /// `WxAppId`: a string.
+    /// `WxAppId`
     pub wx_app_id: String,
 }
 
@@ -712,54 +678,46 @@ pub struct PutWxAppIdToWeAppResponse {
 /// The `SearchDocList` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`SearchDocListResponse`].
-/// The codes it documents are in [`SearchDocListError`](super::errors::SearchDocListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=SearchDocList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::LowcodeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::LowcodeErrorCode::FailedOperation)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "SearchDocList",
     output = SearchDocListResponse,
-    error = super::errors::SearchDocListError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct SearchDocList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-xxx"`
+    /// `EnvId`; example: `"lowcode-xxx"`
     pub env_id: String,
 
-    /// `CollectionView`: a string.
-    ///
-    /// Example: `"collection_view"`
+    /// `CollectionView`; example: `"collection_view"`
     pub collection_view: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"id"`
+    /// `SearchKey`; example: `"id"`
     pub search_key: Option<String>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `SearchValue`; example: `"value"`
     pub search_value: Option<String>,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`SearchDocList`] call returns.
 #[tc_model]
 pub struct SearchDocListResponse {
-    /// `Data`: a [`SearchDocRsp`](super::models::SearchDocRsp).
-    ///
-    /// Example: `{"DocInfos":[],"Total":0}`
+    /// `Data`; example: `{"DocInfos":[],"Total":0}`
     pub data: Option<models::SearchDocRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -769,45 +727,38 @@ pub struct SearchDocListResponse {
 /// The `UpdateKnowledgeSet` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`UpdateKnowledgeSetResponse`].
-/// The codes it documents are in [`UpdateKnowledgeSetError`](super::errors::UpdateKnowledgeSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=UpdateKnowledgeSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "UpdateKnowledgeSet",
     output = UpdateKnowledgeSetResponse,
-    error = super::errors::UpdateKnowledgeSetError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct UpdateKnowledgeSet {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"title"`
+    /// `Title`; example: `"title"`
     pub title: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Desc`; example: `"desc"`
     pub desc: Option<String>,
 
-    /// `Active`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Active`; example: `"ENABLED"`
     pub active: Option<String>,
 
-    /// `Meta`: a string.
-    ///
-    /// Example: `"meta"`
+    /// `Meta`; example: `"meta"`
     pub meta: Option<String>,
 }
 
@@ -821,77 +772,60 @@ pub struct UpdateKnowledgeSetResponse {
 /// The `UploadKnowledgeDocumentSet` action of LOWCODE API 2021-01-08.
 ///
 /// A successful call returns [`UploadKnowledgeDocumentSetResponse`].
-/// The codes it documents are in [`UploadKnowledgeDocumentSetError`](super::errors::UploadKnowledgeDocumentSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=lowcode&Version=2021-01-08&Action=UploadKnowledgeDocumentSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`LowcodeErrorCode`](super::errors::LowcodeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::LowcodeErrorCode::InvalidParameter)
 #[tc_action(
     service = "lowcode",
     version = "2021-01-08",
     name = "UploadKnowledgeDocumentSet",
     output = UploadKnowledgeDocumentSetResponse,
-    error = super::errors::UploadKnowledgeDocumentSetError
+    error = super::errors::LowcodeErrorCode
 )]
 pub struct UploadKnowledgeDocumentSet {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-sdf"`
+    /// `EnvId`; example: `"lowcode-sdf"`
     pub env_id: String,
 
-    /// `CollectionView`: a string.
-    ///
-    /// Example: `"qinmyku873d0a9"`
+    /// `CollectionView`; example: `"qinmyku873d0a9"`
     pub collection_view: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"my-test.md"`
+    /// `FileName`; example: `"my-test.md"`
     pub file_name: String,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"http://example.myqcloud.com/file.txt"`
+    /// `CosUrl`; example: `"http://example.myqcloud.com/file.txt"`
     pub cos_url: String,
 
-    /// `DocumentType`: a string.
-    ///
-    /// Example: `".md"`
+    /// `DocumentType`; example: `".md"`
     pub document_type: Option<String>,
 
-    /// `DocumentDesc`: a string.
-    ///
-    /// Example: `"一个md文件"`
+    /// `DocumentDesc`; example: `"一个md文件"`
     pub document_desc: Option<String>,
 
-    /// `FileTitle`: a string.
-    ///
-    /// Example: `"文件标题"`
+    /// `FileTitle`; example: `"文件标题"`
     pub file_title: Option<String>,
 
-    /// `FileMetaData`: a string.
-    ///
-    /// Example: `"{\"url\":\"\",\"title\":\"标题\"}"`
+    /// `FileMetaData`; example: `"{\"url\":\"\",\"title\":\"标题\"}"`
     pub file_meta_data: Option<String>,
 
-    /// `DocumentSetId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DocumentSetId`; example: `"id"`
     pub document_set_id: Option<String>,
 
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `"\\n{2,}"`
+    /// `Delimiter`; example: `"\\n{2,}"`
     pub delimiter: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"cloud://aa.doc"`
+    /// `FileId`; example: `"cloud://aa.doc"`
     pub file_id: Option<String>,
 }
 
 /// What a successful [`UploadKnowledgeDocumentSet`] call returns.
 #[tc_model]
 pub struct UploadKnowledgeDocumentSetResponse {
-    /// `Data`: an [`UploadKnowledgeDocumentSetRsp`](super::models::UploadKnowledgeDocumentSetRsp).
+    /// `Data`
     pub data: Option<models::UploadKnowledgeDocumentSetRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApps`](super::DescribeApps).
 #[tc_model]
 pub struct AppJobInfo {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Step`; example: `1`
     pub step: Option<i64>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: Option<i64>,
 
-    /// `TotalStep`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `TotalStep`; example: `13`
     pub total_step: Option<i64>,
 
-    /// `StepDesc`: a string.
-    ///
-    /// Example: `"完成"`
+    /// `StepDesc`; example: `"完成"`
     pub step_desc: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"''"`
+    /// `ErrMsg`; example: `"''"`
     pub err_msg: String,
 }
 
@@ -44,194 +32,124 @@ pub struct AppJobInfo {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct DataSourceDetail {
-    /// `Id`: a string.
-    ///
-    /// Example: `"jl_yy0gs82"`
+    /// `Id`; example: `"jl_yy0gs82"`
     pub id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"数据源"`
+    /// `Title`; example: `"数据源"`
     pub title: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"jl_yy0gs83"`
+    /// `Name`; example: `"jl_yy0gs83"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"datasource"`
+    /// `Type`; example: `"datasource"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"数据源说明"`
+    /// `Description`; example: `"数据源说明"`
     pub description: Option<String>,
 
-    /// `Schema`: a string.
+    /// `Schema`
     pub schema: String,
 
-    /// `CmsProject`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CmsProject`; example: `"1"`
     pub cms_project: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"lowcode-we34fvsdf"`
+    /// `PkgId`; example: `"lowcode-we34fvsdf"`
     pub pkg_id: String,
 
-    /// `SchemaVersion`: a string.
-    ///
-    /// Example: `"2.6"`
+    /// `SchemaVersion`; example: `"2.6"`
     pub schema_version: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"0gs83"`
+    /// `CreatorId`; example: `"0gs83"`
     pub creator_id: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2024-11-10 12:00:00"`
+    /// `CreatedAt`; example: `"2024-11-10 12:00:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2024-11-10 12:00:00"`
+    /// `UpdatedAt`; example: `"2024-11-10 12:00:00"`
     pub updated_at: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-wa2332"`
+    /// `EnvId`; example: `"lowcode-wa2332"`
     pub env_id: String,
 
-    /// `DataSourceVersion`: a string.
-    ///
-    /// Example: `"2.1"`
+    /// `DataSourceVersion`; example: `"2.1"`
     pub data_source_version: Option<String>,
 
-    /// `AppUsageList`: a list of [`DataSourceLinkApp`] objects.
+    /// `AppUsageList`
     pub app_usage_list: Option<Vec<DataSourceLinkApp>>,
 
-    /// `PublishedAt`: a string.
-    ///
-    /// Example: `"2024-11-10 12:00:00"`
+    /// `PublishedAt`; example: `"2024-11-10 12:00:00"`
     pub published_at: String,
 
-    /// `ChildDataSourceIds`: a list of strings.
-    ///
-    /// Example: `["jl_yy0gs84"]`
+    /// `ChildDataSourceIds`; example: `["jl_yy0gs84"]`
     pub child_data_source_ids: Option<Vec<String>>,
 
-    /// `Fun`: a string.
-    ///
-    /// Example: `"f"`
+    /// `Fun`; example: `"f"`
     pub fun: Option<String>,
 
-    /// `ScfStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScfStatus`; example: `1`
     pub scf_status: u64,
 
-    /// `Methods`: a string.
-    ///
-    /// Example: `"action1"`
+    /// `Methods`; example: `"action1"`
     pub methods: String,
 
-    /// `ChildDataSourceNames`: a list of strings.
-    ///
-    /// Example: `["jl_yy0gs85","jl_yy0gs86"]`
+    /// `ChildDataSourceNames`; example: `["jl_yy0gs85","jl_yy0gs86"]`
     pub child_data_source_names: Option<Vec<String>>,
 
-    /// `IsNewDataSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewDataSource`; example: `1`
     pub is_new_data_source: i64,
 
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"view"`
+    /// `ViewId`; example: `"view"`
     pub view_id: Option<String>,
 
-    /// `Configuration`: a string.
-    ///
-    /// Example: `"cfg_23sa"`
+    /// `Configuration`; example: `"cfg_23sa"`
     pub configuration: Option<String>,
 
-    /// `TemplateCode`: a string.
-    ///
-    /// Example: `"tpl_2sewe32"`
+    /// `TemplateCode`; example: `"tpl_2sewe32"`
     pub template_code: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<i64>,
 
-    /// `PublishVersion`: a string.
-    ///
-    /// Example: `"published"`
+    /// `PublishVersion`; example: `"published"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub publish_version: Option<String>,
 
-    /// `PublishViewId`: a string.
-    ///
-    /// Example: `"2353342"`
+    /// `PublishViewId`; example: `"2353342"`
     pub publish_view_id: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"datasource_type"`
+    /// `SubType`; example: `"datasource_type"`
     pub sub_type: String,
 
-    /// `AuthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthStatus`; example: `0`
     pub auth_status: Option<i64>,
 
-    /// `AuthInfo`: a [`TicketAuthInfo`].
+    /// `AuthInfo`
     pub auth_info: Option<TicketAuthInfo>,
 
-    /// `PublishStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PublishStatus`; example: `1`
     pub publish_status: i64,
 
-    /// `UpdateVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateVersion`; example: `1`
     pub update_version: i64,
 
-    /// `RelationFieldList`: a list of [`RelationField`] objects.
+    /// `RelationFieldList`
     pub relation_field_list: Option<Vec<RelationField>>,
 
-    /// `DbInstanceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbInstanceType`; example: `"MYSQL"`
     pub db_instance_type: Option<String>,
 
-    /// `PreviewTableName`: a string.
-    ///
-    /// Example: `"pre_createA"`
+    /// `PreviewTableName`; example: `"pre_createA"`
     pub preview_table_name: Option<String>,
 
-    /// `PublishedTableName`: a string.
-    ///
-    /// Example: `"prod_createA"`
+    /// `PublishedTableName`; example: `"prod_createA"`
     pub published_table_name: Option<String>,
 
-    /// `DbSourceType`: a string.
-    ///
-    /// Example: `"internal_flexdb"`
+    /// `DbSourceType`; example: `"internal_flexdb"`
     pub db_source_type: Option<String>,
 
-    /// `StagingSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StagingSwitch`; example: `true`
     pub staging_switch: Option<bool>,
 }
 
@@ -240,14 +158,10 @@ pub struct DataSourceDetail {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct DataSourceDetailItems {
-    /// `Rows`: a list of [`DataSourceDetail`] objects.
-    ///
-    /// Example: `[{"Title":"数据源title","id":"jl_yy0gs82"},{"Title":"数据源title3","id":"jl_yy0gs83"}]`
+    /// `Rows`; example: `[{"Title":"数据源title","id":"jl_yy0gs82"},{"Title":"数据源title3","id":"jl_yy0gs83"}]`
     pub rows: Vec<DataSourceDetail>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -256,34 +170,22 @@ pub struct DataSourceDetailItems {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct DataSourceLinkApp {
-    /// `Id`: a string.
-    ///
-    /// Example: `"app-xx"`
+    /// `Id`; example: `"app-xx"`
     pub id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"MyApp"`
+    /// `Title`; example: `"MyApp"`
     pub title: Option<String>,
 
-    /// `EditStatusUse`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EditStatusUse`; example: `1`
     pub edit_status_use: Option<i64>,
 
-    /// `PreviewStatusUse`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreviewStatusUse`; example: `1`
     pub preview_status_use: Option<i64>,
 
-    /// `OnlineStatusUse`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OnlineStatusUse`; example: `1`
     pub online_status_use: Option<i64>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"data-xxx"`
+    /// `DataSourceId`; example: `"data-xxx"`
     pub data_source_id: Option<String>,
 }
 
@@ -292,14 +194,10 @@ pub struct DataSourceLinkApp {
 /// Sent in the input of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct DataSourceQueryOption {
-    /// `LikeName`: a string.
-    ///
-    /// Example: `"data-3w6wEhrF"`
+    /// `LikeName`; example: `"data-3w6wEhrF"`
     pub like_name: Option<String>,
 
-    /// `LikeTitle`: a string.
-    ///
-    /// Example: `"时间轴区块数据"`
+    /// `LikeTitle`; example: `"时间轴区块数据"`
     pub like_title: Option<String>,
 }
 
@@ -308,9 +206,7 @@ pub struct DataSourceQueryOption {
 /// Returned in the output of [`DeleteKnowledgeDocumentSet`](super::DeleteKnowledgeDocumentSet).
 #[tc_model]
 pub struct DeleteKnowledgeDocumentSetRsp {
-    /// `AffectedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectedCount`; example: `10`
     pub affected_count: Option<i64>,
 }
 
@@ -319,12 +215,10 @@ pub struct DeleteKnowledgeDocumentSetRsp {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetDetail`](super::DescribeKnowledgeDocumentSetDetail).
 #[tc_model]
 pub struct DescribeKnowledgeDocumentSetDetailRsp {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 
-    /// `DocumentSet`: a [`KnowledgeDocumentSet`].
+    /// `DocumentSet`
     pub document_set: Option<KnowledgeDocumentSet>,
 }
 
@@ -333,12 +227,10 @@ pub struct DescribeKnowledgeDocumentSetDetailRsp {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetList`](super::DescribeKnowledgeDocumentSetList).
 #[tc_model]
 pub struct DescribeKnowledgeDocumentSetListRsp {
-    /// `DocumentSets`: a list of [`QureyKnowledgeDocumentSet`] objects.
+    /// `DocumentSets`
     pub document_sets: Option<Vec<QureyKnowledgeDocumentSet>>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<u64>,
 }
 
@@ -347,15 +239,13 @@ pub struct DescribeKnowledgeDocumentSetListRsp {
 /// Sent in the input of [`DeleteKnowledgeDocumentSet`](super::DeleteKnowledgeDocumentSet).
 #[tc_model]
 pub struct DocumentQuery {
-    /// `DocumentSetId`: a list of strings.
+    /// `DocumentSetId`
     pub document_set_id: Option<Vec<String>>,
 
-    /// `DocumentSetName`: a list of strings.
+    /// `DocumentSetName`
     pub document_set_name: Option<Vec<String>>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"filter"`
+    /// `Filter`; example: `"filter"`
     pub filter: Option<String>,
 }
 
@@ -364,65 +254,43 @@ pub struct DocumentQuery {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetDetail`](super::DescribeKnowledgeDocumentSetDetail).
 #[tc_model]
 pub struct KnowledgeDocumentSet {
-    /// `DocumentSetId`: a string.
-    ///
-    /// Example: `"docId"`
+    /// `DocumentSetId`; example: `"docId"`
     pub document_set_id: Option<String>,
 
-    /// `DocumentSetName`: a string.
-    ///
-    /// Example: `"docName"`
+    /// `DocumentSetName`; example: `"docName"`
     pub document_set_name: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"我的文档"`
+    /// `Text`; example: `"我的文档"`
     pub text: Option<String>,
 
-    /// `TextPrefix`: a string.
-    ///
-    /// Example: `"我的文档"`
+    /// `TextPrefix`; example: `"我的文档"`
     pub text_prefix: Option<String>,
 
-    /// `DocumentSetInfo`: a [`KnowledgeDocumentSetInfo`].
+    /// `DocumentSetInfo`
     pub document_set_info: Option<KnowledgeDocumentSetInfo>,
 
-    /// `SplitterPreprocess`: a [`KnowledgeSplitterPreprocess`].
+    /// `SplitterPreprocess`
     pub splitter_preprocess: Option<KnowledgeSplitterPreprocess>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `FileTitle`: a string.
-    ///
-    /// Example: `"kent测试文件"`
+    /// `FileTitle`; example: `"kent测试文件"`
     pub file_title: Option<String>,
 
-    /// `FileMetaData`: a string.
-    ///
-    /// Example: `"{\\\"url\\\": \\\"https://ww.com\\\", \\\"total\\\": 3}"`
+    /// `FileMetaData`; example: `"{\\\"url\\\": \\\"https://ww.com\\\", \\\"total\\\": 3}"`
     pub file_meta_data: Option<String>,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"bob"`
+    /// `Author`; example: `"bob"`
     pub author: Option<String>,
 
-    /// `DocStatus`: a string.
-    ///
-    /// Example: `"Ready"`
+    /// `DocStatus`; example: `"Ready"`
     pub doc_status: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `ErrMsg`; example: `"failed"`
     pub err_msg: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"cloud://aa.doc"`
+    /// `FileId`; example: `"cloud://aa.doc"`
     pub file_id: Option<String>,
 }
 
@@ -431,39 +299,25 @@ pub struct KnowledgeDocumentSet {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetDetail`](super::DescribeKnowledgeDocumentSetDetail).
 #[tc_model]
 pub struct KnowledgeDocumentSetInfo {
-    /// `TextLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `TextLength`; example: `64`
     pub text_length: Option<u64>,
 
-    /// `ByteLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `ByteLength`; example: `256`
     pub byte_length: Option<u64>,
 
-    /// `IndexedProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `IndexedProgress`; example: `64`
     pub indexed_progress: Option<u64>,
 
-    /// `IndexedStatus`: a string.
-    ///
-    /// Example: `"Ready"`
+    /// `IndexedStatus`; example: `"Ready"`
     pub indexed_status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2020-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `LastUpdateTime`; example: `"2020-01-01 00:00:00"`
     pub last_update_time: Option<String>,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Keywords`; example: `"key"`
     pub keywords: Option<String>,
 }
 
@@ -472,44 +326,28 @@ pub struct KnowledgeDocumentSetInfo {
 /// Returned in the output of [`DescribeKnowledgeSetList`](super::DescribeKnowledgeSetList).
 #[tc_model]
 pub struct KnowledgeSet {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"title"`
+    /// `Title`; example: `"title"`
     pub title: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Desc`; example: `"desc"`
     pub desc: Option<String>,
 
-    /// `Active`: a string.
-    ///
-    /// Example: `"NOT_ENABLED"`
+    /// `Active`; example: `"NOT_ENABLED"`
     pub active: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-06-04 11:16:49"`
+    /// `CreateTime`; example: `"2024-06-04 11:16:49"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-06-04 11:16:49"`
+    /// `UpdateTime`; example: `"2024-06-04 11:16:49"`
     pub update_time: Option<String>,
 
-    /// `Meta`: a string.
-    ///
-    /// Example: `"meta"`
+    /// `Meta`; example: `"meta"`
     pub meta: Option<String>,
 
-    /// `TotalSize`: a string.
-    ///
-    /// Example: `"\"1024\""`
+    /// `TotalSize`; example: `"\"1024\""`
     pub total_size: Option<String>,
 }
 
@@ -518,12 +356,10 @@ pub struct KnowledgeSet {
 /// Returned in the output of [`DescribeKnowledgeSetList`](super::DescribeKnowledgeSetList).
 #[tc_model]
 pub struct KnowledgeSetRsp {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `KnowledgeSets`: a list of [`KnowledgeSet`] objects.
+    /// `KnowledgeSets`
     pub knowledge_sets: Option<Vec<KnowledgeSet>>,
 }
 
@@ -532,14 +368,10 @@ pub struct KnowledgeSetRsp {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetDetail`](super::DescribeKnowledgeDocumentSetDetail) and [`DescribeKnowledgeDocumentSetList`](super::DescribeKnowledgeDocumentSetList).
 #[tc_model]
 pub struct KnowledgeSplitterPreprocess {
-    /// `AppendTitleToChunk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AppendTitleToChunk`; example: `true`
     pub append_title_to_chunk: Option<bool>,
 
-    /// `AppendKeywordsToChunk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AppendKeywordsToChunk`; example: `true`
     pub append_keywords_to_chunk: Option<bool>,
 }
 
@@ -548,19 +380,19 @@ pub struct KnowledgeSplitterPreprocess {
 /// Returned in the output of [`DescribeRelatedUsers`](super::DescribeRelatedUsers).
 #[tc_model]
 pub struct OrgResp {
-    /// `OrgId`: a string.
+    /// `OrgId`
     pub org_id: String,
 
-    /// `OrgName`: a string.
+    /// `OrgName`
     pub org_name: String,
 
-    /// `OrgIdentity`: a string.
+    /// `OrgIdentity`
     pub org_identity: String,
 
-    /// `Level`: a string.
+    /// `Level`
     pub level: String,
 
-    /// `PrimaryColumn`: a string.
+    /// `PrimaryColumn`
     pub primary_column: String,
 }
 
@@ -569,28 +401,22 @@ pub struct OrgResp {
 /// Sent in the input of [`DescribeKnowledgeDocumentSetList`](super::DescribeKnowledgeDocumentSetList).
 #[tc_model]
 pub struct PageQuery {
-    /// `DocumentSetId`: a list of strings.
+    /// `DocumentSetId`
     pub document_set_id: Option<Vec<String>>,
 
-    /// `DocumentSetName`: a list of strings.
+    /// `DocumentSetName`
     pub document_set_name: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `OutputFields`: a list of strings.
+    /// `OutputFields`
     pub output_fields: Option<Vec<String>>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"filter"`
+    /// `Filter`; example: `"filter"`
     pub filter: Option<String>,
 }
 
@@ -599,60 +425,40 @@ pub struct PageQuery {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetList`](super::DescribeKnowledgeDocumentSetList).
 #[tc_model]
 pub struct QureyKnowledgeDocumentSet {
-    /// `DocumentSetId`: a string.
-    ///
-    /// Example: `"docId"`
+    /// `DocumentSetId`; example: `"docId"`
     pub document_set_id: Option<String>,
 
-    /// `DocumentSetName`: a string.
-    ///
-    /// Example: `"docName"`
+    /// `DocumentSetName`; example: `"docName"`
     pub document_set_name: Option<String>,
 
-    /// `TextPrefix`: a string.
-    ///
-    /// Example: `"我的文档"`
+    /// `TextPrefix`; example: `"我的文档"`
     pub text_prefix: Option<String>,
 
-    /// `SplitterPreprocess`: a [`KnowledgeSplitterPreprocess`].
+    /// `SplitterPreprocess`
     pub splitter_preprocess: Option<KnowledgeSplitterPreprocess>,
 
-    /// `DocumentSetInfo`: a [`QureyKnowledgeDocumentSetInfo`].
+    /// `DocumentSetInfo`
     pub document_set_info: Option<QureyKnowledgeDocumentSetInfo>,
 
-    /// `FileTitle`: a string.
-    ///
-    /// Example: `"kent测试文件"`
+    /// `FileTitle`; example: `"kent测试文件"`
     pub file_title: Option<String>,
 
-    /// `FileMetaData`: a string.
-    ///
-    /// Example: `"{\\\"url\\\": \\\"https://ww.com\\\", \\\"total\\\": 3}"`
+    /// `FileMetaData`; example: `"{\\\"url\\\": \\\"https://ww.com\\\", \\\"total\\\": 3}"`
     pub file_meta_data: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"bob"`
+    /// `Author`; example: `"bob"`
     pub author: Option<String>,
 
-    /// `DocStatus`: a string.
-    ///
-    /// Example: `"Ready"`
+    /// `DocStatus`; example: `"Ready"`
     pub doc_status: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"xxx param invalid"`
+    /// `ErrMsg`; example: `"xxx param invalid"`
     pub err_msg: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"cloud://aa.doc"`
+    /// `FileId`; example: `"cloud://aa.doc"`
     pub file_id: Option<String>,
 }
 
@@ -661,44 +467,28 @@ pub struct QureyKnowledgeDocumentSet {
 /// Returned in the output of [`DescribeKnowledgeDocumentSetList`](super::DescribeKnowledgeDocumentSetList).
 #[tc_model]
 pub struct QureyKnowledgeDocumentSetInfo {
-    /// `TextLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `TextLength`; example: `1024`
     pub text_length: Option<u64>,
 
-    /// `ByteLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `ByteLength`; example: `4096`
     pub byte_length: Option<u64>,
 
-    /// `IndexedProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IndexedProgress`; example: `10`
     pub indexed_progress: Option<u64>,
 
-    /// `IndexedStatus`: a string.
-    ///
-    /// Example: `"Ready"`
+    /// `IndexedStatus`; example: `"Ready"`
     pub indexed_status: Option<String>,
 
-    /// `IndexedErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `IndexedErrorMsg`; example: `"error"`
     pub indexed_error_msg: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2020-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `LastUpdateTime`; example: `"2020-01-01 00:00:00"`
     pub last_update_time: Option<String>,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Keywords`; example: `"key"`
     pub keywords: Option<String>,
 }
 
@@ -707,19 +497,13 @@ pub struct QureyKnowledgeDocumentSetInfo {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct RelationField {
-    /// `Field`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Field`; example: `"name"`
     pub field: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"format_name"`
+    /// `Format`; example: `"format_name"`
     pub format: String,
 
-    /// `RelateDataSourceName`: a string.
-    ///
-    /// Example: `"sys_department"`
+    /// `RelateDataSourceName`; example: `"sys_department"`
     pub relate_data_source_name: String,
 }
 
@@ -728,30 +512,25 @@ pub struct RelationField {
 /// Returned in the output of [`DescribeRelatedUsers`](super::DescribeRelatedUsers).
 #[tc_model]
 pub struct RoleGroup {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Id`, required in requests
     pub id: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `GroupIdentity`: a string.
+    /// `GroupIdentity`
     pub group_identity: String,
 
-    /// `GroupDesc`: a string.
-    /// Required in requests.
+    /// `GroupDesc`, required in requests
     pub group_desc: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
+    /// `CreateTime`, required in requests
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
+    /// `UpdateTime`, required in requests
     pub update_time: Option<String>,
 
-    /// `RoleList`: a list of [`WedaRole`] objects.
-    /// Required in requests.
+    /// `RoleList`, required in requests
     pub role_list: Option<Vec<WedaRole>>,
 }
 
@@ -760,12 +539,10 @@ pub struct RoleGroup {
 /// Returned in the output of [`DescribeResourceRoleList`](super::DescribeResourceRoleList).
 #[tc_model]
 pub struct RoleListPage {
-    /// `RoleList`: a list of [`WedaRole`] objects.
+    /// `RoleList`
     pub role_list: Vec<WedaRole>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 }
 
@@ -774,49 +551,31 @@ pub struct RoleListPage {
 /// Returned in the output of [`SearchDocList`](super::SearchDocList).
 #[tc_model]
 pub struct SearchDocInfo {
-    /// `CollectionViewName`: a string.
-    ///
-    /// Example: `"collectionName"`
+    /// `CollectionViewName`; example: `"collectionName"`
     pub collection_view_name: Option<String>,
 
-    /// `DocSetId`: a string.
-    ///
-    /// Example: `"docId"`
+    /// `DocSetId`; example: `"docId"`
     pub doc_set_id: Option<String>,
 
-    /// `DocSetName`: a string.
-    ///
-    /// Example: `"docName"`
+    /// `DocSetName`; example: `"docName"`
     pub doc_set_name: Option<String>,
 
-    /// `DocType`: a string.
-    ///
-    /// Example: `".md"`
+    /// `DocType`; example: `".md"`
     pub doc_type: Option<String>,
 
-    /// `FileTitle`: a string.
-    ///
-    /// Example: `"title"`
+    /// `FileTitle`; example: `"title"`
     pub file_title: Option<String>,
 
-    /// `FileMetaData`: a string.
-    ///
-    /// Example: `"{\"foo\":\"bar\"}"`
+    /// `FileMetaData`; example: `"{\"foo\":\"bar\"}"`
     pub file_meta_data: Option<String>,
 
-    /// `DocDesc`: a string.
-    ///
-    /// Example: `"docDesc"`
+    /// `DocDesc`; example: `"docDesc"`
     pub doc_desc: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileSize`; example: `100`
     pub file_size: Option<u64>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"cloud://aa.doc"`
+    /// `FileId`; example: `"cloud://aa.doc"`
     pub file_id: Option<String>,
 }
 
@@ -825,12 +584,10 @@ pub struct SearchDocInfo {
 /// Returned in the output of [`SearchDocList`](super::SearchDocList).
 #[tc_model]
 pub struct SearchDocRsp {
-    /// `DocInfos`: a list of [`SearchDocInfo`] objects.
+    /// `DocInfos`
     pub doc_infos: Option<Vec<SearchDocInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<u64>,
 }
 
@@ -839,9 +596,7 @@ pub struct SearchDocRsp {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct TicketAuthInfo {
-    /// `AuthUser`: a string.
-    ///
-    /// Example: `"relation_data_depart"`
+    /// `AuthUser`; example: `"relation_data_depart"`
     pub auth_user: String,
 }
 
@@ -850,32 +605,22 @@ pub struct TicketAuthInfo {
 /// Returned in the output of [`UploadKnowledgeDocumentSet`](super::UploadKnowledgeDocumentSet).
 #[tc_model]
 pub struct UploadKnowledgeDocumentSetRsp {
-    /// `DocumentSetId`: a string.
-    ///
-    /// Example: `"docId"`
+    /// `DocumentSetId`; example: `"docId"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub document_set_id: Option<String>,
 
-    /// `DocumentSetName`: a string.
-    ///
-    /// Example: `"docName"`
+    /// `DocumentSetName`; example: `"docName"`
     pub document_set_name: Option<String>,
 
-    /// `FileTitle`: a string.
-    ///
-    /// Example: `"文件标题"`
+    /// `FileTitle`; example: `"文件标题"`
     pub file_title: Option<String>,
 
-    /// `FileMetaData`: a string.
-    ///
-    /// Example: `"{\"url\":\"url\",\"title\":\"标题\"}"`
+    /// `FileMetaData`; example: `"{\"url\":\"url\",\"title\":\"标题\"}"`
     pub file_meta_data: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"cloud://aa.doc"`
+    /// `FileId`; example: `"cloud://aa.doc"`
     pub file_id: Option<String>,
 }
 
@@ -884,192 +629,124 @@ pub struct UploadKnowledgeDocumentSetRsp {
 /// Returned in the output of [`DescribeApps`](super::DescribeApps).
 #[tc_model]
 pub struct Weapp {
-    /// `Id`: a string.
-    ///
-    /// Example: `"app-xxx"`
+    /// `Id`; example: `"app-xxx"`
     pub id: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Owner`; example: `"5"`
     pub owner: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test app"`
+    /// `Description`; example: `"test app"`
     pub description: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Title`; example: `"test"`
     pub title: String,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"{\\\"envId\\\": \\\"lowcode-8gbx7ubrsss55ce1\\\", \\\"region\\\": \\\"ap-shang"`
+    /// `Env`; example: `"{\\\"envId\\\": \\\"lowcode-8gbx7ubrsss55ce1\\\", \\\"region\\\": \\\"ap-shang"`
     pub env: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-8gbx7ubr7935sss1"`
+    /// `EnvId`; example: `"lowcode-8gbx7ubr7935sss1"`
     pub env_id: String,
 
-    /// `EnvRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `EnvRegion`; example: `"ap-shanghai"`
     pub env_region: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"lowcode-8gbx7ubr7935sss1"`
+    /// `PkgId`; example: `"lowcode-8gbx7ubr7935sss1"`
     pub pkg_id: String,
 
-    /// `CmsProject`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CmsProject`; example: `0`
     pub cms_project: Option<i64>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"weda"`
+    /// `Channel`; example: `"weda"`
     pub channel: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"tepl-xxx"`
+    /// `TemplateId`; example: `"tepl-xxx"`
     pub template_id: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-08-26 15:28:19"`
+    /// `ExpireTime`; example: `"2021-08-26 15:28:19"`
     pub expire_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-08-26 15:28:19"`
+    /// `CreateTime`; example: `"2021-08-26 15:28:19"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-08-26 15:28:19"`
+    /// `UpdateTime`; example: `"2021-08-26 15:28:19"`
     pub update_time: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"source"`
+    /// `Source`; example: `"source"`
     pub source: Option<String>,
 
-    /// `IsFree`: a boolean.
+    /// `IsFree`
     pub is_free: bool,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `ContentType`; example: `"JSON"`
     pub content_type: Option<String>,
 
-    /// `AppType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppType`; example: `0`
     pub app_type: Option<i64>,
 
-    /// `AttachAppId`: a string.
-    ///
-    /// Example: `"app-sdfds"`
+    /// `AttachAppId`; example: `"app-sdfds"`
     pub attach_app_id: Option<String>,
 
-    /// `EType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EType`; example: `0`
     pub e_type: Option<i64>,
 
-    /// `EData`: a string.
-    ///
-    /// Example: `"sss"`
+    /// `EData`; example: `"sss"`
     pub e_data: Option<String>,
 
-    /// `LastMpCiId`: a string.
-    ///
-    /// Example: `"sas"`
+    /// `LastMpCiId`; example: `"sas"`
     pub last_mp_ci_id: Option<String>,
 
-    /// `LastMpCiStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `LastMpCiStatus`; example: `"success"`
     pub last_mp_ci_status: Option<String>,
 
-    /// `LastWebCiId`: a string.
-    ///
-    /// Example: `"sss"`
+    /// `LastWebCiId`; example: `"sss"`
     pub last_web_ci_id: Option<String>,
 
-    /// `LastWebCiStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `LastWebCiStatus`; example: `"success"`
     pub last_web_ci_status: Option<String>,
 
-    /// `LastDeployTime`: a string.
-    ///
-    /// Example: `"2021-08-26 15:28:19"`
+    /// `LastDeployTime`; example: `"2021-08-26 15:28:19"`
     pub last_deploy_time: Option<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: Option<i64>,
 
-    /// `JobInfo`: an [`AppJobInfo`].
+    /// `JobInfo`
     pub job_info: Option<AppJobInfo>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Platform`; example: `"ALL"`
     pub platform: Option<String>,
 
-    /// `LastWebCiMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastWebCiMode`; example: `1`
     pub last_web_ci_mode: Option<i64>,
 
-    /// `LastMpCiMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastMpCiMode`; example: `1`
     pub last_mp_ci_mode: Option<i64>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"data"`
+    /// `SceneType`; example: `"data"`
     pub scene_type: Option<String>,
 
-    /// `ClientId`: a string.
+    /// `ClientId`
     pub client_id: Option<String>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `FaviconUrl`: a string.
+    /// `FaviconUrl`
     pub favicon_url: Option<String>,
 
-    /// `BackgroundColor`: a string.
+    /// `BackgroundColor`
     pub background_color: Option<String>,
 
-    /// `Favorite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Favorite`; example: `true`
     pub favorite: bool,
 
-    /// `PublishPlatform`: a string.
-    ///
-    /// Example: `"cloudAdmin"`
+    /// `PublishPlatform`; example: `"cloudAdmin"`
     pub publish_platform: String,
 }
 
@@ -1078,37 +755,25 @@ pub struct Weapp {
 /// Returned in the output of [`DescribeRelatedUsers`](super::DescribeRelatedUsers) and [`DescribeResourceRoleList`](super::DescribeResourceRoleList).
 #[tc_model]
 pub struct WedaRole {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Name`; example: `"\"\""`
     pub name: String,
 
-    /// `RoleIdentity`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `RoleIdentity`; example: `"\"\""`
     pub role_identity: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `ParentRoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentRoleId`; example: `1`
     pub parent_role_id: i64,
 
-    /// `ChildRoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChildRoleId`; example: `1`
     pub child_role_id: i64,
 
-    /// `EnvIdentity`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `EnvIdentity`; example: `"\"\""`
     pub env_identity: String,
 
-    /// `IsReleased`: a boolean.
+    /// `IsReleased`
     pub is_released: Option<bool>,
 }
 
@@ -1117,115 +782,81 @@ pub struct WedaRole {
 /// Returned in the output of [`DescribeRelatedUsers`](super::DescribeRelatedUsers).
 #[tc_model]
 pub struct WedaUser {
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Uin`; example: `1`
     pub uin: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Env`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Env`; example: `1`
     pub env: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `NickName`; example: `"test"`
     pub nick_name: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@qq.com"`
+    /// `Email`; example: `"test@qq.com"`
     pub email: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Phone`; example: `"1"`
     pub phone: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Uuid`; example: `"1"`
     pub uuid: String,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: i64,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OpenId`; example: `"1"`
     pub open_id: Option<String>,
 
-    /// `RelatedRoles`: a list of [`WedaRole`] objects.
+    /// `RelatedRoles`
     pub related_roles: Option<Vec<WedaRole>>,
 
-    /// `WechatUserId`: a string.
+    /// `WechatUserId`
     pub wechat_user_id: Option<String>,
 
-    /// `InternalUserType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternalUserType`; example: `0`
     pub internal_user_type: Option<i64>,
 
-    /// `UserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserId`; example: `1`
     pub user_id: i64,
 
-    /// `OrgName`: a string.
+    /// `OrgName`
     pub org_name: String,
 
-    /// `UserSchema`: a string.
+    /// `UserSchema`
     pub user_schema: Option<String>,
 
-    /// `UserExtend`: a string.
+    /// `UserExtend`
     pub user_extend: Option<String>,
 
-    /// `IsLicensed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLicensed`; example: `true`
     pub is_licensed: Option<bool>,
 
-    /// `RelatedRoleGroups`: a list of [`RoleGroup`] objects.
+    /// `RelatedRoleGroups`
     pub related_role_groups: Option<Vec<RoleGroup>>,
 
-    /// `Orgs`: a list of [`OrgResp`] objects.
+    /// `Orgs`
     pub orgs: Option<Vec<OrgResp>>,
 
-    /// `MainOrg`: a list of [`OrgResp`] objects.
+    /// `MainOrg`
     pub main_org: Option<Vec<OrgResp>>,
 
-    /// `ParentUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ParentUserId`; example: `123`
     pub parent_user_id: Option<i64>,
 
-    /// `PrimaryColumn`: a string.
-    ///
-    /// Example: `"_id"`
+    /// `PrimaryColumn`; example: `"_id"`
     pub primary_column: Option<String>,
 
-    /// `AvatarUrl`: a string.
+    /// `AvatarUrl`
     pub avatar_url: Option<String>,
 
-    /// `LastLoginTime`: a string.
-    ///
-    /// Example: `"2024-12-06 17:38:13"`
+    /// `LastLoginTime`; example: `"2024-12-06 17:38:13"`
     pub last_login_time: Option<String>,
 }

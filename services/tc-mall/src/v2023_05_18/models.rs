@@ -8,63 +8,39 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDrawResourceList`](super::DescribeDrawResourceList).
 #[tc_model]
 pub struct ResourceDrawListType {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: Option<u64>,
 
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FlowId`; example: `100`
     pub flow_id: Option<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bigdata_th_001_102"`
+    /// `ResourceId`; example: `"bigdata_th_001_102"`
     pub resource_id: Option<String>,
 
-    /// `IndexId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `IndexId`; example: `"001"`
     pub index_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700000397067"`
+    /// `Uin`; example: `"700000397067"`
     pub uin: Option<String>,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20230203067001311204121"`
+    /// `BigDealId`; example: `"20230203067001311204121"`
     pub big_deal_id: Option<String>,
 
-    /// `SmallOrderId`: a string.
-    ///
-    /// Example: `"20230203067001311204131"`
+    /// `SmallOrderId`; example: `"20230203067001311204131"`
     pub small_order_id: Option<String>,
 
-    /// `ResourceNewStartTime`: a string.
-    ///
-    /// Example: `"2023-02-15 14:35:50"`
+    /// `ResourceNewStartTime`; example: `"2023-02-15 14:35:50"`
     pub resource_new_start_time: Option<String>,
 
-    /// `ResourceNewEndTime`: a string.
-    ///
-    /// Example: `"2023-02-15 14:35:50"`
+    /// `ResourceNewEndTime`; example: `"2023-02-15 14:35:50"`
     pub resource_new_end_time: Option<String>,
 
-    /// `ResourceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceStatus`; example: `0`
     pub resource_status: Option<i64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceType`; example: `0`
     pub resource_type: Option<u64>,
 }

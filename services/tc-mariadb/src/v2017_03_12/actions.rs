@@ -7,34 +7,37 @@ use super::models;
 /// The `ActivateHourDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ActivateHourDBInstanceResponse`].
-/// The codes it documents are in [`ActivateHourDBInstanceError`](super::errors::ActivateHourDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ActivateHourDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceId`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalInstanceId)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ActivateHourDBInstance",
     output = ActivateHourDBInstanceResponse,
-    error = super::errors::ActivateHourDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ActivateHourDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-rlye31jd","tdsql-a8l2dwxb"]`
+    /// `InstanceIds`; example: `["tdsql-rlye31jd","tdsql-a8l2dwxb"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`ActivateHourDBInstance`] call returns.
 #[tc_model]
 pub struct ActivateHourDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-rlye31jd"]`
+    /// `SuccessInstanceIds`; example: `["tdsql-rlye31jd"]`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-a8l2dwxb"]`
+    /// `FailedInstanceIds`; example: `["tdsql-a8l2dwxb"]`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,30 +47,57 @@ pub struct ActivateHourDBInstanceResponse {
 /// The `AssociateSecurityGroups` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::MariadbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::MariadbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::MariadbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::MariadbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.SetSvcLocationFailed`](super::errors::MariadbErrorCode::FailedOperationSetSvcLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.DBRowsAffectedError`](super::errors::MariadbErrorCode::InternalErrorDbRowsAffectedError)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetUsgQuotaError`](super::errors::MariadbErrorCode::InternalErrorGetUsgQuotaError)
+/// - [`InternalError.InsertFail`](super::errors::MariadbErrorCode::InternalErrorInsertFail)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::MariadbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.InstanceSGOverLimitError`](super::errors::MariadbErrorCode::InternalErrorInstanceSgOverLimitError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::MariadbErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::MariadbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.SetSvcLocationFailed`](super::errors::MariadbErrorCode::InternalErrorSetSvcLocationFailed)
+/// - [`InternalError.UpdateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorUpdateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::MariadbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MariadbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.SGCheckFail`](super::errors::MariadbErrorCode::InvalidParameterSgCheckFail)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::MariadbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.SGCheckFail`](super::errors::MariadbErrorCode::ResourceUnavailableSgCheckFail)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `Product`; example: `"mariadb"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-efil73jd"`
+    /// `SecurityGroupId`; example: `"sg-efil73jd"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-lesecurk"]`
+    /// `InstanceIds`; example: `["tdsql-lesecurk"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -81,29 +111,36 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `CancelDcnJob` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CancelDcnJobResponse`].
-/// The codes it documents are in [`CancelDcnJobError`](super::errors::CancelDcnJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CancelDcnJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::MariadbErrorCode::InternalError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::MariadbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CancelDcnJob",
     output = CancelDcnJobResponse,
-    error = super::errors::CancelDcnJobError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CancelDcnJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-2rn9lmpx"`
+    /// `InstanceId`; example: `"tdsql-2rn9lmpx"`
     pub instance_id: String,
 }
 
 /// What a successful [`CancelDcnJob`] call returns.
 #[tc_model]
 pub struct CancelDcnJobResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11211`
+    /// `FlowId`; example: `11211`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -113,54 +150,55 @@ pub struct CancelDcnJobResponse {
 /// The `CloneAccount` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CloneAccountResponse`].
-/// The codes it documents are in [`CloneAccountError`](super::errors::CloneAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CloneAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::MariadbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.AccountAlreadyExists`](super::errors::MariadbErrorCode::InvalidParameterValueAccountAlreadyExists)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::MariadbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceNotFound.AccountDoesNotExist`](super::errors::MariadbErrorCode::ResourceNotFoundAccountDoesNotExist)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CloneAccount",
     output = CloneAccountResponse,
-    error = super::errors::CloneAccountError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CloneAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-6a0lwzzj"`
+    /// `InstanceId`; example: `"tdsql-6a0lwzzj"`
     pub instance_id: String,
 
-    /// `SrcUser`: a string.
-    ///
-    /// Example: `"testuser"`
+    /// `SrcUser`; example: `"testuser"`
     pub src_user: String,
 
-    /// `SrcHost`: a string.
-    ///
-    /// Example: `"10.10.10.%"`
+    /// `SrcHost`; example: `"10.10.10.%"`
     pub src_host: String,
 
-    /// `DstUser`: a string.
-    ///
-    /// Example: `"testuser"`
+    /// `DstUser`; example: `"testuser"`
     pub dst_user: String,
 
-    /// `DstHost`: a string.
-    ///
-    /// Example: `"10.10.20.%"`
+    /// `DstHost`; example: `"10.10.20.%"`
     pub dst_host: String,
 
-    /// `DstDesc`: a string.
-    ///
-    /// Example: `"testclone"`
+    /// `DstDesc`; example: `"testclone"`
     pub dst_desc: Option<String>,
 }
 
 /// What a successful [`CloneAccount`] call returns.
 #[tc_model]
 pub struct CloneAccountResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4123`
+    /// `FlowId`; example: `4123`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -170,34 +208,41 @@ pub struct CloneAccountResponse {
 /// The `CloseDBExtranetAccess` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CloseDBExtranetAccessResponse`].
-/// The codes it documents are in [`CloseDBExtranetAccessError`](super::errors::CloseDBExtranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CloseDBExtranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InternalError.WanServiceFailed`](super::errors::MariadbErrorCode::InternalErrorWanServiceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CloseDBExtranetAccess",
     output = CloseDBExtranetAccessResponse,
-    error = super::errors::CloseDBExtranetAccessError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CloseDBExtranetAccess {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 }
 
 /// What a successful [`CloseDBExtranetAccess`] call returns.
 #[tc_model]
 pub struct CloseDBExtranetAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3324`
+    /// `FlowId`; example: `3324`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -207,50 +252,50 @@ pub struct CloseDBExtranetAccessResponse {
 /// The `CopyAccountPrivileges` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CopyAccountPrivilegesResponse`].
-/// The codes it documents are in [`CopyAccountPrivilegesError`](super::errors::CopyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CopyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CopyRightError`](super::errors::MariadbErrorCode::FailedOperationCopyRightError)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.BadUserType`](super::errors::MariadbErrorCode::InvalidParameterValueBadUserType)
+/// - [`ResourceNotFound.AccountDoesNotExist`](super::errors::MariadbErrorCode::ResourceNotFoundAccountDoesNotExist)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CopyAccountPrivileges",
     output = CopyAccountPrivilegesResponse,
-    error = super::errors::CopyAccountPrivilegesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CopyAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `SrcUserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `SrcUserName`; example: `"testuser1"`
     pub src_user_name: String,
 
-    /// `SrcHost`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `SrcHost`; example: `"172.17.%"`
     pub src_host: String,
 
-    /// `DstUserName`: a string.
-    ///
-    /// Example: `"testuser2"`
+    /// `DstUserName`; example: `"testuser2"`
     pub dst_user_name: String,
 
-    /// `DstHost`: a string.
-    ///
-    /// Example: `"%"`
+    /// `DstHost`; example: `"%"`
     pub dst_host: String,
 
-    /// `SrcReadOnly`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SrcReadOnly`; example: `"0"`
     pub src_read_only: Option<String>,
 
-    /// `DstReadOnly`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DstReadOnly`; example: `"0"`
     pub dst_read_only: Option<String>,
 }
 
@@ -264,89 +309,81 @@ pub struct CopyAccountPrivilegesResponse {
 /// The `CreateAccount` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CreateAccountResponse`].
-/// The codes it documents are in [`CreateAccountError`](super::errors::CreateAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CreateAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateUserFailed`](super::errors::MariadbErrorCode::FailedOperationCreateUserFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::MariadbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CharacterError`](super::errors::MariadbErrorCode::InvalidParameterCharacterError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.AccountAlreadyExists`](super::errors::MariadbErrorCode::InvalidParameterValueAccountAlreadyExists)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::MariadbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.OldProxyVersion`](super::errors::MariadbErrorCode::UnsupportedOperationOldProxyVersion)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CreateAccount",
     output = CreateAccountResponse,
-    error = super::errors::CreateAccountError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CreateAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1234qweri#"`
+    /// `Password`; example: `"1234qweri#"`
     pub password: Option<String>,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: Option<String>,
 
-    /// `DelayThresh`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DelayThresh`; example: `15`
     pub delay_thresh: Option<i64>,
 
-    /// `SlaveConst`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SlaveConst`; example: `0`
     pub slave_const: Option<i64>,
 
-    /// `MaxUserConnections`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxUserConnections`; example: `0`
     pub max_user_connections: Option<u64>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5MTA="`
+    /// `EncryptedPassword`; example: `"MTIzNDU2Nzg5MTA="`
     pub encrypted_password: Option<String>,
 }
 
 /// What a successful [`CreateAccount`] call returns.
 #[tc_model]
 pub struct CreateAccountResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -356,135 +393,114 @@ pub struct CreateAccountResponse {
 /// The `CreateDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CreateDBInstanceResponse`].
-/// The codes it documents are in [`CreateDBInstanceError`](super::errors::CreateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CreateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::MariadbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.PayFailed`](super::errors::MariadbErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.TagDryRunError`](super::errors::MariadbErrorCode::FailedOperationTagDryRunError)
+/// - [`FailedOperation.TradeConfigNotFound`](super::errors::MariadbErrorCode::FailedOperationTradeConfigNotFound)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::MariadbErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::MariadbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.CheckParamNotPass`](super::errors::MariadbErrorCode::InvalidParameterCheckParamNotPass)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SubnetNotFound`](super::errors::MariadbErrorCode::InvalidParameterSubnetNotFound)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::MariadbErrorCode::InvalidParameterVpcNotFound)
+/// - [`InvalidParameterValue.IllegalCount`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalCount)
+/// - [`InvalidParameterValue.IllegalQuantity`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalQuantity)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.DbVersionNotSupported`](super::errors::MariadbErrorCode::UnsupportedOperationDbVersionNotSupported)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CreateDBInstance",
     output = CreateDBInstanceResponse,
-    error = super::errors::CreateDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CreateDBInstance {
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-2","ap-guangzhou-2"]`
     pub zones: Vec<String>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeCount`; example: `1`
     pub node_count: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Memory`; example: `2000`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Storage`; example: `10000`
     pub storage: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
+    /// `VoucherIds`; example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-qdiqptn3"`
+    /// `VpcId`; example: `"vpc-qdiqptn3"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-0r3bgq4c"`
+    /// `SubnetId`; example: `"subnet-0r3bgq4c"`
     pub subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1077641`
+    /// `ProjectId`; example: `1077641`
     pub project_id: Option<i64>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DbVersionId`; example: `"8.0"`
     pub db_version_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsql_MariaDB"`
+    /// `InstanceName`; example: `"tdsql_MariaDB"`
     pub instance_name: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-5ozc4vtq"]`
+    /// `SecurityGroupIds`; example: `["sg-5ozc4vtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `InitParams`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::DbParamValue>>,
 
-    /// `DcnRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DcnRegion`; example: `"ap-guangzhou"`
     pub dcn_region: Option<String>,
 
-    /// `DcnInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-8lmkqnkb"`
+    /// `DcnInstanceId`; example: `"tdsql-8lmkqnkb"`
     pub dcn_instance_id: Option<String>,
 
-    /// `DcnSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnSyncMode`; example: `1`
     pub dcn_sync_mode: Option<i64>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`CreateDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20171103110163"`
+    /// `DealName`; example: `"20171103110163"`
     pub deal_name: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-2c6p4y85"]`
+    /// `InstanceIds`; example: `["tdsql-2c6p4y85"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -494,170 +510,137 @@ pub struct CreateDBInstanceResponse {
 /// The `CreateDedicatedClusterDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CreateDedicatedClusterDBInstanceResponse`].
-/// The codes it documents are in [`CreateDedicatedClusterDBInstanceError`](super::errors::CreateDedicatedClusterDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CreateDedicatedClusterDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQuotaExceedLimit`](super::errors::MariadbErrorCode::FailedOperationTagQuotaExceedLimit)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::MariadbErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.FenceError`](super::errors::MariadbErrorCode::InternalErrorFenceError)
+/// - [`InternalError.GetSubnetFailed`](super::errors::MariadbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.CheckParamNotPass`](super::errors::MariadbErrorCode::InvalidParameterCheckParamNotPass)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::MariadbErrorCode::InvalidParameterVpcNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceInsufficient`](super::errors::MariadbErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable.ExclusterStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableExclusterStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CreateDedicatedClusterDBInstance",
     output = CreateDedicatedClusterDBInstanceResponse,
-    error = super::errors::CreateDedicatedClusterDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CreateDedicatedClusterDBInstance {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbdc-56nsyijj"`
+    /// `ClusterId`; example: `"dbdc-56nsyijj"`
     pub cluster_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub zone: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Pid`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pid: Option<i64>,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"SH02"`
+    /// `Machine`; example: `"SH02"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub machine: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-qdiqptn3"`
+    /// `VpcId`; example: `"vpc-qdiqptn3"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-f3nhaeyg"`
+    /// `SubnetId`; example: `"subnet-f3nhaeyg"`
     pub subnet_id: Option<String>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DbVersionId`; example: `"8.0"`
     pub db_version_id: Option<String>,
 
-    /// `Manual`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Manual`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub manual: Option<i64>,
 
-    /// `DeviceNo`: a string.
-    ///
-    /// Example: `"HYIO2A"`
+    /// `DeviceNo`; example: `"HYIO2A"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub device_no: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-qra0l3rt"]`
+    /// `SecurityGroupIds`; example: `["sg-qra0l3rt"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DcnInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jfsr9ytl"`
+    /// `DcnInstanceId`; example: `"tdsql-jfsr9ytl"`
     pub dcn_instance_id: Option<String>,
 
-    /// `DcnRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DcnRegion`; example: `"ap-guangzhou"`
     pub dcn_region: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsql_maraidb"`
+    /// `InstanceName`; example: `"tdsql_maraidb"`
     pub instance_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 
-    /// `InitParams`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::DbParamValue>>,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeNum`; example: `2`
     pub node_num: Option<i64>,
 
-    /// `MasterHostId`: a string.
-    ///
-    /// Example: `"svr-xxxx"`
+    /// `MasterHostId`; example: `"svr-xxxx"`
     pub master_host_id: Option<String>,
 
-    /// `SlaveHostIds`: a list of strings.
-    ///
-    /// Example: `["svr-xxxx"]`
+    /// `SlaveHostIds`; example: `["svr-xxxx"]`
     pub slave_host_ids: Option<Vec<String>>,
 
-    /// `RollbackInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `RollbackInstanceId`; example: `"tdsql-xxx"`
     pub rollback_instance_id: Option<String>,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `RollbackTime`; example: `"2022-05-10 12:00:00"`
     pub rollback_time: Option<String>,
 
-    /// `DcnSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnSyncMode`; example: `1`
     pub dcn_sync_mode: Option<i64>,
 }
 
 /// What a successful [`CreateDedicatedClusterDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDedicatedClusterDBInstanceResponse {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-xxxxxx"]`
+    /// `InstanceIds`; example: `["tdsql-xxxxxx"]`
     pub instance_ids: Vec<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -667,130 +650,114 @@ pub struct CreateDedicatedClusterDBInstanceResponse {
 /// The `CreateHourDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CreateHourDBInstanceResponse`].
-/// The codes it documents are in [`CreateHourDBInstanceError`](super::errors::CreateHourDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CreateHourDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::MariadbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.TagDryRunError`](super::errors::MariadbErrorCode::FailedOperationTagDryRunError)
+/// - [`FailedOperation.TradeConfigNotFound`](super::errors::MariadbErrorCode::FailedOperationTradeConfigNotFound)
+/// - [`FailedOperation.UserNotAuthed`](super::errors::MariadbErrorCode::FailedOperationUserNotAuthed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::MariadbErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::MariadbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CheckParamNotPass`](super::errors::MariadbErrorCode::InvalidParameterCheckParamNotPass)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetNotFound`](super::errors::MariadbErrorCode::InvalidParameterSubnetNotFound)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::MariadbErrorCode::InvalidParameterVpcNotFound)
+/// - [`InvalidParameterValue.IllegalQuantity`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalQuantity)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.DbVersionNotSupported`](super::errors::MariadbErrorCode::UnsupportedOperationDbVersionNotSupported)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CreateHourDBInstance",
     output = CreateHourDBInstanceResponse,
-    error = super::errors::CreateHourDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CreateHourDBInstance {
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `Zones`; example: `["ap-guangzhou-1"]`
     pub zones: Vec<String>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-n2vdqxdx"`
+    /// `VpcId`; example: `"vpc-n2vdqxdx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-j2ezrypg"`
+    /// `SubnetId`; example: `"subnet-j2ezrypg"`
     pub subnet_id: Option<String>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersionId`; example: `"5.7"`
     pub db_version_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-123456"]`
+    /// `SecurityGroupIds`; example: `["sg-123456"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `DcnRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DcnRegion`; example: `"ap-guangzhou"`
     pub dcn_region: Option<String>,
 
-    /// `DcnInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-123456"`
+    /// `DcnInstanceId`; example: `"tdsql-123456"`
     pub dcn_instance_id: Option<String>,
 
-    /// `InitParams`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::DbParamValue>>,
 
-    /// `RollbackInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-dup8gl6t"`
+    /// `RollbackInstanceId`; example: `"tdsql-dup8gl6t"`
     pub rollback_instance_id: Option<String>,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2021-11-22 00:00:00"`
+    /// `RollbackTime`; example: `"2021-11-22 00:00:00"`
     pub rollback_time: Option<String>,
 
-    /// `DcnSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnSyncMode`; example: `1`
     pub dcn_sync_mode: Option<i64>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`CreateHourDBInstance`] call returns.
 #[tc_model]
 pub struct CreateHourDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20200409111543"`
+    /// `DealName`; example: `"20200409111543"`
     pub deal_name: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-dup8gl6t"]`
+    /// `InstanceIds`; example: `["tdsql-dup8gl6t"]`
     pub instance_ids: Vec<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `22051110000`
+    /// `FlowId`; example: `22051110000`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -800,34 +767,45 @@ pub struct CreateHourDBInstanceResponse {
 /// The `CreateTmpInstances` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`CreateTmpInstancesResponse`].
-/// The codes it documents are in [`CreateTmpInstancesError`](super::errors::CreateTmpInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=CreateTmpInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::MariadbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.RetreateTime`](super::errors::MariadbErrorCode::InternalErrorRetreateTime)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MariadbErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MariadbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceInUse.TempInstanceExist`](super::errors::MariadbErrorCode::ResourceInUseTempInstanceExist)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "CreateTmpInstances",
     output = CreateTmpInstancesResponse,
-    error = super::errors::CreateTmpInstancesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct CreateTmpInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-arryr5nt\r\n"]`
+    /// `InstanceIds`; example: `["tdsql-arryr5nt\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2019-04-06 12:31:10"`
+    /// `RollbackTime`; example: `"2019-04-06 12:31:10"`
     pub rollback_time: String,
 }
 
 /// What a successful [`CreateTmpInstances`] call returns.
 #[tc_model]
 pub struct CreateTmpInstancesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `167`
+    /// `FlowId`; example: `167`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -837,30 +815,37 @@ pub struct CreateTmpInstancesResponse {
 /// The `DeleteAccount` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteUserFailed`](super::errors::MariadbErrorCode::FailedOperationDeleteUserFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::MariadbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DeleteAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 }
 
@@ -874,74 +859,64 @@ pub struct DeleteAccountResponse {
 /// The `DescribeAccountPrivileges` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAccountPrivilegesResponse`].
-/// The codes it documents are in [`DescribeAccountPrivilegesError`](super::errors::DescribeAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetRightFailed`](super::errors::MariadbErrorCode::InternalErrorGetRightFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeAccountPrivileges",
     output = DescribeAccountPrivilegesResponse,
-    error = super::errors::DescribeAccountPrivilegesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Type`; example: `"table"`
     pub r#type: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"prod_user_tbl"`
+    /// `Object`; example: `"prod_user_tbl"`
     pub object: Option<String>,
 
-    /// `ColName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `ColName`; example: `"username"`
     pub col_name: Option<String>,
 }
 
 /// What a successful [`DescribeAccountPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeAccountPrivilegesResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","UPDATE"]`
+    /// `Privileges`; example: `["SELECT","UPDATE"]`
     pub privileges: Vec<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -951,32 +926,39 @@ pub struct DescribeAccountPrivilegesResponse {
 /// The `DescribeAccounts` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::MariadbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Users`: a list of [`DbAccount`](super::models::DbAccount) objects.
+    /// `Users`
     pub users: Vec<models::DbAccount>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -986,55 +968,48 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeBackupConfigs` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupConfigsResponse`].
-/// The codes it documents are in [`DescribeBackupConfigsError`](super::errors::DescribeBackupConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeBackupConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeBackupConfigs",
     output = DescribeBackupConfigsResponse,
-    error = super::errors::DescribeBackupConfigsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeBackupConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-c1nl9rpv"`
+    /// `InstanceId`; example: `"tdsql-c1nl9rpv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackupConfigs`] call returns.
 #[tc_model]
 pub struct DescribeBackupConfigsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-c1nl9rpv"`
+    /// `InstanceId`; example: `"tdsql-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Days`; example: `30`
     pub days: u64,
 
-    /// `StartBackupTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartBackupTime`; example: `"03:00"`
     pub start_backup_time: String,
 
-    /// `EndBackupTime`: a string.
-    ///
-    /// Example: `"05:59"`
+    /// `EndBackupTime`; example: `"05:59"`
     pub end_backup_time: String,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Vec<String>,
 
-    /// `ArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `91`
+    /// `ArchiveDays`; example: `91`
     pub archive_days: i64,
 
-    /// `BackupConfigSet`: a list of [`BackupConfig`](super::models::BackupConfig) objects.
+    /// `BackupConfigSet`
     pub backup_config_set: Vec<models::BackupConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1044,15 +1019,22 @@ pub struct DescribeBackupConfigsResponse {
 /// The `DescribeBackupFiles` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupFilesResponse`].
-/// The codes it documents are in [`DescribeBackupFilesError`](super::errors::DescribeBackupFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeBackupFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MariadbErrorCode::InvalidParameterActionNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeBackupFiles",
     output = DescribeBackupFilesResponse,
-    error = super::errors::DescribeBackupFilesError,
+    error = super::errors::MariadbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1062,61 +1044,41 @@ pub struct DescribeBackupConfigsResponse {
     )
 )]
 pub struct DescribeBackupFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-muad49ep"`
+    /// `InstanceId`; example: `"tdsql-muad49ep"`
     pub instance_id: Option<String>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"Binlog"`
+    /// `BackupType`; example: `"Binlog"`
     pub backup_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `StartTime`; example: `"2022-05-10 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `EndTime`; example: `"2022-05-10 12:00:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `OrderBy`; example: `"Time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupFiles`] call returns.
 #[tc_model]
 pub struct DescribeBackupFilesResponse {
-    /// `Files`: a list of [`InstanceBackupFileItem`](super::models::InstanceBackupFileItem) objects.
+    /// `Files`
     pub files: Vec<models::InstanceBackupFileItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `UrlPrefix`: a string.
-    ///
-    /// Example: `"http://newdtsdev-1301792469.cos.ap-guangzhou.myqcloud.com"`
+    /// `UrlPrefix`; example: `"http://newdtsdev-1301792469.cos.ap-guangzhou.myqcloud.com"`
     pub url_prefix: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1126,32 +1088,39 @@ pub struct DescribeBackupFilesResponse {
 /// The `DescribeBackupTime` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupTimeResponse`].
-/// The codes it documents are in [`DescribeBackupTimeError`](super::errors::DescribeBackupTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeBackupTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeBackupTime",
     output = DescribeBackupTimeResponse,
-    error = super::errors::DescribeBackupTimeError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeBackupTime {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-fdpjf5zh\r\n"]`
+    /// `InstanceIds`; example: `["tdsql-fdpjf5zh\r\n"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeBackupTime`] call returns.
 #[tc_model]
 pub struct DescribeBackupTimeResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`DbBackupTimeConfig`](super::models::DbBackupTimeConfig) objects.
+    /// `Items`
     pub items: Vec<models::DbBackupTimeConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,34 +1130,43 @@ pub struct DescribeBackupTimeResponse {
 /// The `DescribeBinlogTime` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBinlogTimeResponse`].
-/// The codes it documents are in [`DescribeBinlogTimeError`](super::errors::DescribeBinlogTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeBinlogTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LogNotExisted`](super::errors::MariadbErrorCode::FailedOperationLogNotExisted)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::MariadbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MariadbErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MariadbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeBinlogTime",
     output = DescribeBinlogTimeResponse,
-    error = super::errors::DescribeBinlogTimeError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeBinlogTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-arryr5nt"`
+    /// `InstanceId`; example: `"tdsql-arryr5nt"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBinlogTime`] call returns.
 #[tc_model]
 pub struct DescribeBinlogTimeResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-04-06 00:31:10"`
+    /// `StartTime`; example: `"2019-04-06 00:31:10"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-04-06 14:31:56"`
+    /// `EndTime`; example: `"2019-04-06 14:31:56"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1198,39 +1176,44 @@ pub struct DescribeBinlogTimeResponse {
 /// The `DescribeDBEncryptAttributes` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBEncryptAttributesResponse`].
-/// The codes it documents are in [`DescribeDBEncryptAttributesError`](super::errors::DescribeDBEncryptAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBEncryptAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::MariadbErrorCode::InternalError)
+/// - [`InternalError.GetCipherTextFailed`](super::errors::MariadbErrorCode::InternalErrorGetCipherTextFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBEncryptAttributes",
     output = DescribeDBEncryptAttributesResponse,
-    error = super::errors::DescribeDBEncryptAttributesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBEncryptAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-59a1o2nd"`
+    /// `InstanceId`; example: `"tdsql-59a1o2nd"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBEncryptAttributes`] call returns.
 #[tc_model]
 pub struct DescribeDBEncryptAttributesResponse {
-    /// `EncryptStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptStatus`; example: `0`
     pub encrypt_status: i64,
 
-    /// `CipherText`: a string.
-    ///
-    /// Example: `"qucjG3av6P2QKBgQDPd/H5DjzDj0+Gzg39eOeha+mpJ8tPTo7Qc/5kHWoM9qokIbW"`
+    /// `CipherText`; example: `"qucjG3av6P2QKBgQDPd/H5DjzDj0+Gzg39eOeha+mpJ8tPTo7Qc/5kHWoM9qokIbW"`
     pub cipher_text: String,
 
-    /// `ExpireDate`: a string.
-    ///
-    /// Example: `"2019-01-01 10:00:00"`
+    /// `ExpireDate`; example: `"2019-01-01 10:00:00"`
     pub expire_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1240,329 +1223,222 @@ pub struct DescribeDBEncryptAttributesResponse {
 /// The `DescribeDBInstanceDetail` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeDBInstanceDetailError`](super::errors::DescribeDBInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeConfigNotFound`](super::errors::MariadbErrorCode::FailedOperationTradeConfigNotFound)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::MariadbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBInstanceDetail",
     output = DescribeDBInstanceDetailResponse,
-    error = super::errors::DescribeDBInstanceDetailError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceDetailResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cos_test"`
+    /// `InstanceName`; example: `"cos_test"`
     pub instance_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.240.44"`
+    /// `Vip`; example: `"192.168.240.44"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `IsTmp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTmp`; example: `0`
     pub is_tmp: i64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeCount`; example: `3`
     pub node_count: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hqxhp43z"`
+    /// `VpcId`; example: `"vpc-hqxhp43z"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-15y3y4eo"`
+    /// `SubnetId`; example: `"subnet-15y3y4eo"`
     pub subnet_id: String,
 
-    /// `WanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanStatus`; example: `0`
     pub wan_status: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-tdsql-jv8z8fhl.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz-tdsql-jv8z8fhl.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanVip`: a string.
-    ///
-    /// Example: `"43.136.248.12"`
+    /// `WanVip`; example: `"43.136.248.12"`
     pub wan_vip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanPort`; example: `0`
     pub wan_port: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `TdsqlVersion`: a string.
-    ///
-    /// Example: `"基于MariaDB 10.0.10设计(兼容MySQL 5.5)"`
+    /// `TdsqlVersion`; example: `"基于MariaDB 10.0.10设计(兼容MySQL 5.5)"`
     pub tdsql_version: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `MasterZone`; example: `"ap-guangzhou-2"`
     pub master_zone: String,
 
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-2"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-2","ap-guangzhou-2"]`
     pub slave_zones: Vec<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `ExclusterId`: a string.
-    ///
-    /// Example: `"dbdc-56nsyijj"`
+    /// `ExclusterId`; example: `"dbdc-56nsyijj"`
     pub excluster_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prepaid"`
+    /// `PayMode`; example: `"prepaid"`
     pub pay_mode: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-13 15:00:16"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-04-13 15:00:16"`
     pub create_time: String,
 
-    /// `IsAuditSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAuditSupported`; example: `true`
     pub is_audit_supported: bool,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-06 15:00:16"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2019-12-06 15:00:16"`
     pub period_end_time: String,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"Z4"`
+    /// `Machine`; example: `"Z4"`
     pub machine: String,
 
-    /// `StorageUsage`: a string.
-    ///
-    /// Example: `"0.000"`
+    /// `StorageUsage`; example: `"0.000"`
     pub storage_usage: String,
 
-    /// `LogStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LogStorage`; example: `8`
     pub log_storage: i64,
 
-    /// `IsEncryptSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEncryptSupported`; example: `0`
     pub is_encrypt_supported: i64,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"2402:5e00:1011:2d01:1:90cb:55fa:e4f3"`
+    /// `Vip6`; example: `"2402:5e00:1011:2d01:1:90cb:55fa:e4f3"`
     pub vip6: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1002231`
+    /// `Pid`; example: `1002231`
     pub pid: i64,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `2100`
+    /// `Qps`; example: `2100`
     pub qps: i64,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: i64,
 
-    /// `WanVipv6`: a string.
-    ///
-    /// Example: `"2402:4e00:1013:2c01:1:90cb:55fa:e4d3"`
+    /// `WanVipv6`; example: `"2402:4e00:1013:2c01:1:90cb:55fa:e4d3"`
     pub wan_vipv6: String,
 
-    /// `WanStatusIpv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanStatusIpv6`; example: `0`
     pub wan_status_ipv6: i64,
 
-    /// `WanPortIpv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanPortIpv6`; example: `0`
     pub wan_port_ipv6: i64,
 
-    /// `DbEngine`: a string.
-    ///
-    /// Example: `"Pernoca"`
+    /// `DbEngine`; example: `"Pernoca"`
     pub db_engine: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7.17"`
+    /// `DbVersion`; example: `"5.7.17"`
     pub db_version: String,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<models::ResourceTag>,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnFlag`; example: `1`
     pub dcn_flag: i64,
 
-    /// `DcnStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnStatus`; example: `2`
     pub dcn_status: i64,
 
-    /// `DcnDstNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnDstNum`; example: `1`
     pub dcn_dst_num: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `NodesInfo`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodesInfo`
     pub nodes_info: Vec<models::NodeInfo>,
 
-    /// `IsMaxUserConnectionsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMaxUserConnectionsSupported`; example: `true`
     pub is_max_user_connections_supported: bool,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersionId`; example: `"5.7"`
     pub db_version_id: String,
 
-    /// `EncryptStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptStatus`; example: `0`
     pub encrypt_status: i64,
 
-    /// `ReplicaConfig`: a [`DcnReplicaConfig`](super::models::DcnReplicaConfig).
+    /// `ReplicaConfig`
     pub replica_config: Option<models::DcnReplicaConfig>,
 
-    /// `ReplicaStatus`: a [`DcnReplicaStatus`](super::models::DcnReplicaStatus).
+    /// `ReplicaStatus`
     pub replica_status: Option<models::DcnReplicaStatus>,
 
-    /// `ExclusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusterType`; example: `0`
     pub excluster_type: i64,
 
-    /// `RsAccessStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RsAccessStrategy`; example: `0`
     pub rs_access_strategy: i64,
 
-    /// `ReservedNetResources`: a list of [`ReservedNetResource`](super::models::ReservedNetResource) objects.
+    /// `ReservedNetResources`
     pub reserved_net_resources: Vec<models::ReservedNetResource>,
 
-    /// `IsPhysicalReplicationSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPhysicalReplicationSupported`; example: `true`
     pub is_physical_replication_supported: bool,
 
-    /// `IsDcnStrongSyncSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDcnStrongSyncSupported`; example: `1`
     pub is_dcn_strong_sync_supported: i64,
 
-    /// `IsDcnSwitchSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDcnSwitchSupported`; example: `1`
     pub is_dcn_switch_supported: i64,
 
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"proxy-22.1.7"`
+    /// `ProxyVersion`; example: `"proxy-22.1.7"`
     pub proxy_version: String,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: String,
 
-    /// `ProtectedProperty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedProperty`; example: `1`
     pub protected_property: i64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1351487408`
+    /// `FlowId`; example: `1351487408`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1572,27 +1448,33 @@ pub struct DescribeDBInstanceDetailResponse {
 /// The `DescribeDBInstanceSpecs` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceSpecsResponse`].
-/// The codes it documents are in [`DescribeDBInstanceSpecsError`](super::errors::DescribeDBInstanceSpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBInstanceSpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBInstanceSpecs",
     output = DescribeDBInstanceSpecsResponse,
-    error = super::errors::DescribeDBInstanceSpecsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBInstanceSpecs {
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceSpecs`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceSpecsResponse {
-    /// `Specs`: a list of [`InstanceSpec`](super::models::InstanceSpec) objects.
+    /// `Specs`
     pub specs: Vec<models::InstanceSpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1602,15 +1484,28 @@ pub struct DescribeDBInstanceSpecsResponse {
 /// The `DescribeDBInstances` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.FenceError`](super::errors::MariadbErrorCode::InternalErrorFenceError)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SubnetNotFound`](super::errors::MariadbErrorCode::InvalidParameterSubnetNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::MariadbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1620,114 +1515,74 @@ pub struct DescribeDBInstanceSpecsResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-722d255z\n"]`
+    /// `InstanceIds`; example: `["tdsql-722d255z\n"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `SearchName`: a string.
-    ///
-    /// Example: `"instancename"`
+    /// `SearchName`; example: `"instancename"`
     pub search_name: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"tdsql-13qobrt9"`
+    /// `SearchKey`; example: `"tdsql-13qobrt9"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1077640,1077641]`
+    /// `ProjectIds`; example: `[1077640,1077641]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `IsFilterVpc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFilterVpc`; example: `true`
     pub is_filter_vpc: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-975ql47u"`
+    /// `VpcId`; example: `"vpc-975ql47u"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bgo1rfsq"`
+    /// `SubnetId`; example: `"subnet-bgo1rfsq"`
     pub subnet_id: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createtime"`
+    /// `OrderBy`; example: `"createtime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OriginSerialIds`: a list of strings.
-    ///
-    /// Example: `["set_1700103903_101644246"]`
+    /// `OriginSerialIds`; example: `["set_1700103903_101644246"]`
     pub origin_serial_ids: Option<Vec<String>>,
 
-    /// `IsFilterExcluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilterExcluster`; example: `false`
     pub is_filter_excluster: Option<bool>,
 
-    /// `ExclusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusterType`; example: `0`
     pub excluster_type: Option<i64>,
 
-    /// `ExclusterIds`: a list of strings.
-    ///
-    /// Example: `["dbdc-4ih6uct9"]`
+    /// `ExclusterIds`; example: `["dbdc-4ih6uct9"]`
     pub excluster_ids: Option<Vec<String>>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["负责人","备份负责人"]`
+    /// `TagKeys`; example: `["负责人","备份负责人"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `FilterInstanceType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `FilterInstanceType`; example: `"2"`
     pub filter_instance_type: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Status`; example: `[1,2]`
     pub status: Option<Vec<i64>>,
 
-    /// `ExcludeStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-1,-2]`
+    /// `ExcludeStatus`; example: `[-1,-2]`
     pub exclude_status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Instances`: a list of [`DbInstance`](super::models::DbInstance) objects.
+    /// `Instances`
     pub instances: Vec<models::DbInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1737,57 +1592,60 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDBLogFiles` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBLogFilesResponse`].
-/// The codes it documents are in [`DescribeDBLogFilesError`](super::errors::DescribeDBLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CosConfiguration`](super::errors::MariadbErrorCode::InternalErrorCosConfiguration)
+/// - [`InternalError.CosSignUrl`](super::errors::MariadbErrorCode::InternalErrorCosSignUrl)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InternalError.HDFSError`](super::errors::MariadbErrorCode::InternalErrorHdfsError)
+/// - [`InternalError.InnerConfigurationMissing`](super::errors::MariadbErrorCode::InternalErrorInnerConfigurationMissing)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.ShardResourceIdNotFound`](super::errors::MariadbErrorCode::InvalidParameterShardResourceIdNotFound)
+/// - [`ResourceUnavailable.CosApiFailed`](super::errors::MariadbErrorCode::ResourceUnavailableCosApiFailed)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBLogFiles",
     output = DescribeDBLogFilesResponse,
-    error = super::errors::DescribeDBLogFilesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBLogFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql-ow728lmc"`
     pub instance_id: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 }
 
 /// What a successful [`DescribeDBLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeDBLogFilesResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql-ow728lmc"`
     pub instance_id: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Files`: a list of [`LogFileInfo`](super::models::LogFileInfo) objects.
+    /// `Files`
     pub files: Vec<models::LogFileInfo>,
 
-    /// `VpcPrefix`: a string.
-    ///
-    /// Example: `"http://169.254.0.27:8083"`
+    /// `VpcPrefix`; example: `"http://169.254.0.27:8083"`
     pub vpc_prefix: String,
 
-    /// `NormalPrefix`: a string.
-    ///
-    /// Example: `"http://10.66.255.253:8083"`
+    /// `NormalPrefix`; example: `"http://10.66.255.253:8083"`
     pub normal_prefix: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1797,32 +1655,40 @@ pub struct DescribeDBLogFilesResponse {
 /// The `DescribeDBParameters` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBParametersResponse`].
-/// The codes it documents are in [`DescribeDBParametersError`](super::errors::DescribeDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbConfigFailed`](super::errors::MariadbErrorCode::InternalErrorGetDbConfigFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBParameters",
     output = DescribeDBParametersResponse,
-    error = super::errors::DescribeDBParametersError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBParameters`] call returns.
 #[tc_model]
 pub struct DescribeDBParametersResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Params`: a list of [`ParamDesc`](super::models::ParamDesc) objects.
+    /// `Params`
     pub params: Vec<models::ParamDesc>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1832,43 +1698,59 @@ pub struct DescribeDBParametersResponse {
 /// The `DescribeDBSecurityGroups` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::MariadbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::MariadbErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`FailedOperation.SGOperationFailed`](super::errors::MariadbErrorCode::FailedOperationSgOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::MariadbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::MariadbErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::MariadbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.RouteNotFound`](super::errors::MariadbErrorCode::InternalErrorRouteNotFound)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::MariadbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MariadbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::MariadbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::MariadbErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::MariadbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `Product`; example: `"mariadb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-eb2w7dto"`
+    /// `InstanceId`; example: `"tdsql-eb2w7dto"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `VIP`: a string.
-    ///
-    /// Example: `"172.16.0.10"`
+    /// `VIP`; example: `"172.16.0.10"`
     #[tc(rename = "VIP")]
     pub vip: String,
 
-    /// `VPort`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `VPort`; example: `"3306"`
     pub v_port: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1878,15 +1760,29 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeDBSlowLogs` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBSlowLogsResponse`].
-/// The codes it documents are in [`DescribeDBSlowLogsError`](super::errors::DescribeDBSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InternalError.GetSlowLogFailed`](super::errors::MariadbErrorCode::InternalErrorGetSlowLogFailed)
+/// - [`InternalError.LogDBFailed`](super::errors::MariadbErrorCode::InternalErrorLogDbFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.IllegalTime`](super::errors::MariadbErrorCode::InvalidParameterIllegalTime)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBSlowLogs",
     output = DescribeDBSlowLogsResponse,
-    error = super::errors::DescribeDBSlowLogsError,
+    error = super::errors::MariadbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1896,76 +1792,50 @@ pub struct DescribeDBSecurityGroupsResponse {
     )
 )]
 pub struct DescribeDBSlowLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-08-06 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2017-08-06 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-08-07 23:59:59"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2017-08-07 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"db"`
+    /// `Db`; example: `"db"`
     pub db: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"query_time_sum"`
+    /// `OrderBy`; example: `"query_time_sum"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Slave`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Slave`; example: `1`
     pub slave: Option<i64>,
 }
 
 /// What a successful [`DescribeDBSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeDBSlowLogsResponse {
-    /// `Data`: a list of [`SlowLogData`](super::models::SlowLogData) objects.
+    /// `Data`
     pub data: Vec<models::SlowLogData>,
 
-    /// `LockTimeSum`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `LockTimeSum`; example: `0`
     pub lock_time_sum: f64,
 
-    /// `QueryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryCount`; example: `1`
     pub query_count: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `QueryTimeSum`: a floating-point number.
-    ///
-    /// Example: `1.13`
+    /// `QueryTimeSum`; example: `1.13`
     pub query_time_sum: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1975,39 +1845,44 @@ pub struct DescribeDBSlowLogsResponse {
 /// The `DescribeDBSyncMode` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBSyncModeResponse`].
-/// The codes it documents are in [`DescribeDBSyncModeError`](super::errors::DescribeDBSyncModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBSyncMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBSyncMode",
     output = DescribeDBSyncModeResponse,
-    error = super::errors::DescribeDBSyncModeError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBSyncMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSyncMode`] call returns.
 #[tc_model]
 pub struct DescribeDBSyncModeResponse {
-    /// `SyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncMode`; example: `0`
     pub sync_mode: i64,
 
-    /// `IsModifying`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsModifying`; example: `0`
     pub is_modifying: i64,
 
-    /// `CurrentSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentSyncMode`; example: `0`
     pub current_sync_mode: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2017,27 +1892,33 @@ pub struct DescribeDBSyncModeResponse {
 /// The `DescribeDBTmpInstances` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBTmpInstancesResponse`].
-/// The codes it documents are in [`DescribeDBTmpInstancesError`](super::errors::DescribeDBTmpInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDBTmpInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDBTmpInstances",
     output = DescribeDBTmpInstancesResponse,
-    error = super::errors::DescribeDBTmpInstancesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDBTmpInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-oc5srykh"`
+    /// `InstanceId`; example: `"tdsql-oc5srykh"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBTmpInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBTmpInstancesResponse {
-    /// `TmpInstances`: a list of [`TmpInstance`](super::models::TmpInstance) objects.
+    /// `TmpInstances`
     pub tmp_instances: Vec<models::TmpInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2047,51 +1928,53 @@ pub struct DescribeDBTmpInstancesResponse {
 /// The `DescribeDatabaseObjects` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDatabaseObjectsResponse`].
-/// The codes it documents are in [`DescribeDatabaseObjectsError`](super::errors::DescribeDatabaseObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDatabaseObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbObjectFailed`](super::errors::MariadbErrorCode::InternalErrorGetDbObjectFailed)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDatabaseObjects",
     output = DescribeDatabaseObjectsResponse,
-    error = super::errors::DescribeDatabaseObjectsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDatabaseObjects {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-e9tklsgz"`
+    /// `InstanceId`; example: `"tdsql-e9tklsgz"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 }
 
 /// What a successful [`DescribeDatabaseObjects`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseObjectsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-e9tklsgz"`
+    /// `InstanceId`; example: `"tdsql-e9tklsgz"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Tables`: a list of [`DatabaseTable`](super::models::DatabaseTable) objects.
+    /// `Tables`
     pub tables: Vec<models::DatabaseTable>,
 
-    /// `Views`: a list of [`DatabaseView`](super::models::DatabaseView) objects.
+    /// `Views`
     pub views: Vec<models::DatabaseView>,
 
-    /// `Procs`: a list of [`DatabaseProcedure`](super::models::DatabaseProcedure) objects.
+    /// `Procs`
     pub procs: Vec<models::DatabaseProcedure>,
 
-    /// `Funcs`: a list of [`DatabaseFunction`](super::models::DatabaseFunction) objects.
+    /// `Funcs`
     pub funcs: Vec<models::DatabaseFunction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2101,52 +1984,51 @@ pub struct DescribeDatabaseObjectsResponse {
 /// The `DescribeDatabaseTable` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDatabaseTableResponse`].
-/// The codes it documents are in [`DescribeDatabaseTableError`](super::errors::DescribeDatabaseTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDatabaseTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetTableInfoFailed`](super::errors::MariadbErrorCode::InternalErrorGetTableInfoFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDatabaseTable",
     output = DescribeDatabaseTableResponse,
-    error = super::errors::DescribeDatabaseTableError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDatabaseTable {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-e9tklsgz"`
+    /// `InstanceId`; example: `"tdsql-e9tklsgz"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"region"`
+    /// `Table`; example: `"region"`
     pub table: String,
 }
 
 /// What a successful [`DescribeDatabaseTable`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseTableResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-e9tklsgz"`
+    /// `InstanceId`; example: `"tdsql-e9tklsgz"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"region"`
+    /// `Table`; example: `"region"`
     pub table: String,
 
-    /// `Cols`: a list of [`TableColumn`](super::models::TableColumn) objects.
+    /// `Cols`
     pub cols: Vec<models::TableColumn>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2156,32 +2038,37 @@ pub struct DescribeDatabaseTableResponse {
 /// The `DescribeDatabases` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbListFailed`](super::errors::MariadbErrorCode::InternalErrorGetDbListFailed)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDatabases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-e9tklsgz"`
+    /// `InstanceId`; example: `"tdsql-e9tklsgz"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `Databases`: a list of [`Database`](super::models::Database) objects.
+    /// `Databases`
     pub databases: Vec<models::Database>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-e9tklsgz"`
+    /// `InstanceId`; example: `"tdsql-e9tklsgz"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2191,27 +2078,35 @@ pub struct DescribeDatabasesResponse {
 /// The `DescribeDcnDetail` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDcnDetailResponse`].
-/// The codes it documents are in [`DescribeDcnDetailError`](super::errors::DescribeDcnDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeDcnDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MariadbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeDcnDetail",
     output = DescribeDcnDetailResponse,
-    error = super::errors::DescribeDcnDetailError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeDcnDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ohjuvzgt"`
+    /// `InstanceId`; example: `"tdsql-ohjuvzgt"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDcnDetail`] call returns.
 #[tc_model]
 pub struct DescribeDcnDetailResponse {
-    /// `DcnDetails`: a list of [`DcnDetailItem`](super::models::DcnDetailItem) objects.
+    /// `DcnDetails`
     pub dcn_details: Option<Vec<models::DcnDetailItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2221,34 +2116,37 @@ pub struct DescribeDcnDetailResponse {
 /// The `DescribeFileDownloadUrl` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeFileDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeFileDownloadUrlError`](super::errors::DescribeFileDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeFileDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CosSignUrl`](super::errors::MariadbErrorCode::InternalErrorCosSignUrl)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeFileDownloadUrl",
     output = DescribeFileDownloadUrlResponse,
-    error = super::errors::DescribeFileDownloadUrlError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeFileDownloadUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-1234abcd"`
+    /// `InstanceId`; example: `"tdsql-1234abcd"`
     pub instance_id: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/cos_backup/xxx"`
+    /// `FilePath`; example: `"/cos_backup/xxx"`
     pub file_path: String,
 }
 
 /// What a successful [`DescribeFileDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeFileDownloadUrlResponse {
-    /// `PreSignedUrl`: a string.
-    ///
-    /// Example: `"http://cos.domain/xxx"`
+    /// `PreSignedUrl`; example: `"http://cos.domain/xxx"`
     pub pre_signed_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2258,29 +2156,34 @@ pub struct DescribeFileDownloadUrlResponse {
 /// The `DescribeFlow` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeFlowResponse`].
-/// The codes it documents are in [`DescribeFlowError`](super::errors::DescribeFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.FlowNotFound`](super::errors::MariadbErrorCode::InvalidParameterFlowNotFound)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeFlow",
     output = DescribeFlowResponse,
-    error = super::errors::DescribeFlowError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeFlow {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3340`
+    /// `FlowId`; example: `3340`
     pub flow_id: i64,
 }
 
 /// What a successful [`DescribeFlow`] call returns.
 #[tc_model]
 pub struct DescribeFlowResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2290,15 +2193,22 @@ pub struct DescribeFlowResponse {
 /// The `DescribeInstanceNodeInfo` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceNodeInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceNodeInfoError`](super::errors::DescribeInstanceNodeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeInstanceNodeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeInstanceNodeInfo",
     output = DescribeInstanceNodeInfoResponse,
-    error = super::errors::DescribeInstanceNodeInfoError,
+    error = super::errors::MariadbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2308,31 +2218,23 @@ pub struct DescribeFlowResponse {
     )
 )]
 pub struct DescribeInstanceNodeInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-b43f8yjl"`
+    /// `InstanceId`; example: `"tdsql-b43f8yjl"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeInstanceNodeInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodeInfoResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `NodesInfo`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `NodesInfo`
     pub nodes_info: Vec<models::NodeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2342,29 +2244,35 @@ pub struct DescribeInstanceNodeInfoResponse {
 /// The `DescribeInstanceSSLAttributes` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceSSLAttributesResponse`].
-/// The codes it documents are in [`DescribeInstanceSSLAttributesError`](super::errors::DescribeInstanceSSLAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeInstanceSSLAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeInstanceSSLAttributes",
     output = DescribeInstanceSSLAttributesResponse,
-    error = super::errors::DescribeInstanceSSLAttributesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeInstanceSSLAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdql-xxx"`
+    /// `InstanceId`; example: `"tdql-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceSSLAttributes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSSLAttributesResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2374,34 +2282,39 @@ pub struct DescribeInstanceSSLAttributesResponse {
 /// The `DescribeLogFileRetentionPeriod` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeLogFileRetentionPeriodResponse`].
-/// The codes it documents are in [`DescribeLogFileRetentionPeriodError`](super::errors::DescribeLogFileRetentionPeriodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeLogFileRetentionPeriod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeLogFileRetentionPeriod",
     output = DescribeLogFileRetentionPeriodResponse,
-    error = super::errors::DescribeLogFileRetentionPeriodError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeLogFileRetentionPeriod {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLogFileRetentionPeriod`] call returns.
 #[tc_model]
 pub struct DescribeLogFileRetentionPeriodResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Days`; example: `30`
     pub days: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2411,32 +2324,37 @@ pub struct DescribeLogFileRetentionPeriodResponse {
 /// The `DescribeOrders` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeOrdersResponse`].
-/// The codes it documents are in [`DescribeOrdersError`](super::errors::DescribeOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.QueryOrderFailed`](super::errors::MariadbErrorCode::InternalErrorQueryOrderFailed)
+/// - [`InvalidParameter.DealNameNotGiven`](super::errors::MariadbErrorCode::InvalidParameterDealNameNotGiven)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeOrders",
     output = DescribeOrdersResponse,
-    error = super::errors::DescribeOrdersError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeOrders {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20171103110035\r\n"]`
+    /// `DealNames`; example: `["20171103110035\r\n"]`
     pub deal_names: Vec<String>,
 }
 
 /// What a successful [`DescribeOrders`] call returns.
 #[tc_model]
 pub struct DescribeOrdersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Deals`: a list of [`Deal`](super::models::Deal) objects.
+    /// `Deals`
     pub deals: Vec<models::Deal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2446,74 +2364,65 @@ pub struct DescribeOrdersResponse {
 /// The `DescribePrice` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribePriceResponse`].
-/// The codes it documents are in [`DescribePriceError`](super::errors::DescribePriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribePrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeConfigNotFound`](super::errors::MariadbErrorCode::FailedOperationTradeConfigNotFound)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::MariadbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::MariadbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.IllegalCount`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalCount)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribePrice",
     output = DescribePriceResponse,
-    error = super::errors::DescribePriceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribePrice {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Memory`; example: `2000`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Storage`; example: `10000`
     pub storage: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `Paymode`: a string.
-    ///
-    /// Example: `"prepaid"`
+    /// `Paymode`; example: `"prepaid"`
     pub paymode: Option<String>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`DescribePrice`] call returns.
 #[tc_model]
 pub struct DescribePriceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `21120`
+    /// `OriginalPrice`; example: `21120`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `21120`
+    /// `Price`; example: `21120`
     pub price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2523,15 +2432,23 @@ pub struct DescribePriceResponse {
 /// The `DescribeProcessList` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeProcessListResponse`].
-/// The codes it documents are in [`DescribeProcessListError`](super::errors::DescribeProcessListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeProcessList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeProcessList",
     output = DescribeProcessListResponse,
-    error = super::errors::DescribeProcessListError,
+    error = super::errors::MariadbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2540,36 +2457,26 @@ pub struct DescribePriceResponse {
     )
 )]
 pub struct DescribeProcessList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-2gk4nxyz"`
+    /// `InstanceId`; example: `"tdsql-2gk4nxyz"`
     pub instance_id: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"681390887981"`
+    /// `NodeId`; example: `"681390887981"`
     pub node_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"user","Values":["root"]}]`
+    /// `Filters`; example: `[{"Name":"user","Values":["root"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeProcessList`] call returns.
 #[tc_model]
 pub struct DescribeProcessListResponse {
-    /// `ProcessList`: a list of [`Process`](super::models::Process) objects.
+    /// `ProcessList`
     pub process_list: Option<Vec<models::Process>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2579,37 +2486,39 @@ pub struct DescribeProcessListResponse {
 /// The `DescribeProjectSecurityGroups` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::MariadbErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetUserSGCountFailed`](super::errors::MariadbErrorCode::InternalErrorGetUserSgCountFailed)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::MariadbErrorCode::InvalidParameterIllegalParameterError)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `Product`; example: `"mariadb"`
     pub product: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2619,44 +2528,44 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribeRenewalPrice` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeRenewalPriceResponse`].
-/// The codes it documents are in [`DescribeRenewalPriceError`](super::errors::DescribeRenewalPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeRenewalPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::MariadbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeRenewalPrice",
     output = DescribeRenewalPriceResponse,
-    error = super::errors::DescribeRenewalPriceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeRenewalPrice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 }
 
 /// What a successful [`DescribeRenewalPrice`] call returns.
 #[tc_model]
 pub struct DescribeRenewalPriceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `21120`
+    /// `OriginalPrice`; example: `21120`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `21120`
+    /// `Price`; example: `21120`
     pub price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2666,22 +2575,30 @@ pub struct DescribeRenewalPriceResponse {
 /// The `DescribeSaleInfo` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSaleInfoResponse`].
-/// The codes it documents are in [`DescribeSaleInfoError`](super::errors::DescribeSaleInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeSaleInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeSaleInfo",
     output = DescribeSaleInfoResponse,
-    error = super::errors::DescribeSaleInfoError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeSaleInfo {}
 
 /// What a successful [`DescribeSaleInfo`] call returns.
 #[tc_model]
 pub struct DescribeSaleInfoResponse {
-    /// `RegionList`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionList`
     pub region_list: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2691,59 +2608,56 @@ pub struct DescribeSaleInfoResponse {
 /// The `DescribeUpgradePrice` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DescribeUpgradePriceResponse`].
-/// The codes it documents are in [`DescribeUpgradePriceError`](super::errors::DescribeUpgradePriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DescribeUpgradePrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::MariadbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.NotSupportedPayMode`](super::errors::MariadbErrorCode::InvalidParameterNotSupportedPayMode)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::MariadbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DescribeUpgradePrice",
     output = DescribeUpgradePriceResponse,
-    error = super::errors::DescribeUpgradePriceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DescribeUpgradePrice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Memory`; example: `2000`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Storage`; example: `20000`
     pub storage: i64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeCount`; example: `0`
     pub node_count: Option<i64>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 }
 
 /// What a successful [`DescribeUpgradePrice`] call returns.
 #[tc_model]
 pub struct DescribeUpgradePriceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `OriginalPrice`; example: `720`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Price`; example: `720`
     pub price: i64,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"变配订单金额：退款3.45 元[1、退费3.45 元=变配差价3.45 元*现金比例100 %，>代金券不可退；2、变配差价3."`
+    /// `Formula`; example: `"变配订单金额：退款3.45 元[1、退费3.45 元=变配差价3.45 元*现金比例100 %，>代金券不可退；2、变配差价3."`
     pub formula: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2753,34 +2667,39 @@ pub struct DescribeUpgradePriceResponse {
 /// The `DestroyDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DestroyDBInstanceResponse`].
-/// The codes it documents are in [`DestroyDBInstanceError`](super::errors::DestroyDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DestroyDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DestroyDBInstance",
     output = DestroyDBInstanceResponse,
-    error = super::errors::DestroyDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DestroyDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyDBInstance`] call returns.
 #[tc_model]
 pub struct DestroyDBInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FlowId`; example: `100`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2790,34 +2709,40 @@ pub struct DestroyDBInstanceResponse {
 /// The `DestroyHourDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DestroyHourDBInstanceResponse`].
-/// The codes it documents are in [`DestroyHourDBInstanceError`](super::errors::DestroyHourDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DestroyHourDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`FailedOperation.InstanceReturnFailed`](super::errors::MariadbErrorCode::FailedOperationInstanceReturnFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DestroyHourDBInstance",
     output = DestroyHourDBInstanceResponse,
-    error = super::errors::DestroyHourDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DestroyHourDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyHourDBInstance`] call returns.
 #[tc_model]
 pub struct DestroyHourDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FlowId`; example: `100`
     pub flow_id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2827,30 +2752,46 @@ pub struct DestroyHourDBInstanceResponse {
 /// The `DisassociateSecurityGroups` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::MariadbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::MariadbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::MariadbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::MariadbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::MariadbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstancesError`](super::errors::MariadbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.RouteNotFound`](super::errors::MariadbErrorCode::InternalErrorRouteNotFound)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MariadbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::MariadbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `Product`; example: `"mariadb"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-xxxxxx"`
+    /// `SecurityGroupId`; example: `"sg-xxxxxx"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-xxxxxx\n"]`
+    /// `InstanceIds`; example: `["tdsql-xxxxxx\n"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -2864,20 +2805,32 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `FlushBinlog` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`FlushBinlogResponse`].
-/// The codes it documents are in [`FlushBinlogError`](super::errors::FlushBinlogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=FlushBinlog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::MariadbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MariadbErrorCode::InvalidParameterActionNotFound)
+/// - [`LimitExceeded.TooFrequentlyCalled`](super::errors::MariadbErrorCode::LimitExceededTooFrequentlyCalled)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.DbVersionNotSupported`](super::errors::MariadbErrorCode::UnsupportedOperationDbVersionNotSupported)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "FlushBinlog",
     output = FlushBinlogResponse,
-    error = super::errors::FlushBinlogError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct FlushBinlog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 }
 
@@ -2891,55 +2844,56 @@ pub struct FlushBinlogResponse {
 /// The `GrantAccountPrivileges` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`GrantAccountPrivilegesResponse`].
-/// The codes it documents are in [`GrantAccountPrivilegesError`](super::errors::GrantAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=GrantAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyRightFailed`](super::errors::MariadbErrorCode::FailedOperationModifyRightFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetRightFailed`](super::errors::MariadbErrorCode::InternalErrorGetRightFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.BadUserRight`](super::errors::MariadbErrorCode::InvalidParameterValueBadUserRight)
+/// - [`InvalidParameterValue.IllegalRightParam`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalRightParam)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::MariadbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "GrantAccountPrivileges",
     output = GrantAccountPrivilegesResponse,
-    error = super::errors::GrantAccountPrivilegesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct GrantAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql-ow728lmc"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserName`; example: `"username"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.%"`
+    /// `Host`; example: `"10.%"`
     pub host: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT"]`
+    /// `Privileges`; example: `["SELECT","INSERT"]`
     pub privileges: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Type`; example: `"table"`
     pub r#type: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"prod_user_tbl"`
+    /// `Object`; example: `"prod_user_tbl"`
     pub object: Option<String>,
 
-    /// `ColName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `ColName`; example: `"username"`
     pub col_name: Option<String>,
 }
 
@@ -2953,37 +2907,47 @@ pub struct GrantAccountPrivilegesResponse {
 /// The `InitDBInstances` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`InitDBInstancesResponse`].
-/// The codes it documents are in [`InitDBInstancesError`](super::errors::InitDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=InitDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.IllegalInitParam`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalInitParam)
+/// - [`InvalidParameterValue.SyncModeNotAllowed`](super::errors::MariadbErrorCode::InvalidParameterValueSyncModeNotAllowed)
+/// - [`ResourceUnavailable.BadInstanceStatus`](super::errors::MariadbErrorCode::ResourceUnavailableBadInstanceStatus)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "InitDBInstances",
     output = InitDBInstancesResponse,
-    error = super::errors::InitDBInstancesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct InitDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-fdpjf5zh\r\n","tdsql-avw0207d\r\n"]`
+    /// `InstanceIds`; example: `["tdsql-fdpjf5zh\r\n","tdsql-avw0207d\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `Params`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `Params`
     pub params: Vec<models::DbParamValue>,
 }
 
 /// What a successful [`InitDBInstances`] call returns.
 #[tc_model]
 pub struct InitDBInstancesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3340`
+    /// `FlowId`; example: `3340`
     pub flow_id: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-fdpjf5zh","tdsql-avw0207d"]`
+    /// `InstanceIds`; example: `["tdsql-fdpjf5zh","tdsql-avw0207d"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2993,34 +2957,41 @@ pub struct InitDBInstancesResponse {
 /// The `IsolateDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`IsolateDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDBInstanceError`](super::errors::IsolateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=IsolateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::MariadbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.InstanceCanNotReturn`](super::errors::MariadbErrorCode::FailedOperationInstanceCanNotReturn)
+/// - [`FailedOperation.InstanceReturnFailed`](super::errors::MariadbErrorCode::FailedOperationInstanceReturnFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MariadbErrorCode::InvalidParameterActionNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "IsolateDBInstance",
     output = IsolateDBInstanceResponse,
-    error = super::errors::IsolateDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct IsolateDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-dasjkhd","tdsql-e6ddrouh"]`
+    /// `InstanceIds`; example: `["tdsql-dasjkhd","tdsql-e6ddrouh"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`IsolateDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-dasjkhd"]`
+    /// `SuccessInstanceIds`; example: `["tdsql-dasjkhd"]`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-e6ddrouh"]`
+    /// `FailedInstanceIds`; example: `["tdsql-e6ddrouh"]`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3030,20 +3001,30 @@ pub struct IsolateDBInstanceResponse {
 /// The `IsolateDedicatedDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`IsolateDedicatedDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDedicatedDBInstanceError`](super::errors::IsolateDedicatedDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=IsolateDedicatedDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssIsolateInstanceFailed`](super::errors::MariadbErrorCode::FailedOperationOssIsolateInstanceFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "IsolateDedicatedDBInstance",
     output = IsolateDedicatedDBInstanceResponse,
-    error = super::errors::IsolateDedicatedDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct IsolateDedicatedDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 }
 
@@ -3057,34 +3038,38 @@ pub struct IsolateDedicatedDBInstanceResponse {
 /// The `IsolateHourDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`IsolateHourDBInstanceResponse`].
-/// The codes it documents are in [`IsolateHourDBInstanceError`](super::errors::IsolateHourDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=IsolateHourDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceId`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalInstanceId)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "IsolateHourDBInstance",
     output = IsolateHourDBInstanceResponse,
-    error = super::errors::IsolateHourDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct IsolateHourDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-cq3ndzu7","tdsql-7xp6kuvb"]`
+    /// `InstanceIds`; example: `["tdsql-cq3ndzu7","tdsql-7xp6kuvb"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`IsolateHourDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateHourDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-cq3ndzu7"]`
+    /// `SuccessInstanceIds`; example: `["tdsql-cq3ndzu7"]`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-7xp6kuvb"]`
+    /// `FailedInstanceIds`; example: `["tdsql-7xp6kuvb"]`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3094,39 +3079,39 @@ pub struct IsolateHourDBInstanceResponse {
 /// The `KillSession` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`KillSessionResponse`].
-/// The codes it documents are in [`KillSessionError`](super::errors::KillSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=KillSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "KillSession",
     output = KillSessionResponse,
-    error = super::errors::KillSessionError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct KillSession {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-2gk4nxyz"`
+    /// `InstanceId`; example: `"tdsql-2gk4nxyz"`
     pub instance_id: String,
 
-    /// `SessionId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11917970,11918810]`
+    /// `SessionId`; example: `[11917970,11918810]`
     pub session_id: Vec<i64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"681390887981"`
+    /// `NodeId`; example: `"681390887981"`
     pub node_id: Option<String>,
 }
 
 /// What a successful [`KillSession`] call returns.
 #[tc_model]
 pub struct KillSessionResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TaskId`; example: `11`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3136,35 +3121,36 @@ pub struct KillSessionResponse {
 /// The `ModifyAccountDescription` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyAccountDescriptionResponse`].
-/// The codes it documents are in [`ModifyAccountDescriptionError`](super::errors::ModifyAccountDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyAccountDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.AccountDoesNotExist`](super::errors::MariadbErrorCode::ResourceNotFoundAccountDoesNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyAccountDescription",
     output = ModifyAccountDescriptionResponse,
-    error = super::errors::ModifyAccountDescriptionError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyAccountDescription {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试的账号"`
+    /// `Description`; example: `"用于测试的账号"`
     pub description: String,
 }
 
@@ -3178,55 +3164,61 @@ pub struct ModifyAccountDescriptionResponse {
 /// The `ModifyAccountPrivileges` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyAccountPrivilegesResponse`].
-/// The codes it documents are in [`ModifyAccountPrivilegesError`](super::errors::ModifyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.BadUserRight`](super::errors::MariadbErrorCode::InvalidParameterValueBadUserRight)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyAccountPrivileges",
     output = ModifyAccountPrivilegesResponse,
-    error = super::errors::ModifyAccountPrivilegesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-1or2l5kz"`
+    /// `InstanceId`; example: `"tdsql-1or2l5kz"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","SHOW DATABASES"]`
+    /// `GlobalPrivileges`; example: `["SELECT","SHOW DATABASES"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivilege`](super::models::DatabasePrivilege) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivilege>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivilege`](super::models::TablePrivilege) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivilege>>,
 
-    /// `ColumnPrivileges`: a list of [`ColumnPrivilege`](super::models::ColumnPrivilege) objects.
+    /// `ColumnPrivileges`
     pub column_privileges: Option<Vec<models::ColumnPrivilege>>,
 
-    /// `ViewPrivileges`: a list of [`ViewPrivileges`](super::models::ViewPrivileges) objects.
+    /// `ViewPrivileges`
     pub view_privileges: Option<Vec<models::ViewPrivileges>>,
 
-    /// `FunctionPrivileges`: a list of [`FunctionPrivilege`](super::models::FunctionPrivilege) objects.
+    /// `FunctionPrivileges`
     pub function_privileges: Option<Vec<models::FunctionPrivilege>>,
 
-    /// `ProcedurePrivileges`: a list of [`ProcedurePrivilege`](super::models::ProcedurePrivilege) objects.
+    /// `ProcedurePrivileges`
     pub procedure_privileges: Option<Vec<models::ProcedurePrivilege>>,
 }
 
 /// What a successful [`ModifyAccountPrivileges`] call returns.
 #[tc_model]
 pub struct ModifyAccountPrivilegesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `162000018`
+    /// `FlowId`; example: `162000018`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3236,46 +3228,43 @@ pub struct ModifyAccountPrivilegesResponse {
 /// The `ModifyBackupConfigs` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyBackupConfigsResponse`].
-/// The codes it documents are in [`ModifyBackupConfigsError`](super::errors::ModifyBackupConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyBackupConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyBackupConfigsFailed`](super::errors::MariadbErrorCode::FailedOperationModifyBackupConfigsFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyBackupConfigs",
     output = ModifyBackupConfigsResponse,
-    error = super::errors::ModifyBackupConfigsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyBackupConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-c1nl9rpv"`
+    /// `InstanceId`; example: `"tdsql-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Days`; example: `30`
     pub days: Option<u64>,
 
-    /// `StartBackupTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartBackupTime`; example: `"03:00"`
     pub start_backup_time: Option<String>,
 
-    /// `EndBackupTime`: a string.
-    ///
-    /// Example: `"05:59"`
+    /// `EndBackupTime`; example: `"05:59"`
     pub end_backup_time: Option<String>,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 
-    /// `ArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `91`
+    /// `ArchiveDays`; example: `91`
     pub archive_days: Option<i64>,
 
-    /// `BackupConfigSet`: a list of [`NewBackupConfig`](super::models::NewBackupConfig) objects.
+    /// `BackupConfigSet`
     pub backup_config_set: Option<Vec<models::NewBackupConfig>>,
 }
 
@@ -3289,39 +3278,42 @@ pub struct ModifyBackupConfigsResponse {
 /// The `ModifyBackupTime` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyBackupTimeResponse`].
-/// The codes it documents are in [`ModifyBackupTimeError`](super::errors::ModifyBackupTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyBackupTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyBackupTime",
     output = ModifyBackupTimeResponse,
-    error = super::errors::ModifyBackupTimeError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyBackupTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `StartBackupTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartBackupTime`; example: `"03:00"`
     pub start_backup_time: String,
 
-    /// `EndBackupTime`: a string.
-    ///
-    /// Example: `"05:59"`
+    /// `EndBackupTime`; example: `"05:59"`
     pub end_backup_time: String,
 }
 
 /// What a successful [`ModifyBackupTime`] call returns.
 #[tc_model]
 pub struct ModifyBackupTimeResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3331,25 +3323,35 @@ pub struct ModifyBackupTimeResponse {
 /// The `ModifyDBEncryptAttributes` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBEncryptAttributesResponse`].
-/// The codes it documents are in [`ModifyDBEncryptAttributesError`](super::errors::ModifyDBEncryptAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyDBEncryptAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable.BadInstanceStatus`](super::errors::MariadbErrorCode::ResourceUnavailableBadInstanceStatus)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyDBEncryptAttributes",
     output = ModifyDBEncryptAttributesResponse,
-    error = super::errors::ModifyDBEncryptAttributesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyDBEncryptAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 
-    /// `EncryptEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptEnabled`; example: `0`
     pub encrypt_enabled: i64,
 }
 
@@ -3363,34 +3365,41 @@ pub struct ModifyDBEncryptAttributesResponse {
 /// The `ModifyDBInstanceName` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceNameResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNameError`](super::errors::ModifyDBInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyDBInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InstanceNameIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueInstanceNameIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyDBInstanceName",
     output = ModifyDBInstanceNameResponse,
-    error = super::errors::ModifyDBInstanceNameError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyDBInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"newname"`
+    /// `InstanceName`; example: `"newname"`
     pub instance_name: String,
 }
 
 /// What a successful [`ModifyDBInstanceName`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceNameResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3400,30 +3409,51 @@ pub struct ModifyDBInstanceNameResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::MariadbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::MariadbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::MariadbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::MariadbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::MariadbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.InstanceSGOverLimitError`](super::errors::MariadbErrorCode::InternalErrorInstanceSgOverLimitError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::MariadbErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::MariadbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.SetSvcLocationFailed`](super::errors::MariadbErrorCode::InternalErrorSetSvcLocationFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::MariadbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MariadbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::MariadbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.SGCheckFail`](super::errors::MariadbErrorCode::ResourceUnavailableSgCheckFail)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `Product`; example: `"mariadb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-eb2w7dto"`
+    /// `InstanceId`; example: `"tdsql-eb2w7dto"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 }
 
@@ -3437,25 +3467,30 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyDBInstancesProject` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstancesProjectResponse`].
-/// The codes it documents are in [`ModifyDBInstancesProjectError`](super::errors::ModifyDBInstancesProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyDBInstancesProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyDBInstancesProject",
     output = ModifyDBInstancesProjectResponse,
-    error = super::errors::ModifyDBInstancesProjectError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyDBInstancesProject {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-fdpjf5zh"]`
+    /// `InstanceIds`; example: `["tdsql-fdpjf5zh"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 }
 
@@ -3469,35 +3504,43 @@ pub struct ModifyDBInstancesProjectResponse {
 /// The `ModifyDBParameters` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBParametersResponse`].
-/// The codes it documents are in [`ModifyDBParametersError`](super::errors::ModifyDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbConfigFailed`](super::errors::MariadbErrorCode::InternalErrorGetDbConfigFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyDBParameters",
     output = ModifyDBParametersResponse,
-    error = super::errors::ModifyDBParametersError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Params`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `Params`
     pub params: Vec<models::DbParamValue>,
 }
 
 /// What a successful [`ModifyDBParameters`] call returns.
 #[tc_model]
 pub struct ModifyDBParametersResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Result`: a list of [`ParamModifyResult`](super::models::ParamModifyResult) objects.
+    /// `Result`
     pub result: Vec<models::ParamModifyResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3507,34 +3550,43 @@ pub struct ModifyDBParametersResponse {
 /// The `ModifyDBSyncMode` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBSyncModeResponse`].
-/// The codes it documents are in [`ModifyDBSyncModeError`](super::errors::ModifyDBSyncModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyDBSyncMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.BadSyncMode`](super::errors::MariadbErrorCode::InvalidParameterValueBadSyncMode)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyDBSyncMode",
     output = ModifyDBSyncModeResponse,
-    error = super::errors::ModifyDBSyncModeError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyDBSyncMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 
-    /// `SyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncMode`; example: `0`
     pub sync_mode: i64,
 }
 
 /// What a successful [`ModifyDBSyncMode`] call returns.
 #[tc_model]
 pub struct ModifyDBSyncModeResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3521`
+    /// `FlowId`; example: `3521`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3544,54 +3596,57 @@ pub struct ModifyDBSyncModeResponse {
 /// The `ModifyInstanceNetwork` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstanceNetworkResponse`].
-/// The codes it documents are in [`ModifyInstanceNetworkError`](super::errors::ModifyInstanceNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyInstanceNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyVipFailed`](super::errors::MariadbErrorCode::FailedOperationApplyVipFailed)
+/// - [`FailedOperation.WanStatusAbnormal`](super::errors::MariadbErrorCode::FailedOperationWanStatusAbnormal)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::MariadbErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::MariadbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.VpcOperationFailed`](super::errors::MariadbErrorCode::InternalErrorVpcOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetUnavailable`](super::errors::MariadbErrorCode::InvalidParameterSubnetUnavailable)
+/// - [`InvalidParameter.VipNotInSubnet`](super::errors::MariadbErrorCode::InvalidParameterVipNotInSubnet)
+/// - [`InvalidParameter.VipUsed`](super::errors::MariadbErrorCode::InvalidParameterVipUsed)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyInstanceNetwork",
     output = ModifyInstanceNetworkResponse,
-    error = super::errors::ModifyInstanceNetworkError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyInstanceNetwork {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Vip`; example: `"10.0.0.1"`
     pub vip: Option<String>,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"2001:0000: 1F 1F :0000:0000:0100: 11A 0:ADDF"`
+    /// `Vipv6`; example: `"2001:0000: 1F 1F :0000:0000:0100: 11A 0:ADDF"`
     pub vipv6: Option<String>,
 
-    /// `VipReleaseDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `VipReleaseDelay`; example: `168`
     pub vip_release_delay: Option<u64>,
 }
 
 /// What a successful [`ModifyInstanceNetwork`] call returns.
 #[tc_model]
 pub struct ModifyInstanceNetworkResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3601,25 +3656,29 @@ pub struct ModifyInstanceNetworkResponse {
 /// The `ModifyInstanceProtectedProperty` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstanceProtectedPropertyResponse`].
-/// The codes it documents are in [`ModifyInstanceProtectedPropertyError`](super::errors::ModifyInstanceProtectedPropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyInstanceProtectedProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyInstanceProtectedProperty",
     output = ModifyInstanceProtectedPropertyResponse,
-    error = super::errors::ModifyInstanceProtectedPropertyError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyInstanceProtectedProperty {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-quidk8ji"`
+    /// `InstanceId`; example: `"tdsql-quidk8ji"`
     pub instance_id: String,
 
-    /// `ProtectedProperty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedProperty`; example: `1`
     pub protected_property: i64,
 }
 
@@ -3633,25 +3692,32 @@ pub struct ModifyInstanceProtectedPropertyResponse {
 /// The `ModifyInstanceSSLAttributes` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstanceSSLAttributesResponse`].
-/// The codes it documents are in [`ModifyInstanceSSLAttributesError`](super::errors::ModifyInstanceSSLAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyInstanceSSLAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.SslStatusAbnormal`](super::errors::MariadbErrorCode::FailedOperationSslStatusAbnormal)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.SSLStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableSslStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.SSLNotSupported`](super::errors::MariadbErrorCode::UnsupportedOperationSslNotSupported)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyInstanceSSLAttributes",
     output = ModifyInstanceSSLAttributesResponse,
-    error = super::errors::ModifyInstanceSSLAttributesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyInstanceSSLAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-aks3di5h"`
+    /// `InstanceId`; example: `"tdsql-aks3di5h"`
     pub instance_id: String,
 
-    /// `SSLEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SSLEnabled`; example: `1`
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: i64,
 }
@@ -3666,44 +3732,49 @@ pub struct ModifyInstanceSSLAttributesResponse {
 /// The `ModifyInstanceVip` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstanceVipResponse`].
-/// The codes it documents are in [`ModifyInstanceVipError`](super::errors::ModifyInstanceVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyInstanceVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyVipFailed`](super::errors::MariadbErrorCode::FailedOperationApplyVipFailed)
+/// - [`FailedOperation.VipNotChange`](super::errors::MariadbErrorCode::FailedOperationVipNotChange)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.VipNotInSubnet`](super::errors::MariadbErrorCode::InvalidParameterVipNotInSubnet)
+/// - [`InvalidParameter.VipUsed`](super::errors::MariadbErrorCode::InvalidParameterVipUsed)
+/// - [`ResourceInsufficient`](super::errors::MariadbErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyInstanceVip",
     output = ModifyInstanceVipResponse,
-    error = super::errors::ModifyInstanceVipError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyInstanceVip {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `Vip`; example: `"10.0.0.2"`
     pub vip: String,
 
-    /// `Ipv6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<u64>,
 
-    /// `VipReleaseDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `VipReleaseDelay`; example: `168`
     pub vip_release_delay: Option<u64>,
 }
 
 /// What a successful [`ModifyInstanceVip`] call returns.
 #[tc_model]
 pub struct ModifyInstanceVipResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3713,25 +3784,37 @@ pub struct ModifyInstanceVipResponse {
 /// The `ModifyInstanceVport` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstanceVportResponse`].
-/// The codes it documents are in [`ModifyInstanceVportError`](super::errors::ModifyInstanceVportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyInstanceVport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.SGChangeVip`](super::errors::MariadbErrorCode::FailedOperationSgChangeVip)
+/// - [`FailedOperation.VpcAddServiceFailed`](super::errors::MariadbErrorCode::FailedOperationVpcAddServiceFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.VipUsed`](super::errors::MariadbErrorCode::InvalidParameterVipUsed)
+/// - [`InvalidParameter.VportUsed`](super::errors::MariadbErrorCode::InvalidParameterVportUsed)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyInstanceVport",
     output = ModifyInstanceVportResponse,
-    error = super::errors::ModifyInstanceVportError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyInstanceVport {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-2gk4nxyz"`
+    /// `InstanceId`; example: `"tdsql-2gk4nxyz"`
     pub instance_id: String,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3307`
+    /// `Vport`; example: `3307`
     pub vport: u64,
 }
 
@@ -3745,34 +3828,40 @@ pub struct ModifyInstanceVportResponse {
 /// The `ModifyLogFileRetentionPeriod` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyLogFileRetentionPeriodResponse`].
-/// The codes it documents are in [`ModifyLogFileRetentionPeriodError`](super::errors::ModifyLogFileRetentionPeriodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyLogFileRetentionPeriod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::MariadbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.IllegalLogSaveDays`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalLogSaveDays)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyLogFileRetentionPeriod",
     output = ModifyLogFileRetentionPeriodResponse,
-    error = super::errors::ModifyLogFileRetentionPeriodError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyLogFileRetentionPeriod {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `Days`; example: `29`
     pub days: u64,
 }
 
 /// What a successful [`ModifyLogFileRetentionPeriod`] call returns.
 #[tc_model]
 pub struct ModifyLogFileRetentionPeriodResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql-ige1a5k3"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3782,25 +3871,35 @@ pub struct ModifyLogFileRetentionPeriodResponse {
 /// The `ModifyRealServerAccessStrategy` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifyRealServerAccessStrategyResponse`].
-/// The codes it documents are in [`ModifyRealServerAccessStrategyError`](super::errors::ModifyRealServerAccessStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifyRealServerAccessStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MariadbErrorCode::AuthFailure)
+/// - [`FailedOperation.VpcUpdateRouteFailed`](super::errors::MariadbErrorCode::FailedOperationVpcUpdateRouteFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::MariadbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetUnavailable`](super::errors::MariadbErrorCode::InvalidParameterSubnetUnavailable)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::MariadbErrorCode::InvalidParameterVpcNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifyRealServerAccessStrategy",
     output = ModifyRealServerAccessStrategyResponse,
-    error = super::errors::ModifyRealServerAccessStrategyError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifyRealServerAccessStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jfsr9ytl"`
+    /// `InstanceId`; example: `"tdsql-jfsr9ytl"`
     pub instance_id: String,
 
-    /// `RsAccessStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RsAccessStrategy`; example: `0`
     pub rs_access_strategy: i64,
 }
 
@@ -3814,23 +3913,28 @@ pub struct ModifyRealServerAccessStrategyResponse {
 /// The `ModifySyncTaskAttribute` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ModifySyncTaskAttributeResponse`].
-/// The codes it documents are in [`ModifySyncTaskAttributeError`](super::errors::ModifySyncTaskAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ModifySyncTaskAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MariadbErrorCode::FailedOperation)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`ResourceNotFound.SyncTaskDeleted`](super::errors::MariadbErrorCode::ResourceNotFoundSyncTaskDeleted)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ModifySyncTaskAttribute",
     output = ModifySyncTaskAttributeResponse,
-    error = super::errors::ModifySyncTaskAttributeError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ModifySyncTaskAttribute {
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Vec<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"taskname"`
+    /// `TaskName`; example: `"taskname"`
     pub task_name: Option<String>,
 }
 
@@ -3844,34 +3948,42 @@ pub struct ModifySyncTaskAttributeResponse {
 /// The `OpenDBExtranetAccess` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`OpenDBExtranetAccessResponse`].
-/// The codes it documents are in [`OpenDBExtranetAccessError`](super::errors::OpenDBExtranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=OpenDBExtranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CreateFlowFailed`](super::errors::MariadbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "OpenDBExtranetAccess",
     output = OpenDBExtranetAccessResponse,
-    error = super::errors::OpenDBExtranetAccessError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct OpenDBExtranetAccess {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 }
 
 /// What a successful [`OpenDBExtranetAccess`] call returns.
 #[tc_model]
 pub struct OpenDBExtranetAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3323`
+    /// `FlowId`; example: `3323`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3881,44 +3993,48 @@ pub struct OpenDBExtranetAccessResponse {
 /// The `RenewDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`RenewDBInstanceResponse`].
-/// The codes it documents are in [`RenewDBInstanceError`](super::errors::RenewDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=RenewDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::MariadbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.PayFailed`](super::errors::MariadbErrorCode::FailedOperationPayFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.NotSupportedPayMode`](super::errors::MariadbErrorCode::InvalidParameterNotSupportedPayMode)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::MariadbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "RenewDBInstance",
     output = RenewDBInstanceResponse,
-    error = super::errors::RenewDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct RenewDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
+    /// `VoucherIds`; example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
     pub voucher_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`RenewDBInstance`] call returns.
 #[tc_model]
 pub struct RenewDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20171103110253"`
+    /// `DealName`; example: `"20171103110253"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3928,40 +4044,44 @@ pub struct RenewDBInstanceResponse {
 /// The `ResetAccountPassword` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResetPasswordFailed`](super::errors::MariadbErrorCode::FailedOperationResetPasswordFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.CharacterError`](super::errors::MariadbErrorCode::InvalidParameterCharacterError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::MariadbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fdpjf5zh"`
+    /// `InstanceId`; example: `"tdsql-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abcd8765_."`
+    /// `Password`; example: `"abcd8765_."`
     pub password: Option<String>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5MTA="`
+    /// `EncryptedPassword`; example: `"MTIzNDU2Nzg5MTA="`
     pub encrypted_password: Option<String>,
 }
 
@@ -3975,34 +4095,38 @@ pub struct ResetAccountPasswordResponse {
 /// The `RestartDBInstances` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`RestartDBInstancesResponse`].
-/// The codes it documents are in [`RestartDBInstancesError`](super::errors::RestartDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=RestartDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation`](super::errors::MariadbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "RestartDBInstances",
     output = RestartDBInstancesResponse,
-    error = super::errors::RestartDBInstancesError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct RestartDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-fdpjf5zh\r\n"]`
+    /// `InstanceIds`; example: `["tdsql-fdpjf5zh\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `RestartTime`: a string.
-    ///
-    /// Example: `"2021-04-20 15:00:00"`
+    /// `RestartTime`; example: `"2021-04-20 15:00:00"`
     pub restart_time: Option<String>,
 }
 
 /// What a successful [`RestartDBInstances`] call returns.
 #[tc_model]
 pub struct RestartDBInstancesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1003623`
+    /// `FlowId`; example: `1003623`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4012,39 +4136,44 @@ pub struct RestartDBInstancesResponse {
 /// The `SwitchDBInstanceHA` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`SwitchDBInstanceHAResponse`].
-/// The codes it documents are in [`SwitchDBInstanceHAError`](super::errors::SwitchDBInstanceHAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=SwitchDBInstanceHA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateFlowFailed`](super::errors::MariadbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::MariadbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.ZoneIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterZoneIdIllegal)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
+/// - [`UnsupportedOperation.OperationNotApplicable`](super::errors::MariadbErrorCode::UnsupportedOperationOperationNotApplicable)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "SwitchDBInstanceHA",
     output = SwitchDBInstanceHAResponse,
-    error = super::errors::SwitchDBInstanceHAError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct SwitchDBInstanceHA {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql-ow728lmc"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ZoneMode`: a string.
-    ///
-    /// Example: `"target, avoid"`
+    /// `ZoneMode`; example: `"target, avoid"`
     pub zone_mode: Option<String>,
 }
 
 /// What a successful [`SwitchDBInstanceHA`] call returns.
 #[tc_model]
 pub struct SwitchDBInstanceHAResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FlowId`; example: `11`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4054,29 +4183,36 @@ pub struct SwitchDBInstanceHAResponse {
 /// The `TerminateDedicatedDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`TerminateDedicatedDBInstanceResponse`].
-/// The codes it documents are in [`TerminateDedicatedDBInstanceError`](super::errors::TerminateDedicatedDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=TerminateDedicatedDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::MariadbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CreateFlowFailed`](super::errors::MariadbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "TerminateDedicatedDBInstance",
     output = TerminateDedicatedDBInstanceResponse,
-    error = super::errors::TerminateDedicatedDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct TerminateDedicatedDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`TerminateDedicatedDBInstance`] call returns.
 #[tc_model]
 pub struct TerminateDedicatedDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FlowId`; example: `11`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4086,69 +4222,62 @@ pub struct TerminateDedicatedDBInstanceResponse {
 /// The `UpgradeDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`UpgradeDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceError`](super::errors::UpgradeDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=UpgradeDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::MariadbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.PayFailed`](super::errors::MariadbErrorCode::FailedOperationPayFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::MariadbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "UpgradeDBInstance",
     output = UpgradeDBInstanceResponse,
-    error = super::errors::UpgradeDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct UpgradeDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Memory`; example: `2000`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Storage`; example: `20000`
     pub storage: i64,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
+    /// `VoucherIds`; example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `Zones`; example: `["ap-guangzhou-3","ap-guangzhou-4"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"2019-12-12 07:00:00"`
+    /// `SwitchStartTime`; example: `"2019-12-12 07:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"2019-12-12 07:15:00"`
+    /// `SwitchEndTime`; example: `"2019-12-12 07:15:00"`
     pub switch_end_time: Option<String>,
 
-    /// `SwitchAutoRetry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchAutoRetry`; example: `1`
     pub switch_auto_retry: Option<i64>,
 }
 
 /// What a successful [`UpgradeDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20171103110035"`
+    /// `DealName`; example: `"20171103110035"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4158,54 +4287,55 @@ pub struct UpgradeDBInstanceResponse {
 /// The `UpgradeDedicatedDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`UpgradeDedicatedDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDedicatedDBInstanceError`](super::errors::UpgradeDedicatedDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=UpgradeDedicatedDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::MariadbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::MariadbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::MariadbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::MariadbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::MariadbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "UpgradeDedicatedDBInstance",
     output = UpgradeDedicatedDBInstanceResponse,
-    error = super::errors::UpgradeDedicatedDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct UpgradeDedicatedDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-2gk4nxyz"`
+    /// `InstanceId`; example: `"tdsql-2gk4nxyz"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `SwitchAutoRetry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchAutoRetry`; example: `1`
     pub switch_auto_retry: Option<i64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"2020-12-01 00:30:00"`
+    /// `SwitchStartTime`; example: `"2020-12-01 00:30:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"2020-12-01 00:45:00"`
+    /// `SwitchEndTime`; example: `"2020-12-01 00:45:00"`
     pub switch_end_time: Option<String>,
 }
 
 /// What a successful [`UpgradeDedicatedDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDedicatedDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FlowId`; example: `11`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4215,50 +4345,51 @@ pub struct UpgradeDedicatedDBInstanceResponse {
 /// The `UpgradeHourDBInstance` action of MARIADB API 2017-03-12.
 ///
 /// A successful call returns [`UpgradeHourDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeHourDBInstanceError`](super::errors::UpgradeHourDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mariadb&Version=2017-03-12&Action=UpgradeHourDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MariadbErrorCode`](super::errors::MariadbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::MariadbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`InternalError.CreateFlowFailed`](super::errors::MariadbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::MariadbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::MariadbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::MariadbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::MariadbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::MariadbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceInUse.TempInstanceExist`](super::errors::MariadbErrorCode::ResourceInUseTempInstanceExist)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::MariadbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::MariadbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.OperationNotApplicable`](super::errors::MariadbErrorCode::UnsupportedOperationOperationNotApplicable)
 #[tc_action(
     service = "mariadb",
     version = "2017-03-12",
     name = "UpgradeHourDBInstance",
     output = UpgradeHourDBInstanceResponse,
-    error = super::errors::UpgradeHourDBInstanceError
+    error = super::errors::MariadbErrorCode
 )]
 pub struct UpgradeHourDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-cq3ndzu7"`
+    /// `InstanceId`; example: `"tdsql-cq3ndzu7"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `SwitchStartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-12 07:00:00"`
+    /// `SwitchStartTime`, a date and time as the service writes it; example: `"2019-12-12 07:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-12 07:15:00"`
+    /// `SwitchEndTime`, a date and time as the service writes it; example: `"2019-12-12 07:15:00"`
     pub switch_end_time: Option<String>,
 
-    /// `SwitchAutoRetry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchAutoRetry`; example: `1`
     pub switch_auto_retry: Option<i64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct Account {
-    /// `User`: a string.
-    ///
-    /// Example: `"db_user"`
+    /// `User`; example: `"db_user"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 }
 
@@ -24,32 +20,22 @@ pub struct Account {
 /// Returned in the output of [`DescribeBackupConfigs`](super::DescribeBackupConfigs).
 #[tc_model]
 pub struct BackupConfig {
-    /// `EnableBackupPolicy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBackupPolicy`; example: `true`
     pub enable_backup_policy: bool,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"2023-05-30"`
+    /// `BeginDate`; example: `"2023-05-30"`
     pub begin_date: String,
 
-    /// `MaxRetentionDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `MaxRetentionDays`; example: `180`
     pub max_retention_days: i64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `Frequency`; example: `"monthly"`
     pub frequency: String,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BackupCount`; example: `10`
     pub backup_count: Option<i64>,
 }
 
@@ -58,24 +44,16 @@ pub struct BackupConfig {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct ColumnPrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"work_flow"`
+    /// `Table`; example: `"work_flow"`
     pub table: String,
 
-    /// `Column`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Column`; example: `"input"`
     pub column: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","ALTER","CREATE"]`
+    /// `Privileges`; example: `["SELECT","ALTER","CREATE"]`
     pub privileges: Vec<String>,
 }
 
@@ -84,14 +62,10 @@ pub struct ColumnPrivilege {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ConstraintRange {
-    /// `Min`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Min`; example: `"1"`
     pub min: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"65535"`
+    /// `Max`; example: `"65535"`
     pub max: String,
 }
 
@@ -101,49 +75,31 @@ pub struct ConstraintRange {
 #[doc(alias = "DBAccount")]
 #[tc_model]
 pub struct DbAccount {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"oss_user"`
+    /// `UserName`; example: `"oss_user"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"oss测试账号"`
+    /// `Description`; example: `"oss测试账号"`
     pub description: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-19 15:04:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-19 15:04:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-19 15:05:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-11-19 15:05:00"`
     pub update_time: String,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReadOnly`; example: `2`
     pub read_only: i64,
 
-    /// `DelayThresh`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DelayThresh`; example: `100`
     pub delay_thresh: i64,
 
-    /// `SlaveConst`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SlaveConst`; example: `0`
     pub slave_const: i64,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxUserConnections`; example: `1000`
     pub max_user_connections: i64,
 }
 
@@ -153,19 +109,13 @@ pub struct DbAccount {
 #[doc(alias = "DBBackupTimeConfig")]
 #[tc_model]
 pub struct DbBackupTimeConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fortdsql"`
+    /// `InstanceId`; example: `"tdsql-fortdsql"`
     pub instance_id: String,
 
-    /// `StartBackupTime`: a string.
-    ///
-    /// Example: `"22:00"`
+    /// `StartBackupTime`; example: `"22:00"`
     pub start_backup_time: String,
 
-    /// `EndBackupTime`: a string.
-    ///
-    /// Example: `"23:00"`
+    /// `EndBackupTime`; example: `"23:00"`
     pub end_backup_time: String,
 }
 
@@ -175,267 +125,163 @@ pub struct DbBackupTimeConfig {
 #[doc(alias = "DBInstance")]
 #[tc_model]
 pub struct DbInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-qs2bd7qb"`
+    /// `InstanceId`; example: `"tdsql-qs2bd7qb"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"billing_item"`
+    /// `InstanceName`; example: `"billing_item"`
     pub instance_name: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1253044601`
+    /// `AppId`; example: `1253044601`
     pub app_id: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10243`
+    /// `ProjectId`; example: `10243`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `8554331`
+    /// `VpcId`; example: `8554331`
     pub vpc_id: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `1024106`
+    /// `SubnetId`; example: `1024106`
     pub subnet_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.2.4.19"`
+    /// `Vip`; example: `"10.2.4.19"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz.tdsql-qs2bd7qb.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz.tdsql-qs2bd7qb.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanVip`: a string.
-    ///
-    /// Example: `"22.1.*"`
+    /// `WanVip`; example: `"22.1.*"`
     pub wan_vip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `24450`
+    /// `WanPort`; example: `24450`
     pub wan_port: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-07 14:53:53"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-07 14:53:53"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-07 14:53:53"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-11-07 14:53:53"`
     pub update_time: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-07 14:53:53"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2024-12-07 14:53:53"`
     pub period_end_time: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"3372036805"`
+    /// `Uin`; example: `"3372036805"`
     pub uin: String,
 
-    /// `TdsqlVersion`: a string.
-    ///
-    /// Example: `"基于MySQL 8.0设计(兼容Mysql 8.0)"`
+    /// `TdsqlVersion`; example: `"基于MySQL 8.0设计(兼容Mysql 8.0)"`
     pub tdsql_version: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Memory`; example: `32`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Storage`; example: `300`
     pub storage: i64,
 
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"subnet-g24it74w"`
+    /// `UniqueVpcId`; example: `"subnet-g24it74w"`
     pub unique_vpc_id: String,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"vpc-g24it74w"`
+    /// `UniqueSubnetId`; example: `"vpc-g24it74w"`
     pub unique_subnet_id: String,
 
-    /// `OriginSerialId`: a string.
-    ///
-    /// Example: `"set_1728632901_1953969"`
+    /// `OriginSerialId`; example: `"set_1728632901_1953969"`
     pub origin_serial_id: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NodeCount`; example: `4`
     pub node_count: u64,
 
-    /// `IsTmp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTmp`; example: `0`
     pub is_tmp: u64,
 
-    /// `ExclusterId`: a string.
-    ///
-    /// Example: `"dbdc-tdsql589"`
+    /// `ExclusterId`; example: `"dbdc-tdsql589"`
     pub excluster_id: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15168`
+    /// `Id`; example: `15168`
     pub id: u64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1002231`
+    /// `Pid`; example: `1002231`
     pub pid: i64,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `2100`
+    /// `Qps`; example: `2100`
     pub qps: i64,
 
-    /// `Paymode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Paymode`; example: `"1"`
     pub paymode: String,
 
-    /// `Locker`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locker`; example: `0`
     pub locker: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `WanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WanStatus`; example: `1`
     pub wan_status: i64,
 
-    /// `IsAuditSupported`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuditSupported`; example: `1`
     pub is_audit_supported: u64,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"SH12"`
+    /// `Machine`; example: `"SH12"`
     pub machine: String,
 
-    /// `IsEncryptSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEncryptSupported`; example: `1`
     pub is_encrypt_supported: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `Ipv6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6Flag`; example: `1`
     pub ipv6_flag: u64,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"240d:c000:f05f:b200:f200:b20f"`
+    /// `Vipv6`; example: `"240d:c000:f05f:b200:f200:b20f"`
     pub vipv6: String,
 
-    /// `WanVipv6`: a string.
-    ///
-    /// Example: `"140f:c010:*"`
+    /// `WanVipv6`; example: `"140f:c010:*"`
     pub wan_vipv6: String,
 
-    /// `WanPortIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24450`
+    /// `WanPortIpv6`; example: `24450`
     pub wan_port_ipv6: u64,
 
-    /// `WanStatusIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WanStatusIpv6`; example: `1`
     pub wan_status_ipv6: u64,
 
-    /// `DbEngine`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `DbEngine`; example: `"MySQL"`
     pub db_engine: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DbVersion`; example: `"8.0"`
     pub db_version: String,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnFlag`; example: `1`
     pub dcn_flag: i64,
 
-    /// `DcnStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnStatus`; example: `2`
     pub dcn_status: i64,
 
-    /// `DcnDstNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnDstNum`; example: `2`
     pub dcn_dst_num: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceType`; example: `2`
     pub instance_type: i64,
 
-    /// `ResourceTags`: a list of [`ResourceTag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<ResourceTag>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DbVersionId`; example: `"8.0"`
     pub db_version_id: String,
 
-    /// `ProtectedProperty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedProperty`; example: `1`
     pub protected_property: i64,
 }
 
@@ -445,14 +291,10 @@ pub struct DbInstance {
 #[doc(alias = "DBParamValue")]
 #[tc_model]
 pub struct DbParamValue {
-    /// `Param`: a string.
-    ///
-    /// Example: `"autocommit"`
+    /// `Param`; example: `"autocommit"`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Value`; example: `"ON"`
     pub value: String,
 }
 
@@ -462,24 +304,16 @@ pub struct DbParamValue {
 #[doc(alias = "DCNReplicaConfig")]
 #[tc_model]
 pub struct DcnReplicaConfig {
-    /// `RoReplicationMode`: a string.
-    ///
-    /// Example: `"START"`
+    /// `RoReplicationMode`; example: `"START"`
     pub ro_replication_mode: String,
 
-    /// `DelayReplicationType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `DelayReplicationType`; example: `"DEFAULT"`
     pub delay_replication_type: String,
 
-    /// `DueTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `DueTime`; example: `"2006-01-02 15:04:05"`
     pub due_time: String,
 
-    /// `ReplicationDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicationDelay`; example: `1`
     pub replication_delay: i64,
 }
 
@@ -489,14 +323,10 @@ pub struct DcnReplicaConfig {
 #[doc(alias = "DCNReplicaStatus")]
 #[tc_model]
 pub struct DcnReplicaStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"START"`
+    /// `Status`; example: `"START"`
     pub status: String,
 
-    /// `Delay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Delay`; example: `1`
     pub delay: i64,
 }
 
@@ -505,9 +335,7 @@ pub struct DcnReplicaStatus {
 /// Returned in the output of [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct Database {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `DbName`; example: `"pre_oss"`
     pub db_name: String,
 }
 
@@ -516,9 +344,7 @@ pub struct Database {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseFunction {
-    /// `Func`: a string.
-    ///
-    /// Example: `"CountProc2"`
+    /// `Func`; example: `"CountProc2"`
     pub func: String,
 }
 
@@ -527,14 +353,10 @@ pub struct DatabaseFunction {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct DatabasePrivilege {
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["ALTER","INSERT","CREATE","SHOW VIEW"]`
+    /// `Privileges`; example: `["ALTER","INSERT","CREATE","SHOW VIEW"]`
     pub privileges: Vec<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 }
 
@@ -543,9 +365,7 @@ pub struct DatabasePrivilege {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseProcedure {
-    /// `Proc`: a string.
-    ///
-    /// Example: `"proc_tst"`
+    /// `Proc`; example: `"proc_tst"`
     pub proc: String,
 }
 
@@ -554,9 +374,7 @@ pub struct DatabaseProcedure {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseTable {
-    /// `Table`: a string.
-    ///
-    /// Example: `"bpmn_info"`
+    /// `Table`; example: `"bpmn_info"`
     pub table: String,
 }
 
@@ -565,9 +383,7 @@ pub struct DatabaseTable {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseView {
-    /// `View`: a string.
-    ///
-    /// Example: `"v_bpmn"`
+    /// `View`; example: `"v_bpmn"`
     pub view: String,
 }
 
@@ -576,152 +392,94 @@ pub struct DatabaseView {
 /// Returned in the output of [`DescribeDcnDetail`](super::DescribeDcnDetail).
 #[tc_model]
 pub struct DcnDetailItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jk8as7yt"`
+    /// `InstanceId`; example: `"tdsql-jk8as7yt"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"jk8as7yt-dcn"`
+    /// `InstanceName`; example: `"jk8as7yt-dcn"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.4.3.12"`
+    /// `Vip`; example: `"10.4.3.12"`
     pub vip: String,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"240d:c000:f05f:b200:f200:b20f"`
+    /// `Vipv6`; example: `"240d:c000:f05f:b200:f200:b20f"`
     pub vipv6: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnFlag`; example: `2`
     pub dcn_flag: i64,
 
-    /// `DcnStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnStatus`; example: `2`
     pub dcn_status: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Memory`; example: `64`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Storage`; example: `300`
     pub storage: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-19 15:44:03"`
+    /// `CreateTime`; example: `"2024-11-19 15:44:03"`
     pub create_time: String,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2024-12-19 15:44:03"`
+    /// `PeriodEndTime`; example: `"2024-12-19 15:44:03"`
     pub period_end_time: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceType`; example: `3`
     pub instance_type: i64,
 
-    /// `ReplicaConfig`: a [`DcnReplicaConfig`].
+    /// `ReplicaConfig`
     pub replica_config: Option<DcnReplicaConfig>,
 
-    /// `ReplicaStatus`: a [`DcnReplicaStatus`].
-    ///
-    /// Example: `{"Delay":0,"Status":"RUNNING"}`
+    /// `ReplicaStatus`; example: `{"Delay":0,"Status":"RUNNING"}`
     pub replica_status: Option<DcnReplicaStatus>,
 
-    /// `EncryptStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptStatus`; example: `0`
     pub encrypt_status: i64,
 
-    /// `DcnStatusDesc`: a string.
-    ///
-    /// Example: `"同步中"`
+    /// `DcnStatusDesc`; example: `"同步中"`
     pub dcn_status_desc: String,
 
-    /// `PolarisInstanceId`: a string.
-    ///
-    /// Example: `"ins-e4f68d96"`
+    /// `PolarisInstanceId`; example: `"ins-e4f68d96"`
     pub polaris_instance_id: String,
 
-    /// `PolarisInstanceName`: a string.
-    ///
-    /// Example: `"ins-e4f68d96"`
+    /// `PolarisInstanceName`; example: `"ins-e4f68d96"`
     pub polaris_instance_name: String,
 
-    /// `PolarisNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `PolarisNamespace`; example: `"default"`
     pub polaris_namespace: String,
 
-    /// `PolarisService`: a string.
-    ///
-    /// Example: `"tdsql-pre-service"`
+    /// `PolarisService`; example: `"tdsql-pre-service"`
     pub polaris_service: String,
 
-    /// `PolarisServiceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolarisServiceStatus`; example: `1`
     pub polaris_service_status: i64,
 
-    /// `PolarisServiceStatusDesc`: a string.
-    ///
-    /// Example: `"同步中"`
+    /// `PolarisServiceStatusDesc`; example: `"同步中"`
     pub polaris_service_status_desc: String,
 
-    /// `PolarisRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `PolarisRegion`; example: `"ap-guangzhou"`
     pub polaris_region: String,
 
-    /// `IsDcnSwitchSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDcnSwitchSupported`; example: `1`
     pub is_dcn_switch_supported: i64,
 }
 
@@ -730,34 +488,22 @@ pub struct DcnDetailItem {
 /// Returned in the output of [`DescribeOrders`](super::DescribeOrders).
 #[tc_model]
 pub struct Deal {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20221108006001219594201"`
+    /// `DealName`; example: `"20221108006001219594201"`
     pub deal_name: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"3078115006"`
+    /// `OwnerUin`; example: `"3078115006"`
     pub owner_uin: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `68000002`
+    /// `FlowId`; example: `68000002`
     pub flow_id: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-61vf76u9"]`
+    /// `InstanceIds`; example: `["tdsql-61vf76u9"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 }
 
@@ -766,14 +512,10 @@ pub struct Deal {
 /// Sent in the input of [`DescribeProcessList`](super::DescribeProcessList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Name`; example: `"zone"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `Values`; example: `["ap-guangzhou-2"]`
     pub values: Vec<String>,
 }
 
@@ -782,19 +524,13 @@ pub struct Filter {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct FunctionPrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"work_func"`
+    /// `FunctionName`; example: `"work_func"`
     pub function_name: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["EXECUTE"]`
+    /// `Privileges`; example: `["EXECUTE"]`
     pub privileges: Vec<String>,
 }
 
@@ -803,64 +539,40 @@ pub struct FunctionPrivilege {
 /// Returned in the output of [`DescribeBackupFiles`](super::DescribeBackupFiles).
 #[tc_model]
 pub struct InstanceBackupFileItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceName`; example: `"tdsql-xxx"`
     pub instance_name: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-54s3xede"`
+    /// `ShardId`; example: `"shard-54s3xede"`
     pub shard_id: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/backup/xxx.lz4"`
+    /// `FilePath`; example: `"/backup/xxx.lz4"`
     pub file_path: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"xxx.lz4"`
+    /// `FileName`; example: `"xxx.lz4"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: i64,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"Binlog"`
+    /// `BackupType`; example: `"Binlog"`
     pub backup_type: String,
 
-    /// `ManualBackup`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBackup`; example: `0`
     pub manual_backup: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `StartTime`; example: `"2022-05-10 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `EndTime`; example: `"2022-05-10 12:00:00"`
     pub end_time: String,
 
-    /// `StorageClass`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `StorageClass`; example: `"STANDARD"`
     pub storage_class: String,
 }
 
@@ -869,12 +581,10 @@ pub struct InstanceBackupFileItem {
 /// Returned in the output of [`DescribeDBInstanceSpecs`](super::DescribeDBInstanceSpecs).
 #[tc_model]
 pub struct InstanceSpec {
-    /// `Machine`: a string.
-    ///
-    /// Example: `"SH12"`
+    /// `Machine`; example: `"SH12"`
     pub machine: String,
 
-    /// `SpecInfos`: a list of [`SpecConfigInfo`] objects.
+    /// `SpecInfos`
     pub spec_infos: Vec<SpecConfigInfo>,
 }
 
@@ -883,22 +593,16 @@ pub struct InstanceSpec {
 /// Returned in the output of [`DescribeDBLogFiles`](super::DescribeDBLogFiles).
 #[tc_model]
 pub struct LogFileInfo {
-    /// `Mtime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15054029`
+    /// `Mtime`; example: `15054029`
     pub mtime: u64,
 
-    /// `Length`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1733814880`
+    /// `Length`; example: `1733814880`
     pub length: u64,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"cos_xtrabackup+1733814880+20241210+151440+471405052+xbstream.lz4"`
+    /// `Uri`; example: `"cos_xtrabackup+1733814880+20241210+151440+471405052+xbstream.lz4"`
     pub uri: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 }
 
@@ -907,32 +611,22 @@ pub struct LogFileInfo {
 /// Sent in the input of [`ModifyBackupConfigs`](super::ModifyBackupConfigs).
 #[tc_model]
 pub struct NewBackupConfig {
-    /// `EnableBackupPolicy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBackupPolicy`; example: `true`
     pub enable_backup_policy: bool,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"2023-05-30"`
+    /// `BeginDate`; example: `"2023-05-30"`
     pub begin_date: String,
 
-    /// `MaxRetentionDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `MaxRetentionDays`; example: `180`
     pub max_retention_days: i64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `Frequency`; example: `"monthly"`
     pub frequency: String,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BackupCount`; example: `10`
     pub backup_count: Option<i64>,
 }
 
@@ -941,19 +635,13 @@ pub struct NewBackupConfig {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct NodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"870a9d34cd1f"`
+    /// `NodeId`; example: `"870a9d34cd1f"`
     pub node_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 }
 
@@ -962,24 +650,16 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ParamConstraint {
-    /// `Type`: a string.
-    ///
-    /// Example: `"section"`
+    /// `Type`; example: `"section"`
     pub r#type: String,
 
-    /// `Enum`: a string.
-    ///
-    /// Example: `"\"ALL,OFF,FILTER\""`
+    /// `Enum`; example: `"\"ALL,OFF,FILTER\""`
     pub r#enum: String,
 
-    /// `Range`: a [`ConstraintRange`].
-    ///
-    /// Example: `{"max":"65535","min":"1"}`
+    /// `Range`; example: `{"max":"65535","min":"1"}`
     pub range: Option<ConstraintRange>,
 
-    /// `String`: a string.
-    ///
-    /// Example: `"STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"`
+    /// `String`; example: `"STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"`
     pub string: String,
 }
 
@@ -988,39 +668,25 @@ pub struct ParamConstraint {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ParamDesc {
-    /// `Param`: a string.
-    ///
-    /// Example: `"long_query_time"`
+    /// `Param`; example: `"long_query_time"`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `SetValue`: a string.
-    ///
-    /// Example: `"2"`
+    /// `SetValue`; example: `"2"`
     pub set_value: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Default`; example: `"1"`
     pub default: String,
 
-    /// `Constraint`: a [`ParamConstraint`].
-    ///
-    /// Example: `{"Enum":"","Range":{"Max":"10","Min":"0.05"},"String":"","Type":"section"}`
+    /// `Constraint`; example: `{"Enum":"","Range":{"Max":"10","Min":"0.05"},"String":"","Type":"section"}`
     pub constraint: ParamConstraint,
 
-    /// `HaveSetValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HaveSetValue`; example: `true`
     pub have_set_value: bool,
 
-    /// `NeedRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedRestart`; example: `false`
     pub need_restart: bool,
 }
 
@@ -1029,14 +695,10 @@ pub struct ParamDesc {
 /// Returned in the output of [`ModifyDBParameters`](super::ModifyDBParameters).
 #[tc_model]
 pub struct ParamModifyResult {
-    /// `Param`: a string.
-    ///
-    /// Example: `"autocommit"`
+    /// `Param`; example: `"autocommit"`
     pub param: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 }
 
@@ -1045,19 +707,13 @@ pub struct ParamModifyResult {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct ProcedurePrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"work_procedure"`
+    /// `Procedure`; example: `"work_procedure"`
     pub procedure: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","DELETE","CREATE"]`
+    /// `Privileges`; example: `["SELECT","DELETE","CREATE"]`
     pub privileges: Vec<String>,
 }
 
@@ -1066,49 +722,31 @@ pub struct ProcedurePrivilege {
 /// Returned in the output of [`DescribeProcessList`](super::DescribeProcessList).
 #[tc_model]
 pub struct Process {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `125700`
+    /// `Id`; example: `125700`
     pub id: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1:46295"`
+    /// `Host`; example: `"127.0.0.1:46295"`
     pub host: Option<String>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Db`; example: `"mysql"`
     pub db: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Query"`
+    /// `Command`; example: `"Query"`
     pub command: Option<String>,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<i64>,
 
-    /// `ProcessStartTime`: a string.
-    ///
-    /// Example: `"2025-06-24 11:27:26"`
+    /// `ProcessStartTime`; example: `"2025-06-24 11:27:26"`
     pub process_start_time: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"User sleep"`
+    /// `State`; example: `"User sleep"`
     pub state: Option<String>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"select * from information_schema.processlist"`
+    /// `Info`; example: `"select * from information_schema.processlist"`
     pub info: Option<String>,
 }
 
@@ -1117,30 +755,22 @@ pub struct Process {
 /// Returned in the output of [`DescribeSaleInfo`](super::DescribeSaleInfo).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `ZoneList`: a list of [`ZonesInfo`] objects.
+    /// `ZoneList`
     pub zone_list: Vec<ZonesInfo>,
 
-    /// `AvailableChoice`: a list of [`ZoneChooseInfo`] objects.
+    /// `AvailableChoice`
     pub available_choice: Vec<ZoneChooseInfo>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: String,
 }
 
@@ -1149,29 +779,19 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail).
 #[tc_model]
 pub struct ReservedNetResource {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1iy15ozp"`
+    /// `VpcId`; example: `"vpc-1iy15ozp"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-l9bprnz2"`
+    /// `SubnetId`; example: `"subnet-l9bprnz2"`
     pub subnet_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.107.76.25"`
+    /// `Vip`; example: `"10.107.76.25"`
     pub vip: Option<String>,
 
-    /// `Vports`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3306,3307]`
+    /// `Vports`; example: `[3306,3307]`
     pub vports: Option<Vec<i64>>,
 
-    /// `RecycleTime`: a string.
-    ///
-    /// Example: `"2023-02-23 10:36:17"`
+    /// `RecycleTime`; example: `"2023-02-23 10:36:17"`
     pub recycle_time: Option<String>,
 }
 
@@ -1181,14 +801,10 @@ pub struct ReservedNetResource {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"project"`
+    /// `TagKey`; example: `"project"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tdsql50"`
+    /// `TagValue`; example: `"tdsql50"`
     pub tag_value: String,
 }
 
@@ -1197,35 +813,25 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10068`
+    /// `ProjectId`; example: `10068`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-13 20:20:05"`
+    /// `CreateTime`; example: `"2024-11-13 20:20:05"`
     pub create_time: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-iry0kj68"`
+    /// `SecurityGroupId`; example: `"sg-iry0kj68"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"TDSQL-for-tst"`
+    /// `SecurityGroupName`; example: `"TDSQL-for-tst"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `SecurityGroupRemark`; example: `"自定义"`
     pub security_group_remark: String,
 
-    /// `Inbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Inbound`
     pub inbound: Vec<SecurityGroupBound>,
 
-    /// `Outbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Outbound`
     pub outbound: Vec<SecurityGroupBound>,
 }
 
@@ -1234,24 +840,16 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroupBound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"111.206.0.0/16"`
+    /// `Action`; example: `"111.206.0.0/16"`
     pub action: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `CidrIp`; example: `"ACCEPT"`
     pub cidr_ip: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"36000,80,22,8081,8080,32000,30089,53000,30080"`
+    /// `PortRange`; example: `"36000,80,22,8081,8080,32000,30089,53000,30080"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `IpProtocol`; example: `"tcp"`
     pub ip_protocol: String,
 }
 
@@ -1260,99 +858,61 @@ pub struct SecurityGroupBound {
 /// Returned in the output of [`DescribeDBSlowLogs`](super::DescribeDBSlowLogs).
 #[tc_model]
 pub struct SlowLogData {
-    /// `CheckSum`: a string.
-    ///
-    /// Example: `"166258302"`
+    /// `CheckSum`; example: `"166258302"`
     pub check_sum: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Db`; example: `"pre_oss"`
     pub db: String,
 
-    /// `FingerPrint`: a string.
-    ///
-    /// Example: `"select id, f?, sleep(?) from t? where id % ? = ?"`
+    /// `FingerPrint`; example: `"select id, f?, sleep(?) from t? where id % ? = ?"`
     pub finger_print: String,
 
-    /// `LockTimeAvg`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeAvg`; example: `"0.000101"`
     pub lock_time_avg: String,
 
-    /// `LockTimeMax`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeMax`; example: `"0.000101"`
     pub lock_time_max: String,
 
-    /// `LockTimeMin`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeMin`; example: `"0.000101"`
     pub lock_time_min: String,
 
-    /// `LockTimeSum`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeSum`; example: `"0.000101"`
     pub lock_time_sum: String,
 
-    /// `QueryCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryCount`; example: `"1"`
     pub query_count: String,
 
-    /// `QueryTimeAvg`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeAvg`; example: `"2.00033"`
     pub query_time_avg: String,
 
-    /// `QueryTimeMax`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeMax`; example: `"2.00033"`
     pub query_time_max: String,
 
-    /// `QueryTimeMin`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeMin`; example: `"2.00033"`
     pub query_time_min: String,
 
-    /// `QueryTimeSum`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeSum`; example: `"2.00033"`
     pub query_time_sum: String,
 
-    /// `RowsExaminedSum`: a string.
-    ///
-    /// Example: `"4"`
+    /// `RowsExaminedSum`; example: `"4"`
     pub rows_examined_sum: String,
 
-    /// `RowsSentSum`: a string.
-    ///
-    /// Example: `"2"`
+    /// `RowsSentSum`; example: `"2"`
     pub rows_sent_sum: String,
 
-    /// `TsMax`: a string.
-    ///
-    /// Example: `"2022-03-09 19:37:35"`
+    /// `TsMax`; example: `"2022-03-09 19:37:35"`
     pub ts_max: String,
 
-    /// `TsMin`: a string.
-    ///
-    /// Example: `"2022-03-09 19:37:35"`
+    /// `TsMin`; example: `"2022-03-09 19:37:35"`
     pub ts_min: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user_00"`
+    /// `User`; example: `"user_00"`
     pub user: String,
 
-    /// `ExampleSql`: a string.
-    ///
-    /// Example: `"select id, f1, sleep(1) from t1 where id % 2 = 1"`
+    /// `ExampleSql`; example: `"select id, f1, sleep(1) from t1 where id % 2 = 1"`
     pub example_sql: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 }
 
@@ -1361,58 +921,31 @@ pub struct SlowLogData {
 /// Returned in the output of [`DescribeDBInstanceSpecs`](super::DescribeDBInstanceSpecs).
 #[tc_model]
 pub struct SpecConfigInfo {
-    /// `Machine`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SH12"`
+    /// `Machine`, always sent in responses; example: `"SH12"`
     pub machine: Option<String>,
 
-    /// `Memory`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8`
+    /// `Memory`, always sent in responses; example: `8`
     pub memory: Option<i64>,
 
-    /// `MinStorage`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MinStorage`, always sent in responses; example: `10`
     pub min_storage: Option<i64>,
 
-    /// `MaxStorage`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3000`
+    /// `MaxStorage`, always sent in responses; example: `3000`
     pub max_storage: Option<i64>,
 
-    /// `SuitInfo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"日独立用户数上千人的小型应用"`
+    /// `SuitInfo`, always sent in responses; example: `"日独立用户数上千人的小型应用"`
     pub suit_info: Option<String>,
 
-    /// `Qps`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `6500`
+    /// `Qps`, always sent in responses; example: `6500`
     pub qps: Option<i64>,
 
-    /// `Pid`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1002231`
+    /// `Pid`, always sent in responses; example: `1002231`
     pub pid: Option<i64>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `NodeCount`, always sent in responses; example: `1`
     pub node_count: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Cpu`, always sent in responses; example: `4`
     pub cpu: Option<i64>,
 }
 
@@ -1421,14 +954,10 @@ pub struct SpecConfigInfo {
 /// Returned in the output of [`DescribeDatabaseTable`](super::DescribeDatabaseTable).
 #[tc_model]
 pub struct TableColumn {
-    /// `Col`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Col`; example: `"name"`
     pub col: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"varchar(255)"`
+    /// `Type`; example: `"varchar(255)"`
     pub r#type: String,
 }
 
@@ -1437,17 +966,13 @@ pub struct TableColumn {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct TablePrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"work_flow"`
+    /// `Table`; example: `"work_flow"`
     pub table: String,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Vec<String>,
 }
 
@@ -1456,14 +981,10 @@ pub struct TablePrivilege {
 /// Sent in the input of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"liu"`
+    /// `TagValue`; example: `"liu"`
     pub tag_value: Option<String>,
 }
 
@@ -1472,79 +993,49 @@ pub struct Tag {
 /// Returned in the output of [`DescribeDBTmpInstances`](super::DescribeDBTmpInstances).
 #[tc_model]
 pub struct TmpInstance {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `128007987`
+    /// `AppId`; example: `128007987`
     pub app_id: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-10-11 10:00:11"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-10-11 10:00:11"`
     pub create_time: String,
 
-    /// `InstanceRemark`: a string.
-    ///
-    /// Example: `"tdsql-fortdsql-tst"`
+    /// `InstanceRemark`; example: `"tdsql-fortdsql-tst"`
     pub instance_remark: String,
 
-    /// `TempType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TempType`; example: `1`
     pub temp_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql-ow728lmc"`
     pub instance_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.1.0.1"`
+    /// `Vip`; example: `"10.1.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-11 10:00:11"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2024-12-11 10:00:11"`
     pub period_end_time: String,
 
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-fortdsql"`
+    /// `SrcInstanceId`; example: `"tdsql-fortdsql"`
     pub src_instance_id: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"2"`
+    /// `StatusDesc`; example: `"2"`
     pub status_desc: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"2402:4e00:*"`
+    /// `Vipv6`; example: `"2402:4e00:*"`
     pub vipv6: String,
 
-    /// `Ipv6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6Flag`; example: `1`
     pub ipv6_flag: u64,
 }
 
@@ -1553,19 +1044,13 @@ pub struct TmpInstance {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct ViewPrivileges {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `View`: a string.
-    ///
-    /// Example: `"work_view"`
+    /// `View`; example: `"work_view"`
     pub view: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `Privileges`; example: `["SELECT"]`
     pub privileges: Vec<String>,
 }
 
@@ -1574,12 +1059,10 @@ pub struct ViewPrivileges {
 /// Returned in the output of [`DescribeSaleInfo`](super::DescribeSaleInfo).
 #[tc_model]
 pub struct ZoneChooseInfo {
-    /// `MasterZone`: a [`ZonesInfo`].
-    ///
-    /// Example: `{"OnSale":true,"Zone":"ap-guangzhou-1","ZoneId":100001,"ZoneName":"广州一区"}`
+    /// `MasterZone`; example: `{"OnSale":true,"Zone":"ap-guangzhou-1","ZoneId":100001,"ZoneName":"广州一区"}`
     pub master_zone: ZonesInfo,
 
-    /// `SlaveZones`: a list of [`ZonesInfo`] objects.
+    /// `SlaveZones`
     pub slave_zones: Vec<ZonesInfo>,
 }
 
@@ -1588,23 +1071,15 @@ pub struct ZoneChooseInfo {
 /// Returned in the output of [`DescribeSaleInfo`](super::DescribeSaleInfo).
 #[tc_model]
 pub struct ZonesInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: String,
 
-    /// `OnSale`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnSale`; example: `true`
     pub on_sale: bool,
 }

@@ -6,9 +6,12 @@ use ::tc_core::{tc_action, tc_model};
 /// The `FlowProductRemind` action of MARKET API 2019-10-10.
 ///
 /// A successful call returns [`FlowProductRemindResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=market&Version=2019-10-10&Action=FlowProductRemind)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "market",
     version = "2019-10-10",
@@ -17,53 +20,35 @@ use ::tc_core::{tc_action, tc_model};
     error = ::tc_core::CommonCode
 )]
 pub struct FlowProductRemind {
-    /// `ProviderUin`: a string.
-    ///
-    /// Example: `"12345678"`
+    /// `ProviderUin`; example: `"12345678"`
     pub provider_uin: String,
 
-    /// `SignId`: a string.
-    ///
-    /// Example: `"1054492229"`
+    /// `SignId`; example: `"1054492229"`
     pub sign_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"market-g9sjptwqi"`
+    /// `ResourceId`; example: `"market-g9sjptwqi"`
     pub resource_id: String,
 
-    /// `TotalFlow`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `TotalFlow`; example: `"2000"`
     pub total_flow: String,
 
-    /// `LeftFlow`: a string.
-    ///
-    /// Example: `"200"`
+    /// `LeftFlow`; example: `"200"`
     pub left_flow: String,
 
-    /// `FlowUnit`: a string.
-    ///
-    /// Example: `"Mb"`
+    /// `FlowUnit`; example: `"Mb"`
     pub flow_unit: String,
 }
 
 /// What a successful [`FlowProductRemind`] call returns.
 #[tc_model]
 pub struct FlowProductRemindResponse {
-    /// `Success`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Success`; example: `"true"`
     pub success: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"7c0b5ac4-47a6-448b-b486-18d9774e3264"`
+    /// `FlowId`; example: `"7c0b5ac4-47a6-448b-b486-18d9774e3264"`
     pub flow_id: String,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"流量已经用尽"`
+    /// `Info`; example: `"流量已经用尽"`
     pub info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -73,39 +58,40 @@ pub struct FlowProductRemindResponse {
 /// The `GetUsagePlanUsageAmount` action of MARKET API 2019-10-10.
 ///
 /// A successful call returns [`GetUsagePlanUsageAmountResponse`].
-/// The codes it documents are in [`GetUsagePlanUsageAmountError`](super::errors::GetUsagePlanUsageAmountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=market&Version=2019-10-10&Action=GetUsagePlanUsageAmount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MarketErrorCode`](super::errors::MarketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MarketErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MarketErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MarketErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MarketErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MarketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "market",
     version = "2019-10-10",
     name = "GetUsagePlanUsageAmount",
     output = GetUsagePlanUsageAmountResponse,
-    error = super::errors::GetUsagePlanUsageAmountError
+    error = super::errors::MarketErrorCode
 )]
 pub struct GetUsagePlanUsageAmount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"123456789\""`
+    /// `InstanceId`; example: `"\"123456789\""`
     pub instance_id: String,
 }
 
 /// What a successful [`GetUsagePlanUsageAmount`] call returns.
 #[tc_model]
 pub struct GetUsagePlanUsageAmountResponse {
-    /// `MaxRequestNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxRequestNum`; example: `1000`
     pub max_request_num: i64,
 
-    /// `InUseRequestNum`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `InUseRequestNum`; example: `500`
     pub in_use_request_num: i64,
 
-    /// `RemainingRequestNum`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `RemainingRequestNum`; example: `500`
     pub remaining_request_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

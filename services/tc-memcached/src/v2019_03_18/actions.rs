@@ -7,15 +7,27 @@ use super::models;
 /// The `DescribeInstances` action of MEMCACHED API 2019-03-18.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=memcached&Version=2019-03-18&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MemcachedErrorCode`](super::errors::MemcachedErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbOperationFailed`](super::errors::MemcachedErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.SystemError`](super::errors::MemcachedErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::MemcachedErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MemcachedErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.EmptyParam`](super::errors::MemcachedErrorCode::MissingParameterEmptyParam)
+/// - [`ResourceNotFound.AccountDoesNotExists`](super::errors::MemcachedErrorCode::ResourceNotFoundAccountDoesNotExists)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::MemcachedErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::MemcachedErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "memcached",
     version = "2019-03-18",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::MemcachedErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -25,71 +37,47 @@ use super::models;
     )
 )]
 pub struct DescribeInstances {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"AddTimeStamp"`
+    /// `OrderBy`; example: `"AddTimeStamp"`
     pub order_by: Option<String>,
 
-    /// `SearchKeys`: a list of strings.
-    ///
-    /// Example: `["字符串型"]`
+    /// `SearchKeys`; example: `["字符串型"]`
     pub search_keys: Option<Vec<String>>,
 
-    /// `UniqSubnetIds`: a list of strings.
-    ///
-    /// Example: `["xx"]`
+    /// `UniqSubnetIds`; example: `["xx"]`
     pub uniq_subnet_ids: Option<Vec<String>>,
 
-    /// `Vips`: a list of strings.
-    ///
-    /// Example: `["xx"]`
+    /// `Vips`; example: `["xx"]`
     pub vips: Option<Vec<String>>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["字符串型"]`
+    /// `InstanceNames`; example: `["字符串型"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `UniqVpcIds`: a list of strings.
-    ///
-    /// Example: `["xx"]`
+    /// `UniqVpcIds`; example: `["xx"]`
     pub uniq_vpc_ids: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["有符号整型"]`
+    /// `InstanceIds`; example: `["有符号整型"]`
     pub instance_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `InstanceList`: a list of [`InstanceListInfo`](super::models::InstanceListInfo) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::InstanceListInfo>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,146 +8,76 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceListInfo {
-    /// `ModTimeStamp`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-10 15:04:41"`
+    /// `ModTimeStamp`, a date and time as the service writes it, always sent in responses; example: `"2024-12-10 15:04:41"`
     pub mod_time_stamp: Option<String>,
 
-    /// `IsolateTimeStamp`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-10 15:04:41"`
+    /// `IsolateTimeStamp`, a date and time as the service writes it, always sent in responses; example: `"2024-12-10 15:04:41"`
     pub isolate_time_stamp: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`, always sent in responses; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `SetId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `402214`
+    /// `SetId`, always sent in responses; example: `402214`
     pub set_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `CmemId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `104022854`
+    /// `CmemId`, always sent in responses; example: `104022854`
     pub cmem_id: Option<i64>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cmem-hvgmsa9v"`
+    /// `InstanceId`, always sent in responses; example: `"cmem-hvgmsa9v"`
     pub instance_id: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RegionId`, always sent in responses; example: `1`
     pub region_id: Option<i64>,
 
-    /// `InstanceDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cmem-hvgmsa9v"`
+    /// `InstanceDesc`, always sent in responses; example: `"cmem-hvgmsa9v"`
     pub instance_desc: Option<String>,
 
-    /// `Expire`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Expire`, always sent in responses; example: `0`
     pub expire: Option<i64>,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `SubnetId`, always sent in responses; example: `0`
     pub subnet_id: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ProjectId`, always sent in responses; example: `0`
     pub project_id: Option<i64>,
 
-    /// `AddTimeStamp`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-10 15:04:41"`
+    /// `AddTimeStamp`, a date and time as the service writes it, always sent in responses; example: `"2024-12-10 15:04:41"`
     pub add_time_stamp: Option<String>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`, always sent in responses; example: `100003`
     pub zone_id: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `PayMode`, always sent in responses; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `VpcId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `VpcId`, always sent in responses; example: `0`
     pub vpc_id: Option<i64>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cmem-hvgmsa9v"`
+    /// `InstanceName`, always sent in responses; example: `"cmem-hvgmsa9v"`
     pub instance_name: Option<String>,
 
-    /// `DeadlineTimeStamp`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-10 15:04:41"`
+    /// `DeadlineTimeStamp`, a date and time as the service writes it, always sent in responses; example: `"2024-12-10 15:04:41"`
     pub deadline_time_stamp: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-b2jdbe25"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-b2jdbe25"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.3.53"`
+    /// `Vip`, always sent in responses; example: `"10.0.3.53"`
     pub vip: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-bm543gsw"`
+    /// `UniqSubnetId`, always sent in responses; example: `"subnet-bm543gsw"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1310738255`
+    /// `AppId`, always sent in responses; example: `1310738255`
     pub app_id: Option<i64>,
 
-    /// `Vport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9091`
+    /// `Vport`, always sent in responses; example: `9091`
     pub vport: Option<i64>,
 }
 
@@ -156,14 +86,9 @@ pub struct InstanceListInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"标签key"`
+    /// `TagKey`, required in requests; example: `"标签key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"标签value"`
+    /// `TagValue`; example: `"标签value"`
     pub tag_value: Option<String>,
 }

@@ -7,84 +7,64 @@ use super::models;
 /// The `CreateAppScanTask` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`CreateAppScanTaskResponse`].
-/// The codes it documents are in [`CreateAppScanTaskError`](super::errors::CreateAppScanTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=CreateAppScanTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "CreateAppScanTask",
     output = CreateAppScanTaskResponse,
-    error = super::errors::CreateAppScanTaskError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct CreateAppScanTask {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `AppPackage`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `AppPackage`; example: `"wx66e50f1e*******6f"`
     pub app_package: String,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"测试小程序"`
+    /// `AppName`; example: `"测试小程序"`
     pub app_name: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `AppVersion`; example: `"v1.0"`
     pub app_version: Option<String>,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ContactName`; example: `"张三"`
     pub contact_name: Option<String>,
 
-    /// `TelNumber`: a string.
-    ///
-    /// Example: `"138XXXXXXXX"`
+    /// `TelNumber`; example: `"138XXXXXXXX"`
     pub tel_number: Option<String>,
 
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"****科技有限公司"`
+    /// `CorpName`; example: `"****科技有限公司"`
     pub corp_name: Option<String>,
 
-    /// `SalesPerson`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SalesPerson`; example: `"张三"`
     pub sales_person: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"user****@tencent.com"`
+    /// `Email`; example: `"user****@tencent.com"`
     pub email: Option<String>,
 }
 
 /// What a successful [`CreateAppScanTask`] call returns.
 #[tc_model]
 pub struct CreateAppScanTaskResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `TaskID`; example: `"170143813*******360"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -95,40 +75,36 @@ pub struct CreateAppScanTaskResponse {
 /// The `CreateAppScanTaskRepeat` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`CreateAppScanTaskRepeatResponse`].
-/// The codes it documents are in [`CreateAppScanTaskRepeatError`](super::errors::CreateAppScanTaskRepeatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=CreateAppScanTaskRepeat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "CreateAppScanTaskRepeat",
     output = CreateAppScanTaskRepeatResponse,
-    error = super::errors::CreateAppScanTaskRepeatError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct CreateAppScanTaskRepeat {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `AppPackage`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `AppPackage`; example: `"wx66e50f1e*******6f"`
     pub app_package: String,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 
-    /// `OrgTaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `OrgTaskID`; example: `"170143813*******360"`
     #[tc(rename = "OrgTaskID")]
     pub org_task_id: String,
 }
@@ -136,14 +112,10 @@ pub struct CreateAppScanTaskRepeat {
 /// What a successful [`CreateAppScanTaskRepeat`] call returns.
 #[tc_model]
 pub struct CreateAppScanTaskRepeatResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `TaskID`; example: `"170143813*******360"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -154,60 +126,50 @@ pub struct CreateAppScanTaskRepeatResponse {
 /// The `CreateFlySecMiniAppProfessionalScanTask` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`CreateFlySecMiniAppProfessionalScanTaskResponse`].
-/// The codes it documents are in [`CreateFlySecMiniAppProfessionalScanTaskError`](super::errors::CreateFlySecMiniAppProfessionalScanTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=CreateFlySecMiniAppProfessionalScanTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "CreateFlySecMiniAppProfessionalScanTask",
     output = CreateFlySecMiniAppProfessionalScanTaskResponse,
-    error = super::errors::CreateFlySecMiniAppProfessionalScanTaskError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct CreateFlySecMiniAppProfessionalScanTask {
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `MiniAppName`: a string.
-    ///
-    /// Example: `"测试小程序"`
+    /// `MiniAppName`; example: `"测试小程序"`
     pub mini_app_name: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Mode`; example: `2`
     pub mode: i64,
 
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"****科技有限公司"`
+    /// `CorpName`; example: `"****科技有限公司"`
     pub corp_name: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"138XXXXXXXX"`
+    /// `Mobile`; example: `"138XXXXXXXX"`
     pub mobile: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"user****@tencent.com"`
+    /// `Email`; example: `"user****@tencent.com"`
     pub email: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark备注信息"`
+    /// `Remark`; example: `"Remark备注信息"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateFlySecMiniAppProfessionalScanTask`] call returns.
 #[tc_model]
 pub struct CreateFlySecMiniAppProfessionalScanTaskResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -217,80 +179,62 @@ pub struct CreateFlySecMiniAppProfessionalScanTaskResponse {
 /// The `CreateFlySecMiniAppScanTask` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`CreateFlySecMiniAppScanTaskResponse`].
-/// The codes it documents are in [`CreateFlySecMiniAppScanTaskError`](super::errors::CreateFlySecMiniAppScanTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=CreateFlySecMiniAppScanTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "CreateFlySecMiniAppScanTask",
     output = CreateFlySecMiniAppScanTaskResponse,
-    error = super::errors::CreateFlySecMiniAppScanTaskError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct CreateFlySecMiniAppScanTask {
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `MiniAppTestAccount`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `MiniAppTestAccount`; example: `"Test"`
     pub mini_app_test_account: Option<String>,
 
-    /// `MiniAppTestPwd`: a string.
-    ///
-    /// Example: `"TestPwd"`
+    /// `MiniAppTestPwd`; example: `"TestPwd"`
     pub mini_app_test_pwd: Option<String>,
 
-    /// `Industry`: a string.
-    ///
-    /// Example: `"电商"`
+    /// `Industry`; example: `"电商"`
     pub industry: Option<String>,
 
-    /// `SurveyContent`: a string.
-    ///
-    /// Example: `"{\"wx66e50f1e*******6f\":{\"1\":[\"B\"],\"n\":[\"A\",\"B\",\"D\"]}}"`
+    /// `SurveyContent`; example: `"{\"wx66e50f1e*******6f\":{\"1\":[\"B\"],\"n\":[\"A\",\"B\",\"D\"]}}"`
     pub survey_content: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"138XXXXXXXX"`
+    /// `Mobile`; example: `"138XXXXXXXX"`
     pub mobile: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"user****@tencent.com"`
+    /// `Email`; example: `"user****@tencent.com"`
     pub email: Option<String>,
 
-    /// `SalesPerson`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SalesPerson`; example: `"张三"`
     pub sales_person: Option<String>,
 
-    /// `ScanVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanVersion`; example: `0`
     pub scan_version: Option<i64>,
 }
 
 /// What a successful [`CreateFlySecMiniAppScanTask`] call returns.
 #[tc_model]
 pub struct CreateFlySecMiniAppScanTaskResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `TaskID`; example: `"170143813*******360"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -301,61 +245,51 @@ pub struct CreateFlySecMiniAppScanTaskResponse {
 /// The `CreateFlySecMiniAppScanTaskRepeat` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`CreateFlySecMiniAppScanTaskRepeatResponse`].
-/// The codes it documents are in [`CreateFlySecMiniAppScanTaskRepeatError`](super::errors::CreateFlySecMiniAppScanTaskRepeatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=CreateFlySecMiniAppScanTaskRepeat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "CreateFlySecMiniAppScanTaskRepeat",
     output = CreateFlySecMiniAppScanTaskRepeatResponse,
-    error = super::errors::CreateFlySecMiniAppScanTaskRepeatError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct CreateFlySecMiniAppScanTaskRepeat {
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `OrgTaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `OrgTaskID`; example: `"170143813*******360"`
     #[tc(rename = "OrgTaskID")]
     pub org_task_id: String,
 
-    /// `MiniAppTestAccount`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `MiniAppTestAccount`; example: `"Test"`
     pub mini_app_test_account: Option<String>,
 
-    /// `MiniAppTestPwd`: a string.
-    ///
-    /// Example: `"TestPwd"`
+    /// `MiniAppTestPwd`; example: `"TestPwd"`
     pub mini_app_test_pwd: Option<String>,
 
-    /// `ScanVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanVersion`; example: `0`
     pub scan_version: Option<i64>,
 }
 
 /// What a successful [`CreateFlySecMiniAppScanTaskRepeat`] call returns.
 #[tc_model]
 pub struct CreateFlySecMiniAppScanTaskRepeatResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `TaskID`; example: `"170143813*******360"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -366,44 +300,40 @@ pub struct CreateFlySecMiniAppScanTaskRepeatResponse {
 /// The `DescribeBasicDiagnosisResourceUsageInfo` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeBasicDiagnosisResourceUsageInfoResponse`].
-/// The codes it documents are in [`DescribeBasicDiagnosisResourceUsageInfoError`](super::errors::DescribeBasicDiagnosisResourceUsageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeBasicDiagnosisResourceUsageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeBasicDiagnosisResourceUsageInfo",
     output = DescribeBasicDiagnosisResourceUsageInfoResponse,
-    error = super::errors::DescribeBasicDiagnosisResourceUsageInfoError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeBasicDiagnosisResourceUsageInfo {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 }
 
 /// What a successful [`DescribeBasicDiagnosisResourceUsageInfo`] call returns.
 #[tc_model]
 pub struct DescribeBasicDiagnosisResourceUsageInfoResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"sv_mps_safety_diagnosis_basic_diagnosis"`
+    /// `ResourceName`; example: `"sv_mps_safety_diagnosis_basic_diagnosis"`
     pub resource_name: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `UnusedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnusedCount`; example: `1`
     pub unused_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -413,51 +343,45 @@ pub struct DescribeBasicDiagnosisResourceUsageInfoResponse {
 /// The `DescribeFlySecMiniAppReportUrl` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeFlySecMiniAppReportUrlResponse`].
-/// The codes it documents are in [`DescribeFlySecMiniAppReportUrlError`](super::errors::DescribeFlySecMiniAppReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeFlySecMiniAppReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeFlySecMiniAppReportUrl",
     output = DescribeFlySecMiniAppReportUrlResponse,
-    error = super::errors::DescribeFlySecMiniAppReportUrlError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeFlySecMiniAppReportUrl {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 }
 
 /// What a successful [`DescribeFlySecMiniAppReportUrl`] call returns.
 #[tc_model]
 pub struct DescribeFlySecMiniAppReportUrlResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"诊断报告下载链接"`
+    /// `Url`; example: `"诊断报告下载链接"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,58 +391,50 @@ pub struct DescribeFlySecMiniAppReportUrlResponse {
 /// The `DescribeFlySecMiniAppScanReportList` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeFlySecMiniAppScanReportListResponse`].
-/// The codes it documents are in [`DescribeFlySecMiniAppScanReportListError`](super::errors::DescribeFlySecMiniAppScanReportListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeFlySecMiniAppScanReportList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeFlySecMiniAppScanReportList",
     output = DescribeFlySecMiniAppScanReportListResponse,
-    error = super::errors::DescribeFlySecMiniAppScanReportListError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeFlySecMiniAppScanReportList {
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: i64,
 
-    /// `MiniAppVersion`: a string.
-    ///
-    /// Example: `"V125"`
+    /// `MiniAppVersion`; example: `"V125"`
     pub mini_app_version: Option<String>,
 }
 
 /// What a successful [`DescribeFlySecMiniAppScanReportList`] call returns.
 #[tc_model]
 pub struct DescribeFlySecMiniAppScanReportListResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `Data`: a list of [`FlySecMiniAppReportData`](super::models::FlySecMiniAppReportData) objects.
+    /// `Data`
     pub data: Vec<models::FlySecMiniAppReportData>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -528,35 +444,33 @@ pub struct DescribeFlySecMiniAppScanReportListResponse {
 /// The `DescribeFlySecMiniAppScanTaskList` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeFlySecMiniAppScanTaskListResponse`].
-/// The codes it documents are in [`DescribeFlySecMiniAppScanTaskListError`](super::errors::DescribeFlySecMiniAppScanTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeFlySecMiniAppScanTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeFlySecMiniAppScanTaskList",
     output = DescribeFlySecMiniAppScanTaskListResponse,
-    error = super::errors::DescribeFlySecMiniAppScanTaskListError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeFlySecMiniAppScanTaskList {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: i64,
 
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: Option<String>,
 }
@@ -564,17 +478,13 @@ pub struct DescribeFlySecMiniAppScanTaskList {
 /// What a successful [`DescribeFlySecMiniAppScanTaskList`] call returns.
 #[tc_model]
 pub struct DescribeFlySecMiniAppScanTaskListResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `Data`: a list of [`FlySecMiniAppTaskData`](super::models::FlySecMiniAppTaskData) objects.
+    /// `Data`
     pub data: Vec<models::FlySecMiniAppTaskData>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -584,20 +494,24 @@ pub struct DescribeFlySecMiniAppScanTaskListResponse {
 /// The `DescribeFlySecMiniAppScanTaskParam` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeFlySecMiniAppScanTaskParamResponse`].
-/// The codes it documents are in [`DescribeFlySecMiniAppScanTaskParamError`](super::errors::DescribeFlySecMiniAppScanTaskParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeFlySecMiniAppScanTaskParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeFlySecMiniAppScanTaskParam",
     output = DescribeFlySecMiniAppScanTaskParamResponse,
-    error = super::errors::DescribeFlySecMiniAppScanTaskParamError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeFlySecMiniAppScanTaskParam {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 }
@@ -605,35 +519,23 @@ pub struct DescribeFlySecMiniAppScanTaskParam {
 /// What a successful [`DescribeFlySecMiniAppScanTaskParam`] call returns.
 #[tc_model]
 pub struct DescribeFlySecMiniAppScanTaskParamResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `MiniAppTestAccount`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `MiniAppTestAccount`; example: `"Test"`
     pub mini_app_test_account: String,
 
-    /// `MiniAppTestPwd`: a string.
-    ///
-    /// Example: `"TestPwd"`
+    /// `MiniAppTestPwd`; example: `"TestPwd"`
     pub mini_app_test_pwd: String,
 
-    /// `ScanVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanVersion`; example: `0`
     pub scan_version: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -643,20 +545,24 @@ pub struct DescribeFlySecMiniAppScanTaskParamResponse {
 /// The `DescribeFlySecMiniAppScanTaskStatus` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeFlySecMiniAppScanTaskStatusResponse`].
-/// The codes it documents are in [`DescribeFlySecMiniAppScanTaskStatusError`](super::errors::DescribeFlySecMiniAppScanTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeFlySecMiniAppScanTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeFlySecMiniAppScanTaskStatus",
     output = DescribeFlySecMiniAppScanTaskStatusResponse,
-    error = super::errors::DescribeFlySecMiniAppScanTaskStatusError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeFlySecMiniAppScanTaskStatus {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 }
@@ -664,29 +570,19 @@ pub struct DescribeFlySecMiniAppScanTaskStatus {
 /// What a successful [`DescribeFlySecMiniAppScanTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeFlySecMiniAppScanTaskStatusResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Errno`: a signed 64-bit integer.
-    ///
-    /// Example: `100010`
+    /// `Errno`; example: `100010`
     pub errno: i64,
 
-    /// `MiniAppName`: a string.
-    ///
-    /// Example: `"微信小程序"`
+    /// `MiniAppName`; example: `"微信小程序"`
     pub mini_app_name: String,
 
-    /// `MiniAppVersion`: a string.
-    ///
-    /// Example: `"V125"`
+    /// `MiniAppVersion`; example: `"V125"`
     pub mini_app_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -696,32 +592,34 @@ pub struct DescribeFlySecMiniAppScanTaskStatusResponse {
 /// The `DescribeResourceUsageInfo` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeResourceUsageInfoResponse`].
-/// The codes it documents are in [`DescribeResourceUsageInfoError`](super::errors::DescribeResourceUsageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeResourceUsageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeResourceUsageInfo",
     output = DescribeResourceUsageInfoResponse,
-    error = super::errors::DescribeResourceUsageInfoError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeResourceUsageInfo {}
 
 /// What a successful [`DescribeResourceUsageInfo`] call returns.
 #[tc_model]
 pub struct DescribeResourceUsageInfoResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: i64,
 
-    /// `Data`: a list of [`ResourceUsageInfoData`](super::models::ResourceUsageInfoData) objects.
+    /// `Data`
     pub data: Vec<models::ResourceUsageInfoData>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -731,15 +629,20 @@ pub struct DescribeResourceUsageInfoResponse {
 /// The `DescribeScanTaskList` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeScanTaskListResponse`].
-/// The codes it documents are in [`DescribeScanTaskListError`](super::errors::DescribeScanTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeScanTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeScanTaskList",
     output = DescribeScanTaskListResponse,
-    error = super::errors::DescribeScanTaskListError,
+    error = super::errors::MmpsErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -749,66 +652,44 @@ pub struct DescribeResourceUsageInfoResponse {
     )
 )]
 pub struct DescribeScanTaskList {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Source`; example: `-1`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 
-    /// `TaskStatuses`: a string.
-    ///
-    /// Example: `"1,2,3"`
+    /// `TaskStatuses`; example: `"1,2,3"`
     pub task_statuses: String,
 
-    /// `TaskTypes`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `TaskTypes`; example: `"0,1"`
     pub task_types: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"waf"`
+    /// `AppName`; example: `"waf"`
     pub app_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-30 10:57:34"`
+    /// `StartTime`; example: `"2021-09-30 10:57:34"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-10-10 10:57:34"`
+    /// `EndTime`; example: `"2021-10-10 10:57:34"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeScanTaskList`] call returns.
 #[tc_model]
 pub struct DescribeScanTaskListResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Data`: a list of [`AppTaskData`](super::models::AppTaskData) objects.
+    /// `Data`
     pub data: Option<Vec<models::AppTaskData>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -818,65 +699,52 @@ pub struct DescribeScanTaskListResponse {
 /// The `DescribeScanTaskReportUrl` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeScanTaskReportUrlResponse`].
-/// The codes it documents are in [`DescribeScanTaskReportUrlError`](super::errors::DescribeScanTaskReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeScanTaskReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MmpsErrorCode::FailedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeScanTaskReportUrl",
     output = DescribeScanTaskReportUrlResponse,
-    error = super::errors::DescribeScanTaskReportUrlError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeScanTaskReportUrl {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: i64,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 }
 
 /// What a successful [`DescribeScanTaskReportUrl`] call returns.
 #[tc_model]
 pub struct DescribeScanTaskReportUrlResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"诊断报告下载链接"`
+    /// `ReportUrl`; example: `"诊断报告下载链接"`
     pub report_url: String,
 
-    /// `ReportTitle`: a string.
-    ///
-    /// Example: `"诊断报告名称"`
+    /// `ReportTitle`; example: `"诊断报告名称"`
     pub report_title: Option<String>,
 
-    /// `ReportResult`: a string.
-    ///
-    /// Example: `"诊断json结果内容"`
+    /// `ReportResult`; example: `"诊断json结果内容"`
     pub report_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -886,58 +754,49 @@ pub struct DescribeScanTaskReportUrlResponse {
 /// The `DescribeScanTaskStatus` action of MMPS API 2020-07-10.
 ///
 /// A successful call returns [`DescribeScanTaskStatusResponse`].
-/// The codes it documents are in [`DescribeScanTaskStatusError`](super::errors::DescribeScanTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mmps&Version=2020-07-10&Action=DescribeScanTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MmpsErrorCode`](super::errors::MmpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::MmpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mmps",
     version = "2020-07-10",
     name = "DescribeScanTaskStatus",
     output = DescribeScanTaskStatusResponse,
-    error = super::errors::DescribeScanTaskStatusError
+    error = super::errors::MmpsErrorCode
 )]
 pub struct DescribeScanTaskStatus {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 }
 
 /// What a successful [`DescribeScanTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeScanTaskStatusResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"内部原因"`
+    /// `ErrMsg`; example: `"内部原因"`
     pub err_msg: Option<String>,
 
-    /// `FlowSteps`: a list of [`TaskFlowStepsInfo`](super::models::TaskFlowStepsInfo) objects.
+    /// `FlowSteps`
     pub flow_steps: Option<Vec<models::TaskFlowStepsInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,65 +8,41 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeScanTaskList`](super::DescribeScanTaskList).
 #[tc_model]
 pub struct AppInfoItem {
-    /// `AppPackage`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `AppPackage`; example: `"wx66e50f1e*******6f"`
     pub app_package: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"测试小程序"`
+    /// `AppName`; example: `"测试小程序"`
     pub app_name: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"小程序版本"`
+    /// `AppVersion`; example: `"小程序版本"`
     pub app_version: Option<String>,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"诊断报告下载链接"`
+    /// `ReportUrl`; example: `"诊断报告下载链接"`
     pub report_url: Option<String>,
 
-    /// `ReportTitle`: a string.
-    ///
-    /// Example: `"诊断报告名称"`
+    /// `ReportTitle`; example: `"诊断报告名称"`
     pub report_title: Option<String>,
 
-    /// `BehaviorUrl`: a string.
-    ///
-    /// Example: `"诊断堆栈报告下载链接"`
+    /// `BehaviorUrl`; example: `"诊断堆栈报告下载链接"`
     pub behavior_url: Option<String>,
 
-    /// `BehaviorTitle`: a string.
-    ///
-    /// Example: `"诊断堆栈报告名称"`
+    /// `BehaviorTitle`; example: `"诊断堆栈报告名称"`
     pub behavior_title: Option<String>,
 
-    /// `HighRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HighRiskCount`; example: `5`
     pub high_risk_count: Option<i64>,
 
-    /// `PrivacyTextName`: a string.
-    ///
-    /// Example: `"隐私申明文本.txt"`
+    /// `PrivacyTextName`; example: `"隐私申明文本.txt"`
     pub privacy_text_name: Option<String>,
 
-    /// `SoftwareMD5`: a string.
-    ///
-    /// Example: `"c799****************************593f"`
+    /// `SoftwareMD5`; example: `"c799****************************593f"`
     #[tc(rename = "SoftwareMD5")]
     pub software_md5: Option<String>,
 
-    /// `PrivacyTextMD5`: a string.
-    ///
-    /// Example: `"3bc1****************************4523"`
+    /// `PrivacyTextMD5`; example: `"3bc1****************************4523"`
     #[tc(rename = "PrivacyTextMD5")]
     pub privacy_text_md5: Option<String>,
 }
@@ -76,48 +52,32 @@ pub struct AppInfoItem {
 /// Returned in the output of [`DescribeScanTaskList`](super::DescribeScanTaskList).
 #[tc_model]
 pub struct AppTaskData {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: i64,
 
-    /// `TaskErrMsg`: a string.
-    ///
-    /// Example: `"内部错误"`
+    /// `TaskErrMsg`; example: `"内部错误"`
     pub task_err_msg: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `AppInfo`: an [`AppInfoItem`].
+    /// `AppInfo`
     pub app_info: AppInfoItem,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-30 10:57:34"`
+    /// `StartTime`; example: `"2021-09-30 10:57:34"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-10-11 14:53:36"`
+    /// `EndTime`; example: `"2021-10-11 14:53:36"`
     pub end_time: String,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ContactName`; example: `"张三"`
     pub contact_name: Option<String>,
 }
 
@@ -126,54 +86,36 @@ pub struct AppTaskData {
 /// Returned in the output of [`DescribeFlySecMiniAppScanReportList`](super::DescribeFlySecMiniAppScanReportList).
 #[tc_model]
 pub struct FlySecMiniAppReportData {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `MiniAppName`: a string.
-    ///
-    /// Example: `"微信小程序"`
+    /// `MiniAppName`; example: `"微信小程序"`
     pub mini_app_name: String,
 
-    /// `MiniAppVersion`: a string.
-    ///
-    /// Example: `"V125"`
+    /// `MiniAppVersion`; example: `"V125"`
     pub mini_app_version: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617796174`
+    /// `CreateTime`; example: `1617796174`
     pub create_time: i64,
 
-    /// `RiskScore`: a string.
-    ///
-    /// Example: `"62.1"`
+    /// `RiskScore`; example: `"62.1"`
     pub risk_score: String,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: i64,
 
-    /// `RiskItems`: a [`FlySecMiniAppRiskItems`].
+    /// `RiskItems`
     pub risk_items: FlySecMiniAppRiskItems,
 }
 
@@ -182,44 +124,28 @@ pub struct FlySecMiniAppReportData {
 /// Returned in the output of [`DescribeFlySecMiniAppScanReportList`](super::DescribeFlySecMiniAppScanReportList).
 #[tc_model]
 pub struct FlySecMiniAppRiskItems {
-    /// `RiskItem1Score`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskItem1Score`; example: `0`
     pub risk_item1_score: i64,
 
-    /// `RiskItem2Score`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RiskItem2Score`; example: `30`
     pub risk_item2_score: i64,
 
-    /// `RiskItem3Score`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `RiskItem3Score`; example: `70`
     pub risk_item3_score: i64,
 
-    /// `RiskItem4Score`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `RiskItem4Score`; example: `40`
     pub risk_item4_score: i64,
 
-    /// `RiskItem5Score`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RiskItem5Score`; example: `50`
     pub risk_item5_score: i64,
 
-    /// `RiskItem6Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RiskItem6Score`; example: `100`
     pub risk_item6_score: i64,
 
-    /// `RiskItem7Score`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `RiskItem7Score`; example: `80`
     pub risk_item7_score: i64,
 
-    /// `RiskItem8Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RiskItem8Score`; example: `100`
     pub risk_item8_score: i64,
 }
 
@@ -228,46 +154,30 @@ pub struct FlySecMiniAppRiskItems {
 /// Returned in the output of [`DescribeFlySecMiniAppScanTaskList`](super::DescribeFlySecMiniAppScanTaskList).
 #[tc_model]
 pub struct FlySecMiniAppTaskData {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `MiniAppID`: a string.
-    ///
-    /// Example: `"wx66e50f1e*******6f"`
+    /// `MiniAppID`; example: `"wx66e50f1e*******6f"`
     #[tc(rename = "MiniAppID")]
     pub mini_app_id: String,
 
-    /// `MiniAppName`: a string.
-    ///
-    /// Example: `"微信小程序"`
+    /// `MiniAppName`; example: `"微信小程序"`
     pub mini_app_name: String,
 
-    /// `MiniAppVersion`: a string.
-    ///
-    /// Example: `"V125"`
+    /// `MiniAppVersion`; example: `"V125"`
     pub mini_app_version: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617796174`
+    /// `CreateTime`; example: `1617796174`
     pub create_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Error`: a signed 64-bit integer.
-    ///
-    /// Example: `100010`
+    /// `Error`; example: `100010`
     pub error: i64,
 }
 
@@ -276,19 +186,13 @@ pub struct FlySecMiniAppTaskData {
 /// Returned in the output of [`DescribeResourceUsageInfo`](super::DescribeResourceUsageInfo).
 #[tc_model]
 pub struct ResourceUsageInfoData {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"sv_mps_detection_public_basic"`
+    /// `ResourceName`; example: `"sv_mps_detection_public_basic"`
     pub resource_name: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `UnusedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UnusedCount`; example: `5`
     pub unused_count: i64,
 }
 
@@ -297,33 +201,21 @@ pub struct ResourceUsageInfoData {
 /// Returned in the output of [`DescribeScanTaskStatus`](super::DescribeScanTaskStatus).
 #[tc_model]
 pub struct TaskFlowStepsInfo {
-    /// `FlowNo`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `FlowNo`; example: `"1.1"`
     pub flow_no: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"APK 下载"`
+    /// `FlowName`; example: `"APK 下载"`
     pub flow_name: String,
 
-    /// `FlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowStatus`; example: `1`
     pub flow_status: i64,
 
-    /// `FlowStateDesc`: a string.
-    ///
-    /// Example: `"进行中"`
+    /// `FlowStateDesc`; example: `"进行中"`
     pub flow_state_desc: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-03-21 15:17:18"`
+    /// `StartTime`; example: `"2022-03-21 15:17:18"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-03-21 15:17:18"`
+    /// `EndTime`; example: `"2022-03-21 15:17:18"`
     pub end_time: Option<String>,
 }

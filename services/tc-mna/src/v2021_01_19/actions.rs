@@ -7,25 +7,36 @@ use super::models;
 /// The `ActivateHardware` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`ActivateHardwareResponse`].
-/// The codes it documents are in [`ActivateHardwareError`](super::errors::ActivateHardwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=ActivateHardware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.DuplicateDeviceName`](super::errors::MnaErrorCode::InternalErrorDuplicateDeviceName)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.HardwareHasActivated`](super::errors::MnaErrorCode::OperationDeniedHardwareHasActivated)
+/// - [`OperationDenied.HardwareNotExist`](super::errors::MnaErrorCode::OperationDeniedHardwareNotExist)
+/// - [`OperationDenied.VendorNotRegister`](super::errors::MnaErrorCode::OperationDeniedVendorNotRegister)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "ActivateHardware",
     output = ActivateHardwareResponse,
-    error = super::errors::ActivateHardwareError
+    error = super::errors::MnaErrorCode
 )]
 pub struct ActivateHardware {
-    /// `Hardware`: a list of [`ActivateHardware`](super::models::ActivateHardware) objects.
+    /// `Hardware`
     pub hardware: Vec<models::ActivateHardware>,
 }
 
 /// What a successful [`ActivateHardware`] call returns.
 #[tc_model]
 pub struct ActivateHardwareResponse {
-    /// `HardwareInfo`: a list of [`ActivateHardware`](super::models::ActivateHardware) objects.
+    /// `HardwareInfo`
     pub hardware_info: Vec<models::ActivateHardware>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -35,54 +46,51 @@ pub struct ActivateHardwareResponse {
 /// The `AddApplication` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddApplicationResponse`].
-/// The codes it documents are in [`AddApplicationError`](super::errors::AddApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.DuplicateDeviceName`](super::errors::MnaErrorCode::InternalErrorDuplicateDeviceName)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.HardwareHasActivated`](super::errors::MnaErrorCode::OperationDeniedHardwareHasActivated)
+/// - [`OperationDenied.HardwareNotExist`](super::errors::MnaErrorCode::OperationDeniedHardwareNotExist)
+/// - [`OperationDenied.VendorNotRegister`](super::errors::MnaErrorCode::OperationDeniedVendorNotRegister)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddApplication",
     output = AddApplicationResponse,
-    error = super::errors::AddApplicationError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddApplication {
-    /// `MpApplicationName`: a string.
-    ///
-    /// Example: `"application1"`
+    /// `MpApplicationName`; example: `"application1"`
     pub mp_application_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"game"`
+    /// `Remark`; example: `"game"`
     pub remark: Option<String>,
 
-    /// `MpApplicationKey`: a string.
-    ///
-    /// Example: `"dasdfrfwer32e4r"`
+    /// `MpApplicationKey`; example: `"dasdfrfwer32e4r"`
     pub mp_application_key: Option<String>,
 
-    /// `AccessScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessScope`; example: `0`
     pub access_scope: Option<i64>,
 }
 
 /// What a successful [`AddApplication`] call returns.
 #[tc_model]
 pub struct AddApplicationResponse {
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `MpApplicationId`; example: `"mna-w795bzezug"`
     pub mp_application_id: String,
 
-    /// `MpApplicationKey`: a string.
-    ///
-    /// Example: `"dasdfrfwer32e4r"`
+    /// `MpApplicationKey`; example: `"dasdfrfwer32e4r"`
     pub mp_application_key: Option<String>,
 
-    /// `MpApplicationName`: a string.
-    ///
-    /// Example: `"application1"`
+    /// `MpApplicationName`; example: `"application1"`
     pub mp_application_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,39 +100,38 @@ pub struct AddApplicationResponse {
 /// The `AddCustomerGatewayCluster` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddCustomerGatewayClusterResponse`].
-/// The codes it documents are in [`AddCustomerGatewayClusterError`](super::errors::AddCustomerGatewayClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddCustomerGatewayCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddCustomerGatewayCluster",
     output = AddCustomerGatewayClusterResponse,
-    error = super::errors::AddCustomerGatewayClusterError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddCustomerGatewayCluster {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"jacky-test-cluster"`
+    /// `ClusterName`; example: `"jacky-test-cluster"`
     pub cluster_name: String,
 
-    /// `BigArea`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `BigArea`; example: `"CN"`
     pub big_area: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionId`; example: `"ap-beijing"`
     pub region_id: Option<String>,
 }
 
 /// What a successful [`AddCustomerGatewayCluster`] call returns.
 #[tc_model]
 pub struct AddCustomerGatewayClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-vpqultrhw6"`
+    /// `ClusterId`; example: `"cluster-vpqultrhw6"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -134,79 +141,65 @@ pub struct AddCustomerGatewayClusterResponse {
 /// The `AddDevice` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddDeviceResponse`].
-/// The codes it documents are in [`AddDeviceError`](super::errors::AddDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.DuplicateDataKey`](super::errors::MnaErrorCode::InternalErrorDuplicateDataKey)
+/// - [`InternalError.DuplicateDeviceName`](super::errors::MnaErrorCode::InternalErrorDuplicateDeviceName)
+/// - [`InternalError.UndefinedEncryptedKey`](super::errors::MnaErrorCode::InternalErrorUndefinedEncryptedKey)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddDevice",
     output = AddDeviceResponse,
-    error = super::errors::AddDeviceError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddDevice {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceName`; example: `"dev1"`
     pub device_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"mobile"`
+    /// `Remark`; example: `"mobile"`
     pub remark: Option<String>,
 
-    /// `DataKey`: a string.
-    ///
-    /// Example: `"dasdfrfwer32e4r"`
+    /// `DataKey`; example: `"dasdfrfwer32e4r"`
     pub data_key: Option<String>,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypted`; example: `true`
     pub encrypted: Option<bool>,
 
-    /// `AccessScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessScope`; example: `0`
     pub access_scope: Option<i64>,
 
-    /// `LicensePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicensePayMode`; example: `0`
     pub license_pay_mode: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupName`; example: `"group-test"`
     pub group_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1a2b3c4d5e"`
+    /// `GroupId`; example: `"1a2b3c4d5e"`
     pub group_id: Option<String>,
 
-    /// `FlowTrunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowTrunc`; example: `0`
     pub flow_trunc: Option<i64>,
 }
 
 /// What a successful [`AddDevice`] call returns.
 #[tc_model]
 pub struct AddDeviceResponse {
-    /// `DataKey`: a string.
-    ///
-    /// Example: `"dasdfrfwer32e4r"`
+    /// `DataKey`; example: `"dasdfrfwer32e4r"`
     pub data_key: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `DeviceId`; example: `"mna-w795bzezug"`
     pub device_id: String,
 
-    /// `Signature`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Signature`; example: `"\"test\""`
     pub signature: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,62 +209,53 @@ pub struct AddDeviceResponse {
 /// The `AddGateway` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddGatewayResponse`].
-/// The codes it documents are in [`AddGatewayError`](super::errors::AddGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddGateway",
     output = AddGatewayResponse,
-    error = super::errors::AddGatewayError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddGateway {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-vpqultrhw6"`
+    /// `ClusterId`; example: `"cluster-vpqultrhw6"`
     pub cluster_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"jacky"`
+    /// `Username`; example: `"jacky"`
     pub username: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Qjlzjl****"`
+    /// `Password`; example: `"Qjlzjl****"`
     pub password: String,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"11.***.108.242"`
+    /// `GatewayIp`; example: `"11.***.108.242"`
     pub gateway_ip: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `RegionId`; example: `"ap-chengdu"`
     pub region_id: Option<String>,
 }
 
 /// What a successful [`AddGateway`] call returns.
 #[tc_model]
 pub struct AddGatewayResponse {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-rp6tfdfpqp"`
+    /// `GatewayId`; example: `"mpgw-rp6tfdfpqp"`
     pub gateway_id: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `RegisterCenterUrl`: a string.
-    ///
-    /// Example: `"reg-rest-****.multipath.tencent-cloud.com:9300"`
+    /// `RegisterCenterUrl`; example: `"reg-rest-****.multipath.tencent-cloud.com:9300"`
     pub register_center_url: Option<String>,
 
-    /// `TelemetryUrl`: a string.
-    ///
-    /// Example: `"21.0.21.***:65002"`
+    /// `TelemetryUrl`; example: `"21.0.21.***:65002"`
     pub telemetry_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -281,34 +265,35 @@ pub struct AddGatewayResponse {
 /// The `AddGroup` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddGroupResponse`].
-/// The codes it documents are in [`AddGroupError`](super::errors::AddGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddGroup",
     output = AddGroupResponse,
-    error = super::errors::AddGroupError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"group-test\""`
+    /// `GroupName`; example: `"\"group-test\""`
     pub group_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"description for group-test\""`
+    /// `Description`; example: `"\"description for group-test\""`
     pub description: Option<String>,
 }
 
 /// What a successful [`AddGroup`] call returns.
 #[tc_model]
 pub struct AddGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1a2b3c4d5e"`
+    /// `GroupId`; example: `"1a2b3c4d5e"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -318,25 +303,34 @@ pub struct AddGroupResponse {
 /// The `AddHardware` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddHardwareResponse`].
-/// The codes it documents are in [`AddHardwareError`](super::errors::AddHardwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddHardware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.DuplicateSN`](super::errors::MnaErrorCode::OperationDeniedDuplicateSn)
+/// - [`OperationDenied.VendorNotRegister`](super::errors::MnaErrorCode::OperationDeniedVendorNotRegister)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddHardware",
     output = AddHardwareResponse,
-    error = super::errors::AddHardwareError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddHardware {
-    /// `Hardware`: a list of [`Hardware`](super::models::Hardware) objects.
+    /// `Hardware`
     pub hardware: Vec<models::Hardware>,
 }
 
 /// What a successful [`AddHardware`] call returns.
 #[tc_model]
 pub struct AddHardwareResponse {
-    /// `Hardware`: a list of [`Hardware`](super::models::Hardware) objects.
+    /// `Hardware`
     pub hardware: Vec<models::Hardware>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -346,49 +340,46 @@ pub struct AddHardwareResponse {
 /// The `AddL3Conn` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`AddL3ConnResponse`].
-/// The codes it documents are in [`AddL3ConnError`](super::errors::AddL3ConnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=AddL3Conn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.L3CidrOverLap`](super::errors::MnaErrorCode::OperationDeniedL3CidrOverLap)
+/// - [`OperationDenied.L3ConnectionOverSize`](super::errors::MnaErrorCode::OperationDeniedL3ConnectionOverSize)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "AddL3Conn",
     output = AddL3ConnResponse,
-    error = super::errors::AddL3ConnError
+    error = super::errors::MnaErrorCode
 )]
 pub struct AddL3Conn {
-    /// `Cidr1`: a string.
-    ///
-    /// Example: `"\"172.12.0.0/16\""`
+    /// `Cidr1`; example: `"\"172.12.0.0/16\""`
     pub cidr1: String,
 
-    /// `Cidr2`: a string.
-    ///
-    /// Example: `"\"172.13.0.0/16\""`
+    /// `Cidr2`; example: `"\"172.13.0.0/16\""`
     pub cidr2: String,
 
-    /// `DeviceId1`: a string.
-    ///
-    /// Example: `"mna-de234ff"`
+    /// `DeviceId1`; example: `"mna-de234ff"`
     pub device_id1: String,
 
-    /// `DeviceId2`: a string.
-    ///
-    /// Example: `"cde"`
+    /// `DeviceId2`; example: `"cde"`
     pub device_id2: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Description`; example: `"规则描述"`
     pub description: Option<String>,
 }
 
 /// What a successful [`AddL3Conn`] call returns.
 #[tc_model]
 pub struct AddL3ConnResponse {
-    /// `L3ConnId`: a string.
-    ///
-    /// Example: `"\"l3conn-4413p97xxx\""`
+    /// `L3ConnId`; example: `"\"l3conn-4413p97xxx\""`
     pub l3_conn_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -398,24 +389,27 @@ pub struct AddL3ConnResponse {
 /// The `CreateEncryptedKey` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`CreateEncryptedKeyResponse`].
-/// The codes it documents are in [`CreateEncryptedKeyError`](super::errors::CreateEncryptedKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=CreateEncryptedKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "CreateEncryptedKey",
     output = CreateEncryptedKeyResponse,
-    error = super::errors::CreateEncryptedKeyError
+    error = super::errors::MnaErrorCode
 )]
 pub struct CreateEncryptedKey {}
 
 /// What a successful [`CreateEncryptedKey`] call returns.
 #[tc_model]
 pub struct CreateEncryptedKeyResponse {
-    /// `EncryptedKey`: a string.
-    ///
-    /// Example: `"\"BgkqhkiG9w0BAQ\""`
+    /// `EncryptedKey`; example: `"\"BgkqhkiG9w0BAQ\""`
     pub encrypted_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -425,18 +419,23 @@ pub struct CreateEncryptedKeyResponse {
 /// The `DeleteApplication` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DeleteApplicationResponse`].
-/// The codes it documents are in [`DeleteApplicationError`](super::errors::DeleteApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DeleteApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DeleteApplication",
     output = DeleteApplicationResponse,
-    error = super::errors::DeleteApplicationError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DeleteApplication {
-    /// `MpApplicationIdList`: a list of [`DelApplicationList`](super::models::DelApplicationList) objects.
+    /// `MpApplicationIdList`
     pub mp_application_id_list: Vec<models::DelApplicationList>,
 }
 
@@ -450,20 +449,25 @@ pub struct DeleteApplicationResponse {
 /// The `DeleteCustomerGatewayCluster` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DeleteCustomerGatewayClusterResponse`].
-/// The codes it documents are in [`DeleteCustomerGatewayClusterError`](super::errors::DeleteCustomerGatewayClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DeleteCustomerGatewayCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DeleteCustomerGatewayCluster",
     output = DeleteCustomerGatewayClusterResponse,
-    error = super::errors::DeleteCustomerGatewayClusterError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DeleteCustomerGatewayCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-vcn2uf3lhz"`
+    /// `ClusterId`; example: `"cluster-vcn2uf3lhz"`
     pub cluster_id: String,
 }
 
@@ -477,20 +481,25 @@ pub struct DeleteCustomerGatewayClusterResponse {
 /// The `DeleteDevice` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DeleteDeviceResponse`].
-/// The codes it documents are in [`DeleteDeviceError`](super::errors::DeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DeleteDevice",
     output = DeleteDeviceResponse,
-    error = super::errors::DeleteDeviceError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DeleteDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `DeviceId`; example: `"\"mna-xxx\""`
     pub device_id: String,
 }
 
@@ -504,30 +513,31 @@ pub struct DeleteDeviceResponse {
 /// The `DeleteGateway` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DeleteGatewayResponse`].
-/// The codes it documents are in [`DeleteGatewayError`](super::errors::DeleteGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DeleteGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DeleteGateway",
     output = DeleteGatewayResponse,
-    error = super::errors::DeleteGatewayError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DeleteGateway {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-vpqultrhw6"`
+    /// `ClusterId`; example: `"cluster-vpqultrhw6"`
     pub cluster_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-rp6tfdfpqp"`
+    /// `GatewayId`; example: `"mpgw-rp6tfdfpqp"`
     pub gateway_id: String,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"11.141.108.***"`
+    /// `GatewayIp`; example: `"11.141.108.***"`
     pub gateway_ip: String,
 }
 
@@ -541,20 +551,25 @@ pub struct DeleteGatewayResponse {
 /// The `DeleteGroup` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DeleteGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1a2b3c4d5e"`
+    /// `GroupId`; example: `"1a2b3c4d5e"`
     pub group_id: String,
 }
 
@@ -568,20 +583,25 @@ pub struct DeleteGroupResponse {
 /// The `DeleteL3Conn` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DeleteL3ConnResponse`].
-/// The codes it documents are in [`DeleteL3ConnError`](super::errors::DeleteL3ConnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DeleteL3Conn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DeleteL3Conn",
     output = DeleteL3ConnResponse,
-    error = super::errors::DeleteL3ConnError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DeleteL3Conn {
-    /// `L3ConnIdList`: a list of strings.
-    ///
-    /// Example: `["l3conn-zfd9rpvxxx"]`
+    /// `L3ConnIdList`; example: `["l3conn-zfd9rpvxxx"]`
     pub l3_conn_id_list: Vec<String>,
 }
 
@@ -595,27 +615,32 @@ pub struct DeleteL3ConnResponse {
 /// The `DescribeAccessPointList` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DescribeAccessPointListResponse`].
-/// The codes it documents are in [`DescribeAccessPointListError`](super::errors::DescribeAccessPointListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DescribeAccessPointList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DescribeAccessPointList",
     output = DescribeAccessPointListResponse,
-    error = super::errors::DescribeAccessPointListError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DescribeAccessPointList {
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `Regions`; example: `["ap-beijing"]`
     pub regions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAccessPointList`] call returns.
 #[tc_model]
 pub struct DescribeAccessPointListResponse {
-    /// `AccessPointList`: a list of [`AccessPointInfo`](super::models::AccessPointInfo) objects.
+    /// `AccessPointList`
     pub access_point_list: Vec<models::AccessPointInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -625,22 +650,29 @@ pub struct DescribeAccessPointListResponse {
 /// The `DescribeAccessRegions` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DescribeAccessRegionsResponse`].
-/// The codes it documents are in [`DescribeAccessRegionsError`](super::errors::DescribeAccessRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DescribeAccessRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DescribeAccessRegions",
     output = DescribeAccessRegionsResponse,
-    error = super::errors::DescribeAccessRegionsError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DescribeAccessRegions {}
 
 /// What a successful [`DescribeAccessRegions`] call returns.
 #[tc_model]
 pub struct DescribeAccessRegionsResponse {
-    /// `RegionList`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionList`
     pub region_list: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -650,49 +682,43 @@ pub struct DescribeAccessRegionsResponse {
 /// The `DownloadActiveDeviceCount` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`DownloadActiveDeviceCountResponse`].
-/// The codes it documents are in [`DownloadActiveDeviceCountError`](super::errors::DownloadActiveDeviceCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=DownloadActiveDeviceCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "DownloadActiveDeviceCount",
     output = DownloadActiveDeviceCountResponse,
-    error = super::errors::DownloadActiveDeviceCountError
+    error = super::errors::MnaErrorCode
 )]
 pub struct DownloadActiveDeviceCount {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732176361`
+    /// `StartTime`; example: `1732176361`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732176361`
+    /// `EndTime`; example: `1732176361`
     pub end_time: Option<i64>,
 
-    /// `DevGroup`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `DevGroup`; example: `"group1"`
     pub dev_group: Option<String>,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: Option<i64>,
 }
 
 /// What a successful [`DownloadActiveDeviceCount`] call returns.
 #[tc_model]
 pub struct DownloadActiveDeviceCountResponse {
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"http://cos.com"`
+    /// `FilePath`; example: `"http://cos.com"`
     pub file_path: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -702,79 +728,61 @@ pub struct DownloadActiveDeviceCountResponse {
 /// The `GetActiveDeviceCount` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetActiveDeviceCountResponse`].
-/// The codes it documents are in [`GetActiveDeviceCountError`](super::errors::GetActiveDeviceCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetActiveDeviceCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetActiveDeviceCount",
     output = GetActiveDeviceCountResponse,
-    error = super::errors::GetActiveDeviceCountError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetActiveDeviceCount {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Period`; example: `0`
     pub period: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732176361`
+    /// `StartTime`; example: `1732176361`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732176361`
+    /// `EndTime`; example: `1732176361`
     pub end_time: Option<i64>,
 
-    /// `DevGroup`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `DevGroup`; example: `"group1"`
     pub dev_group: Option<String>,
 
-    /// `LicenseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: Option<i64>,
 }
 
 /// What a successful [`GetActiveDeviceCount`] call returns.
 #[tc_model]
 pub struct GetActiveDeviceCountResponse {
-    /// `ActiveDeviceList`: a list of [`ActiveDeviceList`](super::models::ActiveDeviceList) objects.
-    ///
-    /// Example: `[{"count":1,"time":"2024-11-20"}]`
+    /// `ActiveDeviceList`; example: `[{"count":1,"time":"2024-11-20"}]`
     pub active_device_list: Option<Vec<models::ActiveDeviceList>>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-20"`
+    /// `StartTime`; example: `"2024-11-20"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-20"`
+    /// `EndTime`; example: `"2024-11-20"`
     pub end_time: Option<String>,
 
-    /// `DevGroup`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `DevGroup`; example: `"group1"`
     pub dev_group: Option<String>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LicenseType`; example: `"1"`
     pub license_type: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"251198806"`
+    /// `AppId`; example: `"251198806"`
     pub app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -784,49 +792,44 @@ pub struct GetActiveDeviceCountResponse {
 /// The `GetApplication` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetApplicationResponse`].
-/// The codes it documents are in [`GetApplicationError`](super::errors::GetApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetApplication",
     output = GetApplicationResponse,
-    error = super::errors::GetApplicationError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetApplication {
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `MpApplicationId`; example: `"mna-w795bzezug"`
     pub mp_application_id: Option<String>,
 }
 
 /// What a successful [`GetApplication`] call returns.
 #[tc_model]
 pub struct GetApplicationResponse {
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `MpApplicationId`; example: `"mna-w795bzezug"`
     pub mp_application_id: Option<String>,
 
-    /// `MpApplicationKey`: a string.
-    ///
-    /// Example: `"dasdfrfwer32e4r"`
+    /// `MpApplicationKey`; example: `"dasdfrfwer32e4r"`
     pub mp_application_key: Option<String>,
 
-    /// `MpApplicationName`: a string.
-    ///
-    /// Example: `"application1"`
+    /// `MpApplicationName`; example: `"application1"`
     pub mp_application_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"game"`
+    /// `Remark`; example: `"game"`
     pub remark: Option<String>,
 
-    /// `AccessScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessScope`; example: `0`
     pub access_scope: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -836,15 +839,22 @@ pub struct GetApplicationResponse {
 /// The `GetCustomerGatewayClusterList` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetCustomerGatewayClusterListResponse`].
-/// The codes it documents are in [`GetCustomerGatewayClusterListError`](super::errors::GetCustomerGatewayClusterListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetCustomerGatewayClusterList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetCustomerGatewayClusterList",
     output = GetCustomerGatewayClusterListResponse,
-    error = super::errors::GetCustomerGatewayClusterListError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -854,31 +864,23 @@ pub struct GetApplicationResponse {
     )
 )]
 pub struct GetCustomerGatewayClusterList {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"gateway"`
+    /// `Keyword`; example: `"gateway"`
     pub keyword: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`GetCustomerGatewayClusterList`] call returns.
 #[tc_model]
 pub struct GetCustomerGatewayClusterListResponse {
-    /// `ClusterList`: a list of [`GatewayClusterInfo`](super::models::GatewayClusterInfo) objects.
+    /// `ClusterList`
     pub cluster_list: Vec<models::GatewayClusterInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -888,47 +890,45 @@ pub struct GetCustomerGatewayClusterListResponse {
 /// The `GetDestIPByName` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetDestIPByNameResponse`].
-/// The codes it documents are in [`GetDestIPByNameError`](super::errors::GetDestIPByNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetDestIPByName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetDestIPByName",
     output = GetDestIPByNameResponse,
-    error = super::errors::GetDestIPByNameError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetDestIPByName {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"devicexx\""`
+    /// `DeviceName`; example: `"\"devicexx\""`
     pub device_name: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662622200`
+    /// `BeginTime`; example: `1662622200`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662624800`
+    /// `EndTime`; example: `1662624800`
     pub end_time: i64,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 }
 
 /// What a successful [`GetDestIPByName`] call returns.
 #[tc_model]
 pub struct GetDestIPByNameResponse {
-    /// `DestIpInfo`: a list of [`DestIpInfo`](super::models::DestIpInfo) objects.
+    /// `DestIpInfo`
     pub dest_ip_info: Option<Vec<models::DestIpInfo>>,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -938,27 +938,32 @@ pub struct GetDestIPByNameResponse {
 /// The `GetDevice` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetDeviceResponse`].
-/// The codes it documents are in [`GetDeviceError`](super::errors::GetDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetDevice",
     output = GetDeviceResponse,
-    error = super::errors::GetDeviceError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `DeviceId`; example: `"\"mna-xxx\""`
     pub device_id: String,
 }
 
 /// What a successful [`GetDevice`] call returns.
 #[tc_model]
 pub struct GetDeviceResponse {
-    /// `DeviceDetails`: a [`DeviceDetails`](super::models::DeviceDetails).
+    /// `DeviceDetails`
     pub device_details: Option<models::DeviceDetails>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -968,27 +973,33 @@ pub struct GetDeviceResponse {
 /// The `GetDevicePayMode` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetDevicePayModeResponse`].
-/// The codes it documents are in [`GetDevicePayModeError`](super::errors::GetDevicePayModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetDevicePayMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.DeviceNotFound`](super::errors::MnaErrorCode::OperationDeniedDeviceNotFound)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetDevicePayMode",
     output = GetDevicePayModeResponse,
-    error = super::errors::GetDevicePayModeError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetDevicePayMode {
-    /// `DeviceIdList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2","mna-test3"]`
+    /// `DeviceIdList`; example: `["mna-test1","mna-test2","mna-test3"]`
     pub device_id_list: Vec<String>,
 }
 
 /// What a successful [`GetDevicePayMode`] call returns.
 #[tc_model]
 pub struct GetDevicePayModeResponse {
-    /// `Result`: a list of [`DevicePayModeInfo`](super::models::DevicePayModeInfo) objects.
+    /// `Result`
     pub result: Vec<models::DevicePayModeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -998,15 +1009,22 @@ pub struct GetDevicePayModeResponse {
 /// The `GetDevices` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetDevicesResponse`].
-/// The codes it documents are in [`GetDevicesError`](super::errors::GetDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetDevices",
     output = GetDevicesResponse,
-    error = super::errors::GetDevicesError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1015,41 +1033,29 @@ pub struct GetDevicePayModeResponse {
     )
 )]
 pub struct GetDevices {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `Keyword`; example: `"\"mna-xxx\""`
     pub keyword: Option<String>,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceType`; example: `1`
     pub device_type: Option<i64>,
 }
 
 /// What a successful [`GetDevices`] call returns.
 #[tc_model]
 pub struct GetDevicesResponse {
-    /// `DeviceInfos`: a list of [`DeviceBaseInfo`](super::models::DeviceBaseInfo) objects.
+    /// `DeviceInfos`
     pub device_infos: Vec<models::DeviceBaseInfo>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Length`; example: `20`
     pub length: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1059,34 +1065,35 @@ pub struct GetDevicesResponse {
 /// The `GetFlowAlarmInfo` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetFlowAlarmInfoResponse`].
-/// The codes it documents are in [`GetFlowAlarmInfoError`](super::errors::GetFlowAlarmInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetFlowAlarmInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied.IllegalRequest`](super::errors::MnaErrorCode::OperationDeniedIllegalRequest)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetFlowAlarmInfo",
     output = GetFlowAlarmInfoResponse,
-    error = super::errors::GetFlowAlarmInfoError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetFlowAlarmInfo {}
 
 /// What a successful [`GetFlowAlarmInfo`] call returns.
 #[tc_model]
 pub struct GetFlowAlarmInfoResponse {
-    /// `AlarmValue`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AlarmValue`; example: `20`
     pub alarm_value: Option<i64>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://ip:port/callurl"`
+    /// `NotifyUrl`; example: `"http://ip:port/callurl"`
     pub notify_url: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"xd23y5cb89bx23432"`
+    /// `CallbackKey`; example: `"xd23y5cb89bx23432"`
     pub callback_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1096,15 +1103,22 @@ pub struct GetFlowAlarmInfoResponse {
 /// The `GetFlowPackages` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetFlowPackagesResponse`].
-/// The codes it documents are in [`GetFlowPackagesError`](super::errors::GetFlowPackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetFlowPackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetFlowPackages",
     output = GetFlowPackagesResponse,
-    error = super::errors::GetFlowPackagesError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1114,51 +1128,35 @@ pub struct GetFlowAlarmInfoResponse {
     )
 )]
 pub struct GetFlowPackages {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"live-jjc000eABvgr"`
+    /// `ResourceId`; example: `"live-jjc000eABvgr"`
     pub resource_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"mna-dev1"`
+    /// `DeviceId`; example: `"mna-dev1"`
     pub device_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ActiveTimeStart`: a string.
-    ///
-    /// Example: `"2026-08-12 16:25:23"`
+    /// `ActiveTimeStart`; example: `"2026-08-12 16:25:23"`
     pub active_time_start: Option<String>,
 
-    /// `ActiveTimeEnd`: a string.
-    ///
-    /// Example: `"2026-08-13 16:25:23"`
+    /// `ActiveTimeEnd`; example: `"2026-08-13 16:25:23"`
     pub active_time_end: Option<String>,
 }
 
 /// What a successful [`GetFlowPackages`] call returns.
 #[tc_model]
 pub struct GetFlowPackagesResponse {
-    /// `PackageList`: a list of [`FlowPackageInfo`](super::models::FlowPackageInfo) objects.
+    /// `PackageList`
     pub package_list: Vec<models::FlowPackageInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Total`; example: `12`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1168,77 +1166,64 @@ pub struct GetFlowPackagesResponse {
 /// The `GetFlowStatistic` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetFlowStatisticResponse`].
-/// The codes it documents are in [`GetFlowStatisticError`](super::errors::GetFlowStatisticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetFlowStatistic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetFlowStatistic",
     output = GetFlowStatisticResponse,
-    error = super::errors::GetFlowStatisticError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetFlowStatistic {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"245aee95-f37e-55d0-5258-19520bdf4b53"`
+    /// `DeviceId`; example: `"245aee95-f37e-55d0-5258-19520bdf4b53"`
     pub device_id: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659514436`
+    /// `BeginTime`; example: `1659514436`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659515436`
+    /// `EndTime`; example: `1659515436`
     pub end_time: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2"]`
+    /// `DeviceList`; example: `["mna-test1","mna-test2"]`
     pub device_list: Option<Vec<String>>,
 }
 
 /// What a successful [`GetFlowStatistic`] call returns.
 #[tc_model]
 pub struct GetFlowStatisticResponse {
-    /// `NetDetails`: a list of [`NetDetails`](super::models::NetDetails) objects.
+    /// `NetDetails`
     pub net_details: Vec<models::NetDetails>,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `216516`
+    /// `MaxValue`; example: `216516`
     pub max_value: f64,
 
-    /// `AvgValue`: a floating-point number.
-    ///
-    /// Example: `25151`
+    /// `AvgValue`; example: `25151`
     pub avg_value: f64,
 
-    /// `TotalValue`: a floating-point number.
-    ///
-    /// Example: `35465464`
+    /// `TotalValue`; example: `35465464`
     pub total_value: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1248,77 +1233,64 @@ pub struct GetFlowStatisticResponse {
 /// The `GetFlowStatisticByGroup` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetFlowStatisticByGroupResponse`].
-/// The codes it documents are in [`GetFlowStatisticByGroupError`](super::errors::GetFlowStatisticByGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetFlowStatisticByGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetFlowStatisticByGroup",
     output = GetFlowStatisticByGroupResponse,
-    error = super::errors::GetFlowStatisticByGroupError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetFlowStatisticByGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1a2b3c4d5e"`
+    /// `GroupId`; example: `"1a2b3c4d5e"`
     pub group_id: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659514436`
+    /// `BeginTime`; example: `1659514436`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659515436`
+    /// `EndTime`; example: `1659515436`
     pub end_time: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-test1"`
+    /// `MpApplicationId`; example: `"mna-test1"`
     pub mp_application_id: Option<String>,
 }
 
 /// What a successful [`GetFlowStatisticByGroup`] call returns.
 #[tc_model]
 pub struct GetFlowStatisticByGroupResponse {
-    /// `NetDetails`: a list of [`NetDetails`](super::models::NetDetails) objects.
+    /// `NetDetails`
     pub net_details: Vec<models::NetDetails>,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `216516`
+    /// `MaxValue`; example: `216516`
     pub max_value: f64,
 
-    /// `AvgValue`: a floating-point number.
-    ///
-    /// Example: `25151`
+    /// `AvgValue`; example: `25151`
     pub avg_value: f64,
 
-    /// `TotalValue`: a floating-point number.
-    ///
-    /// Example: `35465464`
+    /// `TotalValue`; example: `35465464`
     pub total_value: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1328,77 +1300,64 @@ pub struct GetFlowStatisticByGroupResponse {
 /// The `GetFlowStatisticByName` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetFlowStatisticByNameResponse`].
-/// The codes it documents are in [`GetFlowStatisticByNameError`](super::errors::GetFlowStatisticByNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetFlowStatisticByName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetFlowStatisticByName",
     output = GetFlowStatisticByNameResponse,
-    error = super::errors::GetFlowStatisticByNameError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetFlowStatisticByName {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devicexxxx"`
+    /// `DeviceName`; example: `"devicexxxx"`
     pub device_name: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659514436`
+    /// `BeginTime`; example: `1659514436`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659515436`
+    /// `EndTime`; example: `1659515436`
     pub end_time: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["device01","device02"]`
+    /// `DeviceList`; example: `["device01","device02"]`
     pub device_list: Option<Vec<String>>,
 }
 
 /// What a successful [`GetFlowStatisticByName`] call returns.
 #[tc_model]
 pub struct GetFlowStatisticByNameResponse {
-    /// `NetDetails`: a list of [`NetDetails`](super::models::NetDetails) objects.
+    /// `NetDetails`
     pub net_details: Vec<models::NetDetails>,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `216516`
+    /// `MaxValue`; example: `216516`
     pub max_value: f64,
 
-    /// `AvgValue`: a floating-point number.
-    ///
-    /// Example: `25151`
+    /// `AvgValue`; example: `25151`
     pub avg_value: f64,
 
-    /// `TotalValue`: a floating-point number.
-    ///
-    /// Example: `35465464`
+    /// `TotalValue`; example: `35465464`
     pub total_value: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1408,67 +1367,58 @@ pub struct GetFlowStatisticByNameResponse {
 /// The `GetFlowStatisticByRegion` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetFlowStatisticByRegionResponse`].
-/// The codes it documents are in [`GetFlowStatisticByRegionError`](super::errors::GetFlowStatisticByRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetFlowStatisticByRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetFlowStatisticByRegion",
     output = GetFlowStatisticByRegionResponse,
-    error = super::errors::GetFlowStatisticByRegionError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetFlowStatisticByRegion {
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659514436`
+    /// `BeginTime`; example: `1659514436`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659515436`
+    /// `EndTime`; example: `1659515436`
     pub end_time: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 }
 
 /// What a successful [`GetFlowStatisticByRegion`] call returns.
 #[tc_model]
 pub struct GetFlowStatisticByRegionResponse {
-    /// `NetDetails`: a list of [`NetDetails`](super::models::NetDetails) objects.
+    /// `NetDetails`
     pub net_details: Vec<models::NetDetails>,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `216516`
+    /// `MaxValue`; example: `216516`
     pub max_value: f64,
 
-    /// `AvgValue`: a floating-point number.
-    ///
-    /// Example: `25151`
+    /// `AvgValue`; example: `25151`
     pub avg_value: f64,
 
-    /// `TotalValue`: a floating-point number.
-    ///
-    /// Example: `35465464`
+    /// `TotalValue`; example: `35465464`
     pub total_value: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1478,15 +1428,22 @@ pub struct GetFlowStatisticByRegionResponse {
 /// The `GetGatewayList` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetGatewayListResponse`].
-/// The codes it documents are in [`GetGatewayListError`](super::errors::GetGatewayListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetGatewayList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetGatewayList",
     output = GetGatewayListResponse,
-    error = super::errors::GetGatewayListError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1496,31 +1453,23 @@ pub struct GetFlowStatisticByRegionResponse {
     )
 )]
 pub struct GetGatewayList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"CN-BJ-TEX-01"`
+    /// `GatewayName`; example: `"CN-BJ-TEX-01"`
     pub gateway_name: Option<String>,
 }
 
 /// What a successful [`GetGatewayList`] call returns.
 #[tc_model]
 pub struct GetGatewayListResponse {
-    /// `GatewayList`: a list of [`GatewayInfo`](super::models::GatewayInfo) objects.
+    /// `GatewayList`
     pub gateway_list: Vec<models::GatewayInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1530,15 +1479,22 @@ pub struct GetGatewayListResponse {
 /// The `GetGroupDetail` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetGroupDetailResponse`].
-/// The codes it documents are in [`GetGroupDetailError`](super::errors::GetGroupDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetGroupDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetGroupDetail",
     output = GetGroupDetailResponse,
-    error = super::errors::GetGroupDetailError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1547,44 +1503,32 @@ pub struct GetGatewayListResponse {
     )
 )]
 pub struct GetGroupDetail {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1a2b3c4d5e"`
+    /// `GroupId`; example: `"1a2b3c4d5e"`
     pub group_id: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: i64,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"keywords"`
+    /// `KeyWord`; example: `"keywords"`
     pub key_word: Option<String>,
 }
 
 /// What a successful [`GetGroupDetail`] call returns.
 #[tc_model]
 pub struct GetGroupDetailResponse {
-    /// `GroupInfo`: a [`GroupInfo`](super::models::GroupInfo).
+    /// `GroupInfo`
     pub group_info: models::GroupInfo,
 
-    /// `DeviceInfos`: a list of [`DeviceBaseInfo`](super::models::DeviceBaseInfo) objects.
+    /// `DeviceInfos`
     pub device_infos: Vec<models::DeviceBaseInfo>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Length`; example: `20`
     pub length: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1594,15 +1538,22 @@ pub struct GetGroupDetailResponse {
 /// The `GetGroupList` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetGroupListResponse`].
-/// The codes it documents are in [`GetGroupListError`](super::errors::GetGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetGroupList",
     output = GetGroupListResponse,
-    error = super::errors::GetGroupListError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1611,36 +1562,26 @@ pub struct GetGroupDetailResponse {
     )
 )]
 pub struct GetGroupList {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"\"keywords\""`
+    /// `Keyword`; example: `"\"keywords\""`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`GetGroupList`] call returns.
 #[tc_model]
 pub struct GetGroupListResponse {
-    /// `GroupInfos`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `GroupInfos`
     pub group_infos: Vec<models::GroupInfo>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Length`; example: `20`
     pub length: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1650,25 +1591,29 @@ pub struct GetGroupListResponse {
 /// The `GetHardwareInfo` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetHardwareInfoResponse`].
-/// The codes it documents are in [`GetHardwareInfoError`](super::errors::GetHardwareInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetHardwareInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.HardwareNotExist`](super::errors::MnaErrorCode::OperationDeniedHardwareNotExist)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetHardwareInfo",
     output = GetHardwareInfoResponse,
-    error = super::errors::GetHardwareInfoError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetHardwareInfo {
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"TENCENT"`
+    /// `Vendor`; example: `"TENCENT"`
     pub vendor: String,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `SN`; example: `"abcd"`
     #[tc(rename = "SN")]
     pub sn: String,
 }
@@ -1676,25 +1621,17 @@ pub struct GetHardwareInfo {
 /// What a successful [`GetHardwareInfo`] call returns.
 #[tc_model]
 pub struct GetHardwareInfoResponse {
-    /// `LicensePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicensePayMode`; example: `0`
     pub license_pay_mode: i64,
 
-    /// `Payer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Payer`; example: `0`
     pub payer: i64,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `SN`; example: `"abcd"`
     #[tc(rename = "SN")]
     pub sn: String,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"TENCENT"`
+    /// `Vendor`; example: `"TENCENT"`
     pub vendor: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1704,15 +1641,23 @@ pub struct GetHardwareInfoResponse {
 /// The `GetHardwareList` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetHardwareListResponse`].
-/// The codes it documents are in [`GetHardwareListError`](super::errors::GetHardwareListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetHardwareList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.VendorNotRegister`](super::errors::MnaErrorCode::OperationDeniedVendorNotRegister)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetHardwareList",
     output = GetHardwareListResponse,
-    error = super::errors::GetHardwareListError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1721,36 +1666,26 @@ pub struct GetHardwareInfoResponse {
     )
 )]
 pub struct GetHardwareList {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keywords"`
+    /// `Keyword`; example: `"keywords"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`GetHardwareList`] call returns.
 #[tc_model]
 pub struct GetHardwareListResponse {
-    /// `HardwareInfos`: a list of [`HardwareInfo`](super::models::HardwareInfo) objects.
+    /// `HardwareInfos`
     pub hardware_infos: Vec<models::HardwareInfo>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Length`; example: `12`
     pub length: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalPage`; example: `3`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1760,15 +1695,22 @@ pub struct GetHardwareListResponse {
 /// The `GetL3ConnList` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetL3ConnListResponse`].
-/// The codes it documents are in [`GetL3ConnListError`](super::errors::GetL3ConnListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetL3ConnList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetL3ConnList",
     output = GetL3ConnListResponse,
-    error = super::errors::GetL3ConnListError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1777,36 +1719,26 @@ pub struct GetHardwareListResponse {
     )
 )]
 pub struct GetL3ConnList {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"devid"`
+    /// `DeviceId`; example: `"devid"`
     pub device_id: Option<String>,
 }
 
 /// What a successful [`GetL3ConnList`] call returns.
 #[tc_model]
 pub struct GetL3ConnListResponse {
-    /// `L3ConnList`: a list of [`L3ConnInfo`](super::models::L3ConnInfo) objects.
+    /// `L3ConnList`
     pub l3_conn_list: Vec<models::L3ConnInfo>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Length`; example: `20`
     pub length: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1816,42 +1748,44 @@ pub struct GetL3ConnListResponse {
 /// The `GetMonitorDataByName` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetMonitorDataByNameResponse`].
-/// The codes it documents are in [`GetMonitorDataByNameError`](super::errors::GetMonitorDataByNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetMonitorDataByName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.CosRequestError`](super::errors::MnaErrorCode::InternalErrorCosRequestError)
+/// - [`InternalError.FileIOError`](super::errors::MnaErrorCode::InternalErrorFileIoError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetMonitorDataByName",
     output = GetMonitorDataByNameResponse,
-    error = super::errors::GetMonitorDataByNameError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetMonitorDataByName {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"devicexxx\""`
+    /// `DeviceName`; example: `"\"devicexxx\""`
     pub device_name: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662622200`
+    /// `BeginTime`; example: `1662622200`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662624800`
+    /// `EndTime`; example: `1662624800`
     pub end_time: i64,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 }
 
 /// What a successful [`GetMonitorDataByName`] call returns.
 #[tc_model]
 pub struct GetMonitorDataByNameResponse {
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1861,57 +1795,50 @@ pub struct GetMonitorDataByNameResponse {
 /// The `GetMultiFlowStatistic` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetMultiFlowStatisticResponse`].
-/// The codes it documents are in [`GetMultiFlowStatisticError`](super::errors::GetMultiFlowStatisticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetMultiFlowStatistic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetMultiFlowStatistic",
     output = GetMultiFlowStatisticResponse,
-    error = super::errors::GetMultiFlowStatisticError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetMultiFlowStatistic {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["mna-dev1"]`
+    /// `DeviceIds`; example: `["mna-dev1"]`
     pub device_ids: Vec<String>,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659514436`
+    /// `BeginTime`; example: `1659514436`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659515000`
+    /// `EndTime`; example: `1659515000`
     pub end_time: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 }
 
 /// What a successful [`GetMultiFlowStatistic`] call returns.
 #[tc_model]
 pub struct GetMultiFlowStatisticResponse {
-    /// `FlowDetails`: a list of [`FlowDetails`](super::models::FlowDetails) objects.
+    /// `FlowDetails`
     pub flow_details: Vec<models::FlowDetails>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1921,52 +1848,51 @@ pub struct GetMultiFlowStatisticResponse {
 /// The `GetNetMonitor` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetNetMonitorResponse`].
-/// The codes it documents are in [`GetNetMonitorError`](super::errors::GetNetMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetNetMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TimeFuture`](super::errors::MnaErrorCode::InvalidParameterValueTimeFuture)
+/// - [`InvalidParameterValue.TimeSpanExceeded`](super::errors::MnaErrorCode::InvalidParameterValueTimeSpanExceeded)
+/// - [`InvalidParameterValue.TimeTooEarly`](super::errors::MnaErrorCode::InvalidParameterValueTimeTooEarly)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetNetMonitor",
     output = GetNetMonitorResponse,
-    error = super::errors::GetNetMonitorError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetNetMonitor {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `DeviceId`; example: `"\"mna-xxx\""`
     pub device_id: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662622200`
+    /// `BeginTime`; example: `1662622200`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662624800`
+    /// `EndTime`; example: `1662624800`
     pub end_time: i64,
 
-    /// `Metrics`: a string.
-    ///
-    /// Example: `"\"TxRate\""`
+    /// `Metrics`; example: `"\"TxRate\""`
     pub metrics: String,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 }
 
 /// What a successful [`GetNetMonitor`] call returns.
 #[tc_model]
 pub struct GetNetMonitorResponse {
-    /// `MonitorData`: a list of [`MonitorData`](super::models::MonitorData) objects.
+    /// `MonitorData`
     pub monitor_data: Option<Vec<models::MonitorData>>,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1976,52 +1902,51 @@ pub struct GetNetMonitorResponse {
 /// The `GetNetMonitorByName` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetNetMonitorByNameResponse`].
-/// The codes it documents are in [`GetNetMonitorByNameError`](super::errors::GetNetMonitorByNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetNetMonitorByName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TimeFuture`](super::errors::MnaErrorCode::InvalidParameterValueTimeFuture)
+/// - [`InvalidParameterValue.TimeSpanExceeded`](super::errors::MnaErrorCode::InvalidParameterValueTimeSpanExceeded)
+/// - [`InvalidParameterValue.TimeTooEarly`](super::errors::MnaErrorCode::InvalidParameterValueTimeTooEarly)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetNetMonitorByName",
     output = GetNetMonitorByNameResponse,
-    error = super::errors::GetNetMonitorByNameError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetNetMonitorByName {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"devicexxx\""`
+    /// `DeviceName`; example: `"\"devicexxx\""`
     pub device_name: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662622200`
+    /// `BeginTime`; example: `1662622200`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1662624800`
+    /// `EndTime`; example: `1662624800`
     pub end_time: i64,
 
-    /// `Metrics`: a string.
-    ///
-    /// Example: `"\"TxRate\""`
+    /// `Metrics`; example: `"\"TxRate\""`
     pub metrics: String,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 }
 
 /// What a successful [`GetNetMonitorByName`] call returns.
 #[tc_model]
 pub struct GetNetMonitorByNameResponse {
-    /// `MonitorData`: a list of [`MonitorData`](super::models::MonitorData) objects.
+    /// `MonitorData`
     pub monitor_data: Option<Vec<models::MonitorData>>,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2031,22 +1956,27 @@ pub struct GetNetMonitorByNameResponse {
 /// The `GetPublicKey` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetPublicKeyResponse`].
-/// The codes it documents are in [`GetPublicKeyError`](super::errors::GetPublicKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetPublicKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetPublicKey",
     output = GetPublicKeyResponse,
-    error = super::errors::GetPublicKeyError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetPublicKey {}
 
 /// What a successful [`GetPublicKey`] call returns.
 #[tc_model]
 pub struct GetPublicKeyResponse {
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2056,64 +1986,56 @@ pub struct GetPublicKeyResponse {
 /// The `GetStatisticData` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetStatisticDataResponse`].
-/// The codes it documents are in [`GetStatisticDataError`](super::errors::GetStatisticDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetStatisticData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.FileIOError`](super::errors::MnaErrorCode::InternalErrorFileIoError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetStatisticData",
     output = GetStatisticDataResponse,
-    error = super::errors::GetStatisticDataError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetStatisticData {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `DeviceId`; example: `"\"mna-xxx\""`
     pub device_id: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1661212800`
+    /// `BeginTime`; example: `1661212800`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1661587200`
+    /// `EndTime`; example: `1661587200`
     pub end_time: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2"]`
+    /// `DeviceList`; example: `["mna-test1","mna-test2"]`
     pub device_list: Option<Vec<String>>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"group-test\""`
+    /// `GroupId`; example: `"\"group-test\""`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`GetStatisticData`] call returns.
 #[tc_model]
 pub struct GetStatisticDataResponse {
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"\"http://xxxx\""`
+    /// `FilePath`; example: `"\"http://xxxx\""`
     pub file_path: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2123,69 +2045,59 @@ pub struct GetStatisticDataResponse {
 /// The `GetStatisticDataByName` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetStatisticDataByNameResponse`].
-/// The codes it documents are in [`GetStatisticDataByNameError`](super::errors::GetStatisticDataByNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetStatisticDataByName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.FileIOError`](super::errors::MnaErrorCode::InternalErrorFileIoError)
+/// - [`InternalError.MonitorDataRequestError`](super::errors::MnaErrorCode::InternalErrorMonitorDataRequestError)
+/// - [`InternalError.NetworkInfoRequestError`](super::errors::MnaErrorCode::InternalErrorNetworkInfoRequestError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetStatisticDataByName",
     output = GetStatisticDataByNameResponse,
-    error = super::errors::GetStatisticDataByNameError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GetStatisticDataByName {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"devicexxx\""`
+    /// `DeviceName`; example: `"\"devicexxx\""`
     pub device_name: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1661212800`
+    /// `BeginTime`; example: `1661212800`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1661587200`
+    /// `EndTime`; example: `1661587200`
     pub end_time: i64,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeGranularity`; example: `1`
     pub time_granularity: i64,
 
-    /// `AccessRegion`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `AccessRegion`; example: `"MC"`
     pub access_region: Option<String>,
 
-    /// `GatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GatewayType`; example: `0`
     pub gateway_type: Option<i64>,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["device1","device2"]`
+    /// `DeviceList`; example: `["device1","device2"]`
     pub device_list: Option<Vec<String>>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"group-test\""`
+    /// `GroupId`; example: `"\"group-test\""`
     pub group_id: Option<String>,
 
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"\"app-fvwy7esyat\""`
+    /// `MpApplicationId`; example: `"\"app-fvwy7esyat\""`
     pub mp_application_id: Option<String>,
 }
 
 /// What a successful [`GetStatisticDataByName`] call returns.
 #[tc_model]
 pub struct GetStatisticDataByNameResponse {
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"\"http://xxxx\""`
+    /// `FilePath`; example: `"\"http://xxxx\""`
     pub file_path: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2195,15 +2107,23 @@ pub struct GetStatisticDataByNameResponse {
 /// The `GetVendorHardware` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GetVendorHardwareResponse`].
-/// The codes it documents are in [`GetVendorHardwareError`](super::errors::GetVendorHardwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GetVendorHardware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.VendorNotRegister`](super::errors::MnaErrorCode::OperationDeniedVendorNotRegister)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GetVendorHardware",
     output = GetVendorHardwareResponse,
-    error = super::errors::GetVendorHardwareError,
+    error = super::errors::MnaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2212,41 +2132,29 @@ pub struct GetStatisticDataByNameResponse {
     )
 )]
 pub struct GetVendorHardware {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"mna-xxx"`
+    /// `Keyword`; example: `"mna-xxx"`
     pub keyword: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
 /// What a successful [`GetVendorHardware`] call returns.
 #[tc_model]
 pub struct GetVendorHardwareResponse {
-    /// `VendorHardware`: a list of [`VendorHardware`](super::models::VendorHardware) objects.
+    /// `VendorHardware`
     pub vendor_hardware: Vec<models::VendorHardware>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Length`; example: `10`
     pub length: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalPage`; example: `3`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2256,34 +2164,35 @@ pub struct GetVendorHardwareResponse {
 /// The `GroupAddDevice` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GroupAddDeviceResponse`].
-/// The codes it documents are in [`GroupAddDeviceError`](super::errors::GroupAddDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GroupAddDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GroupAddDevice",
     output = GroupAddDeviceResponse,
-    error = super::errors::GroupAddDeviceError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GroupAddDevice {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"1a2b3c4d5e\""`
+    /// `GroupId`; example: `"\"1a2b3c4d5e\""`
     pub group_id: String,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2"]`
+    /// `DeviceList`; example: `["mna-test1","mna-test2"]`
     pub device_list: Vec<String>,
 }
 
 /// What a successful [`GroupAddDevice`] call returns.
 #[tc_model]
 pub struct GroupAddDeviceResponse {
-    /// `DeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DeviceNum`; example: `5`
     pub device_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2293,34 +2202,35 @@ pub struct GroupAddDeviceResponse {
 /// The `GroupDeleteDevice` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`GroupDeleteDeviceResponse`].
-/// The codes it documents are in [`GroupDeleteDeviceError`](super::errors::GroupDeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=GroupDeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "GroupDeleteDevice",
     output = GroupDeleteDeviceResponse,
-    error = super::errors::GroupDeleteDeviceError
+    error = super::errors::MnaErrorCode
 )]
 pub struct GroupDeleteDevice {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"1a2b3c4d5e\""`
+    /// `GroupId`; example: `"\"1a2b3c4d5e\""`
     pub group_id: String,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2"]`
+    /// `DeviceList`; example: `["mna-test1","mna-test2"]`
     pub device_list: Vec<String>,
 }
 
 /// What a successful [`GroupDeleteDevice`] call returns.
 #[tc_model]
 pub struct GroupDeleteDeviceResponse {
-    /// `DeviceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DeviceNum`; example: `5`
     pub device_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2330,25 +2240,28 @@ pub struct GroupDeleteDeviceResponse {
 /// The `ModifyDeviceAccessRegions` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`ModifyDeviceAccessRegionsResponse`].
-/// The codes it documents are in [`ModifyDeviceAccessRegionsError`](super::errors::ModifyDeviceAccessRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=ModifyDeviceAccessRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "ModifyDeviceAccessRegions",
     output = ModifyDeviceAccessRegionsResponse,
-    error = super::errors::ModifyDeviceAccessRegionsError
+    error = super::errors::MnaErrorCode
 )]
 pub struct ModifyDeviceAccessRegions {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["mna-w***bzezug"]`
+    /// `DeviceIds`; example: `["mna-w***bzezug"]`
     pub device_ids: Vec<String>,
 
-    /// `AllowedRegions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `AllowedRegions`; example: `["ap-beijing"]`
     pub allowed_regions: Option<Vec<String>>,
 }
 
@@ -2362,25 +2275,28 @@ pub struct ModifyDeviceAccessRegionsResponse {
 /// The `ModifyDeviceAccessScope` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`ModifyDeviceAccessScopeResponse`].
-/// The codes it documents are in [`ModifyDeviceAccessScopeError`](super::errors::ModifyDeviceAccessScopeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=ModifyDeviceAccessScope)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "ModifyDeviceAccessScope",
     output = ModifyDeviceAccessScopeResponse,
-    error = super::errors::ModifyDeviceAccessScopeError
+    error = super::errors::MnaErrorCode
 )]
 pub struct ModifyDeviceAccessScope {
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["mna-4lu951li5h"]`
+    /// `DeviceIds`; example: `["mna-4lu951li5h"]`
     pub device_ids: Vec<String>,
 
-    /// `AccessScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessScope`; example: `1`
     pub access_scope: Option<u64>,
 }
 
@@ -2394,25 +2310,33 @@ pub struct ModifyDeviceAccessScopeResponse {
 /// The `ModifyPackageRenewFlag` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`ModifyPackageRenewFlagResponse`].
-/// The codes it documents are in [`ModifyPackageRenewFlagError`](super::errors::ModifyPackageRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=ModifyPackageRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.IllegalRequest`](super::errors::MnaErrorCode::OperationDeniedIllegalRequest)
+/// - [`OperationDenied.ModifiedOrRenewed`](super::errors::MnaErrorCode::OperationDeniedModifiedOrRenewed)
+/// - [`OperationDenied.TruncFlagOn`](super::errors::MnaErrorCode::OperationDeniedTruncFlagOn)
+/// - [`ResourceNotFound`](super::errors::MnaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MnaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "ModifyPackageRenewFlag",
     output = ModifyPackageRenewFlagResponse,
-    error = super::errors::ModifyPackageRenewFlagError
+    error = super::errors::MnaErrorCode
 )]
 pub struct ModifyPackageRenewFlag {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"56d11777-50f7-4c60-9c89-e7076c8529a9-0"`
+    /// `ResourceId`; example: `"56d11777-50f7-4c60-9c89-e7076c8529a9-0"`
     pub resource_id: String,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewFlag`; example: `true`
     pub renew_flag: bool,
 }
 
@@ -2426,59 +2350,59 @@ pub struct ModifyPackageRenewFlagResponse {
 /// The `OrderFlowPackage` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`OrderFlowPackageResponse`].
-/// The codes it documents are in [`OrderFlowPackageError`](super::errors::OrderFlowPackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=OrderFlowPackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TransactionException`](super::errors::MnaErrorCode::FailedOperationTransactionException)
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::MnaErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.InsufficientBalance`](super::errors::MnaErrorCode::OperationDeniedInsufficientBalance)
+/// - [`OperationDenied.NotAllowedToPay`](super::errors::MnaErrorCode::OperationDeniedNotAllowedToPay)
+/// - [`OperationDenied.UnauthorizedUser`](super::errors::MnaErrorCode::OperationDeniedUnauthorizedUser)
+/// - [`ResourceInUse`](super::errors::MnaErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation`](super::errors::MnaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::MnaErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.UnopenedLiveService`](super::errors::MnaErrorCode::UnauthorizedOperationUnopenedLiveService)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "OrderFlowPackage",
     output = OrderFlowPackageResponse,
-    error = super::errors::OrderFlowPackageError
+    error = super::errors::MnaErrorCode
 )]
 pub struct OrderFlowPackage {
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"DEVICE_1_FLOW_20G"`
+    /// `PackageType`; example: `"DEVICE_1_FLOW_20G"`
     pub package_type: String,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2"]`
+    /// `DeviceList`; example: `["mna-test1","mna-test2"]`
     pub device_list: Vec<String>,
 
-    /// `AutoRenewFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRenewFlag`; example: `true`
     pub auto_renew_flag: bool,
 
-    /// `PackageRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PackageRegion`; example: `0`
     pub package_region: i64,
 
-    /// `FlowTruncFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FlowTruncFlag`; example: `false`
     pub flow_trunc_flag: Option<bool>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["OLSKVPGO4KUIU8HFDTEST1"]`
+    /// `VoucherIds`; example: `["OLSKVPGO4KUIU8HFDTEST1"]`
     pub voucher_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`OrderFlowPackage`] call returns.
 #[tc_model]
 pub struct OrderFlowPackageResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"56d11777-50f7-4c60-9c89-e7076c8529a9-0"`
+    /// `ResourceId`; example: `"56d11777-50f7-4c60-9c89-e7076c8529a9-0"`
     pub resource_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2488,49 +2412,52 @@ pub struct OrderFlowPackageResponse {
 /// The `OrderPerLicense` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`OrderPerLicenseResponse`].
-/// The codes it documents are in [`OrderPerLicenseError`](super::errors::OrderPerLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=OrderPerLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TransactionException`](super::errors::MnaErrorCode::FailedOperationTransactionException)
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.DeviceNotFound`](super::errors::MnaErrorCode::OperationDeniedDeviceNotFound)
+/// - [`OperationDenied.InsufficientBalance`](super::errors::MnaErrorCode::OperationDeniedInsufficientBalance)
+/// - [`OperationDenied.NotAllowedToPay`](super::errors::MnaErrorCode::OperationDeniedNotAllowedToPay)
+/// - [`OperationDenied.RepeatPurchase`](super::errors::MnaErrorCode::OperationDeniedRepeatPurchase)
+/// - [`OperationDenied.UnauthorizedUser`](super::errors::MnaErrorCode::OperationDeniedUnauthorizedUser)
+/// - [`UnauthorizedOperation`](super::errors::MnaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::MnaErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "OrderPerLicense",
     output = OrderPerLicenseResponse,
-    error = super::errors::OrderPerLicenseError
+    error = super::errors::MnaErrorCode
 )]
 pub struct OrderPerLicense {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-test1\""`
+    /// `DeviceId`; example: `"\"mna-test1\""`
     pub device_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `RollBack`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RollBack`; example: `true`
     pub roll_back: Option<bool>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["OLSKVPGO4KUIU8HFDTEST1"]`
+    /// `VoucherIds`; example: `["OLSKVPGO4KUIU8HFDTEST1"]`
     pub voucher_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`OrderPerLicense`] call returns.
 #[tc_model]
 pub struct OrderPerLicenseResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"56d11777-50f7-4c60-9c89-e7076c8529a9-0"`
+    /// `ResourceId`; example: `"56d11777-50f7-4c60-9c89-e7076c8529a9-0"`
     pub resource_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2540,42 +2467,49 @@ pub struct OrderPerLicenseResponse {
 /// The `ReportOrder` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`ReportOrderResponse`].
-/// The codes it documents are in [`ReportOrderError`](super::errors::ReportOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=ReportOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TransactionException`](super::errors::MnaErrorCode::FailedOperationTransactionException)
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.DeviceNotFound`](super::errors::MnaErrorCode::OperationDeniedDeviceNotFound)
+/// - [`OperationDenied.InsufficientBalance`](super::errors::MnaErrorCode::OperationDeniedInsufficientBalance)
+/// - [`OperationDenied.NotAllowedToPay`](super::errors::MnaErrorCode::OperationDeniedNotAllowedToPay)
+/// - [`OperationDenied.RepeatPurchase`](super::errors::MnaErrorCode::OperationDeniedRepeatPurchase)
+/// - [`OperationDenied.UnauthorizedUser`](super::errors::MnaErrorCode::OperationDeniedUnauthorizedUser)
+/// - [`UnauthorizedOperation`](super::errors::MnaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::MnaErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "ReportOrder",
     output = ReportOrderResponse,
-    error = super::errors::ReportOrderError
+    error = super::errors::MnaErrorCode
 )]
 pub struct ReportOrder {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"100003848"`
+    /// `OrderId`; example: `"100003848"`
     pub order_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"4002428"`
+    /// `ProjectId`; example: `"4002428"`
     pub project_id: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"pack_1"`
+    /// `PackageType`; example: `"pack_1"`
     pub package_type: Option<String>,
 
-    /// `ReportMonth`: a string.
-    ///
-    /// Example: `"2025-08"`
+    /// `ReportMonth`; example: `"2025-08"`
     pub report_month: Option<String>,
 }
 
 /// What a successful [`ReportOrder`] call returns.
 #[tc_model]
 pub struct ReportOrderResponse {
-    /// `OrderInfo`: an [`OrderInfo`](super::models::OrderInfo).
+    /// `OrderInfo`
     pub order_info: Option<models::OrderInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2585,30 +2519,32 @@ pub struct ReportOrderResponse {
 /// The `SetNotifyUrl` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`SetNotifyUrlResponse`].
-/// The codes it documents are in [`SetNotifyUrlError`](super::errors::SetNotifyUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=SetNotifyUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.IllegalRequest`](super::errors::MnaErrorCode::OperationDeniedIllegalRequest)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "SetNotifyUrl",
     output = SetNotifyUrlResponse,
-    error = super::errors::SetNotifyUrlError
+    error = super::errors::MnaErrorCode
 )]
 pub struct SetNotifyUrl {
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://ip:port/callurl"`
+    /// `NotifyUrl`; example: `"http://ip:port/callurl"`
     pub notify_url: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"xd23y5cb89bx23432"`
+    /// `CallbackKey`; example: `"xd23y5cb89bx23432"`
     pub callback_key: String,
 
-    /// `AlarmValue`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AlarmValue`; example: `20`
     pub alarm_value: Option<i64>,
 }
 
@@ -2622,35 +2558,35 @@ pub struct SetNotifyUrlResponse {
 /// The `UpdateApplicationInfo` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateApplicationInfoResponse`].
-/// The codes it documents are in [`UpdateApplicationInfoError`](super::errors::UpdateApplicationInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateApplicationInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.IllegalRequest`](super::errors::MnaErrorCode::OperationDeniedIllegalRequest)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateApplicationInfo",
     output = UpdateApplicationInfoResponse,
-    error = super::errors::UpdateApplicationInfoError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateApplicationInfo {
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `MpApplicationId`; example: `"mna-w795bzezug"`
     pub mp_application_id: String,
 
-    /// `MpApplicationName`: a string.
-    ///
-    /// Example: `"application1"`
+    /// `MpApplicationName`; example: `"application1"`
     pub mp_application_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"game"`
+    /// `Remark`; example: `"game"`
     pub remark: Option<String>,
 
-    /// `AccessScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessScope`; example: `0`
     pub access_scope: Option<i64>,
 }
 
@@ -2664,25 +2600,29 @@ pub struct UpdateApplicationInfoResponse {
 /// The `UpdateApplicationKey` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateApplicationKeyResponse`].
-/// The codes it documents are in [`UpdateApplicationKeyError`](super::errors::UpdateApplicationKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateApplicationKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
+/// - [`OperationDenied.IllegalRequest`](super::errors::MnaErrorCode::OperationDeniedIllegalRequest)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateApplicationKey",
     output = UpdateApplicationKeyResponse,
-    error = super::errors::UpdateApplicationKeyError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateApplicationKey {
-    /// `MpApplicationKey`: a string.
-    ///
-    /// Example: `"dasdfrfwer32e4r"`
+    /// `MpApplicationKey`; example: `"dasdfrfwer32e4r"`
     pub mp_application_key: String,
 
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `MpApplicationId`; example: `"mna-w795bzezug"`
     pub mp_application_id: String,
 }
 
@@ -2696,25 +2636,28 @@ pub struct UpdateApplicationKeyResponse {
 /// The `UpdateCustomerGatewayCluster` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateCustomerGatewayClusterResponse`].
-/// The codes it documents are in [`UpdateCustomerGatewayClusterError`](super::errors::UpdateCustomerGatewayClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateCustomerGatewayCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MnaErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::MnaErrorCode::OperationDenied)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateCustomerGatewayCluster",
     output = UpdateCustomerGatewayClusterResponse,
-    error = super::errors::UpdateCustomerGatewayClusterError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateCustomerGatewayCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-vpqultrhw6"`
+    /// `ClusterId`; example: `"cluster-vpqultrhw6"`
     pub cluster_id: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"39.156.136.229"`
+    /// `PublicIp`; example: `"39.156.136.229"`
     pub public_ip: String,
 }
 
@@ -2728,38 +2671,38 @@ pub struct UpdateCustomerGatewayClusterResponse {
 /// The `UpdateDevice` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateDeviceResponse`].
-/// The codes it documents are in [`UpdateDeviceError`](super::errors::UpdateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InternalError.DuplicateDeviceName`](super::errors::MnaErrorCode::InternalErrorDuplicateDeviceName)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateDevice",
     output = UpdateDeviceResponse,
-    error = super::errors::UpdateDeviceError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateDevice {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `DeviceId`; example: `"\"mna-xxx\""`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"dev\""`
+    /// `DeviceName`; example: `"\"dev\""`
     pub device_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"remark\""`
+    /// `Remark`; example: `"\"remark\""`
     pub remark: Option<String>,
 
-    /// `UpdateNetInfo`: a list of [`UpdateNetInfo`](super::models::UpdateNetInfo) objects.
+    /// `UpdateNetInfo`
     pub update_net_info: Option<Vec<models::UpdateNetInfo>>,
 
-    /// `FlowTrunc`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowTrunc`; example: `1`
     pub flow_trunc: Option<i64>,
 }
 
@@ -2773,25 +2716,28 @@ pub struct UpdateDeviceResponse {
 /// The `UpdateGroup` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateGroupResponse`].
-/// The codes it documents are in [`UpdateGroupError`](super::errors::UpdateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateGroup",
     output = UpdateGroupResponse,
-    error = super::errors::UpdateGroupError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"1a2b3c4d5e\""`
+    /// `GroupId`; example: `"\"1a2b3c4d5e\""`
     pub group_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"this is descript\""`
+    /// `Description`; example: `"\"this is descript\""`
     pub description: Option<String>,
 }
 
@@ -2805,31 +2751,34 @@ pub struct UpdateGroupResponse {
 /// The `UpdateHardware` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateHardwareResponse`].
-/// The codes it documents are in [`UpdateHardwareError`](super::errors::UpdateHardwareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateHardware)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.DuplicateSN`](super::errors::MnaErrorCode::OperationDeniedDuplicateSn)
+/// - [`OperationDenied.VendorNotRegister`](super::errors::MnaErrorCode::OperationDeniedVendorNotRegister)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateHardware",
     output = UpdateHardwareResponse,
-    error = super::errors::UpdateHardwareError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateHardware {
-    /// `HardwareId`: a string.
-    ///
-    /// Example: `"cpe-6zmf86knqu"`
+    /// `HardwareId`; example: `"cpe-6zmf86knqu"`
     pub hardware_id: String,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"adsqda"`
+    /// `SN`; example: `"adsqda"`
     #[tc(rename = "SN")]
     pub sn: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
@@ -2843,40 +2792,37 @@ pub struct UpdateHardwareResponse {
 /// The `UpdateL3Cidr` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateL3CidrResponse`].
-/// The codes it documents are in [`UpdateL3CidrError`](super::errors::UpdateL3CidrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateL3Cidr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateL3Cidr",
     output = UpdateL3CidrResponse,
-    error = super::errors::UpdateL3CidrError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateL3Cidr {
-    /// `L3ConnId`: a string.
-    ///
-    /// Example: `"\"l3conn-c0rkbqhig\""`
+    /// `L3ConnId`; example: `"\"l3conn-c0rkbqhig\""`
     pub l3_conn_id: String,
 
-    /// `Cidr1`: a string.
-    ///
-    /// Example: `"\"192.168.0.0/28\""`
+    /// `Cidr1`; example: `"\"192.168.0.0/28\""`
     pub cidr1: String,
 
-    /// `DeviceId1`: a string.
-    ///
-    /// Example: `"mna-f8v7e6o43g"`
+    /// `DeviceId1`; example: `"mna-f8v7e6o43g"`
     pub device_id1: Option<String>,
 
-    /// `DeviceId2`: a string.
-    ///
-    /// Example: `"mna-f8v7e6o432"`
+    /// `DeviceId2`; example: `"mna-f8v7e6o432"`
     pub device_id2: Option<String>,
 
-    /// `Cidr2`: a string.
-    ///
-    /// Example: `"\"192.168.0.16/28\""`
+    /// `Cidr2`; example: `"\"192.168.0.16/28\""`
     pub cidr2: Option<String>,
 }
 
@@ -2890,25 +2836,28 @@ pub struct UpdateL3CidrResponse {
 /// The `UpdateL3Conn` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateL3ConnResponse`].
-/// The codes it documents are in [`UpdateL3ConnError`](super::errors::UpdateL3ConnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateL3Conn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateL3Conn",
     output = UpdateL3ConnResponse,
-    error = super::errors::UpdateL3ConnError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateL3Conn {
-    /// `L3ConnId`: a string.
-    ///
-    /// Example: `"l3conn-c0rkbqhig8"`
+    /// `L3ConnId`; example: `"l3conn-c0rkbqhig8"`
     pub l3_conn_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"this is discript\""`
+    /// `Description`; example: `"\"this is discript\""`
     pub description: Option<String>,
 }
 
@@ -2922,25 +2871,28 @@ pub struct UpdateL3ConnResponse {
 /// The `UpdateL3Switch` action of MNA API 2021-01-19.
 ///
 /// A successful call returns [`UpdateL3SwitchResponse`].
-/// The codes it documents are in [`UpdateL3SwitchError`](super::errors::UpdateL3SwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mna&Version=2021-01-19&Action=UpdateL3Switch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MnaErrorCode`](super::errors::MnaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MnaErrorCode::InternalError)
+/// - [`InternalError.ControlRequestError`](super::errors::MnaErrorCode::InternalErrorControlRequestError)
+/// - [`InvalidParameterValue`](super::errors::MnaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mna",
     version = "2021-01-19",
     name = "UpdateL3Switch",
     output = UpdateL3SwitchResponse,
-    error = super::errors::UpdateL3SwitchError
+    error = super::errors::MnaErrorCode
 )]
 pub struct UpdateL3Switch {
-    /// `L3ConnId`: a string.
-    ///
-    /// Example: `"\"id-1\""`
+    /// `L3ConnId`; example: `"\"id-1\""`
     pub l3_conn_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 }
 

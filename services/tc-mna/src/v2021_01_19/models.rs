@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccessPointList`](super::DescribeAccessPointList).
 #[tc_model]
 pub struct AccessPointInfo {
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"CHINA_TELECOM"`
+    /// `Vendor`; example: `"CHINA_TELECOM"`
     pub vendor: Option<String>,
 
-    /// `PublicAddr`: a string.
-    ///
-    /// Example: `"49.233.112.218:443"`
+    /// `PublicAddr`; example: `"49.233.112.218:443"`
     pub public_addr: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `BigArea`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `BigArea`; example: `"CN"`
     pub big_area: Option<String>,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: Option<bool>,
 
-    /// `GwGroupId`: a string.
-    ///
-    /// Example: `"devGrp-2evt2qydr76f"`
+    /// `GwGroupId`; example: `"devGrp-2evt2qydr76f"`
     pub gw_group_id: Option<String>,
 }
 
@@ -45,64 +33,38 @@ pub struct AccessPointInfo {
 /// Returned in the output of [`ActivateHardware`](super::ActivateHardware).
 #[tc_model]
 pub struct ActivateHardware {
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"vendor1"`
+    /// `Vendor`; example: `"vendor1"`
     pub vendor: String,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"AN"`
+    /// `SN`; example: `"AN"`
     #[tc(rename = "SN")]
     pub sn: String,
 
-    /// `DeviceName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `DeviceName`, required in requests; example: `"mna-w795bzezug"`
     pub device_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is descript"`
+    /// `Description`; example: `"this is descript"`
     pub description: Option<String>,
 
-    /// `DataKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"123drer43sr"`
+    /// `DataKey`, always sent in responses; example: `"123drer43sr"`
     pub data_key: Option<String>,
 
-    /// `AccessScope`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AccessScope`, always sent in responses; example: `0`
     pub access_scope: Option<i64>,
 
-    /// `LicensePayMode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `LicensePayMode`, always sent in responses; example: `0`
     pub license_pay_mode: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cliGrp-xf8rboasbh"`
+    /// `GroupId`; example: `"cliGrp-xf8rboasbh"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-name"`
+    /// `GroupName`; example: `"group-name"`
     pub group_name: Option<String>,
 
-    /// `FlowTrunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowTrunc`; example: `0`
     pub flow_trunc: Option<i64>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `DeviceId`; example: `"mna-w795bzezug"`
     pub device_id: Option<String>,
 }
 
@@ -111,14 +73,10 @@ pub struct ActivateHardware {
 /// Returned in the output of [`GetActiveDeviceCount`](super::GetActiveDeviceCount).
 #[tc_model]
 pub struct ActiveDeviceList {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2024-11-20"`
+    /// `Time`; example: `"2024-11-20"`
     pub time: Option<String>,
 }
 
@@ -127,9 +85,7 @@ pub struct ActiveDeviceList {
 /// Sent in the input of [`DeleteApplication`](super::DeleteApplication).
 #[tc_model]
 pub struct DelApplicationList {
-    /// `MpApplicationId`: a string.
-    ///
-    /// Example: `"mna-w795bzezug"`
+    /// `MpApplicationId`; example: `"mna-w795bzezug"`
     pub mp_application_id: String,
 }
 
@@ -138,27 +94,19 @@ pub struct DelApplicationList {
 /// Returned in the output of [`GetDestIPByName`](super::GetDestIPByName).
 #[tc_model]
 pub struct DestIpInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"1662622200"`
+    /// `Time`; example: `"1662622200"`
     pub time: String,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"\"xxx.xxx.xx.xx\""`
+    /// `GatewayIp`; example: `"\"xxx.xxx.xx.xx\""`
     pub gateway_ip: Option<String>,
 
-    /// `GatewaySite`: a string.
-    ///
-    /// Example: `"\"guangzhou\""`
+    /// `GatewaySite`; example: `"\"guangzhou\""`
     pub gateway_site: Option<String>,
 
-    /// `IpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpCount`; example: `1`
     pub ip_count: Option<i64>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 }
 
@@ -167,74 +115,46 @@ pub struct DestIpInfo {
 /// Returned in the output of [`GetDevice`](super::GetDevice), [`GetDevices`](super::GetDevices) and [`GetGroupDetail`](super::GetGroupDetail).
 #[tc_model]
 pub struct DeviceBaseInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-2x2tllhb18\""`
+    /// `DeviceId`; example: `"\"mna-2x2tllhb18\""`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"mna-2x2tllhb18\""`
+    /// `DeviceName`; example: `"\"mna-2x2tllhb18\""`
     pub device_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"169043203113091072"`
+    /// `CreateTime`; example: `"169043203113091072"`
     pub create_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"169043203113091072"`
+    /// `LastTime`; example: `"169043203113091072"`
     pub last_time: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"remark\""`
+    /// `Remark`; example: `"\"remark\""`
     pub remark: String,
 
-    /// `AccessScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessScope`; example: `0`
     pub access_scope: i64,
 
-    /// `LicensePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicensePayMode`; example: `1`
     pub license_pay_mode: Option<i64>,
 
-    /// `Payer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Payer`; example: `1`
     pub payer: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"cliGrp-xf8rboasbh\""`
+    /// `GroupId`; example: `"\"cliGrp-xf8rboasbh\""`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"cliGrp-xf8rboasbh\""`
+    /// `GroupName`; example: `"\"cliGrp-xf8rboasbh\""`
     pub group_name: Option<String>,
 
-    /// `FlowTrunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowTrunc`; example: `0`
     pub flow_trunc: Option<i64>,
 
-    /// `Sn`: a string.
-    ///
-    /// Example: `"\"AN\""`
+    /// `Sn`; example: `"\"AN\""`
     pub sn: Option<String>,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"\"vendor\""`
+    /// `Vendor`; example: `"\"vendor\""`
     pub vendor: Option<String>,
 
-    /// `AllowedRegions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `AllowedRegions`; example: `["ap-beijing"]`
     pub allowed_regions: Option<Vec<String>>,
 }
 
@@ -243,25 +163,19 @@ pub struct DeviceBaseInfo {
 /// Returned in the output of [`GetDevice`](super::GetDevice).
 #[tc_model]
 pub struct DeviceDetails {
-    /// `DeviceBaseInfo`: a [`DeviceBaseInfo`].
+    /// `DeviceBaseInfo`
     pub device_base_info: DeviceBaseInfo,
 
-    /// `DeviceNetInfo`: a list of [`DeviceNetInfo`] objects.
+    /// `DeviceNetInfo`
     pub device_net_info: Option<Vec<DeviceNetInfo>>,
 
-    /// `GatewaySite`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `GatewaySite`; example: `"gz"`
     pub gateway_site: Option<String>,
 
-    /// `BusinessDownRate`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `BusinessDownRate`; example: `10`
     pub business_down_rate: Option<f64>,
 
-    /// `BusinessUpRate`: a floating-point number.
-    ///
-    /// Example: `12`
+    /// `BusinessUpRate`; example: `12`
     pub business_up_rate: Option<f64>,
 }
 
@@ -270,74 +184,46 @@ pub struct DeviceDetails {
 /// Returned in the output of [`GetDevice`](super::GetDevice).
 #[tc_model]
 pub struct DeviceNetInfo {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `DataEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DataEnable`; example: `true`
     pub data_enable: bool,
 
-    /// `UploadLimit`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `UploadLimit`; example: `"10000"`
     pub upload_limit: String,
 
-    /// `DownloadLimit`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `DownloadLimit`; example: `"10000"`
     pub download_limit: String,
 
-    /// `DataRx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataRx`; example: `100`
     pub data_rx: u64,
 
-    /// `DataTx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataTx`; example: `100`
     pub data_tx: u64,
 
-    /// `Vendor`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Vendor`; example: `1`
     pub vendor: i64,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"\"xxx.xxx.xxx.xx\""`
+    /// `PublicIp`; example: `"\"xxx.xxx.xxx.xx\""`
     pub public_ip: String,
 
-    /// `SignalStrength`: a signed 64-bit integer.
-    ///
-    /// Example: `-85`
+    /// `SignalStrength`; example: `-85`
     pub signal_strength: i64,
 
-    /// `Rat`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Rat`; example: `4`
     pub rat: i64,
 
-    /// `NetInfoName`: a string.
-    ///
-    /// Example: `"\"eth1\""`
+    /// `NetInfoName`; example: `"\"eth1\""`
     pub net_info_name: String,
 
-    /// `DownRate`: a floating-point number.
-    ///
-    /// Example: `12.3`
+    /// `DownRate`; example: `12.3`
     pub down_rate: f64,
 
-    /// `UpRate`: a floating-point number.
-    ///
-    /// Example: `1.23`
+    /// `UpRate`; example: `1.23`
     pub up_rate: f64,
 }
 
@@ -346,24 +232,16 @@ pub struct DeviceNetInfo {
 /// Returned in the output of [`GetDevicePayMode`](super::GetDevicePayMode).
 #[tc_model]
 pub struct DevicePayModeInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"mna-dev1"`
+    /// `DeviceId`; example: `"mna-dev1"`
     pub device_id: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `PayModeDesc`: a string.
-    ///
-    /// Example: `"50G流量包"`
+    /// `PayModeDesc`; example: `"50G流量包"`
     pub pay_mode_desc: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"res-1"`
+    /// `ResourceId`; example: `"res-1"`
     pub resource_id: Option<String>,
 }
 
@@ -372,27 +250,19 @@ pub struct DevicePayModeInfo {
 /// Returned in the output of [`GetMultiFlowStatistic`](super::GetMultiFlowStatistic).
 #[tc_model]
 pub struct FlowDetails {
-    /// `NetDetails`: a list of [`NetDetails`] objects.
+    /// `NetDetails`
     pub net_details: Vec<NetDetails>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"mna-xxx\""`
+    /// `DeviceId`; example: `"\"mna-xxx\""`
     pub device_id: String,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `51548`
+    /// `MaxValue`; example: `51548`
     pub max_value: f64,
 
-    /// `AvgValue`: a floating-point number.
-    ///
-    /// Example: `15441`
+    /// `AvgValue`; example: `15441`
     pub avg_value: f64,
 
-    /// `TotalValue`: a floating-point number.
-    ///
-    /// Example: `656546`
+    /// `TotalValue`; example: `656546`
     pub total_value: f64,
 }
 
@@ -401,74 +271,46 @@ pub struct FlowDetails {
 /// Returned in the output of [`GetFlowPackages`](super::GetFlowPackages).
 #[tc_model]
 pub struct FlowPackageInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resoiurce-id"`
+    /// `ResourceId`; example: `"resoiurce-id"`
     pub resource_id: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1009876765`
+    /// `AppId`; example: `1009876765`
     pub app_id: u64,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"DEVICE_1_FLOW_20G"`
+    /// `PackageType`; example: `"DEVICE_1_FLOW_20G"`
     pub package_type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1697181612`
+    /// `CreateTime`; example: `1697181612`
     pub create_time: Option<i64>,
 
-    /// `ActiveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1697181612`
+    /// `ActiveTime`; example: `1697181612`
     pub active_time: i64,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1699860012`
+    /// `ExpireTime`; example: `1699860012`
     pub expire_time: i64,
 
-    /// `DeviceList`: a list of strings.
-    ///
-    /// Example: `["mna-test1","mna-test2"]`
+    /// `DeviceList`; example: `["mna-test1","mna-test2"]`
     pub device_list: Vec<String>,
 
-    /// `CapacitySize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `CapacitySize`; example: `20000`
     pub capacity_size: u64,
 
-    /// `CapacityRemain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CapacityRemain`; example: `10000`
     pub capacity_remain: u64,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewFlag`; example: `true`
     pub renew_flag: bool,
 
-    /// `ModifyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModifyStatus`; example: `0`
     pub modify_status: i64,
 
-    /// `TruncFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TruncFlag`; example: `false`
     pub trunc_flag: bool,
 
-    /// `CapacityRemainPrecise`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `CapacityRemainPrecise`; example: `200`
     pub capacity_remain_precise: u64,
 }
 
@@ -477,32 +319,22 @@ pub struct FlowPackageInfo {
 /// Returned in the output of [`GetCustomerGatewayClusterList`](super::GetCustomerGatewayClusterList).
 #[tc_model]
 pub struct GatewayClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cgw-a1b2c3d4"`
+    /// `ClusterId`; example: `"cgw-a1b2c3d4"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"jacky-test-cluster"`
+    /// `ClusterName`; example: `"jacky-test-cluster"`
     pub cluster_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1785132647`
+    /// `CreateTime`; example: `1785132647`
     pub create_time: u64,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `PublicIp`; example: `"1.2.3.4"`
     pub public_ip: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceCount`; example: `2`
     pub instance_count: Option<u64>,
 
-    /// `GatewayList`: a list of [`GatewayInfo`] objects.
+    /// `GatewayList`
     pub gateway_list: Option<Vec<GatewayInfo>>,
 }
 
@@ -511,52 +343,34 @@ pub struct GatewayClusterInfo {
 /// Returned in the output of [`GetCustomerGatewayClusterList`](super::GetCustomerGatewayClusterList) and [`GetGatewayList`](super::GetGatewayList).
 #[tc_model]
 pub struct GatewayInfo {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-0cdavk8g3t"`
+    /// `GatewayId`; example: `"mpgw-0cdavk8g3t"`
     pub gateway_id: String,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"CN-BJ-TEX-01"`
+    /// `GatewayName`; example: `"CN-BJ-TEX-01"`
     pub gateway_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1700793999`
+    /// `CreateTime`; example: `1700793999`
     pub create_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `InstanceSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceSize`; example: `2`
     pub instance_size: Option<i64>,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"11.141.108.***"`
+    /// `GatewayIp`; example: `"11.141.108.***"`
     pub gateway_ip: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"jacky"`
+    /// `Username`; example: `"jacky"`
     pub username: Option<String>,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `RegisterCenterUrl`: a string.
-    ///
-    /// Example: `"reg-rest-****.multipath.tencent-cloud.com:9300"`
+    /// `RegisterCenterUrl`; example: `"reg-rest-****.multipath.tencent-cloud.com:9300"`
     pub register_center_url: Option<String>,
 
-    /// `TelemetryUrl`: a string.
-    ///
-    /// Example: `"21.0.21.***:65002"`
+    /// `TelemetryUrl`; example: `"21.0.21.***:65002"`
     pub telemetry_url: Option<String>,
 }
 
@@ -565,40 +379,22 @@ pub struct GatewayInfo {
 /// Returned in the output of [`GetGroupDetail`](super::GetGroupDetail) and [`GetGroupList`](super::GetGroupList).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"1a2b3c4d5e\""`
+    /// `GroupId`, always sent in responses; example: `"\"1a2b3c4d5e\""`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"group-test\""`
+    /// `GroupName`, always sent in responses; example: `"\"group-test\""`
     pub group_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"169043203113091072"`
+    /// `CreateTime`, always sent in responses; example: `"169043203113091072"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"169043203113091072"`
+    /// `UpdateTime`, always sent in responses; example: `"169043203113091072"`
     pub update_time: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"description for group\""`
+    /// `Description`, always sent in responses; example: `"\"description for group\""`
     pub description: Option<String>,
 
-    /// `DeviceNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `DeviceNum`, always sent in responses; example: `5`
     pub device_num: Option<i64>,
 }
 
@@ -608,27 +404,17 @@ pub struct GroupInfo {
 /// Returned in the output of [`AddHardware`](super::AddHardware).
 #[tc_model]
 pub struct Hardware {
-    /// `SN`: a string.
-    ///
-    /// Example: `"AN"`
+    /// `SN`; example: `"AN"`
     #[tc(rename = "SN")]
     pub sn: String,
 
-    /// `LicenseChargingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseChargingMode`; example: `1`
     pub license_charging_mode: i64,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is descript"`
+    /// `Description`, always sent in responses; example: `"this is descript"`
     pub description: Option<String>,
 
-    /// `HardwareId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cpe-9oii2ew1z4"`
+    /// `HardwareId`, always sent in responses; example: `"cpe-9oii2ew1z4"`
     pub hardware_id: Option<String>,
 }
 
@@ -637,75 +423,47 @@ pub struct Hardware {
 /// Returned in the output of [`GetHardwareList`](super::GetHardwareList).
 #[tc_model]
 pub struct HardwareInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"mna-dev1"`
+    /// `DeviceId`; example: `"mna-dev1"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"dev-name"`
+    /// `DeviceName`; example: `"dev-name"`
     pub device_name: String,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"1676800844"`
+    /// `ActiveTime`; example: `"1676800844"`
     pub active_time: String,
 
-    /// `LastOnlineTime`: a string.
-    ///
-    /// Example: `"1676800844"`
+    /// `LastOnlineTime`; example: `"1676800844"`
     pub last_online_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is descript"`
+    /// `Description`; example: `"this is descript"`
     pub description: String,
 
-    /// `VendorDescription`: a string.
-    ///
-    /// Example: `"厂商备注"`
+    /// `VendorDescription`; example: `"厂商备注"`
     pub vendor_description: String,
 
-    /// `LicenseChargingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseChargingMode`; example: `1`
     pub license_charging_mode: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1676800844"`
+    /// `CreateTime`; example: `"1676800844"`
     pub create_time: String,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"AN"`
+    /// `SN`; example: `"AN"`
     #[tc(rename = "SN")]
     pub sn: String,
 
-    /// `LicensePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicensePayMode`; example: `0`
     pub license_pay_mode: i64,
 
-    /// `Payer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Payer`; example: `1`
     pub payer: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"\"group-1\""`
+    /// `GroupId`; example: `"\"group-1\""`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"g-name\""`
+    /// `GroupName`; example: `"\"g-name\""`
     pub group_name: String,
 
-    /// `FlowTrunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowTrunc`; example: `0`
     pub flow_trunc: Option<i64>,
 }
 
@@ -714,45 +472,25 @@ pub struct HardwareInfo {
 /// Returned in the output of [`GetL3ConnList`](super::GetL3ConnList).
 #[tc_model]
 pub struct L3ConnInfo {
-    /// `L3ConnId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"l3conn-abcd"`
+    /// `L3ConnId`, always sent in responses; example: `"l3conn-abcd"`
     pub l3_conn_id: Option<String>,
 
-    /// `DeviceId1`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mna-dex"`
+    /// `DeviceId1`, always sent in responses; example: `"mna-dex"`
     pub device_id1: Option<String>,
 
-    /// `Cidr1`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"173.12.0.0/16"`
+    /// `Cidr1`, always sent in responses; example: `"173.12.0.0/16"`
     pub cidr1: Option<String>,
 
-    /// `DeviceId2`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mna-cde"`
+    /// `DeviceId2`, always sent in responses; example: `"mna-cde"`
     pub device_id2: Option<String>,
 
-    /// `Cidr2`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"173.13.0.0/16"`
+    /// `Cidr2`, always sent in responses; example: `"173.13.0.0/16"`
     pub cidr2: Option<String>,
 
-    /// `Enable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enable`, always sent in responses; example: `true`
     pub enable: Option<bool>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is descript"`
+    /// `Description`; example: `"this is descript"`
     pub description: Option<String>,
 }
 
@@ -761,17 +499,13 @@ pub struct L3ConnInfo {
 /// Returned in the output of [`GetNetMonitor`](super::GetNetMonitor) and [`GetNetMonitorByName`](super::GetNetMonitorByName).
 #[tc_model]
 pub struct MonitorData {
-    /// `Time`: a string.
-    ///
-    /// Example: `"1662622200"`
+    /// `Time`; example: `"1662622200"`
     pub time: String,
 
-    /// `BusinessMetrics`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `BusinessMetrics`; example: `1.0`
     pub business_metrics: f64,
 
-    /// `SlotNetInfo`: a list of [`SlotNetInfo`] objects.
+    /// `SlotNetInfo`
     pub slot_net_info: Vec<SlotNetInfo>,
 }
 
@@ -780,14 +514,10 @@ pub struct MonitorData {
 /// Returned in the output of [`GetFlowStatistic`](super::GetFlowStatistic), [`GetFlowStatisticByGroup`](super::GetFlowStatisticByGroup), [`GetFlowStatisticByName`](super::GetFlowStatisticByName), [`GetFlowStatisticByRegion`](super::GetFlowStatisticByRegion) and [`GetMultiFlowStatistic`](super::GetMultiFlowStatistic).
 #[tc_model]
 pub struct NetDetails {
-    /// `Current`: a floating-point number.
-    ///
-    /// Example: `98`
+    /// `Current`; example: `98`
     pub current: f64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"1690424186"`
+    /// `Time`; example: `"1690424186"`
     pub time: String,
 }
 
@@ -796,34 +526,22 @@ pub struct NetDetails {
 /// Returned in the output of [`ReportOrder`](super::ReportOrder).
 #[tc_model]
 pub struct OrderInfo {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001394326"`
+    /// `Uin`; example: `"700001394326"`
     pub uin: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"4002428"`
+    /// `ProjectId`; example: `"4002428"`
     pub project_id: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"pack_1"`
+    /// `PackageType`; example: `"pack_1"`
     pub package_type: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"100003848"`
+    /// `OrderId`; example: `"100003848"`
     pub order_id: String,
 
-    /// `ReportMonth`: a string.
-    ///
-    /// Example: `"2025-08"`
+    /// `ReportMonth`; example: `"2025-08"`
     pub report_month: Option<String>,
 
-    /// `Updated`: a string.
-    ///
-    /// Example: `"2025-08-02 15:04:05"`
+    /// `Updated`; example: `"2025-08-02 15:04:05"`
     pub updated: Option<String>,
 }
 
@@ -832,19 +550,13 @@ pub struct OrderInfo {
 /// Returned in the output of [`DescribeAccessRegions`](super::DescribeAccessRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"GZ"`
+    /// `RegionId`; example: `"GZ"`
     pub region_id: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: Option<String>,
 
-    /// `RegionAbbr`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionAbbr`; example: `"gz"`
     pub region_abbr: Option<String>,
 }
 
@@ -853,20 +565,14 @@ pub struct RegionInfo {
 /// Returned in the output of [`GetNetMonitor`](super::GetNetMonitor) and [`GetNetMonitorByName`](super::GetNetMonitorByName).
 #[tc_model]
 pub struct SlotNetInfo {
-    /// `NetInfoName`: a string.
-    ///
-    /// Example: `"\"eth0\""`
+    /// `NetInfoName`; example: `"\"eth0\""`
     pub net_info_name: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"\"xxx.xxx.xx.xxx\""`
+    /// `PublicIP`; example: `"\"xxx.xxx.xx.xxx\""`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `Current`: a floating-point number.
-    ///
-    /// Example: `2.3`
+    /// `Current`; example: `2.3`
     pub current: f64,
 }
 
@@ -875,29 +581,19 @@ pub struct SlotNetInfo {
 /// Sent in the input of [`UpdateDevice`](super::UpdateDevice).
 #[tc_model]
 pub struct UpdateNetInfo {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `DataEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DataEnable`; example: `true`
     pub data_enable: Option<bool>,
 
-    /// `UploadLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `UploadLimit`; example: `10000`
     pub upload_limit: Option<u64>,
 
-    /// `DownloadLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DownloadLimit`; example: `10000`
     pub download_limit: Option<u64>,
 
-    /// `NetInfoName`: a string.
-    ///
-    /// Example: `"\"eth1\""`
+    /// `NetInfoName`; example: `"\"eth1\""`
     pub net_info_name: Option<String>,
 }
 
@@ -906,59 +602,37 @@ pub struct UpdateNetInfo {
 /// Returned in the output of [`GetVendorHardware`](super::GetVendorHardware).
 #[tc_model]
 pub struct VendorHardware {
-    /// `HardwareId`: a string.
-    ///
-    /// Example: `"cpe-ids1"`
+    /// `HardwareId`; example: `"cpe-ids1"`
     pub hardware_id: String,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"AN"`
+    /// `SN`; example: `"AN"`
     #[tc(rename = "SN")]
     pub sn: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1680019225"`
+    /// `CreateTime`; example: `"1680019225"`
     pub create_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"1680019225"`
+    /// `ActiveTime`; example: `"1680019225"`
     pub active_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is descript"`
+    /// `Description`; example: `"this is descript"`
     pub description: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"mna-dev1"`
+    /// `DeviceId`; example: `"mna-dev1"`
     pub device_id: String,
 
-    /// `LicenseChargingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseChargingMode`; example: `1`
     pub license_charging_mode: i64,
 
-    /// `LastOnlineTime`: a string.
-    ///
-    /// Example: `"1680019225"`
+    /// `LastOnlineTime`; example: `"1680019225"`
     pub last_online_time: Option<String>,
 
-    /// `LicensePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicensePayMode`; example: `0`
     pub license_pay_mode: i64,
 
-    /// `Payer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Payer`; example: `0`
     pub payer: i64,
 }

@@ -7,34 +7,36 @@ use super::models;
 /// The `AssignProject` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`AssignProjectResponse`].
-/// The codes it documents are in [`AssignProjectError`](super::errors::AssignProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=AssignProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueProjectNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "AssignProject",
     output = AssignProjectResponse,
-    error = super::errors::AssignProjectError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct AssignProject {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-eqmoa5sf\r\n"]`
+    /// `InstanceIds`; example: `["cmgo-eqmoa5sf\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ProjectId`; example: `12`
     pub project_id: u64,
 }
 
 /// What a successful [`AssignProject`] call returns.
 #[tc_model]
 pub struct AssignProjectResponse {
-    /// `FlowIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1081]`
+    /// `FlowIds`; example: `[1081]`
     pub flow_ids: Option<Vec<u64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,97 +46,81 @@ pub struct AssignProjectResponse {
 /// The `CreateDBInstance` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`CreateDBInstanceResponse`].
-/// The codes it documents are in [`CreateDBInstanceError`](super::errors::CreateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=CreateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterZoneClosed)
+/// - [`InvalidParameterValue.MachineTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueMachineTypeError)
+/// - [`InvalidParameterValue.MongoVersionError`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionError)
+/// - [`InvalidParameterValue.PasswordRuleFailed`](super::errors::MongodbErrorCode::InvalidParameterValuePasswordRuleFailed)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.SecondaryNumError`](super::errors::MongodbErrorCode::InvalidParameterValueSecondaryNumError)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "CreateDBInstance",
     output = CreateDBInstanceResponse,
-    error = super::errors::CreateDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateDBInstance {
-    /// `SecondaryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SecondaryNum`; example: `2`
     pub secondary_num: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Volume`; example: `100`
     pub volume: u64,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_44_WT"`
+    /// `MongoVersion`; example: `"MONGO_44_WT"`
     pub mongo_version: String,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"HIO10G"`
+    /// `MachineCode`; example: `"HIO10G"`
     pub machine_code: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"********"`
+    /// `Password`; example: `"********"`
     pub password: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `SecurityGroup`: a list of strings.
+    /// `SecurityGroup`
     pub security_group: Option<Vec<String>>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-0akb****"`
+    /// `UniqVpcId`; example: `"vpc-0akb****"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-fyrt****（"`
+    /// `UniqSubnetId`; example: `"subnet-fyrt****（"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"REPLSET"`
+    /// `InstanceType`; example: `"REPLSET"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`CreateDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"7142863"`
+    /// `DealId`; example: `"7142863"`
     pub deal_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-po5f****"]`
+    /// `InstanceIds`; example: `["cmgo-po5f****"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -144,112 +130,86 @@ pub struct CreateDBInstanceResponse {
 /// The `CreateDBInstanceHour` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`CreateDBInstanceHourResponse`].
-/// The codes it documents are in [`CreateDBInstanceHourError`](super::errors::CreateDBInstanceHourError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=CreateDBInstanceHour)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InstanceTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceTypeError)
+/// - [`InvalidParameterValue.MachineTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueMachineTypeError)
+/// - [`InvalidParameterValue.MongoVersionError`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionError)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "CreateDBInstanceHour",
     output = CreateDBInstanceHourResponse,
-    error = super::errors::CreateDBInstanceHourError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateDBInstanceHour {
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Volume`; example: `250`
     pub volume: u64,
 
-    /// `ReplicateSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicateSetNum`; example: `1`
     pub replicate_set_num: u64,
 
-    /// `SecondaryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SecondaryNum`; example: `2`
     pub secondary_num: u64,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"MONGO_3_WT"`
+    /// `EngineVersion`; example: `"MONGO_3_WT"`
     pub engine_version: String,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"HIO10G"`
+    /// `Machine`; example: `"HIO10G"`
     pub machine: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `InstanceRole`; example: `"MASTER"`
     pub instance_role: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"REPLSET"`
+    /// `InstanceType`; example: `"REPLSET"`
     pub instance_type: String,
 
-    /// `Encrypt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encrypt`; example: `1`
     pub encrypt: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-112****"`
+    /// `VpcId`; example: `"vpc-112****"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-12asd****"`
+    /// `SubnetId`; example: `"subnet-12asd****"`
     pub subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1118179`
+    /// `ProjectId`; example: `1118179`
     pub project_id: Option<i64>,
 
-    /// `SecurityGroup`: a list of strings.
+    /// `SecurityGroup`
     pub security_group: Option<Vec<String>>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-112****"`
+    /// `UniqVpcId`; example: `"vpc-112****"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-12asd****"`
+    /// `UniqSubnetId`; example: `"subnet-12asd****"`
     pub uniq_subnet_id: Option<String>,
 }
 
 /// What a successful [`CreateDBInstanceHour`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceHourResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"2019070916000000350241612094****"`
+    /// `DealId`; example: `"2019070916000000350241612094****"`
     pub deal_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-m26****"]`
+    /// `InstanceIds`; example: `["cmgo-m26****"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -259,34 +219,37 @@ pub struct CreateDBInstanceHourResponse {
 /// The `DescribeClientConnections` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`DescribeClientConnectionsResponse`].
-/// The codes it documents are in [`DescribeClientConnectionsError`](super::errors::DescribeClientConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=DescribeClientConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.MongoVersionNotSupportQueryClient`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionNotSupportQueryClient)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.ProxyNotSupportQueryClient`](super::errors::MongodbErrorCode::InvalidParameterValueProxyNotSupportQueryClient)
+/// - [`InvalidParameterValue.RegionNotSupportQueryClient`](super::errors::MongodbErrorCode::InvalidParameterValueRegionNotSupportQueryClient)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "DescribeClientConnections",
     output = DescribeClientConnectionsResponse,
-    error = super::errors::DescribeClientConnectionsError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeClientConnections {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-eqmoaxxx"`
+    /// `InstanceId`; example: `"cmgo-eqmoaxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeClientConnections`] call returns.
 #[tc_model]
 pub struct DescribeClientConnectionsResponse {
-    /// `Clients`: a list of [`ClientConnection`](super::models::ClientConnection) objects.
-    ///
-    /// Example: `[{"Count":1,"IP":"xx"},{"Count":1,"IP":"xx"}]`
+    /// `Clients`; example: `[{"Count":1,"IP":"xx"},{"Count":1,"IP":"xx"}]`
     pub clients: Option<Vec<models::ClientConnection>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -296,15 +259,24 @@ pub struct DescribeClientConnectionsResponse {
 /// The `DescribeDBInstances` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -314,67 +286,47 @@ pub struct DescribeClientConnectionsResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceType`; example: `0`
     pub instance_type: Option<i64>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 
-    /// `Status`: a list of signed 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<i64>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubnetId`; example: `"1"`
     pub subnet_id: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"InstanceName"`
+    /// `OrderBy`; example: `"InstanceName"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `TotalCount`; example: `19`
     pub total_count: u64,
 
-    /// `InstanceDetails`: a list of [`MongoDbInstanceDetail`](super::models::MongoDbInstanceDetail) objects.
+    /// `InstanceDetails`
     pub instance_details: Vec<models::MongoDbInstanceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -384,15 +336,29 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeSlowLog` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`DescribeSlowLogResponse`].
-/// The codes it documents are in [`DescribeSlowLogError`](super::errors::DescribeSlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=DescribeSlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.LimitParaOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueLimitParaOutOfRange)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.OffsetParaOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueOffsetParaOutOfRange)
+/// - [`InvalidParameterValue.QueryTimeOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeOutOfRange)
+/// - [`InvalidParameterValue.QueryTimeRangeBeyondLimit`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeRangeBeyondLimit)
+/// - [`InvalidParameterValue.SlowMSBelowLimit`](super::errors::MongodbErrorCode::InvalidParameterValueSlowMsBelowLimit)
+/// - [`InvalidParameterValue.StartTimeNotBeforeThanEndTime`](super::errors::MongodbErrorCode::InvalidParameterValueStartTimeNotBeforeThanEndTime)
+/// - [`InvalidParameterValue.TimeFormatErr`](super::errors::MongodbErrorCode::InvalidParameterValueTimeFormatErr)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "DescribeSlowLog",
     output = DescribeSlowLogResponse,
-    error = super::errors::DescribeSlowLogError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -402,49 +368,33 @@ pub struct DescribeDBInstancesResponse {
     )
 )]
 pub struct DescribeSlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-eqmoa5sf"`
+    /// `InstanceId`; example: `"cmgo-eqmoa5sf"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-04 20:21:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-06-04 20:21:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-04 20:22:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-06-04 20:22:00"`
     pub end_time: String,
 
-    /// `SlowMS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `SlowMS`; example: `200`
     #[tc(rename = "SlowMS")]
     pub slow_ms: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSlowLog`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SlowLogList`: a list of strings.
-    ///
-    /// Example: `["Tue Jun  4 17:52:39.247 I COMMAND  [conn2898] xxxx"]`
+    /// `SlowLogList`; example: `["Tue Jun  4 17:52:39.247 I COMMAND  [conn2898] xxxx"]`
     pub slow_log_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -454,27 +404,31 @@ pub struct DescribeSlowLogResponse {
 /// The `DescribeSpecInfo` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`DescribeSpecInfoResponse`].
-/// The codes it documents are in [`DescribeSpecInfoError`](super::errors::DescribeSpecInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=DescribeSpecInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "DescribeSpecInfo",
     output = DescribeSpecInfoResponse,
-    error = super::errors::DescribeSpecInfoError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeSpecInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`DescribeSpecInfo`] call returns.
 #[tc_model]
 pub struct DescribeSpecInfoResponse {
-    /// `SpecInfoList`: a list of [`SpecificationInfo`](super::models::SpecificationInfo) objects.
+    /// `SpecInfoList`
     pub spec_info_list: Vec<models::SpecificationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -484,25 +438,30 @@ pub struct DescribeSpecInfoResponse {
 /// The `RenameInstance` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`RenameInstanceResponse`].
-/// The codes it documents are in [`RenameInstanceError`](super::errors::RenameInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=RenameInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InstanceHasBeenDeleted`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenDeleted)
+/// - [`InvalidParameterValue.InstanceHasBeenIsolated`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenIsolated)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "RenameInstance",
     output = RenameInstanceResponse,
-    error = super::errors::RenameInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct RenameInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-eqmoa5sf"`
+    /// `InstanceId`; example: `"cmgo-eqmoa5sf"`
     pub instance_id: String,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `NewName`; example: `"test_name"`
     pub new_name: String,
 }
 
@@ -516,25 +475,29 @@ pub struct RenameInstanceResponse {
 /// The `SetAutoRenew` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`SetAutoRenewResponse`].
-/// The codes it documents are in [`SetAutoRenewError`](super::errors::SetAutoRenewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=SetAutoRenew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.PostPayRenewError`](super::errors::MongodbErrorCode::InvalidParameterValuePostPayRenewError)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "SetAutoRenew",
     output = SetAutoRenewResponse,
-    error = super::errors::SetAutoRenewError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct SetAutoRenew {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-8l3r6yyt\r\n"]`
+    /// `InstanceIds`; example: `["cmgo-8l3r6yyt\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 }
 
@@ -548,37 +511,41 @@ pub struct SetAutoRenewResponse {
 /// The `SetPassword` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`SetPasswordResponse`].
-/// The codes it documents are in [`SetPasswordError`](super::errors::SetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=SetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.PasswordRuleFailed`](super::errors::MongodbErrorCode::InvalidParameterValuePasswordRuleFailed)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
+/// - [`InvalidParameterValue.UserNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueUserNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "SetPassword",
     output = SetPasswordResponse,
-    error = super::errors::SetPasswordError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct SetPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-eqmo****"`
+    /// `InstanceId`; example: `"cmgo-eqmo****"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `UserName`; example: `"test_user"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"********"`
+    /// `Password`; example: `"********"`
     pub password: String,
 }
 
 /// What a successful [`SetPassword`] call returns.
 #[tc_model]
 pub struct SetPasswordResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
+    /// `FlowId`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -588,29 +555,36 @@ pub struct SetPasswordResponse {
 /// The `TerminateDBInstance` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`TerminateDBInstanceResponse`].
-/// The codes it documents are in [`TerminateDBInstanceError`](super::errors::TerminateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=TerminateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AsyncRequestError`](super::errors::MongodbErrorCode::InternalErrorAsyncRequestError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InstanceHasBeenIsolated`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenIsolated)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "TerminateDBInstance",
     output = TerminateDBInstanceResponse,
-    error = super::errors::TerminateDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct TerminateDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-f555zzzz"`
+    /// `InstanceId`; example: `"cmgo-f555zzzz"`
     pub instance_id: String,
 }
 
 /// What a successful [`TerminateDBInstance`] call returns.
 #[tc_model]
 pub struct TerminateDBInstanceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"28920"`
+    /// `AsyncRequestId`; example: `"28920"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -620,44 +594,39 @@ pub struct TerminateDBInstanceResponse {
 /// The `UpgradeDBInstance` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`UpgradeDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceError`](super::errors::UpgradeDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=UpgradeDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "UpgradeDBInstance",
     output = UpgradeDBInstanceResponse,
-    error = super::errors::UpgradeDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct UpgradeDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-iga0****"`
+    /// `InstanceId`; example: `"cmgo-iga0****"`
     pub instance_id: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Volume`; example: `250`
     pub volume: u64,
 
-    /// `OplogSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `OplogSize`; example: `26`
     pub oplog_size: Option<u64>,
 }
 
 /// What a successful [`UpgradeDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"19297475"`
+    /// `DealId`; example: `"19297475"`
     pub deal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -667,44 +636,39 @@ pub struct UpgradeDBInstanceResponse {
 /// The `UpgradeDBInstanceHour` action of MONGODB API 2018-04-08.
 ///
 /// A successful call returns [`UpgradeDBInstanceHourResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceHourError`](super::errors::UpgradeDBInstanceHourError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2018-04-08&Action=UpgradeDBInstanceHour)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
 #[tc_action(
     service = "mongodb",
     version = "2018-04-08",
     name = "UpgradeDBInstanceHour",
     output = UpgradeDBInstanceHourResponse,
-    error = super::errors::UpgradeDBInstanceHourError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct UpgradeDBInstanceHour {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-iga0****"`
+    /// `InstanceId`; example: `"cmgo-iga0****"`
     pub instance_id: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Volume`; example: `250`
     pub volume: u64,
 
-    /// `OplogSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `OplogSize`; example: `25`
     pub oplog_size: Option<u64>,
 }
 
 /// What a successful [`UpgradeDBInstanceHour`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceHourResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"2017120116000000267022659982****"`
+    /// `DealId`; example: `"2017120116000000267022659982****"`
     pub deal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

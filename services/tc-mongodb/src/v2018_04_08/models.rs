@@ -8,15 +8,11 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeClientConnections`](super::DescribeClientConnections).
 #[tc_model]
 pub struct ClientConnection {
-    /// `IP`: a string.
-    ///
-    /// Example: `"198.0.0.1"`
+    /// `IP`; example: `"198.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 }
 
@@ -26,14 +22,10 @@ pub struct ClientConnection {
 #[doc(alias = "MongoDBInstance")]
 #[tc_model]
 pub struct MongoDbInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-12as3****"`
+    /// `InstanceId`; example: `"cmgo-12as3****"`
     pub instance_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -43,182 +35,118 @@ pub struct MongoDbInstance {
 #[doc(alias = "MongoDBInstanceDetail")]
 #[tc_model]
 pub struct MongoDbInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-12adfw****"`
+    /// `InstanceId`; example: `"cmgo-12adfw****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"myInstance"`
+    /// `InstanceName`; example: `"myInstance"`
     pub instance_name: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `ClusterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `NetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-12wf***"`
+    /// `VpcId`; example: `"vpc-12wf***"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-12sdsa****"`
+    /// `SubnetId`; example: `"subnet-12sdsa****"`
     pub subnet_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"vpc-12wf***"`
+    /// `Vip`; example: `"vpc-12wf***"`
     pub vip: String,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27017`
+    /// `Vport`; example: `27017`
     pub vport: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-01-02 15:04:05"`
     pub create_time: String,
 
-    /// `DeadLine`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-02 15:04:05"`
+    /// `DeadLine`, a date and time as the service writes it; example: `"2021-05-02 15:04:05"`
     pub dead_line: String,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_40_WT"`
+    /// `MongoVersion`; example: `"MONGO_40_WT"`
     pub mongo_version: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `Memory`; example: `4096`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `512000`
+    /// `Volume`; example: `512000`
     pub volume: u64,
 
-    /// `CpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuNum`; example: `2`
     pub cpu_num: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"HIO10G"`
+    /// `MachineType`; example: `"HIO10G"`
     pub machine_type: String,
 
-    /// `SecondaryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SecondaryNum`; example: `2`
     pub secondary_num: u64,
 
-    /// `ReplicationSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplicationSetNum`; example: `0`
     pub replication_set_num: u64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `UsedVolume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `UsedVolume`; example: `10240`
     pub used_volume: u64,
 
-    /// `MaintenanceStart`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `MaintenanceStart`; example: `"00:00"`
     pub maintenance_start: String,
 
-    /// `MaintenanceEnd`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `MaintenanceEnd`; example: `"03:00"`
     pub maintenance_end: String,
 
-    /// `ReplicaSets`: a list of [`MongodbShardInfo`] objects.
+    /// `ReplicaSets`
     pub replica_sets: Vec<MongodbShardInfo>,
 
-    /// `ReadonlyInstances`: a list of [`MongoDbInstance`] objects.
+    /// `ReadonlyInstances`
     pub readonly_instances: Option<Vec<MongoDbInstance>>,
 
-    /// `StandbyInstances`: a list of [`MongoDbInstance`] objects.
+    /// `StandbyInstances`
     pub standby_instances: Option<Vec<MongoDbInstance>>,
 
-    /// `CloneInstances`: a list of [`MongoDbInstance`] objects.
+    /// `CloneInstances`
     pub clone_instances: Option<Vec<MongoDbInstance>>,
 
-    /// `RelatedInstance`: a [`MongoDbInstance`].
+    /// `RelatedInstance`
     pub related_instance: Option<MongoDbInstance>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `InstanceVer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InstanceVer`; example: `4`
     pub instance_ver: u64,
 
-    /// `ClusterVer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterVer`; example: `1`
     pub cluster_ver: u64,
 
-    /// `Protocol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Protocol`; example: `2`
     pub protocol: u64,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: u64,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     pub instance_status_desc: String,
 
-    /// `RealInstanceId`: a string.
-    ///
-    /// Example: `"cmgo-12adfw****"`
+    /// `RealInstanceId`; example: `"cmgo-12adfw****"`
     pub real_instance_id: String,
 }
 
@@ -227,44 +155,28 @@ pub struct MongoDbInstanceDetail {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct MongodbShardInfo {
-    /// `UsedVolume`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `UsedVolume`; example: `0`
     pub used_volume: f64,
 
-    /// `ReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo-ghr****_0"`
+    /// `ReplicaSetId`; example: `"cmgo-ghr****_0"`
     pub replica_set_id: String,
 
-    /// `ReplicaSetName`: a string.
-    ///
-    /// Example: `"cmgo-ghr****_0"`
+    /// `ReplicaSetName`; example: `"cmgo-ghr****_0"`
     pub replica_set_name: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `Memory`; example: `4096`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `512000`
+    /// `Volume`; example: `512000`
     pub volume: u64,
 
-    /// `OplogSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `OplogSize`; example: `10240`
     pub oplog_size: u64,
 
-    /// `SecondaryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SecondaryNum`; example: `3`
     pub secondary_num: u64,
 
-    /// `RealReplicaSetId`: a string.
-    ///
-    /// Example: `"分片ID详情列表"`
+    /// `RealReplicaSetId`; example: `"分片ID详情列表"`
     pub real_replica_set_id: String,
 }
 
@@ -273,130 +185,67 @@ pub struct MongodbShardInfo {
 /// Returned in the output of [`DescribeSpecInfo`](super::DescribeSpecInfo).
 #[tc_model]
 pub struct SpecItem {
-    /// `SpecCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mongo.HIO10G.128g"`
+    /// `SpecCode`, required in requests; example: `"mongo.HIO10G.128g"`
     pub spec_code: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Status`, required in requests; example: `1`
     pub status: Option<u64>,
 
-    /// `MachineType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"4"`
+    /// `MachineType`, required in requests; example: `"4"`
     pub machine_type: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Cpu`, required in requests; example: `2`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `4096`
+    /// `Memory`, required in requests; example: `4096`
     pub memory: Option<u64>,
 
-    /// `DefaultStorage`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3072000`
+    /// `DefaultStorage`, required in requests; example: `3072000`
     pub default_storage: Option<u64>,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `5120000`
+    /// `MaxStorage`, required in requests; example: `5120000`
     pub max_storage: Option<u64>,
 
-    /// `MinStorage`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1536000`
+    /// `MinStorage`, required in requests; example: `1536000`
     pub min_storage: Option<u64>,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `36000`
+    /// `Qps`, required in requests; example: `36000`
     pub qps: Option<u64>,
 
-    /// `Conns`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20000`
+    /// `Conns`, required in requests; example: `20000`
     pub conns: Option<u64>,
 
-    /// `MongoVersionCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MONGO_40_WT"`
+    /// `MongoVersionCode`, required in requests; example: `"MONGO_40_WT"`
     pub mongo_version_code: Option<String>,
 
-    /// `MongoVersionValue`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `9`
+    /// `MongoVersionValue`, required in requests; example: `9`
     pub mongo_version_value: Option<u64>,
 
-    /// `Version`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"4.0"`
+    /// `Version`, required in requests; example: `"4.0"`
     pub version: Option<String>,
 
-    /// `EngineName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"WiredTiger"`
+    /// `EngineName`, required in requests; example: `"WiredTiger"`
     pub engine_name: Option<String>,
 
-    /// `ClusterType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ClusterType`, required in requests; example: `1`
     pub cluster_type: Option<u64>,
 
-    /// `MinNodeNum`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `MinNodeNum`, required in requests; example: `3`
     pub min_node_num: Option<u64>,
 
-    /// `MaxNodeNum`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `MaxNodeNum`, required in requests; example: `7`
     pub max_node_num: Option<u64>,
 
-    /// `MinReplicateSetNum`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `MinReplicateSetNum`, required in requests; example: `2`
     pub min_replicate_set_num: Option<u64>,
 
-    /// `MaxReplicateSetNum`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20`
+    /// `MaxReplicateSetNum`, required in requests; example: `20`
     pub max_replicate_set_num: Option<u64>,
 
-    /// `MinReplicateSetNodeNum`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `MinReplicateSetNodeNum`, required in requests; example: `3`
     pub min_replicate_set_node_num: Option<u64>,
 
-    /// `MaxReplicateSetNodeNum`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `MaxReplicateSetNodeNum`, required in requests; example: `7`
     pub max_replicate_set_node_num: Option<u64>,
 }
 
@@ -405,17 +254,13 @@ pub struct SpecItem {
 /// Returned in the output of [`DescribeSpecInfo`](super::DescribeSpecInfo).
 #[tc_model]
 pub struct SpecificationInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `SpecItems`: a list of [`SpecItem`] objects.
+    /// `SpecItems`
     pub spec_items: Vec<SpecItem>,
 }
 
@@ -424,13 +269,9 @@ pub struct SpecificationInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"myTag"`
+    /// `TagKey`; example: `"myTag"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"myTagValue"`
+    /// `TagValue`; example: `"myTagValue"`
     pub tag_value: String,
 }

@@ -7,34 +7,36 @@ use super::models;
 /// The `AssignProject` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`AssignProjectResponse`].
-/// The codes it documents are in [`AssignProjectError`](super::errors::AssignProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=AssignProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueProjectNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "AssignProject",
     output = AssignProjectResponse,
-    error = super::errors::AssignProjectError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct AssignProject {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-eqmo****"]`
+    /// `InstanceIds`; example: `["cmgo-eqmo****"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ProjectId`; example: `12`
     pub project_id: u64,
 }
 
 /// What a successful [`AssignProject`] call returns.
 #[tc_model]
 pub struct AssignProjectResponse {
-    /// `FlowIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1081,1082]`
+    /// `FlowIds`; example: `[1081,1082]`
     pub flow_ids: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,9 +46,12 @@ pub struct AssignProjectResponse {
 /// The `CheckDBInstanceElasticCpuScalable` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CheckDBInstanceElasticCpuScalableResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CheckDBInstanceElasticCpuScalable)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -55,53 +60,35 @@ pub struct AssignProjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CheckDBInstanceElasticCpuScalable {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CheckDBInstanceElasticCpuScalable`] call returns.
 #[tc_model]
 pub struct CheckDBInstanceElasticCpuScalableResponse {
-    /// `Scalable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Scalable`; example: `false`
     pub scalable: Option<bool>,
 
-    /// `IsScaled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsScaled`; example: `true`
     pub is_scaled: Option<bool>,
 
-    /// `IsLocked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLocked`; example: `false`
     pub is_locked: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"Instance is already in scaled state"`
+    /// `Reason`; example: `"Instance is already in scaled state"`
     pub reason: Option<String>,
 
-    /// `MaxExtraCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxExtraCpu`; example: `4`
     pub max_extra_cpu: Option<i64>,
 
-    /// `ExtraCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ExtraCpu`; example: `6`
     pub extra_cpu: Option<i64>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<i64>,
 
-    /// `ScaleUpTime`: a string.
-    ///
-    /// Example: `"2026-02-28 10:31:09"`
+    /// `ScaleUpTime`; example: `"2026-02-28 10:31:09"`
     pub scale_up_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -111,20 +98,41 @@ pub struct CheckDBInstanceElasticCpuScalableResponse {
 /// The `CloseAuditService` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CloseAuditServiceResponse`].
-/// The codes it documents are in [`CloseAuditServiceError`](super::errors::CloseAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CloseAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditDeleteLogFileError`](super::errors::MongodbErrorCode::InternalErrorAuditDeleteLogFileError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.CosError`](super::errors::MongodbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UnknownError`](super::errors::MongodbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CloseAuditService",
     output = CloseAuditServiceResponse,
-    error = super::errors::CloseAuditServiceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CloseAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-l0w4****"`
+    /// `InstanceId`; example: `"cmgo-l0w4****"`
     pub instance_id: String,
 }
 
@@ -138,52 +146,49 @@ pub struct CloseAuditServiceResponse {
 /// The `CreateAccountUser` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateAccountUserResponse`].
-/// The codes it documents are in [`CreateAccountUserError`](super::errors::CreateAccountUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateAccountUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.PasswordError`](super::errors::MongodbErrorCode::InternalErrorPasswordError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CheckAppIdFailed`](super::errors::MongodbErrorCode::InvalidParameterValueCheckAppIdFailed)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateAccountUser",
     output = CreateAccountUserResponse,
-    error = super::errors::CreateAccountUserError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateAccountUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mong_test"`
+    /// `UserName`; example: `"mong_test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: String,
 
-    /// `MongoUserPassword`: a string.
-    ///
-    /// Example: `"password..."`
+    /// `MongoUserPassword`; example: `"password..."`
     pub mongo_user_password: Option<String>,
 
-    /// `UserDesc`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `UserDesc`; example: `"测试账号"`
     pub user_desc: Option<String>,
 
-    /// `AuthRole`: a list of [`Auth`](super::models::Auth) objects.
+    /// `AuthRole`
     pub auth_role: Option<Vec<models::Auth>>,
 }
 
 /// What a successful [`CreateAccountUser`] call returns.
 #[tc_model]
 pub struct CreateAccountUserResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowId`; example: `1`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -193,52 +198,56 @@ pub struct CreateAccountUserResponse {
 /// The `CreateAuditLogFile` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateAuditLogFileResponse`].
-/// The codes it documents are in [`CreateAuditLogFileError`](super::errors::CreateAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditCreateLogFileError`](super::errors::MongodbErrorCode::InternalErrorAuditCreateLogFileError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateAuditLogFile",
     output = CreateAuditLogFileResponse,
-    error = super::errors::CreateAuditLogFileError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-c1nl****"`
+    /// `InstanceId`; example: `"cmgo-c1nl****"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-07-12 10:29:20"`
+    /// `StartTime`; example: `"2021-07-12 10:29:20"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-07-12 10:39:20"`
+    /// `EndTime`; example: `"2017-07-12 10:39:20"`
     pub end_time: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OrderBy`; example: `"timestamp"`
     pub order_by: Option<String>,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     pub filter: Option<models::AuditLogFilter>,
 }
 
 /// What a successful [`CreateAuditLogFile`] call returns.
 #[tc_model]
 pub struct CreateAuditLogFileResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.csv"`
+    /// `FileName`; example: `"test.csv"`
     pub file_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -248,44 +257,46 @@ pub struct CreateAuditLogFileResponse {
 /// The `CreateBackupDBInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateBackupDBInstanceResponse`].
-/// The codes it documents are in [`CreateBackupDBInstanceError`](super::errors::CreateBackupDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateBackupDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TransparentDataEncryptionAlreadyOpen`](super::errors::MongodbErrorCode::FailedOperationTransparentDataEncryptionAlreadyOpen)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.CheckAppIdFailed`](super::errors::MongodbErrorCode::InvalidParameterValueCheckAppIdFailed)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateBackupDBInstance",
     output = CreateBackupDBInstanceResponse,
-    error = super::errors::CreateBackupDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateBackupDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-ayxpky6l"`
+    /// `InstanceId`; example: `"cmgo-ayxpky6l"`
     pub instance_id: String,
 
-    /// `BackupMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupMethod`; example: `0`
     pub backup_method: i64,
 
-    /// `BackupRemark`: a string.
-    ///
-    /// Example: `"remarkInfo"`
+    /// `BackupRemark`; example: `"remarkInfo"`
     pub backup_remark: Option<String>,
 
-    /// `BackupRetentionDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupRetentionDays`; example: `7`
     pub backup_retention_days: Option<i64>,
 }
 
 /// What a successful [`CreateBackupDBInstance`] call returns.
 #[tc_model]
 pub struct CreateBackupDBInstanceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"4773"`
+    /// `AsyncRequestId`; example: `"4773"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -295,35 +306,40 @@ pub struct CreateBackupDBInstanceResponse {
 /// The `CreateBackupDownloadTask` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateBackupDownloadTaskResponse`].
-/// The codes it documents are in [`CreateBackupDownloadTaskError`](super::errors::CreateBackupDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateBackupDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BackupFileNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueBackupFileNotFound)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateBackupDownloadTask",
     output = CreateBackupDownloadTaskResponse,
-    error = super::errors::CreateBackupDownloadTaskError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateBackupDownloadTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-f555zzzz"`
+    /// `InstanceId`; example: `"cmgo-f555zzzz"`
     pub instance_id: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"cmgo-74sjf5mt_2021-03-24 15:40"`
+    /// `BackupName`; example: `"cmgo-74sjf5mt_2021-03-24 15:40"`
     pub backup_name: String,
 
-    /// `BackupSets`: a list of [`ReplicaSetInfo`](super::models::ReplicaSetInfo) objects.
+    /// `BackupSets`
     pub backup_sets: Vec<models::ReplicaSetInfo>,
 }
 
 /// What a successful [`CreateBackupDownloadTask`] call returns.
 #[tc_model]
 pub struct CreateBackupDownloadTaskResponse {
-    /// `Tasks`: a list of [`BackupDownloadTaskStatus`](super::models::BackupDownloadTaskStatus) objects.
+    /// `Tasks`
     pub tasks: Vec<models::BackupDownloadTaskStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,202 +349,151 @@ pub struct CreateBackupDownloadTaskResponse {
 /// The `CreateDBInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateDBInstanceResponse`].
-/// The codes it documents are in [`CreateDBInstanceError`](super::errors::CreateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InvalidTradeOperation`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidTradeOperation)
+/// - [`InvalidParameterValue.MachineTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueMachineTypeError)
+/// - [`InvalidParameterValue.MongoVersionError`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.PasswordRuleFailed`](super::errors::MongodbErrorCode::InvalidParameterValuePasswordRuleFailed)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueProjectNotFound)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.ReplicaSetNumError`](super::errors::MongodbErrorCode::InvalidParameterValueReplicaSetNumError)
+/// - [`InvalidParameterValue.SecondaryNumError`](super::errors::MongodbErrorCode::InvalidParameterValueSecondaryNumError)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.TagNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueTagNotFound)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
+/// - [`InvalidParameterValue.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterValueZoneClosed)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateDBInstance",
     output = CreateDBInstanceResponse,
-    error = super::errors::CreateDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateDBInstance {
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Volume`; example: `100`
     pub volume: u64,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_44_WT"`
+    /// `MongoVersion`; example: `"MONGO_44_WT"`
     pub mongo_version: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"GE.LD.T2"`
+    /// `MachineCode`; example: `"GE.LD.T2"`
     pub machine_code: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"REPLSET"`
+    /// `ClusterType`; example: `"REPLSET"`
     pub cluster_type: String,
 
-    /// `ReplicateSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicateSetNum`; example: `1`
     pub replicate_set_num: u64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-0akb****"`
+    /// `VpcId`; example: `"vpc-0akb****"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-fyrt****"`
+    /// `SubnetId`; example: `"subnet-fyrt****"`
     pub subnet_id: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"********"`
+    /// `Password`; example: `"********"`
     pub password: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<u64>,
 
-    /// `AutoVoucher`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<u64>,
 
-    /// `Clone`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Clone`; example: `1`
     pub clone: Option<i64>,
 
-    /// `Father`: a string.
-    ///
-    /// Example: `"cmgo-nh1o****"`
+    /// `Father`; example: `"cmgo-nh1o****"`
     pub father: Option<String>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-di48****"]`
+    /// `SecurityGroup`; example: `["sg-di48****"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `RestoreTime`: a string.
-    ///
-    /// Example: `"2022-09-15 15:04:05"`
+    /// `RestoreTime`; example: `"2022-09-15 15:04:05"`
     pub restore_time: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"myInstance_{R:3}"`
+    /// `InstanceName`; example: `"myInstance_{R:3}"`
     pub instance_name: Option<String>,
 
-    /// `AvailabilityZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `AvailabilityZoneList`; example: `["ap-guangzhou-2","ap-guangzhou-3","ap-guangzhou-4"]`
     pub availability_zone_list: Option<Vec<String>>,
 
-    /// `MongosCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongosCpu`; example: `1`
     pub mongos_cpu: Option<u64>,
 
-    /// `MongosMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MongosMemory`; example: `2`
     pub mongos_memory: Option<u64>,
 
-    /// `MongosNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MongosNodeNum`; example: `3`
     pub mongos_node_num: Option<u64>,
 
-    /// `ReadonlyNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadonlyNodeNum`; example: `0`
     pub readonly_node_num: Option<u64>,
 
-    /// `ReadonlyNodeAvailabilityZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `ReadonlyNodeAvailabilityZoneList`; example: `["ap-guangzhou-2"]`
     pub readonly_node_availability_zone_list: Option<Vec<String>>,
 
-    /// `HiddenZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `HiddenZone`; example: `"ap-guangzhou-2"`
     pub hidden_zone: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"tpl-0vswu****"`
+    /// `ParamTemplateId`; example: `"tpl-0vswu****"`
     pub param_template_id: Option<String>,
 
-    /// `DataEncryption`: a string.
-    ///
-    /// Example: `"No_Encryption"`
+    /// `DataEncryption`; example: `"No_Encryption"`
     pub data_encryption: Option<String>,
 
-    /// `EncryptionKeySource`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `EncryptionKeySource`; example: `"auto"`
     pub encryption_key_source: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"AKID*****************************"`
+    /// `KeyId`; example: `"AKID*****************************"`
     pub key_id: Option<String>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: Option<String>,
 
-    /// `CpuCore`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuCore`; example: `2`
     pub cpu_core: Option<i64>,
 }
 
 /// What a successful [`CreateDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"714****"`
+    /// `DealId`; example: `"714****"`
     pub deal_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-po5f****"]`
+    /// `InstanceIds`; example: `["cmgo-po5f****"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -538,187 +503,143 @@ pub struct CreateDBInstanceResponse {
 /// The `CreateDBInstanceHour` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateDBInstanceHourResponse`].
-/// The codes it documents are in [`CreateDBInstanceHourError`](super::errors::CreateDBInstanceHourError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateDBInstanceHour)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.ClusterTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueClusterTypeError)
+/// - [`InvalidParameterValue.InvalidTradeOperation`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidTradeOperation)
+/// - [`InvalidParameterValue.MachineTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueMachineTypeError)
+/// - [`InvalidParameterValue.MongoVersionError`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionError)
+/// - [`InvalidParameterValue.PasswordRuleFailed`](super::errors::MongodbErrorCode::InvalidParameterValuePasswordRuleFailed)
+/// - [`InvalidParameterValue.PostPaidInstanceBeyondLimit`](super::errors::MongodbErrorCode::InvalidParameterValuePostPaidInstanceBeyondLimit)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueProjectNotFound)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.ReplicaSetNumError`](super::errors::MongodbErrorCode::InvalidParameterValueReplicaSetNumError)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
+/// - [`InvalidParameterValue.TagNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueTagNotFound)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
+/// - [`InvalidParameterValue.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterValueZoneClosed)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateDBInstanceHour",
     output = CreateDBInstanceHourResponse,
-    error = super::errors::CreateDBInstanceHourError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateDBInstanceHour {
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Volume`; example: `100`
     pub volume: u64,
 
-    /// `ReplicateSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicateSetNum`; example: `1`
     pub replicate_set_num: u64,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeNum`; example: `2`
     pub node_num: u64,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_44_WT"`
+    /// `MongoVersion`; example: `"MONGO_44_WT"`
     pub mongo_version: String,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"GE.LD.T2"`
+    /// `MachineCode`; example: `"GE.LD.T2"`
     pub machine_code: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"REPLSET"`
+    /// `ClusterType`; example: `"REPLSET"`
     pub cluster_type: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-k515****"`
+    /// `VpcId`; example: `"vpc-k515****"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-60dr****"`
+    /// `SubnetId`; example: `"subnet-60dr****"`
     pub subnet_id: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"************"`
+    /// `Password`; example: `"************"`
     pub password: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `Clone`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Clone`; example: `1`
     pub clone: Option<i64>,
 
-    /// `Father`: a string.
-    ///
-    /// Example: `"cmgo-nh1o****"`
+    /// `Father`; example: `"cmgo-nh1o****"`
     pub father: Option<String>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-1s3c****"]`
+    /// `SecurityGroup`; example: `["sg-1s3c****"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `RestoreTime`: a string.
-    ///
-    /// Example: `"2022-09-10 15:04:05"`
+    /// `RestoreTime`; example: `"2022-09-10 15:04:05"`
     pub restore_time: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testInstance_{R:3}"`
+    /// `InstanceName`; example: `"testInstance_{R:3}"`
     pub instance_name: Option<String>,
 
-    /// `AvailabilityZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `AvailabilityZoneList`; example: `["ap-guangzhou-2","ap-guangzhou-3","ap-guangzhou-4"]`
     pub availability_zone_list: Option<Vec<String>>,
 
-    /// `MongosCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongosCpu`; example: `1`
     pub mongos_cpu: Option<u64>,
 
-    /// `MongosMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MongosMemory`; example: `2`
     pub mongos_memory: Option<u64>,
 
-    /// `MongosNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MongosNodeNum`; example: `3`
     pub mongos_node_num: Option<u64>,
 
-    /// `ReadonlyNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadonlyNodeNum`; example: `0`
     pub readonly_node_num: Option<u64>,
 
-    /// `ReadonlyNodeAvailabilityZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `ReadonlyNodeAvailabilityZoneList`; example: `["ap-guangzhou-2"]`
     pub readonly_node_availability_zone_list: Option<Vec<String>>,
 
-    /// `HiddenZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `HiddenZone`; example: `"ap-guangzhou-2"`
     pub hidden_zone: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"tpl-0vswu****"`
+    /// `ParamTemplateId`; example: `"tpl-0vswu****"`
     pub param_template_id: Option<String>,
 
-    /// `DataEncryption`: a string.
-    ///
-    /// Example: `"No_Encryption"`
+    /// `DataEncryption`; example: `"No_Encryption"`
     pub data_encryption: Option<String>,
 
-    /// `EncryptionKeySource`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `EncryptionKeySource`; example: `"auto"`
     pub encryption_key_source: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"AKID*****************************"`
+    /// `KeyId`; example: `"AKID*****************************"`
     pub key_id: Option<String>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: Option<String>,
 
-    /// `CpuCore`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuCore`; example: `2`
     pub cpu_core: Option<i64>,
 }
 
 /// What a successful [`CreateDBInstanceHour`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceHourResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"2019070916000000350241612094****"`
+    /// `DealId`; example: `"2019070916000000350241612094****"`
     pub deal_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-m26c****"]`
+    /// `InstanceIds`; example: `["cmgo-m26c****"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -728,52 +649,62 @@ pub struct CreateDBInstanceHourResponse {
 /// The `CreateDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateDBInstanceParamTplResponse`].
-/// The codes it documents are in [`CreateDBInstanceParamTplError`](super::errors::CreateDBInstanceParamTplError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateDBInstanceParamTpl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.ClusterTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueClusterTypeError)
+/// - [`InvalidParameterValue.InvalidTradeOperation`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidTradeOperation)
+/// - [`InvalidParameterValue.MachineTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueMachineTypeError)
+/// - [`InvalidParameterValue.MongoVersionError`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionError)
+/// - [`InvalidParameterValue.PasswordRuleFailed`](super::errors::MongodbErrorCode::InvalidParameterValuePasswordRuleFailed)
+/// - [`InvalidParameterValue.PostPaidInstanceBeyondLimit`](super::errors::MongodbErrorCode::InvalidParameterValuePostPaidInstanceBeyondLimit)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueProjectNotFound)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.ReplicaSetNumError`](super::errors::MongodbErrorCode::InvalidParameterValueReplicaSetNumError)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
+/// - [`InvalidParameterValue.TagNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueTagNotFound)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
+/// - [`InvalidParameterValue.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterValueZoneClosed)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateDBInstanceParamTpl",
     output = CreateDBInstanceParamTplResponse,
-    error = super::errors::CreateDBInstanceParamTplError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateDBInstanceParamTpl {
-    /// `TplName`: a string.
-    ///
-    /// Example: `"高性能模板"`
+    /// `TplName`; example: `"高性能模板"`
     pub tpl_name: String,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_42_WT"`
+    /// `MongoVersion`; example: `"MONGO_42_WT"`
     pub mongo_version: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"SHARD"`
+    /// `ClusterType`; example: `"SHARD"`
     pub cluster_type: Option<String>,
 
-    /// `TplDesc`: a string.
-    ///
-    /// Example: `"用于压测场景"`
+    /// `TplDesc`; example: `"用于压测场景"`
     pub tpl_desc: Option<String>,
 
-    /// `Params`: a list of [`ParamType`](super::models::ParamType) objects.
+    /// `Params`
     pub params: Option<Vec<models::ParamType>>,
 
-    /// `MirrorTplId`: a string.
-    ///
-    /// Example: `"tpl-sdah1****"`
+    /// `MirrorTplId`; example: `"tpl-sdah1****"`
     pub mirror_tpl_id: Option<String>,
 }
 
 /// What a successful [`CreateDBInstanceParamTpl`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceParamTplResponse {
-    /// `TplId`: a string.
-    ///
-    /// Example: `"tpl-sdah144hg"`
+    /// `TplId`; example: `"tpl-sdah144hg"`
     pub tpl_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -783,9 +714,12 @@ pub struct CreateDBInstanceParamTplResponse {
 /// The `CreateInstanceRole` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateInstanceRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateInstanceRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -794,34 +728,26 @@ pub struct CreateDBInstanceParamTplResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInstanceRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"trole11"`
+    /// `RoleName`; example: `"trole11"`
     pub role_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `Privileges`: a list of [`RolePrivilege`](super::models::RolePrivilege) objects.
+    /// `Privileges`
     pub privileges: Option<Vec<models::RolePrivilege>>,
 
-    /// `InheritedRoles`: a list of [`Role`](super::models::Role) objects.
+    /// `InheritedRoles`
     pub inherited_roles: Option<Vec<models::Role>>,
 }
 
 /// What a successful [`CreateInstanceRole`] call returns.
 #[tc_model]
 pub struct CreateInstanceRoleResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4339802`
+    /// `TaskId`; example: `4339802`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -831,9 +757,12 @@ pub struct CreateInstanceRoleResponse {
 /// The `CreateInstanceUser` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateInstanceUserResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateInstanceUser)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -842,54 +771,38 @@ pub struct CreateInstanceRoleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInstanceUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"*********"`
+    /// `Password`; example: `"*********"`
     pub password: Option<String>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"***o*****DJ67kN52GK8oC49foA**+rXHRLrL6t2N7***CiKTN/mGSkMfD"`
+    /// `EncryptedPassword`; example: `"***o*****DJ67kN52GK8oC49foA**+rXHRLrL6t2N7***CiKTN/mGSkMfD"`
     pub encrypted_password: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `Roles`: a list of [`Role`](super::models::Role) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::Role>>,
 
-    /// `AuthRole`: a list of [`Auth`](super::models::Auth) objects.
+    /// `AuthRole`
     pub auth_role: Option<Vec<models::Auth>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试用"`
+    /// `Description`; example: `"测试用"`
     pub description: Option<String>,
 
-    /// `EnablePasswordRotation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnablePasswordRotation`; example: `0`
     pub enable_password_rotation: Option<i64>,
 }
 
 /// What a successful [`CreateInstanceUser`] call returns.
 #[tc_model]
 pub struct CreateInstanceUserResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1750660112001309`
+    /// `FlowId`; example: `1750660112001309`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -899,69 +812,55 @@ pub struct CreateInstanceUserResponse {
 /// The `CreateLogDownloadTask` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateLogDownloadTaskResponse`].
-/// The codes it documents are in [`CreateLogDownloadTaskError`](super::errors::CreateLogDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateLogDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateLogDownloadTask",
     output = CreateLogDownloadTaskResponse,
-    error = super::errors::CreateLogDownloadTaskError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateLogDownloadTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-b6nit818p"`
+    /// `InstanceId`; example: `"cmgo-b6nit818p"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-03-02 10:51:21"`
+    /// `StartTime`; example: `"2023-03-02 10:51:21"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-03-0310:51:21"`
+    /// `EndTime`; example: `"2023-03-0310:51:21"`
     pub end_time: String,
 
-    /// `NodeNames`: a list of strings.
-    ///
-    /// Example: `["cmgo-xxx_0-node-primary"]`
+    /// `NodeNames`; example: `["cmgo-xxx_0-node-primary"]`
     pub node_names: Option<Vec<String>>,
 
-    /// `LogComponents`: a list of strings.
-    ///
-    /// Example: `["COMMAND"]`
+    /// `LogComponents`; example: `["COMMAND"]`
     pub log_components: Option<Vec<String>>,
 
-    /// `LogLevels`: a list of strings.
-    ///
-    /// Example: `["WARNING"]`
+    /// `LogLevels`; example: `["WARNING"]`
     pub log_levels: Option<Vec<String>>,
 
-    /// `LogIds`: a list of strings.
-    ///
-    /// Example: `["5626700"]`
+    /// `LogIds`; example: `["5626700"]`
     pub log_ids: Option<Vec<String>>,
 
-    /// `LogConnections`: a list of strings.
-    ///
-    /// Example: `["conn268164"]`
+    /// `LogConnections`; example: `["conn268164"]`
     pub log_connections: Option<Vec<String>>,
 
-    /// `LogDetailParams`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `LogDetailParams`; example: `["*"]`
     pub log_detail_params: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateLogDownloadTask`] call returns.
 #[tc_model]
 pub struct CreateLogDownloadTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -971,49 +870,43 @@ pub struct CreateLogDownloadTaskResponse {
 /// The `CreateSlowLogPatternDownloadTask` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`CreateSlowLogPatternDownloadTaskResponse`].
-/// The codes it documents are in [`CreateSlowLogPatternDownloadTaskError`](super::errors::CreateSlowLogPatternDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=CreateSlowLogPatternDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "CreateSlowLogPatternDownloadTask",
     output = CreateSlowLogPatternDownloadTaskResponse,
-    error = super::errors::CreateSlowLogPatternDownloadTaskError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct CreateSlowLogPatternDownloadTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-dlm2vwnd"`
+    /// `InstanceId`; example: `"cmgo-dlm2vwnd"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-05-27 12:00:00"`
+    /// `StartTime`; example: `"2026-05-27 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-05-27 14:00:00"`
+    /// `EndTime`; example: `"2026-05-27 14:00:00"`
     pub end_time: String,
 
-    /// `ThresholdMs`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThresholdMs`; example: `100`
     pub threshold_ms: Option<i64>,
 
-    /// `Commands`: a list of strings.
-    ///
-    /// Example: `["find"]`
+    /// `Commands`; example: `["find"]`
     pub commands: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateSlowLogPatternDownloadTask`] call returns.
 #[tc_model]
 pub struct CreateSlowLogPatternDownloadTaskResponse {
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `Status`; example: `[0]`
     pub status: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1023,39 +916,37 @@ pub struct CreateSlowLogPatternDownloadTaskResponse {
 /// The `DeleteAccountUser` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DeleteAccountUserResponse`].
-/// The codes it documents are in [`DeleteAccountUserError`](super::errors::DeleteAccountUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DeleteAccountUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DeleteAccountUser",
     output = DeleteAccountUserResponse,
-    error = super::errors::DeleteAccountUserError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DeleteAccountUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mong_test"`
+    /// `UserName`; example: `"mong_test"`
     pub user_name: String,
 
-    /// `MongoUserPassword`: a string.
-    ///
-    /// Example: `"Abc123..."`
+    /// `MongoUserPassword`; example: `"Abc123..."`
     pub mongo_user_password: Option<String>,
 }
 
 /// What a successful [`DeleteAccountUser`] call returns.
 #[tc_model]
 pub struct DeleteAccountUserResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowId`; example: `1`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1065,25 +956,45 @@ pub struct DeleteAccountUserResponse {
 /// The `DeleteAuditLogFile` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DeleteAuditLogFileResponse`].
-/// The codes it documents are in [`DeleteAuditLogFileError`](super::errors::DeleteAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DeleteAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditDeleteLogFileError`](super::errors::MongodbErrorCode::InternalErrorAuditDeleteLogFileError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.CosError`](super::errors::MongodbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DeleteAuditLogFile",
     output = DeleteAuditLogFileResponse,
-    error = super::errors::DeleteAuditLogFileError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DeleteAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-test1234"`
+    /// `InstanceId`; example: `"cmgo-test1234"`
     pub instance_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.csv"`
+    /// `FileName`; example: `"test.csv"`
     pub file_name: String,
 }
 
@@ -1097,21 +1008,27 @@ pub struct DeleteAuditLogFileResponse {
 /// The `DeleteDBBackups` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DeleteDBBackupsResponse`].
-/// The codes it documents are in [`DeleteDBBackupsError`](super::errors::DeleteDBBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DeleteDBBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DeleteDBBackups",
     output = DeleteDBBackupsResponse,
-    error = super::errors::DeleteDBBackupsError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DeleteDBBackups {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
+    /// `BackupIds`
     pub backup_ids: Vec<i64>,
 }
 
@@ -1125,9 +1042,12 @@ pub struct DeleteDBBackupsResponse {
 /// The `DeleteInstanceRole` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DeleteInstanceRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DeleteInstanceRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -1136,28 +1056,20 @@ pub struct DeleteDBBackupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteInstanceRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"trole11"`
+    /// `RoleName`; example: `"trole11"`
     pub role_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 }
 
 /// What a successful [`DeleteInstanceRole`] call returns.
 #[tc_model]
 pub struct DeleteInstanceRoleResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4339803`
+    /// `TaskId`; example: `4339803`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1167,9 +1079,12 @@ pub struct DeleteInstanceRoleResponse {
 /// The `DeleteInstanceUser` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DeleteInstanceUserResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DeleteInstanceUser)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -1178,28 +1093,20 @@ pub struct DeleteInstanceRoleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteInstanceUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 }
 
 /// What a successful [`DeleteInstanceUser`] call returns.
 #[tc_model]
 pub struct DeleteInstanceUserResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1750660112001310`
+    /// `FlowId`; example: `1750660112001310`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1209,34 +1116,34 @@ pub struct DeleteInstanceUserResponse {
 /// The `DeleteLogDownloadTask` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DeleteLogDownloadTaskResponse`].
-/// The codes it documents are in [`DeleteLogDownloadTaskError`](super::errors::DeleteLogDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DeleteLogDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DeleteLogDownloadTask",
     output = DeleteLogDownloadTaskResponse,
-    error = super::errors::DeleteLogDownloadTaskError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DeleteLogDownloadTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-b6nit818p"`
+    /// `InstanceId`; example: `"cmgo-b6nit818p"`
     pub instance_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1373039ed2ee07bcd6ae1d5e"`
+    /// `TaskId`; example: `"1373039ed2ee07bcd6ae1d5e"`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteLogDownloadTask`] call returns.
 #[tc_model]
 pub struct DeleteLogDownloadTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1246,27 +1153,32 @@ pub struct DeleteLogDownloadTaskResponse {
 /// The `DescribeAccountUsers` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeAccountUsersResponse`].
-/// The codes it documents are in [`DescribeAccountUsersError`](super::errors::DescribeAccountUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeAccountUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeAccountUsers",
     output = DescribeAccountUsersResponse,
-    error = super::errors::DescribeAccountUsersError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeAccountUsers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-******"`
+    /// `InstanceId`; example: `"cmgo-******"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAccountUsers`] call returns.
 #[tc_model]
 pub struct DescribeAccountUsersResponse {
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Option<Vec<models::UserInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1276,39 +1188,38 @@ pub struct DescribeAccountUsersResponse {
 /// The `DescribeAsyncRequestInfo` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeAsyncRequestInfoResponse`].
-/// The codes it documents are in [`DescribeAsyncRequestInfoError`](super::errors::DescribeAsyncRequestInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeAsyncRequestInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeAsyncRequestInfo",
     output = DescribeAsyncRequestInfoResponse,
-    error = super::errors::DescribeAsyncRequestInfoError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeAsyncRequestInfo {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"4762"`
+    /// `AsyncRequestId`; example: `"4762"`
     pub async_request_id: String,
 }
 
 /// What a successful [`DescribeAsyncRequestInfo`] call returns.
 #[tc_model]
 pub struct DescribeAsyncRequestInfoResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-30 15:00:00"`
+    /// `StartTime`; example: `"2022-05-30 15:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-30 15:01:00"`
+    /// `EndTime`; example: `"2022-05-30 15:01:00"`
     pub end_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1318,64 +1229,65 @@ pub struct DescribeAsyncRequestInfoResponse {
 /// The `DescribeAuditConfig` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeAuditConfigResponse`].
-/// The codes it documents are in [`DescribeAuditConfigError`](super::errors::DescribeAuditConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeAuditConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.CosError`](super::errors::MongodbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeAuditConfig",
     output = DescribeAuditConfigResponse,
-    error = super::errors::DescribeAuditConfigError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeAuditConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-c1nl****"`
+    /// `InstanceId`; example: `"cmgo-c1nl****"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAuditConfig`] call returns.
 #[tc_model]
 pub struct DescribeAuditConfigResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-c1nl****"`
+    /// `InstanceId`; example: `"cmgo-c1nl****"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cmgo-c1nl****"`
+    /// `InstanceName`; example: `"cmgo-c1nl****"`
     pub instance_name: Option<String>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-30 16:19:46"`
+    /// `CreateTime`; example: `"2021-11-30 16:19:46"`
     pub create_time: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: Option<i64>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"storage"`
+    /// `LogType`; example: `"storage"`
     pub log_type: String,
 
-    /// `IsClosing`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsClosing`; example: `"false"`
     pub is_closing: String,
 
-    /// `IsOpening`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsOpening`; example: `"false"`
     pub is_opening: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1385,15 +1297,41 @@ pub struct DescribeAuditConfigResponse {
 /// The `DescribeAuditInstanceList` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeAuditInstanceListResponse`].
-/// The codes it documents are in [`DescribeAuditInstanceListError`](super::errors::DescribeAuditInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeAuditInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryAuditTaskFailError`](super::errors::MongodbErrorCode::FailedOperationQueryAuditTaskFailError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.CosError`](super::errors::MongodbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`OperationDenied`](super::errors::MongodbErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountOperationDenied`](super::errors::MongodbErrorCode::OperationDeniedAccountOperationDenied)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditStatusError`](super::errors::MongodbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1403,39 +1341,29 @@ pub struct DescribeAuditConfigResponse {
     )
 )]
 pub struct DescribeAuditInstanceList {
-    /// `AuditSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditSwitch`; example: `1`
     pub audit_switch: Option<u64>,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filters>>,
 
-    /// `AuditMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditMode`; example: `0`
     pub audit_mode: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Offset`; example: `100`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAuditInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeAuditInstanceListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Items`: a list of [`AuditInstance`](super::models::AuditInstance) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1445,15 +1373,37 @@ pub struct DescribeAuditInstanceListResponse {
 /// The `DescribeAuditLogFiles` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeAuditLogFilesResponse`].
-/// The codes it documents are in [`DescribeAuditLogFilesError`](super::errors::DescribeAuditLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeAuditLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.CosError`](super::errors::MongodbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1463,36 +1413,26 @@ pub struct DescribeAuditInstanceListResponse {
     )
 )]
 pub struct DescribeAuditLogFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-xfts****"`
+    /// `InstanceId`; example: `"cmgo-xfts****"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.txt"`
+    /// `FileName`; example: `"test.txt"`
     pub file_name: Option<String>,
 }
 
 /// What a successful [`DescribeAuditLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogFilesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Items`: a list of [`AuditLogFile`](super::models::AuditLogFile) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditLogFile>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1502,15 +1442,42 @@ pub struct DescribeAuditLogFilesResponse {
 /// The `DescribeAuditLogs` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeAuditLogsResponse`].
-/// The codes it documents are in [`DescribeAuditLogsError`](super::errors::DescribeAuditLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeAuditLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditCreateLogFileError`](super::errors::MongodbErrorCode::InternalErrorAuditCreateLogFileError)
+/// - [`InternalError.AuditDeleteLogFileError`](super::errors::MongodbErrorCode::InternalErrorAuditDeleteLogFileError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::MongodbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::MongodbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditStatusError`](super::errors::MongodbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1520,54 +1487,38 @@ pub struct DescribeAuditLogFilesResponse {
     )
 )]
 pub struct DescribeAuditLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pje****"`
+    /// `InstanceId`; example: `"cmgo-7pje****"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-09-28 14:25:38"`
+    /// `StartTime`; example: `"2022-09-28 14:25:38"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-09-28 15:25:38"`
+    /// `EndTime`; example: `"2022-09-28 15:25:38"`
     pub end_time: String,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     pub filter: Option<models::AuditLogFilter>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OrderBy`; example: `"timestamp"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeAuditLogs`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Items`: a list of [`AuditLog`](super::models::AuditLog) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1577,15 +1528,24 @@ pub struct DescribeAuditLogsResponse {
 /// The `DescribeBackupDownloadTask` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeBackupDownloadTaskResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadTaskError`](super::errors::DescribeBackupDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeBackupDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MongodbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BackupFileNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueBackupFileNotFound)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeBackupDownloadTask",
     output = DescribeBackupDownloadTaskResponse,
-    error = super::errors::DescribeBackupDownloadTaskError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1595,61 +1555,41 @@ pub struct DescribeAuditLogsResponse {
     )
 )]
 pub struct DescribeBackupDownloadTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-74sjf5mt"`
+    /// `InstanceId`; example: `"cmgo-74sjf5mt"`
     pub instance_id: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"cmgo-74sjf5mt_2021-03-24 15:40"`
+    /// `BackupName`; example: `"cmgo-74sjf5mt_2021-03-24 15:40"`
     pub backup_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `StartTime`; example: `"2021-01-02 15:04:05"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `EndTime`; example: `"2021-01-02 15:04:05"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"finishTime"`
+    /// `OrderBy`; example: `"finishTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `Status`; example: `[2]`
     pub status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeBackupDownloadTask`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadTaskResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`BackupDownloadTask`](super::models::BackupDownloadTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::BackupDownloadTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1659,82 +1599,64 @@ pub struct DescribeBackupDownloadTaskResponse {
 /// The `DescribeBackupRules` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeBackupRulesResponse`].
-/// The codes it documents are in [`DescribeBackupRulesError`](super::errors::DescribeBackupRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeBackupRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeBackupRules",
     output = DescribeBackupRulesResponse,
-    error = super::errors::DescribeBackupRulesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeBackupRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackupRules`] call returns.
 #[tc_model]
 pub struct DescribeBackupRulesResponse {
-    /// `BackupSaveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupSaveTime`; example: `7`
     pub backup_save_time: u64,
 
-    /// `BackupFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `BackupFrequency`; example: `24`
     pub backup_frequency: Option<i64>,
 
-    /// `BackupTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupTime`; example: `1`
     pub backup_time: u64,
 
-    /// `BackupMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupMethod`; example: `1`
     pub backup_method: u64,
 
-    /// `ActiveWeekdays`: a string.
-    ///
-    /// Example: `"0,1,2,3"`
+    /// `ActiveWeekdays`; example: `"0,1,2,3"`
     pub active_weekdays: Option<String>,
 
-    /// `LongTermInterval`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `LongTermInterval`; example: `"monthly"`
     pub long_term_interval: Option<String>,
 
-    /// `LongTermActiveDays`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `LongTermActiveDays`; example: `"0,1"`
     pub long_term_active_days: Option<String>,
 
-    /// `LongTermExpiredDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LongTermExpiredDays`; example: `30`
     pub long_term_expired_days: Option<i64>,
 
-    /// `OplogExpiredDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `OplogExpiredDays`; example: `7`
     pub oplog_expired_days: Option<i64>,
 
-    /// `BackupVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupVersion`; example: `1`
     pub backup_version: Option<i64>,
 
-    /// `BackupTotalSize`: a [`BackupTotalSize`](super::models::BackupTotalSize).
+    /// `BackupTotalSize`
     pub backup_total_size: Option<models::BackupTotalSize>,
 
-    /// `AlertThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AlertThreshold`; example: `100`
     pub alert_threshold: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,15 +1666,24 @@ pub struct DescribeBackupRulesResponse {
 /// The `DescribeClientConnections` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeClientConnectionsResponse`].
-/// The codes it documents are in [`DescribeClientConnectionsError`](super::errors::DescribeClientConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeClientConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.MongoVersionNotSupportQueryClient`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionNotSupportQueryClient)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.ProxyNotSupportQueryClient`](super::errors::MongodbErrorCode::InvalidParameterValueProxyNotSupportQueryClient)
+/// - [`InvalidParameterValue.RegionNotSupportQueryClient`](super::errors::MongodbErrorCode::InvalidParameterValueRegionNotSupportQueryClient)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeClientConnections",
     output = DescribeClientConnectionsResponse,
-    error = super::errors::DescribeClientConnectionsError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1762,31 +1693,23 @@ pub struct DescribeBackupRulesResponse {
     )
 )]
 pub struct DescribeClientConnections {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-eqmoaxxx"`
+    /// `InstanceId`; example: `"cmgo-eqmoaxxx"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeClientConnections`] call returns.
 #[tc_model]
 pub struct DescribeClientConnectionsResponse {
-    /// `Clients`: a list of [`ClientConnection`](super::models::ClientConnection) objects.
+    /// `Clients`
     pub clients: Option<Vec<models::ClientConnection>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1796,15 +1719,24 @@ pub struct DescribeClientConnectionsResponse {
 /// The `DescribeCurrentOp` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeCurrentOpResponse`].
-/// The codes it documents are in [`DescribeCurrentOpError`](super::errors::DescribeCurrentOpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeCurrentOp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.QueryOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueQueryOutOfRange)
+/// - [`InvalidParameterValue.RegionNotSupportOperation`](super::errors::MongodbErrorCode::InvalidParameterValueRegionNotSupportOperation)
+/// - [`InvalidParameterValue.ReplicaNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueReplicaNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeCurrentOp",
     output = DescribeCurrentOpResponse,
-    error = super::errors::DescribeCurrentOpError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1814,66 +1746,44 @@ pub struct DescribeClientConnectionsResponse {
     )
 )]
 pub struct DescribeCurrentOp {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 
-    /// `Ns`: a string.
-    ///
-    /// Example: `"data.user"`
+    /// `Ns`; example: `"data.user"`
     pub ns: Option<String>,
 
-    /// `MillisecondRunning`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MillisecondRunning`; example: `20`
     pub millisecond_running: Option<u64>,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"update"`
+    /// `Op`; example: `"update"`
     pub op: Option<String>,
 
-    /// `ReplicaSetName`: a string.
-    ///
-    /// Example: `"cmgo-nh1o****_0"`
+    /// `ReplicaSetName`; example: `"cmgo-nh1o****_0"`
     pub replica_set_name: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"primary"`
+    /// `State`; example: `"primary"`
     pub state: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"MicrosecsRunning"`
+    /// `OrderBy`; example: `"MicrosecsRunning"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeCurrentOp`] call returns.
 #[tc_model]
 pub struct DescribeCurrentOpResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `TotalCount`; example: `19`
     pub total_count: u64,
 
-    /// `CurrentOps`: a list of [`CurrentOp`](super::models::CurrentOp) objects.
+    /// `CurrentOps`
     pub current_ops: Vec<models::CurrentOp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1883,15 +1793,22 @@ pub struct DescribeCurrentOpResponse {
 /// The `DescribeDBBackups` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBBackupsResponse`].
-/// The codes it documents are in [`DescribeDBBackupsError`](super::errors::DescribeDBBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBBackups",
     output = DescribeDBBackupsResponse,
-    error = super::errors::DescribeDBBackupsError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1901,36 +1818,26 @@ pub struct DescribeCurrentOpResponse {
     )
 )]
 pub struct DescribeDBBackups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-f555zzzz"`
+    /// `InstanceId`; example: `"cmgo-f555zzzz"`
     pub instance_id: String,
 
-    /// `BackupMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupMethod`; example: `1`
     pub backup_method: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDBBackups`] call returns.
 #[tc_model]
 pub struct DescribeDBBackupsResponse {
-    /// `BackupList`: a list of [`BackupInfo`](super::models::BackupInfo) objects.
+    /// `BackupList`
     pub backup_list: Vec<models::BackupInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1940,49 +1847,44 @@ pub struct DescribeDBBackupsResponse {
 /// The `DescribeDBInstanceDeal` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceDealResponse`].
-/// The codes it documents are in [`DescribeDBInstanceDealError`](super::errors::DescribeDBInstanceDealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceDeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceDeal",
     output = DescribeDBInstanceDealResponse,
-    error = super::errors::DescribeDBInstanceDealError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceDeal {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20200420111635"`
+    /// `DealId`; example: `"20200420111635"`
     pub deal_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceDeal`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceDealResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1116.67`
+    /// `OriginalPrice`; example: `1116.67`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `759.33`
+    /// `DiscountPrice`; example: `759.33`
     pub discount_price: f64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"purchase"`
+    /// `Action`; example: `"purchase"`
     pub action: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-******"`
+    /// `InstanceId`; example: `"cmgo-******"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1992,25 +1894,27 @@ pub struct DescribeDBInstanceDealResponse {
 /// The `DescribeDBInstanceLogToCLS` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceLogToCLSResponse`].
-/// The codes it documents are in [`DescribeDBInstanceLogToCLSError`](super::errors::DescribeDBInstanceLogToCLSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceLogToCLS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperateError`](super::errors::MongodbErrorCode::InternalErrorDbOperateError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceLogToCLS",
     output = DescribeDBInstanceLogToCLSResponse,
-    error = super::errors::DescribeDBInstanceLogToCLSError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceLogToCLS {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-2gdv46zn"`
+    /// `InstanceId`; example: `"cmgo-2gdv46zn"`
     pub instance_id: String,
 
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CLSRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "CLSRegion")]
     pub cls_region: Option<String>,
 }
@@ -2018,13 +1922,13 @@ pub struct DescribeDBInstanceLogToCLS {
 /// What a successful [`DescribeDBInstanceLogToCLS`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceLogToCLSResponse {
-    /// `ErrorLog`: a [`LogToClsConfig`](super::models::LogToClsConfig).
+    /// `ErrorLog`
     pub error_log: Option<models::LogToClsConfig>,
 
-    /// `SlowLog`: a [`LogToClsConfig`](super::models::LogToClsConfig).
+    /// `SlowLog`
     pub slow_log: Option<models::LogToClsConfig>,
 
-    /// `OperationLog`: a [`LogToClsConfig`](super::models::LogToClsConfig).
+    /// `OperationLog`
     pub operation_log: Option<models::LogToClsConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2034,39 +1938,37 @@ pub struct DescribeDBInstanceLogToCLSResponse {
 /// The `DescribeDBInstanceNamespace` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceNamespaceResponse`].
-/// The codes it documents are in [`DescribeDBInstanceNamespaceError`](super::errors::DescribeDBInstanceNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceNamespace",
     output = DescribeDBInstanceNamespaceResponse,
-    error = super::errors::DescribeDBInstanceNamespaceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceNamespace {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cmgo-j0i*****\""`
+    /// `InstanceId`; example: `"\"cmgo-j0i*****\""`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"dba"`
+    /// `DbName`; example: `"dba"`
     pub db_name: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceNamespace`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceNamespaceResponse {
-    /// `Databases`: a list of strings.
-    ///
-    /// Example: `["db-a","b-b"]`
+    /// `Databases`; example: `["db-a","b-b"]`
     pub databases: Option<Vec<String>>,
 
-    /// `Collections`: a list of strings.
-    ///
-    /// Example: `["col-1","col-2"]`
+    /// `Collections`; example: `["col-1","col-2"]`
     pub collections: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2076,61 +1978,58 @@ pub struct DescribeDBInstanceNamespaceResponse {
 /// The `DescribeDBInstanceNodeProperty` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceNodePropertyResponse`].
-/// The codes it documents are in [`DescribeDBInstanceNodePropertyError`](super::errors::DescribeDBInstanceNodePropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceNodeProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KernelResponseTimeout`](super::errors::MongodbErrorCode::FailedOperationKernelResponseTimeout)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceNodeProperty",
     output = DescribeDBInstanceNodePropertyResponse,
-    error = super::errors::DescribeDBInstanceNodePropertyError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceNodeProperty {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-6heje4jp_0-node-slave0","cmgo-6heje4jp_1-node-slave0"]`
+    /// `NodeIds`; example: `["cmgo-6heje4jp_0-node-slave0","cmgo-6heje4jp_1-node-slave0"]`
     pub node_ids: Option<Vec<String>>,
 
-    /// `Roles`: a list of strings.
-    ///
-    /// Example: `["PRIMARY"]`
+    /// `Roles`; example: `["PRIMARY"]`
     pub roles: Option<Vec<String>>,
 
-    /// `OnlyHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyHidden`; example: `false`
     pub only_hidden: Option<bool>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 
-    /// `Votes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Votes`; example: `1`
     pub votes: Option<i64>,
 
-    /// `Tags`: a list of [`NodeTag`](super::models::NodeTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::NodeTag>>,
 }
 
 /// What a successful [`DescribeDBInstanceNodeProperty`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceNodePropertyResponse {
-    /// `Mongos`: a list of [`NodeProperty`](super::models::NodeProperty) objects.
+    /// `Mongos`
     pub mongos: Option<Vec<models::NodeProperty>>,
 
-    /// `ReplicateSets`: a list of [`ReplicateSetInfo`](super::models::ReplicateSetInfo) objects.
+    /// `ReplicateSets`
     pub replicate_sets: Vec<models::ReplicateSetInfo>,
 
-    /// `DynamoProxies`: a list of [`NodeProperty`](super::models::NodeProperty) objects.
+    /// `DynamoProxies`
     pub dynamo_proxies: Option<Vec<models::NodeProperty>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2140,47 +2039,43 @@ pub struct DescribeDBInstanceNodePropertyResponse {
 /// The `DescribeDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceParamTplResponse`].
-/// The codes it documents are in [`DescribeDBInstanceParamTplError`](super::errors::DescribeDBInstanceParamTplError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceParamTpl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceParamTpl",
     output = DescribeDBInstanceParamTplResponse,
-    error = super::errors::DescribeDBInstanceParamTplError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceParamTpl {
-    /// `TplIds`: a list of strings.
-    ///
-    /// Example: `["tpl-sdjf1****"]`
+    /// `TplIds`; example: `["tpl-sdjf1****"]`
     pub tpl_ids: Option<Vec<String>>,
 
-    /// `TplNames`: a list of strings.
-    ///
-    /// Example: `["tpl-test"]`
+    /// `TplNames`; example: `["tpl-test"]`
     pub tpl_names: Option<Vec<String>>,
 
-    /// `MongoVersion`: a list of strings.
-    ///
-    /// Example: `["MONGO_42_WT"]`
+    /// `MongoVersion`; example: `["MONGO_42_WT"]`
     pub mongo_version: Option<Vec<String>>,
 
-    /// `TplType`: a string.
-    ///
-    /// Example: `"CUSTOMIZE"`
+    /// `TplType`; example: `"CUSTOMIZE"`
     pub tpl_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceParamTpl`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceParamTplResponse {
-    /// `ParamTpls`: a list of [`ParamTpl`](super::models::ParamTpl) objects.
+    /// `ParamTpls`
     pub param_tpls: Vec<models::ParamTpl>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2190,61 +2085,55 @@ pub struct DescribeDBInstanceParamTplResponse {
 /// The `DescribeDBInstanceParamTplDetail` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceParamTplDetailResponse`].
-/// The codes it documents are in [`DescribeDBInstanceParamTplDetailError`](super::errors::DescribeDBInstanceParamTplDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceParamTplDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceParamTplDetail",
     output = DescribeDBInstanceParamTplDetailResponse,
-    error = super::errors::DescribeDBInstanceParamTplDetailError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceParamTplDetail {
-    /// `TplId`: a string.
-    ///
-    /// Example: `"tpl-sdvj2jh4k"`
+    /// `TplId`; example: `"tpl-sdvj2jh4k"`
     pub tpl_id: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"operationProfiling.mode"`
+    /// `ParamName`; example: `"operationProfiling.mode"`
     pub param_name: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceParamTplDetail`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceParamTplDetailResponse {
-    /// `InstanceEnumParams`: a list of [`InstanceEnumParam`](super::models::InstanceEnumParam) objects.
+    /// `InstanceEnumParams`
     pub instance_enum_params: Option<Vec<models::InstanceEnumParam>>,
 
-    /// `InstanceIntegerParams`: a list of [`InstanceIntegerParam`](super::models::InstanceIntegerParam) objects.
+    /// `InstanceIntegerParams`
     pub instance_integer_params: Option<Vec<models::InstanceIntegerParam>>,
 
-    /// `InstanceTextParams`: a list of [`InstanceTextParam`](super::models::InstanceTextParam) objects.
+    /// `InstanceTextParams`
     pub instance_text_params: Option<Vec<models::InstanceTextParam>>,
 
-    /// `InstanceMultiParams`: a list of [`InstanceMultiParam`](super::models::InstanceMultiParam) objects.
+    /// `InstanceMultiParams`
     pub instance_multi_params: Option<Vec<models::InstanceMultiParam>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_50_WT"`
+    /// `MongoVersion`; example: `"MONGO_50_WT"`
     pub mongo_version: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"SHARD"`
+    /// `ClusterType`; example: `"SHARD"`
     pub cluster_type: Option<String>,
 
-    /// `TplName`: a string.
-    ///
-    /// Example: `"my_tpl_demo"`
+    /// `TplName`; example: `"my_tpl_demo"`
     pub tpl_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2254,27 +2143,32 @@ pub struct DescribeDBInstanceParamTplDetailResponse {
 /// The `DescribeDBInstanceURL` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstanceURLResponse`].
-/// The codes it documents are in [`DescribeDBInstanceURLError`](super::errors::DescribeDBInstanceURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstanceURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstanceURL",
     output = DescribeDBInstanceURLResponse,
-    error = super::errors::DescribeDBInstanceURLError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeDBInstanceURL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn********"`
+    /// `InstanceId`; example: `"cmgo-p8vn********"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceURL`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceURLResponse {
-    /// `Urls`: a list of [`DbUrl`](super::models::DbUrl) objects.
+    /// `Urls`
     pub urls: Vec<models::DbUrl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2284,15 +2178,26 @@ pub struct DescribeDBInstanceURLResponse {
 /// The `DescribeDBInstances` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
+/// - [`LimitExceeded.TooManyRequests`](super::errors::MongodbErrorCode::LimitExceededTooManyRequests)
+/// - [`UnsupportedOperation`](super::errors::MongodbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2302,84 +2207,56 @@ pub struct DescribeDBInstanceURLResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-hcscymcl"]`
+    /// `InstanceIds`; example: `["cmgo-hcscymcl"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceType`; example: `0`
     pub instance_type: Option<i64>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `Status`; example: `[2]`
     pub status: Option<Vec<i64>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubnetId`; example: `"1"`
     pub subnet_id: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ProjectId"`
+    /// `OrderBy`; example: `"ProjectId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ProjectIds`; example: `[1,2]`
     pub project_ids: Option<Vec<u64>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"cmgo-glh5****"`
+    /// `SearchKey`; example: `"cmgo-glh5****"`
     pub search_key: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `TotalCount`; example: `19`
     pub total_count: u64,
 
-    /// `InstanceDetails`: a list of [`InstanceDetail`](super::models::InstanceDetail) objects.
+    /// `InstanceDetails`
     pub instance_details: Vec<models::InstanceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2389,15 +2266,27 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDetailedSlowLogs` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeDetailedSlowLogsResponse`].
-/// The codes it documents are in [`DescribeDetailedSlowLogsError`](super::errors::DescribeDetailedSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeDetailedSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.LimitParaOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueLimitParaOutOfRange)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.OffsetParaOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueOffsetParaOutOfRange)
+/// - [`InvalidParameterValue.QueryTimeRangeBeyondLimit`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeRangeBeyondLimit)
+/// - [`InvalidParameterValue.SlowMSBelowLimit`](super::errors::MongodbErrorCode::InvalidParameterValueSlowMsBelowLimit)
+/// - [`InvalidParameterValue.StartTimeNotBeforeThanEndTime`](super::errors::MongodbErrorCode::InvalidParameterValueStartTimeNotBeforeThanEndTime)
+/// - [`InvalidParameterValue.TimeFormatErr`](super::errors::MongodbErrorCode::InvalidParameterValueTimeFormatErr)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeDetailedSlowLogs",
     output = DescribeDetailedSlowLogsResponse,
-    error = super::errors::DescribeDetailedSlowLogsError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2407,76 +2296,50 @@ pub struct DescribeDBInstancesResponse {
     )
 )]
 pub struct DescribeDetailedSlowLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-r3p8****"`
+    /// `InstanceId`; example: `"cmgo-r3p8****"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 13:14:15"`
+    /// `StartTime`; example: `"2025-01-02 13:14:15"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 13:14:15"`
+    /// `EndTime`; example: `"2025-01-02 13:14:15"`
     pub end_time: String,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExecTime`; example: `100`
     pub exec_time: Option<i64>,
 
-    /// `Commands`: a list of strings.
-    ///
-    /// Example: `["find"]`
+    /// `Commands`; example: `["find"]`
     pub commands: Option<Vec<String>>,
 
-    /// `Texts`: a list of strings.
-    ///
-    /// Example: `["command","primary"]`
+    /// `Texts`; example: `["command","primary"]`
     pub texts: Option<Vec<String>>,
 
-    /// `NodeNames`: a list of strings.
-    ///
-    /// Example: `["cmgo-r3p8****_0-node-primary"]`
+    /// `NodeNames`; example: `["cmgo-r3p8****_0-node-primary"]`
     pub node_names: Option<Vec<String>>,
 
-    /// `QueryHash`: a list of strings.
-    ///
-    /// Example: `["admin..****Continue"]`
+    /// `QueryHash`; example: `["admin..****Continue"]`
     pub query_hash: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ExecTime"`
+    /// `OrderBy`; example: `"ExecTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeDetailedSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeDetailedSlowLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `DetailedSlowLogs`: a list of [`SlowLogItem`](super::models::SlowLogItem) objects.
+    /// `DetailedSlowLogs`
     pub detailed_slow_logs: Option<Vec<models::SlowLogItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2486,41 +2349,47 @@ pub struct DescribeDetailedSlowLogsResponse {
 /// The `DescribeInstanceParams` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeInstanceParamsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamsError`](super::errors::DescribeInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CurrentInstanceNotSupportModifyParams`](super::errors::MongodbErrorCode::InvalidParameterCurrentInstanceNotSupportModifyParams)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`ResourceNotFound`](super::errors::MongodbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeInstanceParams",
     output = DescribeInstanceParamsResponse,
-    error = super::errors::DescribeInstanceParamsError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceParams`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamsResponse {
-    /// `InstanceEnumParam`: a list of [`InstanceEnumParam`](super::models::InstanceEnumParam) objects.
+    /// `InstanceEnumParam`
     pub instance_enum_param: Vec<models::InstanceEnumParam>,
 
-    /// `InstanceIntegerParam`: a list of [`InstanceIntegerParam`](super::models::InstanceIntegerParam) objects.
+    /// `InstanceIntegerParam`
     pub instance_integer_param: Vec<models::InstanceIntegerParam>,
 
-    /// `InstanceTextParam`: a list of [`InstanceTextParam`](super::models::InstanceTextParam) objects.
+    /// `InstanceTextParam`
     pub instance_text_param: Vec<models::InstanceTextParam>,
 
-    /// `InstanceMultiParam`: a list of [`InstanceMultiParam`](super::models::InstanceMultiParam) objects.
+    /// `InstanceMultiParam`
     pub instance_multi_param: Vec<models::InstanceMultiParam>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2530,9 +2399,12 @@ pub struct DescribeInstanceParamsResponse {
 /// The `DescribeInstanceRoles` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeInstanceRolesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeInstanceRoles)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -2548,61 +2420,41 @@ pub struct DescribeInstanceParamsResponse {
     )
 )]
 pub struct DescribeInstanceRoles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `RoleType`: a list of strings.
-    ///
-    /// Example: `["builtin_database"]`
+    /// `RoleType`; example: `["builtin_database"]`
     pub role_type: Option<Vec<String>>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `RoleName`; example: `"test1"`
     pub role_name: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"t"`
+    /// `SearchKey`; example: `"t"`
     pub search_key: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"RoleName"`
+    /// `OrderBy`; example: `"RoleName"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceRoles`] call returns.
 #[tc_model]
 pub struct DescribeInstanceRolesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `Roles`: a list of [`RoleInfo`](super::models::RoleInfo) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::RoleInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2612,39 +2464,41 @@ pub struct DescribeInstanceRolesResponse {
 /// The `DescribeInstanceSSL` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeInstanceSSLResponse`].
-/// The codes it documents are in [`DescribeInstanceSSLError`](super::errors::DescribeInstanceSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeInstanceSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`UnsupportedOperation`](super::errors::MongodbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.KernelVersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationKernelVersionNotSupport)
+/// - [`UnsupportedOperation.SecondaryVersionNotSupportAudit`](super::errors::MongodbErrorCode::UnsupportedOperationSecondaryVersionNotSupportAudit)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeInstanceSSL",
     output = DescribeInstanceSSLResponse,
-    error = super::errors::DescribeInstanceSSLError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeInstanceSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p*******"`
+    /// `InstanceId`; example: `"cmgo-p*******"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceSSL`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSSLResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-05-01 12:00:00"`
+    /// `ExpiredTime`; example: `"2023-05-01 12:00:00"`
     pub expired_time: Option<String>,
 
-    /// `CertUrl`: a string.
-    ///
-    /// Example: `"http://abc/cert"`
+    /// `CertUrl`; example: `"http://abc/cert"`
     pub cert_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2654,9 +2508,12 @@ pub struct DescribeInstanceSSLResponse {
 /// The `DescribeInstanceUsers` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeInstanceUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeInstanceUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -2672,51 +2529,35 @@ pub struct DescribeInstanceSSLResponse {
     )
 )]
 pub struct DescribeInstanceUsers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mongouser"`
+    /// `UserName`; example: `"mongouser"`
     pub user_name: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"UserName"`
+    /// `OrderBy`; example: `"UserName"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceUsers`] call returns.
 #[tc_model]
 pub struct DescribeInstanceUsersResponse {
-    /// `Users`: a list of [`InstanceUserInfo`](super::models::InstanceUserInfo) objects.
+    /// `Users`
     pub users: Option<Vec<models::InstanceUserInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2726,15 +2567,21 @@ pub struct DescribeInstanceUsersResponse {
 /// The `DescribeLogDownloadTasks` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeLogDownloadTasksResponse`].
-/// The codes it documents are in [`DescribeLogDownloadTasksError`](super::errors::DescribeLogDownloadTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeLogDownloadTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeLogDownloadTasks",
     output = DescribeLogDownloadTasksResponse,
-    error = super::errors::DescribeLogDownloadTasksError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2744,41 +2591,29 @@ pub struct DescribeInstanceUsersResponse {
     )
 )]
 pub struct DescribeLogDownloadTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-b6nit818p"`
+    /// `InstanceId`; example: `"cmgo-b6nit818p"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-03-07 9:22:15"`
+    /// `StartTime`; example: `"2024-03-07 9:22:15"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-03-07 11:22:15"`
+    /// `EndTime`; example: `"2024-03-07 11:22:15"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeLogDownloadTasks`] call returns.
 #[tc_model]
 pub struct DescribeLogDownloadTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::Task>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2788,15 +2623,22 @@ pub struct DescribeLogDownloadTasksResponse {
 /// The `DescribeMongodbLogs` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeMongodbLogsResponse`].
-/// The codes it documents are in [`DescribeMongodbLogsError`](super::errors::DescribeMongodbLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeMongodbLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.TimeFormatErr`](super::errors::MongodbErrorCode::InvalidParameterValueTimeFormatErr)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeMongodbLogs",
     output = DescribeMongodbLogsResponse,
-    error = super::errors::DescribeMongodbLogsError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2806,71 +2648,47 @@ pub struct DescribeLogDownloadTasksResponse {
     )
 )]
 pub struct DescribeMongodbLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-k2p5su09"`
+    /// `InstanceId`; example: `"cmgo-k2p5su09"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-20 00:00:00"`
+    /// `StartTime`; example: `"2020-04-20 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-04-20 00:00:00"`
+    /// `EndTime`; example: `"2020-04-20 00:00:00"`
     pub end_time: String,
 
-    /// `NodeNames`: a list of strings.
-    ///
-    /// Example: `["cmgo-xxx_0-node-primary"]`
+    /// `NodeNames`; example: `["cmgo-xxx_0-node-primary"]`
     pub node_names: Option<Vec<String>>,
 
-    /// `LogComponents`: a list of strings.
-    ///
-    /// Example: `["COMMAND"]`
+    /// `LogComponents`; example: `["COMMAND"]`
     pub log_components: Option<Vec<String>>,
 
-    /// `LogLevels`: a list of strings.
-    ///
-    /// Example: `["WARNING"]`
+    /// `LogLevels`; example: `["WARNING"]`
     pub log_levels: Option<Vec<String>>,
 
-    /// `LogIds`: a list of strings.
-    ///
-    /// Example: `["1245"]`
+    /// `LogIds`; example: `["1245"]`
     pub log_ids: Option<Vec<String>>,
 
-    /// `LogConnections`: a list of strings.
-    ///
-    /// Example: `["conn268164"]`
+    /// `LogConnections`; example: `["conn268164"]`
     pub log_connections: Option<Vec<String>>,
 
-    /// `LogDetailParams`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `LogDetailParams`; example: `["*"]`
     pub log_detail_params: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeMongodbLogs`] call returns.
 #[tc_model]
 pub struct DescribeMongodbLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalCount`; example: `1000`
     pub total_count: Option<i64>,
 
-    /// `LogList`: a list of [`LogInfo`](super::models::LogInfo) objects.
+    /// `LogList`
     pub log_list: Option<Vec<models::LogInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2880,15 +2698,20 @@ pub struct DescribeMongodbLogsResponse {
 /// The `DescribePasswordRotation` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribePasswordRotationResponse`].
-/// The codes it documents are in [`DescribePasswordRotationError`](super::errors::DescribePasswordRotationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribePasswordRotation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribePasswordRotation",
     output = DescribePasswordRotationResponse,
-    error = super::errors::DescribePasswordRotationError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribePasswordRotation {}
 
@@ -2902,29 +2725,33 @@ pub struct DescribePasswordRotationResponse {
 /// The `DescribeSRVConnectionDomain` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeSRVConnectionDomainResponse`].
-/// The codes it documents are in [`DescribeSRVConnectionDomainError`](super::errors::DescribeSRVConnectionDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeSRVConnectionDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MongodbErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeSRVConnectionDomain",
     output = DescribeSRVConnectionDomainResponse,
-    error = super::errors::DescribeSRVConnectionDomainError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeSRVConnectionDomain {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSRVConnectionDomain`] call returns.
 #[tc_model]
 pub struct DescribeSRVConnectionDomainResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myinstance.tencentcdb.com"`
+    /// `Domain`; example: `"myinstance.tencentcdb.com"`
     pub domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2934,27 +2761,33 @@ pub struct DescribeSRVConnectionDomainResponse {
 /// The `DescribeSecurityGroup` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeSecurityGroupResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupError`](super::errors::DescribeSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeSecurityGroup",
     output = DescribeSecurityGroupResponse,
-    error = super::errors::DescribeSecurityGroupError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeSecurityGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSecurityGroup`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2964,15 +2797,27 @@ pub struct DescribeSecurityGroupResponse {
 /// The `DescribeSlowLogPatterns` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeSlowLogPatternsResponse`].
-/// The codes it documents are in [`DescribeSlowLogPatternsError`](super::errors::DescribeSlowLogPatternsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeSlowLogPatterns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.QueryTimeOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeOutOfRange)
+/// - [`InvalidParameterValue.QueryTimeRangeBeyondLimit`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeRangeBeyondLimit)
+/// - [`InvalidParameterValue.SlowMSBelowLimit`](super::errors::MongodbErrorCode::InvalidParameterValueSlowMsBelowLimit)
+/// - [`InvalidParameterValue.StartTimeNotBeforeThanEndTime`](super::errors::MongodbErrorCode::InvalidParameterValueStartTimeNotBeforeThanEndTime)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeSlowLogPatterns",
     output = DescribeSlowLogPatternsResponse,
-    error = super::errors::DescribeSlowLogPatternsError,
+    error = super::errors::MongodbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2981,52 +2826,36 @@ pub struct DescribeSecurityGroupResponse {
     )
 )]
 pub struct DescribeSlowLogPatterns {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-a3bm93hf"`
+    /// `InstanceId`; example: `"cmgo-a3bm93hf"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-20 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-04-20 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-20 22:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-04-20 22:00:00"`
     pub end_time: String,
 
-    /// `SlowMS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SlowMS`; example: `100`
     #[tc(rename = "SlowMS")]
     pub slow_ms: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogPatterns`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogPatternsResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: u64,
 
-    /// `SlowLogPatterns`: a list of [`SlowLogPattern`](super::models::SlowLogPattern) objects.
+    /// `SlowLogPatterns`
     pub slow_log_patterns: Vec<models::SlowLogPattern>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3036,66 +2865,60 @@ pub struct DescribeSlowLogPatternsResponse {
 /// The `DescribeSlowLogs` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeSlowLogsResponse`].
-/// The codes it documents are in [`DescribeSlowLogsError`](super::errors::DescribeSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.QueryTimeOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeOutOfRange)
+/// - [`InvalidParameterValue.QueryTimeRangeBeyondLimit`](super::errors::MongodbErrorCode::InvalidParameterValueQueryTimeRangeBeyondLimit)
+/// - [`InvalidParameterValue.SlowMSBelowLimit`](super::errors::MongodbErrorCode::InvalidParameterValueSlowMsBelowLimit)
+/// - [`InvalidParameterValue.StartTimeNotBeforeThanEndTime`](super::errors::MongodbErrorCode::InvalidParameterValueStartTimeNotBeforeThanEndTime)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError,
+    error = super::errors::MongodbErrorCode,
     paginate(offset = offset, limit = limit, items = slow_logs, item = String)
 )]
 pub struct DescribeSlowLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-a3bm93hf"`
+    /// `InstanceId`; example: `"cmgo-a3bm93hf"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-20 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-04-20 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-20 22:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-04-20 22:00:00"`
     pub end_time: String,
 
-    /// `SlowMS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SlowMS`; example: `100`
     #[tc(rename = "SlowMS")]
     pub slow_ms: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogsResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Count`; example: `20`
     pub count: u64,
 
-    /// `SlowLogs`: a list of strings.
-    ///
-    /// Example: `["Mon Apr 20 13:55:21.623 I COMMAND ********************"]`
+    /// `SlowLogs`; example: `["Mon Apr 20 13:55:21.623 I COMMAND ********************"]`
     pub slow_logs: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3105,27 +2928,32 @@ pub struct DescribeSlowLogsResponse {
 /// The `DescribeSpecInfo` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeSpecInfoResponse`].
-/// The codes it documents are in [`DescribeSpecInfoError`](super::errors::DescribeSpecInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeSpecInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.RegionError`](super::errors::MongodbErrorCode::InvalidParameterValueRegionError)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeSpecInfo",
     output = DescribeSpecInfoResponse,
-    error = super::errors::DescribeSpecInfoError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeSpecInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`DescribeSpecInfo`] call returns.
 #[tc_model]
 pub struct DescribeSpecInfoResponse {
-    /// `SpecInfoList`: a list of [`SpecificationInfo`](super::models::SpecificationInfo) objects.
+    /// `SpecInfoList`
     pub spec_info_list: Vec<models::SpecificationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3135,32 +2963,35 @@ pub struct DescribeSpecInfoResponse {
 /// The `DescribeTransparentDataEncryptionStatus` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DescribeTransparentDataEncryptionStatusResponse`].
-/// The codes it documents are in [`DescribeTransparentDataEncryptionStatusError`](super::errors::DescribeTransparentDataEncryptionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DescribeTransparentDataEncryptionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DescribeTransparentDataEncryptionStatus",
     output = DescribeTransparentDataEncryptionStatusResponse,
-    error = super::errors::DescribeTransparentDataEncryptionStatusError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DescribeTransparentDataEncryptionStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cmgo-jyjcw8yv\""`
+    /// `InstanceId`; example: `"\"cmgo-jyjcw8yv\""`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeTransparentDataEncryptionStatus`] call returns.
 #[tc_model]
 pub struct DescribeTransparentDataEncryptionStatusResponse {
-    /// `TransparentDataEncryptionStatus`: a string.
-    ///
-    /// Example: `"open"`
+    /// `TransparentDataEncryptionStatus`; example: `"open"`
     pub transparent_data_encryption_status: Option<String>,
 
-    /// `KeyInfoList`: a list of [`KmsInfoDetail`](super::models::KmsInfoDetail) objects.
+    /// `KeyInfoList`
     pub key_info_list: Option<Vec<models::KmsInfoDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3170,29 +3001,32 @@ pub struct DescribeTransparentDataEncryptionStatusResponse {
 /// The `DisableSRVConnectionUrl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DisableSRVConnectionUrlResponse`].
-/// The codes it documents are in [`DisableSRVConnectionUrlError`](super::errors::DisableSRVConnectionUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DisableSRVConnectionUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DisableSRVConnectionUrl",
     output = DisableSRVConnectionUrlResponse,
-    error = super::errors::DisableSRVConnectionUrlError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DisableSRVConnectionUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 }
 
 /// What a successful [`DisableSRVConnectionUrl`] call returns.
 #[tc_model]
 pub struct DisableSRVConnectionUrlResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `131211213`
+    /// `FlowId`; example: `131211213`
     pub flow_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3202,20 +3036,24 @@ pub struct DisableSRVConnectionUrlResponse {
 /// The `DropDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`DropDBInstanceParamTplResponse`].
-/// The codes it documents are in [`DropDBInstanceParamTplError`](super::errors::DropDBInstanceParamTplError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=DropDBInstanceParamTpl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "DropDBInstanceParamTpl",
     output = DropDBInstanceParamTplResponse,
-    error = super::errors::DropDBInstanceParamTplError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct DropDBInstanceParamTpl {
-    /// `TplId`: a string.
-    ///
-    /// Example: `"tpl-djtu****"`
+    /// `TplId`; example: `"tpl-djtu****"`
     pub tpl_id: String,
 }
 
@@ -3229,15 +3067,22 @@ pub struct DropDBInstanceParamTplResponse {
 /// The `EnablePasswordRotation` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`EnablePasswordRotationResponse`].
-/// The codes it documents are in [`EnablePasswordRotationError`](super::errors::EnablePasswordRotationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=EnablePasswordRotation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "EnablePasswordRotation",
     output = EnablePasswordRotationResponse,
-    error = super::errors::EnablePasswordRotationError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct EnablePasswordRotation {}
 
@@ -3251,29 +3096,33 @@ pub struct EnablePasswordRotationResponse {
 /// The `EnableSRVConnectionUrl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`EnableSRVConnectionUrlResponse`].
-/// The codes it documents are in [`EnableSRVConnectionUrlError`](super::errors::EnableSRVConnectionUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=EnableSRVConnectionUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::MongodbErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "EnableSRVConnectionUrl",
     output = EnableSRVConnectionUrlResponse,
-    error = super::errors::EnableSRVConnectionUrlError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct EnableSRVConnectionUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8v****"`
+    /// `InstanceId`; example: `"cmgo-p8v****"`
     pub instance_id: String,
 }
 
 /// What a successful [`EnableSRVConnectionUrl`] call returns.
 #[tc_model]
 pub struct EnableSRVConnectionUrlResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `131211213`
+    /// `FlowId`; example: `131211213`
     pub flow_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3283,39 +3132,38 @@ pub struct EnableSRVConnectionUrlResponse {
 /// The `EnableTransparentDataEncryption` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`EnableTransparentDataEncryptionResponse`].
-/// The codes it documents are in [`EnableTransparentDataEncryptionError`](super::errors::EnableTransparentDataEncryptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=EnableTransparentDataEncryption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "EnableTransparentDataEncryption",
     output = EnableTransparentDataEncryptionResponse,
-    error = super::errors::EnableTransparentDataEncryptionError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct EnableTransparentDataEncryption {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `KmsRegion`; example: `"ap-shanghai"`
     pub kms_region: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"AKID********************************"`
+    /// `KeyId`; example: `"AKID********************************"`
     pub key_id: Option<String>,
 }
 
 /// What a successful [`EnableTransparentDataEncryption`] call returns.
 #[tc_model]
 pub struct EnableTransparentDataEncryptionResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `17316505316`
+    /// `FlowId`; example: `17316505316`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3325,37 +3173,39 @@ pub struct EnableTransparentDataEncryptionResponse {
 /// The `EnableWanService` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`EnableWanServiceResponse`].
-/// The codes it documents are in [`EnableWanServiceError`](super::errors::EnableWanServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=EnableWanService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.SecurityLevelNotAllowOpenWanService`](super::errors::MongodbErrorCode::InvalidParameterValueSecurityLevelNotAllowOpenWanService)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "EnableWanService",
     output = EnableWanServiceResponse,
-    error = super::errors::EnableWanServiceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct EnableWanService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-abcdef"`
+    /// `InstanceId`; example: `"cmgo-abcdef"`
     pub instance_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-dabkt44i"`
+    /// `LoadBalancerId`; example: `"lb-dabkt44i"`
     pub load_balancer_id: String,
 
-    /// `NodeList`: a list of [`WanServiceNodeList`](super::models::WanServiceNodeList) objects.
+    /// `NodeList`
     pub node_list: Vec<models::WanServiceNodeList>,
 }
 
 /// What a successful [`EnableWanService`] call returns.
 #[tc_model]
 pub struct EnableWanServiceResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1745484844`
+    /// `FlowId`; example: `1745484844`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3365,42 +3215,46 @@ pub struct EnableWanServiceResponse {
 /// The `FlashBackDBInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`FlashBackDBInstanceResponse`].
-/// The codes it documents are in [`FlashBackDBInstanceError`](super::errors::FlashBackDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=FlashBackDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlashbackByKeyNotOpen`](super::errors::MongodbErrorCode::FailedOperationFlashbackByKeyNotOpen)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParametersNil`](super::errors::MongodbErrorCode::InvalidParameterParametersNil)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`UnauthorizedOperation.NoAccess`](super::errors::MongodbErrorCode::UnauthorizedOperationNoAccess)
+/// - [`UnsupportedOperation.KernelVersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationKernelVersionNotSupport)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "FlashBackDBInstance",
     output = FlashBackDBInstanceResponse,
-    error = super::errors::FlashBackDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct FlashBackDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-iga0****"`
+    /// `InstanceId`; example: `"cmgo-iga0****"`
     pub instance_id: String,
 
-    /// `TargetFlashbackTime`: a string.
-    ///
-    /// Example: `"2023-08-04 14:00:00"`
+    /// `TargetFlashbackTime`; example: `"2023-08-04 14:00:00"`
     pub target_flashback_time: String,
 
-    /// `TargetDatabases`: a list of [`FlashbackDatabase`](super::models::FlashbackDatabase) objects.
+    /// `TargetDatabases`
     pub target_databases: Vec<models::FlashbackDatabase>,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"cmgo-iga0****"`
+    /// `TargetInstanceId`; example: `"cmgo-iga0****"`
     pub target_instance_id: Option<String>,
 }
 
 /// What a successful [`FlashBackDBInstance`] call returns.
 #[tc_model]
 pub struct FlashBackDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `FlowId`; example: `1234567`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3410,20 +3264,26 @@ pub struct FlashBackDBInstanceResponse {
 /// The `FlushInstanceRouterConfig` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`FlushInstanceRouterConfigResponse`].
-/// The codes it documents are in [`FlushInstanceRouterConfigError`](super::errors::FlushInstanceRouterConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=FlushInstanceRouterConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue`](super::errors::MongodbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "FlushInstanceRouterConfig",
     output = FlushInstanceRouterConfigResponse,
-    error = super::errors::FlushInstanceRouterConfigError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct FlushInstanceRouterConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-a3bm9xxx"`
+    /// `InstanceId`; example: `"cmgo-a3bm9xxx"`
     pub instance_id: String,
 }
 
@@ -3437,15 +3297,27 @@ pub struct FlushInstanceRouterConfigResponse {
 /// The `IncreaseDBInstanceConnectionLimit` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`IncreaseDBInstanceConnectionLimitResponse`].
-/// The codes it documents are in [`IncreaseDBInstanceConnectionLimitError`](super::errors::IncreaseDBInstanceConnectionLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=IncreaseDBInstanceConnectionLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConnectionUpdateError`](super::errors::MongodbErrorCode::FailedOperationConnectionUpdateError)
+/// - [`FailedOperation.ConnectionUpdateUsedOff`](super::errors::MongodbErrorCode::FailedOperationConnectionUpdateUsedOff)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.DBOperateError`](super::errors::MongodbErrorCode::InternalErrorDbOperateError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CheckAppIdFailed`](super::errors::MongodbErrorCode::InvalidParameterValueCheckAppIdFailed)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "IncreaseDBInstanceConnectionLimit",
     output = IncreaseDBInstanceConnectionLimitResponse,
-    error = super::errors::IncreaseDBInstanceConnectionLimitError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct IncreaseDBInstanceConnectionLimit {}
 
@@ -3459,117 +3331,92 @@ pub struct IncreaseDBInstanceConnectionLimitResponse {
 /// The `InquirePriceCreateDBInstances` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`InquirePriceCreateDBInstancesResponse`].
-/// The codes it documents are in [`InquirePriceCreateDBInstancesError`](super::errors::InquirePriceCreateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=InquirePriceCreateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.MachineTypeError`](super::errors::MongodbErrorCode::InvalidParameterValueMachineTypeError)
+/// - [`InvalidParameterValue.MongoVersionError`](super::errors::MongodbErrorCode::InvalidParameterValueMongoVersionError)
+/// - [`InvalidParameterValue.ReplicaSetNumError`](super::errors::MongodbErrorCode::InvalidParameterValueReplicaSetNumError)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterValueZoneClosed)
+/// - [`InvalidParameterValue.ZoneError`](super::errors::MongodbErrorCode::InvalidParameterValueZoneError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "InquirePriceCreateDBInstances",
     output = InquirePriceCreateDBInstancesResponse,
-    error = super::errors::InquirePriceCreateDBInstancesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct InquirePriceCreateDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: String,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Volume`; example: `100`
     pub volume: i64,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_50_WT"`
+    /// `MongoVersion`; example: `"MONGO_50_WT"`
     pub mongo_version: String,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"GE.LD.T2"`
+    /// `MachineCode`; example: `"GE.LD.T2"`
     pub machine_code: String,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GoodsNum`; example: `2`
     pub goods_num: i64,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"REPLSET"`
+    /// `ClusterType`; example: `"REPLSET"`
     pub cluster_type: String,
 
-    /// `ReplicateSetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicateSetNum`; example: `1`
     pub replicate_set_num: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `MongosCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MongosCpu`; example: `2`
     pub mongos_cpu: Option<u64>,
 
-    /// `MongosMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MongosMemory`; example: `4`
     pub mongos_memory: Option<u64>,
 
-    /// `MongosNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MongosNum`; example: `3`
     pub mongos_num: Option<u64>,
 
-    /// `ConfigServerCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigServerCpu`; example: `1`
     pub config_server_cpu: Option<u64>,
 
-    /// `ConfigServerMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConfigServerMemory`; example: `2`
     pub config_server_memory: Option<u64>,
 
-    /// `ConfigServerVolume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConfigServerVolume`; example: `20`
     pub config_server_volume: Option<u64>,
 
-    /// `ReadonlyNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadonlyNodeNum`; example: `1`
     pub readonly_node_num: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 }
 
 /// What a successful [`InquirePriceCreateDBInstances`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateDBInstancesResponse {
-    /// `Price`: a [`DbInstancePrice`](super::models::DbInstancePrice).
+    /// `Price`
     pub price: models::DbInstancePrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3579,52 +3426,47 @@ pub struct InquirePriceCreateDBInstancesResponse {
 /// The `InquirePriceModifyDBInstanceSpec` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`InquirePriceModifyDBInstanceSpecResponse`].
-/// The codes it documents are in [`InquirePriceModifyDBInstanceSpecError`](super::errors::InquirePriceModifyDBInstanceSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=InquirePriceModifyDBInstanceSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.FindInstanceFailed`](super::errors::MongodbErrorCode::InternalErrorFindInstanceFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterValueZoneClosed)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "InquirePriceModifyDBInstanceSpec",
     output = InquirePriceModifyDBInstanceSpecResponse,
-    error = super::errors::InquirePriceModifyDBInstanceSpecError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct InquirePriceModifyDBInstanceSpec {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-8oij5631"`
+    /// `InstanceId`; example: `"cmgo-8oij5631"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Volume`; example: `200`
     pub volume: i64,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<i64>,
 
-    /// `ReplicateSetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicateSetNum`; example: `2`
     pub replicate_set_num: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 }
 
 /// What a successful [`InquirePriceModifyDBInstanceSpec`] call returns.
 #[tc_model]
 pub struct InquirePriceModifyDBInstanceSpecResponse {
-    /// `Price`: a [`DbInstancePrice`](super::models::DbInstancePrice).
+    /// `Price`
     pub price: models::DbInstancePrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3634,30 +3476,38 @@ pub struct InquirePriceModifyDBInstanceSpecResponse {
 /// The `InquirePriceRenewDBInstances` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`InquirePriceRenewDBInstancesResponse`].
-/// The codes it documents are in [`InquirePriceRenewDBInstancesError`](super::errors::InquirePriceRenewDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=InquirePriceRenewDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.FindInstanceFailed`](super::errors::MongodbErrorCode::InternalErrorFindInstanceFailed)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InvalidTradeOperation`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidTradeOperation)
+/// - [`InvalidParameterValue.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterValueZoneClosed)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "InquirePriceRenewDBInstances",
     output = InquirePriceRenewDBInstancesResponse,
-    error = super::errors::InquirePriceRenewDBInstancesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct InquirePriceRenewDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-8oij****"]`
+    /// `InstanceIds`; example: `["cmgo-8oij****"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 }
 
 /// What a successful [`InquirePriceRenewDBInstances`] call returns.
 #[tc_model]
 pub struct InquirePriceRenewDBInstancesResponse {
-    /// `Price`: a [`DbInstancePrice`](super::models::DbInstancePrice).
+    /// `Price`
     pub price: models::DbInstancePrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3667,49 +3517,47 @@ pub struct InquirePriceRenewDBInstancesResponse {
 /// The `InstanceEnableSSL` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`InstanceEnableSSLResponse`].
-/// The codes it documents are in [`InstanceEnableSSLError`](super::errors::InstanceEnableSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=InstanceEnableSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`UnsupportedOperation`](super::errors::MongodbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.KernelVersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationKernelVersionNotSupport)
+/// - [`UnsupportedOperation.SecondaryVersionNotSupportAudit`](super::errors::MongodbErrorCode::UnsupportedOperationSecondaryVersionNotSupportAudit)
+/// - [`UnsupportedOperation.VersionNotSupport`](super::errors::MongodbErrorCode::UnsupportedOperationVersionNotSupport)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "InstanceEnableSSL",
     output = InstanceEnableSSLResponse,
-    error = super::errors::InstanceEnableSSLError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct InstanceEnableSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-e*******"`
+    /// `InstanceId`; example: `"cmgo-e*******"`
     pub instance_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 }
 
 /// What a successful [`InstanceEnableSSL`] call returns.
 #[tc_model]
 pub struct InstanceEnableSSLResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-05-01 12:00:00"`
+    /// `ExpiredTime`; example: `"2023-05-01 12:00:00"`
     pub expired_time: Option<String>,
 
-    /// `CertUrl`: a string.
-    ///
-    /// Example: `"http://xxx.xxx/xxx"`
+    /// `CertUrl`; example: `"http://xxx.xxx/xxx"`
     pub cert_url: Option<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FlowId`; example: `10000`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3719,29 +3567,38 @@ pub struct InstanceEnableSSLResponse {
 /// The `IsolateDBInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`IsolateDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDBInstanceError`](super::errors::IsolateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=IsolateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeletionProtectionEnabled`](super::errors::MongodbErrorCode::FailedOperationDeletionProtectionEnabled)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InstanceHasBeenDeleted`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenDeleted)
+/// - [`InvalidParameterValue.InstanceHasBeenIsolated`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenIsolated)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.PrePaidInstanceUnableToIsolate`](super::errors::MongodbErrorCode::InvalidParameterValuePrePaidInstanceUnableToIsolate)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "IsolateDBInstance",
     output = IsolateDBInstanceResponse,
-    error = super::errors::IsolateDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct IsolateDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-f555zzzz"`
+    /// `InstanceId`; example: `"cmgo-f555zzzz"`
     pub instance_id: String,
 }
 
 /// What a successful [`IsolateDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateDBInstanceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"28920"`
+    /// `AsyncRequestId`; example: `"28920"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3751,23 +3608,27 @@ pub struct IsolateDBInstanceResponse {
 /// The `KillOps` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`KillOpsResponse`].
-/// The codes it documents are in [`KillOpsError`](super::errors::KillOpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=KillOps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MongodbErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.NodeNotFoundInReplica`](super::errors::MongodbErrorCode::InvalidParameterValueNodeNotFoundInReplica)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "KillOps",
     output = KillOpsResponse,
-    error = super::errors::KillOpsError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct KillOps {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 
-    /// `Operations`: a list of [`Operation`](super::models::Operation) objects.
+    /// `Operations`
     pub operations: Vec<models::Operation>,
 }
 
@@ -3781,33 +3642,50 @@ pub struct KillOpsResponse {
 /// The `ModifyAuditService` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyAuditServiceResponse`].
-/// The codes it documents are in [`ModifyAuditServiceError`](super::errors::ModifyAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuditConfigNotExist`](super::errors::MongodbErrorCode::FailedOperationAuditConfigNotExist)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.HttpError`](super::errors::MongodbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::MongodbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MongodbErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
+/// - [`ResourceNotFound`](super::errors::MongodbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MongodbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyAuditService",
     output = ModifyAuditServiceResponse,
-    error = super::errors::ModifyAuditServiceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-xfts****"`
+    /// `InstanceId`; example: `"cmgo-xfts****"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: Option<i64>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuditAll`; example: `false`
     pub audit_all: Option<bool>,
 
-    /// `RuleFilters`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `RuleFilters`
     pub rule_filters: Option<Vec<models::LogFilter>>,
 }
 
@@ -3821,39 +3699,38 @@ pub struct ModifyAuditServiceResponse {
 /// The `ModifyBackupExpireTime` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyBackupExpireTimeResponse`].
-/// The codes it documents are in [`ModifyBackupExpireTimeError`](super::errors::ModifyBackupExpireTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyBackupExpireTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MongodbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyBackupExpireTime",
     output = ModifyBackupExpireTimeResponse,
-    error = super::errors::ModifyBackupExpireTimeError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyBackupExpireTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-06-06 04:02:00"`
+    /// `ExpireTime`; example: `"2026-06-06 04:02:00"`
     pub expire_time: String,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11123430]`
+    /// `BackupIds`; example: `[11123430]`
     pub backup_ids: Vec<i64>,
 }
 
 /// What a successful [`ModifyBackupExpireTime`] call returns.
 #[tc_model]
 pub struct ModifyBackupExpireTimeResponse {
-    /// `FailedBackups`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[21123430]`
+    /// `FailedBackups`; example: `[21123430]`
     pub failed_backups: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3863,55 +3740,47 @@ pub struct ModifyBackupExpireTimeResponse {
 /// The `ModifyDBInstanceLogToCLS` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyDBInstanceLogToCLSResponse`].
-/// The codes it documents are in [`ModifyDBInstanceLogToCLSError`](super::errors::ModifyDBInstanceLogToCLSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyDBInstanceLogToCLS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyDBInstanceLogToCLS",
     output = ModifyDBInstanceLogToCLSResponse,
-    error = super::errors::ModifyDBInstanceLogToCLSError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyDBInstanceLogToCLS {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-2gdv46zn"`
+    /// `InstanceId`; example: `"cmgo-2gdv46zn"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"MongoDB-SlowLog"`
+    /// `LogType`; example: `"MongoDB-SlowLog"`
     pub log_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `CreateLogset`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CreateLogset`; example: `false`
     pub create_logset: Option<bool>,
 
-    /// `Logset`: a string.
-    ///
-    /// Example: `"64ae****-****-4e59-aba7-f60cd2264ab6"`
+    /// `Logset`; example: `"64ae****-****-4e59-aba7-f60cd2264ab6"`
     pub logset: Option<String>,
 
-    /// `CreateLogTopic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CreateLogTopic`; example: `false`
     pub create_log_topic: Option<bool>,
 
-    /// `LogTopic`: a string.
-    ///
-    /// Example: `"6a*6a*21-****-****-b612-64dad8a3c571"`
+    /// `LogTopic`; example: `"6a*6a*21-****-****-b612-64dad8a3c571"`
     pub log_topic: Option<String>,
 
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CLSRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "CLSRegion")]
     pub cls_region: Option<String>,
 }
@@ -3926,47 +3795,48 @@ pub struct ModifyDBInstanceLogToCLSResponse {
 /// The `ModifyDBInstanceNetworkAddress` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyDBInstanceNetworkAddressResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNetworkAddressError`](super::errors::ModifyDBInstanceNetworkAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyDBInstanceNetworkAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowModifyAddrAfterOpenWanService`](super::errors::MongodbErrorCode::FailedOperationNotAllowModifyAddrAfterOpenWanService)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidVip`](super::errors::MongodbErrorCode::InvalidParameterInvalidVip)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
+/// - [`InvalidParameterValue.VpcIdOrSubnetIdNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueVpcIdOrSubnetIdNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyDBInstanceNetworkAddress",
     output = ModifyDBInstanceNetworkAddressResponse,
-    error = super::errors::ModifyDBInstanceNetworkAddressError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyDBInstanceNetworkAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 
-    /// `OldIpExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OldIpExpiredTime`; example: `1`
     pub old_ip_expired_time: u64,
 
-    /// `NewUniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-****"`
+    /// `NewUniqVpcId`; example: `"vpc-****"`
     pub new_uniq_vpc_id: String,
 
-    /// `NewUniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-****"`
+    /// `NewUniqSubnetId`; example: `"subnet-****"`
     pub new_uniq_subnet_id: String,
 
-    /// `NetworkAddresses`: a list of [`ModifyNetworkAddress`](super::models::ModifyNetworkAddress) objects.
+    /// `NetworkAddresses`
     pub network_addresses: Option<Vec<models::ModifyNetworkAddress>>,
 }
 
 /// What a successful [`ModifyDBInstanceNetworkAddress`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceNetworkAddressResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1679402995`
+    /// `FlowId`; example: `1679402995`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3976,33 +3846,33 @@ pub struct ModifyDBInstanceNetworkAddressResponse {
 /// The `ModifyDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyDBInstanceParamTplResponse`].
-/// The codes it documents are in [`ModifyDBInstanceParamTplError`](super::errors::ModifyDBInstanceParamTplError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyDBInstanceParamTpl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyDBInstanceParamTpl",
     output = ModifyDBInstanceParamTplResponse,
-    error = super::errors::ModifyDBInstanceParamTplError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyDBInstanceParamTpl {
-    /// `TplId`: a string.
-    ///
-    /// Example: `"tpl-sdh134udi"`
+    /// `TplId`; example: `"tpl-sdh134udi"`
     pub tpl_id: String,
 
-    /// `TplName`: a string.
-    ///
-    /// Example: `"压测模板"`
+    /// `TplName`; example: `"压测模板"`
     pub tpl_name: Option<String>,
 
-    /// `TplDesc`: a string.
-    ///
-    /// Example: `"用于压测"`
+    /// `TplDesc`; example: `"用于压测"`
     pub tpl_desc: Option<String>,
 
-    /// `Params`: a list of [`ParamType`](super::models::ParamType) objects.
+    /// `Params`
     pub params: Option<Vec<models::ParamType>>,
 }
 
@@ -4016,25 +3886,32 @@ pub struct ModifyDBInstanceParamTplResponse {
 /// The `ModifyDBInstanceSecurityGroup` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupError`](super::errors::ModifyDBInstanceSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyDBInstanceSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.SecurityGroupId`](super::errors::MongodbErrorCode::InvalidParameterValueSecurityGroupId)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyDBInstanceSecurityGroup",
     output = ModifyDBInstanceSecurityGroupResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-a","sg-b"]`
+    /// `SecurityGroupIds`; example: `["sg-a","sg-b"]`
     pub security_group_ids: Vec<String>,
 }
 
@@ -4048,86 +3925,77 @@ pub struct ModifyDBInstanceSecurityGroupResponse {
 /// The `ModifyDBInstanceSpec` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyDBInstanceSpecResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSpecError`](super::errors::ModifyDBInstanceSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyDBInstanceSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.ZoneClosed`](super::errors::MongodbErrorCode::InvalidParameterZoneClosed)
+/// - [`InvalidParameterValue.InvalidTradeOperation`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidTradeOperation)
+/// - [`InvalidParameterValue.ModifyModeError`](super::errors::MongodbErrorCode::InvalidParameterValueModifyModeError)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.OplogSizeOutOfRange`](super::errors::MongodbErrorCode::InvalidParameterValueOplogSizeOutOfRange)
+/// - [`InvalidParameterValue.SetDiskLessThanUsed`](super::errors::MongodbErrorCode::InvalidParameterValueSetDiskLessThanUsed)
+/// - [`InvalidParameterValue.SpecNotOnSale`](super::errors::MongodbErrorCode::InvalidParameterValueSpecNotOnSale)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyDBInstanceSpec",
     output = ModifyDBInstanceSpecResponse,
-    error = super::errors::ModifyDBInstanceSpecError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyDBInstanceSpec {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: Option<u64>,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Volume`; example: `250`
     pub volume: Option<u64>,
 
-    /// `OplogSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `OplogSize`; example: `25`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub oplog_size: Option<u64>,
 
-    /// `NodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: Option<u64>,
 
-    /// `ReplicateSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReplicateSetNum`; example: `3`
     pub replicate_set_num: Option<u64>,
 
-    /// `InMaintenance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InMaintenance`; example: `0`
     pub in_maintenance: Option<u64>,
 
-    /// `MongosMemory`: a string.
-    ///
-    /// Example: `"2"`
+    /// `MongosMemory`; example: `"2"`
     pub mongos_memory: Option<String>,
 
-    /// `AddNodeList`: a list of [`AddNodeList`](super::models::AddNodeList) objects.
+    /// `AddNodeList`
     pub add_node_list: Option<Vec<models::AddNodeList>>,
 
-    /// `RemoveNodeList`: a list of [`RemoveNodeList`](super::models::RemoveNodeList) objects.
+    /// `RemoveNodeList`
     pub remove_node_list: Option<Vec<models::RemoveNodeList>>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"GE.LD.T1"`
+    /// `MachineCode`; example: `"GE.LD.T1"`
     pub machine_code: Option<String>,
 
-    /// `ModifyShardList`: a list of [`ModifyShardSpecInfo`](super::models::ModifyShardSpecInfo) objects.
+    /// `ModifyShardList`
     pub modify_shard_list: Option<Vec<models::ModifyShardSpecInfo>>,
 }
 
 /// What a successful [`ModifyDBInstanceSpec`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceSpecResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20221111870001224049791"`
+    /// `DealId`; example: `"20221111870001224049791"`
     pub deal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4137,54 +4005,50 @@ pub struct ModifyDBInstanceSpecResponse {
 /// The `ModifyInstanceAz` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyInstanceAzResponse`].
-/// The codes it documents are in [`ModifyInstanceAzError`](super::errors::ModifyInstanceAzError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyInstanceAz)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CheckAppIdFailed`](super::errors::MongodbErrorCode::InvalidParameterValueCheckAppIdFailed)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
+/// - [`ResourceInsufficient`](super::errors::MongodbErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyInstanceAz",
     output = ModifyInstanceAzResponse,
-    error = super::errors::ModifyInstanceAzError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyInstanceAz {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 
-    /// `PrimaryNodeZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `PrimaryNodeZone`; example: `"ap-guangzhou-2"`
     pub primary_node_zone: String,
 
-    /// `SecondaryNodeZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-3"]`
+    /// `SecondaryNodeZone`; example: `["ap-guangzhou-2","ap-guangzhou-3"]`
     pub secondary_node_zone: Vec<String>,
 
-    /// `HiddenNodeZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `HiddenNodeZone`; example: `"ap-guangzhou-3"`
     pub hidden_node_zone: Option<String>,
 
-    /// `ReadonlyNodeZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-3"]`
+    /// `ReadonlyNodeZone`; example: `["ap-guangzhou-2","ap-guangzhou-3"]`
     pub readonly_node_zone: Option<Vec<String>>,
 
-    /// `InMaintenance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InMaintenance`; example: `0`
     pub in_maintenance: Option<u64>,
 }
 
 /// What a successful [`ModifyInstanceAz`] call returns.
 #[tc_model]
 pub struct ModifyInstanceAzResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250116027002******"`
+    /// `DealId`; example: `"20250116027002******"`
     pub deal_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4194,42 +4058,46 @@ pub struct ModifyInstanceAzResponse {
 /// The `ModifyInstanceParams` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifyInstanceParamsResponse`].
-/// The codes it documents are in [`ModifyInstanceParamsError`](super::errors::ModifyInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifyInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MongodbErrorCode::FailedOperation)
+/// - [`FailedOperation.OperationNotAllowedInInstanceLocking`](super::errors::MongodbErrorCode::FailedOperationOperationNotAllowedInInstanceLocking)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter.ModifyMongodbParams`](super::errors::MongodbErrorCode::InvalidParameterModifyMongodbParams)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.ModifyMongodbParams`](super::errors::MongodbErrorCode::InvalidParameterValueModifyMongodbParams)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`ResourceNotFound`](super::errors::MongodbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifyInstanceParams",
     output = ModifyInstanceParamsResponse,
-    error = super::errors::ModifyInstanceParamsError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifyInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cmgo-jyjcw8yv\""`
+    /// `InstanceId`; example: `"\"cmgo-jyjcw8yv\""`
     pub instance_id: String,
 
-    /// `InstanceParams`: a list of [`ModifyMongoDbParamType`](super::models::ModifyMongoDbParamType) objects.
+    /// `InstanceParams`
     pub instance_params: Vec<models::ModifyMongoDbParamType>,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"IMMEDIATELY"`
+    /// `ModifyType`; example: `"IMMEDIATELY"`
     pub modify_type: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceParams`] call returns.
 #[tc_model]
 pub struct ModifyInstanceParamsResponse {
-    /// `Changed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Changed`; example: `true`
     pub changed: bool,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4239,34 +4107,35 @@ pub struct ModifyInstanceParamsResponse {
 /// The `ModifySRVConnectionUrl` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ModifySRVConnectionUrlResponse`].
-/// The codes it documents are in [`ModifySRVConnectionUrlError`](super::errors::ModifySRVConnectionUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ModifySRVConnectionUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ModifySRVConnectionUrl",
     output = ModifySRVConnectionUrlResponse,
-    error = super::errors::ModifySRVConnectionUrlError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ModifySRVConnectionUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 
-    /// `CustomDomain`: a string.
-    ///
-    /// Example: `"mydomain001"`
+    /// `CustomDomain`; example: `"mydomain001"`
     pub custom_domain: String,
 }
 
 /// What a successful [`ModifySRVConnectionUrl`] call returns.
 #[tc_model]
 pub struct ModifySRVConnectionUrlResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `131211213`
+    /// `FlowId`; example: `131211213`
     pub flow_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4276,29 +4145,35 @@ pub struct ModifySRVConnectionUrlResponse {
 /// The `OfflineIsolatedDBInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`OfflineIsolatedDBInstanceResponse`].
-/// The codes it documents are in [`OfflineIsolatedDBInstanceError`](super::errors::OfflineIsolatedDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=OfflineIsolatedDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalStatusToOffline`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalStatusToOffline)
+/// - [`InvalidParameterValue.InstanceHasBeenDeleted`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenDeleted)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "OfflineIsolatedDBInstance",
     output = OfflineIsolatedDBInstanceResponse,
-    error = super::errors::OfflineIsolatedDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct OfflineIsolatedDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-f555zzzz"`
+    /// `InstanceId`; example: `"cmgo-f555zzzz"`
     pub instance_id: String,
 }
 
 /// What a successful [`OfflineIsolatedDBInstance`] call returns.
 #[tc_model]
 pub struct OfflineIsolatedDBInstanceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"\"28920\""`
+    /// `AsyncRequestId`; example: `"\"28920\""`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4308,33 +4183,53 @@ pub struct OfflineIsolatedDBInstanceResponse {
 /// The `OpenAuditService` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`OpenAuditServiceResponse`].
-/// The codes it documents are in [`OpenAuditServiceError`](super::errors::OpenAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=OpenAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditCreateLogFileError`](super::errors::MongodbErrorCode::InternalErrorAuditCreateLogFileError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::MongodbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::MongodbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::MongodbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InternalError.CosError`](super::errors::MongodbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::MongodbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::MongodbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::MongodbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::MongodbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.JSONError`](super::errors::MongodbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.JsonUnmarshalError`](super::errors::MongodbErrorCode::InternalErrorJsonUnmarshalError)
+/// - [`InternalError.TradeError`](super::errors::MongodbErrorCode::InternalErrorTradeError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::MongodbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::MongodbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::MongodbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditStatusError`](super::errors::MongodbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::MongodbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::MongodbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::MongodbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "OpenAuditService",
     output = OpenAuditServiceResponse,
-    error = super::errors::OpenAuditServiceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct OpenAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-xfts****"`
+    /// `InstanceId`; example: `"cmgo-xfts****"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: u64,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuditAll`; example: `false`
     pub audit_all: Option<bool>,
 
-    /// `RuleFilters`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `RuleFilters`
     pub rule_filters: Option<Vec<models::LogFilter>>,
 }
 
@@ -4348,34 +4243,35 @@ pub struct OpenAuditServiceResponse {
 /// The `PromoteDBInstanceToActive` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`PromoteDBInstanceToActiveResponse`].
-/// The codes it documents are in [`PromoteDBInstanceToActiveError`](super::errors::PromoteDBInstanceToActiveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=PromoteDBInstanceToActive)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "PromoteDBInstanceToActive",
     output = PromoteDBInstanceToActiveResponse,
-    error = super::errors::PromoteDBInstanceToActiveError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct PromoteDBInstanceToActive {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `MasterId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `MasterId`; example: `"cmgo-********"`
     pub master_id: String,
 }
 
 /// What a successful [`PromoteDBInstanceToActive`] call returns.
 #[tc_model]
 pub struct PromoteDBInstanceToActiveResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `FlowId`; example: `10001`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4385,25 +4281,31 @@ pub struct PromoteDBInstanceToActiveResponse {
 /// The `RenameInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`RenameInstanceResponse`].
-/// The codes it documents are in [`RenameInstanceError`](super::errors::RenameInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=RenameInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InstanceHasBeenDeleted`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenDeleted)
+/// - [`InvalidParameterValue.InstanceHasBeenIsolated`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenIsolated)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "RenameInstance",
     output = RenameInstanceResponse,
-    error = super::errors::RenameInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct RenameInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-eqmoa5sf"`
+    /// `InstanceId`; example: `"cmgo-eqmoa5sf"`
     pub instance_id: String,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `NewName`; example: `"test_name"`
     pub new_name: String,
 }
 
@@ -4417,23 +4319,28 @@ pub struct RenameInstanceResponse {
 /// The `RenewDBInstances` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`RenewDBInstancesResponse`].
-/// The codes it documents are in [`RenewDBInstancesError`](super::errors::RenewDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=RenewDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InvalidTradeOperation`](super::errors::MongodbErrorCode::InvalidParameterValueInvalidTradeOperation)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "RenewDBInstances",
     output = RenewDBInstancesResponse,
-    error = super::errors::RenewDBInstancesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct RenewDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-gzo0****"]`
+    /// `InstanceIds`; example: `["cmgo-gzo0****"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 }
 
@@ -4447,39 +4354,44 @@ pub struct RenewDBInstancesResponse {
 /// The `ResetDBInstancePassword` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ResetDBInstancePasswordResponse`].
-/// The codes it documents are in [`ResetDBInstancePasswordError`](super::errors::ResetDBInstancePasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ResetDBInstancePassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.PasswordRuleFailed`](super::errors::MongodbErrorCode::InvalidParameterValuePasswordRuleFailed)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
+/// - [`InvalidParameterValue.UserNotFound`](super::errors::MongodbErrorCode::InvalidParameterValueUserNotFound)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "ResetDBInstancePassword",
     output = ResetDBInstancePasswordResponse,
-    error = super::errors::ResetDBInstancePasswordError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct ResetDBInstancePassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"rwuser"`
+    /// `UserName`; example: `"rwuser"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test_123***"`
+    /// `Password`; example: `"test_123***"`
     pub password: String,
 }
 
 /// What a successful [`ResetDBInstancePassword`] call returns.
 #[tc_model]
 pub struct ResetDBInstancePasswordResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"4769"`
+    /// `AsyncRequestId`; example: `"4769"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4489,34 +4401,36 @@ pub struct ResetDBInstancePasswordResponse {
 /// The `RestartNodes` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`RestartNodesResponse`].
-/// The codes it documents are in [`RestartNodesError`](super::errors::RestartNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=RestartNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "RestartNodes",
     output = RestartNodesResponse,
-    error = super::errors::RestartNodesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct RestartNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-6heje4jp_0-node-slave0","cmgo-6heje4jp_1-node-slave0"]`
+    /// `NodeIds`; example: `["cmgo-6heje4jp_0-node-slave0","cmgo-6heje4jp_1-node-slave0"]`
     pub node_ids: Vec<String>,
 }
 
 /// What a successful [`RestartNodes`] call returns.
 #[tc_model]
 pub struct RestartNodesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `2313431`
+    /// `FlowId`; example: `2313431`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4526,37 +4440,37 @@ pub struct RestartNodesResponse {
 /// The `RestoreDBInstance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`RestoreDBInstanceResponse`].
-/// The codes it documents are in [`RestoreDBInstanceError`](super::errors::RestoreDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=RestoreDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "RestoreDBInstance",
     output = RestoreDBInstanceResponse,
-    error = super::errors::RestoreDBInstanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct RestoreDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pje****"`
+    /// `InstanceId`; example: `"cmgo-7pje****"`
     pub instance_id: String,
 
-    /// `RestoreTime`: a string.
-    ///
-    /// Example: `"2021-09-28 14:25:38"`
+    /// `RestoreTime`; example: `"2021-09-28 14:25:38"`
     pub restore_time: String,
 
-    /// `Databases`: a list of [`RestoreDatabases`](super::models::RestoreDatabases) objects.
+    /// `Databases`
     pub databases: Vec<models::RestoreDatabases>,
 }
 
 /// What a successful [`RestoreDBInstance`] call returns.
 #[tc_model]
 pub struct RestoreDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100000066`
+    /// `FlowId`; example: `100000066`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4566,9 +4480,12 @@ pub struct RestoreDBInstanceResponse {
 /// The `ScaleDownDBInstanceCpu` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ScaleDownDBInstanceCpuResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ScaleDownDBInstanceCpu)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -4577,18 +4494,14 @@ pub struct RestoreDBInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ScaleDownDBInstanceCpu {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`ScaleDownDBInstanceCpu`] call returns.
 #[tc_model]
 pub struct ScaleDownDBInstanceCpuResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1750660112000525`
+    /// `FlowId`; example: `1750660112000525`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4598,9 +4511,12 @@ pub struct ScaleDownDBInstanceCpuResponse {
 /// The `ScaleUpDBInstanceCpu` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`ScaleUpDBInstanceCpuResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=ScaleUpDBInstanceCpu)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -4609,23 +4525,17 @@ pub struct ScaleDownDBInstanceCpuResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ScaleUpDBInstanceCpu {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: Option<String>,
 
-    /// `ExtraCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExtraCpu`; example: `2`
     pub extra_cpu: Option<i64>,
 }
 
 /// What a successful [`ScaleUpDBInstanceCpu`] call returns.
 #[tc_model]
 pub struct ScaleUpDBInstanceCpuResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1750660112000728`
+    /// `FlowId`; example: `1750660112000728`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4635,37 +4545,38 @@ pub struct ScaleUpDBInstanceCpuResponse {
 /// The `SetAccountUserPrivilege` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`SetAccountUserPrivilegeResponse`].
-/// The codes it documents are in [`SetAccountUserPrivilegeError`](super::errors::SetAccountUserPrivilegeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=SetAccountUserPrivilege)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "SetAccountUserPrivilege",
     output = SetAccountUserPrivilegeResponse,
-    error = super::errors::SetAccountUserPrivilegeError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct SetAccountUserPrivilege {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-kbcfl64r"`
+    /// `InstanceId`; example: `"cmgo-kbcfl64r"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_123"`
+    /// `UserName`; example: `"test_123"`
     pub user_name: String,
 
-    /// `AuthRole`: a list of [`Auth`](super::models::Auth) objects.
+    /// `AuthRole`
     pub auth_role: Vec<models::Auth>,
 }
 
 /// What a successful [`SetAccountUserPrivilege`] call returns.
 #[tc_model]
 pub struct SetAccountUserPrivilegeResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `FlowId`; example: `100000`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4675,90 +4586,67 @@ pub struct SetAccountUserPrivilegeResponse {
 /// The `SetBackupRules` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`SetBackupRulesResponse`].
-/// The codes it documents are in [`SetBackupRulesError`](super::errors::SetBackupRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=SetBackupRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CheckAppIdFailed`](super::errors::MongodbErrorCode::InvalidParameterValueCheckAppIdFailed)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "SetBackupRules",
     output = SetBackupRulesResponse,
-    error = super::errors::SetBackupRulesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct SetBackupRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vn****"`
+    /// `InstanceId`; example: `"cmgo-p8vn****"`
     pub instance_id: String,
 
-    /// `BackupMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupMethod`; example: `1`
     pub backup_method: Option<u64>,
 
-    /// `BackupTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BackupTime`; example: `2`
     pub backup_time: Option<u64>,
 
-    /// `BackupFrequency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BackupFrequency`; example: `2`
     pub backup_frequency: Option<u64>,
 
-    /// `Notify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Notify`; example: `true`
     pub notify: Option<bool>,
 
-    /// `BackupRetentionPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupRetentionPeriod`; example: `7`
     pub backup_retention_period: Option<u64>,
 
-    /// `ActiveWeekdays`: a string.
-    ///
-    /// Example: `"0,1,2,3,4,5,6"`
+    /// `ActiveWeekdays`; example: `"0,1,2,3,4,5,6"`
     pub active_weekdays: Option<String>,
 
-    /// `LongTermUnit`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `LongTermUnit`; example: `"monthly"`
     pub long_term_unit: Option<String>,
 
-    /// `LongTermActiveDays`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `LongTermActiveDays`; example: `"1,2"`
     pub long_term_active_days: Option<String>,
 
-    /// `LongTermExpiredDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LongTermExpiredDays`; example: `30`
     pub long_term_expired_days: Option<i64>,
 
-    /// `OplogExpiredDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `OplogExpiredDays`; example: `7`
     pub oplog_expired_days: Option<i64>,
 
-    /// `BackupVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupVersion`; example: `1`
     pub backup_version: Option<i64>,
 
-    /// `AlarmWaterLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AlarmWaterLevel`; example: `100`
     pub alarm_water_level: Option<i64>,
 
-    /// `LongTermInterval`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `LongTermInterval`; example: `"monthly"`
     pub long_term_interval: Option<String>,
 
-    /// `AlertThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AlertThreshold`; example: `100`
     pub alert_threshold: Option<i64>,
 }
 
@@ -4772,25 +4660,31 @@ pub struct SetBackupRulesResponse {
 /// The `SetDBInstanceDeletionProtection` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`SetDBInstanceDeletionProtectionResponse`].
-/// The codes it documents are in [`SetDBInstanceDeletionProtectionError`](super::errors::SetDBInstanceDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=SetDBInstanceDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InstanceHasBeenDeleted`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenDeleted)
+/// - [`InvalidParameterValue.InstanceHasBeenIsolated`](super::errors::MongodbErrorCode::InvalidParameterValueInstanceHasBeenIsolated)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "SetDBInstanceDeletionProtection",
     output = SetDBInstanceDeletionProtectionResponse,
-    error = super::errors::SetDBInstanceDeletionProtectionError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct SetDBInstanceDeletionProtection {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cmgo-8oij****"]`
+    /// `InstanceIds`; example: `["cmgo-8oij****"]`
     pub instance_ids: Vec<String>,
 
-    /// `EnableDeletionProtection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableDeletionProtection`; example: `1`
     pub enable_deletion_protection: u64,
 }
 
@@ -4804,35 +4698,34 @@ pub struct SetDBInstanceDeletionProtectionResponse {
 /// The `SetInstanceMaintenance` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`SetInstanceMaintenanceResponse`].
-/// The codes it documents are in [`SetInstanceMaintenanceError`](super::errors::SetInstanceMaintenanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=SetInstanceMaintenance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "SetInstanceMaintenance",
     output = SetInstanceMaintenanceResponse,
-    error = super::errors::SetInstanceMaintenanceError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct SetInstanceMaintenance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pjedvz7"`
+    /// `InstanceId`; example: `"cmgo-7pjedvz7"`
     pub instance_id: String,
 
-    /// `MaintenanceStart`: a string.
-    ///
-    /// Example: `"04:00"`
+    /// `MaintenanceStart`; example: `"04:00"`
     pub maintenance_start: String,
 
-    /// `MaintenanceEnd`: a string.
-    ///
-    /// Example: `"05:00"`
+    /// `MaintenanceEnd`; example: `"05:00"`
     pub maintenance_end: String,
 
-    /// `MaintenanceDays`: a string.
-    ///
-    /// Example: `"1,2,3,4,5,6,7"`
+    /// `MaintenanceDays`; example: `"1,2,3,4,5,6,7"`
     pub maintenance_days: Option<String>,
 }
 
@@ -4846,20 +4739,31 @@ pub struct SetInstanceMaintenanceResponse {
 /// The `TerminateDBInstances` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`TerminateDBInstancesResponse`].
-/// The codes it documents are in [`TerminateDBInstancesError`](super::errors::TerminateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=TerminateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeletionProtectionEnabled`](super::errors::MongodbErrorCode::FailedOperationDeletionProtectionEnabled)
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter`](super::errors::MongodbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.CheckAppIdFailed`](super::errors::MongodbErrorCode::InvalidParameterValueCheckAppIdFailed)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.NotFoundInstance`](super::errors::MongodbErrorCode::InvalidParameterValueNotFoundInstance)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "TerminateDBInstances",
     output = TerminateDBInstancesResponse,
-    error = super::errors::TerminateDBInstancesError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct TerminateDBInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pje****"`
+    /// `InstanceId`; example: `"cmgo-7pje****"`
     pub instance_id: String,
 }
 
@@ -4873,9 +4777,12 @@ pub struct TerminateDBInstancesResponse {
 /// The `UpdateInstanceRole` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`UpdateInstanceRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=UpdateInstanceRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -4884,34 +4791,26 @@ pub struct TerminateDBInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateInstanceRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-********"`
+    /// `InstanceId`; example: `"cmgo-********"`
     pub instance_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `RoleName`; example: `"test1"`
     pub role_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `Privileges`: a list of [`RolePrivilege`](super::models::RolePrivilege) objects.
+    /// `Privileges`
     pub privileges: Option<Vec<models::RolePrivilege>>,
 
-    /// `InheritedRoles`: a list of [`Role`](super::models::Role) objects.
+    /// `InheritedRoles`
     pub inherited_roles: Option<Vec<models::Role>>,
 }
 
 /// What a successful [`UpdateInstanceRole`] call returns.
 #[tc_model]
 pub struct UpdateInstanceRoleResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4356114`
+    /// `TaskId`; example: `4356114`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4921,9 +4820,12 @@ pub struct UpdateInstanceRoleResponse {
 /// The `UpdateInstanceUser` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`UpdateInstanceUserResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=UpdateInstanceUser)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
@@ -4932,49 +4834,35 @@ pub struct UpdateInstanceRoleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateInstanceUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-14akamap"`
+    /// `InstanceId`; example: `"cmgo-14akamap"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mongouser"`
+    /// `UserName`; example: `"mongouser"`
     pub user_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"**********"`
+    /// `Password`; example: `"**********"`
     pub password: Option<String>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"*************************"`
+    /// `EncryptedPassword`; example: `"*************************"`
     pub encrypted_password: Option<String>,
 
-    /// `Roles`: a list of [`Role`](super::models::Role) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::Role>>,
 
-    /// `AuthRole`: a list of [`Auth`](super::models::Auth) objects.
+    /// `AuthRole`
     pub auth_role: Option<Vec<models::Auth>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试用"`
+    /// `Description`; example: `"测试用"`
     pub description: Option<String>,
 }
 
 /// What a successful [`UpdateInstanceUser`] call returns.
 #[tc_model]
 pub struct UpdateInstanceUserResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1750660112001308`
+    /// `FlowId`; example: `1750660112001308`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4984,32 +4872,37 @@ pub struct UpdateInstanceUserResponse {
 /// The `UpgradeDBInstanceKernelVersion` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`UpgradeDBInstanceKernelVersionResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceKernelVersionError`](super::errors::UpgradeDBInstanceKernelVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=UpgradeDBInstanceKernelVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CheckAppIdFailed`](super::errors::MongodbErrorCode::InternalErrorCheckAppIdFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.IllegalInstanceStatus`](super::errors::MongodbErrorCode::InvalidParameterValueIllegalInstanceStatus)
+/// - [`InvalidParameterValue.LockFailed`](super::errors::MongodbErrorCode::InvalidParameterValueLockFailed)
+/// - [`InvalidParameterValue.StatusAbnormal`](super::errors::MongodbErrorCode::InvalidParameterValueStatusAbnormal)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "UpgradeDBInstanceKernelVersion",
     output = UpgradeDBInstanceKernelVersionResponse,
-    error = super::errors::UpgradeDBInstanceKernelVersionError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct UpgradeDBInstanceKernelVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 
-    /// `InMaintenance`: a signed 64-bit integer.
+    /// `InMaintenance`
     pub in_maintenance: Option<i64>,
 }
 
 /// What a successful [`UpgradeDBInstanceKernelVersion`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceKernelVersionResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1367`
+    /// `FlowId`; example: `1367`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5019,39 +4912,38 @@ pub struct UpgradeDBInstanceKernelVersionResponse {
 /// The `UpgradeDbInstanceVersion` action of MONGODB API 2019-07-25.
 ///
 /// A successful call returns [`UpgradeDbInstanceVersionResponse`].
-/// The codes it documents are in [`UpgradeDbInstanceVersionError`](super::errors::UpgradeDbInstanceVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mongodb&Version=2019-07-25&Action=UpgradeDbInstanceVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MongodbErrorCode`](super::errors::MongodbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MongodbErrorCode::InternalError)
+/// - [`InternalError.DBOperateError`](super::errors::MongodbErrorCode::InternalErrorDbOperateError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::MongodbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "mongodb",
     version = "2019-07-25",
     name = "UpgradeDbInstanceVersion",
     output = UpgradeDbInstanceVersionResponse,
-    error = super::errors::UpgradeDbInstanceVersionError
+    error = super::errors::MongodbErrorCode
 )]
 pub struct UpgradeDbInstanceVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-p8vnipr5"`
+    /// `InstanceId`; example: `"cmgo-p8vnipr5"`
     pub instance_id: String,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_42_WT"`
+    /// `MongoVersion`; example: `"MONGO_42_WT"`
     pub mongo_version: String,
 
-    /// `InMaintenance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InMaintenance`; example: `0`
     pub in_maintenance: Option<i64>,
 }
 
 /// What a successful [`UpgradeDbInstanceVersion`] call returns.
 #[tc_model]
 pub struct UpgradeDbInstanceVersionResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1367`
+    /// `FlowId`; example: `1367`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ModifyDBInstanceSpec`](super::ModifyDBInstanceSpec).
 #[tc_model]
 pub struct AddNodeList {
-    /// `Role`: a string.
-    ///
-    /// Example: `"SECONDARY"`
+    /// `Role`; example: `"SECONDARY"`
     pub role: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 }
 
@@ -24,90 +20,58 @@ pub struct AddNodeList {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-o8p2og5r"`
+    /// `InstanceId`; example: `"cmgo-o8p2og5r"`
     pub instance_id: String,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `AuditStatus`; example: `"ON"`
     pub audit_status: String,
 
-    /// `AuditTask`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditTask`; example: `0`
     pub audit_task: Option<i64>,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogExpireDay`; example: `0`
     pub log_expire_day: Option<i64>,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<i64>,
 
-    /// `LowLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1818`
+    /// `LowLogExpireDay`; example: `1818`
     pub low_log_expire_day: Option<i64>,
 
-    /// `BillingAmount`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `BillingAmount`; example: `0.0`
     pub billing_amount: f64,
 
-    /// `HighRealStorage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `HighRealStorage`; example: `0.0`
     pub high_real_storage: Option<f64>,
 
-    /// `LowRealStorage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `LowRealStorage`; example: `0.0`
     pub low_real_storage: Option<f64>,
 
-    /// `InstanceInfo`: an [`InstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: Option<InstanceInfo>,
 
-    /// `PerformancesAnalyse`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformancesAnalyse`; example: `0`
     pub performances_analyse: Option<i64>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2025-10-23 14:39:03"`
+    /// `CreateAt`; example: `"2025-10-23 14:39:03"`
     pub create_at: Option<String>,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["100"]`
+    /// `RuleTemplateIds`; example: `["100"]`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `Deliver`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Deliver`; example: `"OFF"`
     pub deliver: Option<String>,
 
-    /// `DeliverSummary`: a list of [`DeliverSummary`] objects.
+    /// `DeliverSummary`
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 
-    /// `OldRule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OldRule`; example: `false`
     pub old_rule: Option<bool>,
 
-    /// `RealStorage`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `RealStorage`; example: `0.0`
     pub real_storage: Option<f64>,
 }
 
@@ -116,45 +80,31 @@ pub struct AuditInstance {
 /// Returned in the output of [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLog {
-    /// `AffectRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AffectRows`; example: `2`
     pub affect_rows: Option<u64>,
 
-    /// `Atype`: a string.
-    ///
-    /// Example: `"insert"`
+    /// `Atype`; example: `"insert"`
     pub atype: Option<String>,
 
-    /// `ExecTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecTime`; example: `1`
     pub exec_time: Option<u64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"21.0***.200"`
+    /// `Host`; example: `"21.0***.200"`
     pub host: Option<String>,
 
-    /// `Param`: a string.
+    /// `Param`
     pub param: Option<String>,
 
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: Option<i64>,
 
-    /// `Roles`: a string.
+    /// `Roles`
     pub roles: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-01-27 10:54:19"`
+    /// `Timestamp`; example: `"2026-01-27 10:54:19"`
     pub timestamp: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"mongo***r@admin"`
+    /// `User`; example: `"mongo***r@admin"`
     pub user: Option<String>,
 }
 
@@ -163,39 +113,25 @@ pub struct AuditLog {
 /// Returned in the output of [`DescribeAuditLogFiles`](super::DescribeAuditLogFiles).
 #[tc_model]
 pub struct AuditLogFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"text.txt"`
+    /// `FileName`; example: `"text.txt"`
     pub file_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-20 17:09:13"`
+    /// `CreateTime`; example: `"2021-03-20 17:09:13"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `FileSize`; example: `64`
     pub file_size: Option<u64>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://*******"`
+    /// `DownloadUrl`; example: `"http://*******"`
     pub download_url: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"system error"`
+    /// `ErrMsg`; example: `"system error"`
     pub err_msg: Option<String>,
 
-    /// `ProgressRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProgressRate`; example: `0`
     pub progress_rate: Option<u64>,
 }
 
@@ -204,39 +140,25 @@ pub struct AuditLogFile {
 /// Sent in the input of [`CreateAuditLogFile`](super::CreateAuditLogFile) and [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLogFilter {
-    /// `Host`: a list of strings.
-    ///
-    /// Example: `["10.1.11.12"]`
+    /// `Host`; example: `["10.1.11.12"]`
     pub host: Option<Vec<String>>,
 
-    /// `User`: a list of strings.
-    ///
-    /// Example: `["mongouser"]`
+    /// `User`; example: `["mongouser"]`
     pub user: Option<Vec<String>>,
 
-    /// `ExecTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExecTime`; example: `10`
     pub exec_time: Option<u64>,
 
-    /// `AffectRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectRows`; example: `1`
     pub affect_rows: Option<u64>,
 
-    /// `Atype`: a list of strings.
-    ///
-    /// Example: `["insert"]`
+    /// `Atype`; example: `["insert"]`
     pub atype: Option<Vec<String>>,
 
-    /// `Result`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `Result`; example: `["0"]`
     pub result: Option<Vec<String>>,
 
-    /// `Param`: a list of strings.
-    ///
-    /// Example: `["insert"]`
+    /// `Param`; example: `["insert"]`
     pub param: Option<Vec<String>>,
 }
 
@@ -246,16 +168,10 @@ pub struct AuditLogFilter {
 /// Returned in the output of [`DescribeAccountUsers`](super::DescribeAccountUsers) and [`DescribeInstanceUsers`](super::DescribeInstanceUsers).
 #[tc_model]
 pub struct Auth {
-    /// `Mask`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Mask`, required in requests; example: `1`
     pub mask: Option<i64>,
 
-    /// `NameSpace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"db_test\""`
+    /// `NameSpace`, required in requests; example: `"\"db_test\""`
     pub name_space: Option<String>,
 }
 
@@ -264,64 +180,40 @@ pub struct Auth {
 /// Returned in the output of [`DescribeBackupDownloadTask`](super::DescribeBackupDownloadTask).
 #[tc_model]
 pub struct BackupDownloadTask {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `CreateTime`; example: `"2021-01-02 15:04:05"`
     pub create_time: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"cmgo-74sj****_2021-03-24 15:40"`
+    /// `BackupName`; example: `"cmgo-74sj****_2021-03-24 15:40"`
     pub backup_name: String,
 
-    /// `ReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo-74sj****_0"`
+    /// `ReplicaSetId`; example: `"cmgo-74sj****_0"`
     pub replica_set_id: String,
 
-    /// `BackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `102400`
+    /// `BackupSize`; example: `102400`
     pub backup_size: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Percent`; example: `20`
     pub percent: i64,
 
-    /// `TimeSpend`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TimeSpend`; example: `60`
     pub time_spend: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://cmgo-****.b.c/d.tar?e"`
+    /// `Url`; example: `"http://cmgo-****.b.c/d.tar?e"`
     pub url: String,
 
-    /// `BackupMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupMethod`; example: `1`
     pub backup_method: i64,
 
-    /// `BackupDesc`: a string.
-    ///
-    /// Example: `"我的备份"`
+    /// `BackupDesc`; example: `"我的备份"`
     pub backup_desc: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"my_bucket"`
+    /// `Bucket`; example: `"my_bucket"`
     pub bucket: String,
 }
 
@@ -330,14 +222,10 @@ pub struct BackupDownloadTask {
 /// Returned in the output of [`CreateBackupDownloadTask`](super::CreateBackupDownloadTask).
 #[tc_model]
 pub struct BackupDownloadTaskStatus {
-    /// `ReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo-74sjf5mt_0"`
+    /// `ReplicaSetId`; example: `"cmgo-74sjf5mt_0"`
     pub replica_set_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -346,69 +234,43 @@ pub struct BackupDownloadTaskStatus {
 /// Returned in the output of [`DescribeDBBackups`](super::DescribeDBBackups).
 #[tc_model]
 pub struct BackupInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-ca2n****"`
+    /// `InstanceId`; example: `"cmgo-ca2n****"`
     pub instance_id: String,
 
-    /// `BackupType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupType`; example: `0`
     pub backup_type: u64,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"cmgo-ca2n****_2021-12-13 02:02"`
+    /// `BackupName`; example: `"cmgo-ca2n****_2021-12-13 02:02"`
     pub backup_name: String,
 
-    /// `BackupDesc`: a string.
-    ///
-    /// Example: `"系统后台每日定时自动备份"`
+    /// `BackupDesc`; example: `"系统后台每日定时自动备份"`
     pub backup_desc: Option<String>,
 
-    /// `BackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326594030`
+    /// `BackupSize`; example: `326594030`
     pub backup_size: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-12-13 02:02:51"`
+    /// `StartTime`; example: `"2021-12-13 02:02:51"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-13 03:02:51"`
+    /// `EndTime`; example: `"2021-12-13 03:02:51"`
     pub end_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `BackupMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupMethod`; example: `0`
     pub backup_method: u64,
 
-    /// `BackId`: a signed 64-bit integer.
-    ///
-    /// Example: `6997433`
+    /// `BackId`; example: `6997433`
     pub back_id: Option<i64>,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"2099-01-01 00:00:00"`
+    /// `DeleteTime`; example: `"2099-01-01 00:00:00"`
     pub delete_time: Option<String>,
 
-    /// `BackupRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BackupRegion`; example: `"ap-guangzhou"`
     pub backup_region: Option<String>,
 
-    /// `RestoreTime`: a string.
-    ///
-    /// Example: `"2021-12-13 03:02:51"`
+    /// `RestoreTime`; example: `"2021-12-13 03:02:51"`
     pub restore_time: Option<String>,
 }
 
@@ -417,19 +279,13 @@ pub struct BackupInfo {
 /// Returned in the output of [`DescribeBackupRules`](super::DescribeBackupRules).
 #[tc_model]
 pub struct BackupTotalSize {
-    /// `SnapshotSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `SnapshotSize`; example: `1024`
     pub snapshot_size: i64,
 
-    /// `OplogSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OplogSize`; example: `1024`
     pub oplog_size: i64,
 
-    /// `FreeQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FreeQuota`; example: `1024`
     pub free_quota: i64,
 }
 
@@ -438,20 +294,14 @@ pub struct BackupTotalSize {
 /// Returned in the output of [`DescribeClientConnections`](super::DescribeClientConnections).
 #[tc_model]
 pub struct ClientConnection {
-    /// `IP`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `IP`; example: `"192.168.1.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Count`; example: `9`
     pub count: u64,
 
-    /// `InternalService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InternalService`; example: `true`
     pub internal_service: bool,
 }
 
@@ -460,54 +310,34 @@ pub struct ClientConnection {
 /// Returned in the output of [`DescribeCurrentOp`](super::DescribeCurrentOp).
 #[tc_model]
 pub struct CurrentOp {
-    /// `OpId`: a signed 64-bit integer.
-    ///
-    /// Example: `1804858933`
+    /// `OpId`; example: `1804858933`
     pub op_id: i64,
 
-    /// `Ns`: a string.
-    ///
-    /// Example: `"db.test"`
+    /// `Ns`; example: `"db.test"`
     pub ns: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"执行语句"`
+    /// `Query`; example: `"执行语句"`
     pub query: String,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"update"`
+    /// `Op`; example: `"update"`
     pub op: String,
 
-    /// `ReplicaSetName`: a string.
-    ///
-    /// Example: `"cmgo-12asa***_0"`
+    /// `ReplicaSetName`; example: `"cmgo-12asa***_0"`
     pub replica_set_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"9.18.157.***:70**:234****"`
+    /// `NodeName`; example: `"9.18.157.***:70**:234****"`
     pub node_name: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"操作详情"`
+    /// `Operation`; example: `"操作详情"`
     pub operation: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Secondary"`
+    /// `State`; example: `"Secondary"`
     pub state: String,
 
-    /// `MicrosecsRunning`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30353723`
+    /// `MicrosecsRunning`; example: `30353723`
     pub microsecs_running: u64,
 
-    /// `ExecNode`: a string.
-    ///
-    /// Example: `"从节点"`
+    /// `ExecNode`; example: `"从节点"`
     pub exec_node: String,
 }
 
@@ -517,14 +347,10 @@ pub struct CurrentOp {
 #[doc(alias = "DBInstanceInfo")]
 #[tc_model]
 pub struct DbInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-12sad****"`
+    /// `InstanceId`; example: `"cmgo-12sad****"`
     pub instance_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -534,20 +360,13 @@ pub struct DbInstanceInfo {
 #[doc(alias = "DBInstancePrice")]
 #[tc_model]
 pub struct DbInstancePrice {
-    /// `UnitPrice`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.17`
+    /// `UnitPrice`, required in requests; example: `0.17`
     pub unit_price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `210`
+    /// `OriginalPrice`; example: `210`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `198`
+    /// `DiscountPrice`; example: `198`
     pub discount_price: f64,
 }
 
@@ -557,13 +376,11 @@ pub struct DbInstancePrice {
 #[doc(alias = "DbURL")]
 #[tc_model]
 pub struct DbUrl {
-    /// `URLType`: a string.
-    ///
-    /// Example: `"MONGOS_ALL"`
+    /// `URLType`; example: `"MONGOS_ALL"`
     #[tc(rename = "URLType")]
     pub url_type: String,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: String,
 }
 
@@ -572,14 +389,10 @@ pub struct DbUrl {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct DeliverSummary {
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"store"`
+    /// `DeliverType`; example: `"store"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverSubType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `DeliverSubType`; example: `"cls"`
     pub deliver_sub_type: Option<String>,
 }
 
@@ -589,14 +402,10 @@ pub struct DeliverSummary {
 #[doc(alias = "FBKeyValue")]
 #[tc_model]
 pub struct FbKeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"fbKey"`
+    /// `Key`; example: `"fbKey"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"fbValue"`
+    /// `Value`; example: `"fbValue"`
     pub value: Option<String>,
 }
 
@@ -605,14 +414,10 @@ pub struct FbKeyValue {
 /// Sent in the input of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["cmongo-test1234"]`
+    /// `Values`; example: `["cmongo-test1234"]`
     pub values: Vec<String>,
 }
 
@@ -621,22 +426,16 @@ pub struct Filters {
 /// Sent in the input of [`FlashBackDBInstance`](super::FlashBackDBInstance).
 #[tc_model]
 pub struct FlashbackCollection {
-    /// `CollectionName`: a string.
-    ///
-    /// Example: `"my_collection"`
+    /// `CollectionName`; example: `"my_collection"`
     pub collection_name: String,
 
-    /// `TargetResultCollectionName`: a string.
-    ///
-    /// Example: `"my_collection_re"`
+    /// `TargetResultCollectionName`; example: `"my_collection_re"`
     pub target_result_collection_name: String,
 
-    /// `FilterKey`: a string.
-    ///
-    /// Example: `"fKey"`
+    /// `FilterKey`; example: `"fKey"`
     pub filter_key: String,
 
-    /// `KeyValues`: a list of [`FbKeyValue`] objects.
+    /// `KeyValues`
     pub key_values: Option<Vec<FbKeyValue>>,
 }
 
@@ -645,13 +444,11 @@ pub struct FlashbackCollection {
 /// Sent in the input of [`FlashBackDBInstance`](super::FlashBackDBInstance).
 #[tc_model]
 pub struct FlashbackDatabase {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"my-db"`
+    /// `DBName`; example: `"my-db"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `Collections`: a list of [`FlashbackCollection`] objects.
+    /// `Collections`
     pub collections: Vec<FlashbackCollection>,
 }
 
@@ -660,14 +457,10 @@ pub struct FlashbackDatabase {
 /// Sent in the input of [`InquirePriceRenewDBInstances`](super::InquirePriceRenewDBInstances) and [`RenewDBInstances`](super::RenewDBInstances).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -676,227 +469,145 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-7pje****"`
+    /// `InstanceId`; example: `"cmgo-7pje****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-instance"`
+    /// `InstanceName`; example: `"test-instance"`
     pub instance_name: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `ClusterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterType`; example: `1`
     pub cluster_type: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `NetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-0vjm****"`
+    /// `VpcId`; example: `"vpc-0vjm****"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-emtf****"`
+    /// `SubnetId`; example: `"subnet-emtf****"`
     pub subnet_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.100.0.**"`
+    /// `Vip`; example: `"10.100.0.**"`
     pub vip: String,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27017`
+    /// `Vport`; example: `27017`
     pub vport: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2010-07-25 18:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2010-07-25 18:00:00"`
     pub create_time: String,
 
-    /// `DeadLine`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2010-07-25 20:00:00"`
+    /// `DeadLine`, a date and time as the service writes it; example: `"2010-07-25 20:00:00"`
     pub dead_line: String,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_42_WT"`
+    /// `MongoVersion`; example: `"MONGO_42_WT"`
     pub mongo_version: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Volume`; example: `120`
     pub volume: u64,
 
-    /// `CpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuNum`; example: `2`
     pub cpu_num: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"HIO10G"`
+    /// `MachineType`; example: `"HIO10G"`
     pub machine_type: String,
 
-    /// `SecondaryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SecondaryNum`; example: `2`
     pub secondary_num: u64,
 
-    /// `ReplicationSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReplicationSetNum`; example: `3`
     pub replication_set_num: u64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `UsedVolume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedVolume`; example: `100`
     pub used_volume: u64,
 
-    /// `MaintenanceStart`: a string.
-    ///
-    /// Example: `"04:00:00"`
+    /// `MaintenanceStart`; example: `"04:00:00"`
     pub maintenance_start: String,
 
-    /// `MaintenanceEnd`: a string.
-    ///
-    /// Example: `"05:00:00"`
+    /// `MaintenanceEnd`; example: `"05:00:00"`
     pub maintenance_end: String,
 
-    /// `ReplicaSets`: a list of [`ShardInfo`] objects.
+    /// `ReplicaSets`
     pub replica_sets: Vec<ShardInfo>,
 
-    /// `ReadonlyInstances`: a list of [`DbInstanceInfo`] objects.
+    /// `ReadonlyInstances`
     pub readonly_instances: Vec<DbInstanceInfo>,
 
-    /// `StandbyInstances`: a list of [`DbInstanceInfo`] objects.
+    /// `StandbyInstances`
     pub standby_instances: Vec<DbInstanceInfo>,
 
-    /// `CloneInstances`: a list of [`DbInstanceInfo`] objects.
+    /// `CloneInstances`
     pub clone_instances: Vec<DbInstanceInfo>,
 
-    /// `RelatedInstance`: a [`DbInstanceInfo`].
+    /// `RelatedInstance`
     pub related_instance: DbInstanceInfo,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 
-    /// `InstanceVer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InstanceVer`; example: `4`
     pub instance_ver: u64,
 
-    /// `ClusterVer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterVer`; example: `1`
     pub cluster_ver: u64,
 
-    /// `Protocol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Protocol`; example: `0`
     pub protocol: u64,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: u64,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     pub instance_status_desc: String,
 
-    /// `RealInstanceId`: a string.
-    ///
-    /// Example: `"cmgo-8go1o9xl"`
+    /// `RealInstanceId`; example: `"cmgo-8go1o9xl"`
     pub real_instance_id: String,
 
-    /// `ZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `ZoneList`; example: `["ap-guangzhou-2","ap-guangzhou-3","ap-guangzhou-4"]`
     pub zone_list: Option<Vec<String>>,
 
-    /// `MongosNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MongosNodeNum`; example: `3`
     pub mongos_node_num: Option<u64>,
 
-    /// `MongosMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MongosMemory`; example: `2`
     pub mongos_memory: Option<u64>,
 
-    /// `MongosCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MongosCpuNum`; example: `1`
     pub mongos_cpu_num: Option<u64>,
 
-    /// `ConfigServerNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ConfigServerNodeNum`; example: `3`
     pub config_server_node_num: Option<u64>,
 
-    /// `ConfigServerMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConfigServerMemory`; example: `2`
     pub config_server_memory: Option<u64>,
 
-    /// `ConfigServerVolume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConfigServerVolume`; example: `20`
     pub config_server_volume: Option<u64>,
 
-    /// `ConfigServerCpuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigServerCpuNum`; example: `1`
     pub config_server_cpu_num: Option<u64>,
 
-    /// `ReadonlyNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReadonlyNodeNum`; example: `3`
     pub readonly_node_num: Option<u64>,
 }
 
@@ -905,44 +616,28 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeDBInstanceParamTplDetail`](super::DescribeDBInstanceParamTplDetail) and [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceEnumParam {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"\"all\""`
+    /// `CurrentValue`; example: `"\"all\""`
     pub current_value: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"\"slowOp\""`
+    /// `DefaultValue`; example: `"\"slowOp\""`
     pub default_value: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["off","slowOp","all"]`
+    /// `EnumValue`; example: `["off","slowOp","all"]`
     pub enum_value: Vec<String>,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `NeedRestart`; example: `"\"0\""`
     pub need_restart: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"\"operationProfiling.mode\""`
+    /// `ParamName`; example: `"\"operationProfiling.mode\""`
     pub param_name: String,
 
-    /// `Tips`: a list of strings.
-    ///
-    /// Example: `["事务加锁超时时间","max transaction lockrequest timeout millis"]`
+    /// `Tips`; example: `["事务加锁超时时间","max transaction lockrequest timeout millis"]`
     pub tips: Vec<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"\"enum\""`
+    /// `ValueType`; example: `"\"enum\""`
     pub value_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -951,67 +646,43 @@ pub struct InstanceEnumParam {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `AuditLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `AuditLogExpireDay`; example: `30`
     pub audit_log_expire_day: Option<u64>,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `AuditStatus`; example: `"ON"`
     pub audit_status: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-o8p2og5r"`
+    /// `InstanceId`; example: `"cmgo-o8p2og5r"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `InstanceName`; example: `"test"`
     pub instance_name: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `InstanceRole`; example: `"MASTER"`
     pub instance_role: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"REPLICATE"`
+    /// `InstanceType`; example: `"REPLICATE"`
     pub instance_type: Option<String>,
 
-    /// `MongodbVersion`: a string.
-    ///
-    /// Example: `"4.0 WT"`
+    /// `MongodbVersion`; example: `"4.0 WT"`
     pub mongodb_version: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ProjectId`; example: `123`
     pub project_id: Option<u64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `SupportAudit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportAudit`; example: `true`
     pub support_audit: Option<bool>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: Option<String>,
 
-    /// `TagList`: a list of [`TagInfo`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagInfo>>,
 }
 
@@ -1020,54 +691,34 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeDBInstanceParamTplDetail`](super::DescribeDBInstanceParamTplDetail) and [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceIntegerParam {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"\"100\""`
+    /// `CurrentValue`; example: `"\"100\""`
     pub current_value: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"\"100\""`
+    /// `DefaultValue`; example: `"\"100\""`
     pub default_value: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"\"65536\""`
+    /// `Max`; example: `"\"65536\""`
     pub max: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Min`; example: `"\"0\""`
     pub min: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `NeedRestart`; example: `"\"1\""`
     pub need_restart: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"\"operation.profiling.slowOpThresholdMs\""`
+    /// `ParamName`; example: `"\"operation.profiling.slowOpThresholdMs\""`
     pub param_name: String,
 
-    /// `Tips`: a list of strings.
-    ///
-    /// Example: `["数据库profiler确定慢查询的阈值，单位毫秒，默认值100","The Performance Advisor re"]`
+    /// `Tips`; example: `["数据库profiler确定慢查询的阈值，单位毫秒，默认值100","The Performance Advisor re"]`
     pub tips: Vec<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"\"integer\""`
+    /// `ValueType`; example: `"\"integer\""`
     pub value_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Unit`; example: `"1"`
     pub unit: String,
 }
 
@@ -1076,42 +727,28 @@ pub struct InstanceIntegerParam {
 /// Returned in the output of [`DescribeDBInstanceParamTplDetail`](super::DescribeDBInstanceParamTplDetail) and [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceMultiParam {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"\"01:00\""`
+    /// `CurrentValue`; example: `"\"01:00\""`
     pub current_value: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `DefaultValue`; example: `"NULL"`
     pub default_value: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["00:00","23:00"]`
+    /// `EnumValue`; example: `["00:00","23:00"]`
     pub enum_value: Vec<String>,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `NeedRestart`; example: `"\"1\""`
     pub need_restart: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"\"openBalance.window\""`
+    /// `ParamName`; example: `"\"openBalance.window\""`
     pub param_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `Tips`: a list of strings.
-    ///
-    /// Example: `["负载均衡时间窗","balance.window"]`
+    /// `Tips`; example: `["负载均衡时间窗","balance.window"]`
     pub tips: Vec<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"\"multi\""`
+    /// `ValueType`; example: `"\"multi\""`
     pub value_type: String,
 }
 
@@ -1120,42 +757,28 @@ pub struct InstanceMultiParam {
 /// Returned in the output of [`DescribeDBInstanceParamTplDetail`](super::DescribeDBInstanceParamTplDetail) and [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceTextParam {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"textParam"`
+    /// `CurrentValue`; example: `"textParam"`
     pub current_value: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"textParam"`
+    /// `DefaultValue`; example: `"textParam"`
     pub default_value: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NeedRestart`; example: `"1"`
     pub need_restart: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"operationProfiling.****"`
+    /// `ParamName`; example: `"operationProfiling.****"`
     pub param_name: String,
 
-    /// `TextValue`: a string.
-    ///
-    /// Example: `"currentTtext"`
+    /// `TextValue`; example: `"currentTtext"`
     pub text_value: String,
 
-    /// `Tips`: a list of strings.
+    /// `Tips`
     pub tips: Vec<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `ValueType`; example: `"txt"`
     pub value_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 }
 
@@ -1164,45 +787,31 @@ pub struct InstanceTextParam {
 /// Returned in the output of [`DescribeInstanceUsers`](super::DescribeInstanceUsers).
 #[tc_model]
 pub struct InstanceUserInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `Roles`: a list of [`Role`] objects.
+    /// `Roles`
     pub roles: Option<Vec<Role>>,
 
-    /// `AuthRole`: a list of [`Auth`] objects.
+    /// `AuthRole`
     pub auth_role: Option<Vec<Auth>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-14 17:54:18"`
+    /// `CreateTime`; example: `"2026-04-14 17:54:18"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-14 17:54:18"`
+    /// `UpdateTime`; example: `"2026-04-14 17:54:18"`
     pub update_time: Option<String>,
 
-    /// `ConsolePassUpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-14 17:43:04"`
+    /// `ConsolePassUpdateTime`; example: `"2026-04-14 17:43:04"`
     pub console_pass_update_time: Option<String>,
 
-    /// `EnablePasswordRotation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnablePasswordRotation`; example: `0`
     pub enable_password_rotation: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试用"`
+    /// `Description`; example: `"测试用"`
     pub description: Option<String>,
 }
 
@@ -1212,39 +821,25 @@ pub struct InstanceUserInfo {
 #[doc(alias = "KMSInfoDetail")]
 #[tc_model]
 pub struct KmsInfoDetail {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"e648b6c-584a-11ef-a5d2-5254002****"`
+    /// `KeyId`; example: `"e648b6c-584a-11ef-a5d2-5254002****"`
     pub key_id: Option<String>,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"stg02-ai-bj-kms-******"`
+    /// `KeyName`; example: `"stg02-ai-bj-kms-******"`
     pub key_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `CreateTime`; example: `"2021-01-02 15:04:05"`
     pub create_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `KeyUsage`: a string.
-    ///
-    /// Example: `"ENCRYPT_DECRYPT"`
+    /// `KeyUsage`; example: `"ENCRYPT_DECRYPT"`
     pub key_usage: Option<String>,
 
-    /// `KeyOrigin`: a string.
-    ///
-    /// Example: `"TENCENT_KMS"`
+    /// `KeyOrigin`; example: `"TENCENT_KMS"`
     pub key_origin: Option<String>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: Option<String>,
 }
 
@@ -1253,22 +848,13 @@ pub struct KmsInfoDetail {
 /// Sent in the input of [`ModifyAuditService`](super::ModifyAuditService) and [`OpenAuditService`](super::OpenAuditService).
 #[tc_model]
 pub struct LogFilter {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SqlType"`
+    /// `Type`, required in requests; example: `"SqlType"`
     pub r#type: Option<String>,
 
-    /// `Compare`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"EQ"`
+    /// `Compare`, required in requests; example: `"EQ"`
     pub compare: Option<String>,
 
-    /// `Value`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["1-100","200-300"]`
+    /// `Value`, required in requests; example: `["1-100","200-300"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -1277,22 +863,22 @@ pub struct LogFilter {
 /// Returned in the output of [`DescribeMongodbLogs`](super::DescribeMongodbLogs).
 #[tc_model]
 pub struct LogInfo {
-    /// `LogComponent`: a string.
+    /// `LogComponent`
     pub log_component: Option<String>,
 
-    /// `LogLevel`: a string.
+    /// `LogLevel`
     pub log_level: Option<String>,
 
-    /// `LogTime`: a string.
+    /// `LogTime`
     pub log_time: Option<String>,
 
-    /// `LogDetail`: a string.
+    /// `LogDetail`
     pub log_detail: Option<String>,
 
-    /// `LogConnection`: a string.
+    /// `LogConnection`
     pub log_connection: Option<String>,
 
-    /// `LogId`: a string.
+    /// `LogId`
     pub log_id: Option<String>,
 }
 
@@ -1302,25 +888,17 @@ pub struct LogInfo {
 #[doc(alias = "LogToCLSConfig")]
 #[tc_model]
 pub struct LogToClsConfig {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CLSRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "CLSRegion")]
     pub cls_region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Status`; example: `"OFF"`
     pub status: Option<String>,
 
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"64ae0139-0621-4e59-aba7-f60cd2264ab6"`
+    /// `LogSetId`; example: `"64ae0139-0621-4e59-aba7-f60cd2264ab6"`
     pub log_set_id: Option<String>,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"6af6a321-879e-415b-b612-64dad8a3c571"`
+    /// `LogTopicId`; example: `"6af6a321-879e-415b-b612-64dad8a3c571"`
     pub log_topic_id: Option<String>,
 }
 
@@ -1330,14 +908,10 @@ pub struct LogToClsConfig {
 #[doc(alias = "ModifyMongoDBParamType")]
 #[tc_model]
 pub struct ModifyMongoDbParamType {
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"operationProfiling.****\""`
+    /// `Key`; example: `"\"operationProfiling.****\""`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Value`; example: `"off"`
     pub value: String,
 }
 
@@ -1346,20 +920,14 @@ pub struct ModifyMongoDbParamType {
 /// Sent in the input of [`ModifyDBInstanceNetworkAddress`](super::ModifyDBInstanceNetworkAddress).
 #[tc_model]
 pub struct ModifyNetworkAddress {
-    /// `NewIPAddress`: a string.
-    ///
-    /// Example: `"172.16.0.**"`
+    /// `NewIPAddress`; example: `"172.16.0.**"`
     #[tc(rename = "NewIPAddress")]
     pub new_ip_address: String,
 
-    /// `OldIpAddress`: a string.
-    ///
-    /// Example: `"172.16.1.**"`
+    /// `OldIpAddress`; example: `"172.16.1.**"`
     pub old_ip_address: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"HIDDEN"`
+    /// `NodeType`; example: `"HIDDEN"`
     pub node_type: Option<String>,
 }
 
@@ -1368,24 +936,16 @@ pub struct ModifyNetworkAddress {
 /// Sent in the input of [`ModifyDBInstanceSpec`](super::ModifyDBInstanceSpec).
 #[tc_model]
 pub struct ModifyShardSpecInfo {
-    /// `ReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo-********_1"`
+    /// `ReplicaSetId`; example: `"cmgo-********_1"`
     pub replica_set_id: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: Option<u64>,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Volume`; example: `200`
     pub volume: Option<u64>,
 }
 
@@ -1394,62 +954,40 @@ pub struct ModifyShardSpecInfo {
 /// Returned in the output of [`DescribeDBInstanceNodeProperty`](super::DescribeDBInstanceNodeProperty).
 #[tc_model]
 pub struct NodeProperty {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"cmgo-ocdv****_0-node-primary"`
+    /// `NodeName`; example: `"cmgo-ocdv****_0-node-primary"`
     pub node_name: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"10.4.0.7:30000"`
+    /// `Address`; example: `"10.4.0.7:30000"`
     pub address: Option<String>,
 
-    /// `WanServiceAddress`: a string.
-    ///
-    /// Example: `"113.0.**.**:27017"`
+    /// `WanServiceAddress`; example: `"113.0.**.**:27017"`
     pub wan_service_address: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"PRIMARY"`
+    /// `Role`; example: `"PRIMARY"`
     pub role: Option<String>,
 
-    /// `Hidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Hidden`; example: `false`
     pub hidden: Option<bool>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: Option<String>,
 
-    /// `SlaveDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SlaveDelay`; example: `1`
     pub slave_delay: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 
-    /// `Votes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Votes`; example: `1`
     pub votes: Option<i64>,
 
-    /// `Tags`: a list of [`NodeTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<NodeTag>>,
 
-    /// `ReplicateSetId`: a string.
-    ///
-    /// Example: `"cmgo-ocdv****_0"`
+    /// `ReplicateSetId`; example: `"cmgo-ocdv****_0"`
     pub replicate_set_id: Option<String>,
 }
 
@@ -1459,14 +997,10 @@ pub struct NodeProperty {
 /// Returned in the output of [`DescribeDBInstanceNodeProperty`](super::DescribeDBInstanceNodeProperty).
 #[tc_model]
 pub struct NodeTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testKey"`
+    /// `TagKey`; example: `"testKey"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testValue"`
+    /// `TagValue`; example: `"testValue"`
     pub tag_value: Option<String>,
 }
 
@@ -1475,19 +1009,13 @@ pub struct NodeTag {
 /// Sent in the input of [`KillOps`](super::KillOps).
 #[tc_model]
 pub struct Operation {
-    /// `ReplicaSetName`: a string.
-    ///
-    /// Example: `"cmgo-bbzl****_0"`
+    /// `ReplicaSetName`; example: `"cmgo-bbzl****_0"`
     pub replica_set_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"30.99.***.*:7005:244****"`
+    /// `NodeName`; example: `"30.99.***.*:7005:244****"`
     pub node_name: String,
 
-    /// `OpId`: a signed 64-bit integer.
-    ///
-    /// Example: `918759117`
+    /// `OpId`; example: `918759117`
     pub op_id: i64,
 }
 
@@ -1496,34 +1024,22 @@ pub struct Operation {
 /// Returned in the output of [`DescribeDBInstanceParamTpl`](super::DescribeDBInstanceParamTpl).
 #[tc_model]
 pub struct ParamTpl {
-    /// `TplName`: a string.
-    ///
-    /// Example: `"压测参数模板"`
+    /// `TplName`; example: `"压测参数模板"`
     pub tpl_name: String,
 
-    /// `TplId`: a string.
-    ///
-    /// Example: `"tpl-adh42hg1y"`
+    /// `TplId`; example: `"tpl-adh42hg1y"`
     pub tpl_id: String,
 
-    /// `MongoVersion`: a string.
-    ///
-    /// Example: `"MONGO_42_WT"`
+    /// `MongoVersion`; example: `"MONGO_42_WT"`
     pub mongo_version: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"SHARD"`
+    /// `ClusterType`; example: `"SHARD"`
     pub cluster_type: String,
 
-    /// `TplDesc`: a string.
-    ///
-    /// Example: `"用于压测"`
+    /// `TplDesc`; example: `"用于压测"`
     pub tpl_desc: String,
 
-    /// `TplType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `TplType`; example: `"DEFAULT"`
     pub tpl_type: String,
 }
 
@@ -1532,14 +1048,10 @@ pub struct ParamTpl {
 /// Sent in the input of [`CreateDBInstanceParamTpl`](super::CreateDBInstanceParamTpl) and [`ModifyDBInstanceParamTpl`](super::ModifyDBInstanceParamTpl).
 #[tc_model]
 pub struct ParamType {
-    /// `Key`: a string.
-    ///
-    /// Example: `"balance.window"`
+    /// `Key`; example: `"balance.window"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1|2"`
+    /// `Value`; example: `"1|2"`
     pub value: String,
 }
 
@@ -1548,19 +1060,13 @@ pub struct ParamType {
 /// Sent in the input of [`ModifyDBInstanceSpec`](super::ModifyDBInstanceSpec).
 #[tc_model]
 pub struct RemoveNodeList {
-    /// `Role`: a string.
-    ///
-    /// Example: `"SECONDARY"`
+    /// `Role`; example: `"SECONDARY"`
     pub role: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"cmgo-3iecwbfx_0-node-readonly0"`
+    /// `NodeName`; example: `"cmgo-3iecwbfx_0-node-readonly0"`
     pub node_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 }
 
@@ -1569,9 +1075,7 @@ pub struct RemoveNodeList {
 /// Sent in the input of [`CreateBackupDownloadTask`](super::CreateBackupDownloadTask).
 #[tc_model]
 pub struct ReplicaSetInfo {
-    /// `ReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo_ih8uido9_0"`
+    /// `ReplicaSetId`; example: `"cmgo_ih8uido9_0"`
     pub replica_set_id: String,
 }
 
@@ -1580,7 +1084,7 @@ pub struct ReplicaSetInfo {
 /// Returned in the output of [`DescribeDBInstanceNodeProperty`](super::DescribeDBInstanceNodeProperty).
 #[tc_model]
 pub struct ReplicateSetInfo {
-    /// `Nodes`: a list of [`NodeProperty`] objects.
+    /// `Nodes`
     pub nodes: Option<Vec<NodeProperty>>,
 }
 
@@ -1589,14 +1093,10 @@ pub struct ReplicateSetInfo {
 /// Sent in the input of [`RestoreDBInstance`](super::RestoreDBInstance).
 #[tc_model]
 pub struct RestoreCollection {
-    /// `OldCollection`: a string.
-    ///
-    /// Example: `"oldColl"`
+    /// `OldCollection`; example: `"oldColl"`
     pub old_collection: String,
 
-    /// `NewCollection`: a string.
-    ///
-    /// Example: `"newColl"`
+    /// `NewCollection`; example: `"newColl"`
     pub new_collection: String,
 }
 
@@ -1605,14 +1105,10 @@ pub struct RestoreCollection {
 /// Sent in the input of [`RestoreDBInstance`](super::RestoreDBInstance).
 #[tc_model]
 pub struct RestoreDatabases {
-    /// `Db`: a string.
-    ///
-    /// Example: `"\"db_a\""`
+    /// `Db`; example: `"\"db_a\""`
     pub db: String,
 
-    /// `Collections`: a list of [`RestoreCollection`] objects.
-    ///
-    /// Example: `[{"db_a":"db_a_bak"}]`
+    /// `Collections`; example: `[{"db_a":"db_a_bak"}]`
     pub collections: Vec<RestoreCollection>,
 }
 
@@ -1622,16 +1118,10 @@ pub struct RestoreDatabases {
 /// Returned in the output of [`DescribeInstanceRoles`](super::DescribeInstanceRoles) and [`DescribeInstanceUsers`](super::DescribeInstanceUsers).
 #[tc_model]
 pub struct Role {
-    /// `RoleName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"readWrite"`
+    /// `RoleName`, required in requests; example: `"readWrite"`
     pub role_name: Option<String>,
 
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test_db"`
+    /// `Database`, required in requests; example: `"test_db"`
     pub database: Option<String>,
 }
 
@@ -1640,25 +1130,19 @@ pub struct Role {
 /// Returned in the output of [`DescribeInstanceRoles`](super::DescribeInstanceRoles).
 #[tc_model]
 pub struct RoleInfo {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"trole8"`
+    /// `RoleName`; example: `"trole8"`
     pub role_name: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Database`; example: `"admin"`
     pub database: Option<String>,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `RoleType`; example: `"custom"`
     pub role_type: Option<String>,
 
-    /// `Privileges`: a list of [`RolePrivilege`] objects.
+    /// `Privileges`
     pub privileges: Option<Vec<RolePrivilege>>,
 
-    /// `InheritedRoles`: a list of [`Role`] objects.
+    /// `InheritedRoles`
     pub inherited_roles: Option<Vec<Role>>,
 }
 
@@ -1668,14 +1152,10 @@ pub struct RoleInfo {
 /// Returned in the output of [`DescribeInstanceRoles`](super::DescribeInstanceRoles).
 #[tc_model]
 pub struct RolePrivilege {
-    /// `Resource`: a [`RoleResource`].
-    /// Required in requests.
+    /// `Resource`, required in requests
     pub resource: Option<RoleResource>,
 
-    /// `Actions`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["find"]`
+    /// `Actions`, required in requests; example: `["find"]`
     pub actions: Option<Vec<String>>,
 }
 
@@ -1685,19 +1165,13 @@ pub struct RolePrivilege {
 /// Returned in the output of [`DescribeInstanceRoles`](super::DescribeInstanceRoles).
 #[tc_model]
 pub struct RoleResource {
-    /// `Cluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Cluster`; example: `true`
     pub cluster: Option<bool>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"local"`
+    /// `Database`; example: `"local"`
     pub database: Option<String>,
 
-    /// `Collection`: a string.
-    ///
-    /// Example: `"system.users"`
+    /// `Collection`; example: `"system.users"`
     pub collection: Option<String>,
 }
 
@@ -1706,35 +1180,25 @@ pub struct RoleResource {
 /// Returned in the output of [`DescribeSecurityGroup`](super::DescribeSecurityGroup).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `CreateTime`; example: `"2021-01-02 15:04:05"`
     pub create_time: String,
 
-    /// `Inbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Inbound`
     pub inbound: Vec<SecurityGroupBound>,
 
-    /// `Outbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Outbound`
     pub outbound: Vec<SecurityGroupBound>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-lxdv****"`
+    /// `SecurityGroupId`; example: `"sg-lxdv****"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"Security Test"`
+    /// `SecurityGroupName`; example: `"Security Test"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"暴露全部端口到公网和内网，有一定安全风险"`
+    /// `SecurityGroupRemark`; example: `"暴露全部端口到公网和内网，有一定安全风险"`
     pub security_group_remark: String,
 }
 
@@ -1743,44 +1207,28 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeSecurityGroup`](super::DescribeSecurityGroup).
 #[tc_model]
 pub struct SecurityGroupBound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"80,443"`
+    /// `PortRange`; example: `"80,443"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `IpProtocol`; example: `"tcp"`
     pub ip_protocol: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"sg-kayh****"`
+    /// `Id`; example: `"sg-kayh****"`
     pub id: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"ipm-0h4k****"`
+    /// `AddressModule`; example: `"ipm-0h4k****"`
     pub address_module: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"ppm-ay7b****"`
+    /// `ServiceModule`; example: `"ppm-ay7b****"`
     pub service_module: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"my-SecurityGroupBound"`
+    /// `Desc`; example: `"my-SecurityGroupBound"`
     pub desc: String,
 }
 
@@ -1789,44 +1237,28 @@ pub struct SecurityGroupBound {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct ShardInfo {
-    /// `UsedVolume`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `UsedVolume`; example: `100`
     pub used_volume: f64,
 
-    /// `ReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo-pzb****_0"`
+    /// `ReplicaSetId`; example: `"cmgo-pzb****_0"`
     pub replica_set_id: String,
 
-    /// `ReplicaSetName`: a string.
-    ///
-    /// Example: `"cmgo-pzb****_0"`
+    /// `ReplicaSetName`; example: `"cmgo-pzb****_0"`
     pub replica_set_name: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8192`
+    /// `Memory`; example: `8192`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `51200`
+    /// `Volume`; example: `51200`
     pub volume: u64,
 
-    /// `OplogSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OplogSize`; example: `1024`
     pub oplog_size: u64,
 
-    /// `SecondaryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SecondaryNum`; example: `2`
     pub secondary_num: u64,
 
-    /// `RealReplicaSetId`: a string.
-    ///
-    /// Example: `"cmgo-pzb****_0"`
+    /// `RealReplicaSetId`; example: `"cmgo-pzb****_0"`
     pub real_replica_set_id: String,
 }
 
@@ -1835,17 +1267,13 @@ pub struct ShardInfo {
 /// Returned in the output of [`DescribeDetailedSlowLogs`](super::DescribeDetailedSlowLogs).
 #[tc_model]
 pub struct SlowLogItem {
-    /// `Log`: a string.
+    /// `Log`
     pub log: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"\"cmgo-r3p8hslf_0-node-primary\""`
+    /// `NodeName`; example: `"\"cmgo-r3p8hslf_0-node-primary\""`
     pub node_name: Option<String>,
 
-    /// `QueryHash`: a string.
-    ///
-    /// Example: `"\"admin..*****Continue\""`
+    /// `QueryHash`; example: `"\"admin..*****Continue\""`
     pub query_hash: Option<String>,
 }
 
@@ -1854,29 +1282,19 @@ pub struct SlowLogItem {
 /// Returned in the output of [`DescribeSlowLogPatterns`](super::DescribeSlowLogPatterns).
 #[tc_model]
 pub struct SlowLogPattern {
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"admin.$cmd.command"`
+    /// `Pattern`; example: `"admin.$cmd.command"`
     pub pattern: String,
 
-    /// `QueryHash`: a string.
-    ///
-    /// Example: `"83BAE67C"`
+    /// `QueryHash`; example: `"83BAE67C"`
     pub query_hash: Option<String>,
 
-    /// `MaxTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `578`
+    /// `MaxTime`; example: `578`
     pub max_time: u64,
 
-    /// `AverageTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `546`
+    /// `AverageTime`; example: `546`
     pub average_time: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Total`; example: `8`
     pub total: u64,
 }
 
@@ -1885,109 +1303,67 @@ pub struct SlowLogPattern {
 /// Returned in the output of [`DescribeSpecInfo`](super::DescribeSpecInfo).
 #[tc_model]
 pub struct SpecItem {
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"mongo.HIO10G.128g"`
+    /// `SpecCode`; example: `"mongo.HIO10G.128g"`
     pub spec_code: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `Memory`; example: `4096`
     pub memory: u64,
 
-    /// `DefaultStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3072000`
+    /// `DefaultStorage`; example: `3072000`
     pub default_storage: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5120000`
+    /// `MaxStorage`; example: `5120000`
     pub max_storage: u64,
 
-    /// `MinStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1536000`
+    /// `MinStorage`; example: `1536000`
     pub min_storage: u64,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `Qps`; example: `36000`
     pub qps: u64,
 
-    /// `Conns`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Conns`; example: `20000`
     pub conns: u64,
 
-    /// `MongoVersionCode`: a string.
-    ///
-    /// Example: `"MONGO_50_WT"`
+    /// `MongoVersionCode`; example: `"MONGO_50_WT"`
     pub mongo_version_code: String,
 
-    /// `MongoVersionValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MongoVersionValue`; example: `4`
     pub mongo_version_value: u64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.6"`
+    /// `Version`; example: `"3.6"`
     pub version: String,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"WiredTiger"`
+    /// `EngineName`; example: `"WiredTiger"`
     pub engine_name: String,
 
-    /// `ClusterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterType`; example: `1`
     pub cluster_type: u64,
 
-    /// `MinNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinNodeNum`; example: `3`
     pub min_node_num: u64,
 
-    /// `MaxNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `MaxNodeNum`; example: `7`
     pub max_node_num: u64,
 
-    /// `MinReplicateSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinReplicateSetNum`; example: `2`
     pub min_replicate_set_num: u64,
 
-    /// `MaxReplicateSetNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxReplicateSetNum`; example: `20`
     pub max_replicate_set_num: u64,
 
-    /// `MinReplicateSetNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinReplicateSetNodeNum`; example: `3`
     pub min_replicate_set_node_num: u64,
 
-    /// `MaxReplicateSetNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `MaxReplicateSetNodeNum`; example: `7`
     pub max_replicate_set_node_num: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"HIO10G"`
+    /// `MachineType`; example: `"HIO10G"`
     pub machine_type: String,
 }
 
@@ -1996,22 +1372,16 @@ pub struct SpecItem {
 /// Returned in the output of [`DescribeSpecInfo`](super::DescribeSpecInfo).
 #[tc_model]
 pub struct SpecificationInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `SpecItems`: a list of [`SpecItem`] objects.
+    /// `SpecItems`
     pub spec_items: Vec<SpecItem>,
 
-    /// `SupportMultiAZ`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportMultiAZ`; example: `1`
     #[tc(rename = "SupportMultiAZ")]
     pub support_multi_az: i64,
 }
@@ -2022,14 +1392,10 @@ pub struct SpecificationInfo {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"myTag"`
+    /// `TagKey`; example: `"myTag"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"myTagValue"`
+    /// `TagValue`; example: `"myTagValue"`
     pub tag_value: String,
 }
 
@@ -2038,35 +1404,28 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeLogDownloadTasks`](super::DescribeLogDownloadTasks).
 #[tc_model]
 pub struct Task {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<i64>,
 
-    /// `TaskId`: a string.
-    /// Always sent in responses.
+    /// `TaskId`, always sent in responses
     pub task_id: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
+    /// `FileSize`
     pub file_size: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: Option<i64>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -2075,32 +1434,22 @@ pub struct Task {
 /// Returned in the output of [`DescribeAccountUsers`](super::DescribeAccountUsers).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mongo_test"`
+    /// `UserName`; example: `"mongo_test"`
     pub user_name: String,
 
-    /// `AuthRole`: a list of [`Auth`] objects.
+    /// `AuthRole`
     pub auth_role: Vec<Auth>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-28 14:25:38"`
+    /// `CreateTime`; example: `"2021-09-28 14:25:38"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-28 14:25:38"`
+    /// `UpdateTime`; example: `"2021-09-28 14:25:38"`
     pub update_time: String,
 
-    /// `UserDesc`: a string.
-    ///
-    /// Example: `"mongodb测试账号"`
+    /// `UserDesc`; example: `"mongodb测试账号"`
     pub user_desc: String,
 
-    /// `ConsolePassUpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-28 14:25:38"`
+    /// `ConsolePassUpdateTime`; example: `"2021-09-28 14:25:38"`
     pub console_pass_update_time: Option<String>,
 }
 
@@ -2109,13 +1458,9 @@ pub struct UserInfo {
 /// Sent in the input of [`EnableWanService`](super::EnableWanService).
 #[tc_model]
 pub struct WanServiceNodeList {
-    /// `VipVport`: a string.
-    ///
-    /// Example: `"10.0.0.0:27017"`
+    /// `VipVport`; example: `"10.0.0.0:27017"`
     pub vip_vport: Option<String>,
 
-    /// `ListenerPort`: a string.
-    ///
-    /// Example: `"9000"`
+    /// `ListenerPort`; example: `"9000"`
     pub listener_port: Option<String>,
 }

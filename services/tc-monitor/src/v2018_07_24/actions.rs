@@ -8,25 +8,26 @@ use super::models;
 /// The `BindPrometheusManagedGrafana` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`BindPrometheusManagedGrafanaResponse`].
-/// The codes it documents are in [`BindPrometheusManagedGrafanaError`](super::errors::BindPrometheusManagedGrafanaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=BindPrometheusManagedGrafana)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "BindPrometheusManagedGrafana",
     output = BindPrometheusManagedGrafanaResponse,
-    error = super::errors::BindPrometheusManagedGrafanaError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct BindPrometheusManagedGrafana {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-ads2xxd"`
+    /// `InstanceId`; example: `"prom-ads2xxd"`
     pub instance_id: String,
 
-    /// `GrafanaId`: a string.
-    ///
-    /// Example: `"grafana-adf2adf"`
+    /// `GrafanaId`; example: `"grafana-adf2adf"`
     pub grafana_id: String,
 }
 
@@ -40,48 +41,43 @@ pub struct BindPrometheusManagedGrafanaResponse {
 /// The `BindingPolicyObject` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`BindingPolicyObjectResponse`].
-/// The codes it documents are in [`BindingPolicyObjectError`](super::errors::BindingPolicyObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=BindingPolicyObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "BindingPolicyObject",
     output = BindingPolicyObjectResponse,
-    error = super::errors::BindingPolicyObjectError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct BindingPolicyObject {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `111111`
+    /// `GroupId`; example: `111111`
     pub group_id: Option<i64>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-abc123"`
+    /// `PolicyId`; example: `"policy-abc123"`
     pub policy_id: Option<String>,
 
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceGroupId`; example: `0`
     pub instance_group_id: Option<i64>,
 
-    /// `Dimensions`: a list of [`BindingPolicyObjectDimension`](super::models::BindingPolicyObjectDimension) objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<models::BindingPolicyObjectDimension>>,
 
-    /// `EbSubject`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EbSubject`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub eb_subject: Option<String>,
 
-    /// `EbEventFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EbEventFlag`; example: `1`
     pub eb_event_flag: Option<i64>,
 }
 
@@ -95,61 +91,52 @@ pub struct BindingPolicyObjectResponse {
 /// The `BindingPolicyTag` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`BindingPolicyTagResponse`].
-/// The codes it documents are in [`BindingPolicyTagError`](super::errors::BindingPolicyTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=BindingPolicyTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "BindingPolicyTag",
     output = BindingPolicyTagResponse,
-    error = super::errors::BindingPolicyTagError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct BindingPolicyTag {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-gqz8m9uq"`
+    /// `PolicyId`; example: `"policy-gqz8m9uq"`
     pub policy_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"5678"`
+    /// `GroupId`; example: `"5678"`
     pub group_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `Tag`: a [`PolicyTag`](super::models::PolicyTag).
+    /// `Tag`
     pub tag: Option<models::PolicyTag>,
 
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `78`
+    /// `InstanceGroupId`; example: `78`
     pub instance_group_id: Option<i64>,
 
-    /// `BatchTag`: a list of [`PolicyTag`](super::models::PolicyTag) objects.
+    /// `BatchTag`
     pub batch_tag: Option<Vec<models::PolicyTag>>,
 
-    /// `EbEventFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EbEventFlag`; example: `1`
     pub eb_event_flag: Option<i64>,
 
-    /// `EbSubject`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EbSubject`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub eb_subject: Option<String>,
 
-    /// `TagOperation`: a string.
-    ///
-    /// Example: `"intersection"`
+    /// `TagOperation`; example: `"intersection"`
     pub tag_operation: Option<String>,
 }
 
@@ -163,49 +150,44 @@ pub struct BindingPolicyTagResponse {
 /// The `CheckAddressByPrometheus` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CheckAddressByPrometheusResponse`].
-/// The codes it documents are in [`CheckAddressByPrometheusError`](super::errors::CheckAddressByPrometheusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CheckAddressByPrometheus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CheckAddressByPrometheus",
     output = CheckAddressByPrometheusResponse,
-    error = super::errors::CheckAddressByPrometheusError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CheckAddressByPrometheus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxx"`
     pub instance_id: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"http://1.1.1.1:1111/test"`
+    /// `Target`; example: `"http://1.1.1.1:1111/test"`
     pub target: String,
 
-    /// `ProbeProtocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `ProbeProtocol`; example: `"tcp"`
     pub probe_protocol: Option<String>,
 }
 
 /// What a successful [`CheckAddressByPrometheus`] call returns.
 #[tc_model]
 pub struct CheckAddressByPrometheusResponse {
-    /// `Target`: a string.
-    ///
-    /// Example: `"1.1.1.1:1111"`
+    /// `Target`; example: `"1.1.1.1:1111"`
     pub target: Option<String>,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"connnection timeout"`
+    /// `Message`; example: `"connnection timeout"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -215,20 +197,24 @@ pub struct CheckAddressByPrometheusResponse {
 /// The `CleanGrafanaInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CleanGrafanaInstanceResponse`].
-/// The codes it documents are in [`CleanGrafanaInstanceError`](super::errors::CleanGrafanaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CleanGrafanaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CleanGrafanaInstance",
     output = CleanGrafanaInstanceResponse,
-    error = super::errors::CleanGrafanaInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CleanGrafanaInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-grafana"`
+    /// `InstanceId`; example: `"my-grafana"`
     pub instance_id: String,
 }
 
@@ -242,9 +228,12 @@ pub struct CleanGrafanaInstanceResponse {
 /// The `CreateAlarmHistoryShield` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateAlarmHistoryShieldResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateAlarmHistoryShield)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
@@ -253,96 +242,62 @@ pub struct CleanGrafanaInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAlarmHistoryShield {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试屏蔽"`
+    /// `Name`; example: `"测试屏蔽"`
     pub name: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `ShieldPolicyId`: a string.
-    ///
-    /// Example: `"policy-sceil8f8"`
+    /// `ShieldPolicyId`; example: `"policy-sceil8f8"`
     pub shield_policy_id: String,
 
-    /// `ShieldTimeType`: a string.
-    ///
-    /// Example: `"LOOP_SHIELD"`
+    /// `ShieldTimeType`; example: `"LOOP_SHIELD"`
     pub shield_time_type: String,
 
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `NameSpace`; example: `"cvm_device"`
     pub name_space: Option<String>,
 
-    /// `ShieldObject`: a list of strings.
+    /// `ShieldObject`
     pub shield_object: Option<Vec<String>>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"qemu_vcpu_usage"`
+    /// `MetricName`; example: `"qemu_vcpu_usage"`
     pub metric_name: Option<String>,
 
-    /// `ShieldMetric`: a list of strings.
-    ///
-    /// Example: `["UnconsumeTopic","MaxOffsetTopic"]`
+    /// `ShieldMetric`; example: `["UnconsumeTopic","MaxOffsetTopic"]`
     pub shield_metric: Option<Vec<String>>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `StartTime`; example: `36000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72000`
+    /// `EndTime`; example: `72000`
     pub end_time: Option<u64>,
 
-    /// `LoopStartDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1648742400`
+    /// `LoopStartDate`; example: `1648742400`
     pub loop_start_date: Option<u64>,
 
-    /// `LoopEndDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649088000`
+    /// `LoopEndDate`; example: `1649088000`
     pub loop_end_date: Option<u64>,
 
-    /// `ShieldAlarmLevel`: a string.
-    ///
-    /// Example: `"Warn"`
+    /// `ShieldAlarmLevel`; example: `"Warn"`
     pub shield_alarm_level: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Description`; example: `"规则描述"`
     pub description: Option<String>,
 
-    /// `TimeZone`: a floating-point number.
-    ///
-    /// Example: `8.5`
+    /// `TimeZone`; example: `8.5`
     pub time_zone: Option<f64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sshejshee"`
+    /// `SessionId`; example: `"sshejshee"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`CreateAlarmHistoryShield`] call returns.
 #[tc_model]
 pub struct CreateAlarmHistoryShieldResponse {
-    /// `ShieldId`: a string.
-    ///
-    /// Example: `"Shield-xxxx"`
+    /// `ShieldId`; example: `"Shield-xxxx"`
     pub shield_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,68 +307,66 @@ pub struct CreateAlarmHistoryShieldResponse {
 /// The `CreateAlarmNotice` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateAlarmNoticeResponse`].
-/// The codes it documents are in [`CreateAlarmNoticeError`](super::errors::CreateAlarmNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateAlarmNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateAlarmNotice",
     output = CreateAlarmNoticeResponse,
-    error = super::errors::CreateAlarmNoticeError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateAlarmNotice {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认通知模板"`
+    /// `Name`; example: `"默认通知模板"`
     pub name: String,
 
-    /// `NoticeType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `NoticeType`; example: `"ALL"`
     pub notice_type: String,
 
-    /// `NoticeLanguage`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `NoticeLanguage`; example: `"zh-CN"`
     pub notice_language: String,
 
-    /// `UserNotices`: a list of [`UserNotice`](super::models::UserNotice) objects.
+    /// `UserNotices`
     pub user_notices: Option<Vec<models::UserNotice>>,
 
-    /// `URLNotices`: a list of [`UrlNotice`](super::models::UrlNotice) objects.
+    /// `URLNotices`
     #[tc(rename = "URLNotices")]
     pub url_notices: Option<Vec<models::UrlNotice>>,
 
-    /// `CLSNotices`: a list of [`ClsNotice`](super::models::ClsNotice) objects.
+    /// `CLSNotices`
     #[tc(rename = "CLSNotices")]
     pub cls_notices: Option<Vec<models::ClsNotice>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `IsLoginFree`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsLoginFree`; example: `0`
     pub is_login_free: Option<i64>,
 
-    /// `TimeZoneName`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZoneName`; example: `"Asia/Shanghai"`
     pub time_zone_name: Option<String>,
 }
 
 /// What a successful [`CreateAlarmNotice`] call returns.
 #[tc_model]
 pub struct CreateAlarmNoticeResponse {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-abcdef"`
+    /// `NoticeId`; example: `"notice-abcdef"`
     pub notice_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -423,123 +376,103 @@ pub struct CreateAlarmNoticeResponse {
 /// The `CreateAlarmPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateAlarmPolicyResponse`].
-/// The codes it documents are in [`CreateAlarmPolicyError`](super::errors::CreateAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateAlarmPolicy",
     output = CreateAlarmPolicyResponse,
-    error = super::errors::CreateAlarmPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateAlarmPolicy {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"云服务器告警策略"`
+    /// `PolicyName`; example: `"云服务器告警策略"`
     pub policy_name: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"策略demo"`
+    /// `Remark`; example: `"策略demo"`
     pub remark: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ConditionTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `9674169`
+    /// `ConditionTemplateId`; example: `9674169`
     pub condition_template_id: Option<i64>,
 
-    /// `Condition`: an [`AlarmPolicyCondition`](super::models::AlarmPolicyCondition).
+    /// `Condition`
     pub condition: Option<models::AlarmPolicyCondition>,
 
-    /// `EventCondition`: an [`AlarmPolicyEventCondition`](super::models::AlarmPolicyEventCondition).
+    /// `EventCondition`
     pub event_condition: Option<models::AlarmPolicyEventCondition>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-bv9b4ghqbg","notice-gj2n9wnt29"]`
+    /// `NoticeIds`; example: `["notice-bv9b4ghqbg","notice-gj2n9wnt29"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `TriggerTasks`: a list of [`AlarmPolicyTriggerTask`](super::models::AlarmPolicyTriggerTask) objects.
+    /// `TriggerTasks`
     pub trigger_tasks: Option<Vec<models::AlarmPolicyTriggerTask>>,
 
-    /// `Filter`: an [`AlarmPolicyFilter`](super::models::AlarmPolicyFilter).
+    /// `Filter`
     pub filter: Option<models::AlarmPolicyFilter>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["service_name"]`
+    /// `GroupBy`; example: `["service_name"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `IsBindAll`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsBindAll`; example: `0`
     pub is_bind_all: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `LogAlarmReqInfo`: a [`LogAlarmReq`](super::models::LogAlarmReq).
+    /// `LogAlarmReqInfo`
     pub log_alarm_req_info: Option<models::LogAlarmReq>,
 
-    /// `HierarchicalNotices`: a list of [`AlarmHierarchicalNotice`](super::models::AlarmHierarchicalNotice) objects.
+    /// `HierarchicalNotices`
     pub hierarchical_notices: Option<Vec<models::AlarmHierarchicalNotice>>,
 
-    /// `MigrateFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MigrateFlag`; example: `1`
     pub migrate_flag: Option<i64>,
 
-    /// `EbSubject`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EbSubject`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub eb_subject: Option<String>,
 
-    /// `AdditionalAlarmContent`: a string.
-    ///
-    /// Example: `"1 AND 2"`
+    /// `AdditionalAlarmContent`; example: `"1 AND 2"`
     pub additional_alarm_content: Option<String>,
 
-    /// `NoticeContentTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`](super::models::NoticeContentTmplBindInfo) objects.
+    /// `NoticeContentTmplBindInfos`
     pub notice_content_tmpl_bind_infos: Option<Vec<models::NoticeContentTmplBindInfo>>,
 }
 
 /// What a successful [`CreateAlarmPolicy`] call returns.
 #[tc_model]
 pub struct CreateAlarmPolicyResponse {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-hi498gw3h2"`
+    /// `PolicyId`; example: `"policy-hi498gw3h2"`
     pub policy_id: String,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"1234556"`
+    /// `OriginId`; example: `"1234556"`
     pub origin_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -549,119 +482,89 @@ pub struct CreateAlarmPolicyResponse {
 /// The `CreateAlarmShield` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateAlarmShieldResponse`].
-/// The codes it documents are in [`CreateAlarmShieldError`](super::errors::CreateAlarmShieldError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateAlarmShield)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateAlarmShield",
     output = CreateAlarmShieldResponse,
-    error = super::errors::CreateAlarmShieldError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateAlarmShield {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试屏蔽"`
+    /// `Name`; example: `"测试屏蔽"`
     pub name: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"CKAFKA-CONSUMERGROUP-TOPIC"`
+    /// `NameSpace`; example: `"CKAFKA-CONSUMERGROUP-TOPIC"`
     pub name_space: String,
 
-    /// `ShieldTimeType`: a string.
-    ///
-    /// Example: `"LOOP_SHIELD"`
+    /// `ShieldTimeType`; example: `"LOOP_SHIELD"`
     pub shield_time_type: String,
 
-    /// `ShieldObject`: a list of strings.
-    ///
-    /// Example: `["cafka-xxx","cafka-xxx"]`
+    /// `ShieldObject`; example: `["cafka-xxx","cafka-xxx"]`
     pub shield_object: Option<Vec<String>>,
 
-    /// `ShieldMetric`: a list of strings.
-    ///
-    /// Example: `["UnconsumeTopic","MaxOffsetTopic"]`
+    /// `ShieldMetric`; example: `["UnconsumeTopic","MaxOffsetTopic"]`
     pub shield_metric: Option<Vec<String>>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `StartTime`; example: `36000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72000`
+    /// `EndTime`; example: `72000`
     pub end_time: Option<u64>,
 
-    /// `LoopStartDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1648742400`
+    /// `LoopStartDate`; example: `1648742400`
     pub loop_start_date: Option<u64>,
 
-    /// `LoopEndDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649088000`
+    /// `LoopEndDate`; example: `1649088000`
     pub loop_end_date: Option<u64>,
 
-    /// `ShieldPolicyId`: a string.
-    ///
-    /// Example: `"policy-1111"`
+    /// `ShieldPolicyId`; example: `"policy-1111"`
     pub shield_policy_id: Option<String>,
 
-    /// `ShieldAlarmLevel`: a list of strings.
-    ///
-    /// Example: `["Warn"]`
+    /// `ShieldAlarmLevel`; example: `["Warn"]`
     pub shield_alarm_level: Option<Vec<String>>,
 
-    /// `VersionTag`: a string.
-    ///
-    /// Example: `"OBJNAME"`
+    /// `VersionTag`; example: `"OBJNAME"`
     pub version_tag: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"实例下线，告警策略不再需要"`
+    /// `Description`; example: `"实例下线，告警策略不再需要"`
     pub description: Option<String>,
 
-    /// `TimeZone`: a floating-point number.
-    ///
-    /// Example: `5.5`
+    /// `TimeZone`; example: `5.5`
     pub time_zone: Option<f64>,
 
-    /// `ShieldEvent`: a list of strings.
-    ///
-    /// Example: `["cpm:ErrorEvent:SsdTempe"]`
+    /// `ShieldEvent`; example: `["cpm:ErrorEvent:SsdTempe"]`
     pub shield_event: Option<Vec<String>>,
 
-    /// `ShieldMetricFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShieldMetricFlag`; example: `1`
     pub shield_metric_flag: Option<i64>,
 
-    /// `ShieldEventFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShieldEventFlag`; example: `1`
     pub shield_event_flag: Option<i64>,
 }
 
 /// What a successful [`CreateAlarmShield`] call returns.
 #[tc_model]
 pub struct CreateAlarmShieldResponse {
-    /// `ShieldId`: a string.
-    ///
-    /// Example: `"Shield-xxxx"`
+    /// `ShieldId`; example: `"Shield-xxxx"`
     pub shield_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -671,65 +574,65 @@ pub struct CreateAlarmShieldResponse {
 /// The `CreateAlertRule` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateAlertRuleResponse`].
-/// The codes it documents are in [`CreateAlertRuleError`](super::errors::CreateAlertRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateAlertRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateAlertRule",
     output = CreateAlertRuleResponse,
-    error = super::errors::CreateAlertRuleError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateAlertRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-123131"`
+    /// `InstanceId`; example: `"prom-123131"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"告警规则测试"`
+    /// `RuleName`; example: `"告警规则测试"`
     pub rule_name: String,
 
-    /// `Expr`: a string.
-    ///
-    /// Example: `"job:request_latency_seconds:mean5m{job=\"myjob\"} > 0.5"`
+    /// `Expr`; example: `"job:request_latency_seconds:mean5m{job=\"myjob\"} > 0.5"`
     pub expr: String,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["Consumer-5sfs3242"]`
+    /// `Receivers`; example: `["Consumer-5sfs3242"]`
     pub receivers: Vec<String>,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleState`; example: `2`
     pub rule_state: Option<i64>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `Duration`; example: `"5m"`
     pub duration: Option<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::PrometheusRuleKv>>,
 
-    /// `Annotations`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `Annotations`
     pub annotations: Option<Vec<models::PrometheusRuleKv>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TargetDown"`
+    /// `Type`; example: `"TargetDown"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateAlertRule`] call returns.
 #[tc_model]
 pub struct CreateAlertRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"arule-f2vx2owo"`
+    /// `RuleId`; example: `"arule-f2vx2owo"`
     pub rule_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -739,62 +642,58 @@ pub struct CreateAlertRuleResponse {
 /// The `CreateConditionsTemplate` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateConditionsTemplateResponse`].
-/// The codes it documents are in [`CreateConditionsTemplateError`](super::errors::CreateConditionsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateConditionsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateConditionsTemplate",
     output = CreateConditionsTemplateResponse,
-    error = super::errors::CreateConditionsTemplateError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateConditionsTemplate {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"测试API新增,"`
+    /// `GroupName`; example: `"测试API新增,"`
     pub group_name: String,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUnionRule`; example: `0`
     pub is_union_rule: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试API创建一下模板,"`
+    /// `Remark`; example: `"测试API创建一下模板,"`
     pub remark: Option<String>,
 
-    /// `ParentGroupID`: a signed 64-bit integer.
-    ///
-    /// Example: `25678`
+    /// `ParentGroupID`; example: `25678`
     #[tc(rename = "ParentGroupID")]
     pub parent_group_id: Option<i64>,
 
-    /// `IsShielded`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsShielded`; example: `1`
     pub is_shielded: Option<i64>,
 
-    /// `ComplexExpression`: a string.
-    ///
-    /// Example: `"1 AND 2 OR 3"`
+    /// `ComplexExpression`; example: `"1 AND 2 OR 3"`
     pub complex_expression: Option<String>,
 
-    /// `Conditions`: a list of [`ModifyConditionsTemplateRequestCondition`](super::models::ModifyConditionsTemplateRequestCondition) objects.
+    /// `Conditions`
     pub conditions: Option<Vec<models::ModifyConditionsTemplateRequestCondition>>,
 
-    /// `EventConditions`: a list of [`ModifyConditionsTemplateRequestEventCondition`](super::models::ModifyConditionsTemplateRequestEventCondition) objects.
+    /// `EventConditions`
     pub event_conditions: Option<
         Vec<models::ModifyConditionsTemplateRequestEventCondition>,
     >,
@@ -803,9 +702,7 @@ pub struct CreateConditionsTemplate {
 /// What a successful [`CreateConditionsTemplate`] call returns.
 #[tc_model]
 pub struct CreateConditionsTemplateResponse {
-    /// `GroupID`: a signed 64-bit integer.
-    ///
-    /// Example: `1998842`
+    /// `GroupID`; example: `1998842`
     #[tc(rename = "GroupID")]
     pub group_id: i64,
 
@@ -816,47 +713,54 @@ pub struct CreateConditionsTemplateResponse {
 /// The `CreateExporterIntegration` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateExporterIntegrationResponse`].
-/// The codes it documents are in [`CreateExporterIntegrationError`](super::errors::CreateExporterIntegrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateExporterIntegration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::MonitorErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.InstanceNotRunning`](super::errors::MonitorErrorCode::FailedOperationInstanceNotRunning)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.ResourceOperating`](super::errors::MonitorErrorCode::FailedOperationResourceOperating)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateExporterIntegration",
     output = CreateExporterIntegrationResponse,
-    error = super::errors::CreateExporterIntegrationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateExporterIntegration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xx"`
+    /// `InstanceId`; example: `"prom-xx"`
     pub instance_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"mysql-exporter"`
+    /// `Kind`; example: `"mysql-exporter"`
     pub kind: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `KubeType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `KubeType`; example: `3`
     pub kube_type: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xx"`
+    /// `ClusterId`; example: `"cls-xx"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`CreateExporterIntegration`] call returns.
 #[tc_model]
 pub struct CreateExporterIntegrationResponse {
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["kafka-name"]`
+    /// `Names`; example: `["kafka-name"]`
     pub names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -866,55 +770,54 @@ pub struct CreateExporterIntegrationResponse {
 /// The `CreateExternalCluster` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateExternalClusterResponse`].
-/// The codes it documents are in [`CreateExternalClusterError`](super::errors::CreateExternalClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateExternalCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.InstanceNotRunning`](super::errors::MonitorErrorCode::FailedOperationInstanceNotRunning)
+/// - [`FailedOperation.ResourceConflict`](super::errors::MonitorErrorCode::FailedOperationResourceConflict)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.ResourceOperating`](super::errors::MonitorErrorCode::FailedOperationResourceOperating)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateExternalCluster",
     output = CreateExternalClusterResponse,
-    error = super::errors::CreateExternalClusterError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateExternalCluster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `ClusterRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ClusterRegion`; example: `"ap-shanghai"`
     pub cluster_region: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster name"`
+    /// `ClusterName`; example: `"cluster name"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"ecls-abcd"`
+    /// `ClusterId`; example: `"ecls-abcd"`
     pub cluster_id: Option<String>,
 
-    /// `ExternalLabels`: a list of [`Label`](super::models::Label) objects.
-    ///
-    /// Example: `[{"Name":"cluster_name","Value":"ai"}]`
+    /// `ExternalLabels`; example: `[{"Name":"cluster_name","Value":"ai"}]`
     pub external_labels: Option<Vec<models::Label>>,
 
-    /// `OpenDefaultRecord`: a boolean.
+    /// `OpenDefaultRecord`
     pub open_default_record: Option<bool>,
 
-    /// `EnableExternal`: a boolean.
+    /// `EnableExternal`
     pub enable_external: Option<bool>,
 }
 
 /// What a successful [`CreateExternalCluster`] call returns.
 #[tc_model]
 pub struct CreateExternalClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"ecls-abcd"`
+    /// `ClusterId`; example: `"ecls-abcd"`
     pub cluster_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -924,62 +827,57 @@ pub struct CreateExternalClusterResponse {
 /// The `CreateGrafanaInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateGrafanaInstanceResponse`].
-/// The codes it documents are in [`CreateGrafanaInstanceError`](super::errors::CreateGrafanaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateGrafanaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::MonitorErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.CreateInstanceLimited`](super::errors::MonitorErrorCode::FailedOperationCreateInstanceLimited)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.RegionUnavailable`](super::errors::MonitorErrorCode::FailedOperationRegionUnavailable)
+/// - [`FailedOperation.ZoneUnavailable`](super::errors::MonitorErrorCode::FailedOperationZoneUnavailable)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::MonitorErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateGrafanaInstance",
     output = CreateGrafanaInstanceResponse,
-    error = super::errors::CreateGrafanaInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateGrafanaInstance {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-grafana"`
+    /// `InstanceName`; example: `"my-grafana"`
     pub instance_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `VpcId`; example: `"vpc-id"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-id1"]`
+    /// `SubnetIds`; example: `["subnet-id1"]`
     pub subnet_ids: Vec<String>,
 
-    /// `EnableInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternet`; example: `true`
     pub enable_internet: bool,
 
-    /// `GrafanaInitPassword`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `GrafanaInitPassword`; example: `"admin"`
     pub grafana_init_password: Option<String>,
 
-    /// `TagSpecification`: a list of [`PrometheusTag`](super::models::PrometheusTag) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::PrometheusTag>>,
 
-    /// `DockerImage`: a string.
-    ///
-    /// Example: `"v10.4.19"`
+    /// `DockerImage`; example: `"v10.4.19"`
     pub docker_image: Option<String>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 }
 
 /// What a successful [`CreateGrafanaInstance`] call returns.
 #[tc_model]
 pub struct CreateGrafanaInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-grafana"`
+    /// `InstanceId`; example: `"my-grafana"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -989,37 +887,36 @@ pub struct CreateGrafanaInstanceResponse {
 /// The `CreateGrafanaIntegration` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateGrafanaIntegrationResponse`].
-/// The codes it documents are in [`CreateGrafanaIntegrationError`](super::errors::CreateGrafanaIntegrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateGrafanaIntegration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateGrafanaIntegration",
     output = CreateGrafanaIntegrationResponse,
-    error = super::errors::CreateGrafanaIntegrationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateGrafanaIntegration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"grafana"`
+    /// `Kind`; example: `"grafana"`
     pub kind: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
 /// What a successful [`CreateGrafanaIntegration`] call returns.
 #[tc_model]
 pub struct CreateGrafanaIntegrationResponse {
-    /// `IntegrationId`: a string.
-    ///
-    /// Example: `"integration-xxxxxxxx"`
+    /// `IntegrationId`; example: `"integration-xxxxxxxx"`
     pub integration_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1029,54 +926,45 @@ pub struct CreateGrafanaIntegrationResponse {
 /// The `CreateGrafanaNotificationChannel` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateGrafanaNotificationChannelResponse`].
-/// The codes it documents are in [`CreateGrafanaNotificationChannelError`](super::errors::CreateGrafanaNotificationChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateGrafanaNotificationChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateGrafanaNotificationChannel",
     output = CreateGrafanaNotificationChannelResponse,
-    error = super::errors::CreateGrafanaNotificationChannelError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateGrafanaNotificationChannel {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"my-channel"`
+    /// `ChannelName`; example: `"my-channel"`
     pub channel_name: String,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["notice-7k7q3qzr"]`
+    /// `Receivers`; example: `["notice-7k7q3qzr"]`
     pub receivers: Vec<String>,
 
-    /// `OrgId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgId`; example: `1`
     pub org_id: Option<i64>,
 
-    /// `ExtraOrgIds`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `ExtraOrgIds`; example: `["1"]`
     pub extra_org_ids: Option<Vec<String>>,
 
-    /// `OrganizationIds`: a list of strings.
-    ///
-    /// Example: `["111324"]`
+    /// `OrganizationIds`; example: `["111324"]`
     pub organization_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateGrafanaNotificationChannel`] call returns.
 #[tc_model]
 pub struct CreateGrafanaNotificationChannelResponse {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-xxxxxxxx"`
+    /// `ChannelId`; example: `"channel-xxxxxxxx"`
     pub channel_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1086,73 +974,60 @@ pub struct CreateGrafanaNotificationChannelResponse {
 /// The `CreateOnCallForm` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateOnCallFormResponse`].
-/// The codes it documents are in [`CreateOnCallFormError`](super::errors::CreateOnCallFormError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateOnCallForm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateOnCallForm",
     output = CreateOnCallFormResponse,
-    error = super::errors::CreateOnCallFormError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateOnCallForm {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `OnCallFormName`: a string.
-    ///
-    /// Example: `"form-zahdhgjo"`
+    /// `OnCallFormName`; example: `"form-zahdhgjo"`
     pub on_call_form_name: String,
 
-    /// `StaffInfos`: a list of [`StaffInfo`](super::models::StaffInfo) objects.
+    /// `StaffInfos`
     pub staff_infos: Vec<models::StaffInfo>,
 
-    /// `RotationType`: a string.
-    ///
-    /// Example: `"day"`
+    /// `RotationType`; example: `"day"`
     pub rotation_type: String,
 
-    /// `ShiftTime`: a string.
-    ///
-    /// Example: `"12:00"`
+    /// `ShiftTime`; example: `"12:00"`
     pub shift_time: String,
 
-    /// `EffectiveStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1648742400`
+    /// `EffectiveStartTime`; example: `1648742400`
     pub effective_start_time: i64,
 
-    /// `EffectiveEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1649520000`
+    /// `EffectiveEndTime`; example: `1649520000`
     pub effective_end_time: i64,
 
-    /// `TimeZone`: a floating-point number.
-    ///
-    /// Example: `9`
+    /// `TimeZone`; example: `9`
     pub time_zone: f64,
 
-    /// `OnCallFormDesc`: a string.
-    ///
-    /// Example: `"值班分组"`
+    /// `OnCallFormDesc`; example: `"值班分组"`
     pub on_call_form_desc: Option<String>,
 
-    /// `CoverStaffInfos`: a list of [`CoverStaffInfo`](super::models::CoverStaffInfo) objects.
+    /// `CoverStaffInfos`
     pub cover_staff_infos: Option<Vec<models::CoverStaffInfo>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateOnCallForm`] call returns.
 #[tc_model]
 pub struct CreateOnCallFormResponse {
-    /// `OnCallFormID`: a string.
-    ///
-    /// Example: `"form-zahdhgjo"`
+    /// `OnCallFormID`; example: `"form-zahdhgjo"`
     #[tc(rename = "OnCallFormID")]
     pub on_call_form_id: String,
 
@@ -1163,80 +1038,75 @@ pub struct CreateOnCallFormResponse {
 /// The `CreatePolicyGroup` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePolicyGroupResponse`].
-/// The codes it documents are in [`CreatePolicyGroupError`](super::errors::CreatePolicyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePolicyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePolicyGroup",
     output = CreatePolicyGroupResponse,
-    error = super::errors::CreatePolicyGroupError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePolicyGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupName`; example: `"test_group"`
     pub group_name: String,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ConditionTempGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `15500623`
+    /// `ConditionTempGroupId`; example: `15500623`
     pub condition_temp_group_id: Option<i64>,
 
-    /// `IsShielded`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsShielded`; example: `1`
     pub is_shielded: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"backup_group"`
+    /// `Remark`; example: `"backup_group"`
     pub remark: Option<String>,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `106648246`
+    /// `InsertTime`; example: `106648246`
     pub insert_time: Option<i64>,
 
-    /// `Conditions`: a list of [`CreatePolicyGroupCondition`](super::models::CreatePolicyGroupCondition) objects.
+    /// `Conditions`
     pub conditions: Option<Vec<models::CreatePolicyGroupCondition>>,
 
-    /// `EventConditions`: a list of [`CreatePolicyGroupEventCondition`](super::models::CreatePolicyGroupEventCondition) objects.
+    /// `EventConditions`
     pub event_conditions: Option<Vec<models::CreatePolicyGroupEventCondition>>,
 
-    /// `BackEndCall`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackEndCall`; example: `0`
     pub back_end_call: Option<i64>,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUnionRule`; example: `1`
     pub is_union_rule: Option<i64>,
 }
 
 /// What a successful [`CreatePolicyGroup`] call returns.
 #[tc_model]
 pub struct CreatePolicyGroupResponse {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1288099`
+    /// `GroupId`; example: `1288099`
     pub group_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1246,34 +1116,42 @@ pub struct CreatePolicyGroupResponse {
 /// The `CreatePrometheusAgent` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusAgentResponse`].
-/// The codes it documents are in [`CreatePrometheusAgentError`](super::errors::CreatePrometheusAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.InstanceNotRunning`](super::errors::MonitorErrorCode::FailedOperationInstanceNotRunning)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusAgent",
     output = CreatePrometheusAgentResponse,
-    error = super::errors::CreatePrometheusAgentError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusAgent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-dfae2323"`
+    /// `InstanceId`; example: `"prom-dfae2323"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Name`; example: `"example"`
     pub name: String,
 }
 
 /// What a successful [`CreatePrometheusAgent`] call returns.
 #[tc_model]
 pub struct CreatePrometheusAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-abcd"`
+    /// `AgentId`; example: `"agent-abcd"`
     pub agent_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1283,56 +1161,60 @@ pub struct CreatePrometheusAgentResponse {
 /// The `CreatePrometheusAlertGroup` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusAlertGroupResponse`].
-/// The codes it documents are in [`CreatePrometheusAlertGroupError`](super::errors::CreatePrometheusAlertGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusAlertGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusAlertGroup",
     output = CreatePrometheusAlertGroupResponse,
-    error = super::errors::CreatePrometheusAlertGroupError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusAlertGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-23sadu23"`
+    /// `InstanceId`; example: `"prom-23sadu23"`
     pub instance_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"告警规则创建测试"`
+    /// `GroupName`; example: `"告警规则创建测试"`
     pub group_name: Option<String>,
 
-    /// `GroupState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupState`; example: `2`
     pub group_state: Option<i64>,
 
-    /// `AMPReceivers`: a list of strings.
-    ///
-    /// Example: `["Consumer-5sfs3242","notice-as6512as"]`
+    /// `AMPReceivers`; example: `["Consumer-5sfs3242","notice-as6512as"]`
     #[tc(rename = "AMPReceivers")]
     pub amp_receivers: Option<Vec<String>>,
 
-    /// `CustomReceiver`: a [`PrometheusAlertCustomReceiver`](super::models::PrometheusAlertCustomReceiver).
+    /// `CustomReceiver`
     pub custom_receiver: Option<models::PrometheusAlertCustomReceiver>,
 
-    /// `RepeatInterval`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `RepeatInterval`; example: `"5m"`
     pub repeat_interval: Option<String>,
 
-    /// `Rules`: a list of [`PrometheusAlertGroupRuleSet`](super::models::PrometheusAlertGroupRuleSet) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::PrometheusAlertGroupRuleSet>>,
 }
 
 /// What a successful [`CreatePrometheusAlertGroup`] call returns.
 #[tc_model]
 pub struct CreatePrometheusAlertGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"alert-sx123a23"`
+    /// `GroupId`; example: `"alert-sx123a23"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1342,32 +1224,45 @@ pub struct CreatePrometheusAlertGroupResponse {
 /// The `CreatePrometheusAlertPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`CreatePrometheusAlertPolicyError`](super::errors::CreatePrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::MonitorErrorCode::FailedOperationDb)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeClientConf`](super::errors::MonitorErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusAlertPolicy",
     output = CreatePrometheusAlertPolicyResponse,
-    error = super::errors::CreatePrometheusAlertPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-ksnrbv"`
+    /// `InstanceId`; example: `"prom-ksnrbv"`
     pub instance_id: String,
 
-    /// `AlertRule`: a [`PrometheusAlertPolicyItem`](super::models::PrometheusAlertPolicyItem).
+    /// `AlertRule`
     pub alert_rule: models::PrometheusAlertPolicyItem,
 }
 
 /// What a successful [`CreatePrometheusAlertPolicy`] call returns.
 #[tc_model]
 pub struct CreatePrometheusAlertPolicyResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"alert-oshger"`
+    /// `Id`; example: `"alert-oshger"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1377,23 +1272,34 @@ pub struct CreatePrometheusAlertPolicyResponse {
 /// The `CreatePrometheusClusterAgent` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusClusterAgentResponse`].
-/// The codes it documents are in [`CreatePrometheusClusterAgentError`](super::errors::CreatePrometheusClusterAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusClusterAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusClusterAgent",
     output = CreatePrometheusClusterAgentResponse,
-    error = super::errors::CreatePrometheusClusterAgentError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusClusterAgent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-oejhr"`
+    /// `InstanceId`; example: `"prom-oejhr"`
     pub instance_id: String,
 
-    /// `Agents`: a list of [`PrometheusClusterAgentBasic`](super::models::PrometheusClusterAgentBasic) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusClusterAgentBasic>,
 }
 
@@ -1407,39 +1313,50 @@ pub struct CreatePrometheusClusterAgentResponse {
 /// The `CreatePrometheusConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusConfigResponse`].
-/// The codes it documents are in [`CreatePrometheusConfigError`](super::errors::CreatePrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`ResourceInUse.ResourceExistAlready`](super::errors::MonitorErrorCode::ResourceInUseResourceExistAlready)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusConfig",
     output = CreatePrometheusConfigResponse,
-    error = super::errors::CreatePrometheusConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<models::PrometheusConfigItem>>,
 }
 
@@ -1455,32 +1372,35 @@ pub struct CreatePrometheusConfigResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreatePrometheusGlobalNotificationResponse`].
-/// The codes it documents are in [`CreatePrometheusGlobalNotificationError`](super::errors::CreatePrometheusGlobalNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusGlobalNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusGlobalNotification",
     output = CreatePrometheusGlobalNotificationResponse,
-    error = super::errors::CreatePrometheusGlobalNotificationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusGlobalNotification {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-id"`
+    /// `InstanceId`; example: `"prom-id"`
     pub instance_id: String,
 
-    /// `Notification`: a [`PrometheusNotificationItem`](super::models::PrometheusNotificationItem).
+    /// `Notification`
     pub notification: models::PrometheusNotificationItem,
 }
 
 /// What a successful [`CreatePrometheusGlobalNotification`] call returns.
 #[tc_model]
 pub struct CreatePrometheusGlobalNotificationResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Id`; example: `"global"`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1490,60 +1410,63 @@ pub struct CreatePrometheusGlobalNotificationResponse {
 /// The `CreatePrometheusMultiTenantInstancePostPayMode` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusMultiTenantInstancePostPayModeResponse`].
-/// The codes it documents are in [`CreatePrometheusMultiTenantInstancePostPayModeError`](super::errors::CreatePrometheusMultiTenantInstancePostPayModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusMultiTenantInstancePostPayMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::MonitorErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.CreateInstance`](super::errors::MonitorErrorCode::FailedOperationCreateInstance)
+/// - [`FailedOperation.CreateInstanceLimited`](super::errors::MonitorErrorCode::FailedOperationCreateInstanceLimited)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.SendRequest`](super::errors::MonitorErrorCode::FailedOperationSendRequest)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusMultiTenantInstancePostPayMode",
     output = CreatePrometheusMultiTenantInstancePostPayModeResponse,
-    error = super::errors::CreatePrometheusMultiTenantInstancePostPayModeError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusMultiTenantInstancePostPayMode {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-prom-instance"`
+    /// `InstanceName`; example: `"my-prom-instance"`
     pub instance_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-345xdef"`
+    /// `VpcId`; example: `"vpc-345xdef"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-axxersx"`
+    /// `SubnetId`; example: `"subnet-axxersx"`
     pub subnet_id: String,
 
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DataRetentionTime`; example: `30`
     pub data_retention_time: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `TagSpecification`: a list of [`PrometheusTag`](super::models::PrometheusTag) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::PrometheusTag>>,
 
-    /// `GrafanaInstanceId`: a string.
-    ///
-    /// Example: `"grafana-xxxx"`
+    /// `GrafanaInstanceId`; example: `"grafana-xxxx"`
     pub grafana_instance_id: Option<String>,
 
-    /// `InstanceAttributes`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `InstanceAttributes`
     pub instance_attributes: Option<Vec<models::PrometheusRuleKv>>,
 }
 
 /// What a successful [`CreatePrometheusMultiTenantInstancePostPayMode`] call returns.
 #[tc_model]
 pub struct CreatePrometheusMultiTenantInstancePostPayModeResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-3xz2asxa"`
+    /// `InstanceId`; example: `"prom-3xz2asxa"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1553,28 +1476,39 @@ pub struct CreatePrometheusMultiTenantInstancePostPayModeResponse {
 /// The `CreatePrometheusRecordRuleYaml` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusRecordRuleYamlResponse`].
-/// The codes it documents are in [`CreatePrometheusRecordRuleYamlError`](super::errors::CreatePrometheusRecordRuleYamlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusRecordRuleYaml)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusRecordRuleYaml",
     output = CreatePrometheusRecordRuleYamlResponse,
-    error = super::errors::CreatePrometheusRecordRuleYamlError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusRecordRuleYaml {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Name`; example: `"example"`
     pub name: Option<String>,
 }
 
@@ -1588,37 +1522,47 @@ pub struct CreatePrometheusRecordRuleYamlResponse {
 /// The `CreatePrometheusScrapeJob` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusScrapeJobResponse`].
-/// The codes it documents are in [`CreatePrometheusScrapeJobError`](super::errors::CreatePrometheusScrapeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusScrapeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusScrapeJob",
     output = CreatePrometheusScrapeJobResponse,
-    error = super::errors::CreatePrometheusScrapeJobError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusScrapeJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-asfd"`
+    /// `AgentId`; example: `"agent-asfd"`
     pub agent_id: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 }
 
 /// What a successful [`CreatePrometheusScrapeJob`] call returns.
 #[tc_model]
 pub struct CreatePrometheusScrapeJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-3er5"`
+    /// `JobId`; example: `"job-3er5"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1628,27 +1572,33 @@ pub struct CreatePrometheusScrapeJobResponse {
 /// The `CreatePrometheusTemp` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreatePrometheusTempResponse`].
-/// The codes it documents are in [`CreatePrometheusTempError`](super::errors::CreatePrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreatePrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreatePrometheusTemp",
     output = CreatePrometheusTempResponse,
-    error = super::errors::CreatePrometheusTempError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreatePrometheusTemp {
-    /// `Template`: a [`PrometheusTemp`](super::models::PrometheusTemp).
+    /// `Template`
     pub template: models::PrometheusTemp,
 }
 
 /// What a successful [`CreatePrometheusTemp`] call returns.
 #[tc_model]
 pub struct CreatePrometheusTempResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1658,42 +1608,50 @@ pub struct CreatePrometheusTempResponse {
 /// The `CreateRecordingRule` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateRecordingRuleResponse`].
-/// The codes it documents are in [`CreateRecordingRuleError`](super::errors::CreateRecordingRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateRecordingRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateRecordingRule",
     output = CreateRecordingRuleResponse,
-    error = super::errors::CreateRecordingRuleError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateRecordingRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `Group`: a string.
+    /// `Group`
     pub group: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-x2323"`
+    /// `InstanceId`; example: `"prom-x2323"`
     pub instance_id: String,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleState`; example: `2`
     pub rule_state: Option<i64>,
 }
 
 /// What a successful [`CreateRecordingRule`] call returns.
 #[tc_model]
 pub struct CreateRecordingRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rrule-fzhp4p7c"`
+    /// `RuleId`; example: `"rrule-fzhp4p7c"`
     pub rule_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1703,42 +1661,39 @@ pub struct CreateRecordingRuleResponse {
 /// The `CreateSSOAccount` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`CreateSSOAccountResponse`].
-/// The codes it documents are in [`CreateSSOAccountError`](super::errors::CreateSSOAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=CreateSSOAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "CreateSSOAccount",
     output = CreateSSOAccountResponse,
-    error = super::errors::CreateSSOAccountError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct CreateSSOAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"grafana-fs***ad"`
+    /// `InstanceId`; example: `"grafana-fs***ad"`
     pub instance_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `UserId`; example: `"1000000000"`
     pub user_id: String,
 
-    /// `Role`: a list of [`GrafanaAccountRole`](super::models::GrafanaAccountRole) objects.
+    /// `Role`
     pub role: Vec<models::GrafanaAccountRole>,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Notes`; example: `"备注"`
     pub notes: Option<String>,
 }
 
 /// What a successful [`CreateSSOAccount`] call returns.
 #[tc_model]
 pub struct CreateSSOAccountResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `UserId`; example: `"1000000000"`
     pub user_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1748,9 +1703,12 @@ pub struct CreateSSOAccountResponse {
 /// The `DeleteAlarmHistoryShields` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteAlarmHistoryShieldsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteAlarmHistoryShields)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
@@ -1759,19 +1717,13 @@ pub struct CreateSSOAccountResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAlarmHistoryShields {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Shields`: a list of strings.
-    ///
-    /// Example: `["Shield-2a2818gxe6"]`
+    /// `Shields`; example: `["Shield-2a2818gxe6"]`
     pub shields: Vec<String>,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: Option<String>,
 }
 
@@ -1785,30 +1737,35 @@ pub struct DeleteAlarmHistoryShieldsResponse {
 /// The `DeleteAlarmNotices` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteAlarmNoticesResponse`].
-/// The codes it documents are in [`DeleteAlarmNoticesError`](super::errors::DeleteAlarmNoticesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteAlarmNotices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteAlarmNotices",
     output = DeleteAlarmNoticesResponse,
-    error = super::errors::DeleteAlarmNoticesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteAlarmNotices {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-235h325y","notice-h25hj534h"]`
+    /// `NoticeIds`; example: `["notice-235h325y","notice-h25hj534h"]`
     pub notice_ids: Vec<String>,
 
-    /// `NoticeBindPolicys`: a list of [`NoticeBindPolicys`](super::models::NoticeBindPolicys) objects.
-    ///
-    /// Example: `[{"NoticeId":"notice-8ixu28js","PolicyIds":["policy-sdsdsd"]}]`
+    /// `NoticeBindPolicys`; example: `[{"NoticeId":"notice-8ixu28js","PolicyIds":["policy-sdsdsd"]}]`
     pub notice_bind_policys: Option<Vec<models::NoticeBindPolicys>>,
 }
 
@@ -1822,30 +1779,35 @@ pub struct DeleteAlarmNoticesResponse {
 /// The `DeleteAlarmPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteAlarmPolicyResponse`].
-/// The codes it documents are in [`DeleteAlarmPolicyError`](super::errors::DeleteAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteAlarmPolicy",
     output = DeleteAlarmPolicyResponse,
-    error = super::errors::DeleteAlarmPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteAlarmPolicy {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-289ghn129","policy-3u3h90h3j"]`
+    /// `PolicyIds`; example: `["policy-289ghn129","policy-3u3h90h3j"]`
     pub policy_ids: Vec<String>,
 
-    /// `PromInsIds`: a list of strings.
-    ///
-    /// Example: `["prom-1234"]`
+    /// `PromInsIds`; example: `["prom-1234"]`
     pub prom_ins_ids: Option<Vec<String>>,
 }
 
@@ -1859,25 +1821,31 @@ pub struct DeleteAlarmPolicyResponse {
 /// The `DeleteAlarmShields` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteAlarmShieldsResponse`].
-/// The codes it documents are in [`DeleteAlarmShieldsError`](super::errors::DeleteAlarmShieldsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteAlarmShields)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteAlarmShields",
     output = DeleteAlarmShieldsResponse,
-    error = super::errors::DeleteAlarmShieldsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteAlarmShields {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Shields`: a list of strings.
-    ///
-    /// Example: `["Shield-2a2818gxe6"]`
+    /// `Shields`; example: `["Shield-2a2818gxe6"]`
     pub shields: Vec<String>,
 }
 
@@ -1891,25 +1859,37 @@ pub struct DeleteAlarmShieldsResponse {
 /// The `DeleteAlertRules` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteAlertRulesResponse`].
-/// The codes it documents are in [`DeleteAlertRulesError`](super::errors::DeleteAlertRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteAlertRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteAlertRules",
     output = DeleteAlertRulesResponse,
-    error = super::errors::DeleteAlertRulesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteAlertRules {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["arule-m74lrt6g"]`
+    /// `RuleIds`; example: `["arule-m74lrt6g"]`
     pub rule_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-123123"`
+    /// `InstanceId`; example: `"prom-123123"`
     pub instance_id: String,
 }
 
@@ -1923,40 +1903,49 @@ pub struct DeleteAlertRulesResponse {
 /// The `DeleteExporterIntegration` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteExporterIntegrationResponse`].
-/// The codes it documents are in [`DeleteExporterIntegrationError`](super::errors::DeleteExporterIntegrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteExporterIntegration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::MonitorErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.ResourceOperating`](super::errors::MonitorErrorCode::FailedOperationResourceOperating)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteExporterIntegration",
     output = DeleteExporterIntegrationResponse,
-    error = super::errors::DeleteExporterIntegrationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteExporterIntegration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-id"`
+    /// `InstanceId`; example: `"prom-id"`
     pub instance_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"mysql-exporter"`
+    /// `Kind`; example: `"mysql-exporter"`
     pub kind: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"integration-name"`
+    /// `Name`; example: `"integration-name"`
     pub name: String,
 
-    /// `KubeType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `KubeType`; example: `3`
     pub kube_type: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-id"`
+    /// `ClusterId`; example: `"cls-id"`
     pub cluster_id: Option<String>,
 }
 
@@ -1970,20 +1959,25 @@ pub struct DeleteExporterIntegrationResponse {
 /// The `DeleteGrafanaInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteGrafanaInstanceResponse`].
-/// The codes it documents are in [`DeleteGrafanaInstanceError`](super::errors::DeleteGrafanaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteGrafanaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteGrafanaInstance",
     output = DeleteGrafanaInstanceResponse,
-    error = super::errors::DeleteGrafanaInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteGrafanaInstance {
-    /// `InstanceIDs`: a list of strings.
-    ///
-    /// Example: `["instance-id"]`
+    /// `InstanceIDs`; example: `["instance-id"]`
     #[tc(rename = "InstanceIDs")]
     pub instance_ids: Vec<String>,
 }
@@ -1998,25 +1992,28 @@ pub struct DeleteGrafanaInstanceResponse {
 /// The `DeleteGrafanaIntegration` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteGrafanaIntegrationResponse`].
-/// The codes it documents are in [`DeleteGrafanaIntegrationError`](super::errors::DeleteGrafanaIntegrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteGrafanaIntegration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteGrafanaIntegration",
     output = DeleteGrafanaIntegrationResponse,
-    error = super::errors::DeleteGrafanaIntegrationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteGrafanaIntegration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `IntegrationId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `IntegrationId`; example: `"my-instance"`
     pub integration_id: String,
 }
 
@@ -2030,26 +2027,29 @@ pub struct DeleteGrafanaIntegrationResponse {
 /// The `DeleteGrafanaNotificationChannel` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteGrafanaNotificationChannelResponse`].
-/// The codes it documents are in [`DeleteGrafanaNotificationChannelError`](super::errors::DeleteGrafanaNotificationChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteGrafanaNotificationChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteGrafanaNotificationChannel",
     output = DeleteGrafanaNotificationChannelResponse,
-    error = super::errors::DeleteGrafanaNotificationChannelError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteGrafanaNotificationChannel {
-    /// `ChannelIDs`: a list of strings.
-    ///
-    /// Example: `["nchannel-abcd1234"]`
+    /// `ChannelIDs`; example: `["nchannel-abcd1234"]`
     #[tc(rename = "ChannelIDs")]
     pub channel_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
@@ -2063,25 +2063,26 @@ pub struct DeleteGrafanaNotificationChannelResponse {
 /// The `DeleteOnCallForms` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteOnCallFormsResponse`].
-/// The codes it documents are in [`DeleteOnCallFormsError`](super::errors::DeleteOnCallFormsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteOnCallForms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteOnCallForms",
     output = DeleteOnCallFormsResponse,
-    error = super::errors::DeleteOnCallFormsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteOnCallForms {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `OnCallFormIDs`: a list of strings.
-    ///
-    /// Example: `["form-zahdhgjo","form-adhdhgjc"]`
+    /// `OnCallFormIDs`; example: `["form-zahdhgjo","form-adhdhgjc"]`
     #[tc(rename = "OnCallFormIDs")]
     pub on_call_form_ids: Vec<String>,
 }
@@ -2089,15 +2090,11 @@ pub struct DeleteOnCallForms {
 /// What a successful [`DeleteOnCallForms`] call returns.
 #[tc_model]
 pub struct DeleteOnCallFormsResponse {
-    /// `FailedOnCallFormIDs`: a list of strings.
-    ///
-    /// Example: `["form-zahdhgjo"]`
+    /// `FailedOnCallFormIDs`; example: `["form-zahdhgjo"]`
     #[tc(rename = "FailedOnCallFormIDs")]
     pub failed_on_call_form_ids: Option<Vec<String>>,
 
-    /// `SuccessOnCallFormIDs`: a list of strings.
-    ///
-    /// Example: `["form-adhdhgjc"]`
+    /// `SuccessOnCallFormIDs`; example: `["form-adhdhgjc"]`
     #[tc(rename = "SuccessOnCallFormIDs")]
     pub success_on_call_form_ids: Option<Vec<String>>,
 
@@ -2110,23 +2107,61 @@ pub struct DeleteOnCallFormsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeletePolicyGroupResponse`].
-/// The codes it documents are in [`DeletePolicyGroupError`](super::errors::DeletePolicyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePolicyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePolicyGroup",
     output = DeletePolicyGroupResponse,
-    error = super::errors::DeletePolicyGroupError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePolicyGroup {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a list of signed 64-bit integers.
+    /// `GroupId`
     pub group_id: Vec<i64>,
 }
 
@@ -2140,25 +2175,37 @@ pub struct DeletePolicyGroupResponse {
 /// The `DeletePrometheusAlertGroups` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusAlertGroupsResponse`].
-/// The codes it documents are in [`DeletePrometheusAlertGroupsError`](super::errors::DeletePrometheusAlertGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusAlertGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusAlertGroups",
     output = DeletePrometheusAlertGroupsResponse,
-    error = super::errors::DeletePrometheusAlertGroupsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusAlertGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-asd654xz"`
+    /// `InstanceId`; example: `"prom-asd654xz"`
     pub instance_id: Option<String>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["alert-123khjg2","alert-1234asxf"]`
+    /// `GroupIds`; example: `["alert-123khjg2","alert-1234asxf"]`
     pub group_ids: Option<Vec<String>>,
 }
 
@@ -2172,30 +2219,32 @@ pub struct DeletePrometheusAlertGroupsResponse {
 /// The `DeletePrometheusAlertPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`DeletePrometheusAlertPolicyError`](super::errors::DeletePrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusAlertPolicy",
     output = DeletePrometheusAlertPolicyResponse,
-    error = super::errors::DeletePrometheusAlertPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-jsbgr"`
+    /// `InstanceId`; example: `"prom-jsbgr"`
     pub instance_id: String,
 
-    /// `AlertIds`: a list of strings.
-    ///
-    /// Example: `["alert-oshbve"]`
+    /// `AlertIds`; example: `["alert-oshbve"]`
     pub alert_ids: Vec<String>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["CPUUsage"]`
+    /// `Names`; example: `["CPUUsage"]`
     pub names: Option<Vec<String>>,
 }
 
@@ -2209,23 +2258,38 @@ pub struct DeletePrometheusAlertPolicyResponse {
 /// The `DeletePrometheusClusterAgent` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusClusterAgentResponse`].
-/// The codes it documents are in [`DeletePrometheusClusterAgentError`](super::errors::DeletePrometheusClusterAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusClusterAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::MonitorErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.KubeClientConf`](super::errors::MonitorErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusClusterAgent",
     output = DeletePrometheusClusterAgentResponse,
-    error = super::errors::DeletePrometheusClusterAgentError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusClusterAgent {
-    /// `Agents`: a list of [`PrometheusAgentInfo`](super::models::PrometheusAgentInfo) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusAgentInfo>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-kehf"`
+    /// `InstanceId`; example: `"prom-kehf"`
     pub instance_id: String,
 }
 
@@ -2239,45 +2303,44 @@ pub struct DeletePrometheusClusterAgentResponse {
 /// The `DeletePrometheusConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusConfigResponse`].
-/// The codes it documents are in [`DeletePrometheusConfigError`](super::errors::DeletePrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusConfig",
     output = DeletePrometheusConfigResponse,
-    error = super::errors::DeletePrometheusConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ServiceMonitors`: a list of strings.
-    ///
-    /// Example: `["test-sm"]`
+    /// `ServiceMonitors`; example: `["test-sm"]`
     pub service_monitors: Option<Vec<String>>,
 
-    /// `PodMonitors`: a list of strings.
-    ///
-    /// Example: `["test-pm"]`
+    /// `PodMonitors`; example: `["test-pm"]`
     pub pod_monitors: Option<Vec<String>>,
 
-    /// `RawJobs`: a list of strings.
-    ///
-    /// Example: `["test-rj"]`
+    /// `RawJobs`; example: `["test-rj"]`
     pub raw_jobs: Option<Vec<String>>,
 }
 
@@ -2291,25 +2354,32 @@ pub struct DeletePrometheusConfigResponse {
 /// The `DeletePrometheusRecordRuleYaml` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusRecordRuleYamlResponse`].
-/// The codes it documents are in [`DeletePrometheusRecordRuleYamlError`](super::errors::DeletePrometheusRecordRuleYamlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusRecordRuleYaml)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusRecordRuleYaml",
     output = DeletePrometheusRecordRuleYamlResponse,
-    error = super::errors::DeletePrometheusRecordRuleYamlError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusRecordRuleYaml {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-wjheg"`
+    /// `InstanceId`; example: `"prom-wjheg"`
     pub instance_id: String,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["test-rule"]`
+    /// `Names`; example: `["test-rule"]`
     pub names: Vec<String>,
 }
 
@@ -2323,30 +2393,40 @@ pub struct DeletePrometheusRecordRuleYamlResponse {
 /// The `DeletePrometheusScrapeJobs` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusScrapeJobsResponse`].
-/// The codes it documents are in [`DeletePrometheusScrapeJobsError`](super::errors::DeletePrometheusScrapeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusScrapeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::MonitorErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InstanceNotRunning`](super::errors::MonitorErrorCode::FailedOperationInstanceNotRunning)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusScrapeJobs",
     output = DeletePrometheusScrapeJobsResponse,
-    error = super::errors::DeletePrometheusScrapeJobsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusScrapeJobs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-evrh1x32"`
+    /// `InstanceId`; example: `"prom-evrh1x32"`
     pub instance_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-hod16m43"`
+    /// `AgentId`; example: `"agent-hod16m43"`
     pub agent_id: String,
 
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-afeiigf"]`
+    /// `JobIds`; example: `["job-afeiigf"]`
     pub job_ids: Vec<String>,
 }
 
@@ -2360,20 +2440,29 @@ pub struct DeletePrometheusScrapeJobsResponse {
 /// The `DeletePrometheusTemp` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusTempResponse`].
-/// The codes it documents are in [`DeletePrometheusTempError`](super::errors::DeletePrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusTemp",
     output = DeletePrometheusTempResponse,
-    error = super::errors::DeletePrometheusTempError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusTemp {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 }
 
@@ -2387,23 +2476,36 @@ pub struct DeletePrometheusTempResponse {
 /// The `DeletePrometheusTempSync` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeletePrometheusTempSyncResponse`].
-/// The codes it documents are in [`DeletePrometheusTempSyncError`](super::errors::DeletePrometheusTempSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeletePrometheusTempSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::MonitorErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeletePrometheusTempSync",
     output = DeletePrometheusTempSyncResponse,
-    error = super::errors::DeletePrometheusTempSyncError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeletePrometheusTempSync {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-abc"`
+    /// `TemplateId`; example: `"temp-abc"`
     pub template_id: String,
 
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 }
 
@@ -2417,25 +2519,37 @@ pub struct DeletePrometheusTempSyncResponse {
 /// The `DeleteRecordingRules` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteRecordingRulesResponse`].
-/// The codes it documents are in [`DeleteRecordingRulesError`](super::errors::DeleteRecordingRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteRecordingRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteRecordingRules",
     output = DeleteRecordingRulesResponse,
-    error = super::errors::DeleteRecordingRulesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteRecordingRules {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rrule-m74lrt6g"]`
+    /// `RuleIds`; example: `["rrule-m74lrt6g"]`
     pub rule_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxerwer"`
+    /// `InstanceId`; example: `"prom-xxxerwer"`
     pub instance_id: String,
 }
 
@@ -2449,25 +2563,37 @@ pub struct DeleteRecordingRulesResponse {
 /// The `DeleteSSOAccount` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteSSOAccountResponse`].
-/// The codes it documents are in [`DeleteSSOAccountError`](super::errors::DeleteSSOAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteSSOAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteSSOAccount",
     output = DeleteSSOAccountResponse,
-    error = super::errors::DeleteSSOAccountError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteSSOAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"myGrafana"`
+    /// `InstanceId`; example: `"myGrafana"`
     pub instance_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `UserId`; example: `"1000000000"`
     pub user_id: String,
 }
 
@@ -2481,40 +2607,45 @@ pub struct DeleteSSOAccountResponse {
 /// The `DeleteServiceDiscovery` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DeleteServiceDiscoveryResponse`].
-/// The codes it documents are in [`DeleteServiceDiscoveryError`](super::errors::DeleteServiceDiscoveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DeleteServiceDiscovery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.AgentVersionNotSupported`](super::errors::MonitorErrorCode::FailedOperationAgentVersionNotSupported)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TKEEndpointStatusError`](super::errors::MonitorErrorCode::FailedOperationTkeEndpointStatusError)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DeleteServiceDiscovery",
     output = DeleteServiceDiscoveryResponse,
-    error = super::errors::DeleteServiceDiscoveryError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DeleteServiceDiscovery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-sdfk2342a"`
+    /// `InstanceId`; example: `"prom-sdfk2342a"`
     pub instance_id: String,
 
-    /// `KubeClusterId`: a string.
-    ///
-    /// Example: `"cls-pwerf3k3"`
+    /// `KubeClusterId`; example: `"cls-pwerf3k3"`
     pub kube_cluster_id: String,
 
-    /// `KubeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KubeType`; example: `1`
     pub kube_type: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Yaml`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Yaml`; example: `"yaml"`
     pub yaml: String,
 }
 
@@ -2528,15 +2659,24 @@ pub struct DeleteServiceDiscoveryResponse {
 /// The `DescribeAccidentEventList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAccidentEventListResponse`].
-/// The codes it documents are in [`DescribeAccidentEventListError`](super::errors::DescribeAccidentEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAccidentEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAccidentEventList",
     output = DescribeAccidentEventListResponse,
-    error = super::errors::DescribeAccidentEventListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2546,50 +2686,50 @@ pub struct DeleteServiceDiscoveryResponse {
     )
 )]
 pub struct DescribeAccidentEventList {
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
+    /// `EndTime`
     pub end_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `UpdateTimeOrder`: a string.
+    /// `UpdateTimeOrder`
     pub update_time_order: Option<String>,
 
-    /// `OccurTimeOrder`: a string.
+    /// `OccurTimeOrder`
     pub occur_time_order: Option<String>,
 
-    /// `AccidentType`: a list of signed 64-bit integers.
+    /// `AccidentType`
     pub accident_type: Option<Vec<i64>>,
 
-    /// `AccidentEvent`: a list of signed 64-bit integers.
+    /// `AccidentEvent`
     pub accident_event: Option<Vec<i64>>,
 
-    /// `AccidentStatus`: a list of signed 64-bit integers.
+    /// `AccidentStatus`
     pub accident_status: Option<Vec<i64>>,
 
-    /// `AccidentRegion`: a list of strings.
+    /// `AccidentRegion`
     pub accident_region: Option<Vec<String>>,
 
-    /// `AffectResource`: a string.
+    /// `AffectResource`
     pub affect_resource: Option<String>,
 }
 
 /// What a successful [`DescribeAccidentEventList`] call returns.
 #[tc_model]
 pub struct DescribeAccidentEventListResponse {
-    /// `Alarms`: a list of [`DescribeAccidentEventListAlarms`](super::models::DescribeAccidentEventListAlarms) objects.
+    /// `Alarms`
     pub alarms: Option<Vec<models::DescribeAccidentEventListAlarms>>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2599,37 +2739,37 @@ pub struct DescribeAccidentEventListResponse {
 /// The `DescribeAlarmEvents` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmEventsResponse`].
-/// The codes it documents are in [`DescribeAlarmEventsError`](super::errors::DescribeAlarmEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmEvents",
     output = DescribeAlarmEventsResponse,
-    error = super::errors::DescribeAlarmEventsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmEvents {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: Option<String>,
 }
 
 /// What a successful [`DescribeAlarmEvents`] call returns.
 #[tc_model]
 pub struct DescribeAlarmEventsResponse {
-    /// `Events`: a list of [`AlarmEvent`](super::models::AlarmEvent) objects.
+    /// `Events`
     pub events: Vec<models::AlarmEvent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2639,15 +2779,27 @@ pub struct DescribeAlarmEventsResponse {
 /// The `DescribeAlarmHistories` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmHistoriesResponse`].
-/// The codes it documents are in [`DescribeAlarmHistoriesError`](super::errors::DescribeAlarmHistoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmHistories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmHistories",
     output = DescribeAlarmHistoriesResponse,
-    error = super::errors::DescribeAlarmHistoriesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2657,125 +2809,81 @@ pub struct DescribeAlarmEventsResponse {
     )
 )]
 pub struct DescribeAlarmHistories {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611600000`
+    /// `StartTime`; example: `1611600000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611650000`
+    /// `EndTime`; example: `1611650000`
     pub end_time: Option<i64>,
 
-    /// `MonitorTypes`: a list of strings.
-    ///
-    /// Example: `["MT_QCE"]`
+    /// `MonitorTypes`; example: `["MT_QCE"]`
     pub monitor_types: Option<Vec<String>>,
 
-    /// `AlarmObject`: a string.
-    ///
-    /// Example: `"tdsqlshard-h2phzy69"`
+    /// `AlarmObject`; example: `"tdsqlshard-h2phzy69"`
     pub alarm_object: Option<String>,
 
-    /// `AlarmStatus`: a list of strings.
-    ///
-    /// Example: `["ALARM"]`
+    /// `AlarmStatus`; example: `["ALARM"]`
     pub alarm_status: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[130034]`
+    /// `ProjectIds`; example: `[130034]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `InstanceGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1217862]`
+    /// `InstanceGroupIds`; example: `[1217862]`
     pub instance_group_ids: Option<Vec<i64>>,
 
-    /// `Namespaces`: a list of [`MonitorTypeNamespace`](super::models::MonitorTypeNamespace) objects.
+    /// `Namespaces`
     pub namespaces: Option<Vec<models::MonitorTypeNamespace>>,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["CpuUsage"]`
+    /// `MetricNames`; example: `["CpuUsage"]`
     pub metric_names: Option<Vec<String>>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"\"系统预设通知模板\""`
+    /// `PolicyName`; example: `"\"系统预设通知模板\""`
     pub policy_name: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"CPU利用率"`
+    /// `Content`; example: `"CPU利用率"`
     pub content: Option<String>,
 
-    /// `ReceiverUids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11053412,16090421]`
+    /// `ReceiverUids`; example: `[11053412,16090421]`
     pub receiver_uids: Option<Vec<i64>>,
 
-    /// `ReceiverGroups`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[143785,144016]`
+    /// `ReceiverGroups`; example: `[143785,144016]`
     pub receiver_groups: Option<Vec<i64>>,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-abtvedf"]`
+    /// `PolicyIds`; example: `["policy-abtvedf"]`
     pub policy_ids: Option<Vec<String>>,
 
-    /// `AlarmLevels`: a list of strings.
-    ///
-    /// Example: `["Warn"]`
+    /// `AlarmLevels`; example: `["Warn"]`
     pub alarm_levels: Option<Vec<String>>,
 
-    /// `ConvergenceHistoryIDs`: a list of strings.
-    ///
-    /// Example: `["112344"]`
+    /// `ConvergenceHistoryIDs`; example: `["112344"]`
     #[tc(rename = "ConvergenceHistoryIDs")]
     pub convergence_history_ids: Option<Vec<String>>,
 
-    /// `AlarmTypes`: a list of strings.
-    ///
-    /// Example: `["alarm"]`
+    /// `AlarmTypes`; example: `["alarm"]`
     pub alarm_types: Option<Vec<String>>,
 
-    /// `ShieldStatus`: a list of strings.
-    ///
-    /// Example: `["SHIELD"]`
+    /// `ShieldStatus`; example: `["SHIELD"]`
     pub shield_status: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAlarmHistories`] call returns.
 #[tc_model]
 pub struct DescribeAlarmHistoriesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Histories`: a list of [`AlarmHistory`](super::models::AlarmHistory) objects.
+    /// `Histories`
     pub histories: Vec<models::AlarmHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2785,9 +2893,12 @@ pub struct DescribeAlarmHistoriesResponse {
 /// The `DescribeAlarmHistoryShield` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmHistoryShieldResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmHistoryShield)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
@@ -2796,149 +2907,95 @@ pub struct DescribeAlarmHistoriesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAlarmHistoryShield {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `ShieldPolicyId`: a string.
-    ///
-    /// Example: `"policy-xxx"`
+    /// `ShieldPolicyId`; example: `"policy-xxx"`
     pub shield_policy_id: String,
 
-    /// `ShieldObject`: a list of strings.
+    /// `ShieldObject`
     pub shield_object: Option<Vec<String>>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"MetricName"`
+    /// `MetricName`; example: `"MetricName"`
     pub metric_name: Option<String>,
 
-    /// `ShieldId`: a string.
-    ///
-    /// Example: `"Shield-xxxx"`
+    /// `ShieldId`; example: `"Shield-xxxx"`
     pub shield_id: Option<String>,
 
-    /// `ShieldAlarmLevel`: a string.
-    ///
-    /// Example: `"[\"Warn\"]"`
+    /// `ShieldAlarmLevel`; example: `"[\"Warn\"]"`
     pub shield_alarm_level: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-id"`
+    /// `SessionId`; example: `"session-id"`
     pub session_id: Option<String>,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: Option<String>,
 }
 
 /// What a successful [`DescribeAlarmHistoryShield`] call returns.
 #[tc_model]
 pub struct DescribeAlarmHistoryShieldResponse {
-    /// `ShieldId`: a string.
-    ///
-    /// Example: `"Shield-xxxx"`
+    /// `ShieldId`; example: `"Shield-xxxx"`
     pub shield_id: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试屏蔽"`
+    /// `Name`; example: `"测试屏蔽"`
     pub name: String,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
-    /// `MonitorTypeShowName`: a string.
-    ///
-    /// Example: `"云产品监控"`
+    /// `MonitorTypeShowName`; example: `"云产品监控"`
     pub monitor_type_show_name: String,
 
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"CKAFKA-CONSUMERGROUP-TOPIC"`
+    /// `NameSpace`; example: `"CKAFKA-CONSUMERGROUP-TOPIC"`
     pub name_space: String,
 
-    /// `NameSpaceShowName`: a string.
-    ///
-    /// Example: `"消息队列Kafka-ConsumerGroup-Topic"`
+    /// `NameSpaceShowName`; example: `"消息队列Kafka-ConsumerGroup-Topic"`
     pub name_space_show_name: String,
 
-    /// `ShieldObject`: a list of strings.
-    ///
-    /// Example: `["cafka-xxx","cafka-xxx"]`
+    /// `ShieldObject`; example: `["cafka-xxx","cafka-xxx"]`
     pub shield_object: Option<Vec<String>>,
 
-    /// `ShieldMetric`: a list of [`ShieldMetric`](super::models::ShieldMetric) objects.
+    /// `ShieldMetric`
     pub shield_metric: Option<Vec<models::ShieldMetric>>,
 
-    /// `ShieldTimeType`: a string.
-    ///
-    /// Example: `"LOOP_SHIELD"`
+    /// `ShieldTimeType`; example: `"LOOP_SHIELD"`
     pub shield_time_type: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `StartTime`; example: `36000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72000`
+    /// `EndTime`; example: `72000`
     pub end_time: Option<u64>,
 
-    /// `LoopStartDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1648742400`
+    /// `LoopStartDate`; example: `1648742400`
     pub loop_start_date: Option<u64>,
 
-    /// `LoopEndDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649088000`
+    /// `LoopEndDate`; example: `1649088000`
     pub loop_end_date: Option<u64>,
 
-    /// `CurrentStatus`: a string.
-    ///
-    /// Example: `"NOT_TRIGGERED"`
+    /// `CurrentStatus`; example: `"NOT_TRIGGERED"`
     pub current_status: String,
 
-    /// `ShieldPolicyId`: a string.
-    ///
-    /// Example: `"12245"`
+    /// `ShieldPolicyId`; example: `"12245"`
     pub shield_policy_id: Option<String>,
 
-    /// `ShieldAlarmLevel`: a list of strings.
-    ///
-    /// Example: `["Warn"]`
+    /// `ShieldAlarmLevel`; example: `["Warn"]`
     pub shield_alarm_level: Option<Vec<String>>,
 
-    /// `ShieldTag`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ShieldTag`; example: `"0"`
     pub shield_tag: Option<String>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"MetricName"`
+    /// `MetricName`; example: `"MetricName"`
     pub metric_name: String,
 
-    /// `TimeZone`: a floating-point number.
-    ///
-    /// Example: `8.5`
+    /// `TimeZone`; example: `8.5`
     pub time_zone: Option<f64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-i"`
+    /// `SessionId`; example: `"session-i"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2948,37 +3005,39 @@ pub struct DescribeAlarmHistoryShieldResponse {
 /// The `DescribeAlarmMetrics` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmMetricsResponse`].
-/// The codes it documents are in [`DescribeAlarmMetricsError`](super::errors::DescribeAlarmMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`FailedOperation.DoTRPCTransferFailedWithCorruptionData`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailedWithCorruptionData)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmMetrics",
     output = DescribeAlarmMetricsResponse,
-    error = super::errors::DescribeAlarmMetricsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmMetrics {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: String,
 }
 
 /// What a successful [`DescribeAlarmMetrics`] call returns.
 #[tc_model]
 pub struct DescribeAlarmMetricsResponse {
-    /// `Metrics`: a list of [`Metric`](super::models::Metric) objects.
+    /// `Metrics`
     pub metrics: Vec<models::Metric>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2988,32 +3047,40 @@ pub struct DescribeAlarmMetricsResponse {
 /// The `DescribeAlarmNotice` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmNoticeResponse`].
-/// The codes it documents are in [`DescribeAlarmNoticeError`](super::errors::DescribeAlarmNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmNotice",
     output = DescribeAlarmNoticeResponse,
-    error = super::errors::DescribeAlarmNoticeError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmNotice {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-2g892hg8"`
+    /// `NoticeId`; example: `"notice-2g892hg8"`
     pub notice_id: String,
 }
 
 /// What a successful [`DescribeAlarmNotice`] call returns.
 #[tc_model]
 pub struct DescribeAlarmNoticeResponse {
-    /// `Notice`: an [`AlarmNotice`](super::models::AlarmNotice).
+    /// `Notice`
     pub notice: models::AlarmNotice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3023,27 +3090,36 @@ pub struct DescribeAlarmNoticeResponse {
 /// The `DescribeAlarmNoticeCallbacks` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmNoticeCallbacksResponse`].
-/// The codes it documents are in [`DescribeAlarmNoticeCallbacksError`](super::errors::DescribeAlarmNoticeCallbacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmNoticeCallbacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmNoticeCallbacks",
     output = DescribeAlarmNoticeCallbacksResponse,
-    error = super::errors::DescribeAlarmNoticeCallbacksError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmNoticeCallbacks {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 }
 
 /// What a successful [`DescribeAlarmNoticeCallbacks`] call returns.
 #[tc_model]
 pub struct DescribeAlarmNoticeCallbacksResponse {
-    /// `URLNotices`: a list of [`UrlNotice`](super::models::UrlNotice) objects.
+    /// `URLNotices`
     #[tc(rename = "URLNotices")]
     pub url_notices: Option<Vec<models::UrlNotice>>,
 
@@ -3054,27 +3130,37 @@ pub struct DescribeAlarmNoticeCallbacksResponse {
 /// The `DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse`].
-/// The codes it documents are in [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDError`](super::errors::DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID",
     output = DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse,
-    error = super::errors::DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID {
-    /// `AlertId`: a string.
-    ///
-    /// Example: `"alert-********"`
+    /// `AlertId`; example: `"alert-********"`
     pub alert_id: String,
 }
 
 /// What a successful [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID`] call returns.
 #[tc_model]
 pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse {
-    /// `Notices`: a list of [`NoticeOnCallUsersInfo`](super::models::NoticeOnCallUsersInfo) objects.
+    /// `Notices`
     pub notices: Option<Vec<models::NoticeOnCallUsersInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3084,15 +3170,27 @@ pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse {
 /// The `DescribeAlarmNotices` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmNoticesResponse`].
-/// The codes it documents are in [`DescribeAlarmNoticesError`](super::errors::DescribeAlarmNoticesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmNotices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmNotices",
     output = DescribeAlarmNoticesResponse,
-    error = super::errors::DescribeAlarmNoticesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3102,62 +3200,40 @@ pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse {
     )
 )]
 pub struct DescribeAlarmNotices {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: String,
 
-    /// `OwnerUid`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `OwnerUid`; example: `1234567`
     pub owner_uid: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板"`
+    /// `Name`; example: `"模板"`
     pub name: Option<String>,
 
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `ReceiverType`; example: `"USER"`
     pub receiver_type: Option<String>,
 
-    /// `UserIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[121101]`
+    /// `UserIds`; example: `[121101]`
     pub user_ids: Option<Vec<i64>>,
 
-    /// `GroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[121101]`
+    /// `GroupIds`; example: `[121101]`
     pub group_ids: Option<Vec<i64>>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-ah28cv9d"]`
+    /// `NoticeIds`; example: `["notice-ah28cv9d"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `OnCallFormIDs`: a list of strings.
-    ///
-    /// Example: `["form-id"]`
+    /// `OnCallFormIDs`; example: `["form-id"]`
     #[tc(rename = "OnCallFormIDs")]
     pub on_call_form_ids: Option<Vec<String>>,
 }
@@ -3165,12 +3241,10 @@ pub struct DescribeAlarmNotices {
 /// What a successful [`DescribeAlarmNotices`] call returns.
 #[tc_model]
 pub struct DescribeAlarmNoticesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Notices`: a list of [`AlarmNotice`](super::models::AlarmNotice) objects.
+    /// `Notices`
     pub notices: Vec<models::AlarmNotice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3180,15 +3254,23 @@ pub struct DescribeAlarmNoticesResponse {
 /// The `DescribeAlarmPolicies` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmPoliciesResponse`].
-/// The codes it documents are in [`DescribeAlarmPoliciesError`](super::errors::DescribeAlarmPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmPolicies",
     output = DescribeAlarmPoliciesResponse,
-    error = super::errors::DescribeAlarmPoliciesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3198,154 +3280,100 @@ pub struct DescribeAlarmNoticesResponse {
     )
 )]
 pub struct DescribeAlarmPolicies {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy-24sxe890"`
+    /// `PolicyName`; example: `"policy-24sxe890"`
     pub policy_name: Option<String>,
 
-    /// `MonitorTypes`: a list of strings.
-    ///
-    /// Example: `["MT_QCE"]`
+    /// `MonitorTypes`; example: `["MT_QCE"]`
     pub monitor_types: Option<Vec<String>>,
 
-    /// `Namespaces`: a list of strings.
-    ///
-    /// Example: `["cvm_device"]`
+    /// `Namespaces`; example: `["cvm_device"]`
     pub namespaces: Option<Vec<String>>,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"[[{\"name\":\"unInstanceId\",\"value\":\"ins-qr888845g\"}]]"`
+    /// `Dimensions`; example: `"[[{\"name\":\"unInstanceId\",\"value\":\"ins-qr888845g\"}]]"`
     pub dimensions: Option<String>,
 
-    /// `ReceiverUids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[9989]`
+    /// `ReceiverUids`; example: `[9989]`
     pub receiver_uids: Option<Vec<i64>>,
 
-    /// `ReceiverGroups`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1112]`
+    /// `ReceiverGroups`; example: `[1112]`
     pub receiver_groups: Option<Vec<i64>>,
 
-    /// `PolicyType`: a list of strings.
-    ///
-    /// Example: `["DEFAULT"]`
+    /// `PolicyType`; example: `["DEFAULT"]`
     pub policy_type: Option<Vec<String>>,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"PolicyId"`
+    /// `Field`; example: `"PolicyId"`
     pub field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProjectIds`; example: `[1]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-ayg"]`
+    /// `NoticeIds`; example: `["notice-ayg"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `RuleTypes`: a list of strings.
-    ///
-    /// Example: `["STATIC"]`
+    /// `RuleTypes`; example: `["STATIC"]`
     pub rule_types: Option<Vec<String>>,
 
-    /// `Enable`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Enable`; example: `[1]`
     pub enable: Option<Vec<i64>>,
 
-    /// `NotBindingNoticeRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotBindingNoticeRule`; example: `1`
     pub not_binding_notice_rule: Option<i64>,
 
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceGroupId`; example: `1`
     pub instance_group_id: Option<i64>,
 
-    /// `NeedCorrespondence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedCorrespondence`; example: `1`
     pub need_correspondence: Option<i64>,
 
-    /// `TriggerTasks`: a list of [`AlarmPolicyTriggerTask`](super::models::AlarmPolicyTriggerTask) objects.
+    /// `TriggerTasks`
     pub trigger_tasks: Option<Vec<models::AlarmPolicyTriggerTask>>,
 
-    /// `OneClickPolicyType`: a list of strings.
-    ///
-    /// Example: `["ONECLICK"]`
+    /// `OneClickPolicyType`; example: `["ONECLICK"]`
     pub one_click_policy_type: Option<Vec<String>>,
 
-    /// `NotBindAll`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotBindAll`; example: `1`
     pub not_bind_all: Option<i64>,
 
-    /// `NotInstanceGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotInstanceGroup`; example: `1`
     pub not_instance_group: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `PromInsId`: a string.
-    ///
-    /// Example: `"prom-xxxx"`
+    /// `PromInsId`; example: `"prom-xxxx"`
     pub prom_ins_id: Option<String>,
 
-    /// `ReceiverOnCallFormIDs`: a list of strings.
-    ///
-    /// Example: `["form-axy"]`
+    /// `ReceiverOnCallFormIDs`; example: `["form-axy"]`
     #[tc(rename = "ReceiverOnCallFormIDs")]
     pub receiver_on_call_form_ids: Option<Vec<String>>,
 
-    /// `NoticeContentTmplIDs`: a list of strings.
-    ///
-    /// Example: `["tmpl-1","tmpl-2"]`
+    /// `NoticeContentTmplIDs`; example: `["tmpl-1","tmpl-2"]`
     #[tc(rename = "NoticeContentTmplIDs")]
     pub notice_content_tmpl_ids: Option<Vec<String>>,
 
-    /// `IsPredefined`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPredefined`; example: `1`
     pub is_predefined: Option<i64>,
 }
 
 /// What a successful [`DescribeAlarmPolicies`] call returns.
 #[tc_model]
 pub struct DescribeAlarmPoliciesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Policies`: a list of [`AlarmPolicy`](super::models::AlarmPolicy) objects.
+    /// `Policies`
     pub policies: Vec<models::AlarmPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3355,32 +3383,37 @@ pub struct DescribeAlarmPoliciesResponse {
 /// The `DescribeAlarmPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmPolicyResponse`].
-/// The codes it documents are in [`DescribeAlarmPolicyError`](super::errors::DescribeAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmPolicy",
     output = DescribeAlarmPolicyResponse,
-    error = super::errors::DescribeAlarmPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmPolicy {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-t1pvz47f"`
+    /// `PolicyId`; example: `"policy-t1pvz47f"`
     pub policy_id: String,
 }
 
 /// What a successful [`DescribeAlarmPolicy`] call returns.
 #[tc_model]
 pub struct DescribeAlarmPolicyResponse {
-    /// `Policy`: an [`AlarmPolicy`](super::models::AlarmPolicy).
+    /// `Policy`
     pub policy: models::AlarmPolicy,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3390,37 +3423,74 @@ pub struct DescribeAlarmPolicyResponse {
 /// The `DescribeAlarmSmsQuota` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlarmSmsQuotaResponse`].
-/// The codes it documents are in [`DescribeAlarmSmsQuotaError`](super::errors::DescribeAlarmSmsQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlarmSmsQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DivisionByZero`](super::errors::MonitorErrorCode::FailedOperationDivisionByZero)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DruidTableNotFound`](super::errors::MonitorErrorCode::FailedOperationDruidTableNotFound)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlarmSmsQuota",
     output = DescribeAlarmSmsQuotaResponse,
-    error = super::errors::DescribeAlarmSmsQuotaError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmSmsQuota {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 }
 
 /// What a successful [`DescribeAlarmSmsQuota`] call returns.
 #[tc_model]
 pub struct DescribeAlarmSmsQuotaResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Used`; example: `10`
     pub used: i64,
 
-    /// `QuotaList`: a list of [`DescribeAlarmSmsQuotaQuota`](super::models::DescribeAlarmSmsQuotaQuota) objects.
+    /// `QuotaList`
     pub quota_list: Option<Vec<models::DescribeAlarmSmsQuotaQuota>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3430,15 +3500,31 @@ pub struct DescribeAlarmSmsQuotaResponse {
 /// The `DescribeAlertRules` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAlertRulesResponse`].
-/// The codes it documents are in [`DescribeAlertRulesError`](super::errors::DescribeAlertRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAlertRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAlertRules",
     output = DescribeAlertRulesResponse,
-    error = super::errors::DescribeAlertRulesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3448,51 +3534,35 @@ pub struct DescribeAlarmSmsQuotaResponse {
     )
 )]
 pub struct DescribeAlertRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-prom-gg"`
+    /// `InstanceId`; example: `"my-prom-gg"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"arule-f2vx278"`
+    /// `RuleId`; example: `"arule-f2vx278"`
     pub rule_id: Option<String>,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleState`; example: `2`
     pub rule_state: Option<i64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"告警规则测试"`
+    /// `RuleName`; example: `"告警规则测试"`
     pub rule_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TargetDown"`
+    /// `Type`; example: `"TargetDown"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeAlertRules`] call returns.
 #[tc_model]
 pub struct DescribeAlertRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `AlertRuleSet`: a list of [`PrometheusRuleSet`](super::models::PrometheusRuleSet) objects.
+    /// `AlertRuleSet`
     pub alert_rule_set: Option<Vec<models::PrometheusRuleSet>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3502,52 +3572,53 @@ pub struct DescribeAlertRulesResponse {
 /// The `DescribeAllNamespaces` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeAllNamespacesResponse`].
-/// The codes it documents are in [`DescribeAllNamespacesError`](super::errors::DescribeAllNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeAllNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeAllNamespaces",
     output = DescribeAllNamespacesResponse,
-    error = super::errors::DescribeAllNamespacesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAllNamespaces {
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"ST_ALARM"`
+    /// `SceneType`; example: `"ST_ALARM"`
     pub scene_type: String,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `MonitorTypes`: a list of strings.
-    ///
-    /// Example: `["MT_QCE"]`
+    /// `MonitorTypes`; example: `["MT_QCE"]`
     pub monitor_types: Option<Vec<String>>,
 
-    /// `Ids`: a list of strings.
+    /// `Ids`
     pub ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeAllNamespacesResponse {
-    /// `QceNamespaces`: a [`CommonNamespace`](super::models::CommonNamespace).
+    /// `QceNamespaces`
     pub qce_namespaces: models::CommonNamespace,
 
-    /// `CustomNamespaces`: a [`CommonNamespace`](super::models::CommonNamespace).
+    /// `CustomNamespaces`
     pub custom_namespaces: models::CommonNamespace,
 
-    /// `QceNamespacesNew`: a list of [`CommonNamespace`](super::models::CommonNamespace) objects.
+    /// `QceNamespacesNew`
     pub qce_namespaces_new: Vec<models::CommonNamespace>,
 
-    /// `CustomNamespacesNew`: a list of [`CommonNamespace`](super::models::CommonNamespace) objects.
+    /// `CustomNamespacesNew`
     pub custom_namespaces_new: Vec<models::CommonNamespace>,
 
-    /// `CommonNamespaces`: a list of [`CommonNamespaceNew`](super::models::CommonNamespaceNew) objects.
+    /// `CommonNamespaces`
     pub common_namespaces: Option<Vec<models::CommonNamespaceNew>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3557,37 +3628,36 @@ pub struct DescribeAllNamespacesResponse {
 /// The `DescribeBaseMetrics` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeBaseMetricsResponse`].
-/// The codes it documents are in [`DescribeBaseMetricsError`](super::errors::DescribeBaseMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeBaseMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeBaseMetrics",
     output = DescribeBaseMetricsResponse,
-    error = super::errors::DescribeBaseMetricsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeBaseMetrics {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"AccOuttraffic"`
+    /// `MetricName`; example: `"AccOuttraffic"`
     pub metric_name: Option<String>,
 
-    /// `Dimensions`: a list of strings.
-    ///
-    /// Example: `["InstanceId"]`
+    /// `Dimensions`; example: `["InstanceId"]`
     pub dimensions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBaseMetrics`] call returns.
 #[tc_model]
 pub struct DescribeBaseMetricsResponse {
-    /// `MetricSet`: a list of [`MetricSet`](super::models::MetricSet) objects.
+    /// `MetricSet`
     pub metric_set: Vec<models::MetricSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3597,15 +3667,27 @@ pub struct DescribeBaseMetricsResponse {
 /// The `DescribeBasicAlarmList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeBasicAlarmListResponse`].
-/// The codes it documents are in [`DescribeBasicAlarmListError`](super::errors::DescribeBasicAlarmListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeBasicAlarmList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeBasicAlarmList",
     output = DescribeBasicAlarmListResponse,
-    error = super::errors::DescribeBasicAlarmListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3615,79 +3697,53 @@ pub struct DescribeBaseMetricsResponse {
     )
 )]
 pub struct DescribeBasicAlarmList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1573660800`
+    /// `StartTime`; example: `1573660800`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1573919999`
+    /// `EndTime`; example: `1573919999`
     pub end_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OccurTimeOrder`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OccurTimeOrder`; example: `"DESC"`
     pub occur_time_order: Option<String>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `ViewNames`: a list of strings.
-    ///
-    /// Example: `["cvm_device"]`
+    /// `ViewNames`; example: `["cvm_device"]`
     pub view_names: Option<Vec<String>>,
 
-    /// `AlarmStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AlarmStatus`; example: `[1]`
     pub alarm_status: Option<Vec<i64>>,
 
-    /// `ObjLike`: a string.
-    ///
-    /// Example: `"ins-xybd"`
+    /// `ObjLike`; example: `"ins-xybd"`
     pub obj_like: Option<String>,
 
-    /// `InstanceGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11233]`
+    /// `InstanceGroupIds`; example: `[11233]`
     pub instance_group_ids: Option<Vec<i64>>,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["mem_used"]`
+    /// `MetricNames`; example: `["mem_used"]`
     pub metric_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBasicAlarmList`] call returns.
 #[tc_model]
 pub struct DescribeBasicAlarmListResponse {
-    /// `Alarms`: a list of [`DescribeBasicAlarmListAlarms`](super::models::DescribeBasicAlarmListAlarms) objects.
+    /// `Alarms`
     pub alarms: Option<Vec<models::DescribeBasicAlarmListAlarms>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<i64>,
 
-    /// `Warning`: a string.
+    /// `Warning`
     pub warning: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3697,15 +3753,58 @@ pub struct DescribeBasicAlarmListResponse {
 /// The `DescribeBindingPolicyObjectList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeBindingPolicyObjectListResponse`].
-/// The codes it documents are in [`DescribeBindingPolicyObjectListError`](super::errors::DescribeBindingPolicyObjectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeBindingPolicyObjectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DivisionByZero`](super::errors::MonitorErrorCode::FailedOperationDivisionByZero)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DruidTableNotFound`](super::errors::MonitorErrorCode::FailedOperationDruidTableNotFound)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeBindingPolicyObjectList",
     output = DescribeBindingPolicyObjectListResponse,
-    error = super::errors::DescribeBindingPolicyObjectListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3715,52 +3814,38 @@ pub struct DescribeBasicAlarmListResponse {
     )
 )]
 pub struct DescribeBindingPolicyObjectList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `25678`
+    /// `GroupId`; example: `25678`
     pub group_id: i64,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-xxxxx"`
+    /// `PolicyId`; example: `"policy-xxxxx"`
     pub policy_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Dimensions`: a list of [`DescribeBindingPolicyObjectListDimension`](super::models::DescribeBindingPolicyObjectListDimension) objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<models::DescribeBindingPolicyObjectListDimension>>,
 }
 
 /// What a successful [`DescribeBindingPolicyObjectList`] call returns.
 #[tc_model]
 pub struct DescribeBindingPolicyObjectListResponse {
-    /// `List`: a list of [`DescribeBindingPolicyObjectListInstance`](super::models::DescribeBindingPolicyObjectListInstance) objects.
+    /// `List`
     pub list: Option<Vec<models::DescribeBindingPolicyObjectListInstance>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
-    /// `NoShieldedSum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NoShieldedSum`; example: `3`
     pub no_shielded_sum: i64,
 
-    /// `InstanceGroup`: a [`DescribeBindingPolicyObjectListInstanceGroup`](super::models::DescribeBindingPolicyObjectListInstanceGroup).
+    /// `InstanceGroup`
     pub instance_group: Option<models::DescribeBindingPolicyObjectListInstanceGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3770,32 +3855,35 @@ pub struct DescribeBindingPolicyObjectListResponse {
 /// The `DescribeClusterAgentCreatingProgress` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeClusterAgentCreatingProgressResponse`].
-/// The codes it documents are in [`DescribeClusterAgentCreatingProgressError`](super::errors::DescribeClusterAgentCreatingProgressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeClusterAgentCreatingProgress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeClusterAgentCreatingProgress",
     output = DescribeClusterAgentCreatingProgressResponse,
-    error = super::errors::DescribeClusterAgentCreatingProgressError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeClusterAgentCreatingProgress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-9llcjyz8"`
+    /// `InstanceId`; example: `"prom-9llcjyz8"`
     pub instance_id: String,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-pg4ft0gc"]`
+    /// `ClusterIds`; example: `["cls-pg4ft0gc"]`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeClusterAgentCreatingProgress`] call returns.
 #[tc_model]
 pub struct DescribeClusterAgentCreatingProgressResponse {
-    /// `Response`: a list of [`BindProgressResponse`](super::models::BindProgressResponse) objects.
+    /// `Response`
     pub response: Vec<models::BindProgressResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3805,15 +3893,56 @@ pub struct DescribeClusterAgentCreatingProgressResponse {
 /// The `DescribeConditionsTemplateList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeConditionsTemplateListResponse`].
-/// The codes it documents are in [`DescribeConditionsTemplateListError`](super::errors::DescribeConditionsTemplateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeConditionsTemplateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeConditionsTemplateList",
     output = DescribeConditionsTemplateListResponse,
-    error = super::errors::DescribeConditionsTemplateListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3823,57 +3952,39 @@ pub struct DescribeClusterAgentCreatingProgressResponse {
     )
 )]
 pub struct DescribeConditionsTemplateList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cpuHigh"`
+    /// `GroupName`; example: `"cpuHigh"`
     pub group_name: Option<String>,
 
-    /// `GroupID`: a string.
-    ///
-    /// Example: `"1998658"`
+    /// `GroupID`; example: `"1998658"`
     #[tc(rename = "GroupID")]
     pub group_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `UpdateTimeOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `UpdateTimeOrder`; example: `"desc"`
     pub update_time_order: Option<String>,
 
-    /// `PolicyCountOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `PolicyCountOrder`; example: `"desc"`
     pub policy_count_order: Option<String>,
 }
 
 /// What a successful [`DescribeConditionsTemplateList`] call returns.
 #[tc_model]
 pub struct DescribeConditionsTemplateListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `TemplateGroupList`: a list of [`TemplateGroup`](super::models::TemplateGroup) objects.
+    /// `TemplateGroupList`
     pub template_group_list: Option<Vec<models::TemplateGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3883,29 +3994,30 @@ pub struct DescribeConditionsTemplateListResponse {
 /// The `DescribeDNSConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeDNSConfigResponse`].
-/// The codes it documents are in [`DescribeDNSConfigError`](super::errors::DescribeDNSConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeDNSConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeDNSConfig",
     output = DescribeDNSConfigResponse,
-    error = super::errors::DescribeDNSConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeDNSConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDNSConfig`] call returns.
 #[tc_model]
 pub struct DescribeDNSConfigResponse {
-    /// `NameServers`: a list of strings.
-    ///
-    /// Example: `["114.114.114.114"]`
+    /// `NameServers`; example: `["114.114.114.114"]`
     pub name_servers: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3915,47 +4027,53 @@ pub struct DescribeDNSConfigResponse {
 /// The `DescribeExporterIntegrations` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeExporterIntegrationsResponse`].
-/// The codes it documents are in [`DescribeExporterIntegrationsError`](super::errors::DescribeExporterIntegrationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeExporterIntegrations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.AgentNotAllowed`](super::errors::MonitorErrorCode::FailedOperationAgentNotAllowed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeExporterIntegrations",
     output = DescribeExporterIntegrationsResponse,
-    error = super::errors::DescribeExporterIntegrationsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeExporterIntegrations {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-evrh1x32"`
+    /// `InstanceId`; example: `"prom-evrh1x32"`
     pub instance_id: String,
 
-    /// `KubeType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `KubeType`; example: `3`
     pub kube_type: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-evrh1x32"`
+    /// `ClusterId`; example: `"cls-evrh1x32"`
     pub cluster_id: Option<String>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"mysql-exporter"`
+    /// `Kind`; example: `"mysql-exporter"`
     pub kind: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Name`; example: `"redis"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeExporterIntegrations`] call returns.
 #[tc_model]
 pub struct DescribeExporterIntegrationsResponse {
-    /// `IntegrationSet`: a list of [`IntegrationConfiguration`](super::models::IntegrationConfiguration) objects.
+    /// `IntegrationSet`
     pub integration_set: Vec<models::IntegrationConfiguration>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3965,32 +4083,33 @@ pub struct DescribeExporterIntegrationsResponse {
 /// The `DescribeExternalClusterRegisterCommand` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeExternalClusterRegisterCommandResponse`].
-/// The codes it documents are in [`DescribeExternalClusterRegisterCommandError`](super::errors::DescribeExternalClusterRegisterCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeExternalClusterRegisterCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeExternalClusterRegisterCommand",
     output = DescribeExternalClusterRegisterCommandResponse,
-    error = super::errors::DescribeExternalClusterRegisterCommandError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeExternalClusterRegisterCommand {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"ecls-abcd"`
+    /// `ClusterId`; example: `"ecls-abcd"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeExternalClusterRegisterCommand`] call returns.
 #[tc_model]
 pub struct DescribeExternalClusterRegisterCommandResponse {
-    /// `Command`: a string.
+    /// `Command`
     pub command: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4000,32 +4119,33 @@ pub struct DescribeExternalClusterRegisterCommandResponse {
 /// The `DescribeExternalClusterUninstallCommand` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeExternalClusterUninstallCommandResponse`].
-/// The codes it documents are in [`DescribeExternalClusterUninstallCommandError`](super::errors::DescribeExternalClusterUninstallCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeExternalClusterUninstallCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeExternalClusterUninstallCommand",
     output = DescribeExternalClusterUninstallCommandResponse,
-    error = super::errors::DescribeExternalClusterUninstallCommandError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeExternalClusterUninstallCommand {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"ecls-abcd"`
+    /// `ClusterId`; example: `"ecls-abcd"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeExternalClusterUninstallCommand`] call returns.
 #[tc_model]
 pub struct DescribeExternalClusterUninstallCommandResponse {
-    /// `Command`: a string.
+    /// `Command`
     pub command: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4035,15 +4155,20 @@ pub struct DescribeExternalClusterUninstallCommandResponse {
 /// The `DescribeGrafanaChannels` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaChannelsResponse`].
-/// The codes it documents are in [`DescribeGrafanaChannelsError`](super::errors::DescribeGrafanaChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaChannels",
     output = DescribeGrafanaChannelsResponse,
-    error = super::errors::DescribeGrafanaChannelsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4052,41 +4177,29 @@ pub struct DescribeExternalClusterUninstallCommandResponse {
     )
 )]
 pub struct DescribeGrafanaChannels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"my-channel"`
+    /// `ChannelName`; example: `"my-channel"`
     pub channel_name: Option<String>,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["crule-123"]`
+    /// `ChannelIds`; example: `["crule-123"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `ChannelState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelState`; example: `1`
     pub channel_state: Option<i64>,
 }
 
 /// What a successful [`DescribeGrafanaChannels`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaChannelsResponse {
-    /// `NotificationChannelSet`: a list of [`GrafanaChannel`](super::models::GrafanaChannel) objects.
+    /// `NotificationChannelSet`
     pub notification_channel_set: Vec<models::GrafanaChannel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4096,29 +4209,30 @@ pub struct DescribeGrafanaChannelsResponse {
 /// The `DescribeGrafanaConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaConfigResponse`].
-/// The codes it documents are in [`DescribeGrafanaConfigError`](super::errors::DescribeGrafanaConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaConfig",
     output = DescribeGrafanaConfigResponse,
-    error = super::errors::DescribeGrafanaConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeGrafanaConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeGrafanaConfig`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaConfigResponse {
-    /// `Config`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `Config`; example: `"\"{}\""`
     pub config: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4128,29 +4242,30 @@ pub struct DescribeGrafanaConfigResponse {
 /// The `DescribeGrafanaEnvironments` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeGrafanaEnvironmentsError`](super::errors::DescribeGrafanaEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaEnvironments",
     output = DescribeGrafanaEnvironmentsResponse,
-    error = super::errors::DescribeGrafanaEnvironmentsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeGrafanaEnvironments {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeGrafanaEnvironments`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaEnvironmentsResponse {
-    /// `Envs`: a string.
-    ///
-    /// Example: `"{\"env1\":\"value1\"}"`
+    /// `Envs`; example: `"{\"env1\":\"value1\"}"`
     pub envs: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4160,58 +4275,56 @@ pub struct DescribeGrafanaEnvironmentsResponse {
 /// The `DescribeGrafanaInstances` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaInstancesResponse`].
-/// The codes it documents are in [`DescribeGrafanaInstancesError`](super::errors::DescribeGrafanaInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::MonitorErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.InternalError`](super::errors::MonitorErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.SendRequest`](super::errors::MonitorErrorCode::FailedOperationSendRequest)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaInstances",
     output = DescribeGrafanaInstancesResponse,
-    error = super::errors::DescribeGrafanaInstancesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeGrafanaInstances {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["grafana-gd***see"]`
+    /// `InstanceIds`; example: `["grafana-gd***see"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"myGrafana"`
+    /// `InstanceName`; example: `"myGrafana"`
     pub instance_name: Option<String>,
 
-    /// `InstanceStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `InstanceStatus`; example: `[2]`
     pub instance_status: Option<Vec<i64>>,
 
-    /// `TagFilters`: a list of [`PrometheusTag`](super::models::PrometheusTag) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::PrometheusTag>>,
 }
 
 /// What a successful [`DescribeGrafanaInstances`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaInstancesResponse {
-    /// `InstanceSet`: a list of [`GrafanaInstanceInfo`](super::models::GrafanaInstanceInfo) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::GrafanaInstanceInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Instances`: a list of [`GrafanaInstanceInfo`](super::models::GrafanaInstanceInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::GrafanaInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4221,37 +4334,36 @@ pub struct DescribeGrafanaInstancesResponse {
 /// The `DescribeGrafanaIntegrations` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaIntegrationsResponse`].
-/// The codes it documents are in [`DescribeGrafanaIntegrationsError`](super::errors::DescribeGrafanaIntegrationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaIntegrations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaIntegrations",
     output = DescribeGrafanaIntegrationsResponse,
-    error = super::errors::DescribeGrafanaIntegrationsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeGrafanaIntegrations {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `IntegrationId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `IntegrationId`; example: `"my-instance"`
     pub integration_id: Option<String>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"grafana"`
+    /// `Kind`; example: `"grafana"`
     pub kind: Option<String>,
 }
 
 /// What a successful [`DescribeGrafanaIntegrations`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaIntegrationsResponse {
-    /// `IntegrationSet`: a list of [`GrafanaIntegrationConfig`](super::models::GrafanaIntegrationConfig) objects.
+    /// `IntegrationSet`
     pub integration_set: Vec<models::GrafanaIntegrationConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4261,15 +4373,20 @@ pub struct DescribeGrafanaIntegrationsResponse {
 /// The `DescribeGrafanaNotificationChannels` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaNotificationChannelsResponse`].
-/// The codes it documents are in [`DescribeGrafanaNotificationChannelsError`](super::errors::DescribeGrafanaNotificationChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaNotificationChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaNotificationChannels",
     output = DescribeGrafanaNotificationChannelsResponse,
-    error = super::errors::DescribeGrafanaNotificationChannelsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4278,42 +4395,30 @@ pub struct DescribeGrafanaIntegrationsResponse {
     )
 )]
 pub struct DescribeGrafanaNotificationChannels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"my-channel"`
+    /// `ChannelName`; example: `"my-channel"`
     pub channel_name: Option<String>,
 
-    /// `ChannelIDs`: a list of strings.
-    ///
-    /// Example: `["crule-123"]`
+    /// `ChannelIDs`; example: `["crule-123"]`
     #[tc(rename = "ChannelIDs")]
     pub channel_ids: Option<Vec<String>>,
 
-    /// `ChannelState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelState`; example: `1`
     pub channel_state: Option<i64>,
 }
 
 /// What a successful [`DescribeGrafanaNotificationChannels`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaNotificationChannelsResponse {
-    /// `NotificationChannelSet`: a list of [`GrafanaNotificationChannel`](super::models::GrafanaNotificationChannel) objects.
+    /// `NotificationChannelSet`
     pub notification_channel_set: Vec<models::GrafanaNotificationChannel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4323,22 +4428,27 @@ pub struct DescribeGrafanaNotificationChannelsResponse {
 /// The `DescribeGrafanaVersions` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaVersionsResponse`].
-/// The codes it documents are in [`DescribeGrafanaVersionsError`](super::errors::DescribeGrafanaVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaVersions",
     output = DescribeGrafanaVersionsResponse,
-    error = super::errors::DescribeGrafanaVersionsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeGrafanaVersions {}
 
 /// What a successful [`DescribeGrafanaVersions`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaVersionsResponse {
-    /// `Versions`: a list of [`GrafanaVersion`](super::models::GrafanaVersion) objects.
+    /// `Versions`
     pub versions: Vec<models::GrafanaVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4348,29 +4458,30 @@ pub struct DescribeGrafanaVersionsResponse {
 /// The `DescribeGrafanaWhiteList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeGrafanaWhiteListResponse`].
-/// The codes it documents are in [`DescribeGrafanaWhiteListError`](super::errors::DescribeGrafanaWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeGrafanaWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeGrafanaWhiteList",
     output = DescribeGrafanaWhiteListResponse,
-    error = super::errors::DescribeGrafanaWhiteListError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeGrafanaWhiteList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeGrafanaWhiteList`] call returns.
 #[tc_model]
 pub struct DescribeGrafanaWhiteListResponse {
-    /// `WhiteList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `WhiteList`; example: `["0.0.0.0/0"]`
     pub white_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4380,32 +4491,33 @@ pub struct DescribeGrafanaWhiteListResponse {
 /// The `DescribeInstalledPlugins` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeInstalledPluginsResponse`].
-/// The codes it documents are in [`DescribeInstalledPluginsError`](super::errors::DescribeInstalledPluginsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeInstalledPlugins)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeInstalledPlugins",
     output = DescribeInstalledPluginsResponse,
-    error = super::errors::DescribeInstalledPluginsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeInstalledPlugins {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"grafana-piechart"`
+    /// `PluginId`; example: `"grafana-piechart"`
     pub plugin_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstalledPlugins`] call returns.
 #[tc_model]
 pub struct DescribeInstalledPluginsResponse {
-    /// `PluginSet`: a list of [`GrafanaPlugin`](super::models::GrafanaPlugin) objects.
+    /// `PluginSet`
     pub plugin_set: Vec<models::GrafanaPlugin>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4415,40 +4527,37 @@ pub struct DescribeInstalledPluginsResponse {
 /// The `DescribeMonitorResourceInfo` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeMonitorResourceInfoResponse`].
-/// The codes it documents are in [`DescribeMonitorResourceInfoError`](super::errors::DescribeMonitorResourceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeMonitorResourceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeMonitorResourceInfo",
     output = DescribeMonitorResourceInfoResponse,
-    error = super::errors::DescribeMonitorResourceInfoError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeMonitorResourceInfo {}
 
 /// What a successful [`DescribeMonitorResourceInfo`] call returns.
 #[tc_model]
 pub struct DescribeMonitorResourceInfoResponse {
-    /// `PhoneAlarmNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PhoneAlarmNumber`; example: `100`
     pub phone_alarm_number: i64,
 
-    /// `AdvancedMetricNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AdvancedMetricNumber`; example: `100`
     pub advanced_metric_number: i64,
 
-    /// `APIUsageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `APIUsageNumber`; example: `100`
     #[tc(rename = "APIUsageNumber")]
     pub api_usage_number: i64,
 
-    /// `AlarmSMSNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AlarmSMSNumber`; example: `100`
     #[tc(rename = "AlarmSMSNumber")]
     pub alarm_sms_number: i64,
 
@@ -4459,32 +4568,34 @@ pub struct DescribeMonitorResourceInfoResponse {
 /// The `DescribeMonitorTypes` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeMonitorTypesResponse`].
-/// The codes it documents are in [`DescribeMonitorTypesError`](super::errors::DescribeMonitorTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeMonitorTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeMonitorTypes",
     output = DescribeMonitorTypesResponse,
-    error = super::errors::DescribeMonitorTypesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeMonitorTypes {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 }
 
 /// What a successful [`DescribeMonitorTypes`] call returns.
 #[tc_model]
 pub struct DescribeMonitorTypesResponse {
-    /// `MonitorTypes`: a list of strings.
-    ///
-    /// Example: `["MT_QCE"]`
+    /// `MonitorTypes`; example: `["MT_QCE"]`
     pub monitor_types: Option<Vec<String>>,
 
-    /// `MonitorTypeInfos`: a list of [`MonitorTypeInfo`](super::models::MonitorTypeInfo) objects.
+    /// `MonitorTypeInfos`
     pub monitor_type_infos: Option<Vec<models::MonitorTypeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4494,27 +4605,31 @@ pub struct DescribeMonitorTypesResponse {
 /// The `DescribeNotificationContentTemplateSupports` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeNotificationContentTemplateSupportsResponse`].
-/// The codes it documents are in [`DescribeNotificationContentTemplateSupportsError`](super::errors::DescribeNotificationContentTemplateSupportsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeNotificationContentTemplateSupports)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeNotificationContentTemplateSupports",
     output = DescribeNotificationContentTemplateSupportsResponse,
-    error = super::errors::DescribeNotificationContentTemplateSupportsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeNotificationContentTemplateSupports {
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_PROM"`
+    /// `MonitorType`; example: `"MT_PROM"`
     pub monitor_type: Option<String>,
 }
 
 /// What a successful [`DescribeNotificationContentTemplateSupports`] call returns.
 #[tc_model]
 pub struct DescribeNotificationContentTemplateSupportsResponse {
-    /// `Support`: a [`NotificationContentTemplateSupport`](super::models::NotificationContentTemplateSupport).
+    /// `Support`
     pub support: Option<models::NotificationContentTemplateSupport>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4524,25 +4639,26 @@ pub struct DescribeNotificationContentTemplateSupportsResponse {
 /// The `DescribeOnCallForm` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeOnCallFormResponse`].
-/// The codes it documents are in [`DescribeOnCallFormError`](super::errors::DescribeOnCallFormError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeOnCallForm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeOnCallForm",
     output = DescribeOnCallFormResponse,
-    error = super::errors::DescribeOnCallFormError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeOnCallForm {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `OnCallFormID`: a string.
-    ///
-    /// Example: `"form-zahdhgjo"`
+    /// `OnCallFormID`; example: `"form-zahdhgjo"`
     #[tc(rename = "OnCallFormID")]
     pub on_call_form_id: String,
 }
@@ -4550,7 +4666,7 @@ pub struct DescribeOnCallForm {
 /// What a successful [`DescribeOnCallForm`] call returns.
 #[tc_model]
 pub struct DescribeOnCallFormResponse {
-    /// `OnCallForm`: a [`OneOnCallForm`](super::models::OneOnCallForm).
+    /// `OnCallForm`
     pub on_call_form: Option<models::OneOnCallForm>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4560,15 +4676,20 @@ pub struct DescribeOnCallFormResponse {
 /// The `DescribeOnCallForms` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeOnCallFormsResponse`].
-/// The codes it documents are in [`DescribeOnCallFormsError`](super::errors::DescribeOnCallFormsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeOnCallForms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeOnCallForms",
     output = DescribeOnCallFormsResponse,
-    error = super::errors::DescribeOnCallFormsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4578,52 +4699,36 @@ pub struct DescribeOnCallFormResponse {
     )
 )]
 pub struct DescribeOnCallForms {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `OnCallFormStaffIDs`: a list of strings.
-    ///
-    /// Example: `["317528"]`
+    /// `OnCallFormStaffIDs`; example: `["317528"]`
     #[tc(rename = "OnCallFormStaffIDs")]
     pub on_call_form_staff_ids: Option<Vec<String>>,
 
-    /// `RotationType`: a string.
-    ///
-    /// Example: `"day"`
+    /// `RotationType`; example: `"day"`
     pub rotation_type: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `OnCallFormName`: a string.
-    ///
-    /// Example: `"值班分组"`
+    /// `OnCallFormName`; example: `"值班分组"`
     pub on_call_form_name: Option<String>,
 }
 
 /// What a successful [`DescribeOnCallForms`] call returns.
 #[tc_model]
 pub struct DescribeOnCallFormsResponse {
-    /// `OnCallForms`: a list of [`OnCallForm`](super::models::OnCallForm) objects.
+    /// `OnCallForms`
     pub on_call_forms: Option<Vec<models::OnCallForm>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4633,34 +4738,34 @@ pub struct DescribeOnCallFormsResponse {
 /// The `DescribePhoneAlarmFlowTotalCount` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePhoneAlarmFlowTotalCountResponse`].
-/// The codes it documents are in [`DescribePhoneAlarmFlowTotalCountError`](super::errors::DescribePhoneAlarmFlowTotalCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePhoneAlarmFlowTotalCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePhoneAlarmFlowTotalCount",
     output = DescribePhoneAlarmFlowTotalCountResponse,
-    error = super::errors::DescribePhoneAlarmFlowTotalCountError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePhoneAlarmFlowTotalCount {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `QueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659893700`
+    /// `QueryTime`; example: `1659893700`
     pub query_time: i64,
 }
 
 /// What a successful [`DescribePhoneAlarmFlowTotalCount`] call returns.
 #[tc_model]
 pub struct DescribePhoneAlarmFlowTotalCountResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4670,22 +4775,28 @@ pub struct DescribePhoneAlarmFlowTotalCountResponse {
 /// The `DescribePluginOverviews` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePluginOverviewsResponse`].
-/// The codes it documents are in [`DescribePluginOverviewsError`](super::errors::DescribePluginOverviewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePluginOverviews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePluginOverviews",
     output = DescribePluginOverviewsResponse,
-    error = super::errors::DescribePluginOverviewsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePluginOverviews {}
 
 /// What a successful [`DescribePluginOverviews`] call returns.
 #[tc_model]
 pub struct DescribePluginOverviewsResponse {
-    /// `PluginSet`: a list of [`GrafanaPlugin`](super::models::GrafanaPlugin) objects.
+    /// `PluginSet`
     pub plugin_set: Vec<models::GrafanaPlugin>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4695,27 +4806,66 @@ pub struct DescribePluginOverviewsResponse {
 /// The `DescribePolicyConditionList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePolicyConditionListResponse`].
-/// The codes it documents are in [`DescribePolicyConditionListError`](super::errors::DescribePolicyConditionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePolicyConditionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePolicyConditionList",
     output = DescribePolicyConditionListResponse,
-    error = super::errors::DescribePolicyConditionListError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePolicyConditionList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 }
 
 /// What a successful [`DescribePolicyConditionList`] call returns.
 #[tc_model]
 pub struct DescribePolicyConditionListResponse {
-    /// `Conditions`: a list of [`DescribePolicyConditionListCondition`](super::models::DescribePolicyConditionListCondition) objects.
+    /// `Conditions`
     pub conditions: Option<Vec<models::DescribePolicyConditionListCondition>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4725,104 +4875,116 @@ pub struct DescribePolicyConditionListResponse {
 /// The `DescribePolicyGroupInfo` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePolicyGroupInfoResponse`].
-/// The codes it documents are in [`DescribePolicyGroupInfoError`](super::errors::DescribePolicyGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePolicyGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePolicyGroupInfo",
     output = DescribePolicyGroupInfoResponse,
-    error = super::errors::DescribePolicyGroupInfoError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePolicyGroupInfo {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1247756`
+    /// `GroupId`; example: `1247756`
     pub group_id: i64,
 }
 
 /// What a successful [`DescribePolicyGroupInfo`] call returns.
 #[tc_model]
 pub struct DescribePolicyGroupInfoResponse {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"策略"`
+    /// `GroupName`; example: `"策略"`
     pub group_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: i64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"该策略用于业务下的数据库实例"`
+    /// `Remark`; example: `"该策略用于业务下的数据库实例"`
     pub remark: String,
 
-    /// `ShowName`: a string.
-    ///
-    /// Example: `"云服务器基础监控"`
+    /// `ShowName`; example: `"云服务器基础监控"`
     pub show_name: String,
 
-    /// `LastEditUin`: a string.
-    ///
-    /// Example: `"100040701662"`
+    /// `LastEditUin`; example: `"100040701662"`
     pub last_edit_uin: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1718159371"`
+    /// `UpdateTime`; example: `"1718159371"`
     pub update_time: String,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["bj"]`
+    /// `Region`; example: `["bj"]`
     pub region: Vec<String>,
 
-    /// `DimensionGroup`: a list of strings.
-    ///
-    /// Example: `["uuid"]`
+    /// `DimensionGroup`; example: `["uuid"]`
     pub dimension_group: Vec<String>,
 
-    /// `ConditionsConfig`: a list of [`DescribePolicyGroupInfoCondition`](super::models::DescribePolicyGroupInfoCondition) objects.
+    /// `ConditionsConfig`
     pub conditions_config: Option<Vec<models::DescribePolicyGroupInfoCondition>>,
 
-    /// `EventConfig`: a list of [`DescribePolicyGroupInfoEventCondition`](super::models::DescribePolicyGroupInfoEventCondition) objects.
+    /// `EventConfig`
     pub event_config: Option<Vec<models::DescribePolicyGroupInfoEventCondition>>,
 
-    /// `ReceiverInfos`: a list of [`DescribePolicyGroupInfoReceiverInfo`](super::models::DescribePolicyGroupInfoReceiverInfo) objects.
+    /// `ReceiverInfos`
     pub receiver_infos: Option<Vec<models::DescribePolicyGroupInfoReceiverInfo>>,
 
-    /// `Callback`: a [`DescribePolicyGroupInfoCallback`](super::models::DescribePolicyGroupInfoCallback).
+    /// `Callback`
     pub callback: Option<models::DescribePolicyGroupInfoCallback>,
 
-    /// `ConditionsTemp`: a [`DescribePolicyGroupInfoConditionTpl`](super::models::DescribePolicyGroupInfoConditionTpl).
+    /// `ConditionsTemp`
     pub conditions_temp: Option<models::DescribePolicyGroupInfoConditionTpl>,
 
-    /// `CanSetDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanSetDefault`; example: `false`
     pub can_set_default: bool,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUnionRule`; example: `1`
     pub is_union_rule: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4832,15 +4994,56 @@ pub struct DescribePolicyGroupInfoResponse {
 /// The `DescribePolicyGroupList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePolicyGroupListResponse`].
-/// The codes it documents are in [`DescribePolicyGroupListError`](super::errors::DescribePolicyGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePolicyGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePolicyGroupList",
     output = DescribePolicyGroupListResponse,
-    error = super::errors::DescribePolicyGroupListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4850,94 +5053,62 @@ pub struct DescribePolicyGroupInfoResponse {
     )
 )]
 pub struct DescribePolicyGroupList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Like`: a string.
-    ///
-    /// Example: `"使用率高"`
+    /// `Like`; example: `"使用率高"`
     pub like: Option<String>,
 
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `InstanceGroupId`; example: `12345`
     pub instance_group_id: Option<i64>,
 
-    /// `UpdateTimeOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `UpdateTimeOrder`; example: `"asc"`
     pub update_time_order: Option<String>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProjectIds`; example: `[1]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `ViewNames`: a list of strings.
-    ///
-    /// Example: `["cvm_device"]`
+    /// `ViewNames`; example: `["cvm_device"]`
     pub view_names: Option<Vec<String>>,
 
-    /// `FilterUnuseReceiver`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterUnuseReceiver`; example: `0`
     pub filter_unuse_receiver: Option<i64>,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["4789"]`
+    /// `Receivers`; example: `["4789"]`
     pub receivers: Option<Vec<String>>,
 
-    /// `ReceiverUserList`: a list of strings.
-    ///
-    /// Example: `["4598"]`
+    /// `ReceiverUserList`; example: `["4598"]`
     pub receiver_user_list: Option<Vec<String>>,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"{\"name\":\"unInstanceId\",\"value\":\"ins-6e4b2aaa\"}"`
+    /// `Dimensions`; example: `"{\"name\":\"unInstanceId\",\"value\":\"ins-6e4b2aaa\"}"`
     pub dimensions: Option<String>,
 
-    /// `ConditionTempGroupId`: a string.
-    ///
-    /// Example: `"123,345"`
+    /// `ConditionTempGroupId`; example: `"123,345"`
     pub condition_temp_group_id: Option<String>,
 
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ReceiverType`; example: `"user"`
     pub receiver_type: Option<String>,
 
-    /// `IsOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpen`; example: `true`
     pub is_open: Option<bool>,
 }
 
 /// What a successful [`DescribePolicyGroupList`] call returns.
 #[tc_model]
 pub struct DescribePolicyGroupListResponse {
-    /// `GroupList`: a list of [`DescribePolicyGroupListGroup`](super::models::DescribePolicyGroupListGroup) objects.
+    /// `GroupList`
     pub group_list: Option<Vec<models::DescribePolicyGroupListGroup>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `Total`; example: `142`
     pub total: i64,
 
-    /// `Warning`: a string.
+    /// `Warning`
     pub warning: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4947,37 +5118,48 @@ pub struct DescribePolicyGroupListResponse {
 /// The `DescribePolicyObjectCount` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePolicyObjectCountResponse`].
-/// The codes it documents are in [`DescribePolicyObjectCountError`](super::errors::DescribePolicyObjectCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePolicyObjectCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePolicyObjectCount",
     output = DescribePolicyObjectCountResponse,
-    error = super::errors::DescribePolicyObjectCountError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePolicyObjectCount {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `3678`
+    /// `GroupId`; example: `3678`
     pub group_id: i64,
 }
 
 /// What a successful [`DescribePolicyObjectCount`] call returns.
 #[tc_model]
 pub struct DescribePolicyObjectCountResponse {
-    /// `IsMultiRegion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMultiRegion`; example: `true`
     pub is_multi_region: Option<bool>,
 
-    /// `RegionList`: a list of [`RegionPolicyObjectCount`](super::models::RegionPolicyObjectCount) objects.
+    /// `RegionList`
     pub region_list: Option<Vec<models::RegionPolicyObjectCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4989,15 +5171,28 @@ pub struct DescribePolicyObjectCountResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeProductEventListResponse`].
-/// The codes it documents are in [`DescribeProductEventListError`](super::errors::DescribeProductEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeProductEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeProductEventList",
     output = DescribeProductEventListResponse,
-    error = super::errors::DescribeProductEventListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5007,78 +5202,62 @@ pub struct DescribePolicyObjectCountResponse {
     )
 )]
 pub struct DescribeProductEventList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `ProductName`: a list of strings.
+    /// `ProductName`
     pub product_name: Option<Vec<String>>,
 
-    /// `EventName`: a list of strings.
+    /// `EventName`
     pub event_name: Option<Vec<String>>,
 
-    /// `InstanceId`: a list of strings.
+    /// `InstanceId`
     pub instance_id: Option<Vec<String>>,
 
-    /// `Dimensions`: a list of [`DescribeProductEventListDimensions`](super::models::DescribeProductEventListDimensions) objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<models::DescribeProductEventListDimensions>>,
 
-    /// `RegionList`: a list of strings.
+    /// `RegionList`
     pub region_list: Option<Vec<String>>,
 
-    /// `Type`: a list of strings.
+    /// `Type`
     pub r#type: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
+    /// `Status`
     pub status: Option<Vec<String>>,
 
-    /// `Project`: a list of strings.
+    /// `Project`
     pub project: Option<Vec<String>>,
 
-    /// `IsAlarmConfig`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAlarmConfig`; example: `1`
     pub is_alarm_config: Option<i64>,
 
-    /// `TimeOrder`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `TimeOrder`; example: `"DESC"`
     pub time_order: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1572624000`
+    /// `StartTime`; example: `1572624000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1573228799`
+    /// `EndTime`; example: `1573228799`
     pub end_time: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeProductEventList`] call returns.
 #[tc_model]
 pub struct DescribeProductEventListResponse {
-    /// `Events`: a list of [`DescribeProductEventListEvents`](super::models::DescribeProductEventListEvents) objects.
+    /// `Events`
     pub events: Option<Vec<models::DescribeProductEventListEvents>>,
 
-    /// `OverView`: a [`DescribeProductEventListOverView`](super::models::DescribeProductEventListOverView).
+    /// `OverView`
     pub over_view: models::DescribeProductEventListOverView,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Total`; example: `6`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5088,15 +5267,30 @@ pub struct DescribeProductEventListResponse {
 /// The `DescribeProductList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeProductListResponse`].
-/// The codes it documents are in [`DescribeProductListError`](super::errors::DescribeProductListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeProductList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeProductList",
     output = DescribeProductListResponse,
-    error = super::errors::DescribeProductListError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5106,36 +5300,26 @@ pub struct DescribeProductEventListResponse {
     )
 )]
 pub struct DescribeProductList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeProductList`] call returns.
 #[tc_model]
 pub struct DescribeProductListResponse {
-    /// `ProductList`: a list of [`ProductSimple`](super::models::ProductSimple) objects.
+    /// `ProductList`
     pub product_list: Option<Vec<models::ProductSimple>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `294`
+    /// `TotalCount`; example: `294`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5145,29 +5329,33 @@ pub struct DescribeProductListResponse {
 /// The `DescribePrometheusAgentInstances` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusAgentInstancesResponse`].
-/// The codes it documents are in [`DescribePrometheusAgentInstancesError`](super::errors::DescribePrometheusAgentInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusAgentInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusAgentInstances",
     output = DescribePrometheusAgentInstancesResponse,
-    error = super::errors::DescribePrometheusAgentInstancesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusAgentInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-dkrb"`
+    /// `ClusterId`; example: `"cls-dkrb"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribePrometheusAgentInstances`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAgentInstancesResponse {
-    /// `Instances`: a list of strings.
-    ///
-    /// Example: `["prom-oebnrfg"]`
+    /// `Instances`; example: `["prom-oebnrfg"]`
     pub instances: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5177,15 +5365,28 @@ pub struct DescribePrometheusAgentInstancesResponse {
 /// The `DescribePrometheusAgents` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusAgentsResponse`].
-/// The codes it documents are in [`DescribePrometheusAgentsError`](super::errors::DescribePrometheusAgentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusAgents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusAgents",
     output = DescribePrometheusAgentsResponse,
-    error = super::errors::DescribePrometheusAgentsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5195,39 +5396,29 @@ pub struct DescribePrometheusAgentInstancesResponse {
     )
 )]
 pub struct DescribePrometheusAgents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Name`; example: `"example"`
     pub name: Option<String>,
 
-    /// `AgentIds`: a list of strings.
+    /// `AgentIds`
     pub agent_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePrometheusAgents`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAgentsResponse {
-    /// `AgentSet`: a list of [`PrometheusAgent`](super::models::PrometheusAgent) objects.
+    /// `AgentSet`
     pub agent_set: Option<Vec<models::PrometheusAgent>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5237,15 +5428,31 @@ pub struct DescribePrometheusAgentsResponse {
 /// The `DescribePrometheusAlertGroups` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusAlertGroupsResponse`].
-/// The codes it documents are in [`DescribePrometheusAlertGroupsError`](super::errors::DescribePrometheusAlertGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusAlertGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusAlertGroups",
     output = DescribePrometheusAlertGroupsResponse,
-    error = super::errors::DescribePrometheusAlertGroupsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5255,44 +5462,32 @@ pub struct DescribePrometheusAgentsResponse {
     )
 )]
 pub struct DescribePrometheusAlertGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-zs761zs2"`
+    /// `InstanceId`; example: `"prom-zs761zs2"`
     pub instance_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"alert-f2vx278"`
+    /// `GroupId`; example: `"alert-f2vx278"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"告警分组-11"`
+    /// `GroupName`; example: `"告警分组-11"`
     pub group_name: Option<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::PrometheusRuleKv>>,
 }
 
 /// What a successful [`DescribePrometheusAlertGroups`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAlertGroupsResponse {
-    /// `AlertGroupSet`: a list of [`PrometheusAlertGroupSet`](super::models::PrometheusAlertGroupSet) objects.
+    /// `AlertGroupSet`
     pub alert_group_set: Option<Vec<models::PrometheusAlertGroupSet>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5302,15 +5497,34 @@ pub struct DescribePrometheusAlertGroupsResponse {
 /// The `DescribePrometheusAlertPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`DescribePrometheusAlertPolicyError`](super::errors::DescribePrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeClientConf`](super::errors::MonitorErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusAlertPolicy",
     output = DescribePrometheusAlertPolicyResponse,
-    error = super::errors::DescribePrometheusAlertPolicyError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5320,34 +5534,26 @@ pub struct DescribePrometheusAlertGroupsResponse {
     )
 )]
 pub struct DescribePrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-253ac24d"`
+    /// `InstanceId`; example: `"prom-253ac24d"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusAlertPolicy`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAlertPolicyResponse {
-    /// `AlertRules`: a list of [`PrometheusAlertPolicyItem`](super::models::PrometheusAlertPolicyItem) objects.
+    /// `AlertRules`
     pub alert_rules: Option<Vec<models::PrometheusAlertPolicyItem>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5357,27 +5563,38 @@ pub struct DescribePrometheusAlertPolicyResponse {
 /// The `DescribePrometheusAlertmanagerConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusAlertmanagerConfigResponse`].
-/// The codes it documents are in [`DescribePrometheusAlertmanagerConfigError`](super::errors::DescribePrometheusAlertmanagerConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusAlertmanagerConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusAlertmanagerConfig",
     output = DescribePrometheusAlertmanagerConfigResponse,
-    error = super::errors::DescribePrometheusAlertmanagerConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusAlertmanagerConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxxxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribePrometheusAlertmanagerConfig`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAlertmanagerConfigResponse {
-    /// `AlertmanagerConfig`: a [`PrometheusAlertmanagerConfigV2`](super::models::PrometheusAlertmanagerConfigV2).
+    /// `AlertmanagerConfig`
     pub alertmanager_config: Option<models::PrometheusAlertmanagerConfigV2>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5387,15 +5604,35 @@ pub struct DescribePrometheusAlertmanagerConfigResponse {
 /// The `DescribePrometheusClusterAgents` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusClusterAgentsResponse`].
-/// The codes it documents are in [`DescribePrometheusClusterAgentsError`](super::errors::DescribePrometheusClusterAgentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusClusterAgents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::MonitorErrorCode::FailedOperationDb)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::MonitorErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusClusterAgents",
     output = DescribePrometheusClusterAgentsResponse,
-    error = super::errors::DescribePrometheusClusterAgentsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5405,56 +5642,38 @@ pub struct DescribePrometheusAlertmanagerConfigResponse {
     )
 )]
 pub struct DescribePrometheusClusterAgents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxx"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-12345"]`
+    /// `ClusterIds`; example: `["cls-12345"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `ClusterTypes`: a list of strings.
-    ///
-    /// Example: `["eks"]`
+    /// `ClusterTypes`; example: `["eks"]`
     pub cluster_types: Option<Vec<String>>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterName`; example: `"测试集群"`
     pub cluster_name: Option<String>,
 }
 
 /// What a successful [`DescribePrometheusClusterAgents`] call returns.
 #[tc_model]
 pub struct DescribePrometheusClusterAgentsResponse {
-    /// `Agents`: a list of [`PrometheusAgentOverview`](super::models::PrometheusAgentOverview) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusAgentOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `IsFirstBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFirstBind`; example: `false`
     pub is_first_bind: bool,
 
-    /// `ImageNeedUpdate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ImageNeedUpdate`; example: `false`
     pub image_need_update: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5464,54 +5683,66 @@ pub struct DescribePrometheusClusterAgentsResponse {
 /// The `DescribePrometheusConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusConfigResponse`].
-/// The codes it documents are in [`DescribePrometheusConfigError`](super::errors::DescribePrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::MonitorErrorCode::FailedOperationDb)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeClientConf`](super::errors::MonitorErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusConfig",
     output = DescribePrometheusConfigResponse,
-    error = super::errors::DescribePrometheusConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 }
 
 /// What a successful [`DescribePrometheusConfig`] call returns.
 #[tc_model]
 pub struct DescribePrometheusConfigResponse {
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Vec<models::PrometheusConfigItem>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Vec<models::PrometheusConfigItem>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Vec<models::PrometheusConfigItem>,
 
-    /// `Probes`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `Probes`
     pub probes: Vec<models::PrometheusConfigItem>,
 
-    /// `ImageNeedUpdate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ImageNeedUpdate`; example: `false`
     pub image_need_update: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5521,22 +5752,32 @@ pub struct DescribePrometheusConfigResponse {
 /// The `DescribePrometheusCreateInstanceQuota` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusCreateInstanceQuotaResponse`].
-/// The codes it documents are in [`DescribePrometheusCreateInstanceQuotaError`](super::errors::DescribePrometheusCreateInstanceQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusCreateInstanceQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusCreateInstanceQuota",
     output = DescribePrometheusCreateInstanceQuotaResponse,
-    error = super::errors::DescribePrometheusCreateInstanceQuotaError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusCreateInstanceQuota {}
 
 /// What a successful [`DescribePrometheusCreateInstanceQuota`] call returns.
 #[tc_model]
 pub struct DescribePrometheusCreateInstanceQuotaResponse {
-    /// `QuotaDetail`: a [`PrometheusInstanceQuotaDetail`](super::models::PrometheusInstanceQuotaDetail).
+    /// `QuotaDetail`
     pub quota_detail: models::PrometheusInstanceQuotaDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5546,44 +5787,56 @@ pub struct DescribePrometheusCreateInstanceQuotaResponse {
 /// The `DescribePrometheusGlobalConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusGlobalConfigResponse`].
-/// The codes it documents are in [`DescribePrometheusGlobalConfigError`](super::errors::DescribePrometheusGlobalConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusGlobalConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusGlobalConfig",
     output = DescribePrometheusGlobalConfigResponse,
-    error = super::errors::DescribePrometheusGlobalConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusGlobalConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `DisableStatistics`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableStatistics`; example: `false`
     pub disable_statistics: Option<bool>,
 }
 
 /// What a successful [`DescribePrometheusGlobalConfig`] call returns.
 #[tc_model]
 pub struct DescribePrometheusGlobalConfigResponse {
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `Probes`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `Probes`
     pub probes: Option<Vec<models::PrometheusConfigItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5595,27 +5848,37 @@ pub struct DescribePrometheusGlobalConfigResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribePrometheusGlobalNotificationResponse`].
-/// The codes it documents are in [`DescribePrometheusGlobalNotificationError`](super::errors::DescribePrometheusGlobalNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusGlobalNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeClientConf`](super::errors::MonitorErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusGlobalNotification",
     output = DescribePrometheusGlobalNotificationResponse,
-    error = super::errors::DescribePrometheusGlobalNotificationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusGlobalNotification {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheusGlobalNotification`] call returns.
 #[tc_model]
 pub struct DescribePrometheusGlobalNotificationResponse {
-    /// `Notification`: a [`PrometheusNotificationItem`](super::models::PrometheusNotificationItem).
+    /// `Notification`
     pub notification: Option<models::PrometheusNotificationItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5625,90 +5888,72 @@ pub struct DescribePrometheusGlobalNotificationResponse {
 /// The `DescribePrometheusInstanceDetail` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusInstanceDetailResponse`].
-/// The codes it documents are in [`DescribePrometheusInstanceDetailError`](super::errors::DescribePrometheusInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusInstanceDetail",
     output = DescribePrometheusInstanceDetailResponse,
-    error = super::errors::DescribePrometheusInstanceDetailError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abc"`
+    /// `InstanceId`; example: `"prom-abc"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheusInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstanceDetailResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abc"`
+    /// `InstanceId`; example: `"prom-abc"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-Prometheus"`
+    /// `InstanceName`; example: `"test-Prometheus"`
     pub instance_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abc"`
+    /// `VpcId`; example: `"vpc-abc"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-abc"`
+    /// `SubnetId`; example: `"subnet-abc"`
     pub subnet_id: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceStatus`; example: `3`
     pub instance_status: i64,
 
-    /// `ChargeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeStatus`; example: `1`
     pub charge_status: Option<i64>,
 
-    /// `EnableGrafana`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableGrafana`; example: `1`
     pub enable_grafana: i64,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"http://10.0.0.1:3000"`
+    /// `GrafanaURL`; example: `"http://10.0.0.1:3000"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceChargeType`; example: `3`
     pub instance_charge_type: i64,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"基础1"`
+    /// `SpecName`; example: `"基础1"`
     pub spec_name: Option<String>,
 
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DataRetentionTime`; example: `15`
     pub data_retention_time: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2024/07/16 16:06:31"`
+    /// `ExpireTime`; example: `"2024/07/16 16:06:31"`
     pub expire_time: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5718,42 +5963,48 @@ pub struct DescribePrometheusInstanceDetailResponse {
 /// The `DescribePrometheusInstanceInitStatus` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusInstanceInitStatusResponse`].
-/// The codes it documents are in [`DescribePrometheusInstanceInitStatusError`](super::errors::DescribePrometheusInstanceInitStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusInstanceInitStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.TaskNotFound`](super::errors::MonitorErrorCode::InternalErrorTaskNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusInstanceInitStatus",
     output = DescribePrometheusInstanceInitStatusResponse,
-    error = super::errors::DescribePrometheusInstanceInitStatusError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusInstanceInitStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-asdfghjk"`
+    /// `InstanceId`; example: `"prom-asdfghjk"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheusInstanceInitStatus`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstanceInitStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `Steps`: a list of [`TaskStepInfo`](super::models::TaskStepInfo) objects.
+    /// `Steps`
     pub steps: Option<Vec<models::TaskStepInfo>>,
 
-    /// `EksClusterId`: a string.
-    ///
-    /// Example: `"cls-asdf1234"`
+    /// `EksClusterId`; example: `"cls-asdf1234"`
     pub eks_cluster_id: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-asdf1234"`
+    /// `SecurityGroupId`; example: `"sg-asdf1234"`
     pub security_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5763,37 +6014,46 @@ pub struct DescribePrometheusInstanceInitStatusResponse {
 /// The `DescribePrometheusInstanceUsage` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusInstanceUsageResponse`].
-/// The codes it documents are in [`DescribePrometheusInstanceUsageError`](super::errors::DescribePrometheusInstanceUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusInstanceUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameter.ParamError`](super::errors::MonitorErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusInstanceUsage",
     output = DescribePrometheusInstanceUsageResponse,
-    error = super::errors::DescribePrometheusInstanceUsageError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusInstanceUsage {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["prom-xxxxxxxx"]`
+    /// `InstanceIds`; example: `["prom-xxxxxxxx"]`
     pub instance_ids: Vec<String>,
 
-    /// `StartCalcDate`: a string.
-    ///
-    /// Example: `"20210101"`
+    /// `StartCalcDate`; example: `"20210101"`
     pub start_calc_date: String,
 
-    /// `EndCalcDate`: a string.
-    ///
-    /// Example: `"20210102"`
+    /// `EndCalcDate`; example: `"20210102"`
     pub end_calc_date: String,
 }
 
 /// What a successful [`DescribePrometheusInstanceUsage`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstanceUsageResponse {
-    /// `UsageSet`: a list of [`PrometheusInstanceTenantUsage`](super::models::PrometheusInstanceTenantUsage) objects.
+    /// `UsageSet`
     pub usage_set: Option<Vec<models::PrometheusInstanceTenantUsage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5803,15 +6063,30 @@ pub struct DescribePrometheusInstanceUsageResponse {
 /// The `DescribePrometheusInstances` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusInstancesResponse`].
-/// The codes it documents are in [`DescribePrometheusInstancesError`](super::errors::DescribePrometheusInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::MonitorErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.InternalError`](super::errors::MonitorErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.SendRequest`](super::errors::MonitorErrorCode::FailedOperationSendRequest)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusInstances",
     output = DescribePrometheusInstancesResponse,
-    error = super::errors::DescribePrometheusInstancesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5821,60 +6096,42 @@ pub struct DescribePrometheusInstanceUsageResponse {
     )
 )]
 pub struct DescribePrometheusInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["prom-xxxxx"]`
+    /// `InstanceIds`; example: `["prom-xxxxx"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `InstanceStatus`; example: `[1,2]`
     pub instance_status: Option<Vec<i64>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceName`; example: `"1"`
     pub instance_name: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `Zones`; example: `["ap-guangzhou-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `TagFilters`: a list of [`PrometheusTag`](super::models::PrometheusTag) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::PrometheusTag>>,
 
-    /// `IPv4Address`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IPv4Address`; example: `["1.1.1.1"]`
     #[tc(rename = "IPv4Address")]
     pub ipv4_address: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceChargeType`; example: `2`
     pub instance_charge_type: Option<i64>,
 }
 
 /// What a successful [`DescribePrometheusInstances`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstancesResponse {
-    /// `InstanceSet`: a list of [`PrometheusInstancesItem`](super::models::PrometheusInstancesItem) objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<models::PrometheusInstancesItem>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5884,15 +6141,26 @@ pub struct DescribePrometheusInstancesResponse {
 /// The `DescribePrometheusInstancesOverview` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusInstancesOverviewResponse`].
-/// The codes it documents are in [`DescribePrometheusInstancesOverviewError`](super::errors::DescribePrometheusInstancesOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusInstancesOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusInstancesOverview",
     output = DescribePrometheusInstancesOverviewResponse,
-    error = super::errors::DescribePrometheusInstancesOverviewError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5902,31 +6170,23 @@ pub struct DescribePrometheusInstancesResponse {
     )
 )]
 pub struct DescribePrometheusInstancesOverview {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"Name","Values":["test"]}]`
+    /// `Filters`; example: `[{"Name":"Name","Values":["test"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusInstancesOverview`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstancesOverviewResponse {
-    /// `Instances`: a list of [`PrometheusInstancesOverview`](super::models::PrometheusInstancesOverview) objects.
+    /// `Instances`
     pub instances: Vec<models::PrometheusInstancesOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5936,27 +6196,32 @@ pub struct DescribePrometheusInstancesOverviewResponse {
 /// The `DescribePrometheusIntegrationMetrics` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusIntegrationMetricsResponse`].
-/// The codes it documents are in [`DescribePrometheusIntegrationMetricsError`](super::errors::DescribePrometheusIntegrationMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusIntegrationMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusIntegrationMetrics",
     output = DescribePrometheusIntegrationMetricsResponse,
-    error = super::errors::DescribePrometheusIntegrationMetricsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusIntegrationMetrics {
-    /// `IntegrationCode`: a string.
-    ///
-    /// Example: `"qcloud"`
+    /// `IntegrationCode`; example: `"qcloud"`
     pub integration_code: String,
 }
 
 /// What a successful [`DescribePrometheusIntegrationMetrics`] call returns.
 #[tc_model]
 pub struct DescribePrometheusIntegrationMetricsResponse {
-    /// `IntegrationMetricSet`: a list of [`IntegrationMetricGroup`](super::models::IntegrationMetricGroup) objects.
+    /// `IntegrationMetricSet`
     pub integration_metric_set: Option<Vec<models::IntegrationMetricGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5966,15 +6231,32 @@ pub struct DescribePrometheusIntegrationMetricsResponse {
 /// The `DescribePrometheusRecordRules` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusRecordRulesResponse`].
-/// The codes it documents are in [`DescribePrometheusRecordRulesError`](super::errors::DescribePrometheusRecordRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusRecordRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeClientConf`](super::errors::MonitorErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusRecordRules",
     output = DescribePrometheusRecordRulesResponse,
-    error = super::errors::DescribePrometheusRecordRulesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5984,36 +6266,26 @@ pub struct DescribePrometheusIntegrationMetricsResponse {
     )
 )]
 pub struct DescribePrometheusRecordRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-343kafd34"`
+    /// `InstanceId`; example: `"prom-343kafd34"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"name","Values":["test"]}]`
+    /// `Filters`; example: `[{"Name":"name","Values":["test"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusRecordRules`] call returns.
 #[tc_model]
 pub struct DescribePrometheusRecordRulesResponse {
-    /// `Records`: a list of [`PrometheusRecordRuleYamlItem`](super::models::PrometheusRecordRuleYamlItem) objects.
+    /// `Records`
     pub records: Vec<models::PrometheusRecordRuleYamlItem>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6023,27 +6295,33 @@ pub struct DescribePrometheusRecordRulesResponse {
 /// The `DescribePrometheusRegions` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusRegionsResponse`].
-/// The codes it documents are in [`DescribePrometheusRegionsError`](super::errors::DescribePrometheusRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusRegions",
     output = DescribePrometheusRegionsResponse,
-    error = super::errors::DescribePrometheusRegionsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusRegions {
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 }
 
 /// What a successful [`DescribePrometheusRegions`] call returns.
 #[tc_model]
 pub struct DescribePrometheusRegionsResponse {
-    /// `RegionSet`: a list of [`PrometheusRegionItem`](super::models::PrometheusRegionItem) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::PrometheusRegionItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6053,15 +6331,30 @@ pub struct DescribePrometheusRegionsResponse {
 /// The `DescribePrometheusScrapeJobs` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusScrapeJobsResponse`].
-/// The codes it documents are in [`DescribePrometheusScrapeJobsError`](super::errors::DescribePrometheusScrapeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusScrapeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusScrapeJobs",
     output = DescribePrometheusScrapeJobsResponse,
-    error = super::errors::DescribePrometheusScrapeJobsError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6071,46 +6364,32 @@ pub struct DescribePrometheusRegionsResponse {
     )
 )]
 pub struct DescribePrometheusScrapeJobs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-evrh1x32"`
+    /// `InstanceId`; example: `"prom-evrh1x32"`
     pub instance_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-hod16m43"`
+    /// `AgentId`; example: `"agent-hod16m43"`
     pub agent_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node-exporter"`
+    /// `Name`; example: `"node-exporter"`
     pub name: Option<String>,
 
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-afeiigf"]`
+    /// `JobIds`; example: `["job-afeiigf"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePrometheusScrapeJobs`] call returns.
 #[tc_model]
 pub struct DescribePrometheusScrapeJobsResponse {
-    /// `ScrapeJobSet`: a list of [`PrometheusScrapeJob`](super::models::PrometheusScrapeJob) objects.
+    /// `ScrapeJobSet`
     pub scrape_job_set: Option<Vec<models::PrometheusScrapeJob>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6120,47 +6399,50 @@ pub struct DescribePrometheusScrapeJobsResponse {
 /// The `DescribePrometheusScrapeStatistics` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusScrapeStatisticsResponse`].
-/// The codes it documents are in [`DescribePrometheusScrapeStatisticsError`](super::errors::DescribePrometheusScrapeStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusScrapeStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusScrapeStatistics",
     output = DescribePrometheusScrapeStatisticsResponse,
-    error = super::errors::DescribePrometheusScrapeStatisticsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusScrapeStatistics {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["prom-osje"]`
+    /// `InstanceIds`; example: `["prom-osje"]`
     pub instance_ids: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"podMonitor"`
+    /// `JobType`; example: `"podMonitor"`
     pub job_type: Option<String>,
 
-    /// `Job`: a string.
-    ///
-    /// Example: `"cadvisor"`
+    /// `Job`; example: `"cadvisor"`
     pub job: Option<String>,
 }
 
 /// What a successful [`DescribePrometheusScrapeStatistics`] call returns.
 #[tc_model]
 pub struct DescribePrometheusScrapeStatisticsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `InstanceResults`: a list of [`PrometheusInstanceScrapeStatistics`](super::models::PrometheusInstanceScrapeStatistics) objects.
+    /// `InstanceResults`
     pub instance_results: Option<Vec<models::PrometheusInstanceScrapeStatistics>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6170,15 +6452,31 @@ pub struct DescribePrometheusScrapeStatisticsResponse {
 /// The `DescribePrometheusTargetsTMP` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusTargetsTMPResponse`].
-/// The codes it documents are in [`DescribePrometheusTargetsTMPError`](super::errors::DescribePrometheusTargetsTMPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusTargetsTMP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::MonitorErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusTargetsTMP",
     output = DescribePrometheusTargetsTMPResponse,
-    error = super::errors::DescribePrometheusTargetsTMPError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6187,41 +6485,29 @@ pub struct DescribePrometheusScrapeStatisticsResponse {
     )
 )]
 pub struct DescribePrometheusTargetsTMP {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"RawJob","Values":["eks-network"]}]`
+    /// `Filters`; example: `[{"Name":"RawJob","Values":["eks-network"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusTargetsTMP`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTargetsTMPResponse {
-    /// `Jobs`: a list of [`PrometheusJobTargets`](super::models::PrometheusJobTargets) objects.
+    /// `Jobs`
     pub jobs: Vec<models::PrometheusJobTargets>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6231,15 +6517,25 @@ pub struct DescribePrometheusTargetsTMPResponse {
 /// The `DescribePrometheusTemp` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusTempResponse`].
-/// The codes it documents are in [`DescribePrometheusTempError`](super::errors::DescribePrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusTemp",
     output = DescribePrometheusTempResponse,
-    error = super::errors::DescribePrometheusTempError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6249,31 +6545,23 @@ pub struct DescribePrometheusTargetsTMPResponse {
     )
 )]
 pub struct DescribePrometheusTemp {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"Name","Values":["test"]}]`
+    /// `Filters`; example: `[{"Name":"Name","Values":["test"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusTemp`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTempResponse {
-    /// `Templates`: a list of [`PrometheusTemp`](super::models::PrometheusTemp) objects.
+    /// `Templates`
     pub templates: Vec<models::PrometheusTemp>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6283,27 +6571,36 @@ pub struct DescribePrometheusTempResponse {
 /// The `DescribePrometheusTempSync` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusTempSyncResponse`].
-/// The codes it documents are in [`DescribePrometheusTempSyncError`](super::errors::DescribePrometheusTempSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusTempSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusTempSync",
     output = DescribePrometheusTempSyncResponse,
-    error = super::errors::DescribePrometheusTempSyncError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusTempSync {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-abc"`
+    /// `TemplateId`; example: `"temp-abc"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribePrometheusTempSync`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTempSyncResponse {
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Option<Vec<models::PrometheusTemplateSyncTarget>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6313,32 +6610,37 @@ pub struct DescribePrometheusTempSyncResponse {
 /// The `DescribePrometheusZones` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribePrometheusZonesResponse`].
-/// The codes it documents are in [`DescribePrometheusZonesError`](super::errors::DescribePrometheusZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribePrometheusZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.RegionUnavailable`](super::errors::MonitorErrorCode::FailedOperationRegionUnavailable)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribePrometheusZones",
     output = DescribePrometheusZonesResponse,
-    error = super::errors::DescribePrometheusZonesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribePrometheusZones {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: Option<String>,
 }
 
 /// What a successful [`DescribePrometheusZones`] call returns.
 #[tc_model]
 pub struct DescribePrometheusZonesResponse {
-    /// `ZoneSet`: a list of [`PrometheusZoneItem`](super::models::PrometheusZoneItem) objects.
+    /// `ZoneSet`
     pub zone_set: Option<Vec<models::PrometheusZoneItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6348,15 +6650,30 @@ pub struct DescribePrometheusZonesResponse {
 /// The `DescribeRecordingRules` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeRecordingRulesResponse`].
-/// The codes it documents are in [`DescribeRecordingRulesError`](super::errors::DescribeRecordingRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeRecordingRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeRecordingRules",
     output = DescribeRecordingRulesResponse,
-    error = super::errors::DescribeRecordingRulesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6366,51 +6683,35 @@ pub struct DescribePrometheusZonesResponse {
     )
 )]
 pub struct DescribeRecordingRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-sdf342"`
+    /// `InstanceId`; example: `"prom-sdf342"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rrule-abc"`
+    /// `RuleId`; example: `"rrule-abc"`
     pub rule_id: Option<String>,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleState`; example: `2`
     pub rule_state: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Name`; example: `"example"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeRecordingRules`] call returns.
 #[tc_model]
 pub struct DescribeRecordingRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RecordingRuleSet`: a list of [`RecordingRuleSet`](super::models::RecordingRuleSet) objects.
+    /// `RecordingRuleSet`
     pub recording_rule_set: Option<Vec<models::RecordingRuleSet>>,
 
-    /// `TotalRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalRuleCount`; example: `5`
     pub total_rule_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6420,25 +6721,32 @@ pub struct DescribeRecordingRulesResponse {
 /// The `DescribeRemoteURLs` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeRemoteURLsResponse`].
-/// The codes it documents are in [`DescribeRemoteURLsError`](super::errors::DescribeRemoteURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeRemoteURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeRemoteURLs",
     output = DescribeRemoteURLsResponse,
-    error = super::errors::DescribeRemoteURLsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeRemoteURLs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-jsbr"`
+    /// `InstanceId`; example: `"prom-jsbr"`
     pub instance_id: String,
 
-    /// `RemoteURLs`: a list of strings.
-    ///
-    /// Example: `["http://172.30.0.9:9090/api/v1/prom/write"]`
+    /// `RemoteURLs`; example: `["http://172.30.0.9:9090/api/v1/prom/write"]`
     #[tc(rename = "RemoteURLs")]
     pub remote_urls: Option<Vec<String>>,
 }
@@ -6446,7 +6754,7 @@ pub struct DescribeRemoteURLs {
 /// What a successful [`DescribeRemoteURLs`] call returns.
 #[tc_model]
 pub struct DescribeRemoteURLsResponse {
-    /// `RemoteWrites`: a list of [`RemoteWrite`](super::models::RemoteWrite) objects.
+    /// `RemoteWrites`
     pub remote_writes: Vec<models::RemoteWrite>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6456,15 +6764,27 @@ pub struct DescribeRemoteURLsResponse {
 /// The `DescribeRemoteWrites` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeRemoteWritesResponse`].
-/// The codes it documents are in [`DescribeRemoteWritesError`](super::errors::DescribeRemoteWritesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeRemoteWrites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterNotFound`](super::errors::MonitorErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ParamError`](super::errors::MonitorErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeRemoteWrites",
     output = DescribeRemoteWritesResponse,
-    error = super::errors::DescribeRemoteWritesError,
+    error = super::errors::MonitorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6473,31 +6793,23 @@ pub struct DescribeRemoteURLsResponse {
     )
 )]
 pub struct DescribeRemoteWrites {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abc"`
+    /// `InstanceId`; example: `"prom-abc"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRemoteWrites`] call returns.
 #[tc_model]
 pub struct DescribeRemoteWritesResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: Option<i64>,
 
-    /// `RemoteWrites`: a list of [`WriteDestination`](super::models::WriteDestination) objects.
+    /// `RemoteWrites`
     pub remote_writes: Option<Vec<models::WriteDestination>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6507,32 +6819,33 @@ pub struct DescribeRemoteWritesResponse {
 /// The `DescribeSSOAccount` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeSSOAccountResponse`].
-/// The codes it documents are in [`DescribeSSOAccountError`](super::errors::DescribeSSOAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeSSOAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeSSOAccount",
     output = DescribeSSOAccountResponse,
-    error = super::errors::DescribeSSOAccountError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeSSOAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"myGrafana"`
+    /// `InstanceId`; example: `"myGrafana"`
     pub instance_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `UserId`; example: `"10000"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeSSOAccount`] call returns.
 #[tc_model]
 pub struct DescribeSSOAccountResponse {
-    /// `AccountSet`: a list of [`GrafanaAccountInfo`](super::models::GrafanaAccountInfo) objects.
+    /// `AccountSet`
     pub account_set: Option<Vec<models::GrafanaAccountInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6542,75 +6855,104 @@ pub struct DescribeSSOAccountResponse {
 /// The `DescribeStatisticData` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DescribeStatisticDataResponse`].
-/// The codes it documents are in [`DescribeStatisticDataError`](super::errors::DescribeStatisticDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DescribeStatisticData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DataColumnNotFound`](super::errors::MonitorErrorCode::FailedOperationDataColumnNotFound)
+/// - [`FailedOperation.DataQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDataQueryFailed)
+/// - [`FailedOperation.DataTableNotFound`](super::errors::MonitorErrorCode::FailedOperationDataTableNotFound)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DivisionByZero`](super::errors::MonitorErrorCode::FailedOperationDivisionByZero)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.CallbackFail`](super::errors::MonitorErrorCode::InternalErrorCallbackFail)
+/// - [`InternalError.DependsApi`](super::errors::MonitorErrorCode::InternalErrorDependsApi)
+/// - [`InternalError.DependsDb`](super::errors::MonitorErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.DependsMq`](super::errors::MonitorErrorCode::InternalErrorDependsMq)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InternalError.System`](super::errors::MonitorErrorCode::InternalErrorSystem)
+/// - [`InternalError.TaskResultFormat`](super::errors::MonitorErrorCode::InternalErrorTaskResultFormat)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DupTask`](super::errors::MonitorErrorCode::InvalidParameterDupTask)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameter.MissAKSK`](super::errors::MonitorErrorCode::InvalidParameterMissAksk)
+/// - [`InvalidParameter.ParamError`](super::errors::MonitorErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SecretIdOrSecretKeyError`](super::errors::MonitorErrorCode::InvalidParameterSecretIdOrSecretKeyError)
+/// - [`InvalidParameter.UnsupportedProduct`](super::errors::MonitorErrorCode::InvalidParameterUnsupportedProduct)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DashboardNameExists`](super::errors::MonitorErrorCode::InvalidParameterValueDashboardNameExists)
+/// - [`InvalidParameterValue.VersionMismatch`](super::errors::MonitorErrorCode::InvalidParameterValueVersionMismatch)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::MonitorErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::MonitorErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotExistTask`](super::errors::MonitorErrorCode::ResourceNotFoundNotExistTask)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DescribeStatisticData",
     output = DescribeStatisticDataResponse,
-    error = super::errors::DescribeStatisticDataError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeStatisticData {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/TKE2"`
+    /// `Namespace`; example: `"QCE/TKE2"`
     pub namespace: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["K8sPodCpuCoreUsed"]`
+    /// `MetricNames`; example: `["K8sPodCpuCoreUsed"]`
     pub metric_names: Vec<String>,
 
-    /// `Conditions`: a list of [`MidQueryCondition`](super::models::MidQueryCondition) objects.
+    /// `Conditions`
     pub conditions: Option<Vec<models::MidQueryCondition>>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-11-24T15:15:50+08:00"`
+    /// `StartTime`; example: `"2020-11-24T15:15:50+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-11-24T15:25:50+08:00"`
+    /// `EndTime`; example: `"2020-11-24T15:25:50+08:00"`
     pub end_time: Option<String>,
 
-    /// `GroupBys`: a list of strings.
-    ///
-    /// Example: `["K8sPodCpuCoreUsed"]`
+    /// `GroupBys`; example: `["K8sPodCpuCoreUsed"]`
     pub group_bys: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeStatisticData`] call returns.
 #[tc_model]
 pub struct DescribeStatisticDataResponse {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-11-24 15:15:00"`
+    /// `StartTime`; example: `"2020-11-24 15:15:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-11-24 15:25:00"`
+    /// `EndTime`; example: `"2020-11-24 15:25:00"`
     pub end_time: String,
 
-    /// `Data`: a list of [`MetricData`](super::models::MetricData) objects.
+    /// `Data`
     pub data: Vec<models::MetricData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6620,20 +6962,31 @@ pub struct DescribeStatisticDataResponse {
 /// The `DestroyPrometheusInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`DestroyPrometheusInstanceResponse`].
-/// The codes it documents are in [`DestroyPrometheusInstanceError`](super::errors::DestroyPrometheusInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=DestroyPrometheusInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AgentsNotInUninstallStage`](super::errors::MonitorErrorCode::FailedOperationAgentsNotInUninstallStage)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "DestroyPrometheusInstance",
     output = DestroyPrometheusInstanceResponse,
-    error = super::errors::DestroyPrometheusInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DestroyPrometheusInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-w3rkj7835b"`
+    /// `InstanceId`; example: `"prom-w3rkj7835b"`
     pub instance_id: String,
 }
 
@@ -6647,26 +7000,27 @@ pub struct DestroyPrometheusInstanceResponse {
 /// The `EnableGrafanaInternet` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`EnableGrafanaInternetResponse`].
-/// The codes it documents are in [`EnableGrafanaInternetError`](super::errors::EnableGrafanaInternetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=EnableGrafanaInternet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "EnableGrafanaInternet",
     output = EnableGrafanaInternetResponse,
-    error = super::errors::EnableGrafanaInternetError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct EnableGrafanaInternet {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceID`; example: `"my-instance"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `EnableInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternet`; example: `true`
     pub enable_internet: bool,
 }
 
@@ -6680,26 +7034,27 @@ pub struct EnableGrafanaInternetResponse {
 /// The `EnableGrafanaSSO` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`EnableGrafanaSSOResponse`].
-/// The codes it documents are in [`EnableGrafanaSSOError`](super::errors::EnableGrafanaSSOError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=EnableGrafanaSSO)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "EnableGrafanaSSO",
     output = EnableGrafanaSSOResponse,
-    error = super::errors::EnableGrafanaSSOError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct EnableGrafanaSSO {
-    /// `EnableSSO`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSO`; example: `true`
     #[tc(rename = "EnableSSO")]
     pub enable_sso: bool,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
@@ -6713,32 +7068,31 @@ pub struct EnableGrafanaSSOResponse {
 /// The `EnablePredefinedPolicies` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`EnablePredefinedPoliciesResponse`].
-/// The codes it documents are in [`EnablePredefinedPoliciesError`](super::errors::EnablePredefinedPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=EnablePredefinedPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "EnablePredefinedPolicies",
     output = EnablePredefinedPoliciesResponse,
-    error = super::errors::EnablePredefinedPoliciesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct EnablePredefinedPolicies {
-    /// `PredefinedConfigID`: a string.
-    ///
-    /// Example: `"pre-ss"`
+    /// `PredefinedConfigID`; example: `"pre-ss"`
     #[tc(rename = "PredefinedConfigID")]
     pub predefined_config_id: Option<String>,
 
-    /// `PredefinedGroupID`: a string.
-    ///
-    /// Example: `"qce/cvm"`
+    /// `PredefinedGroupID`; example: `"qce/cvm"`
     #[tc(rename = "PredefinedGroupID")]
     pub predefined_group_id: Option<String>,
 
-    /// `NoticeIDs`: a list of strings.
-    ///
-    /// Example: `["notice-sss"]`
+    /// `NoticeIDs`; example: `["notice-sss"]`
     #[tc(rename = "NoticeIDs")]
     pub notice_ids: Option<Vec<String>>,
 }
@@ -6753,25 +7107,26 @@ pub struct EnablePredefinedPoliciesResponse {
 /// The `EnableSSOCamCheck` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`EnableSSOCamCheckResponse`].
-/// The codes it documents are in [`EnableSSOCamCheckError`](super::errors::EnableSSOCamCheckError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=EnableSSOCamCheck)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "EnableSSOCamCheck",
     output = EnableSSOCamCheckResponse,
-    error = super::errors::EnableSSOCamCheckError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct EnableSSOCamCheck {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `EnableSSOCamCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSOCamCheck`; example: `true`
     #[tc(rename = "EnableSSOCamCheck")]
     pub enable_sso_cam_check: bool,
 }
@@ -6786,50 +7141,76 @@ pub struct EnableSSOCamCheckResponse {
 /// The `ExportPrometheusReadOnlyDynamicAPI` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ExportPrometheusReadOnlyDynamicAPIResponse`].
-/// The codes it documents are in [`ExportPrometheusReadOnlyDynamicAPIError`](super::errors::ExportPrometheusReadOnlyDynamicAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ExportPrometheusReadOnlyDynamicAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DataColumnNotFound`](super::errors::MonitorErrorCode::FailedOperationDataColumnNotFound)
+/// - [`FailedOperation.DataQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDataQueryFailed)
+/// - [`FailedOperation.DataTableNotFound`](super::errors::MonitorErrorCode::FailedOperationDataTableNotFound)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::MonitorErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InternalError`](super::errors::MonitorErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::MonitorErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameter.ParamError`](super::errors::MonitorErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::MonitorErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ExportPrometheusReadOnlyDynamicAPI",
     output = ExportPrometheusReadOnlyDynamicAPIResponse,
-    error = super::errors::ExportPrometheusReadOnlyDynamicAPIError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ExportPrometheusReadOnlyDynamicAPI {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/api/v1/query?query=up"`
+    /// `Path`; example: `"/api/v1/query?query=up"`
     pub path: String,
 
-    /// `RequestBody`: a string.
-    ///
-    /// Example: `"{\"key\": \"value\"}"`
+    /// `RequestBody`; example: `"{\"key\": \"value\"}"`
     pub request_body: Option<String>,
 
-    /// `Headers`: a list of [`PrometheusStringKeyValuePair`](super::models::PrometheusStringKeyValuePair) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::PrometheusStringKeyValuePair>>,
 
-    /// `SelfMonitor`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfMonitor`; example: `false`
     pub self_monitor: Option<bool>,
 }
 
 /// What a successful [`ExportPrometheusReadOnlyDynamicAPI`] call returns.
 #[tc_model]
 pub struct ExportPrometheusReadOnlyDynamicAPIResponse {
-    /// `HTTP`: a [`PrometheusDynamicApiResponseHttp`](super::models::PrometheusDynamicApiResponseHttp).
+    /// `HTTP`
     #[tc(rename = "HTTP")]
     pub http: models::PrometheusDynamicApiResponseHttp,
 
@@ -6840,78 +7221,69 @@ pub struct ExportPrometheusReadOnlyDynamicAPIResponse {
 /// The `GetMonitorData` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`GetMonitorDataResponse`].
-/// The codes it documents are in [`GetMonitorDataError`](super::errors::GetMonitorDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=GetMonitorData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.APITranslateError`](super::errors::MonitorErrorCode::FailedOperationApiTranslateError)
+/// - [`FailedOperation.ErrNotOpen`](super::errors::MonitorErrorCode::FailedOperationErrNotOpen)
+/// - [`FailedOperation.ErrOwed`](super::errors::MonitorErrorCode::FailedOperationErrOwed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.LimitedAccess`](super::errors::MonitorErrorCode::LimitExceededLimitedAccess)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "GetMonitorData",
     output = GetMonitorDataResponse,
-    error = super::errors::GetMonitorDataError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct GetMonitorData {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CPUUsage"`
+    /// `MetricName`; example: `"CPUUsage"`
     pub metric_name: String,
 
-    /// `Instances`: a list of [`Instance`](super::models::Instance) objects.
+    /// `Instances`
     pub instances: Vec<models::Instance>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: Option<u64>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-03-24T10:51:23+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-03-24T10:51:23+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-03-24T20:51:23+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-03-24T20:51:23+08:00"`
     pub end_time: Option<String>,
 
-    /// `SpecifyStatistics`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpecifyStatistics`; example: `1`
     pub specify_statistics: Option<i64>,
 }
 
 /// What a successful [`GetMonitorData`] call returns.
 #[tc_model]
 pub struct GetMonitorDataResponse {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: u64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CPUUsage"`
+    /// `MetricName`; example: `"CPUUsage"`
     pub metric_name: String,
 
-    /// `DataPoints`: a list of [`DataPoint`](super::models::DataPoint) objects.
+    /// `DataPoints`
     pub data_points: Vec<models::DataPoint>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-03-24T10:50:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-03-24T10:50:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-03-24T20:50:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-03-24T20:50:00+08:00"`
     pub end_time: String,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6921,32 +7293,41 @@ pub struct GetMonitorDataResponse {
 /// The `GetPrometheusAgentManagementCommand` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`GetPrometheusAgentManagementCommandResponse`].
-/// The codes it documents are in [`GetPrometheusAgentManagementCommandError`](super::errors::GetPrometheusAgentManagementCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=GetPrometheusAgentManagementCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "GetPrometheusAgentManagementCommand",
     output = GetPrometheusAgentManagementCommandResponse,
-    error = super::errors::GetPrometheusAgentManagementCommandError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct GetPrometheusAgentManagementCommand {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abc"`
+    /// `InstanceId`; example: `"prom-abc"`
     pub instance_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-abc"`
+    /// `AgentId`; example: `"agent-abc"`
     pub agent_id: String,
 }
 
 /// What a successful [`GetPrometheusAgentManagementCommand`] call returns.
 #[tc_model]
 pub struct GetPrometheusAgentManagementCommandResponse {
-    /// `Command`: a [`ManagementCommand`](super::models::ManagementCommand).
+    /// `Command`
     pub command: models::ManagementCommand,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6956,75 +7337,64 @@ pub struct GetPrometheusAgentManagementCommandResponse {
 /// The `GetTopNMonitorData` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`GetTopNMonitorDataResponse`].
-/// The codes it documents are in [`GetTopNMonitorDataError`](super::errors::GetTopNMonitorDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=GetTopNMonitorData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrNotOpen`](super::errors::MonitorErrorCode::FailedOperationErrNotOpen)
+/// - [`FailedOperation.ErrOwed`](super::errors::MonitorErrorCode::FailedOperationErrOwed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "GetTopNMonitorData",
     output = GetTopNMonitorDataResponse,
-    error = super::errors::GetTopNMonitorDataError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct GetTopNMonitorData {
-    /// `N`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `N`; example: `20`
     pub n: u64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-05-11T14:52:44+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-05-11T14:52:44+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-05-11T14:52:44+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-05-11T14:52:44+08:00"`
     pub end_time: String,
 
-    /// `Instances`: a list of [`Instance`](super::models::Instance) objects.
+    /// `Instances`
     pub instances: Vec<models::Instance>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"Bwpresourcebandwidthin"`
+    /// `MetricName`; example: `"Bwpresourcebandwidthin"`
     pub metric_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/BWP"`
+    /// `Namespace`; example: `"QCE/BWP"`
     pub namespace: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<u64>,
 }
 
 /// What a successful [`GetTopNMonitorData`] call returns.
 #[tc_model]
 pub struct GetTopNMonitorDataResponse {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"Bwpresourcebandwidthin"`
+    /// `MetricName`; example: `"Bwpresourcebandwidthin"`
     pub metric_name: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: u64,
 
-    /// `N`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `N`; example: `10`
     pub n: u64,
 
-    /// `OrderedDataPoints`: a list of [`SingleOrderedDataPoint`](super::models::SingleOrderedDataPoint) objects.
+    /// `OrderedDataPoints`
     pub ordered_data_points: Vec<models::SingleOrderedDataPoint>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Msg`; example: `"Success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7034,32 +7404,33 @@ pub struct GetTopNMonitorDataResponse {
 /// The `InstallPlugins` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`InstallPluginsResponse`].
-/// The codes it documents are in [`InstallPluginsError`](super::errors::InstallPluginsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=InstallPlugins)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "InstallPlugins",
     output = InstallPluginsResponse,
-    error = super::errors::InstallPluginsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct InstallPlugins {
-    /// `Plugins`: a list of [`GrafanaPlugin`](super::models::GrafanaPlugin) objects.
+    /// `Plugins`
     pub plugins: Vec<models::GrafanaPlugin>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
 /// What a successful [`InstallPlugins`] call returns.
 #[tc_model]
 pub struct InstallPluginsResponse {
-    /// `PluginIds`: a list of strings.
-    ///
-    /// Example: `["grafana-piechart"]`
+    /// `PluginIds`; example: `["grafana-piechart"]`
     pub plugin_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7069,9 +7440,12 @@ pub struct InstallPluginsResponse {
 /// The `ModifyAlarmHistoryShield` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmHistoryShieldResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmHistoryShield)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
@@ -7080,84 +7454,52 @@ pub struct InstallPluginsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAlarmHistoryShield {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `ShieldId`: a string.
-    ///
-    /// Example: `"Shield-xxxx"`
+    /// `ShieldId`; example: `"Shield-xxxx"`
     pub shield_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试屏蔽"`
+    /// `Name`; example: `"测试屏蔽"`
     pub name: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `ShieldTimeType`: a string.
-    ///
-    /// Example: `"LOOP_SHIELD"`
+    /// `ShieldTimeType`; example: `"LOOP_SHIELD"`
     pub shield_time_type: String,
 
-    /// `ShieldPolicyId`: a string.
-    ///
-    /// Example: `"policy-xxx"`
+    /// `ShieldPolicyId`; example: `"policy-xxx"`
     pub shield_policy_id: String,
 
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"CKAFKA-CONSUMERGROUP-TOPIC"`
+    /// `NameSpace`; example: `"CKAFKA-CONSUMERGROUP-TOPIC"`
     pub name_space: Option<String>,
 
-    /// `ShieldObject`: a list of strings.
-    ///
-    /// Example: `["cafka-xxx","cafka-xxx"]`
+    /// `ShieldObject`; example: `["cafka-xxx","cafka-xxx"]`
     pub shield_object: Option<Vec<String>>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CpuUsage"`
+    /// `MetricName`; example: `"CpuUsage"`
     pub metric_name: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `StartTime`; example: `36000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72000`
+    /// `EndTime`; example: `72000`
     pub end_time: Option<u64>,
 
-    /// `LoopStartDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1648742400`
+    /// `LoopStartDate`; example: `1648742400`
     pub loop_start_date: Option<u64>,
 
-    /// `LoopEndDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649088000`
+    /// `LoopEndDate`; example: `1649088000`
     pub loop_end_date: Option<u64>,
 
-    /// `ShieldAlarmLevel`: a string.
-    ///
-    /// Example: `"WARN"`
+    /// `ShieldAlarmLevel`; example: `"WARN"`
     pub shield_alarm_level: Option<String>,
 
-    /// `TimeZone`: a floating-point number.
-    ///
-    /// Example: `8.5`
+    /// `TimeZone`; example: `8.5`
     pub time_zone: Option<f64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sessionxxx"`
+    /// `SessionId`; example: `"sessionxxx"`
     pub session_id: Option<String>,
 }
 
@@ -7171,66 +7513,62 @@ pub struct ModifyAlarmHistoryShieldResponse {
 /// The `ModifyAlarmNotice` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmNoticeResponse`].
-/// The codes it documents are in [`ModifyAlarmNoticeError`](super::errors::ModifyAlarmNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmNotice",
     output = ModifyAlarmNoticeResponse,
-    error = super::errors::ModifyAlarmNoticeError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmNotice {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认通知模板"`
+    /// `Name`; example: `"默认通知模板"`
     pub name: String,
 
-    /// `NoticeType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `NoticeType`; example: `"ALL"`
     pub notice_type: String,
 
-    /// `NoticeLanguage`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `NoticeLanguage`; example: `"zh-CN"`
     pub notice_language: String,
 
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xxx"`
+    /// `NoticeId`; example: `"notice-xxx"`
     pub notice_id: String,
 
-    /// `UserNotices`: a list of [`UserNotice`](super::models::UserNotice) objects.
+    /// `UserNotices`
     pub user_notices: Option<Vec<models::UserNotice>>,
 
-    /// `URLNotices`: a list of [`UrlNotice`](super::models::UrlNotice) objects.
+    /// `URLNotices`
     #[tc(rename = "URLNotices")]
     pub url_notices: Option<Vec<models::UrlNotice>>,
 
-    /// `CLSNotices`: a list of [`ClsNotice`](super::models::ClsNotice) objects.
+    /// `CLSNotices`
     #[tc(rename = "CLSNotices")]
     pub cls_notices: Option<Vec<models::ClsNotice>>,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-ssdd"]`
+    /// `PolicyIds`; example: `["policy-ssdd"]`
     pub policy_ids: Option<Vec<String>>,
 
-    /// `IsLoginFree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLoginFree`; example: `1`
     pub is_login_free: Option<i64>,
 
-    /// `TimeZoneName`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZoneName`; example: `"Asia/Shanghai"`
     pub time_zone_name: Option<String>,
 }
 
@@ -7244,67 +7582,62 @@ pub struct ModifyAlarmNoticeResponse {
 /// The `ModifyAlarmPolicyCondition` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmPolicyConditionResponse`].
-/// The codes it documents are in [`ModifyAlarmPolicyConditionError`](super::errors::ModifyAlarmPolicyConditionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmPolicyCondition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmPolicyCondition",
     output = ModifyAlarmPolicyConditionResponse,
-    error = super::errors::ModifyAlarmPolicyConditionError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmPolicyCondition {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-hi498gw3h2"`
+    /// `PolicyId`; example: `"policy-hi498gw3h2"`
     pub policy_id: String,
 
-    /// `ConditionTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `5780`
+    /// `ConditionTemplateId`; example: `5780`
     pub condition_template_id: Option<i64>,
 
-    /// `Condition`: an [`AlarmPolicyCondition`](super::models::AlarmPolicyCondition).
+    /// `Condition`
     pub condition: Option<models::AlarmPolicyCondition>,
 
-    /// `EventCondition`: an [`AlarmPolicyEventCondition`](super::models::AlarmPolicyEventCondition).
+    /// `EventCondition`
     pub event_condition: Option<models::AlarmPolicyEventCondition>,
 
-    /// `Filter`: an [`AlarmPolicyFilter`](super::models::AlarmPolicyFilter).
+    /// `Filter`
     pub filter: Option<models::AlarmPolicyFilter>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["instance"]`
+    /// `GroupBy`; example: `["instance"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `LogAlarmReqInfo`: a [`LogAlarmReq`](super::models::LogAlarmReq).
+    /// `LogAlarmReqInfo`
     pub log_alarm_req_info: Option<models::LogAlarmReq>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-2323"]`
+    /// `NoticeIds`; example: `["notice-2323"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"\"prom-1234\""`
+    /// `PolicyName`; example: `"\"prom-1234\""`
     pub policy_name: Option<String>,
 
-    /// `EbSubject`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EbSubject`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub eb_subject: Option<String>,
 }
 
@@ -7318,35 +7651,39 @@ pub struct ModifyAlarmPolicyConditionResponse {
 /// The `ModifyAlarmPolicyInfo` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmPolicyInfoResponse`].
-/// The codes it documents are in [`ModifyAlarmPolicyInfoError`](super::errors::ModifyAlarmPolicyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmPolicyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmPolicyInfo",
     output = ModifyAlarmPolicyInfoResponse,
-    error = super::errors::ModifyAlarmPolicyInfoError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmPolicyInfo {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-298gn92"`
+    /// `PolicyId`; example: `"policy-298gn92"`
     pub policy_id: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"NAME"`
+    /// `Key`; example: `"NAME"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"新的云服务器告警策略"`
+    /// `Value`; example: `"新的云服务器告警策略"`
     pub value: String,
 }
 
@@ -7360,41 +7697,43 @@ pub struct ModifyAlarmPolicyInfoResponse {
 /// The `ModifyAlarmPolicyNotice` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmPolicyNoticeResponse`].
-/// The codes it documents are in [`ModifyAlarmPolicyNoticeError`](super::errors::ModifyAlarmPolicyNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmPolicyNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmPolicyNotice",
     output = ModifyAlarmPolicyNoticeResponse,
-    error = super::errors::ModifyAlarmPolicyNoticeError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmPolicyNotice {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-asgh3gb2"`
+    /// `PolicyId`; example: `"policy-asgh3gb2"`
     pub policy_id: Option<String>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-bv9b4ghqbg","notice-gj2n9wnt29"]`
+    /// `NoticeIds`; example: `["notice-bv9b4ghqbg","notice-gj2n9wnt29"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-asgh3gb2","policy-2vh28fhb"]`
+    /// `PolicyIds`; example: `["policy-asgh3gb2","policy-2vh28fhb"]`
     pub policy_ids: Option<Vec<String>>,
 
-    /// `HierarchicalNotices`: a list of [`AlarmHierarchicalNotice`](super::models::AlarmHierarchicalNotice) objects.
+    /// `HierarchicalNotices`
     pub hierarchical_notices: Option<Vec<models::AlarmHierarchicalNotice>>,
 
-    /// `NoticeContentTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`](super::models::NoticeContentTmplBindInfo) objects.
+    /// `NoticeContentTmplBindInfos`
     pub notice_content_tmpl_bind_infos: Option<Vec<models::NoticeContentTmplBindInfo>>,
 }
 
@@ -7408,30 +7747,35 @@ pub struct ModifyAlarmPolicyNoticeResponse {
 /// The `ModifyAlarmPolicyStatus` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmPolicyStatusResponse`].
-/// The codes it documents are in [`ModifyAlarmPolicyStatusError`](super::errors::ModifyAlarmPolicyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmPolicyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DoHTTPTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoHttpTransferFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmPolicyStatus",
     output = ModifyAlarmPolicyStatusResponse,
-    error = super::errors::ModifyAlarmPolicyStatusError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmPolicyStatus {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-2g22g82"`
+    /// `PolicyId`; example: `"policy-2g22g82"`
     pub policy_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: i64,
 }
 
@@ -7445,28 +7789,33 @@ pub struct ModifyAlarmPolicyStatusResponse {
 /// The `ModifyAlarmPolicyTasks` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmPolicyTasksResponse`].
-/// The codes it documents are in [`ModifyAlarmPolicyTasksError`](super::errors::ModifyAlarmPolicyTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmPolicyTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmPolicyTasks",
     output = ModifyAlarmPolicyTasksResponse,
-    error = super::errors::ModifyAlarmPolicyTasksError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmPolicyTasks {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-29ng82fs"`
+    /// `PolicyId`; example: `"policy-29ng82fs"`
     pub policy_id: String,
 
-    /// `TriggerTasks`: a list of [`AlarmPolicyTriggerTask`](super::models::AlarmPolicyTriggerTask) objects.
+    /// `TriggerTasks`
     pub trigger_tasks: Option<Vec<models::AlarmPolicyTriggerTask>>,
 }
 
@@ -7480,24 +7829,33 @@ pub struct ModifyAlarmPolicyTasksResponse {
 /// The `ModifyAlarmReceivers` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyAlarmReceiversResponse`].
-/// The codes it documents are in [`ModifyAlarmReceiversError`](super::errors::ModifyAlarmReceiversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyAlarmReceivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyAlarmReceivers",
     output = ModifyAlarmReceiversResponse,
-    error = super::errors::ModifyAlarmReceiversError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyAlarmReceivers {
-    /// `GroupId`: a signed 64-bit integer.
+    /// `GroupId`
     pub group_id: i64,
 
-    /// `Module`: a string.
+    /// `Module`
     pub module: String,
 
-    /// `ReceiverInfos`: a list of [`ReceiverInfo`](super::models::ReceiverInfo) objects.
+    /// `ReceiverInfos`
     pub receiver_infos: Option<Vec<models::ReceiverInfo>>,
 }
 
@@ -7511,25 +7869,26 @@ pub struct ModifyAlarmReceiversResponse {
 /// The `ModifyGrafanaInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyGrafanaInstanceResponse`].
-/// The codes it documents are in [`ModifyGrafanaInstanceError`](super::errors::ModifyGrafanaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyGrafanaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyGrafanaInstance",
     output = ModifyGrafanaInstanceResponse,
-    error = super::errors::ModifyGrafanaInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyGrafanaInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-instance-1"`
+    /// `InstanceName`; example: `"my-instance-1"`
     pub instance_name: String,
 }
 
@@ -7543,60 +7902,72 @@ pub struct ModifyGrafanaInstanceResponse {
 /// The `ModifyPolicyGroup` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPolicyGroupResponse`].
-/// The codes it documents are in [`ModifyPolicyGroupError`](super::errors::ModifyPolicyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPolicyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPolicyGroup",
     output = ModifyPolicyGroupResponse,
-    error = super::errors::ModifyPolicyGroupError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPolicyGroup {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `4798`
+    /// `GroupId`; example: `4798`
     pub group_id: i64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cpu 告警"`
+    /// `GroupName`; example: `"cpu 告警"`
     pub group_name: String,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUnionRule`; example: `0`
     pub is_union_rule: i64,
 
-    /// `Conditions`: a list of [`ModifyPolicyGroupCondition`](super::models::ModifyPolicyGroupCondition) objects.
+    /// `Conditions`
     pub conditions: Option<Vec<models::ModifyPolicyGroupCondition>>,
 
-    /// `EventConditions`: a list of [`ModifyPolicyGroupEventCondition`](super::models::ModifyPolicyGroupEventCondition) objects.
+    /// `EventConditions`
     pub event_conditions: Option<Vec<models::ModifyPolicyGroupEventCondition>>,
 
-    /// `ConditionTempGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `198`
+    /// `ConditionTempGroupId`; example: `198`
     pub condition_temp_group_id: Option<i64>,
 }
 
 /// What a successful [`ModifyPolicyGroup`] call returns.
 #[tc_model]
 pub struct ModifyPolicyGroupResponse {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `4798`
+    /// `GroupId`; example: `4798`
     pub group_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7606,28 +7977,37 @@ pub struct ModifyPolicyGroupResponse {
 /// The `ModifyPrometheusAgentExternalLabels` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusAgentExternalLabelsResponse`].
-/// The codes it documents are in [`ModifyPrometheusAgentExternalLabelsError`](super::errors::ModifyPrometheusAgentExternalLabelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusAgentExternalLabels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusAgentExternalLabels",
     output = ModifyPrometheusAgentExternalLabelsResponse,
-    error = super::errors::ModifyPrometheusAgentExternalLabelsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusAgentExternalLabels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ExternalLabels`: a list of [`Label`](super::models::Label) objects.
+    /// `ExternalLabels`
     pub external_labels: Vec<models::Label>,
 }
 
@@ -7641,23 +8021,36 @@ pub struct ModifyPrometheusAgentExternalLabelsResponse {
 /// The `ModifyPrometheusAlertPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`ModifyPrometheusAlertPolicyError`](super::errors::ModifyPrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusAlertPolicy",
     output = ModifyPrometheusAlertPolicyResponse,
-    error = super::errors::ModifyPrometheusAlertPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-23x33df"`
+    /// `InstanceId`; example: `"prom-23x33df"`
     pub instance_id: String,
 
-    /// `AlertRule`: a [`PrometheusAlertPolicyItem`](super::models::PrometheusAlertPolicyItem).
+    /// `AlertRule`
     pub alert_rule: models::PrometheusAlertPolicyItem,
 }
 
@@ -7671,44 +8064,51 @@ pub struct ModifyPrometheusAlertPolicyResponse {
 /// The `ModifyPrometheusConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusConfigResponse`].
-/// The codes it documents are in [`ModifyPrometheusConfigError`](super::errors::ModifyPrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusConfig",
     output = ModifyPrometheusConfigResponse,
-    error = super::errors::ModifyPrometheusConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `UpdateImage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateImage`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -7727,23 +8127,31 @@ pub struct ModifyPrometheusConfigResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyPrometheusGlobalNotificationResponse`].
-/// The codes it documents are in [`ModifyPrometheusGlobalNotificationError`](super::errors::ModifyPrometheusGlobalNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusGlobalNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusGlobalNotification",
     output = ModifyPrometheusGlobalNotificationResponse,
-    error = super::errors::ModifyPrometheusGlobalNotificationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusGlobalNotification {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `Notification`: a [`PrometheusNotificationItem`](super::models::PrometheusNotificationItem).
+    /// `Notification`
     pub notification: models::PrometheusNotificationItem,
 }
 
@@ -7757,15 +8165,29 @@ pub struct ModifyPrometheusGlobalNotificationResponse {
 /// The `ModifyPrometheusInstanceAccessPoints` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusInstanceAccessPointsResponse`].
-/// The codes it documents are in [`ModifyPrometheusInstanceAccessPointsError`](super::errors::ModifyPrometheusInstanceAccessPointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusInstanceAccessPoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation.Db`](super::errors::MonitorErrorCode::FailedOperationDb)
+/// - [`FailedOperation.DbOperationFailed`](super::errors::MonitorErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusInstanceAccessPoints",
     output = ModifyPrometheusInstanceAccessPointsResponse,
-    error = super::errors::ModifyPrometheusInstanceAccessPointsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusInstanceAccessPoints {}
 
@@ -7779,33 +8201,40 @@ pub struct ModifyPrometheusInstanceAccessPointsResponse {
 /// The `ModifyPrometheusInstanceAttributes` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusInstanceAttributesResponse`].
-/// The codes it documents are in [`ModifyPrometheusInstanceAttributesError`](super::errors::ModifyPrometheusInstanceAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusInstanceAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameter.ParamError`](super::errors::MonitorErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusInstanceAttributes",
     output = ModifyPrometheusInstanceAttributesResponse,
-    error = super::errors::ModifyPrometheusInstanceAttributesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusInstanceAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-2rsas2"`
+    /// `InstanceId`; example: `"prom-2rsas2"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-prom-gg"`
+    /// `InstanceName`; example: `"my-prom-gg"`
     pub instance_name: Option<String>,
 
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DataRetentionTime`; example: `15`
     pub data_retention_time: Option<i64>,
 
-    /// `InstanceAttributes`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `InstanceAttributes`
     pub instance_attributes: Option<Vec<models::PrometheusRuleKv>>,
 }
 
@@ -7819,28 +8248,35 @@ pub struct ModifyPrometheusInstanceAttributesResponse {
 /// The `ModifyPrometheusRecordRuleYaml` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusRecordRuleYamlResponse`].
-/// The codes it documents are in [`ModifyPrometheusRecordRuleYamlError`](super::errors::ModifyPrometheusRecordRuleYamlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusRecordRuleYaml)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusRecordRuleYaml",
     output = ModifyPrometheusRecordRuleYamlResponse,
-    error = super::errors::ModifyPrometheusRecordRuleYamlError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusRecordRuleYaml {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Name`; example: `"example"`
     pub name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
@@ -7854,23 +8290,31 @@ pub struct ModifyPrometheusRecordRuleYamlResponse {
 /// The `ModifyPrometheusTemp` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyPrometheusTempResponse`].
-/// The codes it documents are in [`ModifyPrometheusTempError`](super::errors::ModifyPrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyPrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyPrometheusTemp",
     output = ModifyPrometheusTempResponse,
-    error = super::errors::ModifyPrometheusTempError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyPrometheusTemp {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 
-    /// `Template`: a [`PrometheusTempModify`](super::models::PrometheusTempModify).
+    /// `Template`
     pub template: models::PrometheusTempModify,
 }
 
@@ -7884,23 +8328,29 @@ pub struct ModifyPrometheusTempResponse {
 /// The `ModifyRemoteURLs` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ModifyRemoteURLsResponse`].
-/// The codes it documents are in [`ModifyRemoteURLsError`](super::errors::ModifyRemoteURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ModifyRemoteURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ResourceConflict`](super::errors::MonitorErrorCode::FailedOperationResourceConflict)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ModifyRemoteURLs",
     output = ModifyRemoteURLsResponse,
-    error = super::errors::ModifyRemoteURLsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyRemoteURLs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd"`
+    /// `InstanceId`; example: `"prom-abcd"`
     pub instance_id: String,
 
-    /// `RemoteWrites`: a list of [`RemoteWrite`](super::models::RemoteWrite) objects.
+    /// `RemoteWrites`
     pub remote_writes: Option<Vec<models::RemoteWrite>>,
 }
 
@@ -7914,23 +8364,34 @@ pub struct ModifyRemoteURLsResponse {
 /// The `ReplacePrometheusAlertmanagerConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ReplacePrometheusAlertmanagerConfigResponse`].
-/// The codes it documents are in [`ReplacePrometheusAlertmanagerConfigError`](super::errors::ReplacePrometheusAlertmanagerConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ReplacePrometheusAlertmanagerConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ReplacePrometheusAlertmanagerConfig",
     output = ReplacePrometheusAlertmanagerConfigResponse,
-    error = super::errors::ReplacePrometheusAlertmanagerConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ReplacePrometheusAlertmanagerConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `AlertmanagerConfig`: a [`PrometheusAlertmanagerConfigV2`](super::models::PrometheusAlertmanagerConfigV2).
+    /// `AlertmanagerConfig`
     pub alertmanager_config: Option<models::PrometheusAlertmanagerConfigV2>,
 }
 
@@ -7944,20 +8405,31 @@ pub struct ReplacePrometheusAlertmanagerConfigResponse {
 /// The `ResumeGrafanaInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`ResumeGrafanaInstanceResponse`].
-/// The codes it documents are in [`ResumeGrafanaInstanceError`](super::errors::ResumeGrafanaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=ResumeGrafanaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "ResumeGrafanaInstance",
     output = ResumeGrafanaInstanceResponse,
-    error = super::errors::ResumeGrafanaInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ResumeGrafanaInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
@@ -7971,45 +8443,73 @@ pub struct ResumeGrafanaInstanceResponse {
 /// The `RoutePrometheusDynamicAPI` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`RoutePrometheusDynamicAPIResponse`].
-/// The codes it documents are in [`RoutePrometheusDynamicAPIError`](super::errors::RoutePrometheusDynamicAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=RoutePrometheusDynamicAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.AccessCAMFail`](super::errors::MonitorErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DataColumnNotFound`](super::errors::MonitorErrorCode::FailedOperationDataColumnNotFound)
+/// - [`FailedOperation.DataQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDataQueryFailed)
+/// - [`FailedOperation.DataTableNotFound`](super::errors::MonitorErrorCode::FailedOperationDataTableNotFound)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::MonitorErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InternalError`](super::errors::MonitorErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::MonitorErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameter.ParamError`](super::errors::MonitorErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::MonitorErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "RoutePrometheusDynamicAPI",
     output = RoutePrometheusDynamicAPIResponse,
-    error = super::errors::RoutePrometheusDynamicAPIError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct RoutePrometheusDynamicAPI {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/api/v1/query?query=up"`
+    /// `Path`; example: `"/api/v1/query?query=up"`
     pub path: String,
 
-    /// `RequestBody`: a string.
-    ///
-    /// Example: `"{\"key\": \"value\"}"`
+    /// `RequestBody`; example: `"{\"key\": \"value\"}"`
     pub request_body: Option<String>,
 
-    /// `Headers`: a list of [`PrometheusStringKeyValuePair`](super::models::PrometheusStringKeyValuePair) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::PrometheusStringKeyValuePair>>,
 }
 
 /// What a successful [`RoutePrometheusDynamicAPI`] call returns.
 #[tc_model]
 pub struct RoutePrometheusDynamicAPIResponse {
-    /// `HTTP`: a [`PrometheusDynamicApiResponseHttp`](super::models::PrometheusDynamicApiResponseHttp).
+    /// `HTTP`
     #[tc(rename = "HTTP")]
     pub http: models::PrometheusDynamicApiResponseHttp,
 
@@ -8020,25 +8520,29 @@ pub struct RoutePrometheusDynamicAPIResponse {
 /// The `RunPrometheusInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`RunPrometheusInstanceResponse`].
-/// The codes it documents are in [`RunPrometheusInstanceError`](super::errors::RunPrometheusInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=RunPrometheusInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "RunPrometheusInstance",
     output = RunPrometheusInstanceResponse,
-    error = super::errors::RunPrometheusInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct RunPrometheusInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-asdfghjk"`
+    /// `InstanceId`; example: `"prom-asdfghjk"`
     pub instance_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-asdfghjk"`
+    /// `SubnetId`; example: `"subnet-asdfghjk"`
     pub subnet_id: Option<String>,
 }
 
@@ -8052,25 +8556,31 @@ pub struct RunPrometheusInstanceResponse {
 /// The `SetDefaultAlarmPolicy` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`SetDefaultAlarmPolicyResponse`].
-/// The codes it documents are in [`SetDefaultAlarmPolicyError`](super::errors::SetDefaultAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=SetDefaultAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "SetDefaultAlarmPolicy",
     output = SetDefaultAlarmPolicyResponse,
-    error = super::errors::SetDefaultAlarmPolicyError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct SetDefaultAlarmPolicy {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-jfg9hg2g2"`
+    /// `PolicyId`; example: `"policy-jfg9hg2g2"`
     pub policy_id: String,
 }
 
@@ -8084,23 +8594,38 @@ pub struct SetDefaultAlarmPolicyResponse {
 /// The `SyncPrometheusTemp` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`SyncPrometheusTempResponse`].
-/// The codes it documents are in [`SyncPrometheusTempError`](super::errors::SyncPrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=SyncPrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::MonitorErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::MonitorErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::MonitorErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.DoTRPCTransferFailed`](super::errors::MonitorErrorCode::FailedOperationDoTrpcTransferFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::MonitorErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.Db`](super::errors::MonitorErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::MonitorErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::MonitorErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::MonitorErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::MonitorErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::MonitorErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "SyncPrometheusTemp",
     output = SyncPrometheusTempResponse,
-    error = super::errors::SyncPrometheusTempError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct SyncPrometheusTemp {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-abc"`
+    /// `TemplateId`; example: `"temp-abc"`
     pub template_id: String,
 
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 }
 
@@ -8114,20 +8639,31 @@ pub struct SyncPrometheusTempResponse {
 /// The `TerminatePrometheusInstances` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`TerminatePrometheusInstancesResponse`].
-/// The codes it documents are in [`TerminatePrometheusInstancesError`](super::errors::TerminatePrometheusInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=TerminatePrometheusInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AgentsNotInUninstallStage`](super::errors::MonitorErrorCode::FailedOperationAgentsNotInUninstallStage)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "TerminatePrometheusInstances",
     output = TerminatePrometheusInstancesResponse,
-    error = super::errors::TerminatePrometheusInstancesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct TerminatePrometheusInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["prom-w3rkj7835b\n"]`
+    /// `InstanceIds`; example: `["prom-w3rkj7835b\n"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -8141,40 +8677,70 @@ pub struct TerminatePrometheusInstancesResponse {
 /// The `UnBindingAllPolicyObject` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UnBindingAllPolicyObjectResponse`].
-/// The codes it documents are in [`UnBindingAllPolicyObjectError`](super::errors::UnBindingAllPolicyObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UnBindingAllPolicyObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UnBindingAllPolicyObject",
     output = UnBindingAllPolicyObjectResponse,
-    error = super::errors::UnBindingAllPolicyObjectError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UnBindingAllPolicyObject {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `5780`
+    /// `GroupId`; example: `5780`
     pub group_id: i64,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-acv124"`
+    /// `PolicyId`; example: `"policy-acv124"`
     pub policy_id: Option<String>,
 
-    /// `EbSubject`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EbSubject`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub eb_subject: Option<String>,
 
-    /// `EbEventFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EbEventFlag`; example: `1`
     pub eb_event_flag: Option<i64>,
 }
 
@@ -8188,50 +8754,78 @@ pub struct UnBindingAllPolicyObjectResponse {
 /// The `UnBindingPolicyObject` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UnBindingPolicyObjectResponse`].
-/// The codes it documents are in [`UnBindingPolicyObjectError`](super::errors::UnBindingPolicyObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UnBindingPolicyObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::MonitorErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AlertFilterRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertFilterRuleDeleteFailed)
+/// - [`FailedOperation.AlertPolicyCreateFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyCreateFailed)
+/// - [`FailedOperation.AlertPolicyDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDeleteFailed)
+/// - [`FailedOperation.AlertPolicyDescribeFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyDescribeFailed)
+/// - [`FailedOperation.AlertPolicyModifyFailed`](super::errors::MonitorErrorCode::FailedOperationAlertPolicyModifyFailed)
+/// - [`FailedOperation.AlertTriggerRuleDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationAlertTriggerRuleDeleteFailed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.DbTransactionBeginFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionBeginFailed)
+/// - [`FailedOperation.DbTransactionCommitFailed`](super::errors::MonitorErrorCode::FailedOperationDbTransactionCommitFailed)
+/// - [`FailedOperation.DimQueryRequestFailed`](super::errors::MonitorErrorCode::FailedOperationDimQueryRequestFailed)
+/// - [`FailedOperation.DruidQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDruidQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::MonitorErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ServiceNotEnabled`](super::errors::MonitorErrorCode::FailedOperationServiceNotEnabled)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InternalError.ExeTimeout`](super::errors::MonitorErrorCode::InternalErrorExeTimeout)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidParameterParam`](super::errors::MonitorErrorCode::InvalidParameterInvalidParameterParam)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::MonitorErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MetricQuotaExceeded`](super::errors::MonitorErrorCode::LimitExceededMetricQuotaExceeded)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::MonitorErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::MonitorErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::MonitorErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotExistTask`](super::errors::MonitorErrorCode::ResourceNotFoundNotExistTask)
+/// - [`ResourceUnavailable`](super::errors::MonitorErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::MonitorErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::MonitorErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UnBindingPolicyObject",
     output = UnBindingPolicyObjectResponse,
-    error = super::errors::UnBindingPolicyObjectError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UnBindingPolicyObject {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `11106331`
+    /// `GroupId`; example: `11106331`
     pub group_id: i64,
 
-    /// `UniqueId`: a list of strings.
-    ///
-    /// Example: `["3dd5113208fd467b2e5d0c1111111111\n"]`
+    /// `UniqueId`; example: `["3dd5113208fd467b2e5d0c1111111111\n"]`
     pub unique_id: Vec<String>,
 
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceGroupId`; example: `0`
     pub instance_group_id: Option<i64>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-abc123"`
+    /// `PolicyId`; example: `"policy-abc123"`
     pub policy_id: Option<String>,
 
-    /// `EbSubject`: a string.
-    ///
-    /// Example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
+    /// `EbSubject`; example: `"\"{\\\"source\\\":[\\\"cvm.cloud.tencent\\\"]}\""`
     pub eb_subject: Option<String>,
 
-    /// `EbEventFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EbEventFlag`; example: `1`
     pub eb_event_flag: Option<i64>,
 }
 
@@ -8245,25 +8839,27 @@ pub struct UnBindingPolicyObjectResponse {
 /// The `UnbindPrometheusManagedGrafana` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UnbindPrometheusManagedGrafanaResponse`].
-/// The codes it documents are in [`UnbindPrometheusManagedGrafanaError`](super::errors::UnbindPrometheusManagedGrafanaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UnbindPrometheusManagedGrafana)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UnbindPrometheusManagedGrafana",
     output = UnbindPrometheusManagedGrafanaResponse,
-    error = super::errors::UnbindPrometheusManagedGrafanaError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UnbindPrometheusManagedGrafana {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-x2jlskf"`
+    /// `InstanceId`; example: `"prom-x2jlskf"`
     pub instance_id: String,
 
-    /// `GrafanaId`: a string.
-    ///
-    /// Example: `"grafana-sdjl2r"`
+    /// `GrafanaId`; example: `"grafana-sdjl2r"`
     pub grafana_id: String,
 }
 
@@ -8277,25 +8873,27 @@ pub struct UnbindPrometheusManagedGrafanaResponse {
 /// The `UninstallGrafanaDashboard` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UninstallGrafanaDashboardResponse`].
-/// The codes it documents are in [`UninstallGrafanaDashboardError`](super::errors::UninstallGrafanaDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UninstallGrafanaDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UninstallGrafanaDashboard",
     output = UninstallGrafanaDashboardResponse,
-    error = super::errors::UninstallGrafanaDashboardError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UninstallGrafanaDashboard {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-c0wy130a"`
+    /// `InstanceId`; example: `"prom-c0wy130a"`
     pub instance_id: String,
 
-    /// `IntegrationCodes`: a list of strings.
-    ///
-    /// Example: `["spring_mvc"]`
+    /// `IntegrationCodes`; example: `["spring_mvc"]`
     pub integration_codes: Option<Vec<String>>,
 }
 
@@ -8309,25 +8907,27 @@ pub struct UninstallGrafanaDashboardResponse {
 /// The `UninstallGrafanaPlugins` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UninstallGrafanaPluginsResponse`].
-/// The codes it documents are in [`UninstallGrafanaPluginsError`](super::errors::UninstallGrafanaPluginsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UninstallGrafanaPlugins)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UninstallGrafanaPlugins",
     output = UninstallGrafanaPluginsResponse,
-    error = super::errors::UninstallGrafanaPluginsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UninstallGrafanaPlugins {
-    /// `PluginIds`: a list of strings.
-    ///
-    /// Example: `["grafana-clock-panel"]`
+    /// `PluginIds`; example: `["grafana-clock-panel"]`
     pub plugin_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 }
 
@@ -8341,70 +8941,68 @@ pub struct UninstallGrafanaPluginsResponse {
 /// The `UpdateAlertRule` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateAlertRuleResponse`].
-/// The codes it documents are in [`UpdateAlertRuleError`](super::errors::UpdateAlertRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateAlertRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateAlertRule",
     output = UpdateAlertRuleResponse,
-    error = super::errors::UpdateAlertRuleError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateAlertRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"arule-omq28fcm"`
+    /// `RuleId`; example: `"arule-omq28fcm"`
     pub rule_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-123131"`
+    /// `InstanceId`; example: `"prom-123131"`
     pub instance_id: String,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleState`; example: `2`
     pub rule_state: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"告警规则测试"`
+    /// `RuleName`; example: `"告警规则测试"`
     pub rule_name: String,
 
-    /// `Expr`: a string.
-    ///
-    /// Example: `"job:request_latency_seconds:mean5m{job=\"myjob\"} > 0.5"`
+    /// `Expr`; example: `"job:request_latency_seconds:mean5m{job=\"myjob\"} > 0.5"`
     pub expr: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Duration`; example: `"1m"`
     pub duration: String,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["notice-5sfs3242"]`
+    /// `Receivers`; example: `["notice-5sfs3242"]`
     pub receivers: Vec<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::PrometheusRuleKv>>,
 
-    /// `Annotations`: a list of [`PrometheusRuleKv`](super::models::PrometheusRuleKv) objects.
+    /// `Annotations`
     pub annotations: Option<Vec<models::PrometheusRuleKv>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TargetDown"`
+    /// `Type`; example: `"TargetDown"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`UpdateAlertRule`] call returns.
 #[tc_model]
 pub struct UpdateAlertRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"arule-omq28fcm"`
+    /// `RuleId`; example: `"arule-omq28fcm"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8414,30 +9012,40 @@ pub struct UpdateAlertRuleResponse {
 /// The `UpdateAlertRuleState` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateAlertRuleStateResponse`].
-/// The codes it documents are in [`UpdateAlertRuleStateError`](super::errors::UpdateAlertRuleStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateAlertRuleState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateAlertRuleState",
     output = UpdateAlertRuleStateResponse,
-    error = super::errors::UpdateAlertRuleStateError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateAlertRuleState {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["arule-m74lrt6g"]`
+    /// `RuleIds`; example: `["arule-m74lrt6g"]`
     pub rule_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-prom-gg"`
+    /// `InstanceId`; example: `"my-prom-gg"`
     pub instance_id: String,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RuleState`; example: `3`
     pub rule_state: i64,
 }
 
@@ -8451,25 +9059,37 @@ pub struct UpdateAlertRuleStateResponse {
 /// The `UpdateDNSConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateDNSConfigResponse`].
-/// The codes it documents are in [`UpdateDNSConfigError`](super::errors::UpdateDNSConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateDNSConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateDNSConfig",
     output = UpdateDNSConfigResponse,
-    error = super::errors::UpdateDNSConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateDNSConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `NameServers`: a list of strings.
-    ///
-    /// Example: `["114.114.114.114"]`
+    /// `NameServers`; example: `["114.114.114.114"]`
     pub name_servers: Vec<String>,
 }
 
@@ -8483,45 +9103,55 @@ pub struct UpdateDNSConfigResponse {
 /// The `UpdateExporterIntegration` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateExporterIntegrationResponse`].
-/// The codes it documents are in [`UpdateExporterIntegrationError`](super::errors::UpdateExporterIntegrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateExporterIntegration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::MonitorErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.AgentNotAllowed`](super::errors::MonitorErrorCode::FailedOperationAgentNotAllowed)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::MonitorErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InstanceNotRunning`](super::errors::MonitorErrorCode::FailedOperationInstanceNotRunning)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.ResourceOperating`](super::errors::MonitorErrorCode::FailedOperationResourceOperating)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateExporterIntegration",
     output = UpdateExporterIntegrationResponse,
-    error = super::errors::UpdateExporterIntegrationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateExporterIntegration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-id"`
+    /// `InstanceId`; example: `"prom-id"`
     pub instance_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"mysql-exporter"`
+    /// `Kind`; example: `"mysql-exporter"`
     pub kind: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"name\":\"test\",\"kind\":\"mysql-exporter\", \"instanceSpec\":{}}"`
+    /// `Content`; example: `"{\"name\":\"test\",\"kind\":\"mysql-exporter\", \"instanceSpec\":{}}"`
     pub content: String,
 
-    /// `KubeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KubeType`; example: `1`
     pub kube_type: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-id"`
+    /// `ClusterId`; example: `"cls-id"`
     pub cluster_id: Option<String>,
 
-    /// `Disable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disable`; example: `false`
     pub disable: Option<bool>,
 }
 
@@ -8535,25 +9165,26 @@ pub struct UpdateExporterIntegrationResponse {
 /// The `UpdateGrafanaConfig` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateGrafanaConfigResponse`].
-/// The codes it documents are in [`UpdateGrafanaConfigError`](super::errors::UpdateGrafanaConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateGrafanaConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateGrafanaConfig",
     output = UpdateGrafanaConfigResponse,
-    error = super::errors::UpdateGrafanaConfigError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateGrafanaConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"\"{\"server\":{\"root_url\":\"http://custom.domain\"}}\""`
+    /// `Config`; example: `"\"{\"server\":{\"root_url\":\"http://custom.domain\"}}\""`
     pub config: String,
 }
 
@@ -8567,25 +9198,26 @@ pub struct UpdateGrafanaConfigResponse {
 /// The `UpdateGrafanaEnvironments` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateGrafanaEnvironmentsResponse`].
-/// The codes it documents are in [`UpdateGrafanaEnvironmentsError`](super::errors::UpdateGrafanaEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateGrafanaEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateGrafanaEnvironments",
     output = UpdateGrafanaEnvironmentsResponse,
-    error = super::errors::UpdateGrafanaEnvironmentsError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateGrafanaEnvironments {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Envs`: a string.
-    ///
-    /// Example: `"\"{\\\"key_1\\\":\\\"value_1\\\"}\""`
+    /// `Envs`; example: `"\"{\\\"key_1\\\":\\\"value_1\\\"}\""`
     pub envs: String,
 }
 
@@ -8599,35 +9231,32 @@ pub struct UpdateGrafanaEnvironmentsResponse {
 /// The `UpdateGrafanaIntegration` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateGrafanaIntegrationResponse`].
-/// The codes it documents are in [`UpdateGrafanaIntegrationError`](super::errors::UpdateGrafanaIntegrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateGrafanaIntegration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateGrafanaIntegration",
     output = UpdateGrafanaIntegrationResponse,
-    error = super::errors::UpdateGrafanaIntegrationError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateGrafanaIntegration {
-    /// `IntegrationId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `IntegrationId`; example: `"my-instance"`
     pub integration_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"grafana"`
+    /// `Kind`; example: `"grafana"`
     pub kind: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"'{}'"`
+    /// `Content`; example: `"'{}'"`
     pub content: String,
 }
 
@@ -8641,43 +9270,38 @@ pub struct UpdateGrafanaIntegrationResponse {
 /// The `UpdateGrafanaNotificationChannel` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateGrafanaNotificationChannelResponse`].
-/// The codes it documents are in [`UpdateGrafanaNotificationChannelError`](super::errors::UpdateGrafanaNotificationChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateGrafanaNotificationChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateGrafanaNotificationChannel",
     output = UpdateGrafanaNotificationChannelResponse,
-    error = super::errors::UpdateGrafanaNotificationChannelError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateGrafanaNotificationChannel {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-id"`
+    /// `ChannelId`; example: `"channel-id"`
     pub channel_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Receivers`: a list of strings.
+    /// `Receivers`
     pub receivers: Vec<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"channel-name"`
+    /// `ChannelName`; example: `"channel-name"`
     pub channel_name: Option<String>,
 
-    /// `ExtraOrgIds`: a list of strings.
-    ///
-    /// Example: `["test-ExtraOrgIds"]`
+    /// `ExtraOrgIds`; example: `["test-ExtraOrgIds"]`
     pub extra_org_ids: Option<Vec<String>>,
 
-    /// `OrganizationIds`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `OrganizationIds`; example: `["1","2"]`
     pub organization_ids: Option<Vec<String>>,
 }
 
@@ -8691,25 +9315,26 @@ pub struct UpdateGrafanaNotificationChannelResponse {
 /// The `UpdateGrafanaWhiteList` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateGrafanaWhiteListResponse`].
-/// The codes it documents are in [`UpdateGrafanaWhiteListError`](super::errors::UpdateGrafanaWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateGrafanaWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateGrafanaWhiteList",
     output = UpdateGrafanaWhiteListResponse,
-    error = super::errors::UpdateGrafanaWhiteListError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateGrafanaWhiteList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Whitelist`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `Whitelist`; example: `["0.0.0.0/0"]`
     pub whitelist: Vec<String>,
 }
 
@@ -8723,76 +9348,61 @@ pub struct UpdateGrafanaWhiteListResponse {
 /// The `UpdateOnCallForm` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateOnCallFormResponse`].
-/// The codes it documents are in [`UpdateOnCallFormError`](super::errors::UpdateOnCallFormError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateOnCallForm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::MonitorErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateOnCallForm",
     output = UpdateOnCallFormResponse,
-    error = super::errors::UpdateOnCallFormError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateOnCallForm {
-    /// `Module`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Module`; example: `"monitor"`
     pub module: String,
 
-    /// `OnCallFormID`: a string.
-    ///
-    /// Example: `"form-zahdhgjo"`
+    /// `OnCallFormID`; example: `"form-zahdhgjo"`
     #[tc(rename = "OnCallFormID")]
     pub on_call_form_id: String,
 
-    /// `OnCallFormName`: a string.
-    ///
-    /// Example: `"值班分组"`
+    /// `OnCallFormName`; example: `"值班分组"`
     pub on_call_form_name: String,
 
-    /// `StaffInfos`: a list of [`StaffInfo`](super::models::StaffInfo) objects.
+    /// `StaffInfos`
     pub staff_infos: Vec<models::StaffInfo>,
 
-    /// `RotationType`: a string.
-    ///
-    /// Example: `"day/week"`
+    /// `RotationType`; example: `"day/week"`
     pub rotation_type: String,
 
-    /// `ShiftTime`: a string.
-    ///
-    /// Example: `"12:00"`
+    /// `ShiftTime`; example: `"12:00"`
     pub shift_time: String,
 
-    /// `EffectiveStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1648742400`
+    /// `EffectiveStartTime`; example: `1648742400`
     pub effective_start_time: i64,
 
-    /// `EffectiveEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1649520000`
+    /// `EffectiveEndTime`; example: `1649520000`
     pub effective_end_time: i64,
 
-    /// `TimeZone`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `TimeZone`; example: `8`
     pub time_zone: f64,
 
-    /// `OnCallFormDesc`: a string.
-    ///
-    /// Example: `"值班分组"`
+    /// `OnCallFormDesc`; example: `"值班分组"`
     pub on_call_form_desc: Option<String>,
 
-    /// `CoverStaffInfos`: a list of [`CoverStaffInfo`](super::models::CoverStaffInfo) objects.
+    /// `CoverStaffInfos`
     pub cover_staff_infos: Option<Vec<models::CoverStaffInfo>>,
 }
 
 /// What a successful [`UpdateOnCallForm`] call returns.
 #[tc_model]
 pub struct UpdateOnCallFormResponse {
-    /// `OnCallFormID`: a string.
-    ///
-    /// Example: `"form-12345"`
+    /// `OnCallFormID`; example: `"form-12345"`
     #[tc(rename = "OnCallFormID")]
     pub on_call_form_id: String,
 
@@ -8803,30 +9413,35 @@ pub struct UpdateOnCallFormResponse {
 /// The `UpdatePrometheusAgentStatus` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdatePrometheusAgentStatusResponse`].
-/// The codes it documents are in [`UpdatePrometheusAgentStatusError`](super::errors::UpdatePrometheusAgentStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdatePrometheusAgentStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdatePrometheusAgentStatus",
     output = UpdatePrometheusAgentStatusResponse,
-    error = super::errors::UpdatePrometheusAgentStatusError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdatePrometheusAgentStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcd1234"`
+    /// `InstanceId`; example: `"prom-abcd1234"`
     pub instance_id: String,
 
-    /// `AgentIds`: a list of strings.
-    ///
-    /// Example: `["agent-abcd1234"]`
+    /// `AgentIds`; example: `["agent-abcd1234"]`
     pub agent_ids: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -8840,61 +9455,63 @@ pub struct UpdatePrometheusAgentStatusResponse {
 /// The `UpdatePrometheusAlertGroup` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdatePrometheusAlertGroupResponse`].
-/// The codes it documents are in [`UpdatePrometheusAlertGroupError`](super::errors::UpdatePrometheusAlertGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdatePrometheusAlertGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdatePrometheusAlertGroup",
     output = UpdatePrometheusAlertGroupResponse,
-    error = super::errors::UpdatePrometheusAlertGroupError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdatePrometheusAlertGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-23sadu23"`
+    /// `InstanceId`; example: `"prom-23sadu23"`
     pub instance_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"alert-a654zxc1"`
+    /// `GroupId`; example: `"alert-a654zxc1"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"告警规则创建测试"`
+    /// `GroupName`; example: `"告警规则创建测试"`
     pub group_name: Option<String>,
 
-    /// `GroupState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupState`; example: `2`
     pub group_state: Option<i64>,
 
-    /// `AMPReceivers`: a list of strings.
-    ///
-    /// Example: `["Consumer-5sfs3242"]`
+    /// `AMPReceivers`; example: `["Consumer-5sfs3242"]`
     #[tc(rename = "AMPReceivers")]
     pub amp_receivers: Option<Vec<String>>,
 
-    /// `CustomReceiver`: a [`PrometheusAlertCustomReceiver`](super::models::PrometheusAlertCustomReceiver).
+    /// `CustomReceiver`
     pub custom_receiver: Option<models::PrometheusAlertCustomReceiver>,
 
-    /// `RepeatInterval`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `RepeatInterval`; example: `"5m"`
     pub repeat_interval: Option<String>,
 
-    /// `Rules`: a list of [`PrometheusAlertGroupRuleSet`](super::models::PrometheusAlertGroupRuleSet) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::PrometheusAlertGroupRuleSet>>,
 }
 
 /// What a successful [`UpdatePrometheusAlertGroup`] call returns.
 #[tc_model]
 pub struct UpdatePrometheusAlertGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"alert-sx123a23"`
+    /// `GroupId`; example: `"alert-sx123a23"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8904,30 +9521,40 @@ pub struct UpdatePrometheusAlertGroupResponse {
 /// The `UpdatePrometheusAlertGroupState` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdatePrometheusAlertGroupStateResponse`].
-/// The codes it documents are in [`UpdatePrometheusAlertGroupStateError`](super::errors::UpdatePrometheusAlertGroupStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdatePrometheusAlertGroupState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdatePrometheusAlertGroupState",
     output = UpdatePrometheusAlertGroupStateResponse,
-    error = super::errors::UpdatePrometheusAlertGroupStateError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdatePrometheusAlertGroupState {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-x23as2sa"`
+    /// `InstanceId`; example: `"prom-x23as2sa"`
     pub instance_id: Option<String>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["alert-x12sa4da","alert-bu2gzx62"]`
+    /// `GroupIds`; example: `["alert-x12sa4da","alert-bu2gzx62"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `GroupState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupState`; example: `2`
     pub group_state: Option<i64>,
 }
 
@@ -8941,33 +9568,42 @@ pub struct UpdatePrometheusAlertGroupStateResponse {
 /// The `UpdatePrometheusScrapeJob` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdatePrometheusScrapeJobResponse`].
-/// The codes it documents are in [`UpdatePrometheusScrapeJobError`](super::errors::UpdatePrometheusScrapeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdatePrometheusScrapeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MonitorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdatePrometheusScrapeJob",
     output = UpdatePrometheusScrapeJobResponse,
-    error = super::errors::UpdatePrometheusScrapeJobError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdatePrometheusScrapeJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-id"`
+    /// `InstanceId`; example: `"prom-id"`
     pub instance_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-id"`
+    /// `AgentId`; example: `"agent-id"`
     pub agent_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-id"`
+    /// `JobId`; example: `"job-id"`
     pub job_id: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: String,
 }
 
@@ -8981,47 +9617,53 @@ pub struct UpdatePrometheusScrapeJobResponse {
 /// The `UpdateRecordingRule` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateRecordingRuleResponse`].
-/// The codes it documents are in [`UpdateRecordingRuleError`](super::errors::UpdateRecordingRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateRecordingRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MonitorErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::MonitorErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordDeleteFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordDeleteFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::MonitorErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.GenerateInstanceIDFailed`](super::errors::MonitorErrorCode::FailedOperationGenerateInstanceIdFailed)
+/// - [`FailedOperation.ResourceExist`](super::errors::MonitorErrorCode::FailedOperationResourceExist)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateRecordingRule",
     output = UpdateRecordingRuleResponse,
-    error = super::errors::UpdateRecordingRuleError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateRecordingRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ingress"`
+    /// `Name`; example: `"ingress"`
     pub name: String,
 
-    /// `Group`: a string.
+    /// `Group`
     pub group: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xrwerwe"`
+    /// `InstanceId`; example: `"prom-xrwerwe"`
     pub instance_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rrule-m74lrt6g"`
+    /// `RuleId`; example: `"rrule-m74lrt6g"`
     pub rule_id: String,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleState`; example: `2`
     pub rule_state: Option<i64>,
 }
 
 /// What a successful [`UpdateRecordingRule`] call returns.
 #[tc_model]
 pub struct UpdateRecordingRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rrule-m74lrt6g"`
+    /// `RuleId`; example: `"rrule-m74lrt6g"`
     pub rule_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9031,33 +9673,32 @@ pub struct UpdateRecordingRuleResponse {
 /// The `UpdateSSOAccount` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateSSOAccountResponse`].
-/// The codes it documents are in [`UpdateSSOAccountError`](super::errors::UpdateSSOAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateSSOAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResourceNotFound`](super::errors::MonitorErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateSSOAccount",
     output = UpdateSSOAccountResponse,
-    error = super::errors::UpdateSSOAccountError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateSSOAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"myGrafana"`
+    /// `InstanceId`; example: `"myGrafana"`
     pub instance_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10000000"`
+    /// `UserId`; example: `"10000000"`
     pub user_id: String,
 
-    /// `Role`: a list of [`GrafanaAccountRole`](super::models::GrafanaAccountRole) objects.
+    /// `Role`
     pub role: Option<Vec<models::GrafanaAccountRole>>,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"授权该用户"`
+    /// `Notes`; example: `"授权该用户"`
     pub notes: Option<String>,
 }
 
@@ -9071,47 +9712,49 @@ pub struct UpdateSSOAccountResponse {
 /// The `UpdateServiceDiscovery` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpdateServiceDiscoveryResponse`].
-/// The codes it documents are in [`UpdateServiceDiscoveryError`](super::errors::UpdateServiceDiscoveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpdateServiceDiscovery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessSTSFail`](super::errors::MonitorErrorCode::FailedOperationAccessStsFail)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.AgentVersionNotSupported`](super::errors::MonitorErrorCode::FailedOperationAgentVersionNotSupported)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.TKEEndpointStatusError`](super::errors::MonitorErrorCode::FailedOperationTkeEndpointStatusError)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpdateServiceDiscovery",
     output = UpdateServiceDiscoveryResponse,
-    error = super::errors::UpdateServiceDiscoveryError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpdateServiceDiscovery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-sdfk2342a"`
+    /// `InstanceId`; example: `"prom-sdfk2342a"`
     pub instance_id: String,
 
-    /// `KubeClusterId`: a string.
-    ///
-    /// Example: `"cls-pwerf3k3"`
+    /// `KubeClusterId`; example: `"cls-pwerf3k3"`
     pub kube_cluster_id: String,
 
-    /// `KubeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KubeType`; example: `1`
     pub kube_type: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Yaml`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Yaml`; example: `"yaml"`
     pub yaml: String,
 }
 
 /// What a successful [`UpdateServiceDiscovery`] call returns.
 #[tc_model]
 pub struct UpdateServiceDiscoveryResponse {
-    /// `ServiceDiscovery`: a [`ServiceDiscoveryItem`](super::models::ServiceDiscoveryItem).
+    /// `ServiceDiscovery`
     pub service_discovery: models::ServiceDiscoveryItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9121,25 +9764,33 @@ pub struct UpdateServiceDiscoveryResponse {
 /// The `UpgradeGrafanaDashboard` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpgradeGrafanaDashboardResponse`].
-/// The codes it documents are in [`UpgradeGrafanaDashboardError`](super::errors::UpgradeGrafanaDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpgradeGrafanaDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessSTSFail`](super::errors::MonitorErrorCode::FailedOperationAccessStsFail)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.AgentVersionNotSupported`](super::errors::MonitorErrorCode::FailedOperationAgentVersionNotSupported)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.TKEEndpointStatusError`](super::errors::MonitorErrorCode::FailedOperationTkeEndpointStatusError)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpgradeGrafanaDashboard",
     output = UpgradeGrafanaDashboardResponse,
-    error = super::errors::UpgradeGrafanaDashboardError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpgradeGrafanaDashboard {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-gds3q53s"`
+    /// `InstanceId`; example: `"prom-gds3q53s"`
     pub instance_id: String,
 
-    /// `IntegrationCodes`: a list of strings.
-    ///
-    /// Example: `["spring-mvc"]`
+    /// `IntegrationCodes`; example: `["spring-mvc"]`
     pub integration_codes: Option<Vec<String>>,
 }
 
@@ -9153,25 +9804,33 @@ pub struct UpgradeGrafanaDashboardResponse {
 /// The `UpgradeGrafanaInstance` action of MONITOR API 2018-07-24.
 ///
 /// A successful call returns [`UpgradeGrafanaInstanceResponse`].
-/// The codes it documents are in [`UpgradeGrafanaInstanceError`](super::errors::UpgradeGrafanaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2018-07-24&Action=UpgradeGrafanaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessSTSFail`](super::errors::MonitorErrorCode::FailedOperationAccessStsFail)
+/// - [`FailedOperation.AccessTKEFail`](super::errors::MonitorErrorCode::FailedOperationAccessTkeFail)
+/// - [`FailedOperation.AgentVersionNotSupported`](super::errors::MonitorErrorCode::FailedOperationAgentVersionNotSupported)
+/// - [`FailedOperation.BadYamlFormat`](super::errors::MonitorErrorCode::FailedOperationBadYamlFormat)
+/// - [`FailedOperation.TKEEndpointStatusError`](super::errors::MonitorErrorCode::FailedOperationTkeEndpointStatusError)
+/// - [`FailedOperation.TKEResourceConflict`](super::errors::MonitorErrorCode::FailedOperationTkeResourceConflict)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::MonitorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "monitor",
     version = "2018-07-24",
     name = "UpgradeGrafanaInstance",
     output = UpgradeGrafanaInstanceResponse,
-    error = super::errors::UpgradeGrafanaInstanceError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct UpgradeGrafanaInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceId`; example: `"my-instance"`
     pub instance_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `Alias`; example: `"my-instance"`
     pub alias: String,
 }
 

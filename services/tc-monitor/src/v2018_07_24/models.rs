@@ -8,17 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmConditionFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"DIMENSION"`
+    /// `Type`; example: `"DIMENSION"`
     pub r#type: Option<String>,
 
-    /// `Expression`: a string.
-    ///
-    /// Example: `"region in ('sz', 'gz') && cluster in ('default', 'ap-guangzhou')"`
+    /// `Expression`; example: `"region in ('sz', 'gz') && cluster in ('default', 'ap-guangzhou')"`
     pub expression: Option<String>,
 
-    /// `Dimensions`: a string.
+    /// `Dimensions`
     pub dimensions: Option<String>,
 }
 
@@ -27,19 +23,13 @@ pub struct AlarmConditionFilter {
 /// Returned in the output of [`DescribeAlarmEvents`](super::DescribeAlarmEvents).
 #[tc_model]
 pub struct AlarmEvent {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"ping_unreachable"`
+    /// `EventName`; example: `"ping_unreachable"`
     pub event_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ping不可达"`
+    /// `Description`; example: `"ping不可达"`
     pub description: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: String,
 }
 
@@ -48,14 +38,10 @@ pub struct AlarmEvent {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmGroupByItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"tapm.instance.key"`
+    /// `Id`; example: `"tapm.instance.key"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"业务系统"`
+    /// `Name`; example: `"业务系统"`
     pub name: Option<String>,
 }
 
@@ -65,19 +51,13 @@ pub struct AlarmGroupByItem {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmHierarchicalNotice {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xxxxxxxx"`
+    /// `NoticeId`; example: `"notice-xxxxxxxx"`
     pub notice_id: Option<String>,
 
-    /// `Classification`: a list of strings.
-    ///
-    /// Example: `["Remind","Serious"]`
+    /// `Classification`; example: `["Remind","Serious"]`
     pub classification: Option<Vec<String>>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-iiiss"`
+    /// `PolicyId`; example: `"policy-iiiss"`
     pub policy_id: Option<String>,
 }
 
@@ -87,19 +67,13 @@ pub struct AlarmHierarchicalNotice {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies), [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy) and [`DescribeConditionsTemplateList`](super::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct AlarmHierarchicalValue {
-    /// `Remind`: a string.
-    ///
-    /// Example: `"70"`
+    /// `Remind`; example: `"70"`
     pub remind: Option<String>,
 
-    /// `Warn`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Warn`; example: `"80"`
     pub warn: Option<String>,
 
-    /// `Serious`: a string.
-    ///
-    /// Example: `"90"`
+    /// `Serious`; example: `"90"`
     pub serious: Option<String>,
 }
 
@@ -108,171 +82,107 @@ pub struct AlarmHierarchicalValue {
 /// Returned in the output of [`DescribeAlarmHistories`](super::DescribeAlarmHistories).
 #[tc_model]
 pub struct AlarmHistory {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"01e1f33f-b4ec-43db-8fd0-6f7e163e6ca5"`
+    /// `AlarmId`; example: `"01e1f33f-b4ec-43db-8fd0-6f7e163e6ca5"`
     pub alarm_id: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: String,
 
-    /// `AlarmObject`: a string.
-    ///
-    /// Example: `"ins-ybc"`
+    /// `AlarmObject`; example: `"ins-ybc"`
     pub alarm_object: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"CPU 使用率 > 80%"`
+    /// `Content`; example: `"CPU 使用率 > 80%"`
     pub content: String,
 
-    /// `FirstOccurTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611700000`
+    /// `FirstOccurTime`; example: `1611700000`
     pub first_occur_time: i64,
 
-    /// `LastOccurTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611734567`
+    /// `LastOccurTime`; example: `1611734567`
     pub last_occur_time: i64,
 
-    /// `AlarmStatus`: a string.
-    ///
-    /// Example: `"ALARM"`
+    /// `AlarmStatus`; example: `"ALARM"`
     pub alarm_status: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-demo"`
+    /// `PolicyId`; example: `"policy-demo"`
     pub policy_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"云服务器告警策略"`
+    /// `PolicyName`; example: `"云服务器告警策略"`
     pub policy_name: String,
 
-    /// `VPC`: a string.
-    ///
-    /// Example: `"0"`
+    /// `VPC`; example: `"0"`
     #[tc(rename = "VPC")]
     pub vpc: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `InstanceGroup`: a list of [`InstanceGroups`] objects.
+    /// `InstanceGroup`
     pub instance_group: Vec<InstanceGroups>,
 
-    /// `ReceiverUids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,4]`
+    /// `ReceiverUids`; example: `[1,4]`
     pub receiver_uids: Vec<i64>,
 
-    /// `ReceiverGroups`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[502]`
+    /// `ReceiverGroups`; example: `[502]`
     pub receiver_groups: Vec<i64>,
 
-    /// `NoticeWays`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `NoticeWays`; example: `["SMS"]`
     pub notice_ways: Vec<String>,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"418"`
+    /// `OriginId`; example: `"418"`
     pub origin_id: String,
 
-    /// `AlarmType`: a string.
-    ///
-    /// Example: `"METRIC"`
+    /// `AlarmType`; example: `"METRIC"`
     pub alarm_type: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventId`; example: `0`
     pub event_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `PolicyExists`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyExists`; example: `1`
     pub policy_exists: i64,
 
-    /// `MetricsInfo`: a list of [`AlarmHistoryMetric`] objects.
+    /// `MetricsInfo`
     pub metrics_info: Option<Vec<AlarmHistoryMetric>>,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"{\"cluster_name\":\"es-dnxsssss\"}"`
+    /// `Dimensions`; example: `"{\"cluster_name\":\"es-dnxsssss\"}"`
     pub dimensions: Option<String>,
 
-    /// `AlarmLevel`: a string.
-    ///
-    /// Example: `"Warn"`
+    /// `AlarmLevel`; example: `"Warn"`
     pub alarm_level: Option<String>,
 
-    /// `ShieldFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShieldFlag`; example: `1`
     pub shield_flag: Option<i64>,
 
-    /// `AlarmShieldingType`: a string.
-    ///
-    /// Example: `"FOREVER_SHIELD"`
+    /// `AlarmShieldingType`; example: `"FOREVER_SHIELD"`
     pub alarm_shielding_type: Option<String>,
 
-    /// `AlarmShieldingTime`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `AlarmShieldingTime`; example: `"Permanent"`
     pub alarm_shielding_time: Option<String>,
 
-    /// `AlarmShieldingShowType`: a string.
-    ///
-    /// Example: `"时间范围屏蔽"`
+    /// `AlarmShieldingShowType`; example: `"时间范围屏蔽"`
     pub alarm_shielding_show_type: Option<String>,
 
-    /// `AlarmShieldingShowTime`: a string.
-    ///
-    /// Example: `"2023/01/01 12:00:00-2023/01/02 12:00:00"`
+    /// `AlarmShieldingShowTime`; example: `"2023/01/01 12:00:00-2023/01/02 12:00:00"`
     pub alarm_shielding_show_time: Option<String>,
 
-    /// `AlarmShieldReason`: a string.
-    ///
-    /// Example: `"Quick"`
+    /// `AlarmShieldReason`; example: `"Quick"`
     pub alarm_shield_reason: Option<String>,
 
-    /// `InternalDimensions`: a string.
-    ///
-    /// Example: `"[{\"Name\": \"uInstanceId\", \"Value\": \"ins-demo\"}]"`
+    /// `InternalDimensions`; example: `"[{\"Name\": \"uInstanceId\", \"Value\": \"ins-demo\"}]"`
     pub internal_dimensions: Option<String>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CPUUsage"`
+    /// `MetricName`; example: `"CPUUsage"`
     pub metric_name: Option<String>,
 
-    /// `PolicyPermissions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyPermissions`; example: `1`
     pub policy_permissions: Option<u64>,
 }
 
@@ -281,29 +191,19 @@ pub struct AlarmHistory {
 /// Returned in the output of [`DescribeAlarmHistories`](super::DescribeAlarmHistories).
 #[tc_model]
 pub struct AlarmHistoryMetric {
-    /// `QceNamespace`: a string.
-    ///
-    /// Example: `"qce/cvm"`
+    /// `QceNamespace`; example: `"qce/cvm"`
     pub qce_namespace: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CpuUsage"`
+    /// `MetricName`; example: `"CpuUsage"`
     pub metric_name: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: i64,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Value`; example: `"10"`
     pub value: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"CPU使用率"`
+    /// `Description`; example: `"CPU使用率"`
     pub description: String,
 }
 
@@ -312,74 +212,52 @@ pub struct AlarmHistoryMetric {
 /// Returned in the output of [`DescribeAlarmNotice`](super::DescribeAlarmNotice), [`DescribeAlarmNotices`](super::DescribeAlarmNotices), [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmNotice {
-    /// `Id`: a string.
-    ///
-    /// Example: `"18565"`
+    /// `Id`; example: `"18565"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认通知"`
+    /// `Name`; example: `"默认通知"`
     pub name: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2020-11-16 13:56:56"`
+    /// `UpdatedAt`; example: `"2020-11-16 13:56:56"`
     pub updated_at: Option<String>,
 
-    /// `UpdatedBy`: a string.
-    ///
-    /// Example: `"1500000688"`
+    /// `UpdatedBy`; example: `"1500000688"`
     pub updated_by: Option<String>,
 
-    /// `NoticeType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `NoticeType`; example: `"ALL"`
     pub notice_type: Option<String>,
 
-    /// `UserNotices`: a list of [`UserNotice`] objects.
+    /// `UserNotices`
     pub user_notices: Option<Vec<UserNotice>>,
 
-    /// `URLNotices`: a list of [`UrlNotice`] objects.
+    /// `URLNotices`
     #[tc(rename = "URLNotices")]
     pub url_notices: Option<Vec<UrlNotice>>,
 
-    /// `IsPreset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPreset`; example: `1`
     pub is_preset: Option<i64>,
 
-    /// `NoticeLanguage`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `NoticeLanguage`; example: `"zh-CN"`
     pub notice_language: Option<String>,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-sdsd"]`
+    /// `PolicyIds`; example: `["policy-sdsd"]`
     pub policy_ids: Option<Vec<String>>,
 
-    /// `AMPConsumerId`: a string.
-    ///
-    /// Example: `"Consumer-asfafasf"`
+    /// `AMPConsumerId`; example: `"Consumer-asfafasf"`
     #[tc(rename = "AMPConsumerId")]
     pub amp_consumer_id: Option<String>,
 
-    /// `CLSNotices`: a list of [`ClsNotice`] objects.
+    /// `CLSNotices`
     #[tc(rename = "CLSNotices")]
     pub cls_notices: Option<Vec<ClsNotice>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IsLoginFree`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLoginFree`; example: `1`
     pub is_login_free: Option<i64>,
 
-    /// `TimeZoneName`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZoneName`; example: `"Asia/Shanghai"`
     pub time_zone_name: Option<String>,
 }
 
@@ -388,195 +266,133 @@ pub struct AlarmNotice {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-s5yso1am"`
+    /// `PolicyId`; example: `"policy-s5yso1am"`
     pub policy_id: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"CVM-CPU利用率告警策略"`
+    /// `PolicyName`; example: `"CVM-CPU利用率告警策略"`
     pub policy_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"监控云服务器 CPU 利用率"`
+    /// `Remark`; example: `"监控云服务器 CPU 利用率"`
     pub remark: Option<String>,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `UseSum`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `UseSum`; example: `4`
     pub use_sum: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: Option<String>,
 
-    /// `ConditionTemplateId`: a string.
-    ///
-    /// Example: `"tpl-123456"`
+    /// `ConditionTemplateId`; example: `"tpl-123456"`
     pub condition_template_id: Option<String>,
 
-    /// `Condition`: an [`AlarmPolicyCondition`].
+    /// `Condition`
     pub condition: Option<AlarmPolicyCondition>,
 
-    /// `EventCondition`: an [`AlarmPolicyEventCondition`].
+    /// `EventCondition`
     pub event_condition: Option<AlarmPolicyEventCondition>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-lnrxepp7","notice-lzpys7tu"]`
+    /// `NoticeIds`; example: `["notice-lnrxepp7","notice-lzpys7tu"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `Notices`: a list of [`AlarmNotice`] objects.
+    /// `Notices`
     pub notices: Option<Vec<AlarmNotice>>,
 
-    /// `TriggerTasks`: a list of [`AlarmPolicyTriggerTask`] objects.
+    /// `TriggerTasks`
     pub trigger_tasks: Option<Vec<AlarmPolicyTriggerTask>>,
 
-    /// `ConditionsTemp`: a [`ConditionsTemp`].
+    /// `ConditionsTemp`
     pub conditions_temp: Option<ConditionsTemp>,
 
-    /// `LastEditUin`: a string.
-    ///
-    /// Example: `"700000233161"`
+    /// `LastEditUin`; example: `"700000233161"`
     pub last_edit_uin: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741072433`
+    /// `UpdateTime`; example: `1741072433`
     pub update_time: Option<i64>,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1739863161`
+    /// `InsertTime`; example: `1739863161`
     pub insert_time: Option<i64>,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["bj","gz"]`
+    /// `Region`; example: `["bj","gz"]`
     pub region: Option<Vec<String>>,
 
-    /// `NamespaceShowName`: a string.
-    ///
-    /// Example: `"云服务器-基础监控"`
+    /// `NamespaceShowName`; example: `"云服务器-基础监控"`
     pub namespace_show_name: Option<String>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefault`; example: `0`
     pub is_default: Option<i64>,
 
-    /// `CanSetDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CanSetDefault`; example: `1`
     pub can_set_default: Option<i64>,
 
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceGroupId`; example: `0`
     pub instance_group_id: Option<i64>,
 
-    /// `InstanceSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceSum`; example: `0`
     pub instance_sum: Option<i64>,
 
-    /// `InstanceGroupName`: a string.
-    ///
-    /// Example: `"默认实例分组"`
+    /// `InstanceGroupName`; example: `"默认实例分组"`
     pub instance_group_name: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `RuleType`; example: `"STATIC"`
     pub rule_type: Option<String>,
 
-    /// `OriginId`: a string.
-    ///
-    /// Example: `"2963911"`
+    /// `OriginId`; example: `"2963911"`
     pub origin_id: Option<String>,
 
-    /// `TagInstances`: a list of [`TagInstance`] objects.
+    /// `TagInstances`
     pub tag_instances: Option<Vec<TagInstance>>,
 
-    /// `Filter`: an [`AlarmConditionFilter`].
+    /// `Filter`
     pub filter: Option<AlarmConditionFilter>,
 
-    /// `GroupBy`: a list of [`AlarmGroupByItem`] objects.
+    /// `GroupBy`
     pub group_by: Option<Vec<AlarmGroupByItem>>,
 
-    /// `FilterDimensionsParam`: a string.
-    ///
-    /// Example: `"[{\"region\":\"ap-guangzhou\",\"instanceId\":\"ins-12345678\"}]"`
+    /// `FilterDimensionsParam`; example: `"[{\"region\":\"ap-guangzhou\",\"instanceId\":\"ins-12345678\"}]"`
     pub filter_dimensions_param: Option<String>,
 
-    /// `IsOneClick`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOneClick`; example: `0`
     pub is_one_click: Option<i64>,
 
-    /// `OneClickStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OneClickStatus`; example: `0`
     pub one_click_status: Option<i64>,
 
-    /// `AdvancedMetricNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AdvancedMetricNumber`; example: `0`
     pub advanced_metric_number: Option<i64>,
 
-    /// `IsBindAll`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsBindAll`; example: `0`
     pub is_bind_all: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IsSupportAlarmTag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportAlarmTag`; example: `1`
     pub is_support_alarm_tag: Option<i64>,
 
-    /// `TagOperation`: a string.
-    ///
-    /// Example: `"union"`
+    /// `TagOperation`; example: `"union"`
     pub tag_operation: Option<String>,
 
-    /// `NoticeTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`] objects.
+    /// `NoticeTmplBindInfos`
     pub notice_tmpl_bind_infos: Option<Vec<NoticeContentTmplBindInfo>>,
 
-    /// `HierarchicalNotices`: a list of [`AlarmHierarchicalNotice`] objects.
+    /// `HierarchicalNotices`
     pub hierarchical_notices: Option<Vec<AlarmHierarchicalNotice>>,
 
-    /// `NoticeContentTmplBindInfos`: a list of [`NoticeContentTmplBindInfo`] objects.
+    /// `NoticeContentTmplBindInfos`
     pub notice_content_tmpl_bind_infos: Option<Vec<NoticeContentTmplBindInfo>>,
 
-    /// `PredefinedConfigID`: a string.
-    ///
-    /// Example: `"pre-cvm-cpu"`
+    /// `PredefinedConfigID`; example: `"pre-cvm-cpu"`
     #[tc(rename = "PredefinedConfigID")]
     pub predefined_config_id: Option<String>,
 }
@@ -587,21 +403,13 @@ pub struct AlarmPolicy {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyCondition {
-    /// `IsUnionRule`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `IsUnionRule`, required in requests; example: `0`
     pub is_union_rule: Option<i64>,
 
-    /// `Rules`: a list of [`AlarmPolicyRule`] objects.
-    /// Required in requests.
-    ///
-    /// Example: `[{"MetricName":"CpuUsage","Operator":"gt","Period":60,"Value":60}]`
+    /// `Rules`, required in requests; example: `[{"MetricName":"CpuUsage","Operator":"gt","Period":60,"Value":60}]`
     pub rules: Option<Vec<AlarmPolicyRule>>,
 
-    /// `ComplexExpression`: a string.
-    ///
-    /// Example: `"(1 OR 2) AND (3 OR 4)"`
+    /// `ComplexExpression`; example: `"(1 OR 2) AND (3 OR 4)"`
     pub complex_expression: Option<String>,
 }
 
@@ -611,8 +419,7 @@ pub struct AlarmPolicyCondition {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyEventCondition {
-    /// `Rules`: a list of [`AlarmPolicyRule`] objects.
-    /// Required in requests.
+    /// `Rules`, required in requests
     pub rules: Option<Vec<AlarmPolicyRule>>,
 }
 
@@ -622,13 +429,10 @@ pub struct AlarmPolicyEventCondition {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyFilter {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DIMENSION"`
+    /// `Type`, required in requests; example: `"DIMENSION"`
     pub r#type: Option<String>,
 
-    /// `Dimensions`: a string.
+    /// `Dimensions`
     pub dimensions: Option<String>,
 }
 
@@ -638,90 +442,58 @@ pub struct AlarmPolicyFilter {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyRule {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CpuUsage"`
+    /// `MetricName`; example: `"CpuUsage"`
     pub metric_name: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"gt"`
+    /// `Operator`; example: `"gt"`
     pub operator: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Value`; example: `"100"`
     pub value: Option<String>,
 
-    /// `ContinuePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContinuePeriod`; example: `1`
     pub continue_period: Option<i64>,
 
-    /// `NoticeFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `NoticeFrequency`; example: `300`
     pub notice_frequency: Option<i64>,
 
-    /// `IsPowerNotice`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPowerNotice`; example: `0`
     pub is_power_notice: Option<i64>,
 
-    /// `Filter`: an [`AlarmPolicyFilter`].
+    /// `Filter`
     pub filter: Option<AlarmPolicyFilter>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"CPU使用率"`
+    /// `Description`; example: `"CPU使用率"`
     pub description: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `RuleType`; example: `"STATIC"`
     pub rule_type: Option<String>,
 
-    /// `IsAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAdvanced`; example: `0`
     pub is_advanced: Option<i64>,
 
-    /// `IsOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOpen`; example: `0`
     pub is_open: Option<i64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ProductId`; example: `"cvm"`
     pub product_id: Option<String>,
 
-    /// `ValueMax`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ValueMax`; example: `0`
     pub value_max: Option<f64>,
 
-    /// `ValueMin`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ValueMin`; example: `0`
     pub value_min: Option<f64>,
 
-    /// `HierarchicalValue`: an [`AlarmHierarchicalValue`].
+    /// `HierarchicalValue`
     pub hierarchical_value: Option<AlarmHierarchicalValue>,
 
-    /// `IsLatenessMetric`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLatenessMetric`; example: `1`
     pub is_lateness_metric: Option<i64>,
 }
 
@@ -731,14 +503,10 @@ pub struct AlarmPolicyRule {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyTriggerTask {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"AS"`
+    /// `Type`, required in requests; example: `"AS"`
     pub r#type: Option<String>,
 
-    /// `TaskConfig`: a string.
-    /// Required in requests.
+    /// `TaskConfig`, required in requests
     pub task_config: Option<String>,
 }
 
@@ -748,14 +516,10 @@ pub struct AlarmPolicyTriggerTask {
 /// Returned in the output of [`DescribeRemoteURLs`](super::DescribeRemoteURLs).
 #[tc_model]
 pub struct BasicAuth {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user-name"`
+    /// `UserName`; example: `"user-name"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"user-password"`
+    /// `Password`; example: `"user-password"`
     pub password: Option<String>,
 }
 
@@ -764,17 +528,13 @@ pub struct BasicAuth {
 /// Returned in the output of [`DescribeClusterAgentCreatingProgress`](super::DescribeClusterAgentCreatingProgress).
 #[tc_model]
 pub struct BindProgressResponse {
-    /// `Steps`: a list of [`BindProgressStep`] objects.
+    /// `Steps`
     pub steps: Option<Vec<BindProgressStep>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-pg4ft0gc"`
+    /// `ClusterId`; example: `"cls-pg4ft0gc"`
     pub cluster_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"binding"`
+    /// `Status`; example: `"binding"`
     pub status: Option<String>,
 }
 
@@ -783,29 +543,19 @@ pub struct BindProgressResponse {
 /// Returned in the output of [`DescribeClusterAgentCreatingProgress`](super::DescribeClusterAgentCreatingProgress).
 #[tc_model]
 pub struct BindProgressStep {
-    /// `EndAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-01-05T03:19:22Z"`
+    /// `EndAt`, an ISO 8601 timestamp; example: `"2023-01-05T03:19:22Z"`
     pub end_at: Option<String>,
 
-    /// `FailedMsg`: a string.
-    ///
-    /// Example: `"network error"`
+    /// `FailedMsg`; example: `"network error"`
     pub failed_msg: Option<String>,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"success"`
+    /// `LifeState`; example: `"success"`
     pub life_state: String,
 
-    /// `StartAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-01-05T03:19:22Z"`
+    /// `StartAt`, an ISO 8601 timestamp; example: `"2023-01-05T03:19:22Z"`
     pub start_at: Option<String>,
 
-    /// `Step`: a string.
-    ///
-    /// Example: `"prepare_env"`
+    /// `Step`; example: `"prepare_env"`
     pub step: String,
 }
 
@@ -814,24 +564,16 @@ pub struct BindProgressStep {
 /// Sent in the input of [`BindingPolicyObject`](super::BindingPolicyObject).
 #[tc_model]
 pub struct BindingPolicyObjectDimension {
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"{\"unInstanceId\":\"ins-00jvv9mo\"}"`
+    /// `Dimensions`; example: `"{\"unInstanceId\":\"ins-00jvv9mo\"}"`
     pub dimensions: Option<String>,
 
-    /// `EventDimensions`: a string.
-    ///
-    /// Example: `"{\"uuid\":\"c734cd0d-d050-44bd-8d17-f6381039b4b6\"}"`
+    /// `EventDimensions`; example: `"{\"uuid\":\"c734cd0d-d050-44bd-8d17-f6381039b4b6\"}"`
     pub event_dimensions: Option<String>,
 }
 
@@ -842,24 +584,16 @@ pub struct BindingPolicyObjectDimension {
 #[doc(alias = "CLSNotice")]
 #[tc_model]
 pub struct ClsNotice {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"logset-28hg48g2"`
+    /// `LogSetId`; example: `"logset-28hg48g2"`
     pub log_set_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-2ingu2bg"`
+    /// `TopicId`; example: `"topic-2ingu2bg"`
     pub topic_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 }
 
@@ -868,44 +602,28 @@ pub struct ClsNotice {
 /// Returned in the output of [`DescribeAllNamespaces`](super::DescribeAllNamespaces).
 #[tc_model]
 pub struct CommonNamespace {
-    /// `Id`: a string.
-    ///
-    /// Example: `"dcx_channel"`
+    /// `Id`; example: `"dcx_channel"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"专线接入-专用通道"`
+    /// `Name`; example: `"专线接入-专用通道"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"qce/dcx"`
+    /// `Value`; example: `"qce/dcx"`
     pub value: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"专线接入-专用通道"`
+    /// `ProductName`; example: `"专线接入-专用通道"`
     pub product_name: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"sample-config"`
+    /// `Config`; example: `"sample-config"`
     pub config: String,
 
-    /// `AvailableRegions`: a list of strings.
-    ///
-    /// Example: `["gz","sh"]`
+    /// `AvailableRegions`; example: `["gz","sh"]`
     pub available_regions: Vec<String>,
 
-    /// `SortId`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `SortId`; example: `500`
     pub sort_id: i64,
 
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dcchannel"`
+    /// `DashboardId`; example: `"dcchannel"`
     pub dashboard_id: String,
 }
 
@@ -914,22 +632,16 @@ pub struct CommonNamespace {
 /// Returned in the output of [`DescribeAllNamespaces`](super::DescribeAllNamespaces).
 #[tc_model]
 pub struct CommonNamespaceNew {
-    /// `Id`: a string.
-    ///
-    /// Example: `"performance_database_metric"`
+    /// `Id`; example: `"performance_database_metric"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数据库指标"`
+    /// `Name`; example: `"数据库指标"`
     pub name: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_TAW"`
+    /// `MonitorType`; example: `"MT_TAW"`
     pub monitor_type: String,
 
-    /// `Dimensions`: a list of [`DimensionNew`] objects.
+    /// `Dimensions`
     pub dimensions: Vec<DimensionNew>,
 }
 
@@ -938,79 +650,51 @@ pub struct CommonNamespaceNew {
 /// Returned in the output of [`DescribeConditionsTemplateList`](super::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct Condition {
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `AlarmNotifyPeriod`; example: `7200`
     pub alarm_notify_period: i64,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 
-    /// `CalcType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `CalcType`; example: `"\"1\""`
     pub calc_type: Option<String>,
 
-    /// `CalcValue`: a string.
-    ///
-    /// Example: `"\"95\""`
+    /// `CalcValue`; example: `"\"95\""`
     pub calc_value: Option<String>,
 
-    /// `ContinueTime`: a string.
-    ///
-    /// Example: `"\"300\""`
+    /// `ContinueTime`; example: `"\"300\""`
     pub continue_time: Option<String>,
 
-    /// `MetricID`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `MetricID`; example: `33`
     #[tc(rename = "MetricID")]
     pub metric_id: i64,
 
-    /// `MetricDisplayName`: a string.
-    ///
-    /// Example: `"\"CPU利用率\""`
+    /// `MetricDisplayName`; example: `"\"CPU利用率\""`
     pub metric_display_name: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: i64,
 
-    /// `RuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `623123`
+    /// `RuleID`; example: `623123`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"%\""`
+    /// `Unit`; example: `"\"%\""`
     pub unit: String,
 
-    /// `IsAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAdvanced`; example: `0`
     pub is_advanced: i64,
 
-    /// `IsOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOpen`; example: `0`
     pub is_open: i64,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ProductId`; example: `"cvm"`
     pub product_id: Option<String>,
 
-    /// `HierarchicalValue`: an [`AlarmHierarchicalValue`].
+    /// `HierarchicalValue`
     pub hierarchical_value: Option<AlarmHierarchicalValue>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"DYNAMIC"`
+    /// `RuleType`; example: `"DYNAMIC"`
     pub rule_type: Option<String>,
 }
 
@@ -1019,15 +703,13 @@ pub struct Condition {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct ConditionsTemp {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `TemplateName`; example: `"测试模板"`
     pub template_name: Option<String>,
 
-    /// `Condition`: an [`AlarmPolicyCondition`].
+    /// `Condition`
     pub condition: Option<AlarmPolicyCondition>,
 
-    /// `EventCondition`: an [`AlarmPolicyEventCondition`].
+    /// `EventCondition`
     pub event_condition: Option<AlarmPolicyEventCondition>,
 }
 
@@ -1037,14 +719,14 @@ pub struct ConditionsTemp {
 /// Returned in the output of [`DescribeOnCallForm`](super::DescribeOnCallForm).
 #[tc_model]
 pub struct CoverStaffInfo {
-    /// `CoverStaffIDs`: a list of strings.
+    /// `CoverStaffIDs`
     #[tc(rename = "CoverStaffIDs")]
     pub cover_staff_ids: Option<Vec<String>>,
 
-    /// `CoverStartTime`: a signed 64-bit integer.
+    /// `CoverStartTime`
     pub cover_start_time: Option<i64>,
 
-    /// `CoverEndTime`: a signed 64-bit integer.
+    /// `CoverEndTime`
     pub cover_end_time: Option<i64>,
 }
 
@@ -1053,44 +735,28 @@ pub struct CoverStaffInfo {
 /// Sent in the input of [`CreatePolicyGroup`](super::CreatePolicyGroup).
 #[tc_model]
 pub struct CreatePolicyGroupCondition {
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `MetricId`; example: `19`
     pub metric_id: i64,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyPeriod`; example: `0`
     pub alarm_notify_period: i64,
 
-    /// `CalcType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CalcType`; example: `0`
     pub calc_type: Option<i64>,
 
-    /// `CalcValue`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `CalcValue`; example: `100`
     pub calc_value: Option<f64>,
 
-    /// `CalcPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `CalcPeriod`; example: `60`
     pub calc_period: Option<i64>,
 
-    /// `ContinuePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContinuePeriod`; example: `1`
     pub continue_period: Option<i64>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `13028`
+    /// `RuleId`; example: `13028`
     pub rule_id: Option<i64>,
 }
 
@@ -1099,24 +765,16 @@ pub struct CreatePolicyGroupCondition {
 /// Sent in the input of [`CreatePolicyGroup`](super::CreatePolicyGroup).
 #[tc_model]
 pub struct CreatePolicyGroupEventCondition {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `EventId`; example: `42`
     pub event_id: i64,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyPeriod`; example: `0`
     pub alarm_notify_period: i64,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleId`; example: `0`
     pub rule_id: Option<i64>,
 }
 
@@ -1125,34 +783,22 @@ pub struct CreatePolicyGroupEventCondition {
 /// Returned in the output of [`GetMonitorData`](super::GetMonitorData).
 #[tc_model]
 pub struct DataPoint {
-    /// `Dimensions`: a list of [`Dimension`] objects.
-    ///
-    /// Example: `[{"Name":"InstanceId","Value":"ins-j0hk02zo"}]`
+    /// `Dimensions`; example: `[{"Name":"InstanceId","Value":"ins-j0hk02zo"}]`
     pub dimensions: Vec<Dimension>,
 
-    /// `Timestamps`: a list of floating-point numbers.
-    ///
-    /// Example: `[1535079000,1535079300,1535079600,1535079900,1535080200,1535080500]`
+    /// `Timestamps`; example: `[1535079000,1535079300,1535079600,1535079900,1535080200,1535080500]`
     pub timestamps: Vec<f64>,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
+    /// `Values`; example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
     pub values: Vec<f64>,
 
-    /// `MaxValues`: a list of floating-point numbers.
-    ///
-    /// Example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
+    /// `MaxValues`; example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
     pub max_values: Option<Vec<f64>>,
 
-    /// `MinValues`: a list of floating-point numbers.
-    ///
-    /// Example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
+    /// `MinValues`; example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
     pub min_values: Option<Vec<f64>>,
 
-    /// `AvgValues`: a list of floating-point numbers.
-    ///
-    /// Example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
+    /// `AvgValues`; example: `[2.566,2.283,6.316,2.816,2.7,2.35]`
     pub avg_values: Option<Vec<f64>>,
 }
 
@@ -1161,29 +807,29 @@ pub struct DataPoint {
 /// Returned in the output of [`DescribeAccidentEventList`](super::DescribeAccidentEventList).
 #[tc_model]
 pub struct DescribeAccidentEventListAlarms {
-    /// `BusinessTypeDesc`: a string.
+    /// `BusinessTypeDesc`
     pub business_type_desc: Option<String>,
 
-    /// `AccidentTypeDesc`: a string.
+    /// `AccidentTypeDesc`
     pub accident_type_desc: Option<String>,
 
-    /// `BusinessID`: a signed 64-bit integer.
+    /// `BusinessID`
     #[tc(rename = "BusinessID")]
     pub business_id: Option<i64>,
 
-    /// `EventStatus`: a signed 64-bit integer.
+    /// `EventStatus`
     pub event_status: Option<i64>,
 
-    /// `AffectResource`: a string.
+    /// `AffectResource`
     pub affect_resource: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `OccurTime`: a string.
+    /// `OccurTime`
     pub occur_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 }
 
@@ -1192,29 +838,19 @@ pub struct DescribeAccidentEventListAlarms {
 /// Returned in the output of [`DescribeAlarmSmsQuota`](super::DescribeAlarmSmsQuota).
 #[tc_model]
 pub struct DescribeAlarmSmsQuotaQuota {
-    /// `Type`: a string.
-    ///
-    /// Example: `"custom_msg"`
+    /// `Type`; example: `"custom_msg"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"基础告警"`
+    /// `Name`; example: `"基础告警"`
     pub name: String,
 
-    /// `FreeLeft`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FreeLeft`; example: `1000`
     pub free_left: i64,
 
-    /// `PurchaseLeft`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PurchaseLeft`; example: `0`
     pub purchase_left: i64,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Used`; example: `0`
     pub used: i64,
 }
 
@@ -1223,112 +859,70 @@ pub struct DescribeAlarmSmsQuotaQuota {
 /// Returned in the output of [`DescribeBasicAlarmList`](super::DescribeBasicAlarmList).
 #[tc_model]
 pub struct DescribeBasicAlarmListAlarms {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `AlarmStatus`: a string.
-    ///
-    /// Example: `"ALARM"`
+    /// `AlarmStatus`; example: `"ALARM"`
     pub alarm_status: Option<String>,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `GroupId`; example: `12345`
     pub group_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `GroupName`; example: `"cpu"`
     pub group_name: Option<String>,
 
-    /// `FirstOccurTime`: a string.
-    ///
-    /// Example: `"2026-06-26 10:15:30"`
+    /// `FirstOccurTime`; example: `"2026-06-26 10:15:30"`
     pub first_occur_time: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Duration`; example: `60`
     pub duration: Option<i64>,
 
-    /// `LastOccurTime`: a string.
-    ///
-    /// Example: `"2026-06-26 10:16:30"`
+    /// `LastOccurTime`; example: `"2026-06-26 10:16:30"`
     pub last_occur_time: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"CPU利用率超过90%，当前值95.2%"`
+    /// `Content`; example: `"CPU利用率超过90%，当前值95.2%"`
     pub content: Option<String>,
 
-    /// `ObjName`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `ObjName`; example: `"ins-a1b2c3d4"`
     pub obj_name: Option<String>,
 
-    /// `ObjId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `ObjId`; example: `"ins-a1b2c3d4"`
     pub obj_id: Option<String>,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: Option<String>,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-1jefsl92"`
+    /// `Vpc`; example: `"vpc-1jefsl92"`
     pub vpc: Option<String>,
 
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `38`
+    /// `MetricId`; example: `38`
     pub metric_id: Option<i64>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"cpu_usage"`
+    /// `MetricName`; example: `"cpu_usage"`
     pub metric_name: Option<String>,
 
-    /// `AlarmType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmType`; example: `0`
     pub alarm_type: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"{\"unInstanceId\":\"ins-a1b2c3d4\"}"`
+    /// `Dimensions`; example: `"{\"unInstanceId\":\"ins-a1b2c3d4\"}"`
     pub dimensions: Option<String>,
 
-    /// `NotifyWay`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `NotifyWay`; example: `["SMS"]`
     pub notify_way: Option<Vec<String>>,
 
-    /// `InstanceGroup`: a list of [`InstanceGroup`] objects.
+    /// `InstanceGroup`
     pub instance_group: Option<Vec<InstanceGroup>>,
 }
 
@@ -1337,24 +931,16 @@ pub struct DescribeBasicAlarmListAlarms {
 /// Sent in the input of [`DescribeBindingPolicyObjectList`](super::DescribeBindingPolicyObjectList).
 #[tc_model]
 pub struct DescribeBindingPolicyObjectListDimension {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"{\"unInstanceId\":\"ins-19701111\"}"`
+    /// `Dimensions`; example: `"{\"unInstanceId\":\"ins-19701111\"}"`
     pub dimensions: String,
 
-    /// `EventDimensions`: a string.
-    ///
-    /// Example: `"{\"unInstanceId\":\"ins-19701111\"}"`
+    /// `EventDimensions`; example: `"{\"unInstanceId\":\"ins-19701111\"}"`
     pub event_dimensions: String,
 }
 
@@ -1363,24 +949,16 @@ pub struct DescribeBindingPolicyObjectListDimension {
 /// Returned in the output of [`DescribeBindingPolicyObjectList`](super::DescribeBindingPolicyObjectList).
 #[tc_model]
 pub struct DescribeBindingPolicyObjectListInstance {
-    /// `UniqueId`: a string.
-    ///
-    /// Example: `"***"`
+    /// `UniqueId`; example: `"***"`
     pub unique_id: String,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"***"`
+    /// `Dimensions`; example: `"***"`
     pub dimensions: String,
 
-    /// `IsShielded`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsShielded`; example: `0`
     pub is_shielded: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 }
 
@@ -1389,44 +967,28 @@ pub struct DescribeBindingPolicyObjectListInstance {
 /// Returned in the output of [`DescribeBindingPolicyObjectList`](super::DescribeBindingPolicyObjectList).
 #[tc_model]
 pub struct DescribeBindingPolicyObjectListInstanceGroup {
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `InstanceGroupId`; example: `12345`
     pub instance_group_id: i64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `LastEditUin`: a string.
-    ///
-    /// Example: `"***"`
+    /// `LastEditUin`; example: `"***"`
     pub last_edit_uin: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"默认实例分组"`
+    /// `GroupName`; example: `"默认实例分组"`
     pub group_name: String,
 
-    /// `InstanceSum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InstanceSum`; example: `5`
     pub instance_sum: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718159371`
+    /// `UpdateTime`; example: `1718159371`
     pub update_time: i64,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718159000`
+    /// `InsertTime`; example: `1718159000`
     pub insert_time: i64,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["bj","gz"]`
+    /// `Regions`; example: `["bj","gz"]`
     pub regions: Option<Vec<String>>,
 }
 
@@ -1435,43 +997,31 @@ pub struct DescribeBindingPolicyObjectListInstanceGroup {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListCondition {
-    /// `PolicyViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `PolicyViewName`; example: `"cvm_device"`
     pub policy_view_name: String,
 
-    /// `EventMetrics`: a list of [`DescribePolicyConditionListEventMetric`] objects.
+    /// `EventMetrics`
     pub event_metrics: Option<Vec<DescribePolicyConditionListEventMetric>>,
 
-    /// `IsSupportMultiRegion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportMultiRegion`; example: `false`
     pub is_support_multi_region: bool,
 
-    /// `Metrics`: a list of [`DescribePolicyConditionListMetric`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<DescribePolicyConditionListMetric>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"IO线程状态"`
+    /// `Name`; example: `"IO线程状态"`
     pub name: String,
 
-    /// `SortId`: a signed 64-bit integer.
-    ///
-    /// Example: `58`
+    /// `SortId`; example: `58`
     pub sort_id: i64,
 
-    /// `SupportDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportDefault`; example: `true`
     pub support_default: bool,
 
-    /// `SupportRegions`: a list of strings.
-    ///
-    /// Example: `["gz","bj"]`
+    /// `SupportRegions`; example: `["gz","bj"]`
     pub support_regions: Option<Vec<String>>,
 
-    /// `DeprecatingInfo`: a [`DescribePolicyConditionListResponseDeprecatingInfo`].
+    /// `DeprecatingInfo`
     pub deprecating_info: Option<DescribePolicyConditionListResponseDeprecatingInfo>,
 }
 
@@ -1480,22 +1030,22 @@ pub struct DescribePolicyConditionListCondition {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManual {
-    /// `CalcType`: a [`DescribePolicyConditionListConfigManualCalcType`].
+    /// `CalcType`
     pub calc_type: Option<DescribePolicyConditionListConfigManualCalcType>,
 
-    /// `CalcValue`: a [`DescribePolicyConditionListConfigManualCalcValue`].
+    /// `CalcValue`
     pub calc_value: Option<DescribePolicyConditionListConfigManualCalcValue>,
 
-    /// `ContinueTime`: a [`DescribePolicyConditionListConfigManualContinueTime`].
+    /// `ContinueTime`
     pub continue_time: Option<DescribePolicyConditionListConfigManualContinueTime>,
 
-    /// `Period`: a [`DescribePolicyConditionListConfigManualPeriod`].
+    /// `Period`
     pub period: Option<DescribePolicyConditionListConfigManualPeriod>,
 
-    /// `PeriodNum`: a [`DescribePolicyConditionListConfigManualPeriodNum`].
+    /// `PeriodNum`
     pub period_num: Option<DescribePolicyConditionListConfigManualPeriodNum>,
 
-    /// `StatType`: a [`DescribePolicyConditionListConfigManualStatType`].
+    /// `StatType`
     pub stat_type: Option<DescribePolicyConditionListConfigManualStatType>,
 }
 
@@ -1504,14 +1054,10 @@ pub struct DescribePolicyConditionListConfigManual {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManualCalcType {
-    /// `Keys`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6]`
+    /// `Keys`; example: `[1,2,3,4,5,6]`
     pub keys: Option<Vec<i64>>,
 
-    /// `Need`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Need`; example: `false`
     pub need: bool,
 }
 
@@ -1520,29 +1066,19 @@ pub struct DescribePolicyConditionListConfigManualCalcType {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManualCalcValue {
-    /// `Default`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Default`; example: `"0"`
     pub default: Option<String>,
 
-    /// `Fixed`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Fixed`; example: `"0"`
     pub fixed: Option<String>,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"1024.000000"`
+    /// `Max`; example: `"1024.000000"`
     pub max: Option<String>,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"0.000000"`
+    /// `Min`; example: `"0.000000"`
     pub min: Option<String>,
 
-    /// `Need`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Need`; example: `true`
     pub need: bool,
 }
 
@@ -1551,19 +1087,13 @@ pub struct DescribePolicyConditionListConfigManualCalcValue {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManualContinueTime {
-    /// `Default`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Default`; example: `60`
     pub default: Option<i64>,
 
-    /// `Keys`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[60,120]`
+    /// `Keys`; example: `[60,120]`
     pub keys: Option<Vec<i64>>,
 
-    /// `Need`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Need`; example: `true`
     pub need: bool,
 }
 
@@ -1572,19 +1102,13 @@ pub struct DescribePolicyConditionListConfigManualContinueTime {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManualPeriod {
-    /// `Default`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Default`; example: `5`
     pub default: Option<i64>,
 
-    /// `Keys`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5]`
+    /// `Keys`; example: `[1,2,3,4,5]`
     pub keys: Option<Vec<i64>>,
 
-    /// `Need`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Need`; example: `true`
     pub need: bool,
 }
 
@@ -1593,19 +1117,13 @@ pub struct DescribePolicyConditionListConfigManualPeriod {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManualPeriodNum {
-    /// `Default`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Default`; example: `5`
     pub default: Option<i64>,
 
-    /// `Keys`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Keys`; example: `[1,2,3]`
     pub keys: Option<Vec<i64>>,
 
-    /// `Need`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Need`; example: `true`
     pub need: bool,
 }
 
@@ -1614,44 +1132,28 @@ pub struct DescribePolicyConditionListConfigManualPeriodNum {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListConfigManualStatType {
-    /// `P5`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P5`; example: `"max"`
     pub p5: Option<String>,
 
-    /// `P10`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P10`; example: `"max"`
     pub p10: Option<String>,
 
-    /// `P60`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P60`; example: `"max"`
     pub p60: Option<String>,
 
-    /// `P300`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P300`; example: `"max"`
     pub p300: Option<String>,
 
-    /// `P600`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P600`; example: `"max"`
     pub p600: Option<String>,
 
-    /// `P1800`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P1800`; example: `"max"`
     pub p1800: Option<String>,
 
-    /// `P3600`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P3600`; example: `"max"`
     pub p3600: Option<String>,
 
-    /// `P86400`: a string.
-    ///
-    /// Example: `"max"`
+    /// `P86400`; example: `"max"`
     pub p86400: Option<String>,
 }
 
@@ -1660,24 +1162,16 @@ pub struct DescribePolicyConditionListConfigManualStatType {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListEventMetric {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `EventId`; example: `72`
     pub event_id: i64,
 
-    /// `EventShowName`: a string.
-    ///
-    /// Example: `"内存OOM"`
+    /// `EventShowName`; example: `"内存OOM"`
     pub event_show_name: String,
 
-    /// `NeedRecovered`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedRecovered`; example: `true`
     pub need_recovered: bool,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 }
 
@@ -1686,22 +1180,16 @@ pub struct DescribePolicyConditionListEventMetric {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListMetric {
-    /// `ConfigManual`: a [`DescribePolicyConditionListConfigManual`].
+    /// `ConfigManual`
     pub config_manual: Option<DescribePolicyConditionListConfigManual>,
 
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `731`
+    /// `MetricId`; example: `731`
     pub metric_id: i64,
 
-    /// `MetricShowName`: a string.
-    ///
-    /// Example: `"IO线程状态"`
+    /// `MetricShowName`; example: `"IO线程状态"`
     pub metric_show_name: String,
 
-    /// `MetricUnit`: a string.
-    ///
-    /// Example: `"状态值"`
+    /// `MetricUnit`; example: `"状态值"`
     pub metric_unit: String,
 }
 
@@ -1710,19 +1198,13 @@ pub struct DescribePolicyConditionListMetric {
 /// Returned in the output of [`DescribePolicyConditionList`](super::DescribePolicyConditionList).
 #[tc_model]
 pub struct DescribePolicyConditionListResponseDeprecatingInfo {
-    /// `Hidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Hidden`; example: `false`
     pub hidden: Option<bool>,
 
-    /// `NewViewNames`: a list of strings.
-    ///
-    /// Example: `["cvm_device"]`
+    /// `NewViewNames`; example: `["cvm_device"]`
     pub new_view_names: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"cvm 设备视图"`
+    /// `Description`; example: `"cvm 设备视图"`
     pub description: Option<String>,
 }
 
@@ -1731,19 +1213,13 @@ pub struct DescribePolicyConditionListResponseDeprecatingInfo {
 /// Returned in the output of [`DescribePolicyGroupInfo`](super::DescribePolicyGroupInfo).
 #[tc_model]
 pub struct DescribePolicyGroupInfoCallback {
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://example.com/callback"`
+    /// `CallbackUrl`; example: `"https://example.com/callback"`
     pub callback_url: String,
 
-    /// `ValidFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidFlag`; example: `1`
     pub valid_flag: i64,
 
-    /// `VerifyCode`: a string.
-    ///
-    /// Example: `"***"`
+    /// `VerifyCode`; example: `"***"`
     pub verify_code: String,
 }
 
@@ -1752,59 +1228,37 @@ pub struct DescribePolicyGroupInfoCallback {
 /// Returned in the output of [`DescribePolicyGroupInfo`](super::DescribePolicyGroupInfo) and [`DescribePolicyGroupList`](super::DescribePolicyGroupList).
 #[tc_model]
 pub struct DescribePolicyGroupInfoCondition {
-    /// `MetricShowName`: a string.
-    ///
-    /// Example: `"CPU利用率"`
+    /// `MetricShowName`; example: `"CPU利用率"`
     pub metric_show_name: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: i64,
 
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `MetricId`; example: `33`
     pub metric_id: i64,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `RuleId`; example: `200000`
     pub rule_id: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `AlarmNotifyPeriod`; example: `3600`
     pub alarm_notify_period: i64,
 
-    /// `CalcType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CalcType`; example: `1`
     pub calc_type: Option<i64>,
 
-    /// `CalcValue`: a string.
-    ///
-    /// Example: `"90"`
+    /// `CalcValue`; example: `"90"`
     pub calc_value: Option<String>,
 
-    /// `ContinueTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ContinueTime`; example: `60`
     pub continue_time: Option<i64>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"cpu_usage"`
+    /// `MetricName`; example: `"cpu_usage"`
     pub metric_name: Option<String>,
 }
 
@@ -1813,44 +1267,28 @@ pub struct DescribePolicyGroupInfoCondition {
 /// Returned in the output of [`DescribePolicyGroupInfo`](super::DescribePolicyGroupInfo) and [`DescribePolicyGroupList`](super::DescribePolicyGroupList).
 #[tc_model]
 pub struct DescribePolicyGroupInfoConditionTpl {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `11111`
+    /// `GroupId`; example: `11111`
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"默认告警策略组"`
+    /// `GroupName`; example: `"默认告警策略组"`
     pub group_name: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"该策略用于业务下的数据库实例"`
+    /// `Remark`; example: `"该策略用于业务下的数据库实例"`
     pub remark: String,
 
-    /// `LastEditUin`: a string.
-    ///
-    /// Example: `"***"`
+    /// `LastEditUin`; example: `"***"`
     pub last_edit_uin: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718159371`
+    /// `UpdateTime`; example: `1718159371`
     pub update_time: Option<i64>,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718159000`
+    /// `InsertTime`; example: `1718159000`
     pub insert_time: Option<i64>,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUnionRule`; example: `0`
     pub is_union_rule: Option<i64>,
 }
 
@@ -1859,29 +1297,19 @@ pub struct DescribePolicyGroupInfoConditionTpl {
 /// Returned in the output of [`DescribePolicyGroupInfo`](super::DescribePolicyGroupInfo) and [`DescribePolicyGroupList`](super::DescribePolicyGroupList).
 #[tc_model]
 pub struct DescribePolicyGroupInfoEventCondition {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `EventId`; example: `42`
     pub event_id: i64,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `200001`
+    /// `RuleId`; example: `200001`
     pub rule_id: i64,
 
-    /// `EventShowName`: a string.
-    ///
-    /// Example: `"ping不可达"`
+    /// `EventShowName`; example: `"ping不可达"`
     pub event_show_name: String,
 
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `AlarmNotifyPeriod`; example: `86400`
     pub alarm_notify_period: i64,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 }
 
@@ -1890,74 +1318,46 @@ pub struct DescribePolicyGroupInfoEventCondition {
 /// Returned in the output of [`DescribePolicyGroupInfo`](super::DescribePolicyGroupInfo) and [`DescribePolicyGroupList`](super::DescribePolicyGroupList).
 #[tc_model]
 pub struct DescribePolicyGroupInfoReceiverInfo {
-    /// `ReceiverGroupList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[693]`
+    /// `ReceiverGroupList`; example: `[693]`
     pub receiver_group_list: Vec<i64>,
 
-    /// `ReceiverUserList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2973]`
+    /// `ReceiverUserList`; example: `[2973]`
     pub receiver_user_list: Vec<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `EndTime`; example: `86400`
     pub end_time: i64,
 
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ReceiverType`; example: `"user"`
     pub receiver_type: String,
 
-    /// `NotifyWay`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `NotifyWay`; example: `["SMS"]`
     pub notify_way: Vec<String>,
 
-    /// `UidList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2973]`
+    /// `UidList`; example: `[2973]`
     pub uid_list: Option<Vec<i64>>,
 
-    /// `RoundNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoundNumber`; example: `1`
     pub round_number: i64,
 
-    /// `RoundInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `RoundInterval`; example: `300`
     pub round_interval: i64,
 
-    /// `PersonInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PersonInterval`; example: `10`
     pub person_interval: i64,
 
-    /// `NeedSendNotice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedSendNotice`; example: `1`
     pub need_send_notice: i64,
 
-    /// `SendFor`: a list of strings.
-    ///
-    /// Example: `["OCCUR"]`
+    /// `SendFor`; example: `["OCCUR"]`
     pub send_for: Vec<String>,
 
-    /// `RecoverNotify`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `RecoverNotify`; example: `["SMS"]`
     pub recover_notify: Vec<String>,
 
-    /// `ReceiveLanguage`: a string.
-    ///
-    /// Example: `"[\"zh-CN\"]"`
+    /// `ReceiveLanguage`; example: `"[\"zh-CN\"]"`
     pub receive_language: Option<String>,
 }
 
@@ -1966,94 +1366,64 @@ pub struct DescribePolicyGroupInfoReceiverInfo {
 /// Returned in the output of [`DescribePolicyGroupList`](super::DescribePolicyGroupList).
 #[tc_model]
 pub struct DescribePolicyGroupListGroup {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `14926997`
+    /// `GroupId`; example: `14926997`
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"es-test"`
+    /// `GroupName`; example: `"es-test"`
     pub group_name: String,
 
-    /// `IsOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpen`; example: `true`
     pub is_open: bool,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cdb_detail"`
+    /// `ViewName`; example: `"cdb_detail"`
     pub view_name: String,
 
-    /// `LastEditUin`: a string.
-    ///
-    /// Example: `"100041552495"`
+    /// `LastEditUin`; example: `"100041552495"`
     pub last_edit_uin: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1783571300`
+    /// `UpdateTime`; example: `1783571300`
     pub update_time: i64,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778750511`
+    /// `InsertTime`; example: `1778750511`
     pub insert_time: i64,
 
-    /// `UseSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseSum`; example: `1`
     pub use_sum: i64,
 
-    /// `NoShieldedSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NoShieldedSum`; example: `1`
     pub no_shielded_sum: i64,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefault`; example: `0`
     pub is_default: i64,
 
-    /// `CanSetDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanSetDefault`; example: `true`
     pub can_set_default: bool,
 
-    /// `ParentGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParentGroupId`; example: `0`
     pub parent_group_id: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"策略组"`
+    /// `Remark`; example: `"策略组"`
     pub remark: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Conditions`: a list of [`DescribePolicyGroupInfoCondition`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<DescribePolicyGroupInfoCondition>>,
 
-    /// `EventConditions`: a list of [`DescribePolicyGroupInfoEventCondition`] objects.
+    /// `EventConditions`
     pub event_conditions: Option<Vec<DescribePolicyGroupInfoEventCondition>>,
 
-    /// `ReceiverInfos`: a list of [`DescribePolicyGroupInfoReceiverInfo`] objects.
+    /// `ReceiverInfos`
     pub receiver_infos: Option<Vec<DescribePolicyGroupInfoReceiverInfo>>,
 
-    /// `ConditionsTemp`: a [`DescribePolicyGroupInfoConditionTpl`].
+    /// `ConditionsTemp`
     pub conditions_temp: Option<DescribePolicyGroupInfoConditionTpl>,
 
-    /// `InstanceGroup`: a [`DescribePolicyGroupListGroupInstanceGroup`].
+    /// `InstanceGroup`
     pub instance_group: Option<DescribePolicyGroupListGroupInstanceGroup>,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUnionRule`; example: `0`
     pub is_union_rule: Option<i64>,
 }
 
@@ -2062,39 +1432,25 @@ pub struct DescribePolicyGroupListGroup {
 /// Returned in the output of [`DescribePolicyGroupList`](super::DescribePolicyGroupList).
 #[tc_model]
 pub struct DescribePolicyGroupListGroupInstanceGroup {
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `InstanceGroupId`; example: `12345`
     pub instance_group_id: i64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `LastEditUin`: a string.
-    ///
-    /// Example: `"***"`
+    /// `LastEditUin`; example: `"***"`
     pub last_edit_uin: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"默认实例分组"`
+    /// `GroupName`; example: `"默认实例分组"`
     pub group_name: String,
 
-    /// `InstanceSum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InstanceSum`; example: `5`
     pub instance_sum: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718159371`
+    /// `UpdateTime`; example: `1718159371`
     pub update_time: i64,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718159000`
+    /// `InsertTime`; example: `1718159000`
     pub insert_time: i64,
 }
 
@@ -2103,14 +1459,10 @@ pub struct DescribePolicyGroupListGroupInstanceGroup {
 /// Sent in the input of [`DescribeProductEventList`](super::DescribeProductEventList).
 #[tc_model]
 pub struct DescribeProductEventListDimensions {
-    /// `Name`: a string.
-    ///
-    /// Example: `"类型"`
+    /// `Name`; example: `"类型"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"my-value"`
+    /// `Value`; example: `"my-value"`
     pub value: String,
 }
 
@@ -2119,103 +1471,67 @@ pub struct DescribeProductEventListDimensions {
 /// Returned in the output of [`DescribeProductEventList`](super::DescribeProductEventList).
 #[tc_model]
 pub struct DescribeProductEventListEvents {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `EventId`; example: `111`
     pub event_id: Option<i64>,
 
-    /// `EventCName`: a string.
-    ///
-    /// Example: `"ping不可达"`
+    /// `EventCName`; example: `"ping不可达"`
     pub event_c_name: Option<String>,
 
-    /// `EventEName`: a string.
-    ///
-    /// Example: `"ping_unreachable"`
+    /// `EventEName`; example: `"ping_unreachable"`
     pub event_e_name: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"ping_unreachable"`
+    /// `EventName`; example: `"ping_unreachable"`
     pub event_name: Option<String>,
 
-    /// `ProductCName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ProductCName`; example: `"cvm"`
     pub product_c_name: Option<String>,
 
-    /// `ProductEName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ProductEName`; example: `"cvm"`
     pub product_e_name: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ProductName`; example: `"cvm"`
     pub product_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-3xdfd90"`
+    /// `InstanceId`; example: `"ins-3xdfd90"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins-3xdfd90"`
+    /// `InstanceName`; example: `"ins-3xdfd90"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ProjectId`; example: `"123"`
     pub project_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `SupportAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportAlarm`; example: `1`
     pub support_alarm: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"21"`
+    /// `Type`; example: `"21"`
     pub r#type: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611560738`
+    /// `StartTime`; example: `1611560738`
     pub start_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611560790`
+    /// `UpdateTime`; example: `1611560790`
     pub update_time: Option<i64>,
 
-    /// `Dimensions`: a list of [`DescribeProductEventListEventsDimensions`] objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<DescribeProductEventListEventsDimensions>>,
 
-    /// `AdditionMsg`: a list of [`DescribeProductEventListEventsDimensions`] objects.
+    /// `AdditionMsg`
     pub addition_msg: Option<Vec<DescribeProductEventListEventsDimensions>>,
 
-    /// `IsAlarmConfig`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAlarmConfig`; example: `1`
     pub is_alarm_config: Option<i64>,
 
-    /// `GroupInfo`: a list of [`DescribeProductEventListEventsGroupInfo`] objects.
+    /// `GroupInfo`
     pub group_info: Option<Vec<DescribeProductEventListEventsGroupInfo>>,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm/device"`
+    /// `ViewName`; example: `"cvm/device"`
     pub view_name: Option<String>,
 }
 
@@ -2224,19 +1540,13 @@ pub struct DescribeProductEventListEvents {
 /// Returned in the output of [`DescribeProductEventList`](super::DescribeProductEventList).
 #[tc_model]
 pub struct DescribeProductEventListEventsDimensions {
-    /// `Key`: a string.
-    ///
-    /// Example: `"type"`
+    /// `Key`; example: `"type"`
     pub key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"类型"`
+    /// `Name`; example: `"类型"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"my-value"`
+    /// `Value`; example: `"my-value"`
     pub value: Option<String>,
 }
 
@@ -2245,14 +1555,10 @@ pub struct DescribeProductEventListEventsDimensions {
 /// Returned in the output of [`DescribeProductEventList`](super::DescribeProductEventList).
 #[tc_model]
 pub struct DescribeProductEventListEventsGroupInfo {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `7436921`
+    /// `GroupId`; example: `7436921`
     pub group_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"my-group"`
+    /// `GroupName`; example: `"my-group"`
     pub group_name: Option<String>,
 }
 
@@ -2261,24 +1567,16 @@ pub struct DescribeProductEventListEventsGroupInfo {
 /// Returned in the output of [`DescribeProductEventList`](super::DescribeProductEventList).
 #[tc_model]
 pub struct DescribeProductEventListOverView {
-    /// `StatusChangeAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusChangeAmount`; example: `0`
     pub status_change_amount: Option<i64>,
 
-    /// `UnConfigAlarmAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnConfigAlarmAmount`; example: `0`
     pub un_config_alarm_amount: Option<i64>,
 
-    /// `UnNormalEventAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnNormalEventAmount`; example: `0`
     pub un_normal_event_amount: Option<i64>,
 
-    /// `UnRecoverAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnRecoverAmount`; example: `0`
     pub un_recover_amount: Option<i64>,
 }
 
@@ -2288,16 +1586,10 @@ pub struct DescribeProductEventListOverView {
 /// Returned in the output of [`DescribeStatisticData`](super::DescribeStatisticData), [`GetMonitorData`](super::GetMonitorData) and [`GetTopNMonitorData`](super::GetTopNMonitorData).
 #[tc_model]
 pub struct Dimension {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`, required in requests; example: `"InstanceId"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ins-j0hk02zo"`
+    /// `Value`, required in requests; example: `"ins-j0hk02zo"`
     pub value: Option<String>,
 }
 
@@ -2306,62 +1598,40 @@ pub struct Dimension {
 /// Returned in the output of [`DescribeAllNamespaces`](super::DescribeAllNamespaces).
 #[tc_model]
 pub struct DimensionNew {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tapm.instance.key"`
+    /// `Key`; example: `"tapm.instance.key"`
     pub key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"业务系统"`
+    /// `Name`; example: `"业务系统"`
     pub name: String,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: bool,
 
-    /// `Operators`: a list of [`Operator`] objects.
+    /// `Operators`
     pub operators: Vec<Operator>,
 
-    /// `IsMultiple`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMultiple`; example: `true`
     pub is_multiple: bool,
 
-    /// `IsMutable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMutable`; example: `true`
     pub is_mutable: bool,
 
-    /// `IsVisible`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVisible`; example: `true`
     pub is_visible: bool,
 
-    /// `CanFilterPolicy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanFilterPolicy`; example: `false`
     pub can_filter_policy: bool,
 
-    /// `CanFilterHistory`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanFilterHistory`; example: `false`
     pub can_filter_history: bool,
 
-    /// `CanGroupBy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanGroupBy`; example: `true`
     pub can_group_by: bool,
 
-    /// `MustGroupBy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MustGroupBy`; example: `true`
     pub must_group_by: bool,
 
-    /// `ShowValueReplace`: a string.
-    ///
-    /// Example: `"role"`
+    /// `ShowValueReplace`; example: `"role"`
     pub show_value_replace: Option<String>,
 }
 
@@ -2370,7 +1640,7 @@ pub struct DimensionNew {
 /// Returned in the output of [`DescribeBaseMetrics`](super::DescribeBaseMetrics).
 #[tc_model]
 pub struct DimensionsDesc {
-    /// `Dimensions`: a list of strings.
+    /// `Dimensions`
     pub dimensions: Vec<String>,
 }
 
@@ -2379,36 +1649,24 @@ pub struct DimensionsDesc {
 /// Returned in the output of [`DescribeConditionsTemplateList`](super::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct EventCondition {
-    /// `AlarmNotifyPeriod`: a string.
-    ///
-    /// Example: `"86400"`
+    /// `AlarmNotifyPeriod`; example: `"86400"`
     pub alarm_notify_period: Option<String>,
 
-    /// `AlarmNotifyType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AlarmNotifyType`; example: `"0"`
     pub alarm_notify_type: Option<String>,
 
-    /// `EventID`: a string.
-    ///
-    /// Example: `"disk_readonly"`
+    /// `EventID`; example: `"disk_readonly"`
     #[tc(rename = "EventID")]
     pub event_id: String,
 
-    /// `EventDisplayName`: a string.
-    ///
-    /// Example: `"磁盘只读"`
+    /// `EventDisplayName`; example: `"磁盘只读"`
     pub event_display_name: String,
 
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"200001"`
+    /// `RuleID`; example: `"200001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"disk_readonly"`
+    /// `MetricName`; example: `"disk_readonly"`
     pub metric_name: Option<String>,
 }
 
@@ -2417,29 +1675,19 @@ pub struct EventCondition {
 /// Sent in the input of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusInstancesOverview`](super::DescribePrometheusInstancesOverview), [`DescribePrometheusRecordRules`](super::DescribePrometheusRecordRules), [`DescribePrometheusTargetsTMP`](super::DescribePrometheusTargetsTMP) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct Filter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"="`
+    /// `Type`; example: `"="`
     pub r#type: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"serviceName"`
+    /// `Key`; example: `"serviceName"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"sso-api"`
+    /// `Value`; example: `"sso-api"`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"filter-name"`
+    /// `Name`; example: `"filter-name"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["aa","bb"]`
+    /// `Values`; example: `["aa","bb"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -2448,32 +1696,22 @@ pub struct Filter {
 /// Returned in the output of [`DescribeSSOAccount`](super::DescribeSSOAccount).
 #[tc_model]
 pub struct GrafanaAccountInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `UserId`; example: `"1000000000"`
     pub user_id: String,
 
-    /// `Role`: a list of [`GrafanaAccountRole`] objects.
+    /// `Role`
     pub role: Vec<GrafanaAccountRole>,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"该账户的相关描述"`
+    /// `Notes`; example: `"该账户的相关描述"`
     pub notes: String,
 
-    /// `CreateAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-03-11T16:54:33+08:00"`
+    /// `CreateAt`, an ISO 8601 timestamp; example: `"2021-03-11T16:54:33+08:00"`
     pub create_at: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"grafana-xxxx"`
+    /// `InstanceId`; example: `"grafana-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"用户主账号 UIN"`
+    /// `Uin`; example: `"用户主账号 UIN"`
     pub uin: String,
 }
 
@@ -2483,16 +1721,10 @@ pub struct GrafanaAccountInfo {
 /// Returned in the output of [`DescribeSSOAccount`](super::DescribeSSOAccount).
 #[tc_model]
 pub struct GrafanaAccountRole {
-    /// `Organization`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Org"`
+    /// `Organization`, always sent in responses; example: `"Org"`
     pub organization: Option<String>,
 
-    /// `Role`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Admin"`
+    /// `Role`, always sent in responses; example: `"Admin"`
     pub role: Option<String>,
 }
 
@@ -2501,34 +1733,22 @@ pub struct GrafanaAccountRole {
 /// Returned in the output of [`DescribeGrafanaChannels`](super::DescribeGrafanaChannels).
 #[tc_model]
 pub struct GrafanaChannel {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-id"`
+    /// `ChannelId`; example: `"channel-id"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"channel-name"`
+    /// `ChannelName`; example: `"channel-name"`
     pub channel_name: String,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["notice-abcd1234"]`
+    /// `Receivers`; example: `["notice-abcd1234"]`
     pub receivers: Vec<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-03-11T16:54:33+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2021-03-11T16:54:33+08:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-03-11T16:54:33+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-03-11T16:54:33+08:00"`
     pub updated_at: String,
 
-    /// `OrganizationIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `OrganizationIds`; example: `["1","2","3"]`
     pub organization_ids: Option<Vec<String>>,
 }
 
@@ -2537,100 +1757,62 @@ pub struct GrafanaChannel {
 /// Returned in the output of [`DescribeGrafanaInstances`](super::DescribeGrafanaInstances).
 #[tc_model]
 pub struct GrafanaInstanceInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceName`; example: `"my-instance"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"grafana-abcdefgh"`
+    /// `InstanceId`; example: `"grafana-abcdefgh"`
     pub instance_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcdef"`
+    /// `VpcId`; example: `"vpc-abcdef"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-abcdef"]`
+    /// `SubnetIds`; example: `["subnet-abcdef"]`
     pub subnet_ids: Vec<String>,
 
-    /// `InternetUrl`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `InternetUrl`; example: `"192.168.0.1"`
     pub internet_url: String,
 
-    /// `InternalUrl`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `InternalUrl`; example: `"192.168.0.1"`
     pub internal_url: String,
 
-    /// `CreatedAt`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-11T16:54:33+08:00"`
+    /// `CreatedAt`, a date and time as the service writes it; example: `"2021-03-11T16:54:33+08:00"`
     pub created_at: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceStatus`; example: `1`
     pub instance_status: i64,
 
-    /// `TagSpecification`: a list of [`PrometheusTag`] objects.
-    ///
-    /// Example: `[{"key":"1","value":"2"}]`
+    /// `TagSpecification`; example: `[{"key":"1","value":"2"}]`
     pub tag_specification: Vec<PrometheusTag>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceChargeType`; example: `1`
     pub instance_charge_type: i64,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `VpcName`; example: `"Default-VPC"`
     pub vpc_name: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"Default-Subnet"`
+    /// `SubnetName`; example: `"Default-Subnet"`
     pub subnet_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RootUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1"`
+    /// `RootUrl`; example: `"http://127.0.0.1"`
     pub root_url: String,
 
-    /// `EnableSSO`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSO`; example: `true`
     #[tc(rename = "EnableSSO")]
     pub enable_sso: bool,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v7.4.2"`
+    /// `Version`; example: `"v7.4.2"`
     pub version: String,
 
-    /// `EnableSSOCamCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSOCamCheck`; example: `true`
     #[tc(rename = "EnableSSOCamCheck")]
     pub enable_sso_cam_check: bool,
 }
@@ -2640,29 +1822,19 @@ pub struct GrafanaInstanceInfo {
 /// Returned in the output of [`DescribeGrafanaIntegrations`](super::DescribeGrafanaIntegrations).
 #[tc_model]
 pub struct GrafanaIntegrationConfig {
-    /// `IntegrationId`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `IntegrationId`; example: `"my-instance"`
     pub integration_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"grafana"`
+    /// `Kind`; example: `"grafana"`
     pub kind: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `Content`; example: `"\"{}\""`
     pub content: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"集成描述"`
+    /// `Description`; example: `"集成描述"`
     pub description: String,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"Grafana 地址"`
+    /// `GrafanaURL`; example: `"Grafana 地址"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 }
@@ -2672,49 +1844,31 @@ pub struct GrafanaIntegrationConfig {
 /// Returned in the output of [`DescribeGrafanaNotificationChannels`](super::DescribeGrafanaNotificationChannels).
 #[tc_model]
 pub struct GrafanaNotificationChannel {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-id"`
+    /// `ChannelId`; example: `"channel-id"`
     pub channel_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"channel-name"`
+    /// `ChannelName`; example: `"channel-name"`
     pub channel_name: String,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["receiver-1234abcd"]`
+    /// `Receivers`; example: `["receiver-1234abcd"]`
     pub receivers: Vec<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-03-11T16:54:33+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2021-03-11T16:54:33+08:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-03-11T16:54:33+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-03-11T16:54:33+08:00"`
     pub updated_at: String,
 
-    /// `OrgId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OrgId`; example: `"1"`
     pub org_id: String,
 
-    /// `ExtraOrgIds`: a list of strings.
-    ///
-    /// Example: `["2","3"]`
+    /// `ExtraOrgIds`; example: `["2","3"]`
     pub extra_org_ids: Option<Vec<String>>,
 
-    /// `OrgIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `OrgIds`; example: `["1","2","3"]`
     pub org_ids: Option<Vec<String>>,
 
-    /// `OrganizationIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `OrganizationIds`; example: `["1","2","3"]`
     pub organization_ids: Option<Vec<String>>,
 }
 
@@ -2724,15 +1878,10 @@ pub struct GrafanaNotificationChannel {
 /// Returned in the output of [`DescribeInstalledPlugins`](super::DescribeInstalledPlugins) and [`DescribePluginOverviews`](super::DescribePluginOverviews).
 #[tc_model]
 pub struct GrafanaPlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"piechart"`
+    /// `PluginId`; example: `"piechart"`
     pub plugin_id: String,
 
-    /// `Version`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v1.0.0"`
+    /// `Version`, required in requests; example: `"v1.0.0"`
     pub version: Option<String>,
 }
 
@@ -2741,14 +1890,10 @@ pub struct GrafanaPlugin {
 /// Returned in the output of [`DescribeGrafanaVersions`](super::DescribeGrafanaVersions).
 #[tc_model]
 pub struct GrafanaVersion {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"v7.4.2"`
+    /// `Alias`; example: `"v7.4.2"`
     pub alias: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v7.4.2"`
+    /// `Version`; example: `"v7.4.2"`
     pub version: String,
 }
 
@@ -2757,7 +1902,7 @@ pub struct GrafanaVersion {
 /// Sent in the input of [`GetMonitorData`](super::GetMonitorData) and [`GetTopNMonitorData`](super::GetTopNMonitorData).
 #[tc_model]
 pub struct Instance {
-    /// `Dimensions`: a list of [`Dimension`] objects.
+    /// `Dimensions`
     pub dimensions: Vec<Dimension>,
 }
 
@@ -2766,14 +1911,10 @@ pub struct Instance {
 /// Returned in the output of [`DescribeBasicAlarmList`](super::DescribeBasicAlarmList).
 #[tc_model]
 pub struct InstanceGroup {
-    /// `InstanceGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1266`
+    /// `InstanceGroupId`; example: `1266`
     pub instance_group_id: Option<i64>,
 
-    /// `InstanceGroupName`: a string.
-    ///
-    /// Example: `"\"name_01\""`
+    /// `InstanceGroupName`; example: `"\"name_01\""`
     pub instance_group_name: Option<String>,
 }
 
@@ -2782,14 +1923,10 @@ pub struct InstanceGroup {
 /// Returned in the output of [`DescribeAlarmHistories`](super::DescribeAlarmHistories).
 #[tc_model]
 pub struct InstanceGroups {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1662`
+    /// `Id`; example: `1662`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"name_01\""`
+    /// `Name`; example: `"\"name_01\""`
     pub name: String,
 }
 
@@ -2798,37 +1935,25 @@ pub struct InstanceGroups {
 /// Returned in the output of [`DescribeExporterIntegrations`](super::DescribeExporterIntegrations).
 #[tc_model]
 pub struct IntegrationConfiguration {
-    /// `Name`: a string.
-    ///
-    /// Example: `"integration-name"`
+    /// `Name`; example: `"integration-name"`
     pub name: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"blackbox-exporter"`
+    /// `Kind`; example: `"blackbox-exporter"`
     pub kind: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `Category`; example: `"MySQL"`
     pub category: String,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"root:**@localhost:3306"`
+    /// `InstanceDesc`; example: `"root:**@localhost:3306"`
     pub instance_desc: String,
 
-    /// `GrafanaDashboardURL`: a string.
-    ///
-    /// Example: `"http://xx"`
+    /// `GrafanaDashboardURL`; example: `"http://xx"`
     #[tc(rename = "GrafanaDashboardURL")]
     pub grafana_dashboard_url: String,
 }
@@ -2838,29 +1963,19 @@ pub struct IntegrationConfiguration {
 /// Returned in the output of [`DescribePrometheusIntegrationMetrics`](super::DescribePrometheusIntegrationMetrics).
 #[tc_model]
 pub struct IntegrationMetric {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"qce_cvm_tcpcurrestab_max"`
+    /// `MetricName`; example: `"qce_cvm_tcpcurrestab_max"`
     pub metric_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TCP 连接数"`
+    /// `Name`; example: `"TCP 连接数"`
     pub name: Option<String>,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"GAUGE"`
+    /// `MetricType`; example: `"GAUGE"`
     pub metric_type: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"TCP 连接数量"`
+    /// `Description`; example: `"TCP 连接数量"`
     pub description: Option<String>,
 }
 
@@ -2869,17 +1984,13 @@ pub struct IntegrationMetric {
 /// Returned in the output of [`DescribePrometheusIntegrationMetrics`](super::DescribePrometheusIntegrationMetrics).
 #[tc_model]
 pub struct IntegrationMetricGroup {
-    /// `Group`: a string.
-    ///
-    /// Example: `"qcloud"`
+    /// `Group`; example: `"qcloud"`
     pub group: Option<String>,
 
-    /// `Metrics`: a list of [`IntegrationMetric`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<IntegrationMetric>>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `GroupName`; example: `"云服务器"`
     pub group_name: Option<String>,
 }
 
@@ -2889,14 +2000,10 @@ pub struct IntegrationMetricGroup {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusClusterAgents`](super::DescribePrometheusClusterAgents) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct Label {
-    /// `Name`: a string.
-    ///
-    /// Example: `"label-name"`
+    /// `Name`; example: `"label-name"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"label-value"`
+    /// `Value`; example: `"label-value"`
     pub value: String,
 }
 
@@ -2905,22 +2012,16 @@ pub struct Label {
 /// Sent in the input of [`CreateAlarmPolicy`](super::CreateAlarmPolicy) and [`ModifyAlarmPolicyCondition`](super::ModifyAlarmPolicyCondition).
 #[tc_model]
 pub struct LogAlarmReq {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"fake-instanceId"`
+    /// `InstanceId`; example: `"fake-instanceId"`
     pub instance_id: String,
 
-    /// `Filter`: a list of [`LogFilterInfo`] objects.
+    /// `Filter`
     pub filter: Vec<LogFilterInfo>,
 
-    /// `AlarmMerge`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AlarmMerge`; example: `"1"`
     pub alarm_merge: String,
 
-    /// `AlarmMergeTime`: a string.
-    ///
-    /// Example: `"30"`
+    /// `AlarmMergeTime`; example: `"30"`
     pub alarm_merge_time: String,
 }
 
@@ -2929,19 +2030,13 @@ pub struct LogAlarmReq {
 /// Sent in the input of [`CreateAlarmPolicy`](super::CreateAlarmPolicy) and [`ModifyAlarmPolicyCondition`](super::ModifyAlarmPolicyCondition).
 #[tc_model]
 pub struct LogFilterInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"k1"`
+    /// `Key`; example: `"k1"`
     pub key: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Operator`; example: `"eq"`
     pub operator: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"val1"`
+    /// `Value`; example: `"val1"`
     pub value: String,
 }
 
@@ -2950,29 +2045,19 @@ pub struct LogFilterInfo {
 /// Returned in the output of [`GetPrometheusAgentManagementCommand`](super::GetPrometheusAgentManagementCommand).
 #[tc_model]
 pub struct ManagementCommand {
-    /// `Install`: a string.
-    ///
-    /// Example: `"Agent 具体安装命令"`
+    /// `Install`; example: `"Agent 具体安装命令"`
     pub install: Option<String>,
 
-    /// `Restart`: a string.
-    ///
-    /// Example: `"Agent 具体重启命令"`
+    /// `Restart`; example: `"Agent 具体重启命令"`
     pub restart: Option<String>,
 
-    /// `Stop`: a string.
-    ///
-    /// Example: `"Agent 具体停止命令"`
+    /// `Stop`; example: `"Agent 具体停止命令"`
     pub stop: Option<String>,
 
-    /// `StatusCheck`: a string.
-    ///
-    /// Example: `"Agent 具体状态命令"`
+    /// `StatusCheck`; example: `"Agent 具体状态命令"`
     pub status_check: Option<String>,
 
-    /// `LogCheck`: a string.
-    ///
-    /// Example: `"Agent 具体日志命令"`
+    /// `LogCheck`; example: `"Agent 具体日志命令"`
     pub log_check: Option<String>,
 }
 
@@ -2981,70 +2066,46 @@ pub struct ManagementCommand {
 /// Returned in the output of [`DescribeAlarmMetrics`](super::DescribeAlarmMetrics).
 #[tc_model]
 pub struct Metric {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `Namespace`; example: `"cvm_device"`
     pub namespace: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CpuUsage"`
+    /// `MetricName`; example: `"CpuUsage"`
     pub metric_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"CPU利用率"`
+    /// `Description`; example: `"CPU利用率"`
     pub description: String,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: f64,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Max`; example: `100`
     pub max: f64,
 
-    /// `Dimensions`: a list of strings.
-    ///
-    /// Example: `["vm_uuid"]`
+    /// `Dimensions`; example: `["vm_uuid"]`
     pub dimensions: Vec<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 
-    /// `MetricConfig`: a [`MetricConfig`].
+    /// `MetricConfig`
     pub metric_config: Option<MetricConfig>,
 
-    /// `IsAdvanced`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAdvanced`; example: `0`
     pub is_advanced: Option<i64>,
 
-    /// `IsOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOpen`; example: `0`
     pub is_open: Option<i64>,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductId`; example: `0`
     pub product_id: Option<i64>,
 
-    /// `Operators`: a list of [`Operator`] objects.
+    /// `Operators`
     pub operators: Option<Vec<Operator>>,
 
-    /// `Periods`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[5,60]`
+    /// `Periods`; example: `[5,60]`
     pub periods: Option<Vec<i64>>,
 
-    /// `IsLatenessMetric`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLatenessMetric`; example: `1`
     pub is_lateness_metric: Option<i64>,
 }
 
@@ -3053,19 +2114,13 @@ pub struct Metric {
 /// Returned in the output of [`DescribeAlarmMetrics`](super::DescribeAlarmMetrics).
 #[tc_model]
 pub struct MetricConfig {
-    /// `Operator`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `Operator`; example: `["*"]`
     pub operator: Vec<String>,
 
-    /// `Period`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Period`; example: `[1]`
     pub period: Vec<i64>,
 
-    /// `ContinuePeriod`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3600]`
+    /// `ContinuePeriod`; example: `[3600]`
     pub continue_period: Vec<i64>,
 }
 
@@ -3074,14 +2129,10 @@ pub struct MetricConfig {
 /// Returned in the output of [`DescribeStatisticData`](super::DescribeStatisticData).
 #[tc_model]
 pub struct MetricData {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"cpu_usages"`
+    /// `MetricName`; example: `"cpu_usages"`
     pub metric_name: String,
 
-    /// `Points`: a list of [`MetricDataPoint`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `Points`; example: `[{}]`
     pub points: Vec<MetricDataPoint>,
 }
 
@@ -3090,10 +2141,10 @@ pub struct MetricData {
 /// Returned in the output of [`DescribeStatisticData`](super::DescribeStatisticData).
 #[tc_model]
 pub struct MetricDataPoint {
-    /// `Dimensions`: a list of [`Dimension`] objects.
+    /// `Dimensions`
     pub dimensions: Vec<Dimension>,
 
-    /// `Values`: a list of [`Point`] objects.
+    /// `Values`
     pub values: Vec<Point>,
 }
 
@@ -3102,10 +2153,10 @@ pub struct MetricDataPoint {
 /// Returned in the output of [`DescribeBaseMetrics`](super::DescribeBaseMetrics).
 #[tc_model]
 pub struct MetricObjectMeaning {
-    /// `En`: a string.
+    /// `En`
     pub en: String,
 
-    /// `Zh`: a string.
+    /// `Zh`
     pub zh: String,
 }
 
@@ -3114,48 +2165,34 @@ pub struct MetricObjectMeaning {
 /// Returned in the output of [`DescribeBaseMetrics`](super::DescribeBaseMetrics).
 #[tc_model]
 pub struct MetricSet {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"AccOuttraffic"`
+    /// `MetricName`; example: `"AccOuttraffic"`
     pub metric_name: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"MB"`
+    /// `Unit`; example: `"MB"`
     pub unit: String,
 
-    /// `UnitCname`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `UnitCname`; example: `"\"\""`
     pub unit_cname: String,
 
-    /// `Period`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,60]`
+    /// `Period`; example: `[10,60]`
     pub period: Vec<i64>,
 
-    /// `Periods`: a list of [`PeriodsSt`] objects.
+    /// `Periods`
     pub periods: Vec<PeriodsSt>,
 
-    /// `Meaning`: a [`MetricObjectMeaning`].
+    /// `Meaning`
     pub meaning: MetricObjectMeaning,
 
-    /// `Dimensions`: a list of [`DimensionsDesc`] objects.
+    /// `Dimensions`
     pub dimensions: Vec<DimensionsDesc>,
 
-    /// `MetricCName`: a string.
-    ///
-    /// Example: `"公网出流量面积"`
+    /// `MetricCName`; example: `"公网出流量面积"`
     pub metric_c_name: Option<String>,
 
-    /// `MetricEName`: a string.
-    ///
-    /// Example: `"AccOuttraffic"`
+    /// `MetricEName`; example: `"AccOuttraffic"`
     pub metric_e_name: Option<String>,
 }
 
@@ -3164,17 +2201,13 @@ pub struct MetricSet {
 /// Sent in the input of [`DescribeStatisticData`](super::DescribeStatisticData).
 #[tc_model]
 pub struct MidQueryCondition {
-    /// `Key`: a string.
-    ///
-    /// Example: `"vm_uuid"`
+    /// `Key`; example: `"vm_uuid"`
     pub key: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"="`
+    /// `Operator`; example: `"="`
     pub operator: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 }
 
@@ -3183,45 +2216,29 @@ pub struct MidQueryCondition {
 /// Sent in the input of [`CreateConditionsTemplate`](super::CreateConditionsTemplate).
 #[tc_model]
 pub struct ModifyConditionsTemplateRequestCondition {
-    /// `CalcPeriod`: a string.
-    ///
-    /// Example: `"60"`
+    /// `CalcPeriod`; example: `"60"`
     pub calc_period: String,
 
-    /// `CalcType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CalcType`; example: `"1"`
     pub calc_type: String,
 
-    /// `ContinuePeriod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ContinuePeriod`; example: `"1"`
     pub continue_period: String,
 
-    /// `MetricID`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `MetricID`; example: `33`
     #[tc(rename = "MetricID")]
     pub metric_id: i64,
 
-    /// `CalcValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CalcValue`; example: `"0"`
     pub calc_value: String,
 
-    /// `AlarmNotifyPeriod`: a string.
-    ///
-    /// Example: `"86400"`
+    /// `AlarmNotifyPeriod`; example: `"86400"`
     pub alarm_notify_period: Option<String>,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: Option<i64>,
 
-    /// `RuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleID`; example: `0`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 }
@@ -3231,46 +2248,36 @@ pub struct ModifyConditionsTemplateRequestCondition {
 /// Sent in the input of [`CreateConditionsTemplate`](super::CreateConditionsTemplate).
 #[tc_model]
 pub struct ModifyConditionsTemplateRequestEventCondition {
-    /// `AlarmNotifyPeriod`: a string.
-    ///
-    /// Example: `"已不再使用"`
+    /// `AlarmNotifyPeriod`; example: `"已不再使用"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_notify_period: Option<String>,
 
-    /// `AlarmNotifyType`: a string.
-    ///
-    /// Example: `"已不再使用"`
+    /// `AlarmNotifyType`; example: `"已不再使用"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_notify_type: Option<String>,
 
-    /// `EventID`: a string.
-    ///
-    /// Example: `"已不再使用"`
+    /// `EventID`; example: `"已不再使用"`
     #[tc(rename = "EventID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub event_id: Option<String>,
 
-    /// `RuleID`: a signed 64-bit integer.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub rule_id: Option<i64>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"cvm:ErrorEvent:CvmPacketDropedByQ osConnectionSession"`
+    /// `MetricName`; example: `"cvm:ErrorEvent:CvmPacketDropedByQ osConnectionSession"`
     pub metric_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"连接数超限导致丢包"`
+    /// `Description`; example: `"连接数超限导致丢包"`
     pub description: Option<String>,
 }
 
@@ -3279,44 +2286,28 @@ pub struct ModifyConditionsTemplateRequestEventCondition {
 /// Sent in the input of [`ModifyPolicyGroup`](super::ModifyPolicyGroup).
 #[tc_model]
 pub struct ModifyPolicyGroupCondition {
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `234`
+    /// `MetricId`; example: `234`
     pub metric_id: i64,
 
-    /// `CalcType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CalcType`; example: `1`
     pub calc_type: i64,
 
-    /// `CalcValue`: a string.
-    ///
-    /// Example: `"12"`
+    /// `CalcValue`; example: `"12"`
     pub calc_value: String,
 
-    /// `CalcPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `CalcPeriod`; example: `3600`
     pub calc_period: i64,
 
-    /// `ContinuePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ContinuePeriod`; example: `2`
     pub continue_period: i64,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `AlarmNotifyPeriod`; example: `3600`
     pub alarm_notify_period: i64,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1342`
+    /// `RuleId`; example: `1342`
     pub rule_id: Option<i64>,
 }
 
@@ -3325,24 +2316,16 @@ pub struct ModifyPolicyGroupCondition {
 /// Sent in the input of [`ModifyPolicyGroup`](super::ModifyPolicyGroup).
 #[tc_model]
 pub struct ModifyPolicyGroupEventCondition {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `2432`
+    /// `EventId`; example: `2432`
     pub event_id: i64,
 
-    /// `AlarmNotifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmNotifyType`; example: `0`
     pub alarm_notify_type: i64,
 
-    /// `AlarmNotifyPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `AlarmNotifyPeriod`; example: `3600`
     pub alarm_notify_period: i64,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `133`
+    /// `RuleId`; example: `133`
     pub rule_id: Option<i64>,
 }
 
@@ -3351,19 +2334,13 @@ pub struct ModifyPolicyGroupEventCondition {
 /// Returned in the output of [`DescribeMonitorTypes`](super::DescribeMonitorTypes).
 #[tc_model]
 pub struct MonitorTypeInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"19023"`
+    /// `Id`; example: `"19023"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `Name`; example: `"MT_QCE"`
     pub name: String,
 
-    /// `SortId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortId`; example: `1`
     pub sort_id: i64,
 }
 
@@ -3372,14 +2349,10 @@ pub struct MonitorTypeInfo {
 /// Sent in the input of [`DescribeAlarmHistories`](super::DescribeAlarmHistories).
 #[tc_model]
 pub struct MonitorTypeNamespace {
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm_disk"`
+    /// `Namespace`; example: `"cvm_disk"`
     pub namespace: String,
 }
 
@@ -3388,14 +2361,10 @@ pub struct MonitorTypeNamespace {
 /// Sent in the input of [`DeleteAlarmNotices`](super::DeleteAlarmNotices).
 #[tc_model]
 pub struct NoticeBindPolicys {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xxx"`
+    /// `NoticeId`; example: `"notice-xxx"`
     pub notice_id: Option<String>,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-xxxxabcd"]`
+    /// `PolicyIds`; example: `["policy-xxxxabcd"]`
     pub policy_ids: Option<Vec<String>>,
 }
 
@@ -3405,15 +2374,11 @@ pub struct NoticeBindPolicys {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct NoticeContentTmplBindInfo {
-    /// `ContentTmplID`: a string.
-    ///
-    /// Example: `"tmpl-xxx"`
+    /// `ContentTmplID`; example: `"tmpl-xxx"`
     #[tc(rename = "ContentTmplID")]
     pub content_tmpl_id: Option<String>,
 
-    /// `NoticeID`: a string.
-    ///
-    /// Example: `"notice-xxx"`
+    /// `NoticeID`; example: `"notice-xxx"`
     #[tc(rename = "NoticeID")]
     pub notice_id: Option<String>,
 }
@@ -3423,12 +2388,10 @@ pub struct NoticeContentTmplBindInfo {
 /// Returned in the output of [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID`](super::DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID).
 #[tc_model]
 pub struct NoticeOnCallUsersInfo {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-********"`
+    /// `NoticeId`; example: `"notice-********"`
     pub notice_id: Option<String>,
 
-    /// `SendGroups`: a list of [`NoticeSendGroup`] objects.
+    /// `SendGroups`
     pub send_groups: Option<Vec<NoticeSendGroup>>,
 }
 
@@ -3437,12 +2400,10 @@ pub struct NoticeOnCallUsersInfo {
 /// Returned in the output of [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID`](super::DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID).
 #[tc_model]
 pub struct NoticeSendGroup {
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"GROUP"`
+    /// `ReceiverType`; example: `"GROUP"`
     pub receiver_type: Option<String>,
 
-    /// `Users`: a list of [`NoticeUserInfo`] objects.
+    /// `Users`
     pub users: Option<Vec<NoticeUserInfo>>,
 }
 
@@ -3451,14 +2412,10 @@ pub struct NoticeSendGroup {
 /// Returned in the output of [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID`](super::DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID).
 #[tc_model]
 pub struct NoticeUserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10***37"`
+    /// `UserId`; example: `"10***37"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"iv****ai"`
+    /// `UserName`; example: `"iv****ai"`
     pub user_name: Option<String>,
 }
 
@@ -3467,15 +2424,13 @@ pub struct NoticeUserInfo {
 /// Returned in the output of [`DescribeNotificationContentTemplateSupports`](super::DescribeNotificationContentTemplateSupports).
 #[tc_model]
 pub struct NotificationContentTemplateSupport {
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_PROM"`
+    /// `MonitorType`; example: `"MT_PROM"`
     pub monitor_type: Option<String>,
 
-    /// `Variables`: a list of [`NotificationContentTemplateSupportDetail`] objects.
+    /// `Variables`
     pub variables: Option<Vec<NotificationContentTemplateSupportDetail>>,
 
-    /// `Functions`: a list of [`NotificationContentTemplateSupportDetail`] objects.
+    /// `Functions`
     pub functions: Option<Vec<NotificationContentTemplateSupportDetail>>,
 }
 
@@ -3484,19 +2439,13 @@ pub struct NotificationContentTemplateSupport {
 /// Returned in the output of [`DescribeNotificationContentTemplateSupports`](super::DescribeNotificationContentTemplateSupports).
 #[tc_model]
 pub struct NotificationContentTemplateSupportDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"status_fmt"`
+    /// `Name`; example: `"status_fmt"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"告警状态格式化信息"`
+    /// `Desc`; example: `"告警状态格式化信息"`
     pub desc: Option<String>,
 
-    /// `Example`: a string.
-    ///
-    /// Example: `"触发"`
+    /// `Example`; example: `"触发"`
     pub example: Option<String>,
 }
 
@@ -3505,37 +2454,35 @@ pub struct NotificationContentTemplateSupportDetail {
 /// Returned in the output of [`DescribeOnCallForms`](super::DescribeOnCallForms).
 #[tc_model]
 pub struct OnCallForm {
-    /// `OnCallFormID`: a string.
-    ///
-    /// Example: `"form-12345"`
+    /// `OnCallFormID`; example: `"form-12345"`
     #[tc(rename = "OnCallFormID")]
     pub on_call_form_id: Option<String>,
 
-    /// `OnCallFormName`: a string.
+    /// `OnCallFormName`
     pub on_call_form_name: Option<String>,
 
-    /// `OnCallFormDesc`: a string.
+    /// `OnCallFormDesc`
     pub on_call_form_desc: Option<String>,
 
-    /// `RotationType`: a string.
+    /// `RotationType`
     pub rotation_type: Option<String>,
 
-    /// `ShiftTime`: a string.
+    /// `ShiftTime`
     pub shift_time: Option<String>,
 
-    /// `EffectiveStartTime`: a signed 64-bit integer.
+    /// `EffectiveStartTime`
     pub effective_start_time: Option<i64>,
 
-    /// `EffectiveEndTime`: a signed 64-bit integer.
+    /// `EffectiveEndTime`
     pub effective_end_time: Option<i64>,
 
-    /// `TimeZone`: a floating-point number.
+    /// `TimeZone`
     pub time_zone: Option<f64>,
 
-    /// `CurrOnCallStaffs`: a list of strings.
+    /// `CurrOnCallStaffs`
     pub curr_on_call_staffs: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -3544,38 +2491,38 @@ pub struct OnCallForm {
 /// Returned in the output of [`DescribeOnCallForm`](super::DescribeOnCallForm).
 #[tc_model]
 pub struct OneOnCallForm {
-    /// `OnCallFormID`: a string.
+    /// `OnCallFormID`
     #[tc(rename = "OnCallFormID")]
     pub on_call_form_id: Option<String>,
 
-    /// `OnCallFormName`: a string.
+    /// `OnCallFormName`
     pub on_call_form_name: Option<String>,
 
-    /// `OnCallFormDesc`: a string.
+    /// `OnCallFormDesc`
     pub on_call_form_desc: Option<String>,
 
-    /// `StaffInfos`: a list of [`StaffInfo`] objects.
+    /// `StaffInfos`
     pub staff_infos: Option<Vec<StaffInfo>>,
 
-    /// `RotationType`: a string.
+    /// `RotationType`
     pub rotation_type: Option<String>,
 
-    /// `ShiftTime`: a string.
+    /// `ShiftTime`
     pub shift_time: Option<String>,
 
-    /// `EffectiveStartTime`: a signed 64-bit integer.
+    /// `EffectiveStartTime`
     pub effective_start_time: Option<i64>,
 
-    /// `EffectiveEndTime`: a signed 64-bit integer.
+    /// `EffectiveEndTime`
     pub effective_end_time: Option<i64>,
 
-    /// `TimeZone`: a floating-point number.
+    /// `TimeZone`
     pub time_zone: Option<f64>,
 
-    /// `CoverStaffInfos`: a list of [`CoverStaffInfo`] objects.
+    /// `CoverStaffInfos`
     pub cover_staff_infos: Option<Vec<CoverStaffInfo>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -3584,14 +2531,10 @@ pub struct OneOnCallForm {
 /// Returned in the output of [`DescribeAlarmMetrics`](super::DescribeAlarmMetrics) and [`DescribeAllNamespaces`](super::DescribeAllNamespaces).
 #[tc_model]
 pub struct Operator {
-    /// `Id`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Id`; example: `"eq"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"="`
+    /// `Name`; example: `"="`
     pub name: String,
 }
 
@@ -3600,10 +2543,10 @@ pub struct Operator {
 /// Returned in the output of [`DescribeBaseMetrics`](super::DescribeBaseMetrics).
 #[tc_model]
 pub struct PeriodsSt {
-    /// `Period`: a string.
+    /// `Period`
     pub period: String,
 
-    /// `StatType`: a list of strings.
+    /// `StatType`
     pub stat_type: Vec<String>,
 }
 
@@ -3612,14 +2555,10 @@ pub struct PeriodsSt {
 /// Returned in the output of [`DescribeStatisticData`](super::DescribeStatisticData).
 #[tc_model]
 pub struct Point {
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17726738`
+    /// `Timestamp`; example: `17726738`
     pub timestamp: u64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `1738.98`
+    /// `Value`; example: `1738.98`
     pub value: Option<f64>,
 }
 
@@ -3628,85 +2567,55 @@ pub struct Point {
 /// Returned in the output of [`DescribeConditionsTemplateList`](super::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct PolicyGroup {
-    /// `CanSetDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanSetDefault`; example: `true`
     pub can_set_default: bool,
 
-    /// `GroupID`: a signed 64-bit integer.
-    ///
-    /// Example: `13421`
+    /// `GroupID`; example: `13421`
     #[tc(rename = "GroupID")]
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"\"groupname\""`
+    /// `GroupName`; example: `"\"groupname\""`
     pub group_name: String,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `13238842`
+    /// `InsertTime`; example: `13238842`
     pub insert_time: i64,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: i64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `LastEditUin`: a signed 64-bit integer.
-    ///
-    /// Example: `13454231`
+    /// `LastEditUin`; example: `13454231`
     pub last_edit_uin: i64,
 
-    /// `NoShieldedInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NoShieldedInstanceCount`; example: `3`
     pub no_shielded_instance_count: i64,
 
-    /// `ParentGroupID`: a signed 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `ParentGroupID`; example: `231`
     #[tc(rename = "ParentGroupID")]
     pub parent_group_id: i64,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `13432`
+    /// `ProjectID`; example: `13432`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `ReceiverInfos`: a list of [`PolicyGroupReceiverInfo`] objects.
+    /// `ReceiverInfos`
     pub receiver_infos: Option<Vec<PolicyGroupReceiverInfo>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"“this is a remark”"`
+    /// `Remark`; example: `"“this is a remark”"`
     pub remark: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `143243543`
+    /// `UpdateTime`; example: `143243543`
     pub update_time: i64,
 
-    /// `TotalInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalInstanceCount`; example: `21`
     pub total_instance_count: i64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"\"qce/cvm\""`
+    /// `ViewName`; example: `"\"qce/cvm\""`
     pub view_name: String,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUnionRule`; example: `1`
     pub is_union_rule: i64,
 }
 
@@ -3715,69 +2624,43 @@ pub struct PolicyGroup {
 /// Returned in the output of [`DescribeConditionsTemplateList`](super::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct PolicyGroupReceiverInfo {
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1332123`
+    /// `EndTime`; example: `1332123`
     pub end_time: i64,
 
-    /// `NeedSendNotice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedSendNotice`; example: `1`
     pub need_send_notice: i64,
 
-    /// `NotifyWay`: a list of strings.
-    ///
-    /// Example: `["email"]`
+    /// `NotifyWay`; example: `["email"]`
     pub notify_way: Option<Vec<String>>,
 
-    /// `PersonInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `PersonInterval`; example: `3600`
     pub person_interval: i64,
 
-    /// `ReceiverGroupList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ReceiverGroupList`; example: `[1]`
     pub receiver_group_list: Option<Vec<i64>>,
 
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"\"usergroup\""`
+    /// `ReceiverType`; example: `"\"usergroup\""`
     pub receiver_type: String,
 
-    /// `ReceiverUserList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ReceiverUserList`; example: `[1]`
     pub receiver_user_list: Option<Vec<i64>>,
 
-    /// `RecoverNotify`: a list of strings.
-    ///
-    /// Example: `["email"]`
+    /// `RecoverNotify`; example: `["email"]`
     pub recover_notify: Option<Vec<String>>,
 
-    /// `RoundInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `RoundInterval`; example: `3600`
     pub round_interval: i64,
 
-    /// `RoundNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoundNumber`; example: `1`
     pub round_number: i64,
 
-    /// `SendFor`: a list of strings.
-    ///
-    /// Example: `["OCCUR"]`
+    /// `SendFor`; example: `["OCCUR"]`
     pub send_for: Option<Vec<String>>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2312321`
+    /// `StartTime`; example: `2312321`
     pub start_time: i64,
 
-    /// `UIDList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UIDList`; example: `[1]`
     #[tc(rename = "UIDList")]
     pub uid_list: Option<Vec<i64>>,
 }
@@ -3787,16 +2670,10 @@ pub struct PolicyGroupReceiverInfo {
 /// Sent in the input of [`BindingPolicyTag`](super::BindingPolicyTag).
 #[tc_model]
 pub struct PolicyTag {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"key\""`
+    /// `Key`, required in requests; example: `"\"key\""`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `Value`, required in requests; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -3805,13 +2682,13 @@ pub struct PolicyTag {
 /// Returned in the output of [`DescribeProductList`](super::DescribeProductList).
 #[tc_model]
 pub struct ProductSimple {
-    /// `Namespace`: a string.
+    /// `Namespace`
     pub namespace: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductEnName`: a string.
+    /// `ProductEnName`
     pub product_en_name: Option<String>,
 }
 
@@ -3820,44 +2697,28 @@ pub struct ProductSimple {
 /// Returned in the output of [`DescribePrometheusAgents`](super::DescribePrometheusAgents).
 #[tc_model]
 pub struct PrometheusAgent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"agent-name"`
+    /// `Name`; example: `"agent-name"`
     pub name: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"atdfqx12"`
+    /// `AgentId`; example: `"atdfqx12"`
     pub agent_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxabcd"`
+    /// `InstanceId`; example: `"prom-xxxxabcd"`
     pub instance_id: String,
 
-    /// `Ipv4`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ipv4`; example: `"127.0.0.1"`
     pub ipv4: Option<String>,
 
-    /// `HeartbeatTime`: a string.
-    ///
-    /// Example: `"2026-06-06 10:10:10"`
+    /// `HeartbeatTime`; example: `"2026-06-06 10:10:10"`
     pub heartbeat_time: Option<String>,
 
-    /// `LastError`: a string.
-    ///
-    /// Example: `"具体的报错，为空则无报错"`
+    /// `LastError`; example: `"具体的报错，为空则无报错"`
     pub last_error: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"5.3.2"`
+    /// `AgentVersion`; example: `"5.3.2"`
     pub agent_version: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -3866,19 +2727,13 @@ pub struct PrometheusAgent {
 /// Sent in the input of [`DeletePrometheusClusterAgent`](super::DeletePrometheusClusterAgent).
 #[tc_model]
 pub struct PrometheusAgentInfo {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-fmbxa"`
+    /// `ClusterId`; example: `"cls-fmbxa"`
     pub cluster_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"prometheus agent for cls-fmbxa"`
+    /// `Describe`; example: `"prometheus agent for cls-fmbxa"`
     pub describe: Option<String>,
 }
 
@@ -3887,62 +2742,40 @@ pub struct PrometheusAgentInfo {
 /// Returned in the output of [`DescribePrometheusClusterAgents`](super::DescribePrometheusClusterAgents).
 #[tc_model]
 pub struct PrometheusAgentOverview {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abc"`
+    /// `ClusterId`; example: `"cls-abc"`
     pub cluster_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke集群"`
+    /// `ClusterName`; example: `"tke集群"`
     pub cluster_name: String,
 
-    /// `ExternalLabels`: a list of [`Label`] objects.
+    /// `ExternalLabels`
     pub external_labels: Option<Vec<Label>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abc"`
+    /// `VpcId`; example: `"vpc-abc"`
     pub vpc_id: Option<String>,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `FailedReason`; example: `"abc"`
     pub failed_reason: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `Name`; example: `"abc"`
     pub name: Option<String>,
 
-    /// `EnableExternal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableExternal`; example: `true`
     pub enable_external: Option<bool>,
 
-    /// `DesiredAgentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredAgentNum`; example: `1`
     pub desired_agent_num: Option<i64>,
 
-    /// `ReadyAgentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadyAgentNum`; example: `1`
     pub ready_agent_num: Option<i64>,
 }
 
@@ -3952,14 +2785,10 @@ pub struct PrometheusAgentOverview {
 /// Returned in the output of [`DescribePrometheusAlertGroups`](super::DescribePrometheusAlertGroups).
 #[tc_model]
 pub struct PrometheusAlertAllowTimeRange {
-    /// `Start`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Start`; example: `"0"`
     pub start: Option<String>,
 
-    /// `End`: a string.
-    ///
-    /// Example: `"3600"`
+    /// `End`; example: `"3600"`
     pub end: Option<String>,
 }
 
@@ -3969,27 +2798,19 @@ pub struct PrometheusAlertAllowTimeRange {
 /// Returned in the output of [`DescribePrometheusAlertGroups`](super::DescribePrometheusAlertGroups).
 #[tc_model]
 pub struct PrometheusAlertCustomReceiver {
-    /// `Type`: a string.
-    ///
-    /// Example: `"alertmanager"`
+    /// `Type`; example: `"alertmanager"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://192.168.10.2:9090"`
+    /// `Url`; example: `"http://192.168.10.2:9090"`
     pub url: Option<String>,
 
-    /// `AllowedTimeRanges`: a list of [`PrometheusAlertAllowTimeRange`] objects.
+    /// `AllowedTimeRanges`
     pub allowed_time_ranges: Option<Vec<PrometheusAlertAllowTimeRange>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-asd212as"`
+    /// `ClusterId`; example: `"cls-asd212as"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -3999,30 +2820,22 @@ pub struct PrometheusAlertCustomReceiver {
 /// Returned in the output of [`DescribePrometheusAlertGroups`](super::DescribePrometheusAlertGroups).
 #[tc_model]
 pub struct PrometheusAlertGroupRuleSet {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则-1"`
+    /// `RuleName`; example: `"规则-1"`
     pub rule_name: Option<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`] objects.
+    /// `Labels`
     pub labels: Option<Vec<PrometheusRuleKv>>,
 
-    /// `Annotations`: a list of [`PrometheusRuleKv`] objects.
+    /// `Annotations`
     pub annotations: Option<Vec<PrometheusRuleKv>>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `Duration`; example: `"5m"`
     pub duration: Option<String>,
 
-    /// `Expr`: a string.
-    ///
-    /// Example: `"job:request_latency_seconds:mean5m{job=\"myjob\"} > 0.5"`
+    /// `Expr`; example: `"job:request_latency_seconds:mean5m{job=\"myjob\"} > 0.5"`
     pub expr: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: Option<i64>,
 }
 
@@ -4031,51 +2844,35 @@ pub struct PrometheusAlertGroupRuleSet {
 /// Returned in the output of [`DescribePrometheusAlertGroups`](super::DescribePrometheusAlertGroups).
 #[tc_model]
 pub struct PrometheusAlertGroupSet {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"alert-f2vx278"`
+    /// `GroupId`; example: `"alert-f2vx278"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"告警分组-11"`
+    /// `GroupName`; example: `"告警分组-11"`
     pub group_name: Option<String>,
 
-    /// `AMPReceivers`: a list of strings.
-    ///
-    /// Example: `["notice-as454a12"]`
+    /// `AMPReceivers`; example: `["notice-as454a12"]`
     #[tc(rename = "AMPReceivers")]
     pub amp_receivers: Option<Vec<String>>,
 
-    /// `CustomReceiver`: a [`PrometheusAlertCustomReceiver`].
+    /// `CustomReceiver`
     pub custom_receiver: Option<PrometheusAlertCustomReceiver>,
 
-    /// `RepeatInterval`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `RepeatInterval`; example: `"5m"`
     pub repeat_interval: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-sa123dsx"`
+    /// `TemplateId`; example: `"temp-sa123dsx"`
     pub template_id: Option<String>,
 
-    /// `Rules`: a list of [`PrometheusAlertGroupRuleSet`] objects.
+    /// `Rules`
     pub rules: Option<Vec<PrometheusAlertGroupRuleSet>>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2023-07-24T17:08:16+08:00"`
+    /// `CreatedAt`; example: `"2023-07-24T17:08:16+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2023-07-24T17:08:16+08:00"`
+    /// `UpdatedAt`; example: `"2023-07-24T17:08:16+08:00"`
     pub updated_at: Option<String>,
 
-    /// `LastModifySubAccountUin`: a string.
-    ///
-    /// Example: `"11251235"`
+    /// `LastModifySubAccountUin`; example: `"11251235"`
     pub last_modify_sub_account_uin: Option<String>,
 }
 
@@ -4085,19 +2882,13 @@ pub struct PrometheusAlertGroupSet {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusGlobalNotification`](super::DescribePrometheusGlobalNotification) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusAlertManagerConfig {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://x.x.x.x:port/"`
+    /// `Url`; example: `"http://x.x.x.x:port/"`
     pub url: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxabcd"`
+    /// `ClusterId`; example: `"cls-xxxabcd"`
     pub cluster_id: Option<String>,
 }
 
@@ -4107,35 +2898,25 @@ pub struct PrometheusAlertManagerConfig {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusAlertPolicyItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-alert"`
+    /// `Name`; example: `"test-alert"`
     pub name: String,
 
-    /// `Rules`: a list of [`PrometheusAlertRule`] objects.
+    /// `Rules`
     pub rules: Vec<PrometheusAlertRule>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"alert-xa2asdxz"`
+    /// `Id`; example: `"alert-xa2asdxz"`
     pub id: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xs1sd24"`
+    /// `TemplateId`; example: `"temp-xs1sd24"`
     pub template_id: Option<String>,
 
-    /// `Notification`: a [`PrometheusNotificationItem`].
+    /// `Notification`
     pub notification: Option<PrometheusNotificationItem>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2025-10-24 20:15:39"`
+    /// `UpdatedAt`; example: `"2025-10-24 20:15:39"`
     pub updated_at: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-23as23sdf2"`
+    /// `ClusterId`; example: `"cls-23as23sdf2"`
     pub cluster_id: Option<String>,
 }
 
@@ -4145,40 +2926,28 @@ pub struct PrometheusAlertPolicyItem {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusAlertRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Example"`
+    /// `Name`; example: `"Example"`
     pub name: String,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"Example"`
+    /// `Rule`; example: `"Example"`
     pub rule: String,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Vec<Label>,
 
-    /// `Template`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `Template`; example: `"temp-xxx"`
     pub template: String,
 
-    /// `For`: a string.
-    ///
-    /// Example: `"1s"`
+    /// `For`; example: `"1s"`
     pub r#for: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"example-describe"`
+    /// `Describe`; example: `"example-describe"`
     pub describe: Option<String>,
 
-    /// `Annotations`: a list of [`Label`] objects.
+    /// `Annotations`
     pub annotations: Option<Vec<Label>>,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleState`; example: `1`
     pub rule_state: Option<i64>,
 }
 
@@ -4188,22 +2957,13 @@ pub struct PrometheusAlertRule {
 /// Returned in the output of [`DescribePrometheusAlertmanagerConfig`](super::DescribePrometheusAlertmanagerConfig).
 #[tc_model]
 pub struct PrometheusAlertmanagerConfigInhibitRule {
-    /// `SourceMatchers`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["severity=\"warning\""]`
+    /// `SourceMatchers`, required in requests; example: `["severity=\"warning\""]`
     pub source_matchers: Option<Vec<String>>,
 
-    /// `TargetMatchers`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["severity=\"critical\""]`
+    /// `TargetMatchers`, required in requests; example: `["severity=\"critical\""]`
     pub target_matchers: Option<Vec<String>>,
 
-    /// `Equal`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["alertname","cluster"]`
+    /// `Equal`, required in requests; example: `["alertname","cluster"]`
     pub equal: Option<Vec<String>>,
 }
 
@@ -4213,7 +2973,7 @@ pub struct PrometheusAlertmanagerConfigInhibitRule {
 /// Returned in the output of [`DescribePrometheusAlertmanagerConfig`](super::DescribePrometheusAlertmanagerConfig).
 #[tc_model]
 pub struct PrometheusAlertmanagerConfigV2 {
-    /// `InhibitRules`: a list of [`PrometheusAlertmanagerConfigInhibitRule`] objects.
+    /// `InhibitRules`
     pub inhibit_rules: Option<Vec<PrometheusAlertmanagerConfigInhibitRule>>,
 }
 
@@ -4222,55 +2982,37 @@ pub struct PrometheusAlertmanagerConfigV2 {
 /// Sent in the input of [`CreatePrometheusClusterAgent`](super::CreatePrometheusClusterAgent).
 #[tc_model]
 pub struct PrometheusClusterAgentBasic {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abc"`
+    /// `ClusterId`; example: `"cls-abc"`
     pub cluster_id: String,
 
-    /// `EnableExternal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableExternal`; example: `false`
     pub enable_external: bool,
 
-    /// `InClusterPodConfig`: a [`PrometheusClusterAgentPodConfig`].
+    /// `InClusterPodConfig`
     pub in_cluster_pod_config: Option<PrometheusClusterAgentPodConfig>,
 
-    /// `ExternalLabels`: a list of [`Label`] objects.
+    /// `ExternalLabels`
     pub external_labels: Option<Vec<Label>>,
 
-    /// `NotInstallBasicScrape`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotInstallBasicScrape`; example: `false`
     pub not_install_basic_scrape: Option<bool>,
 
-    /// `NotScrape`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotScrape`; example: `false`
     pub not_scrape: Option<bool>,
 
-    /// `DropAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DropAll`; example: `false`
     pub drop_all: Option<bool>,
 
-    /// `CollectAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CollectAll`; example: `false`
     pub collect_all: Option<bool>,
 
-    /// `OpenDefaultRecord`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenDefaultRecord`; example: `true`
     pub open_default_record: Option<bool>,
 }
 
@@ -4279,15 +3021,13 @@ pub struct PrometheusClusterAgentBasic {
 /// Sent in the input of [`CreatePrometheusClusterAgent`](super::CreatePrometheusClusterAgent).
 #[tc_model]
 pub struct PrometheusClusterAgentPodConfig {
-    /// `HostNet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HostNet`; example: `true`
     pub host_net: Option<bool>,
 
-    /// `NodeSelector`: a list of [`Label`] objects.
+    /// `NodeSelector`
     pub node_selector: Option<Vec<Label>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 }
 
@@ -4296,23 +3036,17 @@ pub struct PrometheusClusterAgentPodConfig {
 /// Returned in the output of [`DescribePrometheusScrapeStatistics`](super::DescribePrometheusScrapeStatistics).
 #[tc_model]
 pub struct PrometheusClusterScrapeStatistics {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-asd"`
+    /// `ClusterID`; example: `"cls-asd"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ScrapedRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `ScrapedRate`; example: `0.8`
     pub scraped_rate: Option<f64>,
 
-    /// `Jobs`: a list of [`PrometheusJobScrapeStatistics`] objects.
+    /// `Jobs`
     pub jobs: Option<Vec<PrometheusJobScrapeStatistics>>,
 
-    /// `SamplesRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `SamplesRate`; example: `0.8`
     pub samples_rate: Option<f64>,
 }
 
@@ -4322,22 +3056,16 @@ pub struct PrometheusClusterScrapeStatistics {
 /// Returned in the output of [`DescribePrometheusConfig`](super::DescribePrometheusConfig), [`DescribePrometheusGlobalConfig`](super::DescribePrometheusGlobalConfig) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusConfigItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Config`; example: `"xxx"`
     pub config: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TemplateId`; example: `"xxx"`
     pub template_id: Option<String>,
 
-    /// `Targets`: a [`Targets`].
+    /// `Targets`
     pub targets: Option<Targets>,
 }
 
@@ -4347,14 +3075,10 @@ pub struct PrometheusConfigItem {
 #[doc(alias = "PrometheusDynamicAPIResponseHTTP")]
 #[tc_model]
 pub struct PrometheusDynamicApiResponseHttp {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StatusCode`; example: `200`
     pub status_code: i64,
 
-    /// `ResponseBody`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `ResponseBody`; example: `"\"{}\""`
     pub response_body: String,
 }
 
@@ -4363,34 +3087,22 @@ pub struct PrometheusDynamicApiResponseHttp {
 /// Returned in the output of [`DescribePrometheusInstances`](super::DescribePrometheusInstances).
 #[tc_model]
 pub struct PrometheusInstanceGrantInfo {
-    /// `HasChargeOperation`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasChargeOperation`; example: `1`
     pub has_charge_operation: i64,
 
-    /// `HasVpcDisplay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasVpcDisplay`; example: `1`
     pub has_vpc_display: i64,
 
-    /// `HasGrafanaStatusChange`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasGrafanaStatusChange`; example: `1`
     pub has_grafana_status_change: i64,
 
-    /// `HasAgentManage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasAgentManage`; example: `1`
     pub has_agent_manage: i64,
 
-    /// `HasTkeManage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasTkeManage`; example: `1`
     pub has_tke_manage: i64,
 
-    /// `HasApiOperation`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasApiOperation`; example: `1`
     pub has_api_operation: i64,
 }
 
@@ -4399,19 +3111,13 @@ pub struct PrometheusInstanceGrantInfo {
 /// Returned in the output of [`DescribePrometheusCreateInstanceQuota`](super::DescribePrometheusCreateInstanceQuota).
 #[tc_model]
 pub struct PrometheusInstanceQuotaDetail {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Usage`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Usage`; example: `4`
     pub usage: i64,
 
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Available`; example: `16`
     pub available: i64,
 }
 
@@ -4420,25 +3126,19 @@ pub struct PrometheusInstanceQuotaDetail {
 /// Returned in the output of [`DescribePrometheusScrapeStatistics`](super::DescribePrometheusScrapeStatistics).
 #[tc_model]
 pub struct PrometheusInstanceScrapeStatistics {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abc"`
+    /// `InstanceId`; example: `"prom-abc"`
     pub instance_id: String,
 
-    /// `ScrapedRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `ScrapedRate`; example: `0.8`
     pub scraped_rate: f64,
 
-    /// `Clusters`: a list of [`PrometheusClusterScrapeStatistics`] objects.
+    /// `Clusters`
     pub clusters: Vec<PrometheusClusterScrapeStatistics>,
 
-    /// `Global`: a list of [`PrometheusClusterScrapeStatistics`] objects.
+    /// `Global`
     pub global: Option<Vec<PrometheusClusterScrapeStatistics>>,
 
-    /// `SamplesRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `SamplesRate`; example: `0.8`
     pub samples_rate: f64,
 }
 
@@ -4447,29 +3147,19 @@ pub struct PrometheusInstanceScrapeStatistics {
 /// Returned in the output of [`DescribePrometheusInstanceUsage`](super::DescribePrometheusInstanceUsage).
 #[tc_model]
 pub struct PrometheusInstanceTenantUsage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxx"`
+    /// `InstanceId`; example: `"prom-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `CalcDate`: a string.
-    ///
-    /// Example: `"20210101"`
+    /// `CalcDate`; example: `"20210101"`
     pub calc_date: Option<String>,
 
-    /// `Total`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `Total`; example: `1.1`
     pub total: Option<f64>,
 
-    /// `Basic`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `Basic`; example: `1.1`
     pub basic: Option<f64>,
 
-    /// `Fee`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `Fee`; example: `1.1`
     pub fee: Option<f64>,
 }
 
@@ -4478,155 +3168,99 @@ pub struct PrometheusInstanceTenantUsage {
 /// Returned in the output of [`DescribePrometheusInstances`](super::DescribePrometheusInstances).
 #[tc_model]
 pub struct PrometheusInstancesItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-123456"`
+    /// `InstanceId`; example: `"prom-123456"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `InstanceName`; example: `"测试实例"`
     pub instance_name: String,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceChargeType`; example: `2`
     pub instance_charge_type: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `VpcId`; example: `"vpc-123456"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-123456"`
+    /// `SubnetId`; example: `"subnet-123456"`
     pub subnet_id: String,
 
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DataRetentionTime`; example: `15`
     pub data_retention_time: Option<i64>,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"https://url"`
+    /// `GrafanaURL`; example: `"https://url"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreatedAt`; example: `"2021-01-01 00:00:00"`
     pub created_at: String,
 
-    /// `EnableGrafana`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableGrafana`; example: `1`
     pub enable_grafana: i64,
 
-    /// `IPv4Address`: a string.
-    ///
-    /// Example: `"192.168.1.2"`
+    /// `IPv4Address`; example: `"192.168.1.2"`
     #[tc(rename = "IPv4Address")]
     pub ipv4_address: Option<String>,
 
-    /// `TagSpecification`: a list of [`PrometheusTag`] objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<PrometheusTag>>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `ExpireTime`; example: `"2021-01-01 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `ChargeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeStatus`; example: `1`
     pub charge_status: Option<i64>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"基础1"`
+    /// `SpecName`; example: `"基础1"`
     pub spec_name: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `IsNearExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNearExpire`; example: `0`
     pub is_near_expire: Option<i64>,
 
-    /// `AuthToken`: a string.
-    ///
-    /// Example: `"token"`
+    /// `AuthToken`; example: `"token"`
     pub auth_token: Option<String>,
 
-    /// `RemoteWrite`: a string.
-    ///
-    /// Example: `"http://url"`
+    /// `RemoteWrite`; example: `"http://url"`
     pub remote_write: Option<String>,
 
-    /// `ApiRootPath`: a string.
-    ///
-    /// Example: `"http://url"`
+    /// `ApiRootPath`; example: `"http://url"`
     pub api_root_path: Option<String>,
 
-    /// `ProxyAddress`: a string.
-    ///
-    /// Example: `"0.0.0.0:9090"`
+    /// `ProxyAddress`; example: `"0.0.0.0:9090"`
     pub proxy_address: Option<String>,
 
-    /// `GrafanaStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GrafanaStatus`; example: `2`
     pub grafana_status: Option<i64>,
 
-    /// `GrafanaIpWhiteList`: a string.
-    ///
-    /// Example: `"192.168.1.2"`
+    /// `GrafanaIpWhiteList`; example: `"192.168.1.2"`
     pub grafana_ip_white_list: Option<String>,
 
-    /// `Grant`: a [`PrometheusInstanceGrantInfo`].
+    /// `Grant`
     pub grant: Option<PrometheusInstanceGrantInfo>,
 
-    /// `GrafanaInstanceId`: a string.
-    ///
-    /// Example: `"grafana-xxxx"`
+    /// `GrafanaInstanceId`; example: `"grafana-xxxx"`
     pub grafana_instance_id: Option<String>,
 
-    /// `AlertRuleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `AlertRuleLimit`; example: `150`
     pub alert_rule_limit: Option<i64>,
 
-    /// `RecordingRuleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `RecordingRuleLimit`; example: `150`
     pub recording_rule_limit: Option<i64>,
 
-    /// `MigrationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MigrationType`; example: `1`
     pub migration_type: Option<i64>,
 
-    /// `InstanceAttributes`: a list of [`PrometheusRuleKv`] objects.
+    /// `InstanceAttributes`
     pub instance_attributes: Option<Vec<PrometheusRuleKv>>,
 }
 
@@ -4635,90 +3269,56 @@ pub struct PrometheusInstancesItem {
 /// Returned in the output of [`DescribePrometheusInstancesOverview`](super::DescribePrometheusInstancesOverview).
 #[tc_model]
 pub struct PrometheusInstancesOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance-name-xxx"`
+    /// `InstanceName`; example: `"instance-name-xxx"`
     pub instance_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcdxxxx"`
+    /// `VpcId`; example: `"vpc-abcdxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `ChargeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeStatus`; example: `1`
     pub charge_status: Option<i64>,
 
-    /// `EnableGrafana`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableGrafana`; example: `1`
     pub enable_grafana: i64,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"https://prom-xxx.grafana.xxx.prom.tencent-cloud.com"`
+    /// `GrafanaURL`; example: `"https://prom-xxx.grafana.xxx.prom.tencent-cloud.com"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceChargeType`; example: `2`
     pub instance_charge_type: i64,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"基础1"`
+    /// `SpecName`; example: `"基础1"`
     pub spec_name: Option<String>,
 
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DataRetentionTime`; example: `15`
     pub data_retention_time: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-12-14T17:16:12+08:00"`
+    /// `ExpireTime`; example: `"2021-12-14T17:16:12+08:00"`
     pub expire_time: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `BoundTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BoundTotal`; example: `2`
     pub bound_total: i64,
 
-    /// `BoundNormal`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BoundNormal`; example: `2`
     pub bound_normal: i64,
 
-    /// `ResourcePackageStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourcePackageStatus`; example: `1`
     pub resource_package_status: Option<i64>,
 
-    /// `ResourcePackageSpecName`: a string.
-    ///
-    /// Example: `"”xxxx“"`
+    /// `ResourcePackageSpecName`; example: `"”xxxx“"`
     pub resource_package_spec_name: Option<String>,
 }
 
@@ -4727,22 +3327,16 @@ pub struct PrometheusInstancesOverview {
 /// Returned in the output of [`DescribePrometheusScrapeStatistics`](super::DescribePrometheusScrapeStatistics).
 #[tc_model]
 pub struct PrometheusJobScrapeStatistics {
-    /// `JobName`: a string.
-    ///
-    /// Example: `"cadvisor"`
+    /// `JobName`; example: `"cadvisor"`
     pub job_name: String,
 
-    /// `ScrapedRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `ScrapedRate`; example: `0.8`
     pub scraped_rate: f64,
 
-    /// `Metrics`: a list of [`PrometheusMetricScrapeStatistics`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<PrometheusMetricScrapeStatistics>>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"podMonitor"`
+    /// `JobType`; example: `"podMonitor"`
     pub job_type: Option<String>,
 }
 
@@ -4751,22 +3345,16 @@ pub struct PrometheusJobScrapeStatistics {
 /// Returned in the output of [`DescribePrometheusTargetsTMP`](super::DescribePrometheusTargetsTMP).
 #[tc_model]
 pub struct PrometheusJobTargets {
-    /// `Targets`: a list of [`PrometheusTarget`] objects.
+    /// `Targets`
     pub targets: Vec<PrometheusTarget>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"prom-job"`
+    /// `JobName`; example: `"prom-job"`
     pub job_name: String,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Up`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Up`; example: `1`
     pub up: u64,
 }
 
@@ -4775,24 +3363,16 @@ pub struct PrometheusJobTargets {
 /// Returned in the output of [`DescribePrometheusScrapeStatistics`](super::DescribePrometheusScrapeStatistics).
 #[tc_model]
 pub struct PrometheusMetricScrapeStatistics {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"cadvisor"`
+    /// `MetricName`; example: `"cadvisor"`
     pub metric_name: Option<String>,
 
-    /// `SamplesRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `SamplesRate`; example: `0.8`
     pub samples_rate: Option<f64>,
 
-    /// `ScrapedRate`: a floating-point number.
-    ///
-    /// Example: `0.9`
+    /// `ScrapedRate`; example: `0.9`
     pub scraped_rate: Option<f64>,
 
-    /// `IsRecommended`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRecommended`; example: `true`
     pub is_recommended: Option<bool>,
 }
 
@@ -4802,72 +3382,46 @@ pub struct PrometheusMetricScrapeStatistics {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusGlobalNotification`](super::DescribePrometheusGlobalNotification) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusNotificationItem {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"amp"`
+    /// `Type`; example: `"amp"`
     pub r#type: String,
 
-    /// `WebHook`: a string.
-    ///
-    /// Example: `"http://1.1.1.1"`
+    /// `WebHook`; example: `"http://1.1.1.1"`
     pub web_hook: Option<String>,
 
-    /// `AlertManager`: a [`PrometheusAlertManagerConfig`].
+    /// `AlertManager`
     pub alert_manager: Option<PrometheusAlertManagerConfig>,
 
-    /// `RepeatInterval`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `RepeatInterval`; example: `"2020-10-10 10:10:10"`
     pub repeat_interval: Option<String>,
 
-    /// `TimeRangeStart`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `TimeRangeStart`; example: `"2020-10-10 10:10:10"`
     pub time_range_start: Option<String>,
 
-    /// `TimeRangeEnd`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `TimeRangeEnd`; example: `"2020-10-10 10:10:10"`
     pub time_range_end: Option<String>,
 
-    /// `NotifyWay`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `NotifyWay`; example: `["SMS"]`
     pub notify_way: Option<Vec<String>>,
 
-    /// `ReceiverGroups`: a list of strings.
-    ///
-    /// Example: `["Consumer-xxxxabcd"]`
+    /// `ReceiverGroups`; example: `["Consumer-xxxxabcd"]`
     pub receiver_groups: Option<Vec<String>>,
 
-    /// `PhoneNotifyOrder`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `PhoneNotifyOrder`; example: `[100]`
     pub phone_notify_order: Option<Vec<u64>>,
 
-    /// `PhoneCircleTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PhoneCircleTimes`; example: `3`
     pub phone_circle_times: Option<i64>,
 
-    /// `PhoneInnerInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PhoneInnerInterval`; example: `100`
     pub phone_inner_interval: Option<i64>,
 
-    /// `PhoneCircleInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PhoneCircleInterval`; example: `100`
     pub phone_circle_interval: Option<i64>,
 
-    /// `PhoneArriveNotice`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PhoneArriveNotice`; example: `true`
     pub phone_arrive_notice: Option<bool>,
 }
 
@@ -4876,42 +3430,28 @@ pub struct PrometheusNotificationItem {
 /// Returned in the output of [`DescribePrometheusRecordRules`](super::DescribePrometheusRecordRules).
 #[tc_model]
 pub struct PrometheusRecordRuleYamlItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-record"`
+    /// `Name`; example: `"test-record"`
     pub name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-06-19 16:22:26"`
+    /// `UpdateTime`; example: `"2024-06-19 16:22:26"`
     pub update_time: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-abc"`
+    /// `TemplateId`; example: `"temp-abc"`
     pub template_id: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-jsghgr"`
+    /// `ClusterId`; example: `"cls-jsghgr"`
     pub cluster_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"rrule-djkrhbf"`
+    /// `Id`; example: `"rrule-djkrhbf"`
     pub id: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 }
 
@@ -4920,39 +3460,25 @@ pub struct PrometheusRecordRuleYamlItem {
 /// Returned in the output of [`DescribePrometheusRegions`](super::DescribePrometheusRegions).
 #[tc_model]
 pub struct PrometheusRegionItem {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionState`; example: `1`
     pub region_state: i64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `RegionShortName`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionShortName`; example: `"gz"`
     pub region_short_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `Area`; example: `"华南地区"`
     pub area: String,
 
-    /// `RegionPayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RegionPayMode`; example: `3`
     pub region_pay_mode: i64,
 }
 
@@ -4963,14 +3489,10 @@ pub struct PrometheusRegionItem {
 #[doc(alias = "PrometheusRuleKV")]
 #[tc_model]
 pub struct PrometheusRuleKv {
-    /// `Key`: a string.
-    ///
-    /// Example: `"AllowChangeAlertmanagerRouteConfig"`
+    /// `Key`; example: `"AllowChangeAlertmanagerRouteConfig"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Value`; example: `"true"`
     pub value: String,
 }
 
@@ -4979,60 +3501,40 @@ pub struct PrometheusRuleKv {
 /// Returned in the output of [`DescribeAlertRules`](super::DescribeAlertRules).
 #[tc_model]
 pub struct PrometheusRuleSet {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxxxabcd"`
+    /// `RuleId`; example: `"rule-xxxxabcd"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule-name-1"`
+    /// `RuleName`; example: `"rule-name-1"`
     pub rule_name: String,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleState`; example: `1`
     pub rule_state: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"recodingRule"`
+    /// `Type`; example: `"recodingRule"`
     pub r#type: Option<String>,
 
-    /// `Labels`: a list of [`PrometheusRuleKv`] objects.
+    /// `Labels`
     pub labels: Option<Vec<PrometheusRuleKv>>,
 
-    /// `Annotations`: a list of [`PrometheusRuleKv`] objects.
+    /// `Annotations`
     pub annotations: Option<Vec<PrometheusRuleKv>>,
 
-    /// `Expr`: a string.
-    ///
-    /// Example: `"up == 1"`
+    /// `Expr`; example: `"up == 1"`
     pub expr: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `Duration`; example: `"1h"`
     pub duration: Option<String>,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["Consumer-xxxxabcd"]`
+    /// `Receivers`; example: `["Consumer-xxxxabcd"]`
     pub receivers: Option<Vec<String>>,
 
-    /// `Health`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Health`; example: `"ok"`
     pub health: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `CreatedAt`; example: `"2020-10-10 10:10:10"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `UpdatedAt`; example: `"2020-10-10 10:10:10"`
     pub updated_at: Option<String>,
 }
 
@@ -5041,22 +3543,16 @@ pub struct PrometheusRuleSet {
 /// Returned in the output of [`DescribePrometheusScrapeJobs`](super::DescribePrometheusScrapeJobs).
 #[tc_model]
 pub struct PrometheusScrapeJob {
-    /// `Name`: a string.
-    ///
-    /// Example: `"redis-monitor"`
+    /// `Name`; example: `"redis-monitor"`
     pub name: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-abc"`
+    /// `AgentId`; example: `"agent-abc"`
     pub agent_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-abc"`
+    /// `JobId`; example: `"job-abc"`
     pub job_id: String,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 }
 
@@ -5065,14 +3561,10 @@ pub struct PrometheusScrapeJob {
 /// Sent in the input of [`ExportPrometheusReadOnlyDynamicAPI`](super::ExportPrometheusReadOnlyDynamicAPI) and [`RoutePrometheusDynamicAPI`](super::RoutePrometheusDynamicAPI).
 #[tc_model]
 pub struct PrometheusStringKeyValuePair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"label-key"`
+    /// `Key`; example: `"label-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"label-value"`
+    /// `Value`; example: `"label-value"`
     pub value: String,
 }
 
@@ -5082,15 +3574,10 @@ pub struct PrometheusStringKeyValuePair {
 /// Returned in the output of [`DescribeGrafanaInstances`](super::DescribeGrafanaInstances) and [`DescribePrometheusInstances`](super::DescribePrometheusInstances).
 #[tc_model]
 pub struct PrometheusTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`; example: `"tag-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`, required in requests; example: `"tag-value"`
     pub value: Option<String>,
 }
 
@@ -5099,14 +3586,10 @@ pub struct PrometheusTag {
 /// Returned in the output of [`DescribePrometheusTargetsTMP`](super::DescribePrometheusTargetsTMP).
 #[tc_model]
 pub struct PrometheusTarget {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://kubernetes.default.svc:443/api/v1/nodes/1.1.0.1/proxy/metrics"`
+    /// `Url`; example: `"https://kubernetes.default.svc:443/api/v1/nodes/1.1.0.1/proxy/metrics"`
     pub url: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"up"`
+    /// `State`; example: `"up"`
     pub state: String,
 }
 
@@ -5116,59 +3599,43 @@ pub struct PrometheusTarget {
 /// Returned in the output of [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusTemp {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-a"`
+    /// `Name`; example: `"test-a"`
     pub name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `Level`; example: `"instance"`
     pub level: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Describe`; example: `"test template"`
     pub describe: Option<String>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
+    /// `RecordRules`
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-abc"`
+    /// `TemplateId`; example: `"temp-abc"`
     pub template_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-07-16 16:28:54"`
+    /// `UpdateTime`; example: `"2024-07-16 16:28:54"`
     pub update_time: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Version`; example: `"v1"`
     pub version: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`] objects.
+    /// `AlertDetailRules`
     pub alert_detail_rules: Option<Vec<PrometheusAlertPolicyItem>>,
 
-    /// `TargetsTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetsTotal`; example: `1`
     pub targets_total: Option<i64>,
 }
 
@@ -5177,29 +3644,25 @@ pub struct PrometheusTemp {
 /// Sent in the input of [`ModifyPrometheusTemp`](super::ModifyPrometheusTemp).
 #[tc_model]
 pub struct PrometheusTempModify {
-    /// `Name`: a string.
-    ///
-    /// Example: `"modify-name"`
+    /// `Name`; example: `"modify-name"`
     pub name: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"modify template name"`
+    /// `Describe`; example: `"modify template name"`
     pub describe: Option<String>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
+    /// `RecordRules`
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`] objects.
+    /// `AlertDetailRules`
     pub alert_detail_rules: Option<Vec<PrometheusAlertPolicyItem>>,
 }
 
@@ -5209,44 +3672,28 @@ pub struct PrometheusTempModify {
 /// Returned in the output of [`DescribePrometheusTempSync`](super::DescribePrometheusTempSync).
 #[tc_model]
 pub struct PrometheusTemplateSyncTarget {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxabcd"`
+    /// `InstanceId`; example: `"prom-xxxxabcd"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxabcd"`
+    /// `ClusterId`; example: `"cls-xxxxabcd"`
     pub cluster_id: Option<String>,
 
-    /// `SyncTime`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `SyncTime`; example: `"2020-10-10 10:10:10"`
     pub sync_time: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Version`; example: `"100"`
     pub version: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"prom-xxxxabcd"`
+    /// `InstanceName`; example: `"prom-xxxxabcd"`
     pub instance_name: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-xxxxabcd"`
+    /// `ClusterName`; example: `"cls-xxxxabcd"`
     pub cluster_name: Option<String>,
 }
 
@@ -5255,34 +3702,22 @@ pub struct PrometheusTemplateSyncTarget {
 /// Returned in the output of [`DescribePrometheusZones`](super::DescribePrometheusZones).
 #[tc_model]
 pub struct PrometheusZoneItem {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Zone`; example: `"ap-guangzhou"`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `1600001`
+    /// `ZoneId`; example: `1600001`
     pub zone_id: i64,
 
-    /// `ZoneState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneState`; example: `1`
     pub zone_state: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `RegionId`; example: `16`
     pub region_id: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `ZoneName`; example: `"广州"`
     pub zone_name: String,
 
-    /// `ZoneResourceState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneResourceState`; example: `1`
     pub zone_resource_state: Option<i64>,
 }
 
@@ -5291,79 +3726,49 @@ pub struct PrometheusZoneItem {
 /// Sent in the input of [`ModifyAlarmReceivers`](super::ModifyAlarmReceivers).
 #[tc_model]
 pub struct ReceiverInfo {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `EndTime`; example: `86400`
     pub end_time: i64,
 
-    /// `NotifyWay`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `NotifyWay`; example: `["SMS"]`
     pub notify_way: Vec<String>,
 
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ReceiverType`; example: `"user"`
     pub receiver_type: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `79`
+    /// `Id`; example: `79`
     pub id: Option<i64>,
 
-    /// `SendFor`: a list of strings.
-    ///
-    /// Example: `["RECOVER"]`
+    /// `SendFor`; example: `["RECOVER"]`
     pub send_for: Option<Vec<String>>,
 
-    /// `UidList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2386]`
+    /// `UidList`; example: `[2386]`
     pub uid_list: Option<Vec<i64>>,
 
-    /// `RoundNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RoundNumber`; example: `2`
     pub round_number: Option<i64>,
 
-    /// `PersonInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PersonInterval`; example: `60`
     pub person_interval: Option<i64>,
 
-    /// `RoundInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `RoundInterval`; example: `300`
     pub round_interval: Option<i64>,
 
-    /// `RecoverNotify`: a list of strings.
-    ///
-    /// Example: `["SMS"]`
+    /// `RecoverNotify`; example: `["SMS"]`
     pub recover_notify: Option<Vec<String>>,
 
-    /// `NeedSendNotice`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedSendNotice`; example: `0`
     pub need_send_notice: Option<i64>,
 
-    /// `ReceiverGroupList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1367]`
+    /// `ReceiverGroupList`; example: `[1367]`
     pub receiver_group_list: Option<Vec<i64>>,
 
-    /// `ReceiverUserList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2368]`
+    /// `ReceiverUserList`; example: `[2368]`
     pub receiver_user_list: Option<Vec<i64>>,
 
-    /// `ReceiveLanguage`: a string.
-    ///
-    /// Example: `"\"zh-CN\""`
+    /// `ReceiveLanguage`; example: `"\"zh-CN\""`
     pub receive_language: Option<String>,
 }
 
@@ -5372,44 +3777,28 @@ pub struct ReceiverInfo {
 /// Returned in the output of [`DescribeRecordingRules`](super::DescribeRecordingRules).
 #[tc_model]
 pub struct RecordingRuleSet {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"arule-xxx"`
+    /// `RuleId`; example: `"arule-xxx"`
     pub rule_id: String,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleState`; example: `1`
     pub rule_state: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `Name`; example: `"groupname"`
     pub name: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `Group`; example: `"groupname"`
     pub group: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-06-20 05:12:12"`
+    /// `CreatedAt`; example: `"2026-06-20 05:12:12"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-06-20 05:12:12"`
+    /// `UpdatedAt`; example: `"2026-06-20 05:12:12"`
     pub updated_at: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"examplename"`
+    /// `RuleName`; example: `"examplename"`
     pub rule_name: Option<String>,
 }
 
@@ -5418,14 +3807,10 @@ pub struct RecordingRuleSet {
 /// Returned in the output of [`DescribePolicyObjectCount`](super::DescribePolicyObjectCount).
 #[tc_model]
 pub struct RegionPolicyObjectCount {
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"beijing\""`
+    /// `Region`; example: `"\"beijing\""`
     pub region: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: i64,
 }
 
@@ -5435,43 +3820,33 @@ pub struct RegionPolicyObjectCount {
 /// Returned in the output of [`DescribeRemoteURLs`](super::DescribeRemoteURLs).
 #[tc_model]
 pub struct RemoteWrite {
-    /// `URL`: a string.
-    ///
-    /// Example: `"http://172.30.0.9:9090/api/v1/prom/write"`
+    /// `URL`; example: `"http://172.30.0.9:9090/api/v1/prom/write"`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `URLRelabelConfig`: a string.
-    ///
-    /// Example: `"- source_labels: [label]   target_label: label1"`
+    /// `URLRelabelConfig`; example: `"- source_labels: [label]   target_label: label1"`
     #[tc(rename = "URLRelabelConfig")]
     pub url_relabel_config: Option<String>,
 
-    /// `BasicAuth`: a [`BasicAuth`].
+    /// `BasicAuth`
     pub basic_auth: Option<BasicAuth>,
 
-    /// `MaxBlockSize`: a string.
-    ///
-    /// Example: `"16MB"`
+    /// `MaxBlockSize`; example: `"16MB"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_block_size: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"[{\"instance_id\": \"prom-xxxxx\"}]"`
+    /// `Label`; example: `"[{\"instance_id\": \"prom-xxxxx\"}]"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub label: Option<String>,
 
-    /// `Headers`: a list of [`RemoteWriteHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<RemoteWriteHeader>>,
 
-    /// `RemoteWriteType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemoteWriteType`; example: `1`
     pub remote_write_type: Option<i64>,
 }
 
@@ -5481,15 +3856,10 @@ pub struct RemoteWrite {
 /// Returned in the output of [`DescribeRemoteURLs`](super::DescribeRemoteURLs).
 #[tc_model]
 pub struct RemoteWriteHeader {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"X-Custom-Header"`
+    /// `Key`, required in requests; example: `"X-Custom-Header"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"custom-value"`
+    /// `Value`; example: `"custom-value"`
     pub value: Option<String>,
 }
 
@@ -5498,39 +3868,25 @@ pub struct RemoteWriteHeader {
 /// Returned in the output of [`UpdateServiceDiscovery`](super::UpdateServiceDiscovery).
 #[tc_model]
 pub struct ServiceDiscoveryItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"online-service"`
+    /// `Name`; example: `"online-service"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"ServiceMonitor"`
+    /// `Kind`; example: `"ServiceMonitor"`
     pub kind: String,
 
-    /// `NamespaceSelector`: a string.
-    ///
-    /// Example: `"{\"any\":true,\"matchNames\":[\"default\"]}"`
+    /// `NamespaceSelector`; example: `"{\"any\":true,\"matchNames\":[\"default\"]}"`
     pub namespace_selector: Option<String>,
 
-    /// `Selector`: a string.
-    ///
-    /// Example: `"{\"matchLabels\": {\"app\":\"k8s\"}}"`
+    /// `Selector`; example: `"{\"matchLabels\": {\"app\":\"k8s\"}}"`
     pub selector: Option<String>,
 
-    /// `Endpoints`: a string.
-    ///
-    /// Example: `"[{\"port\":\"http\",\"path\":\"/metrics\",\"scheme\":\"http\"}]"`
+    /// `Endpoints`; example: `"[{\"port\":\"http\",\"path\":\"/metrics\",\"scheme\":\"http\"}]"`
     pub endpoints: String,
 
-    /// `Yaml`: a string.
-    ///
-    /// Example: `"name: online-service"`
+    /// `Yaml`; example: `"name: online-service"`
     pub yaml: Option<String>,
 }
 
@@ -5539,14 +3895,10 @@ pub struct ServiceDiscoveryItem {
 /// Returned in the output of [`DescribeAlarmHistoryShield`](super::DescribeAlarmHistoryShield).
 #[tc_model]
 pub struct ShieldMetric {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"UnconsumeTopic"`
+    /// `Metric`; example: `"UnconsumeTopic"`
     pub metric: String,
 
-    /// `MetricShowName`: a string.
-    ///
-    /// Example: `"取消消费主题"`
+    /// `MetricShowName`; example: `"取消消费主题"`
     pub metric_show_name: String,
 }
 
@@ -5555,22 +3907,16 @@ pub struct ShieldMetric {
 /// Returned in the output of [`GetTopNMonitorData`](super::GetTopNMonitorData).
 #[tc_model]
 pub struct SingleOrderedDataPoint {
-    /// `Dimensions`: a list of [`Dimension`] objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<Dimension>>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `99.676`
+    /// `Value`; example: `99.676`
     pub value: Option<f64>,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1782737460`
+    /// `Timestamp`; example: `1782737460`
     pub timestamp: Option<u64>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<u64>,
 }
 
@@ -5580,7 +3926,7 @@ pub struct SingleOrderedDataPoint {
 /// Returned in the output of [`DescribeOnCallForm`](super::DescribeOnCallForm).
 #[tc_model]
 pub struct StaffInfo {
-    /// `StaffIDs`: a list of strings.
+    /// `StaffIDs`
     #[tc(rename = "StaffIDs")]
     pub staff_ids: Option<Vec<String>>,
 }
@@ -5591,14 +3937,10 @@ pub struct StaffInfo {
 /// Returned in the output of [`DescribeAlarmNotice`](super::DescribeAlarmNotice), [`DescribeAlarmNotices`](super::DescribeAlarmNotices), [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies), [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy), [`DescribeOnCallForm`](super::DescribeOnCallForm) and [`DescribeOnCallForms`](super::DescribeOnCallForms).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"abc\""`
+    /// `Key`; example: `"\"abc\""`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"abc\""`
+    /// `Value`; example: `"\"abc\""`
     pub value: String,
 }
 
@@ -5607,39 +3949,25 @@ pub struct Tag {
 /// Returned in the output of [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct TagInstance {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Key`; example: `"tag"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: Option<String>,
 
-    /// `InstanceSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceSum`; example: `1`
     pub instance_sum: Option<i64>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `BindingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BindingStatus`; example: `2`
     pub binding_status: Option<i64>,
 
-    /// `TagStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TagStatus`; example: `2`
     pub tag_status: Option<i64>,
 }
 
@@ -5649,24 +3977,16 @@ pub struct TagInstance {
 /// Returned in the output of [`DescribePrometheusConfig`](super::DescribePrometheusConfig), [`DescribePrometheusGlobalConfig`](super::DescribePrometheusGlobalConfig) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct Targets {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `Up`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Up`; example: `1`
     pub up: Option<u64>,
 
-    /// `Down`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Down`; example: `1`
     pub down: Option<u64>,
 
-    /// `Unknown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Unknown`; example: `1`
     pub unknown: Option<u64>,
 }
 
@@ -5675,29 +3995,19 @@ pub struct Targets {
 /// Returned in the output of [`DescribePrometheusInstanceInitStatus`](super::DescribePrometheusInstanceInitStatus).
 #[tc_model]
 pub struct TaskStepInfo {
-    /// `Step`: a string.
-    ///
-    /// Example: `"preCheck"`
+    /// `Step`; example: `"preCheck"`
     pub step: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"success"`
+    /// `LifeState`; example: `"success"`
     pub life_state: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2022-04-19T07:29:46Z"`
+    /// `StartAt`; example: `"2022-04-19T07:29:46Z"`
     pub start_at: Option<String>,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2022-04-19T07:29:46Z"`
+    /// `EndAt`; example: `"2022-04-19T07:29:46Z"`
     pub end_at: Option<String>,
 
-    /// `FailedMsg`: a string.
-    ///
-    /// Example: `"显示错误信息"`
+    /// `FailedMsg`; example: `"显示错误信息"`
     pub failed_msg: Option<String>,
 }
 
@@ -5706,54 +4016,38 @@ pub struct TaskStepInfo {
 /// Returned in the output of [`DescribeConditionsTemplateList`](super::DescribeConditionsTemplateList).
 #[tc_model]
 pub struct TemplateGroup {
-    /// `Conditions`: a list of [`Condition`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<Condition>>,
 
-    /// `EventConditions`: a list of [`EventCondition`] objects.
+    /// `EventConditions`
     pub event_conditions: Option<Vec<EventCondition>>,
 
-    /// `PolicyGroups`: a list of [`PolicyGroup`] objects.
+    /// `PolicyGroups`
     pub policy_groups: Option<Vec<PolicyGroup>>,
 
-    /// `GroupID`: a signed 64-bit integer.
-    ///
-    /// Example: `13100887`
+    /// `GroupID`; example: `13100887`
     #[tc(rename = "GroupID")]
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"isa"`
+    /// `GroupName`; example: `"isa"`
     pub group_name: String,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764232634`
+    /// `InsertTime`; example: `1764232634`
     pub insert_time: i64,
 
-    /// `LastEditUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastEditUin`; example: `1`
     pub last_edit_uin: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"策略组"`
+    /// `Remark`; example: `"策略组"`
     pub remark: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `17642326341`
+    /// `UpdateTime`; example: `17642326341`
     pub update_time: i64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ViewName`; example: `"cvm_device"`
     pub view_name: String,
 
-    /// `IsUnionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUnionRule`; example: `1`
     pub is_union_rule: i64,
 }
 
@@ -5762,13 +4056,13 @@ pub struct TemplateGroup {
 /// Sent in the input of [`CreatePrometheusClusterAgent`](super::CreatePrometheusClusterAgent).
 #[tc_model]
 pub struct Toleration {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `Effect`: a string.
+    /// `Effect`
     pub effect: Option<String>,
 }
 
@@ -5779,41 +4073,26 @@ pub struct Toleration {
 #[doc(alias = "URLNotice")]
 #[tc_model]
 pub struct UrlNotice {
-    /// `URL`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http://www.123.com"`
+    /// `URL`, required in requests; example: `"http://www.123.com"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `IsValid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsValid`; example: `1`
     pub is_valid: Option<i64>,
 
-    /// `ValidationCode`: a string.
-    ///
-    /// Example: `"82hf8t"`
+    /// `ValidationCode`; example: `"82hf8t"`
     pub validation_code: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `86399`
+    /// `EndTime`; example: `86399`
     pub end_time: Option<i64>,
 
-    /// `Weekday`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,5]`
+    /// `Weekday`; example: `[1,2,5]`
     pub weekday: Option<Vec<i64>>,
 
-    /// `GroupMembers`: a string.
-    ///
-    /// Example: `"udo"`
+    /// `GroupMembers`; example: `"udo"`
     pub group_members: Option<String>,
 }
 
@@ -5823,82 +4102,50 @@ pub struct UrlNotice {
 /// Returned in the output of [`DescribeAlarmNotice`](super::DescribeAlarmNotice), [`DescribeAlarmNotices`](super::DescribeAlarmNotices), [`DescribeAlarmPolicies`](super::DescribeAlarmPolicies) and [`DescribeAlarmPolicy`](super::DescribeAlarmPolicy).
 #[tc_model]
 pub struct UserNotice {
-    /// `ReceiverType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"USER"`
+    /// `ReceiverType`, required in requests; example: `"USER"`
     pub receiver_type: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `StartTime`, required in requests; example: `0`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `86399`
+    /// `EndTime`, required in requests; example: `86399`
     pub end_time: Option<i64>,
 
-    /// `NoticeWay`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["SMS","CALL"]`
+    /// `NoticeWay`, required in requests; example: `["SMS","CALL"]`
     pub notice_way: Option<Vec<String>>,
 
-    /// `UserIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100001,100002]`
+    /// `UserIds`; example: `[100001,100002]`
     pub user_ids: Option<Vec<i64>>,
 
-    /// `GroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001,10002]`
+    /// `GroupIds`; example: `[10001,10002]`
     pub group_ids: Option<Vec<i64>>,
 
-    /// `PhoneOrder`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100001,100002]`
+    /// `PhoneOrder`; example: `[100001,100002]`
     pub phone_order: Option<Vec<i64>>,
 
-    /// `PhoneCircleTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PhoneCircleTimes`; example: `1`
     pub phone_circle_times: Option<i64>,
 
-    /// `PhoneInnerInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PhoneInnerInterval`; example: `60`
     pub phone_inner_interval: Option<i64>,
 
-    /// `PhoneCircleInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PhoneCircleInterval`; example: `60`
     pub phone_circle_interval: Option<i64>,
 
-    /// `NeedPhoneArriveNotice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedPhoneArriveNotice`; example: `1`
     pub need_phone_arrive_notice: Option<i64>,
 
-    /// `PhoneCallType`: a string.
-    ///
-    /// Example: `"SYNC"`
+    /// `PhoneCallType`; example: `"SYNC"`
     pub phone_call_type: Option<String>,
 
-    /// `Weekday`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,5]`
+    /// `Weekday`; example: `[1,2,5]`
     pub weekday: Option<Vec<i64>>,
 
-    /// `OnCallFormIDs`: a list of strings.
+    /// `OnCallFormIDs`
     #[tc(rename = "OnCallFormIDs")]
     pub on_call_form_ids: Option<Vec<String>>,
 
-    /// `VoiceConfirmKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VoiceConfirmKey`; example: `"1"`
     pub voice_confirm_key: Option<String>,
 }
 
@@ -5907,8 +4154,6 @@ pub struct UserNotice {
 /// Returned in the output of [`DescribeRemoteWrites`](super::DescribeRemoteWrites).
 #[tc_model]
 pub struct WriteDestination {
-    /// `Destination`: a string.
-    ///
-    /// Example: `"multiple-1"`
+    /// `Destination`; example: `"multiple-1"`
     pub destination: Option<String>,
 }

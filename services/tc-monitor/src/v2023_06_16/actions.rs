@@ -7,9 +7,12 @@ use super::models;
 /// The `CancelAIWorkbenchChat` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`CancelAIWorkbenchChatResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=CancelAIWorkbenchChat)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -18,9 +21,7 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CancelAIWorkbenchChat {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: Option<String>,
 }
 
@@ -34,9 +35,12 @@ pub struct CancelAIWorkbenchChatResponse {
 /// The `CreateAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`CreateAIWorkbenchAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=CreateAIWorkbenchAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -45,63 +49,45 @@ pub struct CancelAIWorkbenchChatResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAIWorkbenchAgent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"资源巡检助手"`
+    /// `Name`; example: `"资源巡检助手"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于协助进行资源地图的巡检"`
+    /// `Description`; example: `"用于协助进行资源地图的巡检"`
     pub description: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Category`; example: `"monitor"`
     pub category: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["monitor"]`
+    /// `Tags`; example: `["monitor"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Instruction`: an [`InstructionConfig`](super::models::InstructionConfig).
+    /// `Instruction`
     pub instruction: Option<models::InstructionConfig>,
 
-    /// `SkillIds`: a list of strings.
-    ///
-    /// Example: `["skill-cust-file-parser-002"]`
+    /// `SkillIds`; example: `["skill-cust-file-parser-002"]`
     pub skill_ids: Option<Vec<String>>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `ResourceMapId`: a string.
-    ///
-    /// Example: `"coll-********"`
+    /// `ResourceMapId`; example: `"coll-********"`
     pub resource_map_id: Option<String>,
 
-    /// `MCPIds`: a list of strings.
-    ///
-    /// Example: `["mcp-***"]`
+    /// `MCPIds`; example: `["mcp-***"]`
     #[tc(rename = "MCPIds")]
     pub mcp_ids: Option<Vec<String>>,
 
-    /// `CamTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `CamTags`
     pub cam_tags: Option<Vec<models::Tag>>,
 
-    /// `EnvVars`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<models::EnvVar>>,
 }
 
 /// What a successful [`CreateAIWorkbenchAgent`] call returns.
 #[tc_model]
 pub struct CreateAIWorkbenchAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -111,9 +97,12 @@ pub struct CreateAIWorkbenchAgentResponse {
 /// The `CreateAIWorkbenchTask` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`CreateAIWorkbenchTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=CreateAIWorkbenchTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -122,83 +111,53 @@ pub struct CreateAIWorkbenchAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAIWorkbenchTask {
-    /// `Name`: a string.
-    ///
-    /// Example: `"策略触发"`
+    /// `Name`; example: `"策略触发"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试任务创建"`
+    /// `Description`; example: `"用于测试任务创建"`
     pub description: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `PromptTemplate`: a string.
-    ///
-    /// Example: `"任务目标：分析指定账号下近N天的告警历史分布情况，识别频繁告警的对象并进一步获取详细信息进行摘要分析，输出结构化告警分析报告"`
+    /// `PromptTemplate`; example: `"任务目标：分析指定账号下近N天的告警历史分布情况，识别频繁告警的对象并进一步获取详细信息进行摘要分析，输出结构化告警分析报告"`
     pub prompt_template: Option<String>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"markdown"`
+    /// `OutputFormat`; example: `"markdown"`
     pub output_format: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"cron"`
+    /// `TriggerType`; example: `"cron"`
     pub trigger_type: Option<String>,
 
-    /// `CronExpr`: a string.
-    ///
-    /// Example: `"* * * * * ?"`
+    /// `CronExpr`; example: `"* * * * * ?"`
     pub cron_expr: Option<String>,
 
-    /// `CronTimezone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `CronTimezone`; example: `"Asia/Shanghai"`
     pub cron_timezone: Option<String>,
 
-    /// `ResourceMapId`: a string.
-    ///
-    /// Example: `"coll-********"`
+    /// `ResourceMapId`; example: `"coll-********"`
     pub resource_map_id: Option<String>,
 
-    /// `SkillIds`: a list of strings.
-    ///
-    /// Example: `["skl-********"]`
+    /// `SkillIds`; example: `["skl-********"]`
     pub skill_ids: Option<Vec<String>>,
 
-    /// `McpEndpointIds`: a list of strings.
-    ///
-    /// Example: `["mcp-********"]`
+    /// `McpEndpointIds`; example: `["mcp-********"]`
     pub mcp_endpoint_ids: Option<Vec<String>>,
 
-    /// `TimeoutSec`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TimeoutSec`; example: `600`
     pub timeout_sec: Option<i64>,
 
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RetryCount`; example: `4`
     pub retry_count: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`CreateAIWorkbenchTask`] call returns.
 #[tc_model]
 pub struct CreateAIWorkbenchTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tsk-********"`
+    /// `TaskId`; example: `"tsk-********"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -208,9 +167,12 @@ pub struct CreateAIWorkbenchTaskResponse {
 /// The `CreateDispenseExternalRule` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`CreateDispenseExternalRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=CreateDispenseExternalRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -219,40 +181,32 @@ pub struct CreateAIWorkbenchTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDispenseExternalRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"honor-qce/lb-lb_vip"`
+    /// `Name`; example: `"honor-qce/lb-lb_vip"`
     pub name: String,
 
-    /// `ExtNamespace`: a string.
-    ///
-    /// Example: `"QCE/LB"`
+    /// `ExtNamespace`; example: `"QCE/LB"`
     pub ext_namespace: String,
 
-    /// `Producer`: a [`Producer`](super::models::Producer).
+    /// `Producer`
     pub producer: models::Producer,
 
-    /// `DispenseRegions`: a list of strings.
-    ///
-    /// Example: `["gz"]`
+    /// `DispenseRegions`; example: `["gz"]`
     pub dispense_regions: Option<Vec<String>>,
 
-    /// `ExtMetrics`: a list of strings.
-    ///
-    /// Example: `["VConnum","VNewConn"]`
+    /// `ExtMetrics`; example: `["VConnum","VNewConn"]`
     pub ext_metrics: Option<Vec<String>>,
 
-    /// `Period`: a list of signed 64-bit integers.
+    /// `Period`
     pub period: Option<Vec<i64>>,
 
-    /// `DispenseConditions`: a list of [`DispenseCondition`](super::models::DispenseCondition) objects.
+    /// `DispenseConditions`
     pub dispense_conditions: Option<Vec<models::DispenseCondition>>,
 }
 
 /// What a successful [`CreateDispenseExternalRule`] call returns.
 #[tc_model]
 pub struct CreateDispenseExternalRuleResponse {
-    /// `RuleId`: a signed 64-bit integer.
+    /// `RuleId`
     pub rule_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -262,9 +216,12 @@ pub struct CreateDispenseExternalRuleResponse {
 /// The `CreateNoticeContentTmpl` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`CreateNoticeContentTmplResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=CreateNoticeContentTmpl)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -273,31 +230,23 @@ pub struct CreateDispenseExternalRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateNoticeContentTmpl {
-    /// `TmplName`: a string.
-    ///
-    /// Example: `"自定义内容模板"`
+    /// `TmplName`; example: `"自定义内容模板"`
     pub tmpl_name: String,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: String,
 
-    /// `TmplContents`: a [`NoticeContentTmplItem`](super::models::NoticeContentTmplItem).
+    /// `TmplContents`
     pub tmpl_contents: models::NoticeContentTmplItem,
 
-    /// `TmplLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TmplLanguage`; example: `"zh"`
     pub tmpl_language: String,
 }
 
 /// What a successful [`CreateNoticeContentTmpl`] call returns.
 #[tc_model]
 pub struct CreateNoticeContentTmplResponse {
-    /// `TmplID`: a string.
-    ///
-    /// Example: `"ntpl-slv***bm"`
+    /// `TmplID`; example: `"ntpl-slv***bm"`
     #[tc(rename = "TmplID")]
     pub tmpl_id: Option<String>,
 
@@ -308,9 +257,12 @@ pub struct CreateNoticeContentTmplResponse {
 /// The `DeleteAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DeleteAIWorkbenchAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DeleteAIWorkbenchAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -319,9 +271,7 @@ pub struct CreateNoticeContentTmplResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAIWorkbenchAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 }
 
@@ -335,9 +285,12 @@ pub struct DeleteAIWorkbenchAgentResponse {
 /// The `DeleteAIWorkbenchTask` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DeleteAIWorkbenchTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DeleteAIWorkbenchTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -346,9 +299,7 @@ pub struct DeleteAIWorkbenchAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAIWorkbenchTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tsk-********"`
+    /// `TaskId`; example: `"tsk-********"`
     pub task_id: Option<String>,
 }
 
@@ -362,9 +313,12 @@ pub struct DeleteAIWorkbenchTaskResponse {
 /// The `DeleteDispenseExternalRule` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DeleteDispenseExternalRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DeleteDispenseExternalRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -373,9 +327,7 @@ pub struct DeleteAIWorkbenchTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDispenseExternalRule {
-    /// `RuleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8388612]`
+    /// `RuleIdList`; example: `[8388612]`
     pub rule_id_list: Vec<i64>,
 }
 
@@ -389,9 +341,12 @@ pub struct DeleteDispenseExternalRuleResponse {
 /// The `DeleteNoticeContentTmpls` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DeleteNoticeContentTmplsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DeleteNoticeContentTmpls)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -400,9 +355,7 @@ pub struct DeleteDispenseExternalRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteNoticeContentTmpls {
-    /// `TmplIDs`: a list of strings.
-    ///
-    /// Example: `["tmpl-xxxxxxxx"]`
+    /// `TmplIDs`; example: `["tmpl-xxxxxxxx"]`
     #[tc(rename = "TmplIDs")]
     pub tmpl_ids: Option<Vec<String>>,
 }
@@ -417,9 +370,12 @@ pub struct DeleteNoticeContentTmplsResponse {
 /// The `DescribeAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -428,16 +384,14 @@ pub struct DeleteNoticeContentTmplsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAIWorkbenchAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIWorkbenchAgent`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchAgentResponse {
-    /// `Agent`: an [`AgentInfo`](super::models::AgentInfo).
+    /// `Agent`
     pub agent: Option<models::AgentInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -447,9 +401,12 @@ pub struct DescribeAIWorkbenchAgentResponse {
 /// The `DescribeAIWorkbenchArtifact` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchArtifactResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchArtifact)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -458,14 +415,10 @@ pub struct DescribeAIWorkbenchAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAIWorkbenchArtifact {
-    /// `ArtifactId`: a string.
-    ///
-    /// Example: `"a9***************************c86"`
+    /// `ArtifactId`; example: `"a9***************************c86"`
     pub artifact_id: String,
 
-    /// `NeedDownloadURL`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedDownloadURL`; example: `1`
     #[tc(rename = "NeedDownloadURL")]
     pub need_download_url: Option<i64>,
 }
@@ -473,18 +426,14 @@ pub struct DescribeAIWorkbenchArtifact {
 /// What a successful [`DescribeAIWorkbenchArtifact`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchArtifactResponse {
-    /// `Artifact`: an [`ArtifactInfo`](super::models::ArtifactInfo).
+    /// `Artifact`
     pub artifact: Option<models::ArtifactInfo>,
 
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"https://observability-*********"`
+    /// `DownloadURL`; example: `"https://observability-*********"`
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
 
-    /// `DownloadURLExpiredAt`: a string.
-    ///
-    /// Example: `"2026-05-26T08:50:29Z"`
+    /// `DownloadURLExpiredAt`; example: `"2026-05-26T08:50:29Z"`
     #[tc(rename = "DownloadURLExpiredAt")]
     pub download_url_expired_at: Option<String>,
 
@@ -495,9 +444,12 @@ pub struct DescribeAIWorkbenchArtifactResponse {
 /// The `DescribeAIWorkbenchExecution` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchExecutionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchExecution)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -506,16 +458,14 @@ pub struct DescribeAIWorkbenchArtifactResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAIWorkbenchExecution {
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"exe-************"`
+    /// `ExecutionId`; example: `"exe-************"`
     pub execution_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIWorkbenchExecution`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchExecutionResponse {
-    /// `Execution`: an [`ExecutionInfo`](super::models::ExecutionInfo).
+    /// `Execution`
     pub execution: Option<models::ExecutionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -525,45 +475,46 @@ pub struct DescribeAIWorkbenchExecutionResponse {
 /// The `DescribeAIWorkbenchSREDigitalTwinTaskList` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchSREDigitalTwinTaskListResponse`].
-/// The codes it documents are in [`DescribeAIWorkbenchSREDigitalTwinTaskListError`](super::errors::DescribeAIWorkbenchSREDigitalTwinTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchSREDigitalTwinTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "DescribeAIWorkbenchSREDigitalTwinTaskList",
     output = DescribeAIWorkbenchSREDigitalTwinTaskListResponse,
-    error = super::errors::DescribeAIWorkbenchSREDigitalTwinTaskListError,
+    error = super::errors::MonitorErrorCode,
     paginate(offset = offset, limit = limit, items = json_str_paths, item = String)
 )]
 pub struct DescribeAIWorkbenchSREDigitalTwinTaskList {
-    /// `TwinID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TwinID`; example: `1`
     #[tc(rename = "TwinID")]
     pub twin_id: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAIWorkbenchSREDigitalTwinTaskList`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchSREDigitalTwinTaskListResponse {
-    /// `JSONStrPaths`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `JSONStrPaths`; example: `[""]`
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
 
-    /// `Data`: an [`AiWorkbenchSreDigitalTwinTaskList`](super::models::AiWorkbenchSreDigitalTwinTaskList).
+    /// `Data`
     pub data: Option<models::AiWorkbenchSreDigitalTwinTaskList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -573,20 +524,27 @@ pub struct DescribeAIWorkbenchSREDigitalTwinTaskListResponse {
 /// The `DescribeAIWorkbenchSREDigitalTwinWorkLogDetail` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse`].
-/// The codes it documents are in [`DescribeAIWorkbenchSREDigitalTwinWorkLogDetailError`](super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchSREDigitalTwinWorkLogDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "DescribeAIWorkbenchSREDigitalTwinWorkLogDetail",
     output = DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse,
-    error = super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogDetailError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetail {
-    /// `WorkLogID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkLogID`; example: `1`
     #[tc(rename = "WorkLogID")]
     pub work_log_id: i64,
 }
@@ -594,11 +552,11 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetail {
 /// What a successful [`DescribeAIWorkbenchSREDigitalTwinWorkLogDetail`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse {
-    /// `JSONStrPaths`: a list of strings.
+    /// `JSONStrPaths`
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
 
-    /// `Data`: an [`AiWorkbenchSreDigitalTwinWorkLogDetail`](super::models::AiWorkbenchSreDigitalTwinWorkLogDetail).
+    /// `Data`
     pub data: Option<models::AiWorkbenchSreDigitalTwinWorkLogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -608,45 +566,46 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse {
 /// The `DescribeAIWorkbenchSREDigitalTwinWorkLogList` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse`].
-/// The codes it documents are in [`DescribeAIWorkbenchSREDigitalTwinWorkLogListError`](super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchSREDigitalTwinWorkLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::MonitorErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "DescribeAIWorkbenchSREDigitalTwinWorkLogList",
     output = DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse,
-    error = super::errors::DescribeAIWorkbenchSREDigitalTwinWorkLogListError,
+    error = super::errors::MonitorErrorCode,
     paginate(offset = offset, limit = limit, items = json_str_paths, item = String)
 )]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogList {
-    /// `TwinID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TwinID`; example: `1`
     #[tc(rename = "TwinID")]
     pub twin_id: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAIWorkbenchSREDigitalTwinWorkLogList`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse {
-    /// `JSONStrPaths`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `JSONStrPaths`; example: `[""]`
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
 
-    /// `Data`: an [`AiWorkbenchSreDigitalTwinWorkLogList`](super::models::AiWorkbenchSreDigitalTwinWorkLogList).
+    /// `Data`
     pub data: Option<models::AiWorkbenchSreDigitalTwinWorkLogList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -656,9 +615,12 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse {
 /// The `DescribeAIWorkbenchSession` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -667,16 +629,14 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAIWorkbenchSession {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIWorkbenchSession`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchSessionResponse {
-    /// `Session`: a [`SessionInfo`](super::models::SessionInfo).
+    /// `Session`
     pub session: Option<models::SessionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -686,9 +646,12 @@ pub struct DescribeAIWorkbenchSessionResponse {
 /// The `DescribeAIWorkbenchSkill` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAIWorkbenchSkillResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAIWorkbenchSkill)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -697,16 +660,14 @@ pub struct DescribeAIWorkbenchSessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAIWorkbenchSkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"skl-********"`
+    /// `SkillId`; example: `"skl-********"`
     pub skill_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIWorkbenchSkill`] call returns.
 #[tc_model]
 pub struct DescribeAIWorkbenchSkillResponse {
-    /// `Skill`: a [`SkillInfo`](super::models::SkillInfo).
+    /// `Skill`
     pub skill: Option<models::SkillInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -716,63 +677,55 @@ pub struct DescribeAIWorkbenchSkillResponse {
 /// The `DescribeAlarmNotifyHistories` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeAlarmNotifyHistoriesResponse`].
-/// The codes it documents are in [`DescribeAlarmNotifyHistoriesError`](super::errors::DescribeAlarmNotifyHistoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeAlarmNotifyHistories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "DescribeAlarmNotifyHistories",
     output = DescribeAlarmNotifyHistoriesResponse,
-    error = super::errors::DescribeAlarmNotifyHistoriesError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeAlarmNotifyHistories {
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_PROME"`
+    /// `MonitorType`; example: `"MT_PROME"`
     pub monitor_type: String,
 
-    /// `QueryBaseTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732801290`
+    /// `QueryBaseTime`; example: `1732801290`
     pub query_base_time: i64,
 
-    /// `QueryBeforeSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `QueryBeforeSeconds`; example: `1800`
     pub query_before_seconds: i64,
 
-    /// `PageParams`: a [`PageByNoParams`](super::models::PageByNoParams).
+    /// `PageParams`
     pub page_params: models::PageByNoParams,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"qce/cvm"`
+    /// `Namespace`; example: `"qce/cvm"`
     pub namespace: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"cvm_device"`
+    /// `ModelName`; example: `"cvm_device"`
     pub model_name: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-123"`
+    /// `PolicyId`; example: `"policy-123"`
     pub policy_id: Option<String>,
 
-    /// `NotifyId`: a string.
-    ///
-    /// Example: `"f29a30fb731ba2c5c2afaf0379e40201_c29hs"`
+    /// `NotifyId`; example: `"f29a30fb731ba2c5c2afaf0379e40201_c29hs"`
     pub notify_id: Option<String>,
 }
 
 /// What a successful [`DescribeAlarmNotifyHistories`] call returns.
 #[tc_model]
 pub struct DescribeAlarmNotifyHistoriesResponse {
-    /// `AlarmNotifyHistoryList`: a list of [`AlarmNotifyHistory`](super::models::AlarmNotifyHistory) objects.
+    /// `AlarmNotifyHistoryList`
     pub alarm_notify_history_list: Option<Vec<models::AlarmNotifyHistory>>,
 
-    /// `PageResult`: a [`PageByNoResult`](super::models::PageByNoResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -782,9 +735,12 @@ pub struct DescribeAlarmNotifyHistoriesResponse {
 /// The `DescribeDispenseExternalRule` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeDispenseExternalRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeDispenseExternalRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -793,16 +749,14 @@ pub struct DescribeAlarmNotifyHistoriesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDispenseExternalRule {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 }
 
 /// What a successful [`DescribeDispenseExternalRule`] call returns.
 #[tc_model]
 pub struct DescribeDispenseExternalRuleResponse {
-    /// `Rule`: a [`Rule`](super::models::Rule).
+    /// `Rule`
     pub rule: models::Rule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -812,9 +766,12 @@ pub struct DescribeDispenseExternalRuleResponse {
 /// The `DescribeDispenseExternalRuleList` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeDispenseExternalRuleListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeDispenseExternalRuleList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -830,36 +787,26 @@ pub struct DescribeDispenseExternalRuleResponse {
     )
 )]
 pub struct DescribeDispenseExternalRuleList {
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: u64,
 
-    /// `DispenseRegions`: a list of strings.
-    ///
-    /// Example: `["gz"]`
+    /// `DispenseRegions`; example: `["gz"]`
     pub dispense_regions: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"qce/lb"`
+    /// `Keyword`; example: `"qce/lb"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeDispenseExternalRuleList`] call returns.
 #[tc_model]
 pub struct DescribeDispenseExternalRuleListResponse {
-    /// `RuleList`: a list of [`Rule`](super::models::Rule) objects.
+    /// `RuleList`
     pub rule_list: Option<Vec<models::Rule>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `TotalCount`; example: `22`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -869,9 +816,12 @@ pub struct DescribeDispenseExternalRuleListResponse {
 /// The `DescribeDispenseRegion` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeDispenseRegionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeDispenseRegion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -884,7 +834,7 @@ pub struct DescribeDispenseRegion {}
 /// What a successful [`DescribeDispenseRegion`] call returns.
 #[tc_model]
 pub struct DescribeDispenseRegionResponse {
-    /// `RegionList`: a list of [`DispenseRegion`](super::models::DispenseRegion) objects.
+    /// `RegionList`
     pub region_list: Vec<models::DispenseRegion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -894,9 +844,12 @@ pub struct DescribeDispenseRegionResponse {
 /// The `DescribeExtMetric` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeExtMetricResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeExtMetric)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -905,16 +858,14 @@ pub struct DescribeDispenseRegionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeExtMetric {
-    /// `ExtNamespace`: a string.
-    ///
-    /// Example: `"QCE/LB"`
+    /// `ExtNamespace`; example: `"QCE/LB"`
     pub ext_namespace: String,
 }
 
 /// What a successful [`DescribeExtMetric`] call returns.
 #[tc_model]
 pub struct DescribeExtMetricResponse {
-    /// `ExtMetricList`: a list of [`ExtMetric`](super::models::ExtMetric) objects.
+    /// `ExtMetricList`
     pub ext_metric_list: Vec<models::ExtMetric>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -924,9 +875,12 @@ pub struct DescribeExtMetricResponse {
 /// The `DescribeExtNamespace` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeExtNamespaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeExtNamespace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -939,7 +893,7 @@ pub struct DescribeExtNamespace {}
 /// What a successful [`DescribeExtNamespace`] call returns.
 #[tc_model]
 pub struct DescribeExtNamespaceResponse {
-    /// `ExtNamespaceList`: a list of strings.
+    /// `ExtNamespaceList`
     pub ext_namespace_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -949,9 +903,12 @@ pub struct DescribeExtNamespaceResponse {
 /// The `DescribeKafka` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeKafkaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeKafka)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -960,21 +917,17 @@ pub struct DescribeExtNamespaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeKafka {
-    /// `Brokers`: a string.
-    ///
-    /// Example: `"127.0.0.1:8080"`
+    /// `Brokers`; example: `"127.0.0.1:8080"`
     pub brokers: String,
 
-    /// `DispenseRegions`: a list of strings.
-    ///
-    /// Example: `["gz"]`
+    /// `DispenseRegions`; example: `["gz"]`
     pub dispense_regions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeKafka`] call returns.
 #[tc_model]
 pub struct DescribeKafkaResponse {
-    /// `KafkaConnectivityList`: a list of [`KafkaConnectivity`](super::models::KafkaConnectivity) objects.
+    /// `KafkaConnectivityList`
     pub kafka_connectivity_list: Option<Vec<models::KafkaConnectivity>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -984,79 +937,65 @@ pub struct DescribeKafkaResponse {
 /// The `DescribeNoticeContentTmpl` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`DescribeNoticeContentTmplResponse`].
-/// The codes it documents are in [`DescribeNoticeContentTmplError`](super::errors::DescribeNoticeContentTmplError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=DescribeNoticeContentTmpl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "DescribeNoticeContentTmpl",
     output = DescribeNoticeContentTmplResponse,
-    error = super::errors::DescribeNoticeContentTmplError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct DescribeNoticeContentTmpl {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TmplIDs`: a list of strings.
-    ///
-    /// Example: `["tmpl-1"]`
+    /// `TmplIDs`; example: `["tmpl-1"]`
     #[tc(rename = "TmplIDs")]
     pub tmpl_ids: Option<Vec<String>>,
 
-    /// `TmplName`: a string.
-    ///
-    /// Example: `"自定义模板"`
+    /// `TmplName`; example: `"自定义模板"`
     pub tmpl_name: Option<String>,
 
-    /// `NoticeID`: a string.
-    ///
-    /// Example: `"notice-xxx"`
+    /// `NoticeID`; example: `"notice-xxx"`
     #[tc(rename = "NoticeID")]
     pub notice_id: Option<String>,
 
-    /// `TmplLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TmplLanguage`; example: `"zh"`
     pub tmpl_language: Option<String>,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: Option<String>,
 }
 
 /// What a successful [`DescribeNoticeContentTmpl`] call returns.
 #[tc_model]
 pub struct DescribeNoticeContentTmplResponse {
-    /// `NoticeContentTmpls`: a list of [`NoticeContentTmpl`](super::models::NoticeContentTmpl) objects.
+    /// `NoticeContentTmpls`
     pub notice_content_tmpls: Option<Vec<models::NoticeContentTmpl>>,
 
-    /// `NoticeContentTmplBindPolicyCounts`: a list of [`NoticeContentTmplBindPolicyCount`](super::models::NoticeContentTmplBindPolicyCount) objects.
+    /// `NoticeContentTmplBindPolicyCounts`
     pub notice_content_tmpl_bind_policy_counts: Option<
         Vec<models::NoticeContentTmplBindPolicyCount>,
     >,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageSize`; example: `0`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1066,9 +1005,12 @@ pub struct DescribeNoticeContentTmplResponse {
 /// The `GetAIWorkbenchArtifactDownloadURL` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`GetAIWorkbenchArtifactDownloadURLResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=GetAIWorkbenchArtifactDownloadURL)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1077,29 +1019,21 @@ pub struct DescribeNoticeContentTmplResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetAIWorkbenchArtifactDownloadURL {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: String,
 
-    /// `ArtifactId`: a string.
-    ///
-    /// Example: `"08****************************05"`
+    /// `ArtifactId`; example: `"08****************************05"`
     pub artifact_id: Option<String>,
 }
 
 /// What a successful [`GetAIWorkbenchArtifactDownloadURL`] call returns.
 #[tc_model]
 pub struct GetAIWorkbenchArtifactDownloadURLResponse {
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"https://ob*****************************"`
+    /// `DownloadURL`; example: `"https://ob*****************************"`
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
 
-    /// `ExpiredAt`: a string.
-    ///
-    /// Example: `"2026-06-02**********"`
+    /// `ExpiredAt`; example: `"2026-06-02**********"`
     pub expired_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1109,9 +1043,12 @@ pub struct GetAIWorkbenchArtifactDownloadURLResponse {
 /// The `ListAIWorkbenchAgents` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchAgentsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchAgents)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1120,49 +1057,35 @@ pub struct GetAIWorkbenchArtifactDownloadURLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchAgents {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PerPage`; example: `10`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Category`; example: `"monitor"`
     pub category: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `AgentIds`: a list of strings.
-    ///
-    /// Example: `["agt-********"]`
+    /// `AgentIds`; example: `["agt-********"]`
     pub agent_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ListAIWorkbenchAgents`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchAgentsResponse {
-    /// `Agents`: a list of [`AgentInfo`](super::models::AgentInfo) objects.
+    /// `Agents`
     pub agents: Option<Vec<models::AgentInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1172,9 +1095,12 @@ pub struct ListAIWorkbenchAgentsResponse {
 /// The `ListAIWorkbenchArtifacts` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchArtifactsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchArtifacts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1183,49 +1109,35 @@ pub struct ListAIWorkbenchAgentsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchArtifacts {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PerPage`; example: `20`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `SessionIds`: a list of strings.
-    ///
-    /// Example: `["ses-************"]`
+    /// `SessionIds`; example: `["ses-************"]`
     pub session_ids: Option<Vec<String>>,
 
-    /// `MimeTypes`: a list of strings.
-    ///
-    /// Example: `["application/json"]`
+    /// `MimeTypes`; example: `["application/json"]`
     pub mime_types: Option<Vec<String>>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-ibbsmc8n"`
+    /// `AgentId`; example: `"agt-ibbsmc8n"`
     pub agent_id: Option<String>,
 
-    /// `NameKeyword`: a string.
-    ///
-    /// Example: `"alarmhistory"`
+    /// `NameKeyword`; example: `"alarmhistory"`
     pub name_keyword: Option<String>,
 }
 
 /// What a successful [`ListAIWorkbenchArtifacts`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchArtifactsResponse {
-    /// `Artifacts`: a list of [`ArtifactInfo`](super::models::ArtifactInfo) objects.
+    /// `Artifacts`
     pub artifacts: Option<Vec<models::ArtifactInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1235,9 +1147,12 @@ pub struct ListAIWorkbenchArtifactsResponse {
 /// The `ListAIWorkbenchExecutions` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchExecutionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchExecutions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1246,59 +1161,41 @@ pub struct ListAIWorkbenchArtifactsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchExecutions {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PerPage`; example: `10`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: Option<String>,
 
-    /// `ExecutionIds`: a list of strings.
-    ///
-    /// Example: `["exe-************"]`
+    /// `ExecutionIds`; example: `["exe-************"]`
     pub execution_ids: Option<Vec<String>>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["tsk-********"]`
+    /// `TaskIds`; example: `["tsk-********"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `TriggerType`; example: `"manual"`
     pub trigger_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"报告生成"`
+    /// `Keyword`; example: `"报告生成"`
     pub keyword: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`ListAIWorkbenchExecutions`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchExecutionsResponse {
-    /// `Executions`: a list of [`ExecutionInfo`](super::models::ExecutionInfo) objects.
+    /// `Executions`
     pub executions: Option<Vec<models::ExecutionInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1308,9 +1205,12 @@ pub struct ListAIWorkbenchExecutionsResponse {
 /// The `ListAIWorkbenchMCPs` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchMCPsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchMCPs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1319,51 +1219,37 @@ pub struct ListAIWorkbenchExecutionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchMCPs {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PerPage`; example: `10`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `Transport`: a string.
-    ///
-    /// Example: `"streamable_http"`
+    /// `Transport`; example: `"streamable_http"`
     pub transport: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Keyword`; example: `"tencent"`
     pub keyword: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `MCPIds`: a list of strings.
-    ///
-    /// Example: `["mcp-********"]`
+    /// `MCPIds`; example: `["mcp-********"]`
     #[tc(rename = "MCPIds")]
     pub mcp_ids: Option<Vec<String>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"builtin"`
+    /// `Type`; example: `"builtin"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`ListAIWorkbenchMCPs`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchMCPsResponse {
-    /// `MCPs`: a list of [`McpInfo`](super::models::McpInfo) objects.
+    /// `MCPs`
     #[tc(rename = "MCPs")]
     pub mcps: Option<Vec<models::McpInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1373,9 +1259,12 @@ pub struct ListAIWorkbenchMCPsResponse {
 /// The `ListAIWorkbenchMessages` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchMessagesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchMessages)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1391,41 +1280,29 @@ pub struct ListAIWorkbenchMCPsResponse {
     )
 )]
 pub struct ListAIWorkbenchMessages {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: Option<String>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"ent-************"`
+    /// `Cursor`; example: `"ent-************"`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"forward"`
+    /// `Direction`; example: `"forward"`
     pub direction: Option<String>,
 }
 
 /// What a successful [`ListAIWorkbenchMessages`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchMessagesResponse {
-    /// `Messages`: a list of [`MessageInfo`](super::models::MessageInfo) objects.
+    /// `Messages`
     pub messages: Option<Vec<models::MessageInfo>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"ent-************"`
+    /// `NextCursor`; example: `"ent-************"`
     pub next_cursor: Option<String>,
 
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMore`; example: `false`
     pub has_more: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1435,9 +1312,12 @@ pub struct ListAIWorkbenchMessagesResponse {
 /// The `ListAIWorkbenchResourceInstances` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchResourceInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchResourceInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1446,22 +1326,20 @@ pub struct ListAIWorkbenchMessagesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchResourceInstances {
-    /// `ResourceMapId`: a string.
-    ///
-    /// Example: `"coll-********"`
+    /// `ResourceMapId`; example: `"coll-********"`
     pub resource_map_id: Option<String>,
 
-    /// `PageParams`: a [`PageByNumParams`](super::models::PageByNumParams).
+    /// `PageParams`
     pub page_params: Option<models::PageByNumParams>,
 }
 
 /// What a successful [`ListAIWorkbenchResourceInstances`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchResourceInstancesResponse {
-    /// `Instances`: a list of [`ResourceInstance`](super::models::ResourceInstance) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::ResourceInstance>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1471,9 +1349,12 @@ pub struct ListAIWorkbenchResourceInstancesResponse {
 /// The `ListAIWorkbenchResourceMaps` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchResourceMapsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchResourceMaps)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1482,29 +1363,23 @@ pub struct ListAIWorkbenchResourceInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchResourceMaps {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PerPage`; example: `10`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"sre"`
+    /// `Keyword`; example: `"sre"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListAIWorkbenchResourceMaps`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchResourceMapsResponse {
-    /// `ResourceMaps`: a list of [`ResourceMapInfo`](super::models::ResourceMapInfo) objects.
+    /// `ResourceMaps`
     pub resource_maps: Option<Vec<models::ResourceMapInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1514,9 +1389,12 @@ pub struct ListAIWorkbenchResourceMapsResponse {
 /// The `ListAIWorkbenchSessions` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchSessionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchSessions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1525,39 +1403,29 @@ pub struct ListAIWorkbenchResourceMapsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchSessions {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PerPage`; example: `20`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 
-    /// `SessionIds`: a list of strings.
-    ///
-    /// Example: `["ses-************"]`
+    /// `SessionIds`; example: `["ses-************"]`
     pub session_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ListAIWorkbenchSessions`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchSessionsResponse {
-    /// `Sessions`: a list of [`SessionInfo`](super::models::SessionInfo) objects.
+    /// `Sessions`
     pub sessions: Option<Vec<models::SessionInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1567,9 +1435,12 @@ pub struct ListAIWorkbenchSessionsResponse {
 /// The `ListAIWorkbenchSkills` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchSkillsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchSkills)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1578,44 +1449,32 @@ pub struct ListAIWorkbenchSessionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchSkills {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PerPage`; example: `10`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Type`; example: `"custom"`
     pub r#type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"技能"`
+    /// `Keyword`; example: `"技能"`
     pub keyword: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `SkillIds`: a list of strings.
-    ///
-    /// Example: `["skl-********"]`
+    /// `SkillIds`; example: `["skl-********"]`
     pub skill_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ListAIWorkbenchSkills`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchSkillsResponse {
-    /// `Skills`: a list of [`SkillInfo`](super::models::SkillInfo) objects.
+    /// `Skills`
     pub skills: Option<Vec<models::SkillInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1625,9 +1484,12 @@ pub struct ListAIWorkbenchSkillsResponse {
 /// The `ListAIWorkbenchTasks` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ListAIWorkbenchTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ListAIWorkbenchTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1636,49 +1498,35 @@ pub struct ListAIWorkbenchSkillsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListAIWorkbenchTasks {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PerPage`; example: `10`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `TriggerType`; example: `"manual"`
     pub trigger_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"报告生成"`
+    /// `Keyword`; example: `"报告生成"`
     pub keyword: Option<String>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["tsk-********"]`
+    /// `TaskIds`; example: `["tsk-********"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`ListAIWorkbenchTasks`] call returns.
 #[tc_model]
 pub struct ListAIWorkbenchTasksResponse {
-    /// `Tasks`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::TaskInfo>>,
 
-    /// `PageResult`: a [`PageByNumResult`](super::models::PageByNumResult).
+    /// `PageResult`
     pub page_result: Option<models::PageByNumResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1688,9 +1536,12 @@ pub struct ListAIWorkbenchTasksResponse {
 /// The `ModifyDispenseExternalRule` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ModifyDispenseExternalRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ModifyDispenseExternalRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1699,40 +1550,28 @@ pub struct ListAIWorkbenchTasksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDispenseExternalRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"honor-qce/lb-lb_vip"`
+    /// `Name`; example: `"honor-qce/lb-lb_vip"`
     pub name: String,
 
-    /// `ExtNamespace`: a string.
-    ///
-    /// Example: `"QCE/LB"`
+    /// `ExtNamespace`; example: `"QCE/LB"`
     pub ext_namespace: String,
 
-    /// `Producer`: a [`Producer`](super::models::Producer).
+    /// `Producer`
     pub producer: models::Producer,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `8388612`
+    /// `RuleId`; example: `8388612`
     pub rule_id: i64,
 
-    /// `DispenseRegions`: a list of strings.
-    ///
-    /// Example: `["gz"]`
+    /// `DispenseRegions`; example: `["gz"]`
     pub dispense_regions: Option<Vec<String>>,
 
-    /// `ExtMetrics`: a list of strings.
-    ///
-    /// Example: `["VConnum","VNewConn"]`
+    /// `ExtMetrics`; example: `["VConnum","VNewConn"]`
     pub ext_metrics: Option<Vec<String>>,
 
-    /// `Period`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[60]`
+    /// `Period`; example: `[60]`
     pub period: Option<Vec<i64>>,
 
-    /// `DispenseConditions`: a list of [`DispenseCondition`](super::models::DispenseCondition) objects.
+    /// `DispenseConditions`
     pub dispense_conditions: Option<Vec<models::DispenseCondition>>,
 }
 
@@ -1746,9 +1585,12 @@ pub struct ModifyDispenseExternalRuleResponse {
 /// The `ModifyDispenseExternalRuleStatus` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ModifyDispenseExternalRuleStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ModifyDispenseExternalRuleStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1757,14 +1599,10 @@ pub struct ModifyDispenseExternalRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDispenseExternalRuleStatus {
-    /// `RuleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8388611]`
+    /// `RuleIdList`; example: `[8388611]`
     pub rule_id_list: Vec<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -1778,28 +1616,30 @@ pub struct ModifyDispenseExternalRuleStatusResponse {
 /// The `ModifyNoticeContentTmpl` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`ModifyNoticeContentTmplResponse`].
-/// The codes it documents are in [`ModifyNoticeContentTmplError`](super::errors::ModifyNoticeContentTmplError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=ModifyNoticeContentTmpl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "ModifyNoticeContentTmpl",
     output = ModifyNoticeContentTmplResponse,
-    error = super::errors::ModifyNoticeContentTmplError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct ModifyNoticeContentTmpl {
-    /// `TmplName`: a string.
-    ///
-    /// Example: `"自定义内容模板"`
+    /// `TmplName`; example: `"自定义内容模板"`
     pub tmpl_name: String,
 
-    /// `TmplContents`: a [`NoticeContentTmplItem`](super::models::NoticeContentTmplItem).
+    /// `TmplContents`
     pub tmpl_contents: models::NoticeContentTmplItem,
 
-    /// `TmplID`: a string.
-    ///
-    /// Example: `"ntpl-1"`
+    /// `TmplID`; example: `"ntpl-1"`
     #[tc(rename = "TmplID")]
     pub tmpl_id: String,
 }
@@ -1814,20 +1654,26 @@ pub struct ModifyNoticeContentTmplResponse {
 /// The `TriggerAIWorkbenchSREDigitalTwinTask` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`TriggerAIWorkbenchSREDigitalTwinTaskResponse`].
-/// The codes it documents are in [`TriggerAIWorkbenchSREDigitalTwinTaskError`](super::errors::TriggerAIWorkbenchSREDigitalTwinTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=TriggerAIWorkbenchSREDigitalTwinTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MonitorErrorCode`](super::errors::MonitorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MonitorErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MonitorErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MonitorErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::MonitorErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
     name = "TriggerAIWorkbenchSREDigitalTwinTask",
     output = TriggerAIWorkbenchSREDigitalTwinTaskResponse,
-    error = super::errors::TriggerAIWorkbenchSREDigitalTwinTaskError
+    error = super::errors::MonitorErrorCode
 )]
 pub struct TriggerAIWorkbenchSREDigitalTwinTask {
-    /// `TaskID`: a signed 64-bit integer.
-    ///
-    /// Example: `228`
+    /// `TaskID`; example: `228`
     #[tc(rename = "TaskID")]
     pub task_id: i64,
 }
@@ -1835,13 +1681,11 @@ pub struct TriggerAIWorkbenchSREDigitalTwinTask {
 /// What a successful [`TriggerAIWorkbenchSREDigitalTwinTask`] call returns.
 #[tc_model]
 pub struct TriggerAIWorkbenchSREDigitalTwinTaskResponse {
-    /// `JSONStrPaths`: a list of strings.
-    ///
-    /// Example: `["null"]`
+    /// `JSONStrPaths`; example: `["null"]`
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
 
-    /// `Data`: a [`TriggerDigitalTwinTaskResp`](super::models::TriggerDigitalTwinTaskResp).
+    /// `Data`
     pub data: Option<models::TriggerDigitalTwinTaskResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1851,9 +1695,12 @@ pub struct TriggerAIWorkbenchSREDigitalTwinTaskResponse {
 /// The `TriggerAIWorkbenchTask` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`TriggerAIWorkbenchTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=TriggerAIWorkbenchTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1862,18 +1709,14 @@ pub struct TriggerAIWorkbenchSREDigitalTwinTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct TriggerAIWorkbenchTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tsk-********"`
+    /// `TaskId`; example: `"tsk-********"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`TriggerAIWorkbenchTask`] call returns.
 #[tc_model]
 pub struct TriggerAIWorkbenchTaskResponse {
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"exe-************"`
+    /// `ExecutionId`; example: `"exe-************"`
     pub execution_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1883,9 +1726,12 @@ pub struct TriggerAIWorkbenchTaskResponse {
 /// The `UpdateAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
 /// A successful call returns [`UpdateAIWorkbenchAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=monitor&Version=2023-06-16&Action=UpdateAIWorkbenchAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "monitor",
     version = "2023-06-16",
@@ -1894,68 +1740,48 @@ pub struct TriggerAIWorkbenchTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateAIWorkbenchAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-wolwtuoo"`
+    /// `AgentId`; example: `"agt-wolwtuoo"`
     pub agent_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"NewName"`
+    /// `Name`; example: `"NewName"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"NewDesc"`
+    /// `Description`; example: `"NewDesc"`
     pub description: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Category`; example: `"monitor"`
     pub category: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["monitor"]`
+    /// `Tags`; example: `["monitor"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Instruction`: an [`InstructionConfig`](super::models::InstructionConfig).
+    /// `Instruction`
     pub instruction: Option<models::InstructionConfig>,
 
-    /// `SkillIds`: a list of strings.
-    ///
-    /// Example: `["skill-xx"]`
+    /// `SkillIds`; example: `["skill-xx"]`
     pub skill_ids: Option<Vec<String>>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"standby"`
+    /// `Status`; example: `"standby"`
     pub status: Option<String>,
 
-    /// `ResourceMapId`: a string.
-    ///
-    /// Example: `"map-id"`
+    /// `ResourceMapId`; example: `"map-id"`
     pub resource_map_id: Option<String>,
 
-    /// `MCPIds`: a list of strings.
-    ///
-    /// Example: `["mcp-xxx"]`
+    /// `MCPIds`; example: `["mcp-xxx"]`
     #[tc(rename = "MCPIds")]
     pub mcp_ids: Option<Vec<String>>,
 
-    /// `EnvVars`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<models::EnvVar>>,
 }
 
 /// What a successful [`UpdateAIWorkbenchAgent`] call returns.
 #[tc_model]
 pub struct UpdateAIWorkbenchAgentResponse {
-    /// `Agent`: an [`AgentInfo`](super::models::AgentInfo).
+    /// `Agent`
     pub agent: Option<models::AgentInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,38 +9,23 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIWorkbenchSREDigitalTwinTask")]
 #[tc_model]
 pub struct AiWorkbenchSreDigitalTwinTask {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"报告生成"`
+    /// `Name`, required in requests; example: `"报告生成"`
     pub name: Option<String>,
 
-    /// `TaskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"custom"`
+    /// `TaskType`, required in requests; example: `"custom"`
     pub task_type: Option<String>,
 
-    /// `TaskConfig`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"{\\\"uin\\\": 1234}"`
+    /// `TaskConfig`, required in requests; example: `"{\\\"uin\\\": 1234}"`
     pub task_config: Option<String>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-07-11T10:50:14.872087+08:00"`
+    /// `CreatedAt`; example: `"2025-07-11T10:50:14.872087+08:00"`
     pub created_at: Option<String>,
 
-    /// `TwinID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TwinID`; example: `2`
     #[tc(rename = "TwinID")]
     pub twin_id: Option<u64>,
 }
@@ -51,14 +36,10 @@ pub struct AiWorkbenchSreDigitalTwinTask {
 #[doc(alias = "AIWorkbenchSREDigitalTwinTaskList")]
 #[tc_model]
 pub struct AiWorkbenchSreDigitalTwinTaskList {
-    /// `Tasks`: a list of [`AiWorkbenchSreDigitalTwinTask`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `Tasks`; example: `[{}]`
     pub tasks: Option<Vec<AiWorkbenchSreDigitalTwinTask>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 }
 
@@ -68,52 +49,34 @@ pub struct AiWorkbenchSreDigitalTwinTaskList {
 #[doc(alias = "AIWorkbenchSREDigitalTwinWorkLog")]
 #[tc_model]
 pub struct AiWorkbenchSreDigitalTwinWorkLog {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-07-11T10:50:14.872087+08:00"`
+    /// `CreatedAt`; example: `"2025-07-11T10:50:14.872087+08:00"`
     pub created_at: Option<String>,
 
-    /// `TwinID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TwinID`; example: `1`
     #[tc(rename = "TwinID")]
     pub twin_id: Option<u64>,
 
-    /// `TaskID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskID`; example: `1`
     #[tc(rename = "TaskID")]
     pub task_id: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-07-11T10:50:14.872087+08:00"`
+    /// `StartTime`; example: `"2025-07-11T10:50:14.872087+08:00"`
     pub start_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"analyzing"`
+    /// `Status`; example: `"analyzing"`
     pub status: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"分析结果：xxxx"`
+    /// `Result`; example: `"分析结果：xxxx"`
     pub result: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"任务1"`
+    /// `TaskName`; example: `"任务1"`
     pub task_name: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `TaskType`; example: `"custom"`
     pub task_type: Option<String>,
 }
 
@@ -123,19 +86,13 @@ pub struct AiWorkbenchSreDigitalTwinWorkLog {
 #[doc(alias = "AIWorkbenchSREDigitalTwinWorkLogDetail")]
 #[tc_model]
 pub struct AiWorkbenchSreDigitalTwinWorkLogDetail {
-    /// `Content`: a string.
-    ///
-    /// Example: `"https://12345.cos.ap-guangzhou.myqcloud.com/report/12345/xxxx"`
+    /// `Content`; example: `"https://12345.cos.ap-guangzhou.myqcloud.com/report/12345/xxxx"`
     pub content: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `TaskType`; example: `"custom"`
     pub task_type: Option<String>,
 
-    /// `DialogID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DialogID`; example: `1`
     #[tc(rename = "DialogID")]
     pub dialog_id: Option<i64>,
 }
@@ -146,14 +103,10 @@ pub struct AiWorkbenchSreDigitalTwinWorkLogDetail {
 #[doc(alias = "AIWorkbenchSREDigitalTwinWorkLogList")]
 #[tc_model]
 pub struct AiWorkbenchSreDigitalTwinWorkLogList {
-    /// `WorkLogs`: a list of [`AiWorkbenchSreDigitalTwinWorkLog`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `WorkLogs`; example: `[{}]`
     pub work_logs: Option<Vec<AiWorkbenchSreDigitalTwinWorkLog>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 }
 
@@ -162,51 +115,35 @@ pub struct AiWorkbenchSreDigitalTwinWorkLogList {
 /// Returned in the output of [`DescribeAIWorkbenchAgent`](super::DescribeAIWorkbenchAgent), [`ListAIWorkbenchAgents`](super::ListAIWorkbenchAgents) and [`UpdateAIWorkbenchAgent`](super::UpdateAIWorkbenchAgent).
 #[tc_model]
 pub struct AgentInfo {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"peter************"`
+    /// `Name`; example: `"peter************"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"NewDesc"`
+    /// `Description`; example: `"NewDesc"`
     pub description: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Category`; example: `"monitor"`
     pub category: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `SkillIds`: a list of strings.
-    ///
-    /// Example: `["skill-xx"]`
+    /// `SkillIds`; example: `["skill-xx"]`
     pub skill_ids: Option<Vec<String>>,
 
-    /// `ResourceMapId`: a string.
-    ///
-    /// Example: `"map-id"`
+    /// `ResourceMapId`; example: `"map-id"`
     pub resource_map_id: Option<String>,
 
-    /// `MCPIds`: a list of strings.
-    ///
-    /// Example: `["mcp-xxx"]`
+    /// `MCPIds`; example: `["mcp-xxx"]`
     #[tc(rename = "MCPIds")]
     pub mcp_ids: Option<Vec<String>>,
 
-    /// `CamTags`: a list of [`Tag`] objects.
+    /// `CamTags`
     pub cam_tags: Option<Vec<Tag>>,
 
-    /// `EnvVars`: a list of [`EnvVar`] objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<EnvVar>>,
 }
 
@@ -215,14 +152,10 @@ pub struct AgentInfo {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct AlarmLable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Name`; example: `"key1"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -231,84 +164,60 @@ pub struct AlarmLable {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct AlarmNotifyHistory {
-    /// `NotifyId`: a string.
-    ///
-    /// Example: `"d9729feb74992cc3482b350163a1a010_cdc"`
+    /// `NotifyId`; example: `"d9729feb74992cc3482b350163a1a010_cdc"`
     pub notify_id: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"policy-123"`
+    /// `PolicyId`; example: `"policy-123"`
     pub policy_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"r_ad-123"`
+    /// `SessionId`; example: `"r_ad-123"`
     pub session_id: Option<String>,
 
-    /// `NotifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732802380`
+    /// `NotifyTime`; example: `1732802380`
     pub notify_time: Option<i64>,
 
-    /// `TriggerTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732802380`
+    /// `TriggerTime`; example: `1732802380`
     pub trigger_time: Option<i64>,
 
-    /// `TriggerLevel`: a string.
+    /// `TriggerLevel`
     pub trigger_level: Option<String>,
 
-    /// `AlarmContent`: a string.
-    ///
-    /// Example: `"content"`
+    /// `AlarmContent`; example: `"content"`
     pub alarm_content: Option<String>,
 
-    /// `AlarmObject`: a string.
-    ///
-    /// Example: `"object"`
+    /// `AlarmObject`; example: `"object"`
     pub alarm_object: Option<String>,
 
-    /// `ChannelSet`: a list of strings.
-    ///
-    /// Example: `["QCloudYehe_sms"]`
+    /// `ChannelSet`; example: `["QCloudYehe_sms"]`
     pub channel_set: Option<Vec<String>>,
 
-    /// `ChannelsReceivers`: a list of [`ChannelsReceivers`] objects.
+    /// `ChannelsReceivers`
     pub channels_receivers: Option<Vec<ChannelsReceivers>>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"默认告警策略"`
+    /// `PolicyName`; example: `"默认告警策略"`
     pub policy_name: Option<String>,
 
-    /// `PromeInstanceID`: a string.
-    ///
-    /// Example: `"prom-123"`
+    /// `PromeInstanceID`; example: `"prom-123"`
     #[tc(rename = "PromeInstanceID")]
     pub prome_instance_id: Option<String>,
 
-    /// `PromeInstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `PromeInstanceRegion`; example: `"ap-guangzhou"`
     pub prome_instance_region: Option<String>,
 
-    /// `Notices`: a list of [`NotifyRelatedNotice`] objects.
+    /// `Notices`
     pub notices: Option<Vec<NotifyRelatedNotice>>,
 
-    /// `TriggerStatus`: a string.
-    ///
-    /// Example: `"Trigger"`
+    /// `TriggerStatus`; example: `"Trigger"`
     pub trigger_status: Option<String>,
 
-    /// `PromeConsoleURL`: a string.
+    /// `PromeConsoleURL`
     #[tc(rename = "PromeConsoleURL")]
     pub prome_console_url: Option<String>,
 
-    /// `Labels`: a list of [`AlarmLable`] objects.
+    /// `Labels`
     pub labels: Option<Vec<AlarmLable>>,
 
-    /// `ReceiverGroups`: a list of [`ReceiverGroup`] objects.
+    /// `ReceiverGroups`
     pub receiver_groups: Option<Vec<ReceiverGroup>>,
 }
 
@@ -317,67 +226,43 @@ pub struct AlarmNotifyHistory {
 /// Returned in the output of [`DescribeAIWorkbenchArtifact`](super::DescribeAIWorkbenchArtifact) and [`ListAIWorkbenchArtifacts`](super::ListAIWorkbenchArtifacts).
 #[tc_model]
 pub struct ArtifactInfo {
-    /// `ArtifactId`: a string.
-    ///
-    /// Example: `"a3***************************1b2"`
+    /// `ArtifactId`; example: `"a3***************************1b2"`
     pub artifact_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"c**********s.j**n"`
+    /// `Name`; example: `"c**********s.j**n"`
     pub name: Option<String>,
 
-    /// `MimeType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `MimeType`; example: `"application/json"`
     pub mime_type: Option<String>,
 
-    /// `SizeBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `646`
+    /// `SizeBytes`; example: `646`
     pub size_bytes: Option<i64>,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsGlobal`; example: `true`
     pub is_global: Option<bool>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreatedAt`; example: `0`
     pub created_at: Option<i64>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdatedAt`; example: `0`
     pub updated_at: Option<i64>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"skl-********"`
+    /// `SkillId`; example: `"skl-********"`
     pub skill_id: Option<String>,
 
-    /// `StoragePath`: a string.
-    ///
-    /// Example: `"sandbox_file://ses-************/******************-20260804.md"`
+    /// `StoragePath`; example: `"sandbox_file://ses-************/******************-20260804.md"`
     pub storage_path: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"session"`
+    /// `SourceType`; example: `"session"`
     pub source_type: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"分析近3天告警历史"`
+    /// `SourceName`; example: `"分析近3天告警历史"`
     pub source_name: Option<String>,
 
-    /// `ExecutionSummary`: a string.
+    /// `ExecutionSummary`
     pub execution_summary: Option<String>,
 }
 
@@ -386,14 +271,10 @@ pub struct ArtifactInfo {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct ChannelContent {
-    /// `SubChannel`: a string.
-    ///
-    /// Example: `"QCloudYehe_email"`
+    /// `SubChannel`; example: `"QCloudYehe_email"`
     pub sub_channel: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"【TCOP】【告警触发】云产品告警详情页测试尊敬的腾讯云用户，您好！       您的腾讯云账号（账号ID：1500000686，昵称：..."`
+    /// `Content`; example: `"【TCOP】【告警触发】云产品告警详情页测试尊敬的腾讯云用户，您好！       您的腾讯云账号（账号ID：1500000686，昵称：..."`
     pub content: Option<String>,
 }
 
@@ -402,57 +283,37 @@ pub struct ChannelContent {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct ChannelsReceivers {
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"叮叮"`
+    /// `ChannelName`; example: `"叮叮"`
     pub channel_name: Option<String>,
 
-    /// `Receivers`: a list of strings.
-    ///
-    /// Example: `["908395238"]`
+    /// `Receivers`; example: `["908395238"]`
     pub receivers: Option<Vec<String>>,
 
-    /// `SendStatus`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SendStatus`; example: `"0"`
     pub send_status: Option<String>,
 
-    /// `SendStatusCode`: a string.
-    ///
-    /// Example: `"OK_0"`
+    /// `SendStatusCode`; example: `"OK_0"`
     pub send_status_code: Option<String>,
 
-    /// `SendTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791445043`
+    /// `SendTime`; example: `1791445043`
     pub send_time: Option<i64>,
 
-    /// `SubChannels`: a list of strings.
-    ///
-    /// Example: `["QCloudYehe_email"]`
+    /// `SubChannels`; example: `["QCloudYehe_email"]`
     pub sub_channels: Option<Vec<String>>,
 
-    /// `ExecDetail`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ExecDetail`; example: `"ok"`
     pub exec_detail: Option<String>,
 
-    /// `RealDeliverStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `RealDeliverStatus`; example: `"SUCCESS"`
     pub real_deliver_status: Option<String>,
 
-    /// `RealDeliverTime`: a string.
-    ///
-    /// Example: `"2026-08-05 18:04:46"`
+    /// `RealDeliverTime`; example: `"2026-08-05 18:04:46"`
     pub real_deliver_time: Option<String>,
 
-    /// `RealDeliverErrMsg`: a string.
-    ///
-    /// Example: `"DELIVRD"`
+    /// `RealDeliverErrMsg`; example: `"DELIVRD"`
     pub real_deliver_err_msg: Option<String>,
 
-    /// `Contents`: a list of [`ChannelContent`] objects.
+    /// `Contents`
     pub contents: Option<Vec<ChannelContent>>,
 }
 
@@ -461,12 +322,10 @@ pub struct ChannelsReceivers {
 /// Returned in the output of [`ListAIWorkbenchMessages`](super::ListAIWorkbenchMessages).
 #[tc_model]
 pub struct ContentBlockInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TOOL_CALL_RESULT"`
+    /// `Type`; example: `"TOOL_CALL_RESULT"`
     pub r#type: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 }
 
@@ -476,15 +335,10 @@ pub struct ContentBlockInfo {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct DingDingRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"告警通知模板{{.PolicyName}}"`
+    /// `ContentTmpl`, required in requests; example: `"告警通知模板{{.PolicyName}}"`
     pub content_tmpl: Option<String>,
 
-    /// `TitleTmpl`: a string.
-    ///
-    /// Example: `"标题{{.PolicyName}}"`
+    /// `TitleTmpl`; example: `"标题{{.PolicyName}}"`
     pub title_tmpl: Option<String>,
 }
 
@@ -494,12 +348,10 @@ pub struct DingDingRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct DingDingRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
+    /// `MatchingStatus`, required in requests
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`DingDingRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<DingDingRobotNoticeTmpl>,
 }
 
@@ -509,15 +361,13 @@ pub struct DingDingRobotNoticeTmplMatcher {
 /// Returned in the output of [`DescribeDispenseExternalRule`](super::DescribeDispenseExternalRule) and [`DescribeDispenseExternalRuleList`](super::DescribeDispenseExternalRuleList).
 #[tc_model]
 pub struct DispenseCondition {
-    /// `ExtMetric`: a string.
-    ///
-    /// Example: `"InvisibleMsgNum"`
+    /// `ExtMetric`; example: `"InvisibleMsgNum"`
     pub ext_metric: Option<String>,
 
-    /// `DispenseFilters`: a list of [`DispenseFilter`] objects.
+    /// `DispenseFilters`
     pub dispense_filters: Option<Vec<DispenseFilter>>,
 
-    /// `ConditionId`: a signed 64-bit integer.
+    /// `ConditionId`
     pub condition_id: Option<i64>,
 }
 
@@ -527,19 +377,13 @@ pub struct DispenseCondition {
 /// Returned in the output of [`DescribeDispenseExternalRule`](super::DescribeDispenseExternalRule) and [`DescribeDispenseExternalRuleList`](super::DescribeDispenseExternalRuleList).
 #[tc_model]
 pub struct DispenseFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `Key`; example: `"uuid"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["abc","def"]`
+    /// `Values`; example: `["abc","def"]`
     pub values: Option<Vec<String>>,
 
-    /// `Expression`: a string.
-    ///
-    /// Example: `"equal或者in"`
+    /// `Expression`; example: `"equal或者in"`
     pub expression: Option<String>,
 }
 
@@ -549,10 +393,10 @@ pub struct DispenseFilter {
 /// Returned in the output of [`DescribeDispenseExternalRule`](super::DescribeDispenseExternalRule) and [`DescribeDispenseExternalRuleList`](super::DescribeDispenseExternalRuleList).
 #[tc_model]
 pub struct DispenseGlobalTag {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -561,20 +405,16 @@ pub struct DispenseGlobalTag {
 /// Returned in the output of [`DescribeDispenseRegion`](super::DescribeDispenseRegion).
 #[tc_model]
 pub struct DispenseRegion {
-    /// `Region`: a string.
-    /// Always sent in responses.
+    /// `Region`, always sent in responses
     pub region: Option<String>,
 
-    /// `RegionCnName`: a string.
-    /// Always sent in responses.
+    /// `RegionCnName`, always sent in responses
     pub region_cn_name: Option<String>,
 
-    /// `RegionEnName`: a string.
-    /// Always sent in responses.
+    /// `RegionEnName`, always sent in responses
     pub region_en_name: Option<String>,
 
-    /// `RuleNumber`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `RuleNumber`, always sent in responses
     pub rule_number: Option<i64>,
 }
 
@@ -584,14 +424,10 @@ pub struct DispenseRegion {
 /// Returned in the output of [`DescribeAIWorkbenchAgent`](super::DescribeAIWorkbenchAgent), [`ListAIWorkbenchAgents`](super::ListAIWorkbenchAgents) and [`UpdateAIWorkbenchAgent`](super::UpdateAIWorkbenchAgent).
 #[tc_model]
 pub struct EnvEntry {
-    /// `Value`: a string.
-    ///
-    /// Example: `"sk-**********"`
+    /// `Value`; example: `"sk-**********"`
     pub value: Option<String>,
 
-    /// `Sensitive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Sensitive`; example: `true`
     pub sensitive: Option<bool>,
 }
 
@@ -601,12 +437,10 @@ pub struct EnvEntry {
 /// Returned in the output of [`DescribeAIWorkbenchAgent`](super::DescribeAIWorkbenchAgent), [`ListAIWorkbenchAgents`](super::ListAIWorkbenchAgents) and [`UpdateAIWorkbenchAgent`](super::UpdateAIWorkbenchAgent).
 #[tc_model]
 pub struct EnvVar {
-    /// `Key`: a string.
-    ///
-    /// Example: `"API_KEY"`
+    /// `Key`; example: `"API_KEY"`
     pub key: Option<String>,
 
-    /// `Value`: an [`EnvEntry`].
+    /// `Value`
     pub value: Option<EnvEntry>,
 }
 
@@ -615,49 +449,31 @@ pub struct EnvVar {
 /// Returned in the output of [`DescribeAIWorkbenchExecution`](super::DescribeAIWorkbenchExecution) and [`ListAIWorkbenchExecutions`](super::ListAIWorkbenchExecutions).
 #[tc_model]
 pub struct ExecutionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"基础报告生成测试"`
+    /// `Name`; example: `"基础报告生成测试"`
     pub name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tsk-********"`
+    /// `TaskId`; example: `"tsk-********"`
     pub task_id: Option<String>,
 
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"exe-************"`
+    /// `ExecutionId`; example: `"exe-************"`
     pub execution_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `TriggerType`; example: `"manual"`
     pub trigger_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"任务为基于用户提供的固定内容生成每日APM告警分析报告。助手已确认任务要求，并等待用户提供报告正文内容，尚未生成最终报告。目前无异常，处于等待输入状态。"`
+    /// `Summary`; example: `"任务为基于用户提供的固定内容生成每日APM告警分析报告。助手已确认任务要求，并等待用户提供报告正文内容，尚未生成最终报告。目前无异常，处于等待输入状态。"`
     pub summary: Option<String>,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `18948`
+    /// `DurationMs`; example: `18948`
     pub duration_ms: Option<i64>,
 }
 
@@ -666,23 +482,23 @@ pub struct ExecutionInfo {
 /// Returned in the output of [`DescribeDispenseExternalRule`](super::DescribeDispenseExternalRule), [`DescribeDispenseExternalRuleList`](super::DescribeDispenseExternalRuleList) and [`DescribeExtMetric`](super::DescribeExtMetric).
 #[tc_model]
 pub struct ExtMetric {
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `MetricCName`: a string.
+    /// `MetricCName`
     pub metric_c_name: Option<String>,
 
-    /// `CNMeaning`: a string.
+    /// `CNMeaning`
     #[tc(rename = "CNMeaning")]
     pub cn_meaning: Option<String>,
 
-    /// `EnMeaning`: a string.
+    /// `EnMeaning`
     pub en_meaning: Option<String>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `DimensionFlag`: a boolean.
+    /// `DimensionFlag`
     pub dimension_flag: Option<bool>,
 }
 
@@ -692,18 +508,13 @@ pub struct ExtMetric {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct FeiShuRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"告警通知模板{{.PolicyName}}"`
+    /// `ContentTmpl`, required in requests; example: `"告警通知模板{{.PolicyName}}"`
     pub content_tmpl: Option<String>,
 
-    /// `TitleTmpl`: a string.
-    ///
-    /// Example: `"标题{{.PolicyName}}"`
+    /// `TitleTmpl`; example: `"标题{{.PolicyName}}"`
     pub title_tmpl: Option<String>,
 
-    /// `TitleColor`: a [`RobotNoticeTitleColor`].
+    /// `TitleColor`
     pub title_color: Option<RobotNoticeTitleColor>,
 }
 
@@ -713,12 +524,10 @@ pub struct FeiShuRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct FeiShuRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
+    /// `MatchingStatus`, required in requests
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`FeiShuRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<FeiShuRobotNoticeTmpl>,
 }
 
@@ -728,10 +537,7 @@ pub struct FeiShuRobotNoticeTmplMatcher {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct GoogleChatRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"IyMjIFnt7Sku"`
+    /// `ContentTmpl`, required in requests; example: `"IyMjIFnt7Sku"`
     pub content_tmpl: Option<String>,
 }
 
@@ -741,14 +547,10 @@ pub struct GoogleChatRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct GoogleChatRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["Trigger"]`
+    /// `MatchingStatus`, required in requests; example: `["Trigger"]`
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`GoogleChatRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<GoogleChatRobotNoticeTmpl>,
 }
 
@@ -757,29 +559,19 @@ pub struct GoogleChatRobotNoticeTmplMatcher {
 /// Sent in the input of [`CreateAIWorkbenchAgent`](super::CreateAIWorkbenchAgent) and [`UpdateAIWorkbenchAgent`](super::UpdateAIWorkbenchAgent).
 #[tc_model]
 pub struct InstructionConfig {
-    /// `RolePosition`: a string.
-    ///
-    /// Example: `"腾讯云可观测平台用户的运维数字分身"`
+    /// `RolePosition`; example: `"腾讯云可观测平台用户的运维数字分身"`
     pub role_position: Option<String>,
 
-    /// `CoreDuty`: a string.
-    ///
-    /// Example: `"线上故障应急响应：快速定位异常根因"`
+    /// `CoreDuty`; example: `"线上故障应急响应：快速定位异常根因"`
     pub core_duty: Option<String>,
 
-    /// `CoreTruths`: a string.
-    ///
-    /// Example: `"主动前置不被动：不等你追问，预判需求、提前行动"`
+    /// `CoreTruths`; example: `"主动前置不被动：不等你追问，预判需求、提前行动"`
     pub core_truths: Option<String>,
 
-    /// `Vibe`: a string.
-    ///
-    /// Example: `"直白接地气：拒绝黑话堆砌"`
+    /// `Vibe`; example: `"直白接地气：拒绝黑话堆砌"`
     pub vibe: Option<String>,
 
-    /// `Boundaries`: a string.
-    ///
-    /// Example: `"不擅自执行生产环境高危操作"`
+    /// `Boundaries`; example: `"不擅自执行生产环境高危操作"`
     pub boundaries: Option<String>,
 }
 
@@ -788,14 +580,10 @@ pub struct InstructionConfig {
 /// Returned in the output of [`DescribeKafka`](super::DescribeKafka).
 #[tc_model]
 pub struct KafkaConnectivity {
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -805,60 +593,38 @@ pub struct KafkaConnectivity {
 #[doc(alias = "MCPInfo")]
 #[tc_model]
 pub struct McpInfo {
-    /// `MCPId`: a string.
-    ///
-    /// Example: `"mcp-********"`
+    /// `MCPId`; example: `"mcp-********"`
     #[tc(rename = "MCPId")]
     pub mcp_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcop-cls-mcp"`
+    /// `Name`; example: `"tcop-cls-mcp"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mcp的描述信息"`
+    /// `Description`; example: `"mcp的描述信息"`
     pub description: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"www.testmcp.com"`
+    /// `Url`; example: `"www.testmcp.com"`
     pub url: Option<String>,
 
-    /// `Transport`: a string.
-    ///
-    /// Example: `"streamable_http"`
+    /// `Transport`; example: `"streamable_http"`
     pub transport: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"aksk"`
+    /// `AuthType`; example: `"aksk"`
     pub auth_type: Option<String>,
 
-    /// `AuthSecret`: a string.
-    ///
-    /// Example: `"***vfsz"`
+    /// `AuthSecret`; example: `"***vfsz"`
     pub auth_secret: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Timeout`; example: `20`
     pub timeout: Option<i64>,
 
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryCount`; example: `0`
     pub retry_count: Option<i64>,
 
-    /// `Headers`: a string.
-    ///
-    /// Example: `"***tX\"}"`
+    /// `Headers`; example: `"***tX\"}"`
     pub headers: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -867,32 +633,22 @@ pub struct McpInfo {
 /// Returned in the output of [`ListAIWorkbenchMessages`](super::ListAIWorkbenchMessages).
 #[tc_model]
 pub struct MessageInfo {
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"ent-************"`
+    /// `EntryId`; example: `"ent-************"`
     pub entry_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"分析云服务器最近三天的告警历史分布"`
+    /// `Content`; example: `"分析云服务器最近三天的告警历史分布"`
     pub content: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: Option<String>,
 
-    /// `ContentBlocks`: a list of [`ContentBlockInfo`] objects.
+    /// `ContentBlocks`
     pub content_blocks: Option<Vec<ContentBlockInfo>>,
 }
 
@@ -901,48 +657,32 @@ pub struct MessageInfo {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct NoticeContentTmpl {
-    /// `TmplID`: a string.
-    ///
-    /// Example: `"tmpl-123"`
+    /// `TmplID`; example: `"tmpl-123"`
     #[tc(rename = "TmplID")]
     pub tmpl_id: Option<String>,
 
-    /// `TmplName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TmplName`; example: `"name"`
     pub tmpl_name: Option<String>,
 
-    /// `TmplContents`: a [`NoticeContentTmplItem`].
+    /// `TmplContents`
     pub tmpl_contents: Option<NoticeContentTmplItem>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1729655205`
+    /// `CreateTime`; example: `1729655205`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1729655205`
+    /// `UpdateTime`; example: `1729655205`
     pub update_time: Option<i64>,
 
-    /// `LastModifier`: a string.
-    ///
-    /// Example: `"1500000000"`
+    /// `LastModifier`; example: `"1500000000"`
     pub last_modifier: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"1500000000"`
+    /// `Creator`; example: `"1500000000"`
     pub creator: Option<String>,
 
-    /// `MonitorType`: a string.
-    ///
-    /// Example: `"MT_QCE"`
+    /// `MonitorType`; example: `"MT_QCE"`
     pub monitor_type: Option<String>,
 
-    /// `TmplLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TmplLanguage`; example: `"zh"`
     pub tmpl_language: Option<String>,
 }
 
@@ -951,15 +691,11 @@ pub struct NoticeContentTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct NoticeContentTmplBindPolicyCount {
-    /// `NoticeContentTmplID`: a string.
-    ///
-    /// Example: `"tmpl-xxx"`
+    /// `NoticeContentTmplID`; example: `"tmpl-xxx"`
     #[tc(rename = "NoticeContentTmplID")]
     pub notice_content_tmpl_id: Option<String>,
 
-    /// `BindCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindCount`; example: `1`
     pub bind_count: Option<u64>,
 }
 
@@ -969,34 +705,34 @@ pub struct NoticeContentTmplBindPolicyCount {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct NoticeContentTmplItem {
-    /// `QCloudYehe`: a list of [`QCloudYeheNoticeTmplMatcher`] objects.
+    /// `QCloudYehe`
     pub q_cloud_yehe: Option<Vec<QCloudYeheNoticeTmplMatcher>>,
 
-    /// `WeWorkRobot`: a list of [`WeWorkRobotNoticeTmplMatcher`] objects.
+    /// `WeWorkRobot`
     pub we_work_robot: Option<Vec<WeWorkRobotNoticeTmplMatcher>>,
 
-    /// `DingDingRobot`: a list of [`DingDingRobotNoticeTmplMatcher`] objects.
+    /// `DingDingRobot`
     pub ding_ding_robot: Option<Vec<DingDingRobotNoticeTmplMatcher>>,
 
-    /// `FeiShuRobot`: a list of [`FeiShuRobotNoticeTmplMatcher`] objects.
+    /// `FeiShuRobot`
     pub fei_shu_robot: Option<Vec<FeiShuRobotNoticeTmplMatcher>>,
 
-    /// `Webhook`: a list of [`WebhookNoticeTmplMatcher`] objects.
+    /// `Webhook`
     pub webhook: Option<Vec<WebhookNoticeTmplMatcher>>,
 
-    /// `TeamsRobot`: a list of [`TeamsRobotNoticeTmplMatcher`] objects.
+    /// `TeamsRobot`
     pub teams_robot: Option<Vec<TeamsRobotNoticeTmplMatcher>>,
 
-    /// `PagerDutyRobot`: a list of [`PagerDutyRobotNoticeTmplMatcher`] objects.
+    /// `PagerDutyRobot`
     pub pager_duty_robot: Option<Vec<PagerDutyRobotNoticeTmplMatcher>>,
 
-    /// `GoogleChatRobot`: a list of [`GoogleChatRobotNoticeTmplMatcher`] objects.
+    /// `GoogleChatRobot`
     pub google_chat_robot: Option<Vec<GoogleChatRobotNoticeTmplMatcher>>,
 
-    /// `SlackRobot`: a list of [`SlackRobotNoticeTmplMatcher`] objects.
+    /// `SlackRobot`
     pub slack_robot: Option<Vec<SlackRobotNoticeTmplMatcher>>,
 
-    /// `TeamsWorkflowRobot`: a list of [`TeamsWorkflowRobotNoticeTmplMatcher`] objects.
+    /// `TeamsWorkflowRobot`
     pub teams_workflow_robot: Option<Vec<TeamsWorkflowRobotNoticeTmplMatcher>>,
 }
 
@@ -1005,14 +741,10 @@ pub struct NoticeContentTmplItem {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct NotifyRelatedNotice {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-123"`
+    /// `NoticeId`; example: `"notice-123"`
     pub notice_id: Option<String>,
 
-    /// `NoticeName`: a string.
-    ///
-    /// Example: `"默认通知模板"`
+    /// `NoticeName`; example: `"默认通知模板"`
     pub notice_name: Option<String>,
 }
 
@@ -1021,14 +753,10 @@ pub struct NotifyRelatedNotice {
 /// Sent in the input of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct PageByNoParams {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `PerPage`; example: `19`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNo`; example: `"1"`
     pub page_no: Option<String>,
 }
 
@@ -1037,30 +765,22 @@ pub struct PageByNoParams {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct PageByNoResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalPage`; example: `12`
     pub total_page: Option<i64>,
 
-    /// `CurrentPageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentPageNo`; example: `1`
     pub current_page_no: Option<i64>,
 
-    /// `IsEnd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnd`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_end: Option<bool>,
 
-    /// `End`: a boolean.
+    /// `End`
     pub end: Option<bool>,
 }
 
@@ -1069,14 +789,10 @@ pub struct PageByNoResult {
 /// Sent in the input of [`ListAIWorkbenchResourceInstances`](super::ListAIWorkbenchResourceInstances).
 #[tc_model]
 pub struct PageByNumParams {
-    /// `PerPage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PerPage`; example: `20`
     pub per_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 }
 
@@ -1085,19 +801,13 @@ pub struct PageByNumParams {
 /// Returned in the output of [`ListAIWorkbenchAgents`](super::ListAIWorkbenchAgents), [`ListAIWorkbenchArtifacts`](super::ListAIWorkbenchArtifacts), [`ListAIWorkbenchExecutions`](super::ListAIWorkbenchExecutions), [`ListAIWorkbenchMCPs`](super::ListAIWorkbenchMCPs), [`ListAIWorkbenchResourceInstances`](super::ListAIWorkbenchResourceInstances), [`ListAIWorkbenchResourceMaps`](super::ListAIWorkbenchResourceMaps) and 3 more.
 #[tc_model]
 pub struct PageByNumResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `178`
+    /// `TotalCount`; example: `178`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalPage`; example: `20`
     pub total_page: Option<i64>,
 
-    /// `CurrentPageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentPageNo`; example: `1`
     pub current_page_no: Option<i64>,
 }
 
@@ -1107,17 +817,13 @@ pub struct PageByNumResult {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct PagerDutyRobotNoticeTmpl {
-    /// `Body`: a string.
-    ///
-    /// Example: `"e3sibmFtZSI6ICJ7ey5zdGFmZn19In0="`
+    /// `Body`; example: `"e3sibmFtZSI6ICJ7ey5zdGFmZn19In0="`
     pub body: Option<String>,
 
-    /// `Headers`: a list of [`PagerDutyRobotNoticeTmplHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<PagerDutyRobotNoticeTmplHeader>>,
 
-    /// `TitleTmpl`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `TitleTmpl`; example: `"标题"`
     pub title_tmpl: Option<String>,
 }
 
@@ -1127,16 +833,10 @@ pub struct PagerDutyRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct PagerDutyRobotNoticeTmplHeader {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key"`
+    /// `Key`, required in requests; example: `"key"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["v1","v2"]`
+    /// `Values`, required in requests; example: `["v1","v2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1146,10 +846,10 @@ pub struct PagerDutyRobotNoticeTmplHeader {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct PagerDutyRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
+    /// `MatchingStatus`
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`PagerDutyRobotNoticeTmpl`].
+    /// `Template`
     pub template: Option<PagerDutyRobotNoticeTmpl>,
 }
 
@@ -1159,35 +859,31 @@ pub struct PagerDutyRobotNoticeTmplMatcher {
 /// Returned in the output of [`DescribeDispenseExternalRule`](super::DescribeDispenseExternalRule) and [`DescribeDispenseExternalRuleList`](super::DescribeDispenseExternalRuleList).
 #[tc_model]
 pub struct Producer {
-    /// `ProtocolType`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `ProtocolType`, required in requests
     pub protocol_type: Option<i64>,
 
-    /// `Type`: a string.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<String>,
 
-    /// `Brokers`: a string.
-    /// Required in requests.
+    /// `Brokers`, required in requests
     pub brokers: Option<String>,
 
-    /// `Topic`: a string.
-    /// Required in requests.
+    /// `Topic`, required in requests
     pub topic: Option<String>,
 
-    /// `Merge`: a signed 64-bit integer.
+    /// `Merge`
     pub merge: Option<i64>,
 
-    /// `GlobalTags`: a list of [`DispenseGlobalTag`] objects.
+    /// `GlobalTags`
     pub global_tags: Option<Vec<DispenseGlobalTag>>,
 
-    /// `DefaultTags`: a list of strings.
+    /// `DefaultTags`
     pub default_tags: Option<Vec<String>>,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: Option<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 }
 
@@ -1197,27 +893,27 @@ pub struct Producer {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct QCloudYeheNoticeTmpl {
-    /// `Email`: a [`QCloudYeheNoticeTmplItem`].
+    /// `Email`
     pub email: Option<QCloudYeheNoticeTmplItem>,
 
-    /// `QYWX`: a [`QCloudYeheNoticeTmplItem`].
+    /// `QYWX`
     #[tc(rename = "QYWX")]
     pub qywx: Option<QCloudYeheNoticeTmplItem>,
 
-    /// `SMS`: a [`QCloudYeheNoticeTmplItem`].
+    /// `SMS`
     #[tc(rename = "SMS")]
     pub sms: Option<QCloudYeheNoticeTmplItem>,
 
-    /// `Voice`: a [`QCloudYeheNoticeTmplItem`].
+    /// `Voice`
     pub voice: Option<QCloudYeheNoticeTmplItem>,
 
-    /// `WeChat`: a [`QCloudYeheWeChatNoticeTmplItem`].
+    /// `WeChat`
     pub we_chat: Option<QCloudYeheWeChatNoticeTmplItem>,
 
-    /// `Site`: a [`QCloudYeheNoticeTmplItem`].
+    /// `Site`
     pub site: Option<QCloudYeheNoticeTmplItem>,
 
-    /// `Andon`: a [`QCloudYeheNoticeTmplItem`].
+    /// `Andon`
     pub andon: Option<QCloudYeheNoticeTmplItem>,
 }
 
@@ -1227,15 +923,10 @@ pub struct QCloudYeheNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct QCloudYeheNoticeTmplItem {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"告警通知模板{{.PolicyName}}"`
+    /// `ContentTmpl`, required in requests; example: `"告警通知模板{{.PolicyName}}"`
     pub content_tmpl: Option<String>,
 
-    /// `TitleTmpl`: a string.
-    ///
-    /// Example: `"告警通知模板{{.PolicyName}}"`
+    /// `TitleTmpl`; example: `"告警通知模板{{.PolicyName}}"`
     pub title_tmpl: Option<String>,
 }
 
@@ -1245,12 +936,10 @@ pub struct QCloudYeheNoticeTmplItem {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct QCloudYeheNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
+    /// `MatchingStatus`, required in requests
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`QCloudYeheNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<QCloudYeheNoticeTmpl>,
 }
 
@@ -1260,24 +949,16 @@ pub struct QCloudYeheNoticeTmplMatcher {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct QCloudYeheWeChatNoticeTmplItem {
-    /// `AlarmContentTmpl`: a string.
-    ///
-    /// Example: `"{{.content}}"`
+    /// `AlarmContentTmpl`; example: `"{{.content}}"`
     pub alarm_content_tmpl: Option<String>,
 
-    /// `AlarmObjectTmpl`: a string.
-    ///
-    /// Example: `"{{.object}}"`
+    /// `AlarmObjectTmpl`; example: `"{{.object}}"`
     pub alarm_object_tmpl: Option<String>,
 
-    /// `AlarmRegionTmpl`: a string.
-    ///
-    /// Example: `"{{.region_fmt}}"`
+    /// `AlarmRegionTmpl`; example: `"{{.region_fmt}}"`
     pub alarm_region_tmpl: Option<String>,
 
-    /// `AlarmTimeTmpl`: a string.
-    ///
-    /// Example: `"触发时间{{.first_trigger_time_fmt}}"`
+    /// `AlarmTimeTmpl`; example: `"触发时间{{.first_trigger_time_fmt}}"`
     pub alarm_time_tmpl: Option<String>,
 }
 
@@ -1286,49 +967,31 @@ pub struct QCloudYeheWeChatNoticeTmplItem {
 /// Returned in the output of [`DescribeAlarmNotifyHistories`](super::DescribeAlarmNotifyHistories).
 #[tc_model]
 pub struct ReceiverGroup {
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"UIDs"`
+    /// `ReceiverType`; example: `"UIDs"`
     pub receiver_type: Option<String>,
 
-    /// `ReceiverIds`: a list of strings.
-    ///
-    /// Example: `["906911493"]`
+    /// `ReceiverIds`; example: `["906911493"]`
     pub receiver_ids: Option<Vec<String>>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["log_test2"]`
+    /// `Names`; example: `["log_test2"]`
     pub names: Option<Vec<String>>,
 
-    /// `MemberIds`: a list of strings.
-    ///
-    /// Example: `["906911493"]`
+    /// `MemberIds`; example: `["906911493"]`
     pub member_ids: Option<Vec<String>>,
 
-    /// `WeekDay`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `WeekDay`; example: `[0]`
     pub week_day: Option<Vec<i64>>,
 
-    /// `DayStartSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DayStartSeconds`; example: `0`
     pub day_start_seconds: Option<i64>,
 
-    /// `DayEndSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `86399`
+    /// `DayEndSeconds`; example: `86399`
     pub day_end_seconds: Option<i64>,
 
-    /// `TimeZoneName`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZoneName`; example: `"Asia/Shanghai"`
     pub time_zone_name: Option<String>,
 
-    /// `ChannelNames`: a list of strings.
-    ///
-    /// Example: `["QCloudYehe_email"]`
+    /// `ChannelNames`; example: `["QCloudYehe_email"]`
     pub channel_names: Option<Vec<String>>,
 }
 
@@ -1337,24 +1000,16 @@ pub struct ReceiverGroup {
 /// Returned in the output of [`ListAIWorkbenchResourceInstances`](super::ListAIWorkbenchResourceInstances).
 #[tc_model]
 pub struct ResourceInstance {
-    /// `Id`: a string.
-    ///
-    /// Example: `"doc-********"`
+    /// `Id`; example: `"doc-********"`
     pub id: Option<String>,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"TCOP"`
+    /// `Service`; example: `"TCOP"`
     pub service: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `IsReady`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsReady`; example: `true`
     pub is_ready: Option<bool>,
 }
 
@@ -1363,24 +1018,16 @@ pub struct ResourceInstance {
 /// Returned in the output of [`ListAIWorkbenchResourceMaps`](super::ListAIWorkbenchResourceMaps).
 #[tc_model]
 pub struct ResourceMapInfo {
-    /// `ResourceMapId`: a string.
-    ///
-    /// Example: `"coll-********"`
+    /// `ResourceMapId`; example: `"coll-********"`
     pub resource_map_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"*****-test-******"`
+    /// `Name`; example: `"*****-test-******"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `InstanceCount`; example: `42`
     pub instance_count: Option<i64>,
 }
 
@@ -1390,12 +1037,10 @@ pub struct ResourceMapInfo {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct RobotNoticeTitleColor {
-    /// `Default`: a string.
-    ///
-    /// Example: `"violet"`
+    /// `Default`; example: `"violet"`
     pub default: Option<String>,
 
-    /// `Rules`: a list of [`RobotNoticeTitleColorRules`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RobotNoticeTitleColorRules>>,
 }
 
@@ -1405,22 +1050,13 @@ pub struct RobotNoticeTitleColor {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct RobotNoticeTitleColorRules {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"current_level"`
+    /// `Key`, required in requests; example: `"current_level"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Serious"`
+    /// `Value`, required in requests; example: `"Serious"`
     pub value: Option<String>,
 
-    /// `Color`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"wathet"`
+    /// `Color`, required in requests; example: `"wathet"`
     pub color: Option<String>,
 }
 
@@ -1429,34 +1065,34 @@ pub struct RobotNoticeTitleColorRules {
 /// Returned in the output of [`DescribeDispenseExternalRule`](super::DescribeDispenseExternalRule) and [`DescribeDispenseExternalRuleList`](super::DescribeDispenseExternalRuleList).
 #[tc_model]
 pub struct Rule {
-    /// `RuleId`: a signed 64-bit integer.
+    /// `RuleId`
     pub rule_id: i64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `ExtNamespace`: a string.
+    /// `ExtNamespace`
     pub ext_namespace: String,
 
-    /// `ExtMetric`: a list of [`ExtMetric`] objects.
+    /// `ExtMetric`
     pub ext_metric: Vec<ExtMetric>,
 
-    /// `Producer`: a [`Producer`].
+    /// `Producer`
     pub producer: Producer,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `Period`: a list of signed 64-bit integers.
+    /// `Period`
     pub period: Option<Vec<i64>>,
 
-    /// `DispenseConditions`: a list of [`DispenseCondition`] objects.
+    /// `DispenseConditions`
     pub dispense_conditions: Option<Vec<DispenseCondition>>,
 
-    /// `DispenseRegions`: a list of strings.
+    /// `DispenseRegions`
     pub dispense_regions: Option<Vec<String>>,
 }
 
@@ -1465,27 +1101,19 @@ pub struct Rule {
 /// Returned in the output of [`DescribeAIWorkbenchSession`](super::DescribeAIWorkbenchSession) and [`ListAIWorkbenchSessions`](super::ListAIWorkbenchSessions).
 #[tc_model]
 pub struct SessionInfo {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ses-************"`
+    /// `SessionId`; example: `"ses-************"`
     pub session_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tsk-********"`
+    /// `TaskId`; example: `"tsk-********"`
     pub task_id: Option<String>,
 }
 
@@ -1494,24 +1122,16 @@ pub struct SessionInfo {
 /// Returned in the output of [`DescribeAIWorkbenchSkill`](super::DescribeAIWorkbenchSkill) and [`ListAIWorkbenchSkills`](super::ListAIWorkbenchSkills).
 #[tc_model]
 pub struct SkillInfo {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"skl-********"`
+    /// `SkillId`; example: `"skl-********"`
     pub skill_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcop-prometheus"`
+    /// `Name`; example: `"tcop-prometheus"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"腾讯云监控数据查询助手"`
+    /// `Description`; example: `"腾讯云监控数据查询助手"`
     pub description: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1521,10 +1141,7 @@ pub struct SkillInfo {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct SlackRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"base64编码模板内容"`
+    /// `ContentTmpl`, required in requests; example: `"base64编码模板内容"`
     pub content_tmpl: Option<String>,
 }
 
@@ -1534,14 +1151,10 @@ pub struct SlackRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct SlackRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["Trigger"]`
+    /// `MatchingStatus`, required in requests; example: `["Trigger"]`
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`SlackRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<SlackRobotNoticeTmpl>,
 }
 
@@ -1551,14 +1164,10 @@ pub struct SlackRobotNoticeTmplMatcher {
 /// Returned in the output of [`DescribeAIWorkbenchAgent`](super::DescribeAIWorkbenchAgent), [`ListAIWorkbenchAgents`](super::ListAIWorkbenchAgents) and [`UpdateAIWorkbenchAgent`](super::UpdateAIWorkbenchAgent).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"abc\""`
+    /// `Key`; example: `"\"abc\""`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"abc\""`
+    /// `Value`; example: `"\"abc\""`
     pub value: String,
 }
 
@@ -1567,79 +1176,49 @@ pub struct Tag {
 /// Returned in the output of [`ListAIWorkbenchTasks`](super::ListAIWorkbenchTasks).
 #[tc_model]
 pub struct TaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tsk-********"`
+    /// `TaskId`; example: `"tsk-********"`
     pub task_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"基础报告生成测试"`
+    /// `Name`; example: `"基础报告生成测试"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"每日定时生成一份APM告警分析报告，基于固定模板内容输出结构化报告。"`
+    /// `Description`; example: `"每日定时生成一份APM告警分析报告，基于固定模板内容输出结构化报告。"`
     pub description: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-********"`
+    /// `AgentId`; example: `"agt-********"`
     pub agent_id: Option<String>,
 
-    /// `PromptTemplate`: a string.
-    ///
-    /// Example: `"任务目标：分析指定时间范围内的告警情况，包括告警概览统计、告警历史分布、关键实例告警详情，并生成包含问题诊断与优化建议的结构化告警分析报告。"`
+    /// `PromptTemplate`; example: `"任务目标：分析指定时间范围内的告警情况，包括告警概览统计、告警历史分布、关键实例告警详情，并生成包含问题诊断与优化建议的结构化告警分析报告。"`
     pub prompt_template: Option<String>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"markdown"`
+    /// `OutputFormat`; example: `"markdown"`
     pub output_format: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"external"`
+    /// `TriggerType`; example: `"external"`
     pub trigger_type: Option<String>,
 
-    /// `CronExpr`: a string.
-    ///
-    /// Example: `"0 0 * * *"`
+    /// `CronExpr`; example: `"0 0 * * *"`
     pub cron_expr: Option<String>,
 
-    /// `CronTimezone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `CronTimezone`; example: `"Asia/Shanghai"`
     pub cron_timezone: Option<String>,
 
-    /// `SkillIds`: a list of strings.
-    ///
-    /// Example: `["skl-********"]`
+    /// `SkillIds`; example: `["skl-********"]`
     pub skill_ids: Option<Vec<String>>,
 
-    /// `McpEndpointIds`: a list of strings.
-    ///
-    /// Example: `["mcp-********"]`
+    /// `McpEndpointIds`; example: `["mcp-********"]`
     pub mcp_endpoint_ids: Option<Vec<String>>,
 
-    /// `TimeoutSec`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TimeoutSec`; example: `600`
     pub timeout_sec: Option<i64>,
 
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryCount`; example: `0`
     pub retry_count: Option<i64>,
 
-    /// `NotifyIds`: a list of strings.
-    ///
-    /// Example: `["notice-********"]`
+    /// `NotifyIds`; example: `["notice-********"]`
     pub notify_ids: Option<Vec<String>>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1649,10 +1228,7 @@ pub struct TaskInfo {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct TeamsRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"告警通知模板{{.PolicyName}}"`
+    /// `ContentTmpl`, required in requests; example: `"告警通知模板{{.PolicyName}}"`
     pub content_tmpl: Option<String>,
 }
 
@@ -1662,12 +1238,10 @@ pub struct TeamsRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct TeamsRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
+    /// `MatchingStatus`, required in requests
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`TeamsRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<TeamsRobotNoticeTmpl>,
 }
 
@@ -1677,21 +1251,13 @@ pub struct TeamsRobotNoticeTmplMatcher {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct TeamsWorkflowRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"5ZGK6K2m6YCa55+l"`
+    /// `ContentTmpl`, required in requests; example: `"5ZGK6K2m6YCa55+l"`
     pub content_tmpl: Option<String>,
 
-    /// `Version`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"WorkflowText"`
+    /// `Version`, required in requests; example: `"WorkflowText"`
     pub version: Option<String>,
 
-    /// `TitleTmpl`: a string.
-    ///
-    /// Example: `"VGVhbXMgV29ya2Zsb3c="`
+    /// `TitleTmpl`; example: `"VGVhbXMgV29ya2Zsb3c="`
     pub title_tmpl: Option<String>,
 }
 
@@ -1701,14 +1267,10 @@ pub struct TeamsWorkflowRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct TeamsWorkflowRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["Trigger"]`
+    /// `MatchingStatus`, required in requests; example: `["Trigger"]`
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`TeamsWorkflowRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<TeamsWorkflowRobotNoticeTmpl>,
 }
 
@@ -1717,9 +1279,7 @@ pub struct TeamsWorkflowRobotNoticeTmplMatcher {
 /// Returned in the output of [`TriggerAIWorkbenchSREDigitalTwinTask`](super::TriggerAIWorkbenchSREDigitalTwinTask).
 #[tc_model]
 pub struct TriggerDigitalTwinTaskResp {
-    /// `TaskID`: a signed 64-bit integer.
-    ///
-    /// Example: `228`
+    /// `TaskID`; example: `228`
     #[tc(rename = "TaskID")]
     pub task_id: Option<i64>,
 }
@@ -1730,10 +1290,7 @@ pub struct TriggerDigitalTwinTaskResp {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct WeWorkRobotNoticeTmpl {
-    /// `ContentTmpl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"告警通知模板{{.PolicyName}}"`
+    /// `ContentTmpl`, required in requests; example: `"告警通知模板{{.PolicyName}}"`
     pub content_tmpl: Option<String>,
 }
 
@@ -1743,12 +1300,10 @@ pub struct WeWorkRobotNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct WeWorkRobotNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
-    /// Required in requests.
+    /// `MatchingStatus`, required in requests
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`WeWorkRobotNoticeTmpl`].
-    /// Required in requests.
+    /// `Template`, required in requests
     pub template: Option<WeWorkRobotNoticeTmpl>,
 }
 
@@ -1758,18 +1313,13 @@ pub struct WeWorkRobotNoticeTmplMatcher {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct WebhookNoticeTmpl {
-    /// `Body`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"e3sibmFtZSI6ICJ7ey5zdGFmZn19In0="`
+    /// `Body`, required in requests; example: `"e3sibmFtZSI6ICJ7ey5zdGFmZn19In0="`
     pub body: Option<String>,
 
-    /// `BodyContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `BodyContentType`; example: `"application/json"`
     pub body_content_type: Option<String>,
 
-    /// `Headers`: a list of [`WebhookNoticeTmplHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<WebhookNoticeTmplHeader>>,
 }
 
@@ -1779,16 +1329,10 @@ pub struct WebhookNoticeTmpl {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct WebhookNoticeTmplHeader {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key"`
+    /// `Key`, required in requests; example: `"key"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["v1","v2"]`
+    /// `Values`, required in requests; example: `["v1","v2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1798,9 +1342,9 @@ pub struct WebhookNoticeTmplHeader {
 /// Returned in the output of [`DescribeNoticeContentTmpl`](super::DescribeNoticeContentTmpl).
 #[tc_model]
 pub struct WebhookNoticeTmplMatcher {
-    /// `MatchingStatus`: a list of strings.
+    /// `MatchingStatus`
     pub matching_status: Option<Vec<String>>,
 
-    /// `Template`: a [`WebhookNoticeTmpl`].
+    /// `Template`
     pub template: Option<WebhookNoticeTmpl>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `ActivateSSAI` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ActivateSSAIResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ActivateSSAI)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -29,15 +32,21 @@ pub struct ActivateSSAIResponse {
 /// The `ActivateStreamPackage` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ActivateStreamPackageResponse`].
-/// The codes it documents are in [`ActivateStreamPackageError`](super::errors::ActivateStreamPackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ActivateStreamPackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.AppId`](super::errors::MpsErrorCode::InvalidParameterAppId)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ActivateStreamPackage",
     output = ActivateStreamPackageResponse,
-    error = super::errors::ActivateStreamPackageError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ActivateStreamPackage {}
 
@@ -51,25 +60,29 @@ pub struct ActivateStreamPackageResponse {
 /// The `BatchDeleteStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`BatchDeleteStreamLinkFlowResponse`].
-/// The codes it documents are in [`BatchDeleteStreamLinkFlowError`](super::errors::BatchDeleteStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=BatchDeleteStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.OutputGroups`](super::errors::MpsErrorCode::InvalidParameterOutputGroups)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "BatchDeleteStreamLinkFlow",
     output = BatchDeleteStreamLinkFlowResponse,
-    error = super::errors::BatchDeleteStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct BatchDeleteStreamLinkFlow {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"0195179307c109dc0f32331b341f"`
+    /// `EventId`; example: `"0195179307c109dc0f32331b341f"`
     pub event_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["01941bb7827509dc0f320a9d3426"]`
+    /// `FlowIds`; example: `["01941bb7827509dc0f320a9d3426"]`
     pub flow_ids: Option<Vec<String>>,
 }
 
@@ -83,66 +96,63 @@ pub struct BatchDeleteStreamLinkFlowResponse {
 /// The `BatchProcessMedia` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`BatchProcessMediaResponse`].
-/// The codes it documents are in [`BatchProcessMediaError`](super::errors::BatchProcessMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=BatchProcessMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::MpsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "BatchProcessMedia",
     output = BatchProcessMediaResponse,
-    error = super::errors::BatchProcessMediaError
+    error = super::errors::MpsErrorCode
 )]
 pub struct BatchProcessMedia {
-    /// `InputInfo`: a list of [`MediaInputInfo`](super::models::MediaInputInfo) objects.
+    /// `InputInfo`
     pub input_info: Vec<models::MediaInputInfo>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/movie/test/"`
+    /// `OutputDir`; example: `"/movie/test/"`
     pub output_dir: Option<String>,
 
-    /// `SmartSubtitlesTask`: a [`SmartSubtitlesTaskInput`](super::models::SmartSubtitlesTaskInput).
+    /// `SmartSubtitlesTask`
     pub smart_subtitles_task: Option<models::SmartSubtitlesTaskInput>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"UserDefinedInfo"`
+    /// `SessionContext`; example: `"UserDefinedInfo"`
     pub session_context: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-24000123-0"`
+    /// `ResourceId`; example: `"vts-24000123-0"`
     pub resource_id: Option<String>,
 
-    /// `SkipMateData`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkipMateData`; example: `0`
     pub skip_mate_data: Option<i64>,
 
-    /// `TaskMode`: a string.
-    ///
-    /// Example: `"Parallel"`
+    /// `TaskMode`; example: `"Parallel"`
     pub task_mode: Option<String>,
 }
 
 /// What a successful [`BatchProcessMedia`] call returns.
 #[tc_model]
 pub struct BatchProcessMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -152,25 +162,29 @@ pub struct BatchProcessMediaResponse {
 /// The `BatchStartStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`BatchStartStreamLinkFlowResponse`].
-/// The codes it documents are in [`BatchStartStreamLinkFlowError`](super::errors::BatchStartStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=BatchStartStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.OutputGroups`](super::errors::MpsErrorCode::InvalidParameterOutputGroups)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "BatchStartStreamLinkFlow",
     output = BatchStartStreamLinkFlowResponse,
-    error = super::errors::BatchStartStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct BatchStartStreamLinkFlow {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `EventId`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub event_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["01937702c54509dc0f3269ca341f"]`
+    /// `FlowIds`; example: `["01937702c54509dc0f3269ca341f"]`
     pub flow_ids: Option<Vec<String>>,
 }
 
@@ -184,25 +198,28 @@ pub struct BatchStartStreamLinkFlowResponse {
 /// The `BatchStopStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`BatchStopStreamLinkFlowResponse`].
-/// The codes it documents are in [`BatchStopStreamLinkFlowError`](super::errors::BatchStopStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=BatchStopStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "BatchStopStreamLinkFlow",
     output = BatchStopStreamLinkFlowResponse,
-    error = super::errors::BatchStopStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct BatchStopStreamLinkFlow {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"01937702ecc509dc0f3269ca3420"`
+    /// `EventId`; example: `"01937702ecc509dc0f3269ca3420"`
     pub event_id: String,
 
-    /// `FlowIds`: a list of strings.
-    ///
-    /// Example: `["019202e96d9f09dc0f325e7f7a2a"]`
+    /// `FlowIds`; example: `["019202e96d9f09dc0f325e7f7a2a"]`
     pub flow_ids: Option<Vec<String>>,
 }
 
@@ -216,9 +233,12 @@ pub struct BatchStopStreamLinkFlowResponse {
 /// The `ChangeVoice` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ChangeVoiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ChangeVoice)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -227,47 +247,35 @@ pub struct BatchStopStreamLinkFlowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ChangeVoice {
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"*****sdasf"`
+    /// `AudioData`; example: `"*****sdasf"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"s1_ztAZoOVtdtfWNjK/yHUUsbZf/1PUSlZxcBZ3reJv1+6FtgY="`
+    /// `VoiceId`; example: `"s1_ztAZoOVtdtfWNjK/yHUUsbZf/1PUSlZxcBZ3reJv1+6FtgY="`
     pub voice_id: Option<String>,
 
-    /// `Output`: a [`SyncDubbingOutputOption`](super::models::SyncDubbingOutputOption).
+    /// `Output`
     pub output: Option<models::SyncDubbingOutputOption>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"timeRange\": [0.5, 1.0]}"`
+    /// `ExtParam`; example: `"{\"timeRange\": [0.5, 1.0]}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`ChangeVoice`] call returns.
 #[tc_model]
 pub struct ChangeVoiceResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"SUQzBAA*"`
+    /// `AudioData`; example: `"SUQzBAA*"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -277,53 +285,54 @@ pub struct ChangeVoiceResponse {
 /// The `CloneViral` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CloneViralResponse`].
-/// The codes it documents are in [`CloneViralError`](super::errors::CloneViralError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CloneViral)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CloneViral",
     output = CloneViralResponse,
-    error = super::errors::CloneViralError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CloneViral {
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: String,
 
-    /// `Product`: a [`CloneViralProduct`](super::models::CloneViralProduct).
+    /// `Product`
     pub product: Option<models::CloneViralProduct>,
 
-    /// `AIGCParam`: a [`CloneViralAigc`](super::models::CloneViralAigc).
+    /// `AIGCParam`
     #[tc(rename = "AIGCParam")]
     pub aigc_param: Option<models::CloneViralAigc>,
 
-    /// `ContentParam`: a [`CloneViralContent`](super::models::CloneViralContent).
+    /// `ContentParam`
     pub content_param: Option<models::CloneViralContent>,
 
-    /// `Persona`: a [`CloneViralPersona`](super::models::CloneViralPersona).
+    /// `Persona`
     pub persona: Option<models::CloneViralPersona>,
 
-    /// `Output`: a [`CloneViralOutputOption`](super::models::CloneViralOutputOption).
+    /// `Output`
     pub output: Option<models::CloneViralOutputOption>,
 }
 
 /// What a successful [`CloneViral`] call returns.
 #[tc_model]
 pub struct CloneViralResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"check request failed: AIGCParam.Duration must in [4, 15]"`
+    /// `Message`; example: `"check request failed: AIGCParam.Duration must in [4, 15]"`
     pub message: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1300057393-ViralCloneAsync-bfea1147-48d4-418f-87b0-71ba350c38bc"`
+    /// `TaskId`; example: `"1300057393-ViralCloneAsync-bfea1147-48d4-418f-87b0-71ba350c38bc"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,81 +342,68 @@ pub struct CloneViralResponse {
 /// The `CloneVoice` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CloneVoiceResponse`].
-/// The codes it documents are in [`CloneVoiceError`](super::errors::CloneVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CloneVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CloneVoice",
     output = CloneVoiceResponse,
-    error = super::errors::CloneVoiceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CloneVoice {
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"UklGRk5kAABXQVZFZm"`
+    /// `AudioData`; example: `"UklGRk5kAABXQVZFZm"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `AudioLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `AudioLang`; example: `"zh"`
     pub audio_lang: Option<String>,
 
-    /// `VoiceProfile`: a [`VoiceProfile`](super::models::VoiceProfile).
+    /// `VoiceProfile`
     pub voice_profile: Option<models::VoiceProfile>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好，这是一段试听音频"`
+    /// `Text`; example: `"你好，这是一段试听音频"`
     pub text: Option<String>,
 
-    /// `TextLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TextLang`; example: `"zh"`
     pub text_lang: Option<String>,
 
-    /// `Output`: a [`SyncDubbingOutputOption`](super::models::SyncDubbingOutputOption).
+    /// `Output`
     pub output: Option<models::SyncDubbingOutputOption>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"engine\": \"\"}"`
+    /// `ExtParam`; example: `"{\"engine\": \"\"}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`CloneVoice`] call returns.
 #[tc_model]
 pub struct CloneVoiceResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_******BMqyjoY5+h4uWEkXUsTXzvBqORfjv9WZbpLIxGPzq3dm6qXYaOtO9C/9p68Gk="`
+    /// `VoiceId`; example: `"v1_******BMqyjoY5+h4uWEkXUsTXzvBqORfjv9WZbpLIxGPzq3dm6qXYaOtO9C/9p68Gk="`
     pub voice_id: Option<String>,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"SUQzBAAAAAAIalRYWFgAAAg9AAADQUlHQwB7IkxhYmVsIjoiMSIRQcm9k"`
+    /// `AudioData`; example: `"SUQzBAAAAAAIalRYWFgAAAg9AAADQUlHQwB7IkxhYmVsIjoiMSIRQcm9k"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"duration\":2.34,\"chars\":21}"`
+    /// `ExtInfo`; example: `"{\"duration\":2.34,\"chars\":21}"`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -417,46 +413,55 @@ pub struct CloneVoiceResponse {
 /// The `CreateAIAnalysisTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAIAnalysisTemplateResponse`].
-/// The codes it documents are in [`CreateAIAnalysisTemplateError`](super::errors::CreateAIAnalysisTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAIAnalysisTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassifcationConfigure`](super::errors::MpsErrorCode::InvalidParameterValueClassifcationConfigure)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoverConfigure`](super::errors::MpsErrorCode::InvalidParameterValueCoverConfigure)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.FrameTagConfigure`](super::errors::MpsErrorCode::InvalidParameterValueFrameTagConfigure)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.TagConfigure`](super::errors::MpsErrorCode::InvalidParameterValueTagConfigure)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAIAnalysisTemplate",
     output = CreateAIAnalysisTemplateResponse,
-    error = super::errors::CreateAIAnalysisTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAIAnalysisTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能分析模板"`
+    /// `Name`; example: `"智能分析模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `ClassificationConfigure`: a [`ClassificationConfigureInfo`](super::models::ClassificationConfigureInfo).
+    /// `ClassificationConfigure`
     pub classification_configure: Option<models::ClassificationConfigureInfo>,
 
-    /// `TagConfigure`: a [`TagConfigureInfo`](super::models::TagConfigureInfo).
+    /// `TagConfigure`
     pub tag_configure: Option<models::TagConfigureInfo>,
 
-    /// `CoverConfigure`: a [`CoverConfigureInfo`](super::models::CoverConfigureInfo).
+    /// `CoverConfigure`
     pub cover_configure: Option<models::CoverConfigureInfo>,
 
-    /// `FrameTagConfigure`: a [`FrameTagConfigureInfo`](super::models::FrameTagConfigureInfo).
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<models::FrameTagConfigureInfo>,
 }
 
 /// What a successful [`CreateAIAnalysisTemplate`] call returns.
 #[tc_model]
 pub struct CreateAIAnalysisTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -466,52 +471,67 @@ pub struct CreateAIAnalysisTemplateResponse {
 /// The `CreateAIRecognitionTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAIRecognitionTemplateResponse`].
-/// The codes it documents are in [`CreateAIRecognitionTemplateError`](super::errors::CreateAIRecognitionTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAIRecognitionTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.DefaultLibraryLabelSet`](super::errors::MpsErrorCode::InvalidParameterValueDefaultLibraryLabelSet)
+/// - [`InvalidParameterValue.DestinationLanguage`](super::errors::MpsErrorCode::InvalidParameterValueDestinationLanguage)
+/// - [`InvalidParameterValue.FaceLibrary`](super::errors::MpsErrorCode::InvalidParameterValueFaceLibrary)
+/// - [`InvalidParameterValue.FaceScore`](super::errors::MpsErrorCode::InvalidParameterValueFaceScore)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::MpsErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectLibrary`](super::errors::MpsErrorCode::InvalidParameterValueObjectLibrary)
+/// - [`InvalidParameterValue.SourceLanguage`](super::errors::MpsErrorCode::InvalidParameterValueSourceLanguage)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.Switch`](super::errors::MpsErrorCode::InvalidParameterValueSwitch)
+/// - [`InvalidParameterValue.UserDefineLibraryLabelSet`](super::errors::MpsErrorCode::InvalidParameterValueUserDefineLibraryLabelSet)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAIRecognitionTemplate",
     output = CreateAIRecognitionTemplateResponse,
-    error = super::errors::CreateAIRecognitionTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAIRecognitionTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能识别模板"`
+    /// `Name`; example: `"智能识别模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Comment`; example: `"模板2"`
     pub comment: Option<String>,
 
-    /// `FaceConfigure`: a [`FaceConfigureInfo`](super::models::FaceConfigureInfo).
+    /// `FaceConfigure`
     pub face_configure: Option<models::FaceConfigureInfo>,
 
-    /// `OcrFullTextConfigure`: an [`OcrFullTextConfigureInfo`](super::models::OcrFullTextConfigureInfo).
+    /// `OcrFullTextConfigure`
     pub ocr_full_text_configure: Option<models::OcrFullTextConfigureInfo>,
 
-    /// `OcrWordsConfigure`: an [`OcrWordsConfigureInfo`](super::models::OcrWordsConfigureInfo).
+    /// `OcrWordsConfigure`
     pub ocr_words_configure: Option<models::OcrWordsConfigureInfo>,
 
-    /// `AsrFullTextConfigure`: an [`AsrFullTextConfigureInfo`](super::models::AsrFullTextConfigureInfo).
+    /// `AsrFullTextConfigure`
     pub asr_full_text_configure: Option<models::AsrFullTextConfigureInfo>,
 
-    /// `AsrWordsConfigure`: an [`AsrWordsConfigureInfo`](super::models::AsrWordsConfigureInfo).
+    /// `AsrWordsConfigure`
     pub asr_words_configure: Option<models::AsrWordsConfigureInfo>,
 
-    /// `TranslateConfigure`: a [`TranslateConfigureInfo`](super::models::TranslateConfigureInfo).
+    /// `TranslateConfigure`
     pub translate_configure: Option<models::TranslateConfigureInfo>,
 }
 
 /// What a successful [`CreateAIRecognitionTemplate`] call returns.
 #[tc_model]
 pub struct CreateAIRecognitionTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `Definition`; example: `31`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -521,62 +541,69 @@ pub struct CreateAIRecognitionTemplateResponse {
 /// The `CreateAdaptiveDynamicStreamingTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAdaptiveDynamicStreamingTemplateResponse`].
-/// The codes it documents are in [`CreateAdaptiveDynamicStreamingTemplateError`](super::errors::CreateAdaptiveDynamicStreamingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAdaptiveDynamicStreamingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Bitrate`](super::errors::MpsErrorCode::InvalidParameterValueBitrate)
+/// - [`InvalidParameterValue.Codec`](super::errors::MpsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.DisableHigherVideoBitrate`](super::errors::MpsErrorCode::InvalidParameterValueDisableHigherVideoBitrate)
+/// - [`InvalidParameterValue.DisableHigherVideoResolution`](super::errors::MpsErrorCode::InvalidParameterValueDisableHigherVideoResolution)
+/// - [`InvalidParameterValue.FillType`](super::errors::MpsErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Fps`](super::errors::MpsErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Gop`](super::errors::MpsErrorCode::InvalidParameterValueGop)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::MpsErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.RemoveVideo`](super::errors::MpsErrorCode::InvalidParameterValueRemoveVideo)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::MpsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.SoundSystem`](super::errors::MpsErrorCode::InvalidParameterValueSoundSystem)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAdaptiveDynamicStreamingTemplate",
     output = CreateAdaptiveDynamicStreamingTemplateResponse,
-    error = super::errors::CreateAdaptiveDynamicStreamingTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAdaptiveDynamicStreamingTemplate {
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: String,
 
-    /// `StreamInfos`: a list of [`AdaptiveStreamTemplate`](super::models::AdaptiveStreamTemplate) objects.
+    /// `StreamInfos`
     pub stream_infos: Vec<models::AdaptiveStreamTemplate>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转自适应码流模板1"`
+    /// `Name`; example: `"转自适应码流模板1"`
     pub name: Option<String>,
 
-    /// `DisableHigherVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoBitrate`; example: `0`
     pub disable_higher_video_bitrate: Option<u64>,
 
-    /// `DisableHigherVideoResolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoResolution`; example: `0`
     pub disable_higher_video_resolution: Option<u64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转自适应码流模板"`
+    /// `Comment`; example: `"转自适应码流模板"`
     pub comment: Option<String>,
 
-    /// `PureAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudio`; example: `0`
     pub pure_audio: Option<u64>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts-segment"`
+    /// `SegmentType`; example: `"ts-segment"`
     pub segment_type: Option<String>,
 }
 
 /// What a successful [`CreateAdaptiveDynamicStreamingTemplate`] call returns.
 #[tc_model]
 pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30018`
+    /// `Definition`; example: `30018`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -586,9 +613,12 @@ pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
 /// The `CreateAgentRecordTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAgentRecordTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAgentRecordTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -597,36 +627,26 @@ pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentRecordTask {
-    /// `LiveRoomUrl`: a string.
-    ///
-    /// Example: `"https://****.******.com/***********"`
+    /// `LiveRoomUrl`; example: `"https://****.******.com/***********"`
     pub live_room_url: String,
 
-    /// `MaxDurationMinutes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDurationMinutes`; example: `1`
     pub max_duration_minutes: i64,
 
-    /// `StoreCosParam`: an [`AgentStoreCosParam`](super::models::AgentStoreCosParam).
+    /// `StoreCosParam`
     pub store_cos_param: models::AgentStoreCosParam,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-03T12:10:28.065902+08:00"`
+    /// `StartTime`; example: `"2026-07-03T12:10:28.065902+08:00"`
     pub start_time: Option<String>,
 
-    /// `InterruptPolicy`: a string.
-    ///
-    /// Example: `"CONTINUE_UNTIL_END"`
+    /// `InterruptPolicy`; example: `"CONTINUE_UNTIL_END"`
     pub interrupt_policy: Option<String>,
 }
 
 /// What a successful [`CreateAgentRecordTask`] call returns.
 #[tc_model]
 pub struct CreateAgentRecordTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task_9fac9a28f27292d8fbdf26e63beaeb03"`
+    /// `TaskId`; example: `"task_9fac9a28f27292d8fbdf26e63beaeb03"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -636,30 +656,36 @@ pub struct CreateAgentRecordTaskResponse {
 /// The `CreateAiDramaTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAiDramaTaskResponse`].
-/// The codes it documents are in [`CreateAiDramaTaskError`](super::errors::CreateAiDramaTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAiDramaTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAIGCTaskFailed`](super::errors::MpsErrorCode::FailedOperationCreateAigcTaskFailed)
+/// - [`FailedOperation.UserArrears`](super::errors::MpsErrorCode::FailedOperationUserArrears)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.CreateTask`](super::errors::MpsErrorCode::LimitExceededCreateTask)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAiDramaTask",
     output = CreateAiDramaTaskResponse,
-    error = super::errors::CreateAiDramaTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAiDramaTask {
-    /// `Input`: an [`AiDramaInput`](super::models::AiDramaInput).
+    /// `Input`
     pub input: models::AiDramaInput,
 
-    /// `CosInfo`: a [`VideoDramaCosInfo`](super::models::VideoDramaCosInfo).
+    /// `CosInfo`
     pub cos_info: Option<models::VideoDramaCosInfo>,
 }
 
 /// What a successful [`CreateAiDramaTask`] call returns.
 #[tc_model]
 pub struct CreateAiDramaTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"68459f79-bdce-52c8-4b86-5d446adbbee0"`
+    /// `TaskId`; example: `"68459f79-bdce-52c8-4b86-5d446adbbee0"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -669,33 +695,36 @@ pub struct CreateAiDramaTaskResponse {
 /// The `CreateAiFissionTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAiFissionTaskResponse`].
-/// The codes it documents are in [`CreateAiFissionTaskError`](super::errors::CreateAiFissionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAiFissionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ViolationContent`](super::errors::MpsErrorCode::InvalidParameterViolationContent)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAiFissionTask",
     output = CreateAiFissionTaskResponse,
-    error = super::errors::CreateAiFissionTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAiFissionTask {
-    /// `Input`: an [`AiFissionInput`](super::models::AiFissionInput).
+    /// `Input`
     pub input: models::AiFissionInput,
 
-    /// `CosInfo`: a [`VideoDramaCosInfo`](super::models::VideoDramaCosInfo).
+    /// `CosInfo`
     pub cos_info: Option<models::VideoDramaCosInfo>,
 
-    /// `TaskInfo`: a [`FissionTaskInfo`](super::models::FissionTaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::FissionTaskInfo>,
 }
 
 /// What a successful [`CreateAiFissionTask`] call returns.
 #[tc_model]
 pub struct CreateAiFissionTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24000048-AigcScenario-5bb4bbc1c0214685213aac29b01c1155"`
+    /// `TaskId`; example: `"24000048-AigcScenario-5bb4bbc1c0214685213aac29b01c1155"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -705,66 +734,57 @@ pub struct CreateAiFissionTaskResponse {
 /// The `CreateAigcAudioTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAigcAudioTaskResponse`].
-/// The codes it documents are in [`CreateAigcAudioTaskError`](super::errors::CreateAigcAudioTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAigcAudioTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ViolationContent`](super::errors::MpsErrorCode::InvalidParameterViolationContent)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAigcAudioTask",
     output = CreateAigcAudioTaskResponse,
-    error = super::errors::CreateAigcAudioTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAigcAudioTask {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"MiniMaxMusic"`
+    /// `ModelName`; example: `"MiniMaxMusic"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ModelVersion`; example: `"1.0"`
     pub model_version: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"music"`
+    /// `SceneType`; example: `"music"`
     pub scene_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"生成一段音乐"`
+    /// `Prompt`; example: `"生成一段音乐"`
     pub prompt: Option<String>,
 
-    /// `VideoInfos`: a list of [`AigcAudioReferenceVideoInfo`](super::models::AigcAudioReferenceVideoInfo) objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<models::AigcAudioReferenceVideoInfo>>,
 
-    /// `AudioInfos`: a list of [`AigcAudioReferenceAudioInfo`](super::models::AigcAudioReferenceAudioInfo) objects.
+    /// `AudioInfos`
     pub audio_infos: Option<Vec<models::AigcAudioReferenceAudioInfo>>,
 
-    /// `StoreCosParam`: an [`AigcStoreCosParam`](super::models::AigcStoreCosParam).
+    /// `StoreCosParam`
     pub store_cos_param: Option<models::AigcStoreCosParam>,
 
-    /// `ExtraParameters`: an [`AigcAudioExtraParam`](super::models::AigcAudioExtraParam).
+    /// `ExtraParameters`
     pub extra_parameters: Option<models::AigcAudioExtraParam>,
 
-    /// `AdditionalParameters`: a string.
-    ///
-    /// Example: `"{\"sequential_image_generation\":\"auto\"}"`
+    /// `AdditionalParameters`; example: `"{\"sequential_image_generation\":\"auto\"}"`
     pub additional_parameters: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateAigcAudioTask`] call returns.
 #[tc_model]
 pub struct CreateAigcAudioTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24*******AigcAudio-6a38**3a9f51468da5bfc25****9a462"`
+    /// `TaskId`; example: `"24*******AigcAudio-6a38**3a9f51468da5bfc25****9a462"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -774,78 +794,63 @@ pub struct CreateAigcAudioTaskResponse {
 /// The `CreateAigcImageTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAigcImageTaskResponse`].
-/// The codes it documents are in [`CreateAigcImageTaskError`](super::errors::CreateAigcImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAigcImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ViolationContent`](super::errors::MpsErrorCode::InvalidParameterViolationContent)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAigcImageTask",
     output = CreateAigcImageTaskResponse,
-    error = super::errors::CreateAigcImageTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAigcImageTask {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Hunyuan"`
+    /// `ModelName`; example: `"Hunyuan"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `ModelVersion`; example: `"3.0"`
     pub model_version: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"3d_panorama"`
+    /// `SceneType`; example: `"3d_panorama"`
     pub scene_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"draw a cat"`
+    /// `Prompt`; example: `"draw a cat"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"adult face"`
+    /// `NegativePrompt`; example: `"adult face"`
     pub negative_prompt: Option<String>,
 
-    /// `EnhancePrompt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnhancePrompt`; example: `false`
     pub enhance_prompt: Option<bool>,
 
-    /// `ImageInfos`: a list of [`AigcImageInfo`](super::models::AigcImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Option<Vec<models::AigcImageInfo>>,
 
-    /// `OutputImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputImageCount`; example: `1`
     pub output_image_count: Option<i64>,
 
-    /// `ExtraParameters`: an [`AigcImageExtraParam`](super::models::AigcImageExtraParam).
+    /// `ExtraParameters`
     pub extra_parameters: Option<models::AigcImageExtraParam>,
 
-    /// `AdditionalParameters`: a string.
-    ///
-    /// Example: `"{\\\"size\\\":\\\"2048x2048\\\"}"`
+    /// `AdditionalParameters`; example: `"{\\\"size\\\":\\\"2048x2048\\\"}"`
     pub additional_parameters: Option<String>,
 
-    /// `StoreCosParam`: an [`AigcStoreCosParam`](super::models::AigcStoreCosParam).
+    /// `StoreCosParam`
     pub store_cos_param: Option<models::AigcStoreCosParam>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateAigcImageTask`] call returns.
 #[tc_model]
 pub struct CreateAigcImageTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4-AigcImage-c3b145ec76****94ac55b9e63be17d"`
+    /// `TaskId`; example: `"4-AigcImage-c3b145ec76****94ac55b9e63be17d"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -855,95 +860,78 @@ pub struct CreateAigcImageTaskResponse {
 /// The `CreateAigcVideoTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAigcVideoTaskResponse`].
-/// The codes it documents are in [`CreateAigcVideoTaskError`](super::errors::CreateAigcVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAigcVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ViolationContent`](super::errors::MpsErrorCode::InvalidParameterViolationContent)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAigcVideoTask",
     output = CreateAigcVideoTaskResponse,
-    error = super::errors::CreateAigcVideoTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAigcVideoTask {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Hunyuan"`
+    /// `ModelName`; example: `"Hunyuan"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"1.5"`
+    /// `ModelVersion`; example: `"1.5"`
     pub model_version: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"motion_control"`
+    /// `SceneType`; example: `"motion_control"`
     pub scene_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"move the picture"`
+    /// `Prompt`; example: `"move the picture"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"Top lighting, bright colors"`
+    /// `NegativePrompt`; example: `"Top lighting, bright colors"`
     pub negative_prompt: Option<String>,
 
-    /// `EnhancePrompt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnhancePrompt`; example: `false`
     pub enhance_prompt: Option<bool>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `LastImageUrl`: a string.
-    ///
-    /// Example: `"https://aigc-xxx-image-1303333058.cos.ap-guangzhou.myqcloud.com/xxx_8655.png"`
+    /// `LastImageUrl`; example: `"https://aigc-xxx-image-1303333058.cos.ap-guangzhou.myqcloud.com/xxx_8655.png"`
     pub last_image_url: Option<String>,
 
-    /// `ImageInfos`: a list of [`AigcVideoReferenceImageInfo`](super::models::AigcVideoReferenceImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Option<Vec<models::AigcVideoReferenceImageInfo>>,
 
-    /// `VideoInfos`: a list of [`AigcVideoReferenceVideoInfo`](super::models::AigcVideoReferenceVideoInfo) objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<models::AigcVideoReferenceVideoInfo>>,
 
-    /// `AudioInfos`: a list of [`AigcVideoReferenceAudioInfo`](super::models::AigcVideoReferenceAudioInfo) objects.
+    /// `AudioInfos`
     pub audio_infos: Option<Vec<models::AigcVideoReferenceAudioInfo>>,
 
-    /// `SubjectInfos`: a list of [`AigcVideoReferenceSubjectInfo`](super::models::AigcVideoReferenceSubjectInfo) objects.
+    /// `SubjectInfos`
     pub subject_infos: Option<Vec<models::AigcVideoReferenceSubjectInfo>>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Duration`; example: `8`
     pub duration: Option<i64>,
 
-    /// `ExtraParameters`: an [`AigcVideoExtraParam`](super::models::AigcVideoExtraParam).
+    /// `ExtraParameters`
     pub extra_parameters: Option<models::AigcVideoExtraParam>,
 
-    /// `StoreCosParam`: an [`AigcStoreCosParam`](super::models::AigcStoreCosParam).
+    /// `StoreCosParam`
     pub store_cos_param: Option<models::AigcStoreCosParam>,
 
-    /// `AdditionalParameters`: a string.
-    ///
-    /// Example: `"{\\\"test\\\":1}"`
+    /// `AdditionalParameters`; example: `"{\\\"test\\\":1}"`
     pub additional_parameters: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateAigcVideoTask`] call returns.
 #[tc_model]
 pub struct CreateAigcVideoTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2147483792"`
+    /// `TaskId`; example: `"2147483792"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -953,64 +941,61 @@ pub struct CreateAigcVideoTaskResponse {
 /// The `CreateAnimatedGraphicsTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAnimatedGraphicsTemplateResponse`].
-/// The codes it documents are in [`CreateAnimatedGraphicsTemplateError`](super::errors::CreateAnimatedGraphicsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAnimatedGraphicsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.FormatWebpLackWidthAndHeight`](super::errors::MpsErrorCode::InvalidParameterValueFormatWebpLackWidthAndHeight)
+/// - [`InvalidParameterValue.FormatWebpWidthAndHeightBothZero`](super::errors::MpsErrorCode::InvalidParameterValueFormatWebpWidthAndHeightBothZero)
+/// - [`InvalidParameterValue.Fps`](super::errors::MpsErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Quality`](super::errors::MpsErrorCode::InvalidParameterValueQuality)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAnimatedGraphicsTemplate",
     output = CreateAnimatedGraphicsTemplateResponse,
-    error = super::errors::CreateAnimatedGraphicsTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAnimatedGraphicsTemplate {
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"close"`
+    /// `ResolutionAdaptive`; example: `"close"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Format`; example: `"gif"`
     pub format: Option<String>,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Quality`; example: `75`
     pub quality: Option<f64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转动图模板1"`
+    /// `Name`; example: `"转动图模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转动图模板1"`
+    /// `Comment`; example: `"转动图模板1"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateAnimatedGraphicsTemplate`] call returns.
 #[tc_model]
 pub struct CreateAnimatedGraphicsTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1020,49 +1005,47 @@ pub struct CreateAnimatedGraphicsTemplateResponse {
 /// The `CreateAsrHotwords` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateAsrHotwordsResponse`].
-/// The codes it documents are in [`CreateAsrHotwordsError`](super::errors::CreateAsrHotwordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateAsrHotwords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HotwordsFormatError`](super::errors::MpsErrorCode::InvalidParameterValueHotwordsFormatError)
+/// - [`InvalidParameterValue.InputInfo`](super::errors::MpsErrorCode::InvalidParameterValueInputInfo)
+/// - [`LimitExceeded.TooMuchHotWords`](super::errors::MpsErrorCode::LimitExceededTooMuchHotWords)
+/// - [`LimitExceeded.TooMuchLargeHotWords`](super::errors::MpsErrorCode::LimitExceededTooMuchLargeHotWords)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateAsrHotwords",
     output = CreateAsrHotwordsResponse,
-    error = super::errors::CreateAsrHotwordsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateAsrHotwords {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"HotwordsName"`
+    /// `Name`; example: `"HotwordsName"`
     pub name: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|10"`
+    /// `Content`; example: `"腾讯云|10,语音识别|5,ASR|10"`
     pub content: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"data:text/plain;base64,5a123test4566="`
+    /// `FileContent`; example: `"data:text/plain;base64,5a123test4566="`
     pub file_content: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example.txt"`
+    /// `FileName`; example: `"example.txt"`
     pub file_name: Option<String>,
 }
 
 /// What a successful [`CreateAsrHotwords`] call returns.
 #[tc_model]
 pub struct CreateAsrHotwordsResponse {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-aexxxxxxxxxxxxxx1481"`
+    /// `HotwordsId`; example: `"hwd-aexxxxxxxxxxxxxx1481"`
     pub hotwords_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1072,49 +1055,49 @@ pub struct CreateAsrHotwordsResponse {
 /// The `CreateBlindWatermarkTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateBlindWatermarkTemplateResponse`].
-/// The codes it documents are in [`CreateBlindWatermarkTemplateError`](super::errors::CreateBlindWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateBlindWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.DuplicatedTextContent`](super::errors::MpsErrorCode::InvalidParameterValueDuplicatedTextContent)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateBlindWatermarkTemplate",
     output = CreateBlindWatermarkTemplateResponse,
-    error = super::errors::CreateBlindWatermarkTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateBlindWatermarkTemplate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"数字水印文本"`
+    /// `TextContent`; example: `"数字水印文本"`
     pub text_content: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"数字水印模板"`
+    /// `Comment`; example: `"数字水印模板"`
     pub comment: Option<String>,
 
-    /// `Strength`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Strength`; example: `"default"`
     pub strength: Option<String>,
 }
 
 /// What a successful [`CreateBlindWatermarkTemplate`] call returns.
 #[tc_model]
 pub struct CreateBlindWatermarkTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Definition`; example: `20000`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1124,49 +1107,57 @@ pub struct CreateBlindWatermarkTemplateResponse {
 /// The `CreateContentReviewTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateContentReviewTemplateResponse`].
-/// The codes it documents are in [`CreateContentReviewTemplateError`](super::errors::CreateContentReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateContentReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameterValue.BlockConfidence`](super::errors::MpsErrorCode::InvalidParameterValueBlockConfidence)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::MpsErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ReviewConfidence`](super::errors::MpsErrorCode::InvalidParameterValueReviewConfidence)
+/// - [`InvalidParameterValue.Switch`](super::errors::MpsErrorCode::InvalidParameterValueSwitch)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateContentReviewTemplate",
     output = CreateContentReviewTemplateResponse,
-    error = super::errors::CreateContentReviewTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateContentReviewTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容审核模板"`
+    /// `Name`; example: `"内容审核模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `PornConfigure`: a [`PornConfigureInfo`](super::models::PornConfigureInfo).
+    /// `PornConfigure`
     pub porn_configure: Option<models::PornConfigureInfo>,
 
-    /// `TerrorismConfigure`: a [`TerrorismConfigureInfo`](super::models::TerrorismConfigureInfo).
+    /// `TerrorismConfigure`
     pub terrorism_configure: Option<models::TerrorismConfigureInfo>,
 
-    /// `PoliticalConfigure`: a [`PoliticalConfigureInfo`](super::models::PoliticalConfigureInfo).
+    /// `PoliticalConfigure`
     pub political_configure: Option<models::PoliticalConfigureInfo>,
 
-    /// `ProhibitedConfigure`: a [`ProhibitedConfigureInfo`](super::models::ProhibitedConfigureInfo).
+    /// `ProhibitedConfigure`
     pub prohibited_configure: Option<models::ProhibitedConfigureInfo>,
 
-    /// `UserDefineConfigure`: a [`UserDefineConfigureInfo`](super::models::UserDefineConfigureInfo).
+    /// `UserDefineConfigure`
     pub user_define_configure: Option<models::UserDefineConfigureInfo>,
 }
 
 /// What a successful [`CreateContentReviewTemplate`] call returns.
 #[tc_model]
 pub struct CreateContentReviewTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1176,35 +1167,39 @@ pub struct CreateContentReviewTemplateResponse {
 /// The `CreateDocToVideoTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateDocToVideoTaskResponse`].
-/// The codes it documents are in [`CreateDocToVideoTaskError`](super::errors::CreateDocToVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateDocToVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAIGCTaskFailed`](super::errors::MpsErrorCode::FailedOperationCreateAigcTaskFailed)
+/// - [`FailedOperation.UserArrears`](super::errors::MpsErrorCode::FailedOperationUserArrears)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.CreateTask`](super::errors::MpsErrorCode::LimitExceededCreateTask)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateDocToVideoTask",
     output = CreateDocToVideoTaskResponse,
-    error = super::errors::CreateDocToVideoTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateDocToVideoTask {
-    /// `Input`: a [`DocToVideoInput`](super::models::DocToVideoInput).
+    /// `Input`
     pub input: models::DocToVideoInput,
 
-    /// `CosInfo`: a [`DocToVideoCosInfo`](super::models::DocToVideoCosInfo).
+    /// `CosInfo`
     pub cos_info: Option<models::DocToVideoCosInfo>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-********-1"`
+    /// `ResourceId`; example: `"vts-********-1"`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`CreateDocToVideoTask`] call returns.
 #[tc_model]
 pub struct CreateDocToVideoTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"516e11a9-**************-e0c84dffda8b"`
+    /// `TaskId`; example: `"516e11a9-**************-e0c84dffda8b"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1214,79 +1209,71 @@ pub struct CreateDocToVideoTaskResponse {
 /// The `CreateImageSpriteTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateImageSpriteTemplateResponse`].
-/// The codes it documents are in [`CreateImageSpriteTemplateError`](super::errors::CreateImageSpriteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateImageSpriteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.ColumnCount`](super::errors::MpsErrorCode::InvalidParameterValueColumnCount)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.RowCount`](super::errors::MpsErrorCode::InvalidParameterValueRowCount)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::MpsErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::MpsErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateImageSpriteTemplate",
     output = CreateImageSpriteTemplateResponse,
-    error = super::errors::CreateImageSpriteTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateImageSpriteTemplate {
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: u64,
 
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RowCount`; example: `5`
     pub row_count: u64,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ColumnCount`; example: `10`
     pub column_count: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"雪碧图模板1"`
+    /// `Name`; example: `"雪碧图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `Width`; example: `54`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `Height`; example: `96`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"雪碧图模板"`
+    /// `Comment`; example: `"雪碧图模板"`
     pub comment: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 }
 
 /// What a successful [`CreateImageSpriteTemplate`] call returns.
 #[tc_model]
 pub struct CreateImageSpriteTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1296,47 +1283,47 @@ pub struct CreateImageSpriteTemplateResponse {
 /// The `CreateLiveRecordTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateLiveRecordTemplateResponse`].
-/// The codes it documents are in [`CreateLiveRecordTemplateError`](super::errors::CreateLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateLiveRecordTemplate",
     output = CreateLiveRecordTemplateResponse,
-    error = super::errors::CreateLiveRecordTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateLiveRecordTemplate {
-    /// `HLSConfigure`: a [`HlsConfigureInfo`](super::models::HlsConfigureInfo).
+    /// `HLSConfigure`
     #[tc(rename = "HLSConfigure")]
     pub hls_configure: Option<models::HlsConfigureInfo>,
 
-    /// `MP4Configure`: a [`Mp4ConfigureInfo`](super::models::Mp4ConfigureInfo).
+    /// `MP4Configure`
     #[tc(rename = "MP4Configure")]
     pub mp4_configure: Option<models::Mp4ConfigureInfo>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"录制模板1"`
+    /// `Name`; example: `"录制模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"录制模板"`
+    /// `Comment`; example: `"录制模板"`
     pub comment: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `RecordType`; example: `"video"`
     pub record_type: Option<String>,
 }
 
 /// What a successful [`CreateLiveRecordTemplate`] call returns.
 #[tc_model]
 pub struct CreateLiveRecordTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1346,56 +1333,57 @@ pub struct CreateLiveRecordTemplateResponse {
 /// The `CreateMediaEvaluation` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateMediaEvaluationResponse`].
-/// The codes it documents are in [`CreateMediaEvaluationError`](super::errors::CreateMediaEvaluationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateMediaEvaluation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::MpsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateMediaEvaluation",
     output = CreateMediaEvaluationResponse,
-    error = super::errors::CreateMediaEvaluationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateMediaEvaluation {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `EvaluationTask`: an [`EvaluationTaskInput`](super::models::EvaluationTaskInput).
+    /// `EvaluationTask`
     pub evaluation_task: models::EvaluationTaskInput,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/movie/201907/"`
+    /// `OutputDir`; example: `"/movie/201907/"`
     pub output_dir: Option<String>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
+    /// `SessionId`; example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"userxxxx"`
+    /// `SessionContext`; example: `"userxxxx"`
     pub session_context: Option<String>,
 }
 
 /// What a successful [`CreateMediaEvaluation`] call returns.
 #[tc_model]
 pub struct CreateMediaEvaluationResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-EvaluationTask-bffb15f07530b57"`
+    /// `TaskId`; example: `"125xxx65-EvaluationTask-bffb15f07530b57"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1405,40 +1393,49 @@ pub struct CreateMediaEvaluationResponse {
 /// The `CreatePersonSample` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreatePersonSampleResponse`].
-/// The codes it documents are in [`CreatePersonSampleError`](super::errors::CreatePersonSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreatePersonSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FaceDuplicate`](super::errors::MpsErrorCode::InvalidParameterValueFaceDuplicate)
+/// - [`InvalidParameterValue.PicFormatError`](super::errors::MpsErrorCode::InvalidParameterValuePicFormatError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreatePersonSample",
     output = CreatePersonSampleResponse,
-    error = super::errors::CreatePersonSampleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreatePersonSample {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Usages`: a list of strings.
+    /// `Usages`
     pub usages: Vec<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `FaceContents`: a list of strings.
+    /// `FaceContents`
     pub face_contents: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 }
 
 /// What a successful [`CreatePersonSample`] call returns.
 #[tc_model]
 pub struct CreatePersonSampleResponse {
-    /// `Person`: an [`AiSamplePerson`](super::models::AiSamplePerson).
+    /// `Person`
     pub person: models::AiSamplePerson,
 
-    /// `FailFaceInfoSet`: a list of [`AiSampleFailFaceInfo`](super::models::AiSampleFailFaceInfo) objects.
+    /// `FailFaceInfoSet`
     pub fail_face_info_set: Vec<models::AiSampleFailFaceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1448,40 +1445,42 @@ pub struct CreatePersonSampleResponse {
 /// The `CreateProcessImageTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateProcessImageTemplateResponse`].
-/// The codes it documents are in [`CreateProcessImageTemplateError`](super::errors::CreateProcessImageTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateProcessImageTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateProcessImageTemplate",
     output = CreateProcessImageTemplateResponse,
-    error = super::errors::CreateProcessImageTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateProcessImageTemplate {
-    /// `ProcessImageTemplate`: an [`ImageTaskInput`](super::models::ImageTaskInput).
+    /// `ProcessImageTemplate`
     pub process_image_template: models::ImageTaskInput,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"图片处理模板"`
+    /// `Name`; example: `"图片处理模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"图片处理模板1"`
+    /// `Comment`; example: `"图片处理模板1"`
     pub comment: Option<String>,
 
-    /// `StdExtInfo`: a string.
+    /// `StdExtInfo`
     pub std_ext_info: Option<String>,
 }
 
 /// What a successful [`CreateProcessImageTemplate`] call returns.
 #[tc_model]
 pub struct CreateProcessImageTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `200043`
+    /// `Definition`; example: `200043`
     pub definition: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1491,40 +1490,42 @@ pub struct CreateProcessImageTemplateResponse {
 /// The `CreateProject` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ProjectLimitExceeded`](super::errors::MpsErrorCode::InvalidParameterValueProjectLimitExceeded)
+/// - [`InvalidParameterValue.ProjectNameDuplicate`](super::errors::MpsErrorCode::InvalidParameterValueProjectNameDuplicate)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MpsErrorCode::InvalidParameterValueProjectNotFound)
+/// - [`InvalidParameterValue.UserUnRegister`](super::errors::MpsErrorCode::InvalidParameterValueUserUnRegister)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateProject {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"斗破苍穹"`
+    /// `ProjectName`; example: `"斗破苍穹"`
     pub project_name: String,
 
-    /// `TermBase`: a list of [`TermBase`](super::models::TermBase) objects.
+    /// `TermBase`
     pub term_base: Option<Vec<models::TermBase>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"玄幻题材有声剧"`
+    /// `Description`; example: `"玄幻题材有声剧"`
     pub description: Option<String>,
 
-    /// `Speakers`: a list of [`Speakers`](super::models::Speakers) objects.
+    /// `Speakers`
     pub speakers: Option<Vec<models::Speakers>>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
+    /// `ProjectId`; example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
     pub project_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1534,45 +1535,47 @@ pub struct CreateProjectResponse {
 /// The `CreateQualityControlTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateQualityControlTemplateResponse`].
-/// The codes it documents are in [`CreateQualityControlTemplateError`](super::errors::CreateQualityControlTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateQualityControlTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmptyDetectItem`](super::errors::MpsErrorCode::InvalidParameterValueEmptyDetectItem)
+/// - [`InvalidParameterValue.UnknownCategory`](super::errors::MpsErrorCode::InvalidParameterValueUnknownCategory)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateQualityControlTemplate",
     output = CreateQualityControlTemplateResponse,
-    error = super::errors::CreateQualityControlTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateQualityControlTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"质检模板"`
+    /// `Name`; example: `"质检模板"`
     pub name: String,
 
-    /// `QualityControlItemSet`: a list of [`QualityControlItemConfig`](super::models::QualityControlItemConfig) objects.
+    /// `QualityControlItemSet`
     pub quality_control_item_set: Vec<models::QualityControlItemConfig>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `RecordFormat`: a string.
-    ///
-    /// Example: `"PNG"`
+    /// `RecordFormat`; example: `"PNG"`
     pub record_format: Option<String>,
 
-    /// `Strategy`: a [`QualityControlStrategy`](super::models::QualityControlStrategy).
+    /// `Strategy`
     pub strategy: Option<models::QualityControlStrategy>,
 }
 
 /// What a successful [`CreateQualityControlTemplate`] call returns.
 #[tc_model]
 pub struct CreateQualityControlTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `200096`
+    /// `Definition`; example: `200096`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1582,69 +1585,64 @@ pub struct CreateQualityControlTemplateResponse {
 /// The `CreateSampleSnapshotTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateSampleSnapshotTemplateResponse`].
-/// The codes it documents are in [`CreateSampleSnapshotTemplateError`](super::errors::CreateSampleSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateSampleSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::MpsErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::MpsErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateSampleSnapshotTemplate",
     output = CreateSampleSnapshotTemplateResponse,
-    error = super::errors::CreateSampleSnapshotTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateSampleSnapshotTemplate {
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"采样截图模板1"`
+    /// `Name`; example: `"采样截图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"采样截图模板"`
+    /// `Comment`; example: `"采样截图模板"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
 /// What a successful [`CreateSampleSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct CreateSampleSnapshotTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1654,51 +1652,57 @@ pub struct CreateSampleSnapshotTemplateResponse {
 /// The `CreateSchedule` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateScheduleResponse`].
-/// The codes it documents are in [`CreateScheduleError`](super::errors::CreateScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosStatusInavlid`](super::errors::MpsErrorCode::FailedOperationCosStatusInavlid)
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound.CosBucketNameInvalid`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNameInvalid)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateSchedule",
     output = CreateScheduleResponse,
-    error = super::errors::CreateScheduleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateSchedule {
-    /// `ScheduleName`: a string.
-    ///
-    /// Example: `"trans-100020-100030-100040"`
+    /// `ScheduleName`; example: `"trans-100020-100030-100040"`
     pub schedule_name: String,
 
-    /// `Trigger`: a [`WorkflowTrigger`](super::models::WorkflowTrigger).
+    /// `Trigger`
     pub trigger: models::WorkflowTrigger,
 
-    /// `Activities`: a list of [`Activity`](super::models::Activity) objects.
+    /// `Activities`
     pub activities: Vec<models::Activity>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/tmp/"`
+    /// `OutputDir`; example: `"/tmp/"`
     pub output_dir: Option<String>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-213xxxx02-0"`
+    /// `ResourceId`; example: `"vts-213xxxx02-0"`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`CreateSchedule`] call returns.
 #[tc_model]
 pub struct CreateScheduleResponse {
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `157482`
+    /// `ScheduleId`; example: `157482`
     pub schedule_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1708,48 +1712,66 @@ pub struct CreateScheduleResponse {
 /// The `CreateSmartEraseTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateSmartEraseTemplateResponse`].
-/// The codes it documents are in [`CreateSmartEraseTemplateError`](super::errors::CreateSmartEraseTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateSmartEraseTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.AutoAreas`](super::errors::MpsErrorCode::InvalidParameterValueAutoAreas)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CustomAreas`](super::errors::MpsErrorCode::InvalidParameterValueCustomAreas)
+/// - [`InvalidParameterValue.ErasePrivacyConfig`](super::errors::MpsErrorCode::InvalidParameterValueErasePrivacyConfig)
+/// - [`InvalidParameterValue.EraseSubtitleConfig`](super::errors::MpsErrorCode::InvalidParameterValueEraseSubtitleConfig)
+/// - [`InvalidParameterValue.EraseType`](super::errors::MpsErrorCode::InvalidParameterValueEraseType)
+/// - [`InvalidParameterValue.EraseWatermarkConfig`](super::errors::MpsErrorCode::InvalidParameterValueEraseWatermarkConfig)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.OcrSwitch`](super::errors::MpsErrorCode::InvalidParameterValueOcrSwitch)
+/// - [`InvalidParameterValue.PrivacyModel`](super::errors::MpsErrorCode::InvalidParameterValuePrivacyModel)
+/// - [`InvalidParameterValue.PrivacyTargets`](super::errors::MpsErrorCode::InvalidParameterValuePrivacyTargets)
+/// - [`InvalidParameterValue.SubtitleEmbedId`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleEmbedId)
+/// - [`InvalidParameterValue.SubtitleEraseMethod`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleEraseMethod)
+/// - [`InvalidParameterValue.SubtitleLang`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleLang)
+/// - [`InvalidParameterValue.SubtitleModel`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleModel)
+/// - [`InvalidParameterValue.Switch`](super::errors::MpsErrorCode::InvalidParameterValueSwitch)
+/// - [`InvalidParameterValue.TransDstLang`](super::errors::MpsErrorCode::InvalidParameterValueTransDstLang)
+/// - [`InvalidParameterValue.TransSwitch`](super::errors::MpsErrorCode::InvalidParameterValueTransSwitch)
+/// - [`InvalidParameterValue.UseOriginalPos`](super::errors::MpsErrorCode::InvalidParameterValueUseOriginalPos)
+/// - [`InvalidParameterValue.UseOriginalSize`](super::errors::MpsErrorCode::InvalidParameterValueUseOriginalSize)
+/// - [`InvalidParameterValue.WatermarkEraseMethod`](super::errors::MpsErrorCode::InvalidParameterValueWatermarkEraseMethod)
+/// - [`InvalidParameterValue.WatermarkModel`](super::errors::MpsErrorCode::InvalidParameterValueWatermarkModel)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateSmartEraseTemplate",
     output = CreateSmartEraseTemplateResponse,
-    error = super::errors::CreateSmartEraseTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateSmartEraseTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能擦除模板"`
+    /// `Name`; example: `"智能擦除模板"`
     pub name: String,
 
-    /// `EraseType`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`; example: `"subtitle"`
     pub erase_type: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Comment`; example: `"模板2"`
     pub comment: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`SmartEraseSubtitleConfig`](super::models::SmartEraseSubtitleConfig).
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<models::SmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`SmartEraseWatermarkConfig`](super::models::SmartEraseWatermarkConfig).
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<models::SmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`SmartErasePrivacyConfig`](super::models::SmartErasePrivacyConfig).
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<models::SmartErasePrivacyConfig>,
 }
 
 /// What a successful [`CreateSmartEraseTemplate`] call returns.
 #[tc_model]
 pub struct CreateSmartEraseTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Definition`; example: `200`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1759,85 +1781,76 @@ pub struct CreateSmartEraseTemplateResponse {
 /// The `CreateSmartSubtitleTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateSmartSubtitleTemplateResponse`].
-/// The codes it documents are in [`CreateSmartSubtitleTemplateError`](super::errors::CreateSmartSubtitleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateSmartSubtitleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.AsrHotWordsConfigure`](super::errors::MpsErrorCode::InvalidParameterValueAsrHotWordsConfigure)
+/// - [`InvalidParameterValue.AsrHotWordsLibraryId`](super::errors::MpsErrorCode::InvalidParameterValueAsrHotWordsLibraryId)
+/// - [`InvalidParameterValue.AsrHotWordsSwitch`](super::errors::MpsErrorCode::InvalidParameterValueAsrHotWordsSwitch)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.SubtitleEmbedId`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleEmbedId)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.SubtitleType`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleType)
+/// - [`InvalidParameterValue.TranslateDstLanguage`](super::errors::MpsErrorCode::InvalidParameterValueTranslateDstLanguage)
+/// - [`InvalidParameterValue.TranslateSwitch`](super::errors::MpsErrorCode::InvalidParameterValueTranslateSwitch)
+/// - [`InvalidParameterValue.VideoSrcLanguage`](super::errors::MpsErrorCode::InvalidParameterValueVideoSrcLanguage)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateSmartSubtitleTemplate",
     output = CreateSmartSubtitleTemplateResponse,
-    error = super::errors::CreateSmartSubtitleTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateSmartSubtitleTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能字幕模板"`
+    /// `Name`; example: `"智能字幕模板"`
     pub name: String,
 
-    /// `VideoSrcLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`; example: `"zh"`
     pub video_src_language: String,
 
-    /// `SubtitleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`; example: `0`
     pub subtitle_type: i64,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Comment`; example: `"模板2"`
     pub comment: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `AsrHotWordsConfigure`: an [`AsrHotWordsConfigure`](super::models::AsrHotWordsConfigure).
+    /// `AsrHotWordsConfigure`
     pub asr_hot_words_configure: Option<models::AsrHotWordsConfigure>,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TranslateSwitch`; example: `"ON"`
     pub translate_switch: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TranslateDstLanguage`; example: `"en"`
     pub translate_dst_language: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`SelectingSubtitleAreasConfig`](super::models::SelectingSubtitleAreasConfig).
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<models::SelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `SubtitleEmbedId`; example: `1011`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerMode`; example: `0`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerLabel`; example: `0`
     pub speaker_label: Option<i64>,
 }
 
 /// What a successful [`CreateSmartSubtitleTemplate`] call returns.
 #[tc_model]
 pub struct CreateSmartSubtitleTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Definition`; example: `200`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1847,59 +1860,56 @@ pub struct CreateSmartSubtitleTemplateResponse {
 /// The `CreateSnapshotByTimeOffsetTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateSnapshotByTimeOffsetTemplateResponse`].
-/// The codes it documents are in [`CreateSnapshotByTimeOffsetTemplateError`](super::errors::CreateSnapshotByTimeOffsetTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateSnapshotByTimeOffsetTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateSnapshotByTimeOffsetTemplate",
     output = CreateSnapshotByTimeOffsetTemplateResponse,
-    error = super::errors::CreateSnapshotByTimeOffsetTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateSnapshotByTimeOffsetTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"指定时间点截图模板1"`
+    /// `Name`; example: `"指定时间点截图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"close"`
+    /// `ResolutionAdaptive`; example: `"close"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"指定时间点截图模板"`
+    /// `Comment`; example: `"指定时间点截图模板"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
 /// What a successful [`CreateSnapshotByTimeOffsetTemplate`] call returns.
 #[tc_model]
 pub struct CreateSnapshotByTimeOffsetTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1909,32 +1919,38 @@ pub struct CreateSnapshotByTimeOffsetTemplateResponse {
 /// The `CreateStreamLinkEvent` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamLinkEventResponse`].
-/// The codes it documents are in [`CreateStreamLinkEventError`](super::errors::CreateStreamLinkEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamLinkEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Input`](super::errors::MpsErrorCode::InvalidParameterInput)
+/// - [`InvalidParameter.MaxBandwidth`](super::errors::MpsErrorCode::InvalidParameterMaxBandwidth)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamLinkEvent",
     output = CreateStreamLinkEventResponse,
-    error = super::errors::CreateStreamLinkEventError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamLinkEvent {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"event_test"`
+    /// `EventName`; example: `"event_test"`
     pub event_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"event for test live"`
+    /// `Description`; example: `"event for test live"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateStreamLinkEvent`] call returns.
 #[tc_model]
 pub struct CreateStreamLinkEventResponse {
-    /// `Info`: a [`DescribeEvent`](super::models::DescribeEvent).
+    /// `Info`
     pub info: models::DescribeEvent,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1944,43 +1960,48 @@ pub struct CreateStreamLinkEventResponse {
 /// The `CreateStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamLinkFlowResponse`].
-/// The codes it documents are in [`CreateStreamLinkFlowError`](super::errors::CreateStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Input`](super::errors::MpsErrorCode::InvalidParameterInput)
+/// - [`InvalidParameter.MaxBandwidth`](super::errors::MpsErrorCode::InvalidParameterMaxBandwidth)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamLinkFlow",
     output = CreateStreamLinkFlowResponse,
-    error = super::errors::CreateStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamLinkFlow {
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"pgm_flow"`
+    /// `FlowName`; example: `"pgm_flow"`
     pub flow_name: String,
 
-    /// `MaxBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20000000`
+    /// `MaxBandwidth`; example: `20000000`
     pub max_bandwidth: i64,
 
-    /// `InputGroup`: a list of [`CreateInput`](super::models::CreateInput) objects.
+    /// `InputGroup`
     pub input_group: Option<Vec<models::CreateInput>>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `EventId`; example: `"01937702c54509dc0f3269ca341f"`
     pub event_id: Option<String>,
 
-    /// `OutputGroup`: a list of [`CreateOutputInfo`](super::models::CreateOutputInfo) objects.
+    /// `OutputGroup`
     pub output_group: Option<Vec<models::CreateOutputInfo>>,
 }
 
 /// What a successful [`CreateStreamLinkFlow`] call returns.
 #[tc_model]
 pub struct CreateStreamLinkFlowResponse {
-    /// `Info`: a [`DescribeFlow`](super::models::DescribeFlow).
+    /// `Info`
     pub info: models::DescribeFlow,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1990,30 +2011,40 @@ pub struct CreateStreamLinkFlowResponse {
 /// The `CreateStreamLinkInput` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamLinkInputResponse`].
-/// The codes it documents are in [`CreateStreamLinkInputError`](super::errors::CreateStreamLinkInputError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamLinkInput)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Input`](super::errors::MpsErrorCode::InvalidParameterInput)
+/// - [`InvalidParameter.MaxBandwidth`](super::errors::MpsErrorCode::InvalidParameterMaxBandwidth)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Output`](super::errors::MpsErrorCode::InvalidParameterOutput)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamLinkInput",
     output = CreateStreamLinkInputResponse,
-    error = super::errors::CreateStreamLinkInputError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamLinkInput {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"018f09cc50671eb401a6024fcabc"`
+    /// `FlowId`; example: `"018f09cc50671eb401a6024fcabc"`
     pub flow_id: String,
 
-    /// `InputGroup`: a list of [`CreateInput`](super::models::CreateInput) objects.
+    /// `InputGroup`
     pub input_group: Option<Vec<models::CreateInput>>,
 }
 
 /// What a successful [`CreateStreamLinkInput`] call returns.
 #[tc_model]
 pub struct CreateStreamLinkInputResponse {
-    /// `Info`: a [`DescribeFlow`](super::models::DescribeFlow).
+    /// `Info`
     pub info: models::DescribeFlow,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2023,30 +2054,39 @@ pub struct CreateStreamLinkInputResponse {
 /// The `CreateStreamLinkOutputInfo` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamLinkOutputInfoResponse`].
-/// The codes it documents are in [`CreateStreamLinkOutputInfoError`](super::errors::CreateStreamLinkOutputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamLinkOutputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Output`](super::errors::MpsErrorCode::InvalidParameterOutput)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamLinkOutputInfo",
     output = CreateStreamLinkOutputInfoResponse,
-    error = super::errors::CreateStreamLinkOutputInfoError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamLinkOutputInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01746cfeda560956b92d34d30445"`
+    /// `FlowId`; example: `"01746cfeda560956b92d34d30445"`
     pub flow_id: String,
 
-    /// `Output`: a [`CreateOutputInfo`](super::models::CreateOutputInfo).
+    /// `Output`
     pub output: models::CreateOutputInfo,
 }
 
 /// What a successful [`CreateStreamLinkOutputInfo`] call returns.
 #[tc_model]
 pub struct CreateStreamLinkOutputInfoResponse {
-    /// `Info`: a [`DescribeOutput`](super::models::DescribeOutput).
+    /// `Info`
     pub info: models::DescribeOutput,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2056,34 +2096,37 @@ pub struct CreateStreamLinkOutputInfoResponse {
 /// The `CreateStreamLinkSecurityGroup` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamLinkSecurityGroupResponse`].
-/// The codes it documents are in [`CreateStreamLinkSecurityGroupError`](super::errors::CreateStreamLinkSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamLinkSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Whitelist`](super::errors::MpsErrorCode::InvalidParameterWhitelist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamLinkSecurityGroup",
     output = CreateStreamLinkSecurityGroupResponse,
-    error = super::errors::CreateStreamLinkSecurityGroupError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamLinkSecurityGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"live_test"`
+    /// `Name`; example: `"live_test"`
     pub name: String,
 
-    /// `Whitelist`: a list of strings.
-    ///
-    /// Example: `["101.102.101.22/32"]`
+    /// `Whitelist`; example: `["101.102.101.22/32"]`
     pub whitelist: Vec<String>,
 }
 
 /// What a successful [`CreateStreamLinkSecurityGroup`] call returns.
 #[tc_model]
 pub struct CreateStreamLinkSecurityGroupResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `Id`; example: `"01937702c54509dc0f3269ca341f"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2093,51 +2136,52 @@ pub struct CreateStreamLinkSecurityGroupResponse {
 /// The `CreateStreamPackageLinearAssemblyChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamPackageLinearAssemblyChannelResponse`].
-/// The codes it documents are in [`CreateStreamPackageLinearAssemblyChannelError`](super::errors::CreateStreamPackageLinearAssemblyChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamPackageLinearAssemblyChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamPackageLinearAssemblyChannel",
     output = CreateStreamPackageLinearAssemblyChannelResponse,
-    error = super::errors::CreateStreamPackageLinearAssemblyChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamPackageLinearAssemblyChannel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_channel"`
+    /// `Name`; example: `"test_channel"`
     pub name: String,
 
-    /// `Tier`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `Tier`; example: `"Standard"`
     pub tier: Option<String>,
 
-    /// `PlaybackMode`: a string.
-    ///
-    /// Example: `"Linear"`
+    /// `PlaybackMode`; example: `"Linear"`
     pub playback_mode: Option<String>,
 
-    /// `TimeShiftEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TimeShiftEnable`; example: `true`
     pub time_shift_enable: Option<bool>,
 
-    /// `TimeShiftConf`: a [`TimeShiftInfo`](super::models::TimeShiftInfo).
+    /// `TimeShiftConf`
     pub time_shift_conf: Option<models::TimeShiftInfo>,
 
-    /// `SlateConf`: a [`SlateInfo`](super::models::SlateInfo).
+    /// `SlateConf`
     pub slate_conf: Option<models::SlateInfo>,
 
-    /// `Outputs`: a list of [`OutputReq`](super::models::OutputReq) objects.
+    /// `Outputs`
     pub outputs: Option<Vec<models::OutputReq>>,
 }
 
 /// What a successful [`CreateStreamPackageLinearAssemblyChannel`] call returns.
 #[tc_model]
 pub struct CreateStreamPackageLinearAssemblyChannelResponse {
-    /// `Info`: a [`LinearAssemblyChannelInfo`](super::models::LinearAssemblyChannelInfo).
+    /// `Info`
     pub info: Option<models::LinearAssemblyChannelInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2147,58 +2191,55 @@ pub struct CreateStreamPackageLinearAssemblyChannelResponse {
 /// The `CreateStreamPackageLinearAssemblyProgram` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamPackageLinearAssemblyProgramResponse`].
-/// The codes it documents are in [`CreateStreamPackageLinearAssemblyProgramError`](super::errors::CreateStreamPackageLinearAssemblyProgramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamPackageLinearAssemblyProgram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamPackageLinearAssemblyProgram",
     output = CreateStreamPackageLinearAssemblyProgramResponse,
-    error = super::errors::CreateStreamPackageLinearAssemblyProgramError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamPackageLinearAssemblyProgram {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_program2"`
+    /// `Name`; example: `"test_program2"`
     pub name: String,
 
-    /// `AttachedChannel`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `AttachedChannel`; example: `"698A9F401D3EA6831FD9"`
     pub attached_channel: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: Option<String>,
 
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `SourceLocationId`; example: `"698557DC1D3EA60266EB"`
     pub source_location_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"test_source"`
+    /// `SourceName`; example: `"test_source"`
     pub source_name: Option<String>,
 
-    /// `PlaybackConf`: a [`PlaybackInfoReq`](super::models::PlaybackInfoReq).
+    /// `PlaybackConf`
     pub playback_conf: Option<models::PlaybackInfoReq>,
 
-    /// `AdBreaks`: a list of [`AdBreakInfo`](super::models::AdBreakInfo) objects.
+    /// `AdBreaks`
     pub ad_breaks: Option<Vec<models::AdBreakInfo>>,
 
-    /// `VodAcquisitionMethod`: a string.
-    ///
-    /// Example: `"PreCaching"`
+    /// `VodAcquisitionMethod`; example: `"PreCaching"`
     pub vod_acquisition_method: Option<String>,
 }
 
 /// What a successful [`CreateStreamPackageLinearAssemblyProgram`] call returns.
 #[tc_model]
 pub struct CreateStreamPackageLinearAssemblyProgramResponse {
-    /// `Info`: a [`LinearAssemblyProgramInfo`](super::models::LinearAssemblyProgramInfo).
+    /// `Info`
     pub info: Option<models::LinearAssemblyProgramInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2208,28 +2249,35 @@ pub struct CreateStreamPackageLinearAssemblyProgramResponse {
 /// The `CreateStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamPackageSSAIChannelResponse`].
-/// The codes it documents are in [`CreateStreamPackageSSAIChannelError`](super::errors::CreateStreamPackageSSAIChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamPackageSSAIChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.AuthInfo`](super::errors::MpsErrorCode::InvalidParameterAuthInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.SSAIInfo`](super::errors::MpsErrorCode::InvalidParameterSsaiInfo)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamPackageSSAIChannel",
     output = CreateStreamPackageSSAIChannelResponse,
-    error = super::errors::CreateStreamPackageSSAIChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamPackageSSAIChannel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestConf"`
+    /// `Name`; example: `"TestConf"`
     pub name: String,
 
-    /// `ContentSource`: a string.
-    ///
-    /// Example: `"https://www.tencent.com/abc"`
+    /// `ContentSource`; example: `"https://www.tencent.com/abc"`
     pub content_source: String,
 
-    /// `SSAIInfo`: a [`SsaiConf`](super::models::SsaiConf).
+    /// `SSAIInfo`
     #[tc(rename = "SSAIInfo")]
     pub ssai_info: models::SsaiConf,
 }
@@ -2237,7 +2285,7 @@ pub struct CreateStreamPackageSSAIChannel {
 /// What a successful [`CreateStreamPackageSSAIChannel`] call returns.
 #[tc_model]
 pub struct CreateStreamPackageSSAIChannelResponse {
-    /// `Info`: a [`SsaiChannelInfo`](super::models::SsaiChannelInfo).
+    /// `Info`
     pub info: models::SsaiChannelInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2247,43 +2295,46 @@ pub struct CreateStreamPackageSSAIChannelResponse {
 /// The `CreateStreamPackageSource` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamPackageSourceResponse`].
-/// The codes it documents are in [`CreateStreamPackageSourceError`](super::errors::CreateStreamPackageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamPackageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamPackageSource",
     output = CreateStreamPackageSourceResponse,
-    error = super::errors::CreateStreamPackageSourceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamPackageSource {
-    /// `AttachedLocation`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `AttachedLocation`; example: `"698557DC1D3EA60266EB"`
     pub attached_location: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_source1"`
+    /// `Name`; example: `"test_source1"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `Type`; example: `"VOD"`
     pub r#type: String,
 
-    /// `PackageConfs`: a list of [`SourcePackageConf`](super::models::SourcePackageConf) objects.
+    /// `PackageConfs`
     pub package_confs: Option<Vec<models::SourcePackageConf>>,
 
-    /// `SourceTags`: a list of [`SourceTag`](super::models::SourceTag) objects.
+    /// `SourceTags`
     pub source_tags: Option<Vec<models::SourceTag>>,
 }
 
 /// What a successful [`CreateStreamPackageSource`] call returns.
 #[tc_model]
 pub struct CreateStreamPackageSourceResponse {
-    /// `Info`: a [`SourceInfo`](super::models::SourceInfo).
+    /// `Info`
     pub info: Option<models::SourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2293,45 +2344,46 @@ pub struct CreateStreamPackageSourceResponse {
 /// The `CreateStreamPackageSourceLocation` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateStreamPackageSourceLocationResponse`].
-/// The codes it documents are in [`CreateStreamPackageSourceLocationError`](super::errors::CreateStreamPackageSourceLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateStreamPackageSourceLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateStreamPackageSourceLocation",
     output = CreateStreamPackageSourceLocationResponse,
-    error = super::errors::CreateStreamPackageSourceLocationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateStreamPackageSourceLocation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"location_name"`
+    /// `Name`; example: `"location_name"`
     pub name: String,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"https://base.com/"`
+    /// `BaseUrl`; example: `"https://base.com/"`
     pub base_url: String,
 
-    /// `SegmentDeliverEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SegmentDeliverEnable`; example: `true`
     pub segment_deliver_enable: Option<bool>,
 
-    /// `SegmentDeliverConf`: a [`SegmentDeliverInfo`](super::models::SegmentDeliverInfo).
+    /// `SegmentDeliverConf`
     pub segment_deliver_conf: Option<models::SegmentDeliverInfo>,
 
-    /// `SegmentDeliverUsePackageEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SegmentDeliverUsePackageEnable`; example: `true`
     pub segment_deliver_use_package_enable: Option<bool>,
 }
 
 /// What a successful [`CreateStreamPackageSourceLocation`] call returns.
 #[tc_model]
 pub struct CreateStreamPackageSourceLocationResponse {
-    /// `Info`: a [`SourceLocationInfo`](super::models::SourceLocationInfo).
+    /// `Info`
     pub info: Option<models::SourceLocationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2341,37 +2393,37 @@ pub struct CreateStreamPackageSourceLocationResponse {
 /// The `CreateSubtitleEmbedTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateSubtitleEmbedTemplateResponse`].
-/// The codes it documents are in [`CreateSubtitleEmbedTemplateError`](super::errors::CreateSubtitleEmbedTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateSubtitleEmbedTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateSubtitleEmbedTemplate",
     output = CreateSubtitleEmbedTemplateResponse,
-    error = super::errors::CreateSubtitleEmbedTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateSubtitleEmbedTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"字幕压制模板"`
+    /// `Name`; example: `"字幕压制模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Comment`; example: `"模板2"`
     pub comment: Option<String>,
 
-    /// `SubtitleEmbedConfig`: a [`SubtitleEmbedConfig`](super::models::SubtitleEmbedConfig).
+    /// `SubtitleEmbedConfig`
     pub subtitle_embed_config: Option<models::SubtitleEmbedConfig>,
 }
 
 /// What a successful [`CreateSubtitleEmbedTemplate`] call returns.
 #[tc_model]
 pub struct CreateSubtitleEmbedTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `Definition`; example: `1011`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2381,67 +2433,77 @@ pub struct CreateSubtitleEmbedTemplateResponse {
 /// The `CreateTranscodeTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateTranscodeTemplateResponse`].
-/// The codes it documents are in [`CreateTranscodeTemplateError`](super::errors::CreateTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioBitrate`](super::errors::MpsErrorCode::InvalidParameterValueAudioBitrate)
+/// - [`InvalidParameterValue.AudioChannel`](super::errors::MpsErrorCode::InvalidParameterValueAudioChannel)
+/// - [`InvalidParameterValue.AudioCodec`](super::errors::MpsErrorCode::InvalidParameterValueAudioCodec)
+/// - [`InvalidParameterValue.AudioSampleRate`](super::errors::MpsErrorCode::InvalidParameterValueAudioSampleRate)
+/// - [`InvalidParameterValue.Container`](super::errors::MpsErrorCode::InvalidParameterValueContainer)
+/// - [`InvalidParameterValue.Fps`](super::errors::MpsErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::MpsErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.RemoveVideo`](super::errors::MpsErrorCode::InvalidParameterValueRemoveVideo)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::MpsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.TEHDType`](super::errors::MpsErrorCode::InvalidParameterValueTehdType)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.VideoBitrate`](super::errors::MpsErrorCode::InvalidParameterValueVideoBitrate)
+/// - [`InvalidParameterValue.VideoCodec`](super::errors::MpsErrorCode::InvalidParameterValueVideoCodec)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateTranscodeTemplate",
     output = CreateTranscodeTemplateResponse,
-    error = super::errors::CreateTranscodeTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateTranscodeTemplate {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转码模板1"`
+    /// `Name`; example: `"转码模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转码模板"`
+    /// `Comment`; example: `"转码模板"`
     pub comment: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`](super::models::VideoTemplateInfo).
+    /// `VideoTemplate`
     pub video_template: Option<models::VideoTemplateInfo>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`](super::models::AudioTemplateInfo).
+    /// `AudioTemplate`
     pub audio_template: Option<models::AudioTemplateInfo>,
 
-    /// `TEHDConfig`: a [`TehdConfig`](super::models::TehdConfig).
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<models::TehdConfig>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`](super::models::EnhanceConfig).
+    /// `EnhanceConfig`
     pub enhance_config: Option<models::EnhanceConfig>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\\\"video_info\\\":{\\\"keep_gop\\\":0}}"`
+    /// `StdExtInfo`; example: `"{\\\"video_info\\\":{\\\"keep_gop\\\":0}}"`
     pub std_ext_info: Option<String>,
 }
 
 /// What a successful [`CreateTranscodeTemplate`] call returns.
 #[tc_model]
 pub struct CreateTranscodeTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2451,30 +2513,34 @@ pub struct CreateTranscodeTemplateResponse {
 /// The `CreateVideoDatabaseEntryTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateVideoDatabaseEntryTaskResponse`].
-/// The codes it documents are in [`CreateVideoDatabaseEntryTaskError`](super::errors::CreateVideoDatabaseEntryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateVideoDatabaseEntryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateVideoDatabaseEntryTask",
     output = CreateVideoDatabaseEntryTaskResponse,
-    error = super::errors::CreateVideoDatabaseEntryTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateVideoDatabaseEntryTask {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 }
 
 /// What a successful [`CreateVideoDatabaseEntryTask`] call returns.
 #[tc_model]
 pub struct CreateVideoDatabaseEntryTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251xxx279-VideoDBEntryTask-327a6a4b840e40eab7819d394b583144"`
+    /// `TaskId`; example: `"251xxx279-VideoDBEntryTask-327a6a4b840e40eab7819d394b583144"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2484,33 +2550,40 @@ pub struct CreateVideoDatabaseEntryTaskResponse {
 /// The `CreateVideoRedrawTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateVideoRedrawTaskResponse`].
-/// The codes it documents are in [`CreateVideoRedrawTaskError`](super::errors::CreateVideoRedrawTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateVideoRedrawTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAIGCTaskFailed`](super::errors::MpsErrorCode::FailedOperationCreateAigcTaskFailed)
+/// - [`FailedOperation.UserArrears`](super::errors::MpsErrorCode::FailedOperationUserArrears)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUrl`](super::errors::MpsErrorCode::InvalidParameterInvalidUrl)
+/// - [`LimitExceeded.CreateTask`](super::errors::MpsErrorCode::LimitExceededCreateTask)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateVideoRedrawTask",
     output = CreateVideoRedrawTaskResponse,
-    error = super::errors::CreateVideoRedrawTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateVideoRedrawTask {
-    /// `Input`: a [`VideoRedrawInput`](super::models::VideoRedrawInput).
+    /// `Input`
     pub input: models::VideoRedrawInput,
 
-    /// `CosInfo`: a [`VideoRedrawCosInfo`](super::models::VideoRedrawCosInfo).
+    /// `CosInfo`
     pub cos_info: Option<models::VideoRedrawCosInfo>,
 
-    /// `TaskInfo`: a [`VideoRedrawTaskInfo`](super::models::VideoRedrawTaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::VideoRedrawTaskInfo>,
 }
 
 /// What a successful [`CreateVideoRedrawTask`] call returns.
 #[tc_model]
 pub struct CreateVideoRedrawTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"d6f9bb2a-d1cd-****-447a-a4842e4279c6"`
+    /// `TaskId`; example: `"d6f9bb2a-d1cd-****-447a-a4842e4279c6"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2520,35 +2593,37 @@ pub struct CreateVideoRedrawTaskResponse {
 /// The `CreateVideoSearchTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateVideoSearchTaskResponse`].
-/// The codes it documents are in [`CreateVideoSearchTaskError`](super::errors::CreateVideoSearchTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateVideoSearchTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateVideoSearchTask",
     output = CreateVideoSearchTaskResponse,
-    error = super::errors::CreateVideoSearchTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateVideoSearchTask {
-    /// `SearchValueInput`: a [`SearchValueInput`](super::models::SearchValueInput).
+    /// `SearchValueInput`
     pub search_value_input: models::SearchValueInput,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 }
 
 /// What a successful [`CreateVideoSearchTask`] call returns.
 #[tc_model]
 pub struct CreateVideoSearchTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"25xxxx279-SearchTask-60e4ae3b23ff********af25ec"`
+    /// `TaskId`; example: `"25xxxx279-SearchTask-60e4ae3b23ff********af25ec"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2558,68 +2633,77 @@ pub struct CreateVideoSearchTaskResponse {
 /// The `CreateWatermarkTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateWatermarkTemplateResponse`].
-/// The codes it documents are in [`CreateWatermarkTemplateError`](super::errors::CreateWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::MpsErrorCode::InternalErrorGenDefinition)
+/// - [`InternalError.UploadWatermarkError`](super::errors::MpsErrorCode::InternalErrorUploadWatermarkError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoordinateOrigin`](super::errors::MpsErrorCode::InvalidParameterValueCoordinateOrigin)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.ImageContent`](super::errors::MpsErrorCode::InvalidParameterValueImageContent)
+/// - [`InvalidParameterValue.ImageTemplate`](super::errors::MpsErrorCode::InvalidParameterValueImageTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RepeatType`](super::errors::MpsErrorCode::InvalidParameterValueRepeatType)
+/// - [`InvalidParameterValue.SvgTemplate`](super::errors::MpsErrorCode::InvalidParameterValueSvgTemplate)
+/// - [`InvalidParameterValue.SvgTemplateHeight`](super::errors::MpsErrorCode::InvalidParameterValueSvgTemplateHeight)
+/// - [`InvalidParameterValue.SvgTemplateWidth`](super::errors::MpsErrorCode::InvalidParameterValueSvgTemplateWidth)
+/// - [`InvalidParameterValue.TextAlpha`](super::errors::MpsErrorCode::InvalidParameterValueTextAlpha)
+/// - [`InvalidParameterValue.TextTemplate`](super::errors::MpsErrorCode::InvalidParameterValueTextTemplate)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`InvalidParameterValue.XPos`](super::errors::MpsErrorCode::InvalidParameterValueXPos)
+/// - [`InvalidParameterValue.YPos`](super::errors::MpsErrorCode::InvalidParameterValueYPos)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateWatermarkTemplate",
     output = CreateWatermarkTemplateResponse,
-    error = super::errors::CreateWatermarkTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateWatermarkTemplate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"水印模板1"`
+    /// `Name`; example: `"水印模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"文字水印"`
+    /// `Comment`; example: `"文字水印"`
     pub comment: Option<String>,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`; example: `"TopLeft"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"5%"`
+    /// `XPos`; example: `"5%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"5%"`
+    /// `YPos`; example: `"5%"`
     pub y_pos: Option<String>,
 
-    /// `ImageTemplate`: an [`ImageWatermarkInput`](super::models::ImageWatermarkInput).
+    /// `ImageTemplate`
     pub image_template: Option<models::ImageWatermarkInput>,
 
-    /// `TextTemplate`: a [`TextWatermarkTemplateInput`](super::models::TextWatermarkTemplateInput).
+    /// `TextTemplate`
     pub text_template: Option<models::TextWatermarkTemplateInput>,
 
-    /// `SvgTemplate`: a [`SvgWatermarkInput`](super::models::SvgWatermarkInput).
+    /// `SvgTemplate`
     pub svg_template: Option<models::SvgWatermarkInput>,
 }
 
 /// What a successful [`CreateWatermarkTemplate`] call returns.
 #[tc_model]
 pub struct CreateWatermarkTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://12561267.vts2.myqcloud.com/8b0dd2b5vtscq125768367/4d27b39f5/t.jpeg"`
+    /// `ImageUrl`; example: `"http://12561267.vts2.myqcloud.com/8b0dd2b5vtscq125768367/4d27b39f5/t.jpeg"`
     pub image_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2629,21 +2713,28 @@ pub struct CreateWatermarkTemplateResponse {
 /// The `CreateWordSamples` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateWordSamplesResponse`].
-/// The codes it documents are in [`CreateWordSamplesError`](super::errors::CreateWordSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateWordSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateWordSamples",
     output = CreateWordSamplesResponse,
-    error = super::errors::CreateWordSamplesError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateWordSamples {
-    /// `Usages`: a list of strings.
+    /// `Usages`
     pub usages: Vec<String>,
 
-    /// `Words`: a list of [`AiSampleWordInfo`](super::models::AiSampleWordInfo) objects.
+    /// `Words`
     pub words: Vec<models::AiSampleWordInfo>,
 }
 
@@ -2657,60 +2748,63 @@ pub struct CreateWordSamplesResponse {
 /// The `CreateWorkflow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`CreateWorkflowResponse`].
-/// The codes it documents are in [`CreateWorkflowError`](super::errors::CreateWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=CreateWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosStatusInavlid`](super::errors::MpsErrorCode::FailedOperationCosStatusInavlid)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound.CosBucketNameInvalid`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNameInvalid)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "CreateWorkflow",
     output = CreateWorkflowResponse,
-    error = super::errors::CreateWorkflowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct CreateWorkflow {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"trans-100020-100030-100040"`
+    /// `WorkflowName`; example: `"trans-100020-100030-100040"`
     pub workflow_name: String,
 
-    /// `Trigger`: a [`WorkflowTrigger`](super::models::WorkflowTrigger).
+    /// `Trigger`
     pub trigger: models::WorkflowTrigger,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `OutputDir`; example: `"\"\""`
     pub output_dir: Option<String>,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`](super::models::MediaProcessTaskInput).
+    /// `MediaProcessTask`
     pub media_process_task: Option<models::MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TaskPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskPriority`; example: `0`
     pub task_priority: Option<i64>,
 }
 
 /// What a successful [`CreateWorkflow`] call returns.
 #[tc_model]
 pub struct CreateWorkflowResponse {
-    /// `WorkflowId`: a signed 64-bit integer.
-    ///
-    /// Example: `157482`
+    /// `WorkflowId`; example: `157482`
     pub workflow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2720,20 +2814,26 @@ pub struct CreateWorkflowResponse {
 /// The `DeleteAIAnalysisTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteAIAnalysisTemplateResponse`].
-/// The codes it documents are in [`DeleteAIAnalysisTemplateError`](super::errors::DeleteAIAnalysisTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteAIAnalysisTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteAIAnalysisTemplate",
     output = DeleteAIAnalysisTemplateResponse,
-    error = super::errors::DeleteAIAnalysisTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteAIAnalysisTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 }
 
@@ -2747,20 +2847,27 @@ pub struct DeleteAIAnalysisTemplateResponse {
 /// The `DeleteAIRecognitionTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteAIRecognitionTemplateResponse`].
-/// The codes it documents are in [`DeleteAIRecognitionTemplateError`](super::errors::DeleteAIRecognitionTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteAIRecognitionTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteAIRecognitionTemplate",
     output = DeleteAIRecognitionTemplateResponse,
-    error = super::errors::DeleteAIRecognitionTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteAIRecognitionTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 }
 
@@ -2774,20 +2881,26 @@ pub struct DeleteAIRecognitionTemplateResponse {
 /// The `DeleteAdaptiveDynamicStreamingTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteAdaptiveDynamicStreamingTemplateResponse`].
-/// The codes it documents are in [`DeleteAdaptiveDynamicStreamingTemplateError`](super::errors::DeleteAdaptiveDynamicStreamingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteAdaptiveDynamicStreamingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteAdaptiveDynamicStreamingTemplate",
     output = DeleteAdaptiveDynamicStreamingTemplateResponse,
-    error = super::errors::DeleteAdaptiveDynamicStreamingTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteAdaptiveDynamicStreamingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 }
 
@@ -2801,20 +2914,25 @@ pub struct DeleteAdaptiveDynamicStreamingTemplateResponse {
 /// The `DeleteAnimatedGraphicsTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteAnimatedGraphicsTemplateResponse`].
-/// The codes it documents are in [`DeleteAnimatedGraphicsTemplateError`](super::errors::DeleteAnimatedGraphicsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteAnimatedGraphicsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteAnimatedGraphicsTemplate",
     output = DeleteAnimatedGraphicsTemplateResponse,
-    error = super::errors::DeleteAnimatedGraphicsTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteAnimatedGraphicsTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 }
 
@@ -2828,20 +2946,26 @@ pub struct DeleteAnimatedGraphicsTemplateResponse {
 /// The `DeleteAsrHotwords` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteAsrHotwordsResponse`].
-/// The codes it documents are in [`DeleteAsrHotwordsError`](super::errors::DeleteAsrHotwordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteAsrHotwords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HotWordsNotExist`](super::errors::MpsErrorCode::InvalidParameterValueHotWordsNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteAsrHotwords",
     output = DeleteAsrHotwordsResponse,
-    error = super::errors::DeleteAsrHotwordsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteAsrHotwords {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-aexxxxxxxxxxxxxx1481"`
+    /// `HotwordsId`; example: `"hwd-aexxxxxxxxxxxxxx1481"`
     pub hotwords_id: String,
 }
 
@@ -2855,20 +2979,26 @@ pub struct DeleteAsrHotwordsResponse {
 /// The `DeleteBlindWatermarkTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteBlindWatermarkTemplateResponse`].
-/// The codes it documents are in [`DeleteBlindWatermarkTemplateError`](super::errors::DeleteBlindWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteBlindWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteBlindWatermarkTemplate",
     output = DeleteBlindWatermarkTemplateResponse,
-    error = super::errors::DeleteBlindWatermarkTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteBlindWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -2882,20 +3012,26 @@ pub struct DeleteBlindWatermarkTemplateResponse {
 /// The `DeleteContentReviewTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteContentReviewTemplateResponse`].
-/// The codes it documents are in [`DeleteContentReviewTemplateError`](super::errors::DeleteContentReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteContentReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteContentReviewTemplate",
     output = DeleteContentReviewTemplateResponse,
-    error = super::errors::DeleteContentReviewTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteContentReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 }
 
@@ -2909,20 +3045,25 @@ pub struct DeleteContentReviewTemplateResponse {
 /// The `DeleteImageSpriteTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteImageSpriteTemplateResponse`].
-/// The codes it documents are in [`DeleteImageSpriteTemplateError`](super::errors::DeleteImageSpriteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteImageSpriteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteImageSpriteTemplate",
     output = DeleteImageSpriteTemplateResponse,
-    error = super::errors::DeleteImageSpriteTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteImageSpriteTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 }
 
@@ -2936,20 +3077,26 @@ pub struct DeleteImageSpriteTemplateResponse {
 /// The `DeleteLiveRecordTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteLiveRecordTemplateResponse`].
-/// The codes it documents are in [`DeleteLiveRecordTemplateError`](super::errors::DeleteLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteLiveRecordTemplate",
     output = DeleteLiveRecordTemplateResponse,
-    error = super::errors::DeleteLiveRecordTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteLiveRecordTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: i64,
 }
 
@@ -2963,18 +3110,25 @@ pub struct DeleteLiveRecordTemplateResponse {
 /// The `DeletePersonSample` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeletePersonSampleResponse`].
-/// The codes it documents are in [`DeletePersonSampleError`](super::errors::DeletePersonSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeletePersonSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`ResourceNotFound.Person`](super::errors::MpsErrorCode::ResourceNotFoundPerson)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeletePersonSample",
     output = DeletePersonSampleResponse,
-    error = super::errors::DeletePersonSampleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeletePersonSample {
-    /// `PersonId`: a string.
+    /// `PersonId`
     pub person_id: String,
 }
 
@@ -2988,20 +3142,25 @@ pub struct DeletePersonSampleResponse {
 /// The `DeleteProcessImageTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteProcessImageTemplateResponse`].
-/// The codes it documents are in [`DeleteProcessImageTemplateError`](super::errors::DeleteProcessImageTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteProcessImageTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteProcessImageTemplate",
     output = DeleteProcessImageTemplateResponse,
-    error = super::errors::DeleteProcessImageTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteProcessImageTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `200043`
+    /// `Definition`; example: `200043`
     pub definition: Option<i64>,
 }
 
@@ -3015,20 +3174,23 @@ pub struct DeleteProcessImageTemplateResponse {
 /// The `DeleteProject` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MpsErrorCode::InvalidParameterValueProjectNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
+    /// `ProjectId`; example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
     pub project_id: String,
 }
 
@@ -3042,20 +3204,25 @@ pub struct DeleteProjectResponse {
 /// The `DeleteQualityControlTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteQualityControlTemplateResponse`].
-/// The codes it documents are in [`DeleteQualityControlTemplateError`](super::errors::DeleteQualityControlTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteQualityControlTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteQualityControlTemplate",
     output = DeleteQualityControlTemplateResponse,
-    error = super::errors::DeleteQualityControlTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteQualityControlTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 }
 
@@ -3069,20 +3236,25 @@ pub struct DeleteQualityControlTemplateResponse {
 /// The `DeleteSampleSnapshotTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteSampleSnapshotTemplateResponse`].
-/// The codes it documents are in [`DeleteSampleSnapshotTemplateError`](super::errors::DeleteSampleSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteSampleSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteSampleSnapshotTemplate",
     output = DeleteSampleSnapshotTemplateResponse,
-    error = super::errors::DeleteSampleSnapshotTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteSampleSnapshotTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 }
 
@@ -3096,20 +3268,26 @@ pub struct DeleteSampleSnapshotTemplateResponse {
 /// The `DeleteSchedule` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteScheduleResponse`].
-/// The codes it documents are in [`DeleteScheduleError`](super::errors::DeleteScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteSchedule",
     output = DeleteScheduleResponse,
-    error = super::errors::DeleteScheduleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteSchedule {
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleId`; example: `0`
     pub schedule_id: i64,
 }
 
@@ -3123,20 +3301,27 @@ pub struct DeleteScheduleResponse {
 /// The `DeleteSmartEraseTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteSmartEraseTemplateResponse`].
-/// The codes it documents are in [`DeleteSmartEraseTemplateError`](super::errors::DeleteSmartEraseTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteSmartEraseTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteSmartEraseTemplate",
     output = DeleteSmartEraseTemplateResponse,
-    error = super::errors::DeleteSmartEraseTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteSmartEraseTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 }
 
@@ -3150,20 +3335,27 @@ pub struct DeleteSmartEraseTemplateResponse {
 /// The `DeleteSmartSubtitleTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteSmartSubtitleTemplateResponse`].
-/// The codes it documents are in [`DeleteSmartSubtitleTemplateError`](super::errors::DeleteSmartSubtitleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteSmartSubtitleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteSmartSubtitleTemplate",
     output = DeleteSmartSubtitleTemplateResponse,
-    error = super::errors::DeleteSmartSubtitleTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteSmartSubtitleTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 }
 
@@ -3177,20 +3369,25 @@ pub struct DeleteSmartSubtitleTemplateResponse {
 /// The `DeleteSnapshotByTimeOffsetTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteSnapshotByTimeOffsetTemplateResponse`].
-/// The codes it documents are in [`DeleteSnapshotByTimeOffsetTemplateError`](super::errors::DeleteSnapshotByTimeOffsetTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteSnapshotByTimeOffsetTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteSnapshotByTimeOffsetTemplate",
     output = DeleteSnapshotByTimeOffsetTemplateResponse,
-    error = super::errors::DeleteSnapshotByTimeOffsetTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteSnapshotByTimeOffsetTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 }
 
@@ -3204,20 +3401,24 @@ pub struct DeleteSnapshotByTimeOffsetTemplateResponse {
 /// The `DeleteStreamLinkEvent` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamLinkEventResponse`].
-/// The codes it documents are in [`DeleteStreamLinkEventError`](super::errors::DeleteStreamLinkEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamLinkEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamLinkEvent",
     output = DeleteStreamLinkEventResponse,
-    error = super::errors::DeleteStreamLinkEventError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamLinkEvent {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"01937702ecc509dc0f3269ca3420"`
+    /// `EventId`; example: `"01937702ecc509dc0f3269ca3420"`
     pub event_id: String,
 }
 
@@ -3231,20 +3432,24 @@ pub struct DeleteStreamLinkEventResponse {
 /// The `DeleteStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamLinkFlowResponse`].
-/// The codes it documents are in [`DeleteStreamLinkFlowError`](super::errors::DeleteStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamLinkFlow",
     output = DeleteStreamLinkFlowResponse,
-    error = super::errors::DeleteStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamLinkFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `FlowId`; example: `"01937702c54509dc0f3269ca341f"`
     pub flow_id: String,
 }
 
@@ -3258,25 +3463,30 @@ pub struct DeleteStreamLinkFlowResponse {
 /// The `DeleteStreamLinkOutput` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamLinkOutputResponse`].
-/// The codes it documents are in [`DeleteStreamLinkOutputError`](super::errors::DeleteStreamLinkOutputError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamLinkOutput)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.OutputId`](super::errors::MpsErrorCode::InvalidParameterOutputId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamLinkOutput",
     output = DeleteStreamLinkOutputResponse,
-    error = super::errors::DeleteStreamLinkOutputError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamLinkOutput {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `FlowId`; example: `"01937702c54509dc0f3269ca341f"`
     pub flow_id: String,
 
-    /// `OutputId`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `OutputId`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub output_id: String,
 }
 
@@ -3290,20 +3500,27 @@ pub struct DeleteStreamLinkOutputResponse {
 /// The `DeleteStreamLinkSecurityGroup` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamLinkSecurityGroupResponse`].
-/// The codes it documents are in [`DeleteStreamLinkSecurityGroupError`](super::errors::DeleteStreamLinkSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamLinkSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlreadyAssociatedInput`](super::errors::MpsErrorCode::InvalidParameterAlreadyAssociatedInput)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamLinkSecurityGroup",
     output = DeleteStreamLinkSecurityGroupResponse,
-    error = super::errors::DeleteStreamLinkSecurityGroupError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamLinkSecurityGroup {
-    /// `Id`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `Id`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub id: String,
 }
 
@@ -3317,20 +3534,26 @@ pub struct DeleteStreamLinkSecurityGroupResponse {
 /// The `DeleteStreamPackageLinearAssemblyChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageLinearAssemblyChannelResponse`].
-/// The codes it documents are in [`DeleteStreamPackageLinearAssemblyChannelError`](super::errors::DeleteStreamPackageLinearAssemblyChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageLinearAssemblyChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageLinearAssemblyChannel",
     output = DeleteStreamPackageLinearAssemblyChannelResponse,
-    error = super::errors::DeleteStreamPackageLinearAssemblyChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageLinearAssemblyChannel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698ADB641D3EA62D0C18"`
+    /// `Id`; example: `"698ADB641D3EA62D0C18"`
     pub id: String,
 }
 
@@ -3344,20 +3567,26 @@ pub struct DeleteStreamPackageLinearAssemblyChannelResponse {
 /// The `DeleteStreamPackageLinearAssemblyChannels` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageLinearAssemblyChannelsResponse`].
-/// The codes it documents are in [`DeleteStreamPackageLinearAssemblyChannelsError`](super::errors::DeleteStreamPackageLinearAssemblyChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageLinearAssemblyChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageLinearAssemblyChannels",
     output = DeleteStreamPackageLinearAssemblyChannelsResponse,
-    error = super::errors::DeleteStreamPackageLinearAssemblyChannelsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageLinearAssemblyChannels {
-    /// `Ids`: a list of strings.
-    ///
-    /// Example: `["698ADB7C1D3EA6831FFF"]`
+    /// `Ids`; example: `["698ADB7C1D3EA6831FFF"]`
     pub ids: Vec<String>,
 }
 
@@ -3371,20 +3600,26 @@ pub struct DeleteStreamPackageLinearAssemblyChannelsResponse {
 /// The `DeleteStreamPackageLinearAssemblyProgram` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageLinearAssemblyProgramResponse`].
-/// The codes it documents are in [`DeleteStreamPackageLinearAssemblyProgramError`](super::errors::DeleteStreamPackageLinearAssemblyProgramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageLinearAssemblyProgram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageLinearAssemblyProgram",
     output = DeleteStreamPackageLinearAssemblyProgramResponse,
-    error = super::errors::DeleteStreamPackageLinearAssemblyProgramError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageLinearAssemblyProgram {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698BFA7B1D3EA5A517B6"`
+    /// `Id`; example: `"698BFA7B1D3EA5A517B6"`
     pub id: String,
 }
 
@@ -3398,20 +3633,26 @@ pub struct DeleteStreamPackageLinearAssemblyProgramResponse {
 /// The `DeleteStreamPackageLinearAssemblyPrograms` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageLinearAssemblyProgramsResponse`].
-/// The codes it documents are in [`DeleteStreamPackageLinearAssemblyProgramsError`](super::errors::DeleteStreamPackageLinearAssemblyProgramsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageLinearAssemblyPrograms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageLinearAssemblyPrograms",
     output = DeleteStreamPackageLinearAssemblyProgramsResponse,
-    error = super::errors::DeleteStreamPackageLinearAssemblyProgramsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageLinearAssemblyPrograms {
-    /// `Ids`: a list of strings.
-    ///
-    /// Example: `["698BFB151D3EA5656164"]`
+    /// `Ids`; example: `["698BFB151D3EA5656164"]`
     pub ids: Vec<String>,
 }
 
@@ -3425,26 +3666,30 @@ pub struct DeleteStreamPackageLinearAssemblyProgramsResponse {
 /// The `DeleteStreamPackageLinearAssemblyProgramsByChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageLinearAssemblyProgramsByChannelResponse`].
-/// The codes it documents are in [`DeleteStreamPackageLinearAssemblyProgramsByChannelError`](super::errors::DeleteStreamPackageLinearAssemblyProgramsByChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageLinearAssemblyProgramsByChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageLinearAssemblyProgramsByChannel",
     output = DeleteStreamPackageLinearAssemblyProgramsByChannelResponse,
-    error = super::errors::DeleteStreamPackageLinearAssemblyProgramsByChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageLinearAssemblyProgramsByChannel {
-    /// `ChannelID`: a string.
-    ///
-    /// Example: `"69CA28574083B064D4BB"`
+    /// `ChannelID`; example: `"69CA28574083B064D4BB"`
     #[tc(rename = "ChannelID")]
     pub channel_id: String,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["69CA280B4083B089741E"]`
+    /// `IDs`; example: `["69CA280B4083B089741E"]`
     #[tc(rename = "IDs")]
     pub ids: Vec<String>,
 }
@@ -3459,20 +3704,29 @@ pub struct DeleteStreamPackageLinearAssemblyProgramsByChannelResponse {
 /// The `DeleteStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageSSAIChannelResponse`].
-/// The codes it documents are in [`DeleteStreamPackageSSAIChannelError`](super::errors::DeleteStreamPackageSSAIChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageSSAIChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.AuthInfo`](super::errors::MpsErrorCode::InvalidParameterAuthInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.SSAIInfo`](super::errors::MpsErrorCode::InvalidParameterSsaiInfo)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageSSAIChannel",
     output = DeleteStreamPackageSSAIChannelResponse,
-    error = super::errors::DeleteStreamPackageSSAIChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageSSAIChannel {
-    /// `ID`: a string.
-    ///
-    /// Example: `"654CA8EF0000CE02BXXX"`
+    /// `ID`; example: `"654CA8EF0000CE02BXXX"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -3487,20 +3741,26 @@ pub struct DeleteStreamPackageSSAIChannelResponse {
 /// The `DeleteStreamPackageSource` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageSourceResponse`].
-/// The codes it documents are in [`DeleteStreamPackageSourceError`](super::errors::DeleteStreamPackageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageSource",
     output = DeleteStreamPackageSourceResponse,
-    error = super::errors::DeleteStreamPackageSourceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageSource {
-    /// `Id`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F1"`
+    /// `Id`; example: `"66503E8E0000930000F1"`
     pub id: String,
 }
 
@@ -3514,20 +3774,26 @@ pub struct DeleteStreamPackageSourceResponse {
 /// The `DeleteStreamPackageSourceLocation` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteStreamPackageSourceLocationResponse`].
-/// The codes it documents are in [`DeleteStreamPackageSourceLocationError`](super::errors::DeleteStreamPackageSourceLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteStreamPackageSourceLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteStreamPackageSourceLocation",
     output = DeleteStreamPackageSourceLocationResponse,
-    error = super::errors::DeleteStreamPackageSourceLocationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteStreamPackageSourceLocation {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698AE30F1D3EA53D198C"`
+    /// `Id`; example: `"698AE30F1D3EA53D198C"`
     pub id: String,
 }
 
@@ -3541,20 +3807,27 @@ pub struct DeleteStreamPackageSourceLocationResponse {
 /// The `DeleteSubtitleEmbedTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteSubtitleEmbedTemplateResponse`].
-/// The codes it documents are in [`DeleteSubtitleEmbedTemplateError`](super::errors::DeleteSubtitleEmbedTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteSubtitleEmbedTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteSubtitleEmbedTemplate",
     output = DeleteSubtitleEmbedTemplateResponse,
-    error = super::errors::DeleteSubtitleEmbedTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteSubtitleEmbedTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `Definition`; example: `1011`
     pub definition: i64,
 }
 
@@ -3568,20 +3841,28 @@ pub struct DeleteSubtitleEmbedTemplateResponse {
 /// The `DeleteTranscodeTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteTranscodeTemplateResponse`].
-/// The codes it documents are in [`DeleteTranscodeTemplateError`](super::errors::DeleteTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteTranscodeTemplate",
     output = DeleteTranscodeTemplateResponse,
-    error = super::errors::DeleteTranscodeTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteTranscodeTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 }
 
@@ -3595,39 +3876,41 @@ pub struct DeleteTranscodeTemplateResponse {
 /// The `DeleteVoice` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteVoiceResponse`].
-/// The codes it documents are in [`DeleteVoiceError`](super::errors::DeleteVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteVoice",
     output = DeleteVoiceResponse,
-    error = super::errors::DeleteVoiceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteVoice {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_t/swku2LEj6lgNZU0i3uwrYvx7zuPn5emkuzocwZ65f/QQofSo/YrU5mohm32XWj0L4="`
+    /// `VoiceId`; example: `"v1_t/swku2LEj6lgNZU0i3uwrYvx7zuPn5emkuzocwZ65f/QQofSo/YrU5mohm32XWj0L4="`
     pub voice_id: String,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"engine\": \"auto\"}"`
+    /// `ExtParam`; example: `"{\"engine\": \"auto\"}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`DeleteVoice`] call returns.
 #[tc_model]
 pub struct DeleteVoiceResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3637,20 +3920,26 @@ pub struct DeleteVoiceResponse {
 /// The `DeleteWatermarkTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteWatermarkTemplateResponse`].
-/// The codes it documents are in [`DeleteWatermarkTemplateError`](super::errors::DeleteWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteWatermarkTemplate",
     output = DeleteWatermarkTemplateResponse,
-    error = super::errors::DeleteWatermarkTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Definition`; example: `1001`
     pub definition: i64,
 }
 
@@ -3664,20 +3953,24 @@ pub struct DeleteWatermarkTemplateResponse {
 /// The `DeleteWordSamples` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteWordSamplesResponse`].
-/// The codes it documents are in [`DeleteWordSamplesError`](super::errors::DeleteWordSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteWordSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteWordSamples",
     output = DeleteWordSamplesResponse,
-    error = super::errors::DeleteWordSamplesError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteWordSamples {
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["keyword"]`
+    /// `Keywords`; example: `["keyword"]`
     pub keywords: Vec<String>,
 }
 
@@ -3691,20 +3984,26 @@ pub struct DeleteWordSamplesResponse {
 /// The `DeleteWorkflow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DeleteWorkflowResponse`].
-/// The codes it documents are in [`DeleteWorkflowError`](super::errors::DeleteWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DeleteWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DeleteWorkflow",
     output = DeleteWorkflowResponse,
-    error = super::errors::DeleteWorkflowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DeleteWorkflow {
-    /// `WorkflowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100010`
+    /// `WorkflowId`; example: `100010`
     pub workflow_id: i64,
 }
 
@@ -3718,15 +4017,25 @@ pub struct DeleteWorkflowResponse {
 /// The `DescribeAIAnalysisTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAIAnalysisTemplatesResponse`].
-/// The codes it documents are in [`DescribeAIAnalysisTemplatesError`](super::errors::DescribeAIAnalysisTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAIAnalysisTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::MpsErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAIAnalysisTemplates",
     output = DescribeAIAnalysisTemplatesResponse,
-    error = super::errors::DescribeAIAnalysisTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3736,41 +4045,29 @@ pub struct DeleteWorkflowResponse {
     )
 )]
 pub struct DescribeAIAnalysisTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容分析模板"`
+    /// `Name`; example: `"内容分析模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeAIAnalysisTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAIAnalysisTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AIAnalysisTemplateSet`: a list of [`AiAnalysisTemplateItem`](super::models::AiAnalysisTemplateItem) objects.
+    /// `AIAnalysisTemplateSet`
     #[tc(rename = "AIAnalysisTemplateSet")]
     pub ai_analysis_template_set: Vec<models::AiAnalysisTemplateItem>,
 
@@ -3781,15 +4078,25 @@ pub struct DescribeAIAnalysisTemplatesResponse {
 /// The `DescribeAIRecognitionTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAIRecognitionTemplatesResponse`].
-/// The codes it documents are in [`DescribeAIRecognitionTemplatesError`](super::errors::DescribeAIRecognitionTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAIRecognitionTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAIRecognitionTemplates",
     output = DescribeAIRecognitionTemplatesResponse,
-    error = super::errors::DescribeAIRecognitionTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3799,41 +4106,29 @@ pub struct DescribeAIAnalysisTemplatesResponse {
     )
 )]
 pub struct DescribeAIRecognitionTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Presetting Template"`
+    /// `Name`; example: `"Presetting Template"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeAIRecognitionTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAIRecognitionTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AIRecognitionTemplateSet`: a list of [`AiRecognitionTemplateItem`](super::models::AiRecognitionTemplateItem) objects.
+    /// `AIRecognitionTemplateSet`
     #[tc(rename = "AIRecognitionTemplateSet")]
     pub ai_recognition_template_set: Vec<models::AiRecognitionTemplateItem>,
 
@@ -3844,15 +4139,25 @@ pub struct DescribeAIRecognitionTemplatesResponse {
 /// The `DescribeAdaptiveDynamicStreamingTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAdaptiveDynamicStreamingTemplatesResponse`].
-/// The codes it documents are in [`DescribeAdaptiveDynamicStreamingTemplatesError`](super::errors::DescribeAdaptiveDynamicStreamingTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAdaptiveDynamicStreamingTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAdaptiveDynamicStreamingTemplates",
     output = DescribeAdaptiveDynamicStreamingTemplatesResponse,
-    error = super::errors::DescribeAdaptiveDynamicStreamingTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3862,46 +4167,32 @@ pub struct DescribeAIRecognitionTemplatesResponse {
     )
 )]
 pub struct DescribeAdaptiveDynamicStreamingTemplates {
-    /// `Definitions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `PureAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudio`; example: `0`
     pub pure_audio: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Presetting HLS"`
+    /// `Name`; example: `"Presetting HLS"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeAdaptiveDynamicStreamingTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AdaptiveDynamicStreamingTemplateSet`: a list of [`AdaptiveDynamicStreamingTemplate`](super::models::AdaptiveDynamicStreamingTemplate) objects.
+    /// `AdaptiveDynamicStreamingTemplateSet`
     pub adaptive_dynamic_streaming_template_set: Vec<
         models::AdaptiveDynamicStreamingTemplate,
     >,
@@ -3913,9 +4204,12 @@ pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
 /// The `DescribeAgentRecordTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAgentRecordTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAgentRecordTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -3924,31 +4218,23 @@ pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentRecordTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24000192-MllmVideoTest-9baf86edd37b1491037414981e556bf0"`
+    /// `TaskId`; example: `"24000192-MllmVideoTest-9baf86edd37b1491037414981e556bf0"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAgentRecordTask`] call returns.
 #[tc_model]
 pub struct DescribeAgentRecordTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"copy to bucket failed: copy object failed"`
+    /// `ErrorMessage`; example: `"copy to bucket failed: copy object failed"`
     pub error_message: Option<String>,
 
-    /// `RecordUrls`: a list of strings.
+    /// `RecordUrls`
     pub record_urls: Option<Vec<String>>,
 
-    /// `LiveStatus`: a string.
-    ///
-    /// Example: `"LIVE"`
+    /// `LiveStatus`; example: `"LIVE"`
     pub live_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3958,40 +4244,44 @@ pub struct DescribeAgentRecordTaskResponse {
 /// The `DescribeAigcAudioTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAigcAudioTaskResponse`].
-/// The codes it documents are in [`DescribeAigcAudioTaskError`](super::errors::DescribeAigcAudioTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAigcAudioTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAigcAudioTask",
     output = DescribeAigcAudioTaskResponse,
-    error = super::errors::DescribeAigcAudioTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeAigcAudioTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24000145-******d**-cb46b8040b684b539bbd46****e*e2fd"`
+    /// `TaskId`; example: `"24000145-******d**-cb46b8040b684b539bbd46****e*e2fd"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAigcAudioTask`] call returns.
 #[tc_model]
 pub struct DescribeAigcAudioTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"tme audio url is empty"`
+    /// `Message`; example: `"tme audio url is empty"`
     pub message: Option<String>,
 
-    /// `AudioInfos`: a list of [`AigcAudioOutputAudioInfo`](super::models::AigcAudioOutputAudioInfo) objects.
+    /// `AudioInfos`
     pub audio_infos: Option<Vec<models::AigcAudioOutputAudioInfo>>,
 
-    /// `VideoInfos`: a list of [`AigcAudioOutputVideoInfo`](super::models::AigcAudioOutputVideoInfo) objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<models::AigcAudioOutputVideoInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4001,39 +4291,41 @@ pub struct DescribeAigcAudioTaskResponse {
 /// The `DescribeAigcImageTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAigcImageTaskResponse`].
-/// The codes it documents are in [`DescribeAigcImageTaskError`](super::errors::DescribeAigcImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAigcImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAigcImageTask",
     output = DescribeAigcImageTaskResponse,
-    error = super::errors::DescribeAigcImageTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeAigcImageTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4-AigcImage-c3b145ec76****94ac55b9e63be17d"`
+    /// `TaskId`; example: `"4-AigcImage-c3b145ec76****94ac55b9e63be17d"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAigcImageTask`] call returns.
 #[tc_model]
 pub struct DescribeAigcImageTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ImageUrls`: a list of strings.
-    ///
-    /// Example: `["https://live-aigc-****.cos.ap-guangzhou.myqcloud.com/4_7113610711****.png"]`
+    /// `ImageUrls`; example: `["https://live-aigc-****.cos.ap-guangzhou.myqcloud.com/4_7113610711****.png"]`
     pub image_urls: Option<Vec<String>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4043,15 +4335,21 @@ pub struct DescribeAigcImageTaskResponse {
 /// The `DescribeAigcTaskList` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAigcTaskListResponse`].
-/// The codes it documents are in [`DescribeAigcTaskListError`](super::errors::DescribeAigcTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAigcTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryAIGCTaskFailed`](super::errors::MpsErrorCode::FailedOperationQueryAigcTaskFailed)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::MpsErrorCode::ResourceNotFoundTaskNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAigcTaskList",
     output = DescribeAigcTaskListResponse,
-    error = super::errors::DescribeAigcTaskListError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -4061,39 +4359,29 @@ pub struct DescribeAigcImageTaskResponse {
     )
 )]
 pub struct DescribeAigcTaskList {
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `QueryTaskFilter`: a [`QueryTaskFilter`](super::models::QueryTaskFilter).
+    /// `QueryTaskFilter`
     pub query_task_filter: Option<models::QueryTaskFilter>,
 }
 
 /// What a successful [`DescribeAigcTaskList`] call returns.
 #[tc_model]
 pub struct DescribeAigcTaskListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Tasks`: a list of [`AigcTaskListItem`](super::models::AigcTaskListItem) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::AigcTaskListItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4103,80 +4391,64 @@ pub struct DescribeAigcTaskListResponse {
 /// The `DescribeAigcTaskStatus` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAigcTaskStatusResponse`].
-/// The codes it documents are in [`DescribeAigcTaskStatusError`](super::errors::DescribeAigcTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAigcTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryAIGCTaskFailed`](super::errors::MpsErrorCode::FailedOperationQueryAigcTaskFailed)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::MpsErrorCode::ResourceNotFoundTaskNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAigcTaskStatus",
     output = DescribeAigcTaskStatusResponse,
-    error = super::errors::DescribeAigcTaskStatusError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeAigcTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"c50f6094-3b56-a1fa-e616-0eec386bfc36"`
+    /// `TaskId`; example: `"c50f6094-3b56-a1fa-e616-0eec386bfc36"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAigcTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeAigcTaskStatusResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"c50f6094-3b56-a1fa-e616-0eec386bfc36"`
+    /// `TaskId`; example: `"c50f6094-3b56-a1fa-e616-0eec386bfc36"`
     pub task_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `TaskStatus`; example: `"FINISHED"`
     pub task_status: String,
 
-    /// `OutputUrl`: a string.
+    /// `OutputUrl`
     pub output_url: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-01 20:40:50"`
+    /// `CreateTime`; example: `"2026-06-01 20:40:50"`
     pub create_time: String,
 
-    /// `ScheduledTime`: a string.
-    ///
-    /// Example: `"2026-06-01 20:40:51"`
+    /// `ScheduledTime`; example: `"2026-06-01 20:40:51"`
     pub scheduled_time: Option<String>,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2026-06-01 20:44:32"`
+    /// `FinishedTime`; example: `"2026-06-01 20:44:32"`
     pub finished_time: Option<String>,
 
-    /// `TaskResultCode`: a signed 64-bit integer.
-    ///
-    /// Example: `-401`
+    /// `TaskResultCode`; example: `-401`
     pub task_result_code: Option<i64>,
 
-    /// `TaskResultMsg`: a string.
-    ///
-    /// Example: `"Save to cos failed"`
+    /// `TaskResultMsg`; example: `"Save to cos failed"`
     pub task_result_msg: Option<String>,
 
-    /// `RequestBody`: a string.
+    /// `RequestBody`
     pub request_body: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"AIDrama"`
+    /// `TaskType`; example: `"AIDrama"`
     pub task_type: Option<String>,
 
-    /// `TaskInfo`: a string.
-    ///
-    /// Example: `"{\"current_stage\": \"STAGE_1\"}"`
+    /// `TaskInfo`; example: `"{\"current_stage\": \"STAGE_1\"}"`
     pub task_info: Option<String>,
 
-    /// `Stage`: a string.
-    ///
-    /// Example: `"STAGE_2_FINISHED"`
+    /// `Stage`; example: `"STAGE_2_FINISHED"`
     pub stage: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4186,42 +4458,40 @@ pub struct DescribeAigcTaskStatusResponse {
 /// The `DescribeAigcVideoTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAigcVideoTaskResponse`].
-/// The codes it documents are in [`DescribeAigcVideoTaskError`](super::errors::DescribeAigcVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAigcVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryAIGCTaskFailed`](super::errors::MpsErrorCode::FailedOperationQueryAigcTaskFailed)
+/// - [`ResourceNotFound.TaskNotFound`](super::errors::MpsErrorCode::ResourceNotFoundTaskNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAigcVideoTask",
     output = DescribeAigcVideoTaskResponse,
-    error = super::errors::DescribeAigcVideoTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeAigcVideoTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4-AigcVideo-c3b145******4ac55b699e63be17d"`
+    /// `TaskId`; example: `"4-AigcVideo-c3b145******4ac55b699e63be17d"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAigcVideoTask`] call returns.
 #[tc_model]
 pub struct DescribeAigcVideoTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `VideoUrls`: a list of strings.
+    /// `VideoUrls`
     pub video_urls: Option<Vec<String>>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1920x1088"`
+    /// `Resolution`; example: `"1920x1088"`
     pub resolution: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Message`; example: `"ok"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4231,15 +4501,23 @@ pub struct DescribeAigcVideoTaskResponse {
 /// The `DescribeAnimatedGraphicsTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAnimatedGraphicsTemplatesResponse`].
-/// The codes it documents are in [`DescribeAnimatedGraphicsTemplatesError`](super::errors::DescribeAnimatedGraphicsTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAnimatedGraphicsTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAnimatedGraphicsTemplates",
     output = DescribeAnimatedGraphicsTemplatesResponse,
-    error = super::errors::DescribeAnimatedGraphicsTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4249,39 +4527,29 @@ pub struct DescribeAigcVideoTaskResponse {
     )
 )]
 pub struct DescribeAnimatedGraphicsTemplates {
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Type`; example: `"“”"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Name`; example: `"“”"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeAnimatedGraphicsTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAnimatedGraphicsTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AnimatedGraphicsTemplateSet`: a list of [`AnimatedGraphicsTemplate`](super::models::AnimatedGraphicsTemplate) objects.
+    /// `AnimatedGraphicsTemplateSet`
     pub animated_graphics_template_set: Vec<models::AnimatedGraphicsTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4291,15 +4559,22 @@ pub struct DescribeAnimatedGraphicsTemplatesResponse {
 /// The `DescribeAsrHotwords` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAsrHotwordsResponse`].
-/// The codes it documents are in [`DescribeAsrHotwordsError`](super::errors::DescribeAsrHotwordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAsrHotwords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAsrHotwords",
     output = DescribeAsrHotwordsResponse,
-    error = super::errors::DescribeAsrHotwordsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4308,96 +4583,62 @@ pub struct DescribeAnimatedGraphicsTemplatesResponse {
     )
 )]
 pub struct DescribeAsrHotwords {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-aexxxxxxxxxx1481"`
+    /// `HotwordsId`; example: `"hwd-aexxxxxxxxxx1481"`
     pub hotwords_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"热词1"`
+    /// `Name`; example: `"热词1"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `OrderBy`; example: `"Default"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<u64>,
 }
 
 /// What a successful [`DescribeAsrHotwords`] call returns.
 #[tc_model]
 pub struct DescribeAsrHotwordsResponse {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-0bda6ac8d24411ef9ab0446a2eb5fd98"`
+    /// `HotwordsId`; example: `"hwd-0bda6ac8d24411ef9ab0446a2eb5fd98"`
     pub hotwords_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"HotwordsNameExample"`
+    /// `Name`; example: `"HotwordsNameExample"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example.txt"`
+    /// `FileName`; example: `"example.txt"`
     pub file_name: Option<String>,
 
-    /// `HotWords`: a list of [`AsrHotwordsSetItem`](super::models::AsrHotwordsSetItem) objects.
+    /// `HotWords`
     pub hot_words: Vec<models::AsrHotwordsSetItem>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|10"`
+    /// `Content`; example: `"腾讯云|10,语音识别|5,ASR|10"`
     pub content: String,
 
-    /// `WordCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `WordCount`; example: `3`
     pub word_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-14T06:51:57Z"`
+    /// `CreateTime`; example: `"2025-01-14T06:51:57Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-21T08:46:11Z"`
+    /// `UpdateTime`; example: `"2025-01-21T08:46:11Z"`
     pub update_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4407,15 +4648,20 @@ pub struct DescribeAsrHotwordsResponse {
 /// The `DescribeAsrHotwordsList` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeAsrHotwordsListResponse`].
-/// The codes it documents are in [`DescribeAsrHotwordsListError`](super::errors::DescribeAsrHotwordsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeAsrHotwordsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeAsrHotwordsList",
     output = DescribeAsrHotwordsListResponse,
-    error = super::errors::DescribeAsrHotwordsListError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4425,61 +4671,41 @@ pub struct DescribeAsrHotwordsResponse {
     )
 )]
 pub struct DescribeAsrHotwordsList {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-aexxxxxxxxxxx1481"`
+    /// `HotwordsId`; example: `"hwd-aexxxxxxxxxxx1481"`
     pub hotwords_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Hotwords"`
+    /// `Name`; example: `"Hotwords"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 
-    /// `Types`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `Types`; example: `[0,1]`
     pub types: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeAsrHotwordsList`] call returns.
 #[tc_model]
 pub struct DescribeAsrHotwordsListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `AsrHotwordsSet`: a list of [`AsrHotwordsSet`](super::models::AsrHotwordsSet) objects.
+    /// `AsrHotwordsSet`
     pub asr_hotwords_set: Option<Vec<models::AsrHotwordsSet>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4489,80 +4715,67 @@ pub struct DescribeAsrHotwordsListResponse {
 /// The `DescribeBatchTaskDetail` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeBatchTaskDetailResponse`].
-/// The codes it documents are in [`DescribeBatchTaskDetailError`](super::errors::DescribeBatchTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeBatchTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeBatchTaskDetail",
     output = DescribeBatchTaskDetailResponse,
-    error = super::errors::DescribeBatchTaskDetailError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeBatchTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"235303****-BatchTask-80108cc3380155d98b2e3573a48a******"`
+    /// `TaskId`; example: `"235303****-BatchTask-80108cc3380155d98b2e3573a48a******"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeBatchTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeBatchTaskDetailResponse {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"BatchTask"`
+    /// `TaskType`; example: `"BatchTask"`
     pub task_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:27Z"`
+    /// `CreateTime`; example: `"2019-07-16T06:21:27Z"`
     pub create_time: String,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2xxxx-BatchTask-123456789"`
+    /// `TaskId`; example: `"2xxxx-BatchTask-123456789"`
     pub task_id: Option<String>,
 
-    /// `BatchTaskResult`: a [`BatchSubTaskResult`](super::models::BatchSubTaskResult).
+    /// `BatchTaskResult`
     pub batch_task_result: models::BatchSubTaskResult,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ctx-sessionid"`
+    /// `SessionId`; example: `"ctx-sessionid"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"ctx-sessionctx"`
+    /// `SessionContext`; example: `"ctx-sessionctx"`
     pub session_context: String,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"ExtInfo\": \"\"}"`
+    /// `ExtInfo`; example: `"{\"ExtInfo\": \"\"}"`
     pub ext_info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4572,15 +4785,25 @@ pub struct DescribeBatchTaskDetailResponse {
 /// The `DescribeBlindWatermarkTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeBlindWatermarkTemplatesResponse`].
-/// The codes it documents are in [`DescribeBlindWatermarkTemplatesError`](super::errors::DescribeBlindWatermarkTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeBlindWatermarkTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeBlindWatermarkTemplates",
     output = DescribeBlindWatermarkTemplatesResponse,
-    error = super::errors::DescribeBlindWatermarkTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4590,41 +4813,29 @@ pub struct DescribeBatchTaskDetailResponse {
     )
 )]
 pub struct DescribeBlindWatermarkTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `Definitions`; example: `[10,20,30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeBlindWatermarkTemplates`] call returns.
 #[tc_model]
 pub struct DescribeBlindWatermarkTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `BlindWatermarkTemplateSet`: a list of [`BlindWatermarkTemplate`](super::models::BlindWatermarkTemplate) objects.
+    /// `BlindWatermarkTemplateSet`
     pub blind_watermark_template_set: Vec<models::BlindWatermarkTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4634,40 +4845,44 @@ pub struct DescribeBlindWatermarkTemplatesResponse {
 /// The `DescribeCloneViralTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeCloneViralTaskResponse`].
-/// The codes it documents are in [`DescribeCloneViralTaskError`](super::errors::DescribeCloneViralTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeCloneViralTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeCloneViralTask",
     output = DescribeCloneViralTaskResponse,
-    error = super::errors::DescribeCloneViralTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeCloneViralTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24000191-ViralClone-92e56dab-2a5b-4537-b49f-854563d4903f"`
+    /// `TaskId`; example: `"24000191-ViralClone-92e56dab-2a5b-4537-b49f-854563d4903f"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeCloneViralTask`] call returns.
 #[tc_model]
 pub struct DescribeCloneViralTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `VideoUrls`: a list of strings.
+    /// `VideoUrls`
     pub video_urls: Option<Vec<String>>,
 
-    /// `RequestBody`: a string.
+    /// `RequestBody`
     pub request_body: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4677,15 +4892,25 @@ pub struct DescribeCloneViralTaskResponse {
 /// The `DescribeContentReviewTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeContentReviewTemplatesResponse`].
-/// The codes it documents are in [`DescribeContentReviewTemplatesError`](super::errors::DescribeContentReviewTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeContentReviewTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeContentReviewTemplates",
     output = DescribeContentReviewTemplatesResponse,
-    error = super::errors::DescribeContentReviewTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4695,41 +4920,29 @@ pub struct DescribeCloneViralTaskResponse {
     )
 )]
 pub struct DescribeContentReviewTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10]`
+    /// `Definitions`; example: `[10]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认模板"`
+    /// `Name`; example: `"默认模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeContentReviewTemplates`] call returns.
 #[tc_model]
 pub struct DescribeContentReviewTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ContentReviewTemplateSet`: a list of [`ContentReviewTemplateItem`](super::models::ContentReviewTemplateItem) objects.
+    /// `ContentReviewTemplateSet`
     pub content_review_template_set: Vec<models::ContentReviewTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4739,50 +4952,50 @@ pub struct DescribeContentReviewTemplatesResponse {
 /// The `DescribeDesignTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeDesignTaskResponse`].
-/// The codes it documents are in [`DescribeDesignTaskError`](super::errors::DescribeDesignTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeDesignTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeDesignTask",
     output = DescribeDesignTaskResponse,
-    error = super::errors::DescribeDesignTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeDesignTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1300057393-DesignVoiceAsync-88434eca-1484-4fcc-8589-e98027fc174e"`
+    /// `TaskId`; example: `"1300057393-DesignVoiceAsync-88434eca-1484-4fcc-8589-e98027fc174e"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeDesignTask`] call returns.
 #[tc_model]
 pub struct DescribeDesignTaskResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"name\": \"甜美女声\"}"`
+    /// `ExtInfo`; example: `"{\"name\": \"甜美女声\"}"`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4792,27 +5005,30 @@ pub struct DescribeDesignTaskResponse {
 /// The `DescribeGroupAttachFlowsById` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeGroupAttachFlowsByIdResponse`].
-/// The codes it documents are in [`DescribeGroupAttachFlowsByIdError`](super::errors::DescribeGroupAttachFlowsByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeGroupAttachFlowsById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeGroupAttachFlowsById",
     output = DescribeGroupAttachFlowsByIdResponse,
-    error = super::errors::DescribeGroupAttachFlowsByIdError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeGroupAttachFlowsById {
-    /// `Id`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `Id`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeGroupAttachFlowsById`] call returns.
 #[tc_model]
 pub struct DescribeGroupAttachFlowsByIdResponse {
-    /// `Infos`: a list of [`FlowInOutResp`](super::models::FlowInOutResp) objects.
+    /// `Infos`
     pub infos: Vec<models::FlowInOutResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4822,15 +5038,23 @@ pub struct DescribeGroupAttachFlowsByIdResponse {
 /// The `DescribeImageSpriteTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeImageSpriteTemplatesResponse`].
-/// The codes it documents are in [`DescribeImageSpriteTemplatesError`](super::errors::DescribeImageSpriteTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeImageSpriteTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeImageSpriteTemplates",
     output = DescribeImageSpriteTemplatesResponse,
-    error = super::errors::DescribeImageSpriteTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4840,41 +5064,29 @@ pub struct DescribeGroupAttachFlowsByIdResponse {
     )
 )]
 pub struct DescribeImageSpriteTemplates {
-    /// `Definitions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10]`
+    /// `Definitions`; example: `[10]`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"10雪碧图模板"`
+    /// `Name`; example: `"10雪碧图模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeImageSpriteTemplates`] call returns.
 #[tc_model]
 pub struct DescribeImageSpriteTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `ImageSpriteTemplateSet`: a list of [`ImageSpriteTemplate`](super::models::ImageSpriteTemplate) objects.
+    /// `ImageSpriteTemplateSet`
     pub image_sprite_template_set: Vec<models::ImageSpriteTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4884,73 +5096,64 @@ pub struct DescribeImageSpriteTemplatesResponse {
 /// The `DescribeImageTaskDetail` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeImageTaskDetailResponse`].
-/// The codes it documents are in [`DescribeImageTaskDetailError`](super::errors::DescribeImageTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeImageTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeImageTaskDetail",
     output = DescribeImageTaskDetailResponse,
-    error = super::errors::DescribeImageTaskDetailError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeImageTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"235303****-WorkflowTask-80108cc3380155d98b2e3573a48a******"`
+    /// `TaskId`; example: `"235303****-WorkflowTask-80108cc3380155d98b2e3573a48a******"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeImageTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeImageTaskDetailResponse {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"WorkflowTask"`
+    /// `TaskType`; example: `"WorkflowTask"`
     pub task_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: Option<i64>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"InvalidParameterValue.FaceNotFound"`
+    /// `ErrMsg`; example: `"InvalidParameterValue.FaceNotFound"`
     pub err_msg: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Face Not Found"`
+    /// `Message`; example: `"Face Not Found"`
     pub message: Option<String>,
 
-    /// `ImageProcessTaskResultSet`: a list of [`ImageProcessTaskResult`](super::models::ImageProcessTaskResult) objects.
+    /// `ImageProcessTaskResultSet`
     pub image_process_task_result_set: Option<Vec<models::ImageProcessTaskResult>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:27Z"`
+    /// `CreateTime`; example: `"2019-07-16T06:21:27Z"`
     pub create_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: Option<String>,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20043`
+    /// `Definition`; example: `20043`
     pub definition: Option<i64>,
 
-    /// `ImageTask`: an [`ImageTaskInput`](super::models::ImageTaskInput).
+    /// `ImageTask`
     pub image_task: Option<models::ImageTaskInput>,
 
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::MediaInputInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4960,15 +5163,23 @@ pub struct DescribeImageTaskDetailResponse {
 /// The `DescribeImageTasks` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeImageTasksResponse`].
-/// The codes it documents are in [`DescribeImageTasksError`](super::errors::DescribeImageTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeImageTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeImageTasks",
     output = DescribeImageTasksResponse,
-    error = super::errors::DescribeImageTasksError,
+    error = super::errors::MpsErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -4979,51 +5190,35 @@ pub struct DescribeImageTaskDetailResponse {
     )
 )]
 pub struct DescribeImageTasks {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"********-WorkflowTask-********************************tt6"`
+    /// `ScrollToken`; example: `"********-WorkflowTask-********************************tt6"`
     pub scroll_token: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-16T11:58:58Z"`
+    /// `StartTime`; example: `"2026-03-16T11:58:58Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-18T02:48:36Z"`
+    /// `EndTime`; example: `"2026-03-18T02:48:36Z"`
     pub end_time: Option<String>,
 
-    /// `SubTaskHasFailed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubTaskHasFailed`; example: `false`
     pub sub_task_has_failed: Option<bool>,
 }
 
 /// What a successful [`DescribeImageTasks`] call returns.
 #[tc_model]
 pub struct DescribeImageTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `TotalCount`; example: `13`
     pub total_count: i64,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"********-WorkflowTask-********************************tt6"`
+    /// `ScrollToken`; example: `"********-WorkflowTask-********************************tt6"`
     pub scroll_token: String,
 
-    /// `TaskSet`: a list of [`ImageTaskInfo`](super::models::ImageTaskInfo) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::ImageTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5033,15 +5228,23 @@ pub struct DescribeImageTasksResponse {
 /// The `DescribeLiveRecordTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeLiveRecordTemplatesResponse`].
-/// The codes it documents are in [`DescribeLiveRecordTemplatesError`](super::errors::DescribeLiveRecordTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeLiveRecordTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeLiveRecordTemplates",
     output = DescribeLiveRecordTemplatesResponse,
-    error = super::errors::DescribeLiveRecordTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5051,41 +5254,29 @@ pub struct DescribeImageTasksResponse {
     )
 )]
 pub struct DescribeLiveRecordTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20001]`
+    /// `Definitions`; example: `[20001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"直播录制通用模板"`
+    /// `Name`; example: `"直播录制通用模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeLiveRecordTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLiveRecordTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `LiveRecordTemplateSet`: a list of [`LiveRecordTemplate`](super::models::LiveRecordTemplate) objects.
+    /// `LiveRecordTemplateSet`
     pub live_record_template_set: Vec<models::LiveRecordTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5095,24 +5286,35 @@ pub struct DescribeLiveRecordTemplatesResponse {
 /// The `DescribeMDPMPSUserInfo` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeMDPMPSUserInfoResponse`].
-/// The codes it documents are in [`DescribeMDPMPSUserInfoError`](super::errors::DescribeMDPMPSUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeMDPMPSUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MpsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::MpsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AppId`](super::errors::MpsErrorCode::InvalidParameterAppId)
+/// - [`ResourceInsufficient`](super::errors::MpsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::MpsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeMDPMPSUserInfo",
     output = DescribeMDPMPSUserInfoResponse,
-    error = super::errors::DescribeMDPMPSUserInfoError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeMDPMPSUserInfo {}
 
 /// What a successful [`DescribeMDPMPSUserInfo`] call returns.
 #[tc_model]
 pub struct DescribeMDPMPSUserInfoResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"InvalidMpsUser"`
+    /// `Status`; example: `"InvalidMpsUser"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5122,30 +5324,36 @@ pub struct DescribeMDPMPSUserInfoResponse {
 /// The `DescribeMediaMetaData` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeMediaMetaDataResponse`].
-/// The codes it documents are in [`DescribeMediaMetaDataError`](super::errors::DescribeMediaMetaDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeMediaMetaData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SrcFile`](super::errors::MpsErrorCode::InvalidParameterValueSrcFile)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeMediaMetaData",
     output = DescribeMediaMetaDataResponse,
-    error = super::errors::DescribeMediaMetaDataError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeMediaMetaData {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `Mode`; example: `"slow"`
     pub mode: Option<String>,
 }
 
 /// What a successful [`DescribeMediaMetaData`] call returns.
 #[tc_model]
 pub struct DescribeMediaMetaDataResponse {
-    /// `MetaData`: a [`MediaMetaData`](super::models::MediaMetaData).
+    /// `MetaData`
     pub meta_data: models::MediaMetaData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5155,15 +5363,22 @@ pub struct DescribeMediaMetaDataResponse {
 /// The `DescribePersonSamples` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribePersonSamplesResponse`].
-/// The codes it documents are in [`DescribePersonSamplesError`](super::errors::DescribePersonSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribePersonSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribePersonSamples",
     output = DescribePersonSamplesResponse,
-    error = super::errors::DescribePersonSamplesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5173,32 +5388,32 @@ pub struct DescribeMediaMetaDataResponse {
     )
 )]
 pub struct DescribePersonSamples {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `PersonIds`: a list of strings.
+    /// `PersonIds`
     pub person_ids: Option<Vec<String>>,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePersonSamples`] call returns.
 #[tc_model]
 pub struct DescribePersonSamplesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: u64,
 
-    /// `PersonSet`: a list of [`AiSamplePerson`](super::models::AiSamplePerson) objects.
+    /// `PersonSet`
     pub person_set: Vec<models::AiSamplePerson>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5208,15 +5423,24 @@ pub struct DescribePersonSamplesResponse {
 /// The `DescribeProcessImageTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeProcessImageTemplatesResponse`].
-/// The codes it documents are in [`DescribeProcessImageTemplatesError`](super::errors::DescribeProcessImageTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeProcessImageTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeProcessImageTemplates",
     output = DescribeProcessImageTemplatesResponse,
-    error = super::errors::DescribeProcessImageTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5226,51 +5450,35 @@ pub struct DescribePersonSamplesResponse {
     )
 )]
 pub struct DescribeProcessImageTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `Definitions`; example: `[1001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"图片处理模板1"`
+    /// `Name`; example: `"图片处理模板1"`
     pub name: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Definition"`
+    /// `OrderBy`; example: `"Definition"`
     pub order_by: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeProcessImageTemplates`] call returns.
 #[tc_model]
 pub struct DescribeProcessImageTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `ProcessImageTemplateSet`: a list of [`ProcessImageTemplate`](super::models::ProcessImageTemplate) objects.
+    /// `ProcessImageTemplateSet`
     pub process_image_template_set: Option<Vec<models::ProcessImageTemplate>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5280,15 +5488,24 @@ pub struct DescribeProcessImageTemplatesResponse {
 /// The `DescribeQualityControlTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeQualityControlTemplatesResponse`].
-/// The codes it documents are in [`DescribeQualityControlTemplatesError`](super::errors::DescribeQualityControlTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeQualityControlTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeQualityControlTemplates",
     output = DescribeQualityControlTemplatesResponse,
-    error = super::errors::DescribeQualityControlTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5298,41 +5515,29 @@ pub struct DescribeProcessImageTemplatesResponse {
     )
 )]
 pub struct DescribeQualityControlTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `Definitions`; example: `[1001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"质检模板1"`
+    /// `Name`; example: `"质检模板1"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeQualityControlTemplates`] call returns.
 #[tc_model]
 pub struct DescribeQualityControlTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `QualityControlTemplateSet`: a list of [`QualityControlTemplate`](super::models::QualityControlTemplate) objects.
+    /// `QualityControlTemplateSet`
     pub quality_control_template_set: Option<Vec<models::QualityControlTemplate>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5342,24 +5547,31 @@ pub struct DescribeQualityControlTemplatesResponse {
 /// The `DescribeSSAIActivateState` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSSAIActivateStateResponse`].
-/// The codes it documents are in [`DescribeSSAIActivateStateError`](super::errors::DescribeSSAIActivateStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSSAIActivateState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSSAIActivateState",
     output = DescribeSSAIActivateStateResponse,
-    error = super::errors::DescribeSSAIActivateStateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeSSAIActivateState {}
 
 /// What a successful [`DescribeSSAIActivateState`] call returns.
 #[tc_model]
 pub struct DescribeSSAIActivateStateResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5369,15 +5581,23 @@ pub struct DescribeSSAIActivateStateResponse {
 /// The `DescribeSampleSnapshotTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSampleSnapshotTemplatesResponse`].
-/// The codes it documents are in [`DescribeSampleSnapshotTemplatesError`](super::errors::DescribeSampleSnapshotTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSampleSnapshotTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSampleSnapshotTemplates",
     output = DescribeSampleSnapshotTemplatesResponse,
-    error = super::errors::DescribeSampleSnapshotTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5387,41 +5607,29 @@ pub struct DescribeSSAIActivateStateResponse {
     )
 )]
 pub struct DescribeSampleSnapshotTemplates {
-    /// `Definitions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"采样截图模板"`
+    /// `Name`; example: `"采样截图模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeSampleSnapshotTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSampleSnapshotTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `SampleSnapshotTemplateSet`: a list of [`SampleSnapshotTemplate`](super::models::SampleSnapshotTemplate) objects.
+    /// `SampleSnapshotTemplateSet`
     pub sample_snapshot_template_set: Vec<models::SampleSnapshotTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5431,15 +5639,25 @@ pub struct DescribeSampleSnapshotTemplatesResponse {
 /// The `DescribeSchedules` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSchedulesResponse`].
-/// The codes it documents are in [`DescribeSchedulesError`](super::errors::DescribeSchedulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSchedules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`FailedOperation.InvalidUser`](super::errors::MpsErrorCode::FailedOperationInvalidUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSchedules",
     output = DescribeSchedulesResponse,
-    error = super::errors::DescribeSchedulesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5449,41 +5667,29 @@ pub struct DescribeSampleSnapshotTemplatesResponse {
     )
 )]
 pub struct DescribeSchedules {
-    /// `ScheduleIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `ScheduleIds`; example: `[100]`
     pub schedule_ids: Option<Vec<i64>>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"CosFileUpload"`
+    /// `TriggerType`; example: `"CosFileUpload"`
     pub trigger_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `Status`; example: `"Disabled"`
     pub status: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSchedules`] call returns.
 #[tc_model]
 pub struct DescribeSchedulesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ScheduleInfoSet`: a list of [`SchedulesInfo`](super::models::SchedulesInfo) objects.
+    /// `ScheduleInfoSet`
     pub schedule_info_set: Vec<models::SchedulesInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5493,15 +5699,26 @@ pub struct DescribeSchedulesResponse {
 /// The `DescribeSmartEraseTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSmartEraseTemplatesResponse`].
-/// The codes it documents are in [`DescribeSmartEraseTemplatesError`](super::errors::DescribeSmartEraseTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSmartEraseTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.EraseType`](super::errors::MpsErrorCode::InvalidParameterValueEraseType)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSmartEraseTemplates",
     output = DescribeSmartEraseTemplatesResponse,
-    error = super::errors::DescribeSmartEraseTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5511,46 +5728,32 @@ pub struct DescribeSchedulesResponse {
     )
 )]
 pub struct DescribeSmartEraseTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `EraseType`: a string.
-    ///
-    /// Example: `"擦除模板类型"`
+    /// `EraseType`; example: `"擦除模板类型"`
     pub erase_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"擦除模板1"`
+    /// `Name`; example: `"擦除模板1"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeSmartEraseTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSmartEraseTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SmartEraseTemplateSet`: a list of [`SmartEraseTemplateItem`](super::models::SmartEraseTemplateItem) objects.
+    /// `SmartEraseTemplateSet`
     pub smart_erase_template_set: Vec<models::SmartEraseTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5560,15 +5763,25 @@ pub struct DescribeSmartEraseTemplatesResponse {
 /// The `DescribeSmartSubtitleTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSmartSubtitleTemplatesResponse`].
-/// The codes it documents are in [`DescribeSmartSubtitleTemplatesError`](super::errors::DescribeSmartSubtitleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSmartSubtitleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSmartSubtitleTemplates",
     output = DescribeSmartSubtitleTemplatesResponse,
-    error = super::errors::DescribeSmartSubtitleTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5578,46 +5791,32 @@ pub struct DescribeSmartEraseTemplatesResponse {
     )
 )]
 pub struct DescribeSmartSubtitleTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能字幕模板"`
+    /// `Name`; example: `"智能字幕模板"`
     pub name: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 }
 
 /// What a successful [`DescribeSmartSubtitleTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSmartSubtitleTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SmartSubtitleTemplateSet`: a list of [`SmartSubtitleTemplateItem`](super::models::SmartSubtitleTemplateItem) objects.
+    /// `SmartSubtitleTemplateSet`
     pub smart_subtitle_template_set: Vec<models::SmartSubtitleTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5627,15 +5826,23 @@ pub struct DescribeSmartSubtitleTemplatesResponse {
 /// The `DescribeSnapshotByTimeOffsetTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSnapshotByTimeOffsetTemplatesResponse`].
-/// The codes it documents are in [`DescribeSnapshotByTimeOffsetTemplatesError`](super::errors::DescribeSnapshotByTimeOffsetTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSnapshotByTimeOffsetTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSnapshotByTimeOffsetTemplates",
     output = DescribeSnapshotByTimeOffsetTemplatesResponse,
-    error = super::errors::DescribeSnapshotByTimeOffsetTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5645,39 +5852,29 @@ pub struct DescribeSmartSubtitleTemplatesResponse {
     )
 )]
 pub struct DescribeSnapshotByTimeOffsetTemplates {
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"截图模板"`
+    /// `Name`; example: `"截图模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeSnapshotByTimeOffsetTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotByTimeOffsetTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SnapshotByTimeOffsetTemplateSet`: a list of [`SnapshotByTimeOffsetTemplate`](super::models::SnapshotByTimeOffsetTemplate) objects.
+    /// `SnapshotByTimeOffsetTemplateSet`
     pub snapshot_by_time_offset_template_set: Vec<models::SnapshotByTimeOffsetTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5687,24 +5884,27 @@ pub struct DescribeSnapshotByTimeOffsetTemplatesResponse {
 /// The `DescribeStreamLinkActivateState` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkActivateStateResponse`].
-/// The codes it documents are in [`DescribeStreamLinkActivateStateError`](super::errors::DescribeStreamLinkActivateStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkActivateState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkActivateState",
     output = DescribeStreamLinkActivateStateResponse,
-    error = super::errors::DescribeStreamLinkActivateStateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkActivateState {}
 
 /// What a successful [`DescribeStreamLinkActivateState`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkActivateStateResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5714,27 +5914,33 @@ pub struct DescribeStreamLinkActivateStateResponse {
 /// The `DescribeStreamLinkEvent` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkEventResponse`].
-/// The codes it documents are in [`DescribeStreamLinkEventError`](super::errors::DescribeStreamLinkEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkEvent",
     output = DescribeStreamLinkEventResponse,
-    error = super::errors::DescribeStreamLinkEventError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkEvent {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"019377034b0709dc0f3269ca3422"`
+    /// `EventId`; example: `"019377034b0709dc0f3269ca3422"`
     pub event_id: String,
 }
 
 /// What a successful [`DescribeStreamLinkEvent`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkEventResponse {
-    /// `Info`: a [`DescribeEvent`](super::models::DescribeEvent).
+    /// `Info`
     pub info: models::DescribeEvent,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5744,15 +5950,23 @@ pub struct DescribeStreamLinkEventResponse {
 /// The `DescribeStreamLinkEventAttachedFlows` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkEventAttachedFlowsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkEventAttachedFlowsError`](super::errors::DescribeStreamLinkEventAttachedFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkEventAttachedFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkEventAttachedFlows",
     output = DescribeStreamLinkEventAttachedFlowsResponse,
-    error = super::errors::DescribeStreamLinkEventAttachedFlowsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -5762,29 +5976,23 @@ pub struct DescribeStreamLinkEventResponse {
     )
 )]
 pub struct DescribeStreamLinkEventAttachedFlows {
-    /// `EventId`: a string.
+    /// `EventId`
     pub event_id: String,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamLinkEventAttachedFlows`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkEventAttachedFlowsResponse {
-    /// `Infos`: a list of [`DescribeFlow`](super::models::DescribeFlow) objects.
+    /// `Infos`
     pub infos: Vec<models::DescribeFlow>,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5794,15 +6002,23 @@ pub struct DescribeStreamLinkEventAttachedFlowsResponse {
 /// The `DescribeStreamLinkEvents` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkEventsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkEventsError`](super::errors::DescribeStreamLinkEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkEvents",
     output = DescribeStreamLinkEventsResponse,
-    error = super::errors::DescribeStreamLinkEventsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -5812,41 +6028,29 @@ pub struct DescribeStreamLinkEventAttachedFlowsResponse {
     )
 )]
 pub struct DescribeStreamLinkEvents {
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamLinkEvents`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkEventsResponse {
-    /// `Infos`: a list of [`DescribeEvent`](super::models::DescribeEvent) objects.
+    /// `Infos`
     pub infos: Vec<models::DescribeEvent>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5856,27 +6060,31 @@ pub struct DescribeStreamLinkEventsResponse {
 /// The `DescribeStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowError`](super::errors::DescribeStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlow",
     output = DescribeStreamLinkFlowResponse,
-    error = super::errors::DescribeStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"0193d38d0a4f09dc0f326fd4342c"`
+    /// `FlowId`; example: `"0193d38d0a4f09dc0f326fd4342c"`
     pub flow_id: String,
 }
 
 /// What a successful [`DescribeStreamLinkFlow`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowResponse {
-    /// `Info`: a [`DescribeFlow`](super::models::DescribeFlow).
+    /// `Info`
     pub info: models::DescribeFlow,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5886,15 +6094,29 @@ pub struct DescribeStreamLinkFlowResponse {
 /// The `DescribeStreamLinkFlowLogs` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowLogsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowLogsError`](super::errors::DescribeStreamLinkFlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.EndTime`](super::errors::MpsErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Pipeline`](super::errors::MpsErrorCode::InvalidParameterPipeline)
+/// - [`InvalidParameter.SortType`](super::errors::MpsErrorCode::InvalidParameterSortType)
+/// - [`InvalidParameter.StartTime`](super::errors::MpsErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.Type`](super::errors::MpsErrorCode::InvalidParameterType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlowLogs",
     output = DescribeStreamLinkFlowLogsResponse,
-    error = super::errors::DescribeStreamLinkFlowLogsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -5904,71 +6126,47 @@ pub struct DescribeStreamLinkFlowResponse {
     )
 )]
 pub struct DescribeStreamLinkFlowLogs {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"0175723949ba0956b92d0bf40cfe"`
+    /// `FlowId`; example: `"0175723949ba0956b92d0bf40cfe"`
     pub flow_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-10T13:00:00Z"`
+    /// `StartTime`; example: `"2020-12-10T13:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-12-10T13:27:00Z"`
+    /// `EndTime`; example: `"2020-12-10T13:27:00Z"`
     pub end_time: String,
 
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["Input","Output"]`
+    /// `Type`; example: `["Input","Output"]`
     pub r#type: Vec<String>,
 
-    /// `Pipeline`: a list of strings.
-    ///
-    /// Example: `["0","1"]`
+    /// `Pipeline`; example: `["0","1"]`
     pub pipeline: Vec<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortType`; example: `"desc"`
     pub sort_type: Option<String>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamLinkFlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowLogsResponse {
-    /// `Infos`: a list of [`FlowLogInfo`](super::models::FlowLogInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::FlowLogInfo>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalNum`; example: `3`
     pub total_num: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5978,62 +6176,59 @@ pub struct DescribeStreamLinkFlowLogsResponse {
 /// The `DescribeStreamLinkFlowMediaStatistics` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowMediaStatisticsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowMediaStatisticsError`](super::errors::DescribeStreamLinkFlowMediaStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlowMediaStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.EndTime`](super::errors::MpsErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.InputOutputId`](super::errors::MpsErrorCode::InvalidParameterInputOutputId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Period`](super::errors::MpsErrorCode::InvalidParameterPeriod)
+/// - [`InvalidParameter.Pipeline`](super::errors::MpsErrorCode::InvalidParameterPipeline)
+/// - [`InvalidParameter.StartTime`](super::errors::MpsErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.Type`](super::errors::MpsErrorCode::InvalidParameterType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlowMediaStatistics",
     output = DescribeStreamLinkFlowMediaStatisticsResponse,
-    error = super::errors::DescribeStreamLinkFlowMediaStatisticsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkFlowMediaStatistics {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"0175723949ba0956b92d0bf40cfe"`
+    /// `FlowId`; example: `"0175723949ba0956b92d0bf40cfe"`
     pub flow_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Type`; example: `"input"`
     pub r#type: String,
 
-    /// `InputOutputId`: a string.
-    ///
-    /// Example: `"0175723949bb0956b92d0bf40cff"`
+    /// `InputOutputId`; example: `"0175723949bb0956b92d0bf40cff"`
     pub input_output_id: String,
 
-    /// `Pipeline`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Pipeline`; example: `"0"`
     pub pipeline: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"1min"`
+    /// `Period`; example: `"1min"`
     pub period: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-10T11:00:00Z"`
+    /// `StartTime`; example: `"2020-12-10T11:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-12-10T12:00:00Z"`
+    /// `EndTime`; example: `"2020-12-10T12:00:00Z"`
     pub end_time: String,
 
-    /// `RemoteIp`: a string.
-    ///
-    /// Example: `"101.101.101.101"`
+    /// `RemoteIp`; example: `"101.101.101.101"`
     pub remote_ip: Option<String>,
 }
 
 /// What a successful [`DescribeStreamLinkFlowMediaStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowMediaStatisticsResponse {
-    /// `Infos`: a list of [`FlowMediaInfo`](super::models::FlowMediaInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::FlowMediaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6043,42 +6238,41 @@ pub struct DescribeStreamLinkFlowMediaStatisticsResponse {
 /// The `DescribeStreamLinkFlowRealtimeStatus` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowRealtimeStatusResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowRealtimeStatusError`](super::errors::DescribeStreamLinkFlowRealtimeStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlowRealtimeStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlowRealtimeStatus",
     output = DescribeStreamLinkFlowRealtimeStatusResponse,
-    error = super::errors::DescribeStreamLinkFlowRealtimeStatusError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkFlowRealtimeStatus {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"0176ac7f1af20956b92d2aad1e6d"`
+    /// `FlowId`; example: `"0176ac7f1af20956b92d2aad1e6d"`
     pub flow_id: String,
 
-    /// `InputIds`: a list of strings.
-    ///
-    /// Example: `["0176ac7f1af3","0956b92d2aad1e6e"]`
+    /// `InputIds`; example: `["0176ac7f1af3","0956b92d2aad1e6e"]`
     pub input_ids: Option<Vec<String>>,
 
-    /// `OutputIds`: a list of strings.
-    ///
-    /// Example: `["0178c3f4bceb09","56b92d149e1b5d"]`
+    /// `OutputIds`; example: `["0178c3f4bceb09","56b92d149e1b5d"]`
     pub output_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeStreamLinkFlowRealtimeStatus`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowRealtimeStatusResponse {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1618543864`
+    /// `Timestamp`; example: `1618543864`
     pub timestamp: i64,
 
-    /// `Datas`: a list of [`FlowRealtimeStatusItem`](super::models::FlowRealtimeStatusItem) objects.
+    /// `Datas`
     pub datas: Vec<models::FlowRealtimeStatusItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6088,62 +6282,59 @@ pub struct DescribeStreamLinkFlowRealtimeStatusResponse {
 /// The `DescribeStreamLinkFlowSRTStatistics` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowSRTStatisticsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowSRTStatisticsError`](super::errors::DescribeStreamLinkFlowSRTStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlowSRTStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.EndTime`](super::errors::MpsErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.InputOutputId`](super::errors::MpsErrorCode::InvalidParameterInputOutputId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Period`](super::errors::MpsErrorCode::InvalidParameterPeriod)
+/// - [`InvalidParameter.Pipeline`](super::errors::MpsErrorCode::InvalidParameterPipeline)
+/// - [`InvalidParameter.StartTime`](super::errors::MpsErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.Type`](super::errors::MpsErrorCode::InvalidParameterType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlowSRTStatistics",
     output = DescribeStreamLinkFlowSRTStatisticsResponse,
-    error = super::errors::DescribeStreamLinkFlowSRTStatisticsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkFlowSRTStatistics {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"0175723949ba0956b92d0bf40cfe"`
+    /// `FlowId`; example: `"0175723949ba0956b92d0bf40cfe"`
     pub flow_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Type`; example: `"input"`
     pub r#type: String,
 
-    /// `InputOutputId`: a string.
-    ///
-    /// Example: `"0175723949bb0956b92d0bf40cff"`
+    /// `InputOutputId`; example: `"0175723949bb0956b92d0bf40cff"`
     pub input_output_id: String,
 
-    /// `Pipeline`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Pipeline`; example: `"0"`
     pub pipeline: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-10T11:00:00Z"`
+    /// `StartTime`; example: `"2020-12-10T11:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-12-10T12:00:00Z"`
+    /// `EndTime`; example: `"2020-12-10T12:00:00Z"`
     pub end_time: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"1min"`
+    /// `Period`; example: `"1min"`
     pub period: String,
 
-    /// `RemoteIp`: a string.
-    ///
-    /// Example: `"101.101.101.101"`
+    /// `RemoteIp`; example: `"101.101.101.101"`
     pub remote_ip: Option<String>,
 }
 
 /// What a successful [`DescribeStreamLinkFlowSRTStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowSRTStatisticsResponse {
-    /// `Infos`: a list of [`FlowSrtInfo`](super::models::FlowSrtInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::FlowSrtInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6153,62 +6344,59 @@ pub struct DescribeStreamLinkFlowSRTStatisticsResponse {
 /// The `DescribeStreamLinkFlowStatistics` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowStatisticsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowStatisticsError`](super::errors::DescribeStreamLinkFlowStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlowStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.EndTime`](super::errors::MpsErrorCode::InvalidParameterEndTime)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.InputOutputId`](super::errors::MpsErrorCode::InvalidParameterInputOutputId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Period`](super::errors::MpsErrorCode::InvalidParameterPeriod)
+/// - [`InvalidParameter.Pipeline`](super::errors::MpsErrorCode::InvalidParameterPipeline)
+/// - [`InvalidParameter.StartTime`](super::errors::MpsErrorCode::InvalidParameterStartTime)
+/// - [`InvalidParameter.Type`](super::errors::MpsErrorCode::InvalidParameterType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlowStatistics",
     output = DescribeStreamLinkFlowStatisticsResponse,
-    error = super::errors::DescribeStreamLinkFlowStatisticsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkFlowStatistics {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `FlowId`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub flow_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Type`; example: `"input"`
     pub r#type: String,
 
-    /// `InputOutputId`: a string.
-    ///
-    /// Example: `"01937702ecc509dc0f3269ca3420"`
+    /// `InputOutputId`; example: `"01937702ecc509dc0f3269ca3420"`
     pub input_output_id: String,
 
-    /// `Pipeline`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Pipeline`; example: `"0"`
     pub pipeline: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"1min"`
+    /// `Period`; example: `"1min"`
     pub period: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-01-01T12:00:00Z"`
+    /// `StartTime`; example: `"2020-01-01T12:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-01T12:00:00Z"`
+    /// `EndTime`; example: `"2020-01-01T12:00:00Z"`
     pub end_time: String,
 
-    /// `RemoteIp`: a string.
-    ///
-    /// Example: `"101.101.101.101"`
+    /// `RemoteIp`; example: `"101.101.101.101"`
     pub remote_ip: Option<String>,
 }
 
 /// What a successful [`DescribeStreamLinkFlowStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowStatisticsResponse {
-    /// `Infos`: a list of [`FlowStatisticsArray`](super::models::FlowStatisticsArray) objects.
+    /// `Infos`
     pub infos: Vec<models::FlowStatisticsArray>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6218,15 +6406,23 @@ pub struct DescribeStreamLinkFlowStatisticsResponse {
 /// The `DescribeStreamLinkFlows` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkFlowsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkFlowsError`](super::errors::DescribeStreamLinkFlowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkFlows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkFlows",
     output = DescribeStreamLinkFlowsResponse,
-    error = super::errors::DescribeStreamLinkFlowsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6236,41 +6432,29 @@ pub struct DescribeStreamLinkFlowStatisticsResponse {
     )
 )]
 pub struct DescribeStreamLinkFlows {
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeStreamLinkFlows`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkFlowsResponse {
-    /// `Infos`: a list of [`DescribeFlow`](super::models::DescribeFlow) objects.
+    /// `Infos`
     pub infos: Vec<models::DescribeFlow>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: i64,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6280,22 +6464,27 @@ pub struct DescribeStreamLinkFlowsResponse {
 /// The `DescribeStreamLinkRegions` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkRegionsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkRegionsError`](super::errors::DescribeStreamLinkRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkRegions",
     output = DescribeStreamLinkRegionsResponse,
-    error = super::errors::DescribeStreamLinkRegionsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkRegions {}
 
 /// What a successful [`DescribeStreamLinkRegions`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkRegionsResponse {
-    /// `Info`: a [`StreamLinkRegionInfo`](super::models::StreamLinkRegionInfo).
+    /// `Info`
     pub info: models::StreamLinkRegionInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6305,22 +6494,27 @@ pub struct DescribeStreamLinkRegionsResponse {
 /// The `DescribeStreamLinkSecurityGroups` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamLinkSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeStreamLinkSecurityGroupsError`](super::errors::DescribeStreamLinkSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamLinkSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamLinkSecurityGroups",
     output = DescribeStreamLinkSecurityGroupsResponse,
-    error = super::errors::DescribeStreamLinkSecurityGroupsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamLinkSecurityGroups {}
 
 /// What a successful [`DescribeStreamLinkSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeStreamLinkSecurityGroupsResponse {
-    /// `Infos`: a list of [`SecurityGroupInfo`](super::models::SecurityGroupInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::SecurityGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6330,24 +6524,27 @@ pub struct DescribeStreamLinkSecurityGroupsResponse {
 /// The `DescribeStreamPackageActivateState` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageActivateStateResponse`].
-/// The codes it documents are in [`DescribeStreamPackageActivateStateError`](super::errors::DescribeStreamPackageActivateStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageActivateState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageActivateState",
     output = DescribeStreamPackageActivateStateResponse,
-    error = super::errors::DescribeStreamPackageActivateStateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageActivateState {}
 
 /// What a successful [`DescribeStreamPackageActivateState`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageActivateStateResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Status`; example: `-1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6357,27 +6554,32 @@ pub struct DescribeStreamPackageActivateStateResponse {
 /// The `DescribeStreamPackageLinearAssemblyChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyChannelResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyChannelError`](super::errors::DescribeStreamPackageLinearAssemblyChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyChannel",
     output = DescribeStreamPackageLinearAssemblyChannelResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageLinearAssemblyChannel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F3"`
+    /// `Id`; example: `"66503E8E0000930000F3"`
     pub id: String,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyChannel`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyChannelResponse {
-    /// `Info`: a [`LinearAssemblyChannelInfo`](super::models::LinearAssemblyChannelInfo).
+    /// `Info`
     pub info: models::LinearAssemblyChannelInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6387,37 +6589,39 @@ pub struct DescribeStreamPackageLinearAssemblyChannelResponse {
 /// The `DescribeStreamPackageLinearAssemblyChannelAlerts` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyChannelAlertsResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyChannelAlertsError`](super::errors::DescribeStreamPackageLinearAssemblyChannelAlertsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyChannelAlerts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyChannelAlerts",
     output = DescribeStreamPackageLinearAssemblyChannelAlertsResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyChannelAlertsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageLinearAssemblyChannelAlerts {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `ChannelId`; example: `"698A9F401D3EA6831FD9"`
     pub channel_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590508800`
+    /// `StartTime`; example: `1590508800`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590508900`
+    /// `EndTime`; example: `1590508900`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyChannelAlerts`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyChannelAlertsResponse {
-    /// `Infos`: a [`ChannelAlertResp`](super::models::ChannelAlertResp).
+    /// `Infos`
     pub infos: Option<models::ChannelAlertResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6427,15 +6631,25 @@ pub struct DescribeStreamPackageLinearAssemblyChannelAlertsResponse {
 /// The `DescribeStreamPackageLinearAssemblyChannels` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyChannelsResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyChannelsError`](super::errors::DescribeStreamPackageLinearAssemblyChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Points`](super::errors::MpsErrorCode::InvalidParameterPoints)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyChannels",
     output = DescribeStreamPackageLinearAssemblyChannelsResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyChannelsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6445,41 +6659,29 @@ pub struct DescribeStreamPackageLinearAssemblyChannelAlertsResponse {
     )
 )]
 pub struct DescribeStreamPackageLinearAssemblyChannels {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyChannels`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyChannelsResponse {
-    /// `Infos`: a list of [`LinearAssemblyChannelInfo`](super::models::LinearAssemblyChannelInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::LinearAssemblyChannelInfo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6489,27 +6691,32 @@ pub struct DescribeStreamPackageLinearAssemblyChannelsResponse {
 /// The `DescribeStreamPackageLinearAssemblyProgram` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyProgramResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyProgramError`](super::errors::DescribeStreamPackageLinearAssemblyProgramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyProgram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyProgram",
     output = DescribeStreamPackageLinearAssemblyProgramResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyProgramError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageLinearAssemblyProgram {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698BF44F1D3EA5656163"`
+    /// `Id`; example: `"698BF44F1D3EA5656163"`
     pub id: String,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyProgram`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyProgramResponse {
-    /// `Info`: a [`LinearAssemblyProgramInfo`](super::models::LinearAssemblyProgramInfo).
+    /// `Info`
     pub info: models::LinearAssemblyProgramInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6519,15 +6726,25 @@ pub struct DescribeStreamPackageLinearAssemblyProgramResponse {
 /// The `DescribeStreamPackageLinearAssemblyProgramSchedules` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyProgramSchedulesResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyProgramSchedulesError`](super::errors::DescribeStreamPackageLinearAssemblyProgramSchedulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyProgramSchedules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Points`](super::errors::MpsErrorCode::InvalidParameterPoints)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyProgramSchedules",
     output = DescribeStreamPackageLinearAssemblyProgramSchedulesResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyProgramSchedulesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6537,51 +6754,35 @@ pub struct DescribeStreamPackageLinearAssemblyProgramResponse {
     )
 )]
 pub struct DescribeStreamPackageLinearAssemblyProgramSchedules {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `ChannelId`; example: `"698A9F401D3EA6831FD9"`
     pub channel_id: String,
 
-    /// `TimeWindow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TimeWindow`; example: `10`
     pub time_window: Option<u64>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyProgramSchedules`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyProgramSchedulesResponse {
-    /// `Infos`: a list of [`LinearAssemblyProgramInfo`](super::models::LinearAssemblyProgramInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::LinearAssemblyProgramInfo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalNum`; example: `0`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPage`; example: `0`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6591,15 +6792,25 @@ pub struct DescribeStreamPackageLinearAssemblyProgramSchedulesResponse {
 /// The `DescribeStreamPackageLinearAssemblyPrograms` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyProgramsResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyProgramsError`](super::errors::DescribeStreamPackageLinearAssemblyProgramsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyPrograms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Points`](super::errors::MpsErrorCode::InvalidParameterPoints)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyPrograms",
     output = DescribeStreamPackageLinearAssemblyProgramsResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyProgramsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6609,51 +6820,35 @@ pub struct DescribeStreamPackageLinearAssemblyProgramSchedulesResponse {
     )
 )]
 pub struct DescribeStreamPackageLinearAssemblyPrograms {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `ChannelId`; example: `"698A9F401D3EA6831FD9"`
     pub channel_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `Name`; example: `"test_name"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyPrograms`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyProgramsResponse {
-    /// `Infos`: a list of [`LinearAssemblyProgramInfo`](super::models::LinearAssemblyProgramInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::LinearAssemblyProgramInfo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalNum`; example: `0`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPage`; example: `0`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6663,47 +6858,47 @@ pub struct DescribeStreamPackageLinearAssemblyProgramsResponse {
 /// The `DescribeStreamPackageLinearAssemblyUsage` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageLinearAssemblyUsageResponse`].
-/// The codes it documents are in [`DescribeStreamPackageLinearAssemblyUsageError`](super::errors::DescribeStreamPackageLinearAssemblyUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageLinearAssemblyUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Points`](super::errors::MpsErrorCode::InvalidParameterPoints)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageLinearAssemblyUsage",
     output = DescribeStreamPackageLinearAssemblyUsageResponse,
-    error = super::errors::DescribeStreamPackageLinearAssemblyUsageError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageLinearAssemblyUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-02-10T11:00:00+08:00"`
+    /// `StartTime`; example: `"2026-02-10T11:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-02-10T11:20:00+08:00"`
+    /// `EndTime`; example: `"2026-02-10T11:20:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `Dimension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Dimension`; example: `false`
     pub dimension: Option<bool>,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["698A9F401D3EA6831FD9"]`
+    /// `ChannelIds`; example: `["698A9F401D3EA6831FD9"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `ChannelTiers`: a list of strings.
-    ///
-    /// Example: `["Standard"]`
+    /// `ChannelTiers`; example: `["Standard"]`
     pub channel_tiers: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeStreamPackageLinearAssemblyUsage`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageLinearAssemblyUsageResponse {
-    /// `Info`: an [`AssemblyUsageInfo`](super::models::AssemblyUsageInfo).
+    /// `Info`
     pub info: Option<models::AssemblyUsageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6713,20 +6908,29 @@ pub struct DescribeStreamPackageLinearAssemblyUsageResponse {
 /// The `DescribeStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSSAIChannelResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSSAIChannelError`](super::errors::DescribeStreamPackageSSAIChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSSAIChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.AuthInfo`](super::errors::MpsErrorCode::InvalidParameterAuthInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.SSAIInfo`](super::errors::MpsErrorCode::InvalidParameterSsaiInfo)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSSAIChannel",
     output = DescribeStreamPackageSSAIChannelResponse,
-    error = super::errors::DescribeStreamPackageSSAIChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageSSAIChannel {
-    /// `ID`: a string.
-    ///
-    /// Example: `"654CA8EF0000CE02BXXX"`
+    /// `ID`; example: `"654CA8EF0000CE02BXXX"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -6734,7 +6938,7 @@ pub struct DescribeStreamPackageSSAIChannel {
 /// What a successful [`DescribeStreamPackageSSAIChannel`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSSAIChannelResponse {
-    /// `Info`: a [`SsaiChannelInfo`](super::models::SsaiChannelInfo).
+    /// `Info`
     pub info: models::SsaiChannelInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6744,15 +6948,26 @@ pub struct DescribeStreamPackageSSAIChannelResponse {
 /// The `DescribeStreamPackageSSAIChannels` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSSAIChannelsResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSSAIChannelsError`](super::errors::DescribeStreamPackageSSAIChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSSAIChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.AuthInfo`](super::errors::MpsErrorCode::InvalidParameterAuthInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.SSAIInfo`](super::errors::MpsErrorCode::InvalidParameterSsaiInfo)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSSAIChannels",
     output = DescribeStreamPackageSSAIChannelsResponse,
-    error = super::errors::DescribeStreamPackageSSAIChannelsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6762,36 +6977,26 @@ pub struct DescribeStreamPackageSSAIChannelResponse {
     )
 )]
 pub struct DescribeStreamPackageSSAIChannels {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeStreamPackageSSAIChannels`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSSAIChannelsResponse {
-    /// `Infos`: a list of [`SsaiChannelInfo`](super::models::SsaiChannelInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::SsaiChannelInfo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6801,47 +7006,46 @@ pub struct DescribeStreamPackageSSAIChannelsResponse {
 /// The `DescribeStreamPackageSSAIUsage` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSSAIUsageResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSSAIUsageError`](super::errors::DescribeStreamPackageSSAIUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSSAIUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.GetSSAIChannelsFailed`](super::errors::MpsErrorCode::InternalErrorGetSsaiChannelsFailed)
+/// - [`InternalError.GetSSAIUsagePartialFailed`](super::errors::MpsErrorCode::InternalErrorGetSsaiUsagePartialFailed)
+/// - [`InvalidParameter.InvalidParameterChannelId`](super::errors::MpsErrorCode::InvalidParameterInvalidParameterChannelId)
+/// - [`InvalidParameter.Type`](super::errors::MpsErrorCode::InvalidParameterType)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSSAIUsage",
     output = DescribeStreamPackageSSAIUsageResponse,
-    error = super::errors::DescribeStreamPackageSSAIUsageError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageSSAIUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-02-10T00+08:00"`
+    /// `StartTime`; example: `"2026-02-10T00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-02-10T02+08:00"`
+    /// `EndTime`; example: `"2026-02-10T02+08:00"`
     pub end_time: Option<String>,
 
-    /// `ChannelIds`: a list of strings.
-    ///
-    /// Example: `["698AAD421D3EA5656115"]`
+    /// `ChannelIds`; example: `["698AAD421D3EA5656115"]`
     pub channel_ids: Option<Vec<String>>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["Pre-roll"]`
+    /// `Types`; example: `["Pre-roll"]`
     pub types: Option<Vec<String>>,
 
-    /// `Dimension`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dimension`; example: `true`
     pub dimension: Option<bool>,
 }
 
 /// What a successful [`DescribeStreamPackageSSAIUsage`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSSAIUsageResponse {
-    /// `Info`: a [`SsaiUsageInfo`](super::models::SsaiUsageInfo).
+    /// `Info`
     pub info: Option<models::SsaiUsageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6851,27 +7055,32 @@ pub struct DescribeStreamPackageSSAIUsageResponse {
 /// The `DescribeStreamPackageSource` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSourceResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSourceError`](super::errors::DescribeStreamPackageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSource",
     output = DescribeStreamPackageSourceResponse,
-    error = super::errors::DescribeStreamPackageSourceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageSource {
-    /// `Id`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F1"`
+    /// `Id`; example: `"66503E8E0000930000F1"`
     pub id: String,
 }
 
 /// What a successful [`DescribeStreamPackageSource`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSourceResponse {
-    /// `Info`: a [`SourceInfo`](super::models::SourceInfo).
+    /// `Info`
     pub info: models::SourceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6881,37 +7090,39 @@ pub struct DescribeStreamPackageSourceResponse {
 /// The `DescribeStreamPackageSourceAlerts` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSourceAlertsResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSourceAlertsError`](super::errors::DescribeStreamPackageSourceAlertsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSourceAlerts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Url`](super::errors::MpsErrorCode::InvalidParameterUrl)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSourceAlerts",
     output = DescribeStreamPackageSourceAlertsResponse,
-    error = super::errors::DescribeStreamPackageSourceAlertsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageSourceAlerts {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F1"`
+    /// `SourceId`; example: `"66503E8E0000930000F1"`
     pub source_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590508800`
+    /// `StartTime`; example: `1590508800`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590508900`
+    /// `EndTime`; example: `1590508900`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeStreamPackageSourceAlerts`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSourceAlertsResponse {
-    /// `Infos`: a list of [`SourceAlert`](super::models::SourceAlert) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::SourceAlert>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6921,27 +7132,32 @@ pub struct DescribeStreamPackageSourceAlertsResponse {
 /// The `DescribeStreamPackageSourceLocation` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSourceLocationResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSourceLocationError`](super::errors::DescribeStreamPackageSourceLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSourceLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSourceLocation",
     output = DescribeStreamPackageSourceLocationResponse,
-    error = super::errors::DescribeStreamPackageSourceLocationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeStreamPackageSourceLocation {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `Id`; example: `"698557DC1D3EA60266EB"`
     pub id: String,
 }
 
 /// What a successful [`DescribeStreamPackageSourceLocation`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSourceLocationResponse {
-    /// `Info`: a [`SourceLocationInfo`](super::models::SourceLocationInfo).
+    /// `Info`
     pub info: models::SourceLocationInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6951,15 +7167,25 @@ pub struct DescribeStreamPackageSourceLocationResponse {
 /// The `DescribeStreamPackageSourceLocations` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSourceLocationsResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSourceLocationsError`](super::errors::DescribeStreamPackageSourceLocationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSourceLocations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Points`](super::errors::MpsErrorCode::InvalidParameterPoints)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSourceLocations",
     output = DescribeStreamPackageSourceLocationsResponse,
-    error = super::errors::DescribeStreamPackageSourceLocationsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -6969,41 +7195,29 @@ pub struct DescribeStreamPackageSourceLocationResponse {
     )
 )]
 pub struct DescribeStreamPackageSourceLocations {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeStreamPackageSourceLocations`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSourceLocationsResponse {
-    /// `Infos`: a list of [`SourceLocationInfo`](super::models::SourceLocationInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::SourceLocationInfo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7013,15 +7227,25 @@ pub struct DescribeStreamPackageSourceLocationsResponse {
 /// The `DescribeStreamPackageSources` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeStreamPackageSourcesResponse`].
-/// The codes it documents are in [`DescribeStreamPackageSourcesError`](super::errors::DescribeStreamPackageSourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeStreamPackageSources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.PageNum`](super::errors::MpsErrorCode::InvalidParameterPageNum)
+/// - [`InvalidParameter.PageSize`](super::errors::MpsErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.Points`](super::errors::MpsErrorCode::InvalidParameterPoints)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeStreamPackageSources",
     output = DescribeStreamPackageSourcesResponse,
-    error = super::errors::DescribeStreamPackageSourcesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -7031,51 +7255,35 @@ pub struct DescribeStreamPackageSourceLocationsResponse {
     )
 )]
 pub struct DescribeStreamPackageSources {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F0"`
+    /// `LocationId`; example: `"66503E8E0000930000F0"`
     pub location_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `Type`; example: `"VOD"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeStreamPackageSources`] call returns.
 #[tc_model]
 pub struct DescribeStreamPackageSourcesResponse {
-    /// `Infos`: a list of [`SourceInfo`](super::models::SourceInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::SourceInfo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7085,15 +7293,25 @@ pub struct DescribeStreamPackageSourcesResponse {
 /// The `DescribeSubtitleEmbedTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeSubtitleEmbedTemplatesResponse`].
-/// The codes it documents are in [`DescribeSubtitleEmbedTemplatesError`](super::errors::DescribeSubtitleEmbedTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeSubtitleEmbedTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeSubtitleEmbedTemplates",
     output = DescribeSubtitleEmbedTemplatesResponse,
-    error = super::errors::DescribeSubtitleEmbedTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7103,41 +7321,29 @@ pub struct DescribeStreamPackageSourcesResponse {
     )
 )]
 pub struct DescribeSubtitleEmbedTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1011]`
+    /// `Definitions`; example: `[1011]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"字幕压制模板"`
+    /// `Name`; example: `"字幕压制模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeSubtitleEmbedTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSubtitleEmbedTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SubtitleEmbedTemplateSet`: a list of [`SubtitleEmbedTemplateItem`](super::models::SubtitleEmbedTemplateItem) objects.
+    /// `SubtitleEmbedTemplateSet`
     pub subtitle_embed_template_set: Vec<models::SubtitleEmbedTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7147,90 +7353,79 @@ pub struct DescribeSubtitleEmbedTemplatesResponse {
 /// The `DescribeTaskDetail` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"235303****-WorkflowTask-80108cc3380155d98b2e3573a48a******"`
+    /// `TaskId`; example: `"235303****-WorkflowTask-80108cc3380155d98b2e3573a48a******"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"WorkflowTask"`
+    /// `TaskType`; example: `"WorkflowTask"`
     pub task_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:27Z"`
+    /// `CreateTime`; example: `"2019-07-16T06:21:27Z"`
     pub create_time: String,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 
-    /// `EditMediaTask`: an [`EditMediaTask`](super::models::EditMediaTask).
+    /// `EditMediaTask`
     pub edit_media_task: Option<models::EditMediaTask>,
 
-    /// `WorkflowTask`: a [`WorkflowTask`](super::models::WorkflowTask).
+    /// `WorkflowTask`
     pub workflow_task: Option<models::WorkflowTask>,
 
-    /// `LiveStreamProcessTask`: a [`LiveStreamProcessTask`](super::models::LiveStreamProcessTask).
+    /// `LiveStreamProcessTask`
     pub live_stream_process_task: Option<models::LiveStreamProcessTask>,
 
-    /// `ExtractBlindWatermarkTask`: an [`ExtractBlindWatermarkTask`](super::models::ExtractBlindWatermarkTask).
+    /// `ExtractBlindWatermarkTask`
     pub extract_blind_watermark_task: Option<models::ExtractBlindWatermarkTask>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ctx-sessionid"`
+    /// `SessionId`; example: `"ctx-sessionid"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"ctx-sessionctx"`
+    /// `SessionContext`; example: `"ctx-sessionctx"`
     pub session_context: String,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"ExtInfo\": \"\"}"`
+    /// `ExtInfo`; example: `"{\"ExtInfo\": \"\"}"`
     pub ext_info: String,
 
-    /// `ScheduleTask`: a [`ScheduleTask`](super::models::ScheduleTask).
+    /// `ScheduleTask`
     pub schedule_task: Option<models::ScheduleTask>,
 
-    /// `LiveScheduleTask`: a [`LiveScheduleTask`](super::models::LiveScheduleTask).
+    /// `LiveScheduleTask`
     pub live_schedule_task: Option<models::LiveScheduleTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7240,15 +7435,23 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::MpsErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -7259,51 +7462,35 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `SubTaskHasFailed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubTaskHasFailed`; example: `false`
     pub sub_task_has_failed: Option<bool>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"531d5385xxxx"`
+    /// `ScrollToken`; example: `"531d5385xxxx"`
     pub scroll_token: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-02-03T04:05:06Z"`
+    /// `StartTime`; example: `"2021-02-03T04:05:06Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-02-03T04:05:06Z"`
+    /// `EndTime`; example: `"2021-02-03T04:05:06Z"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TaskSet`: a list of [`TaskSimpleInfo`](super::models::TaskSimpleInfo) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::TaskSimpleInfo>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"taskId6"`
+    /// `ScrollToken`; example: `"taskId6"`
     pub scroll_token: String,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7313,50 +7500,48 @@ pub struct DescribeTasksResponse {
 /// The `DescribeTextToSpeechAsyncTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeTextToSpeechAsyncTaskResponse`].
-/// The codes it documents are in [`DescribeTextToSpeechAsyncTaskError`](super::errors::DescribeTextToSpeechAsyncTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeTextToSpeechAsyncTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeTextToSpeechAsyncTask",
     output = DescribeTextToSpeechAsyncTaskResponse,
-    error = super::errors::DescribeTextToSpeechAsyncTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeTextToSpeechAsyncTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1300057393-DubbingAsync-fc3f52cf-f5f2-453c-882c-8847e5b2fe2f"`
+    /// `TaskId`; example: `"1300057393-DubbingAsync-fc3f52cf-f5f2-453c-882c-8847e5b2fe2f"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTextToSpeechAsyncTask`] call returns.
 #[tc_model]
 pub struct DescribeTextToSpeechAsyncTaskResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"duration\":1.00325}"`
+    /// `ExtInfo`; example: `"{\"duration\":1.00325}"`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7366,15 +7551,29 @@ pub struct DescribeTextToSpeechAsyncTaskResponse {
 /// The `DescribeTranscodeTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeTranscodeTemplatesResponse`].
-/// The codes it documents are in [`DescribeTranscodeTemplatesError`](super::errors::DescribeTranscodeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeTranscodeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ContainerType`](super::errors::MpsErrorCode::InvalidParameterValueContainerType)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.TEHDType`](super::errors::MpsErrorCode::InvalidParameterValueTehdType)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeTranscodeTemplates",
     output = DescribeTranscodeTemplatesResponse,
-    error = super::errors::DescribeTranscodeTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7384,82 +7583,54 @@ pub struct DescribeTextToSpeechAsyncTaskResponse {
     )
 )]
 pub struct DescribeTranscodeTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10]`
+    /// `Definitions`; example: `[10]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `ContainerType`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `ContainerType`; example: `"Video"`
     pub container_type: Option<String>,
 
-    /// `TEHDType`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `TEHDType`; example: `"Common"`
     #[tc(rename = "TEHDType")]
     pub tehd_type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `TranscodeType`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `TranscodeType`; example: `"Common"`
     pub transcode_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MP4"`
+    /// `Name`; example: `"MP4"`
     pub name: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `SceneType`; example: `"normal"`
     pub scene_type: Option<String>,
 
-    /// `CompressType`: a string.
-    ///
-    /// Example: `"standard_compress"`
+    /// `CompressType`; example: `"standard_compress"`
     pub compress_type: Option<String>,
 
-    /// `EnhanceSceneType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `EnhanceSceneType`; example: `"common"`
     pub enhance_scene_type: Option<String>,
 
-    /// `EnhanceTranscodeType`: a string.
-    ///
-    /// Example: `"TEHD-100"`
+    /// `EnhanceTranscodeType`; example: `"TEHD-100"`
     pub enhance_transcode_type: Option<String>,
 
-    /// `EnhanceType`: a string.
-    ///
-    /// Example: `"VideoEnhance"`
+    /// `EnhanceType`; example: `"VideoEnhance"`
     pub enhance_type: Option<String>,
 }
 
 /// What a successful [`DescribeTranscodeTemplates`] call returns.
 #[tc_model]
 pub struct DescribeTranscodeTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TranscodeTemplateSet`: a list of [`TranscodeTemplate`](super::models::TranscodeTemplate) objects.
+    /// `TranscodeTemplateSet`
     pub transcode_template_set: Vec<models::TranscodeTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7469,42 +7640,43 @@ pub struct DescribeTranscodeTemplatesResponse {
 /// The `DescribeUsageData` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeUsageDataResponse`].
-/// The codes it documents are in [`DescribeUsageDataError`](super::errors::DescribeUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`FailedOperation.NetWorkError`](super::errors::MpsErrorCode::FailedOperationNetWorkError)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Service`](super::errors::MpsErrorCode::InvalidParameterValueService)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeUsageData",
     output = DescribeUsageDataResponse,
-    error = super::errors::DescribeUsageDataError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-07-02T00:00:00+08:00"`
+    /// `StartTime`; example: `"2019-07-02T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-07-03T00:00:00+08:00"`
+    /// `EndTime`; example: `"2019-07-03T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["Transcode"]`
+    /// `Types`; example: `["Transcode"]`
     pub types: Option<Vec<String>>,
 
-    /// `ProcessRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ProcessRegions`; example: `["ap-guangzhou"]`
     pub process_regions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeUsageData`] call returns.
 #[tc_model]
 pub struct DescribeUsageDataResponse {
-    /// `Data`: a list of [`TaskStatData`](super::models::TaskStatData) objects.
+    /// `Data`
     pub data: Vec<models::TaskStatData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7514,37 +7686,37 @@ pub struct DescribeUsageDataResponse {
 /// The `DescribeVideoDatabaseEntryTaskDetail` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeVideoDatabaseEntryTaskDetailResponse`].
-/// The codes it documents are in [`DescribeVideoDatabaseEntryTaskDetailError`](super::errors::DescribeVideoDatabaseEntryTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeVideoDatabaseEntryTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::MpsErrorCode::FailedOperationTaskNotFound)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeVideoDatabaseEntryTaskDetail",
     output = DescribeVideoDatabaseEntryTaskDetailResponse,
-    error = super::errors::DescribeVideoDatabaseEntryTaskDetailError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeVideoDatabaseEntryTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251xxx279-VideoDBEntryTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
+    /// `TaskId`; example: `"251xxx279-VideoDBEntryTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeVideoDatabaseEntryTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeVideoDatabaseEntryTaskDetailResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251xxx279-VideoDBEntryTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
+    /// `TaskId`; example: `"251xxx279-VideoDBEntryTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `VideoDBEntryTaskResults`: a list of [`VideoDbEntryTaskResult`](super::models::VideoDbEntryTaskResult) objects.
+    /// `VideoDBEntryTaskResults`
     #[tc(rename = "VideoDBEntryTaskResults")]
     pub video_db_entry_task_results: Option<Vec<models::VideoDbEntryTaskResult>>,
 
@@ -7555,37 +7727,37 @@ pub struct DescribeVideoDatabaseEntryTaskDetailResponse {
 /// The `DescribeVideoSearchTaskDetail` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeVideoSearchTaskDetailResponse`].
-/// The codes it documents are in [`DescribeVideoSearchTaskDetailError`](super::errors::DescribeVideoSearchTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeVideoSearchTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::MpsErrorCode::FailedOperationTaskNotFound)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeVideoSearchTaskDetail",
     output = DescribeVideoSearchTaskDetailResponse,
-    error = super::errors::DescribeVideoSearchTaskDetailError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DescribeVideoSearchTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251xxx279-VideoSearchTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
+    /// `TaskId`; example: `"251xxx279-VideoSearchTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeVideoSearchTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeVideoSearchTaskDetailResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251xxx279-VideoSearchTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
+    /// `TaskId`; example: `"251xxx279-VideoSearchTask-60e4ae3b23ff4fd3xxxxxxx7e8af25ec"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `SearchTaskResults`: a list of [`SearchTaskResult`](super::models::SearchTaskResult) objects.
+    /// `SearchTaskResults`
     pub search_task_results: Option<Vec<models::SearchTaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7595,15 +7767,21 @@ pub struct DescribeVideoSearchTaskDetailResponse {
 /// The `DescribeVoices` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeVoicesResponse`].
-/// The codes it documents are in [`DescribeVoicesError`](super::errors::DescribeVoicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeVoices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::MpsErrorCode::FailedOperationTaskNotFound)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeVoices",
     output = DescribeVoicesResponse,
-    error = super::errors::DescribeVoicesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -7613,82 +7791,56 @@ pub struct DescribeVideoSearchTaskDetailResponse {
     )
 )]
 pub struct DescribeVoices {
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: Option<String>,
 
-    /// `VoiceType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `VoiceType`; example: `"all"`
     pub voice_type: Option<String>,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"新闻女声"`
+    /// `VoiceName`; example: `"新闻女声"`
     pub voice_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"中年男性高管"`
+    /// `Description`; example: `"中年男性高管"`
     pub description: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"female"`
+    /// `Gender`; example: `"female"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"middle_aged"`
+    /// `Age`; example: `"middle_aged"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["知性"]`
+    /// `Labels`; example: `["知性"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["教学"]`
+    /// `Scenes`; example: `["教学"]`
     pub scenes: Option<Vec<String>>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`DescribeVoices`] call returns.
 #[tc_model]
 pub struct DescribeVoicesResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1903`
+    /// `TotalCount`; example: `1903`
     pub total_count: Option<i64>,
 
-    /// `Voices`: a list of [`VoiceInfo`](super::models::VoiceInfo) objects.
+    /// `Voices`
     pub voices: Option<Vec<models::VoiceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7698,15 +7850,25 @@ pub struct DescribeVoicesResponse {
 /// The `DescribeWatermarkTemplates` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeWatermarkTemplatesResponse`].
-/// The codes it documents are in [`DescribeWatermarkTemplatesError`](super::errors::DescribeWatermarkTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeWatermarkTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::MpsErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeWatermarkTemplates",
     output = DescribeWatermarkTemplatesResponse,
-    error = super::errors::DescribeWatermarkTemplatesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7716,41 +7878,29 @@ pub struct DescribeVoicesResponse {
     )
 )]
 pub struct DescribeWatermarkTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `Definitions`; example: `[1001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"水印模板"`
+    /// `Name`; example: `"水印模板"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeWatermarkTemplates`] call returns.
 #[tc_model]
 pub struct DescribeWatermarkTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `WatermarkTemplateSet`: a list of [`WatermarkTemplate`](super::models::WatermarkTemplate) objects.
+    /// `WatermarkTemplateSet`
     pub watermark_template_set: Vec<models::WatermarkTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7760,15 +7910,22 @@ pub struct DescribeWatermarkTemplatesResponse {
 /// The `DescribeWordSamples` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeWordSamplesResponse`].
-/// The codes it documents are in [`DescribeWordSamplesError`](super::errors::DescribeWordSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeWordSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeWordSamples",
     output = DescribeWordSamplesResponse,
-    error = super::errors::DescribeWordSamplesError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7778,41 +7935,29 @@ pub struct DescribeWatermarkTemplatesResponse {
     )
 )]
 pub struct DescribeWordSamples {
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["samples"]`
+    /// `Keywords`; example: `["samples"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Recognition"]`
+    /// `Usages`; example: `["Recognition"]`
     pub usages: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1"]`
+    /// `Tags`; example: `["tag1"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWordSamples`] call returns.
 #[tc_model]
 pub struct DescribeWordSamplesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `WordSet`: a list of [`AiSampleWord`](super::models::AiSampleWord) objects.
+    /// `WordSet`
     pub word_set: Option<Vec<models::AiSampleWord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7822,15 +7967,22 @@ pub struct DescribeWordSamplesResponse {
 /// The `DescribeWorkflows` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DescribeWorkflowsResponse`].
-/// The codes it documents are in [`DescribeWorkflowsError`](super::errors::DescribeWorkflowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DescribeWorkflows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DescribeWorkflows",
     output = DescribeWorkflowsResponse,
-    error = super::errors::DescribeWorkflowsError,
+    error = super::errors::MpsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7840,36 +7992,26 @@ pub struct DescribeWordSamplesResponse {
     )
 )]
 pub struct DescribeWorkflows {
-    /// `WorkflowIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `WorkflowIds`; example: `[10001]`
     pub workflow_ids: Option<Vec<i64>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeWorkflows`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `WorkflowInfoSet`: a list of [`WorkflowInfo`](super::models::WorkflowInfo) objects.
+    /// `WorkflowInfoSet`
     pub workflow_info_set: Vec<models::WorkflowInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7879,50 +8021,47 @@ pub struct DescribeWorkflowsResponse {
 /// The `DesignVoiceAsync` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DesignVoiceAsyncResponse`].
-/// The codes it documents are in [`DesignVoiceAsyncError`](super::errors::DesignVoiceAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DesignVoiceAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DesignVoiceAsync",
     output = DesignVoiceAsyncResponse,
-    error = super::errors::DesignVoiceAsyncError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DesignVoiceAsync {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"电影解说男声，抑扬顿挫，低沉富有磁性"`
+    /// `Prompt`; example: `"电影解说男声，抑扬顿挫，低沉富有磁性"`
     pub prompt: String,
 
-    /// `VoiceProfile`: a [`VoiceProfile`](super::models::VoiceProfile).
+    /// `VoiceProfile`
     pub voice_profile: Option<models::VoiceProfile>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"在一个风雨交加的夜晚，古老的钟楼敲响了十二下。"`
+    /// `Text`; example: `"在一个风雨交加的夜晚，古老的钟楼敲响了十二下。"`
     pub text: Option<String>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`DesignVoiceAsync`] call returns.
 #[tc_model]
 pub struct DesignVoiceAsyncResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1300057393-DesignVoiceAsync-f255b8b7-82a7-41e1-8e88-b61e247cc510"`
+    /// `TaskId`; example: `"1300057393-DesignVoiceAsync-f255b8b7-82a7-41e1-8e88-b61e247cc510"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7932,45 +8071,47 @@ pub struct DesignVoiceAsyncResponse {
 /// The `DetectVideoSubtitleArea` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DetectVideoSubtitleAreaResponse`].
-/// The codes it documents are in [`DetectVideoSubtitleAreaError`](super::errors::DetectVideoSubtitleAreaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DetectVideoSubtitleArea)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.RecognitionError`](super::errors::MpsErrorCode::InternalErrorRecognitionError)
+/// - [`InvalidParameter.InputInfo`](super::errors::MpsErrorCode::InvalidParameterInputInfo)
+/// - [`ResourceNotFound.DownloadError`](super::errors::MpsErrorCode::ResourceNotFoundDownloadError)
+/// - [`ResourceNotFound.UserUnregister`](super::errors::MpsErrorCode::ResourceNotFoundUserUnregister)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DetectVideoSubtitleArea",
     output = DetectVideoSubtitleAreaResponse,
-    error = super::errors::DetectVideoSubtitleAreaError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DetectVideoSubtitleArea {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `VideoLanguage`: a string.
-    ///
-    /// Example: `"zh_en"`
+    /// `VideoLanguage`; example: `"zh_en"`
     pub video_language: Option<String>,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"{\"key\": \"value\"}"`
+    /// `UserExtPara`; example: `"{\"key\": \"value\"}"`
     pub user_ext_para: Option<String>,
 }
 
 /// What a successful [`DetectVideoSubtitleArea`] call returns.
 #[tc_model]
 pub struct DetectVideoSubtitleAreaResponse {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Width`; example: `720`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Height`; example: `1280`
     pub height: i64,
 
-    /// `Result`: a list of [`SubtitleArea`](super::models::SubtitleArea) objects.
+    /// `Result`
     pub result: Option<Vec<models::SubtitleArea>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7980,42 +8121,45 @@ pub struct DetectVideoSubtitleAreaResponse {
 /// The `DetectVideoWatermark` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DetectVideoWatermarkResponse`].
-/// The codes it documents are in [`DetectVideoWatermarkError`](super::errors::DetectVideoWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DetectVideoWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.RecognitionError`](super::errors::MpsErrorCode::InternalErrorRecognitionError)
+/// - [`InvalidParameter.InputInfo`](super::errors::MpsErrorCode::InvalidParameterInputInfo)
+/// - [`InvalidParameterValue.DurationTooLong`](super::errors::MpsErrorCode::InvalidParameterValueDurationTooLong)
+/// - [`ResourceNotFound.DownloadError`](super::errors::MpsErrorCode::ResourceNotFoundDownloadError)
+/// - [`ResourceNotFound.UserUnregister`](super::errors::MpsErrorCode::ResourceNotFoundUserUnregister)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DetectVideoWatermark",
     output = DetectVideoWatermarkResponse,
-    error = super::errors::DetectVideoWatermarkError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DetectVideoWatermark {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"{\"key\": \"value\"}"`
+    /// `UserExtPara`; example: `"{\"key\": \"value\"}"`
     pub user_ext_para: Option<String>,
 }
 
 /// What a successful [`DetectVideoWatermark`] call returns.
 #[tc_model]
 pub struct DetectVideoWatermarkResponse {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `98.33333333333331`
+    /// `Confidence`; example: `98.33333333333331`
     pub confidence: f64,
 
-    /// `HasWatermark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasWatermark`; example: `true`
     pub has_watermark: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"右下方有小红书Logo，左上方有“小红书”文字Logo，右上方有个人头像Logo，右上方有“喜老登”文字Logo。"`
+    /// `Description`; example: `"右下方有小红书Logo，左上方有“小红书”文字Logo，右上方有个人头像Logo，右上方有“喜老登”文字Logo。"`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8025,20 +8169,35 @@ pub struct DetectVideoWatermarkResponse {
 /// The `DisableSchedule` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DisableScheduleResponse`].
-/// The codes it documents are in [`DisableScheduleError`](super::errors::DisableScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DisableSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MpsErrorCode::FailedOperation)
+/// - [`FailedOperation.BucketNotifyAlreadyExist`](super::errors::MpsErrorCode::FailedOperationBucketNotifyAlreadyExist)
+/// - [`FailedOperation.CosStatusInavlid`](super::errors::MpsErrorCode::FailedOperationCosStatusInavlid)
+/// - [`FailedOperation.GetSourceNotify`](super::errors::MpsErrorCode::FailedOperationGetSourceNotify)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`FailedOperation.InvalidUser`](super::errors::MpsErrorCode::FailedOperationInvalidUser)
+/// - [`FailedOperation.SetSourceNotify`](super::errors::MpsErrorCode::FailedOperationSetSourceNotify)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CosBucketNameInvalid`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNameInvalid)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DisableSchedule",
     output = DisableScheduleResponse,
-    error = super::errors::DisableScheduleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DisableSchedule {
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleId`; example: `0`
     pub schedule_id: i64,
 }
 
@@ -8052,20 +8211,30 @@ pub struct DisableScheduleResponse {
 /// The `DisableWorkflow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DisableWorkflowResponse`].
-/// The codes it documents are in [`DisableWorkflowError`](super::errors::DisableWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DisableWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BucketNotifyAlreadyExist`](super::errors::MpsErrorCode::FailedOperationBucketNotifyAlreadyExist)
+/// - [`FailedOperation.CosStatusInavlid`](super::errors::MpsErrorCode::FailedOperationCosStatusInavlid)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.CosBucketNameInvalid`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNameInvalid)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DisableWorkflow",
     output = DisableWorkflowResponse,
-    error = super::errors::DisableWorkflowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DisableWorkflow {
-    /// `WorkflowId`: a signed 64-bit integer.
-    ///
-    /// Example: `19000`
+    /// `WorkflowId`; example: `19000`
     pub workflow_id: i64,
 }
 
@@ -8079,23 +8248,26 @@ pub struct DisableWorkflowResponse {
 /// The `DisassociateSecurityGroup` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`DisassociateSecurityGroupResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupError`](super::errors::DisassociateSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=DisassociateSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "DisassociateSecurityGroup",
     output = DisassociateSecurityGroupResponse,
-    error = super::errors::DisassociateSecurityGroupError
+    error = super::errors::MpsErrorCode
 )]
 pub struct DisassociateSecurityGroup {
-    /// `Id`: a string.
-    ///
-    /// Example: `"01888fa327251ea54"`
+    /// `Id`; example: `"01888fa327251ea54"`
     pub id: Option<String>,
 
-    /// `UnattachInOutInfos`: a list of [`UnattachSecurityGroupInOutInfo`](super::models::UnattachSecurityGroupInOutInfo) objects.
+    /// `UnattachInOutInfos`
     pub unattach_in_out_infos: Option<Vec<models::UnattachSecurityGroupInOutInfo>>,
 }
 
@@ -8109,64 +8281,60 @@ pub struct DisassociateSecurityGroupResponse {
 /// The `EditMedia` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`EditMediaResponse`].
-/// The codes it documents are in [`EditMediaError`](super::errors::EditMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=EditMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "EditMedia",
     output = EditMediaResponse,
-    error = super::errors::EditMediaError
+    error = super::errors::MpsErrorCode
 )]
 pub struct EditMedia {
-    /// `FileInfos`: a list of [`EditMediaFileInfo`](super::models::EditMediaFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Vec<models::EditMediaFileInfo>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: models::TaskOutputStorage,
 
-    /// `OutputObjectPath`: a string.
-    ///
-    /// Example: `"/clip_result/clip_WildAnimal.{format}"`
+    /// `OutputObjectPath`; example: `"/clip_result/clip_WildAnimal.{format}"`
     pub output_object_path: String,
 
-    /// `OutputConfig`: an [`EditMediaOutputConfig`](super::models::EditMediaOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::EditMediaOutputConfig>,
 
-    /// `ComposeConfig`: a [`ComposeMediaConfig`](super::models::ComposeMediaConfig).
+    /// `ComposeConfig`
     pub compose_config: Option<models::ComposeMediaConfig>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"`
+    /// `SessionId`; example: `"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"MD123******QNA=="`
+    /// `SessionContext`; example: `"MD123******QNA=="`
     pub session_context: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-24000-0"`
+    /// `ResourceId`; example: `"vts-24000-0"`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`EditMedia`] call returns.
 #[tc_model]
 pub struct EditMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx88-EditMedia-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx88-EditMedia-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8176,38 +8344,41 @@ pub struct EditMediaResponse {
 /// The `EmbeddingData` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`EmbeddingDataResponse`].
-/// The codes it documents are in [`EmbeddingDataError`](super::errors::EmbeddingDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=EmbeddingData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.ModelNotSupported`](super::errors::MpsErrorCode::InvalidParameterModelNotSupported)
+/// - [`InvalidParameter.Value`](super::errors::MpsErrorCode::InvalidParameterDotValue)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "EmbeddingData",
     output = EmbeddingDataResponse,
-    error = super::errors::EmbeddingDataError
+    error = super::errors::MpsErrorCode
 )]
 pub struct EmbeddingData {
-    /// `Model`: a string.
-    ///
-    /// Example: `"text_embedding_v1"`
+    /// `Model`; example: `"text_embedding_v1"`
     pub model: String,
 
-    /// `Files`: a list of [`EmbeddingData`](super::models::EmbeddingData) objects.
+    /// `Files`
     pub files: Vec<models::EmbeddingData>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"Instruct: Retrieve semantically similar text.\\nQuery:"`
+    /// `Prompt`; example: `"Instruct: Retrieve semantically similar text.\\nQuery:"`
     pub prompt: Option<String>,
 }
 
 /// What a successful [`EmbeddingData`] call returns.
 #[tc_model]
 pub struct EmbeddingDataResponse {
-    /// `Data`: a list of [`EmbeddingResultItem`](super::models::EmbeddingResultItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::EmbeddingResultItem>>,
 
-    /// `Usage`: a [`TokensUsage`](super::models::TokensUsage).
+    /// `Usage`
     pub usage: Option<models::TokensUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8217,20 +8388,36 @@ pub struct EmbeddingDataResponse {
 /// The `EnableSchedule` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`EnableScheduleResponse`].
-/// The codes it documents are in [`EnableScheduleError`](super::errors::EnableScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=EnableSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MpsErrorCode::FailedOperation)
+/// - [`FailedOperation.BucketNotifyAlreadyExist`](super::errors::MpsErrorCode::FailedOperationBucketNotifyAlreadyExist)
+/// - [`FailedOperation.CosStatusInavlid`](super::errors::MpsErrorCode::FailedOperationCosStatusInavlid)
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.GetSourceNotify`](super::errors::MpsErrorCode::FailedOperationGetSourceNotify)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`FailedOperation.InvalidUser`](super::errors::MpsErrorCode::FailedOperationInvalidUser)
+/// - [`FailedOperation.SetSourceNotify`](super::errors::MpsErrorCode::FailedOperationSetSourceNotify)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CosBucketNameInvalid`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNameInvalid)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "EnableSchedule",
     output = EnableScheduleResponse,
-    error = super::errors::EnableScheduleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct EnableSchedule {
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleId`; example: `0`
     pub schedule_id: i64,
 }
 
@@ -8244,20 +8431,30 @@ pub struct EnableScheduleResponse {
 /// The `EnableWorkflow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`EnableWorkflowResponse`].
-/// The codes it documents are in [`EnableWorkflowError`](super::errors::EnableWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=EnableWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MpsErrorCode::FailedOperation)
+/// - [`FailedOperation.BucketNotifyAlreadyExist`](super::errors::MpsErrorCode::FailedOperationBucketNotifyAlreadyExist)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.CosBucketNameInvalid`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNameInvalid)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::MpsErrorCode::ResourceNotFoundCosBucketNotExist)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "EnableWorkflow",
     output = EnableWorkflowResponse,
-    error = super::errors::EnableWorkflowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct EnableWorkflow {
-    /// `WorkflowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100010`
+    /// `WorkflowId`; example: `100010`
     pub workflow_id: i64,
 }
 
@@ -8271,34 +8468,38 @@ pub struct EnableWorkflowResponse {
 /// The `ExecuteFunction` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ExecuteFunctionResponse`].
-/// The codes it documents are in [`ExecuteFunctionError`](super::errors::ExecuteFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ExecuteFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`FailedOperation.InvalidUser`](super::errors::MpsErrorCode::FailedOperationInvalidUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.FunctionArg`](super::errors::MpsErrorCode::InvalidParameterValueFunctionArg)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::MpsErrorCode::InvalidParameterValueFunctionName)
+/// - [`UnauthorizedOperation`](super::errors::MpsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ExecuteFunction",
     output = ExecuteFunctionResponse,
-    error = super::errors::ExecuteFunctionError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ExecuteFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"ExampleFunc"`
+    /// `FunctionName`; example: `"ExampleFunc"`
     pub function_name: String,
 
-    /// `FunctionArg`: a string.
-    ///
-    /// Example: `"XXX"`
+    /// `FunctionArg`; example: `"XXX"`
     pub function_arg: String,
 }
 
 /// What a successful [`ExecuteFunction`] call returns.
 #[tc_model]
 pub struct ExecuteFunctionResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"XXX"`
+    /// `Result`; example: `"XXX"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8308,43 +8509,45 @@ pub struct ExecuteFunctionResponse {
 /// The `ExtractBlindWatermark` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ExtractBlindWatermarkResponse`].
-/// The codes it documents are in [`ExtractBlindWatermarkError`](super::errors::ExtractBlindWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ExtractBlindWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SrcFile`](super::errors::MpsErrorCode::InvalidParameterValueSrcFile)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ExtractBlindWatermark",
     output = ExtractBlindWatermarkResponse,
-    error = super::errors::ExtractBlindWatermarkError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ExtractBlindWatermark {
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `ExtractBlindWatermarkConfig`: an [`ExtractBlindWatermarkTaskConfig`](super::models::ExtractBlindWatermarkTaskConfig).
+    /// `ExtractBlindWatermarkConfig`
     pub extract_blind_watermark_config: Option<models::ExtractBlindWatermarkTaskConfig>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-240000xx-0"`
+    /// `ResourceId`; example: `"vts-240000xx-0"`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`ExtractBlindWatermark`] call returns.
 #[tc_model]
 pub struct ExtractBlindWatermarkResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8354,25 +8557,31 @@ pub struct ExtractBlindWatermarkResponse {
 /// The `ManageTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ManageTaskResponse`].
-/// The codes it documents are in [`ManageTaskError`](super::errors::ManageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ManageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidOperationType`](super::errors::MpsErrorCode::InvalidParameterValueInvalidOperationType)
+/// - [`InvalidParameterValue.NotProcessingTask`](super::errors::MpsErrorCode::InvalidParameterValueNotProcessingTask)
+/// - [`InvalidParameterValue.TaskId`](super::errors::MpsErrorCode::InvalidParameterValueTaskId)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ManageTask",
     output = ManageTaskResponse,
-    error = super::errors::ManageTaskError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ManageTask {
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"Abort"`
+    /// `OperationType`; example: `"Abort"`
     pub operation_type: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2000000081-WorkflowTask-2ea2172665eea4aa4f4d6dbcd61b16a9tt7"`
+    /// `TaskId`; example: `"2000000081-WorkflowTask-2ea2172665eea4aa4f4d6dbcd61b16a9tt7"`
     pub task_id: String,
 }
 
@@ -8386,42 +8595,50 @@ pub struct ManageTaskResponse {
 /// The `ModifyAIAnalysisTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyAIAnalysisTemplateResponse`].
-/// The codes it documents are in [`ModifyAIAnalysisTemplateError`](super::errors::ModifyAIAnalysisTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyAIAnalysisTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ClassifcationConfigure`](super::errors::MpsErrorCode::InvalidParameterValueClassifcationConfigure)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoverConfigure`](super::errors::MpsErrorCode::InvalidParameterValueCoverConfigure)
+/// - [`InvalidParameterValue.FrameTagConfigure`](super::errors::MpsErrorCode::InvalidParameterValueFrameTagConfigure)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.TagConfigure`](super::errors::MpsErrorCode::InvalidParameterValueTagConfigure)
+/// - [`ResourceNotFound`](super::errors::MpsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyAIAnalysisTemplate",
     output = ModifyAIAnalysisTemplateResponse,
-    error = super::errors::ModifyAIAnalysisTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyAIAnalysisTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容分析模板1"`
+    /// `Name`; example: `"内容分析模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"内容分析模板"`
+    /// `Comment`; example: `"内容分析模板"`
     pub comment: Option<String>,
 
-    /// `ClassificationConfigure`: a [`ClassificationConfigureInfoForUpdate`](super::models::ClassificationConfigureInfoForUpdate).
+    /// `ClassificationConfigure`
     pub classification_configure: Option<models::ClassificationConfigureInfoForUpdate>,
 
-    /// `TagConfigure`: a [`TagConfigureInfoForUpdate`](super::models::TagConfigureInfoForUpdate).
+    /// `TagConfigure`
     pub tag_configure: Option<models::TagConfigureInfoForUpdate>,
 
-    /// `CoverConfigure`: a [`CoverConfigureInfoForUpdate`](super::models::CoverConfigureInfoForUpdate).
+    /// `CoverConfigure`
     pub cover_configure: Option<models::CoverConfigureInfoForUpdate>,
 
-    /// `FrameTagConfigure`: a [`FrameTagConfigureInfoForUpdate`](super::models::FrameTagConfigureInfoForUpdate).
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<models::FrameTagConfigureInfoForUpdate>,
 }
 
@@ -8435,48 +8652,62 @@ pub struct ModifyAIAnalysisTemplateResponse {
 /// The `ModifyAIRecognitionTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyAIRecognitionTemplateResponse`].
-/// The codes it documents are in [`ModifyAIRecognitionTemplateError`](super::errors::ModifyAIRecognitionTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyAIRecognitionTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.DefaultLibraryLabelSet`](super::errors::MpsErrorCode::InvalidParameterValueDefaultLibraryLabelSet)
+/// - [`InvalidParameterValue.FaceLibrary`](super::errors::MpsErrorCode::InvalidParameterValueFaceLibrary)
+/// - [`InvalidParameterValue.FaceScore`](super::errors::MpsErrorCode::InvalidParameterValueFaceScore)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::MpsErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.ModifyDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueModifyDefaultTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectLibrary`](super::errors::MpsErrorCode::InvalidParameterValueObjectLibrary)
+/// - [`InvalidParameterValue.SourceLanguage`](super::errors::MpsErrorCode::InvalidParameterValueSourceLanguage)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.Switch`](super::errors::MpsErrorCode::InvalidParameterValueSwitch)
+/// - [`InvalidParameterValue.UserDefineLibraryLabelSet`](super::errors::MpsErrorCode::InvalidParameterValueUserDefineLibraryLabelSet)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyAIRecognitionTemplate",
     output = ModifyAIRecognitionTemplateResponse,
-    error = super::errors::ModifyAIRecognitionTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyAIRecognitionTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容识别模板1"`
+    /// `Name`; example: `"内容识别模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"内容识别模板"`
+    /// `Comment`; example: `"内容识别模板"`
     pub comment: Option<String>,
 
-    /// `FaceConfigure`: a [`FaceConfigureInfoForUpdate`](super::models::FaceConfigureInfoForUpdate).
+    /// `FaceConfigure`
     pub face_configure: Option<models::FaceConfigureInfoForUpdate>,
 
-    /// `OcrFullTextConfigure`: an [`OcrFullTextConfigureInfoForUpdate`](super::models::OcrFullTextConfigureInfoForUpdate).
+    /// `OcrFullTextConfigure`
     pub ocr_full_text_configure: Option<models::OcrFullTextConfigureInfoForUpdate>,
 
-    /// `OcrWordsConfigure`: an [`OcrWordsConfigureInfoForUpdate`](super::models::OcrWordsConfigureInfoForUpdate).
+    /// `OcrWordsConfigure`
     pub ocr_words_configure: Option<models::OcrWordsConfigureInfoForUpdate>,
 
-    /// `AsrFullTextConfigure`: an [`AsrFullTextConfigureInfoForUpdate`](super::models::AsrFullTextConfigureInfoForUpdate).
+    /// `AsrFullTextConfigure`
     pub asr_full_text_configure: Option<models::AsrFullTextConfigureInfoForUpdate>,
 
-    /// `AsrWordsConfigure`: an [`AsrWordsConfigureInfoForUpdate`](super::models::AsrWordsConfigureInfoForUpdate).
+    /// `AsrWordsConfigure`
     pub asr_words_configure: Option<models::AsrWordsConfigureInfoForUpdate>,
 
-    /// `TranslateConfigure`: a [`TranslateConfigureInfoForUpdate`](super::models::TranslateConfigureInfoForUpdate).
+    /// `TranslateConfigure`
     pub translate_configure: Option<models::TranslateConfigureInfoForUpdate>,
 }
 
@@ -8490,58 +8721,71 @@ pub struct ModifyAIRecognitionTemplateResponse {
 /// The `ModifyAdaptiveDynamicStreamingTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyAdaptiveDynamicStreamingTemplateResponse`].
-/// The codes it documents are in [`ModifyAdaptiveDynamicStreamingTemplateError`](super::errors::ModifyAdaptiveDynamicStreamingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyAdaptiveDynamicStreamingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioBitrate`](super::errors::MpsErrorCode::InvalidParameterValueAudioBitrate)
+/// - [`InvalidParameterValue.AudioChannel`](super::errors::MpsErrorCode::InvalidParameterValueAudioChannel)
+/// - [`InvalidParameterValue.AudioCodec`](super::errors::MpsErrorCode::InvalidParameterValueAudioCodec)
+/// - [`InvalidParameterValue.AudioSampleRate`](super::errors::MpsErrorCode::InvalidParameterValueAudioSampleRate)
+/// - [`InvalidParameterValue.Bitrate`](super::errors::MpsErrorCode::InvalidParameterValueBitrate)
+/// - [`InvalidParameterValue.Codec`](super::errors::MpsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.DisableHigherVideoBitrate`](super::errors::MpsErrorCode::InvalidParameterValueDisableHigherVideoBitrate)
+/// - [`InvalidParameterValue.DisableHigherVideoResolution`](super::errors::MpsErrorCode::InvalidParameterValueDisableHigherVideoResolution)
+/// - [`InvalidParameterValue.FillType`](super::errors::MpsErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Fps`](super::errors::MpsErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Gop`](super::errors::MpsErrorCode::InvalidParameterValueGop)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::MpsErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.RemoveVideo`](super::errors::MpsErrorCode::InvalidParameterValueRemoveVideo)
+/// - [`InvalidParameterValue.SoundSystem`](super::errors::MpsErrorCode::InvalidParameterValueSoundSystem)
+/// - [`InvalidParameterValue.VideoBitrate`](super::errors::MpsErrorCode::InvalidParameterValueVideoBitrate)
+/// - [`InvalidParameterValue.VideoCodec`](super::errors::MpsErrorCode::InvalidParameterValueVideoCodec)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyAdaptiveDynamicStreamingTemplate",
     output = ModifyAdaptiveDynamicStreamingTemplateResponse,
-    error = super::errors::ModifyAdaptiveDynamicStreamingTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyAdaptiveDynamicStreamingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10038`
+    /// `Definition`; example: `10038`
     pub definition: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转自适应码流模板2"`
+    /// `Name`; example: `"转自适应码流模板2"`
     pub name: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: Option<String>,
 
-    /// `DisableHigherVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoBitrate`; example: `0`
     pub disable_higher_video_bitrate: Option<u64>,
 
-    /// `DisableHigherVideoResolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoResolution`; example: `0`
     pub disable_higher_video_resolution: Option<u64>,
 
-    /// `StreamInfos`: a list of [`AdaptiveStreamTemplate`](super::models::AdaptiveStreamTemplate) objects.
+    /// `StreamInfos`
     pub stream_infos: Option<Vec<models::AdaptiveStreamTemplate>>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"\"描述\""`
+    /// `Comment`; example: `"\"描述\""`
     pub comment: Option<String>,
 
-    /// `PureAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudio`; example: `0`
     pub pure_audio: Option<u64>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts-segment"`
+    /// `SegmentType`; example: `"ts-segment"`
     pub segment_type: Option<String>,
 }
 
@@ -8555,60 +8799,57 @@ pub struct ModifyAdaptiveDynamicStreamingTemplateResponse {
 /// The `ModifyAnimatedGraphicsTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyAnimatedGraphicsTemplateResponse`].
-/// The codes it documents are in [`ModifyAnimatedGraphicsTemplateError`](super::errors::ModifyAnimatedGraphicsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyAnimatedGraphicsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.FormatWebpLackWidthAndHeight`](super::errors::MpsErrorCode::InvalidParameterValueFormatWebpLackWidthAndHeight)
+/// - [`InvalidParameterValue.FormatWebpWidthAndHeightBothZero`](super::errors::MpsErrorCode::InvalidParameterValueFormatWebpWidthAndHeightBothZero)
+/// - [`InvalidParameterValue.Fps`](super::errors::MpsErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Quality`](super::errors::MpsErrorCode::InvalidParameterValueQuality)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyAnimatedGraphicsTemplate",
     output = ModifyAnimatedGraphicsTemplateResponse,
-    error = super::errors::ModifyAnimatedGraphicsTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyAnimatedGraphicsTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转动图模板1"`
+    /// `Name`; example: `"转动图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Format`; example: `"gif"`
     pub format: Option<String>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: Option<u64>,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Quality`; example: `75`
     pub quality: Option<f64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转动图模板"`
+    /// `Comment`; example: `"转动图模板"`
     pub comment: Option<String>,
 }
 
@@ -8622,40 +8863,38 @@ pub struct ModifyAnimatedGraphicsTemplateResponse {
 /// The `ModifyAsrHotwords` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyAsrHotwordsResponse`].
-/// The codes it documents are in [`ModifyAsrHotwordsError`](super::errors::ModifyAsrHotwordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyAsrHotwords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HotWordsNotExist`](super::errors::MpsErrorCode::InvalidParameterValueHotWordsNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyAsrHotwords",
     output = ModifyAsrHotwordsResponse,
-    error = super::errors::ModifyAsrHotwordsError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyAsrHotwords {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-aexxxxxxxxxxxxxx1481"`
+    /// `HotwordsId`; example: `"hwd-aexxxxxxxxxxxxxx1481"`
     pub hotwords_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Hotwords_Template"`
+    /// `Name`; example: `"Hotwords_Template"`
     pub name: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|10"`
+    /// `Content`; example: `"腾讯云|10,语音识别|5,ASR|10"`
     pub content: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"5aqS5L*****6IW+6K6v5aSn5Y6mfDU="`
+    /// `FileContent`; example: `"5aqS5L*****6IW+6K6v5aSn5Y6mfDU="`
     pub file_content: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example.txt"`
+    /// `FileName`; example: `"example.txt"`
     pub file_name: Option<String>,
 }
 
@@ -8669,40 +8908,40 @@ pub struct ModifyAsrHotwordsResponse {
 /// The `ModifyBlindWatermarkTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyBlindWatermarkTemplateResponse`].
-/// The codes it documents are in [`ModifyBlindWatermarkTemplateError`](super::errors::ModifyBlindWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyBlindWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyBlindWatermarkTemplate",
     output = ModifyBlindWatermarkTemplateResponse,
-    error = super::errors::ModifyBlindWatermarkTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyBlindWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"数字水印模板"`
+    /// `Comment`; example: `"数字水印模板"`
     pub comment: Option<String>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"数字水印文本"`
+    /// `TextContent`; example: `"数字水印文本"`
     pub text_content: Option<String>,
 
-    /// `Strength`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Strength`; example: `"default"`
     pub strength: Option<String>,
 }
 
@@ -8716,45 +8955,52 @@ pub struct ModifyBlindWatermarkTemplateResponse {
 /// The `ModifyContentReviewTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyContentReviewTemplateResponse`].
-/// The codes it documents are in [`ModifyContentReviewTemplateError`](super::errors::ModifyContentReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyContentReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BlockConfidence`](super::errors::MpsErrorCode::InvalidParameterValueBlockConfidence)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::MpsErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ReviewConfidence`](super::errors::MpsErrorCode::InvalidParameterValueReviewConfidence)
+/// - [`InvalidParameterValue.Switch`](super::errors::MpsErrorCode::InvalidParameterValueSwitch)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyContentReviewTemplate",
     output = ModifyContentReviewTemplateResponse,
-    error = super::errors::ModifyContentReviewTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyContentReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容审核模板1"`
+    /// `Name`; example: `"内容审核模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"内容审核模板"`
+    /// `Comment`; example: `"内容审核模板"`
     pub comment: Option<String>,
 
-    /// `PornConfigure`: a [`PornConfigureInfoForUpdate`](super::models::PornConfigureInfoForUpdate).
+    /// `PornConfigure`
     pub porn_configure: Option<models::PornConfigureInfoForUpdate>,
 
-    /// `TerrorismConfigure`: a [`TerrorismConfigureInfoForUpdate`](super::models::TerrorismConfigureInfoForUpdate).
+    /// `TerrorismConfigure`
     pub terrorism_configure: Option<models::TerrorismConfigureInfoForUpdate>,
 
-    /// `PoliticalConfigure`: a [`PoliticalConfigureInfoForUpdate`](super::models::PoliticalConfigureInfoForUpdate).
+    /// `PoliticalConfigure`
     pub political_configure: Option<models::PoliticalConfigureInfoForUpdate>,
 
-    /// `ProhibitedConfigure`: a [`ProhibitedConfigureInfoForUpdate`](super::models::ProhibitedConfigureInfoForUpdate).
+    /// `ProhibitedConfigure`
     pub prohibited_configure: Option<models::ProhibitedConfigureInfoForUpdate>,
 
-    /// `UserDefineConfigure`: a [`UserDefineConfigureInfoForUpdate`](super::models::UserDefineConfigureInfoForUpdate).
+    /// `UserDefineConfigure`
     pub user_define_configure: Option<models::UserDefineConfigureInfoForUpdate>,
 }
 
@@ -8768,9 +9014,12 @@ pub struct ModifyContentReviewTemplateResponse {
 /// The `ModifyDocToVideoTaskStatus` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyDocToVideoTaskStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyDocToVideoTaskStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -8779,16 +9028,14 @@ pub struct ModifyContentReviewTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDocToVideoTaskStatus {
-    /// `Input`: a [`ModifyDocToVideoTaskStatusInput`](super::models::ModifyDocToVideoTaskStatusInput).
+    /// `Input`
     pub input: models::ModifyDocToVideoTaskStatusInput,
 }
 
 /// What a successful [`ModifyDocToVideoTaskStatus`] call returns.
 #[tc_model]
 pub struct ModifyDocToVideoTaskStatusResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"72687c0b-19aa-f799-ddf9-716619c12eda"`
+    /// `TaskId`; example: `"72687c0b-19aa-f799-ddf9-716619c12eda"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8798,75 +9045,66 @@ pub struct ModifyDocToVideoTaskStatusResponse {
 /// The `ModifyImageSpriteTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyImageSpriteTemplateResponse`].
-/// The codes it documents are in [`ModifyImageSpriteTemplateError`](super::errors::ModifyImageSpriteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyImageSpriteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.ColumnCount`](super::errors::MpsErrorCode::InvalidParameterValueColumnCount)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.RowCount`](super::errors::MpsErrorCode::InvalidParameterValueRowCount)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::MpsErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::MpsErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyImageSpriteTemplate",
     output = ModifyImageSpriteTemplateResponse,
-    error = super::errors::ModifyImageSpriteTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyImageSpriteTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"雪碧图模板1"`
+    /// `Name`; example: `"雪碧图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `Width`; example: `54`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `Height`; example: `96`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: Option<String>,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: Option<u64>,
 
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RowCount`; example: `5`
     pub row_count: Option<u64>,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ColumnCount`; example: `10`
     pub column_count: Option<u64>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"雪碧图模板"`
+    /// `Comment`; example: `"雪碧图模板"`
     pub comment: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 }
 
@@ -8880,43 +9118,43 @@ pub struct ModifyImageSpriteTemplateResponse {
 /// The `ModifyLiveRecordTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyLiveRecordTemplateResponse`].
-/// The codes it documents are in [`ModifyLiveRecordTemplateError`](super::errors::ModifyLiveRecordTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyLiveRecordTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyLiveRecordTemplate",
     output = ModifyLiveRecordTemplateResponse,
-    error = super::errors::ModifyLiveRecordTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyLiveRecordTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: i64,
 
-    /// `HLSConfigure`: a [`HlsConfigureInfo`](super::models::HlsConfigureInfo).
+    /// `HLSConfigure`
     #[tc(rename = "HLSConfigure")]
     pub hls_configure: Option<models::HlsConfigureInfo>,
 
-    /// `MP4Configure`: a [`Mp4ConfigureInfo`](super::models::Mp4ConfigureInfo).
+    /// `MP4Configure`
     #[tc(rename = "MP4Configure")]
     pub mp4_configure: Option<models::Mp4ConfigureInfo>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"直播录制模板1"`
+    /// `Name`; example: `"直播录制模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"直播录制模板"`
+    /// `Comment`; example: `"直播录制模板"`
     pub comment: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `RecordType`; example: `"video"`
     pub record_type: Option<String>,
 }
 
@@ -8930,51 +9168,54 @@ pub struct ModifyLiveRecordTemplateResponse {
 /// The `ModifyPersonSample` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyPersonSampleResponse`].
-/// The codes it documents are in [`ModifyPersonSampleError`](super::errors::ModifyPersonSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyPersonSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MpsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FaceDuplicate`](super::errors::MpsErrorCode::InvalidParameterValueFaceDuplicate)
+/// - [`InvalidParameterValue.PicFormatError`](super::errors::MpsErrorCode::InvalidParameterValuePicFormatError)
+/// - [`ResourceNotFound.Person`](super::errors::MpsErrorCode::ResourceNotFoundPerson)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyPersonSample",
     output = ModifyPersonSampleResponse,
-    error = super::errors::ModifyPersonSampleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyPersonSample {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"acdxx-xxx"`
+    /// `PersonId`; example: `"acdxx-xxx"`
     pub person_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"三组"`
+    /// `Description`; example: `"三组"`
     pub description: Option<String>,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["All"]`
+    /// `Usages`; example: `["All"]`
     pub usages: Option<Vec<String>>,
 
-    /// `FaceOperationInfo`: an [`AiSampleFaceOperation`](super::models::AiSampleFaceOperation).
+    /// `FaceOperationInfo`
     pub face_operation_info: Option<models::AiSampleFaceOperation>,
 
-    /// `TagOperationInfo`: an [`AiSampleTagOperation`](super::models::AiSampleTagOperation).
+    /// `TagOperationInfo`
     pub tag_operation_info: Option<models::AiSampleTagOperation>,
 }
 
 /// What a successful [`ModifyPersonSample`] call returns.
 #[tc_model]
 pub struct ModifyPersonSampleResponse {
-    /// `Person`: an [`AiSamplePerson`](super::models::AiSamplePerson).
+    /// `Person`
     pub person: models::AiSamplePerson,
 
-    /// `FailFaceInfoSet`: a list of [`AiSampleFailFaceInfo`](super::models::AiSampleFailFaceInfo) objects.
+    /// `FailFaceInfoSet`
     pub fail_face_info_set: Vec<models::AiSampleFailFaceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8984,33 +9225,35 @@ pub struct ModifyPersonSampleResponse {
 /// The `ModifyProcessImageTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyProcessImageTemplateResponse`].
-/// The codes it documents are in [`ModifyProcessImageTemplateError`](super::errors::ModifyProcessImageTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyProcessImageTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyProcessImageTemplate",
     output = ModifyProcessImageTemplateResponse,
-    error = super::errors::ModifyProcessImageTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyProcessImageTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `200043`
+    /// `Definition`; example: `200043`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"图片处理模板1"`
+    /// `Name`; example: `"图片处理模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"图片处理模板超分"`
+    /// `Comment`; example: `"图片处理模板超分"`
     pub comment: Option<String>,
 
-    /// `ProcessImageTemplate`: an [`ImageTaskInput`](super::models::ImageTaskInput).
+    /// `ProcessImageTemplate`
     pub process_image_template: Option<models::ImageTaskInput>,
 }
 
@@ -9024,41 +9267,43 @@ pub struct ModifyProcessImageTemplateResponse {
 /// The `ModifyQualityControlTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyQualityControlTemplateResponse`].
-/// The codes it documents are in [`ModifyQualityControlTemplateError`](super::errors::ModifyQualityControlTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyQualityControlTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmptyDetectItem`](super::errors::MpsErrorCode::InvalidParameterValueEmptyDetectItem)
+/// - [`InvalidParameterValue.UnknownCategory`](super::errors::MpsErrorCode::InvalidParameterValueUnknownCategory)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyQualityControlTemplate",
     output = ModifyQualityControlTemplateResponse,
-    error = super::errors::ModifyQualityControlTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyQualityControlTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1002`
+    /// `Definition`; example: `1002`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"媒体质检模板1"`
+    /// `Name`; example: `"媒体质检模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"媒体质检模板"`
+    /// `Comment`; example: `"媒体质检模板"`
     pub comment: Option<String>,
 
-    /// `QualityControlItemSet`: a list of [`QualityControlItemConfig`](super::models::QualityControlItemConfig) objects.
+    /// `QualityControlItemSet`
     pub quality_control_item_set: Option<Vec<models::QualityControlItemConfig>>,
 
-    /// `RecordFormat`: a string.
-    ///
-    /// Example: `"PNG"`
+    /// `RecordFormat`; example: `"PNG"`
     pub record_format: Option<String>,
 
-    /// `Strategy`: a [`QualityControlStrategy`](super::models::QualityControlStrategy).
+    /// `Strategy`
     pub strategy: Option<models::QualityControlStrategy>,
 }
 
@@ -9072,65 +9317,61 @@ pub struct ModifyQualityControlTemplateResponse {
 /// The `ModifySampleSnapshotTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifySampleSnapshotTemplateResponse`].
-/// The codes it documents are in [`ModifySampleSnapshotTemplateError`](super::errors::ModifySampleSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifySampleSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.FillType`](super::errors::MpsErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::MpsErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::MpsErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifySampleSnapshotTemplate",
     output = ModifySampleSnapshotTemplateResponse,
-    error = super::errors::ModifySampleSnapshotTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifySampleSnapshotTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"采样截图模板1"`
+    /// `Name`; example: `"采样截图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: Option<String>,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: Option<u64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"采样截图模板"`
+    /// `Comment`; example: `"采样截图模板"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
@@ -9144,47 +9385,50 @@ pub struct ModifySampleSnapshotTemplateResponse {
 /// The `ModifySchedule` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyScheduleResponse`].
-/// The codes it documents are in [`ModifyScheduleError`](super::errors::ModifyScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifySchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`FailedOperation.InvalidUser`](super::errors::MpsErrorCode::FailedOperationInvalidUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifySchedule",
     output = ModifyScheduleResponse,
-    error = super::errors::ModifyScheduleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifySchedule {
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `20010`
+    /// `ScheduleId`; example: `20010`
     pub schedule_id: i64,
 
-    /// `ScheduleName`: a string.
-    ///
-    /// Example: `"编排1"`
+    /// `ScheduleName`; example: `"编排1"`
     pub schedule_name: Option<String>,
 
-    /// `Trigger`: a [`WorkflowTrigger`](super::models::WorkflowTrigger).
+    /// `Trigger`
     pub trigger: Option<models::WorkflowTrigger>,
 
-    /// `Activities`: a list of [`Activity`](super::models::Activity) objects.
+    /// `Activities`
     pub activities: Option<Vec<models::Activity>>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/tmp/"`
+    /// `OutputDir`; example: `"/tmp/"`
     pub output_dir: Option<String>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"974e52bf-****-fdeca9b2d290"`
+    /// `ResourceId`; example: `"974e52bf-****-fdeca9b2d290"`
     pub resource_id: Option<String>,
 }
 
@@ -9198,44 +9442,68 @@ pub struct ModifyScheduleResponse {
 /// The `ModifySmartEraseTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifySmartEraseTemplateResponse`].
-/// The codes it documents are in [`ModifySmartEraseTemplateError`](super::errors::ModifySmartEraseTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifySmartEraseTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AutoAreas`](super::errors::MpsErrorCode::InvalidParameterValueAutoAreas)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CustomAreas`](super::errors::MpsErrorCode::InvalidParameterValueCustomAreas)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.ErasePrivacyConfig`](super::errors::MpsErrorCode::InvalidParameterValueErasePrivacyConfig)
+/// - [`InvalidParameterValue.EraseSubtitleConfig`](super::errors::MpsErrorCode::InvalidParameterValueEraseSubtitleConfig)
+/// - [`InvalidParameterValue.EraseType`](super::errors::MpsErrorCode::InvalidParameterValueEraseType)
+/// - [`InvalidParameterValue.EraseWatermarkConfig`](super::errors::MpsErrorCode::InvalidParameterValueEraseWatermarkConfig)
+/// - [`InvalidParameterValue.ModifyDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueModifyDefaultTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.OcrSwitch`](super::errors::MpsErrorCode::InvalidParameterValueOcrSwitch)
+/// - [`InvalidParameterValue.PrivacyModel`](super::errors::MpsErrorCode::InvalidParameterValuePrivacyModel)
+/// - [`InvalidParameterValue.PrivacyTargets`](super::errors::MpsErrorCode::InvalidParameterValuePrivacyTargets)
+/// - [`InvalidParameterValue.SubtitleEmbedId`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleEmbedId)
+/// - [`InvalidParameterValue.SubtitleEraseMethod`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleEraseMethod)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.SubtitleLang`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleLang)
+/// - [`InvalidParameterValue.SubtitleModel`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleModel)
+/// - [`InvalidParameterValue.TransDstLang`](super::errors::MpsErrorCode::InvalidParameterValueTransDstLang)
+/// - [`InvalidParameterValue.TransSwitch`](super::errors::MpsErrorCode::InvalidParameterValueTransSwitch)
+/// - [`InvalidParameterValue.UseOriginalPos`](super::errors::MpsErrorCode::InvalidParameterValueUseOriginalPos)
+/// - [`InvalidParameterValue.UseOriginalSize`](super::errors::MpsErrorCode::InvalidParameterValueUseOriginalSize)
+/// - [`InvalidParameterValue.WatermarkEraseMethod`](super::errors::MpsErrorCode::InvalidParameterValueWatermarkEraseMethod)
+/// - [`InvalidParameterValue.WatermarkModel`](super::errors::MpsErrorCode::InvalidParameterValueWatermarkModel)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifySmartEraseTemplate",
     output = ModifySmartEraseTemplateResponse,
-    error = super::errors::ModifySmartEraseTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifySmartEraseTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Name`; example: `"模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Comment`; example: `"模板2"`
     pub comment: Option<String>,
 
-    /// `EraseType`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`SmartEraseSubtitleConfig`](super::models::SmartEraseSubtitleConfig).
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<models::SmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`SmartEraseWatermarkConfig`](super::models::SmartEraseWatermarkConfig).
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<models::SmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`SmartErasePrivacyConfig`](super::models::SmartErasePrivacyConfig).
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<models::SmartErasePrivacyConfig>,
 }
 
@@ -9249,81 +9517,76 @@ pub struct ModifySmartEraseTemplateResponse {
 /// The `ModifySmartSubtitleTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifySmartSubtitleTemplateResponse`].
-/// The codes it documents are in [`ModifySmartSubtitleTemplateError`](super::errors::ModifySmartSubtitleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifySmartSubtitleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AsrHotWordsLibraryId`](super::errors::MpsErrorCode::InvalidParameterValueAsrHotWordsLibraryId)
+/// - [`InvalidParameterValue.AsrHotWordsSwitch`](super::errors::MpsErrorCode::InvalidParameterValueAsrHotWordsSwitch)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.ModifyDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueModifyDefaultTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.SubtitleEmbedId`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleEmbedId)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.SubtitleType`](super::errors::MpsErrorCode::InvalidParameterValueSubtitleType)
+/// - [`InvalidParameterValue.TranslateDstLanguage`](super::errors::MpsErrorCode::InvalidParameterValueTranslateDstLanguage)
+/// - [`InvalidParameterValue.TranslateSwitch`](super::errors::MpsErrorCode::InvalidParameterValueTranslateSwitch)
+/// - [`InvalidParameterValue.VideoSrcLanguage`](super::errors::MpsErrorCode::InvalidParameterValueVideoSrcLanguage)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifySmartSubtitleTemplate",
     output = ModifySmartSubtitleTemplateResponse,
-    error = super::errors::ModifySmartSubtitleTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifySmartSubtitleTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TranslateSwitch`; example: `"ON"`
     pub translate_switch: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能字幕模板"`
+    /// `Name`; example: `"智能字幕模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Comment`; example: `"模板2"`
     pub comment: Option<String>,
 
-    /// `VideoSrcLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`; example: `"zh"`
     pub video_src_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `SubtitleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`; example: `0`
     pub subtitle_type: Option<i64>,
 
-    /// `AsrHotWordsConfigure`: an [`AsrHotWordsConfigure`](super::models::AsrHotWordsConfigure).
+    /// `AsrHotWordsConfigure`
     pub asr_hot_words_configure: Option<models::AsrHotWordsConfigure>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TranslateDstLanguage`; example: `"en"`
     pub translate_dst_language: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`SelectingSubtitleAreasConfig`](super::models::SelectingSubtitleAreasConfig).
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<models::SelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `SubtitleEmbedId`; example: `1011`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerMode`; example: `0`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerLabel`; example: `0`
     pub speaker_label: Option<i64>,
 }
 
@@ -9337,55 +9600,52 @@ pub struct ModifySmartSubtitleTemplateResponse {
 /// The `ModifySnapshotByTimeOffsetTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifySnapshotByTimeOffsetTemplateResponse`].
-/// The codes it documents are in [`ModifySnapshotByTimeOffsetTemplateError`](super::errors::ModifySnapshotByTimeOffsetTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifySnapshotByTimeOffsetTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.FillType`](super::errors::MpsErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Format`](super::errors::MpsErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifySnapshotByTimeOffsetTemplate",
     output = ModifySnapshotByTimeOffsetTemplateResponse,
-    error = super::errors::ModifySnapshotByTimeOffsetTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifySnapshotByTimeOffsetTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"指定时间点截图模板1"`
+    /// `Name`; example: `"指定时间点截图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"指定时间点截图模板"`
+    /// `Comment`; example: `"指定时间点截图模板"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
@@ -9399,30 +9659,32 @@ pub struct ModifySnapshotByTimeOffsetTemplateResponse {
 /// The `ModifyStreamLinkEvent` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamLinkEventResponse`].
-/// The codes it documents are in [`ModifyStreamLinkEventError`](super::errors::ModifyStreamLinkEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamLinkEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamLinkEvent",
     output = ModifyStreamLinkEventResponse,
-    error = super::errors::ModifyStreamLinkEventError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamLinkEvent {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"0193d38d4e5d09dc0f326fd4342d"`
+    /// `EventId`; example: `"0193d38d4e5d09dc0f326fd4342d"`
     pub event_id: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"event_name"`
+    /// `EventName`; example: `"event_name"`
     pub event_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
@@ -9436,25 +9698,29 @@ pub struct ModifyStreamLinkEventResponse {
 /// The `ModifyStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamLinkFlowResponse`].
-/// The codes it documents are in [`ModifyStreamLinkFlowError`](super::errors::ModifyStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamLinkFlow",
     output = ModifyStreamLinkFlowResponse,
-    error = super::errors::ModifyStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamLinkFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"0194407416cf09dc0f321631343d"`
+    /// `FlowId`; example: `"0194407416cf09dc0f321631343d"`
     pub flow_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"flow_name"`
+    /// `FlowName`; example: `"flow_name"`
     pub flow_name: String,
 }
 
@@ -9468,30 +9734,38 @@ pub struct ModifyStreamLinkFlowResponse {
 /// The `ModifyStreamLinkInput` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamLinkInputResponse`].
-/// The codes it documents are in [`ModifyStreamLinkInputError`](super::errors::ModifyStreamLinkInputError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamLinkInput)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Input`](super::errors::MpsErrorCode::InvalidParameterInput)
+/// - [`InvalidParameter.Output`](super::errors::MpsErrorCode::InvalidParameterOutput)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamLinkInput",
     output = ModifyStreamLinkInputResponse,
-    error = super::errors::ModifyStreamLinkInputError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamLinkInput {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01746cfeda560956b92d34d30445"`
+    /// `FlowId`; example: `"01746cfeda560956b92d34d30445"`
     pub flow_id: String,
 
-    /// `Input`: a [`ModifyInput`](super::models::ModifyInput).
+    /// `Input`
     pub input: models::ModifyInput,
 }
 
 /// What a successful [`ModifyStreamLinkInput`] call returns.
 #[tc_model]
 pub struct ModifyStreamLinkInputResponse {
-    /// `Info`: a [`DescribeInput`](super::models::DescribeInput).
+    /// `Info`
     pub info: models::DescribeInput,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9501,30 +9775,40 @@ pub struct ModifyStreamLinkInputResponse {
 /// The `ModifyStreamLinkOutputInfo` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamLinkOutputInfoResponse`].
-/// The codes it documents are in [`ModifyStreamLinkOutputInfoError`](super::errors::ModifyStreamLinkOutputInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamLinkOutputInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Input`](super::errors::MpsErrorCode::InvalidParameterInput)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Output`](super::errors::MpsErrorCode::InvalidParameterOutput)
+/// - [`InvalidParameter.OutputId`](super::errors::MpsErrorCode::InvalidParameterOutputId)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamLinkOutputInfo",
     output = ModifyStreamLinkOutputInfoResponse,
-    error = super::errors::ModifyStreamLinkOutputInfoError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamLinkOutputInfo {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01937702ecc509dc0f3269ca3420"`
+    /// `FlowId`; example: `"01937702ecc509dc0f3269ca3420"`
     pub flow_id: String,
 
-    /// `Output`: a [`ModifyOutputInfo`](super::models::ModifyOutputInfo).
+    /// `Output`
     pub output: models::ModifyOutputInfo,
 }
 
 /// What a successful [`ModifyStreamLinkOutputInfo`] call returns.
 #[tc_model]
 pub struct ModifyStreamLinkOutputInfoResponse {
-    /// `Info`: a [`DescribeOutput`](super::models::DescribeOutput).
+    /// `Info`
     pub info: models::DescribeOutput,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9534,28 +9818,34 @@ pub struct ModifyStreamLinkOutputInfoResponse {
 /// The `ModifyStreamLinkSecurityGroup` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamLinkSecurityGroupResponse`].
-/// The codes it documents are in [`ModifyStreamLinkSecurityGroupError`](super::errors::ModifyStreamLinkSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamLinkSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Whitelist`](super::errors::MpsErrorCode::InvalidParameterWhitelist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamLinkSecurityGroup",
     output = ModifyStreamLinkSecurityGroupResponse,
-    error = super::errors::ModifyStreamLinkSecurityGroupError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamLinkSecurityGroup {
-    /// `Id`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `Id`; example: `"01937702c54509dc0f3269ca341f"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"live_test"`
+    /// `Name`; example: `"live_test"`
     pub name: Option<String>,
 
-    /// `Whitelist`: a list of strings.
+    /// `Whitelist`
     pub whitelist: Option<Vec<String>>,
 }
 
@@ -9569,49 +9859,48 @@ pub struct ModifyStreamLinkSecurityGroupResponse {
 /// The `ModifyStreamPackageLinearAssemblyChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamPackageLinearAssemblyChannelResponse`].
-/// The codes it documents are in [`ModifyStreamPackageLinearAssemblyChannelError`](super::errors::ModifyStreamPackageLinearAssemblyChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamPackageLinearAssemblyChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamPackageLinearAssemblyChannel",
     output = ModifyStreamPackageLinearAssemblyChannelResponse,
-    error = super::errors::ModifyStreamPackageLinearAssemblyChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamPackageLinearAssemblyChannel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `Id`; example: `"698A9F401D3EA6831FD9"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_channel"`
+    /// `Name`; example: `"test_channel"`
     pub name: Option<String>,
 
-    /// `Tier`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `Tier`; example: `"Standard"`
     pub tier: Option<String>,
 
-    /// `PlaybackMode`: a string.
-    ///
-    /// Example: `"Linear"`
+    /// `PlaybackMode`; example: `"Linear"`
     pub playback_mode: Option<String>,
 
-    /// `TimeShiftEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TimeShiftEnable`; example: `true`
     pub time_shift_enable: Option<bool>,
 
-    /// `TimeShiftConf`: a [`TimeShiftInfo`](super::models::TimeShiftInfo).
+    /// `TimeShiftConf`
     pub time_shift_conf: Option<models::TimeShiftInfo>,
 
-    /// `SlateConf`: a [`SlateInfo`](super::models::SlateInfo).
+    /// `SlateConf`
     pub slate_conf: Option<models::SlateInfo>,
 
-    /// `Outputs`: a list of [`OutputInfo`](super::models::OutputInfo) objects.
+    /// `Outputs`
     pub outputs: Option<Vec<models::OutputInfo>>,
 }
 
@@ -9625,51 +9914,48 @@ pub struct ModifyStreamPackageLinearAssemblyChannelResponse {
 /// The `ModifyStreamPackageLinearAssemblyProgram` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamPackageLinearAssemblyProgramResponse`].
-/// The codes it documents are in [`ModifyStreamPackageLinearAssemblyProgramError`](super::errors::ModifyStreamPackageLinearAssemblyProgramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamPackageLinearAssemblyProgram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamPackageLinearAssemblyProgram",
     output = ModifyStreamPackageLinearAssemblyProgramResponse,
-    error = super::errors::ModifyStreamPackageLinearAssemblyProgramError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamPackageLinearAssemblyProgram {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698BF44F1D3EA5656163"`
+    /// `Id`; example: `"698BF44F1D3EA5656163"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_program2"`
+    /// `Name`; example: `"test_program2"`
     pub name: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: Option<String>,
 
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `SourceLocationId`; example: `"698557DC1D3EA60266EB"`
     pub source_location_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"test_source"`
+    /// `SourceName`; example: `"test_source"`
     pub source_name: Option<String>,
 
-    /// `PlaybackConf`: a [`PlaybackInfoReq`](super::models::PlaybackInfoReq).
+    /// `PlaybackConf`
     pub playback_conf: Option<models::PlaybackInfoReq>,
 
-    /// `AdBreaks`: a list of [`AdBreakInfo`](super::models::AdBreakInfo) objects.
+    /// `AdBreaks`
     pub ad_breaks: Option<Vec<models::AdBreakInfo>>,
 
-    /// `VodAcquisitionMethod`: a string.
-    ///
-    /// Example: `"PreCaching"`
+    /// `VodAcquisitionMethod`; example: `"PreCaching"`
     pub vod_acquisition_method: Option<String>,
 }
 
@@ -9683,34 +9969,39 @@ pub struct ModifyStreamPackageLinearAssemblyProgramResponse {
 /// The `ModifyStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamPackageSSAIChannelResponse`].
-/// The codes it documents are in [`ModifyStreamPackageSSAIChannelError`](super::errors::ModifyStreamPackageSSAIChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamPackageSSAIChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.AuthInfo`](super::errors::MpsErrorCode::InvalidParameterAuthInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.SSAIInfo`](super::errors::MpsErrorCode::InvalidParameterSsaiInfo)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamPackageSSAIChannel",
     output = ModifyStreamPackageSSAIChannelResponse,
-    error = super::errors::ModifyStreamPackageSSAIChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamPackageSSAIChannel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestConf"`
+    /// `Name`; example: `"TestConf"`
     pub name: String,
 
-    /// `ContentSource`: a string.
-    ///
-    /// Example: `"https://www.tencent.com/abc"`
+    /// `ContentSource`; example: `"https://www.tencent.com/abc"`
     pub content_source: String,
 
-    /// `SSAIInfo`: a [`SsaiConf`](super::models::SsaiConf).
+    /// `SSAIInfo`
     #[tc(rename = "SSAIInfo")]
     pub ssai_info: models::SsaiConf,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"698AAD421D3EA5656115"`
+    /// `ID`; example: `"698AAD421D3EA5656115"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -9725,36 +10016,39 @@ pub struct ModifyStreamPackageSSAIChannelResponse {
 /// The `ModifyStreamPackageSource` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamPackageSourceResponse`].
-/// The codes it documents are in [`ModifyStreamPackageSourceError`](super::errors::ModifyStreamPackageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamPackageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamPackageSource",
     output = ModifyStreamPackageSourceResponse,
-    error = super::errors::ModifyStreamPackageSourceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamPackageSource {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698A9AAB1D3EA5F03229"`
+    /// `Id`; example: `"698A9AAB1D3EA5F03229"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_source_2"`
+    /// `Name`; example: `"test_source_2"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `Type`; example: `"VOD"`
     pub r#type: Option<String>,
 
-    /// `PackageConfs`: a list of [`SourcePackageConf`](super::models::SourcePackageConf) objects.
+    /// `PackageConfs`
     pub package_confs: Option<Vec<models::SourcePackageConf>>,
 
-    /// `SourceTags`: a list of [`SourceTag`](super::models::SourceTag) objects.
+    /// `SourceTags`
     pub source_tags: Option<Vec<models::SourceTag>>,
 }
 
@@ -9768,43 +10062,42 @@ pub struct ModifyStreamPackageSourceResponse {
 /// The `ModifyStreamPackageSourceLocation` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyStreamPackageSourceLocationResponse`].
-/// The codes it documents are in [`ModifyStreamPackageSourceLocationError`](super::errors::ModifyStreamPackageSourceLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyStreamPackageSourceLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.NotFound`](super::errors::MpsErrorCode::InvalidParameterNotFound)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyStreamPackageSourceLocation",
     output = ModifyStreamPackageSourceLocationResponse,
-    error = super::errors::ModifyStreamPackageSourceLocationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyStreamPackageSourceLocation {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `Id`; example: `"698557DC1D3EA60266EB"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"location_name"`
+    /// `Name`; example: `"location_name"`
     pub name: Option<String>,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"https://tencent.com/base"`
+    /// `BaseUrl`; example: `"https://tencent.com/base"`
     pub base_url: Option<String>,
 
-    /// `SegmentDeliverEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SegmentDeliverEnable`; example: `true`
     pub segment_deliver_enable: Option<bool>,
 
-    /// `SegmentDeliverConf`: a [`SegmentDeliverInfo`](super::models::SegmentDeliverInfo).
+    /// `SegmentDeliverConf`
     pub segment_deliver_conf: Option<models::SegmentDeliverInfo>,
 
-    /// `SegmentDeliverUsePackageEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SegmentDeliverUsePackageEnable`; example: `true`
     pub segment_deliver_use_package_enable: Option<bool>,
 }
 
@@ -9818,33 +10111,38 @@ pub struct ModifyStreamPackageSourceLocationResponse {
 /// The `ModifySubtitleEmbedTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifySubtitleEmbedTemplateResponse`].
-/// The codes it documents are in [`ModifySubtitleEmbedTemplateError`](super::errors::ModifySubtitleEmbedTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifySubtitleEmbedTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.ModifyDefaultTemplate`](super::errors::MpsErrorCode::InvalidParameterValueModifyDefaultTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifySubtitleEmbedTemplate",
     output = ModifySubtitleEmbedTemplateResponse,
-    error = super::errors::ModifySubtitleEmbedTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifySubtitleEmbedTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `Definition`; example: `1011`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"字幕压制模板"`
+    /// `Name`; example: `"字幕压制模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `SubtitleEmbedConfig`: a [`SubtitleEmbedConfig`](super::models::SubtitleEmbedConfig).
+    /// `SubtitleEmbedConfig`
     pub subtitle_embed_config: Option<models::SubtitleEmbedConfig>,
 }
 
@@ -9858,58 +10156,71 @@ pub struct ModifySubtitleEmbedTemplateResponse {
 /// The `ModifyTranscodeTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyTranscodeTemplateResponse`].
-/// The codes it documents are in [`ModifyTranscodeTemplateError`](super::errors::ModifyTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.AccessDBError`](super::errors::MpsErrorCode::InternalErrorAccessDbError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioBitrate`](super::errors::MpsErrorCode::InvalidParameterValueAudioBitrate)
+/// - [`InvalidParameterValue.AudioChannel`](super::errors::MpsErrorCode::InvalidParameterValueAudioChannel)
+/// - [`InvalidParameterValue.AudioCodec`](super::errors::MpsErrorCode::InvalidParameterValueAudioCodec)
+/// - [`InvalidParameterValue.AudioSampleRate`](super::errors::MpsErrorCode::InvalidParameterValueAudioSampleRate)
+/// - [`InvalidParameterValue.Container`](super::errors::MpsErrorCode::InvalidParameterValueContainer)
+/// - [`InvalidParameterValue.Fps`](super::errors::MpsErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::MpsErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.RemoveVideo`](super::errors::MpsErrorCode::InvalidParameterValueRemoveVideo)
+/// - [`InvalidParameterValue.Resolution`](super::errors::MpsErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.ResolutionAdaptive`](super::errors::MpsErrorCode::InvalidParameterValueResolutionAdaptive)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::MpsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.TEHDType`](super::errors::MpsErrorCode::InvalidParameterValueTehdType)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.VideoBitrate`](super::errors::MpsErrorCode::InvalidParameterValueVideoBitrate)
+/// - [`InvalidParameterValue.VideoCodec`](super::errors::MpsErrorCode::InvalidParameterValueVideoCodec)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyTranscodeTemplate",
     output = ModifyTranscodeTemplateResponse,
-    error = super::errors::ModifyTranscodeTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyTranscodeTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转码模板12"`
+    /// `Name`; example: `"转码模板12"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转码模板12"`
+    /// `Comment`; example: `"转码模板12"`
     pub comment: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfoForUpdate`](super::models::VideoTemplateInfoForUpdate).
+    /// `VideoTemplate`
     pub video_template: Option<models::VideoTemplateInfoForUpdate>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfoForUpdate`](super::models::AudioTemplateInfoForUpdate).
+    /// `AudioTemplate`
     pub audio_template: Option<models::AudioTemplateInfoForUpdate>,
 
-    /// `TEHDConfig`: a [`TehdConfigForUpdate`](super::models::TehdConfigForUpdate).
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<models::TehdConfigForUpdate>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`](super::models::EnhanceConfig).
+    /// `EnhanceConfig`
     pub enhance_config: Option<models::EnhanceConfig>,
 }
 
@@ -9923,63 +10234,70 @@ pub struct ModifyTranscodeTemplateResponse {
 /// The `ModifyWatermarkTemplate` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyWatermarkTemplateResponse`].
-/// The codes it documents are in [`ModifyWatermarkTemplateError`](super::errors::ModifyWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InternalError.UploadWatermarkError`](super::errors::MpsErrorCode::InternalErrorUploadWatermarkError)
+/// - [`InvalidParameterValue.Comment`](super::errors::MpsErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoordinateOrigin`](super::errors::MpsErrorCode::InvalidParameterValueCoordinateOrigin)
+/// - [`InvalidParameterValue.Height`](super::errors::MpsErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.ImageContent`](super::errors::MpsErrorCode::InvalidParameterValueImageContent)
+/// - [`InvalidParameterValue.Name`](super::errors::MpsErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RepeatType`](super::errors::MpsErrorCode::InvalidParameterValueRepeatType)
+/// - [`InvalidParameterValue.SvgTemplateHeight`](super::errors::MpsErrorCode::InvalidParameterValueSvgTemplateHeight)
+/// - [`InvalidParameterValue.SvgTemplateWidth`](super::errors::MpsErrorCode::InvalidParameterValueSvgTemplateWidth)
+/// - [`InvalidParameterValue.TextAlpha`](super::errors::MpsErrorCode::InvalidParameterValueTextAlpha)
+/// - [`InvalidParameterValue.Type`](super::errors::MpsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Width`](super::errors::MpsErrorCode::InvalidParameterValueWidth)
+/// - [`InvalidParameterValue.XPos`](super::errors::MpsErrorCode::InvalidParameterValueXPos)
+/// - [`InvalidParameterValue.YPos`](super::errors::MpsErrorCode::InvalidParameterValueYPos)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyWatermarkTemplate",
     output = ModifyWatermarkTemplateResponse,
-    error = super::errors::ModifyWatermarkTemplateError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Definition`; example: `1001`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板2"`
+    /// `Name`; example: `"模板2"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"水印模板"`
+    /// `Comment`; example: `"水印模板"`
     pub comment: Option<String>,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`; example: `"TopLeft"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `XPos`; example: `"100px"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `YPos`; example: `"100px"`
     pub y_pos: Option<String>,
 
-    /// `ImageTemplate`: an [`ImageWatermarkInputForUpdate`](super::models::ImageWatermarkInputForUpdate).
+    /// `ImageTemplate`
     pub image_template: Option<models::ImageWatermarkInputForUpdate>,
 
-    /// `TextTemplate`: a [`TextWatermarkTemplateInputForUpdate`](super::models::TextWatermarkTemplateInputForUpdate).
+    /// `TextTemplate`
     pub text_template: Option<models::TextWatermarkTemplateInputForUpdate>,
 
-    /// `SvgTemplate`: a [`SvgWatermarkInputForUpdate`](super::models::SvgWatermarkInputForUpdate).
+    /// `SvgTemplate`
     pub svg_template: Option<models::SvgWatermarkInputForUpdate>,
 }
 
 /// What a successful [`ModifyWatermarkTemplate`] call returns.
 #[tc_model]
 pub struct ModifyWatermarkTemplateResponse {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com"`
+    /// `ImageUrl`; example: `"https://www.qq.com"`
     pub image_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9989,28 +10307,32 @@ pub struct ModifyWatermarkTemplateResponse {
 /// The `ModifyWordSample` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ModifyWordSampleResponse`].
-/// The codes it documents are in [`ModifyWordSampleError`](super::errors::ModifyWordSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ModifyWordSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Word`](super::errors::MpsErrorCode::ResourceNotFoundWord)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ModifyWordSample",
     output = ModifyWordSampleResponse,
-    error = super::errors::ModifyWordSampleError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ModifyWordSample {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"格斗"`
+    /// `Keyword`; example: `"格斗"`
     pub keyword: String,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Review\n"]`
+    /// `Usages`; example: `["Review\n"]`
     pub usages: Option<Vec<String>>,
 
-    /// `TagOperationInfo`: an [`AiSampleTagOperation`](super::models::AiSampleTagOperation).
+    /// `TagOperationInfo`
     pub tag_operation_info: Option<models::AiSampleTagOperation>,
 }
 
@@ -10024,79 +10346,71 @@ pub struct ModifyWordSampleResponse {
 /// The `ParseLiveStreamProcessNotification` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ParseLiveStreamProcessNotificationResponse`].
-/// The codes it documents are in [`ParseLiveStreamProcessNotificationError`](super::errors::ParseLiveStreamProcessNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ParseLiveStreamProcessNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::MpsErrorCode::InvalidParameterValueInvalidContent)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ParseLiveStreamProcessNotification",
     output = ParseLiveStreamProcessNotificationResponse,
-    error = super::errors::ParseLiveStreamProcessNotificationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ParseLiveStreamProcessNotification {
-    /// `Content`: a string.
-    ///
-    /// Example: `"NotificationContent"`
+    /// `Content`; example: `"NotificationContent"`
     pub content: String,
 }
 
 /// What a successful [`ParseLiveStreamProcessNotification`] call returns.
 #[tc_model]
 pub struct ParseLiveStreamProcessNotificationResponse {
-    /// `NotificationType`: a string.
-    ///
-    /// Example: `"ProcessEof"`
+    /// `NotificationType`; example: `"ProcessEof"`
     pub notification_type: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2459149217-procedure-live-xxx51da009t0"`
+    /// `TaskId`; example: `"2459149217-procedure-live-xxx51da009t0"`
     pub task_id: String,
 
-    /// `ProcessEofInfo`: a [`LiveStreamProcessErrorInfo`](super::models::LiveStreamProcessErrorInfo).
+    /// `ProcessEofInfo`
     pub process_eof_info: Option<models::LiveStreamProcessErrorInfo>,
 
-    /// `AiReviewResultInfo`: a [`LiveStreamAiReviewResultInfo`](super::models::LiveStreamAiReviewResultInfo).
+    /// `AiReviewResultInfo`
     pub ai_review_result_info: Option<models::LiveStreamAiReviewResultInfo>,
 
-    /// `AiRecognitionResultInfo`: a [`LiveStreamAiRecognitionResultInfo`](super::models::LiveStreamAiRecognitionResultInfo).
+    /// `AiRecognitionResultInfo`
     pub ai_recognition_result_info: Option<models::LiveStreamAiRecognitionResultInfo>,
 
-    /// `AiAnalysisResultInfo`: a [`LiveStreamAiAnalysisResultInfo`](super::models::LiveStreamAiAnalysisResultInfo).
+    /// `AiAnalysisResultInfo`
     pub ai_analysis_result_info: Option<models::LiveStreamAiAnalysisResultInfo>,
 
-    /// `AiQualityControlResultInfo`: a [`LiveStreamAiQualityControlResultInfo`](super::models::LiveStreamAiQualityControlResultInfo).
+    /// `AiQualityControlResultInfo`
     pub ai_quality_control_result_info: Option<
         models::LiveStreamAiQualityControlResultInfo,
     >,
 
-    /// `LiveRecordResultInfo`: a [`LiveStreamRecordResultInfo`](super::models::LiveStreamRecordResultInfo).
+    /// `LiveRecordResultInfo`
     pub live_record_result_info: Option<models::LiveStreamRecordResultInfo>,
 
-    /// `AiSmartSubtitleResultInfo`: a [`LiveStreamAiSmartSubtitleResultInfo`](super::models::LiveStreamAiSmartSubtitleResultInfo).
+    /// `AiSmartSubtitleResultInfo`
     pub ai_smart_subtitle_result_info: Option<
         models::LiveStreamAiSmartSubtitleResultInfo,
     >,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
+    /// `SessionId`; example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"UserDefinedInfo"`
+    /// `SessionContext`; example: `"UserDefinedInfo"`
     pub session_context: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1633046400`
+    /// `Timestamp`; example: `1633046400`
     pub timestamp: Option<i64>,
 
-    /// `Sign`: a string.
-    ///
-    /// Example: `"d6a27ccba11dade3d0f627b1dfbdaf10"`
+    /// `Sign`; example: `"d6a27ccba11dade3d0f627b1dfbdaf10"`
     pub sign: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10106,64 +10420,60 @@ pub struct ParseLiveStreamProcessNotificationResponse {
 /// The `ParseNotification` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ParseNotificationResponse`].
-/// The codes it documents are in [`ParseNotificationError`](super::errors::ParseNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ParseNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MpsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::MpsErrorCode::InvalidParameterValueInvalidContent)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ParseNotification",
     output = ParseNotificationResponse,
-    error = super::errors::ParseNotificationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ParseNotification {
-    /// `Content`: a string.
-    ///
-    /// Example: `"NotificationContent"`
+    /// `Content`; example: `"NotificationContent"`
     pub content: String,
 }
 
 /// What a successful [`ParseNotification`] call returns.
 #[tc_model]
 pub struct ParseNotificationResponse {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"WorkflowTask"`
+    /// `EventType`; example: `"WorkflowTask"`
     pub event_type: String,
 
-    /// `WorkflowTaskEvent`: a [`WorkflowTask`](super::models::WorkflowTask).
+    /// `WorkflowTaskEvent`
     pub workflow_task_event: Option<models::WorkflowTask>,
 
-    /// `EditMediaTaskEvent`: an [`EditMediaTask`](super::models::EditMediaTask).
+    /// `EditMediaTaskEvent`
     pub edit_media_task_event: Option<models::EditMediaTask>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
+    /// `SessionId`; example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"UserDefinedInfo"`
+    /// `SessionContext`; example: `"UserDefinedInfo"`
     pub session_context: String,
 
-    /// `ScheduleTaskEvent`: a [`ScheduleTask`](super::models::ScheduleTask).
+    /// `ScheduleTaskEvent`
     pub schedule_task_event: Option<models::ScheduleTask>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1633046400`
+    /// `Timestamp`; example: `1633046400`
     pub timestamp: Option<i64>,
 
-    /// `Sign`: a string.
-    ///
-    /// Example: `"d6a27ccba11dade3d0f627b1dfbdaf10"`
+    /// `Sign`; example: `"d6a27ccba11dade3d0f627b1dfbdaf10"`
     pub sign: Option<String>,
 
-    /// `BatchTaskEvent`: a [`BatchSubTaskResult`](super::models::BatchSubTaskResult).
+    /// `BatchTaskEvent`
     pub batch_task_event: Option<models::BatchSubTaskResult>,
 
-    /// `ExtractBlindWatermarkTask`: an [`ExtractBlindWatermarkTask`](super::models::ExtractBlindWatermarkTask).
+    /// `ExtractBlindWatermarkTask`
     pub extract_blind_watermark_task: Option<models::ExtractBlindWatermarkTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10173,66 +10483,62 @@ pub struct ParseNotificationResponse {
 /// The `ProcessImage` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ProcessImageResponse`].
-/// The codes it documents are in [`ProcessImageError`](super::errors::ProcessImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ProcessImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::MpsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ProcessImage",
     output = ProcessImageResponse,
-    error = super::errors::ProcessImageError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ProcessImage {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::MediaInputInfo>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/image/"`
+    /// `OutputDir`; example: `"/image/"`
     pub output_dir: Option<String>,
 
-    /// `OutputPath`: a string.
-    ///
-    /// Example: `"{inputName}.{format}"`
+    /// `OutputPath`; example: `"{inputName}.{format}"`
     pub output_path: Option<String>,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: Option<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-24000-0"`
+    /// `ResourceId`; example: `"vts-24000-0"`
     pub resource_id: Option<String>,
 
-    /// `ImageTask`: an [`ImageTaskInput`](super::models::ImageTaskInput).
+    /// `ImageTask`
     pub image_task: Option<models::ImageTaskInput>,
 
-    /// `ScheduleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `ScheduleId`; example: `30000`
     pub schedule_id: Option<u64>,
 
-    /// `AddOnParameter`: an [`AddOnParameter`](super::models::AddOnParameter).
+    /// `AddOnParameter`
     pub add_on_parameter: Option<models::AddOnParameter>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"FilterConfig\":{\"Switch\":\"ON\"}}"`
+    /// `StdExtInfo`; example: `"{\"FilterConfig\":{\"Switch\":\"ON\"}}"`
     pub std_ext_info: Option<String>,
 }
 
 /// What a successful [`ProcessImage`] call returns.
 #[tc_model]
 pub struct ProcessImageResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10242,75 +10548,72 @@ pub struct ProcessImageResponse {
 /// The `ProcessLiveStream` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ProcessLiveStreamResponse`].
-/// The codes it documents are in [`ProcessLiveStreamError`](super::errors::ProcessLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ProcessLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definition`](super::errors::MpsErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.Definitions`](super::errors::MpsErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.SessionId`](super::errors::MpsErrorCode::InvalidParameterValueSessionId)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ProcessLiveStream",
     output = ProcessLiveStreamResponse,
-    error = super::errors::ProcessLiveStreamError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ProcessLiveStream {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://www.adc.com/adc.m3u8"`
+    /// `Url`; example: `"http://www.adc.com/adc.m3u8"`
     pub url: String,
 
-    /// `TaskNotifyConfig`: a [`LiveStreamTaskNotifyConfig`](super::models::LiveStreamTaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: models::LiveStreamTaskNotifyConfig,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/tmp/"`
+    /// `OutputDir`; example: `"/tmp/"`
     pub output_dir: Option<String>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiQualityControlTask`: an [`AiQualityControlTaskInput`](super::models::AiQualityControlTaskInput).
+    /// `AiQualityControlTask`
     pub ai_quality_control_task: Option<models::AiQualityControlTaskInput>,
 
-    /// `SmartSubtitlesTask`: a [`LiveSmartSubtitlesTaskInput`](super::models::LiveSmartSubtitlesTaskInput).
+    /// `SmartSubtitlesTask`
     pub smart_subtitles_task: Option<models::LiveSmartSubtitlesTaskInput>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sdsxxx-xxxx"`
+    /// `SessionId`; example: `"sdsxxx-xxxx"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"ceckxxxxx"`
+    /// `SessionContext`; example: `"ceckxxxxx"`
     pub session_context: Option<String>,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `450001`
+    /// `ScheduleId`; example: `450001`
     pub schedule_id: Option<i64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-24000-0"`
+    /// `ResourceId`; example: `"vts-24000-0"`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`ProcessLiveStream`] call returns.
 #[tc_model]
 pub struct ProcessLiveStreamResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxxxxx07-live-procedure-813dc41e6fdc22dcf24aa6e9c61cp92"`
+    /// `TaskId`; example: `"125xxxxxx07-live-procedure-813dc41e6fdc22dcf24aa6e9c61cp92"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10320,101 +10623,94 @@ pub struct ProcessLiveStreamResponse {
 /// The `ProcessMedia` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ProcessMediaResponse`].
-/// The codes it documents are in [`ProcessMediaError`](super::errors::ProcessMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ProcessMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::MpsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ProcessMedia",
     output = ProcessMediaResponse,
-    error = super::errors::ProcessMediaError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ProcessMedia {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/movie/test/"`
+    /// `OutputDir`; example: `"/movie/test/"`
     pub output_dir: Option<String>,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `157482`
+    /// `ScheduleId`; example: `157482`
     pub schedule_id: Option<i64>,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`](super::models::MediaProcessTaskInput).
+    /// `MediaProcessTask`
     pub media_process_task: Option<models::MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `AiQualityControlTask`: an [`AiQualityControlTaskInput`](super::models::AiQualityControlTaskInput).
+    /// `AiQualityControlTask`
     pub ai_quality_control_task: Option<models::AiQualityControlTaskInput>,
 
-    /// `SmartSubtitlesTask`: a [`SmartSubtitlesTaskInput`](super::models::SmartSubtitlesTaskInput).
+    /// `SmartSubtitlesTask`
     pub smart_subtitles_task: Option<models::SmartSubtitlesTaskInput>,
 
-    /// `SmartEraseTask`: a [`SmartEraseTaskInput`](super::models::SmartEraseTaskInput).
+    /// `SmartEraseTask`
     pub smart_erase_task: Option<models::SmartEraseTaskInput>,
 
-    /// `AIDubbingTask`: an [`AiDubbingTaskInput`](super::models::AiDubbingTaskInput).
+    /// `AIDubbingTask`
     #[tc(rename = "AIDubbingTask")]
     pub ai_dubbing_task: Option<models::AiDubbingTaskInput>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
+    /// `SessionId`; example: `"85c94a33-6227-43d5-8179-69b0602f6346"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"userxxxx"`
+    /// `SessionContext`; example: `"userxxxx"`
     pub session_context: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `TaskType`; example: `"Online"`
     pub task_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-24000-0"`
+    /// `ResourceId`; example: `"vts-24000-0"`
     pub resource_id: Option<String>,
 
-    /// `Activities`: a list of [`Activity`](super::models::Activity) objects.
+    /// `Activities`
     pub activities: Option<Vec<models::Activity>>,
 
-    /// `SkipMateData`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkipMateData`; example: `0`
     pub skip_mate_data: Option<i64>,
 }
 
 /// What a successful [`ProcessMedia`] call returns.
 #[tc_model]
 pub struct ProcessMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10424,9 +10720,12 @@ pub struct ProcessMediaResponse {
 /// The `QueryHunyuan3DTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`QueryHunyuan3DTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=QueryHunyuan3DTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -10435,82 +10734,56 @@ pub struct ProcessMediaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct QueryHunyuan3DTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4deda860-a9a0-47e3-81f1-00cadf02a44c"`
+    /// `TaskId`; example: `"4deda860-a9a0-47e3-81f1-00cadf02a44c"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`QueryHunyuan3DTask`] call returns.
 #[tc_model]
 pub struct QueryHunyuan3DTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"ResourceNotFound.TaskId"`
+    /// `ErrorCode`; example: `"ResourceNotFound.TaskId"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"task not found or expired"`
+    /// `ErrorMessage`; example: `"task not found or expired"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"r_75466f84b0b911f1b1b66aacb78dd458"`
+    /// `TaskId`; example: `"r_75466f84b0b911f1b1b66aacb78dd458"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"text_to_3d"`
+    /// `TaskType`; example: `"text_to_3d"`
     pub task_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"a cute chicken, cartoon style"`
+    /// `Prompt`; example: `"a cute chicken, cartoon style"`
     pub prompt: Option<String>,
 
-    /// `RefImage`: a string.
+    /// `RefImage`
     pub ref_image: Option<String>,
 
-    /// `MultiViewImages`: a list of [`ViewImage`](super::models::ViewImage) objects.
+    /// `MultiViewImages`
     pub multi_view_images: Option<Vec<models::ViewImage>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-09-15T03:56:40Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-09-15T03:56:40Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-09-15T04:00:14Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-09-15T04:00:14Z"`
     pub update_time: Option<String>,
 
-    /// `FaceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `FaceCount`; example: `500000`
     pub face_count: Option<u64>,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `GenerateType`; example: `"Normal"`
     pub generate_type: Option<String>,
 
-    /// `QueuePosition`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `QueuePosition`; example: `2`
     pub queue_position: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10520,15 +10793,26 @@ pub struct QueryHunyuan3DTaskResponse {
 /// The `QueryProject` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`QueryProjectResponse`].
-/// The codes it documents are in [`QueryProjectError`](super::errors::QueryProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=QueryProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GenerateResource`](super::errors::MpsErrorCode::FailedOperationGenerateResource)
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::MpsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::MpsErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "QueryProject",
     output = QueryProjectResponse,
-    error = super::errors::QueryProjectError,
+    error = super::errors::MpsErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -10538,36 +10822,26 @@ pub struct QueryHunyuan3DTaskResponse {
     )
 )]
 pub struct QueryProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
+    /// `ProjectId`; example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"斗破苍穹"`
+    /// `ProjectName`; example: `"斗破苍穹"`
     pub project_name: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`QueryProject`] call returns.
 #[tc_model]
 pub struct QueryProjectResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `Data`: a list of [`Project`](super::models::Project) objects.
+    /// `Data`
     pub data: Option<Vec<models::Project>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10577,57 +10851,54 @@ pub struct QueryProjectResponse {
 /// The `RecognizeAudio` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`RecognizeAudioResponse`].
-/// The codes it documents are in [`RecognizeAudioError`](super::errors::RecognizeAudioError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=RecognizeAudio)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RecognitionError`](super::errors::MpsErrorCode::InternalErrorRecognitionError)
+/// - [`InvalidParameterValue.AudioData`](super::errors::MpsErrorCode::InvalidParameterValueAudioData)
+/// - [`InvalidParameterValue.AudioDataTooLong`](super::errors::MpsErrorCode::InvalidParameterValueAudioDataTooLong)
+/// - [`InvalidParameterValue.AudioFormat`](super::errors::MpsErrorCode::InvalidParameterValueAudioFormat)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::MpsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.SourceLanguage`](super::errors::MpsErrorCode::InvalidParameterValueSourceLanguage)
+/// - [`ResourceNotFound.UserUnregister`](super::errors::MpsErrorCode::ResourceNotFoundUserUnregister)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "RecognizeAudio",
     output = RecognizeAudioResponse,
-    error = super::errors::RecognizeAudioError
+    error = super::errors::MpsErrorCode
 )]
 pub struct RecognizeAudio {
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"KwDn/zIA5v///wUA0v8D"`
+    /// `AudioData`; example: `"KwDn/zIA5v///wUA0v8D"`
     pub audio_data: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: Option<String>,
 
-    /// `AudioFormat`: a string.
-    ///
-    /// Example: `"pcm"`
+    /// `AudioFormat`; example: `"pcm"`
     pub audio_format: Option<String>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<i64>,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"{\"key\":1}"`
+    /// `UserExtPara`; example: `"{\"key\":1}"`
     pub user_ext_para: Option<String>,
 }
 
 /// What a successful [`RecognizeAudio`] call returns.
 #[tc_model]
 pub struct RecognizeAudioResponse {
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云，媒体处理"`
+    /// `Text`; example: `"腾讯云，媒体处理"`
     pub text: String,
 
-    /// `AudioLength`: a floating-point number.
-    ///
-    /// Example: `4.1`
+    /// `AudioLength`; example: `4.1`
     pub audio_length: f64,
 
-    /// `Sentence`: a list of [`RecognizeAudioSentence`](super::models::RecognizeAudioSentence) objects.
+    /// `Sentence`
     pub sentence: Vec<models::RecognizeAudioSentence>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10637,37 +10908,38 @@ pub struct RecognizeAudioResponse {
 /// The `RecognizeMediaForZhiXue` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`RecognizeMediaForZhiXueResponse`].
-/// The codes it documents are in [`RecognizeMediaForZhiXueError`](super::errors::RecognizeMediaForZhiXueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=RecognizeMediaForZhiXue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "RecognizeMediaForZhiXue",
     output = RecognizeMediaForZhiXueResponse,
-    error = super::errors::RecognizeMediaForZhiXueError
+    error = super::errors::MpsErrorCode
 )]
 pub struct RecognizeMediaForZhiXue {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `ExpressionConfig`: an [`ExpressionConfigInfo`](super::models::ExpressionConfigInfo).
-    ///
-    /// Example: `{"Switch":"ON"}`
+    /// `ExpressionConfig`; example: `{"Switch":"ON"}`
     pub expression_config: Option<models::ExpressionConfigInfo>,
 
-    /// `ActionConfig`: an [`ActionConfigInfo`](super::models::ActionConfigInfo).
-    ///
-    /// Example: `{"Switch":"ON"}`
+    /// `ActionConfig`; example: `{"Switch":"ON"}`
     pub action_config: Option<models::ActionConfigInfo>,
 }
 
 /// What a successful [`RecognizeMediaForZhiXue`] call returns.
 #[tc_model]
 pub struct RecognizeMediaForZhiXueResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-RecognizeMediaForZhiXue-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-RecognizeMediaForZhiXue-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10677,52 +10949,56 @@ pub struct RecognizeMediaForZhiXueResponse {
 /// The `ResetWorkflow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`ResetWorkflowResponse`].
-/// The codes it documents are in [`ResetWorkflowError`](super::errors::ResetWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=ResetWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::MpsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::MpsErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "ResetWorkflow",
     output = ResetWorkflowResponse,
-    error = super::errors::ResetWorkflowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct ResetWorkflow {
-    /// `WorkflowId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `WorkflowId`; example: `10`
     pub workflow_id: i64,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `WorkflowName`; example: `"“”"`
     pub workflow_name: String,
 
-    /// `Trigger`: a [`WorkflowTrigger`](super::models::WorkflowTrigger).
+    /// `Trigger`
     pub trigger: models::WorkflowTrigger,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`](super::models::TaskOutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
+    /// `OutputDir`
     pub output_dir: Option<String>,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`](super::models::MediaProcessTaskInput).
+    /// `MediaProcessTask`
     pub media_process_task: Option<models::MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `TaskPriority`: a signed 64-bit integer.
+    /// `TaskPriority`
     pub task_priority: Option<i64>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 }
 
@@ -10736,20 +11012,26 @@ pub struct ResetWorkflowResponse {
 /// The `StartStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`StartStreamLinkFlowResponse`].
-/// The codes it documents are in [`StartStreamLinkFlowError`](super::errors::StartStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=StartStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.OutputGroups`](super::errors::MpsErrorCode::InvalidParameterOutputGroups)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "StartStreamLinkFlow",
     output = StartStreamLinkFlowResponse,
-    error = super::errors::StartStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct StartStreamLinkFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01941bb7827509dc0f320a9d3426"`
+    /// `FlowId`; example: `"01941bb7827509dc0f320a9d3426"`
     pub flow_id: String,
 }
 
@@ -10763,20 +11045,27 @@ pub struct StartStreamLinkFlowResponse {
 /// The `StartStreamPackageLinearAssemblyChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`StartStreamPackageLinearAssemblyChannelResponse`].
-/// The codes it documents are in [`StartStreamPackageLinearAssemblyChannelError`](super::errors::StartStreamPackageLinearAssemblyChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=StartStreamPackageLinearAssemblyChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "StartStreamPackageLinearAssemblyChannel",
     output = StartStreamPackageLinearAssemblyChannelResponse,
-    error = super::errors::StartStreamPackageLinearAssemblyChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct StartStreamPackageLinearAssemblyChannel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `Id`; example: `"698A9F401D3EA6831FD9"`
     pub id: String,
 }
 
@@ -10790,20 +11079,25 @@ pub struct StartStreamPackageLinearAssemblyChannelResponse {
 /// The `StopStreamLinkFlow` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`StopStreamLinkFlowResponse`].
-/// The codes it documents are in [`StopStreamLinkFlowError`](super::errors::StopStreamLinkFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=StopStreamLinkFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.Id`](super::errors::MpsErrorCode::InvalidParameterId)
+/// - [`InvalidParameter.State`](super::errors::MpsErrorCode::InvalidParameterState)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "StopStreamLinkFlow",
     output = StopStreamLinkFlowResponse,
-    error = super::errors::StopStreamLinkFlowError
+    error = super::errors::MpsErrorCode
 )]
 pub struct StopStreamLinkFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `FlowId`; example: `"01937702c54509dc0f3269ca341f"`
     pub flow_id: String,
 }
 
@@ -10817,20 +11111,27 @@ pub struct StopStreamLinkFlowResponse {
 /// The `StopStreamPackageLinearAssemblyChannel` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`StopStreamPackageLinearAssemblyChannelResponse`].
-/// The codes it documents are in [`StopStreamPackageLinearAssemblyChannelError`](super::errors::StopStreamPackageLinearAssemblyChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=StopStreamPackageLinearAssemblyChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "StopStreamPackageLinearAssemblyChannel",
     output = StopStreamPackageLinearAssemblyChannelResponse,
-    error = super::errors::StopStreamPackageLinearAssemblyChannelError
+    error = super::errors::MpsErrorCode
 )]
 pub struct StopStreamPackageLinearAssemblyChannel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `Id`; example: `"698A9F401D3EA6831FD9"`
     pub id: String,
 }
 
@@ -10844,9 +11145,12 @@ pub struct StopStreamPackageLinearAssemblyChannelResponse {
 /// The `SubmitHunyuan3DTask` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`SubmitHunyuan3DTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=SubmitHunyuan3DTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
@@ -10855,67 +11159,49 @@ pub struct StopStreamPackageLinearAssemblyChannelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitHunyuan3DTask {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"a warrior holding a sword"`
+    /// `Prompt`; example: `"a warrior holding a sword"`
     pub prompt: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `MultiViewImages`: a list of [`ViewImage`](super::models::ViewImage) objects.
+    /// `MultiViewImages`
     pub multi_view_images: Option<Vec<models::ViewImage>>,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `GenerateType`; example: `"Normal"`
     pub generate_type: Option<String>,
 
-    /// `MeshUrl`: a string.
+    /// `MeshUrl`
     pub mesh_url: Option<String>,
 
-    /// `EnablePBR`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePBR`; example: `true`
     #[tc(rename = "EnablePBR")]
     pub enable_pbr: Option<bool>,
 
-    /// `FaceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `FaceCount`; example: `500000`
     pub face_count: Option<u64>,
 
-    /// `KeepUV`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepUV`; example: `true`
     #[tc(rename = "KeepUV")]
     pub keep_uv: Option<bool>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"FBX"`
+    /// `ResultFormat`; example: `"FBX"`
     pub result_format: Option<String>,
 
-    /// `Seed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20260815`
+    /// `Seed`; example: `20260815`
     pub seed: Option<u64>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"cyberpunk"`
+    /// `Style`; example: `"cyberpunk"`
     pub style: Option<String>,
 
-    /// `StoreCosParam`: an [`AigcStoreCosParam`](super::models::AigcStoreCosParam).
+    /// `StoreCosParam`
     pub store_cos_param: Option<models::AigcStoreCosParam>,
 }
 
 /// What a successful [`SubmitHunyuan3DTask`] call returns.
 #[tc_model]
 pub struct SubmitHunyuan3DTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"r_fbdac9ac98c311f18af6166e9d240373"`
+    /// `TaskId`; example: `"r_fbdac9ac98c311f18af6166e9d240373"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10925,83 +11211,76 @@ pub struct SubmitHunyuan3DTaskResponse {
 /// The `SyncDubbing` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`SyncDubbingResponse`].
-/// The codes it documents are in [`SyncDubbingError`](super::errors::SyncDubbingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=SyncDubbing)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "SyncDubbing",
     output = SyncDubbingResponse,
-    error = super::errors::SyncDubbingError
+    error = super::errors::MpsErrorCode
 )]
 pub struct SyncDubbing {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: Option<String>,
 
-    /// `TextLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TextLang`; example: `"zh"`
     pub text_lang: Option<String>,
 
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: Option<String>,
 
-    /// `AudioData`: a string.
+    /// `AudioData`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `AudioLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `AudioLang`; example: `"zh"`
     pub audio_lang: Option<String>,
 
-    /// `VoiceProfile`: a [`VoiceProfile`](super::models::VoiceProfile).
+    /// `VoiceProfile`
     pub voice_profile: Option<models::VoiceProfile>,
 
-    /// `Output`: a [`SyncDubbingOutputOption`](super::models::SyncDubbingOutputOption).
+    /// `Output`
     pub output: Option<models::SyncDubbingOutputOption>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-24000191-0"`
+    /// `ResourceId`; example: `"vts-24000191-0"`
     pub resource_id: Option<String>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`SyncDubbing`] call returns.
 #[tc_model]
 pub struct SyncDubbingResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"UklGRuxnAABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAAZGF0YchnAABBAEUAQwBFA"`
+    /// `AudioData`; example: `"UklGRuxnAABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAAZGF0YchnAABBAEUAQwBFA"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"duration\":15.000063}"`
+    /// `ExtInfo`; example: `"{\"duration\":15.000063}"`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11011,65 +11290,58 @@ pub struct SyncDubbingResponse {
 /// The `TextToSpeech` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`TextToSpeechResponse`].
-/// The codes it documents are in [`TextToSpeechError`](super::errors::TextToSpeechError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=TextToSpeech)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "TextToSpeech",
     output = TextToSpeechResponse,
-    error = super::errors::TextToSpeechError
+    error = super::errors::MpsErrorCode
 )]
 pub struct TextToSpeech {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_******BMqyjoY5+h4uWEkXUsTXzvBqORfjv9WZbpLIxGPzq3dm6qXYaOtO9C/9p68Gk="`
+    /// `VoiceId`; example: `"v1_******BMqyjoY5+h4uWEkXUsTXzvBqORfjv9WZbpLIxGPzq3dm6qXYaOtO9C/9p68Gk="`
     pub voice_id: String,
 
-    /// `TextLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TextLang`; example: `"zh"`
     pub text_lang: Option<String>,
 
-    /// `Output`: a [`SyncDubbingOutputOption`](super::models::SyncDubbingOutputOption).
+    /// `Output`
     pub output: Option<models::SyncDubbingOutputOption>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"synExt\": {\"speed\": 1.2}}"`
+    /// `ExtParam`; example: `"{\"synExt\": {\"speed\": 1.2}}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`TextToSpeech`] call returns.
 #[tc_model]
 pub struct TextToSpeechResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"UklGRk5kAABXQVZFZmP/u/+"`
+    /// `AudioData`; example: `"UklGRk5kAABXQVZFZmP/u/+"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"duration\":0.766313,\"chars\":4}"`
+    /// `ExtInfo`; example: `"{\"duration\":0.766313,\"chars\":4}"`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11079,50 +11351,49 @@ pub struct TextToSpeechResponse {
 /// The `TextToSpeechAsync` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`TextToSpeechAsyncResponse`].
-/// The codes it documents are in [`TextToSpeechAsyncError`](super::errors::TextToSpeechAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=TextToSpeechAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter.CacheInfo`](super::errors::MpsErrorCode::InvalidParameterCacheInfo)
+/// - [`InvalidParameter.ExceededQuantityLimit`](super::errors::MpsErrorCode::InvalidParameterExceededQuantityLimit)
+/// - [`InvalidParameter.Name`](super::errors::MpsErrorCode::InvalidParameterName)
+/// - [`InvalidParameter.Protocol`](super::errors::MpsErrorCode::InvalidParameterProtocol)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "TextToSpeechAsync",
     output = TextToSpeechAsyncResponse,
-    error = super::errors::TextToSpeechAsyncError
+    error = super::errors::MpsErrorCode
 )]
 pub struct TextToSpeechAsync {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: String,
 
-    /// `TextLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TextLang`; example: `"zh"`
     pub text_lang: Option<String>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`TextToSpeechAsync`] call returns.
 #[tc_model]
 pub struct TextToSpeechAsyncResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1300057393-DubbingAsync-0d810bb0-d78b-4545-b36e-eab983b40a6a"`
+    /// `TaskId`; example: `"1300057393-DubbingAsync-0d810bb0-d78b-4545-b36e-eab983b40a6a"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11132,54 +11403,50 @@ pub struct TextToSpeechAsyncResponse {
 /// The `TextTranslation` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`TextTranslationResponse`].
-/// The codes it documents are in [`TextTranslationError`](super::errors::TextTranslationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=TextTranslation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.SourceLanguage`](super::errors::MpsErrorCode::InvalidParameterValueSourceLanguage)
+/// - [`InvalidParameterValue.SourceText`](super::errors::MpsErrorCode::InvalidParameterValueSourceText)
+/// - [`InvalidParameterValue.TextContent`](super::errors::MpsErrorCode::InvalidParameterValueTextContent)
+/// - [`InvalidParameterValue.TranslateDstLanguage`](super::errors::MpsErrorCode::InvalidParameterValueTranslateDstLanguage)
+/// - [`ResourceNotFound.UserUnregister`](super::errors::MpsErrorCode::ResourceNotFoundUserUnregister)
+/// - [`UnsupportedOperation.TextTooLong`](super::errors::MpsErrorCode::UnsupportedOperationTextTooLong)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "TextTranslation",
     output = TextTranslationResponse,
-    error = super::errors::TextTranslationError
+    error = super::errors::MpsErrorCode
 )]
 pub struct TextTranslation {
-    /// `SourceText`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `SourceText`; example: `"hello"`
     pub source_text: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: String,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"用户扩展字段"`
+    /// `UserExtPara`; example: `"用户扩展字段"`
     pub user_ext_para: Option<String>,
 }
 
 /// What a successful [`TextTranslation`] call returns.
 #[tc_model]
 pub struct TextTranslationResponse {
-    /// `TargetText`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `TargetText`; example: `"你好"`
     pub target_text: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11189,36 +11456,37 @@ pub struct TextTranslationResponse {
 /// The `UpdateProject` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`UpdateProjectResponse`].
-/// The codes it documents are in [`UpdateProjectError`](super::errors::UpdateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=UpdateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ProjectNameDuplicate`](super::errors::MpsErrorCode::InvalidParameterValueProjectNameDuplicate)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MpsErrorCode::InvalidParameterValueProjectNotFound)
+/// - [`InvalidParameterValue.UserUnRegister`](super::errors::MpsErrorCode::InvalidParameterValueUserUnRegister)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "UpdateProject",
     output = UpdateProjectResponse,
-    error = super::errors::UpdateProjectError
+    error = super::errors::MpsErrorCode
 )]
 pub struct UpdateProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
+    /// `ProjectId`; example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"斗破苍穹（第二季）"`
+    /// `ProjectName`; example: `"斗破苍穹（第二季）"`
     pub project_name: Option<String>,
 
-    /// `TermBase`: a list of [`TermBase`](super::models::TermBase) objects.
+    /// `TermBase`
     pub term_base: Option<Vec<models::TermBase>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"玄幻题材有声剧第二季"`
+    /// `Description`; example: `"玄幻题材有声剧第二季"`
     pub description: Option<String>,
 
-    /// `Speakers`: a list of [`Speakers`](super::models::Speakers) objects.
+    /// `Speakers`
     pub speakers: Option<Vec<models::Speakers>>,
 }
 
@@ -11232,45 +11500,44 @@ pub struct UpdateProjectResponse {
 /// The `UpdateVoice` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`UpdateVoiceResponse`].
-/// The codes it documents are in [`UpdateVoiceError`](super::errors::UpdateVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=UpdateVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ProjectNameDuplicate`](super::errors::MpsErrorCode::InvalidParameterValueProjectNameDuplicate)
+/// - [`InvalidParameterValue.ProjectNotFound`](super::errors::MpsErrorCode::InvalidParameterValueProjectNotFound)
+/// - [`InvalidParameterValue.UserUnRegister`](super::errors::MpsErrorCode::InvalidParameterValueUserUnRegister)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "UpdateVoice",
     output = UpdateVoiceResponse,
-    error = super::errors::UpdateVoiceError
+    error = super::errors::MpsErrorCode
 )]
 pub struct UpdateVoice {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_bXtKSKkmijRkVuzHpVQMkZ/356N9EYGT6/o0liHuqhTc3l2C93vGsTgoqRZNy9MaTAs="`
+    /// `VoiceId`; example: `"v1_bXtKSKkmijRkVuzHpVQMkZ/356N9EYGT6/o0liHuqhTc3l2C93vGsTgoqRZNy9MaTAs="`
     pub voice_id: String,
 
-    /// `VoiceFields`: a [`VoiceUpdateFields`](super::models::VoiceUpdateFields).
+    /// `VoiceFields`
     pub voice_fields: models::VoiceUpdateFields,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"engine\": \"auto\"}"`
+    /// `ExtParam`; example: `"{\"engine\": \"auto\"}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`UpdateVoice`] call returns.
 #[tc_model]
 pub struct UpdateVoiceResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `Voice`: a [`VoiceInfo`](super::models::VoiceInfo).
+    /// `Voice`
     pub voice: Option<models::VoiceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11280,35 +11547,38 @@ pub struct UpdateVoiceResponse {
 /// The `WithdrawsWatermark` action of MPS API 2019-06-12.
 ///
 /// A successful call returns [`WithdrawsWatermarkResponse`].
-/// The codes it documents are in [`WithdrawsWatermarkError`](super::errors::WithdrawsWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mps&Version=2019-06-12&Action=WithdrawsWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MpsErrorCode`](super::errors::MpsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidMpsUser`](super::errors::MpsErrorCode::FailedOperationInvalidMpsUser)
+/// - [`InternalError`](super::errors::MpsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MpsErrorCode::InvalidParameter)
 #[tc_action(
     service = "mps",
     version = "2019-06-12",
     name = "WithdrawsWatermark",
     output = WithdrawsWatermarkResponse,
-    error = super::errors::WithdrawsWatermarkError
+    error = super::errors::MpsErrorCode
 )]
 pub struct WithdrawsWatermark {
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: models::MediaInputInfo,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`](super::models::TaskNotifyConfig).
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<models::TaskNotifyConfig>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"UserDefinedInfo"`
+    /// `SessionContext`; example: `"UserDefinedInfo"`
     pub session_context: Option<String>,
 }
 
 /// What a successful [`WithdrawsWatermark`] call returns.
 #[tc_model]
 pub struct WithdrawsWatermarkResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-WithdrawsWatermark-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-WithdrawsWatermark-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,46 +9,34 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIAnalysisTemplateItem")]
 #[tc_model]
 pub struct AiAnalysisTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能分析模板"`
+    /// `Name`; example: `"智能分析模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"智能分析模板描述"`
+    /// `Comment`; example: `"智能分析模板描述"`
     pub comment: String,
 
-    /// `ClassificationConfigure`: a [`ClassificationConfigureInfo`].
+    /// `ClassificationConfigure`
     pub classification_configure: Option<ClassificationConfigureInfo>,
 
-    /// `TagConfigure`: a [`TagConfigureInfo`].
+    /// `TagConfigure`
     pub tag_configure: Option<TagConfigureInfo>,
 
-    /// `CoverConfigure`: a [`CoverConfigureInfo`].
+    /// `CoverConfigure`
     pub cover_configure: Option<CoverConfigureInfo>,
 
-    /// `FrameTagConfigure`: a [`FrameTagConfigureInfo`].
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<FrameTagConfigureInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-01-01T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2017-01-01T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2017-01-01T00:00:00+08:00"`
+    /// `UpdateTime`; example: `"2017-01-01T00:00:00+08:00"`
     pub update_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 }
 
@@ -59,37 +47,31 @@ pub struct AiAnalysisTemplateItem {
 #[doc(alias = "AIDubbingTaskInput")]
 #[tc_model]
 pub struct AiDubbingTaskInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20003`
+    /// `Definition`; example: `20003`
     pub definition: Option<i64>,
 
-    /// `RawParameter`: a [`RawAiDubbingParameter`].
+    /// `RawParameter`
     pub raw_parameter: Option<RawAiDubbingParameter>,
 
-    /// `OverrideParameter`: an [`OverrideAiDubbingParameter`].
+    /// `OverrideParameter`
     pub override_parameter: Option<OverrideAiDubbingParameter>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `SrcSubtitleInfo`: a [`MediaInputInfo`].
+    /// `SrcSubtitleInfo`
     pub src_subtitle_info: Option<MediaInputInfo>,
 
-    /// `DstSubtitleInfos`: a list of [`DstSubtitleInput`] objects.
+    /// `DstSubtitleInfos`
     pub dst_subtitle_infos: Option<Vec<DstSubtitleInput>>,
 
-    /// `OutputObjectPath`: a string.
-    ///
-    /// Example: `"{inputName}_{definition}.{format}"`
+    /// `OutputObjectPath`; example: `"{inputName}_{definition}.{format}"`
     pub output_object_path: Option<String>,
 
-    /// `ExtendedParameter`: a string.
+    /// `ExtendedParameter`
     pub extended_parameter: Option<String>,
 
-    /// `DramaId`: a string.
-    ///
-    /// Example: `"4432dc10-3336-4c8b-bee7-df5bca792ddd"`
+    /// `DramaId`; example: `"4432dc10-3336-4c8b-bee7-df5bca792ddd"`
     pub drama_id: Option<String>,
 }
 
@@ -99,78 +81,52 @@ pub struct AiDubbingTaskInput {
 #[doc(alias = "AIDubbingTaskOutput")]
 #[tc_model]
 pub struct AiDubbingTaskOutput {
-    /// `OriginSubtitlePath`: a string.
-    ///
-    /// Example: `"/output/123_20003.vtt"`
+    /// `OriginSubtitlePath`; example: `"/output/123_20003.vtt"`
     pub origin_subtitle_path: Option<String>,
 
-    /// `TranslateSubtitlePath`: a string.
-    ///
-    /// Example: `"/output/123_20003_en.vtt"`
+    /// `TranslateSubtitlePath`; example: `"/output/123_20003_en.vtt"`
     pub translate_subtitle_path: Option<String>,
 
-    /// `VoiceClonedVideo`: a string.
-    ///
-    /// Example: `"/output/123_20003_en.mp4"`
+    /// `VoiceClonedVideo`; example: `"/output/123_20003_en.mp4"`
     pub voice_cloned_video: Option<String>,
 
-    /// `VoiceClonedMarkFile`: a string.
-    ///
-    /// Example: `"/output/delogo-result-0.json"`
+    /// `VoiceClonedMarkFile`; example: `"/output/delogo-result-0.json"`
     pub voice_cloned_mark_file: Option<String>,
 
-    /// `VideoPath`: a string.
-    ///
-    /// Example: `"/output/123_20003.mp4"`
+    /// `VideoPath`; example: `"/output/123_20003.mp4"`
     pub video_path: Option<String>,
 
-    /// `OriginSubtitleFileId`: a string.
-    ///
-    /// Example: `"966263619047610987"`
+    /// `OriginSubtitleFileId`; example: `"966263619047610987"`
     pub origin_subtitle_file_id: Option<String>,
 
-    /// `TranslateSubtitleFileId`: a string.
-    ///
-    /// Example: `"966263619047610988"`
+    /// `TranslateSubtitleFileId`; example: `"966263619047610988"`
     pub translate_subtitle_file_id: Option<String>,
 
-    /// `SpeakerPath`: a string.
-    ///
-    /// Example: `"/output/dub-result-0.json"`
+    /// `SpeakerPath`; example: `"/output/dub-result-0.json"`
     pub speaker_path: Option<String>,
 
-    /// `SpeakerFileId`: a string.
-    ///
-    /// Example: `"966263619047610900"`
+    /// `SpeakerFileId`; example: `"966263619047610900"`
     pub speaker_file_id: Option<String>,
 
-    /// `EraseVideoFileId`: a string.
-    ///
-    /// Example: `"9662636190476109801"`
+    /// `EraseVideoFileId`; example: `"9662636190476109801"`
     pub erase_video_file_id: Option<String>,
 
-    /// `EraseVideoPath`: a string.
-    ///
-    /// Example: `"/output/test-result.mp4"`
+    /// `EraseVideoPath`; example: `"/output/test-result.mp4"`
     pub erase_video_path: Option<String>,
 
-    /// `DstAudioPath`: a string.
-    ///
-    /// Example: `"/output/123_20003.aac"`
+    /// `DstAudioPath`; example: `"/output/123_20003.aac"`
     pub dst_audio_path: Option<String>,
 
-    /// `DstAudioFileId`: a string.
-    ///
-    /// Example: `"966263619047610600"`
+    /// `DstAudioFileId`; example: `"966263619047610600"`
     pub dst_audio_file_id: Option<String>,
 
-    /// `DubbingEditInfoUrl`: a string.
+    /// `DubbingEditInfoUrl`
     pub dubbing_edit_info_url: Option<String>,
 
-    /// `SubtitlePos`: a [`SubtitlePosition`].
+    /// `SubtitlePos`
     pub subtitle_pos: Option<SubtitlePosition>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -180,40 +136,28 @@ pub struct AiDubbingTaskOutput {
 #[doc(alias = "AIDubbingTaskResult")]
 #[tc_model]
 pub struct AiDubbingTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput.InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidInput.InvalidParameter"`
     pub err_code_ext: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Request parameter error."`
+    /// `Message`; example: `"Request parameter error."`
     pub message: Option<String>,
 
-    /// `Input`: an [`AiDubbingTaskInput`].
+    /// `Input`
     pub input: Option<AiDubbingTaskInput>,
 
-    /// `Output`: an [`AiDubbingTaskOutput`].
+    /// `Output`
     pub output: Option<AiDubbingTaskOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: Option<u64>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2026-09-03T10:24:56Z"`
+    /// `BeginProcessTime`; example: `"2026-09-03T10:24:56Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2026-09-03T10:24:58Z"`
+    /// `FinishTime`; example: `"2026-09-03T10:24:58Z"`
     pub finish_time: Option<String>,
 }
 
@@ -223,52 +167,40 @@ pub struct AiDubbingTaskResult {
 #[doc(alias = "AIRecognitionTemplateItem")]
 #[tc_model]
 pub struct AiRecognitionTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能识别模板"`
+    /// `Name`; example: `"智能识别模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"智能识别模板描述"`
+    /// `Comment`; example: `"智能识别模板描述"`
     pub comment: String,
 
-    /// `FaceConfigure`: a [`FaceConfigureInfo`].
+    /// `FaceConfigure`
     pub face_configure: FaceConfigureInfo,
 
-    /// `OcrFullTextConfigure`: an [`OcrFullTextConfigureInfo`].
+    /// `OcrFullTextConfigure`
     pub ocr_full_text_configure: OcrFullTextConfigureInfo,
 
-    /// `OcrWordsConfigure`: an [`OcrWordsConfigureInfo`].
+    /// `OcrWordsConfigure`
     pub ocr_words_configure: OcrWordsConfigureInfo,
 
-    /// `AsrFullTextConfigure`: an [`AsrFullTextConfigureInfo`].
+    /// `AsrFullTextConfigure`
     pub asr_full_text_configure: AsrFullTextConfigureInfo,
 
-    /// `AsrWordsConfigure`: an [`AsrWordsConfigureInfo`].
+    /// `AsrWordsConfigure`
     pub asr_words_configure: AsrWordsConfigureInfo,
 
-    /// `TranslateConfigure`: a [`TranslateConfigureInfo`].
+    /// `TranslateConfigure`
     pub translate_configure: Option<TranslateConfigureInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-01-01T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2017-01-01T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2017-01-01T00:00:00+08:00"`
+    /// `UpdateTime`; example: `"2017-01-01T00:00:00+08:00"`
     pub update_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 }
 
@@ -277,9 +209,7 @@ pub struct AiRecognitionTemplateItem {
 /// Sent in the input of [`RecognizeMediaForZhiXue`](super::RecognizeMediaForZhiXue).
 #[tc_model]
 pub struct ActionConfigInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -289,24 +219,16 @@ pub struct ActionConfigInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules).
 #[tc_model]
 pub struct Activity {
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"input"`
+    /// `ActivityType`; example: `"input"`
     pub activity_type: String,
 
-    /// `PredriveIndex`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[0]`
+    /// `PredriveIndex`, always sent in responses; example: `[0]`
     pub predrive_index: Option<Vec<i64>>,
 
-    /// `ReardriveIndex`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[3]`
+    /// `ReardriveIndex`, always sent in responses; example: `[3]`
     pub reardrive_index: Option<Vec<i64>>,
 
-    /// `ActivityPara`: an [`ActivityPara`].
+    /// `ActivityPara`
     pub activity_para: Option<ActivityPara>,
 }
 
@@ -316,46 +238,46 @@ pub struct Activity {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules).
 #[tc_model]
 pub struct ActivityPara {
-    /// `TranscodeTask`: a [`TranscodeTaskInput`].
+    /// `TranscodeTask`
     pub transcode_task: Option<TranscodeTaskInput>,
 
-    /// `AnimatedGraphicTask`: an [`AnimatedGraphicTaskInput`].
+    /// `AnimatedGraphicTask`
     pub animated_graphic_task: Option<AnimatedGraphicTaskInput>,
 
-    /// `SnapshotByTimeOffsetTask`: a [`SnapshotByTimeOffsetTaskInput`].
+    /// `SnapshotByTimeOffsetTask`
     pub snapshot_by_time_offset_task: Option<SnapshotByTimeOffsetTaskInput>,
 
-    /// `SampleSnapshotTask`: a [`SampleSnapshotTaskInput`].
+    /// `SampleSnapshotTask`
     pub sample_snapshot_task: Option<SampleSnapshotTaskInput>,
 
-    /// `ImageSpriteTask`: an [`ImageSpriteTaskInput`].
+    /// `ImageSpriteTask`
     pub image_sprite_task: Option<ImageSpriteTaskInput>,
 
-    /// `AdaptiveDynamicStreamingTask`: an [`AdaptiveDynamicStreamingTaskInput`].
+    /// `AdaptiveDynamicStreamingTask`
     pub adaptive_dynamic_streaming_task: Option<AdaptiveDynamicStreamingTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`].
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`].
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`].
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<AiRecognitionTaskInput>,
 
-    /// `QualityControlTask`: an [`AiQualityControlTaskInput`].
+    /// `QualityControlTask`
     pub quality_control_task: Option<AiQualityControlTaskInput>,
 
-    /// `ExecRulesTask`: an [`ExecRulesTask`].
+    /// `ExecRulesTask`
     pub exec_rules_task: Option<ExecRulesTask>,
 
-    /// `SmartSubtitlesTask`: a [`SmartSubtitlesTaskInput`].
+    /// `SmartSubtitlesTask`
     pub smart_subtitles_task: Option<SmartSubtitlesTaskInput>,
 
-    /// `SmartEraseTask`: a [`SmartEraseTaskInput`].
+    /// `SmartEraseTask`
     pub smart_erase_task: Option<SmartEraseTaskInput>,
 
-    /// `AIDubbingTask`: an [`AiDubbingTaskInput`].
+    /// `AIDubbingTask`
     #[tc(rename = "AIDubbingTask")]
     pub ai_dubbing_task: Option<AiDubbingTaskInput>,
 }
@@ -365,48 +287,48 @@ pub struct ActivityPara {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ActivityResItem {
-    /// `TranscodeTask`: a [`MediaProcessTaskTranscodeResult`].
+    /// `TranscodeTask`
     pub transcode_task: Option<MediaProcessTaskTranscodeResult>,
 
-    /// `AnimatedGraphicTask`: a [`MediaProcessTaskAnimatedGraphicResult`].
+    /// `AnimatedGraphicTask`
     pub animated_graphic_task: Option<MediaProcessTaskAnimatedGraphicResult>,
 
-    /// `SnapshotByTimeOffsetTask`: a [`MediaProcessTaskSnapshotByTimeOffsetResult`].
+    /// `SnapshotByTimeOffsetTask`
     pub snapshot_by_time_offset_task: Option<MediaProcessTaskSnapshotByTimeOffsetResult>,
 
-    /// `SampleSnapshotTask`: a [`MediaProcessTaskSampleSnapshotResult`].
+    /// `SampleSnapshotTask`
     pub sample_snapshot_task: Option<MediaProcessTaskSampleSnapshotResult>,
 
-    /// `ImageSpriteTask`: a [`MediaProcessTaskImageSpriteResult`].
+    /// `ImageSpriteTask`
     pub image_sprite_task: Option<MediaProcessTaskImageSpriteResult>,
 
-    /// `AdaptiveDynamicStreamingTask`: a [`MediaProcessTaskAdaptiveDynamicStreamingResult`].
+    /// `AdaptiveDynamicStreamingTask`
     pub adaptive_dynamic_streaming_task: Option<
         MediaProcessTaskAdaptiveDynamicStreamingResult,
     >,
 
-    /// `RecognitionTask`: a [`ScheduleRecognitionTaskResult`].
+    /// `RecognitionTask`
     pub recognition_task: Option<ScheduleRecognitionTaskResult>,
 
-    /// `ReviewTask`: a [`ScheduleReviewTaskResult`].
+    /// `ReviewTask`
     pub review_task: Option<ScheduleReviewTaskResult>,
 
-    /// `AnalysisTask`: a [`ScheduleAnalysisTaskResult`].
+    /// `AnalysisTask`
     pub analysis_task: Option<ScheduleAnalysisTaskResult>,
 
-    /// `QualityControlTask`: a [`ScheduleQualityControlTaskResult`].
+    /// `QualityControlTask`
     pub quality_control_task: Option<ScheduleQualityControlTaskResult>,
 
-    /// `ExecRuleTask`: a [`ScheduleExecRuleTaskResult`].
+    /// `ExecRuleTask`
     pub exec_rule_task: Option<ScheduleExecRuleTaskResult>,
 
-    /// `SmartSubtitlesTask`: a [`ScheduleSmartSubtitleTaskResult`].
+    /// `SmartSubtitlesTask`
     pub smart_subtitles_task: Option<ScheduleSmartSubtitleTaskResult>,
 
-    /// `SmartEraseTask`: a [`SmartEraseTaskResult`].
+    /// `SmartEraseTask`
     pub smart_erase_task: Option<SmartEraseTaskResult>,
 
-    /// `AIDubbingTask`: an [`AiDubbingTaskResult`].
+    /// `AIDubbingTask`
     #[tc(rename = "AIDubbingTask")]
     pub ai_dubbing_task: Option<AiDubbingTaskResult>,
 }
@@ -416,12 +338,10 @@ pub struct ActivityResItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ActivityResult {
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `ActivityType`; example: `"Transcode"`
     pub activity_type: String,
 
-    /// `ActivityResItem`: an [`ActivityResItem`].
+    /// `ActivityResItem`
     pub activity_res_item: ActivityResItem,
 }
 
@@ -431,38 +351,28 @@ pub struct ActivityResult {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct AdBreakInfo {
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `SourceLocationId`; example: `"698557DC1D3EA60266EB"`
     pub source_location_id: Option<String>,
 
-    /// `VodSourceName`: a string.
-    ///
-    /// Example: `"source_name"`
+    /// `VodSourceName`; example: `"source_name"`
     pub vod_source_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64000`
+    /// `Offset`; example: `64000`
     pub offset: Option<u64>,
 
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"SpliceInsert"`
+    /// `MessageType`; example: `"SpliceInsert"`
     pub message_type: Option<String>,
 
-    /// `TimeSignalConf`: a [`TimeSignalInfo`].
+    /// `TimeSignalConf`
     pub time_signal_conf: Option<TimeSignalInfo>,
 
-    /// `SpliceInsertConf`: a [`SpliceInsertInfo`].
+    /// `SpliceInsertConf`
     pub splice_insert_conf: Option<SpliceInsertInfo>,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<Metadata>>,
 
-    /// `SourceLocationName`: a string.
-    ///
-    /// Example: `"ad_location"`
+    /// `SourceLocationName`; example: `"ad_location"`
     pub source_location_name: Option<String>,
 }
 
@@ -471,22 +381,16 @@ pub struct AdBreakInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AdaptiveDynamicStreamingInfoItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Package`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Package`; example: `"HLS"`
     pub package: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/xxxxxx/ada_10.m3u8"`
+    /// `Path`; example: `"/output/xxxxxx/ada_10.m3u8"`
     pub path: String,
 
-    /// `Storage`: a [`TaskOutputStorage`].
+    /// `Storage`
     pub storage: TaskOutputStorage,
 }
 
@@ -496,66 +400,50 @@ pub struct AdaptiveDynamicStreamingInfoItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AdaptiveDynamicStreamingTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 
-    /// `BlindWatermark`: a [`BlindWatermarkInput`].
+    /// `BlindWatermark`
     pub blind_watermark: Option<BlindWatermarkInput>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{inputName}_adaptiveDynamicStreaming_{definition}.{format}"`
+    /// `OutputObjectPath`, always sent in responses; example: `"{inputName}_adaptiveDynamicStreaming_{definition}.{format}"`
     pub output_object_path: Option<String>,
 
-    /// `SubStreamObjectName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{inputName}_adaptiveDynamicStreaming_{definition}_{subStreamNumber}.{format}"`
+    /// `SubStreamObjectName`, always sent in responses; example: `"{inputName}_adaptiveDynamicStreaming_{definition}_{subStreamNumber}.{format}"`
     pub sub_stream_object_name: Option<String>,
 
-    /// `SegmentObjectName`: a string.
-    /// Always sent in responses.
+    /// `SegmentObjectName`, always sent in responses
     pub segment_object_name: Option<String>,
 
-    /// `AddOnSubtitles`: a list of [`AddOnSubtitle`] objects.
+    /// `AddOnSubtitles`
     pub add_on_subtitles: Option<Vec<AddOnSubtitle>>,
 
-    /// `DrmInfo`: a [`DrmInfo`].
+    /// `DrmInfo`
     pub drm_info: Option<DrmInfo>,
 
-    /// `DefinitionType`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `DefinitionType`; example: `"Common"`
     pub definition_type: Option<String>,
 
-    /// `SubtitleTemplate`: a [`SubtitleTemplate`].
+    /// `SubtitleTemplate`
     pub subtitle_template: Option<SubtitleTemplate>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"audio_info\": {\"codec\": \"vivid\"}}"`
+    /// `StdExtInfo`; example: `"{\"audio_info\": {\"codec\": \"vivid\"}}"`
     pub std_ext_info: Option<String>,
 
-    /// `KeyPTSList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1000,2000]`
+    /// `KeyPTSList`; example: `[1000,2000]`
     #[tc(rename = "KeyPTSList")]
     pub key_pts_list: Option<Vec<i64>>,
 
-    /// `AddOnAudios`: a list of [`AddOnAudio`] objects.
+    /// `AddOnAudios`
     pub add_on_audios: Option<Vec<AddOnAudio>>,
 
-    /// `StdExtStreamInfos`: a list of [`AdaptiveStreamTemplate`] objects.
+    /// `StdExtStreamInfos`
     pub std_ext_stream_infos: Option<Vec<AdaptiveStreamTemplate>>,
 }
 
@@ -564,62 +452,40 @@ pub struct AdaptiveDynamicStreamingTaskInput {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates).
 #[tc_model]
 pub struct AdaptiveDynamicStreamingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `105965`
+    /// `Definition`; example: `105965`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转自适应码流模板"`
+    /// `Name`; example: `"转自适应码流模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转自适应码流模板"`
+    /// `Comment`; example: `"转自适应码流模板"`
     pub comment: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: String,
 
-    /// `StreamInfos`: a list of [`AdaptiveStreamTemplate`] objects.
+    /// `StreamInfos`
     pub stream_infos: Vec<AdaptiveStreamTemplate>,
 
-    /// `DisableHigherVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoBitrate`; example: `0`
     pub disable_higher_video_bitrate: u64,
 
-    /// `DisableHigherVideoResolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoResolution`; example: `0`
     pub disable_higher_video_resolution: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-27T09:06:08Z"`
+    /// `CreateTime`; example: `"2024-12-27T09:06:08Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-27T09:06:08Z"`
+    /// `UpdateTime`; example: `"2024-12-27T09:06:08Z"`
     pub update_time: String,
 
-    /// `PureAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudio`; example: `0`
     pub pure_audio: Option<u64>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts-segment"`
+    /// `SegmentType`; example: `"ts-segment"`
     pub segment_type: Option<String>,
 }
 
@@ -629,26 +495,19 @@ pub struct AdaptiveDynamicStreamingTemplate {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AdaptiveStreamTemplate {
-    /// `Audio`: an [`AudioTemplateInfo`].
+    /// `Audio`
     pub audio: AudioTemplateInfo,
 
-    /// `Video`: a [`VideoTemplateInfo`].
-    /// Always sent in responses.
+    /// `Video`, always sent in responses
     pub video: Option<VideoTemplateInfo>,
 
-    /// `RemoveAudio`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`, always sent in responses; example: `0`
     pub remove_audio: Option<u64>,
 
-    /// `RemoveVideo`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`, always sent in responses; example: `0`
     pub remove_video: Option<u64>,
 
-    /// `AudioList`: a list of [`AudioTemplateInfo`] objects.
+    /// `AudioList`
     pub audio_list: Option<Vec<AudioTemplateInfo>>,
 }
 
@@ -658,12 +517,10 @@ pub struct AdaptiveStreamTemplate {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AddBlindWatermarkConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `EmbedInfo`: a [`BlindWatermarkEmbedInfo`].
+    /// `EmbedInfo`
     pub embed_info: Option<BlindWatermarkEmbedInfo>,
 }
 
@@ -673,23 +530,16 @@ pub struct AddBlindWatermarkConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AddOnAudio {
-    /// `InputInfo`: a [`MediaInputInfo`].
-    /// Required in requests.
+    /// `InputInfo`, required in requests
     pub input_info: Option<MediaInputInfo>,
 
-    /// `AudioName`: a string.
-    ///
-    /// Example: `"外挂音频"`
+    /// `AudioName`; example: `"外挂音频"`
     pub audio_name: Option<String>,
 
-    /// `AudioLanguage`: a string.
-    ///
-    /// Example: `"chi"`
+    /// `AudioLanguage`; example: `"chi"`
     pub audio_language: Option<String>,
 
-    /// `DefaultTrack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DefaultTrack`; example: `false`
     pub default_track: Option<bool>,
 }
 
@@ -698,12 +548,10 @@ pub struct AddOnAudio {
 /// Sent in the input of [`ProcessImage`](super::ProcessImage).
 #[tc_model]
 pub struct AddOnImageInput {
-    /// `Type`: a string.
-    ///
-    /// Example: `"mask"`
+    /// `Type`; example: `"mask"`
     pub r#type: Option<String>,
 
-    /// `Image`: a [`MediaInputInfo`].
+    /// `Image`
     pub image: Option<MediaInputInfo>,
 }
 
@@ -712,13 +560,13 @@ pub struct AddOnImageInput {
 /// Sent in the input of [`ProcessImage`](super::ProcessImage).
 #[tc_model]
 pub struct AddOnParameter {
-    /// `ImageSet`: a list of [`AddOnImageInput`] objects.
+    /// `ImageSet`
     pub image_set: Option<Vec<AddOnImageInput>>,
 
-    /// `OutputConfig`: an [`ImageProcessOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<ImageProcessOutputConfig>,
 
-    /// `ExtPrompt`: a list of [`ImageProcessPrompt`] objects.
+    /// `ExtPrompt`
     pub ext_prompt: Option<Vec<ImageProcessPrompt>>,
 }
 
@@ -728,32 +576,22 @@ pub struct AddOnParameter {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AddOnSubtitle {
-    /// `Type`: a string.
-    ///
-    /// Example: `"subtitle-stream"`
+    /// `Type`; example: `"subtitle-stream"`
     pub r#type: Option<String>,
 
-    /// `Subtitle`: a [`MediaInputInfo`].
+    /// `Subtitle`
     pub subtitle: Option<MediaInputInfo>,
 
-    /// `SubtitleName`: a string.
-    ///
-    /// Example: `"外挂字幕"`
+    /// `SubtitleName`; example: `"外挂字幕"`
     pub subtitle_name: Option<String>,
 
-    /// `SubtitleLanguage`: a string.
-    ///
-    /// Example: `"eng"`
+    /// `SubtitleLanguage`; example: `"eng"`
     pub subtitle_language: Option<String>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"WebVTT"`
+    /// `OutputFormat`; example: `"WebVTT"`
     pub output_format: Option<String>,
 
-    /// `DefaultTrack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DefaultTrack`; example: `false`
     pub default_track: Option<bool>,
 }
 
@@ -763,45 +601,28 @@ pub struct AddOnSubtitle {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AdvancedSuperResolutionConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Type`; example: `"standard"`
     pub r#type: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"percent"`
+    /// `Mode`; example: `"percent"`
     pub mode: Option<String>,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `Percent`; example: `2.0`
     pub percent: Option<f64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: Option<i64>,
 
-    /// `LongSide`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `LongSide`; example: `1280`
     pub long_side: Option<i64>,
 
-    /// `ShortSide`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `ShortSide`; example: `1280`
     pub short_side: Option<i64>,
 }
 
@@ -810,19 +631,13 @@ pub struct AdvancedSuperResolutionConfig {
 /// Sent in the input of [`CreateAgentRecordTask`](super::CreateAgentRecordTask).
 #[tc_model]
 pub struct AgentStoreCosParam {
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"******-test-live-record-task-***"`
+    /// `CosBucketName`; example: `"******-test-live-record-task-***"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosBucketRegion`; example: `"ap-guangzhou"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"record-only"`
+    /// `CosBucketPath`; example: `"record-only"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -831,57 +646,55 @@ pub struct AgentStoreCosParam {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Classification"`
+    /// `Type`; example: `"Classification"`
     pub r#type: String,
 
-    /// `ClassificationTask`: an [`AiAnalysisTaskClassificationResult`].
+    /// `ClassificationTask`
     pub classification_task: Option<AiAnalysisTaskClassificationResult>,
 
-    /// `CoverTask`: an [`AiAnalysisTaskCoverResult`].
+    /// `CoverTask`
     pub cover_task: Option<AiAnalysisTaskCoverResult>,
 
-    /// `TagTask`: an [`AiAnalysisTaskTagResult`].
+    /// `TagTask`
     pub tag_task: Option<AiAnalysisTaskTagResult>,
 
-    /// `FrameTagTask`: an [`AiAnalysisTaskFrameTagResult`].
+    /// `FrameTagTask`
     pub frame_tag_task: Option<AiAnalysisTaskFrameTagResult>,
 
-    /// `HighlightTask`: an [`AiAnalysisTaskHighlightResult`].
+    /// `HighlightTask`
     pub highlight_task: Option<AiAnalysisTaskHighlightResult>,
 
-    /// `DeLogoTask`: an [`AiAnalysisTaskDelLogoResult`].
+    /// `DeLogoTask`
     pub de_logo_task: Option<AiAnalysisTaskDelLogoResult>,
 
-    /// `SegmentTask`: an [`AiAnalysisTaskSegmentResult`].
+    /// `SegmentTask`
     pub segment_task: Option<AiAnalysisTaskSegmentResult>,
 
-    /// `HeadTailTask`: an [`AiAnalysisTaskHeadTailResult`].
+    /// `HeadTailTask`
     pub head_tail_task: Option<AiAnalysisTaskHeadTailResult>,
 
-    /// `DescriptionTask`: an [`AiAnalysisTaskDescriptionResult`].
+    /// `DescriptionTask`
     pub description_task: Option<AiAnalysisTaskDescriptionResult>,
 
-    /// `HorizontalToVerticalTask`: an [`AiAnalysisTaskHorizontalToVerticalResult`].
+    /// `HorizontalToVerticalTask`
     pub horizontal_to_vertical_task: Option<AiAnalysisTaskHorizontalToVerticalResult>,
 
-    /// `DubbingTask`: an [`AiAnalysisTaskDubbingResult`].
+    /// `DubbingTask`
     pub dubbing_task: Option<AiAnalysisTaskDubbingResult>,
 
-    /// `VideoRemakeTask`: an [`AiAnalysisTaskVideoRemakeResult`].
+    /// `VideoRemakeTask`
     pub video_remake_task: Option<AiAnalysisTaskVideoRemakeResult>,
 
-    /// `VideoComprehensionTask`: an [`AiAnalysisTaskVideoComprehensionResult`].
+    /// `VideoComprehensionTask`
     pub video_comprehension_task: Option<AiAnalysisTaskVideoComprehensionResult>,
 
-    /// `CutoutTask`: an [`AiAnalysisTaskCutoutResult`].
+    /// `CutoutTask`
     pub cutout_task: Option<AiAnalysisTaskCutoutResult>,
 
-    /// `ReelTask`: an [`AiAnalysisTaskReelResult`].
+    /// `ReelTask`
     pub reel_task: Option<AiAnalysisTaskReelResult>,
 
-    /// `GenericTask`: an [`AiAnalysisTaskGenericResult`].
+    /// `GenericTask`
     pub generic_task: Option<AiAnalysisTaskGenericResult>,
 }
 
@@ -890,14 +703,10 @@ pub struct AiAnalysisResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskClassificationInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"class\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"class\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -906,7 +715,7 @@ pub struct AiAnalysisTaskClassificationInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskClassificationOutput {
-    /// `ClassificationSet`: a list of [`MediaAiAnalysisClassificationItem`] objects.
+    /// `ClassificationSet`
     pub classification_set: Vec<MediaAiAnalysisClassificationItem>,
 }
 
@@ -915,30 +724,22 @@ pub struct AiAnalysisTaskClassificationOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskClassificationResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"70000"`
+    /// `ErrCodeExt`; example: `"70000"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskClassificationInput`].
+    /// `Input`
     pub input: AiAnalysisTaskClassificationInput,
 
-    /// `Output`: an [`AiAnalysisTaskClassificationOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskClassificationOutput>,
 }
 
@@ -947,14 +748,10 @@ pub struct AiAnalysisTaskClassificationResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskCoverInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"cover\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"cover\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -963,10 +760,10 @@ pub struct AiAnalysisTaskCoverInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskCoverOutput {
-    /// `CoverSet`: a list of [`MediaAiAnalysisCoverItem`] objects.
+    /// `CoverSet`
     pub cover_set: Vec<MediaAiAnalysisCoverItem>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 }
 
@@ -975,30 +772,22 @@ pub struct AiAnalysisTaskCoverOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskCoverResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskCoverInput`].
+    /// `Input`
     pub input: AiAnalysisTaskCoverInput,
 
-    /// `Output`: an [`AiAnalysisTaskCoverOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskCoverOutput>,
 }
 
@@ -1007,15 +796,10 @@ pub struct AiAnalysisTaskCoverResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskCutoutInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `34`
+    /// `Definition`, required in requests; example: `34`
     pub definition: Option<u64>,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"cutout\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"cutout\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1024,12 +808,10 @@ pub struct AiAnalysisTaskCutoutInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskCutoutOutput {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/htv-process-result.mp4"`
+    /// `Path`; example: `"/output/htv-process-result.mp4"`
     pub path: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -1038,40 +820,28 @@ pub struct AiAnalysisTaskCutoutOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskCutoutResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskCutoutInput`].
+    /// `Input`
     pub input: AiAnalysisTaskCutoutInput,
 
-    /// `Output`: an [`AiAnalysisTaskCutoutOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskCutoutOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T06:16:39Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T06:16:39Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T06:17:10Z"`
+    /// `FinishTime`; example: `"2025-03-25T06:17:10Z"`
     pub finish_time: Option<String>,
 }
 
@@ -1080,14 +850,10 @@ pub struct AiAnalysisTaskCutoutResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDelLogoInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `293034`
+    /// `Definition`; example: `293034`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"delogo\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"delogo\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1096,56 +862,40 @@ pub struct AiAnalysisTaskDelLogoInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDelLogoOutput {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/test-result.mp4"`
+    /// `Path`; example: `"/output/test-result.mp4"`
     pub path: String,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 
-    /// `OriginSubtitlePath`: a string.
-    ///
-    /// Example: `"/output/1869644145.vtt"`
+    /// `OriginSubtitlePath`; example: `"/output/1869644145.vtt"`
     pub origin_subtitle_path: Option<String>,
 
-    /// `TranslateSubtitlePath`: a string.
-    ///
-    /// Example: `"/output/1869644146.vtt"`
+    /// `TranslateSubtitlePath`; example: `"/output/1869644146.vtt"`
     pub translate_subtitle_path: Option<String>,
 
-    /// `SubtitlePos`: a [`SubtitlePosition`].
+    /// `SubtitlePos`
     pub subtitle_pos: Option<SubtitlePosition>,
 
-    /// `VoiceClonedVideo`: a string.
-    ///
-    /// Example: `"/output/delogo-result-0.mp4"`
+    /// `VoiceClonedVideo`; example: `"/output/delogo-result-0.mp4"`
     pub voice_cloned_video: Option<String>,
 
-    /// `VoiceClonedMarkFile`: a string.
-    ///
-    /// Example: `"/output/delogo-result-0.json"`
+    /// `VoiceClonedMarkFile`; example: `"/output/delogo-result-0.json"`
     pub voice_cloned_mark_file: Option<String>,
 
-    /// `ErasedVideoPath`: a string.
+    /// `ErasedVideoPath`
     pub erased_video_path: Option<String>,
 
-    /// `DubbingEditInfoUrl`: a string.
+    /// `DubbingEditInfoUrl`
     pub dubbing_edit_info_url: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263619047559782"`
+    /// `FileId`; example: `"966263619047559782"`
     pub file_id: Option<String>,
 
-    /// `OriginSubtitleFileId`: a string.
-    ///
-    /// Example: `"966263619047559782"`
+    /// `OriginSubtitleFileId`; example: `"966263619047559782"`
     pub origin_subtitle_file_id: Option<String>,
 
-    /// `TranslateSubtitleFileId`: a string.
-    ///
-    /// Example: `"966263619047559782"`
+    /// `TranslateSubtitleFileId`; example: `"966263619047559782"`
     pub translate_subtitle_file_id: Option<String>,
 }
 
@@ -1154,25 +904,19 @@ pub struct AiAnalysisTaskDelLogoOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDelLogoResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskDelLogoInput`].
+    /// `Input`
     pub input: AiAnalysisTaskDelLogoInput,
 
-    /// `Output`: an [`AiAnalysisTaskDelLogoOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskDelLogoOutput>,
 }
 
@@ -1181,14 +925,10 @@ pub struct AiAnalysisTaskDelLogoResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDescriptionInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"des\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"des\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1197,7 +937,7 @@ pub struct AiAnalysisTaskDescriptionInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDescriptionOutput {
-    /// `DescriptionSet`: a list of [`MediaAiAnalysisDescriptionItem`] objects.
+    /// `DescriptionSet`
     pub description_set: Vec<MediaAiAnalysisDescriptionItem>,
 }
 
@@ -1206,25 +946,19 @@ pub struct AiAnalysisTaskDescriptionOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDescriptionResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskDescriptionInput`].
+    /// `Input`
     pub input: AiAnalysisTaskDescriptionInput,
 
-    /// `Output`: an [`AiAnalysisTaskDescriptionOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskDescriptionOutput>,
 }
 
@@ -1233,14 +967,10 @@ pub struct AiAnalysisTaskDescriptionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDubbingInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Definition`; example: `32`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"dubb\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"dubb\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1249,35 +979,25 @@ pub struct AiAnalysisTaskDubbingInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDubbingOutput {
-    /// `VideoPath`: a string.
-    ///
-    /// Example: `"/output/dub-result-0.mp4"`
+    /// `VideoPath`; example: `"/output/dub-result-0.mp4"`
     pub video_path: String,
 
-    /// `SpeakerPath`: a string.
-    ///
-    /// Example: `"/output/dub-result-0.json"`
+    /// `SpeakerPath`; example: `"/output/dub-result-0.json"`
     pub speaker_path: String,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_cjYJK5SMrD583Pa28RJIGirQltxJz2M7opo7kX9OaPi3zqUitPkBTfSWSZw="`
+    /// `VoiceId`; example: `"v1_cjYJK5SMrD583Pa28RJIGirQltxJz2M7opo7kX9OaPi3zqUitPkBTfSWSZw="`
     pub voice_id: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 
-    /// `ExtraOutput`: a string.
+    /// `ExtraOutput`
     pub extra_output: Option<String>,
 
-    /// `VideoFileId`: a string.
-    ///
-    /// Example: `"966263619047610987"`
+    /// `VideoFileId`; example: `"966263619047610987"`
     pub video_file_id: Option<String>,
 
-    /// `SpeakerFileId`: a string.
-    ///
-    /// Example: `"966263619047611987"`
+    /// `SpeakerFileId`; example: `"966263619047611987"`
     pub speaker_file_id: Option<String>,
 }
 
@@ -1286,25 +1006,19 @@ pub struct AiAnalysisTaskDubbingOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskDubbingResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskDubbingInput`].
+    /// `Input`
     pub input: AiAnalysisTaskDubbingInput,
 
-    /// `Output`: an [`AiAnalysisTaskDubbingOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskDubbingOutput>,
 }
 
@@ -1313,14 +1027,10 @@ pub struct AiAnalysisTaskDubbingResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskFrameTagInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"frame\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"frame\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1329,7 +1039,7 @@ pub struct AiAnalysisTaskFrameTagInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskFrameTagOutput {
-    /// `SegmentSet`: a list of [`MediaAiAnalysisFrameTagSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaAiAnalysisFrameTagSegmentItem>,
 }
 
@@ -1338,30 +1048,22 @@ pub struct AiAnalysisTaskFrameTagOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskFrameTagResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskFrameTagInput`].
+    /// `Input`
     pub input: AiAnalysisTaskFrameTagInput,
 
-    /// `Output`: an [`AiAnalysisTaskFrameTagOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskFrameTagOutput>,
 }
 
@@ -1370,12 +1072,10 @@ pub struct AiAnalysisTaskFrameTagResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskGenericInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `Definition`; example: `37`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
+    /// `ExtendedParameter`
     pub extended_parameter: Option<String>,
 }
 
@@ -1384,10 +1084,10 @@ pub struct AiAnalysisTaskGenericInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskGenericOutput {
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 }
 
@@ -1396,25 +1096,19 @@ pub struct AiAnalysisTaskGenericOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskGenericResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskGenericInput`].
+    /// `Input`
     pub input: AiAnalysisTaskGenericInput,
 
-    /// `Output`: an [`AiAnalysisTaskGenericOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskGenericOutput>,
 }
 
@@ -1423,14 +1117,10 @@ pub struct AiAnalysisTaskGenericResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHeadTailInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `319919`
+    /// `Definition`; example: `319919`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"seek\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"seek\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1439,14 +1129,10 @@ pub struct AiAnalysisTaskHeadTailInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHeadTailOutput {
-    /// `HeadTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `HeadTimeOffset`; example: `0`
     pub head_time_offset: Option<f64>,
 
-    /// `TailTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TailTimeOffset`; example: `0`
     pub tail_time_offset: Option<f64>,
 }
 
@@ -1455,25 +1141,19 @@ pub struct AiAnalysisTaskHeadTailOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHeadTailResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskHeadTailInput`].
+    /// `Input`
     pub input: AiAnalysisTaskHeadTailInput,
 
-    /// `Output`: an [`AiAnalysisTaskHeadTailOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskHeadTailOutput>,
 }
 
@@ -1482,14 +1162,10 @@ pub struct AiAnalysisTaskHeadTailResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHighlightInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `Definition`; example: `26`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"hht\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"hht\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1498,10 +1174,10 @@ pub struct AiAnalysisTaskHighlightInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHighlightOutput {
-    /// `HighlightSet`: a list of [`MediaAiAnalysisHighlightItem`] objects.
+    /// `HighlightSet`
     pub highlight_set: Vec<MediaAiAnalysisHighlightItem>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -1510,25 +1186,19 @@ pub struct AiAnalysisTaskHighlightOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHighlightResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskHighlightInput`].
+    /// `Input`
     pub input: AiAnalysisTaskHighlightInput,
 
-    /// `Output`: an [`AiAnalysisTaskHighlightOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskHighlightOutput>,
 }
 
@@ -1537,14 +1207,10 @@ pub struct AiAnalysisTaskHighlightResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHorizontalToVerticalInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `Definition`; example: `28`
     pub definition: Option<u64>,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"htv\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"htv\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1553,17 +1219,13 @@ pub struct AiAnalysisTaskHorizontalToVerticalInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHorizontalToVerticalOutput {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/htv-process-result.mp4"`
+    /// `Path`; example: `"/output/htv-process-result.mp4"`
     pub path: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: Option<f64>,
 }
 
@@ -1572,25 +1234,19 @@ pub struct AiAnalysisTaskHorizontalToVerticalOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskHorizontalToVerticalResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: Option<String>,
 
-    /// `Input`: an [`AiAnalysisTaskHorizontalToVerticalInput`].
+    /// `Input`
     pub input: Option<AiAnalysisTaskHorizontalToVerticalInput>,
 
-    /// `Output`: an [`AiAnalysisTaskHorizontalToVerticalOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskHorizontalToVerticalOutput>,
 }
 
@@ -1600,14 +1256,10 @@ pub struct AiAnalysisTaskHorizontalToVerticalResult {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `Definition`; example: `28`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"\"{\\\"htv\\\": {} }\""`
+    /// `ExtendedParameter`; example: `"\"{\\\"htv\\\": {} }\""`
     pub extended_parameter: Option<String>,
 }
 
@@ -1616,14 +1268,10 @@ pub struct AiAnalysisTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskReelInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"aianaly\":\"task\"}"`
+    /// `ExtendedParameter`; example: `"{\"aianaly\":\"task\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1632,22 +1280,16 @@ pub struct AiAnalysisTaskReelInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskReelOutput {
-    /// `VideoPath`: a string.
-    ///
-    /// Example: `"/output/dub-result-0.mp4"`
+    /// `VideoPath`; example: `"/output/dub-result-0.mp4"`
     pub video_path: String,
 
-    /// `VideoPaths`: a list of strings.
-    ///
-    /// Example: `["/output/dub-result-0.mp4","/output/dub-result-1.mp4"]`
+    /// `VideoPaths`; example: `["/output/dub-result-0.mp4","/output/dub-result-1.mp4"]`
     pub video_paths: Option<Vec<String>>,
 
-    /// `ScriptPath`: a string.
-    ///
-    /// Example: `"/output/dub-result-0.json"`
+    /// `ScriptPath`; example: `"/output/dub-result-0.json"`
     pub script_path: String,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 }
 
@@ -1656,45 +1298,31 @@ pub struct AiAnalysisTaskReelOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskReelResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskReelInput`].
+    /// `Input`
     pub input: AiAnalysisTaskReelInput,
 
-    /// `Output`: an [`AiAnalysisTaskReelOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskReelOutput>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2024-05-25T02:55:55Z"`
+    /// `BeginProcessTime`; example: `"2024-05-25T02:55:55Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-05-25T02:56:19Z"`
+    /// `FinishTime`; example: `"2024-05-25T02:56:19Z"`
     pub finish_time: Option<String>,
 }
 
@@ -1703,14 +1331,10 @@ pub struct AiAnalysisTaskReelResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskSegmentInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `Definition`; example: `27`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"segment\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"segment\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1719,10 +1343,10 @@ pub struct AiAnalysisTaskSegmentInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskSegmentOutput {
-    /// `SegmentSet`: a list of [`SegmentRecognitionItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<SegmentRecognitionItem>,
 
-    /// `Abstract`: a string.
+    /// `Abstract`
     pub r#abstract: Option<String>,
 }
 
@@ -1731,25 +1355,19 @@ pub struct AiAnalysisTaskSegmentOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskSegmentResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskSegmentInput`].
+    /// `Input`
     pub input: AiAnalysisTaskSegmentInput,
 
-    /// `Output`: an [`AiAnalysisTaskSegmentOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskSegmentOutput>,
 }
 
@@ -1758,14 +1376,10 @@ pub struct AiAnalysisTaskSegmentResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskTagInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"tag\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"tag\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1774,7 +1388,7 @@ pub struct AiAnalysisTaskTagInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskTagOutput {
-    /// `TagSet`: a list of [`MediaAiAnalysisTagItem`] objects.
+    /// `TagSet`
     pub tag_set: Vec<MediaAiAnalysisTagItem>,
 }
 
@@ -1783,30 +1397,22 @@ pub struct AiAnalysisTaskTagOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskTagResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskTagInput`].
+    /// `Input`
     pub input: AiAnalysisTaskTagInput,
 
-    /// `Output`: an [`AiAnalysisTaskTagOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskTagOutput>,
 }
 
@@ -1815,14 +1421,10 @@ pub struct AiAnalysisTaskTagResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskVideoComprehensionInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `Definition`; example: `33`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"compre\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"compre\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1831,13 +1433,13 @@ pub struct AiAnalysisTaskVideoComprehensionInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskVideoComprehensionOutput {
-    /// `VideoComprehensionAnalysisResult`: a string.
+    /// `VideoComprehensionAnalysisResult`
     pub video_comprehension_analysis_result: String,
 
-    /// `VideoComprehensionExtInfo`: a string.
+    /// `VideoComprehensionExtInfo`
     pub video_comprehension_ext_info: Option<String>,
 
-    /// `VideoComprehensionResultList`: a list of [`VideoComprehensionResultItem`] objects.
+    /// `VideoComprehensionResultList`
     pub video_comprehension_result_list: Option<Vec<VideoComprehensionResultItem>>,
 }
 
@@ -1846,45 +1448,31 @@ pub struct AiAnalysisTaskVideoComprehensionOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskVideoComprehensionResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskVideoComprehensionInput`].
+    /// `Input`
     pub input: AiAnalysisTaskVideoComprehensionInput,
 
-    /// `Output`: an [`AiAnalysisTaskVideoComprehensionOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskVideoComprehensionOutput>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2024-05-25T02:55:55Z"`
+    /// `BeginProcessTime`; example: `"2024-05-25T02:55:55Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-05-25T02:55:58Z"`
+    /// `FinishTime`; example: `"2024-05-25T02:55:58Z"`
     pub finish_time: String,
 }
 
@@ -1893,14 +1481,10 @@ pub struct AiAnalysisTaskVideoComprehensionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskVideoRemakeInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `Definition`; example: `28`
     pub definition: Option<u64>,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"remake\":\"\"}"`
+    /// `ExtendedParameter`; example: `"{\"remake\":\"\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -1909,12 +1493,10 @@ pub struct AiAnalysisTaskVideoRemakeInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskVideoRemakeOutput {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/htv-process-result.mp4"`
+    /// `Path`; example: `"/output/htv-process-result.mp4"`
     pub path: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -1923,25 +1505,19 @@ pub struct AiAnalysisTaskVideoRemakeOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiAnalysisTaskVideoRemakeResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskVideoRemakeInput`].
+    /// `Input`
     pub input: AiAnalysisTaskVideoRemakeInput,
 
-    /// `Output`: an [`AiAnalysisTaskVideoRemakeOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskVideoRemakeOutput>,
 }
 
@@ -1951,20 +1527,16 @@ pub struct AiAnalysisTaskVideoRemakeResult {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiComposeConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"compose-1.0-lite"`
+    /// `Model`; example: `"compose-1.0-lite"`
     pub model: Option<String>,
 
-    /// `Canvas`: an [`ImageComposeCanvas`].
+    /// `Canvas`
     pub canvas: Option<ImageComposeCanvas>,
 
-    /// `Layers`: a list of [`ImageComposeLayer`] objects.
+    /// `Layers`
     pub layers: Option<Vec<ImageComposeLayer>>,
 }
 
@@ -1973,49 +1545,43 @@ pub struct AiComposeConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiContentReviewResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"Political\""`
+    /// `Type`; example: `"\"Political\""`
     pub r#type: String,
 
-    /// `SampleRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `SampleRate`; example: `0`
     pub sample_rate: f64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Duration`; example: `0`
     pub duration: f64,
 
-    /// `PornTask`: an [`AiReviewTaskPornResult`].
+    /// `PornTask`
     pub porn_task: Option<AiReviewTaskPornResult>,
 
-    /// `TerrorismTask`: an [`AiReviewTaskTerrorismResult`].
+    /// `TerrorismTask`
     pub terrorism_task: Option<AiReviewTaskTerrorismResult>,
 
-    /// `PoliticalTask`: an [`AiReviewTaskPoliticalResult`].
+    /// `PoliticalTask`
     pub political_task: Option<AiReviewTaskPoliticalResult>,
 
-    /// `PornAsrTask`: an [`AiReviewTaskPornAsrResult`].
+    /// `PornAsrTask`
     pub porn_asr_task: Option<AiReviewTaskPornAsrResult>,
 
-    /// `PornOcrTask`: an [`AiReviewTaskPornOcrResult`].
+    /// `PornOcrTask`
     pub porn_ocr_task: Option<AiReviewTaskPornOcrResult>,
 
-    /// `PoliticalAsrTask`: an [`AiReviewTaskPoliticalAsrResult`].
+    /// `PoliticalAsrTask`
     pub political_asr_task: Option<AiReviewTaskPoliticalAsrResult>,
 
-    /// `PoliticalOcrTask`: an [`AiReviewTaskPoliticalOcrResult`].
+    /// `PoliticalOcrTask`
     pub political_ocr_task: Option<AiReviewTaskPoliticalOcrResult>,
 
-    /// `TerrorismOcrTask`: an [`AiReviewTaskTerrorismOcrResult`].
+    /// `TerrorismOcrTask`
     pub terrorism_ocr_task: Option<AiReviewTaskTerrorismOcrResult>,
 
-    /// `ProhibitedAsrTask`: an [`AiReviewTaskProhibitedAsrResult`].
+    /// `ProhibitedAsrTask`
     pub prohibited_asr_task: Option<AiReviewTaskProhibitedAsrResult>,
 
-    /// `ProhibitedOcrTask`: an [`AiReviewTaskProhibitedOcrResult`].
+    /// `ProhibitedOcrTask`
     pub prohibited_ocr_task: Option<AiReviewTaskProhibitedOcrResult>,
 }
 
@@ -2025,9 +1591,7 @@ pub struct AiContentReviewResult {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiContentReviewTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -2037,22 +1601,16 @@ pub struct AiContentReviewTaskInput {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiCutoutConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"foreground"`
+    /// `Type`; example: `"foreground"`
     pub r#type: Option<String>,
 
-    /// `PatternConfig`: a [`PatternConfig`].
+    /// `PatternConfig`
     pub pattern_config: Option<PatternConfig>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"cutout-1.0-lite"`
+    /// `Model`; example: `"cutout-1.0-lite"`
     pub model: Option<String>,
 }
 
@@ -2062,24 +1620,16 @@ pub struct AiCutoutConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiDecomposeConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Layers`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Layers`; example: `5`
     pub layers: Option<i64>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"将这张图片拆分图层，补充被遮挡的部分。"`
+    /// `Prompt`; example: `"将这张图片拆分图层，补充被遮挡的部分。"`
     pub prompt: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"decompose-1.0-flash"`
+    /// `Model`; example: `"decompose-1.0-flash"`
     pub model: Option<String>,
 }
 
@@ -2088,24 +1638,16 @@ pub struct AiDecomposeConfig {
 /// Sent in the input of [`CreateAiDramaTask`](super::CreateAiDramaTask).
 #[tc_model]
 pub struct AiDramaInput {
-    /// `Script`: a string.
-    ///
-    /// Example: `"一个可爱的小兔子去山里采蘑菇，走到途中累了找到一个池塘喝水。"`
+    /// `Script`; example: `"一个可爱的小兔子去山里采蘑菇，走到途中累了找到一个池塘喝水。"`
     pub script: String,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"chinese_ink_wash"`
+    /// `Style`; example: `"chinese_ink_wash"`
     pub style: String,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `Ratio`; example: `"16:9"`
     pub ratio: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: String,
 }
 
@@ -2115,24 +1657,16 @@ pub struct AiDramaInput {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiExpansionConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"1:1"`
+    /// `AspectRatio`; example: `"1:1"`
     pub aspect_ratio: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Width`; example: `1024`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Height`; example: `1024`
     pub height: Option<i64>,
 }
 
@@ -2141,14 +1675,10 @@ pub struct AiExpansionConfig {
 /// Sent in the input of [`CreateAiFissionTask`](super::CreateAiFissionTask).
 #[tc_model]
 pub struct AiFissionInput {
-    /// `ImageUrls`: a list of strings.
-    ///
-    /// Example: `["https://aigc-live-1303333058.cos.ap-guangzhou.myqcloud.com/ximiannai.png"]`
+    /// `ImageUrls`; example: `["https://aigc-live-1303333058.cos.ap-guangzhou.myqcloud.com/ximiannai.png"]`
     pub image_urls: Vec<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"氨基酸洗面奶，温和清洁不紧绷，绵密泡沫深层清洁毛孔，敏感肌也能用"`
+    /// `Text`; example: `"氨基酸洗面奶，温和清洁不紧绷，绵密泡沫深层清洁毛孔，敏感肌也能用"`
     pub text: Option<String>,
 }
 
@@ -2157,27 +1687,19 @@ pub struct AiFissionInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiParagraphInfo {
-    /// `Summary`: a string.
+    /// `Summary`
     pub summary: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"Tencent Cloud Media Services: Streamlining Live Streaming Solutions"`
+    /// `Title`; example: `"Tencent Cloud Media Services: Streamlining Live Streaming Solutions"`
     pub title: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["words1","words2"]`
+    /// `Keywords`; example: `["words1","words2"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2.532`
+    /// `StartTimeOffset`; example: `2.532`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5.532`
+    /// `EndTimeOffset`; example: `5.532`
     pub end_time_offset: Option<f64>,
 }
 
@@ -2187,40 +1709,28 @@ pub struct AiParagraphInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiPosterSuiteConfig {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `Mode`; example: `"auto"`
     pub mode: Option<String>,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `Definition`; example: `30000`
     pub definition: Option<i64>,
 
-    /// `Recipe`: a list of [`RecipeItem`] objects.
+    /// `Recipe`
     pub recipe: Option<Vec<RecipeItem>>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `Language`; example: `"zh-CN"`
     pub language: Option<String>,
 
-    /// `PanelRatio`: a string.
-    ///
-    /// Example: `"9:16"`
+    /// `PanelRatio`; example: `"9:16"`
     pub panel_ratio: Option<String>,
 
-    /// `PanelResolution`: a string.
-    ///
-    /// Example: `"2K"`
+    /// `PanelResolution`; example: `"2K"`
     pub panel_resolution: Option<String>,
 
-    /// `CustomVariables`: a list of [`CustomVariable`] objects.
+    /// `CustomVariables`
     pub custom_variables: Option<Vec<CustomVariable>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"WAND-suite-1.0-flash"`
+    /// `Model`; example: `"WAND-suite-1.0-flash"`
     pub model: Option<String>,
 }
 
@@ -2230,14 +1740,10 @@ pub struct AiPosterSuiteConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiQualityControlTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<u64>,
 
-    /// `ChannelExtPara`: a string.
-    ///
-    /// Example: `"{\\\"OutputDir\\\":\\\"/test/output/1abc***12345/\\\"}"`
+    /// `ChannelExtPara`; example: `"{\\\"OutputDir\\\":\\\"/test/output/1abc***12345/\\\"}"`
     pub channel_ext_para: Option<String>,
 }
 
@@ -2246,30 +1752,28 @@ pub struct AiQualityControlTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"FaceRecognition"`
+    /// `Type`; example: `"FaceRecognition"`
     pub r#type: String,
 
-    /// `FaceTask`: an [`AiRecognitionTaskFaceResult`].
+    /// `FaceTask`
     pub face_task: Option<AiRecognitionTaskFaceResult>,
 
-    /// `AsrWordsTask`: an [`AiRecognitionTaskAsrWordsResult`].
+    /// `AsrWordsTask`
     pub asr_words_task: Option<AiRecognitionTaskAsrWordsResult>,
 
-    /// `AsrFullTextTask`: an [`AiRecognitionTaskAsrFullTextResult`].
+    /// `AsrFullTextTask`
     pub asr_full_text_task: Option<AiRecognitionTaskAsrFullTextResult>,
 
-    /// `OcrWordsTask`: an [`AiRecognitionTaskOcrWordsResult`].
+    /// `OcrWordsTask`
     pub ocr_words_task: Option<AiRecognitionTaskOcrWordsResult>,
 
-    /// `OcrFullTextTask`: an [`AiRecognitionTaskOcrFullTextResult`].
+    /// `OcrFullTextTask`
     pub ocr_full_text_task: Option<AiRecognitionTaskOcrFullTextResult>,
 
-    /// `TransTextTask`: an [`AiRecognitionTaskTransTextResult`].
+    /// `TransTextTask`
     pub trans_text_task: Option<AiRecognitionTaskTransTextResult>,
 
-    /// `ObjectTask`: an [`AiRecognitionTaskObjectResult`].
+    /// `ObjectTask`
     pub object_task: Option<AiRecognitionTaskObjectResult>,
 }
 
@@ -2278,35 +1782,25 @@ pub struct AiRecognitionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskAsrFullTextResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskAsrFullTextResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskAsrFullTextResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskAsrFullTextResultOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 }
 
@@ -2315,9 +1809,7 @@ pub struct AiRecognitionTaskAsrFullTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10101`
+    /// `Definition`; example: `10101`
     pub definition: i64,
 }
 
@@ -2326,15 +1818,13 @@ pub struct AiRecognitionTaskAsrFullTextResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskAsrFullTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskAsrFullTextSegmentItem>,
 
-    /// `SubtitlePath`: a string.
-    ///
-    /// Example: `"http://lily-1256342427.cos.ap-shanghai.myqcloud.com/3109868718.vtt"`
+    /// `SubtitlePath`; example: `"http://lily-1256342427.cos.ap-shanghai.myqcloud.com/3109868718.vtt"`
     pub subtitle_path: String,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2346,27 +1836,19 @@ pub struct AiRecognitionTaskAsrFullTextResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `3.204`
+    /// `StartTimeOffset`; example: `3.204`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `7.204`
+    /// `EndTimeOffset`; example: `7.204`
     pub end_time_offset: f64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云媒体处理"`
+    /// `Text`; example: `"腾讯云媒体处理"`
     pub text: String,
 
-    /// `Wordlist`: a list of [`WordResult`] objects.
+    /// `Wordlist`
     pub wordlist: Option<Vec<WordResult>>,
 }
 
@@ -2375,30 +1857,22 @@ pub struct AiRecognitionTaskAsrFullTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskAsrWordsResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskAsrWordsResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskAsrWordsResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskAsrWordsResultOutput>,
 }
 
@@ -2407,9 +1881,7 @@ pub struct AiRecognitionTaskAsrWordsResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: i64,
 }
 
@@ -2418,12 +1890,10 @@ pub struct AiRecognitionTaskAsrWordsResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResultItem {
-    /// `Word`: a string.
-    ///
-    /// Example: `"关键词"`
+    /// `Word`; example: `"关键词"`
     pub word: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskAsrWordsSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskAsrWordsSegmentItem>,
 }
 
@@ -2432,7 +1902,7 @@ pub struct AiRecognitionTaskAsrWordsResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskAsrWordsResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskAsrWordsResultItem>,
 }
 
@@ -2441,19 +1911,13 @@ pub struct AiRecognitionTaskAsrWordsResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `4.096`
+    /// `StartTimeOffset`; example: `4.096`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5.546`
+    /// `EndTimeOffset`; example: `5.546`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 }
 
@@ -2462,30 +1926,22 @@ pub struct AiRecognitionTaskAsrWordsSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskFaceResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskFaceResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskFaceResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskFaceResultOutput>,
 }
 
@@ -2494,9 +1950,7 @@ pub struct AiRecognitionTaskFaceResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -2505,67 +1959,43 @@ pub struct AiRecognitionTaskFaceResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResultItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"9527"`
+    /// `Id`; example: `"9527"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Type`; example: `"Default"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskFaceSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskFaceSegmentItem>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"Male"`
+    /// `Gender`; example: `"Male"`
     pub gender: String,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"1953年6月"`
+    /// `Birthday`; example: `"1953年6月"`
     pub birthday: String,
 
-    /// `Profession`: a string.
-    ///
-    /// Example: `"歌手"`
+    /// `Profession`; example: `"歌手"`
     pub profession: String,
 
-    /// `SchoolOfGraduation`: a string.
-    ///
-    /// Example: `"清华大学"`
+    /// `SchoolOfGraduation`; example: `"清华大学"`
     pub school_of_graduation: String,
 
-    /// `Abstract`: a string.
-    ///
-    /// Example: `"知名歌手，代表作xxx"`
+    /// `Abstract`; example: `"知名歌手，代表作xxx"`
     pub r#abstract: String,
 
-    /// `PlaceOfBirth`: a string.
-    ///
-    /// Example: `"湖北武汉"`
+    /// `PlaceOfBirth`; example: `"湖北武汉"`
     pub place_of_birth: String,
 
-    /// `PersonType`: a string.
-    ///
-    /// Example: `"Politician"`
+    /// `PersonType`; example: `"Politician"`
     pub person_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Remark`; example: `"Normal"`
     pub remark: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test-result.com/face-recognition-person1.jpg"`
+    /// `Url`; example: `"https://test-result.com/face-recognition-person1.jpg"`
     pub url: String,
 }
 
@@ -2574,7 +2004,7 @@ pub struct AiRecognitionTaskFaceResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskFaceResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskFaceResultItem>,
 }
 
@@ -2583,24 +2013,16 @@ pub struct AiRecognitionTaskFaceResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskFaceSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0.033`
+    /// `StartTimeOffset`; example: `0.033`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0.035`
+    /// `EndTimeOffset`; example: `0.035`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `95`
+    /// `Confidence`; example: `95`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[807,345,985,523]`
+    /// `AreaCoordSet`; example: `[807,345,985,523]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -2610,14 +2032,10 @@ pub struct AiRecognitionTaskFaceSegmentItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"{\"ParaTest\":\"test\"}"`
+    /// `UserExtPara`; example: `"{\"ParaTest\":\"test\"}"`
     pub user_ext_para: Option<String>,
 }
 
@@ -2626,25 +2044,19 @@ pub struct AiRecognitionTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskObjectResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskObjectResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskObjectResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskObjectResultOutput>,
 }
 
@@ -2653,9 +2065,7 @@ pub struct AiRecognitionTaskObjectResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: i64,
 }
 
@@ -2664,12 +2074,10 @@ pub struct AiRecognitionTaskObjectResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResultItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"人脸"`
+    /// `Name`; example: `"人脸"`
     pub name: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskObjectSeqmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskObjectSeqmentItem>,
 }
 
@@ -2678,7 +2086,7 @@ pub struct AiRecognitionTaskObjectResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskObjectResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskObjectResultItem>,
 }
 
@@ -2687,24 +2095,16 @@ pub struct AiRecognitionTaskObjectResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskObjectSeqmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1.034`
+    /// `StartTimeOffset`; example: `1.034`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1.035`
+    /// `EndTimeOffset`; example: `1.035`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[932,342,1275,787]`
+    /// `AreaCoordSet`; example: `[932,342,1275,787]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -2713,30 +2113,22 @@ pub struct AiRecognitionTaskObjectSeqmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskOcrFullTextResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskOcrFullTextResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskOcrFullTextResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskOcrFullTextResultOutput>,
 }
 
@@ -2745,9 +2137,7 @@ pub struct AiRecognitionTaskOcrFullTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: i64,
 }
 
@@ -2756,7 +2146,7 @@ pub struct AiRecognitionTaskOcrFullTextResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskOcrFullTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskOcrFullTextSegmentItem>,
 }
 
@@ -2765,17 +2155,13 @@ pub struct AiRecognitionTaskOcrFullTextResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2.035`
+    /// `StartTimeOffset`; example: `2.035`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2.035`
+    /// `EndTimeOffset`; example: `2.035`
     pub end_time_offset: f64,
 
-    /// `TextSet`: a list of [`AiRecognitionTaskOcrFullTextSegmentTextItem`] objects.
+    /// `TextSet`
     pub text_set: Vec<AiRecognitionTaskOcrFullTextSegmentTextItem>,
 }
 
@@ -2784,19 +2170,13 @@ pub struct AiRecognitionTaskOcrFullTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextSegmentTextItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1592,84,1774,131]`
+    /// `AreaCoordSet`; example: `[1592,84,1774,131]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Text`; example: `"腾讯云"`
     pub text: String,
 }
 
@@ -2805,30 +2185,22 @@ pub struct AiRecognitionTaskOcrFullTextSegmentTextItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskOcrWordsResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskOcrWordsResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskOcrWordsResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskOcrWordsResultOutput>,
 }
 
@@ -2837,9 +2209,7 @@ pub struct AiRecognitionTaskOcrWordsResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -2848,12 +2218,10 @@ pub struct AiRecognitionTaskOcrWordsResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResultItem {
-    /// `Word`: a string.
-    ///
-    /// Example: `"关键词"`
+    /// `Word`; example: `"关键词"`
     pub word: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskOcrWordsSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskOcrWordsSegmentItem>,
 }
 
@@ -2862,7 +2230,7 @@ pub struct AiRecognitionTaskOcrWordsResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskOcrWordsResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskOcrWordsResultItem>,
 }
 
@@ -2871,24 +2239,16 @@ pub struct AiRecognitionTaskOcrWordsResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `4.096`
+    /// `StartTimeOffset`; example: `4.096`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5.546`
+    /// `EndTimeOffset`; example: `5.546`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[729,939,1159,1014]`
+    /// `AreaCoordSet`; example: `[729,939,1159,1014]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -2897,35 +2257,25 @@ pub struct AiRecognitionTaskOcrWordsSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskTransTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskTransTextResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskTransTextResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskTransTextResultOutput`].
+    /// `Output`
     pub output: Option<AiRecognitionTaskTransTextResultOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 }
 
@@ -2934,9 +2284,7 @@ pub struct AiRecognitionTaskTransTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskTransTextResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10103`
+    /// `Definition`; example: `10103`
     pub definition: i64,
 }
 
@@ -2945,12 +2293,10 @@ pub struct AiRecognitionTaskTransTextResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskTransTextResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskTransTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskTransTextSegmentItem>,
 
-    /// `SubtitlePath`: a string.
-    ///
-    /// Example: `"http://lily-1256342427.cos.ap-shanghai.myqcloud.com/3109868718.vtt"`
+    /// `SubtitlePath`; example: `"http://lily-1256342427.cos.ap-shanghai.myqcloud.com/3109868718.vtt"`
     pub subtitle_path: Option<String>,
 }
 
@@ -2959,32 +2305,22 @@ pub struct AiRecognitionTaskTransTextResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRecognitionTaskTransTextSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `17.45`
+    /// `StartTimeOffset`; example: `17.45`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `29.99`
+    /// `EndTimeOffset`; example: `29.99`
     pub end_time_offset: f64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `Trans`: a string.
-    ///
-    /// Example: `"Hello"`
+    /// `Trans`; example: `"Hello"`
     pub trans: String,
 
-    /// `Wordlist`: a list of [`WordResult`] objects.
+    /// `Wordlist`
     pub wordlist: Option<Vec<WordResult>>,
 }
 
@@ -2994,15 +2330,10 @@ pub struct AiRecognitionTaskTransTextSegmentItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiRestorationConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"strong"`
+    /// `Type`; example: `"strong"`
     pub r#type: Option<String>,
 }
 
@@ -3011,9 +2342,7 @@ pub struct AiRestorationConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPoliticalAsrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: u64,
 }
 
@@ -3022,17 +2351,13 @@ pub struct AiReviewPoliticalAsrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPoliticalAsrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewAsrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewAsrTextSegmentItem>,
 }
 
@@ -3041,9 +2366,7 @@ pub struct AiReviewPoliticalAsrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPoliticalOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: u64,
 }
 
@@ -3052,17 +2375,13 @@ pub struct AiReviewPoliticalOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPoliticalOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 }
 
@@ -3071,9 +2390,7 @@ pub struct AiReviewPoliticalOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPoliticalTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: u64,
 }
 
@@ -3082,22 +2399,16 @@ pub struct AiReviewPoliticalTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPoliticalTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"politician"`
+    /// `Label`; example: `"politician"`
     pub label: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewPoliticalSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewPoliticalSegmentItem>,
 }
 
@@ -3106,9 +2417,7 @@ pub struct AiReviewPoliticalTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPornAsrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -3117,17 +2426,13 @@ pub struct AiReviewPornAsrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPornAsrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Confidence`; example: `75`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewAsrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewAsrTextSegmentItem>,
 }
 
@@ -3136,9 +2441,7 @@ pub struct AiReviewPornAsrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPornOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -3147,17 +2450,13 @@ pub struct AiReviewPornOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPornOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Confidence`; example: `75`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 }
 
@@ -3166,10 +2465,7 @@ pub struct AiReviewPornOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPornTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Definition`, required in requests; example: `10`
     pub definition: Option<u64>,
 }
 
@@ -3178,22 +2474,16 @@ pub struct AiReviewPornTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewPornTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Confidence`; example: `75`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"porn"`
+    /// `Label`; example: `"porn"`
     pub label: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewSegmentItem>,
 }
 
@@ -3202,9 +2492,7 @@ pub struct AiReviewPornTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewProhibitedAsrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -3213,17 +2501,13 @@ pub struct AiReviewProhibitedAsrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewProhibitedAsrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewAsrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewAsrTextSegmentItem>,
 }
 
@@ -3232,9 +2516,7 @@ pub struct AiReviewProhibitedAsrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewProhibitedOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -3243,17 +2525,13 @@ pub struct AiReviewProhibitedOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewProhibitedOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 }
 
@@ -3262,30 +2540,22 @@ pub struct AiReviewProhibitedOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskPoliticalAsrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPoliticalAsrTaskInput`].
+    /// `Input`
     pub input: AiReviewPoliticalAsrTaskInput,
 
-    /// `Output`: an [`AiReviewPoliticalAsrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewPoliticalAsrTaskOutput>,
 }
 
@@ -3294,30 +2564,22 @@ pub struct AiReviewTaskPoliticalAsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskPoliticalOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPoliticalOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewPoliticalOcrTaskInput,
 
-    /// `Output`: an [`AiReviewPoliticalOcrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewPoliticalOcrTaskOutput>,
 }
 
@@ -3326,30 +2588,22 @@ pub struct AiReviewTaskPoliticalOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskPoliticalResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPoliticalTaskInput`].
+    /// `Input`
     pub input: AiReviewPoliticalTaskInput,
 
-    /// `Output`: an [`AiReviewPoliticalTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewPoliticalTaskOutput>,
 }
 
@@ -3358,30 +2612,22 @@ pub struct AiReviewTaskPoliticalResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskPornAsrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPornAsrTaskInput`].
+    /// `Input`
     pub input: AiReviewPornAsrTaskInput,
 
-    /// `Output`: an [`AiReviewPornAsrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewPornAsrTaskOutput>,
 }
 
@@ -3390,30 +2636,22 @@ pub struct AiReviewTaskPornAsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskPornOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPornOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewPornOcrTaskInput,
 
-    /// `Output`: an [`AiReviewPornOcrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewPornOcrTaskOutput>,
 }
 
@@ -3422,30 +2660,22 @@ pub struct AiReviewTaskPornOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskPornResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPornTaskInput`].
+    /// `Input`
     pub input: AiReviewPornTaskInput,
 
-    /// `Output`: an [`AiReviewPornTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewPornTaskOutput>,
 }
 
@@ -3454,30 +2684,22 @@ pub struct AiReviewTaskPornResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskProhibitedAsrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewProhibitedAsrTaskInput`].
+    /// `Input`
     pub input: AiReviewProhibitedAsrTaskInput,
 
-    /// `Output`: an [`AiReviewProhibitedAsrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewProhibitedAsrTaskOutput>,
 }
 
@@ -3486,30 +2708,22 @@ pub struct AiReviewTaskProhibitedAsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskProhibitedOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewProhibitedOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewProhibitedOcrTaskInput,
 
-    /// `Output`: an [`AiReviewProhibitedOcrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewProhibitedOcrTaskOutput>,
 }
 
@@ -3518,30 +2732,22 @@ pub struct AiReviewTaskProhibitedOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskTerrorismOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewTerrorismOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewTerrorismOcrTaskInput,
 
-    /// `Output`: an [`AiReviewTerrorismOcrTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewTerrorismOcrTaskOutput>,
 }
 
@@ -3550,30 +2756,22 @@ pub struct AiReviewTaskTerrorismOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTaskTerrorismResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewTerrorismTaskInput`].
+    /// `Input`
     pub input: AiReviewTerrorismTaskInput,
 
-    /// `Output`: an [`AiReviewTerrorismTaskOutput`].
+    /// `Output`
     pub output: Option<AiReviewTerrorismTaskOutput>,
 }
 
@@ -3582,9 +2780,7 @@ pub struct AiReviewTaskTerrorismResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTerrorismOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: u64,
 }
 
@@ -3593,17 +2789,13 @@ pub struct AiReviewTerrorismOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTerrorismOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 }
 
@@ -3612,9 +2804,7 @@ pub struct AiReviewTerrorismOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTerrorismTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: u64,
 }
 
@@ -3623,22 +2813,16 @@ pub struct AiReviewTerrorismTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AiReviewTerrorismTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Confidence`; example: `20`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"crowd"`
+    /// `Label`; example: `"crowd"`
     pub label: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewSegmentItem>,
 }
 
@@ -3647,12 +2831,10 @@ pub struct AiReviewTerrorismTaskOutput {
 /// Returned in the output of [`CreatePersonSample`](super::CreatePersonSample), [`DescribePersonSamples`](super::DescribePersonSamples) and [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSampleFaceInfo {
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"151***"`
+    /// `FaceId`; example: `"151***"`
     pub face_id: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -3661,19 +2843,13 @@ pub struct AiSampleFaceInfo {
 /// Sent in the input of [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSampleFaceOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Type`; example: `"add"`
     pub r#type: String,
 
-    /// `FaceIds`: a list of strings.
-    ///
-    /// Example: `["151***"]`
+    /// `FaceIds`; example: `["151***"]`
     pub face_ids: Option<Vec<String>>,
 
-    /// `FaceContents`: a list of strings.
-    ///
-    /// Example: `["/9j/4****SkZJRg****SABIAAD"]`
+    /// `FaceContents`; example: `["/9j/4****SkZJRg****SABIAAD"]`
     pub face_contents: Option<Vec<String>>,
 }
 
@@ -3682,19 +2858,13 @@ pub struct AiSampleFaceOperation {
 /// Returned in the output of [`CreatePersonSample`](super::CreatePersonSample) and [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSampleFailFaceInfo {
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: u64,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `501`
+    /// `ErrCode`; example: `501`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"remote call error"`
+    /// `Message`; example: `"remote call error"`
     pub message: String,
 }
 
@@ -3703,42 +2873,28 @@ pub struct AiSampleFailFaceInfo {
 /// Returned in the output of [`CreatePersonSample`](super::CreatePersonSample), [`DescribePersonSamples`](super::DescribePersonSamples) and [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSamplePerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"9527"`
+    /// `PersonId`; example: `"9527"`
     pub person_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Name`; example: `"Default"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Description`; example: `"张三"`
     pub description: String,
 
-    /// `FaceInfoSet`: a list of [`AiSampleFaceInfo`] objects.
+    /// `FaceInfoSet`
     pub face_info_set: Vec<AiSampleFaceInfo>,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `TagSet`; example: `["张三"]`
     pub tag_set: Vec<String>,
 
-    /// `UsageSet`: a list of strings.
-    ///
-    /// Example: `["场景"]`
+    /// `UsageSet`; example: `["场景"]`
     pub usage_set: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T06:16:39Z"`
+    /// `CreateTime`; example: `"2025-03-25T06:16:39Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T06:16:39Z"`
+    /// `UpdateTime`; example: `"2025-03-25T06:16:39Z"`
     pub update_time: String,
 }
 
@@ -3747,14 +2903,10 @@ pub struct AiSamplePerson {
 /// Sent in the input of [`ModifyPersonSample`](super::ModifyPersonSample) and [`ModifyWordSample`](super::ModifyWordSample).
 #[tc_model]
 pub struct AiSampleTagOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Type`; example: `"add"`
     pub r#type: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["明星"]`
+    /// `Tags`; example: `["明星"]`
     pub tags: Vec<String>,
 }
 
@@ -3763,29 +2915,19 @@ pub struct AiSampleTagOperation {
 /// Returned in the output of [`DescribeWordSamples`](super::DescribeWordSamples).
 #[tc_model]
 pub struct AiSampleWord {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Keyword`; example: `"张三"`
     pub keyword: String,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["明星","艺人"]`
+    /// `TagSet`; example: `["明星","艺人"]`
     pub tag_set: Vec<String>,
 
-    /// `UsageSet`: a list of strings.
-    ///
-    /// Example: `["Recognition.Ocr","Recognition.Asr"]`
+    /// `UsageSet`; example: `["Recognition.Ocr","Recognition.Asr"]`
     pub usage_set: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `CreateTime`; example: `"2018-10-01T10:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `UpdateTime`; example: `"2018-10-01T10:00:00Z"`
     pub update_time: String,
 }
 
@@ -3794,14 +2936,10 @@ pub struct AiSampleWord {
 /// Sent in the input of [`CreateWordSamples`](super::CreateWordSamples).
 #[tc_model]
 pub struct AiSampleWordInfo {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Keyword`; example: `"张三"`
     pub keyword: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["明星","艺人"]`
+    /// `Tags`; example: `["明星","艺人"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -3811,14 +2949,10 @@ pub struct AiSampleWordInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiStoryboardConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ProcessIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessIndex`; example: `0`
     pub process_index: Option<i64>,
 }
 
@@ -3828,20 +2962,13 @@ pub struct AiStoryboardConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct AiTryOnConfig {
-    /// `Model`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tryon-1.0-lite"`
+    /// `Model`, required in requests; example: `"tryon-1.0-lite"`
     pub model: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"将图二的上衣替换到图一的模特身上"`
+    /// `Prompt`; example: `"将图二的上衣替换到图一的模特身上"`
     pub prompt: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1K"`
+    /// `Resolution`; example: `"1K"`
     pub resolution: Option<String>,
 }
 
@@ -3850,14 +2977,10 @@ pub struct AiTryOnConfig {
 /// Sent in the input of [`CreateAigcAudioTask`](super::CreateAigcAudioTask).
 #[tc_model]
 pub struct AigcAudioExtraParam {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"438910555_1"`
+    /// `ResourceId`; example: `"438910555_1"`
     pub resource_id: Option<String>,
 
-    /// `OutputAudioFormat`: a string.
-    ///
-    /// Example: `"mp3"`
+    /// `OutputAudioFormat`; example: `"mp3"`
     pub output_audio_format: Option<String>,
 }
 
@@ -3866,12 +2989,10 @@ pub struct AigcAudioExtraParam {
 /// Returned in the output of [`DescribeAigcAudioTask`](super::DescribeAigcAudioTask).
 #[tc_model]
 pub struct AigcAudioOutputAudioInfo {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Duration`; example: `8`
     pub duration: Option<i64>,
 }
 
@@ -3880,12 +3001,10 @@ pub struct AigcAudioOutputAudioInfo {
 /// Returned in the output of [`DescribeAigcAudioTask`](super::DescribeAigcAudioTask).
 #[tc_model]
 pub struct AigcAudioOutputVideoInfo {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Duration`; example: `8`
     pub duration: Option<i64>,
 }
 
@@ -3894,7 +3013,7 @@ pub struct AigcAudioOutputVideoInfo {
 /// Sent in the input of [`CreateAigcAudioTask`](super::CreateAigcAudioTask).
 #[tc_model]
 pub struct AigcAudioReferenceAudioInfo {
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 }
 
@@ -3903,7 +3022,7 @@ pub struct AigcAudioReferenceAudioInfo {
 /// Sent in the input of [`CreateAigcAudioTask`](super::CreateAigcAudioTask).
 #[tc_model]
 pub struct AigcAudioReferenceVideoInfo {
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: Option<String>,
 }
 
@@ -3912,24 +3031,16 @@ pub struct AigcAudioReferenceVideoInfo {
 /// Sent in the input of [`CreateAigcImageTask`](super::CreateAigcImageTask).
 #[tc_model]
 pub struct AigcImageExtraParam {
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080P"`
+    /// `Resolution`; example: `"1080P"`
     pub resolution: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"png"`
+    /// `OutputFormat`; example: `"png"`
     pub output_format: Option<String>,
 }
 
@@ -3938,12 +3049,10 @@ pub struct AigcImageExtraParam {
 /// Sent in the input of [`CreateAigcImageTask`](super::CreateAigcImageTask).
 #[tc_model]
 pub struct AigcImageInfo {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"asset"`
+    /// `ReferenceType`; example: `"asset"`
     pub reference_type: Option<String>,
 }
 
@@ -3952,19 +3061,13 @@ pub struct AigcImageInfo {
 /// Sent in the input of [`CreateAigcAudioTask`](super::CreateAigcAudioTask), [`CreateAigcImageTask`](super::CreateAigcImageTask), [`CreateAigcVideoTask`](super::CreateAigcVideoTask) and [`SubmitHunyuan3DTask`](super::SubmitHunyuan3DTask).
 #[tc_model]
 pub struct AigcStoreCosParam {
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"aigc-test-video-1303333058"`
+    /// `CosBucketName`; example: `"aigc-test-video-1303333058"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosBucketRegion`; example: `"ap-guangzhou"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"my_cos_file"`
+    /// `CosBucketPath`; example: `"my_cos_file"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -3973,70 +3076,46 @@ pub struct AigcStoreCosParam {
 /// Returned in the output of [`DescribeAigcTaskList`](super::DescribeAigcTaskList).
 #[tc_model]
 pub struct AigcTaskListItem {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fa3329e2-dfd1-****-9f0a-bb8612af7dc5"`
+    /// `TaskId`; example: `"fa3329e2-dfd1-****-9f0a-bb8612af7dc5"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"RedrawVideo"`
+    /// `TaskType`; example: `"RedrawVideo"`
     pub task_type: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `TaskStatus`; example: `"FINISHED"`
     pub task_status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-20 17:15:31"`
+    /// `CreateTime`; example: `"2026-03-20 17:15:31"`
     pub create_time: Option<String>,
 
-    /// `ScheduledTime`: a string.
-    ///
-    /// Example: `"2026-03-20 17:15:31"`
+    /// `ScheduledTime`; example: `"2026-03-20 17:15:31"`
     pub scheduled_time: Option<String>,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2026-03-20 17:15:32"`
+    /// `FinishedTime`; example: `"2026-03-20 17:15:32"`
     pub finished_time: Option<String>,
 
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Option<Vec<String>>,
 
-    /// `TaskResultCode`: a signed 64-bit integer.
-    ///
-    /// Example: `-403`
+    /// `TaskResultCode`; example: `-403`
     pub task_result_code: Option<i64>,
 
-    /// `TaskResultMsg`: a string.
-    ///
-    /// Example: `"task is busy"`
+    /// `TaskResultMsg`; example: `"task is busy"`
     pub task_result_msg: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `Ratio`; example: `"16:9"`
     pub ratio: Option<String>,
 
-    /// `RequestBody`: a string.
+    /// `RequestBody`
     pub request_body: Option<String>,
 
-    /// `TaskInfo`: a string.
-    ///
-    /// Example: `"{**\"final\": null}"`
+    /// `TaskInfo`; example: `"{**\"final\": null}"`
     pub task_info: Option<String>,
 
-    /// `Stage`: a string.
-    ///
-    /// Example: `"STAGE_1_FINISHED"`
+    /// `Stage`; example: `"STAGE_1_FINISHED"`
     pub stage: Option<String>,
 }
 
@@ -4045,34 +3124,22 @@ pub struct AigcTaskListItem {
 /// Sent in the input of [`CreateAigcVideoTask`](super::CreateAigcVideoTask).
 #[tc_model]
 pub struct AigcVideoExtraParam {
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720P"`
+    /// `Resolution`; example: `"720P"`
     pub resolution: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `EnableAudio`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAudio`; example: `false`
     pub enable_audio: Option<bool>,
 
-    /// `OffPeak`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OffPeak`; example: `false`
     pub off_peak: Option<bool>,
 
-    /// `EnableBgm`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBgm`; example: `false`
     pub enable_bgm: Option<bool>,
 }
 
@@ -4081,7 +3148,7 @@ pub struct AigcVideoExtraParam {
 /// Sent in the input of [`CreateAigcVideoTask`](super::CreateAigcVideoTask).
 #[tc_model]
 pub struct AigcVideoReferenceAudioInfo {
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 }
 
@@ -4090,14 +3157,10 @@ pub struct AigcVideoReferenceAudioInfo {
 /// Sent in the input of [`CreateAigcVideoTask`](super::CreateAigcVideoTask).
 #[tc_model]
 pub struct AigcVideoReferenceImageInfo {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://myimage.com/mps/image.png"`
+    /// `ImageUrl`; example: `"http://myimage.com/mps/image.png"`
     pub image_url: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"asset"`
+    /// `ReferenceType`; example: `"asset"`
     pub reference_type: Option<String>,
 }
 
@@ -4106,25 +3169,19 @@ pub struct AigcVideoReferenceImageInfo {
 /// Sent in the input of [`CreateAigcVideoTask`](super::CreateAigcVideoTask).
 #[tc_model]
 pub struct AigcVideoReferenceSubjectInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"object"`
+    /// `Id`; example: `"object"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"dog_object"`
+    /// `Name`; example: `"dog_object"`
     pub name: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"voice_male"`
+    /// `VoiceId`; example: `"voice_male"`
     pub voice_id: Option<String>,
 
-    /// `ImageUrls`: a list of strings.
+    /// `ImageUrls`
     pub image_urls: Option<Vec<String>>,
 
-    /// `VideoUrls`: a list of strings.
+    /// `VideoUrls`
     pub video_urls: Option<Vec<String>>,
 }
 
@@ -4133,19 +3190,13 @@ pub struct AigcVideoReferenceSubjectInfo {
 /// Sent in the input of [`CreateAigcVideoTask`](super::CreateAigcVideoTask).
 #[tc_model]
 pub struct AigcVideoReferenceVideoInfo {
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://video-mps-cos/output/video.mp4"`
+    /// `VideoUrl`; example: `"http://video-mps-cos/output/video.mp4"`
     pub video_url: Option<String>,
 
-    /// `ReferType`: a string.
-    ///
-    /// Example: `"feature"`
+    /// `ReferType`; example: `"feature"`
     pub refer_type: Option<String>,
 
-    /// `KeepOriginalSound`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `KeepOriginalSound`; example: `"yes"`
     pub keep_original_sound: Option<String>,
 }
 
@@ -4155,16 +3206,10 @@ pub struct AigcVideoReferenceVideoInfo {
 /// Returned in the output of [`CreateStreamPackageSSAIChannel`](super::CreateStreamPackageSSAIChannel), [`DescribeStreamPackageSSAIChannel`](super::DescribeStreamPackageSSAIChannel) and [`DescribeStreamPackageSSAIChannels`](super::DescribeStreamPackageSSAIChannels).
 #[tc_model]
 pub struct AliasValueConf {
-    /// `Alias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"india"`
+    /// `Alias`, always sent in responses; example: `"india"`
     pub alias: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-mumbai"`
+    /// `Value`, always sent in responses; example: `"ap-mumbai"`
     pub value: Option<String>,
 }
 
@@ -4174,33 +3219,22 @@ pub struct AliasValueConf {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AnimatedGraphicTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Definition`; example: `20000`
     pub definition: u64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `StartTimeOffset`; example: `1.5`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `11.2`
+    /// `EndTimeOffset`; example: `11.2`
     pub end_time_offset: f64,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"文件名_{变量名}.{format}"`
+    /// `OutputObjectPath`, always sent in responses; example: `"文件名_{变量名}.{format}"`
     pub output_object_path: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"ainmated\":\"\"}"`
+    /// `ExtInfo`; example: `"{\"ainmated\":\"\"}"`
     pub ext_info: Option<String>,
 }
 
@@ -4209,64 +3243,40 @@ pub struct AnimatedGraphicTaskInput {
 /// Returned in the output of [`DescribeAnimatedGraphicsTemplates`](super::DescribeAnimatedGraphicsTemplates).
 #[tc_model]
 pub struct AnimatedGraphicsTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转动图模板"`
+    /// `Name`; example: `"转动图模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转动图模板说明"`
+    /// `Comment`; example: `"转动图模板说明"`
     pub comment: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"close"`
+    /// `ResolutionAdaptive`; example: `"close"`
     pub resolution_adaptive: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Format`; example: `"gif"`
     pub format: String,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Fps`; example: `2`
     pub fps: u64,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Quality`; example: `75`
     pub quality: f64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2016-12-31T16:00:00Z"`
+    /// `CreateTime`; example: `"2016-12-31T16:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2016-12-31T16:00:00Z"`
+    /// `UpdateTime`; example: `"2016-12-31T16:00:00Z"`
     pub update_time: String,
 }
 
@@ -4276,15 +3286,10 @@ pub struct AnimatedGraphicsTemplate {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ArtifactRepairConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -4294,21 +3299,13 @@ pub struct ArtifactRepairConfig {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct AsrFullTextConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `SubtitleFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`, always sent in responses; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `SourceLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zh"`
+    /// `SourceLanguage`, always sent in responses; example: `"zh"`
     pub source_language: Option<String>,
 }
 
@@ -4317,19 +3314,13 @@ pub struct AsrFullTextConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct AsrFullTextConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `SourceLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SourceLanguage`; example: `"zh"`
     pub source_language: Option<String>,
 }
 
@@ -4339,14 +3330,10 @@ pub struct AsrFullTextConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartSubtitleTemplates`](super::DescribeSmartSubtitleTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AsrHotWordsConfigure {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"hwd-2670a776bb5eccccc324"`
+    /// `LibraryId`; example: `"hwd-2670a776bb5eccccc324"`
     pub library_id: Option<String>,
 }
 
@@ -4355,44 +3342,28 @@ pub struct AsrHotWordsConfigure {
 /// Returned in the output of [`DescribeAsrHotwordsList`](super::DescribeAsrHotwordsList).
 #[tc_model]
 pub struct AsrHotwordsSet {
-    /// `HotwordsId`: a string.
-    ///
-    /// Example: `"hwd-aftgxxx"`
+    /// `HotwordsId`; example: `"hwd-aftgxxx"`
     pub hotwords_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"hotwordname"`
+    /// `Name`; example: `"hotwordname"`
     pub name: Option<String>,
 
-    /// `WordCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WordCount`; example: `2`
     pub word_count: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"hwd.txt"`
+    /// `FileName`; example: `"hwd.txt"`
     pub file_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `CreateTime`; example: `"2006-01-02T15:04:05Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `UpdateTime`; example: `"2006-01-02T15:04:05Z"`
     pub update_time: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -4401,19 +3372,13 @@ pub struct AsrHotwordsSet {
 /// Returned in the output of [`DescribeAsrHotwords`](super::DescribeAsrHotwords).
 #[tc_model]
 pub struct AsrHotwordsSetItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Id`; example: `5`
     pub id: Option<u64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Text`; example: `"腾讯云"`
     pub text: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<i64>,
 }
 
@@ -4423,15 +3388,10 @@ pub struct AsrHotwordsSetItem {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct AsrWordsConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["明星","艺人"]`
+    /// `LabelSet`, always sent in responses; example: `["明星","艺人"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -4440,14 +3400,10 @@ pub struct AsrWordsConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct AsrWordsConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["明星","艺人"]`
+    /// `LabelSet`; example: `["明星","艺人"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -4456,40 +3412,26 @@ pub struct AsrWordsConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeStreamPackageLinearAssemblyUsage`](super::DescribeStreamPackageLinearAssemblyUsage).
 #[tc_model]
 pub struct AssemblyUsageDetail {
-    /// `ChannelID`: a string.
-    ///
-    /// Example: `"69CA28574083B064D4BB"`
+    /// `ChannelID`; example: `"69CA28574083B064D4BB"`
     #[tc(rename = "ChannelID")]
     pub channel_id: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-02-10"`
+    /// `Date`; example: `"2026-02-10"`
     pub date: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-02-10T11:00:00+08:00"`
+    /// `StartTime`; example: `"2026-02-10T11:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-02-10T11:20:00+08:00"`
+    /// `EndTime`; example: `"2026-02-10T11:20:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Duration`; example: `60`
     pub duration: Option<i64>,
 
-    /// `ChannelTier`: a string.
-    ///
-    /// Example: `"Basic"`
+    /// `ChannelTier`; example: `"Basic"`
     pub channel_tier: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"test_channel"`
+    /// `ChannelName`; example: `"test_channel"`
     pub channel_name: Option<String>,
 }
 
@@ -4498,17 +3440,13 @@ pub struct AssemblyUsageDetail {
 /// Returned in the output of [`DescribeStreamPackageLinearAssemblyUsage`](super::DescribeStreamPackageLinearAssemblyUsage).
 #[tc_model]
 pub struct AssemblyUsageInfo {
-    /// `AssemblyUsageDetails`: a list of [`AssemblyUsageDetail`] objects.
+    /// `AssemblyUsageDetails`
     pub assembly_usage_details: Option<Vec<AssemblyUsageDetail>>,
 
-    /// `SumBasicChannelDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SumBasicChannelDuration`; example: `0`
     pub sum_basic_channel_duration: Option<i64>,
 
-    /// `SumStandardChannelDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SumStandardChannelDuration`; example: `0`
     pub sum_standard_channel_duration: Option<i64>,
 }
 
@@ -4518,15 +3456,10 @@ pub struct AssemblyUsageInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioBeautifyConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["declick"]`
+    /// `Types`; example: `["declick"]`
     pub types: Option<Vec<String>>,
 }
 
@@ -4536,10 +3469,7 @@ pub struct AudioBeautifyConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioDenoiseConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -4549,19 +3479,19 @@ pub struct AudioDenoiseConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioEnhanceConfig {
-    /// `Denoise`: an [`AudioDenoiseConfig`].
+    /// `Denoise`
     pub denoise: Option<AudioDenoiseConfig>,
 
-    /// `Separate`: an [`AudioSeparateConfig`].
+    /// `Separate`
     pub separate: Option<AudioSeparateConfig>,
 
-    /// `VolumeBalance`: a [`VolumeBalanceConfig`].
+    /// `VolumeBalance`
     pub volume_balance: Option<VolumeBalanceConfig>,
 
-    /// `Beautify`: an [`AudioBeautifyConfig`].
+    /// `Beautify`
     pub beautify: Option<AudioBeautifyConfig>,
 
-    /// `AudioEnhanceEdit`: an [`AudioEnhanceEditConfig`].
+    /// `AudioEnhanceEdit`
     pub audio_enhance_edit: Option<AudioEnhanceEditConfig>,
 }
 
@@ -4571,16 +3501,10 @@ pub struct AudioEnhanceConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioEnhanceEditConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OFF"`
+    /// `Switch`, always sent in responses; example: `"OFF"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"restore"`
+    /// `Type`, always sent in responses; example: `"restore"`
     pub r#type: Option<String>,
 }
 
@@ -4590,20 +3514,13 @@ pub struct AudioEnhanceEditConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioSeparateConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Type`; example: `"normal"`
     pub r#type: Option<String>,
 
-    /// `Track`: a string.
-    ///
-    /// Example: `"vocal"`
+    /// `Track`; example: `"vocal"`
     pub track: Option<String>,
 }
 
@@ -4613,43 +3530,28 @@ pub struct AudioSeparateConfig {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioTemplateInfo {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: String,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: i64,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `44100`
+    /// `SampleRate`; example: `44100`
     pub sample_rate: u64,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `AudioChannel`, always sent in responses; example: `2`
     pub audio_channel: Option<i64>,
 
-    /// `TrackChannelInfo`: an [`AudioTrackChannelInfo`].
+    /// `TrackChannelInfo`
     pub track_channel_info: Option<AudioTrackChannelInfo>,
 
-    /// `AudioLanguage`: a string.
-    ///
-    /// Example: `"eng"`
+    /// `AudioLanguage`; example: `"eng"`
     pub audio_language: Option<String>,
 
-    /// `AudioName`: a string.
-    ///
-    /// Example: `"English"`
+    /// `AudioName`; example: `"English"`
     pub audio_name: Option<String>,
 
-    /// `DefaultTrack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DefaultTrack`; example: `false`
     pub default_track: Option<bool>,
 }
 
@@ -4659,29 +3561,19 @@ pub struct AudioTemplateInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioTemplateInfoForUpdate {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: Option<i64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `44100`
+    /// `SampleRate`; example: `44100`
     pub sample_rate: Option<u64>,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AudioChannel`; example: `2`
     pub audio_channel: Option<i64>,
 
-    /// `StreamSelects`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `StreamSelects`; example: `[0]`
     pub stream_selects: Option<Vec<i64>>,
 }
 
@@ -4691,17 +3583,13 @@ pub struct AudioTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct AudioTrackChannelInfo {
-    /// `ChannelsRemix`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelsRemix`; example: `0`
     pub channels_remix: Option<i64>,
 
-    /// `SelectType`: a string.
-    ///
-    /// Example: `"track"`
+    /// `SelectType`; example: `"track"`
     pub select_type: Option<String>,
 
-    /// `InputTrackInfo`: a list of [`TrackInfo`] objects.
+    /// `InputTrackInfo`
     pub input_track_info: Option<Vec<TrackInfo>>,
 }
 
@@ -4711,39 +3599,25 @@ pub struct AudioTrackChannelInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules) and [`DescribeWorkflows`](super::DescribeWorkflows).
 #[tc_model]
 pub struct AwsS3FileUploadTrigger {
-    /// `S3Bucket`: a string.
-    ///
-    /// Example: `"mps-test-s3"`
+    /// `S3Bucket`; example: `"mps-test-s3"`
     pub s3_bucket: String,
 
-    /// `S3Region`: a string.
-    ///
-    /// Example: `"us-east-1"`
+    /// `S3Region`; example: `"us-east-1"`
     pub s3_region: String,
 
-    /// `Dir`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/Dir/"`
+    /// `Dir`, always sent in responses; example: `"/Dir/"`
     pub dir: Option<String>,
 
-    /// `Formats`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["mp4","flv","mov"]`
+    /// `Formats`, always sent in responses; example: `["mp4","flv","mov"]`
     pub formats: Option<Vec<String>>,
 
-    /// `S3SecretId`: a string.
-    ///
-    /// Example: `"AKIA*******123W"`
+    /// `S3SecretId`; example: `"AKIA*******123W"`
     pub s3_secret_id: Option<String>,
 
-    /// `S3SecretKey`: a string.
-    ///
-    /// Example: `"AKIA*******123W"`
+    /// `S3SecretKey`; example: `"AKIA*******123W"`
     pub s3_secret_key: Option<String>,
 
-    /// `AwsSQS`: an [`AwsSqs`].
+    /// `AwsSQS`
     #[tc(rename = "AwsSQS")]
     pub aws_sqs: Option<AwsSqs>,
 }
@@ -4755,28 +3629,18 @@ pub struct AwsS3FileUploadTrigger {
 #[doc(alias = "AwsSQS")]
 #[tc_model]
 pub struct AwsSqs {
-    /// `SQSRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-southeast-1"`
+    /// `SQSRegion`, required in requests; example: `"ap-southeast-1"`
     #[tc(rename = "SQSRegion")]
     pub sqs_region: Option<String>,
 
-    /// `SQSQueueName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mps123_s3_sqs"`
+    /// `SQSQueueName`, required in requests; example: `"mps123_s3_sqs"`
     #[tc(rename = "SQSQueueName")]
     pub sqs_queue_name: Option<String>,
 
-    /// `S3SecretId`: a string.
-    ///
-    /// Example: `"AKIA*******123W"`
+    /// `S3SecretId`; example: `"AKIA*******123W"`
     pub s3_secret_id: Option<String>,
 
-    /// `S3SecretKey`: a string.
-    ///
-    /// Example: `"AKIA*******123W"`
+    /// `S3SecretKey`; example: `"AKIA*******123W"`
     pub s3_secret_key: Option<String>,
 }
 
@@ -4785,10 +3649,10 @@ pub struct AwsSqs {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct BatchSmartSubtitlesResult {
-    /// `Input`: a [`SmartSubtitleTaskResultInput`].
+    /// `Input`
     pub input: Option<SmartSubtitleTaskResultInput>,
 
-    /// `Outputs`: a list of [`SmartSubtitleTaskBatchOutput`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<SmartSubtitleTaskBatchOutput>>,
 }
 
@@ -4797,13 +3661,13 @@ pub struct BatchSmartSubtitlesResult {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct BatchSubTaskResult {
-    /// `InputInfos`: a list of [`MediaInputInfo`] objects.
+    /// `InputInfos`
     pub input_infos: Option<Vec<MediaInputInfo>>,
 
-    /// `Metadatas`: a list of [`MediaMetaData`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<MediaMetaData>>,
 
-    /// `SmartSubtitlesTaskResult`: a [`BatchSmartSubtitlesResult`].
+    /// `SmartSubtitlesTaskResult`
     pub smart_subtitles_task_result: Option<BatchSmartSubtitlesResult>,
 }
 
@@ -4813,15 +3677,13 @@ pub struct BatchSubTaskResult {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct BeautyConfig {
-    /// `BeautyEffectItems`: a list of [`BeautyEffectItemConfig`] objects.
+    /// `BeautyEffectItems`
     pub beauty_effect_items: Option<Vec<BeautyEffectItemConfig>>,
 
-    /// `BeautyFilterItems`: a list of [`BeautyFilterItemConfig`] objects.
+    /// `BeautyFilterItems`
     pub beauty_filter_items: Option<Vec<BeautyFilterItemConfig>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `Type`; example: `"auto"`
     pub r#type: Option<String>,
 }
 
@@ -4831,29 +3693,19 @@ pub struct BeautyConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct BeautyEffectItemConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Whiten"`
+    /// `Type`; example: `"Whiten"`
     pub r#type: String,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Value`; example: `40`
     pub value: Option<i64>,
 
-    /// `ResourcePath`: a string.
-    ///
-    /// Example: `"/makeupRes/video_makeup_mitao"`
+    /// `ResourcePath`; example: `"/makeupRes/video_makeup_mitao"`
     pub resource_path: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\\\"Color\\\":\\\"#ff0000\\\"}"`
+    /// `ExtInfo`; example: `"{\\\"Color\\\":\\\"#ff0000\\\"}"`
     pub ext_info: Option<String>,
 }
 
@@ -4863,19 +3715,13 @@ pub struct BeautyEffectItemConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct BeautyFilterItemConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Qingjiaopian"`
+    /// `Type`; example: `"Qingjiaopian"`
     pub r#type: String,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Value`; example: `70`
     pub value: Option<i64>,
 }
 
@@ -4885,13 +3731,13 @@ pub struct BeautyFilterItemConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct BlindWatermarkConfig {
-    /// `AddBlindWatermark`: an [`AddBlindWatermarkConfig`].
+    /// `AddBlindWatermark`
     pub add_blind_watermark: Option<AddBlindWatermarkConfig>,
 
-    /// `ExtractBlindWatermark`: an [`ExtractBlindWatermarkConfig`].
+    /// `ExtractBlindWatermark`
     pub extract_blind_watermark: Option<ExtractBlindWatermarkConfig>,
 
-    /// `RemoveBlindWatermark`: a [`RemoveBlindWatermarkConfig`].
+    /// `RemoveBlindWatermark`
     pub remove_blind_watermark: Option<RemoveBlindWatermarkConfig>,
 }
 
@@ -4901,9 +3747,7 @@ pub struct BlindWatermarkConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct BlindWatermarkEmbedInfo {
-    /// `EmbedText`: a string.
-    ///
-    /// Example: `"dGVzdA=="`
+    /// `EmbedText`; example: `"dGVzdA=="`
     pub embed_text: Option<String>,
 }
 
@@ -4913,9 +3757,7 @@ pub struct BlindWatermarkEmbedInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct BlindWatermarkInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -4924,44 +3766,28 @@ pub struct BlindWatermarkInput {
 /// Returned in the output of [`DescribeBlindWatermarkTemplates`](super::DescribeBlindWatermarkTemplates).
 #[tc_model]
 pub struct BlindWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: String,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"水印文本内容"`
+    /// `TextContent`; example: `"水印文本内容"`
     pub text_content: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"数字水印模板"`
+    /// `Comment`; example: `"数字水印模板"`
     pub comment: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2025-08-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2025-08-01T18:00:00+08:00"`
     pub update_time: String,
 
-    /// `Strength`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Strength`; example: `"default"`
     pub strength: String,
 }
 
@@ -4970,10 +3796,10 @@ pub struct BlindWatermarkTemplate {
 /// Returned in the output of [`DescribeStreamPackageLinearAssemblyChannelAlerts`](super::DescribeStreamPackageLinearAssemblyChannelAlerts).
 #[tc_model]
 pub struct ChannelAlertResp {
-    /// `ProgramAlertCounts`: a list of [`ProgramAlertCounts`] objects.
+    /// `ProgramAlertCounts`
     pub program_alert_counts: Option<Vec<ProgramAlertCounts>>,
 
-    /// `ProgramAlertInfos`: a list of [`ProgramAlertInfos`] objects.
+    /// `ProgramAlertInfos`
     pub program_alert_infos: Option<Vec<ProgramAlertInfos>>,
 }
 
@@ -4983,9 +3809,7 @@ pub struct ChannelAlertResp {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct ClassificationConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -4994,9 +3818,7 @@ pub struct ClassificationConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct ClassificationConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -5006,24 +3828,16 @@ pub struct ClassificationConfigureInfoForUpdate {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct ClipRangeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Entire"`
+    /// `Type`; example: `"Entire"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<u64>,
 
-    /// `StartOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartOffset`; example: `0`
     pub start_offset: Option<u64>,
 
-    /// `EndOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EndOffset`; example: `10`
     pub end_offset: Option<u64>,
 }
 
@@ -5033,24 +3847,16 @@ pub struct ClipRangeInfo {
 #[doc(alias = "CloneViralAIGC")]
 #[tc_model]
 pub struct CloneViralAigc {
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<i64>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"9:16"`
+    /// `AspectRatio`; example: `"9:16"`
     pub aspect_ratio: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `ModelTier`: a string.
-    ///
-    /// Example: `"flagship"`
+    /// `ModelTier`; example: `"flagship"`
     pub model_tier: Option<String>,
 }
 
@@ -5059,24 +3865,16 @@ pub struct CloneViralAigc {
 /// Sent in the input of [`CloneViral`](super::CloneViral).
 #[tc_model]
 pub struct CloneViralContent {
-    /// `UserPrompt`: a string.
-    ///
-    /// Example: `"在阳光明媚的公园场景中展示产品"`
+    /// `UserPrompt`; example: `"在阳光明媚的公园场景中展示产品"`
     pub user_prompt: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `Market`: a string.
-    ///
-    /// Example: `"china"`
+    /// `Market`; example: `"china"`
     pub market: Option<String>,
 
-    /// `FissionLevel`: a string.
-    ///
-    /// Example: `"exact"`
+    /// `FissionLevel`; example: `"exact"`
     pub fission_level: Option<String>,
 }
 
@@ -5085,19 +3883,13 @@ pub struct CloneViralContent {
 /// Sent in the input of [`CloneViral`](super::CloneViral).
 #[tc_model]
 pub struct CloneViralCosInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `Region`; example: `"ap-nanjing"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"ie-mps-**********"`
+    /// `Bucket`; example: `"ie-mps-**********"`
     pub bucket: Option<String>,
 
-    /// `Dir`: a string.
-    ///
-    /// Example: `"/common/***********/viral/test"`
+    /// `Dir`; example: `"/common/***********/viral/test"`
     pub dir: Option<String>,
 }
 
@@ -5106,12 +3898,10 @@ pub struct CloneViralCosInfo {
 /// Sent in the input of [`CloneViral`](super::CloneViral).
 #[tc_model]
 pub struct CloneViralOutputOption {
-    /// `Type`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `Type`; example: `"cos"`
     pub r#type: Option<String>,
 
-    /// `CosInfo`: a [`CloneViralCosInfo`].
+    /// `CosInfo`
     pub cos_info: Option<CloneViralCosInfo>,
 }
 
@@ -5120,24 +3910,16 @@ pub struct CloneViralOutputOption {
 /// Sent in the input of [`CloneViral`](super::CloneViral).
 #[tc_model]
 pub struct CloneViralPersona {
-    /// `Gender`: a string.
-    ///
-    /// Example: `"female"`
+    /// `Gender`; example: `"female"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"youth"`
+    /// `Age`; example: `"youth"`
     pub age: Option<String>,
 
-    /// `Ethnicity`: a string.
-    ///
-    /// Example: `"asian"`
+    /// `Ethnicity`; example: `"asian"`
     pub ethnicity: Option<String>,
 
-    /// `BodyType`: a string.
-    ///
-    /// Example: `"slim"`
+    /// `BodyType`; example: `"slim"`
     pub body_type: Option<String>,
 }
 
@@ -5146,17 +3928,13 @@ pub struct CloneViralPersona {
 /// Sent in the input of [`CloneViral`](super::CloneViral).
 #[tc_model]
 pub struct CloneViralProduct {
-    /// `Images`: a list of strings.
+    /// `Images`
     pub images: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"冰丝白裙"`
+    /// `Name`; example: `"冰丝白裙"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"凉感冰丝面料，速干透气，多色可选"`
+    /// `Description`; example: `"凉感冰丝面料，速干透气，多色可选"`
     pub description: Option<String>,
 }
 
@@ -5166,15 +3944,10 @@ pub struct CloneViralProduct {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ColorEnhanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -5183,13 +3956,13 @@ pub struct ColorEnhanceConfig {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeAudioItem {
-    /// `SourceMedia`: a [`ComposeSourceMedia`].
+    /// `SourceMedia`
     pub source_media: ComposeSourceMedia,
 
-    /// `TrackTime`: a [`ComposeTrackTime`].
+    /// `TrackTime`
     pub track_time: Option<ComposeTrackTime>,
 
-    /// `AudioOperations`: a list of [`ComposeAudioOperation`] objects.
+    /// `AudioOperations`
     pub audio_operations: Option<Vec<ComposeAudioOperation>>,
 }
 
@@ -5198,14 +3971,10 @@ pub struct ComposeAudioItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeAudioOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Volume"`
+    /// `Type`; example: `"Volume"`
     pub r#type: String,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Volume`; example: `1`
     pub volume: Option<f64>,
 }
 
@@ -5214,24 +3983,16 @@ pub struct ComposeAudioOperation {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeAudioStream {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"AAC"`
+    /// `Codec`; example: `"AAC"`
     pub codec: Option<String>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<i64>,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AudioChannel`; example: `2`
     pub audio_channel: Option<i64>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Bitrate`; example: `128`
     pub bitrate: Option<i64>,
 }
 
@@ -5240,19 +4001,13 @@ pub struct ComposeAudioStream {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeCanvas {
-    /// `Color`: a string.
-    ///
-    /// Example: `"#000000"`
+    /// `Color`; example: `"#000000"`
     pub color: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<i64>,
 }
 
@@ -5261,9 +4016,7 @@ pub struct ComposeCanvas {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeEmptyItem {
-    /// `Duration`: a string.
-    ///
-    /// Example: `"3.5s"`
+    /// `Duration`; example: `"3.5s"`
     pub duration: String,
 }
 
@@ -5272,33 +4025,25 @@ pub struct ComposeEmptyItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeImageItem {
-    /// `SourceMedia`: a [`ComposeSourceMedia`].
+    /// `SourceMedia`
     pub source_media: ComposeSourceMedia,
 
-    /// `TrackTime`: a [`ComposeTrackTime`].
+    /// `TrackTime`
     pub track_time: Option<ComposeTrackTime>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"50%"`
+    /// `XPos`; example: `"50%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `YPos`; example: `"100px"`
     pub y_pos: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `Height`; example: `"100px"`
     pub height: Option<String>,
 
-    /// `ImageOperations`: a list of [`ComposeImageOperation`] objects.
+    /// `ImageOperations`
     pub image_operations: Option<Vec<ComposeImageOperation>>,
 }
 
@@ -5307,19 +4052,13 @@ pub struct ComposeImageItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeImageOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Rotate"`
+    /// `Type`; example: `"Rotate"`
     pub r#type: String,
 
-    /// `RotateAngle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RotateAngle`; example: `0`
     pub rotate_angle: Option<f64>,
 
-    /// `FlipType`: a string.
-    ///
-    /// Example: `"Horizental"`
+    /// `FlipType`; example: `"Horizental"`
     pub flip_type: Option<String>,
 }
 
@@ -5328,16 +4067,16 @@ pub struct ComposeImageOperation {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeMediaConfig {
-    /// `TargetInfo`: a [`ComposeTargetInfo`].
+    /// `TargetInfo`
     pub target_info: Option<ComposeTargetInfo>,
 
-    /// `Canvas`: a [`ComposeCanvas`].
+    /// `Canvas`
     pub canvas: Option<ComposeCanvas>,
 
-    /// `Styles`: a list of [`ComposeStyles`] objects.
+    /// `Styles`
     pub styles: Option<Vec<ComposeStyles>>,
 
-    /// `Tracks`: a list of [`ComposeMediaTrack`] objects.
+    /// `Tracks`
     pub tracks: Option<Vec<ComposeMediaTrack>>,
 }
 
@@ -5346,27 +4085,25 @@ pub struct ComposeMediaConfig {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeMediaItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: String,
 
-    /// `Video`: a [`ComposeVideoItem`].
+    /// `Video`
     pub video: Option<ComposeVideoItem>,
 
-    /// `Audio`: a [`ComposeAudioItem`].
+    /// `Audio`
     pub audio: Option<ComposeAudioItem>,
 
-    /// `Image`: a [`ComposeImageItem`].
+    /// `Image`
     pub image: Option<ComposeImageItem>,
 
-    /// `Transition`: a [`ComposeTransitionItem`].
+    /// `Transition`
     pub transition: Option<ComposeTransitionItem>,
 
-    /// `Subtitle`: a [`ComposeSubtitleItem`].
+    /// `Subtitle`
     pub subtitle: Option<ComposeSubtitleItem>,
 
-    /// `Empty`: a [`ComposeEmptyItem`].
+    /// `Empty`
     pub empty: Option<ComposeEmptyItem>,
 }
 
@@ -5375,12 +4112,10 @@ pub struct ComposeMediaItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeMediaTrack {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: String,
 
-    /// `Items`: a list of [`ComposeMediaItem`] objects.
+    /// `Items`
     pub items: Vec<ComposeMediaItem>,
 }
 
@@ -5389,19 +4124,13 @@ pub struct ComposeMediaTrack {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeSourceMedia {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"f4"`
+    /// `FileId`; example: `"f4"`
     pub file_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1s"`
+    /// `StartTime`; example: `"1s"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"12.2s"`
+    /// `EndTime`; example: `"12.2s"`
     pub end_time: Option<String>,
 }
 
@@ -5410,17 +4139,13 @@ pub struct ComposeSourceMedia {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeStyles {
-    /// `Id`: a string.
-    ///
-    /// Example: `"s1"`
+    /// `Id`; example: `"s1"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Subtitle"`
+    /// `Type`; example: `"Subtitle"`
     pub r#type: String,
 
-    /// `Subtitle`: a [`ComposeSubtitleStyle`].
+    /// `Subtitle`
     pub subtitle: Option<ComposeSubtitleStyle>,
 }
 
@@ -5429,17 +4154,13 @@ pub struct ComposeStyles {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeSubtitleItem {
-    /// `StyleId`: a string.
-    ///
-    /// Example: `"s1"`
+    /// `StyleId`; example: `"s1"`
     pub style_id: String,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"测试字幕中文"`
+    /// `Text`; example: `"测试字幕中文"`
     pub text: String,
 
-    /// `TrackTime`: a [`ComposeTrackTime`].
+    /// `TrackTime`
     pub track_time: Option<ComposeTrackTime>,
 }
 
@@ -5448,64 +4169,40 @@ pub struct ComposeSubtitleItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeSubtitleStyle {
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `MarginBottom`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `MarginBottom`; example: `"10px"`
     pub margin_bottom: Option<String>,
 
-    /// `FontType`: a string.
-    ///
-    /// Example: `"SimHei"`
+    /// `FontType`; example: `"SimHei"`
     pub font_type: Option<String>,
 
-    /// `FontSize`: a string.
-    ///
-    /// Example: `"2%"`
+    /// `FontSize`; example: `"2%"`
     pub font_size: Option<String>,
 
-    /// `FontBold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FontBold`; example: `0`
     pub font_bold: Option<i64>,
 
-    /// `FontItalic`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FontItalic`; example: `0`
     pub font_italic: Option<i64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0x000000FF"`
+    /// `FontColor`; example: `"0x000000FF"`
     pub font_color: Option<String>,
 
-    /// `FontAlign`: a string.
-    ///
-    /// Example: `"Center"`
+    /// `FontAlign`; example: `"Center"`
     pub font_align: Option<String>,
 
-    /// `FontAlignMargin`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `FontAlignMargin`; example: `"10%"`
     pub font_align_margin: Option<String>,
 
-    /// `BorderWidth`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `BorderWidth`; example: `"10px"`
     pub border_width: Option<String>,
 
-    /// `BorderColor`: a string.
-    ///
-    /// Example: `"0x000000FF"`
+    /// `BorderColor`; example: `"0x000000FF"`
     pub border_color: Option<String>,
 
-    /// `BottomColor`: a string.
-    ///
-    /// Example: `"0x000000FF"`
+    /// `BottomColor`; example: `"0x000000FF"`
     pub bottom_color: Option<String>,
 }
 
@@ -5514,25 +4211,19 @@ pub struct ComposeSubtitleStyle {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeTargetInfo {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoStream`: a [`ComposeVideoStream`].
+    /// `VideoStream`
     pub video_stream: Option<ComposeVideoStream>,
 
-    /// `AudioStream`: a [`ComposeAudioStream`].
+    /// `AudioStream`
     pub audio_stream: Option<ComposeAudioStream>,
 }
 
@@ -5541,14 +4232,10 @@ pub struct ComposeTargetInfo {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeTrackTime {
-    /// `Start`: a string.
-    ///
-    /// Example: `"0s"`
+    /// `Start`; example: `"0s"`
     pub start: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"12s"`
+    /// `Duration`; example: `"12s"`
     pub duration: Option<String>,
 }
 
@@ -5557,12 +4244,10 @@ pub struct ComposeTrackTime {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeTransitionItem {
-    /// `Duration`: a string.
-    ///
-    /// Example: `"1s"`
+    /// `Duration`; example: `"1s"`
     pub duration: Option<String>,
 
-    /// `Transitions`: a list of [`ComposeTransitionOperation`] objects.
+    /// `Transitions`
     pub transitions: Option<Vec<ComposeTransitionOperation>>,
 }
 
@@ -5571,9 +4256,7 @@ pub struct ComposeTransitionItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeTransitionOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ImageFadeInFadeOut"`
+    /// `Type`; example: `"ImageFadeInFadeOut"`
     pub r#type: String,
 }
 
@@ -5582,36 +4265,28 @@ pub struct ComposeTransitionOperation {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeVideoItem {
-    /// `SourceMedia`: a [`ComposeSourceMedia`].
+    /// `SourceMedia`
     pub source_media: ComposeSourceMedia,
 
-    /// `TrackTime`: a [`ComposeTrackTime`].
+    /// `TrackTime`
     pub track_time: Option<ComposeTrackTime>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `YPos`; example: `"100px"`
     pub y_pos: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `Height`; example: `"100px"`
     pub height: Option<String>,
 
-    /// `ImageOperations`: a list of [`ComposeImageOperation`] objects.
+    /// `ImageOperations`
     pub image_operations: Option<Vec<ComposeImageOperation>>,
 
-    /// `AudioOperations`: a list of [`ComposeAudioOperation`] objects.
+    /// `AudioOperations`
     pub audio_operations: Option<Vec<ComposeAudioOperation>>,
 }
 
@@ -5620,19 +4295,13 @@ pub struct ComposeVideoItem {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct ComposeVideoStream {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"H.264"`
+    /// `Codec`; example: `"H.264"`
     pub codec: Option<String>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: Option<i64>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Bitrate`; example: `128`
     pub bitrate: Option<i64>,
 }
 
@@ -5642,14 +4311,10 @@ pub struct ComposeVideoStream {
 /// Returned in the output of [`CreateStreamPackageSSAIChannel`](super::CreateStreamPackageSSAIChannel), [`DescribeStreamPackageSSAIChannel`](super::DescribeStreamPackageSSAIChannel) and [`DescribeStreamPackageSSAIChannels`](super::DescribeStreamPackageSSAIChannels).
 #[tc_model]
 pub struct ConfigAliasesInfo {
-    /// `ParamName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"region"`
+    /// `ParamName`, always sent in responses; example: `"region"`
     pub param_name: Option<String>,
 
-    /// `AliasValueList`: a list of [`AliasValueConf`] objects.
-    /// Always sent in responses.
+    /// `AliasValueList`, always sent in responses
     pub alias_value_list: Option<Vec<AliasValueConf>>,
 }
 
@@ -5658,29 +4323,19 @@ pub struct ConfigAliasesInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ContainerDiagnoseResultItem {
-    /// `Category`: a string.
-    ///
-    /// Example: `"DecodeException"`
+    /// `Category`; example: `"DecodeException"`
     pub category: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VideoDecodeFailed"`
+    /// `Type`; example: `"VideoDecodeFailed"`
     pub r#type: Option<String>,
 
-    /// `SeverityLevel`: a string.
-    ///
-    /// Example: `"Fatal"`
+    /// `SeverityLevel`; example: `"Fatal"`
     pub severity_level: Option<String>,
 
-    /// `DateTimeSet`: a list of strings.
-    ///
-    /// Example: `["2023-06-09T06:54:32Z","2023-06-09T06:54:32Z"]`
+    /// `DateTimeSet`; example: `["2023-06-09T06:54:32Z","2023-06-09T06:54:32Z"]`
     pub date_time_set: Option<Vec<String>>,
 
-    /// `TimestampSet`: a list of floating-point numbers.
-    ///
-    /// Example: `[4.783,5.966]`
+    /// `TimestampSet`; example: `[4.783,5.966]`
     pub timestamp_set: Option<Vec<f64>>,
 }
 
@@ -5689,49 +4344,37 @@ pub struct ContainerDiagnoseResultItem {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ContentReviewTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容审核模板1"`
+    /// `Name`; example: `"内容审核模板1"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"包含图片和文本审核"`
+    /// `Comment`; example: `"包含图片和文本审核"`
     pub comment: String,
 
-    /// `PornConfigure`: a [`PornConfigureInfo`].
+    /// `PornConfigure`
     pub porn_configure: Option<PornConfigureInfo>,
 
-    /// `TerrorismConfigure`: a [`TerrorismConfigureInfo`].
+    /// `TerrorismConfigure`
     pub terrorism_configure: Option<TerrorismConfigureInfo>,
 
-    /// `PoliticalConfigure`: a [`PoliticalConfigureInfo`].
+    /// `PoliticalConfigure`
     pub political_configure: Option<PoliticalConfigureInfo>,
 
-    /// `ProhibitedConfigure`: a [`ProhibitedConfigureInfo`].
+    /// `ProhibitedConfigure`
     pub prohibited_configure: Option<ProhibitedConfigureInfo>,
 
-    /// `UserDefineConfigure`: a [`UserDefineConfigureInfo`].
+    /// `UserDefineConfigure`
     pub user_define_configure: Option<UserDefineConfigureInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:14:27+08:00"`
+    /// `CreateTime`; example: `"2025-03-23T07:14:27+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:14:27+08:00"`
+    /// `UpdateTime`; example: `"2025-03-23T07:14:27+08:00"`
     pub update_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
@@ -5741,26 +4384,16 @@ pub struct ContentReviewTemplateItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules) and [`DescribeWorkflows`](super::DescribeWorkflows).
 #[tc_model]
 pub struct CosFileUploadTrigger {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"CosVideoFile-125xxx88"`
+    /// `Bucket`; example: `"CosVideoFile-125xxx88"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `Region`; example: `"ap-nanjing"`
     pub region: String,
 
-    /// `Dir`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/trigger-dir/"`
+    /// `Dir`, always sent in responses; example: `"/trigger-dir/"`
     pub dir: Option<String>,
 
-    /// `Formats`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["mp4","flv","mov"]`
+    /// `Formats`, always sent in responses; example: `["mp4","flv","mov"]`
     pub formats: Option<Vec<String>>,
 }
 
@@ -5770,19 +4403,13 @@ pub struct CosFileUploadTrigger {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and 2 more.
 #[tc_model]
 pub struct CosInputInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"TopRankVideo-125xxx88"`
+    /// `Bucket`; example: `"TopRankVideo-125xxx88"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: String,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"/movie/201907/WildAnimal.mov"`
+    /// `Object`; example: `"/movie/201907/WildAnimal.mov"`
     pub object: String,
 }
 
@@ -5792,16 +4419,10 @@ pub struct CosInputInfo {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct CosOutputStorage {
-    /// `Bucket`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TopRankVideo-125xxx88"`
+    /// `Bucket`, always sent in responses; example: `"TopRankVideo-125xxx88"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`, always sent in responses; example: `"ap-chongqing"`
     pub region: Option<String>,
 }
 
@@ -5811,9 +4432,7 @@ pub struct CosOutputStorage {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct CoverConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -5822,9 +4441,7 @@ pub struct CoverConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct CoverConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -5834,31 +4451,19 @@ pub struct CoverConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct CreateImageConfig {
-    /// `Model`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"scene-image-lite"`
+    /// `Model`, required in requests; example: `"scene-image-lite"`
     pub model: Option<String>,
 
-    /// `Prompt`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"生成一张宇宙蓝鲸的壁画，水彩风格"`
+    /// `Prompt`, required in requests; example: `"生成一张宇宙蓝鲸的壁画，水彩风格"`
     pub prompt: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1K"`
+    /// `Resolution`; example: `"1K"`
     pub resolution: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"3:4"`
+    /// `AspectRatio`; example: `"3:4"`
     pub aspect_ratio: Option<String>,
 
-    /// `AdditionalParameters`: a string.
-    ///
-    /// Example: `"{\"topP\":0.6}"`
+    /// `AdditionalParameters`; example: `"{\"topP\":0.6}"`
     pub additional_parameters: Option<String>,
 }
 
@@ -5867,74 +4472,58 @@ pub struct CreateImageConfig {
 /// Sent in the input of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow) and [`CreateStreamLinkInput`](super::CreateStreamLinkInput).
 #[tc_model]
 pub struct CreateInput {
-    /// `InputName`: a string.
-    ///
-    /// Example: `"input"`
+    /// `InputName`; example: `"input"`
     pub input_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SRT"`
+    /// `Protocol`; example: `"SRT"`
     pub protocol: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"input description"`
+    /// `Description`; example: `"input description"`
     pub description: Option<String>,
 
-    /// `AllowIpList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `AllowIpList`; example: `["0.0.0.0/0"]`
     pub allow_ip_list: Option<Vec<String>>,
 
-    /// `SRTSettings`: a [`CreateInputSrtSettings`].
+    /// `SRTSettings`
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<CreateInputSrtSettings>,
 
-    /// `RTPSettings`: a [`CreateInputRtpSettings`].
+    /// `RTPSettings`
     #[tc(rename = "RTPSettings")]
     pub rtp_settings: Option<CreateInputRtpSettings>,
 
-    /// `FailOver`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `FailOver`; example: `"CLOSE"`
     pub fail_over: Option<String>,
 
-    /// `RTMPPullSettings`: a [`CreateInputRtmpPullSettings`].
+    /// `RTMPPullSettings`
     #[tc(rename = "RTMPPullSettings")]
     pub rtmp_pull_settings: Option<CreateInputRtmpPullSettings>,
 
-    /// `RTSPPullSettings`: a [`CreateInputRtspPullSettings`].
+    /// `RTSPPullSettings`
     #[tc(rename = "RTSPPullSettings")]
     pub rtsp_pull_settings: Option<CreateInputRtspPullSettings>,
 
-    /// `HLSPullSettings`: a [`CreateInputHlsPullSettings`].
+    /// `HLSPullSettings`
     #[tc(rename = "HLSPullSettings")]
     pub hls_pull_settings: Option<CreateInputHlsPullSettings>,
 
-    /// `ResilientStream`: a [`ResilientStreamConf`].
+    /// `ResilientStream`
     pub resilient_stream: Option<ResilientStreamConf>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["01937702ecc509dc0f3269ca3420"]`
+    /// `SecurityGroupIds`; example: `["01937702ecc509dc0f3269ca3420"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-1"]`
+    /// `Zones`; example: `["ap-shanghai-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RISTSettings`: a [`CreateInputRistSettings`].
+    /// `RISTSettings`
     #[tc(rename = "RISTSettings")]
     pub rist_settings: Option<CreateInputRistSettings>,
 
-    /// `InputRegion`: a string.
-    ///
-    /// Example: `"ap-mumbai"`
+    /// `InputRegion`; example: `"ap-mumbai"`
     pub input_region: Option<String>,
 
-    /// `FailOverOption`: a [`FailOverOption`].
+    /// `FailOverOption`
     pub fail_over_option: Option<FailOverOption>,
 }
 
@@ -5944,7 +4533,7 @@ pub struct CreateInput {
 #[doc(alias = "CreateInputHLSPullSettings")]
 #[tc_model]
 pub struct CreateInputHlsPullSettings {
-    /// `SourceAddresses`: a list of [`HlsPullSourceAddress`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Vec<HlsPullSourceAddress>,
 }
 
@@ -5954,19 +4543,13 @@ pub struct CreateInputHlsPullSettings {
 #[doc(alias = "CreateInputRISTSettings")]
 #[tc_model]
 pub struct CreateInputRistSettings {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"LISTENER"`
+    /// `Mode`; example: `"LISTENER"`
     pub mode: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"MAIN"`
+    /// `Profile`; example: `"MAIN"`
     pub profile: Option<String>,
 
-    /// `Buffer`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Buffer`; example: `120`
     pub buffer: Option<i64>,
 }
 
@@ -5976,7 +4559,7 @@ pub struct CreateInputRistSettings {
 #[doc(alias = "CreateInputRTMPPullSettings")]
 #[tc_model]
 pub struct CreateInputRtmpPullSettings {
-    /// `SourceAddresses`: a list of [`RtmpPullSourceAddress`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Vec<RtmpPullSourceAddress>,
 }
 
@@ -5986,15 +4569,11 @@ pub struct CreateInputRtmpPullSettings {
 #[doc(alias = "CreateInputRTPSettings")]
 #[tc_model]
 pub struct CreateInputRtpSettings {
-    /// `FEC`: a string.
-    ///
-    /// Example: `"none"`
+    /// `FEC`; example: `"none"`
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
 
-    /// `IdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IdleTimeout`; example: `1000`
     pub idle_timeout: Option<i64>,
 }
 
@@ -6004,7 +4583,7 @@ pub struct CreateInputRtpSettings {
 #[doc(alias = "CreateInputRTSPPullSettings")]
 #[tc_model]
 pub struct CreateInputRtspPullSettings {
-    /// `SourceAddresses`: a list of [`RtspPullSourceAddress`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Vec<RtspPullSourceAddress>,
 }
 
@@ -6014,50 +4593,34 @@ pub struct CreateInputRtspPullSettings {
 #[doc(alias = "CreateInputSRTSettings")]
 #[tc_model]
 pub struct CreateInputSrtSettings {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"LISTENER"`
+    /// `Mode`; example: `"LISTENER"`
     pub mode: Option<String>,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"streamId"`
+    /// `StreamId`; example: `"streamId"`
     pub stream_id: Option<String>,
 
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Latency`; example: `120`
     pub latency: Option<i64>,
 
-    /// `RecvLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecvLatency`; example: `0`
     pub recv_latency: Option<i64>,
 
-    /// `PeerLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PeerLatency`; example: `0`
     pub peer_latency: Option<i64>,
 
-    /// `PeerIdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `PeerIdleTimeout`; example: `5000`
     pub peer_idle_timeout: Option<i64>,
 
-    /// `Passphrase`: a string.
-    ///
-    /// Example: `"passphrase"`
+    /// `Passphrase`; example: `"passphrase"`
     pub passphrase: Option<String>,
 
-    /// `PbKeyLen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PbKeyLen`; example: `0`
     pub pb_key_len: Option<i64>,
 
-    /// `SourceAddresses`: a list of [`SrtSourceAddressReq`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Option<Vec<SrtSourceAddressReq>>,
 
-    /// `FEC`: a [`SrtfecSimpleOptions`].
+    /// `FEC`
     #[tc(rename = "FEC")]
     pub fec: Option<SrtfecSimpleOptions>,
 }
@@ -6067,79 +4630,59 @@ pub struct CreateInputSrtSettings {
 /// Sent in the input of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow) and [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo).
 #[tc_model]
 pub struct CreateOutputInfo {
-    /// `OutputName`: a string.
-    ///
-    /// Example: `"OutputName"`
+    /// `OutputName`; example: `"OutputName"`
     pub output_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OutputName"`
+    /// `Description`; example: `"OutputName"`
     pub description: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SRT"`
+    /// `Protocol`; example: `"SRT"`
     pub protocol: String,
 
-    /// `OutputRegion`: a string.
-    ///
-    /// Example: `"ap-hongkong"`
+    /// `OutputRegion`; example: `"ap-hongkong"`
     pub output_region: String,
 
-    /// `OutputType`: a string.
-    ///
-    /// Example: `"TencentCSS"`
+    /// `OutputType`; example: `"TencentCSS"`
     pub output_type: Option<String>,
 
-    /// `OutputKind`: a string.
-    ///
-    /// Example: `"Pinpoint"`
+    /// `OutputKind`; example: `"Pinpoint"`
     pub output_kind: Option<String>,
 
-    /// `SRTSettings`: a [`CreateOutputSrtSettings`].
+    /// `SRTSettings`
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<CreateOutputSrtSettings>,
 
-    /// `RTMPSettings`: a [`CreateOutputRtmpSettings`].
+    /// `RTMPSettings`
     #[tc(rename = "RTMPSettings")]
     pub rtmp_settings: Option<CreateOutputRtmpSettings>,
 
-    /// `RTPSettings`: a [`CreateOutputInfoRtpSettings`].
+    /// `RTPSettings`
     #[tc(rename = "RTPSettings")]
     pub rtp_settings: Option<CreateOutputInfoRtpSettings>,
 
-    /// `AllowIpList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0"]`
+    /// `AllowIpList`; example: `["0.0.0.0"]`
     pub allow_ip_list: Option<Vec<String>>,
 
-    /// `MaxConcurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrent`; example: `1`
     pub max_concurrent: Option<u64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["01937702c54509dc0f3269ca341f"]`
+    /// `SecurityGroupIds`; example: `["01937702c54509dc0f3269ca341f"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-1"]`
+    /// `Zones`; example: `["ap-shanghai-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RISTSettings`: a [`CreateOutputRistSettings`].
+    /// `RISTSettings`
     #[tc(rename = "RISTSettings")]
     pub rist_settings: Option<CreateOutputRistSettings>,
 
-    /// `PidSelector`: a [`PidSelector`].
+    /// `PidSelector`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pid_selector: Option<PidSelector>,
 
-    /// `StreamSelector`: a [`StreamSelector`].
+    /// `StreamSelector`
     pub stream_selector: Option<StreamSelector>,
 }
 
@@ -6149,18 +4692,14 @@ pub struct CreateOutputInfo {
 #[doc(alias = "CreateOutputInfoRTPSettings")]
 #[tc_model]
 pub struct CreateOutputInfoRtpSettings {
-    /// `Destinations`: a list of [`CreateOutputRtpSettingsDestinations`] objects.
+    /// `Destinations`
     pub destinations: Vec<CreateOutputRtpSettingsDestinations>,
 
-    /// `FEC`: a string.
-    ///
-    /// Example: `"none"`
+    /// `FEC`; example: `"none"`
     #[tc(rename = "FEC")]
     pub fec: String,
 
-    /// `IdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IdleTimeout`; example: `1000`
     pub idle_timeout: i64,
 }
 
@@ -6170,12 +4709,10 @@ pub struct CreateOutputInfoRtpSettings {
 #[doc(alias = "CreateOutputRTMPSettings")]
 #[tc_model]
 pub struct CreateOutputRtmpSettings {
-    /// `Destinations`: a list of [`CreateOutputRtmpSettingsDestinations`] objects.
+    /// `Destinations`
     pub destinations: Vec<CreateOutputRtmpSettingsDestinations>,
 
-    /// `ChunkSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `ChunkSize`; example: `4096`
     pub chunk_size: Option<i64>,
 }
 
@@ -6185,14 +4722,10 @@ pub struct CreateOutputRtmpSettings {
 #[doc(alias = "CreateOutputRTPSettingsDestinations")]
 #[tc_model]
 pub struct CreateOutputRtpSettingsDestinations {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Ip`; example: `"ip"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `Port`; example: `9090`
     pub port: i64,
 }
 
@@ -6201,19 +4734,13 @@ pub struct CreateOutputRtpSettingsDestinations {
 /// Sent in the input of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct CreateOutputRistSettings {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"LISTENER"`
+    /// `Mode`; example: `"LISTENER"`
     pub mode: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"MAIN"`
+    /// `Profile`; example: `"MAIN"`
     pub profile: Option<String>,
 
-    /// `Buffer`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Buffer`; example: `120`
     pub buffer: Option<i64>,
 }
 
@@ -6222,14 +4749,10 @@ pub struct CreateOutputRistSettings {
 /// Sent in the input of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct CreateOutputRtmpSettingsDestinations {
-    /// `Url`: a string.
-    ///
-    /// Example: `"rtmp://example.com/live"`
+    /// `Url`; example: `"rtmp://example.com/live"`
     pub url: String,
 
-    /// `StreamKey`: a string.
-    ///
-    /// Example: `"stream_key"`
+    /// `StreamKey`; example: `"stream_key"`
     pub stream_key: String,
 }
 
@@ -6239,50 +4762,34 @@ pub struct CreateOutputRtmpSettingsDestinations {
 #[doc(alias = "CreateOutputSRTSettings")]
 #[tc_model]
 pub struct CreateOutputSrtSettings {
-    /// `Destinations`: a list of [`CreateOutputSrtSettingsDestinations`] objects.
+    /// `Destinations`
     pub destinations: Vec<CreateOutputSrtSettingsDestinations>,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"StreamId"`
+    /// `StreamId`; example: `"StreamId"`
     pub stream_id: Option<String>,
 
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Latency`; example: `120`
     pub latency: Option<i64>,
 
-    /// `RecvLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecvLatency`; example: `0`
     pub recv_latency: Option<i64>,
 
-    /// `PeerLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PeerLatency`; example: `0`
     pub peer_latency: Option<i64>,
 
-    /// `PeerIdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `PeerIdleTimeout`; example: `5000`
     pub peer_idle_timeout: Option<i64>,
 
-    /// `Passphrase`: a string.
-    ///
-    /// Example: `"passphrase"`
+    /// `Passphrase`; example: `"passphrase"`
     pub passphrase: Option<String>,
 
-    /// `PbKeyLen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PbKeyLen`; example: `0`
     pub pb_key_len: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"CALLER"`
+    /// `Mode`; example: `"CALLER"`
     pub mode: Option<String>,
 
-    /// `FEC`: a [`SrtfecFullOptions`].
+    /// `FEC`
     #[tc(rename = "FEC")]
     pub fec: Option<SrtfecFullOptions>,
 }
@@ -6293,14 +4800,10 @@ pub struct CreateOutputSrtSettings {
 #[doc(alias = "CreateOutputSRTSettingsDestinations")]
 #[tc_model]
 pub struct CreateOutputSrtSettingsDestinations {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Ip`; example: `"0.0.0.0"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Port`; example: `10`
     pub port: i64,
 }
 
@@ -6309,24 +4812,16 @@ pub struct CreateOutputSrtSettingsDestinations {
 /// Sent in the input of [`CreateAiFissionTask`](super::CreateAiFissionTask).
 #[tc_model]
 pub struct CustomModel {
-    /// `Gender`: a string.
-    ///
-    /// Example: `"female"`
+    /// `Gender`; example: `"female"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"young_adult"`
+    /// `Age`; example: `"young_adult"`
     pub age: Option<String>,
 
-    /// `Appearance`: a string.
-    ///
-    /// Example: `"asian"`
+    /// `Appearance`; example: `"asian"`
     pub appearance: Option<String>,
 
-    /// `BodyType`: a string.
-    ///
-    /// Example: `"slim"`
+    /// `BodyType`; example: `"slim"`
     pub body_type: Option<String>,
 }
 
@@ -6336,14 +4831,10 @@ pub struct CustomModel {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct CustomVariable {
-    /// `Type`: a string.
-    ///
-    /// Example: `"FobiddenDescription"`
+    /// `Type`; example: `"FobiddenDescription"`
     pub r#type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"法律法规禁止使用的宣传词"`
+    /// `Description`; example: `"法律法规禁止使用的宣传词"`
     pub description: Option<String>,
 }
 
@@ -6353,24 +4844,16 @@ pub struct CustomVariable {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct DashManifestInfo {
-    /// `Windows`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Windows`; example: `60`
     pub windows: Option<i64>,
 
-    /// `MinBufferTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MinBufferTime`; example: `30`
     pub min_buffer_time: Option<i64>,
 
-    /// `MinUpdatePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinUpdatePeriod`; example: `10`
     pub min_update_period: Option<i64>,
 
-    /// `SuggestedPresentationDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuggestedPresentationDelay`; example: `10`
     pub suggested_presentation_delay: Option<i64>,
 }
 
@@ -6379,32 +4862,22 @@ pub struct DashManifestInfo {
 /// Returned in the output of [`CreateStreamLinkEvent`](super::CreateStreamLinkEvent), [`DescribeStreamLinkEvent`](super::DescribeStreamLinkEvent) and [`DescribeStreamLinkEvents`](super::DescribeStreamLinkEvents).
 #[tc_model]
 pub struct DescribeEvent {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"eventnametest"`
+    /// `EventName`; example: `"eventnametest"`
     pub event_name: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"eventidtest"`
+    /// `EventId`; example: `"eventidtest"`
     pub event_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-01T20:00:00Z"`
+    /// `CreateTime`; example: `"2022-12-01T20:00:00Z"`
     pub create_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"descri"`
+    /// `Description`; example: `"descri"`
     pub description: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `AttachedFlowGroup`: a list of [`DescribeFlowId`] objects.
+    /// `AttachedFlowGroup`
     pub attached_flow_group: Option<Vec<DescribeFlowId>>,
 }
 
@@ -6413,50 +4886,34 @@ pub struct DescribeEvent {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow) and [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows).
 #[tc_model]
 pub struct DescribeFlow {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `FlowId`; example: `"01937702c54509dc0f3269ca341f"`
     pub flow_id: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"example-flow"`
+    /// `FlowName`; example: `"example-flow"`
     pub flow_name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"IDLE"`
+    /// `State`; example: `"IDLE"`
     pub state: String,
 
-    /// `MaxBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `MaxBandwidth`; example: `10000000`
     pub max_bandwidth: i64,
 
-    /// `InputGroup`: a list of [`DescribeInput`] objects.
+    /// `InputGroup`
     pub input_group: Vec<DescribeInput>,
 
-    /// `OutputGroup`: a list of [`DescribeOutput`] objects.
+    /// `OutputGroup`
     pub output_group: Option<Vec<DescribeOutput>>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"eventid"`
+    /// `EventId`; example: `"eventid"`
     pub event_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `AllowedInputProtocols`: a list of strings.
-    ///
-    /// Example: `["SRT","RTMP"]`
+    /// `AllowedInputProtocols`; example: `["SRT","RTMP"]`
     pub allowed_input_protocols: Option<Vec<String>>,
 
-    /// `AllowedOutputProtocols`: a list of strings.
-    ///
-    /// Example: `["SRT","RTMP"]`
+    /// `AllowedOutputProtocols`; example: `["SRT","RTMP"]`
     pub allowed_output_protocols: Option<Vec<String>>,
 }
 
@@ -6465,14 +4922,10 @@ pub struct DescribeFlow {
 /// Returned in the output of [`CreateStreamLinkEvent`](super::CreateStreamLinkEvent), [`DescribeStreamLinkEvent`](super::DescribeStreamLinkEvent) and [`DescribeStreamLinkEvents`](super::DescribeStreamLinkEvents).
 #[tc_model]
 pub struct DescribeFlowId {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flowidtest"`
+    /// `FlowId`; example: `"flowidtest"`
     pub flow_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -6482,9 +4935,7 @@ pub struct DescribeFlowId {
 #[doc(alias = "DescribeHLSPullSourceAddress")]
 #[tc_model]
 pub struct DescribeHlsPullSourceAddress {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://domain[:port]/server_URL"`
+    /// `Url`; example: `"http://domain[:port]/server_URL"`
     pub url: Option<String>,
 }
 
@@ -6493,86 +4944,68 @@ pub struct DescribeHlsPullSourceAddress {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkInput`](super::ModifyStreamLinkInput).
 #[tc_model]
 pub struct DescribeInput {
-    /// `InputId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `InputId`; example: `"id"`
     pub input_id: String,
 
-    /// `InputName`: a string.
-    ///
-    /// Example: `"inputName"`
+    /// `InputName`; example: `"inputName"`
     pub input_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SRT"`
+    /// `Protocol`; example: `"SRT"`
     pub protocol: String,
 
-    /// `InputAddressList`: a list of [`InputAddress`] objects.
+    /// `InputAddressList`
     pub input_address_list: Vec<InputAddress>,
 
-    /// `AllowIpList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0"]`
+    /// `AllowIpList`; example: `["0.0.0.0"]`
     pub allow_ip_list: Vec<String>,
 
-    /// `SRTSettings`: a [`DescribeInputSrtSettings`].
+    /// `SRTSettings`
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<DescribeInputSrtSettings>,
 
-    /// `RTPSettings`: a [`DescribeInputRtpSettings`].
+    /// `RTPSettings`
     #[tc(rename = "RTPSettings")]
     pub rtp_settings: Option<DescribeInputRtpSettings>,
 
-    /// `InputRegion`: a string.
-    ///
-    /// Example: `"ap-hongkong"`
+    /// `InputRegion`; example: `"ap-hongkong"`
     pub input_region: String,
 
-    /// `RTMPSettings`: a [`DescribeInputRtmpSettings`].
+    /// `RTMPSettings`
     #[tc(rename = "RTMPSettings")]
     pub rtmp_settings: DescribeInputRtmpSettings,
 
-    /// `FailOver`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `FailOver`; example: `"CLOSE"`
     pub fail_over: Option<String>,
 
-    /// `RTMPPullSettings`: a [`DescribeInputRtmpPullSettings`].
+    /// `RTMPPullSettings`
     #[tc(rename = "RTMPPullSettings")]
     pub rtmp_pull_settings: Option<DescribeInputRtmpPullSettings>,
 
-    /// `RTSPPullSettings`: a [`DescribeInputRtspPullSettings`].
+    /// `RTSPPullSettings`
     #[tc(rename = "RTSPPullSettings")]
     pub rtsp_pull_settings: Option<DescribeInputRtspPullSettings>,
 
-    /// `HLSPullSettings`: a [`DescribeInputHlsPullSettings`].
+    /// `HLSPullSettings`
     #[tc(rename = "HLSPullSettings")]
     pub hls_pull_settings: Option<DescribeInputHlsPullSettings>,
 
-    /// `ResilientStream`: a [`ResilientStreamConf`].
+    /// `ResilientStream`
     pub resilient_stream: Option<ResilientStreamConf>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["ff96r1fd7ab41ekj06497cdecbb0"]`
+    /// `SecurityGroupIds`; example: `["ff96r1fd7ab41ekj06497cdecbb0"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-1"]`
+    /// `Zones`; example: `["ap-shanghai-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RISTSettings`: a [`DescribeInputRistSettings`].
+    /// `RISTSettings`
     #[tc(rename = "RISTSettings")]
     pub rist_settings: Option<DescribeInputRistSettings>,
 
-    /// `StreamUrls`: a list of [`StreamUrlDetail`] objects.
+    /// `StreamUrls`
     pub stream_urls: Option<Vec<StreamUrlDetail>>,
 }
 
@@ -6582,7 +5015,7 @@ pub struct DescribeInput {
 #[doc(alias = "DescribeInputHLSPullSettings")]
 #[tc_model]
 pub struct DescribeInputHlsPullSettings {
-    /// `SourceAddresses`: a list of [`DescribeHlsPullSourceAddress`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Vec<DescribeHlsPullSourceAddress>,
 }
 
@@ -6592,19 +5025,13 @@ pub struct DescribeInputHlsPullSettings {
 #[doc(alias = "DescribeInputRISTSettings")]
 #[tc_model]
 pub struct DescribeInputRistSettings {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"LISTENER"`
+    /// `Mode`; example: `"LISTENER"`
     pub mode: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"MAIN"`
+    /// `Profile`; example: `"MAIN"`
     pub profile: Option<String>,
 
-    /// `Buffer`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Buffer`; example: `120`
     pub buffer: Option<i64>,
 }
 
@@ -6614,7 +5041,7 @@ pub struct DescribeInputRistSettings {
 #[doc(alias = "DescribeInputRTMPPullSettings")]
 #[tc_model]
 pub struct DescribeInputRtmpPullSettings {
-    /// `SourceAddresses`: a list of [`DescribeRtmpPullSourceAddress`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Vec<DescribeRtmpPullSourceAddress>,
 }
 
@@ -6624,14 +5051,10 @@ pub struct DescribeInputRtmpPullSettings {
 #[doc(alias = "DescribeInputRTMPSettings")]
 #[tc_model]
 pub struct DescribeInputRtmpSettings {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"live_appid"`
+    /// `AppName`; example: `"live_appid"`
     pub app_name: Option<String>,
 
-    /// `StreamKey`: a string.
-    ///
-    /// Example: `"inputid_index"`
+    /// `StreamKey`; example: `"inputid_index"`
     pub stream_key: String,
 }
 
@@ -6641,15 +5064,11 @@ pub struct DescribeInputRtmpSettings {
 #[doc(alias = "DescribeInputRTPSettings")]
 #[tc_model]
 pub struct DescribeInputRtpSettings {
-    /// `FEC`: a string.
-    ///
-    /// Example: `"FEC"`
+    /// `FEC`; example: `"FEC"`
     #[tc(rename = "FEC")]
     pub fec: String,
 
-    /// `IdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `IdleTimeout`; example: `3000`
     pub idle_timeout: i64,
 }
 
@@ -6659,7 +5078,7 @@ pub struct DescribeInputRtpSettings {
 #[doc(alias = "DescribeInputRTSPPullSettings")]
 #[tc_model]
 pub struct DescribeInputRtspPullSettings {
-    /// `SourceAddresses`: a list of [`DescribeRtspPullSourceAddress`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Vec<DescribeRtspPullSourceAddress>,
 }
 
@@ -6669,50 +5088,34 @@ pub struct DescribeInputRtspPullSettings {
 #[doc(alias = "DescribeInputSRTSettings")]
 #[tc_model]
 pub struct DescribeInputSrtSettings {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"LISTENER"`
+    /// `Mode`; example: `"LISTENER"`
     pub mode: Option<String>,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"StreamId"`
+    /// `StreamId`; example: `"StreamId"`
     pub stream_id: String,
 
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Latency`; example: `0`
     pub latency: i64,
 
-    /// `RecvLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `RecvLatency`; example: `120`
     pub recv_latency: i64,
 
-    /// `PeerLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PeerLatency`; example: `0`
     pub peer_latency: i64,
 
-    /// `PeerIdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `PeerIdleTimeout`; example: `5000`
     pub peer_idle_timeout: i64,
 
-    /// `Passphrase`: a string.
-    ///
-    /// Example: `"passphrase"`
+    /// `Passphrase`; example: `"passphrase"`
     pub passphrase: String,
 
-    /// `PbKeyLen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PbKeyLen`; example: `0`
     pub pb_key_len: i64,
 
-    /// `SourceAddresses`: a list of [`SrtSourceAddressResp`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Option<Vec<SrtSourceAddressResp>>,
 
-    /// `FEC`: a [`SrtfecSimpleOptions`].
+    /// `FEC`
     #[tc(rename = "FEC")]
     pub fec: Option<SrtfecSimpleOptions>,
 }
@@ -6722,107 +5125,83 @@ pub struct DescribeInputSrtSettings {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct DescribeOutput {
-    /// `OutputId`: a string.
-    ///
-    /// Example: `"AB342ED131CE"`
+    /// `OutputId`; example: `"AB342ED131CE"`
     pub output_id: String,
 
-    /// `OutputName`: a string.
-    ///
-    /// Example: `"OutputName"`
+    /// `OutputName`; example: `"OutputName"`
     pub output_name: String,
 
-    /// `OutputType`: a string.
-    ///
-    /// Example: `"Internet"`
+    /// `OutputType`; example: `"Internet"`
     pub output_type: String,
 
-    /// `OutputKind`: a string.
-    ///
-    /// Example: `"Pinpoint"`
+    /// `OutputKind`; example: `"Pinpoint"`
     pub output_kind: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"RTMP"`
+    /// `Protocol`; example: `"RTMP"`
     pub protocol: String,
 
-    /// `OutputAddressList`: a list of [`OutputAddress`] objects.
+    /// `OutputAddressList`
     pub output_address_list: Vec<OutputAddress>,
 
-    /// `OutputRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `OutputRegion`; example: `"ap-shanghai"`
     pub output_region: Option<String>,
 
-    /// `SRTSettings`: a [`DescribeOutputSrtSettings`].
+    /// `SRTSettings`
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<DescribeOutputSrtSettings>,
 
-    /// `RTPSettings`: a [`DescribeOutputRtpSettings`].
+    /// `RTPSettings`
     #[tc(rename = "RTPSettings")]
     pub rtp_settings: Option<DescribeOutputRtpSettings>,
 
-    /// `RTMPSettings`: a [`DescribeOutputRtmpSettings`].
+    /// `RTMPSettings`
     #[tc(rename = "RTMPSettings")]
     pub rtmp_settings: Option<DescribeOutputRtmpSettings>,
 
-    /// `RTMPPullSettings`: a [`DescribeOutputRtmpPullSettings`].
+    /// `RTMPPullSettings`
     #[tc(rename = "RTMPPullSettings")]
     pub rtmp_pull_settings: Option<DescribeOutputRtmpPullSettings>,
 
-    /// `AllowIpList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0"]`
+    /// `AllowIpList`; example: `["0.0.0.0"]`
     pub allow_ip_list: Option<Vec<String>>,
 
-    /// `RTSPPullSettings`: a [`DescribeOutputRtspPullSettings`].
+    /// `RTSPPullSettings`
     #[tc(rename = "RTSPPullSettings")]
     pub rtsp_pull_settings: Option<DescribeOutputRtspPullSettings>,
 
-    /// `HLSPullSettings`: a [`DescribeOutputHlsPullSettings`].
+    /// `HLSPullSettings`
     #[tc(rename = "HLSPullSettings")]
     pub hls_pull_settings: Option<DescribeOutputHlsPullSettings>,
 
-    /// `MaxConcurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrent`; example: `1`
     pub max_concurrent: u64,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["019202e96d9f09dc0f325e7f7a2a"]`
+    /// `SecurityGroupIds`; example: `["019202e96d9f09dc0f325e7f7a2a"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai"]`
+    /// `Zones`; example: `["ap-shanghai"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RISTSettings`: a [`DescribeOutputRistSettings`].
+    /// `RISTSettings`
     #[tc(rename = "RISTSettings")]
     pub rist_settings: Option<DescribeOutputRistSettings>,
 
-    /// `PidSelector`: a [`PidSelector`].
+    /// `PidSelector`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pid_selector: Option<PidSelector>,
 
-    /// `StreamUrls`: a list of [`StreamUrlDetail`] objects.
+    /// `StreamUrls`
     pub stream_urls: Option<Vec<StreamUrlDetail>>,
 
-    /// `StreamSelector`: a [`StreamSelector`].
+    /// `StreamSelector`
     pub stream_selector: Option<StreamSelector>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `State`; example: `"DISABLED"`
     pub state: Option<String>,
 }
 
@@ -6832,9 +5211,7 @@ pub struct DescribeOutput {
 #[doc(alias = "DescribeOutputHLSPullServerUrl")]
 #[tc_model]
 pub struct DescribeOutputHlsPullServerUrl {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://domain[port]/server_URL"`
+    /// `Url`; example: `"http://domain[port]/server_URL"`
     pub url: String,
 }
 
@@ -6844,7 +5221,7 @@ pub struct DescribeOutputHlsPullServerUrl {
 #[doc(alias = "DescribeOutputHLSPullSettings")]
 #[tc_model]
 pub struct DescribeOutputHlsPullSettings {
-    /// `ServerUrls`: a list of [`DescribeOutputHlsPullServerUrl`] objects.
+    /// `ServerUrls`
     pub server_urls: Option<Vec<DescribeOutputHlsPullServerUrl>>,
 }
 
@@ -6854,22 +5231,16 @@ pub struct DescribeOutputHlsPullSettings {
 #[doc(alias = "DescribeOutputRISTSettings")]
 #[tc_model]
 pub struct DescribeOutputRistSettings {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"LISTENER"`
+    /// `Mode`; example: `"LISTENER"`
     pub mode: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"MAIN"`
+    /// `Profile`; example: `"MAIN"`
     pub profile: Option<String>,
 
-    /// `Buffer`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Buffer`; example: `120`
     pub buffer: Option<i64>,
 
-    /// `SourceAddresses`: a list of [`OutputRistSourceAddressResp`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Option<Vec<OutputRistSourceAddressResp>>,
 }
 
@@ -6879,14 +5250,10 @@ pub struct DescribeOutputRistSettings {
 #[doc(alias = "DescribeOutputRTMPPullServerUrl")]
 #[tc_model]
 pub struct DescribeOutputRtmpPullServerUrl {
-    /// `TcUrl`: a string.
-    ///
-    /// Example: `"rtmp://1.1.1.1:1/live"`
+    /// `TcUrl`; example: `"rtmp://1.1.1.1:1/live"`
     pub tc_url: String,
 
-    /// `StreamKey`: a string.
-    ///
-    /// Example: `"AB342ED131CE"`
+    /// `StreamKey`; example: `"AB342ED131CE"`
     pub stream_key: String,
 }
 
@@ -6896,7 +5263,7 @@ pub struct DescribeOutputRtmpPullServerUrl {
 #[doc(alias = "DescribeOutputRTMPPullSettings")]
 #[tc_model]
 pub struct DescribeOutputRtmpPullSettings {
-    /// `ServerUrls`: a list of [`DescribeOutputRtmpPullServerUrl`] objects.
+    /// `ServerUrls`
     pub server_urls: Option<Vec<DescribeOutputRtmpPullServerUrl>>,
 }
 
@@ -6906,17 +5273,13 @@ pub struct DescribeOutputRtmpPullSettings {
 #[doc(alias = "DescribeOutputRTMPSettings")]
 #[tc_model]
 pub struct DescribeOutputRtmpSettings {
-    /// `IdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `IdleTimeout`; example: `60`
     pub idle_timeout: Option<i64>,
 
-    /// `ChunkSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ChunkSize`; example: `1024`
     pub chunk_size: Option<i64>,
 
-    /// `Destinations`: a list of [`RtmpAddressDestination`] objects.
+    /// `Destinations`
     pub destinations: Option<Vec<RtmpAddressDestination>>,
 }
 
@@ -6926,18 +5289,14 @@ pub struct DescribeOutputRtmpSettings {
 #[doc(alias = "DescribeOutputRTPSettings")]
 #[tc_model]
 pub struct DescribeOutputRtpSettings {
-    /// `Destinations`: a list of [`RtpAddressDestination`] objects.
+    /// `Destinations`
     pub destinations: Option<Vec<RtpAddressDestination>>,
 
-    /// `FEC`: a string.
-    ///
-    /// Example: `"FEC"`
+    /// `FEC`; example: `"FEC"`
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
 
-    /// `IdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `IdleTimeout`; example: `3000`
     pub idle_timeout: Option<i64>,
 }
 
@@ -6947,9 +5306,7 @@ pub struct DescribeOutputRtpSettings {
 #[doc(alias = "DescribeOutputRTSPPullServerUrl")]
 #[tc_model]
 pub struct DescribeOutputRtspPullServerUrl {
-    /// `Url`: a string.
-    ///
-    /// Example: `"rtsp://ip_or_domain[:rtsp_port]/server_URL"`
+    /// `Url`; example: `"rtsp://ip_or_domain[:rtsp_port]/server_URL"`
     pub url: String,
 }
 
@@ -6959,7 +5316,7 @@ pub struct DescribeOutputRtspPullServerUrl {
 #[doc(alias = "DescribeOutputRTSPPullSettings")]
 #[tc_model]
 pub struct DescribeOutputRtspPullSettings {
-    /// `ServerUrls`: a list of [`DescribeOutputRtspPullServerUrl`] objects.
+    /// `ServerUrls`
     pub server_urls: Option<Vec<DescribeOutputRtspPullServerUrl>>,
 }
 
@@ -6969,53 +5326,37 @@ pub struct DescribeOutputRtspPullSettings {
 #[doc(alias = "DescribeOutputSRTSettings")]
 #[tc_model]
 pub struct DescribeOutputSrtSettings {
-    /// `Destinations`: a list of [`SrtAddressDestination`] objects.
+    /// `Destinations`
     pub destinations: Option<Vec<SrtAddressDestination>>,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"StreamId"`
+    /// `StreamId`; example: `"StreamId"`
     pub stream_id: Option<String>,
 
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Latency`; example: `0`
     pub latency: Option<i64>,
 
-    /// `RecvLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `RecvLatency`; example: `120`
     pub recv_latency: Option<i64>,
 
-    /// `PeerLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PeerLatency`; example: `0`
     pub peer_latency: Option<i64>,
 
-    /// `PeerIdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `PeerIdleTimeout`; example: `5000`
     pub peer_idle_timeout: Option<i64>,
 
-    /// `Passphrase`: a string.
-    ///
-    /// Example: `"sdk-xxxxx"`
+    /// `Passphrase`; example: `"sdk-xxxxx"`
     pub passphrase: Option<String>,
 
-    /// `PbKeyLen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PbKeyLen`; example: `0`
     pub pb_key_len: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"CALLER"`
+    /// `Mode`; example: `"CALLER"`
     pub mode: Option<String>,
 
-    /// `SourceAddresses`: a list of [`OutputSrtSourceAddressResp`] objects.
+    /// `SourceAddresses`
     pub source_addresses: Option<Vec<OutputSrtSourceAddressResp>>,
 
-    /// `FEC`: a [`SrtfecFullOptions`].
+    /// `FEC`
     #[tc(rename = "FEC")]
     pub fec: Option<SrtfecFullOptions>,
 }
@@ -7026,14 +5367,10 @@ pub struct DescribeOutputSrtSettings {
 #[doc(alias = "DescribeRTMPPullSourceAddress")]
 #[tc_model]
 pub struct DescribeRtmpPullSourceAddress {
-    /// `TcUrl`: a string.
-    ///
-    /// Example: `"rtmp://domain/live"`
+    /// `TcUrl`; example: `"rtmp://domain/live"`
     pub tc_url: Option<String>,
 
-    /// `StreamKey`: a string.
-    ///
-    /// Example: `"streamKey"`
+    /// `StreamKey`; example: `"streamKey"`
     pub stream_key: String,
 }
 
@@ -7043,9 +5380,7 @@ pub struct DescribeRtmpPullSourceAddress {
 #[doc(alias = "DescribeRTSPPullSourceAddress")]
 #[tc_model]
 pub struct DescribeRtspPullSourceAddress {
-    /// `Url`: a string.
-    ///
-    /// Example: `"rtsp://ip_or_domain[:rtsp_port]/server_URL"`
+    /// `Url`; example: `"rtsp://ip_or_domain[:rtsp_port]/server_URL"`
     pub url: Option<String>,
 }
 
@@ -7054,34 +5389,22 @@ pub struct DescribeRtspPullSourceAddress {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct DiagnoseResult {
-    /// `Category`: a string.
-    ///
-    /// Example: `"DecodeException"`
+    /// `Category`; example: `"DecodeException"`
     pub category: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VideoDecodeFailed"`
+    /// `Type`; example: `"VideoDecodeFailed"`
     pub r#type: Option<String>,
 
-    /// `Timestamp`: a floating-point number.
-    ///
-    /// Example: `5.966`
+    /// `Timestamp`; example: `5.966`
     pub timestamp: Option<f64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Open url http://xxx.mp4 failed."`
+    /// `Description`; example: `"Open url http://xxx.mp4 failed."`
     pub description: Option<String>,
 
-    /// `DateTime`: a string.
-    ///
-    /// Example: `"2023-06-09T06:54:32Z"`
+    /// `DateTime`; example: `"2023-06-09T06:54:32Z"`
     pub date_time: Option<String>,
 
-    /// `SeverityLevel`: a string.
-    ///
-    /// Example: `"Fatal"`
+    /// `SeverityLevel`; example: `"Fatal"`
     pub severity_level: Option<String>,
 }
 
@@ -7091,15 +5414,10 @@ pub struct DiagnoseResult {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DiffusionEnhanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"strong"`
+    /// `Type`; example: `"strong"`
     pub r#type: Option<String>,
 }
 
@@ -7109,15 +5427,10 @@ pub struct DiffusionEnhanceConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DiffusionEnhanceV2Config {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OFF"`
+    /// `Switch`, always sent in responses; example: `"OFF"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -7126,7 +5439,7 @@ pub struct DiffusionEnhanceV2Config {
 /// Sent in the input of [`CreateDocToVideoTask`](super::CreateDocToVideoTask).
 #[tc_model]
 pub struct DocToVideoBackgroundInfo {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
@@ -7135,19 +5448,13 @@ pub struct DocToVideoBackgroundInfo {
 /// Sent in the input of [`CreateDocToVideoTask`](super::CreateDocToVideoTask).
 #[tc_model]
 pub struct DocToVideoCosInfo {
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosBucketRegion`; example: `"ap-guangzhou"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"mps-guangzhou-1-1326534690"`
+    /// `CosBucketName`; example: `"mps-guangzhou-1-1326534690"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"/sichun 测试"`
+    /// `CosBucketPath`; example: `"/sichun 测试"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -7156,70 +5463,48 @@ pub struct DocToVideoCosInfo {
 /// Sent in the input of [`CreateDocToVideoTask`](super::CreateDocToVideoTask).
 #[tc_model]
 pub struct DocToVideoInput {
-    /// `FileUrl`: a list of strings.
+    /// `FileUrl`
     pub file_url: Vec<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"根据文档内容，帮我生成一个教学视频"`
+    /// `Prompt`; example: `"根据文档内容，帮我生成一个教学视频"`
     pub prompt: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ModelVersion`; example: `"1.0"`
     pub model_version: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"WAND"`
+    /// `ModelName`; example: `"WAND"`
     pub model_name: Option<String>,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"1:1"`
+    /// `Ratio`; example: `"1:1"`
     pub ratio: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `ReferenceDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `ReferenceDuration`; example: `15`
     pub reference_duration: Option<i64>,
 
-    /// `EnableTTS`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableTTS`; example: `false`
     #[tc(rename = "EnableTTS")]
     pub enable_tts: Option<bool>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_shUQBcs3N6VrPd9RMTf50H7M5kxeZ1VHIiWGDzq5Q9pE0HoEQ959hpulWHGFZSp3v4w="`
+    /// `VoiceId`; example: `"v1_shUQBcs3N6VrPd9RMTf50H7M5kxeZ1VHIiWGDzq5Q9pE0HoEQ959hpulWHGFZSp3v4w="`
     pub voice_id: Option<String>,
 
-    /// `PPTXFidelity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PPTXFidelity`; example: `false`
     #[tc(rename = "PPTXFidelity")]
     pub pptx_fidelity: Option<bool>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `Mode`; example: `"auto"`
     pub mode: Option<String>,
 
-    /// `Background`: a [`DocToVideoBackgroundInfo`].
+    /// `Background`
     pub background: Option<DocToVideoBackgroundInfo>,
 
-    /// `Watermark`: a [`DocToVideoWatermarkInfo`].
+    /// `Watermark`
     pub watermark: Option<DocToVideoWatermarkInfo>,
 
-    /// `EnableCaption`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCaption`; example: `false`
     pub enable_caption: Option<bool>,
 }
 
@@ -7228,21 +5513,13 @@ pub struct DocToVideoInput {
 /// Sent in the input of [`ModifyDocToVideoTaskStatus`](super::ModifyDocToVideoTaskStatus).
 #[tc_model]
 pub struct DocToVideoRegenerateInput {
-    /// `Scope`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"scenes"`
+    /// `Scope`, required in requests; example: `"scenes"`
     pub scope: Option<String>,
 
-    /// `Prompt`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"压缩一下，第一页和第二页的内容合并到一起"`
+    /// `Prompt`, required in requests; example: `"压缩一下，第一页和第二页的内容合并到一起"`
     pub prompt: Option<String>,
 
-    /// `SceneIds`: a list of strings.
-    ///
-    /// Example: `["scene-3"]`
+    /// `SceneIds`; example: `["scene-3"]`
     pub scene_ids: Option<Vec<String>>,
 }
 
@@ -7251,12 +5528,10 @@ pub struct DocToVideoRegenerateInput {
 /// Sent in the input of [`CreateDocToVideoTask`](super::CreateDocToVideoTask).
 #[tc_model]
 pub struct DocToVideoWatermarkInfo {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"bottom-right"`
+    /// `Position`; example: `"bottom-right"`
     pub position: Option<String>,
 }
 
@@ -7266,16 +5541,13 @@ pub struct DocToVideoWatermarkInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DrmInfo {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"widevine"`
+    /// `Type`, required in requests; example: `"widevine"`
     pub r#type: Option<String>,
 
-    /// `SimpleAesDrm`: a [`SimpleAesDrm`].
+    /// `SimpleAesDrm`
     pub simple_aes_drm: Option<SimpleAesDrm>,
 
-    /// `SpekeDrm`: a [`SpekeDrm`].
+    /// `SpekeDrm`
     pub speke_drm: Option<SpekeDrm>,
 }
 
@@ -7285,7 +5557,7 @@ pub struct DrmInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DstSubtitleInput {
-    /// `DstSubtitleInfo`: a [`MediaInputInfo`].
+    /// `DstSubtitleInfo`
     pub dst_subtitle_info: Option<MediaInputInfo>,
 }
 
@@ -7295,30 +5567,19 @@ pub struct DstSubtitleInput {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DubbingConfig {
-    /// `DubbingMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SingleVoice"`
+    /// `DubbingMode`, required in requests; example: `"SingleVoice"`
     pub dubbing_mode: Option<String>,
 
-    /// `BackgroundVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `BackgroundVolume`; example: `80`
     pub background_volume: Option<i64>,
 
-    /// `SecondaryTuning`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `SecondaryTuning`; example: `"OFF"`
     pub secondary_tuning: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"s1_0iZ++jB6ujkV8jCTIrSSPa/3nnzWXROeIZiwgywwAzxF5ipn8D8zyDluNSKYdtajzg=="`
+    /// `VoiceId`; example: `"s1_0iZ++jB6ujkV8jCTIrSSPa/3nnzWXROeIZiwgywwAzxF5ipn8D8zyDluNSKYdtajzg=="`
     pub voice_id: Option<String>,
 
-    /// `DubbingVersion`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `DubbingVersion`; example: `"v2"`
     pub dubbing_version: Option<String>,
 }
 
@@ -7328,19 +5589,13 @@ pub struct DubbingConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DubbingEmbedSubtitleConfig {
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubtitleEmbedId`; example: `1`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `UseOriginalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalPos`; example: `1`
     pub use_original_pos: Option<i64>,
 
-    /// `UseOriginalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalSize`; example: `1`
     pub use_original_size: Option<i64>,
 }
 
@@ -7350,27 +5605,19 @@ pub struct DubbingEmbedSubtitleConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DubbingOutputConfig {
-    /// `OutputMode`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `OutputMode`; example: `"Custom"`
     pub output_mode: Option<String>,
 
-    /// `OutputFinalVideo`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `OutputFinalVideo`; example: `"ON"`
     pub output_final_video: Option<String>,
 
-    /// `OutputSubtitle`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `OutputSubtitle`; example: `"OFF"`
     pub output_subtitle: Option<String>,
 
-    /// `OutputDstAudio`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `OutputDstAudio`; example: `"OFF"`
     pub output_dst_audio: Option<String>,
 
-    /// `EmbedSubtitleConfig`: a [`DubbingEmbedSubtitleConfig`].
+    /// `EmbedSubtitleConfig`
     pub embed_subtitle_config: Option<DubbingEmbedSubtitleConfig>,
 }
 
@@ -7380,22 +5627,16 @@ pub struct DubbingOutputConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DubbingSubtitleConfig {
-    /// `SubtitleSource`: a string.
-    ///
-    /// Example: `"External"`
+    /// `SubtitleSource`; example: `"External"`
     pub subtitle_source: Option<String>,
 
-    /// `AsrAssistOcr`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `AsrAssistOcr`; example: `"ON"`
     pub asr_assist_ocr: Option<String>,
 
-    /// `EraseOriginalSubtitle`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `EraseOriginalSubtitle`; example: `"ON"`
     pub erase_original_subtitle: Option<String>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`SelectingSubtitleAreasConfig`].
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<SelectingSubtitleAreasConfig>,
 }
 
@@ -7405,21 +5646,13 @@ pub struct DubbingSubtitleConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct DubbingTranslateConfig {
-    /// `VideoSrcLanguage`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`, required in requests; example: `"zh"`
     pub video_src_language: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"en"`
+    /// `TranslateDstLanguage`, required in requests; example: `"en"`
     pub translate_dst_language: Option<String>,
 
-    /// `SimplifyTranslation`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `SimplifyTranslation`; example: `"OFF"`
     pub simplify_translation: Option<String>,
 }
 
@@ -7429,24 +5662,16 @@ pub struct DubbingTranslateConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EditMediaFileInfo {
-    /// `InputInfo`: a [`MediaInputInfo`].
+    /// `InputInfo`
     pub input_info: MediaInputInfo,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StartTimeOffset`, always sent in responses; example: `1`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`, always sent in responses; example: `10`
     pub end_time_offset: Option<f64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id1"`
+    /// `Id`; example: `"id1"`
     pub id: Option<String>,
 }
 
@@ -7455,14 +5680,10 @@ pub struct EditMediaFileInfo {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct EditMediaOutputConfig {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"fast"`
+    /// `Type`; example: `"fast"`
     pub r#type: Option<String>,
 }
 
@@ -7471,30 +5692,22 @@ pub struct EditMediaOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EditMediaTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"26xxxxxx12-EditMediaTask-28xxxxxxxxxx6batt6"`
+    /// `TaskId`; example: `"26xxxxxx12-EditMediaTask-28xxxxxxxxxx6batt6"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`EditMediaTaskInput`].
+    /// `Input`
     pub input: EditMediaTaskInput,
 
-    /// `Output`: an [`EditMediaTaskOutput`].
+    /// `Output`
     pub output: Option<EditMediaTaskOutput>,
 }
 
@@ -7503,7 +5716,7 @@ pub struct EditMediaTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EditMediaTaskInput {
-    /// `FileInfoSet`: a list of [`EditMediaFileInfo`] objects.
+    /// `FileInfoSet`
     pub file_info_set: Vec<EditMediaFileInfo>,
 }
 
@@ -7512,15 +5725,13 @@ pub struct EditMediaTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EditMediaTaskOutput {
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xx.mp4"`
+    /// `Path`; example: `"/xx.mp4"`
     pub path: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 }
 
@@ -7529,14 +5740,10 @@ pub struct EditMediaTaskOutput {
 /// Sent in the input of [`EmbeddingData`](super::EmbeddingData).
 #[tc_model]
 pub struct EmbeddingData {
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"你好天气不错"`
+    /// `Data`; example: `"你好天气不错"`
     pub data: String,
 }
 
@@ -7545,9 +5752,7 @@ pub struct EmbeddingData {
 /// Returned in the output of [`EmbeddingData`](super::EmbeddingData).
 #[tc_model]
 pub struct EmbeddingResultItem {
-    /// `Result`: a list of floating-point numbers.
-    ///
-    /// Example: `[-0.008972168]`
+    /// `Result`; example: `[-0.008972168]`
     pub result: Vec<f64>,
 }
 
@@ -7557,10 +5762,10 @@ pub struct EmbeddingResultItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EnhanceConfig {
-    /// `VideoEnhance`: a [`VideoEnhanceConfig`].
+    /// `VideoEnhance`
     pub video_enhance: Option<VideoEnhanceConfig>,
 
-    /// `AudioEnhance`: an [`AudioEnhanceConfig`].
+    /// `AudioEnhance`
     pub audio_enhance: Option<AudioEnhanceConfig>,
 }
 
@@ -7570,34 +5775,19 @@ pub struct EnhanceConfig {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartEraseTemplates`](super::DescribeSmartEraseTemplates), [`DescribeSmartSubtitleTemplates`](super::DescribeSmartSubtitleTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DetectVideoSubtitleArea`](super::DetectVideoSubtitleArea) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EraseArea {
-    /// `LeftTopX`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.05`
+    /// `LeftTopX`, required in requests; example: `0.05`
     pub left_top_x: Option<f64>,
 
-    /// `LeftTopY`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.1`
+    /// `LeftTopY`, required in requests; example: `0.1`
     pub left_top_y: Option<f64>,
 
-    /// `RightBottomX`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.75`
+    /// `RightBottomX`, required in requests; example: `0.75`
     pub right_bottom_x: Option<f64>,
 
-    /// `RightBottomY`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.9`
+    /// `RightBottomY`, required in requests; example: `0.9`
     pub right_bottom_y: Option<f64>,
 
-    /// `Unit`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Unit`, required in requests; example: `1`
     pub unit: Option<u64>,
 }
 
@@ -7607,20 +5797,13 @@ pub struct EraseArea {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartEraseTemplates`](super::DescribeSmartEraseTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct EraseTimeArea {
-    /// `BeginMs`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `200`
+    /// `BeginMs`, required in requests; example: `200`
     pub begin_ms: Option<u64>,
 
-    /// `EndMs`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3000`
+    /// `EndMs`, required in requests; example: `3000`
     pub end_ms: Option<u64>,
 
-    /// `Areas`: a list of [`EraseArea`] objects.
-    /// Required in requests.
+    /// `Areas`, required in requests
     pub areas: Option<Vec<EraseArea>>,
 }
 
@@ -7629,12 +5812,10 @@ pub struct EraseTimeArea {
 /// Sent in the input of [`CreateMediaEvaluation`](super::CreateMediaEvaluation).
 #[tc_model]
 pub struct EvaluationMediaInputInfo {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SourceId`; example: `"0"`
     pub source_id: Option<String>,
 
-    /// `InputInfo`: a [`MediaInputInfo`].
+    /// `InputInfo`
     pub input_info: Option<MediaInputInfo>,
 }
 
@@ -7643,68 +5824,46 @@ pub struct EvaluationMediaInputInfo {
 /// Sent in the input of [`CreateMediaEvaluation`](super::CreateMediaEvaluation).
 #[tc_model]
 pub struct EvaluationTaskInput {
-    /// `TaskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"NORMAL"`
+    /// `TaskType`, required in requests; example: `"NORMAL"`
     pub task_type: Option<String>,
 
-    /// `EvaluationTypeSet`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["PSNR"]`
+    /// `EvaluationTypeSet`, required in requests; example: `["PSNR"]`
     pub evaluation_type_set: Option<Vec<String>>,
 
-    /// `EvaluationRangeType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `EvaluationRangeType`; example: `"ALL"`
     pub evaluation_range_type: Option<String>,
 
-    /// `ContrastInfoSet`: a list of [`MediaInputInfo`] objects.
+    /// `ContrastInfoSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub contrast_info_set: Option<Vec<MediaInputInfo>>,
 
-    /// `ContrastMediaSet`: a list of [`EvaluationMediaInputInfo`] objects.
+    /// `ContrastMediaSet`
     pub contrast_media_set: Option<Vec<EvaluationMediaInputInfo>>,
 
-    /// `ContrastTemplateSet`: a list of [`EvaluationTemplateInputInfo`] objects.
+    /// `ContrastTemplateSet`
     pub contrast_template_set: Option<Vec<EvaluationTemplateInputInfo>>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EndTime`; example: `10`
     pub end_time: Option<u64>,
 
-    /// `StartFrameIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartFrameIndex`; example: `0`
     pub start_frame_index: Option<u64>,
 
-    /// `EndFrameIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `EndFrameIndex`; example: `9`
     pub end_frame_index: Option<u64>,
 
-    /// `ResolutionAlignmentMode`: a string.
-    ///
-    /// Example: `"ALIGN_HIGH_RESOLUTION"`
+    /// `ResolutionAlignmentMode`; example: `"ALIGN_HIGH_RESOLUTION"`
     pub resolution_alignment_mode: Option<String>,
 
-    /// `BitrateSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1500,2000,2500,3000]`
+    /// `BitrateSet`; example: `[1500,2000,2500,3000]`
     pub bitrate_set: Option<Vec<i64>>,
 
-    /// `VCRFSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,24,30,34]`
+    /// `VCRFSet`; example: `[20,24,30,34]`
     #[tc(rename = "VCRFSet")]
     pub vcrf_set: Option<Vec<i64>>,
 }
@@ -7714,10 +5873,7 @@ pub struct EvaluationTaskInput {
 /// Sent in the input of [`CreateMediaEvaluation`](super::CreateMediaEvaluation).
 #[tc_model]
 pub struct EvaluationTemplateInputInfo {
-    /// `Definition`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100010`
+    /// `Definition`, required in requests; example: `100010`
     pub definition: Option<u64>,
 }
 
@@ -7726,9 +5882,7 @@ pub struct EvaluationTemplateInputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ExecRuleTaskData {
-    /// `RearDriveIndex`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,3]`
+    /// `RearDriveIndex`; example: `[2,3]`
     pub rear_drive_index: Option<Vec<i64>>,
 }
 
@@ -7738,7 +5892,7 @@ pub struct ExecRuleTaskData {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ExecRulesTask {
-    /// `Rules`: a list of [`Rules`] objects.
+    /// `Rules`
     pub rules: Option<Vec<Rules>>,
 }
 
@@ -7747,9 +5901,7 @@ pub struct ExecRulesTask {
 /// Sent in the input of [`RecognizeMediaForZhiXue`](super::RecognizeMediaForZhiXue).
 #[tc_model]
 pub struct ExpressionConfigInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -7759,9 +5911,7 @@ pub struct ExpressionConfigInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ExtractBlindWatermarkConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -7770,45 +5920,31 @@ pub struct ExtractBlindWatermarkConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ExtractBlindWatermarkTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Message`; example: `"NULL"`
     pub message: String,
 
-    /// `InputInfo`: a [`MediaInputInfo`].
+    /// `InputInfo`
     pub input_info: MediaInputInfo,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `IsDetected`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDetected`; example: `false`
     pub is_detected: bool,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"数字水印文本"`
+    /// `Result`; example: `"数字水印文本"`
     pub result: Option<String>,
 
-    /// `ExtractBlindWatermarkConfig`: an [`ExtractBlindWatermarkTaskConfig`].
+    /// `ExtractBlindWatermarkConfig`
     pub extract_blind_watermark_config: Option<ExtractBlindWatermarkTaskConfig>,
 }
 
@@ -7818,10 +5954,7 @@ pub struct ExtractBlindWatermarkTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ExtractBlindWatermarkTaskConfig {
-    /// `SegmentDuration`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `5000`
+    /// `SegmentDuration`, required in requests; example: `5000`
     pub segment_duration: Option<i64>,
 }
 
@@ -7831,33 +5964,19 @@ pub struct ExtractBlindWatermarkTaskConfig {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct FaceConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Score`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `95`
+    /// `Score`, always sent in responses; example: `95`
     pub score: Option<f64>,
 
-    /// `DefaultLibraryLabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["entertainment"]`
+    /// `DefaultLibraryLabelSet`, always sent in responses; example: `["entertainment"]`
     pub default_library_label_set: Option<Vec<String>>,
 
-    /// `UserDefineLibraryLabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["artist"]`
+    /// `UserDefineLibraryLabelSet`, always sent in responses; example: `["artist"]`
     pub user_define_library_label_set: Option<Vec<String>>,
 
-    /// `FaceLibrary`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Default"`
+    /// `FaceLibrary`, always sent in responses; example: `"Default"`
     pub face_library: Option<String>,
 }
 
@@ -7866,29 +5985,19 @@ pub struct FaceConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct FaceConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Score`; example: `80`
     pub score: Option<f64>,
 
-    /// `DefaultLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["entertainment"]`
+    /// `DefaultLibraryLabelSet`; example: `["entertainment"]`
     pub default_library_label_set: Option<Vec<String>>,
 
-    /// `UserDefineLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["artist"]`
+    /// `UserDefineLibraryLabelSet`; example: `["artist"]`
     pub user_define_library_label_set: Option<Vec<String>>,
 
-    /// `FaceLibrary`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `FaceLibrary`; example: `"Default"`
     pub face_library: Option<String>,
 }
 
@@ -7898,15 +6007,10 @@ pub struct FaceConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct FaceEnhanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Intensity`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Intensity`; example: `0`
     pub intensity: Option<f64>,
 }
 
@@ -7915,9 +6019,7 @@ pub struct FaceEnhanceConfig {
 /// Sent in the input of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput) and [`ModifyStreamLinkInput`](super::ModifyStreamLinkInput).
 #[tc_model]
 pub struct FailOverOption {
-    /// `FailOverType`: a string.
-    ///
-    /// Example: `"HOTSTANDBY"`
+    /// `FailOverType`; example: `"HOTSTANDBY"`
     pub fail_over_type: Option<String>,
 }
 
@@ -7926,15 +6028,13 @@ pub struct FailOverOption {
 /// Returned in the output of [`QueryHunyuan3DTask`](super::QueryHunyuan3DTask).
 #[tc_model]
 pub struct File3D {
-    /// `Type`: a string.
-    ///
-    /// Example: `"GLB"`
+    /// `Type`; example: `"GLB"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `PreviewImageUrl`: a string.
+    /// `PreviewImageUrl`
     pub preview_image_url: Option<String>,
 }
 
@@ -7943,47 +6043,31 @@ pub struct File3D {
 /// Sent in the input of [`CreateAiFissionTask`](super::CreateAiFissionTask).
 #[tc_model]
 pub struct FissionTaskInfo {
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Duration`; example: `15`
     pub duration: Option<u64>,
 
-    /// `ModelTier`: a string.
-    ///
-    /// Example: `"flagship"`
+    /// `ModelTier`; example: `"flagship"`
     pub model_tier: Option<String>,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"9:16"`
+    /// `Ratio`; example: `"9:16"`
     pub ratio: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080p"`
+    /// `Resolution`; example: `"1080p"`
     pub resolution: Option<String>,
 
-    /// `Market`: a string.
-    ///
-    /// Example: `"china"`
+    /// `Market`; example: `"china"`
     pub market: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"chinese"`
+    /// `Language`; example: `"chinese"`
     pub language: Option<String>,
 
-    /// `VideoType`: a string.
-    ///
-    /// Example: `"reaction"`
+    /// `VideoType`; example: `"reaction"`
     pub video_type: Option<String>,
 
-    /// `SplitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SplitCount`; example: `1`
     pub split_count: Option<u64>,
 
-    /// `CustomModel`: a [`CustomModel`].
+    /// `CustomModel`
     pub custom_model: Option<CustomModel>,
 }
 
@@ -7992,19 +6076,13 @@ pub struct FissionTaskInfo {
 /// Returned in the output of [`DescribeStreamLinkFlowStatistics`](super::DescribeStreamLinkFlowStatistics).
 #[tc_model]
 pub struct FlowAudio {
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: i64,
 
-    /// `Rate`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Rate`; example: `1000`
     pub rate: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `Pid`; example: `256`
     pub pid: i64,
 }
 
@@ -8013,54 +6091,34 @@ pub struct FlowAudio {
 /// Returned in the output of [`DescribeGroupAttachFlowsById`](super::DescribeGroupAttachFlowsById).
 #[tc_model]
 pub struct FlowInOutResp {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"01937702c54509dc0f3269ca341f"`
+    /// `FlowId`; example: `"01937702c54509dc0f3269ca341f"`
     pub flow_id: Option<String>,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `FlowName`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub flow_name: Option<String>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"eventid"`
+    /// `EventId`; example: `"eventid"`
     pub event_id: Option<String>,
 
-    /// `FlowRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `FlowRegion`; example: `"ap-shanghai"`
     pub flow_region: Option<String>,
 
-    /// `OutputRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `OutputRegion`; example: `"ap-shanghai"`
     pub output_region: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"example-event"`
+    /// `EventName`; example: `"example-event"`
     pub event_name: Option<String>,
 
-    /// `InputName`: a string.
-    ///
-    /// Example: `"studio-one"`
+    /// `InputName`; example: `"studio-one"`
     pub input_name: Option<String>,
 
-    /// `OutputName`: a string.
-    ///
-    /// Example: `"shanghai-ouput"`
+    /// `OutputName`; example: `"shanghai-ouput"`
     pub output_name: Option<String>,
 
-    /// `InOutId`: a string.
-    ///
-    /// Example: `"065422a22c771ebd470401elkijg"`
+    /// `InOutId`; example: `"065422a22c771ebd470401elkijg"`
     pub in_out_id: Option<String>,
 
-    /// `InOutType`: a string.
-    ///
-    /// Example: `"Input"`
+    /// `InOutType`; example: `"Input"`
     pub in_out_type: Option<String>,
 }
 
@@ -8069,54 +6127,34 @@ pub struct FlowInOutResp {
 /// Returned in the output of [`DescribeStreamLinkFlowLogs`](super::DescribeStreamLinkFlowLogs).
 #[tc_model]
 pub struct FlowLogInfo {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Timestamp`; example: `12`
     pub timestamp: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Type`; example: `"input"`
     pub r#type: String,
 
-    /// `InputOutputId`: a string.
-    ///
-    /// Example: `"12478"`
+    /// `InputOutputId`; example: `"12478"`
     pub input_output_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"RTMP"`
+    /// `Protocol`; example: `"RTMP"`
     pub protocol: String,
 
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"10224"`
+    /// `EventCode`; example: `"10224"`
     pub event_code: String,
 
-    /// `EventMessage`: a string.
-    ///
-    /// Example: `"succes"`
+    /// `EventMessage`; example: `"succes"`
     pub event_message: String,
 
-    /// `RemoteIp`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `RemoteIp`; example: `"ip"`
     pub remote_ip: String,
 
-    /// `RemotePort`: a string.
-    ///
-    /// Example: `"port"`
+    /// `RemotePort`; example: `"port"`
     pub remote_port: String,
 
-    /// `Pipeline`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Pipeline`; example: `"1"`
     pub pipeline: String,
 
-    /// `InputOutputName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `InputOutputName`; example: `"name"`
     pub input_output_name: String,
 }
 
@@ -8125,24 +6163,16 @@ pub struct FlowLogInfo {
 /// Returned in the output of [`DescribeStreamLinkFlowMediaStatistics`](super::DescribeStreamLinkFlowMediaStatistics).
 #[tc_model]
 pub struct FlowMediaAudio {
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: i64,
 
-    /// `Rate`: a signed 64-bit integer.
-    ///
-    /// Example: `1477`
+    /// `Rate`; example: `1477`
     pub rate: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `10227`
+    /// `Pid`; example: `10227`
     pub pid: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"20147"`
+    /// `SessionId`; example: `"20147"`
     pub session_id: String,
 }
 
@@ -8151,30 +6181,22 @@ pub struct FlowMediaAudio {
 /// Returned in the output of [`DescribeStreamLinkFlowMediaStatistics`](super::DescribeStreamLinkFlowMediaStatistics).
 #[tc_model]
 pub struct FlowMediaInfo {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1610954100`
+    /// `Timestamp`; example: `1610954100`
     pub timestamp: i64,
 
-    /// `Network`: a signed 64-bit integer.
-    ///
-    /// Example: `2824932`
+    /// `Network`; example: `2824932`
     pub network: i64,
 
-    /// `Video`: a list of [`FlowMediaVideo`] objects.
+    /// `Video`
     pub video: Vec<FlowMediaVideo>,
 
-    /// `Audio`: a list of [`FlowMediaAudio`] objects.
+    /// `Audio`
     pub audio: Vec<FlowMediaAudio>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"412573995"`
+    /// `SessionId`; example: `"412573995"`
     pub session_id: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ClientIp`; example: `"1.1.1.1"`
     pub client_ip: String,
 }
 
@@ -8183,24 +6205,16 @@ pub struct FlowMediaInfo {
 /// Returned in the output of [`DescribeStreamLinkFlowMediaStatistics`](super::DescribeStreamLinkFlowMediaStatistics).
 #[tc_model]
 pub struct FlowMediaVideo {
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: i64,
 
-    /// `Rate`: a signed 64-bit integer.
-    ///
-    /// Example: `1477`
+    /// `Rate`; example: `1477`
     pub rate: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `10251`
+    /// `Pid`; example: `10251`
     pub pid: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"14557"`
+    /// `SessionId`; example: `"14557"`
     pub session_id: String,
 }
 
@@ -8209,29 +6223,19 @@ pub struct FlowMediaVideo {
 /// Returned in the output of [`DescribeStreamLinkFlowRealtimeStatus`](super::DescribeStreamLinkFlowRealtimeStatus).
 #[tc_model]
 pub struct FlowRealtimeStatusCommon {
-    /// `State`: a string.
-    ///
-    /// Example: `"Connected"`
+    /// `State`; example: `"Connected"`
     pub state: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Listener"`
+    /// `Mode`; example: `"Listener"`
     pub mode: String,
 
-    /// `ConnectedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnectedTime`; example: `1`
     pub connected_time: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Bitrate`; example: `1`
     pub bitrate: i64,
 
-    /// `Reconnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Reconnections`; example: `1`
     pub reconnections: i64,
 }
 
@@ -8240,49 +6244,37 @@ pub struct FlowRealtimeStatusCommon {
 /// Returned in the output of [`DescribeStreamLinkFlowRealtimeStatus`](super::DescribeStreamLinkFlowRealtimeStatus).
 #[tc_model]
 pub struct FlowRealtimeStatusItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Input"`
+    /// `Type`; example: `"Input"`
     pub r#type: String,
 
-    /// `InputId`: a string.
-    ///
-    /// Example: `"0176ac7f1af30956b92d2aad1e6e"`
+    /// `InputId`; example: `"0176ac7f1af30956b92d2aad1e6e"`
     pub input_id: String,
 
-    /// `OutputId`: a string.
-    ///
-    /// Example: `"2176ac7f1af20956b92d2aad1234"`
+    /// `OutputId`; example: `"2176ac7f1af20956b92d2aad1234"`
     pub output_id: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"asd5ac7f1af20956b92d2aadq231"`
+    /// `FlowId`; example: `"asd5ac7f1af20956b92d2aadq231"`
     pub flow_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SRT"`
+    /// `Protocol`; example: `"SRT"`
     pub protocol: String,
 
-    /// `CommonStatus`: a [`FlowRealtimeStatusCommon`].
+    /// `CommonStatus`
     pub common_status: FlowRealtimeStatusCommon,
 
-    /// `SRTStatus`: a [`FlowRealtimeStatusSrt`].
+    /// `SRTStatus`
     #[tc(rename = "SRTStatus")]
     pub srt_status: Option<FlowRealtimeStatusSrt>,
 
-    /// `RTMPStatus`: a [`FlowRealtimeStatusRtmp`].
+    /// `RTMPStatus`
     #[tc(rename = "RTMPStatus")]
     pub rtmp_status: Option<FlowRealtimeStatusRtmp>,
 
-    /// `ConnectServerIP`: a string.
-    ///
-    /// Example: `"121.23.56.99"`
+    /// `ConnectServerIP`; example: `"121.23.56.99"`
     #[tc(rename = "ConnectServerIP")]
     pub connect_server_ip: String,
 
-    /// `RTPStatus`: a [`FlowRealtimeStatusRtp`].
+    /// `RTPStatus`
     #[tc(rename = "RTPStatus")]
     pub rtp_status: Option<FlowRealtimeStatusRtp>,
 }
@@ -8293,15 +6285,11 @@ pub struct FlowRealtimeStatusItem {
 #[doc(alias = "FlowRealtimeStatusRTMP")]
 #[tc_model]
 pub struct FlowRealtimeStatusRtmp {
-    /// `VideoFPS`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `VideoFPS`; example: `25`
     #[tc(rename = "VideoFPS")]
     pub video_fps: i64,
 
-    /// `AudioFPS`: a signed 64-bit integer.
-    ///
-    /// Example: `48`
+    /// `AudioFPS`; example: `48`
     #[tc(rename = "AudioFPS")]
     pub audio_fps: i64,
 }
@@ -8312,9 +6300,7 @@ pub struct FlowRealtimeStatusRtmp {
 #[doc(alias = "FlowRealtimeStatusRTP")]
 #[tc_model]
 pub struct FlowRealtimeStatusRtp {
-    /// `Packets`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Packets`; example: `30`
     pub packets: i64,
 }
 
@@ -8324,40 +6310,26 @@ pub struct FlowRealtimeStatusRtp {
 #[doc(alias = "FlowRealtimeStatusSRT")]
 #[tc_model]
 pub struct FlowRealtimeStatusSrt {
-    /// `Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Latency`; example: `1`
     pub latency: i64,
 
-    /// `RTT`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RTT`; example: `1`
     #[tc(rename = "RTT")]
     pub rtt: i64,
 
-    /// `Packets`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Packets`; example: `1`
     pub packets: i64,
 
-    /// `PacketLossRate`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `PacketLossRate`; example: `0.01`
     pub packet_loss_rate: f64,
 
-    /// `RetransmitRate`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `RetransmitRate`; example: `0.01`
     pub retransmit_rate: f64,
 
-    /// `DroppedPackets`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DroppedPackets`; example: `1`
     pub dropped_packets: i64,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"On"`
+    /// `Encryption`; example: `"On"`
     pub encryption: String,
 }
 
@@ -8367,50 +6339,32 @@ pub struct FlowRealtimeStatusSrt {
 #[doc(alias = "FlowSRTInfo")]
 #[tc_model]
 pub struct FlowSrtInfo {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611288000`
+    /// `Timestamp`; example: `1611288000`
     pub timestamp: i64,
 
-    /// `SendPacketLossRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SendPacketLossRate`; example: `0`
     pub send_packet_loss_rate: i64,
 
-    /// `SendRetransmissionRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SendRetransmissionRate`; example: `0`
     pub send_retransmission_rate: i64,
 
-    /// `RecvPacketLossRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecvPacketLossRate`; example: `0`
     pub recv_packet_loss_rate: i64,
 
-    /// `RecvRetransmissionRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecvRetransmissionRate`; example: `0`
     pub recv_retransmission_rate: i64,
 
-    /// `RTT`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RTT`; example: `100`
     #[tc(rename = "RTT")]
     pub rtt: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"15346848"`
+    /// `SessionId`; example: `"15346848"`
     pub session_id: String,
 
-    /// `SendPacketDropNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SendPacketDropNumber`; example: `0`
     pub send_packet_drop_number: i64,
 
-    /// `RecvPacketDropNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecvPacketDropNumber`; example: `0`
     pub recv_packet_drop_number: i64,
 }
 
@@ -8419,25 +6373,19 @@ pub struct FlowSrtInfo {
 /// Returned in the output of [`DescribeStreamLinkFlowStatistics`](super::DescribeStreamLinkFlowStatistics).
 #[tc_model]
 pub struct FlowStatistics {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"1564865"`
+    /// `SessionId`; example: `"1564865"`
     pub session_id: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ClientIp`; example: `"1.1.1.1"`
     pub client_ip: String,
 
-    /// `Network`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Network`; example: `2000`
     pub network: i64,
 
-    /// `Video`: a list of [`FlowVideo`] objects.
+    /// `Video`
     pub video: Vec<FlowVideo>,
 
-    /// `Audio`: a list of [`FlowAudio`] objects.
+    /// `Audio`
     pub audio: Vec<FlowAudio>,
 }
 
@@ -8446,12 +6394,10 @@ pub struct FlowStatistics {
 /// Returned in the output of [`DescribeStreamLinkFlowStatistics`](super::DescribeStreamLinkFlowStatistics).
 #[tc_model]
 pub struct FlowStatisticsArray {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611288000`
+    /// `Timestamp`; example: `1611288000`
     pub timestamp: i64,
 
-    /// `FlowStatistics`: a list of [`FlowStatistics`] objects.
+    /// `FlowStatistics`
     pub flow_statistics: Vec<FlowStatistics>,
 }
 
@@ -8460,19 +6406,13 @@ pub struct FlowStatisticsArray {
 /// Returned in the output of [`DescribeStreamLinkFlowStatistics`](super::DescribeStreamLinkFlowStatistics).
 #[tc_model]
 pub struct FlowVideo {
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: i64,
 
-    /// `Rate`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Rate`; example: `1000`
     pub rate: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `257`
+    /// `Pid`; example: `257`
     pub pid: i64,
 }
 
@@ -8482,15 +6422,10 @@ pub struct FlowVideo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct FrameRateConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: Option<u64>,
 }
 
@@ -8500,20 +6435,13 @@ pub struct FrameRateConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct FrameRateWithDenConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `FpsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FpsNum`; example: `0`
     pub fps_num: Option<i64>,
 
-    /// `FpsDen`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FpsDen`; example: `1`
     pub fps_den: Option<i64>,
 }
 
@@ -8523,9 +6451,7 @@ pub struct FrameRateWithDenConfig {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct FrameTagConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -8534,9 +6460,7 @@ pub struct FrameTagConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct FrameTagConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -8547,19 +6471,13 @@ pub struct FrameTagConfigureInfoForUpdate {
 #[doc(alias = "HLSConfigureInfo")]
 #[tc_model]
 pub struct HlsConfigureInfo {
-    /// `ItemDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ItemDuration`; example: `10`
     pub item_duration: Option<i64>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Interval`; example: `3600`
     pub interval: Option<i64>,
 
-    /// `ContinueTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ContinueTimeout`; example: `60`
     pub continue_timeout: Option<i64>,
 }
 
@@ -8569,9 +6487,7 @@ pub struct HlsConfigureInfo {
 #[doc(alias = "HLSPullSourceAddress")]
 #[tc_model]
 pub struct HlsPullSourceAddress {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://testdomain.com:8806/live/streamname"`
+    /// `Url`; example: `"http://testdomain.com:8806/live/streamname"`
     pub url: String,
 }
 
@@ -8581,15 +6497,10 @@ pub struct HlsPullSourceAddress {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct HdrConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HDR10"`
+    /// `Type`; example: `"HDR10"`
     pub r#type: Option<String>,
 }
 
@@ -8599,10 +6510,10 @@ pub struct HdrConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct HeadTailParameter {
-    /// `HeadSet`: a list of [`MediaInputInfo`] objects.
+    /// `HeadSet`
     pub head_set: Option<Vec<MediaInputInfo>>,
 
-    /// `TailSet`: a list of [`MediaInputInfo`] objects.
+    /// `TailSet`
     pub tail_set: Option<Vec<MediaInputInfo>>,
 }
 
@@ -8611,44 +6522,28 @@ pub struct HeadTailParameter {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct HighlightSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `80.55`
+    /// `Confidence`; example: `80.55`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.05`
+    /// `StartTimeOffset`; example: `10.05`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `20.05`
+    /// `EndTimeOffset`; example: `20.05`
     pub end_time_offset: f64,
 
-    /// `SegmentTags`: a list of strings.
-    ///
-    /// Example: `["Goal"]`
+    /// `SegmentTags`; example: `["Goal"]`
     pub segment_tags: Option<Vec<String>>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024-10-21T17:18:34+08:00"`
+    /// `BeginTime`; example: `"2024-10-21T17:18:34+08:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-10-21T17:26:19+08:00"`
+    /// `EndTime`; example: `"2024-10-21T17:26:19+08:00"`
     pub end_time: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"title"`
+    /// `Title`; example: `"title"`
     pub title: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"summary"`
+    /// `Summary`; example: `"summary"`
     pub summary: Option<String>,
 }
 
@@ -8658,24 +6553,16 @@ pub struct HighlightSegmentItem {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageAreaBoxInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"logo"`
+    /// `Type`; example: `"logo"`
     pub r#type: Option<String>,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[101,85,111,95]`
+    /// `AreaCoordSet`; example: `[101,85,111,95]`
     pub area_coord_set: Option<Vec<i64>>,
 
-    /// `BoundingBox`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.1,0.1,0.2,0.2]`
+    /// `BoundingBox`; example: `[0.1,0.1,0.2,0.2]`
     pub bounding_box: Option<Vec<f64>>,
 
-    /// `BoundingBoxUnitType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoundingBoxUnitType`; example: `0`
     pub bounding_box_unit_type: Option<u64>,
 }
 
@@ -8685,19 +6572,13 @@ pub struct ImageAreaBoxInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageComposeCanvas {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1679`
+    /// `Width`; example: `1679`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `937`
+    /// `Height`; example: `937`
     pub height: Option<i64>,
 
-    /// `Background`: a string.
-    ///
-    /// Example: `"#FFFFFFFF"`
+    /// `Background`; example: `"#FFFFFFFF"`
     pub background: Option<String>,
 }
 
@@ -8707,22 +6588,16 @@ pub struct ImageComposeCanvas {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageComposeLayer {
-    /// `ZIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZIndex`; example: `0`
     pub z_index: Option<i64>,
 
-    /// `InputInfo`: a [`MediaInputInfo`].
+    /// `InputInfo`
     pub input_info: Option<MediaInputInfo>,
 
-    /// `BoundingBox`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `BoundingBox`; example: `[0]`
     pub bounding_box: Option<Vec<f64>>,
 
-    /// `BoundingBoxUnitType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BoundingBoxUnitType`; example: `2`
     pub bounding_box_unit_type: Option<u64>,
 }
 
@@ -8732,15 +6607,10 @@ pub struct ImageComposeLayer {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageDenoiseConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -8750,14 +6620,10 @@ pub struct ImageDenoiseConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageEncodeConfig {
-    /// `Format`: a string.
-    ///
-    /// Example: `"JPEG"`
+    /// `Format`; example: `"JPEG"`
     pub format: Option<String>,
 
-    /// `Quality`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Quality`; example: `50`
     pub quality: Option<i64>,
 }
 
@@ -8767,28 +6633,28 @@ pub struct ImageEncodeConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageEnhanceConfig {
-    /// `SuperResolution`: a [`SuperResolutionConfig`].
+    /// `SuperResolution`
     pub super_resolution: Option<SuperResolutionConfig>,
 
-    /// `AdvancedSuperResolutionConfig`: an [`AdvancedSuperResolutionConfig`].
+    /// `AdvancedSuperResolutionConfig`
     pub advanced_super_resolution_config: Option<AdvancedSuperResolutionConfig>,
 
-    /// `Denoise`: an [`ImageDenoiseConfig`].
+    /// `Denoise`
     pub denoise: Option<ImageDenoiseConfig>,
 
-    /// `ImageQualityEnhance`: an [`ImageQualityEnhanceConfig`].
+    /// `ImageQualityEnhance`
     pub image_quality_enhance: Option<ImageQualityEnhanceConfig>,
 
-    /// `ColorEnhance`: a [`ColorEnhanceConfig`].
+    /// `ColorEnhance`
     pub color_enhance: Option<ColorEnhanceConfig>,
 
-    /// `SharpEnhance`: a [`SharpEnhanceConfig`].
+    /// `SharpEnhance`
     pub sharp_enhance: Option<SharpEnhanceConfig>,
 
-    /// `FaceEnhance`: a [`FaceEnhanceConfig`].
+    /// `FaceEnhance`
     pub face_enhance: Option<FaceEnhanceConfig>,
 
-    /// `LowLightEnhance`: a [`LowLightEnhanceConfig`].
+    /// `LowLightEnhance`
     pub low_light_enhance: Option<LowLightEnhanceConfig>,
 }
 
@@ -8798,7 +6664,7 @@ pub struct ImageEnhanceConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageEraseConfig {
-    /// `ImageEraseLogo`: an [`ImageEraseLogoConfig`].
+    /// `ImageEraseLogo`
     pub image_erase_logo: Option<ImageEraseLogoConfig>,
 }
 
@@ -8808,27 +6674,19 @@ pub struct ImageEraseConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageEraseLogoConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ImageAreaBoxes`: a list of [`ImageAreaBoxInfo`] objects.
+    /// `ImageAreaBoxes`
     pub image_area_boxes: Option<Vec<ImageAreaBoxInfo>>,
 
-    /// `DetectTypes`: a list of strings.
-    ///
-    /// Example: `["logo","text"]`
+    /// `DetectTypes`; example: `["logo","text"]`
     pub detect_types: Option<Vec<String>>,
 
-    /// `EraseStrength`: a string.
-    ///
-    /// Example: `"mid"`
+    /// `EraseStrength`; example: `"mid"`
     pub erase_strength: Option<String>,
 
-    /// `WatermarkType`: a string.
-    ///
-    /// Example: `"corner_watermark"`
+    /// `WatermarkType`; example: `"corner_watermark"`
     pub watermark_type: Option<String>,
 }
 
@@ -8837,34 +6695,22 @@ pub struct ImageEraseLogoConfig {
 /// Sent in the input of [`ProcessImage`](super::ProcessImage).
 #[tc_model]
 pub struct ImageProcessOutputConfig {
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"\"16:9\""`
+    /// `AspectRatio`; example: `"\"16:9\""`
     pub aspect_ratio: Option<String>,
 
-    /// `ImageHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `ImageHeight`; example: `1920`
     pub image_height: Option<i64>,
 
-    /// `ImageWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `ImageWidth`; example: `1080`
     pub image_width: Option<i64>,
 
-    /// `ImageSize`: a string.
-    ///
-    /// Example: `"1K"`
+    /// `ImageSize`; example: `"1K"`
     pub image_size: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PNG"`
+    /// `Format`; example: `"PNG"`
     pub format: Option<String>,
 
-    /// `Quality`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `Quality`; example: `75`
     pub quality: Option<i64>,
 }
 
@@ -8873,14 +6719,10 @@ pub struct ImageProcessOutputConfig {
 /// Sent in the input of [`ProcessImage`](super::ProcessImage).
 #[tc_model]
 pub struct ImageProcessPrompt {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"one cat and one dog"`
+    /// `Prompt`; example: `"one cat and one dog"`
     pub prompt: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"UserPrompt"`
+    /// `Role`; example: `"UserPrompt"`
     pub role: Option<String>,
 }
 
@@ -8889,27 +6731,19 @@ pub struct ImageProcessPrompt {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail).
 #[tc_model]
 pub struct ImageProcessTaskOutput {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/test.jpeg"`
+    /// `Path`; example: `"/output/test.jpeg"`
     pub path: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `SignedUrl`: a string.
-    ///
-    /// Example: `"https://abc123.com/output/test.jpeg"`
+    /// `SignedUrl`; example: `"https://abc123.com/output/test.jpeg"`
     pub signed_url: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"图片中有一个美丽的女士\""`
+    /// `Content`; example: `"\"图片中有一个美丽的女士\""`
     pub content: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"123162389179"`
+    /// `FileId`; example: `"123162389179"`
     pub file_id: Option<String>,
 }
 
@@ -8918,27 +6752,19 @@ pub struct ImageProcessTaskOutput {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail).
 #[tc_model]
 pub struct ImageProcessTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"InvalidParameterValue.FaceNotFound"`
+    /// `ErrMsg`; example: `"InvalidParameterValue.FaceNotFound"`
     pub err_msg: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: Option<String>,
 
-    /// `Output`: an [`ImageProcessTaskOutput`].
+    /// `Output`
     pub output: Option<ImageProcessTaskOutput>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<i64>,
 }
 
@@ -8948,10 +6774,7 @@ pub struct ImageProcessTaskResult {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageQualityConfig {
-    /// `Attributes`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["Brightness"]`
+    /// `Attributes`, required in requests; example: `["Brightness"]`
     pub attributes: Option<Vec<String>>,
 }
 
@@ -8961,15 +6784,10 @@ pub struct ImageQualityConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ImageQualityEnhanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -8979,40 +6797,25 @@ pub struct ImageQualityEnhanceConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageResizeConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"percent"`
+    /// `Mode`; example: `"percent"`
     pub mode: Option<String>,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Percent`; example: `1.0`
     pub percent: Option<f64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3840`
+    /// `Width`; example: `3840`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2160`
+    /// `Height`; example: `2160`
     pub height: Option<u64>,
 
-    /// `LongSide`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3840`
+    /// `LongSide`; example: `3840`
     pub long_side: Option<u64>,
 
-    /// `ShortSide`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2160`
+    /// `ShortSide`; example: `2160`
     pub short_side: Option<u64>,
 }
 
@@ -9022,32 +6825,22 @@ pub struct ImageResizeConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ImageSpriteTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxx_imageSprite_10001_0.png"`
+    /// `OutputObjectPath`, always sent in responses; example: `"xxx_imageSprite_10001_0.png"`
     pub output_object_path: Option<String>,
 
-    /// `WebVttObjectName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxx_imageSprite_10001_0.vtt"`
+    /// `WebVttObjectName`, always sent in responses; example: `"xxx_imageSprite_10001_0.vtt"`
     pub web_vtt_object_name: Option<String>,
 
-    /// `ObjectNumberFormat`: a [`NumberFormat`].
+    /// `ObjectNumberFormat`
     pub object_number_format: Option<NumberFormat>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"image\":\"\"}"`
+    /// `ExtInfo`; example: `"{\"image\":\"\"}"`
     pub ext_info: Option<String>,
 }
 
@@ -9056,79 +6849,49 @@ pub struct ImageSpriteTaskInput {
 /// Returned in the output of [`DescribeImageSpriteTemplates`](super::DescribeImageSpriteTemplates).
 #[tc_model]
 pub struct ImageSpriteTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ImageSprite"`
+    /// `Name`; example: `"ImageSprite"`
     pub name: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: String,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `SampleType`; example: `"Time"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SampleInterval`; example: `0`
     pub sample_interval: u64,
 
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RowCount`; example: `0`
     pub row_count: u64,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ColumnCount`; example: `0`
     pub column_count: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:14:27+08:00"`
+    /// `CreateTime`; example: `"2025-03-23T07:14:27+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:14:37+08:00"`
+    /// `UpdateTime`; example: `"2025-03-23T07:14:37+08:00"`
     pub update_time: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"雪碧图模板"`
+    /// `Comment`; example: `"雪碧图模板"`
     pub comment: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"png"`
+    /// `Format`; example: `"png"`
     pub format: String,
 }
 
@@ -9137,41 +6900,25 @@ pub struct ImageSpriteTemplate {
 /// Returned in the output of [`DescribeImageTasks`](super::DescribeImageTasks).
 #[tc_model]
 pub struct ImageTaskInfo {
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"********-WorkflowTask-********************************tt6"`
+    /// `TaskId`, always sent in responses; example: `"********-WorkflowTask-********************************tt6"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-03-18T03:40:43Z"`
+    /// `CreateTime`, always sent in responses; example: `"2026-03-18T03:40:43Z"`
     pub create_time: Option<String>,
 
-    /// `BeginProcessTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-03-18T03:40:43Z"`
+    /// `BeginProcessTime`, always sent in responses; example: `"2026-03-18T03:40:43Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-03-16T11:59:00Z"`
+    /// `FinishTime`, always sent in responses; example: `"2026-03-16T11:59:00Z"`
     pub finish_time: Option<String>,
 
-    /// `SubTaskHasFailed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubTaskHasFailed`; example: `false`
     pub sub_task_has_failed: Option<bool>,
 }
 
@@ -9181,52 +6928,52 @@ pub struct ImageTaskInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageTaskInput {
-    /// `EncodeConfig`: an [`ImageEncodeConfig`].
+    /// `EncodeConfig`
     pub encode_config: Option<ImageEncodeConfig>,
 
-    /// `EnhanceConfig`: an [`ImageEnhanceConfig`].
+    /// `EnhanceConfig`
     pub enhance_config: Option<ImageEnhanceConfig>,
 
-    /// `EraseConfig`: an [`ImageEraseConfig`].
+    /// `EraseConfig`
     pub erase_config: Option<ImageEraseConfig>,
 
-    /// `BlindWatermarkConfig`: a [`BlindWatermarkConfig`].
+    /// `BlindWatermarkConfig`
     pub blind_watermark_config: Option<BlindWatermarkConfig>,
 
-    /// `BeautyConfig`: a [`BeautyConfig`].
+    /// `BeautyConfig`
     pub beauty_config: Option<BeautyConfig>,
 
-    /// `TransformConfig`: an [`ImageTransformConfig`].
+    /// `TransformConfig`
     pub transform_config: Option<ImageTransformConfig>,
 
-    /// `AiTryOnConfig`: an [`AiTryOnConfig`].
+    /// `AiTryOnConfig`
     pub ai_try_on_config: Option<AiTryOnConfig>,
 
-    /// `AiPosterSuiteConfig`: an [`AiPosterSuiteConfig`].
+    /// `AiPosterSuiteConfig`
     pub ai_poster_suite_config: Option<AiPosterSuiteConfig>,
 
-    /// `CreateImageConfig`: a [`CreateImageConfig`].
+    /// `CreateImageConfig`
     pub create_image_config: Option<CreateImageConfig>,
 
-    /// `AiCutoutConfig`: an [`AiCutoutConfig`].
+    /// `AiCutoutConfig`
     pub ai_cutout_config: Option<AiCutoutConfig>,
 
-    /// `AiExpansionConfig`: an [`AiExpansionConfig`].
+    /// `AiExpansionConfig`
     pub ai_expansion_config: Option<AiExpansionConfig>,
 
-    /// `AiStoryboardConfig`: an [`AiStoryboardConfig`].
+    /// `AiStoryboardConfig`
     pub ai_storyboard_config: Option<AiStoryboardConfig>,
 
-    /// `UnderstandImageConfig`: an [`UnderstandImageConfig`].
+    /// `UnderstandImageConfig`
     pub understand_image_config: Option<UnderstandImageConfig>,
 
-    /// `ImageQualityConfig`: an [`ImageQualityConfig`].
+    /// `ImageQualityConfig`
     pub image_quality_config: Option<ImageQualityConfig>,
 
-    /// `AiComposeConfig`: an [`AiComposeConfig`].
+    /// `AiComposeConfig`
     pub ai_compose_config: Option<AiComposeConfig>,
 
-    /// `AiDecomposeConfig`: an [`AiDecomposeConfig`].
+    /// `AiDecomposeConfig`
     pub ai_decompose_config: Option<AiDecomposeConfig>,
 }
 
@@ -9236,7 +6983,7 @@ pub struct ImageTaskInput {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ImageTransformConfig {
-    /// `ImageResize`: an [`ImageResizeConfig`].
+    /// `ImageResize`
     pub image_resize: Option<ImageResizeConfig>,
 }
 
@@ -9245,24 +6992,16 @@ pub struct ImageTransformConfig {
 /// Sent in the input of [`CreateWatermarkTemplate`](super::CreateWatermarkTemplate).
 #[tc_model]
 pub struct ImageWatermarkInput {
-    /// `ImageContent`: a string.
-    ///
-    /// Example: `"AKIAABC*******12345W"`
+    /// `ImageContent`; example: `"AKIAABC*******12345W"`
     pub image_content: String,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"once"`
+    /// `RepeatType`; example: `"once"`
     pub repeat_type: Option<String>,
 }
 
@@ -9271,24 +7010,16 @@ pub struct ImageWatermarkInput {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct ImageWatermarkInputForUpdate {
-    /// `ImageContent`: a string.
-    ///
-    /// Example: `"AKIAABC*******12345W"`
+    /// `ImageContent`; example: `"AKIAABC*******12345W"`
     pub image_content: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"once"`
+    /// `RepeatType`; example: `"once"`
     pub repeat_type: Option<String>,
 }
 
@@ -9297,24 +7028,16 @@ pub struct ImageWatermarkInputForUpdate {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct ImageWatermarkTemplate {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://test-watermark.com/image-watermark.png"`
+    /// `ImageUrl`; example: `"http://test-watermark.com/image-watermark.png"`
     pub image_url: String,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `Width`; example: `"10px"`
     pub width: String,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `Height`; example: `"10px"`
     pub height: String,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"repeat"`
+    /// `RepeatType`; example: `"repeat"`
     pub repeat_type: String,
 }
 
@@ -9323,14 +7046,10 @@ pub struct ImageWatermarkTemplate {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkInput`](super::ModifyStreamLinkInput).
 #[tc_model]
 pub struct InputAddress {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Ip`; example: `"ip"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `Port`; example: `9090`
     pub port: i64,
 }
 
@@ -9340,39 +7059,25 @@ pub struct InputAddress {
 #[doc(alias = "LLMDetectionIssue")]
 #[tc_model]
 pub struct LlmDetectionIssue {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"motion_blur"`
+    /// `Tag`; example: `"motion_blur"`
     pub tag: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"暗光环境下人物正在进行剧烈动作，画面中人物躯干和手臂出现明显的方向性条状拖影，且边缘严重模糊导致细节丢失，符合运动模糊特征。"`
+    /// `Description`; example: `"暗光环境下人物正在进行剧烈动作，画面中人物躯干和手臂出现明显的方向性条状拖影，且边缘严重模糊导致细节丢失，符合运动模糊特征。"`
     pub description: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Score`; example: `80`
     pub score: Option<f64>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Confidence`; example: `80`
     pub confidence: Option<f64>,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `StartTimeMs`; example: `7200`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `EndTimeMs`; example: `7200`
     pub end_time_ms: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"{\"severity\":\"low\"}"`
+    /// `ExtraData`; example: `"{\"severity\":\"low\"}"`
     pub extra_data: Option<String>,
 }
 
@@ -9382,12 +7087,10 @@ pub struct LlmDetectionIssue {
 #[doc(alias = "LLMDetectionReport")]
 #[tc_model]
 pub struct LlmDetectionReport {
-    /// `ResultCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultCount`; example: `1`
     pub result_count: i64,
 
-    /// `ResultSet`: a list of [`LlmDetectionResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<LlmDetectionResultItem>,
 }
 
@@ -9397,32 +7100,22 @@ pub struct LlmDetectionReport {
 #[doc(alias = "LLMDetectionResultItem")]
 #[tc_model]
 pub struct LlmDetectionResultItem {
-    /// `Category`: a string.
-    ///
-    /// Example: `"AIGCQualityCharacteristics"`
+    /// `Category`; example: `"AIGCQualityCharacteristics"`
     pub category: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"AIGCAuthenticity"`
+    /// `Group`; example: `"AIGCAuthenticity"`
     pub group: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"PhysicRulesCheck"`
+    /// `Type`; example: `"PhysicRulesCheck"`
     pub r#type: String,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `85`
+    /// `Score`; example: `85`
     pub score: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `IssueSet`: a list of [`LlmDetectionIssue`] objects.
+    /// `IssueSet`
     pub issue_set: Option<Vec<LlmDetectionIssue>>,
 }
 
@@ -9431,61 +7124,43 @@ pub struct LlmDetectionResultItem {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct LinearAssemblyChannelInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_channel2"`
+    /// `Name`; example: `"test_channel2"`
     pub name: Option<String>,
 
-    /// `Tier`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `Tier`; example: `"Standard"`
     pub tier: Option<String>,
 
-    /// `PlaybackMode`: a string.
-    ///
-    /// Example: `"Linear"`
+    /// `PlaybackMode`; example: `"Linear"`
     pub playback_mode: Option<String>,
 
-    /// `TimeShiftConf`: a [`TimeShiftInfo`].
+    /// `TimeShiftConf`
     pub time_shift_conf: Option<TimeShiftInfo>,
 
-    /// `SlateConf`: a [`SlateInfo`].
+    /// `SlateConf`
     pub slate_conf: Option<SlateInfo>,
 
-    /// `Outputs`: a list of [`OutputInfo`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<OutputInfo>>,
 
-    /// `AttachedPrograms`: a list of strings.
-    ///
-    /// Example: `["67CA28574083B064D4CB"]`
+    /// `AttachedPrograms`; example: `["67CA28574083B064D4CB"]`
     pub attached_programs: Option<Vec<String>>,
 
-    /// `ProgramSchedules`: a list of [`ProgramScheduleInfo`] objects.
+    /// `ProgramSchedules`
     pub program_schedules: Option<Vec<ProgramScheduleInfo>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"69CA28574083B064D4BB"`
+    /// `Id`; example: `"69CA28574083B064D4BB"`
     pub id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-mumbai"`
+    /// `Region`; example: `"ap-mumbai"`
     pub region: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"IDLE"`
+    /// `State`; example: `"IDLE"`
     pub state: Option<String>,
 
-    /// `TimeShiftEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TimeShiftEnable`; example: `true`
     pub time_shift_enable: Option<bool>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774856279`
+    /// `CreateTime`; example: `1774856279`
     pub create_time: Option<u64>,
 }
 
@@ -9494,60 +7169,40 @@ pub struct LinearAssemblyChannelInfo {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct LinearAssemblyProgramInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_program5"`
+    /// `Name`; example: `"test_program5"`
     pub name: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: Option<String>,
 
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `SourceLocationId`; example: `"698557DC1D3EA60266EB"`
     pub source_location_id: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"6985B2641D3EA53D16FD"`
+    /// `SourceId`; example: `"6985B2641D3EA53D16FD"`
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"test_source"`
+    /// `SourceName`; example: `"test_source"`
     pub source_name: Option<String>,
 
-    /// `AttachedChannel`: a string.
-    ///
-    /// Example: `"698A9F401D3EA6831FD9"`
+    /// `AttachedChannel`; example: `"698A9F401D3EA6831FD9"`
     pub attached_channel: Option<String>,
 
-    /// `PlaybackConf`: a [`PlaybackInfo`].
+    /// `PlaybackConf`
     pub playback_conf: Option<PlaybackInfo>,
 
-    /// `AdBreaks`: a list of [`AdBreakInfo`] objects.
+    /// `AdBreaks`
     pub ad_breaks: Option<Vec<AdBreakInfo>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"698BFB151D3EA5656164"`
+    /// `Id`; example: `"698BFB151D3EA5656164"`
     pub id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `SourceLocationName`: a string.
-    ///
-    /// Example: `"location_name"`
+    /// `SourceLocationName`; example: `"location_name"`
     pub source_location_name: Option<String>,
 
-    /// `VodAcquisitionMethod`: a string.
-    ///
-    /// Example: `"PreCaching"`
+    /// `VodAcquisitionMethod`; example: `"PreCaching"`
     pub vod_acquisition_method: Option<String>,
 }
 
@@ -9556,10 +7211,10 @@ pub struct LinearAssemblyProgramInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveActivityResItem {
-    /// `LiveRecordTask`: a [`LiveScheduleLiveRecordTaskResult`].
+    /// `LiveRecordTask`
     pub live_record_task: Option<LiveScheduleLiveRecordTaskResult>,
 
-    /// `LiveQualityControlTask`: a [`ScheduleQualityControlTaskResult`].
+    /// `LiveQualityControlTask`
     pub live_quality_control_task: Option<ScheduleQualityControlTaskResult>,
 }
 
@@ -9568,12 +7223,10 @@ pub struct LiveActivityResItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveActivityResult {
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"LiveRecord"`
+    /// `ActivityType`; example: `"LiveRecord"`
     pub activity_type: Option<String>,
 
-    /// `LiveActivityResItem`: a [`LiveActivityResItem`].
+    /// `LiveActivityResItem`
     pub live_activity_res_item: Option<LiveActivityResItem>,
 }
 
@@ -9582,7 +7235,7 @@ pub struct LiveActivityResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveAiAnalysisDescriptionItem {
-    /// `Paragraphs`: a list of [`LiveAiParagraphInfo`] objects.
+    /// `Paragraphs`
     pub paragraphs: Option<Vec<LiveAiParagraphInfo>>,
 }
 
@@ -9591,39 +7244,25 @@ pub struct LiveAiAnalysisDescriptionItem {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveAiParagraphInfo {
-    /// `Summary`: a string.
-    ///
-    /// Example: `"summary"`
+    /// `Summary`; example: `"summary"`
     pub summary: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"title"`
+    /// `Title`; example: `"title"`
     pub title: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["words1","words2"]`
+    /// `Keywords`; example: `["words1","words2"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.05`
+    /// `StartTimeOffset`; example: `10.05`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `20.05`
+    /// `EndTimeOffset`; example: `20.05`
     pub end_time_offset: Option<f64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2025-11-06T15:54:21+08:00"`
+    /// `BeginTime`; example: `"2025-11-06T15:54:21+08:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-11-06T16:54:21+08:00"`
+    /// `EndTime`; example: `"2025-11-06T16:54:21+08:00"`
     pub end_time: Option<String>,
 }
 
@@ -9632,29 +7271,19 @@ pub struct LiveAiParagraphInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveRecordFile {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxx.m3u8"`
+    /// `Url`; example: `"http://xxx.m3u8"`
     pub url: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:14:27+08:00"`
+    /// `StartTime`; example: `"2025-03-23T07:14:27+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:16:17+08:00"`
+    /// `EndTime`; example: `"2025-03-23T07:16:17+08:00"`
     pub end_time: Option<String>,
 }
 
@@ -9663,10 +7292,10 @@ pub struct LiveRecordFile {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveRecordResult {
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `FileList`: a list of [`LiveRecordFile`] objects.
+    /// `FileList`
     pub file_list: Option<Vec<LiveRecordFile>>,
 }
 
@@ -9675,17 +7304,13 @@ pub struct LiveRecordResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveRecordTaskInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    ///
-    /// Example: `"/xxx-LiveScheduleTask-xxx"`
+    /// `OutputObjectPath`; example: `"/xxx-LiveScheduleTask-xxx"`
     pub output_object_path: Option<String>,
 }
 
@@ -9694,49 +7319,33 @@ pub struct LiveRecordTaskInput {
 /// Returned in the output of [`DescribeLiveRecordTemplates`](super::DescribeLiveRecordTemplates).
 #[tc_model]
 pub struct LiveRecordTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: i64,
 
-    /// `HLSConfigure`: a [`HlsConfigureInfo`].
+    /// `HLSConfigure`
     #[tc(rename = "HLSConfigure")]
     pub hls_configure: Option<HlsConfigureInfo>,
 
-    /// `MP4Configure`: a [`Mp4ConfigureInfo`].
-    ///
-    /// Example: `{"interval":600}`
+    /// `MP4Configure`; example: `{"interval":600}`
     #[tc(rename = "MP4Configure")]
     pub mp4_configure: Option<Mp4ConfigureInfo>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"录制模板"`
+    /// `Name`; example: `"录制模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"默认录制模板"`
+    /// `Comment`; example: `"默认录制模板"`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset或Custom"`
+    /// `Type`; example: `"Preset或Custom"`
     pub r#type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-23T22:30:00+08:00"`
+    /// `CreateTime`; example: `"2023-10-23T22:30:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-10-23T22:30:00+08:00"`
+    /// `UpdateTime`; example: `"2023-10-23T22:30:00+08:00"`
     pub update_time: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"video"`
+    /// `RecordType`; example: `"video"`
     pub record_type: Option<String>,
 }
 
@@ -9745,40 +7354,28 @@ pub struct LiveRecordTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveScheduleLiveRecordTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"record failed."`
+    /// `Message`; example: `"record failed."`
     pub message: Option<String>,
 
-    /// `Input`: a [`LiveRecordTaskInput`].
+    /// `Input`
     pub input: Option<LiveRecordTaskInput>,
 
-    /// `Output`: a [`LiveRecordResult`].
+    /// `Output`
     pub output: Option<LiveRecordResult>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-22T23:14:20+08:00"`
+    /// `BeginProcessTime`; example: `"2025-03-22T23:14:20+08:00"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-22T23:22:44+08:00"`
+    /// `FinishTime`; example: `"2025-03-22T23:22:44+08:00"`
     pub finish_time: Option<String>,
 }
 
@@ -9787,32 +7384,22 @@ pub struct LiveScheduleLiveRecordTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveScheduleTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24xxxx-LiveScheduleTask-bd221bcc6xxxxxx"`
+    /// `TaskId`; example: `"24xxxx-LiveScheduleTask-bd221bcc6xxxxxx"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"record failed"`
+    /// `Message`; example: `"record failed"`
     pub message: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxx.flv"`
+    /// `Url`; example: `"http://xxx.flv"`
     pub url: Option<String>,
 
-    /// `LiveActivityResultSet`: a list of [`LiveActivityResult`] objects.
+    /// `LiveActivityResultSet`
     pub live_activity_result_set: Option<Vec<LiveActivityResult>>,
 }
 
@@ -9821,46 +7408,30 @@ pub struct LiveScheduleTask {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveSmartSubtitleResult {
-    /// `Text`: a string.
-    ///
-    /// Example: `"Hello"`
+    /// `Text`; example: `"Hello"`
     pub text: String,
 
-    /// `StartPTSTime`: a floating-point number.
-    ///
-    /// Example: `8.764`
+    /// `StartPTSTime`; example: `8.764`
     #[tc(rename = "StartPTSTime")]
     pub start_pts_time: f64,
 
-    /// `EndPTSTime`: a floating-point number.
-    ///
-    /// Example: `15.977`
+    /// `EndPTSTime`; example: `15.977`
     #[tc(rename = "EndPTSTime")]
     pub end_pts_time: f64,
 
-    /// `Trans`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Trans`; example: `"你好"`
     pub trans: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-21T10:11:52Z"`
+    /// `StartTime`; example: `"2025-03-21T10:11:52Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-21T10:12:52Z"`
+    /// `EndTime`; example: `"2025-03-21T10:12:52Z"`
     pub end_time: Option<String>,
 
-    /// `SteadyState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SteadyState`; example: `true`
     pub steady_state: Option<bool>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"bot"`
+    /// `UserId`; example: `"bot"`
     pub user_id: Option<String>,
 }
 
@@ -9869,14 +7440,10 @@ pub struct LiveSmartSubtitleResult {
 /// Sent in the input of [`ProcessLiveStream`](super::ProcessLiveStream).
 #[tc_model]
 pub struct LiveSmartSubtitlesTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<u64>,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"{\"ParaTest\":\"test\"}"`
+    /// `UserExtPara`; example: `"{\"ParaTest\":\"test\"}"`
     pub user_ext_para: Option<String>,
 }
 
@@ -9885,7 +7452,7 @@ pub struct LiveSmartSubtitlesTaskInput {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiAnalysisResultInfo {
-    /// `ResultSet`: a list of [`LiveStreamAiAnalysisResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Option<Vec<LiveStreamAiAnalysisResultItem>>,
 }
 
@@ -9894,18 +7461,16 @@ pub struct LiveStreamAiAnalysisResultInfo {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiAnalysisResultItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"SegmentRecognition"`
+    /// `Type`; example: `"SegmentRecognition"`
     pub r#type: String,
 
-    /// `SegmentResultSet`: a list of [`SegmentRecognitionItem`] objects.
+    /// `SegmentResultSet`
     pub segment_result_set: Option<Vec<SegmentRecognitionItem>>,
 
-    /// `HighlightResultSet`: a list of [`MediaAiAnalysisHighlightItem`] objects.
+    /// `HighlightResultSet`
     pub highlight_result_set: Option<Vec<MediaAiAnalysisHighlightItem>>,
 
-    /// `DescriptionResult`: a [`LiveAiAnalysisDescriptionItem`].
+    /// `DescriptionResult`
     pub description_result: Option<LiveAiAnalysisDescriptionItem>,
 }
 
@@ -9914,22 +7479,22 @@ pub struct LiveStreamAiAnalysisResultItem {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiQualityControlResultInfo {
-    /// `QualityControlResults`: a list of [`QualityControlResult`] objects.
+    /// `QualityControlResults`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub quality_control_results: Option<Vec<QualityControlResult>>,
 
-    /// `DiagnoseResults`: a list of [`DiagnoseResult`] objects.
+    /// `DiagnoseResults`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub diagnose_results: Option<Vec<DiagnoseResult>>,
 
-    /// `QualityControlResultSet`: a list of [`QualityControlResult`] objects.
+    /// `QualityControlResultSet`
     pub quality_control_result_set: Option<Vec<QualityControlResult>>,
 
-    /// `DiagnoseResultSet`: a list of [`DiagnoseResult`] objects.
+    /// `DiagnoseResultSet`
     pub diagnose_result_set: Option<Vec<DiagnoseResult>>,
 }
 
@@ -9938,7 +7503,7 @@ pub struct LiveStreamAiQualityControlResultInfo {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiRecognitionResultInfo {
-    /// `ResultSet`: a list of [`LiveStreamAiRecognitionResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<LiveStreamAiRecognitionResultItem>,
 }
 
@@ -9947,37 +7512,35 @@ pub struct LiveStreamAiRecognitionResultInfo {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiRecognitionResultItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"FaceRecognition"`
+    /// `Type`; example: `"FaceRecognition"`
     pub r#type: String,
 
-    /// `FaceRecognitionResultSet`: a list of [`LiveStreamFaceRecognitionResult`] objects.
+    /// `FaceRecognitionResultSet`
     pub face_recognition_result_set: Vec<LiveStreamFaceRecognitionResult>,
 
-    /// `AsrWordsRecognitionResultSet`: a list of [`LiveStreamAsrWordsRecognitionResult`] objects.
+    /// `AsrWordsRecognitionResultSet`
     pub asr_words_recognition_result_set: Vec<LiveStreamAsrWordsRecognitionResult>,
 
-    /// `OcrWordsRecognitionResultSet`: a list of [`LiveStreamOcrWordsRecognitionResult`] objects.
+    /// `OcrWordsRecognitionResultSet`
     pub ocr_words_recognition_result_set: Vec<LiveStreamOcrWordsRecognitionResult>,
 
-    /// `AsrFullTextRecognitionResultSet`: a list of [`LiveStreamAsrFullTextRecognitionResult`] objects.
+    /// `AsrFullTextRecognitionResultSet`
     pub asr_full_text_recognition_result_set: Vec<
         LiveStreamAsrFullTextRecognitionResult,
     >,
 
-    /// `OcrFullTextRecognitionResultSet`: a list of [`LiveStreamOcrFullTextRecognitionResult`] objects.
+    /// `OcrFullTextRecognitionResultSet`
     pub ocr_full_text_recognition_result_set: Vec<
         LiveStreamOcrFullTextRecognitionResult,
     >,
 
-    /// `TransTextRecognitionResultSet`: a list of [`LiveStreamTransTextRecognitionResult`] objects.
+    /// `TransTextRecognitionResultSet`
     pub trans_text_recognition_result_set: Vec<LiveStreamTransTextRecognitionResult>,
 
-    /// `ObjectRecognitionResultSet`: a list of [`LiveStreamObjectRecognitionResult`] objects.
+    /// `ObjectRecognitionResultSet`
     pub object_recognition_result_set: Vec<LiveStreamObjectRecognitionResult>,
 
-    /// `TagRecognitionResultSet`: a list of [`LiveStreamTagRecognitionResult`] objects.
+    /// `TagRecognitionResultSet`
     pub tag_recognition_result_set: Option<Vec<LiveStreamTagRecognitionResult>>,
 }
 
@@ -9986,49 +7549,31 @@ pub struct LiveStreamAiRecognitionResultItem {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiReviewImagePoliticalResult {
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `26.5`
+    /// `StartPtsTime`; example: `26.5`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `29.5`
+    /// `EndPtsTime`; example: `29.5`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"politician"`
+    /// `Label`; example: `"politician"`
     pub label: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"人物1"`
+    /// `Name`; example: `"人物1"`
     pub name: String,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[101,85,111,95]`
+    /// `AreaCoordSet`; example: `[101,85,111,95]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://252525.xx.myqcloud.com/1a168d62xxx0/bcf0c036xxxxxxxc/30xxx.jpg"`
+    /// `Url`; example: `"http://252525.xx.myqcloud.com/1a168d62xxx0/bcf0c036xxxxxxxc/30xxx.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"20xx-10-01T18:00:00+08:00"`
+    /// `PicUrlExpireTime`; example: `"20xx-10-01T18:00:00+08:00"`
     pub pic_url_expire_time: String,
 }
 
@@ -10037,39 +7582,25 @@ pub struct LiveStreamAiReviewImagePoliticalResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiReviewImagePornResult {
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `0.266`
+    /// `StartPtsTime`; example: `0.266`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `4.146`
+    /// `EndPtsTime`; example: `4.146`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `98`
+    /// `Confidence`; example: `98`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"porn"`
+    /// `Label`; example: `"porn"`
     pub label: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://ai-review.com/review-result.jpg"`
+    /// `Url`; example: `"http://ai-review.com/review-result.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2025-03-25T06:16:39Z"`
+    /// `PicUrlExpireTime`; example: `"2025-03-25T06:16:39Z"`
     pub pic_url_expire_time: String,
 }
 
@@ -10078,39 +7609,25 @@ pub struct LiveStreamAiReviewImagePornResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiReviewImageTerrorismResult {
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `26.5`
+    /// `StartPtsTime`; example: `26.5`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `29.5`
+    /// `EndPtsTime`; example: `29.5`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `85`
+    /// `Confidence`; example: `85`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"guns"`
+    /// `Label`; example: `"guns"`
     pub label: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://252525.xx.myqcloud.com/a168d6/xxxxxx.jpg"`
+    /// `Url`; example: `"http://252525.xx.myqcloud.com/a168d6/xxxxxx.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"20xx-10-01T18:00:00+08:00"`
+    /// `PicUrlExpireTime`; example: `"20xx-10-01T18:00:00+08:00"`
     pub pic_url_expire_time: String,
 }
 
@@ -10119,7 +7636,7 @@ pub struct LiveStreamAiReviewImageTerrorismResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiReviewResultInfo {
-    /// `ResultSet`: a list of [`LiveStreamAiReviewResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<LiveStreamAiReviewResultItem>,
 }
 
@@ -10128,21 +7645,19 @@ pub struct LiveStreamAiReviewResultInfo {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiReviewResultItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ImagePorn"`
+    /// `Type`; example: `"ImagePorn"`
     pub r#type: String,
 
-    /// `ImagePornResultSet`: a list of [`LiveStreamAiReviewImagePornResult`] objects.
+    /// `ImagePornResultSet`
     pub image_porn_result_set: Vec<LiveStreamAiReviewImagePornResult>,
 
-    /// `ImageTerrorismResultSet`: a list of [`LiveStreamAiReviewImageTerrorismResult`] objects.
+    /// `ImageTerrorismResultSet`
     pub image_terrorism_result_set: Vec<LiveStreamAiReviewImageTerrorismResult>,
 
-    /// `ImagePoliticalResultSet`: a list of [`LiveStreamAiReviewImagePoliticalResult`] objects.
+    /// `ImagePoliticalResultSet`
     pub image_political_result_set: Vec<LiveStreamAiReviewImagePoliticalResult>,
 
-    /// `VoicePornResultSet`: a list of [`LiveStreamAiReviewVoicePornResult`] objects.
+    /// `VoicePornResultSet`
     pub voice_porn_result_set: Vec<LiveStreamAiReviewVoicePornResult>,
 }
 
@@ -10151,29 +7666,19 @@ pub struct LiveStreamAiReviewResultItem {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiReviewVoicePornResult {
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `0.266`
+    /// `StartPtsTime`; example: `0.266`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `4.146`
+    /// `EndPtsTime`; example: `4.146`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `98`
+    /// `Confidence`; example: `98`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"sexual_moan"`
+    /// `Label`; example: `"sexual_moan"`
     pub label: String,
 }
 
@@ -10182,7 +7687,7 @@ pub struct LiveStreamAiReviewVoicePornResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAiSmartSubtitleResultInfo {
-    /// `SmartSubtitleResult`: a list of [`LiveSmartSubtitleResult`] objects.
+    /// `SmartSubtitleResult`
     pub smart_subtitle_result: Vec<LiveSmartSubtitleResult>,
 }
 
@@ -10191,44 +7696,28 @@ pub struct LiveStreamAiSmartSubtitleResultInfo {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAsrFullTextRecognitionResult {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `123.301`
+    /// `StartPtsTime`; example: `123.301`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `125.301`
+    /// `EndPtsTime`; example: `125.301`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-21T10:11:13Z"`
+    /// `StartTime`; example: `"2025-03-21T10:11:13Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-21T10:13:13Z"`
+    /// `EndTime`; example: `"2025-03-21T10:13:13Z"`
     pub end_time: Option<String>,
 
-    /// `SteadyState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SteadyState`; example: `true`
     pub steady_state: Option<bool>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"bot"`
+    /// `UserId`; example: `"bot"`
     pub user_id: Option<String>,
 }
 
@@ -10237,24 +7726,16 @@ pub struct LiveStreamAsrFullTextRecognitionResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamAsrWordsRecognitionResult {
-    /// `Word`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Word`; example: `"张三"`
     pub word: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `0.266`
+    /// `StartPtsTime`; example: `0.266`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `4.146`
+    /// `EndPtsTime`; example: `4.146`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `98`
+    /// `Confidence`; example: `98`
     pub confidence: f64,
 }
 
@@ -10263,39 +7744,25 @@ pub struct LiveStreamAsrWordsRecognitionResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamFaceRecognitionResult {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Id`; example: `"1001"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Type`; example: `"Default"`
     pub r#type: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `10.05`
+    /// `StartPtsTime`; example: `10.05`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `12.05`
+    /// `EndPtsTime`; example: `12.05`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Confidence`; example: `80`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1500,80,1800,120]`
+    /// `AreaCoordSet`; example: `[1500,80,1800,120]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -10304,34 +7771,22 @@ pub struct LiveStreamFaceRecognitionResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamObjectRecognitionResult {
-    /// `Name`: a string.
-    ///
-    /// Example: `"足球"`
+    /// `Name`; example: `"足球"`
     pub name: String,
 
-    /// `StartPtsOffset`: a floating-point number.
-    ///
-    /// Example: `61.08`
+    /// `StartPtsOffset`; example: `61.08`
     pub start_pts_offset: f64,
 
-    /// `EndPtsOffset`: a floating-point number.
-    ///
-    /// Example: `65.54`
+    /// `EndPtsOffset`; example: `65.54`
     pub end_pts_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1590,84,1867,129]`
+    /// `AreaCoordSet`; example: `[1590,84,1867,129]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://252525.xx.myqcloud.com/a168d6/xxxxxx.jpg"`
+    /// `Url`; example: `"http://252525.xx.myqcloud.com/a168d6/xxxxxx.jpg"`
     pub url: Option<String>,
 }
 
@@ -10340,29 +7795,19 @@ pub struct LiveStreamObjectRecognitionResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamOcrFullTextRecognitionResult {
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯视频"`
+    /// `Text`; example: `"腾讯视频"`
     pub text: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `1.034`
+    /// `StartPtsTime`; example: `1.034`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `1.035`
+    /// `EndPtsTime`; example: `1.035`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `95`
+    /// `Confidence`; example: `95`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1500,80,1800,120]`
+    /// `AreaCoordSet`; example: `[1500,80,1800,120]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -10371,29 +7816,19 @@ pub struct LiveStreamOcrFullTextRecognitionResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamOcrWordsRecognitionResult {
-    /// `Word`: a string.
-    ///
-    /// Example: `"腾讯视频"`
+    /// `Word`; example: `"腾讯视频"`
     pub word: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `14.047`
+    /// `StartPtsTime`; example: `14.047`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `14.047`
+    /// `EndPtsTime`; example: `14.047`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `95`
+    /// `Confidence`; example: `95`
     pub confidence: f64,
 
-    /// `AreaCoords`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[700,900,1000,1100]`
+    /// `AreaCoords`; example: `[700,900,1000,1100]`
     pub area_coords: Vec<i64>,
 }
 
@@ -10402,14 +7837,10 @@ pub struct LiveStreamOcrWordsRecognitionResult {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamProcessErrorInfo {
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"open url failed"`
+    /// `Message`; example: `"open url failed"`
     pub message: String,
 }
 
@@ -10418,29 +7849,19 @@ pub struct LiveStreamProcessErrorInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LiveStreamProcessTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24000-procedure-live-61a9c338"`
+    /// `TaskId`; example: `"24000-procedure-live-61a9c338"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://mp/live/mpf302.flv"`
+    /// `Url`; example: `"http://mp/live/mpf302.flv"`
     pub url: String,
 }
 
@@ -10449,12 +7870,10 @@ pub struct LiveStreamProcessTask {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamRecordResultInfo {
-    /// `RecordOver`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordOver`; example: `0`
     pub record_over: Option<u64>,
 
-    /// `FileResults`: a list of [`LiveRecordFile`] objects.
+    /// `FileResults`
     pub file_results: Option<Vec<LiveRecordFile>>,
 }
 
@@ -10463,24 +7882,16 @@ pub struct LiveStreamRecordResultInfo {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamTagRecognitionResult {
-    /// `Id`: a string.
-    ///
-    /// Example: `"击杀黑暗暴君"`
+    /// `Id`; example: `"击杀黑暗暴君"`
     pub id: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `899.916`
+    /// `StartPtsTime`; example: `899.916`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `899.916`
+    /// `EndPtsTime`; example: `899.916`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 }
 
@@ -10489,45 +7900,25 @@ pub struct LiveStreamTagRecognitionResult {
 /// Sent in the input of [`ProcessLiveStream`](super::ProcessLiveStream).
 #[tc_model]
 pub struct LiveStreamTaskNotifyConfig {
-    /// `NotifyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"URL"`
+    /// `NotifyType`, always sent in responses; example: `"URL"`
     pub notify_type: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://www.qq.com/callback"`
+    /// `NotifyUrl`, always sent in responses; example: `"http://www.qq.com/callback"`
     pub notify_url: Option<String>,
 
-    /// `CmqModel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Queue"`
+    /// `CmqModel`, always sent in responses; example: `"Queue"`
     pub cmq_model: Option<String>,
 
-    /// `CmqRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sh"`
+    /// `CmqRegion`, always sent in responses; example: `"sh"`
     pub cmq_region: Option<String>,
 
-    /// `QueueName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mpstest-queue"`
+    /// `QueueName`, always sent in responses; example: `"mpstest-queue"`
     pub queue_name: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mpstest-topic"`
+    /// `TopicName`, always sent in responses; example: `"mpstest-topic"`
     pub topic_name: Option<String>,
 
-    /// `NotifyKey`: a string.
-    ///
-    /// Example: `"0se***9idaY"`
+    /// `NotifyKey`; example: `"0se***9idaY"`
     pub notify_key: Option<String>,
 }
 
@@ -10536,49 +7927,31 @@ pub struct LiveStreamTaskNotifyConfig {
 /// Returned in the output of [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification).
 #[tc_model]
 pub struct LiveStreamTransTextRecognitionResult {
-    /// `Text`: a string.
-    ///
-    /// Example: `"Hello"`
+    /// `Text`; example: `"Hello"`
     pub text: String,
 
-    /// `StartPtsTime`: a floating-point number.
-    ///
-    /// Example: `8.764`
+    /// `StartPtsTime`; example: `8.764`
     pub start_pts_time: f64,
 
-    /// `EndPtsTime`: a floating-point number.
-    ///
-    /// Example: `15.977`
+    /// `EndPtsTime`; example: `15.977`
     pub end_pts_time: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `Trans`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Trans`; example: `"你好"`
     pub trans: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-21T10:11:52Z"`
+    /// `StartTime`; example: `"2025-03-21T10:11:52Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-21T10:12:52Z"`
+    /// `EndTime`; example: `"2025-03-21T10:12:52Z"`
     pub end_time: Option<String>,
 
-    /// `SteadyState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SteadyState`; example: `true`
     pub steady_state: Option<bool>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"bot"`
+    /// `UserId`; example: `"bot"`
     pub user_id: Option<String>,
 }
 
@@ -10588,15 +7961,10 @@ pub struct LiveStreamTransTextRecognitionResult {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct LowLightEnhanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Type`; example: `"normal"`
     pub r#type: Option<String>,
 }
 
@@ -10607,9 +7975,7 @@ pub struct LowLightEnhanceConfig {
 #[doc(alias = "MP4ConfigureInfo")]
 #[tc_model]
 pub struct Mp4ConfigureInfo {
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Interval`; example: `3600`
     pub interval: Option<i64>,
 }
 
@@ -10619,14 +7985,10 @@ pub struct Mp4ConfigureInfo {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct ManifestInfo {
-    /// `Windows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Windows`; example: `60`
     pub windows: Option<u64>,
 
-    /// `AdMarkupType`: a string.
-    ///
-    /// Example: `"Enhanced SCTE-35"`
+    /// `AdMarkupType`; example: `"Enhanced SCTE-35"`
     pub ad_markup_type: Option<String>,
 }
 
@@ -10635,14 +7997,10 @@ pub struct ManifestInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisClassificationItem {
-    /// `Classification`: a string.
-    ///
-    /// Example: `"影视"`
+    /// `Classification`; example: `"影视"`
     pub classification: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99.5`
+    /// `Confidence`; example: `99.5`
     pub confidence: f64,
 }
 
@@ -10651,14 +8009,10 @@ pub struct MediaAiAnalysisClassificationItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisCoverItem {
-    /// `CoverPath`: a string.
-    ///
-    /// Example: `"/xxx.jpg"`
+    /// `CoverPath`; example: `"/xxx.jpg"`
     pub cover_path: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `70`
+    /// `Confidence`; example: `70`
     pub confidence: f64,
 }
 
@@ -10667,45 +8021,31 @@ pub struct MediaAiAnalysisCoverItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisDescriptionItem {
-    /// `Description`: a string.
-    ///
-    /// Example: `"本段主要讲述了xxxxx内容"`
+    /// `Description`; example: `"本段主要讲述了xxxxx内容"`
     pub description: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"标题1"`
+    /// `Title`; example: `"标题1"`
     pub title: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["word1","word2"]`
+    /// `Keywords`; example: `["word1","word2"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `Paragraphs`: a list of [`AiParagraphInfo`] objects.
+    /// `Paragraphs`
     pub paragraphs: Option<Vec<AiParagraphInfo>>,
 
-    /// `MindMapUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.cos.myqcloud.com/mindoutput/mindmap_4114033726.png"`
+    /// `MindMapUrl`; example: `"https://xxxx.cos.myqcloud.com/mindoutput/mindmap_4114033726.png"`
     pub mind_map_url: Option<String>,
 
-    /// `MindMapPath`: a string.
-    ///
-    /// Example: `"/mindoutput/mindmap_4114033726.png"`
+    /// `MindMapPath`; example: `"/mindoutput/mindmap_4114033726.png"`
     pub mind_map_path: Option<String>,
 
-    /// `SubtitlePath`: a string.
-    ///
-    /// Example: `"/subtitleoutput/subtitle_149957943.vtt"`
+    /// `SubtitlePath`; example: `"/subtitleoutput/subtitle_149957943.vtt"`
     pub subtitle_path: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -10714,19 +8054,13 @@ pub struct MediaAiAnalysisDescriptionItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisFrameTagItem {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"寺庙"`
+    /// `Tag`; example: `"寺庙"`
     pub tag: String,
 
-    /// `CategorySet`: a list of strings.
-    ///
-    /// Example: `["场景","人文建筑"]`
+    /// `CategorySet`; example: `["场景","人文建筑"]`
     pub category_set: Vec<String>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `60`
+    /// `Confidence`; example: `60`
     pub confidence: f64,
 }
 
@@ -10735,19 +8069,13 @@ pub struct MediaAiAnalysisFrameTagItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisFrameTagSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.052`
+    /// `StartTimeOffset`; example: `10.052`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `15.052`
+    /// `EndTimeOffset`; example: `15.052`
     pub end_time_offset: f64,
 
-    /// `TagSet`: a list of [`MediaAiAnalysisFrameTagItem`] objects.
-    ///
-    /// Example: `[{"CategorySet":["场景","人文建筑"],"Confidence":26,"Tag":"寺庙"}]`
+    /// `TagSet`; example: `[{"CategorySet":["场景","人文建筑"],"Confidence":26,"Tag":"寺庙"}]`
     pub tag_set: Vec<MediaAiAnalysisFrameTagItem>,
 }
 
@@ -10756,33 +8084,25 @@ pub struct MediaAiAnalysisFrameTagSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisHighlightItem {
-    /// `HighlightPath`: a string.
-    ///
-    /// Example: `"/AItst/hht-2025031xxx-021354578E_17243423310test-0.mp4"`
+    /// `HighlightPath`; example: `"/AItst/hht-2025031xxx-021354578E_17243423310test-0.mp4"`
     pub highlight_path: String,
 
-    /// `CovImgPath`: a string.
-    ///
-    /// Example: `"/AItest/hht-2025031xxx-021245578E_17243423310test-0.jpg"`
+    /// `CovImgPath`; example: `"/AItest/hht-2025031xxx-021245578E_17243423310test-0.jpg"`
     pub cov_img_path: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `92.56`
+    /// `Confidence`; example: `92.56`
     pub confidence: f64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `43.76`
+    /// `Duration`; example: `43.76`
     pub duration: f64,
 
-    /// `SegmentSet`: a list of [`HighlightSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<HighlightSegmentItem>,
 
-    /// `HighlightUrl`: a string.
+    /// `HighlightUrl`
     pub highlight_url: Option<String>,
 
-    /// `CovImgUrl`: a string.
+    /// `CovImgUrl`
     pub cov_img_url: Option<String>,
 }
 
@@ -10791,19 +8111,13 @@ pub struct MediaAiAnalysisHighlightItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAiAnalysisTagItem {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"影视综艺,影视片段"`
+    /// `Tag`; example: `"影视综艺,影视片段"`
     pub tag: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `77.0`
+    /// `Confidence`; example: `77.0`
     pub confidence: f64,
 
-    /// `SpecialInfo`: a string.
-    ///
-    /// Example: `"额外输出信息"`
+    /// `SpecialInfo`; example: `"额外输出信息"`
     pub special_info: Option<String>,
 }
 
@@ -10812,57 +8126,37 @@ pub struct MediaAiAnalysisTagItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAnimatedGraphicsItem {
-    /// `Storage`: a [`TaskOutputStorage`].
+    /// `Storage`
     pub storage: TaskOutputStorage,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xxx.gif"`
+    /// `Path`; example: `"/xxx.gif"`
     pub path: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Definition`; example: `20000`
     pub definition: i64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Container`; example: `"gif"`
     pub container: String,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1048576`
+    /// `Size`; example: `1048576`
     pub size: i64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"xxxx1b3082d8b18de1xxxx"`
+    /// `Md5`; example: `"xxxx1b3082d8b18de1xxxx"`
     pub md5: String,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `StartTimeOffset`; example: `1.5`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5.5`
+    /// `EndTimeOffset`; example: `5.5`
     pub end_time_offset: f64,
 }
 
@@ -10871,34 +8165,22 @@ pub struct MediaAnimatedGraphicsItem {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeMediaMetaData`](super::DescribeMediaMetaData), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaAudioStreamItem {
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `122748`
+    /// `Bitrate`; example: `122748`
     pub bitrate: i64,
 
-    /// `SamplingRate`: a signed 64-bit integer.
-    ///
-    /// Example: `44100`
+    /// `SamplingRate`; example: `44100`
     pub sampling_rate: i64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: String,
 
-    /// `Channel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Channel`; example: `2`
     pub channel: Option<i64>,
 
-    /// `Codecs`: a string.
-    ///
-    /// Example: `"mp4a.40.2"`
+    /// `Codecs`; example: `"mp4a.40.2"`
     pub codecs: Option<String>,
 
-    /// `Loudness`: a floating-point number.
-    ///
-    /// Example: `-17.01`
+    /// `Loudness`; example: `-17.01`
     pub loudness: Option<f64>,
 }
 
@@ -10907,29 +8189,19 @@ pub struct MediaAudioStreamItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaContentReviewAsrTextSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.05`
+    /// `StartTimeOffset`; example: `10.05`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `15.0`
+    /// `EndTimeOffset`; example: `15.0`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `KeywordSet`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `KeywordSet`; example: `["张三"]`
     pub keyword_set: Vec<String>,
 }
 
@@ -10938,42 +8210,28 @@ pub struct MediaContentReviewAsrTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaContentReviewOcrTextSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.05`
+    /// `StartTimeOffset`; example: `10.05`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `15.0`
+    /// `EndTimeOffset`; example: `15.0`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `KeywordSet`: a list of strings.
+    /// `KeywordSet`
     pub keyword_set: Vec<String>,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[500,150,700,300]`
+    /// `AreaCoordSet`; example: `[500,150,700,300]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxx.jpg"`
+    /// `Url`; example: `"http://xxx.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2025-03-23T07:14:47+08:00"`
+    /// `PicUrlExpireTime`; example: `"2025-03-23T07:14:47+08:00"`
     pub pic_url_expire_time: String,
 }
 
@@ -10982,49 +8240,31 @@ pub struct MediaContentReviewOcrTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaContentReviewPoliticalSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0.04`
+    /// `StartTimeOffset`; example: `0.04`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `6.04`
+    /// `EndTimeOffset`; example: `6.04`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `98`
+    /// `Confidence`; example: `98`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试人物1"`
+    /// `Name`; example: `"测试人物1"`
     pub name: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"sensitive_entertainment"`
+    /// `Label`; example: `"sensitive_entertainment"`
     pub label: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://252325.test2.myqcloud.com/1a168dtest/test01_01.jpg"`
+    /// `Url`; example: `"http://252325.test2.myqcloud.com/1a168dtest/test01_01.jpg"`
     pub url: String,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[801,952,808,996]`
+    /// `AreaCoordSet`; example: `[801,952,808,996]`
     pub area_coord_set: Vec<i64>,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-xx-xxT10:11:32.392Z"`
+    /// `PicUrlExpireTime`; example: `"2023-xx-xxT10:11:32.392Z"`
     pub pic_url_expire_time: String,
 }
 
@@ -11033,39 +8273,25 @@ pub struct MediaContentReviewPoliticalSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaContentReviewSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0.04`
+    /// `StartTimeOffset`; example: `0.04`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `6.04`
+    /// `EndTimeOffset`; example: `6.04`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `88`
+    /// `Confidence`; example: `88`
     pub confidence: f64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"sexy"`
+    /// `Label`; example: `"sexy"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://252452.test.myqcloud.com/1a168abcd12345560/419f9123123_01.jpg"`
+    /// `Url`; example: `"http://252452.test.myqcloud.com/1a168abcd12345560/419f9123123_01.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-03-28T10:12:16.948Z"`
+    /// `PicUrlExpireTime`; example: `"2023-03-28T10:12:16.948Z"`
     pub pic_url_expire_time: String,
 }
 
@@ -11074,37 +8300,25 @@ pub struct MediaContentReviewSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaImageSpriteItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `Height`; example: `150`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Width`; example: `200`
     pub width: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `TotalCount`; example: `22`
     pub total_count: i64,
 
-    /// `ImagePathSet`: a list of strings.
-    ///
-    /// Example: `["/imageSprite_0.jpg"]`
+    /// `ImagePathSet`; example: `["/imageSprite_0.jpg"]`
     pub image_path_set: Vec<String>,
 
-    /// `WebVttPath`: a string.
-    ///
-    /// Example: `"/webvtt.vtt"`
+    /// `WebVttPath`; example: `"/webvtt.vtt"`
     pub web_vtt_path: String,
 
-    /// `Storage`: a [`TaskOutputStorage`].
+    /// `Storage`
     pub storage: TaskOutputStorage,
 }
 
@@ -11114,22 +8328,19 @@ pub struct MediaImageSpriteItem {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaInputInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Type`; example: `"NULL"`
     pub r#type: String,
 
-    /// `CosInputInfo`: a [`CosInputInfo`].
-    /// Always sent in responses.
+    /// `CosInputInfo`, always sent in responses
     pub cos_input_info: Option<CosInputInfo>,
 
-    /// `UrlInputInfo`: a [`UrlInputInfo`].
+    /// `UrlInputInfo`
     pub url_input_info: Option<UrlInputInfo>,
 
-    /// `S3InputInfo`: a [`S3InputInfo`].
+    /// `S3InputInfo`
     pub s3_input_info: Option<S3InputInfo>,
 
-    /// `VODInputInfo`: a [`VodInputInfo`].
+    /// `VODInputInfo`
     #[tc(rename = "VODInputInfo")]
     pub vod_input_info: Option<VodInputInfo>,
 }
@@ -11139,55 +8350,37 @@ pub struct MediaInputInfo {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeMediaMetaData`](super::DescribeMediaMetaData), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaMetaData {
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `3771548`
+    /// `Size`; example: `3771548`
     pub size: i64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"flv"`
+    /// `Container`; example: `"flv"`
     pub container: String,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `611594`
+    /// `Bitrate`; example: `611594`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `Height`; example: `480`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `854`
+    /// `Width`; example: `854`
     pub width: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `49.334`
+    /// `Duration`; example: `49.334`
     pub duration: f64,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: i64,
 
-    /// `VideoStreamSet`: a list of [`MediaVideoStreamItem`] objects.
+    /// `VideoStreamSet`
     pub video_stream_set: Vec<MediaVideoStreamItem>,
 
-    /// `AudioStreamSet`: a list of [`MediaAudioStreamItem`] objects.
+    /// `AudioStreamSet`
     pub audio_stream_set: Vec<MediaAudioStreamItem>,
 
-    /// `VideoDuration`: a floating-point number.
-    ///
-    /// Example: `49.334`
+    /// `VideoDuration`; example: `49.334`
     pub video_duration: f64,
 
-    /// `AudioDuration`: a floating-point number.
-    ///
-    /// Example: `49.334`
+    /// `AudioDuration`; example: `49.334`
     pub audio_duration: f64,
 }
 
@@ -11196,40 +8389,28 @@ pub struct MediaMetaData {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskAdaptiveDynamicStreamingResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrCodeExt`; example: `"InternalError"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AdaptiveDynamicStreamingTaskInput`].
+    /// `Input`
     pub input: AdaptiveDynamicStreamingTaskInput,
 
-    /// `Output`: an [`AdaptiveDynamicStreamingInfoItem`].
+    /// `Output`
     pub output: Option<AdaptiveDynamicStreamingInfoItem>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: Option<String>,
 }
 
@@ -11238,40 +8419,28 @@ pub struct MediaProcessTaskAdaptiveDynamicStreamingResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskAnimatedGraphicResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Input`: an [`AnimatedGraphicTaskInput`].
+    /// `Input`
     pub input: AnimatedGraphicTaskInput,
 
-    /// `Output`: a [`MediaAnimatedGraphicsItem`].
+    /// `Output`
     pub output: Option<MediaAnimatedGraphicsItem>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: Option<String>,
 }
 
@@ -11280,40 +8449,28 @@ pub struct MediaProcessTaskAnimatedGraphicResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskImageSpriteResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`ImageSpriteTaskInput`].
+    /// `Input`
     pub input: ImageSpriteTaskInput,
 
-    /// `Output`: a [`MediaImageSpriteItem`].
+    /// `Output`
     pub output: Option<MediaImageSpriteItem>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 }
 
@@ -11323,22 +8480,22 @@ pub struct MediaProcessTaskImageSpriteResult {
 /// Returned in the output of [`DescribeWorkflows`](super::DescribeWorkflows).
 #[tc_model]
 pub struct MediaProcessTaskInput {
-    /// `TranscodeTaskSet`: a list of [`TranscodeTaskInput`] objects.
+    /// `TranscodeTaskSet`
     pub transcode_task_set: Option<Vec<TranscodeTaskInput>>,
 
-    /// `AnimatedGraphicTaskSet`: a list of [`AnimatedGraphicTaskInput`] objects.
+    /// `AnimatedGraphicTaskSet`
     pub animated_graphic_task_set: Option<Vec<AnimatedGraphicTaskInput>>,
 
-    /// `SnapshotByTimeOffsetTaskSet`: a list of [`SnapshotByTimeOffsetTaskInput`] objects.
+    /// `SnapshotByTimeOffsetTaskSet`
     pub snapshot_by_time_offset_task_set: Option<Vec<SnapshotByTimeOffsetTaskInput>>,
 
-    /// `SampleSnapshotTaskSet`: a list of [`SampleSnapshotTaskInput`] objects.
+    /// `SampleSnapshotTaskSet`
     pub sample_snapshot_task_set: Option<Vec<SampleSnapshotTaskInput>>,
 
-    /// `ImageSpriteTaskSet`: a list of [`ImageSpriteTaskInput`] objects.
+    /// `ImageSpriteTaskSet`
     pub image_sprite_task_set: Option<Vec<ImageSpriteTaskInput>>,
 
-    /// `AdaptiveDynamicStreamingTaskSet`: a list of [`AdaptiveDynamicStreamingTaskInput`] objects.
+    /// `AdaptiveDynamicStreamingTaskSet`
     pub adaptive_dynamic_streaming_task_set: Option<
         Vec<AdaptiveDynamicStreamingTaskInput>,
     >,
@@ -11349,27 +8506,25 @@ pub struct MediaProcessTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `Type`; example: `"Transcode"`
     pub r#type: String,
 
-    /// `TranscodeTask`: a [`MediaProcessTaskTranscodeResult`].
+    /// `TranscodeTask`
     pub transcode_task: Option<MediaProcessTaskTranscodeResult>,
 
-    /// `AnimatedGraphicTask`: a [`MediaProcessTaskAnimatedGraphicResult`].
+    /// `AnimatedGraphicTask`
     pub animated_graphic_task: Option<MediaProcessTaskAnimatedGraphicResult>,
 
-    /// `SnapshotByTimeOffsetTask`: a [`MediaProcessTaskSnapshotByTimeOffsetResult`].
+    /// `SnapshotByTimeOffsetTask`
     pub snapshot_by_time_offset_task: Option<MediaProcessTaskSnapshotByTimeOffsetResult>,
 
-    /// `SampleSnapshotTask`: a [`MediaProcessTaskSampleSnapshotResult`].
+    /// `SampleSnapshotTask`
     pub sample_snapshot_task: Option<MediaProcessTaskSampleSnapshotResult>,
 
-    /// `ImageSpriteTask`: a [`MediaProcessTaskImageSpriteResult`].
+    /// `ImageSpriteTask`
     pub image_sprite_task: Option<MediaProcessTaskImageSpriteResult>,
 
-    /// `AdaptiveDynamicStreamingTask`: a [`MediaProcessTaskAdaptiveDynamicStreamingResult`].
+    /// `AdaptiveDynamicStreamingTask`
     pub adaptive_dynamic_streaming_task: Option<
         MediaProcessTaskAdaptiveDynamicStreamingResult,
     >,
@@ -11380,40 +8535,28 @@ pub struct MediaProcessTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskSampleSnapshotResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`SampleSnapshotTaskInput`].
+    /// `Input`
     pub input: SampleSnapshotTaskInput,
 
-    /// `Output`: a [`MediaSampleSnapshotItem`].
+    /// `Output`
     pub output: Option<MediaSampleSnapshotItem>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 }
 
@@ -11422,40 +8565,28 @@ pub struct MediaProcessTaskSampleSnapshotResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskSnapshotByTimeOffsetResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`SnapshotByTimeOffsetTaskInput`].
+    /// `Input`
     pub input: SnapshotByTimeOffsetTaskInput,
 
-    /// `Output`: a [`MediaSnapshotByTimeOffsetItem`].
+    /// `Output`
     pub output: Option<MediaSnapshotByTimeOffsetItem>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 }
 
@@ -11464,35 +8595,25 @@ pub struct MediaProcessTaskSnapshotByTimeOffsetResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaProcessTaskTranscodeResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`TranscodeTaskInput`].
+    /// `Input`
     pub input: TranscodeTaskInput,
 
-    /// `Output`: a [`MediaTranscodeItem`].
+    /// `Output`
     pub output: Option<MediaTranscodeItem>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -11501,32 +8622,22 @@ pub struct MediaProcessTaskTranscodeResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaSampleSnapshotItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: String,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Interval`; example: `10`
     pub interval: i64,
 
-    /// `Storage`: a [`TaskOutputStorage`].
+    /// `Storage`
     pub storage: TaskOutputStorage,
 
-    /// `ImagePathSet`: a list of strings.
-    ///
-    /// Example: `["/output/test_sampleByOffset_10_0.jpg"]`
+    /// `ImagePathSet`; example: `["/output/test_sampleByOffset_10_0.jpg"]`
     pub image_path_set: Vec<String>,
 
-    /// `WaterMarkDefinition`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100001]`
+    /// `WaterMarkDefinition`; example: `[100001]`
     pub water_mark_definition: Vec<i64>,
 }
 
@@ -11535,15 +8646,13 @@ pub struct MediaSampleSnapshotItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaSnapshotByTimeOffsetItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `PicInfoSet`: a list of [`MediaSnapshotByTimePicInfoItem`] objects.
+    /// `PicInfoSet`
     pub pic_info_set: Vec<MediaSnapshotByTimePicInfoItem>,
 
-    /// `Storage`: a [`TaskOutputStorage`].
+    /// `Storage`
     pub storage: TaskOutputStorage,
 }
 
@@ -11552,19 +8661,13 @@ pub struct MediaSnapshotByTimeOffsetItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaSnapshotByTimePicInfoItem {
-    /// `TimeOffset`: a floating-point number.
-    ///
-    /// Example: `3.5`
+    /// `TimeOffset`; example: `3.5`
     pub time_offset: f64,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/689a7xxxxxa/test_snapshotByOffset_23123x_0.jpg"`
+    /// `Path`; example: `"/output/689a7xxxxxa/test_snapshotByOffset_23123x_0.jpg"`
     pub path: String,
 
-    /// `WaterMarkDefinition`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1011]`
+    /// `WaterMarkDefinition`; example: `[1011]`
     pub water_mark_definition: Vec<i64>,
 }
 
@@ -11573,66 +8676,46 @@ pub struct MediaSnapshotByTimePicInfoItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaTranscodeItem {
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/output/test.mp4"`
+    /// `Path`; example: `"/output/test.mp4"`
     pub path: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bitrate`; example: `1000`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Size`; example: `20000`
     pub size: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `Duration`; example: `15`
     pub duration: f64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"\"xxxx\""`
+    /// `Md5`; example: `"\"xxxx\""`
     pub md5: String,
 
-    /// `AudioStreamSet`: a list of [`MediaAudioStreamItem`] objects.
+    /// `AudioStreamSet`
     pub audio_stream_set: Vec<MediaAudioStreamItem>,
 
-    /// `VideoStreamSet`: a list of [`MediaVideoStreamItem`] objects.
+    /// `VideoStreamSet`
     pub video_stream_set: Vec<MediaVideoStreamItem>,
 
-    /// `CallBackExtInfo`: a string.
-    ///
-    /// Example: `"\"{\\\"enhance_item\\\":[\\\"hdr\\\",\\\"color_enhance\\\"]}\""`
+    /// `CallBackExtInfo`; example: `"\"{\\\"enhance_item\\\":[\\\"hdr\\\",\\\"color_enhance\\\"]}\""`
     pub call_back_ext_info: Option<String>,
 
-    /// `Usage`: a [`MediaUsageItem`].
+    /// `Usage`
     pub usage: Option<MediaUsageItem>,
 }
 
@@ -11641,24 +8724,16 @@ pub struct MediaTranscodeItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaUsageItem {
-    /// `InputImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputImageCount`; example: `1`
     pub input_image_count: Option<i64>,
 
-    /// `InputSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputSeconds`; example: `0`
     pub input_seconds: Option<i64>,
 
-    /// `OutputSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `OutputSeconds`; example: `5`
     pub output_seconds: Option<i64>,
 
-    /// `TotalSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalSeconds`; example: `5`
     pub total_seconds: Option<i64>,
 }
 
@@ -11667,64 +8742,40 @@ pub struct MediaUsageItem {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeMediaMetaData`](super::DescribeMediaMetaData), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MediaVideoStreamItem {
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Bitrate`; example: `100000`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Height`; example: `1920`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Width`; example: `1080`
     pub width: i64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Codec`; example: `"h264"`
     pub codec: String,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: i64,
 
-    /// `ColorPrimaries`: a string.
-    ///
-    /// Example: `"bt470bg"`
+    /// `ColorPrimaries`; example: `"bt470bg"`
     pub color_primaries: Option<String>,
 
-    /// `ColorSpace`: a string.
-    ///
-    /// Example: `"gbr"`
+    /// `ColorSpace`; example: `"gbr"`
     pub color_space: Option<String>,
 
-    /// `ColorTransfer`: a string.
-    ///
-    /// Example: `"bt709"`
+    /// `ColorTransfer`; example: `"bt709"`
     pub color_transfer: Option<String>,
 
-    /// `HdrType`: a string.
-    ///
-    /// Example: `"sdr"`
+    /// `HdrType`; example: `"sdr"`
     pub hdr_type: Option<String>,
 
-    /// `Codecs`: a string.
-    ///
-    /// Example: `"avc1.ffe100"`
+    /// `Codecs`; example: `"avc1.ffe100"`
     pub codecs: Option<String>,
 
-    /// `FpsNumerator`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FpsNumerator`; example: `30`
     pub fps_numerator: Option<i64>,
 
-    /// `FpsDenominator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FpsDenominator`; example: `1`
     pub fps_denominator: Option<i64>,
 }
 
@@ -11734,14 +8785,10 @@ pub struct MediaVideoStreamItem {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct Metadata {
-    /// `Key`: a string.
-    ///
-    /// Example: `"test-key"`
+    /// `Key`; example: `"test-key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"test-val"`
+    /// `Value`; example: `"test-val"`
     pub value: Option<String>,
 }
 
@@ -11750,25 +8797,16 @@ pub struct Metadata {
 /// Sent in the input of [`ModifyDocToVideoTaskStatus`](super::ModifyDocToVideoTaskStatus).
 #[tc_model]
 pub struct ModifyDocToVideoTaskStatusInput {
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"confirm"`
+    /// `Action`, required in requests; example: `"confirm"`
     pub action: Option<String>,
 
-    /// `Stage`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"STAGE_1"`
+    /// `Stage`, required in requests; example: `"STAGE_1"`
     pub stage: Option<String>,
 
-    /// `SourceTaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"996190db-c567-d47b-1641-6216c7457036"`
+    /// `SourceTaskId`, required in requests; example: `"996190db-c567-d47b-1641-6216c7457036"`
     pub source_task_id: Option<String>,
 
-    /// `Regenerate`: a [`DocToVideoRegenerateInput`].
+    /// `Regenerate`
     pub regenerate: Option<DocToVideoRegenerateInput>,
 }
 
@@ -11777,79 +8815,61 @@ pub struct ModifyDocToVideoTaskStatusInput {
 /// Sent in the input of [`ModifyStreamLinkInput`](super::ModifyStreamLinkInput).
 #[tc_model]
 pub struct ModifyInput {
-    /// `InputId`: a string.
-    ///
-    /// Example: `"InputId"`
+    /// `InputId`; example: `"InputId"`
     pub input_id: String,
 
-    /// `InputName`: a string.
-    ///
-    /// Example: `"InputName"`
+    /// `InputName`; example: `"InputName"`
     pub input_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: String,
 
-    /// `AllowIpList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `AllowIpList`; example: `["0.0.0.0/0"]`
     pub allow_ip_list: Vec<String>,
 
-    /// `SRTSettings`: a [`CreateInputSrtSettings`].
+    /// `SRTSettings`
     #[tc(rename = "SRTSettings")]
     pub srt_settings: CreateInputSrtSettings,
 
-    /// `RTPSettings`: a [`CreateInputRtpSettings`].
+    /// `RTPSettings`
     #[tc(rename = "RTPSettings")]
     pub rtp_settings: CreateInputRtpSettings,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SRT"`
+    /// `Protocol`; example: `"SRT"`
     pub protocol: Option<String>,
 
-    /// `FailOver`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `FailOver`; example: `"CLOSE"`
     pub fail_over: Option<String>,
 
-    /// `RTMPPullSettings`: a [`CreateInputRtmpPullSettings`].
+    /// `RTMPPullSettings`
     #[tc(rename = "RTMPPullSettings")]
     pub rtmp_pull_settings: Option<CreateInputRtmpPullSettings>,
 
-    /// `RTSPPullSettings`: a [`CreateInputRtspPullSettings`].
+    /// `RTSPPullSettings`
     #[tc(rename = "RTSPPullSettings")]
     pub rtsp_pull_settings: Option<CreateInputRtspPullSettings>,
 
-    /// `HLSPullSettings`: a [`CreateInputHlsPullSettings`].
+    /// `HLSPullSettings`
     #[tc(rename = "HLSPullSettings")]
     pub hls_pull_settings: Option<CreateInputHlsPullSettings>,
 
-    /// `ResilientStream`: a [`ResilientStreamConf`].
+    /// `ResilientStream`
     pub resilient_stream: Option<ResilientStreamConf>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["019631fd7ab41ea506497cedffg"]`
+    /// `SecurityGroupIds`; example: `["019631fd7ab41ea506497cedffg"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-1"]`
+    /// `Zones`; example: `["ap-shanghai-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RISTSettings`: a [`CreateInputRistSettings`].
+    /// `RISTSettings`
     #[tc(rename = "RISTSettings")]
     pub rist_settings: Option<CreateInputRistSettings>,
 
-    /// `InputRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `InputRegion`; example: `"ap-shanghai"`
     pub input_region: Option<String>,
 
-    /// `FailOverOption`: a [`FailOverOption`].
+    /// `FailOverOption`
     pub fail_over_option: Option<FailOverOption>,
 }
 
@@ -11858,79 +8878,59 @@ pub struct ModifyInput {
 /// Sent in the input of [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct ModifyOutputInfo {
-    /// `OutputId`: a string.
-    ///
-    /// Example: `"019202e96d9f09dc0f325e7f7a2a"`
+    /// `OutputId`; example: `"019202e96d9f09dc0f325e7f7a2a"`
     pub output_id: String,
 
-    /// `OutputName`: a string.
-    ///
-    /// Example: `"OutputName"`
+    /// `OutputName`; example: `"OutputName"`
     pub output_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SRT"`
+    /// `Protocol`; example: `"SRT"`
     pub protocol: String,
 
-    /// `OutputKind`: a string.
-    ///
-    /// Example: `"Pinpoint"`
+    /// `OutputKind`; example: `"Pinpoint"`
     pub output_kind: Option<String>,
 
-    /// `SRTSettings`: a [`CreateOutputSrtSettings`].
+    /// `SRTSettings`
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<CreateOutputSrtSettings>,
 
-    /// `RTPSettings`: a [`CreateOutputInfoRtpSettings`].
+    /// `RTPSettings`
     #[tc(rename = "RTPSettings")]
     pub rtp_settings: Option<CreateOutputInfoRtpSettings>,
 
-    /// `RTMPSettings`: a [`CreateOutputRtmpSettings`].
+    /// `RTMPSettings`
     #[tc(rename = "RTMPSettings")]
     pub rtmp_settings: Option<CreateOutputRtmpSettings>,
 
-    /// `AllowIpList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `AllowIpList`; example: `["0.0.0.0/0"]`
     pub allow_ip_list: Option<Vec<String>>,
 
-    /// `MaxConcurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrent`; example: `1`
     pub max_concurrent: Option<u64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["035hk1fd7ab41ea5064bb9"]`
+    /// `SecurityGroupIds`; example: `["035hk1fd7ab41ea5064bb9"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-1"]`
+    /// `Zones`; example: `["ap-shanghai-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RISTSettings`: a [`CreateOutputRistSettings`].
+    /// `RISTSettings`
     #[tc(rename = "RISTSettings")]
     pub rist_settings: Option<CreateOutputRistSettings>,
 
-    /// `OutputType`: a string.
-    ///
-    /// Example: `"TencentCSS"`
+    /// `OutputType`; example: `"TencentCSS"`
     pub output_type: Option<String>,
 
-    /// `PidSelector`: a [`PidSelector`].
+    /// `PidSelector`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pid_selector: Option<PidSelector>,
 
-    /// `StreamSelector`: a [`StreamSelector`].
+    /// `StreamSelector`
     pub stream_selector: Option<StreamSelector>,
 }
 
@@ -11940,39 +8940,25 @@ pub struct ModifyOutputInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct MosaicInput {
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`; example: `"TopLeft"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"20px"`
+    /// `XPos`; example: `"20px"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"30px"`
+    /// `YPos`; example: `"30px"`
     pub y_pos: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"200px"`
+    /// `Width`; example: `"200px"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"150px"`
+    /// `Height`; example: `"150px"`
     pub height: Option<String>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `EndTimeOffset`; example: `2`
     pub end_time_offset: Option<f64>,
 }
 
@@ -11982,14 +8968,10 @@ pub struct MosaicInput {
 /// Returned in the output of [`CreateStreamPackageSourceLocation`](super::CreateStreamPackageSourceLocation), [`DescribeStreamPackageSourceLocation`](super::DescribeStreamPackageSourceLocation) and [`DescribeStreamPackageSourceLocations`](super::DescribeStreamPackageSourceLocations).
 #[tc_model]
 pub struct NameServer {
-    /// `Name`: a string.
-    ///
-    /// Example: `"server_name"`
+    /// `Name`; example: `"server_name"`
     pub name: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://testserver.com/\""`
+    /// `Url`; example: `"https://testserver.com/\""`
     pub url: Option<String>,
 }
 
@@ -11999,28 +8981,16 @@ pub struct NameServer {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct NumberFormat {
-    /// `InitialValue`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `InitialValue`, always sent in responses; example: `0`
     pub initial_value: Option<u64>,
 
-    /// `Increment`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Increment`, always sent in responses; example: `1`
     pub increment: Option<u64>,
 
-    /// `MinLength`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MinLength`, always sent in responses; example: `1`
     pub min_length: Option<u64>,
 
-    /// `PlaceHolder`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0"`
+    /// `PlaceHolder`, always sent in responses; example: `"0"`
     pub place_holder: Option<String>,
 }
 
@@ -12030,9 +9000,7 @@ pub struct NumberFormat {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct OcrFullTextConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -12041,9 +9009,7 @@ pub struct OcrFullTextConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct OcrFullTextConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -12053,15 +9019,10 @@ pub struct OcrFullTextConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct OcrWordsConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["腾讯云"]`
+    /// `LabelSet`, always sent in responses; example: `["腾讯云"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -12070,14 +9031,10 @@ pub struct OcrWordsConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct OcrWordsConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["腾讯云"]`
+    /// `LabelSet`; example: `["腾讯云"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -12086,9 +9043,7 @@ pub struct OcrWordsConfigureInfoForUpdate {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct OutputAddress {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Ip`; example: `"ip"`
     pub ip: String,
 }
 
@@ -12098,29 +9053,23 @@ pub struct OutputAddress {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct OutputInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Type`; example: `"HLS"`
     pub r#type: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `GroupName`; example: `"group_name"`
     pub group_name: Option<String>,
 
-    /// `ManifestName`: a string.
-    ///
-    /// Example: `"master"`
+    /// `ManifestName`; example: `"master"`
     pub manifest_name: Option<String>,
 
-    /// `ManifestConf`: a [`ManifestInfo`].
+    /// `ManifestConf`
     pub manifest_conf: Option<ManifestInfo>,
 
-    /// `PlaybackURL`: a string.
+    /// `PlaybackURL`
     #[tc(rename = "PlaybackURL")]
     pub playback_url: Option<String>,
 
-    /// `DashManifestConf`: a [`DashManifestInfo`].
+    /// `DashManifestConf`
     pub dash_manifest_conf: Option<DashManifestInfo>,
 }
 
@@ -12130,14 +9079,10 @@ pub struct OutputInfo {
 #[doc(alias = "OutputRISTSourceAddressResp")]
 #[tc_model]
 pub struct OutputRistSourceAddressResp {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `65535`
+    /// `Port`; example: `65535`
     pub port: Option<i64>,
 }
 
@@ -12146,25 +9091,19 @@ pub struct OutputRistSourceAddressResp {
 /// Sent in the input of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel).
 #[tc_model]
 pub struct OutputReq {
-    /// `Type`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Type`; example: `"HLS"`
     pub r#type: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `GroupName`; example: `"group_name"`
     pub group_name: Option<String>,
 
-    /// `ManifestName`: a string.
-    ///
-    /// Example: `"master"`
+    /// `ManifestName`; example: `"master"`
     pub manifest_name: Option<String>,
 
-    /// `ManifestConf`: a [`ManifestInfo`].
+    /// `ManifestConf`
     pub manifest_conf: Option<ManifestInfo>,
 
-    /// `DashManifestConf`: a [`DashManifestInfo`].
+    /// `DashManifestConf`
     pub dash_manifest_conf: Option<DashManifestInfo>,
 }
 
@@ -12174,16 +9113,10 @@ pub struct OutputReq {
 #[doc(alias = "OutputSRTSourceAddressResp")]
 #[tc_model]
 pub struct OutputSrtSourceAddressResp {
-    /// `Ip`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`, required in requests; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `65535`
+    /// `Port`, required in requests; example: `65535`
     pub port: Option<i64>,
 }
 
@@ -12194,16 +9127,16 @@ pub struct OutputSrtSourceAddressResp {
 #[doc(alias = "OverrideAIDubbingParameter")]
 #[tc_model]
 pub struct OverrideAiDubbingParameter {
-    /// `TranslateConfig`: a [`DubbingTranslateConfig`].
+    /// `TranslateConfig`
     pub translate_config: Option<DubbingTranslateConfig>,
 
-    /// `SubtitleConfig`: a [`DubbingSubtitleConfig`].
+    /// `SubtitleConfig`
     pub subtitle_config: Option<DubbingSubtitleConfig>,
 
-    /// `DubbingConfig`: a [`DubbingConfig`].
+    /// `DubbingConfig`
     pub dubbing_config: Option<DubbingConfig>,
 
-    /// `OutputConfig`: a [`DubbingOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<DubbingOutputConfig>,
 }
 
@@ -12213,23 +9146,19 @@ pub struct OverrideAiDubbingParameter {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct OverrideEraseParameter {
-    /// `EraseType`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `EraseSubtitleConfig`: an [`UpdateSmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<UpdateSmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: an [`UpdateSmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<UpdateSmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: an [`UpdateSmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<UpdateSmartErasePrivacyConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `SubtitleEmbedId`; example: `1001`
     pub subtitle_embed_id: Option<i64>,
 }
 
@@ -12239,48 +9168,35 @@ pub struct OverrideEraseParameter {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct OverrideTranscodeParameter {
-    /// `Container`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`, always sent in responses; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `RemoveVideo`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`, always sent in responses; example: `0`
     pub remove_video: Option<u64>,
 
-    /// `RemoveAudio`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`, always sent in responses; example: `0`
     pub remove_audio: Option<u64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfoForUpdate`].
-    /// Always sent in responses.
+    /// `VideoTemplate`, always sent in responses
     pub video_template: Option<VideoTemplateInfoForUpdate>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfoForUpdate`].
-    /// Always sent in responses.
+    /// `AudioTemplate`, always sent in responses
     pub audio_template: Option<AudioTemplateInfoForUpdate>,
 
-    /// `TEHDConfig`: a [`TehdConfigForUpdate`].
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<TehdConfigForUpdate>,
 
-    /// `SubtitleTemplate`: a [`SubtitleTemplate`].
+    /// `SubtitleTemplate`
     pub subtitle_template: Option<SubtitleTemplate>,
 
-    /// `AddonAudioStream`: a list of [`MediaInputInfo`] objects.
+    /// `AddonAudioStream`
     pub addon_audio_stream: Option<Vec<MediaInputInfo>>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"audio_info\": {\"codec\": \"vivid\"}}"`
+    /// `StdExtInfo`; example: `"{\"audio_info\": {\"codec\": \"vivid\"}}"`
     pub std_ext_info: Option<String>,
 
-    /// `AddOnSubtitles`: a list of [`AddOnSubtitle`] objects.
+    /// `AddOnSubtitles`
     pub add_on_subtitles: Option<Vec<AddOnSubtitle>>,
 }
 
@@ -12290,29 +9206,19 @@ pub struct OverrideTranscodeParameter {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct PatternConfig {
-    /// `TransparencyThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TransparencyThreshold`; example: `30`
     pub transparency_threshold: Option<i64>,
 
-    /// `OpaqueThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `127`
+    /// `OpaqueThreshold`; example: `127`
     pub opaque_threshold: Option<i64>,
 
-    /// `EdgeSamplingStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EdgeSamplingStep`; example: `5`
     pub edge_sampling_step: Option<i64>,
 
-    /// `EdgeExpansionStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EdgeExpansionStep`; example: `5`
     pub edge_expansion_step: Option<i64>,
 
-    /// `EdgeBlendingIntensity`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `EdgeBlendingIntensity`; example: `0.5`
     pub edge_blending_intensity: Option<f64>,
 }
 
@@ -12322,15 +9228,11 @@ pub struct PatternConfig {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct PidSelector {
-    /// `AudioPID`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,124]`
+    /// `AudioPID`; example: `[123,124]`
     #[tc(rename = "AudioPID")]
     pub audio_pid: Option<Vec<i64>>,
 
-    /// `VideoPID`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,124]`
+    /// `VideoPID`; example: `[123,124]`
     #[tc(rename = "VideoPID")]
     pub video_pid: Option<Vec<i64>>,
 }
@@ -12340,37 +9242,25 @@ pub struct PidSelector {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct PlaybackInfo {
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<u64>,
 
-    /// `TransitionType`: a string.
-    ///
-    /// Example: `"Absolute"`
+    /// `TransitionType`; example: `"Absolute"`
     pub transition_type: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770789719`
+    /// `StartTime`; example: `1770789719`
     pub start_time: Option<u64>,
 
-    /// `RelativePosition`: a string.
-    ///
-    /// Example: `"After"`
+    /// `RelativePosition`; example: `"After"`
     pub relative_position: Option<String>,
 
-    /// `RelativeProgramId`: a string.
-    ///
-    /// Example: `"69CA3E5D4083AFE14663"`
+    /// `RelativeProgramId`; example: `"69CA3E5D4083AFE14663"`
     pub relative_program_id: Option<String>,
 
-    /// `ClipRangeConf`: a [`ClipRangeInfo`].
+    /// `ClipRangeConf`
     pub clip_range_conf: Option<ClipRangeInfo>,
 
-    /// `RelativeProgramName`: a string.
-    ///
-    /// Example: `"test_program1"`
+    /// `RelativeProgramName`; example: `"test_program1"`
     pub relative_program_name: Option<String>,
 }
 
@@ -12379,32 +9269,22 @@ pub struct PlaybackInfo {
 /// Sent in the input of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram) and [`ModifyStreamPackageLinearAssemblyProgram`](super::ModifyStreamPackageLinearAssemblyProgram).
 #[tc_model]
 pub struct PlaybackInfoReq {
-    /// `TransitionType`: a string.
-    ///
-    /// Example: `"Absolute"`
+    /// `TransitionType`; example: `"Absolute"`
     pub transition_type: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770789719`
+    /// `StartTime`; example: `1770789719`
     pub start_time: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<u64>,
 
-    /// `RelativePosition`: a string.
-    ///
-    /// Example: `"After"`
+    /// `RelativePosition`; example: `"After"`
     pub relative_position: Option<String>,
 
-    /// `RelativeProgramId`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F7"`
+    /// `RelativeProgramId`; example: `"66503E8E0000930000F7"`
     pub relative_program_id: Option<String>,
 
-    /// `ClipRangeConf`: a [`ClipRangeInfo`].
+    /// `ClipRangeConf`
     pub clip_range_conf: Option<ClipRangeInfo>,
 }
 
@@ -12414,19 +9294,13 @@ pub struct PlaybackInfoReq {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalAsrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BlockConfidence`; example: `100`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -12435,19 +9309,13 @@ pub struct PoliticalAsrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalAsrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `BlockConfidence`; example: `85`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -12457,13 +9325,13 @@ pub struct PoliticalAsrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalConfigureInfo {
-    /// `ImgReviewInfo`: a [`PoliticalImgReviewTemplateInfo`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<PoliticalImgReviewTemplateInfo>,
 
-    /// `AsrReviewInfo`: a [`PoliticalAsrReviewTemplateInfo`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<PoliticalAsrReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`PoliticalOcrReviewTemplateInfo`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<PoliticalOcrReviewTemplateInfo>,
 }
 
@@ -12472,13 +9340,13 @@ pub struct PoliticalConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalConfigureInfoForUpdate {
-    /// `ImgReviewInfo`: a [`PoliticalImgReviewTemplateInfoForUpdate`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<PoliticalImgReviewTemplateInfoForUpdate>,
 
-    /// `AsrReviewInfo`: a [`PoliticalAsrReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<PoliticalAsrReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`PoliticalOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<PoliticalOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -12488,24 +9356,16 @@ pub struct PoliticalConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalImgReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["violation_photo"]`
+    /// `LabelSet`; example: `["violation_photo"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `97`
+    /// `BlockConfidence`; example: `97`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `ReviewConfidence`; example: `95`
     pub review_confidence: Option<i64>,
 }
 
@@ -12514,24 +9374,16 @@ pub struct PoliticalImgReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalImgReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["violation_photo"]`
+    /// `LabelSet`; example: `["violation_photo"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockConfidence`; example: `0`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReviewConfidence`; example: `0`
     pub review_confidence: Option<i64>,
 }
 
@@ -12541,19 +9393,13 @@ pub struct PoliticalImgReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockConfidence`; example: `0`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReviewConfidence`; example: `0`
     pub review_confidence: Option<i64>,
 }
 
@@ -12562,19 +9408,13 @@ pub struct PoliticalOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockConfidence`; example: `0`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReviewConfidence`; example: `0`
     pub review_confidence: Option<i64>,
 }
 
@@ -12584,21 +9424,13 @@ pub struct PoliticalOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornAsrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`, always sent in responses; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`, always sent in responses; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12607,19 +9439,13 @@ pub struct PornAsrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornAsrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12629,13 +9455,13 @@ pub struct PornAsrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornConfigureInfo {
-    /// `ImgReviewInfo`: a [`PornImgReviewTemplateInfo`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<PornImgReviewTemplateInfo>,
 
-    /// `AsrReviewInfo`: a [`PornAsrReviewTemplateInfo`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<PornAsrReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`PornOcrReviewTemplateInfo`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<PornOcrReviewTemplateInfo>,
 }
 
@@ -12644,13 +9470,13 @@ pub struct PornConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornConfigureInfoForUpdate {
-    /// `ImgReviewInfo`: a [`PornImgReviewTemplateInfoForUpdate`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<PornImgReviewTemplateInfoForUpdate>,
 
-    /// `AsrReviewInfo`: a [`PornAsrReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<PornAsrReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`PornOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<PornOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -12660,27 +9486,16 @@ pub struct PornConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornImgReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["porn","sexy"]`
+    /// `LabelSet`, always sent in responses; example: `["porn","sexy"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`, always sent in responses; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`, always sent in responses; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12689,24 +9504,16 @@ pub struct PornImgReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornImgReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["porn","sexy"]`
+    /// `LabelSet`; example: `["porn","sexy"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12716,21 +9523,13 @@ pub struct PornImgReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`, always sent in responses; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`, always sent in responses; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12739,19 +9538,13 @@ pub struct PornOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12760,37 +9553,25 @@ pub struct PornOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct ProcessImageTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"图片处理模板1"`
+    /// `Name`; example: `"图片处理模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"图片处理使用超分"`
+    /// `Comment`; example: `"图片处理使用超分"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `ProcessImageConfig`: an [`ImageTaskInput`].
+    /// `ProcessImageConfig`
     pub process_image_config: Option<ImageTaskInput>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-03T04:05:06Z"`
+    /// `CreateTime`; example: `"2021-02-03T04:05:06Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-02-03T04:05:06Z"`
+    /// `UpdateTime`; example: `"2022-02-03T04:05:06Z"`
     pub update_time: Option<String>,
 }
 
@@ -12799,29 +9580,19 @@ pub struct ProcessImageTemplate {
 /// Returned in the output of [`DescribeStreamPackageLinearAssemblyChannelAlerts`](super::DescribeStreamPackageLinearAssemblyChannelAlerts).
 #[tc_model]
 pub struct ProgramAlertCounts {
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"69CA28574083B064D4BB"`
+    /// `ProgramId`; example: `"69CA28574083B064D4BB"`
     pub program_id: Option<String>,
 
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"test_program"`
+    /// `ProgramName`; example: `"test_program"`
     pub program_name: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Warning"`
+    /// `Category`; example: `"Warning"`
     pub category: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `LastModifiedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774861917`
+    /// `LastModifiedTime`; example: `1774861917`
     pub last_modified_time: Option<u64>,
 }
 
@@ -12830,44 +9601,28 @@ pub struct ProgramAlertCounts {
 /// Returned in the output of [`DescribeStreamPackageLinearAssemblyChannelAlerts`](super::DescribeStreamPackageLinearAssemblyChannelAlerts).
 #[tc_model]
 pub struct ProgramAlertInfos {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"69CA3EA14083B04FDE2D"`
+    /// `ChannelId`; example: `"69CA3EA14083B04FDE2D"`
     pub channel_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"test_channel"`
+    /// `ChannelName`; example: `"test_channel"`
     pub channel_name: Option<String>,
 
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"69CA3E5D4083AFE14663"`
+    /// `ProgramId`; example: `"69CA3E5D4083AFE14663"`
     pub program_id: Option<String>,
 
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"64C33E5D4083AFE14662"`
+    /// `ProgramName`; example: `"64C33E5D4083AFE14662"`
     pub program_name: Option<String>,
 
-    /// `Code`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5002`
+    /// `Code`; example: `5002`
     pub code: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Warning"`
+    /// `Category`; example: `"Warning"`
     pub category: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"InvalidPara"`
+    /// `Message`; example: `"InvalidPara"`
     pub message: Option<String>,
 
-    /// `LastModifiedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774861917`
+    /// `LastModifiedTime`; example: `1774861917`
     pub last_modified_time: Option<u64>,
 }
 
@@ -12876,39 +9631,25 @@ pub struct ProgramAlertInfos {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct ProgramScheduleInfo {
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"test_program"`
+    /// `ProgramName`; example: `"test_program"`
     pub program_name: Option<String>,
 
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"69CA28574083B064D4BB"`
+    /// `ProgramId`; example: `"69CA28574083B064D4BB"`
     pub program_id: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"69CA280B4083B089741E"`
+    /// `SourceId`; example: `"69CA280B4083B089741E"`
     pub source_id: Option<String>,
 
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"69CA27E04083B089741D"`
+    /// `SourceLocationId`; example: `"69CA27E04083B089741D"`
     pub source_location_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774861917`
+    /// `StartTime`; example: `1774861917`
     pub start_time: Option<u64>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"60"`
+    /// `Duration`; example: `"60"`
     pub duration: Option<String>,
 }
 
@@ -12918,21 +9659,13 @@ pub struct ProgramScheduleInfo {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ProhibitedAsrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`, always sent in responses; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`, always sent in responses; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12941,19 +9674,13 @@ pub struct ProhibitedAsrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct ProhibitedAsrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -12963,10 +9690,10 @@ pub struct ProhibitedAsrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ProhibitedConfigureInfo {
-    /// `AsrReviewInfo`: a [`ProhibitedAsrReviewTemplateInfo`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<ProhibitedAsrReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`ProhibitedOcrReviewTemplateInfo`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<ProhibitedOcrReviewTemplateInfo>,
 }
 
@@ -12975,10 +9702,10 @@ pub struct ProhibitedConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct ProhibitedConfigureInfoForUpdate {
-    /// `AsrReviewInfo`: a [`ProhibitedAsrReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<ProhibitedAsrReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`ProhibitedOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<ProhibitedOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -12988,21 +9715,13 @@ pub struct ProhibitedConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ProhibitedOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`, always sent in responses; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`, always sent in responses; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -13011,19 +9730,13 @@ pub struct ProhibitedOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct ProhibitedOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BlockConfidence`; example: `60`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -13032,35 +9745,25 @@ pub struct ProhibitedOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`QueryProject`](super::QueryProject).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
+    /// `ProjectId`; example: `"458f16b1-7da9-4a56-a841-78567c5bee48"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"斗破苍穹（第二季）"`
+    /// `ProjectName`; example: `"斗破苍穹（第二季）"`
     pub project_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"玄幻题材有声剧"`
+    /// `Description`; example: `"玄幻题材有声剧"`
     pub description: Option<String>,
 
-    /// `TermBase`: a list of [`TermBase`] objects.
+    /// `TermBase`
     pub term_base: Option<Vec<TermBase>>,
 
-    /// `Speakers`: a list of [`Speakers`] objects.
+    /// `Speakers`
     pub speakers: Option<Vec<Speakers>>,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1775011251`
+    /// `CreatedAt`; example: `1775011251`
     pub created_at: Option<i64>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1775014479`
+    /// `UpdatedAt`; example: `1775014479`
     pub updated_at: Option<i64>,
 }
 
@@ -13069,39 +9772,25 @@ pub struct Project {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct PureSubtitleTransResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"错误信息"`
+    /// `Message`; example: `"错误信息"`
     pub message: Option<String>,
 
-    /// `Input`: a [`SmartSubtitleTaskResultInput`].
-    ///
-    /// Example: `{"Definition":20}`
+    /// `Input`; example: `{"Definition":20}`
     pub input: Option<SmartSubtitleTaskResultInput>,
 
-    /// `Output`: a [`PureSubtitleTransResultOutput`].
-    ///
-    /// Example: `{"SubtitleSet":[]}`
+    /// `Output`; example: `{"SubtitleSet":[]}`
     pub output: Option<PureSubtitleTransResultOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 }
 
@@ -13110,10 +9799,10 @@ pub struct PureSubtitleTransResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct PureSubtitleTransResultOutput {
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `SubtitleResults`: a list of [`SubtitleTransResultItem`] objects.
+    /// `SubtitleResults`
     pub subtitle_results: Option<Vec<SubtitleTransResultItem>>,
 }
 
@@ -13122,38 +9811,28 @@ pub struct PureSubtitleTransResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct QualityControlData {
-    /// `NoAudio`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoAudio`; example: `true`
     pub no_audio: bool,
 
-    /// `NoVideo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoVideo`; example: `true`
     pub no_video: bool,
 
-    /// `QualityEvaluationScore`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `QualityEvaluationScore`; example: `95`
     pub quality_evaluation_score: i64,
 
-    /// `QualityEvaluationMeanOpinionScore`: a floating-point number.
-    ///
-    /// Example: `4.75`
+    /// `QualityEvaluationMeanOpinionScore`; example: `4.75`
     pub quality_evaluation_mean_opinion_score: Option<f64>,
 
-    /// `AestheticEvaluationScore`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `AestheticEvaluationScore`; example: `80`
     pub aesthetic_evaluation_score: Option<i64>,
 
-    /// `QualityControlResultSet`: a list of [`QualityControlResult`] objects.
+    /// `QualityControlResultSet`
     pub quality_control_result_set: Vec<QualityControlResult>,
 
-    /// `ContainerDiagnoseResultSet`: a list of [`ContainerDiagnoseResultItem`] objects.
+    /// `ContainerDiagnoseResultSet`
     pub container_diagnose_result_set: Option<Vec<ContainerDiagnoseResultItem>>,
 
-    /// `LLMDetectionReport`: a [`LlmDetectionReport`].
+    /// `LLMDetectionReport`
     #[tc(rename = "LLMDetectionReport")]
     pub llm_detection_report: Option<LlmDetectionReport>,
 }
@@ -13163,24 +9842,16 @@ pub struct QualityControlData {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct QualityControlItem {
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: Option<i64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `12.31`
+    /// `StartTimeOffset`; example: `12.31`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `15.72`
+    /// `EndTimeOffset`; example: `15.72`
     pub end_time_offset: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1324,140,1412,233]`
+    /// `AreaCoordSet`; example: `[1324,140,1412,233]`
     pub area_coord_set: Option<Vec<i64>>,
 }
 
@@ -13190,34 +9861,22 @@ pub struct QualityControlItem {
 /// Returned in the output of [`DescribeQualityControlTemplates`](super::DescribeQualityControlTemplates).
 #[tc_model]
 pub struct QualityControlItemConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Mosaic"`
+    /// `Type`; example: `"Mosaic"`
     pub r#type: String,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Sampling`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `Sampling`; example: `"Time"`
     pub sampling: Option<String>,
 
-    /// `IntervalTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IntervalTime`; example: `1000`
     pub interval_time: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Duration`; example: `1000`
     pub duration: Option<u64>,
 
-    /// `Threshold`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Threshold`; example: `"80"`
     pub threshold: Option<String>,
 }
 
@@ -13226,12 +9885,10 @@ pub struct QualityControlItemConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct QualityControlResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Jitter"`
+    /// `Type`; example: `"Jitter"`
     pub r#type: String,
 
-    /// `QualityControlItems`: a list of [`QualityControlItem`] objects.
+    /// `QualityControlItems`
     pub quality_control_items: Vec<QualityControlItem>,
 }
 
@@ -13241,12 +9898,10 @@ pub struct QualityControlResult {
 /// Returned in the output of [`DescribeQualityControlTemplates`](super::DescribeQualityControlTemplates).
 #[tc_model]
 pub struct QualityControlStrategy {
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"TimeSpotCheck"`
+    /// `StrategyType`; example: `"TimeSpotCheck"`
     pub strategy_type: Option<String>,
 
-    /// `TimeSpotCheck`: a [`TimeSpotCheck`].
+    /// `TimeSpotCheck`
     pub time_spot_check: Option<TimeSpotCheck>,
 }
 
@@ -13255,40 +9910,28 @@ pub struct QualityControlStrategy {
 /// Returned in the output of [`DescribeQualityControlTemplates`](super::DescribeQualityControlTemplates).
 #[tc_model]
 pub struct QualityControlTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Container Diagnosis"`
+    /// `Name`; example: `"Container Diagnosis"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my test media quality control template"`
+    /// `Comment`; example: `"my test media quality control template"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `QualityControlItemSet`: a list of [`QualityControlItemConfig`] objects.
+    /// `QualityControlItemSet`
     pub quality_control_item_set: Option<Vec<QualityControlItemConfig>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-03T04:05:06Z"`
+    /// `CreateTime`; example: `"2021-02-03T04:05:06Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-02-03T04:05:06Z"`
+    /// `UpdateTime`; example: `"2022-02-03T04:05:06Z"`
     pub update_time: Option<String>,
 
-    /// `Strategy`: a [`QualityControlStrategy`].
+    /// `Strategy`
     pub strategy: Option<QualityControlStrategy>,
 }
 
@@ -13297,44 +9940,28 @@ pub struct QualityControlTemplate {
 /// Sent in the input of [`DescribeAigcTaskList`](super::DescribeAigcTaskList).
 #[tc_model]
 pub struct QueryTaskFilter {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5ddc84c0-fe47-4cc8-35b8-ae8c313d1b9e"`
+    /// `TaskId`; example: `"5ddc84c0-fe47-4cc8-35b8-ae8c313d1b9e"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"RedrawVideo"`
+    /// `TaskType`; example: `"RedrawVideo"`
     pub task_type: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `TaskStatus`; example: `"FINISHED"`
     pub task_status: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `Ratio`; example: `"16:9"`
     pub ratio: Option<String>,
 
-    /// `ExecuteMode`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ExecuteMode`; example: `"auto"`
     pub execute_mode: Option<String>,
 
-    /// `VideoType`: a string.
-    ///
-    /// Example: `"ugc"`
+    /// `VideoType`; example: `"ugc"`
     pub video_type: Option<String>,
 
-    /// `ModelTier`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `ModelTier`; example: `"standard"`
     pub model_tier: Option<String>,
 }
 
@@ -13344,14 +9971,10 @@ pub struct QueryTaskFilter {
 #[doc(alias = "RTMPAddressDestination")]
 #[tc_model]
 pub struct RtmpAddressDestination {
-    /// `Url`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Url`; example: `"url"`
     pub url: String,
 
-    /// `StreamKey`: a string.
-    ///
-    /// Example: `"streamkey"`
+    /// `StreamKey`; example: `"streamkey"`
     pub stream_key: String,
 }
 
@@ -13361,14 +9984,10 @@ pub struct RtmpAddressDestination {
 #[doc(alias = "RTMPPullSourceAddress")]
 #[tc_model]
 pub struct RtmpPullSourceAddress {
-    /// `TcUrl`: a string.
-    ///
-    /// Example: `"rtmp://domain/live"`
+    /// `TcUrl`; example: `"rtmp://domain/live"`
     pub tc_url: String,
 
-    /// `StreamKey`: a string.
-    ///
-    /// Example: `"streamKey"`
+    /// `StreamKey`; example: `"streamKey"`
     pub stream_key: String,
 }
 
@@ -13378,14 +9997,10 @@ pub struct RtmpPullSourceAddress {
 #[doc(alias = "RTPAddressDestination")]
 #[tc_model]
 pub struct RtpAddressDestination {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Ip`; example: `"ip"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `Port`; example: `9090`
     pub port: i64,
 }
 
@@ -13395,9 +10010,7 @@ pub struct RtpAddressDestination {
 #[doc(alias = "RTSPPullSourceAddress")]
 #[tc_model]
 pub struct RtspPullSourceAddress {
-    /// `Url`: a string.
-    ///
-    /// Example: `"rtsp://9.223.70.41:8806/live/streamname"`
+    /// `Url`; example: `"rtsp://9.223.70.41:8806/live/streamname"`
     pub url: String,
 }
 
@@ -13408,16 +10021,16 @@ pub struct RtspPullSourceAddress {
 #[doc(alias = "RawAIDubbingParameter")]
 #[tc_model]
 pub struct RawAiDubbingParameter {
-    /// `TranslateConfig`: a [`DubbingTranslateConfig`].
+    /// `TranslateConfig`
     pub translate_config: Option<DubbingTranslateConfig>,
 
-    /// `SubtitleConfig`: a [`DubbingSubtitleConfig`].
+    /// `SubtitleConfig`
     pub subtitle_config: Option<DubbingSubtitleConfig>,
 
-    /// `DubbingConfig`: a [`DubbingConfig`].
+    /// `DubbingConfig`
     pub dubbing_config: Option<DubbingConfig>,
 
-    /// `OutputConfig`: a [`DubbingOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<DubbingOutputConfig>,
 }
 
@@ -13427,24 +10040,16 @@ pub struct RawAiDubbingParameter {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct RawImageWatermarkInput {
-    /// `ImageContent`: a [`MediaInputInfo`].
-    ///
-    /// Example: `{}`
+    /// `ImageContent`; example: `{}`
     pub image_content: MediaInputInfo,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"repeat"`
+    /// `RepeatType`; example: `"repeat"`
     pub repeat_type: Option<String>,
 }
 
@@ -13454,34 +10059,25 @@ pub struct RawImageWatermarkInput {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct RawSmartEraseParameter {
-    /// `EraseType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`, required in requests; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`SmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<SmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`SmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<SmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`SmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<SmartErasePrivacyConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `SubtitleEmbedId`; example: `1001`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `UseOriginalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalPos`; example: `1`
     pub use_original_pos: Option<i64>,
 
-    /// `UseOriginalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalSize`; example: `1`
     pub use_original_size: Option<i64>,
 }
 
@@ -13491,62 +10087,40 @@ pub struct RawSmartEraseParameter {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct RawSmartSubtitleParameter {
-    /// `SubtitleType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`, required in requests; example: `0`
     pub subtitle_type: Option<i64>,
 
-    /// `VideoSrcLanguage`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`, required in requests; example: `"zh"`
     pub video_src_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `TranslateSwitch`; example: `"OFF"`
     pub translate_switch: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TranslateDstLanguage`; example: `"en"`
     pub translate_dst_language: Option<String>,
 
-    /// `AsrHotWordsConfigure`: an [`AsrHotWordsConfigure`].
+    /// `AsrHotWordsConfigure`
     pub asr_hot_words_configure: Option<AsrHotWordsConfigure>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `ExtInfo`; example: `"\"{}\""`
     pub ext_info: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`SelectingSubtitleAreasConfig`].
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<SelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `SubtitleEmbedId`; example: `1011`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerMode`; example: `0`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerLabel`; example: `0`
     pub speaker_label: Option<i64>,
 }
 
@@ -13556,45 +10130,32 @@ pub struct RawSmartSubtitleParameter {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct RawTranscodeParameter {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`, always sent in responses; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`, always sent in responses; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`].
-    /// Always sent in responses.
+    /// `VideoTemplate`, always sent in responses
     pub video_template: Option<VideoTemplateInfo>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`].
-    /// Always sent in responses.
+    /// `AudioTemplate`, always sent in responses
     pub audio_template: Option<AudioTemplateInfo>,
 
-    /// `TEHDConfig`: a [`TehdConfig`].
-    /// Always sent in responses.
+    /// `TEHDConfig`, always sent in responses
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<TehdConfig>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"video_info\":{\"color_prim\":\"bt709\"}}"`
+    /// `StdExtInfo`; example: `"{\"video_info\":{\"color_prim\":\"bt709\"}}"`
     pub std_ext_info: Option<String>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`].
+    /// `EnhanceConfig`
     pub enhance_config: Option<EnhanceConfig>,
 
-    /// `SubtitleTemplate`: a [`SubtitleTemplate`].
+    /// `SubtitleTemplate`
     pub subtitle_template: Option<SubtitleTemplate>,
 }
 
@@ -13604,31 +10165,19 @@ pub struct RawTranscodeParameter {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct RawWatermarkParameter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: String,
 
-    /// `CoordinateOrigin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`, always sent in responses; example: `"TopLeft"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100px"`
+    /// `XPos`, always sent in responses; example: `"100px"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80px"`
+    /// `YPos`, always sent in responses; example: `"80px"`
     pub y_pos: Option<String>,
 
-    /// `ImageTemplate`: a [`RawImageWatermarkInput`].
-    /// Always sent in responses.
+    /// `ImageTemplate`, always sent in responses
     pub image_template: Option<RawImageWatermarkInput>,
 }
 
@@ -13638,14 +10187,10 @@ pub struct RawWatermarkParameter {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct RecipeItem {
-    /// `Theme`: a string.
-    ///
-    /// Example: `"hero"`
+    /// `Theme`; example: `"hero"`
     pub theme: Option<String>,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: Option<i64>,
 }
 
@@ -13654,22 +10199,16 @@ pub struct RecipeItem {
 /// Returned in the output of [`RecognizeAudio`](super::RecognizeAudio).
 #[tc_model]
 pub struct RecognizeAudioSentence {
-    /// `Start`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Start`; example: `1.0`
     pub start: Option<f64>,
 
-    /// `End`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `End`; example: `2.0`
     pub end: Option<f64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Text`; example: `"腾讯云"`
     pub text: Option<String>,
 
-    /// `WordsInfo`: a list of [`WordResult`] objects.
+    /// `WordsInfo`
     pub words_info: Option<Vec<WordResult>>,
 }
 
@@ -13678,9 +10217,7 @@ pub struct RecognizeAudioSentence {
 /// Returned in the output of [`DescribeStreamLinkRegions`](super::DescribeStreamLinkRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Name`; example: `"ap-shanghai"`
     pub name: String,
 }
 
@@ -13690,9 +10227,7 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct RemoveBlindWatermarkConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -13702,14 +10237,10 @@ pub struct RemoveBlindWatermarkConfig {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkInput`](super::ModifyStreamLinkInput).
 #[tc_model]
 pub struct ResilientStreamConf {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `BufferTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `133`
+    /// `BufferTime`; example: `133`
     pub buffer_time: Option<u64>,
 }
 
@@ -13719,14 +10250,10 @@ pub struct ResilientStreamConf {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct RuleConditionItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Resolution-1"`
+    /// `Key`; example: `"Resolution-1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"720"`
+    /// `Value`; example: `"720"`
     pub value: Option<String>,
 }
 
@@ -13736,22 +10263,16 @@ pub struct RuleConditionItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct Rules {
-    /// `Id`: a string.
-    ///
-    /// Example: `"rule1-or-result-true"`
+    /// `Id`; example: `"rule1-or-result-true"`
     pub id: Option<String>,
 
-    /// `Conditions`: a list of [`RuleConditionItem`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<RuleConditionItem>>,
 
-    /// `Linker`: a string.
-    ///
-    /// Example: `"\"&&\""`
+    /// `Linker`; example: `"\"&&\""`
     pub linker: Option<String>,
 
-    /// `RearDriveIndexs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3,4]`
+    /// `RearDriveIndexs`; example: `[3,4]`
     pub rear_drive_indexs: Option<Vec<i64>>,
 }
 
@@ -13761,32 +10282,19 @@ pub struct Rules {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct S3InputInfo {
-    /// `S3Bucket`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mps-us-125678"`
+    /// `S3Bucket`, required in requests; example: `"mps-us-125678"`
     pub s3_bucket: Option<String>,
 
-    /// `S3Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"us-east-1"`
+    /// `S3Region`, required in requests; example: `"us-east-1"`
     pub s3_region: Option<String>,
 
-    /// `S3Object`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/test.mp4"`
+    /// `S3Object`, required in requests; example: `"/test.mp4"`
     pub s3_object: Option<String>,
 
-    /// `S3SecretId`: a string.
-    ///
-    /// Example: `"6bb5******eff"`
+    /// `S3SecretId`; example: `"6bb5******eff"`
     pub s3_secret_id: Option<String>,
 
-    /// `S3SecretKey`: a string.
-    ///
-    /// Example: `"6bbc5******eff"`
+    /// `S3SecretKey`; example: `"6bbc5******eff"`
     pub s3_secret_key: Option<String>,
 }
 
@@ -13796,26 +10304,16 @@ pub struct S3InputInfo {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct S3OutputStorage {
-    /// `S3Bucket`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mps-test"`
+    /// `S3Bucket`, required in requests; example: `"mps-test"`
     pub s3_bucket: Option<String>,
 
-    /// `S3Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"us-east-1"`
+    /// `S3Region`, required in requests; example: `"us-east-1"`
     pub s3_region: Option<String>,
 
-    /// `S3SecretId`: a string.
-    ///
-    /// Example: `"AKI**********5W"`
+    /// `S3SecretId`; example: `"AKI**********5W"`
     pub s3_secret_id: Option<String>,
 
-    /// `S3SecretKey`: a string.
-    ///
-    /// Example: `"d6abvc123********ABCS"`
+    /// `S3SecretKey`; example: `"d6abvc123********ABCS"`
     pub s3_secret_key: Option<String>,
 }
 
@@ -13825,14 +10323,10 @@ pub struct S3OutputStorage {
 #[doc(alias = "SRTAddressDestination")]
 #[tc_model]
 pub struct SrtAddressDestination {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Ip`; example: `"ip"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `Port`; example: `9090`
     pub port: i64,
 }
 
@@ -13843,30 +10337,20 @@ pub struct SrtAddressDestination {
 #[doc(alias = "SRTFECFullOptions")]
 #[tc_model]
 pub struct SrtfecFullOptions {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Cols`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Cols`; example: `3`
     pub cols: Option<i64>,
 
-    /// `Rows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rows`; example: `1`
     pub rows: Option<i64>,
 
-    /// `ARQ`: a string.
-    ///
-    /// Example: `"always"`
+    /// `ARQ`; example: `"always"`
     #[tc(rename = "ARQ")]
     pub arq: Option<String>,
 
-    /// `Layout`: a string.
-    ///
-    /// Example: `"staircase"`
+    /// `Layout`; example: `"staircase"`
     pub layout: Option<String>,
 }
 
@@ -13877,9 +10361,7 @@ pub struct SrtfecFullOptions {
 #[doc(alias = "SRTFECSimpleOptions")]
 #[tc_model]
 pub struct SrtfecSimpleOptions {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: Option<bool>,
 }
 
@@ -13889,14 +10371,10 @@ pub struct SrtfecSimpleOptions {
 #[doc(alias = "SRTSourceAddressReq")]
 #[tc_model]
 pub struct SrtSourceAddressReq {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `65535`
+    /// `Port`; example: `65535`
     pub port: i64,
 }
 
@@ -13906,16 +10384,10 @@ pub struct SrtSourceAddressReq {
 #[doc(alias = "SRTSourceAddressResp")]
 #[tc_model]
 pub struct SrtSourceAddressResp {
-    /// `Ip`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`, required in requests; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `65535`
+    /// `Port`, required in requests; example: `65535`
     pub port: Option<i64>,
 }
 
@@ -13925,41 +10397,33 @@ pub struct SrtSourceAddressResp {
 #[doc(alias = "SSAIChannelInfo")]
 #[tc_model]
 pub struct SsaiChannelInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"698AAD421D3EA5656115"`
+    /// `ID`; example: `"698AAD421D3EA5656115"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestConf"`
+    /// `Name`; example: `"TestConf"`
     pub name: Option<String>,
 
-    /// `ContentSource`: a string.
-    ///
-    /// Example: `"https://www.tencent.com/abc"`
+    /// `ContentSource`; example: `"https://www.tencent.com/abc"`
     pub content_source: Option<String>,
 
-    /// `PlaybackPrefix`: a string.
+    /// `PlaybackPrefix`
     pub playback_prefix: Option<String>,
 
-    /// `HlsPlaybackPrefix`: a string.
+    /// `HlsPlaybackPrefix`
     pub hls_playback_prefix: Option<String>,
 
-    /// `DashPlaybackPrefix`: a string.
+    /// `DashPlaybackPrefix`
     pub dash_playback_prefix: Option<String>,
 
-    /// `SSAIInfo`: a [`SsaiConf`].
+    /// `SSAIInfo`
     #[tc(rename = "SSAIInfo")]
     pub ssai_info: Option<SsaiConf>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `SessionInitPrefix`: a string.
+    /// `SessionInitPrefix`
     pub session_init_prefix: Option<String>,
 }
 
@@ -13970,104 +10434,69 @@ pub struct SsaiChannelInfo {
 #[doc(alias = "SSAIConf")]
 #[tc_model]
 pub struct SsaiConf {
-    /// `AdsUrl`: a string.
-    /// Always sent in responses.
+    /// `AdsUrl`, always sent in responses
     pub ads_url: Option<String>,
 
-    /// `AdsUrls`: a list of strings.
+    /// `AdsUrls`
     pub ads_urls: Option<Vec<String>>,
 
-    /// `ConfigAliases`: a list of [`ConfigAliasesInfo`] objects.
+    /// `ConfigAliases`
     pub config_aliases: Option<Vec<ConfigAliasesInfo>>,
 
-    /// `AdMarkerPassthrough`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AdMarkerPassthrough`, always sent in responses; example: `true`
     pub ad_marker_passthrough: Option<bool>,
 
-    /// `SCTE35AdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SCTE35AdType`; example: `1`
     #[tc(rename = "SCTE35AdType")]
     pub scte35_ad_type: Option<u64>,
 
-    /// `SlateAd`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://lxqtokyo-1306038592.cos.ap-tokyo.myqcloud.com/cos/10s_ad.mp4"`
+    /// `SlateAd`, always sent in responses; example: `"https://lxqtokyo-1306038592.cos.ap-tokyo.myqcloud.com/cos/10s_ad.mp4"`
     pub slate_ad: Option<String>,
 
-    /// `Threshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Threshold`, always sent in responses; example: `0`
     pub threshold: Option<u64>,
 
-    /// `DashMPDLocation`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `DashMPDLocation`, always sent in responses; example: `true`
     #[tc(rename = "DashMPDLocation")]
     pub dash_mpd_location: Option<bool>,
 
-    /// `AdTriggers`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `AdTriggers`; example: `[2]`
     pub ad_triggers: Option<Vec<u64>>,
 
-    /// `DeliveryRestrictions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeliveryRestrictions`; example: `2`
     pub delivery_restrictions: Option<u64>,
 
-    /// `SourceCDNPrefix`: a string.
-    ///
-    /// Example: `"https://www.tencent.com/abc"`
+    /// `SourceCDNPrefix`; example: `"https://www.tencent.com/abc"`
     #[tc(rename = "SourceCDNPrefix")]
     pub source_cdn_prefix: Option<String>,
 
-    /// `AdCDNPrefix`: a string.
-    ///
-    /// Example: `"https://www.tencent.com/abc"`
+    /// `AdCDNPrefix`; example: `"https://www.tencent.com/abc"`
     #[tc(rename = "AdCDNPrefix")]
     pub ad_cdn_prefix: Option<String>,
 
-    /// `PreRollAdsUrl`: a string.
+    /// `PreRollAdsUrl`
     pub pre_roll_ads_url: Option<String>,
 
-    /// `PreRollAdsUrls`: a list of strings.
+    /// `PreRollAdsUrls`
     pub pre_roll_ads_urls: Option<Vec<String>>,
 
-    /// `PreRollMaxAllowedDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `PreRollMaxAllowedDuration`; example: `120`
     pub pre_roll_max_allowed_duration: Option<i64>,
 
-    /// `MultiRequest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiRequest`; example: `true`
     pub multi_request: Option<bool>,
 
-    /// `DashOriginManifestType`: a string.
-    ///
-    /// Example: `"MultiPeriod"`
+    /// `DashOriginManifestType`; example: `"MultiPeriod"`
     pub dash_origin_manifest_type: Option<String>,
 
-    /// `SlateOnEmptyVast`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SlateOnEmptyVast`; example: `true`
     pub slate_on_empty_vast: Option<bool>,
 
-    /// `SCTEMarkerDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `SCTEMarkerDuration`; example: `180`
     #[tc(rename = "SCTEMarkerDuration")]
     pub scte_marker_duration: Option<i64>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"69E09A2340836DFDC04F"`
+    /// `SecurityGroupId`; example: `"69E09A2340836DFDC04F"`
     pub security_group_id: Option<String>,
 }
 
@@ -14077,52 +10506,34 @@ pub struct SsaiConf {
 #[doc(alias = "SSAIUsageInfo")]
 #[tc_model]
 pub struct SsaiUsageInfo {
-    /// `AdRequestSuccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AdRequestSuccess`; example: `0`
     pub ad_request_success: Option<u64>,
 
-    /// `AdRequestFail`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AdRequestFail`; example: `0`
     pub ad_request_fail: Option<u64>,
 
-    /// `Impression`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Impression`; example: `0`
     pub impression: Option<u64>,
 
-    /// `MidFillRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MidFillRate`; example: `0`
     pub mid_fill_rate: Option<f64>,
 
-    /// `AdMarkerTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AdMarkerTime`; example: `0`
     pub ad_marker_time: Option<f64>,
 
-    /// `ReplacedTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReplacedTime`; example: `0`
     pub replaced_time: Option<f64>,
 
-    /// `PreReplaceRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PreReplaceRate`; example: `0`
     pub pre_replace_rate: Option<f64>,
 
-    /// `PreReqNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreReqNum`; example: `0`
     pub pre_req_num: Option<u64>,
 
-    /// `PreReplacedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreReplacedNum`; example: `0`
     pub pre_replaced_num: Option<u64>,
 
-    /// `UsageDetails`: a list of [`UsageDetail`] objects.
+    /// `UsageDetails`
     pub usage_details: Option<Vec<UsageDetail>>,
 }
 
@@ -14132,30 +10543,22 @@ pub struct SsaiUsageInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SampleSnapshotTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/{inputName}_snapshotByTimeOffsetTest_{definition}_{number}.{format}"`
+    /// `OutputObjectPath`, always sent in responses; example: `"/{inputName}_snapshotByTimeOffsetTest_{definition}_{number}.{format}"`
     pub output_object_path: Option<String>,
 
-    /// `ObjectNumberFormat`: a [`NumberFormat`].
+    /// `ObjectNumberFormat`
     pub object_number_format: Option<NumberFormat>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"sample\":\"\"}"`
+    /// `ExtInfo`; example: `"{\"sample\":\"\"}"`
     pub ext_info: Option<String>,
 }
 
@@ -14164,69 +10567,43 @@ pub struct SampleSnapshotTaskInput {
 /// Returned in the output of [`DescribeSampleSnapshotTemplates`](super::DescribeSampleSnapshotTemplates).
 #[tc_model]
 pub struct SampleSnapshotTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"采样截图模板test"`
+    /// `Name`; example: `"采样截图模板test"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"采样截图模板test"`
+    /// `Comment`; example: `"采样截图模板test"`
     pub comment: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Width`; example: `400`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Height`; example: `400`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: String,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `SampleType`; example: `"Time"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-08-13T04:32:21Z"`
+    /// `CreateTime`; example: `"2024-08-13T04:32:21Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-08-13T04:32:21Z"`
+    /// `UpdateTime`; example: `"2024-08-13T04:32:21Z"`
     pub update_time: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: String,
 }
 
@@ -14235,40 +10612,28 @@ pub struct SampleSnapshotTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleAnalysisTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskInput`].
+    /// `Input`
     pub input: AiAnalysisTaskInput,
 
-    /// `Output`: a list of [`AiAnalysisResult`] objects.
+    /// `Output`
     pub output: Vec<AiAnalysisResult>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 }
 
@@ -14277,25 +10642,19 @@ pub struct ScheduleAnalysisTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleExecRuleTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"input"`
+    /// `ErrCodeExt`; example: `"input"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`ExecRulesTask`].
+    /// `Input`
     pub input: ExecRulesTask,
 
-    /// `Output`: an [`ExecRuleTaskData`].
+    /// `Output`
     pub output: Option<ExecRuleTaskData>,
 }
 
@@ -14304,35 +10663,25 @@ pub struct ScheduleExecRuleTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleQualityControlTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiQualityControlTaskInput`].
+    /// `Input`
     pub input: AiQualityControlTaskInput,
 
-    /// `Output`: a [`QualityControlData`].
+    /// `Output`
     pub output: Option<QualityControlData>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<i64>,
 }
 
@@ -14341,40 +10690,28 @@ pub struct ScheduleQualityControlTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleRecognitionTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskInput`].
+    /// `Input`
     pub input: AiRecognitionTaskInput,
 
-    /// `Output`: a list of [`AiRecognitionResult`] objects.
+    /// `Output`
     pub output: Vec<AiRecognitionResult>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: String,
 }
 
@@ -14383,40 +10720,28 @@ pub struct ScheduleRecognitionTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleReviewTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AiContentReviewTaskInput`].
+    /// `Input`
     pub input: AiContentReviewTaskInput,
 
-    /// `Output`: a list of [`AiContentReviewResult`] objects.
+    /// `Output`
     pub output: Option<Vec<AiContentReviewResult>>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: Option<String>,
 }
 
@@ -14425,40 +10750,28 @@ pub struct ScheduleReviewTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleSmartSubtitleTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"具体错误信息"`
+    /// `Message`; example: `"具体错误信息"`
     pub message: Option<String>,
 
-    /// `Input`: a [`SmartSubtitlesTaskInput`].
+    /// `Input`
     pub input: Option<SmartSubtitlesTaskInput>,
 
-    /// `Output`: a list of [`SmartSubtitlesResult`] objects.
+    /// `Output`
     pub output: Option<Vec<SmartSubtitlesResult>>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:28Z"`
+    /// `BeginProcessTime`; example: `"2019-07-16T06:21:28Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-07-16T06:21:46Z"`
+    /// `FinishTime`; example: `"2019-07-16T06:21:46Z"`
     pub finish_time: Option<String>,
 }
 
@@ -14467,33 +10780,25 @@ pub struct ScheduleSmartSubtitleTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScheduleTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2xxxxx123-ScheduleTask-1sbhsbhbhactest3a3aacxxx123"`
+    /// `TaskId`; example: `"2xxxxx123-ScheduleTask-1sbhsbhbhactest3a3aacxxx123"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"source file err"`
+    /// `Message`; example: `"source file err"`
     pub message: String,
 
-    /// `InputInfo`: a [`MediaInputInfo`].
+    /// `InputInfo`
     pub input_info: Option<MediaInputInfo>,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `ActivityResultSet`: a list of [`ActivityResult`] objects.
+    /// `ActivityResultSet`
     pub activity_result_set: Option<Vec<ActivityResult>>,
 }
 
@@ -14502,56 +10807,40 @@ pub struct ScheduleTask {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules).
 #[tc_model]
 pub struct SchedulesInfo {
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ScheduleId`; example: `123`
     pub schedule_id: i64,
 
-    /// `ScheduleName`: a string.
-    ///
-    /// Example: `"普通转码编排test"`
+    /// `ScheduleName`; example: `"普通转码编排test"`
     pub schedule_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `Trigger`: a [`WorkflowTrigger`].
+    /// `Trigger`
     pub trigger: Option<WorkflowTrigger>,
 
-    /// `Activities`: a list of [`Activity`] objects.
+    /// `Activities`
     pub activities: Option<Vec<Activity>>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/output/"`
+    /// `OutputDir`; example: `"/output/"`
     pub output_dir: Option<String>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`].
+    /// `TaskNotifyConfig`
     pub task_notify_config: Option<TaskNotifyConfig>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-03-21T18:12:49+08:00"`
+    /// `CreateTime`; example: `"2024-03-21T18:12:49+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-03-21T18:12:49+08:00"`
+    /// `UpdateTime`; example: `"2024-03-21T18:12:49+08:00"`
     pub update_time: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vts-2xxxxx5-0"`
+    /// `ResourceId`; example: `"vts-2xxxxx5-0"`
     pub resource_id: Option<String>,
 }
 
@@ -14561,15 +10850,10 @@ pub struct SchedulesInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct ScratchRepairConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Intensity`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Intensity`; example: `0.5`
     pub intensity: Option<f64>,
 }
 
@@ -14578,14 +10862,10 @@ pub struct ScratchRepairConfig {
 /// Returned in the output of [`DescribeVideoSearchTaskDetail`](super::DescribeVideoSearchTaskDetail).
 #[tc_model]
 pub struct SearchTaskResult {
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `Score`; example: `0.6`
     pub score: Option<f64>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"caf2c4be****abc"`
+    /// `VideoId`; example: `"caf2c4be****abc"`
     pub video_id: Option<String>,
 }
 
@@ -14594,15 +10874,10 @@ pub struct SearchTaskResult {
 /// Sent in the input of [`CreateVideoSearchTask`](super::CreateVideoSearchTask).
 #[tc_model]
 pub struct SearchValueInput {
-    /// `SearchValueType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Text"`
+    /// `SearchValueType`, required in requests; example: `"Text"`
     pub search_value_type: Option<String>,
 
-    /// `TextInput`: a string.
-    ///
-    /// Example: `"测试文本"`
+    /// `TextInput`; example: `"测试文本"`
     pub text_input: Option<String>,
 }
 
@@ -14611,34 +10886,22 @@ pub struct SearchValueInput {
 /// Returned in the output of [`DescribeStreamLinkSecurityGroups`](super::DescribeStreamLinkSecurityGroups).
 #[tc_model]
 pub struct SecurityGroupInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Id`; example: `"id"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Whitelist`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `Whitelist`; example: `["0.0.0.0/0"]`
     pub whitelist: Vec<String>,
 
-    /// `OccupiedInputs`: a list of strings.
-    ///
-    /// Example: `["034561fd7ab41ea506497cdecbbc"]`
+    /// `OccupiedInputs`; example: `["034561fd7ab41ea506497cdecbbc"]`
     pub occupied_inputs: Option<Vec<String>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `OccupiedOutputs`: a list of strings.
-    ///
-    /// Example: `["094561fd7ab41ea506497cdfffc"]`
+    /// `OccupiedOutputs`; example: `["094561fd7ab41ea506497cdfffc"]`
     pub occupied_outputs: Option<Vec<String>>,
 }
 
@@ -14648,12 +10911,10 @@ pub struct SecurityGroupInfo {
 /// Returned in the output of [`CreateStreamPackageSourceLocation`](super::CreateStreamPackageSourceLocation), [`DescribeStreamPackageSourceLocation`](super::DescribeStreamPackageSourceLocation) and [`DescribeStreamPackageSourceLocations`](super::DescribeStreamPackageSourceLocations).
 #[tc_model]
 pub struct SegmentDeliverInfo {
-    /// `DefaultSegmentUrl`: a string.
-    ///
-    /// Example: `"https://tencent.com"`
+    /// `DefaultSegmentUrl`; example: `"https://tencent.com"`
     pub default_segment_url: Option<String>,
 
-    /// `NameServers`: a list of [`NameServer`] objects.
+    /// `NameServers`
     pub name_servers: Option<Vec<NameServer>>,
 }
 
@@ -14662,77 +10923,49 @@ pub struct SegmentDeliverInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ParseLiveStreamProcessNotification`](super::ParseLiveStreamProcessNotification) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SegmentRecognitionItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `85.32`
+    /// `Confidence`; example: `85.32`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `59.52`
+    /// `EndTimeOffset`; example: `59.52`
     pub end_time_offset: f64,
 
-    /// `SegmentUrl`: a string.
-    ///
-    /// Example: `"http://www.example.com/mps/test.mp4"`
+    /// `SegmentUrl`; example: `"http://www.example.com/mps/test.mp4"`
     pub segment_url: String,
 
-    /// `CovImgUrl`: a string.
-    ///
-    /// Example: `"http://www.example.com/mps/test.jpg"`
+    /// `CovImgUrl`; example: `"http://www.example.com/mps/test.jpg"`
     pub cov_img_url: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"上海风云"`
+    /// `Title`; example: `"上海风云"`
     pub title: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"本段描述从鸦片战争到民国时期，上海经历了巨大的变迁"`
+    /// `Summary`; example: `"本段描述从鸦片战争到民国时期，上海经历了巨大的变迁"`
     pub summary: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024-10-21T17:18:34+08:00"`
+    /// `BeginTime`; example: `"2024-10-21T17:18:34+08:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-10-21T17:26:19+08:00"`
+    /// `EndTime`; example: `"2024-10-21T17:26:19+08:00"`
     pub end_time: Option<String>,
 
-    /// `AudioUrl`: a string.
-    ///
-    /// Example: `"http://www.example.com/mps/audio1.mp3"`
+    /// `AudioUrl`; example: `"http://www.example.com/mps/audio1.mp3"`
     pub audio_url: Option<String>,
 
-    /// `AudioBeginTime`: a floating-point number.
-    ///
-    /// Example: `3.438`
+    /// `AudioBeginTime`; example: `3.438`
     pub audio_begin_time: Option<f64>,
 
-    /// `AudioEndTime`: a floating-point number.
-    ///
-    /// Example: `7.438`
+    /// `AudioEndTime`; example: `7.438`
     pub audio_end_time: Option<f64>,
 
-    /// `PersonPositionUrl`: a string.
-    ///
-    /// Example: `"http://test-12345**9.test.ap-beijing.myqcloud.com/streamtmp/40_xx12345.json"`
+    /// `PersonPositionUrl`; example: `"http://test-12345**9.test.ap-beijing.myqcloud.com/streamtmp/40_xx12345.json"`
     pub person_position_url: Option<String>,
 
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"party_xxxxxx"`
+    /// `PersonId`; example: `"party_xxxxxx"`
     pub person_id: Option<String>,
 }
 
@@ -14742,19 +10975,13 @@ pub struct SegmentRecognitionItem {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SegmentSpecificInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: Option<String>,
 
-    /// `FragmentTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FragmentTime`; example: `1`
     pub fragment_time: Option<i64>,
 
-    /// `FragmentEndNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FragmentEndNum`; example: `1`
     pub fragment_end_num: Option<i64>,
 }
 
@@ -14764,17 +10991,13 @@ pub struct SegmentSpecificInfo {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartSubtitleTemplates`](super::DescribeSmartSubtitleTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SelectingSubtitleAreasConfig {
-    /// `AutoAreas`: a list of [`EraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<EraseArea>>,
 
-    /// `SampleWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `SampleWidth`; example: `200`
     pub sample_width: Option<u64>,
 
-    /// `SampleHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SampleHeight`; example: `1000`
     pub sample_height: Option<u64>,
 }
 
@@ -14784,15 +11007,10 @@ pub struct SelectingSubtitleAreasConfig {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct SharpEnhanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Intensity`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Intensity`; example: `0`
     pub intensity: Option<f64>,
 }
 
@@ -14802,21 +11020,13 @@ pub struct SharpEnhanceConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SimpleAesDrm {
-    /// `Uri`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http://test.qq.com?vid=xxx"`
+    /// `Uri`, required in requests; example: `"http://test.qq.com?vid=xxx"`
     pub uri: Option<String>,
 
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"14367588ab31370e32ae000544bd007d"`
+    /// `Key`, required in requests; example: `"14367588ab31370e32ae000544bd007d"`
     pub key: Option<String>,
 
-    /// `Vector`: a string.
-    ///
-    /// Example: `"452ac1553f19b846e2f2c4cffd8f4a9b"`
+    /// `Vector`; example: `"452ac1553f19b846e2f2c4cffd8f4a9b"`
     pub vector: Option<String>,
 }
 
@@ -14826,14 +11036,10 @@ pub struct SimpleAesDrm {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct SlateInfo {
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"698557DC1D3EA60266EB"`
+    /// `SourceLocationId`; example: `"698557DC1D3EA60266EB"`
     pub source_location_id: Option<String>,
 
-    /// `VodSourceName`: a string.
-    ///
-    /// Example: `"test_source_2"`
+    /// `VodSourceName`; example: `"test_source_2"`
     pub vod_source_name: Option<String>,
 }
 
@@ -14843,16 +11049,10 @@ pub struct SlateInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartEraseTemplates`](super::DescribeSmartEraseTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartErasePrivacyConfig {
-    /// `PrivacyModel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"blur"`
+    /// `PrivacyModel`, required in requests; example: `"blur"`
     pub privacy_model: Option<String>,
 
-    /// `PrivacyTargets`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["face","plate"]`
+    /// `PrivacyTargets`, required in requests; example: `["face","plate"]`
     pub privacy_targets: Option<Vec<String>>,
 }
 
@@ -14862,62 +11062,40 @@ pub struct SmartErasePrivacyConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartEraseTemplates`](super::DescribeSmartEraseTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartEraseSubtitleConfig {
-    /// `SubtitleEraseMethod`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"auto"`
+    /// `SubtitleEraseMethod`, required in requests; example: `"auto"`
     pub subtitle_erase_method: Option<String>,
 
-    /// `SubtitleModel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"standard"`
+    /// `SubtitleModel`, required in requests; example: `"standard"`
     pub subtitle_model: Option<String>,
 
-    /// `OcrSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `OcrSwitch`; example: `"ON"`
     pub ocr_switch: Option<String>,
 
-    /// `SubtitleLang`: a string.
-    ///
-    /// Example: `"zh_en"`
+    /// `SubtitleLang`; example: `"zh_en"`
     pub subtitle_lang: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TransSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TransSwitch`; example: `"ON"`
     pub trans_switch: Option<String>,
 
-    /// `TransDstLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TransDstLang`; example: `"en"`
     pub trans_dst_lang: Option<String>,
 
-    /// `AutoAreas`: a list of [`EraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<EraseArea>>,
 
-    /// `CustomAreas`: a list of [`EraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<EraseTimeArea>>,
 
-    /// `SubtitleEmbedId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `SubtitleEmbedId`; example: `1011`
     pub subtitle_embed_id: Option<u64>,
 
-    /// `UseOriginalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalPos`; example: `1`
     pub use_original_pos: Option<i64>,
 
-    /// `UseOriginalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalSize`; example: `1`
     pub use_original_size: Option<i64>,
 }
 
@@ -14927,23 +11105,19 @@ pub struct SmartEraseSubtitleConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartEraseTaskInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Definition`; example: `101`
     pub definition: Option<i64>,
 
-    /// `RawParameter`: a [`RawSmartEraseParameter`].
+    /// `RawParameter`
     pub raw_parameter: Option<RawSmartEraseParameter>,
 
-    /// `OverrideParameter`: an [`OverrideEraseParameter`].
+    /// `OverrideParameter`
     pub override_parameter: Option<OverrideEraseParameter>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    ///
-    /// Example: `"{inputName}_smarterase.{format}"`
+    /// `OutputObjectPath`; example: `"{inputName}_smarterase.{format}"`
     pub output_object_path: Option<String>,
 }
 
@@ -14952,40 +11126,28 @@ pub struct SmartEraseTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartEraseTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: Option<String>,
 
-    /// `Input`: a [`SmartEraseTaskInput`].
+    /// `Input`
     pub input: Option<SmartEraseTaskInput>,
 
-    /// `Output`: an [`AiAnalysisTaskDelLogoOutput`].
+    /// `Output`
     pub output: Option<AiAnalysisTaskDelLogoOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2024-03-21T10:13:06Z"`
+    /// `BeginProcessTime`; example: `"2024-03-21T10:13:06Z"`
     pub begin_process_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-03-21T10:14:06Z"`
+    /// `FinishTime`; example: `"2024-03-21T10:14:06Z"`
     pub finish_time: Option<String>,
 }
 
@@ -14994,53 +11156,37 @@ pub struct SmartEraseTaskResult {
 /// Returned in the output of [`DescribeSmartEraseTemplates`](super::DescribeSmartEraseTemplates).
 #[tc_model]
 pub struct SmartEraseTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Name`; example: `"模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"用于A的模板"`
+    /// `Comment`; example: `"用于A的模板"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `EraseType`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`SmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<SmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`SmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<SmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`SmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<SmartErasePrivacyConfig>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-05T14:30:00Z"`
+    /// `CreateTime`; example: `"2023-10-05T14:30:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-10-05T14:32:00Z"`
+    /// `UpdateTime`; example: `"2024-10-05T14:32:00Z"`
     pub update_time: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"PresetTemplate1"`
+    /// `AliasName`; example: `"PresetTemplate1"`
     pub alias_name: Option<String>,
 }
 
@@ -15050,22 +11196,16 @@ pub struct SmartEraseTemplateItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeSmartEraseTemplates`](super::DescribeSmartEraseTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartEraseWatermarkConfig {
-    /// `WatermarkEraseMethod`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"auto"`
+    /// `WatermarkEraseMethod`, required in requests; example: `"auto"`
     pub watermark_erase_method: Option<String>,
 
-    /// `WatermarkModel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"advanced"`
+    /// `WatermarkModel`, required in requests; example: `"advanced"`
     pub watermark_model: Option<String>,
 
-    /// `AutoAreas`: a list of [`EraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<EraseArea>>,
 
-    /// `CustomAreas`: a list of [`EraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<EraseTimeArea>>,
 }
 
@@ -15074,35 +11214,25 @@ pub struct SmartEraseWatermarkConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskAsrFullTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"task fail"`
+    /// `Message`; example: `"task fail"`
     pub message: Option<String>,
 
-    /// `Input`: a [`SmartSubtitleTaskResultInput`].
+    /// `Input`
     pub input: Option<SmartSubtitleTaskResultInput>,
 
-    /// `Output`: a [`SmartSubtitleTaskAsrFullTextResultOutput`].
+    /// `Output`
     pub output: Option<SmartSubtitleTaskAsrFullTextResultOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 }
 
@@ -15111,21 +11241,19 @@ pub struct SmartSubtitleTaskAsrFullTextResult {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskAsrFullTextResultOutput {
-    /// `SegmentSet`: a list of [`SmartSubtitleTaskAsrFullTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Option<Vec<SmartSubtitleTaskAsrFullTextSegmentItem>>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/subtitles/1027/31*******8.vtt"`
+    /// `Path`; example: `"/subtitles/1027/31*******8.vtt"`
     pub path: Option<String>,
 
-    /// `SubtitlePath`: a string.
+    /// `SubtitlePath`
     pub subtitle_path: Option<String>,
 
-    /// `SubtitleInfo`: a [`SubtitleResult`].
+    /// `SubtitleInfo`
     pub subtitle_info: Option<SubtitleResult>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -15134,32 +11262,22 @@ pub struct SmartSubtitleTaskAsrFullTextResultOutput {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskAsrFullTextSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Confidence`; example: `100.0`
     pub confidence: Option<f64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `3.204`
+    /// `StartTimeOffset`; example: `3.204`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `7.204`
+    /// `EndTimeOffset`; example: `7.204`
     pub end_time_offset: Option<f64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云媒体处理"`
+    /// `Text`; example: `"腾讯云媒体处理"`
     pub text: Option<String>,
 
-    /// `Wordlist`: a list of [`WordResult`] objects.
+    /// `Wordlist`
     pub wordlist: Option<Vec<WordResult>>,
 
-    /// `SpeakerId`: a string.
-    ///
-    /// Example: `"speaker_0"`
+    /// `SpeakerId`; example: `"speaker_0"`
     pub speaker_id: Option<String>,
 }
 
@@ -15168,30 +11286,22 @@ pub struct SmartSubtitleTaskAsrFullTextSegmentItem {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskBatchOutput {
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"task fail"`
+    /// `Message`; example: `"task fail"`
     pub message: Option<String>,
 
-    /// `TransTextTask`: a [`SmartSubtitleTaskTransTextResultOutput`].
+    /// `TransTextTask`
     pub trans_text_task: Option<SmartSubtitleTaskTransTextResultOutput>,
 
-    /// `AsrFullTextTask`: a [`SmartSubtitleTaskAsrFullTextResultOutput`].
+    /// `AsrFullTextTask`
     pub asr_full_text_task: Option<SmartSubtitleTaskAsrFullTextResultOutput>,
 }
 
@@ -15200,35 +11310,25 @@ pub struct SmartSubtitleTaskBatchOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskFullTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"task fail"`
+    /// `Message`; example: `"task fail"`
     pub message: Option<String>,
 
-    /// `Input`: a [`SmartSubtitleTaskResultInput`].
+    /// `Input`
     pub input: Option<SmartSubtitleTaskResultInput>,
 
-    /// `Output`: a [`SmartSubtitleTaskTextResultOutput`].
+    /// `Output`
     pub output: Option<SmartSubtitleTaskTextResultOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 }
 
@@ -15237,34 +11337,22 @@ pub struct SmartSubtitleTaskFullTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskFullTextSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Confidence`; example: `100.0`
     pub confidence: Option<f64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `3.204`
+    /// `StartTimeOffset`; example: `3.204`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `7.204`
+    /// `EndTimeOffset`; example: `7.204`
     pub end_time_offset: Option<f64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"腾讯云媒体处理"`
+    /// `Text`; example: `"腾讯云媒体处理"`
     pub text: Option<String>,
 
-    /// `Trans`: a string.
-    ///
-    /// Example: `"Tencent Cloud Media Processing"`
+    /// `Trans`; example: `"Tencent Cloud Media Processing"`
     pub trans: Option<String>,
 
-    /// `SpeakerId`: a string.
-    ///
-    /// Example: `"女主"`
+    /// `SpeakerId`; example: `"女主"`
     pub speaker_id: Option<String>,
 }
 
@@ -15273,17 +11361,13 @@ pub struct SmartSubtitleTaskFullTextSegmentItem {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<i64>,
 
-    /// `RawParameter`: a [`RawSmartSubtitleParameter`].
+    /// `RawParameter`
     pub raw_parameter: Option<RawSmartSubtitleParameter>,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"{\"subtitle\":\"\"}"`
+    /// `UserExtPara`; example: `"{\"subtitle\":\"\"}"`
     pub user_ext_para: Option<String>,
 }
 
@@ -15292,16 +11376,16 @@ pub struct SmartSubtitleTaskResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskTextResultOutput {
-    /// `SegmentSet`: a list of [`SmartSubtitleTaskFullTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Option<Vec<SmartSubtitleTaskFullTextSegmentItem>>,
 
-    /// `RecognizeSubtitleResult`: a list of [`SubtitleResult`] objects.
+    /// `RecognizeSubtitleResult`
     pub recognize_subtitle_result: Option<Vec<SubtitleResult>>,
 
-    /// `TransSubtitleResult`: a list of [`SubtitleResult`] objects.
+    /// `TransSubtitleResult`
     pub trans_subtitle_result: Option<Vec<SubtitleResult>>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 }
 
@@ -15310,35 +11394,25 @@ pub struct SmartSubtitleTaskTextResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskTransTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: Option<String>,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"错误信息"`
+    /// `Message`; example: `"错误信息"`
     pub message: Option<String>,
 
-    /// `Input`: a [`SmartSubtitleTaskResultInput`].
+    /// `Input`
     pub input: Option<SmartSubtitleTaskResultInput>,
 
-    /// `Output`: a [`SmartSubtitleTaskTransTextResultOutput`].
+    /// `Output`
     pub output: Option<SmartSubtitleTaskTransTextResultOutput>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 }
 
@@ -15347,23 +11421,19 @@ pub struct SmartSubtitleTaskTransTextResult {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskTransTextResultOutput {
-    /// `SegmentSet`: a list of [`SmartSubtitleTaskTransTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Option<Vec<SmartSubtitleTaskTransTextSegmentItem>>,
 
-    /// `SubtitlePath`: a string.
-    ///
-    /// Example: `"http://lily-12*****.cos.ap-shanghai.myqcloud.com/310*****.vtt"`
+    /// `SubtitlePath`; example: `"http://lily-12*****.cos.ap-shanghai.myqcloud.com/310*****.vtt"`
     pub subtitle_path: Option<String>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/subtitles/1027/310*****.vtt"`
+    /// `Path`; example: `"/subtitles/1027/310*****.vtt"`
     pub path: Option<String>,
 
-    /// `SubtitleResults`: a list of [`SubtitleTransResultItem`] objects.
+    /// `SubtitleResults`
     pub subtitle_results: Option<Vec<SubtitleTransResultItem>>,
 }
 
@@ -15372,37 +11442,25 @@ pub struct SmartSubtitleTaskTransTextResultOutput {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitleTaskTransTextSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: Option<f64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `17.45`
+    /// `StartTimeOffset`; example: `17.45`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `29.99`
+    /// `EndTimeOffset`; example: `29.99`
     pub end_time_offset: Option<f64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: Option<String>,
 
-    /// `Trans`: a string.
-    ///
-    /// Example: `"Hello"`
+    /// `Trans`; example: `"Hello"`
     pub trans: Option<String>,
 
-    /// `Wordlist`: a list of [`WordResult`] objects.
+    /// `Wordlist`
     pub wordlist: Option<Vec<WordResult>>,
 
-    /// `SpeakerId`: a string.
-    ///
-    /// Example: `"speaker_0"`
+    /// `SpeakerId`; example: `"speaker_0"`
     pub speaker_id: Option<String>,
 }
 
@@ -15411,95 +11469,61 @@ pub struct SmartSubtitleTaskTransTextSegmentItem {
 /// Returned in the output of [`DescribeSmartSubtitleTemplates`](super::DescribeSmartSubtitleTemplates).
 #[tc_model]
 pub struct SmartSubtitleTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Name`; example: `"模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"用于A的模板"`
+    /// `Comment`; example: `"用于A的模板"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: Option<String>,
 
-    /// `AsrHotWordsConfigure`: an [`AsrHotWordsConfigure`].
+    /// `AsrHotWordsConfigure`
     pub asr_hot_words_configure: Option<AsrHotWordsConfigure>,
 
-    /// `AsrHotWordsLibraryName`: a string.
-    ///
-    /// Example: `"HotwordsName1"`
+    /// `AsrHotWordsLibraryName`; example: `"HotwordsName1"`
     pub asr_hot_words_library_name: Option<String>,
 
-    /// `VideoSrcLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`; example: `"zh"`
     pub video_src_language: String,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `SubtitleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`; example: `0`
     pub subtitle_type: i64,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TranslateSwitch`; example: `"ON"`
     pub translate_switch: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TranslateDstLanguage`; example: `"en"`
     pub translate_dst_language: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-05T14:30:00Z"`
+    /// `CreateTime`; example: `"2023-10-05T14:30:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-10-05T14:32:00Z"`
+    /// `UpdateTime`; example: `"2024-10-05T14:32:00Z"`
     pub update_time: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"PresetTemplate1"`
+    /// `AliasName`; example: `"PresetTemplate1"`
     pub alias_name: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`SelectingSubtitleAreasConfig`].
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<SelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `SubtitleEmbedId`; example: `1011`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerMode`; example: `0`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerLabel`; example: `0`
     pub speaker_label: Option<i64>,
 }
 
@@ -15508,21 +11532,19 @@ pub struct SmartSubtitleTemplateItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitlesResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"AsrFullTextRecognition"`
+    /// `Type`; example: `"AsrFullTextRecognition"`
     pub r#type: Option<String>,
 
-    /// `AsrFullTextTask`: a [`SmartSubtitleTaskAsrFullTextResult`].
+    /// `AsrFullTextTask`
     pub asr_full_text_task: Option<SmartSubtitleTaskAsrFullTextResult>,
 
-    /// `TransTextTask`: a [`SmartSubtitleTaskTransTextResult`].
+    /// `TransTextTask`
     pub trans_text_task: Option<SmartSubtitleTaskTransTextResult>,
 
-    /// `PureSubtitleTransTask`: a [`PureSubtitleTransResult`].
+    /// `PureSubtitleTransTask`
     pub pure_subtitle_trans_task: Option<PureSubtitleTransResult>,
 
-    /// `OcrFullTextTask`: a [`SmartSubtitleTaskFullTextResult`].
+    /// `OcrFullTextTask`
     pub ocr_full_text_task: Option<SmartSubtitleTaskFullTextResult>,
 }
 
@@ -15532,27 +11554,19 @@ pub struct SmartSubtitlesResult {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SmartSubtitlesTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `110167`
+    /// `Definition`; example: `110167`
     pub definition: Option<u64>,
 
-    /// `UserExtPara`: a string.
-    ///
-    /// Example: `"用户扩展字段"`
+    /// `UserExtPara`; example: `"用户扩展字段"`
     pub user_ext_para: Option<String>,
 
-    /// `RawParameter`: a [`RawSmartSubtitleParameter`].
+    /// `RawParameter`
     pub raw_parameter: Option<RawSmartSubtitleParameter>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
-    ///
-    /// Example: `{"CosOutputStorage":{"Bucket":"xxxx-yyy","Region":"region"},"Type":"COS"}`
+    /// `OutputStorage`; example: `{"CosOutputStorage":{"Bucket":"xxxx-yyy","Region":"region"},"Type":"COS"}`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    ///
-    /// Example: `"/storage/{inputName}_smartsubtitle_{definition}.{format}"`
+    /// `OutputObjectPath`; example: `"/storage/{inputName}_smartsubtitle_{definition}.{format}"`
     pub output_object_path: Option<String>,
 }
 
@@ -15562,42 +11576,28 @@ pub struct SmartSubtitlesTaskInput {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SnapshotByTimeOffsetTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11028`
+    /// `Definition`; example: `11028`
     pub definition: u64,
 
-    /// `ExtTimeOffsetSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["3.5s","50%"]`
+    /// `ExtTimeOffsetSet`, always sent in responses; example: `["3.5s","50%"]`
     pub ext_time_offset_set: Option<Vec<String>>,
 
-    /// `TimeOffsetSet`: a list of floating-point numbers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[7.5,10]`
+    /// `TimeOffsetSet`, always sent in responses; example: `[7.5,10]`
     pub time_offset_set: Option<Vec<f64>>,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/mps/output/{inputName}_test_{definition}.{format}"`
+    /// `OutputObjectPath`, always sent in responses; example: `"/mps/output/{inputName}_test_{definition}.{format}"`
     pub output_object_path: Option<String>,
 
-    /// `ObjectNumberFormat`: a [`NumberFormat`].
+    /// `ObjectNumberFormat`
     pub object_number_format: Option<NumberFormat>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"snapshot\":\"\"}"`
+    /// `ExtInfo`; example: `"{\"snapshot\":\"\"}"`
     pub ext_info: Option<String>,
 }
 
@@ -15606,59 +11606,37 @@ pub struct SnapshotByTimeOffsetTaskInput {
 /// Returned in the output of [`DescribeSnapshotByTimeOffsetTemplates`](super::DescribeSnapshotByTimeOffsetTemplates).
 #[tc_model]
 pub struct SnapshotByTimeOffsetTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `239287`
+    /// `Definition`; example: `239287`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"时间点截图模板"`
+    /// `Name`; example: `"时间点截图模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"时间点截图模板"`
+    /// `Comment`; example: `"时间点截图模板"`
     pub comment: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Width`; example: `400`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Height`; example: `400`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-05-07T12:14:58Z"`
+    /// `CreateTime`; example: `"2024-05-07T12:14:58Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-05-07T12:15:39Z"`
+    /// `UpdateTime`; example: `"2024-05-07T12:15:39Z"`
     pub update_time: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: String,
 }
 
@@ -15667,34 +11645,22 @@ pub struct SnapshotByTimeOffsetTemplate {
 /// Returned in the output of [`DescribeStreamPackageSourceAlerts`](super::DescribeStreamPackageSourceAlerts).
 #[tc_model]
 pub struct SourceAlert {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"66503E8E0000930000F1"`
+    /// `SourceId`; example: `"66503E8E0000930000F1"`
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"source_name"`
+    /// `SourceName`; example: `"source_name"`
     pub source_name: Option<String>,
 
-    /// `Code`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20012`
+    /// `Code`; example: `20012`
     pub code: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"PLAYBACK_WARNING"`
+    /// `Category`; example: `"PLAYBACK_WARNING"`
     pub category: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"https://test.com/demo.m3u8 request response http 404."`
+    /// `Message`; example: `"https://test.com/demo.m3u8 request response http 404."`
     pub message: Option<String>,
 
-    /// `LastModifiedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590508900`
+    /// `LastModifiedTime`; example: `1590508900`
     pub last_modified_time: Option<u64>,
 }
 
@@ -15703,40 +11669,28 @@ pub struct SourceAlert {
 /// Returned in the output of [`CreateStreamPackageSource`](super::CreateStreamPackageSource), [`DescribeStreamPackageSource`](super::DescribeStreamPackageSource) and [`DescribeStreamPackageSources`](super::DescribeStreamPackageSources).
 #[tc_model]
 pub struct SourceInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_source"`
+    /// `Name`; example: `"test_source"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `Type`; example: `"VOD"`
     pub r#type: Option<String>,
 
-    /// `PackageConf`: a list of [`SourcePackageConf`] objects.
+    /// `PackageConf`
     pub package_conf: Option<Vec<SourcePackageConf>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6985B2641D3EA53D16FD"`
+    /// `Id`; example: `"6985B2641D3EA53D16FD"`
     pub id: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770369636`
+    /// `CreateTime`; example: `1770369636`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1770369636`
+    /// `UpdateTime`; example: `1770369636`
     pub update_time: Option<u64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `SourceTags`: a list of [`SourceTag`] objects.
+    /// `SourceTags`
     pub source_tags: Option<Vec<SourceTag>>,
 }
 
@@ -15745,57 +11699,37 @@ pub struct SourceInfo {
 /// Returned in the output of [`CreateStreamPackageSourceLocation`](super::CreateStreamPackageSourceLocation), [`DescribeStreamPackageSourceLocation`](super::DescribeStreamPackageSourceLocation) and [`DescribeStreamPackageSourceLocations`](super::DescribeStreamPackageSourceLocations).
 #[tc_model]
 pub struct SourceLocationInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"69CA3E5D4083AFE14663"`
+    /// `Id`; example: `"69CA3E5D4083AFE14663"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_channel"`
+    /// `Name`; example: `"test_channel"`
     pub name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-mumbai"`
+    /// `Region`; example: `"ap-mumbai"`
     pub region: Option<String>,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `BaseUrl`; example: `"http://www.baidu.com"`
     pub base_url: Option<String>,
 
-    /// `SegmentDeliverEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SegmentDeliverEnable`; example: `true`
     pub segment_deliver_enable: Option<bool>,
 
-    /// `SegmentDeliverConf`: a [`SegmentDeliverInfo`].
+    /// `SegmentDeliverConf`
     pub segment_deliver_conf: Option<SegmentDeliverInfo>,
 
-    /// `AttachedLiveSources`: a list of strings.
-    ///
-    /// Example: `["69CA3EA14083B04FDE2D"]`
+    /// `AttachedLiveSources`; example: `["69CA3EA14083B04FDE2D"]`
     pub attached_live_sources: Option<Vec<String>>,
 
-    /// `AttachedVodSources`: a list of strings.
-    ///
-    /// Example: `["69CA25CB4083B064D4BA"]`
+    /// `AttachedVodSources`; example: `["69CA25CB4083B064D4BA"]`
     pub attached_vod_sources: Option<Vec<String>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774861917`
+    /// `CreateTime`; example: `1774861917`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774861985`
+    /// `UpdateTime`; example: `1774861985`
     pub update_time: Option<u64>,
 
-    /// `SegmentDeliverUsePackageEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SegmentDeliverUsePackageEnable`; example: `true`
     pub segment_deliver_use_package_enable: Option<bool>,
 }
 
@@ -15805,19 +11739,13 @@ pub struct SourceLocationInfo {
 /// Returned in the output of [`CreateStreamPackageSource`](super::CreateStreamPackageSource), [`DescribeStreamPackageSource`](super::DescribeStreamPackageSource) and [`DescribeStreamPackageSources`](super::DescribeStreamPackageSources).
 #[tc_model]
 pub struct SourcePackageConf {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_test"`
+    /// `GroupName`; example: `"group_test"`
     pub group_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Type`; example: `"HLS"`
     pub r#type: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/vod/main.m3u8"`
+    /// `Path`; example: `"/vod/main.m3u8"`
     pub path: Option<String>,
 }
 
@@ -15827,14 +11755,10 @@ pub struct SourcePackageConf {
 /// Returned in the output of [`CreateStreamPackageSource`](super::CreateStreamPackageSource), [`DescribeStreamPackageSource`](super::DescribeStreamPackageSource) and [`DescribeStreamPackageSources`](super::DescribeStreamPackageSources).
 #[tc_model]
 pub struct SourceTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"SPORT"`
+    /// `Key`; example: `"SPORT"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"sport"`
+    /// `Value`; example: `"sport"`
     pub value: Option<String>,
 }
 
@@ -15844,34 +11768,22 @@ pub struct SourceTag {
 /// Returned in the output of [`QueryProject`](super::QueryProject).
 #[tc_model]
 pub struct Speakers {
-    /// `SpeakerId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"xiao_yan"`
+    /// `SpeakerId`, required in requests; example: `"xiao_yan"`
     pub speaker_id: Option<String>,
 
-    /// `VoiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"voice_001"`
+    /// `VoiceId`, required in requests; example: `"voice_001"`
     pub voice_id: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `Gender`; example: `"male"`
     pub gender: Option<String>,
 
-    /// `AgeGroup`: a string.
-    ///
-    /// Example: `"youth"`
+    /// `AgeGroup`; example: `"youth"`
     pub age_group: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"女主薰儿"`
+    /// `Description`; example: `"女主薰儿"`
     pub description: Option<String>,
 
-    /// `NameTerms`: a list of [`TermBase`] objects.
+    /// `NameTerms`
     pub name_terms: Option<Vec<TermBase>>,
 }
 
@@ -15880,12 +11792,10 @@ pub struct Speakers {
 /// Returned in the output of [`DescribeUsageData`](super::DescribeUsageData).
 #[tc_model]
 pub struct SpecificationDataItem {
-    /// `Specification`: a string.
-    ///
-    /// Example: `"Delogo.desubtitle.FHD"`
+    /// `Specification`; example: `"Delogo.desubtitle.FHD"`
     pub specification: String,
 
-    /// `Data`: a list of [`TaskStatDataItem`] objects.
+    /// `Data`
     pub data: Vec<TaskStatDataItem>,
 }
 
@@ -15895,32 +11805,19 @@ pub struct SpecificationDataItem {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SpekeDrm {
-    /// `ResourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123xx"`
+    /// `ResourceId`, required in requests; example: `"123xx"`
     pub resource_id: Option<String>,
 
-    /// `KeyServerUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://fe.drmtoday.com/frontend/cpix/v1/xxxxx?ticket=xxxxx"`
+    /// `KeyServerUrl`, required in requests; example: `"https://fe.drmtoday.com/frontend/cpix/v1/xxxxx?ticket=xxxxx"`
     pub key_server_url: Option<String>,
 
-    /// `Vector`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"452ac1553f19b846e2f2c4cffd8f4a9b"`
+    /// `Vector`, required in requests; example: `"452ac1553f19b846e2f2c4cffd8f4a9b"`
     pub vector: Option<String>,
 
-    /// `EncryptionMethod`: a string.
-    ///
-    /// Example: `"cbcs"`
+    /// `EncryptionMethod`; example: `"cbcs"`
     pub encryption_method: Option<String>,
 
-    /// `EncryptionPreset`: a string.
-    ///
-    /// Example: `"preset0"`
+    /// `EncryptionPreset`; example: `"preset0"`
     pub encryption_preset: Option<String>,
 }
 
@@ -15930,25 +11827,17 @@ pub struct SpekeDrm {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct SpliceInsertInfo {
-    /// `EventID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventID`; example: `"1"`
     #[tc(rename = "EventID")]
     pub event_id: Option<String>,
 
-    /// `AvailNum`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AvailNum`; example: `"0"`
     pub avail_num: Option<String>,
 
-    /// `AvailExpected`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AvailExpected`; example: `"0"`
     pub avail_expected: Option<String>,
 
-    /// `ProgramID`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ProgramID`; example: `"3"`
     #[tc(rename = "ProgramID")]
     pub program_id: Option<String>,
 }
@@ -15958,7 +11847,7 @@ pub struct SpliceInsertInfo {
 /// Returned in the output of [`DescribeStreamLinkRegions`](super::DescribeStreamLinkRegions).
 #[tc_model]
 pub struct StreamLinkRegionInfo {
-    /// `Regions`: a list of [`RegionInfo`] objects.
+    /// `Regions`
     pub regions: Vec<RegionInfo>,
 }
 
@@ -15968,15 +11857,13 @@ pub struct StreamLinkRegionInfo {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct StreamSelector {
-    /// `SelectorType`: a string.
-    ///
-    /// Example: `"PID"`
+    /// `SelectorType`; example: `"PID"`
     pub selector_type: Option<String>,
 
-    /// `PidSelector`: a [`PidSelector`].
+    /// `PidSelector`
     pub pid_selector: Option<PidSelector>,
 
-    /// `TrackSelector`: a [`TrackSelector`].
+    /// `TrackSelector`
     pub track_selector: Option<TrackSelector>,
 }
 
@@ -15985,19 +11872,13 @@ pub struct StreamSelector {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and 2 more.
 #[tc_model]
 pub struct StreamUrlDetail {
-    /// `Label`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `Label`; example: `"BGP"`
     pub label: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"rtmp://example.com/live/live_channel"`
+    /// `Url`; example: `"rtmp://example.com/live/live_channel"`
     pub url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Playback"`
+    /// `Type`; example: `"Playback"`
     pub r#type: Option<String>,
 }
 
@@ -16006,12 +11887,10 @@ pub struct StreamUrlDetail {
 /// Returned in the output of [`DetectVideoSubtitleArea`](super::DetectVideoSubtitleArea).
 #[tc_model]
 pub struct SubtitleArea {
-    /// `Area`: an [`EraseArea`].
+    /// `Area`
     pub area: EraseArea,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `92.46`
+    /// `Confidence`; example: `92.46`
     pub confidence: f64,
 }
 
@@ -16021,59 +11900,37 @@ pub struct SubtitleArea {
 /// Returned in the output of [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates).
 #[tc_model]
 pub struct SubtitleBoardConfig {
-    /// `SubtitleBoardConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleBoardConfigSwitch`; example: `0`
     pub subtitle_board_config_switch: Option<i64>,
 
-    /// `BoardX`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardX`; example: `0`
     pub board_x: Option<i64>,
 
-    /// `BoardXUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardXUnit`; example: `0`
     pub board_x_unit: Option<i64>,
 
-    /// `BoardY`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardY`; example: `0`
     pub board_y: Option<i64>,
 
-    /// `BoardYUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardYUnit`; example: `0`
     pub board_y_unit: Option<i64>,
 
-    /// `BoardWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BoardWidth`; example: `90`
     pub board_width: Option<i64>,
 
-    /// `BoardWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardWidthUnit`; example: `0`
     pub board_width_unit: Option<i64>,
 
-    /// `BoardHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `BoardHeight`; example: `15`
     pub board_height: Option<i64>,
 
-    /// `BoardHeightUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardHeightUnit`; example: `0`
     pub board_height_unit: Option<i64>,
 
-    /// `BoardColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `BoardColor`; example: `"0x000000"`
     pub board_color: Option<String>,
 
-    /// `BoardAlpha`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `BoardAlpha`; example: `0`
     pub board_alpha: Option<f64>,
 }
 
@@ -16083,79 +11940,55 @@ pub struct SubtitleBoardConfig {
 /// Returned in the output of [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates).
 #[tc_model]
 pub struct SubtitleEmbedConfig {
-    /// `FontType`: a string.
-    ///
-    /// Example: `"kai.ttf"`
+    /// `FontType`; example: `"kai.ttf"`
     pub font_type: Option<String>,
 
-    /// `FontPath`: a string.
-    ///
-    /// Example: `"/url"`
+    /// `FontPath`; example: `"/url"`
     pub font_path: Option<String>,
 
-    /// `CosInputInfo`: a [`CosInputInfo`].
+    /// `CosInputInfo`
     pub cos_input_info: Option<CosInputInfo>,
 
-    /// `FontSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FontSize`; example: `50`
     pub font_size: Option<i64>,
 
-    /// `FontSizeUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FontSizeUnit`; example: `0`
     pub font_size_unit: Option<i64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `FontAlpha`; example: `0.0`
     pub font_alpha: Option<f64>,
 
-    /// `PosX`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosX`; example: `0`
     pub pos_x: Option<i64>,
 
-    /// `PosXUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosXUnit`; example: `0`
     pub pos_x_unit: Option<i64>,
 
-    /// `PosY`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PosY`; example: `4`
     pub pos_y: Option<i64>,
 
-    /// `PosYUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosYUnit`; example: `0`
     pub pos_y_unit: Option<i64>,
 
-    /// `SubtitleBoardConfig`: a [`SubtitleBoardConfig`].
+    /// `SubtitleBoardConfig`
     pub subtitle_board_config: Option<SubtitleBoardConfig>,
 
-    /// `SubtitleLayoutConfig`: a [`SubtitleLayoutConfig`].
+    /// `SubtitleLayoutConfig`
     pub subtitle_layout_config: Option<SubtitleLayoutConfig>,
 
-    /// `SubtitleOutlineConfig`: a [`SubtitleOutlineConfig`].
+    /// `SubtitleOutlineConfig`
     pub subtitle_outline_config: Option<SubtitleOutlineConfig>,
 
-    /// `SubtitleShadowConfig`: a [`SubtitleShadowConfig`].
+    /// `SubtitleShadowConfig`
     pub subtitle_shadow_config: Option<SubtitleShadowConfig>,
 
-    /// `SampleWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `SampleWidth`; example: `1920`
     pub sample_width: Option<i64>,
 
-    /// `SampleHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `SampleHeight`; example: `1080`
     pub sample_height: Option<i64>,
 }
 
@@ -16164,47 +11997,31 @@ pub struct SubtitleEmbedConfig {
 /// Returned in the output of [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates).
 #[tc_model]
 pub struct SubtitleEmbedTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `Definition`; example: `1011`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"字幕压制模板"`
+    /// `Name`; example: `"字幕压制模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `DeleteTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteTag`; example: `0`
     pub delete_tag: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-05T14:30:00Z"`
+    /// `CreateTime`; example: `"2023-10-05T14:30:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-10-05T14:32:00Z"`
+    /// `UpdateTime`; example: `"2023-10-05T14:32:00Z"`
     pub update_time: String,
 
-    /// `SubtitleEmbedConfig`: a [`SubtitleEmbedConfig`].
+    /// `SubtitleEmbedConfig`
     pub subtitle_embed_config: Option<SubtitleEmbedConfig>,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"AutoFont-NoBackground-SmallSize'"`
+    /// `AliasName`; example: `"AutoFont-NoBackground-SmallSize'"`
     pub alias_name: Option<String>,
 }
 
@@ -16214,24 +12031,16 @@ pub struct SubtitleEmbedTemplateItem {
 /// Returned in the output of [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates).
 #[tc_model]
 pub struct SubtitleLayoutConfig {
-    /// `SubtitleLayoutConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleLayoutConfigSwitch`; example: `0`
     pub subtitle_layout_config_switch: Option<i64>,
 
-    /// `LineSpacing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LineSpacing`; example: `0`
     pub line_spacing: Option<i64>,
 
-    /// `LineSpacingUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LineSpacingUnit`; example: `0`
     pub line_spacing_unit: Option<i64>,
 
-    /// `Alignment`: a string.
-    ///
-    /// Example: `"bottom"`
+    /// `Alignment`; example: `"bottom"`
     pub alignment: Option<String>,
 }
 
@@ -16241,29 +12050,19 @@ pub struct SubtitleLayoutConfig {
 /// Returned in the output of [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates).
 #[tc_model]
 pub struct SubtitleOutlineConfig {
-    /// `SubtitleOutlineConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleOutlineConfigSwitch`; example: `0`
     pub subtitle_outline_config_switch: Option<i64>,
 
-    /// `OutlineWidth`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `OutlineWidth`; example: `0.3`
     pub outline_width: Option<f64>,
 
-    /// `OutlineWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutlineWidthUnit`; example: `0`
     pub outline_width_unit: Option<i64>,
 
-    /// `OutlineColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `OutlineColor`; example: `"0x000000"`
     pub outline_color: Option<String>,
 
-    /// `OutlineAlpha`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `OutlineAlpha`; example: `0.0`
     pub outline_alpha: Option<f64>,
 }
 
@@ -16272,9 +12071,7 @@ pub struct SubtitleOutlineConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SubtitlePosition {
-    /// `CenterY`: a signed 64-bit integer.
-    ///
-    /// Example: `970`
+    /// `CenterY`; example: `970`
     pub center_y: i64,
 }
 
@@ -16283,29 +12080,19 @@ pub struct SubtitlePosition {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SubtitleResult {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xx/310*****.vtt"`
+    /// `Path`; example: `"/xx/310*****.vtt"`
     pub path: Option<String>,
 
-    /// `SubtitleEmbedPath`: a string.
-    ///
-    /// Example: `"/xx/310*****.mp4"`
+    /// `SubtitleEmbedPath`; example: `"/xx/310*****.mp4"`
     pub subtitle_embed_path: Option<String>,
 
-    /// `SubtitleFileId`: a string.
-    ///
-    /// Example: `"966263619047610987"`
+    /// `SubtitleFileId`; example: `"966263619047610987"`
     pub subtitle_file_id: Option<String>,
 }
 
@@ -16315,29 +12102,19 @@ pub struct SubtitleResult {
 /// Returned in the output of [`DescribeSubtitleEmbedTemplates`](super::DescribeSubtitleEmbedTemplates).
 #[tc_model]
 pub struct SubtitleShadowConfig {
-    /// `SubtitleShadowConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleShadowConfigSwitch`; example: `0`
     pub subtitle_shadow_config_switch: Option<i64>,
 
-    /// `ShadowWidth`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `ShadowWidth`; example: `0.0`
     pub shadow_width: Option<f64>,
 
-    /// `ShadowWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShadowWidthUnit`; example: `0`
     pub shadow_width_unit: Option<i64>,
 
-    /// `ShadowColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `ShadowColor`; example: `"0x000000"`
     pub shadow_color: Option<String>,
 
-    /// `ShadowAlpha`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `ShadowAlpha`; example: `0.0`
     pub shadow_alpha: Option<f64>,
 }
 
@@ -16347,135 +12124,85 @@ pub struct SubtitleShadowConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SubtitleTemplate {
-    /// `Path`: a string.
-    ///
-    /// Example: `"https://test-13xxxx46.cos.ap-nanjing.myqcloud.com/xxxxx/subtitle/1.srt"`
+    /// `Path`; example: `"https://test-13xxxx46.cos.ap-nanjing.myqcloud.com/xxxxx/subtitle/1.srt"`
     pub path: Option<String>,
 
-    /// `StreamIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamIndex`; example: `0`
     pub stream_index: Option<i64>,
 
-    /// `SubtitleFileInput`: a [`MediaInputInfo`].
+    /// `SubtitleFileInput`
     pub subtitle_file_input: Option<MediaInputInfo>,
 
-    /// `FontFileInput`: a [`MediaInputInfo`].
+    /// `FontFileInput`
     pub font_file_input: Option<MediaInputInfo>,
 
-    /// `FontType`: a string.
-    ///
-    /// Example: `"kai.ttf"`
+    /// `FontType`; example: `"kai.ttf"`
     pub font_type: Option<String>,
 
-    /// `FontSize`: a string.
-    ///
-    /// Example: `"50px"`
+    /// `FontSize`; example: `"50px"`
     pub font_size: Option<String>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `FontAlpha`; example: `1.0`
     pub font_alpha: Option<f64>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"4%"`
+    /// `YPos`; example: `"4%"`
     pub y_pos: Option<String>,
 
-    /// `BoardY`: a string.
-    ///
-    /// Example: `"1%"`
+    /// `BoardY`; example: `"1%"`
     pub board_y: Option<String>,
 
-    /// `BoardWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `BoardWidth`; example: `1920`
     pub board_width: Option<i64>,
 
-    /// `BoardHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BoardHeight`; example: `100`
     pub board_height: Option<i64>,
 
-    /// `BoardColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `BoardColor`; example: `"0x000000"`
     pub board_color: Option<String>,
 
-    /// `BoardAlpha`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `BoardAlpha`; example: `0.8`
     pub board_alpha: Option<f64>,
 
-    /// `OutlineWidth`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OutlineWidth`; example: `1.0`
     pub outline_width: Option<f64>,
 
-    /// `OutlineColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `OutlineColor`; example: `"0x000000"`
     pub outline_color: Option<String>,
 
-    /// `OutlineAlpha`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `OutlineAlpha`; example: `0.8`
     pub outline_alpha: Option<f64>,
 
-    /// `ShadowWidth`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `ShadowWidth`; example: `1.0`
     pub shadow_width: Option<f64>,
 
-    /// `ShadowColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `ShadowColor`; example: `"0x000000"`
     pub shadow_color: Option<String>,
 
-    /// `ShadowAlpha`: a floating-point number.
-    ///
-    /// Example: `0.9`
+    /// `ShadowAlpha`; example: `0.9`
     pub shadow_alpha: Option<f64>,
 
-    /// `LineSpacing`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LineSpacing`; example: `5`
     pub line_spacing: Option<i64>,
 
-    /// `Alignment`: a string.
-    ///
-    /// Example: `"bottom"`
+    /// `Alignment`; example: `"bottom"`
     pub alignment: Option<String>,
 
-    /// `BoardWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BoardWidthUnit`; example: `1`
     pub board_width_unit: Option<i64>,
 
-    /// `BoardHeightUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BoardHeightUnit`; example: `1`
     pub board_height_unit: Option<i64>,
 
-    /// `OutlineWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutlineWidthUnit`; example: `1`
     pub outline_width_unit: Option<i64>,
 
-    /// `ShadowWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShadowWidthUnit`; example: `1`
     pub shadow_width_unit: Option<i64>,
 
-    /// `LineSpacingUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LineSpacingUnit`; example: `1`
     pub line_spacing_unit: Option<i64>,
 }
 
@@ -16484,34 +12211,22 @@ pub struct SubtitleTemplate {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SubtitleTransResultItem {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `TransSrc`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TransSrc`; example: `"en"`
     pub trans_src: Option<String>,
 
-    /// `TransDst`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TransDst`; example: `"zh"`
     pub trans_dst: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/subtitles/1027/xxx.vtt"`
+    /// `Path`; example: `"/subtitles/1027/xxx.vtt"`
     pub path: Option<String>,
 
-    /// `SubtitleEmbedPath`: a string.
-    ///
-    /// Example: `"/subtitles/1027/xxx.mp4"`
+    /// `SubtitleEmbedPath`; example: `"/subtitles/1027/xxx.mp4"`
     pub subtitle_embed_path: Option<String>,
 
-    /// `SubtitleFileId`: a string.
-    ///
-    /// Example: `"966263619047610987"`
+    /// `SubtitleFileId`; example: `"966263619047610987"`
     pub subtitle_file_id: Option<String>,
 }
 
@@ -16521,20 +12236,13 @@ pub struct SubtitleTransResultItem {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct SuperResolutionConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"lq"`
+    /// `Type`; example: `"lq"`
     pub r#type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Size`; example: `2`
     pub size: Option<i64>,
 }
 
@@ -16544,14 +12252,10 @@ pub struct SuperResolutionConfig {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct SvgWatermarkInput {
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"0px"`
+    /// `Height`; example: `"0px"`
     pub height: Option<String>,
 }
 
@@ -16560,14 +12264,10 @@ pub struct SvgWatermarkInput {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct SvgWatermarkInputForUpdate {
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"0px"`
+    /// `Height`; example: `"0px"`
     pub height: Option<String>,
 }
 
@@ -16576,9 +12276,7 @@ pub struct SvgWatermarkInputForUpdate {
 /// Sent in the input of [`ChangeVoice`](super::ChangeVoice), [`CloneVoice`](super::CloneVoice), [`SyncDubbing`](super::SyncDubbing) and [`TextToSpeech`](super::TextToSpeech).
 #[tc_model]
 pub struct SyncDubbingOutputOption {
-    /// `Type`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Type`; example: `"url"`
     pub r#type: Option<String>,
 }
 
@@ -16589,15 +12287,10 @@ pub struct SyncDubbingOutputOption {
 #[doc(alias = "TEHDConfig")]
 #[tc_model]
 pub struct TehdConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEHD-100"`
+    /// `Type`; example: `"TEHD-100"`
     pub r#type: String,
 
-    /// `MaxVideoBitrate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MaxVideoBitrate`, always sent in responses; example: `0`
     pub max_video_bitrate: Option<i64>,
 }
 
@@ -16608,14 +12301,10 @@ pub struct TehdConfig {
 #[doc(alias = "TEHDConfigForUpdate")]
 #[tc_model]
 pub struct TehdConfigForUpdate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEHD-100"`
+    /// `Type`; example: `"TEHD-100"`
     pub r#type: Option<String>,
 
-    /// `MaxVideoBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxVideoBitrate`; example: `0`
     pub max_video_bitrate: Option<i64>,
 }
 
@@ -16625,9 +12314,7 @@ pub struct TehdConfigForUpdate {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct TagConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -16636,9 +12323,7 @@ pub struct TagConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct TagConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -16648,55 +12333,32 @@ pub struct TagConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeWorkflows`](super::DescribeWorkflows).
 #[tc_model]
 pub struct TaskNotifyConfig {
-    /// `NotifyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"URL"`
+    /// `NotifyType`, always sent in responses; example: `"URL"`
     pub notify_type: Option<String>,
 
-    /// `NotifyMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Finish"`
+    /// `NotifyMode`, always sent in responses; example: `"Finish"`
     pub notify_mode: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://www.qq.com/callback"`
+    /// `NotifyUrl`, always sent in responses; example: `"http://www.qq.com/callback"`
     pub notify_url: Option<String>,
 
-    /// `CmqModel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Queue"`
+    /// `CmqModel`, always sent in responses; example: `"Queue"`
     pub cmq_model: Option<String>,
 
-    /// `CmqRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sh"`
+    /// `CmqRegion`, always sent in responses; example: `"sh"`
     pub cmq_region: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mps_notify"`
+    /// `TopicName`, always sent in responses; example: `"mps_notify"`
     pub topic_name: Option<String>,
 
-    /// `QueueName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mps_que"`
+    /// `QueueName`, always sent in responses; example: `"mps_que"`
     pub queue_name: Option<String>,
 
-    /// `AwsSQS`: an [`AwsSqs`].
+    /// `AwsSQS`
     #[tc(rename = "AwsSQS")]
     pub aws_sqs: Option<AwsSqs>,
 
-    /// `NotifyKey`: a string.
-    ///
-    /// Example: `"0se***9idaY"`
+    /// `NotifyKey`; example: `"0se***9idaY"`
     pub notify_key: Option<String>,
 }
 
@@ -16706,18 +12368,16 @@ pub struct TaskNotifyConfig {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct TaskOutputStorage {
-    /// `Type`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Type`; example: `"NULL"`
     pub r#type: String,
 
-    /// `CosOutputStorage`: a [`CosOutputStorage`].
+    /// `CosOutputStorage`
     pub cos_output_storage: Option<CosOutputStorage>,
 
-    /// `S3OutputStorage`: a [`S3OutputStorage`].
+    /// `S3OutputStorage`
     pub s3_output_storage: Option<S3OutputStorage>,
 
-    /// `VODOutputStorage`: a [`VodOutputStorage`].
+    /// `VODOutputStorage`
     #[tc(rename = "VODOutputStorage")]
     pub vod_output_storage: Option<VodOutputStorage>,
 }
@@ -16727,34 +12387,22 @@ pub struct TaskOutputStorage {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskSimpleInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24022-WorkflowTask-99f82fb306909"`
+    /// `TaskId`; example: `"24022-WorkflowTask-99f82fb306909"`
     pub task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"WorkflowTask"`
+    /// `TaskType`; example: `"WorkflowTask"`
     pub task_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-05-17T08:56:12Z"`
+    /// `CreateTime`; example: `"2024-05-17T08:56:12Z"`
     pub create_time: String,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2024-05-17T08:56:26Z"`
+    /// `BeginProcessTime`; example: `"2024-05-17T08:56:26Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-05-17T08:56:56Z"`
+    /// `FinishTime`; example: `"2024-05-17T08:56:56Z"`
     pub finish_time: String,
 
-    /// `SubTaskTypes`: a list of strings.
-    ///
-    /// Example: `["Transcode","AiRecognition"]`
+    /// `SubTaskTypes`; example: `["Transcode","AiRecognition"]`
     pub sub_task_types: Vec<String>,
 }
 
@@ -16763,15 +12411,13 @@ pub struct TaskSimpleInfo {
 /// Returned in the output of [`DescribeUsageData`](super::DescribeUsageData).
 #[tc_model]
 pub struct TaskStatData {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `TaskType`; example: `"Transcode"`
     pub task_type: String,
 
-    /// `Summary`: a list of [`TaskStatDataItem`] objects.
+    /// `Summary`
     pub summary: Vec<TaskStatDataItem>,
 
-    /// `Details`: a list of [`SpecificationDataItem`] objects.
+    /// `Details`
     pub details: Vec<SpecificationDataItem>,
 }
 
@@ -16780,19 +12426,13 @@ pub struct TaskStatData {
 /// Returned in the output of [`DescribeUsageData`](super::DescribeUsageData).
 #[tc_model]
 pub struct TaskStatDataItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2025-10-02T00:00:00+08:00"`
+    /// `Time`; example: `"2025-10-02T00:00:00+08:00"`
     pub time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `Usage`: a signed 64-bit integer.
-    ///
-    /// Example: `472`
+    /// `Usage`; example: `472`
     pub usage: i64,
 }
 
@@ -16802,26 +12442,16 @@ pub struct TaskStatDataItem {
 /// Returned in the output of [`QueryProject`](super::QueryProject).
 #[tc_model]
 pub struct TermBase {
-    /// `Src`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Xun Er"`
+    /// `Src`, required in requests; example: `"Xun Er"`
     pub src: Option<String>,
 
-    /// `Dst`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"薰儿"`
+    /// `Dst`, required in requests; example: `"薰儿"`
     pub dst: Option<String>,
 
-    /// `SrcLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `SrcLanguage`; example: `"en"`
     pub src_language: Option<String>,
 
-    /// `DstLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `DstLanguage`; example: `"zh"`
     pub dst_language: Option<String>,
 }
 
@@ -16831,12 +12461,10 @@ pub struct TermBase {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct TerrorismConfigureInfo {
-    /// `ImgReviewInfo`: a [`TerrorismImgReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `ImgReviewInfo`, always sent in responses
     pub img_review_info: Option<TerrorismImgReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`TerrorismOcrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `OcrReviewInfo`, always sent in responses
     pub ocr_review_info: Option<TerrorismOcrReviewTemplateInfo>,
 }
 
@@ -16845,10 +12473,10 @@ pub struct TerrorismConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct TerrorismConfigureInfoForUpdate {
-    /// `ImgReviewInfo`: a [`TerrorismImgReviewTemplateInfoForUpdate`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<TerrorismImgReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`TerrorismOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<TerrorismOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -16858,24 +12486,16 @@ pub struct TerrorismConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct TerrorismImgReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["bloody"]`
+    /// `LabelSet`; example: `["bloody"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `BlockConfidence`; example: `95`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -16884,24 +12504,16 @@ pub struct TerrorismImgReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct TerrorismImgReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["guns"]`
+    /// `LabelSet`; example: `["guns"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `BlockConfidence`; example: `95`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -16911,19 +12523,13 @@ pub struct TerrorismImgReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct TerrorismOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockConfidence`; example: `0`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReviewConfidence`; example: `0`
     pub review_confidence: Option<i64>,
 }
 
@@ -16932,19 +12538,13 @@ pub struct TerrorismOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct TerrorismOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockConfidence`; example: `0`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReviewConfidence`; example: `0`
     pub review_confidence: Option<i64>,
 }
 
@@ -16954,29 +12554,19 @@ pub struct TerrorismOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct TextWatermarkTemplateInput {
-    /// `FontType`: a string.
-    ///
-    /// Example: `"arial.ttf"`
+    /// `FontType`; example: `"arial.ttf"`
     pub font_type: String,
 
-    /// `FontSize`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `FontSize`; example: `"10px"`
     pub font_size: String,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: String,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `FontAlpha`; example: `0.5`
     pub font_alpha: f64,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"mps水印测试"`
+    /// `TextContent`; example: `"mps水印测试"`
     pub text_content: Option<String>,
 }
 
@@ -16985,29 +12575,19 @@ pub struct TextWatermarkTemplateInput {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct TextWatermarkTemplateInputForUpdate {
-    /// `FontType`: a string.
-    ///
-    /// Example: `"simkai.ttf"`
+    /// `FontType`; example: `"simkai.ttf"`
     pub font_type: Option<String>,
 
-    /// `FontSize`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `FontSize`; example: `"10px"`
     pub font_size: Option<String>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `FontAlpha`; example: `1`
     pub font_alpha: Option<f64>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"mps水印测试"`
+    /// `TextContent`; example: `"mps水印测试"`
     pub text_content: Option<String>,
 }
 
@@ -17017,9 +12597,7 @@ pub struct TextWatermarkTemplateInputForUpdate {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyChannel`](super::CreateStreamPackageLinearAssemblyChannel), [`DescribeStreamPackageLinearAssemblyChannel`](super::DescribeStreamPackageLinearAssemblyChannel) and [`DescribeStreamPackageLinearAssemblyChannels`](super::DescribeStreamPackageLinearAssemblyChannels).
 #[tc_model]
 pub struct TimeShiftInfo {
-    /// `TimeWindows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeWindows`; example: `0`
     pub time_windows: Option<u64>,
 }
 
@@ -17029,48 +12607,32 @@ pub struct TimeShiftInfo {
 /// Returned in the output of [`CreateStreamPackageLinearAssemblyProgram`](super::CreateStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgram`](super::DescribeStreamPackageLinearAssemblyProgram), [`DescribeStreamPackageLinearAssemblyProgramSchedules`](super::DescribeStreamPackageLinearAssemblyProgramSchedules) and [`DescribeStreamPackageLinearAssemblyPrograms`](super::DescribeStreamPackageLinearAssemblyPrograms).
 #[tc_model]
 pub struct TimeSignalInfo {
-    /// `EventID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventID`; example: `"1"`
     #[tc(rename = "EventID")]
     pub event_id: Option<String>,
 
-    /// `UPIDType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UPIDType`; example: `"0"`
     #[tc(rename = "UPIDType")]
     pub upid_type: Option<String>,
 
-    /// `UPID`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UPID`; example: `"0"`
     #[tc(rename = "UPID")]
     pub upid: Option<String>,
 
-    /// `TypeID`: a string.
-    ///
-    /// Example: `"3"`
+    /// `TypeID`; example: `"3"`
     #[tc(rename = "TypeID")]
     pub type_id: Option<String>,
 
-    /// `Num`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Num`; example: `"3"`
     pub num: Option<String>,
 
-    /// `Expected`: a string.
-    ///
-    /// Example: `"33"`
+    /// `Expected`; example: `"33"`
     pub expected: Option<String>,
 
-    /// `SubsegmentNum`: a string.
-    ///
-    /// Example: `"33"`
+    /// `SubsegmentNum`; example: `"33"`
     pub subsegment_num: Option<String>,
 
-    /// `SubsegmentsExpected`: a string.
-    ///
-    /// Example: `"12"`
+    /// `SubsegmentsExpected`; example: `"12"`
     pub subsegments_expected: Option<String>,
 }
 
@@ -17080,24 +12642,16 @@ pub struct TimeSignalInfo {
 /// Returned in the output of [`DescribeQualityControlTemplates`](super::DescribeQualityControlTemplates).
 #[tc_model]
 pub struct TimeSpotCheck {
-    /// `CheckDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `CheckDuration`; example: `30`
     pub check_duration: Option<u64>,
 
-    /// `CheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `CheckInterval`; example: `30`
     pub check_interval: Option<u64>,
 
-    /// `SkipDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SkipDuration`; example: `60`
     pub skip_duration: Option<u64>,
 
-    /// `CirclesNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CirclesNumber`; example: `10`
     pub circles_number: Option<u64>,
 }
 
@@ -17106,19 +12660,13 @@ pub struct TimeSpotCheck {
 /// Returned in the output of [`EmbeddingData`](super::EmbeddingData).
 #[tc_model]
 pub struct TokensUsage {
-    /// `InputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `InputTokens`; example: `15`
     pub input_tokens: Option<u64>,
 
-    /// `OutputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputTokens`; example: `0`
     pub output_tokens: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalTokens`; example: `15`
     pub total_tokens: Option<u64>,
 }
 
@@ -17128,14 +12676,10 @@ pub struct TokensUsage {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct TrackInfo {
-    /// `TrackNum`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `TrackNum`; example: `"1.0"`
     pub track_num: Option<String>,
 
-    /// `ChannelVolume`: a list of floating-point numbers.
-    ///
-    /// Example: `[-60,0,6]`
+    /// `ChannelVolume`; example: `[-60,0,6]`
     pub channel_volume: Option<Vec<f64>>,
 }
 
@@ -17145,14 +12689,10 @@ pub struct TrackInfo {
 /// Returned in the output of [`CreateStreamLinkFlow`](super::CreateStreamLinkFlow), [`CreateStreamLinkInput`](super::CreateStreamLinkInput), [`CreateStreamLinkOutputInfo`](super::CreateStreamLinkOutputInfo), [`DescribeStreamLinkEventAttachedFlows`](super::DescribeStreamLinkEventAttachedFlows), [`DescribeStreamLinkFlow`](super::DescribeStreamLinkFlow), [`DescribeStreamLinkFlows`](super::DescribeStreamLinkFlows) and [`ModifyStreamLinkOutputInfo`](super::ModifyStreamLinkOutputInfo).
 #[tc_model]
 pub struct TrackSelector {
-    /// `VideoIndex`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `VideoIndex`; example: `[1,2]`
     pub video_index: Option<Vec<i64>>,
 
-    /// `AudioIndex`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AudioIndex`; example: `[1,2]`
     pub audio_index: Option<Vec<i64>>,
 }
 
@@ -17162,60 +12702,43 @@ pub struct TrackSelector {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct TranscodeTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 
-    /// `RawParameter`: a [`RawTranscodeParameter`].
-    /// Always sent in responses.
+    /// `RawParameter`, always sent in responses
     pub raw_parameter: Option<RawTranscodeParameter>,
 
-    /// `OverrideParameter`: an [`OverrideTranscodeParameter`].
+    /// `OverrideParameter`
     pub override_parameter: Option<OverrideTranscodeParameter>,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 
-    /// `BlindWatermark`: a [`BlindWatermarkInput`].
+    /// `BlindWatermark`
     pub blind_watermark: Option<BlindWatermarkInput>,
 
-    /// `MosaicSet`: a list of [`MosaicInput`] objects.
-    /// Always sent in responses.
+    /// `MosaicSet`, always sent in responses
     pub mosaic_set: Option<Vec<MosaicInput>>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1.0`
+    /// `StartTimeOffset`, always sent in responses; example: `1.0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `15.0`
+    /// `EndTimeOffset`, always sent in responses; example: `15.0`
     pub end_time_offset: Option<f64>,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: Option<TaskOutputStorage>,
 
-    /// `OutputObjectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{inputName}_transcode_{definition}.{format}"`
+    /// `OutputObjectPath`, always sent in responses; example: `"{inputName}_transcode_{definition}.{format}"`
     pub output_object_path: Option<String>,
 
-    /// `SegmentObjectName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{inputName}_transcode_{definition}_{number}.{format}"`
+    /// `SegmentObjectName`, always sent in responses; example: `"{inputName}_transcode_{definition}_{number}.{format}"`
     pub segment_object_name: Option<String>,
 
-    /// `ObjectNumberFormat`: a [`NumberFormat`].
+    /// `ObjectNumberFormat`
     pub object_number_format: Option<NumberFormat>,
 
-    /// `HeadTailParameter`: a [`HeadTailParameter`].
+    /// `HeadTailParameter`
     pub head_tail_parameter: Option<HeadTailParameter>,
 }
 
@@ -17224,72 +12747,50 @@ pub struct TranscodeTaskInput {
 /// Returned in the output of [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct TranscodeTemplate {
-    /// `Definition`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Definition`; example: `"0"`
     pub definition: String,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"transcode1"`
+    /// `Name`; example: `"transcode1"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"转码模板1"`
+    /// `Comment`; example: `"转码模板1"`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: i64,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: i64,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`].
+    /// `VideoTemplate`
     pub video_template: VideoTemplateInfo,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`].
+    /// `AudioTemplate`
     pub audio_template: AudioTemplateInfo,
 
-    /// `TEHDConfig`: a [`TehdConfig`].
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<TehdConfig>,
 
-    /// `ContainerType`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `ContainerType`; example: `"Video"`
     pub container_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-17T14:59:45.123Z"`
+    /// `CreateTime`; example: `"2023-10-17T14:59:45.123Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-11-17T14:59:45.123Z"`
+    /// `UpdateTime`; example: `"2023-11-17T14:59:45.123Z"`
     pub update_time: String,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`].
+    /// `EnhanceConfig`
     pub enhance_config: Option<EnhanceConfig>,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"mps_transcode1"`
+    /// `AliasName`; example: `"mps_transcode1"`
     pub alias_name: Option<String>,
 }
 
@@ -17299,26 +12800,16 @@ pub struct TranscodeTemplate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct TranslateConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `SourceLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zh"`
+    /// `SourceLanguage`, always sent in responses; example: `"zh"`
     pub source_language: Option<String>,
 
-    /// `DestinationLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"en"`
+    /// `DestinationLanguage`, always sent in responses; example: `"en"`
     pub destination_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 }
 
@@ -17327,24 +12818,16 @@ pub struct TranslateConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct TranslateConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `SourceLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SourceLanguage`; example: `"zh"`
     pub source_language: Option<String>,
 
-    /// `DestinationLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `DestinationLanguage`; example: `"en"`
     pub destination_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 }
 
@@ -17353,28 +12836,16 @@ pub struct TranslateConfigureInfoForUpdate {
 /// Sent in the input of [`DisassociateSecurityGroup`](super::DisassociateSecurityGroup).
 #[tc_model]
 pub struct UnattachSecurityGroupInOutInfo {
-    /// `FlowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"01963d5435de1eaa814800077080"`
+    /// `FlowId`, required in requests; example: `"01963d5435de1eaa814800077080"`
     pub flow_id: Option<String>,
 
-    /// `InOutId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"019527caa7b209dc0f3253a63420"`
+    /// `InOutId`, required in requests; example: `"019527caa7b209dc0f3253a63420"`
     pub in_out_id: Option<String>,
 
-    /// `InOutType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"input"`
+    /// `InOutType`, required in requests; example: `"input"`
     pub in_out_type: Option<String>,
 
-    /// `FlowRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `FlowRegion`, required in requests; example: `"ap-shanghai"`
     pub flow_region: Option<String>,
 }
 
@@ -17384,21 +12855,13 @@ pub struct UnattachSecurityGroupInOutInfo {
 /// Returned in the output of [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail) and [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates).
 #[tc_model]
 pub struct UnderstandImageConfig {
-    /// `Model`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"understand-1.0-flash"`
+    /// `Model`, required in requests; example: `"understand-1.0-flash"`
     pub model: Option<String>,
 
-    /// `Prompt`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"描述这张图片"`
+    /// `Prompt`, required in requests; example: `"描述这张图片"`
     pub prompt: Option<String>,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"Temperature\":0.6}"`
+    /// `Parameters`; example: `"{\"Temperature\":0.6}"`
     pub parameters: Option<String>,
 }
 
@@ -17408,14 +12871,10 @@ pub struct UnderstandImageConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct UpdateSmartErasePrivacyConfig {
-    /// `PrivacyModel`: a string.
-    ///
-    /// Example: `"blur"`
+    /// `PrivacyModel`; example: `"blur"`
     pub privacy_model: Option<String>,
 
-    /// `PrivacyTargets`: a list of strings.
-    ///
-    /// Example: `["face"]`
+    /// `PrivacyTargets`; example: `["face"]`
     pub privacy_targets: Option<Vec<String>>,
 }
 
@@ -17425,45 +12884,31 @@ pub struct UpdateSmartErasePrivacyConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct UpdateSmartEraseSubtitleConfig {
-    /// `SubtitleEraseMethod`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `SubtitleEraseMethod`; example: `"auto"`
     pub subtitle_erase_method: Option<String>,
 
-    /// `SubtitleModel`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `SubtitleModel`; example: `"standard"`
     pub subtitle_model: Option<String>,
 
-    /// `OcrSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `OcrSwitch`; example: `"ON"`
     pub ocr_switch: Option<String>,
 
-    /// `SubtitleLang`: a string.
-    ///
-    /// Example: `"zh_en"`
+    /// `SubtitleLang`; example: `"zh_en"`
     pub subtitle_lang: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TransSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TransSwitch`; example: `"ON"`
     pub trans_switch: Option<String>,
 
-    /// `TransDstLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TransDstLang`; example: `"en"`
     pub trans_dst_lang: Option<String>,
 
-    /// `AutoAreas`: a list of [`EraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<EraseArea>>,
 
-    /// `CustomAreas`: a list of [`EraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<EraseTimeArea>>,
 }
 
@@ -17473,20 +12918,16 @@ pub struct UpdateSmartEraseSubtitleConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct UpdateSmartEraseWatermarkConfig {
-    /// `WatermarkEraseMethod`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `WatermarkEraseMethod`; example: `"auto"`
     pub watermark_erase_method: Option<String>,
 
-    /// `WatermarkModel`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `WatermarkModel`; example: `"basic"`
     pub watermark_model: Option<String>,
 
-    /// `AutoAreas`: a list of [`EraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<EraseArea>>,
 
-    /// `CustomAreas`: a list of [`EraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<EraseTimeArea>>,
 }
 
@@ -17496,9 +12937,7 @@ pub struct UpdateSmartEraseWatermarkConfig {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeImageTaskDetail`](super::DescribeImageTaskDetail), [`DescribeProcessImageTemplates`](super::DescribeProcessImageTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct UrlInputInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Url`; example: `"NULL"`
     pub url: String,
 }
 
@@ -17507,153 +12946,95 @@ pub struct UrlInputInfo {
 /// Returned in the output of [`DescribeStreamPackageSSAIUsage`](super::DescribeStreamPackageSSAIUsage).
 #[tc_model]
 pub struct UsageDetail {
-    /// `UniqId`: a string.
-    ///
-    /// Example: `"13565212"`
+    /// `UniqId`; example: `"13565212"`
     pub uniq_id: Option<String>,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"69CA3EA14083B04FDE2D"`
+    /// `ChannelId`; example: `"69CA3EA14083B04FDE2D"`
     pub channel_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"test_channel"`
+    /// `ChannelName`; example: `"test_channel"`
     pub channel_name: Option<String>,
 
-    /// `AdType`: a string.
-    ///
-    /// Example: `"AVOD"`
+    /// `AdType`; example: `"AVOD"`
     pub ad_type: Option<String>,
 
-    /// `AdRequestSuccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AdRequestSuccess`; example: `10`
     pub ad_request_success: Option<u64>,
 
-    /// `AdRequestFail`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AdRequestFail`; example: `0`
     pub ad_request_fail: Option<u64>,
 
-    /// `Impression`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Impression`; example: `10`
     pub impression: Option<u64>,
 
-    /// `Start`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Start`; example: `10`
     pub start: Option<u64>,
 
-    /// `FirstQuarter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstQuarter`; example: `1`
     pub first_quarter: Option<u64>,
 
-    /// `Midpoint`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Midpoint`; example: `3`
     pub midpoint: Option<u64>,
 
-    /// `ThirdQuarter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ThirdQuarter`; example: `4`
     pub third_quarter: Option<u64>,
 
-    /// `Complete`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Complete`; example: `2`
     pub complete: Option<u64>,
 
-    /// `AdMarkerTime`: a floating-point number.
-    ///
-    /// Example: `10.5`
+    /// `AdMarkerTime`; example: `10.5`
     pub ad_marker_time: Option<f64>,
 
-    /// `ReplacedTime`: a floating-point number.
-    ///
-    /// Example: `10.5`
+    /// `ReplacedTime`; example: `10.5`
     pub replaced_time: Option<f64>,
 
-    /// `MidFillRate`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MidFillRate`; example: `0.5`
     pub mid_fill_rate: Option<f64>,
 
-    /// `PreReqNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreReqNum`; example: `1`
     pub pre_req_num: Option<u64>,
 
-    /// `PreReplacedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreReplacedNum`; example: `1`
     pub pre_replaced_num: Option<u64>,
 
-    /// `PreReplaceRate`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `PreReplaceRate`; example: `0.5`
     pub pre_replace_rate: Option<f64>,
 
-    /// `ADMarkerFound`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ADMarkerFound`; example: `1`
     #[tc(rename = "ADMarkerFound")]
     pub ad_marker_found: Option<u64>,
 
-    /// `MakeAdsRequest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MakeAdsRequest`; example: `1`
     pub make_ads_request: Option<u64>,
 
-    /// `VASTResponse`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VASTResponse`; example: `1`
     #[tc(rename = "VASTResponse")]
     pub vast_response: Option<u64>,
 
-    /// `FilledAvail`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilledAvail`; example: `1`
     pub filled_avail: Option<u64>,
 
-    /// `WarningNoAd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WarningNoAd`; example: `1`
     pub warning_no_ad: Option<u64>,
 
-    /// `ErrorAdsTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorAdsTimeout`; example: `1`
     pub error_ads_timeout: Option<u64>,
 
-    /// `EmptyVASTResponse`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmptyVASTResponse`; example: `1`
     #[tc(rename = "EmptyVASTResponse")]
     pub empty_vast_response: Option<u64>,
 
-    /// `EmptyVMAPResponse`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmptyVMAPResponse`; example: `1`
     #[tc(rename = "EmptyVMAPResponse")]
     pub empty_vmap_response: Option<u64>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-03-20"`
+    /// `Date`; example: `"2026-03-20"`
     pub date: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-02-10T11:00:00+08:00"`
+    /// `StartTime`; example: `"2026-02-10T11:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-02-10T11:20:00+08:00"`
+    /// `EndTime`; example: `"2026-02-10T11:20:00+08:00"`
     pub end_time: Option<String>,
 }
 
@@ -17663,27 +13044,16 @@ pub struct UsageDetail {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineAsrTextReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["自定义语音过滤标签1"]`
+    /// `LabelSet`, always sent in responses; example: `["自定义语音过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `BlockConfidence`, always sent in responses; example: `100`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `85`
+    /// `ReviewConfidence`, always sent in responses; example: `85`
     pub review_confidence: Option<i64>,
 }
 
@@ -17692,24 +13062,16 @@ pub struct UserDefineAsrTextReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineAsrTextReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["自定义语音过滤标签1"]`
+    /// `LabelSet`; example: `["自定义语音过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BlockConfidence`; example: `100`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `ReviewConfidence`; example: `85`
     pub review_confidence: Option<i64>,
 }
 
@@ -17719,13 +13081,13 @@ pub struct UserDefineAsrTextReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineConfigureInfo {
-    /// `FaceReviewInfo`: a [`UserDefineFaceReviewTemplateInfo`].
+    /// `FaceReviewInfo`
     pub face_review_info: Option<UserDefineFaceReviewTemplateInfo>,
 
-    /// `AsrReviewInfo`: a [`UserDefineAsrTextReviewTemplateInfo`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<UserDefineAsrTextReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`UserDefineOcrTextReviewTemplateInfo`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<UserDefineOcrTextReviewTemplateInfo>,
 }
 
@@ -17734,13 +13096,13 @@ pub struct UserDefineConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineConfigureInfoForUpdate {
-    /// `FaceReviewInfo`: a [`UserDefineFaceReviewTemplateInfoForUpdate`].
+    /// `FaceReviewInfo`
     pub face_review_info: UserDefineFaceReviewTemplateInfoForUpdate,
 
-    /// `AsrReviewInfo`: a [`UserDefineAsrTextReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: UserDefineAsrTextReviewTemplateInfoForUpdate,
 
-    /// `OcrReviewInfo`: a [`UserDefineOcrTextReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: UserDefineOcrTextReviewTemplateInfoForUpdate,
 }
 
@@ -17750,27 +13112,16 @@ pub struct UserDefineConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineFaceReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["自定义人物过滤标签1"]`
+    /// `LabelSet`, always sent in responses; example: `["自定义人物过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `BlockConfidence`, always sent in responses; example: `100`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `85`
+    /// `ReviewConfidence`, always sent in responses; example: `85`
     pub review_confidence: Option<i64>,
 }
 
@@ -17779,24 +13130,16 @@ pub struct UserDefineFaceReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineFaceReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["自定义人物过滤标签1"]`
+    /// `LabelSet`; example: `["自定义人物过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BlockConfidence`; example: `100`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `ReviewConfidence`; example: `85`
     pub review_confidence: Option<i64>,
 }
 
@@ -17806,27 +13149,16 @@ pub struct UserDefineFaceReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineOcrTextReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["自定义文本过滤标签1"]`
+    /// `LabelSet`, always sent in responses; example: `["自定义文本过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `BlockConfidence`, always sent in responses; example: `100`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `85`
+    /// `ReviewConfidence`, always sent in responses; example: `85`
     pub review_confidence: Option<i64>,
 }
 
@@ -17835,24 +13167,16 @@ pub struct UserDefineOcrTextReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineOcrTextReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["entertainment","sport"]`
+    /// `LabelSet`; example: `["entertainment","sport"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -17863,34 +13187,22 @@ pub struct UserDefineOcrTextReviewTemplateInfoForUpdate {
 #[doc(alias = "VODInputInfo")]
 #[tc_model]
 pub struct VodInputInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"a00ehq6ocdmo0exn"`
+    /// `Bucket`; example: `"a00ehq6ocdmo0exn"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"/movie/201907/WildAnimal.mov"`
+    /// `Object`; example: `"/movie/201907/WildAnimal.mov"`
     pub object: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `220762`
+    /// `SubAppId`; example: `220762`
     pub sub_app_id: Option<u64>,
 
-    /// `VodBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VodBasic`; example: `1`
     pub vod_basic: Option<i64>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263619047610987"`
+    /// `FileId`; example: `"966263619047610987"`
     pub file_id: Option<String>,
 }
 
@@ -17901,24 +13213,16 @@ pub struct VodInputInfo {
 #[doc(alias = "VODOutputStorage")]
 #[tc_model]
 pub struct VodOutputStorage {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"a00ehq6ocdmo0exn"`
+    /// `Bucket`; example: `"a00ehq6ocdmo0exn"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `220762`
+    /// `SubAppId`; example: `220762`
     pub sub_app_id: Option<u64>,
 
-    /// `VodBasic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VodBasic`; example: `1`
     pub vod_basic: Option<i64>,
 }
 
@@ -17927,29 +13231,19 @@ pub struct VodOutputStorage {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct VideoComprehensionResultItem {
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `48.733334`
+    /// `StartTime`; example: `48.733334`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `54.166668`
+    /// `EndTime`; example: `54.166668`
     pub end_time: Option<f64>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"有人都以为她出事了，没想到她才是最终赢家"`
+    /// `Title`; example: `"有人都以为她出事了，没想到她才是最终赢家"`
     pub title: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"朋友焦急地冲过来查看情况，以为她遇到了危险。没想到她只是淡定一笑，原来一切尽在她的掌握之中。"`
+    /// `Description`; example: `"朋友焦急地冲过来查看情况，以为她遇到了危险。没想到她只是淡定一笑，原来一切尽在她的掌握之中。"`
     pub description: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["剧情","反转","爽文","霸气"]`
+    /// `Keywords`; example: `["剧情","反转","爽文","霸气"]`
     pub keywords: Option<Vec<String>>,
 }
 
@@ -17959,9 +13253,7 @@ pub struct VideoComprehensionResultItem {
 #[doc(alias = "VideoDBEntryTaskResult")]
 #[tc_model]
 pub struct VideoDbEntryTaskResult {
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"70f571-****-298377"`
+    /// `VideoId`; example: `"70f571-****-298377"`
     pub video_id: Option<String>,
 }
 
@@ -17971,15 +13263,10 @@ pub struct VideoDbEntryTaskResult {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct VideoDenoiseConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -17988,19 +13275,13 @@ pub struct VideoDenoiseConfig {
 /// Sent in the input of [`CreateAiDramaTask`](super::CreateAiDramaTask) and [`CreateAiFissionTask`](super::CreateAiFissionTask).
 #[tc_model]
 pub struct VideoDramaCosInfo {
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosBucketRegion`; example: `"ap-guangzhou"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"111-1251952100"`
+    /// `CosBucketName`; example: `"111-1251952100"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CosBucketPath`; example: `"1"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -18010,48 +13291,46 @@ pub struct VideoDramaCosInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct VideoEnhanceConfig {
-    /// `FrameRate`: a [`FrameRateConfig`].
+    /// `FrameRate`
     pub frame_rate: Option<FrameRateConfig>,
 
-    /// `SuperResolution`: a [`SuperResolutionConfig`].
+    /// `SuperResolution`
     pub super_resolution: Option<SuperResolutionConfig>,
 
-    /// `Hdr`: a [`HdrConfig`].
+    /// `Hdr`
     pub hdr: Option<HdrConfig>,
 
-    /// `Denoise`: a [`VideoDenoiseConfig`].
+    /// `Denoise`
     pub denoise: Option<VideoDenoiseConfig>,
 
-    /// `ImageQualityEnhance`: an [`ImageQualityEnhanceConfig`].
+    /// `ImageQualityEnhance`
     pub image_quality_enhance: Option<ImageQualityEnhanceConfig>,
 
-    /// `ColorEnhance`: a [`ColorEnhanceConfig`].
+    /// `ColorEnhance`
     pub color_enhance: Option<ColorEnhanceConfig>,
 
-    /// `LowLightEnhance`: a [`LowLightEnhanceConfig`].
+    /// `LowLightEnhance`
     pub low_light_enhance: Option<LowLightEnhanceConfig>,
 
-    /// `ScratchRepair`: a [`ScratchRepairConfig`].
+    /// `ScratchRepair`
     pub scratch_repair: Option<ScratchRepairConfig>,
 
-    /// `ArtifactRepair`: an [`ArtifactRepairConfig`].
+    /// `ArtifactRepair`
     pub artifact_repair: Option<ArtifactRepairConfig>,
 
-    /// `EnhanceSceneType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `EnhanceSceneType`; example: `"common"`
     pub enhance_scene_type: Option<String>,
 
-    /// `DiffusionEnhance`: a [`DiffusionEnhanceConfig`].
+    /// `DiffusionEnhance`
     pub diffusion_enhance: Option<DiffusionEnhanceConfig>,
 
-    /// `FrameRateWithDen`: a [`FrameRateWithDenConfig`].
+    /// `FrameRateWithDen`
     pub frame_rate_with_den: Option<FrameRateWithDenConfig>,
 
-    /// `AiRestoration`: an [`AiRestorationConfig`].
+    /// `AiRestoration`
     pub ai_restoration: Option<AiRestorationConfig>,
 
-    /// `DiffusionEnhanceV2`: a [`DiffusionEnhanceV2Config`].
+    /// `DiffusionEnhanceV2`
     pub diffusion_enhance_v2: Option<DiffusionEnhanceV2Config>,
 }
 
@@ -18060,19 +13339,13 @@ pub struct VideoEnhanceConfig {
 /// Sent in the input of [`CreateVideoRedrawTask`](super::CreateVideoRedrawTask).
 #[tc_model]
 pub struct VideoRedrawCosInfo {
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosBucketRegion`; example: `"ap-guangzhou"`
     pub cos_bucket_region: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"111-1251952100"`
+    /// `CosBucketName`; example: `"111-1251952100"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosBucketPath`: a string.
-    ///
-    /// Example: `"/output"`
+    /// `CosBucketPath`; example: `"/output"`
     pub cos_bucket_path: Option<String>,
 }
 
@@ -18081,9 +13354,7 @@ pub struct VideoRedrawCosInfo {
 /// Sent in the input of [`CreateVideoRedrawTask`](super::CreateVideoRedrawTask).
 #[tc_model]
 pub struct VideoRedrawInput {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://****************.cos.ap-guangzhou.myqcloud.com/fod_1.mp4"`
+    /// `Url`; example: `"https://****************.cos.ap-guangzhou.myqcloud.com/fod_1.mp4"`
     pub url: String,
 }
 
@@ -18092,9 +13363,7 @@ pub struct VideoRedrawInput {
 /// Sent in the input of [`CreateVideoRedrawTask`](super::CreateVideoRedrawTask).
 #[tc_model]
 pub struct VideoRedrawTaskInfo {
-    /// `Style`: a string.
-    ///
-    /// Example: `"粘土风"`
+    /// `Style`; example: `"粘土风"`
     pub style: Option<String>,
 }
 
@@ -18104,142 +13373,85 @@ pub struct VideoRedrawTaskInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct VideoTemplateInfo {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Codec`; example: `"h264"`
     pub codec: String,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: i64,
 
-    /// `ResolutionAdaptive`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`, always sent in responses; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Width`, always sent in responses; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Height`, always sent in responses; example: `0`
     pub height: Option<u64>,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Gop`, always sent in responses; example: `0`
     pub gop: Option<u64>,
 
-    /// `GopUnit`: a string.
-    ///
-    /// Example: `"frame"`
+    /// `GopUnit`; example: `"frame"`
     pub gop_unit: Option<String>,
 
-    /// `FillType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"black"`
+    /// `FillType`, always sent in responses; example: `"black"`
     pub fill_type: Option<String>,
 
-    /// `Vcrf`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Vcrf`; example: `1`
     pub vcrf: Option<u64>,
 
-    /// `HlsTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HlsTime`; example: `10`
     pub hls_time: Option<u64>,
 
-    /// `SegmentType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SegmentType`; example: `0`
     pub segment_type: Option<i64>,
 
-    /// `FpsDenominator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FpsDenominator`; example: `1`
     pub fps_denominator: Option<i64>,
 
-    /// `Stereo3dType`: a string.
-    ///
-    /// Example: `"side_by_side"`
+    /// `Stereo3dType`; example: `"side_by_side"`
     pub stereo3d_type: Option<String>,
 
-    /// `VideoProfile`: a string.
-    ///
-    /// Example: `"default"`
+    /// `VideoProfile`; example: `"default"`
     pub video_profile: Option<String>,
 
-    /// `VideoLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VideoLevel`; example: `"1"`
     pub video_level: Option<String>,
 
-    /// `Bframes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bframes`; example: `0`
     pub bframes: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"VBR"`
+    /// `Mode`; example: `"VBR"`
     pub mode: Option<String>,
 
-    /// `Sar`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Sar`; example: `"default"`
     pub sar: Option<String>,
 
-    /// `NoScenecut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoScenecut`; example: `0`
     pub no_scenecut: Option<i64>,
 
-    /// `BitDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BitDepth`; example: `8`
     pub bit_depth: Option<i64>,
 
-    /// `RawPts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RawPts`; example: `0`
     pub raw_pts: Option<i64>,
 
-    /// `Compress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compress`; example: `0`
     pub compress: Option<i64>,
 
-    /// `SegmentSpecificInfo`: a [`SegmentSpecificInfo`].
+    /// `SegmentSpecificInfo`
     pub segment_specific_info: Option<SegmentSpecificInfo>,
 
-    /// `ScenarioBased`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScenarioBased`; example: `0`
     pub scenario_based: Option<i64>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `SceneType`; example: `"normal"`
     pub scene_type: Option<String>,
 
-    /// `CompressType`: a string.
-    ///
-    /// Example: `"standard_compress"`
+    /// `CompressType`; example: `"standard_compress"`
     pub compress_type: Option<String>,
 }
 
@@ -18249,142 +13461,88 @@ pub struct VideoTemplateInfo {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct VideoTemplateInfoForUpdate {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Codec`; example: `"h264"`
     pub codec: Option<String>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: Option<i64>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: Option<i64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<u64>,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gop`; example: `0`
     pub gop: Option<u64>,
 
-    /// `GopUnit`: a string.
-    ///
-    /// Example: `"frame"`
+    /// `GopUnit`; example: `"frame"`
     pub gop_unit: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 
-    /// `Vcrf`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vcrf`; example: `0`
     pub vcrf: Option<u64>,
 
-    /// `ContentAdaptStream`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContentAdaptStream`; example: `0`
     pub content_adapt_stream: Option<u64>,
 
-    /// `HlsTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HlsTime`; example: `10`
     pub hls_time: Option<u64>,
 
-    /// `SegmentType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SegmentType`; example: `0`
     pub segment_type: Option<i64>,
 
-    /// `FpsDenominator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FpsDenominator`; example: `1`
     pub fps_denominator: Option<i64>,
 
-    /// `Stereo3dType`: a string.
-    ///
-    /// Example: `"side_by_side"`
+    /// `Stereo3dType`; example: `"side_by_side"`
     pub stereo3d_type: Option<String>,
 
-    /// `VideoProfile`: a string.
-    ///
-    /// Example: `"default"`
+    /// `VideoProfile`; example: `"default"`
     pub video_profile: Option<String>,
 
-    /// `VideoLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VideoLevel`; example: `"1"`
     pub video_level: Option<String>,
 
-    /// `Bframes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bframes`; example: `0`
     pub bframes: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"VBR"`
+    /// `Mode`; example: `"VBR"`
     pub mode: Option<String>,
 
-    /// `Sar`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Sar`; example: `"default"`
     pub sar: Option<String>,
 
-    /// `NoScenecut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoScenecut`; example: `0`
     pub no_scenecut: Option<i64>,
 
-    /// `BitDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BitDepth`; example: `8`
     pub bit_depth: Option<i64>,
 
-    /// `RawPts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RawPts`; example: `0`
     pub raw_pts: Option<i64>,
 
-    /// `Compress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compress`; example: `0`
     pub compress: Option<i64>,
 
-    /// `SegmentSpecificInfo`: a [`SegmentSpecificInfo`].
+    /// `SegmentSpecificInfo`
     pub segment_specific_info: Option<SegmentSpecificInfo>,
 
-    /// `ScenarioBased`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScenarioBased`; example: `0`
     pub scenario_based: Option<i64>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `SceneType`; example: `"normal"`
     pub scene_type: Option<String>,
 
-    /// `CompressType`: a string.
-    ///
-    /// Example: `"standard_compress"`
+    /// `CompressType`; example: `"standard_compress"`
     pub compress_type: Option<String>,
 }
 
@@ -18394,14 +13552,10 @@ pub struct VideoTemplateInfoForUpdate {
 /// Returned in the output of [`QueryHunyuan3DTask`](super::QueryHunyuan3DTask).
 #[tc_model]
 pub struct ViewImage {
-    /// `ViewType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"front"`
+    /// `ViewType`, required in requests; example: `"front"`
     pub view_type: Option<String>,
 
-    /// `ViewImageUrl`: a string.
-    /// Required in requests.
+    /// `ViewImageUrl`, required in requests
     pub view_image_url: Option<String>,
 }
 
@@ -18410,59 +13564,37 @@ pub struct ViewImage {
 /// Returned in the output of [`DescribeVoices`](super::DescribeVoices) and [`UpdateVoice`](super::UpdateVoice).
 #[tc_model]
 pub struct VoiceInfo {
-    /// `VoiceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"s1_NTEwPE5DPwpdXDH2X2CM/YFaeHm73AGz8NmUwRJti8zvCO0BmWRc+Rz4"`
+    /// `VoiceId`, always sent in responses; example: `"s1_NTEwPE5DPwpdXDH2X2CM/YFaeHm73AGz8NmUwRJti8zvCO0BmWRc+Rz4"`
     pub voice_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"甜美女声"`
+    /// `Name`; example: `"甜美女声"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一位温柔甜美的青年女性声音，标准普通话。"`
+    /// `Description`; example: `"一位温柔甜美的青年女性声音，标准普通话。"`
     pub description: Option<String>,
 
-    /// `Category`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"system"`
+    /// `Category`, always sent in responses; example: `"system"`
     pub category: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `Gender`; example: `"male"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"youth"`
+    /// `Age`; example: `"youth"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["温柔"]`
+    /// `Labels`; example: `["温柔"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["教学"]`
+    /// `Scenes`; example: `["教学"]`
     pub scenes: Option<Vec<String>>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"tts-l1"`
+    /// `Engine`; example: `"tts-l1"`
     pub engine: Option<String>,
 }
 
@@ -18471,39 +13603,25 @@ pub struct VoiceInfo {
 /// Sent in the input of [`CloneVoice`](super::CloneVoice), [`DesignVoiceAsync`](super::DesignVoiceAsync) and [`SyncDubbing`](super::SyncDubbing).
 #[tc_model]
 pub struct VoiceProfile {
-    /// `Name`: a string.
-    ///
-    /// Example: `"clone-test"`
+    /// `Name`; example: `"clone-test"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个克隆音色"`
+    /// `Description`; example: `"这是一个克隆音色"`
     pub description: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"female"`
+    /// `Gender`; example: `"female"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"middle_aged"`
+    /// `Age`; example: `"middle_aged"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["磁性"]`
+    /// `Labels`; example: `["磁性"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["解说"]`
+    /// `Scenes`; example: `["解说"]`
     pub scenes: Option<Vec<String>>,
 }
 
@@ -18512,42 +13630,28 @@ pub struct VoiceProfile {
 /// Sent in the input of [`UpdateVoice`](super::UpdateVoice).
 #[tc_model]
 pub struct VoiceUpdateFields {
-    /// `Name`: a string.
-    ///
-    /// Example: `"update-voice"`
+    /// `Name`; example: `"update-voice"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"温柔动听的年轻女声"`
+    /// `Description`; example: `"温柔动听的年轻女声"`
     pub description: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `Gender`; example: `"male"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"youth"`
+    /// `Age`; example: `"youth"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["温柔"]`
+    /// `Labels`; example: `["温柔"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["通用"]`
+    /// `Scenes`; example: `["通用"]`
     pub scenes: Option<Vec<String>>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 }
 
@@ -18557,15 +13661,10 @@ pub struct VoiceUpdateFields {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct VolumeBalanceConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"loudNorm"`
+    /// `Type`; example: `"loudNorm"`
     pub r#type: Option<String>,
 }
 
@@ -18575,37 +13674,22 @@ pub struct VolumeBalanceConfig {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeWorkflows`](super::DescribeWorkflows) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct WatermarkInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `RawParameter`: a [`RawWatermarkParameter`].
-    /// Always sent in responses.
+    /// `RawParameter`, always sent in responses
     pub raw_parameter: Option<RawWatermarkParameter>,
 
-    /// `TextContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"文字示例"`
+    /// `TextContent`, always sent in responses; example: `"文字示例"`
     pub text_content: Option<String>,
 
-    /// `SvgContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"svg示例"`
+    /// `SvgContent`, always sent in responses; example: `"svg示例"`
     pub svg_content: Option<String>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`, always sent in responses; example: `0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `EndTimeOffset`, always sent in responses; example: `0`
     pub end_time_offset: Option<f64>,
 }
 
@@ -18614,58 +13698,40 @@ pub struct WatermarkInput {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct WatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `222400`
+    /// `Definition`; example: `222400`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"水印模板"`
+    /// `Name`; example: `"水印模板"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"水印模板"`
+    /// `Comment`; example: `"水印模板"`
     pub comment: String,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"5%"`
+    /// `XPos`; example: `"5%"`
     pub x_pos: String,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"5%"`
+    /// `YPos`; example: `"5%"`
     pub y_pos: String,
 
-    /// `ImageTemplate`: an [`ImageWatermarkTemplate`].
+    /// `ImageTemplate`
     pub image_template: Option<ImageWatermarkTemplate>,
 
-    /// `TextTemplate`: a [`TextWatermarkTemplateInput`].
+    /// `TextTemplate`
     pub text_template: Option<TextWatermarkTemplateInput>,
 
-    /// `SvgTemplate`: a [`SvgWatermarkInput`].
+    /// `SvgTemplate`
     pub svg_template: Option<SvgWatermarkInput>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-30T16:40:14+08:00"`
+    /// `CreateTime`; example: `"2024-04-30T16:40:14+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-04-30T16:40:14+08:00"`
+    /// `UpdateTime`; example: `"2024-04-30T16:40:14+08:00"`
     pub update_time: String,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`; example: `"TopLeft"`
     pub coordinate_origin: String,
 }
 
@@ -18674,24 +13740,16 @@ pub struct WatermarkTemplate {
 /// Returned in the output of [`DescribeBatchTaskDetail`](super::DescribeBatchTaskDetail), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ParseNotification`](super::ParseNotification) and [`RecognizeAudio`](super::RecognizeAudio).
 #[tc_model]
 pub struct WordResult {
-    /// `Word`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Word`; example: `"腾讯云"`
     pub word: String,
 
-    /// `Start`: a floating-point number.
-    ///
-    /// Example: `3.204`
+    /// `Start`; example: `3.204`
     pub start: Option<f64>,
 
-    /// `End`: a floating-point number.
-    ///
-    /// Example: `5.404`
+    /// `End`; example: `5.404`
     pub end: Option<f64>,
 
-    /// `Trans`: a string.
-    ///
-    /// Example: `"Tencent Cloud"`
+    /// `Trans`; example: `"Tencent Cloud"`
     pub trans: Option<String>,
 }
 
@@ -18700,58 +13758,46 @@ pub struct WordResult {
 /// Returned in the output of [`DescribeWorkflows`](super::DescribeWorkflows).
 #[tc_model]
 pub struct WorkflowInfo {
-    /// `WorkflowId`: a signed 64-bit integer.
+    /// `WorkflowId`
     pub workflow_id: i64,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workname"`
+    /// `WorkflowName`; example: `"workname"`
     pub workflow_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `Trigger`: a [`WorkflowTrigger`].
+    /// `Trigger`
     pub trigger: WorkflowTrigger,
 
-    /// `OutputStorage`: a [`TaskOutputStorage`].
+    /// `OutputStorage`
     pub output_storage: TaskOutputStorage,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`].
+    /// `MediaProcessTask`
     pub media_process_task: MediaProcessTaskInput,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`].
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`].
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`].
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<AiRecognitionTaskInput>,
 
-    /// `TaskNotifyConfig`: a [`TaskNotifyConfig`].
+    /// `TaskNotifyConfig`
     pub task_notify_config: TaskNotifyConfig,
 
-    /// `TaskPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskPriority`; example: `0`
     pub task_priority: i64,
 
-    /// `OutputDir`: a string.
-    ///
-    /// Example: `"/output/"`
+    /// `OutputDir`; example: `"/output/"`
     pub output_dir: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-03-21T18:12:49+08:00"`
+    /// `CreateTime`; example: `"2024-03-21T18:12:49+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-03-21T18:12:49+08:00"`
+    /// `UpdateTime`; example: `"2024-03-21T18:12:49+08:00"`
     pub update_time: String,
 }
 
@@ -18760,54 +13806,46 @@ pub struct WorkflowInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseNotification`](super::ParseNotification).
 #[tc_model]
 pub struct WorkflowTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2xxxx-asdews"`
+    /// `TaskId`; example: `"2xxxx-asdews"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `InputInfo`: a [`MediaInputInfo`].
+    /// `InputInfo`
     pub input_info: Option<MediaInputInfo>,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `MediaProcessResultSet`: a list of [`MediaProcessTaskResult`] objects.
+    /// `MediaProcessResultSet`
     pub media_process_result_set: Vec<MediaProcessTaskResult>,
 
-    /// `AiContentReviewResultSet`: a list of [`AiContentReviewResult`] objects.
+    /// `AiContentReviewResultSet`
     pub ai_content_review_result_set: Vec<AiContentReviewResult>,
 
-    /// `AiAnalysisResultSet`: a list of [`AiAnalysisResult`] objects.
+    /// `AiAnalysisResultSet`
     pub ai_analysis_result_set: Vec<AiAnalysisResult>,
 
-    /// `AiRecognitionResultSet`: a list of [`AiRecognitionResult`] objects.
+    /// `AiRecognitionResultSet`
     pub ai_recognition_result_set: Vec<AiRecognitionResult>,
 
-    /// `AiQualityControlTaskResult`: a [`ScheduleQualityControlTaskResult`].
+    /// `AiQualityControlTaskResult`
     pub ai_quality_control_task_result: Option<ScheduleQualityControlTaskResult>,
 
-    /// `SmartSubtitlesTaskResult`: a list of [`SmartSubtitlesResult`] objects.
+    /// `SmartSubtitlesTaskResult`
     pub smart_subtitles_task_result: Option<Vec<SmartSubtitlesResult>>,
 
-    /// `SmartEraseTaskResult`: a [`SmartEraseTaskResult`].
+    /// `SmartEraseTaskResult`
     pub smart_erase_task_result: Option<SmartEraseTaskResult>,
 
-    /// `AiDubbingTaskResult`: an [`AiDubbingTaskResult`].
+    /// `AiDubbingTaskResult`
     pub ai_dubbing_task_result: Option<AiDubbingTaskResult>,
 }
 
@@ -18817,14 +13855,12 @@ pub struct WorkflowTask {
 /// Returned in the output of [`DescribeSchedules`](super::DescribeSchedules) and [`DescribeWorkflows`](super::DescribeWorkflows).
 #[tc_model]
 pub struct WorkflowTrigger {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CosFileUpload"`
+    /// `Type`; example: `"CosFileUpload"`
     pub r#type: String,
 
-    /// `CosFileUploadTrigger`: a [`CosFileUploadTrigger`].
+    /// `CosFileUploadTrigger`
     pub cos_file_upload_trigger: Option<CosFileUploadTrigger>,
 
-    /// `AwsS3FileUploadTrigger`: an [`AwsS3FileUploadTrigger`].
+    /// `AwsS3FileUploadTrigger`
     pub aws_s3_file_upload_trigger: Option<AwsS3FileUploadTrigger>,
 }

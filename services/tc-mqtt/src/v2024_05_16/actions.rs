@@ -7,25 +7,27 @@ use super::models;
 /// The `ActivateCaCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ActivateCaCertificateResponse`].
-/// The codes it documents are in [`ActivateCaCertificateError`](super::errors::ActivateCaCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ActivateCaCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ActivateCaCertificate",
     output = ActivateCaCertificateResponse,
-    error = super::errors::ActivateCaCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ActivateCaCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: String,
 }
 
@@ -39,25 +41,27 @@ pub struct ActivateCaCertificateResponse {
 /// The `ActivateDeviceCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ActivateDeviceCertificateResponse`].
-/// The codes it documents are in [`ActivateDeviceCertificateError`](super::errors::ActivateDeviceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ActivateDeviceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ActivateDeviceCertificate",
     output = ActivateDeviceCertificateResponse,
-    error = super::errors::ActivateDeviceCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ActivateDeviceCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"2baf8d7bc23fc4566880d7da08a0c6b7f99d4727"`
+    /// `DeviceCertificateSn`; example: `"2baf8d7bc23fc4566880d7da08a0c6b7f99d4727"`
     pub device_certificate_sn: String,
 }
 
@@ -71,35 +75,33 @@ pub struct ActivateDeviceCertificateResponse {
 /// The `AddClientSubscription` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`AddClientSubscriptionResponse`].
-/// The codes it documents are in [`AddClientSubscriptionError`](super::errors::AddClientSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=AddClientSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "AddClientSubscription",
     output = AddClientSubscriptionResponse,
-    error = super::errors::AddClientSubscriptionError
+    error = super::errors::MqttErrorCode
 )]
 pub struct AddClientSubscription {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: String,
 
-    /// `TopicFilter`: a string.
-    ///
-    /// Example: `"humidity/+/"`
+    /// `TopicFilter`; example: `"humidity/+/"`
     pub topic_filter: String,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qos`; example: `"1"`
     pub qos: Option<String>,
 }
 
@@ -113,34 +115,34 @@ pub struct AddClientSubscriptionResponse {
 /// The `ApplyRegistrationCode` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ApplyRegistrationCodeResponse`].
-/// The codes it documents are in [`ApplyRegistrationCodeError`](super::errors::ApplyRegistrationCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ApplyRegistrationCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ApplyRegistrationCode",
     output = ApplyRegistrationCodeResponse,
-    error = super::errors::ApplyRegistrationCodeError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ApplyRegistrationCode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`ApplyRegistrationCode`] call returns.
 #[tc_model]
 pub struct ApplyRegistrationCodeResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `RegistrationCode`: a string.
-    ///
-    /// Example: `"bb180052-7df5-4ff3-bda9-9b12fed8bf39"`
+    /// `RegistrationCode`; example: `"bb180052-7df5-4ff3-bda9-9b12fed8bf39"`
     pub registration_code: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -150,94 +152,72 @@ pub struct ApplyRegistrationCodeResponse {
 /// The `CreateAuthorizationPolicy` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateAuthorizationPolicyResponse`].
-/// The codes it documents are in [`CreateAuthorizationPolicyError`](super::errors::CreateAuthorizationPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateAuthorizationPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicatePolicy`](super::errors::MqttErrorCode::FailedOperationDuplicatePolicy)
+/// - [`FailedOperation.DuplicatePriority`](super::errors::MqttErrorCode::FailedOperationDuplicatePriority)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateAuthorizationPolicy",
     output = CreateAuthorizationPolicyResponse,
-    error = super::errors::CreateAuthorizationPolicyError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateAuthorizationPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `PolicyName`; example: `"name"`
     pub policy_name: String,
 
-    /// `PolicyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyVersion`; example: `1`
     pub policy_version: i64,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"allow"`
+    /// `Effect`; example: `"allow"`
     pub effect: String,
 
-    /// `Actions`: a string.
-    ///
-    /// Example: `"connect"`
+    /// `Actions`; example: `"connect"`
     pub actions: String,
 
-    /// `Retain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retain`; example: `1`
     pub retain: i64,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qos`; example: `"1"`
     pub qos: String,
 
-    /// `Resources`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `Resources`; example: `"topic1"`
     pub resources: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateAuthorizationPolicy`] call returns.
 #[tc_model]
 pub struct CreateAuthorizationPolicyResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -247,64 +227,56 @@ pub struct CreateAuthorizationPolicyResponse {
 /// The `CreateBlockRule` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateBlockRuleResponse`].
-/// The codes it documents are in [`CreateBlockRuleError`](super::errors::CreateBlockRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateBlockRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`LimitExceeded.TopicNum`](super::errors::MqttErrorCode::LimitExceededTopicNum)
+/// - [`OperationDenied`](super::errors::MqttErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateBlockRule",
     output = CreateBlockRuleResponse,
-    error = super::errors::CreateBlockRuleError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateBlockRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-zj944d74"`
+    /// `InstanceId`; example: `"mqtt-zj944d74"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaaccc"`
+    /// `Name`; example: `"aaaccc"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Type`; example: `3`
     pub r#type: Option<i64>,
 
-    /// `Include`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Include`; example: `"127.0.0.1"`
     pub include: Option<String>,
 
-    /// `Excludes`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `Excludes`; example: `["0.0.0.0/0"]`
     pub excludes: Option<Vec<String>>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1774597703556`
+    /// `ExpireTime`; example: `1774597703556`
     pub expire_time: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"this is remark"`
+    /// `Remark`; example: `"this is remark"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateBlockRule`] call returns.
 #[tc_model]
 pub struct CreateBlockRuleResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-zj944d74"`
+    /// `InstanceId`; example: `"mqtt-zj944d74"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaaccc"`
+    /// `Name`; example: `"aaaccc"`
     pub name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -314,43 +286,39 @@ pub struct CreateBlockRuleResponse {
 /// The `CreateDeviceIdentity` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateDeviceIdentityResponse`].
-/// The codes it documents are in [`CreateDeviceIdentityError`](super::errors::CreateDeviceIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateDeviceIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateDeviceIdentity",
     output = CreateDeviceIdentityResponse,
-    error = super::errors::CreateDeviceIdentityError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateDeviceIdentity {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `PrimaryKey`: a string.
-    ///
-    /// Example: `"pk"`
+    /// `PrimaryKey`; example: `"pk"`
     pub primary_key: Option<String>,
 
-    /// `SecondaryKey`: a string.
-    ///
-    /// Example: `"sk"`
+    /// `SecondaryKey`; example: `"sk"`
     pub secondary_key: Option<String>,
 
-    /// `PropagatingProperties`: a list of [`PropagatingProperty`](super::models::PropagatingProperty) objects.
+    /// `PropagatingProperties`
     pub propagating_properties: Option<Vec<models::PropagatingProperty>>,
 }
 
@@ -364,76 +332,62 @@ pub struct CreateDeviceIdentityResponse {
 /// The `CreateHttpAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateHttpAuthenticatorResponse`].
-/// The codes it documents are in [`CreateHttpAuthenticatorError`](super::errors::CreateHttpAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateHttpAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateHttpAuthenticator",
     output = CreateHttpAuthenticatorResponse,
-    error = super::errors::CreateHttpAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateHttpAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"http://127.0.0.1"`
+    /// `Endpoint`; example: `"http://127.0.0.1"`
     pub endpoint: String,
 
-    /// `Concurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Concurrency`; example: `10`
     pub concurrency: Option<i64>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ConnectTimeout`; example: `5`
     pub connect_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReadTimeout`; example: `5`
     pub read_timeout: Option<i64>,
 
-    /// `Header`: a list of [`HeaderItem`](super::models::HeaderItem) objects.
+    /// `Header`
     pub header: Option<Vec<models::HeaderItem>>,
 
-    /// `Body`: a list of [`BodyItem`](super::models::BodyItem) objects.
+    /// `Body`
     pub body: Option<Vec<models::BodyItem>>,
 
-    /// `IncludingUserProperties`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludingUserProperties`; example: `false`
     pub including_user_properties: Option<bool>,
 
-    /// `VpcSvcId`: a string.
-    ///
-    /// Example: `"vpcsvc-1234"`
+    /// `VpcSvcId`; example: `"vpcsvc-1234"`
     pub vpc_svc_id: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"vpc"`
+    /// `NetworkType`; example: `"vpc"`
     pub network_type: Option<String>,
 }
 
@@ -447,28 +401,32 @@ pub struct CreateHttpAuthenticatorResponse {
 /// The `CreateInsPublicEndpoint` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateInsPublicEndpointResponse`].
-/// The codes it documents are in [`CreateInsPublicEndpointError`](super::errors::CreateInsPublicEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateInsPublicEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateInsPublicEndpoint",
     output = CreateInsPublicEndpointResponse,
-    error = super::errors::CreateInsPublicEndpointError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateInsPublicEndpoint {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: i64,
 
-    /// `Rules`: a list of [`PublicAccessRule`](super::models::PublicAccessRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::PublicAccessRule>>,
 }
 
@@ -482,78 +440,67 @@ pub struct CreateInsPublicEndpointResponse {
 /// The `CreateInstance` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`InvalidParameter.InstanceTypeNotMatch`](super::errors::MqttErrorCode::InvalidParameterInstanceTypeNotMatch)
+/// - [`InvalidParameterValue`](super::errors::MqttErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.PublicNetworkInvalidParameterValue`](super::errors::MqttErrorCode::InvalidParameterValuePublicNetworkInvalidParameterValue)
+/// - [`MissingParameter`](super::errors::MqttErrorCode::MissingParameter)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateInstance {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `InstanceType`; example: `"BASIC"`
     pub instance_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance-1"`
+    /// `Name`; example: `"instance-1"`
     pub name: String,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"pro_10k_1"`
+    /// `SkuCode`; example: `"pro_10k_1"`
     pub sku_code: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `VpcList`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcList`
     pub vpc_list: Option<Vec<models::VpcInfo>>,
 
-    /// `EnablePublic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePublic`; example: `true`
     pub enable_public: Option<bool>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Bandwidth`; example: `1`
     pub bandwidth: Option<i64>,
 
-    /// `IpRules`: a list of [`IpRule`](super::models::IpRule) objects.
+    /// `IpRules`
     pub ip_rules: Option<Vec<models::IpRule>>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-xxxx"`
+    /// `InstanceId`; example: `"rmq-xxxx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -563,50 +510,44 @@ pub struct CreateInstanceResponse {
 /// The `CreateJWKSAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateJWKSAuthenticatorResponse`].
-/// The codes it documents are in [`CreateJWKSAuthenticatorError`](super::errors::CreateJWKSAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateJWKSAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateJWKSAuthenticator",
     output = CreateJWKSAuthenticatorResponse,
-    error = super::errors::CreateJWKSAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateJWKSAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Endpoint`; example: `"127.0.0.1"`
     pub endpoint: Option<String>,
 
-    /// `RefreshInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RefreshInterval`; example: `100`
     pub refresh_interval: Option<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Text`; example: `"text"`
     pub text: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"username"`
+    /// `From`; example: `"username"`
     pub from: Option<String>,
 }
 
@@ -620,50 +561,45 @@ pub struct CreateJWKSAuthenticatorResponse {
 /// The `CreateJWTAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateJWTAuthenticatorResponse`].
-/// The codes it documents are in [`CreateJWTAuthenticatorError`](super::errors::CreateJWTAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateJWTAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.PublicKeyVerifyFailed`](super::errors::MqttErrorCode::FailedOperationPublicKeyVerifyFailed)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateJWTAuthenticator",
     output = CreateJWTAuthenticatorResponse,
-    error = super::errors::CreateJWTAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateJWTAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"hmac-based"`
+    /// `Algorithm`; example: `"hmac-based"`
     pub algorithm: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"username"`
+    /// `From`; example: `"username"`
     pub from: String,
 
-    /// `Secret`: a string.
-    ///
-    /// Example: `"your-secret"`
+    /// `Secret`; example: `"your-secret"`
     pub secret: Option<String>,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"text"`
+    /// `PublicKey`; example: `"text"`
     pub public_key: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -677,60 +613,51 @@ pub struct CreateJWTAuthenticatorResponse {
 /// The `CreateMessageEnrichmentRule` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateMessageEnrichmentRuleResponse`].
-/// The codes it documents are in [`CreateMessageEnrichmentRuleError`](super::errors::CreateMessageEnrichmentRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateMessageEnrichmentRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateMessageEnrichmentRule",
     output = CreateMessageEnrichmentRuleResponse,
-    error = super::errors::CreateMessageEnrichmentRuleError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateMessageEnrichmentRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: String,
 
-    /// `Actions`: a string.
+    /// `Actions`
     pub actions: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateMessageEnrichmentRule`] call returns.
 #[tc_model]
 pub struct CreateMessageEnrichmentRuleResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -740,44 +667,44 @@ pub struct CreateMessageEnrichmentRuleResponse {
 /// The `CreateTopic` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateTopicResponse`].
-/// The codes it documents are in [`CreateTopicError`](super::errors::CreateTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`LimitExceeded.TopicNum`](super::errors::MqttErrorCode::LimitExceededTopicNum)
+/// - [`OperationDenied`](super::errors::MqttErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateTopic",
     output = CreateTopicResponse,
-    error = super::errors::CreateTopicError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"sample-topic-name"`
+    /// `Topic`; example: `"sample-topic-name"`
     pub topic: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"additional-remark"`
+    /// `Remark`; example: `"additional-remark"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateTopic`] call returns.
 #[tc_model]
 pub struct CreateTopicResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"sample-topic-name"`
+    /// `Topic`; example: `"sample-topic-name"`
     pub topic: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -787,35 +714,37 @@ pub struct CreateTopicResponse {
 /// The `CreateUser` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`OperationDenied`](super::errors::MqttErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::MqttErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::MqttErrorCode
 )]
 pub struct CreateUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Password`; example: `"pwd"`
     pub password: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -829,25 +758,27 @@ pub struct CreateUserResponse {
 /// The `DeactivateCaCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeactivateCaCertificateResponse`].
-/// The codes it documents are in [`DeactivateCaCertificateError`](super::errors::DeactivateCaCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeactivateCaCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeactivateCaCertificate",
     output = DeactivateCaCertificateResponse,
-    error = super::errors::DeactivateCaCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeactivateCaCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: String,
 }
 
@@ -861,25 +792,27 @@ pub struct DeactivateCaCertificateResponse {
 /// The `DeactivateDeviceCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeactivateDeviceCertificateResponse`].
-/// The codes it documents are in [`DeactivateDeviceCertificateError`](super::errors::DeactivateDeviceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeactivateDeviceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeactivateDeviceCertificate",
     output = DeactivateDeviceCertificateResponse,
-    error = super::errors::DeactivateDeviceCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeactivateDeviceCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"2baf8d7bc23fc4566880d7da08a0c6b7f99d4727"`
+    /// `DeviceCertificateSn`; example: `"2baf8d7bc23fc4566880d7da08a0c6b7f99d4727"`
     pub device_certificate_sn: String,
 }
 
@@ -893,25 +826,29 @@ pub struct DeactivateDeviceCertificateResponse {
 /// The `DeleteAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteAuthenticatorResponse`].
-/// The codes it documents are in [`DeleteAuthenticatorError`](super::errors::DeleteAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.NoAuthenticator`](super::errors::MqttErrorCode::ResourceNotFoundNoAuthenticator)
+/// - [`ResourceNotFound.Role`](super::errors::MqttErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteAuthenticator",
     output = DeleteAuthenticatorResponse,
-    error = super::errors::DeleteAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"JWKS"`
+    /// `Type`; example: `"JWKS"`
     pub r#type: String,
 }
 
@@ -925,25 +862,28 @@ pub struct DeleteAuthenticatorResponse {
 /// The `DeleteAuthorizationPolicy` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteAuthorizationPolicyResponse`].
-/// The codes it documents are in [`DeleteAuthorizationPolicyError`](super::errors::DeleteAuthorizationPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteAuthorizationPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.AuthorizationPolicy`](super::errors::MqttErrorCode::ResourceNotFoundAuthorizationPolicy)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteAuthorizationPolicy",
     output = DeleteAuthorizationPolicyResponse,
-    error = super::errors::DeleteAuthorizationPolicyError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteAuthorizationPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 }
 
@@ -957,25 +897,26 @@ pub struct DeleteAuthorizationPolicyResponse {
 /// The `DeleteBlockRule` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteBlockRuleResponse`].
-/// The codes it documents are in [`DeleteBlockRuleError`](super::errors::DeleteBlockRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteBlockRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteBlockRule",
     output = DeleteBlockRuleResponse,
-    error = super::errors::DeleteBlockRuleError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteBlockRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-3ja5wo5b"`
+    /// `InstanceId`; example: `"mqtt-3ja5wo5b"`
     pub instance_id: String,
 
-    /// `BlockRuleName`: a string.
-    ///
-    /// Example: `"deny-client3"`
+    /// `BlockRuleName`; example: `"deny-client3"`
     pub block_rule_name: String,
 }
 
@@ -989,25 +930,29 @@ pub struct DeleteBlockRuleResponse {
 /// The `DeleteCaCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteCaCertificateResponse`].
-/// The codes it documents are in [`DeleteCaCertificateError`](super::errors::DeleteCaCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteCaCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.RelatedDeviceCertificateExists`](super::errors::MqttErrorCode::FailedOperationRelatedDeviceCertificateExists)
+/// - [`ResourceNotFound.Ca`](super::errors::MqttErrorCode::ResourceNotFoundCa)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteCaCertificate",
     output = DeleteCaCertificateResponse,
-    error = super::errors::DeleteCaCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteCaCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: String,
 }
 
@@ -1021,30 +966,32 @@ pub struct DeleteCaCertificateResponse {
 /// The `DeleteClientSubscription` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteClientSubscriptionResponse`].
-/// The codes it documents are in [`DeleteClientSubscriptionError`](super::errors::DeleteClientSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteClientSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.RelatedDeviceCertificateExists`](super::errors::MqttErrorCode::FailedOperationRelatedDeviceCertificateExists)
+/// - [`ResourceNotFound.Ca`](super::errors::MqttErrorCode::ResourceNotFoundCa)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteClientSubscription",
     output = DeleteClientSubscriptionResponse,
-    error = super::errors::DeleteClientSubscriptionError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteClientSubscription {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `TopicFilter`: a string.
-    ///
-    /// Example: `"humidity/+/"`
+    /// `TopicFilter`; example: `"humidity/+/"`
     pub topic_filter: Option<String>,
 }
 
@@ -1058,25 +1005,27 @@ pub struct DeleteClientSubscriptionResponse {
 /// The `DeleteDeviceCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteDeviceCertificateResponse`].
-/// The codes it documents are in [`DeleteDeviceCertificateError`](super::errors::DeleteDeviceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteDeviceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteDeviceCertificate",
     output = DeleteDeviceCertificateResponse,
-    error = super::errors::DeleteDeviceCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteDeviceCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234567"`
+    /// `InstanceId`; example: `"mqtt-1234567"`
     pub instance_id: String,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"37593"`
+    /// `DeviceCertificateSn`; example: `"37593"`
     pub device_certificate_sn: String,
 }
 
@@ -1090,25 +1039,27 @@ pub struct DeleteDeviceCertificateResponse {
 /// The `DeleteDeviceIdentity` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteDeviceIdentityResponse`].
-/// The codes it documents are in [`DeleteDeviceIdentityError`](super::errors::DeleteDeviceIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteDeviceIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteDeviceIdentity",
     output = DeleteDeviceIdentityResponse,
-    error = super::errors::DeleteDeviceIdentityError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteDeviceIdentity {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234"`
+    /// `InstanceId`; example: `"mqtt-1234"`
     pub instance_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: String,
 }
 
@@ -1122,20 +1073,24 @@ pub struct DeleteDeviceIdentityResponse {
 /// The `DeleteInsPublicEndpoint` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteInsPublicEndpointResponse`].
-/// The codes it documents are in [`DeleteInsPublicEndpointError`](super::errors::DeleteInsPublicEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteInsPublicEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteInsPublicEndpoint",
     output = DeleteInsPublicEndpointResponse,
-    error = super::errors::DeleteInsPublicEndpointError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteInsPublicEndpoint {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
@@ -1149,20 +1104,26 @@ pub struct DeleteInsPublicEndpointResponse {
 /// The `DeleteInstance` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteInstanceResponse`].
-/// The codes it documents are in [`DeleteInstanceError`](super::errors::DeleteInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteProtect`](super::errors::MqttErrorCode::FailedOperationDeleteProtect)
+/// - [`ResourceInUse`](super::errors::MqttErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteInstance",
     output = DeleteInstanceResponse,
-    error = super::errors::DeleteInstanceError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
@@ -1176,25 +1137,27 @@ pub struct DeleteInstanceResponse {
 /// The `DeleteMessageEnrichmentRule` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteMessageEnrichmentRuleResponse`].
-/// The codes it documents are in [`DeleteMessageEnrichmentRuleError`](super::errors::DeleteMessageEnrichmentRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteMessageEnrichmentRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteMessageEnrichmentRule",
     output = DeleteMessageEnrichmentRuleResponse,
-    error = super::errors::DeleteMessageEnrichmentRuleError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteMessageEnrichmentRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 }
 
@@ -1208,25 +1171,27 @@ pub struct DeleteMessageEnrichmentRuleResponse {
 /// The `DeleteTopic` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteTopicResponse`].
-/// The codes it documents are in [`DeleteTopicError`](super::errors::DeleteTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Topic`](super::errors::MqttErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteTopic",
     output = DeleteTopicResponse,
-    error = super::errors::DeleteTopicError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"sample-topic-name"`
+    /// `Topic`; example: `"sample-topic-name"`
     pub topic: String,
 }
 
@@ -1240,25 +1205,29 @@ pub struct DeleteTopicResponse {
 /// The `DeleteUser` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DeleteUserResponse`].
-/// The codes it documents are in [`DeleteUserError`](super::errors::DeleteUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DeleteUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Role`](super::errors::MqttErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Username`](super::errors::MqttErrorCode::ResourceNotFoundUsername)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DeleteUser",
     output = DeleteUserResponse,
-    error = super::errors::DeleteUserError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DeleteUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: String,
 }
 
@@ -1272,32 +1241,33 @@ pub struct DeleteUserResponse {
 /// The `DescribeAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeAuthenticatorResponse`].
-/// The codes it documents are in [`DescribeAuthenticatorError`](super::errors::DescribeAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeAuthenticator",
     output = DescribeAuthenticatorResponse,
-    error = super::errors::DescribeAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"JWKS"`
+    /// `Type`; example: `"JWKS"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeAuthenticator`] call returns.
 #[tc_model]
 pub struct DescribeAuthenticatorResponse {
-    /// `Authenticators`: a list of [`MqttAuthenticatorItem`](super::models::MqttAuthenticatorItem) objects.
+    /// `Authenticators`
     pub authenticators: Option<Vec<models::MqttAuthenticatorItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1307,27 +1277,30 @@ pub struct DescribeAuthenticatorResponse {
 /// The `DescribeAuthorizationPolicies` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeAuthorizationPoliciesResponse`].
-/// The codes it documents are in [`DescribeAuthorizationPoliciesError`](super::errors::DescribeAuthorizationPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeAuthorizationPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeAuthorizationPolicies",
     output = DescribeAuthorizationPoliciesResponse,
-    error = super::errors::DescribeAuthorizationPoliciesError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeAuthorizationPolicies {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeAuthorizationPolicies`] call returns.
 #[tc_model]
 pub struct DescribeAuthorizationPoliciesResponse {
-    /// `Data`: a list of [`AuthorizationPolicyItem`](super::models::AuthorizationPolicyItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::AuthorizationPolicyItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1337,32 +1310,34 @@ pub struct DescribeAuthorizationPoliciesResponse {
 /// The `DescribeBlockRuleList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeBlockRuleListResponse`].
-/// The codes it documents are in [`DescribeBlockRuleListError`](super::errors::DescribeBlockRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeBlockRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeBlockRuleList",
     output = DescribeBlockRuleListResponse,
-    error = super::errors::DescribeBlockRuleListError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeBlockRuleList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-3ja5wo5b"`
+    /// `InstanceId`; example: `"mqtt-3ja5wo5b"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBlockRuleList`] call returns.
 #[tc_model]
 pub struct DescribeBlockRuleListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`BlockRuleItem`](super::models::BlockRuleItem) objects.
+    /// `Data`
     pub data: Vec<models::BlockRuleItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1372,89 +1347,67 @@ pub struct DescribeBlockRuleListResponse {
 /// The `DescribeCaCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeCaCertificateResponse`].
-/// The codes it documents are in [`DescribeCaCertificateError`](super::errors::DescribeCaCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeCaCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeCaCertificate",
     output = DescribeCaCertificateResponse,
-    error = super::errors::DescribeCaCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeCaCertificate {
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeCaCertificate`] call returns.
 #[tc_model]
 pub struct DescribeCaCertificateResponse {
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreatedTime`; example: `1713164969433`
     pub created_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: Option<i64>,
 
-    /// `NotAfterTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotAfterTime`; example: `1713164969433`
     pub not_after_time: Option<i64>,
 
-    /// `LastActivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastActivationTime`; example: `1713164969433`
     pub last_activation_time: Option<i64>,
 
-    /// `LastInactivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastInactivationTime`; example: `1713164969433`
     pub last_inactivation_time: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: Option<String>,
 
-    /// `CaCn`: a string.
-    ///
-    /// Example: `"ca.cloud.tencent.com"`
+    /// `CaCn`; example: `"ca.cloud.tencent.com"`
     pub ca_cn: Option<String>,
 
-    /// `CaCertificate`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----\\nMIIEvDCCAAUBgNVB\\n-----END CERTIFICATE-----\\n"`
+    /// `CaCertificate`; example: `"-----BEGIN CERTIFICATE-----\\nMIIEvDCCAAUBgNVB\\n-----END CERTIFICATE-----\\n"`
     pub ca_certificate: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: Option<String>,
 
-    /// `CaIssuerCn`: a string.
-    ///
-    /// Example: `"ca.cloud.tencent.com"`
+    /// `CaIssuerCn`; example: `"ca.cloud.tencent.com"`
     pub ca_issuer_cn: Option<String>,
 
-    /// `NotBeforeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotBeforeTime`; example: `1713164969433`
     pub not_before_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1464,27 +1417,31 @@ pub struct DescribeCaCertificateResponse {
 /// The `DescribeCaCertificates` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeCaCertificatesResponse`].
-/// The codes it documents are in [`DescribeCaCertificatesError`](super::errors::DescribeCaCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeCaCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeCaCertificates",
     output = DescribeCaCertificatesResponse,
-    error = super::errors::DescribeCaCertificatesError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeCaCertificates {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeCaCertificates`] call returns.
 #[tc_model]
 pub struct DescribeCaCertificatesResponse {
-    /// `Data`: a list of [`CaCertificateItem`](super::models::CaCertificateItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::CaCertificateItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1494,9 +1451,12 @@ pub struct DescribeCaCertificatesResponse {
 /// The `DescribeClientEvents` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeClientEventsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeClientEvents)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
@@ -1505,31 +1465,23 @@ pub struct DescribeCaCertificatesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeClientEvents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-12345"`
+    /// `InstanceId`; example: `"mqtt-12345"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712025623202`
+    /// `StartTime`; example: `1712025623202`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712025623202`
+    /// `EndTime`; example: `1712025623202`
     pub end_time: i64,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: String,
 }
 
 /// What a successful [`DescribeClientEvents`] call returns.
 #[tc_model]
 pub struct DescribeClientEventsResponse {
-    /// `Events`: a list of [`EventItem`](super::models::EventItem) objects.
+    /// `Events`
     pub events: Option<Vec<models::EventItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1539,47 +1491,43 @@ pub struct DescribeClientEventsResponse {
 /// The `DescribeClientList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeClientListResponse`].
-/// The codes it documents are in [`DescribeClientListError`](super::errors::DescribeClientListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeClientList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeClientList",
     output = DescribeClientListResponse,
-    error = super::errors::DescribeClientListError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeClientList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `Number`; example: `"1024"`
     pub number: Option<String>,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OnlineStatus`; example: `0`
     pub online_status: Option<i64>,
 
-    /// `MaxTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1767086893065`
+    /// `MaxTimestamp`; example: `1767086893065`
     pub max_timestamp: Option<i64>,
 }
 
 /// What a successful [`DescribeClientList`] call returns.
 #[tc_model]
 pub struct DescribeClientListResponse {
-    /// `Clients`: a list of [`MqttClientInfo`](super::models::MqttClientInfo) objects.
+    /// `Clients`
     pub clients: Vec<models::MqttClientInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1589,102 +1537,76 @@ pub struct DescribeClientListResponse {
 /// The `DescribeDeviceCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeDeviceCertificateResponse`].
-/// The codes it documents are in [`DescribeDeviceCertificateError`](super::errors::DescribeDeviceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeDeviceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeDeviceCertificate",
     output = DescribeDeviceCertificateResponse,
-    error = super::errors::DescribeDeviceCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeDeviceCertificate {
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"0eef68a582b94254296e54ce754f94d707a59913"`
+    /// `DeviceCertificateSn`; example: `"0eef68a582b94254296e54ce754f94d707a59913"`
     pub device_certificate_sn: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDeviceCertificate`] call returns.
 #[tc_model]
 pub struct DescribeDeviceCertificateResponse {
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreatedTime`; example: `1713164969433`
     pub created_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: Option<i64>,
 
-    /// `NotAfterTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotAfterTime`; example: `1713164969433`
     pub not_after_time: Option<i64>,
 
-    /// `LastActivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastActivationTime`; example: `1713164969433`
     pub last_activation_time: Option<i64>,
 
-    /// `LastInactivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastInactivationTime`; example: `1713164969433`
     pub last_inactivation_time: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"1b1e3bf3702110125887a3a721a7e66f05522513"`
+    /// `CaSn`; example: `"1b1e3bf3702110125887a3a721a7e66f05522513"`
     pub ca_sn: Option<String>,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"0eef68a582b94254296e54ce754f94d707a59911"`
+    /// `DeviceCertificateSn`; example: `"0eef68a582b94254296e54ce754f94d707a59911"`
     pub device_certificate_sn: Option<String>,
 
-    /// `DeviceCertificate`: a string.
+    /// `DeviceCertificate`
     pub device_certificate: Option<String>,
 
-    /// `DeviceCertificateCn`: a string.
-    ///
-    /// Example: `"mqtt-test.xxx.tencent.com"`
+    /// `DeviceCertificateCn`; example: `"mqtt-test.xxx.tencent.com"`
     pub device_certificate_cn: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `CertificateSource`: a string.
-    ///
-    /// Example: `"API"`
+    /// `CertificateSource`; example: `"API"`
     pub certificate_source: Option<String>,
 
-    /// `NotBeforeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotBeforeTime`; example: `1713164969433`
     pub not_before_time: Option<i64>,
 
-    /// `OrganizationalUnit`: a string.
-    ///
-    /// Example: `"TencentCloud-1"`
+    /// `OrganizationalUnit`; example: `"TencentCloud-1"`
     pub organizational_unit: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1694,57 +1616,48 @@ pub struct DescribeDeviceCertificateResponse {
 /// The `DescribeDeviceCertificateBackupHistory` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeDeviceCertificateBackupHistoryResponse`].
-/// The codes it documents are in [`DescribeDeviceCertificateBackupHistoryError`](super::errors::DescribeDeviceCertificateBackupHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeDeviceCertificateBackupHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeDeviceCertificateBackupHistory",
     output = DescribeDeviceCertificateBackupHistoryResponse,
-    error = super::errors::DescribeDeviceCertificateBackupHistoryError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeDeviceCertificateBackupHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-mzj7aqxk"`
+    /// `InstanceId`; example: `"mqtt-mzj7aqxk"`
     pub instance_id: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"mqtt-********"`
+    /// `Destination`; example: `"mqtt-********"`
     pub destination: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"1b1e3bf*******************a7e66f05"`
+    /// `CaSn`; example: `"1b1e3bf*******************a7e66f05"`
     pub ca_sn: Option<String>,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"eef6**5*******************f94d707a59913"`
+    /// `DeviceCertificateSn`; example: `"eef6**5*******************f94d707a59913"`
     pub device_certificate_sn: Option<String>,
 
-    /// `ModificationTimeStart`: a signed 64-bit integer.
-    ///
-    /// Example: `1782121790065`
+    /// `ModificationTimeStart`; example: `1782121790065`
     pub modification_time_start: Option<i64>,
 
-    /// `ModificationTimeEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1782121790069`
+    /// `ModificationTimeEnd`; example: `1782121790069`
     pub modification_time_end: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceCertificateBackupHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceCertificateBackupHistoryResponse {
-    /// `Data`: a list of [`DeviceCertificateBackupHistoryItem`](super::models::DeviceCertificateBackupHistoryItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::DeviceCertificateBackupHistoryItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1754,15 +1667,20 @@ pub struct DescribeDeviceCertificateBackupHistoryResponse {
 /// The `DescribeDeviceCertificates` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeDeviceCertificatesResponse`].
-/// The codes it documents are in [`DescribeDeviceCertificatesError`](super::errors::DescribeDeviceCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeDeviceCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeDeviceCertificates",
     output = DescribeDeviceCertificatesResponse,
-    error = super::errors::DescribeDeviceCertificatesError,
+    error = super::errors::MqttErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1772,41 +1690,29 @@ pub struct DescribeDeviceCertificateBackupHistoryResponse {
     )
 )]
 pub struct DescribeDeviceCertificates {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"ClientId","Values":["client-1"]}]`
+    /// `Filters`; example: `[{"Name":"ClientId","Values":["client-1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CREATE_TIME_DESC"`
+    /// `OrderBy`; example: `"CREATE_TIME_DESC"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceCertificates`] call returns.
 #[tc_model]
 pub struct DescribeDeviceCertificatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Data`: a list of [`DeviceCertificateItem`](super::models::DeviceCertificateItem) objects.
+    /// `Data`
     pub data: Vec<models::DeviceCertificateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1816,15 +1722,20 @@ pub struct DescribeDeviceCertificatesResponse {
 /// The `DescribeDeviceIdentities` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeDeviceIdentitiesResponse`].
-/// The codes it documents are in [`DescribeDeviceIdentitiesError`](super::errors::DescribeDeviceIdentitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeDeviceIdentities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeDeviceIdentities",
     output = DescribeDeviceIdentitiesResponse,
-    error = super::errors::DescribeDeviceIdentitiesError,
+    error = super::errors::MqttErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1833,26 +1744,20 @@ pub struct DescribeDeviceCertificatesResponse {
     )
 )]
 pub struct DescribeDeviceIdentities {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234"`
+    /// `InstanceId`; example: `"mqtt-1234"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceIdentities`] call returns.
 #[tc_model]
 pub struct DescribeDeviceIdentitiesResponse {
-    /// `Data`: a list of [`DeviceIdentityItem`](super::models::DeviceIdentityItem) objects.
+    /// `Data`
     pub data: Vec<models::DeviceIdentityItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1862,62 +1767,52 @@ pub struct DescribeDeviceIdentitiesResponse {
 /// The `DescribeDeviceIdentity` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeDeviceIdentityResponse`].
-/// The codes it documents are in [`DescribeDeviceIdentityError`](super::errors::DescribeDeviceIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeDeviceIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound`](super::errors::MqttErrorCode::ResourceNotFound)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeDeviceIdentity",
     output = DescribeDeviceIdentityResponse,
-    error = super::errors::DescribeDeviceIdentityError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeDeviceIdentity {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234"`
+    /// `InstanceId`; example: `"mqtt-1234"`
     pub instance_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeDeviceIdentity`] call returns.
 #[tc_model]
 pub struct DescribeDeviceIdentityResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234"`
+    /// `InstanceId`; example: `"mqtt-1234"`
     pub instance_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `PrimaryKey`: a string.
-    ///
-    /// Example: `"pk"`
+    /// `PrimaryKey`; example: `"pk"`
     pub primary_key: String,
 
-    /// `SecondaryKey`: a string.
-    ///
-    /// Example: `"sk"`
+    /// `SecondaryKey`; example: `"sk"`
     pub secondary_key: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711955420`
+    /// `CreatedTime`; example: `1711955420`
     pub created_time: i64,
 
-    /// `PropagatingProperties`: a list of [`PropagatingProperty`](super::models::PropagatingProperty) objects.
+    /// `PropagatingProperties`
     pub propagating_properties: Option<Vec<models::PropagatingProperty>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1927,52 +1822,45 @@ pub struct DescribeDeviceIdentityResponse {
 /// The `DescribeDeviceIdentityBackupHistory` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeDeviceIdentityBackupHistoryResponse`].
-/// The codes it documents are in [`DescribeDeviceIdentityBackupHistoryError`](super::errors::DescribeDeviceIdentityBackupHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeDeviceIdentityBackupHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeDeviceIdentityBackupHistory",
     output = DescribeDeviceIdentityBackupHistoryResponse,
-    error = super::errors::DescribeDeviceIdentityBackupHistoryError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeDeviceIdentityBackupHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-mzj7aqxk"`
+    /// `InstanceId`; example: `"mqtt-mzj7aqxk"`
     pub instance_id: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"mqtt-********"`
+    /// `Destination`; example: `"mqtt-********"`
     pub destination: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: Option<String>,
 
-    /// `ModificationTimeStart`: a signed 64-bit integer.
-    ///
-    /// Example: `1782199046395`
+    /// `ModificationTimeStart`; example: `1782199046395`
     pub modification_time_start: Option<i64>,
 
-    /// `ModificationTimeEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1782199086395`
+    /// `ModificationTimeEnd`; example: `1782199086395`
     pub modification_time_end: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceIdentityBackupHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceIdentityBackupHistoryResponse {
-    /// `Data`: a list of [`DeviceIdentityBackupHistoryItem`](super::models::DeviceIdentityBackupHistoryItem) objects.
+    /// `Data`
     pub data: Vec<models::DeviceIdentityBackupHistoryItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1982,45 +1870,42 @@ pub struct DescribeDeviceIdentityBackupHistoryResponse {
 /// The `DescribeInsPublicEndpoints` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeInsPublicEndpointsResponse`].
-/// The codes it documents are in [`DescribeInsPublicEndpointsError`](super::errors::DescribeInsPublicEndpointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeInsPublicEndpoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeInsPublicEndpoints",
     output = DescribeInsPublicEndpointsResponse,
-    error = super::errors::DescribeInsPublicEndpointsError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeInsPublicEndpoints {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInsPublicEndpoints`] call returns.
 #[tc_model]
 pub struct DescribeInsPublicEndpointsResponse {
-    /// `Endpoints`: a list of [`MqttEndpointItem`](super::models::MqttEndpointItem) objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<models::MqttEndpointItem>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: Option<i64>,
 
-    /// `Rules`: a list of [`PublicAccessRule`](super::models::PublicAccessRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::PublicAccessRule>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2030,27 +1915,30 @@ pub struct DescribeInsPublicEndpointsResponse {
 /// The `DescribeInsVPCEndpoints` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeInsVPCEndpointsResponse`].
-/// The codes it documents are in [`DescribeInsVPCEndpointsError`](super::errors::DescribeInsVPCEndpointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeInsVPCEndpoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeInsVPCEndpoints",
     output = DescribeInsVPCEndpointsResponse,
-    error = super::errors::DescribeInsVPCEndpointsError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeInsVPCEndpoints {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInsVPCEndpoints`] call returns.
 #[tc_model]
 pub struct DescribeInsVPCEndpointsResponse {
-    /// `Endpoints`: a list of [`MqttEndpointItem`](super::models::MqttEndpointItem) objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<models::MqttEndpointItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2060,222 +1948,147 @@ pub struct DescribeInsVPCEndpointsResponse {
 /// The `DescribeInstance` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeInstanceResponse`].
-/// The codes it documents are in [`DescribeInstanceError`](super::errors::DescribeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeInstance",
     output = DescribeInstanceResponse,
-    error = super::errors::DescribeInstanceError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstance`] call returns.
 #[tc_model]
 pub struct DescribeInstanceResponse {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"PRO"`
+    /// `InstanceType`; example: `"PRO"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-mwmdg9dm"`
+    /// `InstanceId`; example: `"mqtt-mwmdg9dm"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `InstanceName`; example: `"name"`
     pub instance_name: String,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TopicNum`; example: `2`
     pub topic_num: i64,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TopicNumLimit`; example: `1000`
     pub topic_num_limit: i64,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TpsLimit`; example: `1000`
     pub tps_limit: i64,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711955420`
+    /// `CreatedTime`; example: `1711955420`
     pub created_time: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"pro_10k_1"`
+    /// `SkuCode`; example: `"pro_10k_1"`
     pub sku_code: String,
 
-    /// `MaxSubscriptionPerClient`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxSubscriptionPerClient`; example: `30`
     pub max_subscription_per_client: i64,
 
-    /// `AuthorizationPolicyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AuthorizationPolicyLimit`; example: `10`
     pub authorization_policy_limit: i64,
 
-    /// `ClientNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ClientNumLimit`; example: `1000`
     pub client_num_limit: i64,
 
-    /// `DeviceCertificateProvisionType`: a string.
-    ///
-    /// Example: `"API"`
+    /// `DeviceCertificateProvisionType`; example: `"API"`
     pub device_certificate_provision_type: String,
 
-    /// `AutomaticActivation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutomaticActivation`; example: `false`
     pub automatic_activation: Option<bool>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: i64,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `PayMode`; example: `"POSTPAID"`
     pub pay_mode: String,
 
-    /// `ExpiryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `ExpiryTime`; example: `1713164969433`
     pub expiry_time: i64,
 
-    /// `DestroyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `DestroyTime`; example: `1713164969433`
     pub destroy_time: i64,
 
-    /// `X509Mode`: a string.
-    ///
-    /// Example: `"TLS"`
+    /// `X509Mode`; example: `"TLS"`
     pub x509_mode: String,
 
-    /// `MaxCaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxCaNum`; example: `1`
     pub max_ca_num: Option<i64>,
 
-    /// `RegistrationCode`: a string.
-    ///
-    /// Example: `"2140c1c2-e26d-47f6-9048-0573f91b219b"`
+    /// `RegistrationCode`; example: `"2140c1c2-e26d-47f6-9048-0573f91b219b"`
     pub registration_code: Option<String>,
 
-    /// `MaxSubscription`: a signed 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `MaxSubscription`; example: `120000`
     pub max_subscription: Option<i64>,
 
-    /// `AuthorizationPolicy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthorizationPolicy`; example: `false`
     pub authorization_policy: Option<bool>,
 
-    /// `SharedSubscriptionGroupLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SharedSubscriptionGroupLimit`; example: `20`
     pub shared_subscription_group_limit: Option<i64>,
 
-    /// `MaxTopicFilterPerSharedSubscriptionGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxTopicFilterPerSharedSubscriptionGroup`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_topic_filter_per_shared_subscription_group: Option<i64>,
 
-    /// `AutoSubscriptionPolicyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AutoSubscriptionPolicyLimit`; example: `10`
     pub auto_subscription_policy_limit: Option<i64>,
 
-    /// `MaxTopicFilterPerAutoSubscriptionPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxTopicFilterPerAutoSubscriptionPolicy`; example: `5`
     pub max_topic_filter_per_auto_subscription_policy: Option<i64>,
 
-    /// `UseDefaultServerCert`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseDefaultServerCert`; example: `false`
     pub use_default_server_cert: Option<bool>,
 
-    /// `TrustedCaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TrustedCaLimit`; example: `3`
     pub trusted_ca_limit: Option<i64>,
 
-    /// `ServerCertLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ServerCertLimit`; example: `3`
     pub server_cert_limit: Option<i64>,
 
-    /// `TopicPrefixSlashLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TopicPrefixSlashLimit`; example: `3`
     pub topic_prefix_slash_limit: Option<i64>,
 
-    /// `MessageRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MessageRate`; example: `10`
     pub message_rate: Option<i64>,
 
-    /// `TransportLayerSecurity`: a string.
-    ///
-    /// Example: `"TLSv1.3,TLSv1.2,TLSv1.1,TLSv1"`
+    /// `TransportLayerSecurity`; example: `"TLSv1.3,TLSv1.2,TLSv1.1,TLSv1"`
     pub transport_layer_security: Option<String>,
 
-    /// `MessageEnrichmentRuleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MessageEnrichmentRuleLimit`; example: `10`
     pub message_enrichment_rule_limit: Option<i64>,
 
-    /// `BlockRuleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BlockRuleLimit`; example: `5`
     pub block_rule_limit: Option<i64>,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteProtect`; example: `true`
     pub delete_protect: Option<bool>,
 
-    /// `EventDialect`: a string.
-    ///
-    /// Example: `"V3"`
+    /// `EventDialect`; example: `"V3"`
     pub event_dialect: Option<String>,
 
-    /// `HashMessagePolicy`: a string.
-    ///
-    /// Example: `"TOPIC_NAME"`
+    /// `HashMessagePolicy`; example: `"TOPIC_NAME"`
     pub hash_message_policy: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2285,15 +2098,20 @@ pub struct DescribeInstanceResponse {
 /// The `DescribeInstanceList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeInstanceListResponse`].
-/// The codes it documents are in [`DescribeInstanceListError`](super::errors::DescribeInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError,
+    error = super::errors::MqttErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2303,32 +2121,26 @@ pub struct DescribeInstanceResponse {
     )
 )]
 pub struct DescribeInstanceList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeInstanceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`MqttInstanceItem`](super::models::MqttInstanceItem) objects.
+    /// `Data`
     pub data: Vec<models::MqttInstanceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2338,47 +2150,43 @@ pub struct DescribeInstanceListResponse {
 /// The `DescribeMessageByTopic` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeMessageByTopicResponse`].
-/// The codes it documents are in [`DescribeMessageByTopicError`](super::errors::DescribeMessageByTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeMessageByTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeMessageByTopic",
     output = DescribeMessageByTopicResponse,
-    error = super::errors::DescribeMessageByTopicError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeMessageByTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"发送topic或者订阅表达式"`
+    /// `Topic`; example: `"发送topic或者订阅表达式"`
     pub topic: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712025623202`
+    /// `StartTime`; example: `1712025623202`
     pub start_time: i64,
 
-    /// `MaxNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxNumber`; example: `100`
     pub max_number: Option<i64>,
 
-    /// `FilterExpression`: a string.
-    ///
-    /// Example: `"LmxldmVsID09ICJFUlJPUiI="`
+    /// `FilterExpression`; example: `"LmxldmVsID09ICJFUlJPUiI="`
     pub filter_expression: Option<String>,
 }
 
 /// What a successful [`DescribeMessageByTopic`] call returns.
 #[tc_model]
 pub struct DescribeMessageByTopicResponse {
-    /// `Data`: a list of [`MqttMessage`](super::models::MqttMessage) objects.
+    /// `Data`
     pub data: Option<Vec<models::MqttMessage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2388,102 +2196,76 @@ pub struct DescribeMessageByTopicResponse {
 /// The `DescribeMessageDetails` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeMessageDetailsResponse`].
-/// The codes it documents are in [`DescribeMessageDetailsError`](super::errors::DescribeMessageDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeMessageDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Message`](super::errors::MqttErrorCode::ResourceNotFoundMessage)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeMessageDetails",
     output = DescribeMessageDetailsResponse,
-    error = super::errors::DescribeMessageDetailsError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeMessageDetails {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"0B8D67D3003505C29BFD077EC65B0002"`
+    /// `MessageId`; example: `"0B8D67D3003505C29BFD077EC65B0002"`
     pub message_id: String,
 
-    /// `Subscription`: a string.
-    ///
-    /// Example: `"home/room"`
+    /// `Subscription`; example: `"home/room"`
     pub subscription: Option<String>,
 }
 
 /// What a successful [`DescribeMessageDetails`] call returns.
 #[tc_model]
 pub struct DescribeMessageDetailsResponse {
-    /// `Body`: a string.
-    ///
-    /// Example: `"body"`
+    /// `Body`; example: `"body"`
     pub body: String,
 
-    /// `UserProperties`: a list of [`UserProperty`](super::models::UserProperty) objects.
+    /// `UserProperties`
     pub user_properties: Option<Vec<models::UserProperty>>,
 
-    /// `StoreTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1745828681259`
+    /// `StoreTimestamp`; example: `1745828681259`
     pub store_timestamp: i64,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"0B8D67D3003505C29BFD077EC65B0002"`
+    /// `MessageId`; example: `"0B8D67D3003505C29BFD077EC65B0002"`
     pub message_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-1"`
+    /// `ClientId`; example: `"client-1"`
     pub client_id: String,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qos`; example: `"1"`
     pub qos: String,
 
-    /// `OriginTopic`: a string.
-    ///
-    /// Example: `"home/room"`
+    /// `OriginTopic`; example: `"home/room"`
     pub origin_topic: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 
-    /// `PayloadFormatIndicator`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayloadFormatIndicator`; example: `0`
     pub payload_format_indicator: Option<i64>,
 
-    /// `MessageExpiryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MessageExpiryInterval`; example: `60`
     pub message_expiry_interval: Option<i64>,
 
-    /// `ResponseTopic`: a string.
-    ///
-    /// Example: `"home/room1"`
+    /// `ResponseTopic`; example: `"home/room1"`
     pub response_topic: Option<String>,
 
-    /// `CorrelationData`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `CorrelationData`; example: `"uuid"`
     pub correlation_data: Option<String>,
 
-    /// `SubscriptionIdentifier`: a string.
-    ///
-    /// Example: `"subs-1"`
+    /// `SubscriptionIdentifier`; example: `"subs-1"`
     pub subscription_identifier: Option<String>,
 
-    /// `Retain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Retain`; example: `true`
     pub retain: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2493,27 +2275,32 @@ pub struct DescribeMessageDetailsResponse {
 /// The `DescribeMessageEnrichmentRules` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeMessageEnrichmentRulesResponse`].
-/// The codes it documents are in [`DescribeMessageEnrichmentRulesError`](super::errors::DescribeMessageEnrichmentRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeMessageEnrichmentRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeMessageEnrichmentRules",
     output = DescribeMessageEnrichmentRulesResponse,
-    error = super::errors::DescribeMessageEnrichmentRulesError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeMessageEnrichmentRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMessageEnrichmentRules`] call returns.
 #[tc_model]
 pub struct DescribeMessageEnrichmentRulesResponse {
-    /// `Data`: a list of [`MessageEnrichmentRuleItem`](super::models::MessageEnrichmentRuleItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::MessageEnrichmentRuleItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2523,15 +2310,20 @@ pub struct DescribeMessageEnrichmentRulesResponse {
 /// The `DescribeMessageList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeMessageListResponse`].
-/// The codes it documents are in [`DescribeMessageListError`](super::errors::DescribeMessageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeMessageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeMessageList",
     output = DescribeMessageListResponse,
-    error = super::errors::DescribeMessageListError,
+    error = super::errors::MqttErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2541,56 +2333,38 @@ pub struct DescribeMessageEnrichmentRulesResponse {
     )
 )]
 pub struct DescribeMessageList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"home"`
+    /// `Topic`; example: `"home"`
     pub topic: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712025623202`
+    /// `StartTime`; example: `1712025623202`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712112023202`
+    /// `EndTime`; example: `1712112023202`
     pub end_time: i64,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"dcfefe36-829d-4dd8-a436-e622c6ecab8f"`
+    /// `TaskRequestId`; example: `"dcfefe36-829d-4dd8-a436-e622c6ecab8f"`
     pub task_request_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeMessageList`] call returns.
 #[tc_model]
 pub struct DescribeMessageListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`MqttMessageItem`](super::models::MqttMessageItem) objects.
+    /// `Data`
     pub data: Vec<models::MqttMessageItem>,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"dcfefe36-829d-4dd8-a436-e622c6ecab8f"`
+    /// `TaskRequestId`; example: `"dcfefe36-829d-4dd8-a436-e622c6ecab8f"`
     pub task_request_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2600,27 +2374,30 @@ pub struct DescribeMessageListResponse {
 /// The `DescribeProductSKUList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeProductSKUListResponse`].
-/// The codes it documents are in [`DescribeProductSKUListError`](super::errors::DescribeProductSKUListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeProductSKUList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeProductSKUList",
     output = DescribeProductSKUListResponse,
-    error = super::errors::DescribeProductSKUListError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeProductSKUList {}
 
 /// What a successful [`DescribeProductSKUList`] call returns.
 #[tc_model]
 pub struct DescribeProductSKUListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `MQTTProductSkuList`: a list of [`ProductSkuItem`](super::models::ProductSkuItem) objects.
+    /// `MQTTProductSkuList`
     #[tc(rename = "MQTTProductSkuList")]
     pub mqtt_product_sku_list: Vec<models::ProductSkuItem>,
 
@@ -2631,42 +2408,41 @@ pub struct DescribeProductSKUListResponse {
 /// The `DescribeSharedSubscriptionClient` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeSharedSubscriptionClientResponse`].
-/// The codes it documents are in [`DescribeSharedSubscriptionClientError`](super::errors::DescribeSharedSubscriptionClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeSharedSubscriptionClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound`](super::errors::MqttErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeSharedSubscriptionClient",
     output = DescribeSharedSubscriptionClientResponse,
-    error = super::errors::DescribeSharedSubscriptionClientError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeSharedSubscriptionClient {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `SharedName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SharedName`; example: `"group1"`
     pub shared_name: String,
 
-    /// `TopicFilter`: a string.
-    ///
-    /// Example: `"share/group1/home"`
+    /// `TopicFilter`; example: `"share/group1/home"`
     pub topic_filter: String,
 }
 
 /// What a successful [`DescribeSharedSubscriptionClient`] call returns.
 #[tc_model]
 pub struct DescribeSharedSubscriptionClientResponse {
-    /// `Data`: a list of [`SharedSubscriptionClient`](super::models::SharedSubscriptionClient) objects.
+    /// `Data`
     pub data: Vec<models::SharedSubscriptionClient>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2676,32 +2452,35 @@ pub struct DescribeSharedSubscriptionClientResponse {
 /// The `DescribeSharedSubscriptionGroups` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeSharedSubscriptionGroupsResponse`].
-/// The codes it documents are in [`DescribeSharedSubscriptionGroupsError`](super::errors::DescribeSharedSubscriptionGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeSharedSubscriptionGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound`](super::errors::MqttErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeSharedSubscriptionGroups",
     output = DescribeSharedSubscriptionGroupsResponse,
-    error = super::errors::DescribeSharedSubscriptionGroupsError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeSharedSubscriptionGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSharedSubscriptionGroups`] call returns.
 #[tc_model]
 pub struct DescribeSharedSubscriptionGroupsResponse {
-    /// `Data`: a list of [`SharedGroup`](super::models::SharedGroup) objects.
+    /// `Data`
     pub data: Option<Vec<models::SharedGroup>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2711,32 +2490,35 @@ pub struct DescribeSharedSubscriptionGroupsResponse {
 /// The `DescribeSharedSubscriptionGroupsWithSubscriptions` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeSharedSubscriptionGroupsWithSubscriptionsResponse`].
-/// The codes it documents are in [`DescribeSharedSubscriptionGroupsWithSubscriptionsError`](super::errors::DescribeSharedSubscriptionGroupsWithSubscriptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeSharedSubscriptionGroupsWithSubscriptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound`](super::errors::MqttErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeSharedSubscriptionGroupsWithSubscriptions",
     output = DescribeSharedSubscriptionGroupsWithSubscriptionsResponse,
-    error = super::errors::DescribeSharedSubscriptionGroupsWithSubscriptionsError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeSharedSubscriptionGroupsWithSubscriptions {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-b843q2px"`
+    /// `InstanceId`; example: `"mqtt-b843q2px"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSharedSubscriptionGroupsWithSubscriptions`] call returns.
 #[tc_model]
 pub struct DescribeSharedSubscriptionGroupsWithSubscriptionsResponse {
-    /// `Data`: a list of [`SharedSubscriptionGroupWithSubscriptions`](super::models::SharedSubscriptionGroupWithSubscriptions) objects.
+    /// `Data`
     pub data: Option<Vec<models::SharedSubscriptionGroupWithSubscriptions>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2746,34 +2528,34 @@ pub struct DescribeSharedSubscriptionGroupsWithSubscriptionsResponse {
 /// The `DescribeSharedSubscriptionLag` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeSharedSubscriptionLagResponse`].
-/// The codes it documents are in [`DescribeSharedSubscriptionLagError`](super::errors::DescribeSharedSubscriptionLagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeSharedSubscriptionLag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeSharedSubscriptionLag",
     output = DescribeSharedSubscriptionLagResponse,
-    error = super::errors::DescribeSharedSubscriptionLagError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeSharedSubscriptionLag {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-sample"`
+    /// `InstanceId`; example: `"mqtt-sample"`
     pub instance_id: String,
 
-    /// `SharedSubscription`: a string.
-    ///
-    /// Example: `"$share/example_group/home/#"`
+    /// `SharedSubscription`; example: `"$share/example_group/home/#"`
     pub shared_subscription: String,
 }
 
 /// What a successful [`DescribeSharedSubscriptionLag`] call returns.
 #[tc_model]
 pub struct DescribeSharedSubscriptionLagResponse {
-    /// `Lag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Lag`; example: `1`
     pub lag: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2783,42 +2565,41 @@ pub struct DescribeSharedSubscriptionLagResponse {
 /// The `DescribeSharedSubscriptions` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeSharedSubscriptionsResponse`].
-/// The codes it documents are in [`DescribeSharedSubscriptionsError`](super::errors::DescribeSharedSubscriptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeSharedSubscriptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound`](super::errors::MqttErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeSharedSubscriptions",
     output = DescribeSharedSubscriptionsResponse,
-    error = super::errors::DescribeSharedSubscriptionsError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeSharedSubscriptions {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `SharedName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SharedName`; example: `"group1"`
     pub shared_name: String,
 }
 
 /// What a successful [`DescribeSharedSubscriptions`] call returns.
 #[tc_model]
 pub struct DescribeSharedSubscriptionsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `SharedName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SharedName`; example: `"group1"`
     pub shared_name: String,
 
-    /// `TopicFilter`: a list of strings.
+    /// `TopicFilter`
     pub topic_filter: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2828,49 +2609,43 @@ pub struct DescribeSharedSubscriptionsResponse {
 /// The `DescribeTopic` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeTopicResponse`].
-/// The codes it documents are in [`DescribeTopicError`](super::errors::DescribeTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::MqttErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeTopic",
     output = DescribeTopicResponse,
-    error = super::errors::DescribeTopicError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"sample-topic-name"`
+    /// `Topic`; example: `"sample-topic-name"`
     pub topic: String,
 }
 
 /// What a successful [`DescribeTopic`] call returns.
 #[tc_model]
 pub struct DescribeTopicResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-mwmdg9dm"`
+    /// `InstanceId`; example: `"mqtt-mwmdg9dm"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"sample-topic-name"`
+    /// `Topic`; example: `"sample-topic-name"`
     pub topic: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"additional-remark"`
+    /// `Remark`; example: `"additional-remark"`
     pub remark: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712049671`
+    /// `CreatedTime`; example: `1712049671`
     pub created_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2880,15 +2655,20 @@ pub struct DescribeTopicResponse {
 /// The `DescribeTopicList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeTopicListResponse`].
-/// The codes it documents are in [`DescribeTopicListError`](super::errors::DescribeTopicListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeTopicList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeTopicList",
     output = DescribeTopicListResponse,
-    error = super::errors::DescribeTopicListError,
+    error = super::errors::MqttErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2898,34 +2678,26 @@ pub struct DescribeTopicResponse {
     )
 )]
 pub struct DescribeTopicList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTopicList`] call returns.
 #[tc_model]
 pub struct DescribeTopicListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`MqttTopicItem`](super::models::MqttTopicItem) objects.
+    /// `Data`
     pub data: Vec<models::MqttTopicItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2935,15 +2707,20 @@ pub struct DescribeTopicListResponse {
 /// The `DescribeUserList` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeUserListResponse`].
-/// The codes it documents are in [`DescribeUserListError`](super::errors::DescribeUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeUserList",
     output = DescribeUserListResponse,
-    error = super::errors::DescribeUserListError,
+    error = super::errors::MqttErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2953,36 +2730,26 @@ pub struct DescribeTopicListResponse {
     )
 )]
 pub struct DescribeUserList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"Username","Values":["user1"]}]`
+    /// `Filters`; example: `[{"Name":"Username","Values":["user1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUserList`] call returns.
 #[tc_model]
 pub struct DescribeUserListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`MqttUserItem`](super::models::MqttUserItem) objects.
+    /// `Data`
     pub data: Vec<models::MqttUserItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2992,97 +2759,73 @@ pub struct DescribeUserListResponse {
 /// The `DescribeWillMessage` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`DescribeWillMessageResponse`].
-/// The codes it documents are in [`DescribeWillMessageError`](super::errors::DescribeWillMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=DescribeWillMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound`](super::errors::MqttErrorCode::ResourceNotFound)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "DescribeWillMessage",
     output = DescribeWillMessageResponse,
-    error = super::errors::DescribeWillMessageError
+    error = super::errors::MqttErrorCode
 )]
 pub struct DescribeWillMessage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-1"`
+    /// `ClientId`; example: `"client-1"`
     pub client_id: String,
 }
 
 /// What a successful [`DescribeWillMessage`] call returns.
 #[tc_model]
 pub struct DescribeWillMessageResponse {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"home/room"`
+    /// `Topic`; example: `"home/room"`
     pub topic: Option<String>,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<i64>,
 
-    /// `Retained`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Retained`; example: `false`
     pub retained: Option<bool>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"this is payload"`
+    /// `Payload`; example: `"this is payload"`
     pub payload: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreateTime`; example: `1713164969433`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: Option<i64>,
 
-    /// `WillDelayInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `WillDelayInterval`; example: `10`
     pub will_delay_interval: Option<i64>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 
-    /// `ResponseTopic`: a string.
-    ///
-    /// Example: `"home/room"`
+    /// `ResponseTopic`; example: `"home/room"`
     pub response_topic: Option<String>,
 
-    /// `CorrelationData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `CorrelationData`; example: `"data"`
     pub correlation_data: Option<String>,
 
-    /// `MessageExpiryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MessageExpiryInterval`; example: `10`
     pub message_expiry_interval: Option<i64>,
 
-    /// `PayloadFormatIndicator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayloadFormatIndicator`; example: `1`
     pub payload_format_indicator: Option<i64>,
 
-    /// `UserProperties`: a list of [`UserProperty`](super::models::UserProperty) objects.
+    /// `UserProperties`
     pub user_properties: Option<Vec<models::UserProperty>>,
 
-    /// `PublishAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1784219154574`
+    /// `PublishAfter`; example: `1784219154574`
     pub publish_after: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3092,30 +2835,29 @@ pub struct DescribeWillMessageResponse {
 /// The `KickOutClient` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`KickOutClientResponse`].
-/// The codes it documents are in [`KickOutClientError`](super::errors::KickOutClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=KickOutClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "KickOutClient",
     output = KickOutClientResponse,
-    error = super::errors::KickOutClientError
+    error = super::errors::MqttErrorCode
 )]
 pub struct KickOutClient {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-12345"`
+    /// `InstanceId`; example: `"mqtt-12345"`
     pub instance_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: String,
 
-    /// `DeleteSession`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteSession`; example: `true`
     pub delete_session: Option<bool>,
 }
 
@@ -3129,85 +2871,64 @@ pub struct KickOutClientResponse {
 /// The `ModifyAuthorizationPolicy` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyAuthorizationPolicyResponse`].
-/// The codes it documents are in [`ModifyAuthorizationPolicyError`](super::errors::ModifyAuthorizationPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyAuthorizationPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicatePolicy`](super::errors::MqttErrorCode::FailedOperationDuplicatePolicy)
+/// - [`FailedOperation.DuplicatePriority`](super::errors::MqttErrorCode::FailedOperationDuplicatePriority)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyAuthorizationPolicy",
     output = ModifyAuthorizationPolicyResponse,
-    error = super::errors::ModifyAuthorizationPolicyError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyAuthorizationPolicy {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `PolicyName`; example: `"name"`
     pub policy_name: Option<String>,
 
-    /// `PolicyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyVersion`; example: `1`
     pub policy_version: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"allow"`
+    /// `Effect`; example: `"allow"`
     pub effect: Option<String>,
 
-    /// `Actions`: a string.
-    ///
-    /// Example: `"connect"`
+    /// `Actions`; example: `"connect"`
     pub actions: Option<String>,
 
-    /// `Resources`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `Resources`; example: `"topic1"`
     pub resources: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: Option<String>,
 
-    /// `Retain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retain`; example: `1`
     pub retain: Option<i64>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qos`; example: `"1"`
     pub qos: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -3221,45 +2942,39 @@ pub struct ModifyAuthorizationPolicyResponse {
 /// The `ModifyBlockRule` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyBlockRuleResponse`].
-/// The codes it documents are in [`ModifyBlockRuleError`](super::errors::ModifyBlockRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyBlockRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyBlockRule",
     output = ModifyBlockRuleResponse,
-    error = super::errors::ModifyBlockRuleError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyBlockRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-zj944d74"`
+    /// `InstanceId`; example: `"mqtt-zj944d74"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaaccc"`
+    /// `Name`; example: `"aaaccc"`
     pub name: String,
 
-    /// `Include`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Include`; example: `"127.0.0.1"`
     pub include: Option<String>,
 
-    /// `Excludes`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `Excludes`; example: `["0.0.0.0/0"]`
     pub excludes: Option<Vec<String>>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1774597703556`
+    /// `ExpireTime`; example: `1774597703556`
     pub expire_time: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"this is remakr update"`
+    /// `Remark`; example: `"this is remakr update"`
     pub remark: Option<String>,
 }
 
@@ -3273,43 +2988,39 @@ pub struct ModifyBlockRuleResponse {
 /// The `ModifyDeviceIdentity` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyDeviceIdentityResponse`].
-/// The codes it documents are in [`ModifyDeviceIdentityError`](super::errors::ModifyDeviceIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyDeviceIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::MqttErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyDeviceIdentity",
     output = ModifyDeviceIdentityResponse,
-    error = super::errors::ModifyDeviceIdentityError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyDeviceIdentity {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `PrimaryKey`: a string.
-    ///
-    /// Example: `"pk"`
+    /// `PrimaryKey`; example: `"pk"`
     pub primary_key: Option<String>,
 
-    /// `SecondaryKey`: a string.
-    ///
-    /// Example: `"sk"`
+    /// `SecondaryKey`; example: `"sk"`
     pub secondary_key: Option<String>,
 
-    /// `PropagatingProperties`: a list of [`PropagatingProperty`](super::models::PropagatingProperty) objects.
+    /// `PropagatingProperties`
     pub propagating_properties: Option<Vec<models::PropagatingProperty>>,
 }
 
@@ -3323,66 +3034,53 @@ pub struct ModifyDeviceIdentityResponse {
 /// The `ModifyHttpAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyHttpAuthenticatorResponse`].
-/// The codes it documents are in [`ModifyHttpAuthenticatorError`](super::errors::ModifyHttpAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyHttpAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyHttpAuthenticator",
     output = ModifyHttpAuthenticatorResponse,
-    error = super::errors::ModifyHttpAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyHttpAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"http://127.0.0.1"`
+    /// `Endpoint`; example: `"http://127.0.0.1"`
     pub endpoint: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Concurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Concurrency`; example: `10`
     pub concurrency: Option<i64>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ConnectTimeout`; example: `5`
     pub connect_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReadTimeout`; example: `5`
     pub read_timeout: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Header`: a list of [`HeaderItem`](super::models::HeaderItem) objects.
+    /// `Header`
     pub header: Option<Vec<models::HeaderItem>>,
 
-    /// `Body`: a list of [`BodyItem`](super::models::BodyItem) objects.
+    /// `Body`
     pub body: Option<Vec<models::BodyItem>>,
 
-    /// `IncludingUserProperties`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludingUserProperties`; example: `false`
     pub including_user_properties: Option<bool>,
 }
 
@@ -3396,28 +3094,29 @@ pub struct ModifyHttpAuthenticatorResponse {
 /// The `ModifyInsPublicEndpoint` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyInsPublicEndpointResponse`].
-/// The codes it documents are in [`ModifyInsPublicEndpointError`](super::errors::ModifyInsPublicEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyInsPublicEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyInsPublicEndpoint",
     output = ModifyInsPublicEndpointResponse,
-    error = super::errors::ModifyInsPublicEndpointError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyInsPublicEndpoint {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: i64,
 
-    /// `Rules`: a list of [`PublicAccessRule`](super::models::PublicAccessRule) objects.
+    /// `Rules`
     pub rules: Vec<models::PublicAccessRule>,
 }
 
@@ -3431,65 +3130,54 @@ pub struct ModifyInsPublicEndpointResponse {
 /// The `ModifyInstance` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.CallTrade`](super::errors::MqttErrorCode::FailedOperationCallTrade)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.NotSupportDisableAuthorizationPolicy`](super::errors::MqttErrorCode::FailedOperationNotSupportDisableAuthorizationPolicy)
+/// - [`ResourceUnavailable`](super::errors::MqttErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance1"`
+    /// `Name`; example: `"instance1"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"pro_10k_1"`
+    /// `SkuCode`; example: `"pro_10k_1"`
     pub sku_code: Option<String>,
 
-    /// `DeviceCertificateProvisionType`: a string.
-    ///
-    /// Example: `"JITP"`
+    /// `DeviceCertificateProvisionType`; example: `"JITP"`
     pub device_certificate_provision_type: Option<String>,
 
-    /// `AutomaticActivation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutomaticActivation`; example: `false`
     pub automatic_activation: Option<bool>,
 
-    /// `AuthorizationPolicy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthorizationPolicy`; example: `false`
     pub authorization_policy: Option<bool>,
 
-    /// `UseDefaultServerCert`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseDefaultServerCert`; example: `false`
     pub use_default_server_cert: Option<bool>,
 
-    /// `X509Mode`: a string.
-    ///
-    /// Example: `"BYOC"`
+    /// `X509Mode`; example: `"BYOC"`
     pub x509_mode: Option<String>,
 
-    /// `MessageRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MessageRate`; example: `10`
     pub message_rate: Option<i64>,
 }
 
@@ -3503,47 +3191,44 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyInstanceCertBinding` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyInstanceCertBindingResponse`].
-/// The codes it documents are in [`ModifyInstanceCertBindingError`](super::errors::ModifyInstanceCertBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyInstanceCertBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
+/// - [`FailedOperation.CallTrade`](super::errors::MqttErrorCode::FailedOperationCallTrade)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.NotSupportDisableAuthorizationPolicy`](super::errors::MqttErrorCode::FailedOperationNotSupportDisableAuthorizationPolicy)
+/// - [`ResourceUnavailable`](super::errors::MqttErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyInstanceCertBinding",
     output = ModifyInstanceCertBindingResponse,
-    error = super::errors::ModifyInstanceCertBindingError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyInstanceCertBinding {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `X509Mode`: a string.
-    ///
-    /// Example: `"TLS"`
+    /// `X509Mode`; example: `"TLS"`
     pub x509_mode: String,
 
-    /// `SSLServerCertId`: a string.
-    ///
-    /// Example: `"N4XIbZic"`
+    /// `SSLServerCertId`; example: `"N4XIbZic"`
     #[tc(rename = "SSLServerCertId")]
     pub ssl_server_cert_id: Option<String>,
 
-    /// `SSLCaCertId`: a string.
-    ///
-    /// Example: `"N4idIbZiE"`
+    /// `SSLCaCertId`; example: `"N4idIbZiE"`
     #[tc(rename = "SSLCaCertId")]
     pub ssl_ca_cert_id: Option<String>,
 
-    /// `DeviceCertificateProvisionType`: a string.
-    ///
-    /// Example: `"JITP"`
+    /// `DeviceCertificateProvisionType`; example: `"JITP"`
     pub device_certificate_provision_type: Option<String>,
 
-    /// `AutomaticActivation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutomaticActivation`; example: `false`
     pub automatic_activation: Option<bool>,
 }
 
@@ -3557,50 +3242,41 @@ pub struct ModifyInstanceCertBindingResponse {
 /// The `ModifyJWKSAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyJWKSAuthenticatorResponse`].
-/// The codes it documents are in [`ModifyJWKSAuthenticatorError`](super::errors::ModifyJWKSAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyJWKSAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyJWKSAuthenticator",
     output = ModifyJWKSAuthenticatorResponse,
-    error = super::errors::ModifyJWKSAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyJWKSAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Endpoint`; example: `"127.0.0.1"`
     pub endpoint: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `RefreshInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `RefreshInterval`; example: `60`
     pub refresh_interval: Option<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Text`; example: `"text"`
     pub text: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"username"`
+    /// `From`; example: `"username"`
     pub from: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -3614,55 +3290,45 @@ pub struct ModifyJWKSAuthenticatorResponse {
 /// The `ModifyJWTAuthenticator` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyJWTAuthenticatorResponse`].
-/// The codes it documents are in [`ModifyJWTAuthenticatorError`](super::errors::ModifyJWTAuthenticatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyJWTAuthenticator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PublicKeyVerifyFailed`](super::errors::MqttErrorCode::FailedOperationPublicKeyVerifyFailed)
+/// - [`MissingParameter`](super::errors::MqttErrorCode::MissingParameter)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyJWTAuthenticator",
     output = ModifyJWTAuthenticatorResponse,
-    error = super::errors::ModifyJWTAuthenticatorError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyJWTAuthenticator {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"hmac-based"`
+    /// `Algorithm`; example: `"hmac-based"`
     pub algorithm: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"username"`
+    /// `From`; example: `"username"`
     pub from: Option<String>,
 
-    /// `Secret`: a string.
-    ///
-    /// Example: `"your-secret"`
+    /// `Secret`; example: `"your-secret"`
     pub secret: Option<String>,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- -----END CERTIFICATE-----"`
+    /// `PublicKey`; example: `"-----BEGIN CERTIFICATE----- -----END CERTIFICATE-----"`
     pub public_key: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Text`; example: `"text"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3679,51 +3345,44 @@ pub struct ModifyJWTAuthenticatorResponse {
 /// The `ModifyMessageEnrichmentRule` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyMessageEnrichmentRuleResponse`].
-/// The codes it documents are in [`ModifyMessageEnrichmentRuleError`](super::errors::ModifyMessageEnrichmentRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyMessageEnrichmentRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyMessageEnrichmentRule",
     output = ModifyMessageEnrichmentRuleResponse,
-    error = super::errors::ModifyMessageEnrichmentRuleError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyMessageEnrichmentRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: Option<String>,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: Option<String>,
 
-    /// `Actions`: a string.
+    /// `Actions`
     pub actions: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -3737,30 +3396,29 @@ pub struct ModifyMessageEnrichmentRuleResponse {
 /// The `ModifyTopic` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyTopicResponse`].
-/// The codes it documents are in [`ModifyTopicError`](super::errors::ModifyTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyTopic",
     output = ModifyTopicResponse,
-    error = super::errors::ModifyTopicError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"sample-topic-name"`
+    /// `Topic`; example: `"sample-topic-name"`
     pub topic: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"additional-remark"`
+    /// `Remark`; example: `"additional-remark"`
     pub remark: Option<String>,
 }
 
@@ -3774,30 +3432,29 @@ pub struct ModifyTopicResponse {
 /// The `ModifyUser` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyUserResponse`].
-/// The codes it documents are in [`ModifyUserError`](super::errors::ModifyUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::MqttErrorCode::FailedOperation)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyUser",
     output = ModifyUserResponse,
-    error = super::errors::ModifyUserError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Username`; example: `"user"`
     pub username: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -3811,35 +3468,32 @@ pub struct ModifyUserResponse {
 /// The `ModifyX509Config` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`ModifyX509ConfigResponse`].
-/// The codes it documents are in [`ModifyX509ConfigError`](super::errors::ModifyX509ConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=ModifyX509Config)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "ModifyX509Config",
     output = ModifyX509ConfigResponse,
-    error = super::errors::ModifyX509ConfigError
+    error = super::errors::MqttErrorCode
 )]
 pub struct ModifyX509Config {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-pb7zkmgj"`
+    /// `InstanceId`; example: `"mqtt-pb7zkmgj"`
     pub instance_id: String,
 
-    /// `X509Mode`: a string.
-    ///
-    /// Example: `"BYOC"`
+    /// `X509Mode`; example: `"BYOC"`
     pub x509_mode: Option<String>,
 
-    /// `DeviceCertificateProvisionType`: a string.
-    ///
-    /// Example: `"JITP"`
+    /// `DeviceCertificateProvisionType`; example: `"JITP"`
     pub device_certificate_provision_type: Option<String>,
 
-    /// `AutomaticActivation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutomaticActivation`; example: `true`
     pub automatic_activation: Option<bool>,
 }
 
@@ -3853,50 +3507,41 @@ pub struct ModifyX509ConfigResponse {
 /// The `PublishMessage` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`PublishMessageResponse`].
-/// The codes it documents are in [`PublishMessageError`](super::errors::PublishMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=PublishMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "PublishMessage",
     output = PublishMessageResponse,
-    error = super::errors::PublishMessageError
+    error = super::errors::MqttErrorCode
 )]
 pub struct PublishMessage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"Hello MQTT!"`
+    /// `Payload`; example: `"Hello MQTT!"`
     pub payload: String,
 
-    /// `TargetTopic`: a string.
-    ///
-    /// Example: `"test/a/b"`
+    /// `TargetTopic`; example: `"test/a/b"`
     pub target_topic: Option<String>,
 
-    /// `TargetClientId`: a string.
-    ///
-    /// Example: `"myclient0001"`
+    /// `TargetClientId`; example: `"myclient0001"`
     pub target_client_id: Option<String>,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"plain"`
+    /// `Encoding`; example: `"plain"`
     pub encoding: Option<String>,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<i64>,
 
-    /// `Retain`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Retain`; example: `false`
     pub retain: Option<bool>,
 }
 
@@ -3910,50 +3555,49 @@ pub struct PublishMessageResponse {
 /// The `RegisterCaCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`RegisterCaCertificateResponse`].
-/// The codes it documents are in [`RegisterCaCertificateError`](super::errors::RegisterCaCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=RegisterCaCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CertificateVerificationFailed`](super::errors::MqttErrorCode::FailedOperationCertificateVerificationFailed)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.InstanceRegistrationCodeEmpty`](super::errors::MqttErrorCode::FailedOperationInstanceRegistrationCodeEmpty)
+/// - [`FailedOperation.RegistrationCodeVerifyFailed`](super::errors::MqttErrorCode::FailedOperationRegistrationCodeVerifyFailed)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "RegisterCaCertificate",
     output = RegisterCaCertificateResponse,
-    error = super::errors::RegisterCaCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct RegisterCaCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `CaCertificate`: a string.
+    /// `CaCertificate`
     pub ca_certificate: String,
 
-    /// `VerificationCertificate`: a string.
+    /// `VerificationCertificate`
     pub verification_certificate: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 }
 
 /// What a successful [`RegisterCaCertificate`] call returns.
 #[tc_model]
 pub struct RegisterCaCertificateResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxxx"`
     pub instance_id: Option<String>,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"f2ed1027c42c66c03a15b06ef39765bc"`
+    /// `CaSn`; example: `"f2ed1027c42c66c03a15b06ef39765bc"`
     pub ca_sn: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3963,64 +3607,53 @@ pub struct RegisterCaCertificateResponse {
 /// The `RegisterDeviceCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`RegisterDeviceCertificateResponse`].
-/// The codes it documents are in [`RegisterDeviceCertificateError`](super::errors::RegisterDeviceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=RegisterDeviceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Ca`](super::errors::MqttErrorCode::ResourceNotFoundCa)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "RegisterDeviceCertificate",
     output = RegisterDeviceCertificateResponse,
-    error = super::errors::RegisterDeviceCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct RegisterDeviceCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-12345"`
+    /// `InstanceId`; example: `"mqtt-12345"`
     pub instance_id: String,
 
-    /// `DeviceCertificate`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----"`
+    /// `DeviceCertificate`; example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----"`
     pub device_certificate: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"7439e17052ff2edbeda4f5db379a69fd8c5f48a5"`
+    /// `CaSn`; example: `"7439e17052ff2edbeda4f5db379a69fd8c5f48a5"`
     pub ca_sn: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"VIN0001"`
+    /// `ClientId`; example: `"VIN0001"`
     pub client_id: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 }
 
 /// What a successful [`RegisterDeviceCertificate`] call returns.
 #[tc_model]
 pub struct RegisterDeviceCertificateResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"f2ed1027c42c66c03a15b06ef39765bc"`
+    /// `CaSn`; example: `"f2ed1027c42c66c03a15b06ef39765bc"`
     pub ca_sn: Option<String>,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"f2ed1027c42c66c03a15b06ef39765bc"`
+    /// `DeviceCertificateSn`; example: `"f2ed1027c42c66c03a15b06ef39765bc"`
     pub device_certificate_sn: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4030,25 +3663,28 @@ pub struct RegisterDeviceCertificateResponse {
 /// The `RevokedDeviceCertificate` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`RevokedDeviceCertificateResponse`].
-/// The codes it documents are in [`RevokedDeviceCertificateError`](super::errors::RevokedDeviceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=RevokedDeviceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Certificate`](super::errors::MqttErrorCode::ResourceNotFoundCertificate)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "RevokedDeviceCertificate",
     output = RevokedDeviceCertificateResponse,
-    error = super::errors::RevokedDeviceCertificateError
+    error = super::errors::MqttErrorCode
 )]
 pub struct RevokedDeviceCertificate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234567"`
+    /// `InstanceId`; example: `"mqtt-1234567"`
     pub instance_id: String,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"eef68a582b94254296e54ce754f94d707a59912"`
+    /// `DeviceCertificateSn`; example: `"eef68a582b94254296e54ce754f94d707a59912"`
     pub device_certificate_sn: String,
 }
 
@@ -4062,23 +3698,28 @@ pub struct RevokedDeviceCertificateResponse {
 /// The `UpdateAuthorizationPolicyPriority` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`UpdateAuthorizationPolicyPriorityResponse`].
-/// The codes it documents are in [`UpdateAuthorizationPolicyPriorityError`](super::errors::UpdateAuthorizationPolicyPriorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=UpdateAuthorizationPolicyPriority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateAuthorizationIdOrPriority`](super::errors::MqttErrorCode::FailedOperationDuplicateAuthorizationIdOrPriority)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "UpdateAuthorizationPolicyPriority",
     output = UpdateAuthorizationPolicyPriorityResponse,
-    error = super::errors::UpdateAuthorizationPolicyPriorityError
+    error = super::errors::MqttErrorCode
 )]
 pub struct UpdateAuthorizationPolicyPriority {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `Priorities`: a list of [`AuthorizationPolicyPriority`](super::models::AuthorizationPolicyPriority) objects.
+    /// `Priorities`
     pub priorities: Option<Vec<models::AuthorizationPolicyPriority>>,
 }
 
@@ -4092,23 +3733,27 @@ pub struct UpdateAuthorizationPolicyPriorityResponse {
 /// The `UpdateMessageEnrichmentRulePriority` action of MQTT API 2024-05-16.
 ///
 /// A successful call returns [`UpdateMessageEnrichmentRulePriorityResponse`].
-/// The codes it documents are in [`UpdateMessageEnrichmentRulePriorityError`](super::errors::UpdateMessageEnrichmentRulePriorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mqtt&Version=2024-05-16&Action=UpdateMessageEnrichmentRulePriority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MqttErrorCode`](super::errors::MqttErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotReady`](super::errors::MqttErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::MqttErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "mqtt",
     version = "2024-05-16",
     name = "UpdateMessageEnrichmentRulePriority",
     output = UpdateMessageEnrichmentRulePriorityResponse,
-    error = super::errors::UpdateMessageEnrichmentRulePriorityError
+    error = super::errors::MqttErrorCode
 )]
 pub struct UpdateMessageEnrichmentRulePriority {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-x"`
+    /// `InstanceId`; example: `"mqtt-x"`
     pub instance_id: String,
 
-    /// `Priorities`: a list of [`MessageEnrichmentRulePriority`](super::models::MessageEnrichmentRulePriority) objects.
+    /// `Priorities`
     pub priorities: Option<Vec<models::MessageEnrichmentRulePriority>>,
 }
 

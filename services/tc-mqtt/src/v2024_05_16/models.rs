@@ -8,84 +8,52 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAuthorizationPolicies`](super::DescribeAuthorizationPolicies).
 #[tc_model]
 pub struct AuthorizationPolicyItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"allow-connect"`
+    /// `PolicyName`; example: `"allow-connect"`
     pub policy_name: Option<String>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"allow"`
+    /// `Effect`; example: `"allow"`
     pub effect: Option<String>,
 
-    /// `Actions`: a string.
-    ///
-    /// Example: `"connect"`
+    /// `Actions`; example: `"connect"`
     pub actions: Option<String>,
 
-    /// `Resources`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `Resources`; example: `"topic1"`
     pub resources: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Qos`; example: `"0"`
     pub qos: Option<String>,
 
-    /// `Retain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retain`; example: `1`
     pub retain: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreatedTime`; example: `1713164969433`
     pub created_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: Option<i64>,
 }
 
@@ -94,16 +62,10 @@ pub struct AuthorizationPolicyItem {
 /// Sent in the input of [`UpdateAuthorizationPolicyPriority`](super::UpdateAuthorizationPolicyPriority).
 #[tc_model]
 pub struct AuthorizationPolicyPriority {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Id`, required in requests; example: `1`
     pub id: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Priority`, required in requests; example: `1`
     pub priority: Option<i64>,
 }
 
@@ -112,44 +74,28 @@ pub struct AuthorizationPolicyPriority {
 /// Returned in the output of [`DescribeBlockRuleList`](super::DescribeBlockRuleList).
 #[tc_model]
 pub struct BlockRuleItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaaccc1"`
+    /// `Name`; example: `"aaaccc1"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Type`; example: `3`
     pub r#type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"this is remark"`
+    /// `Remark`; example: `"this is remark"`
     pub remark: Option<String>,
 
-    /// `Include`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Include`; example: `"127.0.0.1"`
     pub include: Option<String>,
 
-    /// `Excludes`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `Excludes`; example: `["127.0.0.1"]`
     pub excludes: Option<Vec<String>>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1774597703556`
+    /// `ExpireTime`; example: `1774597703556`
     pub expire_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1775040065000`
+    /// `UpdateTime`; example: `1775040065000`
     pub update_time: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1775040065000`
+    /// `CreateTime`; example: `1775040065000`
     pub create_time: i64,
 }
 
@@ -158,14 +104,10 @@ pub struct BlockRuleItem {
 /// Sent in the input of [`CreateHttpAuthenticator`](super::CreateHttpAuthenticator) and [`ModifyHttpAuthenticator`](super::ModifyHttpAuthenticator).
 #[tc_model]
 pub struct BodyItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"username"`
+    /// `Key`; example: `"username"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"${username}"`
+    /// `Value`; example: `"${username}"`
     pub value: String,
 }
 
@@ -174,65 +116,43 @@ pub struct BodyItem {
 /// Returned in the output of [`DescribeCaCertificates`](super::DescribeCaCertificates).
 #[tc_model]
 pub struct CaCertificateItem {
-    /// `CaCn`: a string.
-    ///
-    /// Example: `"ca.cloud.tencent.com"`
+    /// `CaCn`; example: `"ca.cloud.tencent.com"`
     pub ca_cn: String,
 
-    /// `CaCertificate`: a string.
+    /// `CaCertificate`
     pub ca_certificate: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: String,
 
-    /// `VerificationCertificate`: a string.
+    /// `VerificationCertificate`
     pub verification_certificate: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `LastActivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastActivationTime`; example: `1713164969433`
     pub last_activation_time: i64,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreatedTime`; example: `1713164969433`
     pub created_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: Option<i64>,
 
-    /// `LastInactivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastInactivationTime`; example: `1713164969433`
     pub last_inactivation_time: Option<i64>,
 
-    /// `CaIssuerCn`: a string.
-    ///
-    /// Example: `"issuer"`
+    /// `CaIssuerCn`; example: `"issuer"`
     pub ca_issuer_cn: Option<String>,
 
-    /// `NotBeforeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotBeforeTime`; example: `1713164969433`
     pub not_before_time: Option<i64>,
 
-    /// `NotAfterTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotAfterTime`; example: `1713164969433`
     pub not_after_time: Option<i64>,
 }
 
@@ -241,77 +161,49 @@ pub struct CaCertificateItem {
 /// Returned in the output of [`DescribeDeviceCertificateBackupHistory`](super::DescribeDeviceCertificateBackupHistory).
 #[tc_model]
 pub struct DeviceCertificateBackupHistoryItem {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"test_cert_sync_af860c58"`
+    /// `ClientId`; example: `"test_cert_sync_af860c58"`
     pub client_id: Option<String>,
 
-    /// `DeviceCertificate`: a string.
+    /// `DeviceCertificate`
     pub device_certificate: String,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"30e407dc3e03b942524467752648e516bddab5ea"`
+    /// `DeviceCertificateSn`; example: `"30e407dc3e03b942524467752648e516bddab5ea"`
     pub device_certificate_sn: String,
 
-    /// `DeviceCertificateCn`: a string.
-    ///
-    /// Example: `"test_cert_sync_af860c58"`
+    /// `DeviceCertificateCn`; example: `"test_cert_sync_af860c58"`
     pub device_certificate_cn: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"3c67229ecaa7e4ccfadda7a1e072221d0a5722b3"`
+    /// `CaSn`; example: `"3c67229ecaa7e4ccfadda7a1e072221d0a5722b3"`
     pub ca_sn: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELETED"`
+    /// `Status`; example: `"DELETED"`
     pub status: String,
 
-    /// `OrganizationalUnit`: a string.
-    ///
-    /// Example: `"MQTT"`
+    /// `OrganizationalUnit`; example: `"MQTT"`
     pub organizational_unit: Option<String>,
 
-    /// `LastActivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1784023451133`
+    /// `LastActivationTime`; example: `1784023451133`
     pub last_activation_time: i64,
 
-    /// `LastInactivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1784019909474`
+    /// `LastInactivationTime`; example: `1784019909474`
     pub last_inactivation_time: i64,
 
-    /// `CertificateSource`: a string.
-    ///
-    /// Example: `"API"`
+    /// `CertificateSource`; example: `"API"`
     pub certificate_source: Option<String>,
 
-    /// `NotAfterTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1815494400000`
+    /// `NotAfterTime`; example: `1815494400000`
     pub not_after_time: Option<i64>,
 
-    /// `NotBeforeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1783958400000`
+    /// `NotBeforeTime`; example: `1783958400000`
     pub not_before_time: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"mqtt-jzagoaz4"`
+    /// `Source`; example: `"mqtt-jzagoaz4"`
     pub source: Option<String>,
 
-    /// `ModificationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1783949104152`
+    /// `ModificationTime`; example: `1783949104152`
     pub modification_time: Option<i64>,
 }
 
@@ -320,79 +212,49 @@ pub struct DeviceCertificateBackupHistoryItem {
 /// Returned in the output of [`DescribeDeviceCertificates`](super::DescribeDeviceCertificates).
 #[tc_model]
 pub struct DeviceCertificateItem {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"device1"`
+    /// `ClientId`; example: `"device1"`
     pub client_id: String,
 
-    /// `DeviceCertificate`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----\\r\\n"`
+    /// `DeviceCertificate`; example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----\\r\\n"`
     pub device_certificate: String,
 
-    /// `DeviceCertificateSn`: a string.
-    ///
-    /// Example: `"181cf3245523979e"`
+    /// `DeviceCertificateSn`; example: `"181cf3245523979e"`
     pub device_certificate_sn: String,
 
-    /// `DeviceCertificateCn`: a string.
-    ///
-    /// Example: `"***.cloud.tencent.com"`
+    /// `DeviceCertificateCn`; example: `"***.cloud.tencent.com"`
     pub device_certificate_cn: String,
 
-    /// `CaSn`: a string.
-    ///
-    /// Example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
+    /// `CaSn`; example: `"40597e878dc36d4dd13a25da70271f7b4ba6fe63"`
     pub ca_sn: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"PEM"`
+    /// `Format`; example: `"PEM"`
     pub format: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `OrganizationalUnit`: a string.
-    ///
-    /// Example: `"Development-Department"`
+    /// `OrganizationalUnit`; example: `"Development-Department"`
     pub organizational_unit: Option<String>,
 
-    /// `LastActivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastActivationTime`; example: `1713164969433`
     pub last_activation_time: i64,
 
-    /// `LastInactivationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastInactivationTime`; example: `1713164969433`
     pub last_inactivation_time: i64,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreatedTime`; example: `1713164969433`
     pub created_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: i64,
 
-    /// `CertificateSource`: a string.
-    ///
-    /// Example: `"JITP"`
+    /// `CertificateSource`; example: `"JITP"`
     pub certificate_source: Option<String>,
 
-    /// `NotAfterTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotAfterTime`; example: `1713164969433`
     pub not_after_time: Option<i64>,
 
-    /// `NotBeforeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `NotBeforeTime`; example: `1713164969433`
     pub not_before_time: Option<i64>,
 }
 
@@ -401,37 +263,25 @@ pub struct DeviceCertificateItem {
 /// Returned in the output of [`DescribeDeviceIdentityBackupHistory`](super::DescribeDeviceIdentityBackupHistory).
 #[tc_model]
 pub struct DeviceIdentityBackupHistoryItem {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"quota_dev_24472_280"`
+    /// `DeviceId`; example: `"quota_dev_24472_280"`
     pub device_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `PrimaryKey`: a string.
-    ///
-    /// Example: `"YjExM************W****BhM2U2NjZlNWE4NTJmZjc="`
+    /// `PrimaryKey`; example: `"YjExM************W****BhM2U2NjZlNWE4NTJmZjc="`
     pub primary_key: String,
 
-    /// `SecondaryKey`: a string.
-    ///
-    /// Example: `"MTlmM*****************JiMzM1MjIxYjg1YTI5Yjk="`
+    /// `SecondaryKey`; example: `"MTlmM*****************JiMzM1MjIxYjg1YTI5Yjk="`
     pub secondary_key: String,
 
-    /// `PropagatingProperties`: a list of [`PropagatingProperty`] objects.
+    /// `PropagatingProperties`
     pub propagating_properties: Option<Vec<PropagatingProperty>>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"mqtt-jz******"`
+    /// `Source`; example: `"mqtt-jz******"`
     pub source: Option<String>,
 
-    /// `ModificationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1783599033352`
+    /// `ModificationTime`; example: `1783599033352`
     pub modification_time: Option<i64>,
 }
 
@@ -440,37 +290,25 @@ pub struct DeviceIdentityBackupHistoryItem {
 /// Returned in the output of [`DescribeDeviceIdentities`](super::DescribeDeviceIdentities).
 #[tc_model]
 pub struct DeviceIdentityItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-1234"`
+    /// `InstanceId`; example: `"mqtt-1234"`
     pub instance_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"device-1"`
+    /// `DeviceId`; example: `"device-1"`
     pub device_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `PrimaryKey`: a string.
-    ///
-    /// Example: `"pk"`
+    /// `PrimaryKey`; example: `"pk"`
     pub primary_key: String,
 
-    /// `SecondaryKey`: a string.
-    ///
-    /// Example: `"sk"`
+    /// `SecondaryKey`; example: `"sk"`
     pub secondary_key: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711955420`
+    /// `CreatedTime`; example: `1711955420`
     pub created_time: i64,
 
-    /// `PropagatingProperties`: a list of [`PropagatingProperty`] objects.
+    /// `PropagatingProperties`
     pub propagating_properties: Option<Vec<PropagatingProperty>>,
 }
 
@@ -479,14 +317,10 @@ pub struct DeviceIdentityItem {
 /// Returned in the output of [`DescribeClientEvents`](super::DescribeClientEvents).
 #[tc_model]
 pub struct EventInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"reason"`
+    /// `Key`; example: `"reason"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"disconnect"`
+    /// `Value`; example: `"disconnect"`
     pub value: Option<String>,
 }
 
@@ -495,22 +329,16 @@ pub struct EventInfo {
 /// Returned in the output of [`DescribeClientEvents`](super::DescribeClientEvents).
 #[tc_model]
 pub struct EventItem {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Timestamp`; example: `1`
     pub timestamp: Option<i64>,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"事件"`
+    /// `Event`; example: `"事件"`
     pub event: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client1"`
+    /// `ClientId`; example: `"client1"`
     pub client_id: Option<String>,
 
-    /// `Info`: a list of [`EventInfo`] objects.
+    /// `Info`
     pub info: Option<Vec<EventInfo>>,
 }
 
@@ -519,12 +347,10 @@ pub struct EventItem {
 /// Sent in the input of [`DescribeDeviceCertificates`](super::DescribeDeviceCertificates), [`DescribeInstanceList`](super::DescribeInstanceList), [`DescribeTopicList`](super::DescribeTopicList) and [`DescribeUserList`](super::DescribeUserList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Name`; example: `"key"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -533,14 +359,10 @@ pub struct Filter {
 /// Sent in the input of [`CreateHttpAuthenticator`](super::CreateHttpAuthenticator) and [`ModifyHttpAuthenticator`](super::ModifyHttpAuthenticator).
 #[tc_model]
 pub struct HeaderItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Content-Type"`
+    /// `Key`; example: `"Content-Type"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `Value`; example: `"application/json"`
     pub value: String,
 }
 
@@ -549,19 +371,13 @@ pub struct HeaderItem {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance).
 #[tc_model]
 pub struct IpRule {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Ip`; example: `"0.0.0.0"`
     pub ip: String,
 
-    /// `Allow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Allow`; example: `true`
     pub allow: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark1"`
+    /// `Remark`; example: `"remark1"`
     pub remark: String,
 }
 
@@ -571,27 +387,19 @@ pub struct IpRule {
 #[doc(alias = "MQTTAuthenticatorItem")]
 #[tc_model]
 pub struct MqttAuthenticatorItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"JWKS"`
+    /// `Type`; example: `"JWKS"`
     pub r#type: Option<String>,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1711700678`
+    /// `CreateTime`; example: `1711700678`
     pub create_time: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"说明"`
+    /// `Remark`; example: `"说明"`
     pub remark: Option<String>,
 }
 
@@ -601,58 +409,38 @@ pub struct MqttAuthenticatorItem {
 #[doc(alias = "MQTTClientInfo")]
 #[tc_model]
 pub struct MqttClientInfo {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"ClientId"`
+    /// `ClientId`; example: `"ClientId"`
     pub client_id: Option<String>,
 
-    /// `ClientAddress`: a string.
-    ///
-    /// Example: `"127.0.0.1:10001"`
+    /// `ClientAddress`; example: `"127.0.0.1:10001"`
     pub client_address: Option<String>,
 
-    /// `ProtocolVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ProtocolVersion`; example: `4`
     pub protocol_version: Option<i64>,
 
-    /// `Keepalive`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Keepalive`; example: `60`
     pub keepalive: Option<i64>,
 
-    /// `ConnectionStatus`: a string.
-    ///
-    /// Example: `"CONNECTED"`
+    /// `ConnectionStatus`; example: `"CONNECTED"`
     pub connection_status: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1701396000000`
+    /// `CreateTime`; example: `1701396000000`
     pub create_time: Option<i64>,
 
-    /// `ConnectTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1701396000000`
+    /// `ConnectTime`; example: `1701396000000`
     pub connect_time: Option<i64>,
 
-    /// `DisconnectTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1701403200000`
+    /// `DisconnectTime`; example: `1701403200000`
     pub disconnect_time: Option<i64>,
 
-    /// `MQTTClientSubscriptions`: a list of [`MqttClientSubscription`] objects.
+    /// `MQTTClientSubscriptions`
     #[tc(rename = "MQTTClientSubscriptions")]
     pub mqtt_client_subscriptions: Option<Vec<MqttClientSubscription>>,
 
-    /// `CleanSession`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CleanSession`; example: `true`
     pub clean_session: Option<bool>,
 
-    /// `ExpireIntervalInSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireIntervalInSeconds`; example: `3600`
     pub expire_interval_in_seconds: Option<i64>,
 }
 
@@ -662,27 +450,19 @@ pub struct MqttClientInfo {
 #[doc(alias = "MQTTClientSubscription")]
 #[tc_model]
 pub struct MqttClientSubscription {
-    /// `TopicFilter`: a string.
-    ///
-    /// Example: `"mytopic/a/+"`
+    /// `TopicFilter`; example: `"mytopic/a/+"`
     pub topic_filter: Option<String>,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<i64>,
 
-    /// `Lag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Lag`; example: `0`
     pub lag: Option<i64>,
 
-    /// `Inflight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Inflight`; example: `0`
     pub inflight: Option<i64>,
 
-    /// `UserProperties`: a list of [`SubscriptionUserProperty`] objects.
+    /// `UserProperties`
     pub user_properties: Option<Vec<SubscriptionUserProperty>>,
 }
 
@@ -692,49 +472,31 @@ pub struct MqttClientSubscription {
 #[doc(alias = "MQTTEndpointItem")]
 #[tc_model]
 pub struct MqttEndpointItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"mqtt-tcp"`
+    /// `Type`; example: `"mqtt-tcp"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"mqtt-12345-cd.mqtt.public.tencenttdmq.com:1883"`
+    /// `Url`; example: `"mqtt-12345-cd.mqtt.public.tencenttdmq.com:1883"`
     pub url: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-23dada"`
+    /// `VpcId`; example: `"vpc-23dada"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1acd3"`
+    /// `SubnetId`; example: `"subnet-1acd3"`
     pub subnet_id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"mqtt-12345-cd.mqtt.public.tencenttdmq.com"`
+    /// `Host`; example: `"mqtt-12345-cd.mqtt.public.tencenttdmq.com"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `1883`
+    /// `Port`; example: `1883`
     pub port: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `PortEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PortEnable`; example: `false`
     pub port_enable: Option<bool>,
 
-    /// `VpcEndpointId`: a string.
-    ///
-    /// Example: `"vpce-1"`
+    /// `VpcEndpointId`; example: `"vpce-1"`
     pub vpc_endpoint_id: Option<String>,
 }
 
@@ -744,132 +506,82 @@ pub struct MqttEndpointItem {
 #[doc(alias = "MQTTInstanceItem")]
 #[tc_model]
 pub struct MqttInstanceItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxxx"`
+    /// `InstanceId`; example: `"mqtt-xxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance-poc"`
+    /// `InstanceName`; example: `"instance-poc"`
     pub instance_name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"5.0"`
+    /// `Version`; example: `"5.0"`
     pub version: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"PRO"`
+    /// `InstanceType`; example: `"PRO"`
     pub instance_type: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNumLimit`; example: `100`
     pub topic_num_limit: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"this is remark"`
+    /// `Remark`; example: `"this is remark"`
     pub remark: String,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TopicNum`; example: `2`
     pub topic_num: i64,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"pro_10k_1"`
+    /// `SkuCode`; example: `"pro_10k_1"`
     pub sku_code: String,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TpsLimit`; example: `100`
     pub tps_limit: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreateTime`; example: `1713164969433`
     pub create_time: Option<i64>,
 
-    /// `MaxSubscriptionPerClient`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxSubscriptionPerClient`; example: `30`
     pub max_subscription_per_client: Option<i64>,
 
-    /// `ClientNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ClientNumLimit`; example: `1000`
     pub client_num_limit: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `PayMode`; example: `"POSTPAID"`
     pub pay_mode: Option<String>,
 
-    /// `ExpiryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742455643000`
+    /// `ExpiryTime`; example: `1742455643000`
     pub expiry_time: Option<i64>,
 
-    /// `DestroyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `DestroyTime`; example: `1713164969433`
     pub destroy_time: Option<i64>,
 
-    /// `AuthorizationPolicyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AuthorizationPolicyLimit`; example: `10`
     pub authorization_policy_limit: Option<i64>,
 
-    /// `MaxCaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxCaNum`; example: `1`
     pub max_ca_num: Option<i64>,
 
-    /// `MaxSubscription`: a signed 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `MaxSubscription`; example: `12000`
     pub max_subscription: Option<i64>,
 
-    /// `SharedSubscriptionGroupLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SharedSubscriptionGroupLimit`; example: `20`
     pub shared_subscription_group_limit: Option<i64>,
 
-    /// `MaxTopicFilterPerSharedSubscriptionGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxTopicFilterPerSharedSubscriptionGroup`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_topic_filter_per_shared_subscription_group: Option<i64>,
 
-    /// `AutoSubscriptionPolicyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AutoSubscriptionPolicyLimit`; example: `10`
     pub auto_subscription_policy_limit: Option<i64>,
 
-    /// `MaxTopicFilterPerAutoSubscriptionPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxTopicFilterPerAutoSubscriptionPolicy`; example: `5`
     pub max_topic_filter_per_auto_subscription_policy: Option<i64>,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteProtect`; example: `false`
     pub delete_protect: Option<bool>,
 }
 
@@ -879,29 +591,19 @@ pub struct MqttInstanceItem {
 #[doc(alias = "MQTTMessage")]
 #[tc_model]
 pub struct MqttMessage {
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"15397032005D639FEE4879C38A130016"`
+    /// `MessageId`; example: `"15397032005D639FEE4879C38A130016"`
     pub message_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-1"`
+    /// `ClientId`; example: `"client-1"`
     pub client_id: String,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qos`; example: `"1"`
     pub qos: String,
 
-    /// `StoreTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1745828681259`
+    /// `StoreTimestamp`; example: `1745828681259`
     pub store_timestamp: i64,
 
-    /// `OriginTopic`: a string.
-    ///
-    /// Example: `"home/room"`
+    /// `OriginTopic`; example: `"home/room"`
     pub origin_topic: String,
 }
 
@@ -911,58 +613,40 @@ pub struct MqttMessage {
 #[doc(alias = "MQTTMessageItem")]
 #[tc_model]
 pub struct MqttMessageItem {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"1539706D00525B6F741264F22D560025"`
+    /// `MsgId`; example: `"1539706D00525B6F741264F22D560025"`
     pub msg_id: String,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"tag1"`
+    /// `Tags`; example: `"tag1"`
     pub tags: String,
 
-    /// `Keys`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Keys`; example: `"value1"`
     pub keys: String,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"127.0.0.1:34679"`
+    /// `ProducerAddr`; example: `"127.0.0.1:34679"`
     pub producer_addr: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2025-03-27 15:23:35"`
+    /// `ProduceTime`; example: `"2025-03-27 15:23:35"`
     pub produce_time: String,
 
-    /// `DeadLetterResendTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeadLetterResendTimes`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dead_letter_resend_times: Option<i64>,
 
-    /// `DeadLetterResendSuccessTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeadLetterResendSuccessTimes`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dead_letter_resend_success_times: Option<i64>,
 
-    /// `SubTopic`: a string.
-    ///
-    /// Example: `"subtopic"`
+    /// `SubTopic`; example: `"subtopic"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sub_topic: Option<String>,
 
-    /// `Qos`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qos`; example: `"1"`
     pub qos: Option<String>,
 }
 
@@ -972,19 +656,13 @@ pub struct MqttMessageItem {
 #[doc(alias = "MQTTTopicItem")]
 #[tc_model]
 pub struct MqttTopicItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxx"`
+    /// `InstanceId`; example: `"mqtt-xxx"`
     pub instance_id: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"mytopic"`
+    /// `Topic`; example: `"mytopic"`
     pub topic: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark1"`
+    /// `Remark`; example: `"remark1"`
     pub remark: Option<String>,
 }
 
@@ -994,29 +672,19 @@ pub struct MqttTopicItem {
 #[doc(alias = "MQTTUserItem")]
 #[tc_model]
 pub struct MqttUserItem {
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pd"`
+    /// `Password`; example: `"pd"`
     pub password: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark1"`
+    /// `Remark`; example: `"remark1"`
     pub remark: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712739629775`
+    /// `CreatedTime`; example: `1712739629775`
     pub created_time: i64,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712739629775`
+    /// `ModifiedTime`; example: `1712739629775`
     pub modified_time: i64,
 }
 
@@ -1025,52 +693,34 @@ pub struct MqttUserItem {
 /// Returned in the output of [`DescribeMessageEnrichmentRules`](super::DescribeMessageEnrichmentRules).
 #[tc_model]
 pub struct MessageEnrichmentRuleItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-xxx"`
+    /// `InstanceId`; example: `"mqtt-xxx"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"{\"clientId\":\"client-1\",\"username\":\"client-1\",\"topic\":\"home/room1\"}"`
+    /// `Condition`; example: `"{\"clientId\":\"client-1\",\"username\":\"client-1\",\"topic\":\"home/room1\"}"`
     pub condition: Option<String>,
 
-    /// `Actions`: a string.
+    /// `Actions`
     pub actions: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreatedTime`; example: `1713164969433`
     pub created_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: i64,
 }
 
@@ -1079,14 +729,10 @@ pub struct MessageEnrichmentRuleItem {
 /// Sent in the input of [`UpdateMessageEnrichmentRulePriority`](super::UpdateMessageEnrichmentRulePriority).
 #[tc_model]
 pub struct MessageEnrichmentRulePriority {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 }
 
@@ -1095,24 +741,16 @@ pub struct MessageEnrichmentRulePriority {
 /// Returned in the output of [`DescribeProductSKUList`](super::DescribeProductSKUList).
 #[tc_model]
 pub struct PriceTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tps"`
+    /// `Name`; example: `"tps"`
     pub name: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"v_tdmq_instance_specification"`
+    /// `Category`; example: `"v_tdmq_instance_specification"`
     pub category: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"sv_tdmq_instance_specification_test_500"`
+    /// `Code`; example: `"sv_tdmq_instance_specification_test_500"`
     pub code: String,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Step`; example: `1`
     pub step: Option<i64>,
 }
 
@@ -1121,45 +759,31 @@ pub struct PriceTag {
 /// Returned in the output of [`DescribeProductSKUList`](super::DescribeProductSKUList).
 #[tc_model]
 pub struct ProductSkuItem {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `InstanceType`; example: `"BASIC"`
     pub instance_type: Option<String>,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"pro_10k_1"`
+    /// `SkuCode`; example: `"pro_10k_1"`
     pub sku_code: Option<String>,
 
-    /// `OnSale`: a boolean.
+    /// `OnSale`
     pub on_sale: Option<bool>,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNumLimit`; example: `100`
     pub topic_num_limit: Option<i64>,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TpsLimit`; example: `1000`
     pub tps_limit: Option<i64>,
 
-    /// `ClientNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ClientNumLimit`; example: `1000`
     pub client_num_limit: Option<i64>,
 
-    /// `MaxSubscriptionPerClient`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxSubscriptionPerClient`; example: `30`
     pub max_subscription_per_client: Option<i64>,
 
-    /// `AuthorizationPolicyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AuthorizationPolicyLimit`; example: `10`
     pub authorization_policy_limit: Option<i64>,
 
-    /// `PriceTags`: a list of [`PriceTag`] objects.
+    /// `PriceTags`
     pub price_tags: Vec<PriceTag>,
 }
 
@@ -1169,16 +793,10 @@ pub struct ProductSkuItem {
 /// Returned in the output of [`DescribeDeviceIdentities`](super::DescribeDeviceIdentities), [`DescribeDeviceIdentity`](super::DescribeDeviceIdentity) and [`DescribeDeviceIdentityBackupHistory`](super::DescribeDeviceIdentityBackupHistory).
 #[tc_model]
 pub struct PropagatingProperty {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"property-key"`
+    /// `Key`, required in requests; example: `"property-key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"property-value"`
+    /// `Value`, required in requests; example: `"property-value"`
     pub value: Option<String>,
 }
 
@@ -1188,19 +806,13 @@ pub struct PropagatingProperty {
 /// Returned in the output of [`DescribeInsPublicEndpoints`](super::DescribeInsPublicEndpoints).
 #[tc_model]
 pub struct PublicAccessRule {
-    /// `IpRule`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `IpRule`; example: `"0.0.0.0/0"`
     pub ip_rule: Option<String>,
 
-    /// `Allow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Allow`; example: `true`
     pub allow: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"this is remark"`
+    /// `Remark`; example: `"this is remark"`
     pub remark: Option<String>,
 }
 
@@ -1209,39 +821,25 @@ pub struct PublicAccessRule {
 /// Returned in the output of [`DescribeSharedSubscriptionGroups`](super::DescribeSharedSubscriptionGroups).
 #[tc_model]
 pub struct SharedGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mqtt-zj944d74"`
+    /// `InstanceId`; example: `"mqtt-zj944d74"`
     pub instance_id: String,
 
-    /// `SharedName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SharedName`; example: `"group1"`
     pub shared_name: String,
 
-    /// `LbStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LbStrategy`; example: `1`
     pub lb_strategy: i64,
 
-    /// `ExpiryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpiryInterval`; example: `10`
     pub expiry_interval: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `CreateTime`; example: `1713164969433`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `UpdateTime`; example: `1713164969433`
     pub update_time: i64,
 }
 
@@ -1250,24 +848,16 @@ pub struct SharedGroup {
 /// Returned in the output of [`DescribeSharedSubscriptionClient`](super::DescribeSharedSubscriptionClient).
 #[tc_model]
 pub struct SharedSubscriptionClient {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-1"`
+    /// `ClientId`; example: `"client-1"`
     pub client_id: String,
 
-    /// `SharedName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SharedName`; example: `"group1"`
     pub shared_name: String,
 
-    /// `TopicFilter`: a string.
-    ///
-    /// Example: `"share/group1/home"`
+    /// `TopicFilter`; example: `"share/group1/home"`
     pub topic_filter: String,
 
-    /// `Online`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Online`; example: `false`
     pub online: bool,
 }
 
@@ -1276,24 +866,16 @@ pub struct SharedSubscriptionClient {
 /// Returned in the output of [`DescribeSharedSubscriptionGroupsWithSubscriptions`](super::DescribeSharedSubscriptionGroupsWithSubscriptions).
 #[tc_model]
 pub struct SharedSubscriptionGroupWithSubscriptions {
-    /// `SharedName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SharedName`; example: `"group1"`
     pub shared_name: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1773992718000`
+    /// `CreateTime`; example: `1773992718000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1773992718000`
+    /// `UpdateTime`; example: `1773992718000`
     pub update_time: Option<i64>,
 
-    /// `TopicFilters`: a list of strings.
-    ///
-    /// Example: `["home/room1"]`
+    /// `TopicFilters`; example: `["home/room1"]`
     pub topic_filters: Option<Vec<String>>,
 }
 
@@ -1302,14 +884,10 @@ pub struct SharedSubscriptionGroupWithSubscriptions {
 /// Returned in the output of [`DescribeClientList`](super::DescribeClientList).
 #[tc_model]
 pub struct SubscriptionUserProperty {
-    /// `Key`: a string.
-    ///
-    /// Example: `"UserProperty-key"`
+    /// `Key`; example: `"UserProperty-key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"UserProperty-value"`
+    /// `Value`; example: `"UserProperty-value"`
     pub value: Option<String>,
 }
 
@@ -1318,14 +896,10 @@ pub struct SubscriptionUserProperty {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `TagKey`; example: `"tag-key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `TagValue`; example: `"tag-value"`
     pub tag_value: String,
 }
 
@@ -1334,12 +908,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeInstanceList`](super::DescribeInstanceList).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: Option<String>,
 
-    /// `TagValues`: a list of strings.
+    /// `TagValues`
     pub tag_values: Option<Vec<String>>,
 }
 
@@ -1348,14 +920,10 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeMessageDetails`](super::DescribeMessageDetails) and [`DescribeWillMessage`](super::DescribeWillMessage).
 #[tc_model]
 pub struct UserProperty {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -1364,13 +932,9 @@ pub struct UserProperty {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxx"`
+    /// `SubnetId`; example: `"subnet-xxxx"`
     pub subnet_id: Option<String>,
 }

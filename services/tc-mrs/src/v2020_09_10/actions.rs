@@ -7,9 +7,12 @@ use super::models;
 /// The `DrugInstructionObject` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`DrugInstructionObjectResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=DrugInstructionObject)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
@@ -18,19 +21,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct DrugInstructionObject {
-    /// `PdfInfo`: a [`PdfInfo`](super::models::PdfInfo).
-    ///
-    /// Example: `{"Base64":"<药品说明书PDF文件base64串>","Url":null}`
+    /// `PdfInfo`; example: `{"Base64":"<药品说明书PDF文件base64串>","Url":null}`
     pub pdf_info: models::PdfInfo,
 }
 
 /// What a successful [`DrugInstructionObject`] call returns.
 #[tc_model]
 pub struct DrugInstructionObjectResponse {
-    /// `ChemicalProductInfo`: a [`ChemicalProductInfo`](super::models::ChemicalProductInfo).
+    /// `ChemicalProductInfo`
     pub chemical_product_info: Option<models::ChemicalProductInfo>,
 
-    /// `BiologicalProductInfo`: a [`BiologicalProductInfo`](super::models::BiologicalProductInfo).
+    /// `BiologicalProductInfo`
     pub biological_product_info: Option<models::BiologicalProductInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,39 +41,37 @@ pub struct DrugInstructionObjectResponse {
 /// The `ImageMask` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`ImageMaskResponse`].
-/// The codes it documents are in [`ImageMaskError`](super::errors::ImageMaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=ImageMask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "ImageMask",
     output = ImageMaskResponse,
-    error = super::errors::ImageMaskError
+    error = super::errors::MrsErrorCode
 )]
 pub struct ImageMask {
-    /// `Image`: an [`ImageInfo`](super::models::ImageInfo).
-    ///
-    /// Example: `{"Base64":"<图片文件的base64编码>"}`
+    /// `Image`; example: `{"Base64":"<图片文件的base64编码>"}`
     pub image: models::ImageInfo,
 
-    /// `MaskFlag`: an [`ImageMaskFlags`](super::models::ImageMaskFlags).
-    ///
-    /// Example: `{"BarFlag":true,"DoctorFlag":true,"HospitalFlag":true,"PatientFlag":true}`
+    /// `MaskFlag`; example: `{"BarFlag":true,"DoctorFlag":true,"HospitalFlag":true,"PatientFlag":true}`
     pub mask_flag: Option<models::ImageMaskFlags>,
 
-    /// `AutoFixImageDirection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoFixImageDirection`; example: `true`
     pub auto_fix_image_direction: Option<bool>,
 }
 
 /// What a successful [`ImageMask`] call returns.
 #[tc_model]
 pub struct ImageMaskResponse {
-    /// `MaskedImage`: a string.
-    ///
-    /// Example: `"脱敏后图片的base64编码"`
+    /// `MaskedImage`; example: `"脱敏后图片的base64编码"`
     pub masked_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -82,39 +81,36 @@ pub struct ImageMaskResponse {
 /// The `ImageMaskAsync` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`ImageMaskAsyncResponse`].
-/// The codes it documents are in [`ImageMaskAsyncError`](super::errors::ImageMaskAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=ImageMaskAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncQueueFullError`](super::errors::MrsErrorCode::FailedOperationAsyncQueueFullError)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "ImageMaskAsync",
     output = ImageMaskAsyncResponse,
-    error = super::errors::ImageMaskAsyncError
+    error = super::errors::MrsErrorCode
 )]
 pub struct ImageMaskAsync {
-    /// `Image`: an [`ImageInfo`](super::models::ImageInfo).
-    ///
-    /// Example: `{"Base64":"<图片文件的base64编码>"}`
+    /// `Image`; example: `{"Base64":"<图片文件的base64编码>"}`
     pub image: models::ImageInfo,
 
-    /// `MaskFlag`: an [`ImageMaskFlags`](super::models::ImageMaskFlags).
-    ///
-    /// Example: `{"BarFlag":true,"DoctorFlag":true,"HospitalFlag":true,"PatientFlag":true}`
+    /// `MaskFlag`; example: `{"BarFlag":true,"DoctorFlag":true,"HospitalFlag":true,"PatientFlag":true}`
     pub mask_flag: Option<models::ImageMaskFlags>,
 
-    /// `AutoFixImageDirection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoFixImageDirection`; example: `true`
     pub auto_fix_image_direction: Option<bool>,
 }
 
 /// What a successful [`ImageMaskAsync`] call returns.
 #[tc_model]
 pub struct ImageMaskAsyncResponse {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1cf14582-bd61-4ea2-93ca-c63eaa8d427a"`
+    /// `TaskID`; example: `"1cf14582-bd61-4ea2-93ca-c63eaa8d427a"`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 
@@ -125,20 +121,25 @@ pub struct ImageMaskAsyncResponse {
 /// The `ImageMaskAsyncGetResult` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`ImageMaskAsyncGetResultResponse`].
-/// The codes it documents are in [`ImageMaskAsyncGetResultError`](super::errors::ImageMaskAsyncGetResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=ImageMaskAsyncGetResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncTaskError`](super::errors::MrsErrorCode::FailedOperationAsyncTaskError)
+/// - [`FailedOperation.AsyncTaskHandling`](super::errors::MrsErrorCode::FailedOperationAsyncTaskHandling)
+/// - [`FailedOperation.AsyncTaskRetrying`](super::errors::MrsErrorCode::FailedOperationAsyncTaskRetrying)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "ImageMaskAsyncGetResult",
     output = ImageMaskAsyncGetResultResponse,
-    error = super::errors::ImageMaskAsyncGetResultError
+    error = super::errors::MrsErrorCode
 )]
 pub struct ImageMaskAsyncGetResult {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1cf14582-bd61-4ea2-93ca-c63eaa8d427a"`
+    /// `TaskID`; example: `"1cf14582-bd61-4ea2-93ca-c63eaa8d427a"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 }
@@ -146,9 +147,7 @@ pub struct ImageMaskAsyncGetResult {
 /// What a successful [`ImageMaskAsyncGetResult`] call returns.
 #[tc_model]
 pub struct ImageMaskAsyncGetResultResponse {
-    /// `MaskedImage`: a string.
-    ///
-    /// Example: `"\"脱敏后图片的base64编码\""`
+    /// `MaskedImage`; example: `"\"脱敏后图片的base64编码\""`
     pub masked_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -158,44 +157,61 @@ pub struct ImageMaskAsyncGetResultResponse {
 /// The `ImageToClass` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`ImageToClassResponse`].
-/// The codes it documents are in [`ImageToClassError`](super::errors::ImageToClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=ImageToClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MrsErrorCode::AuthFailure)
+/// - [`FailedOperation.PushUsageMessageError`](super::errors::MrsErrorCode::FailedOperationPushUsageMessageError)
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`FailedOperation.UnknownError`](super::errors::MrsErrorCode::FailedOperationUnknownError)
+/// - [`InternalError`](super::errors::MrsErrorCode::InternalError)
+/// - [`InternalError.ImageOcrError`](super::errors::MrsErrorCode::InternalErrorImageOcrError)
+/// - [`InternalError.ImageProcessError`](super::errors::MrsErrorCode::InternalErrorImageProcessError)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
+/// - [`InternalError.StructionError`](super::errors::MrsErrorCode::InternalErrorStructionError)
+/// - [`InternalError.TextClassifyError`](super::errors::MrsErrorCode::InternalErrorTextClassifyError)
+/// - [`InvalidParameter`](super::errors::MrsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoFitDirection`](super::errors::MrsErrorCode::InvalidParameterAutoFitDirection)
+/// - [`InvalidParameter.ImageInfoList`](super::errors::MrsErrorCode::InvalidParameterImageInfoList)
+/// - [`InvalidParameter.ImageOriginalSize`](super::errors::MrsErrorCode::InvalidParameterImageOriginalSize)
+/// - [`InvalidParameter.InvalidAction`](super::errors::MrsErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.OcrEngineType`](super::errors::MrsErrorCode::InvalidParameterOcrEngineType)
+/// - [`InvalidParameter.RotateTheAngle`](super::errors::MrsErrorCode::InvalidParameterRotateTheAngle)
+/// - [`InvalidParameter.Text`](super::errors::MrsErrorCode::InvalidParameterText)
+/// - [`InvalidParameterValue.ImageCodeInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageCodeInvalid)
+/// - [`InvalidParameterValue.ImageURLInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageUrlInvalid)
+/// - [`OperationDenied.UnSupportThisType`](super::errors::MrsErrorCode::OperationDeniedUnSupportThisType)
+/// - [`UnauthorizedOperation.PermissionDeniedError`](super::errors::MrsErrorCode::UnauthorizedOperationPermissionDeniedError)
+/// - [`UnsupportedOperation.UnSupportThisType`](super::errors::MrsErrorCode::UnsupportedOperationUnSupportThisType)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "ImageToClass",
     output = ImageToClassResponse,
-    error = super::errors::ImageToClassError
+    error = super::errors::MrsErrorCode
 )]
 pub struct ImageToClass {
-    /// `ImageInfoList`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
-    ///
-    /// Example: `[{"Base64":"<图片文件的base64编码>"}]`
+    /// `ImageInfoList`; example: `[{"Base64":"<图片文件的base64编码>"}]`
     pub image_info_list: Vec<models::ImageInfo>,
 
-    /// `HandleParam`: a [`HandleParam`](super::models::HandleParam).
-    ///
-    /// Example: `{"OcrEngineType":4}`
+    /// `HandleParam`; example: `{"OcrEngineType":4}`
     pub handle_param: models::HandleParam,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserType`; example: `0`
     pub user_type: Option<u64>,
 }
 
 /// What a successful [`ImageToClass`] call returns.
 #[tc_model]
 pub struct ImageToClassResponse {
-    /// `TextTypeList`: a list of [`TextType`](super::models::TextType) objects.
-    ///
-    /// Example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
+    /// `TextTypeList`; example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
     pub text_type_list: Option<Vec<models::TextType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -205,60 +221,74 @@ pub struct ImageToClassResponse {
 /// The `ImageToObject` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`ImageToObjectResponse`].
-/// The codes it documents are in [`ImageToObjectError`](super::errors::ImageToObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=ImageToObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MrsErrorCode::AuthFailure)
+/// - [`FailedOperation.PushUsageMessageError`](super::errors::MrsErrorCode::FailedOperationPushUsageMessageError)
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`FailedOperation.UnknownError`](super::errors::MrsErrorCode::FailedOperationUnknownError)
+/// - [`InternalError`](super::errors::MrsErrorCode::InternalError)
+/// - [`InternalError.ImageOcrError`](super::errors::MrsErrorCode::InternalErrorImageOcrError)
+/// - [`InternalError.ImageProcessError`](super::errors::MrsErrorCode::InternalErrorImageProcessError)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
+/// - [`InternalError.StructionError`](super::errors::MrsErrorCode::InternalErrorStructionError)
+/// - [`InternalError.TextClassifyError`](super::errors::MrsErrorCode::InternalErrorTextClassifyError)
+/// - [`InvalidParameter`](super::errors::MrsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoFitDirection`](super::errors::MrsErrorCode::InvalidParameterAutoFitDirection)
+/// - [`InvalidParameter.ImageInfoList`](super::errors::MrsErrorCode::InvalidParameterImageInfoList)
+/// - [`InvalidParameter.ImageOriginalSize`](super::errors::MrsErrorCode::InvalidParameterImageOriginalSize)
+/// - [`InvalidParameter.InvalidAction`](super::errors::MrsErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.OcrEngineType`](super::errors::MrsErrorCode::InvalidParameterOcrEngineType)
+/// - [`InvalidParameter.RotateTheAngle`](super::errors::MrsErrorCode::InvalidParameterRotateTheAngle)
+/// - [`InvalidParameter.Text`](super::errors::MrsErrorCode::InvalidParameterText)
+/// - [`InvalidParameterValue.ImageCodeInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageCodeInvalid)
+/// - [`InvalidParameterValue.ImageIsNoText`](super::errors::MrsErrorCode::InvalidParameterValueImageIsNoText)
+/// - [`InvalidParameterValue.ImageURLInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageUrlInvalid)
+/// - [`LimitExceeded.TextSizeLimitExceeded`](super::errors::MrsErrorCode::LimitExceededTextSizeLimitExceeded)
+/// - [`UnauthorizedOperation.PermissionDeniedError`](super::errors::MrsErrorCode::UnauthorizedOperationPermissionDeniedError)
+/// - [`UnsupportedOperation.UnSupportThisType`](super::errors::MrsErrorCode::UnsupportedOperationUnSupportThisType)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "ImageToObject",
     output = ImageToObjectResponse,
-    error = super::errors::ImageToObjectError
+    error = super::errors::MrsErrorCode
 )]
 pub struct ImageToObject {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `IsUsedClassify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUsedClassify`; example: `true`
     pub is_used_classify: bool,
 
-    /// `HandleParam`: a [`HandleParam`](super::models::HandleParam).
-    ///
-    /// Example: `{"OcrEngineType":4}`
+    /// `HandleParam`; example: `{"OcrEngineType":4}`
     pub handle_param: Option<models::HandleParam>,
 
-    /// `ImageInfoList`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
-    ///
-    /// Example: `[{"Base64":"<图片文件的base64编码>"}]`
+    /// `ImageInfoList`; example: `[{"Base64":"<图片文件的base64编码>"}]`
     pub image_info_list: Option<Vec<models::ImageInfo>>,
 
-    /// `UserType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserType`; example: `0`
     pub user_type: Option<i64>,
 
-    /// `ReportTypeVersion`: a list of [`ReportTypeVersion`](super::models::ReportTypeVersion) objects.
-    ///
-    /// Example: `[{"ReportType":11,"Version":2}]`
+    /// `ReportTypeVersion`; example: `[{"ReportType":11,"Version":2}]`
     pub report_type_version: Option<Vec<models::ReportTypeVersion>>,
 
-    /// `OcrInfoList`: a list of [`OcrInfo`](super::models::OcrInfo) objects.
+    /// `OcrInfoList`
     pub ocr_info_list: Option<Vec<models::OcrInfo>>,
 }
 
 /// What a successful [`ImageToObject`] call returns.
 #[tc_model]
 pub struct ImageToObjectResponse {
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: Option<models::Template>,
 
-    /// `TextTypeList`: a list of [`TextType`](super::models::TextType) objects.
-    ///
-    /// Example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
+    /// `TextTypeList`; example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
     pub text_type_list: Option<Vec<models::TextType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -268,34 +298,54 @@ pub struct ImageToObjectResponse {
 /// The `TextToClass` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`TextToClassResponse`].
-/// The codes it documents are in [`TextToClassError`](super::errors::TextToClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=TextToClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MrsErrorCode::AuthFailure)
+/// - [`FailedOperation.PushUsageMessageError`](super::errors::MrsErrorCode::FailedOperationPushUsageMessageError)
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`FailedOperation.UnknownError`](super::errors::MrsErrorCode::FailedOperationUnknownError)
+/// - [`InternalError`](super::errors::MrsErrorCode::InternalError)
+/// - [`InternalError.ImageOcrError`](super::errors::MrsErrorCode::InternalErrorImageOcrError)
+/// - [`InternalError.ImageProcessError`](super::errors::MrsErrorCode::InternalErrorImageProcessError)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
+/// - [`InternalError.StructionError`](super::errors::MrsErrorCode::InternalErrorStructionError)
+/// - [`InternalError.TextClassifyError`](super::errors::MrsErrorCode::InternalErrorTextClassifyError)
+/// - [`InvalidParameter`](super::errors::MrsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoFitDirection`](super::errors::MrsErrorCode::InvalidParameterAutoFitDirection)
+/// - [`InvalidParameter.ImageInfoList`](super::errors::MrsErrorCode::InvalidParameterImageInfoList)
+/// - [`InvalidParameter.ImageOriginalSize`](super::errors::MrsErrorCode::InvalidParameterImageOriginalSize)
+/// - [`InvalidParameter.InvalidAction`](super::errors::MrsErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.OcrEngineType`](super::errors::MrsErrorCode::InvalidParameterOcrEngineType)
+/// - [`InvalidParameter.RotateTheAngle`](super::errors::MrsErrorCode::InvalidParameterRotateTheAngle)
+/// - [`InvalidParameter.Text`](super::errors::MrsErrorCode::InvalidParameterText)
+/// - [`InvalidParameterValue.ImageCodeInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageCodeInvalid)
+/// - [`InvalidParameterValue.ImageURLInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageUrlInvalid)
+/// - [`UnauthorizedOperation.PermissionDeniedError`](super::errors::MrsErrorCode::UnauthorizedOperationPermissionDeniedError)
+/// - [`UnsupportedOperation.UnSupportThisType`](super::errors::MrsErrorCode::UnsupportedOperationUnSupportThisType)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "TextToClass",
     output = TextToClassResponse,
-    error = super::errors::TextToClassError
+    error = super::errors::MrsErrorCode
 )]
 pub struct TextToClass {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"医疗报告文本\""`
+    /// `Text`; example: `"\"医疗报告文本\""`
     pub text: String,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserType`; example: `0`
     pub user_type: Option<u64>,
 }
 
 /// What a successful [`TextToClass`] call returns.
 #[tc_model]
 pub struct TextToClassResponse {
-    /// `TextTypeList`: a list of [`TextType`](super::models::TextType) objects.
-    ///
-    /// Example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
+    /// `TextTypeList`; example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
     pub text_type_list: Vec<models::TextType>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,47 +355,64 @@ pub struct TextToClassResponse {
 /// The `TextToObject` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`TextToObjectResponse`].
-/// The codes it documents are in [`TextToObjectError`](super::errors::TextToObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=TextToObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MrsErrorCode::AuthFailure)
+/// - [`FailedOperation.PushUsageMessageError`](super::errors::MrsErrorCode::FailedOperationPushUsageMessageError)
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`FailedOperation.UnknownError`](super::errors::MrsErrorCode::FailedOperationUnknownError)
+/// - [`InternalError`](super::errors::MrsErrorCode::InternalError)
+/// - [`InternalError.ImageOcrError`](super::errors::MrsErrorCode::InternalErrorImageOcrError)
+/// - [`InternalError.ImageProcessError`](super::errors::MrsErrorCode::InternalErrorImageProcessError)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
+/// - [`InternalError.StructionError`](super::errors::MrsErrorCode::InternalErrorStructionError)
+/// - [`InternalError.TextClassifyError`](super::errors::MrsErrorCode::InternalErrorTextClassifyError)
+/// - [`InvalidParameter`](super::errors::MrsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoFitDirection`](super::errors::MrsErrorCode::InvalidParameterAutoFitDirection)
+/// - [`InvalidParameter.ImageInfoList`](super::errors::MrsErrorCode::InvalidParameterImageInfoList)
+/// - [`InvalidParameter.ImageOriginalSize`](super::errors::MrsErrorCode::InvalidParameterImageOriginalSize)
+/// - [`InvalidParameter.InvalidAction`](super::errors::MrsErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.OcrEngineType`](super::errors::MrsErrorCode::InvalidParameterOcrEngineType)
+/// - [`InvalidParameter.RotateTheAngle`](super::errors::MrsErrorCode::InvalidParameterRotateTheAngle)
+/// - [`InvalidParameter.Text`](super::errors::MrsErrorCode::InvalidParameterText)
+/// - [`InvalidParameterValue.ImageCodeInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageCodeInvalid)
+/// - [`InvalidParameterValue.ImageURLInvalid`](super::errors::MrsErrorCode::InvalidParameterValueImageUrlInvalid)
+/// - [`LimitExceeded.TextSizeLimitExceeded`](super::errors::MrsErrorCode::LimitExceededTextSizeLimitExceeded)
+/// - [`UnauthorizedOperation.PermissionDeniedError`](super::errors::MrsErrorCode::UnauthorizedOperationPermissionDeniedError)
+/// - [`UnsupportedOperation.UnSupportThisType`](super::errors::MrsErrorCode::UnsupportedOperationUnSupportThisType)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "TextToObject",
     output = TextToObjectResponse,
-    error = super::errors::TextToObjectError
+    error = super::errors::MrsErrorCode
 )]
 pub struct TextToObject {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"医疗报告文本\""`
+    /// `Text`; example: `"\"医疗报告文本\""`
     pub text: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `IsUsedClassify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUsedClassify`; example: `true`
     pub is_used_classify: bool,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserType`; example: `0`
     pub user_type: Option<u64>,
 
-    /// `ReportTypeVersion`: a list of [`ReportTypeVersion`](super::models::ReportTypeVersion) objects.
-    ///
-    /// Example: `[{"ReportType":11,"Version":2}]`
+    /// `ReportTypeVersion`; example: `[{"ReportType":11,"Version":2}]`
     pub report_type_version: Option<Vec<models::ReportTypeVersion>>,
 }
 
 /// What a successful [`TextToObject`] call returns.
 #[tc_model]
 pub struct TextToObjectResponse {
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: models::Template,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -355,41 +422,43 @@ pub struct TextToObjectResponse {
 /// The `TurnPDFToObject` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`TurnPDFToObjectResponse`].
-/// The codes it documents are in [`TurnPDFToObjectError`](super::errors::TurnPDFToObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=TurnPDFToObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "TurnPDFToObject",
     output = TurnPDFToObjectResponse,
-    error = super::errors::TurnPDFToObjectError
+    error = super::errors::MrsErrorCode
 )]
 pub struct TurnPDFToObject {
-    /// `PdfInfo`: a [`PdfInfo`](super::models::PdfInfo).
+    /// `PdfInfo`
     pub pdf_info: models::PdfInfo,
 
-    /// `TextBasedPdfFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TextBasedPdfFlag`; example: `false`
     pub text_based_pdf_flag: Option<bool>,
 }
 
 /// What a successful [`TurnPDFToObject`] call returns.
 #[tc_model]
 pub struct TurnPDFToObjectResponse {
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: Option<models::Template>,
 
-    /// `TextTypeList`: a list of [`TextType`](super::models::TextType) objects.
+    /// `TextTypeList`
     pub text_type_list: Option<Vec<models::TextType>>,
 
-    /// `Block`: a [`Block`](super::models::Block).
+    /// `Block`
     pub block: Option<models::Block>,
 
-    /// `IsBlock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBlock`; example: `true`
     pub is_block: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -399,34 +468,34 @@ pub struct TurnPDFToObjectResponse {
 /// The `TurnPDFToObjectAsync` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`TurnPDFToObjectAsyncResponse`].
-/// The codes it documents are in [`TurnPDFToObjectAsyncError`](super::errors::TurnPDFToObjectAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=TurnPDFToObjectAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncQueueFullError`](super::errors::MrsErrorCode::FailedOperationAsyncQueueFullError)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "TurnPDFToObjectAsync",
     output = TurnPDFToObjectAsyncResponse,
-    error = super::errors::TurnPDFToObjectAsyncError
+    error = super::errors::MrsErrorCode
 )]
 pub struct TurnPDFToObjectAsync {
-    /// `PdfInfo`: a [`PdfInfo`](super::models::PdfInfo).
-    ///
-    /// Example: `{"Base64":"<pdf文件的base64编码>"}`
+    /// `PdfInfo`; example: `{"Base64":"<pdf文件的base64编码>"}`
     pub pdf_info: models::PdfInfo,
 
-    /// `TextBasedPdfFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TextBasedPdfFlag`; example: `false`
     pub text_based_pdf_flag: Option<bool>,
 }
 
 /// What a successful [`TurnPDFToObjectAsync`] call returns.
 #[tc_model]
 pub struct TurnPDFToObjectAsyncResponse {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"54fab3dd-decf-4ca6-96b0-1d73310dbcd3"`
+    /// `TaskID`; example: `"54fab3dd-decf-4ca6-96b0-1d73310dbcd3"`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 
@@ -437,20 +506,25 @@ pub struct TurnPDFToObjectAsyncResponse {
 /// The `TurnPDFToObjectAsyncGetResult` action of MRS API 2020-09-10.
 ///
 /// A successful call returns [`TurnPDFToObjectAsyncGetResultResponse`].
-/// The codes it documents are in [`TurnPDFToObjectAsyncGetResultError`](super::errors::TurnPDFToObjectAsyncGetResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=mrs&Version=2020-09-10&Action=TurnPDFToObjectAsyncGetResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MrsErrorCode`](super::errors::MrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmptyResult`](super::errors::MrsErrorCode::FailedOperationEmptyResult)
+/// - [`FailedOperation.ServiceNotOpen`](super::errors::MrsErrorCode::FailedOperationServiceNotOpen)
+/// - [`InternalError.ServerTimeOutError`](super::errors::MrsErrorCode::InternalErrorServerTimeOutError)
 #[tc_action(
     service = "mrs",
     version = "2020-09-10",
     name = "TurnPDFToObjectAsyncGetResult",
     output = TurnPDFToObjectAsyncGetResultResponse,
-    error = super::errors::TurnPDFToObjectAsyncGetResultError
+    error = super::errors::MrsErrorCode
 )]
 pub struct TurnPDFToObjectAsyncGetResult {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"54fab3dd-decf-4ca6-96b0-1d73310dbcd3"`
+    /// `TaskID`; example: `"54fab3dd-decf-4ca6-96b0-1d73310dbcd3"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 }
@@ -458,18 +532,16 @@ pub struct TurnPDFToObjectAsyncGetResult {
 /// What a successful [`TurnPDFToObjectAsyncGetResult`] call returns.
 #[tc_model]
 pub struct TurnPDFToObjectAsyncGetResultResponse {
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: Option<models::Template>,
 
-    /// `TextTypeList`: a list of [`TextType`](super::models::TextType) objects.
+    /// `TextTypeList`
     pub text_type_list: Option<Vec<models::TextType>>,
 
-    /// `Block`: a [`Block`](super::models::Block).
+    /// `Block`
     pub block: Option<models::Block>,
 
-    /// `IsBlock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBlock`; example: `true`
     pub is_block: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

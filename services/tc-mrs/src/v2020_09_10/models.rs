@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct AdmissionConditionBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"输出值\""`
+    /// `Value`; example: `"\"输出值\""`
     pub value: Option<String>,
 }
 
@@ -29,24 +23,16 @@ pub struct AdmissionConditionBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct AdmissionDiagnosisBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -55,9 +41,7 @@ pub struct AdmissionDiagnosisBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Advice {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"建议\""`
+    /// `Text`; example: `"\"建议\""`
     pub text: Option<String>,
 }
 
@@ -66,29 +50,19 @@ pub struct Advice {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct AspectRatio {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"“数值”"`
+    /// `Number`; example: `"“数值”"`
     pub number: Option<String>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"大于"`
+    /// `Relation`; example: `"大于"`
     pub relation: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"“原文”"`
+    /// `Src`; example: `"“原文”"`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"“值”"`
+    /// `Value`; example: `"“值”"`
     pub value: Option<String>,
 }
 
@@ -97,27 +71,19 @@ pub struct AspectRatio {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BaseInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"标准值\""`
+    /// `Value`; example: `"\"标准值\""`
     pub value: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -126,27 +92,19 @@ pub struct BaseInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BaseItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型名称\""`
+    /// `Name`; example: `"\"类型名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原始文本\""`
+    /// `Src`; example: `"\"原始文本\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化后值\""`
+    /// `Value`; example: `"\"归一化后值\""`
     pub value: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"\"别名\""`
+    /// `Alias`; example: `"\"别名\""`
     pub alias: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -155,22 +113,16 @@ pub struct BaseItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BaseItem2 {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原始文本\""`
+    /// `Src`; example: `"\"原始文本\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化后值\""`
+    /// `Value`; example: `"\"归一化后值\""`
     pub value: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -179,27 +131,19 @@ pub struct BaseItem2 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BaseItem3 {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原始文本\""`
+    /// `Src`; example: `"\"原始文本\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化后值\""`
+    /// `Value`; example: `"\"归一化后值\""`
     pub value: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 }
 
@@ -208,49 +152,49 @@ pub struct BaseItem3 {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfo {
-    /// `Name`: a [`BiologicalProductInfoName`].
+    /// `Name`
     pub name: Option<BiologicalProductInfoName>,
 
-    /// `IngredientAndAppearance`: a [`BiologicalProductInfoIngredientAndAppearance`].
+    /// `IngredientAndAppearance`
     pub ingredient_and_appearance: Option<BiologicalProductInfoIngredientAndAppearance>,
 
-    /// `VaccinationTarget`: a [`BiologicalProductInfoVaccinationTarget`].
+    /// `VaccinationTarget`
     pub vaccination_target: Option<BiologicalProductInfoVaccinationTarget>,
 
-    /// `Indications`: a [`BiologicalProductInfoIndications`].
+    /// `Indications`
     pub indications: Option<BiologicalProductInfoIndications>,
 
-    /// `Brochure`: a [`BiologicalProductInfoBrochure`].
+    /// `Brochure`
     pub brochure: Option<BiologicalProductInfoBrochure>,
 
-    /// `Dosage`: a [`BiologicalProductInfoDosage`].
+    /// `Dosage`
     pub dosage: Option<BiologicalProductInfoDosage>,
 
-    /// `AdverseReaction`: a [`BiologicalProductInfoAdverseReaction`].
+    /// `AdverseReaction`
     pub adverse_reaction: Option<BiologicalProductInfoAdverseReaction>,
 
-    /// `Contraindications`: a [`BiologicalProductInfoContraindications`].
+    /// `Contraindications`
     pub contraindications: Option<BiologicalProductInfoContraindications>,
 
-    /// `Precautions`: a [`BiologicalProductInfoPrecautions`].
+    /// `Precautions`
     pub precautions: Option<BiologicalProductInfoPrecautions>,
 
-    /// `Storage`: a [`BiologicalProductInfoStorage`].
+    /// `Storage`
     pub storage: Option<BiologicalProductInfoStorage>,
 
-    /// `Packaging`: a [`BiologicalProductInfoPackaging`].
+    /// `Packaging`
     pub packaging: Option<BiologicalProductInfoPackaging>,
 
-    /// `ValidityPeriod`: a [`BiologicalProductInfoValidityPeriod`].
+    /// `ValidityPeriod`
     pub validity_period: Option<BiologicalProductInfoValidityPeriod>,
 
-    /// `ExecutiveStandards`: a [`BiologicalProductInfoExecutiveStandards`].
+    /// `ExecutiveStandards`
     pub executive_standards: Option<BiologicalProductInfoExecutiveStandards>,
 
-    /// `Approval`: a [`BiologicalProductInfoApproval`].
+    /// `Approval`
     pub approval: Option<BiologicalProductInfoApproval>,
 
-    /// `Manufacturer`: a [`BiologicalProductInfoManufacturer`].
+    /// `Manufacturer`
     pub manufacturer: Option<BiologicalProductInfoManufacturer>,
 }
 
@@ -259,9 +203,7 @@ pub struct BiologicalProductInfo {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoAdverseReaction {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"不良反应描述\""`
+    /// `Text`; example: `"\"不良反应描述\""`
     pub text: Option<String>,
 }
 
@@ -270,9 +212,7 @@ pub struct BiologicalProductInfoAdverseReaction {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoApproval {
-    /// `Text`: a string.
-    ///
-    /// Example: `"50mg:国药准字H32025390\\t\\r\\n25mg:国药准字H32025391"`
+    /// `Text`; example: `"50mg:国药准字H32025390\\t\\r\\n25mg:国药准字H32025391"`
     pub text: Option<String>,
 }
 
@@ -281,9 +221,7 @@ pub struct BiologicalProductInfoApproval {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoBrochure {
-    /// `Text`: a string.
-    ///
-    /// Example: `"(1) 25mg(2)50mg"`
+    /// `Text`; example: `"(1) 25mg(2)50mg"`
     pub text: Option<String>,
 }
 
@@ -292,7 +230,7 @@ pub struct BiologicalProductInfoBrochure {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoContraindications {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -301,9 +239,7 @@ pub struct BiologicalProductInfoContraindications {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoDosage {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"免疫程序和剂量描述\""`
+    /// `Text`; example: `"\"免疫程序和剂量描述\""`
     pub text: Option<String>,
 }
 
@@ -312,9 +248,7 @@ pub struct BiologicalProductInfoDosage {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoExecutiveStandards {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"执行标准表述\""`
+    /// `Text`; example: `"\"执行标准表述\""`
     pub text: Option<String>,
 }
 
@@ -323,9 +257,7 @@ pub struct BiologicalProductInfoExecutiveStandards {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoIndications {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"作用与用途描述\""`
+    /// `Text`; example: `"\"作用与用途描述\""`
     pub text: Option<String>,
 }
 
@@ -334,9 +266,7 @@ pub struct BiologicalProductInfoIndications {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoIngredientAndAppearance {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"成份和性状描述\""`
+    /// `Text`; example: `"\"成份和性状描述\""`
     pub text: Option<String>,
 }
 
@@ -345,9 +275,7 @@ pub struct BiologicalProductInfoIngredientAndAppearance {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoManufacturer {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"生产企业名称和地址\""`
+    /// `Text`; example: `"\"生产企业名称和地址\""`
     pub text: Option<String>,
 }
 
@@ -356,30 +284,22 @@ pub struct BiologicalProductInfoManufacturer {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoName {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药品信息文本内容\""`
+    /// `Text`; example: `"\"药品信息文本内容\""`
     pub text: Option<String>,
 
-    /// `GenericName`: a string.
-    ///
-    /// Example: `"\"药品通用名\""`
+    /// `GenericName`; example: `"\"药品通用名\""`
     pub generic_name: Option<String>,
 
-    /// `BarndName`: a string.
+    /// `BarndName`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub barnd_name: Option<String>,
 
-    /// `EnName`: a string.
-    ///
-    /// Example: `"\"药品英文名\""`
+    /// `EnName`; example: `"\"药品英文名\""`
     pub en_name: Option<String>,
 
-    /// `Pinyin`: a string.
-    ///
-    /// Example: `"\"药品名称拼音\""`
+    /// `Pinyin`; example: `"\"药品名称拼音\""`
     pub pinyin: Option<String>,
 }
 
@@ -388,9 +308,7 @@ pub struct BiologicalProductInfoName {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoPackaging {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药品包装信息\""`
+    /// `Text`; example: `"\"药品包装信息\""`
     pub text: Option<String>,
 }
 
@@ -399,7 +317,7 @@ pub struct BiologicalProductInfoPackaging {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoPrecautions {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -408,9 +326,7 @@ pub struct BiologicalProductInfoPrecautions {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoStorage {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药品储存条件\""`
+    /// `Text`; example: `"\"药品储存条件\""`
     pub text: Option<String>,
 }
 
@@ -419,9 +335,7 @@ pub struct BiologicalProductInfoStorage {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoVaccinationTarget {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"接种对象描述\""`
+    /// `Text`; example: `"\"接种对象描述\""`
     pub text: Option<String>,
 }
 
@@ -430,9 +344,7 @@ pub struct BiologicalProductInfoVaccinationTarget {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct BiologicalProductInfoValidityPeriod {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"有效期描述\""`
+    /// `Text`; example: `"\"有效期描述\""`
     pub text: Option<String>,
 }
 
@@ -441,17 +353,13 @@ pub struct BiologicalProductInfoValidityPeriod {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BiopsyPart {
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -460,21 +368,19 @@ pub struct BiopsyPart {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BirthCert {
-    /// `NeonatalInfo`: a [`NeonatalInfo`].
+    /// `NeonatalInfo`
     pub neonatal_info: Option<NeonatalInfo>,
 
-    /// `MotherInfo`: a [`ParentInfo`].
+    /// `MotherInfo`
     pub mother_info: Option<ParentInfo>,
 
-    /// `FatherInfo`: a [`ParentInfo`].
+    /// `FatherInfo`
     pub father_info: Option<ParentInfo>,
 
-    /// `IssueInfo`: an [`IssueInfo`].
+    /// `IssueInfo`
     pub issue_info: Option<IssueInfo>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -483,19 +389,13 @@ pub struct BirthCert {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BirthPlaceBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -504,82 +404,82 @@ pub struct BirthPlaceBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Block {
-    /// `Check`: a list of [`Check`] objects.
+    /// `Check`
     pub check: Option<Vec<Check>>,
 
-    /// `Pathology`: a list of [`PathologyReport`] objects.
+    /// `Pathology`
     pub pathology: Option<Vec<PathologyReport>>,
 
-    /// `MedDoc`: a list of [`MedDoc`] objects.
+    /// `MedDoc`
     pub med_doc: Option<Vec<MedDoc>>,
 
-    /// `DiagCert`: a list of [`DiagCert`] objects.
+    /// `DiagCert`
     pub diag_cert: Option<Vec<DiagCert>>,
 
-    /// `FirstPage`: a list of [`FirstPage`] objects.
+    /// `FirstPage`
     pub first_page: Option<Vec<FirstPage>>,
 
-    /// `Indicator`: a list of [`Indicator`] objects.
+    /// `Indicator`
     pub indicator: Option<Vec<Indicator>>,
 
-    /// `MedicalRecordInfo`: a list of [`MedicalRecordInfo`] objects.
+    /// `MedicalRecordInfo`
     pub medical_record_info: Option<Vec<MedicalRecordInfo>>,
 
-    /// `Hospitalization`: a list of [`Hospitalization`] objects.
+    /// `Hospitalization`
     pub hospitalization: Option<Vec<Hospitalization>>,
 
-    /// `Surgery`: a list of [`Surgery`] objects.
+    /// `Surgery`
     pub surgery: Option<Vec<Surgery>>,
 
-    /// `Prescription`: a list of [`Prescription`] objects.
+    /// `Prescription`
     pub prescription: Option<Vec<Prescription>>,
 
-    /// `VaccineCertificate`: a list of [`VaccineCertificate`] objects.
+    /// `VaccineCertificate`
     pub vaccine_certificate: Option<Vec<VaccineCertificate>>,
 
-    /// `Electrocardiogram`: a list of [`Electrocardiogram`] objects.
+    /// `Electrocardiogram`
     pub electrocardiogram: Option<Vec<Electrocardiogram>>,
 
-    /// `PathologyV2`: a list of [`PathologyV2`] objects.
+    /// `PathologyV2`
     pub pathology_v2: Option<Vec<PathologyV2>>,
 
-    /// `Endoscopy`: a list of [`Endoscopy`] objects.
+    /// `Endoscopy`
     pub endoscopy: Option<Vec<Endoscopy>>,
 
-    /// `C14`: a list of [`Indicator`] objects.
+    /// `C14`
     pub c14: Option<Vec<Indicator>>,
 
-    /// `Exame`: a list of [`Exame`] objects.
+    /// `Exame`
     pub exame: Option<Vec<Exame>>,
 
-    /// `MedDocV2`: a list of [`DischargeInfoBlock`] objects.
+    /// `MedDocV2`
     pub med_doc_v2: Option<Vec<DischargeInfoBlock>>,
 
-    /// `IndicatorV3`: a list of [`IndicatorV3`] objects.
+    /// `IndicatorV3`
     pub indicator_v3: Option<Vec<IndicatorV3>>,
 
-    /// `Maternity`: a list of [`Maternity`] objects.
+    /// `Maternity`
     pub maternity: Option<Vec<Maternity>>,
 
-    /// `Timeline`: a list of [`TimelineInformation`] objects.
+    /// `Timeline`
     pub timeline: Option<Vec<TimelineInformation>>,
 
-    /// `Covid`: a list of [`CovidItemsInfo`] objects.
+    /// `Covid`
     pub covid: Option<Vec<CovidItemsInfo>>,
 
-    /// `Eye`: a list of [`EyeItemsInfo`] objects.
+    /// `Eye`
     pub eye: Option<Vec<EyeItemsInfo>>,
 
-    /// `BirthCert`: a list of [`BirthCert`] objects.
+    /// `BirthCert`
     pub birth_cert: Option<Vec<BirthCert>>,
 
-    /// `TextTypeListBlocks`: a list of [`TextTypeListBlock`] objects.
+    /// `TextTypeListBlocks`
     pub text_type_list_blocks: Option<Vec<TextTypeListBlock>>,
 
-    /// `PhysicalExamination`: a [`PhysicalExaminationV1`].
+    /// `PhysicalExamination`
     pub physical_examination: Option<PhysicalExaminationV1>,
 
-    /// `EndoscopyV2`: a list of [`Check`] objects.
+    /// `EndoscopyV2`
     pub endoscopy_v2: Option<Vec<Check>>,
 }
 
@@ -588,37 +488,25 @@ pub struct Block {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BlockInfo {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Positive`: a string.
-    ///
-    /// Example: `"阳性"`
+    /// `Positive`; example: `"阳性"`
     pub positive: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"“原文”"`
+    /// `Src`; example: `"“原文”"`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Size`: a list of [`Size`] objects.
+    /// `Size`
     pub size: Option<Vec<Size>>,
 }
 
@@ -627,29 +515,19 @@ pub struct BlockInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BlockInfoV2 {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"\"疾病编码\""`
+    /// `Code`; example: `"\"疾病编码\""`
     pub code: Option<String>,
 }
 
@@ -658,19 +536,13 @@ pub struct BlockInfoV2 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BlockTitle {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `Name`; example: `"\"name\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"src\""`
+    /// `Src`; example: `"\"src\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"value\""`
+    /// `Value`; example: `"\"value\""`
     pub value: Option<String>,
 }
 
@@ -679,39 +551,25 @@ pub struct BlockTitle {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BloodPressureBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 
-    /// `NormDiastolic`: a string.
-    ///
-    /// Example: `"\"舒张压\""`
+    /// `NormDiastolic`; example: `"\"舒张压\""`
     pub norm_diastolic: Option<String>,
 
-    /// `NormSystolic`: a string.
-    ///
-    /// Example: `"\"收缩压\""`
+    /// `NormSystolic`; example: `"\"收缩压\""`
     pub norm_systolic: Option<String>,
 }
 
@@ -720,29 +578,25 @@ pub struct BloodPressureBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BloodPressureItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Item`: a [`PhysicalBaseItem`].
+    /// `Item`
     pub item: Option<PhysicalBaseItem>,
 
-    /// `Result`: a [`PhysicalBaseItem`].
+    /// `Result`
     pub result: Option<PhysicalBaseItem>,
 
-    /// `Unit`: a [`PhysicalBaseItem`].
+    /// `Unit`
     pub unit: Option<PhysicalBaseItem>,
 
-    /// `Times`: a [`PhysicalBaseItem`].
+    /// `Times`
     pub times: Option<PhysicalBaseItem>,
 
-    /// `Location`: a [`PhysicalBaseItem`].
+    /// `Location`
     pub location: Option<PhysicalBaseItem>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -751,16 +605,16 @@ pub struct BloodPressureItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BodyExaminationBlock {
-    /// `BodyTemperature`: a [`BodyTemperatureBlock`].
+    /// `BodyTemperature`
     pub body_temperature: Option<BodyTemperatureBlock>,
 
-    /// `Pulse`: a [`BodyTemperatureBlock`].
+    /// `Pulse`
     pub pulse: Option<BodyTemperatureBlock>,
 
-    /// `Breathe`: a [`BodyTemperatureBlock`].
+    /// `Breathe`
     pub breathe: Option<BodyTemperatureBlock>,
 
-    /// `BloodPressure`: a [`BloodPressureBlock`].
+    /// `BloodPressure`
     pub blood_pressure: Option<BloodPressureBlock>,
 }
 
@@ -769,29 +623,19 @@ pub struct BodyExaminationBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct BodyTemperatureBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -800,18 +644,16 @@ pub struct BodyTemperatureBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Check {
-    /// `Desc`: a [`Desc`].
+    /// `Desc`
     pub desc: Option<Desc>,
 
-    /// `Summary`: a [`Summary`].
+    /// `Summary`
     pub summary: Option<Summary>,
 
-    /// `BlockTitle`: a list of [`BlockTitle`] objects.
+    /// `BlockTitle`
     pub block_title: Option<Vec<BlockTitle>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -820,73 +662,73 @@ pub struct Check {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfo {
-    /// `Name`: a [`ChemicalProductInfoName`].
+    /// `Name`
     pub name: Option<ChemicalProductInfoName>,
 
-    /// `ActiveIngredient`: a [`ChemicalProductInfoActiveIngredient`].
+    /// `ActiveIngredient`
     pub active_ingredient: Option<ChemicalProductInfoActiveIngredient>,
 
-    /// `Appearance`: a [`ChemicalProductInfoAppearance`].
+    /// `Appearance`
     pub appearance: Option<ChemicalProductInfoAppearance>,
 
-    /// `Indications`: a [`ChemicalProductInfoIndications`].
+    /// `Indications`
     pub indications: Option<ChemicalProductInfoIndications>,
 
-    /// `Brochure`: a [`ChemicalProductInfoBrochure`].
+    /// `Brochure`
     pub brochure: Option<ChemicalProductInfoBrochure>,
 
-    /// `Dosage`: a [`ChemicalProductInfoDosage`].
+    /// `Dosage`
     pub dosage: Option<ChemicalProductInfoDosage>,
 
-    /// `AdverseReaction`: a [`ChemicalProductInfoAdverseReaction`].
+    /// `AdverseReaction`
     pub adverse_reaction: Option<ChemicalProductInfoAdverseReaction>,
 
-    /// `Contraindications`: a [`ChemicalProductInfoContraindications`].
+    /// `Contraindications`
     pub contraindications: Option<ChemicalProductInfoContraindications>,
 
-    /// `Precautions`: a [`ChemicalProductInfoPrecautions`].
+    /// `Precautions`
     pub precautions: Option<ChemicalProductInfoPrecautions>,
 
-    /// `PregnancyLactationUse`: a [`ChemicalProductInfoPregnancyLactationUse`].
+    /// `PregnancyLactationUse`
     pub pregnancy_lactation_use: Option<ChemicalProductInfoPregnancyLactationUse>,
 
-    /// `PediatricUse`: a [`ChemicalProductInfoPediatricUse`].
+    /// `PediatricUse`
     pub pediatric_use: Option<ChemicalProductInfoPediatricUse>,
 
-    /// `GeriatricUse`: a [`ChemicalProductInfoGeriatricUse`].
+    /// `GeriatricUse`
     pub geriatric_use: Option<ChemicalProductInfoGeriatricUse>,
 
-    /// `Interactions`: a [`ChemicalProductInfoInteractions`].
+    /// `Interactions`
     pub interactions: Option<ChemicalProductInfoInteractions>,
 
-    /// `Overdose`: a [`ChemicalProductInfoOverdose`].
+    /// `Overdose`
     pub overdose: Option<ChemicalProductInfoOverdose>,
 
-    /// `ClinicalTrial`: a [`ChemicalProductInfoClinicalTrial`].
+    /// `ClinicalTrial`
     pub clinical_trial: Option<ChemicalProductInfoClinicalTrial>,
 
-    /// `PharmacologyToxicology`: a [`ChemicalProductInfoPharmacologyToxicology`].
+    /// `PharmacologyToxicology`
     pub pharmacology_toxicology: Option<ChemicalProductInfoPharmacologyToxicology>,
 
-    /// `Pharmacokinetics`: a [`ChemicalProductInfoPharmacokinetics`].
+    /// `Pharmacokinetics`
     pub pharmacokinetics: Option<ChemicalProductInfoPharmacokinetics>,
 
-    /// `Storage`: a [`ChemicalProductInfoStorage`].
+    /// `Storage`
     pub storage: Option<ChemicalProductInfoStorage>,
 
-    /// `Packaging`: a [`ChemicalProductInfoPackaging`].
+    /// `Packaging`
     pub packaging: Option<ChemicalProductInfoPackaging>,
 
-    /// `ValidityPeriod`: a [`ChemicalProductInfoValidityPeriod`].
+    /// `ValidityPeriod`
     pub validity_period: Option<ChemicalProductInfoValidityPeriod>,
 
-    /// `ExecutiveStandards`: a [`ChemicalProductInfoExecutiveStandards`].
+    /// `ExecutiveStandards`
     pub executive_standards: Option<ChemicalProductInfoExecutiveStandards>,
 
-    /// `Approval`: a [`ChemicalProductInfoApproval`].
+    /// `Approval`
     pub approval: Option<ChemicalProductInfoApproval>,
 
-    /// `Manufacturer`: a [`ChemicalProductInfoManufacturer`].
+    /// `Manufacturer`
     pub manufacturer: Option<ChemicalProductInfoManufacturer>,
 }
 
@@ -895,29 +737,19 @@ pub struct ChemicalProductInfo {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoActiveIngredient {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"文本内容\""`
+    /// `Text`; example: `"\"文本内容\""`
     pub text: Option<String>,
 
-    /// `ChemicalName`: a string.
-    ///
-    /// Example: `"\"活性成份的化学名称\""`
+    /// `ChemicalName`; example: `"\"活性成份的化学名称\""`
     pub chemical_name: Option<String>,
 
-    /// `ChemicalFormula`: a string.
-    ///
-    /// Example: `"\"活性成份的化学结构式\""`
+    /// `ChemicalFormula`; example: `"\"活性成份的化学结构式\""`
     pub chemical_formula: Option<String>,
 
-    /// `MolecularFormula`: a string.
-    ///
-    /// Example: `"\"活性成份的分子式\""`
+    /// `MolecularFormula`; example: `"\"活性成份的分子式\""`
     pub molecular_formula: Option<String>,
 
-    /// `MolecularWeight`: a string.
-    ///
-    /// Example: `"\"活性成份的分子量\""`
+    /// `MolecularWeight`; example: `"\"活性成份的分子量\""`
     pub molecular_weight: Option<String>,
 }
 
@@ -926,9 +758,7 @@ pub struct ChemicalProductInfoActiveIngredient {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoAdverseReaction {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"不良反应描述\""`
+    /// `Text`; example: `"\"不良反应描述\""`
     pub text: Option<String>,
 }
 
@@ -937,9 +767,7 @@ pub struct ChemicalProductInfoAdverseReaction {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoAppearance {
-    /// `Text`: a string.
-    ///
-    /// Example: `"本品为白色片"`
+    /// `Text`; example: `"本品为白色片"`
     pub text: Option<String>,
 }
 
@@ -948,9 +776,7 @@ pub struct ChemicalProductInfoAppearance {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoApproval {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"批准文号\""`
+    /// `Text`; example: `"\"批准文号\""`
     pub text: Option<String>,
 }
 
@@ -959,9 +785,7 @@ pub struct ChemicalProductInfoApproval {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoBrochure {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"规格描述\""`
+    /// `Text`; example: `"\"规格描述\""`
     pub text: Option<String>,
 }
 
@@ -970,9 +794,7 @@ pub struct ChemicalProductInfoBrochure {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoClinicalTrial {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"临床试验描述\""`
+    /// `Text`; example: `"\"临床试验描述\""`
     pub text: Option<String>,
 }
 
@@ -981,9 +803,7 @@ pub struct ChemicalProductInfoClinicalTrial {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoContraindications {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"禁忌情况描述\""`
+    /// `Text`; example: `"\"禁忌情况描述\""`
     pub text: Option<String>,
 }
 
@@ -992,7 +812,7 @@ pub struct ChemicalProductInfoContraindications {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoDosage {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -1001,9 +821,7 @@ pub struct ChemicalProductInfoDosage {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoExecutiveStandards {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"执行标准描述\""`
+    /// `Text`; example: `"\"执行标准描述\""`
     pub text: Option<String>,
 }
 
@@ -1012,9 +830,7 @@ pub struct ChemicalProductInfoExecutiveStandards {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoGeriatricUse {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"老年用药描述\""`
+    /// `Text`; example: `"\"老年用药描述\""`
     pub text: Option<String>,
 }
 
@@ -1023,7 +839,7 @@ pub struct ChemicalProductInfoGeriatricUse {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoIndications {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -1032,9 +848,7 @@ pub struct ChemicalProductInfoIndications {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoInteractions {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药品的药物相互作用描述\""`
+    /// `Text`; example: `"\"药品的药物相互作用描述\""`
     pub text: Option<String>,
 }
 
@@ -1043,39 +857,25 @@ pub struct ChemicalProductInfoInteractions {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoManufacturer {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"生产企业名称和地址文本\""`
+    /// `Text`; example: `"\"生产企业名称和地址文本\""`
     pub text: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"企业名称\""`
+    /// `Name`; example: `"\"企业名称\""`
     pub name: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"\"生产地址\""`
+    /// `Address`; example: `"\"生产地址\""`
     pub address: Option<String>,
 
-    /// `PostalCode`: a string.
-    ///
-    /// Example: `"\"邮政编码\""`
+    /// `PostalCode`; example: `"\"邮政编码\""`
     pub postal_code: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"\"电话，包含区号\""`
+    /// `Phone`; example: `"\"电话，包含区号\""`
     pub phone: Option<String>,
 
-    /// `Fax`: a string.
-    ///
-    /// Example: `"\"传真，包含区号\""`
+    /// `Fax`; example: `"\"传真，包含区号\""`
     pub fax: Option<String>,
 
-    /// `Website`: a string.
-    ///
-    /// Example: `"\"网址，如无则不填写\""`
+    /// `Website`; example: `"\"网址，如无则不填写\""`
     pub website: Option<String>,
 }
 
@@ -1084,37 +884,25 @@ pub struct ChemicalProductInfoManufacturer {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoName {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药品名称，包括通用名和商品名文本内容\""`
+    /// `Text`; example: `"\"药品名称，包括通用名和商品名文本内容\""`
     pub text: Option<String>,
 
-    /// `GenericName`: a string.
-    ///
-    /// Example: `"\"药品通用名\""`
+    /// `GenericName`; example: `"\"药品通用名\""`
     pub generic_name: Option<String>,
 
-    /// `BarndName`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `BarndName`; example: `"\"\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub barnd_name: Option<String>,
 
-    /// `EnName`: a string.
-    ///
-    /// Example: `"\"药品英文名\""`
+    /// `EnName`; example: `"\"药品英文名\""`
     pub en_name: Option<String>,
 
-    /// `Pinyin`: a string.
-    ///
-    /// Example: `"\"药品拼音\""`
+    /// `Pinyin`; example: `"\"药品拼音\""`
     pub pinyin: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"\"药品品牌名\""`
+    /// `BrandName`; example: `"\"药品品牌名\""`
     pub brand_name: Option<String>,
 }
 
@@ -1123,9 +911,7 @@ pub struct ChemicalProductInfoName {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoOverdose {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药物过量描述\""`
+    /// `Text`; example: `"\"药物过量描述\""`
     pub text: Option<String>,
 }
 
@@ -1134,7 +920,7 @@ pub struct ChemicalProductInfoOverdose {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoPackaging {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -1143,9 +929,7 @@ pub struct ChemicalProductInfoPackaging {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoPediatricUse {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"儿童用药描述\""`
+    /// `Text`; example: `"\"儿童用药描述\""`
     pub text: Option<String>,
 }
 
@@ -1154,7 +938,7 @@ pub struct ChemicalProductInfoPediatricUse {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoPharmacokinetics {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 }
 
@@ -1163,9 +947,7 @@ pub struct ChemicalProductInfoPharmacokinetics {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoPharmacologyToxicology {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"药理毒理描述\""`
+    /// `Text`; example: `"\"药理毒理描述\""`
     pub text: Option<String>,
 }
 
@@ -1174,9 +956,7 @@ pub struct ChemicalProductInfoPharmacologyToxicology {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoPrecautions {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"注意事项描述\""`
+    /// `Text`; example: `"\"注意事项描述\""`
     pub text: Option<String>,
 }
 
@@ -1185,9 +965,7 @@ pub struct ChemicalProductInfoPrecautions {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoPregnancyLactationUse {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"孕妇及哺乳期妇女用药描述\""`
+    /// `Text`; example: `"\"孕妇及哺乳期妇女用药描述\""`
     pub text: Option<String>,
 }
 
@@ -1196,9 +974,7 @@ pub struct ChemicalProductInfoPregnancyLactationUse {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoStorage {
-    /// `Text`: a string.
-    ///
-    /// Example: `"避光、密封保存。"`
+    /// `Text`; example: `"避光、密封保存。"`
     pub text: Option<String>,
 }
 
@@ -1207,9 +983,7 @@ pub struct ChemicalProductInfoStorage {
 /// Returned in the output of [`DrugInstructionObject`](super::DrugInstructionObject).
 #[tc_model]
 pub struct ChemicalProductInfoValidityPeriod {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"有效期\""`
+    /// `Text`; example: `"\"有效期\""`
     pub text: Option<String>,
 }
 
@@ -1218,21 +992,19 @@ pub struct ChemicalProductInfoValidityPeriod {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ChestCircumferenceItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Item`: a [`PhysicalBaseItem`].
+    /// `Item`
     pub item: Option<PhysicalBaseItem>,
 
-    /// `Result`: a [`PhysicalBaseItem`].
+    /// `Result`
     pub result: Option<PhysicalBaseItem>,
 
-    /// `Unit`: a [`PhysicalBaseItem`].
+    /// `Unit`
     pub unit: Option<PhysicalBaseItem>,
 
-    /// `State`: a [`PhysicalBaseItem`].
+    /// `State`
     pub state: Option<PhysicalBaseItem>,
 }
 
@@ -1241,22 +1013,16 @@ pub struct ChestCircumferenceItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ChiefComplaintBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"单位输出值\""`
+    /// `Value`; example: `"\"单位输出值\""`
     pub value: Option<String>,
 
-    /// `Detail`: a list of [`ChiefComplaintDetailBlock`] objects.
+    /// `Detail`
     pub detail: Option<Vec<ChiefComplaintDetailBlock>>,
 }
 
@@ -1265,24 +1031,16 @@ pub struct ChiefComplaintBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ChiefComplaintDetailBlock {
-    /// `DiseaseName`: a string.
-    ///
-    /// Example: `"\"疾病名称\""`
+    /// `DiseaseName`; example: `"\"疾病名称\""`
     pub disease_name: Option<String>,
 
-    /// `Part`: a string.
-    ///
-    /// Example: `"\"部位\""`
+    /// `Part`; example: `"\"部位\""`
     pub part: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"\"时间\""`
+    /// `Time`; example: `"\"时间\""`
     pub time: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"\"时间类型\""`
+    /// `TimeType`; example: `"\"时间类型\""`
     pub time_type: Option<String>,
 }
 
@@ -1291,19 +1049,13 @@ pub struct ChiefComplaintDetailBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ClinicalStaging {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 }
 
@@ -1312,7 +1064,7 @@ pub struct ClinicalStaging {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Coord {
-    /// `Points`: a list of [`Point`] objects.
+    /// `Points`
     pub points: Option<Vec<Point>>,
 }
 
@@ -1322,24 +1074,16 @@ pub struct Coord {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Coordinate {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `X`; example: `1`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Y`; example: `1`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Width`; example: `20`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Height`; example: `20`
     pub height: Option<i64>,
 }
 
@@ -1348,19 +1092,19 @@ pub struct Coordinate {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct CovidItem {
-    /// `SampleTime`: a [`BaseItem`].
+    /// `SampleTime`
     pub sample_time: Option<BaseItem>,
 
-    /// `TestTime`: a [`BaseItem`].
+    /// `TestTime`
     pub test_time: Option<BaseItem>,
 
-    /// `TestOrganization`: a [`BaseItem`].
+    /// `TestOrganization`
     pub test_organization: Option<BaseItem>,
 
-    /// `TestResult`: a [`BaseItem`].
+    /// `TestResult`
     pub test_result: Option<BaseItem>,
 
-    /// `CodeColor`: a [`BaseItem`].
+    /// `CodeColor`
     pub code_color: Option<BaseItem>,
 }
 
@@ -1369,17 +1113,13 @@ pub struct CovidItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct CovidItemsInfo {
-    /// `CovidItems`: a list of [`CovidItem`] objects.
+    /// `CovidItems`
     pub covid_items: Option<Vec<CovidItem>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"V1\""`
+    /// `Version`; example: `"\"V1\""`
     pub version: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -1388,39 +1128,25 @@ pub struct CovidItemsInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DeathDateBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"时间戳\""`
+    /// `Timestamp`; example: `"\"时间戳\""`
     pub timestamp: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -1429,18 +1155,16 @@ pub struct DeathDateBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Desc {
-    /// `Text`: a string.
-    ///
-    /// Example: `"双侧乳腺组织结构层次清晰"`
+    /// `Text`; example: `"双侧乳腺组织结构层次清晰"`
     pub text: Option<String>,
 
-    /// `Organ`: a list of [`Organ`] objects.
+    /// `Organ`
     pub organ: Option<Vec<Organ>>,
 
-    /// `Tuber`: a list of [`TuberInfo`] objects.
+    /// `Tuber`
     pub tuber: Option<Vec<TuberInfo>>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -1449,10 +1173,10 @@ pub struct Desc {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DescInfo {
-    /// `Text`: a [`BaseInfo`].
+    /// `Text`
     pub text: Option<BaseInfo>,
 
-    /// `Infos`: a list of [`DetailInformation`] objects.
+    /// `Infos`
     pub infos: Option<Vec<DetailInformation>>,
 }
 
@@ -1461,47 +1185,47 @@ pub struct DescInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DetailInformation {
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `TissueSizes`: a list of [`Size`] objects.
+    /// `TissueSizes`
     pub tissue_sizes: Option<Vec<Size>>,
 
-    /// `TuberSizes`: a list of [`Size`] objects.
+    /// `TuberSizes`
     pub tuber_sizes: Option<Vec<Size>>,
 
-    /// `CancerSizes`: a list of [`Size`] objects.
+    /// `CancerSizes`
     pub cancer_sizes: Option<Vec<Size>>,
 
-    /// `HistologyLevel`: a [`BaseInfo`].
+    /// `HistologyLevel`
     pub histology_level: Option<BaseInfo>,
 
-    /// `HistologyType`: a [`HistologyTypeV2`].
+    /// `HistologyType`
     pub histology_type: Option<HistologyTypeV2>,
 
-    /// `Invasive`: a list of [`InvasiveV2`] objects.
+    /// `Invasive`
     pub invasive: Option<Vec<InvasiveV2>>,
 
-    /// `PTNM`: a [`Ptnm`].
+    /// `PTNM`
     #[tc(rename = "PTNM")]
     pub ptnm: Option<Ptnm>,
 
-    /// `InfiltrationDepth`: a [`BaseInfo`].
+    /// `InfiltrationDepth`
     pub infiltration_depth: Option<BaseInfo>,
 
-    /// `TuberNum`: a [`BaseInfo`].
+    /// `TuberNum`
     pub tuber_num: Option<BaseInfo>,
 
-    /// `Calcification`: a [`BaseInfo`].
+    /// `Calcification`
     pub calcification: Option<BaseInfo>,
 
-    /// `Necrosis`: a [`BaseInfo`].
+    /// `Necrosis`
     pub necrosis: Option<BaseInfo>,
 
-    /// `Abnormity`: a [`BaseInfo`].
+    /// `Abnormity`
     pub abnormity: Option<BaseInfo>,
 
-    /// `Breaked`: a [`BaseInfo`].
+    /// `Breaked`
     pub breaked: Option<BaseInfo>,
 }
 
@@ -1510,15 +1234,13 @@ pub struct DetailInformation {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DiagCert {
-    /// `Advice`: an [`Advice`].
+    /// `Advice`
     pub advice: Option<Advice>,
 
-    /// `Diagnosis`: a list of [`DiagCertItem`] objects.
+    /// `Diagnosis`
     pub diagnosis: Option<Vec<DiagCertItem>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -1527,19 +1249,13 @@ pub struct DiagCert {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DiagCertItem {
-    /// `Text`: a string.
-    ///
-    /// Example: `"“文本”"`
+    /// `Text`; example: `"“文本”"`
     pub text: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"“类型”"`
+    /// `Type`; example: `"“类型”"`
     pub r#type: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["诊断证明项1","诊断证明项2"]`
+    /// `Value`; example: `["诊断证明项1","诊断证明项2"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -1548,24 +1264,16 @@ pub struct DiagCertItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DischargeConditionBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 }
 
@@ -1574,21 +1282,19 @@ pub struct DischargeConditionBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DischargeDiagnosis {
-    /// `TableIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableIndex`; example: `1`
     pub table_index: Option<i64>,
 
-    /// `OutDiagnosis`: a [`BlockInfo`].
+    /// `OutDiagnosis`
     pub out_diagnosis: Option<BlockInfo>,
 
-    /// `DiseaseCode`: a [`BlockInfo`].
+    /// `DiseaseCode`
     pub disease_code: Option<BlockInfo>,
 
-    /// `InStatus`: a [`BlockInfo`].
+    /// `InStatus`
     pub in_status: Option<BlockInfo>,
 
-    /// `OutStatus`: a [`BlockInfo`].
+    /// `OutStatus`
     pub out_status: Option<BlockInfo>,
 }
 
@@ -1597,24 +1303,16 @@ pub struct DischargeDiagnosis {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DischargeDiagnosisBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -1623,24 +1321,22 @@ pub struct DischargeDiagnosisBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DischargeInfoBlock {
-    /// `DiseaseHistory`: a [`DiseaseHistoryBlock`].
+    /// `DiseaseHistory`
     pub disease_history: Option<DiseaseHistoryBlock>,
 
-    /// `PersonalHistory`: a [`PersonalHistoryBlock`].
+    /// `PersonalHistory`
     pub personal_history: Option<PersonalHistoryBlock>,
 
-    /// `DrugHistory`: a [`DrugHistoryBlock`].
+    /// `DrugHistory`
     pub drug_history: Option<DrugHistoryBlock>,
 
-    /// `TreatmentRecord`: a [`TreatmentRecordBlock`].
+    /// `TreatmentRecord`
     pub treatment_record: Option<TreatmentRecordBlock>,
 
-    /// `ParagraphBlock`: a [`ParagraphBlock`].
+    /// `ParagraphBlock`
     pub paragraph_block: Option<ParagraphBlock>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -1649,19 +1345,19 @@ pub struct DischargeInfoBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DiseaseHistoryBlock {
-    /// `MainDiseaseHistory`: a [`MainDiseaseHistoryBlock`].
+    /// `MainDiseaseHistory`
     pub main_disease_history: Option<MainDiseaseHistoryBlock>,
 
-    /// `AllergyHistory`: a [`MainDiseaseHistoryBlock`].
+    /// `AllergyHistory`
     pub allergy_history: Option<MainDiseaseHistoryBlock>,
 
-    /// `InfectHistory`: a [`MainDiseaseHistoryBlock`].
+    /// `InfectHistory`
     pub infect_history: Option<MainDiseaseHistoryBlock>,
 
-    /// `SurgeryHistory`: a [`SurgeryHistoryBlock`].
+    /// `SurgeryHistory`
     pub surgery_history: Option<SurgeryHistoryBlock>,
 
-    /// `TransfusionHistory`: a [`TransfusionHistoryBlock`].
+    /// `TransfusionHistory`
     pub transfusion_history: Option<TransfusionHistoryBlock>,
 }
 
@@ -1670,34 +1366,22 @@ pub struct DiseaseHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DiseaseMedicalHistory {
-    /// `MainDiseaseHistory`: a string.
-    ///
-    /// Example: `"“主病史”"`
+    /// `MainDiseaseHistory`; example: `"“主病史”"`
     pub main_disease_history: Option<String>,
 
-    /// `AllergyHistory`: a string.
-    ///
-    /// Example: `"“过敏史”"`
+    /// `AllergyHistory`; example: `"“过敏史”"`
     pub allergy_history: Option<String>,
 
-    /// `InfectHistory`: a string.
-    ///
-    /// Example: `"“传染疾病史”"`
+    /// `InfectHistory`; example: `"“传染疾病史”"`
     pub infect_history: Option<String>,
 
-    /// `OperationHistory`: a string.
-    ///
-    /// Example: `"“手术史”"`
+    /// `OperationHistory`; example: `"“手术史”"`
     pub operation_history: Option<String>,
 
-    /// `TransfusionHistory`: a string.
-    ///
-    /// Example: `"“输血史”"`
+    /// `TransfusionHistory`; example: `"“输血史”"`
     pub transfusion_history: Option<String>,
 
-    /// `DiseasePresent`: a string.
-    ///
-    /// Example: `"\"现病史\""`
+    /// `DiseasePresent`; example: `"\"现病史\""`
     pub disease_present: Option<String>,
 }
 
@@ -1706,24 +1390,16 @@ pub struct DiseaseMedicalHistory {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DiseasePresentBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化\""`
+    /// `Norm`; example: `"\"归一化\""`
     pub norm: Option<String>,
 }
 
@@ -1732,24 +1408,16 @@ pub struct DiseasePresentBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DosageBlock {
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `SingleMeasurement`: a string.
-    ///
-    /// Example: `"\"单次计量  如 1粒\""`
+    /// `SingleMeasurement`; example: `"\"单次计量  如 1粒\""`
     pub single_measurement: Option<String>,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"\"频次 如 每天三次\""`
+    /// `Frequency`; example: `"\"频次 如 每天三次\""`
     pub frequency: Option<String>,
 
-    /// `DrugDeliveryRoute`: a string.
-    ///
-    /// Example: `"\"给药途径 如 口服\""`
+    /// `DrugDeliveryRoute`; example: `"\"给药途径 如 口服\""`
     pub drug_delivery_route: Option<String>,
 }
 
@@ -1758,22 +1426,16 @@ pub struct DosageBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DrugHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"药品名称\""`
+    /// `Name`; example: `"\"药品名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `DrugList`: a list of [`DrugListBlock`] objects.
+    /// `DrugList`
     pub drug_list: Option<Vec<DrugListBlock>>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Value`; example: `"\"归一化值\""`
     pub value: Option<String>,
 }
 
@@ -1782,22 +1444,16 @@ pub struct DrugHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct DrugListBlock {
-    /// `CommonName`: a string.
-    ///
-    /// Example: `"\"通用名称\""`
+    /// `CommonName`; example: `"\"通用名称\""`
     pub common_name: Option<String>,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"\"商品名称\""`
+    /// `TradeName`; example: `"\"商品名称\""`
     pub trade_name: Option<String>,
 
-    /// `Dosage`: a [`DosageBlock`].
+    /// `Dosage`
     pub dosage: Option<DosageBlock>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 }
 
@@ -1806,75 +1462,75 @@ pub struct DrugListBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EcgDescription {
-    /// `HeartRate`: an [`EcgItem`].
+    /// `HeartRate`
     pub heart_rate: Option<EcgItem>,
 
-    /// `AuricularRate`: an [`EcgItem`].
+    /// `AuricularRate`
     pub auricular_rate: Option<EcgItem>,
 
-    /// `VentricularRate`: an [`EcgItem`].
+    /// `VentricularRate`
     pub ventricular_rate: Option<EcgItem>,
 
-    /// `Rhythm`: an [`EcgItem`].
+    /// `Rhythm`
     pub rhythm: Option<EcgItem>,
 
-    /// `PDuration`: an [`EcgItem`].
+    /// `PDuration`
     pub p_duration: Option<EcgItem>,
 
-    /// `QrsDuration`: an [`EcgItem`].
+    /// `QrsDuration`
     pub qrs_duration: Option<EcgItem>,
 
-    /// `QrsAxis`: an [`EcgItem`].
+    /// `QrsAxis`
     pub qrs_axis: Option<EcgItem>,
 
-    /// `PRInterval`: an [`EcgItem`].
+    /// `PRInterval`
     #[tc(rename = "PRInterval")]
     pub pr_interval: Option<EcgItem>,
 
-    /// `PPInterval`: an [`EcgItem`].
+    /// `PPInterval`
     #[tc(rename = "PPInterval")]
     pub pp_interval: Option<EcgItem>,
 
-    /// `RRInterval`: an [`EcgItem`].
+    /// `RRInterval`
     #[tc(rename = "RRInterval")]
     pub rr_interval: Option<EcgItem>,
 
-    /// `PJInterval`: an [`EcgItem`].
+    /// `PJInterval`
     #[tc(rename = "PJInterval")]
     pub pj_interval: Option<EcgItem>,
 
-    /// `QTInterval`: an [`EcgItem`].
+    /// `QTInterval`
     #[tc(rename = "QTInterval")]
     pub qt_interval: Option<EcgItem>,
 
-    /// `QTCInterval`: an [`EcgItem`].
+    /// `QTCInterval`
     #[tc(rename = "QTCInterval")]
     pub qtc_interval: Option<EcgItem>,
 
-    /// `Rv5SV1Amplitude`: an [`EcgItem`].
+    /// `Rv5SV1Amplitude`
     #[tc(rename = "Rv5SV1Amplitude")]
     pub rv5_sv1_amplitude: Option<EcgItem>,
 
-    /// `Rv5AddSV1Amplitude`: an [`EcgItem`].
+    /// `Rv5AddSV1Amplitude`
     #[tc(rename = "Rv5AddSV1Amplitude")]
     pub rv5_add_sv1_amplitude: Option<EcgItem>,
 
-    /// `PRTAxis`: an [`EcgItem`].
+    /// `PRTAxis`
     #[tc(rename = "PRTAxis")]
     pub prt_axis: Option<EcgItem>,
 
-    /// `Rv5Amplitude`: an [`EcgItem`].
+    /// `Rv5Amplitude`
     pub rv5_amplitude: Option<EcgItem>,
 
-    /// `SV1Amplitude`: an [`EcgItem`].
+    /// `SV1Amplitude`
     #[tc(rename = "SV1Amplitude")]
     pub sv1_amplitude: Option<EcgItem>,
 
-    /// `RV6SV2`: an [`EcgItem`].
+    /// `RV6SV2`
     #[tc(rename = "RV6SV2")]
     pub rv6_sv2: Option<EcgItem>,
 
-    /// `PQRSTAxis`: an [`EcgItem`].
+    /// `PQRSTAxis`
     #[tc(rename = "PQRSTAxis")]
     pub pqrst_axis: Option<EcgItem>,
 }
@@ -1884,14 +1540,10 @@ pub struct EcgDescription {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EcgDiagnosis {
-    /// `Name`: a string.
-    ///
-    /// Example: `"心电图诊断"`
+    /// `Name`; example: `"心电图诊断"`
     pub name: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["窦性心律"]`
+    /// `Value`; example: `["窦性心律"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -1900,24 +1552,16 @@ pub struct EcgDiagnosis {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EcgItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"心率"`
+    /// `Name`; example: `"心率"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"62"`
+    /// `Value`; example: `"62"`
     pub value: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"bpm"`
+    /// `Unit`; example: `"bpm"`
     pub unit: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"心率:62bpm"`
+    /// `Src`; example: `"心率:62bpm"`
     pub src: Option<String>,
 }
 
@@ -1926,29 +1570,19 @@ pub struct EcgItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Elastic {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Score`: a string.
-    ///
-    /// Example: `"\"分数\""`
+    /// `Score`; example: `"\"分数\""`
     pub score: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 }
 
@@ -1957,15 +1591,13 @@ pub struct Elastic {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Electrocardiogram {
-    /// `EcgDescription`: an [`EcgDescription`].
+    /// `EcgDescription`
     pub ecg_description: Option<EcgDescription>,
 
-    /// `EcgDiagnosis`: an [`EcgDiagnosis`].
+    /// `EcgDiagnosis`
     pub ecg_diagnosis: Option<EcgDiagnosis>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -1974,18 +1606,16 @@ pub struct Electrocardiogram {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Endoscopy {
-    /// `BiopsyPart`: a [`BiopsyPart`].
+    /// `BiopsyPart`
     pub biopsy_part: Option<BiopsyPart>,
 
-    /// `Desc`: an [`EndoscopyDesc`].
+    /// `Desc`
     pub desc: Option<EndoscopyDesc>,
 
-    /// `Summary`: a [`Summary`].
+    /// `Summary`
     pub summary: Option<Summary>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -1994,15 +1624,13 @@ pub struct Endoscopy {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EndoscopyDesc {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"内窥镜描述内容\""`
+    /// `Text`; example: `"\"内窥镜描述内容\""`
     pub text: Option<String>,
 
-    /// `Organ`: a list of [`EndoscopyOrgan`] objects.
+    /// `Organ`
     pub organ: Option<Vec<EndoscopyOrgan>>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -2011,28 +1639,22 @@ pub struct EndoscopyDesc {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EndoscopyOrgan {
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `PartAlias`: a string.
-    ///
-    /// Example: `"\"部位别名\""`
+    /// `PartAlias`; example: `"\"部位别名\""`
     pub part_alias: Option<String>,
 
-    /// `SymDescList`: a list of [`BlockInfo`] objects.
+    /// `SymDescList`
     pub sym_desc_list: Option<Vec<BlockInfo>>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -2041,10 +1663,10 @@ pub struct EndoscopyOrgan {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Exame {
-    /// `OverView`: a list of [`ResultInfo`] objects.
+    /// `OverView`
     pub over_view: Option<Vec<ResultInfo>>,
 
-    /// `Abnormality`: a list of [`ResultInfo`] objects.
+    /// `Abnormality`
     pub abnormality: Option<Vec<ResultInfo>>,
 }
 
@@ -2053,16 +1675,16 @@ pub struct Exame {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EyeChildItem {
-    /// `Sph`: a list of [`BaseItem3`] objects.
+    /// `Sph`
     pub sph: Option<Vec<BaseItem3>>,
 
-    /// `Cyl`: a list of [`BaseItem3`] objects.
+    /// `Cyl`
     pub cyl: Option<Vec<BaseItem3>>,
 
-    /// `Ax`: a list of [`BaseItem3`] objects.
+    /// `Ax`
     pub ax: Option<Vec<BaseItem3>>,
 
-    /// `Se`: a [`BaseItem2`].
+    /// `Se`
     pub se: Option<BaseItem2>,
 }
 
@@ -2071,16 +1693,16 @@ pub struct EyeChildItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EyeFinalItem {
-    /// `Sph`: a [`BaseItem3`].
+    /// `Sph`
     pub sph: Option<BaseItem3>,
 
-    /// `Cyl`: a [`BaseItem3`].
+    /// `Cyl`
     pub cyl: Option<BaseItem3>,
 
-    /// `Ax`: a [`BaseItem3`].
+    /// `Ax`
     pub ax: Option<BaseItem3>,
 
-    /// `Se`: a [`BaseItem2`].
+    /// `Se`
     pub se: Option<BaseItem2>,
 }
 
@@ -2089,19 +1711,19 @@ pub struct EyeFinalItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EyeItem {
-    /// `Left`: an [`EyeChildItem`].
+    /// `Left`
     pub left: Option<EyeChildItem>,
 
-    /// `Right`: an [`EyeChildItem`].
+    /// `Right`
     pub right: Option<EyeChildItem>,
 
-    /// `Pd`: a [`BaseItem2`].
+    /// `Pd`
     pub pd: Option<BaseItem2>,
 
-    /// `RightFinal`: an [`EyeFinalItem`].
+    /// `RightFinal`
     pub right_final: Option<EyeFinalItem>,
 
-    /// `LeftFinal`: an [`EyeFinalItem`].
+    /// `LeftFinal`
     pub left_final: Option<EyeFinalItem>,
 }
 
@@ -2110,17 +1732,13 @@ pub struct EyeItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct EyeItemsInfo {
-    /// `EyeItems`: an [`EyeItem`].
+    /// `EyeItems`
     pub eye_items: Option<EyeItem>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"版本号\""`
+    /// `Version`; example: `"\"版本号\""`
     pub version: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -2129,13 +1747,13 @@ pub struct EyeItemsInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct FamilyHistoryBlock {
-    /// `RelativeHistory`: a [`RelativeHistoryBlock`].
+    /// `RelativeHistory`
     pub relative_history: Option<RelativeHistoryBlock>,
 
-    /// `RelativeCancerHistory`: a [`RelativeCancerHistoryBlock`].
+    /// `RelativeCancerHistory`
     pub relative_cancer_history: Option<RelativeCancerHistoryBlock>,
 
-    /// `GeneticHistory`: a [`GeneticHistoryBlock`].
+    /// `GeneticHistory`
     pub genetic_history: Option<GeneticHistoryBlock>,
 }
 
@@ -2144,19 +1762,13 @@ pub struct FamilyHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct FamilyMedicalHistory {
-    /// `RelativeHistory`: a string.
-    ///
-    /// Example: `"\"家族成员史\""`
+    /// `RelativeHistory`; example: `"\"家族成员史\""`
     pub relative_history: Option<String>,
 
-    /// `RelativeCancerHistory`: a string.
-    ///
-    /// Example: `"\"家族肿瘤史\""`
+    /// `RelativeCancerHistory`; example: `"\"家族肿瘤史\""`
     pub relative_cancer_history: Option<String>,
 
-    /// `GeneticHistory`: a string.
-    ///
-    /// Example: `"\"家族遗传史\""`
+    /// `GeneticHistory`; example: `"\"家族遗传史\""`
     pub genetic_history: Option<String>,
 }
 
@@ -2165,39 +1777,25 @@ pub struct FamilyMedicalHistory {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct FertilityHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"\"状态\""`
+    /// `State`; example: `"\"状态\""`
     pub state: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 
-    /// `PregCount`: a string.
-    ///
-    /// Example: `"\"妊娠次数\""`
+    /// `PregCount`; example: `"\"妊娠次数\""`
     pub preg_count: Option<String>,
 
-    /// `ProduCount`: a string.
-    ///
-    /// Example: `"\"生产次数\""`
+    /// `ProduCount`; example: `"\"生产次数\""`
     pub produ_count: Option<String>,
 }
 
@@ -2206,98 +1804,96 @@ pub struct FertilityHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Fetus {
-    /// `BPD`: a [`FieldInfo`].
+    /// `BPD`
     #[tc(rename = "BPD")]
     pub bpd: Option<FieldInfo>,
 
-    /// `APTD`: a [`FieldInfo`].
+    /// `APTD`
     #[tc(rename = "APTD")]
     pub aptd: Option<FieldInfo>,
 
-    /// `TTD`: a [`FieldInfo`].
+    /// `TTD`
     #[tc(rename = "TTD")]
     pub ttd: Option<FieldInfo>,
 
-    /// `CRL`: a [`FieldInfo`].
+    /// `CRL`
     #[tc(rename = "CRL")]
     pub crl: Option<FieldInfo>,
 
-    /// `HC`: a [`FieldInfo`].
+    /// `HC`
     #[tc(rename = "HC")]
     pub hc: Option<FieldInfo>,
 
-    /// `AC`: a [`FieldInfo`].
+    /// `AC`
     #[tc(rename = "AC")]
     pub ac: Option<FieldInfo>,
 
-    /// `FL`: a [`FieldInfo`].
+    /// `FL`
     #[tc(rename = "FL")]
     pub fl: Option<FieldInfo>,
 
-    /// `HL`: a [`FieldInfo`].
+    /// `HL`
     #[tc(rename = "HL")]
     pub hl: Option<FieldInfo>,
 
-    /// `Weight`: a [`FieldInfo`].
+    /// `Weight`
     pub weight: Option<FieldInfo>,
 
-    /// `NT`: a [`FieldInfo`].
+    /// `NT`
     #[tc(rename = "NT")]
     pub nt: Option<FieldInfo>,
 
-    /// `UmbilicalCord`: a [`FieldInfo`].
+    /// `UmbilicalCord`
     pub umbilical_cord: Option<FieldInfo>,
 
-    /// `WaterDeep`: a [`FieldInfo`].
+    /// `WaterDeep`
     pub water_deep: Option<FieldInfo>,
 
-    /// `WaterQuad`: a [`FieldInfo`].
+    /// `WaterQuad`
     pub water_quad: Option<FieldInfo>,
 
-    /// `AFI`: a [`FieldInfo`].
+    /// `AFI`
     #[tc(rename = "AFI")]
     pub afi: Option<FieldInfo>,
 
-    /// `FHR`: a [`FieldInfo`].
+    /// `FHR`
     #[tc(rename = "FHR")]
     pub fhr: Option<FieldInfo>,
 
-    /// `Movement`: a [`FieldInfo`].
+    /// `Movement`
     pub movement: Option<FieldInfo>,
 
-    /// `Num`: a [`FieldInfo`].
+    /// `Num`
     pub num: Option<FieldInfo>,
 
-    /// `Position`: a [`FieldInfo`].
+    /// `Position`
     pub position: Option<FieldInfo>,
 
-    /// `Alive`: a [`FieldInfo`].
+    /// `Alive`
     pub alive: Option<FieldInfo>,
 
-    /// `PlacentaLocation`: a [`FieldInfo`].
+    /// `PlacentaLocation`
     pub placenta_location: Option<FieldInfo>,
 
-    /// `PlacentaThickness`: a [`FieldInfo`].
+    /// `PlacentaThickness`
     pub placenta_thickness: Option<FieldInfo>,
 
-    /// `PlacentaGrade`: a [`FieldInfo`].
+    /// `PlacentaGrade`
     pub placenta_grade: Option<FieldInfo>,
 
-    /// `GestationTime`: a [`FieldInfo`].
+    /// `GestationTime`
     pub gestation_time: Option<FieldInfo>,
 
-    /// `GestationPeriod`: a [`FieldInfo`].
+    /// `GestationPeriod`
     pub gestation_period: Option<FieldInfo>,
 
-    /// `AroundNeck`: a [`FieldInfo`].
+    /// `AroundNeck`
     pub around_neck: Option<FieldInfo>,
 
-    /// `Sym`: a list of [`FieldInfo`] objects.
+    /// `Sym`
     pub sym: Option<Vec<FieldInfo>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文内容\""`
+    /// `Src`; example: `"\"原文内容\""`
     pub src: Option<String>,
 }
 
@@ -2306,22 +1902,16 @@ pub struct Fetus {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct FieldInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Nums`: a list of [`NumValue`] objects.
+    /// `Nums`
     pub nums: Option<Vec<NumValue>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 }
 
@@ -2330,24 +1920,22 @@ pub struct FieldInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct FirstPage {
-    /// `DischargeDiagnosis`: a list of [`DischargeDiagnosis`] objects.
+    /// `DischargeDiagnosis`
     pub discharge_diagnosis: Option<Vec<DischargeDiagnosis>>,
 
-    /// `PathologicalDiagnosis`: a [`BlockInfo`].
+    /// `PathologicalDiagnosis`
     pub pathological_diagnosis: Option<BlockInfo>,
 
-    /// `ClinicalDiagnosis`: a [`BlockInfo`].
+    /// `ClinicalDiagnosis`
     pub clinical_diagnosis: Option<BlockInfo>,
 
-    /// `DamagePoi`: a [`BlockInfoV2`].
+    /// `DamagePoi`
     pub damage_poi: Option<BlockInfoV2>,
 
-    /// `Fp2NdItems`: a list of [`Fp2NdItem`] objects.
+    /// `Fp2NdItems`
     pub fp2_nd_items: Option<Vec<Fp2NdItem>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -2356,28 +1944,28 @@ pub struct FirstPage {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Fp2NdItem {
-    /// `Code`: a [`BaseItem`].
+    /// `Code`
     pub code: Option<BaseItem>,
 
-    /// `Name`: a [`BaseItem`].
+    /// `Name`
     pub name: Option<BaseItem>,
 
-    /// `StartTime`: a [`BaseItem`].
+    /// `StartTime`
     pub start_time: Option<BaseItem>,
 
-    /// `EndTime`: a [`BaseItem`].
+    /// `EndTime`
     pub end_time: Option<BaseItem>,
 
-    /// `Level`: a [`BaseItem`].
+    /// `Level`
     pub level: Option<BaseItem>,
 
-    /// `Type`: a [`BaseItem`].
+    /// `Type`
     pub r#type: Option<BaseItem>,
 
-    /// `IncisionHealingGrade`: a [`BaseItem`].
+    /// `IncisionHealingGrade`
     pub incision_healing_grade: Option<BaseItem>,
 
-    /// `AnesthesiaMethod`: a [`BaseItem`].
+    /// `AnesthesiaMethod`
     pub anesthesia_method: Option<BaseItem>,
 }
 
@@ -2386,13 +1974,13 @@ pub struct Fp2NdItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GeneralExaminationBaseItem {
-    /// `VitalSign`: a [`GeneralExaminationVitalSign`].
+    /// `VitalSign`
     pub vital_sign: Option<GeneralExaminationVitalSign>,
 
-    /// `Others`: a [`GeneralExaminationOthers`].
+    /// `Others`
     pub others: Option<GeneralExaminationOthers>,
 
-    /// `BriefSummary`: a [`GeneralExaminationBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<GeneralExaminationBriefSummary>,
 }
 
@@ -2401,7 +1989,7 @@ pub struct GeneralExaminationBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GeneralExaminationBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2410,35 +1998,35 @@ pub struct GeneralExaminationBriefSummary {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GeneralExaminationOthers {
-    /// `Countenance`: a [`KeyValueItem`].
+    /// `Countenance`
     pub countenance: Option<KeyValueItem>,
 
-    /// `MentalStatus`: a [`KeyValueItem`].
+    /// `MentalStatus`
     pub mental_status: Option<KeyValueItem>,
 
-    /// `DevelopmentCondition`: a [`KeyValueItem`].
+    /// `DevelopmentCondition`
     pub development_condition: Option<KeyValueItem>,
 
-    /// `Memory`: a [`KeyValueItem`].
+    /// `Memory`
     pub memory: Option<KeyValueItem>,
 
-    /// `Hipline`: a [`ValueUnitItem`].
+    /// `Hipline`
     pub hipline: Option<ValueUnitItem>,
 
-    /// `WaistHipRatio`: a [`ValueUnitItem`].
+    /// `WaistHipRatio`
     pub waist_hip_ratio: Option<ValueUnitItem>,
 
-    /// `Addiction`: a [`KeyValueItem`].
+    /// `Addiction`
     pub addiction: Option<KeyValueItem>,
 
-    /// `AbilityOfLifeADL`: a [`KeyValueItem`].
+    /// `AbilityOfLifeADL`
     #[tc(rename = "AbilityOfLifeADL")]
     pub ability_of_life_adl: Option<KeyValueItem>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `ChestCircumference`: a [`ChestCircumferenceItem`].
+    /// `ChestCircumference`
     pub chest_circumference: Option<ChestCircumferenceItem>,
 }
 
@@ -2447,34 +2035,34 @@ pub struct GeneralExaminationOthers {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GeneralExaminationVitalSign {
-    /// `Text`: a [`ValueUnitItem`].
+    /// `Text`
     pub text: Option<ValueUnitItem>,
 
-    /// `BodyTemperature`: a [`ValueUnitItem`].
+    /// `BodyTemperature`
     pub body_temperature: Option<ValueUnitItem>,
 
-    /// `Pulse`: a [`ValueUnitItem`].
+    /// `Pulse`
     pub pulse: Option<ValueUnitItem>,
 
-    /// `HeartRate`: a [`ValueUnitItem`].
+    /// `HeartRate`
     pub heart_rate: Option<ValueUnitItem>,
 
-    /// `BreathingRate`: a [`ValueUnitItem`].
+    /// `BreathingRate`
     pub breathing_rate: Option<ValueUnitItem>,
 
-    /// `BodyHeight`: a [`ValueUnitItem`].
+    /// `BodyHeight`
     pub body_height: Option<ValueUnitItem>,
 
-    /// `BodyWeight`: a [`ValueUnitItem`].
+    /// `BodyWeight`
     pub body_weight: Option<ValueUnitItem>,
 
-    /// `BodyMassIndex`: a [`ValueUnitItem`].
+    /// `BodyMassIndex`
     pub body_mass_index: Option<ValueUnitItem>,
 
-    /// `Waistline`: a [`ValueUnitItem`].
+    /// `Waistline`
     pub waistline: Option<ValueUnitItem>,
 
-    /// `BloodPressure`: a [`GeneralExaminationVitalSignBloodPressure`].
+    /// `BloodPressure`
     pub blood_pressure: Option<GeneralExaminationVitalSignBloodPressure>,
 }
 
@@ -2483,16 +2071,16 @@ pub struct GeneralExaminationVitalSign {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GeneralExaminationVitalSignBloodPressure {
-    /// `Text`: a [`BloodPressureItem`].
+    /// `Text`
     pub text: Option<BloodPressureItem>,
 
-    /// `SystolicDiastolicPressure`: a list of [`BloodPressureItem`] objects.
+    /// `SystolicDiastolicPressure`
     pub systolic_diastolic_pressure: Option<Vec<BloodPressureItem>>,
 
-    /// `SystolicPressure`: a list of [`BloodPressureItem`] objects.
+    /// `SystolicPressure`
     pub systolic_pressure: Option<Vec<BloodPressureItem>>,
 
-    /// `DiastolicPressure`: a list of [`BloodPressureItem`] objects.
+    /// `DiastolicPressure`
     pub diastolic_pressure: Option<Vec<BloodPressureItem>>,
 }
 
@@ -2501,24 +2089,16 @@ pub struct GeneralExaminationVitalSignBloodPressure {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GeneticHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `GeneticList`: a string.
-    ///
-    /// Example: `"\"遗传列表\""`
+    /// `GeneticList`; example: `"\"遗传列表\""`
     pub genetic_list: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -2527,7 +2107,7 @@ pub struct GeneticHistoryBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyAdnexal {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2536,31 +2116,31 @@ pub struct GynaecologyAdnexal {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyBaseItem {
-    /// `Vulva`: a [`GynaecologyVulva`].
+    /// `Vulva`
     pub vulva: Option<GynaecologyVulva>,
 
-    /// `Vagina`: a [`GynaecologyVagina`].
+    /// `Vagina`
     pub vagina: Option<GynaecologyVagina>,
 
-    /// `Cervix`: a [`GynaecologyCervix`].
+    /// `Cervix`
     pub cervix: Option<GynaecologyCervix>,
 
-    /// `Uterus`: a [`GynaecologyUterus`].
+    /// `Uterus`
     pub uterus: Option<GynaecologyUterus>,
 
-    /// `Adnexal`: a [`GynaecologyAdnexal`].
+    /// `Adnexal`
     pub adnexal: Option<GynaecologyAdnexal>,
 
-    /// `PelvicCavity`: a [`GynaecologyPelvicCavity`].
+    /// `PelvicCavity`
     pub pelvic_cavity: Option<GynaecologyPelvicCavity>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `MenstrualHistory`: a [`GynaecologyMenstrualHistory`].
+    /// `MenstrualHistory`
     pub menstrual_history: Option<GynaecologyMenstrualHistory>,
 
-    /// `BriefSummary`: a [`GynaecologyBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<GynaecologyBriefSummary>,
 }
 
@@ -2569,7 +2149,7 @@ pub struct GynaecologyBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2578,7 +2158,7 @@ pub struct GynaecologyBriefSummary {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyCervix {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2587,7 +2167,7 @@ pub struct GynaecologyCervix {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyMenstrualHistory {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2596,7 +2176,7 @@ pub struct GynaecologyMenstrualHistory {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyPelvicCavity {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2605,7 +2185,7 @@ pub struct GynaecologyPelvicCavity {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyUterus {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2614,7 +2194,7 @@ pub struct GynaecologyUterus {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyVagina {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2623,7 +2203,7 @@ pub struct GynaecologyVagina {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct GynaecologyVulva {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -2632,44 +2212,28 @@ pub struct GynaecologyVulva {
 /// Sent in the input of [`ImageToClass`](super::ImageToClass) and [`ImageToObject`](super::ImageToObject).
 #[tc_model]
 pub struct HandleParam {
-    /// `OcrEngineType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OcrEngineType`; example: `2`
     pub ocr_engine_type: Option<i64>,
 
-    /// `IsReturnText`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReturnText`; example: `false`
     pub is_return_text: Option<bool>,
 
-    /// `RotateTheAngle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `RotateTheAngle`; example: `0.0`
     pub rotate_the_angle: Option<f64>,
 
-    /// `AutoFitDirection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoFitDirection`; example: `true`
     pub auto_fit_direction: Option<bool>,
 
-    /// `AutoOptimizeCoordinate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoOptimizeCoordinate`; example: `true`
     pub auto_optimize_coordinate: Option<bool>,
 
-    /// `IsScale`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsScale`; example: `true`
     pub is_scale: Option<bool>,
 
-    /// `ImageOriginalSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `313106`
+    /// `ImageOriginalSize`; example: `313106`
     pub image_original_size: Option<u64>,
 
-    /// `ScaleTargetSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300000`
+    /// `ScaleTargetSize`; example: `300000`
     pub scale_target_size: Option<u64>,
 }
 
@@ -2678,18 +2242,16 @@ pub struct HandleParam {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct HearingItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Item`: a [`PhysicalBaseItem`].
+    /// `Item`
     pub item: Option<PhysicalBaseItem>,
 
-    /// `Location`: a [`PhysicalBaseItem`].
+    /// `Location`
     pub location: Option<PhysicalBaseItem>,
 
-    /// `Result`: a [`PhysicalBaseItem`].
+    /// `Result`
     pub result: Option<PhysicalBaseItem>,
 }
 
@@ -2698,27 +2260,19 @@ pub struct HearingItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct HistologyClass {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Value`; example: `"\"归一化值\""`
     pub value: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -2727,19 +2281,13 @@ pub struct HistologyClass {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct HistologyLevel {
-    /// `Grade`: a string.
-    ///
-    /// Example: `"\"等级\""`
+    /// `Grade`; example: `"\"等级\""`
     pub grade: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 }
 
@@ -2748,24 +2296,16 @@ pub struct HistologyLevel {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct HistologyType {
-    /// `Infiltration`: a string.
-    ///
-    /// Example: `"\"浸润\""`
+    /// `Infiltration`; example: `"\"浸润\""`
     pub infiltration: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 }
 
@@ -2774,32 +2314,22 @@ pub struct HistologyType {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct HistologyTypeV2 {
-    /// `Infiltration`: a string.
-    ///
-    /// Example: `"\"浸润\""`
+    /// `Infiltration`; example: `"\"浸润\""`
     pub infiltration: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"归一化后的组织学类型\""`
+    /// `Type`; example: `"\"归一化后的组织学类型\""`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -2808,57 +2338,37 @@ pub struct HistologyTypeV2 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Hospitalization {
-    /// `AdmissionTime`: a string.
-    ///
-    /// Example: `"2011-12-07"`
+    /// `AdmissionTime`; example: `"2011-12-07"`
     pub admission_time: Option<String>,
 
-    /// `DischargeTime`: a string.
-    ///
-    /// Example: `"2011-12-16"`
+    /// `DischargeTime`; example: `"2011-12-16"`
     pub discharge_time: Option<String>,
 
-    /// `AdmissionDays`: a string.
-    ///
-    /// Example: `"9天"`
+    /// `AdmissionDays`; example: `"9天"`
     pub admission_days: Option<String>,
 
-    /// `AdmissionDignosis`: a string.
-    ///
-    /// Example: `"1.年龄相关性白内障(双) :2013-09\\n2.倒睫(双) st.A_const:118.3\\n3.年龄相关性黄斑病变(左)"`
+    /// `AdmissionDignosis`; example: `"1.年龄相关性白内障(双) :2013-09\\n2.倒睫(双) st.A_const:118.3\\n3.年龄相关性黄斑病变(左)"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub admission_dignosis: Option<String>,
 
-    /// `AdmissionCondition`: a string.
-    ///
-    /// Example: `"\"入院情况\""`
+    /// `AdmissionCondition`; example: `"\"入院情况\""`
     pub admission_condition: Option<String>,
 
-    /// `DiagnosisTreatment`: a string.
-    ///
-    /// Example: `"\"诊疗经过\""`
+    /// `DiagnosisTreatment`; example: `"\"诊疗经过\""`
     pub diagnosis_treatment: Option<String>,
 
-    /// `DischargeDiagnosis`: a string.
-    ///
-    /// Example: `"1.年龄相关性白内障(双)\\n2.倒睫(双)\\n3.年龄相关性黄斑病变(左)"`
+    /// `DischargeDiagnosis`; example: `"1.年龄相关性白内障(双)\\n2.倒睫(双)\\n3.年龄相关性黄斑病变(左)"`
     pub discharge_diagnosis: Option<String>,
 
-    /// `DischargeInstruction`: a string.
-    ///
-    /// Example: `"\"出院医嘱\""`
+    /// `DischargeInstruction`; example: `"\"出院医嘱\""`
     pub discharge_instruction: Option<String>,
 
-    /// `AdmissionDiagnosis`: a string.
-    ///
-    /// Example: `"1.年龄相关性白内障(双) :2013-09\\n2.倒睫(双) st.A_const:118.3\\n3.年龄相关性黄斑病变(左)"`
+    /// `AdmissionDiagnosis`; example: `"1.年龄相关性白内障(双) :2013-09\\n2.倒睫(双) st.A_const:118.3\\n3.年龄相关性黄斑病变(左)"`
     pub admission_diagnosis: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -2868,25 +2378,19 @@ pub struct Hospitalization {
 #[doc(alias = "IHCBlock")]
 #[tc_model]
 pub struct IhcBlock {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Value`: a [`ValueBlock`].
+    /// `Value`
     pub value: Option<ValueBlock>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -2896,22 +2400,16 @@ pub struct IhcBlock {
 #[doc(alias = "IHCInfo")]
 #[tc_model]
 pub struct IhcInfo {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Value`: a [`Value`].
+    /// `Value`
     pub value: Value,
 }
 
@@ -2921,25 +2419,19 @@ pub struct IhcInfo {
 #[doc(alias = "IHCV2")]
 #[tc_model]
 pub struct Ihcv2 {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"ihc归一化\""`
+    /// `Name`; example: `"\"ihc归一化\""`
     pub name: Option<String>,
 
-    /// `Value`: a [`Value`].
+    /// `Value`
     pub value: Option<Value>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -2948,19 +2440,13 @@ pub struct Ihcv2 {
 /// Sent in the input of [`ImageMask`](super::ImageMask), [`ImageMaskAsync`](super::ImageMaskAsync), [`ImageToClass`](super::ImageToClass) and [`ImageToObject`](super::ImageToObject).
 #[tc_model]
 pub struct ImageInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://wenzhentest-1252949230.cos.ap-guangzhou.myqcloud.com/7bf0"`
+    /// `Url`; example: `"http://wenzhentest-1252949230.cos.ap-guangzhou.myqcloud.com/7bf0"`
     pub url: Option<String>,
 
-    /// `Base64`: a string.
-    ///
-    /// Example: `"\"注意替换为图片文件的base64编码\""`
+    /// `Base64`; example: `"\"注意替换为图片文件的base64编码\""`
     pub base64: Option<String>,
 }
 
@@ -2969,24 +2455,16 @@ pub struct ImageInfo {
 /// Sent in the input of [`ImageMask`](super::ImageMask) and [`ImageMaskAsync`](super::ImageMaskAsync).
 #[tc_model]
 pub struct ImageMaskFlags {
-    /// `HospitalFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HospitalFlag`; example: `true`
     pub hospital_flag: Option<bool>,
 
-    /// `DoctorFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DoctorFlag`; example: `true`
     pub doctor_flag: Option<bool>,
 
-    /// `PatientFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PatientFlag`; example: `true`
     pub patient_flag: Option<bool>,
 
-    /// `BarFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BarFlag`; example: `true`
     pub bar_flag: Option<bool>,
 }
 
@@ -2995,17 +2473,13 @@ pub struct ImageMaskFlags {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ImmunohistochemistryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a list of [`IhcBlock`] objects.
+    /// `Value`
     pub value: Option<Vec<IhcBlock>>,
 }
 
@@ -3014,15 +2488,13 @@ pub struct ImmunohistochemistryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Indicator {
-    /// `Indicators`: a list of [`IndicatorItem`] objects.
+    /// `Indicators`
     pub indicators: Option<Vec<IndicatorItem>>,
 
-    /// `BlockTitle`: a list of [`BlockTitle`] objects.
+    /// `BlockTitle`
     pub block_title: Option<Vec<BlockTitle>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -3031,83 +2503,55 @@ pub struct Indicator {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct IndicatorItem {
-    /// `Code`: a string.
-    ///
-    /// Example: `"\"英文缩写\""`
+    /// `Code`; example: `"\"英文缩写\""`
     pub code: Option<String>,
 
-    /// `Scode`: a string.
-    ///
-    /// Example: `"\"标准缩写\""`
+    /// `Scode`; example: `"\"标准缩写\""`
     pub scode: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生长激素"`
+    /// `Name`; example: `"生长激素"`
     pub name: Option<String>,
 
-    /// `Sname`: a string.
-    ///
-    /// Example: `"\"标准名\""`
+    /// `Sname`; example: `"\"标准名\""`
     pub sname: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"0.23"`
+    /// `Result`; example: `"0.23"`
     pub result: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"ug/L"`
+    /// `Unit`; example: `"ug/L"`
     pub unit: Option<String>,
 
-    /// `Range`: a string.
-    ///
-    /// Example: `"&lt;7.50"`
+    /// `Range`; example: `"&lt;7.50"`
     pub range: Option<String>,
 
-    /// `Arrow`: a string.
-    ///
-    /// Example: `"\"上/下箭头符号\""`
+    /// `Arrow`; example: `"\"上/下箭头符号\""`
     pub arrow: Option<String>,
 
-    /// `Normal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Normal`; example: `true`
     pub normal: Option<bool>,
 
-    /// `ItemString`: a string.
-    ///
-    /// Example: `"生长激素"`
+    /// `ItemString`; example: `"生长激素"`
     pub item_string: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: Option<i64>,
 
-    /// `Coords`: a [`Coordinate`].
+    /// `Coords`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub coords: Option<Coordinate>,
 
-    /// `InferNormal`: a string.
-    ///
-    /// Example: `"正常"`
+    /// `InferNormal`; example: `"正常"`
     pub infer_normal: Option<String>,
 
-    /// `Sample`: a string.
-    ///
-    /// Example: `"血"`
+    /// `Sample`; example: `"血"`
     pub sample: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"检测方法"`
+    /// `Method`; example: `"检测方法"`
     pub method: Option<String>,
 
-    /// `ItemCoords`: an [`ItemCoordinate`].
+    /// `ItemCoords`
     pub item_coords: Option<ItemCoordinate>,
 }
 
@@ -3116,45 +2560,37 @@ pub struct IndicatorItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct IndicatorItemV2 {
-    /// `Item`: a [`BaseItem`].
+    /// `Item`
     pub item: Option<BaseItem>,
 
-    /// `Code`: a [`BaseItem`].
+    /// `Code`
     pub code: Option<BaseItem>,
 
-    /// `Result`: a [`BaseItem`].
+    /// `Result`
     pub result: Option<BaseItem>,
 
-    /// `Unit`: a [`BaseItem`].
+    /// `Unit`
     pub unit: Option<BaseItem>,
 
-    /// `Range`: a [`BaseItem`].
+    /// `Range`
     pub range: Option<BaseItem>,
 
-    /// `Arrow`: a [`BaseItem`].
+    /// `Arrow`
     pub arrow: Option<BaseItem>,
 
-    /// `Method`: a [`BaseItem`].
+    /// `Method`
     pub method: Option<BaseItem>,
 
-    /// `Normal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Normal`; example: `true`
     pub normal: Option<bool>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 
-    /// `InferNormal`: a string.
-    ///
-    /// Example: `"偏高"`
+    /// `InferNormal`; example: `"偏高"`
     pub infer_normal: Option<String>,
 }
 
@@ -3163,23 +2599,19 @@ pub struct IndicatorItemV2 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct IndicatorV3 {
-    /// `TableIndictors`: a list of [`TableIndicators`] objects.
+    /// `TableIndictors`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub table_indictors: Option<Vec<TableIndicators>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"版本号 如V1\""`
+    /// `Version`; example: `"\"版本号 如V1\""`
     pub version: Option<String>,
 
-    /// `TableIndicators`: a list of [`TableIndicators`] objects.
+    /// `TableIndicators`
     pub table_indicators: Option<Vec<TableIndicators>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -3188,25 +2620,25 @@ pub struct IndicatorV3 {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineAbdomen {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `Liver`: an [`InternalMedicineAbdomenLiver`].
+    /// `Liver`
     pub liver: Option<InternalMedicineAbdomenLiver>,
 
-    /// `GallBladder`: an [`InternalMedicineAbdomenGallBladder`].
+    /// `GallBladder`
     pub gall_bladder: Option<InternalMedicineAbdomenGallBladder>,
 
-    /// `Pancreas`: an [`InternalMedicineAbdomenPancreas`].
+    /// `Pancreas`
     pub pancreas: Option<InternalMedicineAbdomenPancreas>,
 
-    /// `Spleen`: an [`InternalMedicineAbdomenSpleen`].
+    /// `Spleen`
     pub spleen: Option<InternalMedicineAbdomenSpleen>,
 
-    /// `Kidney`: an [`InternalMedicineAbdomenKidney`].
+    /// `Kidney`
     pub kidney: Option<InternalMedicineAbdomenKidney>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 }
 
@@ -3215,22 +2647,22 @@ pub struct InternalMedicineAbdomen {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineAbdomenGallBladder {
-    /// `Src`: a [`KeyValueItem`].
+    /// `Src`
     pub src: Option<KeyValueItem>,
 
-    /// `Size`: a [`KeyValueItem`].
+    /// `Size`
     pub size: Option<KeyValueItem>,
 
-    /// `Palpation`: a [`KeyValueItem`].
+    /// `Palpation`
     pub palpation: Option<KeyValueItem>,
 
-    /// `Percussion`: a [`KeyValueItem`].
+    /// `Percussion`
     pub percussion: Option<KeyValueItem>,
 
-    /// `Tenderness`: a [`KeyValueItem`].
+    /// `Tenderness`
     pub tenderness: Option<KeyValueItem>,
 
-    /// `Consistency`: a [`KeyValueItem`].
+    /// `Consistency`
     pub consistency: Option<KeyValueItem>,
 }
 
@@ -3239,22 +2671,22 @@ pub struct InternalMedicineAbdomenGallBladder {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineAbdomenKidney {
-    /// `Src`: a [`KeyValueItem`].
+    /// `Src`
     pub src: Option<KeyValueItem>,
 
-    /// `Size`: a [`KeyValueItem`].
+    /// `Size`
     pub size: Option<KeyValueItem>,
 
-    /// `Palpation`: a [`KeyValueItem`].
+    /// `Palpation`
     pub palpation: Option<KeyValueItem>,
 
-    /// `Percussion`: a [`KeyValueItem`].
+    /// `Percussion`
     pub percussion: Option<KeyValueItem>,
 
-    /// `Tenderness`: a [`KeyValueItem`].
+    /// `Tenderness`
     pub tenderness: Option<KeyValueItem>,
 
-    /// `Consistency`: a [`KeyValueItem`].
+    /// `Consistency`
     pub consistency: Option<KeyValueItem>,
 }
 
@@ -3263,22 +2695,22 @@ pub struct InternalMedicineAbdomenKidney {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineAbdomenLiver {
-    /// `Src`: a [`KeyValueItem`].
+    /// `Src`
     pub src: Option<KeyValueItem>,
 
-    /// `Size`: a [`KeyValueItem`].
+    /// `Size`
     pub size: Option<KeyValueItem>,
 
-    /// `Palpation`: a [`KeyValueItem`].
+    /// `Palpation`
     pub palpation: Option<KeyValueItem>,
 
-    /// `Percussion`: a [`KeyValueItem`].
+    /// `Percussion`
     pub percussion: Option<KeyValueItem>,
 
-    /// `Tenderness`: a [`KeyValueItem`].
+    /// `Tenderness`
     pub tenderness: Option<KeyValueItem>,
 
-    /// `Consistency`: a [`KeyValueItem`].
+    /// `Consistency`
     pub consistency: Option<KeyValueItem>,
 }
 
@@ -3287,22 +2719,22 @@ pub struct InternalMedicineAbdomenLiver {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineAbdomenPancreas {
-    /// `Src`: a [`KeyValueItem`].
+    /// `Src`
     pub src: Option<KeyValueItem>,
 
-    /// `Size`: a [`KeyValueItem`].
+    /// `Size`
     pub size: Option<KeyValueItem>,
 
-    /// `Palpation`: a [`KeyValueItem`].
+    /// `Palpation`
     pub palpation: Option<KeyValueItem>,
 
-    /// `Percussion`: a [`KeyValueItem`].
+    /// `Percussion`
     pub percussion: Option<KeyValueItem>,
 
-    /// `Tenderness`: a [`KeyValueItem`].
+    /// `Tenderness`
     pub tenderness: Option<KeyValueItem>,
 
-    /// `Consistency`: a [`KeyValueItem`].
+    /// `Consistency`
     pub consistency: Option<KeyValueItem>,
 }
 
@@ -3311,22 +2743,22 @@ pub struct InternalMedicineAbdomenPancreas {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineAbdomenSpleen {
-    /// `Src`: a [`KeyValueItem`].
+    /// `Src`
     pub src: Option<KeyValueItem>,
 
-    /// `Size`: a [`KeyValueItem`].
+    /// `Size`
     pub size: Option<KeyValueItem>,
 
-    /// `Palpation`: a [`KeyValueItem`].
+    /// `Palpation`
     pub palpation: Option<KeyValueItem>,
 
-    /// `Percussion`: a [`KeyValueItem`].
+    /// `Percussion`
     pub percussion: Option<KeyValueItem>,
 
-    /// `Tenderness`: a [`KeyValueItem`].
+    /// `Tenderness`
     pub tenderness: Option<KeyValueItem>,
 
-    /// `Consistency`: a [`KeyValueItem`].
+    /// `Consistency`
     pub consistency: Option<KeyValueItem>,
 }
 
@@ -3335,22 +2767,22 @@ pub struct InternalMedicineAbdomenSpleen {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineBaseItem {
-    /// `Abdomen`: an [`InternalMedicineAbdomen`].
+    /// `Abdomen`
     pub abdomen: Option<InternalMedicineAbdomen>,
 
-    /// `Heart`: an [`InternalMedicineHeart`].
+    /// `Heart`
     pub heart: Option<InternalMedicineHeart>,
 
-    /// `Vessel`: an [`InternalMedicineVessel`].
+    /// `Vessel`
     pub vessel: Option<InternalMedicineVessel>,
 
-    /// `RespiratorySystem`: an [`InternalMedicineRespiratorySystem`].
+    /// `RespiratorySystem`
     pub respiratory_system: Option<InternalMedicineRespiratorySystem>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `BriefSummary`: an [`InternalMedicineBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<InternalMedicineBriefSummary>,
 }
 
@@ -3359,7 +2791,7 @@ pub struct InternalMedicineBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -3368,16 +2800,16 @@ pub struct InternalMedicineBriefSummary {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineHeart {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `HeartRhythm`: a [`KeyValueItem`].
+    /// `HeartRhythm`
     pub heart_rhythm: Option<KeyValueItem>,
 
-    /// `HeartRate`: a [`ValueUnitItem`].
+    /// `HeartRate`
     pub heart_rate: Option<ValueUnitItem>,
 
-    /// `HeartAuscultation`: a [`KeyValueItem`].
+    /// `HeartAuscultation`
     pub heart_auscultation: Option<KeyValueItem>,
 }
 
@@ -3386,19 +2818,19 @@ pub struct InternalMedicineHeart {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineRespiratorySystem {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `Thoracic`: a [`KeyValueItem`].
+    /// `Thoracic`
     pub thoracic: Option<KeyValueItem>,
 
-    /// `Sputum`: a [`KeyValueItem`].
+    /// `Sputum`
     pub sputum: Option<KeyValueItem>,
 
-    /// `LungPercussion`: a [`KeyValueItem`].
+    /// `LungPercussion`
     pub lung_percussion: Option<KeyValueItem>,
 
-    /// `LungAuscultation`: a list of [`KeyValueItem`] objects.
+    /// `LungAuscultation`
     pub lung_auscultation: Option<Vec<KeyValueItem>>,
 }
 
@@ -3407,13 +2839,13 @@ pub struct InternalMedicineRespiratorySystem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InternalMedicineVessel {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `VascularMurmur`: a [`KeyValueItem`].
+    /// `VascularMurmur`
     pub vascular_murmur: Option<KeyValueItem>,
 
-    /// `PeripheralVessel`: a [`KeyValueItem`].
+    /// `PeripheralVessel`
     pub peripheral_vessel: Option<KeyValueItem>,
 }
 
@@ -3422,22 +2854,16 @@ pub struct InternalMedicineVessel {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Invas {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Positive`: a string.
-    ///
-    /// Example: `"\"阳性\""`
+    /// `Positive`; example: `"\"阳性\""`
     pub positive: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 }
 
@@ -3446,25 +2872,19 @@ pub struct Invas {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct InvasiveV2 {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Positive`: a string.
-    ///
-    /// Example: `"\"阴性\""`
+    /// `Positive`; example: `"\"阴性\""`
     pub positive: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -3473,19 +2893,13 @@ pub struct InvasiveV2 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct IssueInfo {
-    /// `CertNumber`: a string.
-    ///
-    /// Example: `"\"编号\""`
+    /// `CertNumber`; example: `"\"编号\""`
     pub cert_number: Option<String>,
 
-    /// `IssuedAuthority`: a string.
-    ///
-    /// Example: `"\"签发机构\""`
+    /// `IssuedAuthority`; example: `"\"签发机构\""`
     pub issued_authority: Option<String>,
 
-    /// `IssuedDate`: a string.
-    ///
-    /// Example: `"\"签发日期\""`
+    /// `IssuedDate`; example: `"\"签发日期\""`
     pub issued_date: Option<String>,
 }
 
@@ -3494,13 +2908,13 @@ pub struct IssueInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ItemCoordinate {
-    /// `Name`: a [`Coordinate`].
+    /// `Name`
     pub name: Option<Coordinate>,
 
-    /// `Result`: a [`Coordinate`].
+    /// `Result`
     pub result: Option<Coordinate>,
 
-    /// `Range`: a [`Coordinate`].
+    /// `Range`
     pub range: Option<Coordinate>,
 }
 
@@ -3509,20 +2923,16 @@ pub struct ItemCoordinate {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct KeyValueItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Item`: a [`PhysicalBaseItem`].
+    /// `Item`
     pub item: Option<PhysicalBaseItem>,
 
-    /// `Result`: a [`PhysicalBaseItem`].
+    /// `Result`
     pub result: Option<PhysicalBaseItem>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -3531,39 +2941,25 @@ pub struct KeyValueItem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct LastMenstrualPeriodBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"时间戳\""`
+    /// `Timestamp`; example: `"\"时间戳\""`
     pub timestamp: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -3572,27 +2968,19 @@ pub struct LastMenstrualPeriodBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Lymph {
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `TransferNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferNum`; example: `1`
     pub transfer_num: Option<i64>,
 }
 
@@ -3601,40 +2989,28 @@ pub struct Lymph {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct LymphNode {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<i64>,
 
-    /// `TransferNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferNum`; example: `1`
     pub transfer_num: Option<i64>,
 
-    /// `Sizes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Sizes`; example: `[1,2]`
     pub sizes: Option<Vec<i64>>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -3643,32 +3019,22 @@ pub struct LymphNode {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct LymphTotal {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `TransferNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferNum`; example: `1`
     pub transfer_num: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<i64>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -3677,30 +3043,22 @@ pub struct LymphTotal {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MainDiseaseHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称 如 哮喘病史\""`
+    /// `Name`; example: `"\"名称 如 哮喘病史\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `State`: a boolean.
-    ///
-    /// Example: `true`
+    /// `State`; example: `true`
     pub state: Option<bool>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 
-    /// `Neglist`: a [`NeglistBlock`].
+    /// `Neglist`
     pub neglist: Option<NeglistBlock>,
 
-    /// `Poslist`: a [`PoslistBlock`].
+    /// `Poslist`
     pub poslist: Option<PoslistBlock>,
 }
 
@@ -3709,20 +3067,16 @@ pub struct MainDiseaseHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Maternity {
-    /// `Desc`: a [`MaternityDesc`].
+    /// `Desc`
     pub desc: Option<MaternityDesc>,
 
-    /// `Summary`: a [`MaternitySummary`].
+    /// `Summary`
     pub summary: Option<MaternitySummary>,
 
-    /// `OcrText`: a string.
-    ///
-    /// Example: `"\"报告原文\""`
+    /// `OcrText`; example: `"\"报告原文\""`
     pub ocr_text: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -3731,18 +3085,16 @@ pub struct Maternity {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MaternityDesc {
-    /// `Fetus`: a list of [`Fetus`] objects.
+    /// `Fetus`
     pub fetus: Option<Vec<Fetus>>,
 
-    /// `FetusNum`: a [`FieldInfo`].
+    /// `FetusNum`
     pub fetus_num: Option<FieldInfo>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Text`; example: `"\"原文\""`
     pub text: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -3751,21 +3103,19 @@ pub struct MaternityDesc {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MaternitySummary {
-    /// `Fetus`: a list of [`Fetus`] objects.
+    /// `Fetus`
     pub fetus: Option<Vec<Fetus>>,
 
-    /// `FetusNum`: a [`FieldInfo`].
+    /// `FetusNum`
     pub fetus_num: Option<FieldInfo>,
 
-    /// `Sym`: a list of [`FieldInfo`] objects.
+    /// `Sym`
     pub sym: Option<Vec<FieldInfo>>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Text`; example: `"\"原文\""`
     pub text: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -3774,33 +3124,31 @@ pub struct MaternitySummary {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MedDoc {
-    /// `Advice`: an [`Advice`].
+    /// `Advice`
     pub advice: Option<Advice>,
 
-    /// `Diagnosis`: a list of [`DiagCertItem`] objects.
+    /// `Diagnosis`
     pub diagnosis: Option<Vec<DiagCertItem>>,
 
-    /// `DiseaseMedicalHistory`: a [`DiseaseMedicalHistory`].
+    /// `DiseaseMedicalHistory`
     pub disease_medical_history: Option<DiseaseMedicalHistory>,
 
-    /// `PersonalMedicalHistory`: a [`PersonalMedicalHistory`].
+    /// `PersonalMedicalHistory`
     pub personal_medical_history: PersonalMedicalHistory,
 
-    /// `ObstericalMedicalHistory`: an [`ObstericalMedicalHistory`].
+    /// `ObstericalMedicalHistory`
     pub obsterical_medical_history: ObstericalMedicalHistory,
 
-    /// `FamilyMedicalHistory`: a [`FamilyMedicalHistory`].
+    /// `FamilyMedicalHistory`
     pub family_medical_history: FamilyMedicalHistory,
 
-    /// `MenstrualMedicalHistory`: a [`MenstrualMedicalHistory`].
+    /// `MenstrualMedicalHistory`
     pub menstrual_medical_history: MenstrualMedicalHistory,
 
-    /// `TreatmentRecord`: a [`TreatmentRecord`].
+    /// `TreatmentRecord`
     pub treatment_record: TreatmentRecord,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -3809,49 +3157,31 @@ pub struct MedDoc {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MedicalRecordInfo {
-    /// `DiagnosisTime`: a string.
-    ///
-    /// Example: `"2020-09-28 14:46"`
+    /// `DiagnosisTime`; example: `"2020-09-28 14:46"`
     pub diagnosis_time: Option<String>,
 
-    /// `DiagnosisDepartmentName`: a string.
-    ///
-    /// Example: `"IMC眼科门诊"`
+    /// `DiagnosisDepartmentName`; example: `"IMC眼科门诊"`
     pub diagnosis_department_name: Option<String>,
 
-    /// `DiagnosisDoctorName`: a string.
-    ///
-    /// Example: `"hwn"`
+    /// `DiagnosisDoctorName`; example: `"hwn"`
     pub diagnosis_doctor_name: Option<String>,
 
-    /// `ClinicalDiagnosis`: a string.
-    ///
-    /// Example: `"过敏性结膜炎ou"`
+    /// `ClinicalDiagnosis`; example: `"过敏性结膜炎ou"`
     pub clinical_diagnosis: Option<String>,
 
-    /// `MainNarration`: a string.
-    ///
-    /// Example: `"眼痒疼数周"`
+    /// `MainNarration`; example: `"眼痒疼数周"`
     pub main_narration: Option<String>,
 
-    /// `PhysicalExamination`: a string.
-    ///
-    /// Example: `"VACC1.2/1.2\\nNCT 15/12mmHg\\n双眼结膜充血+乳头++角膜透明，前房-，晶体透明，小瞳眼底C/D0.4"`
+    /// `PhysicalExamination`; example: `"VACC1.2/1.2\\nNCT 15/12mmHg\\n双眼结膜充血+乳头++角膜透明，前房-，晶体透明，小瞳眼底C/D0.4"`
     pub physical_examination: Option<String>,
 
-    /// `InspectionFindings`: a string.
-    ///
-    /// Example: `"过敏性结膜炎"`
+    /// `InspectionFindings`; example: `"过敏性结膜炎"`
     pub inspection_findings: Option<String>,
 
-    /// `TreatmentOpinion`: a string.
-    ///
-    /// Example: `"裂隙灯检查ST;普通视力检查ST"`
+    /// `TreatmentOpinion`; example: `"裂隙灯检查ST;普通视力检查ST"`
     pub treatment_opinion: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -3860,44 +3190,28 @@ pub struct MedicalRecordInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Medicine {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"大活络胶囊\""`
+    /// `Name`; example: `"\"大活络胶囊\""`
     pub name: Option<String>,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"\"大活络胶囊"`
+    /// `TradeName`; example: `"\"大活络胶囊"`
     pub trade_name: Option<String>,
 
-    /// `Firm`: a string.
-    ///
-    /// Example: `"\"某某公司\""`
+    /// `Firm`; example: `"\"某某公司\""`
     pub firm: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"\"某某种类\""`
+    /// `Category`; example: `"\"某某种类\""`
     pub category: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"\"具体描述\""`
+    /// `Specification`; example: `"\"具体描述\""`
     pub specification: Option<String>,
 
-    /// `MinQuantity`: a string.
-    ///
-    /// Example: `"\"36\""`
+    /// `MinQuantity`; example: `"\"36\""`
     pub min_quantity: Option<String>,
 
-    /// `DosageUnit`: a string.
-    ///
-    /// Example: `"\"粒\""`
+    /// `DosageUnit`; example: `"\"粒\""`
     pub dosage_unit: Option<String>,
 
-    /// `PackingUnit`: a string.
-    ///
-    /// Example: `"\"盒\""`
+    /// `PackingUnit`; example: `"\"盒\""`
     pub packing_unit: Option<String>,
 }
 
@@ -3906,19 +3220,13 @@ pub struct Medicine {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MenstrualFlowBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -3927,22 +3235,22 @@ pub struct MenstrualFlowBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MenstrualHistoryBlock {
-    /// `LastMenstrualPeriod`: a [`LastMenstrualPeriodBlock`].
+    /// `LastMenstrualPeriod`
     pub last_menstrual_period: Option<LastMenstrualPeriodBlock>,
 
-    /// `MenstrualFlow`: a [`MenstrualFlowBlock`].
+    /// `MenstrualFlow`
     pub menstrual_flow: Option<MenstrualFlowBlock>,
 
-    /// `MenarcheAge`: a [`LastMenstrualPeriodBlock`].
+    /// `MenarcheAge`
     pub menarche_age: Option<LastMenstrualPeriodBlock>,
 
-    /// `MenstruationOrNot`: a [`MenstruationOrNotBlock`].
+    /// `MenstruationOrNot`
     pub menstruation_or_not: Option<MenstruationOrNotBlock>,
 
-    /// `MenstrualCycles`: a [`LastMenstrualPeriodBlock`].
+    /// `MenstrualCycles`
     pub menstrual_cycles: Option<LastMenstrualPeriodBlock>,
 
-    /// `MenstrualPeriod`: a [`MenstrualPeriodBlock`].
+    /// `MenstrualPeriod`
     pub menstrual_period: Option<MenstrualPeriodBlock>,
 }
 
@@ -3951,44 +3259,28 @@ pub struct MenstrualHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MenstrualHistoryDetailBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"\"状态\""`
+    /// `State`; example: `"\"状态\""`
     pub state: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"\"时间类型\""`
+    /// `TimeType`; example: `"\"时间类型\""`
     pub time_type: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"时间戳\""`
+    /// `Timestamp`; example: `"\"时间戳\""`
     pub timestamp: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -3997,34 +3289,22 @@ pub struct MenstrualHistoryDetailBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MenstrualMedicalHistory {
-    /// `LastMenstrualPeriod`: a string.
-    ///
-    /// Example: `"“末次月经时间”"`
+    /// `LastMenstrualPeriod`; example: `"“末次月经时间”"`
     pub last_menstrual_period: Option<String>,
 
-    /// `MenstrualFlow`: a string.
-    ///
-    /// Example: `"“经量 如 多”"`
+    /// `MenstrualFlow`; example: `"“经量 如 多”"`
     pub menstrual_flow: Option<String>,
 
-    /// `MenarcheAge`: a string.
-    ///
-    /// Example: `"“16岁”"`
+    /// `MenarcheAge`; example: `"“16岁”"`
     pub menarche_age: Option<String>,
 
-    /// `MenstruationOrNot`: a string.
-    ///
-    /// Example: `"“是”"`
+    /// `MenstruationOrNot`; example: `"“是”"`
     pub menstruation_or_not: Option<String>,
 
-    /// `MenstrualCycles`: a string.
-    ///
-    /// Example: `"“月经周期”"`
+    /// `MenstrualCycles`; example: `"“月经周期”"`
     pub menstrual_cycles: Option<String>,
 
-    /// `MenstrualPeriod`: a string.
-    ///
-    /// Example: `"“5”"`
+    /// `MenstrualPeriod`; example: `"“5”"`
     pub menstrual_period: Option<String>,
 }
 
@@ -4033,39 +3313,25 @@ pub struct MenstrualMedicalHistory {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MenstrualPeriodBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"时间戳\""`
+    /// `Timestamp`; example: `"\"时间戳\""`
     pub timestamp: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -4074,34 +3340,22 @@ pub struct MenstrualPeriodBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MenstruationOrNotBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"\"时间类型\""`
+    /// `TimeType`; example: `"\"时间类型\""`
     pub time_type: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"时间戳\""`
+    /// `Timestamp`; example: `"\"时间戳\""`
     pub timestamp: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -4110,25 +3364,19 @@ pub struct MenstruationOrNotBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Molecular {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"基因名称标注化\""`
+    /// `Name`; example: `"\"基因名称标注化\""`
     pub name: Option<String>,
 
-    /// `Value`: a [`MolecularValue`].
+    /// `Value`
     pub value: Option<MolecularValue>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -4137,29 +3385,19 @@ pub struct Molecular {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct MolecularValue {
-    /// `Exon`: a string.
-    ///
-    /// Example: `"\"外显子\""`
+    /// `Exon`; example: `"\"外显子\""`
     pub exon: Option<String>,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"\"点位\""`
+    /// `Position`; example: `"\"点位\""`
     pub position: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 
-    /// `Positive`: a string.
-    ///
-    /// Example: `"\"阳性\""`
+    /// `Positive`; example: `"\"阳性\""`
     pub positive: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"基因名称原文\""`
+    /// `Src`; example: `"\"基因名称原文\""`
     pub src: Option<String>,
 }
 
@@ -4168,29 +3406,19 @@ pub struct MolecularValue {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Multiple {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 }
 
@@ -4199,14 +3427,10 @@ pub struct Multiple {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct NeglistBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 }
 
@@ -4215,44 +3439,28 @@ pub struct NeglistBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct NeonatalInfo {
-    /// `NeonatalName`: a string.
-    ///
-    /// Example: `"\"张三\""`
+    /// `NeonatalName`; example: `"\"张三\""`
     pub neonatal_name: Option<String>,
 
-    /// `NeonatalGender`: a string.
-    ///
-    /// Example: `"\"男\""`
+    /// `NeonatalGender`; example: `"\"男\""`
     pub neonatal_gender: Option<String>,
 
-    /// `BirthLength`: a string.
-    ///
-    /// Example: `"\"60cm\""`
+    /// `BirthLength`; example: `"\"60cm\""`
     pub birth_length: Option<String>,
 
-    /// `BirthWeight`: a string.
-    ///
-    /// Example: `"\"4kg\""`
+    /// `BirthWeight`; example: `"\"4kg\""`
     pub birth_weight: Option<String>,
 
-    /// `GestationalAge`: a string.
-    ///
-    /// Example: `"\"30周\""`
+    /// `GestationalAge`; example: `"\"30周\""`
     pub gestational_age: Option<String>,
 
-    /// `BirthTime`: a string.
-    ///
-    /// Example: `"\"2024-10-10\""`
+    /// `BirthTime`; example: `"\"2024-10-10\""`
     pub birth_time: Option<String>,
 
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"\"某某地点\""`
+    /// `BirthPlace`; example: `"\"某某地点\""`
     pub birth_place: Option<String>,
 
-    /// `MedicalInstitutions`: a string.
-    ///
-    /// Example: `"\"某某医院\""`
+    /// `MedicalInstitutions`; example: `"\"某某医院\""`
     pub medical_institutions: Option<String>,
 }
 
@@ -4261,38 +3469,28 @@ pub struct NeonatalInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct NormPart {
-    /// `Part`: a string.
-    ///
-    /// Example: `"“部位值”"`
+    /// `Part`; example: `"“部位值”"`
     pub part: Option<String>,
 
-    /// `PartDirection`: a string.
-    ///
-    /// Example: `"“部位方向”"`
+    /// `PartDirection`; example: `"“部位方向”"`
     pub part_direction: Option<String>,
 
-    /// `Tissue`: a string.
-    ///
-    /// Example: `"“组织值”"`
+    /// `Tissue`; example: `"“组织值”"`
     pub tissue: Option<String>,
 
-    /// `TissueDirection`: a string.
-    ///
-    /// Example: `"“组织方向”"`
+    /// `TissueDirection`; example: `"“组织方向”"`
     pub tissue_direction: Option<String>,
 
-    /// `Upper`: a string.
-    ///
-    /// Example: `"“上级部位”"`
+    /// `Upper`; example: `"“上级部位”"`
     pub upper: Option<String>,
 
-    /// `PartDetail`: a [`PartDesc`].
+    /// `PartDetail`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub part_detail: Option<PartDesc>,
 
-    /// `PartDetailList`: a list of [`PartDesc`] objects.
+    /// `PartDetailList`
     pub part_detail_list: Option<Vec<PartDesc>>,
 }
 
@@ -4301,22 +3499,16 @@ pub struct NormPart {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct NormSize {
-    /// `Number`: a list of strings.
+    /// `Number`
     pub number: Option<Vec<String>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Type`; example: `"2"`
     pub r#type: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"个"`
+    /// `Unit`; example: `"个"`
     pub unit: Option<String>,
 
-    /// `Impl`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Impl`; example: `"\"归一化值\""`
     pub r#impl: Option<String>,
 }
 
@@ -4325,14 +3517,10 @@ pub struct NormSize {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct NumValue {
-    /// `Num`: a string.
-    ///
-    /// Example: `"\"数值\""`
+    /// `Num`; example: `"\"数值\""`
     pub num: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"个\""`
+    /// `Unit`; example: `"\"个\""`
     pub unit: Option<String>,
 }
 
@@ -4341,14 +3529,10 @@ pub struct NumValue {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ObstericalMedicalHistory {
-    /// `MarriageHistory`: a string.
-    ///
-    /// Example: `"“已婚”"`
+    /// `MarriageHistory`; example: `"“已婚”"`
     pub marriage_history: Option<String>,
 
-    /// `FertilityHistory`: a string.
-    ///
-    /// Example: `"“已孕”"`
+    /// `FertilityHistory`; example: `"“已孕”"`
     pub fertility_history: Option<String>,
 }
 
@@ -4357,10 +3541,10 @@ pub struct ObstericalMedicalHistory {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ObstetricalHistoryBlock {
-    /// `MarriageHistory`: a [`MenstrualHistoryDetailBlock`].
+    /// `MarriageHistory`
     pub marriage_history: Option<MenstrualHistoryDetailBlock>,
 
-    /// `FertilityHistory`: a [`FertilityHistoryBlock`].
+    /// `FertilityHistory`
     pub fertility_history: Option<FertilityHistoryBlock>,
 }
 
@@ -4369,12 +3553,10 @@ pub struct ObstetricalHistoryBlock {
 /// Sent in the input of [`ImageToObject`](super::ImageToObject).
 #[tc_model]
 pub struct OcrInfo {
-    /// `Items`: a list of [`OcrItem`] objects.
+    /// `Items`
     pub items: Option<Vec<OcrItem>>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"图片进行OCR之后得到的所有字符\""`
+    /// `Text`; example: `"\"图片进行OCR之后得到的所有字符\""`
     pub text: Option<String>,
 }
 
@@ -4383,15 +3565,13 @@ pub struct OcrInfo {
 /// Sent in the input of [`ImageToObject`](super::ImageToObject).
 #[tc_model]
 pub struct OcrItem {
-    /// `Words`: a string.
-    ///
-    /// Example: `"\"某某医院检查报告\""`
+    /// `Words`; example: `"\"某某医院检查报告\""`
     pub words: Option<String>,
 
-    /// `Coords`: a list of [`Coordinate`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coordinate>>,
 
-    /// `WordCoords`: a [`Coordinate`].
+    /// `WordCoords`
     pub word_coords: Option<Coordinate>,
 }
 
@@ -4400,13 +3580,13 @@ pub struct OcrItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OphthalmologyBareEyeSight {
-    /// `LeftEyeVisual`: a [`KeyValueItem`].
+    /// `LeftEyeVisual`
     pub left_eye_visual: Option<KeyValueItem>,
 
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `RightEyeVisual`: a [`KeyValueItem`].
+    /// `RightEyeVisual`
     pub right_eye_visual: Option<KeyValueItem>,
 }
 
@@ -4415,22 +3595,22 @@ pub struct OphthalmologyBareEyeSight {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OphthalmologyBaseItem {
-    /// `BareEyeSight`: an [`OphthalmologyBareEyeSight`].
+    /// `BareEyeSight`
     pub bare_eye_sight: Option<OphthalmologyBareEyeSight>,
 
-    /// `CorrectedVisualAcuity`: an [`OphthalmologyCorrectedVisualAcuity`].
+    /// `CorrectedVisualAcuity`
     pub corrected_visual_acuity: Option<OphthalmologyCorrectedVisualAcuity>,
 
-    /// `ColourVision`: an [`OphthalmologyColourVision`].
+    /// `ColourVision`
     pub colour_vision: Option<OphthalmologyColourVision>,
 
-    /// `Fundoscopy`: an [`OphthalmologyFundoscopy`].
+    /// `Fundoscopy`
     pub fundoscopy: Option<OphthalmologyFundoscopy>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `BriefSummary`: an [`OphthalmologyBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<OphthalmologyBriefSummary>,
 }
 
@@ -4439,7 +3619,7 @@ pub struct OphthalmologyBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OphthalmologyBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -4448,7 +3628,7 @@ pub struct OphthalmologyBriefSummary {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OphthalmologyColourVision {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -4457,13 +3637,13 @@ pub struct OphthalmologyColourVision {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OphthalmologyCorrectedVisualAcuity {
-    /// `LeftEyeVisual`: a [`KeyValueItem`].
+    /// `LeftEyeVisual`
     pub left_eye_visual: Option<KeyValueItem>,
 
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `RightEyeVisual`: a [`KeyValueItem`].
+    /// `RightEyeVisual`
     pub right_eye_visual: Option<KeyValueItem>,
 }
 
@@ -4472,7 +3652,7 @@ pub struct OphthalmologyCorrectedVisualAcuity {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OphthalmologyFundoscopy {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -4481,126 +3661,122 @@ pub struct OphthalmologyFundoscopy {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Organ {
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Size`: a list of [`Size`] objects.
+    /// `Size`
     pub size: Option<Vec<Size>>,
 
-    /// `Envelope`: a [`BlockInfo`].
+    /// `Envelope`
     pub envelope: Option<BlockInfo>,
 
-    /// `Edge`: a [`BlockInfo`].
+    /// `Edge`
     pub edge: Option<BlockInfo>,
 
-    /// `InnerEcho`: a [`BlockInfo`].
+    /// `InnerEcho`
     pub inner_echo: Option<BlockInfo>,
 
-    /// `Gland`: a [`BlockInfo`].
+    /// `Gland`
     pub gland: Option<BlockInfo>,
 
-    /// `Shape`: a [`BlockInfo`].
+    /// `Shape`
     pub shape: Option<BlockInfo>,
 
-    /// `Thickness`: a [`BlockInfo`].
+    /// `Thickness`
     pub thickness: Option<BlockInfo>,
 
-    /// `ShapeAttr`: a [`BlockInfo`].
+    /// `ShapeAttr`
     pub shape_attr: Option<BlockInfo>,
 
-    /// `CDFI`: a [`BlockInfo`].
+    /// `CDFI`
     #[tc(rename = "CDFI")]
     pub cdfi: Option<BlockInfo>,
 
-    /// `SymDesc`: a [`BlockInfo`].
+    /// `SymDesc`
     pub sym_desc: Option<BlockInfo>,
 
-    /// `SizeStatus`: a [`BlockInfo`].
+    /// `SizeStatus`
     pub size_status: Option<BlockInfo>,
 
-    /// `Outline`: a [`BlockInfo`].
+    /// `Outline`
     pub outline: Option<BlockInfo>,
 
-    /// `Structure`: a [`BlockInfo`].
+    /// `Structure`
     pub structure: Option<BlockInfo>,
 
-    /// `Density`: a [`BlockInfo`].
+    /// `Density`
     pub density: Option<BlockInfo>,
 
-    /// `Vas`: a [`BlockInfo`].
+    /// `Vas`
     pub vas: Option<BlockInfo>,
 
-    /// `Cysticwall`: a [`BlockInfo`].
+    /// `Cysticwall`
     pub cysticwall: Option<BlockInfo>,
 
-    /// `Capsule`: a [`BlockInfo`].
+    /// `Capsule`
     pub capsule: Option<BlockInfo>,
 
-    /// `IsthmusThicknese`: a [`Size`].
+    /// `IsthmusThicknese`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub isthmus_thicknese: Option<Size>,
 
-    /// `InnerEchoDistribution`: a [`BlockInfo`].
+    /// `InnerEchoDistribution`
     pub inner_echo_distribution: Option<BlockInfo>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Transparent`: a [`BlockInfo`].
+    /// `Transparent`
     pub transparent: Option<BlockInfo>,
 
-    /// `MriAdc`: a [`BlockInfo`].
+    /// `MriAdc`
     pub mri_adc: Option<BlockInfo>,
 
-    /// `MriDwi`: a [`BlockInfo`].
+    /// `MriDwi`
     pub mri_dwi: Option<BlockInfo>,
 
-    /// `MriT1`: a [`BlockInfo`].
+    /// `MriT1`
     pub mri_t1: Option<BlockInfo>,
 
-    /// `MriT2`: a [`BlockInfo`].
+    /// `MriT2`
     pub mri_t2: Option<BlockInfo>,
 
-    /// `CtHu`: a [`BlockInfo`].
+    /// `CtHu`
     pub ct_hu: Option<BlockInfo>,
 
-    /// `Suvmax`: a [`BlockInfo`].
+    /// `Suvmax`
     pub suvmax: Option<BlockInfo>,
 
-    /// `Metabolism`: a [`BlockInfo`].
+    /// `Metabolism`
     pub metabolism: Option<BlockInfo>,
 
-    /// `RadioactiveUptake`: a [`BlockInfo`].
+    /// `RadioactiveUptake`
     pub radioactive_uptake: Option<BlockInfo>,
 
-    /// `LymphEnlargement`: a [`BlockInfo`].
+    /// `LymphEnlargement`
     pub lymph_enlargement: Option<BlockInfo>,
 
-    /// `ImageFeature`: a [`BlockInfo`].
+    /// `ImageFeature`
     pub image_feature: Option<BlockInfo>,
 
-    /// `Duct`: a [`BlockInfo`].
+    /// `Duct`
     pub duct: Option<BlockInfo>,
 
-    /// `Trend`: a [`BlockInfo`].
+    /// `Trend`
     pub trend: Option<BlockInfo>,
 
-    /// `Operation`: a [`BlockInfo`].
+    /// `Operation`
     pub operation: Option<BlockInfo>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 
-    /// `IsthmusThickness`: a [`Size`].
+    /// `IsthmusThickness`
     pub isthmus_thickness: Option<Size>,
 }
 
@@ -4609,22 +3785,22 @@ pub struct Organ {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OtherInfo {
-    /// `Anesthesia`: a [`SurgeryAttr`].
+    /// `Anesthesia`
     pub anesthesia: Option<SurgeryAttr>,
 
-    /// `BloodLoss`: a [`SurgeryAttr`].
+    /// `BloodLoss`
     pub blood_loss: Option<SurgeryAttr>,
 
-    /// `BloodTransfusion`: a [`SurgeryAttr`].
+    /// `BloodTransfusion`
     pub blood_transfusion: Option<SurgeryAttr>,
 
-    /// `Duration`: a [`SurgeryAttr`].
+    /// `Duration`
     pub duration: Option<SurgeryAttr>,
 
-    /// `EndTime`: a [`SurgeryAttr`].
+    /// `EndTime`
     pub end_time: Option<SurgeryAttr>,
 
-    /// `StartTime`: a [`SurgeryAttr`].
+    /// `StartTime`
     pub start_time: Option<SurgeryAttr>,
 }
 
@@ -4633,19 +3809,19 @@ pub struct OtherInfo {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OtolaryngologyBaseItem {
-    /// `Ear`: an [`OtolaryngologyEar`].
+    /// `Ear`
     pub ear: Option<OtolaryngologyEar>,
 
-    /// `Nose`: an [`OtolaryngologyNose`].
+    /// `Nose`
     pub nose: Option<OtolaryngologyNose>,
 
-    /// `Larynx`: an [`OtolaryngologyLarynx`].
+    /// `Larynx`
     pub larynx: Option<OtolaryngologyLarynx>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `BriefSummary`: an [`OtolaryngologyBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<OtolaryngologyBriefSummary>,
 }
 
@@ -4654,7 +3830,7 @@ pub struct OtolaryngologyBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OtolaryngologyBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -4663,10 +3839,10 @@ pub struct OtolaryngologyBriefSummary {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OtolaryngologyEar {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `Hearing`: a [`HearingItem`].
+    /// `Hearing`
     pub hearing: Option<HearingItem>,
 }
 
@@ -4675,7 +3851,7 @@ pub struct OtolaryngologyEar {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OtolaryngologyLarynx {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -4684,7 +3860,7 @@ pub struct OtolaryngologyLarynx {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct OtolaryngologyNose {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -4694,45 +3870,31 @@ pub struct OtolaryngologyNose {
 #[doc(alias = "PTNM")]
 #[tc_model]
 pub struct Ptnm {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Value`; example: `"\"归一化值\""`
     pub value: Option<String>,
 
-    /// `PT`: a string.
-    ///
-    /// Example: `"\"pT\""`
+    /// `PT`; example: `"\"pT\""`
     #[tc(rename = "PT")]
     pub pt: Option<String>,
 
-    /// `PN`: a string.
-    ///
-    /// Example: `"\"pN\""`
+    /// `PN`; example: `"\"pN\""`
     #[tc(rename = "PN")]
     pub pn: Option<String>,
 
-    /// `PM`: a string.
-    ///
-    /// Example: `"\"pM\""`
+    /// `PM`; example: `"\"pM\""`
     #[tc(rename = "PM")]
     pub pm: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -4742,31 +3904,21 @@ pub struct Ptnm {
 #[doc(alias = "PTNMBlock")]
 #[tc_model]
 pub struct PtnmBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `PTNMM`: a string.
-    ///
-    /// Example: `"\"PTNM分期\""`
+    /// `PTNMM`; example: `"\"PTNM分期\""`
     #[tc(rename = "PTNMM")]
     pub ptnmm: Option<String>,
 
-    /// `PTNMN`: a string.
-    ///
-    /// Example: `"\"PTNM分期\""`
+    /// `PTNMN`; example: `"\"PTNM分期\""`
     #[tc(rename = "PTNMN")]
     pub ptnmn: Option<String>,
 
-    /// `PTNMT`: a string.
-    ///
-    /// Example: `"\"PTNM分期\""`
+    /// `PTNMT`; example: `"\"PTNM分期\""`
     #[tc(rename = "PTNMT")]
     pub ptnmt: Option<String>,
 }
@@ -4776,147 +3928,91 @@ pub struct PtnmBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ParagraphBlock {
-    /// `IncisionHealingText`: a string.
-    ///
-    /// Example: `"\"切口愈合情况\""`
+    /// `IncisionHealingText`; example: `"\"切口愈合情况\""`
     pub incision_healing_text: Option<String>,
 
-    /// `AuxiliaryExaminationText`: a string.
-    ///
-    /// Example: `"\"辅助检查\""`
+    /// `AuxiliaryExaminationText`; example: `"\"辅助检查\""`
     pub auxiliary_examination_text: Option<String>,
 
-    /// `SpecialExamText`: a string.
-    ///
-    /// Example: `"\"特殊检查\""`
+    /// `SpecialExamText`; example: `"\"特殊检查\""`
     pub special_exam_text: Option<String>,
 
-    /// `OutpatientDiagnosisText`: a string.
-    ///
-    /// Example: `"\"门诊诊断\""`
+    /// `OutpatientDiagnosisText`; example: `"\"门诊诊断\""`
     pub outpatient_diagnosis_text: Option<String>,
 
-    /// `AdmissionConditionText`: a string.
-    ///
-    /// Example: `"\"入院情况\""`
+    /// `AdmissionConditionText`; example: `"\"入院情况\""`
     pub admission_condition_text: Option<String>,
 
-    /// `CheckAndTreatmentProcessText`: a string.
-    ///
-    /// Example: `"\"诊疗经过\""`
+    /// `CheckAndTreatmentProcessText`; example: `"\"诊疗经过\""`
     pub check_and_treatment_process_text: Option<String>,
 
-    /// `SymptomsAndSignsText`: a string.
-    ///
-    /// Example: `"\"体征\""`
+    /// `SymptomsAndSignsText`; example: `"\"体征\""`
     pub symptoms_and_signs_text: Option<String>,
 
-    /// `DischargeInstructionsText`: a string.
-    ///
-    /// Example: `"\"出院医嘱\""`
+    /// `DischargeInstructionsText`; example: `"\"出院医嘱\""`
     pub discharge_instructions_text: Option<String>,
 
-    /// `AdmissionDiagnosisText`: a string.
-    ///
-    /// Example: `"\"入院诊断\""`
+    /// `AdmissionDiagnosisText`; example: `"\"入院诊断\""`
     pub admission_diagnosis_text: Option<String>,
 
-    /// `SurgeryConditionText`: a string.
-    ///
-    /// Example: `"\"手术情况\""`
+    /// `SurgeryConditionText`; example: `"\"手术情况\""`
     pub surgery_condition_text: Option<String>,
 
-    /// `PathologicalDiagnosisText`: a string.
-    ///
-    /// Example: `"\"病理诊断\""`
+    /// `PathologicalDiagnosisText`; example: `"\"病理诊断\""`
     pub pathological_diagnosis_text: Option<String>,
 
-    /// `DischargeConditionText`: a string.
-    ///
-    /// Example: `"\"出院情况\""`
+    /// `DischargeConditionText`; example: `"\"出院情况\""`
     pub discharge_condition_text: Option<String>,
 
-    /// `CheckRecordText`: a string.
-    ///
-    /// Example: `"\"检查记录\""`
+    /// `CheckRecordText`; example: `"\"检查记录\""`
     pub check_record_text: Option<String>,
 
-    /// `ChiefComplaintText`: a string.
-    ///
-    /// Example: `"\"主诉\""`
+    /// `ChiefComplaintText`; example: `"\"主诉\""`
     pub chief_complaint_text: Option<String>,
 
-    /// `DischargeDiagnosisText`: a string.
-    ///
-    /// Example: `"\"出院诊断\""`
+    /// `DischargeDiagnosisText`; example: `"\"出院诊断\""`
     pub discharge_diagnosis_text: Option<String>,
 
-    /// `MainDiseaseHistoryText`: a string.
-    ///
-    /// Example: `"\"既往史\""`
+    /// `MainDiseaseHistoryText`; example: `"\"既往史\""`
     pub main_disease_history_text: Option<String>,
 
-    /// `DiseasePresentText`: a string.
-    ///
-    /// Example: `"\"现病史\""`
+    /// `DiseasePresentText`; example: `"\"现病史\""`
     pub disease_present_text: Option<String>,
 
-    /// `PersonalHistoryText`: a string.
-    ///
-    /// Example: `"\"个人史\""`
+    /// `PersonalHistoryText`; example: `"\"个人史\""`
     pub personal_history_text: Option<String>,
 
-    /// `MenstruallHistoryText`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `MenstruallHistoryText`; example: `"\"\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub menstruall_history_text: Option<String>,
 
-    /// `ObstericalHistoryText`: a string.
-    ///
-    /// Example: `"\"婚育史\""`
+    /// `ObstericalHistoryText`; example: `"\"婚育史\""`
     pub obsterical_history_text: Option<String>,
 
-    /// `FamilyHistoryText`: a string.
-    ///
-    /// Example: `"\"家族史\""`
+    /// `FamilyHistoryText`; example: `"\"家族史\""`
     pub family_history_text: Option<String>,
 
-    /// `AllergyHistoryText`: a string.
-    ///
-    /// Example: `"\"过敏史\""`
+    /// `AllergyHistoryText`; example: `"\"过敏史\""`
     pub allergy_history_text: Option<String>,
 
-    /// `DiseaseHistoryText`: a string.
-    ///
-    /// Example: `"\"病史信息\""`
+    /// `DiseaseHistoryText`; example: `"\"病史信息\""`
     pub disease_history_text: Option<String>,
 
-    /// `OtherDiagnosisText`: a string.
-    ///
-    /// Example: `"\"其它诊断\""`
+    /// `OtherDiagnosisText`; example: `"\"其它诊断\""`
     pub other_diagnosis_text: Option<String>,
 
-    /// `BodyExaminationText`: a string.
-    ///
-    /// Example: `"\"体格检查\""`
+    /// `BodyExaminationText`; example: `"\"体格检查\""`
     pub body_examination_text: Option<String>,
 
-    /// `SpecialistExaminationText`: a string.
-    ///
-    /// Example: `"\"专科检查\""`
+    /// `SpecialistExaminationText`; example: `"\"专科检查\""`
     pub specialist_examination_text: Option<String>,
 
-    /// `TreatmentResultText`: a string.
-    ///
-    /// Example: `"\"治疗结果\""`
+    /// `TreatmentResultText`; example: `"\"治疗结果\""`
     pub treatment_result_text: Option<String>,
 
-    /// `MenstrualHistoryText`: a string.
-    ///
-    /// Example: `"\"月经史\""`
+    /// `MenstrualHistoryText`; example: `"\"月经史\""`
     pub menstrual_history_text: Option<String>,
 }
 
@@ -4925,34 +4021,22 @@ pub struct ParagraphBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ParentInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名字\""`
+    /// `Name`; example: `"\"名字\""`
     pub name: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"\"12\""`
+    /// `Age`; example: `"\"12\""`
     pub age: Option<String>,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"\"证件号\""`
+    /// `IdCard`; example: `"\"证件号\""`
     pub id_card: Option<String>,
 
-    /// `Ethnicity`: a string.
-    ///
-    /// Example: `"\"民族\""`
+    /// `Ethnicity`; example: `"\"民族\""`
     pub ethnicity: Option<String>,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"\"中国\""`
+    /// `Nationality`; example: `"\"中国\""`
     pub nationality: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"\"某某地址\""`
+    /// `Address`; example: `"\"某某地址\""`
     pub address: Option<String>,
 }
 
@@ -4961,32 +4045,22 @@ pub struct ParentInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Part {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `NormPart`: a [`NormPart`].
+    /// `NormPart`
     pub norm_part: Option<NormPart>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"“原文”"`
+    /// `Src`; example: `"“原文”"`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `ValueBrief`: a string.
-    ///
-    /// Example: `"\"两侧锁骨上\""`
+    /// `ValueBrief`; example: `"\"两侧锁骨上\""`
     pub value_brief: Option<String>,
 }
 
@@ -4995,24 +4069,16 @@ pub struct Part {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PartDesc {
-    /// `MainDir`: a string.
-    ///
-    /// Example: `"\"主要部位\""`
+    /// `MainDir`; example: `"\"主要部位\""`
     pub main_dir: Option<String>,
 
-    /// `Part`: a string.
-    ///
-    /// Example: `"\"部位\""`
+    /// `Part`; example: `"\"部位\""`
     pub part: Option<String>,
 
-    /// `SecondaryDir`: a string.
-    ///
-    /// Example: `"\"次要部位\""`
+    /// `SecondaryDir`; example: `"\"次要部位\""`
     pub secondary_dir: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 }
 
@@ -5021,22 +4087,16 @@ pub struct PartDesc {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PathologicalDiagnosisBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Detail`: a list of [`PathologicalDiagnosisDetailBlock`] objects.
+    /// `Detail`
     pub detail: Option<Vec<PathologicalDiagnosisDetailBlock>>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 }
 
@@ -5045,19 +4105,13 @@ pub struct PathologicalDiagnosisBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PathologicalDiagnosisDetailBlock {
-    /// `Part`: a string.
-    ///
-    /// Example: `"\"部位\""`
+    /// `Part`; example: `"\"部位\""`
     pub part: Option<String>,
 
-    /// `HistologicalType`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `HistologicalType`; example: `"\"类型\""`
     pub histological_type: Option<String>,
 
-    /// `HistologicalGrade`: a string.
-    ///
-    /// Example: `"\"等级\""`
+    /// `HistologicalGrade`; example: `"\"等级\""`
     pub histological_grade: Option<String>,
 }
 
@@ -5066,54 +4120,48 @@ pub struct PathologicalDiagnosisDetailBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PathologyReport {
-    /// `CancerPart`: a [`Part`].
+    /// `CancerPart`
     pub cancer_part: Option<Part>,
 
-    /// `CancerSize`: a list of [`Size`] objects.
+    /// `CancerSize`
     pub cancer_size: Option<Vec<Size>>,
 
-    /// `DescText`: a string.
-    ///
-    /// Example: `"\"描述文本\""`
+    /// `DescText`; example: `"\"描述文本\""`
     pub desc_text: Option<String>,
 
-    /// `HistologyLevel`: a [`HistologyLevel`].
+    /// `HistologyLevel`
     pub histology_level: Option<HistologyLevel>,
 
-    /// `HistologyType`: a [`HistologyType`].
+    /// `HistologyType`
     pub histology_type: Option<HistologyType>,
 
-    /// `IHC`: a list of [`IhcInfo`] objects.
+    /// `IHC`
     #[tc(rename = "IHC")]
     pub ihc: Option<Vec<IhcInfo>>,
 
-    /// `InfiltrationDepth`: a [`BlockInfo`].
+    /// `InfiltrationDepth`
     pub infiltration_depth: Option<BlockInfo>,
 
-    /// `Invasive`: a list of [`Invas`] objects.
+    /// `Invasive`
     pub invasive: Option<Vec<Invas>>,
 
-    /// `LymphNodes`: a list of [`Lymph`] objects.
+    /// `LymphNodes`
     pub lymph_nodes: Option<Vec<Lymph>>,
 
-    /// `PTNM`: a [`BlockInfo`].
+    /// `PTNM`
     #[tc(rename = "PTNM")]
     pub ptnm: Option<BlockInfo>,
 
-    /// `PathologicalReportType`: a [`BlockInfo`].
+    /// `PathologicalReportType`
     pub pathological_report_type: Option<BlockInfo>,
 
-    /// `ReportText`: a string.
-    ///
-    /// Example: `"\"报告原文\""`
+    /// `ReportText`; example: `"\"报告原文\""`
     pub report_text: Option<String>,
 
-    /// `SampleType`: a [`BlockInfo`].
+    /// `SampleType`
     pub sample_type: Option<BlockInfo>,
 
-    /// `SummaryText`: a string.
-    ///
-    /// Example: `"\"结论文本\""`
+    /// `SummaryText`; example: `"\"结论文本\""`
     pub summary_text: Option<String>,
 }
 
@@ -5122,53 +4170,49 @@ pub struct PathologyReport {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PathologyV2 {
-    /// `PathologicalReportType`: a [`Report`].
+    /// `PathologicalReportType`
     pub pathological_report_type: Option<Report>,
 
-    /// `Desc`: a [`DescInfo`].
+    /// `Desc`
     pub desc: Option<DescInfo>,
 
-    /// `Summary`: a [`SummaryInfo`].
+    /// `Summary`
     pub summary: Option<SummaryInfo>,
 
-    /// `ReportText`: a string.
-    ///
-    /// Example: `"\"报告全文\""`
+    /// `ReportText`; example: `"\"报告全文\""`
     pub report_text: Option<String>,
 
-    /// `LymphTotal`: a list of [`LymphTotal`] objects.
+    /// `LymphTotal`
     pub lymph_total: Option<Vec<LymphTotal>>,
 
-    /// `LymphNodes`: a list of [`LymphNode`] objects.
+    /// `LymphNodes`
     pub lymph_nodes: Option<Vec<LymphNode>>,
 
-    /// `Ihc`: a list of [`Ihcv2`] objects.
+    /// `Ihc`
     pub ihc: Option<Vec<Ihcv2>>,
 
-    /// `Clinical`: a [`BaseInfo`].
+    /// `Clinical`
     pub clinical: Option<BaseInfo>,
 
-    /// `Precancer`: a [`HistologyClass`].
+    /// `Precancer`
     pub precancer: Option<HistologyClass>,
 
-    /// `Malignant`: a [`HistologyClass`].
+    /// `Malignant`
     pub malignant: Option<HistologyClass>,
 
-    /// `Benigntumor`: a [`HistologyClass`].
+    /// `Benigntumor`
     pub benigntumor: Option<HistologyClass>,
 
-    /// `SampleType`: a [`BaseInfo`].
+    /// `SampleType`
     pub sample_type: Option<BaseInfo>,
 
-    /// `LymphSize`: a list of [`Size`] objects.
+    /// `LymphSize`
     pub lymph_size: Option<Vec<Size>>,
 
-    /// `Molecular`: a list of [`Molecular`] objects.
+    /// `Molecular`
     pub molecular: Option<Vec<Molecular>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -5177,117 +4221,73 @@ pub struct PathologyV2 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PatientInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"23"`
+    /// `Age`; example: `"23"`
     pub age: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"1357023xxxx"`
+    /// `Phone`; example: `"1357023xxxx"`
     pub phone: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"广东省深圳市"`
+    /// `Address`; example: `"广东省深圳市"`
     pub address: Option<String>,
 
-    /// `IdCard`: a string.
-    ///
-    /// Example: `"4415221992xxxxxxxx"`
+    /// `IdCard`; example: `"4415221992xxxxxxxx"`
     pub id_card: Option<String>,
 
-    /// `HealthCardNo`: a string.
-    ///
-    /// Example: `"UI7821056C"`
+    /// `HealthCardNo`; example: `"UI7821056C"`
     pub health_card_no: Option<String>,
 
-    /// `SocialSecurityCardNo`: a string.
-    ///
-    /// Example: `"489170108"`
+    /// `SocialSecurityCardNo`; example: `"489170108"`
     pub social_security_card_no: Option<String>,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"1997-01-01"`
+    /// `Birthday`; example: `"1997-01-01"`
     pub birthday: Option<String>,
 
-    /// `Ethnicity`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Ethnicity`; example: `"汉"`
     pub ethnicity: Option<String>,
 
-    /// `Married`: a string.
-    ///
-    /// Example: `"未婚"`
+    /// `Married`; example: `"未婚"`
     pub married: Option<String>,
 
-    /// `Profession`: a string.
-    ///
-    /// Example: `"学生"`
+    /// `Profession`; example: `"学生"`
     pub profession: Option<String>,
 
-    /// `EducationBackground`: a string.
-    ///
-    /// Example: `"硕士"`
+    /// `EducationBackground`; example: `"硕士"`
     pub education_background: Option<String>,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Nationality`; example: `"中国"`
     pub nationality: Option<String>,
 
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"广东深圳"`
+    /// `BirthPlace`; example: `"广东深圳"`
     pub birth_place: Option<String>,
 
-    /// `MedicalInsuranceType`: a string.
-    ///
-    /// Example: `"居民医保"`
+    /// `MedicalInsuranceType`; example: `"居民医保"`
     pub medical_insurance_type: Option<String>,
 
-    /// `AgeNorm`: a string.
-    ///
-    /// Example: `"3600个小时"`
+    /// `AgeNorm`; example: `"3600个小时"`
     pub age_norm: Option<String>,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub nation: Option<String>,
 
-    /// `MarriedCode`: a string.
-    ///
-    /// Example: `"20"`
+    /// `MarriedCode`; example: `"20"`
     pub married_code: Option<String>,
 
-    /// `ProfessionCode`: a string.
-    ///
-    /// Example: `"24"`
+    /// `ProfessionCode`; example: `"24"`
     pub profession_code: Option<String>,
 
-    /// `MedicalInsuranceTypeCode`: a string.
-    ///
-    /// Example: `"06"`
+    /// `MedicalInsuranceTypeCode`; example: `"06"`
     pub medical_insurance_type_code: Option<String>,
 
-    /// `BedNo`: a string.
-    ///
-    /// Example: `"001"`
+    /// `BedNo`; example: `"001"`
     pub bed_no: Option<String>,
 }
 
@@ -5296,14 +4296,10 @@ pub struct PatientInfo {
 /// Sent in the input of [`DrugInstructionObject`](super::DrugInstructionObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsync`](super::TurnPDFToObjectAsync).
 #[tc_model]
 pub struct PdfInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"\"暂不支持\""`
+    /// `Url`; example: `"\"暂不支持\""`
     pub url: Option<String>,
 
-    /// `Base64`: a string.
-    ///
-    /// Example: `"\"注意替换为pdf文件base64编码字符串\""`
+    /// `Base64`; example: `"\"注意替换为pdf文件base64编码字符串\""`
     pub base64: Option<String>,
 }
 
@@ -5312,28 +4308,28 @@ pub struct PdfInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PersonalHistoryBlock {
-    /// `BirthPlace`: a [`BirthPlaceBlock`].
+    /// `BirthPlace`
     pub birth_place: Option<BirthPlaceBlock>,
 
-    /// `LivePlace`: a [`BirthPlaceBlock`].
+    /// `LivePlace`
     pub live_place: Option<BirthPlaceBlock>,
 
-    /// `Job`: a [`BirthPlaceBlock`].
+    /// `Job`
     pub job: Option<BirthPlaceBlock>,
 
-    /// `SmokeHistory`: a [`SmokeHistoryBlock`].
+    /// `SmokeHistory`
     pub smoke_history: Option<SmokeHistoryBlock>,
 
-    /// `AlcoholicHistory`: a [`SmokeHistoryBlock`].
+    /// `AlcoholicHistory`
     pub alcoholic_history: Option<SmokeHistoryBlock>,
 
-    /// `MenstrualHistory`: a [`MenstrualHistoryBlock`].
+    /// `MenstrualHistory`
     pub menstrual_history: Option<MenstrualHistoryBlock>,
 
-    /// `ObstericalHistory`: an [`ObstetricalHistoryBlock`].
+    /// `ObstericalHistory`
     pub obsterical_history: Option<ObstetricalHistoryBlock>,
 
-    /// `FamilyHistory`: a [`FamilyHistoryBlock`].
+    /// `FamilyHistory`
     pub family_history: Option<FamilyHistoryBlock>,
 }
 
@@ -5342,29 +4338,19 @@ pub struct PersonalHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PersonalMedicalHistory {
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"\"出生史\""`
+    /// `BirthPlace`; example: `"\"出生史\""`
     pub birth_place: Option<String>,
 
-    /// `LivePlace`: a string.
-    ///
-    /// Example: `"\"居住史\""`
+    /// `LivePlace`; example: `"\"居住史\""`
     pub live_place: Option<String>,
 
-    /// `Job`: a string.
-    ///
-    /// Example: `"\"工作史\""`
+    /// `Job`; example: `"\"工作史\""`
     pub job: Option<String>,
 
-    /// `SmokeHistory`: a string.
-    ///
-    /// Example: `"\"吸烟史\""`
+    /// `SmokeHistory`; example: `"\"吸烟史\""`
     pub smoke_history: Option<String>,
 
-    /// `AlcoholicHistory`: a string.
-    ///
-    /// Example: `"\"饮酒史\""`
+    /// `AlcoholicHistory`; example: `"\"饮酒史\""`
     pub alcoholic_history: Option<String>,
 }
 
@@ -5373,22 +4359,16 @@ pub struct PersonalMedicalHistory {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PhysicalBaseItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原始文本\""`
+    /// `Src`; example: `"\"原始文本\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"归一化后值\""`
+    /// `Value`; example: `"\"归一化后值\""`
     pub value: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -5397,28 +4377,28 @@ pub struct PhysicalBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PhysicalExamination {
-    /// `GeneralExamination`: a [`GeneralExaminationBaseItem`].
+    /// `GeneralExamination`
     pub general_examination: Option<GeneralExaminationBaseItem>,
 
-    /// `InternalMedicine`: an [`InternalMedicineBaseItem`].
+    /// `InternalMedicine`
     pub internal_medicine: Option<InternalMedicineBaseItem>,
 
-    /// `Surgery`: a [`SurgeryBaseItem`].
+    /// `Surgery`
     pub surgery: Option<SurgeryBaseItem>,
 
-    /// `Stomatology`: a [`StomatologyBaseItem`].
+    /// `Stomatology`
     pub stomatology: Option<StomatologyBaseItem>,
 
-    /// `Ophthalmology`: an [`OphthalmologyBaseItem`].
+    /// `Ophthalmology`
     pub ophthalmology: Option<OphthalmologyBaseItem>,
 
-    /// `Otolaryngology`: an [`OtolaryngologyBaseItem`].
+    /// `Otolaryngology`
     pub otolaryngology: Option<OtolaryngologyBaseItem>,
 
-    /// `Gynaecology`: a [`GynaecologyBaseItem`].
+    /// `Gynaecology`
     pub gynaecology: Option<GynaecologyBaseItem>,
 
-    /// `Unclassified`: a list of [`KeyValueItem`] objects.
+    /// `Unclassified`
     pub unclassified: Option<Vec<KeyValueItem>>,
 }
 
@@ -5427,12 +4407,10 @@ pub struct PhysicalExamination {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PhysicalExaminationV1 {
-    /// `PhysicalExaminationMulti`: a [`PhysicalExamination`].
+    /// `PhysicalExaminationMulti`
     pub physical_examination_multi: Option<PhysicalExamination>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"exam_pysical_v1"`
+    /// `Version`; example: `"exam_pysical_v1"`
     pub version: Option<String>,
 }
 
@@ -5441,14 +4419,10 @@ pub struct PhysicalExaminationV1 {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Point {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `X`; example: `0`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Y`; example: `0`
     pub y: Option<i64>,
 }
 
@@ -5457,14 +4431,10 @@ pub struct Point {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct PoslistBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 }
 
@@ -5473,12 +4443,10 @@ pub struct PoslistBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Prescription {
-    /// `MedicineList`: a list of [`Medicine`] objects.
+    /// `MedicineList`
     pub medicine_list: Option<Vec<Medicine>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Page`; example: `0`
     pub page: Option<i64>,
 }
 
@@ -5487,24 +4455,16 @@ pub struct Prescription {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Rectangle {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `X`; example: `0`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Y`; example: `0`
     pub y: Option<i64>,
 
-    /// `W`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `W`; example: `0`
     pub w: Option<i64>,
 
-    /// `H`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `H`; example: `0`
     pub h: Option<i64>,
 }
 
@@ -5513,44 +4473,28 @@ pub struct Rectangle {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct RelapseDateBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `DiseaseName`: a string.
-    ///
-    /// Example: `"\"疾病名称\""`
+    /// `DiseaseName`; example: `"\"疾病名称\""`
     pub disease_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Type`; example: `"\"类型\""`
     pub r#type: Option<String>,
 
-    /// `Norm`: a string.
-    ///
-    /// Example: `"\"归一化值\""`
+    /// `Norm`; example: `"\"归一化值\""`
     pub norm: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"单位\""`
+    /// `Unit`; example: `"\"单位\""`
     pub unit: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"时间戳\""`
+    /// `Timestamp`; example: `"\"时间戳\""`
     pub timestamp: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -5559,24 +4503,16 @@ pub struct RelapseDateBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct RelativeCancerHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `RelativeCancerList`: a string.
-    ///
-    /// Example: `"\"肿瘤史列表\""`
+    /// `RelativeCancerList`; example: `"\"肿瘤史列表\""`
     pub relative_cancer_list: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -5585,22 +4521,16 @@ pub struct RelativeCancerHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct RelativeHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Detail`: a list of [`RelativeHistoryDetailBlock`] objects.
+    /// `Detail`
     pub detail: Option<Vec<RelativeHistoryDetailBlock>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -5609,24 +4539,16 @@ pub struct RelativeHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct RelativeHistoryDetailBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"张三\""`
+    /// `Name`; example: `"\"张三\""`
     pub name: Option<String>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"\"关系\""`
+    /// `Relation`; example: `"\"关系\""`
     pub relation: Option<String>,
 
-    /// `TimeOfDeath`: a string.
-    ///
-    /// Example: `"\"死亡时间\""`
+    /// `TimeOfDeath`; example: `"\"死亡时间\""`
     pub time_of_death: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"\"时间类型\""`
+    /// `TimeType`; example: `"\"时间类型\""`
     pub time_type: Option<String>,
 }
 
@@ -5635,27 +4557,19 @@ pub struct RelativeHistoryDetailBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Report {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `Name`; example: `"\"项目名称\""`
     pub name: Option<String>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"报告类型\""`
+    /// `Value`; example: `"\"报告类型\""`
     pub value: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -5664,132 +4578,82 @@ pub struct Report {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ReportInfo {
-    /// `Hospital`: a string.
-    ///
-    /// Example: `"金银潭医院"`
+    /// `Hospital`; example: `"金银潭医院"`
     pub hospital: Option<String>,
 
-    /// `DepartmentName`: a string.
-    ///
-    /// Example: `"呼吸科"`
+    /// `DepartmentName`; example: `"呼吸科"`
     pub department_name: Option<String>,
 
-    /// `BillingTime`: a string.
-    ///
-    /// Example: `"2020-09-12 11:04:26"`
+    /// `BillingTime`; example: `"2020-09-12 11:04:26"`
     pub billing_time: Option<String>,
 
-    /// `ReportTime`: a string.
-    ///
-    /// Example: `"2020-09-13 10:23:26"`
+    /// `ReportTime`; example: `"2020-09-13 10:23:26"`
     pub report_time: Option<String>,
 
-    /// `InspectTime`: a string.
-    ///
-    /// Example: `"2020-09-12 12:04:26"`
+    /// `InspectTime`; example: `"2020-09-12 12:04:26"`
     pub inspect_time: Option<String>,
 
-    /// `CheckNum`: a string.
-    ///
-    /// Example: `"859453"`
+    /// `CheckNum`; example: `"859453"`
     pub check_num: Option<String>,
 
-    /// `ImageNum`: a string.
-    ///
-    /// Example: `"26995223"`
+    /// `ImageNum`; example: `"26995223"`
     pub image_num: Option<String>,
 
-    /// `RadiationNum`: a string.
-    ///
-    /// Example: `"785446"`
+    /// `RadiationNum`; example: `"785446"`
     pub radiation_num: Option<String>,
 
-    /// `TestNum`: a string.
-    ///
-    /// Example: `"1143355"`
+    /// `TestNum`; example: `"1143355"`
     pub test_num: Option<String>,
 
-    /// `OutpatientNum`: a string.
-    ///
-    /// Example: `"867354"`
+    /// `OutpatientNum`; example: `"867354"`
     pub outpatient_num: Option<String>,
 
-    /// `PathologyNum`: a string.
-    ///
-    /// Example: `"27965"`
+    /// `PathologyNum`; example: `"27965"`
     pub pathology_num: Option<String>,
 
-    /// `InHospitalNum`: a string.
-    ///
-    /// Example: `"546234"`
+    /// `InHospitalNum`; example: `"546234"`
     pub in_hospital_num: Option<String>,
 
-    /// `SampleNum`: a string.
-    ///
-    /// Example: `"629634"`
+    /// `SampleNum`; example: `"629634"`
     pub sample_num: Option<String>,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"“标本种类”"`
+    /// `SampleType`; example: `"“标本种类”"`
     pub sample_type: Option<String>,
 
-    /// `MedicalRecordNum`: a string.
-    ///
-    /// Example: `"45568"`
+    /// `MedicalRecordNum`; example: `"45568"`
     pub medical_record_num: Option<String>,
 
-    /// `ReportName`: a string.
-    ///
-    /// Example: `"彩色多普勒超声诊断报告单"`
+    /// `ReportName`; example: `"彩色多普勒超声诊断报告单"`
     pub report_name: Option<String>,
 
-    /// `UltraNum`: a string.
-    ///
-    /// Example: `"96654"`
+    /// `UltraNum`; example: `"96654"`
     pub ultra_num: Option<String>,
 
-    /// `Diagnose`: a string.
-    ///
-    /// Example: `"淋巴组织增生病"`
+    /// `Diagnose`; example: `"淋巴组织增生病"`
     pub diagnose: Option<String>,
 
-    /// `CheckItem`: a string.
-    ///
-    /// Example: `"“检查项目”"`
+    /// `CheckItem`; example: `"“检查项目”"`
     pub check_item: Option<String>,
 
-    /// `CheckMethod`: a string.
-    ///
-    /// Example: `"“检查方法”"`
+    /// `CheckMethod`; example: `"“检查方法”"`
     pub check_method: Option<String>,
 
-    /// `DiagnoseTime`: a string.
-    ///
-    /// Example: `"“诊断时间”"`
+    /// `DiagnoseTime`; example: `"“诊断时间”"`
     pub diagnose_time: Option<String>,
 
-    /// `HealthCheckupNum`: a string.
-    ///
-    /// Example: `"“体检号”"`
+    /// `HealthCheckupNum`; example: `"“体检号”"`
     pub health_checkup_num: Option<String>,
 
-    /// `OtherTime`: a string.
-    ///
-    /// Example: `"“其它时间”"`
+    /// `OtherTime`; example: `"“其它时间”"`
     pub other_time: Option<String>,
 
-    /// `PrintTime`: a string.
-    ///
-    /// Example: `"“打印时间”"`
+    /// `PrintTime`; example: `"“打印时间”"`
     pub print_time: Option<String>,
 
-    /// `Times`: a list of [`Time`] objects.
+    /// `Times`
     pub times: Option<Vec<Time>>,
 
-    /// `BedNo`: a string.
-    ///
-    /// Example: `"\"12床\""`
+    /// `BedNo`; example: `"\"12床\""`
     pub bed_no: Option<String>,
 }
 
@@ -5798,14 +4662,10 @@ pub struct ReportInfo {
 /// Sent in the input of [`ImageToObject`](super::ImageToObject) and [`TextToObject`](super::TextToObject).
 #[tc_model]
 pub struct ReportTypeVersion {
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ReportType`; example: `11`
     pub report_type: Option<i64>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Version`; example: `2`
     pub version: Option<i64>,
 }
 
@@ -5814,15 +4674,13 @@ pub struct ReportTypeVersion {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ResultInfo {
-    /// `Text`: a [`BaseInfo`].
+    /// `Text`
     pub text: Option<BaseInfo>,
 
-    /// `Items`: a list of [`BaseInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<BaseInfo>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -5831,27 +4689,19 @@ pub struct ResultInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Size {
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `NormSize`: a [`NormSize`].
+    /// `NormSize`
     pub norm_size: Option<NormSize>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"“值”"`
+    /// `Value`; example: `"“值”"`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 }
 
@@ -5860,44 +4710,28 @@ pub struct Size {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SmokeHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"\"时间单位 如 秒\""`
+    /// `TimeUnit`; example: `"\"时间单位 如 秒\""`
     pub time_unit: Option<String>,
 
-    /// `TimeNorm`: a string.
-    ///
-    /// Example: `"\"时间归一化\""`
+    /// `TimeNorm`; example: `"\"时间归一化\""`
     pub time_norm: Option<String>,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"\"吸烟量\""`
+    /// `Amount`; example: `"\"吸烟量\""`
     pub amount: Option<String>,
 
-    /// `QuitState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QuitState`; example: `true`
     pub quit_state: Option<bool>,
 
-    /// `State`: a boolean.
-    ///
-    /// Example: `true`
+    /// `State`; example: `true`
     pub state: Option<bool>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -5906,19 +4740,19 @@ pub struct SmokeHistoryBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct StomatologyBaseItem {
-    /// `ToothDecay`: a [`StomatologyToothDecay`].
+    /// `ToothDecay`
     pub tooth_decay: Option<StomatologyToothDecay>,
 
-    /// `Gingiva`: a [`StomatologyGingiva`].
+    /// `Gingiva`
     pub gingiva: Option<StomatologyGingiva>,
 
-    /// `Periodontics`: a [`StomatologyPeriodontics`].
+    /// `Periodontics`
     pub periodontics: Option<StomatologyPeriodontics>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `BriefSummary`: a [`StomatologyBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<StomatologyBriefSummary>,
 }
 
@@ -5927,7 +4761,7 @@ pub struct StomatologyBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct StomatologyBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -5936,7 +4770,7 @@ pub struct StomatologyBriefSummary {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct StomatologyGingiva {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -5945,7 +4779,7 @@ pub struct StomatologyGingiva {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct StomatologyPeriodontics {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -5954,7 +4788,7 @@ pub struct StomatologyPeriodontics {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct StomatologyToothDecay {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -5963,15 +4797,13 @@ pub struct StomatologyToothDecay {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Summary {
-    /// `Symptom`: a list of [`SymptomInfo`] objects.
+    /// `Symptom`
     pub symptom: Option<Vec<SymptomInfo>>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"文本\""`
+    /// `Text`; example: `"\"文本\""`
     pub text: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -5980,10 +4812,10 @@ pub struct Summary {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SummaryInfo {
-    /// `Text`: a [`BaseInfo`].
+    /// `Text`
     pub text: Option<BaseInfo>,
 
-    /// `Infos`: a list of [`DetailInformation`] objects.
+    /// `Infos`
     pub infos: Option<Vec<DetailInformation>>,
 }
 
@@ -5992,15 +4824,13 @@ pub struct SummaryInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Surgery {
-    /// `SurgeryHistory`: a [`SurgeryHistory`].
+    /// `SurgeryHistory`
     pub surgery_history: Option<SurgeryHistory>,
 
-    /// `OtherInfo`: an [`OtherInfo`].
+    /// `OtherInfo`
     pub other_info: Option<OtherInfo>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -6009,13 +4839,13 @@ pub struct Surgery {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryAnorectal {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `DigitalRectalExamination`: a [`KeyValueItem`].
+    /// `DigitalRectalExamination`
     pub digital_rectal_examination: Option<KeyValueItem>,
 
-    /// `Hemorrhoid`: a [`KeyValueItem`].
+    /// `Hemorrhoid`
     pub hemorrhoid: Option<KeyValueItem>,
 }
 
@@ -6024,14 +4854,10 @@ pub struct SurgeryAnorectal {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryAttr {
-    /// `Name`: a string.
-    ///
-    /// Example: `"手术日期"`
+    /// `Name`; example: `"手术日期"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2020-12-16"`
+    /// `Value`; example: `"2020-12-16"`
     pub value: Option<String>,
 }
 
@@ -6040,34 +4866,34 @@ pub struct SurgeryAttr {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryBaseItem {
-    /// `HeadNeck`: a [`SurgeryHeadNeck`].
+    /// `HeadNeck`
     pub head_neck: Option<SurgeryHeadNeck>,
 
-    /// `Thyroid`: a [`SurgeryThyroid`].
+    /// `Thyroid`
     pub thyroid: Option<SurgeryThyroid>,
 
-    /// `Breast`: a [`SurgeryBreast`].
+    /// `Breast`
     pub breast: Option<SurgeryBreast>,
 
-    /// `LymphNode`: a [`SurgeryLymphNode`].
+    /// `LymphNode`
     pub lymph_node: Option<SurgeryLymphNode>,
 
-    /// `SpinalExtremities`: a [`SurgerySpinalExtremities`].
+    /// `SpinalExtremities`
     pub spinal_extremities: Option<SurgerySpinalExtremities>,
 
-    /// `Skin`: a [`SurgerySkin`].
+    /// `Skin`
     pub skin: Option<SurgerySkin>,
 
-    /// `Anorectal`: a [`SurgeryAnorectal`].
+    /// `Anorectal`
     pub anorectal: Option<SurgeryAnorectal>,
 
-    /// `UrogenitalSystem`: a [`SurgeryUrogenitalSystem`].
+    /// `UrogenitalSystem`
     pub urogenital_system: Option<SurgeryUrogenitalSystem>,
 
-    /// `Others`: a list of [`KeyValueItem`] objects.
+    /// `Others`
     pub others: Option<Vec<KeyValueItem>>,
 
-    /// `BriefSummary`: a [`SurgeryBriefSummary`].
+    /// `BriefSummary`
     pub brief_summary: Option<SurgeryBriefSummary>,
 }
 
@@ -6076,7 +4902,7 @@ pub struct SurgeryBaseItem {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryBreast {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -6085,7 +4911,7 @@ pub struct SurgeryBreast {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryBriefSummary {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -6094,22 +4920,16 @@ pub struct SurgeryBriefSummary {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryConditionBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `SurgeryList`: a list of [`SurgeryListBlock`] objects.
+    /// `SurgeryList`
     pub surgery_list: Option<Vec<SurgeryListBlock>>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"对外输出值\""`
+    /// `Value`; example: `"\"对外输出值\""`
     pub value: Option<String>,
 }
 
@@ -6118,7 +4938,7 @@ pub struct SurgeryConditionBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryHeadNeck {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -6127,22 +4947,22 @@ pub struct SurgeryHeadNeck {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryHistory {
-    /// `SurgeryName`: a [`SurgeryAttr`].
+    /// `SurgeryName`
     pub surgery_name: Option<SurgeryAttr>,
 
-    /// `SurgeryDate`: a [`SurgeryAttr`].
+    /// `SurgeryDate`
     pub surgery_date: Option<SurgeryAttr>,
 
-    /// `PreoperativePathology`: a [`SurgeryAttr`].
+    /// `PreoperativePathology`
     pub preoperative_pathology: Option<SurgeryAttr>,
 
-    /// `IntraoperativePathology`: a [`SurgeryAttr`].
+    /// `IntraoperativePathology`
     pub intraoperative_pathology: Option<SurgeryAttr>,
 
-    /// `PostoperativePathology`: a [`SurgeryAttr`].
+    /// `PostoperativePathology`
     pub postoperative_pathology: Option<SurgeryAttr>,
 
-    /// `DischargeDiagnosis`: a [`SurgeryAttr`].
+    /// `DischargeDiagnosis`
     pub discharge_diagnosis: Option<SurgeryAttr>,
 }
 
@@ -6151,22 +4971,16 @@ pub struct SurgeryHistory {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 
-    /// `Surgerylist`: a list of [`SurgeryListBlock`] objects.
+    /// `Surgerylist`
     pub surgerylist: Option<Vec<SurgeryListBlock>>,
 }
 
@@ -6175,24 +4989,16 @@ pub struct SurgeryHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryListBlock {
-    /// `Time`: a string.
-    ///
-    /// Example: `"\"时间\""`
+    /// `Time`; example: `"\"时间\""`
     pub time: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `TimeType`; example: `"\"类型\""`
     pub time_type: Option<String>,
 
-    /// `Name`: a list of strings.
-    ///
-    /// Example: `["某手术","某某手术"]`
+    /// `Name`; example: `["某手术","某某手术"]`
     pub name: Option<Vec<String>>,
 
-    /// `Part`: a string.
-    ///
-    /// Example: `"\"部位\""`
+    /// `Part`; example: `"\"部位\""`
     pub part: Option<String>,
 }
 
@@ -6201,7 +5007,7 @@ pub struct SurgeryListBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryLymphNode {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -6210,7 +5016,7 @@ pub struct SurgeryLymphNode {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgerySkin {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -6219,25 +5025,25 @@ pub struct SurgerySkin {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgerySpinalExtremities {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `SpinalColumn`: a [`KeyValueItem`].
+    /// `SpinalColumn`
     pub spinal_column: Option<KeyValueItem>,
 
-    /// `LimbJoint`: a [`KeyValueItem`].
+    /// `LimbJoint`
     pub limb_joint: Option<KeyValueItem>,
 
-    /// `Foot`: a [`KeyValueItem`].
+    /// `Foot`
     pub foot: Option<KeyValueItem>,
 
-    /// `Bone`: a [`KeyValueItem`].
+    /// `Bone`
     pub bone: Option<KeyValueItem>,
 
-    /// `Gait`: a [`KeyValueItem`].
+    /// `Gait`
     pub gait: Option<KeyValueItem>,
 
-    /// `Deformity`: a [`KeyValueItem`].
+    /// `Deformity`
     pub deformity: Option<KeyValueItem>,
 }
 
@@ -6246,7 +5052,7 @@ pub struct SurgerySpinalExtremities {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryThyroid {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 }
 
@@ -6255,13 +5061,13 @@ pub struct SurgeryThyroid {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SurgeryUrogenitalSystem {
-    /// `Text`: a [`KeyValueItem`].
+    /// `Text`
     pub text: Option<KeyValueItem>,
 
-    /// `Prostate`: a [`KeyValueItem`].
+    /// `Prostate`
     pub prostate: Option<KeyValueItem>,
 
-    /// `ExternalReproductiveOrgans`: a [`KeyValueItem`].
+    /// `ExternalReproductiveOrgans`
     pub external_reproductive_organs: Option<KeyValueItem>,
 }
 
@@ -6270,29 +5076,25 @@ pub struct SurgeryUrogenitalSystem {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct SymptomInfo {
-    /// `Grade`: a [`BlockInfo`].
+    /// `Grade`
     pub grade: Option<BlockInfo>,
 
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `Symptom`: a [`BlockInfo`].
+    /// `Symptom`
     pub symptom: Option<BlockInfo>,
 
-    /// `Attrs`: a list of [`BlockInfo`] objects.
+    /// `Attrs`
     pub attrs: Option<Vec<BlockInfo>>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 }
 
@@ -6301,10 +5103,10 @@ pub struct SymptomInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TableIndicators {
-    /// `Indicators`: a list of [`IndicatorItemV2`] objects.
+    /// `Indicators`
     pub indicators: Option<Vec<IndicatorItemV2>>,
 
-    /// `Sample`: a [`BaseItem`].
+    /// `Sample`
     pub sample: Option<BaseItem>,
 }
 
@@ -6313,102 +5115,94 @@ pub struct TableIndicators {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Template {
-    /// `PatientInfo`: a [`PatientInfo`].
+    /// `PatientInfo`
     pub patient_info: Option<PatientInfo>,
 
-    /// `ReportInfo`: a [`ReportInfo`].
+    /// `ReportInfo`
     pub report_info: Option<ReportInfo>,
 
-    /// `Check`: a [`Check`].
+    /// `Check`
     pub check: Option<Check>,
 
-    /// `Pathology`: a [`PathologyReport`].
+    /// `Pathology`
     pub pathology: Option<PathologyReport>,
 
-    /// `MedDoc`: a [`MedDoc`].
+    /// `MedDoc`
     pub med_doc: Option<MedDoc>,
 
-    /// `DiagCert`: a [`DiagCert`].
+    /// `DiagCert`
     pub diag_cert: Option<DiagCert>,
 
-    /// `FirstPage`: a [`FirstPage`].
+    /// `FirstPage`
     pub first_page: Option<FirstPage>,
 
-    /// `Indicator`: an [`Indicator`].
+    /// `Indicator`
     pub indicator: Option<Indicator>,
 
-    /// `ReportType`: a string.
-    ///
-    /// Example: `"“check”"`
+    /// `ReportType`; example: `"“check”"`
     pub report_type: Option<String>,
 
-    /// `MedicalRecordInfo`: a [`MedicalRecordInfo`].
+    /// `MedicalRecordInfo`
     pub medical_record_info: Option<MedicalRecordInfo>,
 
-    /// `Hospitalization`: a [`Hospitalization`].
+    /// `Hospitalization`
     pub hospitalization: Option<Hospitalization>,
 
-    /// `Surgery`: a [`Surgery`].
+    /// `Surgery`
     pub surgery: Option<Surgery>,
 
-    /// `Electrocardiogram`: an [`Electrocardiogram`].
+    /// `Electrocardiogram`
     pub electrocardiogram: Option<Electrocardiogram>,
 
-    /// `Endoscopy`: an [`Endoscopy`].
+    /// `Endoscopy`
     pub endoscopy: Option<Endoscopy>,
 
-    /// `Prescription`: a [`Prescription`].
+    /// `Prescription`
     pub prescription: Option<Prescription>,
 
-    /// `VaccineCertificate`: a [`VaccineCertificate`].
+    /// `VaccineCertificate`
     pub vaccine_certificate: Option<VaccineCertificate>,
 
-    /// `OcrText`: a string.
-    ///
-    /// Example: `"\"OCR文本\""`
+    /// `OcrText`; example: `"\"OCR文本\""`
     pub ocr_text: Option<String>,
 
-    /// `OcrResult`: a string.
-    ///
-    /// Example: `"\"OCR拼接后文本\""`
+    /// `OcrResult`; example: `"\"OCR拼接后文本\""`
     pub ocr_result: Option<String>,
 
-    /// `ReportTypeDesc`: a string.
-    ///
-    /// Example: `"\"检查报告\""`
+    /// `ReportTypeDesc`; example: `"\"检查报告\""`
     pub report_type_desc: Option<String>,
 
-    /// `PathologyV2`: a [`PathologyV2`].
+    /// `PathologyV2`
     pub pathology_v2: Option<PathologyV2>,
 
-    /// `C14`: an [`Indicator`].
+    /// `C14`
     pub c14: Option<Indicator>,
 
-    /// `Exame`: an [`Exame`].
+    /// `Exame`
     pub exame: Option<Exame>,
 
-    /// `MedDocV2`: a [`DischargeInfoBlock`].
+    /// `MedDocV2`
     pub med_doc_v2: Option<DischargeInfoBlock>,
 
-    /// `IndicatorV3`: an [`IndicatorV3`].
+    /// `IndicatorV3`
     pub indicator_v3: Option<IndicatorV3>,
 
-    /// `Covid`: a [`CovidItemsInfo`].
+    /// `Covid`
     pub covid: Option<CovidItemsInfo>,
 
-    /// `Maternity`: a [`Maternity`].
+    /// `Maternity`
     pub maternity: Option<Maternity>,
 
-    /// `Eye`: an [`EyeItemsInfo`].
+    /// `Eye`
     pub eye: Option<EyeItemsInfo>,
 
-    /// `BirthCert`: a [`BirthCert`].
+    /// `BirthCert`
     pub birth_cert: Option<BirthCert>,
 
-    /// `Timeline`: a [`TimelineInformation`].
+    /// `Timeline`
     pub timeline: Option<TimelineInformation>,
 
-    /// `EndoscopyV2`: a [`Check`].
+    /// `EndoscopyV2`
     pub endoscopy_v2: Option<Check>,
 }
 
@@ -6417,19 +5211,13 @@ pub struct Template {
 /// Returned in the output of [`ImageToClass`](super::ImageToClass), [`ImageToObject`](super::ImageToObject), [`TextToClass`](super::TextToClass), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TextType {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: Option<i64>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"检验报告"`
+    /// `Name`; example: `"检验报告"`
     pub name: Option<String>,
 }
 
@@ -6438,14 +5226,10 @@ pub struct TextType {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TextTypeListBlock {
-    /// `TextTypeList`: a list of [`TextType`] objects.
-    ///
-    /// Example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
+    /// `TextTypeList`; example: `[{"Id":13,"Level":1,"Name":"医疗文本"},{"Id":29,"Level":2,"Name":"入院报告"}]`
     pub text_type_list: Option<Vec<TextType>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -6454,14 +5238,10 @@ pub struct TextTypeListBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Time {
-    /// `Name`: a string.
-    ///
-    /// Example: `"“具体时间类型”"`
+    /// `Name`; example: `"“具体时间类型”"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"“时间值”"`
+    /// `Value`; example: `"“时间值”"`
     pub value: Option<String>,
 }
 
@@ -6470,42 +5250,28 @@ pub struct Time {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TimelineEvent {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"事件类型\""`
+    /// `Type`; example: `"\"事件类型\""`
     pub r#type: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文本\""`
+    /// `Src`; example: `"\"原文本\""`
     pub src: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"\"事件子类型\""`
+    /// `SubType`; example: `"\"事件子类型\""`
     pub sub_type: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"\"事件发生时间\""`
+    /// `Time`; example: `"\"事件发生时间\""`
     pub time: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"事件值\""`
+    /// `Value`; example: `"\"事件值\""`
     pub value: Option<String>,
 
-    /// `Rectangle`: a [`Rectangle`].
+    /// `Rectangle`
     pub rectangle: Option<Rectangle>,
 
-    /// `Place`: a string.
-    ///
-    /// Example: `"\"某某地点\""`
+    /// `Place`; example: `"\"某某地点\""`
     pub place: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"结束时间\""`
+    /// `EndTime`; example: `"\"结束时间\""`
     pub end_time: Option<String>,
 }
 
@@ -6514,12 +5280,10 @@ pub struct TimelineEvent {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TimelineInformation {
-    /// `Timeline`: a list of [`TimelineEvent`] objects.
+    /// `Timeline`
     pub timeline: Option<Vec<TimelineEvent>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -6528,24 +5292,16 @@ pub struct TimelineInformation {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TransfusionHistoryBlock {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"名称\""`
+    /// `Name`; example: `"\"名称\""`
     pub name: Option<String>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"\"原文\""`
+    /// `Src`; example: `"\"原文\""`
     pub src: Option<String>,
 
-    /// `State`: a boolean.
-    ///
-    /// Example: `true`
+    /// `State`; example: `true`
     pub state: Option<bool>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"值\""`
+    /// `Value`; example: `"\"值\""`
     pub value: Option<String>,
 }
 
@@ -6554,157 +5310,101 @@ pub struct TransfusionHistoryBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TreatmentRecord {
-    /// `DmissionCondition`: a string.
-    ///
-    /// Example: `"\"入院\""`
+    /// `DmissionCondition`; example: `"\"入院\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dmission_condition: Option<String>,
 
-    /// `ChiefComplaint`: a string.
-    ///
-    /// Example: `"“主诉”"`
+    /// `ChiefComplaint`; example: `"“主诉”"`
     pub chief_complaint: Option<String>,
 
-    /// `DiseasePresent`: a string.
-    ///
-    /// Example: `"“现病史”"`
+    /// `DiseasePresent`; example: `"“现病史”"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub disease_present: Option<String>,
 
-    /// `SymptomsAndSigns`: a string.
-    ///
-    /// Example: `"“主要症状体征”"`
+    /// `SymptomsAndSigns`; example: `"“主要症状体征”"`
     pub symptoms_and_signs: Option<String>,
 
-    /// `AuxiliaryExamination`: a string.
-    ///
-    /// Example: `"“辅助检查”"`
+    /// `AuxiliaryExamination`; example: `"“辅助检查”"`
     pub auxiliary_examination: Option<String>,
 
-    /// `BodyExamination`: a string.
-    ///
-    /// Example: `"“体格检查”"`
+    /// `BodyExamination`; example: `"“体格检查”"`
     pub body_examination: Option<String>,
 
-    /// `SpecialistExamination`: a string.
-    ///
-    /// Example: `"“专科检查”"`
+    /// `SpecialistExamination`; example: `"“专科检查”"`
     pub specialist_examination: Option<String>,
 
-    /// `MentalExamination`: a string.
-    ///
-    /// Example: `"“精神检查”"`
+    /// `MentalExamination`; example: `"“精神检查”"`
     pub mental_examination: Option<String>,
 
-    /// `CheckRecord`: a string.
-    ///
-    /// Example: `"“检查记录”"`
+    /// `CheckRecord`; example: `"“检查记录”"`
     pub check_record: Option<String>,
 
-    /// `InspectResult`: a string.
-    ///
-    /// Example: `"“化验结果”"`
+    /// `InspectResult`; example: `"“化验结果”"`
     pub inspect_result: Option<String>,
 
-    /// `IncisionHealing`: a string.
-    ///
-    /// Example: `"“切口愈合情况”"`
+    /// `IncisionHealing`; example: `"“切口愈合情况”"`
     pub incision_healing: Option<String>,
 
-    /// `TreatmentSuggestion`: a string.
-    ///
-    /// Example: `"“处理意见”"`
+    /// `TreatmentSuggestion`; example: `"“处理意见”"`
     pub treatment_suggestion: Option<String>,
 
-    /// `FollowUpRequirements`: a string.
-    ///
-    /// Example: `"“门诊随访要求”"`
+    /// `FollowUpRequirements`; example: `"“门诊随访要求”"`
     pub follow_up_requirements: Option<String>,
 
-    /// `CheckAndTreatmentProcess`: a string.
-    ///
-    /// Example: `"“诊疗经过”"`
+    /// `CheckAndTreatmentProcess`; example: `"“诊疗经过”"`
     pub check_and_treatment_process: Option<String>,
 
-    /// `SurgeryCondition`: a string.
-    ///
-    /// Example: `"“手术经过”"`
+    /// `SurgeryCondition`; example: `"“手术经过”"`
     pub surgery_condition: Option<String>,
 
-    /// `ConditionChanges`: a string.
-    ///
-    /// Example: `"“入院情况”"`
+    /// `ConditionChanges`; example: `"“入院情况”"`
     pub condition_changes: Option<String>,
 
-    /// `DischargeCondition`: a string.
-    ///
-    /// Example: `"“出院情况”"`
+    /// `DischargeCondition`; example: `"“出院情况”"`
     pub discharge_condition: Option<String>,
 
-    /// `PTNM`: a string.
-    ///
-    /// Example: `"“pTNM信息”"`
+    /// `PTNM`; example: `"“pTNM信息”"`
     #[tc(rename = "PTNM")]
     pub ptnm: Option<String>,
 
-    /// `PTNMM`: a string.
-    ///
-    /// Example: `"“pTNMM信息”"`
+    /// `PTNMM`; example: `"“pTNMM信息”"`
     #[tc(rename = "PTNMM")]
     pub ptnmm: Option<String>,
 
-    /// `PTNMN`: a string.
-    ///
-    /// Example: `"“pTNMN信息”"`
+    /// `PTNMN`; example: `"“pTNMN信息”"`
     #[tc(rename = "PTNMN")]
     pub ptnmn: Option<String>,
 
-    /// `PTNMT`: a string.
-    ///
-    /// Example: `"“pTNMT信息”"`
+    /// `PTNMT`; example: `"“pTNMT信息”"`
     #[tc(rename = "PTNMT")]
     pub ptnmt: Option<String>,
 
-    /// `ECOG`: a string.
-    ///
-    /// Example: `"“ECOG信息”"`
+    /// `ECOG`; example: `"“ECOG信息”"`
     #[tc(rename = "ECOG")]
     pub ecog: Option<String>,
 
-    /// `NRS`: a string.
-    ///
-    /// Example: `"“NRS信息”"`
+    /// `NRS`; example: `"“NRS信息”"`
     #[tc(rename = "NRS")]
     pub nrs: Option<String>,
 
-    /// `KPS`: a string.
-    ///
-    /// Example: `"“KPS信息”"`
+    /// `KPS`; example: `"“KPS信息”"`
     #[tc(rename = "KPS")]
     pub kps: Option<String>,
 
-    /// `DeathDate`: a string.
-    ///
-    /// Example: `"“死亡日期”"`
+    /// `DeathDate`; example: `"“死亡日期”"`
     pub death_date: Option<String>,
 
-    /// `RelapseDate`: a string.
-    ///
-    /// Example: `"“复发日期”"`
+    /// `RelapseDate`; example: `"“复发日期”"`
     pub relapse_date: Option<String>,
 
-    /// `ObservationDays`: a string.
-    ///
-    /// Example: `"“观测天数”"`
+    /// `ObservationDays`; example: `"“观测天数”"`
     pub observation_days: Option<String>,
 
-    /// `AdmissionCondition`: a string.
-    ///
-    /// Example: `"“入院”"`
+    /// `AdmissionCondition`; example: `"“入院”"`
     pub admission_condition: Option<String>,
 }
 
@@ -6713,192 +5413,162 @@ pub struct TreatmentRecord {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TreatmentRecordBlock {
-    /// `Immunohistochemistry`: an [`ImmunohistochemistryBlock`].
+    /// `Immunohistochemistry`
     pub immunohistochemistry: Option<ImmunohistochemistryBlock>,
 
-    /// `ChiefComplaint`: a [`ChiefComplaintBlock`].
+    /// `ChiefComplaint`
     pub chief_complaint: Option<ChiefComplaintBlock>,
 
-    /// `AdmissionCondition`: an [`AdmissionConditionBlock`].
+    /// `AdmissionCondition`
     pub admission_condition: Option<AdmissionConditionBlock>,
 
-    /// `BodyExamination`: a [`BodyExaminationBlock`].
+    /// `BodyExamination`
     pub body_examination: Option<BodyExaminationBlock>,
 
-    /// `AdmissionDiagnosis`: an [`AdmissionDiagnosisBlock`].
+    /// `AdmissionDiagnosis`
     pub admission_diagnosis: Option<AdmissionDiagnosisBlock>,
 
-    /// `AdmissionTraditionalDiagnosis`: an [`AdmissionDiagnosisBlock`].
+    /// `AdmissionTraditionalDiagnosis`
     pub admission_traditional_diagnosis: Option<AdmissionDiagnosisBlock>,
 
-    /// `AdmissionModernDiagnosis`: an [`AdmissionDiagnosisBlock`].
+    /// `AdmissionModernDiagnosis`
     pub admission_modern_diagnosis: Option<AdmissionDiagnosisBlock>,
 
-    /// `PathologicalDiagnosis`: a [`PathologicalDiagnosisBlock`].
+    /// `PathologicalDiagnosis`
     pub pathological_diagnosis: Option<PathologicalDiagnosisBlock>,
 
-    /// `DiseasePresent`: a [`DiseasePresentBlock`].
+    /// `DiseasePresent`
     pub disease_present: Option<DiseasePresentBlock>,
 
-    /// `SymptomsAndSigns`: a [`DiseasePresentBlock`].
+    /// `SymptomsAndSigns`
     pub symptoms_and_signs: Option<DiseasePresentBlock>,
 
-    /// `AuxiliaryExamination`: a [`DiseasePresentBlock`].
+    /// `AuxiliaryExamination`
     pub auxiliary_examination: Option<DiseasePresentBlock>,
 
-    /// `SpecialistExamination`: a [`DiseasePresentBlock`].
+    /// `SpecialistExamination`
     pub specialist_examination: Option<DiseasePresentBlock>,
 
-    /// `MentalExamination`: a [`DiseasePresentBlock`].
+    /// `MentalExamination`
     pub mental_examination: Option<DiseasePresentBlock>,
 
-    /// `CheckRecord`: a [`DiseasePresentBlock`].
+    /// `CheckRecord`
     pub check_record: Option<DiseasePresentBlock>,
 
-    /// `InspectResult`: a [`DiseasePresentBlock`].
+    /// `InspectResult`
     pub inspect_result: Option<DiseasePresentBlock>,
 
-    /// `CheckAndTreatmentProcess`: a [`DiseasePresentBlock`].
+    /// `CheckAndTreatmentProcess`
     pub check_and_treatment_process: Option<DiseasePresentBlock>,
 
-    /// `SurgeryCondition`: a [`SurgeryConditionBlock`].
+    /// `SurgeryCondition`
     pub surgery_condition: Option<SurgeryConditionBlock>,
 
-    /// `IncisionHealing`: a [`DiseasePresentBlock`].
+    /// `IncisionHealing`
     pub incision_healing: Option<DiseasePresentBlock>,
 
-    /// `DischargeDiagnosis`: a [`DischargeDiagnosisBlock`].
+    /// `DischargeDiagnosis`
     pub discharge_diagnosis: Option<DischargeDiagnosisBlock>,
 
-    /// `DischargeTraditionalDiagnosis`: a [`DiseasePresentBlock`].
+    /// `DischargeTraditionalDiagnosis`
     pub discharge_traditional_diagnosis: Option<DiseasePresentBlock>,
 
-    /// `DischargeModernDiagnosis`: a [`DischargeDiagnosisBlock`].
+    /// `DischargeModernDiagnosis`
     pub discharge_modern_diagnosis: Option<DischargeDiagnosisBlock>,
 
-    /// `DischargeCondition`: a [`DischargeConditionBlock`].
+    /// `DischargeCondition`
     pub discharge_condition: Option<DischargeConditionBlock>,
 
-    /// `DischargeInstructions`: a [`DiseasePresentBlock`].
+    /// `DischargeInstructions`
     pub discharge_instructions: Option<DiseasePresentBlock>,
 
-    /// `TreatmentSuggestion`: a [`DiseasePresentBlock`].
+    /// `TreatmentSuggestion`
     pub treatment_suggestion: Option<DiseasePresentBlock>,
 
-    /// `FollowUpRequirements`: a [`DiseasePresentBlock`].
+    /// `FollowUpRequirements`
     pub follow_up_requirements: Option<DiseasePresentBlock>,
 
-    /// `ConditionChanges`: a [`DiseasePresentBlock`].
+    /// `ConditionChanges`
     pub condition_changes: Option<DiseasePresentBlock>,
 
-    /// `PulmonaryArterySystolicPressure`: a [`DiseasePresentBlock`].
+    /// `PulmonaryArterySystolicPressure`
     pub pulmonary_artery_systolic_pressure: Option<DiseasePresentBlock>,
 
-    /// `BCLC`: a [`DiseasePresentBlock`].
+    /// `BCLC`
     #[tc(rename = "BCLC")]
     pub bclc: Option<DiseasePresentBlock>,
 
-    /// `PTNM`: a [`PtnmBlock`].
+    /// `PTNM`
     #[tc(rename = "PTNM")]
     pub ptnm: Option<PtnmBlock>,
 
-    /// `ECOG`: a [`DiseasePresentBlock`].
+    /// `ECOG`
     #[tc(rename = "ECOG")]
     pub ecog: Option<DiseasePresentBlock>,
 
-    /// `NRS`: a [`DiseasePresentBlock`].
+    /// `NRS`
     #[tc(rename = "NRS")]
     pub nrs: Option<DiseasePresentBlock>,
 
-    /// `KPS`: a [`DiseasePresentBlock`].
+    /// `KPS`
     #[tc(rename = "KPS")]
     pub kps: Option<DiseasePresentBlock>,
 
-    /// `Cancerstaging`: a [`ClinicalStaging`].
+    /// `Cancerstaging`
     pub cancerstaging: Option<ClinicalStaging>,
 
-    /// `DeathDate`: a [`DeathDateBlock`].
+    /// `DeathDate`
     pub death_date: Option<DeathDateBlock>,
 
-    /// `RelapseDate`: a [`RelapseDateBlock`].
+    /// `RelapseDate`
     pub relapse_date: Option<RelapseDateBlock>,
 
-    /// `ObservationDays`: a [`DeathDateBlock`].
+    /// `ObservationDays`
     pub observation_days: Option<DeathDateBlock>,
 
-    /// `IncisionHealingText`: a string.
-    ///
-    /// Example: `"\"切口愈合情况\""`
+    /// `IncisionHealingText`; example: `"\"切口愈合情况\""`
     pub incision_healing_text: Option<String>,
 
-    /// `AuxiliaryExaminationText`: a string.
-    ///
-    /// Example: `"\"辅助检查\""`
+    /// `AuxiliaryExaminationText`; example: `"\"辅助检查\""`
     pub auxiliary_examination_text: Option<String>,
 
-    /// `SpecialExamText`: a string.
-    ///
-    /// Example: `"\"特殊检查\""`
+    /// `SpecialExamText`; example: `"\"特殊检查\""`
     pub special_exam_text: Option<String>,
 
-    /// `OutpatientDiagnosisText`: a string.
-    ///
-    /// Example: `"\"门诊诊断\""`
+    /// `OutpatientDiagnosisText`; example: `"\"门诊诊断\""`
     pub outpatient_diagnosis_text: Option<String>,
 
-    /// `AdmissionConditionText`: a string.
-    ///
-    /// Example: `"\"入院情况\""`
+    /// `AdmissionConditionText`; example: `"\"入院情况\""`
     pub admission_condition_text: Option<String>,
 
-    /// `CheckAndTreatmentProcessText`: a string.
-    ///
-    /// Example: `"\"诊疗经过\""`
+    /// `CheckAndTreatmentProcessText`; example: `"\"诊疗经过\""`
     pub check_and_treatment_process_text: Option<String>,
 
-    /// `SymptomsAndSignsText`: a string.
-    ///
-    /// Example: `"\"体征\""`
+    /// `SymptomsAndSignsText`; example: `"\"体征\""`
     pub symptoms_and_signs_text: Option<String>,
 
-    /// `DischargeInstructionsText`: a string.
-    ///
-    /// Example: `"\"出院医嘱\""`
+    /// `DischargeInstructionsText`; example: `"\"出院医嘱\""`
     pub discharge_instructions_text: Option<String>,
 
-    /// `AdmissionDiagnosisText`: a string.
-    ///
-    /// Example: `"\"入院诊断\""`
+    /// `AdmissionDiagnosisText`; example: `"\"入院诊断\""`
     pub admission_diagnosis_text: Option<String>,
 
-    /// `SurgeryConditionText`: a string.
-    ///
-    /// Example: `"\"手术情况\""`
+    /// `SurgeryConditionText`; example: `"\"手术情况\""`
     pub surgery_condition_text: Option<String>,
 
-    /// `PathologicalDiagnosisText`: a string.
-    ///
-    /// Example: `"\"病理诊断\""`
+    /// `PathologicalDiagnosisText`; example: `"\"病理诊断\""`
     pub pathological_diagnosis_text: Option<String>,
 
-    /// `DischargeConditionText`: a string.
-    ///
-    /// Example: `"\"出院情况\""`
+    /// `DischargeConditionText`; example: `"\"出院情况\""`
     pub discharge_condition_text: Option<String>,
 
-    /// `CheckRecordText`: a string.
-    ///
-    /// Example: `"\"检查记录\""`
+    /// `CheckRecordText`; example: `"\"检查记录\""`
     pub check_record_text: Option<String>,
 
-    /// `ChiefComplaintText`: a string.
-    ///
-    /// Example: `"\"主诉\""`
+    /// `ChiefComplaintText`; example: `"\"主诉\""`
     pub chief_complaint_text: Option<String>,
 
-    /// `DischargeDiagnosisText`: a string.
-    ///
-    /// Example: `"\"出院诊断\""`
+    /// `DischargeDiagnosisText`; example: `"\"出院诊断\""`
     pub discharge_diagnosis_text: Option<String>,
 }
 
@@ -6907,150 +5577,146 @@ pub struct TreatmentRecordBlock {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct TuberInfo {
-    /// `Type`: a [`BlockInfo`].
+    /// `Type`
     pub r#type: Option<BlockInfo>,
 
-    /// `Part`: a [`Part`].
+    /// `Part`
     pub part: Option<Part>,
 
-    /// `Size`: a list of [`Size`] objects.
+    /// `Size`
     pub size: Option<Vec<Size>>,
 
-    /// `Multiple`: a [`Multiple`].
+    /// `Multiple`
     pub multiple: Option<Multiple>,
 
-    /// `AspectRatio`: an [`AspectRatio`].
+    /// `AspectRatio`
     pub aspect_ratio: Option<AspectRatio>,
 
-    /// `Edge`: a [`BlockInfo`].
+    /// `Edge`
     pub edge: Option<BlockInfo>,
 
-    /// `InnerEcho`: a [`BlockInfo`].
+    /// `InnerEcho`
     pub inner_echo: Option<BlockInfo>,
 
-    /// `RearEcho`: a [`BlockInfo`].
+    /// `RearEcho`
     pub rear_echo: Option<BlockInfo>,
 
-    /// `Elastic`: an [`Elastic`].
+    /// `Elastic`
     pub elastic: Option<Elastic>,
 
-    /// `Shape`: a [`BlockInfo`].
+    /// `Shape`
     pub shape: Option<BlockInfo>,
 
-    /// `ShapeAttr`: a [`BlockInfo`].
+    /// `ShapeAttr`
     pub shape_attr: Option<BlockInfo>,
 
-    /// `SkinMedulla`: a [`BlockInfo`].
+    /// `SkinMedulla`
     pub skin_medulla: Option<BlockInfo>,
 
-    /// `Trend`: a [`BlockInfo`].
+    /// `Trend`
     pub trend: Option<BlockInfo>,
 
-    /// `Calcification`: a [`BlockInfo`].
+    /// `Calcification`
     pub calcification: Option<BlockInfo>,
 
-    /// `Envelope`: a [`BlockInfo`].
+    /// `Envelope`
     pub envelope: Option<BlockInfo>,
 
-    /// `Enhancement`: a [`BlockInfo`].
+    /// `Enhancement`
     pub enhancement: Option<BlockInfo>,
 
-    /// `LymphEnlargement`: a [`BlockInfo`].
+    /// `LymphEnlargement`
     pub lymph_enlargement: Option<BlockInfo>,
 
-    /// `LymphDoor`: a [`BlockInfo`].
+    /// `LymphDoor`
     pub lymph_door: Option<BlockInfo>,
 
-    /// `Activity`: a [`BlockInfo`].
+    /// `Activity`
     pub activity: Option<BlockInfo>,
 
-    /// `Operation`: a [`BlockInfo`].
+    /// `Operation`
     pub operation: Option<BlockInfo>,
 
-    /// `CDFI`: a [`BlockInfo`].
+    /// `CDFI`
     #[tc(rename = "CDFI")]
     pub cdfi: Option<BlockInfo>,
 
-    /// `Index`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Index`; example: `[1,2]`
     pub index: Option<Vec<i64>>,
 
-    /// `SizeStatus`: a [`BlockInfo`].
+    /// `SizeStatus`
     pub size_status: Option<BlockInfo>,
 
-    /// `InnerEchoDistribution`: a [`BlockInfo`].
+    /// `InnerEchoDistribution`
     pub inner_echo_distribution: Option<BlockInfo>,
 
-    /// `InnerEchoType`: a list of [`BlockInfo`] objects.
+    /// `InnerEchoType`
     pub inner_echo_type: Option<Vec<BlockInfo>>,
 
-    /// `Outline`: a [`BlockInfo`].
+    /// `Outline`
     pub outline: Option<BlockInfo>,
 
-    /// `Structure`: a [`BlockInfo`].
+    /// `Structure`
     pub structure: Option<BlockInfo>,
 
-    /// `Density`: a [`BlockInfo`].
+    /// `Density`
     pub density: Option<BlockInfo>,
 
-    /// `Vas`: a [`BlockInfo`].
+    /// `Vas`
     pub vas: Option<BlockInfo>,
 
-    /// `Cysticwall`: a [`BlockInfo`].
+    /// `Cysticwall`
     pub cysticwall: Option<BlockInfo>,
 
-    /// `Capsule`: a [`BlockInfo`].
+    /// `Capsule`
     pub capsule: Option<BlockInfo>,
 
-    /// `IsthmusThicknese`: a [`Size`].
+    /// `IsthmusThicknese`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub isthmus_thicknese: Option<Size>,
 
-    /// `Src`: a string.
-    ///
-    /// Example: `"“原文”"`
+    /// `Src`; example: `"“原文”"`
     pub src: Option<String>,
 
-    /// `Transparent`: a [`BlockInfo`].
+    /// `Transparent`
     pub transparent: Option<BlockInfo>,
 
-    /// `MriAdc`: a [`BlockInfo`].
+    /// `MriAdc`
     pub mri_adc: Option<BlockInfo>,
 
-    /// `MriDwi`: a [`BlockInfo`].
+    /// `MriDwi`
     pub mri_dwi: Option<BlockInfo>,
 
-    /// `MriT1`: a [`BlockInfo`].
+    /// `MriT1`
     pub mri_t1: Option<BlockInfo>,
 
-    /// `MriT2`: a [`BlockInfo`].
+    /// `MriT2`
     pub mri_t2: Option<BlockInfo>,
 
-    /// `CtHu`: a [`BlockInfo`].
+    /// `CtHu`
     pub ct_hu: Option<BlockInfo>,
 
-    /// `Suvmax`: a [`BlockInfo`].
+    /// `Suvmax`
     pub suvmax: Option<BlockInfo>,
 
-    /// `Metabolism`: a [`BlockInfo`].
+    /// `Metabolism`
     pub metabolism: Option<BlockInfo>,
 
-    /// `RadioactiveUptake`: a [`BlockInfo`].
+    /// `RadioactiveUptake`
     pub radioactive_uptake: Option<BlockInfo>,
 
-    /// `SymDesc`: a [`BlockInfo`].
+    /// `SymDesc`
     pub sym_desc: Option<BlockInfo>,
 
-    /// `ImageFeature`: a [`BlockInfo`].
+    /// `ImageFeature`
     pub image_feature: Option<BlockInfo>,
 
-    /// `Coords`: a list of [`Coord`] objects.
+    /// `Coords`
     pub coords: Option<Vec<Coord>>,
 
-    /// `IsthmusThickness`: a [`Size`].
+    /// `IsthmusThickness`
     pub isthmus_thickness: Option<Size>,
 }
 
@@ -7059,54 +5725,34 @@ pub struct TuberInfo {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Vaccination {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 
-    /// `Vaccine`: a string.
-    ///
-    /// Example: `"新冠疫苗(Wero细题)①"`
+    /// `Vaccine`; example: `"新冠疫苗(Wero细题)①"`
     pub vaccine: Option<String>,
 
-    /// `Dose`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Dose`; example: `"1"`
     pub dose: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-06-12 00:00:00"`
+    /// `Date`; example: `"2021-06-12 00:00:00"`
     pub date: Option<String>,
 
-    /// `LotNumber`: a string.
-    ///
-    /// Example: `"疫苗批号"`
+    /// `LotNumber`; example: `"疫苗批号"`
     pub lot_number: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"北京生物"`
+    /// `Manufacturer`; example: `"北京生物"`
     pub manufacturer: Option<String>,
 
-    /// `Clinic`: a string.
-    ///
-    /// Example: `"西安市中医医院"`
+    /// `Clinic`; example: `"西安市中医医院"`
     pub clinic: Option<String>,
 
-    /// `Site`: a string.
-    ///
-    /// Example: `"左上臂"`
+    /// `Site`; example: `"左上臂"`
     pub site: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Provider`; example: `"张三"`
     pub provider: Option<String>,
 
-    /// `Lot`: a string.
-    ///
-    /// Example: `"疫苗批号"`
+    /// `Lot`; example: `"疫苗批号"`
     pub lot: Option<String>,
 }
 
@@ -7115,12 +5761,10 @@ pub struct Vaccination {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct VaccineCertificate {
-    /// `VaccineList`: a list of [`Vaccination`] objects.
+    /// `VaccineList`
     pub vaccine_list: Option<Vec<Vaccination>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 }
 
@@ -7129,19 +5773,13 @@ pub struct VaccineCertificate {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct Value {
-    /// `Grade`: a string.
-    ///
-    /// Example: `"“一级”"`
+    /// `Grade`; example: `"“一级”"`
     pub grade: Option<String>,
 
-    /// `Percent`: a list of floating-point numbers.
-    ///
-    /// Example: `[12,11]`
+    /// `Percent`; example: `[12,11]`
     pub percent: Option<Vec<f64>>,
 
-    /// `Positive`: a string.
-    ///
-    /// Example: `"“阳性”"`
+    /// `Positive`; example: `"“阳性”"`
     pub positive: Option<String>,
 }
 
@@ -7150,19 +5788,13 @@ pub struct Value {
 /// Returned in the output of [`ImageToObject`](super::ImageToObject), [`TextToObject`](super::TextToObject), [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ValueBlock {
-    /// `Grade`: a string.
-    ///
-    /// Example: `"\"一级\""`
+    /// `Grade`; example: `"\"一级\""`
     pub grade: Option<String>,
 
-    /// `Percent`: a list of floating-point numbers.
-    ///
-    /// Example: `[12,1]`
+    /// `Percent`; example: `[12,1]`
     pub percent: Option<Vec<f64>>,
 
-    /// `Positive`: a string.
-    ///
-    /// Example: `"\"阴性\""`
+    /// `Positive`; example: `"\"阴性\""`
     pub positive: Option<String>,
 }
 
@@ -7171,22 +5803,18 @@ pub struct ValueBlock {
 /// Returned in the output of [`TurnPDFToObject`](super::TurnPDFToObject) and [`TurnPDFToObjectAsyncGetResult`](super::TurnPDFToObjectAsyncGetResult).
 #[tc_model]
 pub struct ValueUnitItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"类型\""`
+    /// `Name`; example: `"\"类型\""`
     pub name: Option<String>,
 
-    /// `Item`: a [`PhysicalBaseItem`].
+    /// `Item`
     pub item: Option<PhysicalBaseItem>,
 
-    /// `Result`: a [`PhysicalBaseItem`].
+    /// `Result`
     pub result: Option<PhysicalBaseItem>,
 
-    /// `Unit`: a [`PhysicalBaseItem`].
+    /// `Unit`
     pub unit: Option<PhysicalBaseItem>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Page`; example: `2`
     pub page: Option<i64>,
 }

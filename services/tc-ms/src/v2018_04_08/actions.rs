@@ -8,29 +8,37 @@ use super::models;
 /// The `CancelEncryptTask` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CancelEncryptTaskResponse`].
-/// The codes it documents are in [`CancelEncryptTaskError`](super::errors::CancelEncryptTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CancelEncryptTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::MsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::MsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.ResultIdNotFound`](super::errors::MsErrorCode::ResourceNotFoundResultIdNotFound)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CancelEncryptTask",
     output = CancelEncryptTaskResponse,
-    error = super::errors::CancelEncryptTaskError
+    error = super::errors::MsErrorCode
 )]
 pub struct CancelEncryptTask {
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"a002b9e7-e01"`
+    /// `ResultId`; example: `"a002b9e7-e01"`
     pub result_id: String,
 }
 
 /// What a successful [`CancelEncryptTask`] call returns.
 #[tc_model]
 pub struct CancelEncryptTaskResponse {
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,44 +48,45 @@ pub struct CancelEncryptTaskResponse {
 /// The `CreateBindInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CreateBindInstanceResponse`].
-/// The codes it documents are in [`CreateBindInstanceError`](super::errors::CreateBindInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateBindInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`ResourceNotFound`](super::errors::MsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotFound`](super::errors::MsErrorCode::ResourceUnavailableNotFound)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateBindInstance",
     output = CreateBindInstanceResponse,
-    error = super::errors::CreateBindInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateBindInstance {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"hsihi12923-ioio"`
+    /// `ResourceId`; example: `"hsihi12923-ioio"`
     pub resource_id: String,
 
-    /// `AppIconUrl`: a string.
-    ///
-    /// Example: `"http://q.com/1.png"`
+    /// `AppIconUrl`; example: `"http://q.com/1.png"`
     pub app_icon_url: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"微信"`
+    /// `AppName`; example: `"微信"`
     pub app_name: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.mm"`
+    /// `AppPkgName`; example: `"com.tencent.mm"`
     pub app_pkg_name: String,
 }
 
 /// What a successful [`CreateBindInstance`] call returns.
 #[tc_model]
 pub struct CreateBindInstanceResponse {
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -87,77 +96,64 @@ pub struct CreateBindInstanceResponse {
 /// The `CreateCosSecKeyInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CreateCosSecKeyInstanceResponse`].
-/// The codes it documents are in [`CreateCosSecKeyInstanceError`](super::errors::CreateCosSecKeyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateCosSecKeyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::MsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::MsErrorCode::UnauthorizedOperationAuthFailed)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateCosSecKeyInstance",
     output = CreateCosSecKeyInstanceResponse,
-    error = super::errors::CreateCosSecKeyInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateCosSecKeyInstance {
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosRegion`; example: `"ap-guangzhou"`
     pub cos_region: Option<String>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `Duration`; example: `1200`
     pub duration: Option<u64>,
 }
 
 /// What a successful [`CreateCosSecKeyInstance`] call returns.
 #[tc_model]
 pub struct CreateCosSecKeyInstanceResponse {
-    /// `CosAppid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1258300000`
+    /// `CosAppid`; example: `1258300000`
     pub cos_appid: u64,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"ms-shield"`
+    /// `CosBucket`; example: `"ms-shield"`
     pub cos_bucket: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosRegion`; example: `"ap-guangzhou"`
     pub cos_region: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireTime`; example: `3600`
     pub expire_time: u64,
 
-    /// `CosId`: a string.
-    ///
-    /// Example: `"XXXXzgG3O5Cm9ii31sTgph1XhFISnvKPw0Zi"`
+    /// `CosId`; example: `"XXXXzgG3O5Cm9ii31sTgph1XhFISnvKPw0Zi"`
     pub cos_id: String,
 
-    /// `CosKey`: a string.
-    ///
-    /// Example: `"55VuqLWV4HKvuYom4tYkn6FdXpVoM7hz"`
+    /// `CosKey`; example: `"55VuqLWV4HKvuYom4tYkn6FdXpVoM7hz"`
     pub cos_key: String,
 
-    /// `CosTocken`: a string.
-    ///
-    /// Example: `"13606435fd46b2765dd01aa4eaf356dfca88817030001"`
+    /// `CosTocken`; example: `"13606435fd46b2765dd01aa4eaf356dfca88817030001"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cos_tocken: Option<String>,
 
-    /// `CosPrefix`: a string.
-    ///
-    /// Example: `"pctool/123456789/1542613158"`
+    /// `CosPrefix`; example: `"pctool/123456789/1542613158"`
     pub cos_prefix: String,
 
-    /// `CosToken`: a string.
-    ///
-    /// Example: `"13606435fd46b2765dd01aa4eaf356dfca88817030001"`
+    /// `CosToken`; example: `"13606435fd46b2765dd01aa4eaf356dfca88817030001"`
     pub cos_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -167,47 +163,69 @@ pub struct CreateCosSecKeyInstanceResponse {
 /// The `CreateEncryptInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CreateEncryptInstanceResponse`].
-/// The codes it documents are in [`CreateEncryptInstanceError`](super::errors::CreateEncryptInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateEncryptInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::MsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::MsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AndroidAppMd5Error`](super::errors::MsErrorCode::InvalidParameterValueAndroidAppMd5Error)
+/// - [`InvalidParameterValue.AndroidAppPkgNameError`](super::errors::MsErrorCode::InvalidParameterValueAndroidAppPkgNameError)
+/// - [`InvalidParameterValue.AndroidAppPkgNameListError`](super::errors::MsErrorCode::InvalidParameterValueAndroidAppPkgNameListError)
+/// - [`InvalidParameterValue.AndroidAppTypeError`](super::errors::MsErrorCode::InvalidParameterValueAndroidAppTypeError)
+/// - [`InvalidParameterValue.AndroidAppUrlError`](super::errors::MsErrorCode::InvalidParameterValueAndroidAppUrlError)
+/// - [`InvalidParameterValue.AndroidAssetsError`](super::errors::MsErrorCode::InvalidParameterValueAndroidAssetsError)
+/// - [`InvalidParameterValue.AndroidEncryptParamError`](super::errors::MsErrorCode::InvalidParameterValueAndroidEncryptParamError)
+/// - [`InvalidParameterValue.AndroidResError`](super::errors::MsErrorCode::InvalidParameterValueAndroidResError)
+/// - [`InvalidParameterValue.AndroidSoError`](super::errors::MsErrorCode::InvalidParameterValueAndroidSoError)
+/// - [`InvalidParameterValue.AndroidVMPError`](super::errors::MsErrorCode::InvalidParameterValueAndroidVmpError)
+/// - [`InvalidParameterValue.AppletEncryptParamError`](super::errors::MsErrorCode::InvalidParameterValueAppletEncryptParamError)
+/// - [`InvalidParameterValue.CheckUrlError`](super::errors::MsErrorCode::InvalidParameterValueCheckUrlError)
+/// - [`InvalidParameterValue.EncryptParamAppTypeError`](super::errors::MsErrorCode::InvalidParameterValueEncryptParamAppTypeError)
+/// - [`LimitExceeded`](super::errors::MsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.EncryptTaskLimitExceeded`](super::errors::MsErrorCode::LimitExceededEncryptTaskLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::MsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResultIdNotFound`](super::errors::MsErrorCode::ResourceNotFoundResultIdNotFound)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateEncryptInstance",
     output = CreateEncryptInstanceResponse,
-    error = super::errors::CreateEncryptInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateEncryptInstance {
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: i64,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: i64,
 
-    /// `EncryptOpType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptOpType`; example: `1`
     pub encrypt_op_type: i64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"svmsref_20241031_xxxxx"`
+    /// `ResourceId`; example: `"svmsref_20241031_xxxxx"`
     pub resource_id: String,
 
-    /// `AndroidAppInfo`: an [`AndroidAppInfo`](super::models::AndroidAppInfo).
+    /// `AndroidAppInfo`
     pub android_app_info: Option<models::AndroidAppInfo>,
 
-    /// `AndroidPlan`: an [`AndroidPlan`](super::models::AndroidPlan).
+    /// `AndroidPlan`
     pub android_plan: Option<models::AndroidPlan>,
 
-    /// `AppletInfo`: an [`AppletInfo`](super::models::AppletInfo).
+    /// `AppletInfo`
     pub applet_info: Option<models::AppletInfo>,
 
-    /// `IOSInfo`: an [`IosInfo`](super::models::IosInfo).
+    /// `IOSInfo`
     #[tc(rename = "IOSInfo")]
     pub ios_info: Option<models::IosInfo>,
 }
@@ -215,9 +233,7 @@ pub struct CreateEncryptInstance {
 /// What a successful [`CreateEncryptInstance`] call returns.
 #[tc_model]
 pub struct CreateEncryptInstanceResponse {
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"ResultId-xxxxxx"`
+    /// `ResultId`; example: `"ResultId-xxxxxx"`
     pub result_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,42 +243,46 @@ pub struct CreateEncryptInstanceResponse {
 /// The `CreateOrderInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CreateOrderInstanceResponse`].
-/// The codes it documents are in [`CreateOrderInstanceError`](super::errors::CreateOrderInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateOrderInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::MsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::MsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AndroidAppPkgNameListError`](super::errors::MsErrorCode::InvalidParameterValueAndroidAppPkgNameListError)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateOrderInstance",
     output = CreateOrderInstanceResponse,
-    error = super::errors::CreateOrderInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateOrderInstance {
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: i64,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: i64,
 
-    /// `AppPkgNameList`: a string.
-    ///
-    /// Example: `"\"a.b.xxx,b.c.xxx\""`
+    /// `AppPkgNameList`; example: `"\"a.b.xxx,b.c.xxx\""`
     pub app_pkg_name_list: Option<String>,
 }
 
 /// What a successful [`CreateOrderInstance`] call returns.
 #[tc_model]
 pub struct CreateOrderInstanceResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20230605_52f727b2-8c5c-4069-b940-b07a351fc8c7"`
+    /// `OrderId`; example: `"20230605_52f727b2-8c5c-4069-b940-b07a351fc8c7"`
     pub order_id: String,
 
-    /// `ResourceId`: a list of strings.
+    /// `ResourceId`
     pub resource_id: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -274,42 +294,46 @@ pub struct CreateOrderInstanceResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateResourceInstancesResponse`].
-/// The codes it documents are in [`CreateResourceInstancesError`](super::errors::CreateResourceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateResourceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::MsErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotFound`](super::errors::MsErrorCode::ResourceUnavailableNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateResourceInstances",
     output = CreateResourceInstancesResponse,
-    error = super::errors::CreateResourceInstancesError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateResourceInstances {
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13624`
+    /// `Pid`; example: `13624`
     pub pid: u64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 
-    /// `ResourceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceNum`; example: `1`
     pub resource_num: u64,
 }
 
 /// What a successful [`CreateResourceInstances`] call returns.
 #[tc_model]
 pub struct CreateResourceInstancesResponse {
-    /// `ResourceSet`: a list of strings.
+    /// `ResourceSet`
     pub resource_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -319,35 +343,46 @@ pub struct CreateResourceInstancesResponse {
 /// The `CreateShieldInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CreateShieldInstanceResponse`].
-/// The codes it documents are in [`CreateShieldInstanceError`](super::errors::CreateShieldInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateShieldInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`InvalidParameter.MissingServiceInfo`](super::errors::MsErrorCode::InvalidParameterMissingServiceInfo)
+/// - [`InvalidParameter.PlanIdNotFound`](super::errors::MsErrorCode::InvalidParameterPlanIdNotFound)
+/// - [`LimitExceeded`](super::errors::MsErrorCode::LimitExceeded)
+/// - [`MissingParameter.MissingAppInfo`](super::errors::MsErrorCode::MissingParameterMissingAppInfo)
+/// - [`ResourceNotFound.PlanIdNotFound`](super::errors::MsErrorCode::ResourceNotFoundPlanIdNotFound)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotFound`](super::errors::MsErrorCode::ResourceUnavailableNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateShieldInstance",
     output = CreateShieldInstanceResponse,
-    error = super::errors::CreateShieldInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateShieldInstance {
-    /// `AppInfo`: an [`AppInfo`](super::models::AppInfo).
+    /// `AppInfo`
     pub app_info: models::AppInfo,
 
-    /// `ServiceInfo`: a [`ServiceInfo`](super::models::ServiceInfo).
+    /// `ServiceInfo`
     pub service_info: models::ServiceInfo,
 }
 
 /// What a successful [`CreateShieldInstance`] call returns.
 #[tc_model]
 pub struct CreateShieldInstanceResponse {
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: u64,
 
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"shgugu-hiw72-334kd"`
+    /// `ItemId`; example: `"shgugu-hiw72-334kd"`
     pub item_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -357,42 +392,45 @@ pub struct CreateShieldInstanceResponse {
 /// The `CreateShieldPlanInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`CreateShieldPlanInstanceResponse`].
-/// The codes it documents are in [`CreateShieldPlanInstanceError`](super::errors::CreateShieldPlanInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=CreateShieldPlanInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotFound`](super::errors::MsErrorCode::ResourceUnavailableNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "CreateShieldPlanInstance",
     output = CreateShieldPlanInstanceResponse,
-    error = super::errors::CreateShieldPlanInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct CreateShieldPlanInstance {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"127500-shi"`
+    /// `ResourceId`; example: `"127500-shi"`
     pub resource_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"默认加固策略"`
+    /// `PlanName`; example: `"默认加固策略"`
     pub plan_name: String,
 
-    /// `PlanInfo`: a [`PlanInfo`](super::models::PlanInfo).
+    /// `PlanInfo`
     pub plan_info: models::PlanInfo,
 }
 
 /// What a successful [`CreateShieldPlanInstance`] call returns.
 #[tc_model]
 pub struct CreateShieldPlanInstanceResponse {
-    /// `PlanId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanId`; example: `1`
     pub plan_id: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -402,27 +440,35 @@ pub struct CreateShieldPlanInstanceResponse {
 /// The `DeleteShieldInstances` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DeleteShieldInstancesResponse`].
-/// The codes it documents are in [`DeleteShieldInstancesError`](super::errors::DeleteShieldInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DeleteShieldInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`InvalidParameterValue.InvalidItemIds`](super::errors::MsErrorCode::InvalidParameterValueInvalidItemIds)
+/// - [`MissingParameter.MissingItemIds`](super::errors::MsErrorCode::MissingParameterMissingItemIds)
+/// - [`ResourceNotFound.ItemIdNotFound`](super::errors::MsErrorCode::ResourceNotFoundItemIdNotFound)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DeleteShieldInstances",
     output = DeleteShieldInstancesResponse,
-    error = super::errors::DeleteShieldInstancesError
+    error = super::errors::MsErrorCode
 )]
 pub struct DeleteShieldInstances {
-    /// `ItemIds`: a list of strings.
+    /// `ItemIds`
     pub item_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteShieldInstances`] call returns.
 #[tc_model]
 pub struct DeleteShieldInstancesResponse {
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5975134874`
+    /// `Progress`; example: `5975134874`
     pub progress: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -432,42 +478,47 @@ pub struct DeleteShieldInstancesResponse {
 /// The `DescribeApkDetectionResult` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeApkDetectionResultResponse`].
-/// The codes it documents are in [`DescribeApkDetectionResultError`](super::errors::DescribeApkDetectionResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeApkDetectionResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InternalError.ApkServerError`](super::errors::MsErrorCode::InternalErrorApkServerError)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::MsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeApkDetectionResult",
     output = DescribeApkDetectionResultResponse,
-    error = super::errors::DescribeApkDetectionResultError
+    error = super::errors::MsErrorCode
 )]
 pub struct DescribeApkDetectionResult {
-    /// `ApkUrl`: a string.
-    ///
-    /// Example: `"\"https://xxx.xxx.xx\""`
+    /// `ApkUrl`; example: `"\"https://xxx.xxx.xx\""`
     pub apk_url: String,
 
-    /// `ApkMd5`: a string.
-    ///
-    /// Example: `"\"2751xxxxxd1d203d6621ea28a0axxxxx\""`
+    /// `ApkMd5`; example: `"\"2751xxxxxd1d203d6621ea28a0axxxxx\""`
     pub apk_md5: String,
 }
 
 /// What a successful [`DescribeApkDetectionResult`] call returns.
 #[tc_model]
 pub struct DescribeApkDetectionResultResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"ok\""`
+    /// `Result`; example: `"\"ok\""`
     pub result: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Reason`; example: `"success"`
     pub reason: String,
 
-    /// `ResultList`: a list of [`ResultListItem`](super::models::ResultListItem) objects.
+    /// `ResultList`
     pub result_list: Vec<models::ResultListItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -477,15 +528,26 @@ pub struct DescribeApkDetectionResultResponse {
 /// The `DescribeEncryptInstances` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeEncryptInstancesResponse`].
-/// The codes it documents are in [`DescribeEncryptInstancesError`](super::errors::DescribeEncryptInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeEncryptInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::MsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::MsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::MsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeEncryptInstances",
     output = DescribeEncryptInstancesResponse,
-    error = super::errors::DescribeEncryptInstancesError,
+    error = super::errors::MsErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -495,79 +557,53 @@ pub struct DescribeApkDetectionResultResponse {
     )
 )]
 pub struct DescribeEncryptInstances {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"“CreateTime”"`
+    /// `OrderField`; example: `"“CreateTime”"`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"“desc”"`
+    /// `OrderDirection`; example: `"“desc”"`
     pub order_direction: Option<String>,
 
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: Option<i64>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `EncryptOpType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptOpType`; example: `1`
     pub encrypt_op_type: Option<i64>,
 
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"6ef4eac9-badc-40d9-9796-569741849f95"`
+    /// `ResultId`; example: `"6ef4eac9-badc-40d9-9796-569741849f95"`
     pub result_id: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"2023060_xxxxx"`
+    /// `OrderId`; example: `"2023060_xxxxx"`
     pub order_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20230605_xxxxx"`
+    /// `ResourceId`; example: `"20230605_xxxxx"`
     pub resource_id: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"apk"`
+    /// `AppType`; example: `"apk"`
     pub app_type: Option<String>,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `AppPkgName`; example: `"com.tencent.demo"`
     pub app_pkg_name: Option<String>,
 
-    /// `EncryptState`: a list of signed 64-bit integers.
+    /// `EncryptState`
     pub encrypt_state: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeEncryptInstances`] call returns.
 #[tc_model]
 pub struct DescribeEncryptInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `EncryptResults`: a list of [`EncryptResults`](super::models::EncryptResults) objects.
+    /// `EncryptResults`
     pub encrypt_results: Vec<models::EncryptResults>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -577,97 +613,82 @@ pub struct DescribeEncryptInstancesResponse {
 /// The `DescribeEncryptPlan` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeEncryptPlanResponse`].
-/// The codes it documents are in [`DescribeEncryptPlanError`](super::errors::DescribeEncryptPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeEncryptPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::MsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::MsErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeEncryptPlan",
     output = DescribeEncryptPlanResponse,
-    error = super::errors::DescribeEncryptPlanError
+    error = super::errors::MsErrorCode
 )]
 pub struct DescribeEncryptPlan {
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: i64,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: i64,
 
-    /// `EncryptOpType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptOpType`; example: `1`
     pub encrypt_op_type: i64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"svmsref_xxxxx"`
+    /// `ResourceId`; example: `"svmsref_xxxxx"`
     pub resource_id: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `AppPkgName`; example: `"com.tencent.demo"`
     pub app_pkg_name: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"apk"`
+    /// `AppType`; example: `"apk"`
     pub app_type: Option<String>,
 }
 
 /// What a successful [`DescribeEncryptPlan`] call returns.
 #[tc_model]
 pub struct DescribeEncryptPlanResponse {
-    /// `PlatformType`: a signed 64-bit integer.
+    /// `PlatformType`
     pub platform_type: i64,
 
-    /// `PlatformTypeDesc`: a string.
-    ///
-    /// Example: `"android加固"`
+    /// `PlatformTypeDesc`; example: `"android加固"`
     pub platform_type_desc: String,
 
-    /// `EncryptOpType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptOpType`; example: `1`
     pub encrypt_op_type: i64,
 
-    /// `EncryptOpTypeDesc`: a string.
-    ///
-    /// Example: `"在线加固"`
+    /// `EncryptOpTypeDesc`; example: `"在线加固"`
     pub encrypt_op_type_desc: String,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: i64,
 
-    /// `OrderTypeDesc`: a string.
-    ///
-    /// Example: `"免费试用"`
+    /// `OrderTypeDesc`; example: `"免费试用"`
     pub order_type_desc: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"svmsref_xxxxx"`
+    /// `ResourceId`; example: `"svmsref_xxxxx"`
     pub resource_id: String,
 
-    /// `AndroidPlan`: an [`AndroidPlan`](super::models::AndroidPlan).
+    /// `AndroidPlan`
     pub android_plan: Option<models::AndroidPlan>,
 
-    /// `AppletPlan`: an [`AppletPlan`](super::models::AppletPlan).
-    ///
-    /// Example: `{"AppletLevel":1,"PlanId":11988}`
+    /// `AppletPlan`; example: `{"AppletLevel":1,"PlanId":11988}`
     pub applet_plan: Option<models::AppletPlan>,
 
-    /// `IOSPlan`: an [`IosPlan`](super::models::IosPlan).
+    /// `IOSPlan`
     #[tc(rename = "IOSPlan")]
     pub ios_plan: Option<models::IosPlan>,
 
-    /// `SDKPlan`: a [`SdkPlan`](super::models::SdkPlan).
+    /// `SDKPlan`
     #[tc(rename = "SDKPlan")]
     pub sdk_plan: Option<models::SdkPlan>,
 
@@ -678,15 +699,24 @@ pub struct DescribeEncryptPlanResponse {
 /// The `DescribeOrderInstances` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeOrderInstancesResponse`].
-/// The codes it documents are in [`DescribeOrderInstancesError`](super::errors::DescribeOrderInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeOrderInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::MsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::MsErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeOrderInstances",
     output = DescribeOrderInstancesResponse,
-    error = super::errors::DescribeOrderInstancesError,
+    error = super::errors::MsErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -696,71 +726,47 @@ pub struct DescribeEncryptPlanResponse {
     )
 )]
 pub struct DescribeOrderInstances {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"\"CreateTime\""`
+    /// `OrderField`; example: `"\"CreateTime\""`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"“desc”"`
+    /// `OrderDirection`; example: `"“desc”"`
     pub order_direction: Option<String>,
 
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: Option<i64>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `ApprovalStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApprovalStatus`; example: `0`
     pub approval_status: Option<i64>,
 
-    /// `ResourceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`; example: `1`
     pub resource_status: Option<i64>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20230602_xxxxx"`
+    /// `OrderId`; example: `"20230602_xxxxx"`
     pub order_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20230602_xxxxx"`
+    /// `ResourceId`; example: `"20230602_xxxxx"`
     pub resource_id: Option<String>,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.com"`
+    /// `AppPkgName`; example: `"com.tencent.com"`
     pub app_pkg_name: Option<String>,
 }
 
 /// What a successful [`DescribeOrderInstances`] call returns.
 #[tc_model]
 pub struct DescribeOrderInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Orders`: a list of [`Orders`](super::models::Orders) objects.
+    /// `Orders`
     pub orders: Vec<models::Orders>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -770,15 +776,29 @@ pub struct DescribeOrderInstancesResponse {
 /// The `DescribeResourceInstances` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeResourceInstancesResponse`].
-/// The codes it documents are in [`DescribeResourceInstancesError`](super::errors::DescribeResourceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeResourceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::MsErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidLimit`](super::errors::MsErrorCode::InvalidParameterValueInvalidLimit)
+/// - [`InvalidParameterValue.InvalidOffset`](super::errors::MsErrorCode::InvalidParameterValueInvalidOffset)
+/// - [`LimitExceeded`](super::errors::MsErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::MsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotFound`](super::errors::MsErrorCode::ResourceUnavailableNotFound)
+/// - [`UnauthorizedOperation`](super::errors::MsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeResourceInstances",
     output = DescribeResourceInstancesResponse,
-    error = super::errors::DescribeResourceInstancesError,
+    error = super::errors::MsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -788,42 +808,32 @@ pub struct DescribeOrderInstancesResponse {
     )
 )]
 pub struct DescribeResourceInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Pids`: a list of unsigned 64-bit integers.
+    /// `Pids`
     pub pids: Option<Vec<u64>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderDirection`; example: `"desc"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeResourceInstances`] call returns.
 #[tc_model]
 pub struct DescribeResourceInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `ResourceSet`: a list of [`ResourceInfo`](super::models::ResourceInfo) objects.
+    /// `ResourceSet`
     pub resource_set: Vec<models::ResourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -833,15 +843,29 @@ pub struct DescribeResourceInstancesResponse {
 /// The `DescribeShieldInstances` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeShieldInstancesResponse`].
-/// The codes it documents are in [`DescribeShieldInstancesError`](super::errors::DescribeShieldInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeShieldInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`InvalidParameterValue.InvalidCoexistItemIdsFilters`](super::errors::MsErrorCode::InvalidParameterValueInvalidCoexistItemIdsFilters)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::MsErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidItemIds`](super::errors::MsErrorCode::InvalidParameterValueInvalidItemIds)
+/// - [`InvalidParameterValue.InvalidLimit`](super::errors::MsErrorCode::InvalidParameterValueInvalidLimit)
+/// - [`InvalidParameterValue.InvalidOffset`](super::errors::MsErrorCode::InvalidParameterValueInvalidOffset)
+/// - [`InvalidParameterValue.InvalidOrderDirection`](super::errors::MsErrorCode::InvalidParameterValueInvalidOrderDirection)
+/// - [`InvalidParameterValue.InvalidOrderField`](super::errors::MsErrorCode::InvalidParameterValueInvalidOrderField)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeShieldInstances",
     output = DescribeShieldInstancesResponse,
-    error = super::errors::DescribeShieldInstancesError,
+    error = super::errors::MsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -851,44 +875,32 @@ pub struct DescribeResourceInstancesResponse {
     )
 )]
 pub struct DescribeShieldInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `ItemIds`: a list of strings.
-    ///
-    /// Example: `["com.tencent.demo"]`
+    /// `ItemIds`; example: `["com.tencent.demo"]`
     pub item_ids: Option<Vec<String>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"\"TaskTime\""`
+    /// `OrderField`; example: `"\"TaskTime\""`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"\"desc\""`
+    /// `OrderDirection`; example: `"\"desc\""`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeShieldInstances`] call returns.
 #[tc_model]
 pub struct DescribeShieldInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `AppSet`: a list of [`AppSetInfo`](super::models::AppSetInfo) objects.
+    /// `AppSet`
     pub app_set: Vec<models::AppSetInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -898,40 +910,44 @@ pub struct DescribeShieldInstancesResponse {
 /// The `DescribeShieldPlanInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeShieldPlanInstanceResponse`].
-/// The codes it documents are in [`DescribeShieldPlanInstanceError`](super::errors::DescribeShieldPlanInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeShieldPlanInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`ResourceUnavailable.NotBind`](super::errors::MsErrorCode::ResourceUnavailableNotBind)
+/// - [`ResourceUnavailable.NotFound`](super::errors::MsErrorCode::ResourceUnavailableNotFound)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeShieldPlanInstance",
     output = DescribeShieldPlanInstanceResponse,
-    error = super::errors::DescribeShieldPlanInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct DescribeShieldPlanInstance {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"jsihsih-xx"`
+    /// `ResourceId`; example: `"jsihsih-xx"`
     pub resource_id: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12300`
+    /// `Pid`; example: `12300`
     pub pid: u64,
 }
 
 /// What a successful [`DescribeShieldPlanInstance`] call returns.
 #[tc_model]
 pub struct DescribeShieldPlanInstanceResponse {
-    /// `BindInfo`: a [`BindInfo`](super::models::BindInfo).
+    /// `BindInfo`
     pub bind_info: models::BindInfo,
 
-    /// `ShieldPlanInfo`: a [`ShieldPlanInfo`](super::models::ShieldPlanInfo).
+    /// `ShieldPlanInfo`
     pub shield_plan_info: models::ShieldPlanInfo,
 
-    /// `ResourceServiceInfo`: a [`ResourceServiceInfo`](super::models::ResourceServiceInfo).
-    ///
-    /// Example: `{"CreateTime":1,"ExpireTime":1,"ResourceName":"应用加固"}`
+    /// `ResourceServiceInfo`; example: `{"CreateTime":1,"ExpireTime":1,"ResourceName":"应用加固"}`
     pub resource_service_info: models::ResourceServiceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -941,45 +957,47 @@ pub struct DescribeShieldPlanInstanceResponse {
 /// The `DescribeShieldResult` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeShieldResultResponse`].
-/// The codes it documents are in [`DescribeShieldResultError`](super::errors::DescribeShieldResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeShieldResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError.ServerError`](super::errors::MsErrorCode::InternalErrorServerError)
+/// - [`MissingParameter.MissingItemId`](super::errors::MsErrorCode::MissingParameterMissingItemId)
+/// - [`ResourceNotFound.ItemIdNotFound`](super::errors::MsErrorCode::ResourceNotFoundItemIdNotFound)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeShieldResult",
     output = DescribeShieldResultResponse,
-    error = super::errors::DescribeShieldResultError
+    error = super::errors::MsErrorCode
 )]
 pub struct DescribeShieldResult {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"1shi2e-2387hjgus"`
+    /// `ItemId`; example: `"1shi2e-2387hjgus"`
     pub item_id: String,
 }
 
 /// What a successful [`DescribeShieldResult`] call returns.
 #[tc_model]
 pub struct DescribeShieldResultResponse {
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: u64,
 
-    /// `AppDetailInfo`: an [`AppDetailInfo`](super::models::AppDetailInfo).
+    /// `AppDetailInfo`
     pub app_detail_info: models::AppDetailInfo,
 
-    /// `ShieldInfo`: a [`ShieldInfo`](super::models::ShieldInfo).
+    /// `ShieldInfo`
     pub shield_info: models::ShieldInfo,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `StatusDesc`; example: `"成功"`
     pub status_desc: String,
 
-    /// `StatusRef`: a string.
-    ///
-    /// Example: `"加固成功"`
+    /// `StatusRef`; example: `"加固成功"`
     pub status_ref: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -989,89 +1007,72 @@ pub struct DescribeShieldResultResponse {
 /// The `DescribeUrlDetectionResult` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeUrlDetectionResultResponse`].
-/// The codes it documents are in [`DescribeUrlDetectionResultError`](super::errors::DescribeUrlDetectionResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeUrlDetectionResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::MsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeUrlDetectionResult",
     output = DescribeUrlDetectionResultResponse,
-    error = super::errors::DescribeUrlDetectionResultError
+    error = super::errors::MsErrorCode
 )]
 pub struct DescribeUrlDetectionResult {
-    /// `Url`: a string.
-    ///
-    /// Example: `"\"http://123.com\""`
+    /// `Url`; example: `"\"http://123.com\""`
     pub url: String,
 }
 
 /// What a successful [`DescribeUrlDetectionResult`] call returns.
 #[tc_model]
 pub struct DescribeUrlDetectionResultResponse {
-    /// `ResultCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultCode`; example: `0`
     pub result_code: i64,
 
-    /// `RespVer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RespVer`; example: `1`
     pub resp_ver: i64,
 
-    /// `UrlType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UrlType`; example: `1`
     pub url_type: i64,
 
-    /// `EvilClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EvilClass`; example: `1`
     pub evil_class: i64,
 
-    /// `EvilType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EvilType`; example: `1`
     pub evil_type: i64,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `DetectTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1644834245`
+    /// `DetectTime`; example: `1644834245`
     pub detect_time: i64,
 
-    /// `Wording`: a string.
-    ///
-    /// Example: `"Wording"`
+    /// `Wording`; example: `"Wording"`
     pub wording: String,
 
-    /// `WordingTitle`: a string.
-    ///
-    /// Example: `"WordingTitle"`
+    /// `WordingTitle`; example: `"WordingTitle"`
     pub wording_title: String,
 
-    /// `UrlTypeDesc`: a string.
-    ///
-    /// Example: `"风险网址"`
+    /// `UrlTypeDesc`; example: `"风险网址"`
     pub url_type_desc: String,
 
-    /// `EvilClassDesc`: a string.
-    ///
-    /// Example: `"网站"`
+    /// `EvilClassDesc`; example: `"网站"`
     pub evil_class_desc: String,
 
-    /// `EvilTypeDesc`: a string.
-    ///
-    /// Example: `"EvilTypeDesc"`
+    /// `EvilTypeDesc`; example: `"EvilTypeDesc"`
     pub evil_type_desc: String,
 
-    /// `LevelDesc`: a string.
-    ///
-    /// Example: `"LevelDesc"`
+    /// `LevelDesc`; example: `"LevelDesc"`
     pub level_desc: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1081,34 +1082,39 @@ pub struct DescribeUrlDetectionResultResponse {
 /// The `DescribeUserBaseInfoInstance` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DescribeUserBaseInfoInstanceResponse`].
-/// The codes it documents are in [`DescribeUserBaseInfoInstanceError`](super::errors::DescribeUserBaseInfoInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DescribeUserBaseInfoInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::MsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::MsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::MsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::MsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::MsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DescribeUserBaseInfoInstance",
     output = DescribeUserBaseInfoInstanceResponse,
-    error = super::errors::DescribeUserBaseInfoInstanceError
+    error = super::errors::MsErrorCode
 )]
 pub struct DescribeUserBaseInfoInstance {}
 
 /// What a successful [`DescribeUserBaseInfoInstance`] call returns.
 #[tc_model]
 pub struct DescribeUserBaseInfoInstanceResponse {
-    /// `UserUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5975134874`
+    /// `UserUin`; example: `5975134874`
     pub user_uin: u64,
 
-    /// `UserAppid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234879`
+    /// `UserAppid`; example: `1234879`
     pub user_appid: u64,
 
-    /// `TimeStamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `154976147`
+    /// `TimeStamp`; example: `154976147`
     pub time_stamp: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1118,45 +1124,43 @@ pub struct DescribeUserBaseInfoInstanceResponse {
 /// The `DestroyResourceInstances` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`DestroyResourceInstancesResponse`].
-/// The codes it documents are in [`DestroyResourceInstancesError`](super::errors::DestroyResourceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=DestroyResourceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::MsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "DestroyResourceInstances",
     output = DestroyResourceInstancesResponse,
-    error = super::errors::DestroyResourceInstancesError
+    error = super::errors::MsErrorCode
 )]
 pub struct DestroyResourceInstances {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20231204_**********_0"`
+    /// `ResourceId`; example: `"20231204_**********_0"`
     pub resource_id: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.***.***"`
+    /// `AppPkgName`; example: `"com.***.***"`
     pub app_pkg_name: String,
 }
 
 /// What a successful [`DestroyResourceInstances`] call returns.
 #[tc_model]
 pub struct DestroyResourceInstancesResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20231204_**********_0"`
+    /// `ResourceId`; example: `"20231204_**********_0"`
     pub resource_id: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Result`; example: `"ok"`
     pub result: Option<String>,
 
-    /// `PlatformType`: a signed 64-bit integer.
+    /// `PlatformType`
     pub platform_type: Option<i64>,
 
-    /// `OrderType`: a signed 64-bit integer.
+    /// `OrderType`
     pub order_type: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1166,64 +1170,52 @@ pub struct DestroyResourceInstancesResponse {
 /// The `RequestLocalTask` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`RequestLocalTaskResponse`].
-/// The codes it documents are in [`RequestLocalTaskError`](super::errors::RequestLocalTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=RequestLocalTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
+/// - [`UnsupportedOperation`](super::errors::MsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "RequestLocalTask",
     output = RequestLocalTaskResponse,
-    error = super::errors::RequestLocalTaskError
+    error = super::errors::MsErrorCode
 )]
 pub struct RequestLocalTask {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"Client Id"`
+    /// `ClientId`; example: `"Client Id"`
     pub client_id: String,
 }
 
 /// What a successful [`RequestLocalTask`] call returns.
 #[tc_model]
 pub struct RequestLocalTaskResponse {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `Sid`; example: `"uuid"`
     pub sid: Option<String>,
 
-    /// `SrcFileMd5`: a string.
-    ///
-    /// Example: `"SrcFileMd5"`
+    /// `SrcFileMd5`; example: `"SrcFileMd5"`
     pub src_file_md5: Option<String>,
 
-    /// `SrcFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SrcFileSize`; example: `0`
     pub src_file_size: Option<i64>,
 
-    /// `SrcFileUrl`: a string.
-    ///
-    /// Example: `"SrcFileUrl"`
+    /// `SrcFileUrl`; example: `"SrcFileUrl"`
     pub src_file_url: Option<String>,
 
-    /// `SrcFileType`: a string.
-    ///
-    /// Example: `"release、nobind"`
+    /// `SrcFileType`; example: `"release、nobind"`
     pub src_file_type: Option<String>,
 
-    /// `SrcFileVersion`: a string.
-    ///
-    /// Example: `"enterprise trial"`
+    /// `SrcFileVersion`; example: `"enterprise trial"`
     pub src_file_version: Option<String>,
 
-    /// `EncryptParam`: a string.
-    ///
-    /// Example: `"EncryptParam"`
+    /// `EncryptParam`; example: `"EncryptParam"`
     pub encrypt_param: Option<String>,
 
-    /// `EncryptState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptState`; example: `0`
     pub encrypt_state: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1233,52 +1225,45 @@ pub struct RequestLocalTaskResponse {
 /// The `UpdateClientState` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`UpdateClientStateResponse`].
-/// The codes it documents are in [`UpdateClientStateError`](super::errors::UpdateClientStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=UpdateClientState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "UpdateClientState",
     output = UpdateClientStateResponse,
-    error = super::errors::UpdateClientStateError
+    error = super::errors::MsErrorCode
 )]
 pub struct UpdateClientState {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"ClientId"`
+    /// `ClientId`; example: `"ClientId"`
     pub client_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"Ip"`
+    /// `Ip`; example: `"Ip"`
     pub ip: String,
 
-    /// `Internal`: a signed 64-bit integer.
+    /// `Internal`
     pub internal: i64,
 
-    /// `ServerVersion`: a string.
-    ///
-    /// Example: `"ServerVersion"`
+    /// `ServerVersion`; example: `"ServerVersion"`
     pub server_version: String,
 
-    /// `Hostname`: a string.
-    ///
-    /// Example: `"Hostname"`
+    /// `Hostname`; example: `"Hostname"`
     pub hostname: String,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"Os"`
+    /// `Os`; example: `"Os"`
     pub os: String,
 }
 
 /// What a successful [`UpdateClientState`] call returns.
 #[tc_model]
 pub struct UpdateClientStateResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"ResultCode"`
+    /// `ResultCode`; example: `"ResultCode"`
     pub result_code: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1288,49 +1273,42 @@ pub struct UpdateClientStateResponse {
 /// The `UpdateLocalTaskResult` action of MS API 2018-04-08.
 ///
 /// A successful call returns [`UpdateLocalTaskResultResponse`].
-/// The codes it documents are in [`UpdateLocalTaskResultError`](super::errors::UpdateLocalTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ms&Version=2018-04-08&Action=UpdateLocalTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MsErrorCode`](super::errors::MsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.NotWhiteUser`](super::errors::MsErrorCode::UnauthorizedOperationNotWhiteUser)
 #[tc_action(
     service = "ms",
     version = "2018-04-08",
     name = "UpdateLocalTaskResult",
     output = UpdateLocalTaskResultResponse,
-    error = super::errors::UpdateLocalTaskResultError
+    error = super::errors::MsErrorCode
 )]
 pub struct UpdateLocalTaskResult {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"sid"`
+    /// `Sid`; example: `"sid"`
     pub sid: String,
 
-    /// `ResultCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultCode`; example: `1`
     pub result_code: i64,
 
-    /// `SubCode`: a signed 64-bit integer.
-    ///
-    /// Example: `4028`
+    /// `SubCode`; example: `4028`
     pub sub_code: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ErrMsg`; example: `"success"`
     pub err_msg: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"result_info"`
+    /// `Result`; example: `"result_info"`
     pub result: String,
 }
 
 /// What a successful [`UpdateLocalTaskResult`] call returns.
 #[tc_model]
 pub struct UpdateLocalTaskResultResponse {
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ResultCode`; example: `"success"`
     pub result_code: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,52 +8,28 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateEncryptInstance`](super::CreateEncryptInstance).
 #[tc_model]
 pub struct AndroidAppInfo {
-    /// `AppMd5`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"d40cc11e4bddd643ecdf29cde729a12b"`
+    /// `AppMd5`, always sent in responses; example: `"d40cc11e4bddd643ecdf29cde729a12b"`
     pub app_md5: Option<String>,
 
-    /// `AppSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4743475`
+    /// `AppSize`, always sent in responses; example: `4743475`
     pub app_size: Option<i64>,
 
-    /// `AppUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://x.app.url"`
+    /// `AppUrl`, always sent in responses; example: `"https://x.app.url"`
     pub app_url: Option<String>,
 
-    /// `AppName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AppName"`
+    /// `AppName`, always sent in responses; example: `"AppName"`
     pub app_name: Option<String>,
 
-    /// `AppPkgName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"com.tencnent.demo"`
+    /// `AppPkgName`, always sent in responses; example: `"com.tencnent.demo"`
     pub app_pkg_name: Option<String>,
 
-    /// `AppFileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo.apk"`
+    /// `AppFileName`, always sent in responses; example: `"demo.apk"`
     pub app_file_name: Option<String>,
 
-    /// `AppVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"7.8.1"`
+    /// `AppVersion`, always sent in responses; example: `"7.8.1"`
     pub app_version: Option<String>,
 
-    /// `AppType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apk"`
+    /// `AppType`, always sent in responses; example: `"apk"`
     pub app_type: Option<String>,
 }
 
@@ -63,26 +39,16 @@ pub struct AndroidAppInfo {
 /// Returned in the output of [`DescribeEncryptInstances`](super::DescribeEncryptInstances) and [`DescribeEncryptPlan`](super::DescribeEncryptPlan).
 #[tc_model]
 pub struct AndroidPlan {
-    /// `PlanId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PlanId`, always sent in responses; example: `1`
     pub plan_id: Option<i64>,
 
-    /// `AppPkgName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"com.tencnent.demo"`
+    /// `AppPkgName`, always sent in responses; example: `"com.tencnent.demo"`
     pub app_pkg_name: Option<String>,
 
-    /// `AppType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"“apk”"`
+    /// `AppType`, always sent in responses; example: `"“apk”"`
     pub app_type: Option<String>,
 
-    /// `EncryptParam`: a string.
-    /// Always sent in responses.
+    /// `EncryptParam`, always sent in responses
     pub encrypt_param: Option<String>,
 }
 
@@ -91,157 +57,97 @@ pub struct AndroidPlan {
 /// Returned in the output of [`DescribeEncryptInstances`](super::DescribeEncryptInstances).
 #[tc_model]
 pub struct AndroidResult {
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"ResultId-xxxxx"`
+    /// `ResultId`; example: `"ResultId-xxxxx"`
     pub result_id: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"OrderId-xxxxx"`
+    /// `OrderId`; example: `"OrderId-xxxxx"`
     pub order_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ResourceId-xxxxx"`
+    /// `ResourceId`; example: `"ResourceId-xxxxx"`
     pub resource_id: String,
 
-    /// `OpUin`: a signed 64-bit integer.
-    ///
-    /// Example: `100010650000`
+    /// `OpUin`; example: `100010650000`
     pub op_uin: i64,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"apk"`
+    /// `AppType`; example: `"apk"`
     pub app_type: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `AppPkgName`; example: `"com.tencent.demo"`
     pub app_pkg_name: String,
 
-    /// `BindAppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `BindAppPkgName`; example: `"com.tencent.demo"`
     pub bind_app_pkg_name: String,
 
-    /// `EncryptState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptState`; example: `0`
     pub encrypt_state: i64,
 
-    /// `EncryptStateDesc`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `EncryptStateDesc`; example: `"成功"`
     pub encrypt_state_desc: String,
 
-    /// `EncryptErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptErrCode`; example: `0`
     pub encrypt_err_code: i64,
 
-    /// `EncryptErrDesc`: a string.
-    ///
-    /// Example: `"success"`
+    /// `EncryptErrDesc`; example: `"success"`
     pub encrypt_err_desc: String,
 
-    /// `EncryptErrRef`: a string.
-    ///
-    /// Example: `"success"`
+    /// `EncryptErrRef`; example: `"success"`
     pub encrypt_err_ref: String,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"1729666446"`
+    /// `CreatTime`; example: `"1729666446"`
     pub creat_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1729666446"`
+    /// `StartTime`; example: `"1729666446"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1730530392"`
+    /// `EndTime`; example: `"1730530392"`
     pub end_time: String,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `CostTime`; example: `120`
     pub cost_time: i64,
 
-    /// `AppUrl`: a string.
-    ///
-    /// Example: `"https://app.url.com/app"`
+    /// `AppUrl`; example: `"https://app.url.com/app"`
     pub app_url: String,
 
-    /// `AppMd5`: a string.
-    ///
-    /// Example: `"ba6a918b403bb26d14c25d580346a806"`
+    /// `AppMd5`; example: `"ba6a918b403bb26d14c25d580346a806"`
     pub app_md5: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"AppName"`
+    /// `AppName`; example: `"AppName"`
     pub app_name: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: String,
 
-    /// `AppSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `AppSize`; example: `10240`
     pub app_size: i64,
 
-    /// `OnlineToolVersion`: a string.
-    ///
-    /// Example: `"4.6.1.1"`
+    /// `OnlineToolVersion`; example: `"4.6.1.1"`
     pub online_tool_version: String,
 
-    /// `EncryptAppMd5`: a string.
-    ///
-    /// Example: `"8c7ef86c259abad33f213405a35a13c2"`
+    /// `EncryptAppMd5`; example: `"8c7ef86c259abad33f213405a35a13c2"`
     pub encrypt_app_md5: String,
 
-    /// `EncryptAppSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10500`
+    /// `EncryptAppSize`; example: `10500`
     pub encrypt_app_size: i64,
 
-    /// `EncryptPkgUrl`: a string.
-    ///
-    /// Example: `"https://encryptpkg.url.com/app"`
+    /// `EncryptPkgUrl`; example: `"https://encryptpkg.url.com/app"`
     pub encrypt_pkg_url: String,
 
-    /// `OutputToolVersion`: a string.
-    ///
-    /// Example: `"4.6.1.1"`
+    /// `OutputToolVersion`; example: `"4.6.1.1"`
     pub output_tool_version: String,
 
-    /// `OutputToolSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OutputToolSize`; example: `1024`
     pub output_tool_size: i64,
 
-    /// `ToolOutputTime`: a string.
-    ///
-    /// Example: `"1729666446"`
+    /// `ToolOutputTime`; example: `"1729666446"`
     pub tool_output_time: String,
 
-    /// `ToolExpireTime`: a string.
-    ///
-    /// Example: `"1730530392"`
+    /// `ToolExpireTime`; example: `"1730530392"`
     pub tool_expire_time: String,
 
-    /// `OutputToolUrl`: a string.
-    ///
-    /// Example: `"https://outputlrool.url.com/app"`
+    /// `OutputToolUrl`; example: `"https://outputlrool.url.com/app"`
     pub output_tool_url: String,
 
-    /// `AndroidPlan`: an [`AndroidPlan`].
+    /// `AndroidPlan`
     pub android_plan: AndroidPlan,
 }
 
@@ -250,37 +156,25 @@ pub struct AndroidResult {
 /// Returned in the output of [`DescribeShieldResult`](super::DescribeShieldResult).
 #[tc_model]
 pub struct AppDetailInfo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"一个木函"`
+    /// `AppName`; example: `"一个木函"`
     pub app_name: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.One.WoodenLetter"`
+    /// `AppPkgName`; example: `"com.One.WoodenLetter"`
     pub app_pkg_name: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"7.8.1"`
+    /// `AppVersion`; example: `"7.8.1"`
     pub app_version: String,
 
-    /// `AppSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4743475`
+    /// `AppSize`; example: `4743475`
     pub app_size: u64,
 
-    /// `AppMd5`: a string.
-    ///
-    /// Example: `"881ac0a49b3ae9967022217730cc0da8"`
+    /// `AppMd5`; example: `"881ac0a49b3ae9967022217730cc0da8"`
     pub app_md5: String,
 
-    /// `AppIconUrl`: a string.
+    /// `AppIconUrl`
     pub app_icon_url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"onetools.apk"`
+    /// `FileName`; example: `"onetools.apk"`
     pub file_name: String,
 }
 
@@ -289,44 +183,28 @@ pub struct AppDetailInfo {
 /// Sent in the input of [`CreateShieldInstance`](super::CreateShieldInstance).
 #[tc_model]
 pub struct AppInfo {
-    /// `AppUrl`: a string.
-    ///
-    /// Example: `"http://example.com/1.apk"`
+    /// `AppUrl`; example: `"http://example.com/1.apk"`
     pub app_url: String,
 
-    /// `AppMd5`: a string.
-    ///
-    /// Example: `"dd5b29a800246d7089febf228286d901"`
+    /// `AppMd5`; example: `"dd5b29a800246d7089febf228286d901"`
     pub app_md5: String,
 
-    /// `AppSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AppSize`; example: `1024`
     pub app_size: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.apk"`
+    /// `FileName`; example: `"1.apk"`
     pub file_name: Option<String>,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `AppPkgName`; example: `"com.tencent.demo"`
     pub app_pkg_name: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `AppVersion`; example: `"1.0.1"`
     pub app_version: Option<String>,
 
-    /// `AppIconUrl`: a string.
-    ///
-    /// Example: `"http://example.com/icon"`
+    /// `AppIconUrl`; example: `"http://example.com/icon"`
     pub app_icon_url: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"AppName"`
+    /// `AppName`; example: `"AppName"`
     pub app_name: Option<String>,
 }
 
@@ -335,79 +213,49 @@ pub struct AppInfo {
 /// Returned in the output of [`DescribeShieldInstances`](super::DescribeShieldInstances).
 #[tc_model]
 pub struct AppSetInfo {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"1234-xcse-ddw1"`
+    /// `ItemId`; example: `"1234-xcse-ddw1"`
     pub item_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"微信"`
+    /// `AppName`; example: `"微信"`
     pub app_name: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.mm"`
+    /// `AppPkgName`; example: `"com.tencent.mm"`
     pub app_pkg_name: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"6.5"`
+    /// `AppVersion`; example: `"6.5"`
     pub app_version: String,
 
-    /// `AppMd5`: a string.
-    ///
-    /// Example: `"ba6a918b403bb26d14c25d580346a806"`
+    /// `AppMd5`; example: `"ba6a918b403bb26d14c25d580346a806"`
     pub app_md5: String,
 
-    /// `AppSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123454`
+    /// `AppSize`; example: `123454`
     pub app_size: u64,
 
-    /// `ServiceEdition`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `ServiceEdition`; example: `"basic"`
     pub service_edition: String,
 
-    /// `ShieldCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShieldCode`; example: `0`
     pub shield_code: u64,
 
-    /// `AppUrl`: a string.
-    ///
-    /// Example: `"https://www.example.com/a.apk"`
+    /// `AppUrl`; example: `"https://www.example.com/a.apk"`
     pub app_url: String,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: u64,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ClientIp`; example: `"1.1.1.1"`
     pub client_ip: String,
 
-    /// `TaskTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1524744997`
+    /// `TaskTime`; example: `1524744997`
     pub task_time: u64,
 
-    /// `AppIconUrl`: a string.
-    ///
-    /// Example: `"https://wwww.example.com/12334"`
+    /// `AppIconUrl`; example: `"https://wwww.example.com/12334"`
     pub app_icon_url: String,
 
-    /// `ShieldMd5`: a string.
-    ///
-    /// Example: `"ae5df985a27b07f56d8c670fef70d7c9"`
+    /// `ShieldMd5`; example: `"ae5df985a27b07f56d8c670fef70d7c9"`
     pub shield_md5: String,
 
-    /// `ShieldSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1193311`
+    /// `ShieldSize`; example: `1193311`
     pub shield_size: u64,
 }
 
@@ -417,22 +265,13 @@ pub struct AppSetInfo {
 /// Returned in the output of [`DescribeEncryptInstances`](super::DescribeEncryptInstances).
 #[tc_model]
 pub struct AppletInfo {
-    /// `AppletJsUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://xxxxxxxxxxxxxxxxxxx.zip"`
+    /// `AppletJsUrl`, always sent in responses; example: `"http://xxxxxxxxxxxxxxxxxxx.zip"`
     pub applet_js_url: Option<String>,
 
-    /// `AppletLevel`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AppletLevel`, always sent in responses; example: `1`
     pub applet_level: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test.zip"`
+    /// `Name`, always sent in responses; example: `"test.zip"`
     pub name: Option<String>,
 }
 
@@ -441,14 +280,10 @@ pub struct AppletInfo {
 /// Returned in the output of [`DescribeEncryptPlan`](super::DescribeEncryptPlan).
 #[tc_model]
 pub struct AppletPlan {
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanId`; example: `1`
     pub plan_id: Option<i64>,
 
-    /// `AppletLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppletLevel`; example: `1`
     pub applet_level: Option<i64>,
 }
 
@@ -457,79 +292,49 @@ pub struct AppletPlan {
 /// Returned in the output of [`DescribeEncryptInstances`](super::DescribeEncryptInstances).
 #[tc_model]
 pub struct AppletResult {
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"6ef4eac9-badc-40d9-9796-569741849f95"`
+    /// `ResultId`; example: `"6ef4eac9-badc-40d9-9796-569741849f95"`
     pub result_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20230605_96ca291a-6e84-47eb-xxxxx-xxxxxx_0"`
+    /// `ResourceId`; example: `"20230605_96ca291a-6e84-47eb-xxxxx-xxxxxx_0"`
     pub resource_id: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20230605_96ca291a-6e84-47eb-xxxxx-xxxxxx"`
+    /// `OrderId`; example: `"20230605_96ca291a-6e84-47eb-xxxxx-xxxxxx"`
     pub order_id: String,
 
-    /// `OpUin`: a signed 64-bit integer.
-    ///
-    /// Example: `700000154106`
+    /// `OpUin`; example: `700000154106`
     pub op_uin: i64,
 
-    /// `EncryptState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptState`; example: `1`
     pub encrypt_state: i64,
 
-    /// `EncryptStateDesc`: a string.
-    ///
-    /// Example: `"加固成功"`
+    /// `EncryptStateDesc`; example: `"加固成功"`
     pub encrypt_state_desc: String,
 
-    /// `EncryptErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptErrCode`; example: `0`
     pub encrypt_err_code: i64,
 
-    /// `EncryptErrDesc`: a string.
-    ///
-    /// Example: `"success"`
+    /// `EncryptErrDesc`; example: `"success"`
     pub encrypt_err_desc: String,
 
-    /// `EncryptErrRef`: a string.
-    ///
-    /// Example: `"success"`
+    /// `EncryptErrRef`; example: `"success"`
     pub encrypt_err_ref: String,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"2023-06-05 18:02:50"`
+    /// `CreatTime`; example: `"2023-06-05 18:02:50"`
     pub creat_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-06-05 18:02:55"`
+    /// `StartTime`; example: `"2023-06-05 18:02:55"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-05 18:03:21"`
+    /// `EndTime`; example: `"2023-06-05 18:03:21"`
     pub end_time: String,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `CostTime`; example: `13`
     pub cost_time: i64,
 
-    /// `EncryptPkgUrl`: a string.
-    ///
-    /// Example: `"https://xxxxxxxxxxxx/xxxxx/test.zip"`
+    /// `EncryptPkgUrl`; example: `"https://xxxxxxxxxxxx/xxxxx/test.zip"`
     pub encrypt_pkg_url: String,
 
-    /// `AppletInfo`: an [`AppletInfo`].
-    ///
-    /// Example: `{"AppletJsUrl":"http://xxxxxxxxxxx.zip","AppletLevel":1,"Name":"test.zip"}`
+    /// `AppletInfo`; example: `{"AppletJsUrl":"http://xxxxxxxxxxx.zip","AppletLevel":1,"Name":"test.zip"}`
     pub applet_info: AppletInfo,
 }
 
@@ -538,19 +343,13 @@ pub struct AppletResult {
 /// Returned in the output of [`DescribeResourceInstances`](super::DescribeResourceInstances) and [`DescribeShieldPlanInstance`](super::DescribeShieldPlanInstance).
 #[tc_model]
 pub struct BindInfo {
-    /// `AppIconUrl`: a string.
-    ///
-    /// Example: `"https://appicon.url.com/AppIconUrl"`
+    /// `AppIconUrl`; example: `"https://appicon.url.com/AppIconUrl"`
     pub app_icon_url: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"AppName"`
+    /// `AppName`; example: `"AppName"`
     pub app_name: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `AppPkgName`; example: `"com.tencent.demo"`
     pub app_pkg_name: String,
 }
 
@@ -559,58 +358,42 @@ pub struct BindInfo {
 /// Returned in the output of [`DescribeEncryptInstances`](super::DescribeEncryptInstances).
 #[tc_model]
 pub struct EncryptResults {
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: i64,
 
-    /// `PlatformDesc`: a string.
-    ///
-    /// Example: `"applet小程序加固"`
+    /// `PlatformDesc`; example: `"applet小程序加固"`
     pub platform_desc: String,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: i64,
 
-    /// `OrderTypeDesc`: a string.
-    ///
-    /// Example: `"免费试用"`
+    /// `OrderTypeDesc`; example: `"免费试用"`
     pub order_type_desc: String,
 
-    /// `EncryptOpType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EncryptOpType`; example: `2`
     pub encrypt_op_type: i64,
 
-    /// `EncryptOpTypeDesc`: a string.
-    ///
-    /// Example: `"输出工具"`
+    /// `EncryptOpTypeDesc`; example: `"输出工具"`
     pub encrypt_op_type_desc: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20230605_96ca291a-6e84-47eb-xxxxxxx_0"`
+    /// `ResourceId`; example: `"20230605_96ca291a-6e84-47eb-xxxxxxx_0"`
     pub resource_id: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20230605_96ca291a-6e84-47eb-xxxxxxx"`
+    /// `OrderId`; example: `"20230605_96ca291a-6e84-47eb-xxxxxxx"`
     pub order_id: String,
 
-    /// `AndroidResult`: an [`AndroidResult`].
+    /// `AndroidResult`
     pub android_result: Option<AndroidResult>,
 
-    /// `IOSResult`: an [`IosResult`].
+    /// `IOSResult`
     #[tc(rename = "IOSResult")]
     pub ios_result: Option<IosResult>,
 
-    /// `SDKResult`: a [`SdkResult`].
+    /// `SDKResult`
     #[tc(rename = "SDKResult")]
     pub sdk_result: Option<SdkResult>,
 
-    /// `AppletResult`: an [`AppletResult`].
+    /// `AppletResult`
     pub applet_result: Option<AppletResult>,
 }
 
@@ -619,14 +402,10 @@ pub struct EncryptResults {
 /// Sent in the input of [`DescribeResourceInstances`](super::DescribeResourceInstances) and [`DescribeShieldInstances`](super::DescribeShieldInstances).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AppPkgName"`
+    /// `Name`; example: `"AppPkgName"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"com.tencent.mm"`
+    /// `Value`; example: `"com.tencent.mm"`
     pub value: Option<String>,
 }
 
@@ -636,24 +415,16 @@ pub struct Filter {
 #[doc(alias = "IOSInfo")]
 #[tc_model]
 pub struct IosInfo {
-    /// `InfoPListUrl`: a string.
-    ///
-    /// Example: `"http://xxxxxx"`
+    /// `InfoPListUrl`; example: `"http://xxxxxx"`
     pub info_p_list_url: Option<String>,
 
-    /// `InfoPListSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InfoPListSize`; example: `100`
     pub info_p_list_size: Option<i64>,
 
-    /// `InfoPListMd5`: a string.
-    ///
-    /// Example: `"881ac0a49b3ae9967022217730cc0da8"`
+    /// `InfoPListMd5`; example: `"881ac0a49b3ae9967022217730cc0da8"`
     pub info_p_list_md5: Option<String>,
 
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"release"`
+    /// `BuildType`; example: `"release"`
     pub build_type: Option<String>,
 }
 
@@ -663,9 +434,7 @@ pub struct IosInfo {
 #[doc(alias = "IOSPlan")]
 #[tc_model]
 pub struct IosPlan {
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanId`; example: `1`
     pub plan_id: Option<i64>,
 }
 
@@ -675,62 +444,40 @@ pub struct IosPlan {
 #[doc(alias = "IOSResult")]
 #[tc_model]
 pub struct IosResult {
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"ResultId-xxxxx"`
+    /// `ResultId`; example: `"ResultId-xxxxx"`
     pub result_id: String,
 
-    /// `OpUin`: a signed 64-bit integer.
+    /// `OpUin`
     pub op_uin: Option<i64>,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `EncryptType`; example: `"ios"`
     pub encrypt_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ResourceId-xxxxx"`
+    /// `ResourceId`; example: `"ResourceId-xxxxx"`
     pub resource_id: Option<String>,
 
-    /// `EncryptState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptState`; example: `1`
     pub encrypt_state: Option<i64>,
 
-    /// `EncryptErrno`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptErrno`; example: `0`
     pub encrypt_errno: Option<i64>,
 
-    /// `EncryptErrDesc`: a string.
-    ///
-    /// Example: `"success"`
+    /// `EncryptErrDesc`; example: `"success"`
     pub encrypt_err_desc: Option<String>,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"1729666446"`
+    /// `CreatTime`; example: `"1729666446"`
     pub creat_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1729666446"`
+    /// `StartTime`; example: `"1729666446"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1730530392"`
+    /// `EndTime`; example: `"1730530392"`
     pub end_time: Option<String>,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `CostTime`; example: `120`
     pub cost_time: Option<i64>,
 
-    /// `EncryptPkgUrl`: a string.
-    ///
-    /// Example: `"https://encryptpkg.url.com/app"`
+    /// `EncryptPkgUrl`; example: `"https://encryptpkg.url.com/app"`
     pub encrypt_pkg_url: Option<String>,
 }
 
@@ -739,19 +486,13 @@ pub struct IosResult {
 /// Returned in the output of [`DescribeApkDetectionResult`](super::DescribeApkDetectionResult).
 #[tc_model]
 pub struct OptPluginListItem {
-    /// `PluginType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `PluginType`; example: `"\"1\""`
     pub plugin_type: String,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"非广告插件名称"`
+    /// `PluginName`; example: `"非广告插件名称"`
     pub plugin_name: String,
 
-    /// `PluginDesc`: a string.
-    ///
-    /// Example: `"非广告插件描述"`
+    /// `PluginDesc`; example: `"非广告插件描述"`
     pub plugin_desc: String,
 }
 
@@ -760,104 +501,64 @@ pub struct OptPluginListItem {
 /// Returned in the output of [`DescribeOrderInstances`](super::DescribeOrderInstances).
 #[tc_model]
 pub struct Orders {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20230602_03702020-0a90-4f46-8f20-XXXXXXXXX"`
+    /// `OrderId`; example: `"20230602_03702020-0a90-4f46-8f20-XXXXXXXXX"`
     pub order_id: String,
 
-    /// `PlatformType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformType`; example: `1`
     pub platform_type: i64,
 
-    /// `PlatformTypeDesc`: a string.
-    ///
-    /// Example: `"android加固"`
+    /// `PlatformTypeDesc`; example: `"android加固"`
     pub platform_type_desc: String,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OrderType`; example: `3`
     pub order_type: i64,
 
-    /// `OrderTypeDesc`: a string.
-    ///
-    /// Example: `"按次收费"`
+    /// `OrderTypeDesc`; example: `"按次收费"`
     pub order_type_desc: String,
 
-    /// `AppPkgName`: a string.
-    ///
-    /// Example: `"com.tencent.demo"`
+    /// `AppPkgName`; example: `"com.tencent.demo"`
     pub app_pkg_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20230602_03702020-0a90-4f46-8f20-XXXXXXXXX_0"`
+    /// `ResourceId`; example: `"20230602_03702020-0a90-4f46-8f20-XXXXXXXXX_0"`
     pub resource_id: String,
 
-    /// `ResourceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`; example: `1`
     pub resource_status: i64,
 
-    /// `ResourceStatusDesc`: a string.
-    ///
-    /// Example: `"生效中"`
+    /// `ResourceStatusDesc`; example: `"生效中"`
     pub resource_status_desc: String,
 
-    /// `TestTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TestTimes`; example: `0`
     pub test_times: i64,
 
-    /// `ValidTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ValidTime`; example: `"0000-00-00 00:00:00"`
     pub valid_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `ExpireTime`; example: `"0000-00-00 00:00:00"`
     pub expire_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-06-02 17:42:06"`
+    /// `CreateTime`; example: `"2023-06-02 17:42:06"`
     pub create_time: String,
 
-    /// `Approver`: a string.
-    ///
-    /// Example: `"lili"`
+    /// `Approver`; example: `"lili"`
     pub approver: String,
 
-    /// `ApprovalStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApprovalStatus`; example: `1`
     pub approval_status: i64,
 
-    /// `ApprovalStatusDesc`: a string.
-    ///
-    /// Example: `"审批通过"`
+    /// `ApprovalStatusDesc`; example: `"审批通过"`
     pub approval_status_desc: String,
 
-    /// `ApprovalTime`: a string.
-    ///
-    /// Example: `"2023-06-02 17:51:55"`
+    /// `ApprovalTime`; example: `"2023-06-02 17:51:55"`
     pub approval_time: String,
 
-    /// `TimesTaskTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TimesTaskTotalCount`; example: `8`
     pub times_task_total_count: i64,
 
-    /// `TimesTaskSuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TimesTaskSuccessCount`; example: `2`
     pub times_task_success_count: i64,
 
-    /// `TimesTaskFailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TimesTaskFailCount`; example: `6`
     pub times_task_fail_count: i64,
 }
 
@@ -866,22 +567,16 @@ pub struct Orders {
 /// Returned in the output of [`DescribeShieldPlanInstance`](super::DescribeShieldPlanInstance).
 #[tc_model]
 pub struct PlanDetailInfo {
-    /// `IsDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: u64,
 
-    /// `PlanId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanId`; example: `1`
     pub plan_id: u64,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"加固策略"`
+    /// `PlanName`; example: `"加固策略"`
     pub plan_name: String,
 
-    /// `PlanInfo`: a [`PlanInfo`].
+    /// `PlanInfo`
     pub plan_info: PlanInfo,
 }
 
@@ -891,114 +586,69 @@ pub struct PlanDetailInfo {
 /// Returned in the output of [`DescribeShieldPlanInstance`](super::DescribeShieldPlanInstance).
 #[tc_model]
 pub struct PlanInfo {
-    /// `SetFile`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SetFile`; example: `"0"`
     pub set_file: Option<String>,
 
-    /// `ApkSizeOpt`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ApkSizeOpt`, always sent in responses; example: `1`
     pub apk_size_opt: Option<u64>,
 
-    /// `Dex`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Dex`, always sent in responses; example: `1`
     pub dex: Option<u64>,
 
-    /// `So`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `So`, always sent in responses; example: `1`
     pub so: Option<u64>,
 
-    /// `Bugly`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Bugly`, always sent in responses; example: `0`
     pub bugly: Option<u64>,
 
-    /// `AntiRepack`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AntiRepack`, always sent in responses; example: `1`
     pub anti_repack: Option<u64>,
 
-    /// `Db`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Db`, always sent in responses; example: `0`
     pub db: Option<u64>,
 
-    /// `SoInfo`: a [`SoInfo`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"SoFileNames":["a.so"]}`
+    /// `SoInfo`, always sent in responses; example: `{"SoFileNames":["a.so"]}`
     pub so_info: Option<SoInfo>,
 
-    /// `AntiVMP`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AntiVMP`, always sent in responses; example: `0`
     #[tc(rename = "AntiVMP")]
     pub anti_vmp: Option<u64>,
 
-    /// `SoType`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1"]`
+    /// `SoType`, always sent in responses; example: `["1"]`
     pub so_type: Option<Vec<String>>,
 
-    /// `AntiLogLeak`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AntiLogLeak`, always sent in responses; example: `0`
     pub anti_log_leak: Option<u64>,
 
-    /// `AntiAssets`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AntiAssets`, always sent in responses; example: `0`
     pub anti_assets: Option<u64>,
 
-    /// `AntiScreenshot`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AntiScreenshot`, always sent in responses; example: `0`
     pub anti_screenshot: Option<u64>,
 
-    /// `AntiSSL`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AntiSSL`, always sent in responses; example: `0`
     #[tc(rename = "AntiSSL")]
     pub anti_ssl: Option<u64>,
 
-    /// `FileSign`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FileSign`; example: `"0"`
     pub file_sign: Option<String>,
 
-    /// `AntiRoot`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AntiRoot`; example: `"0"`
     pub anti_root: Option<String>,
 
-    /// `SeperateDex`: an unsigned 64-bit integer.
+    /// `SeperateDex`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub seperate_dex: Option<u64>,
 
-    /// `DexSig`: an unsigned 64-bit integer.
+    /// `DexSig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dex_sig: Option<u64>,
 
-    /// `AntiQemuRoot`: an unsigned 64-bit integer.
+    /// `AntiQemuRoot`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1010,19 +660,13 @@ pub struct PlanInfo {
 /// Returned in the output of [`DescribeApkDetectionResult`](super::DescribeApkDetectionResult).
 #[tc_model]
 pub struct PluginListItem {
-    /// `PluginType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `PluginType`; example: `"\"1\""`
     pub plugin_type: String,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"广告插件名称"`
+    /// `PluginName`; example: `"广告插件名称"`
     pub plugin_name: String,
 
-    /// `PluginDesc`: a string.
-    ///
-    /// Example: `"广告插件描述"`
+    /// `PluginDesc`; example: `"广告插件描述"`
     pub plugin_desc: String,
 }
 
@@ -1031,37 +675,25 @@ pub struct PluginListItem {
 /// Returned in the output of [`DescribeResourceInstances`](super::DescribeResourceInstances).
 #[tc_model]
 pub struct ResourceInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"svmsref_xxxxx"`
+    /// `ResourceId`; example: `"svmsref_xxxxx"`
     pub resource_id: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729666446`
+    /// `CreateTime`; example: `1729666446`
     pub create_time: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730530392`
+    /// `ExpireTime`; example: `1730530392`
     pub expire_time: u64,
 
-    /// `IsBind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBind`; example: `1`
     pub is_bind: i64,
 
-    /// `BindInfo`: a [`BindInfo`].
+    /// `BindInfo`
     pub bind_info: BindInfo,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"资源名称"`
+    /// `ResourceName`; example: `"资源名称"`
     pub resource_name: String,
 }
 
@@ -1070,19 +702,13 @@ pub struct ResourceInfo {
 /// Returned in the output of [`DescribeShieldPlanInstance`](super::DescribeShieldPlanInstance).
 #[tc_model]
 pub struct ResourceServiceInfo {
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729666446`
+    /// `CreateTime`; example: `1729666446`
     pub create_time: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730530392`
+    /// `ExpireTime`; example: `1730530392`
     pub expire_time: u64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"应用加固"`
+    /// `ResourceName`; example: `"应用加固"`
     pub resource_name: String,
 }
 
@@ -1091,102 +717,64 @@ pub struct ResourceServiceInfo {
 /// Returned in the output of [`DescribeApkDetectionResult`](super::DescribeApkDetectionResult).
 #[tc_model]
 pub struct ResultListItem {
-    /// `Banner`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Banner`; example: `"\"1\""`
     pub banner: String,
 
-    /// `BoutiqueRecommand`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `BoutiqueRecommand`; example: `"\"1\""`
     pub boutique_recommand: String,
 
-    /// `FloatWindows`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `FloatWindows`; example: `"\"1\""`
     pub float_windows: String,
 
-    /// `IntegralWall`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `IntegralWall`; example: `"\"1\""`
     pub integral_wall: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"\"8c7ef86c259abad33f213405a35a13c2\""`
+    /// `Md5`; example: `"\"8c7ef86c259abad33f213405a35a13c2\""`
     pub md5: String,
 
-    /// `NotifyBar`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `NotifyBar`; example: `"\"1\""`
     pub notify_bar: String,
 
-    /// `Official`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Official`; example: `"\"1\""`
     pub official: String,
 
-    /// `PluginList`: a list of [`PluginListItem`] objects.
-    ///
-    /// Example: `[{"PluginDesc":"广告插件描述","PluginName":"广告插件名称","PluginType":"1"}]`
+    /// `PluginList`; example: `[{"PluginDesc":"广告插件描述","PluginName":"广告插件名称","PluginType":"1"}]`
     pub plugin_list: Vec<PluginListItem>,
 
-    /// `OptPluginList`: a list of [`OptPluginListItem`] objects.
-    ///
-    /// Example: `[{"PluginDesc":"非广告插件描述","PluginName":"非广告插件名称","PluginType":"1"}]`
+    /// `OptPluginList`; example: `[{"PluginDesc":"非广告插件描述","PluginName":"非广告插件名称","PluginType":"1"}]`
     pub opt_plugin_list: Vec<OptPluginListItem>,
 
-    /// `SafeType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `SafeType`; example: `"\"1\""`
     pub safe_type: String,
 
-    /// `Sid`: a string.
-    ///
-    /// Example: `"\"sid-xxxxxx\""`
+    /// `Sid`; example: `"\"sid-xxxxxx\""`
     pub sid: String,
 
-    /// `SoftName`: a string.
-    ///
-    /// Example: `"\"安装包名称\""`
+    /// `SoftName`; example: `"\"安装包名称\""`
     pub soft_name: String,
 
-    /// `Spot`: a string.
-    ///
-    /// Example: `"\"-1\""`
+    /// `Spot`; example: `"\"-1\""`
     pub spot: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"\"病毒名称\""`
+    /// `VirusName`; example: `"\"病毒名称\""`
     pub virus_name: String,
 
-    /// `VirusDesc`: a string.
-    ///
-    /// Example: `"\"病毒描述\""`
+    /// `VirusDesc`; example: `"\"病毒描述\""`
     pub virus_desc: String,
 
-    /// `RepackageStatus`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `RepackageStatus`; example: `"\"0\""`
     pub repackage_status: String,
 
-    /// `Errno`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Errno`; example: `"\"0\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub errno: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `ErrMsg`; example: `"\"success\""`
     pub err_msg: String,
 
-    /// `ErrNo`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `ErrNo`; example: `"\"0\""`
     pub err_no: Option<String>,
 }
 
@@ -1196,9 +784,7 @@ pub struct ResultListItem {
 #[doc(alias = "SDKPlan")]
 #[tc_model]
 pub struct SdkPlan {
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanId`; example: `1`
     pub plan_id: Option<i64>,
 }
 
@@ -1208,9 +794,7 @@ pub struct SdkPlan {
 #[doc(alias = "SDKResult")]
 #[tc_model]
 pub struct SdkResult {
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"ResultId-xxxxx"`
+    /// `ResultId`; example: `"ResultId-xxxxx"`
     pub result_id: String,
 }
 
@@ -1219,24 +803,16 @@ pub struct SdkResult {
 /// Sent in the input of [`CreateShieldInstance`](super::CreateShieldInstance).
 #[tc_model]
 pub struct ServiceInfo {
-    /// `ServiceEdition`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `ServiceEdition`; example: `"basic"`
     pub service_edition: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://example.com/cb"`
+    /// `CallbackUrl`; example: `"http://example.com/cb"`
     pub callback_url: String,
 
-    /// `SubmitSource`: a string.
-    ///
-    /// Example: `"MC"`
+    /// `SubmitSource`; example: `"MC"`
     pub submit_source: String,
 
-    /// `PlanId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanId`; example: `1`
     pub plan_id: Option<u64>,
 }
 
@@ -1245,39 +821,25 @@ pub struct ServiceInfo {
 /// Returned in the output of [`DescribeShieldResult`](super::DescribeShieldResult).
 #[tc_model]
 pub struct ShieldInfo {
-    /// `ShieldCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShieldCode`; example: `0`
     pub shield_code: u64,
 
-    /// `ShieldSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5373548`
+    /// `ShieldSize`; example: `5373548`
     pub shield_size: u64,
 
-    /// `ShieldMd5`: a string.
-    ///
-    /// Example: `"5c5d992097727c2f9789fea97441bd52"`
+    /// `ShieldMd5`; example: `"5c5d992097727c2f9789fea97441bd52"`
     pub shield_md5: String,
 
-    /// `AppUrl`: a string.
-    ///
-    /// Example: `"https://app.url.com/app"`
+    /// `AppUrl`; example: `"https://app.url.com/app"`
     pub app_url: String,
 
-    /// `TaskTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649737137`
+    /// `TaskTime`; example: `1649737137`
     pub task_time: u64,
 
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"0b5465636cac72bb98e24b6aa4f4c488"`
+    /// `ItemId`; example: `"0b5465636cac72bb98e24b6aa4f4c488"`
     pub item_id: String,
 
-    /// `ServiceEdition`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `ServiceEdition`; example: `"basic"`
     pub service_edition: String,
 }
 
@@ -1286,12 +848,10 @@ pub struct ShieldInfo {
 /// Returned in the output of [`DescribeShieldPlanInstance`](super::DescribeShieldPlanInstance).
 #[tc_model]
 pub struct ShieldPlanInfo {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PlanSet`: a list of [`PlanDetailInfo`] objects.
+    /// `PlanSet`
     pub plan_set: Vec<PlanDetailInfo>,
 }
 
@@ -1301,7 +861,6 @@ pub struct ShieldPlanInfo {
 /// Returned in the output of [`DescribeShieldPlanInstance`](super::DescribeShieldPlanInstance).
 #[tc_model]
 pub struct SoInfo {
-    /// `SoFileNames`: a list of strings.
-    /// Always sent in responses.
+    /// `SoFileNames`, always sent in responses
     pub so_file_names: Option<Vec<String>>,
 }

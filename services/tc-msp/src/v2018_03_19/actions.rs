@@ -10,18 +10,24 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeregisterMigrationTaskResponse`].
-/// The codes it documents are in [`DeregisterMigrationTaskError`](super::errors::DeregisterMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=DeregisterMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable`](super::errors::MspErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "DeregisterMigrationTask",
     output = DeregisterMigrationTaskResponse,
-    error = super::errors::DeregisterMigrationTaskError
+    error = super::errors::MspErrorCode
 )]
 pub struct DeregisterMigrationTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -35,25 +41,30 @@ pub struct DeregisterMigrationTaskResponse {
 /// The `DescribeMigrationTask` action of MSP API 2018-03-19.
 ///
 /// A successful call returns [`DescribeMigrationTaskResponse`].
-/// The codes it documents are in [`DescribeMigrationTaskError`](super::errors::DescribeMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=DescribeMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "DescribeMigrationTask",
     output = DescribeMigrationTaskResponse,
-    error = super::errors::DescribeMigrationTaskError
+    error = super::errors::MspErrorCode
 )]
 pub struct DescribeMigrationTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeMigrationTask`] call returns.
 #[tc_model]
 pub struct DescribeMigrationTaskResponse {
-    /// `TaskStatus`: a list of [`TaskStatus`](super::models::TaskStatus) objects.
+    /// `TaskStatus`
     pub task_status: Option<Vec<models::TaskStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,15 +74,20 @@ pub struct DescribeMigrationTaskResponse {
 /// The `ListMigrationProject` action of MSP API 2018-03-19.
 ///
 /// A successful call returns [`ListMigrationProjectResponse`].
-/// The codes it documents are in [`ListMigrationProjectError`](super::errors::ListMigrationProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=ListMigrationProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "ListMigrationProject",
     output = ListMigrationProjectResponse,
-    error = super::errors::ListMigrationProjectError,
+    error = super::errors::MspErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -81,20 +97,20 @@ pub struct DescribeMigrationTaskResponse {
     )
 )]
 pub struct ListMigrationProject {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListMigrationProject`] call returns.
 #[tc_model]
 pub struct ListMigrationProjectResponse {
-    /// `Projects`: a list of [`Project`](super::models::Project) objects.
+    /// `Projects`
     pub projects: Option<Vec<models::Project>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -104,15 +120,20 @@ pub struct ListMigrationProjectResponse {
 /// The `ListMigrationTask` action of MSP API 2018-03-19.
 ///
 /// A successful call returns [`ListMigrationTaskResponse`].
-/// The codes it documents are in [`ListMigrationTaskError`](super::errors::ListMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=ListMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "ListMigrationTask",
     output = ListMigrationTaskResponse,
-    error = super::errors::ListMigrationTaskError,
+    error = super::errors::MspErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -122,23 +143,23 @@ pub struct ListMigrationProjectResponse {
     )
 )]
 pub struct ListMigrationTask {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<u64>,
 }
 
 /// What a successful [`ListMigrationTask`] call returns.
 #[tc_model]
 pub struct ListMigrationTaskResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::Task>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -148,21 +169,27 @@ pub struct ListMigrationTaskResponse {
 /// The `ModifyMigrationTaskBelongToProject` action of MSP API 2018-03-19.
 ///
 /// A successful call returns [`ModifyMigrationTaskBelongToProjectResponse`].
-/// The codes it documents are in [`ModifyMigrationTaskBelongToProjectError`](super::errors::ModifyMigrationTaskBelongToProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=ModifyMigrationTaskBelongToProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable`](super::errors::MspErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "ModifyMigrationTaskBelongToProject",
     output = ModifyMigrationTaskBelongToProjectResponse,
-    error = super::errors::ModifyMigrationTaskBelongToProjectError
+    error = super::errors::MspErrorCode
 )]
 pub struct ModifyMigrationTaskBelongToProject {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: u64,
 }
 
@@ -176,21 +203,26 @@ pub struct ModifyMigrationTaskBelongToProjectResponse {
 /// The `ModifyMigrationTaskStatus` action of MSP API 2018-03-19.
 ///
 /// A successful call returns [`ModifyMigrationTaskStatusResponse`].
-/// The codes it documents are in [`ModifyMigrationTaskStatusError`](super::errors::ModifyMigrationTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=ModifyMigrationTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "ModifyMigrationTaskStatus",
     output = ModifyMigrationTaskStatusResponse,
-    error = super::errors::ModifyMigrationTaskStatusError
+    error = super::errors::MspErrorCode
 )]
 pub struct ModifyMigrationTaskStatus {
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -204,58 +236,64 @@ pub struct ModifyMigrationTaskStatusResponse {
 /// The `RegisterMigrationTask` action of MSP API 2018-03-19.
 ///
 /// A successful call returns [`RegisterMigrationTaskResponse`].
-/// The codes it documents are in [`RegisterMigrationTaskError`](super::errors::RegisterMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=msp&Version=2018-03-19&Action=RegisterMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`MspErrorCode`](super::errors::MspErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::MspErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable`](super::errors::MspErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "msp",
     version = "2018-03-19",
     name = "RegisterMigrationTask",
     output = RegisterMigrationTaskResponse,
-    error = super::errors::RegisterMigrationTaskError
+    error = super::errors::MspErrorCode
 )]
 pub struct RegisterMigrationTask {
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: String,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: String,
 
-    /// `ServiceSupplier`: a string.
+    /// `ServiceSupplier`
     pub service_supplier: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 
-    /// `MigrateClass`: a string.
+    /// `MigrateClass`
     pub migrate_class: String,
 
-    /// `SrcInfo`: a [`SrcInfo`](super::models::SrcInfo).
+    /// `SrcInfo`
     pub src_info: Option<models::SrcInfo>,
 
-    /// `DstInfo`: a [`DstInfo`](super::models::DstInfo).
+    /// `DstInfo`
     pub dst_info: Option<models::DstInfo>,
 
-    /// `SrcAccessType`: a string.
+    /// `SrcAccessType`
     pub src_access_type: Option<String>,
 
-    /// `SrcDatabaseType`: a string.
+    /// `SrcDatabaseType`
     pub src_database_type: Option<String>,
 
-    /// `DstAccessType`: a string.
+    /// `DstAccessType`
     pub dst_access_type: Option<String>,
 
-    /// `DstDatabaseType`: a string.
+    /// `DstDatabaseType`
     pub dst_database_type: Option<String>,
 }
 
 /// What a successful [`RegisterMigrationTask`] call returns.
 #[tc_model]
 pub struct RegisterMigrationTaskResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

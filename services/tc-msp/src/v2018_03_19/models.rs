@@ -9,16 +9,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListMigrationTask`](super::ListMigrationTask).
 #[tc_model]
 pub struct DstInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `Port`: a string.
+    /// `Port`
     pub port: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -27,10 +27,10 @@ pub struct DstInfo {
 /// Returned in the output of [`ListMigrationProject`](super::ListMigrationProject).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: String,
 }
 
@@ -40,16 +40,16 @@ pub struct Project {
 /// Returned in the output of [`ListMigrationTask`](super::ListMigrationTask).
 #[tc_model]
 pub struct SrcInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `Port`: a string.
+    /// `Port`
     pub port: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -58,34 +58,34 @@ pub struct SrcInfo {
 /// Returned in the output of [`ListMigrationTask`](super::ListMigrationTask).
 #[tc_model]
 pub struct Task {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: String,
 
-    /// `MigrationType`: a string.
+    /// `MigrationType`
     pub migration_type: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: String,
 
-    /// `SrcInfo`: a [`SrcInfo`].
+    /// `SrcInfo`
     pub src_info: SrcInfo,
 
-    /// `MigrationTimeLine`: a [`TimeObj`].
+    /// `MigrationTimeLine`
     pub migration_time_line: TimeObj,
 
-    /// `Updated`: a date and time, as the service writes it.
+    /// `Updated`, a date and time as the service writes it
     pub updated: String,
 
-    /// `DstInfo`: a [`DstInfo`].
+    /// `DstInfo`
     pub dst_info: DstInfo,
 }
 
@@ -94,13 +94,13 @@ pub struct Task {
 /// Returned in the output of [`DescribeMigrationTask`](super::DescribeMigrationTask).
 #[tc_model]
 pub struct TaskStatus {
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `Progress`: a string.
+    /// `Progress`
     pub progress: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: String,
 }
 
@@ -109,9 +109,9 @@ pub struct TaskStatus {
 /// Returned in the output of [`ListMigrationTask`](super::ListMigrationTask).
 #[tc_model]
 pub struct TimeObj {
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 }

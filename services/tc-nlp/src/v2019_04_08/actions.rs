@@ -10,34 +10,64 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`AnalyzeSentimentResponse`].
-/// The codes it documents are in [`AnalyzeSentimentError`](super::errors::AnalyzeSentimentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=nlp&Version=2019-04-08&Action=AnalyzeSentiment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`NlpErrorCode`](super::errors::NlpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::NlpErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.InnerError`](super::errors::NlpErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoResults`](super::errors::NlpErrorCode::FailedOperationNoResults)
+/// - [`FailedOperation.NotFoundData`](super::errors::NlpErrorCode::FailedOperationNotFoundData)
+/// - [`FailedOperation.RequestTimeout`](super::errors::NlpErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ResourceBusy`](super::errors::NlpErrorCode::FailedOperationResourceBusy)
+/// - [`FailedOperation.RpcFail`](super::errors::NlpErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.Unknown`](super::errors::NlpErrorCode::FailedOperationUnknown)
+/// - [`InternalError`](super::errors::NlpErrorCode::InternalError)
+/// - [`InternalError.ServiceCallError`](super::errors::NlpErrorCode::InternalErrorServiceCallError)
+/// - [`InternalError.ServiceError`](super::errors::NlpErrorCode::InternalErrorServiceError)
+/// - [`InternalError.TextClassifyError`](super::errors::NlpErrorCode::InternalErrorTextClassifyError)
+/// - [`InternalError.TextParsingError`](super::errors::NlpErrorCode::InternalErrorTextParsingError)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::NlpErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`InvalidParameterValue.SensitiveText`](super::errors::NlpErrorCode::InvalidParameterValueSensitiveText)
+/// - [`InvalidParameterValue.Text`](super::errors::NlpErrorCode::InvalidParameterValueText)
+/// - [`InvalidParameterValue.TextTooLong`](super::errors::NlpErrorCode::InvalidParameterValueTextTooLong)
+/// - [`LimitExceeded.ResourceReachedLimit`](super::errors::NlpErrorCode::LimitExceededResourceReachedLimit)
+/// - [`ResourceNotFound`](super::errors::NlpErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.Freeze`](super::errors::NlpErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::NlpErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::NlpErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::NlpErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::NlpErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::NlpErrorCode::ResourceUnavailableStopUsing)
+/// - [`UnsupportedOperation.PkgExhausted`](super::errors::NlpErrorCode::UnsupportedOperationPkgExhausted)
 #[tc_action(
     service = "nlp",
     version = "2019-04-08",
     name = "AnalyzeSentiment",
     output = AnalyzeSentimentResponse,
-    error = super::errors::AnalyzeSentimentError
+    error = super::errors::NlpErrorCode
 )]
 pub struct AnalyzeSentiment {
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 }
 
 /// What a successful [`AnalyzeSentiment`] call returns.
 #[tc_model]
 pub struct AnalyzeSentimentResponse {
-    /// `Positive`: a floating-point number.
+    /// `Positive`
     pub positive: f64,
 
-    /// `Neutral`: a floating-point number.
+    /// `Neutral`
     pub neutral: f64,
 
-    /// `Negative`: a floating-point number.
+    /// `Negative`
     pub negative: f64,
 
-    /// `Sentiment`: a string.
+    /// `Sentiment`
     pub sentiment: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,34 +79,64 @@ pub struct AnalyzeSentimentResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ParseWordsResponse`].
-/// The codes it documents are in [`ParseWordsError`](super::errors::ParseWordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=nlp&Version=2019-04-08&Action=ParseWords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`NlpErrorCode`](super::errors::NlpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::NlpErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.InnerError`](super::errors::NlpErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoResults`](super::errors::NlpErrorCode::FailedOperationNoResults)
+/// - [`FailedOperation.NotFoundData`](super::errors::NlpErrorCode::FailedOperationNotFoundData)
+/// - [`FailedOperation.RequestTimeout`](super::errors::NlpErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ResourceBusy`](super::errors::NlpErrorCode::FailedOperationResourceBusy)
+/// - [`FailedOperation.RpcFail`](super::errors::NlpErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::NlpErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::NlpErrorCode::FailedOperationUnknown)
+/// - [`InternalError`](super::errors::NlpErrorCode::InternalError)
+/// - [`InternalError.ServiceCallError`](super::errors::NlpErrorCode::InternalErrorServiceCallError)
+/// - [`InternalError.ServiceError`](super::errors::NlpErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::NlpErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`InvalidParameterValue.SensitiveText`](super::errors::NlpErrorCode::InvalidParameterValueSensitiveText)
+/// - [`InvalidParameterValue.TextNumTooMuch`](super::errors::NlpErrorCode::InvalidParameterValueTextNumTooMuch)
+/// - [`InvalidParameterValue.TextTooLong`](super::errors::NlpErrorCode::InvalidParameterValueTextTooLong)
+/// - [`LimitExceeded.ResourceReachedLimit`](super::errors::NlpErrorCode::LimitExceededResourceReachedLimit)
+/// - [`ResourceInsufficient.QuotaRunOut`](super::errors::NlpErrorCode::ResourceInsufficientQuotaRunOut)
+/// - [`ResourceNotFound`](super::errors::NlpErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.Freeze`](super::errors::NlpErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::NlpErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::NlpErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::NlpErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::NlpErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::NlpErrorCode::ResourceUnavailableStopUsing)
+/// - [`UnsupportedOperation.PkgExhausted`](super::errors::NlpErrorCode::UnsupportedOperationPkgExhausted)
 #[tc_action(
     service = "nlp",
     version = "2019-04-08",
     name = "ParseWords",
     output = ParseWordsResponse,
-    error = super::errors::ParseWordsError
+    error = super::errors::NlpErrorCode
 )]
 pub struct ParseWords {
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 }
 
 /// What a successful [`ParseWords`] call returns.
 #[tc_model]
 pub struct ParseWordsResponse {
-    /// `NormalText`: a string.
+    /// `NormalText`
     pub normal_text: String,
 
-    /// `BasicParticiples`: a list of [`BasicParticiple`](super::models::BasicParticiple) objects.
+    /// `BasicParticiples`
     pub basic_participles: Vec<models::BasicParticiple>,
 
-    /// `CompoundParticiples`: a list of [`CompoundParticiple`](super::models::CompoundParticiple) objects.
+    /// `CompoundParticiples`
     pub compound_participles: Vec<models::CompoundParticiple>,
 
-    /// `Entities`: a list of [`Entity`](super::models::Entity) objects.
+    /// `Entities`
     pub entities: Vec<models::Entity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -88,25 +148,56 @@ pub struct ParseWordsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`SentenceCorrectionResponse`].
-/// The codes it documents are in [`SentenceCorrectionError`](super::errors::SentenceCorrectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=nlp&Version=2019-04-08&Action=SentenceCorrection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`NlpErrorCode`](super::errors::NlpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::NlpErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.InnerError`](super::errors::NlpErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoResults`](super::errors::NlpErrorCode::FailedOperationNoResults)
+/// - [`FailedOperation.NotFoundData`](super::errors::NlpErrorCode::FailedOperationNotFoundData)
+/// - [`FailedOperation.RequestTimeout`](super::errors::NlpErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ResourceBusy`](super::errors::NlpErrorCode::FailedOperationResourceBusy)
+/// - [`FailedOperation.RpcFail`](super::errors::NlpErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::NlpErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::NlpErrorCode::FailedOperationUnknown)
+/// - [`InternalError`](super::errors::NlpErrorCode::InternalError)
+/// - [`InternalError.ServiceCallError`](super::errors::NlpErrorCode::InternalErrorServiceCallError)
+/// - [`InternalError.ServiceError`](super::errors::NlpErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameter.TextTooLongCode`](super::errors::NlpErrorCode::InvalidParameterTextTooLongCode)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::NlpErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`InvalidParameterValue.SensitiveText`](super::errors::NlpErrorCode::InvalidParameterValueSensitiveText)
+/// - [`InvalidParameterValue.TextNumTooMuch`](super::errors::NlpErrorCode::InvalidParameterValueTextNumTooMuch)
+/// - [`InvalidParameterValue.TextTooLong`](super::errors::NlpErrorCode::InvalidParameterValueTextTooLong)
+/// - [`LimitExceeded.ResourceReachedLimit`](super::errors::NlpErrorCode::LimitExceededResourceReachedLimit)
+/// - [`RequestLimitExceeded.UinLimitExceeded`](super::errors::NlpErrorCode::RequestLimitExceededUinLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::NlpErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.Freeze`](super::errors::NlpErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::NlpErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::NlpErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::NlpErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.Recover`](super::errors::NlpErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::NlpErrorCode::ResourceUnavailableStopUsing)
+/// - [`UnsupportedOperation.PkgExhausted`](super::errors::NlpErrorCode::UnsupportedOperationPkgExhausted)
 #[tc_action(
     service = "nlp",
     version = "2019-04-08",
     name = "SentenceCorrection",
     output = SentenceCorrectionResponse,
-    error = super::errors::SentenceCorrectionError
+    error = super::errors::NlpErrorCode
 )]
 pub struct SentenceCorrection {
-    /// `TextList`: a list of strings.
+    /// `TextList`
     pub text_list: Vec<String>,
 }
 
 /// What a successful [`SentenceCorrection`] call returns.
 #[tc_model]
 pub struct SentenceCorrectionResponse {
-    /// `CorrectionList`: a list of [`CorrectionItem`](super::models::CorrectionItem) objects.
+    /// `CorrectionList`
     pub correction_list: Vec<models::CorrectionItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ParseWords`](super::ParseWords).
 #[tc_model]
 pub struct BasicParticiple {
-    /// `Word`: a string.
+    /// `Word`
     pub word: Option<String>,
 
-    /// `BeginOffset`: a signed 64-bit integer.
+    /// `BeginOffset`
     pub begin_offset: Option<i64>,
 
-    /// `Length`: a signed 64-bit integer.
+    /// `Length`
     pub length: Option<i64>,
 
-    /// `Pos`: a string.
+    /// `Pos`
     pub pos: Option<String>,
 }
 
@@ -26,16 +26,16 @@ pub struct BasicParticiple {
 /// Returned in the output of [`ParseWords`](super::ParseWords).
 #[tc_model]
 pub struct CompoundParticiple {
-    /// `Word`: a string.
+    /// `Word`
     pub word: Option<String>,
 
-    /// `BeginOffset`: a signed 64-bit integer.
+    /// `BeginOffset`
     pub begin_offset: Option<i64>,
 
-    /// `Length`: a signed 64-bit integer.
+    /// `Length`
     pub length: Option<i64>,
 
-    /// `Pos`: a string.
+    /// `Pos`
     pub pos: Option<String>,
 }
 
@@ -44,31 +44,31 @@ pub struct CompoundParticiple {
 /// Returned in the output of [`SentenceCorrection`](super::SentenceCorrection).
 #[tc_model]
 pub struct CorrectionItem {
-    /// `Order`: a signed 64-bit integer.
+    /// `Order`
     pub order: Option<i64>,
 
-    /// `BeginOffset`: a signed 64-bit integer.
+    /// `BeginOffset`
     pub begin_offset: Option<i64>,
 
-    /// `Len`: a signed 64-bit integer.
+    /// `Len`
     pub len: Option<i64>,
 
-    /// `Word`: a string.
+    /// `Word`
     pub word: Option<String>,
 
-    /// `CorrectWord`: a list of strings.
+    /// `CorrectWord`
     pub correct_word: Option<Vec<String>>,
 
-    /// `CorrectionType`: a signed 64-bit integer.
+    /// `CorrectionType`
     pub correction_type: Option<i64>,
 
-    /// `Confidence`: a signed 64-bit integer.
+    /// `Confidence`
     pub confidence: Option<i64>,
 
-    /// `DescriptionZh`: a string.
+    /// `DescriptionZh`
     pub description_zh: Option<String>,
 
-    /// `DescriptionEn`: a string.
+    /// `DescriptionEn`
     pub description_en: Option<String>,
 }
 
@@ -77,18 +77,18 @@ pub struct CorrectionItem {
 /// Returned in the output of [`ParseWords`](super::ParseWords).
 #[tc_model]
 pub struct Entity {
-    /// `Word`: a string.
+    /// `Word`
     pub word: Option<String>,
 
-    /// `BeginOffset`: a signed 64-bit integer.
+    /// `BeginOffset`
     pub begin_offset: Option<i64>,
 
-    /// `Length`: a signed 64-bit integer.
+    /// `Length`
     pub length: Option<i64>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }

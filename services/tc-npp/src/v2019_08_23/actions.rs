@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateCallBack` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`CreateCallBackResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=CreateCallBack)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -18,68 +21,68 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCallBack {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: String,
 
-    /// `Dst`: a string.
+    /// `Dst`
     pub dst: String,
 
-    /// `SrcDisplayNum`: a string.
+    /// `SrcDisplayNum`
     pub src_display_num: Option<String>,
 
-    /// `DstDisplayNum`: a string.
+    /// `DstDisplayNum`
     pub dst_display_num: Option<String>,
 
-    /// `Record`: a string.
+    /// `Record`
     pub record: Option<String>,
 
-    /// `MaxAllowTime`: a string.
+    /// `MaxAllowTime`
     pub max_allow_time: Option<String>,
 
-    /// `StatusFlag`: a string.
+    /// `StatusFlag`
     pub status_flag: Option<String>,
 
-    /// `StatusUrl`: a string.
+    /// `StatusUrl`
     pub status_url: Option<String>,
 
-    /// `HangupUrl`: a string.
+    /// `HangupUrl`
     pub hangup_url: Option<String>,
 
-    /// `RecordUrl`: a string.
+    /// `RecordUrl`
     pub record_url: Option<String>,
 
-    /// `BizId`: a string.
+    /// `BizId`
     pub biz_id: Option<String>,
 
-    /// `LastCallId`: a string.
+    /// `LastCallId`
     pub last_call_id: Option<String>,
 
-    /// `PreCallerHandle`: a [`RreCallerHandle`](super::models::RreCallerHandle).
+    /// `PreCallerHandle`
     pub pre_caller_handle: Option<models::RreCallerHandle>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 }
 
 /// What a successful [`CreateCallBack`] call returns.
 #[tc_model]
 pub struct CreateCallBackResponse {
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: Option<String>,
 
-    /// `SrcDisplayNum`: a string.
+    /// `SrcDisplayNum`
     pub src_display_num: Option<String>,
 
-    /// `DstDisplayNum`: a string.
+    /// `DstDisplayNum`
     pub dst_display_num: Option<String>,
 
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -89,9 +92,12 @@ pub struct CreateCallBackResponse {
 /// The `DelVirtualNum` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`DelVirtualNumResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=DelVirtualNum)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -100,29 +106,29 @@ pub struct CreateCallBackResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DelVirtualNum {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `BindId`: a string.
+    /// `BindId`
     pub bind_id: String,
 
-    /// `BizId`: a string.
+    /// `BizId`
     pub biz_id: Option<String>,
 }
 
 /// What a successful [`DelVirtualNum`] call returns.
 #[tc_model]
 pub struct DelVirtualNumResponse {
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `BindId`: a string.
+    /// `BindId`
     pub bind_id: Option<String>,
 
-    /// `RefLeftNum`: a string.
+    /// `RefLeftNum`
     pub ref_left_num: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -132,9 +138,12 @@ pub struct DelVirtualNumResponse {
 /// The `DeleteCallBack` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`DeleteCallBackResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=DeleteCallBack)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -143,26 +152,26 @@ pub struct DelVirtualNumResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCallBack {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: String,
 
-    /// `CancelFlag`: a string.
+    /// `CancelFlag`
     pub cancel_flag: Option<String>,
 }
 
 /// What a successful [`DeleteCallBack`] call returns.
 #[tc_model]
 pub struct DeleteCallBackResponse {
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -172,9 +181,12 @@ pub struct DeleteCallBackResponse {
 /// The `DescribeCallBackCdr` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`DescribeCallBackCdrResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=DescribeCallBackCdr)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -183,35 +195,35 @@ pub struct DeleteCallBackResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCallBackCdr {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: Option<String>,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: Option<String>,
 
-    /// `StartTimeStamp`: a string.
+    /// `StartTimeStamp`
     pub start_time_stamp: Option<String>,
 
-    /// `EndTimeStamp`: a string.
+    /// `EndTimeStamp`
     pub end_time_stamp: Option<String>,
 }
 
 /// What a successful [`DescribeCallBackCdr`] call returns.
 #[tc_model]
 pub struct DescribeCallBackCdrResponse {
-    /// `Cdr`: a list of [`CallBackCdr`](super::models::CallBackCdr) objects.
+    /// `Cdr`
     pub cdr: Option<Vec<models::CallBackCdr>>,
 
-    /// `Offset`: a string.
+    /// `Offset`
     pub offset: Option<String>,
 
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -221,9 +233,12 @@ pub struct DescribeCallBackCdrResponse {
 /// The `DescribeCallBackStatus` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`DescribeCallBackStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=DescribeCallBackStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -232,44 +247,44 @@ pub struct DescribeCallBackCdrResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCallBackStatus {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: String,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: Option<String>,
 
-    /// `Dst`: a string.
+    /// `Dst`
     pub dst: Option<String>,
 
-    /// `CallStatus`: a string.
+    /// `CallStatus`
     pub call_status: Option<String>,
 }
 
 /// What a successful [`DescribeCallBackStatus`] call returns.
 #[tc_model]
 pub struct DescribeCallBackStatusResponse {
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: Option<String>,
 
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: Option<String>,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: Option<String>,
 
-    /// `Dst`: a string.
+    /// `Dst`
     pub dst: Option<String>,
 
-    /// `CallStatus`: a string.
+    /// `CallStatus`
     pub call_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -279,9 +294,12 @@ pub struct DescribeCallBackStatusResponse {
 /// The `DescribeCallerDisplayList` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`DescribeCallerDisplayListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=DescribeCallerDisplayList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -290,23 +308,23 @@ pub struct DescribeCallBackStatusResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCallerDisplayList {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 }
 
 /// What a successful [`DescribeCallerDisplayList`] call returns.
 #[tc_model]
 pub struct DescribeCallerDisplayListResponse {
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: Option<String>,
 
-    /// `CodeList`: a list of [`CallBackPhoneCode`](super::models::CallBackPhoneCode) objects.
+    /// `CodeList`
     pub code_list: Option<Vec<models::CallBackPhoneCode>>,
 
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -316,9 +334,12 @@ pub struct DescribeCallerDisplayListResponse {
 /// The `Get400Cdr` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`Get400CdrResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=Get400Cdr)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -327,35 +348,35 @@ pub struct DescribeCallerDisplayListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct Get400Cdr {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: Option<String>,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: Option<String>,
 
-    /// `StartTimeStamp`: a string.
+    /// `StartTimeStamp`
     pub start_time_stamp: Option<String>,
 
-    /// `EndTimeStamp`: a string.
+    /// `EndTimeStamp`
     pub end_time_stamp: Option<String>,
 }
 
 /// What a successful [`Get400Cdr`] call returns.
 #[tc_model]
 pub struct Get400CdrResponse {
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `Offset`: a string.
+    /// `Offset`
     pub offset: Option<String>,
 
-    /// `Cdr`: a list of [`VirturalNumCdr`](super::models::VirturalNumCdr) objects.
+    /// `Cdr`
     pub cdr: Option<Vec<models::VirturalNumCdr>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -365,9 +386,12 @@ pub struct Get400CdrResponse {
 /// The `GetVirtualNum` action of NPP API 2019-08-23.
 ///
 /// A successful call returns [`GetVirtualNumResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=npp&Version=2019-08-23&Action=GetVirtualNum)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "npp",
     version = "2019-08-23",
@@ -376,62 +400,62 @@ pub struct Get400CdrResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetVirtualNum {
-    /// `BizAppId`: a string.
+    /// `BizAppId`
     pub biz_app_id: String,
 
-    /// `Dst`: a string.
+    /// `Dst`
     pub dst: String,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: Option<String>,
 
-    /// `AccreditList`: a list of strings.
+    /// `AccreditList`
     pub accredit_list: Option<Vec<String>>,
 
-    /// `AssignVirtualNum`: a string.
+    /// `AssignVirtualNum`
     pub assign_virtual_num: Option<String>,
 
-    /// `Record`: a string.
+    /// `Record`
     pub record: Option<String>,
 
-    /// `CityId`: a string.
+    /// `CityId`
     pub city_id: Option<String>,
 
-    /// `BizId`: a string.
+    /// `BizId`
     pub biz_id: Option<String>,
 
-    /// `MaxAssignTime`: a string.
+    /// `MaxAssignTime`
     pub max_assign_time: Option<String>,
 
-    /// `StatusFlag`: a string.
+    /// `StatusFlag`
     pub status_flag: Option<String>,
 
-    /// `StatusUrl`: a string.
+    /// `StatusUrl`
     pub status_url: Option<String>,
 
-    /// `HangupUrl`: a string.
+    /// `HangupUrl`
     pub hangup_url: Option<String>,
 
-    /// `RecordUrl`: a string.
+    /// `RecordUrl`
     pub record_url: Option<String>,
 }
 
 /// What a successful [`GetVirtualNum`] call returns.
 #[tc_model]
 pub struct GetVirtualNumResponse {
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `BindId`: a string.
+    /// `BindId`
     pub bind_id: Option<String>,
 
-    /// `RefNum`: a string.
+    /// `RefNum`
     pub ref_num: Option<String>,
 
-    /// `VirtualNum`: a string.
+    /// `VirtualNum`
     pub virtual_num: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

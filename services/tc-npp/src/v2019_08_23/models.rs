@@ -8,52 +8,52 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCallBackCdr`](super::DescribeCallBackCdr).
 #[tc_model]
 pub struct CallBackCdr {
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: String,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: String,
 
-    /// `Dst`: a string.
+    /// `Dst`
     pub dst: String,
 
-    /// `StartSrcCallTime`: a string.
+    /// `StartSrcCallTime`
     pub start_src_call_time: String,
 
-    /// `StartSrcRingTime`: a string.
+    /// `StartSrcRingTime`
     pub start_src_ring_time: String,
 
-    /// `SrcAcceptTime`: a string.
+    /// `SrcAcceptTime`
     pub src_accept_time: String,
 
-    /// `StartDstCallTime`: a string.
+    /// `StartDstCallTime`
     pub start_dst_call_time: String,
 
-    /// `StartDstRingTime`: a string.
+    /// `StartDstRingTime`
     pub start_dst_ring_time: String,
 
-    /// `DstAcceptTime`: a string.
+    /// `DstAcceptTime`
     pub dst_accept_time: String,
 
-    /// `EndCallTime`: a string.
+    /// `EndCallTime`
     pub end_call_time: String,
 
-    /// `CallEndStatus`: a string.
+    /// `CallEndStatus`
     pub call_end_status: String,
 
-    /// `Duration`: a string.
+    /// `Duration`
     pub duration: String,
 
-    /// `RecordUrl`: a string.
+    /// `RecordUrl`
     pub record_url: String,
 
-    /// `CallType`: a string.
+    /// `CallType`
     pub call_type: Option<String>,
 
-    /// `BizId`: a string.
+    /// `BizId`
     pub biz_id: Option<String>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 }
 
@@ -62,10 +62,10 @@ pub struct CallBackCdr {
 /// Returned in the output of [`DescribeCallerDisplayList`](super::DescribeCallerDisplayList).
 #[tc_model]
 pub struct CallBackPhoneCode {
-    /// `Nation`: a string.
+    /// `Nation`
     pub nation: String,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: String,
 }
 
@@ -74,10 +74,10 @@ pub struct CallBackPhoneCode {
 /// Sent in the input of [`CreateCallBack`](super::CreateCallBack).
 #[tc_model]
 pub struct KeyList {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Operate`: a string.
+    /// `Operate`
     pub operate: String,
 }
 
@@ -86,22 +86,22 @@ pub struct KeyList {
 /// Sent in the input of [`CreateCallBack`](super::CreateCallBack).
 #[tc_model]
 pub struct RreCallerHandle {
-    /// `ReadPrompt`: a string.
+    /// `ReadPrompt`
     pub read_prompt: String,
 
-    /// `InterruptPrompt`: a string.
+    /// `InterruptPrompt`
     pub interrupt_prompt: String,
 
-    /// `KeyList`: a list of [`KeyList`] objects.
+    /// `KeyList`
     pub key_list: Vec<KeyList>,
 
-    /// `RepeatTimes`: a string.
+    /// `RepeatTimes`
     pub repeat_times: String,
 
-    /// `KeyPressUrl`: a string.
+    /// `KeyPressUrl`
     pub key_press_url: String,
 
-    /// `PromptGender`: a string.
+    /// `PromptGender`
     pub prompt_gender: String,
 }
 
@@ -110,45 +110,45 @@ pub struct RreCallerHandle {
 /// Returned in the output of [`Get400Cdr`](super::Get400Cdr).
 #[tc_model]
 pub struct VirturalNumCdr {
-    /// `CallId`: a string.
+    /// `CallId`
     pub call_id: String,
 
-    /// `BindId`: a string.
+    /// `BindId`
     pub bind_id: String,
 
-    /// `Src`: a string.
+    /// `Src`
     pub src: String,
 
-    /// `Dst`: a string.
+    /// `Dst`
     pub dst: String,
 
-    /// `DstVirtualNum`: a string.
+    /// `DstVirtualNum`
     pub dst_virtual_num: String,
 
-    /// `CallCenterAcceptTime`: a string.
+    /// `CallCenterAcceptTime`
     pub call_center_accept_time: String,
 
-    /// `StartDstCallTime`: a string.
+    /// `StartDstCallTime`
     pub start_dst_call_time: String,
 
-    /// `StartDstRingTime`: a string.
+    /// `StartDstRingTime`
     pub start_dst_ring_time: String,
 
-    /// `DstAcceptTime`: a string.
+    /// `DstAcceptTime`
     pub dst_accept_time: String,
 
-    /// `EndCallTime`: a string.
+    /// `EndCallTime`
     pub end_call_time: String,
 
-    /// `CallEndStatus`: a string.
+    /// `CallEndStatus`
     pub call_end_status: String,
 
-    /// `SrcDuration`: a string.
+    /// `SrcDuration`
     pub src_duration: String,
 
-    /// `DstDuration`: a string.
+    /// `DstDuration`
     pub dst_duration: String,
 
-    /// `RecordUrl`: a string.
+    /// `RecordUrl`
     pub record_url: String,
 }

@@ -7,29 +7,32 @@ use super::models;
 /// The `CheckConnectorName` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CheckConnectorNameResponse`].
-/// The codes it documents are in [`CheckConnectorNameError`](super::errors::CheckConnectorNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CheckConnectorName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CheckConnectorName",
     output = CheckConnectorNameResponse,
-    error = super::errors::CheckConnectorNameError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CheckConnectorName {
-    /// `Name`: a string.
-    ///
-    /// Example: `"mj-test"`
+    /// `Name`; example: `"mj-test"`
     pub name: String,
 }
 
 /// What a successful [`CheckConnectorName`] call returns.
 #[tc_model]
 pub struct CheckConnectorNameResponse {
-    /// `Exists`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exists`; example: `true`
     pub exists: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -39,54 +42,46 @@ pub struct CheckConnectorNameResponse {
 /// The `CheckSavepoint` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CheckSavepointResponse`].
-/// The codes it documents are in [`CheckSavepointError`](super::errors::CheckSavepointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CheckSavepoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CheckSavepoint",
     output = CheckSavepointResponse,
-    error = super::errors::CheckSavepointError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CheckSavepoint {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-52xkpymp"`
+    /// `JobId`; example: `"cql-52xkpymp"`
     pub job_id: String,
 
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"svp-52xkpymp"`
+    /// `SerialId`; example: `"svp-52xkpymp"`
     pub serial_id: String,
 
-    /// `RecordType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordType`; example: `1`
     pub record_type: i64,
 
-    /// `SavepointPath`: a string.
-    ///
-    /// Example: `"cosn://xxx/xxx"`
+    /// `SavepointPath`; example: `"cosn://xxx/xxx"`
     pub savepoint_path: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: String,
 }
 
 /// What a successful [`CheckSavepoint`] call returns.
 #[tc_model]
 pub struct CheckSavepointResponse {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"svp-6w8eab6f"`
+    /// `SerialId`; example: `"svp-6w8eab6f"`
     pub serial_id: String,
 
-    /// `SavepointStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SavepointStatus`; example: `1`
     pub savepoint_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -96,41 +91,52 @@ pub struct CheckSavepointResponse {
 /// The `CopyJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CopyJobsResponse`].
-/// The codes it documents are in [`CopyJobsError`](super::errors::CopyJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CopyJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.CLS`](super::errors::OceanusErrorCode::InternalErrorCls)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.StsNewClient`](super::errors::OceanusErrorCode::InternalErrorStsNewClient)
+/// - [`InternalError.SystemError`](super::errors::OceanusErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation`](super::errors::OceanusErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CopyJobs",
     output = CopyJobsResponse,
-    error = super::errors::CopyJobsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CopyJobs {
-    /// `JobItems`: a list of [`CopyJobItem`](super::models::CopyJobItem) objects.
+    /// `JobItems`
     pub job_items: Vec<models::CopyJobItem>,
 
-    /// `WorkSpaceId`: a string.
+    /// `WorkSpaceId`
     pub work_space_id: Option<String>,
 
-    /// `TargetWorkspaceId`: a string.
+    /// `TargetWorkspaceId`
     pub target_workspace_id: Option<String>,
 }
 
 /// What a successful [`CopyJobs`] call returns.
 #[tc_model]
 pub struct CopyJobsResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: Option<i64>,
 
-    /// `CopyJobsResults`: a list of [`CopyJobResult`](super::models::CopyJobResult) objects.
+    /// `CopyJobsResults`
     pub copy_jobs_results: Option<Vec<models::CopyJobResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -140,40 +146,35 @@ pub struct CopyJobsResponse {
 /// The `CreateConnector` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateConnectorResponse`].
-/// The codes it documents are in [`CreateConnectorError`](super::errors::CreateConnectorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateConnector)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse.ResourceConnectorDuplicateName`](super::errors::OceanusErrorCode::ResourceInUseResourceConnectorDuplicateName)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateConnector",
     output = CreateConnectorResponse,
-    error = super::errors::CreateConnectorError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateConnector {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-123qwe"`
+    /// `ResourceId`; example: `"resource-123qwe"`
     pub resource_id: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-qwe123"`
+    /// `WorkSpaceId`; example: `"space-qwe123"`
     pub work_space_id: String,
 
-    /// `VersionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: i64,
 
-    /// `Connector`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `Connector`; example: `"kafka"`
     pub connector: String,
 
-    /// `ConnectionMethod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConnectionMethod`; example: `"1"`
     pub connection_method: String,
 }
 
@@ -187,44 +188,43 @@ pub struct CreateConnectorResponse {
 /// The `CreateFolder` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateFolderResponse`].
-/// The codes it documents are in [`CreateFolderError`](super::errors::CreateFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter.DuplicatedFolderName`](super::errors::OceanusErrorCode::InvalidParameterDuplicatedFolderName)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateFolder",
     output = CreateFolderResponse,
-    error = super::errors::CreateFolderError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateFolder {
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"joylyu-test"`
+    /// `FolderName`; example: `"joylyu-test"`
     pub folder_name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"folder-xxxxxxxx"`
+    /// `ParentId`; example: `"folder-xxxxxxxx"`
     pub parent_id: String,
 
-    /// `FolderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FolderType`; example: `0`
     pub folder_type: Option<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`CreateFolder`] call returns.
 #[tc_model]
 pub struct CreateFolderResponse {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-xxxxxxxx"`
+    /// `FolderId`; example: `"folder-xxxxxxxx"`
     pub folder_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,92 +234,92 @@ pub struct CreateFolderResponse {
 /// The `CreateJob` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateJobResponse`].
-/// The codes it documents are in [`CreateJobError`](super::errors::CreateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicatedJobName`](super::errors::OceanusErrorCode::FailedOperationDuplicatedJobName)
+/// - [`FailedOperation.JobBindDefaultMonitorFailed`](super::errors::OceanusErrorCode::FailedOperationJobBindDefaultMonitorFailed)
+/// - [`FailedOperation.UserNotAuthenticated`](super::errors::OceanusErrorCode::FailedOperationUserNotAuthenticated)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InvalidParameter.InvalidName`](super::errors::OceanusErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameterValue.ClusterId`](super::errors::OceanusErrorCode::InvalidParameterValueClusterId)
+/// - [`InvalidParameterValue.CuMem`](super::errors::OceanusErrorCode::InvalidParameterValueCuMem)
+/// - [`InvalidParameterValue.JobName`](super::errors::OceanusErrorCode::InvalidParameterValueJobName)
+/// - [`InvalidParameterValue.JobNameExisted`](super::errors::OceanusErrorCode::InvalidParameterValueJobNameExisted)
+/// - [`InvalidParameterValue.JobTypeCombineWithClusterType`](super::errors::OceanusErrorCode::InvalidParameterValueJobTypeCombineWithClusterType)
+/// - [`InvalidParameterValue.UnSupportedComposite`](super::errors::OceanusErrorCode::InvalidParameterValueUnSupportedComposite)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Job`](super::errors::OceanusErrorCode::LimitExceededJob)
+/// - [`LimitExceeded.JobDefaultMonitorLimitExceeded`](super::errors::OceanusErrorCode::LimitExceededJobDefaultMonitorLimitExceeded)
+/// - [`ResourceNotFound.ClusterId`](super::errors::OceanusErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceUnavailable.Cluster`](super::errors::OceanusErrorCode::ResourceUnavailableCluster)
+/// - [`ResourceUnavailable.ClusterGroupStatus`](super::errors::OceanusErrorCode::ResourceUnavailableClusterGroupStatus)
+/// - [`ResourceUnavailable.ReqCuMem`](super::errors::OceanusErrorCode::ResourceUnavailableReqCuMem)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateJob",
     output = CreateJobResponse,
-    error = super::errors::CreateJobError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateJob {
-    /// `Name`: a string.
-    ///
-    /// Example: `"job_new"`
+    /// `Name`; example: `"job_new"`
     pub name: String,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `JobType`; example: `2`
     pub job_type: i64,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClusterType`; example: `2`
     pub cluster_type: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-xxxxxxxx"`
+    /// `ClusterId`; example: `"cluster-xxxxxxxx"`
     pub cluster_id: Option<String>,
 
-    /// `CuMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CuMem`; example: `4`
     pub cu_mem: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试作业"`
+    /// `Remark`; example: `"测试作业"`
     pub remark: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-xxxxxxxx"`
+    /// `FolderId`; example: `"folder-xxxxxxxx"`
     pub folder_id: Option<String>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.11"`
+    /// `FlinkVersion`; example: `"Flink-1.11"`
     pub flink_version: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description of job"`
+    /// `Description`; example: `"description of job"`
     pub description: Option<String>,
 
-    /// `OpenJobDefaultAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpenJobDefaultAlarm`; example: `1`
     pub open_job_default_alarm: Option<i64>,
 
-    /// `Uid`: a signed 64-bit integer.
-    ///
-    /// Example: `123345`
+    /// `Uid`; example: `123345`
     pub uid: Option<i64>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 }
 
 /// What a successful [`CreateJob`] call returns.
 #[tc_model]
 pub struct CreateJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-qlpn5o2a"`
+    /// `JobId`; example: `"cql-qlpn5o2a"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -329,214 +329,174 @@ pub struct CreateJobResponse {
 /// The `CreateJobConfig` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateJobConfigResponse`].
-/// The codes it documents are in [`CreateJobConfigError`](super::errors::CreateJobConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateJobConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.GrammarCheckFailure`](super::errors::OceanusErrorCode::FailedOperationGrammarCheckFailure)
+/// - [`FailedOperation.ParseSql`](super::errors::OceanusErrorCode::FailedOperationParseSql)
+/// - [`InternalError.COSClient`](super::errors::OceanusErrorCode::InternalErrorCosClient)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InternalError.SqlCodeNotFound`](super::errors::OceanusErrorCode::InternalErrorSqlCodeNotFound)
+/// - [`InternalError.StsNewClient`](super::errors::OceanusErrorCode::InternalErrorStsNewClient)
+/// - [`InvalidParameter.IllegalMaxParallelism`](super::errors::OceanusErrorCode::InvalidParameterIllegalMaxParallelism)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::OceanusErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameter.JobConfigLogCollectParamError`](super::errors::OceanusErrorCode::InvalidParameterJobConfigLogCollectParamError)
+/// - [`InvalidParameter.MaxParallelismTooLarge`](super::errors::OceanusErrorCode::InvalidParameterMaxParallelismTooLarge)
+/// - [`InvalidParameter.MaxParallelismTooSmall`](super::errors::OceanusErrorCode::InvalidParameterMaxParallelismTooSmall)
+/// - [`InvalidParameter.UnsupportedFlinkConf`](super::errors::OceanusErrorCode::InvalidParameterUnsupportedFlinkConf)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.JobTypeCombineWithEntrypointClass`](super::errors::OceanusErrorCode::InvalidParameterValueJobTypeCombineWithEntrypointClass)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
+/// - [`LimitExceeded.JobConfig`](super::errors::OceanusErrorCode::LimitExceededJobConfig)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.COSBucket`](super::errors::OceanusErrorCode::ResourceNotFoundCosBucket)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.JobId`](super::errors::OceanusErrorCode::ResourceNotFoundJobId)
+/// - [`UnsupportedOperation.InvalidCheckpointIntervalError`](super::errors::OceanusErrorCode::UnsupportedOperationInvalidCheckpointIntervalError)
+/// - [`UnsupportedOperation.MultiExternalCatalogUnsupported`](super::errors::OceanusErrorCode::UnsupportedOperationMultiExternalCatalogUnsupported)
+/// - [`UnsupportedOperation.MultiExternalEmrOrHiveCatalogUnsupported`](super::errors::OceanusErrorCode::UnsupportedOperationMultiExternalEmrOrHiveCatalogUnsupported)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateJobConfig",
     output = CreateJobConfigResponse,
-    error = super::errors::CreateJobConfigError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateJobConfig {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-abcdefg"`
+    /// `JobId`; example: `"cql-abcdefg"`
     pub job_id: String,
 
-    /// `EntrypointClass`: a string.
-    ///
-    /// Example: `"com.tencent.cloud.test.WordCount"`
+    /// `EntrypointClass`; example: `"com.tencent.cloud.test.WordCount"`
     pub entrypoint_class: Option<String>,
 
-    /// `ProgramArgs`: a string.
-    ///
-    /// Example: `"--conf Key=Value"`
+    /// `ProgramArgs`; example: `"--conf Key=Value"`
     pub program_args: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Remark`; example: `"example"`
     pub remark: Option<String>,
 
-    /// `ResourceRefs`: a list of [`ResourceRef`](super::models::ResourceRef) objects.
+    /// `ResourceRefs`
     pub resource_refs: Option<Vec<models::ResourceRef>>,
 
-    /// `DefaultParallelism`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DefaultParallelism`; example: `2`
     pub default_parallelism: Option<u64>,
 
-    /// `Properties`: a list of [`Property`](super::models::Property) objects.
+    /// `Properties`
     pub properties: Option<Vec<models::Property>>,
 
-    /// `AutoDelete`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoDelete`; example: `1`
     pub auto_delete: Option<i64>,
 
-    /// `COSBucket`: a string.
-    ///
-    /// Example: `"example-oceanus-1257058918"`
+    /// `COSBucket`; example: `"example-oceanus-1257058918"`
     #[tc(rename = "COSBucket")]
     pub cos_bucket: Option<String>,
 
-    /// `LogCollect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogCollect`; example: `true`
     pub log_collect: Option<bool>,
 
-    /// `JobManagerSpec`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `JobManagerSpec`; example: `0.5`
     pub job_manager_spec: Option<f64>,
 
-    /// `TaskManagerSpec`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `TaskManagerSpec`; example: `0.5`
     pub task_manager_spec: Option<f64>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"544002e3-299b-41d2-b18f-19194fb0660b"`
+    /// `ClsLogsetId`; example: `"544002e3-299b-41d2-b18f-19194fb0660b"`
     pub cls_logset_id: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"544002e3-299b-41d2-b18f-19194fb0660b"`
+    /// `ClsTopicId`; example: `"544002e3-299b-41d2-b18f-19194fb0660b"`
     pub cls_topic_id: Option<String>,
 
-    /// `LogCollectType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LogCollectType`; example: `2`
     pub log_collect_type: Option<i64>,
 
-    /// `PythonVersion`: a string.
-    ///
-    /// Example: `"Python-3.7"`
+    /// `PythonVersion`; example: `"Python-3.7"`
     pub python_version: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 
-    /// `LogLevel`: a string.
-    ///
-    /// Example: `"INFO"`
+    /// `LogLevel`; example: `"INFO"`
     pub log_level: Option<String>,
 
-    /// `AutoRecover`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRecover`; example: `1`
     pub auto_recover: Option<i64>,
 
-    /// `ClazzLevels`: a list of [`ClazzLevel`](super::models::ClazzLevel) objects.
+    /// `ClazzLevels`
     pub clazz_levels: Option<Vec<models::ClazzLevel>>,
 
-    /// `ExpertModeOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExpertModeOn`; example: `false`
     pub expert_mode_on: Option<bool>,
 
-    /// `ExpertModeConfiguration`: an [`ExpertModeConfiguration`](super::models::ExpertModeConfiguration).
+    /// `ExpertModeConfiguration`
     pub expert_mode_configuration: Option<models::ExpertModeConfiguration>,
 
-    /// `TraceModeOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceModeOn`; example: `false`
     pub trace_mode_on: Option<bool>,
 
-    /// `TraceModeConfiguration`: a [`TraceModeConfiguration`](super::models::TraceModeConfiguration).
+    /// `TraceModeConfiguration`
     pub trace_mode_configuration: Option<models::TraceModeConfiguration>,
 
-    /// `CheckpointRetainedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckpointRetainedNum`; example: `1`
     pub checkpoint_retained_num: Option<i64>,
 
-    /// `JobGraph`: a [`JobGraph`](super::models::JobGraph).
+    /// `JobGraph`
     pub job_graph: Option<models::JobGraph>,
 
-    /// `EsServerlessIndex`: a string.
-    ///
-    /// Example: `"\"index-xxxxx\""`
+    /// `EsServerlessIndex`; example: `"\"index-xxxxx\""`
     pub es_serverless_index: Option<String>,
 
-    /// `EsServerlessSpace`: a string.
-    ///
-    /// Example: `"\"space-xxxxx\""`
+    /// `EsServerlessSpace`; example: `"\"space-xxxxx\""`
     pub es_serverless_space: Option<String>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.13"`
+    /// `FlinkVersion`; example: `"Flink-1.13"`
     pub flink_version: Option<String>,
 
-    /// `JobManagerCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `JobManagerCpu`; example: `1.0`
     pub job_manager_cpu: Option<f64>,
 
-    /// `JobManagerMem`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `JobManagerMem`; example: `1.0`
     pub job_manager_mem: Option<f64>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 
-    /// `TaskManagerCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TaskManagerCpu`; example: `1.0`
     pub task_manager_cpu: Option<f64>,
 
-    /// `TaskManagerMem`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TaskManagerMem`; example: `1.0`
     pub task_manager_mem: Option<f64>,
 
-    /// `UseOldSystemConnector`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseOldSystemConnector`; example: `0`
     pub use_old_system_connector: Option<i64>,
 
-    /// `ProgramArgsAfterGzip`: a string.
-    ///
-    /// Example: `"压缩参数"`
+    /// `ProgramArgsAfterGzip`; example: `"压缩参数"`
     pub program_args_after_gzip: Option<String>,
 
-    /// `CheckpointTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `CheckpointTimeoutSecond`; example: `36000`
     pub checkpoint_timeout_second: Option<i64>,
 
-    /// `CheckpointIntervalSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `CheckpointIntervalSecond`; example: `600`
     pub checkpoint_interval_second: Option<i64>,
 
-    /// `VariableReplaceMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VariableReplaceMode`; example: `1`
     pub variable_replace_mode: Option<i64>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"*********@126.com"`
+    /// `OperatorName`; example: `"*********@126.com"`
     pub operator_name: Option<String>,
 
-    /// `ConfigScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigScope`; example: `0`
     pub config_scope: Option<i64>,
 
-    /// `StateCOSBucket`: a string.
-    ///
-    /// Example: `"metacos-1315051789"`
+    /// `StateCOSBucket`; example: `"metacos-1315051789"`
     #[tc(rename = "StateCOSBucket")]
     pub state_cos_bucket: Option<String>,
 }
@@ -544,9 +504,7 @@ pub struct CreateJobConfig {
 /// What a successful [`CreateJobConfig`] call returns.
 #[tc_model]
 pub struct CreateJobConfigResponse {
-    /// `Version`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -556,36 +514,46 @@ pub struct CreateJobConfigResponse {
 /// The `CreateMetaDatabase` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateMetaDatabaseResponse`].
-/// The codes it documents are in [`CreateMetaDatabaseError`](super::errors::CreateMetaDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateMetaDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue.MetaDatabaseExisted`](super::errors::OceanusErrorCode::InvalidParameterValueMetaDatabaseExisted)
+/// - [`InvalidParameterValue.MetaDatabaseName`](super::errors::OceanusErrorCode::InvalidParameterValueMetaDatabaseName)
+/// - [`LimitExceeded.MetaDatabase`](super::errors::OceanusErrorCode::LimitExceededMetaDatabase)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateMetaDatabase",
     output = CreateMetaDatabaseResponse,
-    error = super::errors::CreateMetaDatabaseError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateMetaDatabase {
-    /// `CatalogId`: a signed 64-bit integer.
+    /// `CatalogId`
     pub catalog_id: i64,
 
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: String,
 
-    /// `Comment`: a string.
+    /// `Comment`
     pub comment: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`CreateMetaDatabase`] call returns.
 #[tc_model]
 pub struct CreateMetaDatabaseResponse {
-    /// `DatabaseId`: a signed 64-bit integer.
+    /// `DatabaseId`
     pub database_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -595,67 +563,61 @@ pub struct CreateMetaDatabaseResponse {
 /// The `CreateMetaTable` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateMetaTableResponse`].
-/// The codes it documents are in [`CreateMetaTableError`](super::errors::CreateMetaTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateMetaTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckDdlGrammar`](super::errors::OceanusErrorCode::FailedOperationCheckDdlGrammar)
+/// - [`FailedOperation.DDLParseFailure`](super::errors::OceanusErrorCode::FailedOperationDdlParseFailure)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue.MetaTableExisted`](super::errors::OceanusErrorCode::InvalidParameterValueMetaTableExisted)
+/// - [`LimitExceeded.MetaTable`](super::errors::OceanusErrorCode::LimitExceededMetaTable)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateMetaTable",
     output = CreateMetaTableResponse,
-    error = super::errors::CreateMetaTableError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateMetaTable {
-    /// `CatalogId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CatalogId`; example: `1`
     pub catalog_id: i64,
 
-    /// `DatabaseId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DatabaseId`; example: `2`
     pub database_id: i64,
 
-    /// `SqlCode`: a string.
-    ///
-    /// Example: `"Y3JlYXRlIHRhYmxl"`
+    /// `SqlCode`; example: `"Y3JlYXRlIHRhYmxl"`
     pub sql_code: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"维表"`
+    /// `Comment`; example: `"维表"`
     pub comment: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-aaa"`
+    /// `ClusterId`; example: `"cluster-aaa"`
     pub cluster_id: Option<String>,
 
-    /// `ResourceRefs`: a list of [`ResourceRef`](super::models::ResourceRef) objects.
+    /// `ResourceRefs`
     pub resource_refs: Option<Vec<models::ResourceRef>>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.11"`
+    /// `FlinkVersion`; example: `"Flink-1.11"`
     pub flink_version: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-aaaa"`
+    /// `WorkSpaceId`; example: `"space-aaaa"`
     pub work_space_id: Option<String>,
 
-    /// `AsyncTaskId`: a string.
-    ///
-    /// Example: `"407D2293-E7A8-456B-97F8-B242677AE72D"`
+    /// `AsyncTaskId`; example: `"407D2293-E7A8-456B-97F8-B242677AE72D"`
     pub async_task_id: Option<String>,
 }
 
 /// What a successful [`CreateMetaTable`] call returns.
 #[tc_model]
 pub struct CreateMetaTableResponse {
-    /// `TableId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TableId`; example: `0`
     pub table_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -665,89 +627,71 @@ pub struct CreateMetaTableResponse {
 /// The `CreateOceanusCluster` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateOceanusClusterResponse`].
-/// The codes it documents are in [`CreateOceanusClusterError`](super::errors::CreateOceanusClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateOceanusCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CAMNotAuthorized`](super::errors::OceanusErrorCode::AuthFailureCamNotAuthorized)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateOceanusCluster",
     output = CreateOceanusClusterResponse,
-    error = super::errors::CreateOceanusClusterError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateOceanusCluster {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"*****_cluster"`
+    /// `ClusterName`; example: `"*****_cluster"`
     pub cluster_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `110001`
+    /// `ZoneId`; example: `110001`
     pub zone_id: i64,
 
-    /// `LoginPassword`: a string.
-    ///
-    /// Example: `"*********"`
+    /// `LoginPassword`; example: `"*********"`
     pub login_password: String,
 
-    /// `VpcDescriptions`: a list of [`VpcDescription`](super::models::VpcDescription) objects.
+    /// `VpcDescriptions`
     pub vpc_descriptions: Vec<models::VpcDescription>,
 
-    /// `DefaultCOSBucket`: a string.
-    ///
-    /// Example: `"autotest-*************"`
+    /// `DefaultCOSBucket`; example: `"autotest-*************"`
     #[tc(rename = "DefaultCOSBucket")]
     pub default_cos_bucket: String,
 
-    /// `CU`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CU`; example: `12`
     #[tc(rename = "CU")]
     pub cu: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"create_cluster"`
+    /// `Remark`; example: `"create_cluster"`
     pub remark: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MULTI_AZ_CLUSTER"`
+    /// `ClusterType`; example: `"MULTI_AZ_CLUSTER"`
     pub cluster_type: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `FlinkWebUINetworkAccessType`: a string.
-    ///
-    /// Example: `"NetworkAccess_EXTERNAL"`
+    /// `FlinkWebUINetworkAccessType`; example: `"NetworkAccess_EXTERNAL"`
     #[tc(rename = "FlinkWebUINetworkAccessType")]
     pub flink_web_ui_network_access_type: Option<String>,
 
-    /// `SlaveVpcDescriptions`: a list of [`SlaveVpcDescriptions`](super::models::SlaveVpcDescriptions) objects.
+    /// `SlaveVpcDescriptions`
     pub slave_vpc_descriptions: Option<Vec<models::SlaveVpcDescriptions>>,
 
-    /// `CUMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CUMemory`; example: `4`
     #[tc(rename = "CUMemory")]
     pub cu_memory: Option<i64>,
 }
@@ -755,9 +699,7 @@ pub struct CreateOceanusCluster {
 /// What a successful [`CreateOceanusCluster`] call returns.
 #[tc_model]
 pub struct CreateOceanusClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-********"`
+    /// `ClusterId`; example: `"cluster-********"`
     pub cluster_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -767,62 +709,63 @@ pub struct CreateOceanusClusterResponse {
 /// The `CreateResource` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateResourceResponse`].
-/// The codes it documents are in [`CreateResourceError`](super::errors::CreateResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.COSClient`](super::errors::OceanusErrorCode::InternalErrorCosClient)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::OceanusErrorCode::InvalidParameterInvalidAppId)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
+/// - [`ResourceInUse.ResourceNameAlreadyExists`](super::errors::OceanusErrorCode::ResourceInUseResourceNameAlreadyExists)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.CheckResourceLocExists`](super::errors::OceanusErrorCode::ResourceUnavailableCheckResourceLocExists)
+/// - [`ResourceUnavailable.ResourceLocNotExists`](super::errors::OceanusErrorCode::ResourceUnavailableResourceLocNotExists)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateResource",
     output = CreateResourceResponse,
-    error = super::errors::CreateResourceError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateResource {
-    /// `ResourceLoc`: a [`ResourceLoc`](super::models::ResourceLoc).
+    /// `ResourceLoc`
     pub resource_loc: models::ResourceLoc,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Remark`; example: `"v1"`
     pub remark: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `ResourceConfigRemark`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ResourceConfigRemark`; example: `"1"`
     pub resource_config_remark: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-xxxx"`
+    /// `FolderId`; example: `"folder-xxxx"`
     pub folder_id: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-12"`
+    /// `WorkSpaceId`; example: `"space-12"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`CreateResource`] call returns.
 #[tc_model]
 pub struct CreateResourceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `ResourceId`; example: `"resource-xxx"`
     pub resource_id: String,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -832,47 +775,50 @@ pub struct CreateResourceResponse {
 /// The `CreateResourceConfig` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateResourceConfigResponse`].
-/// The codes it documents are in [`CreateResourceConfigError`](super::errors::CreateResourceConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateResourceConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.ResourceNotExist`](super::errors::OceanusErrorCode::InternalErrorResourceNotExist)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotExist`](super::errors::OceanusErrorCode::ResourceNotFoundResourceNotExist)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateResourceConfig",
     output = CreateResourceConfigResponse,
-    error = super::errors::CreateResourceConfigError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateResourceConfig {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `ResourceId`; example: `"resource-xxx"`
     pub resource_id: String,
 
-    /// `ResourceLoc`: a [`ResourceLoc`](super::models::ResourceLoc).
+    /// `ResourceLoc`
     pub resource_loc: models::ResourceLoc,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Remark`; example: `"xxx"`
     pub remark: Option<String>,
 
-    /// `AutoDelete`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoDelete`; example: `0`
     pub auto_delete: Option<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`CreateResourceConfig`] call returns.
 #[tc_model]
 pub struct CreateResourceConfigResponse {
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -882,74 +828,66 @@ pub struct CreateResourceConfigResponse {
 /// The `CreateVariable` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateVariableResponse`].
-/// The codes it documents are in [`CreateVariableError`](super::errors::CreateVariableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateVariable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter.CreateVariableExists`](super::errors::OceanusErrorCode::InvalidParameterCreateVariableExists)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.VariableName`](super::errors::OceanusErrorCode::InvalidParameterValueVariableName)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Variables`](super::errors::OceanusErrorCode::LimitExceededVariables)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateVariable",
     output = CreateVariableResponse,
-    error = super::errors::CreateVariableError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateVariable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `Name`; example: `"Key"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Value"`
+    /// `Value`; example: `"Value"`
     pub value: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test Remark"`
+    /// `Remark`; example: `"test Remark"`
     pub remark: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 
-    /// `ValueType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValueType`; example: `0`
     pub value_type: Option<i64>,
 
-    /// `SecretRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SecretRegion`; example: `"ap-guangzhou"`
     pub secret_region: Option<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `SecretName`; example: `"testname"`
     pub secret_name: Option<String>,
 
-    /// `SecretVersionId`: a string.
-    ///
-    /// Example: `"凭据版本"`
+    /// `SecretVersionId`; example: `"凭据版本"`
     pub secret_version_id: Option<String>,
 
-    /// `SecretValueMd5`: a string.
-    ///
-    /// Example: `"testmd5"`
+    /// `SecretValueMd5`; example: `"testmd5"`
     pub secret_value_md5: Option<String>,
 }
 
 /// What a successful [`CreateVariable`] call returns.
 #[tc_model]
 pub struct CreateVariableResponse {
-    /// `VariableId`: a string.
-    ///
-    /// Example: `"var-b035ds"`
+    /// `VariableId`; example: `"var-b035ds"`
     pub variable_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -959,34 +897,40 @@ pub struct CreateVariableResponse {
 /// The `CreateWorkSpace` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`CreateWorkSpaceResponse`].
-/// The codes it documents are in [`CreateWorkSpaceError`](super::errors::CreateWorkSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=CreateWorkSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidItemSpaceName`](super::errors::OceanusErrorCode::InvalidParameterInvalidItemSpaceName)
+/// - [`LimitExceeded.ItemSpaceLimitExceeded`](super::errors::OceanusErrorCode::LimitExceededItemSpaceLimitExceeded)
+/// - [`LimitExceeded.WorkSpaceLimitExceeded`](super::errors::OceanusErrorCode::LimitExceededWorkSpaceLimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::OceanusErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "CreateWorkSpace",
     output = CreateWorkSpaceResponse,
-    error = super::errors::CreateWorkSpaceError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct CreateWorkSpace {
-    /// `WorkSpaceName`: a string.
-    ///
-    /// Example: `"MySpace"`
+    /// `WorkSpaceName`; example: `"MySpace"`
     pub work_space_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"default0"`
+    /// `Description`; example: `"default0"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateWorkSpace`] call returns.
 #[tc_model]
 pub struct CreateWorkSpaceResponse {
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -996,30 +940,33 @@ pub struct CreateWorkSpaceResponse {
 /// The `DeleteFolders` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteFoldersResponse`].
-/// The codes it documents are in [`DeleteFoldersError`](super::errors::DeleteFoldersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteFolders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteFolders",
     output = DeleteFoldersResponse,
-    error = super::errors::DeleteFoldersError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteFolders {
-    /// `FolderIds`: a list of strings.
-    ///
-    /// Example: `["folder-xxxxxxxx"]`
+    /// `FolderIds`; example: `["folder-xxxxxxxx"]`
     pub folder_ids: Vec<String>,
 
-    /// `FolderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FolderType`; example: `0`
     pub folder_type: Option<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
@@ -1033,35 +980,40 @@ pub struct DeleteFoldersResponse {
 /// The `DeleteJobConfigs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteJobConfigsResponse`].
-/// The codes it documents are in [`DeleteJobConfigsError`](super::errors::DeleteJobConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteJobConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DraftConfigCanNotDelete`](super::errors::OceanusErrorCode::FailedOperationDraftConfigCanNotDelete)
+/// - [`FailedOperation.JobConfigOnPublish`](super::errors::OceanusErrorCode::FailedOperationJobConfigOnPublish)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteJobConfigs",
     output = DeleteJobConfigsResponse,
-    error = super::errors::DeleteJobConfigsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteJobConfigs {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-ses24dtd"`
+    /// `JobId`; example: `"cql-ses24dtd"`
     pub job_id: String,
 
-    /// `JobConfigVersions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `JobConfigVersions`; example: `[1]`
     pub job_config_versions: Vec<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 
-    /// `ConfigScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigScope`; example: `1`
     pub config_scope: Option<i64>,
 }
 
@@ -1075,28 +1027,41 @@ pub struct DeleteJobConfigsResponse {
 /// The `DeleteJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteJobsResponse`].
-/// The codes it documents are in [`DeleteJobsError`](super::errors::DeleteJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InvalidParameterValue.JobIdValueError`](super::errors::OceanusErrorCode::InvalidParameterValueJobIdValueError)
+/// - [`ResourceInUse`](super::errors::OceanusErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.JobId`](super::errors::OceanusErrorCode::ResourceNotFoundJobId)
+/// - [`ResourceUnavailable.NotAllowedToBeDeleted`](super::errors::OceanusErrorCode::ResourceUnavailableNotAllowedToBeDeleted)
+/// - [`UnsupportedOperation`](super::errors::OceanusErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteJobs",
     output = DeleteJobsResponse,
-    error = super::errors::DeleteJobsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteJobs {
-    /// `JobIds`: a list of strings.
+    /// `JobIds`
     pub job_ids: Vec<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 
-    /// `JobNames`: a list of strings.
-    ///
-    /// Example: `["name1","name2"]`
+    /// `JobNames`; example: `["name1","name2"]`
     pub job_names: Option<Vec<String>>,
 }
 
@@ -1110,29 +1075,35 @@ pub struct DeleteJobsResponse {
 /// The `DeleteOceanusCluster` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteOceanusClusterResponse`].
-/// The codes it documents are in [`DeleteOceanusClusterError`](super::errors::DeleteOceanusClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteOceanusCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.CAMNotAuthorized`](super::errors::OceanusErrorCode::AuthFailureCamNotAuthorized)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::OceanusErrorCode::InternalErrorSystemError)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteOceanusCluster",
     output = DeleteOceanusClusterResponse,
-    error = super::errors::DeleteOceanusClusterError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteOceanusCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-********"`
+    /// `ClusterId`; example: `"cluster-********"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteOceanusCluster`] call returns.
 #[tc_model]
 pub struct DeleteOceanusClusterResponse {
-    /// `TaskExecResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `TaskExecResult`; example: `"success"`
     pub task_exec_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1142,30 +1113,41 @@ pub struct DeleteOceanusClusterResponse {
 /// The `DeleteResourceConfigs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteResourceConfigsResponse`].
-/// The codes it documents are in [`DeleteResourceConfigsError`](super::errors::DeleteResourceConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteResourceConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.ResourceConfigCanNotDelete`](super::errors::OceanusErrorCode::InternalErrorResourceConfigCanNotDelete)
+/// - [`InvalidParameter.InvalidResourceIds`](super::errors::OceanusErrorCode::InvalidParameterInvalidResourceIds)
+/// - [`InvalidParameterValue.ResourceIdsNotFound`](super::errors::OceanusErrorCode::InvalidParameterValueResourceIdsNotFound)
+/// - [`ResourceInUse`](super::errors::OceanusErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OceanusErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.BeUseBySomeJobConfig`](super::errors::OceanusErrorCode::ResourceUnavailableBeUseBySomeJobConfig)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteResourceConfigs",
     output = DeleteResourceConfigsResponse,
-    error = super::errors::DeleteResourceConfigsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteResourceConfigs {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `ResourceId`; example: `"resource-xxx"`
     pub resource_id: String,
 
-    /// `ResourceConfigVersions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ResourceConfigVersions`; example: `[1]`
     pub resource_config_versions: Vec<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
@@ -1179,23 +1161,35 @@ pub struct DeleteResourceConfigsResponse {
 /// The `DeleteResources` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteResourcesResponse`].
-/// The codes it documents are in [`DeleteResourcesError`](super::errors::DeleteResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InvalidParameter.InvalidResourceIds`](super::errors::OceanusErrorCode::InvalidParameterInvalidResourceIds)
+/// - [`ResourceInUse`](super::errors::OceanusErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteResources",
     output = DeleteResourcesResponse,
-    error = super::errors::DeleteResourcesError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteResources {
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Vec<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
@@ -1209,35 +1203,35 @@ pub struct DeleteResourcesResponse {
 /// The `DeleteTableConfig` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteTableConfigResponse`].
-/// The codes it documents are in [`DeleteTableConfigError`](super::errors::DeleteTableConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteTableConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteTableConfig",
     output = DeleteTableConfigResponse,
-    error = super::errors::DeleteTableConfigError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteTableConfig {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-xxx"`
+    /// `JobId`; example: `"cql-xxx"`
     pub job_id: String,
 
-    /// `DebugId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DebugId`; example: `123`
     pub debug_id: i64,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"logger"`
+    /// `TableName`; example: `"logger"`
     pub table_name: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
@@ -1251,29 +1245,37 @@ pub struct DeleteTableConfigResponse {
 /// The `DeleteWorkSpace` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DeleteWorkSpaceResponse`].
-/// The codes it documents are in [`DeleteWorkSpaceError`](super::errors::DeleteWorkSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DeleteWorkSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.DefaultSpaceCanNotOperate`](super::errors::OceanusErrorCode::FailedOperationDefaultSpaceCanNotOperate)
+/// - [`FailedOperation.DeleteWedataItemspace`](super::errors::OceanusErrorCode::FailedOperationDeleteWedataItemspace)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation.CanNotDelete`](super::errors::OceanusErrorCode::UnsupportedOperationCanNotDelete)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DeleteWorkSpace",
     output = DeleteWorkSpaceResponse,
-    error = super::errors::DeleteWorkSpaceError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DeleteWorkSpace {
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: String,
 }
 
 /// What a successful [`DeleteWorkSpace`] call returns.
 #[tc_model]
 pub struct DeleteWorkSpaceResponse {
-    /// `Delete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Delete`; example: `true`
     pub delete: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1283,15 +1285,30 @@ pub struct DeleteWorkSpaceResponse {
 /// The `DescribeClusters` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.GetResourceTagsByResourceIds`](super::errors::OceanusErrorCode::FailedOperationGetResourceTagsByResourceIds)
+/// - [`FailedOperation.GetResourcesByTagsUnion`](super::errors::OceanusErrorCode::FailedOperationGetResourcesByTagsUnion)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClusterIds`](super::errors::OceanusErrorCode::InvalidParameterValueClusterIds)
+/// - [`InvalidParameterValue.OrderType`](super::errors::OceanusErrorCode::InvalidParameterValueOrderType)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::OceanusErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1301,44 +1318,32 @@ pub struct DeleteWorkSpaceResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-m68k3d2m"]`
+    /// `ClusterIds`; example: `["cluster-m68k3d2m"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ClusterSet`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Vec<models::Cluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1348,60 +1353,61 @@ pub struct DescribeClustersResponse {
 /// The `DescribeFolder` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeFolderResponse`].
-/// The codes it documents are in [`DescribeFolderError`](super::errors::DescribeFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.GetResourceTagsByResourceIds`](super::errors::OceanusErrorCode::FailedOperationGetResourceTagsByResourceIds)
+/// - [`FailedOperation.GetResourcesByTagsUnion`](super::errors::OceanusErrorCode::FailedOperationGetResourcesByTagsUnion)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClusterIds`](super::errors::OceanusErrorCode::InvalidParameterValueClusterIds)
+/// - [`InvalidParameterValue.OrderType`](super::errors::OceanusErrorCode::InvalidParameterValueOrderType)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::OceanusErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeFolder",
     output = DescribeFolderResponse,
-    error = super::errors::DescribeFolderError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeFolder {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-lfqkt10s"`
+    /// `FolderId`; example: `"folder-lfqkt10s"`
     pub folder_id: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-53rqk422"`
+    /// `WorkSpaceId`; example: `"space-53rqk422"`
     pub work_space_id: String,
 
-    /// `FolderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FolderType`; example: `1`
     pub folder_type: i64,
 }
 
 /// What a successful [`DescribeFolder`] call returns.
 #[tc_model]
 pub struct DescribeFolderResponse {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-lfqkt10s"`
+    /// `FolderId`; example: `"folder-lfqkt10s"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `FolderName`; example: `"test"`
     pub folder_name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"folder-lfqkt10i"`
+    /// `ParentId`; example: `"folder-lfqkt10i"`
     pub parent_id: String,
 
-    /// `FolderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FolderType`; example: `1`
     pub folder_type: i64,
 
-    /// `WorkSpaceId`: a string.
+    /// `WorkSpaceId`
     pub work_space_id: String,
 
-    /// `SubFolderInfo`: a list of [`SubFolderInfo`](super::models::SubFolderInfo) objects.
+    /// `SubFolderInfo`
     pub sub_folder_info: Option<Vec<models::SubFolderInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1411,15 +1417,30 @@ pub struct DescribeFolderResponse {
 /// The `DescribeJobConfigs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobConfigsResponse`].
-/// The codes it documents are in [`DescribeJobConfigsError`](super::errors::DescribeJobConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InvalidParameter.IllegalMaxParallelism`](super::errors::OceanusErrorCode::InvalidParameterIllegalMaxParallelism)
+/// - [`InvalidParameter.MaxParallelismTooLarge`](super::errors::OceanusErrorCode::InvalidParameterMaxParallelismTooLarge)
+/// - [`InvalidParameter.MaxParallelismTooSmall`](super::errors::OceanusErrorCode::InvalidParameterMaxParallelismTooSmall)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeJobConfigs",
     output = DescribeJobConfigsResponse,
-    error = super::errors::DescribeJobConfigsError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1429,47 +1450,35 @@ pub struct DescribeFolderResponse {
     )
 )]
 pub struct DescribeJobConfigs {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-xxxx"`
+    /// `JobId`; example: `"cql-xxxx"`
     pub job_id: String,
 
-    /// `JobConfigVersions`: a list of unsigned 64-bit integers.
+    /// `JobConfigVersions`
     pub job_config_versions: Option<Vec<u64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OnlyDraft`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyDraft`; example: `false`
     pub only_draft: Option<bool>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`DescribeJobConfigs`] call returns.
 #[tc_model]
 pub struct DescribeJobConfigsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `JobConfigSet`: a list of [`JobConfig`](super::models::JobConfig) objects.
+    /// `JobConfigSet`
     pub job_config_set: Vec<models::JobConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,9 +1488,12 @@ pub struct DescribeJobConfigsResponse {
 /// The `DescribeJobDetail` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
@@ -1490,26 +1502,20 @@ pub struct DescribeJobConfigsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeJobDetail {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/overview"`
+    /// `Path`; example: `"/overview"`
     pub path: Option<String>,
 
-    /// `JobSerialId`: a string.
-    ///
-    /// Example: `"cql-1sxcv"`
+    /// `JobSerialId`; example: `"cql-1sxcv"`
     pub job_serial_id: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"Get"`
+    /// `Method`; example: `"Get"`
     pub method: Option<String>,
 }
 
 /// What a successful [`DescribeJobDetail`] call returns.
 #[tc_model]
 pub struct DescribeJobDetailResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1519,77 +1525,69 @@ pub struct DescribeJobDetailResponse {
 /// The `DescribeJobEvents` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobEventsResponse`].
-/// The codes it documents are in [`DescribeJobEventsError`](super::errors::DescribeJobEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::OceanusErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameterValue.JobIdValueError`](super::errors::OceanusErrorCode::InvalidParameterValueJobIdValueError)
+/// - [`InvalidParameterValue.Timestamp`](super::errors::OceanusErrorCode::InvalidParameterValueTimestamp)
+/// - [`InvalidParameterValue.Type`](super::errors::OceanusErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeJobEvents",
     output = DescribeJobEventsResponse,
-    error = super::errors::DescribeJobEventsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeJobEvents {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-6w8eab6f"`
+    /// `JobId`; example: `"cql-6w8eab6f"`
     pub job_id: String,
 
-    /// `StartTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1630932161`
+    /// `StartTimestamp`; example: `1630932161`
     pub start_timestamp: u64,
 
-    /// `EndTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1631232466`
+    /// `EndTimestamp`; example: `1631232466`
     pub end_timestamp: u64,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Types`; example: `["1"]`
     pub types: Option<Vec<String>>,
 
-    /// `RunningOrderIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `RunningOrderIds`; example: `[1,2,3]`
     pub running_order_ids: Option<Vec<u64>>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Offset`; example: `50`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeJobEvents`] call returns.
 #[tc_model]
 pub struct DescribeJobEventsResponse {
-    /// `Events`: a list of [`JobEvent`](super::models::JobEvent) objects.
+    /// `Events`
     pub events: Option<Vec<models::JobEvent>>,
 
-    /// `RunningOrderIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[3,2,1]`
+    /// `RunningOrderIds`; example: `[3,2,1]`
     pub running_order_ids: Option<Vec<u64>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Versions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Versions`; example: `[1,2,3]`
     pub versions: Option<Vec<u64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1599,37 +1597,45 @@ pub struct DescribeJobEventsResponse {
 /// The `DescribeJobRuntimeInfo` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobRuntimeInfoResponse`].
-/// The codes it documents are in [`DescribeJobRuntimeInfoError`](super::errors::DescribeJobRuntimeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobRuntimeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAppId`](super::errors::OceanusErrorCode::InvalidParameterInvalidAppId)
+/// - [`InvalidParameterValue.JobIdValueError`](super::errors::OceanusErrorCode::InvalidParameterValueJobIdValueError)
+/// - [`InvalidParameterValue.Timestamp`](super::errors::OceanusErrorCode::InvalidParameterValueTimestamp)
+/// - [`InvalidParameterValue.Type`](super::errors::OceanusErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeJobRuntimeInfo",
     output = DescribeJobRuntimeInfoResponse,
-    error = super::errors::DescribeJobRuntimeInfoError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeJobRuntimeInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-xxx"`
+    /// `JobId`; example: `"cql-xxx"`
     pub job_id: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: String,
 
-    /// `IncludeInfo`: a list of strings.
-    ///
-    /// Example: `["TaskManagers","StreamGraph","SubTasks","JobManagers"]`
+    /// `IncludeInfo`; example: `["TaskManagers","StreamGraph","SubTasks","JobManagers"]`
     pub include_info: Vec<String>,
 }
 
 /// What a successful [`DescribeJobRuntimeInfo`] call returns.
 #[tc_model]
 pub struct DescribeJobRuntimeInfoResponse {
-    /// `JobRuntimeInfo`: a list of [`JobRuntimeInfo`](super::models::JobRuntimeInfo) objects.
+    /// `JobRuntimeInfo`
     pub job_runtime_info: Option<Vec<models::JobRuntimeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1639,58 +1645,54 @@ pub struct DescribeJobRuntimeInfoResponse {
 /// The `DescribeJobSavepoint` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobSavepointResponse`].
-/// The codes it documents are in [`DescribeJobSavepointError`](super::errors::DescribeJobSavepointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobSavepoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`ResourceNotFound.JobId`](super::errors::OceanusErrorCode::ResourceNotFoundJobId)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeJobSavepoint",
     output = DescribeJobSavepointResponse,
-    error = super::errors::DescribeJobSavepointError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeJobSavepoint {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-asdf5678"`
+    /// `JobId`; example: `"cql-asdf5678"`
     pub job_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 
-    /// `RecordTypes`: a list of signed 64-bit integers.
+    /// `RecordTypes`
     pub record_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeJobSavepoint`] call returns.
 #[tc_model]
 pub struct DescribeJobSavepointResponse {
-    /// `TotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNumber`; example: `1`
     pub total_number: Option<i64>,
 
-    /// `Savepoint`: a list of [`Savepoint`](super::models::Savepoint) objects.
+    /// `Savepoint`
     pub savepoint: Option<Vec<models::Savepoint>>,
 
-    /// `RunningSavepoint`: a list of [`Savepoint`](super::models::Savepoint) objects.
+    /// `RunningSavepoint`
     pub running_savepoint: Option<Vec<models::Savepoint>>,
 
-    /// `RunningTotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningTotalNumber`; example: `1`
     pub running_total_number: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1700,85 +1702,78 @@ pub struct DescribeJobSavepointResponse {
 /// The `DescribeJobSubmissionLog` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobSubmissionLogResponse`].
-/// The codes it documents are in [`DescribeJobSubmissionLogError`](super::errors::DescribeJobSubmissionLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobSubmissionLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InvalidParameter.IllegalSearchKeyword`](super::errors::OceanusErrorCode::InvalidParameterIllegalSearchKeyword)
+/// - [`InvalidParameterValue.InvalidLimit`](super::errors::OceanusErrorCode::InvalidParameterValueInvalidLimit)
+/// - [`InvalidParameterValue.InvalidTime`](super::errors::OceanusErrorCode::InvalidParameterValueInvalidTime)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.JobId`](super::errors::OceanusErrorCode::ResourceNotFoundJobId)
+/// - [`ResourceNotFound.LogTopic`](super::errors::OceanusErrorCode::ResourceNotFoundLogTopic)
+/// - [`UnsupportedOperation.ClsSqlNotEnabled`](super::errors::OceanusErrorCode::UnsupportedOperationClsSqlNotEnabled)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeJobSubmissionLog",
     output = DescribeJobSubmissionLogResponse,
-    error = super::errors::DescribeJobSubmissionLogError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeJobSubmissionLog {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-ebgioapf"`
+    /// `JobId`; example: `"cql-ebgioapf"`
     pub job_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1585749042`
+    /// `StartTime`; example: `1585749042`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1585749042`
+    /// `EndTime`; example: `1585749042`
     pub end_time: i64,
 
-    /// `RunningOrderId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningOrderId`; example: `0`
     pub running_order_id: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Keyword`; example: `"key"`
     pub keyword: Option<String>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Cursor`; example: `"1"`
     pub cursor: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeJobSubmissionLog`] call returns.
 #[tc_model]
 pub struct DescribeJobSubmissionLogResponse {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"Y29udGV4dC1hNTI3ZmVhYy01YmE0LTQ5MWMtYjAwZS1kZGQwZWEwZWU2NDAxNTg2"`
+    /// `Cursor`; example: `"Y29udGV4dC1hNTI3ZmVhYy01YmE0LTQ5MWMtYjAwZS1kZGQwZWEwZWU2NDAxNTg2"`
     pub cursor: String,
 
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ListOver`; example: `false`
     pub list_over: bool,
 
-    /// `JobRequestId`: a string.
-    ///
-    /// Example: `"dfd73175-f8d4-4981-8cd3-8072e0a52fbd"`
+    /// `JobRequestId`; example: `"dfd73175-f8d4-4981-8cd3-8072e0a52fbd"`
     pub job_request_id: Option<String>,
 
-    /// `JobInstanceList`: a list of [`JobInstanceForSubmissionLog`](super::models::JobInstanceForSubmissionLog) objects.
+    /// `JobInstanceList`
     pub job_instance_list: Option<Vec<models::JobInstanceForSubmissionLog>>,
 
-    /// `LogList`: a list of strings.
-    ///
-    /// Example: `["2020-04-08 11:57:32.703"]`
+    /// `LogList`; example: `["2020-04-08 11:57:32.703"]`
     pub log_list: Option<Vec<String>>,
 
-    /// `LogContentList`: a list of [`LogContent`](super::models::LogContent) objects.
+    /// `LogContentList`
     pub log_content_list: Option<Vec<models::LogContent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1788,15 +1783,29 @@ pub struct DescribeJobSubmissionLogResponse {
 /// The `DescribeJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeJobsResponse`].
-/// The codes it documents are in [`DescribeJobsError`](super::errors::DescribeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.CamCgwError`](super::errors::OceanusErrorCode::InternalErrorCamCgwError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`ResourceNotFound.JobId`](super::errors::OceanusErrorCode::ResourceNotFoundJobId)
+/// - [`ResourceUnavailable.GetJobPublishedJobConfig`](super::errors::OceanusErrorCode::ResourceUnavailableGetJobPublishedJobConfig)
+/// - [`UnsupportedOperation`](super::errors::OceanusErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1806,49 +1815,35 @@ pub struct DescribeJobSubmissionLogResponse {
     )
 )]
 pub struct DescribeJobs {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["cql-c02rgjsj"]`
+    /// `JobIds`; example: `["cql-c02rgjsj"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 
-    /// `ExtraResult`: a list of strings.
-    ///
-    /// Example: `["JobEventInfo"]`
+    /// `ExtraResult`; example: `["JobEventInfo"]`
     pub extra_result: Option<Vec<String>>,
 
-    /// `ConnectorOptions`: a string.
-    ///
-    /// Example: `"setats"`
+    /// `ConnectorOptions`; example: `"setats"`
     pub connector_options: Option<String>,
 }
 
 /// What a successful [`DescribeJobs`] call returns.
 #[tc_model]
 pub struct DescribeJobsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `JobSet`: a list of [`JobV1`](super::models::JobV1) objects.
+    /// `JobSet`
     pub job_set: Vec<models::JobV1>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1858,15 +1853,32 @@ pub struct DescribeJobsResponse {
 /// The `DescribeResourceConfigs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeResourceConfigsResponse`].
-/// The codes it documents are in [`DescribeResourceConfigsError`](super::errors::DescribeResourceConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeResourceConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InvalidParameter.AppIdResourceNotMatch`](super::errors::OceanusErrorCode::InvalidParameterAppIdResourceNotMatch)
+/// - [`InvalidParameter.UinResourceNotMatch`](super::errors::OceanusErrorCode::InvalidParameterUinResourceNotMatch)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.JobIdValueError`](super::errors::OceanusErrorCode::InvalidParameterValueJobIdValueError)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.ResourceConfig`](super::errors::OceanusErrorCode::ResourceNotFoundResourceConfig)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeResourceConfigs",
     output = DescribeResourceConfigsResponse,
-    error = super::errors::DescribeResourceConfigsError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1876,47 +1888,35 @@ pub struct DescribeJobsResponse {
     )
 )]
 pub struct DescribeResourceConfigs {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `ResourceId`; example: `"resource-xxx"`
     pub resource_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ResourceConfigVersions`: a list of signed 64-bit integers.
+    /// `ResourceConfigVersions`
     pub resource_config_versions: Option<Vec<i64>>,
 
-    /// `JobConfigVersion`: a signed 64-bit integer.
+    /// `JobConfigVersion`
     pub job_config_version: Option<i64>,
 
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`DescribeResourceConfigs`] call returns.
 #[tc_model]
 pub struct DescribeResourceConfigsResponse {
-    /// `ResourceConfigSet`: a list of [`ResourceConfigItem`](super::models::ResourceConfigItem) objects.
-    ///
-    /// Example: `[{}]`
+    /// `ResourceConfigSet`; example: `[{}]`
     pub resource_config_set: Vec<models::ResourceConfigItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1926,15 +1926,27 @@ pub struct DescribeResourceConfigsResponse {
 /// The `DescribeResourceRelatedJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeResourceRelatedJobsResponse`].
-/// The codes it documents are in [`DescribeResourceRelatedJobsError`](super::errors::DescribeResourceRelatedJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeResourceRelatedJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeResourceRelatedJobs",
     output = DescribeResourceRelatedJobsResponse,
-    error = super::errors::DescribeResourceRelatedJobsError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1944,47 +1956,33 @@ pub struct DescribeResourceConfigsResponse {
     )
 )]
 pub struct DescribeResourceRelatedJobs {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `ResourceId`; example: `"resource-xxx"`
     pub resource_id: String,
 
-    /// `DESCByJobConfigCreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DESCByJobConfigCreateTime`; example: `0`
     #[tc(rename = "DESCByJobConfigCreateTime")]
     pub desc_by_job_config_create_time: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ResourceConfigVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceConfigVersion`; example: `1`
     pub resource_config_version: Option<i64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`DescribeResourceRelatedJobs`] call returns.
 #[tc_model]
 pub struct DescribeResourceRelatedJobsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `RefJobInfos`: a list of [`ResourceRefJobInfo`](super::models::ResourceRefJobInfo) objects.
+    /// `RefJobInfos`
     pub ref_job_infos: Vec<models::ResourceRefJobInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1994,15 +1992,29 @@ pub struct DescribeResourceRelatedJobsResponse {
 /// The `DescribeResources` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeResourcesResponse`].
-/// The codes it documents are in [`DescribeResourcesError`](super::errors::DescribeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceConfig`](super::errors::OceanusErrorCode::ResourceNotFoundResourceConfig)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2012,42 +2024,32 @@ pub struct DescribeResourceRelatedJobsResponse {
     )
 )]
 pub struct DescribeResources {
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["resource-8udfak5k","resource-8udfak5j"]`
+    /// `ResourceIds`; example: `["resource-8udfak5k","resource-8udfak5j"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 
-    /// `SystemResource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SystemResource`; example: `1`
     pub system_resource: Option<u64>,
 }
 
 /// What a successful [`DescribeResources`] call returns.
 #[tc_model]
 pub struct DescribeResourcesResponse {
-    /// `ResourceSet`: a list of [`ResourceItem`](super::models::ResourceItem) objects.
+    /// `ResourceSet`
     pub resource_set: Vec<models::ResourceItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2057,15 +2059,28 @@ pub struct DescribeResourcesResponse {
 /// The `DescribeSystemResources` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeSystemResourcesResponse`].
-/// The codes it documents are in [`DescribeSystemResourcesError`](super::errors::DescribeSystemResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeSystemResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.FailedToBescribeResources`](super::errors::OceanusErrorCode::InternalErrorFailedToBescribeResources)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterId`](super::errors::OceanusErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceUnavailable.FailedToBescribeResources`](super::errors::OceanusErrorCode::ResourceUnavailableFailedToBescribeResources)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeSystemResources",
     output = DescribeSystemResourcesResponse,
-    error = super::errors::DescribeSystemResourcesError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2075,47 +2090,35 @@ pub struct DescribeResourcesResponse {
     )
 )]
 pub struct DescribeSystemResources {
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-xxxx"`
+    /// `ClusterId`; example: `"cluster-xxxx"`
     pub cluster_id: Option<String>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.11"`
+    /// `FlinkVersion`; example: `"Flink-1.11"`
     pub flink_version: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-123qew"`
+    /// `WorkSpaceId`; example: `"space-123qew"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`DescribeSystemResources`] call returns.
 #[tc_model]
 pub struct DescribeSystemResourcesResponse {
-    /// `ResourceSet`: a list of [`SystemResourceItem`](super::models::SystemResourceItem) objects.
+    /// `ResourceSet`
     pub resource_set: Vec<models::SystemResourceItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2125,53 +2128,51 @@ pub struct DescribeSystemResourcesResponse {
 /// The `DescribeTreeJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeTreeJobsResponse`].
-/// The codes it documents are in [`DescribeTreeJobsError`](super::errors::DescribeTreeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeTreeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeTreeJobs",
     output = DescribeTreeJobsResponse,
-    error = super::errors::DescribeTreeJobsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeTreeJobs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 
-    /// `FlatMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlatMode`; example: `0`
     pub flat_mode: Option<i64>,
 }
 
 /// What a successful [`DescribeTreeJobs`] call returns.
 #[tc_model]
 pub struct DescribeTreeJobsResponse {
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"root-xxx"`
+    /// `ParentId`; example: `"root-xxx"`
     pub parent_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"folder-xxx"`
+    /// `Id`; example: `"folder-xxx"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"New Folder"`
+    /// `Name`; example: `"New Folder"`
     pub name: Option<String>,
 
-    /// `JobSet`: a list of [`TreeJobSets`](super::models::TreeJobSets) objects.
+    /// `JobSet`
     pub job_set: Option<Vec<models::TreeJobSets>>,
 
-    /// `Children`: a list of [`DescribeTreeJobsRsp`](super::models::DescribeTreeJobsRsp) objects.
+    /// `Children`
     pub children: Option<Vec<models::DescribeTreeJobsRsp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2181,63 +2182,60 @@ pub struct DescribeTreeJobsResponse {
 /// The `DescribeTreeResources` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeTreeResourcesResponse`].
-/// The codes it documents are in [`DescribeTreeResourcesError`](super::errors::DescribeTreeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeTreeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.DataSourceConnectionFailed`](super::errors::OceanusErrorCode::FailedOperationDataSourceConnectionFailed)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeTreeResources",
     output = DescribeTreeResourcesResponse,
-    error = super::errors::DescribeTreeResourcesError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeTreeResources {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTreeResources`] call returns.
 #[tc_model]
 pub struct DescribeTreeResourcesResponse {
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentId`; example: `"root"`
     pub parent_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"folder-id"`
+    /// `Id`; example: `"folder-id"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"folder-xxx"`
+    /// `Name`; example: `"folder-xxx"`
     pub name: Option<String>,
 
-    /// `Items`: a list of [`TreeResourceItem`](super::models::TreeResourceItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::TreeResourceItem>>,
 
-    /// `Children`: a list of [`DescribeTreeResourcesRsp`](super::models::DescribeTreeResourcesRsp) objects.
+    /// `Children`
     pub children: Option<Vec<models::DescribeTreeResourcesRsp>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2247,27 +2245,37 @@ pub struct DescribeTreeResourcesResponse {
 /// The `DescribeVariables` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeVariablesResponse`].
-/// The codes it documents are in [`DescribeVariablesError`](super::errors::DescribeVariablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeVariables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.DataSourceConnectionFailed`](super::errors::OceanusErrorCode::FailedOperationDataSourceConnectionFailed)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeVariables",
     output = DescribeVariablesResponse,
-    error = super::errors::DescribeVariablesError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeVariables {
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`DescribeVariables`] call returns.
 #[tc_model]
 pub struct DescribeVariablesResponse {
-    /// `VariableSet`: a list of [`VariableItem`](super::models::VariableItem) objects.
+    /// `VariableSet`
     pub variable_set: Vec<models::VariableItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2277,32 +2285,37 @@ pub struct DescribeVariablesResponse {
 /// The `DescribeWorkSpaceUsers` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeWorkSpaceUsersResponse`].
-/// The codes it documents are in [`DescribeWorkSpaceUsersError`](super::errors::DescribeWorkSpaceUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeWorkSpaceUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeWorkSpaceUsers",
     output = DescribeWorkSpaceUsersResponse,
-    error = super::errors::DescribeWorkSpaceUsersError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct DescribeWorkSpaceUsers {
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: String,
 
-    /// `AuthSubAccountUin`: a string.
-    ///
-    /// Example: `"2002112"`
+    /// `AuthSubAccountUin`; example: `"2002112"`
     pub auth_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`DescribeWorkSpaceUsers`] call returns.
 #[tc_model]
 pub struct DescribeWorkSpaceUsersResponse {
-    /// `RoleAuths`: a list of [`RoleAuth`](super::models::RoleAuth) objects.
+    /// `RoleAuths`
     pub role_auths: Vec<models::RoleAuth>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2312,15 +2325,24 @@ pub struct DescribeWorkSpaceUsersResponse {
 /// The `DescribeWorkSpaces` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`DescribeWorkSpacesResponse`].
-/// The codes it documents are in [`DescribeWorkSpacesError`](super::errors::DescribeWorkSpacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=DescribeWorkSpaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "DescribeWorkSpaces",
     output = DescribeWorkSpacesResponse,
-    error = super::errors::DescribeWorkSpacesError,
+    error = super::errors::OceanusErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2330,32 +2352,26 @@ pub struct DescribeWorkSpaceUsersResponse {
     )
 )]
 pub struct DescribeWorkSpaces {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeWorkSpaces`] call returns.
 #[tc_model]
 pub struct DescribeWorkSpacesResponse {
-    /// `WorkSpaceSetItem`: a list of [`WorkSpaceSetItem`](super::models::WorkSpaceSetItem) objects.
+    /// `WorkSpaceSetItem`
     pub work_space_set_item: Option<Vec<models::WorkSpaceSetItem>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2365,61 +2381,54 @@ pub struct DescribeWorkSpacesResponse {
 /// The `FetchSqlGatewayStatementResult` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`FetchSqlGatewayStatementResultResponse`].
-/// The codes it documents are in [`FetchSqlGatewayStatementResultError`](super::errors::FetchSqlGatewayStatementResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=FetchSqlGatewayStatementResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationCode_FetchSqlGatewayStatement`](super::errors::OceanusErrorCode::FailedOperationFailedOperationCodeFetchSqlGatewayStatement)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "FetchSqlGatewayStatementResult",
     output = FetchSqlGatewayStatementResultResponse,
-    error = super::errors::FetchSqlGatewayStatementResultError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct FetchSqlGatewayStatementResult {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-lq6dtnk5"`
+    /// `ClusterId`; example: `"cluster-lq6dtnk5"`
     pub cluster_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"b523f113-aa32-40cc-9665-5884a1dd480d"`
+    /// `SessionId`; example: `"b523f113-aa32-40cc-9665-5884a1dd480d"`
     pub session_id: Option<String>,
 
-    /// `OperationHandleId`: a string.
-    ///
-    /// Example: `"f613c399-e1c7-4ab9-a07f-ee08a782b546"`
+    /// `OperationHandleId`; example: `"f613c399-e1c7-4ab9-a07f-ee08a782b546"`
     pub operation_handle_id: Option<String>,
 
-    /// `ResultUri`: a string.
+    /// `ResultUri`
     pub result_uri: Option<String>,
 }
 
 /// What a successful [`FetchSqlGatewayStatementResult`] call returns.
 #[tc_model]
 pub struct FetchSqlGatewayStatementResultResponse {
-    /// `ErrorMessage`: a list of strings.
+    /// `ErrorMessage`
     pub error_message: Option<Vec<String>>,
 
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"PAYLOAD"`
+    /// `ResultType`; example: `"PAYLOAD"`
     pub result_type: Option<String>,
 
-    /// `IsQueryResult`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsQueryResult`; example: `false`
     pub is_query_result: Option<bool>,
 
-    /// `ResultKind`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ResultKind`; example: `"SUCCESS"`
     pub result_kind: Option<String>,
 
-    /// `Results`: a [`StatementResult`](super::models::StatementResult).
+    /// `Results`
     pub results: Option<models::StatementResult>,
 
-    /// `NextResultUri`: a string.
+    /// `NextResultUri`
     pub next_result_uri: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2429,66 +2438,57 @@ pub struct FetchSqlGatewayStatementResultResponse {
 /// The `GetMetaTable` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`GetMetaTableResponse`].
-/// The codes it documents are in [`GetMetaTableError`](super::errors::GetMetaTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=GetMetaTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`ResourceNotFound.TableNotExist`](super::errors::OceanusErrorCode::ResourceNotFoundTableNotExist)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "GetMetaTable",
     output = GetMetaTableResponse,
-    error = super::errors::GetMetaTableError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct GetMetaTable {
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"_dc"`
+    /// `Catalog`; example: `"_dc"`
     pub catalog: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"_db"`
+    /// `Database`; example: `"_db"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"my_table1"`
+    /// `Table`; example: `"my_table1"`
     pub table: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: String,
 }
 
 /// What a successful [`GetMetaTable`] call returns.
 #[tc_model]
 pub struct GetMetaTableResponse {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"meta-xxx"`
+    /// `SerialId`; example: `"meta-xxx"`
     pub serial_id: String,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"_dc"`
+    /// `Catalog`; example: `"_dc"`
     pub catalog: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"_db"`
+    /// `Database`; example: `"_db"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"my_table1"`
+    /// `Table`; example: `"my_table1"`
     pub table: String,
 
-    /// `DDL`: a string.
+    /// `DDL`
     #[tc(rename = "DDL")]
     pub ddl: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2498,45 +2498,38 @@ pub struct GetMetaTableResponse {
 /// The `ModifyConnector` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ModifyConnectorResponse`].
-/// The codes it documents are in [`ModifyConnectorError`](super::errors::ModifyConnectorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ModifyConnector)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse.ResourceConnectorDuplicateName`](super::errors::OceanusErrorCode::ResourceInUseResourceConnectorDuplicateName)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ModifyConnector",
     output = ModifyConnectorResponse,
-    error = super::errors::ModifyConnectorError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ModifyConnector {
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-qwe123"`
+    /// `WorkSpaceId`; example: `"space-qwe123"`
     pub work_space_id: String,
 
-    /// `ConnectorResourceId`: a string.
-    ///
-    /// Example: `"resource-123qwe"`
+    /// `ConnectorResourceId`; example: `"resource-123qwe"`
     pub connector_resource_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-123qwe"`
+    /// `ResourceId`; example: `"resource-123qwe"`
     pub resource_id: Option<String>,
 
-    /// `VersionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: Option<i64>,
 
-    /// `Connector`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `Connector`; example: `"kafka"`
     pub connector: Option<String>,
 
-    /// `ConnectionMethod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConnectionMethod`; example: `"1"`
     pub connection_method: Option<String>,
 }
 
@@ -2550,43 +2543,42 @@ pub struct ModifyConnectorResponse {
 /// The `ModifyFolder` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ModifyFolderResponse`].
-/// The codes it documents are in [`ModifyFolderError`](super::errors::ModifyFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ModifyFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter.DuplicatedFolderName`](super::errors::OceanusErrorCode::InvalidParameterDuplicatedFolderName)
+/// - [`InvalidParameterValue`](super::errors::OceanusErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ModifyFolder",
     output = ModifyFolderResponse,
-    error = super::errors::ModifyFolderError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ModifyFolder {
-    /// `SourceFolderId`: a string.
-    ///
-    /// Example: `"folder-aaaaaaaa"`
+    /// `SourceFolderId`; example: `"folder-aaaaaaaa"`
     pub source_folder_id: Option<String>,
 
-    /// `TargetFolderId`: a string.
-    ///
-    /// Example: `"folder-bbbbbbbb"`
+    /// `TargetFolderId`; example: `"folder-bbbbbbbb"`
     pub target_folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"xxxxxxx"`
+    /// `FolderName`; example: `"xxxxxxx"`
     pub folder_name: Option<String>,
 
-    /// `FolderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FolderType`; example: `0`
     pub folder_type: Option<i64>,
 
-    /// `SourceJobIds`: a list of strings.
+    /// `SourceJobIds`
     pub source_job_ids: Option<Vec<String>>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 }
 
@@ -2600,50 +2592,49 @@ pub struct ModifyFolderResponse {
 /// The `ModifyJob` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ModifyJobResponse`].
-/// The codes it documents are in [`ModifyJobError`](super::errors::ModifyJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ModifyJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicatedJobName`](super::errors::OceanusErrorCode::FailedOperationDuplicatedJobName)
+/// - [`InternalError.JobInstanceNotFound`](super::errors::OceanusErrorCode::InternalErrorJobInstanceNotFound)
+/// - [`InternalError.SystemError`](super::errors::OceanusErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.JobName`](super::errors::OceanusErrorCode::InvalidParameterValueJobName)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ModifyJob",
     output = ModifyJobResponse,
-    error = super::errors::ModifyJobError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ModifyJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-6iaginqp"`
+    /// `JobId`; example: `"cql-6iaginqp"`
     pub job_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试"`
+    /// `Remark`; example: `"测试"`
     pub remark: Option<String>,
 
-    /// `TargetFolderId`: a string.
-    ///
-    /// Example: `"folder-xxxxxxxx"`
+    /// `TargetFolderId`; example: `"folder-xxxxxxxx"`
     pub target_folder_id: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1237"`
+    /// `WorkSpaceId`; example: `"space-1237"`
     pub work_space_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `ContinueAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContinueAlarm`; example: `1`
     pub continue_alarm: Option<i64>,
 }
 
@@ -2657,45 +2648,47 @@ pub struct ModifyJobResponse {
 /// The `ModifyMetaTable` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ModifyMetaTableResponse`].
-/// The codes it documents are in [`ModifyMetaTableError`](super::errors::ModifyMetaTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ModifyMetaTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::OceanusErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.DDLParseFailure`](super::errors::OceanusErrorCode::FailedOperationDdlParseFailure)
+/// - [`FailedOperation.ModifyConnectorFailedOperation`](super::errors::OceanusErrorCode::FailedOperationModifyConnectorFailedOperation)
+/// - [`FailedOperation.ModifyTableFailedOperation`](super::errors::OceanusErrorCode::FailedOperationModifyTableFailedOperation)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedOptions`](super::errors::OceanusErrorCode::InvalidParameterUnsupportedOptions)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::OceanusErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.MetaDataNotFound`](super::errors::OceanusErrorCode::ResourceNotFoundMetaDataNotFound)
+/// - [`UnknownParameter`](super::errors::OceanusErrorCode::UnknownParameter)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ModifyMetaTable",
     output = ModifyMetaTableResponse,
-    error = super::errors::ModifyMetaTableError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ModifyMetaTable {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-12"`
+    /// `ClusterId`; example: `"cluster-12"`
     pub cluster_id: String,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"table-12"`
+    /// `TableId`; example: `"table-12"`
     pub table_id: String,
 
-    /// `SqlCode`: a string.
-    ///
-    /// Example: `"Y3JlYXRlIHRhYmxl"`
+    /// `SqlCode`; example: `"Y3JlYXRlIHRhYmxl"`
     pub sql_code: String,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.14"`
+    /// `FlinkVersion`; example: `"Flink-1.14"`
     pub flink_version: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"spave-12"`
+    /// `WorkSpaceId`; example: `"spave-12"`
     pub work_space_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 }
 
@@ -2709,30 +2702,36 @@ pub struct ModifyMetaTableResponse {
 /// The `ModifyWorkSpace` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ModifyWorkSpaceResponse`].
-/// The codes it documents are in [`ModifyWorkSpaceError`](super::errors::ModifyWorkSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ModifyWorkSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OceanusErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DuplicatedSpaceName`](super::errors::OceanusErrorCode::InvalidParameterDuplicatedSpaceName)
+/// - [`InvalidParameter.InvalidItemSpaceName`](super::errors::OceanusErrorCode::InvalidParameterInvalidItemSpaceName)
+/// - [`UnsupportedOperation`](super::errors::OceanusErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ModifyWorkSpace",
     output = ModifyWorkSpaceResponse,
-    error = super::errors::ModifyWorkSpaceError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ModifyWorkSpace {
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"1327"`
+    /// `WorkSpaceId`; example: `"1327"`
     pub work_space_id: String,
 
-    /// `WorkSpaceName`: a string.
-    ///
-    /// Example: `"MySpace"`
+    /// `WorkSpaceName`; example: `"MySpace"`
     pub work_space_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"default0"`
+    /// `Description`; example: `"default0"`
     pub description: Option<String>,
 }
 
@@ -2746,39 +2745,36 @@ pub struct ModifyWorkSpaceResponse {
 /// The `ParseConnector` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ParseConnectorResponse`].
-/// The codes it documents are in [`ParseConnectorError`](super::errors::ParseConnectorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ParseConnector)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ParseConnectorClusterNotFound`](super::errors::OceanusErrorCode::ResourceNotFoundParseConnectorClusterNotFound)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ParseConnector",
     output = ParseConnectorResponse,
-    error = super::errors::ParseConnectorError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ParseConnector {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-6zoqt0tz"`
+    /// `ResourceId`; example: `"resource-6zoqt0tz"`
     pub resource_id: String,
 
-    /// `VersionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VersionId`; example: `2`
     pub version_id: i64,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-sd12ad1"`
+    /// `WorkSpaceId`; example: `"space-sd12ad1"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`ParseConnector`] call returns.
 #[tc_model]
 pub struct ParseConnectorResponse {
-    /// `Connectors`: a list of [`Connectors`](super::models::Connectors) objects.
-    ///
-    /// Example: `[{"ConnectionMethod":"","Connector":"jdbc","Existed":false}]`
+    /// `Connectors`; example: `[{"ConnectionMethod":"","Connector":"jdbc","Existed":false}]`
     pub connectors: Vec<models::Connectors>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2788,34 +2784,37 @@ pub struct ParseConnectorResponse {
 /// The `RenewOceanusCluster` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`RenewOceanusClusterResponse`].
-/// The codes it documents are in [`RenewOceanusClusterError`](super::errors::RenewOceanusClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=RenewOceanusCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.CAMNotAuthorized`](super::errors::OceanusErrorCode::AuthFailureCamNotAuthorized)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.SystemError`](super::errors::OceanusErrorCode::InternalErrorSystemError)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "RenewOceanusCluster",
     output = RenewOceanusClusterResponse,
-    error = super::errors::RenewOceanusClusterError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct RenewOceanusCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-********"`
+    /// `ClusterId`; example: `"cluster-********"`
     pub cluster_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 }
 
 /// What a successful [`RenewOceanusCluster`] call returns.
 #[tc_model]
 pub struct RenewOceanusClusterResponse {
-    /// `TaskExecResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `TaskExecResult`; example: `"success"`
     pub task_exec_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2825,23 +2824,52 @@ pub struct RenewOceanusClusterResponse {
 /// The `RunJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`RunJobsResponse`].
-/// The codes it documents are in [`RunJobsError`](super::errors::RunJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=RunJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError.COSClient`](super::errors::OceanusErrorCode::InternalErrorCosClient)
+/// - [`InternalError.DB`](super::errors::OceanusErrorCode::InternalErrorDb)
+/// - [`InternalError.FailedToUpdateJob`](super::errors::OceanusErrorCode::InternalErrorFailedToUpdateJob)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InternalError.StsNewClient`](super::errors::OceanusErrorCode::InternalErrorStsNewClient)
+/// - [`InvalidParameter.InvalidClusterId`](super::errors::OceanusErrorCode::InvalidParameterInvalidClusterId)
+/// - [`InvalidParameter.InvalidRegion`](super::errors::OceanusErrorCode::InvalidParameterInvalidRegion)
+/// - [`InvalidParameterValue.InvalidStartMode`](super::errors::OceanusErrorCode::InvalidParameterValueInvalidStartMode)
+/// - [`InvalidParameterValue.JobIdValueError`](super::errors::OceanusErrorCode::InvalidParameterValueJobIdValueError)
+/// - [`InvalidParameterValue.RunJobDescriptionsCount`](super::errors::OceanusErrorCode::InvalidParameterValueRunJobDescriptionsCount)
+/// - [`InvalidParameterValue.RunType`](super::errors::OceanusErrorCode::InvalidParameterValueRunType)
+/// - [`ResourceInUse.InstanceInProcess`](super::errors::OceanusErrorCode::ResourceInUseInstanceInProcess)
+/// - [`ResourceInsufficient.CU`](super::errors::OceanusErrorCode::ResourceInsufficientCu)
+/// - [`ResourceNotFound`](super::errors::OceanusErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.COSBucket`](super::errors::OceanusErrorCode::ResourceNotFoundCosBucket)
+/// - [`ResourceNotFound.ClusterId`](super::errors::OceanusErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.JobConfig`](super::errors::OceanusErrorCode::ResourceNotFoundJobConfig)
+/// - [`ResourceNotFound.Resource`](super::errors::OceanusErrorCode::ResourceNotFoundResource)
+/// - [`ResourceUnavailable`](super::errors::OceanusErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.JobResourceConfigNotReady`](super::errors::OceanusErrorCode::ResourceUnavailableJobResourceConfigNotReady)
+/// - [`ResourceUnavailable.NoRunningJobInstancesFoundForJobId`](super::errors::OceanusErrorCode::ResourceUnavailableNoRunningJobInstancesFoundForJobId)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
+/// - [`UnsupportedOperation.UnsupportedStartMode`](super::errors::OceanusErrorCode::UnsupportedOperationUnsupportedStartMode)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "RunJobs",
     output = RunJobsResponse,
-    error = super::errors::RunJobsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct RunJobs {
-    /// `RunJobDescriptions`: a list of [`RunJobDescription`](super::models::RunJobDescription) objects.
+    /// `RunJobDescriptions`
     pub run_job_descriptions: Vec<models::RunJobDescription>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1237"`
+    /// `WorkSpaceId`; example: `"space-1237"`
     pub work_space_id: Option<String>,
 }
 
@@ -2855,49 +2883,42 @@ pub struct RunJobsResponse {
 /// The `RunSqlGatewayStatement` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`RunSqlGatewayStatementResponse`].
-/// The codes it documents are in [`RunSqlGatewayStatementError`](super::errors::RunSqlGatewayStatementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=RunSqlGatewayStatement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationCode_RunSqlGateway`](super::errors::OceanusErrorCode::FailedOperationFailedOperationCodeRunSqlGateway)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "RunSqlGatewayStatement",
     output = RunSqlGatewayStatementResponse,
-    error = super::errors::RunSqlGatewayStatementError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct RunSqlGatewayStatement {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-lq6dtnk5"`
+    /// `ClusterId`; example: `"cluster-lq6dtnk5"`
     pub cluster_id: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"c2hvdyBkYXRhYmFzZXM7"`
+    /// `Sql`; example: `"c2hvdyBkYXRhYmFzZXM7"`
     pub sql: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"b523f113-aa32-40cc-9665-5884a1dd480d"`
+    /// `SessionId`; example: `"b523f113-aa32-40cc-9665-5884a1dd480d"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`RunSqlGatewayStatement`] call returns.
 #[tc_model]
 pub struct RunSqlGatewayStatementResponse {
-    /// `ErrorMessage`: a list of strings.
-    ///
-    /// Example: `["error"]`
+    /// `ErrorMessage`; example: `["error"]`
     pub error_message: Option<Vec<String>>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"b523f113-aa32-40cc-9665-5884a1dd480d"`
+    /// `SessionId`; example: `"b523f113-aa32-40cc-9665-5884a1dd480d"`
     pub session_id: String,
 
-    /// `OperationHandleId`: a string.
-    ///
-    /// Example: `"操作ID"`
+    /// `OperationHandleId`; example: `"操作ID"`
     pub operation_handle_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2907,40 +2928,41 @@ pub struct RunSqlGatewayStatementResponse {
 /// The `ScaleOceanusCluster` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`ScaleOceanusClusterResponse`].
-/// The codes it documents are in [`ScaleOceanusClusterError`](super::errors::ScaleOceanusClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=ScaleOceanusCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.CAMNotAuthorized`](super::errors::OceanusErrorCode::AuthFailureCamNotAuthorized)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.SystemError`](super::errors::OceanusErrorCode::InternalErrorSystemError)
+/// - [`LimitExceeded`](super::errors::OceanusErrorCode::LimitExceeded)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "ScaleOceanusCluster",
     output = ScaleOceanusClusterResponse,
-    error = super::errors::ScaleOceanusClusterError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct ScaleOceanusCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-********"`
+    /// `ClusterId`; example: `"cluster-********"`
     pub cluster_id: String,
 
-    /// `NewCU`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `NewCU`; example: `12`
     #[tc(rename = "NewCU")]
     pub new_cu: i64,
 
-    /// `ScaleMode`: a string.
-    ///
-    /// Example: `"ScaleUp"`
+    /// `ScaleMode`; example: `"ScaleUp"`
     pub scale_mode: Option<String>,
 }
 
 /// What a successful [`ScaleOceanusCluster`] call returns.
 #[tc_model]
 pub struct ScaleOceanusClusterResponse {
-    /// `TaskExecResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `TaskExecResult`; example: `"success"`
     pub task_exec_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2950,23 +2972,40 @@ pub struct ScaleOceanusClusterResponse {
 /// The `StopJobs` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`StopJobsResponse`].
-/// The codes it documents are in [`StopJobsError`](super::errors::StopJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=StopJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::OceanusErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`InternalError.LogicError`](super::errors::OceanusErrorCode::InternalErrorLogicError)
+/// - [`InternalError.ResourceNotExist`](super::errors::OceanusErrorCode::InternalErrorResourceNotExist)
+/// - [`InvalidParameterValue.UnknownStopType`](super::errors::OceanusErrorCode::InvalidParameterValueUnknownStopType)
+/// - [`ResourceInUse`](super::errors::OceanusErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.COSBucket`](super::errors::OceanusErrorCode::ResourceNotFoundCosBucket)
+/// - [`ResourceNotFound.Job`](super::errors::OceanusErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.ResourceNotExist`](super::errors::OceanusErrorCode::ResourceNotFoundResourceNotExist)
+/// - [`ResourceUnavailable.NoRunningJobInstancesFoundForJobId`](super::errors::OceanusErrorCode::ResourceUnavailableNoRunningJobInstancesFoundForJobId)
+/// - [`ResourceUnavailable.NotAllowedToBeStopOrPause`](super::errors::OceanusErrorCode::ResourceUnavailableNotAllowedToBeStopOrPause)
+/// - [`UnsupportedOperation`](super::errors::OceanusErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "StopJobs",
     output = StopJobsResponse,
-    error = super::errors::StopJobsError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct StopJobs {
-    /// `StopJobDescriptions`: a list of [`StopJobDescription`](super::models::StopJobDescription) objects.
+    /// `StopJobDescriptions`
     pub stop_job_descriptions: Vec<models::StopJobDescription>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1237"`
+    /// `WorkSpaceId`; example: `"space-1237"`
     pub work_space_id: Option<String>,
 }
 
@@ -2980,54 +3019,48 @@ pub struct StopJobsResponse {
 /// The `TriggerJobSavepoint` action of OCEANUS API 2019-04-22.
 ///
 /// A successful call returns [`TriggerJobSavepointResponse`].
-/// The codes it documents are in [`TriggerJobSavepointError`](super::errors::TriggerJobSavepointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=oceanus&Version=2019-04-22&Action=TriggerJobSavepoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OceanusErrorCode`](super::errors::OceanusErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OceanusErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OceanusErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OceanusErrorCode::InternalError)
+/// - [`UnsupportedOperation.NoPermissionAccess`](super::errors::OceanusErrorCode::UnsupportedOperationNoPermissionAccess)
 #[tc_action(
     service = "oceanus",
     version = "2019-04-22",
     name = "TriggerJobSavepoint",
     output = TriggerJobSavepointResponse,
-    error = super::errors::TriggerJobSavepointError
+    error = super::errors::OceanusErrorCode
 )]
 pub struct TriggerJobSavepoint {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-12345"`
+    /// `JobId`; example: `"cql-12345"`
     pub job_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1327"`
+    /// `WorkSpaceId`; example: `"space-1327"`
     pub work_space_id: Option<String>,
 }
 
 /// What a successful [`TriggerJobSavepoint`] call returns.
 #[tc_model]
 pub struct TriggerJobSavepointResponse {
-    /// `SavepointTrigger`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SavepointTrigger`; example: `true`
     pub savepoint_trigger: bool,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"errormsg"`
+    /// `ErrorMsg`; example: `"errormsg"`
     pub error_msg: Option<String>,
 
-    /// `FinalSavepointPath`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `FinalSavepointPath`; example: `"cos"`
     pub final_savepoint_path: Option<String>,
 
-    /// `SavepointId`: a string.
-    ///
-    /// Example: `"cql-xxx"`
+    /// `SavepointId`; example: `"cql-xxx"`
     pub savepoint_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

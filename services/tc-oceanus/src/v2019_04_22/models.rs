@@ -9,22 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "CCN")]
 #[tc_model]
 pub struct Ccn {
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-nzx8dp7p"`
+    /// `VpcId`, always sent in responses; example: `"vpc-nzx8dp7p"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-f6jkin78"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-f6jkin78"`
     pub subnet_id: Option<String>,
 
-    /// `CcnId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccn-rahigzjd"`
+    /// `CcnId`, always sent in responses; example: `"ccn-rahigzjd"`
     pub ccn_id: Option<String>,
 }
 
@@ -34,16 +25,10 @@ pub struct Ccn {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct ClazzLevel {
-    /// `Clazz`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"org.x.x.x"`
+    /// `Clazz`, required in requests; example: `"org.x.x.x"`
     pub clazz: Option<String>,
 
-    /// `Level`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"INFO"`
+    /// `Level`, required in requests; example: `"INFO"`
     pub level: Option<String>,
 }
 
@@ -52,312 +37,208 @@ pub struct ClazzLevel {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-xxxx"`
+    /// `ClusterId`; example: `"cluster-xxxx"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `Name`; example: `"cluster"`
     pub name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12314214`
+    /// `AppId`; example: `12314214`
     pub app_id: u64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"yte"`
+    /// `OwnerUin`; example: `"yte"`
     pub owner_uin: String,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `CreatorUin`; example: `"t1"`
     pub creator_uin: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"r1"`
+    /// `Remark`; example: `"r1"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-21 00:00:10"`
+    /// `CreateTime`; example: `"2020-01-21 00:00:10"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-21 01:00:10"`
+    /// `UpdateTime`; example: `"2020-01-21 01:00:10"`
     pub update_time: String,
 
-    /// `CuNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CuNum`; example: `12`
     pub cu_num: u64,
 
-    /// `CuMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CuMem`; example: `4`
     pub cu_mem: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StatusDesc`; example: `"1"`
     pub status_desc: String,
 
-    /// `CCNs`: a list of [`Ccn`] objects.
+    /// `CCNs`
     #[tc(rename = "CCNs")]
     pub ccns: Vec<Ccn>,
 
-    /// `NetEnvironmentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NetEnvironmentType`; example: `2`
     pub net_environment_type: u64,
 
-    /// `FreeCuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FreeCuNum`; example: `2`
     pub free_cu_num: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2024-12-12 10:00:00"`
+    /// `IsolatedTime`; example: `"2024-12-12 10:00:00"`
     pub isolated_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2024-12-12 10:00:00"`
+    /// `ExpireTime`; example: `"2024-12-12 10:00:00"`
     pub expire_time: Option<String>,
 
-    /// `SecondsUntilExpiry`: a string.
-    ///
-    /// Example: `"2024-12-12 10:00:00"`
+    /// `SecondsUntilExpiry`; example: `"2024-12-12 10:00:00"`
     pub seconds_until_expiry: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `DefaultCOSBucket`: a string.
-    ///
-    /// Example: `"cos-1"`
+    /// `DefaultCOSBucket`; example: `"cos-1"`
     #[tc(rename = "DefaultCOSBucket")]
     pub default_cos_bucket: Option<String>,
 
-    /// `CLSLogSet`: a string.
-    ///
-    /// Example: `"xxxx-xx-xx-xxxx"`
+    /// `CLSLogSet`; example: `"xxxx-xx-xx-xxxx"`
     #[tc(rename = "CLSLogSet")]
     pub cls_log_set: Option<String>,
 
-    /// `CLSTopicId`: a string.
-    ///
-    /// Example: `"xxxx-xx-xx-xxxx"`
+    /// `CLSTopicId`; example: `"xxxx-xx-xx-xxxx"`
     #[tc(rename = "CLSTopicId")]
     pub cls_topic_id: Option<String>,
 
-    /// `CLSLogName`: a string.
-    ///
-    /// Example: `"日志集名字"`
+    /// `CLSLogName`; example: `"日志集名字"`
     #[tc(rename = "CLSLogName")]
     pub cls_log_name: Option<String>,
 
-    /// `CLSTopicName`: a string.
-    ///
-    /// Example: `"日志主题名字"`
+    /// `CLSTopicName`; example: `"日志主题名字"`
     #[tc(rename = "CLSTopicName")]
     pub cls_topic_name: Option<String>,
 
-    /// `Version`: a [`ClusterVersion`].
+    /// `Version`
     pub version: Option<ClusterVersion>,
 
-    /// `FreeCu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `FreeCu`; example: `0.5`
     pub free_cu: Option<f64>,
 
-    /// `DefaultLogCollectConf`: a string.
-    ///
-    /// Example: `"log"`
+    /// `DefaultLogCollectConf`; example: `"log"`
     pub default_log_collect_conf: Option<String>,
 
-    /// `CustomizedDNSEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomizedDNSEnabled`; example: `0`
     #[tc(rename = "CustomizedDNSEnabled")]
     pub customized_dns_enabled: Option<i64>,
 
-    /// `Correlations`: a list of [`WorkSpaceClusterItem`] objects.
+    /// `Correlations`
     pub correlations: Option<Vec<WorkSpaceClusterItem>>,
 
-    /// `RunningCu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `RunningCu`; example: `0.5`
     pub running_cu: Option<f64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `IsNeedManageNode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNeedManageNode`; example: `1`
     pub is_need_manage_node: Option<i64>,
 
-    /// `ClusterSessions`: a list of [`ClusterSession`] objects.
+    /// `ClusterSessions`
     pub cluster_sessions: Option<Vec<ClusterSession>>,
 
-    /// `ArchGeneration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ArchGeneration`; example: `1`
     pub arch_generation: Option<u64>,
 
-    /// `ClusterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterType`; example: `1`
     pub cluster_type: Option<u64>,
 
-    /// `Orders`: a list of [`Order`] objects.
+    /// `Orders`
     pub orders: Option<Vec<Order>>,
 
-    /// `SqlGateways`: a list of [`SqlGatewayItem`] objects.
+    /// `SqlGateways`
     pub sql_gateways: Option<Vec<SqlGatewayItem>>,
 
-    /// `WebUIType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebUIType`; example: `0`
     #[tc(rename = "WebUIType")]
     pub web_ui_type: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `SubEks`: a [`SubEks`].
+    /// `SubEks`
     pub sub_eks: Option<SubEks>,
 
-    /// `AgentSerialId`: a string.
-    ///
-    /// Example: `"serialId-1"`
+    /// `AgentSerialId`; example: `"serialId-1"`
     pub agent_serial_id: Option<String>,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceType`; example: `0`
     pub resource_type: Option<i64>,
 
-    /// `BillingResourceMode`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `BillingResourceMode`; example: `"\"1\""`
     pub billing_resource_mode: Option<String>,
 
-    /// `MemRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MemRatio`; example: `4`
     pub mem_ratio: Option<i64>,
 
-    /// `CrossTenantEniMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossTenantEniMode`; example: `0`
     pub cross_tenant_eni_mode: Option<i64>,
 
-    /// `TotalCpu`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `TotalCpu`; example: `0.1`
     pub total_cpu: Option<f64>,
 
-    /// `TotalMem`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `TotalMem`; example: `0.1`
     pub total_mem: Option<f64>,
 
-    /// `RunningCpu`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `RunningCpu`; example: `0.1`
     pub running_cpu: Option<f64>,
 
-    /// `RunningMem`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `RunningMem`; example: `0.1`
     pub running_mem: Option<f64>,
 
-    /// `Setats`: a [`Setats`].
+    /// `Setats`
     pub setats: Option<Setats>,
 
-    /// `Yarns`: a list of [`HadoopYarnItem`] objects.
+    /// `Yarns`
     pub yarns: Option<Vec<HadoopYarnItem>>,
 
-    /// `DeploymentMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeploymentMode`; example: `0`
     pub deployment_mode: Option<i64>,
 
-    /// `SlaveZones`: a list of [`SlaveZone`] objects.
+    /// `SlaveZones`
     pub slave_zones: Option<Vec<SlaveZone>>,
 
-    /// `LogCOSBucket`: a string.
-    ///
-    /// Example: `"cos-2"`
+    /// `LogCOSBucket`; example: `"cos-2"`
     #[tc(rename = "LogCOSBucket")]
     pub log_cos_bucket: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `CdcId`; example: `"12"`
     pub cdc_id: Option<String>,
 
-    /// `ClusterProcessMsg`: a string.
-    ///
-    /// Example: `"init"`
+    /// `ClusterProcessMsg`; example: `"init"`
     pub cluster_process_msg: Option<String>,
 
-    /// `MaxCuPerJob`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxCuPerJob`; example: `1`
     pub max_cu_per_job: Option<i64>,
 
-    /// `HiveMetastore`: a [`HiveMetastoreInfo`].
+    /// `HiveMetastore`
     pub hive_metastore: Option<HiveMetastoreInfo>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-xxx"]`
+    /// `SecurityGroupIds`; example: `["sg-xxx"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `NetEniType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetEniType`; example: `0`
     pub net_eni_type: Option<i64>,
 
-    /// `ClusterBuckets`: a list of [`ClusterBucketInfo`] objects.
+    /// `ClusterBuckets`
     pub cluster_buckets: Option<Vec<ClusterBucketInfo>>,
 
-    /// `IsolationPolicyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsolationPolicyVersion`; example: `0`
     pub isolation_policy_version: Option<i64>,
 }
 
@@ -366,59 +247,37 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterBucketInfo {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"cb-ay6axio2"`
+    /// `SerialId`; example: `"cb-ay6axio2"`
     pub serial_id: Option<String>,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `ClusterId`; example: `64`
     pub cluster_id: Option<i64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"test-hk-1315051789"`
+    /// `Bucket`; example: `"test-hk-1315051789"`
     pub bucket: Option<String>,
 
-    /// `BucketType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BucketType`; example: `0`
     pub bucket_type: Option<i64>,
 
-    /// `AuthMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthMode`; example: `0`
     pub auth_mode: Option<i64>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `JobCount`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `JobCount`; example: `35`
     pub job_count: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-31 10:12:31"`
+    /// `CreateTime`; example: `"2026-03-31 10:12:31"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-31 10:12:31"`
+    /// `UpdateTime`; example: `"2026-03-31 10:12:31"`
     pub update_time: Option<String>,
 }
 
@@ -427,127 +286,79 @@ pub struct ClusterBucketInfo {
 /// Returned in the output of [`DescribeWorkSpaces`](super::DescribeWorkSpaces).
 #[tc_model]
 pub struct ClusterGroupSetItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-sdhd0vtz"`
+    /// `ClusterId`; example: `"cluster-sdhd0vtz"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `Name`; example: `"MyClusterName"`
     pub name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `Zone`; example: `"ap-beijing-1"`
     pub zone: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `3435324`
+    /// `AppId`; example: `3435324`
     pub app_id: i64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1234561"`
+    /// `OwnerUin`; example: `"1234561"`
     pub owner_uin: String,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"1234562"`
+    /// `CreatorUin`; example: `"1234562"`
     pub creator_uin: String,
 
-    /// `CuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CuNum`; example: `2`
     pub cu_num: i64,
 
-    /// `CuMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CuMem`; example: `2`
     pub cu_mem: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"description"`
+    /// `StatusDesc`; example: `"description"`
     pub status_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"xxxx-xx-xx-xxxx"`
+    /// `CreateTime`; example: `"xxxx-xx-xx-xxxx"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"xxxx-xx-xx-xxxx"`
+    /// `UpdateTime`; example: `"xxxx-xx-xx-xxxx"`
     pub update_time: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `NetEnvironmentType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NetEnvironmentType`; example: `2`
     pub net_environment_type: i64,
 
-    /// `FreeCuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreeCuNum`; example: `1`
     pub free_cu_num: i64,
 
-    /// `FreeCu`: a floating-point number.
-    ///
-    /// Example: `2.5`
+    /// `FreeCu`; example: `2.5`
     pub free_cu: f64,
 
-    /// `RunningCu`: a floating-point number.
-    ///
-    /// Example: `2.5`
+    /// `RunningCu`; example: `2.5`
     pub running_cu: f64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `SubEks`: a [`SubEks`].
+    /// `SubEks`
     pub sub_eks: Option<SubEks>,
 
-    /// `BillingResourceMode`: a string.
-    ///
-    /// Example: `"exclusiveSale"`
+    /// `BillingResourceMode`; example: `"exclusiveSale"`
     pub billing_resource_mode: Option<String>,
 
-    /// `TotalCpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TotalCpu`; example: `0`
     pub total_cpu: Option<f64>,
 
-    /// `TotalMem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TotalMem`; example: `0`
     pub total_mem: Option<f64>,
 
-    /// `RunningCpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RunningCpu`; example: `0`
     pub running_cpu: Option<f64>,
 
-    /// `RunningMem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RunningMem`; example: `0`
     pub running_mem: Option<f64>,
 }
 
@@ -556,162 +367,104 @@ pub struct ClusterGroupSetItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterSession {
-    /// `ClusterGroupSerialId`: a string.
-    ///
-    /// Example: `"cluster-nbcjavkn"`
+    /// `ClusterGroupSerialId`; example: `"cluster-nbcjavkn"`
     pub cluster_group_serial_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1257058945`
+    /// `AppId`; example: `1257058945`
     pub app_id: i64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100006386216"`
+    /// `OwnerUin`; example: `"100006386216"`
     pub owner_uin: String,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100006386216"`
+    /// `CreatorUin`; example: `"100006386216"`
     pub creator_uin: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CuNum`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `CuNum`; example: `2`
     pub cu_num: f64,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.13"`
+    /// `FlinkVersion`; example: `"Flink-1.13"`
     pub flink_version: String,
 
-    /// `WebUIUrl`: a string.
-    ///
-    /// Example: `"https://203.195.143.139/cql-01mgalxg-7089934/?defaultToken=0"`
+    /// `WebUIUrl`; example: `"https://203.195.143.139/cql-01mgalxg-7089934/?defaultToken=0"`
     #[tc(rename = "WebUIUrl")]
     pub web_ui_url: String,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `ResourceRefs`: a list of [`SessionClusterRefItem`] objects.
+    /// `ResourceRefs`
     pub resource_refs: Option<Vec<SessionClusterRefItem>>,
 
-    /// `JobManagerCuSpec`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `JobManagerCuSpec`; example: `1`
     pub job_manager_cu_spec: f64,
 
-    /// `TaskManagerCuSpec`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `TaskManagerCuSpec`; example: `0.5`
     pub task_manager_cu_spec: f64,
 
-    /// `TaskManagerNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskManagerNum`; example: `2`
     pub task_manager_num: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-17 09:11:43"`
+    /// `CreateTime`; example: `"2023-11-17 09:11:43"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-11-17 09:11:43"`
+    /// `UpdateTime`; example: `"2023-11-17 09:11:43"`
     pub update_time: String,
 
-    /// `JobManagerCpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `JobManagerCpu`; example: `0`
     pub job_manager_cpu: Option<f64>,
 
-    /// `JobManagerMem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `JobManagerMem`; example: `0`
     pub job_manager_mem: Option<f64>,
 
-    /// `TaskManagerCpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TaskManagerCpu`; example: `0`
     pub task_manager_cpu: Option<f64>,
 
-    /// `TaskManagerMem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TaskManagerMem`; example: `0`
     pub task_manager_mem: Option<f64>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deploy cluster session anna-116"`
+    /// `Description`; example: `"deploy cluster session anna-116"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ychenjiang-test"`
+    /// `Name`; example: `"ychenjiang-test"`
     pub name: Option<String>,
 
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"ses-aoln958b"`
+    /// `SerialId`; example: `"ses-aoln958b"`
     pub serial_id: Option<String>,
 
-    /// `ClusterGroupName`: a string.
-    ///
-    /// Example: `"anna-cd-up勿删"`
+    /// `ClusterGroupName`; example: `"anna-cd-up勿删"`
     pub cluster_group_name: Option<String>,
 
-    /// `TotalCpu`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `TotalCpu`; example: `3`
     pub total_cpu: Option<f64>,
 
-    /// `TotalMem`: a floating-point number.
-    ///
-    /// Example: `6`
+    /// `TotalMem`; example: `6`
     pub total_mem: Option<f64>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-1mf4ifi6"`
+    /// `WorkSpaceId`; example: `"space-1mf4ifi6"`
     pub work_space_id: Option<String>,
 
-    /// `WorkSpaceName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `WorkSpaceName`; example: `"Default"`
     pub work_space_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `LogConfig`: a string.
+    /// `LogConfig`
     pub log_config: Option<String>,
 
-    /// `UpdateUin`: a string.
-    ///
-    /// Example: `"700002164619"`
+    /// `UpdateUin`; example: `"700002164619"`
     pub update_uin: Option<String>,
 }
 
@@ -720,17 +473,13 @@ pub struct ClusterSession {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterVersion {
-    /// `Flink`: a string.
-    ///
-    /// Example: `"Flink-1.11"`
+    /// `Flink`; example: `"Flink-1.11"`
     pub flink: Option<String>,
 
-    /// `SupportedFlink`: a list of strings.
-    ///
-    /// Example: `["Flink-1.13","Flink-1.11"]`
+    /// `SupportedFlink`; example: `["Flink-1.13","Flink-1.11"]`
     pub supported_flink: Option<Vec<String>>,
 
-    /// `JdkSupportVersion`: a list of [`FlinkJdkVersion`] objects.
+    /// `JdkSupportVersion`
     pub jdk_support_version: Option<Vec<FlinkJdkVersion>>,
 }
 
@@ -739,22 +488,13 @@ pub struct ClusterVersion {
 /// Returned in the output of [`ParseConnector`](super::ParseConnector).
 #[tc_model]
 pub struct Connectors {
-    /// `ConnectionMethod`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1,2"`
+    /// `ConnectionMethod`, always sent in responses; example: `"1,2"`
     pub connection_method: Option<String>,
 
-    /// `Connector`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kafka"`
+    /// `Connector`, always sent in responses; example: `"kafka"`
     pub connector: Option<String>,
 
-    /// `Existed`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Existed`, always sent in responses; example: `true`
     pub existed: Option<bool>,
 }
 
@@ -763,34 +503,22 @@ pub struct Connectors {
 /// Sent in the input of [`CopyJobs`](super::CopyJobs).
 #[tc_model]
 pub struct CopyJobItem {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"cql-pqx9zh30"`
+    /// `SourceId`; example: `"cql-pqx9zh30"`
     pub source_id: String,
 
-    /// `TargetClusterId`: a string.
-    ///
-    /// Example: `"cluster-l0elpxde"`
+    /// `TargetClusterId`; example: `"cluster-l0elpxde"`
     pub target_cluster_id: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"job1"`
+    /// `SourceName`; example: `"job1"`
     pub source_name: Option<String>,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"job2"`
+    /// `TargetName`; example: `"job2"`
     pub target_name: Option<String>,
 
-    /// `TargetFolderId`: a string.
-    ///
-    /// Example: `"folder-2ue9i8ny"`
+    /// `TargetFolderId`; example: `"folder-2ue9i8ny"`
     pub target_folder_id: Option<String>,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobType`; example: `1`
     pub job_type: Option<i64>,
 }
 
@@ -799,47 +527,31 @@ pub struct CopyJobItem {
 /// Returned in the output of [`CopyJobs`](super::CopyJobs).
 #[tc_model]
 pub struct CopyJobResult {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-pqx9zh30"`
+    /// `JobId`; example: `"cql-pqx9zh30"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"job1"`
+    /// `JobName`; example: `"job1"`
     pub job_name: Option<String>,
 
-    /// `TargetJobName`: a string.
-    ///
-    /// Example: `"job2"`
+    /// `TargetJobName`; example: `"job2"`
     pub target_job_name: Option<String>,
 
-    /// `TargetJobId`: a string.
-    ///
-    /// Example: `"cql-pqx9zh30"`
+    /// `TargetJobId`; example: `"cql-pqx9zh30"`
     pub target_job_id: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"失败"`
+    /// `Message`; example: `"失败"`
     pub message: Option<String>,
 
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: Option<i64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"集群1"`
+    /// `ClusterName`; example: `"集群1"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-l0elpxde"`
+    /// `ClusterId`; example: `"cluster-l0elpxde"`
     pub cluster_id: Option<String>,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobType`; example: `1`
     pub job_type: Option<i64>,
 }
 
@@ -848,40 +560,28 @@ pub struct CopyJobResult {
 /// Returned in the output of [`DescribeTreeJobs`](super::DescribeTreeJobs).
 #[tc_model]
 pub struct DescribeTreeJobsRsp {
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"root-xxx"`
+    /// `ParentId`; example: `"root-xxx"`
     pub parent_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"folder-xxx"`
+    /// `Id`; example: `"folder-xxx"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"New Folder"`
+    /// `Name`; example: `"New Folder"`
     pub name: Option<String>,
 
-    /// `JobSet`: a list of [`TreeJobSets`] objects.
+    /// `JobSet`
     pub job_set: Option<Vec<TreeJobSets>>,
 
-    /// `Children`: a list of [`DescribeTreeJobsRsp`] objects.
+    /// `Children`
     pub children: Option<Vec<DescribeTreeJobsRsp>>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"ocs-111"`
+    /// `RequestId`; example: `"ocs-111"`
     pub request_id: Option<String>,
 
-    /// `PageAttach`: a string.
-    ///
-    /// Example: `"attach-000"`
+    /// `PageAttach`; example: `"attach-000"`
     pub page_attach: Option<String>,
 
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMore`; example: `false`
     pub has_more: Option<bool>,
 }
 
@@ -890,30 +590,22 @@ pub struct DescribeTreeJobsRsp {
 /// Returned in the output of [`DescribeTreeResources`](super::DescribeTreeResources).
 #[tc_model]
 pub struct DescribeTreeResourcesRsp {
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"folder-xxxx"`
+    /// `ParentId`; example: `"folder-xxxx"`
     pub parent_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"folder-xxxx"`
+    /// `Id`; example: `"folder-xxxx"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Name`; example: `"xxxx"`
     pub name: Option<String>,
 
-    /// `Items`: a list of [`TreeResourceItem`] objects.
+    /// `Items`
     pub items: Option<Vec<TreeResourceItem>>,
 
-    /// `Children`: a list of [`DescribeTreeResourcesRsp`] objects.
+    /// `Children`
     pub children: Option<Vec<DescribeTreeResourcesRsp>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: Option<i64>,
 }
 
@@ -923,13 +615,13 @@ pub struct DescribeTreeResourcesRsp {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct ExpertModeConfiguration {
-    /// `JobGraph`: a [`JobGraph`].
+    /// `JobGraph`
     pub job_graph: Option<JobGraph>,
 
-    /// `NodeConfig`: a list of [`NodeConfig`] objects.
+    /// `NodeConfig`
     pub node_config: Option<Vec<NodeConfig>>,
 
-    /// `SlotSharingGroups`: a list of [`SlotSharingGroup`] objects.
+    /// `SlotSharingGroups`
     pub slot_sharing_groups: Option<Vec<SlotSharingGroup>>,
 }
 
@@ -938,10 +630,10 @@ pub struct ExpertModeConfiguration {
 /// Sent in the input of [`DescribeClusters`](super::DescribeClusters), [`DescribeJobConfigs`](super::DescribeJobConfigs), [`DescribeJobs`](super::DescribeJobs), [`DescribeResources`](super::DescribeResources), [`DescribeSystemResources`](super::DescribeSystemResources), [`DescribeTreeJobs`](super::DescribeTreeJobs) and 2 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -950,14 +642,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct FlinkJdkVersion {
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.13"`
+    /// `FlinkVersion`; example: `"Flink-1.13"`
     pub flink_version: Option<String>,
 
-    /// `JdkVersions`: a list of strings.
-    ///
-    /// Example: `["8"]`
+    /// `JdkVersions`; example: `["8"]`
     pub jdk_versions: Option<Vec<String>>,
 }
 
@@ -966,20 +654,16 @@ pub struct FlinkJdkVersion {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct GatewayRefItem {
-    /// `WorkspaceId`: a string.
-    /// Required in requests.
+    /// `WorkspaceId`, required in requests
     pub workspace_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    /// Required in requests.
+    /// `ResourceId`, required in requests
     pub resource_id: Option<String>,
 
-    /// `Version`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Version`, required in requests
     pub version: Option<i64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<u64>,
 }
 
@@ -988,47 +672,28 @@ pub struct GatewayRefItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct HadoopYarnItem {
-    /// `ClusterGroupSerialId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cluster-aa"`
+    /// `ClusterGroupSerialId`, required in requests; example: `"cluster-aa"`
     pub cluster_group_serial_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Status`, required in requests; example: `0`
     pub status: Option<i64>,
 
-    /// `Cpu`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Cpu`, required in requests; example: `1`
     pub cpu: Option<f64>,
 
-    /// `Mem`: a floating-point number.
-    ///
-    /// Example: `2048`
+    /// `Mem`; example: `2048`
     pub mem: Option<f64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-14 07:36:34"`
+    /// `CreateTime`; example: `"2025-03-14 07:36:34"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-14 07:38:34"`
+    /// `UpdateTime`; example: `"2025-03-14 07:38:34"`
     pub update_time: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"hdfs-site.xml\":\"\"}"`
+    /// `Config`; example: `"{\"hdfs-site.xml\":\"\"}"`
     pub config: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"111222"`
+    /// `CreatorUin`; example: `"111222"`
     pub creator_uin: Option<String>,
 }
 
@@ -1037,63 +702,41 @@ pub struct HadoopYarnItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct HiveMetastoreInfo {
-    /// `HiveMetastoreSerialId`: a string.
-    ///
-    /// Example: `"hms-2wvsln3v"`
+    /// `HiveMetastoreSerialId`; example: `"hms-2wvsln3v"`
     pub hive_metastore_serial_id: String,
 
-    /// `ClusterGroupSerialId`: a string.
-    ///
-    /// Example: `"cluster-mpz47s4z"`
+    /// `ClusterGroupSerialId`; example: `"cluster-mpz47s4z"`
     pub cluster_group_serial_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `MemGB`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MemGB`; example: `4`
     #[tc(rename = "MemGB")]
     pub mem_gb: Option<i64>,
 
-    /// `Replica`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replica`; example: `1`
     pub replica: Option<i64>,
 
-    /// `HiveUri`: a string.
-    ///
-    /// Example: `"thrift://172.17.14.60:9083,thrift://172.17.17.142:9083"`
+    /// `HiveUri`; example: `"thrift://172.17.14.60:9083,thrift://172.17.17.142:9083"`
     pub hive_uri: Option<String>,
 
-    /// `HiveNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `HiveNamespace`; example: `"default"`
     pub hive_namespace: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-05-27 19:38:44"`
+    /// `CreateTime`; example: `"2026-05-27 19:38:44"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-05 16:48:33"`
+    /// `UpdateTime`; example: `"2026-06-05 16:48:33"`
     pub update_time: Option<String>,
 
-    /// `HiveMetastoreWarehouseDir`: a string.
-    ///
-    /// Example: `"cosn://metacos-1315051789/warehouse_sh"`
+    /// `HiveMetastoreWarehouseDir`; example: `"cosn://metacos-1315051789/warehouse_sh"`
     pub hive_metastore_warehouse_dir: Option<String>,
 
-    /// `Config`: a list of [`Property`] objects.
+    /// `Config`
     pub config: Option<Vec<Property>>,
 }
 
@@ -1102,218 +745,142 @@ pub struct HiveMetastoreInfo {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct JobConfig {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-xxx"`
+    /// `JobId`; example: `"cql-xxx"`
     pub job_id: String,
 
-    /// `EntrypointClass`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `EntrypointClass`; example: `"hello"`
     pub entrypoint_class: Option<String>,
 
-    /// `ProgramArgs`: a string.
-    ///
-    /// Example: `"--config key=value"`
+    /// `ProgramArgs`; example: `"--config key=value"`
     pub program_args: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Remark`; example: `"hello"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-22 20:06:19"`
+    /// `CreateTime`; example: `"2021-01-22 20:06:19"`
     pub create_time: String,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: i64,
 
-    /// `DefaultParallelism`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefaultParallelism`; example: `1`
     pub default_parallelism: Option<u64>,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `ResourceRefDetails`: a list of [`ResourceRefDetail`] objects.
+    /// `ResourceRefDetails`
     pub resource_ref_details: Option<Vec<ResourceRefDetail>>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"1132"`
+    /// `CreatorUin`; example: `"1132"`
     pub creator_uin: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-01-22 20:06:19"`
+    /// `UpdateTime`; example: `"2021-01-22 20:06:19"`
     pub update_time: Option<String>,
 
-    /// `COSBucket`: a string.
-    ///
-    /// Example: `"oceanus-example"`
+    /// `COSBucket`; example: `"oceanus-example"`
     #[tc(rename = "COSBucket")]
     pub cos_bucket: Option<String>,
 
-    /// `LogCollect`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogCollect`; example: `1`
     pub log_collect: Option<i64>,
 
-    /// `MaxParallelism`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `MaxParallelism`; example: `2048`
     pub max_parallelism: Option<u64>,
 
-    /// `JobManagerSpec`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `JobManagerSpec`; example: `0.5`
     pub job_manager_spec: Option<f64>,
 
-    /// `TaskManagerSpec`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `TaskManagerSpec`; example: `0.5`
     pub task_manager_spec: Option<f64>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"xxx-xx"`
+    /// `ClsLogsetId`; example: `"xxx-xx"`
     pub cls_logset_id: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"xxx-xxx"`
+    /// `ClsTopicId`; example: `"xxx-xxx"`
     pub cls_topic_id: Option<String>,
 
-    /// `PythonVersion`: a string.
-    ///
-    /// Example: `"Python-3.7"`
+    /// `PythonVersion`; example: `"Python-3.7"`
     pub python_version: Option<String>,
 
-    /// `AutoRecover`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRecover`; example: `1`
     pub auto_recover: Option<i64>,
 
-    /// `LogLevel`: a string.
-    ///
-    /// Example: `"INFO"`
+    /// `LogLevel`; example: `"INFO"`
     pub log_level: Option<String>,
 
-    /// `ClazzLevels`: a list of [`ClazzLevel`] objects.
+    /// `ClazzLevels`
     pub clazz_levels: Option<Vec<ClazzLevel>>,
 
-    /// `ExpertModeOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExpertModeOn`; example: `false`
     pub expert_mode_on: Option<bool>,
 
-    /// `ExpertModeConfiguration`: an [`ExpertModeConfiguration`].
+    /// `ExpertModeConfiguration`
     pub expert_mode_configuration: Option<ExpertModeConfiguration>,
 
-    /// `TraceModeOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceModeOn`; example: `false`
     pub trace_mode_on: Option<bool>,
 
-    /// `TraceModeConfiguration`: a [`TraceModeConfiguration`].
+    /// `TraceModeConfiguration`
     pub trace_mode_configuration: Option<TraceModeConfiguration>,
 
-    /// `CheckpointRetainedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckpointRetainedNum`; example: `1`
     pub checkpoint_retained_num: Option<i64>,
 
-    /// `JobGraph`: a [`JobGraph`].
+    /// `JobGraph`
     pub job_graph: Option<JobGraph>,
 
-    /// `EsServerlessIndex`: a string.
-    ///
-    /// Example: `"index-**"`
+    /// `EsServerlessIndex`; example: `"index-**"`
     pub es_serverless_index: Option<String>,
 
-    /// `EsServerlessSpace`: a string.
-    ///
-    /// Example: `"space-**"`
+    /// `EsServerlessSpace`; example: `"space-**"`
     pub es_serverless_space: Option<String>,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"index-**"`
+    /// `IndexName`; example: `"index-**"`
     pub index_name: Option<String>,
 
-    /// `WorkspaceName`: a string.
-    ///
-    /// Example: `"space-**"`
+    /// `WorkspaceName`; example: `"space-**"`
     pub workspace_name: Option<String>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.13"`
+    /// `FlinkVersion`; example: `"Flink-1.13"`
     pub flink_version: Option<String>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 
-    /// `JobManagerCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `JobManagerCpu`; example: `1.0`
     pub job_manager_cpu: Option<f64>,
 
-    /// `JobManagerMem`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `JobManagerMem`; example: `1.0`
     pub job_manager_mem: Option<f64>,
 
-    /// `TaskManagerCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TaskManagerCpu`; example: `1.0`
     pub task_manager_cpu: Option<f64>,
 
-    /// `TaskManagerMem`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TaskManagerMem`; example: `1.0`
     pub task_manager_mem: Option<f64>,
 
-    /// `JobConfigItem`: a [`JobConfig`].
+    /// `JobConfigItem`
     pub job_config_item: Option<Box<JobConfig>>,
 
-    /// `CheckpointTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `36000`
+    /// `CheckpointTimeoutSecond`; example: `36000`
     pub checkpoint_timeout_second: Option<i64>,
 
-    /// `CheckpointIntervalSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `CheckpointIntervalSecond`; example: `600`
     pub checkpoint_interval_second: Option<i64>,
 
-    /// `VariableReplaceMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VariableReplaceMode`; example: `0`
     pub variable_replace_mode: Option<i64>,
 
-    /// `StateCOSBucket`: a string.
-    ///
-    /// Example: `"autotest-gz-1315051789"`
+    /// `StateCOSBucket`; example: `"autotest-gz-1315051789"`
     #[tc(rename = "StateCOSBucket")]
     pub state_cos_bucket: Option<String>,
 
-    /// `LogCOSBucket`: a string.
-    ///
-    /// Example: `"test-hk-1315051789"`
+    /// `LogCOSBucket`; example: `"test-hk-1315051789"`
     #[tc(rename = "LogCOSBucket")]
     pub log_cos_bucket: Option<String>,
 
-    /// `IsLocked`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLocked`; example: `1`
     pub is_locked: Option<i64>,
 }
 
@@ -1322,42 +889,28 @@ pub struct JobConfig {
 /// Returned in the output of [`DescribeJobEvents`](super::DescribeJobEvents).
 #[tc_model]
 pub struct JobEvent {
-    /// `Type`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Type`; example: `"11"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"作业停止"`
+    /// `Description`; example: `"作业停止"`
     pub description: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1630932161`
+    /// `Timestamp`; example: `1630932161`
     pub timestamp: u64,
 
-    /// `RunningOrderId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningOrderId`; example: `1`
     pub running_order_id: Option<u64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"作业异常停止，原因是 TaskManager 重启次数达到阈值"`
+    /// `Message`; example: `"作业异常停止，原因是 TaskManager 重启次数达到阈值"`
     pub message: Option<String>,
 
-    /// `SolutionLink`: a string.
-    ///
-    /// Example: `"https://www.example.org/link?id=12357"`
+    /// `SolutionLink`; example: `"https://www.example.org/link?id=12357"`
     pub solution_link: Option<String>,
 
-    /// `CauseAnalysis`: a string.
+    /// `CauseAnalysis`
     pub cause_analysis: Option<String>,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"1. 在MySQL中增大binlog保留时间(expire_logs_days)；2. 作业需要从最新快照重新全量同步：使用无状态恢复重启作业；"`
+    /// `Solution`; example: `"1. 在MySQL中增大binlog保留时间(expire_logs_days)；2. 作业需要从最新快照重新全量同步：使用无状态恢复重启作业；"`
     pub solution: Option<String>,
 }
 
@@ -1366,9 +919,7 @@ pub struct JobEvent {
 /// Returned in the output of [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct JobEventInfo {
-    /// `ErrorEventTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorEventTotal`; example: `1`
     pub error_event_total: Option<i64>,
 }
 
@@ -1378,10 +929,10 @@ pub struct JobEventInfo {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct JobGraph {
-    /// `Nodes`: a list of [`JobGraphNode`] objects.
+    /// `Nodes`
     pub nodes: Option<Vec<JobGraphNode>>,
 
-    /// `Edges`: a list of [`JobGraphEdge`] objects.
+    /// `Edges`
     pub edges: Option<Vec<JobGraphEdge>>,
 }
 
@@ -1391,16 +942,10 @@ pub struct JobGraph {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct JobGraphEdge {
-    /// `Source`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Source`, required in requests; example: `1`
     pub source: Option<i64>,
 
-    /// `Target`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Target`, required in requests; example: `2`
     pub target: Option<i64>,
 }
 
@@ -1410,28 +955,16 @@ pub struct JobGraphEdge {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct JobGraphNode {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Id`, required in requests; example: `1`
     pub id: Option<i64>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"This is a node description"`
+    /// `Description`, required in requests; example: `"This is a node description"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Node1"`
+    /// `Name`, required in requests; example: `"Node1"`
     pub name: Option<String>,
 
-    /// `Parallelism`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Parallelism`, required in requests; example: `2`
     pub parallelism: Option<i64>,
 }
 
@@ -1440,13 +973,13 @@ pub struct JobGraphNode {
 /// Returned in the output of [`DescribeJobSubmissionLog`](super::DescribeJobSubmissionLog).
 #[tc_model]
 pub struct JobInstanceForSubmissionLog {
-    /// `RunningOrderId`: a signed 64-bit integer.
+    /// `RunningOrderId`
     pub running_order_id: i64,
 
-    /// `JobInstanceStartTime`: a string.
+    /// `JobInstanceStartTime`
     pub job_instance_start_time: String,
 
-    /// `StartingMillis`: a signed 64-bit integer.
+    /// `StartingMillis`
     pub starting_millis: i64,
 }
 
@@ -1455,12 +988,10 @@ pub struct JobInstanceForSubmissionLog {
 /// Returned in the output of [`DescribeJobRuntimeInfo`](super::DescribeJobRuntimeInfo).
 #[tc_model]
 pub struct JobRuntimeInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"TaskManagers"`
+    /// `Key`; example: `"TaskManagers"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -1469,275 +1000,171 @@ pub struct JobRuntimeInfo {
 /// Returned in the output of [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct JobV1 {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-xxx"`
+    /// `JobId`; example: `"cql-xxx"`
     pub job_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppId`; example: `1`
     pub app_id: Option<i64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"2"`
+    /// `OwnerUin`; example: `"2"`
     pub owner_uin: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CreatorUin`; example: `"2"`
     pub creator_uin: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Name`; example: `"demo"`
     pub name: Option<String>,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobType`; example: `1`
     pub job_type: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-06-11 16:44:44"`
+    /// `CreateTime`; example: `"2021-06-11 16:44:44"`
     pub create_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-06-11 16:44:44"`
+    /// `StartTime`; example: `"2021-06-11 16:44:44"`
     pub start_time: Option<String>,
 
-    /// `StopTime`: a string.
-    ///
-    /// Example: `"2021-06-11 16:44:44"`
+    /// `StopTime`; example: `"2021-06-11 16:44:44"`
     pub stop_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-06-11 16:44:44"`
+    /// `UpdateTime`; example: `"2021-06-11 16:44:44"`
     pub update_time: Option<String>,
 
-    /// `TotalRunMillis`: a signed 64-bit integer.
-    ///
-    /// Example: `13864986`
+    /// `TotalRunMillis`; example: `13864986`
     pub total_run_millis: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: Option<String>,
 
-    /// `LastOpResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `LastOpResult`; example: `"success"`
     pub last_op_result: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ClusterName`; example: `"demo"`
     pub cluster_name: Option<String>,
 
-    /// `LatestJobConfigVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LatestJobConfigVersion`; example: `2`
     pub latest_job_config_version: Option<i64>,
 
-    /// `LatestValidJobConfigVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LatestValidJobConfigVersion`; example: `1`
     pub latest_valid_job_config_version: Option<i64>,
 
-    /// `PublishedJobConfigVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PublishedJobConfigVersion`; example: `2`
     pub published_job_config_version: Option<i64>,
 
-    /// `RunningCuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningCuNum`; example: `1`
     pub running_cu_num: Option<i64>,
 
-    /// `CuMem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CuMem`; example: `4`
     pub cu_mem: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"running"`
+    /// `StatusDesc`; example: `"running"`
     pub status_desc: Option<String>,
 
-    /// `CurrentRunMillis`: a signed 64-bit integer.
-    ///
-    /// Example: `124`
+    /// `CurrentRunMillis`; example: `124`
     pub current_run_millis: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-xxx"`
+    /// `ClusterId`; example: `"cluster-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `WebUIUrl`: a string.
-    ///
-    /// Example: `"https://175.24.255.193//cql-czvy480r-78/?defaultToken=0"`
+    /// `WebUIUrl`; example: `"https://175.24.255.193//cql-czvy480r-78/?defaultToken=0"`
     #[tc(rename = "WebUIUrl")]
     pub web_ui_url: Option<String>,
 
-    /// `SchedulerType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SchedulerType`; example: `2`
     pub scheduler_type: Option<i64>,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClusterStatus`; example: `2`
     pub cluster_status: Option<i64>,
 
-    /// `RunningCu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `RunningCu`; example: `0.5`
     pub running_cu: Option<f64>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.11"`
+    /// `FlinkVersion`; example: `"Flink-1.11"`
     pub flink_version: Option<String>,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"space-xxx"`
+    /// `WorkSpaceId`; example: `"space-xxx"`
     pub work_space_id: Option<String>,
 
-    /// `WorkSpaceName`: a string.
-    ///
-    /// Example: `"mysqItemSpace"`
+    /// `WorkSpaceName`; example: `"mysqItemSpace"`
     pub work_space_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `EventInfo`: a [`JobEventInfo`].
+    /// `EventInfo`
     pub event_info: Option<JobEventInfo>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `ScalingType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScalingType`; example: `1`
     pub scaling_type: Option<i64>,
 
-    /// `RunningCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `RunningCpu`; example: `1.0`
     pub running_cpu: Option<f64>,
 
-    /// `RunningMem`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `RunningMem`; example: `2.0`
     pub running_mem: Option<f64>,
 
-    /// `OpenJobDefaultAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpenJobDefaultAlarm`; example: `1`
     pub open_job_default_alarm: Option<i64>,
 
-    /// `ProgressDesc`: a string.
-    ///
-    /// Example: `"操作中"`
+    /// `ProgressDesc`; example: `"操作中"`
     pub progress_desc: Option<String>,
 
-    /// `ContinueAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContinueAlarm`; example: `1`
     pub continue_alarm: Option<i64>,
 
-    /// `RestartCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestartCount`; example: `1`
     pub restart_count: Option<i64>,
 
-    /// `ExpectJobDefaultAlarmStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpectJobDefaultAlarmStatus`; example: `1`
     pub expect_job_default_alarm_status: Option<i64>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 
-    /// `StateCOSBucket`: a string.
-    ///
-    /// Example: `"test-bucket-10001"`
+    /// `StateCOSBucket`; example: `"test-bucket-10001"`
     #[tc(rename = "StateCOSBucket")]
     pub state_cos_bucket: Option<String>,
 
-    /// `NewStateCOSBucket`: a string.
-    ///
-    /// Example: `"test-bucket-10002"`
+    /// `NewStateCOSBucket`; example: `"test-bucket-10002"`
     #[tc(rename = "NewStateCOSBucket")]
     pub new_state_cos_bucket: Option<String>,
 
-    /// `StateCOSBucketType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StateCOSBucketType`; example: `0`
     #[tc(rename = "StateCOSBucketType")]
     pub state_cos_bucket_type: Option<i64>,
 
-    /// `NewStateCOSBucketType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NewStateCOSBucketType`; example: `0`
     #[tc(rename = "NewStateCOSBucketType")]
     pub new_state_cos_bucket_type: Option<i64>,
 
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthScore`; example: `1`
     pub health_score: Option<i64>,
 
-    /// `LastDiagnoseTime`: a string.
-    ///
-    /// Example: `"2026-01-02T15:04:05Z07:00"`
+    /// `LastDiagnoseTime`; example: `"2026-01-02T15:04:05Z07:00"`
     pub last_diagnose_time: Option<String>,
 
-    /// `ManagerUin`: a string.
-    ///
-    /// Example: `"700000******"`
+    /// `ManagerUin`; example: `"700000******"`
     pub manager_uin: Option<String>,
 
-    /// `StartupPoint`: a string.
-    ///
-    /// Example: `"0"`
+    /// `StartupPoint`; example: `"0"`
     pub startup_point: Option<String>,
 
-    /// `IsEvent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEvent`; example: `true`
     pub is_event: Option<bool>,
 
-    /// `IsAlarm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAlarm`; example: `true`
     pub is_alarm: Option<bool>,
 }
 
@@ -1746,29 +1173,19 @@ pub struct JobV1 {
 /// Returned in the output of [`DescribeJobSubmissionLog`](super::DescribeJobSubmissionLog).
 #[tc_model]
 pub struct LogContent {
-    /// `Log`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `Log`; example: `"abc"`
     pub log: Option<String>,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1611816200076`
+    /// `Time`; example: `1611816200076`
     pub time: Option<i64>,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"2014BF16012637D-6"`
+    /// `PkgId`; example: `"2014BF16012637D-6"`
     pub pkg_id: Option<String>,
 
-    /// `PkgLogId`: a signed 64-bit integer.
-    ///
-    /// Example: `131072`
+    /// `PkgLogId`; example: `131072`
     pub pkg_log_id: i64,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"flink-job-manager"`
+    /// `ContainerName`; example: `"flink-job-manager"`
     pub container_name: Option<String>,
 }
 
@@ -1777,19 +1194,13 @@ pub struct LogContent {
 /// Returned in the output of [`FetchSqlGatewayStatementResult`](super::FetchSqlGatewayStatementResult).
 #[tc_model]
 pub struct LogicalType {
-    /// `Type`: a string.
-    ///
-    /// Example: `"VARCHAR"`
+    /// `Type`; example: `"VARCHAR"`
     pub r#type: Option<String>,
 
-    /// `NullAble`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NullAble`; example: `true`
     pub null_able: Option<bool>,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `2147483647`
+    /// `Length`; example: `2147483647`
     pub length: Option<i64>,
 }
 
@@ -1799,28 +1210,19 @@ pub struct LogicalType {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct NodeConfig {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Id`, required in requests; example: `1`
     pub id: Option<i64>,
 
-    /// `Parallelism`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Parallelism`; example: `2`
     pub parallelism: Option<i64>,
 
-    /// `SlotSharingGroup`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `SlotSharingGroup`; example: `"group1"`
     pub slot_sharing_group: Option<String>,
 
-    /// `Configuration`: a list of [`Property`] objects.
+    /// `Configuration`
     pub configuration: Option<Vec<Property>>,
 
-    /// `StateTTL`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `StateTTL`; example: `"\"\""`
     #[tc(rename = "StateTTL")]
     pub state_ttl: Option<String>,
 }
@@ -1830,29 +1232,19 @@ pub struct NodeConfig {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Order {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"1201111"`
+    /// `OperateUin`; example: `"1201111"`
     pub operate_uin: Option<String>,
 
-    /// `ComputeCu`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ComputeCu`; example: `12`
     pub compute_cu: Option<i64>,
 
-    /// `OrderTime`: a string.
-    ///
-    /// Example: `"2020-12-08 14:12:40"`
+    /// `OrderTime`; example: `"2020-12-08 14:12:40"`
     pub order_time: Option<String>,
 }
 
@@ -1862,10 +1254,10 @@ pub struct Order {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters) and [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct Property {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -1874,14 +1266,10 @@ pub struct Property {
 /// Returned in the output of [`DescribeResourceConfigs`](super::DescribeResourceConfigs), [`DescribeResources`](super::DescribeResources) and [`DescribeTreeResources`](super::DescribeTreeResources).
 #[tc_model]
 pub struct RefJobStatusCountItem {
-    /// `JobStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobStatus`; example: `1`
     pub job_status: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: Option<i64>,
 }
 
@@ -1890,43 +1278,43 @@ pub struct RefJobStatusCountItem {
 /// Returned in the output of [`DescribeResourceConfigs`](super::DescribeResourceConfigs).
 #[tc_model]
 pub struct ResourceConfigItem {
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
+    /// `ResourceType`
     pub resource_type: i64,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: String,
 
-    /// `CreatorUin`: a string.
+    /// `CreatorUin`
     pub creator_uin: String,
 
-    /// `ResourceLoc`: a [`ResourceLoc`].
+    /// `ResourceLoc`
     pub resource_loc: ResourceLoc,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `Version`: a signed 64-bit integer.
+    /// `Version`
     pub version: i64,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `RefJobCount`: a signed 64-bit integer.
+    /// `RefJobCount`
     pub ref_job_count: Option<i64>,
 
-    /// `RefJobStatusCountSet`: a list of [`RefJobStatusCountItem`] objects.
+    /// `RefJobStatusCountSet`
     pub ref_job_status_count_set: Option<Vec<RefJobStatusCountItem>>,
 }
 
@@ -1935,125 +1323,79 @@ pub struct ResourceConfigItem {
 /// Returned in the output of [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct ResourceItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ResourceId`; example: `"\"test\""`
     pub resource_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Name`; example: `"\"test\""`
     pub name: String,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceType`; example: `0`
     pub resource_type: u64,
 
-    /// `ResourceLoc`: a [`ResourceLoc`].
+    /// `ResourceLoc`
     pub resource_loc: ResourceLoc,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Region`; example: `"\"test\""`
     pub region: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppId`; example: `0`
     pub app_id: u64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `OwnerUin`; example: `"\"test\""`
     pub owner_uin: String,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `CreatorUin`; example: `"\"test\""`
     pub creator_uin: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `CreateTime`; example: `"\"test\""`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `UpdateTime`; example: `"\"test\""`
     pub update_time: String,
 
-    /// `LatestResourceConfigVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LatestResourceConfigVersion`; example: `0`
     pub latest_resource_config_version: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Remark`; example: `"\"test\""`
     pub remark: Option<String>,
 
-    /// `VersionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VersionCount`; example: `0`
     pub version_count: Option<i64>,
 
-    /// `RefJobCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RefJobCount`; example: `0`
     pub ref_job_count: Option<i64>,
 
-    /// `IsJobRun`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJobRun`; example: `0`
     pub is_job_run: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `FileName`; example: `"\"test\""`
     pub file_name: Option<String>,
 
-    /// `WorkSpaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WorkSpaceId`; example: `0`
     pub work_space_id: Option<i64>,
 
-    /// `RefJobStatusCountSet`: a list of [`RefJobStatusCountItem`] objects.
+    /// `RefJobStatusCountSet`
     pub ref_job_status_count_set: Option<Vec<RefJobStatusCountItem>>,
 
-    /// `Connector`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Connector`; example: `"mysql"`
     pub connector: Option<String>,
 
-    /// `ConnectorVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `ConnectorVersion`; example: `"1.1"`
     pub connector_version: Option<String>,
 
-    /// `ConnectionMethod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConnectionMethod`; example: `"1"`
     pub connection_method: Option<String>,
 
-    /// `RelatedResourceId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `RelatedResourceId`; example: `"\"test\""`
     pub related_resource_id: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Icon`; example: `"\"test\""`
     pub icon: Option<String>,
 
-    /// `ConnectorName`: a string.
-    ///
-    /// Example: `"\"Kafka\""`
+    /// `ConnectorName`; example: `"\"Kafka\""`
     pub connector_name: Option<String>,
 
-    /// `ConnectorUrl`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ConnectorUrl`; example: `"\"test\""`
     pub connector_url: Option<String>,
 }
 
@@ -2063,14 +1405,10 @@ pub struct ResourceItem {
 /// Returned in the output of [`DescribeResourceConfigs`](super::DescribeResourceConfigs) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct ResourceLoc {
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageType`; example: `1`
     pub storage_type: i64,
 
-    /// `Param`: a [`ResourceLocParam`].
-    ///
-    /// Example: `{"Bucket":"bucket1","Path":"your/path","Region":"ap-guangzhou"}`
+    /// `Param`; example: `{"Bucket":"bucket1","Path":"your/path","Region":"ap-guangzhou"}`
     pub param: ResourceLocParam,
 }
 
@@ -2080,19 +1418,13 @@ pub struct ResourceLoc {
 /// Returned in the output of [`DescribeResourceConfigs`](super::DescribeResourceConfigs) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct ResourceLocParam {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"scs-online-1257058945"`
+    /// `Bucket`; example: `"scs-online-1257058945"`
     pub bucket: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"251008563/100000006047/flink-cos-fs-hadoop-oceanus-1-20210304112"`
+    /// `Path`; example: `"251008563/100000006047/flink-cos-fs-hadoop-oceanus-1-20210304112"`
     pub path: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: Option<String>,
 }
 
@@ -2101,19 +1433,13 @@ pub struct ResourceLocParam {
 /// Sent in the input of [`CreateJobConfig`](super::CreateJobConfig) and [`CreateMetaTable`](super::CreateMetaTable).
 #[tc_model]
 pub struct ResourceRef {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-ayglrn06"`
+    /// `ResourceId`; example: `"resource-ayglrn06"`
     pub resource_id: String,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 }
 
@@ -2122,39 +1448,25 @@ pub struct ResourceRef {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct ResourceRefDetail {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-jsah1"`
+    /// `ResourceId`; example: `"resource-jsah1"`
     pub resource_id: String,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"logger"`
+    /// `Name`; example: `"logger"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `SystemProvide`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SystemProvide`; example: `1`
     pub system_provide: i64,
 
-    /// `Connector`: a string.
-    ///
-    /// Example: `"kafka"`
+    /// `Connector`; example: `"kafka"`
     pub connector: Option<String>,
 
-    /// `ConnectorVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `ConnectorVersion`; example: `"1.1"`
     pub connector_version: Option<String>,
 }
 
@@ -2163,13 +1475,13 @@ pub struct ResourceRefDetail {
 /// Returned in the output of [`DescribeResourceRelatedJobs`](super::DescribeResourceRelatedJobs).
 #[tc_model]
 pub struct ResourceRefJobInfo {
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: String,
 
-    /// `JobConfigVersion`: a signed 64-bit integer.
+    /// `JobConfigVersion`
     pub job_config_version: i64,
 
-    /// `ResourceVersion`: a signed 64-bit integer.
+    /// `ResourceVersion`
     pub resource_version: i64,
 }
 
@@ -2178,34 +1490,22 @@ pub struct ResourceRefJobInfo {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ResourceRefLatest {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-123"`
+    /// `ResourceId`; example: `"resource-123"`
     pub resource_id: Option<String>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"space-g7pfiemf"`
+    /// `WorkspaceId`; example: `"space-g7pfiemf"`
     pub workspace_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"c.conf"`
+    /// `Name`; example: `"c.conf"`
     pub name: Option<String>,
 }
 
@@ -2214,15 +1514,13 @@ pub struct ResourceRefLatest {
 /// Returned in the output of [`FetchSqlGatewayStatementResult`](super::FetchSqlGatewayStatementResult).
 #[tc_model]
 pub struct ResultColumn {
-    /// `Name`: a string.
-    ///
-    /// Example: `"result"`
+    /// `Name`; example: `"result"`
     pub name: Option<String>,
 
-    /// `LogicalType`: a [`LogicalType`].
+    /// `LogicalType`
     pub logical_type: Option<LogicalType>,
 
-    /// `Comment`: a string.
+    /// `Comment`
     pub comment: Option<String>,
 }
 
@@ -2231,12 +1529,10 @@ pub struct ResultColumn {
 /// Returned in the output of [`FetchSqlGatewayStatementResult`](super::FetchSqlGatewayStatementResult).
 #[tc_model]
 pub struct ResultData {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"INSERT"`
+    /// `Kind`; example: `"INSERT"`
     pub kind: Option<String>,
 
-    /// `Fields`: a list of strings.
+    /// `Fields`
     pub fields: Option<Vec<String>>,
 }
 
@@ -2245,62 +1541,40 @@ pub struct ResultData {
 /// Returned in the output of [`DescribeWorkSpaceUsers`](super::DescribeWorkSpaceUsers) and [`DescribeWorkSpaces`](super::DescribeWorkSpaces).
 #[tc_model]
 pub struct RoleAuth {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `AppId`; example: `1234567`
     pub app_id: Option<i64>,
 
-    /// `WorkSpaceSerialId`: a string.
-    ///
-    /// Example: `"1327"`
+    /// `WorkSpaceSerialId`; example: `"1327"`
     pub work_space_serial_id: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"34553634"`
+    /// `OwnerUin`; example: `"34553634"`
     pub owner_uin: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"34553634"`
+    /// `CreatorUin`; example: `"34553634"`
     pub creator_uin: Option<String>,
 
-    /// `AuthSubAccountUin`: a string.
-    ///
-    /// Example: `"34553634"`
+    /// `AuthSubAccountUin`; example: `"34553634"`
     pub auth_sub_account_uin: Option<String>,
 
-    /// `Permission`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Permission`; example: `2`
     pub permission: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-21 01:00:10"`
+    /// `CreateTime`; example: `"2020-01-21 01:00:10"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-21 01:00:10"`
+    /// `UpdateTime`; example: `"2020-01-21 01:00:10"`
     pub update_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Id`; example: `2`
     pub id: Option<i64>,
 
-    /// `WorkSpaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkSpaceId`; example: `1`
     pub work_space_id: Option<i64>,
 
-    /// `RoleName`: a string.
+    /// `RoleName`
     pub role_name: Option<String>,
 }
 
@@ -2309,49 +1583,31 @@ pub struct RoleAuth {
 /// Sent in the input of [`RunJobs`](super::RunJobs).
 #[tc_model]
 pub struct RunJobDescription {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-6w8eab6f"`
+    /// `JobId`; example: `"cql-6w8eab6f"`
     pub job_id: String,
 
-    /// `RunType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunType`; example: `1`
     pub run_type: i64,
 
-    /// `StartMode`: a string.
-    ///
-    /// Example: `"LATEST"`
+    /// `StartMode`; example: `"LATEST"`
     pub start_mode: Option<String>,
 
-    /// `JobConfigVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobConfigVersion`; example: `1`
     pub job_config_version: Option<u64>,
 
-    /// `SavepointPath`: a string.
-    ///
-    /// Example: `"Savepoint"`
+    /// `SavepointPath`; example: `"Savepoint"`
     pub savepoint_path: Option<String>,
 
-    /// `SavepointId`: a string.
-    ///
-    /// Example: `"cql-6w8eab6f"`
+    /// `SavepointId`; example: `"cql-6w8eab6f"`
     pub savepoint_id: Option<String>,
 
-    /// `UseOldSystemConnector`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseOldSystemConnector`; example: `false`
     pub use_old_system_connector: Option<bool>,
 
-    /// `CustomTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1690531378626`
+    /// `CustomTimestamp`; example: `1690531378626`
     pub custom_timestamp: Option<i64>,
 
-    /// `KafkaScanMode`: a string.
-    ///
-    /// Example: `"earliest-offset"`
+    /// `KafkaScanMode`; example: `"earliest-offset"`
     pub kafka_scan_mode: Option<String>,
 }
 
@@ -2360,89 +1616,55 @@ pub struct RunJobDescription {
 /// Returned in the output of [`DescribeJobSavepoint`](super::DescribeJobSavepoint).
 #[tc_model]
 pub struct Savepoint {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `VersionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1652962710`
+    /// `CreateTime`; example: `1652962710`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1652962710`
+    /// `UpdateTime`; example: `1652962710`
     pub update_time: Option<i64>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"cosn://kkingtest-123/123/123/cql-i7985eg9/27/flink-checkpoints/0"`
+    /// `Path`; example: `"cosn://kkingtest-123/123/123/cql-i7985eg9/27/flink-checkpoints/0"`
     pub path: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `89446`
+    /// `Size`; example: `89446`
     pub size: Option<i64>,
 
-    /// `RecordType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordType`; example: `1`
     pub record_type: Option<i64>,
 
-    /// `JobRuntimeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobRuntimeId`; example: `1`
     pub job_runtime_id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Timeout`; example: `1`
     pub timeout: Option<i64>,
 
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"cql-6w8eab6f"`
+    /// `SerialId`; example: `"cql-6w8eab6f"`
     pub serial_id: Option<String>,
 
-    /// `TimeConsuming`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeConsuming`; example: `1`
     pub time_consuming: Option<i64>,
 
-    /// `PathStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathStatus`; example: `1`
     pub path_status: Option<i64>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.18"`
+    /// `FlinkVersion`; example: `"Flink-1.18"`
     pub flink_version: Option<String>,
 
-    /// `IsIncremental`: a string.
-    ///
-    /// Example: `"UNSUPPORTED"`
+    /// `IsIncremental`; example: `"UNSUPPORTED"`
     pub is_incremental: Option<String>,
 
-    /// `CheckpointSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckpointSize`; example: `0`
     pub checkpoint_size: Option<i64>,
 }
 
@@ -2451,20 +1673,16 @@ pub struct Savepoint {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct SessionClusterRefItem {
-    /// `WorkspaceId`: a string.
-    /// Required in requests.
+    /// `WorkspaceId`, required in requests
     pub workspace_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    /// Required in requests.
+    /// `ResourceId`, required in requests
     pub resource_id: Option<String>,
 
-    /// `Version`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Version`, required in requests
     pub version: Option<i64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<u64>,
 }
 
@@ -2473,111 +1691,75 @@ pub struct SessionClusterRefItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Setats {
-    /// `SetatsSerialId`: a string.
-    ///
-    /// Example: `"setats-dx1"`
+    /// `SetatsSerialId`; example: `"setats-dx1"`
     pub setats_serial_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Warehouse`: a [`Warehouse`].
+    /// `Warehouse`
     pub warehouse: Option<Warehouse>,
 
-    /// `MasterInfo`: a [`SetatsCvmInfo`].
+    /// `MasterInfo`
     pub master_info: Option<SetatsCvmInfo>,
 
-    /// `WorkerInfo`: a [`SetatsCvmInfo`].
+    /// `WorkerInfo`
     pub worker_info: Option<SetatsCvmInfo>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `ExpireTime`; example: `"2025-11-11 11:11:11"`
     pub expire_time: Option<String>,
 
-    /// `SecondsUntilExpiry`: a string.
-    ///
-    /// Example: `"854"`
+    /// `SecondsUntilExpiry`; example: `"854"`
     pub seconds_until_expiry: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `CreateTime`; example: `"2025-11-11 11:11:11"`
     pub create_time: Option<String>,
 
-    /// `ManagerUrl`: a string.
-    ///
-    /// Example: `"127.0.0.1:6072"`
+    /// `ManagerUrl`; example: `"127.0.0.1:6072"`
     pub manager_url: Option<String>,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `IsolatedTime`; example: `"2025-11-11 11:11:11"`
     pub isolated_time: Option<String>,
 
-    /// `OwnerClusterGroupSerialId`: a string.
-    ///
-    /// Example: `"cluster-owner"`
+    /// `OwnerClusterGroupSerialId`; example: `"cluster-owner"`
     pub owner_cluster_group_serial_id: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `SetatsUiUrl`: a string.
-    ///
-    /// Example: `"setatsui.com"`
+    /// `SetatsUiUrl`; example: `"setatsui.com"`
     pub setats_ui_url: Option<String>,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"0.6-dev"`
+    /// `ImageVersion`; example: `"0.6-dev"`
     pub image_version: Option<String>,
 
-    /// `WebUIType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebUIType`; example: `0`
     #[tc(rename = "WebUIType")]
     pub web_ui_type: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"setats-test"`
+    /// `Name`; example: `"setats-test"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"setats测试集群"`
+    /// `Remark`; example: `"setats测试集群"`
     pub remark: Option<String>,
 
-    /// `IsolationPolicyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsolationPolicyVersion`; example: `0`
     pub isolation_policy_version: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sec-11"]`
+    /// `SecurityGroupIds`; example: `["sec-11"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `CCNs`: a list of [`Ccn`] objects.
+    /// `CCNs`
     #[tc(rename = "CCNs")]
     pub ccns: Option<Vec<Ccn>>,
 
-    /// `ClusterGroupSerialId`: a string.
-    ///
-    /// Example: `"cluster-owner"`
+    /// `ClusterGroupSerialId`; example: `"cluster-owner"`
     pub cluster_group_serial_id: Option<String>,
 }
 
@@ -2586,22 +1768,16 @@ pub struct Setats {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct SetatsCvmInfo {
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: Option<f64>,
 
-    /// `Mem`: a floating-point number.
-    ///
-    /// Example: `32`
+    /// `Mem`; example: `32`
     pub mem: Option<f64>,
 
-    /// `DefaultParallelism`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DefaultParallelism`; example: `2`
     pub default_parallelism: Option<i64>,
 
-    /// `Disk`: a [`SetatsDisk`].
+    /// `Disk`
     pub disk: Option<SetatsDisk>,
 }
 
@@ -2610,14 +1786,10 @@ pub struct SetatsCvmInfo {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct SetatsDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `160`
+    /// `DiskSize`; example: `160`
     pub disk_size: Option<i64>,
 }
 
@@ -2626,26 +1798,16 @@ pub struct SetatsDisk {
 /// Sent in the input of [`CreateOceanusCluster`](super::CreateOceanusCluster).
 #[tc_model]
 pub struct SlaveVpcDescriptions {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-cp******"`
+    /// `VpcId`; example: `"vpc-cp******"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-5bp*****"`
+    /// `SubnetId`; example: `"subnet-5bp*****"`
     pub subnet_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1315051789`
+    /// `AppId`, always sent in responses; example: `1315051789`
     pub app_id: Option<i64>,
 
-    /// `OwnerUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`, always sent in responses; example: `"70000*******"`
     pub owner_uin: Option<String>,
 }
 
@@ -2654,19 +1816,13 @@ pub struct SlaveVpcDescriptions {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct SlaveZone {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1"`
+    /// `VpcId`; example: `"vpc-1"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1"`
+    /// `SubnetId`; example: `"subnet-1"`
     pub subnet_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 }
 
@@ -2676,22 +1832,16 @@ pub struct SlaveZone {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct SlotSharingGroup {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ssgA"`
+    /// `Name`, required in requests; example: `"ssgA"`
     pub name: Option<String>,
 
-    /// `Spec`: a [`SlotSharingGroupSpec`].
-    /// Required in requests.
+    /// `Spec`, required in requests
     pub spec: Option<SlotSharingGroupSpec>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ssgA"`
+    /// `Description`; example: `"ssgA"`
     pub description: Option<String>,
 
-    /// `Configuration`: a list of [`Property`] objects.
+    /// `Configuration`
     pub configuration: Option<Vec<Property>>,
 }
 
@@ -2701,27 +1851,17 @@ pub struct SlotSharingGroup {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct SlotSharingGroupSpec {
-    /// `CPU`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `1.0`
+    /// `CPU`, required in requests; example: `1.0`
     #[tc(rename = "CPU")]
     pub cpu: Option<f64>,
 
-    /// `HeapMemory`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1gb"`
+    /// `HeapMemory`, required in requests; example: `"1gb"`
     pub heap_memory: Option<String>,
 
-    /// `OffHeapMemory`: a string.
-    ///
-    /// Example: `"1gb"`
+    /// `OffHeapMemory`; example: `"1gb"`
     pub off_heap_memory: Option<String>,
 
-    /// `ManagedMemory`: a string.
-    ///
-    /// Example: `"1gb"`
+    /// `ManagedMemory`; example: `"1gb"`
     pub managed_memory: Option<String>,
 }
 
@@ -2730,24 +1870,16 @@ pub struct SlotSharingGroupSpec {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct SqlGatewayEndpoint {
-    /// `Type`: a string.
-    ///
-    /// Example: `"REST"`
+    /// `Type`; example: `"REST"`
     pub r#type: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"172.17.18.159:8083"`
+    /// `Address`; example: `"172.17.18.159:8083"`
     pub address: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Extra`; example: `"admin"`
     pub extra: Option<String>,
 }
 
@@ -2756,73 +1888,49 @@ pub struct SqlGatewayEndpoint {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct SqlGatewayItem {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"sgw-kgv3orqj"`
+    /// `SerialId`; example: `"sgw-kgv3orqj"`
     pub serial_id: Option<String>,
 
-    /// `FlinkVersion`: a string.
-    ///
-    /// Example: `"Flink-1.17"`
+    /// `FlinkVersion`; example: `"Flink-1.17"`
     pub flink_version: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100029236503"`
+    /// `CreatorUin`; example: `"100029236503"`
     pub creator_uin: Option<String>,
 
-    /// `ResourceRefs`: a list of [`GatewayRefItem`] objects.
+    /// `ResourceRefs`
     pub resource_refs: Option<Vec<GatewayRefItem>>,
 
-    /// `CuSpec`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `CuSpec`; example: `4`
     pub cu_spec: Option<f64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-17 09:11:43"`
+    /// `CreateTime`; example: `"2023-11-17 09:11:43"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-11-17 09:11:43"`
+    /// `UpdateTime`; example: `"2023-11-17 09:11:43"`
     pub update_time: Option<String>,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Cpu`; example: `0`
     pub cpu: Option<f64>,
 
-    /// `Mem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Mem`; example: `0`
     pub mem: Option<f64>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 
-    /// `SessionClusterId`: a string.
-    ///
-    /// Example: `"cluster-m68k3d2m-session-flink-1-18"`
+    /// `SessionClusterId`; example: `"cluster-m68k3d2m-session-flink-1-18"`
     pub session_cluster_id: Option<String>,
 
-    /// `PgUser`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `PgUser`; example: `"admin"`
     pub pg_user: Option<String>,
 
-    /// `Endpoints`: a list of [`SqlGatewayEndpoint`] objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<SqlGatewayEndpoint>>,
 }
 
@@ -2831,15 +1939,13 @@ pub struct SqlGatewayItem {
 /// Returned in the output of [`FetchSqlGatewayStatementResult`](super::FetchSqlGatewayStatementResult).
 #[tc_model]
 pub struct StatementResult {
-    /// `Columns`: a list of [`ResultColumn`] objects.
+    /// `Columns`
     pub columns: Option<Vec<ResultColumn>>,
 
-    /// `RowFormat`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `RowFormat`; example: `"JSON"`
     pub row_format: Option<String>,
 
-    /// `Data`: a list of [`ResultData`] objects.
+    /// `Data`
     pub data: Option<Vec<ResultData>>,
 }
 
@@ -2848,14 +1954,10 @@ pub struct StatementResult {
 /// Sent in the input of [`StopJobs`](super::StopJobs).
 #[tc_model]
 pub struct StopJobDescription {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `JobId`; example: `"1"`
     pub job_id: String,
 
-    /// `StopType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StopType`; example: `1`
     pub stop_type: i64,
 }
 
@@ -2864,49 +1966,31 @@ pub struct StopJobDescription {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters) and [`DescribeWorkSpaces`](super::DescribeWorkSpaces).
 #[tc_model]
 pub struct SubEks {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"cluster-xxx"`
+    /// `SerialId`; example: `"cluster-xxx"`
     pub serial_id: Option<String>,
 
-    /// `CuNum`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CuNum`; example: `20`
     pub cu_num: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"running"`
+    /// `StatusDesc`; example: `"running"`
     pub status_desc: Option<String>,
 
-    /// `RunningCu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `RunningCu`; example: `0.5`
     pub running_cu: Option<f64>,
 
-    /// `TotalCpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TotalCpu`; example: `0`
     pub total_cpu: Option<f64>,
 
-    /// `TotalMem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TotalMem`; example: `0`
     pub total_mem: Option<f64>,
 
-    /// `RunningCpu`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RunningCpu`; example: `0`
     pub running_cpu: Option<f64>,
 
-    /// `RunningMem`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RunningMem`; example: `0`
     pub running_mem: Option<f64>,
 }
 
@@ -2915,14 +1999,10 @@ pub struct SubEks {
 /// Returned in the output of [`DescribeFolder`](super::DescribeFolder).
 #[tc_model]
 pub struct SubFolderInfo {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-lfqkt10s"`
+    /// `FolderId`; example: `"folder-lfqkt10s"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `FolderName`; example: `"test"`
     pub folder_name: String,
 }
 
@@ -2931,39 +2011,25 @@ pub struct SubFolderInfo {
 /// Returned in the output of [`DescribeSystemResources`](super::DescribeSystemResources).
 #[tc_model]
 pub struct SystemResourceItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-9ds0xim0"`
+    /// `ResourceId`; example: `"resource-9ds0xim0"`
     pub resource_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SampleProgram"`
+    /// `Name`; example: `"SampleProgram"`
     pub name: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"我的测试程序包"`
+    /// `Remark`; example: `"我的测试程序包"`
     pub remark: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `LatestResourceConfigVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LatestResourceConfigVersion`; example: `2`
     pub latest_resource_config_version: i64,
 
-    /// `SystemProvide`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SystemProvide`; example: `1`
     pub system_provide: Option<i64>,
 }
 
@@ -2973,10 +2039,10 @@ pub struct SystemResourceItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters) and [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
+    /// `TagValue`
     pub tag_value: Option<String>,
 }
 
@@ -2986,14 +2052,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeJobConfigs`](super::DescribeJobConfigs).
 #[tc_model]
 pub struct TraceModeConfiguration {
-    /// `Rate`: a string.
-    ///
-    /// Example: `"0.01"`
+    /// `Rate`; example: `"0.01"`
     pub rate: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"1:OUT,2:IN_AND_OUT,3:IN"`
+    /// `Operator`; example: `"1:OUT,2:IN_AND_OUT,3:IN"`
     pub operator: Option<String>,
 }
 
@@ -3002,59 +2064,37 @@ pub struct TraceModeConfiguration {
 /// Returned in the output of [`DescribeTreeJobs`](super::DescribeTreeJobs).
 #[tc_model]
 pub struct TreeJobSets {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cql-xxx"`
+    /// `JobId`; example: `"cql-xxx"`
     pub job_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"sql1"`
+    /// `Name`; example: `"sql1"`
     pub name: Option<String>,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobType`; example: `1`
     pub job_type: Option<i64>,
 
-    /// `RunningCu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `RunningCu`; example: `2.0`
     pub running_cu: Option<f64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ScalingType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScalingType`; example: `1`
     pub scaling_type: Option<i64>,
 
-    /// `RunningCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `RunningCpu`; example: `1.0`
     pub running_cpu: Option<f64>,
 
-    /// `RunningMem`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `RunningMem`; example: `1.0`
     pub running_mem: Option<f64>,
 
-    /// `DecodeSqlCode`: a string.
-    ///
-    /// Example: `"select * from table"`
+    /// `DecodeSqlCode`; example: `"select * from table"`
     pub decode_sql_code: Option<String>,
 
-    /// `PublishedJobConfigId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PublishedJobConfigId`; example: `1`
     pub published_job_config_id: Option<i64>,
 
-    /// `FolderPath`: a string.
-    ///
-    /// Example: `"root"`
+    /// `FolderPath`; example: `"root"`
     pub folder_path: Option<String>,
 }
 
@@ -3063,37 +2103,25 @@ pub struct TreeJobSets {
 /// Returned in the output of [`DescribeTreeResources`](super::DescribeTreeResources).
 #[tc_model]
 pub struct TreeResourceItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-××"`
+    /// `ResourceId`; example: `"resource-××"`
     pub resource_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"××"`
+    /// `Name`; example: `"××"`
     pub name: Option<String>,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"××"`
+    /// `Remark`; example: `"××"`
     pub remark: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"a.txt"`
+    /// `FileName`; example: `"a.txt"`
     pub file_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"folder-xxxx"`
+    /// `FolderId`; example: `"folder-xxxx"`
     pub folder_id: Option<String>,
 
-    /// `RefJobStatusCountSet`: a list of [`RefJobStatusCountItem`] objects.
+    /// `RefJobStatusCountSet`
     pub ref_job_status_count_set: Option<Vec<RefJobStatusCountItem>>,
 }
 
@@ -3103,24 +2131,16 @@ pub struct TreeResourceItem {
 #[doc(alias = "VPCDescription")]
 #[tc_model]
 pub struct VpcDescription {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `VpcId`; example: `"vpc-xxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-xxx"`
+    /// `SubnetId`; example: `"sub-xxx"`
     pub subnet_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `AppId`; example: `1234567`
     pub app_id: Option<i64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `OwnerUin`; example: `"1234567"`
     pub owner_uin: Option<String>,
 }
 
@@ -3129,59 +2149,37 @@ pub struct VpcDescription {
 /// Returned in the output of [`DescribeVariables`](super::DescribeVariables).
 #[tc_model]
 pub struct VariableItem {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"xxx-111"`
+    /// `SerialId`; example: `"xxx-111"`
     pub serial_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"testvalue"`
+    /// `Value`; example: `"testvalue"`
     pub value: Option<String>,
 
-    /// `ValueType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValueType`; example: `0`
     pub value_type: Option<i64>,
 
-    /// `SecretRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SecretRegion`; example: `"ap-guangzhou"`
     pub secret_region: Option<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `SecretName`; example: `"testname"`
     pub secret_name: Option<String>,
 
-    /// `SecretVersionId`: a string.
-    ///
-    /// Example: `"testversion"`
+    /// `SecretVersionId`; example: `"testversion"`
     pub secret_version_id: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test Remark"`
+    /// `Remark`; example: `"test Remark"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021"`
+    /// `CreateTime`; example: `"2021"`
     pub create_time: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"2510567563"`
+    /// `CreatorUin`; example: `"2510567563"`
     pub creator_uin: Option<String>,
 }
 
@@ -3190,55 +2188,37 @@ pub struct VariableItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Warehouse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `Location`; example: `"cos"`
     pub location: Option<String>,
 
-    /// `CatalogType`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `CatalogType`; example: `"hadoop"`
     pub catalog_type: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"uri"`
+    /// `Uri`; example: `"uri"`
     pub uri: Option<String>,
 
-    /// `WarehouseUrl`: a string.
-    ///
-    /// Example: `"hdfs://HDFS1018835/usr/setats"`
+    /// `WarehouseUrl`; example: `"hdfs://HDFS1018835/usr/setats"`
     pub warehouse_url: Option<String>,
 
-    /// `Authentication`: a string.
-    ///
-    /// Example: `"kerberos"`
+    /// `Authentication`; example: `"kerberos"`
     pub authentication: Option<String>,
 
-    /// `ResourceRefs`: a list of [`ResourceRefLatest`] objects.
+    /// `ResourceRefs`
     pub resource_refs: Option<Vec<ResourceRefLatest>>,
 
-    /// `HiveUri`: a string.
-    ///
-    /// Example: `"thrift://172.28.22.40:7004"`
+    /// `HiveUri`; example: `"thrift://172.28.22.40:7004"`
     pub hive_uri: Option<String>,
 
-    /// `Properties`: a list of [`Property`] objects.
+    /// `Properties`
     pub properties: Option<Vec<Property>>,
 
-    /// `HiveCatalogType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HiveCatalogType`; example: `1`
     pub hive_catalog_type: Option<u64>,
 
-    /// `StorageSerialId`: a string.
-    ///
-    /// Example: `"sls-3f46rvnu"`
+    /// `StorageSerialId`; example: `"sls-3f46rvnu"`
     pub storage_serial_id: Option<String>,
 }
 
@@ -3247,44 +2227,28 @@ pub struct Warehouse {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct WorkSpaceClusterItem {
-    /// `ClusterGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234`
+    /// `ClusterGroupId`; example: `1234`
     pub cluster_group_id: i64,
 
-    /// `ClusterGroupSerialId`: a string.
-    ///
-    /// Example: `"cluster-xxxx"`
+    /// `ClusterGroupSerialId`; example: `"cluster-xxxx"`
     pub cluster_group_serial_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyCluster"`
+    /// `ClusterName`; example: `"MyCluster"`
     pub cluster_name: String,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"spc-xxx"`
+    /// `WorkSpaceId`; example: `"spc-xxx"`
     pub work_space_id: String,
 
-    /// `WorkSpaceName`: a string.
-    ///
-    /// Example: `"Myspace"`
+    /// `WorkSpaceName`; example: `"Myspace"`
     pub work_space_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `ProjectIdStr`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectIdStr`; example: `"1"`
     pub project_id_str: Option<String>,
 }
 
@@ -3293,74 +2257,48 @@ pub struct WorkSpaceClusterItem {
 /// Returned in the output of [`DescribeWorkSpaces`](super::DescribeWorkSpaces).
 #[tc_model]
 pub struct WorkSpaceSetItem {
-    /// `SerialId`: a string.
-    ///
-    /// Example: `"spc-xxx"`
+    /// `SerialId`; example: `"spc-xxx"`
     pub serial_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `32442423`
+    /// `AppId`; example: `32442423`
     pub app_id: i64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"424244"`
+    /// `OwnerUin`; example: `"424244"`
     pub owner_uin: String,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"5345343"`
+    /// `CreatorUin`; example: `"5345343"`
     pub creator_uin: String,
 
-    /// `WorkSpaceName`: a string.
-    ///
-    /// Example: `"myspace"`
+    /// `WorkSpaceName`; example: `"myspace"`
     pub work_space_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-21 00:00:10"`
+    /// `CreateTime`; example: `"2020-01-21 00:00:10"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-21 00:00:10"`
+    /// `UpdateTime`; example: `"2020-01-21 00:00:10"`
     pub update_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `ClusterGroupSetItem`: a list of [`ClusterGroupSetItem`] objects.
+    /// `ClusterGroupSetItem`
     pub cluster_group_set_item: Vec<ClusterGroupSetItem>,
 
-    /// `RoleAuth`: a list of [`RoleAuth`] objects.
+    /// `RoleAuth`
     pub role_auth: Vec<RoleAuth>,
 
-    /// `RoleAuthCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RoleAuthCount`; example: `12`
     pub role_auth_count: i64,
 
-    /// `WorkSpaceId`: a string.
-    ///
-    /// Example: `"spc_xxx"`
+    /// `WorkSpaceId`; example: `"spc_xxx"`
     pub work_space_id: String,
 
-    /// `JobsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobsCount`; example: `1`
     pub jobs_count: Option<i64>,
 }

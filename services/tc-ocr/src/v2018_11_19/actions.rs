@@ -8,33 +8,50 @@ use super::models;
 /// The `AdvertiseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`AdvertiseOCRResponse`].
-/// The codes it documents are in [`AdvertiseOCRError`](super::errors::AdvertiseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=AdvertiseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "AdvertiseOCR",
     output = AdvertiseOCRResponse,
-    error = super::errors::AdvertiseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct AdvertiseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`AdvertiseOCR`] call returns.
 #[tc_model]
 pub struct AdvertiseOCRResponse {
-    /// `TextDetections`: a list of [`AdvertiseTextDetection`](super::models::AdvertiseTextDetection) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::AdvertiseTextDetection>,
 
-    /// `ImageSize`: an [`ImageSize`](super::models::ImageSize).
+    /// `ImageSize`
     pub image_size: models::ImageSize,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,67 +61,66 @@ pub struct AdvertiseOCRResponse {
 /// The `ArithmeticOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ArithmeticOCRResponse`].
-/// The codes it documents are in [`ArithmeticOCRError`](super::errors::ArithmeticOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ArithmeticOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ArithmeticOCR",
     output = ArithmeticOCRResponse,
-    error = super::errors::ArithmeticOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ArithmeticOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `SupportHorizontalImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportHorizontalImage`; example: `true`
     pub support_horizontal_image: Option<bool>,
 
-    /// `RejectNonArithmeticPic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RejectNonArithmeticPic`; example: `true`
     pub reject_non_arithmetic_pic: Option<bool>,
 
-    /// `EnableDispRelatedVertical`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDispRelatedVertical`; example: `true`
     pub enable_disp_related_vertical: Option<bool>,
 
-    /// `EnableDispMidResult`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDispMidResult`; example: `true`
     pub enable_disp_mid_result: Option<bool>,
 
-    /// `EnablePdfRecognize`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePdfRecognize`; example: `true`
     pub enable_pdf_recognize: Option<bool>,
 
-    /// `PdfPageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageIndex`; example: `0`
     pub pdf_page_index: Option<i64>,
 }
 
 /// What a successful [`ArithmeticOCR`] call returns.
 #[tc_model]
 pub struct ArithmeticOCRResponse {
-    /// `TextDetections`: a list of [`TextArithmetic`](super::models::TextArithmetic) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextArithmetic>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -114,107 +130,90 @@ pub struct ArithmeticOCRResponse {
 /// The `BankCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`BankCardOCRResponse`].
-/// The codes it documents are in [`BankCardOCRError`](super::errors::BankCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=BankCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.IllegalBankCardError`](super::errors::OcrErrorCode::FailedOperationIllegalBankCardError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.NoBankCardError`](super::errors::OcrErrorCode::FailedOperationNoBankCardError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "BankCardOCR",
     output = BankCardOCRResponse,
-    error = super::errors::BankCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct BankCardOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `RetBorderCutImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetBorderCutImage`; example: `false`
     pub ret_border_cut_image: Option<bool>,
 
-    /// `RetCardNoImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetCardNoImage`; example: `false`
     pub ret_card_no_image: Option<bool>,
 
-    /// `EnableCopyCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCopyCheck`; example: `false`
     pub enable_copy_check: Option<bool>,
 
-    /// `EnableReshootCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableReshootCheck`; example: `false`
     pub enable_reshoot_check: Option<bool>,
 
-    /// `EnableBorderCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBorderCheck`; example: `false`
     pub enable_border_check: Option<bool>,
 
-    /// `EnableQualityValue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableQualityValue`; example: `false`
     pub enable_quality_value: Option<bool>,
 }
 
 /// What a successful [`BankCardOCR`] call returns.
 #[tc_model]
 pub struct BankCardOCRResponse {
-    /// `CardNo`: a string.
-    ///
-    /// Example: `"6225768888888888"`
+    /// `CardNo`; example: `"6225768888888888"`
     pub card_no: String,
 
-    /// `BankInfo`: a string.
-    ///
-    /// Example: `"招商银行(03080000)"`
+    /// `BankInfo`; example: `"招商银行(03080000)"`
     pub bank_info: String,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"07/2023"`
+    /// `ValidDate`; example: `"07/2023"`
     pub valid_date: String,
 
-    /// `CardType`: a string.
-    ///
-    /// Example: `"贷记卡"`
+    /// `CardType`; example: `"贷记卡"`
     pub card_type: String,
 
-    /// `CardName`: a string.
-    ///
-    /// Example: `"招商银行信用卡"`
+    /// `CardName`; example: `"招商银行信用卡"`
     pub card_name: String,
 
-    /// `BorderCutImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `BorderCutImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub border_cut_image: Option<String>,
 
-    /// `CardNoImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `CardNoImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub card_no_image: Option<String>,
 
-    /// `WarningCode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9110]`
+    /// `WarningCode`; example: `[-9110]`
     pub warning_code: Option<Vec<i64>>,
 
-    /// `QualityValue`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `QualityValue`; example: `90`
     pub quality_value: Option<i64>,
 
-    /// `CardCategory`: a string.
-    ///
-    /// Example: `"标准实体银行卡"`
+    /// `CardCategory`; example: `"标准实体银行卡"`
     pub card_category: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -224,47 +223,53 @@ pub struct BankCardOCRResponse {
 /// The `BankSlipOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`BankSlipOCRResponse`].
-/// The codes it documents are in [`BankSlipOCRError`](super::errors::BankSlipOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=BankSlipOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "BankSlipOCR",
     output = BankSlipOCRResponse,
-    error = super::errors::BankSlipOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct BankSlipOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`BankSlipOCR`] call returns.
 #[tc_model]
 pub struct BankSlipOCRResponse {
-    /// `BankSlipInfos`: a list of [`BankSlipInfo`](super::models::BankSlipInfo) objects.
+    /// `BankSlipInfos`
     pub bank_slip_infos: Vec<models::BankSlipInfo>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -274,163 +279,122 @@ pub struct BankSlipOCRResponse {
 /// The `BizLicenseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`BizLicenseOCRResponse`].
-/// The codes it documents are in [`BizLicenseOCRError`](super::errors::BizLicenseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=BizLicenseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.NoBizLicense`](super::errors::OcrErrorCode::FailedOperationNoBizLicense)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "BizLicenseOCR",
     output = BizLicenseOCRResponse,
-    error = super::errors::BizLicenseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct BizLicenseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `EnableCopyWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCopyWarn`; example: `false`
     pub enable_copy_warn: Option<bool>,
 
-    /// `EnablePeriodComplete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePeriodComplete`; example: `false`
     pub enable_period_complete: Option<bool>,
 
-    /// `EnableBusinessCertificate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBusinessCertificate`; example: `false`
     pub enable_business_certificate: Option<bool>,
 }
 
 /// What a successful [`BizLicenseOCR`] call returns.
 #[tc_model]
 pub struct BizLicenseOCRResponse {
-    /// `RegNum`: a string.
-    ///
-    /// Example: `"159613"`
+    /// `RegNum`; example: `"159613"`
     pub reg_num: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"深圳市腾讯计算机系统有限公司"`
+    /// `Name`; example: `"深圳市腾讯计算机系统有限公司"`
     pub name: String,
 
-    /// `Capital`: a string.
-    ///
-    /// Example: `"人民币600000万元整"`
+    /// `Capital`; example: `"人民币600000万元整"`
     pub capital: String,
 
-    /// `Person`: a string.
-    ///
-    /// Example: `"艾米"`
+    /// `Person`; example: `"艾米"`
     pub person: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"深圳市南山区高新区高新南一路飞亚达大厦"`
+    /// `Address`; example: `"深圳市南山区高新区高新南一路飞亚达大厦"`
     pub address: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"计算机软、硬件的设计、技术开发、销售(不含专营、专控、专卖商品及限制项目);数据库及计算机网络服务;国内商业、物资供销业(不含专营、专控、专卖商品)"`
+    /// `Business`; example: `"计算机软、硬件的设计、技术开发、销售(不含专营、专控、专卖商品及限制项目);数据库及计算机网络服务;国内商业、物资供销业(不含专营、专控、专卖商品)"`
     pub business: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"有限责任公司"`
+    /// `Type`; example: `"有限责任公司"`
     pub r#type: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"1998年11月至长期"`
+    /// `Period`; example: `"1998年11月至长期"`
     pub period: String,
 
-    /// `ComposingForm`: a string.
-    ///
-    /// Example: `"示例"`
+    /// `ComposingForm`; example: `"示例"`
     pub composing_form: String,
 
-    /// `SetDate`: a string.
-    ///
-    /// Example: `"1998年11月"`
+    /// `SetDate`; example: `"1998年11月"`
     pub set_date: String,
 
-    /// `RecognizeWarnCode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9102]`
+    /// `RecognizeWarnCode`; example: `[-9102]`
     pub recognize_warn_code: Vec<i64>,
 
-    /// `RecognizeWarnMsg`: a list of strings.
-    ///
-    /// Example: `["WARN_COPY_CARD"]`
+    /// `RecognizeWarnMsg`; example: `["WARN_COPY_CARD"]`
     pub recognize_warn_msg: Vec<String>,
 
-    /// `IsDuplication`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `IsDuplication`; example: `-1`
     pub is_duplication: i64,
 
-    /// `RegistrationDate`: a string.
-    ///
-    /// Example: `"1998年11月13日"`
+    /// `RegistrationDate`; example: `"1998年11月13日"`
     pub registration_date: String,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.09112373739480972`
+    /// `Angle`; example: `0.09112373739480972`
     pub angle: f64,
 
-    /// `NationalEmblem`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NationalEmblem`; example: `true`
     pub national_emblem: bool,
 
-    /// `QRCode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QRCode`; example: `true`
     #[tc(rename = "QRCode")]
     pub qr_code: bool,
 
-    /// `Seal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Seal`; example: `true`
     pub seal: bool,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"个人独资企业营业执照"`
+    /// `Title`; example: `"个人独资企业营业执照"`
     pub title: String,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"示例"`
+    /// `SerialNumber`; example: `"示例"`
     pub serial_number: String,
 
-    /// `RegistrationAuthority`: a string.
-    ///
-    /// Example: `"广东省工商行政管理局"`
+    /// `RegistrationAuthority`; example: `"广东省工商行政管理局"`
     pub registration_authority: String,
 
-    /// `Electronic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Electronic`; example: `false`
     pub electronic: bool,
 
-    /// `BusinessCertificate`: a list of [`BusinessCertificateInfo`](super::models::BusinessCertificateInfo) objects.
+    /// `BusinessCertificate`
     pub business_certificate: Option<Vec<models::BusinessCertificateInfo>>,
 
-    /// `Important`: a string.
-    ///
-    /// Example: `"五"`
+    /// `Important`; example: `"五"`
     pub important: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -440,45 +404,53 @@ pub struct BizLicenseOCRResponse {
 /// The `BusinessCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`BusinessCardOCRResponse`].
-/// The codes it documents are in [`BusinessCardOCRError`](super::errors::BusinessCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=BusinessCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoBusinessCard`](super::errors::OcrErrorCode::FailedOperationImageNoBusinessCard)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.ConfigFormatError`](super::errors::OcrErrorCode::InvalidParameterConfigFormatError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "BusinessCardOCR",
     output = BusinessCardOCRResponse,
-    error = super::errors::BusinessCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct BusinessCardOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"RetImageType\":\"PROPROCESS\"}"`
+    /// `Config`; example: `"{\"RetImageType\":\"PROPROCESS\"}"`
     pub config: Option<String>,
 }
 
 /// What a successful [`BusinessCardOCR`] call returns.
 #[tc_model]
 pub struct BusinessCardOCRResponse {
-    /// `BusinessCardInfos`: a list of [`BusinessCardInfo`](super::models::BusinessCardInfo) objects.
+    /// `BusinessCardInfos`
     pub business_card_infos: Vec<models::BusinessCardInfo>,
 
-    /// `RetImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `RetImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub ret_image_base64: String,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -488,42 +460,48 @@ pub struct BusinessCardOCRResponse {
 /// The `CarInvoiceOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`CarInvoiceOCRResponse`].
-/// The codes it documents are in [`CarInvoiceOCRError`](super::errors::CarInvoiceOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=CarInvoiceOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "CarInvoiceOCR",
     output = CarInvoiceOCRResponse,
-    error = super::errors::CarInvoiceOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct CarInvoiceOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`CarInvoiceOCR`] call returns.
 #[tc_model]
 pub struct CarInvoiceOCRResponse {
-    /// `CarInvoiceInfos`: a list of [`CarInvoiceInfo`](super::models::CarInvoiceInfo) objects.
+    /// `CarInvoiceInfos`
     pub car_invoice_infos: Vec<models::CarInvoiceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -533,37 +511,47 @@ pub struct CarInvoiceOCRResponse {
 /// The `ClassifyDetectOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ClassifyDetectOCRResponse`].
-/// The codes it documents are in [`ClassifyDetectOCRError`](super::errors::ClassifyDetectOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ClassifyDetectOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InternalError`](super::errors::OcrErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ClassifyDetectOCR",
     output = ClassifyDetectOCRResponse,
-    error = super::errors::ClassifyDetectOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ClassifyDetectOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `DiscernType`: a list of strings.
-    ///
-    /// Example: `["BankCard"]`
+    /// `DiscernType`; example: `["BankCard"]`
     pub discern_type: Option<Vec<String>>,
 }
 
 /// What a successful [`ClassifyDetectOCR`] call returns.
 #[tc_model]
 pub struct ClassifyDetectOCRResponse {
-    /// `ClassifyDetectInfos`: a list of [`ClassifyDetectInfo`](super::models::ClassifyDetectInfo) objects.
+    /// `ClassifyDetectInfos`
     pub classify_detect_infos: Vec<models::ClassifyDetectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -573,49 +561,52 @@ pub struct ClassifyDetectOCRResponse {
 /// The `ClassifyStoreName` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ClassifyStoreNameResponse`].
-/// The codes it documents are in [`ClassifyStoreNameError`](super::errors::ClassifyStoreNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ClassifyStoreName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassifyStoreFailed`](super::errors::OcrErrorCode::FailedOperationClassifyStoreFailed)
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ClassifyStoreName",
     output = ClassifyStoreNameResponse,
-    error = super::errors::ClassifyStoreNameError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ClassifyStoreName {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/docume"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/docume"`
     pub image_url: Option<String>,
 
-    /// `SceneType`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SceneType`; example: `false`
     pub scene_type: Option<bool>,
 
-    /// `StoreInfo`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `StoreInfo`; example: `"商户名称"`
     pub store_info: Option<String>,
 }
 
 /// What a successful [`ClassifyStoreName`] call returns.
 #[tc_model]
 pub struct ClassifyStoreNameResponse {
-    /// `StoreLabel`: a list of strings.
-    ///
-    /// Example: `["标准门头照"]`
+    /// `StoreLabel`; example: `["标准门头照"]`
     pub store_label: Vec<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"快餐店（mcc数字）、各类服装及饰物店（mcc数字）、五金商店（mcc数字）"`
+    /// `SceneType`; example: `"快餐店（mcc数字）、各类服装及饰物店（mcc数字）、五金商店（mcc数字）"`
     pub scene_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -625,85 +616,71 @@ pub struct ClassifyStoreNameResponse {
 /// The `CropEnhanceImageOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`CropEnhanceImageOCRResponse`].
-/// The codes it documents are in [`CropEnhanceImageOCRError`](super::errors::CropEnhanceImageOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=CropEnhanceImageOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`InternalError`](super::errors::OcrErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "CropEnhanceImageOCR",
     output = CropEnhanceImageOCRResponse,
-    error = super::errors::CropEnhanceImageOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct CropEnhanceImageOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `Crop`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Crop`; example: `1`
     pub crop: Option<i64>,
 
-    /// `Deskew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deskew`; example: `1`
     pub deskew: Option<i64>,
 
-    /// `OnlyPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OnlyPosition`; example: `0`
     pub only_position: Option<i64>,
 
-    /// `EnhanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `EnhanceType`; example: `-1`
     pub enhance_type: Option<i64>,
 
-    /// `AdjustOrientation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AdjustOrientation`; example: `0`
     pub adjust_orientation: Option<i64>,
 }
 
 /// What a successful [`CropEnhanceImageOCR`] call returns.
 #[tc_model]
 pub struct CropEnhanceImageOCRResponse {
-    /// `CroppedWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CroppedWidth`; example: `100`
     pub cropped_width: i64,
 
-    /// `CroppedHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CroppedHeight`; example: `100`
     pub cropped_height: i64,
 
-    /// `CroppedImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `CroppedImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub cropped_image: String,
 
-    /// `CroppedImageUrl`: a string.
+    /// `CroppedImageUrl`
     pub cropped_image_url: Option<String>,
 
-    /// `Position`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4,5,6,7]`
+    /// `Position`; example: `[0,1,2,3,4,5,6,7]`
     pub position: Vec<i64>,
 
-    /// `Angle`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -713,52 +690,57 @@ pub struct CropEnhanceImageOCRResponse {
 /// The `DescribeExtractDocAgentJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`DescribeExtractDocAgentJobResponse`].
-/// The codes it documents are in [`DescribeExtractDocAgentJobError`](super::errors::DescribeExtractDocAgentJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=DescribeExtractDocAgentJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "DescribeExtractDocAgentJob",
     output = DescribeExtractDocAgentJobResponse,
-    error = super::errors::DescribeExtractDocAgentJobError
+    error = super::errors::OcrErrorCode
 )]
 pub struct DescribeExtractDocAgentJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1334797167793684480"`
+    /// `JobId`; example: `"1334797167793684480"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeExtractDocAgentJob`] call returns.
 #[tc_model]
 pub struct DescribeExtractDocAgentJobResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Angle`; example: `1.0`
     pub angle: Option<f64>,
 
-    /// `StructuralList`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `StructuralList`
     pub structural_list: Option<Vec<models::GroupInfo>>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.PDFParseFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.PDFParseFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"PDF解析失败。"`
+    /// `ErrorMessage`; example: `"PDF解析失败。"`
     pub error_message: Option<String>,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `JobStatus`; example: `"DONE"`
     pub job_status: Option<String>,
 
-    /// `ThoughtContent`: a string.
-    ///
-    /// Example: `"在本次任务中，首先，我们需要从文档中提取车型字段。接着，我定位到文档中所有类型为kv的段落。最终，找到了文档中最相关的kv信息"`
+    /// `ThoughtContent`; example: `"在本次任务中，首先，我们需要从文档中提取车型字段。接着，我定位到文档中所有类型为kv的段落。最终，找到了文档中最相关的kv信息"`
     pub thought_content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -768,47 +750,53 @@ pub struct DescribeExtractDocAgentJobResponse {
 /// The `DescribeMarkEssayAgentJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`DescribeMarkEssayAgentJobResponse`].
-/// The codes it documents are in [`DescribeMarkEssayAgentJobError`](super::errors::DescribeMarkEssayAgentJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=DescribeMarkEssayAgentJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "DescribeMarkEssayAgentJob",
     output = DescribeMarkEssayAgentJobResponse,
-    error = super::errors::DescribeMarkEssayAgentJobError
+    error = super::errors::OcrErrorCode
 )]
 pub struct DescribeMarkEssayAgentJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"\"1334797167793684480\""`
+    /// `JobId`; example: `"\"1334797167793684480\""`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeMarkEssayAgentJob`] call returns.
 #[tc_model]
 pub struct DescribeMarkEssayAgentJobResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Angle`; example: `1.0`
     pub angle: Option<f64>,
 
-    /// `SentenceSuggests`: a list of [`MarkEssaySuggestions`](super::models::MarkEssaySuggestions) objects.
+    /// `SentenceSuggests`
     pub sentence_suggests: Option<Vec<models::MarkEssaySuggestions>>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.PDFParseFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.PDFParseFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"PDF解析失败。"`
+    /// `ErrorMessage`; example: `"PDF解析失败。"`
     pub error_message: Option<String>,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `JobStatus`; example: `"DONE"`
     pub job_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -818,9 +806,12 @@ pub struct DescribeMarkEssayAgentJobResponse {
 /// The `DescribeMultimodalDocParseJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`DescribeMultimodalDocParseJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=DescribeMultimodalDocParseJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
@@ -829,44 +820,32 @@ pub struct DescribeMarkEssayAgentJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMultimodalDocParseJob {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1493508761820692480"`
+    /// `TaskId`; example: `"1493508761820692480"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeMultimodalDocParseJob`] call returns.
 #[tc_model]
 pub struct DescribeMultimodalDocParseJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameterValue.InvalidParameterValueLimit"`
+    /// `ErrorCode`; example: `"InvalidParameterValue.InvalidParameterValueLimit"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"未知错误。"`
+    /// `ErrorMessage`; example: `"未知错误。"`
     pub error_message: Option<String>,
 
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: Option<String>,
 
-    /// `FailedPages`: a list of [`ReconstructDocumentFailedPage`](super::models::ReconstructDocumentFailedPage) objects.
+    /// `FailedPages`
     pub failed_pages: Option<Vec<models::ReconstructDocumentFailedPage>>,
 
-    /// `SuccessPageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessPageNum`; example: `1`
     pub success_page_num: Option<i64>,
 
-    /// `FailPageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailPageNum`; example: `0`
     pub fail_page_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -876,50 +855,57 @@ pub struct DescribeMultimodalDocParseJobResponse {
 /// The `DescribeQuestionMarkAgentJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`DescribeQuestionMarkAgentJobResponse`].
-/// The codes it documents are in [`DescribeQuestionMarkAgentJobError`](super::errors::DescribeQuestionMarkAgentJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=DescribeQuestionMarkAgentJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "DescribeQuestionMarkAgentJob",
     output = DescribeQuestionMarkAgentJobResponse,
-    error = super::errors::DescribeQuestionMarkAgentJobError
+    error = super::errors::OcrErrorCode
 )]
 pub struct DescribeQuestionMarkAgentJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1334797167793684480"`
+    /// `JobId`; example: `"1334797167793684480"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeQuestionMarkAgentJob`] call returns.
 #[tc_model]
 pub struct DescribeQuestionMarkAgentJobResponse {
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.PDFParseFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.PDFParseFailed"`
     pub error_code: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"PDF解析失败。"`
+    /// `ErrorMessage`; example: `"PDF解析失败。"`
     pub error_message: String,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `JobStatus`; example: `"DONE"`
     pub job_status: String,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Angle`; example: `1.0`
     pub angle: f64,
 
-    /// `MarkInfos`: a list of [`MarkInfo`](super::models::MarkInfo) objects.
+    /// `MarkInfos`
     pub mark_infos: Vec<models::MarkInfo>,
 
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Option<Vec<models::QuestionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -929,9 +915,12 @@ pub struct DescribeQuestionMarkAgentJobResponse {
 /// The `DescribeQuestionSplitJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`DescribeQuestionSplitJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=DescribeQuestionSplitJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
@@ -940,31 +929,23 @@ pub struct DescribeQuestionMarkAgentJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeQuestionSplitJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1486557414219153408"`
+    /// `JobId`; example: `"1486557414219153408"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeQuestionSplitJob`] call returns.
 #[tc_model]
 pub struct DescribeQuestionSplitJobResponse {
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Option<Vec<models::QuestionInfo>>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"****"`
+    /// `ErrorCode`; example: `"****"`
     pub error_code: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"**"`
+    /// `ErrorMessage`; example: `"**"`
     pub error_message: String,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `JobStatus`; example: `"DONE"`
     pub job_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -974,142 +955,116 @@ pub struct DescribeQuestionSplitJobResponse {
 /// The `DriverLicenseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`DriverLicenseOCRResponse`].
-/// The codes it documents are in [`DriverLicenseOCRError`](super::errors::DriverLicenseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=DriverLicenseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.LicenseCardSideError`](super::errors::OcrErrorCode::FailedOperationLicenseCardSideError)
+/// - [`FailedOperation.LicenseMultiCardError`](super::errors::OcrErrorCode::FailedOperationLicenseMultiCardError)
+/// - [`FailedOperation.NoDriverLicenseError`](super::errors::OcrErrorCode::FailedOperationNoDriverLicenseError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "DriverLicenseOCR",
     output = DriverLicenseOCRResponse,
-    error = super::errors::DriverLicenseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct DriverLicenseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `CardSide`: a string.
-    ///
-    /// Example: `"FRONT"`
+    /// `CardSide`; example: `"FRONT"`
     pub card_side: Option<String>,
 }
 
 /// What a successful [`DriverLicenseOCR`] call returns.
 #[tc_model]
 pub struct DriverLicenseOCRResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"刘洋"`
+    /// `Name`; example: `"刘洋"`
     pub name: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"女"`
+    /// `Sex`; example: `"女"`
     pub sex: String,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Nationality`; example: `"中国"`
     pub nationality: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"广东省深圳市南山区腾讯大厦"`
+    /// `Address`; example: `"广东省深圳市南山区腾讯大厦"`
     pub address: String,
 
-    /// `DateOfBirth`: a string.
-    ///
-    /// Example: `"1983-05-10"`
+    /// `DateOfBirth`; example: `"1983-05-10"`
     pub date_of_birth: String,
 
-    /// `DateOfFirstIssue`: a string.
-    ///
-    /// Example: `"2005-05-01"`
+    /// `DateOfFirstIssue`; example: `"2005-05-01"`
     pub date_of_first_issue: String,
 
-    /// `Class`: a string.
-    ///
-    /// Example: `"C2"`
+    /// `Class`; example: `"C2"`
     pub class: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2015-10-01"`
+    /// `StartDate`; example: `"2015-10-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2025-10-01"`
+    /// `EndDate`; example: `"2025-10-01"`
     pub end_date: String,
 
-    /// `CardCode`: a string.
-    ///
-    /// Example: `"440305198305101408"`
+    /// `CardCode`; example: `"440305198305101408"`
     pub card_code: String,
 
-    /// `ArchivesCode`: a string.
-    ///
-    /// Example: `"440201581019"`
+    /// `ArchivesCode`; example: `"440201581019"`
     pub archives_code: String,
 
-    /// `Record`: a string.
-    ///
-    /// Example: `"增驾D，实习期至2024年11月26日。"`
+    /// `Record`; example: `"增驾D，实习期至2024年11月26日。"`
     pub record: String,
 
-    /// `RecognizeWarnCode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9102]`
+    /// `RecognizeWarnCode`; example: `[-9102]`
     pub recognize_warn_code: Vec<i64>,
 
-    /// `RecognizeWarnMsg`: a list of strings.
-    ///
-    /// Example: `["WARN_DRIVER_LICENSE_COPY_CARD"]`
+    /// `RecognizeWarnMsg`; example: `["WARN_DRIVER_LICENSE_COPY_CARD"]`
     pub recognize_warn_msg: Vec<String>,
 
-    /// `IssuingAuthority`: a string.
-    ///
-    /// Example: `"上海市公安局交通警察总队"`
+    /// `IssuingAuthority`; example: `"上海市公安局交通警察总队"`
     pub issuing_authority: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"正常"`
+    /// `State`; example: `"正常"`
     pub state: String,
 
-    /// `CumulativeScore`: a string.
-    ///
-    /// Example: `"0分"`
+    /// `CumulativeScore`; example: `"0分"`
     pub cumulative_score: String,
 
-    /// `CurrentTime`: a string.
-    ///
-    /// Example: `"2025年07月08日12:14:53"`
+    /// `CurrentTime`; example: `"2025年07月08日12:14:53"`
     pub current_time: String,
 
-    /// `GenerateTime`: a string.
-    ///
-    /// Example: `"2025年07月08日12:14:53"`
+    /// `GenerateTime`; example: `"2025年07月08日12:14:53"`
     pub generate_time: String,
 
-    /// `BackPageName`: a string.
-    ///
-    /// Example: `"刘洋"`
+    /// `BackPageName`; example: `"刘洋"`
     pub back_page_name: String,
 
-    /// `BackPageCardCode`: a string.
-    ///
-    /// Example: `"445221199411168809"`
+    /// `BackPageCardCode`; example: `"445221199411168809"`
     pub back_page_card_code: String,
 
-    /// `DriverLicenseType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `DriverLicenseType`; example: `"Normal"`
     pub driver_license_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1119,50 +1074,57 @@ pub struct DriverLicenseOCRResponse {
 /// The `EnglishOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`EnglishOCRResponse`].
-/// The codes it documents are in [`EnglishOCRError`](super::errors::EnglishOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=EnglishOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "EnglishOCR",
     output = EnglishOCRResponse,
-    error = super::errors::EnglishOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct EnglishOCR {
-    /// `ImageBase64`: a string.
+    /// `ImageBase64`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://xx/a.jpg"`
+    /// `ImageUrl`; example: `"https://xx/a.jpg"`
     pub image_url: Option<String>,
 
-    /// `EnableCoordPoint`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCoordPoint`; example: `false`
     pub enable_coord_point: Option<bool>,
 
-    /// `EnableCandWord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCandWord`; example: `false`
     pub enable_cand_word: Option<bool>,
 
-    /// `Preprocess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Preprocess`; example: `false`
     pub preprocess: Option<bool>,
 }
 
 /// What a successful [`EnglishOCR`] call returns.
 #[tc_model]
 pub struct EnglishOCRResponse {
-    /// `TextDetections`: a list of [`TextDetectionEn`](super::models::TextDetectionEn) objects.
+    /// `TextDetections`
     pub text_detections: Option<Vec<models::TextDetectionEn>>,
 
-    /// `Angel`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angel`; example: `0`
     pub angel: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1172,37 +1134,44 @@ pub struct EnglishOCRResponse {
 /// The `EnterpriseLicenseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`EnterpriseLicenseOCRResponse`].
-/// The codes it documents are in [`EnterpriseLicenseOCRError`](super::errors::EnterpriseLicenseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=EnterpriseLicenseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "EnterpriseLicenseOCR",
     output = EnterpriseLicenseOCRResponse,
-    error = super::errors::EnterpriseLicenseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct EnterpriseLicenseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`EnterpriseLicenseOCR`] call returns.
 #[tc_model]
 pub struct EnterpriseLicenseOCRResponse {
-    /// `EnterpriseLicenseInfos`: a list of [`EnterpriseLicenseInfo`](super::models::EnterpriseLicenseInfo) objects.
+    /// `EnterpriseLicenseInfos`
     pub enterprise_license_infos: Vec<models::EnterpriseLicenseInfo>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1212,57 +1181,53 @@ pub struct EnterpriseLicenseOCRResponse {
 /// The `EraseHandwrittenImageOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`EraseHandwrittenImageOCRResponse`].
-/// The codes it documents are in [`EraseHandwrittenImageOCRError`](super::errors::EraseHandwrittenImageOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=EraseHandwrittenImageOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`InternalError`](super::errors::OcrErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "EraseHandwrittenImageOCR",
     output = EraseHandwrittenImageOCRResponse,
-    error = super::errors::EraseHandwrittenImageOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct EraseHandwrittenImageOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `Crop`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Crop`; example: `0`
     pub crop: Option<i64>,
 
-    /// `Deskew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Deskew`; example: `0`
     pub deskew: Option<i64>,
 
-    /// `Sharpen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sharpen`; example: `0`
     pub sharpen: Option<i64>,
 
-    /// `Grayscale`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Grayscale`; example: `0`
     pub grayscale: Option<i64>,
 }
 
 /// What a successful [`EraseHandwrittenImageOCR`] call returns.
 #[tc_model]
 pub struct EraseHandwrittenImageOCRResponse {
-    /// `Image`: a string.
-    ///
-    /// Example: `"9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1272,87 +1237,75 @@ pub struct EraseHandwrittenImageOCRResponse {
 /// The `EstateCertOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`EstateCertOCRResponse`].
-/// The codes it documents are in [`EstateCertOCRError`](super::errors::EstateCertOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=EstateCertOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "EstateCertOCR",
     output = EstateCertOCRResponse,
-    error = super::errors::EstateCertOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct EstateCertOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`EstateCertOCR`] call returns.
 #[tc_model]
 pub struct EstateCertOCRResponse {
-    /// `Obligee`: a string.
-    ///
-    /// Example: `"周框吉"`
+    /// `Obligee`; example: `"周框吉"`
     pub obligee: String,
 
-    /// `Ownership`: a string.
-    ///
-    /// Example: `"单独所有"`
+    /// `Ownership`; example: `"单独所有"`
     pub ownership: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"番禺区南村镇沙溪大道520号"`
+    /// `Location`; example: `"番禺区南村镇沙溪大道520号"`
     pub location: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"440113013008G800003F00230055"`
+    /// `Unit`; example: `"440113013008G800003F00230055"`
     pub unit: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"国有建设用地使用权/房屋(构筑物)所有权"`
+    /// `Type`; example: `"国有建设用地使用权/房屋(构筑物)所有权"`
     pub r#type: String,
 
-    /// `Property`: a string.
-    ///
-    /// Example: `"土地:出让/房屋:商品房"`
+    /// `Property`; example: `"土地:出让/房屋:商品房"`
     pub property: String,
 
-    /// `Usage`: a string.
-    ///
-    /// Example: `"土地:/房屋:住宅"`
+    /// `Usage`; example: `"土地:/房屋:住宅"`
     pub usage: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"270.13平方米"`
+    /// `Area`; example: `"270.13平方米"`
     pub area: String,
 
-    /// `Term`: a string.
-    ///
-    /// Example: `"2017年03月01日-2087年03月01日"`
+    /// `Term`; example: `"2017年03月01日-2087年03月01日"`
     pub term: String,
 
-    /// `Other`: a string.
+    /// `Other`
     pub other: String,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"07037799"`
+    /// `Number`; example: `"07037799"`
     pub number: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1362,65 +1315,67 @@ pub struct EstateCertOCRResponse {
 /// The `ExtractDocAgent` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ExtractDocAgentResponse`].
-/// The codes it documents are in [`ExtractDocAgentError`](super::errors::ExtractDocAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ExtractDocAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.ResponseParseFailed`](super::errors::OcrErrorCode::FailedOperationResponseParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ExtractDocAgent",
     output = ExtractDocAgentResponse,
-    error = super::errors::ExtractDocAgentError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ExtractDocAgent {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `ItemNames`: a list of [`ItemNames`](super::models::ItemNames) objects.
+    /// `ItemNames`
     pub item_names: Option<Vec<models::ItemNames>>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `EnableCoord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCoord`; example: `false`
     pub enable_coord: Option<bool>,
 
-    /// `EnableAudit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAudit`; example: `false`
     pub enable_audit: Option<bool>,
 }
 
 /// What a successful [`ExtractDocAgent`] call returns.
 #[tc_model]
 pub struct ExtractDocAgentResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Angle`; example: `1.0`
     pub angle: Option<f64>,
 
-    /// `StructuralList`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `StructuralList`
     pub structural_list: Option<Vec<models::GroupInfo>>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.PDFParseFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.PDFParseFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"PDF解析失败"`
+    /// `ErrorMessage`; example: `"PDF解析失败"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1430,71 +1385,69 @@ pub struct ExtractDocAgentResponse {
 /// The `ExtractDocBasic` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ExtractDocBasicResponse`].
-/// The codes it documents are in [`ExtractDocBasicError`](super::errors::ExtractDocBasicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ExtractDocBasic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ExtractDocBasic",
     output = ExtractDocBasicResponse,
-    error = super::errors::ExtractDocBasicError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ExtractDocBasic {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `ItemNames`: a list of strings.
-    ///
-    /// Example: `["姓名","性别"]`
+    /// `ItemNames`; example: `["姓名","性别"]`
     pub item_names: Option<Vec<String>>,
 
-    /// `ReturnFullText`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnFullText`; example: `false`
     pub return_full_text: Option<bool>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"General"`
+    /// `ConfigId`; example: `"General"`
     pub config_id: Option<String>,
 
-    /// `EnableSealRecognize`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSealRecognize`; example: `true`
     pub enable_seal_recognize: Option<bool>,
 }
 
 /// What a successful [`ExtractDocBasic`] call returns.
 #[tc_model]
 pub struct ExtractDocBasicResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: f64,
 
-    /// `StructuralList`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `StructuralList`
     pub structural_list: Vec<models::GroupInfo>,
 
-    /// `WordList`: a list of [`WordItem`](super::models::WordItem) objects.
+    /// `WordList`
     pub word_list: Vec<models::WordItem>,
 
-    /// `SealInfos`: a list of [`SealInfo`](super::models::SealInfo) objects.
+    /// `SealInfos`
     pub seal_infos: Option<Vec<models::SealInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1504,94 +1457,84 @@ pub struct ExtractDocBasicResponse {
 /// The `ExtractDocMulti` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ExtractDocMultiResponse`].
-/// The codes it documents are in [`ExtractDocMultiError`](super::errors::ExtractDocMultiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ExtractDocMulti)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ExtractDocMulti",
     output = ExtractDocMultiResponse,
-    error = super::errors::ExtractDocMultiError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ExtractDocMulti {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `ItemNames`: a list of strings.
-    ///
-    /// Example: `["姓名","性别"]`
+    /// `ItemNames`; example: `["姓名","性别"]`
     pub item_names: Option<Vec<String>>,
 
-    /// `ItemNamesShowMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ItemNamesShowMode`; example: `true`
     pub item_names_show_mode: Option<bool>,
 
-    /// `ReturnFullText`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnFullText`; example: `false`
     pub return_full_text: Option<bool>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"General"`
+    /// `ConfigId`; example: `"General"`
     pub config_id: Option<String>,
 
-    /// `EnableCoord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCoord`; example: `false`
     pub enable_coord: Option<bool>,
 
-    /// `OutputParentKey`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OutputParentKey`; example: `true`
     pub output_parent_key: Option<bool>,
 
-    /// `ConfigAdvanced`: a [`ConfigAdvanced`](super::models::ConfigAdvanced).
+    /// `ConfigAdvanced`
     pub config_advanced: Option<models::ConfigAdvanced>,
 
-    /// `OutputLanguage`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `OutputLanguage`; example: `"cn"`
     pub output_language: Option<String>,
 
-    /// `NewItemNames`: a list of [`ItemNames`](super::models::ItemNames) objects.
+    /// `NewItemNames`
     pub new_item_names: Option<Vec<models::ItemNames>>,
 
-    /// `MultiModelVersion`: a string.
-    ///
-    /// Example: `"2.0"`
+    /// `MultiModelVersion`; example: `"2.0"`
     pub multi_model_version: Option<String>,
 }
 
 /// What a successful [`ExtractDocMulti`] call returns.
 #[tc_model]
 pub struct ExtractDocMultiResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: f64,
 
-    /// `StructuralList`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `StructuralList`
     pub structural_list: Vec<models::GroupInfo>,
 
-    /// `WordList`: a list of [`WordItem`](super::models::WordItem) objects.
+    /// `WordList`
     pub word_list: Vec<models::WordItem>,
 
-    /// `TokenNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TokenNum`; example: `12`
     pub token_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1601,79 +1544,79 @@ pub struct ExtractDocMultiResponse {
 /// The `GeneralAccurateOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GeneralAccurateOCRResponse`].
-/// The codes it documents are in [`GeneralAccurateOCRError`](super::errors::GeneralAccurateOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GeneralAccurateOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GeneralAccurateOCR",
     output = GeneralAccurateOCRResponse,
-    error = super::errors::GeneralAccurateOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GeneralAccurateOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `IsWords`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWords`; example: `false`
     pub is_words: Option<bool>,
 
-    /// `EnableDetectSplit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDetectSplit`; example: `false`
     pub enable_detect_split: Option<bool>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPdf`; example: `false`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `EnableDetectText`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDetectText`; example: `true`
     pub enable_detect_text: Option<bool>,
 
-    /// `ConfigID`: a string.
-    ///
-    /// Example: `"OCR"`
+    /// `ConfigID`; example: `"OCR"`
     #[tc(rename = "ConfigID")]
     pub config_id: Option<String>,
 
-    /// `WordsType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `WordsType`; example: `"0"`
     pub words_type: Option<String>,
 }
 
 /// What a successful [`GeneralAccurateOCR`] call returns.
 #[tc_model]
 pub struct GeneralAccurateOCRResponse {
-    /// `TextDetections`: a list of [`TextDetection`](super::models::TextDetection) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextDetection>,
 
-    /// `Angel`: a floating-point number.
-    ///
-    /// Example: `359.989990234375`
+    /// `Angel`; example: `359.989990234375`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub angel: Option<f64>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `359.989990234375`
+    /// `Angle`; example: `359.989990234375`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1683,78 +1626,75 @@ pub struct GeneralAccurateOCRResponse {
 /// The `GeneralBasicOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GeneralBasicOCRResponse`].
-/// The codes it documents are in [`GeneralBasicOCRError`](super::errors::GeneralBasicOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GeneralBasicOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GeneralBasicOCR",
     output = GeneralBasicOCRResponse,
-    error = super::errors::GeneralBasicOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GeneralBasicOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"scene"`
+    /// `Scene`; example: `"scene"`
     pub scene: Option<String>,
 
-    /// `LanguageType`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageType`; example: `"zh"`
     pub language_type: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `IsWords`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWords`; example: `false`
     pub is_words: Option<bool>,
 }
 
 /// What a successful [`GeneralBasicOCR`] call returns.
 #[tc_model]
 pub struct GeneralBasicOCRResponse {
-    /// `TextDetections`: a list of [`TextDetection`](super::models::TextDetection) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextDetection>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `Angel`: a floating-point number.
-    ///
-    /// Example: `6.5`
+    /// `Angel`; example: `6.5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub angel: Option<f64>,
 
-    /// `PdfPageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageSize`; example: `0`
     pub pdf_page_size: i64,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `6.5`
+    /// `Angle`; example: `6.5`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1764,43 +1704,51 @@ pub struct GeneralBasicOCRResponse {
 /// The `GeneralEfficientOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GeneralEfficientOCRResponse`].
-/// The codes it documents are in [`GeneralEfficientOCRError`](super::errors::GeneralEfficientOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GeneralEfficientOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GeneralEfficientOCR",
     output = GeneralEfficientOCRResponse,
-    error = super::errors::GeneralEfficientOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GeneralEfficientOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`GeneralEfficientOCR`] call returns.
 #[tc_model]
 pub struct GeneralEfficientOCRResponse {
-    /// `TextDetections`: a list of [`TextDetection`](super::models::TextDetection) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextDetection>,
 
-    /// `Angel`: a floating-point number.
-    ///
-    /// Example: `6.3359375`
+    /// `Angel`; example: `6.3359375`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub angel: Option<f64>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `6.3359375`
+    /// `Angle`; example: `6.3359375`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1810,51 +1758,60 @@ pub struct GeneralEfficientOCRResponse {
 /// The `GeneralFastOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GeneralFastOCRResponse`].
-/// The codes it documents are in [`GeneralFastOCRError`](super::errors::GeneralFastOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GeneralFastOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GeneralFastOCR",
     output = GeneralFastOCRResponse,
-    error = super::errors::GeneralFastOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GeneralFastOCR {
-    /// `ImageBase64`: a string.
+    /// `ImageBase64`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://xx/a.jpg"`
+    /// `ImageUrl`; example: `"https://xx/a.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
+    /// `IsPdf`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
+    /// `PdfPageNumber`
     pub pdf_page_number: Option<u64>,
 }
 
 /// What a successful [`GeneralFastOCR`] call returns.
 #[tc_model]
 pub struct GeneralFastOCRResponse {
-    /// `TextDetections`: a list of [`TextDetection`](super::models::TextDetection) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextDetection>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `Angel`: a floating-point number.
-    ///
-    /// Example: `6.5`
+    /// `Angel`; example: `6.5`
     pub angel: f64,
 
-    /// `PdfPageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageSize`; example: `0`
     pub pdf_page_size: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1864,58 +1821,66 @@ pub struct GeneralFastOCRResponse {
 /// The `GeneralHandwritingOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GeneralHandwritingOCRResponse`].
-/// The codes it documents are in [`GeneralHandwritingOCRError`](super::errors::GeneralHandwritingOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GeneralHandwritingOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoHandWrite`](super::errors::OcrErrorCode::FailedOperationImageNoHandWrite)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GeneralHandwritingOCR",
     output = GeneralHandwritingOCRResponse,
-    error = super::errors::GeneralHandwritingOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GeneralHandwritingOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"-无-"`
+    /// `Scene`; example: `"-无-"`
     pub scene: Option<String>,
 
-    /// `EnableWordPolygon`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableWordPolygon`; example: `false`
     pub enable_word_polygon: Option<bool>,
 
-    /// `EnableDetectText`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDetectText`; example: `false`
     pub enable_detect_text: Option<bool>,
 }
 
 /// What a successful [`GeneralHandwritingOCR`] call returns.
 #[tc_model]
 pub struct GeneralHandwritingOCRResponse {
-    /// `TextDetections`: a list of [`TextGeneralHandwriting`](super::models::TextGeneralHandwriting) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextGeneralHandwriting>,
 
-    /// `Angel`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angel`; example: `0.0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub angel: Option<f64>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1925,20 +1890,38 @@ pub struct GeneralHandwritingOCRResponse {
 /// The `GetOCRResult` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GetOCRResultResponse`].
-/// The codes it documents are in [`GetOCRResultError`](super::errors::GetOCRResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GetOCRResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoHandWrite`](super::errors::OcrErrorCode::FailedOperationImageNoHandWrite)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GetOCRResult",
     output = GetOCRResultResponse,
-    error = super::errors::GetOCRResultError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GetOCRResult {
-    /// `OCRToken`: a string.
-    ///
-    /// Example: `"87756DB5-A1FB-468F-B5CC-81AEF51CAA2D"`
+    /// `OCRToken`; example: `"87756DB5-A1FB-468F-B5CC-81AEF51CAA2D"`
     #[tc(rename = "OCRToken")]
     pub ocr_token: String,
 }
@@ -1946,16 +1929,14 @@ pub struct GetOCRResult {
 /// What a successful [`GetOCRResult`] call returns.
 #[tc_model]
 pub struct GetOCRResultResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"IDCardOCR"`
+    /// `Type`; example: `"IDCardOCR"`
     pub r#type: Option<String>,
 
-    /// `OCRResult`: an [`OcrResult`](super::models::OcrResult).
+    /// `OCRResult`
     #[tc(rename = "OCRResult")]
     pub ocr_result: Option<models::OcrResult>,
 
-    /// `RequestIdInfos`: a list of [`RequestIdInfo`](super::models::RequestIdInfo) objects.
+    /// `RequestIdInfos`
     pub request_id_infos: Option<Vec<models::RequestIdInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1965,23 +1946,31 @@ pub struct GetOCRResultResponse {
 /// The `GetOCRToken` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`GetOCRTokenResponse`].
-/// The codes it documents are in [`GetOCRTokenError`](super::errors::GetOCRTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=GetOCRToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "GetOCRToken",
     output = GetOCRTokenResponse,
-    error = super::errors::GetOCRTokenError
+    error = super::errors::OcrErrorCode
 )]
 pub struct GetOCRToken {
-    /// `Type`: a string.
-    ///
-    /// Example: `"IDCardOCR"`
+    /// `Type`; example: `"IDCardOCR"`
     pub r#type: String,
 
-    /// `IDCardConfig`: an [`IdCardConfig`](super::models::IdCardConfig).
+    /// `IDCardConfig`
     #[tc(rename = "IDCardConfig")]
     pub id_card_config: Option<models::IdCardConfig>,
 }
@@ -1989,9 +1978,7 @@ pub struct GetOCRToken {
 /// What a successful [`GetOCRToken`] call returns.
 #[tc_model]
 pub struct GetOCRTokenResponse {
-    /// `OCRToken`: a string.
-    ///
-    /// Example: `"3AD2F3FB-A33A-4295-BE9D-E68FB33EE728"`
+    /// `OCRToken`; example: `"3AD2F3FB-A33A-4295-BE9D-E68FB33EE728"`
     #[tc(rename = "OCRToken")]
     pub ocr_token: String,
 
@@ -2002,128 +1989,104 @@ pub struct GetOCRTokenResponse {
 /// The `HKIDCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`HKIDCardOCRResponse`].
-/// The codes it documents are in [`HKIDCardOCRError`](super::errors::HKIDCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=HKIDCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoSpecifiedCard`](super::errors::OcrErrorCode::FailedOperationImageNoSpecifiedCard)
+/// - [`FailedOperation.NoHKIDCard`](super::errors::OcrErrorCode::FailedOperationNoHkidCard)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.WarningServiceFailed`](super::errors::OcrErrorCode::FailedOperationWarningServiceFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "HKIDCardOCR",
     output = HKIDCardOCRResponse,
-    error = super::errors::HKIDCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct HKIDCardOCR {
-    /// `ReturnHeadImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnHeadImage`; example: `false`
     pub return_head_image: Option<bool>,
 
-    /// `DetectFake`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DetectFake`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub detect_fake: Option<bool>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`HKIDCardOCR`] call returns.
 #[tc_model]
 pub struct HKIDCardOCRResponse {
-    /// `CnName`: a string.
-    ///
-    /// Example: `"申能"`
+    /// `CnName`; example: `"申能"`
     pub cn_name: String,
 
-    /// `EnName`: a string.
-    ///
-    /// Example: `"SAN, Nan"`
+    /// `EnName`; example: `"SAN, Nan"`
     pub en_name: String,
 
-    /// `TelexCode`: a string.
-    ///
-    /// Example: `"300000000000"`
+    /// `TelexCode`; example: `"300000000000"`
     pub telex_code: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"女F"`
+    /// `Sex`; example: `"女F"`
     pub sex: String,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"01-01-2001"`
+    /// `Birthday`; example: `"01-01-2001"`
     pub birthday: String,
 
-    /// `Permanent`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Permanent`; example: `1`
     pub permanent: i64,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"C000000(E)"`
+    /// `IdNum`; example: `"C000000(E)"`
     pub id_num: String,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"***AZ"`
+    /// `Symbol`; example: `"***AZ"`
     pub symbol: String,
 
-    /// `FirstIssueDate`: a string.
-    ///
-    /// Example: `"(09-99)"`
+    /// `FirstIssueDate`; example: `"(09-99)"`
     pub first_issue_date: String,
 
-    /// `CurrentIssueDate`: a string.
-    ///
-    /// Example: `"23-09-10"`
+    /// `CurrentIssueDate`; example: `"23-09-10"`
     pub current_issue_date: String,
 
-    /// `FakeDetectResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FakeDetectResult`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub fake_detect_result: Option<i64>,
 
-    /// `HeadImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `HeadImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub head_image: Option<String>,
 
-    /// `SmallHeadImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `SmallHeadImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub small_head_image: Option<String>,
 
-    /// `WarningCode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9102,-9103]`
+    /// `WarningCode`; example: `[-9102,-9103]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub warning_code: Option<Vec<i64>>,
 
-    /// `WarnCardInfos`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9101]`
+    /// `WarnCardInfos`; example: `[-9101]`
     pub warn_card_infos: Option<Vec<i64>>,
 
-    /// `WindowEmbeddedText`: a string.
-    ///
-    /// Example: `"C000000"`
+    /// `WindowEmbeddedText`; example: `"C000000"`
     pub window_embedded_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2133,50 +2096,54 @@ pub struct HKIDCardOCRResponse {
 /// The `HandwritingEssayOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`HandwritingEssayOCRResponse`].
-/// The codes it documents are in [`HandwritingEssayOCRError`](super::errors::HandwritingEssayOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=HandwritingEssayOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "HandwritingEssayOCR",
     output = HandwritingEssayOCRResponse,
-    error = super::errors::HandwritingEssayOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct HandwritingEssayOCR {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"ArticleRecognize"`
+    /// `ConfigId`; example: `"ArticleRecognize"`
     pub config_id: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"only_hw"`
+    /// `Scene`; example: `"only_hw"`
     pub scene: Option<String>,
 }
 
 /// What a successful [`HandwritingEssayOCR`] call returns.
 #[tc_model]
 pub struct HandwritingEssayOCRResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: f64,
 
-    /// `WordList`: a list of [`WordItem`](super::models::WordItem) objects.
+    /// `WordList`
     pub word_list: Vec<models::WordItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2186,108 +2153,99 @@ pub struct HandwritingEssayOCRResponse {
 /// The `IDCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`IDCardOCRResponse`].
-/// The codes it documents are in [`IDCardOCRError`](super::errors::IDCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=IDCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CardSideError`](super::errors::OcrErrorCode::FailedOperationCardSideError)
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.IdCardInfoIllegal`](super::errors::OcrErrorCode::FailedOperationIdCardInfoIllegal)
+/// - [`FailedOperation.IdCardTooSmall`](super::errors::OcrErrorCode::FailedOperationIdCardTooSmall)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoIdCard`](super::errors::OcrErrorCode::FailedOperationImageNoIdCard)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.MultiCardError`](super::errors::OcrErrorCode::FailedOperationMultiCardError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.ConfigFormatError`](super::errors::OcrErrorCode::InvalidParameterConfigFormatError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "IDCardOCR",
     output = IDCardOCRResponse,
-    error = super::errors::IDCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct IDCardOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `CardSide`: a string.
-    ///
-    /// Example: `"FRONT"`
+    /// `CardSide`; example: `"FRONT"`
     pub card_side: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"CropIdCard\":true,\"CropPortrait\":true}"`
+    /// `Config`; example: `"{\"CropIdCard\":true,\"CropPortrait\":true}"`
     pub config: Option<String>,
 
-    /// `EnableRecognitionRectify`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRecognitionRectify`; example: `false`
     pub enable_recognition_rectify: Option<bool>,
 
-    /// `EnableReflectDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableReflectDetail`; example: `false`
     pub enable_reflect_detail: Option<bool>,
 
-    /// `EnableDateVerify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDateVerify`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_date_verify: Option<bool>,
 
-    /// `CardWarnType`: a string.
-    ///
-    /// Example: `"Basic"`
+    /// `CardWarnType`; example: `"Basic"`
     pub card_warn_type: Option<String>,
 }
 
 /// What a successful [`IDCardOCR`] call returns.
 #[tc_model]
 pub struct IDCardOCRResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Name`; example: `"李明"`
     pub name: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: String,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: String,
 
-    /// `Birth`: a string.
-    ///
-    /// Example: `"1987/1/1"`
+    /// `Birth`; example: `"1987/1/1"`
     pub birth: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市石景山区高新技术园腾讯大楼"`
+    /// `Address`; example: `"北京市石景山区高新技术园腾讯大楼"`
     pub address: String,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"440524198701010014"`
+    /// `IdNum`; example: `"440524198701010014"`
     pub id_num: String,
 
-    /// `Authority`: a string.
-    ///
-    /// Example: `"深圳市公安局南山分局"`
+    /// `Authority`; example: `"深圳市公安局南山分局"`
     pub authority: String,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2017.08.12-2037.08.12"`
+    /// `ValidDate`; example: `"2017.08.12-2037.08.12"`
     pub valid_date: String,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\"Quality\":100,\"WarnInfos\":[],\"BorderCodeValue\":26}"`
+    /// `AdvancedInfo`; example: `"{\"Quality\":100,\"WarnInfos\":[],\"BorderCodeValue\":26}"`
     pub advanced_info: String,
 
-    /// `ReflectDetailInfos`: a list of [`ReflectDetailInfo`](super::models::ReflectDetailInfo) objects.
+    /// `ReflectDetailInfos`
     pub reflect_detail_infos: Vec<models::ReflectDetailInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2299,47 +2257,52 @@ pub struct IDCardOCRResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ImageEnhancementResponse`].
-/// The codes it documents are in [`ImageEnhancementError`](super::errors::ImageEnhancementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ImageEnhancement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ImageEnhancement",
     output = ImageEnhancementResponse,
-    error = super::errors::ImageEnhancementError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ImageEnhancement {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ReturnImage`: a string.
-    ///
-    /// Example: `"preprocess"`
+    /// `ReturnImage`; example: `"preprocess"`
     pub return_image: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`ImageEnhancement`] call returns.
 #[tc_model]
 pub struct ImageEnhancementResponse {
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"preprocess"`
+    /// `ImageTag`; example: `"preprocess"`
     pub image_tag: String,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,53 +2312,57 @@ pub struct ImageEnhancementResponse {
 /// The `LicensePlateOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`LicensePlateOCRResponse`].
-/// The codes it documents are in [`LicensePlateOCRError`](super::errors::LicensePlateOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=LicensePlateOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "LicensePlateOCR",
     output = LicensePlateOCRResponse,
-    error = super::errors::LicensePlateOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct LicensePlateOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`LicensePlateOCR`] call returns.
 #[tc_model]
 pub struct LicensePlateOCRResponse {
-    /// `Number`: a string.
-    ///
-    /// Example: `"京AF0236"`
+    /// `Number`; example: `"京AF0236"`
     pub number: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: i64,
 
-    /// `Rect`: a [`Rect`](super::models::Rect).
+    /// `Rect`
     pub rect: models::Rect,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"蓝"`
+    /// `Color`; example: `"蓝"`
     pub color: String,
 
-    /// `LicensePlateInfos`: a list of [`LicensePlateInfo`](super::models::LicensePlateInfo) objects.
+    /// `LicensePlateInfos`
     pub license_plate_infos: Vec<models::LicensePlateInfo>,
 
-    /// `LicensePlateCategory`: a string.
-    ///
-    /// Example: `"实体车牌"`
+    /// `LicensePlateCategory`; example: `"实体车牌"`
     pub license_plate_category: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2405,102 +2372,92 @@ pub struct LicensePlateOCRResponse {
 /// The `MLIDCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`MLIDCardOCRResponse`].
-/// The codes it documents are in [`MLIDCardOCRError`](super::errors::MLIDCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=MLIDCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoSpecifiedCard`](super::errors::OcrErrorCode::FailedOperationImageNoSpecifiedCard)
+/// - [`FailedOperation.InvalidPostalCodeLength`](super::errors::OcrErrorCode::FailedOperationInvalidPostalCodeLength)
+/// - [`FailedOperation.NoMASIDCard`](super::errors::OcrErrorCode::FailedOperationNoMasidCard)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.WarningServiceFailed`](super::errors::OcrErrorCode::FailedOperationWarningServiceFailed)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "MLIDCardOCR",
     output = MLIDCardOCRResponse,
-    error = super::errors::MLIDCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct MLIDCardOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `BackImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `BackImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub back_image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `BackImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `BackImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub back_image_url: Option<String>,
 
-    /// `RetImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetImage`; example: `false`
     pub ret_image: Option<bool>,
 }
 
 /// What a successful [`MLIDCardOCR`] call returns.
 #[tc_model]
 pub struct MLIDCardOCRResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"710716-08-6085"`
+    /// `ID`; example: `"710716-08-6085"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"KAVIN ONG KHI MN"`
+    /// `Name`; example: `"KAVIN ONG KHI MN"`
     pub name: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"NO 11 PERSIARN PERAJRIT 4 TAMA PERAK 31400 IPOH ERAK"`
+    /// `Address`; example: `"NO 11 PERSIARN PERAJRIT 4 TAMA PERAK 31400 IPOH ERAK"`
     pub address: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"LEAKI"`
+    /// `Sex`; example: `"LEAKI"`
     pub sex: String,
 
-    /// `Warn`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9103]`
+    /// `Warn`; example: `[-9103]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub warn: Option<Vec<i64>>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: String,
 
-    /// `AdvancedInfo`: a string.
+    /// `AdvancedInfo`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub advanced_info: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MyKad"`
+    /// `Type`; example: `"MyKad"`
     pub r#type: String,
 
-    /// `Birthday`: a string.
+    /// `Birthday`
     pub birthday: String,
 
-    /// `MyKadNumber`: a string.
-    ///
-    /// Example: `"800***-**-****-05-02"`
+    /// `MyKadNumber`; example: `"800***-**-****-05-02"`
     pub my_kad_number: Option<String>,
 
-    /// `WarnCardInfos`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9101]`
+    /// `WarnCardInfos`; example: `[-9101]`
     pub warn_card_infos: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2510,125 +2467,107 @@ pub struct MLIDCardOCRResponse {
 /// The `MLIDPassportOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`MLIDPassportOCRResponse`].
-/// The codes it documents are in [`MLIDPassportOCRError`](super::errors::MLIDPassportOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=MLIDPassportOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.FieldException`](super::errors::OcrErrorCode::FailedOperationFieldException)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.InconsistencyBetweenMRZAndVRZ`](super::errors::OcrErrorCode::FailedOperationInconsistencyBetweenMrzAndVrz)
+/// - [`FailedOperation.NoPassport`](super::errors::OcrErrorCode::FailedOperationNoPassport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.WarningServiceFailed`](super::errors::OcrErrorCode::FailedOperationWarningServiceFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "MLIDPassportOCR",
     output = MLIDPassportOCRResponse,
-    error = super::errors::MLIDPassportOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct MLIDPassportOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `RetImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetImage`; example: `false`
     pub ret_image: Option<bool>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`MLIDPassportOCR`] call returns.
 #[tc_model]
 pub struct MLIDPassportOCRResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"E6918C"`
+    /// `ID`; example: `"E6918C"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"BROWN BENJAMIN"`
+    /// `Name`; example: `"BROWN BENJAMIN"`
     pub name: String,
 
-    /// `DateOfBirth`: a string.
-    ///
-    /// Example: `"20230415"`
+    /// `DateOfBirth`; example: `"20230415"`
     pub date_of_birth: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"M"`
+    /// `Sex`; example: `"M"`
     pub sex: String,
 
-    /// `DateOfExpiration`: a string.
-    ///
-    /// Example: `"20230414"`
+    /// `DateOfExpiration`; example: `"20230414"`
     pub date_of_expiration: String,
 
-    /// `IssuingCountry`: a string.
-    ///
-    /// Example: `"SGP"`
+    /// `IssuingCountry`; example: `"SGP"`
     pub issuing_country: String,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"SGP"`
+    /// `Nationality`; example: `"SGP"`
     pub nationality: String,
 
-    /// `Warn`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9103]`
+    /// `Warn`; example: `[-9103]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub warn: Option<Vec<i64>>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: String,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\"IssuingCountry\":{\"Confidence\":\"0.9500\"}}"`
+    /// `AdvancedInfo`; example: `"{\"IssuingCountry\":{\"Confidence\":\"0.9500\"}}"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub advanced_info: Option<String>,
 
-    /// `CodeSet`: a string.
+    /// `CodeSet`
     pub code_set: String,
 
-    /// `CodeCrc`: a string.
-    ///
-    /// Example: `"1357"`
+    /// `CodeCrc`; example: `"1357"`
     pub code_crc: String,
 
-    /// `Surname`: a string.
-    ///
-    /// Example: `"BROWN"`
+    /// `Surname`; example: `"BROWN"`
     pub surname: Option<String>,
 
-    /// `GivenName`: a string.
-    ///
-    /// Example: `"BENJAMIN"`
+    /// `GivenName`; example: `"BENJAMIN"`
     pub given_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"P"`
+    /// `Type`; example: `"P"`
     pub r#type: String,
 
-    /// `PassportRecognizeInfos`: a [`PassportRecognizeInfos`](super::models::PassportRecognizeInfos).
+    /// `PassportRecognizeInfos`
     pub passport_recognize_infos: models::PassportRecognizeInfos,
 
-    /// `WarnCardInfos`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9101]`
+    /// `WarnCardInfos`; example: `[-9101]`
     pub warn_card_infos: Option<Vec<i64>>,
 
-    /// `CardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CardCount`; example: `1`
     pub card_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2638,100 +2577,84 @@ pub struct MLIDPassportOCRResponse {
 /// The `MainlandPermitOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`MainlandPermitOCRResponse`].
-/// The codes it documents are in [`MainlandPermitOCRError`](super::errors::MainlandPermitOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=MainlandPermitOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoSpecifiedCard`](super::errors::OcrErrorCode::FailedOperationImageNoSpecifiedCard)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "MainlandPermitOCR",
     output = MainlandPermitOCRResponse,
-    error = super::errors::MainlandPermitOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct MainlandPermitOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `RetProfile`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetProfile`; example: `false`
     pub ret_profile: Option<bool>,
 
-    /// `CardSide`: a string.
-    ///
-    /// Example: `"FRONT"`
+    /// `CardSide`; example: `"FRONT"`
     pub card_side: Option<String>,
 }
 
 /// What a successful [`MainlandPermitOCR`] call returns.
 #[tc_model]
 pub struct MainlandPermitOCRResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Name`; example: `"李明"`
     pub name: String,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"LIMING"`
+    /// `EnglishName`; example: `"LIMING"`
     pub english_name: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: String,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"1981.08.03"`
+    /// `Birthday`; example: `"1981.08.03"`
     pub birthday: String,
 
-    /// `IssueAuthority`: a string.
-    ///
-    /// Example: `"公安部出入境管理局"`
+    /// `IssueAuthority`; example: `"公安部出入境管理局"`
     pub issue_authority: String,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2018.10.09-2028.10.08"`
+    /// `ValidDate`; example: `"2018.10.09-2028.10.08"`
     pub valid_date: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"C00000000"`
+    /// `Number`; example: `"C00000000"`
     pub number: String,
 
-    /// `IssueAddress`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `IssueAddress`; example: `"广东"`
     pub issue_address: String,
 
-    /// `IssueNumber`: a string.
-    ///
-    /// Example: `"02"`
+    /// `IssueNumber`; example: `"02"`
     pub issue_number: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"台湾居民来往大陆通行证"`
+    /// `Type`; example: `"台湾居民来往大陆通行证"`
     pub r#type: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Profile`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub profile: String,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Nationality`; example: `"中国"`
     pub nationality: Option<String>,
 
-    /// `MainlandTravelPermitBackInfos`: a [`MainlandTravelPermitBackInfos`](super::models::MainlandTravelPermitBackInfos).
+    /// `MainlandTravelPermitBackInfos`
     pub mainland_travel_permit_back_infos: Option<models::MainlandTravelPermitBackInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2741,45 +2664,51 @@ pub struct MainlandPermitOCRResponse {
 /// The `MixedInvoiceDetect` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`MixedInvoiceDetectResponse`].
-/// The codes it documents are in [`MixedInvoiceDetectError`](super::errors::MixedInvoiceDetectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=MixedInvoiceDetect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "MixedInvoiceDetect",
     output = MixedInvoiceDetectResponse,
-    error = super::errors::MixedInvoiceDetectError
+    error = super::errors::OcrErrorCode
 )]
 pub struct MixedInvoiceDetect {
-    /// `ReturnImage`: a boolean.
+    /// `ReturnImage`
     pub return_image: bool,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`MixedInvoiceDetect`] call returns.
 #[tc_model]
 pub struct MixedInvoiceDetectResponse {
-    /// `InvoiceDetectInfos`: a list of [`InvoiceDetectInfo`](super::models::InvoiceDetectInfo) objects.
+    /// `InvoiceDetectInfos`
     pub invoice_detect_infos: Vec<models::InvoiceDetectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2789,57 +2718,58 @@ pub struct MixedInvoiceDetectResponse {
 /// The `MixedInvoiceOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`MixedInvoiceOCRResponse`].
-/// The codes it documents are in [`MixedInvoiceOCRError`](super::errors::MixedInvoiceOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=MixedInvoiceOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "MixedInvoiceOCR",
     output = MixedInvoiceOCRResponse,
-    error = super::errors::MixedInvoiceOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct MixedInvoiceOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `Types`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Types`; example: `[1,2]`
     pub types: Option<Vec<i64>>,
 
-    /// `ReturnOther`: a string.
-    ///
-    /// Example: `"Yes"`
+    /// `ReturnOther`; example: `"Yes"`
     pub return_other: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `ReturnMultiplePage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnMultiplePage`; example: `false`
     pub return_multiple_page: Option<bool>,
 }
 
 /// What a successful [`MixedInvoiceOCR`] call returns.
 #[tc_model]
 pub struct MixedInvoiceOCRResponse {
-    /// `MixedInvoiceItems`: a list of [`MixedInvoiceItem`](super::models::MixedInvoiceItem) objects.
+    /// `MixedInvoiceItems`
     pub mixed_invoice_items: Vec<models::MixedInvoiceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2849,54 +2779,53 @@ pub struct MixedInvoiceOCRResponse {
 /// The `MultimodalDocParse` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`MultimodalDocParseResponse`].
-/// The codes it documents are in [`MultimodalDocParseError`](super::errors::MultimodalDocParseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=MultimodalDocParse)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "MultimodalDocParse",
     output = MultimodalDocParseResponse,
-    error = super::errors::MultimodalDocParseError
+    error = super::errors::OcrErrorCode
 )]
 pub struct MultimodalDocParse {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/doc.pdf"`
+    /// `FileUrl`; example: `"http://example.com/doc.pdf"`
     pub file_url: String,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FileType`; example: `7`
     pub file_type: i64,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ResultType`; example: `3`
     pub result_type: Option<i64>,
 
-    /// `EnableSubImg`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSubImg`; example: `true`
     pub enable_sub_img: Option<bool>,
 
-    /// `PageRange`: a string.
-    ///
-    /// Example: `"1-2"`
+    /// `PageRange`; example: `"1-2"`
     pub page_range: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`MultimodalDocParse`] call returns.
 #[tc_model]
 pub struct MultimodalDocParseResponse {
-    /// `ResultUrl`: a string.
-    ///
-    /// Example: `"https://example.com/result.zip"`
+    /// `ResultUrl`; example: `"https://example.com/result.zip"`
     pub result_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2906,113 +2835,94 @@ pub struct MultimodalDocParseResponse {
 /// The `PassportOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`PassportOCRResponse`].
-/// The codes it documents are in [`PassportOCRError`](super::errors::PassportOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=PassportOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "PassportOCR",
     output = PassportOCRResponse,
-    error = super::errors::PassportOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct PassportOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Type`; example: `"CN"`
     pub r#type: Option<String>,
 
-    /// `CropPortrait`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CropPortrait`; example: `false`
     pub crop_portrait: Option<bool>,
 }
 
 /// What a successful [`PassportOCR`] call returns.
 #[tc_model]
 pub struct PassportOCRResponse {
-    /// `Country`: a string.
-    ///
-    /// Example: `"CHN"`
+    /// `Country`; example: `"CHN"`
     pub country: String,
 
-    /// `PassportNo`: a string.
-    ///
-    /// Example: `"EQ4024254"`
+    /// `PassportNo`; example: `"EQ4024254"`
     pub passport_no: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"M"`
+    /// `Sex`; example: `"M"`
     pub sex: String,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"CHN"`
+    /// `Nationality`; example: `"CHN"`
     pub nationality: String,
 
-    /// `BirthDate`: a string.
-    ///
-    /// Example: `"19920922"`
+    /// `BirthDate`; example: `"19920922"`
     pub birth_date: String,
 
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"SHANGHAI"`
+    /// `BirthPlace`; example: `"SHANGHAI"`
     pub birth_place: String,
 
-    /// `IssueDate`: a string.
-    ///
-    /// Example: `"20100820"`
+    /// `IssueDate`; example: `"20100820"`
     pub issue_date: String,
 
-    /// `IssuePlace`: a string.
-    ///
-    /// Example: `"SHANGHAI"`
+    /// `IssuePlace`; example: `"SHANGHAI"`
     pub issue_place: String,
 
-    /// `ExpiryDate`: a string.
-    ///
-    /// Example: `"20200819"`
+    /// `ExpiryDate`; example: `"20200819"`
     pub expiry_date: String,
 
-    /// `Signature`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Signature`; example: `"张三"`
     pub signature: String,
 
-    /// `CodeSet`: a string.
+    /// `CodeSet`
     pub code_set: String,
 
-    /// `CodeCrc`: a string.
-    ///
-    /// Example: `"EQ65243780C**********************OMAMGLNA878"`
+    /// `CodeCrc`; example: `"EQ65243780C**********************OMAMGLNA878"`
     pub code_crc: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `FamilyName`: a string.
-    ///
-    /// Example: `"ZHANG"`
+    /// `FamilyName`; example: `"ZHANG"`
     pub family_name: String,
 
-    /// `FirstName`: a string.
-    ///
-    /// Example: `"SAN"`
+    /// `FirstName`; example: `"SAN"`
     pub first_name: String,
 
-    /// `PortraitImageInfo`: a [`PortraitImageInfo`](super::models::PortraitImageInfo).
+    /// `PortraitImageInfo`
     pub portrait_image_info: Option<models::PortraitImageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3022,82 +2932,72 @@ pub struct PassportOCRResponse {
 /// The `PermitOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`PermitOCRResponse`].
-/// The codes it documents are in [`PermitOCRError`](super::errors::PermitOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=PermitOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoSpecifiedCard`](super::errors::OcrErrorCode::FailedOperationImageNoSpecifiedCard)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "PermitOCR",
     output = PermitOCRResponse,
-    error = super::errors::PermitOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct PermitOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `CropPortrait`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CropPortrait`; example: `false`
     pub crop_portrait: Option<bool>,
 }
 
 /// What a successful [`PermitOCR`] call returns.
 #[tc_model]
 pub struct PermitOCRResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Name`; example: `"李明"`
     pub name: String,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"LIMING"`
+    /// `EnglishName`; example: `"LIMING"`
     pub english_name: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"C00000000"`
+    /// `Number`; example: `"C00000000"`
     pub number: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: String,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2018.10.09-2028.10.08"`
+    /// `ValidDate`; example: `"2018.10.09-2028.10.08"`
     pub valid_date: String,
 
-    /// `IssueAuthority`: a string.
-    ///
-    /// Example: `"公安部出入境管理局"`
+    /// `IssueAuthority`; example: `"公安部出入境管理局"`
     pub issue_authority: String,
 
-    /// `IssueAddress`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `IssueAddress`; example: `"广东"`
     pub issue_address: String,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"1981.08.03"`
+    /// `Birthday`; example: `"1981.08.03"`
     pub birthday: String,
 
-    /// `PortraitImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `PortraitImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub portrait_image: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"往来港澳通行证"`
+    /// `Type`; example: `"往来港澳通行证"`
     pub r#type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3107,33 +3007,50 @@ pub struct PermitOCRResponse {
 /// The `QrcodeOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`QrcodeOCRResponse`].
-/// The codes it documents are in [`QrcodeOCRError`](super::errors::QrcodeOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=QrcodeOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "QrcodeOCR",
     output = QrcodeOCRResponse,
-    error = super::errors::QrcodeOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct QrcodeOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`QrcodeOCR`] call returns.
 #[tc_model]
 pub struct QrcodeOCRResponse {
-    /// `CodeResults`: a list of [`QrcodeResultsInfo`](super::models::QrcodeResultsInfo) objects.
+    /// `CodeResults`
     pub code_results: Vec<models::QrcodeResultsInfo>,
 
-    /// `ImgSize`: a [`QrcodeImgSize`](super::models::QrcodeImgSize).
+    /// `ImgSize`
     pub img_size: models::QrcodeImgSize,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3143,45 +3060,51 @@ pub struct QrcodeOCRResponse {
 /// The `QuestionOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`QuestionOCRResponse`].
-/// The codes it documents are in [`QuestionOCRError`](super::errors::QuestionOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=QuestionOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "QuestionOCR",
     output = QuestionOCRResponse,
-    error = super::errors::QuestionOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct QuestionOCR {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `EnableImageCrop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableImageCrop`; example: `false`
     pub enable_image_crop: Option<bool>,
 }
 
 /// What a successful [`QuestionOCR`] call returns.
 #[tc_model]
 pub struct QuestionOCRResponse {
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Vec<models::QuestionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3191,50 +3114,54 @@ pub struct QuestionOCRResponse {
 /// The `QuestionSplitLayoutOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`QuestionSplitLayoutOCRResponse`].
-/// The codes it documents are in [`QuestionSplitLayoutOCRError`](super::errors::QuestionSplitLayoutOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=QuestionSplitLayoutOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "QuestionSplitLayoutOCR",
     output = QuestionSplitLayoutOCRResponse,
-    error = super::errors::QuestionSplitLayoutOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct QuestionSplitLayoutOCR {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `EnableImageCrop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableImageCrop`; example: `false`
     pub enable_image_crop: Option<bool>,
 
-    /// `UseNewModel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseNewModel`; example: `false`
     pub use_new_model: Option<bool>,
 }
 
 /// What a successful [`QuestionSplitLayoutOCR`] call returns.
 #[tc_model]
 pub struct QuestionSplitLayoutOCRResponse {
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Vec<models::QuestionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3244,55 +3171,57 @@ pub struct QuestionSplitLayoutOCRResponse {
 /// The `QuestionSplitOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`QuestionSplitOCRResponse`].
-/// The codes it documents are in [`QuestionSplitOCRError`](super::errors::QuestionSplitOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=QuestionSplitOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "QuestionSplitOCR",
     output = QuestionSplitOCRResponse,
-    error = super::errors::QuestionSplitOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct QuestionSplitOCR {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `EnableImageCrop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableImageCrop`; example: `false`
     pub enable_image_crop: Option<bool>,
 
-    /// `EnableOnlyDetectBorder`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableOnlyDetectBorder`; example: `false`
     pub enable_only_detect_border: Option<bool>,
 
-    /// `UseNewModel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseNewModel`; example: `false`
     pub use_new_model: Option<bool>,
 }
 
 /// What a successful [`QuestionSplitOCR`] call returns.
 #[tc_model]
 pub struct QuestionSplitOCRResponse {
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Vec<models::QuestionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3302,63 +3231,67 @@ pub struct QuestionSplitOCRResponse {
 /// The `RecognizeAgent` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeAgentResponse`].
-/// The codes it documents are in [`RecognizeAgentError`](super::errors::RecognizeAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.ResponseParseFailed`](super::errors::OcrErrorCode::FailedOperationResponseParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeAgent",
     output = RecognizeAgentResponse,
-    error = super::errors::RecognizeAgentError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeAgent {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `SelectModel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SelectModel`; example: `0`
     pub select_model: Option<i64>,
 
-    /// `QueryType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueryType`; example: `0`
     pub query_type: Option<i64>,
 
-    /// `SchemaItems`: a list of [`SchemaList`](super::models::SchemaList) objects.
+    /// `SchemaItems`
     pub schema_items: Option<Vec<models::SchemaList>>,
 
-    /// `Query`: a list of strings.
-    ///
-    /// Example: `["增值税专用发票"]`
+    /// `Query`; example: `["增值税专用发票"]`
     pub query: Option<Vec<String>>,
 
-    /// `EnableCoord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCoord`; example: `false`
     pub enable_coord: Option<bool>,
 }
 
 /// What a successful [`RecognizeAgent`] call returns.
 #[tc_model]
 pub struct RecognizeAgentResponse {
-    /// `Response`: a list of [`ListInfo`](super::models::ListInfo) objects.
+    /// `Response`
     pub response: Option<Vec<models::ListInfo>>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3368,116 +3301,105 @@ pub struct RecognizeAgentResponse {
 /// The `RecognizeEncryptedIDCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeEncryptedIDCardOCRResponse`].
-/// The codes it documents are in [`RecognizeEncryptedIDCardOCRError`](super::errors::RecognizeEncryptedIDCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeEncryptedIDCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CardSideError`](super::errors::OcrErrorCode::FailedOperationCardSideError)
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.IdCardInfoIllegal`](super::errors::OcrErrorCode::FailedOperationIdCardInfoIllegal)
+/// - [`FailedOperation.IdCardTooSmall`](super::errors::OcrErrorCode::FailedOperationIdCardTooSmall)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoIdCard`](super::errors::OcrErrorCode::FailedOperationImageNoIdCard)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.MultiCardError`](super::errors::OcrErrorCode::FailedOperationMultiCardError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.ConfigFormatError`](super::errors::OcrErrorCode::InvalidParameterConfigFormatError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeEncryptedIDCardOCR",
     output = RecognizeEncryptedIDCardOCRResponse,
-    error = super::errors::RecognizeEncryptedIDCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeEncryptedIDCardOCR {
-    /// `EncryptedBody`: a string.
-    ///
-    /// Example: `"/9j/cpA8uWgtLjDSY.....HmPx1Lt1A=="`
+    /// `EncryptedBody`; example: `"/9j/cpA8uWgtLjDSY.....HmPx1Lt1A=="`
     pub encrypted_body: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: models::Encryption,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `CardSide`: a string.
-    ///
-    /// Example: `"FRONT"`
+    /// `CardSide`; example: `"FRONT"`
     pub card_side: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"CropIdCard\":true,\"CropPortrait\":true}"`
+    /// `Config`; example: `"{\"CropIdCard\":true,\"CropPortrait\":true}"`
     pub config: Option<String>,
 
-    /// `EnableRecognitionRectify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRecognitionRectify`; example: `true`
     pub enable_recognition_rectify: Option<bool>,
 
-    /// `EnableReflectDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableReflectDetail`; example: `false`
     pub enable_reflect_detail: Option<bool>,
 
-    /// `CardWarnType`: a string.
-    ///
-    /// Example: `"Basic"`
+    /// `CardWarnType`; example: `"Basic"`
     pub card_warn_type: Option<String>,
 }
 
 /// What a successful [`RecognizeEncryptedIDCardOCR`] call returns.
 #[tc_model]
 pub struct RecognizeEncryptedIDCardOCRResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Name`; example: `"李明"`
     pub name: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: String,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: String,
 
-    /// `Birth`: a string.
-    ///
-    /// Example: `"1987/1/1"`
+    /// `Birth`; example: `"1987/1/1"`
     pub birth: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市石景山区高新技术园腾讯大楼"`
+    /// `Address`; example: `"北京市石景山区高新技术园腾讯大楼"`
     pub address: String,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"440524198701010014"`
+    /// `IdNum`; example: `"440524198701010014"`
     pub id_num: String,
 
-    /// `Authority`: a string.
-    ///
-    /// Example: `"深圳市公安局南山分局"`
+    /// `Authority`; example: `"深圳市公安局南山分局"`
     pub authority: String,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2017.08.12-2037.08.12"`
+    /// `ValidDate`; example: `"2017.08.12-2037.08.12"`
     pub valid_date: String,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\"Quality\":100,\"WarnInfos\":[],\"BorderCodeValue\":26}"`
+    /// `AdvancedInfo`; example: `"{\"Quality\":100,\"WarnInfos\":[],\"BorderCodeValue\":26}"`
     pub advanced_info: String,
 
-    /// `ReflectDetailInfos`: a list of [`ReflectDetailInfo`](super::models::ReflectDetailInfo) objects.
+    /// `ReflectDetailInfos`
     pub reflect_detail_infos: Vec<models::ReflectDetailInfo>,
 
-    /// `EncryptedBody`: a string.
-    ///
-    /// Example: `"/9j/R+psIR59D8HR2.....EBBDaxRzP6o="`
+    /// `EncryptedBody`; example: `"/9j/R+psIR59D8HR2.....EBBDaxRzP6o="`
     pub encrypted_body: String,
 
-    /// `Encryption`: an [`Encryption`](super::models::Encryption).
+    /// `Encryption`
     pub encryption: models::Encryption,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3489,45 +3411,51 @@ pub struct RecognizeEncryptedIDCardOCRResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`RecognizeFormulaOCRResponse`].
-/// The codes it documents are in [`RecognizeFormulaOCRError`](super::errors::RecognizeFormulaOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeFormulaOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeFormulaOCR",
     output = RecognizeFormulaOCRResponse,
-    error = super::errors::RecognizeFormulaOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeFormulaOCR {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 }
 
 /// What a successful [`RecognizeFormulaOCR`] call returns.
 #[tc_model]
 pub struct RecognizeFormulaOCRResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: f64,
 
-    /// `FormulaInfoList`: a list of [`TextFormulaInfo`](super::models::TextFormulaInfo) objects.
+    /// `FormulaInfoList`
     pub formula_info_list: Vec<models::TextFormulaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3537,80 +3465,84 @@ pub struct RecognizeFormulaOCRResponse {
 /// The `RecognizeGeneralCardWarn` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeGeneralCardWarnResponse`].
-/// The codes it documents are in [`RecognizeGeneralCardWarnError`](super::errors::RecognizeGeneralCardWarnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeGeneralCardWarn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeGeneralCardWarn",
     output = RecognizeGeneralCardWarnResponse,
-    error = super::errors::RecognizeGeneralCardWarnError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeGeneralCardWarn {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `CardType`: a string.
-    ///
-    /// Example: `"General"`
+    /// `CardType`; example: `"General"`
     pub card_type: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPdf`; example: `false`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 }
 
 /// What a successful [`RecognizeGeneralCardWarn`] call returns.
 #[tc_model]
 pub struct RecognizeGeneralCardWarnResponse {
-    /// `CardType`: a string.
-    ///
-    /// Example: `"General"`
+    /// `CardType`; example: `"General"`
     pub card_type: Option<String>,
 
-    /// `Blur`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Blur`
     pub blur: Option<models::GeneralCardWarnInfo>,
 
-    /// `BorderIncomplete`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `BorderIncomplete`
     pub border_incomplete: Option<models::GeneralCardWarnInfo>,
 
-    /// `Copy`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Copy`
     pub copy: Option<models::GeneralCardWarnInfo>,
 
-    /// `Ps`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Ps`
     pub ps: Option<models::GeneralCardWarnInfo>,
 
-    /// `Reflection`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Reflection`
     pub reflection: Option<models::GeneralCardWarnInfo>,
 
-    /// `Reprint`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Reprint`
     pub reprint: Option<models::GeneralCardWarnInfo>,
 
-    /// `Screenshot`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Screenshot`
     pub screenshot: Option<models::GeneralCardWarnInfo>,
 
-    /// `Cover`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Cover`
     pub cover: Option<models::GeneralCardWarnInfo>,
 
-    /// `Overlap`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Overlap`
     pub overlap: Option<models::GeneralCardWarnInfo>,
 
-    /// `Watermark`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Watermark`
     pub watermark: Option<models::GeneralCardWarnInfo>,
 
-    /// `Electron`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Electron`
     pub electron: Option<models::GeneralCardWarnInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3620,81 +3552,74 @@ pub struct RecognizeGeneralCardWarnResponse {
 /// The `RecognizeGeneralInvoice` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeGeneralInvoiceResponse`].
-/// The codes it documents are in [`RecognizeGeneralInvoiceError`](super::errors::RecognizeGeneralInvoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeGeneralInvoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeGeneralInvoice",
     output = RecognizeGeneralInvoiceResponse,
-    error = super::errors::RecognizeGeneralInvoiceError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeGeneralInvoice {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/sBmIZTmfcZ4.....eIrQsBGNnnW8="`
+    /// `ImageBase64`; example: `"/9j/sBmIZTmfcZ4.....eIrQsBGNnnW8="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Types`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `Types`; example: `[0,1]`
     pub types: Option<Vec<i64>>,
 
-    /// `EnableOther`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableOther`; example: `true`
     pub enable_other: Option<bool>,
 
-    /// `EnablePdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePdf`; example: `true`
     pub enable_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `EnableMultiplePage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMultiplePage`; example: `false`
     pub enable_multiple_page: Option<bool>,
 
-    /// `EnableCutImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCutImage`; example: `false`
     pub enable_cut_image: Option<bool>,
 
-    /// `EnableItemPolygon`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableItemPolygon`; example: `false`
     pub enable_item_polygon: Option<bool>,
 
-    /// `EnableQRCode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableQRCode`; example: `false`
     #[tc(rename = "EnableQRCode")]
     pub enable_qr_code: Option<bool>,
 
-    /// `EnableSeal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSeal`; example: `false`
     pub enable_seal: Option<bool>,
 }
 
 /// What a successful [`RecognizeGeneralInvoice`] call returns.
 #[tc_model]
 pub struct RecognizeGeneralInvoiceResponse {
-    /// `MixedInvoiceItems`: a list of [`InvoiceItem`](super::models::InvoiceItem) objects.
+    /// `MixedInvoiceItems`
     pub mixed_invoice_items: Vec<models::InvoiceItem>,
 
-    /// `TotalPDFCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPDFCount`; example: `1`
     #[tc(rename = "TotalPDFCount")]
     pub total_pdf_count: i64,
 
@@ -3705,55 +3630,59 @@ pub struct RecognizeGeneralInvoiceResponse {
 /// The `RecognizeMedicalInvoiceOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeMedicalInvoiceOCRResponse`].
-/// The codes it documents are in [`RecognizeMedicalInvoiceOCRError`](super::errors::RecognizeMedicalInvoiceOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeMedicalInvoiceOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeMedicalInvoiceOCR",
     output = RecognizeMedicalInvoiceOCRResponse,
-    error = super::errors::RecognizeMedicalInvoiceOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeMedicalInvoiceOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ReturnVertex`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnVertex`; example: `false`
     pub return_vertex: Option<bool>,
 
-    /// `ReturnCoord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnCoord`; example: `false`
     pub return_coord: Option<bool>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPdf`; example: `false`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`RecognizeMedicalInvoiceOCR`] call returns.
 #[tc_model]
 pub struct RecognizeMedicalInvoiceOCRResponse {
-    /// `MedicalInvoiceInfos`: a list of [`MedicalInvoiceInfo`](super::models::MedicalInvoiceInfo) objects.
+    /// `MedicalInvoiceInfos`
     pub medical_invoice_infos: Vec<models::MedicalInvoiceInfo>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3763,42 +3692,50 @@ pub struct RecognizeMedicalInvoiceOCRResponse {
 /// The `RecognizeStoreName` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeStoreNameResponse`].
-/// The codes it documents are in [`RecognizeStoreNameError`](super::errors::RecognizeStoreNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeStoreName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClassifyStoreFailed`](super::errors::OcrErrorCode::FailedOperationClassifyStoreFailed)
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.NoStoreLabel`](super::errors::OcrErrorCode::FailedOperationNoStoreLabel)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeStoreName",
     output = RecognizeStoreNameResponse,
-    error = super::errors::RecognizeStoreNameError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeStoreName {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`RecognizeStoreName`] call returns.
 #[tc_model]
 pub struct RecognizeStoreNameResponse {
-    /// `StoreInfo`: a list of [`StoreInfo`](super::models::StoreInfo) objects.
+    /// `StoreInfo`
     pub store_info: Vec<models::StoreInfo>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.988696813583374`
+    /// `Angle`; example: `0.988696813583374`
     pub angle: Option<f64>,
 
-    /// `StoreLabel`: a list of strings.
-    ///
-    /// Example: `["标准门头照"]`
+    /// `StoreLabel`; example: `["标准门头照"]`
     pub store_label: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3808,55 +3745,61 @@ pub struct RecognizeStoreNameResponse {
 /// The `RecognizeTableAccurateOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeTableAccurateOCRResponse`].
-/// The codes it documents are in [`RecognizeTableAccurateOCRError`](super::errors::RecognizeTableAccurateOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeTableAccurateOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeTableAccurateOCR",
     output = RecognizeTableAccurateOCRResponse,
-    error = super::errors::RecognizeTableAccurateOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeTableAccurateOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<u64>,
 
-    /// `UseNewModel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseNewModel`; example: `false`
     pub use_new_model: Option<bool>,
 }
 
 /// What a successful [`RecognizeTableAccurateOCR`] call returns.
 #[tc_model]
 pub struct RecognizeTableAccurateOCRResponse {
-    /// `TableDetections`: a list of [`TableInfo`](super::models::TableInfo) objects.
+    /// `TableDetections`
     pub table_detections: Option<Vec<models::TableInfo>>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Data`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub data: String,
 
-    /// `PdfPageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageSize`; example: `0`
     pub pdf_page_size: Option<i64>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3866,60 +3809,62 @@ pub struct RecognizeTableAccurateOCRResponse {
 /// The `RecognizeTableOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeTableOCRResponse`].
-/// The codes it documents are in [`RecognizeTableOCRError`](super::errors::RecognizeTableOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeTableOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeTableOCR",
     output = RecognizeTableOCRResponse,
-    error = super::errors::RecognizeTableOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeTableOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPdf`; example: `false`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<u64>,
 
-    /// `TableLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TableLanguage`; example: `"zh"`
     pub table_language: Option<String>,
 }
 
 /// What a successful [`RecognizeTableOCR`] call returns.
 #[tc_model]
 pub struct RecognizeTableOCRResponse {
-    /// `TableDetections`: a list of [`TableDetectInfo`](super::models::TableDetectInfo) objects.
+    /// `TableDetections`
     pub table_detections: Vec<models::TableDetectInfo>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `PdfPageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageSize`; example: `0`
     pub pdf_page_size: i64,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `-270`
+    /// `Angle`; example: `-270`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3929,149 +3874,116 @@ pub struct RecognizeTableOCRResponse {
 /// The `RecognizeThaiIDCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeThaiIDCardOCRResponse`].
-/// The codes it documents are in [`RecognizeThaiIDCardOCRError`](super::errors::RecognizeThaiIDCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeThaiIDCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.IdCardTooSmall`](super::errors::OcrErrorCode::FailedOperationIdCardTooSmall)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoSpecifiedCard`](super::errors::OcrErrorCode::FailedOperationImageNoSpecifiedCard)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.WarningServiceFailed`](super::errors::OcrErrorCode::FailedOperationWarningServiceFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeThaiIDCardOCR",
     output = RecognizeThaiIDCardOCRResponse,
-    error = super::errors::RecognizeThaiIDCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeThaiIDCardOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `BackImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `BackImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub back_image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `BackImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `BackImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub back_image_url: Option<String>,
 
-    /// `CropPortrait`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CropPortrait`; example: `false`
     pub crop_portrait: Option<bool>,
 }
 
 /// What a successful [`RecognizeThaiIDCardOCR`] call returns.
 #[tc_model]
 pub struct RecognizeThaiIDCardOCRResponse {
-    /// `ID`: a string.
-    ///
-    /// Example: `"3102001968756"`
+    /// `ID`; example: `"3102001968756"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ThaiName`: a string.
-    ///
-    /// Example: `"นาย ธนกฤต  บุญโญปกรุณ์"`
+    /// `ThaiName`; example: `"นาย ธนกฤต  บุญโญปกรุณ์"`
     pub thai_name: String,
 
-    /// `EnFirstName`: a string.
-    ///
-    /// Example: `"Mr. Thanakit"`
+    /// `EnFirstName`; example: `"Mr. Thanakit"`
     pub en_first_name: String,
 
-    /// `EnLastName`: a string.
-    ///
-    /// Example: `"Boonyopakron"`
+    /// `EnLastName`; example: `"Boonyopakron"`
     pub en_last_name: String,
 
-    /// `IssueDate`: a string.
-    ///
-    /// Example: `"9ธ.ค.2559"`
+    /// `IssueDate`; example: `"9ธ.ค.2559"`
     pub issue_date: String,
 
-    /// `ExpirationDate`: a string.
-    ///
-    /// Example: `"13ธ.ค.2567"`
+    /// `ExpirationDate`; example: `"13ธ.ค.2567"`
     pub expiration_date: String,
 
-    /// `EnIssueDate`: a string.
-    ///
-    /// Example: `"29 Mar. 2021"`
+    /// `EnIssueDate`; example: `"29 Mar. 2021"`
     pub en_issue_date: Option<String>,
 
-    /// `EnExpirationDate`: a string.
-    ///
-    /// Example: `"12 Mar. 2030"`
+    /// `EnExpirationDate`; example: `"12 Mar. 2030"`
     pub en_expiration_date: Option<String>,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"14ธ.ค.2509"`
+    /// `Birthday`; example: `"14ธ.ค.2509"`
     pub birthday: String,
 
-    /// `EnBirthday`: a string.
-    ///
-    /// Example: `"13 Mar. 1986"`
+    /// `EnBirthday`; example: `"13 Mar. 1986"`
     pub en_birthday: Option<String>,
 
-    /// `Religion`: a string.
-    ///
-    /// Example: `"พุทธ"`
+    /// `Religion`; example: `"พุทธ"`
     pub religion: Option<String>,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"1047-02-03291045"`
+    /// `SerialNumber`; example: `"1047-02-03291045"`
     pub serial_number: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"ที่อยู่21/19หมู่ที่3ต.บางคูครัดอ.บางบัวทอง"`
+    /// `Address`; example: `"ที่อยู่21/19หมู่ที่3ต.บางคูครัดอ.บางบัวทอง"`
     pub address: String,
 
-    /// `LaserID`: a string.
-    ///
-    /// Example: `"JC4-1841713-14"`
+    /// `LaserID`; example: `"JC4-1841713-14"`
     #[tc(rename = "LaserID")]
     pub laser_id: Option<String>,
 
-    /// `PortraitImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `PortraitImage`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub portrait_image: String,
 
-    /// `WarnCardInfos`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9101]`
+    /// `WarnCardInfos`; example: `[-9101]`
     pub warn_card_infos: Option<Vec<i64>>,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\"ID\":{\"Confidence\":\"0.9500\"},\"ThaiName\":{\"Confidence\":\"0.9500\"}}"`
+    /// `AdvancedInfo`; example: `"{\"ID\":{\"Confidence\":\"0.9500\"},\"ThaiName\":{\"Confidence\":\"0.9500\"}}"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub advanced_info: Option<String>,
 
-    /// `CardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CardCount`; example: `1`
     pub card_count: Option<i64>,
 
-    /// `ThaiFirstName`: a string.
-    ///
-    /// Example: `"ธนกฤต"`
+    /// `ThaiFirstName`; example: `"ธนกฤต"`
     pub thai_first_name: Option<String>,
 
-    /// `ThaiLastName`: a string.
-    ///
-    /// Example: `"บุญโญปกรุณ์"`
+    /// `ThaiLastName`; example: `"บุญโญปกรุณ์"`
     pub thai_last_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4081,105 +3993,102 @@ pub struct RecognizeThaiIDCardOCRResponse {
 /// The `RecognizeValidIDCardOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RecognizeValidIDCardOCRResponse`].
-/// The codes it documents are in [`RecognizeValidIDCardOCRError`](super::errors::RecognizeValidIDCardOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RecognizeValidIDCardOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CardSideError`](super::errors::OcrErrorCode::FailedOperationCardSideError)
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.IdCardInfoIllegal`](super::errors::OcrErrorCode::FailedOperationIdCardInfoIllegal)
+/// - [`FailedOperation.IdCardTooSmall`](super::errors::OcrErrorCode::FailedOperationIdCardTooSmall)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoIdCard`](super::errors::OcrErrorCode::FailedOperationImageNoIdCard)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.MultiCardError`](super::errors::OcrErrorCode::FailedOperationMultiCardError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.ConfigFormatError`](super::errors::OcrErrorCode::InvalidParameterConfigFormatError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RecognizeValidIDCardOCR",
     output = RecognizeValidIDCardOCRResponse,
-    error = super::errors::RecognizeValidIDCardOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RecognizeValidIDCardOCR {
-    /// `ImageBase64`: a string.
+    /// `ImageBase64`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `CardType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CardType`; example: `0`
     pub card_type: Option<i64>,
 
-    /// `EnablePortrait`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePortrait`; example: `false`
     pub enable_portrait: Option<bool>,
 
-    /// `EnableCropImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCropImage`; example: `false`
     pub enable_crop_image: Option<bool>,
 
-    /// `EnableBorderCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBorderCheck`; example: `false`
     pub enable_border_check: Option<bool>,
 
-    /// `EnableOcclusionCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableOcclusionCheck`; example: `false`
     pub enable_occlusion_check: Option<bool>,
 
-    /// `EnableCopyCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCopyCheck`; example: `false`
     pub enable_copy_check: Option<bool>,
 
-    /// `EnableReshootCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableReshootCheck`; example: `false`
     pub enable_reshoot_check: Option<bool>,
 
-    /// `EnableReflectCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableReflectCheck`; example: `false`
     pub enable_reflect_check: Option<bool>,
 
-    /// `EnablePSCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePSCheck`; example: `false`
     #[tc(rename = "EnablePSCheck")]
     pub enable_ps_check: Option<bool>,
 
-    /// `EnableWordCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableWordCheck`; example: `false`
     pub enable_word_check: Option<bool>,
 
-    /// `EnableQualityCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableQualityCheck`; example: `false`
     pub enable_quality_check: Option<bool>,
 
-    /// `EnableElectronCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableElectronCheck`; example: `false`
     pub enable_electron_check: Option<bool>,
 }
 
 /// What a successful [`RecognizeValidIDCardOCR`] call returns.
 #[tc_model]
 pub struct RecognizeValidIDCardOCRResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"身份证人像面"`
+    /// `Type`; example: `"身份证人像面"`
     pub r#type: String,
 
-    /// `IDCardInfo`: an [`IdCardInfo`](super::models::IdCardInfo).
+    /// `IDCardInfo`
     #[tc(rename = "IDCardInfo")]
     pub id_card_info: Option<models::IdCardInfo>,
 
-    /// `TemporaryIDCardInfo`: a [`TemporaryIdCardInfo`](super::models::TemporaryIdCardInfo).
+    /// `TemporaryIDCardInfo`
     #[tc(rename = "TemporaryIDCardInfo")]
     pub temporary_id_card_info: Option<models::TemporaryIdCardInfo>,
 
-    /// `ResidencePermitInfo`: a [`ResidencePermitInfo`](super::models::ResidencePermitInfo).
+    /// `ResidencePermitInfo`
     pub residence_permit_info: Option<models::ResidencePermitInfo>,
 
-    /// `PermanentResidencePermitInfo`: a [`PermanentResidencePermitInfo`](super::models::PermanentResidencePermitInfo).
+    /// `PermanentResidencePermitInfo`
     pub permanent_residence_permit_info: Option<models::PermanentResidencePermitInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4189,145 +4098,126 @@ pub struct RecognizeValidIDCardOCRResponse {
 /// The `ResidenceBookletOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`ResidenceBookletOCRResponse`].
-/// The codes it documents are in [`ResidenceBookletOCRError`](super::errors::ResidenceBookletOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=ResidenceBookletOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "ResidenceBookletOCR",
     output = ResidenceBookletOCRResponse,
-    error = super::errors::ResidenceBookletOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct ResidenceBookletOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`ResidenceBookletOCR`] call returns.
 #[tc_model]
 pub struct ResidenceBookletOCRResponse {
-    /// `HouseholdNumber`: a string.
-    ///
-    /// Example: `"000006498"`
+    /// `HouseholdNumber`; example: `"000006498"`
     pub household_number: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"喻玺"`
+    /// `Name`; example: `"喻玺"`
     pub name: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: String,
 
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"四川省合江县"`
+    /// `BirthPlace`; example: `"四川省合江县"`
     pub birth_place: String,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉族"`
+    /// `Nation`; example: `"汉族"`
     pub nation: String,
 
-    /// `NativePlace`: a string.
-    ///
-    /// Example: `"四川省合江县"`
+    /// `NativePlace`; example: `"四川省合江县"`
     pub native_place: String,
 
-    /// `BirthDate`: a string.
-    ///
-    /// Example: `"1980年1月11日"`
+    /// `BirthDate`; example: `"1980年1月11日"`
     pub birth_date: String,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"510522198001110255"`
+    /// `IdCardNumber`; example: `"510522198001110255"`
     pub id_card_number: String,
 
-    /// `EducationDegree`: a string.
-    ///
-    /// Example: `"高中毕业"`
+    /// `EducationDegree`; example: `"高中毕业"`
     pub education_degree: String,
 
-    /// `ServicePlace`: a string.
-    ///
-    /// Example: `"合江镇"`
+    /// `ServicePlace`; example: `"合江镇"`
     pub service_place: String,
 
-    /// `Household`: a string.
-    ///
-    /// Example: `"家庭户"`
+    /// `Household`; example: `"家庭户"`
     pub household: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"上海市徐汇区田林路397号腾云大厦"`
+    /// `Address`; example: `"上海市徐汇区田林路397号腾云大厦"`
     pub address: String,
 
-    /// `Signature`: a string.
+    /// `Signature`
     pub signature: String,
 
-    /// `IssueDate`: a string.
+    /// `IssueDate`
     pub issue_date: String,
 
-    /// `HomePageNumber`: a string.
+    /// `HomePageNumber`
     pub home_page_number: String,
 
-    /// `HouseholderName`: a string.
+    /// `HouseholderName`
     pub householder_name: String,
 
-    /// `Relationship`: a string.
-    ///
-    /// Example: `"子"`
+    /// `Relationship`; example: `"子"`
     pub relationship: String,
 
-    /// `OtherAddresses`: a string.
+    /// `OtherAddresses`
     pub other_addresses: String,
 
-    /// `ReligiousBelief`: a string.
+    /// `ReligiousBelief`
     pub religious_belief: String,
 
-    /// `Height`: a string.
+    /// `Height`
     pub height: String,
 
-    /// `BloodType`: a string.
+    /// `BloodType`
     pub blood_type: String,
 
-    /// `MaritalStatus`: a string.
-    ///
-    /// Example: `"未婚"`
+    /// `MaritalStatus`; example: `"未婚"`
     pub marital_status: String,
 
-    /// `VeteranStatus`: a string.
+    /// `VeteranStatus`
     pub veteran_status: String,
 
-    /// `Profession`: a string.
+    /// `Profession`
     pub profession: String,
 
-    /// `MoveToCityInformation`: a string.
+    /// `MoveToCityInformation`
     pub move_to_city_information: String,
 
-    /// `MoveToSiteInformation`: a string.
+    /// `MoveToSiteInformation`
     pub move_to_site_information: String,
 
-    /// `RegistrationDate`: a string.
-    ///
-    /// Example: `"2010年07月13日"`
+    /// `RegistrationDate`; example: `"2010年07月13日"`
     pub registration_date: String,
 
-    /// `FormerName`: a string.
-    ///
-    /// Example: `"李新星"`
+    /// `FormerName`; example: `"李新星"`
     pub former_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4337,54 +4227,55 @@ pub struct ResidenceBookletOCRResponse {
 /// The `RideHailingDriverLicenseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RideHailingDriverLicenseOCRResponse`].
-/// The codes it documents are in [`RideHailingDriverLicenseOCRError`](super::errors::RideHailingDriverLicenseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RideHailingDriverLicenseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RideHailingDriverLicenseOCR",
     output = RideHailingDriverLicenseOCRResponse,
-    error = super::errors::RideHailingDriverLicenseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RideHailingDriverLicenseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`RideHailingDriverLicenseOCR`] call returns.
 #[tc_model]
 pub struct RideHailingDriverLicenseOCRResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张**"`
+    /// `Name`; example: `"张**"`
     pub name: String,
 
-    /// `LicenseNumber`: a string.
-    ///
-    /// Example: `"130****13"`
+    /// `LicenseNumber`; example: `"130****13"`
     pub license_number: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"20190925"`
+    /// `StartDate`; example: `"20190925"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"20190925"`
+    /// `EndDate`; example: `"20190925"`
     pub end_date: String,
 
-    /// `ReleaseDate`: a string.
-    ///
-    /// Example: `"20190925"`
+    /// `ReleaseDate`; example: `"20190925"`
     pub release_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4394,59 +4285,57 @@ pub struct RideHailingDriverLicenseOCRResponse {
 /// The `RideHailingTransportLicenseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RideHailingTransportLicenseOCRResponse`].
-/// The codes it documents are in [`RideHailingTransportLicenseOCRError`](super::errors::RideHailingTransportLicenseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RideHailingTransportLicenseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "RideHailingTransportLicenseOCR",
     output = RideHailingTransportLicenseOCRResponse,
-    error = super::errors::RideHailingTransportLicenseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct RideHailingTransportLicenseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`RideHailingTransportLicenseOCR`] call returns.
 #[tc_model]
 pub struct RideHailingTransportLicenseOCRResponse {
-    /// `OperationLicenseNumber`: a string.
-    ///
-    /// Example: `"川交运管许可字88888888"`
+    /// `OperationLicenseNumber`; example: `"川交运管许可字88888888"`
     pub operation_license_number: String,
 
-    /// `VehicleOwner`: a string.
-    ///
-    /// Example: `"腾讯云有限公司"`
+    /// `VehicleOwner`; example: `"腾讯云有限公司"`
     pub vehicle_owner: String,
 
-    /// `VehicleNumber`: a string.
-    ///
-    /// Example: `"腾讯牌AAA8888AAAAA8A"`
+    /// `VehicleNumber`; example: `"腾讯牌AAA8888AAAAA8A"`
     pub vehicle_number: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2024年07月23日"`
+    /// `StartDate`; example: `"2024年07月23日"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2031年05月31日"`
+    /// `EndDate`; example: `"2031年05月31日"`
     pub end_date: String,
 
-    /// `ReleaseDate`: a string.
-    ///
-    /// Example: `"20年月05日28"`
+    /// `ReleaseDate`; example: `"20年月05日28"`
     pub release_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4456,9 +4345,12 @@ pub struct RideHailingTransportLicenseOCRResponse {
 /// The `RunRerank` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`RunRerankResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=RunRerank)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
@@ -4467,26 +4359,20 @@ pub struct RideHailingTransportLicenseOCRResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RunRerank {
-    /// `Model`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Model`; example: `"0"`
     pub model: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"多模态文档解析"`
+    /// `Query`; example: `"多模态文档解析"`
     pub query: String,
 
-    /// `Docs`: a list of strings.
-    ///
-    /// Example: `["文档解析大模型"]`
+    /// `Docs`; example: `["文档解析大模型"]`
     pub docs: Vec<String>,
 }
 
 /// What a successful [`RunRerank`] call returns.
 #[tc_model]
 pub struct RunRerankResponse {
-    /// `Results`: a list of [`RerankResult`](super::models::RerankResult) objects.
+    /// `Results`
     pub results: Vec<models::RerankResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4496,60 +4382,61 @@ pub struct RunRerankResponse {
 /// The `SealOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SealOCRResponse`].
-/// The codes it documents are in [`SealOCRError`](super::errors::SealOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SealOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "SealOCR",
     output = SealOCRResponse,
-    error = super::errors::SealOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct SealOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `EnablePdf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePdf`; example: `false`
     pub enable_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`SealOCR`] call returns.
 #[tc_model]
 pub struct SealOCRResponse {
-    /// `SealBody`: a string.
-    ///
-    /// Example: `"上海市宝山区市场监督管理局"`
+    /// `SealBody`; example: `"上海市宝山区市场监督管理局"`
     pub seal_body: String,
 
-    /// `Location`: a [`Rect`](super::models::Rect).
-    ///
-    /// Example: `{"Height":285,"Width":287,"X":802,"Y":1349}`
+    /// `Location`; example: `{"Height":285,"Width":287,"X":802,"Y":1349}`
     pub location: models::Rect,
 
-    /// `OtherTexts`: a list of strings.
-    ///
-    /// Example: `["3201132325536"]`
+    /// `OtherTexts`; example: `["3201132325536"]`
     pub other_texts: Vec<String>,
 
-    /// `SealInfos`: a list of [`SealInfo`](super::models::SealInfo) objects.
+    /// `SealInfos`
     pub seal_infos: Vec<models::SealInfo>,
 
-    /// `SealShape`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SealShape`; example: `"0"`
     pub seal_shape: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4559,55 +4446,57 @@ pub struct SealOCRResponse {
 /// The `SmartStructuralOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SmartStructuralOCRResponse`].
-/// The codes it documents are in [`SmartStructuralOCRError`](super::errors::SmartStructuralOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SmartStructuralOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "SmartStructuralOCR",
     output = SmartStructuralOCRResponse,
-    error = super::errors::SmartStructuralOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct SmartStructuralOCR {
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ItemNames`: a list of strings.
-    ///
-    /// Example: `["姓名","性别"]`
+    /// `ItemNames`; example: `["姓名","性别"]`
     pub item_names: Option<Vec<String>>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 
-    /// `ReturnFullText`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnFullText`; example: `false`
     pub return_full_text: Option<bool>,
 }
 
 /// What a successful [`SmartStructuralOCR`] call returns.
 #[tc_model]
 pub struct SmartStructuralOCRResponse {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
-    /// `StructuralItems`: a list of [`StructuralItem`](super::models::StructuralItem) objects.
+    /// `StructuralItems`
     pub structural_items: Vec<models::StructuralItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4617,63 +4506,66 @@ pub struct SmartStructuralOCRResponse {
 /// The `SubmitExtractDocAgentJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SubmitExtractDocAgentJobResponse`].
-/// The codes it documents are in [`SubmitExtractDocAgentJobError`](super::errors::SubmitExtractDocAgentJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SubmitExtractDocAgentJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "SubmitExtractDocAgentJob",
     output = SubmitExtractDocAgentJobResponse,
-    error = super::errors::SubmitExtractDocAgentJobError
+    error = super::errors::OcrErrorCode
 )]
 pub struct SubmitExtractDocAgentJob {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pdf_page_number: Option<i64>,
 
-    /// `ItemNames`: a list of [`ItemNames`](super::models::ItemNames) objects.
+    /// `ItemNames`
     pub item_names: Option<Vec<models::ItemNames>>,
 
-    /// `EnableCoord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCoord`; example: `false`
     pub enable_coord: Option<bool>,
 
-    /// `FileStartPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<u64>,
 
-    /// `FileEndPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileEndPageNumber`; example: `1`
     pub file_end_page_number: Option<u64>,
 
-    /// `ModelConfig`: a string.
-    ///
-    /// Example: `"model_hunyuan"`
+    /// `ModelConfig`; example: `"model_hunyuan"`
     pub model_config: Option<String>,
 }
 
 /// What a successful [`SubmitExtractDocAgentJob`] call returns.
 #[tc_model]
 pub struct SubmitExtractDocAgentJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1334797167793684480"`
+    /// `JobId`; example: `"1334797167793684480"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4683,40 +4575,51 @@ pub struct SubmitExtractDocAgentJobResponse {
 /// The `SubmitMarkEssayAgentJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SubmitMarkEssayAgentJobResponse`].
-/// The codes it documents are in [`SubmitMarkEssayAgentJobError`](super::errors::SubmitMarkEssayAgentJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SubmitMarkEssayAgentJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "SubmitMarkEssayAgentJob",
     output = SubmitMarkEssayAgentJobResponse,
-    error = super::errors::SubmitMarkEssayAgentJobError
+    error = super::errors::OcrErrorCode
 )]
 pub struct SubmitMarkEssayAgentJob {
-    /// `ImageBase64List`: a list of strings.
+    /// `ImageBase64List`
     pub image_base64_list: Option<Vec<String>>,
 
-    /// `ImageUrlList`: a list of strings.
+    /// `ImageUrlList`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `QuestionConfigMap`: a string.
-    ///
-    /// Example: `"{\"StructureAndContent\": \"1\"}"`
+    /// `QuestionConfigMap`; example: `"{\"StructureAndContent\": \"1\"}"`
     pub question_config_map: Option<String>,
 }
 
 /// What a successful [`SubmitMarkEssayAgentJob`] call returns.
 #[tc_model]
 pub struct SubmitMarkEssayAgentJobResponse {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["1334797167793684480","1334797167793684345"]`
+    /// `JobIds`; example: `["1334797167793684480","1334797167793684345"]`
     pub job_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4726,9 +4629,12 @@ pub struct SubmitMarkEssayAgentJobResponse {
 /// The `SubmitMultimodalDocParseJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SubmitMultimodalDocParseJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SubmitMultimodalDocParseJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
@@ -4737,53 +4643,35 @@ pub struct SubmitMarkEssayAgentJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitMultimodalDocParseJob {
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FileType`; example: `7`
     pub file_type: i64,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/doc.pdf"`
+    /// `FileUrl`; example: `"http://example.com/doc.pdf"`
     pub file_url: Option<String>,
 
-    /// `FileBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `FileBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub file_base64: Option<String>,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `ResultType`; example: `9`
     pub result_type: Option<i64>,
 
-    /// `EnableSubImg`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSubImg`; example: `false`
     pub enable_sub_img: Option<bool>,
 
-    /// `FileStartPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileStartPageNumber`; example: `1`
     pub file_start_page_number: Option<i64>,
 
-    /// `FileEndPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileEndPageNumber`; example: `100`
     pub file_end_page_number: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`SubmitMultimodalDocParseJob`] call returns.
 #[tc_model]
 pub struct SubmitMultimodalDocParseJobResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1491762633211215872"`
+    /// `TaskId`; example: `"1491762633211215872"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4793,97 +4681,90 @@ pub struct SubmitMultimodalDocParseJobResponse {
 /// The `SubmitQuestionMarkAgentJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SubmitQuestionMarkAgentJobResponse`].
-/// The codes it documents are in [`SubmitQuestionMarkAgentJobError`](super::errors::SubmitQuestionMarkAgentJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SubmitQuestionMarkAgentJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.PDFParseFailed`](super::errors::OcrErrorCode::FailedOperationPdfParseFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnKnowFileTypeError`](super::errors::OcrErrorCode::FailedOperationUnKnowFileTypeError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "SubmitQuestionMarkAgentJob",
     output = SubmitQuestionMarkAgentJobResponse,
-    error = super::errors::SubmitQuestionMarkAgentJobError
+    error = super::errors::OcrErrorCode
 )]
 pub struct SubmitQuestionMarkAgentJob {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<i64>,
 
-    /// `BoolSingleQuestion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BoolSingleQuestion`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bool_single_question: Option<bool>,
 
-    /// `EnableDeepThink`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeepThink`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_deep_think: Option<bool>,
 
-    /// `QuestionConfigMap`: a string.
-    ///
-    /// Example: `"{\"KnowledgePoints\":true, \"TrueAnswer\": true}"`
+    /// `QuestionConfigMap`; example: `"{\"KnowledgePoints\":true, \"TrueAnswer\": true}"`
     pub question_config_map: Option<String>,
 
-    /// `ReferenceAnswer`: a string.
-    ///
-    /// Example: `"D"`
+    /// `ReferenceAnswer`; example: `"D"`
     pub reference_answer: Option<String>,
 
-    /// `ImageBase64List`: a list of strings.
+    /// `ImageBase64List`
     pub image_base64_list: Option<Vec<String>>,
 
-    /// `ImageUrlList`: a list of strings.
-    ///
-    /// Example: `["https://example.com/image1.jpg","https://example.com/image2.png"]`
+    /// `ImageUrlList`; example: `["https://example.com/image1.jpg","https://example.com/image2.png"]`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `AssistMarkType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssistMarkType`; example: `1`
     pub assist_mark_type: Option<i64>,
 
-    /// `AnswerAssistMap`: a string.
-    ///
-    /// Example: `"{\"ReferenceAnswer\":\"答案：A\",\"QuestionAuxStem\":\"题目是xxx\"}"`
+    /// `AnswerAssistMap`; example: `"{\"ReferenceAnswer\":\"答案：A\",\"QuestionAuxStem\":\"题目是xxx\"}"`
     pub answer_assist_map: Option<String>,
 
-    /// `EnableImageCrop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableImageCrop`; example: `false`
     pub enable_image_crop: Option<bool>,
 }
 
 /// What a successful [`SubmitQuestionMarkAgentJob`] call returns.
 #[tc_model]
 pub struct SubmitQuestionMarkAgentJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1334797167793684480"`
+    /// `JobId`; example: `"1334797167793684480"`
     pub job_id: Option<String>,
 
-    /// `QuestionInfo`: a list of [`QuestionInfo`](super::models::QuestionInfo) objects.
+    /// `QuestionInfo`
     pub question_info: Option<Vec<models::QuestionInfo>>,
 
-    /// `QuestionCount`: a string.
-    ///
-    /// Example: `"2"`
+    /// `QuestionCount`; example: `"2"`
     pub question_count: Option<String>,
 
-    /// `OriginalImageUrl`: a string.
+    /// `OriginalImageUrl`
     pub original_image_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4893,9 +4774,12 @@ pub struct SubmitQuestionMarkAgentJobResponse {
 /// The `SubmitQuestionSplitJob` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`SubmitQuestionSplitJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=SubmitQuestionSplitJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
@@ -4904,36 +4788,26 @@ pub struct SubmitQuestionMarkAgentJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitQuestionSplitJob {
-    /// `ImageUrlList`: a list of strings.
-    ///
-    /// Example: `["https://example.com/image1.jpg"]`
+    /// `ImageUrlList`; example: `["https://example.com/image1.jpg"]`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `ImageBase64List`: a list of strings.
+    /// `ImageBase64List`
     pub image_base64_list: Option<Vec<String>>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"youtu_crop"`
+    /// `ModelType`; example: `"youtu_crop"`
     pub model_type: Option<String>,
 
-    /// `EnableImageCrop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableImageCrop`; example: `false`
     pub enable_image_crop: Option<bool>,
 }
 
 /// What a successful [`SubmitQuestionSplitJob`] call returns.
 #[tc_model]
 pub struct SubmitQuestionSplitJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1334797167793684480"`
+    /// `JobId`; example: `"1334797167793684480"`
     pub job_id: Option<String>,
 
-    /// `ImageZipUrl`: a string.
-    ///
-    /// Example: `"https://example.com/image1.jpg"`
+    /// `ImageZipUrl`; example: `"https://example.com/image1.jpg"`
     pub image_zip_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4943,37 +4817,48 @@ pub struct SubmitQuestionSplitJobResponse {
 /// The `TableOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`TableOCRResponse`].
-/// The codes it documents are in [`TableOCRError`](super::errors::TableOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=TableOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "TableOCR",
     output = TableOCRResponse,
-    error = super::errors::TableOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct TableOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`TableOCR`] call returns.
 #[tc_model]
 pub struct TableOCRResponse {
-    /// `TextDetections`: a list of [`TextTable`](super::models::TextTable) objects.
+    /// `TextDetections`
     pub text_detections: Vec<models::TextTable>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Data`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4983,32 +4868,43 @@ pub struct TableOCRResponse {
 /// The `TextDetect` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`TextDetectResponse`].
-/// The codes it documents are in [`TextDetectError`](super::errors::TextDetectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=TextDetect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DetectFailed`](super::errors::OcrErrorCode::FailedOperationDetectFailed)
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "TextDetect",
     output = TextDetectResponse,
-    error = super::errors::TextDetectError
+    error = super::errors::OcrErrorCode
 )]
 pub struct TextDetect {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`TextDetect`] call returns.
 #[tc_model]
 pub struct TextDetectResponse {
-    /// `HasText`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasText`; example: `false`
     pub has_text: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5018,138 +4914,107 @@ pub struct TextDetectResponse {
 /// The `TrainTicketOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`TrainTicketOCRResponse`].
-/// The codes it documents are in [`TrainTicketOCRError`](super::errors::TrainTicketOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=TrainTicketOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`RequestLimitExceeded`](super::errors::OcrErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "TrainTicketOCR",
     output = TrainTicketOCRResponse,
-    error = super::errors::TrainTicketOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct TrainTicketOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`TrainTicketOCR`] call returns.
 #[tc_model]
 pub struct TrainTicketOCRResponse {
-    /// `TicketNum`: a string.
-    ///
-    /// Example: `"17C060124"`
+    /// `TicketNum`; example: `"17C060124"`
     pub ticket_num: String,
 
-    /// `StartStation`: a string.
-    ///
-    /// Example: `"南京南"`
+    /// `StartStation`; example: `"南京南"`
     pub start_station: String,
 
-    /// `DestinationStation`: a string.
-    ///
-    /// Example: `"上海虹桥"`
+    /// `DestinationStation`; example: `"上海虹桥"`
     pub destination_station: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2017年12月23日10:33"`
+    /// `Date`; example: `"2017年12月23日10:33"`
     pub date: String,
 
-    /// `TrainNum`: a string.
-    ///
-    /// Example: `"G5"`
+    /// `TrainNum`; example: `"G5"`
     pub train_num: String,
 
-    /// `Seat`: a string.
-    ///
-    /// Example: `"15车18A号"`
+    /// `Seat`; example: `"15车18A号"`
     pub seat: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"周周"`
+    /// `Name`; example: `"周周"`
     pub name: String,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"134.50"`
+    /// `Price`; example: `"134.50"`
     pub price: String,
 
-    /// `SeatCategory`: a string.
-    ///
-    /// Example: `"二等座"`
+    /// `SeatCategory`; example: `"二等座"`
     pub seat_category: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"3210231993****6499"`
+    /// `ID`; example: `"3210231993****6499"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `InvoiceType`: a string.
-    ///
-    /// Example: `"交通"`
+    /// `InvoiceType`; example: `"交通"`
     pub invoice_type: String,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"16804000071224C060124"`
+    /// `SerialNumber`; example: `"16804000071224C060124"`
     pub serial_number: String,
 
-    /// `AdditionalCost`: a string.
-    ///
-    /// Example: `"2.00"`
+    /// `AdditionalCost`; example: `"2.00"`
     pub additional_cost: String,
 
-    /// `HandlingFee`: a string.
-    ///
-    /// Example: `"5.00"`
+    /// `HandlingFee`; example: `"5.00"`
     pub handling_fee: String,
 
-    /// `LegalAmount`: a string.
-    ///
-    /// Example: `"贰元"`
+    /// `LegalAmount`; example: `"贰元"`
     pub legal_amount: String,
 
-    /// `TicketStation`: a string.
-    ///
-    /// Example: `"成都客运段"`
+    /// `TicketStation`; example: `"成都客运段"`
     pub ticket_station: String,
 
-    /// `OriginalPrice`: a string.
-    ///
-    /// Example: `"83.50"`
+    /// `OriginalPrice`; example: `"83.50"`
     pub original_price: String,
 
-    /// `InvoiceStyle`: a string.
-    ///
-    /// Example: `"火车票补票"`
+    /// `InvoiceStyle`; example: `"火车票补票"`
     pub invoice_style: String,
 
-    /// `ReceiptNumber`: a string.
+    /// `ReceiptNumber`
     pub receipt_number: String,
 
-    /// `IsReceipt`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsReceipt`; example: `"0"`
     pub is_receipt: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5159,55 +5024,62 @@ pub struct TrainTicketOCRResponse {
 /// The `VatInvoiceOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VatInvoiceOCRResponse`].
-/// The codes it documents are in [`VatInvoiceOCRError`](super::errors::VatInvoiceOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VatInvoiceOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VatInvoiceOCR",
     output = VatInvoiceOCRResponse,
-    error = super::errors::VatInvoiceOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VatInvoiceOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PdfPageNumber`; example: `1`
     pub pdf_page_number: Option<u64>,
 }
 
 /// What a successful [`VatInvoiceOCR`] call returns.
 #[tc_model]
 pub struct VatInvoiceOCRResponse {
-    /// `VatInvoiceInfos`: a list of [`TextVatInvoice`](super::models::TextVatInvoice) objects.
+    /// `VatInvoiceInfos`
     pub vat_invoice_infos: Vec<models::TextVatInvoice>,
 
-    /// `Items`: a list of [`VatInvoiceItem`](super::models::VatInvoiceItem) objects.
+    /// `Items`
     pub items: Vec<models::VatInvoiceItem>,
 
-    /// `PdfPageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageSize`; example: `0`
     pub pdf_page_size: i64,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5217,90 +5089,91 @@ pub struct VatInvoiceOCRResponse {
 /// The `VatInvoiceVerifyNew` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VatInvoiceVerifyNewResponse`].
-/// The codes it documents are in [`VatInvoiceVerifyNewError`](super::errors::VatInvoiceVerifyNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VatInvoiceVerifyNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ArrearsError`](super::errors::OcrErrorCode::FailedOperationArrearsError)
+/// - [`FailedOperation.CountLimitError`](super::errors::OcrErrorCode::FailedOperationCountLimitError)
+/// - [`FailedOperation.InvoiceMismatch`](super::errors::OcrErrorCode::FailedOperationInvoiceMismatch)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.PriceOrVerificationParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValuePriceOrVerificationParameterValueLimit)
+/// - [`InvalidParameterValue.TicketCodeParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueTicketCodeParameterValueLimit)
+/// - [`InvalidParameterValue.TicketDateParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueTicketDateParameterValueLimit)
+/// - [`InvalidParameterValue.TicketSnParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueTicketSnParameterValueLimit)
+/// - [`ResourceNotFound.NoAreaCode`](super::errors::OcrErrorCode::ResourceNotFoundNoAreaCode)
+/// - [`ResourceNotFound.NoInvoice`](super::errors::OcrErrorCode::ResourceNotFoundNoInvoice)
+/// - [`ResourceNotFound.NotSupportCurrentInvoiceQuery`](super::errors::OcrErrorCode::ResourceNotFoundNotSupportCurrentInvoiceQuery)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourceUnavailable.TaxNetworkError`](super::errors::OcrErrorCode::ResourceUnavailableTaxNetworkError)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VatInvoiceVerifyNew",
     output = VatInvoiceVerifyNewResponse,
-    error = super::errors::VatInvoiceVerifyNewError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VatInvoiceVerifyNew {
-    /// `InvoiceNo`: a string.
-    ///
-    /// Example: `"04000000"`
+    /// `InvoiceNo`; example: `"04000000"`
     pub invoice_no: String,
 
-    /// `InvoiceDate`: a string.
-    ///
-    /// Example: `"2019-12-11"`
+    /// `InvoiceDate`; example: `"2019-12-11"`
     pub invoice_date: String,
 
-    /// `InvoiceCode`: a string.
-    ///
-    /// Example: `"1300000000"`
+    /// `InvoiceCode`; example: `"1300000000"`
     pub invoice_code: Option<String>,
 
-    /// `InvoiceKind`: a string.
-    ///
-    /// Example: `"04"`
+    /// `InvoiceKind`; example: `"04"`
     pub invoice_kind: Option<String>,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"921630"`
+    /// `CheckCode`; example: `"921630"`
     pub check_code: Option<String>,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"88.88"`
+    /// `Amount`; example: `"88.88"`
     pub amount: Option<String>,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"4400"`
+    /// `RegionCode`; example: `"4400"`
     pub region_code: Option<String>,
 
-    /// `SellerTaxCode`: a string.
-    ///
-    /// Example: `"1300000000"`
+    /// `SellerTaxCode`; example: `"1300000000"`
     pub seller_tax_code: Option<String>,
 
-    /// `EnableCommonElectronic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCommonElectronic`; example: `true`
     pub enable_common_electronic: Option<bool>,
 
-    /// `EnableTodayInvoice`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTodayInvoice`; example: `true`
     pub enable_today_invoice: Option<bool>,
 }
 
 /// What a successful [`VatInvoiceVerifyNew`] call returns.
 #[tc_model]
 pub struct VatInvoiceVerifyNewResponse {
-    /// `Invoice`: a [`VatInvoice`](super::models::VatInvoice).
+    /// `Invoice`
     pub invoice: models::VatInvoice,
 
-    /// `VehicleInvoiceInfo`: a [`VehicleInvoiceInfo`](super::models::VehicleInvoiceInfo).
+    /// `VehicleInvoiceInfo`
     pub vehicle_invoice_info: models::VehicleInvoiceInfo,
 
-    /// `UsedVehicleInvoiceInfo`: a [`UsedVehicleInvoiceInfo`](super::models::UsedVehicleInvoiceInfo).
+    /// `UsedVehicleInvoiceInfo`
     pub used_vehicle_invoice_info: models::UsedVehicleInvoiceInfo,
 
-    /// `PassInvoiceInfoList`: a list of [`PassInvoiceInfo`](super::models::PassInvoiceInfo) objects.
+    /// `PassInvoiceInfoList`
     pub pass_invoice_info_list: Vec<models::PassInvoiceInfo>,
 
-    /// `ElectronicTrainTicket`: an [`ElectronicTrainTicket`](super::models::ElectronicTrainTicket).
+    /// `ElectronicTrainTicket`
     pub electronic_train_ticket: models::ElectronicTrainTicket,
 
-    /// `ElectronicAirTransport`: an [`ElectronicAirTransport`](super::models::ElectronicAirTransport).
+    /// `ElectronicAirTransport`
     pub electronic_air_transport: models::ElectronicAirTransport,
 
-    /// `FinancialBill`: a [`FinancialBill`](super::models::FinancialBill).
+    /// `FinancialBill`
     pub financial_bill: Option<models::FinancialBill>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5310,61 +5183,71 @@ pub struct VatInvoiceVerifyNewResponse {
 /// The `VehicleLicenseOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VehicleLicenseOCRResponse`].
-/// The codes it documents are in [`VehicleLicenseOCRError`](super::errors::VehicleLicenseOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VehicleLicenseOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageBlur`](super::errors::OcrErrorCode::FailedOperationImageBlur)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.ImageSizeTooLarge`](super::errors::OcrErrorCode::FailedOperationImageSizeTooLarge)
+/// - [`FailedOperation.LicenseCardSideError`](super::errors::OcrErrorCode::FailedOperationLicenseCardSideError)
+/// - [`FailedOperation.LicenseMultiCardError`](super::errors::OcrErrorCode::FailedOperationLicenseMultiCardError)
+/// - [`FailedOperation.NoVehicleLicenseError`](super::errors::OcrErrorCode::FailedOperationNoVehicleLicenseError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.EngineImageDecodeFailed`](super::errors::OcrErrorCode::InvalidParameterEngineImageDecodeFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VehicleLicenseOCR",
     output = VehicleLicenseOCRResponse,
-    error = super::errors::VehicleLicenseOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VehicleLicenseOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `CardSide`: a string.
-    ///
-    /// Example: `"FRONT"`
+    /// `CardSide`; example: `"FRONT"`
     pub card_side: Option<String>,
 
-    /// `TractorCardSide`: a string.
-    ///
-    /// Example: `"BACK"`
+    /// `TractorCardSide`; example: `"BACK"`
     pub tractor_card_side: Option<String>,
 }
 
 /// What a successful [`VehicleLicenseOCR`] call returns.
 #[tc_model]
 pub struct VehicleLicenseOCRResponse {
-    /// `FrontInfo`: a [`TextVehicleFront`](super::models::TextVehicleFront).
+    /// `FrontInfo`
     pub front_info: Option<models::TextVehicleFront>,
 
-    /// `BackInfo`: a [`TextVehicleBack`](super::models::TextVehicleBack).
+    /// `BackInfo`
     pub back_info: Option<models::TextVehicleBack>,
 
-    /// `RecognizeWarnCode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-9102]`
+    /// `RecognizeWarnCode`; example: `[-9102]`
     pub recognize_warn_code: Vec<i64>,
 
-    /// `RecognizeWarnMsg`: a list of strings.
-    ///
-    /// Example: `["WARN_DRIVER_LICENSE_COPY_CARD"]`
+    /// `RecognizeWarnMsg`; example: `["WARN_DRIVER_LICENSE_COPY_CARD"]`
     pub recognize_warn_msg: Vec<String>,
 
-    /// `VehicleLicenseType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `VehicleLicenseType`; example: `"Normal"`
     pub vehicle_license_type: Option<String>,
 
-    /// `TractorBackInfo`: a [`TextTractorVehicleBack`](super::models::TextTractorVehicleBack).
+    /// `TractorBackInfo`
     pub tractor_back_info: Option<models::TextTractorVehicleBack>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5374,30 +5257,42 @@ pub struct VehicleLicenseOCRResponse {
 /// The `VehicleRegCertOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VehicleRegCertOCRResponse`].
-/// The codes it documents are in [`VehicleRegCertOCRError`](super::errors::VehicleRegCertOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VehicleRegCertOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VehicleRegCertOCR",
     output = VehicleRegCertOCRResponse,
-    error = super::errors::VehicleRegCertOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VehicleRegCertOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`VehicleRegCertOCR`] call returns.
 #[tc_model]
 pub struct VehicleRegCertOCRResponse {
-    /// `VehicleRegCertInfos`: a list of [`VehicleRegCertInfo`](super::models::VehicleRegCertInfo) objects.
+    /// `VehicleRegCertInfos`
     pub vehicle_reg_cert_infos: Vec<models::VehicleRegCertInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5407,54 +5302,47 @@ pub struct VehicleRegCertOCRResponse {
 /// The `VerifyBizLicenseEnterprise3` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VerifyBizLicenseEnterprise3Response`].
-/// The codes it documents are in [`VerifyBizLicenseEnterprise3Error`](super::errors::VerifyBizLicenseEnterprise3Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VerifyBizLicenseEnterprise3)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`InternalError`](super::errors::OcrErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VerifyBizLicenseEnterprise3",
     output = VerifyBizLicenseEnterprise3Response,
-    error = super::errors::VerifyBizLicenseEnterprise3Error
+    error = super::errors::OcrErrorCode
 )]
 pub struct VerifyBizLicenseEnterprise3 {
-    /// `CreditCode`: a string.
-    ///
-    /// Example: `"911101085636549482"`
+    /// `CreditCode`; example: `"911101085636549482"`
     pub credit_code: String,
 
-    /// `EntName`: a string.
-    ///
-    /// Example: `"腾讯云计算机（北京）"`
+    /// `EntName`; example: `"腾讯云计算机（北京）"`
     pub ent_name: String,
 
-    /// `LrName`: a string.
-    ///
-    /// Example: `"李强"`
+    /// `LrName`; example: `"李强"`
     pub lr_name: Option<String>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"ENT_2META"`
+    /// `VerifyType`; example: `"ENT_2META"`
     pub verify_type: Option<String>,
 }
 
 /// What a successful [`VerifyBizLicenseEnterprise3`] call returns.
 #[tc_model]
 pub struct VerifyBizLicenseEnterprise3Response {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyResult`; example: `0`
     pub verify_result: Option<i64>,
 
-    /// `OperatingStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OperatingStatus`; example: `"1"`
     pub operating_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5464,79 +5352,62 @@ pub struct VerifyBizLicenseEnterprise3Response {
 /// The `VerifyBizLicenseEnterprise4` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VerifyBizLicenseEnterprise4Response`].
-/// The codes it documents are in [`VerifyBizLicenseEnterprise4Error`](super::errors::VerifyBizLicenseEnterprise4Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VerifyBizLicenseEnterprise4)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EngineRecognizeTimeout`](super::errors::OcrErrorCode::FailedOperationEngineRecognizeTimeout)
+/// - [`InternalError`](super::errors::OcrErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VerifyBizLicenseEnterprise4",
     output = VerifyBizLicenseEnterprise4Response,
-    error = super::errors::VerifyBizLicenseEnterprise4Error
+    error = super::errors::OcrErrorCode
 )]
 pub struct VerifyBizLicenseEnterprise4 {
-    /// `CreditCode`: a string.
-    ///
-    /// Example: `"911101085636548888"`
+    /// `CreditCode`; example: `"911101085636548888"`
     pub credit_code: String,
 
-    /// `EntName`: a string.
-    ///
-    /// Example: `"腾云计算机（北京）有限责任公司"`
+    /// `EntName`; example: `"腾云计算机（北京）有限责任公司"`
     pub ent_name: String,
 
-    /// `LrName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LrName`; example: `"张三"`
     pub lr_name: String,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"440304198805190026"`
+    /// `IdNum`; example: `"440304198805190026"`
     pub id_num: String,
 }
 
 /// What a successful [`VerifyBizLicenseEnterprise4`] call returns.
 #[tc_model]
 pub struct VerifyBizLicenseEnterprise4Response {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `VerifyResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyResult`; example: `1`
     pub verify_result: Option<i64>,
 
-    /// `IsCreditCodeConsistent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCreditCodeConsistent`; example: `true`
     pub is_credit_code_consistent: Option<bool>,
 
-    /// `IsEntNameConsistent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEntNameConsistent`; example: `true`
     pub is_ent_name_consistent: Option<bool>,
 
-    /// `IsLrNameConsistent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLrNameConsistent`; example: `true`
     pub is_lr_name_consistent: Option<bool>,
 
-    /// `IsIdNumConsistent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIdNumConsistent`; example: `true`
     pub is_id_num_consistent: Option<bool>,
 
-    /// `OperatingStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OperatingStatus`; example: `"1"`
     pub operating_status: Option<String>,
 
-    /// `OperatingPeriod`: a string.
-    ///
-    /// Example: `"2020-02-24/"`
+    /// `OperatingPeriod`; example: `"2020-02-24/"`
     pub operating_period: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5546,93 +5417,99 @@ pub struct VerifyBizLicenseEnterprise4Response {
 /// The `VerifyGeneralCardWarn` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VerifyGeneralCardWarnResponse`].
-/// The codes it documents are in [`VerifyGeneralCardWarnError`](super::errors::VerifyGeneralCardWarnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VerifyGeneralCardWarn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VerifyGeneralCardWarn",
     output = VerifyGeneralCardWarnResponse,
-    error = super::errors::VerifyGeneralCardWarnError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VerifyGeneralCardWarn {
-    /// `CardType`: a string.
-    ///
-    /// Example: `"0101"`
+    /// `CardType`; example: `"0101"`
     pub card_type: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
+    /// `ImageBase64`
     pub image_base64: Option<String>,
 
-    /// `ReasoningPrompt`: a string.
+    /// `ReasoningPrompt`
     pub reasoning_prompt: Option<String>,
 
-    /// `ReasoningConfig`: a [`ReasoningConfig`](super::models::ReasoningConfig).
+    /// `ReasoningConfig`
     pub reasoning_config: Option<models::ReasoningConfig>,
 
-    /// `IgnoreWatermarkCategories`: a list of strings.
-    ///
-    /// Example: `["PhoneCam","WatermarkCam"]`
+    /// `IgnoreWatermarkCategories`; example: `["PhoneCam","WatermarkCam"]`
     pub ignore_watermark_categories: Option<Vec<String>>,
 }
 
 /// What a successful [`VerifyGeneralCardWarn`] call returns.
 #[tc_model]
 pub struct VerifyGeneralCardWarnResponse {
-    /// `Tamper`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Tamper`
     pub tamper: Option<models::GeneralCardWarnInfo>,
 
-    /// `Synthesis`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Synthesis`
     pub synthesis: Option<models::GeneralCardWarnInfo>,
 
-    /// `Template`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Template`
     pub template: Option<models::GeneralCardWarnInfo>,
 
-    /// `RemakeScreen`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `RemakeScreen`
     pub remake_screen: Option<models::GeneralCardWarnInfo>,
 
-    /// `Screenshot`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Screenshot`
     pub screenshot: Option<models::GeneralCardWarnInfo>,
 
-    /// `Blur`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Blur`
     pub blur: Option<models::GeneralCardWarnInfo>,
 
-    /// `BorderIncomplete`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `BorderIncomplete`
     pub border_incomplete: Option<models::GeneralCardWarnInfo>,
 
-    /// `Copy`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Copy`
     pub copy: Option<models::GeneralCardWarnInfo>,
 
-    /// `Reflection`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Reflection`
     pub reflection: Option<models::GeneralCardWarnInfo>,
 
-    /// `Cover`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Cover`
     pub cover: Option<models::GeneralCardWarnInfo>,
 
-    /// `Overlap`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Overlap`
     pub overlap: Option<models::GeneralCardWarnInfo>,
 
-    /// `Electron`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `Electron`
     pub electron: Option<models::GeneralCardWarnInfo>,
 
-    /// `TextWatermark`: a [`GeneralCardWarnInfo`](super::models::GeneralCardWarnInfo).
+    /// `TextWatermark`
     pub text_watermark: Option<models::GeneralCardWarnInfo>,
 
-    /// `WatermarkContent`: a string.
-    ///
-    /// Example: `"仅用于办理商户注册，他用无效。"`
+    /// `WatermarkContent`; example: `"仅用于办理商户注册，他用无效。"`
     pub watermark_content: Option<String>,
 
-    /// `ReasoningResult`: a [`ReasoningResult`](super::models::ReasoningResult).
+    /// `ReasoningResult`
     pub reasoning_result: Option<models::ReasoningResult>,
 
-    /// `IsKeyFieldTamper`: a string.
-    ///
-    /// Example: `"是"`
+    /// `IsKeyFieldTamper`; example: `"是"`
     pub is_key_field_tamper: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5642,124 +5519,101 @@ pub struct VerifyGeneralCardWarnResponse {
 /// The `VerifyOfdVatInvoiceOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VerifyOfdVatInvoiceOCRResponse`].
-/// The codes it documents are in [`VerifyOfdVatInvoiceOCRError`](super::errors::VerifyOfdVatInvoiceOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VerifyOfdVatInvoiceOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VerifyOfdVatInvoiceOCR",
     output = VerifyOfdVatInvoiceOCRResponse,
-    error = super::errors::VerifyOfdVatInvoiceOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VerifyOfdVatInvoiceOCR {
-    /// `OfdFileUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.ofd"`
+    /// `OfdFileUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.ofd"`
     pub ofd_file_url: Option<String>,
 
-    /// `OfdFileBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `OfdFileBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub ofd_file_base64: Option<String>,
 
-    /// `OfdPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OfdPageNumber`; example: `1`
     pub ofd_page_number: Option<i64>,
 }
 
 /// What a successful [`VerifyOfdVatInvoiceOCR`] call returns.
 #[tc_model]
 pub struct VerifyOfdVatInvoiceOCRResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"026"`
+    /// `Type`; example: `"026"`
     pub r#type: String,
 
-    /// `InvoiceCode`: a string.
-    ///
-    /// Example: `"1110****0001"`
+    /// `InvoiceCode`; example: `"1110****0001"`
     pub invoice_code: String,
 
-    /// `InvoiceNumber`: a string.
-    ///
-    /// Example: `"46***400"`
+    /// `InvoiceNumber`; example: `"46***400"`
     pub invoice_number: String,
 
-    /// `IssueDate`: a string.
-    ///
-    /// Example: `"2020年05月28日"`
+    /// `IssueDate`; example: `"2020年05月28日"`
     pub issue_date: String,
 
-    /// `InvoiceCheckCode`: a string.
-    ///
-    /// Example: `"0040****625"`
+    /// `InvoiceCheckCode`; example: `"0040****625"`
     pub invoice_check_code: String,
 
-    /// `MachineNumber`: a string.
-    ///
-    /// Example: `"0160*****77"`
+    /// `MachineNumber`; example: `"0160*****77"`
     pub machine_number: String,
 
-    /// `TaxControlCode`: a string.
-    ///
-    /// Example: `"00950*****XXX"`
+    /// `TaxControlCode`; example: `"00950*****XXX"`
     pub tax_control_code: String,
 
-    /// `Buyer`: a [`VatInvoiceUserInfo`](super::models::VatInvoiceUserInfo).
+    /// `Buyer`
     pub buyer: models::VatInvoiceUserInfo,
 
-    /// `Seller`: a [`VatInvoiceUserInfo`](super::models::VatInvoiceUserInfo).
+    /// `Seller`
     pub seller: models::VatInvoiceUserInfo,
 
-    /// `TaxInclusiveTotalAmount`: a string.
-    ///
-    /// Example: `"10"`
+    /// `TaxInclusiveTotalAmount`; example: `"10"`
     pub tax_inclusive_total_amount: String,
 
-    /// `InvoiceClerk`: a string.
-    ///
-    /// Example: `"张**"`
+    /// `InvoiceClerk`; example: `"张**"`
     pub invoice_clerk: String,
 
-    /// `Payee`: a string.
-    ///
-    /// Example: `"李**"`
+    /// `Payee`; example: `"李**"`
     pub payee: String,
 
-    /// `Checker`: a string.
-    ///
-    /// Example: `"王**"`
+    /// `Checker`; example: `"王**"`
     pub checker: String,
 
-    /// `TaxTotalAmount`: a string.
-    ///
-    /// Example: `"10"`
+    /// `TaxTotalAmount`; example: `"10"`
     pub tax_total_amount: String,
 
-    /// `TaxExclusiveTotalAmount`: a string.
-    ///
-    /// Example: `"20"`
+    /// `TaxExclusiveTotalAmount`; example: `"20"`
     pub tax_exclusive_total_amount: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: String,
 
-    /// `GoodsInfos`: a list of [`VatInvoiceGoodsInfo`](super::models::VatInvoiceGoodsInfo) objects.
+    /// `GoodsInfos`
     pub goods_infos: Vec<models::VatInvoiceGoodsInfo>,
 
-    /// `AirTicketInfo`: an [`AirTicketInfo`](super::models::AirTicketInfo).
+    /// `AirTicketInfo`
     pub air_ticket_info: models::AirTicketInfo,
 
-    /// `RailwayTicketInfo`: a [`RailwayTicketInfo`](super::models::RailwayTicketInfo).
+    /// `RailwayTicketInfo`
     pub railway_ticket_info: models::RailwayTicketInfo,
 
-    /// `InvoiceTitle`: a string.
-    ///
-    /// Example: `"重庆增值税电子普通发票"`
+    /// `InvoiceTitle`; example: `"重庆增值税电子普通发票"`
     pub invoice_title: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5769,75 +5623,81 @@ pub struct VerifyOfdVatInvoiceOCRResponse {
 /// The `VerifyScenePhoto` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VerifyScenePhotoResponse`].
-/// The codes it documents are in [`VerifyScenePhotoError`](super::errors::VerifyScenePhotoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VerifyScenePhoto)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VerifyScenePhoto",
     output = VerifyScenePhotoResponse,
-    error = super::errors::VerifyScenePhotoError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VerifyScenePhoto {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"0101"`
+    /// `Scene`; example: `"0101"`
     pub scene: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Mode`; example: `"Video"`
     pub mode: Option<String>,
 
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
+    /// `ImageBase64`
     pub image_base64: Option<String>,
 
-    /// `ReasoningPrompt`: a string.
+    /// `ReasoningPrompt`
     pub reasoning_prompt: Option<String>,
 
-    /// `ReasoningConfig`: a [`ReasoningConfig`](super::models::ReasoningConfig).
+    /// `ReasoningConfig`
     pub reasoning_config: Option<models::ReasoningConfig>,
 
-    /// `IgnoreWatermarkCategories`: a list of strings.
-    ///
-    /// Example: `["PhoneCam","WatermarkCam"]`
+    /// `IgnoreWatermarkCategories`; example: `["PhoneCam","WatermarkCam"]`
     pub ignore_watermark_categories: Option<Vec<String>>,
 }
 
 /// What a successful [`VerifyScenePhoto`] call returns.
 #[tc_model]
 pub struct VerifyScenePhotoResponse {
-    /// `Tamper`: a [`SceneWarnInfo`](super::models::SceneWarnInfo).
+    /// `Tamper`
     pub tamper: Option<models::SceneWarnInfo>,
 
-    /// `Synthesis`: a [`SceneWarnInfo`](super::models::SceneWarnInfo).
+    /// `Synthesis`
     pub synthesis: Option<models::SceneWarnInfo>,
 
-    /// `RemakeScreen`: a [`SceneWarnInfo`](super::models::SceneWarnInfo).
+    /// `RemakeScreen`
     pub remake_screen: Option<models::SceneWarnInfo>,
 
-    /// `Screenshot`: a [`SceneWarnInfo`](super::models::SceneWarnInfo).
+    /// `Screenshot`
     pub screenshot: Option<models::SceneWarnInfo>,
 
-    /// `TextWatermark`: a [`SceneWarnInfo`](super::models::SceneWarnInfo).
+    /// `TextWatermark`
     pub text_watermark: Option<models::SceneWarnInfo>,
 
-    /// `WatermarkContent`: a string.
-    ///
-    /// Example: `"仅用于办理商户注册，他用无效。"`
+    /// `WatermarkContent`; example: `"仅用于办理商户注册，他用无效。"`
     pub watermark_content: Option<String>,
 
-    /// `Template`: a [`SceneWarnInfo`](super::models::SceneWarnInfo).
+    /// `Template`
     pub template: Option<models::SceneWarnInfo>,
 
-    /// `ReasoningResult`: a [`ReasoningResult`](super::models::ReasoningResult).
+    /// `ReasoningResult`
     pub reasoning_result: Option<models::ReasoningResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5847,32 +5707,43 @@ pub struct VerifyScenePhotoResponse {
 /// The `VinOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`VinOCRResponse`].
-/// The codes it documents are in [`VinOCRError`](super::errors::VinOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=VinOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "VinOCR",
     output = VinOCRResponse,
-    error = super::errors::VinOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct VinOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
 /// What a successful [`VinOCR`] call returns.
 #[tc_model]
 pub struct VinOCRResponse {
-    /// `Vin`: a string.
-    ///
-    /// Example: `"LSGPC52H9GF125161"`
+    /// `Vin`; example: `"LSGPC52H9GF125161"`
     pub vin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5882,47 +5753,55 @@ pub struct VinOCRResponse {
 /// The `WaybillOCR` action of OCR API 2018-11-19.
 ///
 /// A successful call returns [`WaybillOCRResponse`].
-/// The codes it documents are in [`WaybillOCRError`](super::errors::WaybillOCRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ocr&Version=2018-11-19&Action=WaybillOCR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OcrErrorCode`](super::errors::OcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::OcrErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.EmptyImageError`](super::errors::OcrErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::OcrErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNoText`](super::errors::OcrErrorCode::FailedOperationImageNoText)
+/// - [`FailedOperation.LanguageNotSupport`](super::errors::OcrErrorCode::FailedOperationLanguageNotSupport)
+/// - [`FailedOperation.OcrFailed`](super::errors::OcrErrorCode::FailedOperationOcrFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::OcrErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::OcrErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::OcrErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::OcrErrorCode::LimitExceededTooLargeFileError)
+/// - [`RequestLimitExceeded`](super::errors::OcrErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::OcrErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.ResourcePackageRunOut`](super::errors::OcrErrorCode::ResourceUnavailableResourcePackageRunOut)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::OcrErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "ocr",
     version = "2018-11-19",
     name = "WaybillOCR",
     output = WaybillOCRResponse,
-    error = super::errors::WaybillOCRError
+    error = super::errors::OcrErrorCode
 )]
 pub struct WaybillOCR {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
+    /// `ImageUrl`; example: `"https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/***/fakeurl.jpg"`
     pub image_url: Option<String>,
 
-    /// `EnablePreDetect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePreDetect`; example: `false`
     pub enable_pre_detect: Option<bool>,
 
-    /// `IsPdf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPdf`; example: `true`
     pub is_pdf: Option<bool>,
 
-    /// `PdfPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PdfPageNumber`; example: `0`
     pub pdf_page_number: Option<i64>,
 }
 
 /// What a successful [`WaybillOCR`] call returns.
 #[tc_model]
 pub struct WaybillOCRResponse {
-    /// `TextDetections`: a [`TextWaybill`](super::models::TextWaybill).
+    /// `TextDetections`
     pub text_detections: models::TextWaybill,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

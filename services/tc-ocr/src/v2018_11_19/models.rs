@@ -8,22 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AdvertiseOCR`](super::AdvertiseOCR).
 #[tc_model]
 pub struct AdvertiseTextDetection {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"永葆容颜"`
+    /// `DetectedText`; example: `"永葆容颜"`
     pub detected_text: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Vec<Coord>,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\\\"Parag\\\":{\\\"ParagNo\\\":0}}"`
+    /// `AdvancedInfo`; example: `"{\\\"Parag\\\":{\\\"ParagNo\\\":0}}"`
     pub advanced_info: String,
 }
 
@@ -32,82 +26,82 @@ pub struct AdvertiseTextDetection {
 /// Returned in the output of [`VerifyOfdVatInvoiceOCR`](super::VerifyOfdVatInvoiceOCR).
 #[tc_model]
 pub struct AirTicketInfo {
-    /// `PassengerName`: a string.
+    /// `PassengerName`
     pub passenger_name: String,
 
-    /// `ValidIdNumber`: a string.
+    /// `ValidIdNumber`
     pub valid_id_number: String,
 
-    /// `Endorsement`: a string.
+    /// `Endorsement`
     pub endorsement: String,
 
-    /// `NumberOfGPOrder`: a string.
+    /// `NumberOfGPOrder`
     #[tc(rename = "NumberOfGPOrder")]
     pub number_of_gp_order: String,
 
-    /// `ElectronicInvoiceAirTransportReceiptNumber`: a string.
+    /// `ElectronicInvoiceAirTransportReceiptNumber`
     pub electronic_invoice_air_transport_receipt_number: String,
 
-    /// `DetailInformationOfAirTicketTuple`: a list of [`DetailInformationOfAirTicketTupleList`] objects.
+    /// `DetailInformationOfAirTicketTuple`
     pub detail_information_of_air_ticket_tuple: Vec<
         DetailInformationOfAirTicketTupleList,
     >,
 
-    /// `Fare`: a string.
+    /// `Fare`
     pub fare: String,
 
-    /// `FuelSurcharge`: a string.
+    /// `FuelSurcharge`
     pub fuel_surcharge: String,
 
-    /// `VatRate`: a string.
+    /// `VatRate`
     pub vat_rate: String,
 
-    /// `VatTaxAmount`: a string.
+    /// `VatTaxAmount`
     pub vat_tax_amount: String,
 
-    /// `CivilAviationDevelopmentFund`: a string.
+    /// `CivilAviationDevelopmentFund`
     pub civil_aviation_development_fund: String,
 
-    /// `OtherTaxes`: a string.
+    /// `OtherTaxes`
     pub other_taxes: String,
 
-    /// `TotalAmount`: a string.
+    /// `TotalAmount`
     pub total_amount: String,
 
-    /// `ElectronicTicketNum`: a string.
+    /// `ElectronicTicketNum`
     pub electronic_ticket_num: String,
 
-    /// `VerificationCode`: a string.
+    /// `VerificationCode`
     pub verification_code: String,
 
-    /// `PromptInformation`: a string.
+    /// `PromptInformation`
     pub prompt_information: String,
 
-    /// `Insurance`: a string.
+    /// `Insurance`
     pub insurance: String,
 
-    /// `AgentCode`: a string.
+    /// `AgentCode`
     pub agent_code: String,
 
-    /// `IssueParty`: a string.
+    /// `IssueParty`
     pub issue_party: String,
 
-    /// `IssueDate`: a string.
+    /// `IssueDate`
     pub issue_date: String,
 
-    /// `IssuingStatus`: a string.
+    /// `IssuingStatus`
     pub issuing_status: String,
 
-    /// `MarkingOfDomesticOrInternational`: a string.
+    /// `MarkingOfDomesticOrInternational`
     pub marking_of_domestic_or_international: String,
 
-    /// `NameOfPurchaser`: a string.
+    /// `NameOfPurchaser`
     pub name_of_purchaser: String,
 
-    /// `NameOfSeller`: a string.
+    /// `NameOfSeller`
     pub name_of_seller: String,
 
-    /// `UnifiedSocialCreditCodeOfPurchaser`: a string.
+    /// `UnifiedSocialCreditCodeOfPurchaser`
     pub unified_social_credit_code_of_purchaser: String,
 }
 
@@ -116,100 +110,100 @@ pub struct AirTicketInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct AirTransport {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `CheckCode`: a string.
+    /// `CheckCode`
     pub check_code: String,
 
-    /// `SerialNumber`: a string.
+    /// `SerialNumber`
     pub serial_number: String,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 
-    /// `AgentCode`: a string.
+    /// `AgentCode`
     pub agent_code: String,
 
-    /// `AgentCodeFirst`: a string.
+    /// `AgentCodeFirst`
     pub agent_code_first: String,
 
-    /// `AgentCodeSecond`: a string.
+    /// `AgentCodeSecond`
     pub agent_code_second: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `UserID`: a string.
+    /// `UserID`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `Issuer`: a string.
+    /// `Issuer`
     pub issuer: String,
 
-    /// `Fare`: a string.
+    /// `Fare`
     pub fare: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 
-    /// `FuelSurcharge`: a string.
+    /// `FuelSurcharge`
     pub fuel_surcharge: String,
 
-    /// `AirDevelopmentFund`: a string.
+    /// `AirDevelopmentFund`
     pub air_development_fund: String,
 
-    /// `Insurance`: a string.
+    /// `Insurance`
     pub insurance: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: String,
 
-    /// `DomesticInternationalTag`: a string.
+    /// `DomesticInternationalTag`
     pub domestic_international_tag: String,
 
-    /// `DateStart`: a string.
+    /// `DateStart`
     pub date_start: String,
 
-    /// `DateEnd`: a string.
+    /// `DateEnd`
     pub date_end: String,
 
-    /// `Endorsement`: a string.
+    /// `Endorsement`
     pub endorsement: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `FlightItems`: a list of [`FlightItem`] objects.
+    /// `FlightItems`
     pub flight_items: Vec<FlightItem>,
 
-    /// `PromptInformation`: a string.
+    /// `PromptInformation`
     pub prompt_information: String,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: String,
 
-    /// `ReceiptNumber`: a string.
+    /// `ReceiptNumber`
     pub receipt_number: String,
 
-    /// `InvoiceStatus`: a string.
+    /// `InvoiceStatus`
     pub invoice_status: String,
 
-    /// `TaxRate`: a string.
+    /// `TaxRate`
     pub tax_rate: String,
 
-    /// `TaxAmount`: a string.
+    /// `TaxAmount`
     pub tax_amount: String,
 }
 
@@ -218,19 +212,13 @@ pub struct AirTransport {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](super::DescribeQuestionSplitJob), [`QuestionOCR`](super::QuestionOCR), [`QuestionSplitLayoutOCR`](super::QuestionSplitLayoutOCR), [`QuestionSplitOCR`](super::QuestionSplitOCR) and [`SubmitQuestionMarkAgentJob`](super::SubmitQuestionMarkAgentJob).
 #[tc_model]
 pub struct AnswerElement {
-    /// `IsCorrect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCorrect`; example: `false`
     pub is_correct: Option<bool>,
 
-    /// `AnswerAnalysis`: a string.
-    ///
-    /// Example: `"首先根据圆的周长公式C=πd求出蒙古包底面周长，减去门宽得到一条围绳的长度，再乘3得到3条围绳的总长，计算可得结果为278.1米。"`
+    /// `AnswerAnalysis`; example: `"首先根据圆的周长公式C=πd求出蒙古包底面周长，减去门宽得到一条围绳的长度，再乘3得到3条围绳的总长，计算可得结果为278.1米。"`
     pub answer_analysis: Option<String>,
 
-    /// `RightAnswer`: a string.
-    ///
-    /// Example: `"直径所对的圆周角是直角；同弧所对的圆周角等于圆心角的一半"`
+    /// `RightAnswer`; example: `"直径所对的圆周角是直角；同弧所对的圆周角等于圆心角的一半"`
     pub right_answer: Option<String>,
 }
 
@@ -239,34 +227,22 @@ pub struct AnswerElement {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob).
 #[tc_model]
 pub struct AnswerInfo {
-    /// `HandwriteInfo`: a string.
-    ///
-    /// Example: `"A"`
+    /// `HandwriteInfo`; example: `"A"`
     pub handwrite_info: Option<String>,
 
-    /// `IsCorrect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCorrect`; example: `false`
     pub is_correct: Option<bool>,
 
-    /// `AnswerAnalysis`: a string.
-    ///
-    /// Example: `"正确"`
+    /// `AnswerAnalysis`; example: `"正确"`
     pub answer_analysis: Option<String>,
 
-    /// `HandwriteInfoPositions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2,3,4,5,6,7]`
+    /// `HandwriteInfoPositions`; example: `[0,1,2,3,4,5,6,7]`
     pub handwrite_info_positions: Option<Vec<i64>>,
 
-    /// `RightAnswer`: a string.
-    ///
-    /// Example: `"B"`
+    /// `RightAnswer`; example: `"B"`
     pub right_answer: Option<String>,
 
-    /// `KnowledgePoints`: a list of strings.
-    ///
-    /// Example: `["形近字辨析"]`
+    /// `KnowledgePoints`; example: `["形近字辨析"]`
     pub knowledge_points: Option<Vec<String>>,
 }
 
@@ -275,10 +251,10 @@ pub struct AnswerInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct BankSlip {
-    /// `BankSlipInfos`: a list of [`BankSlipInfo`] objects.
+    /// `BankSlipInfos`
     pub bank_slip_infos: Option<Vec<BankSlipInfo>>,
 
-    /// `CommonBankSlipInfos`: a list of [`BankSlipInfo`] objects.
+    /// `CommonBankSlipInfos`
     pub common_bank_slip_infos: Option<Vec<BankSlipInfo>>,
 }
 
@@ -287,17 +263,13 @@ pub struct BankSlip {
 /// Returned in the output of [`BankSlipOCR`](super::BankSlipOCR) and [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct BankSlipInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"日期"`
+    /// `Name`; example: `"日期"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2020年08月24日"`
+    /// `Value`; example: `"2020年08月24日"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 }
 
@@ -306,111 +278,69 @@ pub struct BankSlipInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct BusInvoice {
-    /// `Title`: a string.
-    ///
-    /// Example: `"江苏省公路汽车客票"`
+    /// `Title`; example: `"江苏省公路汽车客票"`
     pub title: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QRCodeMark`; example: `1`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"00577552"`
+    /// `Number`; example: `"00577552"`
     pub number: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"132021981313"`
+    /// `Code`; example: `"132021981313"`
     pub code: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2019年07月05日"`
+    /// `Date`; example: `"2019年07月05日"`
     pub date: String,
 
-    /// `TimeGetOn`: a string.
-    ///
-    /// Example: `"15:00"`
+    /// `TimeGetOn`; example: `"15:00"`
     pub time_get_on: String,
 
-    /// `DateGetOn`: a string.
-    ///
-    /// Example: `"2019年07月05日"`
+    /// `DateGetOn`; example: `"2019年07月05日"`
     pub date_get_on: String,
 
-    /// `StationGetOn`: a string.
-    ///
-    /// Example: `"宜兴"`
+    /// `StationGetOn`; example: `"宜兴"`
     pub station_get_on: String,
 
-    /// `StationGetOff`: a string.
-    ///
-    /// Example: `"昆山"`
+    /// `StationGetOff`; example: `"昆山"`
     pub station_get_off: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"50.00"`
+    /// `Total`; example: `"50.00"`
     pub total: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"交通"`
+    /// `Kind`; example: `"交通"`
     pub kind: String,
 
-    /// `UserID`: a string.
-    ///
-    /// Example: `"440524198701010014"`
+    /// `UserID`; example: `"440524198701010014"`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"江苏省"`
+    /// `Province`; example: `"江苏省"`
     pub province: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"无锡市"`
+    /// `City`; example: `"无锡市"`
     pub city: String,
 
-    /// `PlaceGetOn`: a string.
-    ///
-    /// Example: `"宜兴车站二楼"`
+    /// `PlaceGetOn`; example: `"宜兴车站二楼"`
     pub place_get_on: String,
 
-    /// `GateNumber`: a string.
-    ///
-    /// Example: `"3"`
+    /// `GateNumber`; example: `"3"`
     pub gate_number: String,
 
-    /// `TicketType`: a string.
-    ///
-    /// Example: `"全"`
+    /// `TicketType`; example: `"全"`
     pub ticket_type: String,
 
-    /// `VehicleType`: a string.
-    ///
-    /// Example: `"中型高二"`
+    /// `VehicleType`; example: `"中型高二"`
     pub vehicle_type: String,
 
-    /// `SeatNumber`: a string.
-    ///
-    /// Example: `"40"`
+    /// `SeatNumber`; example: `"40"`
     pub seat_number: String,
 
-    /// `TrainNumber`: a string.
-    ///
-    /// Example: `"PT2044"`
+    /// `TrainNumber`; example: `"PT2044"`
     pub train_number: String,
 }
 
@@ -419,17 +349,13 @@ pub struct BusInvoice {
 /// Returned in the output of [`BusinessCardOCR`](super::BusinessCardOCR).
 #[tc_model]
 pub struct BusinessCardInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Value`; example: `"李明"`
     pub value: String,
 
-    /// `ItemCoord`: an [`ItemCoord`].
+    /// `ItemCoord`
     pub item_coord: ItemCoord,
 }
 
@@ -438,17 +364,13 @@ pub struct BusinessCardInfo {
 /// Returned in the output of [`BizLicenseOCR`](super::BizLicenseOCR).
 #[tc_model]
 pub struct BusinessCertificateInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"日期"`
+    /// `Name`; example: `"日期"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2020年08月24日"`
+    /// `Value`; example: `"2020年08月24日"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 }
 
@@ -457,7 +379,7 @@ pub struct BusinessCertificateInfo {
 /// Returned in the output of [`EnglishOCR`](super::EnglishOCR).
 #[tc_model]
 pub struct CandWord {
-    /// `CandWords`: a list of [`Words`] objects.
+    /// `CandWords`
     pub cand_words: Vec<Words>,
 }
 
@@ -466,20 +388,16 @@ pub struct CandWord {
 /// Returned in the output of [`CarInvoiceOCR`](super::CarInvoiceOCR).
 #[tc_model]
 pub struct CarInvoiceInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"发票代码"`
+    /// `Name`; example: `"发票代码"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"135000010001"`
+    /// `Value`; example: `"135000010001"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 
-    /// `Polygon`: a [`Polygon`].
+    /// `Polygon`
     pub polygon: Option<Polygon>,
 }
 
@@ -488,50 +406,32 @@ pub struct CarInvoiceInfo {
 /// Returned in the output of [`RecognizeValidIDCardOCR`](super::RecognizeValidIDCardOCR).
 #[tc_model]
 pub struct CardWarnInfo {
-    /// `BorderCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BorderCheck`; example: `1`
     pub border_check: Option<i64>,
 
-    /// `OcclusionCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OcclusionCheck`; example: `1`
     pub occlusion_check: Option<i64>,
 
-    /// `CopyCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CopyCheck`; example: `1`
     pub copy_check: Option<i64>,
 
-    /// `ReshootCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReshootCheck`; example: `1`
     pub reshoot_check: Option<i64>,
 
-    /// `PSCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PSCheck`; example: `1`
     #[tc(rename = "PSCheck")]
     pub ps_check: Option<i64>,
 
-    /// `BlurCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlurCheck`; example: `1`
     pub blur_check: Option<i64>,
 
-    /// `BlurScore`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `BlurScore`; example: `0.1`
     pub blur_score: Option<f64>,
 
-    /// `ElectronCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElectronCheck`; example: `1`
     pub electron_check: Option<i64>,
 
-    /// `ReflectCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReflectCheck`; example: `0`
     pub reflect_check: Option<i64>,
 }
 
@@ -540,14 +440,10 @@ pub struct CardWarnInfo {
 /// Returned in the output of [`RecognizeTableOCR`](super::RecognizeTableOCR).
 #[tc_model]
 pub struct CellContent {
-    /// `ParagNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParagNo`; example: `0`
     pub parag_no: Option<i64>,
 
-    /// `WordSize`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `WordSize`; example: `25`
     pub word_size: Option<i64>,
 }
 
@@ -556,17 +452,13 @@ pub struct CellContent {
 /// Returned in the output of [`ClassifyDetectOCR`](super::ClassifyDetectOCR).
 #[tc_model]
 pub struct ClassifyDetectInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"银行卡"`
+    /// `Name`; example: `"银行卡"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"BankCard"`
+    /// `Type`; example: `"BankCard"`
     pub r#type: Option<String>,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 }
 
@@ -575,9 +467,7 @@ pub struct ClassifyDetectInfo {
 /// Sent in the input of [`ExtractDocMulti`](super::ExtractDocMulti).
 #[tc_model]
 pub struct ConfigAdvanced {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"only_hw"`
+    /// `Scene`; example: `"only_hw"`
     pub scene: Option<String>,
 }
 
@@ -586,22 +476,22 @@ pub struct ConfigAdvanced {
 /// Returned in the output of [`RecognizeValidIDCardOCR`](super::RecognizeValidIDCardOCR).
 #[tc_model]
 pub struct ContentInfo {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Confidence`: a signed 64-bit integer.
+    /// `Confidence`
     pub confidence: i64,
 
-    /// `IsInComplete`: a signed 64-bit integer.
+    /// `IsInComplete`
     pub is_in_complete: i64,
 
-    /// `IsReflect`: a signed 64-bit integer.
+    /// `IsReflect`
     pub is_reflect: i64,
 
-    /// `IsKeyInComplete`: a signed 64-bit integer.
+    /// `IsKeyInComplete`
     pub is_key_in_complete: i64,
 
-    /// `IsKeyReflect`: a signed 64-bit integer.
+    /// `IsKeyReflect`
     pub is_key_reflect: i64,
 }
 
@@ -610,14 +500,10 @@ pub struct ContentInfo {
 /// Returned in the output of [`AdvertiseOCR`](super::AdvertiseOCR), [`ArithmeticOCR`](super::ArithmeticOCR), [`CarInvoiceOCR`](super::CarInvoiceOCR), [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](super::DescribeQuestionSplitJob) and 26 more.
 #[tc_model]
 pub struct Coord {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `X`; example: `480`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `Y`; example: `640`
     pub y: i64,
 }
 
@@ -626,16 +512,16 @@ pub struct Coord {
 /// Returned in the output of [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct CoordList {
-    /// `TopLeft`: a [`Coord`].
+    /// `TopLeft`
     pub top_left: Option<Coord>,
 
-    /// `TopRight`: a [`Coord`].
+    /// `TopRight`
     pub top_right: Option<Coord>,
 
-    /// `BottomLeft`: a [`Coord`].
+    /// `BottomLeft`
     pub bottom_left: Option<Coord>,
 
-    /// `BottomRight`: a [`Coord`].
+    /// `BottomRight`
     pub bottom_right: Option<Coord>,
 }
 
@@ -644,10 +530,10 @@ pub struct CoordList {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct CustomsDeclaration {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`] objects.
+    /// `Content`
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -656,13 +542,13 @@ pub struct CustomsDeclaration {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct CustomsPaymentReceipt {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`] objects.
+    /// `Content`
     pub content: Vec<OtherInvoiceItem>,
 
-    /// `CommonContent`: a list of [`OtherInvoiceItem`] objects.
+    /// `CommonContent`
     pub common_content: Vec<OtherInvoiceItem>,
 }
 
@@ -671,40 +557,40 @@ pub struct CustomsPaymentReceipt {
 /// Returned in the output of [`VerifyOfdVatInvoiceOCR`](super::VerifyOfdVatInvoiceOCR).
 #[tc_model]
 pub struct DetailInformationOfAirTicketTupleList {
-    /// `DepartureStation`: a string.
+    /// `DepartureStation`
     pub departure_station: String,
 
-    /// `DestinationStation`: a string.
+    /// `DestinationStation`
     pub destination_station: String,
 
-    /// `FlightSegment`: a string.
+    /// `FlightSegment`
     pub flight_segment: String,
 
-    /// `Carrier`: a string.
+    /// `Carrier`
     pub carrier: String,
 
-    /// `Flight`: a string.
+    /// `Flight`
     pub flight: String,
 
-    /// `SeatClass`: a string.
+    /// `SeatClass`
     pub seat_class: String,
 
-    /// `CarrierDate`: a string.
+    /// `CarrierDate`
     pub carrier_date: String,
 
-    /// `DepartureTime`: a string.
+    /// `DepartureTime`
     pub departure_time: String,
 
-    /// `FareBasis`: a string.
+    /// `FareBasis`
     pub fare_basis: String,
 
-    /// `EffectiveDate`: a string.
+    /// `EffectiveDate`
     pub effective_date: String,
 
-    /// `ExpirationDate`: a string.
+    /// `ExpirationDate`
     pub expiration_date: String,
 
-    /// `FreeBaggageAllowance`: a string.
+    /// `FreeBaggageAllowance`
     pub free_baggage_allowance: String,
 }
 
@@ -713,7 +599,7 @@ pub struct DetailInformationOfAirTicketTupleList {
 /// Returned in the output of [`GeneralAccurateOCR`](super::GeneralAccurateOCR), [`GeneralBasicOCR`](super::GeneralBasicOCR), [`GeneralEfficientOCR`](super::GeneralEfficientOCR), [`GeneralFastOCR`](super::GeneralFastOCR) and [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct DetectedWordCoordPoint {
-    /// `WordCoordinate`: a list of [`Coord`] objects.
+    /// `WordCoordinate`
     pub word_coordinate: Vec<Coord>,
 }
 
@@ -722,14 +608,10 @@ pub struct DetectedWordCoordPoint {
 /// Returned in the output of [`GeneralAccurateOCR`](super::GeneralAccurateOCR), [`GeneralBasicOCR`](super::GeneralBasicOCR), [`GeneralEfficientOCR`](super::GeneralEfficientOCR), [`GeneralFastOCR`](super::GeneralFastOCR) and [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct DetectedWords {
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: i64,
 
-    /// `Character`: a string.
-    ///
-    /// Example: `"字"`
+    /// `Character`; example: `"字"`
     pub character: String,
 }
 
@@ -738,102 +620,64 @@ pub struct DetectedWords {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct ElectronicAirTransport {
-    /// `Code`: a string.
-    ///
-    /// Example: `"13578"`
+    /// `Code`; example: `"13578"`
     pub code: Option<String>,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"13131313131313131313"`
+    /// `Number`; example: `"13131313131313131313"`
     pub number: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-10-12"`
+    /// `Date`; example: `"2025-10-12"`
     pub date: Option<String>,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `Amount`; example: `"1000"`
     pub amount: Option<String>,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"1324"`
+    /// `CheckCode`; example: `"1324"`
     pub check_code: Option<String>,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `Total`; example: `"1000"`
     pub total: Option<String>,
 
-    /// `DeductionMark`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeductionMark`; example: `"1"`
     pub deduction_mark: Option<String>,
 
-    /// `StateCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `StateCode`; example: `"0"`
     pub state_code: Option<String>,
 
-    /// `BuyerTaxCode`: a string.
-    ///
-    /// Example: `"913306043123412345"`
+    /// `BuyerTaxCode`; example: `"913306043123412345"`
     pub buyer_tax_code: Option<String>,
 
-    /// `BuyerName`: a string.
-    ///
-    /// Example: `"xx 公司"`
+    /// `BuyerName`; example: `"xx 公司"`
     pub buyer_name: Option<String>,
 
-    /// `Tax`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Tax`; example: `"100"`
     pub tax: Option<String>,
 
-    /// `DomesticInternationalMark`: a string.
-    ///
-    /// Example: `"国内"`
+    /// `DomesticInternationalMark`; example: `"国内"`
     pub domestic_international_mark: Option<String>,
 
-    /// `PassengerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `PassengerName`; example: `"张三"`
     pub passenger_name: Option<String>,
 
-    /// `PassengerNo`: a string.
-    ///
-    /// Example: `"44500000000000000"`
+    /// `PassengerNo`; example: `"44500000000000000"`
     pub passenger_no: Option<String>,
 
-    /// `ElectronicNumber`: a string.
-    ///
-    /// Example: `"1266578"`
+    /// `ElectronicNumber`; example: `"1266578"`
     pub electronic_number: Option<String>,
 
-    /// `ElectronicAirTransportDetails`: a list of [`ElectronicAirTransportDetail`] objects.
+    /// `ElectronicAirTransportDetails`
     pub electronic_air_transport_details: Option<Vec<ElectronicAirTransportDetail>>,
 
-    /// `Fare`: a string.
-    ///
-    /// Example: `"1100"`
+    /// `Fare`; example: `"1100"`
     pub fare: Option<String>,
 
-    /// `FuelSurcharge`: a string.
-    ///
-    /// Example: `"100"`
+    /// `FuelSurcharge`; example: `"100"`
     pub fuel_surcharge: Option<String>,
 
-    /// `TaxAmount`: a string.
-    ///
-    /// Example: `"50"`
+    /// `TaxAmount`; example: `"50"`
     pub tax_amount: Option<String>,
 
-    /// `DevelopmentFund`: a string.
-    ///
-    /// Example: `"50"`
+    /// `DevelopmentFund`; example: `"50"`
     pub development_fund: Option<String>,
 }
 
@@ -842,49 +686,31 @@ pub struct ElectronicAirTransport {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct ElectronicAirTransportDetail {
-    /// `FlightSegment`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FlightSegment`; example: `"1"`
     pub flight_segment: Option<String>,
 
-    /// `StationGetOn`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `StationGetOn`; example: `"广州"`
     pub station_get_on: Option<String>,
 
-    /// `StationGetOff`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `StationGetOff`; example: `"深圳"`
     pub station_get_off: Option<String>,
 
-    /// `Carrier`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Carrier`; example: `"张三"`
     pub carrier: Option<String>,
 
-    /// `FlightNumber`: a string.
-    ///
-    /// Example: `"C1**"`
+    /// `FlightNumber`; example: `"C1**"`
     pub flight_number: Option<String>,
 
-    /// `SeatLevel`: a string.
-    ///
-    /// Example: `"普通舱"`
+    /// `SeatLevel`; example: `"普通舱"`
     pub seat_level: Option<String>,
 
-    /// `FlightDate`: a string.
-    ///
-    /// Example: `"2016-06-28"`
+    /// `FlightDate`; example: `"2016-06-28"`
     pub flight_date: Option<String>,
 
-    /// `DepartureTime`: a string.
-    ///
-    /// Example: `"16:00"`
+    /// `DepartureTime`; example: `"16:00"`
     pub departure_time: Option<String>,
 
-    /// `FareBasis`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FareBasis`; example: `"1"`
     pub fare_basis: Option<String>,
 }
 
@@ -893,79 +719,79 @@ pub struct ElectronicAirTransportDetail {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ElectronicFlightTicketFull {
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `UserID`: a string.
+    /// `UserID`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `Endorsement`: a string.
+    /// `Endorsement`
     pub endorsement: String,
 
-    /// `GPOrder`: a string.
+    /// `GPOrder`
     #[tc(rename = "GPOrder")]
     pub gp_order: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `Fare`: a string.
+    /// `Fare`
     pub fare: String,
 
-    /// `FuelSurcharge`: a string.
+    /// `FuelSurcharge`
     pub fuel_surcharge: String,
 
-    /// `TaxRate`: a string.
+    /// `TaxRate`
     pub tax_rate: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 
-    /// `DevelopmentFund`: a string.
+    /// `DevelopmentFund`
     pub development_fund: String,
 
-    /// `OtherTax`: a string.
+    /// `OtherTax`
     pub other_tax: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `ElectronicTicketNum`: a string.
+    /// `ElectronicTicketNum`
     pub electronic_ticket_num: String,
 
-    /// `VerificationCode`: a string.
+    /// `VerificationCode`
     pub verification_code: String,
 
-    /// `PromptInformation`: a string.
+    /// `PromptInformation`
     pub prompt_information: String,
 
-    /// `Insurance`: a string.
+    /// `Insurance`
     pub insurance: String,
 
-    /// `Issuer`: a string.
+    /// `Issuer`
     pub issuer: String,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 
-    /// `DomesticInternationalTag`: a string.
+    /// `DomesticInternationalTag`
     pub domestic_international_tag: String,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: String,
 
-    /// `Seller`: a string.
+    /// `Seller`
     pub seller: String,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `FlightItems`: a list of [`FlightItemInfo`] objects.
+    /// `FlightItems`
     pub flight_items: Vec<FlightItemInfo>,
 
-    /// `InvoiceStatus`: a string.
+    /// `InvoiceStatus`
     pub invoice_status: String,
 }
 
@@ -974,19 +800,19 @@ pub struct ElectronicFlightTicketFull {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ElectronicTollSummary {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `Items`: a list of [`ElectronicTollSummaryItem`] objects.
+    /// `Items`
     pub items: Vec<ElectronicTollSummaryItem>,
 
-    /// `TableItems`: a list of [`ElectronicTollSummaryList`] objects.
+    /// `TableItems`
     pub table_items: Vec<ElectronicTollSummaryList>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 }
 
@@ -995,13 +821,13 @@ pub struct ElectronicTollSummary {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ElectronicTollSummaryItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 
-    /// `Row`: a signed 64-bit integer.
+    /// `Row`
     pub row: Option<i64>,
 }
 
@@ -1010,7 +836,7 @@ pub struct ElectronicTollSummaryItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ElectronicTollSummaryList {
-    /// `Items`: a list of [`ElectronicTollSummaryItem`] objects.
+    /// `Items`
     pub items: Vec<ElectronicTollSummaryItem>,
 }
 
@@ -1019,150 +845,92 @@ pub struct ElectronicTollSummaryList {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct ElectronicTrainTicket {
-    /// `BuyerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `BuyerName`; example: `"张三"`
     pub buyer_name: Option<String>,
 
-    /// `BuyerTaxCode`: a string.
-    ///
-    /// Example: `"4********5"`
+    /// `BuyerTaxCode`; example: `"4********5"`
     pub buyer_tax_code: Option<String>,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"4********5"`
+    /// `Number`; example: `"4********5"`
     pub number: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2016-06-28"`
+    /// `Date`; example: `"2016-06-28"`
     pub date: Option<String>,
 
-    /// `TotalCN`: a string.
-    ///
-    /// Example: `"100"`
+    /// `TotalCN`; example: `"100"`
     #[tc(rename = "TotalCN")]
     pub total_cn: Option<String>,
 
-    /// `Tax`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Tax`; example: `"2"`
     pub tax: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceType`; example: `"1"`
     pub service_type: Option<String>,
 
-    /// `TimeGetOn`: a string.
-    ///
-    /// Example: `"16:00"`
+    /// `TimeGetOn`; example: `"16:00"`
     pub time_get_on: Option<String>,
 
-    /// `TrainNumber`: a string.
-    ///
-    /// Example: `"5*****6"`
+    /// `TrainNumber`; example: `"5*****6"`
     pub train_number: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"7****3"`
+    /// `Code`; example: `"7****3"`
     pub code: Option<String>,
 
-    /// `SeatType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SeatType`; example: `"1"`
     pub seat_type: Option<String>,
 
-    /// `DateGetOn`: a string.
-    ///
-    /// Example: `"16:00"`
+    /// `DateGetOn`; example: `"16:00"`
     pub date_get_on: Option<String>,
 
-    /// `TrainCabin`: a string.
-    ///
-    /// Example: `"09"`
+    /// `TrainCabin`; example: `"09"`
     pub train_cabin: Option<String>,
 
-    /// `StationGetOn`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `StationGetOn`; example: `"广州"`
     pub station_get_on: Option<String>,
 
-    /// `ElectronicNumber`: a string.
-    ///
-    /// Example: `"5******3"`
+    /// `ElectronicNumber`; example: `"5******3"`
     pub electronic_number: Option<String>,
 
-    /// `PassengerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `PassengerName`; example: `"张三"`
     pub passenger_name: Option<String>,
 
-    /// `PassengerNo`: a string.
-    ///
-    /// Example: `"44***************3"`
+    /// `PassengerNo`; example: `"44***************3"`
     pub passenger_no: Option<String>,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Amount`; example: `"100"`
     pub amount: Option<String>,
 
-    /// `StationGetOff`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `StationGetOff`; example: `"深圳"`
     pub station_get_off: Option<String>,
 
-    /// `TaxRate`: a string.
-    ///
-    /// Example: `"5"`
+    /// `TaxRate`; example: `"5"`
     pub tax_rate: Option<String>,
 
-    /// `Seat`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Seat`; example: `"1"`
     pub seat: Option<String>,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Total`; example: `"100"`
     pub total: Option<String>,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"5**2"`
+    /// `CheckCode`; example: `"5**2"`
     pub check_code: Option<String>,
 
-    /// `StateCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `StateCode`; example: `"0"`
     pub state_code: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"08"`
+    /// `Type`; example: `"08"`
     pub r#type: Option<String>,
 
-    /// `AirConditionerFeature`: a string.
-    ///
-    /// Example: `"空调"`
+    /// `AirConditionerFeature`; example: `"空调"`
     pub air_conditioner_feature: Option<String>,
 
-    /// `TicketType`: a string.
-    ///
-    /// Example: `"全价票"`
+    /// `TicketType`; example: `"全价票"`
     pub ticket_type: Option<String>,
 
-    /// `OriginalTaxRate`: a string.
-    ///
-    /// Example: `"9%"`
+    /// `OriginalTaxRate`; example: `"9%"`
     pub original_tax_rate: Option<String>,
 
-    /// `FullElectronicNumber`: a string.
-    ///
-    /// Example: `"24312000000012345678"`
+    /// `FullElectronicNumber`; example: `"24312000000012345678"`
     pub full_electronic_number: Option<String>,
 }
 
@@ -1171,69 +939,69 @@ pub struct ElectronicTrainTicket {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ElectronicTrainTicketFull {
-    /// `TypeOfVoucher`: a string.
+    /// `TypeOfVoucher`
     pub type_of_voucher: String,
 
-    /// `ElectronicTicketNum`: a string.
+    /// `ElectronicTicketNum`
     pub electronic_ticket_num: String,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 
-    /// `StationGetOn`: a string.
+    /// `StationGetOn`
     pub station_get_on: String,
 
-    /// `StationGetOff`: a string.
+    /// `StationGetOff`
     pub station_get_off: String,
 
-    /// `TrainNumber`: a string.
+    /// `TrainNumber`
     pub train_number: String,
 
-    /// `DateGetOn`: a string.
+    /// `DateGetOn`
     pub date_get_on: String,
 
-    /// `TimeGetOn`: a string.
+    /// `TimeGetOn`
     pub time_get_on: String,
 
-    /// `Seat`: a string.
+    /// `Seat`
     pub seat: String,
 
-    /// `SeatNumber`: a string.
+    /// `SeatNumber`
     pub seat_number: String,
 
-    /// `Fare`: a string.
+    /// `Fare`
     pub fare: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `UserID`: a string.
+    /// `UserID`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `TaxRate`: a string.
+    /// `TaxRate`
     pub tax_rate: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: String,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `OriginalNumber`: a string.
+    /// `OriginalNumber`
     pub original_number: String,
 
-    /// `IDInfo`: a string.
+    /// `IDInfo`
     #[tc(rename = "IDInfo")]
     pub id_info: String,
 }
@@ -1243,33 +1011,25 @@ pub struct ElectronicTrainTicketFull {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](super::DescribeQuestionSplitJob), [`QuestionOCR`](super::QuestionOCR), [`QuestionSplitLayoutOCR`](super::QuestionSplitLayoutOCR), [`QuestionSplitOCR`](super::QuestionSplitOCR) and [`SubmitQuestionMarkAgentJob`](super::SubmitQuestionMarkAgentJob).
 #[tc_model]
 pub struct Element {
-    /// `Text`: a string.
-    ///
-    /// Example: `"c>b>a"`
+    /// `Text`; example: `"c>b>a"`
     pub text: Option<String>,
 
-    /// `Coord`: a [`Polygon`].
+    /// `Coord`
     pub coord: Option<Polygon>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"选择题"`
+    /// `GroupType`; example: `"选择题"`
     pub group_type: Option<String>,
 
-    /// `ResultList`: a list of [`ResultList`] objects.
+    /// `ResultList`
     pub result_list: Option<Vec<ResultList>>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Index`; example: `4`
     pub index: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `AnswerElement`: an [`AnswerElement`].
+    /// `AnswerElement`
     pub answer_element: Option<AnswerElement>,
 }
 
@@ -1279,27 +1039,19 @@ pub struct Element {
 /// Returned in the output of [`RecognizeEncryptedIDCardOCR`](super::RecognizeEncryptedIDCardOCR).
 #[tc_model]
 pub struct Encryption {
-    /// `CiphertextBlob`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/9j/sBmIZTmfcZ4.....eIrQsBGNnnW8="`
+    /// `CiphertextBlob`, required in requests; example: `"/9j/sBmIZTmfcZ4.....eIrQsBGNnnW8="`
     pub ciphertext_blob: Option<String>,
 
-    /// `Iv`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"U2KHDqXYtpCl3l5BRuH0qw=="`
+    /// `Iv`, required in requests; example: `"U2KHDqXYtpCl3l5BRuH0qw=="`
     pub iv: Option<String>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"SM4-GCM"`
+    /// `Algorithm`; example: `"SM4-GCM"`
     pub algorithm: Option<String>,
 
-    /// `TagList`: a list of strings.
+    /// `TagList`
     pub tag_list: Option<Vec<String>>,
 
-    /// `EncryptList`: a list of strings.
+    /// `EncryptList`
     pub encrypt_list: Option<Vec<String>>,
 }
 
@@ -1308,10 +1060,10 @@ pub struct Encryption {
 /// Returned in the output of [`EnterpriseLicenseOCR`](super::EnterpriseLicenseOCR).
 #[tc_model]
 pub struct EnterpriseLicenseInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -1320,30 +1072,22 @@ pub struct EnterpriseLicenseInfo {
 /// Returned in the output of [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct FieldsInfo {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"出生年月日"`
+    /// `KeyName`; example: `"出生年月日"`
     pub key_name: Option<String>,
 
-    /// `KeyPrompt`: a string.
-    ///
-    /// Example: `"如，2026年1月"`
+    /// `KeyPrompt`; example: `"如，2026年1月"`
     pub key_prompt: Option<String>,
 
-    /// `KeyValue`: a string.
-    ///
-    /// Example: `"王臣"`
+    /// `KeyValue`; example: `"王臣"`
     pub key_value: Option<String>,
 
-    /// `KeyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeyType`; example: `1`
     pub key_type: Option<i64>,
 
-    /// `Polygon`: a [`CoordList`].
+    /// `Polygon`
     pub polygon: Option<CoordList>,
 
-    /// `SubItems`: a list of [`SubItemGroup`] objects.
+    /// `SubItems`
     pub sub_items: Option<Vec<SubItemGroup>>,
 }
 
@@ -1352,59 +1096,59 @@ pub struct FieldsInfo {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct FinancialBill {
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: Option<String>,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: Option<String>,
 
-    /// `CheckCode`: a string.
+    /// `CheckCode`
     pub check_code: Option<String>,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: Option<String>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: Option<String>,
 
-    /// `SellerCompany`: a string.
+    /// `SellerCompany`
     pub seller_company: Option<String>,
 
-    /// `Reviewer`: a string.
+    /// `Reviewer`
     pub reviewer: Option<String>,
 
-    /// `Seller`: a string.
+    /// `Seller`
     pub seller: Option<String>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `TotalCn`: a string.
+    /// `TotalCn`
     pub total_cn: Option<String>,
 
-    /// `RushRedStateCode`: a string.
+    /// `RushRedStateCode`
     pub rush_red_state_code: Option<String>,
 
-    /// `RushRedDate`: a string.
+    /// `RushRedDate`
     pub rush_red_date: Option<String>,
 
-    /// `RushRedTime`: a string.
+    /// `RushRedTime`
     pub rush_red_time: Option<String>,
 
-    /// `RushRedReason`: a string.
+    /// `RushRedReason`
     pub rush_red_reason: Option<String>,
 
-    /// `FinancialBillItems`: a list of [`FinancialBillItem`] objects.
+    /// `FinancialBillItems`
     pub financial_bill_items: Option<Vec<FinancialBillItem>>,
 
-    /// `FinancialBillItemDetails`: a list of [`FinancialBillItemDetails`] objects.
+    /// `FinancialBillItemDetails`
     pub financial_bill_item_details: Option<Vec<FinancialBillItemDetails>>,
 }
 
@@ -1413,29 +1157,29 @@ pub struct FinancialBill {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct FinancialBillItem {
-    /// `ItemID`: a string.
+    /// `ItemID`
     #[tc(rename = "ItemID")]
     pub item_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `Quantity`: a string.
+    /// `Quantity`
     pub quantity: Option<String>,
 
-    /// `Standard`: a string.
+    /// `Standard`
     pub standard: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `SerialNumber`: a string.
+    /// `SerialNumber`
     pub serial_number: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -1444,29 +1188,29 @@ pub struct FinancialBillItem {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct FinancialBillItemDetails {
-    /// `ItemID`: a string.
+    /// `ItemID`
     #[tc(rename = "ItemID")]
     pub item_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `Quantity`: a string.
+    /// `Quantity`
     pub quantity: Option<String>,
 
-    /// `Standard`: a string.
+    /// `Standard`
     pub standard: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `SerialNumber`: a string.
+    /// `SerialNumber`
     pub serial_number: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -1475,37 +1219,37 @@ pub struct FinancialBillItemDetails {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct FlightItem {
-    /// `TerminalGetOn`: a string.
+    /// `TerminalGetOn`
     pub terminal_get_on: Option<String>,
 
-    /// `TerminalGetOff`: a string.
+    /// `TerminalGetOff`
     pub terminal_get_off: Option<String>,
 
-    /// `Carrier`: a string.
+    /// `Carrier`
     pub carrier: Option<String>,
 
-    /// `FlightNumber`: a string.
+    /// `FlightNumber`
     pub flight_number: Option<String>,
 
-    /// `Seat`: a string.
+    /// `Seat`
     pub seat: Option<String>,
 
-    /// `DateGetOn`: a string.
+    /// `DateGetOn`
     pub date_get_on: Option<String>,
 
-    /// `TimeGetOn`: a string.
+    /// `TimeGetOn`
     pub time_get_on: Option<String>,
 
-    /// `StationGetOn`: a string.
+    /// `StationGetOn`
     pub station_get_on: Option<String>,
 
-    /// `StationGetOff`: a string.
+    /// `StationGetOff`
     pub station_get_off: Option<String>,
 
-    /// `Allow`: a string.
+    /// `Allow`
     pub allow: Option<String>,
 
-    /// `FareBasis`: a string.
+    /// `FareBasis`
     pub fare_basis: Option<String>,
 }
 
@@ -1514,37 +1258,37 @@ pub struct FlightItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct FlightItemInfo {
-    /// `TerminalGetOn`: a string.
+    /// `TerminalGetOn`
     pub terminal_get_on: String,
 
-    /// `TerminalGetOff`: a string.
+    /// `TerminalGetOff`
     pub terminal_get_off: String,
 
-    /// `Carrier`: a string.
+    /// `Carrier`
     pub carrier: String,
 
-    /// `FlightNumber`: a string.
+    /// `FlightNumber`
     pub flight_number: String,
 
-    /// `Seat`: a string.
+    /// `Seat`
     pub seat: String,
 
-    /// `DateGetOn`: a string.
+    /// `DateGetOn`
     pub date_get_on: String,
 
-    /// `TimeGetOn`: a string.
+    /// `TimeGetOn`
     pub time_get_on: String,
 
-    /// `FareBasis`: a string.
+    /// `FareBasis`
     pub fare_basis: String,
 
-    /// `Allow`: a string.
+    /// `Allow`
     pub allow: String,
 
-    /// `DateStart`: a string.
+    /// `DateStart`
     pub date_start: String,
 
-    /// `DateEnd`: a string.
+    /// `DateEnd`
     pub date_end: String,
 }
 
@@ -1553,17 +1297,13 @@ pub struct FlightItemInfo {
 /// Returned in the output of [`RecognizeGeneralCardWarn`](super::RecognizeGeneralCardWarn) and [`VerifyGeneralCardWarn`](super::VerifyGeneralCardWarn).
 #[tc_model]
 pub struct GeneralCardWarnInfo {
-    /// `IsWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWarn`; example: `false`
     pub is_warn: bool,
 
-    /// `RiskConfidence`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `RiskConfidence`; example: `0.5`
     pub risk_confidence: f64,
 
-    /// `Polygon`: a list of [`Polygon`] objects.
+    /// `Polygon`
     pub polygon: Vec<Polygon>,
 }
 
@@ -1572,28 +1312,28 @@ pub struct GeneralCardWarnInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct GeneralMachineItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Specification`: a string.
+    /// `Specification`
     pub specification: Option<String>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `Quantity`: a string.
+    /// `Quantity`
     pub quantity: Option<String>,
 
-    /// `Price`: a string.
+    /// `Price`
     pub price: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `TaxRate`: a string.
+    /// `TaxRate`
     pub tax_rate: Option<String>,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: Option<String>,
 }
 
@@ -1602,7 +1342,7 @@ pub struct GeneralMachineItem {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocBasic`](super::ExtractDocBasic) and [`ExtractDocMulti`](super::ExtractDocMulti).
 #[tc_model]
 pub struct GroupInfo {
-    /// `Groups`: a list of [`LineInfo`] objects.
+    /// `Groups`
     pub groups: Option<Vec<LineInfo>>,
 }
 
@@ -1612,44 +1352,28 @@ pub struct GroupInfo {
 #[doc(alias = "IDCardConfig")]
 #[tc_model]
 pub struct IdCardConfig {
-    /// `CopyWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CopyWarn`; example: `false`
     pub copy_warn: Option<bool>,
 
-    /// `BorderCheckWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BorderCheckWarn`; example: `false`
     pub border_check_warn: Option<bool>,
 
-    /// `ReshootWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReshootWarn`; example: `false`
     pub reshoot_warn: Option<bool>,
 
-    /// `DetectPsWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DetectPsWarn`; example: `false`
     pub detect_ps_warn: Option<bool>,
 
-    /// `TempIdWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TempIdWarn`; example: `false`
     pub temp_id_warn: Option<bool>,
 
-    /// `InvalidDateWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InvalidDateWarn`; example: `false`
     pub invalid_date_warn: Option<bool>,
 
-    /// `ReflectWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReflectWarn`; example: `false`
     pub reflect_warn: Option<bool>,
 
-    /// `CropPortrait`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CropPortrait`; example: `false`
     pub crop_portrait: Option<bool>,
 }
 
@@ -1659,37 +1383,37 @@ pub struct IdCardConfig {
 #[doc(alias = "IDCardInfo")]
 #[tc_model]
 pub struct IdCardInfo {
-    /// `Name`: a [`ContentInfo`].
+    /// `Name`
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`].
+    /// `Sex`
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`].
+    /// `Nation`
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`].
+    /// `Birth`
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`].
+    /// `Address`
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`].
+    /// `IdNum`
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`].
+    /// `Authority`
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`].
+    /// `ValidDate`
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`].
+    /// `WarnInfos`
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`].
+    /// `CardImage`
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`].
+    /// `PortraitImage`
     pub portrait_image: ContentInfo,
 }
 
@@ -1699,73 +1423,49 @@ pub struct IdCardInfo {
 #[doc(alias = "IDCardInfoResult")]
 #[tc_model]
 pub struct IdCardInfoResult {
-    /// `WarnCodes`: a list of signed 64-bit integers.
+    /// `WarnCodes`
     pub warn_codes: Option<Vec<i64>>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市石景山区高新技术园腾讯大楼"`
+    /// `Address`; example: `"北京市石景山区高新技术园腾讯大楼"`
     pub address: Option<String>,
 
-    /// `Authority`: a string.
-    ///
-    /// Example: `"深圳市公安局南山分局"`
+    /// `Authority`; example: `"深圳市公安局南山分局"`
     pub authority: Option<String>,
 
-    /// `Birth`: a string.
-    ///
-    /// Example: `"1987/1/1"`
+    /// `Birth`; example: `"1987/1/1"`
     pub birth: Option<String>,
 
-    /// `IdNum`: a string.
-    ///
-    /// Example: `"440524198701010014"`
+    /// `IdNum`; example: `"440524198701010014"`
     pub id_num: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Name`; example: `"李明"`
     pub name: Option<String>,
 
-    /// `Nation`: a string.
-    ///
-    /// Example: `"汉"`
+    /// `Nation`; example: `"汉"`
     pub nation: Option<String>,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Sex`; example: `"男"`
     pub sex: Option<String>,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2017.08.12-2037.08.12"`
+    /// `ValidDate`; example: `"2017.08.12-2037.08.12"`
     pub valid_date: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"03f05619-5e99-42e3-bc47-17a88e47b3ff"`
+    /// `RequestId`; example: `"03f05619-5e99-42e3-bc47-17a88e47b3ff"`
     pub request_id: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `ErrorCode`; example: `"Success"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrorMessage`; example: `"成功"`
     pub error_message: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `PortraitUrl`: a string.
+    /// `PortraitUrl`
     pub portrait_url: Option<String>,
 
-    /// `IntErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntErrorCode`; example: `0`
     pub int_error_code: Option<i64>,
 }
 
@@ -1775,10 +1475,10 @@ pub struct IdCardInfoResult {
 #[doc(alias = "IDCardResult")]
 #[tc_model]
 pub struct IdCardResult {
-    /// `Front`: an [`IdCardInfoResult`].
+    /// `Front`
     pub front: Option<IdCardInfoResult>,
 
-    /// `Back`: an [`IdCardInfoResult`].
+    /// `Back`
     pub back: Option<IdCardInfoResult>,
 }
 
@@ -1787,24 +1487,16 @@ pub struct IdCardResult {
 /// Returned in the output of [`PassportOCR`](super::PassportOCR).
 #[tc_model]
 pub struct ImageCoordinates {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `X`; example: `20`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Y`; example: `20`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `Width`; example: `480`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `Height`; example: `640`
     pub height: Option<i64>,
 }
 
@@ -1813,14 +1505,10 @@ pub struct ImageCoordinates {
 /// Returned in the output of [`AdvertiseOCR`](super::AdvertiseOCR).
 #[tc_model]
 pub struct ImageSize {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: Option<i64>,
 }
 
@@ -1829,22 +1517,16 @@ pub struct ImageSize {
 /// Returned in the output of [`MixedInvoiceDetect`](super::MixedInvoiceDetect).
 #[tc_model]
 pub struct InvoiceDetectInfo {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
+    /// `Image`; example: `"/9j/4AAQSkZJRg.....s97n//2Q=="`
     pub image: Option<String>,
 }
 
@@ -1853,62 +1535,44 @@ pub struct InvoiceDetectInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct InvoiceItem {
-    /// `Code`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Code`; example: `"OK"`
     pub code: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Type`; example: `3`
     pub r#type: i64,
 
-    /// `Polygon`: a [`Polygon`].
+    /// `Polygon`
     pub polygon: Polygon,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Angle`; example: `0.0`
     pub angle: f64,
 
-    /// `SingleInvoiceInfos`: a [`SingleInvoiceItem`].
+    /// `SingleInvoiceInfos`
     pub single_invoice_infos: SingleInvoiceItem,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"VatSpecialInvoice"`
+    /// `SubType`; example: `"VatSpecialInvoice"`
     pub sub_type: String,
 
-    /// `TypeDescription`: a string.
-    ///
-    /// Example: `"增值税发票"`
+    /// `TypeDescription`; example: `"增值税发票"`
     pub type_description: String,
 
-    /// `CutImage`: a string.
-    ///
-    /// Example: `"/9j/sBmIZTmfcZ4.....eIrQsBGNnnW8="`
+    /// `CutImage`; example: `"/9j/sBmIZTmfcZ4.....eIrQsBGNnnW8="`
     pub cut_image: String,
 
-    /// `SubTypeDescription`: a string.
-    ///
-    /// Example: `"增值税专用发票"`
+    /// `SubTypeDescription`; example: `"增值税专用发票"`
     pub sub_type_description: String,
 
-    /// `ItemPolygon`: a list of [`ItemPolygonInfo`] objects.
+    /// `ItemPolygon`
     pub item_polygon: Vec<ItemPolygonInfo>,
 
-    /// `QRCode`: a string.
-    ///
-    /// Example: `"01,01,4400153130,24741581,86013.75,20160330,,35FB,"`
+    /// `QRCode`; example: `"01,01,4400153130,24741581,86013.75,20160330,,35FB,"`
     #[tc(rename = "QRCode")]
     pub qr_code: Option<String>,
 
-    /// `InvoiceSealInfo`: an [`InvoiceSealInfo`].
+    /// `InvoiceSealInfo`
     pub invoice_seal_info: Option<InvoiceSealInfo>,
 }
 
@@ -1917,20 +1581,16 @@ pub struct InvoiceItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct InvoiceSealInfo {
-    /// `CompanySealMark`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CompanySealMark`; example: `"0"`
     pub company_seal_mark: Option<String>,
 
-    /// `SupervisionSealMark`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SupervisionSealMark`; example: `"0"`
     pub supervision_seal_mark: Option<String>,
 
-    /// `CompanySealMarkInfo`: a list of strings.
+    /// `CompanySealMarkInfo`
     pub company_seal_mark_info: Option<Vec<String>>,
 
-    /// `SupervisionSealMarkInfo`: a list of strings.
+    /// `SupervisionSealMarkInfo`
     pub supervision_seal_mark_info: Option<Vec<String>>,
 }
 
@@ -1939,24 +1599,16 @@ pub struct InvoiceSealInfo {
 /// Returned in the output of [`ArithmeticOCR`](super::ArithmeticOCR), [`BusinessCardOCR`](super::BusinessCardOCR), [`GeneralAccurateOCR`](super::GeneralAccurateOCR), [`GeneralBasicOCR`](super::GeneralBasicOCR), [`GeneralEfficientOCR`](super::GeneralEfficientOCR), [`GeneralFastOCR`](super::GeneralFastOCR) and 2 more.
 #[tc_model]
 pub struct ItemCoord {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `537`
+    /// `X`; example: `537`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `335`
+    /// `Y`; example: `335`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `169`
+    /// `Width`; example: `169`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `63`
+    /// `Height`; example: `63`
     pub height: i64,
 }
 
@@ -1965,15 +1617,13 @@ pub struct ItemCoord {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocBasic`](super::ExtractDocBasic) and [`ExtractDocMulti`](super::ExtractDocMulti).
 #[tc_model]
 pub struct ItemInfo {
-    /// `Key`: a [`Key`].
+    /// `Key`
     pub key: Option<Key>,
 
-    /// `Value`: a [`Value`].
+    /// `Value`
     pub value: Option<Value>,
 
-    /// `AuditResult`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuditResult`; example: `false`
     pub audit_result: Option<bool>,
 }
 
@@ -1982,29 +1632,19 @@ pub struct ItemInfo {
 /// Sent in the input of [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocMulti`](super::ExtractDocMulti) and [`SubmitExtractDocAgentJob`](super::SubmitExtractDocAgentJob).
 #[tc_model]
 pub struct ItemNames {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `KeyName`; example: `"姓名"`
     pub key_name: Option<String>,
 
-    /// `KeyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyType`; example: `0`
     pub key_type: Option<i64>,
 
-    /// `KeyPrompt`: a string.
-    ///
-    /// Example: `"提示词"`
+    /// `KeyPrompt`; example: `"提示词"`
     pub key_prompt: Option<String>,
 
-    /// `KeyExpectedValue`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `KeyExpectedValue`; example: `"张三"`
     pub key_expected_value: Option<String>,
 
-    /// `KeyAuditPrompt`: a string.
-    ///
-    /// Example: `"字符需要完全匹配则审核返回正确"`
+    /// `KeyAuditPrompt`; example: `"字符需要完全匹配则审核返回正确"`
     pub key_audit_prompt: Option<String>,
 }
 
@@ -2013,17 +1653,13 @@ pub struct ItemNames {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ItemPolygonInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Title"`
+    /// `Key`; example: `"Title"`
     pub key: String,
 
-    /// `Polygon`: a [`Polygon`].
+    /// `Polygon`
     pub polygon: Polygon,
 
-    /// `Row`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Row`; example: `1`
     pub row: i64,
 }
 
@@ -2032,14 +1668,10 @@ pub struct ItemPolygonInfo {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocBasic`](super::ExtractDocBasic) and [`ExtractDocMulti`](super::ExtractDocMulti).
 #[tc_model]
 pub struct Key {
-    /// `AutoName`: a string.
-    ///
-    /// Example: `"号码"`
+    /// `AutoName`; example: `"号码"`
     pub auto_name: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"单号"`
+    /// `ConfigName`; example: `"单号"`
     pub config_name: Option<String>,
 }
 
@@ -2048,27 +1680,19 @@ pub struct Key {
 /// Returned in the output of [`LicensePlateOCR`](super::LicensePlateOCR).
 #[tc_model]
 pub struct LicensePlateInfo {
-    /// `Number`: a string.
-    ///
-    /// Example: `"粤A·123AB"`
+    /// `Number`; example: `"粤A·123AB"`
     pub number: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Confidence`; example: `1`
     pub confidence: i64,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"黄色"`
+    /// `Color`; example: `"黄色"`
     pub color: String,
 
-    /// `LicensePlateCategory`: a string.
-    ///
-    /// Example: `"实体车牌"`
+    /// `LicensePlateCategory`; example: `"实体车牌"`
     pub license_plate_category: Option<String>,
 }
 
@@ -2077,7 +1701,7 @@ pub struct LicensePlateInfo {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocBasic`](super::ExtractDocBasic) and [`ExtractDocMulti`](super::ExtractDocMulti).
 #[tc_model]
 pub struct LineInfo {
-    /// `Lines`: a list of [`ItemInfo`] objects.
+    /// `Lines`
     pub lines: Option<Vec<ItemInfo>>,
 }
 
@@ -2086,20 +1710,16 @@ pub struct LineInfo {
 /// Returned in the output of [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct ListInfo {
-    /// `QueryInfo`: a string.
-    ///
-    /// Example: `"根据图片内容，判断这张图是不是增值税发票？只回答 是 / 否"`
+    /// `QueryInfo`; example: `"根据图片内容，判断这张图是不是增值税发票？只回答 是 / 否"`
     pub query_info: Option<String>,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"均不符合"`
+    /// `Answer`; example: `"均不符合"`
     pub answer: Option<String>,
 
-    /// `ExtractFields`: a list of [`FieldsInfo`] objects.
+    /// `ExtractFields`
     pub extract_fields: Option<Vec<FieldsInfo>>,
 
-    /// `TextDetections`: a list of [`TextDetection`] objects.
+    /// `TextDetections`
     pub text_detections: Option<Vec<TextDetection>>,
 }
 
@@ -2108,115 +1728,115 @@ pub struct ListInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct MachinePrintedInvoice {
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: Option<i64>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: Option<String>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: Option<String>,
 
-    /// `Time`: a string.
+    /// `Time`
     pub time: Option<String>,
 
-    /// `CheckCode`: a string.
+    /// `CheckCode`
     pub check_code: Option<String>,
 
-    /// `Ciphertext`: a string.
+    /// `Ciphertext`
     pub ciphertext: Option<String>,
 
-    /// `Category`: a string.
+    /// `Category`
     pub category: Option<String>,
 
-    /// `PretaxAmount`: a string.
+    /// `PretaxAmount`
     pub pretax_amount: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `TotalCn`: a string.
+    /// `TotalCn`
     pub total_cn: Option<String>,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: Option<String>,
 
-    /// `IndustryClass`: a string.
+    /// `IndustryClass`
     pub industry_class: Option<String>,
 
-    /// `Seller`: a string.
+    /// `Seller`
     pub seller: Option<String>,
 
-    /// `SellerTaxID`: a string.
+    /// `SellerTaxID`
     #[tc(rename = "SellerTaxID")]
     pub seller_tax_id: Option<String>,
 
-    /// `SellerAddrTel`: a string.
+    /// `SellerAddrTel`
     pub seller_addr_tel: Option<String>,
 
-    /// `SellerBankAccount`: a string.
+    /// `SellerBankAccount`
     pub seller_bank_account: Option<String>,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: Option<String>,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: Option<String>,
 
-    /// `BuyerAddrTel`: a string.
+    /// `BuyerAddrTel`
     pub buyer_addr_tel: Option<String>,
 
-    /// `BuyerBankAccount`: a string.
+    /// `BuyerBankAccount`
     pub buyer_bank_account: Option<String>,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: Option<String>,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: Option<String>,
 
-    /// `City`: a string.
+    /// `City`
     pub city: Option<String>,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
+    /// `CompanySealMark`
     pub company_seal_mark: Option<i64>,
 
-    /// `ElectronicMark`: a signed 64-bit integer.
+    /// `ElectronicMark`
     pub electronic_mark: Option<i64>,
 
-    /// `Issuer`: a string.
+    /// `Issuer`
     pub issuer: Option<String>,
 
-    /// `Receiptor`: a string.
+    /// `Receiptor`
     pub receiptor: Option<String>,
 
-    /// `Reviewer`: a string.
+    /// `Reviewer`
     pub reviewer: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `PaymentInfo`: a string.
+    /// `PaymentInfo`
     pub payment_info: Option<String>,
 
-    /// `TicketPickupUser`: a string.
+    /// `TicketPickupUser`
     pub ticket_pickup_user: Option<String>,
 
-    /// `MerchantNumber`: a string.
+    /// `MerchantNumber`
     pub merchant_number: Option<String>,
 
-    /// `OrderNumber`: a string.
+    /// `OrderNumber`
     pub order_number: Option<String>,
 
-    /// `GeneralMachineItems`: a list of [`GeneralMachineItem`] objects.
+    /// `GeneralMachineItems`
     pub general_machine_items: Option<Vec<GeneralMachineItem>>,
 }
 
@@ -2225,17 +1845,17 @@ pub struct MachinePrintedInvoice {
 /// Returned in the output of [`MainlandPermitOCR`](super::MainlandPermitOCR).
 #[tc_model]
 pub struct MainlandTravelPermitBackInfos {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `IDNumber`: a string.
+    /// `IDNumber`
     #[tc(rename = "IDNumber")]
     pub id_number: Option<String>,
 
-    /// `HistoryNumber`: a string.
+    /// `HistoryNumber`
     pub history_number: Option<String>,
 }
 
@@ -2244,38 +1864,26 @@ pub struct MainlandTravelPermitBackInfos {
 /// Returned in the output of [`DescribeMarkEssayAgentJob`](super::DescribeMarkEssayAgentJob).
 #[tc_model]
 pub struct MarkEssaySuggestions {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"“语句层面”"`
+    /// `Type`; example: `"“语句层面”"`
     pub r#type: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"“优美句子”"`
+    /// `SubType`; example: `"“优美句子”"`
     pub sub_type: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"\"即紧张又感到自豪\""`
+    /// `Origin`; example: `"\"即紧张又感到自豪\""`
     pub origin: Option<String>,
 
-    /// `Replace`: a string.
-    ///
-    /// Example: `"\"既紧张又感到自豪\""`
+    /// `Replace`; example: `"\"既紧张又感到自豪\""`
     pub replace: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"\"'即'应为'既'，表示同时存在两种状态\""`
+    /// `Message`; example: `"\"'即'应为'既'，表示同时存在两种状态\""`
     pub message: Option<String>,
 
-    /// `Positions`: a list of [`Positions`] objects.
+    /// `Positions`
     pub positions: Option<Vec<Positions>>,
 }
 
@@ -2284,40 +1892,28 @@ pub struct MarkEssaySuggestions {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob).
 #[tc_model]
 pub struct MarkInfo {
-    /// `MarkItemTitle`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1+1=?"`
+    /// `MarkItemTitle`, always sent in responses; example: `"1+1=?"`
     pub mark_item_title: Option<String>,
 
-    /// `AnswerInfos`: a list of [`AnswerInfo`] objects.
-    /// Always sent in responses.
+    /// `AnswerInfos`, always sent in responses
     pub answer_infos: Option<Vec<AnswerInfo>>,
 
-    /// `MarkInfos`: a list of [`MarkInfo`] objects.
+    /// `MarkInfos`
     pub mark_infos: Option<Vec<MarkInfo>>,
 
-    /// `QuestionPositions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6,7,8]`
+    /// `QuestionPositions`; example: `[1,2,3,4,5,6,7,8]`
     pub question_positions: Option<Vec<i64>>,
 
-    /// `QuestionImagePositions`: a list of [`Positions`] objects.
+    /// `QuestionImagePositions`
     pub question_image_positions: Option<Vec<Positions>>,
 
-    /// `RightAnswer`: a string.
-    ///
-    /// Example: `"1 + 1 = 2"`
+    /// `RightAnswer`; example: `"1 + 1 = 2"`
     pub right_answer: Option<String>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"数学"`
+    /// `Subject`; example: `"数学"`
     pub subject: Option<String>,
 
-    /// `QuestionType`: a string.
-    ///
-    /// Example: `"选择题"`
+    /// `QuestionType`; example: `"选择题"`
     pub question_type: Option<String>,
 }
 
@@ -2326,49 +1922,31 @@ pub struct MarkInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct MedicalInvoice {
-    /// `Title`: a string.
-    ///
-    /// Example: `"贵州省医疗门诊收费票据(电子)"`
+    /// `Title`; example: `"贵州省医疗门诊收费票据(电子)"`
     pub title: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"44060125"`
+    /// `Code`; example: `"44060125"`
     pub code: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"9029912345"`
+    /// `Number`; example: `"9029912345"`
     pub number: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"107.10"`
+    /// `Total`; example: `"107.10"`
     pub total: String,
 
-    /// `TotalCn`: a string.
-    ///
-    /// Example: `"壹佰零柒元壹角"`
+    /// `TotalCn`; example: `"壹佰零柒元壹角"`
     pub total_cn: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2022-03-11"`
+    /// `Date`; example: `"2022-03-11"`
     pub date: String,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"a12b34"`
+    /// `CheckCode`; example: `"a12b34"`
     pub check_code: String,
 
-    /// `Place`: a string.
-    ///
-    /// Example: `"贵州省"`
+    /// `Place`; example: `"贵州省"`
     pub place: String,
 
-    /// `Reviewer`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Reviewer`; example: `"张三"`
     pub reviewer: String,
 }
 
@@ -2377,7 +1955,7 @@ pub struct MedicalInvoice {
 /// Returned in the output of [`RecognizeMedicalInvoiceOCR`](super::RecognizeMedicalInvoiceOCR).
 #[tc_model]
 pub struct MedicalInvoiceInfo {
-    /// `MedicalInvoiceItems`: a list of [`MedicalInvoiceItem`] objects.
+    /// `MedicalInvoiceItems`
     pub medical_invoice_items: Vec<MedicalInvoiceItem>,
 }
 
@@ -2386,16 +1964,16 @@ pub struct MedicalInvoiceInfo {
 /// Returned in the output of [`RecognizeMedicalInvoiceOCR`](super::RecognizeMedicalInvoiceOCR).
 #[tc_model]
 pub struct MedicalInvoiceItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Vertex`: a [`Polygon`].
+    /// `Vertex`
     pub vertex: Option<Polygon>,
 
-    /// `Coord`: a [`Rect`].
+    /// `Coord`
     pub coord: Option<Rect>,
 }
 
@@ -2404,30 +1982,22 @@ pub struct MedicalInvoiceItem {
 /// Returned in the output of [`MixedInvoiceOCR`](super::MixedInvoiceOCR).
 #[tc_model]
 pub struct MixedInvoiceItem {
-    /// `Code`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Code`; example: `"OK"`
     pub code: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Type`; example: `3`
     pub r#type: i64,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Angle`; example: `0`
     pub angle: f64,
 
-    /// `SingleInvoiceInfos`: a list of [`SingleInvoiceInfo`] objects.
+    /// `SingleInvoiceInfos`
     pub single_invoice_infos: Vec<SingleInvoiceInfo>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 }
 
@@ -2436,141 +2006,141 @@ pub struct MixedInvoiceItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct MotorVehicleSaleInvoice {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 
-    /// `PretaxAmount`: a string.
+    /// `PretaxAmount`
     pub pretax_amount: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `TotalCn`: a string.
+    /// `TotalCn`
     pub total_cn: String,
 
-    /// `Seller`: a string.
+    /// `Seller`
     pub seller: String,
 
-    /// `SellerTaxID`: a string.
+    /// `SellerTaxID`
     #[tc(rename = "SellerTaxID")]
     pub seller_tax_id: String,
 
-    /// `SellerTel`: a string.
+    /// `SellerTel`
     pub seller_tel: String,
 
-    /// `SellerAddress`: a string.
+    /// `SellerAddress`
     pub seller_address: String,
 
-    /// `SellerBank`: a string.
+    /// `SellerBank`
     pub seller_bank: String,
 
-    /// `SellerBankAccount`: a string.
+    /// `SellerBankAccount`
     pub seller_bank_account: String,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: String,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `BuyerID`: a string.
+    /// `BuyerID`
     #[tc(rename = "BuyerID")]
     pub buyer_id: String,
 
-    /// `TaxAuthorities`: a string.
+    /// `TaxAuthorities`
     pub tax_authorities: String,
 
-    /// `TaxAuthoritiesCode`: a string.
+    /// `TaxAuthoritiesCode`
     pub tax_authorities_code: String,
 
-    /// `VIN`: a string.
+    /// `VIN`
     #[tc(rename = "VIN")]
     pub vin: String,
 
-    /// `VehicleModel`: a string.
+    /// `VehicleModel`
     pub vehicle_model: String,
 
-    /// `VehicleEngineCode`: a string.
+    /// `VehicleEngineCode`
     pub vehicle_engine_code: String,
 
-    /// `CertificateNumber`: a string.
+    /// `CertificateNumber`
     pub certificate_number: String,
 
-    /// `InspectionNumber`: a string.
+    /// `InspectionNumber`
     pub inspection_number: String,
 
-    /// `MachineID`: a string.
+    /// `MachineID`
     #[tc(rename = "MachineID")]
     pub machine_id: String,
 
-    /// `VehicleType`: a string.
+    /// `VehicleType`
     pub vehicle_type: String,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: String,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: String,
 
-    /// `City`: a string.
+    /// `City`
     pub city: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 
-    /// `TaxRate`: a string.
+    /// `TaxRate`
     pub tax_rate: String,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
+    /// `CompanySealMark`
     pub company_seal_mark: i64,
 
-    /// `Tonnage`: a string.
+    /// `Tonnage`
     pub tonnage: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: String,
 
-    /// `FormType`: a string.
+    /// `FormType`
     pub form_type: String,
 
-    /// `FormName`: a string.
+    /// `FormName`
     pub form_name: String,
 
-    /// `Issuer`: a string.
+    /// `Issuer`
     pub issuer: String,
 
-    /// `TaxNum`: a string.
+    /// `TaxNum`
     pub tax_num: String,
 
-    /// `TaxPayNum`: a string.
+    /// `TaxPayNum`
     pub tax_pay_num: String,
 
-    /// `TaxCode`: a string.
+    /// `TaxCode`
     pub tax_code: String,
 
-    /// `MaxPeopleNum`: a string.
+    /// `MaxPeopleNum`
     pub max_people_num: String,
 
-    /// `Origin`: a string.
+    /// `Origin`
     pub origin: String,
 
-    /// `MachineCode`: a string.
+    /// `MachineCode`
     pub machine_code: String,
 
-    /// `MachineNumber`: a string.
+    /// `MachineNumber`
     pub machine_number: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 }
@@ -2580,134 +2150,84 @@ pub struct MotorVehicleSaleInvoice {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct NonTaxIncomeBill {
-    /// `Title`: a string.
-    ///
-    /// Example: `"发票名称"`
+    /// `Title`; example: `"发票名称"`
     pub title: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Number`; example: `"*"`
     pub number: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Code`; example: `"*"`
     pub code: String,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"*"`
+    /// `CheckCode`; example: `"*"`
     pub check_code: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Date`; example: `"*"`
     pub date: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"10.0"`
+    /// `Total`; example: `"10.0"`
     pub total: String,
 
-    /// `TotalCn`: a string.
-    ///
-    /// Example: `"捌拾元整"`
+    /// `TotalCn`; example: `"捌拾元整"`
     pub total_cn: String,
 
-    /// `Buyer`: a string.
-    ///
-    /// Example: `"城区"`
+    /// `Buyer`; example: `"城区"`
     pub buyer: String,
 
-    /// `BuyerTaxID`: a string.
-    ///
-    /// Example: `"*"`
+    /// `BuyerTaxID`; example: `"*"`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `Seller`: a string.
-    ///
-    /// Example: `"市区"`
+    /// `Seller`; example: `"市区"`
     pub seller: String,
 
-    /// `SellerCompany`: a string.
-    ///
-    /// Example: `"*"`
+    /// `SellerCompany`; example: `"*"`
     pub seller_company: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"办公用品"`
+    /// `Remark`; example: `"办公用品"`
     pub remark: String,
 
-    /// `CurrencyCode`: a string.
-    ///
-    /// Example: `"人民币"`
+    /// `CurrencyCode`; example: `"人民币"`
     pub currency_code: String,
 
-    /// `Reviewer`: a string.
-    ///
-    /// Example: `"韦斯琪"`
+    /// `Reviewer`; example: `"韦斯琪"`
     pub reviewer: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QRCodeMark`; example: `0`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `OtherInfo`: a string.
-    ///
-    /// Example: `"*"`
+    /// `OtherInfo`; example: `"*"`
     pub other_info: String,
 
-    /// `PaymentCode`: a string.
-    ///
-    /// Example: `"*"`
+    /// `PaymentCode`; example: `"*"`
     pub payment_code: String,
 
-    /// `ReceiveUnitCode`: a string.
-    ///
-    /// Example: `"*"`
+    /// `ReceiveUnitCode`; example: `"*"`
     pub receive_unit_code: String,
 
-    /// `Receiver`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Receiver`; example: `"*"`
     pub receiver: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Operator`; example: `"*"`
     pub operator: String,
 
-    /// `PayerAccount`: a string.
-    ///
-    /// Example: `"*"`
+    /// `PayerAccount`; example: `"*"`
     pub payer_account: String,
 
-    /// `PayerBank`: a string.
-    ///
-    /// Example: `"中国工商银行北京示例支行"`
+    /// `PayerBank`; example: `"中国工商银行北京示例支行"`
     pub payer_bank: String,
 
-    /// `ReceiverAccount`: a string.
-    ///
-    /// Example: `"*"`
+    /// `ReceiverAccount`; example: `"*"`
     pub receiver_account: String,
 
-    /// `ReceiverBank`: a string.
-    ///
-    /// Example: `"中国工商银行北京示例支行"`
+    /// `ReceiverBank`; example: `"中国工商银行北京示例支行"`
     pub receiver_bank: String,
 
-    /// `NonTaxItems`: a list of [`NonTaxItem`] objects.
+    /// `NonTaxItems`
     pub non_tax_items: Vec<NonTaxItem>,
 
-    /// `BillName`: a string.
-    ///
-    /// Example: `"**市**票据"`
+    /// `BillName`; example: `"**市**票据"`
     pub bill_name: Option<String>,
 }
 
@@ -2716,23 +2236,23 @@ pub struct NonTaxIncomeBill {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct NonTaxItem {
-    /// `ItemID`: a string.
+    /// `ItemID`
     #[tc(rename = "ItemID")]
     pub item_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `Quantity`: a string.
+    /// `Quantity`
     pub quantity: Option<String>,
 
-    /// `Standard`: a string.
+    /// `Standard`
     pub standard: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 }
 
@@ -2742,7 +2262,7 @@ pub struct NonTaxItem {
 #[doc(alias = "OCRResult")]
 #[tc_model]
 pub struct OcrResult {
-    /// `IDCardResult`: an [`IdCardResult`].
+    /// `IDCardResult`
     #[tc(rename = "IDCardResult")]
     pub id_card_result: Option<IdCardResult>,
 }
@@ -2752,12 +2272,10 @@ pub struct OcrResult {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OnlineTaxiItinerary {
-    /// `Title`: a string.
-    ///
-    /// Example: `"行程单"`
+    /// `Title`; example: `"行程单"`
     pub title: String,
 
-    /// `Content`: a list of [`OnlineTaxiItineraryInfo`] objects.
+    /// `Content`
     pub content: Vec<OnlineTaxiItineraryInfo>,
 }
 
@@ -2766,19 +2284,13 @@ pub struct OnlineTaxiItinerary {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OnlineTaxiItineraryInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"行程单分类"`
+    /// `Name`; example: `"行程单分类"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"乐橙网约车-行程单"`
+    /// `Value`; example: `"乐橙网约车-行程单"`
     pub value: String,
 
-    /// `Row`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Row`; example: `1`
     pub row: i64,
 }
 
@@ -2787,19 +2299,19 @@ pub struct OnlineTaxiItineraryInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OtherInvoice {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `OtherInvoiceListItems`: a list of [`OtherInvoiceItem`] objects.
+    /// `OtherInvoiceListItems`
     pub other_invoice_list_items: Vec<OtherInvoiceItem>,
 
-    /// `OtherInvoiceTableItems`: a list of [`OtherInvoiceList`] objects.
+    /// `OtherInvoiceTableItems`
     pub other_invoice_table_items: Vec<OtherInvoiceList>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 }
 
@@ -2808,10 +2320,10 @@ pub struct OtherInvoice {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OtherInvoiceItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -2820,7 +2332,7 @@ pub struct OtherInvoiceItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OtherInvoiceList {
-    /// `OtherInvoiceItemList`: a list of [`OtherInvoiceItem`] objects.
+    /// `OtherInvoiceItemList`
     pub other_invoice_item_list: Option<Vec<OtherInvoiceItem>>,
 }
 
@@ -2829,10 +2341,10 @@ pub struct OtherInvoiceList {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct OverseasInvoice {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`] objects.
+    /// `Content`
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -2841,29 +2353,19 @@ pub struct OverseasInvoice {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct PassInvoiceInfo {
-    /// `NumberPlate`: a string.
-    ///
-    /// Example: `"京ADF3921"`
+    /// `NumberPlate`; example: `"京ADF3921"`
     pub number_plate: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"客车"`
+    /// `Type`; example: `"客车"`
     pub r#type: String,
 
-    /// `PassDateBegin`: a string.
-    ///
-    /// Example: `"20180114"`
+    /// `PassDateBegin`; example: `"20180114"`
     pub pass_date_begin: String,
 
-    /// `PassDateEnd`: a string.
-    ///
-    /// Example: `"20180114"`
+    /// `PassDateEnd`; example: `"20180114"`
     pub pass_date_end: String,
 
-    /// `TaxClassifyCode`: a string.
-    ///
-    /// Example: `"3040502020301001234"`
+    /// `TaxClassifyCode`; example: `"3040502020301001234"`
     pub tax_classify_code: String,
 }
 
@@ -2872,80 +2374,50 @@ pub struct PassInvoiceInfo {
 /// Returned in the output of [`MLIDPassportOCR`](super::MLIDPassportOCR).
 #[tc_model]
 pub struct PassportRecognizeInfos {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"PD\""`
+    /// `Type`; example: `"\"PD\""`
     pub r#type: String,
 
-    /// `IssuingCountry`: a string.
-    ///
-    /// Example: `"\"IRN\""`
+    /// `IssuingCountry`; example: `"\"IRN\""`
     pub issuing_country: String,
 
-    /// `PassportID`: a string.
-    ///
-    /// Example: `"\"ROKNI\""`
+    /// `PassportID`; example: `"\"ROKNI\""`
     #[tc(rename = "PassportID")]
     pub passport_id: String,
 
-    /// `Surname`: a string.
-    ///
-    /// Example: `"\"ROKNI\""`
+    /// `Surname`; example: `"\"ROKNI\""`
     pub surname: String,
 
-    /// `GivenName`: a string.
-    ///
-    /// Example: `"\"SEYED HIRAD\""`
+    /// `GivenName`; example: `"\"SEYED HIRAD\""`
     pub given_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"SEYED HIRAD\""`
+    /// `Name`; example: `"\"SEYED HIRAD\""`
     pub name: String,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"\"IRN\""`
+    /// `Nationality`; example: `"\"IRN\""`
     pub nationality: String,
 
-    /// `DateOfBirth`: a string.
-    ///
-    /// Example: `"\"21/09/1968\""`
+    /// `DateOfBirth`; example: `"\"21/09/1968\""`
     pub date_of_birth: String,
 
-    /// `Sex`: a string.
-    ///
-    /// Example: `"\"M\""`
+    /// `Sex`; example: `"\"M\""`
     pub sex: String,
 
-    /// `DateOfIssuance`: a string.
-    ///
-    /// Example: `"\"12/05/2023\""`
+    /// `DateOfIssuance`; example: `"\"12/05/2023\""`
     pub date_of_issuance: String,
 
-    /// `DateOfExpiration`: a string.
-    ///
-    /// Example: `"\"12/05/2028\""`
+    /// `DateOfExpiration`; example: `"\"12/05/2028\""`
     pub date_of_expiration: String,
 
-    /// `Signature`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `Signature`; example: `"\"无\""`
     pub signature: Option<String>,
 
-    /// `IssuePlace`: a string.
-    ///
-    /// Example: `"\"TEHRAN\""`
+    /// `IssuePlace`; example: `"\"TEHRAN\""`
     pub issue_place: Option<String>,
 
-    /// `IssuingAuthority`: a string.
-    ///
-    /// Example: `"“无”"`
+    /// `IssuingAuthority`; example: `"“无”"`
     pub issuing_authority: Option<String>,
 
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"\"TEHRAN\""`
+    /// `BirthPlace`; example: `"\"TEHRAN\""`
     pub birth_place: Option<String>,
 }
 
@@ -2954,46 +2426,46 @@ pub struct PassportRecognizeInfos {
 /// Returned in the output of [`RecognizeValidIDCardOCR`](super::RecognizeValidIDCardOCR).
 #[tc_model]
 pub struct PermanentResidencePermitInfo {
-    /// `Name`: a [`ContentInfo`].
+    /// `Name`
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`].
+    /// `Sex`
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`].
+    /// `Nation`
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`].
+    /// `Birth`
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`].
+    /// `Address`
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`].
+    /// `IdNum`
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`].
+    /// `Authority`
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`].
+    /// `ValidDate`
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`].
+    /// `WarnInfos`
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`].
+    /// `CardImage`
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`].
+    /// `PortraitImage`
     pub portrait_image: ContentInfo,
 
-    /// `HolderNum`: a [`ContentInfo`].
+    /// `HolderNum`
     pub holder_num: ContentInfo,
 
-    /// `Nationality`: a [`ContentInfo`].
+    /// `Nationality`
     pub nationality: ContentInfo,
 
-    /// `EnName`: a [`ContentInfo`].
+    /// `EnName`
     pub en_name: ContentInfo,
 }
 
@@ -3002,16 +2474,16 @@ pub struct PermanentResidencePermitInfo {
 /// Returned in the output of [`CarInvoiceOCR`](super::CarInvoiceOCR), [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](super::DescribeQuestionSplitJob), [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocBasic`](super::ExtractDocBasic) and 14 more.
 #[tc_model]
 pub struct Polygon {
-    /// `LeftTop`: a [`Coord`].
+    /// `LeftTop`
     pub left_top: Coord,
 
-    /// `RightTop`: a [`Coord`].
+    /// `RightTop`
     pub right_top: Coord,
 
-    /// `RightBottom`: a [`Coord`].
+    /// `RightBottom`
     pub right_bottom: Coord,
 
-    /// `LeftBottom`: a [`Coord`].
+    /// `LeftBottom`
     pub left_bottom: Coord,
 }
 
@@ -3020,12 +2492,10 @@ pub struct Polygon {
 /// Returned in the output of [`PassportOCR`](super::PassportOCR).
 #[tc_model]
 pub struct PortraitImageInfo {
-    /// `PortraitImage`: a string.
-    ///
-    /// Example: `"/9j/2wCEAAgGBgcGBQgHBwcJCQgKDBQNDAsL"`
+    /// `PortraitImage`; example: `"/9j/2wCEAAgGBgcGBQgHBwcJCQgKDBQNDAsL"`
     pub portrait_image: Option<String>,
 
-    /// `ImageCoordinates`: an [`ImageCoordinates`].
+    /// `ImageCoordinates`
     pub image_coordinates: Option<ImageCoordinates>,
 }
 
@@ -3034,9 +2504,7 @@ pub struct PortraitImageInfo {
 /// Returned in the output of [`DescribeMarkEssayAgentJob`](super::DescribeMarkEssayAgentJob) and [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob).
 #[tc_model]
 pub struct Positions {
-    /// `Position`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6,7,8]`
+    /// `Position`; example: `[1,2,3,4,5,6,7,8]`
     pub position: Option<Vec<i64>>,
 }
 
@@ -3045,14 +2513,10 @@ pub struct Positions {
 /// Returned in the output of [`QrcodeOCR`](super::QrcodeOCR).
 #[tc_model]
 pub struct QrcodeImgSize {
-    /// `Wide`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `Wide`; example: `800`
     pub wide: i64,
 
-    /// `High`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `High`; example: `800`
     pub high: i64,
 }
 
@@ -3061,16 +2525,16 @@ pub struct QrcodeImgSize {
 /// Returned in the output of [`QrcodeOCR`](super::QrcodeOCR).
 #[tc_model]
 pub struct QrcodePositionObj {
-    /// `LeftTop`: a [`Coord`].
+    /// `LeftTop`
     pub left_top: Coord,
 
-    /// `RightTop`: a [`Coord`].
+    /// `RightTop`
     pub right_top: Coord,
 
-    /// `RightBottom`: a [`Coord`].
+    /// `RightBottom`
     pub right_bottom: Coord,
 
-    /// `LeftBottom`: a [`Coord`].
+    /// `LeftBottom`
     pub left_bottom: Coord,
 }
 
@@ -3079,17 +2543,13 @@ pub struct QrcodePositionObj {
 /// Returned in the output of [`QrcodeOCR`](super::QrcodeOCR).
 #[tc_model]
 pub struct QrcodeResultsInfo {
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"QR_CODE"`
+    /// `TypeName`; example: `"QR_CODE"`
     pub type_name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://weixin.qq.com/r/LBNqcsHEhpz5rYUR90Y_"`
+    /// `Url`; example: `"http://weixin.qq.com/r/LBNqcsHEhpz5rYUR90Y_"`
     pub url: String,
 
-    /// `Position`: a [`QrcodePositionObj`].
+    /// `Position`
     pub position: QrcodePositionObj,
 }
 
@@ -3098,40 +2558,28 @@ pub struct QrcodeResultsInfo {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](super::DescribeQuestionSplitJob), [`QuestionOCR`](super::QuestionOCR), [`QuestionSplitLayoutOCR`](super::QuestionSplitLayoutOCR), [`QuestionSplitOCR`](super::QuestionSplitOCR) and [`SubmitQuestionMarkAgentJob`](super::SubmitQuestionMarkAgentJob).
 #[tc_model]
 pub struct QuestionInfo {
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `-0.16999949956523783`
+    /// `Angle`; example: `-0.16999949956523783`
     pub angle: Option<f64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Height`; example: `200`
     pub height: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1626`
+    /// `Width`; example: `1626`
     pub width: Option<i64>,
 
-    /// `ResultList`: a list of [`ResultList`] objects.
+    /// `ResultList`
     pub result_list: Option<Vec<ResultList>>,
 
-    /// `OrgHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `196`
+    /// `OrgHeight`; example: `196`
     pub org_height: Option<i64>,
 
-    /// `OrgWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1626`
+    /// `OrgWidth`; example: `1626`
     pub org_width: Option<i64>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJo9FumFKfi98UW6+P9W/8AA1/8aKKA..."`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJo9FumFKfi98UW6+P9W/8AA1/8aKKA..."`
     pub image_base64: Option<String>,
 
-    /// `ReturnImageUrl`: a string.
+    /// `ReturnImageUrl`
     pub return_image_url: Option<String>,
 }
 
@@ -3140,55 +2588,35 @@ pub struct QuestionInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct QuotaInvoice {
-    /// `Title`: a string.
-    ///
-    /// Example: `"上海申通地铁集团有限公司定额发票"`
+    /// `Title`; example: `"上海申通地铁集团有限公司定额发票"`
     pub title: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"131001864304"`
+    /// `Code`; example: `"131001864304"`
     pub code: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"04947855"`
+    /// `Number`; example: `"04947855"`
     pub number: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"10.00"`
+    /// `Total`; example: `"10.00"`
     pub total: String,
 
-    /// `TotalCn`: a string.
-    ///
-    /// Example: `"壹拾元"`
+    /// `TotalCn`; example: `"壹拾元"`
     pub total_cn: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"交通"`
+    /// `Kind`; example: `"交通"`
     pub kind: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"上海市"`
+    /// `Province`; example: `"上海市"`
     pub province: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"上海市"`
+    /// `City`; example: `"上海市"`
     pub city: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QRCodeMark`; example: `1`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompanySealMark`; example: `1`
     pub company_seal_mark: i64,
 }
 
@@ -3197,79 +2625,79 @@ pub struct QuotaInvoice {
 /// Returned in the output of [`VerifyOfdVatInvoiceOCR`](super::VerifyOfdVatInvoiceOCR).
 #[tc_model]
 pub struct RailwayTicketInfo {
-    /// `TypeOfVoucher`: a string.
+    /// `TypeOfVoucher`
     pub type_of_voucher: String,
 
-    /// `ElectronicTicketNum`: a string.
+    /// `ElectronicTicketNum`
     pub electronic_ticket_num: String,
 
-    /// `DateOfIssue`: a string.
+    /// `DateOfIssue`
     pub date_of_issue: String,
 
-    /// `TypeOfBusiness`: a string.
+    /// `TypeOfBusiness`
     pub type_of_business: String,
 
-    /// `DepartureStation`: a string.
+    /// `DepartureStation`
     pub departure_station: String,
 
-    /// `PhonicsOfDepartureStation`: a string.
+    /// `PhonicsOfDepartureStation`
     pub phonics_of_departure_station: String,
 
-    /// `DestinationStation`: a string.
+    /// `DestinationStation`
     pub destination_station: String,
 
-    /// `PhonicsOfDestinationStation`: a string.
+    /// `PhonicsOfDestinationStation`
     pub phonics_of_destination_station: String,
 
-    /// `TrainNumber`: a string.
+    /// `TrainNumber`
     pub train_number: String,
 
-    /// `TravelDate`: a string.
+    /// `TravelDate`
     pub travel_date: String,
 
-    /// `DepartureTime`: a string.
+    /// `DepartureTime`
     pub departure_time: String,
 
-    /// `AirConditioningCharacteristics`: a string.
+    /// `AirConditioningCharacteristics`
     pub air_conditioning_characteristics: String,
 
-    /// `SeatLevel`: a string.
+    /// `SeatLevel`
     pub seat_level: String,
 
-    /// `Carriage`: a string.
+    /// `Carriage`
     pub carriage: String,
 
-    /// `Seat`: a string.
+    /// `Seat`
     pub seat: String,
 
-    /// `Fare`: a string.
+    /// `Fare`
     pub fare: String,
 
-    /// `ElectronicInvoiceRailwayETicketNumber`: a string.
+    /// `ElectronicInvoiceRailwayETicketNumber`
     pub electronic_invoice_railway_e_ticket_number: String,
 
-    /// `IdNumber`: a string.
+    /// `IdNumber`
     pub id_number: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `TotalAmountExcludingTax`: a string.
+    /// `TotalAmountExcludingTax`
     pub total_amount_excluding_tax: String,
 
-    /// `TaxRate`: a string.
+    /// `TaxRate`
     pub tax_rate: String,
 
-    /// `TaxAmount`: a string.
+    /// `TaxAmount`
     pub tax_amount: String,
 
-    /// `NameOfPurchaser`: a string.
+    /// `NameOfPurchaser`
     pub name_of_purchaser: String,
 
-    /// `UnifiedSocialCreditCodeOfPurchaser`: a string.
+    /// `UnifiedSocialCreditCodeOfPurchaser`
     pub unified_social_credit_code_of_purchaser: String,
 
-    /// `NumberOfOriginalInvoice`: a string.
+    /// `NumberOfOriginalInvoice`
     pub number_of_original_invoice: String,
 }
 
@@ -3278,24 +2706,16 @@ pub struct RailwayTicketInfo {
 /// Sent in the input of [`VerifyGeneralCardWarn`](super::VerifyGeneralCardWarn) and [`VerifyScenePhoto`](super::VerifyScenePhoto).
 #[tc_model]
 pub struct ReasoningConfig {
-    /// `OutputMode`: a string.
-    ///
-    /// Example: `"enum"`
+    /// `OutputMode`; example: `"enum"`
     pub output_mode: Option<String>,
 
-    /// `EnumValues`: a list of strings.
-    ///
-    /// Example: `["true","false"]`
+    /// `EnumValues`; example: `["true","false"]`
     pub enum_values: Option<Vec<String>>,
 
-    /// `MaxLength`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `MaxLength`; example: `200`
     pub max_length: Option<i64>,
 
-    /// `EnableImageInput`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableImageInput`; example: `true`
     pub enable_image_input: Option<bool>,
 }
 
@@ -3304,27 +2724,19 @@ pub struct ReasoningConfig {
 /// Returned in the output of [`VerifyGeneralCardWarn`](super::VerifyGeneralCardWarn) and [`VerifyScenePhoto`](super::VerifyScenePhoto).
 #[tc_model]
 pub struct ReasoningResult {
-    /// `OutputMode`: a string.
-    ///
-    /// Example: `"enum"`
+    /// `OutputMode`; example: `"enum"`
     pub output_mode: Option<String>,
 
-    /// `EnumValue`: a string.
-    ///
-    /// Example: `"true"`
+    /// `EnumValue`; example: `"true"`
     pub enum_value: Option<String>,
 
-    /// `TextValue`: a string.
-    ///
-    /// Example: `"所有鉴伪项均未触发风险，图片水印用途与第三方支付平台商户注册业务一致，门头照符合入网审核要求。"`
+    /// `TextValue`; example: `"所有鉴伪项均未触发风险，图片水印用途与第三方支付平台商户注册业务一致，门头照符合入网审核要求。"`
     pub text_value: Option<String>,
 
-    /// `RawOutput`: a string.
-    ///
-    /// Example: `"true"`
+    /// `RawOutput`; example: `"true"`
     pub raw_output: Option<String>,
 
-    /// `RenderedPrompt`: a string.
+    /// `RenderedPrompt`
     pub rendered_prompt: Option<String>,
 }
 
@@ -3333,9 +2745,7 @@ pub struct ReasoningResult {
 /// Returned in the output of [`DescribeMultimodalDocParseJob`](super::DescribeMultimodalDocParseJob).
 #[tc_model]
 pub struct ReconstructDocumentFailedPage {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `44`
+    /// `PageNumber`; example: `44`
     pub page_number: Option<i64>,
 }
 
@@ -3344,24 +2754,16 @@ pub struct ReconstructDocumentFailedPage {
 /// Returned in the output of [`BankSlipOCR`](super::BankSlipOCR), [`BizLicenseOCR`](super::BizLicenseOCR), [`CarInvoiceOCR`](super::CarInvoiceOCR), [`ClassifyDetectOCR`](super::ClassifyDetectOCR), [`ExtractDocBasic`](super::ExtractDocBasic), [`LicensePlateOCR`](super::LicensePlateOCR) and 6 more.
 #[tc_model]
 pub struct Rect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `X`; example: `20`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Y`; example: `20`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `Width`; example: `480`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `Height`; example: `640`
     pub height: i64,
 }
 
@@ -3370,24 +2772,16 @@ pub struct Rect {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct RedLetterInvoiceItem {
-    /// `Code`: a string.
-    ///
-    /// Example: `"0420021002"`
+    /// `Code`; example: `"0420021002"`
     pub code: Option<String>,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"22447000000000030827"`
+    /// `Number`; example: `"22447000000000030827"`
     pub number: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2022-03-28 00:00:00"`
+    /// `Date`; example: `"2022-03-28 00:00:00"`
     pub date: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"0"`
+    /// `State`; example: `"0"`
     pub state: Option<String>,
 }
 
@@ -3396,9 +2790,7 @@ pub struct RedLetterInvoiceItem {
 /// Returned in the output of [`IDCardOCR`](super::IDCardOCR) and [`RecognizeEncryptedIDCardOCR`](super::RecognizeEncryptedIDCardOCR).
 #[tc_model]
 pub struct ReflectDetailInfo {
-    /// `Position`: a string.
-    ///
-    /// Example: `"NationalEmblem"`
+    /// `Position`; example: `"NationalEmblem"`
     pub position: String,
 }
 
@@ -3407,19 +2799,13 @@ pub struct ReflectDetailInfo {
 /// Returned in the output of [`GetOCRResult`](super::GetOCRResult).
 #[tc_model]
 pub struct RequestIdInfo {
-    /// `ApiRequestId`: a string.
-    ///
-    /// Example: `"d69dc60f-f9a5-46ee-a0d8-19c8843f5f9d"`
+    /// `ApiRequestId`; example: `"d69dc60f-f9a5-46ee-a0d8-19c8843f5f9d"`
     pub api_request_id: Option<String>,
 
-    /// `ApiErrorCode`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `ApiErrorCode`; example: `"Success"`
     pub api_error_code: Option<String>,
 
-    /// `WarnCodes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `WarnCodes`; example: `[1,2]`
     pub warn_codes: Option<Vec<i64>>,
 }
 
@@ -3428,14 +2814,10 @@ pub struct RequestIdInfo {
 /// Returned in the output of [`RunRerank`](super::RunRerank).
 #[tc_model]
 pub struct RerankResult {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: i64,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0.98`
+    /// `Score`; example: `0.98`
     pub score: f64,
 }
 
@@ -3444,43 +2826,43 @@ pub struct RerankResult {
 /// Returned in the output of [`RecognizeValidIDCardOCR`](super::RecognizeValidIDCardOCR).
 #[tc_model]
 pub struct ResidencePermitInfo {
-    /// `Name`: a [`ContentInfo`].
+    /// `Name`
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`].
+    /// `Sex`
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`].
+    /// `Nation`
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`].
+    /// `Birth`
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`].
+    /// `Address`
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`].
+    /// `IdNum`
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`].
+    /// `Authority`
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`].
+    /// `ValidDate`
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`].
+    /// `WarnInfos`
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`].
+    /// `CardImage`
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`].
+    /// `PortraitImage`
     pub portrait_image: ContentInfo,
 
-    /// `PassNum`: a [`ContentInfo`].
+    /// `PassNum`
     pub pass_num: ContentInfo,
 
-    /// `IssueNum`: a [`ContentInfo`].
+    /// `IssueNum`
     pub issue_num: ContentInfo,
 }
 
@@ -3489,45 +2871,37 @@ pub struct ResidencePermitInfo {
 /// Returned in the output of [`DescribeQuestionMarkAgentJob`](super::DescribeQuestionMarkAgentJob), [`DescribeQuestionSplitJob`](super::DescribeQuestionSplitJob), [`QuestionOCR`](super::QuestionOCR), [`QuestionSplitLayoutOCR`](super::QuestionSplitLayoutOCR), [`QuestionSplitOCR`](super::QuestionSplitOCR) and [`SubmitQuestionMarkAgentJob`](super::SubmitQuestionMarkAgentJob).
 #[tc_model]
 pub struct ResultList {
-    /// `Question`: a list of [`Element`] objects.
+    /// `Question`
     pub question: Option<Vec<Element>>,
 
-    /// `Option`: a list of [`Element`] objects.
+    /// `Option`
     pub option: Option<Vec<Element>>,
 
-    /// `Figure`: a list of [`Element`] objects.
+    /// `Figure`
     pub figure: Option<Vec<Element>>,
 
-    /// `Table`: a list of [`Element`] objects.
+    /// `Table`
     pub table: Option<Vec<Element>>,
 
-    /// `Answer`: a list of [`Element`] objects.
+    /// `Answer`
     pub answer: Option<Vec<Element>>,
 
-    /// `Parse`: a list of [`Element`] objects.
+    /// `Parse`
     pub parse: Option<Vec<Element>>,
 
-    /// `Coord`: a list of [`Polygon`] objects.
+    /// `Coord`
     pub coord: Option<Vec<Polygon>>,
 
-    /// `CoordPageIndex`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CoordPageIndex`; example: `[1,2]`
     pub coord_page_index: Option<Vec<i64>>,
 
-    /// `RightAnswer`: a string.
-    ///
-    /// Example: `"B"`
+    /// `RightAnswer`; example: `"B"`
     pub right_answer: Option<String>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"物理"`
+    /// `Subject`; example: `"物理"`
     pub subject: Option<String>,
 
-    /// `KnowledgePoints`: a list of strings.
-    ///
-    /// Example: `["圆的基本性质"]`
+    /// `KnowledgePoints`; example: `["圆的基本性质"]`
     pub knowledge_points: Option<Vec<String>>,
 }
 
@@ -3536,10 +2910,10 @@ pub struct ResultList {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct SaleInventory {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`] objects.
+    /// `Content`
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -3548,17 +2922,13 @@ pub struct SaleInventory {
 /// Returned in the output of [`VerifyScenePhoto`](super::VerifyScenePhoto).
 #[tc_model]
 pub struct SceneWarnInfo {
-    /// `IsWarn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWarn`; example: `false`
     pub is_warn: Option<bool>,
 
-    /// `RiskConfidence`: a floating-point number.
-    ///
-    /// Example: `0.9999968`
+    /// `RiskConfidence`; example: `0.9999968`
     pub risk_confidence: Option<f64>,
 
-    /// `Polygon`: a list of [`Polygon`] objects.
+    /// `Polygon`
     pub polygon: Option<Vec<Polygon>>,
 }
 
@@ -3567,22 +2937,16 @@ pub struct SceneWarnInfo {
 /// Sent in the input of [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct SchemaList {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"出生年月"`
+    /// `KeyName`; example: `"出生年月"`
     pub key_name: Option<String>,
 
-    /// `KeyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyType`; example: `0`
     pub key_type: Option<i64>,
 
-    /// `KeyPrompt`: a string.
-    ///
-    /// Example: `"如，2026年1月"`
+    /// `KeyPrompt`; example: `"如，2026年1月"`
     pub key_prompt: Option<String>,
 
-    /// `SubItems`: a list of [`SchemaList`] objects.
+    /// `SubItems`
     pub sub_items: Option<Vec<SchemaList>>,
 }
 
@@ -3591,18 +2955,16 @@ pub struct SchemaList {
 /// Returned in the output of [`ExtractDocBasic`](super::ExtractDocBasic) and [`SealOCR`](super::SealOCR).
 #[tc_model]
 pub struct SealInfo {
-    /// `SealBody`: a string.
+    /// `SealBody`
     pub seal_body: String,
 
-    /// `Location`: a [`Rect`].
+    /// `Location`
     pub location: Rect,
 
-    /// `OtherTexts`: a list of strings.
+    /// `OtherTexts`
     pub other_texts: Vec<String>,
 
-    /// `SealShape`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SealShape`; example: `"0"`
     pub seal_shape: String,
 }
 
@@ -3611,47 +2973,47 @@ pub struct SealInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ShippingInvoice {
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: Option<i64>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: Option<String>,
 
-    /// `Time`: a string.
+    /// `Time`
     pub time: Option<String>,
 
-    /// `StationGetOn`: a string.
+    /// `StationGetOn`
     pub station_get_on: Option<String>,
 
-    /// `StationGetOff`: a string.
+    /// `StationGetOff`
     pub station_get_off: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: Option<String>,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: Option<String>,
 
-    /// `City`: a string.
+    /// `City`
     pub city: Option<String>,
 
-    /// `CurrencyCode`: a string.
+    /// `CurrencyCode`
     pub currency_code: Option<String>,
 }
 
@@ -3660,10 +3022,10 @@ pub struct ShippingInvoice {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct ShoppingReceipt {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`] objects.
+    /// `Content`
     pub content: Vec<OtherInvoiceItem>,
 }
 
@@ -3672,19 +3034,13 @@ pub struct ShoppingReceipt {
 /// Returned in the output of [`MixedInvoiceOCR`](super::MixedInvoiceOCR).
 #[tc_model]
 pub struct SingleInvoiceInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"发票名称"`
+    /// `Name`; example: `"发票名称"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"深圳增值税专用发票"`
+    /// `Value`; example: `"深圳增值税专用发票"`
     pub value: String,
 
-    /// `Row`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Row`; example: `1`
     pub row: i64,
 }
 
@@ -3693,118 +3049,118 @@ pub struct SingleInvoiceInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct SingleInvoiceItem {
-    /// `VatSpecialInvoice`: a [`VatInvoiceInfo`].
+    /// `VatSpecialInvoice`
     pub vat_special_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatCommonInvoice`: a [`VatInvoiceInfo`].
+    /// `VatCommonInvoice`
     pub vat_common_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicCommonInvoice`: a [`VatInvoiceInfo`].
+    /// `VatElectronicCommonInvoice`
     pub vat_electronic_common_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicSpecialInvoice`: a [`VatInvoiceInfo`].
+    /// `VatElectronicSpecialInvoice`
     pub vat_electronic_special_invoice: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicInvoiceBlockchain`: a [`VatInvoiceInfo`].
+    /// `VatElectronicInvoiceBlockchain`
     pub vat_electronic_invoice_blockchain: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicInvoiceToll`: a [`VatInvoiceInfo`].
+    /// `VatElectronicInvoiceToll`
     pub vat_electronic_invoice_toll: Option<VatInvoiceInfo>,
 
-    /// `VatElectronicSpecialInvoiceFull`: a [`VatElectronicInfo`].
+    /// `VatElectronicSpecialInvoiceFull`
     pub vat_electronic_special_invoice_full: Option<VatElectronicInfo>,
 
-    /// `VatElectronicInvoiceFull`: a [`VatElectronicInfo`].
+    /// `VatElectronicInvoiceFull`
     pub vat_electronic_invoice_full: Option<VatElectronicInfo>,
 
-    /// `MachinePrintedInvoice`: a [`MachinePrintedInvoice`].
+    /// `MachinePrintedInvoice`
     pub machine_printed_invoice: Option<MachinePrintedInvoice>,
 
-    /// `BusInvoice`: a [`BusInvoice`].
+    /// `BusInvoice`
     pub bus_invoice: Option<BusInvoice>,
 
-    /// `ShippingInvoice`: a [`ShippingInvoice`].
+    /// `ShippingInvoice`
     pub shipping_invoice: Option<ShippingInvoice>,
 
-    /// `TollInvoice`: a [`TollInvoice`].
+    /// `TollInvoice`
     pub toll_invoice: Option<TollInvoice>,
 
-    /// `OtherInvoice`: an [`OtherInvoice`].
+    /// `OtherInvoice`
     pub other_invoice: Option<OtherInvoice>,
 
-    /// `MotorVehicleSaleInvoice`: a [`MotorVehicleSaleInvoice`].
+    /// `MotorVehicleSaleInvoice`
     pub motor_vehicle_sale_invoice: Option<MotorVehicleSaleInvoice>,
 
-    /// `UsedCarPurchaseInvoice`: a [`UsedCarPurchaseInvoice`].
+    /// `UsedCarPurchaseInvoice`
     pub used_car_purchase_invoice: Option<UsedCarPurchaseInvoice>,
 
-    /// `VatInvoiceRoll`: a [`VatInvoiceRoll`].
+    /// `VatInvoiceRoll`
     pub vat_invoice_roll: Option<VatInvoiceRoll>,
 
-    /// `TaxiTicket`: a [`TaxiTicket`].
+    /// `TaxiTicket`
     pub taxi_ticket: Option<TaxiTicket>,
 
-    /// `QuotaInvoice`: a [`QuotaInvoice`].
+    /// `QuotaInvoice`
     pub quota_invoice: Option<QuotaInvoice>,
 
-    /// `AirTransport`: an [`AirTransport`].
+    /// `AirTransport`
     pub air_transport: Option<AirTransport>,
 
-    /// `NonTaxIncomeGeneralBill`: a [`NonTaxIncomeBill`].
+    /// `NonTaxIncomeGeneralBill`
     pub non_tax_income_general_bill: Option<NonTaxIncomeBill>,
 
-    /// `NonTaxIncomeElectronicBill`: a [`NonTaxIncomeBill`].
+    /// `NonTaxIncomeElectronicBill`
     pub non_tax_income_electronic_bill: Option<NonTaxIncomeBill>,
 
-    /// `TrainTicket`: a [`TrainTicket`].
+    /// `TrainTicket`
     pub train_ticket: Option<TrainTicket>,
 
-    /// `MedicalOutpatientInvoice`: a [`MedicalInvoice`].
+    /// `MedicalOutpatientInvoice`
     pub medical_outpatient_invoice: Option<MedicalInvoice>,
 
-    /// `MedicalHospitalizedInvoice`: a [`MedicalInvoice`].
+    /// `MedicalHospitalizedInvoice`
     pub medical_hospitalized_invoice: Option<MedicalInvoice>,
 
-    /// `VatSalesList`: a [`VatInvoiceInfo`].
+    /// `VatSalesList`
     pub vat_sales_list: Option<VatInvoiceInfo>,
 
-    /// `ElectronicTrainTicketFull`: an [`ElectronicTrainTicketFull`].
+    /// `ElectronicTrainTicketFull`
     pub electronic_train_ticket_full: Option<ElectronicTrainTicketFull>,
 
-    /// `ElectronicFlightTicketFull`: an [`ElectronicFlightTicketFull`].
+    /// `ElectronicFlightTicketFull`
     pub electronic_flight_ticket_full: Option<ElectronicFlightTicketFull>,
 
-    /// `TaxPayment`: a [`TaxPayment`].
+    /// `TaxPayment`
     pub tax_payment: Option<TaxPayment>,
 
-    /// `CustomsPaymentReceipt`: a [`CustomsPaymentReceipt`].
+    /// `CustomsPaymentReceipt`
     pub customs_payment_receipt: Option<CustomsPaymentReceipt>,
 
-    /// `BankSlip`: a [`BankSlip`].
+    /// `BankSlip`
     pub bank_slip: Option<BankSlip>,
 
-    /// `OnlineTaxiItinerary`: an [`OnlineTaxiItinerary`].
+    /// `OnlineTaxiItinerary`
     pub online_taxi_itinerary: Option<OnlineTaxiItinerary>,
 
-    /// `CustomsDeclaration`: a [`CustomsDeclaration`].
+    /// `CustomsDeclaration`
     pub customs_declaration: Option<CustomsDeclaration>,
 
-    /// `OverseasInvoice`: an [`OverseasInvoice`].
+    /// `OverseasInvoice`
     pub overseas_invoice: Option<OverseasInvoice>,
 
-    /// `ShoppingReceipt`: a [`ShoppingReceipt`].
+    /// `ShoppingReceipt`
     pub shopping_receipt: Option<ShoppingReceipt>,
 
-    /// `SaleInventory`: a [`SaleInventory`].
+    /// `SaleInventory`
     pub sale_inventory: Option<SaleInventory>,
 
-    /// `MotorVehicleSaleInvoiceElectronic`: a [`MotorVehicleSaleInvoice`].
+    /// `MotorVehicleSaleInvoiceElectronic`
     pub motor_vehicle_sale_invoice_electronic: Option<MotorVehicleSaleInvoice>,
 
-    /// `UsedCarPurchaseInvoiceElectronic`: a [`UsedCarPurchaseInvoice`].
+    /// `UsedCarPurchaseInvoiceElectronic`
     pub used_car_purchase_invoice_electronic: Option<UsedCarPurchaseInvoice>,
 
-    /// `ElectronicTollSummary`: an [`ElectronicTollSummary`].
+    /// `ElectronicTollSummary`
     pub electronic_toll_summary: Option<ElectronicTollSummary>,
 }
 
@@ -3813,17 +3169,13 @@ pub struct SingleInvoiceItem {
 /// Returned in the output of [`RecognizeStoreName`](super::RecognizeStoreName).
 #[tc_model]
 pub struct StoreInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商店名称"`
+    /// `Name`; example: `"商店名称"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Everyday Chain"`
+    /// `Value`; example: `"Everyday Chain"`
     pub value: String,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Rect,
 }
 
@@ -3832,21 +3184,19 @@ pub struct StoreInfo {
 /// Returned in the output of [`SmartStructuralOCR`](super::SmartStructuralOCR).
 #[tc_model]
 pub struct StructuralItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 
-    /// `Confidence`: a signed 64-bit integer.
+    /// `Confidence`
     pub confidence: i64,
 
-    /// `ItemCoord`: an [`ItemCoord`].
+    /// `ItemCoord`
     pub item_coord: ItemCoord,
 
-    /// `Row`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Row`; example: `1`
     pub row: i64,
 }
 
@@ -3855,7 +3205,7 @@ pub struct StructuralItem {
 /// Returned in the output of [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct SubItemGroup {
-    /// `Groups`: a list of [`FieldsInfo`] objects.
+    /// `Groups`
     pub groups: Option<Vec<FieldsInfo>>,
 }
 
@@ -3864,48 +3214,34 @@ pub struct SubItemGroup {
 /// Returned in the output of [`RecognizeTableOCR`](super::RecognizeTableOCR).
 #[tc_model]
 pub struct TableCell {
-    /// `ColTl`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ColTl`; example: `0`
     pub col_tl: i64,
 
-    /// `RowTl`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RowTl`; example: `0`
     pub row_tl: i64,
 
-    /// `ColBr`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `ColBr`; example: `9`
     pub col_br: i64,
 
-    /// `RowBr`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RowBr`; example: `1`
     pub row_br: i64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"五(1) 班卫生值日表"`
+    /// `Text`; example: `"五(1) 班卫生值日表"`
     pub text: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"body"`
+    /// `Type`; example: `"body"`
     pub r#type: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99.982088804245`
+    /// `Confidence`; example: `99.982088804245`
     pub confidence: f64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Vec<Coord>,
 
-    /// `AdvancedInfo`: a string.
+    /// `AdvancedInfo`
     pub advanced_info: Option<String>,
 
-    /// `Contents`: a list of [`CellContent`] objects.
+    /// `Contents`
     pub contents: Vec<CellContent>,
 }
 
@@ -3914,28 +3250,28 @@ pub struct TableCell {
 /// Returned in the output of [`RecognizeTableAccurateOCR`](super::RecognizeTableAccurateOCR).
 #[tc_model]
 pub struct TableCellInfo {
-    /// `ColTl`: a signed 64-bit integer.
+    /// `ColTl`
     pub col_tl: i64,
 
-    /// `RowTl`: a signed 64-bit integer.
+    /// `RowTl`
     pub row_tl: i64,
 
-    /// `ColBr`: a signed 64-bit integer.
+    /// `ColBr`
     pub col_br: i64,
 
-    /// `RowBr`: a signed 64-bit integer.
+    /// `RowBr`
     pub row_br: i64,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: f64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Vec<Coord>,
 }
 
@@ -3944,18 +3280,16 @@ pub struct TableCellInfo {
 /// Returned in the output of [`RecognizeTableOCR`](super::RecognizeTableOCR).
 #[tc_model]
 pub struct TableDetectInfo {
-    /// `Cells`: a list of [`TableCell`] objects.
+    /// `Cells`
     pub cells: Option<Vec<TableCell>>,
 
-    /// `Titles`: a list of [`TableTitle`] objects.
+    /// `Titles`
     pub titles: Option<Vec<TableTitle>>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `TableCoordPoint`: a list of [`Coord`] objects.
+    /// `TableCoordPoint`
     pub table_coord_point: Option<Vec<Coord>>,
 }
 
@@ -3964,13 +3298,13 @@ pub struct TableDetectInfo {
 /// Returned in the output of [`RecognizeTableAccurateOCR`](super::RecognizeTableAccurateOCR).
 #[tc_model]
 pub struct TableInfo {
-    /// `Cells`: a list of [`TableCellInfo`] objects.
+    /// `Cells`
     pub cells: Option<Vec<TableCellInfo>>,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: Option<i64>,
 
-    /// `TableCoordPoint`: a list of [`Coord`] objects.
+    /// `TableCoordPoint`
     pub table_coord_point: Option<Vec<Coord>>,
 }
 
@@ -3979,9 +3313,7 @@ pub struct TableInfo {
 /// Returned in the output of [`RecognizeTableOCR`](super::RecognizeTableOCR).
 #[tc_model]
 pub struct TableTitle {
-    /// `Text`: a string.
-    ///
-    /// Example: `"值日表"`
+    /// `Text`; example: `"值日表"`
     pub text: Option<String>,
 }
 
@@ -3990,13 +3322,13 @@ pub struct TableTitle {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct TaxPayment {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Content`: a list of [`OtherInvoiceItem`] objects.
+    /// `Content`
     pub content: Vec<OtherInvoiceItem>,
 
-    /// `TableItems`: a list of [`OtherInvoiceList`] objects.
+    /// `TableItems`
     pub table_items: Option<Vec<OtherInvoiceList>>,
 }
 
@@ -4005,59 +3337,59 @@ pub struct TaxPayment {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct TaxiTicket {
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: Option<i64>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: Option<String>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: Option<String>,
 
-    /// `TimeGetOn`: a string.
+    /// `TimeGetOn`
     pub time_get_on: Option<String>,
 
-    /// `TimeGetOff`: a string.
+    /// `TimeGetOff`
     pub time_get_off: Option<String>,
 
-    /// `Price`: a string.
+    /// `Price`
     pub price: Option<String>,
 
-    /// `Mileage`: a string.
+    /// `Mileage`
     pub mileage: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `Place`: a string.
+    /// `Place`
     pub place: Option<String>,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: Option<String>,
 
-    /// `City`: a string.
+    /// `City`
     pub city: Option<String>,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: Option<String>,
 
-    /// `LicensePlate`: a string.
+    /// `LicensePlate`
     pub license_plate: Option<String>,
 
-    /// `FuelFee`: a string.
+    /// `FuelFee`
     pub fuel_fee: Option<String>,
 
-    /// `BookingCallFee`: a string.
+    /// `BookingCallFee`
     pub booking_call_fee: Option<String>,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
+    /// `CompanySealMark`
     pub company_seal_mark: Option<i64>,
 }
 
@@ -4067,37 +3399,37 @@ pub struct TaxiTicket {
 #[doc(alias = "TemporaryIDCardInfo")]
 #[tc_model]
 pub struct TemporaryIdCardInfo {
-    /// `Name`: a [`ContentInfo`].
+    /// `Name`
     pub name: ContentInfo,
 
-    /// `Sex`: a [`ContentInfo`].
+    /// `Sex`
     pub sex: ContentInfo,
 
-    /// `Nation`: a [`ContentInfo`].
+    /// `Nation`
     pub nation: ContentInfo,
 
-    /// `Birth`: a [`ContentInfo`].
+    /// `Birth`
     pub birth: ContentInfo,
 
-    /// `Address`: a [`ContentInfo`].
+    /// `Address`
     pub address: ContentInfo,
 
-    /// `IdNum`: a [`ContentInfo`].
+    /// `IdNum`
     pub id_num: ContentInfo,
 
-    /// `Authority`: a [`ContentInfo`].
+    /// `Authority`
     pub authority: ContentInfo,
 
-    /// `ValidDate`: a [`ContentInfo`].
+    /// `ValidDate`
     pub valid_date: ContentInfo,
 
-    /// `WarnInfos`: a [`CardWarnInfo`].
+    /// `WarnInfos`
     pub warn_infos: CardWarnInfo,
 
-    /// `CardImage`: a [`ContentInfo`].
+    /// `CardImage`
     pub card_image: ContentInfo,
 
-    /// `PortraitImage`: a [`ContentInfo`].
+    /// `PortraitImage`
     pub portrait_image: ContentInfo,
 }
 
@@ -4106,42 +3438,28 @@ pub struct TemporaryIdCardInfo {
 /// Returned in the output of [`ArithmeticOCR`](super::ArithmeticOCR).
 #[tc_model]
 pub struct TextArithmetic {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `DetectedText`; example: `"\"\""`
     pub detected_text: String,
 
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Option<Vec<Coord>>,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `AdvancedInfo`; example: `"\"\""`
     pub advanced_info: String,
 
-    /// `ItemCoord`: an [`ItemCoord`].
-    ///
-    /// Example: `{}`
+    /// `ItemCoord`; example: `{}`
     pub item_coord: ItemCoord,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `ExpressionType`; example: `"\"\""`
     pub expression_type: String,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Answer`; example: `"\"\""`
     pub answer: String,
 }
 
@@ -4150,36 +3468,28 @@ pub struct TextArithmetic {
 /// Returned in the output of [`GeneralAccurateOCR`](super::GeneralAccurateOCR), [`GeneralBasicOCR`](super::GeneralBasicOCR), [`GeneralEfficientOCR`](super::GeneralEfficientOCR), [`GeneralFastOCR`](super::GeneralFastOCR) and [`RecognizeAgent`](super::RecognizeAgent).
 #[tc_model]
 pub struct TextDetection {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"轻断食:正在横扫全球的瘦身革命"`
+    /// `DetectedText`; example: `"轻断食:正在横扫全球的瘦身革命"`
     pub detected_text: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Option<Vec<Coord>>,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\"Parag\":{\"ParagNo\":2}}"`
+    /// `AdvancedInfo`; example: `"{\"Parag\":{\"ParagNo\":2}}"`
     pub advanced_info: String,
 
-    /// `ItemPolygon`: an [`ItemCoord`].
+    /// `ItemPolygon`
     pub item_polygon: ItemCoord,
 
-    /// `Words`: a list of [`DetectedWords`] objects.
+    /// `Words`
     pub words: Vec<DetectedWords>,
 
-    /// `WordCoordPoint`: a list of [`DetectedWordCoordPoint`] objects.
+    /// `WordCoordPoint`
     pub word_coord_point: Vec<DetectedWordCoordPoint>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 }
 
@@ -4188,29 +3498,25 @@ pub struct TextDetection {
 /// Returned in the output of [`EnglishOCR`](super::EnglishOCR).
 #[tc_model]
 pub struct TextDetectionEn {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"No matter how long the"`
+    /// `DetectedText`; example: `"No matter how long the"`
     pub detected_text: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Option<Vec<Coord>>,
 
-    /// `AdvancedInfo`: a string.
+    /// `AdvancedInfo`
     pub advanced_info: String,
 
-    /// `WordCoordPoint`: a list of [`WordCoordPoint`] objects.
+    /// `WordCoordPoint`
     pub word_coord_point: Vec<WordCoordPoint>,
 
-    /// `CandWord`: a list of [`CandWord`] objects.
+    /// `CandWord`
     pub cand_word: Vec<CandWord>,
 
-    /// `Words`: a list of [`Words`] objects.
+    /// `Words`
     pub words: Vec<Words>,
 }
 
@@ -4219,10 +3525,10 @@ pub struct TextDetectionEn {
 /// Returned in the output of [`RecognizeFormulaOCR`](super::RecognizeFormulaOCR).
 #[tc_model]
 pub struct TextFormulaInfo {
-    /// `DetectedText`: a string.
+    /// `DetectedText`
     pub detected_text: String,
 
-    /// `Coord`: a [`Polygon`].
+    /// `Coord`
     pub coord: Polygon,
 }
 
@@ -4231,25 +3537,19 @@ pub struct TextFormulaInfo {
 /// Returned in the output of [`GeneralHandwritingOCR`](super::GeneralHandwritingOCR).
 #[tc_model]
 pub struct TextGeneralHandwriting {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"六习作表达30分"`
+    /// `DetectedText`; example: `"六习作表达30分"`
     pub detected_text: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Vec<Coord>,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\\\"Parag\\\":{\\\"ParagNo\\\":1}}"`
+    /// `AdvancedInfo`; example: `"{\\\"Parag\\\":{\\\"ParagNo\\\":1}}"`
     pub advanced_info: String,
 
-    /// `WordPolygon`: a list of [`Polygon`] objects.
+    /// `WordPolygon`
     pub word_polygon: Option<Vec<Polygon>>,
 }
 
@@ -4258,45 +3558,31 @@ pub struct TextGeneralHandwriting {
 /// Returned in the output of [`TableOCR`](super::TableOCR).
 #[tc_model]
 pub struct TextTable {
-    /// `ColTl`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ColTl`; example: `-1`
     pub col_tl: i64,
 
-    /// `RowTl`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `RowTl`; example: `-1`
     pub row_tl: i64,
 
-    /// `ColBr`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ColBr`; example: `-1`
     pub col_br: i64,
 
-    /// `RowBr`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `RowBr`; example: `-1`
     pub row_br: i64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"项号商品"`
+    /// `Text`; example: `"项号商品"`
     pub text: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"header"`
+    /// `Type`; example: `"header"`
     pub r#type: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: i64,
 
-    /// `Polygon`: a list of [`Coord`] objects.
+    /// `Polygon`
     pub polygon: Vec<Coord>,
 
-    /// `AdvancedInfo`: a string.
+    /// `AdvancedInfo`
     pub advanced_info: String,
 }
 
@@ -4305,31 +3591,31 @@ pub struct TextTable {
 /// Returned in the output of [`VehicleLicenseOCR`](super::VehicleLicenseOCR).
 #[tc_model]
 pub struct TextTractorVehicleBack {
-    /// `PlateNo`: a string.
+    /// `PlateNo`
     pub plate_no: Option<String>,
 
-    /// `AllowNum`: a string.
+    /// `AllowNum`
     pub allow_num: Option<String>,
 
-    /// `CombineHarvesterQuality`: a string.
+    /// `CombineHarvesterQuality`
     pub combine_harvester_quality: Option<String>,
 
-    /// `TractorMinUsageWeight`: a string.
+    /// `TractorMinUsageWeight`
     pub tractor_min_usage_weight: Option<String>,
 
-    /// `TractorMaxAllowLoadCapacity`: a string.
+    /// `TractorMaxAllowLoadCapacity`
     pub tractor_max_allow_load_capacity: Option<String>,
 
-    /// `ExternalSize`: a string.
+    /// `ExternalSize`
     pub external_size: Option<String>,
 
-    /// `Record`: a string.
+    /// `Record`
     pub record: Option<String>,
 
-    /// `VehicleType`: a string.
+    /// `VehicleType`
     pub vehicle_type: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 }
 
@@ -4338,17 +3624,13 @@ pub struct TextTractorVehicleBack {
 /// Returned in the output of [`VatInvoiceOCR`](super::VatInvoiceOCR).
 #[tc_model]
 pub struct TextVatInvoice {
-    /// `Name`: a string.
-    ///
-    /// Example: `"销售方识别号"`
+    /// `Name`; example: `"销售方识别号"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"911201103409033300"`
+    /// `Value`; example: `"911201103409033300"`
     pub value: String,
 
-    /// `Polygon`: a [`Polygon`].
+    /// `Polygon`
     pub polygon: Option<Polygon>,
 }
 
@@ -4357,55 +3639,49 @@ pub struct TextVatInvoice {
 /// Returned in the output of [`VehicleLicenseOCR`](super::VehicleLicenseOCR).
 #[tc_model]
 pub struct TextVehicleBack {
-    /// `PlateNo`: a string.
+    /// `PlateNo`
     pub plate_no: Option<String>,
 
-    /// `FileNo`: a string.
+    /// `FileNo`
     pub file_no: Option<String>,
 
-    /// `AllowNum`: a string.
+    /// `AllowNum`
     pub allow_num: Option<String>,
 
-    /// `TotalMass`: a string.
+    /// `TotalMass`
     pub total_mass: Option<String>,
 
-    /// `CurbWeight`: a string.
+    /// `CurbWeight`
     pub curb_weight: Option<String>,
 
-    /// `LoadQuality`: a string.
+    /// `LoadQuality`
     pub load_quality: Option<String>,
 
-    /// `ExternalSize`: a string.
+    /// `ExternalSize`
     pub external_size: Option<String>,
 
-    /// `Marks`: a string.
+    /// `Marks`
     pub marks: Option<String>,
 
-    /// `Record`: a string.
+    /// `Record`
     pub record: Option<String>,
 
-    /// `TotalQuasiMass`: a string.
+    /// `TotalQuasiMass`
     pub total_quasi_mass: Option<String>,
 
-    /// `SubPageCode`: a string.
+    /// `SubPageCode`
     pub sub_page_code: Option<String>,
 
-    /// `FuelType`: a string.
+    /// `FuelType`
     pub fuel_type: Option<String>,
 
-    /// `AddressElectronic`: a string.
-    ///
-    /// Example: `"广州省***区"`
+    /// `AddressElectronic`; example: `"广州省***区"`
     pub address_electronic: Option<String>,
 
-    /// `IssueAuthorityElectronic`: a string.
-    ///
-    /// Example: `"广州省***局"`
+    /// `IssueAuthorityElectronic`; example: `"广州省***局"`
     pub issue_authority_electronic: Option<String>,
 
-    /// `CarBodyColor`: a string.
-    ///
-    /// Example: `"白"`
+    /// `CarBodyColor`; example: `"白"`
     pub car_body_color: Option<String>,
 }
 
@@ -4414,52 +3690,46 @@ pub struct TextVehicleBack {
 /// Returned in the output of [`VehicleLicenseOCR`](super::VehicleLicenseOCR).
 #[tc_model]
 pub struct TextVehicleFront {
-    /// `PlateNo`: a string.
+    /// `PlateNo`
     pub plate_no: Option<String>,
 
-    /// `VehicleType`: a string.
+    /// `VehicleType`
     pub vehicle_type: Option<String>,
 
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `UseCharacter`: a string.
+    /// `UseCharacter`
     pub use_character: Option<String>,
 
-    /// `Model`: a string.
+    /// `Model`
     pub model: Option<String>,
 
-    /// `Vin`: a string.
+    /// `Vin`
     pub vin: Option<String>,
 
-    /// `EngineNo`: a string.
+    /// `EngineNo`
     pub engine_no: Option<String>,
 
-    /// `RegisterDate`: a string.
+    /// `RegisterDate`
     pub register_date: Option<String>,
 
-    /// `IssueDate`: a string.
+    /// `IssueDate`
     pub issue_date: Option<String>,
 
-    /// `Seal`: a string.
+    /// `Seal`
     pub seal: Option<String>,
 
-    /// `StateElectronic`: a string.
-    ///
-    /// Example: `"正常"`
+    /// `StateElectronic`; example: `"正常"`
     pub state_electronic: Option<String>,
 
-    /// `InspectionValidityTimeElectronic`: a string.
-    ///
-    /// Example: `"2025年09月"`
+    /// `InspectionValidityTimeElectronic`; example: `"2025年09月"`
     pub inspection_validity_time_electronic: Option<String>,
 
-    /// `GenerationTimeElectronic`: a string.
-    ///
-    /// Example: `"2024年08月27日"`
+    /// `GenerationTimeElectronic`; example: `"2024年08月27日"`
     pub generation_time_electronic: Option<String>,
 }
 
@@ -4468,28 +3738,28 @@ pub struct TextVehicleFront {
 /// Returned in the output of [`WaybillOCR`](super::WaybillOCR).
 #[tc_model]
 pub struct TextWaybill {
-    /// `RecName`: a [`WaybillObj`].
+    /// `RecName`
     pub rec_name: WaybillObj,
 
-    /// `RecNum`: a [`WaybillObj`].
+    /// `RecNum`
     pub rec_num: WaybillObj,
 
-    /// `RecAddr`: a [`WaybillObj`].
+    /// `RecAddr`
     pub rec_addr: WaybillObj,
 
-    /// `SenderName`: a [`WaybillObj`].
+    /// `SenderName`
     pub sender_name: WaybillObj,
 
-    /// `SenderNum`: a [`WaybillObj`].
+    /// `SenderNum`
     pub sender_num: WaybillObj,
 
-    /// `SenderAddr`: a [`WaybillObj`].
+    /// `SenderAddr`
     pub sender_addr: WaybillObj,
 
-    /// `WaybillNum`: a [`WaybillObj`].
+    /// `WaybillNum`
     pub waybill_num: WaybillObj,
 
-    /// `MainWaybillNum`: a [`WaybillObj`].
+    /// `MainWaybillNum`
     pub main_waybill_num: Option<WaybillObj>,
 }
 
@@ -4498,59 +3768,37 @@ pub struct TextWaybill {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct TollInvoice {
-    /// `Title`: a string.
-    ///
-    /// Example: `"广东省广州市国家税务局通用机打发票"`
+    /// `Title`; example: `"广东省广州市国家税务局通用机打发票"`
     pub title: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"144011782217"`
+    /// `Code`; example: `"144011782217"`
     pub code: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"98530009"`
+    /// `Number`; example: `"98530009"`
     pub number: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"7.00"`
+    /// `Total`; example: `"7.00"`
     pub total: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"交通"`
+    /// `Kind`; example: `"交通"`
     pub kind: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2018年07月08日"`
+    /// `Date`; example: `"2018年07月08日"`
     pub date: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"19:31"`
+    /// `Time`; example: `"19:31"`
     pub time: String,
 
-    /// `Entrance`: a string.
-    ///
-    /// Example: `"鹤洲北"`
+    /// `Entrance`; example: `"鹤洲北"`
     pub entrance: String,
 
-    /// `Exit`: a string.
-    ///
-    /// Example: `"南头南"`
+    /// `Exit`; example: `"南头南"`
     pub exit: String,
 
-    /// `HighwayMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighwayMark`; example: `1`
     pub highway_mark: i64,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QRCodeMark`; example: `1`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 }
@@ -4560,84 +3808,84 @@ pub struct TollInvoice {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct TrainTicket {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `DateGetOn`: a string.
+    /// `DateGetOn`
     pub date_get_on: String,
 
-    /// `TimeGetOn`: a string.
+    /// `TimeGetOn`
     pub time_get_on: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `StationGetOn`: a string.
+    /// `StationGetOn`
     pub station_get_on: String,
 
-    /// `StationGetOff`: a string.
+    /// `StationGetOff`
     pub station_get_off: String,
 
-    /// `Seat`: a string.
+    /// `Seat`
     pub seat: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: String,
 
-    /// `SerialNumber`: a string.
+    /// `SerialNumber`
     pub serial_number: String,
 
-    /// `UserID`: a string.
+    /// `UserID`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `GateNumber`: a string.
+    /// `GateNumber`
     pub gate_number: String,
 
-    /// `TrainNumber`: a string.
+    /// `TrainNumber`
     pub train_number: String,
 
-    /// `HandlingFee`: a string.
+    /// `HandlingFee`
     pub handling_fee: String,
 
-    /// `OriginalFare`: a string.
+    /// `OriginalFare`
     pub original_fare: String,
 
-    /// `TotalCn`: a string.
+    /// `TotalCn`
     pub total_cn: String,
 
-    /// `SeatNumber`: a string.
+    /// `SeatNumber`
     pub seat_number: String,
 
-    /// `PickUpAddress`: a string.
+    /// `PickUpAddress`
     pub pick_up_address: String,
 
-    /// `TicketChange`: a string.
+    /// `TicketChange`
     pub ticket_change: String,
 
-    /// `AdditionalFare`: a string.
+    /// `AdditionalFare`
     pub additional_fare: String,
 
-    /// `ReceiptNumber`: a string.
+    /// `ReceiptNumber`
     pub receipt_number: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `ReimburseOnlyMark`: a signed 64-bit integer.
+    /// `ReimburseOnlyMark`
     pub reimburse_only_mark: i64,
 
-    /// `RefundMark`: a signed 64-bit integer.
+    /// `RefundMark`
     pub refund_mark: i64,
 
-    /// `TicketChangeMark`: a signed 64-bit integer.
+    /// `TicketChangeMark`
     pub ticket_change_mark: i64,
 }
 
@@ -4646,139 +3894,139 @@ pub struct TrainTicket {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct UsedCarPurchaseInvoice {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `TotalCn`: a string.
+    /// `TotalCn`
     pub total_cn: String,
 
-    /// `Seller`: a string.
+    /// `Seller`
     pub seller: String,
 
-    /// `SellerTel`: a string.
+    /// `SellerTel`
     pub seller_tel: String,
 
-    /// `SellerTaxID`: a string.
+    /// `SellerTaxID`
     #[tc(rename = "SellerTaxID")]
     pub seller_tax_id: String,
 
-    /// `SellerAddress`: a string.
+    /// `SellerAddress`
     pub seller_address: String,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: String,
 
-    /// `BuyerID`: a string.
+    /// `BuyerID`
     #[tc(rename = "BuyerID")]
     pub buyer_id: String,
 
-    /// `BuyerAddress`: a string.
+    /// `BuyerAddress`
     pub buyer_address: String,
 
-    /// `BuyerTel`: a string.
+    /// `BuyerTel`
     pub buyer_tel: String,
 
-    /// `CompanyName`: a string.
+    /// `CompanyName`
     pub company_name: String,
 
-    /// `CompanyTaxID`: a string.
+    /// `CompanyTaxID`
     #[tc(rename = "CompanyTaxID")]
     pub company_tax_id: String,
 
-    /// `CompanyBankAccount`: a string.
+    /// `CompanyBankAccount`
     pub company_bank_account: String,
 
-    /// `CompanyTel`: a string.
+    /// `CompanyTel`
     pub company_tel: String,
 
-    /// `CompanyAddress`: a string.
+    /// `CompanyAddress`
     pub company_address: String,
 
-    /// `TransferAdministrationName`: a string.
+    /// `TransferAdministrationName`
     pub transfer_administration_name: String,
 
-    /// `LicensePlate`: a string.
+    /// `LicensePlate`
     pub license_plate: String,
 
-    /// `RegistrationNumber`: a string.
+    /// `RegistrationNumber`
     pub registration_number: String,
 
-    /// `VIN`: a string.
+    /// `VIN`
     #[tc(rename = "VIN")]
     pub vin: String,
 
-    /// `VehicleModel`: a string.
+    /// `VehicleModel`
     pub vehicle_model: String,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: String,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: String,
 
-    /// `City`: a string.
+    /// `City`
     pub city: String,
 
-    /// `VehicleType`: a string.
+    /// `VehicleType`
     pub vehicle_type: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: String,
 
-    /// `FormType`: a string.
+    /// `FormType`
     pub form_type: String,
 
-    /// `FormName`: a string.
+    /// `FormName`
     pub form_name: String,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
+    /// `CompanySealMark`
     pub company_seal_mark: i64,
 
-    /// `AuctionOrgName`: a string.
+    /// `AuctionOrgName`
     pub auction_org_name: String,
 
-    /// `AuctionOrgAddress`: a string.
+    /// `AuctionOrgAddress`
     pub auction_org_address: String,
 
-    /// `AuctionOrgTaxID`: a string.
+    /// `AuctionOrgTaxID`
     #[tc(rename = "AuctionOrgTaxID")]
     pub auction_org_tax_id: String,
 
-    /// `AuctionOrgBankAccount`: a string.
+    /// `AuctionOrgBankAccount`
     pub auction_org_bank_account: String,
 
-    /// `AuctionOrgPhone`: a string.
+    /// `AuctionOrgPhone`
     pub auction_org_phone: String,
 
-    /// `Issuer`: a string.
+    /// `Issuer`
     pub issuer: String,
 
-    /// `TaxCode`: a string.
+    /// `TaxCode`
     pub tax_code: String,
 
-    /// `MachineSerialNumber`: a string.
+    /// `MachineSerialNumber`
     pub machine_serial_number: String,
 
-    /// `MachineCode`: a string.
+    /// `MachineCode`
     pub machine_code: String,
 
-    /// `MachineNumber`: a string.
+    /// `MachineNumber`
     pub machine_number: String,
 }
 
@@ -4787,180 +4035,110 @@ pub struct UsedCarPurchaseInvoice {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct UsedVehicleInvoiceInfo {
-    /// `TaxBureau`: a string.
-    ///
-    /// Example: `"吉林"`
+    /// `TaxBureau`; example: `"吉林"`
     pub tax_bureau: String,
 
-    /// `Buyer`: a string.
-    ///
-    /// Example: `"刘超"`
+    /// `Buyer`; example: `"刘超"`
     pub buyer: String,
 
-    /// `BuyerNo`: a string.
-    ///
-    /// Example: `"230124****04280718"`
+    /// `BuyerNo`; example: `"230124****04280718"`
     pub buyer_no: String,
 
-    /// `BuyerAddress`: a string.
-    ///
-    /// Example: `"长春市二道区吉林大路高格蓝湾小区705室"`
+    /// `BuyerAddress`; example: `"长春市二道区吉林大路高格蓝湾小区705室"`
     pub buyer_address: String,
 
-    /// `BuyerTel`: a string.
-    ///
-    /// Example: `"158****2158"`
+    /// `BuyerTel`; example: `"158****2158"`
     pub buyer_tel: String,
 
-    /// `Seller`: a string.
-    ///
-    /// Example: `"郝小琼"`
+    /// `Seller`; example: `"郝小琼"`
     pub seller: String,
 
-    /// `SellerNo`: a string.
-    ///
-    /// Example: `"411081****11256858"`
+    /// `SellerNo`; example: `"411081****11256858"`
     pub seller_no: String,
 
-    /// `SellerAddress`: a string.
-    ///
-    /// Example: `"长春市绿园区上海绿地小区408室"`
+    /// `SellerAddress`; example: `"长春市绿园区上海绿地小区408室"`
     pub seller_address: String,
 
-    /// `SellerTel`: a string.
-    ///
-    /// Example: `"137****1002"`
+    /// `SellerTel`; example: `"137****1002"`
     pub seller_tel: String,
 
-    /// `VehicleLicenseNo`: a string.
-    ///
-    /// Example: `"吉A****P"`
+    /// `VehicleLicenseNo`; example: `"吉A****P"`
     pub vehicle_license_no: String,
 
-    /// `RegisterNo`: a string.
-    ///
-    /// Example: `"2200****5945"`
+    /// `RegisterNo`; example: `"2200****5945"`
     pub register_no: String,
 
-    /// `VehicleIdentifyNo`: a string.
-    ///
-    /// Example: `"LDCC53****1073689"`
+    /// `VehicleIdentifyNo`; example: `"LDCC53****1073689"`
     pub vehicle_identify_no: String,
 
-    /// `ManagementOffice`: a string.
-    ///
-    /// Example: `"长春市车辆管理所"`
+    /// `ManagementOffice`; example: `"长春市车辆管理所"`
     pub management_office: String,
 
-    /// `VehicleTotalPrice`: a string.
-    ///
-    /// Example: `"46000.00"`
+    /// `VehicleTotalPrice`; example: `"46000.00"`
     pub vehicle_total_price: String,
 
-    /// `Auctioneer`: a string.
-    ///
-    /// Example: `"**公司"`
+    /// `Auctioneer`; example: `"**公司"`
     pub auctioneer: String,
 
-    /// `AuctioneerAddress`: a string.
-    ///
-    /// Example: `"**大楼"`
+    /// `AuctioneerAddress`; example: `"**大楼"`
     pub auctioneer_address: String,
 
-    /// `AuctioneerTaxpayerNum`: a string.
-    ///
-    /// Example: `"2*****3"`
+    /// `AuctioneerTaxpayerNum`; example: `"2*****3"`
     pub auctioneer_taxpayer_num: String,
 
-    /// `AuctioneerBankAccount`: a string.
-    ///
-    /// Example: `"4**************34"`
+    /// `AuctioneerBankAccount`; example: `"4**************34"`
     pub auctioneer_bank_account: String,
 
-    /// `AuctioneerTel`: a string.
-    ///
-    /// Example: `"13******421"`
+    /// `AuctioneerTel`; example: `"13******421"`
     pub auctioneer_tel: String,
 
-    /// `Market`: a string.
-    ///
-    /// Example: `"长春市****二手车交易市场有限公司"`
+    /// `Market`; example: `"长春市****二手车交易市场有限公司"`
     pub market: String,
 
-    /// `MarketTaxpayerNum`: a string.
-    ///
-    /// Example: `"91220101****Y58W6Y"`
+    /// `MarketTaxpayerNum`; example: `"91220101****Y58W6Y"`
     pub market_taxpayer_num: String,
 
-    /// `MarketAddress`: a string.
-    ///
-    /// Example: `"长春市二道区福安街以西、吉林大路104号"`
+    /// `MarketAddress`; example: `"长春市二道区福安街以西、吉林大路104号"`
     pub market_address: String,
 
-    /// `MarketBankAccount`: a string.
-    ///
-    /// Example: `"中国工商银行股份有限公司长春二道支行42002217****0441272"`
+    /// `MarketBankAccount`; example: `"中国工商银行股份有限公司长春二道支行42002217****0441272"`
     pub market_bank_account: String,
 
-    /// `MarketTel`: a string.
-    ///
-    /// Example: `"158****2158"`
+    /// `MarketTel`; example: `"158****2158"`
     pub market_tel: String,
 
-    /// `VehicleTotalPriceCN`: a string.
-    ///
-    /// Example: `"什元"`
+    /// `VehicleTotalPriceCN`; example: `"什元"`
     #[tc(rename = "VehicleTotalPriceCN")]
     pub vehicle_total_price_cn: Option<String>,
 
-    /// `InvoiceRiskLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InvoiceRiskLevel`; example: `"1"`
     pub invoice_risk_level: Option<String>,
 
-    /// `CarType`: a string.
-    ///
-    /// Example: `"小型轿车"`
+    /// `CarType`; example: `"小型轿车"`
     pub car_type: Option<String>,
 
-    /// `PlateModel`: a string.
-    ///
-    /// Example: `"别克SGM7151LBA"`
+    /// `PlateModel`; example: `"别克SGM7151LBA"`
     pub plate_model: Option<String>,
 
-    /// `AbandonerName`: a string.
-    ///
-    /// Example: `"王五"`
+    /// `AbandonerName`; example: `"王五"`
     pub abandoner_name: Option<String>,
 
-    /// `AbandonDate`: a string.
-    ///
-    /// Example: `"2023-04-10"`
+    /// `AbandonDate`; example: `"2023-04-10"`
     pub abandon_date: Option<String>,
 
-    /// `IssuerType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IssuerType`; example: `"1"`
     pub issuer_type: Option<String>,
 
-    /// `IssuerTaxCode`: a string.
-    ///
-    /// Example: `"234***345345"`
+    /// `IssuerTaxCode`; example: `"234***345345"`
     pub issuer_tax_code: Option<String>,
 
-    /// `CustomCode`: a string.
-    ///
-    /// Example: `"234***345345"`
+    /// `CustomCode`; example: `"234***345345"`
     pub custom_code: Option<String>,
 
-    /// `TaxClassifyCode`: a string.
-    ///
-    /// Example: `"234***345345"`
+    /// `TaxClassifyCode`; example: `"234***345345"`
     pub tax_classify_code: Option<String>,
 
-    /// `ZeroTaxRateMark`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ZeroTaxRateMark`; example: `"1"`
     pub zero_tax_rate_mark: Option<String>,
 }
 
@@ -4969,17 +4147,13 @@ pub struct UsedVehicleInvoiceInfo {
 /// Returned in the output of [`DescribeExtractDocAgentJob`](super::DescribeExtractDocAgentJob), [`ExtractDocAgent`](super::ExtractDocAgent), [`ExtractDocBasic`](super::ExtractDocBasic) and [`ExtractDocMulti`](super::ExtractDocMulti).
 #[tc_model]
 pub struct Value {
-    /// `AutoContent`: a string.
-    ///
-    /// Example: `"* 2 1 0 0 0 5 8 9 8 1 2 4 *"`
+    /// `AutoContent`; example: `"* 2 1 0 0 0 5 8 9 8 1 2 4 *"`
     pub auto_content: String,
 
-    /// `Coord`: a [`Polygon`].
+    /// `Coord`
     pub coord: Option<Polygon>,
 
-    /// `PageIndex`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageIndex`; example: `"1"`
     pub page_index: Option<String>,
 }
 
@@ -4988,111 +4162,75 @@ pub struct Value {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct VatElectronicInfo {
-    /// `Title`: a string.
-    ///
-    /// Example: `"增值税电子普通发票"`
+    /// `Title`; example: `"增值税电子普通发票"`
     pub title: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"48576409"`
+    /// `Number`; example: `"48576409"`
     pub number: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021年06月05日"`
+    /// `Date`; example: `"2021年06月05日"`
     pub date: String,
 
-    /// `PretaxAmount`: a string.
-    ///
-    /// Example: `"20"`
+    /// `PretaxAmount`; example: `"20"`
     pub pretax_amount: String,
 
-    /// `Tax`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Tax`; example: `"20"`
     pub tax: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Total`; example: `"20"`
     pub total: String,
 
-    /// `TotalCn`: a string.
-    ///
-    /// Example: `"柒佰贰拾叁圆整"`
+    /// `TotalCn`; example: `"柒佰贰拾叁圆整"`
     pub total_cn: String,
 
-    /// `Seller`: a string.
-    ///
-    /// Example: `"深圳市腾讯计算机系统有限公司"`
+    /// `Seller`; example: `"深圳市腾讯计算机系统有限公司"`
     pub seller: String,
 
-    /// `SellerTaxID`: a string.
-    ///
-    /// Example: `"440300094040109"`
+    /// `SellerTaxID`; example: `"440300094040109"`
     #[tc(rename = "SellerTaxID")]
     pub seller_tax_id: String,
 
-    /// `Buyer`: a string.
-    ///
-    /// Example: `"深圳市腾讯计算机系统有限公司"`
+    /// `Buyer`; example: `"深圳市腾讯计算机系统有限公司"`
     pub buyer: String,
 
-    /// `BuyerTaxID`: a string.
-    ///
-    /// Example: `"440300094040109"`
+    /// `BuyerTaxID`; example: `"440300094040109"`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"深圳市腾讯计算机系统有限公司"`
+    /// `Issuer`; example: `"深圳市腾讯计算机系统有限公司"`
     pub issuer: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `SubTotal`: a string.
-    ///
-    /// Example: `"12"`
+    /// `SubTotal`; example: `"12"`
     pub sub_total: String,
 
-    /// `SubTax`: a string.
-    ///
-    /// Example: `"12"`
+    /// `SubTax`; example: `"12"`
     pub sub_tax: String,
 
-    /// `VatElectronicItems`: a list of [`VatElectronicItemInfo`] objects.
+    /// `VatElectronicItems`
     pub vat_electronic_items: Vec<VatElectronicItemInfo>,
 
-    /// `ServiceTypeLabel`: a string.
-    ///
-    /// Example: `"业务类型标志"`
+    /// `ServiceTypeLabel`; example: `"业务类型标志"`
     pub service_type_label: String,
 
-    /// `TotalCnMark`: a string.
+    /// `TotalCnMark`
     pub total_cn_mark: String,
 
-    /// `TotalMark`: a string.
+    /// `TotalMark`
     pub total_mark: String,
 
-    /// `PretaxAmountMark`: a string.
+    /// `PretaxAmountMark`
     pub pretax_amount_mark: String,
 
-    /// `TaxMark`: a string.
+    /// `TaxMark`
     pub tax_mark: String,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompanySealMark`; example: `1`
     pub company_seal_mark: i64,
 
-    /// `InvoicePageIndex`: a string.
-    ///
-    /// Example: `"共1页第1页"`
+    /// `InvoicePageIndex`; example: `"共1页第1页"`
     pub invoice_page_index: Option<String>,
 }
 
@@ -5101,125 +4239,77 @@ pub struct VatElectronicInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct VatElectronicItemInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"代理服务"`
+    /// `Name`; example: `"代理服务"`
     pub name: String,
 
-    /// `Quantity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Quantity`; example: `"1"`
     pub quantity: String,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"规格"`
+    /// `Specification`; example: `"规格"`
     pub specification: String,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"12"`
+    /// `Price`; example: `"12"`
     pub price: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"24"`
+    /// `Total`; example: `"24"`
     pub total: String,
 
-    /// `TaxRate`: a string.
-    ///
-    /// Example: `"1%"`
+    /// `TaxRate`; example: `"1%"`
     pub tax_rate: String,
 
-    /// `Tax`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Tax`; example: `"1"`
     pub tax: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"次"`
+    /// `Unit`; example: `"次"`
     pub unit: String,
 
-    /// `VehicleType`: a string.
-    ///
-    /// Example: `"轿车"`
+    /// `VehicleType`; example: `"轿车"`
     pub vehicle_type: String,
 
-    /// `VehicleBrand`: a string.
-    ///
-    /// Example: `"A123456"`
+    /// `VehicleBrand`; example: `"A123456"`
     pub vehicle_brand: String,
 
-    /// `DeparturePlace`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `DeparturePlace`; example: `"深圳"`
     pub departure_place: String,
 
-    /// `ArrivalPlace`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `ArrivalPlace`; example: `"深圳"`
     pub arrival_place: String,
 
-    /// `TransportItemsName`: a string.
-    ///
-    /// Example: `"水果"`
+    /// `TransportItemsName`; example: `"水果"`
     pub transport_items_name: String,
 
-    /// `PlaceOfBuildingService`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `PlaceOfBuildingService`; example: `"深圳"`
     pub place_of_building_service: String,
 
-    /// `BuildingName`: a string.
-    ///
-    /// Example: `"建筑项目"`
+    /// `BuildingName`; example: `"建筑项目"`
     pub building_name: String,
 
-    /// `EstateNumber`: a string.
-    ///
-    /// Example: `"440300094040109"`
+    /// `EstateNumber`; example: `"440300094040109"`
     pub estate_number: String,
 
-    /// `AreaUnit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AreaUnit`; example: `"10"`
     pub area_unit: String,
 
-    /// `Traveler`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Traveler`; example: `"张三"`
     pub traveler: String,
 
-    /// `TravelerID`: a string.
-    ///
-    /// Example: `"350204********6010"`
+    /// `TravelerID`; example: `"350204********6010"`
     #[tc(rename = "TravelerID")]
     pub traveler_id: String,
 
-    /// `TravelDate`: a string.
-    ///
-    /// Example: `"2024-12-18"`
+    /// `TravelDate`; example: `"2024-12-18"`
     pub travel_date: String,
 
-    /// `TravelLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TravelLevel`; example: `"1"`
     pub travel_level: String,
 
-    /// `DateStart`: a string.
-    ///
-    /// Example: `"2024-12-18"`
+    /// `DateStart`; example: `"2024-12-18"`
     pub date_start: Option<String>,
 
-    /// `DateEnd`: a string.
-    ///
-    /// Example: `"2024-12-18"`
+    /// `DateEnd`; example: `"2024-12-18"`
     pub date_end: Option<String>,
 
-    /// `VinNo`: a string.
-    ///
-    /// Example: `"LXA*****1234"`
+    /// `VinNo`; example: `"LXA*****1234"`
     pub vin_no: Option<String>,
 }
 
@@ -5228,223 +4318,141 @@ pub struct VatElectronicItemInfo {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct VatInvoice {
-    /// `Code`: a string.
-    ///
-    /// Example: `"1300000000"`
+    /// `Code`; example: `"1300000000"`
     pub code: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"04000000"`
+    /// `Number`; example: `"04000000"`
     pub number: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"20191211"`
+    /// `Date`; example: `"20191211"`
     pub date: String,
 
-    /// `BuyerName`: a string.
-    ///
-    /// Example: `"城区"`
+    /// `BuyerName`; example: `"城区"`
     pub buyer_name: String,
 
-    /// `BuyerTaxCode`: a string.
-    ///
-    /// Example: `"92XXXXMAXXXXXX"`
+    /// `BuyerTaxCode`; example: `"92XXXXMAXXXXXX"`
     pub buyer_tax_code: String,
 
-    /// `BuyerAddressPhone`: a string.
-    ///
-    /// Example: `"栾城区北留营村15012345678"`
+    /// `BuyerAddressPhone`; example: `"栾城区北留营村15012345678"`
     pub buyer_address_phone: String,
 
-    /// `BuyerBankAccount`: a string.
-    ///
-    /// Example: `"中国农业银行股份有限公司"`
+    /// `BuyerBankAccount`; example: `"中国农业银行股份有限公司"`
     pub buyer_bank_account: String,
 
-    /// `SellerName`: a string.
-    ///
-    /// Example: `"石家庄市XXX石油经销有限公司"`
+    /// `SellerName`; example: `"石家庄市XXX石油经销有限公司"`
     pub seller_name: String,
 
-    /// `SellerTaxCode`: a string.
-    ///
-    /// Example: `"911301047981234567"`
+    /// `SellerTaxCode`; example: `"911301047981234567"`
     pub seller_tax_code: String,
 
-    /// `SellerAddressPhone`: a string.
-    ///
-    /// Example: `"石家庄市桥西区师范街xx号 0311-12345678"`
+    /// `SellerAddressPhone`; example: `"石家庄市桥西区师范街xx号 0311-12345678"`
     pub seller_address_phone: String,
 
-    /// `SellerBankAccount`: a string.
-    ///
-    /// Example: `"911301047981234567"`
+    /// `SellerBankAccount`; example: `"911301047981234567"`
     pub seller_bank_account: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"办公用品"`
+    /// `Remark`; example: `"办公用品"`
     pub remark: String,
 
-    /// `MachineNo`: a string.
-    ///
-    /// Example: `"661510100000"`
+    /// `MachineNo`; example: `"661510100000"`
     pub machine_no: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"01"`
+    /// `Type`; example: `"01"`
     pub r#type: String,
 
-    /// `ElectronicType`: a string.
-    ///
-    /// Example: `"01"`
+    /// `ElectronicType`; example: `"01"`
     pub electronic_type: String,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"85518065011000000000"`
+    /// `CheckCode`; example: `"85518065011000000000"`
     pub check_code: String,
 
-    /// `IsAbandoned`: a string.
-    ///
-    /// Example: `"否"`
+    /// `IsAbandoned`; example: `"否"`
     pub is_abandoned: String,
 
-    /// `HasSellerList`: a string.
-    ///
-    /// Example: `"否"`
+    /// `HasSellerList`; example: `"否"`
     pub has_seller_list: String,
 
-    /// `SellerListTitle`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `SellerListTitle`; example: `"标题"`
     pub seller_list_title: String,
 
-    /// `SellerListTax`: a string.
-    ///
-    /// Example: `"99.9"`
+    /// `SellerListTax`; example: `"99.9"`
     pub seller_list_tax: String,
 
-    /// `AmountWithoutTax`: a string.
-    ///
-    /// Example: `"129.0"`
+    /// `AmountWithoutTax`; example: `"129.0"`
     pub amount_without_tax: String,
 
-    /// `TaxAmount`: a string.
-    ///
-    /// Example: `"9.0"`
+    /// `TaxAmount`; example: `"9.0"`
     pub tax_amount: String,
 
-    /// `AmountWithTax`: a string.
-    ///
-    /// Example: `"123.0"`
+    /// `AmountWithTax`; example: `"123.0"`
     pub amount_with_tax: String,
 
-    /// `Items`: a list of [`VatInvoiceItem`] objects.
+    /// `Items`
     pub items: Vec<VatInvoiceItem>,
 
-    /// `TaxBureau`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `TaxBureau`; example: `"深圳"`
     pub tax_bureau: String,
 
-    /// `TrafficFreeFlag`: a string.
-    ///
-    /// Example: `"N"`
+    /// `TrafficFreeFlag`; example: `"N"`
     pub traffic_free_flag: String,
 
-    /// `RedLetterInvoiceMark`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RedLetterInvoiceMark`; example: `true`
     pub red_letter_invoice_mark: Option<bool>,
 
-    /// `IssuingTypeMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IssuingTypeMark`; example: `0`
     pub issuing_type_mark: Option<i64>,
 
-    /// `SellerAgentName`: a string.
-    ///
-    /// Example: `"用户"`
+    /// `SellerAgentName`; example: `"用户"`
     pub seller_agent_name: Option<String>,
 
-    /// `SellerAgentTaxID`: a string.
-    ///
-    /// Example: `"1312"`
+    /// `SellerAgentTaxID`; example: `"1312"`
     #[tc(rename = "SellerAgentTaxID")]
     pub seller_agent_tax_id: Option<String>,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"湖北"`
+    /// `RegionCode`; example: `"湖北"`
     pub region_code: Option<String>,
 
-    /// `ReviewerName`: a string.
-    ///
-    /// Example: `"覃丹"`
+    /// `ReviewerName`; example: `"覃丹"`
     pub reviewer_name: Option<String>,
 
-    /// `IssuerName`: a string.
-    ///
-    /// Example: `"王艳"`
+    /// `IssuerName`; example: `"王艳"`
     pub issuer_name: Option<String>,
 
-    /// `PayeeName`: a string.
-    ///
-    /// Example: `"王艳"`
+    /// `PayeeName`; example: `"王艳"`
     pub payee_name: Option<String>,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MachineCode`; example: `"0"`
     pub machine_code: Option<String>,
 
-    /// `TaxControlCode`: a string.
-    ///
-    /// Example: `"03>6*5-0<1/77+2-8"`
+    /// `TaxControlCode`; example: `"03>6*5-0<1/77+2-8"`
     pub tax_control_code: Option<String>,
 
-    /// `AmountWithTaxCN`: a string.
-    ///
-    /// Example: `"伍仟柒佰玖拾叁圆陆角"`
+    /// `AmountWithTaxCN`; example: `"伍仟柒佰玖拾叁圆陆角"`
     #[tc(rename = "AmountWithTaxCN")]
     pub amount_with_tax_cn: Option<String>,
 
-    /// `TaxRate`: a string.
-    ///
-    /// Example: `"9%"`
+    /// `TaxRate`; example: `"9%"`
     pub tax_rate: Option<String>,
 
-    /// `SpecialTicketCode`: a string.
-    ///
-    /// Example: `"83"`
+    /// `SpecialTicketCode`; example: `"83"`
     pub special_ticket_code: Option<String>,
 
-    /// `RedLetterInvoices`: a list of [`RedLetterInvoiceItem`] objects.
+    /// `RedLetterInvoices`
     pub red_letter_invoices: Option<Vec<RedLetterInvoiceItem>>,
 
-    /// `FullElectronicType`: a string.
-    ///
-    /// Example: `"10"`
+    /// `FullElectronicType`; example: `"10"`
     pub full_electronic_type: Option<String>,
 
-    /// `OfdUrl`: a string.
+    /// `OfdUrl`
     pub ofd_url: Option<String>,
 
-    /// `PdfUrl`: a string.
+    /// `PdfUrl`
     pub pdf_url: Option<String>,
 
-    /// `OriginalCode`: a string.
-    ///
-    /// Example: `"042002100213"`
+    /// `OriginalCode`; example: `"042002100213"`
     pub original_code: Option<String>,
 
-    /// `OriginalNumber`: a string.
-    ///
-    /// Example: `"05514484"`
+    /// `OriginalNumber`; example: `"05514484"`
     pub original_number: Option<String>,
 }
 
@@ -5453,44 +4461,28 @@ pub struct VatInvoice {
 /// Returned in the output of [`VerifyOfdVatInvoiceOCR`](super::VerifyOfdVatInvoiceOCR).
 #[tc_model]
 pub struct VatInvoiceGoodsInfo {
-    /// `Item`: a string.
-    ///
-    /// Example: `"大米"`
+    /// `Item`; example: `"大米"`
     pub item: String,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"个"`
+    /// `Specification`; example: `"个"`
     pub specification: String,
 
-    /// `MeasurementDimension`: a string.
-    ///
-    /// Example: `"次"`
+    /// `MeasurementDimension`; example: `"次"`
     pub measurement_dimension: String,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Price`; example: `"5"`
     pub price: String,
 
-    /// `Quantity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Quantity`; example: `"1"`
     pub quantity: String,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Amount`; example: `"5"`
     pub amount: String,
 
-    /// `TaxScheme`: a string.
-    ///
-    /// Example: `"免税"`
+    /// `TaxScheme`; example: `"免税"`
     pub tax_scheme: String,
 
-    /// `TaxAmount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaxAmount`; example: `"0"`
     pub tax_amount: String,
 }
 
@@ -5499,233 +4491,145 @@ pub struct VatInvoiceGoodsInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct VatInvoiceInfo {
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"0300708"`
+    /// `CheckCode`; example: `"0300708"`
     pub check_code: String,
 
-    /// `FormType`: a string.
-    ///
-    /// Example: `"三"`
+    /// `FormType`; example: `"三"`
     pub form_type: String,
 
-    /// `TravelTax`: a string.
-    ///
-    /// Example: `"46.71"`
+    /// `TravelTax`; example: `"46.71"`
     pub travel_tax: String,
 
-    /// `BuyerAddrTel`: a string.
-    ///
-    /// Example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
+    /// `BuyerAddrTel`; example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
     pub buyer_addr_tel: String,
 
-    /// `BuyerBankAccount`: a string.
-    ///
-    /// Example: `"浦发行深圳科技园支行79210154740015474"`
+    /// `BuyerBankAccount`; example: `"浦发行深圳科技园支行79210154740015474"`
     pub buyer_bank_account: String,
 
-    /// `CompanySealContent`: a string.
-    ///
-    /// Example: `"发票专用章,深圳市游戏科技有限公司,04000,NANDN"`
+    /// `CompanySealContent`; example: `"发票专用章,深圳市游戏科技有限公司,04000,NANDN"`
     pub company_seal_content: String,
 
-    /// `TaxSealContent`: a string.
-    ///
-    /// Example: `"全国统一发票"`
+    /// `TaxSealContent`; example: `"全国统一发票"`
     pub tax_seal_content: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"增值税发票"`
+    /// `ServiceName`; example: `"增值税发票"`
     pub service_name: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: String,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QRCodeMark`; example: `0`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `AgentMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentMark`; example: `0`
     pub agent_mark: i64,
 
-    /// `TransitMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TransitMark`; example: `0`
     pub transit_mark: i64,
 
-    /// `OilMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OilMark`; example: `0`
     pub oil_mark: i64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"深圳增值税专用发票"`
+    /// `Title`; example: `"深圳增值税专用发票"`
     pub title: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"服务"`
+    /// `Kind`; example: `"服务"`
     pub kind: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"4403152130"`
+    /// `Code`; example: `"4403152130"`
     pub code: String,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"4403152130"`
+    /// `Number`; example: `"4403152130"`
     pub number: String,
 
-    /// `NumberConfirm`: a string.
-    ///
-    /// Example: `"4403152130"`
+    /// `NumberConfirm`; example: `"4403152130"`
     pub number_confirm: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2016年04月11日"`
+    /// `Date`; example: `"2016年04月11日"`
     pub date: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"825.15"`
+    /// `Total`; example: `"825.15"`
     pub total: String,
 
-    /// `TotalCn`: a string.
-    ///
-    /// Example: `"捌佰贰拾伍圆壹角伍分"`
+    /// `TotalCn`; example: `"捌佰贰拾伍圆壹角伍分"`
     pub total_cn: String,
 
-    /// `PretaxAmount`: a string.
-    ///
-    /// Example: `"825.15"`
+    /// `PretaxAmount`; example: `"825.15"`
     pub pretax_amount: String,
 
-    /// `Tax`: a string.
-    ///
-    /// Example: `"825.15"`
+    /// `Tax`; example: `"825.15"`
     pub tax: String,
 
-    /// `MachineCode`: a string.
-    ///
-    /// Example: `"14998456"`
+    /// `MachineCode`; example: `"14998456"`
     pub machine_code: String,
 
-    /// `Ciphertext`: a string.
+    /// `Ciphertext`
     pub ciphertext: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"发票"`
+    /// `Remark`; example: `"发票"`
     pub remark: String,
 
-    /// `Seller`: a string.
-    ///
-    /// Example: `"深圳市腾讯科技有限公司"`
+    /// `Seller`; example: `"深圳市腾讯科技有限公司"`
     pub seller: String,
 
-    /// `SellerTaxID`: a string.
-    ///
-    /// Example: `"440300094040109"`
+    /// `SellerTaxID`; example: `"440300094040109"`
     #[tc(rename = "SellerTaxID")]
     pub seller_tax_id: String,
 
-    /// `SellerAddrTel`: a string.
-    ///
-    /// Example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
+    /// `SellerAddrTel`; example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
     pub seller_addr_tel: String,
 
-    /// `SellerBankAccount`: a string.
-    ///
-    /// Example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
+    /// `SellerBankAccount`; example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
     pub seller_bank_account: String,
 
-    /// `Buyer`: a string.
-    ///
-    /// Example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
+    /// `Buyer`; example: `"深圳市南山区高新南一道3号赋安科技大楼A座301室0755-86315454"`
     pub buyer: String,
 
-    /// `BuyerTaxID`: a string.
-    ///
-    /// Example: `"440300708461136"`
+    /// `BuyerTaxID`; example: `"440300708461136"`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompanySealMark`; example: `1`
     pub company_seal_mark: i64,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Issuer`; example: `"张三"`
     pub issuer: String,
 
-    /// `Reviewer`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Reviewer`; example: `"张三"`
     pub reviewer: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: String,
 
-    /// `VatInvoiceItemInfos`: a list of [`VatInvoiceItemInfo`] objects.
+    /// `VatInvoiceItemInfos`
     pub vat_invoice_item_infos: Vec<VatInvoiceItemInfo>,
 
-    /// `CodeConfirm`: a string.
-    ///
-    /// Example: `"4403152130"`
+    /// `CodeConfirm`; example: `"4403152130"`
     pub code_confirm: String,
 
-    /// `Receiptor`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `Receiptor`; example: `"李明"`
     pub receiptor: String,
 
-    /// `ElectronicFullMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElectronicFullMark`; example: `0`
     pub electronic_full_mark: i64,
 
-    /// `ElectronicFullNumber`: a string.
-    ///
-    /// Example: `"4403152130"`
+    /// `ElectronicFullNumber`; example: `"4403152130"`
     pub electronic_full_number: String,
 
-    /// `FormName`: a string.
-    ///
-    /// Example: `"发票联"`
+    /// `FormName`; example: `"发票联"`
     pub form_name: String,
 
-    /// `BlockChainMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockChainMark`; example: `0`
     pub block_chain_mark: i64,
 
-    /// `AcquisitionMark`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AcquisitionMark`; example: `0`
     pub acquisition_mark: i64,
 
-    /// `SubTotal`: a string.
-    ///
-    /// Example: `"46.71"`
+    /// `SubTotal`; example: `"46.71"`
     pub sub_total: String,
 
-    /// `SubTax`: a string.
-    ///
-    /// Example: `"46.71"`
+    /// `SubTax`; example: `"46.71"`
     pub sub_tax: String,
 }
 
@@ -5734,114 +4638,70 @@ pub struct VatInvoiceInfo {
 /// Returned in the output of [`VatInvoiceOCR`](super::VatInvoiceOCR) and [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct VatInvoiceItem {
-    /// `LineNo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LineNo`; example: `"1"`
     pub line_no: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运输服务"`
+    /// `Name`; example: `"运输服务"`
     pub name: String,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Spec`; example: `"N"`
     pub spec: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"个"`
+    /// `Unit`; example: `"个"`
     pub unit: String,
 
-    /// `Quantity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Quantity`; example: `"1"`
     pub quantity: String,
 
-    /// `UnitPrice`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UnitPrice`; example: `"1"`
     pub unit_price: String,
 
-    /// `AmountWithoutTax`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AmountWithoutTax`; example: `"1"`
     pub amount_without_tax: String,
 
-    /// `TaxRate`: a string.
-    ///
-    /// Example: `"3%"`
+    /// `TaxRate`; example: `"3%"`
     pub tax_rate: String,
 
-    /// `TaxAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaxAmount`; example: `"1"`
     pub tax_amount: String,
 
-    /// `TaxClassifyCode`: a string.
-    ///
-    /// Example: `"3019902000000000000"`
+    /// `TaxClassifyCode`; example: `"3019902000000000000"`
     pub tax_classify_code: String,
 
-    /// `VehicleType`: a string.
-    ///
-    /// Example: `"轿车"`
+    /// `VehicleType`; example: `"轿车"`
     pub vehicle_type: String,
 
-    /// `VehicleBrand`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VehicleBrand`; example: `"1"`
     pub vehicle_brand: String,
 
-    /// `DeparturePlace`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `DeparturePlace`; example: `"广州"`
     pub departure_place: String,
 
-    /// `ArrivalPlace`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `ArrivalPlace`; example: `"深圳"`
     pub arrival_place: String,
 
-    /// `TransportItemsName`: a string.
-    ///
-    /// Example: `"水果"`
+    /// `TransportItemsName`; example: `"水果"`
     pub transport_items_name: String,
 
-    /// `ConstructionPlace`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `ConstructionPlace`; example: `"广州"`
     pub construction_place: String,
 
-    /// `ConstructionName`: a string.
-    ///
-    /// Example: `"建筑"`
+    /// `ConstructionName`; example: `"建筑"`
     pub construction_name: String,
 
-    /// `OriginalTaxRate`: a string.
-    ///
-    /// Example: `"9%"`
+    /// `OriginalTaxRate`; example: `"9%"`
     pub original_tax_rate: Option<String>,
 
-    /// `OriginalTaxAmount`: a string.
-    ///
-    /// Example: `"478.37"`
+    /// `OriginalTaxAmount`; example: `"478.37"`
     pub original_tax_amount: Option<String>,
 
-    /// `ZeroTaxRateMark`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ZeroTaxRateMark`; example: `"0"`
     pub zero_tax_rate_mark: Option<String>,
 
-    /// `TaxIncludedUnitPrice`: a string.
-    ///
-    /// Example: `"5793.60"`
+    /// `TaxIncludedUnitPrice`; example: `"5793.60"`
     pub tax_included_unit_price: Option<String>,
 
-    /// `TaxIncludedAmount`: a floating-point number.
-    ///
-    /// Example: `5793.6`
+    /// `TaxIncludedAmount`; example: `5793.6`
     pub tax_included_amount: Option<f64>,
 }
 
@@ -5850,69 +4710,43 @@ pub struct VatInvoiceItem {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct VatInvoiceItemInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"技术服务费"`
+    /// `Name`; example: `"技术服务费"`
     pub name: String,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"规格型号"`
+    /// `Specification`; example: `"规格型号"`
     pub specification: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"件"`
+    /// `Unit`; example: `"件"`
     pub unit: String,
 
-    /// `Quantity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Quantity`; example: `"1"`
     pub quantity: String,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"48"`
+    /// `Price`; example: `"48"`
     pub price: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Total`; example: `"200"`
     pub total: String,
 
-    /// `TaxRate`: a string.
-    ///
-    /// Example: `"6%"`
+    /// `TaxRate`; example: `"6%"`
     pub tax_rate: String,
 
-    /// `Tax`: a string.
-    ///
-    /// Example: `"46.8"`
+    /// `Tax`; example: `"46.8"`
     pub tax: String,
 
-    /// `DateStart`: a string.
-    ///
-    /// Example: `"2018年08月07日"`
+    /// `DateStart`; example: `"2018年08月07日"`
     pub date_start: String,
 
-    /// `DateEnd`: a string.
-    ///
-    /// Example: `"2018年08月07日"`
+    /// `DateEnd`; example: `"2018年08月07日"`
     pub date_end: String,
 
-    /// `LicensePlate`: a string.
-    ///
-    /// Example: `"A12356"`
+    /// `LicensePlate`; example: `"A12356"`
     pub license_plate: String,
 
-    /// `VehicleType`: a string.
-    ///
-    /// Example: `"轿车"`
+    /// `VehicleType`; example: `"轿车"`
     pub vehicle_type: String,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SerialNumber`; example: `"11"`
     pub serial_number: String,
 }
 
@@ -5921,73 +4755,73 @@ pub struct VatInvoiceItemInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct VatInvoiceRoll {
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Number`: a string.
+    /// `Number`
     pub number: String,
 
-    /// `NumberConfirm`: a string.
+    /// `NumberConfirm`
     pub number_confirm: String,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 
-    /// `CheckCode`: a string.
+    /// `CheckCode`
     pub check_code: String,
 
-    /// `Seller`: a string.
+    /// `Seller`
     pub seller: String,
 
-    /// `SellerTaxID`: a string.
+    /// `SellerTaxID`
     #[tc(rename = "SellerTaxID")]
     pub seller_tax_id: String,
 
-    /// `Buyer`: a string.
+    /// `Buyer`
     pub buyer: String,
 
-    /// `BuyerTaxID`: a string.
+    /// `BuyerTaxID`
     #[tc(rename = "BuyerTaxID")]
     pub buyer_tax_id: String,
 
-    /// `Category`: a string.
+    /// `Category`
     pub category: String,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: String,
 
-    /// `TotalCn`: a string.
+    /// `TotalCn`
     pub total_cn: String,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: String,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: String,
 
-    /// `City`: a string.
+    /// `City`
     pub city: String,
 
-    /// `CompanySealMark`: a signed 64-bit integer.
+    /// `CompanySealMark`
     pub company_seal_mark: i64,
 
-    /// `QRCodeMark`: a signed 64-bit integer.
+    /// `QRCodeMark`
     #[tc(rename = "QRCodeMark")]
     pub qr_code_mark: i64,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: String,
 
-    /// `CompanySealContent`: a string.
+    /// `CompanySealContent`
     pub company_seal_content: String,
 
-    /// `TaxSealContent`: a string.
+    /// `TaxSealContent`
     pub tax_seal_content: String,
 
-    /// `VatRollItems`: a list of [`VatRollItem`] objects.
+    /// `VatRollItems`
     pub vat_roll_items: Vec<VatRollItem>,
 }
 
@@ -5996,24 +4830,16 @@ pub struct VatInvoiceRoll {
 /// Returned in the output of [`VerifyOfdVatInvoiceOCR`](super::VerifyOfdVatInvoiceOCR).
 #[tc_model]
 pub struct VatInvoiceUserInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"XXX公司"`
+    /// `Name`; example: `"XXX公司"`
     pub name: String,
 
-    /// `TaxId`: a string.
-    ///
-    /// Example: `"110101201801010XXX"`
+    /// `TaxId`; example: `"110101201801010XXX"`
     pub tax_id: String,
 
-    /// `AddrTel`: a string.
-    ///
-    /// Example: `"XXXX 136XXXXXXXXXXXX"`
+    /// `AddrTel`; example: `"XXXX 136XXXXXXXXXXXX"`
     pub addr_tel: String,
 
-    /// `FinancialAccount`: a string.
-    ///
-    /// Example: `"XX银行 621281240200999XXXXX"`
+    /// `FinancialAccount`; example: `"XX银行 621281240200999XXXXX"`
     pub financial_account: String,
 }
 
@@ -6022,16 +4848,16 @@ pub struct VatInvoiceUserInfo {
 /// Returned in the output of [`RecognizeGeneralInvoice`](super::RecognizeGeneralInvoice).
 #[tc_model]
 pub struct VatRollItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Quantity`: a string.
+    /// `Quantity`
     pub quantity: Option<String>,
 
-    /// `Price`: a string.
+    /// `Price`
     pub price: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 }
 
@@ -6040,99 +4866,61 @@ pub struct VatRollItem {
 /// Returned in the output of [`VatInvoiceVerifyNew`](super::VatInvoiceVerifyNew).
 #[tc_model]
 pub struct VehicleInvoiceInfo {
-    /// `CarType`: a string.
-    ///
-    /// Example: `"轿车"`
+    /// `CarType`; example: `"轿车"`
     pub car_type: String,
 
-    /// `PlateModel`: a string.
-    ///
-    /// Example: `"斯柯达牌SVW71419AL"`
+    /// `PlateModel`; example: `"斯柯达牌SVW71419AL"`
     pub plate_model: String,
 
-    /// `ProduceAddress`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `ProduceAddress`; example: `"上海"`
     pub produce_address: String,
 
-    /// `CertificateNo`: a string.
-    ///
-    /// Example: `"WAE0X17041xxxxx"`
+    /// `CertificateNo`; example: `"WAE0X17041xxxxx"`
     pub certificate_no: String,
 
-    /// `ImportNo`: a string.
-    ///
-    /// Example: `"220120********12345"`
+    /// `ImportNo`; example: `"220120********12345"`
     pub import_no: String,
 
-    /// `VinNo`: a string.
-    ///
-    /// Example: `"车架号码/车辆识别代号"`
+    /// `VinNo`; example: `"车架号码/车辆识别代号"`
     pub vin_no: String,
 
-    /// `PayTaxesNo`: a string.
-    ///
-    /// Example: `"2201*******2345678"`
+    /// `PayTaxesNo`; example: `"2201*******2345678"`
     pub pay_taxes_no: String,
 
-    /// `Tonnage`: a string.
-    ///
-    /// Example: `"1.92"`
+    /// `Tonnage`; example: `"1.92"`
     pub tonnage: String,
 
-    /// `LimitCount`: a string.
-    ///
-    /// Example: `"5"`
+    /// `LimitCount`; example: `"5"`
     pub limit_count: String,
 
-    /// `EngineNo`: a string.
-    ///
-    /// Example: `"328xxx"`
+    /// `EngineNo`; example: `"328xxx"`
     pub engine_no: String,
 
-    /// `BizCheckFormNo`: a string.
-    ///
-    /// Example: `"2201*****8"`
+    /// `BizCheckFormNo`; example: `"2201*****8"`
     pub biz_check_form_no: String,
 
-    /// `TaxtationOrgCode`: a string.
-    ///
-    /// Example: `"16101984500"`
+    /// `TaxtationOrgCode`; example: `"16101984500"`
     pub taxtation_org_code: String,
 
-    /// `TaxtationOrgName`: a string.
-    ///
-    /// Example: `"高新技术产业开发区国家税务局新型工业园税务所"`
+    /// `TaxtationOrgName`; example: `"高新技术产业开发区国家税务局新型工业园税务所"`
     pub taxtation_org_name: String,
 
-    /// `MotorTaxRate`: a string.
-    ///
-    /// Example: `"17"`
+    /// `MotorTaxRate`; example: `"17"`
     pub motor_tax_rate: String,
 
-    /// `MotorBankName`: a string.
-    ///
-    /// Example: `"宁夏银行西安分行营业部"`
+    /// `MotorBankName`; example: `"宁夏银行西安分行营业部"`
     pub motor_bank_name: String,
 
-    /// `MotorBankAccount`: a string.
-    ///
-    /// Example: `"5100014080000xxxx"`
+    /// `MotorBankAccount`; example: `"5100014080000xxxx"`
     pub motor_bank_account: String,
 
-    /// `SellerAddress`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `SellerAddress`; example: `"广州"`
     pub seller_address: String,
 
-    /// `SellerTel`: a string.
-    ///
-    /// Example: `"10987765"`
+    /// `SellerTel`; example: `"10987765"`
     pub seller_tel: String,
 
-    /// `BuyerNo`: a string.
-    ///
-    /// Example: `"10987765"`
+    /// `BuyerNo`; example: `"10987765"`
     pub buyer_no: String,
 }
 
@@ -6141,14 +4929,10 @@ pub struct VehicleInvoiceInfo {
 /// Returned in the output of [`VehicleRegCertOCR`](super::VehicleRegCertOCR).
 #[tc_model]
 pub struct VehicleRegCertInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `Name`; example: `"标题"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"解除抵押"`
+    /// `Value`; example: `"解除抵押"`
     pub value: String,
 }
 
@@ -6157,9 +4941,7 @@ pub struct VehicleRegCertInfo {
 /// Returned in the output of [`WaybillOCR`](super::WaybillOCR).
 #[tc_model]
 pub struct WaybillObj {
-    /// `Text`: a string.
-    ///
-    /// Example: `"海购商品"`
+    /// `Text`; example: `"海购商品"`
     pub text: String,
 }
 
@@ -6168,7 +4950,7 @@ pub struct WaybillObj {
 /// Returned in the output of [`EnglishOCR`](super::EnglishOCR).
 #[tc_model]
 pub struct WordCoordPoint {
-    /// `WordCoordinate`: a list of [`Coord`] objects.
+    /// `WordCoordinate`
     pub word_coordinate: Vec<Coord>,
 }
 
@@ -6177,20 +4959,16 @@ pub struct WordCoordPoint {
 /// Returned in the output of [`ExtractDocBasic`](super::ExtractDocBasic), [`ExtractDocMulti`](super::ExtractDocMulti) and [`HandwritingEssayOCR`](super::HandwritingEssayOCR).
 #[tc_model]
 pub struct WordItem {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `DetectedText`; example: `"1234567"`
     pub detected_text: String,
 
-    /// `Coord`: a [`Polygon`].
+    /// `Coord`
     pub coord: Polygon,
 
-    /// `AdvancedInfo`: a string.
-    ///
-    /// Example: `"{\"Parag\":{\"ParagNo\":2,\"ParagType\":0,\"DetectNo\":0}}"`
+    /// `AdvancedInfo`; example: `"{\"Parag\":{\"ParagNo\":2,\"ParagType\":0,\"DetectNo\":0}}"`
     pub advanced_info: Option<String>,
 
-    /// `WordCoord`: a list of [`WordPolygon`] objects.
+    /// `WordCoord`
     pub word_coord: Option<Vec<WordPolygon>>,
 }
 
@@ -6199,12 +4977,10 @@ pub struct WordItem {
 /// Returned in the output of [`ExtractDocBasic`](super::ExtractDocBasic), [`ExtractDocMulti`](super::ExtractDocMulti) and [`HandwritingEssayOCR`](super::HandwritingEssayOCR).
 #[tc_model]
 pub struct WordPolygon {
-    /// `DetectedText`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `DetectedText`; example: `"1234567"`
     pub detected_text: String,
 
-    /// `Coord`: a [`Polygon`].
+    /// `Coord`
     pub coord: Polygon,
 }
 
@@ -6213,13 +4989,9 @@ pub struct WordPolygon {
 /// Returned in the output of [`EnglishOCR`](super::EnglishOCR).
 #[tc_model]
 pub struct Words {
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: i64,
 
-    /// `Character`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Character`; example: `"N"`
     pub character: String,
 }

@@ -7,45 +7,50 @@ use super::models;
 /// The `CreateEnvironment` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`CreateEnvironmentResponse`].
-/// The codes it documents are in [`CreateEnvironmentError`](super::errors::CreateEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=CreateEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::OmicsErrorCode::InvalidParameterValueDuplicateName)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInsufficient`](super::errors::OmicsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "CreateEnvironment",
     output = CreateEnvironmentResponse,
-    error = super::errors::CreateEnvironmentError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct CreateEnvironment {
-    /// `Name`: a string.
-    ///
-    /// Example: `"FirstEnvironment"`
+    /// `Name`; example: `"FirstEnvironment"`
     pub name: String,
 
-    /// `Config`: an [`EnvironmentConfig`](super::models::EnvironmentConfig).
+    /// `Config`
     pub config: models::EnvironmentConfig,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"My first environment"`
+    /// `Description`; example: `"My first environment"`
     pub description: Option<String>,
 
-    /// `IsDefault`: a boolean.
+    /// `IsDefault`
     pub is_default: Option<bool>,
 }
 
 /// What a successful [`CreateEnvironment`] call returns.
 #[tc_model]
 pub struct CreateEnvironmentResponse {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-lljckw12"`
+    /// `EnvironmentId`; example: `"env-lljckw12"`
     pub environment_id: String,
 
-    /// `WorkflowUuid`: a string.
-    ///
-    /// Example: `"bc5b790b-407e-42c7-b488-a252fee1dcc7"`
+    /// `WorkflowUuid`; example: `"bc5b790b-407e-42c7-b488-a252fee1dcc7"`
     pub workflow_uuid: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -55,64 +60,59 @@ pub struct CreateEnvironmentResponse {
 /// The `CreateVolume` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`CreateVolumeResponse`].
-/// The codes it documents are in [`CreateVolumeError`](super::errors::CreateVolumeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=CreateVolume)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::OmicsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OmicsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "CreateVolume",
     output = CreateVolumeResponse,
-    error = super::errors::CreateVolumeError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct CreateVolume {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-lljckw12"`
+    /// `EnvironmentId`; example: `"env-lljckw12"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyFirstVolume"`
+    /// `Name`; example: `"MyFirstVolume"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `Type`; example: `"SHARED"`
     pub r#type: String,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"TP"`
+    /// `Spec`; example: `"TP"`
     pub spec: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"My first volume"`
+    /// `Description`; example: `"My first volume"`
     pub description: Option<String>,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102400`
+    /// `Capacity`; example: `102400`
     pub capacity: Option<u64>,
 
-    /// `EnableAutoScaleUp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoScaleUp`; example: `false`
     pub enable_auto_scale_up: Option<bool>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `MetaType`; example: `"basic"`
     pub meta_type: Option<String>,
 }
 
 /// What a successful [`CreateVolume`] call returns.
 #[tc_model]
 pub struct CreateVolumeResponse {
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-mpcb5xnl"`
+    /// `VolumeId`; example: `"vol-mpcb5xnl"`
     pub volume_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -122,29 +122,38 @@ pub struct CreateVolumeResponse {
 /// The `DeleteEnvironment` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DeleteEnvironmentResponse`].
-/// The codes it documents are in [`DeleteEnvironmentError`](super::errors::DeleteEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DeleteEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::OmicsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OmicsErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::OmicsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DeleteEnvironment",
     output = DeleteEnvironmentResponse,
-    error = super::errors::DeleteEnvironmentError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct DeleteEnvironment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-lljckw12"`
+    /// `EnvironmentId`; example: `"env-lljckw12"`
     pub environment_id: String,
 }
 
 /// What a successful [`DeleteEnvironment`] call returns.
 #[tc_model]
 pub struct DeleteEnvironmentResponse {
-    /// `WorkflowUuid`: a string.
-    ///
-    /// Example: `"bc5b790b-407e-42c7-b488-a252fee1dcc7"`
+    /// `WorkflowUuid`; example: `"bc5b790b-407e-42c7-b488-a252fee1dcc7"`
     pub workflow_uuid: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -154,39 +163,44 @@ pub struct DeleteEnvironmentResponse {
 /// The `DeleteEnvironmentCache` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DeleteEnvironmentCacheResponse`].
-/// The codes it documents are in [`DeleteEnvironmentCacheError`](super::errors::DeleteEnvironmentCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DeleteEnvironmentCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::OmicsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OmicsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DeleteEnvironmentCache",
     output = DeleteEnvironmentCacheResponse,
-    error = super::errors::DeleteEnvironmentCacheError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct DeleteEnvironmentCache {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"menv-ry46abcd"`
+    /// `EnvironmentId`; example: `"menv-ry46abcd"`
     pub environment_id: String,
 
-    /// `CacheType`: a string.
-    ///
-    /// Example: `"RUNTIME"`
+    /// `CacheType`; example: `"RUNTIME"`
     pub cache_type: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/vol-t5k4il7q/env/test"`
+    /// `Path`; example: `"/vol-t5k4il7q/env/test"`
     pub path: Option<String>,
 }
 
 /// What a successful [`DeleteEnvironmentCache`] call returns.
 #[tc_model]
 pub struct DeleteEnvironmentCacheResponse {
-    /// `WorkflowUuid`: a string.
-    ///
-    /// Example: `"15797d6e-f366-40c3-9a98-5013ef2f3265"`
+    /// `WorkflowUuid`; example: `"15797d6e-f366-40c3-9a98-5013ef2f3265"`
     pub workflow_uuid: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -196,20 +210,31 @@ pub struct DeleteEnvironmentCacheResponse {
 /// The `DeleteVolume` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DeleteVolumeResponse`].
-/// The codes it documents are in [`DeleteVolumeError`](super::errors::DeleteVolumeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DeleteVolume)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::OmicsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OmicsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DeleteVolume",
     output = DeleteVolumeResponse,
-    error = super::errors::DeleteVolumeError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct DeleteVolume {
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-mpcb5xnl"`
+    /// `VolumeId`; example: `"vol-mpcb5xnl"`
     pub volume_id: String,
 }
 
@@ -223,25 +248,34 @@ pub struct DeleteVolumeResponse {
 /// The `DeleteVolumeData` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DeleteVolumeDataResponse`].
-/// The codes it documents are in [`DeleteVolumeDataError`](super::errors::DeleteVolumeDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DeleteVolumeData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::OmicsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OmicsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DeleteVolumeData",
     output = DeleteVolumeDataResponse,
-    error = super::errors::DeleteVolumeDataError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct DeleteVolumeData {
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-mpcb5xnl"`
+    /// `VolumeId`; example: `"vol-mpcb5xnl"`
     pub volume_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/path/to/file"`
+    /// `Path`; example: `"/path/to/file"`
     pub path: String,
 }
 
@@ -255,15 +289,27 @@ pub struct DeleteVolumeDataResponse {
 /// The `DescribeApplicationVersions` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeApplicationVersionsResponse`].
-/// The codes it documents are in [`DescribeApplicationVersionsError`](super::errors::DescribeApplicationVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeApplicationVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeApplicationVersions",
     output = DescribeApplicationVersionsResponse,
-    error = super::errors::DescribeApplicationVersionsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -273,36 +319,26 @@ pub struct DeleteVolumeDataResponse {
     )
 )]
 pub struct DescribeApplicationVersions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-wide-cerulean-cicadia-967487"`
+    /// `ProjectId`; example: `"prj-wide-cerulean-cicadia-967487"`
     pub project_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-articulate-aqua-starfish-027347"`
+    /// `ApplicationId`; example: `"app-articulate-aqua-starfish-027347"`
     pub application_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationVersions`] call returns.
 #[tc_model]
 pub struct DescribeApplicationVersionsResponse {
-    /// `ApplicationVersions`: a list of [`ApplicationVersion`](super::models::ApplicationVersion) objects.
+    /// `ApplicationVersions`
     pub application_versions: Option<Vec<models::ApplicationVersion>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -312,15 +348,26 @@ pub struct DescribeApplicationVersionsResponse {
 /// The `DescribeApplications` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeApplicationsResponse`].
-/// The codes it documents are in [`DescribeApplicationsError`](super::errors::DescribeApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -330,39 +377,29 @@ pub struct DescribeApplicationVersionsResponse {
     )
 )]
 pub struct DescribeApplications {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-quiet-bleak-llama-652571"`
+    /// `ProjectId`; example: `"prj-quiet-bleak-llama-652571"`
     pub project_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"SortOrder"`
+    /// `OrderBy`; example: `"SortOrder"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeApplications`] call returns.
 #[tc_model]
 pub struct DescribeApplicationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Applications`: a list of [`Application`](super::models::Application) objects.
+    /// `Applications`
     pub applications: Vec<models::Application>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -372,15 +409,24 @@ pub struct DescribeApplicationsResponse {
 /// The `DescribeEnvironments` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeEnvironmentsError`](super::errors::DescribeEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -390,29 +436,23 @@ pub struct DescribeApplicationsResponse {
     )
 )]
 pub struct DescribeEnvironments {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEnvironments`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Environments`: a list of [`Environment`](super::models::Environment) objects.
+    /// `Environments`
     pub environments: Vec<models::Environment>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -422,15 +462,27 @@ pub struct DescribeEnvironmentsResponse {
 /// The `DescribeHPCClusters` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeHPCClustersResponse`].
-/// The codes it documents are in [`DescribeHPCClustersError`](super::errors::DescribeHPCClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeHPCClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeHPCClusters",
     output = DescribeHPCClustersResponse,
-    error = super::errors::DescribeHPCClustersError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -440,29 +492,23 @@ pub struct DescribeEnvironmentsResponse {
     )
 )]
 pub struct DescribeHPCClusters {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeHPCClusters`] call returns.
 #[tc_model]
 pub struct DescribeHPCClustersResponse {
-    /// `Clusters`: a list of [`HpcCluster`](super::models::HpcCluster) objects.
+    /// `Clusters`
     pub clusters: Option<Vec<models::HpcCluster>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -472,15 +518,27 @@ pub struct DescribeHPCClustersResponse {
 /// The `DescribeHPCNodes` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeHPCNodesResponse`].
-/// The codes it documents are in [`DescribeHPCNodesError`](super::errors::DescribeHPCNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeHPCNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeHPCNodes",
     output = DescribeHPCNodesResponse,
-    error = super::errors::DescribeHPCNodesError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -490,26 +548,26 @@ pub struct DescribeHPCClustersResponse {
     )
 )]
 pub struct DescribeHPCNodes {
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeHPCNodes`] call returns.
 #[tc_model]
 pub struct DescribeHPCNodesResponse {
-    /// `Nodes`: a list of [`HpcNode`](super::models::HpcNode) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::HpcNode>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -519,15 +577,27 @@ pub struct DescribeHPCNodesResponse {
 /// The `DescribeInputTemplates` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeInputTemplatesResponse`].
-/// The codes it documents are in [`DescribeInputTemplatesError`](super::errors::DescribeInputTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeInputTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeInputTemplates",
     output = DescribeInputTemplatesResponse,
-    error = super::errors::DescribeInputTemplatesError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -537,44 +607,32 @@ pub struct DescribeHPCNodesResponse {
     )
 )]
 pub struct DescribeInputTemplates {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-efficient-maroon-slug-075080"`
+    /// `ProjectId`; example: `"prj-efficient-maroon-slug-075080"`
     pub project_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ApplicationVersionId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApplicationVersionId`; example: `"0"`
     pub application_version_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-remarkable-bleak-terrier-617099"`
+    /// `ApplicationId`; example: `"app-remarkable-bleak-terrier-617099"`
     pub application_id: Option<String>,
 }
 
 /// What a successful [`DescribeInputTemplates`] call returns.
 #[tc_model]
 pub struct DescribeInputTemplatesResponse {
-    /// `InputTemplates`: a list of [`InputTemplate`](super::models::InputTemplate) objects.
+    /// `InputTemplates`
     pub input_templates: Option<Vec<models::InputTemplate>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -584,15 +642,26 @@ pub struct DescribeInputTemplatesResponse {
 /// The `DescribeProjects` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeProjectsResponse`].
-/// The codes it documents are in [`DescribeProjectsError`](super::errors::DescribeProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -602,29 +671,23 @@ pub struct DescribeInputTemplatesResponse {
     )
 )]
 pub struct DescribeProjects {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeProjects`] call returns.
 #[tc_model]
 pub struct DescribeProjectsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `TotalCount`; example: `108`
     pub total_count: Option<u64>,
 
-    /// `Projects`: a list of [`Project`](super::models::Project) objects.
+    /// `Projects`
     pub projects: Option<Vec<models::Project>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,15 +697,27 @@ pub struct DescribeProjectsResponse {
 /// The `DescribePublicApplications` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribePublicApplicationsResponse`].
-/// The codes it documents are in [`DescribePublicApplicationsError`](super::errors::DescribePublicApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribePublicApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribePublicApplications",
     output = DescribePublicApplicationsResponse,
-    error = super::errors::DescribePublicApplicationsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -652,36 +727,26 @@ pub struct DescribeProjectsResponse {
     )
 )]
 pub struct DescribePublicApplications {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `ParentAppId`: a string.
-    ///
-    /// Example: `"c798f9c0-cd28-446c-b8e4-3ec30ec1a7ff"`
+    /// `ParentAppId`; example: `"c798f9c0-cd28-446c-b8e4-3ec30ec1a7ff"`
     pub parent_app_id: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"NEXTFLOW"`
+    /// `AppType`; example: `"NEXTFLOW"`
     pub app_type: Option<String>,
 }
 
 /// What a successful [`DescribePublicApplications`] call returns.
 #[tc_model]
 pub struct DescribePublicApplicationsResponse {
-    /// `Applications`: a list of [`PublicApplication`](super::models::PublicApplication) objects.
+    /// `Applications`
     pub applications: Option<Vec<models::PublicApplication>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -691,15 +756,26 @@ pub struct DescribePublicApplicationsResponse {
 /// The `DescribeRunGroups` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeRunGroupsResponse`].
-/// The codes it documents are in [`DescribeRunGroupsError`](super::errors::DescribeRunGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeRunGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeRunGroups",
     output = DescribeRunGroupsResponse,
-    error = super::errors::DescribeRunGroupsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -709,34 +785,26 @@ pub struct DescribePublicApplicationsResponse {
     )
 )]
 pub struct DescribeRunGroups {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-obese-turquoise-skunk-263510"`
+    /// `ProjectId`; example: `"prj-obese-turquoise-skunk-263510"`
     pub project_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRunGroups`] call returns.
 #[tc_model]
 pub struct DescribeRunGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RunGroups`: a list of [`RunGroup`](super::models::RunGroup) objects.
+    /// `RunGroups`
     pub run_groups: Vec<models::RunGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -746,15 +814,26 @@ pub struct DescribeRunGroupsResponse {
 /// The `DescribeRuns` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeRunsResponse`].
-/// The codes it documents are in [`DescribeRunsError`](super::errors::DescribeRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeRuns",
     output = DescribeRunsResponse,
-    error = super::errors::DescribeRunsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -764,34 +843,26 @@ pub struct DescribeRunGroupsResponse {
     )
 )]
 pub struct DescribeRuns {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-obese-turquoise-skunk-263510"`
+    /// `ProjectId`; example: `"prj-obese-turquoise-skunk-263510"`
     pub project_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRuns`] call returns.
 #[tc_model]
 pub struct DescribeRunsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Runs`: a list of [`Run`](super::models::Run) objects.
+    /// `Runs`
     pub runs: Vec<models::Run>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -801,15 +872,26 @@ pub struct DescribeRunsResponse {
 /// The `DescribeTables` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeTablesResponse`].
-/// The codes it documents are in [`DescribeTablesError`](super::errors::DescribeTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -819,34 +901,26 @@ pub struct DescribeRunsResponse {
     )
 )]
 pub struct DescribeTables {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-obese-turquoise-skunk-263510"`
+    /// `ProjectId`; example: `"prj-obese-turquoise-skunk-263510"`
     pub project_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTables`] call returns.
 #[tc_model]
 pub struct DescribeTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Tables`: a list of [`Table`](super::models::Table) objects.
+    /// `Tables`
     pub tables: Vec<models::Table>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -856,15 +930,27 @@ pub struct DescribeTablesResponse {
 /// The `DescribeTablesRows` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeTablesRowsResponse`].
-/// The codes it documents are in [`DescribeTablesRowsError`](super::errors::DescribeTablesRowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeTablesRows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.TableNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundTableNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeTablesRows",
     output = DescribeTablesRowsResponse,
-    error = super::errors::DescribeTablesRowsError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -874,39 +960,29 @@ pub struct DescribeTablesResponse {
     )
 )]
 pub struct DescribeTablesRows {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-rich-cerise-skunk-566046"`
+    /// `ProjectId`; example: `"prj-rich-cerise-skunk-566046"`
     pub project_id: String,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tab-nasty-parchment-pug-412023"`
+    /// `TableId`; example: `"tab-nasty-parchment-pug-412023"`
     pub table_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTablesRows`] call returns.
 #[tc_model]
 pub struct DescribeTablesRowsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Rows`: a list of [`TableRow`](super::models::TableRow) objects.
+    /// `Rows`
     pub rows: Vec<models::TableRow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -916,15 +992,27 @@ pub struct DescribeTablesRowsResponse {
 /// The `DescribeVolumes` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`DescribeVolumesResponse`].
-/// The codes it documents are in [`DescribeVolumesError`](super::errors::DescribeVolumesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=DescribeVolumes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "DescribeVolumes",
     output = DescribeVolumesResponse,
-    error = super::errors::DescribeVolumesError,
+    error = super::errors::OmicsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -934,34 +1022,26 @@ pub struct DescribeTablesRowsResponse {
     )
 )]
 pub struct DescribeVolumes {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-dus7da1"`
+    /// `EnvironmentId`; example: `"env-dus7da1"`
     pub environment_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeVolumes`] call returns.
 #[tc_model]
 pub struct DescribeVolumesResponse {
-    /// `Volumes`: a list of [`Volume`](super::models::Volume) objects.
+    /// `Volumes`
     pub volumes: Option<Vec<models::Volume>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -971,47 +1051,49 @@ pub struct DescribeVolumesResponse {
 /// The `GetInputTemplateFile` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`GetInputTemplateFileResponse`].
-/// The codes it documents are in [`GetInputTemplateFileError`](super::errors::GetInputTemplateFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=GetInputTemplateFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "GetInputTemplateFile",
     output = GetInputTemplateFileResponse,
-    error = super::errors::GetInputTemplateFileError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct GetInputTemplateFile {
-    /// `InputTemplateId`: a string.
-    ///
-    /// Example: `"in-slow-cerulean-anchovy-423943"`
+    /// `InputTemplateId`; example: `"in-slow-cerulean-anchovy-423943"`
     pub input_template_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-best-orange-squid-853353"`
+    /// `ProjectId`; example: `"prj-best-orange-squid-853353"`
     pub project_id: Option<String>,
 
-    /// `ApplicationVersionId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ApplicationVersionId`; example: `"\"1\""`
     pub application_version_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-friendly-aqua-mink-955627"`
+    /// `ApplicationId`; example: `"app-friendly-aqua-mink-955627"`
     pub application_id: Option<String>,
 }
 
 /// What a successful [`GetInputTemplateFile`] call returns.
 #[tc_model]
 pub struct GetInputTemplateFileResponse {
-    /// `CosSignedUrl`: a string.
-    ///
-    /// Example: `"https://genomics-****"`
+    /// `CosSignedUrl`; example: `"https://genomics-****"`
     pub cos_signed_url: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1021,37 +1103,43 @@ pub struct GetInputTemplateFileResponse {
 /// The `GetRunCalls` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`GetRunCallsResponse`].
-/// The codes it documents are in [`GetRunCallsError`](super::errors::GetRunCallsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=GetRunCalls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.RunNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "GetRunCalls",
     output = GetRunCallsResponse,
-    error = super::errors::GetRunCallsError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct GetRunCalls {
-    /// `RunUuid`: a string.
-    ///
-    /// Example: `"84232c68-a016-4668-b2e3-168a175d6f29"`
+    /// `RunUuid`; example: `"84232c68-a016-4668-b2e3-168a175d6f29"`
     pub run_uuid: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/ed4199e3-3513-444e-9090-3413fd6d3e44"`
+    /// `Path`; example: `"/ed4199e3-3513-444e-9090-3413fd6d3e44"`
     pub path: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-peaceful-pink-bird-631828"`
+    /// `ProjectId`; example: `"prj-peaceful-pink-bird-631828"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`GetRunCalls`] call returns.
 #[tc_model]
 pub struct GetRunCallsResponse {
-    /// `Calls`: a list of [`RunMetadata`](super::models::RunMetadata) objects.
+    /// `Calls`
     pub calls: Vec<models::RunMetadata>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1061,49 +1149,51 @@ pub struct GetRunCallsResponse {
 /// The `GetRunJobLog` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`GetRunJobLogResponse`].
-/// The codes it documents are in [`GetRunJobLogError`](super::errors::GetRunJobLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=GetRunJobLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCosKey`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidCosKey)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CosObjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundCosObjectNotExist)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.RunNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "GetRunJobLog",
     output = GetRunJobLogResponse,
-    error = super::errors::GetRunJobLogError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct GetRunJobLog {
-    /// `RunUuid`: a string.
-    ///
-    /// Example: `"f9dfef5d-b5a2-4668-bf76-239a022e485d"`
+    /// `RunUuid`; example: `"f9dfef5d-b5a2-4668-bf76-239a022e485d"`
     pub run_uuid: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"plan-prophetic-reed-camel-685183"`
+    /// `JobId`; example: `"plan-prophetic-reed-camel-685183"`
     pub job_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"stderr"`
+    /// `LogType`; example: `"stderr"`
     pub log_type: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-legal-cyan-goat-888314"`
+    /// `ProjectId`; example: `"prj-legal-cyan-goat-888314"`
     pub project_id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Path`; example: `"/"`
     pub path: Option<String>,
 }
 
 /// What a successful [`GetRunJobLog`] call returns.
 #[tc_model]
 pub struct GetRunJobLogResponse {
-    /// `Content`: a string.
-    ///
-    /// Example: `"Read1 before filtering:total reads: 10000total ....."`
+    /// `Content`; example: `"Read1 before filtering:total reads: 10000total ....."`
     pub content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1113,45 +1203,51 @@ pub struct GetRunJobLogResponse {
 /// The `GetRunMetadataFile` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`GetRunMetadataFileResponse`].
-/// The codes it documents are in [`GetRunMetadataFileError`](super::errors::GetRunMetadataFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=GetRunMetadataFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCosKey`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidCosKey)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CosObjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundCosObjectNotExist)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.RunNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "GetRunMetadataFile",
     output = GetRunMetadataFileResponse,
-    error = super::errors::GetRunMetadataFileError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct GetRunMetadataFile {
-    /// `RunUuid`: a string.
-    ///
-    /// Example: `"fe92382a-9028-4e0f-8d12-fb11d9ad058c"`
+    /// `RunUuid`; example: `"fe92382a-9028-4e0f-8d12-fb11d9ad058c"`
     pub run_uuid: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-wise-blue-platypus-172468"`
+    /// `ProjectId`; example: `"prj-wise-blue-platypus-172468"`
     pub project_id: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"nextflow.log"`
+    /// `Key`; example: `"nextflow.log"`
     pub key: Option<String>,
 
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["nextflow.log"]`
+    /// `Keys`; example: `["nextflow.log"]`
     pub keys: Option<Vec<String>>,
 }
 
 /// What a successful [`GetRunMetadataFile`] call returns.
 #[tc_model]
 pub struct GetRunMetadataFileResponse {
-    /// `CosSignedUrl`: a string.
+    /// `CosSignedUrl`
     pub cos_signed_url: String,
 
-    /// `CosSignedUrls`: a list of strings.
+    /// `CosSignedUrls`
     pub cos_signed_urls: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,32 +1257,40 @@ pub struct GetRunMetadataFileResponse {
 /// The `GetRunStatus` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`GetRunStatusResponse`].
-/// The codes it documents are in [`GetRunStatusError`](super::errors::GetRunStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=GetRunStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.RunNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "GetRunStatus",
     output = GetRunStatusResponse,
-    error = super::errors::GetRunStatusError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct GetRunStatus {
-    /// `RunUuid`: a string.
-    ///
-    /// Example: `"84232c68-a016-4668-b2e3-168a175d6f29"`
+    /// `RunUuid`; example: `"84232c68-a016-4668-b2e3-168a175d6f29"`
     pub run_uuid: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-peaceful-pink-bird-631828"`
+    /// `ProjectId`; example: `"prj-peaceful-pink-bird-631828"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`GetRunStatus`] call returns.
 #[tc_model]
 pub struct GetRunStatusResponse {
-    /// `Metadata`: a [`RunMetadata`](super::models::RunMetadata).
+    /// `Metadata`
     pub metadata: models::RunMetadata,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1196,54 +1300,52 @@ pub struct GetRunStatusResponse {
 /// The `ImportCommonApplication` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`ImportCommonApplicationResponse`].
-/// The codes it documents are in [`ImportCommonApplicationError`](super::errors::ImportCommonApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=ImportCommonApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::OmicsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "ImportCommonApplication",
     output = ImportCommonApplicationResponse,
-    error = super::errors::ImportCommonApplicationError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct ImportCommonApplication {
-    /// `CommonAppUuid`: a string.
-    ///
-    /// Example: `"0de1b4ae-1543-4882-8bae-b5ee87968bc5"`
+    /// `CommonAppUuid`; example: `"0de1b4ae-1543-4882-8bae-b5ee87968bc5"`
     pub common_app_uuid: String,
 
-    /// `CommonAppNewName`: a string.
-    ///
-    /// Example: `"scBERT_test_1"`
+    /// `CommonAppNewName`; example: `"scBERT_test_1"`
     pub common_app_new_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-efficient-maroon-slug-075080"`
+    /// `ProjectId`; example: `"prj-efficient-maroon-slug-075080"`
     pub project_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"NEXTFLOW"`
+    /// `Type`; example: `"NEXTFLOW"`
     pub r#type: String,
 
-    /// `NextflowVersion`: a string.
-    ///
-    /// Example: `"v24.04.3"`
+    /// `NextflowVersion`; example: `"v24.04.3"`
     pub nextflow_version: String,
 
-    /// `Internal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Internal`; example: `false`
     pub internal: Option<bool>,
 }
 
 /// What a successful [`ImportCommonApplication`] call returns.
 #[tc_model]
 pub struct ImportCommonApplicationResponse {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-unique-olive-yeti-950894"`
+    /// `ApplicationId`; example: `"app-unique-olive-yeti-950894"`
     pub application_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1253,47 +1355,63 @@ pub struct ImportCommonApplicationResponse {
 /// The `ImportTableFile` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`ImportTableFileResponse`].
-/// The codes it documents are in [`ImportTableFileError`](super::errors::ImportTableFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=ImportTableFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation.DuplicateTableHeader`](super::errors::OmicsErrorCode::FailedOperationDuplicateTableHeader)
+/// - [`FailedOperation.EmptyTableHeader`](super::errors::OmicsErrorCode::FailedOperationEmptyTableHeader)
+/// - [`FailedOperation.InvalidTableHeader`](super::errors::OmicsErrorCode::FailedOperationInvalidTableHeader)
+/// - [`FailedOperation.InvalidTableLength`](super::errors::OmicsErrorCode::FailedOperationInvalidTableLength)
+/// - [`FailedOperation.TableDataTypeMismatch`](super::errors::OmicsErrorCode::FailedOperationTableDataTypeMismatch)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::OmicsErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.InvalidCosKey`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidCosKey)
+/// - [`InvalidParameterValue.InvalidCsvFormat`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidCsvFormat)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.TableDataTypeLengthMismatch`](super::errors::OmicsErrorCode::InvalidParameterValueTableDataTypeLengthMismatch)
+/// - [`InvalidParameterValue.UnsupportedTableDataType`](super::errors::OmicsErrorCode::InvalidParameterValueUnsupportedTableDataType)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundCosBucketNotExist)
+/// - [`ResourceNotFound.CosObjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundCosObjectNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.TableNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundTableNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "ImportTableFile",
     output = ImportTableFileResponse,
-    error = super::errors::ImportTableFileError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct ImportTableFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-aggressive-lime-porcupine-752427"`
+    /// `ProjectId`; example: `"prj-aggressive-lime-porcupine-752427"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: String,
 
-    /// `CosUri`: a string.
-    ///
-    /// Example: `"cos://bucket/testFile.csv"`
+    /// `CosUri`; example: `"cos://bucket/testFile.csv"`
     pub cos_uri: String,
 
-    /// `DataType`: a list of strings.
+    /// `DataType`
     pub data_type: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testData"`
+    /// `Description`; example: `"testData"`
     pub description: Option<String>,
 }
 
 /// What a successful [`ImportTableFile`] call returns.
 #[tc_model]
 pub struct ImportTableFileResponse {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tab-messy-violet-greyhound-915704"`
+    /// `TableId`; example: `"tab-messy-violet-greyhound-915704"`
     pub table_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1303,30 +1421,37 @@ pub struct ImportTableFileResponse {
 /// The `ModifyVolume` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`ModifyVolumeResponse`].
-/// The codes it documents are in [`ModifyVolumeError`](super::errors::ModifyVolumeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=ModifyVolume)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::OmicsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OmicsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "ModifyVolume",
     output = ModifyVolumeResponse,
-    error = super::errors::ModifyVolumeError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct ModifyVolume {
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-mpcb5xnl"`
+    /// `VolumeId`; example: `"vol-mpcb5xnl"`
     pub volume_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"NewName"`
+    /// `Name`; example: `"NewName"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a demo for modify volume"`
+    /// `Description`; example: `"a demo for modify volume"`
     pub description: Option<String>,
 }
 
@@ -1340,30 +1465,33 @@ pub struct ModifyVolumeResponse {
 /// The `RebootHPCNodes` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`RebootHPCNodesResponse`].
-/// The codes it documents are in [`RebootHPCNodesError`](super::errors::RebootHPCNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=RebootHPCNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::OmicsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "RebootHPCNodes",
     output = RebootHPCNodesResponse,
-    error = super::errors::RebootHPCNodesError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct RebootHPCNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-9jragud9"`
+    /// `ClusterId`; example: `"hpc-9jragud9"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["ins-85ckz3bg"]`
+    /// `NodeIds`; example: `["ins-85ckz3bg"]`
     pub node_ids: Vec<String>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"SOFT"`
+    /// `StopType`; example: `"SOFT"`
     pub stop_type: Option<String>,
 }
 
@@ -1377,39 +1505,48 @@ pub struct RebootHPCNodesResponse {
 /// The `RetryRuns` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`RetryRunsResponse`].
-/// The codes it documents are in [`RetryRunsError`](super::errors::RetryRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=RetryRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation.RetryLimitExceeded`](super::errors::OmicsErrorCode::FailedOperationRetryLimitExceeded)
+/// - [`FailedOperation.StatusNotSupported`](super::errors::OmicsErrorCode::FailedOperationStatusNotSupported)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EnvironmentNotAvailable`](super::errors::OmicsErrorCode::InvalidParameterValueEnvironmentNotAvailable)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.RunGroupNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunGroupNotExist)
+/// - [`ResourceNotFound.RunNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "RetryRuns",
     output = RetryRunsResponse,
-    error = super::errors::RetryRunsError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct RetryRuns {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-aggressive-lime-porcupine-752427"`
+    /// `ProjectId`; example: `"prj-aggressive-lime-porcupine-752427"`
     pub project_id: Option<String>,
 
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-youthful-sepia-falcon-952393"`
+    /// `RunGroupId`; example: `"run-youthful-sepia-falcon-952393"`
     pub run_group_id: Option<String>,
 
-    /// `RunUuids`: a list of strings.
-    ///
-    /// Example: `["7b501b32-4e42-456a-9d54-aa3c9791beb0"]`
+    /// `RunUuids`; example: `["7b501b32-4e42-456a-9d54-aa3c9791beb0"]`
     pub run_uuids: Option<Vec<String>>,
 
-    /// `WDLOption`: a [`RunOption`](super::models::RunOption).
+    /// `WDLOption`
     #[tc(rename = "WDLOption")]
     pub wdl_option: Option<models::RunOption>,
 
-    /// `NFOption`: a [`NfOption`](super::models::NfOption).
-    ///
-    /// Example: `{}`
+    /// `NFOption`; example: `{}`
     #[tc(rename = "NFOption")]
     pub nf_option: Option<models::NfOption>,
 }
@@ -1417,9 +1554,7 @@ pub struct RetryRuns {
 /// What a successful [`RetryRuns`] call returns.
 #[tc_model]
 pub struct RetryRunsResponse {
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-lonely-orange-dodo-410909"`
+    /// `RunGroupId`; example: `"run-lonely-orange-dodo-410909"`
     pub run_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1429,121 +1564,112 @@ pub struct RetryRunsResponse {
 /// The `RunApplication` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`RunApplicationResponse`].
-/// The codes it documents are in [`RunApplicationError`](super::errors::RunApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=RunApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation.EmailCountLimitExceeded`](super::errors::OmicsErrorCode::FailedOperationEmailCountLimitExceeded)
+/// - [`FailedOperation.VersionNotReleased`](super::errors::OmicsErrorCode::FailedOperationVersionNotReleased)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::OmicsErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.EntrypointNotSet`](super::errors::OmicsErrorCode::InvalidParameterValueEntrypointNotSet)
+/// - [`InvalidParameterValue.EnvironmentNotAvailable`](super::errors::OmicsErrorCode::InvalidParameterValueEnvironmentNotAvailable)
+/// - [`InvalidParameterValue.InvalidBase64Encode`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidBase64Encode)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidEmailFormat`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidEmailFormat)
+/// - [`InvalidParameterValue.InvalidInputJsonFormat`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidInputJsonFormat)
+/// - [`InvalidParameterValue.InvalidInputPlaceholder`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidInputPlaceholder)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidRunOption`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidRunOption)
+/// - [`InvalidParameterValue.InvalidTimeoutMinutes`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidTimeoutMinutes)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ApplicationNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundApplicationNotExist)
+/// - [`ResourceNotFound.ApplicationVersionNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundApplicationVersionNotExist)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.TableNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundTableNotExist)
+/// - [`ResourceNotFound.TableRowNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundTableRowNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "RunApplication",
     output = RunApplicationResponse,
-    error = super::errors::RunApplicationError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct RunApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-sweet-cerulean-frog-569111"`
+    /// `ApplicationId`; example: `"app-sweet-cerulean-frog-569111"`
     pub application_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-05d0g0w2"`
+    /// `EnvironmentId`; example: `"env-05d0g0w2"`
     pub environment_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-peaceful-pink-bird-631828"`
+    /// `ProjectId`; example: `"prj-peaceful-pink-bird-631828"`
     pub project_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a demo for run application"`
+    /// `Description`; example: `"a demo for run application"`
     pub description: Option<String>,
 
-    /// `InputCosUri`: a string.
-    ///
-    /// Example: `"cos://bucket/input.json"`
+    /// `InputCosUri`; example: `"cos://bucket/input.json"`
     pub input_cos_uri: Option<String>,
 
-    /// `InputBase64`: a string.
-    ///
-    /// Example: `"e30K"`
+    /// `InputBase64`; example: `"e30K"`
     pub input_base64: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tab-rapid-si̇lver-gerbil-971422"`
+    /// `TableId`; example: `"tab-rapid-si̇lver-gerbil-971422"`
     pub table_id: Option<String>,
 
-    /// `TableRowUuids`: a list of strings.
-    ///
-    /// Example: `["df909e9b-1edf-4369-a9d4-71a733770034","3c5f7840-3689-44f2-b6ae-9e223b996f83"]`
+    /// `TableRowUuids`; example: `["df909e9b-1edf-4369-a9d4-71a733770034","3c5f7840-3689-44f2-b6ae-9e223b996f83"]`
     pub table_row_uuids: Option<Vec<String>>,
 
-    /// `CacheClearDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CacheClearDelay`; example: `0`
     pub cache_clear_delay: Option<u64>,
 
-    /// `ApplicationVersionId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ApplicationVersionId`; example: `"\"1\""`
     pub application_version_id: Option<String>,
 
-    /// `Option`: a [`RunOption`](super::models::RunOption).
+    /// `Option`
     pub option: Option<models::RunOption>,
 
-    /// `NFOption`: a [`NfOption`](super::models::NfOption).
+    /// `NFOption`
     #[tc(rename = "NFOption")]
     pub nf_option: Option<models::NfOption>,
 
-    /// `WorkDir`: a string.
-    ///
-    /// Example: `"/vol-cis92d14"`
+    /// `WorkDir`; example: `"/vol-cis92d14"`
     pub work_dir: Option<String>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"PRIVATE"`
+    /// `AccessMode`; example: `"PRIVATE"`
     pub access_mode: Option<String>,
 
-    /// `VolumeIds`: a list of strings.
-    ///
-    /// Example: `["vol-cis92d14"]`
+    /// `VolumeIds`; example: `["vol-cis92d14"]`
     pub volume_ids: Option<Vec<String>>,
 
-    /// `ResultNotification`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ResultNotification`; example: `false`
     pub result_notification: Option<bool>,
 
-    /// `TimeoutNotification`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TimeoutNotification`; example: `false`
     pub timeout_notification: Option<bool>,
 
-    /// `TimeoutNotificationMinutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TimeoutNotificationMinutes`; example: `10`
     pub timeout_notification_minutes: Option<u64>,
 
-    /// `EmailForNotification`: a list of strings.
-    ///
-    /// Example: `["test@tencent.com"]`
+    /// `EmailForNotification`; example: `["test@tencent.com"]`
     pub email_for_notification: Option<Vec<String>>,
 }
 
 /// What a successful [`RunApplication`] call returns.
 #[tc_model]
 pub struct RunApplicationResponse {
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-ashamed-turquoise-rooster-131773"`
+    /// `RunGroupId`; example: `"run-ashamed-turquoise-rooster-131773"`
     pub run_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1553,88 +1679,89 @@ pub struct RunApplicationResponse {
 /// The `RunWorkflow` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`RunWorkflowResponse`].
-/// The codes it documents are in [`RunWorkflowError`](super::errors::RunWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=RunWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`FailedOperation.VersionNotReleased`](super::errors::OmicsErrorCode::FailedOperationVersionNotReleased)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::OmicsErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.EntrypointNotSet`](super::errors::OmicsErrorCode::InvalidParameterValueEntrypointNotSet)
+/// - [`InvalidParameterValue.EnvironmentNotAvailable`](super::errors::OmicsErrorCode::InvalidParameterValueEnvironmentNotAvailable)
+/// - [`InvalidParameterValue.InvalidBase64Encode`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidBase64Encode)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidInputJsonFormat`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidInputJsonFormat)
+/// - [`InvalidParameterValue.InvalidInputPlaceholder`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidInputPlaceholder)
+/// - [`InvalidParameterValue.InvalidName`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidName)
+/// - [`InvalidParameterValue.InvalidRunOption`](super::errors::OmicsErrorCode::InvalidParameterValueInvalidRunOption)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ApplicationNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundApplicationNotExist)
+/// - [`ResourceNotFound.ApplicationVersionNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundApplicationVersionNotExist)
+/// - [`ResourceNotFound.CosBucketNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundCosBucketNotExist)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.ProjectNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundProjectNotExist)
+/// - [`ResourceNotFound.TableNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundTableNotExist)
+/// - [`ResourceNotFound.TableRowNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundTableRowNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "RunWorkflow",
     output = RunWorkflowResponse,
-    error = super::errors::RunWorkflowError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct RunWorkflow {
-    /// `Name`: a string.
-    ///
-    /// Example: `"taxprofiler"`
+    /// `Name`; example: `"taxprofiler"`
     pub name: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-9gapsr23"`
+    /// `EnvironmentId`; example: `"env-9gapsr23"`
     pub environment_id: String,
 
-    /// `GitSource`: a [`GitInfo`](super::models::GitInfo).
+    /// `GitSource`
     pub git_source: models::GitInfo,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"NEXTFLOW"`
+    /// `Type`; example: `"NEXTFLOW"`
     pub r#type: String,
 
-    /// `NFOption`: a [`NfOption`](super::models::NfOption).
-    ///
-    /// Example: `{"Config":"","Profile":"test"}`
+    /// `NFOption`; example: `{"Config":"","Profile":"test"}`
     #[tc(rename = "NFOption")]
     pub nf_option: models::NfOption,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-zealous-black-seagull-241194"`
+    /// `ProjectId`; example: `"prj-zealous-black-seagull-241194"`
     pub project_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a demo for run workflow"`
+    /// `Description`; example: `"a demo for run workflow"`
     pub description: Option<String>,
 
-    /// `InputBase64`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `InputBase64`; example: `"e30="`
     pub input_base64: Option<String>,
 
-    /// `InputCosUri`: a string.
-    ///
-    /// Example: `"cos://bucket-10000/nextflow/taxprofiler/input/input.json"`
+    /// `InputCosUri`; example: `"cos://bucket-10000/nextflow/taxprofiler/input/input.json"`
     pub input_cos_uri: Option<String>,
 
-    /// `CacheClearDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CacheClearDelay`; example: `0`
     pub cache_clear_delay: Option<u64>,
 
-    /// `WorkDir`: a string.
-    ///
-    /// Example: `"/vol-3cs15ks"`
+    /// `WorkDir`; example: `"/vol-3cs15ks"`
     pub work_dir: Option<String>,
 
-    /// `VolumeIds`: a list of strings.
-    ///
-    /// Example: `["vol-3cs15ks"]`
+    /// `VolumeIds`; example: `["vol-3cs15ks"]`
     pub volume_ids: Option<Vec<String>>,
 
-    /// `Entrypoint`: a string.
-    ///
-    /// Example: `"entry.nf"`
+    /// `Entrypoint`; example: `"entry.nf"`
     pub entrypoint: Option<String>,
 }
 
 /// What a successful [`RunWorkflow`] call returns.
 #[tc_model]
 pub struct RunWorkflowResponse {
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-thoughtful-red-wildboar-257787"`
+    /// `RunGroupId`; example: `"run-thoughtful-red-wildboar-257787"`
     pub run_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1644,25 +1771,33 @@ pub struct RunWorkflowResponse {
 /// The `TerminateRunGroup` action of OMICS API 2022-11-28.
 ///
 /// A successful call returns [`TerminateRunGroupResponse`].
-/// The codes it documents are in [`TerminateRunGroupError`](super::errors::TerminateRunGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=omics&Version=2022-11-28&Action=TerminateRunGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OmicsErrorCode`](super::errors::OmicsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::OmicsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::OmicsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OmicsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::OmicsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::OmicsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OmicsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.EnvironmentNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundEnvironmentNotExist)
+/// - [`ResourceNotFound.RunNotExist`](super::errors::OmicsErrorCode::ResourceNotFoundRunNotExist)
 #[tc_action(
     service = "omics",
     version = "2022-11-28",
     name = "TerminateRunGroup",
     output = TerminateRunGroupResponse,
-    error = super::errors::TerminateRunGroupError
+    error = super::errors::OmicsErrorCode
 )]
 pub struct TerminateRunGroup {
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-youthful-sepia-falcon-952393"`
+    /// `RunGroupId`; example: `"run-youthful-sepia-falcon-952393"`
     pub run_group_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-upset-bleached-skunk-737046"`
+    /// `ProjectId`; example: `"prj-upset-bleached-skunk-737046"`
     pub project_id: Option<String>,
 }
 

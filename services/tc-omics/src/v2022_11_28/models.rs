@@ -8,76 +8,52 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct Application {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-unique-olive-yeti-950894"`
+    /// `ApplicationId`; example: `"app-unique-olive-yeti-950894"`
     pub application_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-efficient-maroon-slug-075080"`
+    /// `ProjectId`; example: `"prj-efficient-maroon-slug-075080"`
     pub project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"scBERT_test_1"`
+    /// `Name`; example: `"scBERT_test_1"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"开发调试"`
+    /// `Description`; example: `"开发调试"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"NEXTFLOW"`
+    /// `Type`; example: `"NEXTFLOW"`
     pub r#type: Option<String>,
 
-    /// `Entrypoint`: a string.
-    ///
-    /// Example: `"nextflow/scBERT.nf"`
+    /// `Entrypoint`; example: `"nextflow/scBERT.nf"`
     pub entrypoint: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-07 14:33:21"`
+    /// `CreateTime`; example: `"2026-04-07 14:33:21"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-07 14:33:21"`
+    /// `UpdateTime`; example: `"2026-04-07 14:33:21"`
     pub update_time: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100031066699"`
+    /// `Creator`; example: `"100031066699"`
     pub creator: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"100031066699"`
+    /// `CreatorId`; example: `"100031066699"`
     pub creator_id: Option<String>,
 
-    /// `VersionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VersionCount`; example: `0`
     pub version_count: Option<i64>,
 
-    /// `Versions`: a list of [`ApplicationVersion`] objects.
+    /// `Versions`
     pub versions: Option<Vec<ApplicationVersion>>,
 
-    /// `GitSource`: a [`GitInfo`].
+    /// `GitSource`
     pub git_source: Option<GitInfo>,
 
-    /// `RunConstraints`: a [`RunConstraints`].
+    /// `RunConstraints`
     pub run_constraints: Option<RunConstraints>,
 
-    /// `CosSource`: a [`CosFileInfo`].
+    /// `CosSource`
     pub cos_source: Option<CosFileInfo>,
 
-    /// `SortOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortOrder`; example: `1`
     pub sort_order: Option<i64>,
 }
 
@@ -86,60 +62,40 @@ pub struct Application {
 /// Returned in the output of [`DescribeApplicationVersions`](super::DescribeApplicationVersions), [`DescribeApplications`](super::DescribeApplications) and [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct ApplicationVersion {
-    /// `Type`: a string.
-    ///
-    /// Example: `"RELEASE"`
+    /// `Type`; example: `"RELEASE"`
     pub r#type: Option<String>,
 
-    /// `ApplicationVersionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApplicationVersionId`; example: `"1"`
     pub application_version_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"first release"`
+    /// `Name`; example: `"first release"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"the first released version"`
+    /// `Description`; example: `"the first released version"`
     pub description: Option<String>,
 
-    /// `Entrypoint`: a string.
-    ///
-    /// Example: `"main.wdl"`
+    /// `Entrypoint`; example: `"main.wdl"`
     pub entrypoint: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-09-11 14:26:28"`
+    /// `CreateTime`; example: `"2024-09-11 14:26:28"`
     pub create_time: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"manager"`
+    /// `CreatorName`; example: `"manager"`
     pub creator_name: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"827bb2144d1e422f9b525941ba1de296"`
+    /// `CreatorId`; example: `"827bb2144d1e422f9b525941ba1de296"`
     pub creator_id: Option<String>,
 
-    /// `GitInfo`: a string.
+    /// `GitInfo`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub git_info: Option<String>,
 
-    /// `GitSource`: a [`GitInfo`].
-    ///
-    /// Example: `{"Branch":"","GitHttpPath":"","GitTokenOrPassword":"","GitUserName":"","Tag":""}`
+    /// `GitSource`; example: `{"Branch":"","GitHttpPath":"","GitTokenOrPassword":"","GitUserName":"","Tag":""}`
     pub git_source: Option<GitInfo>,
 
-    /// `CosSource`: a [`CosFileInfo`].
-    ///
-    /// Example: `{"Bucket":"","Region":"","Uri":""}`
+    /// `CosSource`; example: `{"Bucket":"","Region":"","Uri":""}`
     pub cos_source: Option<CosFileInfo>,
 }
 
@@ -149,14 +105,10 @@ pub struct ApplicationVersion {
 #[doc(alias = "CVMOption")]
 #[tc_model]
 pub struct CvmOption {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA3.MEDIUM8"`
+    /// `InstanceType`; example: `"SA3.MEDIUM8"`
     pub instance_type: String,
 }
 
@@ -165,19 +117,13 @@ pub struct CvmOption {
 /// Returned in the output of [`DescribeRuns`](super::DescribeRuns).
 #[tc_model]
 pub struct CacheInfo {
-    /// `CacheClearDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CacheClearDelay`; example: `0`
     pub cache_clear_delay: Option<u64>,
 
-    /// `CacheClearTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T17:08:33+08:00"`
+    /// `CacheClearTime`, an ISO 8601 timestamp; example: `"2024-06-06T17:08:33+08:00"`
     pub cache_clear_time: Option<String>,
 
-    /// `CacheCleared`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CacheCleared`; example: `true`
     pub cache_cleared: Option<bool>,
 }
 
@@ -186,40 +132,28 @@ pub struct CacheInfo {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct ClusterOption {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"KUBERNETES"`
+    /// `Type`; example: `"KUBERNETES"`
     pub r#type: String,
 
-    /// `ServiceCidr`: a string.
-    ///
-    /// Example: `"192.168.0.0/20"`
+    /// `ServiceCidr`; example: `"192.168.0.0/20"`
     pub service_cidr: Option<String>,
 
-    /// `ResourceQuota`: a [`ResourceQuota`].
+    /// `ResourceQuota`
     pub resource_quota: Option<ResourceQuota>,
 
-    /// `LimitRange`: a [`LimitRange`].
+    /// `LimitRange`
     pub limit_range: Option<LimitRange>,
 
-    /// `SystemNodeInstanceType`: a string.
-    ///
-    /// Example: `"SA3.MEDIUM4"`
+    /// `SystemNodeInstanceType`; example: `"SA3.MEDIUM4"`
     pub system_node_instance_type: Option<String>,
 
-    /// `SystemNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SystemNodeCount`; example: `2`
     pub system_node_count: Option<u64>,
 
-    /// `AutoUpgradeClusterLevel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoUpgradeClusterLevel`; example: `false`
     pub auto_upgrade_cluster_level: Option<bool>,
 }
 
@@ -228,21 +162,13 @@ pub struct ClusterOption {
 /// Returned in the output of [`DescribeApplicationVersions`](super::DescribeApplicationVersions), [`DescribeApplications`](super::DescribeApplications) and [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct CosFileInfo {
-    /// `Bucket`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"bucket-12345678"`
+    /// `Bucket`, required in requests; example: `"bucket-12345678"`
     pub bucket: Option<String>,
 
-    /// `Uri`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/path/to/file"`
+    /// `Uri`, required in requests; example: `"/path/to/file"`
     pub uri: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -251,16 +177,10 @@ pub struct CosFileInfo {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct CromwellConfig {
-    /// `MaxConcurrentWorkflows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20`
+    /// `MaxConcurrentWorkflows`, required in requests; example: `20`
     pub max_concurrent_workflows: Option<u64>,
 
-    /// `ConcurrentJobLimit`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `ConcurrentJobLimit`, required in requests; example: `100`
     pub concurrent_job_limit: Option<u64>,
 }
 
@@ -269,9 +189,7 @@ pub struct CromwellConfig {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct DatabaseOption {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: String,
 }
 
@@ -280,70 +198,46 @@ pub struct DatabaseOption {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct Environment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-lljckw12"`
+    /// `EnvironmentId`; example: `"env-lljckw12"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新环境"`
+    /// `Name`; example: `"新环境"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试"`
+    /// `Description`; example: `"用于测试"`
     pub description: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"KUBERNETES"`
+    /// `Type`; example: `"KUBERNETES"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `IsManaged`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsManaged`; example: `false`
     pub is_managed: bool,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"环境正常"`
+    /// `Message`; example: `"环境正常"`
     pub message: String,
 
-    /// `ResourceIds`: a [`ResourceIds`].
+    /// `ResourceIds`
     pub resource_ids: ResourceIds,
 
-    /// `LastWorkflowUuid`: a string.
-    ///
-    /// Example: `"94922fcd-107e-4220-9a0f-cc3cd84a9a27"`
+    /// `LastWorkflowUuid`; example: `"94922fcd-107e-4220-9a0f-cc3cd84a9a27"`
     pub last_workflow_uuid: Option<String>,
 
-    /// `CreationTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-12-14T16:14:49+08:00"`
+    /// `CreationTime`, an ISO 8601 timestamp; example: `"2022-12-14T16:14:49+08:00"`
     pub creation_time: Option<String>,
 
-    /// `RuntimeConfig`: an [`EnvironmentRuntimeConfig`].
+    /// `RuntimeConfig`
     pub runtime_config: Option<EnvironmentRuntimeConfig>,
 }
 
@@ -352,32 +246,24 @@ pub struct Environment {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct EnvironmentConfig {
-    /// `VPCOption`: a [`VpcOption`].
+    /// `VPCOption`
     #[tc(rename = "VPCOption")]
     pub vpc_option: VpcOption,
 
-    /// `ClusterOption`: a [`ClusterOption`].
+    /// `ClusterOption`
     pub cluster_option: ClusterOption,
 
-    /// `DatabaseOption`: a [`DatabaseOption`].
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-4"}`
+    /// `DatabaseOption`; example: `{"Zone":"ap-guangzhou-4"}`
     pub database_option: DatabaseOption,
 
-    /// `StorageOption`: a [`StorageOption`].
-    ///
-    /// Example: `{"Capacity":40960,"StorageType":"SD","Zone":"ap-guangzhou-6"}`
+    /// `StorageOption`; example: `{"Capacity":40960,"StorageType":"SD","Zone":"ap-guangzhou-6"}`
     pub storage_option: StorageOption,
 
-    /// `CVMOption`: a [`CvmOption`].
-    ///
-    /// Example: `{"InstanceType":"SA3.MEDIUM8","Zone":"ap-guangzhou-6"}`
+    /// `CVMOption`; example: `{"InstanceType":"SA3.MEDIUM8","Zone":"ap-guangzhou-6"}`
     #[tc(rename = "CVMOption")]
     pub cvm_option: CvmOption,
 
-    /// `SecurityGroupOption`: a [`SecurityGroupOption`].
-    ///
-    /// Example: `{"SecurityGroupId":"sg-cml3s14x"}`
+    /// `SecurityGroupOption`; example: `{"SecurityGroupId":"sg-cml3s14x"}`
     pub security_group_option: Option<SecurityGroupOption>,
 }
 
@@ -386,12 +272,10 @@ pub struct EnvironmentConfig {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct EnvironmentRuntimeConfig {
-    /// `CromwellConfig`: a [`CromwellConfig`].
-    /// Required in requests.
+    /// `CromwellConfig`, required in requests
     pub cromwell_config: Option<CromwellConfig>,
 
-    /// `NextflowConfig`: a [`NextflowConfig`].
-    /// Required in requests.
+    /// `NextflowConfig`, required in requests
     pub nextflow_config: Option<NextflowConfig>,
 }
 
@@ -400,19 +284,13 @@ pub struct EnvironmentRuntimeConfig {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups) and [`DescribeRuns`](super::DescribeRuns).
 #[tc_model]
 pub struct ExecutionTime {
-    /// `SubmitTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T16:30:14+08:00"`
+    /// `SubmitTime`, an ISO 8601 timestamp; example: `"2024-06-06T16:30:14+08:00"`
     pub submit_time: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T16:32:16+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2024-06-06T16:32:16+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T16:42:52+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2024-06-06T16:42:52+08:00"`
     pub end_time: Option<String>,
 }
 
@@ -421,14 +299,10 @@ pub struct ExecutionTime {
 /// Sent in the input of [`DescribeApplications`](super::DescribeApplications), [`DescribeEnvironments`](super::DescribeEnvironments), [`DescribeHPCClusters`](super::DescribeHPCClusters), [`DescribeHPCNodes`](super::DescribeHPCNodes), [`DescribeInputTemplates`](super::DescribeInputTemplates), [`DescribeProjects`](super::DescribeProjects) and 5 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["name-1","name-2"]`
+    /// `Values`; example: `["name-1","name-2"]`
     pub values: Vec<String>,
 }
 
@@ -438,30 +312,19 @@ pub struct Filter {
 /// Returned in the output of [`DescribeApplicationVersions`](super::DescribeApplicationVersions), [`DescribeApplications`](super::DescribeApplications) and [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct GitInfo {
-    /// `GitHttpPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://https://github.com/nf-core/taxprofiler"`
+    /// `GitHttpPath`, required in requests; example: `"https://https://github.com/nf-core/taxprofiler"`
     pub git_http_path: Option<String>,
 
-    /// `GitUserName`: a string.
-    ///
-    /// Example: `"userName"`
+    /// `GitUserName`; example: `"userName"`
     pub git_user_name: Option<String>,
 
-    /// `GitTokenOrPassword`: a string.
-    ///
-    /// Example: `"userPassword"`
+    /// `GitTokenOrPassword`; example: `"userPassword"`
     pub git_token_or_password: Option<String>,
 
-    /// `Branch`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Branch`; example: `"master"`
     pub branch: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag-v1.0"`
+    /// `Tag`; example: `"tag-v1.0"`
     pub tag: Option<String>,
 }
 
@@ -471,74 +334,48 @@ pub struct GitInfo {
 #[doc(alias = "HPCCluster")]
 #[tc_model]
 pub struct HpcCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-8dc20exc"`
+    /// `ClusterId`; example: `"cls-8dc20exc"`
     pub cluster_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"组学分析集群"`
+    /// `Name`; example: `"组学分析集群"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"高性能计算专用"`
+    /// `Description`; example: `"高性能计算专用"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `Scheduler`; example: `"SLURM"`
     pub scheduler: Option<String>,
 
-    /// `VPCId`: a string.
-    ///
-    /// Example: `"vpc-0efb24n1"`
+    /// `VPCId`; example: `"vpc-0efb24n1"`
     #[tc(rename = "VPCId")]
     pub vpc_id: Option<String>,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NodeCount`; example: `10`
     pub node_count: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-10T16:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-10-10T16:00:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CVM_CLUSTER"`
+    /// `Type`; example: `"CVM_CLUSTER"`
     pub r#type: Option<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS 7.9"`
+    /// `OsName`; example: `"CentOS 7.9"`
     pub os_name: Option<String>,
 
-    /// `SchedulerVersion`: a string.
-    ///
-    /// Example: `"23.11.7"`
+    /// `SchedulerVersion`; example: `"23.11.7"`
     pub scheduler_version: Option<String>,
 
-    /// `VPCCIDRBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `VPCCIDRBlock`; example: `"10.0.0.0/8"`
     #[tc(rename = "VPCCIDRBlock")]
     pub vpccidr_block: Option<String>,
 
-    /// `ConfirmDeadline`: a string.
-    ///
-    /// Example: `"2026-01-14T12:00:00+08:00"`
+    /// `ConfirmDeadline`; example: `"2026-01-14T12:00:00+08:00"`
     pub confirm_deadline: Option<String>,
 }
 
@@ -548,13 +385,13 @@ pub struct HpcCluster {
 #[doc(alias = "HPCDisk")]
 #[tc_model]
 pub struct HpcDisk {
-    /// `DiskId`: a string.
+    /// `DiskId`
     pub disk_id: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: Option<i64>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 }
 
@@ -564,11 +401,11 @@ pub struct HpcDisk {
 #[doc(alias = "HPCGPUInfo")]
 #[tc_model]
 pub struct HpcgpuInfo {
-    /// `GPUType`: a string.
+    /// `GPUType`
     #[tc(rename = "GPUType")]
     pub gpu_type: Option<String>,
 
-    /// `GPUCount`: a floating-point number.
+    /// `GPUCount`
     #[tc(rename = "GPUCount")]
     pub gpu_count: Option<f64>,
 }
@@ -579,59 +416,57 @@ pub struct HpcgpuInfo {
 #[doc(alias = "HPCInstance")]
 #[tc_model]
 pub struct HpcInstance {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `CPU`: a signed 64-bit integer.
+    /// `CPU`
     #[tc(rename = "CPU")]
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
+    /// `Memory`
     pub memory: Option<i64>,
 
-    /// `State`: a string.
+    /// `State`
     pub state: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `ChargeType`: a string.
+    /// `ChargeType`
     pub charge_type: Option<String>,
 
-    /// `OSName`: a string.
+    /// `OSName`
     #[tc(rename = "OSName")]
     pub os_name: Option<String>,
 
-    /// `SystemDisk`: a [`HpcDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<HpcDisk>,
 
-    /// `GPUInfo`: a [`HpcgpuInfo`].
+    /// `GPUInfo`
     #[tc(rename = "GPUInfo")]
     pub gpu_info: Option<HpcgpuInfo>,
 
-    /// `PrivateIPAddresses`: a list of strings.
+    /// `PrivateIPAddresses`
     #[tc(rename = "PrivateIPAddresses")]
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `PublicIPAddresses`: a list of strings.
+    /// `PublicIPAddresses`
     #[tc(rename = "PublicIPAddresses")]
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
+    /// `ExpireTime`, an ISO 8601 timestamp
     pub expire_time: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"41fvaf44-9689-42v2-9020-aeea7dbde938"`
+    /// `Uuid`; example: `"41fvaf44-9689-42v2-9020-aeea7dbde938"`
     pub uuid: Option<String>,
 
-    /// `InternetInfo`: a [`HpcInternetInfo`].
+    /// `InternetInfo`
     pub internet_info: Option<HpcInternetInfo>,
 }
 
@@ -641,14 +476,10 @@ pub struct HpcInstance {
 #[doc(alias = "HPCInternetInfo")]
 #[tc_model]
 pub struct HpcInternetInfo {
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"BANDWIDTH_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"BANDWIDTH_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 }
 
@@ -658,60 +489,40 @@ pub struct HpcInternetInfo {
 #[doc(alias = "HPCNode")]
 #[tc_model]
 pub struct HpcNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"node-51o37so9"`
+    /// `NodeId`; example: `"node-51o37so9"`
     pub node_id: Option<String>,
 
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"queue-xc2scs"`
+    /// `QueueId`; example: `"queue-xc2scs"`
     pub queue_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-ejvu71p7"`
+    /// `ClusterId`; example: `"hpc-ejvu71p7"`
     pub cluster_id: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"COMPUTE"`
+    /// `Role`; example: `"COMPUTE"`
     pub role: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"DYNAMIC"`
+    /// `Type`; example: `"DYNAMIC"`
     pub r#type: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-4npznz7u"`
+    /// `ImageId`; example: `"img-4npznz7u"`
     pub image_id: Option<String>,
 
-    /// `Instance`: a [`HpcInstance`].
+    /// `Instance`
     pub instance: Option<HpcInstance>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"dynamic-node-51o37so9"`
+    /// `Name`; example: `"dynamic-node-51o37so9"`
     pub name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"IDLE"`
+    /// `Status`; example: `"IDLE"`
     pub status: Option<String>,
 }
 
@@ -720,49 +531,31 @@ pub struct HpcNode {
 /// Returned in the output of [`DescribeInputTemplates`](super::DescribeInputTemplates).
 #[tc_model]
 pub struct InputTemplate {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"0e5c1233-bdad-4541-9e15-39f39a46c934"`
+    /// `Uuid`; example: `"0e5c1233-bdad-4541-9e15-39f39a46c934"`
     pub uuid: Option<String>,
 
-    /// `InputTemplateId`: a string.
-    ///
-    /// Example: `"in-best-teal-gorilla-731558"`
+    /// `InputTemplateId`; example: `"in-best-teal-gorilla-731558"`
     pub input_template_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-efficient-maroon-slug-075080"`
+    /// `ProjectId`; example: `"prj-efficient-maroon-slug-075080"`
     pub project_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"in-best-teal-gorilla-731558"`
+    /// `ApplicationId`; example: `"in-best-teal-gorilla-731558"`
     pub application_id: Option<String>,
 
-    /// `ApplicationVersionId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApplicationVersionId`; example: `"0"`
     pub application_version_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-template"`
+    /// `Name`; example: `"test-template"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"添加描述测试"`
+    /// `Description`; example: `"添加描述测试"`
     pub description: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"chanh_test"`
+    /// `Creator`; example: `"chanh_test"`
     pub creator: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"a7a67c817c5b4012adde352c045295ba"`
+    /// `CreatorId`; example: `"a7a67c817c5b4012adde352c045295ba"`
     pub creator_id: Option<String>,
 }
 
@@ -771,15 +564,11 @@ pub struct InputTemplate {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct LimitRange {
-    /// `MaxCPU`: a string.
-    ///
-    /// Example: `"5"`
+    /// `MaxCPU`; example: `"5"`
     #[tc(rename = "MaxCPU")]
     pub max_cpu: Option<String>,
 
-    /// `MaxMemory`: a string.
-    ///
-    /// Example: `"10Gi"`
+    /// `MaxMemory`; example: `"10Gi"`
     pub max_memory: Option<String>,
 }
 
@@ -790,35 +579,23 @@ pub struct LimitRange {
 #[doc(alias = "NFOption")]
 #[tc_model]
 pub struct NfOption {
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"configkey\":\"configvalue\"}"`
+    /// `Config`; example: `"{\"configkey\":\"configvalue\"}"`
     pub config: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"test profile"`
+    /// `Profile`; example: `"test profile"`
     pub profile: Option<String>,
 
-    /// `Report`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Report`; example: `false`
     pub report: Option<bool>,
 
-    /// `Resume`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Resume`; example: `false`
     pub resume: Option<bool>,
 
-    /// `NFVersion`: a string.
-    ///
-    /// Example: `"23.10.1"`
+    /// `NFVersion`; example: `"23.10.1"`
     #[tc(rename = "NFVersion")]
     pub nf_version: Option<String>,
 
-    /// `LaunchDir`: a string.
-    ///
-    /// Example: `"/vol-8w7rfq4b/env/menv-ry46eloh/nextflow"`
+    /// `LaunchDir`; example: `"/vol-8w7rfq4b/env/menv-ry46eloh/nextflow"`
     pub launch_dir: Option<String>,
 }
 
@@ -827,10 +604,7 @@ pub struct NfOption {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct NextflowConfig {
-    /// `ExecutorQueueSize`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `ExecutorQueueSize`, required in requests; example: `100`
     pub executor_queue_size: Option<u64>,
 }
 
@@ -839,19 +613,13 @@ pub struct NextflowConfig {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct NotificationType {
-    /// `StationMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StationMessage`; example: `true`
     pub station_message: Option<bool>,
 
-    /// `Email`: a list of strings.
-    ///
-    /// Example: `["test@tencent.com"]`
+    /// `Email`; example: `["test@tencent.com"]`
     pub email: Option<Vec<String>>,
 
-    /// `CurrentUserEmail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CurrentUserEmail`; example: `false`
     pub current_user_email: Option<bool>,
 }
 
@@ -860,44 +628,28 @@ pub struct NotificationType {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-wide-cerulean-cicadia-967487"`
+    /// `ProjectId`; example: `"prj-wide-cerulean-cicadia-967487"`
     pub project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo project for testing"`
+    /// `Name`; example: `"demo project for testing"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Description`; example: `"2"`
     pub description: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-25 20:17:58"`
+    /// `CreateTime`; example: `"2023-10-25 20:17:58"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-12-11 16:08:17"`
+    /// `UpdateTime`; example: `"2025-12-11 16:08:17"`
     pub update_time: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"OneID账号62896595"`
+    /// `Creator`; example: `"OneID账号62896595"`
     pub creator: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: Option<bool>,
 }
 
@@ -906,37 +658,25 @@ pub struct Project {
 /// Returned in the output of [`DescribePublicApplications`](super::DescribePublicApplications).
 #[tc_model]
 pub struct PublicApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"publicapp-nf-ori-collection"`
+    /// `ApplicationId`; example: `"publicapp-nf-ori-collection"`
     pub application_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ORI Collection (Nextflow)"`
+    /// `Name`; example: `"ORI Collection (Nextflow)"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"NEXTFLOW"`
+    /// `Type`; example: `"NEXTFLOW"`
     pub r#type: Option<String>,
 
-    /// `AppGroupType`: a string.
-    ///
-    /// Example: `"APP_COLLECTION"`
+    /// `AppGroupType`; example: `"APP_COLLECTION"`
     pub app_group_type: Option<String>,
 
-    /// `NextflowVersion`: a list of strings.
-    ///
-    /// Example: `["v23.10.3"]`
+    /// `NextflowVersion`; example: `["v23.10.3"]`
     pub nextflow_version: Option<Vec<String>>,
 
-    /// `AppTags`: a list of [`ToolRepoTag`] objects.
+    /// `AppTags`
     pub app_tags: Option<Vec<ToolRepoTag>>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5c63718b-d24f-4a9f-9838-4177185f414a"`
+    /// `AppId`; example: `"5c63718b-d24f-4a9f-9838-4177185f414a"`
     pub app_id: Option<String>,
 }
 
@@ -945,61 +685,41 @@ pub struct PublicApplication {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct ResourceIds {
-    /// `VPCId`: a string.
-    ///
-    /// Example: `"vpc-8yhq1v63"`
+    /// `VPCId`; example: `"vpc-8yhq1v63"`
     #[tc(rename = "VPCId")]
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-qdkfn4xe"`
+    /// `SubnetId`; example: `"subnet-qdkfn4xe"`
     pub subnet_id: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-gzsfk3r5"`
+    /// `SecurityGroupId`; example: `"sg-gzsfk3r5"`
     pub security_group_id: Option<String>,
 
-    /// `TDSQLCId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-kzwghvxj"`
+    /// `TDSQLCId`; example: `"cynosdbmysql-kzwghvxj"`
     #[tc(rename = "TDSQLCId")]
     pub tdsqlc_id: Option<String>,
 
-    /// `CFSId`: a string.
-    ///
-    /// Example: `"cfs-iwee8gk3"`
+    /// `CFSId`; example: `"cfs-iwee8gk3"`
     #[tc(rename = "CFSId")]
     pub cfs_id: Option<String>,
 
-    /// `CFSStorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `CFSStorageType`; example: `"SD"`
     #[tc(rename = "CFSStorageType")]
     pub cfs_storage_type: Option<String>,
 
-    /// `CVMId`: a string.
-    ///
-    /// Example: `"ins-jcbptifa"`
+    /// `CVMId`; example: `"ins-jcbptifa"`
     #[tc(rename = "CVMId")]
     pub cvm_id: Option<String>,
 
-    /// `EKSId`: a string.
-    ///
-    /// Example: `"cls-9j9zh13o"`
+    /// `EKSId`; example: `"cls-9j9zh13o"`
     #[tc(rename = "EKSId")]
     pub eks_id: Option<String>,
 
-    /// `TKEId`: a string.
-    ///
-    /// Example: `"cls-8ceobc28"`
+    /// `TKEId`; example: `"cls-8ceobc28"`
     #[tc(rename = "TKEId")]
     pub tke_id: Option<String>,
 
-    /// `TKESystemNodePoolId`: a string.
-    ///
-    /// Example: `"np-2ecoev9q"`
+    /// `TKESystemNodePoolId`; example: `"np-2ecoev9q"`
     #[tc(rename = "TKESystemNodePoolId")]
     pub tke_system_node_pool_id: Option<String>,
 }
@@ -1009,20 +729,14 @@ pub struct ResourceIds {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct ResourceQuota {
-    /// `CPULimit`: a string.
-    ///
-    /// Example: `"30"`
+    /// `CPULimit`; example: `"30"`
     #[tc(rename = "CPULimit")]
     pub cpu_limit: Option<String>,
 
-    /// `MemoryLimit`: a string.
-    ///
-    /// Example: `"60Gi"`
+    /// `MemoryLimit`; example: `"60Gi"`
     pub memory_limit: Option<String>,
 
-    /// `Pods`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Pods`; example: `"10"`
     pub pods: Option<String>,
 }
 
@@ -1031,79 +745,55 @@ pub struct ResourceQuota {
 /// Returned in the output of [`DescribeRuns`](super::DescribeRuns).
 #[tc_model]
 pub struct Run {
-    /// `RunUuid`: a string.
-    ///
-    /// Example: `"30be0ec2-9a49-4443-8a00-f3671863e4af"`
+    /// `RunUuid`; example: `"30be0ec2-9a49-4443-8a00-f3671863e4af"`
     pub run_uuid: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-shiny-mauve-fox-004230"`
+    /// `ProjectId`; example: `"prj-shiny-mauve-fox-004230"`
     pub project_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-curly-azure-fly-469732"`
+    /// `ApplicationId`; example: `"app-curly-azure-fly-469732"`
     pub application_id: String,
 
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-happy-parchment-bulldog-708923"`
+    /// `RunGroupId`; example: `"run-happy-parchment-bulldog-708923"`
     pub run_group_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-ry46eloh"`
+    /// `EnvironmentId`; example: `"env-ry46eloh"`
     pub environment_id: String,
 
-    /// `UserDefinedId`: a string.
-    ///
-    /// Example: `"test sample input"`
+    /// `UserDefinedId`; example: `"test sample input"`
     pub user_defined_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tab-messy-violet-greyhound-915704"`
+    /// `TableId`; example: `"tab-messy-violet-greyhound-915704"`
     pub table_id: Option<String>,
 
-    /// `TableRowUuid`: a string.
-    ///
-    /// Example: `"d889645d-67e4-4496-a54b-39f7b4aedd5c"`
+    /// `TableRowUuid`; example: `"d889645d-67e4-4496-a54b-39f7b4aedd5c"`
     pub table_row_uuid: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EXECUTOR_ERROR"`
+    /// `Status`; example: `"EXECUTOR_ERROR"`
     pub status: String,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: String,
 
-    /// `Option`: a [`RunOption`].
+    /// `Option`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub option: Option<RunOption>,
 
-    /// `ExecutionTime`: an [`ExecutionTime`].
+    /// `ExecutionTime`
     pub execution_time: ExecutionTime,
 
-    /// `Cache`: a [`CacheInfo`].
+    /// `Cache`
     pub cache: Option<CacheInfo>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"{\"error\":\"ConvertFileFailed\"}"`
+    /// `ErrorMessage`; example: `"{\"error\":\"ConvertFileFailed\"}"`
     pub error_message: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T16:47:20+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-06-06T16:47:20+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T18:02:33+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2024-06-06T18:02:33+08:00"`
     pub update_time: String,
 }
 
@@ -1112,9 +802,7 @@ pub struct Run {
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct RunConstraints {
-    /// `NextflowVersion`: a list of strings.
-    ///
-    /// Example: `["v24.04.3"]`
+    /// `NextflowVersion`; example: `["v24.04.3"]`
     pub nextflow_version: Option<Vec<String>>,
 }
 
@@ -1123,152 +811,104 @@ pub struct RunConstraints {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct RunGroup {
-    /// `RunGroupId`: a string.
-    ///
-    /// Example: `"run-temperate-claret-ladybug-561748"`
+    /// `RunGroupId`; example: `"run-temperate-claret-ladybug-561748"`
     pub run_group_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-upset-bleached-skunk-737046"`
+    /// `ProjectId`; example: `"prj-upset-bleached-skunk-737046"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"testProject"`
+    /// `ProjectName`; example: `"testProject"`
     pub project_name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-serious-bleak-mink-576863"`
+    /// `ApplicationId`; example: `"app-serious-bleak-mink-576863"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"testApp"`
+    /// `ApplicationName`; example: `"testApp"`
     pub application_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"WDL"`
+    /// `ApplicationType`; example: `"WDL"`
     pub application_type: String,
 
-    /// `ApplicationVersion`: an [`ApplicationVersion`].
+    /// `ApplicationVersion`
     pub application_version: Option<ApplicationVersion>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"PRIVATE"`
+    /// `AccessMode`; example: `"PRIVATE"`
     pub access_mode: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-ry46eloh"`
+    /// `EnvironmentId`; example: `"env-ry46eloh"`
     pub environment_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"testEnv"`
+    /// `EnvironmentName`; example: `"testEnv"`
     pub environment_name: String,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tab-messy-violet-greyhound-915704"`
+    /// `TableId`; example: `"tab-messy-violet-greyhound-915704"`
     pub table_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testRun"`
+    /// `Name`; example: `"testRun"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a test run group"`
+    /// `Description`; example: `"a test run group"`
     pub description: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"COMPLETE_ERROR"`
+    /// `Status`; example: `"COMPLETE_ERROR"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"WDL"`
+    /// `Type`; example: `"WDL"`
     pub r#type: Option<String>,
 
-    /// `WorkDir`: a string.
-    ///
-    /// Example: `"/vol-8w7rfq4b/env/menv-ry46eloh/execution"`
+    /// `WorkDir`; example: `"/vol-8w7rfq4b/env/menv-ry46eloh/execution"`
     pub work_dir: Option<String>,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: String,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `InputType`; example: `"JSON"`
     pub input_type: Option<String>,
 
-    /// `InputCosUri`: a string.
-    ///
-    /// Example: `"cos://bucket/input.json"`
+    /// `InputCosUri`; example: `"cos://bucket/input.json"`
     pub input_cos_uri: Option<String>,
 
-    /// `InputTemplateId`: a string.
-    ///
-    /// Example: `"in-slim-yellow-coorgi-672677"`
+    /// `InputTemplateId`; example: `"in-slim-yellow-coorgi-672677"`
     pub input_template_id: Option<String>,
 
-    /// `Option`: a [`RunOption`].
+    /// `Option`
     pub option: RunOption,
 
-    /// `NFOption`: a [`NfOption`].
+    /// `NFOption`
     #[tc(rename = "NFOption")]
     pub nf_option: Option<NfOption>,
 
-    /// `Volumes`: a list of [`VolumeInfo`] objects.
+    /// `Volumes`
     pub volumes: Option<Vec<VolumeInfo>>,
 
-    /// `TotalRun`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalRun`; example: `30`
     pub total_run: u64,
 
-    /// `RunStatusCounts`: a list of [`RunStatusCount`] objects.
+    /// `RunStatusCounts`
     pub run_status_counts: Vec<RunStatusCount>,
 
-    /// `ExecutionTime`: an [`ExecutionTime`].
+    /// `ExecutionTime`
     pub execution_time: ExecutionTime,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: String,
 
-    /// `Notification`: a [`RunGroupNotification`].
+    /// `Notification`
     pub notification: Option<RunGroupNotification>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T16:30:23+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-06-06T16:30:23+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-06T16:45:03+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2024-06-06T16:45:03+08:00"`
     pub update_time: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"manager"`
+    /// `Creator`; example: `"manager"`
     pub creator: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"df8c0fbfd4b94490aed913753473ebed"`
+    /// `CreatorId`; example: `"df8c0fbfd4b94490aed913753473ebed"`
     pub creator_id: Option<String>,
 
-    /// `ResultNotify`: a string.
-    ///
-    /// Example: `"StationMessage"`
+    /// `ResultNotify`; example: `"StationMessage"`
     pub result_notify: Option<String>,
 }
 
@@ -1277,10 +917,10 @@ pub struct RunGroup {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct RunGroupNotification {
-    /// `ResultNotification`: a [`RunGroupResultNotification`].
+    /// `ResultNotification`
     pub result_notification: Option<RunGroupResultNotification>,
 
-    /// `TimeoutNotification`: a [`RunGroupTimeoutNotification`].
+    /// `TimeoutNotification`
     pub timeout_notification: Option<RunGroupTimeoutNotification>,
 }
 
@@ -1289,7 +929,7 @@ pub struct RunGroupNotification {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct RunGroupResultNotification {
-    /// `NotificationType`: a [`NotificationType`].
+    /// `NotificationType`
     pub notification_type: Option<NotificationType>,
 }
 
@@ -1298,12 +938,10 @@ pub struct RunGroupResultNotification {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct RunGroupTimeoutNotification {
-    /// `TimeoutMinutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TimeoutMinutes`; example: `10`
     pub timeout_minutes: Option<u64>,
 
-    /// `NotificationType`: a [`NotificationType`].
+    /// `NotificationType`
     pub notification_type: Option<NotificationType>,
 }
 
@@ -1312,96 +950,70 @@ pub struct RunGroupTimeoutNotification {
 /// Returned in the output of [`GetRunCalls`](super::GetRunCalls) and [`GetRunStatus`](super::GetRunStatus).
 #[tc_model]
 pub struct RunMetadata {
-    /// `RunType`: a string.
-    ///
-    /// Example: `"Task"`
+    /// `RunType`; example: `"Task"`
     pub run_type: Option<String>,
 
-    /// `RunId`: a string.
+    /// `RunId`
     pub run_id: Option<String>,
 
-    /// `ParentId`: a string.
+    /// `ParentId`
     pub parent_id: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"plan-deliberate-thistle-goose-004544"`
+    /// `JobId`; example: `"plan-deliberate-thistle-goose-004544"`
     pub job_id: Option<String>,
 
-    /// `CallName`: a string.
-    ///
-    /// Example: `"PairedEndSingleSampleWorkflow.BaseRecalibrator-0"`
+    /// `CallName`; example: `"PairedEndSingleSampleWorkflow.BaseRecalibrator-0"`
     pub call_name: Option<String>,
 
-    /// `ScatterIndex`: a string.
-    ///
-    /// Example: `"-0"`
+    /// `ScatterIndex`; example: `"-0"`
     pub scatter_index: Option<String>,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: Option<String>,
 
-    /// `Output`: a string.
+    /// `Output`
     pub output: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"COMPLETE"`
+    /// `Status`; example: `"COMPLETE"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-08T17:29:08+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2024-11-08T17:29:08+08:00"`
     pub start_time: Option<String>,
 
-    /// `SubmitTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-08T17:29:08+08:00"`
+    /// `SubmitTime`, an ISO 8601 timestamp; example: `"2024-11-08T17:29:08+08:00"`
     pub submit_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-08T17:31:29+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2024-11-08T17:31:29+08:00"`
     pub end_time: Option<String>,
 
-    /// `Command`: a string.
+    /// `Command`
     pub command: Option<String>,
 
-    /// `Runtime`: a string.
+    /// `Runtime`
     pub runtime: Option<String>,
 
-    /// `Preprocess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Preprocess`; example: `false`
     pub preprocess: Option<bool>,
 
-    /// `PostProcess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PostProcess`; example: `false`
     pub post_process: Option<bool>,
 
-    /// `CallCached`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CallCached`; example: `false`
     pub call_cached: Option<bool>,
 
-    /// `WorkDir`: a string.
-    ///
-    /// Example: `"/vol-4kmq63d5"`
+    /// `WorkDir`; example: `"/vol-4kmq63d5"`
     pub work_dir: Option<String>,
 
-    /// `Stdout`: a string.
+    /// `Stdout`
     pub stdout: Option<String>,
 
-    /// `Stderr`: a string.
+    /// `Stderr`
     pub stderr: Option<String>,
 
-    /// `Meta`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `Meta`; example: `"{\"key\":\"value\"}"`
     pub meta: Option<String>,
 }
 
@@ -1411,34 +1023,22 @@ pub struct RunMetadata {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups) and [`DescribeRuns`](super::DescribeRuns).
 #[tc_model]
 pub struct RunOption {
-    /// `FailureMode`: a string.
-    ///
-    /// Example: `"NoNewCalls"`
+    /// `FailureMode`; example: `"NoNewCalls"`
     pub failure_mode: String,
 
-    /// `UseCallCache`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseCallCache`; example: `false`
     pub use_call_cache: bool,
 
-    /// `UseErrorOnHold`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseErrorOnHold`; example: `false`
     pub use_error_on_hold: bool,
 
-    /// `FinalWorkflowOutputsDir`: a string.
-    ///
-    /// Example: `"cos://bucket/out"`
+    /// `FinalWorkflowOutputsDir`; example: `"cos://bucket/out"`
     pub final_workflow_outputs_dir: Option<String>,
 
-    /// `UseRelativeOutputPaths`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseRelativeOutputPaths`; example: `false`
     pub use_relative_output_paths: Option<bool>,
 
-    /// `AddRunInfoToOutputDir`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddRunInfoToOutputDir`; example: `true`
     pub add_run_info_to_output_dir: Option<bool>,
 }
 
@@ -1447,14 +1047,10 @@ pub struct RunOption {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct RunStatusCount {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 }
 
@@ -1463,9 +1059,7 @@ pub struct RunStatusCount {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct SecurityGroupOption {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-cml3s14x"`
+    /// `SecurityGroupId`; example: `"sg-cml3s14x"`
     pub security_group_id: String,
 }
 
@@ -1474,29 +1068,19 @@ pub struct SecurityGroupOption {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct StorageOption {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40960`
+    /// `Capacity`; example: `40960`
     pub capacity: Option<u64>,
 
-    /// `EnableAutoScaleUp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoScaleUp`; example: `false`
     pub enable_auto_scale_up: Option<bool>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `MetaType`; example: `"basic"`
     pub meta_type: Option<String>,
 }
 
@@ -1505,42 +1089,28 @@ pub struct StorageOption {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct Table {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tab-abbreviated-celadon-hedgehog-456265"`
+    /// `TableId`; example: `"tab-abbreviated-celadon-hedgehog-456265"`
     pub table_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"prj-rich-cerise-skunk-566046"`
+    /// `ProjectId`; example: `"prj-rich-cerise-skunk-566046"`
     pub project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testTable"`
+    /// `Name`; example: `"testTable"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a test table"`
+    /// `Description`; example: `"a test table"`
     pub description: Option<String>,
 
-    /// `Columns`: a list of [`TableColumn`] objects.
+    /// `Columns`
     pub columns: Option<Vec<TableColumn>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-03-29 09:30:12"`
+    /// `CreateTime`; example: `"2023-03-29 09:30:12"`
     pub create_time: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"manager"`
+    /// `Creator`; example: `"manager"`
     pub creator: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"3d6c13a9-ea99-43a5-9a30-828b5b23f5a2"`
+    /// `CreatorId`; example: `"3d6c13a9-ea99-43a5-9a30-828b5b23f5a2"`
     pub creator_id: Option<String>,
 }
 
@@ -1549,14 +1119,10 @@ pub struct Table {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables).
 #[tc_model]
 pub struct TableColumn {
-    /// `Header`: a string.
-    ///
-    /// Example: `"runId"`
+    /// `Header`; example: `"runId"`
     pub header: Option<String>,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"String"`
+    /// `DataType`; example: `"String"`
     pub data_type: Option<String>,
 }
 
@@ -1565,14 +1131,10 @@ pub struct TableColumn {
 /// Returned in the output of [`DescribeTablesRows`](super::DescribeTablesRows).
 #[tc_model]
 pub struct TableRow {
-    /// `TableRowUuid`: a string.
-    ///
-    /// Example: `"d247e309-bfe0-4910-b1e4-cae64c47f786"`
+    /// `TableRowUuid`; example: `"d247e309-bfe0-4910-b1e4-cae64c47f786"`
     pub table_row_uuid: Option<String>,
 
-    /// `Content`: a list of strings.
-    ///
-    /// Example: `["1","cos://bucket/batch_test/input/1.txt"]`
+    /// `Content`; example: `["1","cos://bucket/batch_test/input/1.txt"]`
     pub content: Option<Vec<String>>,
 }
 
@@ -1581,12 +1143,10 @@ pub struct TableRow {
 /// Returned in the output of [`DescribeHPCClusters`](super::DescribeHPCClusters) and [`DescribeHPCNodes`](super::DescribeHPCNodes).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    /// Required in requests.
+    /// `Key`, required in requests
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
+    /// `Value`, required in requests
     pub value: Option<String>,
 }
 
@@ -1595,14 +1155,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribePublicApplications`](super::DescribePublicApplications).
 #[tc_model]
 pub struct ToolRepoTag {
-    /// `TagId`: a string.
-    ///
-    /// Example: `"fbf53a9e-3acc-45cb-b47e-c2118e3f258b"`
+    /// `TagId`; example: `"fbf53a9e-3acc-45cb-b47e-c2118e3f258b"`
     pub tag_id: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"宏基因组"`
+    /// `TagName`; example: `"宏基因组"`
     pub tag_name: Option<String>,
 }
 
@@ -1612,31 +1168,21 @@ pub struct ToolRepoTag {
 #[doc(alias = "VPCOption")]
 #[tc_model]
 pub struct VpcOption {
-    /// `VPCId`: a string.
-    ///
-    /// Example: `"vpc-codnv14w"`
+    /// `VPCId`; example: `"vpc-codnv14w"`
     #[tc(rename = "VPCId")]
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-schfcd1x"`
+    /// `SubnetId`; example: `"subnet-schfcd1x"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `SubnetZone`; example: `"ap-guangzhou-6"`
     pub subnet_zone: Option<String>,
 
-    /// `VPCCIDRBlock`: a string.
-    ///
-    /// Example: `"10.8.0.0/16"`
+    /// `VPCCIDRBlock`; example: `"10.8.0.0/16"`
     #[tc(rename = "VPCCIDRBlock")]
     pub vpccidr_block: Option<String>,
 
-    /// `SubnetCIDRBlock`: a string.
-    ///
-    /// Example: `"10.8.16.0/20"`
+    /// `SubnetCIDRBlock`; example: `"10.8.16.0/20"`
     #[tc(rename = "SubnetCIDRBlock")]
     pub subnet_cidr_block: Option<String>,
 }
@@ -1646,77 +1192,49 @@ pub struct VpcOption {
 /// Returned in the output of [`DescribeVolumes`](super::DescribeVolumes).
 #[tc_model]
 pub struct Volume {
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-chs8x9"`
+    /// `VolumeId`; example: `"vol-chs8x9"`
     pub volume_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认数据卷"`
+    /// `Name`; example: `"默认数据卷"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"默认数据卷"`
+    /// `Description`; example: `"默认数据卷"`
     pub description: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-ctsf73"`
+    /// `EnvironmentId`; example: `"env-ctsf73"`
     pub environment_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `Type`; example: `"SHARED"`
     pub r#type: Option<String>,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"HP"`
+    /// `Spec`; example: `"HP"`
     pub spec: Option<String>,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Capacity`; example: `1024`
     pub capacity: Option<u64>,
 
-    /// `Usage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Usage`; example: `1024`
     pub usage: Option<u64>,
 
-    /// `BandwidthLimit`: a floating-point number.
-    ///
-    /// Example: `200`
+    /// `BandwidthLimit`; example: `200`
     pub bandwidth_limit: Option<f64>,
 
-    /// `DefaultMountPath`: a string.
-    ///
-    /// Example: `"/vlm-vhs6snl"`
+    /// `DefaultMountPath`; example: `"/vlm-vhs6snl"`
     pub default_mount_path: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: Option<bool>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `Status`; example: `"AVAILABLE"`
     pub status: Option<String>,
 
-    /// `AutoScaleUpRule`: a [`VolumeAutoScaleUpRule`].
+    /// `AutoScaleUpRule`
     pub auto_scale_up_rule: Option<VolumeAutoScaleUpRule>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `MetaType`; example: `"basic"`
     pub meta_type: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: Option<String>,
 }
 
@@ -1725,19 +1243,13 @@ pub struct Volume {
 /// Returned in the output of [`DescribeVolumes`](super::DescribeVolumes).
 #[tc_model]
 pub struct VolumeAutoScaleUpRule {
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `ScaleThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `ScaleThreshold`; example: `85`
     pub scale_threshold: Option<i64>,
 
-    /// `TargetThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `TargetThreshold`; example: `70`
     pub target_threshold: Option<i64>,
 }
 
@@ -1746,18 +1258,12 @@ pub struct VolumeAutoScaleUpRule {
 /// Returned in the output of [`DescribeRunGroups`](super::DescribeRunGroups).
 #[tc_model]
 pub struct VolumeInfo {
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-cdg4wx"`
+    /// `VolumeId`; example: `"vol-cdg4wx"`
     pub volume_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testVolume"`
+    /// `Name`; example: `"testVolume"`
     pub name: Option<String>,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"/vol-cdg4wx"`
+    /// `MountPath`; example: `"/vol-cdg4wx"`
     pub mount_path: Option<String>,
 }

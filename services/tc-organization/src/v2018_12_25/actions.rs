@@ -7,20 +7,24 @@ use super::models;
 /// The `AcceptOrganizationInvitation` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`AcceptOrganizationInvitationResponse`].
-/// The codes it documents are in [`AcceptOrganizationInvitationError`](super::errors::AcceptOrganizationInvitationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=AcceptOrganizationInvitation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InOrganizationAlready`](super::errors::OrganizationErrorCode::FailedOperationInOrganizationAlready)
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "AcceptOrganizationInvitation",
     output = AcceptOrganizationInvitationResponse,
-    error = super::errors::AcceptOrganizationInvitationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AcceptOrganizationInvitation {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 }
 
@@ -34,34 +38,37 @@ pub struct AcceptOrganizationInvitationResponse {
 /// The `AddOrganizationNode` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`AddOrganizationNodeResponse`].
-/// The codes it documents are in [`AddOrganizationNodeError`](super::errors::AddOrganizationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=AddOrganizationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded.NodeDepthExceedLimit`](super::errors::OrganizationErrorCode::LimitExceededNodeDepthExceedLimit)
+/// - [`LimitExceeded.NodeExceedLimit`](super::errors::OrganizationErrorCode::LimitExceededNodeExceedLimit)
+/// - [`ResourceInUse.NodeName`](super::errors::OrganizationErrorCode::ResourceInUseNodeName)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "AddOrganizationNode",
     output = AddOrganizationNodeResponse,
-    error = super::errors::AddOrganizationNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddOrganizationNode {
-    /// `ParentNodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ParentNodeId`; example: `101`
     pub parent_node_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `Name`; example: `"node_name"`
     pub name: String,
 }
 
 /// What a successful [`AddOrganizationNode`] call returns.
 #[tc_model]
 pub struct AddOrganizationNodeResponse {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -71,20 +78,23 @@ pub struct AddOrganizationNodeResponse {
 /// The `CancelOrganizationInvitation` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`CancelOrganizationInvitationResponse`].
-/// The codes it documents are in [`CancelOrganizationInvitationError`](super::errors::CancelOrganizationInvitationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=CancelOrganizationInvitation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "CancelOrganizationInvitation",
     output = CancelOrganizationInvitationResponse,
-    error = super::errors::CancelOrganizationInvitationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CancelOrganizationInvitation {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 }
 
@@ -98,44 +108,41 @@ pub struct CancelOrganizationInvitationResponse {
 /// The `CreateOrganization` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`CreateOrganizationResponse`].
-/// The codes it documents are in [`CreateOrganizationError`](super::errors::CreateOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=CreateOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.OrganizationExistAlready`](super::errors::OrganizationErrorCode::FailedOperationOrganizationExistAlready)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "CreateOrganization",
     output = CreateOrganizationResponse,
-    error = super::errors::CreateOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganization {
-    /// `OrgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgType`; example: `1`
     pub org_type: u64,
 }
 
 /// What a successful [`CreateOrganization`] call returns.
 #[tc_model]
 pub struct CreateOrganizationResponse {
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `OrgId`; example: `101`
     pub org_id: u64,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"host_name"`
+    /// `Nickname`; example: `"host_name"`
     pub nickname: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"23***.qq.com"`
+    /// `Mail`; example: `"23***.qq.com"`
     pub mail: String,
 
-    /// `OrgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgType`; example: `1`
     pub org_type: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -145,15 +152,22 @@ pub struct CreateOrganizationResponse {
 /// The `DeleteOrganization` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`DeleteOrganizationResponse`].
-/// The codes it documents are in [`DeleteOrganizationError`](super::errors::DeleteOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=DeleteOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNotEmpty)
+/// - [`FailedOperation.ShareUnitNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotEmpty)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "DeleteOrganization",
     output = DeleteOrganizationResponse,
-    error = super::errors::DeleteOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganization {}
 
@@ -167,25 +181,28 @@ pub struct DeleteOrganizationResponse {
 /// The `DeleteOrganizationMemberFromNode` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`DeleteOrganizationMemberFromNodeResponse`].
-/// The codes it documents are in [`DeleteOrganizationMemberFromNodeError`](super::errors::DeleteOrganizationMemberFromNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=DeleteOrganizationMemberFromNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisableDeleteMemberFromRootNode`](super::errors::OrganizationErrorCode::FailedOperationDisableDeleteMemberFromRootNode)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "DeleteOrganizationMemberFromNode",
     output = DeleteOrganizationMemberFromNodeResponse,
-    error = super::errors::DeleteOrganizationMemberFromNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationMemberFromNode {
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `MemberUin`; example: `100000000001`
     pub member_uin: u64,
 
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: u64,
 }
 
@@ -199,18 +216,24 @@ pub struct DeleteOrganizationMemberFromNodeResponse {
 /// The `DeleteOrganizationMembers` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`DeleteOrganizationMembersResponse`].
-/// The codes it documents are in [`DeleteOrganizationMembersError`](super::errors::DeleteOrganizationMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=DeleteOrganizationMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QuitShareUintError`](super::errors::OrganizationErrorCode::FailedOperationQuitShareUintError)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "DeleteOrganizationMembers",
     output = DeleteOrganizationMembersResponse,
-    error = super::errors::DeleteOrganizationMembersError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationMembers {
-    /// `Uins`: a list of unsigned 64-bit integers.
+    /// `Uins`
     pub uins: Vec<u64>,
 }
 
@@ -224,20 +247,24 @@ pub struct DeleteOrganizationMembersResponse {
 /// The `DeleteOrganizationNodes` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`DeleteOrganizationNodesResponse`].
-/// The codes it documents are in [`DeleteOrganizationNodesError`](super::errors::DeleteOrganizationNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=DeleteOrganizationNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NodeNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationNodeNotEmpty)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "DeleteOrganizationNodes",
     output = DeleteOrganizationNodesResponse,
-    error = super::errors::DeleteOrganizationNodesError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationNodes {
-    /// `NodeIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `NodeIds`; example: `[1001]`
     pub node_ids: Vec<u64>,
 }
 
@@ -251,20 +278,23 @@ pub struct DeleteOrganizationNodesResponse {
 /// The `DenyOrganizationInvitation` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`DenyOrganizationInvitationResponse`].
-/// The codes it documents are in [`DenyOrganizationInvitationError`](super::errors::DenyOrganizationInvitationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=DenyOrganizationInvitation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "DenyOrganizationInvitation",
     output = DenyOrganizationInvitationResponse,
-    error = super::errors::DenyOrganizationInvitationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DenyOrganizationInvitation {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 }
 
@@ -278,49 +308,43 @@ pub struct DenyOrganizationInvitationResponse {
 /// The `GetOrganization` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`GetOrganizationResponse`].
-/// The codes it documents are in [`GetOrganizationError`](super::errors::GetOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=GetOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "GetOrganization",
     output = GetOrganizationResponse,
-    error = super::errors::GetOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetOrganization {}
 
 /// What a successful [`GetOrganization`] call returns.
 #[tc_model]
 pub struct GetOrganizationResponse {
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `OrgId`; example: `101`
     pub org_id: u64,
 
-    /// `HostUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `HostUin`; example: `100000000001`
     pub host_uin: u64,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"host_name"`
+    /// `Nickname`; example: `"host_name"`
     pub nickname: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"23***@qq.com"`
+    /// `Mail`; example: `"23***@qq.com"`
     pub mail: String,
 
-    /// `OrgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgType`; example: `1`
     pub org_type: u64,
 
-    /// `IsEmpty`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEmpty`; example: `1`
     pub is_empty: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -330,59 +354,49 @@ pub struct GetOrganizationResponse {
 /// The `GetOrganizationMember` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`GetOrganizationMemberResponse`].
-/// The codes it documents are in [`GetOrganizationMemberError`](super::errors::GetOrganizationMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=GetOrganizationMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "GetOrganizationMember",
     output = GetOrganizationMemberResponse,
-    error = super::errors::GetOrganizationMemberError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetOrganizationMember {
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `MemberUin`; example: `100000000001`
     pub member_uin: u64,
 }
 
 /// What a successful [`GetOrganizationMember`] call returns.
 #[tc_model]
 pub struct GetOrganizationMemberResponse {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `Uin`; example: `100000000001`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"create member"`
+    /// `Remark`; example: `"create member"`
     pub remark: String,
 
-    /// `JoinTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-10-08 12:09:12"`
+    /// `JoinTime`, a date and time as the service writes it; example: `"2020-10-08 12:09:12"`
     pub join_time: String,
 
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: u64,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `NodeName`; example: `"node_name"`
     pub node_name: String,
 
-    /// `ParentNodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ParentNodeId`; example: `101`
     pub parent_node_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -392,15 +406,20 @@ pub struct GetOrganizationMemberResponse {
 /// The `ListOrganizationInvitations` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`ListOrganizationInvitationsResponse`].
-/// The codes it documents are in [`ListOrganizationInvitationsError`](super::errors::ListOrganizationInvitationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=ListOrganizationInvitations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "ListOrganizationInvitations",
     output = ListOrganizationInvitationsResponse,
-    error = super::errors::ListOrganizationInvitationsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -410,31 +429,23 @@ pub struct GetOrganizationMemberResponse {
     )
 )]
 pub struct ListOrganizationInvitations {
-    /// `Invited`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Invited`; example: `101`
     pub invited: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListOrganizationInvitations`] call returns.
 #[tc_model]
 pub struct ListOrganizationInvitationsResponse {
-    /// `Invitations`: a list of [`OrgInvitation`](super::models::OrgInvitation) objects.
+    /// `Invitations`
     pub invitations: Vec<models::OrgInvitation>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -444,15 +455,21 @@ pub struct ListOrganizationInvitationsResponse {
 /// The `ListOrganizationMembers` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`ListOrganizationMembersResponse`].
-/// The codes it documents are in [`ListOrganizationMembersError`](super::errors::ListOrganizationMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=ListOrganizationMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "ListOrganizationMembers",
     output = ListOrganizationMembersResponse,
-    error = super::errors::ListOrganizationMembersError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -462,26 +479,20 @@ pub struct ListOrganizationInvitationsResponse {
     )
 )]
 pub struct ListOrganizationMembers {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListOrganizationMembers`] call returns.
 #[tc_model]
 pub struct ListOrganizationMembersResponse {
-    /// `Members`: a list of [`OrgMember`](super::models::OrgMember) objects.
+    /// `Members`
     pub members: Vec<models::OrgMember>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -491,15 +502,21 @@ pub struct ListOrganizationMembersResponse {
 /// The `ListOrganizationNodeMembers` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`ListOrganizationNodeMembersResponse`].
-/// The codes it documents are in [`ListOrganizationNodeMembersError`](super::errors::ListOrganizationNodeMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=ListOrganizationNodeMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "ListOrganizationNodeMembers",
     output = ListOrganizationNodeMembersResponse,
-    error = super::errors::ListOrganizationNodeMembersError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -509,31 +526,23 @@ pub struct ListOrganizationMembersResponse {
     )
 )]
 pub struct ListOrganizationNodeMembers {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `NodeId`; example: `101`
     pub node_id: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListOrganizationNodeMembers`] call returns.
 #[tc_model]
 pub struct ListOrganizationNodeMembersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Members`: a list of [`OrgMember`](super::models::OrgMember) objects.
+    /// `Members`
     pub members: Vec<models::OrgMember>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -543,24 +552,27 @@ pub struct ListOrganizationNodeMembersResponse {
 /// The `ListOrganizationNodes` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`ListOrganizationNodesResponse`].
-/// The codes it documents are in [`ListOrganizationNodesError`](super::errors::ListOrganizationNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=ListOrganizationNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "ListOrganizationNodes",
     output = ListOrganizationNodesResponse,
-    error = super::errors::ListOrganizationNodesError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct ListOrganizationNodes {}
 
 /// What a successful [`ListOrganizationNodes`] call returns.
 #[tc_model]
 pub struct ListOrganizationNodesResponse {
-    /// `Nodes`: a list of [`OrgNode`](super::models::OrgNode) objects.
-    ///
-    /// Example: `[{"MemberCount":11,"Name":"node_name","NodeId":1,"ParentNodeId":111}]`
+    /// `Nodes`; example: `[{"MemberCount":11,"Name":"node_name","NodeId":1,"ParentNodeId":111}]`
     pub nodes: Vec<models::OrgNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -570,23 +582,28 @@ pub struct ListOrganizationNodesResponse {
 /// The `MoveOrganizationMembersToNode` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`MoveOrganizationMembersToNodeResponse`].
-/// The codes it documents are in [`MoveOrganizationMembersToNodeError`](super::errors::MoveOrganizationMembersToNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=MoveOrganizationMembersToNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SomeUinsNotInOrganization`](super::errors::OrganizationErrorCode::FailedOperationSomeUinsNotInOrganization)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "MoveOrganizationMembersToNode",
     output = MoveOrganizationMembersToNodeResponse,
-    error = super::errors::MoveOrganizationMembersToNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct MoveOrganizationMembersToNode {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `NodeId`; example: `101`
     pub node_id: u64,
 
-    /// `Uins`: a list of unsigned 64-bit integers.
+    /// `Uins`
     pub uins: Vec<u64>,
 }
 
@@ -600,20 +617,24 @@ pub struct MoveOrganizationMembersToNodeResponse {
 /// The `QuitOrganization` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`QuitOrganizationResponse`].
-/// The codes it documents are in [`QuitOrganizationError`](super::errors::QuitOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=QuitOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisableQuitSelfCreatedOrganization`](super::errors::OrganizationErrorCode::FailedOperationDisableQuitSelfCreatedOrganization)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "QuitOrganization",
     output = QuitOrganizationResponse,
-    error = super::errors::QuitOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct QuitOrganization {
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `OrgId`; example: `101`
     pub org_id: u64,
 }
 
@@ -627,30 +648,36 @@ pub struct QuitOrganizationResponse {
 /// The `SendOrganizationInvitation` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`SendOrganizationInvitationResponse`].
-/// The codes it documents are in [`SendOrganizationInvitationError`](super::errors::SendOrganizationInvitationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=SendOrganizationInvitation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationMemberNameUsed)
+/// - [`FailedOperation.NotSameRegion`](super::errors::OrganizationErrorCode::FailedOperationNotSameRegion)
+/// - [`FailedOperation.ReSentInvitation`](super::errors::OrganizationErrorCode::FailedOperationReSentInvitation)
+/// - [`FailedOperation.UserInOrganization`](super::errors::OrganizationErrorCode::FailedOperationUserInOrganization)
+/// - [`FailedOperation.UserNotRegister`](super::errors::OrganizationErrorCode::FailedOperationUserNotRegister)
+/// - [`LimitExceeded.Members`](super::errors::OrganizationErrorCode::LimitExceededMembers)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "SendOrganizationInvitation",
     output = SendOrganizationInvitationResponse,
-    error = super::errors::SendOrganizationInvitationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct SendOrganizationInvitation {
-    /// `InviteUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `InviteUin`; example: `100000000001`
     pub invite_uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"invitation member"`
+    /// `Remark`; example: `"invitation member"`
     pub remark: String,
 }
 
@@ -664,30 +691,31 @@ pub struct SendOrganizationInvitationResponse {
 /// The `UpdateOrganizationMember` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`UpdateOrganizationMemberResponse`].
-/// The codes it documents are in [`UpdateOrganizationMemberError`](super::errors::UpdateOrganizationMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=UpdateOrganizationMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationMemberNameUsed)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "UpdateOrganizationMember",
     output = UpdateOrganizationMemberResponse,
-    error = super::errors::UpdateOrganizationMemberError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationMember {
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `MemberUin`; example: `100000000001`
     pub member_uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"create member"`
+    /// `Remark`; example: `"create member"`
     pub remark: Option<String>,
 }
 
@@ -701,30 +729,32 @@ pub struct UpdateOrganizationMemberResponse {
 /// The `UpdateOrganizationNode` action of ORGANIZATION API 2018-12-25.
 ///
 /// A successful call returns [`UpdateOrganizationNodeResponse`].
-/// The codes it documents are in [`UpdateOrganizationNodeError`](super::errors::UpdateOrganizationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2018-12-25&Action=UpdateOrganizationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded.NodeDepthExceedLimit`](super::errors::OrganizationErrorCode::LimitExceededNodeDepthExceedLimit)
+/// - [`ResourceInUse.NodeNameUsed`](super::errors::OrganizationErrorCode::ResourceInUseNodeNameUsed)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2018-12-25",
     name = "UpdateOrganizationNode",
     output = UpdateOrganizationNodeResponse,
-    error = super::errors::UpdateOrganizationNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationNode {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `Name`; example: `"node_name"`
     pub name: Option<String>,
 
-    /// `ParentNodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ParentNodeId`; example: `101`
     pub parent_node_id: Option<u64>,
 }
 

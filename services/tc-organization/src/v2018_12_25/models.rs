@@ -8,59 +8,37 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListOrganizationInvitations`](super::ListOrganizationInvitations).
 #[tc_model]
 pub struct OrgInvitation {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `Uin`; example: `1000001`
     pub uin: u64,
 
-    /// `HostUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `HostUin`; example: `1000001`
     pub host_uin: u64,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host_name"`
+    /// `HostName`; example: `"host_name"`
     pub host_name: String,
 
-    /// `HostMail`: a string.
-    ///
-    /// Example: `"23**@qq.com"`
+    /// `HostMail`; example: `"23**@qq.com"`
     pub host_mail: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"invitation member"`
+    /// `Remark`; example: `"invitation member"`
     pub remark: String,
 
-    /// `OrgType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgType`; example: `1`
     pub org_type: u64,
 
-    /// `InviteTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-04 12:22:21"`
+    /// `InviteTime`, a date and time as the service writes it; example: `"2021-03-04 12:22:21"`
     pub invite_time: String,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-04 15:22:21"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2021-03-04 15:22:21"`
     pub expire_time: String,
 }
 
@@ -69,24 +47,16 @@ pub struct OrgInvitation {
 /// Returned in the output of [`ListOrganizationMembers`](super::ListOrganizationMembers) and [`ListOrganizationNodeMembers`](super::ListOrganizationNodeMembers).
 #[tc_model]
 pub struct OrgMember {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `Uin`; example: `100000000001`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"invitation member"`
+    /// `Remark`; example: `"invitation member"`
     pub remark: String,
 
-    /// `JoinTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-12-13 12:34:51"`
+    /// `JoinTime`, a date and time as the service writes it; example: `"2023-12-13 12:34:51"`
     pub join_time: String,
 }
 
@@ -95,23 +65,15 @@ pub struct OrgMember {
 /// Returned in the output of [`ListOrganizationNodes`](super::ListOrganizationNodes).
 #[tc_model]
 pub struct OrgNode {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `NodeId`; example: `101`
     pub node_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `Name`; example: `"node_name"`
     pub name: String,
 
-    /// `ParentNodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentNodeId`; example: `1`
     pub parent_node_id: u64,
 
-    /// `MemberCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemberCount`; example: `1`
     pub member_count: u64,
 }

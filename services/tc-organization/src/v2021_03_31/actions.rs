@@ -7,20 +7,31 @@ use super::models;
 /// The `AcceptJoinShareUnitInvitation` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AcceptJoinShareUnitInvitationResponse`].
-/// The codes it documents are in [`AcceptJoinShareUnitInvitationError`](super::errors::AcceptJoinShareUnitInvitationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AcceptJoinShareUnitInvitation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthInfoEmpty`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoEmpty)
+/// - [`FailedOperation.AuthInfoNotSame`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoNotSame)
+/// - [`FailedOperation.AuthNotEnterprise`](super::errors::OrganizationErrorCode::FailedOperationAuthNotEnterprise)
+/// - [`FailedOperation.ShareMemberNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareMemberNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AcceptJoinShareUnitInvitation",
     output = AcceptJoinShareUnitInvitationResponse,
-    error = super::errors::AcceptJoinShareUnitInvitationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AcceptJoinShareUnitInvitation {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhreo**2p"`
+    /// `UnitId`; example: `"shareUnit-xhreo**2p"`
     pub unit_id: String,
 }
 
@@ -34,34 +45,39 @@ pub struct AcceptJoinShareUnitInvitationResponse {
 /// The `AddExternalSAMLIdPCertificate` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddExternalSAMLIdPCertificateResponse`].
-/// The codes it documents are in [`AddExternalSAMLIdPCertificateError`](super::errors::AddExternalSAMLIdPCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddExternalSAMLIdPCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.X509CertificateAlreadyExist`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateAlreadyExist)
+/// - [`FailedOperation.X509CertificateLimitExceeded`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateLimitExceeded)
+/// - [`FailedOperation.X509CertificateMinimumRequired`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateMinimumRequired)
+/// - [`FailedOperation.X509CertificateParsingFailed`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateParsingFailed)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameterValue.X509CertificateFormatError`](super::errors::OrganizationErrorCode::InvalidParameterValueX509CertificateFormatError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddExternalSAMLIdPCertificate",
     output = AddExternalSAMLIdPCertificateResponse,
-    error = super::errors::AddExternalSAMLIdPCertificateError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddExternalSAMLIdPCertificate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 
-    /// `X509Certificate`: a string.
-    ///
-    /// Example: `"MIIBtjCCAVugAwIBAgITBmyf1XSXNmY/Owua2eiedgPySjAKBggqhkjOPQQDAjA5******"`
+    /// `X509Certificate`; example: `"MIIBtjCCAVugAwIBAgITBmyf1XSXNmY/Owua2eiedgPySjAKBggqhkjOPQQDAjA5******"`
     pub x509_certificate: String,
 }
 
 /// What a successful [`AddExternalSAMLIdPCertificate`] call returns.
 #[tc_model]
 pub struct AddExternalSAMLIdPCertificateResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"idp-c-2jd8923je29****"`
+    /// `CertificateId`; example: `"idp-c-2jd8923je29****"`
     pub certificate_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -71,44 +87,49 @@ pub struct AddExternalSAMLIdPCertificateResponse {
 /// The `AddOrganizationMemberEmail` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddOrganizationMemberEmailResponse`].
-/// The codes it documents are in [`AddOrganizationMemberEmailError`](super::errors::AddOrganizationMemberEmailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddOrganizationMemberEmail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckAccountPhoneBindLimit`](super::errors::OrganizationErrorCode::FailedOperationCheckAccountPhoneBindLimit)
+/// - [`FailedOperation.CheckMailAccount`](super::errors::OrganizationErrorCode::FailedOperationCheckMailAccount)
+/// - [`FailedOperation.EmailAlreadyUsed`](super::errors::OrganizationErrorCode::FailedOperationEmailAlreadyUsed)
+/// - [`FailedOperation.MemberEmailExist`](super::errors::OrganizationErrorCode::FailedOperationMemberEmailExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.EmailBindOverLimit`](super::errors::OrganizationErrorCode::LimitExceededEmailBindOverLimit)
+/// - [`LimitExceeded.PhoneNumBound`](super::errors::OrganizationErrorCode::LimitExceededPhoneNumBound)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddOrganizationMemberEmail",
     output = AddOrganizationMemberEmailResponse,
-    error = super::errors::AddOrganizationMemberEmailError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddOrganizationMemberEmail {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"12***@qq.com"`
+    /// `Email`; example: `"12***@qq.com"`
     pub email: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18***11"`
+    /// `Phone`; example: `"18***11"`
     pub phone: String,
 }
 
 /// What a successful [`AddOrganizationMemberEmail`] call returns.
 #[tc_model]
 pub struct AddOrganizationMemberEmailResponse {
-    /// `BindId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindId`; example: `1`
     pub bind_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -118,44 +139,49 @@ pub struct AddOrganizationMemberEmailResponse {
 /// The `AddOrganizationNode` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddOrganizationNodeResponse`].
-/// The codes it documents are in [`AddOrganizationNodeError`](super::errors::AddOrganizationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddOrganizationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationNodeNameUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNameUsed)
+/// - [`FailedOperation.TagResourcesError`](super::errors::OrganizationErrorCode::FailedOperationTagResourcesError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNodeNotExist)
+/// - [`InvalidParameter.TagError`](super::errors::OrganizationErrorCode::InvalidParameterTagError)
+/// - [`LimitExceeded.NodeDepthExceedLimit`](super::errors::OrganizationErrorCode::LimitExceededNodeDepthExceedLimit)
+/// - [`LimitExceeded.NodeExceedLimit`](super::errors::OrganizationErrorCode::LimitExceededNodeExceedLimit)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddOrganizationNode",
     output = AddOrganizationNodeResponse,
-    error = super::errors::AddOrganizationNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddOrganizationNode {
-    /// `ParentNodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ParentNodeId`; example: `101`
     pub parent_node_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `Name`; example: `"node_name"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"root node\""`
+    /// `Remark`; example: `"\"root node\""`
     pub remark: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"key","TagValue":"value"}]`
+    /// `Tags`; example: `[{"TagKey":"key","TagValue":"value"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`AddOrganizationNode`] call returns.
 #[tc_model]
 pub struct AddOrganizationNodeResponse {
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -165,51 +191,55 @@ pub struct AddOrganizationNodeResponse {
 /// The `AddPermissionPolicyToRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddPermissionPolicyToRoleConfigurationResponse`].
-/// The codes it documents are in [`AddPermissionPolicyToRoleConfigurationError`](super::errors::AddPermissionPolicyToRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddPermissionPolicyToRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CustomPolicyOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationCustomPolicyOverUpperLimit)
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.DelegatedAdminCannotModifyPolicy`](super::errors::OrganizationErrorCode::FailedOperationDelegatedAdminCannotModifyPolicy)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.SystemPolicyOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationSystemPolicyOverUpperLimit)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.BindPolicyNameNotAllowed`](super::errors::OrganizationErrorCode::InvalidParameterBindPolicyNameNotAllowed)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentEmpty`](super::errors::OrganizationErrorCode::InvalidParameterPolicyDocumentEmpty)
+/// - [`InvalidParameter.PolicyNameAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterPolicyNameAlreadyExists)
+/// - [`InvalidParameter.PolicyNameSizeOverUpperLimit`](super::errors::OrganizationErrorCode::InvalidParameterPolicyNameSizeOverUpperLimit)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddPermissionPolicyToRoleConfiguration",
     output = AddPermissionPolicyToRoleConfigurationResponse,
-    error = super::errors::AddPermissionPolicyToRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddPermissionPolicyToRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-29n23ien"`
+    /// `ZoneId`; example: `"z-29n23ien"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-so2msow"`
+    /// `RoleConfigurationId`; example: `"rc-so2msow"`
     pub role_configuration_id: String,
 
-    /// `RolePolicyType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `RolePolicyType`; example: `"System"`
     pub role_policy_type: String,
 
-    /// `RolePolicyNames`: a list of strings.
-    ///
-    /// Example: `["TestPolicy","Admin"]`
+    /// `RolePolicyNames`; example: `["TestPolicy","Admin"]`
     pub role_policy_names: Option<Vec<String>>,
 
-    /// `RolePolicies`: a list of [`PolicyDetail`](super::models::PolicyDetail) objects.
+    /// `RolePolicies`
     pub role_policies: Option<Vec<models::PolicyDetail>>,
 
-    /// `CustomPolicyDocument`: a string.
+    /// `CustomPolicyDocument`
     pub custom_policy_document: Option<String>,
 
-    /// `CustomPolicyDocuments`: a list of strings.
-    ///
-    /// Example: `["policyContent1","policyContent2"]`
+    /// `CustomPolicyDocuments`; example: `["policyContent1","policyContent2"]`
     pub custom_policy_documents: Option<Vec<String>>,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: Option<i64>,
 }
 
@@ -223,44 +253,48 @@ pub struct AddPermissionPolicyToRoleConfigurationResponse {
 /// The `AddShareUnit` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddShareUnitResponse`].
-/// The codes it documents are in [`AddShareUnitError`](super::errors::AddShareUnitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddShareUnit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthInfoEmpty`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoEmpty)
+/// - [`FailedOperation.AuthNotEnterprise`](super::errors::OrganizationErrorCode::FailedOperationAuthNotEnterprise)
+/// - [`FailedOperation.ResourceOverLimit`](super::errors::OrganizationErrorCode::FailedOperationResourceOverLimit)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceUnavailable`](super::errors::OrganizationErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddShareUnit",
     output = AddShareUnitResponse,
-    error = super::errors::AddShareUnitError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddShareUnit {
-    /// `Name`: a string.
-    ///
-    /// Example: `"myShareUnit"`
+    /// `Name`; example: `"myShareUnit"`
     pub name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"share unit"`
+    /// `Description`; example: `"share unit"`
     pub description: Option<String>,
 
-    /// `ShareScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareScope`; example: `1`
     pub share_scope: Option<u64>,
 }
 
 /// What a successful [`AddShareUnit`] call returns.
 #[tc_model]
 pub struct AddShareUnitResponse {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-er23t3fd"`
+    /// `UnitId`; example: `"shareUnit-er23t3fd"`
     pub unit_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -270,30 +304,39 @@ pub struct AddShareUnitResponse {
 /// The `AddShareUnitMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddShareUnitMembersResponse`].
-/// The codes it documents are in [`AddShareUnitMembersError`](super::errors::AddShareUnitMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddShareUnitMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.ShareAreaNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareAreaNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`FailedOperation.SomeUinsNotInOrganization`](super::errors::OrganizationErrorCode::FailedOperationSomeUinsNotInOrganization)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ShareUnitMemberOverLimit`](super::errors::OrganizationErrorCode::LimitExceededShareUnitMemberOverLimit)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.SharingToOtherOrganizationMember`](super::errors::OrganizationErrorCode::UnsupportedOperationSharingToOtherOrganizationMember)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddShareUnitMembers",
     output = AddShareUnitMembersResponse,
-    error = super::errors::AddShareUnitMembersError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddShareUnitMembers {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Members`: a list of [`ShareMember`](super::models::ShareMember) objects.
-    ///
-    /// Example: `[{"ShareMemberUin":333333333333}]`
+    /// `Members`; example: `[{"ShareMemberUin":333333333333}]`
     pub members: Vec<models::ShareMember>,
 }
 
@@ -307,25 +350,37 @@ pub struct AddShareUnitMembersResponse {
 /// The `AddShareUnitNode` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddShareUnitNodeResponse`].
-/// The codes it documents are in [`AddShareUnitNodeError`](super::errors::AddShareUnitNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddShareUnitNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.MemberAccountDeregisterPending`](super::errors::OrganizationErrorCode::FailedOperationMemberAccountDeregisterPending)
+/// - [`FailedOperation.ShareAreaNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareAreaNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ShareUnitNodeOverLimit`](super::errors::OrganizationErrorCode::LimitExceededShareUnitNodeOverLimit)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddShareUnitNode",
     output = AddShareUnitNodeResponse,
-    error = super::errors::AddShareUnitNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddShareUnitNode {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-pj96**f0du"`
+    /// `UnitId`; example: `"shareUnit-pj96**f0du"`
     pub unit_id: String,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `NodeId`; example: `10001`
     pub node_id: i64,
 }
 
@@ -339,35 +394,44 @@ pub struct AddShareUnitNodeResponse {
 /// The `AddShareUnitResources` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddShareUnitResourcesResponse`].
-/// The codes it documents are in [`AddShareUnitResourcesError`](super::errors::AddShareUnitResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddShareUnitResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.HasDifferentResourceType`](super::errors::OrganizationErrorCode::FailedOperationHasDifferentResourceType)
+/// - [`FailedOperation.ShareAreaNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareAreaNotExist)
+/// - [`FailedOperation.ShareResourceTypeNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceTypeNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ShareUnitResourceOverLimit`](super::errors::OrganizationErrorCode::LimitExceededShareUnitResourceOverLimit)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OrganizationErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.MemberUnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberUnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddShareUnitResources",
     output = AddShareUnitResourcesResponse,
-    error = super::errors::AddShareUnitResourcesError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddShareUnitResources {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `Type`; example: `"secret"`
     pub r#type: String,
 
-    /// `Resources`: a list of [`ProductResource`](super::models::ProductResource) objects.
-    ///
-    /// Example: `[{"ProductResourceId":"sec***002"}]`
+    /// `Resources`; example: `[{"ProductResourceId":"sec***002"}]`
     pub resources: Vec<models::ProductResource>,
 }
 
@@ -381,30 +445,40 @@ pub struct AddShareUnitResourcesResponse {
 /// The `AddUserToGroup` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AddUserToGroupResponse`].
-/// The codes it documents are in [`AddUserToGroupError`](super::errors::AddUserToGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AddUserToGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupTypeUserTypeNotMatch`](super::errors::OrganizationErrorCode::FailedOperationGroupTypeUserTypeNotMatch)
+/// - [`FailedOperation.GroupUserCountOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationGroupUserCountOverUpperLimit)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualGroupNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationManualGroupNotUpdate)
+/// - [`FailedOperation.SynchronizedGroupNotAddUser`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedGroupNotAddUser)
+/// - [`FailedOperation.SynchronizedGroupNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedGroupNotUpdate)
+/// - [`FailedOperation.UserAddGroupCountOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationUserAddGroupCountOverUpperLimit)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
+/// - [`InvalidParameter.GroupUserAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterGroupUserAlreadyExists)
+/// - [`LimitExceeded.AddUserToGroupLimitExceeded`](super::errors::OrganizationErrorCode::LimitExceededAddUserToGroupLimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AddUserToGroup",
     output = AddUserToGroupResponse,
-    error = super::errors::AddUserToGroupError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AddUserToGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"g-2xdb82n8***"`
+    /// `GroupId`; example: `"g-2xdb82n8***"`
     pub group_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-28sh72be"`
+    /// `UserId`; example: `"u-28sh72be"`
     pub user_id: String,
 }
 
@@ -418,35 +492,41 @@ pub struct AddUserToGroupResponse {
 /// The `AttachPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AttachPolicyResponse`].
-/// The codes it documents are in [`AttachPolicyError`](super::errors::AttachPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AttachPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyIsNotEnabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotEnabled)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::OrganizationErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "AttachPolicy",
     output = AttachPolicyResponse,
-    error = super::errors::AttachPolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct AttachPolicy {
-    /// `TargetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TargetId`; example: `10001`
     pub target_id: u64,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: String,
 
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `PolicyId`; example: `100001`
     pub policy_id: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `Type`; example: `"SERVICE_CONTROL_POLICY"`
     pub r#type: Option<String>,
 }
 
@@ -460,9 +540,12 @@ pub struct AttachPolicyResponse {
 /// The `AuditPermissionApplyOrder` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`AuditPermissionApplyOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=AuditPermissionApplyOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
@@ -471,31 +554,23 @@ pub struct AttachPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AuditPermissionApplyOrder {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-a1b2c3d4e5"`
+    /// `ZoneId`; example: `"z-a1b2c3d4e5"`
     pub zone_id: String,
 
-    /// `ApplyId`: a string.
-    ///
-    /// Example: `"apply-3f5a7c9e1b2d4f6a"`
+    /// `ApplyId`; example: `"apply-3f5a7c9e1b2d4f6a"`
     pub apply_id: String,
 
-    /// `AuditResult`: a string.
-    ///
-    /// Example: `"Reject"`
+    /// `AuditResult`; example: `"Reject"`
     pub audit_result: String,
 
-    /// `AuditOpinion`: a string.
-    ///
-    /// Example: `"权限范围过大，请拆分后重新申请"`
+    /// `AuditOpinion`; example: `"权限范围过大，请拆分后重新申请"`
     pub audit_opinion: Option<String>,
 }
 
 /// What a successful [`AuditPermissionApplyOrder`] call returns.
 #[tc_model]
 pub struct AuditPermissionApplyOrderResponse {
-    /// `Tasks`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -505,30 +580,37 @@ pub struct AuditPermissionApplyOrderResponse {
 /// The `BindOrganizationMemberAuthAccount` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`BindOrganizationMemberAuthAccountResponse`].
-/// The codes it documents are in [`BindOrganizationMemberAuthAccountError`](super::errors::BindOrganizationMemberAuthAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=BindOrganizationMemberAuthAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperatePolicy`](super::errors::OrganizationErrorCode::FailedOperationOperatePolicy)
+/// - [`FailedOperation.SubAccountIdentityExist`](super::errors::OrganizationErrorCode::FailedOperationSubAccountIdentityExist)
+/// - [`FailedOperation.SubAccountNotExist`](super::errors::OrganizationErrorCode::FailedOperationSubAccountNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "BindOrganizationMemberAuthAccount",
     output = BindOrganizationMemberAuthAccountResponse,
-    error = super::errors::BindOrganizationMemberAuthAccountError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct BindOrganizationMemberAuthAccount {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `PolicyId`; example: `101`
     pub policy_id: i64,
 
-    /// `OrgSubAccountUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[222222222222]`
+    /// `OrgSubAccountUins`; example: `[222222222222]`
     pub org_sub_account_uins: Vec<i64>,
 }
 
@@ -542,25 +624,32 @@ pub struct BindOrganizationMemberAuthAccountResponse {
 /// The `BindOrganizationPolicySubAccount` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`BindOrganizationPolicySubAccountResponse`].
-/// The codes it documents are in [`BindOrganizationPolicySubAccountError`](super::errors::BindOrganizationPolicySubAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=BindOrganizationPolicySubAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperatePolicy`](super::errors::OrganizationErrorCode::FailedOperationOperatePolicy)
+/// - [`FailedOperation.SubAccountNotExist`](super::errors::OrganizationErrorCode::FailedOperationSubAccountNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "BindOrganizationPolicySubAccount",
     output = BindOrganizationPolicySubAccountResponse,
-    error = super::errors::BindOrganizationPolicySubAccountError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct BindOrganizationPolicySubAccount {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyId`; example: `10`
     pub policy_id: i64,
 
-    /// `OrgSubAccountUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `OrgSubAccountUins`; example: `[111111111111]`
     pub org_sub_account_uins: Vec<i64>,
 }
 
@@ -574,30 +663,35 @@ pub struct BindOrganizationPolicySubAccountResponse {
 /// The `CancelOrganizationMemberAuthAccount` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CancelOrganizationMemberAuthAccountResponse`].
-/// The codes it documents are in [`CancelOrganizationMemberAuthAccountError`](super::errors::CancelOrganizationMemberAuthAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CancelOrganizationMemberAuthAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperatePolicy`](super::errors::OrganizationErrorCode::FailedOperationOperatePolicy)
+/// - [`FailedOperation.SubAccountNotExist`](super::errors::OrganizationErrorCode::FailedOperationSubAccountNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CancelOrganizationMemberAuthAccount",
     output = CancelOrganizationMemberAuthAccountResponse,
-    error = super::errors::CancelOrganizationMemberAuthAccountError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CancelOrganizationMemberAuthAccount {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `PolicyId`; example: `101`
     pub policy_id: i64,
 
-    /// `OrgSubAccountUin`: a signed 64-bit integer.
-    ///
-    /// Example: `222222222222`
+    /// `OrgSubAccountUin`; example: `222222222222`
     pub org_sub_account_uin: i64,
 }
 
@@ -611,25 +705,31 @@ pub struct CancelOrganizationMemberAuthAccountResponse {
 /// The `CancelOrganizationPolicySubAccount` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CancelOrganizationPolicySubAccountResponse`].
-/// The codes it documents are in [`CancelOrganizationPolicySubAccountError`](super::errors::CancelOrganizationPolicySubAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CancelOrganizationPolicySubAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperatePolicy`](super::errors::OrganizationErrorCode::FailedOperationOperatePolicy)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CancelOrganizationPolicySubAccount",
     output = CancelOrganizationPolicySubAccountResponse,
-    error = super::errors::CancelOrganizationPolicySubAccountError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CancelOrganizationPolicySubAccount {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyId`; example: `10`
     pub policy_id: i64,
 
-    /// `OrgSubAccountUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `OrgSubAccountUins`; example: `[111111111111]`
     pub org_sub_account_uins: Vec<i64>,
 }
 
@@ -643,32 +743,36 @@ pub struct CancelOrganizationPolicySubAccountResponse {
 /// The `CheckAccountDelete` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CheckAccountDeleteResponse`].
-/// The codes it documents are in [`CheckAccountDeleteError`](super::errors::CheckAccountDeleteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CheckAccountDelete)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CheckAccountDelete",
     output = CheckAccountDeleteResponse,
-    error = super::errors::CheckAccountDeleteError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CheckAccountDelete {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 }
 
 /// What a successful [`CheckAccountDelete`] call returns.
 #[tc_model]
 pub struct CheckAccountDeleteResponse {
-    /// `AllowDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDelete`; example: `true`
     pub allow_delete: bool,
 
-    /// `NotAllowReason`: a [`NotAllowReason`](super::models::NotAllowReason).
+    /// `NotAllowReason`
     pub not_allow_reason: models::NotAllowReason,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -678,20 +782,26 @@ pub struct CheckAccountDeleteResponse {
 /// The `ClearExternalSAMLIdentityProvider` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ClearExternalSAMLIdentityProviderResponse`].
-/// The codes it documents are in [`ClearExternalSAMLIdentityProviderError`](super::errors::ClearExternalSAMLIdentityProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ClearExternalSAMLIdentityProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.SSoStatusEnableNotClearIdentityProvider`](super::errors::OrganizationErrorCode::FailedOperationSSoStatusEnableNotClearIdentityProvider)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`ResourceNotFound.SAMLIdentityProviderNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundSamlIdentityProviderNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ClearExternalSAMLIdentityProvider",
     output = ClearExternalSAMLIdentityProviderResponse,
-    error = super::errors::ClearExternalSAMLIdentityProviderError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct ClearExternalSAMLIdentityProvider {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 }
 
@@ -705,42 +815,43 @@ pub struct ClearExternalSAMLIdentityProviderResponse {
 /// The `CreateGroup` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateGroupResponse`].
-/// The codes it documents are in [`CreateGroupError`](super::errors::CreateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationGroupOverUpperLimit)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNameAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterGroupNameAlreadyExists)
+/// - [`InvalidParameter.GroupNameFormatError`](super::errors::OrganizationErrorCode::InvalidParameterGroupNameFormatError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateGroup",
     output = CreateGroupResponse,
-    error = super::errors::CreateGroupError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-23c3ad2wa"`
+    /// `ZoneId`; example: `"z-23c3ad2wa"`
     pub zone_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"TestGroup"`
+    /// `GroupName`; example: `"TestGroup"`
     pub group_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is a group."`
+    /// `Description`; example: `"This is a group."`
     pub description: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `GroupType`; example: `"Manual"`
     pub group_type: Option<String>,
 }
 
 /// What a successful [`CreateGroup`] call returns.
 #[tc_model]
 pub struct CreateGroupResponse {
-    /// `GroupInfo`: a [`GroupInfo`](super::models::GroupInfo).
+    /// `GroupInfo`
     pub group_info: Option<models::GroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -750,45 +861,44 @@ pub struct CreateGroupResponse {
 /// The `CreateOrgServiceAssign` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrgServiceAssignResponse`].
-/// The codes it documents are in [`CreateOrgServiceAssignError`](super::errors::CreateOrgServiceAssignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrgServiceAssign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.CreateOrgServiceAssignOverLimit`](super::errors::OrganizationErrorCode::LimitExceededCreateOrgServiceAssignOverLimit)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrgServiceAssign",
     output = CreateOrgServiceAssignResponse,
-    error = super::errors::CreateOrgServiceAssignError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrgServiceAssign {
-    /// `MemberUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `MemberUins`; example: `[111111111111]`
     pub member_uins: Vec<i64>,
 
-    /// `ServiceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceId`; example: `1`
     pub service_id: Option<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `Product`; example: `"cloudaudit"`
     pub product: Option<String>,
 
-    /// `ManagementScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagementScope`; example: `1`
     pub management_scope: Option<u64>,
 
-    /// `ManagementScopeUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100000000001]`
+    /// `ManagementScopeUins`; example: `[100000000001]`
     pub management_scope_uins: Option<Vec<i64>>,
 
-    /// `ManagementScopeNodeIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[101]`
+    /// `ManagementScopeNodeIds`; example: `[101]`
     pub management_scope_node_ids: Option<Vec<i64>>,
 }
 
@@ -802,29 +912,37 @@ pub struct CreateOrgServiceAssignResponse {
 /// The `CreateOrganization` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrganizationResponse`].
-/// The codes it documents are in [`CreateOrganizationError`](super::errors::CreateOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthInfoEmpty`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoEmpty)
+/// - [`FailedOperation.AuthNotEnterprise`](super::errors::OrganizationErrorCode::FailedOperationAuthNotEnterprise)
+/// - [`FailedOperation.OrganizationExistAlready`](super::errors::OrganizationErrorCode::FailedOperationOrganizationExistAlready)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CreateMemberNotAllowCreateOrganization`](super::errors::OrganizationErrorCode::UnsupportedOperationCreateMemberNotAllowCreateOrganization)
+/// - [`UnsupportedOperation.OperationForbidden`](super::errors::OrganizationErrorCode::UnsupportedOperationOperationForbidden)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrganization",
     output = CreateOrganizationResponse,
-    error = super::errors::CreateOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganization {}
 
 /// What a successful [`CreateOrganization`] call returns.
 #[tc_model]
 pub struct CreateOrganizationResponse {
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `OrgId`; example: `101`
     pub org_id: u64,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"nick_name"`
+    /// `NickName`; example: `"nick_name"`
     pub nick_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -834,39 +952,42 @@ pub struct CreateOrganizationResponse {
 /// The `CreateOrganizationIdentity` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrganizationIdentityResponse`].
-/// The codes it documents are in [`CreateOrganizationIdentityError`](super::errors::CreateOrganizationIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrganizationIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetPolicyDetail`](super::errors::OrganizationErrorCode::FailedOperationGetPolicyDetail)
+/// - [`FailedOperation.OrganizationIdentityNameUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationIdentityNameUsed)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.IdentityExceedLimit`](super::errors::OrganizationErrorCode::LimitExceededIdentityExceedLimit)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrganizationIdentity",
     output = CreateOrganizationIdentityResponse,
-    error = super::errors::CreateOrganizationIdentityError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganizationIdentity {
-    /// `IdentityAliasName`: a string.
-    ///
-    /// Example: `"admin_identity"`
+    /// `IdentityAliasName`; example: `"admin_identity"`
     pub identity_alias_name: String,
 
-    /// `IdentityPolicy`: a list of [`IdentityPolicy`](super::models::IdentityPolicy) objects.
-    ///
-    /// Example: `[{"PolicyId":1,"PolicyName":"AdministratorAccess"}]`
+    /// `IdentityPolicy`; example: `[{"PolicyId":1,"PolicyName":"AdministratorAccess"}]`
     pub identity_policy: Vec<models::IdentityPolicy>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"admin identity\""`
+    /// `Description`; example: `"\"admin identity\""`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateOrganizationIdentity`] call returns.
 #[tc_model]
 pub struct CreateOrganizationIdentityResponse {
-    /// `IdentityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `IdentityId`; example: `101`
     pub identity_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -876,78 +997,105 @@ pub struct CreateOrganizationIdentityResponse {
 /// The `CreateOrganizationMember` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrganizationMemberResponse`].
-/// The codes it documents are in [`CreateOrganizationMemberError`](super::errors::CreateOrganizationMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrganizationMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthInfoEmpty`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoEmpty)
+/// - [`FailedOperation.AuthNotEnterprise`](super::errors::OrganizationErrorCode::FailedOperationAuthNotEnterprise)
+/// - [`FailedOperation.CreateAccount`](super::errors::OrganizationErrorCode::FailedOperationCreateAccount)
+/// - [`FailedOperation.CreateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationCreateBillingPermissionErr)
+/// - [`FailedOperation.CreateMemberAuthOverLimit`](super::errors::OrganizationErrorCode::FailedOperationCreateMemberAuthOverLimit)
+/// - [`FailedOperation.CreateRecordAlreadySuccess`](super::errors::OrganizationErrorCode::FailedOperationCreateRecordAlreadySuccess)
+/// - [`FailedOperation.CreateRecordNotExist`](super::errors::OrganizationErrorCode::FailedOperationCreateRecordNotExist)
+/// - [`FailedOperation.CreateRole`](super::errors::OrganizationErrorCode::FailedOperationCreateRole)
+/// - [`FailedOperation.GetAuthInfo`](super::errors::OrganizationErrorCode::FailedOperationGetAuthInfo)
+/// - [`FailedOperation.MemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationMemberNameUsed)
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`FailedOperation.OrganizationMemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNameUsed)
+/// - [`FailedOperation.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNotExist)
+/// - [`FailedOperation.OrganizationPermissionIllegal`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPermissionIllegal)
+/// - [`FailedOperation.OrganizationPolicyIllegal`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIllegal)
+/// - [`FailedOperation.PartnerManagementErr`](super::errors::OrganizationErrorCode::FailedOperationPartnerManagementErr)
+/// - [`FailedOperation.PayUinIllegal`](super::errors::OrganizationErrorCode::FailedOperationPayUinIllegal)
+/// - [`FailedOperation.TagResourcesError`](super::errors::OrganizationErrorCode::FailedOperationTagResourcesError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotExist)
+/// - [`InvalidParameter.TagError`](super::errors::OrganizationErrorCode::InvalidParameterTagError)
+/// - [`LimitExceeded.CreateMemberOverLimit`](super::errors::OrganizationErrorCode::LimitExceededCreateMemberOverLimit)
+/// - [`LimitExceeded.OrganizationMemberOverLimit`](super::errors::OrganizationErrorCode::LimitExceededOrganizationMemberOverLimit)
+/// - [`ResourceNotFound.OrganizationAuthRelationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationAuthRelationNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation.AbnormalFinancialStatusOfAdmin`](super::errors::OrganizationErrorCode::UnsupportedOperationAbnormalFinancialStatusOfAdmin)
+/// - [`UnsupportedOperation.AddDelegatePayerNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationAddDelegatePayerNotAllow)
+/// - [`UnsupportedOperation.AddDiscountInheritNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationAddDiscountInheritNotAllow)
+/// - [`UnsupportedOperation.ExistedAgent`](super::errors::OrganizationErrorCode::UnsupportedOperationExistedAgent)
+/// - [`UnsupportedOperation.ExistedClient`](super::errors::OrganizationErrorCode::UnsupportedOperationExistedClient)
+/// - [`UnsupportedOperation.InconsistentUserTypes`](super::errors::OrganizationErrorCode::UnsupportedOperationInconsistentUserTypes)
+/// - [`UnsupportedOperation.ManagementSystemError`](super::errors::OrganizationErrorCode::UnsupportedOperationManagementSystemError)
+/// - [`UnsupportedOperation.MemberAccountArrears`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountArrears)
+/// - [`UnsupportedOperation.MemberDiscountInheritExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberDiscountInheritExisted)
+/// - [`UnsupportedOperation.MemberExistAccountLevelDiscountInherit`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistAccountLevelDiscountInherit)
+/// - [`UnsupportedOperation.MemberIsAgent`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberIsAgent)
+/// - [`UnsupportedOperation.OperationForbidden`](super::errors::OrganizationErrorCode::UnsupportedOperationOperationForbidden)
+/// - [`UnsupportedOperation.OrderInProgressExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationOrderInProgressExisted)
+/// - [`UnsupportedOperation.OwnerDiscountInheritExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationOwnerDiscountInheritExisted)
+/// - [`UnsupportedOperation.PayerArrearsAndNoCreditAccount`](super::errors::OrganizationErrorCode::UnsupportedOperationPayerArrearsAndNoCreditAccount)
+/// - [`UnsupportedOperation.PayerExistAccountLevelDiscountInherit`](super::errors::OrganizationErrorCode::UnsupportedOperationPayerExistAccountLevelDiscountInherit)
+/// - [`UnsupportedOperation.SecondaryDistributorSubClientExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationSecondaryDistributorSubClientExisted)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrganizationMember",
     output = CreateOrganizationMemberResponse,
-    error = super::errors::CreateOrganizationMemberError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganizationMember {
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Financial"`
+    /// `PolicyType`; example: `"Financial"`
     pub policy_type: String,
 
-    /// `PermissionIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `PermissionIds`; example: `[1,2]`
     pub permission_ids: Vec<u64>,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: i64,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `AccountName`; example: `"member_name"`
     pub account_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"create member"`
+    /// `Remark`; example: `"create member"`
     pub remark: Option<String>,
 
-    /// `RecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordId`; example: `0`
     pub record_id: Option<i64>,
 
-    /// `PayUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `PayUin`; example: `"100000000001"`
     pub pay_uin: Option<String>,
 
-    /// `IdentityRoleID`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `IdentityRoleID`; example: `[1]`
     #[tc(rename = "IdentityRoleID")]
     pub identity_role_id: Option<Vec<u64>>,
 
-    /// `AuthRelationId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthRelationId`; example: `0`
     pub auth_relation_id: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateOrganizationMember`] call returns.
 #[tc_model]
 pub struct CreateOrganizationMemberResponse {
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `Uin`; example: `111111111111`
     pub uin: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -957,25 +1105,33 @@ pub struct CreateOrganizationMemberResponse {
 /// The `CreateOrganizationMemberAuthIdentity` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrganizationMemberAuthIdentityResponse`].
-/// The codes it documents are in [`CreateOrganizationMemberAuthIdentityError`](super::errors::CreateOrganizationMemberAuthIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrganizationMemberAuthIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateRole`](super::errors::OrganizationErrorCode::FailedOperationCreateRole)
+/// - [`FailedOperation.OrganizationIdentityPolicyError`](super::errors::OrganizationErrorCode::FailedOperationOrganizationIdentityPolicyError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrganizationMemberAuthIdentity",
     output = CreateOrganizationMemberAuthIdentityResponse,
-    error = super::errors::CreateOrganizationMemberAuthIdentityError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganizationMemberAuthIdentity {
-    /// `MemberUins`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `MemberUins`; example: `[111111111111]`
     pub member_uins: Vec<u64>,
 
-    /// `IdentityIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[13]`
+    /// `IdentityIds`; example: `[13]`
     pub identity_ids: Vec<u64>,
 }
 
@@ -989,44 +1145,46 @@ pub struct CreateOrganizationMemberAuthIdentityResponse {
 /// The `CreateOrganizationMemberPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrganizationMemberPolicyResponse`].
-/// The codes it documents are in [`CreateOrganizationMemberPolicyError`](super::errors::CreateOrganizationMemberPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrganizationMemberPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreatePolicy`](super::errors::OrganizationErrorCode::FailedOperationCreatePolicy)
+/// - [`FailedOperation.MemberPolicyNameExist`](super::errors::OrganizationErrorCode::FailedOperationMemberPolicyNameExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrganizationMemberPolicy",
     output = CreateOrganizationMemberPolicyResponse,
-    error = super::errors::CreateOrganizationMemberPolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganizationMemberPolicy {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `PolicyName`; example: `"policy_name"`
     pub policy_name: String,
 
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `IdentityId`; example: `101`
     pub identity_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateOrganizationMemberPolicy`] call returns.
 #[tc_model]
 pub struct CreateOrganizationMemberPolicyResponse {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1036,44 +1194,46 @@ pub struct CreateOrganizationMemberPolicyResponse {
 /// The `CreateOrganizationMembersPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateOrganizationMembersPolicyResponse`].
-/// The codes it documents are in [`CreateOrganizationMembersPolicyError`](super::errors::CreateOrganizationMembersPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateOrganizationMembersPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreatePolicy`](super::errors::OrganizationErrorCode::FailedOperationCreatePolicy)
+/// - [`FailedOperation.MemberPolicyNameExist`](super::errors::OrganizationErrorCode::FailedOperationMemberPolicyNameExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateOrganizationMembersPolicy",
     output = CreateOrganizationMembersPolicyResponse,
-    error = super::errors::CreateOrganizationMembersPolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateOrganizationMembersPolicy {
-    /// `MemberUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `MemberUins`; example: `[111111111111]`
     pub member_uins: Vec<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `PolicyName`; example: `"policy_name"`
     pub policy_name: String,
 
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `IdentityId`; example: `101`
     pub identity_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateOrganizationMembersPolicy`] call returns.
 #[tc_model]
 pub struct CreateOrganizationMembersPolicyResponse {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1083,42 +1243,75 @@ pub struct CreateOrganizationMembersPolicyResponse {
 /// The `CreatePolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreatePolicyResponse`].
-/// The codes it documents are in [`CreatePolicyError`](super::errors::CreatePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreatePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyIsNotEnabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotEnabled)
+/// - [`FailedOperation.PolicyFull`](super::errors::OrganizationErrorCode::FailedOperationPolicyFull)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::OrganizationErrorCode::FailedOperationPolicyNameInUse)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.ActionError`](super::errors::OrganizationErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::OrganizationErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.ActionNotExist`](super::errors::OrganizationErrorCode::InvalidParameterActionNotExist)
+/// - [`InvalidParameter.ActionServiceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterActionServiceNotExist)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::OrganizationErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::OrganizationErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::OrganizationErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.EffectError`](super::errors::OrganizationErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::OrganizationErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::OrganizationErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::OrganizationErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyKeyDuplicated`](super::errors::OrganizationErrorCode::InvalidParameterPolicyKeyDuplicated)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::OrganizationErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PolicyNameExisted`](super::errors::OrganizationErrorCode::InvalidParameterPolicyNameExisted)
+/// - [`InvalidParameter.PrincipalError`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::OrganizationErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.ResourceContentError`](super::errors::OrganizationErrorCode::InvalidParameterResourceContentError)
+/// - [`InvalidParameter.ResourceError`](super::errors::OrganizationErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.ResourceProjectError`](super::errors::OrganizationErrorCode::InvalidParameterResourceProjectError)
+/// - [`InvalidParameter.ResourceQcsError`](super::errors::OrganizationErrorCode::InvalidParameterResourceQcsError)
+/// - [`InvalidParameter.ResourceRegionError`](super::errors::OrganizationErrorCode::InvalidParameterResourceRegionError)
+/// - [`InvalidParameter.ResourceServiceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterResourceServiceNotExist)
+/// - [`InvalidParameter.ResourceUinError`](super::errors::OrganizationErrorCode::InvalidParameterResourceUinError)
+/// - [`InvalidParameter.StatementError`](super::errors::OrganizationErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UnsupportedService`](super::errors::OrganizationErrorCode::InvalidParameterUnsupportedService)
+/// - [`InvalidParameter.VersionError`](super::errors::OrganizationErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue.PolicyContentInvalid`](super::errors::OrganizationErrorCode::InvalidParameterValuePolicyContentInvalid)
+/// - [`LimitExceeded.TagPolicy`](super::errors::OrganizationErrorCode::LimitExceededTagPolicy)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreatePolicy",
     output = CreatePolicyResponse,
-    error = super::errors::CreatePolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreatePolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"FullAccessPolicy"`
+    /// `Name`; example: `"FullAccessPolicy"`
     pub name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `Type`; example: `"SERVICE_CONTROL_POLICY"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"全读写权限"`
+    /// `Description`; example: `"全读写权限"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreatePolicy`] call returns.
 #[tc_model]
 pub struct CreatePolicyResponse {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `PolicyId`; example: `100001`
     pub policy_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1128,30 +1321,41 @@ pub struct CreatePolicyResponse {
 /// The `CreateRoleAssignment` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateRoleAssignmentResponse`].
-/// The codes it documents are in [`CreateRoleAssignmentError`](super::errors::CreateRoleAssignmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateRoleAssignment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNotExist)
+/// - [`FailedOperation.RoleConfigurationAuthorizationAlreadyExist`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationAuthorizationAlreadyExist)
+/// - [`FailedOperation.RoleConfigurationAuthorizationOverLimit`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationAuthorizationOverLimit)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
+/// - [`LimitExceeded.CreateRoleAssignmentLimitExceeded`](super::errors::OrganizationErrorCode::LimitExceededCreateRoleAssignmentLimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateRoleAssignment",
     output = CreateRoleAssignmentResponse,
-    error = super::errors::CreateRoleAssignmentError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateRoleAssignment {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fc2p61****"`
+    /// `ZoneId`; example: `"z-00fc2p61****"`
     pub zone_id: String,
 
-    /// `RoleAssignmentInfo`: a list of [`RoleAssignmentInfo`](super::models::RoleAssignmentInfo) objects.
+    /// `RoleAssignmentInfo`
     pub role_assignment_info: Option<Vec<models::RoleAssignmentInfo>>,
 }
 
 /// What a successful [`CreateRoleAssignment`] call returns.
 #[tc_model]
 pub struct CreateRoleAssignmentResponse {
-    /// `Tasks`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,47 +1365,47 @@ pub struct CreateRoleAssignmentResponse {
 /// The `CreateRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateRoleConfigurationResponse`].
-/// The codes it documents are in [`CreateRoleConfigurationError`](super::errors::CreateRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigurationOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationConfigurationOverUpperLimit)
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.ConfigurationNameAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterConfigurationNameAlreadyExists)
+/// - [`InvalidParameter.ConfigurationNameFormatError`](super::errors::OrganizationErrorCode::InvalidParameterConfigurationNameFormatError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateRoleConfiguration",
     output = CreateRoleConfigurationResponse,
-    error = super::errors::CreateRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-232ns223s"`
+    /// `ZoneId`; example: `"z-232ns223s"`
     pub zone_id: String,
 
-    /// `RoleConfigurationName`: a string.
-    ///
-    /// Example: `"conf1"`
+    /// `RoleConfigurationName`; example: `"conf1"`
     pub role_configuration_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is role configuration"`
+    /// `Description`; example: `"this is role configuration"`
     pub description: Option<String>,
 
-    /// `SessionDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `SessionDuration`; example: `900`
     pub session_duration: Option<i64>,
 
-    /// `RelayState`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `RelayState`; example: `"https://console.cloud.tencent.com"`
     pub relay_state: Option<String>,
 }
 
 /// What a successful [`CreateRoleConfiguration`] call returns.
 #[tc_model]
 pub struct CreateRoleConfigurationResponse {
-    /// `RoleConfigurationInfo`: a [`RoleConfiguration`](super::models::RoleConfiguration).
+    /// `RoleConfigurationInfo`
     pub role_configuration_info: models::RoleConfiguration,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1211,9 +1415,12 @@ pub struct CreateRoleConfigurationResponse {
 /// The `CreateRoleConfigurationApplyScope` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateRoleConfigurationApplyScopeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateRoleConfigurationApplyScope)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
@@ -1222,21 +1429,17 @@ pub struct CreateRoleConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRoleConfigurationApplyScope {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-hmdjcgbvm7z2"`
+    /// `ZoneId`; example: `"z-hmdjcgbvm7z2"`
     pub zone_id: String,
 
-    /// `ApplyScopeInfo`: a list of [`RoleAssignmentInfo`](super::models::RoleAssignmentInfo) objects.
+    /// `ApplyScopeInfo`
     pub apply_scope_info: Vec<models::RoleAssignmentInfo>,
 }
 
 /// What a successful [`CreateRoleConfigurationApplyScope`] call returns.
 #[tc_model]
 pub struct CreateRoleConfigurationApplyScopeResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SuccessCount`; example: `2`
     pub success_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1246,64 +1449,53 @@ pub struct CreateRoleConfigurationApplyScopeResponse {
 /// The `CreateSCIMCredential` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateSCIMCredentialResponse`].
-/// The codes it documents are in [`CreateSCIMCredentialError`](super::errors::CreateSCIMCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateSCIMCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.ScimCredentialGenerateError`](super::errors::OrganizationErrorCode::FailedOperationScimCredentialGenerateError)
+/// - [`LimitExceeded.ScimCredentialLimitExceeded`](super::errors::OrganizationErrorCode::LimitExceededScimCredentialLimitExceeded)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateSCIMCredential",
     output = CreateSCIMCredentialResponse,
-    error = super::errors::CreateSCIMCredentialError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateSCIMCredential {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `ExpireDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireDuration`; example: `3600`
     pub expire_duration: Option<u64>,
 }
 
 /// What a successful [`CreateSCIMCredential`] call returns.
 #[tc_model]
 pub struct CreateSCIMCredentialResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"scimcred-lkj****"`
+    /// `CredentialId`; example: `"scimcred-lkj****"`
     pub credential_id: String,
 
-    /// `CredentialType`: a string.
-    ///
-    /// Example: `"BearerToken"`
+    /// `CredentialType`; example: `"BearerToken"`
     pub credential_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-29 15:04:05"`
+    /// `CreateTime`; example: `"2024-04-29 15:04:05"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-04-29 15:04:05"`
+    /// `ExpireTime`; example: `"2025-04-29 15:04:05"`
     pub expire_time: String,
 
-    /// `CredentialStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `CredentialStatus`; example: `"Enabled"`
     pub credential_status: Option<String>,
 
-    /// `CredentialSecret`: a string.
-    ///
-    /// Example: `"sJf[mc5kPJ8saXeYDgyw****"`
+    /// `CredentialSecret`; example: `"sJf[mc5kPJ8saXeYDgyw****"`
     pub credential_secret: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1313,72 +1505,63 @@ pub struct CreateSCIMCredentialResponse {
 /// The `CreateUser` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.UserOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationUserOverUpperLimit)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.EmailAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterEmailAlreadyExists)
+/// - [`InvalidParameter.UsernameAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterUsernameAlreadyExists)
+/// - [`InvalidParameter.UsernameFormatError`](super::errors::OrganizationErrorCode::InvalidParameterUsernameFormatError)
+/// - [`LimitExceeded.CreateUserLimitExceeded`](super::errors::OrganizationErrorCode::LimitExceededCreateUserLimitExceeded)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateUser {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fc2p61****"`
+    /// `ZoneId`; example: `"z-00fc2p61****"`
     pub zone_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Alice"`
+    /// `UserName`; example: `"Alice"`
     pub user_name: String,
 
-    /// `FirstName`: a string.
-    ///
-    /// Example: `"Alice"`
+    /// `FirstName`; example: `"Alice"`
     pub first_name: Option<String>,
 
-    /// `LastName`: a string.
-    ///
-    /// Example: `"Alice"`
+    /// `LastName`; example: `"Alice"`
     pub last_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"Alice"`
+    /// `DisplayName`; example: `"Alice"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is a user."`
+    /// `Description`; example: `"This is a user."`
     pub description: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"Alice@example.com"`
+    /// `Email`; example: `"Alice@example.com"`
     pub email: Option<String>,
 
-    /// `UserStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `UserStatus`; example: `"Enabled"`
     pub user_status: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `UserType`; example: `"Manual"`
     pub user_type: Option<String>,
 
-    /// `NeedResetPassword`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedResetPassword`; example: `true`
     pub need_reset_password: Option<bool>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
+    /// `UserInfo`
     pub user_info: models::UserInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1388,30 +1571,38 @@ pub struct CreateUserResponse {
 /// The `CreateUserSyncProvisioning` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`CreateUserSyncProvisioningResponse`].
-/// The codes it documents are in [`CreateUserSyncProvisioningError`](super::errors::CreateUserSyncProvisioningError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=CreateUserSyncProvisioning)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNotExist)
+/// - [`FailedOperation.UserProvisioningAlreadyExists`](super::errors::OrganizationErrorCode::FailedOperationUserProvisioningAlreadyExists)
+/// - [`FailedOperation.UserProvisioningOverLimit`](super::errors::OrganizationErrorCode::FailedOperationUserProvisioningOverLimit)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
+/// - [`LimitExceeded.CreateUserSyncProvisioningLimitExceeded`](super::errors::OrganizationErrorCode::LimitExceededCreateUserSyncProvisioningLimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "CreateUserSyncProvisioning",
     output = CreateUserSyncProvisioningResponse,
-    error = super::errors::CreateUserSyncProvisioningError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct CreateUserSyncProvisioning {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-d8wj832n***"`
+    /// `ZoneId`; example: `"z-d8wj832n***"`
     pub zone_id: String,
 
-    /// `UserSyncProvisionings`: a list of [`UserSyncProvisioning`](super::models::UserSyncProvisioning) objects.
+    /// `UserSyncProvisionings`
     pub user_sync_provisionings: Vec<models::UserSyncProvisioning>,
 }
 
 /// What a successful [`CreateUserSyncProvisioning`] call returns.
 #[tc_model]
 pub struct CreateUserSyncProvisioningResponse {
-    /// `Tasks`: a list of [`UserProvisioningsTask`](super::models::UserProvisioningsTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::UserProvisioningsTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1421,20 +1612,35 @@ pub struct CreateUserSyncProvisioningResponse {
 /// The `DeleteAccount` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MemberAccountDeregisterPending`](super::errors::OrganizationErrorCode::FailedOperationMemberAccountDeregisterPending)
+/// - [`FailedOperation.MemberShareResource`](super::errors::OrganizationErrorCode::FailedOperationMemberShareResource)
+/// - [`FailedOperation.OrganizationAuthManageNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationOrganizationAuthManageNotAllowDelete)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation.DeleteAccountDisabled`](super::errors::OrganizationErrorCode::UnsupportedOperationDeleteAccountDisabled)
+/// - [`UnsupportedOperation.InviteAccountNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationInviteAccountNotAllowDelete)
+/// - [`UnsupportedOperation.MemberAccountExistCICRoleConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistCicRoleConfig)
+/// - [`UnsupportedOperation.MemberAccountExistCICUserConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistCicUserConfig)
+/// - [`UnsupportedOperation.MemberAccountExistResource`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistResource)
+/// - [`UnsupportedOperation.MemberExistServiceNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistServiceNotAllowDelete)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteAccount {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 }
 
@@ -1448,25 +1654,33 @@ pub struct DeleteAccountResponse {
 /// The `DeleteGroup` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteGroupNotAllowExistUser`](super::errors::OrganizationErrorCode::FailedOperationDeleteGroupNotAllowExistUser)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualGroupNotDelete`](super::errors::OrganizationErrorCode::FailedOperationManualGroupNotDelete)
+/// - [`FailedOperation.RoleConfigurationAuthorizationExist`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationAuthorizationExist)
+/// - [`FailedOperation.SynchronizedGroupNotDelete`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedGroupNotDelete)
+/// - [`FailedOperation.UserProvisioningExists`](super::errors::OrganizationErrorCode::FailedOperationUserProvisioningExists)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-3ds8dgs8***"`
+    /// `ZoneId`; example: `"z-3ds8dgs8***"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"g-2e92j39n"`
+    /// `GroupId`; example: `"g-2e92j39n"`
     pub group_id: String,
 }
 
@@ -1480,30 +1694,35 @@ pub struct DeleteGroupResponse {
 /// The `DeleteOrgServiceAssign` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrgServiceAssignResponse`].
-/// The codes it documents are in [`DeleteOrgServiceAssignError`](super::errors::DeleteOrgServiceAssignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrgServiceAssign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeOrgServiceUsageStatusErr`](super::errors::OrganizationErrorCode::FailedOperationDescribeOrgServiceUsageStatusErr)
+/// - [`FailedOperation.OrganizationServiceAssignIsUse`](super::errors::OrganizationErrorCode::FailedOperationOrganizationServiceAssignIsUse)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceAssignNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceAssignNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrgServiceAssign",
     output = DeleteOrgServiceAssignResponse,
-    error = super::errors::DeleteOrgServiceAssignError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrgServiceAssign {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `ServiceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceId`; example: `1`
     pub service_id: Option<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `Product`; example: `"cloudaudit"`
     pub product: Option<String>,
 }
 
@@ -1517,15 +1736,32 @@ pub struct DeleteOrgServiceAssignResponse {
 /// The `DeleteOrganization` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrganizationResponse`].
-/// The codes it documents are in [`DeleteOrganizationError`](super::errors::DeleteOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MemberExistDelegatePayerNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationMemberExistDelegatePayerNotAllowDelete)
+/// - [`FailedOperation.MemberIsDelegatePayerNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationMemberIsDelegatePayerNotAllowDelete)
+/// - [`FailedOperation.OrgMemberPolicyExist`](super::errors::OrganizationErrorCode::FailedOperationOrgMemberPolicyExist)
+/// - [`FailedOperation.OrganizationNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNotEmpty)
+/// - [`FailedOperation.OrganizationPolicyIsNotDisabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotDisabled)
+/// - [`FailedOperation.QuitShareUint`](super::errors::OrganizationErrorCode::FailedOperationQuitShareUint)
+/// - [`FailedOperation.QuiteShareUnit`](super::errors::OrganizationErrorCode::FailedOperationQuiteShareUnit)
+/// - [`FailedOperation.ShareUnitNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotEmpty)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation.AdminAccountExistCICRoleConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationAdminAccountExistCicRoleConfig)
+/// - [`UnsupportedOperation.AdminAccountExistCICUserConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationAdminAccountExistCicUserConfig)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrganization",
     output = DeleteOrganizationResponse,
-    error = super::errors::DeleteOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganization {}
 
@@ -1539,20 +1775,27 @@ pub struct DeleteOrganizationResponse {
 /// The `DeleteOrganizationIdentity` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrganizationIdentityResponse`].
-/// The codes it documents are in [`DeleteOrganizationIdentityError`](super::errors::DeleteOrganizationIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrganizationIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationIdentityInUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationIdentityInUsed)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrganizationIdentity",
     output = DeleteOrganizationIdentityResponse,
-    error = super::errors::DeleteOrganizationIdentityError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationIdentity {
-    /// `IdentityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityId`; example: `1`
     pub identity_id: u64,
 }
 
@@ -1566,25 +1809,31 @@ pub struct DeleteOrganizationIdentityResponse {
 /// The `DeleteOrganizationMemberAuthIdentity` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrganizationMemberAuthIdentityResponse`].
-/// The codes it documents are in [`DeleteOrganizationMemberAuthIdentityError`](super::errors::DeleteOrganizationMemberAuthIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrganizationMemberAuthIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MemberIdentityAuthUsed`](super::errors::OrganizationErrorCode::FailedOperationMemberIdentityAuthUsed)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrganizationMemberAuthIdentity",
     output = DeleteOrganizationMemberAuthIdentityResponse,
-    error = super::errors::DeleteOrganizationMemberAuthIdentityError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationMemberAuthIdentity {
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: u64,
 
-    /// `IdentityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `IdentityId`; example: `11`
     pub identity_id: u64,
 }
 
@@ -1598,20 +1847,39 @@ pub struct DeleteOrganizationMemberAuthIdentityResponse {
 /// The `DeleteOrganizationMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrganizationMembersResponse`].
-/// The codes it documents are in [`DeleteOrganizationMembersError`](super::errors::DeleteOrganizationMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrganizationMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisableQuitSelfCreatedOrganization`](super::errors::OrganizationErrorCode::FailedOperationDisableQuitSelfCreatedOrganization)
+/// - [`FailedOperation.MemberExistDelegatePayerNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationMemberExistDelegatePayerNotAllowDelete)
+/// - [`FailedOperation.MemberIsDelegatePayerNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationMemberIsDelegatePayerNotAllowDelete)
+/// - [`FailedOperation.MemberShareResource`](super::errors::OrganizationErrorCode::FailedOperationMemberShareResource)
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`FailedOperation.OrganizationAuthManageNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationOrganizationAuthManageNotAllowDelete)
+/// - [`FailedOperation.QuitShareUintError`](super::errors::OrganizationErrorCode::FailedOperationQuitShareUintError)
+/// - [`FailedOperation.ShareResourceMemberInUse`](super::errors::OrganizationErrorCode::FailedOperationShareResourceMemberInUse)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation.CreateMemberNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationCreateMemberNotAllowDelete)
+/// - [`UnsupportedOperation.MemberAccountExistCICRoleConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistCicRoleConfig)
+/// - [`UnsupportedOperation.MemberAccountExistCICUserConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistCicUserConfig)
+/// - [`UnsupportedOperation.MemberExistOperateProcessNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistOperateProcessNotAllowDelete)
+/// - [`UnsupportedOperation.MemberExistServiceNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistServiceNotAllowDelete)
+/// - [`UnsupportedOperation.MemberNoPayment`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberNoPayment)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrganizationMembers",
     output = DeleteOrganizationMembersResponse,
-    error = super::errors::DeleteOrganizationMembersError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationMembers {
-    /// `MemberUin`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `MemberUin`; example: `[111111111111]`
     pub member_uin: Vec<i64>,
 }
 
@@ -1625,20 +1893,27 @@ pub struct DeleteOrganizationMembersResponse {
 /// The `DeleteOrganizationMembersPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrganizationMembersPolicyResponse`].
-/// The codes it documents are in [`DeleteOrganizationMembersPolicyError`](super::errors::DeleteOrganizationMembersPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrganizationMembersPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeletePolicy`](super::errors::OrganizationErrorCode::FailedOperationDeletePolicy)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrganizationMembersPolicy",
     output = DeleteOrganizationMembersPolicyResponse,
-    error = super::errors::DeleteOrganizationMembersPolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationMembersPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: u64,
 }
 
@@ -1652,20 +1927,30 @@ pub struct DeleteOrganizationMembersPolicyResponse {
 /// The `DeleteOrganizationNodes` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteOrganizationNodesResponse`].
-/// The codes it documents are in [`DeleteOrganizationNodesError`](super::errors::DeleteOrganizationNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteOrganizationNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NodeNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationNodeNotEmpty)
+/// - [`FailedOperation.OrganizationNodeDeleteOverLimit`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeDeleteOverLimit)
+/// - [`FailedOperation.OrganizationNodeNotEmpty`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNotEmpty)
+/// - [`FailedOperation.ShareNodeExisted`](super::errors::OrganizationErrorCode::FailedOperationShareNodeExisted)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteOrganizationNodes",
     output = DeleteOrganizationNodesResponse,
-    error = super::errors::DeleteOrganizationNodesError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteOrganizationNodes {
-    /// `NodeId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `NodeId`; example: `[1001]`
     pub node_id: Vec<i64>,
 }
 
@@ -1679,25 +1964,35 @@ pub struct DeleteOrganizationNodesResponse {
 /// The `DeletePolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeletePolicyResponse`].
-/// The codes it documents are in [`DeletePolicyError`](super::errors::DeletePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeletePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.OrganizationPolicyInUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyInUsed)
+/// - [`FailedOperation.OrganizationPolicyIsNotEnabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotEnabled)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeletePolicy",
     output = DeletePolicyResponse,
-    error = super::errors::DeletePolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeletePolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `PolicyId`; example: `100001`
     pub policy_id: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `Type`; example: `"SERVICE_CONTROL_POLICY"`
     pub r#type: Option<String>,
 }
 
@@ -1711,53 +2006,50 @@ pub struct DeletePolicyResponse {
 /// The `DeleteRoleAssignment` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteRoleAssignmentResponse`].
-/// The codes it documents are in [`DeleteRoleAssignmentError`](super::errors::DeleteRoleAssignmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteRoleAssignment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.RoleConfigurationAuthorizationNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundRoleConfigurationAuthorizationNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteRoleAssignment",
     output = DeleteRoleAssignmentResponse,
-    error = super::errors::DeleteRoleAssignmentError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteRoleAssignment {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fc2p61****"`
+    /// `ZoneId`; example: `"z-00fc2p61****"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-sisjdia"`
+    /// `RoleConfigurationId`; example: `"rc-sisjdia"`
     pub role_configuration_id: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: String,
 
-    /// `TargetUin`: a signed 64-bit integer.
+    /// `TargetUin`
     pub target_uin: i64,
 
-    /// `PrincipalType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`; example: `"User"`
     pub principal_type: String,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-sniassda****"`
+    /// `PrincipalId`; example: `"u-sniassda****"`
     pub principal_id: String,
 
-    /// `DeprovisionStrategy`: a string.
+    /// `DeprovisionStrategy`
     pub deprovision_strategy: Option<String>,
 }
 
 /// What a successful [`DeleteRoleAssignment`] call returns.
 #[tc_model]
 pub struct DeleteRoleAssignmentResponse {
-    /// `Task`: a [`TaskInfo`](super::models::TaskInfo).
+    /// `Task`
     pub task: Option<models::TaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1767,25 +2059,31 @@ pub struct DeleteRoleAssignmentResponse {
 /// The `DeleteRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteRoleConfigurationResponse`].
-/// The codes it documents are in [`DeleteRoleConfigurationError`](super::errors::DeleteRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.RoleConfigurationProvisioningAlreadyDeployed`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationProvisioningAlreadyDeployed)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
+/// - [`InvalidParameter.RolePolicyAlreadyExist`](super::errors::OrganizationErrorCode::InvalidParameterRolePolicyAlreadyExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteRoleConfiguration",
     output = DeleteRoleConfigurationResponse,
-    error = super::errors::DeleteRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-29n23ien"`
+    /// `ZoneId`; example: `"z-29n23ien"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-so2msow"`
+    /// `RoleConfigurationId`; example: `"rc-so2msow"`
     pub role_configuration_id: String,
 }
 
@@ -1799,9 +2097,12 @@ pub struct DeleteRoleConfigurationResponse {
 /// The `DeleteRoleConfigurationApplyScope` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteRoleConfigurationApplyScopeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteRoleConfigurationApplyScope)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
@@ -1810,29 +2111,19 @@ pub struct DeleteRoleConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteRoleConfigurationApplyScope {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-hmdjcgbvm7z2"`
+    /// `ZoneId`; example: `"z-hmdjcgbvm7z2"`
     pub zone_id: String,
 
-    /// `RoleConfigurationIds`: a list of strings.
-    ///
-    /// Example: `["rc-0lvaff6ddbn4"]`
+    /// `RoleConfigurationIds`; example: `["rc-0lvaff6ddbn4"]`
     pub role_configuration_ids: Vec<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `700002529727`
+    /// `TargetUin`; example: `700002529727`
     pub target_uin: i64,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-dm5nub3hl6ur"`
+    /// `PrincipalId`; example: `"u-dm5nub3hl6ur"`
     pub principal_id: String,
 
-    /// `PrincipalType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`; example: `"User"`
     pub principal_type: String,
 }
 
@@ -1846,25 +2137,29 @@ pub struct DeleteRoleConfigurationApplyScopeResponse {
 /// The `DeleteSCIMCredential` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteSCIMCredentialResponse`].
-/// The codes it documents are in [`DeleteSCIMCredentialError`](super::errors::DeleteSCIMCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteSCIMCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.ScimCredentialNotFound`](super::errors::OrganizationErrorCode::InvalidParameterScimCredentialNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteSCIMCredential",
     output = DeleteSCIMCredentialResponse,
-    error = super::errors::DeleteSCIMCredentialError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteSCIMCredential {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"scimcred-lkj****"`
+    /// `CredentialId`; example: `"scimcred-lkj****"`
     pub credential_id: String,
 }
 
@@ -1878,20 +2173,29 @@ pub struct DeleteSCIMCredentialResponse {
 /// The `DeleteShareUnit` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteShareUnitResponse`].
-/// The codes it documents are in [`DeleteShareUnitError`](super::errors::DeleteShareUnitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteShareUnit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OrganizationErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteShareUnit",
     output = DeleteShareUnitResponse,
-    error = super::errors::DeleteShareUnitError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteShareUnit {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhreo**2p"`
+    /// `UnitId`; example: `"shareUnit-xhreo**2p"`
     pub unit_id: String,
 }
 
@@ -1905,28 +2209,40 @@ pub struct DeleteShareUnitResponse {
 /// The `DeleteShareUnitMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteShareUnitMembersResponse`].
-/// The codes it documents are in [`DeleteShareUnitMembersError`](super::errors::DeleteShareUnitMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteShareUnitMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.ShareAreaNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareAreaNotExist)
+/// - [`FailedOperation.ShareResourceMemberInUse`](super::errors::OrganizationErrorCode::FailedOperationShareResourceMemberInUse)
+/// - [`FailedOperation.ShareResourceNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceNotExist)
+/// - [`FailedOperation.ShareResourceTypeNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceTypeNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ShareUnitMemberOverLimit`](super::errors::OrganizationErrorCode::LimitExceededShareUnitMemberOverLimit)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteShareUnitMembers",
     output = DeleteShareUnitMembersResponse,
-    error = super::errors::DeleteShareUnitMembersError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteShareUnitMembers {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Members`: a list of [`ShareMember`](super::models::ShareMember) objects.
+    /// `Members`
     pub members: Vec<models::ShareMember>,
 }
 
@@ -1940,25 +2256,36 @@ pub struct DeleteShareUnitMembersResponse {
 /// The `DeleteShareUnitNode` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteShareUnitNodeResponse`].
-/// The codes it documents are in [`DeleteShareUnitNodeError`](super::errors::DeleteShareUnitNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteShareUnitNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.ShareNodeNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareNodeNotExist)
+/// - [`FailedOperation.ShareResourceMemberInUse`](super::errors::OrganizationErrorCode::FailedOperationShareResourceMemberInUse)
+/// - [`FailedOperation.ShareResourceNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceNotExist)
+/// - [`FailedOperation.ShareResourceTypeNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceTypeNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteShareUnitNode",
     output = DeleteShareUnitNodeResponse,
-    error = super::errors::DeleteShareUnitNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteShareUnitNode {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-pj96**f0du"`
+    /// `UnitId`; example: `"shareUnit-pj96**f0du"`
     pub unit_id: String,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `NodeId`; example: `10001`
     pub node_id: i64,
 }
 
@@ -1972,35 +2299,43 @@ pub struct DeleteShareUnitNodeResponse {
 /// The `DeleteShareUnitResources` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteShareUnitResourcesResponse`].
-/// The codes it documents are in [`DeleteShareUnitResourcesError`](super::errors::DeleteShareUnitResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteShareUnitResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.ShareAreaNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareAreaNotExist)
+/// - [`FailedOperation.ShareResourceMemberInUse`](super::errors::OrganizationErrorCode::FailedOperationShareResourceMemberInUse)
+/// - [`FailedOperation.ShareResourceNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceNotExist)
+/// - [`FailedOperation.ShareResourceTypeNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareResourceTypeNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ShareUnitResourceOverLimit`](super::errors::OrganizationErrorCode::LimitExceededShareUnitResourceOverLimit)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteShareUnitResources",
     output = DeleteShareUnitResourcesResponse,
-    error = super::errors::DeleteShareUnitResourcesError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteShareUnitResources {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `Type`; example: `"secret"`
     pub r#type: String,
 
-    /// `Resources`: a list of [`ShareResource`](super::models::ShareResource) objects.
-    ///
-    /// Example: `[{"ProductResourceId":"sec***002"}]`
+    /// `Resources`; example: `[{"ProductResourceId":"sec***002"}]`
     pub resources: Vec<models::ShareResource>,
 }
 
@@ -2014,25 +2349,33 @@ pub struct DeleteShareUnitResourcesResponse {
 /// The `DeleteUser` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteUserResponse`].
-/// The codes it documents are in [`DeleteUserError`](super::errors::DeleteUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualUserNotDelete`](super::errors::OrganizationErrorCode::FailedOperationManualUserNotDelete)
+/// - [`FailedOperation.RoleConfigurationAuthorizationExist`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationAuthorizationExist)
+/// - [`FailedOperation.SynchronizedUserNotDelete`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedUserNotDelete)
+/// - [`FailedOperation.UserProvisioningExists`](super::errors::OrganizationErrorCode::FailedOperationUserProvisioningExists)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.UserAlreadyExistsGroup`](super::errors::OrganizationErrorCode::InvalidParameterUserAlreadyExistsGroup)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteUser",
     output = DeleteUserResponse,
-    error = super::errors::DeleteUserError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteUser {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-33isn3ie**"`
+    /// `ZoneId`; example: `"z-33isn3ie**"`
     pub zone_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-34nesn3u"`
+    /// `UserId`; example: `"u-34nesn3u"`
     pub user_id: String,
 }
 
@@ -2046,32 +2389,36 @@ pub struct DeleteUserResponse {
 /// The `DeleteUserSyncProvisioning` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DeleteUserSyncProvisioningResponse`].
-/// The codes it documents are in [`DeleteUserSyncProvisioningError`](super::errors::DeleteUserSyncProvisioningError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DeleteUserSyncProvisioning)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.UserProvisioningFailed`](super::errors::OrganizationErrorCode::FailedOperationUserProvisioningFailed)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserProvisioningNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundUserProvisioningNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DeleteUserSyncProvisioning",
     output = DeleteUserSyncProvisioningResponse,
-    error = super::errors::DeleteUserSyncProvisioningError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DeleteUserSyncProvisioning {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-d8wj832n***"`
+    /// `ZoneId`; example: `"z-d8wj832n***"`
     pub zone_id: String,
 
-    /// `UserProvisioningId`: a string.
-    ///
-    /// Example: `"up-sjisnw8ois"`
+    /// `UserProvisioningId`; example: `"up-sjisnw8ois"`
     pub user_provisioning_id: String,
 }
 
 /// What a successful [`DeleteUserSyncProvisioning`] call returns.
 #[tc_model]
 pub struct DeleteUserSyncProvisioningResponse {
-    /// `Tasks`: a [`UserProvisioningsTask`](super::models::UserProvisioningsTask).
+    /// `Tasks`
     pub tasks: models::UserProvisioningsTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2081,27 +2428,36 @@ pub struct DeleteUserSyncProvisioningResponse {
 /// The `DescribeEffectivePolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeEffectivePolicyResponse`].
-/// The codes it documents are in [`DescribeEffectivePolicyError`](super::errors::DescribeEffectivePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeEffectivePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.OrganizationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNotExist)
+/// - [`MissingParameter`](super::errors::OrganizationErrorCode::MissingParameter)
+/// - [`ResourceNotFound.EffectivePolicyNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundEffectivePolicyNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeEffectivePolicy",
     output = DescribeEffectivePolicyResponse,
-    error = super::errors::DescribeEffectivePolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribeEffectivePolicy {
-    /// `TargetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TargetId`; example: `10001`
     pub target_id: u64,
 }
 
 /// What a successful [`DescribeEffectivePolicy`] call returns.
 #[tc_model]
 pub struct DescribeEffectivePolicyResponse {
-    /// `EffectivePolicy`: an [`EffectivePolicy`](super::models::EffectivePolicy).
+    /// `EffectivePolicy`
     pub effective_policy: models::EffectivePolicy,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2111,49 +2467,43 @@ pub struct DescribeEffectivePolicyResponse {
 /// The `DescribeIdentityCenter` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeIdentityCenterResponse`].
-/// The codes it documents are in [`DescribeIdentityCenterError`](super::errors::DescribeIdentityCenterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeIdentityCenter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeIdentityCenter",
     output = DescribeIdentityCenterResponse,
-    error = super::errors::DescribeIdentityCenterError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribeIdentityCenter {}
 
 /// What a successful [`DescribeIdentityCenter`] call returns.
 #[tc_model]
 pub struct DescribeIdentityCenterResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `ZoneName`; example: `"testName"`
     pub zone_name: String,
 
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `ServiceStatus`; example: `"Enabled"`
     pub service_status: String,
 
-    /// `ScimSyncStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `ScimSyncStatus`; example: `"Enabled"`
     pub scim_sync_status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-29 15:04:05"`
+    /// `CreateTime`; example: `"2024-04-29 15:04:05"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-04-29 15:04:05"`
+    /// `UpdateTime`; example: `"2024-04-29 15:04:05"`
     pub update_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2163,109 +2513,81 @@ pub struct DescribeIdentityCenterResponse {
 /// The `DescribeOrganization` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationResponse`].
-/// The codes it documents are in [`DescribeOrganizationError`](super::errors::DescribeOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganization",
     output = DescribeOrganizationResponse,
-    error = super::errors::DescribeOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribeOrganization {
-    /// `Lang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Lang`; example: `"en"`
     pub lang: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"config"`
+    /// `Product`; example: `"config"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeOrganization`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationResponse {
-    /// `OrgId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `OrgId`; example: `101`
     pub org_id: i64,
 
-    /// `HostUin`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `HostUin`; example: `10001`
     pub host_uin: i64,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"host_name"`
+    /// `NickName`; example: `"host_name"`
     pub nick_name: String,
 
-    /// `OrgType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgType`; example: `1`
     pub org_type: i64,
 
-    /// `IsManager`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsManager`; example: `true`
     pub is_manager: bool,
 
-    /// `OrgPolicyType`: a string.
-    ///
-    /// Example: `"Financial"`
+    /// `OrgPolicyType`; example: `"Financial"`
     pub org_policy_type: String,
 
-    /// `OrgPolicyName`: a string.
-    ///
-    /// Example: `"财务策略"`
+    /// `OrgPolicyName`; example: `"财务策略"`
     pub org_policy_name: String,
 
-    /// `OrgPermission`: a list of [`OrgPermission`](super::models::OrgPermission) objects.
-    ///
-    /// Example: `[{"Id":1,"Name":"viewBill"},{"Id":2,"Name":"viewBalance"}]`
+    /// `OrgPermission`; example: `[{"Id":1,"Name":"viewBill"},{"Id":2,"Name":"viewBalance"}]`
     pub org_permission: Vec<models::OrgPermission>,
 
-    /// `RootNodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RootNodeId`; example: `100`
     pub root_node_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-12 12:00:00"`
+    /// `CreateTime`; example: `"2021-03-12 12:00:00"`
     pub create_time: String,
 
-    /// `JoinTime`: a string.
-    ///
-    /// Example: `"2021-03-12 12:00:00"`
+    /// `JoinTime`; example: `"2021-03-12 12:00:00"`
     pub join_time: String,
 
-    /// `IsAllowQuit`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `IsAllowQuit`; example: `"Allow"`
     pub is_allow_quit: String,
 
-    /// `PayUin`: a string.
-    ///
-    /// Example: `"\"100000000001\""`
+    /// `PayUin`; example: `"\"100000000001\""`
     pub pay_uin: String,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"\"host_name\""`
+    /// `PayName`; example: `"\"host_name\""`
     pub pay_name: String,
 
-    /// `IsAssignManager`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAssignManager`; example: `false`
     pub is_assign_manager: bool,
 
-    /// `IsAuthManager`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAuthManager`; example: `false`
     pub is_auth_manager: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2275,15 +2597,22 @@ pub struct DescribeOrganizationResponse {
 /// The `DescribeOrganizationAuthNode` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationAuthNodeResponse`].
-/// The codes it documents are in [`DescribeOrganizationAuthNodeError`](super::errors::DescribeOrganizationAuthNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationAuthNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationAuthNode",
     output = DescribeOrganizationAuthNodeResponse,
-    error = super::errors::DescribeOrganizationAuthNodeError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2293,31 +2622,23 @@ pub struct DescribeOrganizationResponse {
     )
 )]
 pub struct DescribeOrganizationAuthNode {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `AuthName`: a string.
-    ///
-    /// Example: `"auth_name"`
+    /// `AuthName`; example: `"auth_name"`
     pub auth_name: Option<String>,
 }
 
 /// What a successful [`DescribeOrganizationAuthNode`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationAuthNodeResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`AuthNode`](super::models::AuthNode) objects.
+    /// `Items`
     pub items: Vec<models::AuthNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2327,15 +2648,21 @@ pub struct DescribeOrganizationAuthNodeResponse {
 /// The `DescribeOrganizationFinancialByMember` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationFinancialByMemberResponse`].
-/// The codes it documents are in [`DescribeOrganizationFinancialByMemberError`](super::errors::DescribeOrganizationFinancialByMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationFinancialByMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationFinancialByMember",
     output = DescribeOrganizationFinancialByMemberResponse,
-    error = super::errors::DescribeOrganizationFinancialByMemberError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2345,49 +2672,35 @@ pub struct DescribeOrganizationAuthNodeResponse {
     )
 )]
 pub struct DescribeOrganizationFinancialByMember {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `Month`; example: `"2021-01"`
     pub month: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `EndMonth`: a string.
-    ///
-    /// Example: `"2021-05"`
+    /// `EndMonth`; example: `"2021-05"`
     pub end_month: Option<String>,
 
-    /// `MemberUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100000000001]`
+    /// `MemberUins`; example: `[100000000001]`
     pub member_uins: Option<Vec<i64>>,
 
-    /// `ProductCodes`: a list of strings.
+    /// `ProductCodes`
     pub product_codes: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeOrganizationFinancialByMember`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationFinancialByMemberResponse {
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `10.01`
+    /// `TotalCost`; example: `10.01`
     pub total_cost: f64,
 
-    /// `Items`: a list of [`OrgMemberFinancial`](super::models::OrgMemberFinancial) objects.
+    /// `Items`
     pub items: Vec<models::OrgMemberFinancial>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2397,40 +2710,40 @@ pub struct DescribeOrganizationFinancialByMemberResponse {
 /// The `DescribeOrganizationFinancialByMonth` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationFinancialByMonthResponse`].
-/// The codes it documents are in [`DescribeOrganizationFinancialByMonthError`](super::errors::DescribeOrganizationFinancialByMonthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationFinancialByMonth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationFinancialByMonth",
     output = DescribeOrganizationFinancialByMonthResponse,
-    error = super::errors::DescribeOrganizationFinancialByMonthError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribeOrganizationFinancialByMonth {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `EndMonth`: a string.
-    ///
-    /// Example: `"2023-01"`
+    /// `EndMonth`; example: `"2023-01"`
     pub end_month: Option<String>,
 
-    /// `MemberUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100000000001]`
+    /// `MemberUins`; example: `[100000000001]`
     pub member_uins: Option<Vec<i64>>,
 
-    /// `ProductCodes`: a list of strings.
+    /// `ProductCodes`
     pub product_codes: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeOrganizationFinancialByMonth`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationFinancialByMonthResponse {
-    /// `Items`: a list of [`OrgFinancialByMonth`](super::models::OrgFinancialByMonth) objects.
+    /// `Items`
     pub items: Vec<models::OrgFinancialByMonth>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2440,15 +2753,21 @@ pub struct DescribeOrganizationFinancialByMonthResponse {
 /// The `DescribeOrganizationFinancialByProduct` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationFinancialByProductResponse`].
-/// The codes it documents are in [`DescribeOrganizationFinancialByProductError`](super::errors::DescribeOrganizationFinancialByProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationFinancialByProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationFinancialByProduct",
     output = DescribeOrganizationFinancialByProductResponse,
-    error = super::errors::DescribeOrganizationFinancialByProductError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2458,49 +2777,35 @@ pub struct DescribeOrganizationFinancialByMonthResponse {
     )
 )]
 pub struct DescribeOrganizationFinancialByProduct {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `Month`; example: `"2021-01"`
     pub month: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `EndMonth`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `EndMonth`; example: `"2021-01"`
     pub end_month: Option<String>,
 
-    /// `MemberUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100000000001]`
+    /// `MemberUins`; example: `[100000000001]`
     pub member_uins: Option<Vec<i64>>,
 
-    /// `ProductCodes`: a list of strings.
+    /// `ProductCodes`
     pub product_codes: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeOrganizationFinancialByProduct`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationFinancialByProductResponse {
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `43.35`
+    /// `TotalCost`; example: `43.35`
     pub total_cost: f64,
 
-    /// `Items`: a list of [`OrgProductFinancial`](super::models::OrgProductFinancial) objects.
+    /// `Items`
     pub items: Vec<models::OrgProductFinancial>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2510,15 +2815,22 @@ pub struct DescribeOrganizationFinancialByProductResponse {
 /// The `DescribeOrganizationMemberAuthAccounts` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationMemberAuthAccountsResponse`].
-/// The codes it documents are in [`DescribeOrganizationMemberAuthAccountsError`](super::errors::DescribeOrganizationMemberAuthAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationMemberAuthAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationMemberAuthAccounts",
     output = DescribeOrganizationMemberAuthAccountsResponse,
-    error = super::errors::DescribeOrganizationMemberAuthAccountsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2528,36 +2840,26 @@ pub struct DescribeOrganizationFinancialByProductResponse {
     )
 )]
 pub struct DescribeOrganizationMemberAuthAccounts {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: i64,
 }
 
 /// What a successful [`DescribeOrganizationMemberAuthAccounts`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationMemberAuthAccountsResponse {
-    /// `Items`: a list of [`OrgMemberAuthAccount`](super::models::OrgMemberAuthAccount) objects.
+    /// `Items`
     pub items: Vec<models::OrgMemberAuthAccount>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2567,15 +2869,22 @@ pub struct DescribeOrganizationMemberAuthAccountsResponse {
 /// The `DescribeOrganizationMemberAuthIdentities` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationMemberAuthIdentitiesResponse`].
-/// The codes it documents are in [`DescribeOrganizationMemberAuthIdentitiesError`](super::errors::DescribeOrganizationMemberAuthIdentitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationMemberAuthIdentities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationMemberAuthIdentities",
     output = DescribeOrganizationMemberAuthIdentitiesResponse,
-    error = super::errors::DescribeOrganizationMemberAuthIdentitiesError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2585,36 +2894,26 @@ pub struct DescribeOrganizationMemberAuthAccountsResponse {
     )
 )]
 pub struct DescribeOrganizationMemberAuthIdentities {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `11111111111`
+    /// `MemberUin`; example: `11111111111`
     pub member_uin: Option<i64>,
 
-    /// `IdentityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityId`; example: `1`
     pub identity_id: Option<u64>,
 }
 
 /// What a successful [`DescribeOrganizationMemberAuthIdentities`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationMemberAuthIdentitiesResponse {
-    /// `Items`: a list of [`OrgMemberAuthIdentity`](super::models::OrgMemberAuthIdentity) objects.
+    /// `Items`
     pub items: Vec<models::OrgMemberAuthIdentity>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2624,69 +2923,69 @@ pub struct DescribeOrganizationMemberAuthIdentitiesResponse {
 /// The `DescribeOrganizationMemberEmailBind` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationMemberEmailBindResponse`].
-/// The codes it documents are in [`DescribeOrganizationMemberEmailBindError`](super::errors::DescribeOrganizationMemberEmailBindError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationMemberEmailBind)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountAlreadyRegister`](super::errors::OrganizationErrorCode::FailedOperationAccountAlreadyRegister)
+/// - [`FailedOperation.BindEmailLinkExpired`](super::errors::OrganizationErrorCode::FailedOperationBindEmailLinkExpired)
+/// - [`FailedOperation.BindEmailLinkInvalid`](super::errors::OrganizationErrorCode::FailedOperationBindEmailLinkInvalid)
+/// - [`FailedOperation.EmailAlreadyUsed`](super::errors::OrganizationErrorCode::FailedOperationEmailAlreadyUsed)
+/// - [`FailedOperation.EmailBindRecordInvalid`](super::errors::OrganizationErrorCode::FailedOperationEmailBindRecordInvalid)
+/// - [`FailedOperation.MemberBindEmailError`](super::errors::OrganizationErrorCode::FailedOperationMemberBindEmailError)
+/// - [`FailedOperation.MemberBindPhoneError`](super::errors::OrganizationErrorCode::FailedOperationMemberBindPhoneError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CodeError`](super::errors::OrganizationErrorCode::InvalidParameterCodeError)
+/// - [`InvalidParameter.CodeExpired`](super::errors::OrganizationErrorCode::InvalidParameterCodeExpired)
+/// - [`InvalidParameter.InvalidEmail`](super::errors::OrganizationErrorCode::InvalidParameterInvalidEmail)
+/// - [`InvalidParameter.PasswordIllegal`](super::errors::OrganizationErrorCode::InvalidParameterPasswordIllegal)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationMemberEmailBind",
     output = DescribeOrganizationMemberEmailBindResponse,
-    error = super::errors::DescribeOrganizationMemberEmailBindError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribeOrganizationMemberEmailBind {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 }
 
 /// What a successful [`DescribeOrganizationMemberEmailBind`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationMemberEmailBindResponse {
-    /// `BindId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BindId`; example: `12`
     pub bind_id: u64,
 
-    /// `ApplyTime`: a string.
-    ///
-    /// Example: `"2022-01-13 12:08:09"`
+    /// `ApplyTime`; example: `"2022-01-13 12:08:09"`
     pub apply_time: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"12***@qq.com"`
+    /// `Email`; example: `"12***@qq.com"`
     pub email: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18***32"`
+    /// `Phone`; example: `"18***32"`
     pub phone: String,
 
-    /// `BindStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `BindStatus`; example: `"Success"`
     pub bind_status: String,
 
-    /// `BindTime`: a string.
-    ///
-    /// Example: `"2022-01-13 18:08:09"`
+    /// `BindTime`; example: `"2022-01-13 18:08:09"`
     pub bind_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Description`; example: `"success"`
     pub description: String,
 
-    /// `PhoneBind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PhoneBind`; example: `0`
     pub phone_bind: u64,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2696,15 +2995,23 @@ pub struct DescribeOrganizationMemberEmailBindResponse {
 /// The `DescribeOrganizationMemberPolicies` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationMemberPoliciesResponse`].
-/// The codes it documents are in [`DescribeOrganizationMemberPoliciesError`](super::errors::DescribeOrganizationMemberPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationMemberPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationMemberPolicies",
     output = DescribeOrganizationMemberPoliciesResponse,
-    error = super::errors::DescribeOrganizationMemberPoliciesError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2714,36 +3021,26 @@ pub struct DescribeOrganizationMemberEmailBindResponse {
     )
 )]
 pub struct DescribeOrganizationMemberPolicies {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `SearchKey`; example: `"policy_name"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeOrganizationMemberPolicies`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationMemberPoliciesResponse {
-    /// `Items`: a list of [`OrgMemberPolicy`](super::models::OrgMemberPolicy) objects.
+    /// `Items`
     pub items: Vec<models::OrgMemberPolicy>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2753,15 +3050,25 @@ pub struct DescribeOrganizationMemberPoliciesResponse {
 /// The `DescribeOrganizationMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationMembersResponse`].
-/// The codes it documents are in [`DescribeOrganizationMembersError`](super::errors::DescribeOrganizationMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationMembers",
     output = DescribeOrganizationMembersResponse,
-    error = super::errors::DescribeOrganizationMembersError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2771,61 +3078,41 @@ pub struct DescribeOrganizationMemberPoliciesResponse {
     )
 )]
 pub struct DescribeOrganizationMembers {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Lang`; example: `"zh"`
     pub lang: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `SearchKey`; example: `"member_name"`
     pub search_key: Option<String>,
 
-    /// `AuthName`: a string.
-    ///
-    /// Example: `"auth_name"`
+    /// `AuthName`; example: `"auth_name"`
     pub auth_name: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"config"`
+    /// `Product`; example: `"config"`
     pub product: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"key"}]`
+    /// `Tags`; example: `[{"TagKey":"key"}]`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: Option<u64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `NodeName`; example: `"node_name"`
     pub node_name: Option<String>,
 }
 
 /// What a successful [`DescribeOrganizationMembers`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationMembersResponse {
-    /// `Items`: a list of [`OrgMember`](super::models::OrgMember) objects.
+    /// `Items`
     pub items: Vec<models::OrgMember>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2835,15 +3122,22 @@ pub struct DescribeOrganizationMembersResponse {
 /// The `DescribeOrganizationMembersAuthPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationMembersAuthPolicyResponse`].
-/// The codes it documents are in [`DescribeOrganizationMembersAuthPolicyError`](super::errors::DescribeOrganizationMembersAuthPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationMembersAuthPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationMembersAuthPolicy",
     output = DescribeOrganizationMembersAuthPolicyResponse,
-    error = super::errors::DescribeOrganizationMembersAuthPolicyError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2853,41 +3147,29 @@ pub struct DescribeOrganizationMembersResponse {
     )
 )]
 pub struct DescribeOrganizationMembersAuthPolicy {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemberUin`; example: `0`
     pub member_uin: Option<i64>,
 
-    /// `OrgSubAccountUin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrgSubAccountUin`; example: `0`
     pub org_sub_account_uin: Option<i64>,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyId`; example: `0`
     pub policy_id: Option<i64>,
 }
 
 /// What a successful [`DescribeOrganizationMembersAuthPolicy`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationMembersAuthPolicyResponse {
-    /// `Items`: a list of [`OrgMembersAuthPolicy`](super::models::OrgMembersAuthPolicy) objects.
+    /// `Items`
     pub items: Option<Vec<models::OrgMembersAuthPolicy>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2897,15 +3179,22 @@ pub struct DescribeOrganizationMembersAuthPolicyResponse {
 /// The `DescribeOrganizationNodes` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeOrganizationNodesResponse`].
-/// The codes it documents are in [`DescribeOrganizationNodesError`](super::errors::DescribeOrganizationNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeOrganizationNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeOrganizationNodes",
     output = DescribeOrganizationNodesResponse,
-    error = super::errors::DescribeOrganizationNodesError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2915,29 +3204,23 @@ pub struct DescribeOrganizationMembersAuthPolicyResponse {
     )
 )]
 pub struct DescribeOrganizationNodes {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`DescribeOrganizationNodes`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationNodesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`OrgNode`](super::models::OrgNode) objects.
+    /// `Items`
     pub items: Vec<models::OrgNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2947,64 +3230,63 @@ pub struct DescribeOrganizationNodesResponse {
 /// The `DescribePolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribePolicyResponse`].
-/// The codes it documents are in [`DescribePolicyError`](super::errors::DescribePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNodeNotExist)
+/// - [`InvalidParameter.OrganizationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNotExist)
+/// - [`MissingParameter`](super::errors::OrganizationErrorCode::MissingParameter)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribePolicy",
     output = DescribePolicyResponse,
-    error = super::errors::DescribePolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribePolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `PolicyId`; example: `10001`
     pub policy_id: u64,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `PolicyType`; example: `"SERVICE_CONTROL_POLICY"`
     pub policy_type: Option<String>,
 }
 
 /// What a successful [`DescribePolicy`] call returns.
 #[tc_model]
 pub struct DescribePolicyResponse {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `PolicyId`; example: `10001`
     pub policy_id: u64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `PolicyName`; example: `"policy_name"`
     pub policy_name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"cvm policy"`
+    /// `Description`; example: `"cvm policy"`
     pub description: String,
 
-    /// `PolicyDocument`: a string.
-    ///
-    /// Example: `"{\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"name\\"`
+    /// `PolicyDocument`; example: `"{\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"name\\"`
     pub policy_document: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-07-29 21:18:40"`
+    /// `UpdateTime`; example: `"2022-07-29 21:18:40"`
     pub update_time: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2022-07-29 21:18:40"`
+    /// `AddTime`; example: `"2022-07-29 21:18:40"`
     pub add_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3014,39 +3296,67 @@ pub struct DescribePolicyResponse {
 /// The `DescribePolicyConfig` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribePolicyConfigResponse`].
-/// The codes it documents are in [`DescribePolicyConfigError`](super::errors::DescribePolicyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribePolicyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNodeNotExist)
+/// - [`InvalidParameter.OrganizationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNotExist)
+/// - [`MissingParameter`](super::errors::OrganizationErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ApplyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundApplyNotExist)
+/// - [`ResourceNotFound.ChangePermissionNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundChangePermissionNotExist)
+/// - [`ResourceNotFound.EmailBindRecordNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundEmailBindRecordNotExist)
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
+/// - [`ResourceNotFound.MemberEventNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberEventNotExist)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.MemberOperateProcessNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberOperateProcessNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.OrganizationAuthRelationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationAuthRelationNotExist)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceAssignNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceAssignNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`ResourceNotFound.ResourceTypeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundResourceTypeNotExist)
+/// - [`ResourceNotFound.ServiceRoleNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundServiceRoleNotExist)
+/// - [`ResourceNotFound.ShareResourceMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundShareResourceMemberNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribePolicyConfig",
     output = DescribePolicyConfigResponse,
-    error = super::errors::DescribePolicyConfigError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribePolicyConfig {
-    /// `OrganizationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80001`
+    /// `OrganizationId`; example: `80001`
     pub organization_id: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`DescribePolicyConfig`] call returns.
 #[tc_model]
 pub struct DescribePolicyConfigResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `Type`; example: `"SERVICE_CONTROL_POLICY"`
     pub r#type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3056,15 +3366,24 @@ pub struct DescribePolicyConfigResponse {
 /// The `DescribeResourceToShareMember` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeResourceToShareMemberResponse`].
-/// The codes it documents are in [`DescribeResourceToShareMemberError`](super::errors::DescribeResourceToShareMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeResourceToShareMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeResourceToShareMember",
     output = DescribeResourceToShareMemberResponse,
-    error = super::errors::DescribeResourceToShareMemberError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3074,46 +3393,32 @@ pub struct DescribePolicyConfigResponse {
     )
 )]
 pub struct DescribeResourceToShareMember {
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"sec***002"`
+    /// `SearchKey`; example: `"sec***002"`
     pub search_key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `Type`; example: `"secret"`
     pub r#type: Option<String>,
 
-    /// `ProductResourceIds`: a list of strings.
-    ///
-    /// Example: `["sec***002"]`
+    /// `ProductResourceIds`; example: `["sec***002"]`
     pub product_resource_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeResourceToShareMember`] call returns.
 #[tc_model]
 pub struct DescribeResourceToShareMemberResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `Items`: a list of [`ShareResourceToMember`](super::models::ShareResourceToMember) objects.
+    /// `Items`
     pub items: Option<Vec<models::ShareResourceToMember>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3123,29 +3428,34 @@ pub struct DescribeResourceToShareMemberResponse {
 /// The `DescribeShareAreas` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeShareAreasResponse`].
-/// The codes it documents are in [`DescribeShareAreasError`](super::errors::DescribeShareAreasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeShareAreas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeShareAreas",
     output = DescribeShareAreasResponse,
-    error = super::errors::DescribeShareAreasError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DescribeShareAreas {
-    /// `Lang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Lang`; example: `"zh"`
     pub lang: Option<String>,
 }
 
 /// What a successful [`DescribeShareAreas`] call returns.
 #[tc_model]
 pub struct DescribeShareAreasResponse {
-    /// `Items`: a list of [`ShareArea`](super::models::ShareArea) objects.
-    ///
-    /// Example: `[{"Area":"ap-guangzhou","AreaId":1,"Name":"广州"}]`
+    /// `Items`; example: `[{"Area":"ap-guangzhou","AreaId":1,"Name":"广州"}]`
     pub items: Vec<models::ShareArea>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3155,15 +3465,25 @@ pub struct DescribeShareAreasResponse {
 /// The `DescribeShareUnitMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeShareUnitMembersResponse`].
-/// The codes it documents are in [`DescribeShareUnitMembersError`](super::errors::DescribeShareUnitMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeShareUnitMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeShareUnitMembers",
     output = DescribeShareUnitMembersResponse,
-    error = super::errors::DescribeShareUnitMembersError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3173,43 +3493,29 @@ pub struct DescribeShareAreasResponse {
     )
 )]
 pub struct DescribeShareUnitMembers {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"333333333333"`
+    /// `SearchKey`; example: `"333333333333"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeShareUnitMembers`] call returns.
 #[tc_model]
 pub struct DescribeShareUnitMembersResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`ShareUnitMember`](super::models::ShareUnitMember) objects.
-    ///
-    /// Example: `[{"CreateTime":"2021-03-06 17:08:38","ShareMemberUin":333333333333}]`
+    /// `Items`; example: `[{"CreateTime":"2021-03-06 17:08:38","ShareMemberUin":333333333333}]`
     pub items: Vec<models::ShareUnitMember>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3219,15 +3525,25 @@ pub struct DescribeShareUnitMembersResponse {
 /// The `DescribeShareUnitNodes` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeShareUnitNodesResponse`].
-/// The codes it documents are in [`DescribeShareUnitNodesError`](super::errors::DescribeShareUnitNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeShareUnitNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeShareUnitNodes",
     output = DescribeShareUnitNodesResponse,
-    error = super::errors::DescribeShareUnitNodesError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3237,36 +3553,26 @@ pub struct DescribeShareUnitMembersResponse {
     )
 )]
 pub struct DescribeShareUnitNodes {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-pj9**1f0du"`
+    /// `UnitId`; example: `"shareUnit-pj9**1f0du"`
     pub unit_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `SearchKey`; example: `"10001"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeShareUnitNodes`] call returns.
 #[tc_model]
 pub struct DescribeShareUnitNodesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`ShareUnitNode`](super::models::ShareUnitNode) objects.
+    /// `Items`
     pub items: Vec<models::ShareUnitNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3276,15 +3582,25 @@ pub struct DescribeShareUnitNodesResponse {
 /// The `DescribeShareUnitResources` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeShareUnitResourcesResponse`].
-/// The codes it documents are in [`DescribeShareUnitResourcesError`](super::errors::DescribeShareUnitResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeShareUnitResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeShareUnitResources",
     output = DescribeShareUnitResourcesResponse,
-    error = super::errors::DescribeShareUnitResourcesError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3294,46 +3610,32 @@ pub struct DescribeShareUnitNodesResponse {
     )
 )]
 pub struct DescribeShareUnitResources {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"sec***002"`
+    /// `SearchKey`; example: `"sec***002"`
     pub search_key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `Type`; example: `"secret"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeShareUnitResources`] call returns.
 #[tc_model]
 pub struct DescribeShareUnitResourcesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`ShareUnitResource`](super::models::ShareUnitResource) objects.
+    /// `Items`
     pub items: Vec<models::ShareUnitResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3343,15 +3645,26 @@ pub struct DescribeShareUnitResourcesResponse {
 /// The `DescribeShareUnits` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DescribeShareUnitsResponse`].
-/// The codes it documents are in [`DescribeShareUnitsError`](super::errors::DescribeShareUnitsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DescribeShareUnits)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OrganizationErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DescribeShareUnits",
     output = DescribeShareUnitsResponse,
-    error = super::errors::DescribeShareUnitsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3361,36 +3674,26 @@ pub struct DescribeShareUnitResourcesResponse {
     )
 )]
 pub struct DescribeShareUnits {
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"myShareUnit"`
+    /// `SearchKey`; example: `"myShareUnit"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeShareUnits`] call returns.
 #[tc_model]
 pub struct DescribeShareUnitsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`ManagerShareUnit`](super::models::ManagerShareUnit) objects.
+    /// `Items`
     pub items: Vec<models::ManagerShareUnit>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3400,35 +3703,40 @@ pub struct DescribeShareUnitsResponse {
 /// The `DetachPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DetachPolicyResponse`].
-/// The codes it documents are in [`DetachPolicyError`](super::errors::DetachPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DetachPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationDetachLastPolicyError`](super::errors::OrganizationErrorCode::FailedOperationOrganizationDetachLastPolicyError)
+/// - [`FailedOperation.OrganizationDetachPolicyError`](super::errors::OrganizationErrorCode::FailedOperationOrganizationDetachPolicyError)
+/// - [`FailedOperation.OrganizationPolicyIsNotEnabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotEnabled)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DetachPolicy",
     output = DetachPolicyResponse,
-    error = super::errors::DetachPolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DetachPolicy {
-    /// `TargetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TargetId`; example: `10001`
     pub target_id: u64,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: String,
 
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `PolicyId`; example: `100001`
     pub policy_id: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `Type`; example: `"SERVICE_CONTROL_POLICY"`
     pub r#type: Option<String>,
 }
 
@@ -3442,25 +3750,30 @@ pub struct DetachPolicyResponse {
 /// The `DisablePolicyType` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DisablePolicyTypeResponse`].
-/// The codes it documents are in [`DisablePolicyTypeError`](super::errors::DisablePolicyTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DisablePolicyType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyIsNotEnabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotEnabled)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DisablePolicyType",
     output = DisablePolicyTypeResponse,
-    error = super::errors::DisablePolicyTypeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DisablePolicyType {
-    /// `OrganizationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80001`
+    /// `OrganizationId`; example: `80001`
     pub organization_id: u64,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `PolicyType`; example: `"SERVICE_CONTROL_POLICY"`
     pub policy_type: String,
 }
 
@@ -3474,40 +3787,44 @@ pub struct DisablePolicyTypeResponse {
 /// The `DismantleRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`DismantleRoleConfigurationResponse`].
-/// The codes it documents are in [`DismantleRoleConfigurationError`](super::errors::DismantleRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=DismantleRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNotExist)
+/// - [`FailedOperation.RoleConfigurationAuthorizationExist`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationAuthorizationExist)
+/// - [`FailedOperation.RoleConfigurationProvisioningStatusError`](super::errors::OrganizationErrorCode::FailedOperationRoleConfigurationProvisioningStatusError)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.RoleConfigurationProvisioningNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundRoleConfigurationProvisioningNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "DismantleRoleConfiguration",
     output = DismantleRoleConfigurationResponse,
-    error = super::errors::DismantleRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct DismantleRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fc2p61****"`
+    /// `ZoneId`; example: `"z-00fc2p61****"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-sisjdia"`
+    /// `RoleConfigurationId`; example: `"rc-sisjdia"`
     pub role_configuration_id: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: String,
 
-    /// `TargetUin`: a signed 64-bit integer.
+    /// `TargetUin`
     pub target_uin: i64,
 }
 
 /// What a successful [`DismantleRoleConfiguration`] call returns.
 #[tc_model]
 pub struct DismantleRoleConfigurationResponse {
-    /// `Task`: a [`RoleProvisioningsTask`](super::models::RoleProvisioningsTask).
+    /// `Task`
     pub task: models::RoleProvisioningsTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3517,25 +3834,31 @@ pub struct DismantleRoleConfigurationResponse {
 /// The `EnablePolicyType` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`EnablePolicyTypeResponse`].
-/// The codes it documents are in [`EnablePolicyTypeError`](super::errors::EnablePolicyTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=EnablePolicyType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyIsNotDisabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotDisabled)
+/// - [`FailedOperation.PolicyEnableInvalid`](super::errors::OrganizationErrorCode::FailedOperationPolicyEnableInvalid)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "EnablePolicyType",
     output = EnablePolicyTypeResponse,
-    error = super::errors::EnablePolicyTypeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct EnablePolicyType {
-    /// `OrganizationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80001`
+    /// `OrganizationId`; example: `80001`
     pub organization_id: u64,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `PolicyType`; example: `"SERVICE_CONTROL_POLICY"`
     pub policy_type: String,
 }
 
@@ -3549,27 +3872,32 @@ pub struct EnablePolicyTypeResponse {
 /// The `GetExternalSAMLIdentityProvider` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetExternalSAMLIdentityProviderResponse`].
-/// The codes it documents are in [`GetExternalSAMLIdentityProviderError`](super::errors::GetExternalSAMLIdentityProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetExternalSAMLIdentityProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`ResourceNotFound.SAMLIdentityProviderNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundSamlIdentityProviderNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetExternalSAMLIdentityProvider",
     output = GetExternalSAMLIdentityProviderResponse,
-    error = super::errors::GetExternalSAMLIdentityProviderError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetExternalSAMLIdentityProvider {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 }
 
 /// What a successful [`GetExternalSAMLIdentityProvider`] call returns.
 #[tc_model]
 pub struct GetExternalSAMLIdentityProviderResponse {
-    /// `SAMLIdentityProviderConfiguration`: a [`SamlIdentityProviderConfiguration`](super::models::SamlIdentityProviderConfiguration).
+    /// `SAMLIdentityProviderConfiguration`
     #[tc(rename = "SAMLIdentityProviderConfiguration")]
     pub saml_identity_provider_configuration: models::SamlIdentityProviderConfiguration,
 
@@ -3580,32 +3908,35 @@ pub struct GetExternalSAMLIdentityProviderResponse {
 /// The `GetGroup` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetGroupResponse`].
-/// The codes it documents are in [`GetGroupError`](super::errors::GetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetGroup",
     output = GetGroupResponse,
-    error = super::errors::GetGroupError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-23s8xh7sd***"`
+    /// `ZoneId`; example: `"z-23s8xh7sd***"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"g-sd8sh8sdno***"`
+    /// `GroupId`; example: `"g-sd8sh8sdno***"`
     pub group_id: String,
 }
 
 /// What a successful [`GetGroup`] call returns.
 #[tc_model]
 pub struct GetGroupResponse {
-    /// `GroupInfo`: a [`GroupInfo`](super::models::GroupInfo).
+    /// `GroupInfo`
     pub group_info: Option<models::GroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3615,29 +3946,30 @@ pub struct GetGroupResponse {
 /// The `GetIPWhitelist` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetIPWhitelistResponse`].
-/// The codes it documents are in [`GetIPWhitelistError`](super::errors::GetIPWhitelistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetIPWhitelist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::OrganizationErrorCode::FailedOperationPermissionDenied)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetIPWhitelist",
     output = GetIPWhitelistResponse,
-    error = super::errors::GetIPWhitelistError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetIPWhitelist {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-vft38p2hq8tq"`
+    /// `ZoneId`; example: `"z-vft38p2hq8tq"`
     pub zone_id: Option<String>,
 }
 
 /// What a successful [`GetIPWhitelist`] call returns.
 #[tc_model]
 pub struct GetIPWhitelistResponse {
-    /// `IpWhitelist`: a list of strings.
-    ///
-    /// Example: `["172.16.0.0/16","198.51.100.5"]`
+    /// `IpWhitelist`; example: `["172.16.0.0/16","198.51.100.5"]`
     pub ip_whitelist: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3647,32 +3979,35 @@ pub struct GetIPWhitelistResponse {
 /// The `GetProvisioningTaskStatus` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetProvisioningTaskStatusResponse`].
-/// The codes it documents are in [`GetProvisioningTaskStatusError`](super::errors::GetProvisioningTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetProvisioningTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserProvisioningTaskNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundUserProvisioningTaskNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetProvisioningTaskStatus",
     output = GetProvisioningTaskStatusResponse,
-    error = super::errors::GetProvisioningTaskStatusError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetProvisioningTaskStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2s9j28****"`
+    /// `ZoneId`; example: `"z-2s9j28****"`
     pub zone_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"t-x8jd983n****"`
+    /// `TaskId`; example: `"t-x8jd983n****"`
     pub task_id: String,
 }
 
 /// What a successful [`GetProvisioningTaskStatus`] call returns.
 #[tc_model]
 pub struct GetProvisioningTaskStatusResponse {
-    /// `TaskStatus`: a [`TaskStatus`](super::models::TaskStatus).
+    /// `TaskStatus`
     pub task_status: models::TaskStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3682,32 +4017,36 @@ pub struct GetProvisioningTaskStatusResponse {
 /// The `GetRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetRoleConfigurationResponse`].
-/// The codes it documents are in [`GetRoleConfigurationError`](super::errors::GetRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetRoleConfiguration",
     output = GetRoleConfigurationResponse,
-    error = super::errors::GetRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-28sn28s***"`
+    /// `ZoneId`; example: `"z-28sn28s***"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-2e29scc***"`
+    /// `RoleConfigurationId`; example: `"rc-2e29scc***"`
     pub role_configuration_id: String,
 }
 
 /// What a successful [`GetRoleConfiguration`] call returns.
 #[tc_model]
 pub struct GetRoleConfigurationResponse {
-    /// `RoleConfigurationInfo`: a [`RoleConfiguration`](super::models::RoleConfiguration).
+    /// `RoleConfigurationInfo`
     pub role_configuration_info: models::RoleConfiguration,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3717,29 +4056,32 @@ pub struct GetRoleConfigurationResponse {
 /// The `GetSCIMSynchronizationStatus` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetSCIMSynchronizationStatusResponse`].
-/// The codes it documents are in [`GetSCIMSynchronizationStatusError`](super::errors::GetSCIMSynchronizationStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetSCIMSynchronizationStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetSCIMSynchronizationStatus",
     output = GetSCIMSynchronizationStatusResponse,
-    error = super::errors::GetSCIMSynchronizationStatusError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetSCIMSynchronizationStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 }
 
 /// What a successful [`GetSCIMSynchronizationStatus`] call returns.
 #[tc_model]
 pub struct GetSCIMSynchronizationStatusResponse {
-    /// `SCIMSynchronizationStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `SCIMSynchronizationStatus`; example: `"Enabled"`
     #[tc(rename = "SCIMSynchronizationStatus")]
     pub scim_synchronization_status: String,
 
@@ -3750,32 +4092,35 @@ pub struct GetSCIMSynchronizationStatusResponse {
 /// The `GetTaskStatus` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetTaskStatusResponse`].
-/// The codes it documents are in [`GetTaskStatusError`](super::errors::GetTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.RoleConfigurationTaskNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundRoleConfigurationTaskNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetTaskStatus",
     output = GetTaskStatusResponse,
-    error = super::errors::GetTaskStatusError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetTaskStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2s9j28****"`
+    /// `ZoneId`; example: `"z-2s9j28****"`
     pub zone_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"t-x8jd983n****"`
+    /// `TaskId`; example: `"t-x8jd983n****"`
     pub task_id: String,
 }
 
 /// What a successful [`GetTaskStatus`] call returns.
 #[tc_model]
 pub struct GetTaskStatusResponse {
-    /// `TaskStatus`: a [`TaskStatus`](super::models::TaskStatus).
+    /// `TaskStatus`
     pub task_status: models::TaskStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3785,32 +4130,35 @@ pub struct GetTaskStatusResponse {
 /// The `GetUser` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetUserResponse`].
-/// The codes it documents are in [`GetUserError`](super::errors::GetUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetUser",
     output = GetUserResponse,
-    error = super::errors::GetUserError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-23w3nwlsa"`
+    /// `UserId`; example: `"u-23w3nwlsa"`
     pub user_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-hfp2qqncfthb"`
+    /// `ZoneId`; example: `"z-hfp2qqncfthb"`
     pub zone_id: String,
 }
 
 /// What a successful [`GetUser`] call returns.
 #[tc_model]
 pub struct GetUserResponse {
-    /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
+    /// `UserInfo`
     pub user_info: models::UserInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3820,32 +4168,35 @@ pub struct GetUserResponse {
 /// The `GetUserSyncProvisioning` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetUserSyncProvisioningResponse`].
-/// The codes it documents are in [`GetUserSyncProvisioningError`](super::errors::GetUserSyncProvisioningError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetUserSyncProvisioning)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserProvisioningNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundUserProvisioningNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetUserSyncProvisioning",
     output = GetUserSyncProvisioningResponse,
-    error = super::errors::GetUserSyncProvisioningError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetUserSyncProvisioning {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-d8wj832n***"`
+    /// `ZoneId`; example: `"z-d8wj832n***"`
     pub zone_id: String,
 
-    /// `UserProvisioningId`: a string.
-    ///
-    /// Example: `"up-xe93jd93je"`
+    /// `UserProvisioningId`; example: `"up-xe93jd93je"`
     pub user_provisioning_id: String,
 }
 
 /// What a successful [`GetUserSyncProvisioning`] call returns.
 #[tc_model]
 pub struct GetUserSyncProvisioningResponse {
-    /// `UserProvisioning`: a [`UserProvisioning`](super::models::UserProvisioning).
+    /// `UserProvisioning`
     pub user_provisioning: models::UserProvisioning,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3855,27 +4206,33 @@ pub struct GetUserSyncProvisioningResponse {
 /// The `GetZoneSAMLServiceProviderInfo` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetZoneSAMLServiceProviderInfoResponse`].
-/// The codes it documents are in [`GetZoneSAMLServiceProviderInfoError`](super::errors::GetZoneSAMLServiceProviderInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetZoneSAMLServiceProviderInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.SAMLMetadataDocumentGetFailed`](super::errors::OrganizationErrorCode::FailedOperationSamlMetadataDocumentGetFailed)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`ResourceNotFound.SAMLServiceProviderNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundSamlServiceProviderNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetZoneSAMLServiceProviderInfo",
     output = GetZoneSAMLServiceProviderInfoResponse,
-    error = super::errors::GetZoneSAMLServiceProviderInfoError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetZoneSAMLServiceProviderInfo {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 }
 
 /// What a successful [`GetZoneSAMLServiceProviderInfo`] call returns.
 #[tc_model]
 pub struct GetZoneSAMLServiceProviderInfoResponse {
-    /// `SAMLServiceProvider`: a [`SamlServiceProvider`](super::models::SamlServiceProvider).
+    /// `SAMLServiceProvider`
     #[tc(rename = "SAMLServiceProvider")]
     pub saml_service_provider: models::SamlServiceProvider,
 
@@ -3886,27 +4243,31 @@ pub struct GetZoneSAMLServiceProviderInfoResponse {
 /// The `GetZoneStatistics` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`GetZoneStatisticsResponse`].
-/// The codes it documents are in [`GetZoneStatisticsError`](super::errors::GetZoneStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=GetZoneStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "GetZoneStatistics",
     output = GetZoneStatisticsResponse,
-    error = super::errors::GetZoneStatisticsError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct GetZoneStatistics {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d2nq982n***"`
+    /// `ZoneId`; example: `"z-2d2nq982n***"`
     pub zone_id: String,
 }
 
 /// What a successful [`GetZoneStatistics`] call returns.
 #[tc_model]
 pub struct GetZoneStatisticsResponse {
-    /// `ZoneStatistics`: a [`ZoneStatistics`](super::models::ZoneStatistics).
+    /// `ZoneStatistics`
     pub zone_statistics: Option<models::ZoneStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3916,66 +4277,102 @@ pub struct GetZoneStatisticsResponse {
 /// The `InviteOrganizationMember` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`InviteOrganizationMemberResponse`].
-/// The codes it documents are in [`InviteOrganizationMemberError`](super::errors::InviteOrganizationMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=InviteOrganizationMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyExist`](super::errors::OrganizationErrorCode::FailedOperationApplyExist)
+/// - [`FailedOperation.AuthInfoEmpty`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoEmpty)
+/// - [`FailedOperation.AuthInfoNotSame`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoNotSame)
+/// - [`FailedOperation.AuthNotEnterprise`](super::errors::OrganizationErrorCode::FailedOperationAuthNotEnterprise)
+/// - [`FailedOperation.CreateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationCreateBillingPermissionErr)
+/// - [`FailedOperation.ExistOtherOrganizationMemberShared`](super::errors::OrganizationErrorCode::FailedOperationExistOtherOrganizationMemberShared)
+/// - [`FailedOperation.GetAccountRegion`](super::errors::OrganizationErrorCode::FailedOperationGetAccountRegion)
+/// - [`FailedOperation.ImportFileIllegal`](super::errors::OrganizationErrorCode::FailedOperationImportFileIllegal)
+/// - [`FailedOperation.InvitationExist`](super::errors::OrganizationErrorCode::FailedOperationInvitationExist)
+/// - [`FailedOperation.MemberExistInOtherOrganization`](super::errors::OrganizationErrorCode::FailedOperationMemberExistInOtherOrganization)
+/// - [`FailedOperation.MemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationMemberNameUsed)
+/// - [`FailedOperation.NotSameRegion`](super::errors::OrganizationErrorCode::FailedOperationNotSameRegion)
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`FailedOperation.OrganizationAuthRelationExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationAuthRelationExist)
+/// - [`FailedOperation.OrganizationMemberExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberExist)
+/// - [`FailedOperation.OrganizationMemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNameUsed)
+/// - [`FailedOperation.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNotExist)
+/// - [`FailedOperation.OrganizationPermissionIllegal`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPermissionIllegal)
+/// - [`FailedOperation.OrganizationPolicyIllegal`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIllegal)
+/// - [`FailedOperation.PayUinIllegal`](super::errors::OrganizationErrorCode::FailedOperationPayUinIllegal)
+/// - [`FailedOperation.ReSentInvitation`](super::errors::OrganizationErrorCode::FailedOperationReSentInvitation)
+/// - [`FailedOperation.TagResourcesError`](super::errors::OrganizationErrorCode::FailedOperationTagResourcesError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TagError`](super::errors::OrganizationErrorCode::InvalidParameterTagError)
+/// - [`LimitExceeded.InvitationOverLimit`](super::errors::OrganizationErrorCode::LimitExceededInvitationOverLimit)
+/// - [`LimitExceeded.OrganizationMemberOverLimit`](super::errors::OrganizationErrorCode::LimitExceededOrganizationMemberOverLimit)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AbnormalFinancialStatusOfAdmin`](super::errors::OrganizationErrorCode::UnsupportedOperationAbnormalFinancialStatusOfAdmin)
+/// - [`UnsupportedOperation.AbnormalFinancialStatusOfMember`](super::errors::OrganizationErrorCode::UnsupportedOperationAbnormalFinancialStatusOfMember)
+/// - [`UnsupportedOperation.AddDelegatePayerNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationAddDelegatePayerNotAllow)
+/// - [`UnsupportedOperation.AddDiscountInheritNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationAddDiscountInheritNotAllow)
+/// - [`UnsupportedOperation.AgentNotSame`](super::errors::OrganizationErrorCode::UnsupportedOperationAgentNotSame)
+/// - [`UnsupportedOperation.ExistedAgent`](super::errors::OrganizationErrorCode::UnsupportedOperationExistedAgent)
+/// - [`UnsupportedOperation.ExistedClient`](super::errors::OrganizationErrorCode::UnsupportedOperationExistedClient)
+/// - [`UnsupportedOperation.InconsistentUserTypes`](super::errors::OrganizationErrorCode::UnsupportedOperationInconsistentUserTypes)
+/// - [`UnsupportedOperation.ManagementSystemError`](super::errors::OrganizationErrorCode::UnsupportedOperationManagementSystemError)
+/// - [`UnsupportedOperation.MemberAccountArrears`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountArrears)
+/// - [`UnsupportedOperation.MemberDiscountInheritExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberDiscountInheritExisted)
+/// - [`UnsupportedOperation.MemberExistAccountLevelDiscountInherit`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistAccountLevelDiscountInherit)
+/// - [`UnsupportedOperation.MemberHasVoucher`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberHasVoucher)
+/// - [`UnsupportedOperation.MemberIsAgent`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberIsAgent)
+/// - [`UnsupportedOperation.MemberIsNotClient`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberIsNotClient)
+/// - [`UnsupportedOperation.OrderInProgressExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationOrderInProgressExisted)
+/// - [`UnsupportedOperation.OwnerDiscountInheritExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationOwnerDiscountInheritExisted)
+/// - [`UnsupportedOperation.PayerArrearsAndNoCreditAccount`](super::errors::OrganizationErrorCode::UnsupportedOperationPayerArrearsAndNoCreditAccount)
+/// - [`UnsupportedOperation.PayerExistAccountLevelDiscountInherit`](super::errors::OrganizationErrorCode::UnsupportedOperationPayerExistAccountLevelDiscountInherit)
+/// - [`UnsupportedOperation.SecondaryDistributorSubClientExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationSecondaryDistributorSubClientExisted)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "InviteOrganizationMember",
     output = InviteOrganizationMemberResponse,
-    error = super::errors::InviteOrganizationMemberError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct InviteOrganizationMember {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Financial"`
+    /// `PolicyType`; example: `"Financial"`
     pub policy_type: String,
 
-    /// `PermissionIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `PermissionIds`; example: `[1,2]`
     pub permission_ids: Vec<u64>,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"invitation member"`
+    /// `Remark`; example: `"invitation member"`
     pub remark: Option<String>,
 
-    /// `IsAllowQuit`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `IsAllowQuit`; example: `"Allow"`
     pub is_allow_quit: Option<String>,
 
-    /// `PayUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `PayUin`; example: `"100000000001"`
     pub pay_uin: Option<String>,
 
-    /// `RelationAuthName`: a string.
-    ///
-    /// Example: `"company_name"`
+    /// `RelationAuthName`; example: `"company_name"`
     pub relation_auth_name: Option<String>,
 
-    /// `AuthFile`: a list of [`AuthRelationFile`](super::models::AuthRelationFile) objects.
+    /// `AuthFile`
     pub auth_file: Option<Vec<models::AuthRelationFile>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -3989,32 +4386,34 @@ pub struct InviteOrganizationMemberResponse {
 /// The `ListExternalSAMLIdPCertificates` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListExternalSAMLIdPCertificatesResponse`].
-/// The codes it documents are in [`ListExternalSAMLIdPCertificatesError`](super::errors::ListExternalSAMLIdPCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListExternalSAMLIdPCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListExternalSAMLIdPCertificates",
     output = ListExternalSAMLIdPCertificatesResponse,
-    error = super::errors::ListExternalSAMLIdPCertificatesError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct ListExternalSAMLIdPCertificates {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 }
 
 /// What a successful [`ListExternalSAMLIdPCertificates`] call returns.
 #[tc_model]
 pub struct ListExternalSAMLIdPCertificatesResponse {
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCounts`; example: `5`
     pub total_counts: i64,
 
-    /// `SAMLIdPCertificates`: a list of [`SamlIdPCertificate`](super::models::SamlIdPCertificate) objects.
+    /// `SAMLIdPCertificates`
     #[tc(rename = "SAMLIdPCertificates")]
     pub saml_id_p_certificates: Vec<models::SamlIdPCertificate>,
 
@@ -4025,15 +4424,22 @@ pub struct ListExternalSAMLIdPCertificatesResponse {
 /// The `ListGroupMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListGroupMembersResponse`].
-/// The codes it documents are in [`ListGroupMembersError`](super::errors::ListGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListGroupMembers",
     output = ListGroupMembersResponse,
-    error = super::errors::ListGroupMembersError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4043,56 +4449,38 @@ pub struct ListExternalSAMLIdPCertificatesResponse {
     )
 )]
 pub struct ListGroupMembers {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"g-28sn23n***"`
+    /// `GroupId`; example: `"g-28sn23n***"`
     pub group_id: String,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `UserType`; example: `"Manual"`
     pub user_type: Option<String>,
 }
 
 /// What a successful [`ListGroupMembers`] call returns.
 #[tc_model]
 pub struct ListGroupMembersResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `GroupMembers`: a list of [`GroupMembers`](super::models::GroupMembers) objects.
+    /// `GroupMembers`
     pub group_members: Vec<models::GroupMembers>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4102,15 +4490,23 @@ pub struct ListGroupMembersResponse {
 /// The `ListGroups` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListGroupsResponse`].
-/// The codes it documents are in [`ListGroupsError`](super::errors::ListGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListGroups",
     output = ListGroupsResponse,
-    error = super::errors::ListGroupsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4120,76 +4516,50 @@ pub struct ListGroupMembersResponse {
     )
 )]
 pub struct ListGroups {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-3ds73bs****"`
+    /// `ZoneId`; example: `"z-3ds73bs****"`
     pub zone_id: String,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"GroupName eq testGroup"`
+    /// `Filter`; example: `"GroupName eq testGroup"`
     pub filter: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `GroupType`; example: `"Manual"`
     pub group_type: Option<String>,
 
-    /// `FilterUsers`: a list of strings.
-    ///
-    /// Example: `["u-dnjw8dndjde","u-dniwsnsas"]`
+    /// `FilterUsers`; example: `["u-dnjw8dndjde","u-dniwsnsas"]`
     pub filter_users: Option<Vec<String>>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `SortField`; example: `"CreateTime"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `SortType`; example: `"Desc"`
     pub sort_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`ListGroups`] call returns.
 #[tc_model]
 pub struct ListGroupsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `Groups`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `Groups`
     pub groups: Vec<models::GroupInfo>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4199,15 +4569,22 @@ pub struct ListGroupsResponse {
 /// The `ListJoinedGroupsForUser` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListJoinedGroupsForUserResponse`].
-/// The codes it documents are in [`ListJoinedGroupsForUserError`](super::errors::ListJoinedGroupsForUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListJoinedGroupsForUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListJoinedGroupsForUser",
     output = ListJoinedGroupsForUserResponse,
-    error = super::errors::ListJoinedGroupsForUserError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4217,51 +4594,35 @@ pub struct ListGroupsResponse {
     )
 )]
 pub struct ListJoinedGroupsForUser {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-28sn23n***"`
+    /// `UserId`; example: `"u-28sn23n***"`
     pub user_id: String,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 }
 
 /// What a successful [`ListJoinedGroupsForUser`] call returns.
 #[tc_model]
 pub struct ListJoinedGroupsForUserResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `JoinedGroups`: a list of [`JoinedGroups`](super::models::JoinedGroups) objects.
+    /// `JoinedGroups`
     pub joined_groups: Vec<models::JoinedGroups>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4271,15 +4632,22 @@ pub struct ListJoinedGroupsForUserResponse {
 /// The `ListNonCompliantResource` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListNonCompliantResourceResponse`].
-/// The codes it documents are in [`ListNonCompliantResourceError`](super::errors::ListNonCompliantResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListNonCompliantResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListNonCompliantResource",
     output = ListNonCompliantResourceResponse,
-    error = super::errors::ListNonCompliantResourceError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = pagination_token,
         limit = max_results,
@@ -4289,36 +4657,26 @@ pub struct ListJoinedGroupsForUserResponse {
     )
 )]
 pub struct ListNonCompliantResource {
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: u64,
 
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: u64,
 
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"fgh363"`
+    /// `PaginationToken`; example: `"fgh363"`
     pub pagination_token: Option<String>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: Option<String>,
 }
 
 /// What a successful [`ListNonCompliantResource`] call returns.
 #[tc_model]
 pub struct ListNonCompliantResourceResponse {
-    /// `Items`: a list of [`ResourceTagMapping`](super::models::ResourceTagMapping) objects.
+    /// `Items`
     pub items: Vec<models::ResourceTagMapping>,
 
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"fgh363"`
+    /// `PaginationToken`; example: `"fgh363"`
     pub pagination_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4328,15 +4686,23 @@ pub struct ListNonCompliantResourceResponse {
 /// The `ListOrgServiceAssignMember` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListOrgServiceAssignMemberResponse`].
-/// The codes it documents are in [`ListOrgServiceAssignMemberError`](super::errors::ListOrgServiceAssignMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListOrgServiceAssignMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeOrgServiceUsageStatusErr`](super::errors::OrganizationErrorCode::FailedOperationDescribeOrgServiceUsageStatusErr)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListOrgServiceAssignMember",
     output = ListOrgServiceAssignMemberResponse,
-    error = super::errors::ListOrgServiceAssignMemberError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4346,36 +4712,26 @@ pub struct ListNonCompliantResourceResponse {
     )
 )]
 pub struct ListOrgServiceAssignMember {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ServiceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceId`; example: `1`
     pub service_id: Option<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `Product`; example: `"cloudaudit"`
     pub product: Option<String>,
 }
 
 /// What a successful [`ListOrgServiceAssignMember`] call returns.
 #[tc_model]
 pub struct ListOrgServiceAssignMemberResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`OrganizationServiceAssignMember`](super::models::OrganizationServiceAssignMember) objects.
+    /// `Items`
     pub items: Vec<models::OrganizationServiceAssignMember>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4385,15 +4741,22 @@ pub struct ListOrgServiceAssignMemberResponse {
 /// The `ListOrganizationIdentity` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListOrganizationIdentityResponse`].
-/// The codes it documents are in [`ListOrganizationIdentityError`](super::errors::ListOrganizationIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListOrganizationIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListOrganizationIdentity",
     output = ListOrganizationIdentityResponse,
-    error = super::errors::ListOrganizationIdentityError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4403,41 +4766,29 @@ pub struct ListOrgServiceAssignMemberResponse {
     )
 )]
 pub struct ListOrganizationIdentity {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"identity_name"`
+    /// `SearchKey`; example: `"identity_name"`
     pub search_key: Option<String>,
 
-    /// `IdentityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityId`; example: `1`
     pub identity_id: Option<u64>,
 
-    /// `IdentityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityType`; example: `1`
     pub identity_type: Option<u64>,
 }
 
 /// What a successful [`ListOrganizationIdentity`] call returns.
 #[tc_model]
 pub struct ListOrganizationIdentityResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`OrgIdentity`](super::models::OrgIdentity) objects.
+    /// `Items`
     pub items: Vec<models::OrgIdentity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4447,15 +4798,22 @@ pub struct ListOrganizationIdentityResponse {
 /// The `ListOrganizationService` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListOrganizationServiceResponse`].
-/// The codes it documents are in [`ListOrganizationServiceError`](super::errors::ListOrganizationServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListOrganizationService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListOrganizationService",
     output = ListOrganizationServiceResponse,
-    error = super::errors::ListOrganizationServiceError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4465,31 +4823,23 @@ pub struct ListOrganizationIdentityResponse {
     )
 )]
 pub struct ListOrganizationService {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `SearchKey`; example: `"cloudaudit"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`ListOrganizationService`] call returns.
 #[tc_model]
 pub struct ListOrganizationServiceResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Items`: a list of [`OrganizationServiceAssign`](super::models::OrganizationServiceAssign) objects.
+    /// `Items`
     pub items: Vec<models::OrganizationServiceAssign>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4499,9 +4849,12 @@ pub struct ListOrganizationServiceResponse {
 /// The `ListPermissionApplyOrders` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListPermissionApplyOrdersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListPermissionApplyOrders)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
@@ -4517,56 +4870,38 @@ pub struct ListOrganizationServiceResponse {
     )
 )]
 pub struct ListPermissionApplyOrders {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-hmdjcgbvm7z2"`
+    /// `ZoneId`; example: `"z-hmdjcgbvm7z2"`
     pub zone_id: String,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"1122"`
+    /// `SearchValue`; example: `"1122"`
     pub search_value: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJPZmZzZXQiOjB9"`
+    /// `NextToken`; example: `"eyJPZmZzZXQiOjB9"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`ListPermissionApplyOrders`] call returns.
 #[tc_model]
 pub struct ListPermissionApplyOrdersResponse {
-    /// `ApplyOrders`: a list of [`PermissionApplyOrder`](super::models::PermissionApplyOrder) objects.
+    /// `ApplyOrders`
     pub apply_orders: Option<Vec<models::PermissionApplyOrder>>,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCounts`; example: `0`
     pub total_counts: i64,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJPZmZzZXQiOjF9"`
+    /// `NextToken`; example: `"eyJPZmZzZXQiOjF9"`
     pub next_token: Option<String>,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTruncated`; example: `false`
     pub is_truncated: bool,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4576,47 +4911,44 @@ pub struct ListPermissionApplyOrdersResponse {
 /// The `ListPermissionPoliciesInRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListPermissionPoliciesInRoleConfigurationResponse`].
-/// The codes it documents are in [`ListPermissionPoliciesInRoleConfigurationError`](super::errors::ListPermissionPoliciesInRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListPermissionPoliciesInRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListPermissionPoliciesInRoleConfiguration",
     output = ListPermissionPoliciesInRoleConfigurationResponse,
-    error = super::errors::ListPermissionPoliciesInRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct ListPermissionPoliciesInRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-289s28wn***"`
+    /// `ZoneId`; example: `"z-289s28wn***"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-si2e3i3me"`
+    /// `RoleConfigurationId`; example: `"rc-si2e3i3me"`
     pub role_configuration_id: String,
 
-    /// `RolePolicyType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `RolePolicyType`; example: `"System"`
     pub role_policy_type: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"QcloudPolicyTest"`
+    /// `Filter`; example: `"QcloudPolicyTest"`
     pub filter: Option<String>,
 }
 
 /// What a successful [`ListPermissionPoliciesInRoleConfiguration`] call returns.
 #[tc_model]
 pub struct ListPermissionPoliciesInRoleConfigurationResponse {
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `RolePolicies`: a list of [`RolePolicie`](super::models::RolePolicie) objects.
+    /// `RolePolicies`
     pub role_policies: Vec<models::RolePolicie>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4626,15 +4958,52 @@ pub struct ListPermissionPoliciesInRoleConfigurationResponse {
 /// The `ListPolicies` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListPoliciesResponse`].
-/// The codes it documents are in [`ListPoliciesError`](super::errors::ListPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNodeNotExist)
+/// - [`InvalidParameter.OrganizationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNotExist)
+/// - [`MissingParameter`](super::errors::OrganizationErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ApplyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundApplyNotExist)
+/// - [`ResourceNotFound.ChangePermissionNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundChangePermissionNotExist)
+/// - [`ResourceNotFound.EmailBindRecordNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundEmailBindRecordNotExist)
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
+/// - [`ResourceNotFound.MemberEventNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberEventNotExist)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.MemberOperateProcessNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberOperateProcessNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.OrganizationAuthRelationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationAuthRelationNotExist)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceAssignNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceAssignNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`ResourceNotFound.ResourceTypeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundResourceTypeNotExist)
+/// - [`ResourceNotFound.ServiceRoleNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundServiceRoleNotExist)
+/// - [`ResourceNotFound.ShareResourceMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundShareResourceMemberNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
+/// - [`ResourceUnavailable`](super::errors::OrganizationErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListPolicies",
     output = ListPoliciesResponse,
-    error = super::errors::ListPoliciesError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -4644,41 +5013,29 @@ pub struct ListPermissionPoliciesInRoleConfigurationResponse {
     )
 )]
 pub struct ListPolicies {
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rp`; example: `1`
     pub rp: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Page`; example: `10`
     pub page: Option<u64>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Scope`; example: `"All"`
     pub scope: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `Keyword`; example: `"policy_name"`
     pub keyword: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `PolicyType`; example: `"SERVICE_CONTROL_POLICY"`
     pub policy_type: Option<String>,
 }
 
 /// What a successful [`ListPolicies`] call returns.
 #[tc_model]
 pub struct ListPoliciesResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `List`: a list of [`ListPolicyNode`](super::models::ListPolicyNode) objects.
+    /// `List`
     pub list: Vec<models::ListPolicyNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4688,15 +5045,51 @@ pub struct ListPoliciesResponse {
 /// The `ListPoliciesForTarget` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListPoliciesForTargetResponse`].
-/// The codes it documents are in [`ListPoliciesForTargetError`](super::errors::ListPoliciesForTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListPoliciesForTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNodeNotExist)
+/// - [`InvalidParameter.OrganizationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNotExist)
+/// - [`MissingParameter`](super::errors::OrganizationErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ApplyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundApplyNotExist)
+/// - [`ResourceNotFound.ChangePermissionNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundChangePermissionNotExist)
+/// - [`ResourceNotFound.EmailBindRecordNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundEmailBindRecordNotExist)
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
+/// - [`ResourceNotFound.MemberEventNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberEventNotExist)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.MemberOperateProcessNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberOperateProcessNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.OrganizationAuthRelationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationAuthRelationNotExist)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceAssignNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceAssignNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`ResourceNotFound.ResourceTypeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundResourceTypeNotExist)
+/// - [`ResourceNotFound.ServiceRoleNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundServiceRoleNotExist)
+/// - [`ResourceNotFound.ShareResourceMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundShareResourceMemberNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListPoliciesForTarget",
     output = ListPoliciesForTargetResponse,
-    error = super::errors::ListPoliciesForTargetError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -4706,41 +5099,29 @@ pub struct ListPoliciesResponse {
     )
 )]
 pub struct ListPoliciesForTarget {
-    /// `TargetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10083`
+    /// `TargetId`; example: `10083`
     pub target_id: u64,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rp`; example: `1`
     pub rp: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Page`; example: `10`
     pub page: Option<u64>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `PolicyType`; example: `"SERVICE_CONTROL_POLICY"`
     pub policy_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `Keyword`; example: `"policy_name"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListPoliciesForTarget`] call returns.
 #[tc_model]
 pub struct ListPoliciesForTargetResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `List`: a list of [`ListPoliciesForTarget`](super::models::ListPoliciesForTarget) objects.
+    /// `List`
     pub list: Vec<models::ListPoliciesForTarget>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4750,15 +5131,23 @@ pub struct ListPoliciesForTargetResponse {
 /// The `ListRoleAssignments` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListRoleAssignmentsResponse`].
-/// The codes it documents are in [`ListRoleAssignmentsError`](super::errors::ListRoleAssignmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListRoleAssignments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListRoleAssignments",
     output = ListRoleAssignmentsResponse,
-    error = super::errors::ListRoleAssignmentsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4768,76 +5157,50 @@ pub struct ListPoliciesForTargetResponse {
     )
 )]
 pub struct ListRoleAssignments {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-sd8sdn8sns"`
+    /// `RoleConfigurationId`; example: `"rc-sd8sdn8sns"`
     pub role_configuration_id: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000038292`
+    /// `TargetUin`; example: `1000038292`
     pub target_uin: Option<i64>,
 
-    /// `PrincipalType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-djwismoa***"`
+    /// `PrincipalId`; example: `"u-djwismoa***"`
     pub principal_id: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"conf1"`
+    /// `Filter`; example: `"conf1"`
     pub filter: Option<String>,
 }
 
 /// What a successful [`ListRoleAssignments`] call returns.
 #[tc_model]
 pub struct ListRoleAssignmentsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0****"`
+    /// `NextToken`; example: `"OTM0****"`
     pub next_token: String,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `RoleAssignments`: a list of [`RoleAssignments`](super::models::RoleAssignments) objects.
+    /// `RoleAssignments`
     pub role_assignments: Vec<models::RoleAssignments>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4847,9 +5210,12 @@ pub struct ListRoleAssignmentsResponse {
 /// The `ListRoleConfigurationApplyScopes` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListRoleConfigurationApplyScopesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListRoleConfigurationApplyScopes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
@@ -4865,66 +5231,44 @@ pub struct ListRoleAssignmentsResponse {
     )
 )]
 pub struct ListRoleConfigurationApplyScopes {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-hmdjcgbvm7z2"`
+    /// `ZoneId`; example: `"z-hmdjcgbvm7z2"`
     pub zone_id: String,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-dm5nub3hl6ur"`
+    /// `PrincipalId`; example: `"u-dm5nub3hl6ur"`
     pub principal_id: String,
 
-    /// `PrincipalType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`; example: `"User"`
     pub principal_type: String,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `700002529727`
+    /// `TargetUin`; example: `700002529727`
     pub target_uin: Option<i64>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"读写"`
+    /// `Filter`; example: `"读写"`
     pub filter: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJPZmZzZXQiOjB9"`
+    /// `NextToken`; example: `"eyJPZmZzZXQiOjB9"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`ListRoleConfigurationApplyScopes`] call returns.
 #[tc_model]
 pub struct ListRoleConfigurationApplyScopesResponse {
-    /// `ApplyScopes`: a list of [`RoleAssignments`](super::models::RoleAssignments) objects.
+    /// `ApplyScopes`
     pub apply_scopes: Option<Vec<models::RoleAssignments>>,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCounts`; example: `1`
     pub total_counts: Option<i64>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJPZmZzZXQiOjJ9"`
+    /// `NextToken`; example: `"eyJPZmZzZXQiOjJ9"`
     pub next_token: Option<String>,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTruncated`; example: `false`
     pub is_truncated: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4934,15 +5278,23 @@ pub struct ListRoleConfigurationApplyScopesResponse {
 /// The `ListRoleConfigurationProvisionings` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListRoleConfigurationProvisioningsResponse`].
-/// The codes it documents are in [`ListRoleConfigurationProvisioningsError`](super::errors::ListRoleConfigurationProvisioningsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListRoleConfigurationProvisionings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListRoleConfigurationProvisionings",
     output = ListRoleConfigurationProvisioningsResponse,
-    error = super::errors::ListRoleConfigurationProvisioningsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4952,71 +5304,47 @@ pub struct ListRoleConfigurationApplyScopesResponse {
     )
 )]
 pub struct ListRoleConfigurationProvisionings {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"r-sd8sdn8sns"`
+    /// `RoleConfigurationId`; example: `"r-sd8sdn8sns"`
     pub role_configuration_id: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000038292`
+    /// `TargetUin`; example: `1000038292`
     pub target_uin: Option<i64>,
 
-    /// `DeploymentStatus`: a string.
-    ///
-    /// Example: `"Deployed"`
+    /// `DeploymentStatus`; example: `"Deployed"`
     pub deployment_status: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"conf1"`
+    /// `Filter`; example: `"conf1"`
     pub filter: Option<String>,
 }
 
 /// What a successful [`ListRoleConfigurationProvisionings`] call returns.
 #[tc_model]
 pub struct ListRoleConfigurationProvisioningsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `RoleConfigurationProvisionings`: a list of [`RoleConfigurationProvisionings`](super::models::RoleConfigurationProvisionings) objects.
+    /// `RoleConfigurationProvisionings`
     pub role_configuration_provisionings: Vec<models::RoleConfigurationProvisionings>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5026,15 +5354,24 @@ pub struct ListRoleConfigurationProvisioningsResponse {
 /// The `ListRoleConfigurations` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListRoleConfigurationsResponse`].
-/// The codes it documents are in [`ListRoleConfigurationsError`](super::errors::ListRoleConfigurationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListRoleConfigurations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListRoleConfigurations",
     output = ListRoleConfigurationsResponse,
-    error = super::errors::ListRoleConfigurationsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -5044,61 +5381,41 @@ pub struct ListRoleConfigurationProvisioningsResponse {
     )
 )]
 pub struct ListRoleConfigurations {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-3ds73bs****"`
+    /// `ZoneId`; example: `"z-3ds73bs****"`
     pub zone_id: String,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"conf1"`
+    /// `Filter`; example: `"conf1"`
     pub filter: Option<String>,
 
-    /// `FilterTargets`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100002322,1000033232]`
+    /// `FilterTargets`; example: `[100002322,1000033232]`
     pub filter_targets: Option<Vec<i64>>,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-s9wme92ne"`
+    /// `PrincipalId`; example: `"u-s9wme92ne"`
     pub principal_id: Option<String>,
 }
 
 /// What a successful [`ListRoleConfigurations`] call returns.
 #[tc_model]
 pub struct ListRoleConfigurationsResponse {
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `RoleConfigurations`: a list of [`RoleConfiguration`](super::models::RoleConfiguration) objects.
+    /// `RoleConfigurations`
     pub role_configurations: Option<Vec<models::RoleConfiguration>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5108,37 +5425,38 @@ pub struct ListRoleConfigurationsResponse {
 /// The `ListSCIMCredentials` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListSCIMCredentialsResponse`].
-/// The codes it documents are in [`ListSCIMCredentialsError`](super::errors::ListSCIMCredentialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListSCIMCredentials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListSCIMCredentials",
     output = ListSCIMCredentialsResponse,
-    error = super::errors::ListSCIMCredentialsError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct ListSCIMCredentials {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"scimcred-lkj****"`
+    /// `CredentialId`; example: `"scimcred-lkj****"`
     pub credential_id: Option<String>,
 }
 
 /// What a successful [`ListSCIMCredentials`] call returns.
 #[tc_model]
 pub struct ListSCIMCredentialsResponse {
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCounts`; example: `0`
     pub total_counts: i64,
 
-    /// `SCIMCredentials`: a list of [`ScimCredential`](super::models::ScimCredential) objects.
+    /// `SCIMCredentials`
     #[tc(rename = "SCIMCredentials")]
     pub scim_credentials: Vec<models::ScimCredential>,
 
@@ -5149,15 +5467,49 @@ pub struct ListSCIMCredentialsResponse {
 /// The `ListTargetsForPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListTargetsForPolicyResponse`].
-/// The codes it documents are in [`ListTargetsForPolicyError`](super::errors::ListTargetsForPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListTargetsForPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotExist)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNodeNotExist)
+/// - [`InvalidParameter.OrganizationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationNotExist)
+/// - [`MissingParameter`](super::errors::OrganizationErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ChangePermissionNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundChangePermissionNotExist)
+/// - [`ResourceNotFound.EmailBindRecordNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundEmailBindRecordNotExist)
+/// - [`ResourceNotFound.InvitationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundInvitationNotExist)
+/// - [`ResourceNotFound.MemberEventNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberEventNotExist)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.MemberOperateProcessNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberOperateProcessNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.NodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundNodeNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.OrganizationAuthRelationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationAuthRelationNotExist)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.OrganizationServiceAssignNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceAssignNotExist)
+/// - [`ResourceNotFound.OrganizationServiceNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationServiceNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`ResourceNotFound.ResourceTypeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundResourceTypeNotExist)
+/// - [`ResourceNotFound.ServiceRoleNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundServiceRoleNotExist)
+/// - [`ResourceNotFound.ShareResourceMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundShareResourceMemberNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListTargetsForPolicy",
     output = ListTargetsForPolicyResponse,
-    error = super::errors::ListTargetsForPolicyError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -5167,46 +5519,32 @@ pub struct ListSCIMCredentialsResponse {
     )
 )]
 pub struct ListTargetsForPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: u64,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rp`; example: `1`
     pub rp: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Page`; example: `10`
     pub page: Option<u64>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"All"`
+    /// `TargetType`; example: `"All"`
     pub target_type: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `PolicyType`; example: `"SERVICE_CONTROL_POLICY"`
     pub policy_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"10001 10002"`
+    /// `Keyword`; example: `"10001 10002"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListTargetsForPolicy`] call returns.
 #[tc_model]
 pub struct ListTargetsForPolicyResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `List`: a list of [`ListTargetsForPolicyNode`](super::models::ListTargetsForPolicyNode) objects.
+    /// `List`
     pub list: Vec<models::ListTargetsForPolicyNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5216,15 +5554,22 @@ pub struct ListTargetsForPolicyResponse {
 /// The `ListTasks` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListTasksResponse`].
-/// The codes it documents are in [`ListTasksError`](super::errors::ListTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListTasks",
     output = ListTasksResponse,
-    error = super::errors::ListTasksError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -5234,81 +5579,53 @@ pub struct ListTargetsForPolicyResponse {
     )
 )]
 pub struct ListTasks {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-siws8sn***"`
+    /// `PrincipalId`; example: `"u-siws8sn***"`
     pub principal_id: Option<String>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `PrincipalType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `10000229322`
+    /// `TargetUin`; example: `10000229322`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-s92jd93je"`
+    /// `RoleConfigurationId`; example: `"rc-s92jd93je"`
     pub role_configuration_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"CreateRoleAssignment"`
+    /// `TaskType`; example: `"CreateRoleAssignment"`
     pub task_type: Option<String>,
 }
 
 /// What a successful [`ListTasks`] call returns.
 #[tc_model]
 pub struct ListTasksResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `Tasks`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5318,15 +5635,22 @@ pub struct ListTasksResponse {
 /// The `ListUserSyncProvisionings` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListUserSyncProvisioningsResponse`].
-/// The codes it documents are in [`ListUserSyncProvisioningsError`](super::errors::ListUserSyncProvisioningsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListUserSyncProvisionings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListUserSyncProvisionings",
     output = ListUserSyncProvisioningsResponse,
-    error = super::errors::ListUserSyncProvisioningsError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -5336,71 +5660,47 @@ pub struct ListTasksResponse {
     )
 )]
 pub struct ListUserSyncProvisionings {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2d8shd8***"`
+    /// `ZoneId`; example: `"z-2d8shd8***"`
     pub zone_id: String,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"u-siws8sn***"`
+    /// `PrincipalId`; example: `"u-siws8sn***"`
     pub principal_id: Option<String>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `PrincipalType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `10000229322`
+    /// `TargetUin`; example: `10000229322`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"up-aiwn9inss"`
+    /// `Filter`; example: `"up-aiwn9inss"`
     pub filter: Option<String>,
 }
 
 /// What a successful [`ListUserSyncProvisionings`] call returns.
 #[tc_model]
 pub struct ListUserSyncProvisioningsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: String,
 
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
-    /// `UserProvisionings`: a list of [`UserProvisioning`](super::models::UserProvisioning) objects.
+    /// `UserProvisionings`
     pub user_provisionings: Vec<models::UserProvisioning>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5410,15 +5710,23 @@ pub struct ListUserSyncProvisioningsResponse {
 /// The `ListUsers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ListUsersResponse`].
-/// The codes it documents are in [`ListUsersError`](super::errors::ListUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ListUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.NextTokenInvalid`](super::errors::OrganizationErrorCode::InvalidParameterNextTokenInvalid)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ListUsers",
     output = ListUsersResponse,
-    error = super::errors::ListUsersError,
+    error = super::errors::OrganizationErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -5428,81 +5736,53 @@ pub struct ListUserSyncProvisioningsResponse {
     )
 )]
 pub struct ListUsers {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fc2p61****"`
+    /// `ZoneId`; example: `"z-00fc2p61****"`
     pub zone_id: String,
 
-    /// `UserStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `UserStatus`; example: `"Enabled"`
     pub user_status: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `UserType`; example: `"Manual"`
     pub user_type: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Filter`; example: `"user1"`
     pub filter: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI="`
     pub next_token: Option<String>,
 
-    /// `FilterGroups`: a list of strings.
-    ///
-    /// Example: `["g-sjwidjssd","g-djsiendidmd"]`
+    /// `FilterGroups`; example: `["g-sjwidjssd","g-djsiendidmd"]`
     pub filter_groups: Option<Vec<String>>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `SortField`; example: `"CreateTime"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `SortType`; example: `"Desc"`
     pub sort_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`ListUsers`] call returns.
 #[tc_model]
 pub struct ListUsersResponse {
-    /// `TotalCounts`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCounts`; example: `20`
     pub total_counts: i64,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: i64,
 
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Vec<models::UserInfo>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI"`
+    /// `NextToken`; example: `"OTM0YzE4MzY2ZjdhMWM0MYZDhnYaxsiYTLI"`
     pub next_token: String,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5512,25 +5792,31 @@ pub struct ListUsersResponse {
 /// The `MoveOrganizationNodeMembers` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`MoveOrganizationNodeMembersResponse`].
-/// The codes it documents are in [`MoveOrganizationNodeMembersError`](super::errors::MoveOrganizationNodeMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=MoveOrganizationNodeMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNotExist)
+/// - [`FailedOperation.SomeUinsNotInOrganization`](super::errors::OrganizationErrorCode::FailedOperationSomeUinsNotInOrganization)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "MoveOrganizationNodeMembers",
     output = MoveOrganizationNodeMembersResponse,
-    error = super::errors::MoveOrganizationNodeMembersError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct MoveOrganizationNodeMembers {
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: i64,
 
-    /// `MemberUin`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `MemberUin`; example: `[111111111111]`
     pub member_uin: Vec<i64>,
 }
 
@@ -5544,29 +5830,37 @@ pub struct MoveOrganizationNodeMembersResponse {
 /// The `OpenIdentityCenter` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`OpenIdentityCenterResponse`].
-/// The codes it documents are in [`OpenIdentityCenterError`](super::errors::OpenIdentityCenterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=OpenIdentityCenter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterAlreadyOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterAlreadyOpen)
+/// - [`FailedOperation.IdentityCenterNotAuth`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotAuth)
+/// - [`FailedOperation.IdentityCenterNotEnterpriseAuth`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotEnterpriseAuth)
+/// - [`FailedOperation.IdentityCenterNotOrganizationManager`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOrganizationManager)
+/// - [`FailedOperation.IdentityCenterOrganizationNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterOrganizationNotOpen)
+/// - [`InvalidParameterValue.IdentityCenterZoneNameAlreadyExist`](super::errors::OrganizationErrorCode::InvalidParameterValueIdentityCenterZoneNameAlreadyExist)
+/// - [`ResourceNotFound.ServiceRoleNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundServiceRoleNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "OpenIdentityCenter",
     output = OpenIdentityCenterResponse,
-    error = super::errors::OpenIdentityCenterError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct OpenIdentityCenter {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `ZoneName`; example: `"testName"`
     pub zone_name: String,
 }
 
 /// What a successful [`OpenIdentityCenter`] call returns.
 #[tc_model]
 pub struct OpenIdentityCenterResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5576,40 +5870,45 @@ pub struct OpenIdentityCenterResponse {
 /// The `ProvisionRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`ProvisionRoleConfigurationResponse`].
-/// The codes it documents are in [`ProvisionRoleConfigurationError`](super::errors::ProvisionRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=ProvisionRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNotExist)
+/// - [`FailedOperation.UserOverUpperLimit`](super::errors::OrganizationErrorCode::FailedOperationUserOverUpperLimit)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.EmailAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterEmailAlreadyExists)
+/// - [`InvalidParameter.UsernameAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterUsernameAlreadyExists)
+/// - [`InvalidParameter.UsernameFormatError`](super::errors::OrganizationErrorCode::InvalidParameterUsernameFormatError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "ProvisionRoleConfiguration",
     output = ProvisionRoleConfigurationResponse,
-    error = super::errors::ProvisionRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct ProvisionRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fc2p61****"`
+    /// `ZoneId`; example: `"z-00fc2p61****"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-sisjdia"`
+    /// `RoleConfigurationId`; example: `"rc-sisjdia"`
     pub role_configuration_id: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: String,
 
-    /// `TargetUin`: a signed 64-bit integer.
+    /// `TargetUin`
     pub target_uin: i64,
 }
 
 /// What a successful [`ProvisionRoleConfiguration`] call returns.
 #[tc_model]
 pub struct ProvisionRoleConfigurationResponse {
-    /// `Task`: a [`RoleProvisioningsTask`](super::models::RoleProvisioningsTask).
+    /// `Task`
     pub task: models::RoleProvisioningsTask,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5619,20 +5918,41 @@ pub struct ProvisionRoleConfigurationResponse {
 /// The `QuitOrganization` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`QuitOrganizationResponse`].
-/// The codes it documents are in [`QuitOrganizationError`](super::errors::QuitOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=QuitOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisableQuitSelfCreatedOrganization`](super::errors::OrganizationErrorCode::FailedOperationDisableQuitSelfCreatedOrganization)
+/// - [`FailedOperation.MemberExistDelegatePayerNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationMemberExistDelegatePayerNotAllowDelete)
+/// - [`FailedOperation.MemberIsDelegatePayerNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationMemberIsDelegatePayerNotAllowDelete)
+/// - [`FailedOperation.MemberShareResource`](super::errors::OrganizationErrorCode::FailedOperationMemberShareResource)
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`FailedOperation.OrganizationAuthManageNotAllowDelete`](super::errors::OrganizationErrorCode::FailedOperationOrganizationAuthManageNotAllowDelete)
+/// - [`FailedOperation.QuiteShareUnit`](super::errors::OrganizationErrorCode::FailedOperationQuiteShareUnit)
+/// - [`FailedOperation.ShareResourceMemberInUse`](super::errors::OrganizationErrorCode::FailedOperationShareResourceMemberInUse)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation.CreateMemberNotAllowQuit`](super::errors::OrganizationErrorCode::UnsupportedOperationCreateMemberNotAllowQuit)
+/// - [`UnsupportedOperation.MemberAccountExistCICRoleConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistCicRoleConfig)
+/// - [`UnsupportedOperation.MemberAccountExistCICUserConfig`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountExistCicUserConfig)
+/// - [`UnsupportedOperation.MemberExistOperateProcessNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistOperateProcessNotAllowDelete)
+/// - [`UnsupportedOperation.MemberExistServiceNotAllowDelete`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistServiceNotAllowDelete)
+/// - [`UnsupportedOperation.MemberNoPayment`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberNoPayment)
+/// - [`UnsupportedOperation.MemberNotAllowQuit`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberNotAllowQuit)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "QuitOrganization",
     output = QuitOrganizationResponse,
-    error = super::errors::QuitOrganizationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct QuitOrganization {
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `OrgId`; example: `101`
     pub org_id: u64,
 }
 
@@ -5646,20 +5966,28 @@ pub struct QuitOrganizationResponse {
 /// The `RejectJoinShareUnitInvitation` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`RejectJoinShareUnitInvitationResponse`].
-/// The codes it documents are in [`RejectJoinShareUnitInvitationError`](super::errors::RejectJoinShareUnitInvitationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=RejectJoinShareUnitInvitation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ShareMemberNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareMemberNotExist)
+/// - [`FailedOperation.ShareUnitNotExist`](super::errors::OrganizationErrorCode::FailedOperationShareUnitNotExist)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "RejectJoinShareUnitInvitation",
     output = RejectJoinShareUnitInvitationResponse,
-    error = super::errors::RejectJoinShareUnitInvitationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct RejectJoinShareUnitInvitation {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhreo**2p"`
+    /// `UnitId`; example: `"shareUnit-xhreo**2p"`
     pub unit_id: String,
 }
 
@@ -5673,25 +6001,30 @@ pub struct RejectJoinShareUnitInvitationResponse {
 /// The `RemoveExternalSAMLIdPCertificate` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`RemoveExternalSAMLIdPCertificateResponse`].
-/// The codes it documents are in [`RemoveExternalSAMLIdPCertificateError`](super::errors::RemoveExternalSAMLIdPCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=RemoveExternalSAMLIdPCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.X509CertificateLimitExceeded`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateLimitExceeded)
+/// - [`FailedOperation.X509CertificateMinimumRequired`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateMinimumRequired)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`ResourceNotFound.X509CertificateNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundX509CertificateNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "RemoveExternalSAMLIdPCertificate",
     output = RemoveExternalSAMLIdPCertificateResponse,
-    error = super::errors::RemoveExternalSAMLIdPCertificateError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct RemoveExternalSAMLIdPCertificate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"dp-c-2jd8923je29****"`
+    /// `CertificateId`; example: `"dp-c-2jd8923je29****"`
     pub certificate_id: String,
 }
 
@@ -5705,40 +6038,40 @@ pub struct RemoveExternalSAMLIdPCertificateResponse {
 /// The `RemovePermissionPolicyFromRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`RemovePermissionPolicyFromRoleConfigurationResponse`].
-/// The codes it documents are in [`RemovePermissionPolicyFromRoleConfigurationError`](super::errors::RemovePermissionPolicyFromRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=RemovePermissionPolicyFromRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
+/// - [`InvalidParameter.RolePolicyNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRolePolicyNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "RemovePermissionPolicyFromRoleConfiguration",
     output = RemovePermissionPolicyFromRoleConfigurationResponse,
-    error = super::errors::RemovePermissionPolicyFromRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct RemovePermissionPolicyFromRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-29n23ien"`
+    /// `ZoneId`; example: `"z-29n23ien"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-so2msow"`
+    /// `RoleConfigurationId`; example: `"rc-so2msow"`
     pub role_configuration_id: String,
 
-    /// `RolePolicyType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `RolePolicyType`; example: `"System"`
     pub role_policy_type: String,
 
-    /// `RolePolicyName`: a string.
-    ///
-    /// Example: `"TestPolicy"`
+    /// `RolePolicyName`; example: `"TestPolicy"`
     pub role_policy_name: Option<String>,
 
-    /// `RolePolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `426322`
+    /// `RolePolicyId`; example: `426322`
     pub role_policy_id: Option<i64>,
 }
 
@@ -5752,30 +6085,36 @@ pub struct RemovePermissionPolicyFromRoleConfigurationResponse {
 /// The `RemoveUserFromGroup` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`RemoveUserFromGroupResponse`].
-/// The codes it documents are in [`RemoveUserFromGroupError`](super::errors::RemoveUserFromGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=RemoveUserFromGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualGroupNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationManualGroupNotUpdate)
+/// - [`FailedOperation.SynchronizedGroupNotRemoveUser`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedGroupNotRemoveUser)
+/// - [`FailedOperation.SynchronizedGroupNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedGroupNotUpdate)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
+/// - [`InvalidParameter.GroupUserNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupUserNotExist)
+/// - [`LimitExceeded.RemoveUserFromGroupLimitExceeded`](super::errors::OrganizationErrorCode::LimitExceededRemoveUserFromGroupLimitExceeded)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "RemoveUserFromGroup",
     output = RemoveUserFromGroupResponse,
-    error = super::errors::RemoveUserFromGroupError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct RemoveUserFromGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-28sjh238n"`
+    /// `ZoneId`; example: `"z-28sjh238n"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"g-28sh28ne"`
+    /// `GroupId`; example: `"g-28sh28ne"`
     pub group_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-0su23n9nd"`
+    /// `UserId`; example: `"u-0su23n9nd"`
     pub user_id: String,
 }
 
@@ -5789,25 +6128,33 @@ pub struct RemoveUserFromGroupResponse {
 /// The `SendOrgMemberAccountBindEmail` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`SendOrgMemberAccountBindEmailResponse`].
-/// The codes it documents are in [`SendOrgMemberAccountBindEmailError`](super::errors::SendOrgMemberAccountBindEmailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=SendOrgMemberAccountBindEmail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmailBindRecordInvalid`](super::errors::OrganizationErrorCode::FailedOperationEmailBindRecordInvalid)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.SendEmailLimit`](super::errors::OrganizationErrorCode::LimitExceededSendEmailLimit)
+/// - [`LimitExceeded.SendEmailWithinOneHourLimit`](super::errors::OrganizationErrorCode::LimitExceededSendEmailWithinOneHourLimit)
+/// - [`ResourceNotFound.EmailBindRecordNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundEmailBindRecordNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "SendOrgMemberAccountBindEmail",
     output = SendOrgMemberAccountBindEmailResponse,
-    error = super::errors::SendOrgMemberAccountBindEmailError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct SendOrgMemberAccountBindEmail {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `BindId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BindId`; example: `12`
     pub bind_id: i64,
 }
 
@@ -5821,53 +6168,55 @@ pub struct SendOrgMemberAccountBindEmailResponse {
 /// The `SetExternalSAMLIdentityProvider` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`SetExternalSAMLIdentityProviderResponse`].
-/// The codes it documents are in [`SetExternalSAMLIdentityProviderError`](super::errors::SetExternalSAMLIdentityProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=SetExternalSAMLIdentityProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.DecodeMetadataDocumentFailed`](super::errors::OrganizationErrorCode::FailedOperationDecodeMetadataDocumentFailed)
+/// - [`FailedOperation.MetadataCosParsingFailed`](super::errors::OrganizationErrorCode::FailedOperationMetadataCosParsingFailed)
+/// - [`FailedOperation.SAMLServiceProviderCreateFailed`](super::errors::OrganizationErrorCode::FailedOperationSamlServiceProviderCreateFailed)
+/// - [`FailedOperation.UploadMetadataFailed`](super::errors::OrganizationErrorCode::FailedOperationUploadMetadataFailed)
+/// - [`FailedOperation.X509CertificateParsingFailed`](super::errors::OrganizationErrorCode::FailedOperationX509CertificateParsingFailed)
+/// - [`FailedOperation.XMLDataUnmarshalFailed`](super::errors::OrganizationErrorCode::FailedOperationXmlDataUnmarshalFailed)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameterValue.SSoStatusInvalid`](super::errors::OrganizationErrorCode::InvalidParameterValueSSoStatusInvalid)
+/// - [`InvalidParameterValue.X509CertificateFormatError`](super::errors::OrganizationErrorCode::InvalidParameterValueX509CertificateFormatError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "SetExternalSAMLIdentityProvider",
     output = SetExternalSAMLIdentityProviderResponse,
-    error = super::errors::SetExternalSAMLIdentityProviderError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct SetExternalSAMLIdentityProvider {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-2js923necd***"`
+    /// `ZoneId`; example: `"z-2js923necd***"`
     pub zone_id: String,
 
-    /// `EncodedMetadataDocument`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4****"`
+    /// `EncodedMetadataDocument`; example: `"PD94bWwgdmVyc2lvbj0iMS4****"`
     pub encoded_metadata_document: Option<String>,
 
-    /// `SSOStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `SSOStatus`; example: `"Enabled"`
     #[tc(rename = "SSOStatus")]
     pub sso_status: Option<String>,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"http://www.okta.com/2jd83ne9m*****"`
+    /// `EntityId`; example: `"http://www.okta.com/2jd83ne9m*****"`
     pub entity_id: Option<String>,
 
-    /// `LoginUrl`: a string.
+    /// `LoginUrl`
     pub login_url: Option<String>,
 
-    /// `X509Certificate`: a string.
-    ///
-    /// Example: `"MIIBtjCCAVugAwIBAgITBmyf1XSXNmY/Owua2eiedgPySjAKBggqhkjOPQQDAjA5***"`
+    /// `X509Certificate`; example: `"MIIBtjCCAVugAwIBAgITBmyf1XSXNmY/Owua2eiedgPySjAKBggqhkjOPQQDAjA5***"`
     pub x509_certificate: Option<String>,
 }
 
 /// What a successful [`SetExternalSAMLIdentityProvider`] call returns.
 #[tc_model]
 pub struct SetExternalSAMLIdentityProviderResponse {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["idp-c-d73bss92ns"]`
+    /// `CertificateIds`; example: `["idp-c-d73bss92ns"]`
     pub certificate_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5877,33 +6226,38 @@ pub struct SetExternalSAMLIdentityProviderResponse {
 /// The `UpdateCustomPolicyForRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateCustomPolicyForRoleConfigurationResponse`].
-/// The codes it documents are in [`UpdateCustomPolicyForRoleConfigurationError`](super::errors::UpdateCustomPolicyForRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateCustomPolicyForRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.PolicyDocumentEmpty`](super::errors::OrganizationErrorCode::InvalidParameterPolicyDocumentEmpty)
+/// - [`InvalidParameter.PolicyTypeError`](super::errors::OrganizationErrorCode::InvalidParameterPolicyTypeError)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
+/// - [`InvalidParameter.RolePolicyNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRolePolicyNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateCustomPolicyForRoleConfiguration",
     output = UpdateCustomPolicyForRoleConfigurationResponse,
-    error = super::errors::UpdateCustomPolicyForRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateCustomPolicyForRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-29n23ien"`
+    /// `ZoneId`; example: `"z-29n23ien"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-so2msow"`
+    /// `RoleConfigurationId`; example: `"rc-so2msow"`
     pub role_configuration_id: String,
 
-    /// `CustomPolicyName`: a string.
-    ///
-    /// Example: `"TestPolicy"`
+    /// `CustomPolicyName`; example: `"TestPolicy"`
     pub custom_policy_name: String,
 
-    /// `NewCustomPolicyDocument`: a string.
+    /// `NewCustomPolicyDocument`
     pub new_custom_policy_document: Option<String>,
 }
 
@@ -5917,42 +6271,44 @@ pub struct UpdateCustomPolicyForRoleConfigurationResponse {
 /// The `UpdateGroup` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateGroupResponse`].
-/// The codes it documents are in [`UpdateGroupError`](super::errors::UpdateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualGroupNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationManualGroupNotUpdate)
+/// - [`FailedOperation.SynchronizedGroupNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedGroupNotUpdate)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.GroupNameAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterGroupNameAlreadyExists)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::OrganizationErrorCode::InvalidParameterGroupNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateGroup",
     output = UpdateGroupResponse,
-    error = super::errors::UpdateGroupError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-d8hssis****"`
+    /// `ZoneId`; example: `"z-d8hssis****"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"g-s8sidnid"`
+    /// `GroupId`; example: `"g-s8sidnid"`
     pub group_id: String,
 
-    /// `NewGroupName`: a string.
-    ///
-    /// Example: `"testGroup"`
+    /// `NewGroupName`; example: `"testGroup"`
     pub new_group_name: Option<String>,
 
-    /// `NewDescription`: a string.
-    ///
-    /// Example: `"this is group"`
+    /// `NewDescription`; example: `"this is group"`
     pub new_description: Option<String>,
 }
 
 /// What a successful [`UpdateGroup`] call returns.
 #[tc_model]
 pub struct UpdateGroupResponse {
-    /// `GroupInfo`: a [`GroupInfo`](super::models::GroupInfo).
+    /// `GroupInfo`
     pub group_info: models::GroupInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5962,34 +6318,33 @@ pub struct UpdateGroupResponse {
 /// The `UpdateIPWhitelist` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateIPWhitelistResponse`].
-/// The codes it documents are in [`UpdateIPWhitelistError`](super::errors::UpdateIPWhitelistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateIPWhitelist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::OrganizationErrorCode::FailedOperationPermissionDenied)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateIPWhitelist",
     output = UpdateIPWhitelistResponse,
-    error = super::errors::UpdateIPWhitelistError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateIPWhitelist {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-vft38p2hq**"`
+    /// `ZoneId`; example: `"z-vft38p2hq**"`
     pub zone_id: Option<String>,
 
-    /// `IpWhitelist`: a list of strings.
-    ///
-    /// Example: `["172.16.0.0/16","198.51.100.5"]`
+    /// `IpWhitelist`; example: `["172.16.0.0/16","198.51.100.5"]`
     pub ip_whitelist: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateIPWhitelist`] call returns.
 #[tc_model]
 pub struct UpdateIPWhitelistResponse {
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5999,30 +6354,34 @@ pub struct UpdateIPWhitelistResponse {
 /// The `UpdateOrganizationIdentity` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateOrganizationIdentityResponse`].
-/// The codes it documents are in [`UpdateOrganizationIdentityError`](super::errors::UpdateOrganizationIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateOrganizationIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetPolicyDetail`](super::errors::OrganizationErrorCode::FailedOperationGetPolicyDetail)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.OrganizationIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationIdentityNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateOrganizationIdentity",
     output = UpdateOrganizationIdentityResponse,
-    error = super::errors::UpdateOrganizationIdentityError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationIdentity {
-    /// `IdentityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityId`; example: `1`
     pub identity_id: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin identity"`
+    /// `Description`; example: `"admin identity"`
     pub description: String,
 
-    /// `IdentityPolicy`: a list of [`IdentityPolicy`](super::models::IdentityPolicy) objects.
-    ///
-    /// Example: `[{"PolicyId":1,"PolicyName":"AdministratorAccess"}]`
+    /// `IdentityPolicy`; example: `[{"PolicyId":1,"PolicyName":"AdministratorAccess"}]`
     pub identity_policy: Vec<models::IdentityPolicy>,
 }
 
@@ -6036,55 +6395,74 @@ pub struct UpdateOrganizationIdentityResponse {
 /// The `UpdateOrganizationMember` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateOrganizationMemberResponse`].
-/// The codes it documents are in [`UpdateOrganizationMemberError`](super::errors::UpdateOrganizationMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateOrganizationMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthInfoEmpty`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoEmpty)
+/// - [`FailedOperation.AuthInfoNotSame`](super::errors::OrganizationErrorCode::FailedOperationAuthInfoNotSame)
+/// - [`FailedOperation.AuthNotEnterprise`](super::errors::OrganizationErrorCode::FailedOperationAuthNotEnterprise)
+/// - [`FailedOperation.ChangePermissionRecordExist`](super::errors::OrganizationErrorCode::FailedOperationChangePermissionRecordExist)
+/// - [`FailedOperation.CreateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationCreateBillingPermissionErr)
+/// - [`FailedOperation.MemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationMemberNameUsed)
+/// - [`FailedOperation.OperateBillingPermissionErr`](super::errors::OrganizationErrorCode::FailedOperationOperateBillingPermissionErr)
+/// - [`FailedOperation.OrganizationMemberNameUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationMemberNameUsed)
+/// - [`FailedOperation.OrganizationPermissionIllegal`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPermissionIllegal)
+/// - [`FailedOperation.OrganizationPolicyIllegal`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIllegal)
+/// - [`FailedOperation.PayUinIllegal`](super::errors::OrganizationErrorCode::FailedOperationPayUinIllegal)
+/// - [`InvalidParameter.AllowQuitIllegal`](super::errors::OrganizationErrorCode::InvalidParameterAllowQuitIllegal)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AddDelegatePayerNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationAddDelegatePayerNotAllow)
+/// - [`UnsupportedOperation.AddDiscountInheritNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationAddDiscountInheritNotAllow)
+/// - [`UnsupportedOperation.DeleteDelegatePayerNotAllow`](super::errors::OrganizationErrorCode::UnsupportedOperationDeleteDelegatePayerNotAllow)
+/// - [`UnsupportedOperation.ExistedAgent`](super::errors::OrganizationErrorCode::UnsupportedOperationExistedAgent)
+/// - [`UnsupportedOperation.ExistedClient`](super::errors::OrganizationErrorCode::UnsupportedOperationExistedClient)
+/// - [`UnsupportedOperation.InconsistentUserTypes`](super::errors::OrganizationErrorCode::UnsupportedOperationInconsistentUserTypes)
+/// - [`UnsupportedOperation.ManagementSystemError`](super::errors::OrganizationErrorCode::UnsupportedOperationManagementSystemError)
+/// - [`UnsupportedOperation.MemberAccountArrears`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberAccountArrears)
+/// - [`UnsupportedOperation.MemberDiscountInheritExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberDiscountInheritExisted)
+/// - [`UnsupportedOperation.MemberExistAccountLevelDiscountInherit`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberExistAccountLevelDiscountInherit)
+/// - [`UnsupportedOperation.MemberIsAgent`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberIsAgent)
+/// - [`UnsupportedOperation.MemberNotAllowQuit`](super::errors::OrganizationErrorCode::UnsupportedOperationMemberNotAllowQuit)
+/// - [`UnsupportedOperation.OrderInProgressExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationOrderInProgressExisted)
+/// - [`UnsupportedOperation.OwnerDiscountInheritExisted`](super::errors::OrganizationErrorCode::UnsupportedOperationOwnerDiscountInheritExisted)
+/// - [`UnsupportedOperation.PayerArrearsAndNoCreditAccount`](super::errors::OrganizationErrorCode::UnsupportedOperationPayerArrearsAndNoCreditAccount)
+/// - [`UnsupportedOperation.PayerExistAccountLevelDiscountInherit`](super::errors::OrganizationErrorCode::UnsupportedOperationPayerExistAccountLevelDiscountInherit)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateOrganizationMember",
     output = UpdateOrganizationMemberResponse,
-    error = super::errors::UpdateOrganizationMemberError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationMember {
-    /// `MemberUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"create member"`
+    /// `Remark`; example: `"create member"`
     pub remark: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Financial"`
+    /// `PolicyType`; example: `"Financial"`
     pub policy_type: Option<String>,
 
-    /// `PermissionIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `PermissionIds`; example: `[1,2]`
     pub permission_ids: Option<Vec<u64>>,
 
-    /// `IsAllowQuit`: a string.
-    ///
-    /// Example: `"allow"`
+    /// `IsAllowQuit`; example: `"allow"`
     pub is_allow_quit: Option<String>,
 
-    /// `PayUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `PayUin`; example: `"100000000001"`
     pub pay_uin: Option<String>,
 
-    /// `IsModifyNickName`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsModifyNickName`; example: `0`
     pub is_modify_nick_name: Option<u64>,
 }
 
@@ -6098,40 +6476,44 @@ pub struct UpdateOrganizationMemberResponse {
 /// The `UpdateOrganizationMemberEmailBind` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateOrganizationMemberEmailBindResponse`].
-/// The codes it documents are in [`UpdateOrganizationMemberEmailBindError`](super::errors::UpdateOrganizationMemberEmailBindError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateOrganizationMemberEmailBind)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckMailAccount`](super::errors::OrganizationErrorCode::FailedOperationCheckMailAccount)
+/// - [`FailedOperation.EmailAlreadyUsed`](super::errors::OrganizationErrorCode::FailedOperationEmailAlreadyUsed)
+/// - [`FailedOperation.EmailBindRecordInvalid`](super::errors::OrganizationErrorCode::FailedOperationEmailBindRecordInvalid)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`LimitExceeded.UpdateEmailBindOverLimit`](super::errors::OrganizationErrorCode::LimitExceededUpdateEmailBindOverLimit)
+/// - [`ResourceNotFound.EmailBindRecordNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundEmailBindRecordNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateOrganizationMemberEmailBind",
     output = UpdateOrganizationMemberEmailBindResponse,
-    error = super::errors::UpdateOrganizationMemberEmailBindError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationMemberEmailBind {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `BindId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BindId`; example: `12`
     pub bind_id: i64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"12***@qq.com"`
+    /// `Email`; example: `"12***@qq.com"`
     pub email: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18***32"`
+    /// `Phone`; example: `"18***32"`
     pub phone: String,
 }
 
@@ -6145,35 +6527,39 @@ pub struct UpdateOrganizationMemberEmailBindResponse {
 /// The `UpdateOrganizationMembersPolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateOrganizationMembersPolicyResponse`].
-/// The codes it documents are in [`UpdateOrganizationMembersPolicyError`](super::errors::UpdateOrganizationMembersPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateOrganizationMembersPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperatePolicy`](super::errors::OrganizationErrorCode::FailedOperationOperatePolicy)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.MemberIdentityNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberIdentityNotExist)
+/// - [`ResourceNotFound.MemberPolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundMemberPolicyNotExist)
+/// - [`ResourceNotFound.OrganizationMemberNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationMemberNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateOrganizationMembersPolicy",
     output = UpdateOrganizationMembersPolicyResponse,
-    error = super::errors::UpdateOrganizationMembersPolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationMembersPolicy {
-    /// `MemberUins`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[111111111111]`
+    /// `MemberUins`; example: `[111111111111]`
     pub member_uins: Vec<i64>,
 
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `PolicyId`; example: `101`
     pub policy_id: u64,
 
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `IdentityId`; example: `11`
     pub identity_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin policy"`
+    /// `Description`; example: `"admin policy"`
     pub description: Option<String>,
 }
 
@@ -6187,30 +6573,31 @@ pub struct UpdateOrganizationMembersPolicyResponse {
 /// The `UpdateOrganizationNode` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateOrganizationNodeResponse`].
-/// The codes it documents are in [`UpdateOrganizationNodeError`](super::errors::UpdateOrganizationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateOrganizationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationNodeNameUsed`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNameUsed)
+/// - [`FailedOperation.OrganizationNodeNotExist`](super::errors::OrganizationErrorCode::FailedOperationOrganizationNodeNotExist)
+/// - [`ResourceNotFound.OrganizationNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundOrganizationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateOrganizationNode",
     output = UpdateOrganizationNodeResponse,
-    error = super::errors::UpdateOrganizationNodeError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateOrganizationNode {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -6224,38 +6611,75 @@ pub struct UpdateOrganizationNodeResponse {
 /// The `UpdatePolicy` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdatePolicyResponse`].
-/// The codes it documents are in [`UpdatePolicyError`](super::errors::UpdatePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdatePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyIsNotEnabled`](super::errors::OrganizationErrorCode::FailedOperationOrganizationPolicyIsNotEnabled)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::OrganizationErrorCode::FailedOperationPolicyNameInUse)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter.ActionError`](super::errors::OrganizationErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::OrganizationErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.ActionNotExist`](super::errors::OrganizationErrorCode::InvalidParameterActionNotExist)
+/// - [`InvalidParameter.ActionServiceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterActionServiceNotExist)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::OrganizationErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::OrganizationErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::OrganizationErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::OrganizationErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::OrganizationErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::OrganizationErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.OrganizationMemberNotManager`](super::errors::OrganizationErrorCode::InvalidParameterOrganizationMemberNotManager)
+/// - [`InvalidParameter.ParamError`](super::errors::OrganizationErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::OrganizationErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::OrganizationErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PolicyKeyDuplicated`](super::errors::OrganizationErrorCode::InvalidParameterPolicyKeyDuplicated)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::OrganizationErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PolicyNameExisted`](super::errors::OrganizationErrorCode::InvalidParameterPolicyNameExisted)
+/// - [`InvalidParameter.PrincipalError`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::OrganizationErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.ResourceContentError`](super::errors::OrganizationErrorCode::InvalidParameterResourceContentError)
+/// - [`InvalidParameter.ResourceError`](super::errors::OrganizationErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.ResourceProjectError`](super::errors::OrganizationErrorCode::InvalidParameterResourceProjectError)
+/// - [`InvalidParameter.ResourceQcsError`](super::errors::OrganizationErrorCode::InvalidParameterResourceQcsError)
+/// - [`InvalidParameter.ResourceRegionError`](super::errors::OrganizationErrorCode::InvalidParameterResourceRegionError)
+/// - [`InvalidParameter.ResourceServiceNotExist`](super::errors::OrganizationErrorCode::InvalidParameterResourceServiceNotExist)
+/// - [`InvalidParameter.ResourceUinError`](super::errors::OrganizationErrorCode::InvalidParameterResourceUinError)
+/// - [`InvalidParameter.StatementError`](super::errors::OrganizationErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UnsupportedService`](super::errors::OrganizationErrorCode::InvalidParameterUnsupportedService)
+/// - [`InvalidParameter.VersionError`](super::errors::OrganizationErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue.PolicyContentInvalid`](super::errors::OrganizationErrorCode::InvalidParameterValuePolicyContentInvalid)
+/// - [`LimitExceeded.TagPolicy`](super::errors::OrganizationErrorCode::LimitExceededTagPolicy)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.PolicyNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundPolicyNotExist)
+/// - [`UnauthorizedOperation`](super::errors::OrganizationErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdatePolicy",
     output = UpdatePolicyResponse,
-    error = super::errors::UpdatePolicyError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdatePolicy {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `PolicyId`; example: `100001`
     pub policy_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"全读写权限"`
+    /// `Description`; example: `"全读写权限"`
     pub description: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"FullAccessPolicy"`
+    /// `Name`; example: `"FullAccessPolicy"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SERVICE_CONTROL_POLICY"`
+    /// `Type`; example: `"SERVICE_CONTROL_POLICY"`
     pub r#type: Option<String>,
 }
 
@@ -6269,52 +6693,48 @@ pub struct UpdatePolicyResponse {
 /// The `UpdateRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateRoleConfigurationResponse`].
-/// The codes it documents are in [`UpdateRoleConfigurationError`](super::errors::UpdateRoleConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateRoleConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.RoleConfigurationNotExist`](super::errors::OrganizationErrorCode::InvalidParameterRoleConfigurationNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateRoleConfiguration",
     output = UpdateRoleConfigurationResponse,
-    error = super::errors::UpdateRoleConfigurationError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateRoleConfiguration {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-29n23ien"`
+    /// `ZoneId`; example: `"z-29n23ien"`
     pub zone_id: String,
 
-    /// `RoleConfigurationId`: a string.
-    ///
-    /// Example: `"rc-so2msow"`
+    /// `RoleConfigurationId`; example: `"rc-so2msow"`
     pub role_configuration_id: String,
 
-    /// `NewDescription`: a string.
-    ///
-    /// Example: `"this is role configuration"`
+    /// `NewDescription`; example: `"this is role configuration"`
     pub new_description: Option<String>,
 
-    /// `NewSessionDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `NewSessionDuration`; example: `900`
     pub new_session_duration: Option<i64>,
 
-    /// `NewRelayState`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `NewRelayState`; example: `"https://console.cloud.tencent.com"`
     pub new_relay_state: Option<String>,
 
-    /// `IsApply`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsApply`; example: `true`
     pub is_apply: Option<bool>,
 }
 
 /// What a successful [`UpdateRoleConfiguration`] call returns.
 #[tc_model]
 pub struct UpdateRoleConfigurationResponse {
-    /// `RoleConfigurationInfo`: a [`RoleConfiguration`](super::models::RoleConfiguration).
+    /// `RoleConfigurationInfo`
     pub role_configuration_info: models::RoleConfiguration,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6324,30 +6744,33 @@ pub struct UpdateRoleConfigurationResponse {
 /// The `UpdateSCIMCredentialStatus` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateSCIMCredentialStatusResponse`].
-/// The codes it documents are in [`UpdateSCIMCredentialStatusError`](super::errors::UpdateSCIMCredentialStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateSCIMCredentialStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.ScimCredentialNotFound`](super::errors::OrganizationErrorCode::InvalidParameterScimCredentialNotFound)
+/// - [`InvalidParameter.UserScimCredentialStatusError`](super::errors::OrganizationErrorCode::InvalidParameterUserScimCredentialStatusError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateSCIMCredentialStatus",
     output = UpdateSCIMCredentialStatusResponse,
-    error = super::errors::UpdateSCIMCredentialStatusError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateSCIMCredentialStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"scimcred-lkj****"`
+    /// `CredentialId`; example: `"scimcred-lkj****"`
     pub credential_id: String,
 
-    /// `NewStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `NewStatus`; example: `"Enabled"`
     pub new_status: String,
 }
 
@@ -6361,25 +6784,29 @@ pub struct UpdateSCIMCredentialStatusResponse {
 /// The `UpdateSCIMSynchronizationStatus` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateSCIMSynchronizationStatusResponse`].
-/// The codes it documents are in [`UpdateSCIMSynchronizationStatusError`](super::errors::UpdateSCIMSynchronizationStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateSCIMSynchronizationStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.ScimSyncStatusError`](super::errors::OrganizationErrorCode::InvalidParameterScimSyncStatusError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateSCIMSynchronizationStatus",
     output = UpdateSCIMSynchronizationStatusResponse,
-    error = super::errors::UpdateSCIMSynchronizationStatusError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateSCIMSynchronizationStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `SCIMSynchronizationStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `SCIMSynchronizationStatus`; example: `"Enabled"`
     #[tc(rename = "SCIMSynchronizationStatus")]
     pub scim_synchronization_status: String,
 }
@@ -6394,35 +6821,39 @@ pub struct UpdateSCIMSynchronizationStatusResponse {
 /// The `UpdateShareUnit` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateShareUnitResponse`].
-/// The codes it documents are in [`UpdateShareUnitError`](super::errors::UpdateShareUnitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateShareUnit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::OrganizationErrorCode::FailedOperation)
+/// - [`FailedOperation.ExistShareMemberNotInOrganization`](super::errors::OrganizationErrorCode::FailedOperationExistShareMemberNotInOrganization)
+/// - [`InternalError`](super::errors::OrganizationErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::OrganizationErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::OrganizationErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::OrganizationErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::OrganizationErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::OrganizationErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateShareUnit",
     output = UpdateShareUnitResponse,
-    error = super::errors::UpdateShareUnitError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateShareUnit {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhreo**2p"`
+    /// `UnitId`; example: `"shareUnit-xhreo**2p"`
     pub unit_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myShareUnit"`
+    /// `Name`; example: `"myShareUnit"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"share unit"`
+    /// `Description`; example: `"share unit"`
     pub description: Option<String>,
 
-    /// `ShareScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareScope`; example: `1`
     pub share_scope: Option<u64>,
 }
 
@@ -6436,62 +6867,57 @@ pub struct UpdateShareUnitResponse {
 /// The `UpdateUser` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateUserResponse`].
-/// The codes it documents are in [`UpdateUserError`](super::errors::UpdateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualUserNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationManualUserNotUpdate)
+/// - [`FailedOperation.SynchronizedUserNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedUserNotUpdate)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameter.EmailAlreadyExists`](super::errors::OrganizationErrorCode::InvalidParameterEmailAlreadyExists)
+/// - [`InvalidParameter.UserTypeError`](super::errors::OrganizationErrorCode::InvalidParameterUserTypeError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateUser",
     output = UpdateUserResponse,
-    error = super::errors::UpdateUserError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateUser {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-22b2usba2"`
+    /// `ZoneId`; example: `"z-22b2usba2"`
     pub zone_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-33ks8w9n3"`
+    /// `UserId`; example: `"u-33ks8w9n3"`
     pub user_id: String,
 
-    /// `NewFirstName`: a string.
-    ///
-    /// Example: `"John"`
+    /// `NewFirstName`; example: `"John"`
     pub new_first_name: Option<String>,
 
-    /// `NewLastName`: a string.
-    ///
-    /// Example: `"White"`
+    /// `NewLastName`; example: `"White"`
     pub new_last_name: Option<String>,
 
-    /// `NewDisplayName`: a string.
-    ///
-    /// Example: `"John White"`
+    /// `NewDisplayName`; example: `"John White"`
     pub new_display_name: Option<String>,
 
-    /// `NewDescription`: a string.
-    ///
-    /// Example: `"this is user."`
+    /// `NewDescription`; example: `"this is user."`
     pub new_description: Option<String>,
 
-    /// `NewEmail`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `NewEmail`; example: `"test@example.com"`
     pub new_email: Option<String>,
 
-    /// `NeedResetPassword`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedResetPassword`; example: `true`
     pub need_reset_password: Option<bool>,
 }
 
 /// What a successful [`UpdateUser`] call returns.
 #[tc_model]
 pub struct UpdateUserResponse {
-    /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
+    /// `UserInfo`
     pub user_info: Option<models::UserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6501,30 +6927,33 @@ pub struct UpdateUserResponse {
 /// The `UpdateUserStatus` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateUserStatusResponse`].
-/// The codes it documents are in [`UpdateUserStatusError`](super::errors::UpdateUserStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateUserStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ManualUserNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationManualUserNotUpdate)
+/// - [`FailedOperation.SynchronizedUserNotUpdate`](super::errors::OrganizationErrorCode::FailedOperationSynchronizedUserNotUpdate)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::OrganizationErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateUserStatus",
     output = UpdateUserStatusResponse,
-    error = super::errors::UpdateUserStatusError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateUserStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-3ks9b3kdm**"`
+    /// `ZoneId`; example: `"z-3ks9b3kdm**"`
     pub zone_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u-ds9sbs823**"`
+    /// `UserId`; example: `"u-ds9sbs823**"`
     pub user_id: String,
 
-    /// `NewUserStatus`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `NewUserStatus`; example: `"Enabled"`
     pub new_user_status: String,
 }
 
@@ -6538,40 +6967,37 @@ pub struct UpdateUserStatusResponse {
 /// The `UpdateUserSyncProvisioning` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateUserSyncProvisioningResponse`].
-/// The codes it documents are in [`UpdateUserSyncProvisioningError`](super::errors::UpdateUserSyncProvisioningError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateUserSyncProvisioning)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`ResourceNotFound.UserProvisioningNotFound`](super::errors::OrganizationErrorCode::ResourceNotFoundUserProvisioningNotFound)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateUserSyncProvisioning",
     output = UpdateUserSyncProvisioningResponse,
-    error = super::errors::UpdateUserSyncProvisioningError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateUserSyncProvisioning {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-d8wj832n***"`
+    /// `ZoneId`; example: `"z-d8wj832n***"`
     pub zone_id: String,
 
-    /// `UserProvisioningId`: a string.
-    ///
-    /// Example: `"up-sjisnw8ois"`
+    /// `UserProvisioningId`; example: `"up-sjisnw8ois"`
     pub user_provisioning_id: String,
 
-    /// `NewDescription`: a string.
-    ///
-    /// Example: `"this is cam sync provisioning"`
+    /// `NewDescription`; example: `"this is cam sync provisioning"`
     pub new_description: Option<String>,
 
-    /// `NewDuplicationStateful`: a string.
-    ///
-    /// Example: `"KeepBoth"`
+    /// `NewDuplicationStateful`; example: `"KeepBoth"`
     pub new_duplication_stateful: Option<String>,
 
-    /// `NewDeletionStrategy`: a string.
-    ///
-    /// Example: `"Delete"`
+    /// `NewDeletionStrategy`; example: `"Delete"`
     pub new_deletion_strategy: Option<String>,
 }
 
@@ -6585,25 +7011,29 @@ pub struct UpdateUserSyncProvisioningResponse {
 /// The `UpdateZone` action of ORGANIZATION API 2021-03-31.
 ///
 /// A successful call returns [`UpdateZoneResponse`].
-/// The codes it documents are in [`UpdateZoneError`](super::errors::UpdateZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=organization&Version=2021-03-31&Action=UpdateZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`OrganizationErrorCode`](super::errors::OrganizationErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationError`](super::errors::OrganizationErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.IdentityCenterNotOpen`](super::errors::OrganizationErrorCode::FailedOperationIdentityCenterNotOpen)
+/// - [`FailedOperation.ZoneIdNotExist`](super::errors::OrganizationErrorCode::FailedOperationZoneIdNotExist)
+/// - [`InvalidParameterValue.ZoneNameFormatError`](super::errors::OrganizationErrorCode::InvalidParameterValueZoneNameFormatError)
 #[tc_action(
     service = "organization",
     version = "2021-03-31",
     name = "UpdateZone",
     output = UpdateZoneResponse,
-    error = super::errors::UpdateZoneError
+    error = super::errors::OrganizationErrorCode
 )]
 pub struct UpdateZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `NewZoneName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `NewZoneName`; example: `"testName"`
     pub new_zone_name: String,
 }
 

@@ -8,21 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListPermissionApplyOrders`](super::ListPermissionApplyOrders).
 #[tc_model]
 pub struct ApplyRoleConfiguration {
-    /// `RoleConfigurationId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rc-8a1b2c3d"`
+    /// `RoleConfigurationId`, required in requests; example: `"rc-8a1b2c3d"`
     pub role_configuration_id: Option<String>,
 
-    /// `RoleConfigurationName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"AdministratorAccess"`
+    /// `RoleConfigurationName`, required in requests; example: `"AdministratorAccess"`
     pub role_configuration_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"管理员权限"`
+    /// `Description`; example: `"管理员权限"`
     pub description: Option<String>,
 }
 
@@ -31,17 +23,13 @@ pub struct ApplyRoleConfiguration {
 /// Returned in the output of [`DescribeOrganizationAuthNode`](super::DescribeOrganizationAuthNode).
 #[tc_model]
 pub struct AuthNode {
-    /// `RelationId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelationId`; example: `1`
     pub relation_id: i64,
 
-    /// `AuthName`: a string.
-    ///
-    /// Example: `"CompanyName"`
+    /// `AuthName`; example: `"CompanyName"`
     pub auth_name: String,
 
-    /// `Manager`: a [`MemberMainInfo`].
+    /// `Manager`
     pub manager: MemberMainInfo,
 }
 
@@ -50,16 +38,10 @@ pub struct AuthNode {
 /// Sent in the input of [`InviteOrganizationMember`](super::InviteOrganizationMember).
 #[tc_model]
 pub struct AuthRelationFile {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file_name"`
+    /// `Name`, required in requests; example: `"file_name"`
     pub name: Option<String>,
 
-    /// `Url`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file/file_name.txt"`
+    /// `Url`, required in requests; example: `"file/file_name.txt"`
     pub url: Option<String>,
 }
 
@@ -68,17 +50,13 @@ pub struct AuthRelationFile {
 /// Returned in the output of [`DescribeEffectivePolicy`](super::DescribeEffectivePolicy).
 #[tc_model]
 pub struct EffectivePolicy {
-    /// `TargetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `TargetId`; example: `111111111111`
     pub target_id: u64,
 
-    /// `PolicyContent`: a string.
+    /// `PolicyContent`
     pub policy_content: String,
 
-    /// `LastUpdatedTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1668394639`
+    /// `LastUpdatedTimestamp`; example: `1668394639`
     pub last_updated_timestamp: u64,
 }
 
@@ -87,16 +65,10 @@ pub struct EffectivePolicy {
 /// Returned in the output of [`CreateRoleConfiguration`](super::CreateRoleConfiguration), [`GetRoleConfiguration`](super::GetRoleConfiguration), [`ListRoleConfigurations`](super::ListRoleConfigurations) and [`UpdateRoleConfiguration`](super::UpdateRoleConfiguration).
 #[tc_model]
 pub struct FailedAccount {
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `700003086465`
+    /// `TargetUin`, always sent in responses; example: `700003086465`
     pub target_uin: Option<i64>,
 
-    /// `TargetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testCIC2"`
+    /// `TargetName`, always sent in responses; example: `"testCIC2"`
     pub target_name: Option<String>,
 }
 
@@ -105,51 +77,28 @@ pub struct FailedAccount {
 /// Returned in the output of [`CreateGroup`](super::CreateGroup), [`GetGroup`](super::GetGroup), [`ListGroups`](super::ListGroups) and [`UpdateGroup`](super::UpdateGroup).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TestGroup"`
+    /// `GroupName`, always sent in responses; example: `"TestGroup"`
     pub group_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"This is a group."`
+    /// `Description`, always sent in responses; example: `"This is a group."`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `CreateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `GroupType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Manual"`
+    /// `GroupType`, always sent in responses; example: `"Manual"`
     pub group_type: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub update_time: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"g-3x3s34fr2***"`
+    /// `GroupId`, always sent in responses; example: `"g-3x3s34fr2***"`
     pub group_id: Option<String>,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MemberCount`, always sent in responses; example: `10`
     pub member_count: Option<i64>,
 
-    /// `IsSelected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSelected`; example: `true`
     pub is_selected: Option<bool>,
 }
 
@@ -158,52 +107,28 @@ pub struct GroupInfo {
 /// Returned in the output of [`ListGroupMembers`](super::ListGroupMembers).
 #[tc_model]
 pub struct GroupMembers {
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice"`
+    /// `UserName`, always sent in responses; example: `"Alice"`
     pub user_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice"`
+    /// `DisplayName`, always sent in responses; example: `"Alice"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is user."`
+    /// `Description`, always sent in responses; example: `"this is user."`
     pub description: Option<String>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice@example.com"`
+    /// `Email`, always sent in responses; example: `"Alice@example.com"`
     pub email: Option<String>,
 
-    /// `UserStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Enabled"`
+    /// `UserStatus`, always sent in responses; example: `"Enabled"`
     pub user_status: Option<String>,
 
-    /// `UserType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Manual"`
+    /// `UserType`, always sent in responses; example: `"Manual"`
     pub user_type: Option<String>,
 
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-a34wsd32"`
+    /// `UserId`, always sent in responses; example: `"u-a34wsd32"`
     pub user_id: Option<String>,
 
-    /// `JoinTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-12-12 12:12:12"`
+    /// `JoinTime`, always sent in responses; example: `"2021-12-12 12:12:12"`
     pub join_time: Option<String>,
 }
 
@@ -213,24 +138,16 @@ pub struct GroupMembers {
 /// Returned in the output of [`ListOrganizationIdentity`](super::ListOrganizationIdentity).
 #[tc_model]
 pub struct IdentityPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PolicyId`, always sent in responses; example: `1`
     pub policy_id: Option<u64>,
 
-    /// `PolicyName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AdministratorAccess"`
+    /// `PolicyName`, always sent in responses; example: `"AdministratorAccess"`
     pub policy_name: Option<String>,
 
-    /// `PolicyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PolicyType`; example: `2`
     pub policy_type: Option<u64>,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: Option<String>,
 }
 
@@ -239,34 +156,19 @@ pub struct IdentityPolicy {
 /// Returned in the output of [`ListJoinedGroupsForUser`](super::ListJoinedGroupsForUser).
 #[tc_model]
 pub struct JoinedGroups {
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试组"`
+    /// `GroupName`, always sent in responses; example: `"测试组"`
     pub group_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"这个是测试组"`
+    /// `Description`, always sent in responses; example: `"这个是测试组"`
     pub description: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"g-asnwuwi**"`
+    /// `GroupId`, always sent in responses; example: `"g-asnwuwi**"`
     pub group_id: Option<String>,
 
-    /// `GroupType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Manual"`
+    /// `GroupType`, always sent in responses; example: `"Manual"`
     pub group_type: Option<String>,
 
-    /// `JoinTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 12:12:12"`
+    /// `JoinTime`, always sent in responses; example: `"2021-01-01 12:12:12"`
     pub join_time: Option<String>,
 }
 
@@ -275,49 +177,31 @@ pub struct JoinedGroups {
 /// Returned in the output of [`ListPoliciesForTarget`](super::ListPoliciesForTarget).
 #[tc_model]
 pub struct ListPoliciesForTarget {
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `StrategyId`; example: `1000`
     pub strategy_id: u64,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"FullQcloudAccess"`
+    /// `StrategyName`; example: `"FullQcloudAccess"`
     pub strategy_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"自测专用"`
+    /// `Remark`; example: `"自测专用"`
     pub remark: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15440611`
+    /// `Uin`; example: `15440611`
     pub uin: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2022-08-08 14:49:59"`
+    /// `AddTime`; example: `"2022-08-08 14:49:59"`
     pub add_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-08-08 14:49:59"`
+    /// `UpdateTime`; example: `"2022-08-08 14:49:59"`
     pub update_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"二级部门"`
+    /// `Name`; example: `"二级部门"`
     pub name: String,
 
-    /// `AttachTime`: a string.
-    ///
-    /// Example: `"2022-08-08 14:49:59"`
+    /// `AttachTime`; example: `"2022-08-08 14:49:59"`
     pub attach_time: String,
 }
 
@@ -326,39 +210,25 @@ pub struct ListPoliciesForTarget {
 /// Returned in the output of [`ListPolicies`](super::ListPolicies).
 #[tc_model]
 pub struct ListPolicyNode {
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2022-08-02 19:40:09"`
+    /// `AddTime`; example: `"2022-08-02 19:40:09"`
     pub add_time: String,
 
-    /// `AttachedTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AttachedTimes`; example: `3`
     pub attached_times: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试策略1"`
+    /// `Description`; example: `"测试策略1"`
     pub description: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"test_bind"`
+    /// `PolicyName`; example: `"test_bind"`
     pub policy_name: String,
 
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12307`
+    /// `PolicyId`; example: `12307`
     pub policy_id: u64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-08-02 19:40:09"`
+    /// `UpdateTime`; example: `"2022-08-02 19:40:09"`
     pub update_time: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 }
 
@@ -367,34 +237,22 @@ pub struct ListPolicyNode {
 /// Returned in the output of [`ListTargetsForPolicy`](super::ListTargetsForPolicy).
 #[tc_model]
 pub struct ListTargetsForPolicyNode {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100022242314`
+    /// `Uin`; example: `100022242314`
     pub uin: u64,
 
-    /// `RelatedType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RelatedType`; example: `2`
     pub related_type: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"T1-Node"`
+    /// `Name`; example: `"T1-Node"`
     pub name: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2022-08-09 17:11:54"`
+    /// `AddTime`; example: `"2022-08-09 17:11:54"`
     pub add_time: String,
 
-    /// `NodePath`: a list of strings.
-    ///
-    /// Example: `["Root"]`
+    /// `NodePath`; example: `["Root"]`
     pub node_path: Option<Vec<String>>,
 
-    /// `NodePathIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[224674]`
+    /// `NodePathIds`; example: `[224674]`
     pub node_path_ids: Option<Vec<i64>>,
 }
 
@@ -403,59 +261,37 @@ pub struct ListTargetsForPolicyNode {
 /// Returned in the output of [`DescribeShareUnits`](super::DescribeShareUnits).
 #[tc_model]
 pub struct ManagerShareUnit {
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-xhre**ra2p"`
+    /// `UnitId`; example: `"shareUnit-xhre**ra2p"`
     pub unit_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myShareUnit"`
+    /// `Name`; example: `"myShareUnit"`
     pub name: String,
 
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `222222222222`
+    /// `Uin`; example: `222222222222`
     pub uin: i64,
 
-    /// `OwnerUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `OwnerUin`; example: `111111111111`
     pub owner_uin: i64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"share unit"`
+    /// `Description`; example: `"share unit"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-05 12:21:21"`
+    /// `CreateTime`; example: `"2021-03-05 12:21:21"`
     pub create_time: String,
 
-    /// `ShareResourceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShareResourceNum`; example: `10`
     pub share_resource_num: i64,
 
-    /// `ShareMemberNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareMemberNum`; example: `1`
     pub share_member_num: i64,
 
-    /// `ShareScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareScope`; example: `1`
     pub share_scope: Option<u64>,
 
-    /// `ShareNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareNodeNum`; example: `1`
     pub share_node_num: Option<i64>,
 }
 
@@ -464,14 +300,10 @@ pub struct ManagerShareUnit {
 /// Returned in the output of [`DescribeOrganizationMembers`](super::DescribeOrganizationMembers).
 #[tc_model]
 pub struct MemberIdentity {
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IdentityId`; example: `10`
     pub identity_id: i64,
 
-    /// `IdentityAliasName`: a string.
-    ///
-    /// Example: `"identity_name"`
+    /// `IdentityAliasName`; example: `"identity_name"`
     pub identity_alias_name: String,
 }
 
@@ -480,14 +312,10 @@ pub struct MemberIdentity {
 /// Returned in the output of [`DescribeOrganizationAuthNode`](super::DescribeOrganizationAuthNode), [`DescribeOrganizationMembersAuthPolicy`](super::DescribeOrganizationMembersAuthPolicy) and [`ListOrgServiceAssignMember`](super::ListOrgServiceAssignMember).
 #[tc_model]
 pub struct MemberMainInfo {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `MemberUin`; example: `100000000001`
     pub member_uin: i64,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `MemberName`; example: `"member_name"`
     pub member_name: String,
 }
 
@@ -496,14 +324,10 @@ pub struct MemberMainInfo {
 /// Returned in the output of [`ListOrgServiceAssignMember`](super::ListOrgServiceAssignMember).
 #[tc_model]
 pub struct NodeMainInfo {
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeId`; example: `1`
     pub node_id: i64,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"运营部"`
+    /// `NodeName`; example: `"运营部"`
     pub node_name: String,
 }
 
@@ -512,60 +336,38 @@ pub struct NodeMainInfo {
 /// Returned in the output of [`CheckAccountDelete`](super::CheckAccountDelete).
 #[tc_model]
 pub struct NotAllowReason {
-    /// `IsCreateMember`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCreateMember`; example: `true`
     pub is_create_member: bool,
 
-    /// `DeletionPermission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionPermission`; example: `true`
     pub deletion_permission: bool,
 
-    /// `IsAssignManager`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAssignManager`; example: `false`
     pub is_assign_manager: bool,
 
-    /// `IsAuthManager`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAuthManager`; example: `false`
     pub is_auth_manager: bool,
 
-    /// `IsShareManager`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsShareManager`; example: `false`
     pub is_share_manager: bool,
 
-    /// `OperateProcess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OperateProcess`; example: `false`
     pub operate_process: bool,
 
-    /// `BillingPermission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BillingPermission`; example: `true`
     pub billing_permission: bool,
 
-    /// `ExistResources`: a list of strings.
-    ///
-    /// Example: `["cvm"]`
+    /// `ExistResources`; example: `["cvm"]`
     pub exist_resources: Vec<String>,
 
-    /// `DetectFailedResources`: a list of strings.
-    ///
-    /// Example: `["cvm"]`
+    /// `DetectFailedResources`; example: `["cvm"]`
     pub detect_failed_resources: Vec<String>,
 
-    /// `CICRoleConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CICRoleConfig`; example: `false`
     #[tc(rename = "CICRoleConfig")]
     pub cic_role_config: Option<bool>,
 
-    /// `CICUserConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CICUserConfig`; example: `false`
     #[tc(rename = "CICUserConfig")]
     pub cic_user_config: Option<bool>,
 }
@@ -575,24 +377,16 @@ pub struct NotAllowReason {
 /// Returned in the output of [`DescribeOrganizationFinancialByMonth`](super::DescribeOrganizationFinancialByMonth).
 #[tc_model]
 pub struct OrgFinancialByMonth {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `Month`; example: `"2021-01"`
     pub month: String,
 
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `12.23`
+    /// `TotalCost`; example: `12.23`
     pub total_cost: f64,
 
-    /// `GrowthRate`: a string.
-    ///
-    /// Example: `"24"`
+    /// `GrowthRate`; example: `"24"`
     pub growth_rate: String,
 }
 
@@ -601,34 +395,22 @@ pub struct OrgFinancialByMonth {
 /// Returned in the output of [`ListOrganizationIdentity`](super::ListOrganizationIdentity).
 #[tc_model]
 pub struct OrgIdentity {
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IdentityId`; example: `10`
     pub identity_id: i64,
 
-    /// `IdentityAliasName`: a string.
-    ///
-    /// Example: `"identity_name"`
+    /// `IdentityAliasName`; example: `"identity_name"`
     pub identity_alias_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin identity"`
+    /// `Description`; example: `"admin identity"`
     pub description: String,
 
-    /// `IdentityPolicy`: a list of [`IdentityPolicy`] objects.
-    ///
-    /// Example: `[{"PolicyId":1,"PolicyName":"AdministratorAccess"}]`
+    /// `IdentityPolicy`; example: `[{"PolicyId":1,"PolicyName":"AdministratorAccess"}]`
     pub identity_policy: Vec<IdentityPolicy>,
 
-    /// `IdentityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityType`; example: `1`
     pub identity_type: u64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `UpdateTime`; example: `"2021-02-12 12:12:10"`
     pub update_time: String,
 }
 
@@ -637,99 +419,61 @@ pub struct OrgIdentity {
 /// Returned in the output of [`DescribeOrganizationMembers`](super::DescribeOrganizationMembers).
 #[tc_model]
 pub struct OrgMember {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `MemberUin`; example: `1000001`
     pub member_uin: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `Name`; example: `"member_name"`
     pub name: String,
 
-    /// `MemberType`: a string.
-    ///
-    /// Example: `"Invite"`
+    /// `MemberType`; example: `"Invite"`
     pub member_type: String,
 
-    /// `OrgPolicyType`: a string.
-    ///
-    /// Example: `"Financial"`
+    /// `OrgPolicyType`; example: `"Financial"`
     pub org_policy_type: String,
 
-    /// `OrgPolicyName`: a string.
-    ///
-    /// Example: `"财务管理"`
+    /// `OrgPolicyName`; example: `"财务管理"`
     pub org_policy_name: String,
 
-    /// `OrgPermission`: a list of [`OrgPermission`] objects.
-    ///
-    /// Example: `[{"Id":1,"Name":"viewBill"},{"Id":2,"Name":"viewBalance"}]`
+    /// `OrgPermission`; example: `[{"Id":1,"Name":"viewBill"},{"Id":2,"Name":"viewBalance"}]`
     pub org_permission: Vec<OrgPermission>,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1002`
+    /// `NodeId`; example: `1002`
     pub node_id: i64,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"Root"`
+    /// `NodeName`; example: `"Root"`
     pub node_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"member1"`
+    /// `Remark`; example: `"member1"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-12 12:12:22"`
+    /// `CreateTime`; example: `"2021-03-12 12:12:22"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-03-12 12:12:22"`
+    /// `UpdateTime`; example: `"2021-03-12 12:12:22"`
     pub update_time: String,
 
-    /// `IsAllowQuit`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `IsAllowQuit`; example: `"Allow"`
     pub is_allow_quit: String,
 
-    /// `PayUin`: a string.
-    ///
-    /// Example: `"\"100000000001\""`
+    /// `PayUin`; example: `"\"100000000001\""`
     pub pay_uin: String,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"\"host_member\""`
+    /// `PayName`; example: `"\"host_member\""`
     pub pay_name: String,
 
-    /// `OrgIdentity`: a list of [`MemberIdentity`] objects.
-    ///
-    /// Example: `[{"IdentityAliasName":"admin","IdentityId":1}]`
+    /// `OrgIdentity`; example: `[{"IdentityAliasName":"admin","IdentityId":1}]`
     pub org_identity: Vec<MemberIdentity>,
 
-    /// `BindStatus`: a string.
-    ///
-    /// Example: `"Unbound"`
+    /// `BindStatus`; example: `"Unbound"`
     pub bind_status: String,
 
-    /// `PermissionStatus`: a string.
-    ///
-    /// Example: `"Confirmed"`
+    /// `PermissionStatus`; example: `"Confirmed"`
     pub permission_status: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"key","TagValue":"value"}]`
+    /// `Tags`; example: `[{"TagKey":"key","TagValue":"value"}]`
     pub tags: Option<Vec<Tag>>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `NickName`; example: `"member_name"`
     pub nick_name: Option<String>,
 }
 
@@ -738,49 +482,31 @@ pub struct OrgMember {
 /// Returned in the output of [`DescribeOrganizationMemberAuthAccounts`](super::DescribeOrganizationMemberAuthAccounts).
 #[tc_model]
 pub struct OrgMemberAuthAccount {
-    /// `OrgSubAccountUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `OrgSubAccountUin`; example: `1000001`
     pub org_sub_account_uin: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `PolicyName`; example: `"policy_name"`
     pub policy_name: String,
 
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `IdentityId`; example: `12`
     pub identity_id: i64,
 
-    /// `IdentityRoleName`: a string.
-    ///
-    /// Example: `"identity_role"`
+    /// `IdentityRoleName`; example: `"identity_role"`
     pub identity_role_name: String,
 
-    /// `IdentityRoleAliasName`: a string.
-    ///
-    /// Example: `"策略管理"`
+    /// `IdentityRoleAliasName`; example: `"策略管理"`
     pub identity_role_alias_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `CreateTime`; example: `"2021-02-12 12:12:10"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `UpdateTime`; example: `"2021-02-12 12:12:10"`
     pub update_time: String,
 
-    /// `OrgSubAccountName`: a string.
-    ///
-    /// Example: `"sub_name"`
+    /// `OrgSubAccountName`; example: `"sub_name"`
     pub org_sub_account_name: String,
 }
 
@@ -789,54 +515,34 @@ pub struct OrgMemberAuthAccount {
 /// Returned in the output of [`DescribeOrganizationMemberAuthIdentities`](super::DescribeOrganizationMemberAuthIdentities).
 #[tc_model]
 pub struct OrgMemberAuthIdentity {
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityId`; example: `1`
     pub identity_id: i64,
 
-    /// `IdentityRoleName`: a string.
-    ///
-    /// Example: `"identity_role"`
+    /// `IdentityRoleName`; example: `"identity_role"`
     pub identity_role_name: String,
 
-    /// `IdentityRoleAliasName`: a string.
-    ///
-    /// Example: `"identity_name"`
+    /// `IdentityRoleAliasName`; example: `"identity_name"`
     pub identity_role_alias_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin identity"`
+    /// `Description`; example: `"admin identity"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `CreateTime`; example: `"2021-02-12 12:12:10"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `UpdateTime`; example: `"2021-02-12 12:12:10"`
     pub update_time: String,
 
-    /// `IdentityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityType`; example: `1`
     pub identity_type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1111111111111`
+    /// `MemberUin`; example: `1111111111111`
     pub member_uin: Option<i64>,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `MemberName`; example: `"member_name"`
     pub member_name: Option<String>,
 }
 
@@ -845,24 +551,16 @@ pub struct OrgMemberAuthIdentity {
 /// Returned in the output of [`DescribeOrganizationFinancialByMember`](super::DescribeOrganizationFinancialByMember).
 #[tc_model]
 pub struct OrgMemberFinancial {
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `MemberUin`; example: `1000001`
     pub member_uin: i64,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"member_name"`
+    /// `MemberName`; example: `"member_name"`
     pub member_name: String,
 
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `20.23`
+    /// `TotalCost`; example: `20.23`
     pub total_cost: f64,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"23"`
+    /// `Ratio`; example: `"23"`
     pub ratio: String,
 }
 
@@ -871,44 +569,28 @@ pub struct OrgMemberFinancial {
 /// Returned in the output of [`DescribeOrganizationMemberPolicies`](super::DescribeOrganizationMemberPolicies).
 #[tc_model]
 pub struct OrgMemberPolicy {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `PolicyId`; example: `1001`
     pub policy_id: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `PolicyName`; example: `"policy_name"`
     pub policy_name: String,
 
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityId`; example: `1`
     pub identity_id: i64,
 
-    /// `IdentityRoleName`: a string.
-    ///
-    /// Example: `"identity_role"`
+    /// `IdentityRoleName`; example: `"identity_role"`
     pub identity_role_name: String,
 
-    /// `IdentityRoleAliasName`: a string.
-    ///
-    /// Example: `"identity_name"`
+    /// `IdentityRoleAliasName`; example: `"identity_name"`
     pub identity_role_alias_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin identity"`
+    /// `Description`; example: `"admin identity"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `CreateTime`; example: `"2021-02-12 12:12:10"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `UpdateTime`; example: `"2021-02-12 12:12:10"`
     pub update_time: String,
 }
 
@@ -917,62 +599,40 @@ pub struct OrgMemberPolicy {
 /// Returned in the output of [`DescribeOrganizationMembersAuthPolicy`](super::DescribeOrganizationMembersAuthPolicy).
 #[tc_model]
 pub struct OrgMembersAuthPolicy {
-    /// `IdentityId`: a signed 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `IdentityId`; example: `111`
     pub identity_id: Option<i64>,
 
-    /// `IdentityRoleName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `IdentityRoleName`; example: `"test"`
     pub identity_role_name: Option<String>,
 
-    /// `IdentityRoleAliasName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `IdentityRoleAliasName`; example: `"test"`
     pub identity_role_alias_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:12:10"`
+    /// `CreateTime`; example: `"2021-02-12 12:12:10"`
     pub create_time: Option<String>,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `222`
+    /// `PolicyId`; example: `222`
     pub policy_id: Option<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy-test"`
+    /// `PolicyName`; example: `"policy-test"`
     pub policy_name: Option<String>,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: Option<i64>,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"member-name"`
+    /// `MemberName`; example: `"member-name"`
     pub member_name: Option<String>,
 
-    /// `OrgSubAccountUin`: a signed 64-bit integer.
-    ///
-    /// Example: `222222222222`
+    /// `OrgSubAccountUin`; example: `222222222222`
     pub org_sub_account_uin: Option<i64>,
 
-    /// `OrgSubAccountName`: a string.
-    ///
-    /// Example: `"sub-name"`
+    /// `OrgSubAccountName`; example: `"sub-name"`
     pub org_sub_account_name: Option<String>,
 
-    /// `BindType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindType`; example: `1`
     pub bind_type: Option<u64>,
 
-    /// `Members`: a list of [`MemberMainInfo`] objects.
+    /// `Members`
     pub members: Option<Vec<MemberMainInfo>>,
 }
 
@@ -981,39 +641,25 @@ pub struct OrgMembersAuthPolicy {
 /// Returned in the output of [`DescribeOrganizationNodes`](super::DescribeOrganizationNodes).
 #[tc_model]
 pub struct OrgNode {
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NodeId`; example: `1001`
     pub node_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node_name"`
+    /// `Name`; example: `"node_name"`
     pub name: String,
 
-    /// `ParentNodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ParentNodeId`; example: `1000`
     pub parent_node_id: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"root node"`
+    /// `Remark`; example: `"root node"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-12 12:12:11"`
+    /// `CreateTime`; example: `"2021-03-12 12:12:11"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-03-12 12:12:11"`
+    /// `UpdateTime`; example: `"2021-03-12 12:12:11"`
     pub update_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"key","TagValue":"value"}]`
+    /// `Tags`; example: `[{"TagKey":"key","TagValue":"value"}]`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1022,14 +668,10 @@ pub struct OrgNode {
 /// Returned in the output of [`DescribeOrganization`](super::DescribeOrganization) and [`DescribeOrganizationMembers`](super::DescribeOrganizationMembers).
 #[tc_model]
 pub struct OrgPermission {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"允许主账号对子账号合并出账单"`
+    /// `Name`; example: `"允许主账号对子账号合并出账单"`
     pub name: String,
 }
 
@@ -1038,24 +680,16 @@ pub struct OrgPermission {
 /// Returned in the output of [`DescribeOrganizationFinancialByProduct`](super::DescribeOrganizationFinancialByProduct).
 #[tc_model]
 pub struct OrgProductFinancial {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"p_cos"`
+    /// `ProductName`; example: `"p_cos"`
     pub product_name: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"COS对象存储"`
+    /// `ProductCode`; example: `"COS对象存储"`
     pub product_code: String,
 
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `23.22`
+    /// `TotalCost`; example: `23.22`
     pub total_cost: f64,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"34"`
+    /// `Ratio`; example: `"34"`
     pub ratio: String,
 }
 
@@ -1064,69 +698,43 @@ pub struct OrgProductFinancial {
 /// Returned in the output of [`ListOrganizationService`](super::ListOrganizationService).
 #[tc_model]
 pub struct OrganizationServiceAssign {
-    /// `ServiceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceId`; example: `1`
     pub service_id: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"CloudAudit"`
+    /// `ProductName`; example: `"CloudAudit"`
     pub product_name: String,
 
-    /// `IsAssign`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAssign`; example: `1`
     pub is_assign: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"CloudAudit Service"`
+    /// `Description`; example: `"CloudAudit Service"`
     pub description: String,
 
-    /// `MemberNum`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MemberNum`; example: `"0"`
     pub member_num: String,
 
-    /// `Document`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product"`
+    /// `Document`; example: `"https://cloud.tencent.com/document/product"`
     pub document: String,
 
-    /// `ConsoleUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `ConsoleUrl`; example: `"https://console.cloud.tencent.com"`
     pub console_url: String,
 
-    /// `IsUsageStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsUsageStatus`; example: `2`
     pub is_usage_status: u64,
 
-    /// `CanAssignCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CanAssignCount`; example: `5`
     pub can_assign_count: u64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `Product`; example: `"cloudaudit"`
     pub product: Option<String>,
 
-    /// `ServiceGrant`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ServiceGrant`; example: `2`
     pub service_grant: Option<u64>,
 
-    /// `GrantStatus`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `GrantStatus`; example: `"Disabled"`
     pub grant_status: Option<String>,
 
-    /// `IsSetManagementScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsSetManagementScope`; example: `2`
     pub is_set_management_scope: Option<u64>,
 }
 
@@ -1135,45 +743,31 @@ pub struct OrganizationServiceAssign {
 /// Returned in the output of [`ListOrgServiceAssignMember`](super::ListOrgServiceAssignMember).
 #[tc_model]
 pub struct OrganizationServiceAssignMember {
-    /// `ServiceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceId`; example: `1`
     pub service_id: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"CloudAudit"`
+    /// `ProductName`; example: `"CloudAudit"`
     pub product_name: String,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `MemberUin`; example: `111111111111`
     pub member_uin: i64,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"mamber_name"`
+    /// `MemberName`; example: `"mamber_name"`
     pub member_name: String,
 
-    /// `UsageStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsageStatus`; example: `1`
     pub usage_status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-03-12 12:19:12"`
+    /// `CreateTime`; example: `"2022-03-12 12:19:12"`
     pub create_time: String,
 
-    /// `ManagementScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagementScope`; example: `1`
     pub management_scope: Option<u64>,
 
-    /// `ManagementScopeMembers`: a list of [`MemberMainInfo`] objects.
+    /// `ManagementScopeMembers`
     pub management_scope_members: Option<Vec<MemberMainInfo>>,
 
-    /// `ManagementScopeNodes`: a list of [`NodeMainInfo`] objects.
+    /// `ManagementScopeNodes`
     pub management_scope_nodes: Option<Vec<NodeMainInfo>>,
 }
 
@@ -1182,60 +776,34 @@ pub struct OrganizationServiceAssignMember {
 /// Returned in the output of [`ListPermissionApplyOrders`](super::ListPermissionApplyOrders).
 #[tc_model]
 pub struct PermissionApplyOrder {
-    /// `ApplyId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"apply-20260629-0001"`
+    /// `ApplyId`, required in requests; example: `"apply-20260629-0001"`
     pub apply_id: Option<String>,
 
-    /// `UserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"u-295cm06d274b"`
+    /// `UserId`, required in requests; example: `"u-295cm06d274b"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Yanfei Cai"`
+    /// `UserName`, required in requests; example: `"Yanfei Cai"`
     pub user_name: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100026913363`
+    /// `TargetUin`, required in requests; example: `100026913363`
     pub target_uin: Option<i64>,
 
-    /// `TargetName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"walmart-prod"`
+    /// `TargetName`, required in requests; example: `"walmart-prod"`
     pub target_name: Option<String>,
 
-    /// `RoleConfigurations`: a list of [`ApplyRoleConfiguration`] objects.
-    /// Required in requests.
+    /// `RoleConfigurations`, required in requests
     pub role_configurations: Option<Vec<ApplyRoleConfiguration>>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Status`, required in requests; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-06-29 16:18:00"`
+    /// `CreateTime`, required in requests; example: `"2026-06-29 16:18:00"`
     pub create_time: Option<String>,
 
-    /// `AuditOpinion`: a string.
-    ///
-    /// Example: `"待审核"`
+    /// `AuditOpinion`; example: `"待审核"`
     pub audit_opinion: Option<String>,
 
-    /// `AuditTime`: a string.
-    ///
-    /// Example: `"2026-06-29 16:40:00"`
+    /// `AuditTime`; example: `"2026-06-29 16:40:00"`
     pub audit_time: Option<String>,
 }
 
@@ -1244,15 +812,10 @@ pub struct PermissionApplyOrder {
 /// Sent in the input of [`AddPermissionPolicyToRoleConfiguration`](super::AddPermissionPolicyToRoleConfiguration).
 #[tc_model]
 pub struct PolicyDetail {
-    /// `PolicyId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `426322`
+    /// `PolicyId`, required in requests; example: `426322`
     pub policy_id: Option<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"QcloudAccessForOceanusRole"`
+    /// `PolicyName`; example: `"QcloudAccessForOceanusRole"`
     pub policy_name: Option<String>,
 }
 
@@ -1261,14 +824,10 @@ pub struct PolicyDetail {
 /// Sent in the input of [`AddShareUnitResources`](super::AddShareUnitResources).
 #[tc_model]
 pub struct ProductResource {
-    /// `ProductResourceId`: a string.
-    ///
-    /// Example: `"sec***002"`
+    /// `ProductResourceId`; example: `"sec***002"`
     pub product_resource_id: String,
 
-    /// `ResourceGrantLast`: a string.
-    ///
-    /// Example: `"secret/creatorUin/1111111111111/sec***002"`
+    /// `ResourceGrantLast`; example: `"secret/creatorUin/1111111111111/sec***002"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1280,17 +839,13 @@ pub struct ProductResource {
 /// Returned in the output of [`ListNonCompliantResource`](super::ListNonCompliantResource).
 #[tc_model]
 pub struct ResourceTagMapping {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::vpc::uin/1111111111:subnet/subnet1"`
+    /// `Resource`; example: `"qcs::vpc::uin/1111111111:subnet/subnet1"`
     pub resource: String,
 
-    /// `ComplianceDetails`: a [`TagComplianceDetails`].
+    /// `ComplianceDetails`
     pub compliance_details: TagComplianceDetails,
 
-    /// `Tags`: a list of [`Tags`] objects.
-    ///
-    /// Example: `[{"TagKey":"key","TagValue":"value"}]`
+    /// `Tags`; example: `[{"TagKey":"key","TagValue":"value"}]`
     pub tags: Vec<Tags>,
 }
 
@@ -1299,34 +854,19 @@ pub struct ResourceTagMapping {
 /// Sent in the input of [`CreateRoleAssignment`](super::CreateRoleAssignment) and [`CreateRoleConfigurationApplyScope`](super::CreateRoleConfigurationApplyScope).
 #[tc_model]
 pub struct RoleAssignmentInfo {
-    /// `PrincipalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-xuec8dnd"`
+    /// `PrincipalId`, always sent in responses; example: `"u-xuec8dnd"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`, always sent in responses; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100003829343`
+    /// `TargetUin`, always sent in responses; example: `100003829343`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`, always sent in responses; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `RoleConfigurationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rc-s82nd93ne***"`
+    /// `RoleConfigurationId`, always sent in responses; example: `"rc-s82nd93ne***"`
     pub role_configuration_id: Option<String>,
 }
 
@@ -1335,64 +875,34 @@ pub struct RoleAssignmentInfo {
 /// Returned in the output of [`ListRoleAssignments`](super::ListRoleAssignments) and [`ListRoleConfigurationApplyScopes`](super::ListRoleConfigurationApplyScopes).
 #[tc_model]
 pub struct RoleAssignments {
-    /// `RoleConfigurationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rc-sksom***"`
+    /// `RoleConfigurationId`, always sent in responses; example: `"rc-sksom***"`
     pub role_configuration_id: Option<String>,
 
-    /// `RoleConfigurationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"conf1"`
+    /// `RoleConfigurationName`, always sent in responses; example: `"conf1"`
     pub role_configuration_name: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000029322`
+    /// `TargetUin`, always sent in responses; example: `1000029322`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`, always sent in responses; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `PrincipalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-dwidn***"`
+    /// `PrincipalId`, always sent in responses; example: `"u-dwidn***"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`, always sent in responses; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `PrincipalName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user1"`
+    /// `PrincipalName`, always sent in responses; example: `"user1"`
     pub principal_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `CreateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub update_time: Option<String>,
 
-    /// `TargetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user2"`
+    /// `TargetName`, always sent in responses; example: `"user2"`
     pub target_name: Option<String>,
 }
 
@@ -1401,65 +911,40 @@ pub struct RoleAssignments {
 /// Returned in the output of [`CreateRoleConfiguration`](super::CreateRoleConfiguration), [`GetRoleConfiguration`](super::GetRoleConfiguration), [`ListRoleConfigurations`](super::ListRoleConfigurations) and [`UpdateRoleConfiguration`](super::UpdateRoleConfiguration).
 #[tc_model]
 pub struct RoleConfiguration {
-    /// `RoleConfigurationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rc-3334342dws****"`
+    /// `RoleConfigurationId`, always sent in responses; example: `"rc-3334342dws****"`
     pub role_configuration_id: Option<String>,
 
-    /// `RoleConfigurationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"conf1"`
+    /// `RoleConfigurationName`, always sent in responses; example: `"conf1"`
     pub role_configuration_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is role configuration"`
+    /// `Description`, always sent in responses; example: `"this is role configuration"`
     pub description: Option<String>,
 
-    /// `SessionDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `SessionDuration`; example: `900`
     pub session_duration: Option<i64>,
 
-    /// `RelayState`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/"`
+    /// `RelayState`; example: `"https://console.cloud.tencent.com/"`
     pub relay_state: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-01-01 12:12:12"`
+    /// `CreateTime`; example: `"2019-01-01 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2019-01-01 12:12:12"`
+    /// `UpdateTime`; example: `"2019-01-01 12:12:12"`
     pub update_time: Option<String>,
 
-    /// `IsSelected`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSelected`; example: `false`
     pub is_selected: Option<bool>,
 
-    /// `ApplyStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `ApplyStatus`; example: `"Success"`
     pub apply_status: Option<String>,
 
-    /// `AppliedSessionDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19999`
+    /// `AppliedSessionDuration`; example: `19999`
     pub applied_session_duration: Option<u64>,
 
-    /// `SessionDurationUpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-29 15:03:58"`
+    /// `SessionDurationUpdateTime`; example: `"2026-08-29 15:03:58"`
     pub session_duration_update_time: Option<String>,
 
-    /// `FailedAccounts`: a list of [`FailedAccount`] objects.
+    /// `FailedAccounts`
     pub failed_accounts: Option<Vec<FailedAccount>>,
 }
 
@@ -1468,52 +953,28 @@ pub struct RoleConfiguration {
 /// Returned in the output of [`ListRoleConfigurationProvisionings`](super::ListRoleConfigurationProvisionings).
 #[tc_model]
 pub struct RoleConfigurationProvisionings {
-    /// `DeploymentStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DeployedRequired"`
+    /// `DeploymentStatus`, always sent in responses; example: `"DeployedRequired"`
     pub deployment_status: Option<String>,
 
-    /// `RoleConfigurationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rc-sk9mwq**"`
+    /// `RoleConfigurationId`, always sent in responses; example: `"rc-sk9mwq**"`
     pub role_configuration_id: Option<String>,
 
-    /// `RoleConfigurationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"conf1"`
+    /// `RoleConfigurationName`, always sent in responses; example: `"conf1"`
     pub role_configuration_name: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100003921`
+    /// `TargetUin`, always sent in responses; example: `100003921`
     pub target_uin: Option<i64>,
 
-    /// `TargetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user1"`
+    /// `TargetName`, always sent in responses; example: `"user1"`
     pub target_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 13:12:12"`
+    /// `CreateTime`, always sent in responses; example: `"2021-01-01 13:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"权限配置ID。"`
+    /// `UpdateTime`, always sent in responses; example: `"权限配置ID。"`
     pub update_time: Option<String>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ManagerUin"`
+    /// `TargetType`, always sent in responses; example: `"ManagerUin"`
     pub target_type: Option<String>,
 }
 
@@ -1522,31 +983,19 @@ pub struct RoleConfigurationProvisionings {
 /// Returned in the output of [`ListPermissionPoliciesInRoleConfiguration`](super::ListPermissionPoliciesInRoleConfiguration).
 #[tc_model]
 pub struct RolePolicie {
-    /// `RolePolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `426322`
+    /// `RolePolicyId`; example: `426322`
     pub role_policy_id: Option<i64>,
 
-    /// `RolePolicyName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AdminPolicy"`
+    /// `RolePolicyName`, always sent in responses; example: `"AdminPolicy"`
     pub role_policy_name: Option<String>,
 
-    /// `RolePolicyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Custom"`
+    /// `RolePolicyType`, always sent in responses; example: `"Custom"`
     pub role_policy_type: Option<String>,
 
-    /// `RolePolicyDocument`: a string.
-    /// Always sent in responses.
+    /// `RolePolicyDocument`, always sent in responses
     pub role_policy_document: Option<String>,
 
-    /// `AddTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-01-01 12:12:12"`
+    /// `AddTime`, always sent in responses; example: `"2019-01-01 12:12:12"`
     pub add_time: Option<String>,
 }
 
@@ -1555,43 +1004,25 @@ pub struct RolePolicie {
 /// Returned in the output of [`DismantleRoleConfiguration`](super::DismantleRoleConfiguration) and [`ProvisionRoleConfiguration`](super::ProvisionRoleConfiguration).
 #[tc_model]
 pub struct RoleProvisioningsTask {
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"InProgress"`
+    /// `TaskId`, always sent in responses; example: `"InProgress"`
     pub task_id: Option<String>,
 
-    /// `RoleConfigurationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t-s8n28n2***"`
+    /// `RoleConfigurationId`, always sent in responses; example: `"t-s8n28n2***"`
     pub role_configuration_id: Option<String>,
 
-    /// `RoleConfigurationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ProvisionRoleConfiguration"`
+    /// `RoleConfigurationName`, always sent in responses; example: `"ProvisionRoleConfiguration"`
     pub role_configuration_name: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100000232323`
+    /// `TargetUin`, always sent in responses; example: `100000232323`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"CreateRoleAssignment"`
+    /// `TaskType`; example: `"CreateRoleAssignment"`
     pub task_type: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `TaskStatus`; example: `"InProgress"`
     pub task_status: Option<String>,
 }
 
@@ -1601,64 +1032,34 @@ pub struct RoleProvisioningsTask {
 #[doc(alias = "SAMLIdPCertificate")]
 #[tc_model]
 pub struct SamlIdPCertificate {
-    /// `SerialNumber`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1347934239****"`
+    /// `SerialNumber`, always sent in responses; example: `"1347934239****"`
     pub serial_number: Option<String>,
 
-    /// `Issuer`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5.6.54.22.1.9.1=#dj39dj39e3w9rm3e2e3****,CN=dev-xxxxxx,OU=SSOProvider,O=Okta"`
+    /// `Issuer`, always sent in responses; example: `"5.6.54.22.1.9.1=#dj39dj39e3w9rm3e2e3****,CN=dev-xxxxxx,OU=SSOProvider,O=Okta"`
     pub issuer: Option<String>,
 
-    /// `Version`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Version`, always sent in responses; example: `1`
     pub version: Option<i64>,
 
-    /// `CertificateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"idp-c-2jd8923je29****"`
+    /// `CertificateId`, always sent in responses; example: `"idp-c-2jd8923je29****"`
     pub certificate_id: Option<String>,
 
-    /// `PublicKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nMIIBtjCCAVugAwIBAgITBmyf1XSXNmY****"`
+    /// `PublicKey`, always sent in responses; example: `"nMIIBtjCCAVugAwIBAgITBmyf1XSXNmY****"`
     pub public_key: Option<String>,
 
-    /// `SignatureAlgorithm`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SHA256withRSA"`
+    /// `SignatureAlgorithm`, always sent in responses; example: `"SHA256withRSA"`
     pub signature_algorithm: Option<String>,
 
-    /// `NotAfter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2030-06-23 07:04:37"`
+    /// `NotAfter`, always sent in responses; example: `"2030-06-23 07:04:37"`
     pub not_after: Option<String>,
 
-    /// `NotBefore`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2013-06-23 07:04:37"`
+    /// `NotBefore`, always sent in responses; example: `"2013-06-23 07:04:37"`
     pub not_before: Option<String>,
 
-    /// `Subject`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5.6.54.22.1.9.1=#dj39dj39e3w9rm3e2e3****,CN=dev-xxxxxx,OU=SSOProvider,O=Okta"`
+    /// `Subject`, always sent in responses; example: `"5.6.54.22.1.9.1=#dj39dj39e3w9rm3e2e3****,CN=dev-xxxxxx,OU=SSOProvider,O=Okta"`
     pub subject: Option<String>,
 
-    /// `X509Certificate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nMIIBtjCCAVugAwIBAgITBmyf1XSXNmY****"`
+    /// `X509Certificate`, always sent in responses; example: `"nMIIBtjCCAVugAwIBAgITBmyf1XSXNmY****"`
     pub x509_certificate: Option<String>,
 }
 
@@ -1668,45 +1069,26 @@ pub struct SamlIdPCertificate {
 #[doc(alias = "SAMLIdentityProviderConfiguration")]
 #[tc_model]
 pub struct SamlIdentityProviderConfiguration {
-    /// `EntityId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://www.okta.com/2jd83ne9m*****"`
+    /// `EntityId`, always sent in responses; example: `"http://www.okta.com/2jd83ne9m*****"`
     pub entity_id: Option<String>,
 
-    /// `SSOStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Enbaled"`
+    /// `SSOStatus`, always sent in responses; example: `"Enbaled"`
     #[tc(rename = "SSOStatus")]
     pub sso_status: Option<String>,
 
-    /// `EncodedMetadataDocument`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4****"`
+    /// `EncodedMetadataDocument`, always sent in responses; example: `"PD94bWwgdmVyc2lvbj0iMS4****"`
     pub encoded_metadata_document: Option<String>,
 
-    /// `CertificateIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["idp-c-2jd8923je29****"]`
+    /// `CertificateIds`, always sent in responses; example: `["idp-c-2jd8923je29****"]`
     pub certificate_ids: Option<Vec<String>>,
 
-    /// `LoginUrl`: a string.
-    /// Always sent in responses.
+    /// `LoginUrl`, always sent in responses
     pub login_url: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `CreateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub update_time: Option<String>,
 }
 
@@ -1716,28 +1098,16 @@ pub struct SamlIdentityProviderConfiguration {
 #[doc(alias = "SAMLServiceProvider")]
 #[tc_model]
 pub struct SamlServiceProvider {
-    /// `EntityId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SP 标识。"`
+    /// `EntityId`, always sent in responses; example: `"SP 标识。"`
     pub entity_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"z-sjw8ensa**"`
+    /// `ZoneId`, always sent in responses; example: `"z-sjw8ensa**"`
     pub zone_id: Option<String>,
 
-    /// `EncodedMetadataDocument`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"JTNDJTNGeG1sJTIwdmVyc2lvbiUzRCUyMjEuMCUyMiUyMGVuY29kaW5nJTNEJTIy*****"`
+    /// `EncodedMetadataDocument`, always sent in responses; example: `"JTNDJTNGeG1sJTIwdmVyc2lvbiUzRCUyMjEuMCUyMiUyMGVuY29kaW5nJTNEJTIy*****"`
     pub encoded_metadata_document: Option<String>,
 
-    /// `AcsUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://tencentcloudsso.com/saml/acs/swedx-22a20du2-x2je9****"`
+    /// `AcsUrl`, always sent in responses; example: `"https://tencentcloudsso.com/saml/acs/swedx-22a20du2-x2je9****"`
     pub acs_url: Option<String>,
 }
 
@@ -1747,34 +1117,22 @@ pub struct SamlServiceProvider {
 #[doc(alias = "SCIMCredential")]
 #[tc_model]
 pub struct ScimCredential {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"z-00fdsg****"`
+    /// `ZoneId`; example: `"z-00fdsg****"`
     pub zone_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"scimcred-lkj****"`
+    /// `CredentialId`; example: `"scimcred-lkj****"`
     pub credential_id: String,
 
-    /// `CredentialType`: a string.
-    ///
-    /// Example: `"BearerToken"`
+    /// `CredentialType`; example: `"BearerToken"`
     pub credential_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-29 15:04:05"`
+    /// `CreateTime`; example: `"2024-04-29 15:04:05"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-04-29 15:04:05"`
+    /// `ExpireTime`; example: `"2025-04-29 15:04:05"`
     pub expire_time: String,
 }
 
@@ -1783,19 +1141,13 @@ pub struct ScimCredential {
 /// Returned in the output of [`DescribeShareAreas`](super::DescribeShareAreas).
 #[tc_model]
 pub struct ShareArea {
-    /// `Name`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Name`; example: `"广州"`
     pub name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `AreaId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AreaId`; example: `1`
     pub area_id: i64,
 }
 
@@ -1804,9 +1156,7 @@ pub struct ShareArea {
 /// Sent in the input of [`AddShareUnitMembers`](super::AddShareUnitMembers) and [`DeleteShareUnitMembers`](super::DeleteShareUnitMembers).
 #[tc_model]
 pub struct ShareMember {
-    /// `ShareMemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `333333333333`
+    /// `ShareMemberUin`; example: `333333333333`
     pub share_member_uin: i64,
 }
 
@@ -1815,17 +1165,13 @@ pub struct ShareMember {
 /// Sent in the input of [`DeleteShareUnitResources`](super::DeleteShareUnitResources).
 #[tc_model]
 pub struct ShareResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"shareResource-12**erte"`
+    /// `ResourceId`; example: `"shareResource-12**erte"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_id: Option<String>,
 
-    /// `ProductResourceId`: a string.
-    ///
-    /// Example: `"sec***002"`
+    /// `ProductResourceId`; example: `"sec***002"`
     pub product_resource_id: Option<String>,
 }
 
@@ -1834,39 +1180,25 @@ pub struct ShareResource {
 /// Returned in the output of [`DescribeResourceToShareMember`](super::DescribeResourceToShareMember).
 #[tc_model]
 pub struct ShareResourceToMember {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"shareResource-23***kds"`
+    /// `ResourceId`; example: `"shareResource-23***kds"`
     pub resource_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `Type`; example: `"secret"`
     pub r#type: String,
 
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"shareUnit-1a***2erte"`
+    /// `UnitId`; example: `"shareUnit-1a***2erte"`
     pub unit_id: String,
 
-    /// `UnitName`: a string.
-    ///
-    /// Example: `"my-shareunit"`
+    /// `UnitName`; example: `"my-shareunit"`
     pub unit_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-06 11:12:03"`
+    /// `CreateTime`; example: `"2021-03-06 11:12:03"`
     pub create_time: String,
 
-    /// `ProductResourceId`: a string.
-    ///
-    /// Example: `"sec***002"`
+    /// `ProductResourceId`; example: `"sec***002"`
     pub product_resource_id: String,
 
-    /// `ShareManagerUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `ShareManagerUin`; example: `1000001`
     pub share_manager_uin: i64,
 }
 
@@ -1875,14 +1207,10 @@ pub struct ShareResourceToMember {
 /// Returned in the output of [`DescribeShareUnitMembers`](super::DescribeShareUnitMembers).
 #[tc_model]
 pub struct ShareUnitMember {
-    /// `ShareMemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `333333333333`
+    /// `ShareMemberUin`; example: `333333333333`
     pub share_member_uin: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-05 12:12:01"`
+    /// `CreateTime`; example: `"2021-03-05 12:12:01"`
     pub create_time: String,
 }
 
@@ -1891,14 +1219,10 @@ pub struct ShareUnitMember {
 /// Returned in the output of [`DescribeShareUnitNodes`](super::DescribeShareUnitNodes).
 #[tc_model]
 pub struct ShareUnitNode {
-    /// `ShareNodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ShareNodeId`; example: `10001`
     pub share_node_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-12-16 10:09:25"`
+    /// `CreateTime`; example: `"2025-12-16 10:09:25"`
     pub create_time: String,
 }
 
@@ -1907,39 +1231,25 @@ pub struct ShareUnitNode {
 /// Returned in the output of [`DescribeShareUnitResources`](super::DescribeShareUnitResources).
 #[tc_model]
 pub struct ShareUnitResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"shareResource-12**erte"`
+    /// `ResourceId`; example: `"shareResource-12**erte"`
     pub resource_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `Type`; example: `"secret"`
     pub r#type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-12 23:32:23"`
+    /// `CreateTime`; example: `"2021-02-12 23:32:23"`
     pub create_time: String,
 
-    /// `ProductResourceId`: a string.
-    ///
-    /// Example: `"sec***002"`
+    /// `ProductResourceId`; example: `"sec***002"`
     pub product_resource_id: String,
 
-    /// `SharedMemberNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SharedMemberNum`; example: `2`
     pub shared_member_num: u64,
 
-    /// `SharedMemberUseNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SharedMemberUseNum`; example: `0`
     pub shared_member_use_num: u64,
 
-    /// `ShareManagerUin`: a signed 64-bit integer.
-    ///
-    /// Example: `111111111111`
+    /// `ShareManagerUin`; example: `111111111111`
     pub share_manager_uin: i64,
 }
 
@@ -1949,16 +1259,10 @@ pub struct ShareUnitResource {
 /// Returned in the output of [`DescribeOrganizationMembers`](super::DescribeOrganizationMembers) and [`DescribeOrganizationNodes`](super::DescribeOrganizationNodes).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`, required in requests; example: `"key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`, required in requests; example: `"value"`
     pub tag_value: Option<String>,
 }
 
@@ -1967,19 +1271,13 @@ pub struct Tag {
 /// Returned in the output of [`ListNonCompliantResource`](super::ListNonCompliantResource).
 #[tc_model]
 pub struct TagComplianceDetails {
-    /// `ComplianceStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ComplianceStatus`; example: `true`
     pub compliance_status: bool,
 
-    /// `KeysWithNonCompliantValues`: a list of strings.
-    ///
-    /// Example: `["key"]`
+    /// `KeysWithNonCompliantValues`; example: `["key"]`
     pub keys_with_non_compliant_values: Vec<String>,
 
-    /// `NonCompliantKeys`: a list of strings.
-    ///
-    /// Example: `["key"]`
+    /// `NonCompliantKeys`; example: `["key"]`
     pub non_compliant_keys: Vec<String>,
 }
 
@@ -1988,14 +1286,10 @@ pub struct TagComplianceDetails {
 /// Returned in the output of [`ListNonCompliantResource`](super::ListNonCompliantResource).
 #[tc_model]
 pub struct Tags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: String,
 }
 
@@ -2004,63 +1298,34 @@ pub struct Tags {
 /// Returned in the output of [`AuditPermissionApplyOrder`](super::AuditPermissionApplyOrder), [`CreateRoleAssignment`](super::CreateRoleAssignment), [`DeleteRoleAssignment`](super::DeleteRoleAssignment) and [`ListTasks`](super::ListTasks).
 #[tc_model]
 pub struct TaskInfo {
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"InProgress"`
+    /// `TaskId`, always sent in responses; example: `"InProgress"`
     pub task_id: Option<String>,
 
-    /// `RoleConfigurationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t-s8n28n2***"`
+    /// `RoleConfigurationId`, always sent in responses; example: `"t-s8n28n2***"`
     pub role_configuration_id: Option<String>,
 
-    /// `RoleConfigurationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ProvisionRoleConfiguration"`
+    /// `RoleConfigurationName`, always sent in responses; example: `"ProvisionRoleConfiguration"`
     pub role_configuration_name: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100000232323`
+    /// `TargetUin`, always sent in responses; example: `100000232323`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`, always sent in responses; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `PrincipalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-dw2isaw***"`
+    /// `PrincipalId`, always sent in responses; example: `"u-dw2isaw***"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`, always sent in responses; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `TaskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CreateRoleAssignment"`
+    /// `TaskType`, always sent in responses; example: `"CreateRoleAssignment"`
     pub task_type: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`, always sent in responses; example: `"InProgress"`
     pub status: Option<String>,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"失败"`
+    /// `FailureReason`; example: `"失败"`
     pub failure_reason: Option<String>,
 }
 
@@ -2069,28 +1334,16 @@ pub struct TaskInfo {
 /// Returned in the output of [`GetProvisioningTaskStatus`](super::GetProvisioningTaskStatus) and [`GetTaskStatus`](super::GetTaskStatus).
 #[tc_model]
 pub struct TaskStatus {
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`, always sent in responses; example: `"InProgress"`
     pub status: Option<String>,
 
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t-s8n28n2***"`
+    /// `TaskId`, always sent in responses; example: `"t-s8n28n2***"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ProvisionRoleConfiguration"`
+    /// `TaskType`, always sent in responses; example: `"ProvisionRoleConfiguration"`
     pub task_type: Option<String>,
 
-    /// `FailureReason`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"部署失败"`
+    /// `FailureReason`, always sent in responses; example: `"部署失败"`
     pub failure_reason: Option<String>,
 }
 
@@ -2099,83 +1352,46 @@ pub struct TaskStatus {
 /// Returned in the output of [`CreateUser`](super::CreateUser), [`GetUser`](super::GetUser), [`ListUsers`](super::ListUsers) and [`UpdateUser`](super::UpdateUser).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice"`
+    /// `UserName`, always sent in responses; example: `"Alice"`
     pub user_name: Option<String>,
 
-    /// `FirstName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice"`
+    /// `FirstName`, always sent in responses; example: `"Alice"`
     pub first_name: Option<String>,
 
-    /// `LastName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice"`
+    /// `LastName`, always sent in responses; example: `"Alice"`
     pub last_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice"`
+    /// `DisplayName`, always sent in responses; example: `"Alice"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is user."`
+    /// `Description`, always sent in responses; example: `"this is user."`
     pub description: Option<String>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alice@example.com"`
+    /// `Email`, always sent in responses; example: `"Alice@example.com"`
     pub email: Option<String>,
 
-    /// `UserStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Enabled"`
+    /// `UserStatus`, always sent in responses; example: `"Enabled"`
     pub user_status: Option<String>,
 
-    /// `UserType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Manual"`
+    /// `UserType`, always sent in responses; example: `"Manual"`
     pub user_type: Option<String>,
 
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-a34wsd32"`
+    /// `UserId`, always sent in responses; example: `"u-a34wsd32"`
     pub user_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-03-26 12:03:42"`
+    /// `CreateTime`, always sent in responses; example: `"2024-03-26 12:03:42"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-03-26 19:12:17"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-03-26 19:12:17"`
     pub update_time: Option<String>,
 
-    /// `IsSelected`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSelected`; example: `false`
     pub is_selected: Option<bool>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"d2!x93nesA"`
+    /// `Password`; example: `"d2!x93nesA"`
     pub password: Option<String>,
 
-    /// `NeedResetPassword`: a boolean.
+    /// `NeedResetPassword`
     pub need_reset_password: Option<bool>,
 }
 
@@ -2184,82 +1400,43 @@ pub struct UserInfo {
 /// Returned in the output of [`GetUserSyncProvisioning`](super::GetUserSyncProvisioning) and [`ListUserSyncProvisionings`](super::ListUserSyncProvisionings).
 #[tc_model]
 pub struct UserProvisioning {
-    /// `UserProvisioningId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"up-swns92ns"`
+    /// `UserProvisioningId`, always sent in responses; example: `"up-swns92ns"`
     pub user_provisioning_id: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is cam user provisioning"`
+    /// `Description`, always sent in responses; example: `"this is cam user provisioning"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`, always sent in responses; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `PrincipalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-xuec8dnd"`
+    /// `PrincipalId`, always sent in responses; example: `"u-xuec8dnd"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testUser"`
+    /// `PrincipalName`, always sent in responses; example: `"testUser"`
     pub principal_name: Option<String>,
 
-    /// `PrincipalType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`, always sent in responses; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100003829343`
+    /// `TargetUin`, always sent in responses; example: `100003829343`
     pub target_uin: Option<i64>,
 
-    /// `TargetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user1"`
+    /// `TargetName`, always sent in responses; example: `"user1"`
     pub target_name: Option<String>,
 
-    /// `DuplicationStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"KeepBoth"`
+    /// `DuplicationStrategy`, always sent in responses; example: `"KeepBoth"`
     pub duplication_strategy: Option<String>,
 
-    /// `DeletionStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Delete"`
+    /// `DeletionStrategy`, always sent in responses; example: `"Delete"`
     pub deletion_strategy: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `CreateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-01 12:12:12"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-01-01 12:12:12"`
     pub update_time: Option<String>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`, always sent in responses; example: `"MemberUin"`
     pub target_type: Option<String>,
 }
 
@@ -2268,70 +1445,37 @@ pub struct UserProvisioning {
 /// Returned in the output of [`CreateUserSyncProvisioning`](super::CreateUserSyncProvisioning) and [`DeleteUserSyncProvisioning`](super::DeleteUserSyncProvisioning).
 #[tc_model]
 pub struct UserProvisioningsTask {
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"InProgress"`
+    /// `TaskId`, always sent in responses; example: `"InProgress"`
     pub task_id: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100000232323`
+    /// `TargetUin`, always sent in responses; example: `100000232323`
     pub target_uin: Option<i64>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`, always sent in responses; example: `"MemberUin"`
     pub target_type: Option<String>,
 
-    /// `TaskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"StartProvisioning"`
+    /// `TaskType`, always sent in responses; example: `"StartProvisioning"`
     pub task_type: Option<String>,
 
-    /// `TaskStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"InProgress"`
+    /// `TaskStatus`, always sent in responses; example: `"InProgress"`
     pub task_status: Option<String>,
 
-    /// `UserProvisioningId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ur-ska9dhw"`
+    /// `UserProvisioningId`, always sent in responses; example: `"ur-ska9dhw"`
     pub user_provisioning_id: Option<String>,
 
-    /// `PrincipalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-cm9xjsw***"`
+    /// `PrincipalId`, always sent in responses; example: `"u-cm9xjsw***"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`, always sent in responses; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `PrincipalName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user1"`
+    /// `PrincipalName`, always sent in responses; example: `"user1"`
     pub principal_name: Option<String>,
 
-    /// `DuplicationStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"KeepBoth"`
+    /// `DuplicationStrategy`, always sent in responses; example: `"KeepBoth"`
     pub duplication_strategy: Option<String>,
 
-    /// `DeletionStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Delete"`
+    /// `DeletionStrategy`, always sent in responses; example: `"Delete"`
     pub deletion_strategy: Option<String>,
 }
 
@@ -2340,46 +1484,25 @@ pub struct UserProvisioningsTask {
 /// Sent in the input of [`CreateUserSyncProvisioning`](super::CreateUserSyncProvisioning).
 #[tc_model]
 pub struct UserSyncProvisioning {
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is cam user provisioning"`
+    /// `Description`, always sent in responses; example: `"this is cam user provisioning"`
     pub description: Option<String>,
 
-    /// `PrincipalId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"u-xuec8dnd"`
+    /// `PrincipalId`, always sent in responses; example: `"u-xuec8dnd"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"User"`
+    /// `PrincipalType`, always sent in responses; example: `"User"`
     pub principal_type: Option<String>,
 
-    /// `TargetUin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100003829343`
+    /// `TargetUin`, always sent in responses; example: `100003829343`
     pub target_uin: Option<i64>,
 
-    /// `DuplicationStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"KeepBoth"`
+    /// `DuplicationStrategy`, always sent in responses; example: `"KeepBoth"`
     pub duplication_strategy: Option<String>,
 
-    /// `DeletionStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Delete"`
+    /// `DeletionStrategy`, always sent in responses; example: `"Delete"`
     pub deletion_strategy: Option<String>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MemberUin"`
+    /// `TargetType`, always sent in responses; example: `"MemberUin"`
     pub target_type: Option<String>,
 }
 
@@ -2388,57 +1511,30 @@ pub struct UserSyncProvisioning {
 /// Returned in the output of [`GetZoneStatistics`](super::GetZoneStatistics).
 #[tc_model]
 pub struct ZoneStatistics {
-    /// `UserQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `UserQuota`, always sent in responses; example: `1000`
     pub user_quota: Option<i64>,
 
-    /// `GroupQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `GroupQuota`, always sent in responses; example: `500`
     pub group_quota: Option<i64>,
 
-    /// `RoleConfigurationQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `RoleConfigurationQuota`, always sent in responses; example: `1000`
     pub role_configuration_quota: Option<i64>,
 
-    /// `SystemPolicyPerRoleConfigurationQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `20`
+    /// `SystemPolicyPerRoleConfigurationQuota`, always sent in responses; example: `20`
     pub system_policy_per_role_configuration_quota: Option<i64>,
 
-    /// `UserCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `UserCount`, always sent in responses; example: `12`
     pub user_count: Option<i64>,
 
-    /// `GroupCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `GroupCount`, always sent in responses; example: `10`
     pub group_count: Option<i64>,
 
-    /// `RoleConfigurationCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `RoleConfigurationCount`, always sent in responses; example: `3`
     pub role_configuration_count: Option<i64>,
 
-    /// `UserProvisioningCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `UserProvisioningCount`, always sent in responses; example: `12`
     pub user_provisioning_count: Option<i64>,
 
-    /// `RoleConfigurationSyncCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `RoleConfigurationSyncCount`, always sent in responses; example: `10`
     pub role_configuration_sync_count: Option<i64>,
 }

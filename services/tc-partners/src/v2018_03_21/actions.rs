@@ -7,30 +7,32 @@ use super::models;
 /// The `AgentPayDeals` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`AgentPayDealsResponse`].
-/// The codes it documents are in [`AgentPayDealsError`](super::errors::AgentPayDealsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=AgentPayDeals)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "AgentPayDeals",
     output = AgentPayDealsResponse,
-    error = super::errors::AgentPayDealsError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct AgentPayDeals {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100000032030"`
+    /// `OwnerUin`; example: `"100000032030"`
     pub owner_uin: String,
 
-    /// `AgentPay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentPay`; example: `1`
     pub agent_pay: u64,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20180204123456\n"]`
+    /// `DealNames`; example: `["20180204123456\n"]`
     pub deal_names: Vec<String>,
 }
 
@@ -44,25 +46,29 @@ pub struct AgentPayDealsResponse {
 /// The `AgentTransferMoney` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`AgentTransferMoneyResponse`].
-/// The codes it documents are in [`AgentTransferMoneyError`](super::errors::AgentTransferMoneyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=AgentTransferMoney)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "AgentTransferMoney",
     output = AgentTransferMoneyResponse,
-    error = super::errors::AgentTransferMoneyError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct AgentTransferMoney {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"125****938"`
+    /// `ClientUin`; example: `"125****938"`
     pub client_uin: String,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Amount`; example: `100`
     pub amount: u64,
 }
 
@@ -76,49 +82,45 @@ pub struct AgentTransferMoneyResponse {
 /// The `AssignClientsToSales` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`AssignClientsToSalesResponse`].
-/// The codes it documents are in [`AssignClientsToSalesError`](super::errors::AssignClientsToSalesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=AssignClientsToSales)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "AssignClientsToSales",
     output = AssignClientsToSalesResponse,
-    error = super::errors::AssignClientsToSalesError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct AssignClientsToSales {
-    /// `ClientUins`: a list of strings.
-    ///
-    /// Example: `["12345","12346"]`
+    /// `ClientUins`; example: `["12345","12346"]`
     pub client_uins: Vec<String>,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"12347"`
+    /// `SalesUin`; example: `"12347"`
     pub sales_uin: String,
 
-    /// `AssignClientStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `AssignClientStatus`; example: `"normal"`
     pub assign_client_status: String,
 
-    /// `AssignActionType`: a string.
-    ///
-    /// Example: `"assign"`
+    /// `AssignActionType`; example: `"assign"`
     pub assign_action_type: String,
 }
 
 /// What a successful [`AssignClientsToSales`] call returns.
 #[tc_model]
 pub struct AssignClientsToSalesResponse {
-    /// `SucceedUins`: a list of strings.
-    ///
-    /// Example: `["12345"]`
+    /// `SucceedUins`; example: `["12345"]`
     pub succeed_uins: Vec<String>,
 
-    /// `FailedUins`: a list of strings.
-    ///
-    /// Example: `["12346"]`
+    /// `FailedUins`; example: `["12346"]`
     pub failed_uins: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -128,54 +130,47 @@ pub struct AssignClientsToSalesResponse {
 /// The `AuditApplyClient` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`AuditApplyClientResponse`].
-/// The codes it documents are in [`AuditApplyClientError`](super::errors::AuditApplyClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=AuditApplyClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "AuditApplyClient",
     output = AuditApplyClientResponse,
-    error = super::errors::AuditApplyClientError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct AuditApplyClient {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"2000002"`
+    /// `ClientUin`; example: `"2000002"`
     pub client_uin: String,
 
-    /// `AuditResult`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `AuditResult`; example: `"accept"`
     pub audit_result: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"reason"`
+    /// `Note`; example: `"reason"`
     pub note: String,
 }
 
 /// What a successful [`AuditApplyClient`] call returns.
 #[tc_model]
 pub struct AuditApplyClientResponse {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `Uin`; example: `"1000001"`
     pub uin: String,
 
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"2000002"`
+    /// `ClientUin`; example: `"2000002"`
     pub client_uin: String,
 
-    /// `AuditResult`: a string.
-    ///
-    /// Example: `"qcloudaudit"`
+    /// `AuditResult`; example: `"qcloudaudit"`
     pub audit_result: String,
 
-    /// `AgentTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `133218546`
+    /// `AgentTime`; example: `133218546`
     pub agent_time: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,20 +180,23 @@ pub struct AuditApplyClientResponse {
 /// The `CreatePayRelationForClient` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`CreatePayRelationForClientResponse`].
-/// The codes it documents are in [`CreatePayRelationForClientError`](super::errors::CreatePayRelationForClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=CreatePayRelationForClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "CreatePayRelationForClient",
     output = CreatePayRelationForClientResponse,
-    error = super::errors::CreatePayRelationForClientError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct CreatePayRelationForClient {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"100000032030"`
+    /// `ClientUin`; example: `"100000032030"`
     pub client_uin: String,
 }
 
@@ -212,15 +210,22 @@ pub struct CreatePayRelationForClientResponse {
 /// The `DescribeAgentAuditedClients` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentAuditedClientsResponse`].
-/// The codes it documents are in [`DescribeAgentAuditedClientsError`](super::errors::DescribeAgentAuditedClientsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentAuditedClients)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentAuditedClients",
     output = DescribeAgentAuditedClientsResponse,
-    error = super::errors::DescribeAgentAuditedClientsError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -230,81 +235,53 @@ pub struct CreatePayRelationForClientResponse {
     )
 )]
 pub struct DescribeAgentAuditedClients {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `ClientUin`; example: `"10000"`
     pub client_uin: Option<String>,
 
-    /// `ClientName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `ClientName`; example: `"腾讯"`
     pub client_name: Option<String>,
 
-    /// `ClientFlag`: a string.
-    ///
-    /// Example: `"b"`
+    /// `ClientFlag`; example: `"b"`
     pub client_flag: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 
-    /// `ClientUins`: a list of strings.
-    ///
-    /// Example: `["1000021","10000022"]`
+    /// `ClientUins`; example: `["1000021","10000022"]`
     pub client_uins: Option<Vec<String>>,
 
-    /// `HasOverdueBill`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasOverdueBill`; example: `1`
     pub has_overdue_bill: Option<u64>,
 
-    /// `ClientRemark`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `ClientRemark`; example: `"腾讯"`
     pub client_remark: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ClientType`: a string.
-    ///
-    /// Example: `"old"`
+    /// `ClientType`; example: `"old"`
     pub client_type: Option<String>,
 
-    /// `ProjectType`: a string.
-    ///
-    /// Example: `"self"`
+    /// `ProjectType`; example: `"self"`
     pub project_type: Option<String>,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `SalesUin`; example: `"10002"`
     pub sales_uin: Option<String>,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `SalesName`; example: `"腾讯"`
     pub sales_name: Option<String>,
 }
 
 /// What a successful [`DescribeAgentAuditedClients`] call returns.
 #[tc_model]
 pub struct DescribeAgentAuditedClientsResponse {
-    /// `AgentClientSet`: a list of [`AgentAuditedClient`](super::models::AgentAuditedClient) objects.
+    /// `AgentClientSet`
     pub agent_client_set: Vec<models::AgentAuditedClient>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -314,15 +291,21 @@ pub struct DescribeAgentAuditedClientsResponse {
 /// The `DescribeAgentBills` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentBillsResponse`].
-/// The codes it documents are in [`DescribeAgentBillsError`](super::errors::DescribeAgentBillsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentBills)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentBills",
     output = DescribeAgentBillsResponse,
-    error = super::errors::DescribeAgentBillsError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -332,51 +315,35 @@ pub struct DescribeAgentAuditedClientsResponse {
     )
 )]
 pub struct DescribeAgentBills {
-    /// `SettleMonth`: a string.
-    ///
-    /// Example: `"2018-02"`
+    /// `SettleMonth`; example: `"2018-02"`
     pub settle_month: String,
 
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"2000002"`
+    /// `ClientUin`; example: `"2000002"`
     pub client_uin: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prepay"`
+    /// `PayMode`; example: `"prepay"`
     pub pay_mode: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"202400000122223"`
+    /// `OrderId`; example: `"202400000122223"`
     pub order_id: Option<String>,
 
-    /// `ClientRemark`: a string.
-    ///
-    /// Example: `"客户备注名称"`
+    /// `ClientRemark`; example: `"客户备注名称"`
     pub client_remark: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAgentBills`] call returns.
 #[tc_model]
 pub struct DescribeAgentBillsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `AgentBillSet`: a list of [`AgentBillElem`](super::models::AgentBillElem) objects.
+    /// `AgentBillSet`
     pub agent_bill_set: Vec<models::AgentBillElem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -386,44 +353,42 @@ pub struct DescribeAgentBillsResponse {
 /// The `DescribeAgentClientGrade` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentClientGradeResponse`].
-/// The codes it documents are in [`DescribeAgentClientGradeError`](super::errors::DescribeAgentClientGradeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentClientGrade)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentClientGrade",
     output = DescribeAgentClientGradeResponse,
-    error = super::errors::DescribeAgentClientGradeError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct DescribeAgentClientGrade {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"1000002"`
+    /// `ClientUin`; example: `"1000002"`
     pub client_uin: String,
 }
 
 /// What a successful [`DescribeAgentClientGrade`] call returns.
 #[tc_model]
 pub struct DescribeAgentClientGradeResponse {
-    /// `AuditStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditStatus`; example: `1`
     pub audit_status: u64,
 
-    /// `AuthState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthState`; example: `1`
     pub auth_state: u64,
 
-    /// `ClientGrade`: a string.
-    ///
-    /// Example: `"T2"`
+    /// `ClientGrade`; example: `"T2"`
     pub client_grade: String,
 
-    /// `ClientType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClientType`; example: `1`
     pub client_type: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -433,15 +398,21 @@ pub struct DescribeAgentClientGradeResponse {
 /// The `DescribeAgentClients` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentClientsResponse`].
-/// The codes it documents are in [`DescribeAgentClientsError`](super::errors::DescribeAgentClientsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentClients)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentClients",
     output = DescribeAgentClientsResponse,
-    error = super::errors::DescribeAgentClientsError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -451,56 +422,38 @@ pub struct DescribeAgentClientGradeResponse {
     )
 )]
 pub struct DescribeAgentClients {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"200002"`
+    /// `ClientUin`; example: `"200002"`
     pub client_uin: Option<String>,
 
-    /// `ClientName`: a string.
-    ///
-    /// Example: `"t**est"`
+    /// `ClientName`; example: `"t**est"`
     pub client_name: Option<String>,
 
-    /// `ClientFlag`: a string.
-    ///
-    /// Example: `"b"`
+    /// `ClientFlag`; example: `"b"`
     pub client_flag: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"1000002"`
+    /// `SalesUin`; example: `"1000002"`
     pub sales_uin: Option<String>,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"testSales"`
+    /// `SalesName`; example: `"testSales"`
     pub sales_name: Option<String>,
 }
 
 /// What a successful [`DescribeAgentClients`] call returns.
 #[tc_model]
 pub struct DescribeAgentClientsResponse {
-    /// `AgentClientSet`: a list of [`AgentClientElem`](super::models::AgentClientElem) objects.
+    /// `AgentClientSet`
     pub agent_client_set: Vec<models::AgentClientElem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -510,15 +463,23 @@ pub struct DescribeAgentClientsResponse {
 /// The `DescribeAgentDealsByCache` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentDealsByCacheResponse`].
-/// The codes it documents are in [`DescribeAgentDealsByCacheError`](super::errors::DescribeAgentDealsByCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentDealsByCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentDealsByCache",
     output = DescribeAgentDealsByCacheResponse,
-    error = super::errors::DescribeAgentDealsByCacheError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -528,66 +489,44 @@ pub struct DescribeAgentClientsResponse {
     )
 )]
 pub struct DescribeAgentDealsByCache {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `CreatTimeRangeStart`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreatTimeRangeStart`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub creat_time_range_start: Option<String>,
 
-    /// `CreatTimeRangeEnd`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreatTimeRangeEnd`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub creat_time_range_end: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Order`; example: `0`
     pub order: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["100001"]`
+    /// `OwnerUins`; example: `["100001"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20250630941003020261651","20250528341002900634981"]`
+    /// `DealNames`; example: `["20250630941003020261651","20250528341002900634981"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20250630941003020261641","20250528341002900634971"]`
+    /// `BigDealIds`; example: `["20250630941003020261641","20250528341002900634971"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `PayerMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayerMode`; example: `0`
     pub payer_mode: Option<u64>,
 }
 
 /// What a successful [`DescribeAgentDealsByCache`] call returns.
 #[tc_model]
 pub struct DescribeAgentDealsByCacheResponse {
-    /// `AgentDealSet`: a list of [`AgentDealNewElem`](super::models::AgentDealNewElem) objects.
+    /// `AgentDealSet`
     pub agent_deal_set: Vec<models::AgentDealNewElem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `401321`
+    /// `TotalCount`; example: `401321`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -597,37 +536,39 @@ pub struct DescribeAgentDealsByCacheResponse {
 /// The `DescribeAgentDealsPriceDetailByDealName` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentDealsPriceDetailByDealNameResponse`].
-/// The codes it documents are in [`DescribeAgentDealsPriceDetailByDealNameError`](super::errors::DescribeAgentDealsPriceDetailByDealNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentDealsPriceDetailByDealName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentDealsPriceDetailByDealName",
     output = DescribeAgentDealsPriceDetailByDealNameResponse,
-    error = super::errors::DescribeAgentDealsPriceDetailByDealNameError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct DescribeAgentDealsPriceDetailByDealName {
-    /// `DealCreatYear`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2025`
+    /// `DealCreatYear`; example: `2025`
     pub deal_creat_year: u64,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20250411030002711111111","20250411030002722222222"]`
+    /// `DealNames`; example: `["20250411030002711111111","20250411030002722222222"]`
     pub deal_names: Vec<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `OwnerUin`; example: `"100001"`
     pub owner_uin: Option<String>,
 }
 
 /// What a successful [`DescribeAgentDealsPriceDetailByDealName`] call returns.
 #[tc_model]
 pub struct DescribeAgentDealsPriceDetailByDealNameResponse {
-    /// `DealList`: a list of [`DealPriceDetail`](super::models::DealPriceDetail) objects.
+    /// `DealList`
     pub deal_list: Option<Vec<models::DealPriceDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -637,15 +578,23 @@ pub struct DescribeAgentDealsPriceDetailByDealNameResponse {
 /// The `DescribeAgentPayDealsV2` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentPayDealsV2Response`].
-/// The codes it documents are in [`DescribeAgentPayDealsV2Error`](super::errors::DescribeAgentPayDealsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentPayDealsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentPayDealsV2",
     output = DescribeAgentPayDealsV2Response,
-    error = super::errors::DescribeAgentPayDealsV2Error,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -655,61 +604,41 @@ pub struct DescribeAgentDealsPriceDetailByDealNameResponse {
     )
 )]
 pub struct DescribeAgentPayDealsV2 {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `CreatTimeRangeStart`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreatTimeRangeStart`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub creat_time_range_start: Option<String>,
 
-    /// `CreatTimeRangeEnd`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreatTimeRangeEnd`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub creat_time_range_end: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Order`; example: `0`
     pub order: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["100001","100002"]`
+    /// `OwnerUins`; example: `["100001","100002"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["2020101030303"]`
+    /// `DealNames`; example: `["2020101030303"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["2020101030303"]`
+    /// `BigDealIds`; example: `["2020101030303"]`
     pub big_deal_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAgentPayDealsV2`] call returns.
 #[tc_model]
 pub struct DescribeAgentPayDealsV2Response {
-    /// `AgentPayDealSet`: a list of [`AgentDealNewElem`](super::models::AgentDealNewElem) objects.
+    /// `AgentPayDealSet`
     pub agent_pay_deal_set: Vec<models::AgentDealNewElem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -719,29 +648,33 @@ pub struct DescribeAgentPayDealsV2Response {
 /// The `DescribeAgentRelateBigDealIds` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentRelateBigDealIdsResponse`].
-/// The codes it documents are in [`DescribeAgentRelateBigDealIdsError`](super::errors::DescribeAgentRelateBigDealIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentRelateBigDealIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentRelateBigDealIds",
     output = DescribeAgentRelateBigDealIdsResponse,
-    error = super::errors::DescribeAgentRelateBigDealIdsError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct DescribeAgentRelateBigDealIds {
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20241012848002188543031"`
+    /// `BigDealId`; example: `"20241012848002188543031"`
     pub big_deal_id: String,
 }
 
 /// What a successful [`DescribeAgentRelateBigDealIds`] call returns.
 #[tc_model]
 pub struct DescribeAgentRelateBigDealIdsResponse {
-    /// `BigDealIdList`: a list of strings.
-    ///
-    /// Example: `["20241012848002188543031"]`
+    /// `BigDealIdList`; example: `["20241012848002188543031"]`
     pub big_deal_id_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,15 +684,23 @@ pub struct DescribeAgentRelateBigDealIdsResponse {
 /// The `DescribeAgentSelfPayDealsV2` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeAgentSelfPayDealsV2Response`].
-/// The codes it documents are in [`DescribeAgentSelfPayDealsV2Error`](super::errors::DescribeAgentSelfPayDealsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeAgentSelfPayDealsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeAgentSelfPayDealsV2",
     output = DescribeAgentSelfPayDealsV2Response,
-    error = super::errors::DescribeAgentSelfPayDealsV2Error,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -769,61 +710,41 @@ pub struct DescribeAgentRelateBigDealIdsResponse {
     )
 )]
 pub struct DescribeAgentSelfPayDealsV2 {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `OwnerUin`; example: `"1000001"`
     pub owner_uin: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `CreatTimeRangeStart`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreatTimeRangeStart`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub creat_time_range_start: Option<String>,
 
-    /// `CreatTimeRangeEnd`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreatTimeRangeEnd`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub creat_time_range_end: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Order`; example: `0`
     pub order: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["2022030303010"]`
+    /// `DealNames`; example: `["2022030303010"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["2022030303010"]`
+    /// `BigDealIds`; example: `["2022030303010"]`
     pub big_deal_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAgentSelfPayDealsV2`] call returns.
 #[tc_model]
 pub struct DescribeAgentSelfPayDealsV2Response {
-    /// `AgentPayDealSet`: a list of [`AgentDealNewElem`](super::models::AgentDealNewElem) objects.
+    /// `AgentPayDealSet`
     pub agent_pay_deal_set: Vec<models::AgentDealNewElem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -833,34 +754,36 @@ pub struct DescribeAgentSelfPayDealsV2Response {
 /// The `DescribeClientBalanceNew` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeClientBalanceNewResponse`].
-/// The codes it documents are in [`DescribeClientBalanceNewError`](super::errors::DescribeClientBalanceNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeClientBalanceNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeClientBalanceNew",
     output = DescribeClientBalanceNewResponse,
-    error = super::errors::DescribeClientBalanceNewError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct DescribeClientBalanceNew {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"125****938"`
+    /// `ClientUin`; example: `"125****938"`
     pub client_uin: String,
 }
 
 /// What a successful [`DescribeClientBalanceNew`] call returns.
 #[tc_model]
 pub struct DescribeClientBalanceNewResponse {
-    /// `Balance`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Balance`; example: `40`
     pub balance: i64,
 
-    /// `Cash`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Cash`; example: `40`
     pub cash: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -870,25 +793,32 @@ pub struct DescribeClientBalanceNewResponse {
 /// The `DescribeClientJoinIncreaseList` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeClientJoinIncreaseListResponse`].
-/// The codes it documents are in [`DescribeClientJoinIncreaseListError`](super::errors::DescribeClientJoinIncreaseListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeClientJoinIncreaseList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeClientJoinIncreaseList",
     output = DescribeClientJoinIncreaseListResponse,
-    error = super::errors::DescribeClientJoinIncreaseListError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct DescribeClientJoinIncreaseList {
-    /// `ClientUins`: a list of strings.
+    /// `ClientUins`
     pub client_uins: Vec<String>,
 }
 
 /// What a successful [`DescribeClientJoinIncreaseList`] call returns.
 #[tc_model]
 pub struct DescribeClientJoinIncreaseListResponse {
-    /// `List`: a list of [`ClientIncreaseInfoList`](super::models::ClientIncreaseInfoList) objects.
+    /// `List`
     pub list: Vec<models::ClientIncreaseInfoList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -898,54 +828,47 @@ pub struct DescribeClientJoinIncreaseListResponse {
 /// The `DescribeClientSwitchTraTaskInfo` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeClientSwitchTraTaskInfoResponse`].
-/// The codes it documents are in [`DescribeClientSwitchTraTaskInfoError`](super::errors::DescribeClientSwitchTraTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeClientSwitchTraTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeClientSwitchTraTaskInfo",
     output = DescribeClientSwitchTraTaskInfoResponse,
-    error = super::errors::DescribeClientSwitchTraTaskInfoError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct DescribeClientSwitchTraTaskInfo {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `ClientUin`; example: `"10000001"`
     pub client_uin: String,
 
-    /// `SwitchType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchType`; example: `1`
     pub switch_type: i64,
 }
 
 /// What a successful [`DescribeClientSwitchTraTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeClientSwitchTraTaskInfoResponse {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"100000001"`
+    /// `ClientUin`; example: `"100000001"`
     pub client_uin: String,
 
-    /// `SwitchType`: a string.
-    ///
-    /// Example: `"代理"`
+    /// `SwitchType`; example: `"代理"`
     pub switch_type: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Result`; example: `"ok"`
     pub result: Option<String>,
 
-    /// `SwitchUrl`: a string.
-    ///
-    /// Example: `"https://xxxx/translate?taskId=xxxx"`
+    /// `SwitchUrl`; example: `"https://xxxx/translate?taskId=xxxx"`
     pub switch_url: Option<String>,
 
-    /// `ResultMsg`: a string.
-    ///
-    /// Example: `"xxxx处于欠票状态"`
+    /// `ResultMsg`; example: `"xxxx处于欠票状态"`
     pub result_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -955,15 +878,22 @@ pub struct DescribeClientSwitchTraTaskInfoResponse {
 /// The `DescribeRebateInfos` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeRebateInfosResponse`].
-/// The codes it documents are in [`DescribeRebateInfosError`](super::errors::DescribeRebateInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeRebateInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeRebateInfos",
     output = DescribeRebateInfosResponse,
-    error = super::errors::DescribeRebateInfosError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -973,31 +903,23 @@ pub struct DescribeClientSwitchTraTaskInfoResponse {
     )
 )]
 pub struct DescribeRebateInfos {
-    /// `RebateMonth`: a string.
-    ///
-    /// Example: `"2018-02"`
+    /// `RebateMonth`; example: `"2018-02"`
     pub rebate_month: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRebateInfos`] call returns.
 #[tc_model]
 pub struct DescribeRebateInfosResponse {
-    /// `RebateInfoSet`: a list of [`RebateInfoElem`](super::models::RebateInfoElem) objects.
+    /// `RebateInfoSet`
     pub rebate_info_set: Vec<models::RebateInfoElem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1007,15 +929,21 @@ pub struct DescribeRebateInfosResponse {
 /// The `DescribeRebateInfosNew` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeRebateInfosNewResponse`].
-/// The codes it documents are in [`DescribeRebateInfosNewError`](super::errors::DescribeRebateInfosNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeRebateInfosNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeRebateInfosNew",
     output = DescribeRebateInfosNewResponse,
-    error = super::errors::DescribeRebateInfosNewError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1025,31 +953,23 @@ pub struct DescribeRebateInfosResponse {
     )
 )]
 pub struct DescribeRebateInfosNew {
-    /// `RebateMonth`: a string.
-    ///
-    /// Example: `"2018-02"`
+    /// `RebateMonth`; example: `"2018-02"`
     pub rebate_month: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRebateInfosNew`] call returns.
 #[tc_model]
 pub struct DescribeRebateInfosNewResponse {
-    /// `RebateInfoSet`: a list of [`RebateInfoElemNew`](super::models::RebateInfoElemNew) objects.
+    /// `RebateInfoSet`
     pub rebate_info_set: Vec<models::RebateInfoElemNew>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1059,15 +979,23 @@ pub struct DescribeRebateInfosNewResponse {
 /// The `DescribeSalesmans` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeSalesmansResponse`].
-/// The codes it documents are in [`DescribeSalesmansError`](super::errors::DescribeSalesmansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeSalesmans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeSalesmans",
     output = DescribeSalesmansResponse,
-    error = super::errors::DescribeSalesmansError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1077,41 +1005,29 @@ pub struct DescribeRebateInfosNewResponse {
     )
 )]
 pub struct DescribeSalesmans {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"测试业务员"`
+    /// `SalesName`; example: `"测试业务员"`
     pub sales_name: Option<String>,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"100002"`
+    /// `SalesUin`; example: `"100002"`
     pub sales_uin: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeSalesmans`] call returns.
 #[tc_model]
 pub struct DescribeSalesmansResponse {
-    /// `AgentSalesmanSet`: a list of [`AgentSalesmanElem`](super::models::AgentSalesmanElem) objects.
+    /// `AgentSalesmanSet`
     pub agent_salesman_set: Vec<models::AgentSalesmanElem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1121,15 +1037,23 @@ pub struct DescribeSalesmansResponse {
 /// The `DescribeUnbindClientList` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`DescribeUnbindClientListResponse`].
-/// The codes it documents are in [`DescribeUnbindClientListError`](super::errors::DescribeUnbindClientListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=DescribeUnbindClientList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::PartnersErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "DescribeUnbindClientList",
     output = DescribeUnbindClientListResponse,
-    error = super::errors::DescribeUnbindClientListError,
+    error = super::errors::PartnersErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1139,51 +1063,35 @@ pub struct DescribeSalesmansResponse {
     )
 )]
 pub struct DescribeUnbindClientList {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `UnbindUin`: a string.
-    ///
-    /// Example: `"1000002"`
+    /// `UnbindUin`; example: `"1000002"`
     pub unbind_uin: Option<String>,
 
-    /// `ApplyTimeStart`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-09-22"`
+    /// `ApplyTimeStart`, a date (`YYYY-MM-DD`); example: `"2020-09-22"`
     pub apply_time_start: Option<String>,
 
-    /// `ApplyTimeEnd`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-09-22"`
+    /// `ApplyTimeEnd`, a date (`YYYY-MM-DD`); example: `"2020-09-22"`
     pub apply_time_end: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderDirection`; example: `"desc"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeUnbindClientList`] call returns.
 #[tc_model]
 pub struct DescribeUnbindClientListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `UnbindClientList`: a list of [`UnbindClientElem`](super::models::UnbindClientElem) objects.
+    /// `UnbindClientList`
     pub unbind_client_list: Vec<models::UnbindClientElem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1193,25 +1101,27 @@ pub struct DescribeUnbindClientListResponse {
 /// The `ModifyClientRemark` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`ModifyClientRemarkResponse`].
-/// The codes it documents are in [`ModifyClientRemarkError`](super::errors::ModifyClientRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=ModifyClientRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PartnersErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PartnersErrorCode::InvalidParameter)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "ModifyClientRemark",
     output = ModifyClientRemarkResponse,
-    error = super::errors::ModifyClientRemarkError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct ModifyClientRemark {
-    /// `ClientRemark`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `ClientRemark`; example: `"testName"`
     pub client_remark: String,
 
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"100002"`
+    /// `ClientUin`; example: `"100002"`
     pub client_uin: String,
 }
 
@@ -1225,20 +1135,23 @@ pub struct ModifyClientRemarkResponse {
 /// The `RemovePayRelationForClient` action of PARTNERS API 2018-03-21.
 ///
 /// A successful call returns [`RemovePayRelationForClientResponse`].
-/// The codes it documents are in [`RemovePayRelationForClientError`](super::errors::RemovePayRelationForClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=partners&Version=2018-03-21&Action=RemovePayRelationForClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PartnersErrorCode`](super::errors::PartnersErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PartnersErrorCode::FailedOperation)
 #[tc_action(
     service = "partners",
     version = "2018-03-21",
     name = "RemovePayRelationForClient",
     output = RemovePayRelationForClientResponse,
-    error = super::errors::RemovePayRelationForClientError
+    error = super::errors::PartnersErrorCode
 )]
 pub struct RemovePayRelationForClient {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"1000002"`
+    /// `ClientUin`; example: `"1000002"`
     pub client_uin: String,
 }
 

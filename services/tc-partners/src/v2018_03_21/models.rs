@@ -8,89 +8,55 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAgentAuditedClients`](super::DescribeAgentAuditedClients).
 #[tc_model]
 pub struct AgentAuditedClient {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `Uin`; example: `"10000"`
     pub uin: String,
 
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `ClientUin`; example: `"10000"`
     pub client_uin: String,
 
-    /// `AgentTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AgentTime`; example: `"0"`
     pub agent_time: String,
 
-    /// `ClientFlag`: a string.
-    ///
-    /// Example: `"b"`
+    /// `ClientFlag`; example: `"b"`
     pub client_flag: String,
 
-    /// `ClientRemark`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `ClientRemark`; example: `"腾讯"`
     pub client_remark: String,
 
-    /// `ClientName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `ClientName`; example: `"腾讯"`
     pub client_name: String,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AuthType`; example: `"0"`
     pub auth_type: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AppId`; example: `"0"`
     pub app_id: String,
 
-    /// `LastMonthAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LastMonthAmt`; example: `0`
     pub last_month_amt: i64,
 
-    /// `ThisMonthAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ThisMonthAmt`; example: `0`
     pub this_month_amt: i64,
 
-    /// `HasOverdueBill`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasOverdueBill`; example: `0`
     pub has_overdue_bill: u64,
 
-    /// `ClientType`: a string.
-    ///
-    /// Example: `"old"`
+    /// `ClientType`; example: `"old"`
     pub client_type: String,
 
-    /// `ProjectType`: a string.
-    ///
-    /// Example: `"self"`
+    /// `ProjectType`; example: `"self"`
     pub project_type: String,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `SalesUin`; example: `"10002"`
     pub sales_uin: String,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `SalesName`; example: `"腾讯"`
     pub sales_name: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"10000***@qq.com"`
+    /// `Mail`; example: `"10000***@qq.com"`
     pub mail: String,
 
-    /// `TransactionType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TransactionType`; example: `"1"`
     pub transaction_type: Option<String>,
 }
 
@@ -99,69 +65,43 @@ pub struct AgentAuditedClient {
 /// Returned in the output of [`DescribeAgentBills`](super::DescribeAgentBills).
 #[tc_model]
 pub struct AgentBillElem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000032030"`
+    /// `Uin`; example: `"100000032030"`
     pub uin: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20195122445215"`
+    /// `OrderId`; example: `"20195122445215"`
     pub order_id: String,
 
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"100000049695"`
+    /// `ClientUin`; example: `"100000049695"`
     pub client_uin: String,
 
-    /// `ClientRemark`: a string.
-    ///
-    /// Example: `"xxx客户"`
+    /// `ClientRemark`; example: `"xxx客户"`
     pub client_remark: String,
 
-    /// `PayTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `PayTime`, a date and time as the service writes it; example: `"2019-01-01 00:00:00"`
     pub pay_time: String,
 
-    /// `GoodsType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `GoodsType`; example: `"cvm"`
     pub goods_type: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"预付费"`
+    /// `PayMode`; example: `"预付费"`
     pub pay_mode: String,
 
-    /// `SettleMonth`: a string.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `SettleMonth`; example: `"2019-01-01 00:00:00"`
     pub settle_month: String,
 
-    /// `Amt`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Amt`; example: `10000`
     pub amt: i64,
 
-    /// `PayerMode`: a string.
-    ///
-    /// Example: `"selfpay"`
+    /// `PayerMode`; example: `"selfpay"`
     pub payer_mode: String,
 
-    /// `ClientType`: a string.
-    ///
-    /// Example: `"new"`
+    /// `ClientType`; example: `"new"`
     pub client_type: String,
 
-    /// `ProjectType`: a string.
-    ///
-    /// Example: `"self"`
+    /// `ProjectType`; example: `"self"`
     pub project_type: String,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"3194041084293"`
+    /// `ActivityId`; example: `"3194041084293"`
     pub activity_id: String,
 }
 
@@ -170,64 +110,40 @@ pub struct AgentBillElem {
 /// Returned in the output of [`DescribeAgentClients`](super::DescribeAgentClients).
 #[tc_model]
 pub struct AgentClientElem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `Uin`; example: `"10000001"`
     pub uin: String,
 
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `ClientUin`; example: `"10000001"`
     pub client_uin: String,
 
-    /// `ApplyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618294993`
+    /// `ApplyTime`; example: `1618294993`
     pub apply_time: u64,
 
-    /// `ClientFlag`: a string.
-    ///
-    /// Example: `"other"`
+    /// `ClientFlag`; example: `"other"`
     pub client_flag: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"88******@qq.com"`
+    /// `Mail`; example: `"88******@qq.com"`
     pub mail: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"188****8888"`
+    /// `Phone`; example: `"188****8888"`
     pub phone: String,
 
-    /// `HasOverdueBill`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasOverdueBill`; example: `0`
     pub has_overdue_bill: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `SalesUin`; example: `"1000001"`
     pub sales_uin: String,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"*工"`
+    /// `SalesName`; example: `"*工"`
     pub sales_name: String,
 
-    /// `ClientName`: a string.
-    ///
-    /// Example: `"*户"`
+    /// `ClientName`; example: `"*户"`
     pub client_name: String,
 
-    /// `IncreaseGoal`: a string.
-    ///
-    /// Example: `"13000"`
+    /// `IncreaseGoal`; example: `"13000"`
     pub increase_goal: Option<String>,
 }
 
@@ -236,153 +152,97 @@ pub struct AgentClientElem {
 /// Returned in the output of [`DescribeAgentDealsByCache`](super::DescribeAgentDealsByCache), [`DescribeAgentPayDealsV2`](super::DescribeAgentPayDealsV2) and [`DescribeAgentSelfPayDealsV2`](super::DescribeAgentSelfPayDealsV2).
 #[tc_model]
 pub struct AgentDealNewElem {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"12231"`
+    /// `DealId`; example: `"12231"`
     pub deal_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2020081592126562"`
+    /// `DealName`; example: `"2020081592126562"`
     pub deal_name: String,
 
-    /// `GoodsCategoryId`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `GoodsCategoryId`; example: `"10000001"`
     pub goods_category_id: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `OwnerUin`; example: `"10000001"`
     pub owner_uin: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `AppId`; example: `"10000001"`
     pub app_id: String,
 
-    /// `GoodsNum`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `GoodsNum`; example: `"1000"`
     pub goods_num: String,
 
-    /// `GoodsPrice`: a [`DealGoodsPriceNewElem`].
+    /// `GoodsPrice`
     pub goods_price: DealGoodsPriceNewElem,
 
-    /// `Creater`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `Creater`; example: `"10000001"`
     pub creater: String,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"2020-12-03 11:11:12"`
+    /// `CreatTime`; example: `"2020-12-03 11:11:12"`
     pub creat_time: String,
 
-    /// `PayEndTime`: a string.
-    ///
-    /// Example: `"2020-12-03 11:11:12"`
+    /// `PayEndTime`; example: `"2020-12-03 11:11:12"`
     pub pay_end_time: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"2020081592126562"`
+    /// `BillId`; example: `"2020081592126562"`
     pub bill_id: String,
 
-    /// `Payer`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `Payer`; example: `"10000001"`
     pub payer: String,
 
-    /// `DealStatus`: a string.
-    ///
-    /// Example: `"未支付"`
+    /// `DealStatus`; example: `"未支付"`
     pub deal_status: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
-    /// `GoodsName`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `GoodsName`; example: `"CVM"`
     pub goods_name: String,
 
-    /// `ClientRemark`: a string.
-    ///
-    /// Example: `"代客备注"`
+    /// `ClientRemark`; example: `"代客备注"`
     pub client_remark: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"renew"`
+    /// `ActionType`; example: `"renew"`
     pub action_type: String,
 
-    /// `VoucherDecline`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `VoucherDecline`; example: `"10000"`
     pub voucher_decline: String,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20200815921265621"`
+    /// `BigDealId`; example: `"20200815921265621"`
     pub big_deal_id: String,
 
-    /// `ClientType`: a string.
-    ///
-    /// Example: `"new"`
+    /// `ClientType`; example: `"new"`
     pub client_type: String,
 
-    /// `ProjectType`: a string.
-    ///
-    /// Example: `"self"`
+    /// `ProjectType`; example: `"self"`
     pub project_type: String,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `SalesUin`; example: `"10000001"`
     pub sales_uin: String,
 
-    /// `PayerMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PayerMode`; example: `"0"`
     pub payer_mode: String,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ActivityId`; example: `"10001"`
     pub activity_id: String,
 
-    /// `OverdueTime`: a string.
-    ///
-    /// Example: `"2020-12-03 11:11:12"`
+    /// `OverdueTime`; example: `"2020-12-03 11:11:12"`
     pub overdue_time: String,
 
-    /// `ProductInfo`: a list of [`ProductInfoElem`] objects.
+    /// `ProductInfo`
     pub product_info: Vec<ProductInfoElem>,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"按月：3个月"`
+    /// `PaymentMethod`; example: `"按月：3个月"`
     pub payment_method: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2020-01-01 00:00:00"`
     pub update_time: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["700000942629_20240110893045198634"]`
+    /// `ResourceIds`; example: `["700000942629_20240110893045198634"]`
     pub resource_ids: Vec<String>,
 
-    /// `RefundMap`: a list of [`RefundMap`] objects.
+    /// `RefundMap`
     pub refund_map: Option<Vec<RefundMap>>,
 
-    /// `SubGoodsName`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `SubGoodsName`; example: `"CVM"`
     pub sub_goods_name: Option<String>,
 }
 
@@ -391,24 +251,16 @@ pub struct AgentDealNewElem {
 /// Returned in the output of [`DescribeSalesmans`](super::DescribeSalesmans).
 #[tc_model]
 pub struct AgentSalesmanElem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `Uin`; example: `"10000001"`
     pub uin: String,
 
-    /// `SalesUin`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `SalesUin`; example: `"10000001"`
     pub sales_uin: String,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"业务员名称"`
+    /// `SalesName`; example: `"业务员名称"`
     pub sales_name: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-01-01 00:00:00"`
     pub create_time: String,
 }
 
@@ -417,34 +269,22 @@ pub struct AgentSalesmanElem {
 /// Returned in the output of [`DescribeClientJoinIncreaseList`](super::DescribeClientJoinIncreaseList).
 #[tc_model]
 pub struct ClientIncreaseInfoList {
-    /// `ClientUin`: a string.
-    ///
-    /// Example: `"10000014512"`
+    /// `ClientUin`; example: `"10000014512"`
     pub client_uin: String,
 
-    /// `IsJoinIncrease`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `IsJoinIncrease`; example: `"Y"`
     pub is_join_increase: Option<String>,
 
-    /// `IncreaseUseAssociateDate`: a string.
-    ///
-    /// Example: `"2024-12"`
+    /// `IncreaseUseAssociateDate`; example: `"2024-12"`
     pub increase_use_associate_date: Option<String>,
 
-    /// `TLevel`: a string.
-    ///
-    /// Example: `"T2"`
+    /// `TLevel`; example: `"T2"`
     pub t_level: Option<String>,
 
-    /// `IncreaseGoal`: a string.
-    ///
-    /// Example: `"12000"`
+    /// `IncreaseGoal`; example: `"12000"`
     pub increase_goal: Option<String>,
 
-    /// `TotalBaseAmt`: a string.
-    ///
-    /// Example: `"100"`
+    /// `TotalBaseAmt`; example: `"100"`
     pub total_base_amt: Option<String>,
 }
 
@@ -453,14 +293,10 @@ pub struct ClientIncreaseInfoList {
 /// Returned in the output of [`DescribeAgentDealsByCache`](super::DescribeAgentDealsByCache), [`DescribeAgentPayDealsV2`](super::DescribeAgentPayDealsV2) and [`DescribeAgentSelfPayDealsV2`](super::DescribeAgentSelfPayDealsV2).
 #[tc_model]
 pub struct DealGoodsPriceNewElem {
-    /// `RealTotalCost`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RealTotalCost`; example: `10000`
     pub real_total_cost: i64,
 
-    /// `OriginalTotalCost`: a signed 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `OriginalTotalCost`; example: `12000`
     pub original_total_cost: i64,
 }
 
@@ -469,17 +305,13 @@ pub struct DealGoodsPriceNewElem {
 /// Returned in the output of [`DescribeAgentDealsPriceDetailByDealName`](super::DescribeAgentDealsPriceDetailByDealName).
 #[tc_model]
 pub struct DealPriceDetail {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250411030002711111111"`
+    /// `DealName`; example: `"20250411030002711111111"`
     pub deal_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `OwnerUin`; example: `"1000001"`
     pub owner_uin: Option<String>,
 
-    /// `SubProductPriceDetail`: a list of [`SubProductPriceDetail`] objects.
+    /// `SubProductPriceDetail`
     pub sub_product_price_detail: Option<Vec<SubProductPriceDetail>>,
 }
 
@@ -488,14 +320,10 @@ pub struct DealPriceDetail {
 /// Returned in the output of [`DescribeAgentDealsByCache`](super::DescribeAgentDealsByCache), [`DescribeAgentPayDealsV2`](super::DescribeAgentPayDealsV2) and [`DescribeAgentSelfPayDealsV2`](super::DescribeAgentSelfPayDealsV2).
 #[tc_model]
 pub struct ProductInfoElem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试产品名称"`
+    /// `Name`; example: `"测试产品名称"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"测试产品名称详细属性"`
+    /// `Value`; example: `"测试产品名称详细属性"`
     pub value: String,
 }
 
@@ -504,34 +332,22 @@ pub struct ProductInfoElem {
 /// Returned in the output of [`DescribeRebateInfos`](super::DescribeRebateInfos).
 #[tc_model]
 pub struct RebateInfoElem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `Uin`; example: `"100001"`
     pub uin: String,
 
-    /// `RebateMonth`: a string.
-    ///
-    /// Example: `"2018-02"`
+    /// `RebateMonth`; example: `"2018-02"`
     pub rebate_month: String,
 
-    /// `Amt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Amt`; example: `1`
     pub amt: u64,
 
-    /// `MonthSales`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonthSales`; example: `1`
     pub month_sales: u64,
 
-    /// `QuarterSales`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuarterSales`; example: `1`
     pub quarter_sales: u64,
 
-    /// `ExceptionFlag`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ExceptionFlag`; example: `"NORMAL"`
     pub exception_flag: String,
 }
 
@@ -540,34 +356,22 @@ pub struct RebateInfoElem {
 /// Returned in the output of [`DescribeRebateInfosNew`](super::DescribeRebateInfosNew).
 #[tc_model]
 pub struct RebateInfoElemNew {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `Uin`; example: `"1000001"`
     pub uin: String,
 
-    /// `RebateMonth`: a string.
-    ///
-    /// Example: `"2018-02"`
+    /// `RebateMonth`; example: `"2018-02"`
     pub rebate_month: String,
 
-    /// `Amt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Amt`; example: `1`
     pub amt: i64,
 
-    /// `MonthSales`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonthSales`; example: `1`
     pub month_sales: i64,
 
-    /// `QuarterSales`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuarterSales`; example: `1`
     pub quarter_sales: i64,
 
-    /// `ExceptionFlag`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ExceptionFlag`; example: `"NORMAL"`
     pub exception_flag: String,
 }
 
@@ -576,14 +380,10 @@ pub struct RebateInfoElemNew {
 /// Returned in the output of [`DescribeAgentDealsByCache`](super::DescribeAgentDealsByCache), [`DescribeAgentPayDealsV2`](super::DescribeAgentPayDealsV2) and [`DescribeAgentSelfPayDealsV2`](super::DescribeAgentSelfPayDealsV2).
 #[tc_model]
 pub struct RefundMap {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2022040121401375913615x"`
+    /// `DealName`; example: `"2022040121401375913615x"`
     pub deal_name: Option<String>,
 
-    /// `RefundAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RefundAmount`; example: `100`
     pub refund_amount: Option<i64>,
 }
 
@@ -592,24 +392,16 @@ pub struct RefundMap {
 /// Returned in the output of [`DescribeAgentDealsPriceDetailByDealName`](super::DescribeAgentDealsPriceDetailByDealName).
 #[tc_model]
 pub struct SubProductPriceDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"云服务器CVM-标准型SA5"`
+    /// `Name`; example: `"云服务器CVM-标准型SA5"`
     pub name: Option<String>,
 
-    /// `DiscountValue`: a floating-point number.
-    ///
-    /// Example: `85`
+    /// `DiscountValue`; example: `85`
     pub discount_value: Option<f64>,
 
-    /// `TotalCost`: a signed 64-bit integer.
-    ///
-    /// Example: `900000`
+    /// `TotalCost`; example: `900000`
     pub total_cost: Option<i64>,
 
-    /// `RealTotalCost`: a signed 64-bit integer.
-    ///
-    /// Example: `765000`
+    /// `RealTotalCost`; example: `765000`
     pub real_total_cost: Option<i64>,
 }
 
@@ -618,28 +410,18 @@ pub struct SubProductPriceDetail {
 /// Returned in the output of [`DescribeUnbindClientList`](super::DescribeUnbindClientList).
 #[tc_model]
 pub struct UnbindClientElem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `Uin`; example: `"1000001"`
     pub uin: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ApplyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2001-01-01 00:00:00"`
+    /// `ApplyTime`, a date and time as the service writes it; example: `"2001-01-01 00:00:00"`
     pub apply_time: String,
 
-    /// `ActionTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2001-01-01 00:00:00"`
+    /// `ActionTime`, a date and time as the service writes it; example: `"2001-01-01 00:00:00"`
     pub action_time: String,
 }

@@ -7,15 +7,21 @@ use super::models;
 /// The `SearchDocuments` action of PORTAL API 2023-04-13.
 ///
 /// A successful call returns [`SearchDocumentsResponse`].
-/// The codes it documents are in [`SearchDocumentsError`](super::errors::SearchDocumentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=portal&Version=2023-04-13&Action=SearchDocuments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PortalErrorCode`](super::errors::PortalErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::PortalErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PortalErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "portal",
     version = "2023-04-13",
     name = "SearchDocuments",
     output = SearchDocumentsResponse,
-    error = super::errors::SearchDocumentsError,
+    error = super::errors::PortalErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -25,36 +31,26 @@ use super::models;
     )
 )]
 pub struct SearchDocuments {
-    /// `Query`: a string.
-    ///
-    /// Example: `"怎么购买"`
+    /// `Query`; example: `"怎么购买"`
     pub query: String,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductName`; example: `"云服务器"`
     pub product_name: Option<String>,
 }
 
 /// What a successful [`SearchDocuments`] call returns.
 #[tc_model]
 pub struct SearchDocumentsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `Documents`: a list of [`SearchDocumentItem`](super::models::SearchDocumentItem) objects.
+    /// `Documents`
     pub documents: Vec<models::SearchDocumentItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

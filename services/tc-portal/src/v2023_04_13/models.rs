@@ -8,23 +8,15 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`SearchDocuments`](super::SearchDocuments).
 #[tc_model]
 pub struct SearchDocumentItem {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product/213/15739"`
+    /// `Url`; example: `"https://cloud.tencent.com/document/product/213/15739"`
     pub url: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"修改实例的属性"`
+    /// `Title`; example: `"修改实例的属性"`
     pub title: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductName`; example: `"云服务器"`
     pub product_name: String,
 
-    /// `Snippet`: a string.
-    ///
-    /// Example: `"前提条件 辅助弹性网卡支持绑定一个或多个安全组,由安全组实现对弹性网卡进出流量的访问控制。"`
+    /// `Snippet`; example: `"前提条件 辅助弹性网卡支持绑定一个或多个安全组,由安全组实现对弹性网卡进出流量的访问控制。"`
     pub snippet: String,
 }

@@ -7,40 +7,59 @@ use super::models;
 /// The `AddDBInstanceToReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`AddDBInstanceToReadOnlyGroupResponse`].
-/// The codes it documents are in [`AddDBInstanceToReadOnlyGroupError`](super::errors::AddDBInstanceToReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=AddDBInstanceToReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.ROGroupMasterInstanceNotRight`](super::errors::PostgresErrorCode::FailedOperationRoGroupMasterInstanceNotRight)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`FailedOperation.ROInstanceHasInROGroupError`](super::errors::PostgresErrorCode::FailedOperationRoInstanceHasInRoGroupError)
+/// - [`InstanceNotExist`](super::errors::PostgresErrorCode::InstanceNotExist)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidReadOnlyGroupStatus`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidReadOnlyGroupStatus)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ReadOnlyGroupNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueReadOnlyGroupNotExist)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`OperationDenied.ROInstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedRoInstanceStatusLimitOpError)
+/// - [`OperationDenied.RoInstanceCountExeedError`](super::errors::PostgresErrorCode::OperationDeniedRoInstanceCountExeedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "AddDBInstanceToReadOnlyGroup",
     output = AddDBInstanceToReadOnlyGroupResponse,
-    error = super::errors::AddDBInstanceToReadOnlyGroupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct AddDBInstanceToReadOnlyGroup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"pgro-9epegwdp"`
+    /// `DBInstanceId`; example: `"pgro-9epegwdp"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-efacxt00"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-efacxt00"`
     pub read_only_group_id: String,
 }
 
 /// What a successful [`AddDBInstanceToReadOnlyGroup`] call returns.
 #[tc_model]
 pub struct AddDBInstanceToReadOnlyGroupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `26541`
+    /// `FlowId`; example: `26541`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `26541`
+    /// `TaskId`; example: `26541`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -50,132 +69,121 @@ pub struct AddDBInstanceToReadOnlyGroupResponse {
 /// The `CloneDBInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CloneDBInstanceResponse`].
-/// The codes it documents are in [`CloneDBInstanceError`](super::errors::CloneDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CloneDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.AllocateQuotasError`](super::errors::PostgresErrorCode::FailedOperationAllocateQuotasError)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CdbCgwConnectError`](super::errors::PostgresErrorCode::FailedOperationCdbCgwConnectError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.GetSubnetError`](super::errors::PostgresErrorCode::FailedOperationGetSubnetError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`FailedOperation.QueryVpcFailed`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFailed)
+/// - [`FailedOperation.QueryVpcFalied`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFalied)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.JsonParseError`](super::errors::PostgresErrorCode::InternalErrorJsonParseError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.IllegalProjectId`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalProjectId)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.SpecNotRecognizedError`](super::errors::PostgresErrorCode::InvalidParameterValueSpecNotRecognizedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CloneDBInstance",
     output = CloneDBInstanceResponse,
-    error = super::errors::CloneDBInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CloneDBInstance {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ascg1724"`
+    /// `DBInstanceId`; example: `"postgres-ascg1724"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"pg.it.2xlarge16"`
+    /// `SpecCode`; example: `"pg.it.2xlarge16"`
     pub spec_code: String,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2ot3acw1"`
+    /// `VpcId`; example: `"vpc-2ot3acw1"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-ppv9iw34"`
+    /// `SubnetId`; example: `"subnet-ppv9iw34"`
     pub subnet_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ins-name-clone-1"`
+    /// `Name`; example: `"ins-name-clone-1"`
     pub name: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-95hf6965"]`
+    /// `SecurityGroupIds`; example: `["sg-95hf6965"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `DBNodeSet`: a list of [`DbNode`](super::models::DbNode) objects.
+    /// `DBNodeSet`
     #[tc(rename = "DBNodeSet")]
     pub db_node_set: Option<Vec<models::DbNode>>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a string.
-    ///
-    /// Example: `"[     \"OZRCGNAV8D9BMI9KMG1FIQ\" ]"`
+    /// `VoucherIds`; example: `"[     \"OZRCGNAV8D9BMI9KMG1FIQ\" ]"`
     pub voucher_ids: Option<String>,
 
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `2364`
+    /// `ActivityId`; example: `2364`
     pub activity_id: Option<i64>,
 
-    /// `BackupSetId`: a string.
-    ///
-    /// Example: `"f6yecd1a-087c-5c66-cdas-95c835d7ec24"`
+    /// `BackupSetId`; example: `"f6yecd1a-087c-5c66-cdas-95c835d7ec24"`
     pub backup_set_id: Option<String>,
 
-    /// `RecoveryTargetTime`: a string.
-    ///
-    /// Example: `"2021/12/25 1:27:35"`
+    /// `RecoveryTargetTime`; example: `"2021/12/25 1:27:35"`
     pub recovery_target_time: Option<String>,
 
-    /// `SyncMode`: a string.
-    ///
-    /// Example: `"Async"`
+    /// `SyncMode`; example: `"Async"`
     pub sync_mode: Option<String>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 }
 
 /// What a successful [`CloneDBInstance`] call returns.
 #[tc_model]
 pub struct CloneDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20211225711000768276461"`
+    /// `DealName`; example: `"20211225711000768276461"`
     pub deal_name: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20211225711000768276471"`
+    /// `BillId`; example: `"20211225711000768276471"`
     pub bill_id: String,
 
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-2uepfuz1"`
+    /// `DBInstanceId`; example: `"postgres-2uepfuz1"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
@@ -186,36 +194,42 @@ pub struct CloneDBInstanceResponse {
 /// The `CloseAccountCAM` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CloseAccountCAMResponse`].
-/// The codes it documents are in [`CloseAccountCAMError`](super::errors::CloseAccountCAMError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CloseAccountCAM)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PostgresErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckAccountCAMOpenError`](super::errors::PostgresErrorCode::FailedOperationCheckAccountCamOpenError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.UnsupportedRegionError`](super::errors::PostgresErrorCode::InvalidParameterValueUnsupportedRegionError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.UserNotInWhiteListError`](super::errors::PostgresErrorCode::OperationDeniedUserNotInWhiteListError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CloseAccountCAM",
     output = CloseAccountCAMResponse,
-    error = super::errors::CloseAccountCAMError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CloseAccountCAM {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"readonly_user"`
+    /// `UserName`; example: `"readonly_user"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1359Qwe!"`
+    /// `Password`; example: `"1359Qwe!"`
     pub password: String,
 
-    /// `PasswordEncrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PasswordEncrypt`; example: `false`
     pub password_encrypt: Option<bool>,
 }
 
@@ -229,25 +243,28 @@ pub struct CloseAccountCAMResponse {
 /// The `CloseAuditService` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CloseAuditServiceResponse`].
-/// The codes it documents are in [`CloseAuditServiceError`](super::errors::CloseAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CloseAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFoundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFoundError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CloseAuditService",
     output = CloseAuditServiceResponse,
-    error = super::errors::CloseAuditServiceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CloseAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-nqg1hcnj"`
+    /// `InstanceId`; example: `"postgres-nqg1hcnj"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 }
 
@@ -261,40 +278,55 @@ pub struct CloseAuditServiceResponse {
 /// The `CloseDBExtranetAccess` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CloseDBExtranetAccessResponse`].
-/// The codes it documents are in [`CloseDBExtranetAccessError`](super::errors::CloseDBExtranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CloseDBExtranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CloseDBExtranetAccess",
     output = CloseDBExtranetAccessResponse,
-    error = super::errors::CloseDBExtranetAccessError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CloseDBExtranetAccess {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `IsIpv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIpv6`; example: `0`
     pub is_ipv6: Option<i64>,
 }
 
 /// What a successful [`CloseDBExtranetAccess`] call returns.
 #[tc_model]
 pub struct CloseDBExtranetAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `25441`
+    /// `FlowId`; example: `25441`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `25441`
+    /// `TaskId`; example: `25441`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -304,9 +336,12 @@ pub struct CloseDBExtranetAccessResponse {
 /// The `CloseDBProxyAddress` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CloseDBProxyAddressResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CloseDBProxyAddress)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -315,29 +350,21 @@ pub struct CloseDBExtranetAccessResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CloseDBProxyAddress {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-2wvpv38j"`
+    /// `DBInstanceId`; example: `"postgres-2wvpv38j"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-0p3p1r76"`
+    /// `AddressId`; example: `"proxyaddr-0p3p1r76"`
     pub address_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-89ap4mrx"`
+    /// `ProxyGroupId`; example: `"proxy-89ap4mrx"`
     pub proxy_group_id: Option<String>,
 }
 
 /// What a successful [`CloseDBProxyAddress`] call returns.
 #[tc_model]
 pub struct CloseDBProxyAddressResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100282`
+    /// `TaskId`; example: `100282`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -347,9 +374,12 @@ pub struct CloseDBProxyAddressResponse {
 /// The `CloseMem0Service` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CloseMem0ServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CloseMem0Service)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -358,9 +388,7 @@ pub struct CloseDBProxyAddressResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CloseMem0Service {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-a1tmanwv"`
+    /// `DBInstanceId`; example: `"postgres-a1tmanwv"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -368,9 +396,7 @@ pub struct CloseMem0Service {
 /// What a successful [`CloseMem0Service`] call returns.
 #[tc_model]
 pub struct CloseMem0ServiceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100234`
+    /// `TaskId`; example: `100234`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,9 +406,12 @@ pub struct CloseMem0ServiceResponse {
 /// The `ClosePostgRESTService` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ClosePostgRESTServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ClosePostgRESTService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -391,9 +420,7 @@ pub struct CloseMem0ServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ClosePostgRESTService {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-0uwjmh8t"`
+    /// `DBInstanceId`; example: `"postgres-0uwjmh8t"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -401,9 +428,7 @@ pub struct ClosePostgRESTService {
 /// What a successful [`ClosePostgRESTService`] call returns.
 #[tc_model]
 pub struct ClosePostgRESTServiceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100019`
+    /// `TaskId`; example: `100019`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -413,46 +438,56 @@ pub struct ClosePostgRESTServiceResponse {
 /// The `CreateAccount` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateAccountResponse`].
-/// The codes it documents are in [`CreateAccountError`](super::errors::CreateAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.DecryptPasswordFailed`](super::errors::PostgresErrorCode::InvalidParameterValueDecryptPasswordFailed)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidDatabaseNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidDatabaseNameFormatError)
+/// - [`InvalidParameterValue.InvalidPasswordLengthError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordLengthError)
+/// - [`InvalidParameterValue.InvalidPasswordValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordValueError)
+/// - [`InvalidParameterValue.ParameterCharacterError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.UnsupportedRegionError`](super::errors::PostgresErrorCode::InvalidParameterValueUnsupportedRegionError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.KernelVersionError`](super::errors::PostgresErrorCode::OperationDeniedKernelVersionError)
+/// - [`OperationDenied.UserNotInWhiteListError`](super::errors::PostgresErrorCode::OperationDeniedUserNotInWhiteListError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateAccount",
     output = CreateAccountResponse,
-    error = super::errors::CreateAccountError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateAccount {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"readonly_user"`
+    /// `UserName`; example: `"readonly_user"`
     pub user_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Type`; example: `"normal"`
     pub r#type: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1357Qwe!"`
+    /// `Password`; example: `"1357Qwe!"`
     pub password: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test Remark"`
+    /// `Remark`; example: `"test Remark"`
     pub remark: Option<String>,
 
-    /// `OpenCam`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OpenCam`; example: `false`
     pub open_cam: Option<bool>,
 }
 
@@ -466,47 +501,43 @@ pub struct CreateAccountResponse {
 /// The `CreateAuditLogFile` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateAuditLogFileResponse`].
-/// The codes it documents are in [`CreateAuditLogFileError`](super::errors::CreateAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateAuditLogFile",
     output = CreateAuditLogFileResponse,
-    error = super::errors::CreateAuditLogFileError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-nqg1hcnj"`
+    /// `InstanceId`; example: `"postgres-nqg1hcnj"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-25 00:00:00"`
+    /// `StartTime`; example: `"2026-03-25 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-25 01:00:00"`
+    /// `EndTime`; example: `"2026-03-25 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     pub filter: Option<models::AuditLogFilter>,
 }
 
 /// What a successful [`CreateAuditLogFile`] call returns.
 #[tc_model]
 pub struct CreateAuditLogFileResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"postgres-0ii80qnk_20260325-164204_to_20260325-194204_1774438927390.tar.gz"`
+    /// `FileName`; example: `"postgres-0ii80qnk_20260325-164204_to_20260325-194204_1774438927390.tar.gz"`
     pub file_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -516,58 +547,55 @@ pub struct CreateAuditLogFileResponse {
 /// The `CreateBackupPlan` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateBackupPlanResponse`].
-/// The codes it documents are in [`CreateBackupPlanError`](super::errors::CreateBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateBackupPlan",
     output = CreateBackupPlanResponse,
-    error = super::errors::CreateBackupPlanError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateBackupPlan {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-herclkx7"`
+    /// `DBInstanceId`; example: `"postgres-herclkx7"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"panl1"`
+    /// `PlanName`; example: `"panl1"`
     pub plan_name: String,
 
-    /// `BackupPeriodType`: a string.
-    ///
-    /// Example: `"month"`
+    /// `BackupPeriodType`; example: `"month"`
     pub backup_period_type: String,
 
-    /// `BackupPeriod`: a list of strings.
+    /// `BackupPeriod`
     pub backup_period: Vec<String>,
 
-    /// `MinBackupStartTime`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `MinBackupStartTime`; example: `"01:00:00"`
     pub min_backup_start_time: Option<String>,
 
-    /// `MaxBackupStartTime`: a string.
-    ///
-    /// Example: `"02:00:00"`
+    /// `MaxBackupStartTime`; example: `"02:00:00"`
     pub max_backup_start_time: Option<String>,
 
-    /// `BaseBackupRetentionPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BaseBackupRetentionPeriod`; example: `30`
     pub base_backup_retention_period: Option<u64>,
 }
 
 /// What a successful [`CreateBackupPlan`] call returns.
 #[tc_model]
 pub struct CreateBackupPlanResponse {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"0ee6843a-475b-5514-bd29-c432b75bb036"`
+    /// `PlanId`; example: `"0ee6843a-475b-5514-bd29-c432b75bb036"`
     pub plan_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -577,35 +605,39 @@ pub struct CreateBackupPlanResponse {
 /// The `CreateBaseBackup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateBaseBackupResponse`].
-/// The codes it documents are in [`CreateBaseBackupError`](super::errors::CreateBaseBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateBaseBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateBaseBackup",
     output = CreateBaseBackupResponse,
-    error = super::errors::CreateBaseBackupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateBaseBackup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: Option<String>,
 }
 
 /// What a successful [`CreateBaseBackup`] call returns.
 #[tc_model]
 pub struct CreateBaseBackupResponse {
-    /// `BaseBackupId`: a string.
-    ///
-    /// Example: `"443c810b-53c6-5d8c-b6d2-1abbe5794529"`
+    /// `BaseBackupId`; example: `"443c810b-53c6-5d8c-b6d2-1abbe5794529"`
     pub base_backup_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -615,55 +647,67 @@ pub struct CreateBaseBackupResponse {
 /// The `CreateDBInstanceNetworkAccess` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateDBInstanceNetworkAccessResponse`].
-/// The codes it documents are in [`CreateDBInstanceNetworkAccessError`](super::errors::CreateDBInstanceNetworkAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateDBInstanceNetworkAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CreateBasicNetworkDeniedError`](super::errors::PostgresErrorCode::FailedOperationCreateBasicNetworkDeniedError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetSubnetError`](super::errors::PostgresErrorCode::FailedOperationGetSubnetError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.NetworkNumLimitError`](super::errors::PostgresErrorCode::FailedOperationNetworkNumLimitError)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`FailedOperation.ServerlessNotSupportedError`](super::errors::PostgresErrorCode::FailedOperationServerlessNotSupportedError)
+/// - [`FlowError`](super::errors::PostgresErrorCode::FlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.MarshalError`](super::errors::PostgresErrorCode::InternalErrorMarshalError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceIpv6NotSupportedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceIpv6NotSupportedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateDBInstanceNetworkAccess",
     output = CreateDBInstanceNetworkAccessResponse,
-    error = super::errors::CreateDBInstanceNetworkAccessError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateDBInstanceNetworkAccess {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-gaestjaf"`
+    /// `VpcId`; example: `"vpc-gaestjaf"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4s9dejli"`
+    /// `SubnetId`; example: `"subnet-4s9dejli"`
     pub subnet_id: String,
 
-    /// `IsAssignVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAssignVip`; example: `true`
     pub is_assign_vip: bool,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.*.*.*"`
+    /// `Vip`; example: `"10.*.*.*"`
     pub vip: Option<String>,
 }
 
 /// What a successful [`CreateDBInstanceNetworkAccess`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceNetworkAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `26345`
+    /// `FlowId`; example: `26345`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `26345`
+    /// `TaskId`; example: `26345`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -673,63 +717,60 @@ pub struct CreateDBInstanceNetworkAccessResponse {
 /// The `CreateDBProxy` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateDBProxyResponse`].
-/// The codes it documents are in [`CreateDBProxyError`](super::errors::CreateDBProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateDBProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateDBProxy",
     output = CreateDBProxyResponse,
-    error = super::errors::CreateDBProxyError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateDBProxy {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ll68q8z3"`
+    /// `DBInstanceId`; example: `"postgres-ll68q8z3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-evvog2gd"`
+    /// `VpcId`; example: `"vpc-evvog2gd"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-clk8il4i"`
+    /// `SubnetId`; example: `"subnet-clk8il4i"`
     pub subnet_id: String,
 
-    /// `ProxyNodeCustom`: a list of [`ProxyNodeCustom`](super::models::ProxyNodeCustom) objects.
+    /// `ProxyNodeCustom`
     pub proxy_node_custom: Vec<models::ProxyNodeCustom>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-xxxxxxxx"]`
+    /// `SecurityGroup`; example: `["sg-xxxxxxxx"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test proxy"`
+    /// `Description`; example: `"test proxy"`
     pub description: Option<String>,
 
-    /// `ConnectionPoolLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `ConnectionPoolLimit`; example: `200`
     pub connection_pool_limit: Option<i64>,
 }
 
 /// What a successful [`CreateDBProxy`] call returns.
 #[tc_model]
 pub struct CreateDBProxyResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20260523594022883452641"`
+    /// `DealName`; example: `"20260523594022883452641"`
     pub deal_name: Option<String>,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-70x0pl73"`
+    /// `ProxyGroupId`; example: `"proxy-70x0pl73"`
     pub proxy_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -739,9 +780,12 @@ pub struct CreateDBProxyResponse {
 /// The `CreateDBProxyAddress` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateDBProxyAddressResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateDBProxyAddress)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -750,82 +794,54 @@ pub struct CreateDBProxyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDBProxyAddress {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-2wvpv38j"`
+    /// `DBInstanceId`; example: `"postgres-2wvpv38j"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1dq8ehm3"`
+    /// `VpcId`; example: `"vpc-1dq8ehm3"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6yui3ok8"`
+    /// `SubnetId`; example: `"subnet-6yui3ok8"`
     pub subnet_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-nlpsb4jp"`
+    /// `ProxyGroupId`; example: `"proxy-nlpsb4jp"`
     pub proxy_group_id: Option<String>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-9rlup3c5"]`
+    /// `SecurityGroup`; example: `["sg-9rlup3c5"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create new address"`
+    /// `Description`; example: `"create new address"`
     pub description: Option<String>,
 
-    /// `ConnectionPool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConnectionPool`; example: `true`
     pub connection_pool: Option<bool>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `WeightMode`; example: `"custom"`
     pub weight_mode: Option<String>,
 
-    /// `ProxyAllocation`: a list of [`ProxyRoute`](super::models::ProxyRoute) objects.
+    /// `ProxyAllocation`
     pub proxy_allocation: Option<Vec<models::ProxyRoute>>,
 
-    /// `RoAutoAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RoAutoAdd`; example: `true`
     pub ro_auto_add: Option<bool>,
 
-    /// `LatencyRemove`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LatencyRemove`; example: `true`
     pub latency_remove: Option<bool>,
 
-    /// `LatencyRemoveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LatencyRemoveTime`; example: `10`
     pub latency_remove_time: Option<u64>,
 
-    /// `MinRouteNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinRouteNum`; example: `1`
     pub min_route_num: Option<u64>,
 
-    /// `LoadBalancePolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoadBalancePolicy`; example: `1`
     pub load_balance_policy: Option<i64>,
 }
 
 /// What a successful [`CreateDBProxyAddress`] call returns.
 #[tc_model]
 pub struct CreateDBProxyAddressResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100200`
+    /// `TaskId`; example: `100200`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -835,46 +851,50 @@ pub struct CreateDBProxyAddressResponse {
 /// The `CreateDatabase` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateDatabaseResponse`].
-/// The codes it documents are in [`CreateDatabaseError`](super::errors::CreateDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.CharsetNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterValueCharsetNotFoundError)
+/// - [`InvalidParameterValue.InvalidAccountError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.ParameterOutRangeError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterOutRangeError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateDatabase",
     output = CreateDatabaseResponse,
-    error = super::errors::CreateDatabaseError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateDatabase {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"mydatabase"`
+    /// `DatabaseName`; example: `"mydatabase"`
     pub database_name: String,
 
-    /// `DatabaseOwner`: a string.
-    ///
-    /// Example: `"data_team"`
+    /// `DatabaseOwner`; example: `"data_team"`
     pub database_owner: String,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"UTF8"`
+    /// `Encoding`; example: `"UTF8"`
     pub encoding: Option<String>,
 
-    /// `Collate`: a string.
-    ///
-    /// Example: `"C"`
+    /// `Collate`; example: `"C"`
     pub collate: Option<String>,
 
-    /// `Ctype`: a string.
-    ///
-    /// Example: `"C"`
+    /// `Ctype`; example: `"C"`
     pub ctype: Option<String>,
 }
 
@@ -888,203 +908,223 @@ pub struct CreateDatabaseResponse {
 /// The `CreateInstances` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateInstancesResponse`].
-/// The codes it documents are in [`CreateInstancesError`](super::errors::CreateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.AllocateQuotasError`](super::errors::PostgresErrorCode::FailedOperationAllocateQuotasError)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CdbCgwConnectError`](super::errors::PostgresErrorCode::FailedOperationCdbCgwConnectError)
+/// - [`FailedOperation.CreateBasicNetworkDeniedError`](super::errors::PostgresErrorCode::FailedOperationCreateBasicNetworkDeniedError)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::PostgresErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetSubnetError`](super::errors::PostgresErrorCode::FailedOperationGetSubnetError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.InvalidTradeOperate`](super::errors::PostgresErrorCode::FailedOperationInvalidTradeOperate)
+/// - [`FailedOperation.PayOrderFailed`](super::errors::PostgresErrorCode::FailedOperationPayOrderFailed)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`FailedOperation.QueryVpcFailed`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFailed)
+/// - [`FailedOperation.QueryVpcFalied`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFalied)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::PostgresErrorCode::FailedOperationServiceAccessError)
+/// - [`FailedOperation.StorageMemoryCheckError`](super::errors::PostgresErrorCode::FailedOperationStorageMemoryCheckError)
+/// - [`FailedOperation.TradeCreateError`](super::errors::PostgresErrorCode::FailedOperationTradeCreateError)
+/// - [`FailedOperation.TradePayOrdersError`](super::errors::PostgresErrorCode::FailedOperationTradePayOrdersError)
+/// - [`FailedOperation.WhitelistConnectError`](super::errors::PostgresErrorCode::FailedOperationWhitelistConnectError)
+/// - [`InternalError.CgwError`](super::errors::PostgresErrorCode::InternalErrorCgwError)
+/// - [`InternalError.CnsError`](super::errors::PostgresErrorCode::InternalErrorCnsError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.DfwError`](super::errors::PostgresErrorCode::InternalErrorDfwError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.JsonParseError`](super::errors::PostgresErrorCode::InternalErrorJsonParseError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.VpcError`](super::errors::PostgresErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameter.TradeAccessDeniedError`](super::errors::PostgresErrorCode::InvalidParameterTradeAccessDeniedError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::PostgresErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.CharsetNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterValueCharsetNotFoundError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::PostgresErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.DecryptPasswordFailed`](super::errors::PostgresErrorCode::InvalidParameterValueDecryptPasswordFailed)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.IllegalProjectId`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalProjectId)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidAccountError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountError)
+/// - [`InvalidParameterValue.InvalidAccountFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountFormat)
+/// - [`InvalidParameterValue.InvalidAccountName`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountName)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidCharset`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidCharset)
+/// - [`InvalidParameterValue.InvalidInstanceNum`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidInstanceNum)
+/// - [`InvalidParameterValue.InvalidOrderNum`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidOrderNum)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidPasswordFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordFormat)
+/// - [`InvalidParameterValue.InvalidPasswordLengthError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordLengthError)
+/// - [`InvalidParameterValue.InvalidPasswordValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordValueError)
+/// - [`InvalidParameterValue.InvalidPid`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPid)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ParameterCharacterError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.ParameterOutRangeError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterOutRangeError)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::PostgresErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`InvalidParameterValue.SpecNotRecognizedError`](super::errors::PostgresErrorCode::InvalidParameterValueSpecNotRecognizedError)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`InvalidPid`](super::errors::PostgresErrorCode::InvalidPid)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`OperationDenied.VpcDeniedError`](super::errors::PostgresErrorCode::OperationDeniedVpcDeniedError)
+/// - [`ResourceInsufficient.ResourceNotEnough`](super::errors::PostgresErrorCode::ResourceInsufficientResourceNotEnough)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
+/// - [`ResourceUnavailable.ResourceNoPermission`](super::errors::PostgresErrorCode::ResourceUnavailableResourceNoPermission)
+/// - [`ResourceUnavailable.VpcResourceNotFound`](super::errors::PostgresErrorCode::ResourceUnavailableVpcResourceNotFound)
+/// - [`UnauthorizedOperation.UserHasNoRealnameAuthentication`](super::errors::PostgresErrorCode::UnauthorizedOperationUserHasNoRealnameAuthentication)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateInstances",
     output = CreateInstancesResponse,
-    error = super::errors::CreateInstancesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateInstances {
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"pg.it.2xlarge16"`
+    /// `SpecCode`; example: `"pg.it.2xlarge16"`
     pub spec_code: String,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Storage`; example: `60`
     pub storage: u64,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Period`; example: `12`
     pub period: u64,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"UTF8"`
+    /// `Charset`; example: `"UTF8"`
     pub charset: String,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"pgadmin1"`
+    /// `AdminName`; example: `"pgadmin1"`
     pub admin_name: String,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"A8b!C2d#E4f&"`
+    /// `AdminPassword`; example: `"A8b!C2d#E4f&"`
     pub admin_password: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DBMajorVersion`; example: `"12"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: Option<String>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"12.7"`
+    /// `DBVersion`; example: `"12.7"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v12.7_r1.8"`
+    /// `DBKernelVersion`; example: `"v12.7_r1.8"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-8e0ypm3z"`
+    /// `VpcId`; example: `"vpc-8e0ypm3z"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bthucmmy"`
+    /// `SubnetId`; example: `"subnet-bthucmmy"`
     pub subnet_id: Option<String>,
 
-    /// `DBNodeSet`: a list of [`DbNode`](super::models::DbNode) objects.
+    /// `DBNodeSet`
     #[tc(rename = "DBNodeSet")]
     pub db_node_set: Option<Vec<models::DbNode>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `AutoVoucher`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<u64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["OZRCGNAV8D9BMI9KMG1FIQ"]`
+    /// `VoucherIds`; example: `["OZRCGNAV8D9BMI9KMG1FIQ"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `14542`
+    /// `ActivityId`; example: `14542`
     pub activity_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"pg-instance-1"`
+    /// `Name`; example: `"pg-instance-1"`
     pub name: Option<String>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-g09vl0p7"]`
+    /// `SecurityGroupIds`; example: `["sg-g09vl0p7"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `NeedSupportTDE`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedSupportTDE`; example: `1`
     #[tc(rename = "NeedSupportTDE")]
     pub need_support_tde: Option<u64>,
 
-    /// `KMSKeyId`: a string.
-    ///
-    /// Example: `"7f370325-bb06-11ec-b54a-525400bb1222"`
+    /// `KMSKeyId`; example: `"7f370325-bb06-11ec-b54a-525400bb1222"`
     #[tc(rename = "KMSKeyId")]
     pub kms_key_id: Option<String>,
 
-    /// `KMSRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KMSRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "KMSRegion")]
     pub kms_region: Option<String>,
 
-    /// `KMSClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-xxxxxxx"`
+    /// `KMSClusterId`; example: `"cls-hsm-xxxxxxx"`
     #[tc(rename = "KMSClusterId")]
     pub kms_cluster_id: Option<String>,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: Option<String>,
 
-    /// `DBEngineConfig`: a string.
+    /// `DBEngineConfig`
     #[tc(rename = "DBEngineConfig")]
     pub db_engine_config: Option<String>,
 
-    /// `SyncMode`: a string.
-    ///
-    /// Example: `"Async"`
+    /// `SyncMode`; example: `"Async"`
     pub sync_mode: Option<String>,
 
-    /// `NeedSupportIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedSupportIpv6`; example: `0`
     pub need_support_ipv6: Option<u64>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `StorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`CreateInstances`] call returns.
 #[tc_model]
 pub struct CreateInstancesResponse {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20180119110001"]`
+    /// `DealNames`; example: `["20180119110001"]`
     pub deal_names: Vec<String>,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20181225711000768276471"`
+    /// `BillId`; example: `"20181225711000768276471"`
     pub bill_id: String,
 
-    /// `DBInstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["postgres-2uepfuz1"]`
+    /// `DBInstanceIdSet`; example: `["postgres-2uepfuz1"]`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 
@@ -1095,46 +1135,45 @@ pub struct CreateInstancesResponse {
 /// The `CreateParameterTemplate` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateParameterTemplateResponse`].
-/// The codes it documents are in [`CreateParameterTemplateError`](super::errors::CreateParameterTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateParameterTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateParameterTemplate",
     output = CreateParameterTemplateResponse,
-    error = super::errors::CreateParameterTemplateError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateParameterTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"test_template"`
+    /// `TemplateName`; example: `"test_template"`
     pub template_name: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"13"`
+    /// `DBMajorVersion`; example: `"13"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"my_custom_template"`
+    /// `TemplateDescription`; example: `"my_custom_template"`
     pub template_description: Option<String>,
 }
 
 /// What a successful [`CreateParameterTemplate`] call returns.
 #[tc_model]
 pub struct CreateParameterTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"497857b4-4676-5583-8359-b697fe5968d9"`
+    /// `TemplateId`; example: `"497857b4-4676-5583-8359-b697fe5968d9"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1144,156 +1183,189 @@ pub struct CreateParameterTemplateResponse {
 /// The `CreateReadOnlyDBInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateReadOnlyDBInstanceResponse`].
-/// The codes it documents are in [`CreateReadOnlyDBInstanceError`](super::errors::CreateReadOnlyDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateReadOnlyDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.AllocateQuotasError`](super::errors::PostgresErrorCode::FailedOperationAllocateQuotasError)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CdbCgwConnectError`](super::errors::PostgresErrorCode::FailedOperationCdbCgwConnectError)
+/// - [`FailedOperation.CreateBasicNetworkDeniedError`](super::errors::PostgresErrorCode::FailedOperationCreateBasicNetworkDeniedError)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::PostgresErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.GetSubnetError`](super::errors::PostgresErrorCode::FailedOperationGetSubnetError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.InvalidTradeOperate`](super::errors::PostgresErrorCode::FailedOperationInvalidTradeOperate)
+/// - [`FailedOperation.PayOrderFailed`](super::errors::PostgresErrorCode::FailedOperationPayOrderFailed)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`FailedOperation.QueryVpcFailed`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFailed)
+/// - [`FailedOperation.QueryVpcFalied`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFalied)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`FailedOperation.ROGroupNumExceedError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNumExceedError)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::PostgresErrorCode::FailedOperationServiceAccessError)
+/// - [`FailedOperation.StorageMemoryCheckError`](super::errors::PostgresErrorCode::FailedOperationStorageMemoryCheckError)
+/// - [`FailedOperation.TradeCreateError`](super::errors::PostgresErrorCode::FailedOperationTradeCreateError)
+/// - [`FailedOperation.TradePayOrdersError`](super::errors::PostgresErrorCode::FailedOperationTradePayOrdersError)
+/// - [`FailedOperation.WhitelistConnectError`](super::errors::PostgresErrorCode::FailedOperationWhitelistConnectError)
+/// - [`InternalError.CgwError`](super::errors::PostgresErrorCode::InternalErrorCgwError)
+/// - [`InternalError.CnsError`](super::errors::PostgresErrorCode::InternalErrorCnsError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.DfwError`](super::errors::PostgresErrorCode::InternalErrorDfwError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.JsonParseError`](super::errors::PostgresErrorCode::InternalErrorJsonParseError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.VpcError`](super::errors::PostgresErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameter.TradeAccessDeniedError`](super::errors::PostgresErrorCode::InvalidParameterTradeAccessDeniedError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::PostgresErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::PostgresErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.IllegalProjectId`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalProjectId)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidAccountFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountFormat)
+/// - [`InvalidParameterValue.InvalidAccountName`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountName)
+/// - [`InvalidParameterValue.InvalidCharset`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidCharset)
+/// - [`InvalidParameterValue.InvalidInstanceNum`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidInstanceNum)
+/// - [`InvalidParameterValue.InvalidOrderNum`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidOrderNum)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidPasswordFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordFormat)
+/// - [`InvalidParameterValue.InvalidPid`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPid)
+/// - [`InvalidParameterValue.ParameterCharacterError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::PostgresErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`InvalidPid`](super::errors::PostgresErrorCode::InvalidPid)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.PayModeError`](super::errors::PostgresErrorCode::OperationDeniedPayModeError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`OperationDenied.RoInstanceCountExeedError`](super::errors::PostgresErrorCode::OperationDeniedRoInstanceCountExeedError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`OperationDenied.VpcDeniedError`](super::errors::PostgresErrorCode::OperationDeniedVpcDeniedError)
+/// - [`ResourceInsufficient.ResourceNotEnough`](super::errors::PostgresErrorCode::ResourceInsufficientResourceNotEnough)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
+/// - [`ResourceUnavailable.ResourceNoPermission`](super::errors::PostgresErrorCode::ResourceUnavailableResourceNoPermission)
+/// - [`ResourceUnavailable.VpcResourceNotFound`](super::errors::PostgresErrorCode::ResourceUnavailableVpcResourceNotFound)
+/// - [`UnauthorizedOperation.UserHasNoRealnameAuthentication`](super::errors::PostgresErrorCode::UnauthorizedOperationUserHasNoRealnameAuthentication)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateReadOnlyDBInstance",
     output = CreateReadOnlyDBInstanceResponse,
-    error = super::errors::CreateReadOnlyDBInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateReadOnlyDBInstance {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `MasterDBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-efacxt00"`
+    /// `MasterDBInstanceId`; example: `"postgres-efacxt00"`
     #[tc(rename = "MasterDBInstanceId")]
     pub master_db_instance_id: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"pg.it.large8"`
+    /// `SpecCode`; example: `"pg.it.large8"`
     pub spec_code: String,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: u64,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e3t30r8t"`
+    /// `VpcId`; example: `"vpc-e3t30r8t"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jd9cvu0o"`
+    /// `SubnetId`; example: `"subnet-jd9cvu0o"`
     pub subnet_id: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `AutoVoucher`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<u64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["100"]`
+    /// `VoucherIds`; example: `["100"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1457`
+    /// `ProjectId`; example: `1457`
     pub project_id: Option<u64>,
 
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1364`
+    /// `ActivityId`; example: `1364`
     pub activity_id: Option<i64>,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-efacxt00"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-efacxt00"`
     pub read_only_group_id: Option<String>,
 
-    /// `TagList`: a [`Tag`](super::models::Tag).
+    /// `TagList`
     pub tag_list: Option<models::Tag>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-95hf696p"]`
+    /// `SecurityGroupIds`; example: `["sg-95hf696p"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `NeedSupportIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedSupportIpv6`; example: `1`
     pub need_support_ipv6: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: Option<String>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"DBVersion"`
+    /// `DBVersion`; example: `"DBVersion"`
     #[tc(rename = "DBVersion")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub db_version: Option<String>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"dedicatedCluster-gz"`
+    /// `DedicatedClusterId`; example: `"dedicatedCluster-gz"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateReadOnlyDBInstance`] call returns.
 #[tc_model]
 pub struct CreateReadOnlyDBInstanceResponse {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20241205591002398481181"]`
+    /// `DealNames`; example: `["20241205591002398481181"]`
     pub deal_names: Vec<String>,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20241204591002395368561"`
+    /// `BillId`; example: `"20241204591002395368561"`
     pub bill_id: String,
 
-    /// `DBInstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["pgro-kdkdkx68"]`
+    /// `DBInstanceIdSet`; example: `["pgro-kdkdkx68"]`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 
-    /// `BillingParameters`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `BillingParameters`; example: `"andy"`
     pub billing_parameters: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1303,90 +1375,93 @@ pub struct CreateReadOnlyDBInstanceResponse {
 /// The `CreateReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateReadOnlyGroupResponse`].
-/// The codes it documents are in [`CreateReadOnlyGroupError`](super::errors::CreateReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.AllocateQuotasError`](super::errors::PostgresErrorCode::FailedOperationAllocateQuotasError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CreateBasicNetworkDeniedError`](super::errors::PostgresErrorCode::FailedOperationCreateBasicNetworkDeniedError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.IllegalROInstanceNum`](super::errors::PostgresErrorCode::FailedOperationIllegalRoInstanceNum)
+/// - [`FailedOperation.MasterInstanceQueryError`](super::errors::PostgresErrorCode::FailedOperationMasterInstanceQueryError)
+/// - [`FailedOperation.ROGroupNumExceedError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNumExceedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterCharacterError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::PostgresErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`StructParseFailed`](super::errors::PostgresErrorCode::StructParseFailed)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateReadOnlyGroup",
     output = CreateReadOnlyGroupResponse,
-    error = super::errors::CreateReadOnlyGroupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateReadOnlyGroup {
-    /// `MasterDBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4xf28bd3"`
+    /// `MasterDBInstanceId`; example: `"postgres-4xf28bd3"`
     #[tc(rename = "MasterDBInstanceId")]
     pub master_db_instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-f3bpuq3v"`
+    /// `VpcId`; example: `"vpc-f3bpuq3v"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-97b73i1q"`
+    /// `SubnetId`; example: `"subnet-97b73i1q"`
     pub subnet_id: Option<String>,
 
-    /// `ReplayLagEliminate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplayLagEliminate`; example: `1`
     pub replay_lag_eliminate: Option<u64>,
 
-    /// `ReplayLatencyEliminate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplayLatencyEliminate`; example: `1`
     pub replay_latency_eliminate: Option<u64>,
 
-    /// `MaxReplayLag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReplayLag`; example: `1`
     pub max_replay_lag: Option<u64>,
 
-    /// `MaxReplayLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReplayLatency`; example: `1`
     pub max_replay_latency: Option<u64>,
 
-    /// `MinDelayEliminateReserve`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinDelayEliminateReserve`; example: `1`
     pub min_delay_eliminate_reserve: Option<u64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-9wcpd7sb"]`
+    /// `SecurityGroupIds`; example: `["sg-9wcpd7sb"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateReadOnlyGroup`] call returns.
 #[tc_model]
 pub struct CreateReadOnlyGroupResponse {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-dh6873gz"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-dh6873gz"`
     pub read_only_group_id: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `25441`
+    /// `FlowId`; example: `25441`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `25441`
+    /// `TaskId`; example: `25441`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1396,54 +1471,61 @@ pub struct CreateReadOnlyGroupResponse {
 /// The `CreateReadOnlyGroupNetworkAccess` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`CreateReadOnlyGroupNetworkAccessResponse`].
-/// The codes it documents are in [`CreateReadOnlyGroupNetworkAccessError`](super::errors::CreateReadOnlyGroupNetworkAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=CreateReadOnlyGroupNetworkAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CreateBasicNetworkDeniedError`](super::errors::PostgresErrorCode::FailedOperationCreateBasicNetworkDeniedError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetSubnetError`](super::errors::PostgresErrorCode::FailedOperationGetSubnetError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.NetworkNumLimitError`](super::errors::PostgresErrorCode::FailedOperationNetworkNumLimitError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`FlowError`](super::errors::PostgresErrorCode::FlowError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.MarshalError`](super::errors::PostgresErrorCode::InternalErrorMarshalError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "CreateReadOnlyGroupNetworkAccess",
     output = CreateReadOnlyGroupNetworkAccessResponse,
-    error = super::errors::CreateReadOnlyGroupNetworkAccessError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct CreateReadOnlyGroupNetworkAccess {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-4t9c6g7k"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-4t9c6g7k"`
     pub read_only_group_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-gaestjaf"`
+    /// `VpcId`; example: `"vpc-gaestjaf"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4s9dejli"`
+    /// `SubnetId`; example: `"subnet-4s9dejli"`
     pub subnet_id: String,
 
-    /// `IsAssignVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAssignVip`; example: `true`
     pub is_assign_vip: bool,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.*.*.*"`
+    /// `Vip`; example: `"10.*.*.*"`
     pub vip: Option<String>,
 }
 
 /// What a successful [`CreateReadOnlyGroupNetworkAccess`] call returns.
 #[tc_model]
 pub struct CreateReadOnlyGroupNetworkAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `26415`
+    /// `FlowId`; example: `26415`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `26415`
+    /// `TaskId`; example: `26415`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1453,26 +1535,37 @@ pub struct CreateReadOnlyGroupNetworkAccessResponse {
 /// The `DeleteAccount` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.UnsupportedRegionError`](super::errors::PostgresErrorCode::InvalidParameterValueUnsupportedRegionError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.UserNotInWhiteListError`](super::errors::PostgresErrorCode::OperationDeniedUserNotInWhiteListError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteAccount {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"readonly_user"`
+    /// `UserName`; example: `"readonly_user"`
     pub user_name: String,
 }
 
@@ -1486,30 +1579,30 @@ pub struct DeleteAccountResponse {
 /// The `DeleteAuditLogFile` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteAuditLogFileResponse`].
-/// The codes it documents are in [`DeleteAuditLogFileError`](super::errors::DeleteAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteAuditLogFile",
     output = DeleteAuditLogFileResponse,
-    error = super::errors::DeleteAuditLogFileError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-nqg1hcnj"`
+    /// `InstanceId`; example: `"postgres-nqg1hcnj"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1253431691_postgres-nqg1hcnj_1774420264_151841011.csv"`
+    /// `FileName`; example: `"1253431691_postgres-nqg1hcnj_1774420264_151841011.csv"`
     pub file_name: String,
 }
 
@@ -1523,26 +1616,30 @@ pub struct DeleteAuditLogFileResponse {
 /// The `DeleteBackupPlan` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteBackupPlanResponse`].
-/// The codes it documents are in [`DeleteBackupPlanError`](super::errors::DeleteBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteBackupPlan",
     output = DeleteBackupPlanResponse,
-    error = super::errors::DeleteBackupPlanError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteBackupPlan {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-herclkx7"`
+    /// `DBInstanceId`; example: `"postgres-herclkx7"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"0ee6843a-475b-5514-bd29-c432b75bb036"`
+    /// `PlanId`; example: `"0ee6843a-475b-5514-bd29-c432b75bb036"`
     pub plan_id: String,
 }
 
@@ -1556,26 +1653,32 @@ pub struct DeleteBackupPlanResponse {
 /// The `DeleteBaseBackup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteBaseBackupResponse`].
-/// The codes it documents are in [`DeleteBaseBackupError`](super::errors::DeleteBaseBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteBaseBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.DeleteRunningBackupTaskErr`](super::errors::PostgresErrorCode::OperationDeniedDeleteRunningBackupTaskErr)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteBaseBackup",
     output = DeleteBaseBackupResponse,
-    error = super::errors::DeleteBaseBackupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteBaseBackup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `BaseBackupId`: a string.
-    ///
-    /// Example: `"4c144959-aca8-5266-bb96-7fb7aa2ca409"`
+    /// `BaseBackupId`; example: `"4c144959-aca8-5266-bb96-7fb7aa2ca409"`
     pub base_backup_id: String,
 }
 
@@ -1589,50 +1692,60 @@ pub struct DeleteBaseBackupResponse {
 /// The `DeleteDBInstanceNetworkAccess` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteDBInstanceNetworkAccessResponse`].
-/// The codes it documents are in [`DeleteDBInstanceNetworkAccessError`](super::errors::DeleteDBInstanceNetworkAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteDBInstanceNetworkAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.NetworkNumLimitError`](super::errors::PostgresErrorCode::FailedOperationNetworkNumLimitError)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`FailedOperation.ServerlessNotSupportedError`](super::errors::PostgresErrorCode::FailedOperationServerlessNotSupportedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.ROInstanceIpv6NotSupportedError`](super::errors::PostgresErrorCode::OperationDeniedRoInstanceIpv6NotSupportedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteDBInstanceNetworkAccess",
     output = DeleteDBInstanceNetworkAccessResponse,
-    error = super::errors::DeleteDBInstanceNetworkAccessError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteDBInstanceNetworkAccess {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-gaestjaf"`
+    /// `VpcId`; example: `"vpc-gaestjaf"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4s9dejli"`
+    /// `SubnetId`; example: `"subnet-4s9dejli"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.*.*.*"`
+    /// `Vip`; example: `"10.*.*.*"`
     pub vip: String,
 }
 
 /// What a successful [`DeleteDBInstanceNetworkAccess`] call returns.
 #[tc_model]
 pub struct DeleteDBInstanceNetworkAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `14654`
+    /// `FlowId`; example: `14654`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `14654`
+    /// `TaskId`; example: `14654`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1642,26 +1755,30 @@ pub struct DeleteDBInstanceNetworkAccessResponse {
 /// The `DeleteDatabase` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteDatabaseResponse`].
-/// The codes it documents are in [`DeleteDatabaseError`](super::errors::DeleteDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteDatabase",
     output = DeleteDatabaseResponse,
-    error = super::errors::DeleteDatabaseError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteDatabase {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ii8hwu75"`
+    /// `DBInstanceId`; example: `"postgres-ii8hwu75"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db_name_underscore"`
+    /// `DatabaseName`; example: `"db_name_underscore"`
     pub database_name: String,
 }
 
@@ -1675,26 +1792,30 @@ pub struct DeleteDatabaseResponse {
 /// The `DeleteLogBackup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteLogBackupResponse`].
-/// The codes it documents are in [`DeleteLogBackupError`](super::errors::DeleteLogBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteLogBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteLogBackup",
     output = DeleteLogBackupResponse,
-    error = super::errors::DeleteLogBackupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteLogBackup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `LogBackupId`: a string.
-    ///
-    /// Example: `"4c144959-aca8-5266-bb96-7fb7aa2ca409"`
+    /// `LogBackupId`; example: `"4c144959-aca8-5266-bb96-7fb7aa2ca409"`
     pub log_backup_id: String,
 }
 
@@ -1708,20 +1829,23 @@ pub struct DeleteLogBackupResponse {
 /// The `DeleteParameterTemplate` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteParameterTemplateResponse`].
-/// The codes it documents are in [`DeleteParameterTemplateError`](super::errors::DeleteParameterTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteParameterTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteParameterTemplate",
     output = DeleteParameterTemplateResponse,
-    error = super::errors::DeleteParameterTemplateError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteParameterTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"423984bb-97fe-5693-a74f-63cc8dfb6c5d"`
+    /// `TemplateId`; example: `"423984bb-97fe-5693-a74f-63cc8dfb6c5d"`
     pub template_id: String,
 }
 
@@ -1735,29 +1859,46 @@ pub struct DeleteParameterTemplateResponse {
 /// The `DeleteReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteReadOnlyGroupResponse`].
-/// The codes it documents are in [`DeleteReadOnlyGroupError`](super::errors::DeleteReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.ROGroupCannotBeDeletedError`](super::errors::PostgresErrorCode::FailedOperationRoGroupCannotBeDeletedError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`SystemError`](super::errors::PostgresErrorCode::SystemError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteReadOnlyGroup",
     output = DeleteReadOnlyGroupResponse,
-    error = super::errors::DeleteReadOnlyGroupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteReadOnlyGroup {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-efacxt00"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-efacxt00"`
     pub read_only_group_id: String,
 }
 
 /// What a successful [`DeleteReadOnlyGroup`] call returns.
 #[tc_model]
 pub struct DeleteReadOnlyGroupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `21321`
+    /// `FlowId`; example: `21321`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1767,49 +1908,55 @@ pub struct DeleteReadOnlyGroupResponse {
 /// The `DeleteReadOnlyGroupNetworkAccess` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DeleteReadOnlyGroupNetworkAccessResponse`].
-/// The codes it documents are in [`DeleteReadOnlyGroupNetworkAccessError`](super::errors::DeleteReadOnlyGroupNetworkAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DeleteReadOnlyGroupNetworkAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.NetworkNumLimitError`](super::errors::PostgresErrorCode::FailedOperationNetworkNumLimitError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DeleteReadOnlyGroupNetworkAccess",
     output = DeleteReadOnlyGroupNetworkAccessResponse,
-    error = super::errors::DeleteReadOnlyGroupNetworkAccessError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DeleteReadOnlyGroupNetworkAccess {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-4t9c6g7k"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-4t9c6g7k"`
     pub read_only_group_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-gaestjaf"`
+    /// `VpcId`; example: `"vpc-gaestjaf"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4s9dejli"`
+    /// `SubnetId`; example: `"subnet-4s9dejli"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.*.*.*"`
+    /// `Vip`; example: `"10.*.*.*"`
     pub vip: String,
 }
 
 /// What a successful [`DeleteReadOnlyGroupNetworkAccess`] call returns.
 #[tc_model]
 pub struct DeleteReadOnlyGroupNetworkAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `15234`
+    /// `FlowId`; example: `15234`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `15234`
+    /// `TaskId`; example: `15234`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1819,36 +1966,46 @@ pub struct DeleteReadOnlyGroupNetworkAccessResponse {
 /// The `DescribeAccountPrivileges` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAccountPrivilegesResponse`].
-/// The codes it documents are in [`DescribeAccountPrivilegesError`](super::errors::DescribeAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidDatabaseObjectName`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidDatabaseObjectName)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeAccountPrivileges",
     output = DescribeAccountPrivilegesResponse,
-    error = super::errors::DescribeAccountPrivilegesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeAccountPrivileges {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"app_user"`
+    /// `UserName`; example: `"app_user"`
     pub user_name: String,
 
-    /// `DatabaseObjectSet`: a list of [`DatabaseObject`](super::models::DatabaseObject) objects.
+    /// `DatabaseObjectSet`
     pub database_object_set: Vec<models::DatabaseObject>,
 }
 
 /// What a successful [`DescribeAccountPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeAccountPrivilegesResponse {
-    /// `PrivilegeSet`: a list of [`DatabasePrivilege`](super::models::DatabasePrivilege) objects.
+    /// `PrivilegeSet`
     pub privilege_set: Option<Vec<models::DatabasePrivilege>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1858,15 +2015,36 @@ pub struct DescribeAccountPrivilegesResponse {
 /// The `DescribeAccounts` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1876,42 +2054,30 @@ pub struct DescribeAccountPrivilegesResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `OrderBy`; example: `"createTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Details`: a list of [`AccountInfo`](super::models::AccountInfo) objects.
+    /// `Details`
     pub details: Vec<models::AccountInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1921,15 +2087,29 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeAuditInstanceList` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAuditInstanceListResponse`].
-/// The codes it documents are in [`DescribeAuditInstanceListError`](super::errors::DescribeAuditInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeAuditInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::PostgresErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::PostgresErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::PostgresErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.AccountOperationDenied`](super::errors::PostgresErrorCode::OperationDeniedAccountOperationDenied)
+/// - [`OperationDenied.AuditFileOverQuotaError`](super::errors::PostgresErrorCode::OperationDeniedAuditFileOverQuotaError)
+/// - [`OperationDenied.InternalTradeErrorErr`](super::errors::PostgresErrorCode::OperationDeniedInternalTradeErrorErr)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
+/// - [`UnknownParameter.CreateAuditLogFileError`](super::errors::PostgresErrorCode::UnknownParameterCreateAuditLogFileError)
+/// - [`UnknownParameter.HttpError`](super::errors::PostgresErrorCode::UnknownParameterHttpError)
+/// - [`UnknownParameter.InternalInnerServiceError`](super::errors::PostgresErrorCode::UnknownParameterInternalInnerServiceError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1939,39 +2119,29 @@ pub struct DescribeAccountsResponse {
     )
 )]
 pub struct DescribeAuditInstanceList {
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 
-    /// `AuditSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditSwitch`; example: `0`
     pub audit_switch: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAuditInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeAuditInstanceListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`AuditInstanceInfo`](super::models::AuditInstanceInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditInstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1981,15 +2151,21 @@ pub struct DescribeAuditInstanceListResponse {
 /// The `DescribeAuditLogFiles` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAuditLogFilesResponse`].
-/// The codes it documents are in [`DescribeAuditLogFilesError`](super::errors::DescribeAuditLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeAuditLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1999,41 +2175,29 @@ pub struct DescribeAuditInstanceListResponse {
     )
 )]
 pub struct DescribeAuditLogFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-nqg1hcnj"`
+    /// `InstanceId`; example: `"postgres-nqg1hcnj"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"postgres-2pxzpfux_20260325-113149_to_20260325-143149_1774420313536.tar.gz"`
+    /// `FileName`; example: `"postgres-2pxzpfux_20260325-113149_to_20260325-143149_1774420313536.tar.gz"`
     pub file_name: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAuditLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogFilesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`AuditLogFile`](super::models::AuditLogFile) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditLogFile>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2043,15 +2207,22 @@ pub struct DescribeAuditLogFilesResponse {
 /// The `DescribeAuditLogs` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAuditLogsResponse`].
-/// The codes it documents are in [`DescribeAuditLogsError`](super::errors::DescribeAuditLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeAuditLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFoundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFoundError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2061,59 +2232,41 @@ pub struct DescribeAuditLogFilesResponse {
     )
 )]
 pub struct DescribeAuditLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-loe5jryf"`
+    /// `InstanceId`; example: `"postgres-loe5jryf"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-04-15 22:42:59"`
+    /// `StartTime`; example: `"2026-04-15 22:42:59"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-15 23:42:59"`
+    /// `EndTime`; example: `"2026-04-15 23:42:59"`
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Timestamp"`
+    /// `Order`; example: `"Timestamp"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderBy`; example: `"ASC"`
     pub order_by: Option<String>,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     pub filter: Option<models::AuditLogFilter>,
 }
 
 /// What a successful [`DescribeAuditLogs`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`AuditLog`](super::models::AuditLog) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2123,20 +2276,30 @@ pub struct DescribeAuditLogsResponse {
 /// The `DescribeAvailableRecoveryTime` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAvailableRecoveryTimeResponse`].
-/// The codes it documents are in [`DescribeAvailableRecoveryTimeError`](super::errors::DescribeAvailableRecoveryTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeAvailableRecoveryTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeAvailableRecoveryTime",
     output = DescribeAvailableRecoveryTimeResponse,
-    error = super::errors::DescribeAvailableRecoveryTimeError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeAvailableRecoveryTime {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-abcd1234"`
+    /// `DBInstanceId`; example: `"postgres-abcd1234"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -2144,14 +2307,10 @@ pub struct DescribeAvailableRecoveryTime {
 /// What a successful [`DescribeAvailableRecoveryTime`] call returns.
 #[tc_model]
 pub struct DescribeAvailableRecoveryTimeResponse {
-    /// `RecoveryBeginTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `RecoveryBeginTime`; example: `"2022-01-01 12:00:00"`
     pub recovery_begin_time: String,
 
-    /// `RecoveryEndTime`: a string.
-    ///
-    /// Example: `"2022-01-02 12:00:00"`
+    /// `RecoveryEndTime`; example: `"2022-01-02 12:00:00"`
     pub recovery_end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2161,44 +2320,40 @@ pub struct DescribeAvailableRecoveryTimeResponse {
 /// The `DescribeBackupDownloadRestriction` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadRestrictionError`](super::errors::DescribeBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeBackupDownloadRestriction",
     output = DescribeBackupDownloadRestrictionResponse,
-    error = super::errors::DescribeBackupDownloadRestrictionError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeBackupDownloadRestriction {}
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadRestrictionResponse {
-    /// `RestrictionType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `RestrictionType`; example: `"NONE"`
     pub restriction_type: String,
 
-    /// `VpcRestrictionEffect`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `VpcRestrictionEffect`; example: `"Allow"`
     pub vpc_restriction_effect: String,
 
-    /// `VpcIdSet`: a list of strings.
-    ///
-    /// Example: `["vpc-15ld6dhr"]`
+    /// `VpcIdSet`; example: `["vpc-15ld6dhr"]`
     pub vpc_id_set: Vec<String>,
 
-    /// `IpRestrictionEffect`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `IpRestrictionEffect`; example: `"Allow"`
     pub ip_restriction_effect: String,
 
-    /// `IpSet`: a list of strings.
-    ///
-    /// Example: `["10.10.10.220"]`
+    /// `IpSet`; example: `["10.10.10.220"]`
     pub ip_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2208,49 +2363,51 @@ pub struct DescribeBackupDownloadRestrictionResponse {
 /// The `DescribeBackupDownloadURL` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupDownloadURLResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadURLError`](super::errors::DescribeBackupDownloadURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeBackupDownloadURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InstanceDataError`](super::errors::PostgresErrorCode::InternalErrorInstanceDataError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterValueExceedError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterValueExceedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeBackupDownloadURL",
     output = DescribeBackupDownloadURLResponse,
-    error = super::errors::DescribeBackupDownloadURLError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeBackupDownloadURL {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"LogBackup"`
+    /// `BackupType`; example: `"LogBackup"`
     pub backup_type: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
+    /// `BackupId`; example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
     pub backup_id: String,
 
-    /// `URLExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `URLExpireTime`; example: `12`
     #[tc(rename = "URLExpireTime")]
     pub url_expire_time: Option<u64>,
 
-    /// `BackupDownloadRestriction`: a [`BackupDownloadRestriction`](super::models::BackupDownloadRestriction).
+    /// `BackupDownloadRestriction`
     pub backup_download_restriction: Option<models::BackupDownloadRestriction>,
 }
 
 /// What a successful [`DescribeBackupDownloadURL`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadURLResponse {
-    /// `BackupDownloadURL`: a string.
-    ///
-    /// Example: `"https://postgres-backup-gz-xxxx.cos.ap-guangzhou.myqcloud.com/pgsql/xxxx"`
+    /// `BackupDownloadURL`; example: `"https://postgres-backup-gz-xxxx.cos.ap-guangzhou.myqcloud.com/pgsql/xxxx"`
     #[tc(rename = "BackupDownloadURL")]
     pub backup_download_url: String,
 
@@ -2261,64 +2418,54 @@ pub struct DescribeBackupDownloadURLResponse {
 /// The `DescribeBackupOverview` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupOverviewResponse`].
-/// The codes it documents are in [`DescribeBackupOverviewError`](super::errors::DescribeBackupOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeBackupOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeBackupOverview",
     output = DescribeBackupOverviewResponse,
-    error = super::errors::DescribeBackupOverviewError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeBackupOverview {}
 
 /// What a successful [`DescribeBackupOverview`] call returns.
 #[tc_model]
 pub struct DescribeBackupOverviewResponse {
-    /// `TotalFreeSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalFreeSize`; example: `0`
     pub total_free_size: u64,
 
-    /// `UsedFreeSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedFreeSize`; example: `0`
     pub used_free_size: u64,
 
-    /// `UsedBillingSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedBillingSize`; example: `0`
     pub used_billing_size: u64,
 
-    /// `LogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupCount`; example: `0`
     pub log_backup_count: u64,
 
-    /// `LogBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupSize`; example: `0`
     pub log_backup_size: u64,
 
-    /// `ManualBaseBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBaseBackupCount`; example: `0`
     pub manual_base_backup_count: u64,
 
-    /// `ManualBaseBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBaseBackupSize`; example: `0`
     pub manual_base_backup_size: u64,
 
-    /// `AutoBaseBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoBaseBackupCount`; example: `0`
     pub auto_base_backup_count: u64,
 
-    /// `AutoBaseBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoBaseBackupSize`; example: `0`
     pub auto_base_backup_size: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2328,20 +2475,32 @@ pub struct DescribeBackupOverviewResponse {
 /// The `DescribeBackupPlans` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupPlansResponse`].
-/// The codes it documents are in [`DescribeBackupPlansError`](super::errors::DescribeBackupPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeBackupPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeBackupPlans",
     output = DescribeBackupPlansResponse,
-    error = super::errors::DescribeBackupPlansError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeBackupPlans {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -2349,7 +2508,7 @@ pub struct DescribeBackupPlans {
 /// What a successful [`DescribeBackupPlans`] call returns.
 #[tc_model]
 pub struct DescribeBackupPlansResponse {
-    /// `Plans`: a list of [`BackupPlan`](super::models::BackupPlan) objects.
+    /// `Plans`
     pub plans: Vec<models::BackupPlan>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2359,15 +2518,25 @@ pub struct DescribeBackupPlansResponse {
 /// The `DescribeBackupSummaries` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBackupSummariesResponse`].
-/// The codes it documents are in [`DescribeBackupSummariesError`](super::errors::DescribeBackupSummariesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeBackupSummaries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeBackupSummaries",
     output = DescribeBackupSummariesResponse,
-    error = super::errors::DescribeBackupSummariesError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2377,41 +2546,29 @@ pub struct DescribeBackupPlansResponse {
     )
 )]
 pub struct DescribeBackupSummaries {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"db-instance-id","Values":["postgres-2uepfuz1"]}]`
+    /// `Filters`; example: `[{"Name":"db-instance-id","Values":["postgres-2uepfuz1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"TotalBackupSize"`
+    /// `OrderBy`; example: `"TotalBackupSize"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupSummaries`] call returns.
 #[tc_model]
 pub struct DescribeBackupSummariesResponse {
-    /// `BackupSummarySet`: a list of [`BackupSummary`](super::models::BackupSummary) objects.
+    /// `BackupSummarySet`
     pub backup_summary_set: Vec<models::BackupSummary>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2421,15 +2578,23 @@ pub struct DescribeBackupSummariesResponse {
 /// The `DescribeBaseBackups` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeBaseBackupsResponse`].
-/// The codes it documents are in [`DescribeBaseBackupsError`](super::errors::DescribeBaseBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeBaseBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeBaseBackups",
     output = DescribeBaseBackupsResponse,
-    error = super::errors::DescribeBaseBackupsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2439,51 +2604,35 @@ pub struct DescribeBackupSummariesResponse {
     )
 )]
 pub struct DescribeBaseBackups {
-    /// `MinFinishTime`: a string.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `MinFinishTime`; example: `"2018-06-10 17:06:38"`
     pub min_finish_time: Option<String>,
 
-    /// `MaxFinishTime`: a string.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `MaxFinishTime`; example: `"2018-06-10 17:06:38"`
     pub max_finish_time: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"db-instance-id","Values":["postgres-jdlmoll9"]}]`
+    /// `Filters`; example: `[{"Name":"db-instance-id","Values":["postgres-jdlmoll9"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `OrderBy`; example: `"StartTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeBaseBackups`] call returns.
 #[tc_model]
 pub struct DescribeBaseBackupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `BaseBackupSet`: a list of [`BaseBackup`](super::models::BaseBackup) objects.
+    /// `BaseBackupSet`
     pub base_backup_set: Vec<models::BaseBackup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2493,44 +2642,48 @@ pub struct DescribeBaseBackupsResponse {
 /// The `DescribeClasses` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeClassesResponse`].
-/// The codes it documents are in [`DescribeClassesError`](super::errors::DescribeClassesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeClasses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.WhitelistConnectError`](super::errors::PostgresErrorCode::FailedOperationWhitelistConnectError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeClasses",
     output = DescribeClassesResponse,
-    error = super::errors::DescribeClassesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeClasses {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DBMajorVersion`; example: `"12"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `StorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`DescribeClasses`] call returns.
 #[tc_model]
 pub struct DescribeClassesResponse {
-    /// `ClassInfoSet`: a list of [`ClassInfo`](super::models::ClassInfo) objects.
+    /// `ClassInfoSet`
     pub class_info_set: Vec<models::ClassInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2540,45 +2693,48 @@ pub struct DescribeClassesResponse {
 /// The `DescribeCloneDBInstanceSpec` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeCloneDBInstanceSpecResponse`].
-/// The codes it documents are in [`DescribeCloneDBInstanceSpecError`](super::errors::DescribeCloneDBInstanceSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeCloneDBInstanceSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeCloneDBInstanceSpec",
     output = DescribeCloneDBInstanceSpecResponse,
-    error = super::errors::DescribeCloneDBInstanceSpecError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeCloneDBInstanceSpec {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-abcd1234"`
+    /// `DBInstanceId`; example: `"postgres-abcd1234"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `BackupSetId`: a string.
-    ///
-    /// Example: `"f22057d2-46c0-5808-ab8a-d0c3385afabc"`
+    /// `BackupSetId`; example: `"f22057d2-46c0-5808-ab8a-d0c3385afabc"`
     pub backup_set_id: Option<String>,
 
-    /// `RecoveryTargetTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `RecoveryTargetTime`; example: `"2022-01-01 12:00:00"`
     pub recovery_target_time: Option<String>,
 }
 
 /// What a successful [`DescribeCloneDBInstanceSpec`] call returns.
 #[tc_model]
 pub struct DescribeCloneDBInstanceSpecResponse {
-    /// `MinSpecCode`: a string.
-    ///
-    /// Example: `"pg.it.2xlarge16"`
+    /// `MinSpecCode`; example: `"pg.it.2xlarge16"`
     pub min_spec_code: String,
 
-    /// `MinStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MinStorage`; example: `1000`
     pub min_storage: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2588,15 +2744,40 @@ pub struct DescribeCloneDBInstanceSpecResponse {
 /// The `DescribeDBBackups` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBBackupsResponse`].
-/// The codes it documents are in [`DescribeDBBackupsError`](super::errors::DescribeDBBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.OssAccessError`](super::errors::PostgresErrorCode::FailedOperationOssAccessError)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::PostgresErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.PresignedURLGetError`](super::errors::PostgresErrorCode::FailedOperationPresignedUrlGetError)
+/// - [`FailedOperation.StorePathSplitError`](super::errors::PostgresErrorCode::FailedOperationStorePathSplitError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InstanceDataError`](super::errors::PostgresErrorCode::InternalErrorInstanceDataError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
+/// - [`UnsupportedOperation`](super::errors::PostgresErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBBackups",
     output = DescribeDBBackupsResponse,
-    error = super::errors::DescribeDBBackupsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2606,47 +2787,33 @@ pub struct DescribeCloneDBInstanceSpecResponse {
     )
 )]
 pub struct DescribeDBBackups {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6fego161"`
+    /// `DBInstanceId`; example: `"postgres-6fego161"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-06-10 17:06:38"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-11 17:06:38"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-06-11 17:06:38"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDBBackups`] call returns.
 #[tc_model]
 pub struct DescribeDBBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `BackupList`: a list of [`DbBackup`](super::models::DbBackup) objects.
+    /// `BackupList`
     pub backup_list: Vec<models::DbBackup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2656,15 +2823,40 @@ pub struct DescribeDBBackupsResponse {
 /// The `DescribeDBErrlogs` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBErrlogsResponse`].
-/// The codes it documents are in [`DescribeDBErrlogsError`](super::errors::DescribeDBErrlogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBErrlogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.ESConnectError`](super::errors::PostgresErrorCode::FailedOperationEsConnectError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpError`](super::errors::PostgresErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ListInstancesError`](super::errors::PostgresErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ParameterValueExceedError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterValueExceedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownParameter.HttpError`](super::errors::PostgresErrorCode::UnknownParameterHttpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBErrlogs",
     output = DescribeDBErrlogsResponse,
-    error = super::errors::DescribeDBErrlogsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2674,55 +2866,39 @@ pub struct DescribeDBBackupsResponse {
     )
 )]
 pub struct DescribeDBErrlogs {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-06-10 17:06:38"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-11 17:06:38"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-06-11 17:06:38"`
     pub end_time: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"webapp-use"`
+    /// `DatabaseName`; example: `"webapp-use"`
     pub database_name: Option<String>,
 
-    /// `SearchKeys`: a list of strings.
-    ///
-    /// Example: `["ERROR"]`
+    /// `SearchKeys`; example: `["ERROR"]`
     pub search_keys: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `LogFilters`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilters`
     pub log_filters: Option<Vec<models::LogFilter>>,
 }
 
 /// What a successful [`DescribeDBErrlogs`] call returns.
 #[tc_model]
 pub struct DescribeDBErrlogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Details`: a list of [`ErrLogDetail`](super::models::ErrLogDetail) objects.
+    /// `Details`
     pub details: Vec<models::ErrLogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2732,20 +2908,43 @@ pub struct DescribeDBErrlogsResponse {
 /// The `DescribeDBInstanceAttribute` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceAttributeResponse`].
-/// The codes it documents are in [`DescribeDBInstanceAttributeError`](super::errors::DescribeDBInstanceAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBInstanceAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.QueryInstanceBatchError`](super::errors::PostgresErrorCode::FailedOperationQueryInstanceBatchError)
+/// - [`FailedOperation.QuerySpecBySpecCodeError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecBySpecCodeError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.TransactioBeginError`](super::errors::PostgresErrorCode::InternalErrorTransactioBeginError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBInstanceAttribute",
     output = DescribeDBInstanceAttributeResponse,
-    error = super::errors::DescribeDBInstanceAttributeError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBInstanceAttribute {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -2753,7 +2952,7 @@ pub struct DescribeDBInstanceAttribute {
 /// What a successful [`DescribeDBInstanceAttribute`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceAttributeResponse {
-    /// `DBInstance`: a [`DbInstance`](super::models::DbInstance).
+    /// `DBInstance`
     #[tc(rename = "DBInstance")]
     pub db_instance: models::DbInstance,
 
@@ -2764,20 +2963,30 @@ pub struct DescribeDBInstanceAttributeResponse {
 /// The `DescribeDBInstanceHAConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceHAConfigResponse`].
-/// The codes it documents are in [`DescribeDBInstanceHAConfigError`](super::errors::DescribeDBInstanceHAConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBInstanceHAConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBInstanceHAConfig",
     output = DescribeDBInstanceHAConfigResponse,
-    error = super::errors::DescribeDBInstanceHAConfigError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBInstanceHAConfig {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-aser1j2o"`
+    /// `DBInstanceId`; example: `"postgres-aser1j2o"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -2785,29 +2994,19 @@ pub struct DescribeDBInstanceHAConfig {
 /// What a successful [`DescribeDBInstanceHAConfig`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceHAConfigResponse {
-    /// `SyncMode`: a string.
-    ///
-    /// Example: `"Async"`
+    /// `SyncMode`; example: `"Async"`
     pub sync_mode: String,
 
-    /// `MaxStandbyLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000000000`
+    /// `MaxStandbyLatency`; example: `2000000000`
     pub max_standby_latency: u64,
 
-    /// `MaxStandbyLag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxStandbyLag`; example: `10`
     pub max_standby_lag: u64,
 
-    /// `MaxSyncStandbyLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `MaxSyncStandbyLatency`; example: `1000000`
     pub max_sync_standby_latency: Option<u64>,
 
-    /// `MaxSyncStandbyLag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSyncStandbyLag`; example: `5`
     pub max_sync_standby_lag: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2817,38 +3016,45 @@ pub struct DescribeDBInstanceHAConfigResponse {
 /// The `DescribeDBInstanceParameters` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceParametersResponse`].
-/// The codes it documents are in [`DescribeDBInstanceParametersError`](super::errors::DescribeDBInstanceParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBInstanceParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBInstanceParameters",
     output = DescribeDBInstanceParametersResponse,
-    error = super::errors::DescribeDBInstanceParametersError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBInstanceParameters {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxx"`
+    /// `DBInstanceId`; example: `"postgres-xxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `ParamName`; example: `"wal_level"`
     pub param_name: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceParameters`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceParametersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Detail`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `Detail`
     pub detail: Vec<models::ParamInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2858,20 +3064,25 @@ pub struct DescribeDBInstanceParametersResponse {
 /// The `DescribeDBInstanceSSLConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceSSLConfigResponse`].
-/// The codes it documents are in [`DescribeDBInstanceSSLConfigError`](super::errors::DescribeDBInstanceSSLConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBInstanceSSLConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBInstanceSSLConfig",
     output = DescribeDBInstanceSSLConfigResponse,
-    error = super::errors::DescribeDBInstanceSSLConfigError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBInstanceSSLConfig {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -2879,38 +3090,26 @@ pub struct DescribeDBInstanceSSLConfig {
 /// What a successful [`DescribeDBInstanceSSLConfig`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceSSLConfigResponse {
-    /// `SSLEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SSLEnabled`; example: `false`
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: Option<bool>,
 
-    /// `CAUrl`: a string.
-    ///
-    /// Example: `"http://testdownload.url"`
+    /// `CAUrl`; example: `"http://testdownload.url"`
     #[tc(rename = "CAUrl")]
     pub ca_url: Option<String>,
 
-    /// `ConnectAddress`: a string.
-    ///
-    /// Example: `"10.0.0.23"`
+    /// `ConnectAddress`; example: `"10.0.0.23"`
     pub connect_address: Option<String>,
 
-    /// `CACert`: a string.
-    ///
-    /// Example: `"CertValue"`
+    /// `CACert`; example: `"CertValue"`
     #[tc(rename = "CACert")]
     pub ca_cert: Option<String>,
 
-    /// `CAJKS`: a string.
-    ///
-    /// Example: `"JKSValue"`
+    /// `CAJKS`; example: `"JKSValue"`
     #[tc(rename = "CAJKS")]
     pub cajks: Option<String>,
 
-    /// `CAP7B`: a string.
-    ///
-    /// Example: `"CAP7BValue"`
+    /// `CAP7B`; example: `"CAP7BValue"`
     #[tc(rename = "CAP7B")]
     pub cap7_b: Option<String>,
 
@@ -2921,33 +3120,41 @@ pub struct DescribeDBInstanceSSLConfigResponse {
 /// The `DescribeDBInstanceSecurityGroups` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBInstanceSecurityGroupsError`](super::errors::DescribeDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBInstanceSecurityGroups",
     output = DescribeDBInstanceSecurityGroupsResponse,
-    error = super::errors::DescribeDBInstanceSecurityGroupsError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBInstanceSecurityGroups {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: Option<String>,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-nqwpkjbu"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-nqwpkjbu"`
     pub read_only_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceSecurityGroupsResponse {
-    /// `SecurityGroupSet`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `SecurityGroupSet`
     pub security_group_set: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2957,15 +3164,46 @@ pub struct DescribeDBInstanceSecurityGroupsResponse {
 /// The `DescribeDBInstances` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamCheckResourceFailed`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.LimitOperation`](super::errors::PostgresErrorCode::FailedOperationLimitOperation)
+/// - [`FailedOperation.OssAccessError`](super::errors::PostgresErrorCode::FailedOperationOssAccessError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.TransactioBeginError`](super::errors::PostgresErrorCode::InternalErrorTransactioBeginError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::PostgresErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::PostgresErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
+/// - [`UnsupportedOperation`](super::errors::PostgresErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2975,39 +3213,29 @@ pub struct DescribeDBInstanceSecurityGroupsResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DBInstanceSet`: a list of [`DbInstance`](super::models::DbInstance) objects.
+    /// `DBInstanceSet`
     #[tc(rename = "DBInstanceSet")]
     pub db_instance_set: Vec<models::DbInstance>,
 
@@ -3018,38 +3246,39 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDBProxy` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBProxyResponse`].
-/// The codes it documents are in [`DescribeDBProxyError`](super::errors::DescribeDBProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBProxy",
     output = DescribeDBProxyResponse,
-    error = super::errors::DescribeDBProxyError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBProxy {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-oul13k0b"`
+    /// `DBInstanceId`; example: `"postgres-oul13k0b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-daqueu21"`
+    /// `ProxyGroupId`; example: `"proxy-daqueu21"`
     pub proxy_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBProxy`] call returns.
 #[tc_model]
 pub struct DescribeDBProxyResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `ProxyInfos`: a list of [`ProxyGroupInfo`](super::models::ProxyGroupInfo) objects.
+    /// `ProxyInfos`
     pub proxy_infos: Vec<models::ProxyGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3059,9 +3288,12 @@ pub struct DescribeDBProxyResponse {
 /// The `DescribeDBProxySSLConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBProxySSLConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBProxySSLConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -3070,40 +3302,28 @@ pub struct DescribeDBProxyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDBProxySSLConfig {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-xxxxxxxx"`
+    /// `ProxyGroupId`; example: `"proxy-xxxxxxxx"`
     pub proxy_group_id: String,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxy-address-xxxxxxxx"`
+    /// `ProxyAddressId`; example: `"proxy-address-xxxxxxxx"`
     pub proxy_address_id: String,
 }
 
 /// What a successful [`DescribeDBProxySSLConfig`] call returns.
 #[tc_model]
 pub struct DescribeDBProxySSLConfigResponse {
-    /// `SSLEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SSLEnabled`; example: `true`
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: bool,
 
-    /// `ConnectAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ConnectAddress`; example: `"10.0.0.1"`
     pub connect_address: String,
 
-    /// `CAUrl`: a string.
-    ///
-    /// Example: `"https://example.com/ca-cert.pem"`
+    /// `CAUrl`; example: `"https://example.com/ca-cert.pem"`
     #[tc(rename = "CAUrl")]
     pub ca_url: Option<String>,
 
@@ -3114,20 +3334,25 @@ pub struct DescribeDBProxySSLConfigResponse {
 /// The `DescribeDBProxySpecs` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBProxySpecsResponse`].
-/// The codes it documents are in [`DescribeDBProxySpecsError`](super::errors::DescribeDBProxySpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBProxySpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBProxySpecs",
     output = DescribeDBProxySpecsResponse,
-    error = super::errors::DescribeDBProxySpecsError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBProxySpecs {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ronvpb2l"`
+    /// `DBInstanceId`; example: `"postgres-ronvpb2l"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: Option<String>,
 }
@@ -3135,17 +3360,13 @@ pub struct DescribeDBProxySpecs {
 /// What a successful [`DescribeDBProxySpecs`] call returns.
 #[tc_model]
 pub struct DescribeDBProxySpecsResponse {
-    /// `SpecSet`: a list of [`ProxySpecItem`](super::models::ProxySpecItem) objects.
+    /// `SpecSet`
     pub spec_set: Option<Vec<models::ProxySpecItem>>,
 
-    /// `SupportProxy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportProxy`; example: `true`
     pub support_proxy: Option<bool>,
 
-    /// `AvailableZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `AvailableZones`; example: `["ap-guangzhou-3"]`
     pub available_zones: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3155,27 +3376,34 @@ pub struct DescribeDBProxySpecsResponse {
 /// The `DescribeDBVersions` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBVersionsResponse`].
-/// The codes it documents are in [`DescribeDBVersionsError`](super::errors::DescribeDBVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBVersions",
     output = DescribeDBVersionsResponse,
-    error = super::errors::DescribeDBVersionsError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDBVersions {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `StorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBVersions`] call returns.
 #[tc_model]
 pub struct DescribeDBVersionsResponse {
-    /// `VersionSet`: a list of [`Version`](super::models::Version) objects.
+    /// `VersionSet`
     pub version_set: Vec<models::Version>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3185,15 +3413,40 @@ pub struct DescribeDBVersionsResponse {
 /// The `DescribeDBXlogs` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDBXlogsResponse`].
-/// The codes it documents are in [`DescribeDBXlogsError`](super::errors::DescribeDBXlogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDBXlogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.OssAccessError`](super::errors::PostgresErrorCode::FailedOperationOssAccessError)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::PostgresErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.PresignedURLGetError`](super::errors::PostgresErrorCode::FailedOperationPresignedUrlGetError)
+/// - [`FailedOperation.StorePathSplitError`](super::errors::PostgresErrorCode::FailedOperationStorePathSplitError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InstanceDataError`](super::errors::PostgresErrorCode::InternalErrorInstanceDataError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDBXlogs",
     output = DescribeDBXlogsResponse,
-    error = super::errors::DescribeDBXlogsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3203,42 +3456,30 @@ pub struct DescribeDBVersionsResponse {
     )
 )]
 pub struct DescribeDBXlogs {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-06-10 17:06:38"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-11 17:06:38"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-06-11 17:06:38"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBXlogs`] call returns.
 #[tc_model]
 pub struct DescribeDBXlogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: i64,
 
-    /// `XlogList`: a list of [`Xlog`](super::models::Xlog) objects.
+    /// `XlogList`
     pub xlog_list: Vec<models::Xlog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3248,15 +3489,24 @@ pub struct DescribeDBXlogsResponse {
 /// The `DescribeDatabaseObjects` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDatabaseObjectsResponse`].
-/// The codes it documents are in [`DescribeDatabaseObjectsError`](super::errors::DescribeDatabaseObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDatabaseObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDatabaseObjects",
     output = DescribeDatabaseObjectsResponse,
-    error = super::errors::DescribeDatabaseObjectsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3266,54 +3516,36 @@ pub struct DescribeDBXlogsResponse {
     )
 )]
 pub struct DescribeDatabaseObjects {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `ObjectType`; example: `"table"`
     pub object_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_database"`
+    /// `DatabaseName`; example: `"test_database"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test_schema"`
+    /// `SchemaName`; example: `"test_schema"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test_table"`
+    /// `TableName`; example: `"test_table"`
     pub table_name: Option<String>,
 }
 
 /// What a successful [`DescribeDatabaseObjects`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseObjectsResponse {
-    /// `ObjectSet`: a list of strings.
-    ///
-    /// Example: `["test"]`
+    /// `ObjectSet`; example: `["test"]`
     pub object_set: Option<Vec<String>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3323,53 +3555,70 @@ pub struct DescribeDatabaseObjectsResponse {
 /// The `DescribeDatabases` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.LimitOperation`](super::errors::PostgresErrorCode::FailedOperationLimitOperation)
+/// - [`FailedOperation.OssAccessError`](super::errors::PostgresErrorCode::FailedOperationOssAccessError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InstanceDataError`](super::errors::PostgresErrorCode::InternalErrorInstanceDataError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDatabases {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"database-name","Values":["postgres"]}]`
+    /// `Filters`; example: `[{"Name":"database-name","Values":["postgres"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `Items`: a list of strings.
-    ///
-    /// Example: `["postgres","testdatabase"]`
+    /// `Items`; example: `["postgres","testdatabase"]`
     pub items: Vec<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `Databases`: a list of [`Database`](super::models::Database) objects.
+    /// `Databases`
     pub databases: Vec<models::Database>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3379,27 +3628,35 @@ pub struct DescribeDatabasesResponse {
 /// The `DescribeDedicatedClusters` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDedicatedClustersResponse`].
-/// The codes it documents are in [`DescribeDedicatedClustersError`](super::errors::DescribeDedicatedClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDedicatedClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::PostgresErrorCode::FailedOperationServiceAccessError)
+/// - [`InternalError.JsonParseError`](super::errors::PostgresErrorCode::InternalErrorJsonParseError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDedicatedClusters",
     output = DescribeDedicatedClustersResponse,
-    error = super::errors::DescribeDedicatedClustersError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDedicatedClusters {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"dedicated-cluster-id","Values":["dedicatedCluster-gz"]}]`
+    /// `Filters`; example: `[{"Name":"dedicated-cluster-id","Values":["dedicatedCluster-gz"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDedicatedClusters`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClustersResponse {
-    /// `DedicatedClusterSet`: a list of [`DedicatedCluster`](super::models::DedicatedCluster) objects.
+    /// `DedicatedClusterSet`
     pub dedicated_cluster_set: Option<Vec<models::DedicatedCluster>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3409,26 +3666,30 @@ pub struct DescribeDedicatedClustersResponse {
 /// The `DescribeDefaultParameters` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDefaultParametersResponse`].
-/// The codes it documents are in [`DescribeDefaultParametersError`](super::errors::DescribeDefaultParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeDefaultParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeDefaultParameters",
     output = DescribeDefaultParametersResponse,
-    error = super::errors::DescribeDefaultParametersError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeDefaultParameters {
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"13"`
+    /// `DBMajorVersion`; example: `"13"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 }
@@ -3436,12 +3697,10 @@ pub struct DescribeDefaultParameters {
 /// What a successful [`DescribeDefaultParameters`] call returns.
 #[tc_model]
 pub struct DescribeDefaultParametersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `ParamInfoSet`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `ParamInfoSet`
     pub param_info_set: Option<Vec<models::ParamInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3451,20 +3710,26 @@ pub struct DescribeDefaultParametersResponse {
 /// The `DescribeEncryptionKeys` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeEncryptionKeysResponse`].
-/// The codes it documents are in [`DescribeEncryptionKeysError`](super::errors::DescribeEncryptionKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeEncryptionKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeEncryptionKeys",
     output = DescribeEncryptionKeysResponse,
-    error = super::errors::DescribeEncryptionKeysError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeEncryptionKeys {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -3472,7 +3737,7 @@ pub struct DescribeEncryptionKeys {
 /// What a successful [`DescribeEncryptionKeys`] call returns.
 #[tc_model]
 pub struct DescribeEncryptionKeysResponse {
-    /// `EncryptionKeys`: a list of [`EncryptionKey`](super::models::EncryptionKey) objects.
+    /// `EncryptionKeys`
     pub encryption_keys: Vec<models::EncryptionKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3482,15 +3747,23 @@ pub struct DescribeEncryptionKeysResponse {
 /// The `DescribeLogBackups` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeLogBackupsResponse`].
-/// The codes it documents are in [`DescribeLogBackupsError`](super::errors::DescribeLogBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeLogBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeLogBackups",
     output = DescribeLogBackupsResponse,
-    error = super::errors::DescribeLogBackupsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3500,51 +3773,35 @@ pub struct DescribeEncryptionKeysResponse {
     )
 )]
 pub struct DescribeLogBackups {
-    /// `MinFinishTime`: a string.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `MinFinishTime`; example: `"2018-06-10 17:06:38"`
     pub min_finish_time: Option<String>,
 
-    /// `MaxFinishTime`: a string.
-    ///
-    /// Example: `"2018-06-10 17:06:38"`
+    /// `MaxFinishTime`; example: `"2018-06-10 17:06:38"`
     pub max_finish_time: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"db-instance-id","Values":["postgres-xxxxxxxx"]}]`
+    /// `Filters`; example: `[{"Name":"db-instance-id","Values":["postgres-xxxxxxxx"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `OrderBy`; example: `"StartTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeLogBackups`] call returns.
 #[tc_model]
 pub struct DescribeLogBackupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `LogBackupSet`: a list of [`LogBackup`](super::models::LogBackup) objects.
+    /// `LogBackupSet`
     pub log_backup_set: Vec<models::LogBackup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3554,20 +3811,33 @@ pub struct DescribeLogBackupsResponse {
 /// The `DescribeMaintainTimeWindow` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeMaintainTimeWindowResponse`].
-/// The codes it documents are in [`DescribeMaintainTimeWindowError`](super::errors::DescribeMaintainTimeWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeMaintainTimeWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeMaintainTimeWindow",
     output = DescribeMaintainTimeWindowResponse,
-    error = super::errors::DescribeMaintainTimeWindowError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeMaintainTimeWindow {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-rwwbeuyx"`
+    /// `DBInstanceId`; example: `"postgres-rwwbeuyx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -3575,25 +3845,17 @@ pub struct DescribeMaintainTimeWindow {
 /// What a successful [`DescribeMaintainTimeWindow`] call returns.
 #[tc_model]
 pub struct DescribeMaintainTimeWindowResponse {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-esb6u38t"`
+    /// `DBInstanceId`; example: `"postgres-esb6u38t"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `MaintainStartTime`: a string.
-    ///
-    /// Example: `"22:00"`
+    /// `MaintainStartTime`; example: `"22:00"`
     pub maintain_start_time: String,
 
-    /// `MaintainDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaintainDuration`; example: `1`
     pub maintain_duration: u64,
 
-    /// `MaintainWeekDays`: a list of strings.
-    ///
-    /// Example: `["monday","tuesday","wednesday","thursday","friday"]`
+    /// `MaintainWeekDays`; example: `["monday","tuesday","wednesday","thursday","friday"]`
     pub maintain_week_days: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3603,9 +3865,12 @@ pub struct DescribeMaintainTimeWindowResponse {
 /// The `DescribeMem0Service` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeMem0ServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeMem0Service)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -3614,9 +3879,7 @@ pub struct DescribeMaintainTimeWindowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMem0Service {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-l0jw845d"`
+    /// `DBInstanceId`; example: `"postgres-l0jw845d"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -3624,66 +3887,44 @@ pub struct DescribeMem0Service {
 /// What a successful [`DescribeMem0Service`] call returns.
 #[tc_model]
 pub struct DescribeMem0ServiceResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-09 10:48:03"`
+    /// `CreateTime`; example: `"2026-07-09 10:48:03"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-07-09 10:48:03"`
+    /// `UpdateTime`; example: `"2026-07-09 10:48:03"`
     pub update_time: Option<String>,
 
-    /// `InnerAddress`: a string.
-    ///
-    /// Example: `"172.16.16.32:8000"`
+    /// `InnerAddress`; example: `"172.16.16.32:8000"`
     pub inner_address: Option<String>,
 
-    /// `AgenticBaseId`: a string.
-    ///
-    /// Example: `"agenticbase-2a7vajd1"`
+    /// `AgenticBaseId`; example: `"agenticbase-2a7vajd1"`
     pub agentic_base_id: Option<String>,
 
-    /// `LLMMode`: a string.
-    ///
-    /// Example: `"tokenhub"`
+    /// `LLMMode`; example: `"tokenhub"`
     #[tc(rename = "LLMMode")]
     pub llm_mode: Option<String>,
 
-    /// `LLMModel`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `LLMModel`; example: `"auto"`
     #[tc(rename = "LLMModel")]
     pub llm_model: Option<String>,
 
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"kinfra-text-embedding-0.6b"`
+    /// `EmbeddingModel`; example: `"kinfra-text-embedding-0.6b"`
     pub embedding_model: Option<String>,
 
-    /// `EmbeddingDims`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `EmbeddingDims`; example: `1024`
     pub embedding_dims: Option<i64>,
 
-    /// `PGDatabaseName`: a string.
-    ///
-    /// Example: `"mem0"`
+    /// `PGDatabaseName`; example: `"mem0"`
     #[tc(rename = "PGDatabaseName")]
     pub pg_database_name: Option<String>,
 
-    /// `PGUserName`: a string.
-    ///
-    /// Example: `"mem0_user"`
+    /// `PGUserName`; example: `"mem0_user"`
     #[tc(rename = "PGUserName")]
     pub pg_user_name: Option<String>,
 
-    /// `NetworkAccessList`: a list of [`DbInstanceNetInfo`](super::models::DbInstanceNetInfo) objects.
+    /// `NetworkAccessList`
     pub network_access_list: Option<Vec<models::DbInstanceNetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3693,32 +3934,46 @@ pub struct DescribeMem0ServiceResponse {
 /// The `DescribeOrders` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeOrdersResponse`].
-/// The codes it documents are in [`DescribeOrdersError`](super::errors::DescribeOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.QueryDealFailed`](super::errors::PostgresErrorCode::FailedOperationQueryDealFailed)
+/// - [`FailedOperation.TradeQueryOrderError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryOrderError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.NullDealNames`](super::errors::PostgresErrorCode::InvalidParameterValueNullDealNames)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeOrders",
     output = DescribeOrdersResponse,
-    error = super::errors::DescribeOrdersError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeOrders {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20180615110033"]`
+    /// `DealNames`; example: `["20180615110033"]`
     pub deal_names: Vec<String>,
 }
 
 /// What a successful [`DescribeOrders`] call returns.
 #[tc_model]
 pub struct DescribeOrdersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Deals`: a list of [`PgDeal`](super::models::PgDeal) objects.
+    /// `Deals`
     pub deals: Vec<models::PgDeal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3728,59 +3983,50 @@ pub struct DescribeOrdersResponse {
 /// The `DescribeParameterTemplateAttributes` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeParameterTemplateAttributesResponse`].
-/// The codes it documents are in [`DescribeParameterTemplateAttributesError`](super::errors::DescribeParameterTemplateAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeParameterTemplateAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeParameterTemplateAttributes",
     output = DescribeParameterTemplateAttributesResponse,
-    error = super::errors::DescribeParameterTemplateAttributesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeParameterTemplateAttributes {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"423984bb-97fe-5693-a74f-63cc8dfb6c5d"`
+    /// `TemplateId`; example: `"423984bb-97fe-5693-a74f-63cc8dfb6c5d"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeParameterTemplateAttributes`] call returns.
 #[tc_model]
 pub struct DescribeParameterTemplateAttributesResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"423984bb-97fe-5693-a74f-63cc8dfb6c5d"`
+    /// `TemplateId`; example: `"423984bb-97fe-5693-a74f-63cc8dfb6c5d"`
     pub template_id: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ParamInfoSet`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `ParamInfoSet`
     pub param_info_set: Option<Vec<models::ParamInfo>>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"my_test_template"`
+    /// `TemplateName`; example: `"my_test_template"`
     pub template_name: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"13"`
+    /// `DBMajorVersion`; example: `"13"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"ThisTemplateIsUsedForTestingEnvironment"`
+    /// `TemplateDescription`; example: `"ThisTemplateIsUsedForTestingEnvironment"`
     pub template_description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3790,15 +4036,22 @@ pub struct DescribeParameterTemplateAttributesResponse {
 /// The `DescribeParameterTemplates` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeParameterTemplatesResponse`].
-/// The codes it documents are in [`DescribeParameterTemplatesError`](super::errors::DescribeParameterTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeParameterTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeParameterTemplates",
     output = DescribeParameterTemplatesResponse,
-    error = super::errors::DescribeParameterTemplatesError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3808,39 +4061,29 @@ pub struct DescribeParameterTemplateAttributesResponse {
     )
 )]
 pub struct DescribeParameterTemplates {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeParameterTemplates`] call returns.
 #[tc_model]
 pub struct DescribeParameterTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `ParameterTemplateSet`: a list of [`ParameterTemplate`](super::models::ParameterTemplate) objects.
+    /// `ParameterTemplateSet`
     pub parameter_template_set: Vec<models::ParameterTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3850,20 +4093,30 @@ pub struct DescribeParameterTemplatesResponse {
 /// The `DescribeParamsEvent` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeParamsEventResponse`].
-/// The codes it documents are in [`DescribeParamsEventError`](super::errors::DescribeParamsEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeParamsEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::PostgresErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeParamsEvent",
     output = DescribeParamsEventResponse,
-    error = super::errors::DescribeParamsEventError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeParamsEvent {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"”postgres-xxx\""`
+    /// `DBInstanceId`; example: `"”postgres-xxx\""`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -3871,12 +4124,10 @@ pub struct DescribeParamsEvent {
 /// What a successful [`DescribeParamsEvent`] call returns.
 #[tc_model]
 pub struct DescribeParamsEventResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `EventItems`: a list of [`EventItem`](super::models::EventItem) objects.
+    /// `EventItems`
     pub event_items: Vec<models::EventItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3886,9 +4137,12 @@ pub struct DescribeParamsEventResponse {
 /// The `DescribePostgRESTService` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribePostgRESTServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribePostgRESTService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -3897,9 +4151,7 @@ pub struct DescribeParamsEventResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePostgRESTService {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-0uwjmh8t"`
+    /// `DBInstanceId`; example: `"postgres-0uwjmh8t"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -3907,22 +4159,16 @@ pub struct DescribePostgRESTService {
 /// What a successful [`DescribePostgRESTService`] call returns.
 #[tc_model]
 pub struct DescribePostgRESTServiceResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-05-11 15:15:50"`
+    /// `CreateTime`; example: `"2026-05-11 15:15:50"`
     pub create_time: String,
 
-    /// `NetworkAccessList`: a list of [`DbInstanceNetInfo`](super::models::DbInstanceNetInfo) objects.
+    /// `NetworkAccessList`
     pub network_access_list: Option<Vec<models::DbInstanceNetInfo>>,
 
-    /// `JWTSecret`: a string.
-    ///
-    /// Example: `"dsfadlsfjkadsjfalkdfjads"`
+    /// `JWTSecret`; example: `"dsfadlsfjkadsjfalkdfjads"`
     #[tc(rename = "JWTSecret")]
     pub jwt_secret: Option<String>,
 
@@ -3933,38 +4179,53 @@ pub struct DescribePostgRESTServiceResponse {
 /// The `DescribeProductConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeProductConfigResponse`].
-/// The codes it documents are in [`DescribeProductConfigError`](super::errors::DescribeProductConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeProductConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.WhitelistConnectError`](super::errors::PostgresErrorCode::FailedOperationWhitelistConnectError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeProductConfig",
     output = DescribeProductConfigResponse,
-    error = super::errors::DescribeProductConfigError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeProductConfig {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: Option<String>,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `StorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`DescribeProductConfig`] call returns.
 #[tc_model]
 pub struct DescribeProductConfigResponse {
-    /// `SpecInfoList`: a list of [`SpecInfo`](super::models::SpecInfo) objects.
+    /// `SpecInfoList`
     pub spec_info_list: Vec<models::SpecInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3974,15 +4235,34 @@ pub struct DescribeProductConfigResponse {
 /// The `DescribeReadOnlyGroups` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeReadOnlyGroupsResponse`].
-/// The codes it documents are in [`DescribeReadOnlyGroupsError`](super::errors::DescribeReadOnlyGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeReadOnlyGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::PostgresErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeReadOnlyGroups",
     output = DescribeReadOnlyGroupsResponse,
-    error = super::errors::DescribeReadOnlyGroupsError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3991,34 +4271,26 @@ pub struct DescribeProductConfigResponse {
     )
 )]
 pub struct DescribeReadOnlyGroups {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ROGroupId"`
+    /// `OrderBy`; example: `"ROGroupId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeReadOnlyGroups`] call returns.
 #[tc_model]
 pub struct DescribeReadOnlyGroupsResponse {
-    /// `ReadOnlyGroupList`: a list of [`ReadOnlyGroup`](super::models::ReadOnlyGroup) objects.
+    /// `ReadOnlyGroupList`
     pub read_only_group_list: Vec<models::ReadOnlyGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4028,27 +4300,47 @@ pub struct DescribeReadOnlyGroupsResponse {
 /// The `DescribeRegions` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.WhitelistConnectError`](super::errors::PostgresErrorCode::FailedOperationWhitelistConnectError)
+/// - [`InternalError`](super::errors::PostgresErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InterfaceNameNotFound`](super::errors::PostgresErrorCode::InvalidParameterValueInterfaceNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::PostgresErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnsupportedOperation`](super::errors::PostgresErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalCount`; example: `7`
     pub total_count: i64,
 
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4058,68 +4350,61 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeSlowQueryAnalysis` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSlowQueryAnalysisResponse`].
-/// The codes it documents are in [`DescribeSlowQueryAnalysisError`](super::errors::DescribeSlowQueryAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeSlowQueryAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ESQueryError`](super::errors::PostgresErrorCode::FailedOperationEsQueryError)
+/// - [`InternalError.HttpError`](super::errors::PostgresErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterValueExceedError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterValueExceedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeSlowQueryAnalysis",
     output = DescribeSlowQueryAnalysisResponse,
-    error = super::errors::DescribeSlowQueryAnalysisError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeSlowQueryAnalysis {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxx"`
+    /// `DBInstanceId`; example: `"postgres-xxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-02-01 01:02:03"`
+    /// `StartTime`; example: `"2020-02-01 01:02:03"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-02-01 01:02:03"`
+    /// `EndTime`; example: `"2020-02-01 01:02:03"`
     pub end_time: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DatabaseName`; example: `"postgres"`
     pub database_name: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CallNum"`
+    /// `OrderBy`; example: `"CallNum"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSlowQueryAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeSlowQueryAnalysisResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `Detail`: a [`Detail`](super::models::Detail).
+    /// `Detail`
     pub detail: models::Detail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4129,73 +4414,68 @@ pub struct DescribeSlowQueryAnalysisResponse {
 /// The `DescribeSlowQueryList` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSlowQueryListResponse`].
-/// The codes it documents are in [`DescribeSlowQueryListError`](super::errors::DescribeSlowQueryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeSlowQueryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.HttpError`](super::errors::PostgresErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterValueExceedError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterValueExceedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownParameter.HttpError`](super::errors::PostgresErrorCode::UnknownParameterHttpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeSlowQueryList",
     output = DescribeSlowQueryListResponse,
-    error = super::errors::DescribeSlowQueryListError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeSlowQueryList {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xx"`
+    /// `DBInstanceId`; example: `"postgres-xx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-01-01 02:03:04"`
+    /// `StartTime`; example: `"2020-01-01 02:03:04"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-01 02:03:04"`
+    /// `EndTime`; example: `"2020-01-01 02:03:04"`
     pub end_time: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DatabaseName`; example: `"postgres"`
     pub database_name: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"SessionStartTime"`
+    /// `OrderBy`; example: `"SessionStartTime"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSlowQueryList`] call returns.
 #[tc_model]
 pub struct DescribeSlowQueryListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: i64,
 
-    /// `DurationAnalysis`: a list of [`DurationAnalysis`](super::models::DurationAnalysis) objects.
-    ///
-    /// Example: `[{"Count":0,"TimeSegment":"10-20s"},{"Count":0,"TimeSegment":"40-50s"}]`
+    /// `DurationAnalysis`; example: `[{"Count":0,"TimeSegment":"10-20s"},{"Count":0,"TimeSegment":"40-50s"}]`
     pub duration_analysis: Vec<models::DurationAnalysis>,
 
-    /// `RawSlowQueryList`: a list of [`RawSlowQuery`](super::models::RawSlowQuery) objects.
+    /// `RawSlowQueryList`
     pub raw_slow_query_list: Vec<models::RawSlowQuery>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4205,15 +4485,24 @@ pub struct DescribeSlowQueryListResponse {
 /// The `DescribeTasks` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterValueExceedError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterValueExceedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::PostgresErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4223,57 +4512,39 @@ pub struct DescribeSlowQueryListResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120069`
+    /// `TaskId`; example: `120069`
     pub task_id: Option<u64>,
 
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-q6fj84vb"`
+    /// `DBInstanceId`; example: `"postgres-q6fj84vb"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: Option<String>,
 
-    /// `MinStartTime`: a string.
-    ///
-    /// Example: `"2024-09-23 00:00:00"`
+    /// `MinStartTime`; example: `"2024-09-23 00:00:00"`
     pub min_start_time: Option<String>,
 
-    /// `MaxStartTime`: a string.
-    ///
-    /// Example: `"2024-09-30 00:00:00"`
+    /// `MaxStartTime`; example: `"2024-09-30 00:00:00"`
     pub max_start_time: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `OrderBy`; example: `"StartTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TaskSet`: a list of [`TaskSet`](super::models::TaskSet) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::TaskSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4283,32 +4554,50 @@ pub struct DescribeTasksResponse {
 /// The `DescribeZones` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.WhitelistConnectError`](super::errors::PostgresErrorCode::FailedOperationWhitelistConnectError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.RegionNotSupported`](super::errors::PostgresErrorCode::InvalidParameterValueRegionNotSupported)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnsupportedOperation`](super::errors::PostgresErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DescribeZones {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `StorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `ZoneSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Vec<models::ZoneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4318,20 +4607,56 @@ pub struct DescribeZonesResponse {
 /// The `DestroyDBInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DestroyDBInstanceResponse`].
-/// The codes it documents are in [`DestroyDBInstanceError`](super::errors::DestroyDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DestroyDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountNotExist`](super::errors::PostgresErrorCode::AccountNotExist)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CMQResponseError`](super::errors::PostgresErrorCode::FailedOperationCmqResponseError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DeleteResourceProjectTagError`](super::errors::PostgresErrorCode::FailedOperationDeleteResourceProjectTagError)
+/// - [`FailedOperation.DeleteResourcesToTagError`](super::errors::PostgresErrorCode::FailedOperationDeleteResourcesToTagError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.LimitOperation`](super::errors::PostgresErrorCode::FailedOperationLimitOperation)
+/// - [`FailedOperation.OperateFrequencyLimitedError`](super::errors::PostgresErrorCode::FailedOperationOperateFrequencyLimitedError)
+/// - [`FailedOperation.PostPaidUnblockError`](super::errors::PostgresErrorCode::FailedOperationPostPaidUnblockError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.TradeAccessError`](super::errors::PostgresErrorCode::FailedOperationTradeAccessError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidAccountStatus`](super::errors::PostgresErrorCode::InvalidAccountStatus)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`LimitOperation`](super::errors::PostgresErrorCode::LimitOperation)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
+/// - [`StructParseFailed`](super::errors::PostgresErrorCode::StructParseFailed)
+/// - [`SystemError`](super::errors::PostgresErrorCode::SystemError)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DestroyDBInstance",
     output = DestroyDBInstanceResponse,
-    error = super::errors::DestroyDBInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DestroyDBInstance {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-19nmz2xb"`
+    /// `DBInstanceId`; example: `"postgres-19nmz2xb"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -4346,26 +4671,31 @@ pub struct DestroyDBInstanceResponse {
 /// The `DestroyDBProxy` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DestroyDBProxyResponse`].
-/// The codes it documents are in [`DestroyDBProxyError`](super::errors::DestroyDBProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DestroyDBProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DestroyDBProxy",
     output = DestroyDBProxyResponse,
-    error = super::errors::DestroyDBProxyError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DestroyDBProxy {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ll68q8z3"`
+    /// `DBInstanceId`; example: `"postgres-ll68q8z3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-d79vccld"`
+    /// `ProxyGroupId`; example: `"proxy-d79vccld"`
     pub proxy_group_id: Option<String>,
 }
 
@@ -4379,36 +4709,69 @@ pub struct DestroyDBProxyResponse {
 /// The `DisIsolateDBInstances` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`DisIsolateDBInstancesResponse`].
-/// The codes it documents are in [`DisIsolateDBInstancesError`](super::errors::DisIsolateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=DisIsolateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamCheckResourceFailed`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.InvalidTradeOperate`](super::errors::PostgresErrorCode::FailedOperationInvalidTradeOperate)
+/// - [`FailedOperation.QueryTradeStatusError`](super::errors::PostgresErrorCode::FailedOperationQueryTradeStatusError)
+/// - [`FailedOperation.TradeAccessError`](super::errors::PostgresErrorCode::FailedOperationTradeAccessError)
+/// - [`FailedOperation.TradeCreateError`](super::errors::PostgresErrorCode::FailedOperationTradeCreateError)
+/// - [`FailedOperation.TradePayOrdersError`](super::errors::PostgresErrorCode::FailedOperationTradePayOrdersError)
+/// - [`FailedOperation.TradeQueryOrderError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryOrderError)
+/// - [`FailedOperation.TradeQueryPriceError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryPriceError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameter.TradeAccessDeniedError`](super::errors::PostgresErrorCode::InvalidParameterTradeAccessDeniedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterCharacterLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterLimitError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.StructParseFailed`](super::errors::PostgresErrorCode::InvalidParameterValueStructParseFailed)
+/// - [`LimitExceeded`](super::errors::PostgresErrorCode::LimitExceeded)
+/// - [`LimitOperation`](super::errors::PostgresErrorCode::LimitOperation)
+/// - [`MissingParameter`](super::errors::PostgresErrorCode::MissingParameter)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownParameter`](super::errors::PostgresErrorCode::UnknownParameter)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "DisIsolateDBInstances",
     output = DisIsolateDBInstancesResponse,
-    error = super::errors::DisIsolateDBInstancesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct DisIsolateDBInstances {
-    /// `DBInstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["postgres-xxxxxxx"]`
+    /// `DBInstanceIdSet`; example: `["postgres-xxxxxxx"]`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["voucherId"]`
+    /// `VoucherIds`; example: `["voucherId"]`
     pub voucher_ids: Option<Vec<String>>,
 }
 
@@ -4422,85 +4785,86 @@ pub struct DisIsolateDBInstancesResponse {
 /// The `InquiryPriceCreateDBInstances` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceCreateDBInstancesResponse`].
-/// The codes it documents are in [`InquiryPriceCreateDBInstancesError`](super::errors::InquiryPriceCreateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=InquiryPriceCreateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.QuerySpecBySpecCodeError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecBySpecCodeError)
+/// - [`FailedOperation.TradeQueryPriceError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryPriceError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::PostgresErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.SpecNotRecognizedError`](super::errors::PostgresErrorCode::InvalidParameterValueSpecNotRecognizedError)
+/// - [`InvalidPid`](super::errors::PostgresErrorCode::InvalidPid)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.PayModeError`](super::errors::PostgresErrorCode::OperationDeniedPayModeError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "InquiryPriceCreateDBInstances",
     output = InquiryPriceCreateDBInstancesResponse,
-    error = super::errors::InquiryPriceCreateDBInstancesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct InquiryPriceCreateDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"cdb.pg.z1.2g"`
+    /// `SpecCode`; example: `"cdb.pg.z1.2g"`
     pub spec_code: String,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: u64,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11004`
+    /// `Pid`; example: `11004`
     pub pid: Option<u64>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"primary"`
+    /// `InstanceType`; example: `"primary"`
     pub instance_type: Option<String>,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `StorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`InquiryPriceCreateDBInstances`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateDBInstancesResponse {
-    /// `OriginalPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27600`
+    /// `OriginalPrice`; example: `27600`
     pub original_price: u64,
 
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27600`
+    /// `Price`; example: `27600`
     pub price: u64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4510,45 +4874,60 @@ pub struct InquiryPriceCreateDBInstancesResponse {
 /// The `InquiryPriceRenewDBInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceRenewDBInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceRenewDBInstanceError`](super::errors::InquiryPriceRenewDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=InquiryPriceRenewDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.TradeQueryPriceError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryPriceError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.PostPaidPayModeError`](super::errors::PostgresErrorCode::OperationDeniedPostPaidPayModeError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "InquiryPriceRenewDBInstance",
     output = InquiryPriceRenewDBInstanceResponse,
-    error = super::errors::InquiryPriceRenewDBInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct InquiryPriceRenewDBInstance {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6fego161"`
+    /// `DBInstanceId`; example: `"postgres-6fego161"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Period`; example: `12`
     pub period: i64,
 }
 
 /// What a successful [`InquiryPriceRenewDBInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewDBInstanceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `253440`
+    /// `OriginalPrice`; example: `253440`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `210355`
+    /// `Price`; example: `210355`
     pub price: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4558,63 +4937,76 @@ pub struct InquiryPriceRenewDBInstanceResponse {
 /// The `InquiryPriceUpgradeDBInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceUpgradeDBInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceUpgradeDBInstanceError`](super::errors::InquiryPriceUpgradeDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=InquiryPriceUpgradeDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CdbCgwConnectError`](super::errors::PostgresErrorCode::FailedOperationCdbCgwConnectError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.GetPurchaseRecordFailed`](super::errors::PostgresErrorCode::FailedOperationGetPurchaseRecordFailed)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.TradeQueryPriceError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryPriceError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.IllegalChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalChargeType)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidInstanceVolume`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidInstanceVolume)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "InquiryPriceUpgradeDBInstance",
     output = InquiryPriceUpgradeDBInstanceResponse,
-    error = super::errors::InquiryPriceUpgradeDBInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct InquiryPriceUpgradeDBInstance {
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Storage`; example: `500`
     pub storage: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6fego161"`
+    /// `DBInstanceId`; example: `"postgres-6fego161"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_charge_type: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 }
 
 /// What a successful [`InquiryPriceUpgradeDBInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceUpgradeDBInstanceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `1300`
+    /// `OriginalPrice`; example: `1300`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `1300`
+    /// `Price`; example: `1300`
     pub price: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4624,20 +5016,58 @@ pub struct InquiryPriceUpgradeDBInstanceResponse {
 /// The `IsolateDBInstances` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`IsolateDBInstancesResponse`].
-/// The codes it documents are in [`IsolateDBInstancesError`](super::errors::IsolateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=IsolateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetInstanceByResourceIdError`](super::errors::PostgresErrorCode::FailedOperationGetInstanceByResourceIdError)
+/// - [`FailedOperation.InvalidAccountStatus`](super::errors::PostgresErrorCode::FailedOperationInvalidAccountStatus)
+/// - [`FailedOperation.OperateFrequencyLimitedError`](super::errors::PostgresErrorCode::FailedOperationOperateFrequencyLimitedError)
+/// - [`FailedOperation.QueryTradeStatusError`](super::errors::PostgresErrorCode::FailedOperationQueryTradeStatusError)
+/// - [`FailedOperation.TradeAccessError`](super::errors::PostgresErrorCode::FailedOperationTradeAccessError)
+/// - [`FailedOperation.TradeCreateError`](super::errors::PostgresErrorCode::FailedOperationTradeCreateError)
+/// - [`FailedOperation.TradePayOrdersError`](super::errors::PostgresErrorCode::FailedOperationTradePayOrdersError)
+/// - [`FailedOperation.TradeQueryOrderError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryOrderError)
+/// - [`FailedOperation.TradeQueryPriceError`](super::errors::PostgresErrorCode::FailedOperationTradeQueryPriceError)
+/// - [`InstanceNotExist`](super::errors::PostgresErrorCode::InstanceNotExist)
+/// - [`InternalError.InstanceDataError`](super::errors::PostgresErrorCode::InternalErrorInstanceDataError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TradeAccessDeniedError`](super::errors::PostgresErrorCode::InvalidParameterTradeAccessDeniedError)
+/// - [`InvalidParameterValue`](super::errors::PostgresErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::PostgresErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded`](super::errors::PostgresErrorCode::LimitExceeded)
+/// - [`LimitOperation`](super::errors::PostgresErrorCode::LimitOperation)
+/// - [`MissingParameter`](super::errors::PostgresErrorCode::MissingParameter)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.DTSInstanceStatusError`](super::errors::PostgresErrorCode::OperationDeniedDtsInstanceStatusError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`RegionNotSupported`](super::errors::PostgresErrorCode::RegionNotSupported)
+/// - [`RequestLimitExceeded`](super::errors::PostgresErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "IsolateDBInstances",
     output = IsolateDBInstancesResponse,
-    error = super::errors::IsolateDBInstancesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct IsolateDBInstances {
-    /// `DBInstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["postgres-xxxxxxxx"]`
+    /// `DBInstanceIdSet`; example: `["postgres-xxxxxxxx"]`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 }
@@ -4652,26 +5082,37 @@ pub struct IsolateDBInstancesResponse {
 /// The `LockAccount` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`LockAccountResponse`].
-/// The codes it documents are in [`LockAccountError`](super::errors::LockAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=LockAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "LockAccount",
     output = LockAccountResponse,
-    error = super::errors::LockAccountError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct LockAccount {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"db_user"`
+    /// `UserName`; example: `"db_user"`
     pub user_name: String,
 }
 
@@ -4685,29 +5126,43 @@ pub struct LockAccountResponse {
 /// The `ModifyAccountPrivileges` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyAccountPrivilegesResponse`].
-/// The codes it documents are in [`ModifyAccountPrivilegesError`](super::errors::ModifyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidDatabaseObjectName`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidDatabaseObjectName)
+/// - [`InvalidParameterValue.ParameterOutOfRange`](super::errors::PostgresErrorCode::InvalidParameterValueParameterOutOfRange)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.KernelVersionError`](super::errors::PostgresErrorCode::OperationDeniedKernelVersionError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyAccountPrivileges",
     output = ModifyAccountPrivilegesResponse,
-    error = super::errors::ModifyAccountPrivilegesError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyAccountPrivileges {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"readonly_user"`
+    /// `UserName`; example: `"readonly_user"`
     pub user_name: String,
 
-    /// `ModifyPrivilegeSet`: a list of [`ModifyPrivilege`](super::models::ModifyPrivilege) objects.
+    /// `ModifyPrivilegeSet`
     pub modify_privilege_set: Vec<models::ModifyPrivilege>,
 }
 
@@ -4721,31 +5176,46 @@ pub struct ModifyAccountPrivilegesResponse {
 /// The `ModifyAccountRemark` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyAccountRemarkResponse`].
-/// The codes it documents are in [`ModifyAccountRemarkError`](super::errors::ModifyAccountRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyAccountRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidAccountFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountFormat)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterCharacterError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyAccountRemark",
     output = ModifyAccountRemarkResponse,
-    error = super::errors::ModifyAccountRemarkError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyAccountRemark {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"bob_admin"`
+    /// `UserName`; example: `"bob_admin"`
     pub user_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"bob have admin permissions"`
+    /// `Remark`; example: `"bob have admin permissions"`
     pub remark: String,
 }
 
@@ -4759,40 +5229,37 @@ pub struct ModifyAccountRemarkResponse {
 /// The `ModifyAuditService` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyAuditServiceResponse`].
-/// The codes it documents are in [`ModifyAuditServiceError`](super::errors::ModifyAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFoundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFoundError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyAuditService",
     output = ModifyAuditServiceResponse,
-    error = super::errors::ModifyAuditServiceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-nqg1hcnj"`
+    /// `InstanceId`; example: `"postgres-nqg1hcnj"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogExpireDay`; example: `7`
     pub log_expire_day: u64,
 
-    /// `HotLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotLogExpireDay`; example: `7`
     pub hot_log_expire_day: u64,
 
-    /// `AuditType`: a string.
-    ///
-    /// Example: `"complex"`
+    /// `AuditType`; example: `"complex"`
     pub audit_type: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 }
 
@@ -4806,40 +5273,40 @@ pub struct ModifyAuditServiceResponse {
 /// The `ModifyBackupDownloadRestriction` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`ModifyBackupDownloadRestrictionError`](super::errors::ModifyBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyBackupDownloadRestriction",
     output = ModifyBackupDownloadRestrictionResponse,
-    error = super::errors::ModifyBackupDownloadRestrictionError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyBackupDownloadRestriction {
-    /// `RestrictionType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `RestrictionType`; example: `"NONE"`
     pub restriction_type: String,
 
-    /// `VpcRestrictionEffect`: a string.
-    ///
-    /// Example: `"ALLOW"`
+    /// `VpcRestrictionEffect`; example: `"ALLOW"`
     pub vpc_restriction_effect: Option<String>,
 
-    /// `VpcIdSet`: a list of strings.
-    ///
-    /// Example: `["vpc-15ld6dhr"]`
+    /// `VpcIdSet`; example: `["vpc-15ld6dhr"]`
     pub vpc_id_set: Option<Vec<String>>,
 
-    /// `IpRestrictionEffect`: a string.
-    ///
-    /// Example: `"ALLOW"`
+    /// `IpRestrictionEffect`; example: `"ALLOW"`
     pub ip_restriction_effect: Option<String>,
 
-    /// `IpSet`: a list of strings.
-    ///
-    /// Example: `["10.*.*.*"]`
+    /// `IpSet`; example: `["10.*.*.*"]`
     pub ip_set: Option<Vec<String>>,
 }
 
@@ -4853,61 +5320,56 @@ pub struct ModifyBackupDownloadRestrictionResponse {
 /// The `ModifyBackupPlan` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyBackupPlanResponse`].
-/// The codes it documents are in [`ModifyBackupPlanError`](super::errors::ModifyBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyBackupPlan",
     output = ModifyBackupPlanResponse,
-    error = super::errors::ModifyBackupPlanError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyBackupPlan {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `MinBackupStartTime`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `MinBackupStartTime`; example: `"01:00:00"`
     pub min_backup_start_time: Option<String>,
 
-    /// `MaxBackupStartTime`: a string.
-    ///
-    /// Example: `"02:00:00"`
+    /// `MaxBackupStartTime`; example: `"02:00:00"`
     pub max_backup_start_time: Option<String>,
 
-    /// `BaseBackupRetentionPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BaseBackupRetentionPeriod`; example: `7`
     pub base_backup_retention_period: Option<u64>,
 
-    /// `BackupPeriod`: a list of strings.
-    ///
-    /// Example: `["monday","tuesday","wednesday"]`
+    /// `BackupPeriod`; example: `["monday","tuesday","wednesday"]`
     pub backup_period: Option<Vec<String>>,
 
-    /// `LogBackupRetentionPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogBackupRetentionPeriod`; example: `7`
     pub log_backup_retention_period: Option<u64>,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"0ee6843a-475b-5514-bd29-c432b75bb036"`
+    /// `PlanId`; example: `"0ee6843a-475b-5514-bd29-c432b75bb036"`
     pub plan_id: Option<String>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"plan2"`
+    /// `PlanName`; example: `"plan2"`
     pub plan_name: Option<String>,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: Option<String>,
 }
 
@@ -4921,31 +5383,33 @@ pub struct ModifyBackupPlanResponse {
 /// The `ModifyBaseBackupExpireTime` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyBaseBackupExpireTimeResponse`].
-/// The codes it documents are in [`ModifyBaseBackupExpireTimeError`](super::errors::ModifyBaseBackupExpireTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyBaseBackupExpireTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyBaseBackupExpireTime",
     output = ModifyBaseBackupExpireTimeResponse,
-    error = super::errors::ModifyBaseBackupExpireTimeError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyBaseBackupExpireTime {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `BaseBackupId`: a string.
-    ///
-    /// Example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
+    /// `BaseBackupId`; example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
     pub base_backup_id: String,
 
-    /// `NewExpireTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `NewExpireTime`; example: `"2006-01-02 15:04:05"`
     pub new_expire_time: String,
 }
 
@@ -4959,50 +5423,53 @@ pub struct ModifyBaseBackupExpireTimeResponse {
 /// The `ModifyDBInstanceChargeType` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceChargeTypeResponse`].
-/// The codes it documents are in [`ModifyDBInstanceChargeTypeError`](super::errors::ModifyDBInstanceChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceChargeType",
     output = ModifyDBInstanceChargeTypeResponse,
-    error = super::errors::ModifyDBInstanceChargeTypeError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceChargeType {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 }
 
 /// What a successful [`ModifyDBInstanceChargeType`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceChargeTypeResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"201806181256"`
+    /// `DealName`; example: `"201806181256"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5012,26 +5479,30 @@ pub struct ModifyDBInstanceChargeTypeResponse {
 /// The `ModifyDBInstanceDeletionProtection` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceDeletionProtectionResponse`].
-/// The codes it documents are in [`ModifyDBInstanceDeletionProtectionError`](super::errors::ModifyDBInstanceDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceDeletionProtection",
     output = ModifyDBInstanceDeletionProtectionResponse,
-    error = super::errors::ModifyDBInstanceDeletionProtectionError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceDeletionProtection {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: bool,
 }
 
@@ -5045,49 +5516,52 @@ pub struct ModifyDBInstanceDeletionProtectionResponse {
 /// The `ModifyDBInstanceDeployment` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceDeploymentResponse`].
-/// The codes it documents are in [`ModifyDBInstanceDeploymentError`](super::errors::ModifyDBInstanceDeploymentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceDeployment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceDeployment",
     output = ModifyDBInstanceDeploymentResponse,
-    error = super::errors::ModifyDBInstanceDeploymentError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceDeployment {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `DBNodeSet`: a list of [`DbNode`](super::models::DbNode) objects.
+    /// `DBNodeSet`
     #[tc(rename = "DBNodeSet")]
     pub db_node_set: Vec<models::DbNode>,
 
-    /// `SwitchTag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: i64,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `SwitchStartTime`; example: `"12:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"12:30:00"`
+    /// `SwitchEndTime`; example: `"12:30:00"`
     pub switch_end_time: Option<String>,
 }
 
 /// What a successful [`ModifyDBInstanceDeployment`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceDeploymentResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5097,46 +5571,47 @@ pub struct ModifyDBInstanceDeploymentResponse {
 /// The `ModifyDBInstanceHAConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceHAConfigResponse`].
-/// The codes it documents are in [`ModifyDBInstanceHAConfigError`](super::errors::ModifyDBInstanceHAConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceHAConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameter.ParametersNotSet`](super::errors::PostgresErrorCode::InvalidParameterParametersNotSet)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterOutOfRange`](super::errors::PostgresErrorCode::InvalidParameterValueParameterOutOfRange)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceHAConfig",
     output = ModifyDBInstanceHAConfigResponse,
-    error = super::errors::ModifyDBInstanceHAConfigError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceHAConfig {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-aser1j2o"`
+    /// `DBInstanceId`; example: `"postgres-aser1j2o"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `SyncMode`: a string.
-    ///
-    /// Example: `"Async"`
+    /// `SyncMode`; example: `"Async"`
     pub sync_mode: String,
 
-    /// `MaxStandbyLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2073741824`
+    /// `MaxStandbyLatency`; example: `2073741824`
     pub max_standby_latency: u64,
 
-    /// `MaxStandbyLag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxStandbyLag`; example: `10`
     pub max_standby_lag: u64,
 
-    /// `MaxSyncStandbyLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `MaxSyncStandbyLatency`; example: `1000000`
     pub max_sync_standby_latency: Option<u64>,
 
-    /// `MaxSyncStandbyLag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSyncStandbyLag`; example: `5`
     pub max_sync_standby_lag: Option<u64>,
 }
 
@@ -5150,26 +5625,44 @@ pub struct ModifyDBInstanceHAConfigResponse {
 /// The `ModifyDBInstanceName` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceNameResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNameError`](super::errors::ModifyDBInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.OssAccessError`](super::errors::PostgresErrorCode::FailedOperationOssAccessError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidAccountFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountFormat)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterCharacterError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceName",
     output = ModifyDBInstanceNameResponse,
-    error = super::errors::ModifyDBInstanceNameError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceName {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6fego161"`
+    /// `DBInstanceId`; example: `"postgres-6fego161"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testModifyInstanceName"`
+    /// `InstanceName`; example: `"testModifyInstanceName"`
     pub instance_name: String,
 }
 
@@ -5183,33 +5676,42 @@ pub struct ModifyDBInstanceNameResponse {
 /// The `ModifyDBInstanceParameters` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceParametersResponse`].
-/// The codes it documents are in [`ModifyDBInstanceParametersError`](super::errors::ModifyDBInstanceParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::PostgresErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceParameters",
     output = ModifyDBInstanceParametersResponse,
-    error = super::errors::ModifyDBInstanceParametersError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceParameters {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-q12ghoq1"`
+    /// `DBInstanceId`; example: `"postgres-q12ghoq1"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ParamList`: a list of [`ParamEntry`](super::models::ParamEntry) objects.
+    /// `ParamList`
     pub param_list: Vec<models::ParamEntry>,
 }
 
 /// What a successful [`ModifyDBInstanceParameters`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceParametersResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5219,45 +5721,59 @@ pub struct ModifyDBInstanceParametersResponse {
 /// The `ModifyDBInstanceReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceReadOnlyGroupResponse`].
-/// The codes it documents are in [`ModifyDBInstanceReadOnlyGroupError`](super::errors::ModifyDBInstanceReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.IllegalROInstanceNum`](super::errors::PostgresErrorCode::FailedOperationIllegalRoInstanceNum)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InstanceNotExist`](super::errors::PostgresErrorCode::InstanceNotExist)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidReadOnlyGroupStatus`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidReadOnlyGroupStatus)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ReadOnlyGroupNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueReadOnlyGroupNotExist)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`OperationDenied.RoInstanceCountExeedError`](super::errors::PostgresErrorCode::OperationDeniedRoInstanceCountExeedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceReadOnlyGroup",
     output = ModifyDBInstanceReadOnlyGroupResponse,
-    error = super::errors::ModifyDBInstanceReadOnlyGroupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceReadOnlyGroup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"pgro-kwk4tq23"`
+    /// `DBInstanceId`; example: `"pgro-kwk4tq23"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-fyzsd35e"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-fyzsd35e"`
     pub read_only_group_id: String,
 
-    /// `NewReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-mnwtmp20"`
+    /// `NewReadOnlyGroupId`; example: `"pgrogrp-mnwtmp20"`
     pub new_read_only_group_id: String,
 }
 
 /// What a successful [`ModifyDBInstanceReadOnlyGroup`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceReadOnlyGroupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4253`
+    /// `FlowId`; example: `4253`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4253`
+    /// `TaskId`; example: `4253`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5267,41 +5783,45 @@ pub struct ModifyDBInstanceReadOnlyGroupResponse {
 /// The `ModifyDBInstanceSSLConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceSSLConfigResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSSLConfigError`](super::errors::ModifyDBInstanceSSLConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceSSLConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterCharacterLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterCharacterLimitError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceSSLConfig",
     output = ModifyDBInstanceSSLConfigResponse,
-    error = super::errors::ModifyDBInstanceSSLConfigError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceSSLConfig {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `SSLEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SSLEnabled`; example: `true`
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: bool,
 
-    /// `ConnectAddress`: a string.
-    ///
-    /// Example: `"10.0.0.4"`
+    /// `ConnectAddress`; example: `"10.0.0.4"`
     pub connect_address: Option<String>,
 }
 
 /// What a successful [`ModifyDBInstanceSSLConfig`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceSSLConfigResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5311,31 +5831,37 @@ pub struct ModifyDBInstanceSSLConfigResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `SecurityGroupIdSet`: a list of strings.
-    ///
-    /// Example: `["sg-91jbmkp1"]`
+    /// `SecurityGroupIdSet`; example: `["sg-91jbmkp1"]`
     pub security_group_id_set: Vec<String>,
 
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: Option<String>,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-nqwpkjbu"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-nqwpkjbu"`
     pub read_only_group_id: Option<String>,
 }
 
@@ -5349,83 +5875,82 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyDBInstanceSpec` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstanceSpecResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSpecError`](super::errors::ModifyDBInstanceSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstanceSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PostgresErrorCode::FailedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::PostgresErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PayOrderFailed`](super::errors::PostgresErrorCode::FailedOperationPayOrderFailed)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::PostgresErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstanceSpec",
     output = ModifyDBInstanceSpecResponse,
-    error = super::errors::ModifyDBInstanceSpecError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstanceSpec {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: u64,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Storage`; example: `1000`
     pub storage: u64,
 
-    /// `AutoVoucher`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<u64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["OZRCGNAV8D9BMI9KMG1FIQ"]`
+    /// `VoucherIds`; example: `["OZRCGNAV8D9BMI9KMG1FIQ"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `ActivityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActivityId`; example: `0`
     pub activity_id: Option<u64>,
 
-    /// `SwitchTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: Option<u64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `SwitchStartTime`; example: `"12:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"12:30:00"`
+    /// `SwitchEndTime`; example: `"12:30:00"`
     pub switch_end_time: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<u64>,
 
-    /// `SyncModifyParams`: a list of [`ParamEntry`](super::models::ParamEntry) objects.
+    /// `SyncModifyParams`
     pub sync_modify_params: Option<Vec<models::ParamEntry>>,
 }
 
 /// What a successful [`ModifyDBInstanceSpec`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceSpecResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"201806127634"`
+    /// `DealName`; example: `"201806127634"`
     pub deal_name: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20241204591602395368569"`
+    /// `BillId`; example: `"20241204591602395368569"`
     pub bill_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5435,35 +5960,50 @@ pub struct ModifyDBInstanceSpecResponse {
 /// The `ModifyDBInstancesProject` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBInstancesProjectResponse`].
-/// The codes it documents are in [`ModifyDBInstancesProjectError`](super::errors::ModifyDBInstancesProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBInstancesProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CdbCgwConnectError`](super::errors::PostgresErrorCode::FailedOperationCdbCgwConnectError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.UpdateResourceProjectTagValueError`](super::errors::PostgresErrorCode::FailedOperationUpdateResourceProjectTagValueError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IllegalProjectId`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalProjectId)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBInstancesProject",
     output = ModifyDBInstancesProjectResponse,
-    error = super::errors::ModifyDBInstancesProjectError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBInstancesProject {
-    /// `DBInstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["postgres-6bwgamo3","postgres-lnp6j6172"]`
+    /// `DBInstanceIdSet`; example: `["postgres-6bwgamo3","postgres-lnp6j6172"]`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10467"`
+    /// `ProjectId`; example: `"10467"`
     pub project_id: String,
 }
 
 /// What a successful [`ModifyDBInstancesProject`] call returns.
 #[tc_model]
 pub struct ModifyDBInstancesProjectResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5473,63 +6013,60 @@ pub struct ModifyDBInstancesProjectResponse {
 /// The `ModifyDBProxy` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBProxyResponse`].
-/// The codes it documents are in [`ModifyDBProxyError`](super::errors::ModifyDBProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.ModifyResourceError`](super::errors::PostgresErrorCode::FailedOperationModifyResourceError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBProxy",
     output = ModifyDBProxyResponse,
-    error = super::errors::ModifyDBProxyError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBProxy {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ll68q8z3"`
+    /// `DBInstanceId`; example: `"postgres-ll68q8z3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ex9u2u4j"`
+    /// `ProxyGroupId`; example: `"proxy-ex9u2u4j"`
     pub proxy_group_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rename proxy"`
+    /// `Description`; example: `"rename proxy"`
     pub description: Option<String>,
 
-    /// `ProxyNodeCustom`: a list of [`ProxyNodeCustom`](super::models::ProxyNodeCustom) objects.
+    /// `ProxyNodeCustom`
     pub proxy_node_custom: Option<Vec<models::ProxyNodeCustom>>,
 
-    /// `ReloadBalance`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ReloadBalance`; example: `"auto"`
     pub reload_balance: Option<String>,
 
-    /// `SwitchTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchTag`; example: `0`
     pub switch_tag: Option<i64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"02:00:00"`
+    /// `SwitchStartTime`; example: `"02:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"06:00:00"`
+    /// `SwitchEndTime`; example: `"06:00:00"`
     pub switch_end_time: Option<String>,
 }
 
 /// What a successful [`ModifyDBProxy`] call returns.
 #[tc_model]
 pub struct ModifyDBProxyResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20260523594022883452641"`
+    /// `DealName`; example: `"20260523594022883452641"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5539,83 +6076,68 @@ pub struct ModifyDBProxyResponse {
 /// The `ModifyDBProxyAddress` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBProxyAddressResponse`].
-/// The codes it documents are in [`ModifyDBProxyAddressError`](super::errors::ModifyDBProxyAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBProxyAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDBProxyAddress",
     output = ModifyDBProxyAddressResponse,
-    error = super::errors::ModifyDBProxyAddressError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDBProxyAddress {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-2wvpv38j"`
+    /// `DBInstanceId`; example: `"postgres-2wvpv38j"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-hw78kg1m"`
+    /// `AddressId`; example: `"proxyaddr-hw78kg1m"`
     pub address_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-nlpsb4jp"`
+    /// `ProxyGroupId`; example: `"proxy-nlpsb4jp"`
     pub proxy_group_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"modify"`
+    /// `Description`; example: `"modify"`
     pub description: Option<String>,
 
-    /// `ConnectionPool`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConnectionPool`; example: `false`
     pub connection_pool: Option<bool>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `WeightMode`; example: `"custom"`
     pub weight_mode: Option<String>,
 
-    /// `ProxyAllocation`: a list of [`ProxyRoute`](super::models::ProxyRoute) objects.
+    /// `ProxyAllocation`
     pub proxy_allocation: Option<Vec<models::ProxyRoute>>,
 
-    /// `RoAutoAdd`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RoAutoAdd`; example: `false`
     pub ro_auto_add: Option<bool>,
 
-    /// `LatencyRemove`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LatencyRemove`; example: `false`
     pub latency_remove: Option<bool>,
 
-    /// `LatencyRemoveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LatencyRemoveTime`; example: `10`
     pub latency_remove_time: Option<u64>,
 
-    /// `MinRouteNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinRouteNum`; example: `1`
     pub min_route_num: Option<u64>,
 
-    /// `LoadBalancePolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoadBalancePolicy`; example: `0`
     pub load_balance_policy: Option<i64>,
 }
 
 /// What a successful [`ModifyDBProxyAddress`] call returns.
 #[tc_model]
 pub struct ModifyDBProxyAddressResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100201`
+    /// `TaskId`; example: `100201`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5625,9 +6147,12 @@ pub struct ModifyDBProxyAddressResponse {
 /// The `ModifyDBProxySSLConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDBProxySSLConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDBProxySSLConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -5636,40 +6161,28 @@ pub struct ModifyDBProxyAddressResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDBProxySSLConfig {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxygrp-xxxxxxxx"`
+    /// `ProxyGroupId`; example: `"proxygrp-xxxxxxxx"`
     pub proxy_group_id: String,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-xxxxxxxx"`
+    /// `ProxyAddressId`; example: `"proxyaddr-xxxxxxxx"`
     pub proxy_address_id: String,
 
-    /// `SSLEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SSLEnabled`; example: `true`
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: bool,
 
-    /// `ConnectAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ConnectAddress`; example: `"10.0.0.1"`
     pub connect_address: Option<String>,
 }
 
 /// What a successful [`ModifyDBProxySSLConfig`] call returns.
 #[tc_model]
 pub struct ModifyDBProxySSLConfigResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TaskId`; example: `12`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5679,31 +6192,42 @@ pub struct ModifyDBProxySSLConfigResponse {
 /// The `ModifyDatabaseOwner` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDatabaseOwnerResponse`].
-/// The codes it documents are in [`ModifyDatabaseOwnerError`](super::errors::ModifyDatabaseOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyDatabaseOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidAccountError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountError)
+/// - [`InvalidParameterValue.InvalidDatabaseNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidDatabaseNameFormatError)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`InvalidParameterValue.ParameterOutRangeError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterOutRangeError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyDatabaseOwner",
     output = ModifyDatabaseOwnerResponse,
-    error = super::errors::ModifyDatabaseOwnerError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyDatabaseOwner {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-mnhbbw99"`
+    /// `DBInstanceId`; example: `"postgres-mnhbbw99"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"alice_database"`
+    /// `DatabaseName`; example: `"alice_database"`
     pub database_name: String,
 
-    /// `DatabaseOwner`: a string.
-    ///
-    /// Example: `"alice"`
+    /// `DatabaseOwner`; example: `"alice"`
     pub database_owner: String,
 }
 
@@ -5717,36 +6241,40 @@ pub struct ModifyDatabaseOwnerResponse {
 /// The `ModifyMaintainTimeWindow` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyMaintainTimeWindowResponse`].
-/// The codes it documents are in [`ModifyMaintainTimeWindowError`](super::errors::ModifyMaintainTimeWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyMaintainTimeWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyMaintainTimeWindow",
     output = ModifyMaintainTimeWindowResponse,
-    error = super::errors::ModifyMaintainTimeWindowError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyMaintainTimeWindow {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-c4wtbx1f"`
+    /// `DBInstanceId`; example: `"postgres-c4wtbx1f"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `MaintainStartTime`: a string.
-    ///
-    /// Example: `"22:00"`
+    /// `MaintainStartTime`; example: `"22:00"`
     pub maintain_start_time: Option<String>,
 
-    /// `MaintainDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaintainDuration`; example: `1`
     pub maintain_duration: Option<u64>,
 
-    /// `MaintainWeekDays`: a list of strings.
-    ///
-    /// Example: `["monday","tuesday","wednesday","thursday","friday"]`
+    /// `MaintainWeekDays`; example: `["monday","tuesday","wednesday","thursday","friday"]`
     pub maintain_week_days: Option<Vec<String>>,
 }
 
@@ -5760,38 +6288,37 @@ pub struct ModifyMaintainTimeWindowResponse {
 /// The `ModifyParameterTemplate` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyParameterTemplateResponse`].
-/// The codes it documents are in [`ModifyParameterTemplateError`](super::errors::ModifyParameterTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyParameterTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyParameterTemplate",
     output = ModifyParameterTemplateResponse,
-    error = super::errors::ModifyParameterTemplateError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyParameterTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"497857b4-4676-5583-8359-b697fe5968d9"`
+    /// `TemplateId`; example: `"497857b4-4676-5583-8359-b697fe5968d9"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"test_template"`
+    /// `TemplateName`; example: `"test_template"`
     pub template_name: Option<String>,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"ThisTemplateIsUsedForTestingEnvironment"`
+    /// `TemplateDescription`; example: `"ThisTemplateIsUsedForTestingEnvironment"`
     pub template_description: Option<String>,
 
-    /// `ModifyParamEntrySet`: a list of [`ParamEntry`](super::models::ParamEntry) objects.
+    /// `ModifyParamEntrySet`
     pub modify_param_entry_set: Option<Vec<models::ParamEntry>>,
 
-    /// `DeleteParamSet`: a list of strings.
-    ///
-    /// Example: `["wal_level"]`
+    /// `DeleteParamSet`; example: `["wal_level"]`
     pub delete_param_set: Option<Vec<String>>,
 }
 
@@ -5805,31 +6332,48 @@ pub struct ModifyParameterTemplateResponse {
 /// The `ModifyReadOnlyDBInstanceWeight` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyReadOnlyDBInstanceWeightResponse`].
-/// The codes it documents are in [`ModifyReadOnlyDBInstanceWeightError`](super::errors::ModifyReadOnlyDBInstanceWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyReadOnlyDBInstanceWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.IllegalROInstanceNum`](super::errors::PostgresErrorCode::FailedOperationIllegalRoInstanceNum)
+/// - [`FailedOperation.ROGroupMasterInstanceNotRight`](super::errors::PostgresErrorCode::FailedOperationRoGroupMasterInstanceNotRight)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InstanceNotExist`](super::errors::PostgresErrorCode::InstanceNotExist)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidReadOnlyGroupStatus`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidReadOnlyGroupStatus)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ReadOnlyGroupNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueReadOnlyGroupNotExist)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyReadOnlyDBInstanceWeight",
     output = ModifyReadOnlyDBInstanceWeightResponse,
-    error = super::errors::ModifyReadOnlyDBInstanceWeightError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyReadOnlyDBInstanceWeight {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"pgro-xxxx"`
+    /// `DBInstanceId`; example: `"pgro-xxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogp-xxx"`
+    /// `ReadOnlyGroupId`; example: `"pgrogp-xxx"`
     pub read_only_group_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: i64,
 }
 
@@ -5843,55 +6387,65 @@ pub struct ModifyReadOnlyDBInstanceWeightResponse {
 /// The `ModifyReadOnlyGroupConfig` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifyReadOnlyGroupConfigResponse`].
-/// The codes it documents are in [`ModifyReadOnlyGroupConfigError`](super::errors::ModifyReadOnlyGroupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifyReadOnlyGroupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BaseNetworkAccessError`](super::errors::PostgresErrorCode::FailedOperationBaseNetworkAccessError)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DeleteAllRoute`](super::errors::PostgresErrorCode::FailedOperationDeleteAllRoute)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.ModifyROGroupError`](super::errors::PostgresErrorCode::FailedOperationModifyRoGroupError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::PostgresErrorCode::FailedOperationServiceAccessError)
+/// - [`FailedOperation.VPCResetServiceError`](super::errors::PostgresErrorCode::FailedOperationVpcResetServiceError)
+/// - [`FailedOperation.VPCUpdateRouteError`](super::errors::PostgresErrorCode::FailedOperationVpcUpdateRouteError)
+/// - [`InterfaceNameNotFound`](super::errors::PostgresErrorCode::InterfaceNameNotFound)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ReadOnlyGroupNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueReadOnlyGroupNotExist)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifyReadOnlyGroupConfig",
     output = ModifyReadOnlyGroupConfigResponse,
-    error = super::errors::ModifyReadOnlyGroupConfigError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifyReadOnlyGroupConfig {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-7bqtch8z"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-7bqtch8z"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"ReadOnlyGroupName"`
+    /// `ReadOnlyGroupName`; example: `"ReadOnlyGroupName"`
     pub read_only_group_name: Option<String>,
 
-    /// `ReplayLagEliminate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplayLagEliminate`; example: `1`
     pub replay_lag_eliminate: Option<u64>,
 
-    /// `ReplayLatencyEliminate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplayLatencyEliminate`; example: `1`
     pub replay_latency_eliminate: Option<u64>,
 
-    /// `MaxReplayLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReplayLatency`; example: `1`
     pub max_replay_latency: Option<u64>,
 
-    /// `MaxReplayLag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReplayLag`; example: `1`
     pub max_replay_lag: Option<u64>,
 
-    /// `Rebalance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rebalance`; example: `1`
     pub rebalance: Option<u64>,
 
-    /// `MinDelayEliminateReserve`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinDelayEliminateReserve`; example: `1`
     pub min_delay_eliminate_reserve: Option<u64>,
 }
 
@@ -5905,26 +6459,40 @@ pub struct ModifyReadOnlyGroupConfigResponse {
 /// The `ModifySwitchTimePeriod` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ModifySwitchTimePeriodResponse`].
-/// The codes it documents are in [`ModifySwitchTimePeriodError`](super::errors::ModifySwitchTimePeriodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ModifySwitchTimePeriod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PostgresErrorCode::AuthFailure)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamCheckResourceFailed`](super::errors::PostgresErrorCode::FailedOperationCamCheckResourceFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.QuerySpecError`](super::errors::PostgresErrorCode::FailedOperationQuerySpecError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnknownError`](super::errors::PostgresErrorCode::UnknownError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ModifySwitchTimePeriod",
     output = ModifySwitchTimePeriodResponse,
-    error = super::errors::ModifySwitchTimePeriodError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ModifySwitchTimePeriod {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-19nmz2xb"`
+    /// `DBInstanceId`; example: `"postgres-19nmz2xb"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `SwitchTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchTag`; example: `0`
     pub switch_tag: u64,
 }
 
@@ -5938,26 +6506,36 @@ pub struct ModifySwitchTimePeriodResponse {
 /// The `OpenAccountCAM` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`OpenAccountCAMResponse`].
-/// The codes it documents are in [`OpenAccountCAMError`](super::errors::OpenAccountCAMError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=OpenAccountCAM)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckAccountCAMCloseError`](super::errors::PostgresErrorCode::FailedOperationCheckAccountCamCloseError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.UnsupportedRegionError`](super::errors::PostgresErrorCode::InvalidParameterValueUnsupportedRegionError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.UserNotInWhiteListError`](super::errors::PostgresErrorCode::OperationDeniedUserNotInWhiteListError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "OpenAccountCAM",
     output = OpenAccountCAMResponse,
-    error = super::errors::OpenAccountCAMError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct OpenAccountCAM {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"readonly_user"`
+    /// `UserName`; example: `"readonly_user"`
     pub user_name: String,
 }
 
@@ -5971,40 +6549,36 @@ pub struct OpenAccountCAMResponse {
 /// The `OpenAuditService` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`OpenAuditServiceResponse`].
-/// The codes it documents are in [`OpenAuditServiceError`](super::errors::OpenAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=OpenAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IllegalInputParameter`](super::errors::PostgresErrorCode::InvalidParameterIllegalInputParameter)
+/// - [`OperationDenied.ResourceNotFoundError`](super::errors::PostgresErrorCode::OperationDeniedResourceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "OpenAuditService",
     output = OpenAuditServiceResponse,
-    error = super::errors::OpenAuditServiceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct OpenAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-nqg1hcnj"`
+    /// `InstanceId`; example: `"postgres-nqg1hcnj"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogExpireDay`; example: `7`
     pub log_expire_day: u64,
 
-    /// `HotLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotLogExpireDay`; example: `7`
     pub hot_log_expire_day: u64,
 
-    /// `AuditType`: a string.
-    ///
-    /// Example: `"complex"`
+    /// `AuditType`; example: `"complex"`
     pub audit_type: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 }
 
@@ -6018,40 +6592,55 @@ pub struct OpenAuditServiceResponse {
 /// The `OpenDBExtranetAccess` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`OpenDBExtranetAccessResponse`].
-/// The codes it documents are in [`OpenDBExtranetAccessError`](super::errors::OpenDBExtranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=OpenDBExtranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceIpv6NotSupportedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceIpv6NotSupportedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "OpenDBExtranetAccess",
     output = OpenDBExtranetAccessResponse,
-    error = super::errors::OpenDBExtranetAccessError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct OpenDBExtranetAccess {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `IsIpv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIpv6`; example: `0`
     pub is_ipv6: Option<i64>,
 }
 
 /// What a successful [`OpenDBExtranetAccess`] call returns.
 #[tc_model]
 pub struct OpenDBExtranetAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `47161`
+    /// `FlowId`; example: `47161`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `47161`
+    /// `TaskId`; example: `47161`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6061,9 +6650,12 @@ pub struct OpenDBExtranetAccessResponse {
 /// The `OpenMem0Service` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`OpenMem0ServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=OpenMem0Service)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -6072,35 +6664,25 @@ pub struct OpenDBExtranetAccessResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct OpenMem0Service {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-paxanz0n"`
+    /// `DBInstanceId`; example: `"postgres-paxanz0n"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `AgenticBaseId`: a string.
-    ///
-    /// Example: `"agenticbase-2a7vajd1"`
+    /// `AgenticBaseId`; example: `"agenticbase-2a7vajd1"`
     pub agentic_base_id: String,
 
-    /// `LLMModel`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `LLMModel`; example: `"auto"`
     #[tc(rename = "LLMModel")]
     pub llm_model: String,
 
-    /// `EmbeddingApiKey`: a string.
-    ///
-    /// Example: `"sk-3BbaFnZZW4loMrhn0RhM8r1dgg7V9yJZqj1kkZTHp2aoEp54"`
+    /// `EmbeddingApiKey`; example: `"sk-3BbaFnZZW4loMrhn0RhM8r1dgg7V9yJZqj1kkZTHp2aoEp54"`
     pub embedding_api_key: String,
 }
 
 /// What a successful [`OpenMem0Service`] call returns.
 #[tc_model]
 pub struct OpenMem0ServiceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100264`
+    /// `TaskId`; example: `100264`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6110,9 +6692,12 @@ pub struct OpenMem0ServiceResponse {
 /// The `OpenPostgRESTService` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`OpenPostgRESTServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=OpenPostgRESTService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
@@ -6121,37 +6706,27 @@ pub struct OpenMem0ServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct OpenPostgRESTService {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-om193q01"`
+    /// `DBInstanceId`; example: `"postgres-om193q01"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `EnableWanNet`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableWanNet`; example: `false`
     pub enable_wan_net: Option<bool>,
 
-    /// `RestConfig`: a list of [`ParamEntry`](super::models::ParamEntry) objects.
+    /// `RestConfig`
     pub rest_config: Option<Vec<models::ParamEntry>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-a******r"`
+    /// `VpcId`; example: `"vpc-a******r"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3******i"`
+    /// `SubnetId`; example: `"subnet-3******i"`
     pub subnet_id: Option<String>,
 }
 
 /// What a successful [`OpenPostgRESTService`] call returns.
 #[tc_model]
 pub struct OpenPostgRESTServiceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100314`
+    /// `TaskId`; example: `100314`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6161,20 +6736,39 @@ pub struct OpenPostgRESTServiceResponse {
 /// The `RebalanceReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`RebalanceReadOnlyGroupResponse`].
-/// The codes it documents are in [`RebalanceReadOnlyGroupError`](super::errors::RebalanceReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=RebalanceReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BaseNetworkAccessError`](super::errors::PostgresErrorCode::FailedOperationBaseNetworkAccessError)
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DeleteAllRoute`](super::errors::PostgresErrorCode::FailedOperationDeleteAllRoute)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`FailedOperation.VPCResetServiceError`](super::errors::PostgresErrorCode::FailedOperationVpcResetServiceError)
+/// - [`FailedOperation.VPCUpdateRouteError`](super::errors::PostgresErrorCode::FailedOperationVpcUpdateRouteError)
+/// - [`InterfaceNameNotFound`](super::errors::PostgresErrorCode::InterfaceNameNotFound)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`VpcError`](super::errors::PostgresErrorCode::VpcError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "RebalanceReadOnlyGroup",
     output = RebalanceReadOnlyGroupResponse,
-    error = super::errors::RebalanceReadOnlyGroupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct RebalanceReadOnlyGroup {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-e0tfm161"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-e0tfm161"`
     pub read_only_group_id: String,
 }
 
@@ -6188,26 +6782,36 @@ pub struct RebalanceReadOnlyGroupResponse {
 /// The `RefreshAccountPassword` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`RefreshAccountPasswordResponse`].
-/// The codes it documents are in [`RefreshAccountPasswordError`](super::errors::RefreshAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=RefreshAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckAccountCAMOpenError`](super::errors::PostgresErrorCode::FailedOperationCheckAccountCamOpenError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.UnsupportedRegionError`](super::errors::PostgresErrorCode::InvalidParameterValueUnsupportedRegionError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.UserNotInWhiteListError`](super::errors::PostgresErrorCode::OperationDeniedUserNotInWhiteListError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "RefreshAccountPassword",
     output = RefreshAccountPasswordResponse,
-    error = super::errors::RefreshAccountPasswordError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct RefreshAccountPassword {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"readonly_user"`
+    /// `UserName`; example: `"readonly_user"`
     pub user_name: String,
 }
 
@@ -6221,31 +6825,32 @@ pub struct RefreshAccountPasswordResponse {
 /// The `ReloadBalanceDBProxyNode` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ReloadBalanceDBProxyNodeResponse`].
-/// The codes it documents are in [`ReloadBalanceDBProxyNodeError`](super::errors::ReloadBalanceDBProxyNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ReloadBalanceDBProxyNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ReloadBalanceDBProxyNode",
     output = ReloadBalanceDBProxyNodeResponse,
-    error = super::errors::ReloadBalanceDBProxyNodeError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ReloadBalanceDBProxyNode {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-ko7e7fs5"`
+    /// `DBInstanceId`; example: `"postgres-ko7e7fs5"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-p0aio887"`
+    /// `ProxyGroupId`; example: `"proxy-p0aio887"`
     pub proxy_group_id: Option<String>,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-nh6d1xue"`
+    /// `AddressId`; example: `"proxyaddr-nh6d1xue"`
     pub address_id: Option<String>,
 }
 
@@ -6259,40 +6864,56 @@ pub struct ReloadBalanceDBProxyNodeResponse {
 /// The `RemoveDBInstanceFromReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`RemoveDBInstanceFromReadOnlyGroupResponse`].
-/// The codes it documents are in [`RemoveDBInstanceFromReadOnlyGroupError`](super::errors::RemoveDBInstanceFromReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=RemoveDBInstanceFromReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamAuthFailed`](super::errors::PostgresErrorCode::FailedOperationCamAuthFailed)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.IllegalROInstanceNum`](super::errors::PostgresErrorCode::FailedOperationIllegalRoInstanceNum)
+/// - [`FailedOperation.ROGroupMasterInstanceNotRight`](super::errors::PostgresErrorCode::FailedOperationRoGroupMasterInstanceNotRight)
+/// - [`FailedOperation.ROGroupNotFoundError`](super::errors::PostgresErrorCode::FailedOperationRoGroupNotFoundError)
+/// - [`InstanceNotExist`](super::errors::PostgresErrorCode::InstanceNotExist)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidInstanceStatus`](super::errors::PostgresErrorCode::InvalidInstanceStatus)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidReadOnlyGroupStatus`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidReadOnlyGroupStatus)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`InvalidParameterValue.ReadOnlyGroupNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueReadOnlyGroupNotExist)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.ROGroupStatusError`](super::errors::PostgresErrorCode::OperationDeniedRoGroupStatusError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "RemoveDBInstanceFromReadOnlyGroup",
     output = RemoveDBInstanceFromReadOnlyGroupResponse,
-    error = super::errors::RemoveDBInstanceFromReadOnlyGroupError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct RemoveDBInstanceFromReadOnlyGroup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"pgro-c4wtbx1f"`
+    /// `DBInstanceId`; example: `"pgro-c4wtbx1f"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-7ikfr75q"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-7ikfr75q"`
     pub read_only_group_id: String,
 }
 
 /// What a successful [`RemoveDBInstanceFromReadOnlyGroup`] call returns.
 #[tc_model]
 pub struct RemoveDBInstanceFromReadOnlyGroupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `23654`
+    /// `FlowId`; example: `23654`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `23654`
+    /// `TaskId`; example: `23654`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6302,43 +6923,73 @@ pub struct RemoveDBInstanceFromReadOnlyGroupResponse {
 /// The `RenewInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`RenewInstanceResponse`].
-/// The codes it documents are in [`RenewInstanceError`](super::errors::RenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=RenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::PostgresErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.GetVpcInfoError`](super::errors::PostgresErrorCode::FailedOperationGetVpcInfoError)
+/// - [`FailedOperation.QueryVpcFailed`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFailed)
+/// - [`FailedOperation.QueryVpcFalied`](super::errors::PostgresErrorCode::FailedOperationQueryVpcFalied)
+/// - [`FailedOperation.TradeCreateError`](super::errors::PostgresErrorCode::FailedOperationTradeCreateError)
+/// - [`FailedOperation.TradePayOrdersError`](super::errors::PostgresErrorCode::FailedOperationTradePayOrdersError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VpcNotFoundError`](super::errors::PostgresErrorCode::InvalidParameterVpcNotFoundError)
+/// - [`InvalidParameterValue.BadSpec`](super::errors::PostgresErrorCode::InvalidParameterValueBadSpec)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::PostgresErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.PostPaidPayModeError`](super::errors::PostgresErrorCode::OperationDeniedPostPaidPayModeError)
+/// - [`OperationDenied.TradePermissionError`](super::errors::PostgresErrorCode::OperationDeniedTradePermissionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::PostgresErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`OperationDenied.VpcDeniedError`](super::errors::PostgresErrorCode::OperationDeniedVpcDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.ResourceNoPermission`](super::errors::PostgresErrorCode::ResourceUnavailableResourceNoPermission)
+/// - [`ResourceUnavailable.VpcResourceNotFound`](super::errors::PostgresErrorCode::ResourceUnavailableVpcResourceNotFound)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "RenewInstance",
     output = RenewInstanceResponse,
-    error = super::errors::RenewInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct RenewInstance {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
+    /// `VoucherIds`
     pub voucher_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`RenewInstance`] call returns.
 #[tc_model]
 pub struct RenewInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"201806181256"`
+    /// `DealName`; example: `"201806181256"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6348,31 +6999,55 @@ pub struct RenewInstanceResponse {
 /// The `ResetAccountPassword` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.CheckAccountCAMCloseError`](super::errors::PostgresErrorCode::FailedOperationCheckAccountCamCloseError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.OssAccessError`](super::errors::PostgresErrorCode::FailedOperationOssAccessError)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::PostgresErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidAccountPassword`](super::errors::PostgresErrorCode::InvalidAccountPassword)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::PostgresErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DecryptPasswordFailed`](super::errors::PostgresErrorCode::InvalidParameterValueDecryptPasswordFailed)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidPasswordFormat`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordFormat)
+/// - [`InvalidParameterValue.InvalidPasswordLengthError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordLengthError)
+/// - [`InvalidParameterValue.InvalidPasswordValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidPasswordValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-lnp6j6172"`
+    /// `DBInstanceId`; example: `"postgres-lnp6j6172"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_account"`
+    /// `UserName`; example: `"test_account"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1357Qwer()"`
+    /// `Password`; example: `"1357Qwer()"`
     pub password: String,
 }
 
@@ -6386,20 +7061,40 @@ pub struct ResetAccountPasswordResponse {
 /// The `RestartDBInstance` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`RestartDBInstanceResponse`].
-/// The codes it documents are in [`RestartDBInstanceError`](super::errors::RestartDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=RestartDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InternalError.FlowError`](super::errors::PostgresErrorCode::InternalErrorFlowError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "RestartDBInstance",
     output = RestartDBInstanceResponse,
-    error = super::errors::RestartDBInstanceError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct RestartDBInstance {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-apzvwncr"`
+    /// `DBInstanceId`; example: `"postgres-apzvwncr"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 }
@@ -6407,14 +7102,10 @@ pub struct RestartDBInstance {
 /// What a successful [`RestartDBInstance`] call returns.
 #[tc_model]
 pub struct RestartDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11528`
+    /// `FlowId`; example: `11528`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11528`
+    /// `TaskId`; example: `11528`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6424,45 +7115,47 @@ pub struct RestartDBInstanceResponse {
 /// The `RestoreDBInstanceObjects` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`RestoreDBInstanceObjectsResponse`].
-/// The codes it documents are in [`RestoreDBInstanceObjectsError`](super::errors::RestoreDBInstanceObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=RestoreDBInstanceObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "RestoreDBInstanceObjects",
     output = RestoreDBInstanceObjectsResponse,
-    error = super::errors::RestoreDBInstanceObjectsError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct RestoreDBInstanceObjects {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-6bwgamo3"`
+    /// `DBInstanceId`; example: `"postgres-6bwgamo3"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `RestoreObjects`: a list of strings.
-    ///
-    /// Example: `["user"]`
+    /// `RestoreObjects`; example: `["user"]`
     pub restore_objects: Vec<String>,
 
-    /// `BackupSetId`: a string.
-    ///
-    /// Example: `"db468966-a8d8-5831-8596-763a7833e380"`
+    /// `BackupSetId`; example: `"db468966-a8d8-5831-8596-763a7833e380"`
     pub backup_set_id: Option<String>,
 
-    /// `RestoreTargetTime`: a string.
-    ///
-    /// Example: `"2024-04-30 00:20:27"`
+    /// `RestoreTargetTime`; example: `"2024-04-30 00:20:27"`
     pub restore_target_time: Option<String>,
 }
 
 /// What a successful [`RestoreDBInstanceObjects`] call returns.
 #[tc_model]
 pub struct RestoreDBInstanceObjectsResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6472,35 +7165,51 @@ pub struct RestoreDBInstanceObjectsResponse {
 /// The `SetAutoRenewFlag` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`SetAutoRenewFlagResponse`].
-/// The codes it documents are in [`SetAutoRenewFlagError`](super::errors::SetAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=SetAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PostgresErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.SetAutoRenewFlagError`](super::errors::PostgresErrorCode::FailedOperationSetAutoRenewFlagError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::PostgresErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::PostgresErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::PostgresErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IllegalInstanceChargeType`](super::errors::PostgresErrorCode::InvalidParameterValueIllegalInstanceChargeType)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::PostgresErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterHandleError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterHandleError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`OperationDenied.PostPaidPayModeError`](super::errors::PostgresErrorCode::OperationDeniedPostPaidPayModeError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InvalidInstanceStatus`](super::errors::PostgresErrorCode::ResourceUnavailableInvalidInstanceStatus)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "SetAutoRenewFlag",
     output = SetAutoRenewFlagResponse,
-    error = super::errors::SetAutoRenewFlagError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct SetAutoRenewFlag {
-    /// `DBInstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["postgres-6fego161"]`
+    /// `DBInstanceIdSet`; example: `["postgres-6fego161"]`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 }
 
 /// What a successful [`SetAutoRenewFlag`] call returns.
 #[tc_model]
 pub struct SetAutoRenewFlagResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6510,50 +7219,52 @@ pub struct SetAutoRenewFlagResponse {
 /// The `SwitchDBInstancePrimary` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`SwitchDBInstancePrimaryResponse`].
-/// The codes it documents are in [`SwitchDBInstancePrimaryError`](super::errors::SwitchDBInstancePrimaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=SwitchDBInstancePrimary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::PostgresErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.NoAvailableStandby`](super::errors::PostgresErrorCode::FailedOperationNoAvailableStandby)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.InstanceTypeDenied`](super::errors::PostgresErrorCode::OperationDeniedInstanceTypeDenied)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "SwitchDBInstancePrimary",
     output = SwitchDBInstancePrimaryResponse,
-    error = super::errors::SwitchDBInstancePrimaryError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct SwitchDBInstancePrimary {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-aser1j2o"`
+    /// `DBInstanceId`; example: `"postgres-aser1j2o"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Force`; example: `true`
     pub force: Option<bool>,
 
-    /// `SwitchTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: Option<u64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `SwitchStartTime`; example: `"01:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"01:30:00"`
+    /// `SwitchEndTime`; example: `"01:30:00"`
     pub switch_end_time: Option<String>,
 }
 
 /// What a successful [`SwitchDBInstancePrimary`] call returns.
 #[tc_model]
 pub struct SwitchDBInstancePrimaryResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6563,26 +7274,39 @@ pub struct SwitchDBInstancePrimaryResponse {
 /// The `UnlockAccount` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`UnlockAccountResponse`].
-/// The codes it documents are in [`UnlockAccountError`](super::errors::UnlockAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=UnlockAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DBError`](super::errors::PostgresErrorCode::DbError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InternalError.DBError`](super::errors::PostgresErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidAccountNameError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameError)
+/// - [`InvalidParameterValue.InvalidAccountNameFormatError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidAccountNameFormatError)
+/// - [`InvalidParameterValue.InvalidDatabaseObjectName`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidDatabaseObjectName)
+/// - [`InvalidParameterValue.ParameterLengthLimitError`](super::errors::PostgresErrorCode::InvalidParameterValueParameterLengthLimitError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::PostgresErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "UnlockAccount",
     output = UnlockAccountResponse,
-    error = super::errors::UnlockAccountError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct UnlockAccount {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-4sfuv15b"`
+    /// `DBInstanceId`; example: `"postgres-4sfuv15b"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"bob_admin"`
+    /// `UserName`; example: `"bob_admin"`
     pub user_name: String,
 }
 
@@ -6596,56 +7320,56 @@ pub struct UnlockAccountResponse {
 /// The `UpgradeDBInstanceKernelVersion` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`UpgradeDBInstanceKernelVersionResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceKernelVersionError`](super::errors::UpgradeDBInstanceKernelVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=UpgradeDBInstanceKernelVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::PostgresErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DatabaseAffectedError`](super::errors::PostgresErrorCode::FailedOperationDatabaseAffectedError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`FailedOperation.PreCheckError`](super::errors::PostgresErrorCode::FailedOperationPreCheckError)
+/// - [`InvalidParameter.ParameterCheckError`](super::errors::PostgresErrorCode::InvalidParameterParameterCheckError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.InstanceStatusLimitOpError`](super::errors::PostgresErrorCode::OperationDeniedInstanceStatusLimitOpError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "UpgradeDBInstanceKernelVersion",
     output = UpgradeDBInstanceKernelVersionResponse,
-    error = super::errors::UpgradeDBInstanceKernelVersionError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct UpgradeDBInstanceKernelVersion {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-aser1j2o"`
+    /// `DBInstanceId`; example: `"postgres-aser1j2o"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `TargetDBKernelVersion`: a string.
-    ///
-    /// Example: `"v12.4_r1.5"`
+    /// `TargetDBKernelVersion`; example: `"v12.4_r1.5"`
     #[tc(rename = "TargetDBKernelVersion")]
     pub target_db_kernel_version: String,
 
-    /// `SwitchTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: Option<u64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `SwitchStartTime`; example: `"01:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"01:30:00"`
+    /// `SwitchEndTime`; example: `"01:30:00"`
     pub switch_end_time: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`UpgradeDBInstanceKernelVersion`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceKernelVersionResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6655,71 +7379,59 @@ pub struct UpgradeDBInstanceKernelVersionResponse {
 /// The `UpgradeDBInstanceMajorVersion` action of POSTGRES API 2017-03-12.
 ///
 /// A successful call returns [`UpgradeDBInstanceMajorVersionResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceMajorVersionError`](super::errors::UpgradeDBInstanceMajorVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=postgres&Version=2017-03-12&Action=UpgradeDBInstanceMajorVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PostgresErrorCode`](super::errors::PostgresErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::PostgresErrorCode::FailedOperationFailedOperationError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::PostgresErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::PostgresErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::PostgresErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "postgres",
     version = "2017-03-12",
     name = "UpgradeDBInstanceMajorVersion",
     output = UpgradeDBInstanceMajorVersionResponse,
-    error = super::errors::UpgradeDBInstanceMajorVersionError
+    error = super::errors::PostgresErrorCode
 )]
 pub struct UpgradeDBInstanceMajorVersion {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-klj12ina"`
+    /// `DBInstanceId`; example: `"postgres-klj12ina"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `TargetDBKernelVersion`: a string.
-    ///
-    /// Example: `"v15.1_r1.6"`
+    /// `TargetDBKernelVersion`; example: `"v15.1_r1.6"`
     #[tc(rename = "TargetDBKernelVersion")]
     pub target_db_kernel_version: String,
 
-    /// `UpgradeCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UpgradeCheck`; example: `false`
     pub upgrade_check: Option<bool>,
 
-    /// `BackupBeforeUpgrade`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackupBeforeUpgrade`; example: `true`
     pub backup_before_upgrade: Option<bool>,
 
-    /// `StatisticsRefreshOption`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatisticsRefreshOption`; example: `0`
     pub statistics_refresh_option: Option<i64>,
 
-    /// `ExtensionUpgradeOption`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExtensionUpgradeOption`; example: `0`
     pub extension_upgrade_option: Option<i64>,
 
-    /// `UpgradeTimeOption`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradeTimeOption`; example: `1`
     pub upgrade_time_option: Option<i64>,
 
-    /// `UpgradeTimeBegin`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `UpgradeTimeBegin`; example: `"01:00:00"`
     pub upgrade_time_begin: Option<String>,
 
-    /// `UpgradeTimeEnd`: a string.
-    ///
-    /// Example: `"02:00:00"`
+    /// `UpgradeTimeEnd`; example: `"02:00:00"`
     pub upgrade_time_end: Option<String>,
 }
 
 /// What a successful [`UpgradeDBInstanceMajorVersion`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceMajorVersionResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5423`
+    /// `TaskId`; example: `5423`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

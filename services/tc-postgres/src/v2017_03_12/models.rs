@@ -8,55 +8,35 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct AccountInfo {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-lnp6j617"`
+    /// `DBInstanceId`; example: `"postgres-lnp6j617"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `UserName`; example: `"test_user"`
     pub user_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-06 21:00:12"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-06-06 21:00:12"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-06 22:00:12"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-06-06 22:00:12"`
     pub update_time: String,
 
-    /// `PasswordUpdateTime`: a string.
-    ///
-    /// Example: `"2024-06-06 22:00:12"`
+    /// `PasswordUpdateTime`; example: `"2024-06-06 22:00:12"`
     pub password_update_time: String,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `UserType`; example: `"normal"`
     pub user_type: Option<String>,
 
-    /// `OpenCam`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenCam`; example: `true`
     pub open_cam: Option<bool>,
 
-    /// `PGRoles`: a list of strings.
-    ///
-    /// Example: `["tencentdb_readwrite"]`
+    /// `PGRoles`; example: `["tencentdb_readwrite"]`
     #[tc(rename = "PGRoles")]
     pub pg_roles: Option<Vec<String>>,
 }
@@ -66,69 +46,43 @@ pub struct AccountInfo {
 /// Returned in the output of [`DescribeSlowQueryAnalysis`](super::DescribeSlowQueryAnalysis).
 #[tc_model]
 pub struct AnalysisItems {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DatabaseName`; example: `"postgres"`
     pub database_name: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `UserName`; example: `"postgres"`
     pub user_name: String,
 
-    /// `NormalQuery`: a string.
-    ///
-    /// Example: `"select $1"`
+    /// `NormalQuery`; example: `"select $1"`
     pub normal_query: String,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"::1"`
+    /// `ClientAddr`; example: `"::1"`
     pub client_addr: String,
 
-    /// `CallNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CallNum`; example: `1`
     pub call_num: u64,
 
-    /// `CallPercent`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `CallPercent`; example: `100`
     pub call_percent: f64,
 
-    /// `CostTime`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `CostTime`; example: `1.1`
     pub cost_time: f64,
 
-    /// `CostPercent`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `CostPercent`; example: `0.2`
     pub cost_percent: f64,
 
-    /// `MinCostTime`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `MinCostTime`; example: `0.01`
     pub min_cost_time: f64,
 
-    /// `MaxCostTime`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MaxCostTime`; example: `1`
     pub max_cost_time: f64,
 
-    /// `AvgCostTime`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `AvgCostTime`; example: `0.2`
     pub avg_cost_time: f64,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `FirstTime`; example: `"2020-01-01 01:01:01"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `LastTime`; example: `"2020-01-01 01:01:01"`
     pub last_time: String,
 }
 
@@ -137,55 +91,37 @@ pub struct AnalysisItems {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-mvbuhx2j"`
+    /// `InstanceId`; example: `"postgres-mvbuhx2j"`
     pub instance_id: Option<String>,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `AuditStatus`; example: `"OFF"`
     pub audit_status: Option<String>,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LogExpireDay`; example: `100`
     pub log_expire_day: Option<u64>,
 
-    /// `HotLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HotLogExpireDay`; example: `2`
     pub hot_log_expire_day: Option<u64>,
 
-    /// `ColdLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ColdLogExpireDay`; example: `5`
     pub cold_log_expire_day: Option<u64>,
 
-    /// `HotLogSize`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `HotLogSize`; example: `0`
     pub hot_log_size: Option<f64>,
 
-    /// `ColdLogSize`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ColdLogSize`; example: `0`
     pub cold_log_size: Option<f64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-13 20:48:55"`
+    /// `CreateTime`; example: `"2026-04-13 20:48:55"`
     pub create_time: Option<String>,
 
-    /// `Deliver`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Deliver`; example: `"OFF"`
     pub deliver: Option<String>,
 
-    /// `DeliverSummary`: a list of [`DeliverSummary`] objects.
+    /// `DeliverSummary`
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 
-    /// `InstanceInfo`: a [`LogInstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: Option<LogInstanceInfo>,
 }
 
@@ -194,75 +130,47 @@ pub struct AuditInstanceInfo {
 /// Returned in the output of [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLog {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-04-15 23:37:43.656"`
+    /// `Timestamp`; example: `"2026-04-15 23:37:43.656"`
     pub timestamp: Option<String>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectRows`; example: `1`
     pub affect_rows: Option<i64>,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DBName`; example: `"postgres"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"XX000"`
+    /// `ErrCode`; example: `"XX000"`
     pub err_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Call shark failed. Error code: 6"`
+    /// `ErrorMessage`; example: `"Call shark failed. Error code: 6"`
     pub error_message: Option<String>,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `688`
+    /// `ExecTime`; example: `688`
     pub exec_time: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"30.101.227.23"`
+    /// `Host`; example: `"30.101.227.23"`
     pub host: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-loe5jryf"`
+    /// `InstanceId`; example: `"postgres-loe5jryf"`
     pub instance_id: Option<String>,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"public.audit_fk_20260415234243"`
+    /// `ObjectName`; example: `"public.audit_fk_20260415234243"`
     pub object_name: Option<String>,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `ObjectType`; example: `"TABLE"`
     pub object_type: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"DROP FUNCTION audit_etfunc_20260415234254();"`
+    /// `Sql`; example: `"DROP FUNCTION audit_etfunc_20260415234254();"`
     pub sql: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"DROP FUNCTION"`
+    /// `SqlType`; example: `"DROP FUNCTION"`
     pub sql_type: Option<String>,
 
-    /// `ThreadId`: a string.
-    ///
-    /// Example: `"69dfb0c6.dcaef"`
+    /// `ThreadId`; example: `"69dfb0c6.dcaef"`
     pub thread_id: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 }
 
@@ -271,44 +179,28 @@ pub struct AuditLog {
 /// Returned in the output of [`DescribeAuditLogFiles`](super::DescribeAuditLogFiles).
 #[tc_model]
 pub struct AuditLogFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"postgres-loe5jryf_20260415-221850_to_20260415-222450_1776263111778.tar.gz"`
+    /// `FileName`; example: `"postgres-loe5jryf_20260415-221850_to_20260415-222450_1776263111778.tar.gz"`
     pub file_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FileSize`; example: `3`
     pub file_size: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-15 22:25:12"`
+    /// `CreateTime`; example: `"2026-04-15 22:25:12"`
     pub create_time: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://audit-9b492a"`
+    /// `DownloadUrl`; example: `"https://audit-9b492a"`
     pub download_url: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"sce"`
+    /// `ErrMsg`; example: `"sce"`
     pub err_msg: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2026-04-15 22:25:25"`
+    /// `FinishTime`; example: `"2026-04-15 22:25:25"`
     pub finish_time: Option<String>,
 }
 
@@ -317,40 +209,26 @@ pub struct AuditLogFile {
 /// Sent in the input of [`CreateAuditLogFile`](super::CreateAuditLogFile) and [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLogFilter {
-    /// `AffectRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AffectRows`; example: `2`
     pub affect_rows: Option<u64>,
 
-    /// `DBName`: a list of strings.
-    ///
-    /// Example: `["audit_postgres_loe5jryf"]`
+    /// `DBName`; example: `["audit_postgres_loe5jryf"]`
     #[tc(rename = "DBName")]
     pub db_name: Option<Vec<String>>,
 
-    /// `ExecTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1677`
+    /// `ExecTime`; example: `1677`
     pub exec_time: Option<u64>,
 
-    /// `Host`: a list of strings.
-    ///
-    /// Example: `["30.101.227.17"]`
+    /// `Host`; example: `["30.101.227.17"]`
     pub host: Option<Vec<String>>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"SET"`
+    /// `Sql`; example: `"SET"`
     pub sql: Option<String>,
 
-    /// `User`: a list of strings.
-    ///
-    /// Example: `["root"]`
+    /// `User`; example: `["root"]`
     pub user: Option<Vec<String>>,
 
-    /// `SqlType`: a list of strings.
-    ///
-    /// Example: `["CLUSTER"]`
+    /// `SqlType`; example: `["CLUSTER"]`
     pub sql_type: Option<Vec<String>>,
 }
 
@@ -359,29 +237,19 @@ pub struct AuditLogFilter {
 /// Sent in the input of [`DescribeBackupDownloadURL`](super::DescribeBackupDownloadURL).
 #[tc_model]
 pub struct BackupDownloadRestriction {
-    /// `RestrictionType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `RestrictionType`; example: `"NONE"`
     pub restriction_type: Option<String>,
 
-    /// `VpcRestrictionEffect`: a string.
-    ///
-    /// Example: `"ALLOW"`
+    /// `VpcRestrictionEffect`; example: `"ALLOW"`
     pub vpc_restriction_effect: Option<String>,
 
-    /// `VpcIdSet`: a list of strings.
-    ///
-    /// Example: `["vpc-15ld6dhr"]`
+    /// `VpcIdSet`; example: `["vpc-15ld6dhr"]`
     pub vpc_id_set: Option<Vec<String>>,
 
-    /// `IpRestrictionEffect`: a string.
-    ///
-    /// Example: `"ALLOW"`
+    /// `IpRestrictionEffect`; example: `"ALLOW"`
     pub ip_restriction_effect: Option<String>,
 
-    /// `IpSet`: a list of strings.
-    ///
-    /// Example: `["10.10.10.220"]`
+    /// `IpSet`; example: `["10.10.10.220"]`
     pub ip_set: Option<Vec<String>>,
 }
 
@@ -390,64 +258,40 @@ pub struct BackupDownloadRestriction {
 /// Returned in the output of [`DescribeBackupPlans`](super::DescribeBackupPlans).
 #[tc_model]
 pub struct BackupPlan {
-    /// `BackupPeriod`: a string.
-    ///
-    /// Example: `"[\\\"monday\\\",\\\"thursday\\\",\\\"friday\\\"]"`
+    /// `BackupPeriod`; example: `"[\\\"monday\\\",\\\"thursday\\\",\\\"friday\\\"]"`
     pub backup_period: String,
 
-    /// `BaseBackupRetentionPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BaseBackupRetentionPeriod`; example: `3`
     pub base_backup_retention_period: u64,
 
-    /// `MinBackupStartTime`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `MinBackupStartTime`; example: `"01:00:00"`
     pub min_backup_start_time: String,
 
-    /// `MaxBackupStartTime`: a string.
-    ///
-    /// Example: `"02:00:00"`
+    /// `MaxBackupStartTime`; example: `"02:00:00"`
     pub max_backup_start_time: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
+    /// `PlanId`; example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
     pub plan_id: String,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `PlanName`; example: `"default"`
     pub plan_name: String,
 
-    /// `LogBackupRetentionPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LogBackupRetentionPeriod`; example: `3`
     pub log_backup_retention_period: u64,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-10-09 15:16:51"`
+    /// `CreatedTime`; example: `"2024-10-09 15:16:51"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-11-09 15:16:51"`
+    /// `UpdatedTime`; example: `"2024-11-09 15:16:51"`
     pub updated_time: Option<String>,
 
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `PlanType`; example: `"default"`
     pub plan_type: Option<String>,
 
-    /// `BackupPeriodType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `BackupPeriodType`; example: `"week"`
     pub backup_period_type: Option<String>,
 }
 
@@ -456,50 +300,32 @@ pub struct BackupPlan {
 /// Returned in the output of [`DescribeBackupSummaries`](super::DescribeBackupSummaries).
 #[tc_model]
 pub struct BackupSummary {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `LogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupCount`; example: `0`
     pub log_backup_count: u64,
 
-    /// `LogBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupSize`; example: `0`
     pub log_backup_size: u64,
 
-    /// `ManualBaseBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBaseBackupCount`; example: `0`
     pub manual_base_backup_count: u64,
 
-    /// `ManualBaseBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBaseBackupSize`; example: `0`
     pub manual_base_backup_size: u64,
 
-    /// `AutoBaseBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoBaseBackupCount`; example: `0`
     pub auto_base_backup_count: u64,
 
-    /// `AutoBaseBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoBaseBackupSize`; example: `0`
     pub auto_base_backup_size: u64,
 
-    /// `TotalBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalBackupCount`; example: `0`
     pub total_backup_count: u64,
 
-    /// `TotalBackupSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalBackupSize`; example: `0`
     pub total_backup_size: u64,
 }
 
@@ -508,55 +334,35 @@ pub struct BackupSummary {
 /// Returned in the output of [`DescribeBaseBackups`](super::DescribeBaseBackups).
 #[tc_model]
 pub struct BaseBackup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `DBInstanceId`; example: `"postgres-xxxxxxxx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
+    /// `Id`; example: `"f6adc02a-432e-536f-a5f3-3dbf40ecd683"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"manual-20230215190924.tar.zst"`
+    /// `Name`; example: `"manual-20230215190924.tar.zst"`
     pub name: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: String,
 
-    /// `BackupMode`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `BackupMode`; example: `"manual"`
     pub backup_mode: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `State`; example: `"finished"`
     pub state: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `39845888`
+    /// `Size`; example: `39845888`
     pub size: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-02-15 19:09:24"`
+    /// `StartTime`; example: `"2023-02-15 19:09:24"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-02-15 19:09:36"`
+    /// `FinishTime`; example: `"2023-02-15 19:09:36"`
     pub finish_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-02-18 23:59:59"`
+    /// `ExpireTime`; example: `"2023-02-18 23:59:59"`
     pub expire_time: String,
 }
 
@@ -565,35 +371,23 @@ pub struct BaseBackup {
 /// Returned in the output of [`DescribeClasses`](super::DescribeClasses).
 #[tc_model]
 pub struct ClassInfo {
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"pg.it.2xlarge16"`
+    /// `SpecCode`; example: `"pg.it.2xlarge16"`
     pub spec_code: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CPU`; example: `8`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16384`
+    /// `Memory`; example: `16384`
     pub memory: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `MaxStorage`; example: `4000`
     pub max_storage: u64,
 
-    /// `MinStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinStorage`; example: `10`
     pub min_storage: u64,
 
-    /// `QPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `QPS`; example: `20000`
     #[tc(rename = "QPS")]
     pub qps: u64,
 }
@@ -604,60 +398,40 @@ pub struct ClassInfo {
 #[doc(alias = "DBBackup")]
 #[tc_model]
 pub struct DbBackup {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `450`
+    /// `Id`; example: `450`
     pub id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-06-21 01:55:04.199169"`
+    /// `StartTime`; example: `"2018-06-21 01:55:04.199169"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-06-21 01:55:58.477232"`
+    /// `EndTime`; example: `"2018-06-21 01:55:58.477232"`
     pub end_time: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `3654991`
+    /// `Size`; example: `3654991`
     pub size: i64,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: i64,
 
-    /// `Way`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Way`; example: `1`
     pub way: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `DbList`: a list of strings.
-    ///
-    /// Example: `["db2"]`
+    /// `DbList`; example: `["db2"]`
     pub db_list: Vec<String>,
 
-    /// `InternalAddr`: a string.
+    /// `InternalAddr`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
+    /// `ExternalAddr`
     pub external_addr: String,
 
-    /// `SetId`: a string.
-    ///
-    /// Example: `"f6yecd1a-087c-5c66-cdas-95c835d7ec24"`
+    /// `SetId`; example: `"f6yecd1a-087c-5c66-cdas-95c835d7ec24"`
     pub set_id: String,
 }
 
@@ -667,223 +441,149 @@ pub struct DbBackup {
 #[doc(alias = "DBInstance")]
 #[tc_model]
 pub struct DbInstance {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e6w23k31"`
+    /// `VpcId`; example: `"vpc-e6w23k31"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-51lcif9y"`
+    /// `SubnetId`; example: `"subnet-51lcif9y"`
     pub subnet_id: String,
 
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-7lzldndx"`
+    /// `DBInstanceId`; example: `"postgres-7lzldndx"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `DBInstanceName`: a string.
-    ///
-    /// Example: `"数据库名称"`
+    /// `DBInstanceName`; example: `"数据库名称"`
     #[tc(rename = "DBInstanceName")]
     pub db_instance_name: String,
 
-    /// `DBInstanceStatus`: a string.
-    ///
-    /// Example: `"applying"`
+    /// `DBInstanceStatus`; example: `"applying"`
     #[tc(rename = "DBInstanceStatus")]
     pub db_instance_status: String,
 
-    /// `DBInstanceMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DBInstanceMemory`; example: `2`
     #[tc(rename = "DBInstanceMemory")]
     pub db_instance_memory: u64,
 
-    /// `DBInstanceStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DBInstanceStorage`; example: `10`
     #[tc(rename = "DBInstanceStorage")]
     pub db_instance_storage: u64,
 
-    /// `DBInstanceCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DBInstanceCpu`; example: `2`
     #[tc(rename = "DBInstanceCpu")]
     pub db_instance_cpu: u64,
 
-    /// `DBInstanceClass`: a string.
-    ///
-    /// Example: `"cdb.pg.ts1.2g"`
+    /// `DBInstanceClass`; example: `"cdb.pg.ts1.2g"`
     #[tc(rename = "DBInstanceClass")]
     pub db_instance_class: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DBMajorVersion`; example: `"12"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"12.4"`
+    /// `DBVersion`; example: `"12.4"`
     #[tc(rename = "DBVersion")]
     pub db_version: String,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v12.4_r1.0"`
+    /// `DBKernelVersion`; example: `"v12.4_r1.0"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: String,
 
-    /// `DBInstanceType`: a string.
-    ///
-    /// Example: `"primary"`
+    /// `DBInstanceType`; example: `"primary"`
     #[tc(rename = "DBInstanceType")]
     pub db_instance_type: String,
 
-    /// `DBInstanceVersion`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `DBInstanceVersion`; example: `"standard"`
     #[tc(rename = "DBInstanceVersion")]
     pub db_instance_version: String,
 
-    /// `DBCharset`: a string.
-    ///
-    /// Example: `"utf-8"`
+    /// `DBCharset`; example: `"utf-8"`
     #[tc(rename = "DBCharset")]
     pub db_charset: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2014-08-03 12:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2014-08-03 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2014-08-03 12:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2014-08-03 12:00:00"`
     pub update_time: String,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2014-08-03 12:00:00"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2014-08-03 12:00:00"`
     pub expire_time: String,
 
-    /// `IsolatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2014-08-03 12:00:00"`
+    /// `IsolatedTime`, a date and time as the service writes it; example: `"2014-08-03 12:00:00"`
     pub isolated_time: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"prepaid"`
+    /// `PayType`; example: `"prepaid"`
     pub pay_type: String,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 
-    /// `DBInstanceNetInfo`: a list of [`DbInstanceNetInfo`] objects.
+    /// `DBInstanceNetInfo`
     #[tc(rename = "DBInstanceNetInfo")]
     pub db_instance_net_info: Vec<DbInstanceNetInfo>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TS85"`
+    /// `Type`; example: `"TS85"`
     pub r#type: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123455`
+    /// `AppId`; example: `123455`
     pub app_id: u64,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12344`
+    /// `Uid`; example: `12344`
     pub uid: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Vec<Tag>,
 
-    /// `MasterDBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-7lzldndx"`
+    /// `MasterDBInstanceId`; example: `"postgres-7lzldndx"`
     #[tc(rename = "MasterDBInstanceId")]
     pub master_db_instance_id: String,
 
-    /// `ReadOnlyInstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ReadOnlyInstanceNum`; example: `6`
     pub read_only_instance_num: i64,
 
-    /// `StatusInReadonlyGroup`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `StatusInReadonlyGroup`; example: `"ok"`
     pub status_in_readonly_group: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2014-08-03 12:00"`
+    /// `OfflineTime`; example: `"2014-08-03 12:00"`
     pub offline_time: String,
 
-    /// `DBNodeSet`: a list of [`DbNode`] objects.
+    /// `DBNodeSet`
     #[tc(rename = "DBNodeSet")]
     pub db_node_set: Option<Vec<DbNode>>,
 
-    /// `IsSupportTDE`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportTDE`; example: `1`
     #[tc(rename = "IsSupportTDE")]
     pub is_support_tde: i64,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 
-    /// `DBEngineConfig`: a string.
+    /// `DBEngineConfig`
     #[tc(rename = "DBEngineConfig")]
     pub db_engine_config: String,
 
-    /// `NetworkAccessList`: a list of [`NetworkAccess`] objects.
+    /// `NetworkAccessList`
     pub network_access_list: Option<Vec<NetworkAccess>>,
 
-    /// `SupportIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportIpv6`; example: `1`
     pub support_ipv6: u64,
 
-    /// `ExpandedCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpandedCpu`; example: `1`
     pub expanded_cpu: Option<u64>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `DBInstanceStorageType`: a string.
-    ///
-    /// Example: `"PHYSICAL_LOCAL_SSD"`
+    /// `DBInstanceStorageType`; example: `"PHYSICAL_LOCAL_SSD"`
     #[tc(rename = "DBInstanceStorageType")]
     pub db_instance_storage_type: Option<String>,
 }
@@ -894,44 +594,28 @@ pub struct DbInstance {
 #[doc(alias = "DBInstanceNetInfo")]
 #[tc_model]
 pub struct DbInstanceNetInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"cd-postgres-xxxxxxxx.sql.tencentcdb.com"`
+    /// `Address`; example: `"cd-postgres-xxxxxxxx.sql.tencentcdb.com"`
     pub address: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"111.111.11.11"`
+    /// `Ip`; example: `"111.111.11.11"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Port`; example: `5432`
     pub port: u64,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `NetType`; example: `"private"`
     pub net_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"opened"`
+    /// `Status`; example: `"opened"`
     pub status: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: String,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `ProtocolType`; example: `"postgresql"`
     pub protocol_type: String,
 }
 
@@ -942,19 +626,13 @@ pub struct DbInstanceNetInfo {
 #[doc(alias = "DBNode")]
 #[tc_model]
 pub struct DbNode {
-    /// `Role`: a string.
-    ///
-    /// Example: `"Primary, Standby"`
+    /// `Role`; example: `"Primary, Standby"`
     pub role: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-d8htgb6k"`
+    /// `DedicatedClusterId`; example: `"cluster-d8htgb6k"`
     pub dedicated_cluster_id: Option<String>,
 }
 
@@ -963,44 +641,28 @@ pub struct DbNode {
 /// Returned in the output of [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct Database {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DatabaseName`; example: `"postgres"`
     pub database_name: String,
 
-    /// `DatabaseOwner`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DatabaseOwner`; example: `"postgres"`
     pub database_owner: String,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"UTF8"`
+    /// `Encoding`; example: `"UTF8"`
     pub encoding: String,
 
-    /// `Collate`: a string.
-    ///
-    /// Example: `"C"`
+    /// `Collate`; example: `"C"`
     pub collate: String,
 
-    /// `Ctype`: a string.
-    ///
-    /// Example: `"C"`
+    /// `Ctype`; example: `"C"`
     pub ctype: String,
 
-    /// `AllowConn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowConn`; example: `false`
     pub allow_conn: bool,
 
-    /// `ConnLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ConnLimit`; example: `-1`
     pub conn_limit: i64,
 
-    /// `Privileges`: a string.
-    ///
-    /// Example: `"postgres=CTc/postgres"`
+    /// `Privileges`; example: `"postgres=CTc/postgres"`
     pub privileges: String,
 }
 
@@ -1010,29 +672,19 @@ pub struct Database {
 /// Returned in the output of [`DescribeAccountPrivileges`](super::DescribeAccountPrivileges).
 #[tc_model]
 pub struct DatabaseObject {
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"database"`
+    /// `ObjectType`; example: `"database"`
     pub object_type: String,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"test_database"`
+    /// `ObjectName`; example: `"test_database"`
     pub object_name: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_database"`
+    /// `DatabaseName`; example: `"test_database"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test_schema"`
+    /// `SchemaName`; example: `"test_schema"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test_table"`
+    /// `TableName`; example: `"test_table"`
     pub table_name: Option<String>,
 }
 
@@ -1042,12 +694,10 @@ pub struct DatabaseObject {
 /// Returned in the output of [`DescribeAccountPrivileges`](super::DescribeAccountPrivileges).
 #[tc_model]
 pub struct DatabasePrivilege {
-    /// `Object`: a [`DatabaseObject`].
+    /// `Object`
     pub object: Option<DatabaseObject>,
 
-    /// `PrivilegeSet`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `PrivilegeSet`; example: `["SELECT"]`
     pub privilege_set: Option<Vec<String>>,
 }
 
@@ -1056,68 +706,37 @@ pub struct DatabasePrivilege {
 /// Returned in the output of [`DescribeDedicatedClusters`](super::DescribeDedicatedClusters).
 #[tc_model]
 pub struct DedicatedCluster {
-    /// `DedicatedClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dedicatedCluster-gz"`
+    /// `DedicatedClusterId`, always sent in responses; example: `"dedicatedCluster-gz"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TestDedicatedClusterName"`
+    /// `Name`, always sent in responses; example: `"TestDedicatedClusterName"`
     pub name: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Zone`, always sent in responses; example: `"ap-guangzhou"`
     pub zone: Option<String>,
 
-    /// `StandbyDedicatedClusterSet`: a list of strings.
-    /// Always sent in responses.
+    /// `StandbyDedicatedClusterSet`, always sent in responses
     pub standby_dedicated_cluster_set: Option<Vec<String>>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`, always sent in responses; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `CpuTotal`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `CpuTotal`, always sent in responses; example: `10`
     pub cpu_total: Option<i64>,
 
-    /// `CpuAvailable`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `CpuAvailable`, always sent in responses; example: `10`
     pub cpu_available: Option<i64>,
 
-    /// `MemTotal`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MemTotal`, always sent in responses; example: `10`
     pub mem_total: Option<i64>,
 
-    /// `MemAvailable`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MemAvailable`, always sent in responses; example: `10`
     pub mem_available: Option<i64>,
 
-    /// `DiskTotal`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `DiskTotal`, always sent in responses; example: `10`
     pub disk_total: Option<i64>,
 
-    /// `DiskAvailable`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `DiskAvailable`, always sent in responses; example: `10`
     pub disk_available: Option<i64>,
 }
 
@@ -1126,29 +745,19 @@ pub struct DedicatedCluster {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct DeliverSummary {
-    /// `DeliverConsumer`: a string.
-    ///
-    /// Example: `"client"`
+    /// `DeliverConsumer`; example: `"client"`
     pub deliver_consumer: Option<String>,
 
-    /// `DeliverConsumerName`: a string.
-    ///
-    /// Example: `"logDeliver"`
+    /// `DeliverConsumerName`; example: `"logDeliver"`
     pub deliver_consumer_name: Option<String>,
 
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"store"`
+    /// `DeliverType`; example: `"store"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverSubType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `DeliverSubType`; example: `"cls"`
     pub deliver_sub_type: Option<String>,
 
-    /// `DeliverError`: a string.
-    ///
-    /// Example: `"主题不存在"`
+    /// `DeliverError`; example: `"主题不存在"`
     pub deliver_error: Option<String>,
 }
 
@@ -1157,17 +766,13 @@ pub struct DeliverSummary {
 /// Returned in the output of [`DescribeSlowQueryAnalysis`](super::DescribeSlowQueryAnalysis).
 #[tc_model]
 pub struct Detail {
-    /// `TotalTime`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `TotalTime`; example: `0.1`
     pub total_time: f64,
 
-    /// `TotalCallNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCallNum`; example: `0`
     pub total_call_num: u64,
 
-    /// `AnalysisItems`: a list of [`AnalysisItems`] objects.
+    /// `AnalysisItems`
     pub analysis_items: Vec<AnalysisItems>,
 }
 
@@ -1176,14 +781,10 @@ pub struct Detail {
 /// Returned in the output of [`DescribeSlowQueryList`](super::DescribeSlowQueryList).
 #[tc_model]
 pub struct DurationAnalysis {
-    /// `TimeSegment`: a string.
-    ///
-    /// Example: `"“0-1s”"`
+    /// `TimeSegment`; example: `"“0-1s”"`
     pub time_segment: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 }
 
@@ -1192,40 +793,26 @@ pub struct DurationAnalysis {
 /// Returned in the output of [`DescribeEncryptionKeys`](super::DescribeEncryptionKeys).
 #[tc_model]
 pub struct EncryptionKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"975982f8-b2d5-11ef-a4a2-525400000000"`
+    /// `KeyId`; example: `"975982f8-b2d5-11ef-a4a2-525400000000"`
     pub key_id: String,
 
-    /// `KeyAlias`: a string.
-    ///
-    /// Example: `"PGSQL-KMS"`
+    /// `KeyAlias`; example: `"PGSQL-KMS"`
     pub key_alias: String,
 
-    /// `DEKCipherTextBlob`: a string.
-    ///
-    /// Example: `"A********9"`
+    /// `DEKCipherTextBlob`; example: `"A********9"`
     #[tc(rename = "DEKCipherTextBlob")]
     pub dek_cipher_text_blob: String,
 
-    /// `IsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnabled`; example: `1`
     pub is_enabled: i64,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2014-08-03 12:00:00"`
+    /// `CreateTime`; example: `"2014-08-03 12:00:00"`
     pub create_time: String,
 
-    /// `KMSClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-tyoxxxx"`
+    /// `KMSClusterId`; example: `"cls-hsm-tyoxxxx"`
     #[tc(rename = "KMSClusterId")]
     pub kms_cluster_id: String,
 }
@@ -1235,57 +822,37 @@ pub struct EncryptionKey {
 /// Returned in the output of [`DescribeDBErrlogs`](super::DescribeDBErrlogs).
 #[tc_model]
 pub struct ErrLogDetail {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"app_user"`
+    /// `UserName`; example: `"app_user"`
     pub user_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"user-data-db"`
+    /// `Database`; example: `"user-data-db"`
     pub database: String,
 
-    /// `ErrTime`: a string.
-    ///
-    /// Example: `"2024-12-04 21:13:46"`
+    /// `ErrTime`; example: `"2024-12-04 21:13:46"`
     pub err_time: String,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `ProcessId`: a signed 64-bit integer.
-    ///
-    /// Example: `58892`
+    /// `ProcessId`; example: `58892`
     pub process_id: Option<i64>,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"10.15.255.3:59834"`
+    /// `ClientAddr`; example: `"10.15.255.3:59834"`
     pub client_addr: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"69e1a253.e60c"`
+    /// `SessionId`; example: `"69e1a253.e60c"`
     pub session_id: Option<String>,
 
-    /// `SessionStartTime`: a string.
-    ///
-    /// Example: `"2026-04-17 11:00:35"`
+    /// `SessionStartTime`; example: `"2026-04-17 11:00:35"`
     pub session_start_time: Option<String>,
 
-    /// `VirtualTransactionId`: a string.
-    ///
-    /// Example: `"1125/307"`
+    /// `VirtualTransactionId`; example: `"1125/307"`
     pub virtual_transaction_id: Option<String>,
 
-    /// `SqlStateCode`: a string.
-    ///
-    /// Example: `"57014"`
+    /// `SqlStateCode`; example: `"57014"`
     pub sql_state_code: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"slow_log_test"`
+    /// `ApplicationName`; example: `"slow_log_test"`
     pub application_name: Option<String>,
 }
 
@@ -1294,44 +861,28 @@ pub struct ErrLogDetail {
 /// Returned in the output of [`DescribeParamsEvent`](super::DescribeParamsEvent).
 #[tc_model]
 pub struct EventInfo {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `ParamName`; example: `"wal_level"`
     pub param_name: String,
 
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"replica"`
+    /// `OldValue`; example: `"replica"`
     pub old_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"logical"`
+    /// `NewValue`; example: `"logical"`
     pub new_value: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-08-01 02:03:04"`
+    /// `ModifyTime`; example: `"2021-08-01 02:03:04"`
     pub modify_time: String,
 
-    /// `EffectiveTime`: a string.
-    ///
-    /// Example: `"2021-08-01 02:03:34"`
+    /// `EffectiveTime`; example: `"2021-08-01 02:03:34"`
     pub effective_time: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"success"`
+    /// `State`; example: `"success"`
     pub state: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"123344"`
+    /// `Operator`; example: `"123344"`
     pub operator: String,
 
-    /// `EventLog`: a string.
-    ///
-    /// Example: `"this event is success"`
+    /// `EventLog`; example: `"this event is success"`
     pub event_log: String,
 }
 
@@ -1340,17 +891,13 @@ pub struct EventInfo {
 /// Returned in the output of [`DescribeParamsEvent`](super::DescribeParamsEvent).
 #[tc_model]
 pub struct EventItem {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `ParamName`; example: `"wal_level"`
     pub param_name: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 
-    /// `EventDetail`: a list of [`EventInfo`] objects.
+    /// `EventDetail`
     pub event_detail: Vec<EventInfo>,
 }
 
@@ -1359,14 +906,10 @@ pub struct EventItem {
 /// Sent in the input of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList), [`DescribeBackupSummaries`](super::DescribeBackupSummaries), [`DescribeBaseBackups`](super::DescribeBaseBackups), [`DescribeDBInstances`](super::DescribeDBInstances), [`DescribeDatabases`](super::DescribeDatabases), [`DescribeDedicatedClusters`](super::DescribeDedicatedClusters) and 3 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TemplateName"`
+    /// `Name`; example: `"TemplateName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["my_custom_template"]`
+    /// `Values`; example: `["my_custom_template"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1375,55 +918,35 @@ pub struct Filter {
 /// Returned in the output of [`DescribeLogBackups`](super::DescribeLogBackups).
 #[tc_model]
 pub struct LogBackup {
-    /// `DBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-jdlmoll9"`
+    /// `DBInstanceId`; example: `"postgres-jdlmoll9"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"2628bcde-ce13-554a-b47d-2b15187a02ec"`
+    /// `Id`; example: `"2628bcde-ce13-554a-b47d-2b15187a02ec"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"******.tar.zst"`
+    /// `Name`; example: `"******.tar.zst"`
     pub name: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: String,
 
-    /// `BackupMode`: a string.
-    ///
-    /// Example: `"automatic"`
+    /// `BackupMode`; example: `"automatic"`
     pub backup_mode: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `State`; example: `"finished"`
     pub state: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16783360`
+    /// `Size`; example: `16783360`
     pub size: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-02-15 21:10:52"`
+    /// `StartTime`; example: `"2023-02-15 21:10:52"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-02-15 21:10:52"`
+    /// `FinishTime`; example: `"2023-02-15 21:10:52"`
     pub finish_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-02-22 21:10:52"`
+    /// `ExpireTime`; example: `"2023-02-22 21:10:52"`
     pub expire_time: String,
 }
 
@@ -1432,19 +955,13 @@ pub struct LogBackup {
 /// Sent in the input of [`DescribeDBErrlogs`](super::DescribeDBErrlogs).
 #[tc_model]
 pub struct LogFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ApplicationName"`
+    /// `Type`; example: `"ApplicationName"`
     pub r#type: String,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"INC"`
+    /// `Compare`; example: `"INC"`
     pub compare: String,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["slow_log_test"]`
+    /// `Value`; example: `["slow_log_test"]`
     pub value: Vec<String>,
 }
 
@@ -1453,47 +970,31 @@ pub struct LogFilter {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct LogInstanceInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"athena-测试-jiangm"`
+    /// `InstanceName`; example: `"athena-测试-jiangm"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tag>>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `Engine`; example: `"postgresql"`
     pub engine: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"v18.1_r1.5"`
+    /// `EngineVersion`; example: `"v18.1_r1.5"`
     pub engine_version: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: Option<String>,
 
-    /// `IsSupportAudit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSupportAudit`; example: `0`
     pub is_support_audit: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-ck63er3d"`
+    /// `InstanceId`; example: `"postgres-ck63er3d"`
     pub instance_id: Option<String>,
 
-    /// `AuditType`: a string.
-    ///
-    /// Example: `"complex"`
+    /// `AuditType`; example: `"complex"`
     pub audit_type: Option<String>,
 }
 
@@ -1502,17 +1003,13 @@ pub struct LogInstanceInfo {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct ModifyPrivilege {
-    /// `DatabasePrivilege`: a [`DatabasePrivilege`].
+    /// `DatabasePrivilege`
     pub database_privilege: Option<DatabasePrivilege>,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"grantObject"`
+    /// `ModifyType`; example: `"grantObject"`
     pub modify_type: Option<String>,
 
-    /// `IsCascade`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCascade`; example: `false`
     pub is_cascade: Option<bool>,
 }
 
@@ -1521,44 +1018,28 @@ pub struct ModifyPrivilege {
 /// Returned in the output of [`DescribeDBInstanceAttribute`](super::DescribeDBInstanceAttribute), [`DescribeDBInstances`](super::DescribeDBInstances) and [`DescribeReadOnlyGroups`](super::DescribeReadOnlyGroups).
 #[tc_model]
 pub struct NetworkAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"postgres-xxxxxxxx"`
+    /// `ResourceId`; example: `"postgres-xxxxxxxx"`
     pub resource_id: String,
 
-    /// `ResourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"11.11.1.11"`
+    /// `Vip`; example: `"11.11.1.11"`
     pub vip: String,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"2000:0000:0000:0000:0001:2345:6789:abcd"`
+    /// `Vip6`; example: `"2000:0000:0000:0000:0001:2345:6789:abcd"`
     pub vip6: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Vport`; example: `5432`
     pub vport: i64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: String,
 
-    /// `VpcStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VpcStatus`; example: `1`
     pub vpc_status: i64,
 }
 
@@ -1567,14 +1048,10 @@ pub struct NetworkAccess {
 /// Sent in the input of [`ModifyDBInstanceParameters`](super::ModifyDBInstanceParameters), [`ModifyDBInstanceSpec`](super::ModifyDBInstanceSpec), [`ModifyParameterTemplate`](super::ModifyParameterTemplate) and [`OpenPostgRESTService`](super::OpenPostgRESTService).
 #[tc_model]
 pub struct ParamEntry {
-    /// `Name`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `Name`; example: `"wal_level"`
     pub name: String,
 
-    /// `ExpectedValue`: a string.
-    ///
-    /// Example: `"replica"`
+    /// `ExpectedValue`; example: `"replica"`
     pub expected_value: String,
 }
 
@@ -1583,103 +1060,69 @@ pub struct ParamEntry {
 /// Returned in the output of [`DescribeDBInstanceParameters`](super::DescribeDBInstanceParameters), [`DescribeDefaultParameters`](super::DescribeDefaultParameters) and [`DescribeParameterTemplateAttributes`](super::DescribeParameterTemplateAttributes).
 #[tc_model]
 pub struct ParamInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ID`; example: `0`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `Name`; example: `"wal_level"`
     pub name: String,
 
-    /// `ParamValueType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ParamValueType`; example: `"integer"`
     pub param_value_type: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `Unit`; example: `"ms"`
     pub unit: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"replica"`
+    /// `DefaultValue`; example: `"replica"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"replica"`
+    /// `CurrentValue`; example: `"replica"`
     pub current_value: String,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Max`; example: `0`
     pub max: f64,
 
-    /// `EnumValue`: a list of strings.
+    /// `EnumValue`
     pub enum_value: Option<Vec<String>>,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `1000`
+    /// `Min`; example: `1000`
     pub min: f64,
 
-    /// `ParamDescriptionCH`: a string.
-    ///
-    /// Example: `"此参数决定记录到日志的信息，不允许设置为minimal"`
+    /// `ParamDescriptionCH`; example: `"此参数决定记录到日志的信息，不允许设置为minimal"`
     #[tc(rename = "ParamDescriptionCH")]
     pub param_description_ch: String,
 
-    /// `ParamDescriptionEN`: a string.
-    ///
-    /// Example: `"Set the level of information written to the WAL."`
+    /// `ParamDescriptionEN`; example: `"Set the level of information written to the WAL."`
     #[tc(rename = "ParamDescriptionEN")]
     pub param_description_en: String,
 
-    /// `NeedReboot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedReboot`; example: `false`
     pub need_reboot: bool,
 
-    /// `ClassificationCN`: a string.
-    ///
-    /// Example: `"WAL"`
+    /// `ClassificationCN`; example: `"WAL"`
     #[tc(rename = "ClassificationCN")]
     pub classification_cn: String,
 
-    /// `ClassificationEN`: a string.
-    ///
-    /// Example: `"Write-Ahead Log"`
+    /// `ClassificationEN`; example: `"Write-Ahead Log"`
     #[tc(rename = "ClassificationEN")]
     pub classification_en: String,
 
-    /// `SpecRelated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SpecRelated`; example: `false`
     pub spec_related: bool,
 
-    /// `Advanced`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Advanced`; example: `false`
     pub advanced: bool,
 
-    /// `LastModifyTime`: a string.
-    ///
-    /// Example: `"2021-08-01 02:03:04"`
+    /// `LastModifyTime`; example: `"2021-08-01 02:03:04"`
     pub last_modify_time: String,
 
-    /// `StandbyRelated`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StandbyRelated`; example: `0`
     pub standby_related: i64,
 
-    /// `VersionRelationSet`: a list of [`ParamVersionRelation`] objects.
+    /// `VersionRelationSet`
     pub version_relation_set: Option<Vec<ParamVersionRelation>>,
 
-    /// `SpecRelationSet`: a list of [`ParamSpecRelation`] objects.
+    /// `SpecRelationSet`
     pub spec_relation_set: Option<Vec<ParamSpecRelation>>,
 }
 
@@ -1688,37 +1131,25 @@ pub struct ParamInfo {
 /// Returned in the output of [`DescribeDBInstanceParameters`](super::DescribeDBInstanceParameters), [`DescribeDefaultParameters`](super::DescribeDefaultParameters) and [`DescribeParameterTemplateAttributes`](super::DescribeParameterTemplateAttributes).
 #[tc_model]
 pub struct ParamSpecRelation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `Name`; example: `"wal_level"`
     pub name: String,
 
-    /// `Memory`: a string.
-    ///
-    /// Example: `"2G"`
+    /// `Memory`; example: `"2G"`
     pub memory: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `Unit`; example: `"s"`
     pub unit: String,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `20000`
+    /// `Max`; example: `20000`
     pub max: f64,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: f64,
 
-    /// `EnumValue`: a list of strings.
+    /// `EnumValue`
     pub enum_value: Option<Vec<String>>,
 }
 
@@ -1727,38 +1158,26 @@ pub struct ParamSpecRelation {
 /// Returned in the output of [`DescribeDBInstanceParameters`](super::DescribeDBInstanceParameters), [`DescribeDefaultParameters`](super::DescribeDefaultParameters) and [`DescribeParameterTemplateAttributes`](super::DescribeParameterTemplateAttributes).
 #[tc_model]
 pub struct ParamVersionRelation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"wal_level"`
+    /// `Name`; example: `"wal_level"`
     pub name: String,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v14.1_r1.2"`
+    /// `DBKernelVersion`; example: `"v14.1_r1.2"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `Unit`; example: `"s"`
     pub unit: String,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `20000`
+    /// `Max`; example: `20000`
     pub max: f64,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: f64,
 
-    /// `EnumValue`: a list of strings.
+    /// `EnumValue`
     pub enum_value: Option<Vec<String>>,
 }
 
@@ -1767,31 +1186,21 @@ pub struct ParamVersionRelation {
 /// Returned in the output of [`DescribeParameterTemplates`](super::DescribeParameterTemplates).
 #[tc_model]
 pub struct ParameterTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"6e89c045-935f-5d5f-8512-08d7f6cf2210"`
+    /// `TemplateId`; example: `"6e89c045-935f-5d5f-8512-08d7f6cf2210"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"my_custom_template"`
+    /// `TemplateName`; example: `"my_custom_template"`
     pub template_name: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"13"`
+    /// `DBMajorVersion`; example: `"13"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"This template is used for testing"`
+    /// `TemplateDescription`; example: `"This template is used for testing"`
     pub template_description: String,
 }
 
@@ -1800,32 +1209,22 @@ pub struct ParameterTemplate {
 /// Returned in the output of [`DescribeOrders`](super::DescribeOrders).
 #[tc_model]
 pub struct PgDeal {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20180615110033"`
+    /// `DealName`; example: `"20180615110033"`
     pub deal_name: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3356`
+    /// `FlowId`; example: `3356`
     pub flow_id: i64,
 
-    /// `DBInstanceIdSet`: a list of strings.
+    /// `DBInstanceIdSet`
     #[tc(rename = "DBInstanceIdSet")]
     pub db_instance_id_set: Vec<String>,
 }
@@ -1835,29 +1234,19 @@ pub struct PgDeal {
 /// Returned in the output of [`DescribeDBInstanceSecurityGroups`](super::DescribeDBInstanceSecurityGroups).
 #[tc_model]
 pub struct PolicyRule {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"icmp"`
+    /// `IpProtocol`; example: `"icmp"`
     pub ip_protocol: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"放通Ping服务"`
+    /// `Description`; example: `"放通Ping服务"`
     pub description: String,
 }
 
@@ -1866,87 +1255,55 @@ pub struct PolicyRule {
 /// Returned in the output of [`DescribeDBProxy`](super::DescribeDBProxy).
 #[tc_model]
 pub struct ProxyAddress {
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"proxyaddress-xxxxxxxx"`
+    /// `AddressId`; example: `"proxyaddress-xxxxxxxx"`
     pub address_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `Vip`; example: `"10.0.0.10"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `5436`
+    /// `Vport`; example: `5436`
     pub vport: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-evvog2gd"`
+    /// `VpcId`; example: `"vpc-evvog2gd"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-clk8il4i"`
+    /// `SubnetId`; example: `"subnet-clk8il4i"`
     pub subnet_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rw addr"`
+    /// `Description`; example: `"rw addr"`
     pub description: Option<String>,
 
-    /// `ConnectionPool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConnectionPool`; example: `true`
     pub connection_pool: Option<bool>,
 
-    /// `Routes`: a list of [`ProxyRoute`] objects.
+    /// `Routes`
     pub routes: Option<Vec<ProxyRoute>>,
 
-    /// `ConnectionPoolLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ConnectionPoolLimit`; example: `300`
     pub connection_pool_limit: Option<u64>,
 
-    /// `RwSplitEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RwSplitEnable`; example: `true`
     pub rw_split_enable: Option<bool>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: Option<String>,
 
-    /// `RoAutoAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RoAutoAdd`; example: `true`
     pub ro_auto_add: Option<bool>,
 
-    /// `LatencyRemove`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LatencyRemove`; example: `true`
     pub latency_remove: Option<bool>,
 
-    /// `LatencyRemoveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LatencyRemoveTime`; example: `2`
     pub latency_remove_time: Option<u64>,
 
-    /// `MinRouteNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinRouteNum`; example: `1`
     pub min_route_num: Option<u64>,
 
-    /// `FailOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FailOver`; example: `true`
     pub fail_over: Option<bool>,
 
-    /// `LoadBalancePolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoadBalancePolicy`; example: `0`
     pub load_balance_policy: Option<i64>,
 }
 
@@ -1955,45 +1312,31 @@ pub struct ProxyAddress {
 /// Returned in the output of [`DescribeDBProxy`](super::DescribeDBProxy).
 #[tc_model]
 pub struct ProxyGroupInfo {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxygroup-1x2edzxh"`
+    /// `ProxyGroupId`; example: `"proxygroup-1x2edzxh"`
     pub proxy_group_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `TaskStatus`; example: `"creating"`
     pub task_status: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test proxy"`
+    /// `Description`; example: `"test proxy"`
     pub description: Option<String>,
 
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `ProxyVersion`; example: `"1.0.0"`
     pub proxy_version: Option<String>,
 
-    /// `ConnectionPoolLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `ConnectionPoolLimit`; example: `200`
     pub connection_pool_limit: Option<i64>,
 
-    /// `ProxyNodeSet`: a list of [`ProxyNode`] objects.
+    /// `ProxyNodeSet`
     pub proxy_node_set: Option<Vec<ProxyNode>>,
 
-    /// `ProxyAddressSet`: a list of [`ProxyAddress`] objects.
+    /// `ProxyAddressSet`
     pub proxy_address_set: Option<Vec<ProxyAddress>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-05-23 15:00:00"`
+    /// `CreateTime`; example: `"2026-05-23 15:00:00"`
     pub create_time: Option<String>,
 }
 
@@ -2002,34 +1345,22 @@ pub struct ProxyGroupInfo {
 /// Returned in the output of [`DescribeDBProxy`](super::DescribeDBProxy).
 #[tc_model]
 pub struct ProxyNode {
-    /// `ProxyNodeId`: a string.
-    ///
-    /// Example: `"proxynode-xxxxxxxx"`
+    /// `ProxyNodeId`; example: `"proxynode-xxxxxxxx"`
     pub proxy_node_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Mem`; example: `4`
     pub mem: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Connection`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Connection`; example: `10`
     pub connection: Option<i64>,
 }
 
@@ -2038,28 +1369,16 @@ pub struct ProxyNode {
 /// Sent in the input of [`CreateDBProxy`](super::CreateDBProxy) and [`ModifyDBProxy`](super::ModifyDBProxy).
 #[tc_model]
 pub struct ProxyNodeCustom {
-    /// `NodeCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `NodeCount`, required in requests; example: `2`
     pub node_count: Option<i64>,
 
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`, required in requests; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Cpu`, required in requests; example: `2`
     pub cpu: Option<i64>,
 
-    /// `Mem`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `4000`
+    /// `Mem`, required in requests; example: `4000`
     pub mem: Option<i64>,
 }
 
@@ -2069,28 +1388,16 @@ pub struct ProxyNodeCustom {
 /// Returned in the output of [`DescribeDBProxy`](super::DescribeDBProxy).
 #[tc_model]
 pub struct ProxyRoute {
-    /// `NodeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"postgres-ll68q8z3"`
+    /// `NodeId`, always sent in responses; example: `"postgres-ll68q8z3"`
     pub node_id: Option<String>,
 
-    /// `Role`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"master"`
+    /// `Role`, always sent in responses; example: `"master"`
     pub role: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Weight`, always sent in responses; example: `100`
     pub weight: Option<i64>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"online"`
+    /// `Status`, always sent in responses; example: `"online"`
     pub status: Option<String>,
 }
 
@@ -2099,24 +1406,16 @@ pub struct ProxyRoute {
 /// Returned in the output of [`DescribeDBProxySpecs`](super::DescribeDBProxySpecs).
 #[tc_model]
 pub struct ProxySpecItem {
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `Memory`; example: `8000`
     pub memory: Option<u64>,
 
-    /// `MinNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinNodeNum`; example: `1`
     pub min_node_num: Option<u64>,
 
-    /// `MaxNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxNodeNum`; example: `4`
     pub max_node_num: Option<u64>,
 }
 
@@ -2125,59 +1424,37 @@ pub struct ProxySpecItem {
 /// Returned in the output of [`DescribeSlowQueryList`](super::DescribeSlowQueryList).
 #[tc_model]
 pub struct RawSlowQuery {
-    /// `RawQuery`: a string.
-    ///
-    /// Example: `"select 1"`
+    /// `RawQuery`; example: `"select 1"`
     pub raw_query: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `DatabaseName`; example: `"postgres"`
     pub database_name: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `Duration`; example: `1.1`
     pub duration: f64,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"::1"`
+    /// `ClientAddr`; example: `"::1"`
     pub client_addr: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `UserName`; example: `"postgres"`
     pub user_name: String,
 
-    /// `SessionStartTime`: a string.
-    ///
-    /// Example: `"2020-02-01 01:02:03"`
+    /// `SessionStartTime`; example: `"2020-02-01 01:02:03"`
     pub session_start_time: String,
 
-    /// `ProcessId`: a signed 64-bit integer.
-    ///
-    /// Example: `21348`
+    /// `ProcessId`; example: `21348`
     pub process_id: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"69e1a22e.5364"`
+    /// `SessionId`; example: `"69e1a22e.5364"`
     pub session_id: Option<String>,
 
-    /// `VirtualTransactionId`: a string.
-    ///
-    /// Example: `"893/0"`
+    /// `VirtualTransactionId`; example: `"893/0"`
     pub virtual_transaction_id: Option<String>,
 
-    /// `SqlStateCode`: a string.
-    ///
-    /// Example: `"0000X"`
+    /// `SqlStateCode`; example: `"0000X"`
     pub sql_state_code: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ApplicationName`; example: `"root"`
     pub application_name: Option<String>,
 }
 
@@ -2186,91 +1463,61 @@ pub struct RawSlowQuery {
 /// Returned in the output of [`DescribeReadOnlyGroups`](super::DescribeReadOnlyGroups).
 #[tc_model]
 pub struct ReadOnlyGroup {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"pgrogrp-q66su76e"`
+    /// `ReadOnlyGroupId`; example: `"pgrogrp-q66su76e"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"Autotestgroup"`
+    /// `ReadOnlyGroupName`; example: `"Autotestgroup"`
     pub read_only_group_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1465`
+    /// `ProjectId`; example: `1465`
     pub project_id: u64,
 
-    /// `MasterDBInstanceId`: a string.
-    ///
-    /// Example: `"postgres-dsu8985n"`
+    /// `MasterDBInstanceId`; example: `"postgres-dsu8985n"`
     #[tc(rename = "MasterDBInstanceId")]
     pub master_db_instance_id: String,
 
-    /// `MinDelayEliminateReserve`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinDelayEliminateReserve`; example: `0`
     pub min_delay_eliminate_reserve: i64,
 
-    /// `MaxReplayLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxReplayLatency`; example: `0`
     pub max_replay_latency: i64,
 
-    /// `ReplayLatencyEliminate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplayLatencyEliminate`; example: `0`
     pub replay_latency_eliminate: i64,
 
-    /// `MaxReplayLag`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MaxReplayLag`; example: `0`
     pub max_replay_lag: f64,
 
-    /// `ReplayLagEliminate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplayLagEliminate`; example: `0`
     pub replay_lag_eliminate: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e3t30r8t"`
+    /// `VpcId`; example: `"vpc-e3t30r8t"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jd9cvu0o"`
+    /// `SubnetId`; example: `"subnet-jd9cvu0o"`
     pub subnet_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Status`; example: `"ok"`
     pub status: String,
 
-    /// `ReadOnlyDBInstanceList`: a list of [`DbInstance`] objects.
+    /// `ReadOnlyDBInstanceList`
     #[tc(rename = "ReadOnlyDBInstanceList")]
     pub read_only_db_instance_list: Vec<DbInstance>,
 
-    /// `Rebalance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rebalance`; example: `0`
     pub rebalance: i64,
 
-    /// `DBInstanceNetInfo`: a list of [`DbInstanceNetInfo`] objects.
+    /// `DBInstanceNetInfo`
     #[tc(rename = "DBInstanceNetInfo")]
     pub db_instance_net_info: Vec<DbInstanceNetInfo>,
 
-    /// `NetworkAccessList`: a list of [`NetworkAccess`] objects.
+    /// `NetworkAccessList`
     pub network_access_list: Option<Vec<NetworkAccess>>,
 }
 
@@ -2279,29 +1526,19 @@ pub struct ReadOnlyGroup {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: String,
 
-    /// `SupportInternational`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SupportInternational`; example: `0`
     pub support_international: u64,
 }
 
@@ -2310,35 +1547,25 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeDBInstanceSecurityGroups`](super::DescribeDBInstanceSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-10-20 21:38:20"`
+    /// `CreateTime`; example: `"2022-10-20 21:38:20"`
     pub create_time: String,
 
-    /// `Inbound`: a list of [`PolicyRule`] objects.
+    /// `Inbound`
     pub inbound: Vec<PolicyRule>,
 
-    /// `Outbound`: a list of [`PolicyRule`] objects.
+    /// `Outbound`
     pub outbound: Vec<PolicyRule>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-mpkb1net"`
+    /// `SecurityGroupId`; example: `"sg-mpkb1net"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"securitygroup"`
+    /// `SecurityGroupName`; example: `"securitygroup"`
     pub security_group_name: String,
 
-    /// `SecurityGroupDescription`: a string.
-    ///
-    /// Example: `"安全组"`
+    /// `SecurityGroupDescription`; example: `"安全组"`
     pub security_group_description: String,
 }
 
@@ -2347,22 +1574,16 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeProductConfig`](super::DescribeProductConfig).
 #[tc_model]
 pub struct SpecInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `SpecItemInfoList`: a list of [`SpecItemInfo`] objects.
+    /// `SpecItemInfoList`
     pub spec_item_info_list: Vec<SpecItemInfo>,
 
-    /// `SupportKMSRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `SupportKMSRegions`; example: `["ap-guangzhou"]`
     #[tc(rename = "SupportKMSRegions")]
     pub support_kms_regions: Vec<String>,
 }
@@ -2372,69 +1593,43 @@ pub struct SpecInfo {
 /// Returned in the output of [`DescribeProductConfig`](super::DescribeProductConfig).
 #[tc_model]
 pub struct SpecItemInfo {
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SpecCode`; example: `"1"`
     pub spec_code: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VersionName`; example: `"1"`
     pub version_name: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxStorage`; example: `1`
     pub max_storage: u64,
 
-    /// `MinStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinStorage`; example: `1`
     pub min_storage: u64,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qps`; example: `1`
     pub qps: u64,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: String,
 
-    /// `MajorVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MajorVersion`; example: `"1"`
     pub major_version: String,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `KernelVersion`; example: `"1"`
     pub kernel_version: String,
 
-    /// `IsSupportTDE`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportTDE`; example: `1`
     #[tc(rename = "IsSupportTDE")]
     pub is_support_tde: i64,
 }
@@ -2445,14 +1640,10 @@ pub struct SpecItemInfo {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList), [`DescribeDBInstanceAttribute`](super::DescribeDBInstanceAttribute), [`DescribeDBInstances`](super::DescribeDBInstances) and [`DescribeReadOnlyGroups`](super::DescribeReadOnlyGroups).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `TagValue`; example: `"prod"`
     pub tag_value: String,
 }
 
@@ -2461,33 +1652,25 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskDetail {
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"Pre-check"`
+    /// `CurrentStep`; example: `"Pre-check"`
     pub current_step: Option<String>,
 
-    /// `AllSteps`: a string.
+    /// `AllSteps`
     pub all_steps: Option<String>,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: Option<String>,
 
-    /// `Output`: a string.
+    /// `Output`
     pub output: Option<String>,
 
-    /// `SwitchTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: Option<u64>,
 
-    /// `SwitchTime`: a string.
-    ///
-    /// Example: `"03:00:00-04:00:00"`
+    /// `SwitchTime`; example: `"03:00:00-04:00:00"`
     pub switch_time: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"This task requires a reboot"`
+    /// `Message`; example: `"This task requires a reboot"`
     pub message: Option<String>,
 }
 
@@ -2496,49 +1679,29 @@ pub struct TaskDetail {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskSet {
-    /// `TaskId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `TaskId`, always sent in responses; example: `10`
     pub task_id: Option<u64>,
 
-    /// `TaskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CloneInstance"`
+    /// `TaskType`, always sent in responses; example: `"CloneInstance"`
     pub task_type: Option<String>,
 
-    /// `DBInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"postgres-6jt3ml1r"`
+    /// `DBInstanceId`, always sent in responses; example: `"postgres-6jt3ml1r"`
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: Option<String>,
 
-    /// `StartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-08-22 10:06:38"`
+    /// `StartTime`, always sent in responses; example: `"2024-08-22 10:06:38"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-08-22 10:06:38"`
+    /// `EndTime`; example: `"2024-08-22 10:06:38"`
     pub end_time: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Success"`
+    /// `Status`, always sent in responses; example: `"Success"`
     pub status: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `Progress`, always sent in responses; example: `75`
     pub progress: Option<u64>,
 
-    /// `TaskDetail`: a [`TaskDetail`].
+    /// `TaskDetail`
     pub task_detail: Option<TaskDetail>,
 }
 
@@ -2547,43 +1710,29 @@ pub struct TaskSet {
 /// Returned in the output of [`DescribeDBVersions`](super::DescribeDBVersions).
 #[tc_model]
 pub struct Version {
-    /// `DBEngine`: a string.
-    ///
-    /// Example: `"postgresql"`
+    /// `DBEngine`; example: `"postgresql"`
     #[tc(rename = "DBEngine")]
     pub db_engine: String,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"12.4"`
+    /// `DBVersion`; example: `"12.4"`
     #[tc(rename = "DBVersion")]
     pub db_version: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DBMajorVersion`; example: `"12"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v12.4_r1.3"`
+    /// `DBKernelVersion`; example: `"v12.4_r1.3"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: String,
 
-    /// `SupportedFeatureNames`: a list of strings.
-    ///
-    /// Example: `["TDE"]`
+    /// `SupportedFeatureNames`; example: `["TDE"]`
     pub supported_feature_names: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `Status`; example: `"AVAILABLE"`
     pub status: String,
 
-    /// `AvailableUpgradeTarget`: a list of strings.
-    ///
-    /// Example: `["v12.4_r1.4"]`
+    /// `AvailableUpgradeTarget`; example: `["v12.4_r1.4"]`
     pub available_upgrade_target: Vec<String>,
 }
 
@@ -2592,30 +1741,22 @@ pub struct Version {
 /// Returned in the output of [`DescribeDBXlogs`](super::DescribeDBXlogs).
 #[tc_model]
 pub struct Xlog {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `450`
+    /// `Id`; example: `450`
     pub id: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-22 01:56:46"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2024-06-22 01:56:46"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-22 01:56:53"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-06-22 01:56:53"`
     pub end_time: String,
 
-    /// `InternalAddr`: a string.
+    /// `InternalAddr`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
+    /// `ExternalAddr`
     pub external_addr: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `247967`
+    /// `Size`; example: `247967`
     pub size: i64,
 }
 
@@ -2624,33 +1765,21 @@ pub struct Xlog {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州七区"`
+    /// `ZoneName`; example: `"广州七区"`
     pub zone_name: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100007`
+    /// `ZoneId`; example: `100007`
     pub zone_id: u64,
 
-    /// `ZoneState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `ZoneState`; example: `"AVAILABLE"`
     pub zone_state: String,
 
-    /// `ZoneSupportIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneSupportIpv6`; example: `1`
     pub zone_support_ipv6: u64,
 
-    /// `StandbyZoneSet`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-6","ap-guangzhou-7"]`
+    /// `StandbyZoneSet`; example: `["ap-guangzhou-6","ap-guangzhou-7"]`
     pub standby_zone_set: Option<Vec<String>>,
 }
